@@ -1,0 +1,1 @@
+"""Funnel Planner's engine: data, metrics and the planning model. Never imports streamlit."""

@@ -1,0 +1,102 @@
+"""The DuckDB store: one connection per process, a cursor per caller, writes serialised.
+
+Every browser session of the Streamlit server is a thread of one process, and a DuckDB
+connection object is not safe to share across threads (../shared/NOTES.md): readers got
+each other's results and rows were lost. So the process keeps exactly one
+``duckdb.connect(path)`` and hands each caller its own ``cursor()``; writers also take a
+process-wide lock, because concurrent DDL on one table fails with write-write conflicts.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from funnel.errors import DatabaseBusy, FunnelError
+
+DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "funnel.duckdb"
+DB_ENV_VAR = "FUNNEL_DB"
+
+
+def default_db_path() -> Path:
+    """The app's own database file: ``$FUNNEL_DB`` if set, else ``data/funnel.duckdb``."""
+    return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
+
+
+def _sql(name: str) -> str:
+    return resources.files("funnel.sql").joinpath(name).read_text(encoding="utf-8")
+
+
+def _statements(script: str) -> list[str]:
+    no_comments = re.sub(r"--[^\n]*", "", script)
+    return [s.strip() for s in no_comments.split(";") if s.strip()]
+
+
+class Store:
+    """The process's handle on one database file.
+
+    ``cursor()`` for reads, ``transaction()`` for writes (serialised, all or nothing).
+    """
+
+    def __init__(self, path: str | os.PathLike = ":memory:"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                pid = re.search(r"PID (\d+)", str(exc))
+                holder = f" (process {pid.group(1)})" if pid else ""
+                raise DatabaseBusy(
+                    f"The database file is in use by another program{holder}, usually the running "
+                    "Funnel Planner app. Upload through the app's Data page, stop the app first, "
+                    "or point --db at another file."
+                ) from None
+            raise FunnelError(f"Cannot open the database: {exc}") from exc
+        self._con.execute("SET enable_progress_bar = false")
+        self._write_lock = threading.RLock()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.transaction() as cur:
+            for stmt in _statements(_sql("schema.sql")) + _statements(_sql("staging.sql")):
+                cur.execute(stmt)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one caller (a script run, a CLI command, a test)."""
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A serialised write: commits when the block ends, rolls back whole on any error."""
+        with self._write_lock:
+            cur = self._con.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                cur.close()
+                raise
+            cur.execute("COMMIT")
+            cur.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def open_store(path: str | os.PathLike | None = None) -> Store:
+    """Open (and create or migrate) the database at ``path`` or the app's default."""
+    return Store(path or default_db_path())

@@ -1,0 +1,197 @@
+"""The demo workspace: a made-up B2B company, generated from a seed, for workshops.
+
+22 months (January 2025 to October 2026), 9 lead channels plus a radio campaign that brought
+no tracked leads, spend per channel and month, the default ladder with stage history, lost
+reasons, six sellers, seasonality (quiet January and August), and a few dozen open deals.
+The story a trainer can tell: VK Ads gives the cheapest leads and almost no contracts;
+exhibitions cost the most per lead and convert best; referrals are nearly free and excellent.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from funnel.ladder import DEFAULT_LADDER
+from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
+
+SEED = 20251
+START = date(2025, 1, 1)
+END = date(2026, 10, 31)  # the demo's "today": deals still in progress on this day stay open
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    leads_per_month: int
+    cpl: float          # ₽ per lead
+    deal_rate: float    # share of leads that become a deal (reach the first ladder stage)
+    quality: float      # multiplies every stage's pass rate; 1 = typical
+
+
+CHANNELS = (
+    Channel("Yandex Direct", 260, 1_450, 0.30, 1.00),
+    Channel("SEO", 170, 650, 0.32, 0.95),
+    Channel("VK Ads", 300, 380, 0.18, 0.62),
+    Channel("Exhibitions", 35, 9_200, 0.65, 1.45),
+    Channel("Partners", 45, 2_600, 0.55, 1.25),
+    Channel("Cold calls", 120, 1_150, 0.22, 0.85),
+    Channel("Email", 90, 300, 0.25, 0.9),
+    Channel("Webinars", 60, 1_900, 0.40, 1.10),
+    Channel("Referrals", 30, 150, 0.70, 1.50),
+)
+SPEND_ONLY = ("Radio", 180_000.0)  # monthly spend on a channel that brings no tracked leads
+
+OWNERS = ("Anna Ivanova", "Boris Petrov", "Daria Smirnova", "Egor Kuznetsov",
+          "Irina Popova", "Maxim Sokolov")
+SEGMENTS = (("SMB", 0.55, 90_000), ("Mid-market", 0.35, 220_000), ("Enterprise", 0.10, 650_000))
+REGIONS = ("Moscow", "Saint Petersburg", "Kazan", "Novosibirsk", "Yekaterinburg")
+# Base chance to pass each open stage, before the channel's quality.
+PASS_RATES = (0.55, 0.62, 0.55, 0.85, 0.97)
+LOST_REASONS = (
+    ("No response", "Too early, no budget", "Needs a service we don't sell"),
+    ("Too expensive", "No budget", "Needs a service we don't sell"),
+    ("Too expensive", "Chose a competitor", "Project postponed"),
+    ("Chose a competitor", "Legal terms", "Too expensive"),
+    ("Payment delayed",),
+)
+SEASON = {1: 0.7, 2: 0.95, 3: 1.1, 4: 1.05, 5: 0.95, 6: 0.9, 7: 0.85, 8: 0.75,
+          9: 1.1, 10: 1.15, 11: 1.15, 12: 1.0}
+
+
+def _months() -> list[date]:
+    months, d = [], START
+    while d <= END:
+        months.append(d)
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return months
+
+
+def _workday_after(start: datetime, days: float) -> datetime:
+    """``start`` moved on by ``days`` working days (Mon–Fri), keeping the time of day."""
+    whole = int(days)
+    moved = np.busday_offset(np.datetime64(start.date()), whole, roll="forward")
+    return datetime.combine(moved.astype(date), start.time()) + timedelta(hours=(days - whole) * 8)
+
+
+def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """The demo tables as DataFrames in the canonical columns: leads, deals, stages, spend."""
+    rng = np.random.default_rng(seed)
+    open_stages = [s for s in DEFAULT_LADDER if s.kind == "open"]
+    won_stage = next(s for s in DEFAULT_LADDER if s.kind == "won")
+    lost_stage = next(s for s in DEFAULT_LADDER if s.kind == "lost")
+    end_dt = datetime.combine(END, datetime.max.time()).replace(microsecond=0)
+    leads, deals, history, spend = [], [], [], []
+    growth = 1.0
+    for month in _months():
+        days_in_month = (date(month.year + (month.month == 12), month.month % 12 + 1, 1) - month).days
+        growth *= 1.01
+        for ch in CHANNELS:
+            n = int(rng.poisson(ch.leads_per_month * SEASON[month.month] * growth))
+            month_cost = n * ch.cpl * rng.uniform(0.85, 1.15)
+            spend.append({"channel": ch.name, "period": month, "amount": round(month_cost, 2),
+                          "campaign": f"{ch.name} {month:%Y-%m}",
+                          "clicks": int(n * rng.uniform(8, 25)) if ch.name in ("Yandex Direct", "VK Ads") else None,
+                          "impressions": None})
+            for _ in range(n):
+                lead_no = len(leads) + 1
+                created = datetime.combine(month, datetime.min.time()) + timedelta(
+                    days=int(rng.integers(0, days_in_month)), hours=int(rng.integers(8, 20)),
+                    minutes=int(rng.integers(0, 60)))
+                seg_name, _, seg_check = SEGMENTS[rng.choice(3, p=[s[1] for s in SEGMENTS])]
+                owner = OWNERS[int(rng.integers(0, len(OWNERS)))]
+                first_contact = created + timedelta(hours=float(rng.exponential(6 if ch.name != "Email" else 20)))
+                qualified = first_contact + timedelta(days=float(rng.exponential(3))) \
+                    if rng.random() < min(0.95, ch.deal_rate * 1.6) else None
+                lead_id = f"L{lead_no:06d}"
+                leads.append({"lead_id": lead_id, "created_at": created,
+                              "channel": "" if rng.random() < 0.01 else ch.name,
+                              "campaign": f"{ch.name} {month:%Y-%m}", "owner": owner, "segment": seg_name,
+                              "region": REGIONS[int(rng.integers(0, len(REGIONS)))],
+                              "cost": None, "first_contact_at": min(first_contact, end_dt),
+                              "qualified_at": qualified if qualified and qualified <= end_dt else None,
+                              "status": None})
+                if rng.random() >= ch.deal_rate or not qualified or qualified > end_dt:
+                    continue
+                deal_id = f"D{len(deals) + 1:06d}"
+                amount = round(float(rng.lognormal(np.log(seg_check), 0.45)) / 1000) * 1000
+                t = qualified
+                reached, status, reason, closed = open_stages[0].name, "open", None, None
+                history.append({"deal_id": deal_id, "stage": reached, "entered_at": t})
+                for i, stage in enumerate(open_stages):
+                    t = _workday_after(t, float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)))
+                    if t > end_dt:
+                        break  # still in this stage on the demo's last day: an open deal
+                    if rng.random() < min(0.995, PASS_RATES[i] * ch.quality):
+                        nxt = open_stages[i + 1].name if i + 1 < len(open_stages) else won_stage.name
+                        history.append({"deal_id": deal_id, "stage": nxt, "entered_at": t})
+                        reached = nxt
+                        if nxt == won_stage.name:
+                            status, closed = "won", t
+                    else:
+                        history.append({"deal_id": deal_id, "stage": lost_stage.name, "entered_at": t})
+                        options = LOST_REASONS[i]
+                        reason = options[int(rng.integers(0, len(options)))] if rng.random() > 0.08 else None
+                        reached, status, closed = lost_stage.name, "lost", t
+                        break
+                deals.append({"deal_id": deal_id, "lead_id": lead_id, "created_at": qualified,
+                              "stage": reached, "channel": None, "status": status, "amount": amount,
+                              "closed_at": closed, "lost_reason": reason, "owner": owner,
+                              "segment": seg_name})
+        spend.append({"channel": SPEND_ONLY[0], "period": month,
+                      "amount": round(SPEND_ONLY[1] * rng.uniform(0.9, 1.1), 2),
+                      "campaign": None, "clicks": None, "impressions": None})
+    return {"leads": pd.DataFrame(leads), "deals": pd.DataFrame(deals),
+            "stages": pd.DataFrame(history), "spend": pd.DataFrame(spend)}
+
+
+_RAW_TABLE = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
+
+
+def save_files(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
+    """Write the demo tables as Parquet under ``folder`` (normally ``data/demo``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for kind, df in tables.items():
+        paths[kind] = folder / f"demo_{kind}.parquet"
+        df.to_parquet(paths[kind], index=False)
+    return paths
+
+
+def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> None:
+    """(Re)create the demo workspace inside the caller's transaction."""
+    tables = generate(seed)
+    if folder is not None:
+        save_files(tables, folder)
+    if get_workspace(cur, DEMO_ID) is None:
+        create_workspace(cur, "Demo", workspace_id=DEMO_ID, is_demo=True)
+    clear_data(cur, DEMO_ID)
+    for kind, df in tables.items():
+        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+        cur.execute(
+            "INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
+            "rows_updated, rows_rejected, user_name) VALUES (?, ?, ?, ?, 'replace', ?, ?, 0, 0, 'demo')",
+            [upload_id, DEMO_ID, kind, f"demo_{kind}.parquet", len(df), len(df)],
+        )
+        frame = df.assign(workspace_id=DEMO_ID, upload_id=upload_id, superseded_by=None)
+        cols = list(frame.columns)
+        cur.register("demo_frame", frame)
+        col_list = ", ".join(cols)  # column names come from this module, not from users
+        cur.execute(f"INSERT INTO {_RAW_TABLE[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
+        cur.unregister("demo_frame")
+    bump_version(cur, DEMO_ID)
+
+
+def ensure_demo(store, folder: Path | None = None) -> bool:
+    """Install the demo workspace if the database has no workspace at all (first start)."""
+    with store.cursor() as cur:
+        if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+            return False
+    with store.transaction() as cur:
+        if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+            return False
+        install_demo(cur, folder=folder)
+    return True

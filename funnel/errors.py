@@ -1,0 +1,45 @@
+"""The project's own errors: each carries a message a marketer can act on."""
+from __future__ import annotations
+
+
+class FunnelError(Exception):
+    """Base class. ``str(err)`` is safe to show to a user: no paths, no stack, no secrets."""
+
+
+class DatabaseBusy(FunnelError):
+    """Another process (usually the running app) holds the database file."""
+
+
+class UploadError(FunnelError):
+    """A file that cannot be loaded at all. Nothing was written.
+
+    ``file``, ``row``, ``column``, ``expected`` and ``fix`` are kept separately so that
+    the UI, the CLI and the tests can all show or check them.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, row: int | None = None,
+                 column: str | None = None, expected: str | None = None, fix: str | None = None):
+        self.file, self.row, self.column, self.expected, self.fix = file, row, column, expected, fix
+        self.reason = message
+        parts = []
+        if file:
+            parts.append(f"{file}")
+        if row is not None:
+            parts.append(f"row {row}")
+        if column:
+            parts.append(f"column «{column}»")
+        head = ", ".join(parts)
+        text = f"{head}: {message}" if head else message
+        if expected:
+            text += f" Expected: {expected}."
+        if fix:
+            text += f" How to fix: {fix}"
+        super().__init__(text)
+
+
+class ValidationError(FunnelError, ValueError):
+    """A setting or model input that is out of range; the message names the field."""
+
+
+class AccessDenied(FunnelError):
+    """The signed-in user's role does not allow this action."""

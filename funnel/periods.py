@@ -1,0 +1,75 @@
+"""Calendar periods: the data's date range, the sidebar's presets, and the comparison periods."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+PRESETS = ("last_month", "last_3_months", "last_12_months", "this_year", "all_time", "custom")
+
+
+def month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (clamped to the month's last day)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(d.day, last))
+
+
+def month_end(d: date) -> date:
+    return add_months(month_start(d), 1) - timedelta(days=1)
+
+
+def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
+    """First and last calendar day with any lead, deal or spend in the workspace (None if empty)."""
+    row = cur.execute(
+        """
+        WITH days AS (
+            SELECT CAST(created_at AS DATE) AS d FROM stg_leads WHERE workspace_id = $ws
+            UNION ALL SELECT CAST(coalesce(closed_at, created_at) AS DATE) FROM stg_deals WHERE workspace_id = $ws
+            UNION ALL SELECT period FROM stg_spend WHERE workspace_id = $ws
+        )
+        SELECT min(d), max(d) FROM days
+        """,
+        {"ws": workspace_id},
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date, date]:
+    """The inclusive date range a preset means, counted back from ``anchor`` (the data's last day).
+
+    Presets end at the end of the anchor's month, so a month in progress is shown whole.
+    """
+    end = month_end(anchor)
+    if preset == "last_month":
+        return month_start(anchor), end
+    if preset == "last_3_months":
+        return add_months(month_start(anchor), -2), end
+    if preset == "last_12_months":
+        return add_months(month_start(anchor), -11), end
+    if preset == "this_year":
+        return date(anchor.year, 1, 1), end
+    if preset == "all_time":
+        return (first or date(anchor.year, 1, 1)), end
+    raise ValueError(f"preset: unknown period preset {preset!r}")
+
+
+def previous_period(date_from: date, date_to: date) -> tuple[date, date]:
+    """The period of the same length just before; whole months map to whole months."""
+    if date_from.day == 1 and date_to == month_end(date_to):
+        months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+        start = add_months(date_from, -months)
+        return start, date_from - timedelta(days=1)
+    length = (date_to - date_from).days + 1
+    return date_from - timedelta(days=length), date_from - timedelta(days=1)
+
+
+def year_earlier(date_from: date, date_to: date) -> tuple[date, date]:
+    """The same dates one year earlier (29 February becomes 28 February)."""
+    start = add_months(date_from, -12)
+    if date_to == month_end(date_to):
+        return start, month_end(add_months(month_start(date_to), -12))
+    return start, add_months(date_to, -12)

@@ -1,0 +1,115 @@
+-- Raw layer: every row as it was loaded, typed, with the upload that brought it.
+-- A row is current while superseded_by IS NULL; replace/upsert mark the old rows instead of
+-- deleting them, so that undoing an upload can restore exactly what it replaced.
+CREATE SEQUENCE IF NOT EXISTS upload_seq START 1;
+
+CREATE TABLE IF NOT EXISTS workspaces (
+    id           VARCHAR PRIMARY KEY,
+    name         VARCHAR NOT NULL,
+    currency     VARCHAR NOT NULL DEFAULT '₽',
+    is_demo      BOOLEAN NOT NULL DEFAULT false,
+    data_version BIGINT  NOT NULL DEFAULT 0,   -- bumped by every write; keys the query cache
+    created_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS stages (
+    workspace_id VARCHAR NOT NULL,
+    position     INTEGER NOT NULL,              -- 1 = first stage of the ladder
+    name         VARCHAR NOT NULL,
+    probability  DOUBLE  NOT NULL,              -- 0..1, chance that a deal here closes as won
+    norm_days    INTEGER,                       -- working days a deal should spend in the stage
+    kind         VARCHAR NOT NULL,              -- open | won | lost
+    PRIMARY KEY (workspace_id, name)
+);
+
+CREATE TABLE IF NOT EXISTS stage_aliases (
+    workspace_id VARCHAR NOT NULL,
+    alias        VARCHAR NOT NULL,              -- lower-cased stage text as found in files
+    stage        VARCHAR NOT NULL,              -- a stages.name of the same workspace
+    PRIMARY KEY (workspace_id, alias)
+);
+
+CREATE TABLE IF NOT EXISTS uploads (
+    id            BIGINT PRIMARY KEY,
+    workspace_id  VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL,             -- leads | deals | stages | spend | demo
+    file_name     VARCHAR,
+    file_hash     VARCHAR,
+    mode          VARCHAR,                      -- append | replace | upsert
+    rows_in       BIGINT,
+    rows_added    BIGINT,
+    rows_updated  BIGINT,
+    rows_rejected BIGINT,
+    loaded_at     TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    user_name     VARCHAR,
+    details       JSON,                         -- mapping, date format, detected encoding...
+    undone_at     TIMESTAMP,
+    undone_by     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS leads_raw (
+    workspace_id     VARCHAR NOT NULL,
+    upload_id        BIGINT  NOT NULL,
+    superseded_by    BIGINT,
+    lead_id          VARCHAR NOT NULL,
+    created_at       TIMESTAMP NOT NULL,
+    channel          VARCHAR,
+    campaign         VARCHAR,
+    owner            VARCHAR,
+    segment          VARCHAR,
+    region           VARCHAR,
+    cost             DECIMAL(18, 2),            -- money spent on this one lead, workspace currency
+    first_contact_at TIMESTAMP,
+    qualified_at     TIMESTAMP,                 -- became a sales-accepted lead (SAL)
+    status           VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS deals_raw (
+    workspace_id  VARCHAR NOT NULL,
+    upload_id     BIGINT  NOT NULL,
+    superseded_by BIGINT,
+    deal_id       VARCHAR NOT NULL,
+    lead_id       VARCHAR,
+    created_at    TIMESTAMP,
+    stage         VARCHAR,                      -- as written in the file; resolved in staging
+    channel       VARCHAR,
+    status        VARCHAR,                      -- open | won | lost when the file says so
+    amount        DECIMAL(18, 2),
+    closed_at     TIMESTAMP,
+    lost_reason   VARCHAR,
+    owner         VARCHAR,
+    segment       VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS stage_history_raw (
+    workspace_id  VARCHAR NOT NULL,
+    upload_id     BIGINT  NOT NULL,
+    superseded_by BIGINT,
+    deal_id       VARCHAR NOT NULL,
+    stage         VARCHAR NOT NULL,
+    entered_at    TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS spend_raw (
+    workspace_id  VARCHAR NOT NULL,
+    upload_id     BIGINT  NOT NULL,
+    superseded_by BIGINT,
+    channel       VARCHAR,
+    period        DATE NOT NULL,                -- first day of the period the money was spent in
+    amount        DECIMAL(18, 2) NOT NULL,
+    campaign      VARCHAR,
+    clicks        BIGINT,
+    impressions   BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS scenarios (
+    workspace_id VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    inputs       JSON NOT NULL,
+    is_plan      BOOLEAN NOT NULL DEFAULT false,
+    plan_from    DATE,
+    plan_to      DATE,
+    created_at   TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_at   TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (workspace_id, name)
+);

@@ -1,0 +1,88 @@
+-- Staging layer: current rows only, blanks made explicit, stages resolved against the ladder.
+-- Every metric reads these views, never the raw tables.
+CREATE OR REPLACE VIEW stg_leads AS
+SELECT
+    workspace_id,
+    lead_id,
+    created_at,
+    CAST(created_at AS DATE)                            AS created_date,
+    coalesce(nullif(trim(channel), ''), 'unknown')      AS channel,
+    nullif(trim(campaign), '')                          AS campaign,
+    coalesce(nullif(trim(owner), ''), 'unknown')        AS owner,
+    coalesce(nullif(trim(segment), ''), 'unknown')      AS segment,
+    nullif(trim(region), '')                            AS region,
+    cost,
+    first_contact_at,
+    qualified_at,
+    status
+FROM leads_raw
+WHERE superseded_by IS NULL;
+
+CREATE OR REPLACE VIEW stg_stage_lookup AS
+-- Every spelling that resolves to a ladder stage: the stage's own name and its aliases.
+SELECT workspace_id, lower(trim(name)) AS spelling, name AS stage FROM stages
+UNION
+SELECT workspace_id, lower(trim(alias)), stage FROM stage_aliases;
+
+CREATE OR REPLACE VIEW stg_deals AS
+WITH current_deals AS (
+    SELECT * FROM deals_raw WHERE superseded_by IS NULL
+),
+resolved AS (
+    SELECT
+        d.*,
+        lk.stage AS ladder_stage
+    FROM current_deals AS d
+    LEFT JOIN stg_stage_lookup AS lk
+        ON lk.workspace_id = d.workspace_id AND lk.spelling = lower(trim(d.stage))
+),
+final AS (
+    SELECT
+        r.workspace_id,
+        r.deal_id,
+        r.lead_id,
+        r.created_at,
+        coalesce(r.ladder_stage, r.stage)                            AS stage,
+        r.ladder_stage IS NOT NULL                                   AS stage_in_ladder,
+        s.position                                                   AS stage_position,
+        s.probability                                                AS stage_probability,
+        coalesce(lower(r.status), s.kind, 'open')                    AS status,
+        r.amount,
+        r.closed_at,
+        nullif(trim(r.lost_reason), '')                              AS lost_reason,
+        coalesce(nullif(trim(r.owner), ''), l.owner, 'unknown')      AS owner,
+        coalesce(nullif(trim(r.segment), ''), l.segment, 'unknown')  AS segment,
+        coalesce(nullif(trim(r.channel), ''), l.channel, 'unknown')  AS channel,
+        l.created_at                                                 AS lead_created_at,
+        l.lead_id IS NOT NULL                                        AS lead_found
+    FROM resolved AS r
+    LEFT JOIN stages AS s
+        ON s.workspace_id = r.workspace_id AND s.name = r.ladder_stage
+    LEFT JOIN stg_leads AS l
+        ON l.workspace_id = r.workspace_id AND l.lead_id = r.lead_id
+)
+SELECT * FROM final;
+
+CREATE OR REPLACE VIEW stg_stage_history AS
+SELECT
+    h.workspace_id,
+    h.deal_id,
+    coalesce(lk.stage, h.stage) AS stage,
+    lk.stage IS NOT NULL        AS stage_in_ladder,
+    h.entered_at
+FROM stage_history_raw AS h
+LEFT JOIN stg_stage_lookup AS lk
+    ON lk.workspace_id = h.workspace_id AND lk.spelling = lower(trim(h.stage))
+WHERE h.superseded_by IS NULL;
+
+CREATE OR REPLACE VIEW stg_spend AS
+SELECT
+    workspace_id,
+    coalesce(nullif(trim(channel), ''), 'unknown') AS channel,
+    period,
+    amount,
+    nullif(trim(campaign), '')                     AS campaign,
+    clicks,
+    impressions
+FROM spend_raw
+WHERE superseded_by IS NULL;

@@ -1,0 +1,45 @@
+"""Texts shared by the shell: navigation, sidebar, generic messages. (ru, en)."""
+TEXTS = {
+    "app.title": ("Funnel Planner", "Funnel Planner"),
+    "nav.overview": ("Обзор", "Overview"),
+    "nav.channels": ("Каналы", "Channels"),
+    "nav.funnel": ("Воронка", "Funnel"),
+    "nav.planner": ("Планировщик", "Planner"),
+    "nav.workshop": ("Тренинг", "Workshop"),
+    "nav.data": ("Данные", "Data"),
+    "nav.settings": ("Настройки", "Settings"),
+    "nav.admin": ("Администрирование", "Administration"),
+    "sidebar.workspace": ("Рабочее пространство", "Workspace"),
+    "sidebar.language": ("Язык", "Language"),
+    "sidebar.period": ("Период", "Period"),
+    "sidebar.period_help": ("Период действует на все страницы.", "The period applies to every page."),
+    "sidebar.no_workspace": ("Нет доступных рабочих пространств.", "No workspace is available to you."),
+    "guard.outside": (
+        "Эта страница открывается только из приложения. Перейдите на главную страницу.",
+        "This page opens only inside the app. Go to the main page.",
+    ),
+    "error.generic": (
+        "Что-то пошло не так. Подробности записаны в журнал сервера.",
+        "Something went wrong. The details are in the server log.",
+    ),
+    "error.db_busy": ("База данных занята: {detail}", "The database is busy: {detail}"),
+    "common.unknown": ("не указан", "unknown"),
+    "common.download_csv": ("Скачать CSV", "Download CSV"),
+    "common.download_xlsx": ("Скачать XLSX", "Download XLSX"),
+    "common.demo_banner": (
+        "Демо-данные: вымышленная компания для тренинга.",
+        "Demo data: a made-up company for workshops.",
+    ),
+}
+TEXTS.update({
+    "period.last_month": ("Последний месяц", "Last month"),
+    "period.last_3_months": ("Последние 3 месяца", "Last 3 months"),
+    "period.last_12_months": ("Последние 12 месяцев", "Last 12 months"),
+    "period.this_year": ("С начала года", "This year"),
+    "period.all_time": ("Всё время", "All time"),
+    "period.custom": ("Свои даты", "Custom dates"),
+    "filter.channel": ("Каналы", "Channels"),
+    "filter.owner": ("Менеджеры", "Owners"),
+    "filter.segment": ("Сегменты", "Segments"),
+    "filter.all": ("Все", "All"),
+})

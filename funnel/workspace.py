@@ -1,0 +1,95 @@
+"""Workspaces: each team's data apart, with its own currency, ladder and data version."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from funnel.errors import ValidationError
+
+DEMO_ID = "demo"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    id: str
+    name: str
+    currency: str
+    is_demo: bool
+    data_version: int
+
+
+def slugify(name: str) -> str:
+    """A stable id from a display name: lower-case letters, digits and dashes (Cyrillic kept)."""
+    slug = re.sub(r"[^\w]+", "-", name.strip().lower(), flags=re.UNICODE).strip("-_")
+    return slug[:60]
+
+
+def list_workspaces(cur) -> list[Workspace]:
+    rows = cur.execute(
+        "SELECT id, name, currency, is_demo, data_version FROM workspaces ORDER BY is_demo DESC, name"
+    ).fetchall()
+    return [Workspace(*r) for r in rows]
+
+
+def get_workspace(cur, workspace_id: str) -> Workspace | None:
+    row = cur.execute(
+        "SELECT id, name, currency, is_demo, data_version FROM workspaces WHERE id = ?",
+        [workspace_id],
+    ).fetchone()
+    return Workspace(*row) if row else None
+
+
+def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
+                     workspace_id: str | None = None) -> Workspace:
+    """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
+    from funnel.ladder import reset_ladder  # local: ladder imports nothing from here at import time
+
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise ValidationError("name: a workspace needs a name of 1 to 80 characters.")
+    wid = workspace_id or slugify(name)
+    if not wid:
+        raise ValidationError("name: use at least one letter or digit.")
+    if get_workspace(cur, wid):
+        raise ValidationError(f"name: a workspace «{name}» already exists.")
+    cur.execute(
+        "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, ?)",
+        [wid, name, currency, is_demo],
+    )
+    reset_ladder(cur, wid)
+    return get_workspace(cur, wid)
+
+
+def set_currency(cur, workspace_id: str, currency: str) -> None:
+    currency = (currency or "").strip()
+    if not currency or len(currency) > 8:
+        raise ValidationError("currency: 1 to 8 characters, e.g. ₽, $, EUR.")
+    cur.execute("UPDATE workspaces SET currency = ? WHERE id = ?", [currency, workspace_id])
+    bump_version(cur, workspace_id)
+
+
+def data_version(cur, workspace_id: str) -> int:
+    """The workspace's data version; any write bumps it, so cached results keyed on it go stale."""
+    row = cur.execute("SELECT data_version FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
+    return int(row[0]) if row else -1
+
+
+def bump_version(cur, workspace_id: str) -> None:
+    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+
+
+_DATA_TABLES = ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+
+
+def delete_workspace(cur, workspace_id: str) -> None:
+    """Remove a workspace and everything in it."""
+    for table in _DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
+        cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
+    cur.execute("DELETE FROM workspaces WHERE id = ?", [workspace_id])
+
+
+def clear_data(cur, workspace_id: str) -> None:
+    """Remove the workspace's rows and upload history, keeping its settings."""
+    for table in _DATA_TABLES + ("uploads",):
+        cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
+    bump_version(cur, workspace_id)

@@ -1,0 +1,78 @@
+"""Shared fixtures: a real DuckDB file per test, tiny hand-checkable data, AppTest wiring."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from funnel.db import Store
+from funnel.workspace import create_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATASETS = SHARED / "datasets"
+
+_RAW = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
+
+
+def needs_shared(path: Path = DATASETS):
+    """Skip a test cleanly on a clone without ../shared next to it."""
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not present on this machine")
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    s = Store(tmp_path / "test.duckdb")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def ws(store) -> str:
+    """An empty workspace with the default ladder; returns its id."""
+    with store.transaction() as cur:
+        return create_workspace(cur, "Test").id
+
+
+def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
+    """Insert canonical rows straight into a raw table (bypassing file parsing) for metric tests.
+    Returns the upload id used."""
+    with store.transaction() as cur:
+        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
+                    "rows_updated, rows_rejected) VALUES (?, ?, ?, 'fixture', 'append', ?, ?, 0, 0)",
+                    [upload_id, workspace_id, kind, len(rows), len(rows)])
+        frame = pd.DataFrame(rows).assign(workspace_id=workspace_id, upload_id=upload_id)
+        cur.register("fixture_frame", frame)
+        cols = ", ".join(frame.columns)
+        cur.execute(f"INSERT INTO {_RAW[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
+        cur.unregister("fixture_frame")
+        cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+    return upload_id
+
+
+@pytest.fixture
+def app_db(tmp_path, monkeypatch) -> Path:
+    """Point the app (AppTest) at a fresh database file, and forget cached stores and results."""
+    import streamlit as st
+
+    path = tmp_path / "app.duckdb"
+    monkeypatch.setenv("FUNNEL_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield path
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app(app_db):
+    """A fresh AppTest of the whole app on the demo data, already run once."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -1,0 +1,209 @@
+"""Streamlit glue, kept beside dashboard.py: the cached store, session keys, the shared
+sidebar filters, cached queries keyed by data version, and error display.
+
+Pages import this module; ``funnel`` never does.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from funnel import demo, periods
+from funnel.db import open_store
+from funnel.dimensions import distinct_values
+from funnel.errors import DatabaseBusy, FunnelError
+from funnel.filters import Filters
+from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, fmt_money, fmt_num, fmt_pct
+from funnel.i18n import t as _t
+from funnel.workspace import data_version, get_workspace, list_workspaces
+
+log = logging.getLogger("funnel.ui")
+ROOT = Path(__file__).resolve().parent
+
+# Session-state keys, in one place so tests can find widgets by them.
+K_LANG = "lang"
+K_WORKSPACE = "workspace"
+K_PERIOD_PRESET = "period_preset"
+K_PERIOD_RANGE = "period_range"
+K_CHANNELS = "filter_channels"
+K_OWNERS = "filter_owners"
+K_SEGMENTS = "filter_segments"
+
+
+# ---- the store: one connection per process, a cursor per script run -------------------------
+@st.cache_resource(show_spinner=False)
+def get_store():
+    store = open_store()
+    demo.ensure_demo(store, folder=ROOT / "data" / "demo")
+    return store
+
+
+@contextmanager
+def cursor():
+    with get_store().cursor() as cur:
+        yield cur
+
+
+# ---- entry guard: pages refuse to run outside dashboard.py's navigation --------------------
+# A fresh server with a pages/ folder runs /<page> directly until some session has called
+# st.navigation (NOTES.md: the deep-link bypass). The entry script sets this flag for the
+# duration of pg.run() only, in the session's own script thread.
+_entry = threading.local()
+
+
+@contextmanager
+def entered():
+    _entry.active = True
+    try:
+        yield
+    finally:
+        _entry.active = False
+
+
+def page_guard() -> None:
+    """First line of every page: stop unless running inside the entry script's navigation."""
+    if not getattr(_entry, "active", False):
+        st.warning(_t("guard.outside", lang()))
+        st.stop()
+
+
+# ---- language -------------------------------------------------------------------------------
+def lang() -> str:
+    value = st.session_state.get(K_LANG)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, **kwargs) -> str:
+    return _t(key, lang(), **kwargs)
+
+
+def num(x, decimals: int = 0) -> str:
+    return fmt_num(x, lang(), decimals)
+
+
+def pct(x, decimals: int = 1) -> str:
+    return fmt_pct(x, lang(), decimals)
+
+
+def money(x, decimals: int = 0) -> str:
+    return fmt_money(x, lang(), currency(), decimals)
+
+
+def currency() -> str:
+    ws = st.session_state.get("_ws_obj")
+    return ws.currency if ws else "₽"
+
+
+def language_picker() -> None:
+    if K_LANG not in st.session_state:
+        qp = st.query_params.get("lang")
+        st.session_state[K_LANG] = qp if qp in LANGUAGES else DEFAULT_LANGUAGE
+    st.sidebar.radio(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
+                     key=K_LANG, horizontal=True)
+
+
+# ---- workspace and filters --------------------------------------------------------------------
+def workspace_picker(allowed: list[str] | None = None):
+    """The sidebar's workspace picker; returns the chosen Workspace (or None if none allowed)."""
+    with cursor() as cur:
+        spaces = [w for w in list_workspaces(cur) if allowed is None or w.id in allowed]
+    if not spaces:
+        st.sidebar.warning(t("sidebar.no_workspace"))
+        return None
+    ids = [w.id for w in spaces]
+    if st.session_state.get(K_WORKSPACE) not in ids:
+        qp = st.query_params.get("ws")
+        st.session_state[K_WORKSPACE] = qp if qp in ids else ids[0]
+    names = {w.id: w.name for w in spaces}
+    chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=names.get, key=K_WORKSPACE)
+    ws = next(w for w in spaces if w.id == chosen)
+    st.session_state["_ws_obj"] = ws
+    return ws
+
+
+def workspace_id() -> str | None:
+    ws = st.session_state.get("_ws_obj")
+    return ws.id if ws else None
+
+
+def period_filter(ws_id: str) -> tuple[date | None, date | None]:
+    with cursor() as cur:
+        first, last = periods.data_range(cur, ws_id)
+    if last is None:
+        return None, None
+    preset = st.sidebar.selectbox(
+        t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
+        format_func=lambda p: t(f"period.{p}"), key=K_PERIOD_PRESET, help=t("sidebar.period_help"))
+    if preset == "custom":
+        default = periods.preset_range("last_12_months", last, first)
+        picked = st.sidebar.date_input(t("period.custom"), value=default, key=K_PERIOD_RANGE,
+                                       format="DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            return picked[0], picked[1]
+        return default
+    return periods.preset_range(preset, last, first)
+
+
+def dimension_filter(ws_id: str, dimension: str, key: str) -> tuple[str, ...]:
+    with cursor() as cur:
+        options = distinct_values(cur, ws_id, dimension)
+    chosen = st.sidebar.multiselect(t(f"filter.{dimension}"), options, key=key,
+                                    placeholder=t("filter.all"))
+    return tuple(v for v in chosen if v in options)
+
+
+def sidebar_filters(ws) -> Filters:
+    """Render the shared filters and store the result for pages (``filters()``)."""
+    date_from, date_to = period_filter(ws.id)
+    f = Filters(
+        workspace_id=ws.id, date_from=date_from, date_to=date_to,
+        channels=dimension_filter(ws.id, "channel", K_CHANNELS),
+        owners=dimension_filter(ws.id, "owner", K_OWNERS),
+        segments=dimension_filter(ws.id, "segment", K_SEGMENTS),
+    )
+    st.session_state["_filters"] = f
+    return f
+
+
+def filters() -> Filters | None:
+    return st.session_state.get("_filters")
+
+
+# ---- cached queries -----------------------------------------------------------------------------
+def current_version(ws_id: str) -> int:
+    with cursor() as cur:
+        return data_version(cur, ws_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_call(fn_path: str, db_path: str, version: int, kwargs: tuple):
+    module_name, _, fn_name = fn_path.rpartition(".")
+    import importlib
+    fn = getattr(importlib.import_module(module_name), fn_name)
+    with cursor() as cur:
+        return fn(cur, **dict(kwargs))
+
+
+def query(fn, ws_id: str, **kwargs):
+    """Call ``fn(cursor, **kwargs)`` through the cache, keyed by the workspace's data version,
+    so an upload shows at once and nothing stale is ever shown."""
+    version = current_version(ws_id)
+    return _cached_call(f"{fn.__module__}.{fn.__name__}", get_store().path, version,
+                        tuple(sorted(kwargs.items())))
+
+
+# ---- errors -------------------------------------------------------------------------------------
+def show_error(exc: Exception) -> None:
+    """Show a project error's message; anything else is logged and shown generically."""
+    if isinstance(exc, DatabaseBusy):
+        st.error(t("error.db_busy", detail=str(exc)))
+    elif isinstance(exc, FunnelError):
+        st.error(str(exc))
+    else:
+        log.exception("unexpected error", exc_info=exc)
+        st.error(t("error.generic"))
