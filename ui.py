@@ -6,6 +6,7 @@ Pages import this module; ``funnel`` never does.
 from __future__ import annotations
 
 import logging
+import runpy
 import threading
 from contextlib import contextmanager
 from datetime import date
@@ -66,10 +67,23 @@ def entered():
 
 
 def page_guard() -> None:
-    """First line of every page: stop unless running inside the entry script's navigation."""
-    if not getattr(_entry, "active", False):
-        st.warning(_t("guard.outside", lang()))
+    """First line of every page: never render outside the entry script.
+
+    When Streamlit runs a page file directly (the legacy pages/ mode of a fresh server, or
+    AppTest's reruns), the guard runs dashboard.py instead, which signs the user in and runs
+    the requested page through st.navigation; then it stops the direct run. So a deep link
+    works, and always passes the sign-in gate.
+    """
+    if getattr(_entry, "active", False):
+        return
+    if getattr(_entry, "rerouting", False):  # dashboard.py itself failed to enter: never loop
         st.stop()
+    _entry.rerouting = True
+    try:
+        runpy.run_path(str(ROOT / "dashboard.py"), run_name="__main__")
+    finally:
+        _entry.rerouting = False
+    st.stop()
 
 
 # ---- language -------------------------------------------------------------------------------
@@ -103,7 +117,9 @@ def language_picker() -> None:
     if K_LANG not in st.session_state:
         qp = st.query_params.get("lang")
         st.session_state[K_LANG] = qp if qp in LANGUAGES else DEFAULT_LANGUAGE
-    st.sidebar.radio(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
+    # A fixed, bilingual label: a label that changed with the language would give the widget a
+    # new identity and reset the choice it just made.
+    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get,
                      key=K_LANG, horizontal=True)
 
 
