@@ -223,3 +223,16 @@ def show_error(exc: Exception) -> None:
     else:
         log.exception("unexpected error", exc_info=exc)
         st.error(t("error.generic"))
+
+
+# ---- downloads ----------------------------------------------------------------------------------
+def download_buttons(df, name: str, key: str) -> None:
+    """CSV and XLSX downloads of a table, formula-safe (funnel.tables)."""
+    from funnel.tables import to_csv_bytes, to_xlsx_bytes
+
+    c1, c2 = st.columns(2)
+    c1.download_button(t("common.download_csv"), to_csv_bytes(df), f"{name}.csv", "text/csv",
+                       key=f"{key}_csv", icon=":material/download:")
+    c2.download_button(t("common.download_xlsx"), to_xlsx_bytes(df), f"{name}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", icon=":material/download:")

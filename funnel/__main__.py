@@ -1,0 +1,5 @@
+import sys
+
+from funnel.cli import main
+
+sys.exit(main())

@@ -1,0 +1,62 @@
+"""`python -m funnel`: the command line for automation (nightly CRM exports, scripts).
+
+Each module in this package adds its own subcommands through ``register(subparsers)``:
+``load.py`` (load, demo), ``report.py`` (report), ``plan.py`` (plan), ``admin.py`` (workspace tools).
+Errors of the project's own kind print their message and exit non-zero; nothing else is shown.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from funnel.errors import DatabaseBusy, FunnelError
+
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_BUSY = 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m funnel", description="Funnel Planner command line.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{mod.name}")
+        if hasattr(module, "register"):
+            module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DatabaseBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except (FunnelError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception:  # noqa: BLE001 - the detail goes to the log, not the user's terminal
+        logging.getLogger("funnel.cli").exception("unexpected error")
+        print("error: unexpected failure; run with PYTHONWARNINGS=default or see the log above.", file=sys.stderr)
+        return 1
+
+
+def add_db_args(p: argparse.ArgumentParser, workspace: bool = True) -> None:
+    """The common --db / --workspace flags (default: the app's own database and the demo)."""
+    p.add_argument("--db", default=None, help="database file (default: the app's data/funnel.duckdb or $FUNNEL_DB)")
+    if workspace:
+        p.add_argument("--workspace", default="demo", help="workspace id or name (default: demo)")
+
+
+def resolve_workspace(cur, name_or_id: str) -> str:
+    """A workspace id from an id or a display name; FunnelError if there is none."""
+    row = cur.execute("SELECT id FROM workspaces WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC LIMIT 1",
+                      [name_or_id, name_or_id, name_or_id]).fetchone()
+    if not row:
+        raise FunnelError(f"--workspace: no workspace «{name_or_id}». Create it in the app or with `python -m funnel workspace create`.")
+    return row[0]
