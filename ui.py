@@ -219,7 +219,7 @@ def show_error(exc: Exception) -> None:
     if isinstance(exc, DatabaseBusy):
         st.error(t("error.db_busy", detail=str(exc)))
     elif isinstance(exc, FunnelError):
-        st.error(str(exc))
+        st.error(exc.text(lang()))
     else:
         log.exception("unexpected error", exc_info=exc)
         st.error(t("error.generic"))

@@ -3,7 +3,21 @@ from __future__ import annotations
 
 
 class FunnelError(Exception):
-    """Base class. ``str(err)`` is safe to show to a user: no paths, no stack, no secrets."""
+    """Base class. ``str(err)`` is safe to show to a user: no paths, no stack, no secrets.
+
+    An error may carry a translation ``key`` and its ``params`` (see funnel/texts); then
+    ``text(lang)`` gives the message in the user's language and ``str(err)`` the English one.
+    """
+
+    key: str | None = None
+    params: dict = {}
+
+    def text(self, lang: str = "en") -> str:
+        if self.key:
+            from funnel.i18n import TABLE, t
+            if self.key in TABLE:
+                return t(self.key, lang, **self.params)
+        return str(self)
 
 
 class DatabaseBusy(FunnelError):
