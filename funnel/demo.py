@@ -49,7 +49,7 @@ OWNERS = ("Anna Ivanova", "Boris Petrov", "Daria Smirnova", "Egor Kuznetsov",
           "Irina Popova", "Maxim Sokolov")
 SEGMENTS = (("SMB", 0.55, 90_000), ("Mid-market", 0.35, 220_000), ("Enterprise", 0.10, 650_000))
 REGIONS = ("Moscow", "Saint Petersburg", "Kazan", "Novosibirsk", "Yekaterinburg")
-# Base chance to pass each open stage, before the channel's quality.
+# Base chance to pass each open stage; the channel's quality scales it by quality ** 0.5.
 PASS_RATES = (0.55, 0.62, 0.55, 0.85, 0.97)
 LOST_REASONS = (
     ("No response", "Too early, no budget", "Needs a service we don't sell"),
@@ -125,7 +125,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                     t = _workday_after(t, float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)))
                     if t > end_dt:
                         break  # still in this stage on the demo's last day: an open deal
-                    if rng.random() < min(0.995, PASS_RATES[i] * ch.quality):
+                    if rng.random() < min(0.995, PASS_RATES[i] * ch.quality ** 0.5):
                         nxt = open_stages[i + 1].name if i + 1 < len(open_stages) else won_stage.name
                         history.append({"deal_id": deal_id, "stage": nxt, "entered_at": t})
                         reached = nxt

@@ -100,8 +100,15 @@ def validate_ladder(df: pd.DataFrame) -> list[Stage]:
     return stages
 
 
-def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) -> None:
-    """Replace the workspace's ladder (inside the caller's transaction)."""
+def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame, *, actor) -> None:
+    """Replace the workspace's ladder (inside the caller's transaction). Editors and admins only."""
+    from funnel.workspace import authorize
+
+    authorize(cur, actor, "edit_ladder", workspace_id)
+    _write_ladder(cur, workspace_id, stages)
+
+
+def _write_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) -> None:
     if isinstance(stages, pd.DataFrame):
         stages = validate_ladder(stages)
     cur.execute("DELETE FROM stages WHERE workspace_id = ?", [workspace_id])
@@ -114,12 +121,41 @@ def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) -> N
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-def reset_ladder(cur, workspace_id: str) -> None:
-    save_ladder(cur, workspace_id, list(DEFAULT_LADDER))
+def reset_ladder(cur, workspace_id: str, *, actor=None) -> None:
+    """Put the default ladder back. Without an actor this is the internal call made when a
+    workspace is created; any user-initiated reset passes the actor and is checked."""
+    if actor is not None:
+        from funnel.workspace import authorize
+
+        authorize(cur, actor, "edit_ladder", workspace_id)
+    _write_ladder(cur, workspace_id, list(DEFAULT_LADDER))
 
 
-def set_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
-    """Map a stage spelling found in files to a ladder stage."""
+def set_alias(cur, workspace_id: str, alias: str, stage: str, *, actor) -> None:
+    """Map a stage spelling found in files to a ladder stage. Editors and admins only."""
+    from funnel.workspace import authorize
+
+    authorize(cur, actor, "edit_ladder", workspace_id)
+    apply_alias(cur, workspace_id, alias, stage)
+
+
+def delete_alias(cur, workspace_id: str, alias: str, *, actor) -> None:
+    from funnel.workspace import authorize
+
+    authorize(cur, actor, "edit_ladder", workspace_id)
+    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = ? AND alias = ?",
+                [workspace_id, alias.strip().lower()])
+    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+
+
+def get_aliases(cur, workspace_id: str) -> pd.DataFrame:
+    """Spellings mapped to ladder stages: columns alias, stage."""
+    return cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias",
+                       [workspace_id]).df()
+
+
+def apply_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
+    """No role check: for the loader (whose load was authorised) mapping known CRM closing stages."""
     exists = cur.execute(
         "SELECT 1 FROM stages WHERE workspace_id = ? AND name = ?", [workspace_id, stage]
     ).fetchone()
@@ -132,9 +168,12 @@ def set_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-def add_stage(cur, workspace_id: str, name: str, *, probability: float, kind: str = "open",
+def add_stage(cur, workspace_id: str, name: str, *, actor, probability: float, kind: str = "open",
               norm_days: int | None = None, before: str | None = None) -> None:
     """Insert a stage into the ladder, before ``before`` (or before the closing stages)."""
+    from funnel.workspace import authorize
+
+    authorize(cur, actor, "edit_ladder", workspace_id)
     ladder = get_ladder(cur, workspace_id)
     stages = [Stage(r.name, r.probability, None if pd.isna(r.norm_days) else int(r.norm_days), r.kind)
               for r in ladder.itertuples()]
@@ -146,7 +185,7 @@ def add_stage(cur, workspace_id: str, name: str, *, probability: float, kind: st
     else:
         idx = len(stages)
     stages.insert(idx, new)
-    save_ladder(cur, workspace_id, validate_ladder(pd.DataFrame([s.__dict__ for s in stages])))
+    _write_ladder(cur, workspace_id, validate_ladder(pd.DataFrame([s.__dict__ for s in stages])))
 
 
 def unmapped_stages(cur, workspace_id: str) -> pd.DataFrame:

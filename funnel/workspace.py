@@ -60,7 +60,18 @@ def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = F
     return get_workspace(cur, wid)
 
 
-def set_currency(cur, workspace_id: str, currency: str) -> None:
+def authorize(cur, actor, action: str, workspace_id: str) -> None:
+    """Raise AccessDenied unless ``actor`` may do ``action`` in the workspace (demo rules included)."""
+    from funnel.access import require
+
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    require(actor, action, workspace_id, is_demo=ws.is_demo)
+
+
+def set_currency(cur, workspace_id: str, currency: str, *, actor) -> None:
+    authorize(cur, actor, "edit_ladder", workspace_id)
     currency = (currency or "").strip()
     if not currency or len(currency) > 8:
         raise ValidationError("currency: 1 to 8 characters, e.g. ₽, $, EUR.")

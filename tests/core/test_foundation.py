@@ -1,0 +1,139 @@
+"""The foundation: ladder settings, roles on writes, the demo dataset's promises, periods."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from funnel import demo, ladder, periods
+from funnel.access import User
+from funnel.errors import AccessDenied, ValidationError
+from funnel.workspace import create_workspace, data_version, get_workspace
+
+ADMIN = User("admin", default_role="admin")
+EDITOR = User("ed", default_role="editor")
+VIEWER = User("vi", default_role="viewer")
+
+
+def test_new_workspace_gets_the_domain_ladder(store, ws):
+    with store.cursor() as cur:
+        got = ladder.get_ladder(cur, ws)
+    assert list(got["name"]) == [s.name for s in ladder.DEFAULT_LADDER]
+    assert got.loc[got["name"] == "Proposal under review", "probability"].item() == 0.25
+    assert list(got["kind"]).count("won") == 1
+
+
+@pytest.mark.parametrize("rows, field", [
+    ([{"name": "", "probability": 0.1, "norm_days": 1, "kind": "open"}], "name (row 1)"),
+    ([{"name": "A", "probability": 1.5, "norm_days": 1, "kind": "won"}], "probability (row 1)"),
+    ([{"name": "A", "probability": 0.5, "norm_days": -1, "kind": "won"}], "norm_days (row 1)"),
+    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "maybe"}], "kind (row 1)"),
+    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "open"}], "kind: the ladder needs"),
+    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "won"},
+      {"name": "a", "probability": 0.5, "norm_days": 1, "kind": "open"}], "name (row 2)"),
+], ids=["blank-name", "probability-above-1", "negative-norm", "unknown-kind", "no-won-stage", "duplicate-name"])
+def test_bad_ladder_is_refused_naming_the_field(rows, field):
+    with pytest.raises(ValidationError, match=field.replace("(", r"\(").replace(")", r"\)")):
+        ladder.validate_ladder(pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize("user, allowed", [(ADMIN, True), (EDITOR, True), (VIEWER, False)],
+                         ids=["admin", "editor", "viewer"])
+def test_ladder_writes_check_the_role(store, ws, user, allowed):
+    with store.cursor() as cur:
+        before = (ladder.get_ladder(cur, ws), data_version(cur, ws))
+    try:
+        with store.transaction() as cur:
+            ladder.add_stage(cur, ws, "Demo held", actor=user, probability=0.3)
+            ladder.set_alias(cur, ws, "КП отправлено", "Proposal under review", actor=user)
+    except AccessDenied:
+        assert not allowed
+    with store.cursor() as cur:
+        after = ladder.get_ladder(cur, ws)
+        if allowed:
+            assert "Demo held" in list(after["name"])
+            # inserted before the closing stages, i.e. right after "Contract signed"
+            names = list(after["name"])
+            assert names.index("Demo held") == names.index("Contract signed") + 1
+            assert ladder.get_aliases(cur, ws).to_dict("records") == [
+                {"alias": "кп отправлено", "stage": "Proposal under review"}]
+            assert data_version(cur, ws) > before[1]
+        else:
+            pd.testing.assert_frame_equal(after, before[0])
+            assert data_version(cur, ws) == before[1]
+
+
+def test_demo_workspace_is_read_only_except_for_admins(store):
+    with store.transaction() as cur:
+        create_workspace(cur, "Demo", workspace_id="demo", is_demo=True)
+    with pytest.raises(AccessDenied):
+        with store.transaction() as cur:
+            ladder.reset_ladder(cur, "demo", actor=EDITOR)
+    with store.transaction() as cur:
+        ladder.reset_ladder(cur, "demo", actor=ADMIN)
+
+
+def test_duplicate_workspace_name_is_refused(store, ws):
+    with pytest.raises(ValidationError, match="already exists"):
+        with store.transaction() as cur:
+            create_workspace(cur, "Test")
+
+
+@pytest.fixture(scope="module")
+def demo_tables():
+    return demo.generate()
+
+
+def test_demo_is_reproducible(demo_tables):
+    again = demo.generate()
+    for kind in demo_tables:
+        pd.testing.assert_frame_equal(demo_tables[kind], again[kind])
+
+
+def test_demo_keeps_its_promises(demo_tables):
+    leads, deals, spend = demo_tables["leads"], demo_tables["deals"], demo_tables["spend"]
+    months = pd.to_datetime(leads["created_at"]).dt.to_period("M").nunique()
+    assert months >= 12
+    assert leads["channel"].replace("", pd.NA).nunique() >= 8
+    assert 24 <= (deals["status"] == "open").sum()  # "a few dozen open deals"
+    assert deals.loc[deals["status"] == "lost", "lost_reason"].notna().mean() > 0.8
+    per_channel = leads.assign(won=leads["lead_id"].isin(deals.loc[deals["status"] == "won", "lead_id"]))
+    conv = per_channel.groupby("channel")["won"].mean()
+    cost = spend.groupby("channel")["amount"].sum() / leads.groupby("channel").size()
+    # the story: VK Ads is among the cheapest and converts worst of all channels;
+    # exhibitions cost the most per lead and convert better than all but referrals
+    named = conv.drop("")
+    assert cost.rank()["VK Ads"] <= 3 and named.idxmin() == "VK Ads"
+    assert cost.idxmax() == "Exhibitions" and named.rank(ascending=False)["Exhibitions"] <= 2
+    assert set(spend["channel"]) - set(leads["channel"]) == {"Radio"}  # spend with no leads
+
+
+def test_first_start_installs_demo_once(store):
+    assert demo.ensure_demo(store) is True
+    assert demo.ensure_demo(store) is False
+    with store.cursor() as cur:
+        assert get_workspace(cur, "demo").is_demo
+        n = cur.execute("SELECT count(*) FROM stg_leads WHERE workspace_id = 'demo'").fetchone()[0]
+    assert n == len(demo.generate()["leads"])
+
+
+@pytest.mark.parametrize("preset, anchor, expected", [
+    ("last_month", date(2026, 10, 15), (date(2026, 10, 1), date(2026, 10, 31))),
+    ("last_3_months", date(2026, 10, 15), (date(2026, 8, 1), date(2026, 10, 31))),
+    ("last_12_months", date(2026, 2, 3), (date(2025, 3, 1), date(2026, 2, 28))),
+    ("this_year", date(2026, 10, 15), (date(2026, 1, 1), date(2026, 10, 31))),
+], ids=["last-month", "last-3", "last-12-across-february", "this-year"])
+def test_period_presets(preset, anchor, expected):
+    assert periods.preset_range(preset, anchor) == expected
+
+
+@pytest.mark.parametrize("period, previous, year_ago", [
+    ((date(2026, 3, 1), date(2026, 3, 31)), (date(2026, 2, 1), date(2026, 2, 28)),
+     (date(2025, 3, 1), date(2025, 3, 31))),
+    ((date(2024, 2, 1), date(2024, 2, 29)), (date(2024, 1, 1), date(2024, 1, 31)),
+     (date(2023, 2, 1), date(2023, 2, 28))),
+    ((date(2026, 3, 10), date(2026, 3, 19)), (date(2026, 2, 28), date(2026, 3, 9)),
+     (date(2025, 3, 10), date(2025, 3, 19))),
+], ids=["whole-month", "leap-february", "ten-days"])
+def test_comparison_periods(period, previous, year_ago):
+    assert periods.previous_period(*period) == previous
+    assert periods.year_earlier(*period) == year_ago
