@@ -1,0 +1,26 @@
+"""Ingestion: messy CRM exports and spreadsheets → the raw tables, all or nothing.
+
+Public API (the Data page, the CLI and the tests all use only this):
+
+- ``KINDS``, ``FIELDS`` — the canonical fields of each kind of file;
+- ``save_upload(data, file_name)`` — keep the raw upload under ``data/uploads/<sha256><ext>``;
+- ``file_hash(path)`` — sha256 of a file's bytes (duplicate detection);
+- ``inspect(cur, path, ...)`` — read and validate without writing: mapping, formats, preview,
+  rejected rows, warnings; raises ``UploadError`` for a file that cannot be loaded at all;
+- ``load(store, path, ...)`` — one transaction: parse again, write rows, record the upload;
+- ``upload_history(cur, workspace_id)`` and ``undo_upload(store, workspace_id, upload_id, actor=)``.
+
+Parsing and type conversion run inside DuckDB (a temp table of text per file), so that
+1 M rows cost about as much as DuckDB's own ``read_csv``.
+"""
+from __future__ import annotations
+
+from funnel.ingest.fields import FIELDS, KINDS, Field
+from funnel.ingest.loader import LoadResult, UndoResult, load, undo_upload, upload_history
+from funnel.ingest.inspection import Inspection, inspect
+from funnel.ingest.uploads import file_hash, save_upload
+
+__all__ = [
+    "KINDS", "FIELDS", "Field", "Inspection", "LoadResult", "UndoResult",
+    "save_upload", "file_hash", "inspect", "load", "upload_history", "undo_upload",
+]

@@ -1,0 +1,71 @@
+"""What a file holds, before anything is written: mapping, formats, preview, rejected rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass
+class Inspection:
+    """The result of ``inspect``: everything the Data page shows before the user presses Load.
+
+    - ``mapping``: canonical field → source column (None when unmapped); ``mapping_source``:
+      field → 'preset' | 'synonym' | 'user'; ``crm``: e.g. 'amoCRM — deals' or None.
+    - ``date_formats``: field → (strftime format, reason text in English); ``date_reasons``:
+      field → (translation key, params) for the same reason in the user's language.
+    - ``ambiguous_dates``: field → candidate formats; the user must pick one (``ready`` is False).
+    - ``preview``: the first 20 rows exactly as they will be stored (typed values).
+    - ``rejected``: every rejected row: row (the line a spreadsheet shows), column, value, reason
+      (English), plus ``code`` and ``detail`` so that the UI can say it in Russian
+      (``funnel.ingest.validate.localise_rejected``).
+    - ``warnings``: messages in English; ``warning_keys``: the same as (key, params) pairs.
+    - ``new_stages``: DataFrame(stage, rows) of stage spellings that the ladder does not know
+      and that are not a known CRM closing stage (those get an alias automatically on load).
+    - ``duplicate_of``: the earlier upload of the same bytes into this workspace (a dict with
+      id, file_name, loaded_at, user_name), or None.
+    - ``rows_in``: data rows in the file; ``rows_ok``: rows that will load.
+    """
+    file_name: str
+    file_hash: str
+    kind: str
+    source_columns: list[str]
+    mapping: dict[str, str | None]
+    mapping_source: dict[str, str]
+    crm: str | None
+    encoding: str | None
+    delimiter: str | None
+    header_row: int
+    sheets: list[str]
+    sheet: str | None
+    date_formats: dict[str, tuple[str, str]]
+    ambiguous_dates: dict[str, list[str]]
+    rows_in: int
+    preview: pd.DataFrame
+    rejected: pd.DataFrame
+    warnings: list[str]
+    missing_required: list[str]
+    duplicate_of: dict | None
+    new_stages: pd.DataFrame
+    ready: bool
+    rows_ok: int = 0
+    date_reasons: dict[str, tuple[str, dict]] = field(default_factory=dict)
+    warning_keys: list[tuple[str, dict]] = field(default_factory=list)
+    auto_aliases: dict[str, str] = field(default_factory=dict)   # spelling → ladder stage
+    wide_columns: dict[str, str] = field(default_factory=dict)   # spend: source column → channel
+
+
+def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
+            mapping: dict[str, str | None] | None = None,
+            date_format: dict[str, str] | str | None = None, sheet: str | None = None) -> Inspection:
+    """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
+
+    Writes nothing except temp tables of ``cur``'s own connection. ``mapping`` overrides the
+    proposed field → column choices (None unmaps a field); ``date_format`` is one strftime
+    format for every date field or {field: format}; ``sheet`` picks an Excel sheet.
+    Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
+    at all: empty, header only, not a table, a required column missing.
+    """
+    from funnel.ingest.validate import parse
+    return parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                 date_format=date_format, sheet=sheet).inspection()

@@ -1,0 +1,36 @@
+"""Raw uploads are kept: each file's bytes under data/uploads/<sha256><ext>."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+UPLOADS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "uploads"
+_SAFE_EXT = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
+
+
+def file_hash(path) -> str:
+    """sha256 (hex) of a file's bytes; equal content gives an equal hash whatever the name."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path:
+    """Keep an uploaded file's bytes as ``<folder>/<sha256><ext>`` and return that path.
+
+    The extension comes from ``file_name`` (lower-cased; unknown ones become ``.bin``) so that
+    the reader can tell CSV from Excel from Parquet; the name itself is never used as a path.
+    Saving the same bytes twice returns the same path.
+    """
+    folder = Path(folder) if folder else UPLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    ext = Path(file_name or "").suffix.lower()
+    ext = ext if ext in _SAFE_EXT else ".bin"
+    path = folder / f"{hashlib.sha256(data).hexdigest()}{ext}"
+    if not path.exists():
+        tmp = path.with_suffix(path.suffix + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    return path
