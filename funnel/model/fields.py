@@ -1,0 +1,62 @@
+"""Validation of model inputs: every refusal names the field, so the UI, the CLI and the tests
+can say which lever is wrong (``err.field``)."""
+from __future__ import annotations
+
+import math
+
+from funnel.errors import ValidationError
+
+
+def refuse(field: str, message: str, value) -> ValidationError:
+    err = ValidationError(f"{field}: {message}, got {value!r}")
+    err.field = field
+    err.key = "planner.err.field"
+    err.params = {"field": field, "value": value, "message": message}
+    return err
+
+
+def _number(field: str, value) -> float:
+    if isinstance(value, bool):
+        raise refuse(field, "must be a number", value)
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise refuse(field, "must be a number", value) from None
+    if math.isnan(x) or math.isinf(x):
+        raise refuse(field, "must be a finite number", value)
+    return x
+
+
+def non_negative(field: str, value) -> float:
+    """A count or an amount: 0 or more."""
+    x = _number(field, value)
+    if x < 0:
+        raise refuse(field, "must be 0 or more", value)
+    return x
+
+
+def positive(field: str, value) -> float:
+    x = _number(field, value)
+    if x <= 0:
+        raise refuse(field, "must be more than 0", value)
+    return x
+
+
+def share(field: str, value) -> float:
+    """A share such as a conversion, CTR or margin: between 0 and 1 inclusive."""
+    x = _number(field, value)
+    if not 0 <= x <= 1:
+        raise refuse(field, "must be between 0 and 1", value)
+    return x
+
+
+def optional(check, field: str, value) -> float | None:
+    return None if value is None else check(field, value)
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """``numerator / denominator``; None when either is None or the denominator is 0
+    (the screen shows "—", never inf)."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator

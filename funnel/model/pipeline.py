@@ -1,0 +1,54 @@
+"""The weighted pipeline: each open deal's value weighted by the chance that its stage closes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funnel.model.fields import non_negative, ratio, share
+
+
+@dataclass(frozen=True)
+class OpenStage:
+    """stage; deals [open deals there]; amount [money, their total value];
+    ladder_probability [share, the ladder's setting]; won_after / closed_after [counts of closed
+    deals that were ever in this stage and ended won / ended at all]."""
+
+    stage: str
+    deals: float
+    amount: float
+    ladder_probability: float
+    won_after: float = 0
+    closed_after: float = 0
+
+    def __post_init__(self):
+        non_negative(f"{self.stage}.deals", self.deals)
+        non_negative(f"{self.stage}.amount", self.amount)
+        share(f"{self.stage}.ladder_probability", self.ladder_probability)
+        non_negative(f"{self.stage}.won_after", self.won_after)
+        non_negative(f"{self.stage}.closed_after", self.closed_after)
+
+    @property
+    def learned_probability(self) -> float | None:
+        """won_after ÷ closed_after: the share of deals that left this stage, in the end, as won.
+        None when no closed deal ever passed through the stage."""
+        return ratio(self.won_after, self.closed_after)
+
+
+def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
+    """Rows per stage and the totals:
+    weighted_ladder = amount × ladder probability; weighted_learned = amount × learned probability
+    (None for a stage with no closed history, and then the total counts it at the ladder's value
+    and says so in ``learned_fallbacks``). Units: money."""
+    rows, fallbacks = [], 0
+    for s in stages:
+        learned = s.learned_probability
+        rows.append({"stage": s.stage, "deals": s.deals, "amount": s.amount,
+                     "ladder_probability": s.ladder_probability, "learned_probability": learned,
+                     "weighted_ladder": s.amount * s.ladder_probability,
+                     "weighted_learned": None if learned is None else s.amount * learned})
+        fallbacks += learned is None and s.deals > 0
+    total = {"deals": sum(r["deals"] for r in rows), "amount": sum(r["amount"] for r in rows),
+             "weighted_ladder": sum(r["weighted_ladder"] for r in rows),
+             "weighted_learned": sum(r["weighted_learned"] if r["weighted_learned"] is not None
+                                     else r["weighted_ladder"] for r in rows),
+             "learned_fallbacks": fallbacks}
+    return rows, total

@@ -1,0 +1,42 @@
+"""Repeat customers (DOMAIN.md §2): money from clients who already buy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funnel.model.fields import non_negative, share
+
+
+@dataclass(frozen=True)
+class RepeatCustomers:
+    """active_clients [clients paying in the period], avg_order [money/order],
+    orders_per_period [orders per client per period], margin [share of revenue kept],
+    lifetime [periods a client stays]."""
+
+    active_clients: float = 0.0
+    avg_order: float = 0.0
+    orders_per_period: float = 0.0
+    margin: float = 1.0
+    lifetime: float = 12.0
+
+    def __post_init__(self):
+        non_negative("active_clients", self.active_clients)
+        non_negative("avg_order", self.avg_order)
+        non_negative("orders_per_period", self.orders_per_period)
+        share("margin", self.margin)
+        non_negative("lifetime", self.lifetime)
+
+    @property
+    def revenue(self) -> float:
+        """revenue [money/period] = active clients × avg order × orders per period."""
+        return self.active_clients * self.avg_order * self.orders_per_period
+
+    @property
+    def profit(self) -> float:
+        """profit [money/period] = active clients × avg order × orders per period × margin."""
+        return self.revenue * self.margin
+
+    @property
+    def ltv(self) -> float:
+        """LTV [money/client] = avg order × orders per period × margin × lifetime [periods]:
+        the margin one client brings over the whole relationship."""
+        return self.avg_order * self.orders_per_period * self.margin * self.lifetime

@@ -1,0 +1,100 @@
+"""The reverse plan: from a target turnover (or profit) back to the leads, budget, deals and
+sellers it takes, every other lever held.
+
+Capacity is solved consistently, with the team held as it is: past capacity each extra lead
+converts worse, so the required leads are found on the capacity-adjusted curve
+
+    deals(L) = L × base                          for L ≤ C
+             = base × C^e × L^(1 − e)            for L > C        (C = capacity, e = elasticity)
+
+which is why a plan past capacity needs more than target ÷ (base × check) leads, and why with
+e ≥ 1 some targets cannot be reached at all by leads alone (None). The alternative — grow the
+team so the base conversion holds — is reported beside it: required_leads_at_base and
+required_sellers = ceil(required_leads_at_base ÷ contacts per seller).
+"""
+from __future__ import annotations
+
+import math
+
+from funnel.model import capacity as cap
+
+_EMPTY = {"required_leads": None, "required_budget": None, "required_deals": None,
+          "required_conversion": None, "required_leads_at_base": None, "required_sellers": None,
+          "target_reachable": None}
+
+
+def leads_for_deals(plan, deals: float) -> float | None:
+    """Leads [leads/period] that give ``deals`` on the capacity-adjusted curve; None if no
+    number of leads does (zero conversion, zero capacity, or e ≥ 1 past the ceiling)."""
+    if deals <= 0:
+        return 0.0
+    base, c, e = plan.conversion, plan.team_capacity, plan.elasticity
+    if base == 0:
+        return None
+    at_base = deals / base
+    if c is None or at_base <= c or e == 0:
+        return at_base
+    if c == 0 or e >= 1:
+        return None
+    return (deals / (base * c ** e)) ** (1 / (1 - e))
+
+
+def leads_for_profit(plan, target: float) -> float | None:
+    """The fewest leads whose profit (Plan.profit_at) reaches ``target``; None if none does.
+
+    Below capacity profit is linear in leads with slope margin × check × base − CPL; past it
+    the curve is concave, peaking at L* = (margin × check × base × (1 − e) × C^e ÷ CPL)^(1/e).
+    """
+    floor = plan.profit_at(0.0)
+    if target <= floor:
+        return 0.0
+    slope = plan.margin * plan.avg_check * plan.conversion - plan.cpl
+    if slope <= 0:
+        return None
+    linear = (target - floor) / slope
+    c, e = plan.team_capacity, plan.elasticity
+    if c is None or linear <= c or e == 0:
+        return linear
+    if c == 0 or e >= 1:
+        return None
+    if plan.cpl == 0:  # profit keeps growing without bound: invert the power law directly
+        return ((target - floor) / (plan.margin * plan.avg_check * plan.conversion * c ** e)) ** (1 / (1 - e))
+    peak = (plan.margin * plan.avg_check * plan.conversion * (1 - e) * c ** e / plan.cpl) ** (1 / e)
+    if peak <= c or plan.profit_at(peak) < target:
+        return None
+    lo, hi = c, peak
+    for _ in range(200):  # bisection on the rising part of a concave curve
+        mid = (lo + hi) / 2
+        if plan.profit_at(mid) < target:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def reverse(plan) -> dict:
+    """required_leads, required_budget (= leads × current CPL), required_deals,
+    required_conversion (effective, at those leads), required_leads_at_base and
+    required_sellers (the grow-the-team alternative) for the plan's target turnover, else its
+    target profit; all None when neither target is set. target_reachable is False when no
+    number of leads reaches the target with the levers held."""
+    if plan.target_turnover is not None:
+        if plan.avg_check == 0:
+            leads = 0.0 if plan.target_turnover == 0 else None
+        else:
+            leads = leads_for_deals(plan, plan.target_turnover / plan.avg_check)
+        at_base = (plan.target_turnover / (plan.avg_check * plan.conversion)
+                   if plan.avg_check and plan.conversion else (0.0 if plan.target_turnover == 0 else None))
+    elif plan.target_profit is not None:
+        leads = leads_for_profit(plan, plan.target_profit)
+        unlimited = plan.with_(capacity=None, sellers=None)
+        at_base = leads_for_profit(unlimited, plan.target_profit)
+    else:
+        return dict(_EMPTY)
+    out = dict(_EMPTY, target_reachable=leads is not None, required_leads_at_base=at_base)
+    if leads is not None:
+        out.update(required_leads=leads, required_budget=leads * plan.cpl,
+                   required_deals=plan.deals_at(leads), required_conversion=plan.conversion_at(leads))
+    if at_base is not None and plan.contacts_per_seller:
+        out["required_sellers"] = cap.sellers_needed(at_base, plan.contacts_per_seller)
+    return out
