@@ -15,17 +15,20 @@ PAGES = [  # (file, url path, translation key, icon)
     ("pages/upload.py", "data", "nav.data", ":material/upload_file:"),
     ("pages/settings.py", "settings", "nav.settings", ":material/settings:"),
 ]
+ADMIN_PAGE = ("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:")
 
 ui.language_picker()
+user = ui_auth.signed_in_user()  # None until signed in; nothing rendered yet
+listed = PAGES + ([ADMIN_PAGE] if user and user.is_admin else [])
 pages = [st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
-         for i, (path, url, key, icon) in enumerate(PAGES)]
+         for i, (path, url, key, icon) in enumerate(listed)]
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in
-# (NOTES.md); the page itself runs only after the gate, inside ui.entered().
-pg = st.navigation(pages)
-user = ui_auth.sign_in()
-if user is None:
+# (NOTES.md), hidden until then; the page itself runs only after the gate, inside ui.entered().
+pg = st.navigation(pages, position="sidebar" if user else "hidden")
+if ui_auth.sign_in() is None:
     st.stop()
-ws = ui.workspace_picker()
+ui_auth.sidebar(user)
+ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user))
 if ws is None:
     st.stop()
 ui.sidebar_filters(ws)

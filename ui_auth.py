@@ -1,19 +1,171 @@
-"""Sign-in gate (Streamlit glue). Mode "none" for now: everyone is an admin, and a banner says so."""
+"""Sign-in gate (Streamlit glue). The rules live in funnel/access.py; this reads the
+``[funnel]`` table of secrets.toml, shows the form, and keeps the user in the session.
+
+Modes: none (everyone is an admin; a banner says the app is open), password (secrets,
+constant-time compare, repeated failures slowed down per session), sso (``st.login`` OIDC).
+Any broken configuration fails closed: the gate shows what to fix and no page runs.
+"""
 from __future__ import annotations
+
+import logging
+import time
 
 import streamlit as st
 
-from funnel.access import User
+from funnel.access import AuthConfig, User
+from funnel.workspace import list_workspaces
 
+import ui
+
+log = logging.getLogger("funnel.auth")
 K_USER = "_user"
+K_PW_USER = "_pw_user"  # who typed a right password in this session
+K_FAILS = "_auth_failures"
+K_LOCKED_UNTIL = "_auth_locked_until"
+FREE_TRIES = 3          # failures allowed before the form starts to wait
+MAX_LOCK_SECONDS = 300
+LOCAL_USER = User(name="local", default_role="admin")
 
 
-def sign_in() -> User | None:
-    """Return the signed-in user, or render the sign-in form and return None."""
-    user = User(name="local", default_role="admin")
+def _secrets_table(name: str) -> dict:
+    try:
+        return st.secrets.to_dict().get(name) or {}
+    except Exception:  # noqa: BLE001 - no secrets.toml at all is the laptop default
+        return {}
+
+
+def config() -> AuthConfig:
+    return AuthConfig.from_mapping(_secrets_table("funnel"), has_oidc=bool(_secrets_table("auth")))
+
+
+def _sso_user(cfg: AuthConfig) -> User | None:
+    try:
+        if not st.user.is_logged_in:
+            return None
+        email, groups = st.user.get("email"), st.user.get(cfg.groups_claim) or ()
+    except Exception:  # noqa: BLE001 - no identity in this session
+        return None
+    if isinstance(groups, str):
+        groups = [g.strip() for g in groups.split(",")]
+    return cfg.user_from_identity(email, groups)
+
+
+def signed_in_user() -> User | None:
+    """The session's user, without rendering anything; None until signed in (or when the
+    configuration lets nobody in)."""
+    cfg = config()
+    if cfg.problem:
+        return None
+    if cfg.mode == "none":
+        user = LOCAL_USER
+    elif cfg.mode == "sso":
+        user = _sso_user(cfg)
+    else:
+        user = st.session_state.get(K_PW_USER)
     st.session_state[K_USER] = user
     return user
 
 
+def _password_form(cfg: AuthConfig) -> None:
+    locked = st.session_state.get(K_LOCKED_UNTIL, 0) - time.time()
+    with st.form("signin_form", clear_on_submit=True):
+        typed = st.text_input(ui.t("auth.password"), type="password", key="signin_password")
+        sent = st.form_submit_button(ui.t("auth.sign_in"), key="signin_submit")
+    if not sent:
+        if locked > 0:
+            st.warning(ui.t("auth.locked", seconds=int(locked) + 1))
+        return
+    if locked > 0:
+        st.error(ui.t("auth.locked", seconds=int(locked) + 1))
+        return
+    user = cfg.check_password(typed)
+    if user is None:
+        fails = st.session_state.get(K_FAILS, 0) + 1
+        st.session_state[K_FAILS] = fails
+        if fails >= FREE_TRIES:
+            st.session_state[K_LOCKED_UNTIL] = time.time() + min(MAX_LOCK_SECONDS, 5 * 2 ** (fails - FREE_TRIES))
+        log.warning("failed sign-in attempt (%d in this session)", fails)
+        st.error(ui.t("auth.wrong_password"))
+        return
+    st.session_state[K_FAILS] = 0
+    st.session_state[K_PW_USER] = user
+    log.info("signed in: %s", user.name)
+    st.rerun()
+
+
+def sign_in() -> User | None:
+    """Return the signed-in user, or render the sign-in screen and return None."""
+    user = signed_in_user()
+    if user is not None:
+        return user
+    cfg = config()
+    st.title(ui.t("app.title"))
+    if cfg.problem:
+        log.error("sign-in configuration: %s", cfg.problem)
+        st.error(ui.t("auth.misconfigured", problem=cfg.problem))
+    elif cfg.mode == "password":
+        st.info(ui.t("auth.password_prompt"))
+        _password_form(cfg)
+    elif cfg.mode == "sso":
+        if _signed_in_to_provider():
+            st.error(ui.t("auth.sso_no_role"))
+            st.button(ui.t("auth.sign_out"), key="signout_sso_norole", on_click=st.logout)
+        else:
+            st.info(ui.t("auth.sso_prompt"))
+            st.button(ui.t("auth.sso_button"), key="signin_sso", on_click=st.login, type="primary")
+    return None
+
+
+def _signed_in_to_provider() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def sidebar(user: User) -> None:
+    """Who is signed in, the sign-out button, and the open-app banner in mode none."""
+    cfg = config()
+    if cfg.mode == "none":
+        st.sidebar.warning(ui.t("auth.open_banner"), icon=":material/lock_open:")
+        return
+    st.sidebar.caption(ui.t("auth.signed_in_as", name=user.name))
+    if st.sidebar.button(ui.t("auth.sign_out"), key="signout", icon=":material/logout:"):
+        sign_out(cfg)
+
+
+def sign_out(cfg: AuthConfig | None = None) -> None:
+    cfg = cfg or config()
+    for key in (K_USER, K_PW_USER, "_filters", "_ws_obj", ui.K_WORKSPACE):
+        st.session_state.pop(key, None)
+    if cfg.mode == "sso":
+        st.logout()
+    st.rerun()
+
+
+def allowed_workspaces(user: User) -> list[str]:
+    """Ids of the workspaces this user may see (the workspace picker offers only these)."""
+    with ui.cursor() as cur:
+        return user.allowed([w.id for w in list_workspaces(cur)])
+
+
 def current_user() -> User:
-    return st.session_state.get(K_USER) or User(name="anonymous", default_role="viewer")
+    """The signed-in user; pages pass it as ``actor=`` to every funnel write."""
+    return st.session_state.get(K_USER) or User(name="anonymous", default_role=None)
+
+
+def require_admin() -> None:
+    """Stop a page that only admins may use (the admin page checks this itself, too)."""
+    if not current_user().is_admin:
+        st.error(ui.t("auth.admin_only"))
+        st.stop()
+
+
+def max_rows_text() -> str:
+    """The engine's row cap per file, formatted (the ingest engine owns the number)."""
+    try:
+        from funnel import ingest
+        cap = getattr(ingest, "MAX_ROWS", None)
+    except Exception:  # noqa: BLE001
+        cap = None
+    return ui.num(cap) if cap else "—"

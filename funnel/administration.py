@@ -1,0 +1,80 @@
+"""Workspace administration with the role check built in: create, rename, delete, reset the demo.
+
+Each function runs inside the caller's transaction (``with store.transaction() as cur``),
+calls ``funnel.access.require`` before writing, and bumps the data version it changes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from funnel.access import ALL, User, require
+from funnel.errors import ValidationError
+from funnel.workspace import (DEMO_ID, Workspace, bump_version, create_workspace, delete_workspace,
+                              get_workspace, list_workspaces)
+
+
+def _existing(cur, workspace_id: str) -> Workspace:
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    return ws
+
+
+def create(cur, name: str, *, actor: User, currency: str = "₽") -> Workspace:
+    """A new empty workspace with the default ladder (admins of every workspace only)."""
+    require(actor, "manage_workspaces", ALL)
+    return create_workspace(cur, name, currency=currency)
+
+
+def rename(cur, workspace_id: str, new_name: str, *, actor: User) -> Workspace:
+    """Change a workspace's display name; its id (and so links and exports) stays."""
+    ws = _existing(cur, workspace_id)
+    require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
+    new_name = (new_name or "").strip()
+    if not new_name or len(new_name) > 80:
+        raise ValidationError("name: a workspace needs a name of 1 to 80 characters.")
+    if any(w.name.lower() == new_name.lower() and w.id != workspace_id for w in list_workspaces(cur)):
+        raise ValidationError(f"name: a workspace «{new_name}» already exists.")
+    cur.execute("UPDATE workspaces SET name = ? WHERE id = ?", [new_name, workspace_id])
+    bump_version(cur, workspace_id)
+    return get_workspace(cur, workspace_id)
+
+
+def delete(cur, workspace_id: str, *, actor: User) -> None:
+    """Remove a workspace with all its rows, settings, uploads and scenarios."""
+    ws = _existing(cur, workspace_id)
+    require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
+    delete_workspace(cur, workspace_id)
+
+
+def reset_demo(cur, *, actor: User, folder: Path | None = None) -> Workspace:
+    """Put the demo back as first installed: data, ladder, aliases and scenarios."""
+    from funnel import demo
+    from funnel.ladder import DEFAULT_LADDER
+
+    require(actor, "reset_demo", DEMO_ID, is_demo=True)
+    for table in ("stage_aliases", "scenarios"):
+        cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [DEMO_ID])  # table: constant
+    demo.install_demo(cur, folder=folder)
+    cur.execute("DELETE FROM stages WHERE workspace_id = ?", [DEMO_ID])
+    cur.executemany(
+        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
+        [[DEMO_ID, pos, s.name, s.probability, s.norm_days, s.kind] for pos, s in enumerate(DEFAULT_LADDER, 1)])
+    bump_version(cur, DEMO_ID)
+    return get_workspace(cur, DEMO_ID)
+
+
+def backup(cur, folder: Path, *, actor: User) -> Path:
+    """A consistent copy of the whole database (``EXPORT DATABASE`` as Parquet) into a new
+    timestamped folder under ``folder``; works while the app is serving. Admins only."""
+    from datetime import datetime
+
+    require(actor, "manage_workspaces", ALL)
+    target = Path(folder) / datetime.now().strftime("backup-%Y%m%d-%H%M%S")
+    if target.exists():
+        raise ValidationError(f"backup: {target.name} already exists; try again in a second.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # COPY/EXPORT take no bound parameters; the path is ours (timestamped), quotes doubled anyway.
+    literal = str(target).replace("'", "''")
+    cur.execute(f"EXPORT DATABASE '{literal}' (FORMAT parquet)")
+    return target

@@ -1,0 +1,177 @@
+"""A workspace, whole, as one zip: export from one instance, import into another.
+
+The archive holds ``tables/<table>.parquet`` for the raw rows and the upload history, and
+``workspace.json``, ``ladder.json``, ``aliases.json``, ``scenarios.json`` for the settings,
+plus ``manifest.json`` (format version and row counts, checked on import). Upload ids are
+renumbered on import (the sequence is per database); which row replaced which is kept.
+Column and table names come from this module's whitelist, never from the archive.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from funnel.access import ALL, User, require
+from funnel.errors import FunnelError
+from funnel.workspace import Workspace, get_workspace, slugify
+
+FORMAT = 1
+ROW_TABLES = ("uploads", "leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+MAX_ARCHIVE_UNPACKED_MB = 8192
+
+
+class ArchiveError(FunnelError):
+    """The file is not a Funnel Planner workspace export, or it is damaged."""
+
+
+def _jsonable(v):
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    if isinstance(v, Decimal):
+        return str(v)
+    return v
+
+
+def _records(cur, sql: str, params: list) -> list[dict]:
+    res = cur.execute(sql, params)
+    cols = [d[0] for d in res.description]
+    return [{c: _jsonable(v) for c, v in zip(cols, row)} for row in res.fetchall()]
+
+
+def _columns(cur, table: str) -> list[str]:
+    return [r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()]
+
+
+def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -> dict:
+    """Write the workspace to the zip ``dest``; returns the manifest (row counts per table).
+    Admins of the workspace only: the archive holds every row."""
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise FunnelError(f"workspace: no workspace «{workspace_id}».")
+    require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
+    manifest = {"format": FORMAT, "exported_at": datetime.now().isoformat(timespec="seconds"), "rows": {}}
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for table in ROW_TABLES:
+            key = "id" if table == "uploads" else "upload_id"
+            cols = [c for c in _columns(cur, table) if c != "workspace_id"]
+            arrow = cur.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}",
+                                [workspace_id]).to_arrow_table()  # table/columns: whitelist + schema
+            path = Path(tmp) / f"{table}.parquet"
+            pq.write_table(arrow, path)
+            zf.write(path, f"tables/{table}.parquet")
+            manifest["rows"][table] = arrow.num_rows
+        settings = {"id": ws.id, "name": ws.name, "currency": ws.currency, "is_demo": ws.is_demo}
+        parts = {
+            "workspace.json": settings,
+            "ladder.json": _records(cur, "SELECT position, name, probability, norm_days, kind FROM stages "
+                                         "WHERE workspace_id = ? ORDER BY position", [workspace_id]),
+            "aliases.json": _records(cur, "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? "
+                                          "ORDER BY alias", [workspace_id]),
+            "scenarios.json": _records(cur, "SELECT name, inputs, is_plan, plan_from, plan_to, created_at, "
+                                            "updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
+                                       [workspace_id]),
+            "manifest.json": manifest,
+        }
+        for name, payload in parts.items():
+            zf.writestr(name, json.dumps(payload, ensure_ascii=False, indent=1))
+    return manifest
+
+
+def _read_archive(path: Path, tmp: Path) -> dict:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise ArchiveError(f"{path.name}: not a zip file; expected a workspace export.") from None
+    with zf:
+        if sum(i.file_size for i in zf.infolist()) > MAX_ARCHIVE_UNPACKED_MB * 1024 * 1024:
+            raise ArchiveError(f"{path.name}: unpacks to more than {MAX_ARCHIVE_UNPACKED_MB} MB; refused.")
+        names = set(zf.namelist())
+        wanted = {"manifest.json", "workspace.json", "ladder.json", "aliases.json", "scenarios.json"} | \
+            {f"tables/{t}.parquet" for t in ROW_TABLES}
+        missing = sorted(wanted - names)
+        if missing:
+            raise ArchiveError(f"{path.name}: not a workspace export (missing {', '.join(missing)}).")
+        parts = {n: json.loads(zf.read(n).decode("utf-8")) for n in wanted if n.endswith(".json")}
+        if parts["manifest.json"].get("format") != FORMAT:
+            raise ArchiveError(f"{path.name}: export format {parts['manifest.json'].get('format')!r} "
+                               f"is not supported; expected {FORMAT}.")
+        for t in ROW_TABLES:  # extract by our own names only: no path from the archive is used
+            (tmp / f"{t}.parquet").write_bytes(zf.read(f"tables/{t}.parquet"))
+    return parts
+
+
+def _unique_id(cur, name: str) -> str:
+    base = slugify(name) or "workspace"
+    wid, n = base, 2
+    while get_workspace(cur, wid):
+        wid, n = f"{base}-{n}", n + 1
+    return wid
+
+
+def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = None) -> Workspace:
+    """Create a new workspace from an export zip (inside the caller's transaction, so a broken
+    archive leaves nothing behind). ``name`` defaults to the exported name, made unique."""
+    require(actor, "manage_workspaces", ALL)
+    path = Path(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = _read_archive(path, Path(tmp))
+        src = parts["workspace.json"]
+        name = (name or src.get("name") or "Imported").strip()[:80]
+        taken = {r[0].lower() for r in cur.execute("SELECT name FROM workspaces").fetchall()}
+        shown, n = name, 2
+        while shown.lower() in taken:
+            shown, n = f"{name} ({n})", n + 1
+        wid = _unique_id(cur, shown)
+        cur.execute("INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
+                    [wid, shown, str(src.get("currency") or "₽")[:8]])
+        tables = {t: pq.read_table(Path(tmp) / f"{t}.parquet") for t in ROW_TABLES}
+        for t, arrow in tables.items():
+            if arrow.num_rows != parts["manifest.json"]["rows"].get(t):
+                raise ArchiveError(f"{path.name}: tables/{t}.parquet has {arrow.num_rows} rows, "
+                                   f"the manifest says {parts['manifest.json']['rows'].get(t)}.")
+        old_ids = sorted(int(i) for i in tables["uploads"].column("id").to_pylist())
+        mapping = {old: cur.execute("SELECT nextval('upload_seq')").fetchone()[0] for old in old_ids}
+        map_arrow = pa.table({"old_id": pa.array(list(mapping), pa.int64()),
+                              "new_id": pa.array(list(mapping.values()), pa.int64())})
+        cur.register("upload_map", map_arrow)
+        for t, arrow in tables.items():
+            allowed = set(_columns(cur, t)) - {"workspace_id"}
+            cols = [c for c in arrow.column_names if c in allowed]
+            if len(cols) != len(arrow.column_names):
+                raise ArchiveError(f"{path.name}: tables/{t}.parquet has unknown columns.")
+            exprs = []
+            for c in cols:  # c is a column of our own schema (checked above)
+                if (t, c) in (("uploads", "id"),) or c in ("upload_id", "superseded_by"):
+                    exprs.append(f"(SELECT new_id FROM upload_map WHERE old_id = src.{c})")
+                else:
+                    exprs.append(f"src.{c}")
+            cur.register("import_src", arrow)
+            cur.execute(f"INSERT INTO {t} (workspace_id, {', '.join(cols)}) "
+                        f"SELECT ?, {', '.join(exprs)} FROM import_src AS src", [wid])
+            cur.unregister("import_src")
+        cur.unregister("upload_map")
+        cur.executemany("INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [[wid, s["position"], s["name"], s["probability"], s["norm_days"], s["kind"]]
+                         for s in parts["ladder.json"]])
+        if parts["aliases.json"]:
+            cur.executemany("INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                            [[wid, a["alias"], a["stage"]] for a in parts["aliases.json"]])
+        if parts["scenarios.json"]:
+            cur.executemany(
+                "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[wid, s["name"], s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
+                  s["is_plan"], s["plan_from"], s["plan_to"], s["created_at"], s["updated_at"]]
+                 for s in parts["scenarios.json"]])
+        cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [wid])
+    return get_workspace(cur, wid)
