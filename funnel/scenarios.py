@@ -1,0 +1,147 @@
+"""Saved scenarios: every input of a plan under a name, in the workspace; one may be marked as
+the plan for a period (plan_from..plan_to), which the overview compares with the fact.
+
+Every write takes ``actor`` and checks the role (edit_scenarios) before touching the table,
+and bumps the workspace's data version in the same transaction.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from funnel import access
+from funnel.errors import ValidationError
+from funnel.model.plan import Plan
+from funnel.workspace import bump_version, get_workspace
+
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    inputs: dict
+    is_plan: bool
+    plan_from: date | None
+    plan_to: date | None
+
+    def plan(self) -> Plan:
+        return Plan.from_inputs(self.inputs)
+
+
+def _refuse(field: str, message: str, key: str, **params) -> ValidationError:
+    err = ValidationError(f"{field}: {message}")
+    err.field, err.key, err.params = field, key, params
+    return err
+
+
+def _clean_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > MAX_NAME:
+        raise _refuse("name", f"a scenario needs a name of 1 to {MAX_NAME} characters.",
+                      "planner.err.name_length", max=MAX_NAME)
+    return name
+
+
+def _guard(cur, workspace_id: str, actor) -> None:
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise _refuse("workspace", f"no workspace «{workspace_id}».", "planner.err.no_workspace",
+                      workspace=workspace_id)
+    access.require(actor, "edit_scenarios", workspace_id, is_demo=ws.is_demo)
+
+
+def _exists(cur, workspace_id: str, name: str) -> bool:
+    return cur.execute("SELECT count(*) FROM scenarios WHERE workspace_id = ? AND name = ?",
+                       [workspace_id, name]).fetchone()[0] > 0
+
+
+def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False) -> None:
+    """Store every input of ``plan`` as JSON under ``name``. An existing name is refused unless
+    ``overwrite`` (then its inputs are replaced and its plan marking kept)."""
+    name = _clean_name(name)
+    _guard(cur, workspace_id, actor)
+    payload = json.dumps(plan.inputs())
+    if _exists(cur, workspace_id, name):
+        if not overwrite:
+            raise _refuse("name", f"a scenario «{name}» already exists.", "planner.err.name_taken", name=name)
+        cur.execute("UPDATE scenarios SET inputs = ?, updated_at = current_timestamp "
+                    "WHERE workspace_id = ? AND name = ?", [payload, workspace_id, name])
+    else:
+        cur.execute("INSERT INTO scenarios (workspace_id, name, inputs) VALUES (?, ?, ?)",
+                    [workspace_id, name, payload])
+    bump_version(cur, workspace_id)
+
+
+def _row(r) -> Scenario:
+    return Scenario(r[0], json.loads(r[1]), bool(r[2]), r[3], r[4])
+
+
+def list_scenarios(cur, workspace_id: str) -> list[Scenario]:
+    rows = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
+                       "WHERE workspace_id = ? ORDER BY lower(name)", [workspace_id]).fetchall()
+    return [_row(r) for r in rows]
+
+
+def get_scenario(cur, workspace_id: str, name: str) -> Scenario | None:
+    r = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
+                    "WHERE workspace_id = ? AND name = ?", [workspace_id, name]).fetchone()
+    return _row(r) if r else None
+
+
+def _require_existing(cur, workspace_id: str, name: str) -> None:
+    if not _exists(cur, workspace_id, name):
+        raise _refuse("name", f"no scenario «{name}».", "planner.err.no_scenario", name=name)
+
+
+def rename_scenario(cur, workspace_id: str, old: str, new: str, *, actor) -> None:
+    new = _clean_name(new)
+    _guard(cur, workspace_id, actor)
+    _require_existing(cur, workspace_id, old)
+    if new != old and _exists(cur, workspace_id, new):
+        raise _refuse("name", f"a scenario «{new}» already exists.", "planner.err.name_taken", name=new)
+    cur.execute("UPDATE scenarios SET name = ?, updated_at = current_timestamp "
+                "WHERE workspace_id = ? AND name = ?", [new, workspace_id, old])
+    bump_version(cur, workspace_id)
+
+
+def delete_scenario(cur, workspace_id: str, name: str, *, actor) -> None:
+    _guard(cur, workspace_id, actor)
+    _require_existing(cur, workspace_id, name)
+    cur.execute("DELETE FROM scenarios WHERE workspace_id = ? AND name = ?", [workspace_id, name])
+    bump_version(cur, workspace_id)
+
+
+def mark_plan(cur, workspace_id: str, name: str, plan_from: date, plan_to: date, *, actor) -> None:
+    """Mark ``name`` as the plan for plan_from..plan_to (inclusive). Any other plan whose period
+    overlaps loses its marking, so a day is covered by at most one plan."""
+    _guard(cur, workspace_id, actor)
+    _require_existing(cur, workspace_id, name)
+    if plan_from is None or plan_to is None or plan_from > plan_to:
+        raise _refuse("plan_to", "the plan's period must end on or after its start.",
+                      "planner.err.plan_period")
+    cur.execute("UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
+                "WHERE workspace_id = ? AND is_plan AND name <> ? AND plan_from <= ? AND plan_to >= ?",
+                [workspace_id, name, plan_to, plan_from])
+    cur.execute("UPDATE scenarios SET is_plan = true, plan_from = ?, plan_to = ?, updated_at = current_timestamp "
+                "WHERE workspace_id = ? AND name = ?", [plan_from, plan_to, workspace_id, name])
+    bump_version(cur, workspace_id)
+
+
+def unmark_plan(cur, workspace_id: str, name: str, *, actor) -> None:
+    _guard(cur, workspace_id, actor)
+    _require_existing(cur, workspace_id, name)
+    cur.execute("UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
+                "WHERE workspace_id = ? AND name = ?", [workspace_id, name])
+    bump_version(cur, workspace_id)
+
+
+def plan_for(cur, workspace_id: str, date_from: date, date_to: date) -> Scenario | None:
+    """The plan scenario that overlaps date_from..date_to most (the latest start on a tie)."""
+    r = cur.execute(
+        "SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
+        "WHERE workspace_id = ? AND is_plan AND plan_from <= ? AND plan_to >= ? "
+        "ORDER BY least(plan_to, ?::DATE) - greatest(plan_from, ?::DATE) DESC, plan_from DESC LIMIT 1",
+        [workspace_id, date_to, date_from, date_to, date_from]).fetchone()
+    return _row(r) if r else None
