@@ -1,0 +1,74 @@
+"""Channel economics: leads, spend, CPL, SAL rate, won, conversion, revenue, average check,
+CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY."""
+from __future__ import annotations
+
+import pandas as pd
+
+from funnel.filters import Filters
+from funnel.metrics import query
+from funnel.metrics.compare import compare, wilson
+
+COLUMNS = ("grp", "is_total", "leads", "spend", "cpl", "sal", "sal_rate", "won", "lost", "open",
+           "conversion", "win_rate", "revenue", "avg_check", "cac", "romi", "drr",
+           "conv_low", "conv_high")
+
+
+def _economics(cur, filters: Filters, attribution: str, by: str | None, compare_: bool) -> pd.DataFrame:
+    df = query.run(cur, "channel_economics", query.params(filters, attribution, compare_),
+                   **query.breakdown(by))
+    bounds = [wilson(w, n) for w, n in zip(df["won"], df["leads"])]
+    df["conv_low"] = [b[0] for b in bounds]
+    df["conv_high"] = [b[1] for b in bounds]
+    return df
+
+
+def channel_table(cur, *, filters: Filters, attribution: str = "period",
+                  by: str = "channel") -> pd.DataFrame:
+    """One row per ``by`` value (channel, campaign, owner or segment) and a last totals row
+    (``is_total``, ``grp`` None), for the filter's period.
+
+    - leads: leads created in the period; spend: money spent in the period (spend table,
+      else the leads' own cost); both rows appear even when the other side is missing
+      (full outer join), and leads with no channel form the row 'unknown'.
+    - cpl = spend ÷ leads; sal_rate = leads with a qualification date ÷ leads (None when the
+      data has no qualification dates); won/lost/open per ``attribution``;
+      conversion = won ÷ leads (conv_low..conv_high: its 95 % Wilson interval);
+      win_rate = won ÷ (won + lost); revenue = Σ amount of won deals;
+      avg_check = revenue ÷ won deals that have an amount; cac = spend ÷ won;
+      romi = (revenue − spend) ÷ spend; drr = spend ÷ revenue.
+    - Money in the workspace currency. A zero or missing denominator gives NaN ("—"); no spend
+      data gives spend NaN, not 0. Owner/segment rows and filters carry no spend.
+    """
+    df = _economics(cur, filters, attribution, by, False)
+    return df[df["k"] == 0][list(COLUMNS)].reset_index(drop=True)
+
+
+def channel_changes(cur, *, filters: Filters, attribution: str = "period",
+                    by: str = "channel") -> pd.DataFrame:
+    """The channel table for the period (``*_now``), the previous period of the same length
+    (``*_prev``) and the same period a year earlier (``*_yoy``), for leads, spend, cpl, won,
+    conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and
+    ``*_yoy_change`` = now ÷ year earlier − 1 (NaN when the earlier figure is 0 or missing,
+    or the period is open-ended)."""
+    df = _economics(cur, filters, attribution, by, True)
+    metrics = ["leads", "spend", "cpl", "won", "conversion", "revenue"]
+    df["grp"] = df["grp"].where(~df["is_total"], "__total__")
+    wide = df.pivot_table(index="grp", columns="k", values=metrics, aggfunc="first", dropna=False)
+    out = pd.DataFrame(index=wide.index)
+    for m in metrics:
+        for k, suffix in ((0, "now"), (1, "prev"), (2, "yoy")):
+            out[f"{m}_{suffix}"] = wide[(m, k)] if (m, k) in wide.columns else float("nan")
+        now, prev, yoy = (pd.to_numeric(out[f"{m}_{s}"], errors="coerce") for s in ("now", "prev", "yoy"))
+        out[f"{m}_mom"] = now / prev.where(prev != 0) - 1
+        out[f"{m}_yoy_change"] = now / yoy.where(yoy != 0) - 1
+    out = out.reset_index()
+    out["is_total"] = out["grp"] == "__total__"
+    out["grp"] = out["grp"].where(~out["is_total"], None)
+    return out.sort_values(["is_total", "leads_now"], ascending=[True, False]).reset_index(drop=True)
+
+
+def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: str = "cohort"):
+    """How likely channel ``a`` converts leads into won deals better than ``b``
+    (compare.Comparison: P(p_a > p_b) from Beta posteriors, plus both Wilson intervals).
+    Cohort attribution by default: it compares each channel's own leads."""
+    return compare(channel_table(cur, filters=filters, attribution=attribution), a, b)

@@ -1,0 +1,84 @@
+"""The director's headline figures for a period, against the previous period and a year earlier."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from funnel.filters import Filters
+from funnel.metrics import query
+
+# The headline figures, in screen order; CLI JSON uses the same names.
+FIGURES = ("leads", "spend", "cpl", "won", "lost", "open", "conversion", "win_rate", "revenue",
+           "avg_check", "pipeline", "weighted_pipeline")
+# The parts each ratio is built from, so the screen can say "CPL = spend ÷ leads" with numbers.
+RATIO_PARTS = {"cpl": ("spend", "leads"), "conversion": ("won", "leads"),
+               "win_rate": ("won", "won + lost"), "avg_check": ("revenue", "won"),
+               "weighted_pipeline": ("weighted_pipeline", "pipeline")}
+
+
+def _clean(x):
+    if x is None:
+        return None
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return x
+    return None if math.isnan(f) or math.isinf(f) else x
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Figures for the period (``now``), the previous period (``prev``) and a year earlier
+    (``yoy``): dicts keyed by FIGURES; a comparison is None when the period is open-ended."""
+    period: tuple[date | None, date | None]
+    prev_period: tuple[date, date] | None
+    yoy_period: tuple[date, date] | None
+    now: dict = field(default_factory=dict)
+    prev: dict | None = None
+    yoy: dict | None = None
+
+    def change(self, figure: str, against: str = "prev") -> float | None:
+        """Relative change now ÷ then − 1; None when 'then' is 0, missing or not compared."""
+        then = getattr(self, against)
+        if not then:
+            return None
+        a, b = self.now.get(figure), then.get(figure)
+        if a is None or b is None or float(b) == 0:
+            return None
+        return float(a) / float(b) - 1
+
+
+def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
+    """The overview's figures (money in workspace currency, ratios as shares 0..1):
+
+    leads (created in the period), spend, cpl = spend ÷ leads, won / lost / open deals (per
+    ``attribution``), conversion = won ÷ leads, win_rate = won ÷ (won + lost), revenue =
+    Σ amount of won deals, avg_check = revenue ÷ won deals with an amount, pipeline = Σ amount
+    of open deals, weighted_pipeline = Σ amount × the probability of the deal's stage (a stage
+    outside the ladder counts 0). A zero denominator gives None ("—"); no spend gives None.
+    Comparisons use periods.previous_period / year_earlier; open-ended periods have none.
+    """
+    bound = query.params(filters, attribution, compare=True)
+    df = query.run(cur, "channel_economics", bound, **query.breakdown(None))
+    totals = {int(r["k"]): {f: _clean(r[f]) for f in FIGURES} for _, r in df[df["is_total"]].iterrows()}
+    rng = query.ranges(filters, compare=True)
+    has_cmp = bool(filters.date_from and filters.date_to)
+    return Headline(
+        period=(filters.date_from, filters.date_to),
+        prev_period=rng[1] if has_cmp else None,
+        yoy_period=rng[2] if has_cmp else None,
+        now=totals.get(0, {}),
+        prev=totals.get(1) if has_cmp else None,
+        yoy=totals.get(2) if has_cmp else None,
+    )
+
+
+def overview_record(cur, *, filters: Filters, attribution: str = "period") -> dict:
+    """The period's figures as one JSON-ready dict (FIGURES keys; missing → None)."""
+    now = headline(cur, filters=filters, attribution=attribution).now
+    out = {}
+    for f in FIGURES:
+        v = now.get(f)
+        out[f] = None if v is None else (int(v) if f in ("leads", "won", "lost", "open") else float(v))
+    return out

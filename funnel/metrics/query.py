@@ -1,0 +1,99 @@
+"""How metric queries are loaded and run: SQL files, shared import CTEs, bound parameters.
+
+Each ``sql/<name>.sql`` file is one query named for what it returns. A line
+``-- include: _fragment`` pastes the shared import CTE ``sql/_fragment.sql`` (the filtered leads,
+deals and spend every metric starts from), so the filter rules live in one place.
+Identifiers a user may choose (a breakdown dimension) are looked up in ``BREAKDOWNS``, a
+whitelist; everything else is a bound ``$name`` parameter.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from funnel.dimensions import DIMENSIONS
+from funnel.filters import Filters
+from funnel.periods import previous_period, year_earlier
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+ATTRIBUTIONS = ("cohort", "period")
+_INCLUDE = re.compile(r"^\s*--\s*include:\s*(\w+)\s*$", re.MULTILINE)
+_FAR_PAST, _FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
+_NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
+
+
+# A breakdown: the column (or expression) in leads, deals and spend that holds it. None means
+# the source has no such column: spend is not split by owner or segment.
+# channel/owner/segment come from funnel.dimensions; campaign lives on leads and spend only,
+# so a deal takes its lead's campaign through DEAL_CAMPAIGN_JOIN.
+BREAKDOWNS: dict[str, dict[str, str | None]] = {
+    **{name: {"lead": f"leads.{col}", "deal": f"deals.{col}",
+              "spend": f"spend.{col}" if name == "channel" else None}
+       for name, col in DIMENSIONS.items()},
+    "campaign": {"lead": "leads.campaign", "deal": "lc.campaign", "spend": "spend.campaign"},
+}
+DEAL_CAMPAIGN_JOIN = ("LEFT JOIN stg_leads AS lc "
+                      "ON lc.workspace_id = deals.workspace_id AND lc.lead_id = deals.lead_id")
+
+
+def breakdown(by: str | None) -> dict[str, str]:
+    """SQL for a whitelisted breakdown: ``lead``/``deal``/``spend`` expressions and the
+    ``deal_join`` it needs (``None`` = one group called 'all'). ValueError on anything else."""
+    if by is None:
+        return {"lead": "'all'", "deal": "'all'", "spend": "'all'", "deal_join": ""}
+    cols = BREAKDOWNS.get(by)
+    if cols is None:
+        raise ValueError(f"by: one of {', '.join(BREAKDOWNS)} expected, got {by!r}")
+    out = {k: (f"coalesce(CAST({v} AS VARCHAR), 'unknown')" if v else "CAST(NULL AS VARCHAR)")
+           for k, v in cols.items()}
+    out["deal_join"] = DEAL_CAMPAIGN_JOIN if by == "campaign" else ""
+    return out
+
+
+@lru_cache(maxsize=None)
+def sql(name: str) -> str:
+    """The text of ``sql/<name>.sql`` with its includes pasted in."""
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return _INCLUDE.sub(lambda m: sql(m.group(1)).rstrip() + "\n", text)
+
+
+def check_attribution(attribution: str) -> str:
+    if attribution not in ATTRIBUTIONS:
+        raise ValueError(f"attribution: 'cohort' or 'period' expected, got {attribution!r}")
+    return attribution
+
+
+def ranges(filters: Filters, compare: bool = False) -> list[tuple[date, date]]:
+    """Range 0 is the filter's period; with ``compare``, range 1 is the previous period and
+    range 2 the same period a year earlier (empty when the period is open-ended)."""
+    lo, hi = filters.date_from or _FAR_PAST, filters.date_to or _FAR_FUTURE
+    out = [(lo, hi), _NO_RANGE, _NO_RANGE]
+    if compare and filters.date_from and filters.date_to:
+        out[1] = previous_period(filters.date_from, filters.date_to)
+        out[2] = year_earlier(filters.date_from, filters.date_to)
+    return out
+
+
+def params(filters: Filters, attribution: str = "period", compare: bool = False) -> dict:
+    """The filter's named parameters plus $attribution and the ranges $f0..$t2."""
+    p = filters.params()
+    for key in ("date_from", "date_to"):
+        p.pop(key)
+    p["attribution"] = check_attribution(attribution)
+    for i, (lo, hi) in enumerate(ranges(filters, compare)):
+        p[f"f{i}"], p[f"t{i}"] = lo, hi
+    return p
+
+
+def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
+    """Run query ``name`` with parameters ``bound``; ``idents`` fill ``{placeholders}`` and must
+    come from a whitelist (``breakdown``), never from user text."""
+    text = sql(name)
+    if idents:
+        text = text.format(**idents)
+    used = set(re.findall(r"\$(\w+)", text))
+    return cur.execute(text, {k: v for k, v in bound.items() if k in used}).df()

@@ -1,0 +1,16 @@
+-- Lost deals per month (of the attribution date) and reason: count and money.
+WITH
+-- include: _ranges
+-- include: _deals
+final AS (
+    SELECT
+        CAST(date_trunc('month', deal_date) AS DATE)             AS month,
+        lost_reason                                              AS reason,
+        CAST(count(*) AS BIGINT)                                 AS deals,
+        CAST(round(coalesce(sum(amount), 0), 2) AS DOUBLE)       AS amount
+    FROM deals
+    WHERE k = 0 AND status = 'lost'
+    GROUP BY ALL
+)
+SELECT * FROM final
+ORDER BY month, deals DESC, reason NULLS LAST

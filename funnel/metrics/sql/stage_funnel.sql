@@ -1,0 +1,66 @@
+-- The ladder as a funnel, per group: deals (and their money) that reached each stage,
+-- conversion from the previous stage and from the first, and deals still open at the stage.
+WITH
+-- include: _ranges
+-- include: _deals
+-- include: _ladder
+-- include: _reach
+grouped AS (
+    SELECT {deal} AS grp, max_pos, current_pos, status, amount, has_history
+    FROM reach AS deals
+    {deal_join}
+),
+groups AS (
+    SELECT grp, bool_or(has_history) AS has_history FROM grouped GROUP BY grp
+),
+at_pos AS (
+    SELECT
+        grp,
+        max_pos,
+        count(*)        AS deals,
+        sum(amount)     AS amount
+    FROM grouped
+    GROUP BY grp, max_pos
+),
+open_at AS (
+    SELECT grp, current_pos AS position, count(*) AS still_open
+    FROM grouped
+    WHERE status = 'open' AND current_pos IS NOT NULL
+    GROUP BY ALL
+),
+per_stage AS (
+    SELECT
+        g.grp,
+        lad.position,
+        lad.name,
+        lad.probability,
+        lad.norm_days,
+        lad.kind,
+        g.has_history,
+        coalesce(sum(a.deals), 0)   AS reached,
+        coalesce(sum(a.amount), 0)  AS amount
+    FROM groups AS g
+    CROSS JOIN ladder AS lad
+    LEFT JOIN at_pos AS a ON a.grp = g.grp AND a.max_pos >= lad.position
+    GROUP BY ALL
+),
+final AS (
+    SELECT
+        p.grp,
+        p.position,
+        p.name                                                              AS stage,
+        p.probability,
+        p.norm_days,
+        p.kind,
+        p.has_history,
+        CAST(p.reached AS BIGINT)                                           AS reached,
+        CAST(round(p.amount, 2) AS DOUBLE)                                  AS amount,
+        p.reached / nullif(lag(p.reached) OVER w, 0)                        AS conversion_from_previous,
+        p.reached / nullif(first_value(p.reached) OVER w, 0)                AS conversion_from_first,
+        CAST(coalesce(o.still_open, 0) AS BIGINT)                           AS still_open
+    FROM per_stage AS p
+    LEFT JOIN open_at AS o ON o.grp = p.grp AND o.position = p.position
+    WINDOW w AS (PARTITION BY p.grp ORDER BY p.position)
+)
+SELECT * FROM final
+ORDER BY grp, position

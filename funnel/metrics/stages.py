@@ -1,0 +1,107 @@
+"""The sales funnel: deals that reached each ladder stage, time in stage against its norm,
+stalled deals, and the bottleneck."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from funnel.filters import Filters
+from funnel.metrics import query
+
+MIN_DECIDED = 10  # a transition judged on fewer finished deals than this is too noisy to name
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """``table``: one row per (grp, ladder stage). ``has_history``: any deal of the period has
+    stage history; without it, reached counts come from the current stage and ladder order."""
+    table: pd.DataFrame
+    has_history: bool
+
+
+def stage_funnel(cur, *, filters: Filters, attribution: str = "period", by: str | None = None) -> Funnel:
+    """Deals of the period per ladder stage (open and won stages, in order), per ``by`` group
+    (channel/owner/segment/campaign; None = 'all'):
+
+    - reached: deals whose furthest stage (history, current stage, or the won stage for a won
+      deal; at least the first stage) is at or after this stage — a skipped stage counts as
+      passed; a lost deal without history counts as reaching the first stage only.
+    - amount: Σ amount of those deals (workspace currency; a deal without amount adds 0).
+    - conversion_from_previous = reached ÷ reached at the previous stage;
+      conversion_from_first = reached ÷ reached at the first stage (NaN when the divisor is 0).
+    - still_open: open deals sitting at this stage now.
+    An empty period gives an empty table.
+    """
+    df = query.run(cur, "stage_funnel", query.params(filters, attribution), **query.breakdown(by))
+    has_history = bool(df["has_history"].fillna(False).any()) if len(df) else False
+    return Funnel(df.drop(columns=["has_history"]), has_history)
+
+
+def stage_records(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
+    """The whole funnel as the CLI's records: stage, reached, amount, conversion_from_previous,
+    conversion_from_first (see stage_funnel)."""
+    table = stage_funnel(cur, filters=filters, attribution=attribution).table
+    return table[["stage", "reached", "amount", "conversion_from_previous", "conversion_from_first"]]
+
+
+@dataclass(frozen=True)
+class Bottleneck:
+    """The transition whose real pass rate is lowest against the ladder's expectation."""
+    from_stage: str
+    to_stage: str
+    actual: float        # reached(to) ÷ finished deals at from (0..1)
+    expected: float      # probability(from) ÷ probability(to) (0..1)
+    index: float         # actual ÷ expected; 1 = as the ladder expects
+    decided: int         # deals that reached 'from' and are no longer open there
+    lost: int            # decided − reached(to)
+
+
+def transitions(table: pd.DataFrame) -> pd.DataFrame:
+    """Per step of one group's funnel table: actual pass rate against the expected one.
+
+    expected = p(from) ÷ p(to) — if a deal at 'from' closes with p(from) and must pass 'to',
+    which closes with p(to), it passes with p(from) ÷ p(to). actual = reached(to) ÷ decided,
+    where decided = reached(from) − deals still open at 'from' (they have not had their
+    chance yet). index = actual ÷ expected. NaN where a divisor is 0."""
+    t = table.sort_values("position").reset_index(drop=True)
+    rows = []
+    for i in range(1, len(t)):
+        a, b = t.iloc[i - 1], t.iloc[i]
+        decided = int(a["reached"] - a["still_open"])
+        actual = b["reached"] / decided if decided > 0 else float("nan")
+        expected = a["probability"] / b["probability"] if b["probability"] else float("nan")
+        rows.append({"from_stage": a["stage"], "to_stage": b["stage"], "decided": decided,
+                     "passed": int(b["reached"]), "lost": max(decided - int(b["reached"]), 0),
+                     "actual": actual, "expected": expected,
+                     "index": actual / expected if expected and expected == expected else float("nan")})
+    return pd.DataFrame(rows, columns=["from_stage", "to_stage", "decided", "passed", "lost",
+                                       "actual", "expected", "index"])
+
+
+def bottleneck(cur, *, filters: Filters, attribution: str = "period") -> Bottleneck | None:
+    """The step with the lowest index (see ``transitions``) among steps with at least
+    MIN_DECIDED finished deals; None when no step qualifies (too little data)."""
+    steps = transitions(stage_funnel(cur, filters=filters, attribution=attribution).table)
+    steps = steps[(steps["decided"] >= MIN_DECIDED) & steps["index"].notna()]
+    if steps.empty:
+        return None
+    r = steps.sort_values(["index", "lost"], ascending=[True, False]).iloc[0]
+    return Bottleneck(r["from_stage"], r["to_stage"], float(r["actual"]), float(r["expected"]),
+                      float(r["index"]), int(r["decided"]), int(r["lost"]))
+
+
+def stage_times(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
+    """Per open ladder stage: stays (finished stays from stage history of the period's deals),
+    median_days and p80_days in WORKING days (Mon–Fri; d1 → d2 counts the weekdays in
+    [d1, d2), so entering on Friday and leaving on Monday is 1 day), the norm_days, and
+    share_over_norm. No history gives stays 0 and NaN times."""
+    return query.run(cur, "stage_times", query.params(filters, attribution))
+
+
+def stalled_deals(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
+    """Open deals of the period over their stage's norm: deal_id, stage, owner, channel, amount,
+    since (day the stage was entered; the deal's creation day when from_history is false),
+    days_in_stage and days_over (working days, counted up to the data's last day). Worst first.
+    Stages without a norm never stall."""
+    return query.run(cur, "stalled_deals", query.params(filters, attribution))
