@@ -222,10 +222,11 @@ class Baseline:
 
     def plan(self) -> Plan:
         """The model's inputs as the data has them (0 where the data has nothing)."""
-        cps = self.contacts_per_seller
-        return Plan(leads=round(self.leads_per_month, 2), conversion=self.conversion or 0.0,
-                    avg_check=round(self.avg_check or 0.0, 2), cpl=round(self.cpl or 0.0, 2),
-                    sellers=self.sellers if cps else None, contacts_per_seller=round(cps, 2) if cps else None)
+        leads = round(self.leads_per_month, 1)
+        cps = leads / self.sellers if self.sellers and leads else None  # the team exactly at capacity
+        return Plan(leads=leads, conversion=round(self.conversion or 0.0, 6),
+                    avg_check=round(self.avg_check or 0.0), cpl=round(self.cpl or 0.0, 2),
+                    sellers=self.sellers if cps else None, contacts_per_seller=cps)
 
     def evidence(self) -> Evidence:
         return Evidence(leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv)

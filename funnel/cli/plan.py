@@ -1,0 +1,141 @@
+"""`python -m funnel plan`: the planning model from the command line.
+
+Inputs come from flags, on top of (optionally) a saved scenario (--scenario) or the data's
+baseline (--db/--workspace, period --from/--to, default the last 12 months). A flag out of range
+exits with code 3 and a message naming it: ``--conversion: must be between 0 and 1, got 1.5``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from dataclasses import fields
+from datetime import date
+
+from funnel.errors import FunnelError, ValidationError
+from funnel.model.capacity import calibrate_elasticity
+from funnel.model.plan import Plan, evaluate
+
+# Flag → Plan field: every model input has one.
+FLAGS = {f.name: "--" + f.name.replace("_", "-") for f in fields(Plan)}
+
+
+def _number(text: str) -> float:
+    """A number; "5%" means 0.05 and a decimal comma is accepted ("0,05")."""
+    raw = text.strip().replace(",", ".").replace(" ", "")
+    if raw.endswith("%"):
+        return float(raw[:-1]) / 100
+    return float(raw)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("plan", help="run the planning model (forward and reverse)",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    src = p.add_argument_group("start from")
+    src.add_argument("--db", default=None, help="database file (default: $FUNNEL_DB or data/funnel.duckdb)")
+    src.add_argument("--workspace", default=None, help="start from this workspace's data baseline")
+    src.add_argument("--scenario", default=None, help="start from this saved scenario (needs --workspace, default demo)")
+    src.add_argument("--from", dest="period_from", type=date.fromisoformat, default=None,
+                     help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)")
+    src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
+    lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%%)")
+    for name, flag in FLAGS.items():
+        lev.add_argument(flag, dest=name, type=str, default=None, metavar="X")
+    lev.add_argument("--budget", type=str, default=None, metavar="X",
+                     help="marketing budget; sets leads = budget ÷ CPL (not with --leads)")
+    lev.add_argument("--calibrate", type=str, default=None, metavar="L1,C1,L2,C2",
+                     help="set the elasticity from two observed (load, conversion) points")
+    p.add_argument("--format", choices=("json", "table"), default="table")
+    p.set_defaults(func=run)
+
+
+def _parse(args) -> dict:
+    given = {}
+    for name, flag in list(FLAGS.items()) + [("budget", "--budget")]:
+        raw = getattr(args, name)
+        if raw is None:
+            continue
+        try:
+            value = _number(raw)
+        except ValueError:
+            raise FunnelError(f"{flag}: must be a number, got {raw!r}") from None
+        if not math.isfinite(value):
+            raise FunnelError(f"{flag}: must be a finite number, got {raw!r}")
+        given[name] = value
+    return given
+
+
+def _start(args) -> dict:
+    if not (args.scenario or args.workspace or args.db):
+        return {}
+    from funnel.baseline import baseline
+    from funnel.cli import resolve_workspace
+    from funnel.db import open_store
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+    from funnel.scenarios import get_scenario
+
+    store = open_store(args.db)
+    try:
+        with store.cursor() as cur:
+            ws = resolve_workspace(cur, args.workspace or "demo")
+            if args.scenario:
+                sc = get_scenario(cur, ws, args.scenario)
+                if sc is None:
+                    raise FunnelError(f"--scenario: no scenario «{args.scenario}» in workspace «{ws}».")
+                return dict(sc.inputs)
+            first, last = data_range(cur, ws)
+            if last is None:
+                raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
+            lo, hi = preset_range("last_12_months", last, first)
+            return baseline(cur, Filters(ws, args.period_from or lo, args.period_to or hi)).plan().inputs()
+    finally:
+        store.close()
+
+
+def build_plan(args) -> Plan:
+    given = _parse(args)
+    inputs = _start(args)
+    budget = given.pop("budget", None)
+    inputs.update(given)
+    if args.calibrate:
+        try:
+            la, ca, lb, cb = (_number(x) for x in args.calibrate.split(";" if ";" in args.calibrate else ","))
+        except ValueError:
+            raise FunnelError(f"--calibrate: give four numbers L1,C1,L2,C2, got {args.calibrate!r}") from None
+        try:
+            inputs["elasticity"] = calibrate_elasticity((la, ca), (lb, cb))
+        except ValidationError as exc:
+            raise FunnelError(f"--calibrate: {exc}") from None
+    if budget is not None:
+        if "leads" in given:
+            raise FunnelError("--budget: give either --leads or --budget, not both.")
+        cpl = inputs.get("cpl")
+        if not cpl or cpl <= 0 or budget < 0:
+            raise FunnelError(f"--budget: needs a CPL above 0 (--cpl) and a budget of 0 or more, got {budget}")
+        inputs["leads"] = budget / cpl
+    for required in ("leads", "conversion", "avg_check"):
+        if inputs.get(required) is None:
+            raise FunnelError(f"{FLAGS[required]}: required (or start from --workspace / --scenario).")
+    try:
+        return Plan(**inputs)
+    except ValidationError as exc:
+        field = getattr(exc, "field", "")
+        flag = FLAGS.get(field, field)
+        message = str(exc).split(": ", 1)[-1]
+        raise FunnelError(f"{flag}: {message}") from None
+
+
+def run(args) -> int:
+    out = evaluate(build_plan(args))
+    if args.format == "json":
+        json.dump(out, sys.stdout, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        width = max(len(k) for k in out)
+        for key, value in out.items():
+            shown = "—" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
+                                                 if isinstance(value, float) else str(value))
+            print(f"{key:<{width}}  {shown}")
+    return 0
