@@ -1,6 +1,192 @@
+"""The Data page: upload a file (kind → file → detection → mapping → dates → preview → load),
+the upload history with undo, and stage spellings the ladder does not know."""
 import streamlit as st
 
 import ui
+import ui_data as ud
+from funnel import ingest, ladder
+from funnel.errors import FunnelError
+from funnel.tables import to_csv_bytes
 
 ui.page_guard()
 st.title(ui.t("nav.data"))
+ws = st.session_state.get("_ws_obj")
+may_upload = ud.may("upload", ws)
+may_undo = ud.may("undo_upload", ws)
+
+with ui.cursor() as cur:
+    history = ingest.upload_history(cur, ws.id)
+
+st.caption(ui.t("data.intro"))
+if ws.is_demo:
+    st.info(ui.t("data.demo_admin" if may_upload else "data.demo_readonly"), icon=":material/school:")
+elif not may_upload:
+    st.info(ui.t("data.viewer"), icon=":material/visibility:")
+if history.empty:
+    st.info(ui.t("data.empty") + " " + ui.t("data.empty_demo"), icon=":material/lightbulb:")
+ud.show_message()
+
+
+def upload_flow() -> None:
+    st.subheader(ui.t("data.step_kind"))
+    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ud.kind_label, key=ud.K_KIND,
+                    horizontal=True)
+    st.caption(ui.t(f"data.kind_desc.{kind}"))
+
+    st.subheader(ui.t("data.step_file"))
+    uploaded = st.file_uploader(ui.t("data.file"), type=ud.FILE_TYPES, key=ud.K_FILE,
+                                help=ui.t("data.file_help", mb=ud.MAX_UPLOAD_MB),
+                                max_upload_size=ud.MAX_UPLOAD_MB)
+    stored = ud.stored_file(uploaded)
+    if stored is None:
+        return
+    done = ud.last_result(stored)
+    if done:
+        res = done["result"]
+        st.success(ui.t("data.loaded", file=ud.plain(done["name"]), added=ui.num(res.added),
+                        updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
+        for text in ud.warnings(res):
+            st.warning(ud.plain(text))
+        st.caption(ui.t("data.next_hint"))
+        st.button(ui.t("data.load_again"), key=ud.K_LOAD_AGAIN, on_click=ud.forget_result)
+        return
+
+    insp = ud.inspection(ws, stored, kind)
+
+    with st.container(border=True):
+        st.markdown(f"**{ui.t('data.detected')}**")
+        c1, c2, c3, c4 = st.columns(4)
+        c1.metric(ui.t("data.det_encoding"), insp.encoding or "—")
+        c2.metric(ui.t("data.det_delimiter"), ud.delimiter_label(insp.delimiter))
+        c3.metric(ui.t("data.det_header"), ui.num(insp.header_row))
+        c4.metric(ui.t("data.det_rows"), ui.num(insp.rows_in))
+        st.caption(ui.t("data.det_crm", crm=ud.plain(insp.crm)) if insp.crm else ui.t("data.det_no_crm"))
+        if len(insp.sheets) > 1:
+            st.selectbox(ui.t("data.sheet"), insp.sheets, index=insp.sheets.index(insp.sheet)
+                         if insp.sheet in insp.sheets else 0, key=ud.K_SHEET, help=ui.t("data.sheet_help"))
+
+    st.subheader(ui.t("data.step_mapping"))
+    st.caption(ui.t("data.mapping_help"))
+    ud.init_mapping_widgets(insp)
+    options = [ud.NOT_IN_FILE] + list(insp.source_columns)
+    fields = ingest.FIELDS[kind]
+    cols = st.columns(3)
+    for i, f in enumerate(fields):
+        cols[i % 3].selectbox(ud.field_label(f.name) + (" *" if f.required else ""), options,
+                              key=ud.map_key(f.name), help=ud.field_help(f),
+                              format_func=lambda c: ui.t("data.not_in_file") if c == ud.NOT_IN_FILE else c)
+    st.button(ui.t("data.map_reset"), key=ud.K_MAP_RESET, on_click=ud.reset_mapping, type="tertiary")
+    if insp.missing_required:
+        st.error(ui.t("data.missing_required", fields=", ".join(ud.field_label(f) for f in insp.missing_required)))
+
+    questions = ud.date_questions()
+    if insp.date_formats or questions:
+        st.markdown(f"**{ui.t('data.dates')}**")
+        for fld, (fmt, _) in insp.date_formats.items():
+            st.markdown(ui.t("data.date_line", field=ud.field_label(fld), fmt=ud.plain(fmt),
+                             reason=ud.plain(ud.date_reason(insp, fld))))
+        if questions:
+            st.warning(ui.t("data.date_ambiguous", fields=", ".join(
+                ud.field_label(f) for _, _, flds in questions for f in flds)))
+            for key, opts, flds in questions:
+                st.radio(ui.t("data.date_pick"), opts, index=None, key=key,
+                         format_func=lambda o, flds=flds: ud.date_option_label(o, flds))
+
+    st.subheader(ui.t("data.preview"))
+    st.caption(ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), ud.PREVIEW_ROWS)),
+                    total=ui.num(insp.rows_in)))
+    st.dataframe(insp.preview.head(ud.PREVIEW_ROWS), hide_index=True, key="data_preview")
+
+    st.markdown(f"**{ui.t('data.rejected')}**")
+    if insp.rejected.empty:
+        st.success(ui.t("data.rejected_none", total=ui.num(insp.rows_in)))
+    else:
+        st.warning(ui.t("data.rejected_some", rejected=ui.num(len(insp.rejected)), total=ui.num(insp.rows_in)))
+        table = ud.rejected_table(insp)
+        st.dataframe(table, hide_index=True, key="data_rejected")
+        st.download_button(ui.t("data.download_rejected"), to_csv_bytes(table), "rejected_rows.csv",
+                           "text/csv", key="data_rejected_csv", icon=":material/download:")
+    for text in ud.warnings(insp):
+        st.warning(ud.plain(text))
+    if len(insp.new_stages):
+        st.info(ui.t("data.new_stages", stages=ud.plain(", ".join(map(str, insp.new_stages["stage"])))))
+
+    st.subheader(ui.t("data.step_load"))
+    mode = st.radio(ui.t("data.mode"), ud.MODES, key=ud.K_MODE, horizontal=True,
+                    format_func=lambda m: ui.t(f"data.mode.{m}"))
+    st.caption(ui.t(f"data.mode_desc.{mode}"))
+    replace_ok = mode == "replace" and st.checkbox(
+        ui.t("data.replace_confirm", kind=ud.kind_label(kind), count=ui.num(ud.current_rows(ws.id, kind))),
+        key=ud.K_REPLACE_OK)
+    dup_ok = False
+    if insp.duplicate_of is not None:
+        st.warning(ud.duplicate_text(insp.duplicate_of))
+        dup_ok = st.checkbox(ui.t("data.duplicate_ok"), key=ud.K_DUP_OK)
+    blocked = ud.blockers(insp, mode=mode, replace_ok=replace_ok, dup_ok=dup_ok)
+    st.button(ui.t("data.load"), key=ud.K_LOAD, type="primary", disabled=bool(blocked),
+              on_click=ud.request_load, args=(stored.file_id,), icon=":material/upload:")
+    if blocked:
+        st.caption(ui.t("data.blocked", reasons="; ".join(blocked)))
+    if ud.load_requested(stored):
+        bar = st.progress(0.0, text=ui.t("data.progress", pct=0))
+        ud.run_load(ws, stored, insp, mode=mode, allow_duplicate=dup_ok,
+                    progress=lambda frac, step: bar.progress(min(max(frac, 0.0), 1.0), text=ud.progress_text(frac, step)))
+        st.rerun()
+
+
+def history_section() -> None:
+    st.subheader(ui.t("data.history"))
+    if history.empty:
+        st.caption(ui.t("data.history_empty"))
+        return
+    st.dataframe(ud.history_table(history), hide_index=True, key="data_history")
+    if not may_undo:
+        return
+    choices = ud.undo_options(history)
+    with st.expander(ui.t("data.undo"), icon=":material/undo:"):
+        if not choices:
+            st.caption(ui.t("data.undo_none"))
+            return
+        st.selectbox(ui.t("data.undo_pick"), list(choices), format_func=choices.get, key=ud.K_UNDO_PICK)
+        ok = st.checkbox(ui.t("data.undo_confirm"), key=ud.K_UNDO_OK)
+        st.button(ui.t("data.undo_button"), key=ud.K_UNDO, disabled=not ok, on_click=ud.undo, args=(ws.id,))
+
+
+def stages_section() -> None:
+    with ui.cursor() as cur:
+        unknown = ladder.unmapped_stages(cur, ws.id)
+        stages = ladder.get_ladder(cur, ws.id)
+    if unknown.empty:
+        return
+    st.subheader(ui.t("data.unmapped"))
+    st.caption(ui.t("data.unmapped_help"))
+    names = list(stages["name"])
+    for rec in unknown.to_dict("records"):
+        spelling = rec["stage"]
+        with st.container(border=True):
+            c0, c1, c2 = st.columns([2, 3, 3])
+            c0.text(spelling)
+            c0.caption(ui.t("data.unmapped_count", n=ui.num(rec["rows"])))
+            if not ud.may("upload", ws):
+                continue
+            hint = ud.stage_suggestion(spelling, stages)
+            c1.selectbox(ui.t("data.map_to"), names, index=names.index(hint) if hint in names else 0,
+                         key=ud.stage_key(spelling, "to"))
+            c1.button(ui.t("data.map_button"), key=ud.stage_key(spelling, "map"), on_click=ud.map_stage,
+                      args=(ws.id, spelling))
+            k = c2.selectbox(ui.t("data.add_kind"), ladder.KINDS, key=ud.stage_key(spelling, "kind"),
+                             index=ladder.KINDS.index(ud.suggested_kind(spelling)),
+                             format_func=lambda x: ui.t(f"settings.kind.{x}"))
+            if k == "open":
+                c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=ud.stage_key(spelling, "prob"))
+            c2.button(ui.t("data.add_button"), key=ud.stage_key(spelling, "add"), on_click=ud.add_stage,
+                      args=(ws.id, spelling))
+
+
+# Each section shows its own error, so a bad file never hides the history or the undo.
+for section, allowed in ((upload_flow, may_upload), (history_section, True), (stages_section, True)):
+    if allowed:
+        try:
+            section()
+        except FunnelError as exc:
+            ui.show_error(exc)

@@ -1,0 +1,602 @@
+"""Streamlit glue of the Data and Settings pages: session keys, the uploaded file kept once per
+``file_id``, the cached inspection, the load that runs once per click, undo, stage mapping and
+the ladder editor's checks.
+
+Why the care: ``st.file_uploader`` hands back the same file on every rerun (NOTES.md), so a load
+must be keyed by the file and a one-off nonce, never by "a file is present"; and inspecting a big
+file takes seconds, so it must not rerun on every widget click.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+import ui
+import ui_auth
+from funnel import access, ingest, ladder
+from funnel.errors import FunnelError
+from funnel.i18n import TABLE
+from funnel.workspace import data_version, set_currency
+
+log = logging.getLogger("funnel.ui.data")
+
+# ---- widget keys (tests find widgets by these) ----------------------------------------------
+K_KIND = "data_kind"
+K_FILE = "data_file"
+K_SHEET = "data_sheet"
+K_DATE_FORMAT = "data_date_format"
+K_MODE = "data_mode"
+K_REPLACE_OK = "data_replace_ok"
+K_DUP_OK = "data_dup_ok"
+K_LOAD = "data_load"
+K_LOAD_AGAIN = "data_load_again"
+K_MAP_RESET = "data_map_reset"
+K_UNDO_PICK = "data_undo_pick"
+K_UNDO_OK = "data_undo_ok"
+K_UNDO = "data_undo"
+K_LADDER = "settings_ladder"
+K_LADDER_SAVE = "settings_ladder_save"
+K_RESET_OK = "settings_reset_ok"
+K_RESET = "settings_reset"
+K_ALIAS_TEXT = "settings_alias_text"
+K_ALIAS_STAGE = "settings_alias_stage"
+K_ALIAS_ADD = "settings_alias_add"
+K_ALIAS_DEL_PICK = "settings_alias_del_pick"
+K_ALIAS_DEL = "settings_alias_del"
+K_CURRENCY = "settings_currency"
+K_CURRENCY_SAVE = "settings_currency_save"
+
+NOT_IN_FILE = "\x00none"        # a selectbox option no real column name can equal
+MODES = ("append", "replace", "upsert")
+MAX_UPLOAD_MB = 200              # also server.maxUploadSize in .streamlit/config.toml
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "parquet"]
+PREVIEW_ROWS = 20
+
+# ---- private session keys ----------------------------------------------------------------------
+_S_FILE = "_data_file"          # the current upload, saved once per file_id
+_S_INSPECT = "_data_inspect"    # {"key": cache key, "value": Inspection}
+_S_CONTEXT = "_data_context"    # (file_id, kind): a change resets sheet, mapping and date format
+_S_SHEET_CTX = "_data_sheet_ctx"
+_S_AUTO = "_data_auto_mapping"  # the engine's own proposal for the current context
+_S_DATE_CHOICES = "_data_date_choices"
+_S_NONCE = "_data_nonce"
+_S_PENDING = "_data_pending"    # (file_id, nonce) set by the Load button's callback
+_S_DONE = "_data_done"          # every (file_id, nonce) already loaded: never twice
+_S_RESULT = "_data_result"
+_S_MESSAGE = "_data_message"    # ("success" | "error", text or exception) left by a callback
+
+
+def map_key(field: str) -> str:
+    return f"data_map_{field}"
+
+
+def stage_key(spelling: str, what: str) -> str:
+    """A stable widget key for one unknown stage spelling (the spelling is user text)."""
+    digest = hashlib.sha1(spelling.encode("utf-8")).hexdigest()[:12]
+    return f"data_stage_{what}_{digest}"
+
+
+# ---- roles ---------------------------------------------------------------------------------------
+def may(action: str, ws) -> bool:
+    return access.can(ui_auth.current_user(), action, ws.id, is_demo=ws.is_demo)
+
+
+# ---- plain text in markdown-rendered widgets -----------------------------------------------------
+# Only what can start markup in the middle of a sentence: emphasis, code, links, images, HTML,
+# tables, strikethrough, LaTeX and Streamlit's :emoji:/:color[...] shortcodes.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:!])")
+
+
+def plain(text) -> str:
+    """User text (file names, stage spellings) made inert inside st.success/st.warning/markdown."""
+    flat = " ".join(("" if text is None else str(text)).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def message_text(item) -> str:
+    """A warning from the engine: an error object (translated), a translation key, or text."""
+    if isinstance(item, FunnelError):
+        return item.text(ui.lang())
+    if isinstance(item, str) and item in TABLE:
+        return ui.t(item)
+    return str(item)
+
+
+def field_label(name: str) -> str:
+    key = f"data.field.{name}"
+    return ui.t(key) if key in TABLE else name
+
+
+def field_help(f) -> str | None:
+    return ui.t(f.help_key) if getattr(f, "help_key", None) in TABLE else None
+
+
+def delimiter_label(delimiter: str | None) -> str:
+    names = {"\t": "data.delim.tab", " ": "data.delim.space"}
+    if not delimiter:
+        return "—"
+    return ui.t(names[delimiter]) if delimiter in names else delimiter
+
+
+def progress_text(fraction: float, step: str | None) -> str:
+    pct = int(round(max(0.0, min(1.0, fraction)) * 100))
+    text = ui.t("data.progress", pct=pct)
+    if step and step in TABLE:
+        text += " · " + ui.t(step)
+    return text
+
+
+def kind_label(kind: str) -> str:
+    key = f"data.kind.{kind}"
+    return ui.t(key) if key in TABLE else str(kind)
+
+
+# ---- the uploaded file: saved once per file_id ---------------------------------------------------
+@dataclass(frozen=True)
+class StoredFile:
+    file_id: str
+    name: str
+    path: str
+    hash: str
+    size: int
+
+
+def stored_file(uploaded) -> StoredFile | None:
+    """The uploader's file, kept under data/uploads once (not on every rerun)."""
+    if uploaded is None:
+        for key in (_S_FILE, _S_INSPECT, _S_RESULT):
+            st.session_state.pop(key, None)
+        return None
+    current = st.session_state.get(_S_FILE)
+    if current is None or current.file_id != uploaded.file_id:
+        data = uploaded.getvalue()
+        path = ingest.save_upload(data, uploaded.name)
+        current = StoredFile(uploaded.file_id, uploaded.name, str(path), ingest.file_hash(path), len(data))
+        st.session_state[_S_FILE] = current
+        st.session_state.pop(_S_INSPECT, None)
+    return current
+
+
+# ---- inspection, cached per (file hash, kind, mapping, date format, sheet) ----------------------
+def _reset_context(stored: StoredFile, kind: str) -> None:
+    ctx = (stored.file_id, kind)
+    if st.session_state.get(_S_CONTEXT) == ctx:
+        return
+    st.session_state[_S_CONTEXT] = ctx
+    for key in [k for k in st.session_state if str(k).startswith("data_map_")]:
+        del st.session_state[key]
+    for key in [k for k in st.session_state if str(k).startswith(K_DATE_FORMAT)]:
+        del st.session_state[key]
+    for key in (K_SHEET, K_DUP_OK, K_REPLACE_OK, _S_AUTO, _S_DATE_CHOICES, _S_SHEET_CTX):
+        st.session_state.pop(key, None)
+
+
+def _reset_mapping_on_sheet_change(sheet) -> None:
+    if st.session_state.get(_S_SHEET_CTX, sheet) != sheet:
+        for key in [k for k in st.session_state if str(k).startswith("data_map_")]:
+            del st.session_state[key]
+        for key in [k for k in st.session_state if str(k).startswith(K_DATE_FORMAT)]:
+            del st.session_state[key]
+        for key in (_S_AUTO, _S_DATE_CHOICES):
+            st.session_state.pop(key, None)
+    st.session_state[_S_SHEET_CTX] = sheet
+
+
+def chosen_mapping(kind: str) -> dict[str, str | None] | None:
+    """The mapping the user set in the selectboxes, or None while it is the engine's own."""
+    keys = [map_key(f.name) for f in ingest.FIELDS[kind]]
+    if not any(k in st.session_state for k in keys):
+        return None
+    mapping = {f.name: st.session_state.get(map_key(f.name), NOT_IN_FILE) for f in ingest.FIELDS[kind]}
+    mapping = {k: (None if v == NOT_IN_FILE else v) for k, v in mapping.items()}
+    auto = st.session_state.get(_S_AUTO)
+    return None if auto is not None and mapping == auto else mapping
+
+
+# Ambiguous day/month: one question ("day first or month first?") answers every date field of
+# the file, because a CRM writes all its dates one way; each field keeps its own format
+# (with or without time). When a field's candidates do not split that way, it gets its own radio.
+def _order(fmt: str) -> str | None:
+    d, m = fmt.find("%d"), fmt.find("%m")
+    if d < 0 or m < 0:
+        return None
+    return "day_first" if d < m else "month_first"
+
+
+def date_questions() -> list[tuple[str, list[str], dict[str, dict[str, str]]]]:
+    """The radios to show: (widget key, options, {field: {option: format}})."""
+    ambiguous: dict[str, list[str]] = st.session_state.get(_S_DATE_CHOICES) or {}
+    if not ambiguous:
+        return []
+    shared: dict[str, dict[str, str]] = {}
+    separate = {}
+    for fld, cands in ambiguous.items():
+        by_order = {_order(c): c for c in cands}
+        if None not in by_order and len(by_order) == len(cands) == 2:
+            shared[fld] = by_order
+        else:
+            separate[fld] = cands
+    out = []
+    if shared:
+        out.append((K_DATE_FORMAT, ["day_first", "month_first"], shared))
+    for fld, cands in separate.items():
+        out.append((f"{K_DATE_FORMAT}_{fld}", list(cands), {fld: {c: c for c in cands}}))
+    return out
+
+
+def chosen_date_formats() -> dict[str, str] | None:
+    """field → format from the answered date questions (None when nothing is answered)."""
+    chosen = {}
+    for key, _, fields in date_questions():
+        answer = st.session_state.get(key)
+        if answer is None:
+            continue
+        for fld, formats in fields.items():
+            if answer in formats:
+                chosen[fld] = formats[answer]
+    return chosen or None
+
+
+def date_example(fmt: str) -> str:
+    """The 1st of February 2025, 14:05 written in ``fmt``: day and month tell themselves apart."""
+    try:
+        return pd.Timestamp(2025, 2, 1, 14, 5).strftime(fmt)
+    except ValueError:
+        return fmt
+
+
+def date_option_label(option: str, fields: dict[str, dict[str, str]]) -> str:
+    fmt = next(iter(fields.values())).get(option, option)
+    if option in ("day_first", "month_first"):
+        return ui.t(f"data.date_{option}", example=date_example(fmt))
+    return ui.t("data.date_example", fmt=fmt, example=date_example(fmt))
+
+
+def date_reason(insp, fld: str) -> str:
+    key, params = (getattr(insp, "date_reasons", {}) or {}).get(fld, (None, {}))
+    if key and key in TABLE:
+        return ui.t(key, **params)
+    return insp.date_formats.get(fld, ("", ""))[1]
+
+
+def warnings(insp_or_result) -> list[str]:
+    """Warnings in the user's language when the engine gave keys, else its English text."""
+    keyed = getattr(insp_or_result, "warning_keys", None) or []
+    if keyed and all(k in TABLE for k, _ in keyed):
+        return [ui.t(k, **p) for k, p in keyed]
+    return [message_text(w) for w in insp_or_result.warnings]
+
+
+def rejected_table(insp) -> pd.DataFrame:
+    """Rejected rows with translated headers (and reasons, when the engine can localise them)."""
+    df = insp.rejected
+    try:
+        from funnel.ingest.validate import localise_rejected
+        df = localise_rejected(df, ui.lang())
+    except (ImportError, AttributeError, TypeError):
+        pass
+    cols = [c for c in ("row", "column", "value", "reason") if c in df.columns]
+    out = df[cols].copy()
+    if "column" in out:
+        out["column"] = out["column"].map(lambda c: field_label(c) if isinstance(c, str) else c)
+    return out.rename(columns={"row": ui.t("data.rej_row"), "column": ui.t("data.rej_column"),
+                               "value": ui.t("data.rej_value"), "reason": ui.t("data.rej_reason")})
+
+
+def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
+    """Why the Load button is disabled, as translated phrases (empty: ready)."""
+    reasons = []
+    if insp.missing_required:
+        reasons.append(ui.t("data.block.required"))
+    if insp.ambiguous_dates:
+        reasons.append(ui.t("data.block.dates"))
+    if mode == "replace" and not replace_ok:
+        reasons.append(ui.t("data.block.replace"))
+    if insp.duplicate_of is not None and not dup_ok:
+        reasons.append(ui.t("data.block.duplicate"))
+    if not reasons and not getattr(insp, "ready", True):
+        reasons.append(ui.t("data.block.no_rows"))
+    return reasons
+
+
+def duplicate_text(dup) -> str:
+    def get(name):
+        return dup.get(name) if isinstance(dup, dict) else getattr(dup, name, None)
+
+    when = get("loaded_at")
+    when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None else "—"
+    return ui.t("data.duplicate", file=plain(get("file_name") or "—"), when=when,
+                user=plain(get("user_name") or "—"))
+
+
+def current_rows(ws_id: str, kind: str) -> int:
+    """How many current rows of this kind the workspace holds (for the replace confirmation)."""
+    table = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw",
+             "spend": "spend_raw"}[kind]
+    with ui.cursor() as cur:
+        return int(cur.execute(f"SELECT count(*) FROM {table} WHERE workspace_id = ? "  # table: whitelist
+                               "AND superseded_by IS NULL", [ws_id]).fetchone()[0])
+
+
+# ---- the load: once per click ------------------------------------------------------------------
+def request_load(file_id: str) -> None:
+    """The Load button's callback: a fresh nonce, so this click loads once and only once."""
+    nonce = st.session_state.get(_S_NONCE, 0) + 1
+    st.session_state[_S_NONCE] = nonce
+    st.session_state[_S_PENDING] = (file_id, nonce)
+
+
+def load_requested(stored: StoredFile) -> bool:
+    pending = st.session_state.get(_S_PENDING)
+    return bool(pending) and pending[0] == stored.file_id and pending not in st.session_state.get(_S_DONE, set())
+
+
+def run_load(ws, stored: StoredFile, insp, *, mode: str, allow_duplicate: bool, progress) -> None:
+    """Load the file for the pending click; the click is spent even if the load fails."""
+    pending = st.session_state.pop(_S_PENDING)
+    st.session_state.setdefault(_S_DONE, set()).add(pending)
+    result = ingest.load(
+        ui.get_store(), stored.path, stored.name, insp.kind, workspace_id=ws.id,
+        actor=ui_auth.current_user(), mode=mode, mapping=chosen_mapping(insp.kind),
+        date_format=chosen_date_formats(), sheet=st.session_state.get(K_SHEET),
+        allow_duplicate=allow_duplicate, progress=progress)
+    st.session_state[_S_RESULT] = {"file_id": stored.file_id, "name": stored.name, "result": result}
+    for key in (K_DUP_OK, K_REPLACE_OK):
+        st.session_state.pop(key, None)
+
+
+def last_result(stored: StoredFile):
+    res = st.session_state.get(_S_RESULT)
+    return res if res and res["file_id"] == stored.file_id else None
+
+
+def forget_result() -> None:
+    st.session_state.pop(_S_RESULT, None)
+
+
+# ---- callbacks for small writes: the outcome is shown on the next run ---------------------------
+def _say(kind: str, payload) -> None:
+    st.session_state[_S_MESSAGE] = (kind, payload)
+
+
+def show_message() -> None:
+    """Show (once) what the last button's callback did."""
+    item = st.session_state.pop(_S_MESSAGE, None)
+    if not item:
+        return
+    kind, payload = item
+    if kind == "error":
+        ui.show_error(payload)
+    else:
+        st.success(payload)
+
+
+def _write(fn, success: str) -> bool:
+    try:
+        with ui.get_store().transaction() as cur:
+            fn(cur)
+    except FunnelError as exc:
+        _say("error", exc)
+        return False
+    except Exception as exc:  # shown as a generic message; the detail goes to the log
+        log.exception("write failed")
+        _say("error", exc)
+        return False
+    _say("success", success)
+    return True
+
+
+def undo(ws_id: str) -> None:
+    upload_id = st.session_state.get(K_UNDO_PICK)
+    st.session_state[K_UNDO_OK] = False
+    if upload_id is None:
+        return
+    try:
+        res = ingest.undo_upload(ui.get_store(), ws_id, int(upload_id), actor=ui_auth.current_user())
+    except Exception as exc:
+        if not isinstance(exc, FunnelError):
+            log.exception("undo failed")
+        _say("error", exc)
+        return
+    _say("success", ui.t("data.undone", id=upload_id, removed=ui.num(res.removed), restored=ui.num(res.restored)))
+
+
+def undo_options(history: pd.DataFrame) -> dict[int, str]:
+    """Upload id → label, for uploads that can still be undone (not undone, not the demo seed)."""
+    if history.empty:
+        return {}
+    rows = history[history["undone_at"].isna()] if "undone_at" in history else history
+    if "kind" in rows:
+        rows = rows[rows["kind"] != "demo"]
+    out = {}
+    for rec in rows.to_dict("records"):
+        when = rec.get("loaded_at")
+        when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None and not pd.isna(when) else "—"
+        out[int(rec["id"])] = ui.t("data.undo_option", id=rec["id"], file=rec.get("file_name") or "—", when=when)
+    return out
+
+
+_HISTORY_COLUMNS = [  # (engine column, header key)
+    ("id", "data.h.id"), ("file_name", "data.h.file"), ("kind", "data.h.kind"), ("mode", "data.h.mode"),
+    ("rows_in", "data.h.rows_in"), ("rows_added", "data.h.added"), ("rows_updated", "data.h.updated"),
+    ("rows_rejected", "data.h.rejected"), ("loaded_at", "data.h.when"), ("user_name", "data.h.user"),
+    ("undone_at", "data.h.undone"),
+]
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The upload history with translated headers and kind/mode names, for st.dataframe."""
+    cols = [c for c, _ in _HISTORY_COLUMNS if c in history.columns]
+    out = history[cols].copy()
+    if "kind" in out:
+        out["kind"] = out["kind"].map(kind_label)
+    if "mode" in out:
+        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.mode.{m}") if f"data.mode.{m}" in TABLE else m)
+    return out.rename(columns={c: ui.t(k) for c, k in _HISTORY_COLUMNS})
+
+
+# ---- unknown stages ----------------------------------------------------------------------------
+def map_stage(ws_id: str, spelling: str) -> None:
+    stage = st.session_state.get(stage_key(spelling, "to"))
+    if stage:
+        _write(lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=ui_auth.current_user()),
+               ui.t("data.mapped", alias=plain(spelling), stage=plain(stage)))
+
+
+def add_stage(ws_id: str, spelling: str) -> None:
+    kind = st.session_state.get(stage_key(spelling, "kind")) or "open"
+    prob = st.session_state.get(stage_key(spelling, "prob"))
+    prob = {"won": 100.0, "lost": 0.0}.get(kind, prob if prob is not None else 0.0)
+    _write(lambda cur: ladder.add_stage(cur, ws_id, spelling, actor=ui_auth.current_user(),
+                                        probability=float(prob) / 100, kind=kind),
+           ui.t("data.added_stage", stage=plain(spelling)))
+
+
+def stage_suggestion(spelling: str, ladder_df: pd.DataFrame) -> str | None:
+    return ladder.suggest_stage(spelling, ladder_df)
+
+
+def suggested_kind(spelling: str) -> str:
+    return ladder.KNOWN_CLOSING_STAGES.get(spelling.strip().lower(), "open")
+
+
+# ---- settings: ladder, aliases, currency ---------------------------------------------------------
+def ladder_for_editor(df: pd.DataFrame) -> pd.DataFrame:
+    """The stored ladder as the editor shows it: probability in %, a position column to reorder."""
+    out = pd.DataFrame({
+        "position": df["position"].astype("Int64"),
+        "name": df["name"].astype(object),
+        "probability": (df["probability"].astype(float) * 100).round(2),
+        "norm_days": df["norm_days"].astype("Int64"),
+        "kind": df["kind"].astype(object),
+    })
+    return out.reset_index(drop=True)
+
+
+def ladder_from_editor(edited: pd.DataFrame) -> list[ladder.Stage]:
+    """Check the edited ladder in the user's own terms (percent, the column names they see) and
+    convert it; ``ladder.validate_ladder`` then runs as the final gate.
+
+    Raises ValidationError with a translated message naming the row and column.
+    Rows are ordered by the "#" column; new rows with no number go after the numbered ones.
+    """
+    def fail(key, **kw):
+        raise _keyed_error(key, **kw)
+
+    rows = edited.copy()
+    rows = rows[~rows.apply(lambda r: all(pd.isna(v) or str(v).strip() == "" for v in r), axis=1)]
+    rows = rows.assign(_order=pd.to_numeric(rows.get("position"), errors="coerce"), _seq=range(len(rows)))
+    rows = rows.sort_values(["_order", "_seq"], na_position="last", kind="stable")
+    if rows.empty:
+        fail("settings.err.empty")
+    stages, seen = [], set()
+    for i, rec in enumerate(rows.to_dict("records"), start=1):
+        name = "" if pd.isna(rec.get("name")) else str(rec.get("name")).strip()
+        if not name:
+            fail("settings.err.name_empty", row=i)
+        if name.lower() in seen:
+            fail("settings.err.name_twice", row=i, name=name)
+        seen.add(name.lower())
+        prob = pd.to_numeric(pd.Series([rec.get("probability")]), errors="coerce").iloc[0]
+        if pd.isna(prob) or not 0 <= float(prob) <= 100:
+            fail("settings.err.prob", row=i)
+        norm = rec.get("norm_days")
+        if norm is not None and not pd.isna(norm):
+            num = pd.to_numeric(pd.Series([norm]), errors="coerce").iloc[0]
+            if pd.isna(num) or float(num) < 0 or float(num) != int(num):
+                fail("settings.err.norm", row=i)
+            norm = int(num)
+        else:
+            norm = None
+        kind = "" if pd.isna(rec.get("kind")) else str(rec.get("kind")).strip().lower()
+        if kind not in ladder.KINDS:
+            fail("settings.err.kind", row=i)
+        stages.append(ladder.Stage(name, float(prob) / 100, norm, kind))
+    if not any(s.kind == "won" for s in stages):
+        fail("settings.err.no_won")
+    return ladder.validate_ladder(pd.DataFrame([s.__dict__ for s in stages]))
+
+
+def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
+    """The editor's table as the user left it: ``base`` with the editor's recorded changes
+    (edited cells, added rows, deleted rows) applied. Read from session state in the callback,
+    so a click right after typing saves what was typed."""
+    changes = st.session_state.get(K_LADDER) or {}
+    df = base.copy()
+    for idx, cells in (changes.get("edited_rows") or {}).items():
+        for col, value in cells.items():
+            if col in df.columns:
+                df.loc[int(idx), col] = value
+    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
+    added = [r for r in changes.get("added_rows") or [] if r]
+    if added:
+        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
+    return df.reset_index(drop=True)
+
+
+def settings_context(ws_id: str) -> None:
+    """Switching workspace starts the settings widgets afresh."""
+    if st.session_state.get("_settings_ws") != ws_id:
+        st.session_state["_settings_ws"] = ws_id
+        for key in (K_LADDER, K_CURRENCY, K_ALIAS_TEXT, K_RESET_OK):
+            st.session_state.pop(key, None)
+
+
+def save_ladder(ws_id: str) -> bool:
+    """Check and save the edited ladder; the outcome is left for show_message()."""
+    try:
+        with ui.cursor() as cur:
+            base = ladder_for_editor(ladder.get_ladder(cur, ws_id))
+        stages = ladder_from_editor(edited_ladder(base))
+    except FunnelError as exc:
+        _say("error", exc)
+        return False
+    ok = _write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=ui_auth.current_user()),
+                ui.t("settings.ladder_saved", n=len(stages)))
+    if ok:
+        st.session_state.pop(K_LADDER, None)  # the editor starts again from what was saved
+    return ok
+
+
+def reset_ladder(ws_id: str) -> None:
+    st.session_state[K_RESET_OK] = False
+    if _write(lambda cur: ladder.reset_ladder(cur, ws_id, actor=ui_auth.current_user()),
+              ui.t("settings.reset_done")):
+        st.session_state.pop(K_LADDER, None)
+
+
+def add_alias(ws_id: str) -> None:
+    alias = (st.session_state.get(K_ALIAS_TEXT) or "").strip()
+    stage = st.session_state.get(K_ALIAS_STAGE)
+    if not alias:
+        _say("error", _keyed_error("settings.alias_empty_err"))
+        return
+    if _write(lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=ui_auth.current_user()),
+              ui.t("settings.alias_added", alias=plain(alias), stage=plain(stage))):
+        st.session_state[K_ALIAS_TEXT] = ""
+
+
+def delete_alias(ws_id: str) -> None:
+    alias = st.session_state.get(K_ALIAS_DEL_PICK)
+    if alias:
+        _write(lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=ui_auth.current_user()),
+               ui.t("settings.alias_deleted", alias=plain(alias)))
+
+
+def save_currency(ws_id: str) -> None:
+    value = (st.session_state.get(K_CURRENCY) or "").strip()
+    _write(lambda cur: set_currency(cur, ws_id, value, actor=ui_auth.current_user()),
+           ui.t("settings.currency_saved", currency=plain(value)))
+
+
+def _keyed_error(key: str, **kw):
+    from funnel.errors import ValidationError
+
+    err = ValidationError(TABLE[key][1].format(**kw))
+    err.key, err.params = key, kw
+    return err
