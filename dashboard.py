@@ -19,7 +19,8 @@ ADMIN_PAGE = ("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_set
 
 ui.language_picker()
 user = ui_auth.signed_in_user()  # None until signed in; nothing rendered yet
-listed = PAGES + ([ADMIN_PAGE] if user and user.is_admin else [])
+# Before sign-in the admin page stays listed (hidden) so that a deep link to it survives sign-in.
+listed = PAGES + ([ADMIN_PAGE] if user is None or user.is_admin else [])
 pages = [st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
          for i, (path, url, key, icon) in enumerate(listed)]
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in

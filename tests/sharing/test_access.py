@@ -1,0 +1,120 @@
+"""Role rules and the sign-in configuration, as pure functions (funnel/access.py)."""
+import hashlib
+
+import pytest
+
+from funnel.access import AuthConfig, User, can, require
+from funnel.errors import AccessDenied
+
+VIEWER = User("v", default_role="viewer")
+EDITOR = User("e", default_role="editor")
+ADMIN = User("a", default_role="admin")
+MARKETER = User("m", default_role=None, roles=(("marketing", "editor"),))
+
+WRITES = ["upload", "undo_upload", "edit_ladder", "edit_scenarios"]
+
+
+@pytest.mark.parametrize("action", WRITES)
+def test_viewer_may_not_write_anywhere(action):
+    assert not can(VIEWER, action, "sales")
+    with pytest.raises(AccessDenied):
+        require(VIEWER, action, "sales")
+
+
+@pytest.mark.parametrize("action", WRITES)
+def test_editor_writes_data_but_not_in_the_demo(action):
+    assert can(EDITOR, action, "sales")
+    assert not can(EDITOR, action, "demo", is_demo=True)
+    assert not can(EDITOR, action, "demo")  # the demo id alone is enough
+    assert can(ADMIN, action, "demo", is_demo=True)
+
+
+@pytest.mark.parametrize("action", ["manage_workspaces", "reset_demo"])
+def test_only_admins_manage(action):
+    assert not can(EDITOR, action, "sales")
+    assert can(ADMIN, action, "sales")
+    assert can(ADMIN, action, "*")
+    assert not can(MARKETER, action, "*")
+
+
+def test_per_workspace_role_and_visibility():
+    assert MARKETER.role_in("marketing") == "editor"
+    assert MARKETER.role_in("sales") is None
+    assert MARKETER.role_in("demo") == "viewer"  # everyone signed in sees the made-up demo
+    assert MARKETER.allowed(["demo", "sales", "marketing"]) == ["demo", "marketing"]
+    assert can(MARKETER, "upload", "marketing")
+    assert not can(MARKETER, "view", "sales")
+    assert not can(User("x", default_role="nonsense"), "view", "sales")
+
+
+def test_denied_error_is_translated():
+    with pytest.raises(AccessDenied) as exc:
+        require(VIEWER, "upload", "sales")
+    assert "upload" in str(exc.value)
+    assert "Ваша роль" in exc.value.text("ru")
+
+
+def cfg(**funnel):
+    return AuthConfig.from_mapping(funnel, has_oidc="auth_section" in funnel)
+
+
+def test_password_mode_without_password_fails_closed():
+    c = cfg(auth="password")
+    assert c.problem and "no password" in c.problem
+    c = cfg(auth="password", passwords={"x": {"role": "admin"}})
+    assert c.problem
+
+
+@pytest.mark.parametrize("mode", ["passwd", "", "sso"])
+def test_unknown_or_incomplete_mode_fails_closed(mode):
+    c = AuthConfig.from_mapping({"auth": mode})
+    assert c.problem
+
+
+def test_no_config_is_mode_none():
+    assert AuthConfig.from_mapping(None).mode == "none"
+    assert AuthConfig.from_mapping({}).problem is None
+
+
+def test_passwords_plain_and_hashed_give_their_roles():
+    digest = hashlib.sha256("s3cret-ü".encode()).hexdigest()
+    c = cfg(auth="password", passwords={
+        "boss": {"password_sha256": digest, "role": "viewer"},
+        "mkt": {"password": "mkt-pw", "role": "editor", "workspaces": ["marketing"], "roles": {"sales": "viewer"}},
+    })
+    assert c.problem is None
+    boss = c.check_password("s3cret-ü")
+    assert boss.name == "boss" and boss.role_in("anything") == "viewer"
+    mkt = c.check_password("mkt-pw")
+    assert (mkt.role_in("marketing"), mkt.role_in("sales"), mkt.role_in("other")) == ("editor", "viewer", None)
+    for wrong in ["", "mkt-pw ", "MKT-PW", digest, "s3cret-u"]:
+        assert c.check_password(wrong) is None
+
+
+def test_bad_role_in_config_fails_closed():
+    c = cfg(auth="password", passwords={"x": {"password": "p", "role": "superuser"}})
+    assert c.problem and "superuser" in c.problem
+    assert c.check_password("p") is None
+
+
+def test_sso_roles_by_email_and_group():
+    c = AuthConfig.from_mapping({"auth": "sso", "sso": {
+        "default_role": "none",
+        "emails": {"Anna@Corp.ru": {"role": "admin"}},
+        "groups": {"marketing": {"role": "editor", "workspaces": ["marketing"]},
+                   "directors": {"role": "viewer"}},
+    }}, has_oidc=True)
+    assert c.problem is None
+    assert c.user_from_identity("anna@corp.ru").is_admin
+    both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"])
+    assert (both.role_in("marketing"), both.role_in("sales")) == ("editor", "viewer")
+    assert c.user_from_identity("eve@corp.ru", ["others"]) is None
+    c2 = AuthConfig.from_mapping({"auth": "sso", "sso": {"default_role": "viewer"}}, has_oidc=True)
+    assert c2.user_from_identity("eve@corp.ru").role_in("sales") == "viewer"
+
+
+def test_who_has_what_never_lists_secrets():
+    c = cfg(auth="password", passwords={"mkt": {"password": "mkt-pw", "role": "editor"}})
+    rows = c.who_has_what()
+    assert rows == [{"who": "mkt", "kind": "password", "role": "editor", "workspaces": "*", "overrides": ""}]
+    assert "mkt-pw" not in repr(rows)

@@ -1,0 +1,163 @@
+"""The sign-in gate under AppTest: modes, fail-closed, throttling, visible workspaces, ?ws= tricks."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.db import Store
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT
+
+PASSWORDS = {
+    "boss": {"password": "boss-pw", "role": "viewer"},
+    "mkt": {"password": "mkt-pw", "role": "editor", "workspaces": ["marketing"]},
+    "root": {"password": "root-pw", "role": "admin"},
+}
+
+
+def make(funnel: dict | None, *, page: str | None = None, query: dict | None = None, user=None,
+         auth: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.secrets["funnel"] = funnel or {"auth": "none"}
+    if auth:
+        at.secrets["auth"] = auth
+    if user is not None:
+        at.user = user
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(page)
+    return at.run()
+
+
+def texts(at) -> str:
+    parts = [e.value for e in at.error] + [e.value for e in at.warning] + [e.value for e in at.info]
+    parts += [m.value for m in at.markdown] + [t.value for t in at.title] + [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)
+
+
+def sign_in(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="signin_password").input(password)
+    return at.button(key="signin_submit").click().run()
+
+
+def shows_data(at) -> bool:
+    keys = {w.key for w in at.selectbox}
+    return "workspace" in keys or bool(at.metric) or bool(at.dataframe)
+
+
+@pytest.fixture
+def spaces(app_db):
+    """Demo plus two more workspaces, so visibility rules have something to hide."""
+    s = Store(app_db)
+    from funnel import demo
+    demo.ensure_demo(s)
+    with s.transaction() as cur:
+        create_workspace(cur, "Marketing")
+        create_workspace(cur, "Secret board")
+    s.close()
+    return app_db
+
+
+def test_mode_none_shows_open_banner(spaces):
+    at = make({"auth": "none"})
+    assert not at.exception
+    assert shows_data(at)
+    assert any("open to anyone" in w.value or "открыто всем" in w.value for w in at.sidebar.warning)
+
+
+@pytest.mark.parametrize("funnel", [
+    {"auth": "password"},
+    {"auth": "password", "passwords": {"x": {"role": "admin"}}},
+    {"auth": "sso"},  # no [auth] section
+    {"auth": "bogus"},
+], ids=["no-passwords", "entry-without-password", "sso-without-provider", "unknown-mode"])
+def test_broken_config_fails_closed(spaces, funnel):
+    at = make(funnel, page="pages/channels.py")
+    assert not at.exception
+    assert not shows_data(at)
+    assert at.error and ("not configured" in at.error[0].value or "не настроен" in at.error[0].value)
+
+
+def test_password_sign_in_then_deep_link_page(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS}, page="pages/channels.py")
+    assert not shows_data(at)
+    assert at.text_input(key="signin_password")
+    at = sign_in(at, "nope")
+    assert not shows_data(at)
+    assert at.error and ("Wrong password" in at.error[0].value or "Неверный" in at.error[0].value)
+    at = sign_in(at, "boss-pw")
+    assert not at.exception
+    assert shows_data(at)
+    # the viewer sees every workspace (role "viewer" in "*")
+    assert set(at.selectbox(key="workspace").options) >= {"Demo", "Marketing", "Secret board"}
+
+
+def test_repeated_failures_lock_the_form(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS})
+    for _ in range(3):
+        at = sign_in(at, "wrong")
+    at = sign_in(at, "root-pw")  # right password, but too soon after three failures
+    assert not shows_data(at)
+    assert any("Too many" in e.value or "Слишком много" in e.value for e in at.error)
+
+
+def test_user_sees_only_allowed_workspaces_and_query_param_cannot_widen(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS}, query={"ws": "secret-board"})
+    at = sign_in(at, "mkt-pw")
+    picker = at.selectbox(key="workspace")
+    assert set(picker.options) == {"Demo", "Marketing"}
+    assert picker.value != "secret-board"
+    assert "Secret board" not in texts(at)
+
+
+def test_query_param_picks_an_allowed_workspace(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS}, query={"ws": "marketing"})
+    at = sign_in(at, "mkt-pw")
+    assert at.selectbox(key="workspace").value == "marketing"
+
+
+def test_sign_out_returns_to_the_form(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS})
+    at = sign_in(at, "boss-pw")
+    assert shows_data(at)
+    at.sidebar.button(key="signout").click().run()
+    assert not shows_data(at)
+    assert at.text_input(key="signin_password")
+
+
+def test_admin_page_only_for_admins(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS}, page="pages/admin.py")
+    at = sign_in(at, "boss-pw")
+    assert not at.exception
+    assert not any(w.key == "admin_new_name" for w in at.text_input)
+    at = make({"auth": "password", "passwords": PASSWORDS}, page="pages/admin.py")
+    at = sign_in(at, "root-pw")
+    assert not at.exception, at.exception
+    assert any(w.key == "admin_new_name" for w in at.text_input)
+    tables = "\n".join(d.value.to_string() for d in at.dataframe)
+    assert "mkt" in tables and "marketing" in tables
+    assert "mkt-pw" not in tables and "root-pw" not in tables
+
+
+SSO = {"auth": "sso", "sso": {"default_role": "none",
+                              "emails": {"anna@corp.ru": {"role": "admin"}},
+                              "groups": {"marketing": {"role": "editor", "workspaces": ["marketing"]}}}}
+OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+        "client_id": "funnel", "client_secret": "s", "server_metadata_url": "http://127.0.0.1:9/.well-known"}
+
+
+def test_sso_signed_out_shows_login_button(spaces):
+    at = make(SSO, auth=OIDC, user={"is_logged_in": False})
+    assert not shows_data(at)
+    assert at.button(key="signin_sso")
+
+
+def test_sso_group_maps_to_role(spaces):
+    at = make(SSO, auth=OIDC, user={"is_logged_in": True, "email": "bob@corp.ru", "groups": ["marketing"]})
+    assert not at.exception
+    assert set(at.selectbox(key="workspace").options) == {"Demo", "Marketing"}
+
+
+def test_sso_unknown_person_gets_no_data(spaces):
+    at = make(SSO, auth=OIDC, user={"is_logged_in": True, "email": "eve@corp.ru", "groups": []})
+    assert not shows_data(at)
+    assert at.error and ("no role" in at.error[0].value or "не назначена" in at.error[0].value)
