@@ -65,16 +65,24 @@ def reset_demo(cur, *, actor: User, folder: Path | None = None) -> Workspace:
 
 
 def backup(cur, folder: Path, *, actor: User) -> Path:
-    """A consistent copy of the whole database (``EXPORT DATABASE`` as Parquet) into a new
-    timestamped folder under ``folder``; works while the app is serving. Admins only."""
+    """A consistent copy of the whole database as one new DuckDB file
+    ``folder/funnel-YYYYmmdd-HHMMSS.duckdb`` (``COPY FROM DATABASE``); works while the app is
+    serving, since it reads one committed snapshot. The copy opens like the original. Admins only.
+    Call it with a plain cursor, not inside ``store.transaction()`` (DuckDB cannot detach
+    a database that the open transaction wrote to)."""
     from datetime import datetime
 
     require(actor, "manage_workspaces", ALL)
-    target = Path(folder) / datetime.now().strftime("backup-%Y%m%d-%H%M%S")
+    target = Path(folder) / datetime.now().strftime("funnel-%Y%m%d-%H%M%S.duckdb")
     if target.exists():
         raise ValidationError(f"backup: {target.name} already exists; try again in a second.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    # COPY/EXPORT take no bound parameters; the path is ours (timestamped), quotes doubled anyway.
+    source = cur.execute("SELECT current_database()").fetchall()[0][0]
+    # ATTACH/COPY take no bound parameters; the path is ours (timestamped), quotes doubled anyway.
     literal = str(target).replace("'", "''")
-    cur.execute(f"EXPORT DATABASE '{literal}' (FORMAT parquet)")
+    cur.execute(f"ATTACH '{literal}' AS funnel_backup")
+    try:
+        cur.execute(f'COPY FROM DATABASE "{source}" TO funnel_backup')
+    finally:
+        cur.execute("DETACH funnel_backup")
     return target

@@ -139,7 +139,9 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
                 raise ArchiveError(f"{path.name}: tables/{t}.parquet has {arrow.num_rows} rows, "
                                    f"the manifest says {parts['manifest.json']['rows'].get(t)}.")
         old_ids = sorted(int(i) for i in tables["uploads"].column("id").to_pylist())
-        mapping = {old: cur.execute("SELECT nextval('upload_seq')").fetchone()[0] for old in old_ids}
+        fresh = sorted(r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)",
+                                                   [len(old_ids)]).fetchall())
+        mapping = dict(zip(old_ids, fresh))
         map_arrow = pa.table({"old_id": pa.array(list(mapping), pa.int64()),
                               "new_id": pa.array(list(mapping.values()), pa.int64())})
         cur.register("upload_map", map_arrow)

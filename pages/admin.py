@@ -53,6 +53,13 @@ with st.form("admin_delete"):
 if st.button(ui.t("admin.reset_demo"), help=ui.t("admin.reset_demo_help"), key="admin_reset_demo"):
     write(lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
           lambda _: ui.t("admin.demo_reset_done"))
+if st.button(ui.t("admin.backup"), help=ui.t("admin.backup_help"), key="admin_backup"):
+    try:  # a read of one snapshot: a cursor, not a write transaction
+        with ui.cursor() as cur:
+            saved = administration.backup(cur, ui.ROOT / "data" / "backups", actor=actor)
+        st.success(ui.t("admin.backup_done", file=saved.name))
+    except Exception as exc:  # noqa: BLE001
+        ui.show_error(exc)
 
 st.subheader(ui.t("admin.export"))
 st.caption(ui.t("admin.export_help"))

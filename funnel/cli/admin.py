@@ -39,7 +39,7 @@ def register(sub) -> None:
                 sp.add_argument(arg[0])
         add_db_args(sp, workspace=False)
         sp.set_defaults(func=run)
-    b = sub.add_parser("backup", help="consistent copy of the whole database (EXPORT DATABASE) into a folder")
+    b = sub.add_parser("backup", help="consistent copy of the whole database into a new .duckdb file in FOLDER")
     b.add_argument("folder", type=Path)
     add_db_args(b, workspace=False)
     b.set_defaults(func=run_backup)
@@ -89,7 +89,7 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         with store.cursor() as cur:
             target = administration.backup(cur, args.folder, actor=CLI_USER)
-        print(f"database exported to {target}")
+        print(f"database copied to {target}")
         return 0
     finally:
         store.close()

@@ -52,6 +52,12 @@ TEXTS = {
         "Put the demo workspace back to its original data, settings and scenarios.",
     ),
     "admin.demo_reset_done": ("Демо восстановлено.", "The demo has been reset."),
+    "admin.backup": ("Резервная копия базы", "Back up the database"),
+    "admin.backup_help": (
+        "Согласованная копия всей базы в data/backups/ (можно во время работы).",
+        "A consistent copy of the whole database into data/backups/ (safe while the app runs).",
+    ),
+    "admin.backup_done": ("Копия сохранена: {file}", "Backup saved: {file}"),
     "admin.export": ("Экспорт пространства", "Export a workspace"),
     "admin.export_help": (
         "Zip-архив: таблицы в Parquet, настройки, воронка, синонимы этапов и сценарии в JSON.",

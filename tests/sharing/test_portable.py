@@ -1,0 +1,150 @@
+"""Workspace export → import round trip, workspace admin rules, and the backup copy."""
+import json
+import zipfile
+
+import pytest
+
+from funnel import administration, demo, portable
+from funnel.access import CLI_USER, User
+from funnel.db import Store
+from funnel.errors import AccessDenied, FunnelError
+from funnel.workspace import get_workspace, list_workspaces
+
+VIEWER = User("v", default_role="viewer")
+EDITOR = User("e", default_role="editor")
+ROW_SQL = {
+    "leads_raw": "SELECT * EXCLUDE (workspace_id, upload_id, superseded_by) FROM leads_raw WHERE workspace_id = ? ORDER BY lead_id, upload_id",
+    "deals_raw": "SELECT * EXCLUDE (workspace_id, upload_id, superseded_by) FROM deals_raw WHERE workspace_id = ? ORDER BY deal_id, upload_id",
+    "stage_history_raw": "SELECT * EXCLUDE (workspace_id, upload_id, superseded_by) FROM stage_history_raw WHERE workspace_id = ? ORDER BY deal_id, entered_at, stage",
+    "spend_raw": "SELECT * EXCLUDE (workspace_id, upload_id, superseded_by) FROM spend_raw WHERE workspace_id = ? ORDER BY period, channel, campaign",
+    "stages": "SELECT position, name, probability, norm_days, kind FROM stages WHERE workspace_id = ? ORDER BY position",
+    "stage_aliases": "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias",
+    "scenarios": "SELECT name, inputs, is_plan, plan_from, plan_to, created_at, updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
+    "uploads": "SELECT kind, file_name, mode, rows_in, rows_added, rows_updated, rows_rejected, loaded_at, user_name FROM uploads WHERE workspace_id = ? ORDER BY id",
+}
+
+
+def snapshot(store, wid):
+    with store.cursor() as cur:
+        out = {t: cur.execute(sql, [wid]).fetchall() for t, sql in ROW_SQL.items()}
+        # which upload replaced which, as positions in the upload order (ids differ per database)
+        ids = [r[0] for r in cur.execute("SELECT id FROM uploads WHERE workspace_id = ? ORDER BY id", [wid]).fetchall()]
+        rank = {u: i for i, u in enumerate(ids)}
+        out["links"] = sorted(
+            ((rank[u], rank.get(s, -1)) for u, s in cur.execute(
+                "SELECT upload_id, superseded_by FROM leads_raw WHERE workspace_id = ?", [wid]).fetchall()))
+    return out
+
+
+@pytest.fixture
+def source(tmp_path):
+    s = Store(tmp_path / "source.duckdb")
+    demo.ensure_demo(s)
+    with s.transaction() as cur:
+        # something superseded, an alias and a scenario with awkward text, so every part is exercised
+        first = cur.execute("SELECT min(id) FROM uploads WHERE workspace_id = 'demo' AND kind = 'leads'").fetchone()[0]
+        new_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode) VALUES (?, 'demo', 'leads', '=evil.csv', 'upsert')", [new_id])
+        cur.execute("UPDATE leads_raw SET superseded_by = ? WHERE workspace_id = 'demo' AND lead_id = 'L000001'", [new_id])
+        cur.execute("INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel) "
+                    "VALUES ('demo', ?, 'L000001', '2025-01-02 10:00', '<script>alert(1)</script>')", [new_id])
+        cur.execute("INSERT INTO stage_aliases VALUES ('demo', 'успешно реализовано', 'Deal done')")
+        cur.execute("INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to) "
+                    "VALUES ('demo', 'План «2026»', ?, true, '2026-01-01', '2026-12-31')",
+                    [json.dumps({"leads": 1000, "note": "кавычки \" и ' "})])
+        assert first
+    yield s
+    s.close()
+
+
+def test_round_trip_gives_identical_rows_and_settings(source, tmp_path):
+    archive = tmp_path / "demo.zip"
+    with source.cursor() as cur:
+        manifest = portable.export_workspace(cur, "demo", archive, actor=CLI_USER)
+    assert manifest["rows"]["leads_raw"] > 1000
+    with zipfile.ZipFile(archive) as zf:
+        assert {"tables/leads_raw.parquet", "ladder.json", "aliases.json", "scenarios.json",
+                "workspace.json"} <= set(zf.namelist())
+    target = Store(tmp_path / "fresh.duckdb")
+    try:
+        with target.transaction() as cur:
+            w = portable.import_workspace(cur, archive, actor=CLI_USER)
+        assert (w.name, w.currency, w.is_demo) == ("Demo", "₽", False)
+        assert snapshot(target, w.id) == snapshot(source, "demo")
+        with target.cursor() as cur, source.cursor() as cur2:
+            # the staging views (what every metric reads) agree too
+            q = "SELECT channel, count(*), sum(amount) FROM stg_deals WHERE workspace_id = ? GROUP BY 1 ORDER BY 1"
+            assert cur.execute(q, [w.id]).fetchall() == cur2.execute(q, ["demo"]).fetchall()
+        # importing again makes a second workspace, never overwrites the first
+        with target.transaction() as cur:
+            w2 = portable.import_workspace(cur, archive, actor=CLI_USER)
+        assert w2.id != w.id and w2.name == "Demo (2)"
+    finally:
+        target.close()
+
+
+def test_import_refuses_broken_archives_and_leaves_nothing(source, tmp_path):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("workspace.json", "{}")
+    not_zip = tmp_path / "x.zip"
+    not_zip.write_bytes(b"hello")
+    for path in (bad, not_zip):
+        with pytest.raises(FunnelError):
+            with source.transaction() as cur:
+                portable.import_workspace(cur, path, actor=CLI_USER)
+    with source.cursor() as cur:
+        assert [w.id for w in list_workspaces(cur)] == ["demo"]
+
+
+@pytest.mark.parametrize("who", [VIEWER, EDITOR], ids=["viewer", "editor"])
+def test_non_admins_cannot_administer(source, tmp_path, who):
+    before = snapshot(source, "demo")
+    calls = [
+        lambda cur: administration.create(cur, "New", actor=who),
+        lambda cur: administration.rename(cur, "demo", "Renamed", actor=who),
+        lambda cur: administration.delete(cur, "demo", actor=who),
+        lambda cur: administration.reset_demo(cur, actor=who),
+        lambda cur: portable.export_workspace(cur, "demo", tmp_path / "x.zip", actor=who),
+        lambda cur: administration.backup(cur, tmp_path / "bk", actor=who),
+    ]
+    for call in calls:
+        with pytest.raises(AccessDenied):
+            with source.transaction() as cur:
+                call(cur)
+    with source.cursor() as cur:
+        assert [(w.id, w.name) for w in list_workspaces(cur)] == [("demo", "Demo")]
+    assert snapshot(source, "demo") == before
+    assert not (tmp_path / "bk").exists()
+
+
+def test_admin_creates_renames_deletes_and_resets(source, tmp_path):
+    admin = User("root", default_role="admin")
+    with source.transaction() as cur:
+        w = administration.create(cur, "Sales", actor=admin)
+        administration.rename(cur, w.id, "Sales team", actor=admin)
+    with source.cursor() as cur:
+        assert get_workspace(cur, w.id).name == "Sales team"
+    with source.transaction() as cur:
+        administration.delete(cur, w.id, actor=admin)
+        leads_before = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL").fetchone()[0]
+        administration.reset_demo(cur, actor=admin)
+    with source.cursor() as cur:
+        assert get_workspace(cur, w.id) is None
+        assert cur.execute("SELECT count(*) FROM scenarios WHERE workspace_id='demo'").fetchone()[0] == 0
+        assert cur.execute("SELECT count(*) FROM stage_aliases WHERE workspace_id='demo'").fetchone()[0] == 0
+        assert cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND channel LIKE '<script%'").fetchone()[0] == 0
+        assert cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL").fetchone()[0] == leads_before
+
+
+def test_backup_is_a_loadable_copy(source, tmp_path):
+    with source.cursor() as cur:
+        target = administration.backup(cur, tmp_path / "backups", actor=CLI_USER)
+        n = cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0]
+    copy = Store(target)  # opens (and migrates) like the original
+    try:
+        with copy.cursor() as cur:
+            assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == n
+            assert cur.execute("SELECT count(*) FROM stg_deals").fetchone()[0] > 0
+    finally:
+        copy.close()
