@@ -6,12 +6,19 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
 
+from funnel.access import require
+from funnel.ingest.messages import upload_error
+from funnel.ingest.validate import KEYS, RAW_COLUMNS, localise_rejected, parse, stored_params, stored_sql
+from funnel.workspace import bump_version, get_workspace
+
 MODES = ("append", "replace", "upsert")
+RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
 
 
 @dataclass
@@ -39,28 +46,148 @@ class UndoResult:
 
 def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mode: str = "append",
          mapping=None, date_format=None, sheet=None, allow_duplicate: bool = False,
-         progress: Callable[[float, str], None] | None = None) -> LoadResult:
+         progress: Callable[[float, str], None] | None = None, strict: bool = False) -> LoadResult:
     """Load a file into the workspace in one transaction; all or nothing.
 
-    append: insert; a row whose id is already current in the workspace is rejected (use upsert).
+    append: insert; a row whose key is already current in the workspace is rejected (use upsert).
     replace: every current row of this kind is set aside (superseded by this upload), then insert.
     upsert: current rows with the same key are set aside and counted as ``updated``; the rest
     are ``added``. Keys: leads lead_id, deals deal_id, stages (deal_id, stage, entered_at),
     spend (channel, period, campaign).
     Refuses (UploadError) a file already loaded into the workspace unless ``allow_duplicate``,
-    and a file with ambiguous dates until ``date_format`` resolves them.
-    ``progress(fraction 0..1, step key)`` is called between steps.
+    a file with ambiguous dates until ``date_format`` resolves them, a file with no loadable
+    row, and with ``strict`` a file with any rejected row.
+    ``progress(fraction 0..1, step)`` is called between steps (step: read, validate, write, done).
     """
-    raise NotImplementedError
+    if mode not in MODES:
+        raise upload_error("bad_mode", file=file_name, mode=mode)
+    step = progress or (lambda fraction, name: None)
+    with store.transaction() as cur:
+        ws = get_workspace(cur, workspace_id)
+        require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
+        step(0.05, "read")
+        parsed = parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                       date_format=date_format, sheet=sheet)
+        step(0.5, "validate")
+        if parsed.duplicate_of and not allow_duplicate:
+            d = parsed.duplicate_of
+            raise upload_error("duplicate_upload", file=file_name, when=str(d["loaded_at"])[:16],
+                               upload_id=d["id"], earlier=d["file_name"])
+        if parsed.ambiguous:
+            fld, cands = next(iter(parsed.ambiguous.items()))
+            raise upload_error("ambiguous_dates", file=file_name, column=parsed.mapping[fld], field=fld,
+                               example=parsed.choices[fld].reason_params.get("example"),
+                               candidates=" / ".join(cands))
+        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+        if mode == "append":
+            _reject_existing(cur, kind, workspace_id, parsed.mapping.get(KEYS[kind][0]) or KEYS[kind][0])
+        rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
+        if strict and rejected_rows:
+            raise upload_error("strict", file=file_name, rejected=rejected_rows)
+        sp = stored_params(cur, kind, workspace_id)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_stored AS {stored_sql(kind)}", sp)
+        rows_ok = cur.execute("SELECT count(DISTINCT _row) FROM ingest_stored").fetchone()[0]
+        if rows_ok == 0:
+            raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
+        step(0.6, "write")
+        table = RAW_TABLES[kind]
+        replaced = updated = 0
+        if mode == "replace":
+            replaced = cur.execute(f"UPDATE {table} SET superseded_by = ? WHERE workspace_id = ? AND "
+                                   "superseded_by IS NULL", [upload_id, workspace_id]).fetchone()[0]
+        elif mode == "upsert":
+            updated = cur.execute(
+                f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
+                f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {_key_match('r', 's', kind)})",
+                {"u": upload_id, "ws": workspace_id}).fetchone()[0]
+        cols = ", ".join(RAW_COLUMNS[kind])
+        inserted = cur.execute(
+            f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+            f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored ORDER BY _row",
+            {"ws": workspace_id, "u": upload_id}).fetchone()[0]
+        for spelling, stage in parsed.auto_aliases.items():
+            cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                        [workspace_id, spelling.strip().lower(), stage])
+        rejected = localise_rejected(cur.execute(
+            "SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects ORDER BY 1, 2, code").df())
+        added = inserted - min(updated, inserted)
+        details = {
+            "mapping": parsed.mapping, "mapping_source": parsed.mapping_source, "crm": parsed.crm,
+            "date_formats": {f: c.shown for f, c in parsed.choices.items()},
+            "encoding": parsed.source.encoding, "delimiter": parsed.source.delimiter,
+            "header_row": parsed.source.header_row, "sheet": parsed.source.sheet, "format": parsed.source.fmt,
+            "wide_columns": parsed.wide, "auto_aliases": parsed.auto_aliases, "replaced": replaced,
+        }
+        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode,
+                parsed.source.rows_in, added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
+        bump_version(cur, workspace_id)
+        step(1.0, "done")
+        warnings = [w for w in parsed.inspection().warnings]
+    return LoadResult(upload_id=upload_id, rows_in=parsed.source.rows_in, added=added,
+                      updated=min(updated, inserted), rejected=rejected_rows, warnings=warnings,
+                      rejected_rows=rejected, replaced=replaced,
+                      warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings])
+
+
+def _key_match(a: str, b: str, kind: str) -> str:
+    if kind == "spend":
+        return (f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
+                f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')")
+    return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])
+
+
+def _reject_existing(cur, kind: str, workspace_id: str, column: str) -> None:
+    """append: rows whose key is already current in the workspace are rejected, naming the upload."""
+    if kind == "spend":
+        return
+    table = RAW_TABLES[kind]
+    key = KEYS[kind][0]
+    cur.execute(
+        f"INSERT INTO ingest_rejects SELECT t._row, $col, t.{key}, 'exists', CAST(r.upload_id AS VARCHAR) "
+        f"FROM ingest_typed t JOIN {table} r ON r.workspace_id = $ws AND r.superseded_by IS NULL AND "
+        f"{_key_match('r', 't', kind)} WHERE NOT EXISTS (SELECT 1 FROM ingest_bad b WHERE b._row = t._row)",
+        {"ws": workspace_id, "col": column})
+    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
+
+
+def _record(cur, upload_id, workspace_id, kind, file_name, file_hash, mode, rows_in, added, updated, rejected,
+            user_name, details) -> None:
+    cur.execute(
+        "INSERT INTO uploads (id, workspace_id, kind, file_name, file_hash, mode, rows_in, rows_added, "
+        "rows_updated, rows_rejected, user_name, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [upload_id, workspace_id, kind, file_name, file_hash, mode, rows_in, added, updated, rejected, user_name,
+         json.dumps(details, ensure_ascii=False, default=str)])
 
 
 def upload_history(cur, workspace_id) -> pd.DataFrame:
     """Every upload of the workspace, newest first: id, loaded_at, file_name, kind, mode, rows_in,
     rows_added, rows_updated, rows_rejected, user_name, crm, undone_at, undone_by, file_hash."""
-    raise NotImplementedError
+    return cur.execute(
+        "SELECT id, loaded_at, file_name, kind, mode, rows_in, rows_added, rows_updated, rows_rejected, user_name, "
+        "json_extract_string(details, '$.crm') AS crm, undone_at, undone_by, file_hash "
+        "FROM uploads WHERE workspace_id = ? ORDER BY id DESC", [workspace_id]).df()
 
 
 def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
     """Undo one upload: delete the rows it added, restore the rows it set aside, mark it undone.
     One transaction; bumps the data version. UploadError if it is unknown or already undone."""
-    raise NotImplementedError
+    with store.transaction() as cur:
+        ws = get_workspace(cur, workspace_id)
+        require(actor, "undo_upload", workspace_id, is_demo=bool(ws and ws.is_demo))
+        row = cur.execute("SELECT kind, undone_at FROM uploads WHERE workspace_id = ? AND id = ?",
+                          [workspace_id, upload_id]).fetchone()
+        if row is None:
+            raise upload_error("upload_unknown", upload_id=upload_id)
+        if row[1] is not None:
+            raise upload_error("already_undone", upload_id=upload_id)
+        removed = restored = 0
+        tables = [RAW_TABLES[row[0]]] if row[0] in RAW_TABLES else list(RAW_TABLES.values())
+        for table in tables:
+            removed += cur.execute(f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?",
+                                   [workspace_id, upload_id]).fetchone()[0]
+            restored += cur.execute(f"UPDATE {table} SET superseded_by = NULL WHERE workspace_id = ? AND "
+                                    "superseded_by = ?", [workspace_id, upload_id]).fetchone()[0]
+        cur.execute("UPDATE uploads SET undone_at = current_timestamp, undone_by = ? WHERE id = ?",
+                    [getattr(actor, "name", None), upload_id])
+        bump_version(cur, workspace_id)
+    return UndoResult(upload_id=upload_id, removed=removed, restored=restored)

@@ -35,3 +35,206 @@ TEXTS = {
     "ingest.mode.replace": ("Заменить всё", "Replace all"),
     "ingest.mode.upsert": ("Обновить по id", "Upsert by id"),
 }
+
+# File-level errors: code → ((reason, expected, fix) in ru, the same in en). The full text of
+# key "ingest.err.<code>" is "<where>: <reason> Expected: <expected>. How to fix: <fix>".
+ERRORS = {
+    "empty": (
+        ("файл пустой.", "таблица со строкой заголовков и хотя бы одной строкой данных",
+         "выгрузите данные из CRM ещё раз и проверьте, что выгрузка завершилась."),
+        ("the file is empty.", "a table with a header row and at least one data row",
+         "export the data from your CRM again and check that the export finished."),
+    ),
+    "header_only": (
+        ("в файле есть заголовки, но нет ни одной строки данных.", "хотя бы одна строка под заголовком",
+         "проверьте фильтры выгрузки в CRM: похоже, выгрузка пустая."),
+        ("the file has a header but no data rows.", "at least one row under the header",
+         "check the export filters in your CRM: the export seems to be empty."),
+    ),
+    "binary": (
+        ("это не текстовая таблица (в файле двоичные данные).", "CSV, XLSX или Parquet",
+         "сохраните файл из CRM или Excel как «CSV (UTF-8)» или «Книга Excel (.xlsx)»."),
+        ("this is not a text table (the file holds binary data).", "CSV, XLSX or Parquet",
+         "save the file from your CRM or Excel as 'CSV UTF-8' or 'Excel Workbook (.xlsx)'."),
+    ),
+    "xls": (
+        ("старый формат Excel (.xls) не поддерживается.", "XLSX, CSV или Parquet",
+         "откройте файл в Excel и сохраните как «Книга Excel (.xlsx)» или CSV."),
+        ("the old Excel format (.xls) is not supported.", "XLSX, CSV or Parquet",
+         "open the file in Excel and save it as 'Excel Workbook (.xlsx)' or CSV."),
+    ),
+    "unreadable": (
+        ("файл не удалось прочитать как таблицу ({detail}).", "корректный CSV, XLSX или Parquet",
+         "откройте файл в Excel, проверьте, что он открывается, и сохраните заново как CSV (UTF-8)."),
+        ("the file could not be read as a table ({detail}).", "a valid CSV, XLSX or Parquet file",
+         "open the file in Excel, check that it opens, and save it again as CSV UTF-8."),
+    ),
+    "sheet_missing": (
+        ("в книге нет листа «{sheet}».", "один из листов: {sheets}", "выберите существующий лист."),
+        ("the workbook has no sheet '{sheet}'.", "one of the sheets: {sheets}", "choose an existing sheet."),
+    ),
+    "missing_required": (
+        ("не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
+         "столбец вроде {examples}; в файле есть: {columns}",
+         "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: --map СТОЛБЕЦ={field})."),
+        ("no column was found for the required field '{field}' ({kind} file).",
+         "a column such as {examples}; the file has: {columns}",
+         "rename the column in the file, or choose it in the column mapping (command line: --map COLUMN={field})."),
+    ),
+    "missing_lead_id": (
+        ("в файле лидов нет столбца с номером (id) лида. Без id сделки не связать с лидами, "
+         "а повторная загрузка задвоит лиды.", "столбец вроде ID, lead_id, «ID лида»; в файле есть: {columns}",
+         "выгрузите лиды из CRM вместе со столбцом ID, или выберите столбец с уникальным номером "
+         "в сопоставлении (--map СТОЛБЕЦ=lead_id)."),
+        ("the leads file has no lead id column. Without an id, deals cannot be linked to leads and "
+         "loading the file again would count the leads twice.", "a column such as ID, lead_id, Record ID; the file has: {columns}",
+         "export the leads from your CRM with their ID column, or map a column of unique numbers "
+         "to lead_id (--map COLUMN=lead_id)."),
+    ),
+    "deals_no_status": (
+        ("в файле сделок нет ни этапа, ни статуса, ни даты выигрыша: не понять, какие сделки выиграны.",
+         "столбец этапа (Этап, Stage), статуса (Статус, Status) или даты выигрыша (won_date); в файле есть: {columns}",
+         "добавьте в выгрузку столбец этапа или статуса, или выберите его в сопоставлении (--map СТОЛБЕЦ=stage)."),
+        ("the deals file has no stage, no status and no won date, so there is no telling which deals were won.",
+         "a stage (Stage, Этап), status (Status) or won date (won_date) column; the file has: {columns}",
+         "add the stage or status column to the export, or map one (--map COLUMN=stage)."),
+    ),
+    "mapped_column_missing": (
+        ("в сопоставлении указан столбец «{column}», которого нет в файле.", "один из столбцов: {columns}",
+         "выберите столбец из списка."),
+        ("the mapping names a column '{column}' that the file does not have.", "one of: {columns}",
+         "choose a column from the list."),
+    ),
+    "unknown_field": (
+        ("«{field}» — не поле файла {kind_ru}.", "одно из: {fields}", "исправьте сопоставление."),
+        ("'{field}' is not a field of {kind} files.", "one of: {fields}", "correct the mapping."),
+    ),
+    "bad_kind": (
+        ("неизвестный тип данных «{kind}».", "leads, deals, stages или spend", "укажите тип файла."),
+        ("unknown kind of data '{kind}'.", "leads, deals, stages or spend", "name the kind of file."),
+    ),
+    "bad_mode": (
+        ("неизвестный режим загрузки «{mode}».", "append, replace или upsert", "выберите режим."),
+        ("unknown load mode '{mode}'.", "append, replace or upsert", "choose a mode."),
+    ),
+    "bad_date_format": (
+        ("формат даты «{fmt}» не понят.", "формат strftime, например %d.%m.%Y или %m/%d/%Y",
+         "укажите формат с кодами %d (день), %m (месяц), %Y (год)."),
+        ("the date format '{fmt}' is not understood.", "a strftime format such as %d.%m.%Y or %m/%d/%Y",
+         "give a format with %d (day), %m (month), %Y (year)."),
+    ),
+    "ambiguous_dates": (
+        ("даты можно прочитать и как день/месяц, и как месяц/день (нет дня больше 12), например «{example}».",
+         "выбранный вами формат: {candidates}",
+         "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y)."),
+        ("the dates read both as day/month and month/day (no day above 12), e.g. '{example}'.",
+         "your choice of format: {candidates}",
+         "choose the date format for this column (command line: --date-format {field}=%d/%m/%Y)."),
+    ),
+    "duplicate_upload": (
+        ("этот файл уже загружен в это пространство {when} (загрузка №{upload_id}, «{earlier}»).",
+         "новый файл", "если вы действительно хотите загрузить его ещё раз, подтвердите повторную загрузку "
+         "(--allow-duplicate), или сначала отмените прежнюю загрузку."),
+        ("this file was already loaded into this workspace on {when} (upload #{upload_id}, '{earlier}').",
+         "a new file", "if you really mean to load it again, confirm the repeat load (--allow-duplicate), "
+         "or undo the earlier upload first."),
+    ),
+    "nothing_to_load": (
+        ("ни одна из {rows} строк не может быть загружена.", "строки без ошибок",
+         "исправьте строки из отчёта об ошибках и загрузите файл снова."),
+        ("none of the {rows} rows can be loaded.", "rows without errors",
+         "fix the rows listed in the validation report and load the file again."),
+    ),
+    "strict": (
+        ("{rejected} строк(и) будут отклонены, а задан режим --strict; ничего не загружено.", "файл без ошибок",
+         "исправьте отклонённые строки или запустите без --strict."),
+        ("{rejected} row(s) would be rejected and --strict is set; nothing was loaded.", "a file without errors",
+         "fix the rejected rows, or run without --strict."),
+    ),
+    "upload_unknown": (
+        ("загрузки №{upload_id} нет в этом пространстве.", "номер из истории загрузок", "выберите загрузку из истории."),
+        ("there is no upload #{upload_id} in this workspace.", "an id from the upload history",
+         "choose an upload from the history."),
+    ),
+    "already_undone": (
+        ("загрузка №{upload_id} уже отменена.", "загрузка, которая ещё действует", "ничего делать не нужно."),
+        ("upload #{upload_id} was already undone.", "an upload that is still in effect", "nothing to do."),
+    ),
+}
+
+# Row rejections: code → (ru, en). {value} is the cell, {detail} the code's own detail.
+REASONS = {
+    "blank": ("пусто, а значение обязательно", "blank, but a value is required"),
+    "duplicate": ("повтор id «{value}»: впервые в строке {detail}; повторы не загружаются",
+                  "duplicate id '{value}': it first appears in row {detail}; later repeats are not loaded"),
+    "date_bad": ("не дата в формате {detail}", "not a date in the format {detail}"),
+    "date_future": ("дата в будущем (позже {detail}); проверьте формат даты и год",
+                    "date in the future (after {detail}); check the date format and the year"),
+    "period_bad": ("не дата и не месяц (ожидается 2025-03, 03.2025, март 2025 или дата в формате {detail})",
+                   "not a date or a month (expected 2025-03, 03.2025, Mar 2025 or a date as {detail})"),
+    "number_bad": ("не число (ожидается, например, 1 234,56 или 1234.56)",
+                   "not a number (expected e.g. 1 234,56 or 1234.56)"),
+    "negative": ("отрицательная сумма; суммы должны быть ≥ 0", "negative amount; amounts must be ≥ 0"),
+    "int_bad": ("не целое неотрицательное число", "not a whole non-negative number"),
+    "status_bad": ("неизвестный статус; ожидается open/won/lost (открыта/выиграна/проиграна)",
+                   "unknown status; expected open, won or lost (or открыта/выиграна/проиграна)"),
+    "exists": ("id уже загружен (загрузка №{detail}); чтобы обновить, выберите режим «Обновить по id»",
+               "id already loaded (upload #{detail}); choose upsert to update it"),
+}
+
+# Warnings (the file loads): code → (ru, en).
+WARNINGS = {
+    "mixed_encoding": ("в файле смешаны кодировки: {utf8} строк в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
+                       "прочитаны обе, проверьте русские буквы в предпросмотре",
+                       "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
+                       "both were read, check the Cyrillic text in the preview"),
+    "sheet_chosen": ("в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
+                     "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best"),
+    "long_text": ("{rows} значений длиннее {cap} символов в столбце «{column}» (первое в строке {first}) обрезаны до {cap}",
+                  "{rows} values longer than {cap} characters in column '{column}' (first in row {first}) were cut to {cap}"),
+    "blank_channel": ("у {rows} лидов не указан канал; они считаются в канале «unknown»",
+                      "{rows} leads have no channel; they count under the channel 'unknown'"),
+    "orphan_deals": ("у {rows} сделок id лида не найден среди лидов пространства (например, {examples}); "
+                     "они загружаются, канал берётся из сделки или «unknown», пока не загружены их лиды",
+                     "{rows} deals refer to lead ids not found among the workspace's leads (e.g. {examples}); "
+                     "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded"),
+    "auto_alias": ("этап «{spelling}» ({rows} строк) будет считаться этапом «{stage}»",
+                   "stage '{spelling}' ({rows} rows) will count as the ladder stage '{stage}'"),
+    "new_stages": ("{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
+                   "{count} stages are not in the ladder: {stages}; map them to ladder stages or add them in Settings"),
+    "won_date": ("строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
+                 "rows with a won date ('{column}') load as won deals at the stage '{stage}'"),
+    "wide_spend": ("расходы в широком формате: каждый столбец — канал ({channels})",
+                   "spend in wide layout: each column is a channel ({channels})"),
+    "future_limit": ("даты позже {limit} отклоняются как будущие", "dates after {limit} are rejected as future"),
+}
+
+DATE_REASONS = {
+    "iso": ("формат ISO (год-месяц-день) однозначен", "ISO format (year-month-day) is unambiguous"),
+    "dotted": ("даты через точку — день первым (дд.мм.гггг), так принято", "dotted dates are day-first (dd.mm.yyyy) by convention"),
+    "day_above_12": ("в строке {row} первое число {value} больше 12, значит это день",
+                     "row {row} has {value}: the first number is above 12, so it is the day"),
+    "month_second_above_12": ("в строке {row} второе число {value} больше 12, значит первым идёт месяц (США)",
+                              "row {row} has {value}: the second number is above 12, so the month comes first (US)"),
+    "ymd_slash": ("год первым (гггг/мм/дд)", "year first (yyyy/mm/dd)"),
+    "user": ("выбрано вами", "chosen by you"),
+    "ambiguous": ("неоднозначно: ни одно число не больше 12 — выберите формат",
+                  "ambiguous: no number is above 12 — choose the format"),
+    "unknown": ("не похоже на даты; ожидаются, например, 31.12.2025 или 2025-12-31",
+                "does not look like dates; expected e.g. 31.12.2025 or 2025-12-31"),
+    "month": ("месяцы (2025-03, 03.2025, март 2025) — первое число месяца", "months (2025-03, 03.2025, Mar 2025) → first day of the month"),
+}
+
+_WHERE = {"ru": ("строка", "столбец", "Ожидается", "Как исправить"),
+          "en": ("row", "column", "Expected", "How to fix")}
+for _code, (_ru, _en) in ERRORS.items():
+    TEXTS[f"ingest.err.{_code}"] = tuple(
+        "{where_%s}%s %s: %s. %s: %s" % (lang, parts[0], _WHERE[lang][2], parts[1], _WHERE[lang][3], parts[2])
+        for lang, parts in (("ru", _ru), ("en", _en))
+    )
+for _code, _pair in REASONS.items():
+    TEXTS[f"ingest.reject.{_code}"] = _pair
+for _code, _pair in DATE_REASONS.items():
+    TEXTS[f"ingest.date.{_code}"] = _pair
+for _code, _pair in WARNINGS.items():
+    TEXTS[f"ingest.warn.{_code}"] = _pair

@@ -1,0 +1,161 @@
+"""Choosing the date format of a column, explicitly, and the SQL that parses it.
+
+Rules (never silently wrong, ../shared/NOTES.md): ISO dates are unambiguous; dotted dates
+(31.12.2025) are day-first by convention; slashed or dashed day-month dates are day-first if
+some first number is above 12, month-first (US) if some second number is, and otherwise
+ambiguous: the caller must choose (``ambiguous``), and nothing loads until it does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from funnel.ingest.messages import upload_error
+from funnel.texts.ingest import DATE_REASONS as REASONS
+
+_TIME_SUFFIXES = (" %H:%M:%S", " %H:%M", "")
+ALIASES = {
+    "dd.mm.yyyy": "%d.%m.%Y", "dmy": "%d/%m/%Y", "dd/mm/yyyy": "%d/%m/%Y", "mdy": "%m/%d/%Y",
+    "mm/dd/yyyy": "%m/%d/%Y", "ymd": "%Y-%m-%d", "yyyy-mm-dd": "%Y-%m-%d", "iso": "%Y-%m-%d",
+    "dd-mm-yyyy": "%d-%m-%Y", "mm-dd-yyyy": "%m-%d-%Y",
+}
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_DM = re.compile(r"^(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_YMD_SLASH = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_MONTH = re.compile(r"^(\d{4}-\d{1,2}|\d{1,2}[./]\d{4}|[^\W\d_]+\.?\s+\d{4})$")
+
+
+@dataclass
+class DateChoice:
+    """How one column's dates are read: ``formats`` (tried in order by try_strptime), the
+    format shown to the user, and why (translation key + params); ``candidates`` is set when
+    the column is ambiguous and the user must choose."""
+    shown: str
+    formats: list[str]
+    reason_key: str
+    reason_params: dict = field(default_factory=dict)
+    candidates: list[str] = field(default_factory=list)
+    iso: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
+
+
+
+
+def reason_text(key: str, lang: str = "en", **params) -> str:
+    ru, en = REASONS[key]
+    return (ru if lang == "ru" else en).format(**params)
+
+
+def _variants(base: str) -> list[str]:
+    if "%H" in base:
+        return [base]
+    return [base + s for s in _TIME_SUFFIXES]
+
+
+def user_choice(fmt: str, file_name: str) -> DateChoice:
+    fmt = ALIASES.get(fmt.strip().lower(), fmt.strip())
+    if "%" not in fmt or not any(c in fmt for c in ("%d", "%m", "%Y", "%y", "%b", "%B")):
+        raise upload_error("bad_date_format", file=file_name, fmt=fmt)
+    formats = _variants(fmt)
+    if fmt.startswith("%Y-%m-%d"):
+        formats = _variants("%Y-%m-%d")
+    return DateChoice(fmt, formats, "user", {}, iso=fmt.startswith("%Y-%m-%d"))
+
+
+def _dm_choice(cur, col: str) -> DateChoice:
+    """Day-month or month-day for slashed/dashed dates, from the whole column."""
+    row = cur.execute(
+        f"""
+        WITH v AS (
+            SELECT _row, trim({col}) AS s,
+                   TRY_CAST(regexp_extract(trim({col}), '^(\\d{{1,2}})[/-]', 1) AS INTEGER) AS a,
+                   TRY_CAST(regexp_extract(trim({col}), '^\\d{{1,2}}[/-](\\d{{1,2}})[/-]', 1) AS INTEGER) AS b,
+                   regexp_extract(trim({col}), '^\\d{{1,2}}([/-])', 1) AS sep
+            FROM ingest_src WHERE regexp_matches(trim({col}), '^\\d{{1,2}}[/-]\\d{{1,2}}[/-]\\d{{2,4}}')
+        )
+        SELECT arg_min(_row, _row) FILTER (WHERE a > 12), arg_min(s, _row) FILTER (WHERE a > 12),
+               arg_min(_row, _row) FILTER (WHERE b > 12), arg_min(s, _row) FILTER (WHERE b > 12),
+               arg_min(s, _row), any_value(sep), arg_min(length(regexp_extract(s, '[/-](\\d{{2,4}})(\\s|$)', 1)), _row)
+        FROM v
+        """
+    ).fetchone()
+    day_row, day_val, mon_row, mon_val, example, sep, year_len = row
+    sep = sep or "/"
+    year = "%Y" if (year_len or 4) == 4 else "%y"
+    dmy, mdy = f"%d{sep}%m{sep}{year}", f"%m{sep}%d{sep}{year}"
+    if day_row is not None and mon_row is None:
+        return DateChoice(dmy, _variants(dmy), "day_above_12", {"row": day_row, "value": day_val})
+    if mon_row is not None and day_row is None:
+        return DateChoice(mdy, _variants(mdy), "month_second_above_12", {"row": mon_row, "value": mon_val})
+    return DateChoice(dmy, _variants(dmy), "ambiguous", {"example": example}, candidates=[dmy, mdy])
+
+
+def detect(cur, col: str, *, sample: int = 1000) -> DateChoice:
+    """The date format of column ``col`` (an internal ``cN`` name of ``ingest_src``)."""
+    values = [r[0] for r in cur.execute(
+        f"SELECT trim({col}) FROM ingest_src WHERE nullif(trim({col}), '') IS NOT NULL "
+        f"ORDER BY _row LIMIT {int(sample)}").fetchall()]
+    values = [v for v in values if not _MONTH.match(v)] or values
+    if not values:
+        return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
+    counts = {"iso": 0, "dotted": 0, "dm": 0, "ymd": 0}
+    for v in values:
+        if _ISO.match(v):
+            counts["iso"] += 1
+        elif _DOTTED.match(v):
+            counts["dotted"] += 1
+        elif _DM.match(v):
+            counts["dm"] += 1
+        elif _YMD_SLASH.match(v):
+            counts["ymd"] += 1
+    best = max(counts, key=counts.get)
+    if counts[best] == 0:
+        return DateChoice("%d.%m.%Y", _variants("%d.%m.%Y"), "unknown")
+    if best == "iso":
+        return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
+    if best == "dotted":
+        two_digit = all(re.match(r"^\d{1,2}\.\d{1,2}\.\d{2}(\s|$)", v) for v in values if _DOTTED.match(v))
+        base = "%d.%m.%y" if two_digit else "%d.%m.%Y"
+        return DateChoice(base, _variants(base), "dotted")
+    if best == "ymd":
+        return DateChoice("%Y/%m/%d", _variants("%Y/%m/%d"), "ymd_slash")
+    return _dm_choice(cur, col)
+
+
+def parse_sql(col: str, choice: DateChoice) -> str:
+    """SQL giving a TIMESTAMP (NULL when the text does not parse) for text column ``col``."""
+    s = f"nullif(trim({col}), '')"
+    if choice.iso:
+        # 'T' separator, fractions of a second and a zone suffix are dropped: times stay as written.
+        s = f"regexp_replace(replace({s}, 'T', ' '), '(\\.\\d+)?\\s*(Z|[+-]\\d{{2}}:?\\d{{2}})?$', '')"
+    formats = choice.formats if choice.iso else choice.formats + _variants("%Y-%m-%d")
+    fmts = ", ".join("'" + f.replace("'", "''") + "'" for f in formats)
+    return f"try_strptime({s}, [{fmts}])"
+
+
+_MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def period_sql(col: str, choice: DateChoice) -> str:
+    """SQL giving a DATE for a spend period: a month (2025-03, 03.2025, 03/2025, март 2025,
+    Mar 2025, March 2025) becomes its first day; anything else is parsed as a date."""
+    s = f"lower(nullif(trim({col}), ''))"
+    ru = "[" + ", ".join(f"'{m}'" for m in _MONTHS) + "]"
+    en = "[" + ", ".join(f"'{m}'" for m in _MONTHS_EN) + "]"
+    name = f"left(regexp_extract({s}, '^(\\pL+)', 1), 3)"
+    month_of_name = f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), nullif(list_position({en}, {name}), 0))"
+    return f"""CASE
+        WHEN regexp_matches({s}, '^\\d{{4}}-\\d{{1,2}}$') THEN
+            try_cast(make_date(CAST(split_part({s}, '-', 1) AS INTEGER), CAST(split_part({s}, '-', 2) AS INTEGER), 1) AS DATE)
+        WHEN regexp_matches({s}, '^\\d{{1,2}}[./]\\d{{4}}$') THEN
+            try_cast(make_date(CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER),
+                               CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER), 1) AS DATE)
+        WHEN regexp_matches({s}, '^\\pL+\\.?\\s+\\d{{4}}$') AND {month_of_name} IS NOT NULL THEN
+            make_date(CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER), {month_of_name}, 1)
+        ELSE CAST({parse_sql(col, choice)} AS DATE)
+    END"""

@@ -1,0 +1,306 @@
+"""Bytes on disk → a temp table of text in DuckDB, one column per source column.
+
+Handles CSV (any of , ; tab |, UTF-8 with or without BOM, UTF-16 with BOM, cp1251, CRLF,
+title lines above the header), XLSX (python-calamine; the sheet whose header maps best is
+picked unless one is named) and Parquet. Everything is kept as text here; typing happens in
+SQL (funnel.ingest.validate) so that every failure can be reported with its row.
+
+The result lives in temp objects of the caller's cursor: ``ingest_src`` is a view with
+``_row`` (the line a spreadsheet shows for that record) and ``c0 … cN`` (text).
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from funnel.ingest.fields import normalise, synonyms
+from funnel.ingest.messages import upload_error
+
+HEAD_BYTES = 256 * 1024
+HEAD_RECORDS = 30
+DELIMITERS = (",", ";", "\t", "|")
+_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
+
+
+@dataclass
+class Source:
+    columns: list[str]
+    rows_in: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int = 1             # the spreadsheet line of the header
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    fmt: str = "csv"                # csv | xlsx | parquet
+    warnings: list[tuple[str, dict]] = field(default_factory=list)
+
+
+def _header_score(cells: list, known: set[str]) -> tuple[int, int]:
+    values = [normalise(c) for c in cells if c is not None and str(c).strip()]
+    return (sum(v in known for v in values), len(values))
+
+
+def _best_header(records: list[list], kind: str) -> int:
+    """Index of the record that looks most like the header: most cells that are known column
+    names, then most filled cells; the earliest wins a tie (data rows come after the header)."""
+    known = {w for words in synonyms(kind).values() for w in words}
+    best, best_score = 0, (-1, -1)
+    for i, rec in enumerate(records[:HEAD_RECORDS]):
+        score = _header_score(rec, known)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _column_names(cells: list) -> list[str]:
+    names, seen = [], {}
+    for i, c in enumerate(cells):
+        name = str(c).replace("\ufeff", "").strip() if c is not None else ""
+        name = name or f"column {i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [re.sub(r'"[^"]*"', "", ln) for ln in text.splitlines()[:60] if ln.strip()]
+    best, best_key = ",", (0, 0)
+    for d in DELIMITERS:
+        counts = [ln.count(d) for ln in lines]
+        nonzero = [c for c in counts if c]
+        if not nonzero:
+            continue
+        mode = max(set(nonzero), key=nonzero.count)
+        key = (sum(c == mode for c in counts), mode)
+        if key > best_key:
+            best, best_key = d, key
+    return best
+
+
+def _is_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    return controls > max(2, len(head) // 100)
+
+
+def _decode_to_utf8(path: Path, encoding: str) -> tuple[Path, list[tuple[str, dict]]]:
+    """Write a UTF-8 copy (NBSP → space). ``encoding`` 'utf-16' or 'mixed' (per line: UTF-8,
+    else cp1251 — a cp1251 decode never fails, so garbage is caught later by the column check)."""
+    warnings: list[tuple[str, dict]] = []
+    fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="funnel-ingest-")
+    table = str.maketrans(_SPACES)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        if encoding == "utf-16":
+            out.write(path.read_bytes().decode("utf-16", errors="replace").translate(table))
+        else:
+            utf8_lines, cp_lines, first_cp = 0, 0, None
+            with open(path, "rb") as fh:
+                for n, raw in enumerate(fh, start=1):
+                    try:
+                        line = raw.decode("utf-8")
+                        if not raw.isascii():
+                            utf8_lines += 1
+                    except UnicodeDecodeError:
+                        line = raw.decode("cp1251", errors="replace")
+                        cp_lines += 1
+                        first_cp = first_cp or n
+                    out.write(line.translate(table).replace("\ufeff", ""))
+            if utf8_lines and cp_lines:
+                warnings.append(("mixed_encoding", {"utf8": utf8_lines, "cp1251": cp_lines, "first": first_cp}))
+    return Path(tmp), warnings
+
+
+def _utf8_ok(path: Path) -> bool:
+    dec = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 23), b""):
+                dec.decode(block)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
+    """The first records of the text and the physical line each starts on (0-based)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    records, starts, line = [], [], 0
+    try:
+        for rec in reader:
+            if len(records) >= HEAD_RECORDS:
+                break
+            if any(c.strip() for c in rec):
+                records.append(rec)
+                starts.append(line)
+            line = reader.line_num
+    except csv.Error:
+        pass
+    return records, starts
+
+
+def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif _is_binary(head):
+        raise upload_error("binary", file=file_name)
+    elif head.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8" if _utf8_ok(path) else "cp1251"
+    warnings: list[tuple[str, dict]] = []
+    tmp = None
+    if encoding in ("utf-16", "cp1251"):
+        tmp, warnings = _decode_to_utf8(path, "utf-16" if encoding == "utf-16" else "mixed")
+        if warnings:
+            encoding = "mixed (utf-8 + cp1251)"
+        csv_path = tmp
+    else:
+        csv_path = path
+    try:
+        with open(csv_path, "rb") as fh:
+            text = fh.read(HEAD_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff")
+        if not text.strip():
+            raise upload_error("empty", file=file_name)
+        delim = _sniff_delimiter(text)
+        records, starts = _csv_records(text, delim)
+        if not records:
+            raise upload_error("empty", file=file_name)
+        h = _best_header(records, kind)
+        columns = _column_names(records[h])
+        cols = {f"column{i}": "VARCHAR" for i in range(len(columns))}
+        sql = ("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_csv(?, header=false, skip=?, "
+               "auto_detect=false, columns=?, delim=?, quote='\"', escape='\"', null_padding=true, "
+               "strict_mode=false, parallel={par})")
+        params = [str(csv_path), starts[h], cols, delim]
+        try:
+            cur.execute(sql.format(par="true"), params)
+        except duckdb.Error as exc:
+            if "parallel" not in str(exc):
+                raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0]) from None
+            cur.execute(sql.format(par="false"), params)
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+    header_line = starts[h] + 1
+    select = ", ".join(f"column{i} AS c{i}" for i in range(len(columns)))
+    # Row 0 of ingest_all is the header itself; data row k sits on spreadsheet line header + k.
+    not_blank = " OR ".join(f"nullif(trim(column{i}), '') IS NOT NULL" for i in range(len(columns)))
+    # Rows written inside a transaction get rowids from 2**55 up, so count from the first one.
+    base = int(cur.execute("SELECT min(rowid) FROM ingest_all").fetchone()[0] or 0)
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT rowid - {base} + {int(header_line)} AS _row, "
+                f"{select} FROM ingest_all WHERE rowid > {base} AND ({not_blank})")
+    rows = cur.execute("SELECT count(*) FROM ingest_src").fetchone()[0]
+    return Source(columns, rows, encoding=encoding, delimiter=delim, header_row=header_line,
+                  fmt="csv", warnings=warnings)
+
+
+def _excel_text(value) -> str | None:
+    """One Excel cell as text: dates as ISO, whole numbers without '.0'."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if hasattr(value, "isoformat"):
+        text = value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+        return text[:-9] if text.endswith(" 00:00:00") else text
+    text = str(value)
+    return text if text.strip() else None
+
+
+def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | None) -> Source:
+    import pandas as pd
+
+    try:
+        book = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
+    except Exception as exc:  # noqa: BLE001 - calamine raises several types for a damaged file
+        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+    sheets = list(book)
+    if sheet is not None and sheet not in book:
+        raise upload_error("sheet_missing", file=file_name, sheet=sheet, sheets=", ".join(sheets))
+    known = {w for words in synonyms(kind).values() for w in words}
+    choices = []
+    for name, frame in book.items():
+        records = frame.head(HEAD_RECORDS).astype(object).where(frame.head(HEAD_RECORDS).notna(), None).values.tolist()
+        if not records:
+            continue
+        h = _best_header(records, kind)
+        choices.append((_header_score(records[h], known), name, h))
+    if sheet is None:
+        if not choices:
+            raise upload_error("empty", file=file_name)
+        choices.sort(key=lambda c: c[0], reverse=True)
+        sheet = choices[0][1]
+    frame = book[sheet]
+    chosen = [c for c in choices if c[1] == sheet]
+    if not chosen:
+        raise upload_error("empty", file=file_name)
+    h = chosen[0][2]
+    header = [None if (isinstance(v, float) and v != v) else v for v in frame.iloc[h].tolist()]
+    columns = _column_names(header)
+    data = frame.iloc[h + 1:]
+    text = pd.DataFrame({f"c{i}": data.iloc[:, i].map(_excel_text).astype(object) for i in range(len(columns))})
+    # calamine keeps leading blank rows, so the frame index is the sheet's 0-based row.
+    text.insert(0, "_row", (data.index.to_numpy() + 1).astype("int64"))
+    text = text[text.iloc[:, 1:].notna().any(axis=1)]
+    cur.register("ingest_frame", text)
+    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM ingest_frame")
+    cur.unregister("ingest_frame")
+    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
+    warnings = []
+    if len(sheets) > 1:
+        warnings.append(("sheet_chosen", {"sheet": sheet, "sheets": ", ".join(sheets)}))
+    return Source(columns, len(text), header_row=h + 1, sheets=sheets, sheet=sheet, fmt="xlsx",
+                  warnings=warnings)
+
+
+def read_parquet_file(cur, path: Path, file_name: str) -> Source:
+    try:
+        described = cur.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
+    except duckdb.Error as exc:
+        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+    columns = [r[0] for r in described]
+    select = ", ".join(f'CAST("{c.replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, c in enumerate(columns))
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT file_row_number + 2 AS _row, {select} "
+                "FROM read_parquet(?, file_row_number=true)", [str(path)])
+    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
+    rows = cur.execute("SELECT count(*) FROM ingest_all").fetchone()[0]
+    return Source(_column_names(columns), rows, header_row=1, fmt="parquet")
+
+
+def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None) -> Source:
+    """Read any supported file into ``ingest_src`` (see module doc). Raises UploadError for an
+    empty file, header only, binary data, an old .xls, or a file DuckDB cannot parse."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        raise upload_error("empty", file=file_name)
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"PK\x03\x04"):
+        src = read_excel_file(cur, path, file_name, kind, sheet)
+    elif magic.startswith(b"PAR1"):
+        src = read_parquet_file(cur, path, file_name)
+    elif magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise upload_error("xls", file=file_name)
+    else:
+        src = read_csv_file(cur, path, file_name, kind)
+    if src.rows_in == 0:
+        raise upload_error("header_only", file=file_name, row=src.header_row)
+    return src

@@ -1,0 +1,398 @@
+"""Parsing a read file into typed rows, and the rows that will be rejected, all in SQL.
+
+``parse`` reads the file (funnel.ingest.reader), maps columns (funnel.ingest.fields), settles
+date formats (funnel.ingest.dates) and builds two temp tables on the caller's cursor:
+``ingest_typed`` (one row per data row, typed fields named as the canonical fields) and
+``ingest_rejects`` (_row, column, value, code, detail: one line per problem). The loader
+inserts ``stored_sql(kind)``: typed rows minus rejected ones, shaped like the raw table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from funnel.ingest import dates as dates_mod
+from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
+from funnel.ingest.inspection import Inspection
+from funnel.ingest.messages import reason, upload_error, warning
+from funnel.ingest.numbers import int_sql, money_sql
+from funnel.ingest.reader import Source, read_table
+from funnel.ingest.uploads import file_hash
+
+TEXT_CAP = 1000
+PREVIEW_ROWS = 20
+RAW_COLUMNS = {
+    "leads": ["lead_id", "created_at", "channel", "campaign", "owner", "segment", "region", "cost",
+              "first_contact_at", "qualified_at", "status"],
+    "deals": ["deal_id", "lead_id", "created_at", "stage", "channel", "status", "amount", "closed_at",
+              "lost_reason", "owner", "segment"],
+    "stages": ["deal_id", "stage", "entered_at"],
+    "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
+}
+SQL_TYPES = {"id": "VARCHAR", "text": "VARCHAR", "status": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
+             "money": "DECIMAL(18, 2)", "int": "BIGINT"}
+# Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.
+KEYS = {"leads": ("lead_id",), "deals": ("deal_id",), "stages": ("deal_id", "stage", "entered_at"),
+        "spend": ("channel", "period", "campaign")}
+STATUS_WORDS = {
+    "won": ("won", "выиграна", "выиграно", "успешно", "успешно реализовано", "успех", "закрыта успешно",
+            "сделка успешна", "выигран", "win", "closed won", "оплачено"),
+    "lost": ("lost", "проиграна", "проиграно", "закрыто и не реализовано", "отказ", "провал", "закрыта неуспешно",
+             "сделка провалена", "проигран", "closed lost", "потеряна", "deleted"),
+    "open": ("open", "открыта", "открыто", "в работе", "активна", "new", "новая", "in progress", "active"),
+}
+_WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
+
+
+@dataclass
+class Parsed:
+    """A file parsed into the temp tables of one cursor; ``inspection()`` summarises it."""
+    file_name: str
+    file_hash: str
+    kind: str
+    workspace_id: str
+    source: Source
+    mapping: dict[str, str | None]
+    mapping_source: dict[str, str]
+    crm: str | None
+    choices: dict[str, dates_mod.DateChoice]
+    wide: dict[str, str]
+    rows_ok: int
+    rejected: pd.DataFrame
+    warnings: list[tuple[str, dict]]
+    new_stages: pd.DataFrame
+    auto_aliases: dict[str, str]
+    duplicate_of: dict | None
+    future_limit: date
+    preview: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def ambiguous(self) -> dict[str, list[str]]:
+        return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
+
+    def inspection(self) -> Inspection:
+        date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
+                        for f, c in self.choices.items()}
+        return Inspection(
+            file_name=self.file_name, file_hash=self.file_hash, kind=self.kind,
+            source_columns=list(self.source.columns), mapping=dict(self.mapping),
+            mapping_source=dict(self.mapping_source), crm=self.crm, encoding=self.source.encoding,
+            delimiter=self.source.delimiter, header_row=self.source.header_row, sheets=list(self.source.sheets),
+            sheet=self.source.sheet, date_formats=date_formats, ambiguous_dates=self.ambiguous,
+            rows_in=self.source.rows_in, preview=self.preview, rejected=self.rejected,
+            warnings=[warning(c, "en", **p) for c, p in self.warnings], missing_required=[],
+            duplicate_of=self.duplicate_of, new_stages=self.new_stages,
+            ready=not self.ambiguous and self.rows_ok > 0, rows_ok=self.rows_ok,
+            date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in self.choices.items()},
+            warning_keys=[(f"ingest.warn.{c}", p) for c, p in self.warnings],
+            auto_aliases=dict(self.auto_aliases), wide_columns=dict(self.wide),
+        )
+
+
+def _norm_formats(date_format, kind: str, file_name: str) -> dict[str, dates_mod.DateChoice]:
+    if not date_format:
+        return {}
+    date_fields = [f.name for f in FIELDS[kind] if f.type in ("datetime", "date")]
+    if isinstance(date_format, str):
+        if "=" in date_format and date_format.split("=", 1)[0].strip() in date_fields:
+            name, fmt = date_format.split("=", 1)
+            return {name.strip(): dates_mod.user_choice(fmt, file_name)}
+        choice = dates_mod.user_choice(date_format, file_name)
+        return {f: choice for f in date_fields}
+    out = {}
+    for name, fmt in date_format.items():
+        if name not in date_fields:
+            raise upload_error("unknown_field", file=file_name, field=name, kind=kind, fields=", ".join(date_fields))
+        if fmt:
+            out[name] = dates_mod.user_choice(fmt, file_name)
+    return out
+
+
+def _apply_user_mapping(mapping, source, user, kind, columns, file_name):
+    names = [f.name for f in FIELDS[kind]]
+    for fld, col in (user or {}).items():
+        if fld not in names:
+            raise upload_error("unknown_field", file=file_name, field=fld, kind=kind, fields=", ".join(names))
+        if col is not None and col not in columns:
+            raise upload_error("mapped_column_missing", file=file_name, column=col, columns=", ".join(columns))
+        mapping[fld] = col
+        source[fld] = "user"
+        if col is None:
+            source.pop(fld, None)
+
+
+def _wide_spend(mapping, columns) -> dict[str, str]:
+    """Spend with one column per channel (``tv_S``, ``Яндекс расход``): column → channel name."""
+    if mapping.get("channel") or mapping.get("amount") or not mapping.get("period"):
+        return {}
+    used = {c for c in mapping.values() if c}
+    wide = {}
+    for col in columns:
+        n = normalise(col)
+        if col in used:
+            continue
+        for suffix in _WIDE_SUFFIXES:
+            if n.endswith(suffix) and len(n) > len(suffix):
+                wide[col] = col[: len(col) - len(suffix)].rstrip(" _-.")
+                break
+    return wide
+
+
+def _check_required(kind, mapping, wide, columns, file_name):
+    missing = [f.name for f in FIELDS[kind] if f.required and not mapping.get(f.name)]
+    if wide:
+        missing = [m for m in missing if m not in ("channel", "amount")]
+    cols = ", ".join(columns[:30])
+    if kind == "leads" and "lead_id" in missing:
+        raise upload_error("missing_lead_id", file=file_name, columns=cols)
+    if missing:
+        examples = ", ".join(w for w in synonyms(kind)[missing[0]][:4])
+        raise upload_error("missing_required", file=file_name, field=", ".join(missing), kind=kind,
+                           examples=examples, columns=cols)
+    if kind == "deals" and not any(mapping.get(f) for f in DEAL_STATUS_SOURCES):
+        raise upload_error("deals_no_status", file=file_name, columns=cols)
+
+
+def _sql_str(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _typed_select(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
+    """SELECT list of ingest_typed for one pass over ingest_src."""
+    parts = ["_row"]
+    for f in FIELDS[kind]:
+        src = col_of.get(f.name)
+        if wide_col is not None and f.name == "channel":
+            parts += [f"{_sql_str(wide_channel)} AS channel", "NULL::VARCHAR AS raw_channel"]
+            continue
+        if wide_col is not None and f.name == "amount":
+            src = wide_col
+        if src is None:
+            parts += [f"NULL::{SQL_TYPES[f.type]} AS {f.name}", f"NULL::VARCHAR AS raw_{f.name}"]
+            continue
+        text = f"nullif(trim(replace(replace({src}, chr(160), ' '), chr(8239), ' ')), '')"
+        if f.type in ("id", "text"):
+            expr = f"left({text}, {TEXT_CAP})"
+        elif f.type == "datetime":
+            expr = dates_mod.parse_sql(src, choices[f.name])
+        elif f.type == "date":
+            expr = dates_mod.period_sql(src, choices[f.name])
+        elif f.type == "money":
+            expr = money_sql(src)
+        elif f.type == "int":
+            expr = int_sql(src)
+        else:  # status
+            cases = " ".join(f"WHEN lower({text}) IN ({', '.join(_sql_str(w) for w in words)}) THEN '{st}'"
+                             for st, words in STATUS_WORDS.items())
+            expr = f"CASE {cases} END"
+        parts.append(f"{expr} AS {f.name}")
+        # The text is kept only where the value did not convert, to name it in the report.
+        parts.append(f"CASE WHEN ({expr}) IS NULL THEN {text} END AS raw_{f.name}")
+    return ", ".join(parts)
+
+
+def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
+    params: dict = {}
+    selects = []
+
+    def add(cond, fld, value, code, detail="NULL"):
+        name = f"col_{len(params)}"
+        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
+        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
+                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
+
+    for f in FIELDS[kind]:
+        if not (mapping.get(f.name) or (wide and f.name in ("channel", "amount"))):
+            continue
+        n = f.name
+        if f.required:
+            add(f"{n} IS NULL AND raw_{n} IS NULL", n, "''", "blank")
+        if f.type == "datetime":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", _sql_str(choices[n].shown))
+            add(f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit")
+        elif f.type == "date":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", _sql_str(choices[n].shown))
+            add(f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit")
+        elif f.type == "money":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad")
+            add(f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative")
+        elif f.type == "int":
+            add(f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad")
+        elif f.type == "status":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad")
+    if kind in ("leads", "deals"):
+        key = KEYS[kind][0]
+        params["col_key"] = mapping[key]
+        selects.append(
+            f"SELECT t._row, $col_key, t.{key}, 'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t "
+            f"JOIN (SELECT {key}, min(_row) AS first FROM ingest_typed WHERE {key} IS NOT NULL "
+            f"GROUP BY {key} HAVING count(*) > 1) d USING ({key}) WHERE t._row > d.first")
+    elif kind == "stages":
+        params["col_key"] = mapping["deal_id"]
+        selects.append(
+            "SELECT t._row, $col_key, t.deal_id || ' / ' || t.stage || ' / ' || CAST(t.entered_at AS VARCHAR), "
+            "'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t JOIN (SELECT deal_id, stage, entered_at, "
+            "min(_row) AS first FROM ingest_typed WHERE deal_id IS NOT NULL AND stage IS NOT NULL AND entered_at "
+            "IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d USING (deal_id, stage, entered_at) WHERE t._row > d.first")
+    return " UNION ALL ".join(selects), params
+
+
+def stored_sql(kind: str) -> str:
+    """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
+    Deals with a won date and no status are won, closed on that date, at the ladder's won stage
+    ($won_stage) when they have no stage of their own."""
+    cols = RAW_COLUMNS[kind]
+    if kind == "deals":
+        exprs = {"status": "coalesce(status, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
+                 "closed_at": "coalesce(closed_at, won_at)",
+                 "stage": "coalesce(stage, CASE WHEN won_at IS NOT NULL AND coalesce(status, 'won') = 'won' "
+                          "THEN $won_stage END)"}
+        select = ", ".join(f"{exprs[c]} AS {c}" if c in exprs else c for c in cols)
+    else:
+        select = ", ".join(cols)
+    return (f"SELECT _row, {select} FROM ingest_typed t "
+            "WHERE NOT EXISTS (SELECT 1 FROM ingest_bad b WHERE b._row = t._row)")
+
+
+def _won_stage(cur, workspace_id) -> str | None:
+    row = cur.execute("SELECT name FROM stages WHERE workspace_id = ? AND kind = 'won' ORDER BY position LIMIT 1",
+                      [workspace_id]).fetchone()
+    return row[0] if row else None
+
+
+def stored_params(cur, kind, workspace_id) -> dict:
+    return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" else {}
+
+
+def _rejected_frame(cur) -> pd.DataFrame:
+    df = cur.execute("SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects "
+                     "ORDER BY 1, 2, code").df()
+    return localise_rejected(df, "en")
+
+
+def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The rejected rows with ``reason`` written in ``lang`` (from ``code``, ``value``, ``detail``)."""
+    df = df.copy()
+    out = pd.Series([""] * len(df), index=df.index, dtype=object)
+    for code in df["code"].unique() if len(df) else []:
+        mask = df["code"] == code
+        template = reason(code, lang)
+        texts = pd.Series([template] * int(mask.sum()), index=df.index[mask], dtype=object)
+        if "{value}" in template:
+            texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"])]
+            texts = pd.Series(texts, index=df.index[mask], dtype=object)
+        if "{detail}" in template:
+            texts = pd.Series([t.replace("{detail}", str(d)) for t, d in zip(texts, df.loc[mask, "detail"])],
+                              index=df.index[mask], dtype=object)
+        out[mask] = texts
+    df["reason"] = out
+    return df[["row", "column", "value", "reason", "code", "detail"]]
+
+
+def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
+          sheet=None, today: date | None = None) -> Parsed:
+    """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``."""
+    if kind not in KINDS:
+        raise upload_error("bad_kind", file=file_name, kind=kind)
+    user_choices = _norm_formats(date_format, kind, file_name)
+    source = read_table(cur, path, file_name, kind, sheet)
+    columns = source.columns
+    proposed, how, crm = propose_mapping(columns, kind)
+    _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
+    wide = _wide_spend(proposed, columns) if kind == "spend" else {}
+    _check_required(kind, proposed, wide, columns, file_name)
+    col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
+    choices: dict[str, dates_mod.DateChoice] = {}
+    for f in FIELDS[kind]:
+        if f.type in ("datetime", "date") and f.name in col_of:
+            choices[f.name] = user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name])
+    if wide:
+        wide_cols = {c: f"c{columns.index(c)}" for c in wide}
+        select = " UNION ALL ".join(
+            f"SELECT {_typed_select(kind, proposed, col_of, choices, wide_cols[c], ch)} FROM ingest_src"
+            for c, ch in wide.items())
+    else:
+        select = f"SELECT {_typed_select(kind, proposed, col_of, choices)} FROM ingest_src"
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed AS {select}")
+    limit = (today or date.today()) + timedelta(days=1)
+    rejects, params = _rejects_sql(kind, proposed, wide, choices)
+    params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
+    params = {k: v for k, v in params.items() if f"${k}" in rejects}
+    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
+    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
+    warnings = list(source.warnings)
+    rejected = _rejected_frame(cur)
+    sp = stored_params(cur, kind, workspace_id)
+    rows_ok = cur.execute(f"SELECT count(DISTINCT _row) FROM ({stored_sql(kind)})", sp).fetchone()[0]
+    preview = cur.execute(f"SELECT * FROM ({stored_sql(kind)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
+    preview = preview.rename(columns={"_row": "row"})
+    warnings += _text_warnings(cur, kind, proposed, col_of)
+    if kind == "deals" and proposed.get("won_at"):
+        warnings.append(("won_date", {"column": proposed["won_at"], "stage": sp.get("won_stage")}))
+    if wide:
+        warnings.append(("wide_spend", {"channels": ", ".join(wide.values())}))
+    if kind == "leads" and proposed.get("channel") is None:
+        warnings.append(("blank_channel", {"rows": rows_ok}))
+    elif kind == "leads":
+        blank = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind)}) WHERE channel IS NULL").fetchone()[0]
+        if blank:
+            warnings.append(("blank_channel", {"rows": blank}))
+    if kind == "deals" and proposed.get("lead_id"):
+        orphans = cur.execute(
+            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM ({stored_sql(kind)}) s "
+            "WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM leads_raw WHERE workspace_id = $ws "
+            "AND superseded_by IS NULL)", dict(sp, ws=workspace_id)).fetchone()
+        if orphans[0]:
+            warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
+    new_stages, auto = _stages_report(cur, kind, workspace_id, sp)
+    for spelling, (stage, n) in auto.items():
+        warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
+    if len(new_stages):
+        warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
+    dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
+                      "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                      [workspace_id, file_hash(path)]).fetchone()
+    duplicate_of = dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
+    parsed = Parsed(file_name, file_hash(path), kind, workspace_id, source, proposed, how, crm, choices, wide,
+                    rows_ok, rejected, warnings, new_stages, {k: v[0] for k, v in auto.items()}, duplicate_of, limit,
+                    preview)
+    return parsed
+
+
+def _text_warnings(cur, kind, mapping, col_of) -> list[tuple[str, dict]]:
+    text_fields = [f.name for f in FIELDS[kind] if f.type in ("id", "text") and f.name in col_of]
+    if not text_fields:
+        return []
+    aggs = ", ".join(f"count(*) FILTER (WHERE length({col_of[f]}) > {TEXT_CAP}), "
+                     f"min(_row) FILTER (WHERE length({col_of[f]}) > {TEXT_CAP})" for f in text_fields)
+    row = cur.execute(f"SELECT {aggs} FROM ingest_src").fetchone()
+    out = []
+    for i, f in enumerate(text_fields):
+        if row[2 * i]:
+            out.append(("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f], "first": row[2 * i + 1]}))
+    return out
+
+
+def _stages_report(cur, kind, workspace_id, sp) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
+    """(stage spellings unknown to the ladder with row counts, known CRM closing spellings →
+    (ladder stage, rows) that will get an alias on load)."""
+    from funnel.ladder import get_ladder, suggest_stage
+
+    empty = pd.DataFrame({"stage": pd.Series(dtype=object), "rows": pd.Series(dtype="int64")})
+    if kind not in ("deals", "stages"):
+        return empty, {}
+    found = cur.execute(
+        f"SELECT stage, count(*) AS rows FROM ({stored_sql(kind)}) s WHERE stage IS NOT NULL AND lower(trim(stage)) "
+        "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) GROUP BY stage ORDER BY rows DESC, stage",
+        dict(sp, ws=workspace_id)).df()
+    ladder = get_ladder(cur, workspace_id)
+    auto, unknown = {}, []
+    for st, n in zip(found["stage"], found["rows"]):
+        target = suggest_stage(st, ladder)
+        if target:
+            auto[st] = (target, int(n))
+        else:
+            unknown.append((st, int(n)))
+    return (pd.DataFrame(unknown, columns=["stage", "rows"]) if unknown else empty), auto
