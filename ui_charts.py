@@ -1,0 +1,429 @@
+"""Display glue for the analytics pages: number formatting per language, tables with downloads,
+and Plotly figures. Pages call these; ``funnel.metrics`` computes every number.
+
+User text (channel, stage, owner, reason names) goes into charts only through
+``funnel.safety.chart_text`` and into tables only through st.dataframe (plain text).
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+import ui
+from funnel.metrics.overview import Headline
+from funnel.safety import chart_text
+
+K_ATTRIBUTION = "_an_attribution"  # survives page switches (widget state does not)
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+MONEY_COLS = {"spend", "cpl", "revenue", "avg_check", "cac", "amount"}
+PCT_COLS = {"sal_rate", "conversion", "win_rate", "conversion_from_previous", "conversion_from_first",
+            "share_over_norm", "actual", "expected"}
+
+
+# ---- small formatters -------------------------------------------------------------------------
+def _missing(x) -> bool:
+    if x is None:
+        return True
+    try:
+        return math.isnan(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def label(value, dim: str | None = None) -> str:
+    """A group's display name: the totals row, 'unknown', a missing reason or stage."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ui.t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim, "an.total"))
+    return ui.t("common.unknown") if value == "unknown" else str(value)
+
+
+def signed_pct(x) -> str | None:
+    """A relative change as "+5.2%" / "−3,1 %"; None when missing (st.metric then shows no delta)."""
+    if _missing(x):
+        return None
+    text = ui.pct(abs(x))
+    # An ASCII minus: st.metric reads the delta's direction from a leading "-".
+    return ("+" if x > 0 else "-" if x < 0 else "") + text
+
+
+def fmt_value(col: str, x, decimals: int | None = None) -> str:
+    if col in MONEY_COLS:
+        return ui.money(x, 0 if decimals is None else decimals)
+    if col in PCT_COLS:
+        return ui.pct(x, 1 if decimals is None else decimals)
+    if col in ("romi", "drr"):
+        return ui.pct(x, 0)
+    if col in ("index",):
+        return ui.num(x, 2)
+    if col.endswith(("_hours", "_days", "_p80")) and col not in ("norm_days", "days_over"):
+        return ui.num(x, 1)
+    if col.endswith("_mom") or col.endswith("_yoy_change"):
+        return signed_pct(x) or "—"
+    return ui.num(x, 0 if decimals is None else decimals)
+
+
+def md_escape(text: str) -> str:
+    """User text inside a markdown message (st.info) shows literally."""
+    out = str(text)
+    for ch in "\\`*_{}[]()#+-.!|<>~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def period_text(rng) -> str:
+    if not rng or rng[0] is None:
+        return "—"
+    f = "%d.%m.%Y" if ui.lang() == "ru" else "%Y-%m-%d"
+    return f"{rng[0]:{f}}–{rng[1]:{f}}"
+
+
+# ---- shared widgets -------------------------------------------------------------------------
+def attribution(key: str) -> str:
+    """The cohort/period switch, remembered across pages."""
+    options = ("period", "cohort")
+    current = st.session_state.get(K_ATTRIBUTION, "period")
+    choice = st.radio(ui.t("an.attribution"), options, index=options.index(current), horizontal=True,
+                      format_func=lambda a: ui.t(f"an.attr.{a}"), help=ui.t("an.attr_help"), key=key)
+    st.session_state[K_ATTRIBUTION] = choice
+    return choice
+
+
+def table(display: pd.DataFrame, raw: pd.DataFrame, name: str, key: str) -> None:
+    """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted numbers."""
+    # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
+    height = min(38 + 35 * max(len(display), 1), 560)
+    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
+    ui.download_buttons(raw, name, key)
+
+
+def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(display, download) frames: ``columns`` maps source column → translation key.
+    Display cells are text formatted for the language; the download keeps numbers."""
+    raw = pd.DataFrame({ui.t(key): df[col] for col, key in columns.items()})
+    shown = {}
+    for col, key in columns.items():
+        if col in ("grp", "stage", "reason", "owner", "channel", "deal_id", "from_to"):
+            kind = "reason" if col == "reason" else "stage" if col == "stage" else dim
+            shown[ui.t(key)] = [label(v, kind) for v in df[col]]
+            raw[ui.t(key)] = shown[ui.t(key)]
+        elif col in ("month", "since"):
+            shown[ui.t(key)] = [period_text((v, v))[:10] if not _missing(v) and v is not None else "—" for v in df[col]]
+        elif col == "interval":
+            shown[ui.t(key)] = [f"{ui.pct(lo)} – {ui.pct(hi)}" if not _missing(lo) else "—"
+                                for lo, hi in zip(df["conv_low"], df["conv_high"])]
+        else:
+            shown[ui.t(key)] = [fmt_value(col, v) for v in df[col]]
+    return pd.DataFrame(shown), raw
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.15),
+                      separators=", " if ui.lang() == "ru" else ".,")
+    st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
+
+
+# ---- overview -------------------------------------------------------------------------------
+HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline",
+            "weighted_pipeline")
+_UP_IS_BAD = {"spend", "cpl"}
+
+
+def _fig_text(figure: str, value) -> str:
+    if figure in ("spend", "cpl", "revenue", "avg_check", "pipeline", "weighted_pipeline"):
+        return ui.money(value)
+    if figure in ("conversion", "win_rate"):
+        return ui.pct(value, 2)
+    return ui.num(value)
+
+
+def headline_help(h: Headline, figure: str) -> str:
+    n = h.now
+    parts = {k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline",
+                                                   "win_rate", "open")}
+    text = ui.t(f"an.help.{figure}", now=_fig_text(figure, n.get(figure)), **parts)
+    if h.prev is not None:
+        text += "  \n" + ui.t("an.help.compare", prev_period=period_text(h.prev_period),
+                              prev=_fig_text(figure, h.prev.get(figure)),
+                              yoy_period=period_text(h.yoy_period), yoy=_fig_text(figure, h.yoy.get(figure)))
+    else:
+        text += "  \n" + ui.t("an.no_compare")
+    return text
+
+
+def headline_metrics(h: Headline) -> None:
+    """The overview's metric cards: value, change vs the previous period (delta), year on year
+    (caption), and the formula with its numbers (help)."""
+    rows = (HEADLINE[:5], HEADLINE[5:])
+    for row in rows:
+        cols = st.columns(len(row))
+        for col, figure in zip(cols, row):
+            delta = signed_pct(h.change(figure, "prev"))
+            col.metric(ui.t(f"an.fig.{figure}"), _fig_text(figure, h.now.get(figure)),
+                       delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
+                       delta_color="inverse" if figure in _UP_IS_BAD else "normal",
+                       help=headline_help(h, figure))
+            col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
+
+
+def trend_figure(df: pd.DataFrame) -> go.Figure:
+    """Leads and won deals (bars, left axis) and revenue (line, right axis) per month."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    months = [m.strftime("%Y-%m") for m in pd.to_datetime(df["month"])]
+    fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"),
+                hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"),
+                hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_scatter(x=months, y=df["revenue"], name=ui.t("an.series.revenue"), mode="lines+markers",
+                    text=[ui.money(v) for v in df["revenue"]], hovertemplate="%{x}: %{text}<extra></extra>",
+                    secondary_y=True)
+    fig.update_yaxes(title_text=ui.t("an.series.count"), secondary_y=False)
+    fig.update_yaxes(title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", secondary_y=True)
+    fig.update_layout(barmode="group", title=ui.t("an.ov.trend"))
+    return fig
+
+
+def plan_table(df: pd.DataFrame, key: str) -> None:
+    frame = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]])
+    money = df["metric"] == "revenue"
+    shown = pd.DataFrame({
+        ui.t("an.plan.metric"): frame["metric"],
+        ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money)],
+        ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money)],
+        ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
+    })
+    raw = frame.rename(columns={"metric": ui.t("an.plan.metric"), "plan": ui.t("an.plan.plan"),
+                                "fact": ui.t("an.plan.fact"), "fulfilment": ui.t("an.plan.fulfilment")})
+    table(shown, raw, "plan_fact", key)
+
+
+# ---- channels -------------------------------------------------------------------------------
+ECONOMICS_COLUMNS = {"grp": None, "leads": "an.col.leads", "spend": "an.col.spend", "cpl": "an.col.cpl",
+                     "sal_rate": "an.col.sal_rate", "won": "an.col.won", "conversion": "an.col.conversion",
+                     "interval": "an.col.interval", "revenue": "an.col.revenue",
+                     "avg_check": "an.col.avg_check", "cac": "an.col.cac", "romi": "an.col.romi",
+                     "drr": "an.col.drr"}
+
+
+def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
+    cols = dict(ECONOMICS_COLUMNS, grp=f"an.dim.{by}")
+    if df["sal_rate"].isna().all():
+        cols.pop("sal_rate")  # the data has no qualification dates: no column of dashes
+    frame = df.copy()
+    frame["interval"] = None
+    shown, raw = formatted(frame, cols, dim=by)
+    raw = raw.drop(columns=[ui.t("an.col.interval")])
+    raw[ui.t("an.col.interval") + " min"] = df["conv_low"]
+    raw[ui.t("an.col.interval") + " max"] = df["conv_high"]
+    table(shown, raw, f"economics_{by}", key)
+
+
+def bubble_figure(df: pd.DataFrame) -> go.Figure:
+    """CPL (x) against conversion (y) per channel, bubble area ~ revenue."""
+    rows = df[~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()]
+    peak = float(rows["revenue"].max() or 0) if len(rows) else 0
+    sizes = [12 + 48 * math.sqrt(float(r) / peak) if peak > 0 else 14 for r in rows["revenue"]]
+    names = [chart_text(label(g)) for g in rows["grp"]]
+    hover = [f"<b>{n}</b><br>CPL: {ui.money(c)}<br>{ui.t('an.col.conversion')}: {ui.pct(v, 2)}"
+             f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
+             for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"])]
+    fig = go.Figure(go.Scatter(x=rows["cpl"], y=rows["conversion"], mode="markers+text", text=names,
+                               textposition="top center", hovertext=hover, hoverinfo="text",
+                               marker=dict(size=sizes, sizemode="diameter", opacity=0.6)))
+    fig.update_layout(title=ui.t("an.ch.bubble"), xaxis_title=f"CPL, {ui.currency()}",
+                      yaxis_title=ui.t("an.col.conversion"), yaxis_tickformat=".1%", xaxis_type="log")
+    return fig
+
+
+def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
+    fig = go.Figure()
+    for grp, part in df.groupby("grp", sort=True):
+        name = chart_text(label(grp))
+        fig.add_scatter(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[metric],
+                        mode="lines+markers", name=name,
+                        text=[fmt_value(metric, v) for v in part[metric]],
+                        hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
+    fig.update_layout(title=ui.t("an.ch.trend"), yaxis_title=ui.t(f"an.col.{metric}"),
+                      yaxis_tickformat=".1%" if metric == "conversion" else None)
+    return fig
+
+
+def changes_table(df: pd.DataFrame, key: str) -> None:
+    """Per channel: each figure now, its change vs the previous period and year on year."""
+    shown = {ui.t("an.dim.channel"): [label(g) for g in df["grp"]]}
+    raw = dict(shown)
+    for m in ("leads", "spend", "cpl", "won", "conversion", "revenue"):
+        for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change")):
+            name, col = f"{ui.t('an.col.' + m)}: {ui.t(k)}", f"{m}_{suffix}"
+            shown[name] = [fmt_value(m if suffix == "now" else col, v) for v in df[col]]
+            raw[name] = df[col]
+    table(pd.DataFrame(shown), pd.DataFrame(raw), "channel_changes", key)
+
+
+def comparison(cmp) -> None:
+    """Two channels' conversions with intervals and P(A better than B)."""
+    c1, c2, c3 = st.columns(3)
+    for col, name, won, leads, (lo, hi) in ((c1, cmp.a, cmp.a_won, cmp.a_leads, cmp.a_interval),
+                                            (c2, cmp.b, cmp.b_won, cmp.b_leads, cmp.b_interval)):
+        col.metric(ui.t("an.col.conversion"), ui.pct(won / leads if leads else None, 2),
+                   help=ui.t("an.ch.compare_help"))
+        col.text(f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n"
+                 f"{ui.t('an.col.interval')}: {ui.pct(lo)} – {ui.pct(hi)}")
+    c3.metric(ui.t("an.ch.compare_prob"), ui.pct(cmp.prob_a_better, 1), help=ui.t("an.ch.compare_help"))
+    p = cmp.prob_a_better
+    if p is not None:
+        c3.caption(ui.t("an.ch.verdict_sure" if p >= 0.95 else "an.ch.verdict_sure_b" if p <= 0.05
+                        else "an.ch.verdict_unsure"))
+
+
+# ---- funnel ---------------------------------------------------------------------------------
+def funnel_figure(t: pd.DataFrame) -> go.Figure:
+    """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar."""
+    stages = [chart_text(s) for s in t["stage"]]
+    text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
+            f"{ui.pct(p, 0) if not _missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
+            for r, p, f, a in zip(t["reached"], t["conversion_from_previous"], t["conversion_from_first"],
+                                  t["amount"])]
+    hover = [f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
+             f"{ui.pct(p) if not _missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
+             f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
+             for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
+                                      t["conversion_from_first"], t["amount"])]
+    fig = go.Figure(go.Funnel(y=stages, x=t["reached"], text=text, textinfo="text", hovertext=hover,
+                              hoverinfo="text"))
+    fig.update_layout(title=ui.t("an.fn.chart"))
+    return fig
+
+
+FUNNEL_COLUMNS = {"stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
+                  "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first",
+                  "still_open": "an.col.still_open"}
+STEPS_COLUMNS = {"from_to": "an.col.from_to", "decided": "an.col.decided", "lost": "an.col.lost",
+                 "actual": "an.col.actual", "expected": "an.col.expected", "index": "an.col.index"}
+TIMES_COLUMNS = {"stage": "an.col.stage", "stays": "an.col.stays", "median_days": "an.col.median_days",
+                 "p80_days": "an.col.p80_days", "norm_days": "an.col.norm_days",
+                 "share_over_norm": "an.col.share_over_norm"}
+STALLED_COLUMNS = {"deal_id": "an.col.deal_id", "stage": "an.col.stage", "owner": "an.col.owner",
+                   "channel": "an.col.channel", "amount": "an.col.amount", "since": "an.col.since",
+                   "days_in_stage": "an.col.days_in_stage", "norm_days": "an.col.norm_days",
+                   "days_over": "an.col.days_over"}
+LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals",
+                "amount": "an.col.amount"}
+BREAKDOWN_COLUMNS = {"grp": None, "stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
+                     "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first"}
+SPEED_COLUMNS = {"grp": None, "leads": "an.col.leads", "first_contact_hours": "an.col.first_contact_hours",
+                 "sal_days": "an.col.sal_days", "won_timed": "an.col.won_timed", "lt_days": "an.col.lt_days",
+                 "lt_days_p80": "an.col.lt_days_p80"}
+
+
+def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None) -> None:
+    columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
+    shown, raw = formatted(df, columns, dim=dim)
+    table(shown, raw, name, key)
+
+
+def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
+    return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"])])
+
+
+def bottleneck(b, min_decided: int) -> None:
+    """The bottleneck in words: a warning when the step is below the ladder's expectation."""
+    if b is None:
+        st.info(ui.t("an.fn.bottleneck_none", n=min_decided))
+    elif b.index < 1:
+        st.warning(bottleneck_text(b))
+    else:
+        st.success(ui.t("an.fn.bottleneck_ok") + " " + bottleneck_text(b))
+
+
+def bottleneck_text(b) -> str:
+    return ui.t("an.fn.bottleneck_text", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
+                actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2),
+                lost=ui.num(b.lost), decided=ui.num(b.decided))
+
+
+def times_figure(df: pd.DataFrame) -> go.Figure:
+    stages = [chart_text(s) for s in df["stage"]]
+    fig = go.Figure()
+    fig.add_bar(x=stages, y=df["median_days"], name=ui.t("an.col.median_days"))
+    fig.add_bar(x=stages, y=df["p80_days"], name=ui.t("an.col.p80_days"))
+    fig.add_scatter(x=stages, y=df["norm_days"], name=ui.t("an.col.norm_days"), mode="markers",
+                    marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)))
+    fig.update_layout(title=ui.t("an.fn.times"), barmode="group")
+    return fig
+
+
+def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
+    fig = go.Figure()
+    stage_labels = [chart_text(label(s, "stage")) for s in df["stage"]]
+    for reason in df["reason"].drop_duplicates():
+        mask = df["reason"].isna() if _missing(reason) else df["reason"] == reason
+        part = df[mask]
+        name = chart_text(label(reason, "reason"))
+        fig.add_bar(x=[stage_labels[i] for i in part.index], y=part[measure], name=name,
+                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
+                    hovertemplate=f"{name}: %{{text}}<extra></extra>")
+    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_stage"))
+    return fig
+
+
+def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
+    fig = go.Figure()
+    for reason in df["reason"].drop_duplicates():
+        part = df[df["reason"].isna()] if _missing(reason) else df[df["reason"] == reason]
+        name = chart_text(label(reason, "reason"))
+        fig.add_bar(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[measure], name=name,
+                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
+                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
+    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_time"))
+    return fig
+
+
+def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
+    """Side-by-side funnels: conversion from the first stage per group (largest groups first)."""
+    first = t[t["position"] == t["position"].min()].sort_values("reached", ascending=False)
+    keep = list(first["grp"].head(top))
+    fig = go.Figure()
+    for grp in keep:
+        part = t[t["grp"] == grp]
+        name = chart_text(label(grp))
+        fig.add_bar(x=[chart_text(s) for s in part["stage"]], y=part["conversion_from_first"], name=name,
+                    text=[f"{ui.num(r)}" for r in part["reached"]], textposition="none",
+                    hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>")
+    fig.update_layout(barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%")
+    return fig
+
+
+# ---- empty states ----------------------------------------------------------------------------
+def explain_gaps(now: dict, filters) -> bool:
+    """Teach what to upload when figures are missing; False when there is nothing to show."""
+    deals = sum(int(now.get(k) or 0) for k in ("won", "lost", "open"))
+    leads = int(now.get("leads") or 0)
+    if not leads and not deals and now.get("spend") is None:
+        st.info(ui.t("an.empty.nothing"))
+        return False
+    if filters is not None and (filters.owners or filters.segments):
+        st.caption(ui.t("an.note.spend_not_split"))
+    elif now.get("spend") is None and leads:
+        st.info(ui.t("an.empty.no_spend"))
+    if not leads:
+        st.info(ui.t("an.empty.no_leads"))
+    if not deals:
+        st.info(ui.t("an.empty.no_deals"))
+    return True
+
+
+def groups(econ: pd.DataFrame, with_leads: bool = True) -> list[str]:
+    """The group names of a channel table (not the totals row), largest first."""
+    rows = econ[~econ["is_total"]]
+    if with_leads:
+        rows = rows[rows["leads"] > 0]
+    return [g for g in rows["grp"] if g is not None]
+
+
+def totals(econ: pd.DataFrame) -> dict:
+    rows = econ[econ["is_total"]]
+    return rows.iloc[0].to_dict() if len(rows) else {}
