@@ -1,0 +1,79 @@
+"""A scenario as a file to send: a self-contained HTML report (inputs, results, interactive
+charts with plotly.js inlined — it opens offline, no CDN) and an XLSX workbook.
+
+All user text (scenario names, channel names) is escaped in HTML and neutralised as formulas in
+XLSX. Numbers are formatted per language with funnel.i18n.
+"""
+from __future__ import annotations
+
+import html
+import io
+from datetime import datetime
+
+import pandas as pd
+
+from funnel.i18n import fmt_num, t
+from funnel.safety import neutralise_frame
+
+
+def _cell(value, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "✓" if value else "—"
+    if isinstance(value, (int, float)):
+        decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 4
+        return fmt_num(value, lang, decimals)
+    return str(value)
+
+
+def _table(rows: list[tuple[str, object]], lang: str) -> str:
+    body = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(_cell(v, lang))}</td></tr>"
+                   for k, v in rows)
+    return f"<table>{body}</table>"
+
+
+def html_report(title: str, inputs: dict, outputs: dict, figures: list, *, lang: str = "en",
+                notes: list[str] | None = None) -> bytes:
+    """One HTML file: title, inputs, outputs and each Plotly figure (the first one carries
+    plotly.js inline, the rest reuse it). Every text is escaped. UTF-8 bytes."""
+    parts = []
+    for i, fig in enumerate(figures):
+        parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}))
+    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    note_html = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in notes or [])
+    doc = f"""<!doctype html>
+<html lang="{html.escape(lang)}"><head><meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<style>
+body{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}}
+table{{border-collapse:collapse;margin:.5rem 0 1.5rem}} th,td{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
+td{{text-align:right;font-variant-numeric:tabular-nums}} .note{{color:#555}}
+</style></head><body>
+<h1>{html.escape(title)}</h1>
+<p class="note">{html.escape(t("planner.export.generated", lang, when=when))}</p>
+{note_html}
+<h2>{html.escape(t("planner.export.inputs", lang))}</h2>
+{_table(list(inputs.items()), lang)}
+<h2>{html.escape(t("planner.export.results", lang))}</h2>
+{_table(list(outputs.items()), lang)}
+<h2>{html.escape(t("planner.export.charts", lang))}</h2>
+{''.join(f'<div class="chart">{p}</div>' for p in parts)}
+</body></html>"""
+    return doc.encode("utf-8")
+
+
+def xlsx_report(inputs: dict, outputs: dict, tables: dict[str, pd.DataFrame] | None = None,
+                *, lang: str = "en") -> bytes:
+    """A workbook: sheet "inputs" and "outputs" (name, value), then one sheet per table.
+    Text cells cannot run as formulas."""
+    buf = io.BytesIO()
+    sheets = {t("planner.export.inputs", lang): pd.DataFrame(list(inputs.items()), columns=["name", "value"]),
+              t("planner.export.results", lang): pd.DataFrame(list(outputs.items()), columns=["name", "value"])}
+    sheets.update(tables or {})
+    with pd.ExcelWriter(buf, engine="xlsxwriter",
+                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as xl:
+        for name, df in sheets.items():
+            frame = neutralise_frame(df.astype(object).where(df.notna(), None))
+            frame.to_excel(xl, index=False, sheet_name="".join(ch for ch in name if ch not in "[]:*?/\\")[:31])
+    return buf.getvalue()
