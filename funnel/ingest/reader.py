@@ -260,9 +260,18 @@ def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | Non
     # calamine keeps leading blank rows, so the frame index is the sheet's 0-based row.
     text.insert(0, "_row", (data.index.to_numpy() + 1).astype("int64"))
     text = text[text.iloc[:, 1:].notna().any(axis=1)]
-    cur.register("ingest_frame", text)
-    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM ingest_frame")
-    cur.unregister("ingest_frame")
+    # Through a Parquet file rather than register(): a connection with a pending result refuses
+    # register() in DuckDB 2.0, and the text columns must stay VARCHAR even when all blank.
+    fd, tmp = tempfile.mkstemp(suffix=".parquet", prefix="funnel-ingest-")
+    os.close(fd)
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        schema = pa.schema([("_row", pa.int64())] + [(c, pa.string()) for c in text.columns[1:]])
+        pq.write_table(pa.Table.from_pandas(text, schema=schema, preserve_index=False), tmp)
+        cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_parquet(?)", [tmp])
+    finally:
+        Path(tmp).unlink(missing_ok=True)
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
     warnings = []
     if len(sheets) > 1:

@@ -1,0 +1,134 @@
+"""`python -m funnel load` and `python -m funnel demo`: the same engine as the Data page.
+
+The default database is the app's own. While the running app holds the file, DuckDB refuses a
+second process; the Store turns that into DatabaseBusy (exit 4) with a message saying to
+upload through the app, stop it, or use --db.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from funnel.access import User
+from funnel.cli import add_db_args, resolve_workspace
+from funnel.db import open_store
+from funnel.errors import FunnelError
+from funnel.ingest import FIELDS, KINDS, inspect, load
+from funnel.ingest.messages import upload_error
+
+CLI_USER = User(name="cli", default_role="admin")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("load", help="load a CSV/XLSX/Parquet file of leads, deals, stages or spend")
+    p.add_argument("kind", choices=KINDS, help="what the file holds (stages = stage history)")
+    p.add_argument("file", help="path to the file")
+    add_db_args(p)
+    p.add_argument("--mode", choices=("append", "replace", "upsert"), default="append")
+    p.add_argument("--map", action="append", default=[], metavar="SOURCE_COLUMN=FIELD",
+                   help="map a column of the file to a field (repeatable); FIELD '-' unmaps nothing")
+    p.add_argument("--date-format", action="append", default=[], metavar="FMT or FIELD=FMT",
+                   help="strftime format of the dates, e.g. %%d/%%m/%%Y, or created_at=%%m/%%d/%%Y")
+    p.add_argument("--sheet", default=None, help="Excel sheet to read (default: the best-matching one)")
+    p.add_argument("--allow-duplicate", action="store_true", help="load a file already loaded before")
+    p.add_argument("--strict", action="store_true", help="refuse to load if any row would be rejected")
+    p.set_defaults(func=run_load)
+
+    d = sub.add_parser("demo", help="(re)create the demo workspace")
+    add_db_args(d, workspace=False)
+    d.set_defaults(func=run_demo)
+
+
+def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    out = {}
+    names = [f.name for f in FIELDS[kind]]
+    for pair in pairs:
+        column, sep, fld = pair.rpartition("=")
+        if not sep or not column:
+            raise FunnelError(f"--map {pair}: expected SOURCE_COLUMN=FIELD, e.g. --map \"Источник=channel\".")
+        if fld not in names:
+            raise upload_error("unknown_field", file=file_name, field=fld, kind=kind, fields=", ".join(names))
+        out[fld] = column
+    return out
+
+
+def _date_format(values: list[str]):
+    if not values:
+        return None
+    if len(values) == 1 and "=" not in values[0]:
+        return values[0]
+    out = {}
+    for v in values:
+        fld, sep, fmt = v.partition("=")
+        if not sep:
+            raise FunnelError(f"--date-format {v}: with several formats, write FIELD=FMT for each.")
+        out[fld.strip()] = fmt
+    return out
+
+
+def run_load(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise FunnelError(f"{args.file}: no such file.")
+    file_name = path.name
+    mapping = _mapping(args.map, args.kind, file_name)
+    date_format = _date_format(args.date_format)
+    store = open_store(args.db)
+    try:
+        with store.cursor() as cur:
+            ws = resolve_workspace(cur, args.workspace)
+            info = inspect(cur, path, file_name, args.kind, workspace_id=ws, mapping=mapping,
+                           date_format=date_format, sheet=args.sheet)
+        _print_detected(info)
+        if info.ambiguous_dates:
+            fld, cands = next(iter(info.ambiguous_dates.items()))
+            raise upload_error("ambiguous_dates", file=file_name, column=info.mapping[fld], field=fld,
+                               example=info.date_reasons[fld][1].get("example"), candidates=" / ".join(cands))
+        result = load(store, path, file_name, args.kind, workspace_id=ws, actor=CLI_USER, mode=args.mode,
+                      mapping=mapping, date_format=date_format, sheet=args.sheet,
+                      allow_duplicate=args.allow_duplicate, strict=args.strict)
+    finally:
+        store.close()
+    print(f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
+          f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
+          + (f", set aside {result.replaced}" if result.replaced else ""))
+    for w in result.warnings:
+        print(f"warning: {w}")
+    if result.rejected:
+        print("first rejected rows:")
+        for r in result.rejected_rows.head(10).itertuples():
+            print(f"  row {r.row}, column «{r.column}»: {r.reason}" + (f" (value: {r.value})" if r.value else ""))
+    return 0
+
+
+def _print_detected(info) -> None:
+    where = f"sheet «{info.sheet}», " if info.sheet else ""
+    fmt = f"encoding {info.encoding}, delimiter {info.delimiter!r}, " if info.delimiter else ""
+    print(f"{info.file_name}: {where}{fmt}header on row {info.header_row}, {info.rows_in} data rows"
+          + (f"; recognised {info.crm} export" if info.crm else ""))
+    for fld, col in info.mapping.items():
+        if col:
+            print(f"  {fld:<17} ← «{col}» ({info.mapping_source.get(fld, '')})")
+    for col, ch in info.wide_columns.items():
+        print(f"  channel «{ch}»  ← amounts in «{col}»")
+    for fld, (fmt_, why) in info.date_formats.items():
+        print(f"  dates in {fld}: {fmt_} — {why}")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from funnel.demo import install_demo
+    from funnel.workspace import DEMO_ID
+
+    store = open_store(args.db)
+    try:
+        with store.transaction() as cur:
+            install_demo(cur)
+            counts = {t: cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = ? AND superseded_by IS NULL",
+                                     [DEMO_ID]).fetchone()[0]
+                      for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")}
+    finally:
+        store.close()
+    print("demo workspace recreated: " + ", ".join(f"{t.replace('_raw', '')} {n}" for t, n in counts.items()))
+    return 0

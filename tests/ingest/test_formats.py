@@ -1,0 +1,127 @@
+"""Good files in every supported format give the same hand-checked rows."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from tests.ingest.helpers import inspect_file, load_file, write
+
+EXPECTED = [("1", datetime(2025, 12, 31, 14, 5), "Яндекс Директ", Decimal("1234.56")),
+            ("2", datetime(2025, 1, 2, 0, 0), "SEO", Decimal("12000.00"))]
+
+
+def _leads_text(delim: str, eol: str = "\n", dates=("31.12.2025 14:05", "02.01.2025"),
+                costs=("1 234,56", "12 000")) -> str:
+    rows = [["ID", "Дата создания", "Источник", "Стоимость"],
+            ["1", dates[0], "Яндекс Директ", costs[0]], ["2", dates[1], "SEO", costs[1]]]
+    return eol.join(delim.join(f'"{c}"' if delim in c else c for c in r) for r in rows) + eol
+
+
+CSV_CASES = [
+    pytest.param(_leads_text(","), "utf-8", id="comma-utf8"),
+    pytest.param(_leads_text(";"), "utf-8", id="semicolon-utf8"),
+    pytest.param(_leads_text("\t"), "utf-8", id="tab-utf8"),
+    pytest.param(_leads_text("|"), "utf-8", id="pipe-utf8"),
+    pytest.param(_leads_text(";", "\r\n"), "cp1251", id="semicolon-cp1251-crlf"),
+    pytest.param(_leads_text(";"), "utf-8-sig", id="utf8-bom"),
+    pytest.param(_leads_text(";"), "utf-16", id="utf16-bom"),
+    pytest.param(_leads_text(";", costs=("1\u00a0234,56", "12\u00a0000 ₽")), "utf-8", id="nbsp-thousands-rouble"),
+    pytest.param(_leads_text(";", costs=("1\u202f234,56", "12 000 руб.")), "utf-8", id="narrow-nbsp-rub"),
+    pytest.param(_leads_text(",", costs=("$1,234.56", "€12000")), "utf-8", id="dollar-euro-comma-thousands"),
+    pytest.param(_leads_text(",", dates=("2025-12-31T14:05:00Z", "2025-01-02")), "utf-8", id="iso-with-zulu"),
+    pytest.param(_leads_text(",", dates=("12/31/2025 14:05", "01/02/2025")), "utf-8", id="us-slashes"),
+]
+
+
+@pytest.mark.parametrize("text,encoding", CSV_CASES)
+def test_csv_variants_load_the_same_rows(store, ws, tmp_path, text, encoding):
+    path = write(tmp_path, "leads.csv", text, encoding)
+    result = load_file(store, ws, path, "leads")
+    assert (result.added, result.rejected) == (2, 0)
+    with store.cursor() as cur:
+        rows = cur.execute("SELECT lead_id, created_at, channel, cost FROM leads_raw WHERE workspace_id = ? "
+                           "ORDER BY lead_id", [ws]).fetchall()
+    assert rows == EXPECTED
+
+
+def test_detection_is_reported(store, ws, tmp_path):
+    path = write(tmp_path, "leads.csv", "Выгрузка лидов за 2025\n\n" + _leads_text(";", "\r\n"), "cp1251")
+    info = inspect_file(store, ws, path, "leads")
+    assert (info.encoding, info.delimiter, info.header_row, info.rows_in) == ("cp1251", ";", 3, 2)
+    assert info.date_formats["created_at"] == ("%d.%m.%Y", "dotted dates are day-first (dd.mm.yyyy) by convention")
+    assert info.mapping_source["channel"] == "synonym"
+    assert list(info.preview["row"]) == [4, 5]
+    assert info.preview["cost"].tolist() == [1234.56, 12000.0]
+
+
+def test_us_dates_are_resolved_with_the_row_that_proves_it(store, ws, tmp_path):
+    path = write(tmp_path, "leads.csv", _leads_text(",", dates=("12/31/2025 14:05", "01/02/2025")))
+    info = inspect_file(store, ws, path, "leads")
+    assert info.date_formats["created_at"] == (
+        "%m/%d/%Y", "row 2 has 12/31/2025 14:05: the second number is above 12, so the month comes first (US)")
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({"ID": ["1", "2"], "Дата создания": [datetime(2025, 12, 31, 14, 5), datetime(2025, 1, 2)],
+                         "Источник": ["Яндекс Директ", "SEO"], "Стоимость": [1234.56, 12000]})
+
+
+def test_xlsx_with_title_rows_above_the_header(store, ws, tmp_path):
+    path = tmp_path / "leads.xlsx"
+    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+        _frame().to_excel(xl, sheet_name="Лиды", startrow=3, index=False)
+        xl.sheets["Лиды"].write(0, 0, "Отчёт по лидам")
+    info = inspect_file(store, ws, path, "leads")
+    assert info.header_row == 4
+    assert list(info.preview["row"]) == [5, 6]
+    load_file(store, ws, path, "leads")
+    with store.cursor() as cur:
+        rows = cur.execute("SELECT lead_id, created_at, channel, cost FROM leads_raw ORDER BY lead_id").fetchall()
+    assert rows == EXPECTED
+
+
+def test_xlsx_with_several_sheets_picks_the_one_that_maps(store, ws, tmp_path):
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+        pd.DataFrame({"Примечание": ["это сводка"], "Итого": [5]}).to_excel(xl, sheet_name="Сводка", index=False)
+        _frame().to_excel(xl, sheet_name="Лиды", index=False)
+    info = inspect_file(store, ws, path, "leads")
+    assert (info.sheets, info.sheet) == (["Сводка", "Лиды"], "Лиды")
+    assert "sheet 'Лиды' was chosen" in info.warnings[0]
+    with pytest.raises(Exception) as err:
+        inspect_file(store, ws, path, "leads", sheet="Сводка")
+    assert "lead id" in str(err.value)
+
+
+def test_parquet(store, ws, tmp_path):
+    path = tmp_path / "leads.parquet"
+    _frame().to_parquet(path, index=False)
+    assert load_file(store, ws, path, "leads").added == 2
+    with store.cursor() as cur:
+        rows = cur.execute("SELECT lead_id, created_at, channel, cost FROM leads_raw ORDER BY lead_id").fetchall()
+    assert rows == EXPECTED
+
+
+SPEND_PERIODS = [("2025-03", "2025-03-01"), ("03.2025", "2025-03-01"), ("март 2025", "2025-03-01"),
+                 ("Mar 2025", "2025-03-01"), ("мая 2025", "2025-05-01"), ("15.03.2025", "2025-03-15")]
+
+
+@pytest.mark.parametrize("text,expected", SPEND_PERIODS, ids=[p[0] for p in SPEND_PERIODS])
+def test_spend_periods(store, ws, tmp_path, text, expected):
+    path = write(tmp_path, "spend.csv", f"Канал;Период;Расход\nЯндекс;{text};10 000,50\n")
+    load_file(store, ws, path, "spend")
+    with store.cursor() as cur:
+        row = cur.execute("SELECT channel, CAST(period AS VARCHAR), amount FROM spend_raw").fetchone()
+    assert row == ("Яндекс", expected, Decimal("10000.50"))
+
+
+def test_formulas_and_html_are_stored_as_text(store, ws, tmp_path):
+    path = write(tmp_path, "leads.csv", 'id,created,channel\n1,2025-01-01,"=HYPERLINK(""http://x"",""y"")"\n'
+                                        "2,2025-01-01,<script>alert(1)</script>\n")
+    load_file(store, ws, path, "leads")
+    with store.cursor() as cur:
+        assert [r[0] for r in cur.execute("SELECT channel FROM leads_raw ORDER BY lead_id").fetchall()] == [
+            '=HYPERLINK("http://x","y")', "<script>alert(1)</script>"]
