@@ -116,7 +116,7 @@ def _apply_user_mapping(mapping, source, user, kind, columns, file_name):
         if fld not in names:
             raise upload_error("unknown_field", file=file_name, field=fld, kind=kind, fields=", ".join(names))
         if col is not None and col not in columns:
-            raise upload_error("mapped_column_missing", file=file_name, column=col, columns=", ".join(columns))
+            raise upload_error("mapped_column_missing", file=file_name, missing=col, columns=", ".join(columns))
         mapping[fld] = col
         source[fld] = "user"
         if col is None:

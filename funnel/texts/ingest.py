@@ -100,9 +100,9 @@ ERRORS = {
          "add the stage or status column to the export, or map one (--map COLUMN=stage)."),
     ),
     "mapped_column_missing": (
-        ("в сопоставлении указан столбец «{column}», которого нет в файле.", "один из столбцов: {columns}",
+        ("в сопоставлении указан столбец «{missing}», которого нет в файле.", "один из столбцов: {columns}",
          "выберите столбец из списка."),
-        ("the mapping names a column '{column}' that the file does not have.", "one of: {columns}",
+        ("the mapping names a column '{missing}' that the file does not have.", "one of: {columns}",
          "choose a column from the list."),
     ),
     "unknown_field": (
