@@ -1,0 +1,158 @@
+"""Modes, counts, history, undo and all-or-nothing loads."""
+from __future__ import annotations
+
+import pytest
+
+from funnel.access import User
+from funnel.errors import AccessDenied, UploadError
+from funnel.ingest import load, undo_upload, upload_history
+from funnel.ingest import loader as loader_mod
+from tests.ingest.helpers import ADMIN, inspect_file, load_file, write
+
+TABLES = ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw", "uploads", "workspaces", "stage_aliases", "stages")
+FIRST = "id,created,channel\nL1,2025-01-01,SEO\nL2,2025-01-02,SEO\nL3,2025-01-03,Ads\n"
+SECOND = "id,created,channel\nL3,2025-02-03,Partners\nL4,2025-02-04,Partners\n"
+
+
+def snapshot(store) -> dict:
+    with store.cursor() as cur:
+        return {t: cur.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+
+
+def current(store, ws) -> list[tuple]:
+    with store.cursor() as cur:
+        return cur.execute("SELECT lead_id, channel FROM stg_leads WHERE workspace_id = ? ORDER BY lead_id",
+                           [ws]).fetchall()
+
+
+@pytest.fixture
+def loaded(store, ws, tmp_path):
+    first = load_file(store, ws, write(tmp_path, "first.csv", FIRST), "leads")
+    return first, write(tmp_path, "second.csv", SECOND)
+
+
+def test_append_rejects_ids_already_loaded(store, ws, loaded):
+    first, second = loaded
+    result = load_file(store, ws, second, "leads")
+    assert (result.added, result.updated, result.rejected) == (1, 0, 1)
+    assert result.rejected_rows.iloc[0]["reason"] == f"id already loaded (upload #{first.upload_id}); choose upsert to update it"
+    assert current(store, ws) == [("L1", "SEO"), ("L2", "SEO"), ("L3", "Ads"), ("L4", "Partners")]
+
+
+def test_upsert_counts_updated_and_added(store, ws, loaded):
+    _, second = loaded
+    result = load_file(store, ws, second, "leads", mode="upsert")
+    assert (result.added, result.updated, result.rejected) == (1, 1, 0)
+    assert current(store, ws) == [("L1", "SEO"), ("L2", "SEO"), ("L3", "Partners"), ("L4", "Partners")]
+
+
+def test_replace_sets_aside_everything_of_the_kind(store, ws, loaded):
+    _, second = loaded
+    result = load_file(store, ws, second, "leads", mode="replace")
+    assert (result.added, result.replaced) == (2, 3)
+    assert current(store, ws) == [("L3", "Partners"), ("L4", "Partners")]
+
+
+@pytest.mark.parametrize("mode", ["append", "replace", "upsert"])
+def test_undo_restores_exactly(store, ws, loaded, mode):
+    _, second = loaded
+    before = snapshot(store)
+    result = load_file(store, ws, second, "leads", mode=mode)
+    undone = undo_upload(store, ws, result.upload_id, actor=ADMIN)
+    assert undone.removed == result.added + result.updated
+    assert undone.restored == {"append": 0, "replace": 3, "upsert": 1}[mode]
+    after = snapshot(store)
+    for table in ("leads_raw", "deals_raw", "spend_raw", "stage_history_raw"):
+        assert after[table] == before[table], table
+    history = upload_history(store._con.cursor(), ws)
+    assert history.iloc[0]["undone_by"] == "tester"
+    with pytest.raises(UploadError, match="already undone"):
+        undo_upload(store, ws, result.upload_id, actor=ADMIN)
+
+
+def test_duplicate_content_is_refused_unless_allowed(store, ws, loaded, tmp_path):
+    first, _ = loaded
+    copy = write(tmp_path, "renamed.csv", FIRST)
+    info = inspect_file(store, ws, copy, "leads")
+    assert info.duplicate_of["id"] == first.upload_id and info.duplicate_of["file_name"] == "first.csv"
+    before = snapshot(store)
+    with pytest.raises(UploadError) as err:
+        load_file(store, ws, copy, "leads", mode="upsert")
+    assert f"was already loaded into this workspace on" in str(err.value)
+    assert f"(upload #{first.upload_id}, 'first.csv')" in str(err.value)
+    assert snapshot(store) == before
+    assert load_file(store, ws, copy, "leads", mode="upsert", allow_duplicate=True).updated == 3
+
+
+def test_failed_load_leaves_every_table_as_it_was(store, ws, loaded, monkeypatch):
+    """A failure injected after the rows went in (while recording the upload) rolls all back."""
+    _, second = loaded
+    before = snapshot(store)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(loader_mod, "_record", boom)
+    for mode in ("append", "replace", "upsert"):
+        with pytest.raises(RuntimeError):
+            load_file(store, ws, second, "leads", mode=mode)
+        assert snapshot(store) == before
+
+
+def test_rejected_file_changes_nothing(store, ws, loaded, tmp_path):
+    before = snapshot(store)
+    with pytest.raises(UploadError):
+        load_file(store, ws, write(tmp_path, "bad.csv", "id,channel\n1,x\n"), "leads")
+    with pytest.raises(UploadError, match="--strict"):
+        load_file(store, ws, write(tmp_path, "bad2.csv", "id,created\nL9,2025-01-01\nL8,nope\n"), "leads",
+                  strict=True)
+    assert snapshot(store) == before
+
+
+def test_history_records_the_upload(store, ws, loaded):
+    first, _ = loaded
+    with store.cursor() as cur:
+        h = upload_history(cur, ws)
+        details = cur.execute("SELECT details FROM uploads WHERE id = ?", [first.upload_id]).fetchone()[0]
+    row = h.iloc[0]
+    assert (row["file_name"], row["kind"], row["mode"], row["rows_in"], row["rows_added"], row["user_name"]) == (
+        "first.csv", "leads", "append", 3, 3, "tester")
+    assert '"created_at": "created"' in details and '"delimiter": ","' in details
+
+
+def test_data_version_is_bumped(store, ws, tmp_path):
+    from funnel.workspace import data_version
+    with store.cursor() as cur:
+        v0 = data_version(cur, ws)
+    load_file(store, ws, write(tmp_path, "a.csv", FIRST), "leads")
+    with store.cursor() as cur:
+        assert data_version(cur, ws) == v0 + 1
+
+
+def test_viewer_may_not_load(store, ws, tmp_path):
+    with pytest.raises(AccessDenied):
+        load(store, write(tmp_path, "a.csv", FIRST), "a.csv", "leads", workspace_id=ws,
+             actor=User("v", default_role="viewer"))
+
+
+def test_spend_upsert_key_is_channel_period_campaign(store, ws, tmp_path):
+    load_file(store, ws, write(tmp_path, "s1.csv", "channel,period,amount\nSEO,2025-01,100\nAds,2025-01,50\n"), "spend")
+    r = load_file(store, ws, write(tmp_path, "s2.csv", "channel,period,amount\nSEO,2025-01,120\nSEO,2025-02,10\n"),
+                  "spend", mode="upsert")
+    assert (r.added, r.updated) == (1, 1)
+    with store.cursor() as cur:
+        assert cur.execute("SELECT channel, CAST(period AS VARCHAR), amount::DOUBLE FROM stg_spend ORDER BY ALL").fetchall() == [
+            ("Ads", "2025-01-01", 50.0), ("SEO", "2025-01-01", 120.0), ("SEO", "2025-02-01", 10.0)]
+
+
+def test_won_date_only_deals_become_won(store, ws, tmp_path):
+    path = write(tmp_path, "closed.csv", "mql_id,seller_id,won_date\nL1,S1,2018-02-26 19:58:54\n")
+    load_file(store, ws, path, "deals")
+    with store.cursor() as cur:
+        row = cur.execute("SELECT deal_id, lead_id, status, stage, closed_at FROM stg_deals").fetchone()
+    assert row[:4] == ("S1", "L1", "won", "Deal done") and str(row[4]) == "2018-02-26 19:58:54"
+
+
+def test_progress_is_reported(store, ws, tmp_path):
+    seen = []
+    load_file(store, ws, write(tmp_path, "a.csv", FIRST), "leads", progress=lambda f, s: seen.append((f, s)))
+    assert [s for _, s in seen] == ["read", "validate", "write", "done"] and seen[-1][0] == 1.0
