@@ -1,0 +1,193 @@
+"""Baseline, scenarios, plan vs fact and the CLI on a real DuckDB file with hand-checkable rows."""
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from funnel.access import User
+from funnel.baseline import baseline, months_in
+from funnel.errors import AccessDenied, ValidationError
+from funnel.filters import Filters
+from funnel.model.plan import Plan
+from funnel.plan_fact import plan_vs_fact
+from funnel.scenarios import (delete_scenario, get_scenario, list_scenarios, mark_plan, rename_scenario,
+                              save_scenario, unmark_plan)
+from funnel.workspace import data_version
+from tests.conftest import ROOT
+
+ADMIN, EDITOR, VIEWER = User("a", "admin"), User("e", "editor"), User("v", "viewer")
+PERIOD = dict(date_from=date(2025, 1, 1), date_to=date(2025, 2, 28))
+
+
+@pytest.mark.parametrize("lo, hi, months", [
+    (date(2025, 1, 1), date(2025, 3, 31), 3.0), (date(2025, 1, 1), date(2025, 1, 15), 15 / 31),
+    (date(2025, 2, 1), date(2025, 1, 1), 0.0)], ids=["quarter", "half-january", "empty"])
+def test_months_in(lo, hi, months):
+    assert months_in(lo, hi) == pytest.approx(months)
+
+
+def test_baseline_by_hand(store, tiny):
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(tiny, **PERIOD))
+    assert b.months == pytest.approx(2)
+    assert b.leads == 10 and b.leads_per_month == pytest.approx(5)
+    assert b.won == 2 and b.conversion == pytest.approx(0.2)
+    assert b.avg_check == pytest.approx(75_000)             # (100 000 + 50 000) ÷ 2
+    assert b.spend == pytest.approx(8_000) and b.cpl == pytest.approx(800)
+    by = {c.channel: c for c in b.channels}
+    assert by["A"].cpl == pytest.approx(1_000) and by["A"].conversion == pytest.approx(1 / 6)
+    assert by["B"].cpl == pytest.approx(500) and by["B"].conversion == pytest.approx(0.25)
+    assert b.sellers == 2 and b.contacts_per_seller == pytest.approx(2.5)
+    # reached: stage 1..2 all 4 deals, stage 3 D1 D3 D4, stages 4..5 D1 D3
+    rates = [r for _, r in b.chain]
+    assert rates == pytest.approx([0.4, 1.0, 0.75, 2 / 3, 1.0, 1.0])
+    prod = 1.0
+    for r in rates:
+        prod *= r
+    assert prod == pytest.approx(b.conversion)
+    stages = {s.stage: s for s in b.open_stages}
+    assert stages["Proposal under review"].deals == 1 and stages["Proposal under review"].amount == 80_000
+    assert stages["Proposal under review"].learned_probability == pytest.approx(1.0)   # D1, D3 both won
+    assert stages["Initial interest"].learned_probability == pytest.approx(2 / 3)      # D1, D3 of D1–D3
+    assert [(m, l, w, t) for m, l, w, t, _ in b.history] == [
+        (date(2025, 1, 1), 5, 0, 0.0), (date(2025, 2, 1), 5, 2, 150_000.0)]
+    plan = b.plan()
+    assert (plan.leads, plan.conversion, plan.avg_check, plan.cpl, plan.sellers) == (5, 0.2, 75_000, 800, 2)
+
+
+def test_baseline_channel_filter(store, tiny):
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(tiny, channels=("B",), **PERIOD))
+    assert (b.leads, b.won, b.spend, b.avg_check) == (4, 1, 2_000, 50_000)
+
+
+def test_baseline_of_an_empty_period(store, tiny):
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(tiny, date_from=date(2030, 1, 1), date_to=date(2030, 1, 31)))
+    assert b.is_empty and b.conversion is None and b.cpl is None
+
+
+PLAN = Plan(leads=5, conversion=0.2, avg_check=100_000)
+
+
+def test_scenarios_crud_roles_and_version(store, tiny):
+    with store.cursor() as cur:
+        v0 = data_version(cur, tiny)
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Growth", PLAN, actor=EDITOR)
+    with store.cursor() as cur:
+        assert data_version(cur, tiny) == v0 + 1
+        assert get_scenario(cur, tiny, "Growth").plan() == PLAN
+    with store.transaction() as cur, pytest.raises(ValidationError, match="already exists"):
+        save_scenario(cur, tiny, "Growth", PLAN, actor=EDITOR)
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Growth", PLAN.with_(leads=7), actor=EDITOR, overwrite=True)
+        rename_scenario(cur, tiny, "Growth", "Рост", actor=EDITOR)
+    with store.cursor() as cur:
+        assert [s.name for s in list_scenarios(cur, tiny)] == ["Рост"]
+        assert get_scenario(cur, tiny, "Рост").inputs["leads"] == 7
+    for action in (lambda cur: save_scenario(cur, tiny, "X", PLAN, actor=VIEWER),
+                   lambda cur: rename_scenario(cur, tiny, "Рост", "Y", actor=VIEWER),
+                   lambda cur: delete_scenario(cur, tiny, "Рост", actor=VIEWER),
+                   lambda cur: mark_plan(cur, tiny, "Рост", date(2025, 1, 1), date(2025, 2, 28), actor=VIEWER)):
+        with store.transaction() as cur, pytest.raises(AccessDenied):
+            action(cur)
+    with store.transaction() as cur, pytest.raises(ValidationError, match="name"):
+        save_scenario(cur, tiny, "   ", PLAN, actor=EDITOR)
+    with store.transaction() as cur:
+        delete_scenario(cur, tiny, "Рост", actor=ADMIN)
+    with store.cursor() as cur:
+        assert list_scenarios(cur, tiny) == []
+
+
+def test_demo_scenarios_are_admin_only(store):
+    from funnel.workspace import create_workspace
+    with store.transaction() as cur:
+        create_workspace(cur, "Demo", workspace_id="demo", is_demo=True)
+    with store.transaction() as cur, pytest.raises(AccessDenied):
+        save_scenario(cur, "demo", "X", PLAN, actor=EDITOR)
+    with store.transaction() as cur:
+        save_scenario(cur, "demo", "X", PLAN, actor=ADMIN)
+
+
+def test_plan_vs_fact_by_hand(store, tiny):
+    assert plan_vs_fact_for(store, tiny, **PERIOD) is None          # no plan yet
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Plan Q1", PLAN, actor=EDITOR)      # 5 leads × 20 % × 100 000 a month
+        mark_plan(cur, tiny, "Plan Q1", date(2025, 1, 1), date(2025, 2, 28), actor=EDITOR)
+    df = plan_vs_fact_for(store, tiny, **PERIOD)
+    got = df.set_index("metric")
+    # two months: plan revenue 200 000, deals 2, leads 10; fact 150 000, 2, 10
+    assert got.loc["revenue", "plan"] == pytest.approx(200_000) and got.loc["revenue", "fact"] == 150_000
+    assert got.loc["revenue", "fulfilment"] == pytest.approx(0.75)
+    assert got.loc["deals_won", "fulfilment"] == pytest.approx(1.0)
+    assert got.loc["leads", "plan"] == pytest.approx(10) and got.loc["leads", "fact"] == 10
+    feb = plan_vs_fact_for(store, tiny, date_from=date(2025, 2, 1), date_to=date(2025, 2, 28)).set_index("metric")
+    assert feb.loc["revenue", "plan"] == pytest.approx(100_000)
+    assert feb.loc["revenue", "fulfilment"] == pytest.approx(1.5)    # both wins closed in February
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Other", PLAN, actor=EDITOR)
+        mark_plan(cur, tiny, "Other", date(2025, 2, 1), date(2025, 3, 31), actor=EDITOR)
+    with store.cursor() as cur:
+        assert not get_scenario(cur, tiny, "Plan Q1").is_plan      # overlapping plans do not stack
+    with store.transaction() as cur:
+        unmark_plan(cur, tiny, "Other", actor=EDITOR)
+    assert plan_vs_fact_for(store, tiny, **PERIOD) is None
+
+
+def plan_vs_fact_for(store, ws, **period):
+    with store.cursor() as cur:
+        return plan_vs_fact(cur, Filters(ws, **period))
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "funnel", "plan", *args], cwd=ROOT, capture_output=True,
+                          text=True)
+
+
+def test_cli_json_has_every_input_and_output():
+    r = cli("--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--cpl", "1000",
+            "--sellers", "2", "--contacts-per-seller", "50", "--target-turnover", "1350000",
+            "--queries", "10000", "--ctr", "0.05", "--site-conversion", "0.04", "--cpc", "30", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    for key in ("leads", "conversion", "effective_conversion", "avg_check", "deals", "turnover", "required_leads",
+                "budget", "capacity", "sellers_needed", "visits", "cost", "profit"):
+        assert key in out
+    assert out["capacity"] == 100 and out["sellers_needed"] == 3 and out["budget"] == 120_000
+    assert out["visits"] == pytest.approx(500) and out["cost"] == pytest.approx(15_000)
+    assert out["required_leads_at_base"] == pytest.approx(180) and out["required_sellers"] == 4
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--conversion", "1.5"], "--conversion: must be between 0 and 1, got 1.5"),
+    (["--leads", "-3"], "--leads: must be 0 or more"),
+    (["--avg-check", "lots"], "--avg-check: must be a number"),
+    (["--contacts-per-seller", "0", "--sellers", "2"], "--contacts-per-seller: must be more than 0"),
+    (["--budget", "1000"], "--budget: give either --leads or --budget"),
+], ids=["conversion", "leads", "check", "contacts", "budget-and-leads"])
+def test_cli_refuses_nonsense_naming_the_flag(args, message):
+    base = {"--leads": "100", "--conversion": "0.05", "--avg-check": "1000", "--cpl": "10"}
+    for flag, value in zip(args[::2], args[1::2]):
+        base[flag] = value
+    r = cli(*[x for kv in base.items() for x in kv])
+    assert r.returncode == 3 and message in r.stderr
+
+
+def test_cli_from_the_data_and_a_saved_scenario(store, tiny):
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Growth", PLAN.with_(leads=8), actor=ADMIN)
+    path = str(store.path)
+    store.close()  # the CLI opens the file itself: one process per database file
+    r = cli("--db", path, "--workspace", tiny, "--from", "2025-01-01", "--to", "2025-02-28", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert (out["leads"], out["conversion"], out["avg_check"]) == (5, 0.2, 75_000)
+    assert out["turnover"] == pytest.approx(75_000)
+    r = cli("--db", path, "--workspace", tiny, "--scenario", "Growth", "--avg-check", "50000", "--format", "json")
+    out = json.loads(r.stdout)
+    assert out["leads"] == 8 and out["turnover"] == pytest.approx(8 * 0.2 * 50_000)
+    r = cli("--db", path, "--workspace", tiny, "--scenario", "Nope")
+    assert r.returncode == 3 and "--scenario: no scenario" in r.stderr
