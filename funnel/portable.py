@@ -63,8 +63,8 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
         for table in ROW_TABLES:
             key = "id" if table == "uploads" else "upload_id"
             cols = [c for c in _columns(cur, table) if c != "workspace_id"]
-            arrow = cur.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}",
-                                [workspace_id]).to_arrow_table()  # table/columns: whitelist + schema
+            arrow = cur.sql(f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}",
+                            params=[workspace_id]).to_arrow_table()  # table/columns: whitelist + schema
             path = Path(tmp) / f"{table}.parquet"
             pq.write_table(arrow, path)
             zf.write(path, f"tables/{table}.parquet")
