@@ -10,6 +10,7 @@ open-ended, so a typed value past the slider's end is kept (the slider shows its
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import plotly.graph_objects as go
@@ -168,10 +169,12 @@ def lever(field: str, where=None) -> None:
     st.session_state[nk] = float(shown)
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(f"planner.lever.{field}") + unit
-    c1, c2 = where.columns([3, 1.3])
-    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, help=ui.t(f"planner.help.{field}"))
+    fmt = "%.2f" if step < 0.1 else "%.1f" if step < 1 else "%.0f"
+    c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
+    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt,
+              help=ui.t(f"planner.help.{field}"))
     c2.number_input(label, min_value=0.0, max_value=100.0 if unit else None, step=step, key=nk,
-                    label_visibility="hidden", format="%.2f" if step < 1 else "%.0f")
+                    label_visibility="collapsed", format=fmt)
 
 
 def current_plan(base: Plan) -> Plan:
@@ -204,6 +207,15 @@ def can_edit() -> bool:
     return bool(ws) and access.can(ui_auth.current_user(), "edit_scenarios", ws.id, is_demo=ws.is_demo)
 
 
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text) -> str:
+    """Text made safe for Markdown (widget labels, st.markdown): a stage name, or a currency
+    such as "$", which Markdown would otherwise read as the start of a formula."""
+    return _MD.sub(r"\\\1", str(text))
+
+
 # ---- display --------------------------------------------------------------------------------
 def signed(text: str, x: float | None) -> str | None:
     if x is None or (isinstance(x, float) and not math.isfinite(x)) or abs(x) < 1e-9:
@@ -211,12 +223,22 @@ def signed(text: str, x: float | None) -> str | None:
     return ("+" if x > 0 else "") + text
 
 
-def metrics(out: dict, base_out: dict, cols) -> None:
+def signed_share(x: float | None) -> str | None:
+    """A change of a share, in percentage points; none below 0.005 pp (rounding noise)."""
+    if x is None or abs(x) < 5e-5:
+        return None
+    return signed(ui.pct(x, 2), x)
+
+
+def metrics(out: dict, base_out: dict, cols=None) -> None:
     """Turnover, deals, budget and ROMI with deltas against the baseline."""
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
         return None if a is None or b is None else signed(fmt(a - b), a - b)
 
+    if cols is None:
+        top, bottom = st.columns(2), st.columns(2)
+        cols = [top[0], top[1], bottom[0], bottom[1]]
     cols[0].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money))
     cols[1].metric(ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)))
     cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money),
@@ -280,3 +302,72 @@ def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacit
 
 def show_error(exc: Exception) -> None:
     ui.show_error(exc if isinstance(exc, FunnelError) else exc)
+
+
+# ---- workshop -------------------------------------------------------------------------------
+WS_KEYS = {"leads": "ws_leads", "conversion": "ws_conversion", "avg_check": "ws_avg_check", "sellers": "ws_sellers"}
+WORKSHOP_FALLBACK = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contacts_per_seller=40)
+
+
+def workshop_baseline() -> Plan:
+    """The demo company's last 12 months, rounded for a room (leads to 10, conversion to 0.1 %,
+    check to 1 000); the DOMAIN.md example when there is no demo data."""
+    from funnel import periods
+    from funnel.filters import Filters
+    from funnel.workspace import DEMO_ID
+
+    with ui.cursor() as cur:
+        first, last = periods.data_range(cur, DEMO_ID)
+    if last is None:
+        return WORKSHOP_FALLBACK
+    lo, hi = periods.preset_range("last_12_months", last, first)
+    b = ui.query(baseline, DEMO_ID, filters=Filters(DEMO_ID, lo, hi))
+    if b.is_empty or not b.conversion or not b.avg_check:
+        return WORKSHOP_FALLBACK
+    leads = max(10.0, round(b.leads_per_month, -1))
+    sellers = float(max(b.sellers, 1))
+    return Plan(leads=leads, conversion=round(b.conversion, 3), avg_check=float(round(b.avg_check, -3)),
+                sellers=sellers, contacts_per_seller=float(math.ceil(leads / sellers)))
+
+
+def workshop_reset(plan: Plan) -> None:
+    for field, key in WS_KEYS.items():
+        value = getattr(plan, field)
+        st.session_state[key] = float(value * 100 if field == "conversion" else value)
+
+
+def workshop_plan(base: Plan) -> Plan:
+    s = st.session_state
+    return base.with_(leads=float(s[WS_KEYS["leads"]]), conversion=float(s[WS_KEYS["conversion"]]) / 100,
+                      avg_check=float(s[WS_KEYS["avg_check"]]), sellers=float(s[WS_KEYS["sellers"]]))
+
+
+def leads_word(n: float) -> str:
+    """Russian needs the noun's case after a number: 1 лид, 2 лида, 5 лидов; 21 лид."""
+    n = int(round(n))
+    if ui.lang() != "ru":
+        return ui.t("workshop.leads_one" if n == 1 else "workshop.leads_many")
+    if n % 10 == 1 and n % 100 != 11:
+        return ui.t("workshop.leads_one")
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return ui.t("workshop.leads_few")
+    return ui.t("workshop.leads_many")
+
+
+def workshop_line(out: dict) -> str:
+    """"120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language. Conversion is the one
+    after overload; "≈" when it is not a round share."""
+    conv = out["effective_conversion"]
+    exact = abs(conv * 1000 - round(conv * 1000)) < 1e-9
+    decimals = 0 if abs(conv * 100 - round(conv * 100)) < 1e-9 else (1 if exact else 2)
+    sign = "=" if exact else "≈"
+    return (f"{ui.num(out['leads'])} {leads_word(out['leads'])} × {ui.pct(conv, decimals)} × "
+            f"{ui.money(out['avg_check'])} {sign} {ui.money(out['turnover'])}")
+
+
+WORKSHOP_CSS = """<style>
+.st-key-ws_numbers [data-testid="stMetricValue"] { font-size: 3.4rem; line-height: 1.1; }
+.st-key-ws_numbers [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+.st-key-ws_line p { font-size: 2.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.st-key-ws_levers [data-testid="stWidgetLabel"] p { font-size: 1.25rem; }
+</style>"""

@@ -2,7 +2,6 @@
 funnel.model; this module only turns them into widgets, tables and charts."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
@@ -19,14 +18,6 @@ from funnel.model import mix, pipeline, projection, sensitivity, turnover, uncer
 from funnel.model.chain import StageChain
 from funnel.model.plan import Plan, evaluate
 from funnel.report_export import html_report, xlsx_report
-
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text) -> str:
-    """User text (a stage or channel name) made safe for a widget label, which renders Markdown."""
-    return _MD.sub(r"\\\1", str(text))
-
 
 def baseline_caption(b) -> str:
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
@@ -79,23 +70,24 @@ def chain_tab(b, plan: Plan) -> None:
         return
     st.caption(ui.t("planner.chain.intro"))
     names = [s for s, _ in b.chain]
-    labels = [ui.t("planner.chain.first", to=plain(names[1] if len(names) > 1 else "")) if i == 0 else
-              ui.t("planner.chain.step", frm=plain(n), to=plain(names[i + 1]) if i + 1 < len(names)
+    labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
+              ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
                    else ui.t("planner.chain.won")) for i, n in enumerate(names)]
     chain = StageChain(b.chain)
     cols = st.columns(2)
     for i, (label, (_, rate)) in enumerate(zip(labels, b.chain)):
-        value = cols[i % 2].slider(label, 0.0, 100.0, round(rate * 100, 1), 0.1, key=f"pl_chain_{i}")
+        value = cols[i % 2].slider(label, 0.0, 100.0, round(rate * 100, 2), 0.01, key=f"pl_chain_{i}",
+                                   format="%.2f")
         chain = chain.move(i, value / 100)
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
-                up.signed(ui.pct(chain.conversion - plan.conversion, 2), chain.conversion - plan.conversion))
+                up.signed_share(chain.conversion - plan.conversion))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
     c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=_apply_conversion,
                 args=(chain.conversion,))
     reached = chain.reached(plan.leads)
-    st.dataframe(pd.DataFrame({ui.t("planner.chain.col_step"): labels,
+    st.dataframe(pd.DataFrame({ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
                                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
                                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
                  hide_index=True, width="stretch", key="pl_chain_table")
@@ -187,8 +179,7 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c[0].metric(ui.t("planner.cap.capacity"), ui.num(out["capacity"]))
     c[1].metric(ui.t("planner.cap.load"), ui.pct(out["load"], 0))
     c[2].metric(ui.t("planner.cap.effective"), ui.pct(out["effective_conversion"], 2),
-                up.signed(ui.pct(out["effective_conversion"] - plan.conversion, 2),
-                          out["effective_conversion"] - plan.conversion))
+                up.signed_share(out["effective_conversion"] - plan.conversion))
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     top = max(plan.leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]

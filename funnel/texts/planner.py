@@ -272,3 +272,28 @@ TEXTS = {
     "planner.err.plan_period": ("Период плана должен заканчиваться не раньше, чем начинается.",
                                 "The plan's period must end on or after its start."),
 }
+
+TEXTS.update({
+    "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
+    "workshop.intro": (
+        "Оборот = лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
+        "не даёт пропорционально больше сделок.",
+        "Turnover = leads × conversion × average check. The fourth lever is sellers: more leads without "
+        "people do not bring proportionally more deals."),
+    "workshop.leads": ("Лиды в месяц", "Leads per month"),
+    "workshop.conversion": ("Конверсия, %", "Conversion, %"),
+    "workshop.avg_check": ("Средний чек", "Average check"),
+    "workshop.sellers": ("Продавцы", "Sellers"),
+    "workshop.sellers_help": ("Один продавец обрабатывает {per_seller} лидов в месяц.",
+                              "One seller handles {per_seller} leads a month."),
+    "workshop.reset": ("Вернуть демо-базу", "Back to the demo baseline"),
+    "workshop.turnover": ("Оборот в месяц", "Turnover per month"),
+    "workshop.deals": ("Сделки в месяц", "Deals per month"),
+    "workshop.capacity": ("Лидов может обработать команда", "Leads the team can handle"),
+    "workshop.overload": (
+        "Команда перегружена: конверсия падает с {base} до {eff}. Чтобы её удержать, нужно {sellers} продавцов.",
+        "The team is overloaded: conversion falls from {base} to {eff}. Holding it takes {sellers} sellers."),
+    "workshop.leads_one": ("лид", "lead"),
+    "workshop.leads_few": ("лида", "leads"),
+    "workshop.leads_many": ("лидов", "leads"),
+})
