@@ -1,0 +1,98 @@
+"""Benchmark: load synthetic leads through the UI's path (funnel.ingest.load) vs plain DuckDB.
+
+    .venv/bin/python scripts/bench_load.py --sizes 1000000 10000000
+
+For each size it writes a CSV (';', day-first dates with time, decimal-comma costs, as a
+Russian CRM export looks), then, each in a fresh child process (so peak RSS is that run's own):
+  - baseline: CREATE TABLE AS SELECT * FROM read_csv(file) in a new DuckDB file;
+  - load(): inspect-free load into a new Store (parse, validate, insert, record, one transaction).
+Prints seconds, rows/s, the ratio load/baseline and the peak RSS of each child (ru_maxrss).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD_BASELINE = """
+import duckdb, sys, time
+con = duckdb.connect(sys.argv[2])
+t = time.perf_counter()
+con.execute("CREATE TABLE leads AS SELECT * FROM read_csv(?)", [sys.argv[1]])
+n = con.execute("SELECT count(*) FROM leads").fetchone()[0]
+import resource
+print(time.perf_counter() - t, n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+CHILD_LOAD = """
+import sys, time
+sys.path.insert(0, sys.argv[3])
+from funnel.access import User
+from funnel.db import Store
+from funnel.ingest import load
+from funnel.workspace import create_workspace
+store = Store(sys.argv[2])
+with store.transaction() as cur:
+    ws = create_workspace(cur, "Bench").id
+t = time.perf_counter()
+r = load(store, sys.argv[1], "bench.csv", "leads", workspace_id=ws, actor=User("bench"))
+import resource
+print(time.perf_counter() - t, r.added, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def make_csv(path: Path, rows: int) -> None:
+    import duckdb
+    duckdb.connect().execute(
+        f"""COPY (SELECT 'L' || i AS "ID",
+                  strftime(TIMESTAMP '2024-01-01' + INTERVAL (i % 600) DAY + INTERVAL (i % 86400) SECOND,
+                           '%d.%m.%Y %H:%M') AS "Дата создания",
+                  'Канал ' || (i % 9) AS "Источник",
+                  'Менеджер ' || (i % 12) AS "Ответственный",
+                  replace(CAST(round((i % 5000) * 1.37, 2) AS VARCHAR), '.', ',') AS "Стоимость"
+             FROM range({rows}) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
+
+
+def child(code: str, *args: str) -> tuple[float, int, float]:
+    """(seconds, rows, peak RSS in MB) of one child process, as the child itself reads ru_maxrss."""
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    seconds, rows, peak_kb = out.stdout.split()[-3:]
+    return float(seconds), int(rows), int(peak_kb) / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1_000_000])
+    args = ap.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        for n in args.sizes:
+            csv = Path(tmp) / f"leads_{n}.csv"
+            make_csv(csv, n)
+            size_mb = csv.stat().st_size / 1e6
+            base_s, base_rows, base_rss = child(CHILD_BASELINE, str(csv), str(Path(tmp) / f"base_{n}.duckdb"))
+            load_s, load_rows, load_rss = child(CHILD_LOAD, str(csv), str(Path(tmp) / f"load_{n}.duckdb"), str(ROOT))
+            assert base_rows == load_rows == n, (base_rows, load_rows)
+            res = {"rows": n, "file_mb": round(size_mb, 1), "read_csv_s": round(base_s, 2),
+                   "load_s": round(load_s, 2), "ratio": round(load_s / base_s, 2),
+                   "read_csv_rows_per_s": round(n / base_s), "load_rows_per_s": round(n / load_s),
+                   "read_csv_peak_rss_mb": round(base_rss), "load_peak_rss_mb": round(load_rss)}
+            results.append(res)
+            print(f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
+                  f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
+                  f" | ratio {load_s / base_s:.2f}x", flush=True)
+            csv.unlink()
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
