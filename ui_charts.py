@@ -17,7 +17,13 @@ import ui
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 
-K_ATTRIBUTION = "_an_attribution"  # survives page switches (widget state does not)
+K_ATTRIBUTION = "_an_attribution"
+# Widget choices, in display order.
+TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
+DRILLS = ("campaign", "owner", "segment")
+SPLITS = ("channel", "owner", "segment")
+SPEED_SPLITS = ("channel", "owner")
+MEASURES = ("deals", "amount")  # survives page switches (widget state does not)
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 MONEY_COLS = {"spend", "cpl", "revenue", "avg_check", "cac", "amount"}
 PCT_COLS = {"sal_rate", "conversion", "win_rate", "conversion_from_previous", "conversion_from_first",
@@ -82,12 +88,19 @@ def period_text(rng) -> str:
 
 
 # ---- shared widgets -------------------------------------------------------------------------
+def names(options, prefix: str | None = None):
+    """A widget's format_func: option → display text, fixed when the widget is drawn (a lambda
+    calling ui.t later would read the language outside the session)."""
+    shown = {o: (ui.t(f"{prefix}{o}") if prefix else label(o)) for o in options}
+    return shown.get
+
+
 def attribution(key: str) -> str:
     """The cohort/period switch, remembered across pages."""
     options = ("period", "cohort")
     current = st.session_state.get(K_ATTRIBUTION, "period")
     choice = st.radio(ui.t("an.attribution"), options, index=options.index(current), horizontal=True,
-                      format_func=lambda a: ui.t(f"an.attr.{a}"), help=ui.t("an.attr_help"), key=key)
+                      format_func=names(options, "an.attr."), help=ui.t("an.attr_help"), key=key)
     st.session_state[K_ATTRIBUTION] = choice
     return choice
 

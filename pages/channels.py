@@ -20,8 +20,8 @@ try:
     st.caption(ui.t("an.ch.bubble_help"))
 
     st.subheader(ui.t("an.ch.trend"))
-    metric = st.selectbox(ui.t("an.ch.trend_metric"), ("leads", "spend", "cpl", "won", "conversion", "revenue"),
-                          format_func=lambda m: ui.t(f"an.col.{m}"), key="ch_trend_metric")
+    metric = st.selectbox(ui.t("an.ch.trend_metric"), uc.TREND_METRICS,
+                          format_func=uc.names(uc.TREND_METRICS, "an.col."), key="ch_trend_metric")
     months = ui.query(trend.monthly, ws, filters=filters, attribution=attribution, by="channel")
     uc.chart(uc.channel_trend_figure(months, metric), key="ch_trend_chart")
 
@@ -30,21 +30,23 @@ try:
                      key="ch_changes")
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
-    names = uc.groups(econ)
-    if len(names) < 2:
+    with_leads = uc.groups(econ)
+    if len(with_leads) < 2:
         st.info(ui.t("an.ch.compare_need"))
     else:
         c1, c2 = st.columns(2)
-        a = c1.selectbox(ui.t("an.ch.compare_a"), names, index=0, format_func=uc.label, key="ch_cmp_a")
-        b = c2.selectbox(ui.t("an.ch.compare_b"), names, index=1, format_func=uc.label, key="ch_cmp_b")
+        a = c1.selectbox(ui.t("an.ch.compare_a"), with_leads, index=0, format_func=uc.names(with_leads),
+                         key="ch_cmp_a")
+        b = c2.selectbox(ui.t("an.ch.compare_b"), with_leads, index=1, format_func=uc.names(with_leads),
+                         key="ch_cmp_b")
         uc.comparison(ui.query(channels.channel_comparison, ws, filters=filters, a=a, b=b))
 
     st.subheader(ui.t("an.ch.drill"))
     c1, c2 = st.columns(2)
-    channel = c1.selectbox(ui.t("an.ch.drill_channel"), uc.groups(econ, with_leads=False),
-                           format_func=uc.label, key="ch_drill_channel")
-    by = c2.radio(ui.t("an.ch.drill_by"), ("campaign", "owner", "segment"), horizontal=True,
-                  format_func=lambda d: ui.t(f"an.dim.{d}"), key="ch_drill_by")
+    every = uc.groups(econ, with_leads=False)
+    channel = c1.selectbox(ui.t("an.ch.drill_channel"), every, format_func=uc.names(every), key="ch_drill_channel")
+    by = c2.radio(ui.t("an.ch.drill_by"), uc.DRILLS, horizontal=True, format_func=uc.names(uc.DRILLS, "an.dim."),
+                  key="ch_drill_by")
     if channel is not None:
         drill = ui.query(channels.channel_table, ws, filters=filters.with_(channels=(channel,)),
                          attribution=attribution, by=by)

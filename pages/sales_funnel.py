@@ -49,8 +49,8 @@ try:
     if by_stage.empty:
         st.info(ui.t("an.fn.lost_none"))
     else:
-        measure = st.radio(ui.t("an.fn.lost_measure"), ("deals", "amount"), horizontal=True,
-                           format_func=lambda m: ui.t(f"an.fn.measure_{m}"), key="fn_lost_measure")
+        measure = st.radio(ui.t("an.fn.lost_measure"), uc.MEASURES, horizontal=True,
+                           format_func=uc.names(uc.MEASURES, "an.fn.measure_"), key="fn_lost_measure")
         c1, c2 = st.columns(2)
         with c1:
             uc.chart(uc.lost_stage_figure(by_stage, measure), key="fn_lost_stage_chart")
@@ -60,15 +60,15 @@ try:
         uc.simple_table(by_stage, uc.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
 
     st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
-    split = st.radio(ui.t("an.fn.breakdown_by"), ("channel", "owner", "segment"), horizontal=True,
-                     format_func=lambda d: ui.t(f"an.dim.{d}"), key="fn_breakdown_by")
+    split = st.radio(ui.t("an.fn.breakdown_by"), uc.SPLITS, horizontal=True,
+                     format_func=uc.names(uc.SPLITS, "an.dim."), key="fn_breakdown_by")
     parts = ui.query(stages.stage_funnel, ws, filters=filters, attribution=attribution, by=split)
     uc.chart(uc.breakdown_figure(parts.table), key="fn_breakdown_chart")
     uc.simple_table(parts.table, uc.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split)
 
     st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
-    speed_by = st.radio(ui.t("an.fn.speed_by"), ("channel", "owner"), horizontal=True,
-                        format_func=lambda d: ui.t(f"an.dim.{d}"), key="fn_speed_by")
+    speed_by = st.radio(ui.t("an.fn.speed_by"), uc.SPEED_SPLITS, horizontal=True,
+                        format_func=uc.names(uc.SPEED_SPLITS, "an.dim."), key="fn_speed_by")
     uc.simple_table(ui.query(speed.speed, ws, filters=filters, attribution=attribution, by=speed_by),
                     uc.SPEED_COLUMNS, "speed", key="fn_speed_table", dim=speed_by)
 except FunnelError as exc:
