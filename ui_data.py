@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +19,7 @@ import streamlit as st
 import ui
 import ui_auth
 from funnel import access, ingest, ladder
-from funnel.errors import FunnelError
+from funnel.errors import FunnelError, UploadError
 from funnel.i18n import TABLE
 from funnel.workspace import data_version, set_currency
 
@@ -112,6 +112,12 @@ def field_label(name: str) -> str:
     return ui.t(key) if key in TABLE else name
 
 
+def labels(options, fn):
+    """A format_func whose texts are worked out now, in this run's language. (AppTest calls
+    format_func from the test thread, where the session's language is not visible.)"""
+    return {o: fn(o) for o in options}.get
+
+
 def field_help(f) -> str | None:
     return ui.t(f.help_key) if getattr(f, "help_key", None) in TABLE else None
 
@@ -126,8 +132,9 @@ def delimiter_label(delimiter: str | None) -> str:
 def progress_text(fraction: float, step: str | None) -> str:
     pct = int(round(max(0.0, min(1.0, fraction)) * 100))
     text = ui.t("data.progress", pct=pct)
-    if step and step in TABLE:
-        text += " · " + ui.t(step)
+    for key in (f"data.step.{step}", step):
+        if step and key in TABLE:
+            return text + " · " + ui.t(key)
     return text
 
 
@@ -268,7 +275,8 @@ def warnings(insp_or_result) -> list[str]:
     """Warnings in the user's language when the engine gave keys, else its English text."""
     keyed = getattr(insp_or_result, "warning_keys", None) or []
     if keyed and all(k in TABLE for k, _ in keyed):
-        return [ui.t(k, **p) for k, p in keyed]
+        # New stages get their own note on this page (with where to map them), not a warning too.
+        return [ui.t(k, **p) for k, p in keyed if not k.endswith(".new_stages")]
     return [message_text(w) for w in insp_or_result.warnings]
 
 
@@ -286,6 +294,92 @@ def rejected_table(insp) -> pd.DataFrame:
         out["column"] = out["column"].map(lambda c: field_label(c) if isinstance(c, str) else c)
     return out.rename(columns={"row": ui.t("data.rej_row"), "column": ui.t("data.rej_column"),
                                "value": ui.t("data.rej_value"), "reason": ui.t("data.rej_reason")})
+
+
+def inspection(ws, stored: StoredFile, kind: str):
+    """Inspect the file, or return the cached inspection when nothing that matters changed:
+    the key is (workspace, its data version, file hash, kind, sheet, date formats, mapping).
+
+    The data version is in the key so that "this file was loaded before" shows right after a load.
+    """
+    _reset_context(stored, kind)
+    sheet = st.session_state.get(K_SHEET)
+    _reset_mapping_on_sheet_change(sheet)
+    mapping = chosen_mapping(kind)
+    date_format = chosen_date_formats()
+    with ui.cursor() as cur:
+        version = data_version(cur, ws.id)
+        key = (ws.id, version, stored.hash, kind, sheet,
+               None if date_format is None else tuple(sorted(date_format.items())),
+               None if mapping is None else tuple(sorted(mapping.items(), key=lambda kv: kv[0])))
+        cached = st.session_state.get(_S_INSPECT)
+        if cached and cached["key"] == key:
+            return cached["value"]
+        with st.spinner(ui.t("data.reading")):
+            try:
+                result = ingest.inspect(cur, stored.path, stored.name, kind, workspace_id=ws.id,
+                                        mapping=mapping, date_format=date_format, sheet=sheet)
+            except UploadError as exc:
+                if getattr(exc, "code", None) not in _MAPPING_CODES:
+                    raise
+                result = _unmapped(cur, stored, kind, sheet, mapping, exc)
+    st.session_state[_S_INSPECT] = {"key": key, "value": result}
+    if mapping is None:
+        st.session_state[_S_AUTO] = dict(result.mapping)
+    if getattr(result, "ambiguous_dates", None):
+        # Kept for this file, so the question stays on screen after it is answered.
+        choices = dict(st.session_state.get(_S_DATE_CHOICES) or {})
+        choices.update({f: list(c) for f, c in result.ambiguous_dates.items()})
+        st.session_state[_S_DATE_CHOICES] = choices
+    return result
+
+
+# A file whose columns are readable but whose mapping lacks a required field: the engine refuses
+# it, yet the user must still see the columns to pick the right one.
+_MAPPING_CODES = {"missing_required", "missing_lead_id", "deals_no_status", "mapped_column_missing"}
+
+
+@dataclass
+class Unmapped:
+    """Enough of an Inspection to draw the detection summary and the mapping, plus the error."""
+    kind: str
+    source_columns: list[str]
+    mapping: dict[str, str | None]
+    crm: str | None
+    encoding: str | None
+    delimiter: str | None
+    header_row: int
+    rows_in: int
+    sheets: list[str]
+    sheet: str | None
+    error: UploadError
+    missing_required: list[str] = field(default_factory=list)
+
+
+def _unmapped(cur, stored: StoredFile, kind: str, sheet, mapping, exc) -> Unmapped:
+    from funnel.ingest.fields import propose_mapping
+    from funnel.ingest.reader import read_table
+
+    src = read_table(cur, stored.path, stored.name, kind, sheet)
+    proposed, _, crm = propose_mapping(src.columns, kind)
+    if mapping:
+        proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
+    return Unmapped(kind, list(src.columns), proposed, crm, src.encoding, src.delimiter, src.header_row,
+                    src.rows_in, list(src.sheets), src.sheet, exc)
+
+
+def init_mapping_widgets(insp) -> None:
+    """Give each mapping selectbox the engine's proposal before it is drawn the first time."""
+    for f in ingest.FIELDS[insp.kind]:
+        key = map_key(f.name)
+        if key not in st.session_state:
+            col = insp.mapping.get(f.name)
+            st.session_state[key] = col if col in insp.source_columns else NOT_IN_FILE
+
+
+def reset_mapping() -> None:
+    for key in [k for k in st.session_state if str(k).startswith("data_map_")]:
+        del st.session_state[key]
 
 
 def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
@@ -345,9 +439,9 @@ def run_load(ws, stored: StoredFile, insp, *, mode: str, allow_duplicate: bool, 
         actor=ui_auth.current_user(), mode=mode, mapping=chosen_mapping(insp.kind),
         date_format=chosen_date_formats(), sheet=st.session_state.get(K_SHEET),
         allow_duplicate=allow_duplicate, progress=progress)
+    # The confirmations are not reset here: their widgets are gone from the next run (the result
+    # replaces the review), so Streamlit forgets them by itself.
     st.session_state[_S_RESULT] = {"file_id": stored.file_id, "name": stored.name, "result": result}
-    for key in (K_DUP_OK, K_REPLACE_OK):
-        st.session_state.pop(key, None)
 
 
 def last_result(stored: StoredFile):

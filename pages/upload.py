@@ -5,7 +5,6 @@ import streamlit as st
 import ui
 import ui_data as ud
 from funnel import ingest, ladder
-from funnel.errors import FunnelError
 from funnel.tables import to_csv_bytes
 
 ui.page_guard()
@@ -14,22 +13,14 @@ ws = st.session_state.get("_ws_obj")
 may_upload = ud.may("upload", ws)
 may_undo = ud.may("undo_upload", ws)
 
-with ui.cursor() as cur:
-    history = ingest.upload_history(cur, ws.id)
-
-st.caption(ui.t("data.intro"))
-if ws.is_demo:
-    st.info(ui.t("data.demo_admin" if may_upload else "data.demo_readonly"), icon=":material/school:")
-elif not may_upload:
-    st.info(ui.t("data.viewer"), icon=":material/visibility:")
-if history.empty:
-    st.info(ui.t("data.empty") + " " + ui.t("data.empty_demo"), icon=":material/lightbulb:")
+# Filled at the end of the run, so that it already reflects a load made in this run.
+header = st.container()
 ud.show_message()
 
 
 def upload_flow() -> None:
     st.subheader(ui.t("data.step_kind"))
-    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ud.kind_label, key=ud.K_KIND,
+    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ud.labels(ingest.KINDS, ud.kind_label), key=ud.K_KIND,
                     horizontal=True)
     st.caption(ui.t(f"data.kind_desc.{kind}"))
 
@@ -40,17 +31,29 @@ def upload_flow() -> None:
     stored = ud.stored_file(uploaded)
     if stored is None:
         return
+    # The review is drawn in a slot that the result replaces once the file is loaded.
+    slot = st.empty()
+    if not ud.last_result(stored):
+        with slot.container():
+            review_and_load(stored, kind)
     done = ud.last_result(stored)
     if done:
-        res = done["result"]
-        st.success(ui.t("data.loaded", file=ud.plain(done["name"]), added=ui.num(res.added),
-                        updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
-        for text in ud.warnings(res):
-            st.warning(ud.plain(text))
-        st.caption(ui.t("data.next_hint"))
-        st.button(ui.t("data.load_again"), key=ud.K_LOAD_AGAIN, on_click=ud.forget_result)
-        return
+        slot.empty()
+        with slot.container():
+            show_result(done)
 
+
+def show_result(done) -> None:
+    res = done["result"]
+    st.success(ui.t("data.loaded", file=ud.plain(done["name"]), added=ui.num(res.added),
+                    updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
+    for text in ud.warnings(res):
+        st.warning(ud.plain(text))
+    st.caption(ui.t("data.next_hint"))
+    st.button(ui.t("data.load_again"), key=ud.K_LOAD_AGAIN, on_click=ud.forget_result)
+
+
+def review_and_load(stored, kind) -> None:
     insp = ud.inspection(ws, stored, kind)
 
     with st.container(border=True):
@@ -69,13 +72,17 @@ def upload_flow() -> None:
     st.caption(ui.t("data.mapping_help"))
     ud.init_mapping_widgets(insp)
     options = [ud.NOT_IN_FILE] + list(insp.source_columns)
+    not_in_file = ud.labels(options, lambda c: ui.t("data.not_in_file") if c == ud.NOT_IN_FILE else c)
     fields = ingest.FIELDS[kind]
     cols = st.columns(3)
     for i, f in enumerate(fields):
         cols[i % 3].selectbox(ud.field_label(f.name) + (" *" if f.required else ""), options,
                               key=ud.map_key(f.name), help=ud.field_help(f),
-                              format_func=lambda c: ui.t("data.not_in_file") if c == ud.NOT_IN_FILE else c)
+                              format_func=not_in_file)
     st.button(ui.t("data.map_reset"), key=ud.K_MAP_RESET, on_click=ud.reset_mapping, type="tertiary")
+    if getattr(insp, "error", None) is not None:  # readable, but a required field has no column
+        ui.show_error(insp.error)
+        return
     if insp.missing_required:
         st.error(ui.t("data.missing_required", fields=", ".join(ud.field_label(f) for f in insp.missing_required)))
 
@@ -90,7 +97,7 @@ def upload_flow() -> None:
                 ud.field_label(f) for _, _, flds in questions for f in flds)))
             for key, opts, flds in questions:
                 st.radio(ui.t("data.date_pick"), opts, index=None, key=key,
-                         format_func=lambda o, flds=flds: ud.date_option_label(o, flds))
+                         format_func=ud.labels(opts, lambda o, flds=flds: ud.date_option_label(o, flds)))
 
     st.subheader(ui.t("data.preview"))
     st.caption(ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), ud.PREVIEW_ROWS)),
@@ -113,7 +120,7 @@ def upload_flow() -> None:
 
     st.subheader(ui.t("data.step_load"))
     mode = st.radio(ui.t("data.mode"), ud.MODES, key=ud.K_MODE, horizontal=True,
-                    format_func=lambda m: ui.t(f"data.mode.{m}"))
+                    format_func=ud.labels(ud.MODES, lambda m: ui.t(f"data.mode.{m}")))
     st.caption(ui.t(f"data.mode_desc.{mode}"))
     replace_ok = mode == "replace" and st.checkbox(
         ui.t("data.replace_confirm", kind=ud.kind_label(kind), count=ui.num(ud.current_rows(ws.id, kind))),
@@ -131,10 +138,19 @@ def upload_flow() -> None:
         bar = st.progress(0.0, text=ui.t("data.progress", pct=0))
         ud.run_load(ws, stored, insp, mode=mode, allow_duplicate=dup_ok,
                     progress=lambda frac, step: bar.progress(min(max(frac, 0.0), 1.0), text=ud.progress_text(frac, step)))
-        st.rerun()
 
 
 def history_section() -> None:
+    with ui.cursor() as cur:
+        history = ingest.upload_history(cur, ws.id)
+    with header:
+        st.caption(ui.t("data.intro"))
+        if ws.is_demo:
+            st.info(ui.t("data.demo_admin" if may_upload else "data.demo_readonly"), icon=":material/school:")
+        elif not may_upload:
+            st.info(ui.t("data.viewer"), icon=":material/visibility:")
+        if history.empty:
+            st.info(ui.t("data.empty") + " " + ui.t("data.empty_demo"), icon=":material/lightbulb:")
     st.subheader(ui.t("data.history"))
     if history.empty:
         st.caption(ui.t("data.history_empty"))
@@ -176,7 +192,7 @@ def stages_section() -> None:
                       args=(ws.id, spelling))
             k = c2.selectbox(ui.t("data.add_kind"), ladder.KINDS, key=ud.stage_key(spelling, "kind"),
                              index=ladder.KINDS.index(ud.suggested_kind(spelling)),
-                             format_func=lambda x: ui.t(f"settings.kind.{x}"))
+                             format_func=ud.labels(ladder.KINDS, lambda x: ui.t(f"settings.kind.{x}")))
             if k == "open":
                 c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=ud.stage_key(spelling, "prob"))
             c2.button(ui.t("data.add_button"), key=ud.stage_key(spelling, "add"), on_click=ud.add_stage,
@@ -188,5 +204,5 @@ for section, allowed in ((upload_flow, may_upload), (history_section, True), (st
     if allowed:
         try:
             section()
-        except FunnelError as exc:
+        except Exception as exc:  # noqa: BLE001 - never a traceback: show_error logs the unexpected
             ui.show_error(exc)

@@ -184,6 +184,10 @@ TEXTS = {
     "data.block.duplicate": ("не подтверждена повторная загрузка", "loading again is not confirmed"),
     "data.block.no_rows": ("в файле нет строк, которые можно загрузить", "the file has no rows that can be loaded"),
     "data.progress": ("Загрузка: {pct}%", "Loading: {pct}%"),
+    "data.step.read": ("читаем файл", "reading the file"),
+    "data.step.validate": ("проверяем строки", "checking the rows"),
+    "data.step.write": ("записываем в базу", "writing to the database"),
+    "data.step.done": ("готово", "done"),
     "data.loaded": (
         "Готово: «{file}» загружен. Добавлено строк: {added}, обновлено: {updated}, отклонено: {rejected}.",
         "Done: «{file}» is loaded. Rows added: {added}, updated: {updated}, rejected: {rejected}.",

@@ -10,25 +10,33 @@ from tests.conftest import ROOT
 
 
 def new_app(secrets: dict | None = None) -> AppTest:
+    """The app, not run yet, in the default language (Russian).
+
+    The language is switched only once our page is open: AppTest calls a widget's format_func
+    from the test thread, which sees the default language, so a translated radio on another
+    page (the overview's) would not find its own value after a switch there."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.secrets["funnel"] = secrets or {"auth": "none"}
     return at
 
 
 def own_workspace(at: AppTest, name: str = "Acme") -> str:
-    """Create an empty workspace in the app's store and pick it in the sidebar."""
+    """Create an empty workspace in the app's store and have the sidebar pick it (before the
+    first run, so that no other page has to run first)."""
     with ui.get_store().transaction() as cur:
         ws_id = create_workspace(cur, name).id
+    at.session_state["workspace"] = ws_id
     at.run()
-    at.selectbox(key="workspace").set_value(ws_id).run()
     return ws_id
 
 
-def at_page(at: AppTest, page: str, lang: str = "en") -> AppTest:
-    # The page first, then the language: AppTest's switch to a page re-creates the sidebar's
-    # widgets under the page's script, which would forget a language chosen before.
+def at_page(at: AppTest, page: str, lang: str | None = "en") -> AppTest:
+    """Open ``page`` (the app has run once) and run twice to reach a real session's steady widget state (see
+    tests/conftest.py), then switch the language."""
     at.switch_page(page).run()
-    at.radio(key="lang").set_value(lang).run()
+    at.run()
+    if lang and at.radio(key="lang").value != lang:
+        at.radio(key="lang").set_value(lang).run()
     assert not at.exception, at.exception
     return at
 
@@ -39,13 +47,13 @@ VIEWER_SECRETS = {"auth": "password", "passwords": {
 }}
 
 
-def signed_in(password: str) -> AppTest:
+def signed_in(password: str, page: str, lang: str = "en") -> AppTest:
     at = new_app(VIEWER_SECRETS)
     at.run()
     at.text_input(key="signin_password").input(password)
     at.button(key="signin_submit").click().run()
     assert not at.exception, at.exception
-    return at
+    return at_page(at, page, lang)
 
 
 def texts(elements) -> list[str]:

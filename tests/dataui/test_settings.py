@@ -11,7 +11,6 @@ PAGE = "pages/settings.py"
 @pytest.fixture
 def settings(app_db):
     at = new_app()
-    at.run()
     ws_id = own_workspace(at)
     return at_page(at, PAGE), ws_id
 
@@ -116,15 +115,14 @@ def test_currency_is_saved_and_bad_one_refused(settings):
 
 def test_russian_error_is_natural(settings):
     at, ws_id = settings
-    at_page(at, PAGE, lang="ru")
+    at.radio(key="lang").set_value("ru").run()
     at.session_state[ud.K_LADDER] = {"edited_rows": {2: {"probability": -1}}, "added_rows": [], "deleted_rows": []}
     at.button(key=ud.K_LADDER_SAVE).click().run()
     assert texts(at.error) == ["Строка 3, «Вероятность, %»: нужно число от 0 до 100."]
 
 
 def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
-    at = signed_in("guest-pass")
-    at_page(at, PAGE)
+    at = signed_in("guest-pass", PAGE)
     assert frame_with(at, "name", "probability", "kind")["name"].iloc[0] == "Initial interest"
     keys = {w.key for w in at.button} | {w.key for w in at.text_input} | {w.key for w in at.checkbox}
     assert not keys & {ud.K_LADDER_SAVE, ud.K_RESET, ud.K_ALIAS_ADD, ud.K_CURRENCY, ud.K_CURRENCY_SAVE}
@@ -133,5 +131,5 @@ def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
 
 
 def test_admin_may_edit_the_demo_but_is_told_it_is_shared(app):
-    at_page(app, PAGE)
+    at_page(app, PAGE, lang=None)
     assert app.dataframe(key=ud.K_LADDER).editing_mode == "dynamic"
