@@ -40,7 +40,7 @@ ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.
            "active_clients": 0.0, "avg_order": 0.0, "orders_per_period": 1.0, "lifetime": 12.0,
            "margin": 1.0}
 K_REVERSE, K_TARGET_KIND, K_CAPACITY_ON = "pl_reverse", "pl_target_kind", "pl_capacity_on"
-K_SIG, K_LINK_DONE, K_BASE = "pl_sig", "pl_link_done", "pl_base"
+K_SIG, K_LINK_DONE, K_BASE, K_LINK_PROBLEM = "pl_sig", "pl_link_done", "pl_base", "pl_link_problem"
 
 
 def canonical_key(field: str) -> str:
@@ -98,12 +98,23 @@ def prepare(base: Plan, sig: str) -> None:
                 st.session_state[K_TARGET_KIND] = "profit" if (
                     plan.target_profit is not None and plan.target_turnover is None) else "turnover"
                 return
-            st.warning(ui.t("planner.link_bad", problem=problem))
+            st.session_state[K_LINK_PROBLEM] = problem  # shown until the user moves a lever
         _set_canonical(base)
     elif st.session_state.get(K_SIG) != sig:
         st.session_state[K_SIG] = sig
         _set_canonical(base)
         st.info(ui.t("planner.baseline_changed"))
+
+
+def link_warning(plan: Plan, base: Plan) -> None:
+    """The bad-link message stays until the user makes the plan their own."""
+    problem = st.session_state.get(K_LINK_PROBLEM)
+    if problem is None:
+        return
+    if plan.with_(target_turnover=None, target_profit=None) != base.with_(target_turnover=None, target_profit=None):
+        del st.session_state[K_LINK_PROBLEM]
+    else:
+        st.warning(ui.t("planner.link_bad", problem=problem))
 
 
 def _fill(plan: Plan, base: Plan) -> Plan:

@@ -46,11 +46,12 @@ try:
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
+up.link_warning(plan, base)
 base_out = evaluate(base.with_(target_turnover=None, target_profit=None))
 
 with right:
     shown = tabs.reverse_panel(plan, out) if reverse else out
-    up.metrics(shown, base_out, st.columns(4))
+    up.metrics(shown, base_out)
     waterfall = up.waterfall(tabs.waterfall_rows(base_out, shown))
     st.plotly_chart(waterfall, key="pl_waterfall", width="stretch")
     st.caption(ui.t("planner.waterfall_note"))
