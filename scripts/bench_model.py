@@ -1,0 +1,123 @@
+"""Benchmark the planner: a slider move's recompute, and the baseline at 1 M and 10 M leads.
+
+A slider move runs the model on the baseline's few numbers, never on raw rows, so its cost does
+not depend on the data's size: evaluate + sensitivity + the 20 000-run simulation + projection.
+The baseline is the SQL over the stg_ views, cached per data version in the app; it is timed on
+a DuckDB file built with SQL (leads over 24 months, 9 channels, 6 owners, deals for ~16 % of the
+leads with won/lost/open statuses, stage history for lost deals, spend per channel and month).
+
+    .venv/bin/python scripts/bench_model.py                 # 1 M and 10 M leads
+    .venv/bin/python scripts/bench_model.py --sizes 100000  # quick
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from funnel.baseline import baseline  # noqa: E402
+from funnel.db import Store  # noqa: E402
+from funnel.filters import Filters  # noqa: E402
+from funnel.model import projection, sensitivity, uncertainty  # noqa: E402
+from funnel.model.plan import evaluate  # noqa: E402
+from funnel.workspace import create_workspace  # noqa: E402
+
+BUILD = [
+    """INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment)
+       SELECT 'bench', 1, 'L' || i,
+              TIMESTAMP '2024-11-01' + to_seconds((hash(i) % (730 * 86400))::BIGINT),
+              ['Yandex Direct','SEO','VK Ads','Exhibitions','Partners','Cold calls','Email','Webinars','Referrals'][(1 + hash(i * 7) % 9)::BIGINT],
+              ['Anna','Boris','Daria','Egor','Irina','Maxim'][(1 + hash(i * 11) % 6)::BIGINT],
+              ['SMB','Mid-market','Enterprise'][(1 + hash(i * 13) % 3)::BIGINT]
+       FROM range($n) t(i)""",
+    """INSERT INTO deals_raw (workspace_id, upload_id, deal_id, lead_id, created_at, stage, status, amount, closed_at)
+       SELECT 'bench', 2, 'D' || lead_id, lead_id, created_at + INTERVAL 2 DAY,
+              CASE WHEN r < 25 THEN 'Deal done' WHEN r < 80 THEN 'Lost'
+                   ELSE ['Initial interest','Qualified interest','Proposal under review','Contract negotiation','Contract signed'][(1 + r % 5)::BIGINT] END,
+              CASE WHEN r < 25 THEN 'won' WHEN r < 80 THEN 'lost' ELSE NULL END,
+              (50000 + hash(lead_id) % 400000)::DECIMAL(18,2),
+              CASE WHEN r < 80 THEN created_at + INTERVAL 30 DAY END
+       FROM (SELECT lead_id, created_at, hash(lead_id || 'r') % 100 AS r FROM leads_raw
+             WHERE workspace_id = 'bench' AND hash(lead_id || 'd') % 100 < 16)""",
+    """INSERT INTO stage_history_raw (workspace_id, upload_id, deal_id, stage, entered_at)
+       SELECT 'bench', 3, deal_id, s.stage, created_at + INTERVAL (s.k) DAY
+       FROM deals_raw, (VALUES ('Initial interest', 0), ('Qualified interest', 5)) s(stage, k)
+       WHERE workspace_id = 'bench' AND status = 'lost'""",
+    """INSERT INTO spend_raw (workspace_id, upload_id, channel, period, amount)
+       SELECT 'bench', 4, ch, m::DATE, 100000 + hash(ch || m::VARCHAR) % 900000
+       FROM unnest(['Yandex Direct','SEO','VK Ads','Exhibitions','Partners','Cold calls','Email','Webinars','Referrals']) c(ch),
+            generate_series(DATE '2024-11-01', DATE '2026-10-01', INTERVAL 1 MONTH) g(m)""",
+]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def bench_recompute(b, repeats: int = 30) -> None:
+    plan = b.plan()
+    history = b.turnover_history()
+    timings = {"evaluate": [], "sensitivity": [], "simulate (20 000 runs)": [], "projection": [], "whole move": []}
+    for i in range(repeats):
+        moved = plan.with_(leads=plan.leads * (1 + i / 100))  # a slider move
+        t0 = time.perf_counter()
+        out = evaluate(moved)
+        t1 = time.perf_counter()
+        sensitivity.sensitivity(moved)
+        t2 = time.perf_counter()
+        uncertainty.simulate(moved, b.evidence(), target=out["turnover"])
+        t3 = time.perf_counter()
+        projection.project(history, 12, level=out["turnover"])
+        t4 = time.perf_counter()
+        for k, v in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0)):
+            timings[k].append(v)
+    for k, v in timings.items():
+        print(f"  {k:<24} median {ms(statistics.median(v))}   max {ms(max(v))}")
+
+
+def bench_size(n: int, folder: Path) -> None:
+    path = folder / f"bench_{n}.duckdb"
+    store = Store(path)
+    t0 = time.perf_counter()
+    with store.transaction() as cur:
+        create_workspace(cur, "Bench", workspace_id="bench")
+        for sql in BUILD:
+            cur.execute(sql, {"n": n} if "$n" in sql else None)
+    build = time.perf_counter() - t0
+    with store.cursor() as cur:
+        counts = [cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = 'bench'").fetchone()[0]
+                  for t in ("leads_raw", "deals_raw", "stage_history_raw")]
+    print(f"\n{n:,} leads ({counts[1]:,} deals, {counts[2]:,} stage rows); built in {build:.1f} s")
+    f = Filters("bench", date(2025, 11, 1), date(2026, 10, 31))
+    runs = []
+    for _ in range(3):
+        with store.cursor() as cur:
+            t = time.perf_counter()
+            b = baseline(cur, f)
+            runs.append(time.perf_counter() - t)
+    print(f"  baseline (12 months)     median {ms(statistics.median(runs))}   runs {[round(r, 2) for r in runs]} s")
+    print(f"  baseline says: {b.leads:,} leads, conversion {b.conversion:.4f}, check {b.avg_check:,.0f}, "
+          f"{b.sellers} sellers")
+    print("  slider move on this baseline:")
+    bench_recompute(b)
+    store.close()
+    path.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000000,10000000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(x) for x in args.sizes.split(",")):
+            bench_size(n, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
