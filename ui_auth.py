@@ -8,6 +8,7 @@ Any broken configuration fails closed: the gate shows what to fix and no page ru
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 import streamlit as st
@@ -25,6 +26,14 @@ K_LOCKED_UNTIL = "_auth_locked_until"
 FREE_TRIES = 3          # failures allowed before the form starts to wait
 MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def plain(text) -> str:
+    """User or config text (a name, an e-mail) made inert inside Markdown-rendering elements."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
 
 
 def _secrets_table(name: str) -> dict:
@@ -129,7 +138,7 @@ def sidebar(user: User) -> None:
     if cfg.mode == "none":
         st.sidebar.warning(ui.t("auth.open_banner"), icon=":material/lock_open:")
         return
-    st.sidebar.caption(ui.t("auth.signed_in_as", name=user.name))
+    st.sidebar.caption(ui.t("auth.signed_in_as", name=plain(user.name)))
     if st.sidebar.button(ui.t("auth.sign_out"), key="signout", icon=":material/logout:"):
         sign_out(cfg)
 
