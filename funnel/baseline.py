@@ -66,8 +66,11 @@ reached AS (
 
 COHORT_BY_CHANNEL = f"""
 WITH leads AS (SELECT lead_id, channel FROM stg_leads WHERE {_LEADS_WHERE}),
-{_REACHED.strip()},
-won AS (SELECT lead_id, count(*) AS won FROM reached WHERE status = 'won' GROUP BY lead_id),
+won AS (
+    SELECT lead_id, count(*) AS won FROM stg_deals
+    WHERE workspace_id = $ws AND status = 'won' AND lead_id IS NOT NULL
+    GROUP BY lead_id
+),
 spend AS (
     SELECT channel, sum(amount) AS spend FROM stg_spend
     WHERE workspace_id = $ws
@@ -99,17 +102,22 @@ WHERE {_DIMS_WHERE} AND status = 'won' AND amount IS NOT NULL
 GROUP BY GROUPING SETS ((channel), ())
 """
 
+# One pass over the deals, crossed with the few open stages (not one scan per stage).
 STAGE_REACH = f"""
-WITH leads AS (SELECT lead_id FROM stg_leads WHERE {_LEADS_WHERE}),
+WITH leads AS (SELECT DISTINCT lead_id FROM stg_leads WHERE {_LEADS_WHERE}),
 {_REACHED.strip()},
-cohort AS (SELECT * FROM reached WHERE lead_id IN (SELECT lead_id FROM leads)),
+flagged AS (
+    SELECT r.top, r.status, l.lead_id IS NOT NULL AS in_cohort
+    FROM reached AS r LEFT JOIN leads AS l ON l.lead_id = r.lead_id
+),
 open_stages AS (SELECT position, name FROM stages WHERE workspace_id = $ws AND kind = 'open')
 SELECT s.position, s.name,
-       (SELECT count(*) FROM cohort WHERE top >= s.position) AS reached,
-       (SELECT count(*) FROM cohort WHERE status = 'won') AS won,
-       (SELECT count(*) FROM reached WHERE top >= s.position AND status = 'won') AS won_after,
-       (SELECT count(*) FROM reached WHERE top >= s.position AND status IN ('won', 'lost')) AS closed_after
-FROM open_stages AS s ORDER BY s.position
+       count(*) FILTER (WHERE f.in_cohort AND f.top >= s.position)                AS reached,
+       count(*) FILTER (WHERE f.in_cohort AND f.status = 'won')                   AS won,
+       count(*) FILTER (WHERE f.top >= s.position AND f.status = 'won')           AS won_after,
+       count(*) FILTER (WHERE f.top >= s.position AND f.status IN ('won', 'lost')) AS closed_after
+FROM open_stages AS s CROSS JOIN flagged AS f
+GROUP BY s.position, s.name ORDER BY s.position
 """
 
 OPEN_BY_STAGE = f"""
