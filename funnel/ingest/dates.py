@@ -95,10 +95,15 @@ def _dm_choice(cur, col: str) -> DateChoice:
 
 
 def detect(cur, col: str, *, sample: int = 1000) -> DateChoice:
-    """The date format of column ``col`` (an internal ``cN`` name of ``ingest_src``)."""
+    """The date format of column ``col`` (an internal ``cN`` name of ``ingest_src``), with the
+    variants (with or without time) ordered by how much of the sample each reads."""
     values = [r[0] for r in cur.execute(
         f"SELECT trim({col}) FROM ingest_src WHERE nullif(trim({col}), '') IS NOT NULL "
-        f"ORDER BY _row LIMIT {int(sample)}").fetchall()]
+        f"LIMIT {int(sample)}").fetchall()]  # no ORDER BY: the source keeps file order, and sorting would read it all
+    return _order_by_sample(_detect(cur, col, values), values)
+
+
+def _detect(cur, col: str, values: list[str]) -> DateChoice:
     values = [v for v in values if not _MONTH.match(v)] or values
     if not values:
         return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
@@ -124,6 +129,25 @@ def detect(cur, col: str, *, sample: int = 1000) -> DateChoice:
     if best == "ymd":
         return DateChoice("%Y/%m/%d", _variants("%Y/%m/%d"), "ymd_slash")
     return _dm_choice(cur, col)
+
+
+def _order_by_sample(choice: DateChoice, values: list[str]) -> DateChoice:
+    """Put the variant that reads most of the sample first: try_strptime tries formats in
+    order, and a first format that always fails doubles the parsing time."""
+    from datetime import datetime
+
+    def hits(fmt: str) -> int:
+        n = 0
+        for v in values[:200]:
+            v = re.sub(r"(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$", "", v.replace("T", " ")) if choice.iso else v
+            try:
+                datetime.strptime(v, fmt)
+                n += 1
+            except ValueError:
+                pass
+        return n
+    choice.formats = sorted(choice.formats, key=hits, reverse=True)
+    return choice
 
 
 def parse_sql(col: str, choice: DateChoice) -> str:

@@ -18,6 +18,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
@@ -41,6 +42,12 @@ class Source:
     sheet: str | None = None
     fmt: str = "csv"                # csv | xlsx | parquet
     warnings: list[tuple[str, dict]] = field(default_factory=list)
+    temp_file: Path | None = None   # a UTF-8 copy that ingest_src reads; removed by cleanup()
+    make_serial: Callable[[], None] | None = None   # re-create ingest_src without parallel reading
+
+    def cleanup(self) -> None:
+        if self.temp_file is not None:
+            self.temp_file.unlink(missing_ok=True)
 
 
 def _header_score(cells: list, known: set[str]) -> tuple[int, int]:
@@ -183,31 +190,39 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
             raise upload_error("empty", file=file_name)
         h = _best_header(records, kind)
         columns = _column_names(records[h])
-        cols = {f"column{i}": "VARCHAR" for i in range(len(columns))}
-        sql = ("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_csv(?, header=false, skip=?, "
-               "auto_detect=false, columns=?, delim=?, quote='\"', escape='\"', null_padding=true, "
-               "strict_mode=false, parallel={par})")
-        params = [str(csv_path), starts[h], cols, delim]
-        try:
-            cur.execute(sql.format(par="true"), params)
-        except duckdb.Error as exc:
-            if "parallel" not in str(exc):
-                raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0]) from None
-            cur.execute(sql.format(par="false"), params)
-    finally:
+        header_line = starts[h] + 1
+        # DuckDB's parallel reader cannot pad short rows when a quoted cell spans lines.
+        serial = any("\n" in c or "\r" in c for rec in records for c in rec)
+
+        def make_view(parallel: bool) -> None:
+            _csv_view(cur, csv_path, header_line, len(columns), delim, parallel)
+
+        make_view(not serial)
+        if cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
+            raise upload_error("header_only", file=file_name, row=header_line)
+    except BaseException:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-    header_line = starts[h] + 1
-    select = ", ".join(f"column{i} AS c{i}" for i in range(len(columns)))
-    # Row 0 of ingest_all is the header itself; data row k sits on spreadsheet line header + k.
-    not_blank = " OR ".join(f"nullif(trim(column{i}), '') IS NOT NULL" for i in range(len(columns)))
-    # Rows written inside a transaction get rowids from 2**55 up, so count from the first one.
-    base = int(cur.execute("SELECT min(rowid) FROM ingest_all").fetchone()[0] or 0)
-    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT rowid - {base} + {int(header_line)} AS _row, "
-                f"{select} FROM ingest_all WHERE rowid > {base} AND ({not_blank})")
-    rows = cur.execute("SELECT count(*) FROM ingest_src").fetchone()[0]
-    return Source(columns, rows, encoding=encoding, delimiter=delim, header_row=header_line,
-                  fmt="csv", warnings=warnings)
+        raise
+    return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
+                  warnings=warnings, temp_file=tmp, make_serial=lambda: make_view(False))
+
+
+def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool) -> None:
+    """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
+    ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line."""
+    cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols))
+    select = ", ".join(f"column{i} AS c{i}" for i in range(ncols))
+    not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(ncols))
+    path_sql = "'" + str(csv_path).replace("'", "''") + "'"
+    delim_sql = "'" + delim.replace("'", "''") + "'"
+    # A view cannot hold parameters; the path is ours (a kept upload or a temp file) and quoted.
+    cur.execute(
+        f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ("
+        f"SELECT row_number() OVER () + {int(header_line)} AS _row, {select} FROM read_csv({path_sql}, "
+        f"header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, delim={delim_sql}, "
+        f"quote='\"', escape='\"', null_padding=true, strict_mode=false, parallel={str(parallel).lower()})"
+        f") WHERE {not_blank}")
 
 
 def _excel_text(value) -> str | None:
@@ -311,5 +326,6 @@ def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None) -
     else:
         src = read_csv_file(cur, path, file_name, kind)
     if src.rows_in == 0:
+        src.cleanup()
         raise upload_error("header_only", file=file_name, row=src.header_row)
     return src

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import duckdb
 import pandas as pd
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
 from funnel.ingest.inspection import Inspection
 from funnel.ingest.messages import reason, upload_error, warning
-from funnel.ingest.numbers import int_sql, money_sql
+from funnel.ingest.numbers import int_from_stripped, money_from_stripped, strip_sql
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.uploads import file_hash
 
@@ -159,38 +160,48 @@ def _sql_str(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _typed_select(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
-    """SELECT list of ingest_typed for one pass over ingest_src."""
-    parts = ["_row"]
+def _typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
+    """One pass over ingest_src giving ingest_typed's rows, in layers so that each cell's text
+    is trimmed once (t_), money is stripped once (m_), converted once, and its text kept
+    (raw_) only where it did not convert, to name it in the report."""
+    texts, stripped, typed, raws = ["_row"], [], [], []
     for f in FIELDS[kind]:
         src = col_of.get(f.name)
         if wide_col is not None and f.name == "channel":
-            parts += [f"{_sql_str(wide_channel)} AS channel", "NULL::VARCHAR AS raw_channel"]
+            typed.append(f"{_sql_str(wide_channel)} AS channel")
+            raws.append("NULL::VARCHAR AS raw_channel")
             continue
         if wide_col is not None and f.name == "amount":
             src = wide_col
         if src is None:
-            parts += [f"NULL::{SQL_TYPES[f.type]} AS {f.name}", f"NULL::VARCHAR AS raw_{f.name}"]
+            typed.append(f"NULL::{SQL_TYPES[f.type]} AS {f.name}")
+            raws.append(f"NULL::VARCHAR AS raw_{f.name}")
             continue
-        text = f"nullif(trim(replace(replace({src}, chr(160), ' '), chr(8239), ' ')), '')"
+        t = f"t_{f.name}"
+        texts.append(f"nullif(trim({src}), '') AS {t}")
         if f.type in ("id", "text"):
-            expr = f"left({text}, {TEXT_CAP})"
-        elif f.type == "datetime":
-            expr = dates_mod.parse_sql(src, choices[f.name])
+            # One character over the cap is kept so that cut values can be counted and warned.
+            typed.append(f"left({t}, {TEXT_CAP + 1}) AS {f.name}")
+            raws.append(f"NULL::VARCHAR AS raw_{f.name}")
+            continue
+        if f.type == "datetime":
+            expr = dates_mod.parse_sql(t, choices[f.name])
         elif f.type == "date":
-            expr = dates_mod.period_sql(src, choices[f.name])
-        elif f.type == "money":
-            expr = money_sql(src)
-        elif f.type == "int":
-            expr = int_sql(src)
+            expr = dates_mod.period_sql(t, choices[f.name])
+        elif f.type in ("money", "int"):
+            stripped.append(f"{strip_sql(t)} AS m_{f.name}")
+            expr = (money_from_stripped if f.type == "money" else int_from_stripped)(f"m_{f.name}")
         else:  # status
-            cases = " ".join(f"WHEN lower({text}) IN ({', '.join(_sql_str(w) for w in words)}) THEN '{st}'"
+            cases = " ".join(f"WHEN lower({t}) IN ({', '.join(_sql_str(w) for w in words)}) THEN '{st}'"
                              for st, words in STATUS_WORDS.items())
             expr = f"CASE {cases} END"
-        parts.append(f"{expr} AS {f.name}")
-        # The text is kept only where the value did not convert, to name it in the report.
-        parts.append(f"CASE WHEN ({expr}) IS NULL THEN {text} END AS raw_{f.name}")
-    return ", ".join(parts)
+        typed.append(f"{expr} AS {f.name}")
+        raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
+    names = [f.name for f in FIELDS[kind]]
+    layer1 = f"SELECT {', '.join(texts)} FROM ingest_src"
+    layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
+    layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
+    return f"SELECT _row, {', '.join(names)}, {', '.join(raws)} FROM ({layer3})"
 
 
 def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
@@ -241,19 +252,18 @@ def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
 
 def stored_sql(kind: str) -> str:
     """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
-    Deals with a won date and no status are won, closed on that date, at the ladder's won stage
-    ($won_stage) when they have no stage of their own."""
-    cols = RAW_COLUMNS[kind]
+    Text is cut to TEXT_CAP characters. Deals with a won date and no status are won, closed on
+    that date, at the ladder's won stage ($won_stage) when they have no stage of their own."""
+    types = {f.name: f.type for f in FIELDS[kind]}
+    exprs = {c: f"left({c}, {TEXT_CAP})" for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
     if kind == "deals":
-        exprs = {"status": "coalesce(status, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
-                 "closed_at": "coalesce(closed_at, won_at)",
-                 "stage": "coalesce(stage, CASE WHEN won_at IS NOT NULL AND coalesce(status, 'won') = 'won' "
-                          "THEN $won_stage END)"}
-        select = ", ".join(f"{exprs[c]} AS {c}" if c in exprs else c for c in cols)
-    else:
-        select = ", ".join(cols)
-    return (f"SELECT _row, {select} FROM ingest_typed t "
-            "WHERE NOT EXISTS (SELECT 1 FROM ingest_bad b WHERE b._row = t._row)")
+        exprs.update({
+            "status": "coalesce(status, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
+            "closed_at": "coalesce(closed_at, won_at)",
+            "stage": f"left(coalesce(stage, CASE WHEN won_at IS NOT NULL AND coalesce(status, 'won') = 'won' "
+                     f"THEN $won_stage END), {TEXT_CAP})"})
+    select = ", ".join(f"{exprs[c]} AS {c}" if c in exprs else c for c in RAW_COLUMNS[kind])
+    return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"
 
 
 def _won_stage(cur, workspace_id) -> str | None:
@@ -291,19 +301,8 @@ def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return df[["row", "column", "value", "reason", "code", "detail"]]
 
 
-def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-          sheet=None, today: date | None = None) -> Parsed:
-    """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``."""
-    if kind not in KINDS:
-        raise upload_error("bad_kind", file=file_name, kind=kind)
-    user_choices = _norm_formats(date_format, kind, file_name)
-    source = read_table(cur, path, file_name, kind, sheet)
-    columns = source.columns
-    proposed, how, crm = propose_mapping(columns, kind)
-    _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
-    wide = _wide_spend(proposed, columns) if kind == "spend" else {}
-    _check_required(kind, proposed, wide, columns, file_name)
-    col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
+def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> dict[str, dates_mod.DateChoice]:
+    """Settle date formats and build ``ingest_typed`` in one pass over the source."""
     choices: dict[str, dates_mod.DateChoice] = {}
     for f in FIELDS[kind]:
         if f.type in ("datetime", "date") and f.name in col_of:
@@ -311,11 +310,46 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
     if wide:
         wide_cols = {c: f"c{columns.index(c)}" for c in wide}
         select = " UNION ALL ".join(
-            f"SELECT {_typed_select(kind, proposed, col_of, choices, wide_cols[c], ch)} FROM ingest_src"
+            _typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
             for c, ch in wide.items())
     else:
-        select = f"SELECT {_typed_select(kind, proposed, col_of, choices)} FROM ingest_src"
+        select = _typed_query(kind, proposed, col_of, choices)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed AS {select}")
+    return choices
+
+
+def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
+          sheet=None, today: date | None = None) -> Parsed:
+    """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``."""
+    if kind not in KINDS:
+        raise upload_error("bad_kind", file=file_name, kind=kind)
+    user_choices = _norm_formats(date_format, kind, file_name)
+    source = read_table(cur, path, file_name, kind, sheet)
+    try:
+        return _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today)
+    finally:
+        source.cleanup()
+
+
+def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today) -> Parsed:
+    columns = source.columns
+    proposed, how, crm = propose_mapping(columns, kind)
+    _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
+    wide = _wide_spend(proposed, columns) if kind == "spend" else {}
+    _check_required(kind, proposed, wide, columns, file_name)
+    col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
+    for attempt in (1, 2):
+        try:
+            choices = _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices)
+            break
+        except duckdb.Error as exc:
+            if attempt == 1 and "parallel" in str(exc) and source.make_serial:
+                source.make_serial()
+                continue
+            raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+    if source.rows_in < 0:
+        source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
+                                     "SELECT count(*) FROM ingest_typed").fetchone()[0]
     limit = (today or date.today()) + timedelta(days=1)
     rejects, params = _rejects_sql(kind, proposed, wide, choices)
     params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
@@ -325,10 +359,10 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
     warnings = list(source.warnings)
     rejected = _rejected_frame(cur)
     sp = stored_params(cur, kind, workspace_id)
-    rows_ok = cur.execute(f"SELECT count(DISTINCT _row) FROM ({stored_sql(kind)})", sp).fetchone()[0]
+    rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind)})", sp).fetchone()[0]
     preview = cur.execute(f"SELECT * FROM ({stored_sql(kind)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
     preview = preview.rename(columns={"_row": "row"})
-    warnings += _text_warnings(cur, kind, proposed, col_of)
+    warnings += _text_warnings(cur, kind, proposed)
     if kind == "deals" and proposed.get("won_at"):
         warnings.append(("won_date", {"column": proposed["won_at"], "stage": sp.get("won_stage")}))
     if wide:
@@ -351,23 +385,24 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
+    digest = file_hash(path)
     dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
                       "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
-                      [workspace_id, file_hash(path)]).fetchone()
+                      [workspace_id, digest]).fetchone()
     duplicate_of = dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
-    parsed = Parsed(file_name, file_hash(path), kind, workspace_id, source, proposed, how, crm, choices, wide,
+    parsed = Parsed(file_name, digest, kind, workspace_id, source, proposed, how, crm, choices, wide,
                     rows_ok, rejected, warnings, new_stages, {k: v[0] for k, v in auto.items()}, duplicate_of, limit,
                     preview)
     return parsed
 
 
-def _text_warnings(cur, kind, mapping, col_of) -> list[tuple[str, dict]]:
-    text_fields = [f.name for f in FIELDS[kind] if f.type in ("id", "text") and f.name in col_of]
+def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
+    text_fields = [f.name for f in FIELDS[kind] if f.type in ("id", "text") and mapping.get(f.name)]
     if not text_fields:
         return []
-    aggs = ", ".join(f"count(*) FILTER (WHERE length({col_of[f]}) > {TEXT_CAP}), "
-                     f"min(_row) FILTER (WHERE length({col_of[f]}) > {TEXT_CAP})" for f in text_fields)
-    row = cur.execute(f"SELECT {aggs} FROM ingest_src").fetchone()
+    aggs = ", ".join(f"count(*) FILTER (WHERE length({f}) > {TEXT_CAP}), "
+                     f"min(_row) FILTER (WHERE length({f}) > {TEXT_CAP})" for f in text_fields)
+    row = cur.execute(f"SELECT {aggs} FROM ingest_typed").fetchone()
     out = []
     for i, f in enumerate(text_fields):
         if row[2 * i]:

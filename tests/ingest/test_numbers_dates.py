@@ -1,0 +1,69 @@
+"""Money, counts and dates as people write them, converted by the SQL the loader uses."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from funnel.ingest.dates import detect, parse_sql, period_sql
+from funnel.ingest.numbers import int_sql, money_sql
+
+MONEY = [("1 234,56", "1234.56"), ("1\u00a0234,56", "1234.56"), ("1\u202f234", "1234"), ("1,234.56", "1234.56"),
+         ("1.234,56", "1234.56"), ("1234.5", "1234.5"), ("12 000 ₽", "12000"), ("5 000 руб.", "5000"),
+         ("2 500р.", "2500"), ("$1,200", "1200"), ("€ 99,90", "99.9"), ("-5", "-5"), ("−7", "-7"),
+         ("1,234,567", "1234567"), ("1.234.567", "1234567"), ("1234,5", "1234.5"), ("0,5", "0.5"),
+         ("12345,678", "12345.68"), ("1'234.5", "1234.5"), ("abc", None), ("около 500", None), ("", None)]
+
+
+@pytest.mark.parametrize("text,expected", MONEY, ids=[repr(m[0]) for m in MONEY])
+def test_money(text, expected):
+    got = duckdb.connect().execute(f"SELECT {money_sql('$v')}", {"v": text}).fetchone()[0]
+    assert got == (None if expected is None else Decimal(expected))
+
+
+@pytest.mark.parametrize("text,expected", [("1 234", 1234), ("12.0", 12), ("2.5", None), ("x", None)])
+def test_counts(text, expected):
+    assert duckdb.connect().execute(f"SELECT {int_sql('$v')}", {"v": text}).fetchone()[0] == expected
+
+
+def _column(values):
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE ingest_src AS SELECT row_number() OVER () + 1 AS _row, v AS c0 "
+                "FROM (SELECT unnest(?) AS v)", [values])
+    return con
+
+
+DATES = [
+    (["31.12.2025 14:05", "01.02.2025"], "%d.%m.%Y", "dotted", ["2025-12-31 14:05:00", "2025-02-01 00:00:00"]),
+    (["31.12.25", "01.02.25"], "%d.%m.%y", "dotted", ["2025-12-31 00:00:00", "2025-02-01 00:00:00"]),
+    (["2025-12-31T14:05:00Z", "2025-02-01"], "%Y-%m-%d", "iso", ["2025-12-31 14:05:00", "2025-02-01 00:00:00"]),
+    (["2025-12-31 14:05:00.123+03:00"], "%Y-%m-%d", "iso", ["2025-12-31 14:05:00"]),
+    (["12/31/2025", "01/02/2025"], "%m/%d/%Y", "month_second_above_12", ["2025-12-31 00:00:00", "2025-01-02 00:00:00"]),
+    (["31/12/2025", "01/02/2025"], "%d/%m/%Y", "day_above_12", ["2025-12-31 00:00:00", "2025-02-01 00:00:00"]),
+    (["31-12-2025", "01-02-2025"], "%d-%m-%Y", "day_above_12", ["2025-12-31 00:00:00", "2025-02-01 00:00:00"]),
+    (["2025/12/31"], "%Y/%m/%d", "ymd_slash", ["2025-12-31 00:00:00"]),
+]
+
+
+@pytest.mark.parametrize("values,fmt,reason,expected", DATES, ids=[d[0][0] for d in DATES])
+def test_date_formats_are_chosen_with_a_reason(values, fmt, reason, expected):
+    con = _column(values)
+    choice = detect(con, "c0")
+    assert (choice.shown, choice.reason_key, choice.ambiguous) == (fmt, reason, False)
+    got = [str(r[0]) for r in con.execute(f"SELECT {parse_sql('c0', choice)} FROM ingest_src ORDER BY _row").fetchall()]
+    assert got == expected
+
+
+def test_slashes_without_a_day_above_12_are_ambiguous():
+    choice = detect(_column(["01/02/2025", "03/04/2025"]), "c0")
+    assert choice.ambiguous and choice.candidates == ["%d/%m/%Y", "%m/%d/%Y"]
+
+
+def test_periods_month_names_in_two_languages():
+    values = ["2025-03", "03.2025", "03/2025", "март 2025", "марта 2025", "Mar 2025", "March 2025", "май 2025",
+              "Dec 2024", "2025-03-17"]
+    con = _column(values)
+    choice = detect(con, "c0")
+    got = [str(r[0]) for r in con.execute(f"SELECT {period_sql('c0', choice)} FROM ingest_src ORDER BY _row").fetchall()]
+    assert got == ["2025-03-01"] * 7 + ["2025-05-01", "2024-12-01", "2025-03-17"]
