@@ -2,8 +2,8 @@
 driven through Streamlit's own websocket protocol (tests/sharing/stclient.py).
 
 While 20 reader sessions open every page again and again, writer sessions upload lead files
-through the Data page (the real uploader endpoint), undo some of them, and import whole
-workspaces through the admin page. Readers must never see an error or a half-loaded state
+through the Data page (the real uploader endpoint), undo some of them, save scenarios on the
+Planner page, and import whole workspaces through the admin page. Readers must never see an error or a half-loaded state
 (every lead count they see is a whole number of uploads); after the server stops, every
 committed row is in the database file.
 """
@@ -28,6 +28,7 @@ BATCH = 2000          # leads per uploaded file
 UPLOADS = 5           # files uploaded during the test (plus one loaded before it)
 UNDOS = 2
 IMPORTS = 2
+SCENARIOS = 4
 PAGES = ["", "channels", "funnel", "planner", "workshop", "data", "settings", "admin"]
 
 
@@ -143,6 +144,24 @@ def importer(url: str, archive: bytes, problems: list, done: list) -> None:
         problems.append(f"importer crashed: {exc!r}")
 
 
+def planner(url: str, problems: list, done: list) -> None:
+    try:
+        s = Session(url)
+        s.run(query="lang=en&ws=demo")
+        run = s.run("planner")
+        for i in range(SCENARIOS):
+            s.set(run, "pl_sc_name", string_value=f"Stress {i}")
+            run = s.run()
+            run = s.click(run, "pl_sc_save")
+            if run.exceptions or run.errors or not run.successes:
+                problems.append(f"scenario {i}: {run.errors or [e.proto.message for e in run.exceptions]}")
+                return
+            done.append(("scenario", i))
+        s.close()
+    except Exception as exc:  # noqa: BLE001
+        problems.append(f"planner crashed: {exc!r}")
+
+
 def test_twenty_sessions_read_every_page_while_others_write(prepared):
     db, archive, manifest, demo_leads = prepared
     server = Server(db).start()
@@ -154,6 +173,7 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
                    for i in range(READERS)]
         threads.append(threading.Thread(target=uploader, args=(server.url, problems, done)))
         threads.append(threading.Thread(target=importer, args=(server.url, archive.read_bytes(), problems, done)))
+        threads.append(threading.Thread(target=planner, args=(server.url, problems, done)))
         started = time.time()
         for t in threads:
             t.start()
@@ -169,6 +189,7 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
     assert len(page_runs) == READERS * 2 * len(PAGES)
     assert ("upload", UPLOADS) in done and sum(1 for d in done if d[0] == "undo") == UNDOS
     assert sum(1 for d in done if d[0] == "import") == IMPORTS
+    assert sum(1 for d in done if d[0] == "scenario") == SCENARIOS
     for bad in ("connection is busy", "write-write conflict", "TransactionContext Error"):
         assert bad not in log
     # Every committed row is in the file, and nothing else.
@@ -183,6 +204,8 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
             assert current == BATCH * (UPLOADS + 1 - UNDOS)
             assert cur.execute("SELECT count(DISTINCT lead_id) FROM leads_raw WHERE workspace_id = 'load' "
                                "AND superseded_by IS NULL").fetchall()[0][0] == current
+            saved = {r[0] for r in cur.execute("SELECT name FROM scenarios WHERE workspace_id = 'demo'").fetchall()}
+            assert saved >= {f"Stress {i}" for i in range(SCENARIOS)}
             imported = cur.execute("SELECT id FROM workspaces WHERE name LIKE 'Demo (%' OR (name = 'Demo' AND id <> 'demo')").fetchall()
             assert len(imported) == IMPORTS
             for (wid,) in imported:
