@@ -160,3 +160,24 @@ def test_real_xlsx_passes_and_fake_xlsx_is_refused(tmp_path):
     with pytest.raises(UploadError) as exc:
         check_xlsx_bomb(fake)
     assert exc.value.key == "file.not_zip"
+
+
+def _bomb(path):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            for _ in range(1200):  # 1.2 GB of zeros in ~1.2 MB
+                member.write(b"0" * (1024 * 1024))
+
+
+@pytest.mark.xfail(strict=True, reason="INGEST must call funnel.filesafety.check_xlsx_bomb before "
+                                       "opening an .xlsx (reported); remove this mark when it does")
+def test_engine_refuses_an_xlsx_bomb(store, ws, tmp_path):
+    from funnel import ingest
+
+    bomb = tmp_path / "leads.xlsx"
+    _bomb(bomb)
+    with pytest.raises(UploadError) as exc:
+        with store.cursor() as cur:
+            ingest.inspect(cur, bomb, "leads.xlsx", "leads", workspace_id=ws)
+    assert exc.value.key == "file.bomb"
