@@ -382,6 +382,15 @@ def reset_mapping() -> None:
         del st.session_state[key]
 
 
+def preview_table(insp) -> pd.DataFrame:
+    """The first rows as they will be stored, only the mapped fields, headed by their labels.
+    (Channel stays even when unmapped: a blank channel is stored as an explicit 'unknown'.)"""
+    df = insp.preview.head(PREVIEW_ROWS)
+    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (c == "channel" and insp.kind == "leads")]
+    out = df[keep].copy()
+    return out.rename(columns={c: (ui.t("data.rej_row") if c == "row" else field_label(c)) for c in keep})
+
+
 def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
     """Why the Load button is disabled, as translated phrases (empty: ready)."""
     reasons = []
@@ -527,6 +536,9 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     """The upload history with translated headers and kind/mode names, for st.dataframe."""
     cols = [c for c, _ in _HISTORY_COLUMNS if c in history.columns]
     out = history[cols].copy()
+    for col in ("loaded_at", "undone_at"):
+        if col in out:
+            out[col] = out[col].map(lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M"))
     if "kind" in out:
         out["kind"] = out["kind"].map(kind_label)
     if "mode" in out:

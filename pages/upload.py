@@ -102,7 +102,7 @@ def review_and_load(stored, kind) -> None:
     st.subheader(ui.t("data.preview"))
     st.caption(ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), ud.PREVIEW_ROWS)),
                     total=ui.num(insp.rows_in)))
-    st.dataframe(insp.preview.head(ud.PREVIEW_ROWS), hide_index=True, key="data_preview")
+    st.dataframe(ud.preview_table(insp), hide_index=True, key="data_preview")
 
     st.markdown(f"**{ui.t('data.rejected')}**")
     if insp.rejected.empty:

@@ -1,8 +1,9 @@
 """A person uploads a cp1251 ';' leads file through the Data page of a real server and sees the
-success message; then the history lists it. Screenshots go to test-artifacts/."""
+success message; a reload shows it in the history and loads nothing again. In Russian, the
+app's default language. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
-import re
+import duckdb
 
 from tests.browser.conftest import shot, wait_for_app
 
@@ -14,31 +15,45 @@ LEADS = (
 ).encode("cp1251")
 
 
+def open_data_page(page, url):
+    page.goto(url)
+    wait_for_app(page)
+    nav = page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Данные")
+    nav.wait_for()  # the first start builds the demo workspace before the navigation shows
+    nav.click()
+    page.get_by_text("Загрузите выгрузку из CRM").wait_for()
+    wait_for_app(page)
+
+
 def test_upload_cp1251_semicolon_file_through_the_page(server_factory, page, tmp_path):
     server = server_factory()
-    page.goto(f"{server.url}/data?lang=en")
-    wait_for_app(page)
-    page.get_by_text("Upload an export from your CRM").wait_for()
-    shot(page, "data-empty-demo")
+    open_data_page(page, server.url)
+    shot(page, "data-opened")
 
     path = tmp_path / "leads_1c.csv"
     path.write_bytes(LEADS)
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(path))
-    page.get_by_text("How the data will be stored").wait_for()
+    page.get_by_text("Как данные будут сохранены").wait_for()
     wait_for_app(page)
-    assert page.get_by_text("All 3 rows passed the check.").is_visible()
+    assert page.get_by_text("Все 3 строк прошли проверку.").is_visible()
     shot(page, "data-preview")
 
-    page.get_by_role("button", name="Load", exact=True).click()
-    success = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="is loaded")
+    page.get_by_role("button", name="Загрузить", exact=True).click()
+    success = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="загружен")
     success.wait_for(timeout=60_000)
-    assert re.search(r"Rows added: 3, updated: 0, rejected: 0\.", success.inner_text())
+    assert success.inner_text().strip() == (
+        "Готово: «leads_1c.csv» загружен. Добавлено строк: 3, обновлено: 0, отклонено: 0.")
     wait_for_app(page)
     shot(page, "data-loaded")
 
-    # A reload of the page (a fresh session) shows the upload in the history and loads nothing.
+    # A reload is a fresh session: the upload is in the history, and nothing is loaded again.
     page.reload()
-    wait_for_app(page)
-    page.get_by_text("Upload history").wait_for()
-    assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    open_data_page(page, server.url)
     assert not page.locator('[data-testid="stException"]').count()
+    server.stop()
+    con = duckdb.connect(str(server.db_path), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM leads_raw WHERE lead_id LIKE 'BRW-%'").fetchone()[0] == 3
+        assert con.execute("SELECT count(*) FROM uploads WHERE file_name = 'leads_1c.csv'").fetchone()[0] == 1
+    finally:
+        con.close()

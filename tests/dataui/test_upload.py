@@ -80,11 +80,13 @@ def test_cp1251_leads_preview_then_load_once(data):
     assert metrics["Разделитель"] == ";"
     assert metrics["Строк в файле"] == "3"
     assert "1251" in metrics["Кодировка"]
-    preview = frame_with(at, "created_at")
-    assert list(preview["lead_id"]) == ["L1", "L2", "L3"]
-    assert list(preview["created_at"]) == [datetime(2025, 1, 5), datetime(2025, 1, 17), datetime(2025, 1, 23)]
-    assert preview["channel"].iloc[0] == "Яндекс Директ"
-    assert float(preview["cost"].iloc[0]) == 1200.50
+    preview = frame_with(at, "Дата создания")
+    assert list(preview["ID лида"]) == ["L1", "L2", "L3"]
+    assert list(preview["Дата создания"]) == [datetime(2025, 1, 5), datetime(2025, 1, 17), datetime(2025, 1, 23)]
+    assert preview["Канал"].iloc[0] == "Яндекс Директ"
+    assert float(preview["Стоимость лида"].iloc[0]) == 1200.50
+    assert list(preview["Строка"]) == [2, 3, 4]  # the line numbers a spreadsheet shows
+    assert "Кампания" not in preview.columns  # unmapped fields are not shown
     assert at.selectbox(key=ud.map_key("channel")).value == "Источник"
     assert current(ws_id) == 0
 
@@ -153,11 +155,11 @@ def test_ambiguous_dates_are_asked_and_block_the_load(data):
     assert "не выбран формат дат" in " ".join(texts(at.caption))
     radio.set_value("day_first").run()
     assert not at.button(key=ud.K_LOAD).disabled
-    preview = frame_with(at, "created_at")
-    assert list(preview["created_at"]) == [datetime(2025, 2, 1), datetime(2025, 4, 3), datetime(2025, 6, 5)]
+    preview = frame_with(at, "Дата создания")
+    assert list(preview["Дата создания"]) == [datetime(2025, 2, 1), datetime(2025, 4, 3), datetime(2025, 6, 5)]
     at.radio(key=ud.K_DATE_FORMAT).set_value("month_first").run()
-    preview = frame_with(at, "created_at")
-    assert list(preview["created_at"]) == [datetime(2025, 1, 2), datetime(2025, 3, 4), datetime(2025, 5, 6)]
+    preview = frame_with(at, "Дата создания")
+    assert list(preview["Дата создания"]) == [datetime(2025, 1, 2), datetime(2025, 3, 4), datetime(2025, 5, 6)]
     at.button(key=ud.K_LOAD).click().run()
     assert rows("SELECT min(created_at) FROM leads_raw WHERE workspace_id = ?", [ws_id]) == [(datetime(2025, 1, 2),)]
 
@@ -242,8 +244,7 @@ def test_inspection_is_cached_across_unrelated_clicks(data, monkeypatch):
     assert len(calls) == n
     at.selectbox(key=ud.map_key("owner")).set_value(ud.NOT_IN_FILE).run()
     assert len(calls) == n + 1
-    assert "owner" not in frame_with(at, "created_at").columns or \
-        frame_with(at, "created_at")["owner"].isna().all()
+    assert "Менеджер" not in frame_with(at, "Дата создания").columns
 
 
 def test_unknown_stage_is_offered_for_mapping(data):
