@@ -18,7 +18,6 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
@@ -43,7 +42,6 @@ class Source:
     fmt: str = "csv"                # csv | xlsx | parquet
     warnings: list[tuple[str, dict]] = field(default_factory=list)
     temp_file: Path | None = None   # a UTF-8 copy that ingest_src reads; removed by cleanup()
-    make_serial: Callable[[], None] | None = None   # re-create ingest_src without parallel reading
 
     def cleanup(self) -> None:
         if self.temp_file is not None:
@@ -130,16 +128,31 @@ def _decode_to_utf8(path: Path, encoding: str) -> tuple[Path, list[tuple[str, di
     return Path(tmp), warnings
 
 
-def _utf8_ok(path: Path) -> bool:
+def _scan(path: Path) -> tuple[bool, bool]:
+    """(the bytes are valid UTF-8, the file has a double quote anywhere), in one streaming read."""
     dec = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 23), b""):
-                dec.decode(block)
+    ok, quotes = True, False
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 23), b""):
+            quotes = quotes or b'"' in block
+            if ok:
+                try:
+                    dec.decode(block)
+                except UnicodeDecodeError:
+                    ok = False
+            if not ok and quotes:
+                break
+    if ok:
+        try:
             dec.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
+        except UnicodeDecodeError:
+            ok = False
+    return ok, quotes
+
+
+def _has_quote(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return any(b'"' in block for block in iter(lambda: fh.read(1 << 23), b""))
 
 
 def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
@@ -166,10 +179,9 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         encoding = "utf-16"
     elif _is_binary(head):
         raise upload_error("binary", file=file_name)
-    elif head.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
     else:
-        encoding = "utf-8" if _utf8_ok(path) else "cp1251"
+        valid, quotes = _scan(path)
+        encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if valid else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
     if encoding in ("utf-16", "cp1251"):
@@ -191,8 +203,12 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         h = _best_header(records, kind)
         columns = _column_names(records[h])
         header_line = starts[h] + 1
-        # DuckDB's parallel reader cannot pad short rows when a quoted cell spans lines.
-        serial = any("\n" in c or "\r" in c for rec in records for c in rec)
+        # DuckDB's parallel reader cannot pad short rows when a quoted cell spans lines, and a
+        # failed statement would abort the load's transaction: read serially whenever the file
+        # has quotes at all (a file without any '"' cannot have a quoted line break).
+        if encoding in ("utf-16", "cp1251") or encoding.startswith("mixed"):
+            quotes = _has_quote(csv_path)
+        serial = quotes
 
         def make_view(parallel: bool) -> None:
             _csv_view(cur, csv_path, header_line, len(columns), delim, parallel)
@@ -205,7 +221,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
             tmp.unlink(missing_ok=True)
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
-                  warnings=warnings, temp_file=tmp, make_serial=lambda: make_view(False))
+                  warnings=warnings, temp_file=tmp)
 
 
 def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool) -> None:

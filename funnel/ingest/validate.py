@@ -4,7 +4,7 @@
 date formats (funnel.ingest.dates) and builds two temp tables on the caller's cursor:
 ``ingest_typed`` (one row per data row, typed fields named as the canonical fields) and
 ``ingest_rejects`` (_row, column, value, code, detail: one line per problem). The loader
-inserts ``stored_sql(kind)``: typed rows minus rejected ones, shaped like the raw table.
+inserts ``stored_sql(kind, present)``: typed rows minus rejected ones, shaped like the raw table.
 """
 from __future__ import annotations
 
@@ -68,6 +68,7 @@ class Parsed:
     duplicate_of: dict | None
     future_limit: date
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
+    present: frozenset = frozenset()
 
     @property
     def ambiguous(self) -> dict[str, list[str]]:
@@ -169,20 +170,16 @@ def _typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=Non
         src = col_of.get(f.name)
         if wide_col is not None and f.name == "channel":
             typed.append(f"{_sql_str(wide_channel)} AS channel")
-            raws.append("NULL::VARCHAR AS raw_channel")
             continue
         if wide_col is not None and f.name == "amount":
             src = wide_col
         if src is None:
-            typed.append(f"NULL::{SQL_TYPES[f.type]} AS {f.name}")
-            raws.append(f"NULL::VARCHAR AS raw_{f.name}")
-            continue
+            continue  # unmapped: not stored in ingest_typed at all (a NULL column costs memory per row)
         t = f"t_{f.name}"
         texts.append(f"nullif(trim({src}), '') AS {t}")
         if f.type in ("id", "text"):
             # One character over the cap is kept so that cut values can be counted and warned.
             typed.append(f"left({t}, {TEXT_CAP + 1}) AS {f.name}")
-            raws.append(f"NULL::VARCHAR AS raw_{f.name}")
             continue
         if f.type == "datetime":
             expr = dates_mod.parse_sql(t, choices[f.name])
@@ -197,11 +194,11 @@ def _typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=Non
             expr = f"CASE {cases} END"
         typed.append(f"{expr} AS {f.name}")
         raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
-    names = [f.name for f in FIELDS[kind]]
+    names = [part.rsplit(" AS ", 1)[1] for part in typed]
     layer1 = f"SELECT {', '.join(texts)} FROM ingest_src"
     layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
     layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
-    return f"SELECT _row, {', '.join(names)}, {', '.join(raws)} FROM ({layer3})"
+    return f"SELECT _row, {', '.join(names + raws)} FROM ({layer3})"
 
 
 def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
@@ -219,7 +216,8 @@ def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
             continue
         n = f.name
         if f.required:
-            add(f"{n} IS NULL AND raw_{n} IS NULL", n, "''", "blank")
+            blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
+            add(blank, n, "''", "blank")
         if f.type == "datetime":
             add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", _sql_str(choices[n].shown))
             add(f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit")
@@ -250,19 +248,30 @@ def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
     return " UNION ALL ".join(selects), params
 
 
-def stored_sql(kind: str) -> str:
+def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
+    """Fields that ingest_typed has a column for (mapped, or made by the wide-spend layout)."""
+    names = {f for f, c in mapping.items() if c}
+    return frozenset(names | ({"channel", "amount"} if wide else set()))
+
+
+def stored_sql(kind: str, present: frozenset[str]) -> str:
     """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
-    Text is cut to TEXT_CAP characters. Deals with a won date and no status are won, closed on
-    that date, at the ladder's won stage ($won_stage) when they have no stage of their own."""
+    Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date and no
+    status are won, closed on that date, at the ladder's won stage ($won_stage) when they have
+    no stage of their own."""
     types = {f.name: f.type for f in FIELDS[kind]}
-    exprs = {c: f"left({c}, {TEXT_CAP})" for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
-    if kind == "deals":
+
+    def col(name: str) -> str:
+        return name if name in present else f"NULL::{SQL_TYPES[types[name]]}"
+    exprs = {c: f"left({col(c)}, {TEXT_CAP})" for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
+    exprs.update({c: col(c) for c in RAW_COLUMNS[kind] if c not in exprs})
+    if kind == "deals" and "won_at" in present:
         exprs.update({
-            "status": "coalesce(status, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
-            "closed_at": "coalesce(closed_at, won_at)",
-            "stage": f"left(coalesce(stage, CASE WHEN won_at IS NOT NULL AND coalesce(status, 'won') = 'won' "
-                     f"THEN $won_stage END), {TEXT_CAP})"})
-    select = ", ".join(f"{exprs[c]} AS {c}" if c in exprs else c for c in RAW_COLUMNS[kind])
+            "status": f"coalesce({col('status')}, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
+            "closed_at": f"coalesce({col('closed_at')}, won_at)",
+            "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
+                     f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
+    select = ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
     return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"
 
 
@@ -272,8 +281,8 @@ def _won_stage(cur, workspace_id) -> str | None:
     return row[0] if row else None
 
 
-def stored_params(cur, kind, workspace_id) -> dict:
-    return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" else {}
+def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
+    return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" and "won_at" in present else {}
 
 
 def _rejected_frame(cur) -> pd.DataFrame:
@@ -338,15 +347,10 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     wide = _wide_spend(proposed, columns) if kind == "spend" else {}
     _check_required(kind, proposed, wide, columns, file_name)
     col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
-    for attempt in (1, 2):
-        try:
-            choices = _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices)
-            break
-        except duckdb.Error as exc:
-            if attempt == 1 and "parallel" in str(exc) and source.make_serial:
-                source.make_serial()
-                continue
-            raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+    try:
+        choices = _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices)
+    except duckdb.Error as exc:
+        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
     if source.rows_in < 0:
         source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
                                      "SELECT count(*) FROM ingest_typed").fetchone()[0]
@@ -358,9 +362,10 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
     rejected = _rejected_frame(cur)
-    sp = stored_params(cur, kind, workspace_id)
-    rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind)})", sp).fetchone()[0]
-    preview = cur.execute(f"SELECT * FROM ({stored_sql(kind)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
+    present = present_fields(kind, proposed, wide)
+    sp = stored_params(cur, kind, workspace_id, present)
+    rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)})", sp).fetchone()[0]
+    preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
     preview = preview.rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
     if kind == "deals" and proposed.get("won_at"):
@@ -370,17 +375,17 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     if kind == "leads" and proposed.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
     elif kind == "leads":
-        blank = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind)}) WHERE channel IS NULL").fetchone()[0]
+        blank = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)}) WHERE channel IS NULL").fetchone()[0]
         if blank:
             warnings.append(("blank_channel", {"rows": blank}))
     if kind == "deals" and proposed.get("lead_id"):
         orphans = cur.execute(
-            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM ({stored_sql(kind)}) s "
+            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM ({stored_sql(kind, present)}) s "
             "WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM leads_raw WHERE workspace_id = $ws "
             "AND superseded_by IS NULL)", dict(sp, ws=workspace_id)).fetchone()
         if orphans[0]:
             warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
-    new_stages, auto = _stages_report(cur, kind, workspace_id, sp)
+    new_stages, auto = _stages_report(cur, kind, workspace_id, sp, present)
     for spelling, (stage, n) in auto.items():
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
@@ -392,7 +397,7 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     duplicate_of = dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
     parsed = Parsed(file_name, digest, kind, workspace_id, source, proposed, how, crm, choices, wide,
                     rows_ok, rejected, warnings, new_stages, {k: v[0] for k, v in auto.items()}, duplicate_of, limit,
-                    preview)
+                    preview, present)
     return parsed
 
 
@@ -410,7 +415,7 @@ def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
     return out
 
 
-def _stages_report(cur, kind, workspace_id, sp) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
+def _stages_report(cur, kind, workspace_id, sp, present) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
     """(stage spellings unknown to the ladder with row counts, known CRM closing spellings →
     (ladder stage, rows) that will get an alias on load)."""
     from funnel.ladder import get_ladder, suggest_stage
@@ -419,7 +424,7 @@ def _stages_report(cur, kind, workspace_id, sp) -> tuple[pd.DataFrame, dict[str,
     if kind not in ("deals", "stages"):
         return empty, {}
     found = cur.execute(
-        f"SELECT stage, count(*) AS rows FROM ({stored_sql(kind)}) s WHERE stage IS NOT NULL AND lower(trim(stage)) "
+        f"SELECT stage, count(*) AS rows FROM ({stored_sql(kind, present)}) s WHERE stage IS NOT NULL AND lower(trim(stage)) "
         "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) GROUP BY stage ORDER BY rows DESC, stage",
         dict(sp, ws=workspace_id)).df()
     ladder = get_ladder(cur, workspace_id)

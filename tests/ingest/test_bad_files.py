@@ -186,3 +186,24 @@ def test_a_million_rows_with_some_bad_ones(store, ws, tmp_path):
     result = load_file(store, ws, path, "leads")
     assert (result.rows_in, result.added, result.rejected) == (1_000_000, 999_990, 10)
     assert result.rejected_rows["row"].tolist()[:2] == [7, 100007]
+
+
+def test_excel_sheet_that_does_not_exist(store, ws, tmp_path):
+    import pandas as pd
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+        pd.DataFrame({"id": [1], "created": ["2025-01-01"]}).to_excel(xl, sheet_name="Leads", index=False)
+        pd.DataFrame({"x": [1]}).to_excel(xl, sheet_name="Notes", index=False)
+    with pytest.raises(UploadError) as err:
+        inspect_file(store, ws, path, "leads", sheet="March")
+    assert str(err.value) == ("book.xlsx: the workbook has no sheet 'March'. Expected: one of the sheets: Leads, "
+                              "Notes. How to fix: choose an existing sheet.")
+
+
+def test_damaged_workbook(store, ws, tmp_path):
+    path = write(tmp_path, "broken.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50)
+    with pytest.raises(UploadError) as err:
+        inspect_file(store, ws, path, "leads")
+    assert str(err.value).startswith("broken.xlsx: the file could not be read as a table (")
+    assert str(err.value).endswith("Expected: a valid CSV, XLSX or Parquet file. How to fix: open the file in "
+                                   "Excel, check that it opens, and save it again as CSV UTF-8.")

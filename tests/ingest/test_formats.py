@@ -125,3 +125,25 @@ def test_formulas_and_html_are_stored_as_text(store, ws, tmp_path):
     with store.cursor() as cur:
         assert [r[0] for r in cur.execute("SELECT channel FROM leads_raw ORDER BY lead_id").fetchall()] == [
             '=HYPERLINK("http://x","y")', "<script>alert(1)</script>"]
+
+
+def test_quoted_line_breaks_and_short_rows_far_into_the_file(store, ws, tmp_path):
+    """DuckDB's parallel reader refuses padding plus quoted line breaks; the engine retries serially."""
+    rows = [f"L{i},2025-01-01,SEO" for i in range(20000)]
+    rows[15000] = 'L15000,2025-01-01,"two\nlines"'
+    rows[15001] = "L15001,2025-01-01"
+    path = write(tmp_path, "multi.csv", "id,created,channel\n" + "\n".join(rows) + "\n")
+    result = load_file(store, ws, path, "leads")
+    assert (result.added, result.rejected) == (20000, 0)
+    with store.cursor() as cur:
+        assert cur.execute("SELECT channel FROM leads_raw WHERE lead_id = 'L15000'").fetchone()[0] == "two\nlines"
+        assert cur.execute("SELECT channel FROM leads_raw WHERE lead_id = 'L15001'").fetchone()[0] is None
+
+
+def test_save_upload_keeps_bytes_by_content_hash(tmp_path):
+    from funnel.ingest import file_hash, save_upload
+    a = save_upload(b"id,created\n1,2025-01-01\n", "Лиды март.CSV", folder=tmp_path)
+    b = save_upload(b"id,created\n1,2025-01-01\n", "other.csv", folder=tmp_path)
+    evil = save_upload(b"x", "../../etc/passwd", folder=tmp_path)
+    assert a == b and a.suffix == ".csv" and a.parent == tmp_path
+    assert a.stem == file_hash(a) and evil.parent == tmp_path and evil.suffix == ".bin"
