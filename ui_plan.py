@@ -35,6 +35,7 @@ LEVERS = {
     "orders_per_period": ("float", 4.0), "lifetime": ("count", 60),
     "target_turnover": ("money", 1_000_000), "target_profit": ("money", 1_000_000),
 }
+MIN = {"contacts_per_seller": 1.0}  # a seller who handles no one is not a team
 # Illustrative starting values for levers the data cannot supply (shown as assumptions).
 ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.0,
            "active_clients": 0.0, "avg_order": 0.0, "orders_per_period": 1.0, "lifetime": 12.0,
@@ -145,7 +146,7 @@ def _bounds(field: str) -> tuple[float, float, float]:
     if kind == "float":
         return 0.0, round(top, 2), 0.01
     if kind == "count":
-        return 0.0, float(math.ceil(top)), 1.0
+        return MIN.get(field, 0.0), float(math.ceil(top)), 1.0
     step = float(10 ** max(0, int(math.log10(top)) - 2))
     return 0.0, float(math.ceil(top / step) * step), step
 
@@ -184,7 +185,7 @@ def lever(field: str, where=None) -> None:
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt,
               help=ui.t(f"planner.help.{field}"))
-    c2.number_input(label, min_value=0.0, max_value=100.0 if unit else None, step=step, key=nk,
+    c2.number_input(label, min_value=MIN.get(field, 0.0), max_value=100.0 if unit else None, step=step, key=nk,
                     label_visibility="collapsed", format=fmt)
 
 
@@ -193,6 +194,10 @@ def current_plan(base: Plan) -> Plan:
     values = {f: st.session_state.get(canonical_key(f), getattr(base, f)) for f in LEVERS}
     if not st.session_state.get(K_CAPACITY_ON):
         values.update(sellers=None, contacts_per_seller=None)
+    else:  # switched on where the data had no team: start from one seller handling today's leads
+        values["sellers"] = values["sellers"] or 1.0
+        values["contacts_per_seller"] = values["contacts_per_seller"] or float(
+            max(1, math.ceil((values["leads"] or 0) / values["sellers"])))
     reverse = st.session_state.get(K_REVERSE, False)
     kind = st.session_state.get(K_TARGET_KIND, "turnover")
     if not reverse or kind != "turnover":

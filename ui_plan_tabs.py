@@ -108,7 +108,7 @@ def mix_tab(b) -> None:
         return
     start = pd.DataFrame({
         "channel": [c.channel for c in rows],
-        "budget": [round(c.spend / months, -3) for c in rows],
+        "budget": [float(round(c.spend / months)) for c in rows],
         "cpl": [round(c.cpl) for c in rows],
         "conversion": [round((c.conversion or 0) * 100, 2) for c in rows],
         "avg_check": [round(c.avg_check or b.avg_check or 0, -3) for c in rows],

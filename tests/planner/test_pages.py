@@ -154,3 +154,23 @@ def test_workshop_sliders_and_reset(app_db):
     assert any("≈" in m.value for m in at.markdown)
     at.button(key="ws_reset").click().run()
     assert metrics(at)["Оборот в месяц"] != "480 000 ₽"
+
+
+def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
+    at = set_levers(planner, leads=100.0, conversion=5.0, avg_check=100_000.0)
+    at.text_input(key="pl_sc_name").set_value("План на октябрь").run()
+    at.button(key="pl_sc_save").click().run()
+    at.button(key="pl_sc_mark").click().run()     # default period: the baseline's last month, October 2026
+    assert not at.exception, at.exception
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "Выполнение" in d.value.columns)
+    row = table.iloc[0]
+    # plan: 100 leads × 5 % × 100 000 = 500 000 a month, one month of overlap
+    assert row["План"] == "500 000 ₽"
+    import duckdb
+    fact = duckdb.connect(str(app_db)).execute(
+        "SELECT sum(amount) FROM stg_deals WHERE workspace_id = 'demo' AND status = 'won' "
+        "AND CAST(closed_at AS DATE) BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'").fetchone()[0]
+    assert row["Факт"] == f"{float(fact):,.0f} ₽".replace(",", " ")
+    assert row["Выполнение"] == f"{float(fact) / 500_000 * 100:,.1f} %".replace(",", " ").replace(".", ",")
