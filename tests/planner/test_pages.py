@@ -174,3 +174,18 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
         "AND CAST(closed_at AS DATE) BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'").fetchone()[0]
     assert row["Факт"] == f"{float(fact):,.0f} ₽".replace(",", " ")
     assert row["Выполнение"] == f"{float(fact) / 500_000 * 100:,.1f} %".replace(",", " ").replace(".", ",")
+
+
+def test_a_viewer_plays_with_the_levers_but_cannot_save(app_db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.secrets["funnel"] = {"auth": "password", "passwords": {"boss": {"password": "boss-pw", "role": "viewer"}}}
+    at.switch_page("pages/planner.py")
+    at.run()
+    at.text_input(key="signin_password").input("boss-pw")
+    at.button(key="signin_submit").click().run()
+    assert not at.exception, at.exception
+    at.toggle(key="pl_capacity_on").set_value(False).run()
+    at = set_levers(at, leads=120.0, conversion=5.0, avg_check=150_000.0)
+    assert metrics(at)["Оборот в месяц"] == "900 000 ₽"
+    assert "pl_sc_save" not in {b.key for b in at.button}
+    assert any("не сохранять" in i.value for i in at.info)
