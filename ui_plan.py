@@ -75,6 +75,9 @@ def _set_canonical(plan: Plan) -> None:
     for field in LEVERS:  # widgets pick the new values up on this run
         for suffix in ("_s", "_n"):
             st.session_state.pop(f"pl_{field}{suffix}", None)
+    # The stage-chain sliders and the channel table start from the baseline too.
+    for key in [k for k in st.session_state if re.fullmatch(r"pl_chain_\d+|pl_mix", str(k))]:
+        del st.session_state[key]
 
 
 def reset_to(plan: Plan) -> None:
