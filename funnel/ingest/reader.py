@@ -259,6 +259,9 @@ def _excel_text(value) -> str | None:
 def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | None) -> Source:
     import pandas as pd
 
+    from funnel.filesafety import check_xlsx_bomb
+
+    check_xlsx_bomb(path, name=file_name)  # reads only the zip directory: no decompression bomb gets opened
     try:
         book = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for a damaged file
@@ -325,9 +328,13 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
     return Source(_column_names(columns), rows, header_row=1, fmt="parquet")
 
 
-def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None) -> Source:
+def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None, *,
+               count_rows: bool = True) -> Source:
     """Read any supported file into ``ingest_src`` (see module doc). Raises UploadError for an
-    empty file, header only, binary data, an old .xls, or a file DuckDB cannot parse."""
+    empty file, header only, binary data, an old .xls, or a file DuckDB cannot parse.
+    A CSV is not copied, so counting its rows reads it once more: ``count_rows=False`` leaves
+    ``rows_in`` at -1 for the caller to fill (the engine counts its typed table instead).
+    The caller should call ``Source.cleanup()`` when done (removes a decoded UTF-8 copy)."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         raise upload_error("empty", file=file_name)
@@ -341,6 +348,8 @@ def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None) -
         raise upload_error("xls", file=file_name)
     else:
         src = read_csv_file(cur, path, file_name, kind)
+    if src.rows_in < 0 and count_rows:
+        src.rows_in = cur.execute("SELECT count(*) FROM ingest_src").fetchone()[0]
     if src.rows_in == 0:
         src.cleanup()
         raise upload_error("header_only", file=file_name, row=src.header_row)

@@ -333,7 +333,7 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
-    source = read_table(cur, path, file_name, kind, sheet)
+    source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
     try:
         return _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today)
     finally:
