@@ -170,7 +170,7 @@ def headline_help(h: Headline, figure: str) -> str:
 def headline_metrics(h: Headline) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption), and the formula with its numbers (help)."""
-    rows = (HEADLINE[:5], HEADLINE[5:])
+    rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     for row in rows:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row):
