@@ -311,9 +311,11 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
 
 def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
-    fig.add_vline(x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"))
+    fig.add_vline(x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"),
+                  annotation_position="top left")
     if capacity:
-        fig.add_vline(x=capacity, line_color="red", annotation_text=ui.t("planner.cap.capacity"))
+        fig.add_vline(x=capacity, line_color="red", annotation_text=ui.t("planner.cap.capacity"),
+                      annotation_position="bottom right")
     fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"),
                       yaxis_title="%")
     return _layout(fig)

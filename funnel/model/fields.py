@@ -7,23 +7,25 @@ import math
 from funnel.errors import ValidationError
 
 
-def refuse(field: str, message: str, value) -> ValidationError:
+def refuse(field: str, message: str, value, code: str | None = None) -> ValidationError:
+    """The error for a bad input: English in ``str(err)``; ``code`` picks a translated text
+    (funnel/texts/planner.py, planner.err.<code>), else a generic one."""
     err = ValidationError(f"{field}: {message}, got {value!r}")
     err.field = field
-    err.key = "planner.err.field"
+    err.key = f"planner.err.{code}" if code else "planner.err.field"
     err.params = {"field": field, "value": value, "message": message}
     return err
 
 
 def _number(field: str, value) -> float:
     if isinstance(value, bool):
-        raise refuse(field, "must be a number", value)
+        raise refuse(field, "must be a number", value, "number")
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise refuse(field, "must be a number", value) from None
+        raise refuse(field, "must be a number", value, "number") from None
     if math.isnan(x) or math.isinf(x):
-        raise refuse(field, "must be a finite number", value)
+        raise refuse(field, "must be a finite number", value, "finite")
     return x
 
 
@@ -31,14 +33,14 @@ def non_negative(field: str, value) -> float:
     """A count or an amount: 0 or more."""
     x = _number(field, value)
     if x < 0:
-        raise refuse(field, "must be 0 or more", value)
+        raise refuse(field, "must be 0 or more", value, "non_negative")
     return x
 
 
 def positive(field: str, value) -> float:
     x = _number(field, value)
     if x <= 0:
-        raise refuse(field, "must be more than 0", value)
+        raise refuse(field, "must be more than 0", value, "positive")
     return x
 
 
@@ -46,7 +48,7 @@ def share(field: str, value) -> float:
     """A share such as a conversion, CTR or margin: between 0 and 1 inclusive."""
     x = _number(field, value)
     if not 0 <= x <= 1:
-        raise refuse(field, "must be between 0 and 1", value)
+        raise refuse(field, "must be between 0 and 1", value, "share")
     return x
 
 

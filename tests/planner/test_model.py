@@ -200,3 +200,10 @@ def test_pipeline_ladder_and_learned():
     assert rows[1]["weighted_learned"] is None
     assert total["weighted_ladder"] == pytest.approx(350)
     assert total["weighted_learned"] == pytest.approx(550) and total["learned_fallbacks"] == 1
+
+
+def test_validation_errors_are_translated():
+    with pytest.raises(ValidationError) as err:
+        Plan(leads=10, conversion=1.5, avg_check=1)
+    assert err.value.text("ru") == "conversion: доля от 0 до 1 (от 0 до 100 %), получено 1.5"
+    assert err.value.text("en") == str(err.value) == "conversion: must be between 0 and 1, got 1.5"
