@@ -33,6 +33,7 @@ st.subheader(ui.t("admin.workspaces"))
 st.dataframe([{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
              hide_index=True, key="admin_ws_table")
 with st.form("admin_create", clear_on_submit=True):
+    st.markdown(f"**{ui.t('admin.create')}**")
     c1, c2 = st.columns([3, 1])
     name = c1.text_input(ui.t("admin.name"), key="admin_new_name")
     currency = c2.text_input(ui.t("admin.currency"), value="₽", key="admin_new_currency")
@@ -40,12 +41,14 @@ with st.form("admin_create", clear_on_submit=True):
         write(lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
               lambda w: ui.t("admin.created", name=ui_auth.plain(w.name)))
 with st.form("admin_rename"):
+    st.markdown(f"**{ui.t('admin.rename')}**")
     c1, c2 = st.columns(2)
     target = c1.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_rename_ws")
     new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
     if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
         write(lambda cur, actor: administration.rename(cur, target, new_name, actor=actor), lambda w: ui.t("admin.renamed"))
 with st.form("admin_delete"):
+    st.markdown(f"**{ui.t('admin.delete')}**")
     victim = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_delete_ws")
     sure = st.checkbox(ui.t("admin.delete_confirm"), key="admin_delete_sure")
     if st.form_submit_button(ui.t("admin.delete"), key="admin_delete_btn", type="primary") and sure:
