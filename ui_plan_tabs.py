@@ -31,7 +31,7 @@ def reverse_panel(plan: Plan, out: dict) -> dict:
     if not out["target_reachable"]:
         st.error(ui.t("planner.rev.unreachable"))
         return out
-    c = st.columns(4)
+    c = st.columns(2) + st.columns(2)
     c[0].metric(ui.t("planner.rev.leads"), ui.num(out["required_leads"]))
     c[1].metric(ui.t("planner.rev.budget"), ui.money(out["required_budget"]))
     c[2].metric(ui.t("planner.rev.deals"), ui.num(out["required_deals"], 1))
