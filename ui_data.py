@@ -428,28 +428,33 @@ def current_rows(ws_id: str, kind: str) -> int:
 
 # ---- the load: once per click ------------------------------------------------------------------
 def request_load(file_id: str) -> None:
-    """The Load button's callback: a fresh nonce, so this click loads once and only once."""
+    """The Load button's callback: a fresh nonce, so this click loads once and only once.
+    The choices are taken now, from the widgets the user saw when clicking."""
+    mode = st.session_state.get(K_MODE, "append")
+    if mode == "replace" and not st.session_state.get(K_REPLACE_OK):
+        return
     nonce = st.session_state.get(_S_NONCE, 0) + 1
     st.session_state[_S_NONCE] = nonce
-    st.session_state[_S_PENDING] = (file_id, nonce)
+    st.session_state[_S_PENDING] = {"id": (file_id, nonce), "mode": mode,
+                                    "allow_duplicate": bool(st.session_state.get(K_DUP_OK))}
 
 
 def load_requested(stored: StoredFile) -> bool:
     pending = st.session_state.get(_S_PENDING)
-    return bool(pending) and pending[0] == stored.file_id and pending not in st.session_state.get(_S_DONE, set())
+    return bool(pending) and pending["id"][0] == stored.file_id \
+        and pending["id"] not in st.session_state.get(_S_DONE, set())
 
 
-def run_load(ws, stored: StoredFile, insp, *, mode: str, allow_duplicate: bool, progress) -> None:
-    """Load the file for the pending click; the click is spent even if the load fails."""
+def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
+    """Load the file for the pending click, with the mapping, date formats and sheet the
+    review showed; the click is spent even if the load fails (the error is shown, never retried)."""
     pending = st.session_state.pop(_S_PENDING)
-    st.session_state.setdefault(_S_DONE, set()).add(pending)
+    st.session_state.setdefault(_S_DONE, set()).add(pending["id"])
     result = ingest.load(
-        ui.get_store(), stored.path, stored.name, insp.kind, workspace_id=ws.id,
-        actor=ui_auth.current_user(), mode=mode, mapping=chosen_mapping(insp.kind),
+        ui.get_store(), stored.path, stored.name, kind, workspace_id=ws.id,
+        actor=ui_auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
         date_format=chosen_date_formats(), sheet=st.session_state.get(K_SHEET),
-        allow_duplicate=allow_duplicate, progress=progress)
-    # The confirmations are not reset here: their widgets are gone from the next run (the result
-    # replaces the review), so Streamlit forgets them by itself.
+        allow_duplicate=pending["allow_duplicate"], progress=progress)
     st.session_state[_S_RESULT] = {"file_id": stored.file_id, "name": stored.name, "result": result}
 
 

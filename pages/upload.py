@@ -31,16 +31,20 @@ def upload_flow() -> None:
     stored = ud.stored_file(uploaded)
     if stored is None:
         return
-    # The review is drawn in a slot that the result replaces once the file is loaded.
-    slot = st.empty()
-    if not ud.last_result(stored):
-        with slot.container():
-            review_and_load(stored, kind)
+    if ud.load_requested(stored):  # Load was clicked: load first, then show the result only
+        bar = st.progress(0.0, text=ui.t("data.progress", pct=0))
+        try:
+            ud.run_load(ws, stored, kind, progress=lambda frac, step: bar.progress(
+                min(max(frac, 0.0), 1.0), text=ud.progress_text(frac, step)))
+        except Exception as exc:  # noqa: BLE001 - the review below stays, to fix and retry
+            ui.show_error(exc)
+        finally:
+            bar.empty()
     done = ud.last_result(stored)
     if done:
-        slot.empty()
-        with slot.container():
-            show_result(done)
+        show_result(done)
+    else:
+        review_and_load(stored, kind)
 
 
 def show_result(done) -> None:
@@ -134,10 +138,6 @@ def review_and_load(stored, kind) -> None:
               on_click=ud.request_load, args=(stored.file_id,), icon=":material/upload:")
     if blocked:
         st.caption(ui.t("data.blocked", reasons="; ".join(blocked)))
-    if ud.load_requested(stored):
-        bar = st.progress(0.0, text=ui.t("data.progress", pct=0))
-        ud.run_load(ws, stored, insp, mode=mode, allow_duplicate=dup_ok,
-                    progress=lambda frac, step: bar.progress(min(max(frac, 0.0), 1.0), text=ud.progress_text(frac, step)))
 
 
 def history_section() -> None:
