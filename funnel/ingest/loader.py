@@ -80,7 +80,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
                                candidates=" / ".join(cands))
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
         if mode == "append":
-            _reject_existing(cur, kind, workspace_id, parsed.mapping.get(KEYS[kind][0]) or KEYS[kind][0])
+            _reject_existing(cur, parsed, kind, workspace_id)
         rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
         if strict and rejected_rows:
             raise upload_error("strict", file=file_name, rejected=rejected_rows)
@@ -142,17 +142,23 @@ def _key_match(a: str, b: str, kind: str) -> str:
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])
 
 
-def _reject_existing(cur, kind: str, workspace_id: str, column: str) -> None:
-    """append: rows whose key is already current in the workspace are rejected, naming the upload."""
-    if kind == "spend":
-        return
+def _reject_existing(cur, parsed, kind: str, workspace_id: str) -> None:
+    """append: rows whose key is already current in the workspace are rejected, naming the upload
+    (for spend the key is channel + period + campaign: appending a month twice would double it)."""
     table = RAW_TABLES[kind]
     key = KEYS[kind][0]
+    if kind == "spend":
+        value, code = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')", "exists_spend"
+        column = parsed.mapping.get("amount") or "/".join(parsed.wide)
+    else:
+        value, code = f"t.{key}", "exists"
+        column = parsed.mapping.get(key) or key
+    params = {"ws": workspace_id, "col": column}
+    params.update(stored_params(cur, kind, workspace_id, parsed.present))
     cur.execute(
-        f"INSERT INTO ingest_rejects SELECT t._row, $col, t.{key}, 'exists', CAST(r.upload_id AS VARCHAR) "
-        f"FROM ingest_typed t JOIN {table} r ON r.workspace_id = $ws AND r.superseded_by IS NULL AND "
-        f"{_key_match('r', 't', kind)} WHERE NOT EXISTS (SELECT 1 FROM ingest_bad b WHERE b._row = t._row)",
-        {"ws": workspace_id, "col": column})
+        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, $col, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
+        f"FROM ({stored_sql(kind, parsed.present)}) t JOIN {table} r ON r.workspace_id = $ws "
+        f"AND r.superseded_by IS NULL AND {_key_match('r', 't', kind)}", params)
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
 
 

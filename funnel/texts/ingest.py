@@ -180,6 +180,10 @@ REASONS = {
                    "unknown status; expected open, won or lost (or открыта/выиграна/проиграна)"),
     "exists": ("id уже загружен (загрузка №{detail}); чтобы обновить, выберите режим «Обновить по id»",
                "id already loaded (upload #{detail}); choose upsert to update it"),
+    "exists_spend": ("расход по этому каналу, периоду и кампании уже загружен (загрузка №{detail}); "
+                     "чтобы заменить, выберите «Обновить по id»",
+                     "spend for this channel, period and campaign is already loaded (upload #{detail}); "
+                     "choose upsert to replace it"),
 }
 
 # Warnings (the file loads): code → (ru, en).

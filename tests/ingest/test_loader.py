@@ -156,3 +156,21 @@ def test_progress_is_reported(store, ws, tmp_path):
     seen = []
     load_file(store, ws, write(tmp_path, "a.csv", FIRST), "leads", progress=lambda f, s: seen.append((f, s)))
     assert [s for _, s in seen] == ["read", "validate", "write", "done"] and seen[-1][0] == 1.0
+
+
+def test_append_of_the_same_spend_month_is_rejected_not_doubled(store, ws, tmp_path):
+    first = load_file(store, ws, write(tmp_path, "s1.csv", "channel,period,amount\nSEO,2025-01,100\n"), "spend")
+    r = load_file(store, ws, write(tmp_path, "s2.csv", "channel,period,amount\nSEO,2025-01,100\nSEO,2025-02,7\n"),
+                  "spend")
+    assert (r.added, r.rejected) == (1, 1)
+    assert r.rejected_rows.iloc[0]["reason"] == (f"spend for this channel, period and campaign is already loaded "
+                                                 f"(upload #{first.upload_id}); choose upsert to replace it")
+    with store.cursor() as cur:
+        assert cur.execute("SELECT sum(amount)::DOUBLE FROM stg_spend").fetchone()[0] == 107.0
+
+
+def test_stage_history_append_skips_entries_already_loaded(store, ws, tmp_path):
+    load_file(store, ws, write(tmp_path, "h1.csv", "deal_id,stage,entered_at\nD1,Lost,2025-01-01\n"), "stages")
+    r = load_file(store, ws, write(tmp_path, "h2.csv", "deal_id,stage,entered_at\nD1,Lost,2025-01-01\n"
+                                                      "D1,Deal done,2025-01-05\n"), "stages")
+    assert (r.added, r.rejected) == (1, 1)
