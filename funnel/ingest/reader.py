@@ -16,6 +16,7 @@ import io
 import os
 import re
 import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,10 @@ class Source:
     fmt: str = "csv"                # csv | xlsx | parquet
     warnings: list[tuple[str, dict]] = field(default_factory=list)
     temp_file: Path | None = None   # a UTF-8 copy that ingest_src reads; removed by cleanup()
+
+    def __post_init__(self) -> None:
+        if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
+            weakref.finalize(self, Path(self.temp_file).unlink, missing_ok=True)
 
     def cleanup(self) -> None:
         if self.temp_file is not None:
