@@ -143,17 +143,19 @@ def mix_tab(b) -> None:
     c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
     c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
-    table = pd.DataFrame(mix.rows(channels))
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_mix_result", column_config={
-        "channel": ui.t("planner.mix.channel"), "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), format="%.0f"),
-        "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), format="%.0f"),
-        "leads": st.column_config.NumberColumn(ui.t("planner.mix.leads"), format="%.1f"),
-        "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion_share"), format="%.4f"),
-        "deals": st.column_config.NumberColumn(ui.t("planner.m.deals"), format="%.2f"),
-        "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), format="%.0f"),
-        "turnover": st.column_config.NumberColumn(ui.t("planner.m.turnover"), format="%.0f"),
-        "cac": st.column_config.NumberColumn(ui.t("planner.mix.cac"), format="%.0f"),
-        "romi": st.column_config.NumberColumn(ui.t("planner.m.romi"), format="%.2f")})
+    res = mix.rows(channels)
+    st.dataframe(pd.DataFrame({
+        ui.t("planner.mix.channel"): [r["channel"] for r in res],
+        ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
+        ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
+        ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
+        ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
+        ui.t("planner.m.deals"): [ui.num(r["deals"], 2) for r in res],
+        ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
+        ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
+        ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
+        ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
+        hide_index=True, width="stretch", key="pl_mix_result")
 
 
 def web_tab(plan: Plan) -> None:
@@ -220,15 +222,15 @@ def forecast_tab(b, plan: Plan, out: dict) -> list:
     """Pipeline, uncertainty, sensitivity and projection; returns the charts for the export."""
     st.subheader(ui.t("planner.fc.pipeline"))
     rows, total = pipeline.weighted(list(b.open_stages))
-    table = pd.DataFrame(rows)
-    table["stage"] = table["stage"].map(str)
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline", column_config={
-        "stage": ui.t("planner.fc.stage"), "deals": ui.t("planner.fc.deals"),
-        "amount": st.column_config.NumberColumn(ui.t("planner.fc.amount"), format="%.0f"),
-        "ladder_probability": st.column_config.NumberColumn(ui.t("planner.fc.p_ladder"), format="%.2f"),
-        "learned_probability": st.column_config.NumberColumn(ui.t("planner.fc.p_learned"), format="%.2f"),
-        "weighted_ladder": st.column_config.NumberColumn(ui.t("planner.fc.w_ladder"), format="%.0f"),
-        "weighted_learned": st.column_config.NumberColumn(ui.t("planner.fc.w_learned"), format="%.0f")})
+    table = pd.DataFrame({
+        ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
+        ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
+        ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
+        ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
+        ui.t("planner.fc.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
+        ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
+        ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows]})
+    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline")
     c = st.columns(3)
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
@@ -287,8 +289,21 @@ SUMMARY = ("leads", "conversion", "effective_conversion", "avg_check", "deals", 
            "romi", "profit", "capacity", "sellers_needed")
 
 
+SHARES = {"conversion", "effective_conversion", "romi"}
+MONEY = {"avg_check", "turnover", "budget", "profit"}
+
+
+def shown(key: str, value) -> str:
+    """A figure as the screen shows it: money, a percentage or a number; "—" when missing."""
+    if key in SHARES:
+        return ui.pct(value, 2 if key != "romi" else 0)
+    if key in MONEY:
+        return ui.money(value)
+    return ui.num(value, 1 if key == "deals" else 0)
+
+
 def _summary(out: dict) -> list:
-    return [out.get(k) for k in SUMMARY]
+    return [shown(k, out.get(k)) for k in SUMMARY]
 
 
 def _write(fn, *args, **kwargs) -> bool:
@@ -327,7 +342,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list) -> None:
             try:
                 columns[name] = _summary(evaluate(by_name[name].plan()))
             except FunnelError:
-                columns[name] = [None] * len(SUMMARY)
+                columns[name] = ["—"] * len(SUMMARY)
         table = pd.DataFrame({ui.t("planner.sc.metric"): [ui.t(f"planner.out.{k}") for k in SUMMARY], **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
         plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]

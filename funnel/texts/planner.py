@@ -148,7 +148,6 @@ TEXTS = {
     "planner.mix.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.mix.cpl": ("CPL", "CPL"),
     "planner.mix.conversion": ("Конверсия, %", "Conversion, %"),
-    "planner.mix.conversion_share": ("Конверсия (доля)", "Conversion (share)"),
     "planner.mix.avg_check": ("Средний чек", "Average check"),
     "planner.mix.saturation": ("Насыщение s", "Saturation s"),
     "planner.mix.saturation_help": ("0 — CPL не растёт с бюджетом.", "0 = CPL does not grow with budget."),

@@ -83,7 +83,8 @@ def test_save_and_compare_a_scenario(planner):
     table = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
     assert "Рост <b>" in table.columns
     row = table[table.iloc[:, 0] == "Оборот в месяц"]
-    assert row["Рост <b>"].iloc[0] == pytest.approx(900_000)
+    assert row["Рост <b>"].iloc[0] == "900 000 ₽"
+    assert table[table.iloc[:, 0] == "Базовая конверсия"]["Рост <b>"].iloc[0] == "5,00 %"
 
 
 def fresh(app_db, params: dict):
