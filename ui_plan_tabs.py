@@ -218,8 +218,8 @@ def repeat_tab(plan: Plan) -> None:
     c[2].metric(ui.t("planner.rep.ltv"), ui.money(rep.ltv))
 
 
-def forecast_tab(b, plan: Plan, out: dict) -> list:
-    """Pipeline, uncertainty, sensitivity and projection; returns the charts for the export."""
+def forecast_tab(b, plan: Plan, out: dict) -> tuple[list, dict]:
+    """Pipeline, uncertainty, sensitivity and projection; returns the charts and tables for the export."""
     st.subheader(ui.t("planner.fc.pipeline"))
     rows, total = pipeline.weighted(list(b.open_stages))
     table = pd.DataFrame({
@@ -261,7 +261,10 @@ def forecast_tab(b, plan: Plan, out: dict) -> list:
     st.caption(ui.t("planner.fc.seasonal" if proj["seasonal"] else "planner.fc.flat", months=len(history)))
     proj_fig = up.projection(history, proj["rows"])
     st.plotly_chart(proj_fig, key="pl_projection", width="stretch")
-    return [torn, proj_fig, hist]
+    tables = {"sensitivity": pd.DataFrame(sens),
+              "projection": pd.DataFrame(proj["rows"], columns=["month", "turnover"]),
+              "pipeline": pd.DataFrame(rows)}
+    return [torn, proj_fig, hist], tables
 
 
 def backtest_tab(b) -> None:
@@ -316,7 +319,7 @@ def _write(fn, *args, **kwargs) -> bool:
         return False
 
 
-def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list) -> None:
+def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: dict) -> None:
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id())
     editable = up.can_edit()
@@ -376,7 +379,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list) -> None:
                          lambda: html_report(title, inputs, outputs, figures, lang=lang),
                          "plan.html", "text/html", key="pl_export_html", icon=":material/download:",
                          on_click="ignore")
-    c[1].download_button(ui.t("planner.export.xlsx"), lambda: xlsx_report(inputs, outputs, lang=lang),
+    c[1].download_button(ui.t("planner.export.xlsx"), lambda: xlsx_report(inputs, outputs, tables, lang=lang),
                          "plan.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          key="pl_export_xlsx", icon=":material/download:", on_click="ignore")
 

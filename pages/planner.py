@@ -70,10 +70,10 @@ with t_cap:
 with t_rep:
     tabs.repeat_tab(plan)
 with t_fc:
-    charts = tabs.forecast_tab(b, plan, out)
+    charts, tables = tabs.forecast_tab(b, plan, out)
 with t_bt:
     tabs.backtest_tab(b)
 with t_sc:
-    tabs.scenarios_tab(b, base, plan, out, [waterfall, *charts])
+    tabs.scenarios_tab(b, base, plan, out, [waterfall, *charts], tables)
 
 up.write_link(plan)
