@@ -281,8 +281,9 @@ def warnings(insp_or_result) -> list[str]:
 
 
 def rejected_table(insp) -> pd.DataFrame:
-    """Rejected rows with translated headers (and reasons, when the engine can localise them)."""
-    df = insp.rejected
+    """Rejected rows (of an inspection or a load result) with translated headers, and reasons
+    in the user's language when the engine can localise them."""
+    df = insp.rejected if hasattr(insp, "source_columns") else insp.rejected_rows
     try:
         from funnel.ingest.validate import localise_rejected
         df = localise_rejected(df, ui.lang())
@@ -671,6 +672,12 @@ def save_ladder(ws_id: str) -> bool:
                 ui.t("settings.ladder_saved", n=len(stages)))
     if ok:
         st.session_state.pop(K_LADDER, None)  # the editor starts again from what was saved
+        # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
+        with ui.cursor() as cur:
+            lost = ladder.unmapped_stages(cur, ws_id)
+        if not lost.empty:
+            names = ", ".join(f"«{plain(x)}»" for x in lost["stage"].head(10))
+            _say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " + ui.t("settings.renamed_hint", stages=names))
     return ok
 
 

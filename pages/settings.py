@@ -35,8 +35,9 @@ column_config = {
     "probability": st.column_config.NumberColumn(ui.t("settings.col.probability"), min_value=0, max_value=100,
                                                  step=1, format="%.0f%%"),
     "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
-    "kind": st.column_config.SelectboxColumn(ui.t("settings.col.kind"), options=list(ladder.KINDS),
-                                             required=True),
+    "kind": st.column_config.SelectboxColumn(ui.t("settings.col.kind"), options=list(ladder.KINDS), required=True,
+                                             default="open", format_func=ud.labels(
+                                                 ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}"))),
 }
 table = ud.ladder_for_editor(stages)
 if may_edit:

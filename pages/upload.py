@@ -51,6 +51,11 @@ def show_result(done) -> None:
     res = done["result"]
     st.success(ui.t("data.loaded", file=ud.plain(done["name"]), added=ui.num(res.added),
                     updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
+    rejected = getattr(res, "rejected_rows", None)
+    if rejected is not None and len(rejected):
+        st.download_button(ui.t("data.download_rejected"), to_csv_bytes(ud.rejected_table(res)),
+                           "rejected_rows.csv", "text/csv", key="data_result_rejected_csv",
+                           icon=":material/download:")
     for text in ud.warnings(res):
         st.warning(ud.plain(text))
     st.caption(ui.t("data.next_hint"))

@@ -133,3 +133,16 @@ def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
 def test_admin_may_edit_the_demo_but_is_told_it_is_shared(app):
     at_page(app, PAGE, lang=None)
     assert app.dataframe(key=ud.K_LADDER).editing_mode == "dynamic"
+
+
+def test_renaming_a_stage_in_use_says_where_to_map_its_deals(settings):
+    import ui
+    from tests.conftest import insert
+
+    at, ws_id = settings
+    insert(ui.get_store(), ws_id, "deals", [{"deal_id": "D1", "stage": "Qualified interest", "amount": 100}])
+    at.session_state[ud.K_LADDER] = {"edited_rows": {1: {"name": "Qualified"}}, "added_rows": [], "deleted_rows": []}
+    at.button(key=ud.K_LADDER_SAVE).click().run()
+    assert texts(at.success) == [
+        "The ladder is saved: 7 stages. Deals in stages that are no longer in the ladder («Qualified interest») "
+        "will show on the Data page among the stages to map."]
