@@ -11,6 +11,7 @@ level and every error or exception seen. Target: p95 ≤ 1 s at 20 sessions.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -121,8 +122,10 @@ def main() -> int:
         for n in args.sessions:
             times: list = []
             problems: list = []
-            threads = [threading.Thread(target=session, args=(server.url, args.rounds, times, problems))
+            # daemon threads: Ctrl-C stops the script (and, in `finally`, the server) at once
+            threads = [threading.Thread(target=session, args=(server.url, args.rounds, times, problems), daemon=True)
                        for _ in range(n)]
+            load_before = os.getloadavg()[0]
             t0 = time.time()
             for t in threads:
                 t.start()
@@ -131,7 +134,8 @@ def main() -> int:
             wall = time.time() - t0
             page_times = [s for p, s in times if p != "open"]
             print(f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
-                  f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f}")
+                  f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f}   (load average before: {load_before:.1f}, "
+                  f"{os.cpu_count()} CPUs)")
             by_page = {}
             for p, s in times:
                 by_page.setdefault(p, []).append(s)
