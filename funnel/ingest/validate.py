@@ -17,35 +17,16 @@ import pandas as pd
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
 from funnel.ingest.inspection import Inspection
-from funnel.ingest.messages import reason, upload_error, warning
-from funnel.ingest.numbers import int_from_stripped, money_from_stripped, strip_sql
+from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
+from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, present_fields, stored_params,  # noqa: F401
+                                stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.uploads import file_hash
 
-TEXT_CAP = 1000
 PREVIEW_ROWS = 20
-RAW_COLUMNS = {
-    "leads": ["lead_id", "created_at", "channel", "campaign", "owner", "segment", "region", "cost",
-              "first_contact_at", "qualified_at", "status"],
-    "deals": ["deal_id", "lead_id", "created_at", "stage", "channel", "status", "amount", "closed_at",
-              "lost_reason", "owner", "segment"],
-    "stages": ["deal_id", "stage", "entered_at"],
-    "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
-}
-SQL_TYPES = {"id": "VARCHAR", "text": "VARCHAR", "status": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
-             "money": "DECIMAL(18, 2)", "int": "BIGINT"}
-# Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.
-KEYS = {"leads": ("lead_id",), "deals": ("deal_id",), "stages": ("deal_id", "stage", "entered_at"),
-        "spend": ("channel", "period", "campaign")}
-STATUS_WORDS = {
-    "won": ("won", "выиграна", "выиграно", "успешно", "успешно реализовано", "успех", "закрыта успешно",
-            "сделка успешна", "выигран", "win", "closed won", "оплачено"),
-    "lost": ("lost", "проиграна", "проиграно", "закрыто и не реализовано", "отказ", "провал", "закрыта неуспешно",
-             "сделка провалена", "проигран", "closed lost", "потеряна", "deleted"),
-    "open": ("open", "открыта", "открыто", "в работе", "активна", "new", "новая", "in progress", "active"),
-}
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
-
+__all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params", "KEYS", "RAW_COLUMNS"]
 
 @dataclass
 class Parsed:
@@ -161,155 +142,6 @@ def _sql_str(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
-    """One pass over ingest_src giving ingest_typed's rows, in layers so that each cell's text
-    is trimmed once (t_), money is stripped once (m_), converted once, and its text kept
-    (raw_) only where it did not convert, to name it in the report."""
-    texts, stripped, typed, raws = ["_row"], [], [], []
-    for f in FIELDS[kind]:
-        src = col_of.get(f.name)
-        if wide_col is not None and f.name == "channel":
-            typed.append(f"{_sql_str(wide_channel)} AS channel")
-            continue
-        if wide_col is not None and f.name == "amount":
-            src = wide_col
-        if src is None:
-            continue  # unmapped: not stored in ingest_typed at all (a NULL column costs memory per row)
-        t = f"t_{f.name}"
-        texts.append(f"nullif(trim({src}), '') AS {t}")
-        if f.type in ("id", "text"):
-            # One character over the cap is kept so that cut values can be counted and warned.
-            typed.append(f"left({t}, {TEXT_CAP + 1}) AS {f.name}")
-            continue
-        if f.type == "datetime":
-            expr = dates_mod.parse_sql(t, choices[f.name])
-        elif f.type == "date":
-            expr = dates_mod.period_sql(t, choices[f.name])
-        elif f.type in ("money", "int"):
-            stripped.append(f"{strip_sql(t)} AS m_{f.name}")
-            expr = (money_from_stripped if f.type == "money" else int_from_stripped)(f"m_{f.name}")
-        else:  # status
-            cases = " ".join(f"WHEN lower({t}) IN ({', '.join(_sql_str(w) for w in words)}) THEN '{st}'"
-                             for st, words in STATUS_WORDS.items())
-            expr = f"CASE {cases} END"
-        typed.append(f"{expr} AS {f.name}")
-        raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
-    names = [part.rsplit(" AS ", 1)[1] for part in typed]
-    layer1 = f"SELECT {', '.join(texts)} FROM ingest_src"
-    layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
-    layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
-    return f"SELECT _row, {', '.join(names + raws)} FROM ({layer3})"
-
-
-def _rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
-    params: dict = {}
-    selects = []
-
-    def add(cond, fld, value, code, detail="NULL"):
-        name = f"col_{len(params)}"
-        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
-        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
-                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
-
-    for f in FIELDS[kind]:
-        if not (mapping.get(f.name) or (wide and f.name in ("channel", "amount"))):
-            continue
-        n = f.name
-        if f.required:
-            blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
-            add(blank, n, "''", "blank")
-        if f.type == "datetime":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", _sql_str(choices[n].shown))
-            add(f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit")
-        elif f.type == "date":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", _sql_str(choices[n].shown))
-            add(f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit")
-        elif f.type == "money":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad")
-            add(f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative")
-        elif f.type == "int":
-            add(f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad")
-        elif f.type == "status":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad")
-    if kind in ("leads", "deals"):
-        key = KEYS[kind][0]
-        params["col_key"] = mapping[key]
-        selects.append(
-            f"SELECT t._row, $col_key, t.{key}, 'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t "
-            f"JOIN (SELECT {key}, min(_row) AS first FROM ingest_typed WHERE {key} IS NOT NULL "
-            f"GROUP BY {key} HAVING count(*) > 1) d USING ({key}) WHERE t._row > d.first")
-    elif kind == "stages":
-        params["col_key"] = mapping["deal_id"]
-        selects.append(
-            "SELECT t._row, $col_key, t.deal_id || ' / ' || t.stage || ' / ' || CAST(t.entered_at AS VARCHAR), "
-            "'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t JOIN (SELECT deal_id, stage, entered_at, "
-            "min(_row) AS first FROM ingest_typed WHERE deal_id IS NOT NULL AND stage IS NOT NULL AND entered_at "
-            "IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d USING (deal_id, stage, entered_at) WHERE t._row > d.first")
-    return " UNION ALL ".join(selects), params
-
-
-def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
-    """Fields that ingest_typed has a column for (mapped, or made by the wide-spend layout)."""
-    names = {f for f, c in mapping.items() if c}
-    return frozenset(names | ({"channel", "amount"} if wide else set()))
-
-
-def stored_sql(kind: str, present: frozenset[str]) -> str:
-    """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
-    Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date and no
-    status are won, closed on that date, at the ladder's won stage ($won_stage) when they have
-    no stage of their own."""
-    types = {f.name: f.type for f in FIELDS[kind]}
-
-    def col(name: str) -> str:
-        return name if name in present else f"NULL::{SQL_TYPES[types[name]]}"
-    exprs = {c: f"left({col(c)}, {TEXT_CAP})" for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
-    exprs.update({c: col(c) for c in RAW_COLUMNS[kind] if c not in exprs})
-    if kind == "deals" and "won_at" in present:
-        exprs.update({
-            "status": f"coalesce({col('status')}, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
-            "closed_at": f"coalesce({col('closed_at')}, won_at)",
-            "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
-                     f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
-    select = ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
-    return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"
-
-
-def _won_stage(cur, workspace_id) -> str | None:
-    row = cur.execute("SELECT name FROM stages WHERE workspace_id = ? AND kind = 'won' ORDER BY position LIMIT 1",
-                      [workspace_id]).fetchone()
-    return row[0] if row else None
-
-
-def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
-    return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" and "won_at" in present else {}
-
-
-def _rejected_frame(cur) -> pd.DataFrame:
-    df = cur.execute("SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects "
-                     "ORDER BY 1, 2, code").df()
-    return localise_rejected(df, "en")
-
-
-def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The rejected rows with ``reason`` written in ``lang`` (from ``code``, ``value``, ``detail``)."""
-    df = df.copy()
-    out = pd.Series([""] * len(df), index=df.index, dtype=object)
-    for code in df["code"].unique() if len(df) else []:
-        mask = df["code"] == code
-        template = reason(code, lang)
-        texts = pd.Series([template] * int(mask.sum()), index=df.index[mask], dtype=object)
-        if "{value}" in template:
-            texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"])]
-            texts = pd.Series(texts, index=df.index[mask], dtype=object)
-        if "{detail}" in template:
-            texts = pd.Series([t.replace("{detail}", str(d)) for t, d in zip(texts, df.loc[mask, "detail"])],
-                              index=df.index[mask], dtype=object)
-        out[mask] = texts
-    df["reason"] = out
-    return df[["row", "column", "value", "reason", "code", "detail"]]
-
-
 def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> dict[str, dates_mod.DateChoice]:
     """Settle date formats and build ``ingest_typed`` in one pass over the source."""
     choices: dict[str, dates_mod.DateChoice] = {}
@@ -319,10 +151,10 @@ def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> di
     if wide:
         wide_cols = {c: f"c{columns.index(c)}" for c in wide}
         select = " UNION ALL ".join(
-            _typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
+            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
             for c, ch in wide.items())
     else:
-        select = _typed_query(kind, proposed, col_of, choices)
+        select = typed_query(kind, proposed, col_of, choices)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed AS {select}")
     return choices
 
@@ -355,13 +187,13 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
         source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
                                      "SELECT count(*) FROM ingest_typed").fetchone()[0]
     limit = (today or date.today()) + timedelta(days=1)
-    rejects, params = _rejects_sql(kind, proposed, wide, choices)
+    rejects, params = rejects_sql(kind, proposed, wide, choices)
     params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
     params = {k: v for k, v in params.items() if f"${k}" in rejects}
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
-    rejected = _rejected_frame(cur)
+    rejected = rejected_frame(cur)
     present = present_fields(kind, proposed, wide)
     sp = stored_params(cur, kind, workspace_id, present)
     rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)})", sp).fetchone()[0]

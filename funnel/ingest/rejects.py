@@ -1,0 +1,80 @@
+"""Rows that will not be loaded: the SQL that finds them (one line per problem: row, column,
+value, code, detail) and their reasons in the user's language."""
+from __future__ import annotations
+
+import pandas as pd
+
+from funnel.ingest.fields import FIELDS
+from funnel.ingest.messages import reason
+from funnel.ingest.rows import KEYS, sql_str
+
+def rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
+    params: dict = {}
+    selects = []
+
+    def add(cond, fld, value, code, detail="NULL"):
+        name = f"col_{len(params)}"
+        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
+        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
+                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
+
+    for f in FIELDS[kind]:
+        if not (mapping.get(f.name) or (wide and f.name in ("channel", "amount"))):
+            continue
+        n = f.name
+        if f.required:
+            blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
+            add(blank, n, "''", "blank")
+        if f.type == "datetime":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", sql_str(choices[n].shown))
+            add(f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit")
+        elif f.type == "date":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", sql_str(choices[n].shown))
+            add(f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit")
+        elif f.type == "money":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad")
+            add(f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative")
+        elif f.type == "int":
+            add(f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad")
+        elif f.type == "status":
+            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad")
+    if kind in ("leads", "deals"):
+        key = KEYS[kind][0]
+        params["col_key"] = mapping[key]
+        selects.append(
+            f"SELECT t._row, $col_key, t.{key}, 'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t "
+            f"JOIN (SELECT {key}, min(_row) AS first FROM ingest_typed WHERE {key} IS NOT NULL "
+            f"GROUP BY {key} HAVING count(*) > 1) d USING ({key}) WHERE t._row > d.first")
+    elif kind == "stages":
+        params["col_key"] = mapping["deal_id"]
+        selects.append(
+            "SELECT t._row, $col_key, t.deal_id || ' / ' || t.stage || ' / ' || CAST(t.entered_at AS VARCHAR), "
+            "'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t JOIN (SELECT deal_id, stage, entered_at, "
+            "min(_row) AS first FROM ingest_typed WHERE deal_id IS NOT NULL AND stage IS NOT NULL AND entered_at "
+            "IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d USING (deal_id, stage, entered_at) WHERE t._row > d.first")
+    return " UNION ALL ".join(selects), params
+
+
+def rejected_frame(cur) -> pd.DataFrame:
+    df = cur.execute("SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects "
+                     "ORDER BY 1, 2, code").df()
+    return localise_rejected(df, "en")
+
+
+def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The rejected rows with ``reason`` written in ``lang`` (from ``code``, ``value``, ``detail``)."""
+    df = df.copy()
+    out = pd.Series([""] * len(df), index=df.index, dtype=object)
+    for code in df["code"].unique() if len(df) else []:
+        mask = df["code"] == code
+        template = reason(code, lang)
+        texts = pd.Series([template] * int(mask.sum()), index=df.index[mask], dtype=object)
+        if "{value}" in template:
+            texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"])]
+            texts = pd.Series(texts, index=df.index[mask], dtype=object)
+        if "{detail}" in template:
+            texts = pd.Series([t.replace("{detail}", str(d)) for t, d in zip(texts, df.loc[mask, "detail"])],
+                              index=df.index[mask], dtype=object)
+        out[mask] = texts
+    df["reason"] = out
+    return df[["row", "column", "value", "reason", "code", "detail"]]

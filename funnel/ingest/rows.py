@@ -1,0 +1,112 @@
+"""The SQL shape of rows: typed from the source text (``ingest_typed``) and as stored in the
+raw tables. Text becomes typed values in one pass inside DuckDB; unmapped fields get no column
+there (a NULL column still costs memory per row) and are NULL in what is stored."""
+from __future__ import annotations
+
+from funnel.ingest import dates as dates_mod
+from funnel.ingest.fields import FIELDS
+from funnel.ingest.numbers import int_from_stripped, money_from_stripped, strip_sql
+
+TEXT_CAP = 1000
+RAW_COLUMNS = {
+    "leads": ["lead_id", "created_at", "channel", "campaign", "owner", "segment", "region", "cost",
+              "first_contact_at", "qualified_at", "status"],
+    "deals": ["deal_id", "lead_id", "created_at", "stage", "channel", "status", "amount", "closed_at",
+              "lost_reason", "owner", "segment"],
+    "stages": ["deal_id", "stage", "entered_at"],
+    "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
+}
+SQL_TYPES = {"id": "VARCHAR", "text": "VARCHAR", "status": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
+             "money": "DECIMAL(18, 2)", "int": "BIGINT"}
+# Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.
+KEYS = {"leads": ("lead_id",), "deals": ("deal_id",), "stages": ("deal_id", "stage", "entered_at"),
+        "spend": ("channel", "period", "campaign")}
+STATUS_WORDS = {
+    "won": ("won", "выиграна", "выиграно", "успешно", "успешно реализовано", "успех", "закрыта успешно",
+            "сделка успешна", "выигран", "win", "closed won", "оплачено"),
+    "lost": ("lost", "проиграна", "проиграно", "закрыто и не реализовано", "отказ", "провал", "закрыта неуспешно",
+             "сделка провалена", "проигран", "closed lost", "потеряна", "deleted"),
+    "open": ("open", "открыта", "открыто", "в работе", "активна", "new", "новая", "in progress", "active"),
+}
+
+
+def sql_str(text: str) -> str:
+    """A SQL string literal (quotes doubled)."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
+    """One pass over ingest_src giving ingest_typed's rows, in layers so that each cell's text
+    is trimmed once (t_), money is stripped once (m_), converted once, and its text kept
+    (raw_) only where it did not convert, to name it in the report."""
+    texts, stripped, typed, raws = ["_row"], [], [], []
+    for f in FIELDS[kind]:
+        src = col_of.get(f.name)
+        if wide_col is not None and f.name == "channel":
+            typed.append(f"{sql_str(wide_channel)} AS channel")
+            continue
+        if wide_col is not None and f.name == "amount":
+            src = wide_col
+        if src is None:
+            continue  # unmapped: not stored in ingest_typed at all (a NULL column costs memory per row)
+        t = f"t_{f.name}"
+        texts.append(f"nullif(trim({src}), '') AS {t}")
+        if f.type in ("id", "text"):
+            # One character over the cap is kept so that cut values can be counted and warned.
+            typed.append(f"left({t}, {TEXT_CAP + 1}) AS {f.name}")
+            continue
+        if f.type == "datetime":
+            expr = dates_mod.parse_sql(t, choices[f.name])
+        elif f.type == "date":
+            expr = dates_mod.period_sql(t, choices[f.name])
+        elif f.type in ("money", "int"):
+            stripped.append(f"{strip_sql(t)} AS m_{f.name}")
+            expr = (money_from_stripped if f.type == "money" else int_from_stripped)(f"m_{f.name}")
+        else:  # status
+            cases = " ".join(f"WHEN lower({t}) IN ({', '.join(sql_str(w) for w in words)}) THEN '{st}'"
+                             for st, words in STATUS_WORDS.items())
+            expr = f"CASE {cases} END"
+        typed.append(f"{expr} AS {f.name}")
+        raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
+    names = [part.rsplit(" AS ", 1)[1] for part in typed]
+    layer1 = f"SELECT {', '.join(texts)} FROM ingest_src"
+    layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
+    layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
+    return f"SELECT _row, {', '.join(names + raws)} FROM ({layer3})"
+
+
+def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
+    """Fields that ingest_typed has a column for (mapped, or made by the wide-spend layout)."""
+    names = {f for f, c in mapping.items() if c}
+    return frozenset(names | ({"channel", "amount"} if wide else set()))
+
+
+def stored_sql(kind: str, present: frozenset[str]) -> str:
+    """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
+    Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date and no
+    status are won, closed on that date, at the ladder's won stage ($won_stage) when they have
+    no stage of their own."""
+    types = {f.name: f.type for f in FIELDS[kind]}
+
+    def col(name: str) -> str:
+        return name if name in present else f"NULL::{SQL_TYPES[types[name]]}"
+    exprs = {c: f"left({col(c)}, {TEXT_CAP})" for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
+    exprs.update({c: col(c) for c in RAW_COLUMNS[kind] if c not in exprs})
+    if kind == "deals" and "won_at" in present:
+        exprs.update({
+            "status": f"coalesce({col('status')}, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
+            "closed_at": f"coalesce({col('closed_at')}, won_at)",
+            "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
+                     f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
+    select = ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
+    return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"
+
+
+def _won_stage(cur, workspace_id) -> str | None:
+    row = cur.execute("SELECT name FROM stages WHERE workspace_id = ? AND kind = 'won' ORDER BY position LIMIT 1",
+                      [workspace_id]).fetchone()
+    return row[0] if row else None
+
+
+def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
+    return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" and "won_at" in present else {}
