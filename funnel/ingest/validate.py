@@ -138,10 +138,6 @@ def _check_required(kind, mapping, wide, columns, file_name):
         raise upload_error("deals_no_status", file=file_name, columns=cols)
 
 
-def _sql_str(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
-
-
 def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> dict[str, dates_mod.DateChoice]:
     """Settle date formats and build ``ingest_typed`` in one pass over the source."""
     choices: dict[str, dates_mod.DateChoice] = {}
