@@ -324,6 +324,10 @@ def inspection(ws, stored: StoredFile, kind: str):
                 if getattr(exc, "code", None) not in _MAPPING_CODES:
                     raise
                 result = _unmapped(cur, stored, kind, sheet, mapping, exc)
+    if sheet is None and getattr(result, "sheet", None) and len(result.sheets) > 1:
+        # The engine chose the sheet: the picker starts there, and that is no change of sheet.
+        sheet = st.session_state[K_SHEET] = st.session_state[_S_SHEET_CTX] = result.sheet
+        key = key[:4] + (sheet,) + key[5:]
     st.session_state[_S_INSPECT] = {"key": key, "value": result}
     if mapping is None:
         st.session_state[_S_AUTO] = dict(result.mapping)

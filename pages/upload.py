@@ -74,8 +74,7 @@ def review_and_load(stored, kind) -> None:
         c4.metric(ui.t("data.det_rows"), ui.num(insp.rows_in))
         st.caption(ui.t("data.det_crm", crm=ud.plain(insp.crm)) if insp.crm else ui.t("data.det_no_crm"))
         if len(insp.sheets) > 1:
-            st.selectbox(ui.t("data.sheet"), insp.sheets, index=insp.sheets.index(insp.sheet)
-                         if insp.sheet in insp.sheets else 0, key=ud.K_SHEET, help=ui.t("data.sheet_help"))
+            st.selectbox(ui.t("data.sheet"), insp.sheets, key=ud.K_SHEET, help=ui.t("data.sheet_help"))
 
     st.subheader(ui.t("data.step_mapping"))
     st.caption(ui.t("data.mapping_help"))

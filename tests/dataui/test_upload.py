@@ -296,3 +296,57 @@ def test_admin_on_the_demo_is_told_it_is_shared(app):
     at_page(app, PAGE, lang=None)
     assert "его видят все" in " ".join(texts(app.info))
     assert app.file_uploader(key=ud.K_FILE)
+
+
+def _two_sheets() -> bytes:
+    import io
+
+    import pandas as pd
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as xl:
+        pd.DataFrame({"Примечание": ["служебный лист"]}).to_excel(xl, sheet_name="Инфо", index=False)
+        pd.DataFrame({"ID": ["X1", "X2"], "Дата создания": ["2025-03-01", "2025-03-02"],
+                      "Источник": ["Сайт", "Email"]}).to_excel(xl, sheet_name="Лиды", index=False)
+    return buf.getvalue()
+
+
+def test_excel_with_several_sheets_offers_a_sheet_picker(data, monkeypatch):
+    at, ws_id = data
+    calls = []
+    real = ingest.inspect
+    monkeypatch.setattr(ingest, "inspect", lambda *a, **k: calls.append(k.get("sheet")) or real(*a, **k))
+    at.file_uploader(key=ud.K_FILE).upload(
+        "book.xlsx", _two_sheets(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
+    assert not at.exception and not at.error, texts(at.error)
+    picker = at.selectbox(key=ud.K_SHEET)
+    assert picker.options == ["Инфо", "Лиды"] and picker.value == "Лиды"
+    assert list(frame_with(at, "ID лида")["ID лида"]) == ["X1", "X2"]
+    at.run()
+    assert calls == [None]  # the engine's own choice of sheet is not inspected twice
+    # The wrong sheet: the error says what is missing, the picker stays to go back.
+    picker.set_value("Инфо").run()
+    assert len(at.error) == 1 and "book.xlsx" in at.error[0].value
+    at.selectbox(key=ud.K_SHEET).set_value("Лиды").run()
+    assert not at.error
+    at.button(key=ud.K_LOAD).click().run()
+    assert texts(at.success)[0] == "Готово: «book.xlsx» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
+
+
+def test_load_feeds_the_progress_bar(data, monkeypatch):
+    at, ws_id = data
+    seen = []
+    real = ingest.load
+
+    def spy(*a, progress=None, **k):
+        def record(fraction, step):
+            seen.append((fraction, step))
+            progress(fraction, step)
+        return real(*a, progress=record, **k)
+
+    monkeypatch.setattr(ingest, "load", spy)
+    upload(at, "leads.csv", LEADS)
+    at.button(key=ud.K_LOAD).click().run()
+    assert not at.exception
+    assert seen and seen[-1][0] == 1.0
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
