@@ -219,7 +219,11 @@ def repeat_tab(plan: Plan) -> None:
 
 
 def forecast_tab(b, plan: Plan, out: dict) -> tuple[list, dict]:
-    """Pipeline, uncertainty, sensitivity and projection; returns the charts and tables for the export."""
+    """Pipeline, uncertainty, sensitivity and projection; returns the charts and tables for the export.
+    In the reverse plan they describe the plan that meets the target (the required leads)."""
+    if out.get("required_leads") is not None:
+        plan = plan.with_(leads=out["required_leads"])
+        out = evaluate(plan)
     st.subheader(ui.t("planner.fc.pipeline"))
     rows, total = pipeline.weighted(list(b.open_stages))
     table = pd.DataFrame({
