@@ -195,6 +195,13 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
         removed = restored = 0
         tables = [RAW_TABLES[row[0]]] if row[0] in RAW_TABLES else list(RAW_TABLES.values())
         for table in tables:
+            # Restoring what this upload replaced is only right while its own rows are current:
+            # once a later upload replaced them, undoing this one first would revive stale rows.
+            later = cur.execute(f"SELECT min(superseded_by) FROM {table} WHERE workspace_id = ? AND upload_id = ?",
+                                [workspace_id, upload_id]).fetchone()[0]
+            if later is not None:
+                raise upload_error("undo_blocked", upload_id=upload_id, later=later)
+        for table in tables:
             removed += cur.execute(f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?",
                                    [workspace_id, upload_id]).fetchone()[0]
             restored += cur.execute(f"UPDATE {table} SET superseded_by = NULL WHERE workspace_id = ? AND "

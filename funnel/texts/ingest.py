@@ -156,6 +156,12 @@ ERRORS = {
         ("there is no upload #{upload_id} in this workspace.", "an id from the upload history",
          "choose an upload from the history."),
     ),
+    "undo_blocked": (
+        ("строки загрузки №{upload_id} позже заменила загрузка №{later}.", "отмена сначала более поздней загрузки",
+         "отмените сначала загрузку №{later}, затем №{upload_id}."),
+        ("rows of upload #{upload_id} were later replaced by upload #{later}.", "the later upload undone first",
+         "undo upload #{later} first, then #{upload_id}."),
+    ),
     "already_undone": (
         ("загрузка №{upload_id} уже отменена.", "загрузка, которая ещё действует", "ничего делать не нужно."),
         ("upload #{upload_id} was already undone.", "an upload that is still in effect", "nothing to do."),

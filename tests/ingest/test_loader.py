@@ -174,3 +174,18 @@ def test_stage_history_append_skips_entries_already_loaded(store, ws, tmp_path):
     r = load_file(store, ws, write(tmp_path, "h2.csv", "deal_id,stage,entered_at\nD1,Lost,2025-01-01\n"
                                                       "D1,Deal done,2025-01-05\n"), "stages")
     assert (r.added, r.rejected) == (1, 1)
+
+
+def test_undo_of_an_upload_replaced_later_asks_to_undo_the_later_one_first(store, ws, loaded, tmp_path):
+    first, second = loaded
+    u = load_file(store, ws, second, "leads", mode="upsert")
+    v = load_file(store, ws, write(tmp_path, "third.csv", "id,created,channel\nL3,2025-03-03,Events\n"), "leads",
+                  mode="upsert")
+    with pytest.raises(UploadError) as err:
+        undo_upload(store, ws, u.upload_id, actor=ADMIN)
+    assert str(err.value) == (f"rows of upload #{u.upload_id} were later replaced by upload #{v.upload_id}. "
+                              f"Expected: the later upload undone first. How to fix: undo upload #{v.upload_id} "
+                              f"first, then #{u.upload_id}.")
+    undo_upload(store, ws, v.upload_id, actor=ADMIN)
+    undo_upload(store, ws, u.upload_id, actor=ADMIN)
+    assert current(store, ws) == [("L1", "SEO"), ("L2", "SEO"), ("L3", "Ads")]
