@@ -21,7 +21,7 @@ try:
     uc.simple_table(funnel.table, uc.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
 
     st.subheader(ui.t("an.fn.bottleneck"))
-    uc.bottleneck(ui.query(stages.bottleneck, ws, filters=filters, attribution=attribution), stages.MIN_DECIDED)
+    uc.bottleneck(stages.find_bottleneck(funnel.table), stages.MIN_DECIDED)
     with st.expander(ui.t("an.fn.steps")):
         st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
         uc.simple_table(uc.steps_frame(stages.transitions(funnel.table)), uc.STEPS_COLUMNS, "funnel_steps",

@@ -17,6 +17,7 @@ import pandas as pd
 
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
+from funnel.metrics.facts import deal_facts
 from funnel.periods import previous_period, year_earlier
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -37,7 +38,7 @@ BREAKDOWNS: dict[str, dict[str, str | None]] = {
     "campaign": {"lead": "leads.campaign", "deal": "lc.campaign", "spend": "spend.campaign"},
 }
 DEAL_CAMPAIGN_JOIN = ("LEFT JOIN stg_leads AS lc "
-                      "ON lc.workspace_id = deals.workspace_id AND lc.lead_id = deals.lead_id")
+                      "ON lc.workspace_id = $ws AND lc.lead_id = deals.lead_id")
 
 
 def breakdown(by: str | None) -> dict[str, str]:
@@ -91,9 +92,17 @@ def params(filters: Filters, attribution: str = "period", compare: bool = False)
 
 def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     """Run query ``name`` with parameters ``bound``; ``idents`` fill ``{placeholders}`` and must
-    come from a whitelist (``breakdown``), never from user text."""
+    come from a whitelist (``breakdown``), never from user text. A query that reads
+    ``deal_facts`` gets the workspace's cached deals (facts.py) registered on this cursor."""
     text = sql(name)
     if idents:
         text = text.format(**idents)
     used = set(re.findall(r"\$(\w+)", text))
-    return cur.execute(text, {k: v for k, v in bound.items() if k in used}).df()
+    needs_facts = "deal_facts" in text
+    if needs_facts:
+        cur.register("deal_facts", deal_facts(cur, bound["ws"]))
+    try:
+        return cur.execute(text, {k: v for k, v in bound.items() if k in used}).df()
+    finally:
+        if needs_facts:
+            cur.unregister("deal_facts")

@@ -82,7 +82,12 @@ def transitions(table: pd.DataFrame) -> pd.DataFrame:
 def bottleneck(cur, *, filters: Filters, attribution: str = "period") -> Bottleneck | None:
     """The step with the lowest index (see ``transitions``) among steps with at least
     MIN_DECIDED finished deals; None when no step qualifies (too little data)."""
-    steps = transitions(stage_funnel(cur, filters=filters, attribution=attribution).table)
+    return find_bottleneck(stage_funnel(cur, filters=filters, attribution=attribution).table)
+
+
+def find_bottleneck(table: pd.DataFrame) -> Bottleneck | None:
+    """``bottleneck`` for a funnel table already computed (one group)."""
+    steps = transitions(table)
     steps = steps[(steps["decided"] >= MIN_DECIDED) & steps["index"].notna()]
     if steps.empty:
         return None

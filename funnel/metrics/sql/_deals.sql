@@ -1,4 +1,5 @@
--- Import CTE: deals counted in each range, after the filters.
+-- Import CTE: deals counted in each range, after the filters. deal_facts is the workspace's
+-- stg_deals, computed once per data version (funnel/metrics/facts.py).
 -- deal_date is the attribution: cohort = the day its lead was created (the deal's own
 -- creation day when it has no lead); period = the day it closed (won/lost) or was created (open).
 deals AS (
@@ -10,9 +11,8 @@ deals AS (
                 WHEN d.status IN ('won', 'lost') THEN coalesce(d.closed_at, d.created_at)
                 ELSE coalesce(d.created_at, d.lead_created_at)
             END AS DATE) AS deal_date
-        FROM stg_deals AS d
-        WHERE d.workspace_id = $ws
-          AND (len($channels) = 0 OR list_contains($channels, d.channel))
+        FROM deal_facts AS d
+        WHERE (len($channels) = 0 OR list_contains($channels, d.channel))
           AND (len($owners) = 0 OR list_contains($owners, d.owner))
           AND (len($segments) = 0 OR list_contains($segments, d.segment))
     )

@@ -6,7 +6,7 @@ WITH
 -- include: _ladder
 -- include: _reach
 grouped AS (
-    SELECT {deal} AS grp, max_pos, current_pos, status, amount, has_history
+    SELECT {deal} AS grp, deals.max_pos, deals.current_pos, deals.status, deals.amount, deals.has_history
     FROM reach AS deals
     {deal_join}
 ),

@@ -1,31 +1,38 @@
--- Open deals that have stayed in their current stage longer than its norm (working days).
+-- Open deals of the period that have stayed in their current stage longer than its norm,
+-- in working days up to the data's last day. The stay starts when the stage was entered
+-- (stage history), else when the deal was created (from_history = false).
 WITH
 -- include: _ranges
 -- include: _deals
 -- include: _ladder
--- include: _stays
-current_stays AS (
-    SELECT s.*
-    FROM stays AS s
-    JOIN period_deals AS d ON d.deal_id = s.deal_id
-    WHERE s.left_at IS NULL AND d.status = 'open'
+-- include: _as_of
+spans AS (
+    SELECT
+        d.*,
+        lad.norm_days,
+        coalesce(d.last_stage = d.stage, false)                                    AS from_history,
+        CAST(CASE WHEN d.last_stage = d.stage THEN d.last_entered_at ELSE d.created_at END AS DATE) AS d1,
+        (SELECT day FROM as_of)                                                     AS d2
+    FROM deals AS d
+    JOIN ladder AS lad ON lad.name = d.stage
+    WHERE d.k = 0 AND d.status = 'open' AND lad.norm_days IS NOT NULL
+      AND (d.last_stage = d.stage OR d.created_at IS NOT NULL)
 ),
+-- include: _workdays
 final AS (
     SELECT
-        d.deal_id,
-        d.stage,
-        d.owner,
-        d.channel,
-        CAST(d.amount AS DOUBLE)                       AS amount,
-        CAST(cs.entered_at AS DATE)                    AS since,
-        cs.from_history,
-        cs.work_days                                   AS days_in_stage,
-        lad.norm_days,
-        cs.work_days - lad.norm_days                   AS days_over
-    FROM current_stays AS cs
-    JOIN period_deals AS d ON d.deal_id = cs.deal_id
-    JOIN ladder AS lad ON lad.name = d.stage
-    WHERE lad.norm_days IS NOT NULL AND cs.stage = d.stage AND cs.work_days > lad.norm_days
+        deal_id,
+        stage,
+        owner,
+        channel,
+        CAST(amount AS DOUBLE)                         AS amount,
+        d1                                             AS since,
+        from_history,
+        work_days                                      AS days_in_stage,
+        norm_days,
+        work_days - norm_days                          AS days_over
+    FROM worked
+    WHERE work_days > norm_days
 )
 SELECT * FROM final
 ORDER BY days_over DESC, amount DESC NULLS LAST, deal_id
