@@ -14,6 +14,7 @@ from dataclasses import fields
 from datetime import date
 
 from funnel.errors import FunnelError, ValidationError
+from funnel.i18n import t
 from funnel.model.capacity import calibrate_elasticity
 from funnel.model.plan import Plan, evaluate
 
@@ -39,9 +40,11 @@ def register(sub) -> None:
     src.add_argument("--from", dest="period_from", type=date.fromisoformat, default=None,
                      help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)")
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
-    lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%%)")
+    lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%)")
     for name, flag in FLAGS.items():
-        lev.add_argument(flag, dest=name, type=str, default=None, metavar="X")
+        text = t(f"planner.help.{name}", "en")
+        lev.add_argument(flag, dest=name, type=str, default=None, metavar="X",
+                         help=None if text.startswith("planner.") else text.replace("%", "%%"))
     lev.add_argument("--budget", type=str, default=None, metavar="X",
                      help="marketing budget; sets leads = budget ÷ CPL (not with --leads)")
     lev.add_argument("--calibrate", type=str, default=None, metavar="L1,C1,L2,C2",
