@@ -26,7 +26,8 @@ def register(sub) -> None:
     add_db_args(p)
     p.add_argument("--mode", choices=("append", "replace", "upsert"), default="append")
     p.add_argument("--map", action="append", default=[], metavar="SOURCE_COLUMN=FIELD",
-                   help="map a column of the file to a field (repeatable); FIELD '-' unmaps nothing")
+                   help="map a column of the file to a field, overriding the automatic mapping (repeatable), "
+                        "e.g. --map \"Источник=channel\"")
     p.add_argument("--date-format", action="append", default=[], metavar="FMT or FIELD=FMT",
                    help="strftime format of the dates, e.g. %%d/%%m/%%Y, or created_at=%%m/%%d/%%Y")
     p.add_argument("--sheet", default=None, help="Excel sheet to read (default: the best-matching one)")

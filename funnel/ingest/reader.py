@@ -213,12 +213,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         # has quotes at all (a file without any '"' cannot have a quoted line break).
         if encoding in ("utf-16", "cp1251") or encoding.startswith("mixed"):
             quotes = _has_quote(csv_path)
-        serial = quotes
-
-        def make_view(parallel: bool) -> None:
-            _csv_view(cur, csv_path, header_line, len(columns), delim, parallel)
-
-        make_view(not serial)
+        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not quotes)
         if cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
