@@ -79,12 +79,14 @@ def _row(r) -> Scenario:
 
 
 def list_scenarios(cur, workspace_id: str) -> list[Scenario]:
+    """Every saved scenario of the workspace, by name (case-insensitive); [] when none."""
     rows = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
                        "WHERE workspace_id = ? ORDER BY lower(name)", [workspace_id]).fetchall()
     return [_row(r) for r in rows]
 
 
 def get_scenario(cur, workspace_id: str, name: str) -> Scenario | None:
+    """The scenario called exactly ``name``, or None."""
     r = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
                     "WHERE workspace_id = ? AND name = ?", [workspace_id, name]).fetchone()
     return _row(r) if r else None
@@ -96,6 +98,7 @@ def _require_existing(cur, workspace_id: str, name: str) -> None:
 
 
 def rename_scenario(cur, workspace_id: str, old: str, new: str, *, actor) -> None:
+    """Rename ``old`` to ``new`` (its plan marking moves with it); a taken name is refused."""
     new = _clean_name(new)
     _guard(cur, workspace_id, actor)
     _require_existing(cur, workspace_id, old)
@@ -107,6 +110,7 @@ def rename_scenario(cur, workspace_id: str, old: str, new: str, *, actor) -> Non
 
 
 def delete_scenario(cur, workspace_id: str, name: str, *, actor) -> None:
+    """Delete ``name`` (and with it any plan marking); an unknown name is refused."""
     _guard(cur, workspace_id, actor)
     _require_existing(cur, workspace_id, name)
     cur.execute("DELETE FROM scenarios WHERE workspace_id = ? AND name = ?", [workspace_id, name])
@@ -130,6 +134,7 @@ def mark_plan(cur, workspace_id: str, name: str, plan_from: date, plan_to: date,
 
 
 def unmark_plan(cur, workspace_id: str, name: str, *, actor) -> None:
+    """``name`` is no longer a plan; the overview then shows no plan for its period."""
     _guard(cur, workspace_id, actor)
     _require_existing(cur, workspace_id, name)
     cur.execute("UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
