@@ -15,6 +15,7 @@ from funnel.db import open_store
 from funnel.errors import FunnelError
 from funnel.ingest import FIELDS, KINDS, inspect, load
 from funnel.ingest.messages import upload_error
+from funnel.ingest.uploads import keep_file
 
 CLI_USER = User(name="cli", default_role="admin")
 
@@ -78,6 +79,8 @@ def run_load(args: argparse.Namespace) -> int:
     date_format = _date_format(args.date_format)
     store = open_store(args.db)
     try:
+        # Raw uploads are kept, beside the database they went into (data/uploads for the app's own).
+        path = keep_file(path, file_name, Path(store.path).resolve().parent / "uploads")
         with store.cursor() as cur:
             ws = resolve_workspace(cur, args.workspace)
             info = inspect(cur, path, file_name, args.kind, workspace_id=ws, mapping=mapping,

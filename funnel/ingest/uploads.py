@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 UPLOADS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "uploads"
@@ -34,3 +35,17 @@ def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path
         tmp.write_bytes(data)
         tmp.replace(path)
     return path
+
+
+def keep_file(path, file_name: str, folder: Path | None = None) -> Path:
+    """Like ``save_upload`` for a file already on disk (the command line): copied, not read into memory."""
+    folder = Path(folder) if folder else UPLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    ext = Path(file_name or "").suffix.lower()
+    ext = ext if ext in _SAFE_EXT else ".bin"
+    kept = folder / f"{file_hash(path)}{ext}"
+    if not kept.exists():
+        tmp = kept.with_suffix(kept.suffix + ".part")
+        shutil.copyfile(path, tmp)
+        tmp.replace(kept)
+    return kept

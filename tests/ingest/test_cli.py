@@ -23,6 +23,8 @@ def test_load_prints_what_it_did_and_rejects_badly(tmp_path):
     assert "encoding cp1251, delimiter ';', header on row 1, 2 data rows" in out.stdout
     assert "added 1, updated 0, rejected 1" in out.stdout
     assert "row 3, column «Дата создания»: not a date in the format %d.%m.%Y (value: xx)" in out.stdout
+    kept = list((tmp_path / "uploads").iterdir())
+    assert [k.read_bytes() for k in kept] == [path.read_bytes()]  # the raw upload is kept beside the database
 
 
 def test_ambiguous_dates_need_date_format_and_strict_refuses(tmp_path):
