@@ -170,8 +170,6 @@ def _bomb(path):
                 member.write(b"0" * (1024 * 1024))
 
 
-@pytest.mark.xfail(strict=True, reason="INGEST must call funnel.filesafety.check_xlsx_bomb before "
-                                       "opening an .xlsx (reported); remove this mark when it does")
 def test_engine_refuses_an_xlsx_bomb(store, ws, tmp_path):
     from funnel import ingest
 
