@@ -460,12 +460,13 @@ def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
         actor=ui_auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
         date_format=chosen_date_formats(), sheet=st.session_state.get(K_SHEET),
         allow_duplicate=pending["allow_duplicate"], progress=progress)
-    st.session_state[_S_RESULT] = {"file_id": stored.file_id, "name": stored.name, "result": result}
+    st.session_state[_S_RESULT] = {"file_id": stored.file_id, "ws": ws.id, "name": stored.name, "result": result}
 
 
-def last_result(stored: StoredFile):
+def last_result(stored: StoredFile, ws_id: str):
+    """The result of loading this file into this workspace in this session, if any."""
     res = st.session_state.get(_S_RESULT)
-    return res if res and res["file_id"] == stored.file_id else None
+    return res if res and res["file_id"] == stored.file_id and res["ws"] == ws_id else None
 
 
 def forget_result() -> None:

@@ -40,7 +40,7 @@ def upload_flow() -> None:
             ui.show_error(exc)
         finally:
             bar.empty()
-    done = ud.last_result(stored)
+    done = ud.last_result(stored, ws.id)
     if done:
         show_result(done)
     else:

@@ -44,6 +44,7 @@ def at_page(at: AppTest, page: str, lang: str | None = "en") -> AppTest:
 VIEWER_SECRETS = {"auth": "password", "passwords": {
     "boss": {"password": "boss-pass", "role": "admin"},
     "guest": {"password": "guest-pass", "role": "viewer"},
+    "marketer": {"password": "editor-pass", "role": "editor"},
 }}
 
 

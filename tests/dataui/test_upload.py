@@ -350,3 +350,26 @@ def test_load_feeds_the_progress_bar(data, monkeypatch):
     assert not at.exception
     assert seen and seen[-1][0] == 1.0
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+
+
+@pytest.mark.parametrize("password, workspace, uploader, note", [
+    ("guest-pass", "acme", False, "Ваша роль позволяет только просматривать данные"),
+    ("editor-pass", "acme", True, None),
+    ("editor-pass", "demo", False, "менять его могут только администраторы"),
+    ("boss-pass", "demo", True, "Как администратор вы можете его менять"),
+], ids=["viewer-own", "editor-own", "editor-demo", "admin-demo"])
+def test_role_decides_who_sees_the_upload_controls(app_db, password, workspace, uploader, note):
+    import ui
+    from funnel.workspace import create_workspace
+
+    with ui.get_store().transaction() as cur:
+        create_workspace(cur, "Acme")
+    at = signed_in(password, PAGE, lang="ru")
+    if at.selectbox(key="workspace").value != workspace:
+        at.selectbox(key="workspace").set_value(workspace).run()
+    assert not at.exception
+    assert bool([w for w in at.get("file_uploader")]) is uploader
+    assert bool([b for b in at.checkbox if b.key == ud.K_UNDO_OK] or
+                [s for s in at.selectbox if s.key == ud.K_UNDO_PICK]) is (uploader and workspace == "demo")
+    if note:
+        assert note in " ".join(texts(at.info))
