@@ -293,8 +293,9 @@ def comparison(cmp) -> None:
 
 
 # ---- funnel ---------------------------------------------------------------------------------
-def funnel_figure(t: pd.DataFrame) -> go.Figure:
-    """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar."""
+def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
+    """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
+    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
     stages = [chart_text(s) for s in t["stage"]]
     text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
             f"{ui.pct(p, 0) if not _missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
@@ -305,7 +306,14 @@ def funnel_figure(t: pd.DataFrame) -> go.Figure:
              f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
              for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
                                       t["conversion_from_first"], t["amount"])]
-    fig = go.Figure(go.Funnel(y=stages, x=t["reached"], text=text, textinfo="text", hovertext=hover,
+    counts = list(t["reached"])
+    if leads:
+        first = counts[0] if counts else 0
+        stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
+        text = [ui.num(leads)] + text
+        hover = [f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
+                 f"{ui.pct(first / leads)}"] + hover
+    fig = go.Figure(go.Funnel(y=stages, x=counts, text=text, textinfo="text", hovertext=hover,
                               hoverinfo="text"))
     fig.update_layout(title=ui.t("an.fn.chart"))
     return fig
@@ -426,6 +434,8 @@ def explain_gaps(now: dict, filters) -> bool:
         st.info(ui.t("an.empty.no_leads"))
     if not deals:
         st.info(ui.t("an.empty.no_deals"))
+    elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
+        st.info(ui.t("an.empty.no_amounts"))
     return True
 
 

@@ -3,7 +3,7 @@ import streamlit as st
 import ui
 import ui_charts as uc
 from funnel.errors import FunnelError
-from funnel.metrics import lost, speed, stages
+from funnel.metrics import lost, overview, speed, stages
 
 ui.page_guard()
 st.title(ui.t("nav.funnel"))
@@ -17,7 +17,8 @@ try:
     if not funnel.has_history:
         st.info(ui.t("an.fn.no_history"))
 
-    uc.chart(uc.funnel_figure(funnel.table), key="fn_funnel_chart")
+    head = ui.query(overview.headline, ws, filters=filters, attribution=attribution)
+    uc.chart(uc.funnel_figure(funnel.table, leads=head.now.get("leads") or 0), key="fn_funnel_chart")
     uc.simple_table(funnel.table, uc.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
 
     st.subheader(ui.t("an.fn.bottleneck"))

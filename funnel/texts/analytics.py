@@ -85,6 +85,10 @@ TEXTS = {
         "этап или статус, сумма, дата закрытия) на странице «Данные».",
         "There are no deals: to see conversion, revenue and average check, upload deals (id, lead, "
         "stage or status, amount, closing date) on the Data page."),
+    "an.empty.no_amounts": (
+        "У выигранных сделок нет сумм: выручка и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
+        "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file."),
+    "an.fn.leads_bar": ("Лиды", "Leads"),
     "an.empty.no_leads": (
         "Нет лидов: конверсия и CPL считаются от лидов. Загрузите лиды (номер, дата, канал) на странице «Данные».",
         "There are no leads: conversion and CPL are counted from leads. Upload leads (id, date, channel) on the Data page."),

@@ -140,7 +140,16 @@ def conversion_one_and_zero(store, ws):
     assert t["Good"]["conv_high"] == 1 and t["Bad"]["conv_low"] == 0
 
 
-CASES = [spend_no_leads, leads_no_spend, channel_with_zero_leads_in_period, lead_cost_instead_of_spend,
+def undated_deal_only_in_all_time(store, ws):
+    insert(store, ws, "deals", [{"deal_id": "D1", "stage": "Initial interest", "amount": 40}])
+    with store.cursor() as cur:
+        dated = overview.overview_record(cur, filters=f(ws))
+        whole = overview.overview_record(cur, filters=Filters(ws))
+    assert dated["open"] == 0 and dated["pipeline"] == 0
+    assert whole["open"] == 1 and whole["pipeline"] == 40 and whole["weighted_pipeline"] == 40 * 0.05
+
+
+CASES = [undated_deal_only_in_all_time, spend_no_leads, leads_no_spend, channel_with_zero_leads_in_period, lead_cost_instead_of_spend,
          unknown_channel, deal_linked_to_no_lead, stage_skipped, lost_without_reason, empty_period,
          conversion_one_and_zero]
 

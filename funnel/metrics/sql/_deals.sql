@@ -1,4 +1,5 @@
--- Import CTE: deals counted in each range, after the filters. deal_facts is the workspace's
+-- Import CTE: deals counted in each range, after the filters (an undated deal: only when
+-- the period is open-ended). deal_facts is the workspace's
 -- stg_deals, computed once per data version (funnel/metrics/facts.py).
 -- deal_date is the attribution: cohort = the day its lead was created (the deal's own
 -- creation day when it has no lead); period = the day it closed (won/lost) or was created (open).
@@ -18,5 +19,8 @@ deals AS (
     )
     SELECT r.k, dated.*
     FROM dated
-    JOIN ranges AS r ON dated.deal_date BETWEEN r.d0 AND r.d1
+    JOIN ranges AS r
+      ON dated.deal_date BETWEEN r.d0 AND r.d1
+      -- a deal with no date at all still counts when the period is open-ended (all of it)
+      OR (dated.deal_date IS NULL AND r.d0 = DATE '0001-01-01' AND r.d1 = DATE '9999-12-31')
 ),
