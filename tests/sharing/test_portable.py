@@ -148,3 +148,41 @@ def test_backup_is_a_loadable_copy(source, tmp_path):
             assert cur.execute("SELECT count(*) FROM stg_deals").fetchone()[0] > 0
     finally:
         copy.close()
+
+
+def run_cli(*argv):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    return subprocess.run([sys.executable, "-m", "funnel", *map(str, argv)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_cli_workspace_commands_round_trip(source, tmp_path):
+    db = source.path
+    source.close()  # the CLI opens the file itself (one process per file)
+    archive = tmp_path / "cli.zip"
+    fresh = tmp_path / "cli-fresh.duckdb"
+    steps = [
+        (["workspace", "create", "Marketing", "--db", db], "created workspace marketing"),
+        (["workspace", "rename", "marketing", "Marketing team", "--db", db], "Marketing team"),
+        (["workspace", "export", "demo", archive, "--db", db], "leads_raw"),
+        (["workspace", "import", archive, "--name", "Copy", "--db", fresh], "«Copy»"),
+        (["workspace", "list", "--db", fresh], "copy\tCopy"),
+        (["workspace", "delete", "marketing", "--yes", "--db", db], "deleted workspace marketing"),
+        (["backup", tmp_path / "bk", "--db", db], "database copied to"),
+    ]
+    for argv, expected in steps:
+        res = run_cli(*argv)
+        assert res.returncode == 0, (argv, res.stderr)
+        assert expected in res.stdout, (argv, res.stdout)
+    res = run_cli("workspace", "import", tmp_path / "nothing.zip", "--db", fresh)
+    assert res.returncode == 3 and "not a zip" in res.stderr
+    a, b = Store(db), Store(fresh)
+    try:
+        assert snapshot(a, "demo") == snapshot(b, "copy")
+    finally:
+        a.close()
+        b.close()
+    assert len(list((tmp_path / "bk").glob("funnel-*.duckdb"))) == 1
