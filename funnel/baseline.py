@@ -46,28 +46,22 @@ _DIMS_WHERE = """
     AND (len($segments) = 0 OR list_contains($segments, segment))
 """
 
-# Deals with the highest open ladder position each reached (won deals: all of them): the
-# history's highest open stage per deal, against the deal's current stage when that is open.
+# Deals with the highest open ladder position each reached (won deals: all of them).
 _REACHED = f"""
-hist_top AS (
-    SELECT h.deal_id, max(s.position) AS top
-    FROM stg_stage_history AS h
-    JOIN stages AS s ON s.workspace_id = h.workspace_id AND s.name = h.stage AND s.kind = 'open'
-    WHERE h.workspace_id = $ws
-    GROUP BY h.deal_id
-),
 reached AS (
-    SELECT d.deal_id, d.lead_id, d.status,
+    SELECT d.deal_id, d.lead_id, d.status, d.amount, d.channel,
            CASE WHEN d.status = 'won' THEN (SELECT max(position) FROM stages
                                             WHERE workspace_id = $ws AND kind = 'open')
-                ELSE greatest(coalesce(ht.top, 1),
-                              CASE WHEN sc.kind = 'open' THEN sc.position ELSE 1 END)
+                ELSE greatest(coalesce(max(so.position), 1),
+                              coalesce(any_value(sc.position) FILTER (WHERE sc.kind = 'open'), 1))
            END AS top
     FROM stg_deals AS d
-    LEFT JOIN hist_top AS ht ON ht.deal_id = d.deal_id
+    LEFT JOIN stg_stage_history AS h ON h.workspace_id = d.workspace_id AND h.deal_id = d.deal_id
+    LEFT JOIN stages AS so ON so.workspace_id = d.workspace_id AND so.name = h.stage AND so.kind = 'open'
     LEFT JOIN stages AS sc ON sc.workspace_id = d.workspace_id AND sc.name = d.stage
     WHERE {_DIMS_WHERE.replace('workspace_id', 'd.workspace_id').replace(' channel', ' d.channel')
            .replace(' owner', ' d.owner').replace(' segment', ' d.segment')}
+    GROUP BY d.deal_id, d.lead_id, d.status, d.amount, d.channel
 )"""
 
 COHORT_BY_CHANNEL = f"""
