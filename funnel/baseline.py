@@ -22,14 +22,20 @@ Definitions (all read from the stg_ views, parameterised):
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import duckdb
+
+from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.model.pipeline import OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
 from funnel.periods import data_range
+
+log = logging.getLogger("funnel.baseline")
 
 _LEADS_WHERE = """
     workspace_id = $ws
@@ -257,8 +263,16 @@ def months_in(date_from: date, date_to: date) -> float:
 
 
 def _run(cur, sql: str, params: dict) -> list[tuple]:
-    """Run ``sql`` with the named parameters it uses (DuckDB refuses unused ones)."""
-    return cur.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql}).fetchall()
+    """Run ``sql`` with the named parameters it uses (DuckDB refuses unused ones). A database
+    failure becomes a FunnelError a person can read; the detail goes to the log."""
+    try:
+        return cur.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql}).fetchall()
+    except duckdb.Error as exc:
+        log.exception("planner baseline query failed")
+        err = FunnelError("The planner could not read the data for its baseline. Try again; if it "
+                          "persists, the server log has the detail.")
+        err.key = "planner.err.baseline"
+        raise err from exc
 
 
 def baseline(cur, filters: Filters) -> Baseline:

@@ -264,6 +264,10 @@ TEXTS = {
     "planner.export.results": ("Результаты", "Results"),
     "planner.export.charts": ("Графики", "Charts"),
     "planner.err.field": ("{field}: {message}, получено {value}", "{field}: {message}, got {value}"),
+    "planner.err.baseline": ("Планировщик не смог прочитать данные для базы. Попробуйте ещё раз; если ошибка "
+                             "повторится, подробности — в журнале сервера.",
+                             "The planner could not read the data for its baseline. Try again; if it persists, "
+                             "the server log has the detail."),
     "planner.err.number": ("{field}: нужно число, получено {value}", "{field}: must be a number, got {value}"),
     "planner.err.finite": ("{field}: нужно конечное число, получено {value}", "{field}: must be a finite number, got {value}"),
     "planner.err.non_negative": ("{field}: не может быть меньше 0, получено {value}", "{field}: must be 0 or more, got {value}"),

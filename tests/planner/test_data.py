@@ -191,3 +191,13 @@ def test_cli_from_the_data_and_a_saved_scenario(store, tiny):
     assert out["leads"] == 8 and out["turnover"] == pytest.approx(8 * 0.2 * 50_000)
     r = cli("--db", path, "--workspace", tiny, "--scenario", "Nope")
     assert r.returncode == 3 and "--scenario: no scenario" in r.stderr
+
+
+def test_a_database_failure_is_a_readable_error(store, tiny):
+    from funnel.errors import FunnelError
+    with store.transaction() as cur:
+        cur.execute("DROP VIEW stg_deals")   # a broken database, as a stand-in for any failure
+    with store.cursor() as cur, pytest.raises(FunnelError) as err:
+        baseline(cur, Filters(tiny, **PERIOD))
+    assert "baseline" in str(err.value) and "stg_deals" not in str(err.value)
+    assert "журнале" in err.value.text("ru")
