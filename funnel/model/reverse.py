@@ -14,7 +14,6 @@ required_sellers = ceil(required_leads_at_base ÷ contacts per seller).
 """
 from __future__ import annotations
 
-import math
 
 from funnel.model import capacity as cap
 
