@@ -14,7 +14,6 @@ required_sellers = ceil(required_leads_at_base ÷ contacts per seller).
 """
 from __future__ import annotations
 
-
 from funnel.model import capacity as cap
 
 _EMPTY = {"required_leads": None, "required_budget": None, "required_deals": None,
