@@ -123,8 +123,12 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
             kind = "reason" if col == "reason" else "stage" if col == "stage" else dim
             shown[ui.t(key)] = [label(v, kind) for v in df[col]]
             raw[ui.t(key)] = shown[ui.t(key)]
-        elif col in ("month", "since"):
-            shown[ui.t(key)] = [period_text((v, v))[:10] if not _missing(v) and v is not None else "—" for v in df[col]]
+        elif col == "month":
+            fmt = "%m.%Y" if ui.lang() == "ru" else "%Y-%m"
+            shown[ui.t(key)] = [pd.Timestamp(v).strftime(fmt) if v is not None and not _missing(v) else "—"
+                                for v in df[col]]
+        elif col == "since":
+            shown[ui.t(key)] = [period_text((v, v))[:10] if v is not None and not _missing(v) else "—" for v in df[col]]
         elif col == "interval":
             shown[ui.t(key)] = [f"{ui.pct(lo)} – {ui.pct(hi)}" if not _missing(lo) else "—"
                                 for lo, hi in zip(df["conv_low"], df["conv_high"])]
@@ -190,9 +194,10 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{x}: %{y}<extra></extra>")
     fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"),
                 hovertemplate="%{x}: %{y}<extra></extra>")
-    fig.add_scatter(x=months, y=df["revenue"], name=ui.t("an.series.revenue"), mode="lines+markers",
-                    text=[ui.money(v) for v in df["revenue"]], hovertemplate="%{x}: %{text}<extra></extra>",
-                    secondary_y=True)
+    if df["revenue"].fillna(0).any():  # no amounts at all: a flat zero line says nothing
+        fig.add_scatter(x=months, y=df["revenue"], name=ui.t("an.series.revenue"), mode="lines+markers",
+                        text=[ui.money(v) for v in df["revenue"]], hovertemplate="%{x}: %{text}<extra></extra>",
+                        secondary_y=True)
     fig.update_yaxes(title_text=ui.t("an.series.count"), secondary_y=False)
     fig.update_yaxes(title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", secondary_y=True)
     fig.update_layout(barmode="group", title=ui.t("an.ov.trend"))
@@ -357,7 +362,8 @@ def bottleneck(b, min_decided: int) -> None:
     elif b.index < 1:
         st.warning(bottleneck_text(b))
     else:
-        st.success(ui.t("an.fn.bottleneck_ok") + " " + bottleneck_text(b))
+        st.success(ui.t("an.fn.bottleneck_ok", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
+                        actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2)))
 
 
 def bottleneck_text(b) -> str:

@@ -77,6 +77,9 @@ def deal_facts(cur, workspace_id: str) -> pa.Table:
             return _cache[key]
     table = _load(cur, workspace_id)  # outside the lock: another workspace need not wait
     with _lock:
+        # an older version of the same workspace is never asked for again: free it now
+        for old in [k for k in _cache if k[:2] == key[:2] and k != key]:
+            del _cache[old]
         _cache[key] = table
         while len(_cache) > MAX_ENTRIES:
             _cache.popitem(last=False)

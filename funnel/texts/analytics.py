@@ -218,7 +218,11 @@ TEXTS = {
                               "Too little data to name a bottleneck (a step needs at least {n} finished deals)."),
     "an.fn.short_prev": ("от пред.", "of prev."),
     "an.fn.short_first": ("от первого", "of first"),
-    "an.fn.bottleneck_ok": ("Все переходы не хуже ожиданий лестницы.", "Every step is at or above the ladder's expectation."),
+    "an.fn.bottleneck_ok": (
+        "Узкого места нет: все переходы не хуже ожиданий лестницы. Ближе всего к границе — «{a}» → «{b}»: "
+        "{actual} против ожидаемых {expected} (факт ÷ ожидание = {index}).",
+        "No bottleneck: every step is at or above the ladder's expectation. Closest to the line is “{a}” → “{b}”: "
+        "{actual} against the expected {expected} (actual ÷ expected = {index})."),
     "an.fn.breakdown_table": ("Воронка по группам", "Funnel by group"),
     "an.col.grp_stage": ("Группа", "Group"),
     "an.fn.steps": ("Переходы против ожиданий лестницы", "Steps against the ladder's expectations"),
