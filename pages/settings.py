@@ -3,13 +3,14 @@ import streamlit as st
 
 import ui
 import ui_data as ud
+import ui_ladder as ul
 from funnel import ladder
 from funnel.errors import FunnelError
 
 ui.page_guard()
 st.title(ui.t("nav.settings"))
 ws = st.session_state.get("_ws_obj")
-ud.settings_context(ws.id)
+ul.settings_context(ws.id)
 may_edit = ud.may("edit_ladder", ws)
 st.caption(ui.t("settings.intro", ws=ud.plain(ws.name)))
 if ws.is_demo and not may_edit:
@@ -39,14 +40,14 @@ column_config = {
                                              default="open", format_func=ud.labels(
                                                  ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}"))),
 }
-table = ud.ladder_for_editor(stages)
+table = ul.ladder_for_editor(stages)
 if may_edit:
-    st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=ud.K_LADDER)
-    st.button(ui.t("settings.save_ladder"), key=ud.K_LADDER_SAVE, type="primary",
-              on_click=ud.save_ladder, args=(ws.id,), icon=":material/save:")
+    st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=ul.K_LADDER)
+    st.button(ui.t("settings.save_ladder"), key=ul.K_LADDER_SAVE, type="primary",
+              on_click=ul.save_ladder, args=(ws.id,), icon=":material/save:")
     with st.expander(ui.t("settings.reset"), icon=":material/restart_alt:"):
-        ok = st.checkbox(ui.t("settings.reset_confirm"), key=ud.K_RESET_OK)
-        st.button(ui.t("settings.reset_button"), key=ud.K_RESET, disabled=not ok, on_click=ud.reset_ladder,
+        ok = st.checkbox(ui.t("settings.reset_confirm"), key=ul.K_RESET_OK)
+        st.button(ui.t("settings.reset_button"), key=ul.K_RESET, disabled=not ok, on_click=ul.reset_ladder,
                   args=(ws.id,))
 else:
     st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view")
@@ -63,23 +64,23 @@ else:
 if may_edit:
     c1, c2 = st.columns(2)
     with c1.container(border=True):
-        st.text_input(ui.t("settings.alias"), key=ud.K_ALIAS_TEXT, max_chars=200)
-        st.selectbox(ui.t("settings.alias_stage"), list(stages["name"]), key=ud.K_ALIAS_STAGE)
-        st.button(ui.t("settings.alias_add"), key=ud.K_ALIAS_ADD, on_click=ud.add_alias, args=(ws.id,))
+        st.text_input(ui.t("settings.alias"), key=ul.K_ALIAS_TEXT, max_chars=200)
+        st.selectbox(ui.t("settings.alias_stage"), list(stages["name"]), key=ul.K_ALIAS_STAGE)
+        st.button(ui.t("settings.alias_add"), key=ul.K_ALIAS_ADD, on_click=ul.add_alias, args=(ws.id,))
     if not aliases.empty:
         with c2.container(border=True):
-            st.selectbox(ui.t("settings.alias_delete"), list(aliases["alias"]), key=ud.K_ALIAS_DEL_PICK)
-            st.button(ui.t("settings.alias_delete_button"), key=ud.K_ALIAS_DEL, on_click=ud.delete_alias,
+            st.selectbox(ui.t("settings.alias_delete"), list(aliases["alias"]), key=ul.K_ALIAS_DEL_PICK)
+            st.button(ui.t("settings.alias_delete_button"), key=ul.K_ALIAS_DEL, on_click=ul.delete_alias,
                       args=(ws.id,))
 
 # ---- currency ----
 st.subheader(ui.t("settings.currency"))
 if may_edit:
-    if ud.K_CURRENCY not in st.session_state:
-        st.session_state[ud.K_CURRENCY] = ws.currency
+    if ul.K_CURRENCY not in st.session_state:
+        st.session_state[ul.K_CURRENCY] = ws.currency
     c1, _ = st.columns([1, 3])
-    c1.text_input(ui.t("settings.currency"), key=ud.K_CURRENCY, max_chars=8, help=ui.t("settings.currency_help"),
+    c1.text_input(ui.t("settings.currency"), key=ul.K_CURRENCY, max_chars=8, help=ui.t("settings.currency_help"),
                   label_visibility="collapsed")
-    c1.button(ui.t("settings.currency_save"), key=ud.K_CURRENCY_SAVE, on_click=ud.save_currency, args=(ws.id,))
+    c1.button(ui.t("settings.currency_save"), key=ul.K_CURRENCY_SAVE, on_click=ul.save_currency, args=(ws.id,))
 else:
     st.text(ws.currency)

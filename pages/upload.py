@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 import ui_data as ud
+import ui_ladder as ul
 from funnel import ingest, ladder
 from funnel.tables import to_csv_bytes
 
@@ -189,17 +190,17 @@ def stages_section() -> None:
             c0.caption(ui.t("data.unmapped_count", n=ui.num(rec["rows"])))
             if not ud.may("upload", ws):
                 continue
-            hint = ud.stage_suggestion(spelling, stages)
+            hint = ul.stage_suggestion(spelling, stages)
             c1.selectbox(ui.t("data.map_to"), names, index=names.index(hint) if hint in names else 0,
-                         key=ud.stage_key(spelling, "to"))
-            c1.button(ui.t("data.map_button"), key=ud.stage_key(spelling, "map"), on_click=ud.map_stage,
+                         key=ul.stage_key(spelling, "to"))
+            c1.button(ui.t("data.map_button"), key=ul.stage_key(spelling, "map"), on_click=ul.map_stage,
                       args=(ws.id, spelling))
-            k = c2.selectbox(ui.t("data.add_kind"), ladder.KINDS, key=ud.stage_key(spelling, "kind"),
-                             index=ladder.KINDS.index(ud.suggested_kind(spelling)),
+            k = c2.selectbox(ui.t("data.add_kind"), ladder.KINDS, key=ul.stage_key(spelling, "kind"),
+                             index=ladder.KINDS.index(ul.suggested_kind(spelling)),
                              format_func=ud.labels(ladder.KINDS, lambda x: ui.t(f"settings.kind.{x}")))
             if k == "open":
-                c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=ud.stage_key(spelling, "prob"))
-            c2.button(ui.t("data.add_button"), key=ud.stage_key(spelling, "add"), on_click=ud.add_stage,
+                c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=ul.stage_key(spelling, "prob"))
+            c2.button(ui.t("data.add_button"), key=ul.stage_key(spelling, "add"), on_click=ul.add_stage,
                       args=(ws.id, spelling))
 
 

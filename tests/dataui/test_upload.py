@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import ui_data as ud
+import ui_ladder as ul
 from funnel import ingest
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 
@@ -255,20 +256,20 @@ def test_unknown_stage_is_offered_for_mapping(data):
     assert current(ws_id, "deals_raw") == 3
     assert at.text[0].value == "Переговоры с ЛПР" if at.text else False
     assert "сделок и записей истории: 2" in texts(at.caption)
-    at.selectbox(key=ud.stage_key("Переговоры с ЛПР", "to")).set_value("Contract negotiation").run()
-    at.button(key=ud.stage_key("Переговоры с ЛПР", "map")).click().run()
+    at.selectbox(key=ul.stage_key("Переговоры с ЛПР", "to")).set_value("Contract negotiation").run()
+    at.button(key=ul.stage_key("Переговоры с ЛПР", "map")).click().run()
     assert "«Переговоры с ЛПР» теперь считается этапом «Contract negotiation»." in texts(at.success)
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
         ("переговоры с лпр", "Contract negotiation")]
-    assert not [b for b in at.button if b.key == ud.stage_key("Переговоры с ЛПР", "map")]
+    assert not [b for b in at.button if b.key == ul.stage_key("Переговоры с ЛПР", "map")]
 
 
 def test_unknown_stage_can_be_added_to_the_ladder(data):
     at, ws_id = data
     upload(at, "deals.csv", DEALS, kind="deals")
     at.button(key=ud.K_LOAD).click().run()
-    at.number_input(key=ud.stage_key("Переговоры с ЛПР", "prob")).set_value(60.0).run()
-    at.button(key=ud.stage_key("Переговоры с ЛПР", "add")).click().run()
+    at.number_input(key=ul.stage_key("Переговоры с ЛПР", "prob")).set_value(60.0).run()
+    at.button(key=ul.stage_key("Переговоры с ЛПР", "add")).click().run()
     assert not at.error, texts(at.error)
     ladder = rows("SELECT name, probability, kind FROM stages WHERE workspace_id = ? ORDER BY position", [ws_id])
     assert ("Переговоры с ЛПР", 0.6, "open") in ladder
