@@ -20,6 +20,8 @@ import ui_auth
 from funnel import access, ingest
 from funnel.errors import FunnelError, UploadError
 from funnel.i18n import TABLE
+from funnel.i18n import t as _t
+from funnel.tables import to_csv_bytes
 from funnel.workspace import data_version
 
 log = logging.getLogger("funnel.ui.data")
@@ -89,9 +91,9 @@ def message_text(item) -> str:
     return str(item)
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, lang: str | None = None) -> str:
     key = f"data.field.{name}"
-    return ui.t(key) if key in TABLE else name
+    return _t(key, lang or ui.lang()) if key in TABLE else name
 
 
 def labels(options, fn):
@@ -262,21 +264,33 @@ def warnings(insp_or_result) -> list[str]:
     return [message_text(w) for w in insp_or_result.warnings]
 
 
-def rejected_table(insp) -> pd.DataFrame:
+REJECTED_SHOWN = 1000  # rows drawn on screen; the CSV download has them all
+
+
+def rejected_table(src, lang: str | None = None, limit: int | None = REJECTED_SHOWN) -> pd.DataFrame:
     """Rejected rows (of an inspection or a load result) with translated headers, and reasons
-    in the user's language when the engine can localise them."""
-    df = insp.rejected if hasattr(insp, "source_columns") else insp.rejected_rows
+    in the user's language when the engine can localise them. ``limit`` rows at most."""
+    lang = lang or ui.lang()
+    df = src.rejected if hasattr(src, "source_columns") else src.rejected_rows
+    if limit is not None:
+        df = df.head(limit)
     try:
         from funnel.ingest.validate import localise_rejected
-        df = localise_rejected(df, ui.lang())
+        df = localise_rejected(df, lang)
     except (ImportError, AttributeError, TypeError):
         pass
     cols = [c for c in ("row", "column", "value", "reason") if c in df.columns]
     out = df[cols].copy()
     if "column" in out:
-        out["column"] = out["column"].map(lambda c: field_label(c) if isinstance(c, str) else c)
-    return out.rename(columns={"row": ui.t("data.rej_row"), "column": ui.t("data.rej_column"),
-                               "value": ui.t("data.rej_value"), "reason": ui.t("data.rej_reason")})
+        out["column"] = out["column"].map(lambda c: field_label(c, lang) if isinstance(c, str) else c)
+    return out.rename(columns={c: _t(f"data.rej_{c}", lang) for c in cols})
+
+
+def rejected_csv(src):
+    """The download's bytes, made only when the button is clicked (a big file may reject many
+    rows); the language is fixed now because the click runs outside the session."""
+    lang = ui.lang()
+    return lambda: to_csv_bytes(rejected_table(src, lang, limit=None))
 
 
 def inspection(ws, stored: StoredFile, kind: str):

@@ -6,7 +6,6 @@ import ui
 import ui_data as ud
 import ui_ladder as ul
 from funnel import ingest, ladder
-from funnel.tables import to_csv_bytes
 
 ui.page_guard()
 st.title(ui.t("nav.data"))
@@ -54,7 +53,7 @@ def show_result(done) -> None:
                     updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
     rejected = getattr(res, "rejected_rows", None)
     if rejected is not None and len(rejected):
-        st.download_button(ui.t("data.download_rejected"), to_csv_bytes(ud.rejected_table(res)),
+        st.download_button(ui.t("data.download_rejected"), ud.rejected_csv(res),
                            "rejected_rows.csv", "text/csv", key="data_result_rejected_csv",
                            icon=":material/download:")
     for text in ud.warnings(res):
@@ -118,9 +117,10 @@ def review_and_load(stored, kind) -> None:
         st.success(ui.t("data.rejected_none", total=ui.num(insp.rows_in)))
     else:
         st.warning(ui.t("data.rejected_some", rejected=ui.num(len(insp.rejected)), total=ui.num(insp.rows_in)))
-        table = ud.rejected_table(insp)
-        st.dataframe(table, hide_index=True, key="data_rejected")
-        st.download_button(ui.t("data.download_rejected"), to_csv_bytes(table), "rejected_rows.csv",
+        st.dataframe(ud.rejected_table(insp), hide_index=True, key="data_rejected")
+        if len(insp.rejected) > ud.REJECTED_SHOWN:
+            st.caption(ui.t("data.rejected_first", n=ui.num(ud.REJECTED_SHOWN)))
+        st.download_button(ui.t("data.download_rejected"), ud.rejected_csv(insp), "rejected_rows.csv",
                            "text/csv", key="data_rejected_csv", icon=":material/download:")
     for text in ud.warnings(insp):
         st.warning(ud.plain(text))

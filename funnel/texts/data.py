@@ -135,6 +135,7 @@ TEXTS = {
     "data.rej_column": ("Колонка", "Column"),
     "data.rej_value": ("Значение", "Value"),
     "data.rej_reason": ("Причина", "Reason"),
+    "data.rejected_first": ("Показаны первые {n}; в файле CSV — все.", "The first {n} are shown; the CSV has them all."),
     "data.download_rejected": ("Скачать отклонённые строки (CSV)", "Download rejected rows (CSV)"),
     "data.warnings": ("Обратите внимание", "Please note"),
     "data.new_stages": (
