@@ -153,8 +153,9 @@ def planner(url: str, problems: list, done: list) -> None:
             s.set(run, "pl_sc_name", string_value=f"Stress {i}")
             run = s.run()
             run = s.click(run, "pl_sc_save")
-            if run.exceptions or run.errors or not run.successes:
-                problems.append(f"scenario {i}: {run.errors or [e.proto.message for e in run.exceptions]}")
+            pick = run.widget("pl_sc_pick")  # the page reruns after saving: the list shows it
+            if run.exceptions or run.errors or pick is None or f"Stress {i}" not in pick.proto.options:
+                problems.append(f"scenario {i}: {run.errors or [e.proto.message for e in run.exceptions] or 'not listed'}")
                 return
             done.append(("scenario", i))
         s.close()
