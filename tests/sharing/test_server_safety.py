@@ -160,3 +160,32 @@ def test_uncaught_error_shows_no_traceback_path_or_secret(tmp_path):
     assert "hunter2" not in text and "/srv/funnel" not in text and "RuntimeError" not in text
     assert not list(shown.stack_trace)
     assert "hunter2" in server.log_text()  # the detail is in the server log
+
+
+def test_oversized_and_wrong_type_uploads_are_refused_by_the_server(small_db):
+    import requests
+
+    server = Server(small_db, args=["--server.maxUploadSize", "1"]).start()  # 1 MB for this test
+    try:
+        s = Session(server.url)
+        s.run(query="lang=en&ws=sales")
+        run = s.run("data")
+        with pytest.raises(requests.HTTPError) as exc:
+            s.upload(run, "data_file", "big.csv", b"lead_id,created_at\n" + b"x" * (2 * 1024 * 1024))
+        assert exc.value.response.status_code == 413
+        s2 = Session(server.url)
+        s2.run(query="lang=en&ws=sales")
+        run = s2.run("data")
+        # A browser cannot pick a .exe (the uploader's type list); a forged client that sends one
+        # gets Streamlit's own server-side refusal, shown as the generic error without details.
+        run = s2.upload(run, "data_file", "payload.exe", b"MZ\x90\x00" + bytes(range(256)) * 50)
+        assert run.widget("data_load") is None
+        shown = " ".join(f"{e.proto.type} {e.proto.message} {list(e.proto.stack_trace)}" for e in run.exceptions)
+        assert run.exceptions or run.errors
+        assert "Traceback" not in shown and "/work" not in shown and ".venv" not in shown
+    finally:
+        server.stop()
+    store = Store(small_db)
+    with store.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM uploads").fetchall()[0][0] == 0
+    store.close()
