@@ -44,7 +44,7 @@ K_UNDO = "data_undo"
 NOT_IN_FILE = "\x00none"        # a selectbox option no real column name can equal
 MODES = ("append", "replace", "upsert")
 MAX_UPLOAD_MB = 200              # also server.maxUploadSize in .streamlit/config.toml
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "parquet"]
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "parquet"]
 PREVIEW_ROWS = 20
 
 # ---- private session keys ----------------------------------------------------------------------

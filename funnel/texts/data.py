@@ -79,7 +79,7 @@ TEXTS = {
     "data.det_delimiter": ("Разделитель", "Delimiter"),
     "data.det_header": ("Строка заголовков", "Header row"),
     "data.det_rows": ("Строк в файле", "Rows in file"),
-    "data.det_crm": ("Узнали выгрузку {crm}: колонки сопоставлены по её шаблону.",
+    "data.det_crm": ("Похоже на выгрузку из {crm}: колонки сопоставлены по её шаблону.",
                      "Recognised an export from {crm}: columns are mapped by its template."),
     "data.det_no_crm": ("Колонки сопоставлены по названиям; проверьте их ниже.",
                         "Columns are mapped by their names; check them below."),
@@ -121,13 +121,14 @@ TEXTS = {
     "data.date_example": ("{fmt}: 1 февраля 2025 записано как {example}", "{fmt}: 1 February 2025 is written as {example}"),
     # ---- step 5: preview and validation ----
     "data.preview": ("Как данные будут сохранены", "How the data will be stored"),
-    "data.preview_caption": ("Первые {n} строк из {total} — уже с разобранными датами и числами.",
+    "data.preview_caption": ("Показано строк: {n} из {total} — уже с разобранными датами и числами.",
                              "The first {n} of {total} rows, with dates and numbers already parsed."),
     "data.rejected": ("Проверка строк", "Row check"),
-    "data.rejected_none": ("Все {total} строк прошли проверку.", "All {total} rows passed the check."),
+    "data.rejected_none": ("Проверка пройдена: ошибок нет ни в одной строке (всего строк — {total}).",
+                           "All {total} rows passed the check."),
     "data.rejected_some": (
-        "{rejected} из {total} строк не будут загружены. Остальные загрузятся. Список ниже — "
-        "исправьте строки в файле и загрузите их отдельно, если они нужны.",
+        "Будет пропущено строк: {rejected} из {total}, остальные загрузятся. Список ниже — "
+        "исправьте эти строки в файле и загрузите их отдельно, если они нужны.",
         "{rejected} of {total} rows will not be loaded; the rest will. The list is below: fix those "
         "rows in the file and load them separately if you need them.",
     ),

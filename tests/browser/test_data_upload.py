@@ -35,7 +35,7 @@ def test_upload_cp1251_semicolon_file_through_the_page(server_factory, page, tmp
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(path))
     page.get_by_text("Как данные будут сохранены").wait_for()
     wait_for_app(page)
-    assert page.get_by_text("Все 3 строк прошли проверку.").is_visible()
+    assert page.get_by_text("Проверка пройдена: ошибок нет ни в одной строке (всего строк — 3).").is_visible()
     shot(page, "data-preview")
 
     page.get_by_role("button", name="Загрузить", exact=True).click()

@@ -387,7 +387,7 @@ BAD_ROWS = (
 def test_rejected_rows_are_listed_and_downloadable(data):
     at, ws_id = data
     upload(at, "bad_rows.csv", BAD_ROWS, kind="deals")
-    assert "2 из 3 строк не будут загружены" in " ".join(texts(at.warning))
+    assert "Будет пропущено строк: 2 из 3, остальные загрузятся." in " ".join(texts(at.warning))
     table = frame_with(at, "Строка", "Колонка", "Значение", "Причина")
     assert list(table["Строка"]) == [3, 4]  # spreadsheet line numbers: the header is line 1
     assert list(table["Колонка"]) == ["Сумма", "Сумма"]
