@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,6 +40,8 @@ from funnel.db import Store
 from funnel.ingest import load
 from funnel.workspace import create_workspace
 store = Store(sys.argv[2])
+if sys.argv[4]:  # what funnel.db.Store would do with a memory cap (recommended to the lead)
+    store._con.execute(f"SET memory_limit = '{sys.argv[4]}'")
 with store.transaction() as cur:
     ws = create_workspace(cur, "Bench").id
 t = time.perf_counter()
@@ -71,6 +75,11 @@ def child(code: str, *args: str) -> tuple[float, int, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000_000])
+    ap.add_argument("--memory-limit", default=None, metavar="SIZE",
+                    help="run load() with DuckDB's memory_limit set to SIZE (e.g. 700MB), as a capped Store would")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per size, alternating baseline and load(); the median is printed "
+                         "(the machine is shared, single runs are noisy)")
     args = ap.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
@@ -78,14 +87,24 @@ def main() -> int:
             csv = Path(tmp) / f"leads_{n}.csv"
             make_csv(csv, n)
             size_mb = csv.stat().st_size / 1e6
-            base_s, base_rows, base_rss = child(CHILD_BASELINE, str(csv), str(Path(tmp) / f"base_{n}.duckdb"))
-            load_s, load_rows, load_rss = child(CHILD_LOAD, str(csv), str(Path(tmp) / f"load_{n}.duckdb"), str(ROOT))
+            base_runs, load_runs = [], []
+            for k in range(args.repeat):
+                base_runs.append(child(CHILD_BASELINE, str(csv), str(Path(tmp) / f"base_{n}_{k}.duckdb")))
+                load_runs.append(child(CHILD_LOAD, str(csv), str(Path(tmp) / f"load_{n}_{k}.duckdb"), str(ROOT),
+                                       args.memory_limit or ""))
+                for f in Path(tmp).glob(f"*_{n}_{k}.duckdb*"):
+                    f.unlink()
+            base_s, base_rows = statistics.median(r[0] for r in base_runs), base_runs[0][1]
+            load_s, load_rows = statistics.median(r[0] for r in load_runs), load_runs[0][1]
+            base_rss, load_rss = max(r[2] for r in base_runs), max(r[2] for r in load_runs)
             assert base_rows == load_rows == n, (base_rows, load_rows)
             res = {"rows": n, "file_mb": round(size_mb, 1), "read_csv_s": round(base_s, 2),
                    "load_s": round(load_s, 2), "ratio": round(load_s / base_s, 2),
                    "read_csv_rows_per_s": round(n / base_s), "load_rows_per_s": round(n / load_s),
                    "read_csv_peak_rss_mb": round(base_rss), "load_peak_rss_mb": round(load_rss)}
             results.append(res)
+            cap = f", load() capped at {args.memory_limit}" if args.memory_limit else ""
+            print(f"load average {os.getloadavg()[0]:.1f}; median of {args.repeat}{cap}:", end=" ")
             print(f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
                   f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
                   f" | ratio {load_s / base_s:.2f}x", flush=True)
