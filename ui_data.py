@@ -389,6 +389,11 @@ def preview_table(insp) -> pd.DataFrame:
     df = insp.preview.head(PREVIEW_ROWS)
     keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (c == "channel" and insp.kind == "leads")]
     out = df[keep].copy()
+    for c in out.columns:
+        col = out[c]
+        # Dates without a time of day are shown as dates, not as "2025-01-05 00:00:00".
+        if pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
+            out[c] = col.dt.date
     return out.rename(columns={c: (ui.t("data.rej_row") if c == "row" else field_label(c)) for c in keep})
 
 

@@ -98,6 +98,8 @@ def review_and_load(stored, kind) -> None:
     if insp.date_formats or questions:
         st.markdown(f"**{ui.t('data.dates')}**")
         for fld, (fmt, _) in insp.date_formats.items():
+            if fld in insp.ambiguous_dates:  # not chosen yet: the question below says so
+                continue
             st.markdown(ui.t("data.date_line", field=ud.field_label(fld), fmt=ud.plain(fmt),
                              reason=ud.plain(ud.date_reason(insp, fld))))
         if questions:

@@ -1,7 +1,7 @@
 """The Data page under AppTest, uploading through the real st.file_uploader into a real DuckDB
 file: preview, load once, history, rerun, bad files, ambiguous dates, duplicates, undo,
 replace, unknown stages and roles. Expected figures are worked out by hand from the files."""
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -83,7 +83,7 @@ def test_cp1251_leads_preview_then_load_once(data):
     assert "1251" in metrics["Кодировка"]
     preview = frame_with(at, "Дата создания")
     assert list(preview["ID лида"]) == ["L1", "L2", "L3"]
-    assert list(preview["Дата создания"]) == [datetime(2025, 1, 5), datetime(2025, 1, 17), datetime(2025, 1, 23)]
+    assert list(preview["Дата создания"]) == [date(2025, 1, 5), date(2025, 1, 17), date(2025, 1, 23)]
     assert preview["Канал"].iloc[0] == "Яндекс Директ"
     assert float(preview["Стоимость лида"].iloc[0]) == 1200.50
     assert list(preview["Строка"]) == [2, 3, 4]  # the line numbers a spreadsheet shows
@@ -157,10 +157,10 @@ def test_ambiguous_dates_are_asked_and_block_the_load(data):
     radio.set_value("day_first").run()
     assert not at.button(key=ud.K_LOAD).disabled
     preview = frame_with(at, "Дата создания")
-    assert list(preview["Дата создания"]) == [datetime(2025, 2, 1), datetime(2025, 4, 3), datetime(2025, 6, 5)]
+    assert list(preview["Дата создания"]) == [date(2025, 2, 1), date(2025, 4, 3), date(2025, 6, 5)]
     at.radio(key=ud.K_DATE_FORMAT).set_value("month_first").run()
     preview = frame_with(at, "Дата создания")
-    assert list(preview["Дата создания"]) == [datetime(2025, 1, 2), datetime(2025, 3, 4), datetime(2025, 5, 6)]
+    assert list(preview["Дата создания"]) == [date(2025, 1, 2), date(2025, 3, 4), date(2025, 5, 6)]
     at.button(key=ud.K_LOAD).click().run()
     assert rows("SELECT min(created_at) FROM leads_raw WHERE workspace_id = ?", [ws_id]) == [(datetime(2025, 1, 2),)]
 
