@@ -401,3 +401,15 @@ def test_rejected_rows_are_listed_and_downloadable(data):
     # The markdown source escapes the underscore; the screen shows «bad_rows.csv» (browser test).
     assert texts(at.success)[0] == "Готово: «bad\\_rows.csv» загружен. Добавлено строк: 1, обновлено: 0, отклонено: 2."
     assert current(ws_id, "deals_raw") == 1
+
+
+def test_spend_upload_by_month(data):
+    at, ws_id = data
+    spend = "Канал;Месяц;Расход\nЯндекс;2025-01-01;10 000\nСайт;2025-01-01;2 500,50\n".encode("utf-8")
+    upload(at, "spend.csv", spend, kind="spend")
+    assert not at.error, texts(at.error)
+    assert "стоимость лида (CPL)" in " ".join(texts(at.caption))
+    at.button(key=ud.K_LOAD).click().run()
+    assert texts(at.success)[0] == "Готово: «spend.csv» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
+    assert rows("SELECT channel, amount FROM spend_raw WHERE workspace_id = ? ORDER BY channel", [ws_id]) == [
+        ("Сайт", Decimal("2500.50")), ("Яндекс", Decimal("10000.00"))]
