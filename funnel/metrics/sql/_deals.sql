@@ -3,7 +3,7 @@
 -- stg_deals, computed once per data version (funnel/metrics/facts.py).
 -- deal_date is the attribution: cohort = the day its lead was created (the deal's own
 -- creation day when it has no lead); period = the day it closed (won/lost) or was created (open).
-deals AS (
+deals AS NOT MATERIALIZED (
     WITH dated AS (
         SELECT
             d.*,
@@ -17,10 +17,12 @@ deals AS (
           AND (len($owners) = 0 OR list_contains($owners, d.owner))
           AND (len($segments) = 0 OR list_contains($segments, d.segment))
     )
-    SELECT r.k, dated.*
-    FROM dated
-    JOIN ranges AS r
-      ON dated.deal_date BETWEEN r.d0 AND r.d1
-      -- a deal with no date at all still counts when the period is open-ended (all of it)
-      OR (dated.deal_date IS NULL AND r.d0 = DATE '0001-01-01' AND r.d1 = DATE '9999-12-31')
+    SELECT 0 AS k, * FROM dated
+    WHERE deal_date BETWEEN $f0 AND $t0
+       -- a deal with no date at all still counts when the period is open-ended (all of it)
+       OR (deal_date IS NULL AND $f0 = DATE '0001-01-01' AND $t0 = DATE '9999-12-31')
+    UNION ALL
+    SELECT 1 AS k, * FROM dated WHERE deal_date BETWEEN $f1 AND $t1
+    UNION ALL
+    SELECT 2 AS k, * FROM dated WHERE deal_date BETWEEN $f2 AND $t2
 ),

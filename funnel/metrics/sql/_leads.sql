@@ -1,10 +1,19 @@
--- Import CTE: leads created in each range, after the channel/owner/segment filters.
-leads AS (
-    SELECT r.k, l.*
-    FROM stg_leads AS l
-    JOIN ranges AS r ON l.created_date BETWEEN r.d0 AND r.d1
-    WHERE l.workspace_id = $ws
-      AND (len($channels) = 0 OR list_contains($channels, l.channel))
-      AND (len($owners) = 0 OR list_contains($owners, l.owner))
-      AND (len($segments) = 0 OR list_contains($segments, l.segment))
+-- Import CTE: leads created in each range (k, see _ranges), after the channel/owner/segment
+-- filters. Three plain range scans instead of a range join, materialised once with only the
+-- columns metrics use (measured faster than the join at 1 M leads).
+leads AS MATERIALIZED (
+    WITH filtered AS (
+        SELECT lead_id, created_at, created_date, channel, campaign, owner, segment, cost,
+               first_contact_at, qualified_at
+        FROM stg_leads
+        WHERE workspace_id = $ws
+          AND (len($channels) = 0 OR list_contains($channels, channel))
+          AND (len($owners) = 0 OR list_contains($owners, owner))
+          AND (len($segments) = 0 OR list_contains($segments, segment))
+    )
+    SELECT 0 AS k, * FROM filtered WHERE created_date BETWEEN $f0 AND $t0
+    UNION ALL
+    SELECT 1 AS k, * FROM filtered WHERE created_date BETWEEN $f1 AND $t1
+    UNION ALL
+    SELECT 2 AS k, * FROM filtered WHERE created_date BETWEEN $f2 AND $t2
 ),
