@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -9,13 +10,26 @@ UPLOADS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "uploads"
 _SAFE_EXT = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
 
 
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
 def file_hash(path) -> str:
-    """sha256 (hex) of a file's bytes; equal content gives an equal hash whatever the name."""
+    """sha256 (hex) of a file's bytes; equal content gives an equal hash whatever the name.
+
+    Remembered per (path, size, modification time): the page, ``inspect`` and ``load`` all ask
+    for the same kept upload, and hashing 600 MB costs about a second each time."""
+    st = os.stat(path)
+    key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+    if key in _HASHES:
+        return _HASHES[key]
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
-    return h.hexdigest()
+    if len(_HASHES) > 256:
+        _HASHES.clear()
+    _HASHES[key] = h.hexdigest()
+    return _HASHES[key]
 
 
 def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path:

@@ -147,3 +147,13 @@ def test_save_upload_keeps_bytes_by_content_hash(tmp_path):
     evil = save_upload(b"x", "../../etc/passwd", folder=tmp_path)
     assert a == b and a.suffix == ".csv" and a.parent == tmp_path
     assert a.stem == file_hash(a) and evil.parent == tmp_path and evil.suffix == ".bin"
+
+
+def test_a_workbook_or_parquet_named_csv_is_read_by_its_content(store, ws, tmp_path):
+    xlsx, parquet = tmp_path / "a.xlsx", tmp_path / "b.parquet"
+    _frame().to_excel(xlsx, index=False)
+    _frame().to_parquet(parquet, index=False)
+    for source in (xlsx, parquet):
+        renamed = write(tmp_path, source.stem + ".csv", source.read_bytes())
+        info = inspect_file(store, ws, renamed, "leads")
+        assert (info.rows_in, info.rows_ok, info.delimiter) == (2, 2, None)
