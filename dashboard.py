@@ -5,6 +5,7 @@ import ui
 import ui_auth
 
 st.set_page_config(page_title="Funnel Planner", page_icon="📈", layout="wide")
+ui.frame_entry()
 
 PAGES = [  # (file, url path, translation key, icon)
     ("pages/overview.py", "overview", "nav.overview", ":material/dashboard:"),

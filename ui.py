@@ -66,6 +66,23 @@ def entered():
         _entry.active = False
 
 
+def frame_entry() -> None:
+    """First call of dashboard.py: run the entry's widgets under the main script's hash.
+
+    Widget ids include the active script hash. A fresh server's first run (legacy pages/ mode)
+    and a rerouted deep link run dashboard.py under a *page's* hash, so without this the
+    sidebar's widgets would change identity on the next run and lose their values (the language
+    flipped back to Russian). This is what Streamlit itself sets in normal navigation; pg.run()
+    scopes each page's own widgets to the page's hash as usual.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ThreadState.update(active_script_hash=ctx.pages_manager.main_script_hash)
+
+
 def page_guard() -> None:
     """First line of every page: never render outside the entry script.
 
@@ -152,9 +169,12 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
         first, last = periods.data_range(cur, ws_id)
     if last is None:
         return None, None
+    # Labels fixed at draw time: a lazy format_func would be called later (e.g. by AppTest)
+    # outside this run, in the default language.
+    labels = {p: t(f"period.{p}") for p in periods.PRESETS}
     preset = st.sidebar.selectbox(
         t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
-        format_func=lambda p: t(f"period.{p}"), key=K_PERIOD_PRESET, help=t("sidebar.period_help"))
+        format_func=labels.get, key=K_PERIOD_PRESET, help=t("sidebar.period_help"))
     if preset == "custom":
         default = periods.preset_range("last_12_months", last, first)
         picked = st.sidebar.date_input(t("period.custom"), value=default, key=K_PERIOD_RANGE,

@@ -73,10 +73,6 @@ def app(app_db):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    # AppTest's first run goes through the main script; every later run goes through the page
-    # (AppTest resets Streamlit's legacy pages/ detection), and widget ids depend on the script
-    # that made them. A second run reaches the steady state that a real session is in.
-    at.run()
     at.run()
     assert not at.exception, at.exception
     return at

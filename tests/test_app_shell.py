@@ -24,3 +24,14 @@ def test_language_switch_changes_sidebar_labels(app, lang):
     app.radio(key="lang").set_value(lang).run()
     label = app.selectbox(key="workspace").label
     assert label == ("Рабочее пространство" if lang == "ru" else "Workspace")
+
+
+def test_sidebar_choices_survive_the_first_rerun(app):
+    """The first run of a session may come through the legacy pages/ path (a fresh server, or
+    AppTest); the sidebar's widgets must keep their values on the next run all the same."""
+    app.radio(key="lang").set_value("en").run()
+    assert app.selectbox(key="workspace").label == "Workspace"
+    app.selectbox(key="period_preset").set_value("all_time").run()
+    assert not app.exception
+    assert app.selectbox(key="period_preset").value == "all_time"
+    assert app.selectbox(key="workspace").label == "Workspace"
