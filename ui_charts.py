@@ -239,6 +239,11 @@ def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
     table(shown, raw, f"economics_{by}", key)
 
 
+def has_bubbles(df: pd.DataFrame) -> bool:
+    """Whether any channel has both a CPL and a conversion to place on the bubble chart."""
+    return bool((~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()).any())
+
+
 def bubble_figure(df: pd.DataFrame) -> go.Figure:
     """CPL (x) against conversion (y) per channel, bubble area ~ revenue."""
     rows = df[~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()]
@@ -429,12 +434,13 @@ def explain_gaps(now: dict, filters) -> bool:
     """Teach what to upload when figures are missing; False when there is nothing to show."""
     deals = sum(int(now.get(k) or 0) for k in ("won", "lost", "open"))
     leads = int(now.get("leads") or 0)
-    if not leads and not deals and now.get("spend") is None:
+    no_spend = _missing(now.get("spend"))
+    if not leads and not deals and no_spend:
         st.info(ui.t("an.empty.nothing"))
         return False
     if filters is not None and (filters.owners or filters.segments):
         st.caption(ui.t("an.note.spend_not_split"))
-    elif now.get("spend") is None and leads:
+    elif no_spend and leads:
         st.info(ui.t("an.empty.no_spend"))
     if not leads:
         st.info(ui.t("an.empty.no_leads"))

@@ -16,8 +16,11 @@ try:
 
     st.subheader(ui.t("an.ch.table"), help=ui.t("an.ch.table_help"))
     uc.economics_table(econ, "channel", key="ch_table")
-    uc.chart(uc.bubble_figure(econ), key="ch_bubble")
-    st.caption(ui.t("an.ch.bubble_help"))
+    if uc.has_bubbles(econ):
+        uc.chart(uc.bubble_figure(econ), key="ch_bubble")
+        st.caption(ui.t("an.ch.bubble_help"))
+    else:
+        st.caption(ui.t("an.ch.bubble_none"))
 
     st.subheader(ui.t("an.ch.trend"))
     metric = st.selectbox(ui.t("an.ch.trend_metric"), uc.TREND_METRICS,

@@ -113,6 +113,8 @@ TEXTS = {
     "an.ch.bubble": ("Дешёвые лиды, которые не покупают: CPL и конверсия", "Cheap leads that never buy: CPL vs conversion"),
     "an.ch.bubble_help": ("Размер пузыря — выручка. Слева вверху — дешёвые лиды с высокой конверсией.",
                           "Bubble size is revenue. Top left: cheap leads that convert well."),
+    "an.ch.bubble_none": ("График «CPL против конверсии» появится, когда будут и расходы, и лиды по каналам.",
+                          "The CPL vs conversion chart appears once channels have both spend and leads."),
     "an.ch.trend": ("Каналы по месяцам", "Channels month by month"),
     "an.ch.trend_metric": ("Показатель", "Figure"),
     "an.ch.changes": ("Изменения: к предыдущему периоду и год к году", "Changes: month on month and year on year"),

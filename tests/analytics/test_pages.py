@@ -99,3 +99,22 @@ def test_funnel_page(company_app):
     assert not at.exception
     at = set_period(at, (date(2025, 1, 1), date(2025, 1, 31)))
     assert any("Нет сделок" in i.value for i in at.info)
+
+
+def test_channels_without_spend_say_what_to_upload(app_db):
+    from datetime import datetime
+    from tests.conftest import insert
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "NoSpend").id
+    insert(s, ws, "leads", [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Web"}
+                            for i in range(3)])
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.run()
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception
+    assert any("загрузите расходы" in i.value for i in at.info)
+    rows = {r["Канал"]: r for r in at.dataframe[0].value.to_dict(orient="records")}
+    assert rows["Web"]["Лиды"] == "3" and rows["Web"]["CPL"] == "—"
