@@ -320,6 +320,8 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     if leads:
         first = counts[0] if counts else 0
         stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
+        if len(text):  # the first stage's "from previous" is from the leads
+            text[0] = text[0].replace(f"{ui.t('an.fn.short_prev')} —", f"{ui.t('an.fn.short_prev')} {ui.pct(first / leads, 1)}")
         text = [ui.num(leads)] + text
         hover = [f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
                  f"{ui.pct(first / leads)}"] + hover
