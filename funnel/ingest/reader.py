@@ -133,31 +133,49 @@ def _decode_to_utf8(path: Path, encoding: str) -> tuple[Path, list[tuple[str, di
     return Path(tmp), warnings
 
 
-def _scan(path: Path) -> tuple[bool, bool]:
-    """(the bytes are valid UTF-8, the file has a double quote anywhere), in one streaming read."""
+_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")
+MAX_BLANKS = 5000
+SCAN_BLOCK = 1 << 23
+
+
+@dataclass
+class Scan:
+    """One streaming read of a file: valid UTF-8?, any double quote?, and the 1-based numbers of
+    empty lines (DuckDB skips them, so the records after one sit a line lower than counted)."""
+    utf8: bool = True
+    quotes: bool = False
+    blanks: list[int] = field(default_factory=list)
+
+
+def _scan(path: Path, check_utf8: bool = True) -> Scan:
     dec = codecs.getincrementaldecoder("utf-8")()
-    ok, quotes = True, False
+    out = Scan(utf8=check_utf8)
+    carry, lines = b"", 0          # carry: the last bytes, whose look-ahead is not complete yet
     with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 23), b""):
-            quotes = quotes or b'"' in block
-            if ok:
+        for block in iter(lambda: fh.read(SCAN_BLOCK), b""):
+            out.quotes = out.quotes or b'"' in block
+            if out.utf8:
                 try:
                     dec.decode(block)
                 except UnicodeDecodeError:
-                    ok = False
-            if not ok and quotes:
-                break
-    if ok:
+                    out.utf8 = False
+            data, carry = carry + block, b""
+            done = max(len(data) - 2, 0)
+            if (b"\n\n" in data or b"\n\r\n" in data) and len(out.blanks) < MAX_BLANKS:
+                for m in _EMPTY_LINE.finditer(data, 0, len(data)):
+                    if m.start() >= done:
+                        break
+                    out.blanks.append(lines + data.count(b"\n", 0, m.start()) + 2)
+            lines += data.count(b"\n", 0, done)
+            carry = data[done:]
+    for m in _EMPTY_LINE.finditer(carry):
+        out.blanks.append(lines + carry.count(b"\n", 0, m.start()) + 2)
+    if out.utf8:
         try:
             dec.decode(b"", final=True)
         except UnicodeDecodeError:
-            ok = False
-    return ok, quotes
-
-
-def _has_quote(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return any(b'"' in block for block in iter(lambda: fh.read(1 << 23), b""))
+            out.utf8 = False
+    return out
 
 
 def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
@@ -185,8 +203,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
     elif _is_binary(head):
         raise upload_error("binary", file=file_name)
     else:
-        valid, quotes = _scan(path)
-        encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if valid else "cp1251"
+        scan = _scan(path)
+        encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if scan.utf8 else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
     if encoding in ("utf-16", "cp1251"):
@@ -211,9 +229,11 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         # DuckDB's parallel reader cannot pad short rows when a quoted cell spans lines, and a
         # failed statement would abort the load's transaction: read serially whenever the file
         # has quotes at all (a file without any '"' cannot have a quoted line break).
-        if encoding in ("utf-16", "cp1251") or encoding.startswith("mixed"):
-            quotes = _has_quote(csv_path)
-        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not quotes)
+        if tmp is not None:
+            scan = _scan(csv_path, check_utf8=False)
+        blanks = [b for b in scan.blanks if b > header_line]
+        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes,
+                  shifts=[b - j for j, b in enumerate(blanks, start=1)])
         if cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
@@ -224,9 +244,16 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
                   warnings=warnings, temp_file=tmp)
 
 
-def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool) -> None:
+def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool,
+              shifts: list[int] = ()) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
-    ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line."""
+    ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line.
+    ``shifts``: for each empty line below the header, the counted line number after which
+    records sit one line lower (empty line number minus how many empty lines precede it, plus 1)."""
+    row = f"row_number() OVER () + {int(header_line)}"
+    if shifts:
+        listed = "[" + ", ".join(str(int(t)) for t in shifts) + "]"
+        row = f"{row} + len(list_filter({listed}, lambda x: x < {row}))"
     cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols))
     select = ", ".join(f"column{i} AS c{i}" for i in range(ncols))
     not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(ncols))
@@ -235,7 +262,7 @@ def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, par
     # A view cannot hold parameters; the path is ours (a kept upload or a temp file) and quoted.
     cur.execute(
         f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ("
-        f"SELECT row_number() OVER () + {int(header_line)} AS _row, {select} FROM read_csv({path_sql}, "
+        f"SELECT {row} AS _row, {select} FROM read_csv({path_sql}, "
         f"header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, delim={delim_sql}, "
         f"quote='\"', escape='\"', null_padding=true, strict_mode=false, parallel={str(parallel).lower()})"
         f") WHERE {not_blank}")

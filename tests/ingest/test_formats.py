@@ -7,7 +7,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from tests.ingest.helpers import inspect_file, load_file, write
+from tests.ingest.helpers import inspect_file, load_file, rejects, write
 
 EXPECTED = [("1", datetime(2025, 12, 31, 14, 5), "Яндекс Директ", Decimal("1234.56")),
             ("2", datetime(2025, 1, 2, 0, 0), "SEO", Decimal("12000.00"))]
@@ -157,3 +157,14 @@ def test_a_workbook_or_parquet_named_csv_is_read_by_its_content(store, ws, tmp_p
         renamed = write(tmp_path, source.stem + ".csv", source.read_bytes())
         info = inspect_file(store, ws, renamed, "leads")
         assert (info.rows_in, info.rows_ok, info.delimiter) == (2, 2, None)
+
+
+@pytest.mark.parametrize("block", [1 << 23, 3, 7], ids=["one-block", "3-byte-blocks", "7-byte-blocks"])
+def test_row_numbers_stay_the_file_lines_after_empty_lines(store, ws, tmp_path, monkeypatch, block):
+    from funnel.ingest import reader
+    monkeypatch.setattr(reader, "SCAN_BLOCK", block)
+    text = "Отчёт\r\n\r\nid,created\r\n1,2025-01-01\r\n\r\n\r\n2,bad\r\n   \r\n3,bad\n\n4,2025-01-02\n5,bad\n"
+    info = inspect_file(store, ws, write(tmp_path, "gaps.csv", text), "leads")
+    assert info.header_row == 3
+    assert [(r, c) for r, c, _ in rejects(info)] == [(7, "created"), (9, "created"), (12, "created")]
+    assert list(info.preview["row"]) == [4, 11]
