@@ -125,9 +125,12 @@ def run_demo(args: argparse.Namespace) -> int:
     from funnel.demo import install_demo
     from funnel.workspace import DEMO_ID
 
+    from funnel.access import require
+
     store = open_store(args.db)
     try:
         with store.transaction() as cur:
+            require(CLI_USER, "reset_demo", DEMO_ID, is_demo=True)
             install_demo(cur)
             counts = {t: cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = ? AND superseded_by IS NULL",
                                      [DEMO_ID]).fetchone()[0]
