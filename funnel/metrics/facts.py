@@ -50,6 +50,7 @@ SELECT * FROM final
 
 _cache: OrderedDict[tuple, pa.Table] = OrderedDict()
 _lock = threading.Lock()
+_building: dict[tuple, threading.Lock] = {}
 
 
 def _key(cur, workspace_id: str) -> tuple:
@@ -75,7 +76,21 @@ def deal_facts(cur, workspace_id: str) -> pa.Table:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    table = _load(cur, workspace_id)  # outside the lock: another workspace need not wait
+        building = _building.setdefault(key, threading.Lock())
+    # One build per key: after an upload, every open session asks at once; the others wait for
+    # this build instead of repeating it. Other workspaces do not wait (a lock per key).
+    with building:
+        with _lock:
+            if key in _cache:
+                return _cache[key]
+        table = _load(cur, workspace_id)
+        _store(key, table)
+    with _lock:
+        _building.pop(key, None)
+    return table
+
+
+def _store(key: tuple, table: pa.Table) -> None:
     with _lock:
         # an older version of the same workspace is never asked for again: free it now
         for old in [k for k in _cache if k[:2] == key[:2] and k != key]:
@@ -83,7 +98,6 @@ def deal_facts(cur, workspace_id: str) -> pa.Table:
         _cache[key] = table
         while len(_cache) > MAX_ENTRIES:
             _cache.popitem(last=False)
-    return table
 
 
 def clear() -> None:

@@ -157,3 +157,32 @@ CASES = [undated_deal_only_in_all_time, spend_no_leads, leads_no_spend, channel_
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__.replace("_", "-") for c in CASES])
 def test_edge_case(store, ws, case):
     case(store, ws)
+
+
+def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
+    """Eight sessions asking at once after an upload share one build of the deal facts, and
+    each still gets the current data."""
+    import threading
+    from funnel.metrics import facts
+    insert(store, ws, "deals", [{"deal_id": "D1", "created_at": datetime(2026, 3, 2), "status": "won",
+                                 "amount": 5, "closed_at": datetime(2026, 3, 3)}])
+    facts.clear()
+    builds = []
+    real = facts._load
+    monkeypatch.setattr(facts, "_load", lambda cur, w: builds.append(w) or real(cur, w))
+    results = []
+
+    def session():
+        with store.cursor() as cur:
+            results.append(overview.overview_record(cur, filters=f(ws))["won"])
+
+    threads = [threading.Thread(target=session) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [1] * 8 and builds == [ws]
+    insert(store, ws, "deals", [{"deal_id": "D2", "created_at": datetime(2026, 3, 2), "status": "won",
+                                 "amount": 5, "closed_at": datetime(2026, 3, 4)}])
+    session()  # a new data version: rebuilt, and the new deal is counted
+    assert results[-1] == 2 and builds == [ws, ws]
