@@ -133,7 +133,7 @@ def _check_required(kind, mapping, wide, columns, file_name):
     if missing:
         examples = ", ".join(w for w in synonyms(kind)[missing[0]][:4])
         raise upload_error("missing_required", file=file_name, field=", ".join(missing), kind=kind,
-                           examples=examples, columns=cols)
+                           examples=examples, columns=cols, map_hint=" ".join(f"--map COLUMN={m}" for m in missing))
     if kind == "deals" and not any(mapping.get(f) for f in DEAL_STATUS_SOURCES):
         raise upload_error("deals_no_status", file=file_name, columns=cols)
 

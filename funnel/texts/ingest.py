@@ -76,10 +76,10 @@ ERRORS = {
     "missing_required": (
         ("не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
          "столбец вроде {examples}; в файле есть: {columns}",
-         "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: --map СТОЛБЕЦ={field})."),
+         "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: {map_hint})."),
         ("no column was found for the required field '{field}' ({kind} file).",
          "a column such as {examples}; the file has: {columns}",
-         "rename the column in the file, or choose it in the column mapping (command line: --map COLUMN={field})."),
+         "rename the column in the file, or choose it in the column mapping (command line: {map_hint})."),
     ),
     "missing_lead_id": (
         ("в файле лидов нет столбца с номером (id) лида. Без id сделки не связать с лидами, "

@@ -48,7 +48,7 @@ FILE_ERRORS = [
     ("spend-without-period", "spend", "fb.csv", b"ad_id,Spent,Clicks\n1,2.5,3\n",
      "fb.csv: no column was found for the required field 'channel, period' (spend file). Expected: a column such "
      "as channel, источник, канал, utm source; the file has: ad_id, Spent, Clicks. How to fix: rename the column "
-     "in the file, or choose it in the column mapping (command line: --map COLUMN=channel, period)."),
+     "in the file, or choose it in the column mapping (command line: --map COLUMN=channel --map COLUMN=period)."),
     ("stages-without-date", "stages", "hist.csv", b"deal_id,stage\n1,Won\n",
      "hist.csv: no column was found for the required field 'entered_at' (stages file). Expected: a column such as "
      "entered at, дата перехода, дата входа, дата смены этапа; the file has: deal_id, stage. How to fix: rename "
