@@ -164,11 +164,43 @@ def workspace_id() -> str | None:
     return ws.id if ws else None
 
 
+# Query-parameter names of the shared filters; a copied URL reopens the same view.
+QP_PERIOD, QP_FROM, QP_TO = "period", "from", "to"
+QP_DIMENSIONS = {"channel": ("ch", K_CHANNELS), "owner": ("own", K_OWNERS), "segment": ("seg", K_SEGMENTS)}
+
+
+def _link_value(name: str):
+    """A query parameter read once per session (the link that opened it), else None."""
+    if st.session_state.get("_link_read"):
+        return None
+    return st.query_params.get_all(name) if name in QP_LIST else st.query_params.get(name)
+
+
+QP_LIST = {"ch", "own", "seg"}
+
+
+def _iso(text) -> date | None:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
 def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     with cursor() as cur:
         first, last = periods.data_range(cur, ws_id)
     if last is None:
         return None, None
+    default = periods.preset_range("last_12_months", last, first)
+    linked = _link_value(QP_PERIOD)
+    if linked is not None:
+        if linked in periods.PRESETS:
+            st.session_state[K_PERIOD_PRESET] = linked
+            start, end = _iso(st.query_params.get(QP_FROM)), _iso(st.query_params.get(QP_TO))
+            if linked == "custom" and start and end and start <= end:
+                st.session_state[K_PERIOD_RANGE] = (start, end)
+        else:
+            st.session_state["_link_ignored"].append(f"{QP_PERIOD}={linked}")
     # Labels fixed at draw time: a lazy format_func would be called later (e.g. by AppTest)
     # outside this run, in the default language.
     labels = {p: t(f"period.{p}") for p in periods.PRESETS}
@@ -176,7 +208,6 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
         t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
         format_func=labels.get, key=K_PERIOD_PRESET, help=t("sidebar.period_help"))
     if preset == "custom":
-        default = periods.preset_range("last_12_months", last, first)
         picked = st.sidebar.date_input(t("period.custom"), value=default, key=K_PERIOD_RANGE,
                                        format="DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
@@ -188,13 +219,45 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
 def dimension_filter(ws_id: str, dimension: str, key: str) -> tuple[str, ...]:
     with cursor() as cur:
         options = distinct_values(cur, ws_id, dimension)
+    linked = _link_value(QP_DIMENSIONS[dimension][0])
+    if linked:
+        st.session_state[key] = [v for v in linked if v in options]
+        st.session_state["_link_ignored"] += [v for v in linked if v not in options]
+    elif key in st.session_state:
+        # Another workspace has other values: keep only those that still exist.
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
     chosen = st.sidebar.multiselect(t(f"filter.{dimension}"), options, key=key,
                                     placeholder=t("filter.all"))
     return tuple(v for v in chosen if v in options)
 
 
+def _write_link(f: Filters) -> None:
+    """Mirror the language, workspace and filters into the URL (only the keys that changed)."""
+    wanted = {"lang": lang(), "ws": f.workspace_id,
+              QP_PERIOD: st.session_state.get(K_PERIOD_PRESET, "last_12_months")}
+    if wanted[QP_PERIOD] == "custom" and f.date_from and f.date_to:
+        wanted[QP_FROM], wanted[QP_TO] = f.date_from.isoformat(), f.date_to.isoformat()
+    lists = {"ch": list(f.channels), "own": list(f.owners), "seg": list(f.segments)}
+    for name in (QP_FROM, QP_TO):
+        if name not in wanted and name in st.query_params:
+            del st.query_params[name]
+    for name, values in lists.items():
+        if not values and name in st.query_params:
+            del st.query_params[name]
+        elif values and st.query_params.get_all(name) != values:
+            st.query_params[name] = values
+    for name, value in wanted.items():
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
 def sidebar_filters(ws) -> Filters:
-    """Render the shared filters and store the result for pages (``filters()``)."""
+    """Render the shared filters and store the result for pages (``filters()``).
+
+    On a session's first run the filters come from the URL (a shared link); values that do not
+    exist in the workspace are dropped with a note, never an error.
+    """
+    st.session_state.setdefault("_link_ignored", [])
     date_from, date_to = period_filter(ws.id)
     f = Filters(
         workspace_id=ws.id, date_from=date_from, date_to=date_to,
@@ -202,7 +265,13 @@ def sidebar_filters(ws) -> Filters:
         owners=dimension_filter(ws.id, "owner", K_OWNERS),
         segments=dimension_filter(ws.id, "segment", K_SEGMENTS),
     )
+    if not st.session_state.get("_link_read"):
+        st.session_state["_link_read"] = True
+        ignored = st.session_state.pop("_link_ignored")
+        if ignored:
+            st.sidebar.warning(t("sidebar.link_ignored", values=", ".join(ignored)))
     st.session_state["_filters"] = f
+    _write_link(f)
     return f
 
 

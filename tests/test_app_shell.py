@@ -35,3 +35,31 @@ def test_sidebar_choices_survive_the_first_rerun(app):
     assert not app.exception
     assert app.selectbox(key="period_preset").value == "all_time"
     assert app.selectbox(key="workspace").label == "Workspace"
+
+
+def test_a_shared_link_sets_the_filters_and_unknown_values_are_skipped(app_db):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update({"lang": "en", "period": "custom", "from": "2026-01-01", "to": "2026-03-31",
+                            "ch": ["SEO", "No such channel"], "seg": ["SMB"]})
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="period_preset").value == "custom"
+    assert at.multiselect(key="filter_channels").value == ["SEO"]
+    assert at.multiselect(key="filter_segments").value == ["SMB"]
+    assert any("No such channel" in w.value for w in at.sidebar.warning)
+    assert _qp(at, "ch") == ["SEO"] and _qp(at, "from") == ["2026-01-01"]
+
+
+def test_filters_are_mirrored_into_the_url(app):
+    app.multiselect(key="filter_channels").set_value(["Email", "SEO"]).run()
+    app.selectbox(key="period_preset").set_value("last_3_months").run()
+    assert _qp(app, "ch") == ["Email", "SEO"]
+    assert _qp(app, "period") == ["last_3_months"]
+    assert _qp(app, "ws") == ["demo"]
+
+
+def _qp(at, name) -> list:
+    value = at.query_params[name]
+    return value if isinstance(value, list) else [value]

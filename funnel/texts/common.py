@@ -43,3 +43,9 @@ TEXTS.update({
     "filter.segment": ("Сегменты", "Segments"),
     "filter.all": ("Все", "All"),
 })
+TEXTS.update({
+    "sidebar.link_ignored": (
+        "Часть ссылки не подошла к этим данным и пропущена: {values}",
+        "Part of the link does not match this data and was skipped: {values}",
+    ),
+})
