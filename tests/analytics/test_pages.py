@@ -118,3 +118,12 @@ def test_channels_without_spend_say_what_to_upload(app_db):
     assert any("загрузите расходы" in i.value for i in at.info)
     rows = {r["Канал"]: r for r in at.dataframe[0].value.to_dict(orient="records")}
     assert rows["Web"]["Лиды"] == "3" and rows["Web"]["CPL"] == "—"
+
+
+def test_overview_in_english(company_app):
+    at = company_app
+    at.radio(key="lang").set_value("en").run()
+    at = set_period(at.switch_page("pages/overview.py").run(), MARCH)
+    m = metrics(at)
+    assert m["Cost per lead (CPL)"] == fmt_money(100, "en") == "100 ₽"
+    assert m["Revenue"] == "5,000 ₽" and m["Lead → deal conversion"] == "20.00%"
