@@ -10,7 +10,7 @@ ui.frame_entry()
 PAGES = [  # (file, url path, translation key, icon)
     ("pages/overview.py", "overview", "nav.overview", ":material/dashboard:"),
     ("pages/channels.py", "channels", "nav.channels", ":material/campaign:"),
-    ("pages/sales_funnel.py", "funnel", "nav.funnel", ":material/filter_alt:"),
+    ("pages/funnel.py", "funnel", "nav.funnel", ":material/filter_alt:"),
     ("pages/planner.py", "planner", "nav.planner", ":material/tune:"),
     ("pages/workshop.py", "workshop", "nav.workshop", ":material/co_present:"),
     ("pages/upload.py", "data", "nav.data", ":material/upload_file:"),

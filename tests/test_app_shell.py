@@ -3,7 +3,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PAGES = ["pages/overview.py", "pages/channels.py", "pages/sales_funnel.py", "pages/planner.py",
+PAGES = ["pages/overview.py", "pages/channels.py", "pages/funnel.py", "pages/planner.py",
          "pages/workshop.py", "pages/upload.py", "pages/settings.py"]
 
 

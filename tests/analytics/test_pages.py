@@ -90,7 +90,7 @@ def test_channels_page_table(company_app):
 
 
 def test_funnel_page(company_app):
-    at = set_period(company_app.switch_page("pages/sales_funnel.py").run(), MARCH)
+    at = set_period(company_app.switch_page("pages/funnel.py").run(), MARCH)
     table = at.dataframe[0].value
     assert list(table["Дошли"]) == ["4", "3", "3", "2", "2", "2"]
     assert list(table["Конверсия из первого"])[-1] == fmt_pct(0.5, "ru")
