@@ -57,15 +57,17 @@ class Inspection:
 
 def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
             mapping: dict[str, str | None] | None = None,
-            date_format: dict[str, str] | str | None = None, sheet: str | None = None) -> Inspection:
+            date_format: dict[str, str] | str | None = None, sheet: str | None = None,
+            mode: str | None = None) -> Inspection:
     """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
 
     Writes nothing except temp tables of ``cur``'s own connection. ``mapping`` overrides the
     proposed field → column choices (None unmaps a field); ``date_format`` is one strftime
-    format for every date field or {field: format}; ``sheet`` picks an Excel sheet.
+    format for every date field or {field: format}; ``sheet`` picks an Excel sheet; with
+    ``mode='append'`` the report also lists rows whose id is already loaded (a load would reject them).
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
     at all: empty, header only, not a table, a required column missing.
     """
     from funnel.ingest.validate import parse
     return parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                 date_format=date_format, sheet=sheet).inspection()
+                 date_format=date_format, sheet=sheet, mode=mode).inspection()

@@ -14,7 +14,8 @@ import pandas as pd
 
 from funnel.access import require
 from funnel.ingest.messages import upload_error, warning
-from funnel.ingest.validate import KEYS, RAW_COLUMNS, localise_rejected, parse, stored_params, stored_sql
+from funnel.ingest.rows import key_match
+from funnel.ingest.validate import RAW_COLUMNS, parse, stored_params, stored_sql
 from funnel.workspace import bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
@@ -67,7 +68,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read")
         parsed = parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                       date_format=date_format, sheet=sheet)
+                       date_format=date_format, sheet=sheet, mode=mode)
         step(0.5, "validate")
         if parsed.duplicate_of and not allow_duplicate:
             d = parsed.duplicate_of
@@ -79,8 +80,6 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
                                example=parsed.choices[fld].reason_params.get("example"),
                                candidates=" / ".join(cands))
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-        if mode == "append":
-            _reject_existing(cur, parsed, kind, workspace_id)
         rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
         if strict and rejected_rows:
             raise upload_error("strict", file=file_name, rejected=rejected_rows)
@@ -100,7 +99,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
         elif mode == "upsert":
             updated = cur.execute(
                 f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
-                f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {_key_match('r', 's', kind)})",
+                f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {key_match('r', 's', kind)})",
                 {"u": upload_id, "ws": workspace_id}).fetchone()[0]
         cols = ", ".join(RAW_COLUMNS[kind])
         inserted = cur.execute(
@@ -110,8 +109,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
         for spelling, stage in parsed.auto_aliases.items():
             cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
                         [workspace_id, spelling.strip().lower(), stage])
-        rejected = localise_rejected(cur.execute(
-            "SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects ORDER BY 1, 2, code").df())
+        rejected = parsed.rejected
         added = inserted - min(updated, inserted)
         details = {
             "mapping": parsed.mapping, "mapping_source": parsed.mapping_source, "crm": parsed.crm,
@@ -133,33 +131,6 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
 
 def _literal(text: str | None) -> str:
     return "NULL" if text is None else "'" + text.replace("'", "''") + "'"
-
-
-def _key_match(a: str, b: str, kind: str) -> str:
-    if kind == "spend":
-        return (f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
-                f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')")
-    return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])
-
-
-def _reject_existing(cur, parsed, kind: str, workspace_id: str) -> None:
-    """append: rows whose key is already current in the workspace are rejected, naming the upload
-    (for spend the key is channel + period + campaign: appending a month twice would double it)."""
-    table = RAW_TABLES[kind]
-    key = KEYS[kind][0]
-    if kind == "spend":
-        value, code = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')", "exists_spend"
-        column = parsed.mapping.get("amount") or "/".join(parsed.wide)
-    else:
-        value, code = f"t.{key}", "exists"
-        column = parsed.mapping.get(key) or key
-    params = {"ws": workspace_id, "col": column}
-    params.update(stored_params(cur, kind, workspace_id, parsed.present))
-    cur.execute(
-        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, $col, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
-        f"FROM ({stored_sql(kind, parsed.present)}) t JOIN {table} r ON r.workspace_id = $ws "
-        f"AND r.superseded_by IS NULL AND {_key_match('r', 't', kind)}", params)
-    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
 
 
 def _record(cur, upload_id, workspace_id, kind, file_name, file_hash, mode, rows_in, added, updated, rejected,

@@ -110,3 +110,11 @@ def _won_stage(cur, workspace_id) -> str | None:
 
 def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
     return {"won_stage": _won_stage(cur, workspace_id)} if kind == "deals" and "won_at" in present else {}
+
+
+def key_match(a: str, b: str, kind: str) -> str:
+    """SQL: row ``a`` and row ``b`` have the same key (upsert / append conflicts; see KEYS)."""
+    if kind == "spend":
+        return (f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
+                f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')")
+    return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])

@@ -19,12 +19,13 @@ from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, 
 from funnel.ingest.inspection import Inspection
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
-from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, present_fields, stored_params,  # noqa: F401
-                                stored_sql, typed_query)
+from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, key_match, present_fields,  # noqa: F401
+                                stored_params, stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.uploads import file_hash
 
 PREVIEW_ROWS = 20
+_RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
 __all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params", "KEYS", "RAW_COLUMNS"]
 
@@ -138,6 +139,26 @@ def _check_required(kind, mapping, wide, columns, file_name):
         raise upload_error("deals_no_status", file=file_name, columns=cols)
 
 
+def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) -> None:
+    """append: rows whose key is already current in the workspace are rejected, naming the upload
+    (for spend the key is channel + period + campaign: appending a month twice would double it)."""
+    table = _RAW_TABLES[kind]
+    key = KEYS[kind][0]
+    if kind == "spend":
+        value, code = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')", "exists_spend"
+        column = mapping.get("amount") or "/".join(wide)
+    else:
+        value, code = f"t.{key}", "exists"
+        column = mapping.get(key) or key
+    params = {"ws": workspace_id, "col": column}
+    params.update(stored_params(cur, kind, workspace_id, present))
+    cur.execute(
+        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, $col, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
+        f"FROM ({stored_sql(kind, present)}) t JOIN {table} r ON r.workspace_id = $ws "
+        f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)}", params)
+    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
+
+
 def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> dict[str, dates_mod.DateChoice]:
     """Settle date formats and build ``ingest_typed`` in one pass over the source."""
     choices: dict[str, dates_mod.DateChoice] = {}
@@ -156,19 +177,20 @@ def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> di
 
 
 def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-          sheet=None, today: date | None = None) -> Parsed:
-    """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``."""
+          sheet=None, today: date | None = None, mode: str | None = None) -> Parsed:
+    """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``.
+    With ``mode='append'``, rows whose key is already current in the workspace are rejected too."""
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
     source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
     try:
-        return _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today)
+        return _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today, mode)
     finally:
         source.cleanup()
 
 
-def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today) -> Parsed:
+def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today, mode) -> Parsed:
     columns = source.columns
     proposed, how, crm = propose_mapping(columns, kind)
     _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
@@ -189,9 +211,11 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
-    rejected = rejected_frame(cur)
     present = present_fields(kind, proposed, wide)
     sp = stored_params(cur, kind, workspace_id, present)
+    if mode == "append":
+        _reject_existing(cur, kind, workspace_id, proposed, wide, present)
+    rejected = rejected_frame(cur)
     rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)})", sp).fetchone()[0]
     preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
     preview = preview.rename(columns={"_row": "row"})

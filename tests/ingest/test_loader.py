@@ -189,3 +189,11 @@ def test_undo_of_an_upload_replaced_later_asks_to_undo_the_later_one_first(store
     undo_upload(store, ws, v.upload_id, actor=ADMIN)
     undo_upload(store, ws, u.upload_id, actor=ADMIN)
     assert current(store, ws) == [("L1", "SEO"), ("L2", "SEO"), ("L3", "Ads")]
+
+
+def test_inspect_in_append_mode_lists_ids_already_loaded(store, ws, loaded):
+    first, second = loaded
+    assert inspect_file(store, ws, second, "leads").rows_ok == 2
+    info = inspect_file(store, ws, second, "leads", mode="append")
+    assert (info.rows_ok, [(int(r.row), r.column, r.code) for r in info.rejected.itertuples()]) == (
+        1, [(2, "id", "exists")])
