@@ -475,34 +475,33 @@ def forget_result() -> None:
 
 
 # ---- callbacks for small writes: the outcome is shown on the next run ---------------------------
-def _say(kind: str, payload) -> None:
-    st.session_state[_S_MESSAGE] = (kind, payload)
+def _say(kind: str, payload, where: str = "top") -> None:
+    st.session_state[_S_MESSAGE] = (kind, payload, where)
 
 
-def show_message() -> None:
-    """Show (once) what the last button's callback did."""
-    item = st.session_state.pop(_S_MESSAGE, None)
-    if not item:
+def show_message(where: str = "top") -> None:
+    """Show (once), next to the control that caused it, what the last button's callback did."""
+    item = st.session_state.get(_S_MESSAGE)
+    if not item or item[2] != where:
         return
-    kind, payload = item
+    del st.session_state[_S_MESSAGE]
+    kind, payload, _ = item
     if kind == "error":
         ui.show_error(payload)
     else:
         st.success(payload)
 
 
-def _write(fn, success: str) -> bool:
+def _write(fn, success: str, where: str = "top") -> bool:
     try:
         with ui.get_store().transaction() as cur:
             fn(cur)
-    except FunnelError as exc:
-        _say("error", exc)
+    except Exception as exc:  # noqa: BLE001 - FunnelError shown as is; anything else logged, shown generically
+        if not isinstance(exc, FunnelError):
+            log.exception("write failed")
+        _say("error", exc, where)
         return False
-    except Exception as exc:  # shown as a generic message; the detail goes to the log
-        log.exception("write failed")
-        _say("error", exc)
-        return False
-    _say("success", success)
+    _say("success", success, where)
     return True
 
 
@@ -516,9 +515,13 @@ def undo(ws_id: str) -> None:
     except Exception as exc:
         if not isinstance(exc, FunnelError):
             log.exception("undo failed")
-        _say("error", exc)
+        _say("error", exc, "history")
         return
-    _say("success", ui.t("data.undone", id=upload_id, removed=ui.num(res.removed), restored=ui.num(res.restored)))
+    _say("success", ui.t("data.undone", id=upload_id, removed=ui.num(res.removed), restored=ui.num(res.restored)),
+         "history")
+    shown = st.session_state.get(_S_RESULT)
+    if shown and getattr(shown["result"], "upload_id", None) == int(upload_id):
+        forget_result()  # its "loaded" message would now be wrong; the file can be reviewed again
 
 
 def undo_options(history: pd.DataFrame) -> dict[int, str]:

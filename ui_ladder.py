@@ -40,7 +40,7 @@ def map_stage(ws_id: str, spelling: str) -> None:
     stage = st.session_state.get(stage_key(spelling, "to"))
     if stage:
         _write(lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=ui_auth.current_user()),
-               ui.t("data.mapped", alias=plain(spelling), stage=plain(stage)))
+               ui.t("data.mapped", alias=plain(spelling), stage=plain(stage)), "stages")
 
 
 def add_stage(ws_id: str, spelling: str) -> None:
@@ -49,7 +49,7 @@ def add_stage(ws_id: str, spelling: str) -> None:
     prob = {"won": 100.0, "lost": 0.0}.get(kind, prob if prob is not None else 0.0)
     _write(lambda cur: ladder.add_stage(cur, ws_id, spelling, actor=ui_auth.current_user(),
                                         probability=float(prob) / 100, kind=kind),
-           ui.t("data.added_stage", stage=plain(spelling)))
+           ui.t("data.added_stage", stage=plain(spelling)), "stages")
 
 
 def stage_suggestion(spelling: str, ladder_df: pd.DataFrame) -> str | None:
@@ -149,10 +149,10 @@ def save_ladder(ws_id: str) -> bool:
             base = ladder_for_editor(ladder.get_ladder(cur, ws_id))
         stages = ladder_from_editor(edited_ladder(base))
     except FunnelError as exc:
-        _say("error", exc)
+        _say("error", exc, "ladder")
         return False
     ok = _write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=ui_auth.current_user()),
-                ui.t("settings.ladder_saved", n=len(stages)))
+                ui.t("settings.ladder_saved", n=len(stages)), "ladder")
     if ok:
         st.session_state.pop(K_LADDER, None)  # the editor starts again from what was saved
         # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
@@ -160,14 +160,15 @@ def save_ladder(ws_id: str) -> bool:
             lost = ladder.unmapped_stages(cur, ws_id)
         if not lost.empty:
             names = ", ".join(f"«{plain(x)}»" for x in lost["stage"].head(10))
-            _say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " + ui.t("settings.renamed_hint", stages=names))
+            _say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " +
+                 ui.t("settings.renamed_hint", stages=names), "ladder")
     return ok
 
 
 def reset_ladder(ws_id: str) -> None:
     st.session_state[K_RESET_OK] = False
     if _write(lambda cur: ladder.reset_ladder(cur, ws_id, actor=ui_auth.current_user()),
-              ui.t("settings.reset_done")):
+              ui.t("settings.reset_done"), "ladder"):
         st.session_state.pop(K_LADDER, None)
 
 
@@ -175,10 +176,10 @@ def add_alias(ws_id: str) -> None:
     alias = (st.session_state.get(K_ALIAS_TEXT) or "").strip()
     stage = st.session_state.get(K_ALIAS_STAGE)
     if not alias:
-        _say("error", _keyed_error("settings.alias_empty_err"))
+        _say("error", _keyed_error("settings.alias_empty_err"), "aliases")
         return
     if _write(lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=ui_auth.current_user()),
-              ui.t("settings.alias_added", alias=plain(alias), stage=plain(stage))):
+              ui.t("settings.alias_added", alias=plain(alias), stage=plain(stage)), "aliases"):
         st.session_state[K_ALIAS_TEXT] = ""
 
 
@@ -186,12 +187,12 @@ def delete_alias(ws_id: str) -> None:
     alias = st.session_state.get(K_ALIAS_DEL_PICK)
     if alias:
         _write(lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=ui_auth.current_user()),
-               ui.t("settings.alias_deleted", alias=plain(alias)))
+               ui.t("settings.alias_deleted", alias=plain(alias)), "aliases")
 
 
 def save_currency(ws_id: str) -> None:
     value = (st.session_state.get(K_CURRENCY) or "").strip()
     _write(lambda cur: set_currency(cur, ws_id, value, actor=ui_auth.current_user()),
-           ui.t("settings.currency_saved", currency=plain(value)))
+           ui.t("settings.currency_saved", currency=plain(value)), "currency")
 
 

@@ -17,7 +17,6 @@ if ws.is_demo and not may_edit:
     st.info(ui.t("settings.demo_readonly"), icon=":material/school:")
 elif not may_edit:
     st.info(ui.t("settings.readonly"), icon=":material/visibility:")
-ud.show_message()
 
 try:
     with ui.cursor() as cur:
@@ -49,6 +48,7 @@ if may_edit:
         ok = st.checkbox(ui.t("settings.reset_confirm"), key=ul.K_RESET_OK)
         st.button(ui.t("settings.reset_button"), key=ul.K_RESET, disabled=not ok, on_click=ul.reset_ladder,
                   args=(ws.id,))
+    ud.show_message("ladder")
 else:
     st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view")
 
@@ -72,6 +72,7 @@ if may_edit:
             st.selectbox(ui.t("settings.alias_delete"), list(aliases["alias"]), key=ul.K_ALIAS_DEL_PICK)
             st.button(ui.t("settings.alias_delete_button"), key=ul.K_ALIAS_DEL, on_click=ul.delete_alias,
                       args=(ws.id,))
+    ud.show_message("aliases")
 
 # ---- currency ----
 st.subheader(ui.t("settings.currency"))
@@ -82,5 +83,6 @@ if may_edit:
     c1.text_input(ui.t("settings.currency"), key=ul.K_CURRENCY, max_chars=8, help=ui.t("settings.currency_help"),
                   label_visibility="collapsed")
     c1.button(ui.t("settings.currency_save"), key=ul.K_CURRENCY_SAVE, on_click=ul.save_currency, args=(ws.id,))
+    ud.show_message("currency")
 else:
     st.text(ws.currency)

@@ -15,7 +15,6 @@ may_undo = ud.may("undo_upload", ws)
 
 # Filled at the end of the run, so that it already reflects a load made in this run.
 header = st.container()
-ud.show_message()
 
 
 def upload_flow() -> None:
@@ -163,6 +162,7 @@ def history_section() -> None:
         st.caption(ui.t("data.history_empty"))
         return
     st.dataframe(ud.history_table(history), hide_index=True, key="data_history")
+    ud.show_message("history")  # the outcome of an undo, right under the table it changed
     if not may_undo:
         return
     choices = ud.undo_options(history)
@@ -179,6 +179,7 @@ def stages_section() -> None:
     with ui.cursor() as cur:
         unknown = ladder.unmapped_stages(cur, ws.id)
         stages = ladder.get_ladder(cur, ws.id)
+    ud.show_message("stages")
     if unknown.empty:
         return
     st.subheader(ui.t("data.unmapped"))

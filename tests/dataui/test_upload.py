@@ -214,7 +214,9 @@ def test_undo_removes_the_rows_and_restores_the_replaced(data):
     at.selectbox(key=ud.K_UNDO_PICK).set_value(second).run()
     at.checkbox(key=ud.K_UNDO_OK).check().run()
     at.button(key=ud.K_UNDO).click().run()
-    assert texts(at.success)[0] == f"Загрузка №{second} отменена: удалено строк — 3, восстановлено — 3."
+    assert f"Загрузка №{second} отменена: удалено строк — 3, восстановлено — 3." in texts(at.success)
+    assert not [t for t in texts(at.success) if t.startswith("Готово")]  # the undone load is not "done"
+    assert [b for b in at.button if b.key == ud.K_LOAD]  # the file is back under review
     assert sorted(r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL",
                                      [ws_id])) == ["L1", "L2", "L3"]
     assert at.checkbox(key=ud.K_UNDO_OK).value is False
