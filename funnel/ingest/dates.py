@@ -104,7 +104,10 @@ def detect(cur, col: str, *, sample: int = 1000) -> DateChoice:
 
 
 def _detect(cur, col: str, values: list[str]) -> DateChoice:
-    values = [v for v in values if not _MONTH.match(v)] or values
+    days = [v for v in values if not _MONTH.match(v)]
+    if values and not days:  # a spend period given as months (2025-03, 03.2025, март 2025)
+        return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "month")
+    values = days
     if not values:
         return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
     counts = {"iso": 0, "dotted": 0, "dm": 0, "ymd": 0}

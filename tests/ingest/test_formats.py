@@ -118,6 +118,12 @@ def test_spend_periods(store, ws, tmp_path, text, expected):
     assert row == ("Яндекс", expected, Decimal("10000.50"))
 
 
+def test_a_period_column_of_months_is_explained_as_months(store, ws, tmp_path):
+    path = write(tmp_path, "spend.csv", "Канал;Период;Расход\nЯндекс;03.2025;10\nVK;04.2025;20\n")
+    result = inspect_file(store, ws, path, "spend")
+    assert result.date_reasons["period"][0] == "ingest.date.month"
+
+
 def test_formulas_and_html_are_stored_as_text(store, ws, tmp_path):
     path = write(tmp_path, "leads.csv", 'id,created,channel\n1,2025-01-01,"=HYPERLINK(""http://x"",""y"")"\n'
                                         "2,2025-01-01,<script>alert(1)</script>\n")
