@@ -22,6 +22,9 @@ from funnel.errors import DatabaseBusy, FunnelError
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "funnel.duckdb"
 DB_ENV_VAR = "FUNNEL_DB"
+# Optional cap on DuckDB's memory (e.g. "1GB"): bounds a shared server's peak during big loads,
+# at some cost in speed (DuckDB spills to disk). Unset: DuckDB's default (80 % of RAM).
+MEMORY_ENV_VAR = "FUNNEL_DB_MEMORY_LIMIT"
 
 
 def default_db_path() -> Path:
@@ -61,6 +64,13 @@ class Store:
                 ) from None
             raise FunnelError(f"Cannot open the database: {exc}") from exc
         self._con.execute("SET enable_progress_bar = false")
+        limit = os.environ.get(MEMORY_ENV_VAR)
+        if limit:
+            try:
+                self._con.execute("SET memory_limit = ?", [limit])
+            except duckdb.Error as exc:
+                raise FunnelError(f"{MEMORY_ENV_VAR}={limit!r} is not a memory size DuckDB accepts "
+                                  "(expected e.g. 1GB or 700MB).") from exc
         self._write_lock = threading.RLock()
         self._migrate()
 

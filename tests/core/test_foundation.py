@@ -137,3 +137,18 @@ def test_period_presets(preset, anchor, expected):
 def test_comparison_periods(period, previous, year_ago):
     assert periods.previous_period(*period) == previous
     assert periods.year_earlier(*period) == year_ago
+
+
+@pytest.mark.parametrize("value, ok", [("700MB", True), ("lots", False)], ids=["valid", "nonsense"])
+def test_memory_limit_setting(monkeypatch, value, ok):
+    from funnel.db import Store
+    from funnel.errors import FunnelError
+
+    monkeypatch.setenv("FUNNEL_DB_MEMORY_LIMIT", value)
+    if not ok:
+        with pytest.raises(FunnelError, match="FUNNEL_DB_MEMORY_LIMIT"):
+            Store(":memory:")
+        return
+    store = Store(":memory:")
+    with store.cursor() as cur:
+        assert cur.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "667.5 MiB"
