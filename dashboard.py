@@ -13,7 +13,7 @@ PAGES = [  # (file, url path, translation key, icon)
     ("pages/funnel.py", "funnel", "nav.funnel", ":material/filter_alt:"),
     ("pages/planner.py", "planner", "nav.planner", ":material/tune:"),
     ("pages/workshop.py", "workshop", "nav.workshop", ":material/co_present:"),
-    ("pages/upload.py", "data", "nav.data", ":material/upload_file:"),
+    ("pages/data.py", "data", "nav.data", ":material/upload_file:"),
     ("pages/settings.py", "settings", "nav.settings", ":material/settings:"),
 ]
 ADMIN_PAGE = ("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:")

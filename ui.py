@@ -6,6 +6,7 @@ Pages import this module; ``funnel`` never does.
 from __future__ import annotations
 
 import logging
+import re
 import runpy
 import threading
 from contextlib import contextmanager
@@ -302,13 +303,25 @@ def query(fn, ws_id: str, **kwargs):
                         tuple(sorted(kwargs.items())))
 
 
-# ---- errors -------------------------------------------------------------------------------------
+# ---- errors and user text ----------------------------------------------------------------------
+# Characters that make Markdown or HTML active. ":" and "!" are left alone: without "[" an emoji
+# code or a colour directive cannot form a link or image, and messages stay readable in tests.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+
+
+def plain(text) -> str:
+    """User text (file names, channels, stage spellings, messages quoting them) made inert for
+    st.error/st.warning/st.success/st.markdown, which render Markdown and some HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+
+
 def show_error(exc: Exception) -> None:
-    """Show a project error's message; anything else is logged and shown generically."""
+    """Show a project error's message (escaped: it may quote the file's own text); anything
+    else is logged and shown generically."""
     if isinstance(exc, DatabaseBusy):
-        st.error(t("error.db_busy", detail=str(exc)))
+        st.error(plain(t("error.db_busy", detail=str(exc))))
     elif isinstance(exc, FunnelError):
-        st.error(exc.text(lang()))
+        st.error(plain(exc.text(lang())))
     else:
         log.exception("unexpected error", exc_info=exc)
         st.error(t("error.generic"))

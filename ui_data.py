@@ -9,7 +9,6 @@ file takes seconds, so it must not rerun on every widget click.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -73,13 +72,7 @@ def may(action: str, ws) -> bool:
 # ---- plain text in markdown-rendered widgets -----------------------------------------------------
 # Only what can start markup in the middle of a sentence: emphasis, code, links, images, HTML,
 # tables, strikethrough, LaTeX and Streamlit's :emoji:/:color[...] shortcodes.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:!])")
-
-
-def plain(text) -> str:
-    """User text (file names, stage spellings) made inert inside st.success/st.warning/markdown."""
-    flat = " ".join(("" if text is None else str(text)).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+plain = ui.plain  # shared with every page
 
 
 def message_text(item) -> str:

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, wait_for_app  # noqa: E402
 
-SHOTS = [("overview", "en"), ("channels", "en"), ("funnel", "en"), ("planner", "en"),
+SHOTS = [("", "en"), ("channels", "en"), ("funnel", "en"), ("planner", "en"),
          ("workshop", "ru"), ("data", "en")]
 
 
@@ -32,9 +32,10 @@ def main() -> None:
                 for url_path, lang in SHOTS:
                     page.goto(f"{server.url}/{url_path}?lang={lang}")
                     wait_for_app(page)
-                    page.wait_for_timeout(2500)  # let Plotly finish drawing
-                    page.screenshot(path=str(out / f"{url_path}.png"), full_page=False)
-                    print("wrote", out / f"{url_path}.png")
+                    page.wait_for_timeout(4000)  # let Plotly finish drawing
+                    name = url_path or "overview"  # the default page lives at /
+                    page.screenshot(path=str(out / f"{name}.png"), full_page=False)
+                    print("wrote", out / f"{name}.png")
                 browser.close()
         finally:
             server.stop()

@@ -4,7 +4,7 @@ import pytest
 from tests.conftest import ROOT
 
 PAGES = ["pages/overview.py", "pages/channels.py", "pages/funnel.py", "pages/planner.py",
-         "pages/workshop.py", "pages/upload.py", "pages/settings.py"]
+         "pages/workshop.py", "pages/data.py", "pages/settings.py"]
 
 
 def test_first_start_creates_demo_workspace(app, app_db):
