@@ -118,6 +118,10 @@ def _write_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) ->
         [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind]
          for pos, s in enumerate(stages, start=1)],
     )
+    # An alias of a stage that is gone (renamed or removed) would resolve deals to a stage the
+    # ladder no longer has; drop it, so those spellings are offered for mapping again.
+    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
+                "(SELECT name FROM stages WHERE workspace_id = $ws)", {"ws": workspace_id})
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 

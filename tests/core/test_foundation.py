@@ -152,3 +152,19 @@ def test_memory_limit_setting(monkeypatch, value, ok):
     store = Store(":memory:")
     with store.cursor() as cur:
         assert cur.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "667.5 MiB"
+
+
+def test_renaming_a_stage_drops_its_aliases_so_the_spelling_is_offered_again(store, ws):
+    from tests.conftest import insert
+
+    with store.transaction() as cur:
+        ladder.set_alias(cur, ws, "Переговоры", "Contract negotiation", actor=ADMIN)
+    insert(store, ws, "deals", [{"deal_id": "D1", "stage": "Переговоры", "amount": 100}])
+    with store.cursor() as cur:
+        assert ladder.unmapped_stages(cur, ws).empty
+        renamed = ladder.get_ladder(cur, ws).replace({"Contract negotiation": "Negotiation"})
+    with store.transaction() as cur:
+        ladder.save_ladder(cur, ws, renamed, actor=ADMIN)
+    with store.cursor() as cur:
+        assert ladder.get_aliases(cur, ws).empty
+        assert ladder.unmapped_stages(cur, ws).to_dict("records") == [{"stage": "Переговоры", "rows": 1}]
