@@ -8,7 +8,6 @@ Any broken configuration fails closed: the gate shows what to fix and no page ru
 from __future__ import annotations
 
 import logging
-import re
 import time
 
 import streamlit as st
@@ -28,12 +27,7 @@ MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def plain(text) -> str:
-    """User or config text (a name, an e-mail) made inert inside Markdown-rendering elements."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+plain = ui.plain  # one Markdown escape for the whole app (names, e-mails in messages)
 
 
 def _secrets_table(name: str) -> dict:
