@@ -28,7 +28,7 @@ FINISHED = ForwardMsg.ScriptFinishedStatus
 
 @dataclass
 class Element:
-    kind: str          # the Element oneof: "alert", "metric", "arrow_data_frame", "exception", …
+    kind: str          # the Element oneof: "alert", "metric", "dataframe", "table", "exception", …
     proto: object
     widget_id: str | None = None
 
@@ -42,8 +42,9 @@ class Element:
 
     def frame(self):
         """The DataFrame of a st.dataframe/st.table element (Arrow IPC in the delta)."""
-        data = getattr(self.proto, "data", None)
-        if data is None:
+        arrow = getattr(self.proto, "arrow_data", None)
+        data = getattr(arrow, "data", None)
+        if not data:
             return None
         return pa.ipc.open_stream(io.BytesIO(data)).read_all().to_pandas()
 
@@ -98,6 +99,7 @@ class Session:
         self.pages: dict[str, str] = {}   # url path → page_script_hash
         self.page_hash = ""
         self.widgets: dict[str, WidgetState] = {}
+        self.query_string = ""  # the URL's query, as the app last set it (st.query_params)
         self._queue: list[ForwardMsg] = []
 
     def close(self) -> None:
@@ -117,12 +119,16 @@ class Session:
         msg.ParseFromString(self.ws.recv())
         return msg
 
-    def run(self, page: str | None = None, *, query: str = "", triggers: dict[str, WidgetState] | None = None) -> Run:
+    def run(self, page: str | None = None, *, query: str | None = None,
+            triggers: dict[str, WidgetState] | None = None) -> Run:
         """Rerun the script (on ``page``, a url path such as "channels"), wait for the end, and
-        return every element it drew. Reruns the app itself asks for (st.rerun) are followed."""
+        return every element it drew. Reruns the app itself asks for (st.rerun) are followed.
+        ``query`` is the URL's query string; by default the one the app last set, as in a browser."""
         back = BackMsg()
         rs = back.rerun_script
-        rs.query_string = query
+        if query is not None:
+            self.query_string = query
+        rs.query_string = self.query_string
         if page is not None:
             rs.page_script_hash = self.pages.get(page, "")
             rs.page_name = page
@@ -141,6 +147,8 @@ class Session:
                 self.session_id = msg.new_session.initialize.session_id or self.session_id
                 self.page_hash = msg.new_session.page_script_hash or self.page_hash
                 run.elements.clear()  # a new run (also after st.rerun) draws the page afresh
+            elif kind == "page_info_changed":
+                self.query_string = msg.page_info_changed.query_string
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page_hash = msg.navigation.page_script_hash or self.page_hash
