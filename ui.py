@@ -328,12 +328,16 @@ def show_error(exc: Exception) -> None:
 
 # ---- downloads ----------------------------------------------------------------------------------
 def download_buttons(df, name: str, key: str) -> None:
-    """CSV and XLSX downloads of a table, formula-safe (funnel.tables)."""
+    """CSV and XLSX downloads of a table, formula-safe (funnel.tables).
+
+    The files are made when the button is clicked (deferred), not on every run: an XLSX of a
+    13 000-row table takes about a second, and a page has several tables.
+    """
     from funnel.tables import to_csv_bytes, to_xlsx_bytes
 
     c1, c2 = st.columns(2)
-    c1.download_button(t("common.download_csv"), to_csv_bytes(df), f"{name}.csv", "text/csv",
+    c1.download_button(t("common.download_csv"), lambda: to_csv_bytes(df), f"{name}.csv", "text/csv",
                        key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("common.download_xlsx"), to_xlsx_bytes(df), f"{name}.xlsx",
+    c2.download_button(t("common.download_xlsx"), lambda: to_xlsx_bytes(df), f"{name}.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}_xlsx", icon=":material/download:")

@@ -253,4 +253,6 @@ TEXTS = {
     "an.fn.speed_help": (
         "Календарное время: от создания лида до первого контакта, до квалификации (SAL) и до выигранной сделки (LT).",
         "Calendar time: from the lead's creation to first contact, to qualification (SAL), and to the won deal (LT)."),
+    "an.table_cut": ("Показаны первые {shown} строк из {total}; все строки — в файлах для скачивания.",
+                     "Showing the first {shown} of {total} rows; the downloads have them all."),
 }
