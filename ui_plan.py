@@ -118,7 +118,7 @@ def link_warning(plan: Plan, base: Plan) -> None:
     if plan.with_(target_turnover=None, target_profit=None) != base.with_(target_turnover=None, target_profit=None):
         del st.session_state[K_LINK_PROBLEM]
     else:
-        st.warning(ui.t("planner.link_bad", problem=problem))
+        st.warning(ui.t("planner.link_bad", problem=ui.plain(problem)))
 
 
 def _fill(plan: Plan, base: Plan) -> Plan:

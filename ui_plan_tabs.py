@@ -333,8 +333,11 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
         c[1].write("")
         if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and \
                 _write(sc.save_scenario, name, plan, overwrite=st.session_state.get("pl_sc_overwrite", False)):
-            st.success(ui.t("planner.sc.saved", name=name))
+            # shown on the next run: a message drawn just before st.rerun() is never seen
+            st.session_state["pl_sc_flash"] = ui.t("planner.sc.saved", name=ui.plain(name))
             st.rerun()
+        if flash := st.session_state.pop("pl_sc_flash", None):
+            st.success(flash)
         st.checkbox(ui.t("planner.sc.overwrite"), key="pl_sc_overwrite")
     else:
         st.info(ui.t("planner.sc.viewer"))
@@ -353,7 +356,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
         table = pd.DataFrame({ui.t("planner.sc.metric"): [ui.t(f"planner.out.{k}") for k in SUMMARY], **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
         plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]
-        st.caption(ui.t("planner.sc.plans", plans="; ".join(plans) if plans else "—"))
+        st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
         c = st.columns(4)
         if c[0].button(ui.t("planner.sc.open"), key="pl_sc_open", on_click=_open, args=(by_name[pick], base)):

@@ -16,12 +16,12 @@ if up.WS_KEYS["leads"] not in st.session_state:
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
-    c[0].slider(ui.t("workshop.leads"), 0.0, max(base.leads * 4, 100.0), step=10.0, key=up.WS_KEYS["leads"],
+    c[0].slider(ui.t("workshop.leads"), 0.0, max(float(base.leads) * 4, 100.0), step=10.0, key=up.WS_KEYS["leads"],
                 format="%.0f")
     c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=up.WS_KEYS["conversion"], format="%.1f")
-    c[2].slider(ui.t("workshop.avg_check"), 0.0, max(base.avg_check * 3, 10_000.0), step=1_000.0,
+    c[2].slider(ui.t("workshop.avg_check"), 0.0, max(float(base.avg_check) * 3, 10_000.0), step=1_000.0,
                 key=up.WS_KEYS["avg_check"], format="%.0f")
-    c[3].slider(ui.t("workshop.sellers"), 1.0, max(base.sellers * 3, 10.0), step=1.0, key=up.WS_KEYS["sellers"],
+    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0, key=up.WS_KEYS["sellers"],
                 format="%.0f", help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)))
 st.button(ui.t("workshop.reset"), key="ws_reset", on_click=up.workshop_reset, args=(base,),
           icon=":material/restart_alt:")
