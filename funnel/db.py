@@ -71,7 +71,8 @@ class Store:
             except duckdb.Error as exc:
                 raise FunnelError(f"{MEMORY_ENV_VAR}={limit!r} is not a memory size DuckDB accepts "
                                   "(expected e.g. 1GB or 700MB).") from exc
-        self._write_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
         self._migrate()
 
     def _migrate(self) -> None:
@@ -90,18 +91,31 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A serialised write: commits when the block ends, rolls back whole on any error."""
+        """A serialised write: commits when the block ends, rolls back whole on any error.
+
+        Not re-entrant: a transaction opened inside another in the same thread would be a
+        second, independent transaction and break all-or-nothing, so it is refused.
+        """
+        if getattr(self._local, "in_transaction", False):
+            raise RuntimeError("Store.transaction() is not re-entrant: pass the open cursor instead")
         with self._write_lock:
+            self._local.in_transaction = True
             cur = self._con.cursor()
-            cur.execute("BEGIN TRANSACTION")
             try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
+                cur.execute("BEGIN TRANSACTION")
+                try:
+                    yield cur
+                except BaseException:
+                    try:
+                        cur.execute("ROLLBACK")
+                    except duckdb.Error:
+                        # the original error matters; DuckDB drops the transaction with the cursor
+                        pass
+                    raise
+                cur.execute("COMMIT")
+            finally:
                 cur.close()
-                raise
-            cur.execute("COMMIT")
-            cur.close()
+                self._local.in_transaction = False
 
     def close(self) -> None:
         self._con.close()

@@ -168,3 +168,19 @@ def test_renaming_a_stage_drops_its_aliases_so_the_spelling_is_offered_again(sto
     with store.cursor() as cur:
         assert ladder.get_aliases(cur, ws).empty
         assert ladder.unmapped_stages(cur, ws).to_dict("records") == [{"stage": "Переговоры", "rows": 1}]
+
+
+def test_a_nested_transaction_is_refused_and_the_outer_one_rolls_back(store, ws):
+    from funnel.workspace import set_currency
+
+    with pytest.raises(RuntimeError, match="not re-entrant"):
+        with store.transaction() as cur:
+            set_currency(cur, ws, "$", actor=ADMIN)
+            with store.transaction():
+                pass
+    with store.cursor() as cur:
+        assert get_workspace(cur, ws).currency == "₽"
+    with store.transaction() as cur:  # the store is usable afterwards
+        set_currency(cur, ws, "$", actor=ADMIN)
+    with store.cursor() as cur:
+        assert get_workspace(cur, ws).currency == "$"
