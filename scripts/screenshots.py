@@ -12,24 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, wait_for_app  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, wait_for_idle  # noqa: E402
 
 SHOTS = [("", "en"), ("channels", "en"), ("funnel", "en"), ("planner", "en"),
          ("workshop", "ru"), ("data", "en")]
-
-
-def settle(page, quiet_ms: int = 3000, timeout_ms: int = 180_000) -> None:
-    """Wait until the script has been idle (no running indicator, no placeholders) for a while:
-    the first visit also builds the demo, which takes a few seconds."""
-    wait_for_app(page)
-    idle = 0
-    for _ in range(timeout_ms // 250):
-        busy = page.evaluate("() => !!document.querySelector('[data-testid=\"stStatusWidget\"], "
-                             "[data-testid=\"stSkeleton\"]')")
-        idle = 0 if busy else idle + 250
-        if idle >= quiet_ms:
-            return
-        page.wait_for_timeout(250)
 
 
 def main() -> None:
@@ -45,7 +31,7 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 for url_path, lang in SHOTS:
                     page.goto(f"{server.url}/{url_path}?lang={lang}")
-                    settle(page)
+                    wait_for_idle(page, quiet_ms=3000, timeout_ms=180_000)
                     name = url_path or "overview"  # the default page lives at /
                     page.screenshot(path=str(out / f"{name}.png"), full_page=False)
                     print("wrote", out / f"{name}.png")

@@ -60,6 +60,20 @@ def wait_for_app(page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
 
 
+def wait_for_idle(page, quiet_ms: int = 1500, timeout_ms: int = 120_000) -> None:
+    """Wait until the script has been idle (no running indicator, no placeholders) for
+    ``quiet_ms``: the running indicator can appear a moment after navigation starts."""
+    wait_for_app(page)
+    idle = 0
+    for _ in range(timeout_ms // 250):
+        busy = page.evaluate("() => !!document.querySelector('[data-testid=\"stStatusWidget\"], "
+                             "[data-testid=\"stSkeleton\"]')")
+        idle = 0 if busy else idle + 250
+        if idle >= quiet_ms:
+            return
+        page.wait_for_timeout(250)
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
