@@ -54,7 +54,12 @@ def page(browser):
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' indicator)."""
+    """Wait until Streamlit has finished running the script: no 'running' indicator and no
+    placeholders for a second (the indicator can appear a moment after a click or a goto)."""
+    wait_for_idle(page, quiet_ms=1000)
+
+
+def _no_status_widget(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
@@ -63,7 +68,7 @@ def wait_for_app(page) -> None:
 def wait_for_idle(page, quiet_ms: int = 1500, timeout_ms: int = 120_000) -> None:
     """Wait until the script has been idle (no running indicator, no placeholders) for
     ``quiet_ms``: the running indicator can appear a moment after navigation starts."""
-    wait_for_app(page)
+    _no_status_widget(page)
     idle = 0
     for _ in range(timeout_ms // 250):
         busy = page.evaluate("() => !!document.querySelector('[data-testid=\"stStatusWidget\"], "
