@@ -72,12 +72,7 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
     return ui.num(x, 0 if decimals is None else decimals)
 
 
-def md_escape(text: str) -> str:
-    """User text inside a markdown message (st.info) shows literally."""
-    out = str(text)
-    for ch in "\\`*_{}[]()#+-.!|<>~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
+md_escape = ui.plain  # the app's one Markdown escape for user text
 
 
 def period_text(rng) -> str:

@@ -226,13 +226,7 @@ def can_edit() -> bool:
     return bool(ws) and access.can(ui_auth.current_user(), "edit_scenarios", ws.id, is_demo=ws.is_demo)
 
 
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text) -> str:
-    """Text made safe for Markdown (widget labels, st.markdown): a stage name, or a currency
-    such as "$", which Markdown would otherwise read as the start of a formula."""
-    return _MD.sub(r"\\\1", str(text))
+plain = ui.plain  # the app's one Markdown escape for user text
 
 
 # ---- display --------------------------------------------------------------------------------
