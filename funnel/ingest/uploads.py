@@ -39,27 +39,29 @@ def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path
     the reader can tell CSV from Excel from Parquet; the name itself is never used as a path.
     Saving the same bytes twice returns the same path.
     """
-    folder = Path(folder) if folder else UPLOADS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    ext = Path(file_name or "").suffix.lower()
-    ext = ext if ext in _SAFE_EXT else ".bin"
-    path = folder / f"{hashlib.sha256(data).hexdigest()}{ext}"
-    if not path.exists():
-        tmp = path.with_suffix(path.suffix + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    return path
+    return _publish(_destination(folder, file_name, hashlib.sha256(data).hexdigest()),
+                    lambda tmp: tmp.write_bytes(data))
 
 
 def keep_file(path, file_name: str, folder: Path | None = None) -> Path:
     """Like ``save_upload`` for a file already on disk (the command line): copied, not read into memory."""
+    return _publish(_destination(folder, file_name, file_hash(path)),
+                    lambda tmp: shutil.copyfile(path, tmp))
+
+
+def _destination(folder, file_name: str, digest: str) -> Path:
+    """``<folder>/<sha256><ext>``: the content names the file; the user's name gives only the
+    extension (lower-cased; unknown ones become ``.bin``)."""
     folder = Path(folder) if folder else UPLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     ext = Path(file_name or "").suffix.lower()
-    ext = ext if ext in _SAFE_EXT else ".bin"
-    kept = folder / f"{file_hash(path)}{ext}"
-    if not kept.exists():
-        tmp = kept.with_suffix(kept.suffix + ".part")
-        shutil.copyfile(path, tmp)
-        tmp.replace(kept)
-    return kept
+    return folder / f"{digest}{ext if ext in _SAFE_EXT else '.bin'}"
+
+
+def _publish(path: Path, write) -> Path:
+    """Write through a ``.part`` file and rename, so a half-written copy is never taken as kept."""
+    if not path.exists():
+        tmp = path.with_suffix(path.suffix + ".part")
+        write(tmp)
+        tmp.replace(path)
+    return path
