@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from funnel.errors import ValidationError
+from funnel.workspace import authorize, bump_version
 
 KINDS = ("open", "won", "lost")
 
@@ -102,8 +103,6 @@ def validate_ladder(df: pd.DataFrame) -> list[Stage]:
 
 def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame, *, actor) -> None:
     """Replace the workspace's ladder (inside the caller's transaction). Editors and admins only."""
-    from funnel.workspace import authorize
-
     authorize(cur, actor, "edit_ladder", workspace_id)
     _write_ladder(cur, workspace_id, stages)
 
@@ -122,34 +121,28 @@ def _write_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) ->
     # ladder no longer has; drop it, so those spellings are offered for mapping again.
     cur.execute("DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
                 "(SELECT name FROM stages WHERE workspace_id = $ws)", {"ws": workspace_id})
-    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+    bump_version(cur, workspace_id)
 
 
 def reset_ladder(cur, workspace_id: str, *, actor=None) -> None:
     """Put the default ladder back. Without an actor this is the internal call made when a
     workspace is created; any user-initiated reset passes the actor and is checked."""
     if actor is not None:
-        from funnel.workspace import authorize
-
         authorize(cur, actor, "edit_ladder", workspace_id)
     _write_ladder(cur, workspace_id, list(DEFAULT_LADDER))
 
 
 def set_alias(cur, workspace_id: str, alias: str, stage: str, *, actor) -> None:
     """Map a stage spelling found in files to a ladder stage. Editors and admins only."""
-    from funnel.workspace import authorize
-
     authorize(cur, actor, "edit_ladder", workspace_id)
     apply_alias(cur, workspace_id, alias, stage)
 
 
 def delete_alias(cur, workspace_id: str, alias: str, *, actor) -> None:
-    from funnel.workspace import authorize
-
     authorize(cur, actor, "edit_ladder", workspace_id)
     cur.execute("DELETE FROM stage_aliases WHERE workspace_id = ? AND alias = ?",
                 [workspace_id, alias.strip().lower()])
-    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+    bump_version(cur, workspace_id)
 
 
 def get_aliases(cur, workspace_id: str) -> pd.DataFrame:
@@ -169,14 +162,12 @@ def apply_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
         "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
         [workspace_id, alias.strip().lower(), stage],
     )
-    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+    bump_version(cur, workspace_id)
 
 
 def add_stage(cur, workspace_id: str, name: str, *, actor, probability: float, kind: str = "open",
               norm_days: int | None = None, before: str | None = None) -> None:
     """Insert a stage into the ladder, before ``before`` (or before the closing stages)."""
-    from funnel.workspace import authorize
-
     authorize(cur, actor, "edit_ladder", workspace_id)
     ladder = get_ladder(cur, workspace_id)
     stages = [Stage(r.name, r.probability, None if pd.isna(r.norm_days) else int(r.norm_days), r.kind)

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from funnel.access import ALL, User, require
 from funnel.errors import FunnelError
-from funnel.workspace import Workspace, get_workspace, slugify
+from funnel.workspace import Workspace, bump_version, get_workspace, slugify
 
 FORMAT = 1
 ROW_TABLES = ("uploads", "leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
@@ -175,5 +175,5 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
                 [[wid, s["name"], s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
                   s["is_plan"], s["plan_from"], s["plan_to"], s["created_at"], s["updated_at"]]
                  for s in parts["scenarios.json"]])
-        cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [wid])
+        bump_version(cur, wid)
     return get_workspace(cur, wid)

@@ -42,7 +42,7 @@ def get_workspace(cur, workspace_id: str) -> Workspace | None:
 def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
                      workspace_id: str | None = None) -> Workspace:
     """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
-    from funnel.ladder import reset_ladder  # local: ladder imports nothing from here at import time
+    from funnel.ladder import reset_ladder  # local: ladder imports this module at import time
 
     name = (name or "").strip()
     if not name or len(name) > 80:
@@ -89,7 +89,9 @@ def bump_version(cur, workspace_id: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-_DATA_TABLES = ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+# The raw table each kind of upload lands in: the one mapping every module uses.
+RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
+_DATA_TABLES = tuple(RAW_TABLES.values())
 
 
 def delete_workspace(cur, workspace_id: str) -> None:

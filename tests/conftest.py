@@ -8,13 +8,12 @@ import pandas as pd
 import pytest
 
 from funnel.db import Store
-from funnel.workspace import create_workspace
+from funnel.workspace import RAW_TABLES, create_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATASETS = SHARED / "datasets"
 
-_RAW = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
 
 
 def needs_shared(path: Path = DATASETS):
@@ -47,7 +46,7 @@ def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
         frame = pd.DataFrame(rows).assign(workspace_id=workspace_id, upload_id=upload_id)
         cur.register("fixture_frame", frame)
         cols = ", ".join(frame.columns)
-        cur.execute(f"INSERT INTO {_RAW[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
+        cur.execute(f"INSERT INTO {RAW_TABLES[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
         cur.unregister("fixture_frame")
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
     return upload_id

@@ -16,10 +16,9 @@ from funnel.access import require
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import key_match
 from funnel.ingest.validate import RAW_COLUMNS, parse, stored_params, stored_sql
-from funnel.workspace import bump_version, get_workspace
+from funnel.workspace import RAW_TABLES, bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
-RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
 
 
 @dataclass

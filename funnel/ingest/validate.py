@@ -23,9 +23,9 @@ from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, key_match, present_
                                 stored_params, stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.uploads import file_hash
+from funnel.workspace import RAW_TABLES
 
 PREVIEW_ROWS = 20
-_RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
 __all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params", "KEYS", "RAW_COLUMNS"]
 
@@ -142,7 +142,7 @@ def _check_required(kind, mapping, wide, columns, file_name):
 def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) -> None:
     """append: rows whose key is already current in the workspace are rejected, naming the upload
     (for spend the key is channel + period + campaign: appending a month twice would double it)."""
-    table = _RAW_TABLES[kind]
+    table = RAW_TABLES[kind]
     key = KEYS[kind][0]
     if kind == "spend":
         value, code = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')", "exists_spend"
