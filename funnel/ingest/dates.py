@@ -153,9 +153,10 @@ def _order_by_sample(choice: DateChoice, values: list[str]) -> DateChoice:
     return choice
 
 
-def parse_sql(col: str, choice: DateChoice) -> str:
-    """SQL giving a TIMESTAMP (NULL when the text does not parse) for text column ``col``."""
-    s = f"nullif(trim({col}), '')"
+def parse_sql(col: str, choice: DateChoice, *, trimmed: bool = False) -> str:
+    """SQL giving a TIMESTAMP (NULL when the text does not parse) for text column ``col``
+    (``trimmed``: ``col`` is already trimmed with blanks as NULL, so not trimmed again)."""
+    s = col if trimmed else f"nullif(trim({col}), '')"
     if choice.iso:
         # 'T' separator, fractions of a second and a zone suffix are dropped: times stay as written.
         s = f"regexp_replace(replace({s}, 'T', ' '), '(\\.\\d+)?\\s*(Z|[+-]\\d{{2}}:?\\d{{2}})?$', '')"

@@ -22,7 +22,9 @@ def strip_sql(text: str) -> str:
     s = f"replace(lower({text}), '−', '-')"
     for token in _STRIP:
         s = f"replace({s}, '{token.replace(chr(39), chr(39) * 2)}', '')"
-    return f"rtrim({s}, 'р')"
+    # Most cells are plain digits and separators, which the chain above leaves as they are; one
+    # regex test skips it for them (the chain of replace() calls cost 0.7 s per 1 M cells).
+    return f"CASE WHEN regexp_full_match({text}, '[0-9.,+-]*') THEN {text} ELSE rtrim({s}, 'р') END"
 
 
 def decimal_text_sql(s: str) -> str:
