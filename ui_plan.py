@@ -22,6 +22,7 @@ from funnel import access
 from funnel.baseline import Baseline, baseline
 from funnel.errors import FunnelError
 from funnel.model import link
+from funnel.model.edits import Edits
 from funnel.model.plan import Plan, evaluate
 from funnel.safety import chart_text
 
@@ -42,6 +43,7 @@ ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.
            "margin": 1.0}
 K_REVERSE, K_TARGET_KIND, K_CAPACITY_ON = "pl_reverse", "pl_target_kind", "pl_capacity_on"
 K_SIG, K_LINK_DONE, K_BASE, K_LINK_PROBLEM = "pl_sig", "pl_link_done", "pl_base", "pl_link_problem"
+K_EDITS = "pl_edits"  # the table edits the tabs start from (a link's or an opened scenario's)
 
 
 def canonical_key(field: str) -> str:
@@ -67,7 +69,8 @@ def base_plan(b: Baseline) -> Plan:
 
 
 # ---- state ----------------------------------------------------------------------------------
-def _set_canonical(plan: Plan) -> None:
+def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
+    st.session_state[K_EDITS] = edits or Edits()
     for field in LEVERS:
         value = getattr(plan, field)
         st.session_state[canonical_key(field)] = value
@@ -80,9 +83,15 @@ def _set_canonical(plan: Plan) -> None:
         del st.session_state[key]
 
 
-def reset_to(plan: Plan) -> None:
-    """on_click: every lever back to ``plan`` (the baseline, or a loaded scenario)."""
-    _set_canonical(plan)
+def reset_to(plan: Plan, edits: Edits | None = None) -> None:
+    """on_click: every lever back to ``plan`` (the baseline, or a loaded scenario), and the stage
+    chain and channel table to the baseline with ``edits``."""
+    _set_canonical(plan, edits)
+
+
+def loaded_edits() -> Edits:
+    """The stage-chain and channel-mix edits the tabs start from."""
+    return st.session_state.get(K_EDITS) or Edits()
 
 
 def prepare(base: Plan, sig: str) -> None:
@@ -96,8 +105,9 @@ def prepare(base: Plan, sig: str) -> None:
         params = {k: st.query_params.get(k) for k in st.query_params.keys()}
         if link.has_plan(params):
             plan, reverse, problem = link.decode(params)
-            if plan is not None:
-                _set_canonical(_fill(plan, base))
+            edits, problem = link.decode_edits(params) if plan is not None else (None, problem)
+            if edits is not None:
+                _set_canonical(_fill(plan, base), edits)
                 st.session_state[K_REVERSE] = reverse
                 st.session_state[K_TARGET_KIND] = "profit" if (
                     plan.target_profit is not None and plan.target_turnover is None) else "turnover"
@@ -210,11 +220,13 @@ def current_plan(base: Plan) -> Plan:
     return base.with_(**values)
 
 
-def write_link(plan: Plan) -> None:
-    """Put every input in the URL, so a copied link reopens this exact view."""
-    wanted = link.encode(plan, bool(st.session_state.get(K_REVERSE)))
+def write_link(plan: Plan, edits: Edits | None = None) -> None:
+    """Put every input in the URL, with the stage-chain and channel-mix edits, so a copied link
+    reopens this exact view."""
+    wanted = link.encode(plan, bool(st.session_state.get(K_REVERSE)), edits)
     wanted["ws"] = ui.workspace_id() or ""
-    stale = [k for k in st.query_params.keys() if k in link.FIELDS and k not in wanted]
+    ours = set(link.FIELDS) | set(link.EDIT_KEYS.values())
+    stale = [k for k in st.query_params.keys() if k in ours and k not in wanted]
     for k in stale:
         del st.query_params[k]
     if any(st.query_params.get(k) != v for k, v in wanted.items()):

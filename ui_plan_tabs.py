@@ -14,7 +14,7 @@ from funnel import scenarios as sc
 from funnel.errors import FunnelError
 from funnel.model import backtest as bt
 from funnel.model import capacity as cap
-from funnel.model import mix, pipeline, projection, sensitivity, turnover, uncertainty
+from funnel.model import edits, mix, pipeline, projection, sensitivity, turnover, uncertainty
 from funnel.model.chain import StageChain
 from funnel.model.plan import Plan, evaluate
 from funnel.report_export import html_report, xlsx_report
@@ -64,21 +64,27 @@ def capacity_note(out: dict) -> None:
 
 
 # ---- tabs -----------------------------------------------------------------------------------
-def chain_tab(b, plan: Plan) -> None:
+def chain_tab(b, plan: Plan) -> tuple:
+    """The stage chain's sliders; returns the steps moved away from the baseline (edits.chain)."""
     if not b.chain:
         st.info(ui.t("planner.chain.empty"))
-        return
+        return ()
     st.caption(ui.t("planner.chain.intro"))
     names = [s for s, _ in b.chain]
     labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
               ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
                    else ui.t("planner.chain.won")) for i, n in enumerate(names)]
-    chain = StageChain(b.chain)
+    base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))  # as the sliders show it
+    start, stale = up.loaded_edits().apply_chain(base)
+    _stale_note("planner.chain.stale", stale)
     cols = st.columns(2)
-    for i, (label, (_, rate)) in enumerate(zip(labels, b.chain)):
-        value = cols[i % 2].slider(label, 0.0, 100.0, round(rate * 100, 2), 0.01, key=f"pl_chain_{i}",
-                                   format="%.2f")
-        chain = chain.move(i, value / 100)
+    rates = []
+    for i, (label, (_, rate)) in enumerate(zip(labels, start.steps)):
+        key = f"pl_chain_{i}"
+        if key not in st.session_state:  # first draw, or after a reset / an opened scenario or link
+            st.session_state[key] = round(rate * 100, 2)
+        rates.append(cols[i % 2].slider(label, 0.0, 100.0, step=0.01, key=key, format="%.2f") / 100)
+    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates)))
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
@@ -91,6 +97,14 @@ def chain_tab(b, plan: Plan) -> None:
                                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
                                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
                  hide_index=True, width="stretch", key="pl_chain_table")
+    return edits.chain_edits(base, rates)
+
+
+def _stale_note(key: str, names: list[str]) -> None:
+    """Edits from a link or a scenario whose stage or channel the current data lacks are not
+    applied to another row: say which ones were set aside."""
+    if names:
+        st.warning(ui.t(key, names=", ".join(f"«{up.plain(n)}»" for n in names)))
 
 
 def _apply_conversion(value: float) -> None:
@@ -99,20 +113,36 @@ def _apply_conversion(value: float) -> None:
         st.session_state.pop(f"pl_conversion{suffix}", None)
 
 
-def mix_tab(b) -> None:
-    st.caption(ui.t("planner.mix.intro"))
+def mix_channels(b) -> list[mix.Channel]:
+    """The baseline's channel mix per month, rounded as the table shows it: channels with both
+    leads and spend in the period; budget = spend ÷ months, CPL, conversion and check observed."""
     months = b.months or 1
-    rows = [c for c in b.channels if c.leads and c.spend]
-    if not rows:
+    out = []
+    for c in b.channels:
+        if c.leads and c.spend:
+            budget = float(round(c.spend / months))
+            out.append(mix.Channel(c.channel, budget, float(max(round(c.cpl), 1)),
+                                   round((c.conversion or 0) * 100, 2) / 100,
+                                   float(round(c.avg_check or b.avg_check or 0, -3)), 0.0, budget or None))
+    return out
+
+
+def mix_tab(b) -> tuple:
+    """The channel table; returns the rows changed from the baseline (edits.mix)."""
+    st.caption(ui.t("planner.mix.intro"))
+    base = mix_channels(b)
+    if not base:
         st.info(ui.t("planner.mix.empty"))
-        return
+        return ()
+    rows, stale = up.loaded_edits().apply_mix(base)
+    _stale_note("planner.mix.stale", stale)
     start = pd.DataFrame({
-        "channel": [c.channel for c in rows],
-        "budget": [float(round(c.spend / months)) for c in rows],
-        "cpl": [round(c.cpl) for c in rows],
-        "conversion": [round((c.conversion or 0) * 100, 2) for c in rows],
-        "avg_check": [round(c.avg_check or b.avg_check or 0, -3) for c in rows],
-        "saturation": [0.0] * len(rows),
+        "channel": [c.name for c in rows],
+        "budget": [c.budget for c in rows],
+        "cpl": [c.cpl for c in rows],
+        "conversion": [round(c.conversion * 100, 4) for c in rows],
+        "avg_check": [c.avg_check for c in rows],
+        "saturation": [c.saturation for c in rows],
     })
     edited = st.data_editor(start, key="pl_mix", hide_index=True, width="stretch", disabled=["channel"],
                             column_config={
@@ -128,11 +158,11 @@ def mix_tab(b) -> None:
                             })
     try:
         channels = [mix.Channel(r.channel, float(r.budget or 0), float(r.cpl or 0), float(r.conversion or 0) / 100,
-                                float(r.avg_check or 0), float(r.saturation or 0), float(s) or None)
-                    for r, s in zip(edited.itertuples(), start["budget"])]
+                                float(r.avg_check or 0), float(r.saturation or 0), c.base_budget)
+                    for r, c in zip(edited.itertuples(), base)]
     except FunnelError as exc:
         ui.show_error(exc)
-        return
+        return ()
     tot = mix.totals(channels)
     c = st.columns(4)
     c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
@@ -156,6 +186,7 @@ def mix_tab(b) -> None:
         ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
         ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
         hide_index=True, width="stretch", key="pl_mix_result")
+    return edits.mix_edits(base, channels)
 
 
 def web_tab(plan: Plan) -> None:
@@ -313,6 +344,48 @@ def _summary(out: dict) -> list:
     return [shown(k, out.get(k)) for k in SUMMARY]
 
 
+EDIT_SUMMARY = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
+
+
+def edit_figures(b, e: edits.Edits) -> dict:
+    """What a scenario's table edits give on this baseline: the stage chain's conversion and the
+    channel mix's budget, turnover and ROMI (None where the data has no chain or no mix)."""
+    out = dict.fromkeys(EDIT_SUMMARY)
+    if b.chain:
+        base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))
+        out["chain_conversion"] = e.apply_chain(base)[0].conversion
+    if channels := mix_channels(b):
+        tot = mix.totals(e.apply_mix(channels)[0])
+        out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
+    return out
+
+
+def _edit_summary(b, e) -> list:
+    fig = edit_figures(b, e)
+    return [ui.pct(fig["chain_conversion"], 2), ui.money(fig["mix_budget"]), ui.money(fig["mix_turnover"]),
+            ui.pct(fig["mix_romi"], 0)]
+
+
+def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
+    """The stage chain and the channel mix as this plan has them, for the exports."""
+    out = {}
+    if b.chain:
+        chain, _ = e.apply_chain(StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain)))
+        out[ui.t("planner.tab.chain")] = pd.DataFrame({ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],
+                                                       ui.t("planner.chain.col_rate"): [r for _, r in chain.steps]})
+    if channels := mix_channels(b):
+        res = mix.rows(e.apply_mix(channels)[0])
+        out[ui.t("planner.tab.mix")] = pd.DataFrame({
+            ui.t("planner.mix.channel"): [r["channel"] for r in res],
+            ui.t("planner.mix.budget"): [r["budget"] for r in res],
+            ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
+            ui.t("planner.mix.leads"): [r["leads"] for r in res],
+            ui.t("planner.mix.conversion"): [r["conversion"] for r in res],
+            ui.t("planner.mix.avg_check"): [r["avg_check"] for r in res],
+            ui.t("planner.m.turnover"): [r["turnover"] for r in res]})
+    return out
+
+
 def _write(fn, *args, **kwargs) -> bool:
     try:
         with ui.get_store().transaction() as cur:
@@ -323,7 +396,7 @@ def _write(fn, *args, **kwargs) -> bool:
         return False
 
 
-def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: dict) -> None:
+def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, figures: list, tables: dict) -> None:
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id())
     editable = up.can_edit()
@@ -332,7 +405,8 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
         name = c[0].text_input(ui.t("planner.sc.name"), key="pl_sc_name", max_chars=sc.MAX_NAME)
         c[1].write("")
         if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and \
-                _write(sc.save_scenario, name, plan, overwrite=st.session_state.get("pl_sc_overwrite", False)):
+                _write(sc.save_scenario, name, plan, overwrite=st.session_state.get("pl_sc_overwrite", False),
+                       edits=current):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             st.session_state["pl_sc_flash"] = ui.t("planner.sc.saved", name=ui.plain(name))
             st.rerun()
@@ -346,14 +420,16 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
         st.subheader(ui.t("planner.sc.compare"))
         chosen = st.multiselect(ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2],
                                 key="pl_sc_compare")
-        columns = {ui.t("planner.sc.baseline"): _summary(evaluate(base.with_(target_turnover=None, target_profit=None))),
-                   ui.t("planner.sc.current"): _summary(out)}
+        columns = {ui.t("planner.sc.baseline"): _summary(evaluate(base.with_(target_turnover=None, target_profit=None)))
+                   + _edit_summary(b, edits.Edits()),
+                   ui.t("planner.sc.current"): _summary(out) + _edit_summary(b, current)}
         for name in chosen:
             try:
-                columns[name] = _summary(evaluate(by_name[name].plan()))
+                columns[name] = _summary(evaluate(by_name[name].plan())) + _edit_summary(b, by_name[name].edits())
             except FunnelError:
-                columns[name] = ["—"] * len(SUMMARY)
-        table = pd.DataFrame({ui.t("planner.sc.metric"): [ui.t(f"planner.out.{k}") for k in SUMMARY], **columns})
+                columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
+        labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
+        table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
         plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
@@ -380,10 +456,15 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
     title = st.session_state.get("pl_sc_name") or ui.t("planner.export.default_title")
     inputs = {ui.t(f"planner.lever.{k}"): v for k, v in plan.inputs().items() if k in up.LEVERS}
     outputs = {ui.t(f"planner.out.{k}"): out.get(k) for k in SUMMARY}
+    outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current).items()})
+    edit_part = edit_tables(b, current)
+    edit_names = set(edit_part)
+    tables = {**edit_part, **tables}
     lang = ui.lang()  # the callables run on another thread, after this script run
     c = st.columns(2)
     c[0].download_button(ui.t("planner.export.html"),
-                         lambda: html_report(title, inputs, outputs, figures, lang=lang),
+                         lambda: html_report(title, inputs, outputs, figures, lang=lang,
+                                             tables={k: v for k, v in tables.items() if k in edit_names}),
                          "plan.html", "text/html", key="pl_export_html", icon=":material/download:",
                          on_click="ignore")
     c[1].download_button(ui.t("planner.export.xlsx"), lambda: xlsx_report(inputs, outputs, tables, lang=lang),
@@ -393,8 +474,8 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, figures: list, tables: d
 
 def _open(scenario, base: Plan) -> None:
     try:
-        plan = scenario.plan()
+        plan, saved_edits = scenario.plan(), scenario.edits()
     except FunnelError:
         return
-    up.reset_to(up._fill(plan, base))
+    up.reset_to(up._fill(plan, base), saved_edits)
     st.session_state[up.K_REVERSE] = plan.target_turnover is not None or plan.target_profit is not None

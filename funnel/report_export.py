@@ -33,10 +33,18 @@ def _table(rows: list[tuple[str, object]], lang: str) -> str:
     return f"<table>{body}</table>"
 
 
+def _frame(df: pd.DataFrame, lang: str) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(v, lang))}</td>" for v in row) + "</tr>"
+                   for row in df.itertuples(index=False))
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
 def html_report(title: str, inputs: dict, outputs: dict, figures: list, *, lang: str = "en",
-                notes: list[str] | None = None) -> bytes:
-    """One HTML file: title, inputs, outputs and each Plotly figure (the first one carries
-    plotly.js inline, the rest reuse it). Every text is escaped. UTF-8 bytes."""
+                notes: list[str] | None = None, tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """One HTML file: title, inputs, ``tables`` (name → frame, e.g. the stage chain and the channel
+    mix), outputs and each Plotly figure (the first one carries plotly.js inline, the rest reuse
+    it). Every text is escaped. UTF-8 bytes."""
     parts = []
     for i, fig in enumerate(figures):
         parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}))
@@ -55,6 +63,7 @@ td{{text-align:right;font-variant-numeric:tabular-nums}} .note{{color:#555}}
 {note_html}
 <h2>{html.escape(t("planner.export.inputs", lang))}</h2>
 {_table(list(inputs.items()), lang)}
+{''.join(f"<h3>{html.escape(str(name))}</h3>{_frame(df, lang)}" for name, df in (tables or {}).items())}
 <h2>{html.escape(t("planner.export.results", lang))}</h2>
 {_table(list(outputs.items()), lang)}
 <h2>{html.escape(t("planner.export.charts", lang))}</h2>

@@ -12,22 +12,34 @@ from datetime import date
 
 from funnel import access
 from funnel.errors import ValidationError
+from funnel.model.edits import Edits
 from funnel.model.plan import Plan
 from funnel.workspace import bump_version, get_workspace
 
 MAX_NAME = 80
 
 
+EDITS_KEY = "edits"  # beside the plan's inputs in the stored JSON: the stage-chain and channel-mix edits
+
+
 @dataclass(frozen=True)
 class Scenario:
+    """``inputs``: the plan's levers (Plan.inputs()); ``edits_data``: the table edits as stored
+    ({} when none; read through ``edits()``, which checks them)."""
     name: str
     inputs: dict
     is_plan: bool
     plan_from: date | None
     plan_to: date | None
+    edits_data: dict | None = None
 
     def plan(self) -> Plan:
         return Plan.from_inputs(self.inputs)
+
+    def edits(self) -> Edits:
+        """The stage-chain and channel-mix edits saved with the scenario (ValidationError if the
+        stored ones are malformed, e.g. from a hand-edited import)."""
+        return Edits.from_dict(self.edits_data or None)
 
 
 def _refuse(field: str, message: str, key: str, **params) -> ValidationError:
@@ -57,12 +69,17 @@ def _exists(cur, workspace_id: str, name: str) -> bool:
                        [workspace_id, name]).fetchone()[0] > 0
 
 
-def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False) -> None:
-    """Store every input of ``plan`` as JSON under ``name``. An existing name is refused unless
-    ``overwrite`` (then its inputs are replaced and its plan marking kept)."""
+def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False,
+                  edits: Edits | None = None) -> None:
+    """Store every input of ``plan``, and the stage-chain and channel-mix ``edits``, as JSON under
+    ``name``. An existing name is refused unless ``overwrite`` (then its inputs are replaced and
+    its plan marking kept)."""
     name = _clean_name(name)
     _guard(cur, workspace_id, actor)
-    payload = json.dumps(plan.inputs())
+    data = plan.inputs()
+    if edits:
+        data[EDITS_KEY] = edits.to_dict()
+    payload = json.dumps(data, ensure_ascii=False)
     if _exists(cur, workspace_id, name):
         if not overwrite:
             raise _refuse("name", f"a scenario «{name}» already exists.", "planner.err.name_taken", name=name)
@@ -75,7 +92,9 @@ def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overw
 
 
 def _row(r) -> Scenario:
-    return Scenario(r[0], json.loads(r[1]), bool(r[2]), r[3], r[4])
+    inputs = json.loads(r[1])
+    edits = inputs.pop(EDITS_KEY, None) if isinstance(inputs, dict) else None
+    return Scenario(r[0], inputs, bool(r[2]), r[3], r[4], edits)
 
 
 def list_scenarios(cur, workspace_id: str) -> list[Scenario]:

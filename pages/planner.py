@@ -4,6 +4,7 @@ import ui
 import ui_plan as up
 import ui_plan_tabs as tabs
 from funnel.errors import FunnelError
+from funnel.model.edits import Edits
 from funnel.model.plan import evaluate
 
 ui.page_guard()
@@ -60,9 +61,10 @@ with right:
 names = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 t_chain, t_mix, t_web, t_cap, t_rep, t_fc, t_bt, t_sc = st.tabs([ui.t(f"planner.tab.{n}") for n in names])
 with t_chain:
-    tabs.chain_tab(b, plan)
+    chain_edits = tabs.chain_tab(b, plan)
 with t_mix:
-    tabs.mix_tab(b)
+    mix_edits = tabs.mix_tab(b)
+edits = Edits(chain_edits, mix_edits)
 with t_web:
     tabs.web_tab(plan)
 with t_cap:
@@ -74,6 +76,6 @@ with t_fc:
 with t_bt:
     tabs.backtest_tab(b)
 with t_sc:
-    tabs.scenarios_tab(b, base, plan, out, [waterfall, *charts], tables)
+    tabs.scenarios_tab(b, base, plan, out, edits, [waterfall, *charts], tables)
 
-up.write_link(plan)
+up.write_link(plan, edits)

@@ -5,7 +5,10 @@ so the page can fall back to the baseline with a message.
 """
 from __future__ import annotations
 
+import json
+
 from funnel.errors import ValidationError
+from funnel.model.edits import Edits
 from funnel.model.plan import Plan
 
 VERSION = "1"
@@ -18,24 +21,47 @@ KEYS = {  # Plan field → query key (short, stable: links in the wild depend on
 }
 FIELDS = {v: k for k, v in KEYS.items()}
 MODE_KEY, VERSION_KEY = "rv", "pv"
+EDIT_KEYS = {"chain": "chn", "mix": "mix"}  # table edits, as compact JSON (funnel.model.edits)
 
 
 def _text(x: float) -> str:
     return repr(float(x)).removesuffix(".0") if float(x) != int(float(x)) or abs(x) > 1e15 else str(int(float(x)))
 
 
-def encode(plan: Plan, reverse: bool = False) -> dict[str, str]:
-    """{query key: value} for every input that is set, plus the link version and the mode."""
+def encode(plan: Plan, reverse: bool = False, edits: Edits | None = None) -> dict[str, str]:
+    """{query key: value} for every input that is set, plus the link version, the mode and the
+    stage-chain and channel-mix edits (only those that differ from the baseline)."""
     out = {VERSION_KEY: VERSION, MODE_KEY: "1" if reverse else "0"}
     for field, key in KEYS.items():
         value = getattr(plan, field)
         if value is not None:
             out[key] = _text(value)
+    for part, key in EDIT_KEYS.items():
+        if edits and (text := edits.to_text(part)) is not None:
+            out[key] = text
     return out
 
 
 def has_plan(params) -> bool:
     return any(k in params for k in FIELDS) or VERSION_KEY in params
+
+
+def decode_edits(params) -> tuple[Edits | None, str | None]:
+    """(edits, problem) from the link's table-edit keys; never raises. A malformed part gives
+    (None, what is wrong); no such keys give empty edits."""
+    data = {}
+    for part, key in EDIT_KEYS.items():
+        raw = params.get(key)
+        if not raw:
+            continue
+        try:
+            data[part] = json.loads(raw)
+        except (TypeError, ValueError):
+            return None, f"{key}: not readable ({raw[:60]!r})"
+    try:
+        return Edits.from_dict(data), None
+    except ValidationError as exc:
+        return None, str(exc)
 
 
 def decode(params) -> tuple[Plan | None, bool, str | None]:

@@ -60,6 +60,10 @@ _OUT = {
     "profit": ("Прибыль в месяц", "Profit per month"),
     "capacity": ("Пропускная способность", "Capacity"),
     "sellers_needed": ("Нужно продавцов", "Sellers needed"),
+    "chain_conversion": ("Конверсия цепочки этапов", "Stage-chain conversion"),
+    "mix_budget": ("Микс каналов: бюджет в месяц", "Channel mix: budget per month"),
+    "mix_turnover": ("Микс каналов: оборот в месяц", "Channel mix: turnover per month"),
+    "mix_romi": ("Микс каналов: ROMI", "Channel mix: ROMI"),
 }
 
 TEXTS = {
@@ -153,6 +157,10 @@ TEXTS = {
     "planner.mix.saturation_help": ("0 — CPL не растёт с бюджетом.", "0 = CPL does not grow with budget."),
     "planner.mix.leads": ("Лиды", "Leads"),
     "planner.mix.blended_cpl": ("Средний CPL", "Blended CPL"),
+    "planner.chain.stale": ("Этапы из ссылки или сценария, которых нет в текущей воронке, не применены: {names}.",
+                            "Stages from the link or scenario that the current ladder lacks were not applied: {names}."),
+    "planner.mix.stale": ("Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",
+                          "Channels from the link or scenario that the period's data lacks were not applied: {names}."),
     "planner.mix.cac": ("CAC (цена клиента)", "CAC (cost per client)"),
     "planner.web.intro": (
         "Визиты = запросы × CTR; лиды = визиты × конверсия сайта; расходы = клики × цена клика "

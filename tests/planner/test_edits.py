@@ -1,0 +1,169 @@
+"""Stage-chain and channel-mix edits: kept as overrides by name, carried by the link and by saved
+scenarios, and shown back exactly; stale or malformed ones never reach the wrong row."""
+import json
+
+import pytest
+
+from funnel.errors import ValidationError
+from funnel.model import link
+from funnel.model.chain import StageChain
+from funnel.model.edits import ChannelEdit, Edits, chain_edits, mix_edits
+from funnel.model.mix import Channel
+from funnel.model.plan import Plan
+from funnel.scenarios import Scenario, get_scenario, save_scenario
+from tests.planner.test_pages import fresh, metrics
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+EDITS = Edits(chain=(("Квалификация", 0.4), ("КП", 0.25)),
+              mix=(("Яндекс «Директ»", ChannelEdit(100_000, 1_000, 0.05, 200_000, 0.3)),))
+BASE_CHAIN = StageChain((("lead", 0.5), ("Квалификация", 0.5), ("КП", 0.5)))
+
+
+def test_edits_round_trip_through_a_dict_and_a_link():
+    assert Edits.from_dict(json.loads(json.dumps(EDITS.to_dict()))) == EDITS
+    params = link.encode(Plan(120, 0.05, 150_000), edits=EDITS)
+    assert set(params) >= {"chn", "mix"} and all(isinstance(v, str) for v in params.values())
+    assert link.decode_edits(params) == (EDITS, None)
+    assert "chn" not in link.encode(Plan(120, 0.05, 150_000), edits=Edits())  # no edits: a short link
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"chn": "{not json"}, "chn: not readable"),
+    ({"chn": '{"КП": 1.5}'}, "chain «КП»: must be between 0 and 1"),
+    ({"chn": '["КП", 0.5]'}, "chain: must map stages to rates"),
+    ({"mix": '{"SEO": {"budget": 1, "cpl": 0, "conversion": 0.1, "avg_check": 5}}'}, "mix.cpl: must be more than 0"),
+    ({"mix": '{"SEO": {"budget": 1}}'}, "mix «SEO»: must hold"),
+    ({"mix": '{"SEO": {"budget": 1, "cpl": 1, "conversion": 0.1, "avg_check": 5, "x": 1}}'}, "mix «SEO»"),
+], ids=["garbage", "rate-over-1", "list", "zero-cpl", "missing-fields", "unknown-field"])
+def test_malformed_edits_are_refused_naming_the_part(params, words):
+    edits, problem = link.decode_edits(params)
+    assert edits is None and words in problem
+
+
+def test_applying_edits_moves_only_the_named_rows_and_reports_stale_ones():
+    chain, stale = Edits(chain=(("КП", 0.2), ("Gone", 0.9))).apply_chain(BASE_CHAIN)
+    # 0.5 × 0.5 × 0.2 = 0.05; "Gone" is not in the chain, so it is reported, not applied
+    assert chain.conversion == pytest.approx(0.05) and stale == ["Gone"]
+    base = [Channel("A", 10_000, 100, 0.1, 50_000, 0.0, 10_000), Channel("B", 5_000, 50, 0.2, 10_000, 0.0, 5_000)]
+    rows, stale = Edits(mix=(("B", ChannelEdit(10_000, 50, 0.2, 10_000, 1.0)), ("C", ChannelEdit(1, 1, 0, 0)))).apply_mix(base)
+    assert rows[0] == base[0] and stale == ["C"]
+    # B doubles its budget with saturation 1: CPL 50 × (10 000 / 5 000)^1 = 100, so 100 leads, not 200
+    assert rows[1].leads == pytest.approx(100)
+
+
+def test_only_rows_that_differ_from_the_baseline_are_edits():
+    assert chain_edits(BASE_CHAIN, [0.5, 0.3, 0.5]) == (("Квалификация", 0.3),)
+    assert chain_edits(BASE_CHAIN, [0.5, 0.5, 0.5]) == ()
+    base = [Channel("A", 10_000, 100, 0.1, 50_000), Channel("B", 5_000, 50, 0.2, 10_000)]
+    moved = [base[0], Channel("B", 5_000, 50, 0.2, 12_000)]
+    assert mix_edits(base, moved) == (("B", ChannelEdit(5_000, 50, 0.2, 12_000, 0.0)),)
+    assert mix_edits(base, base) == ()
+
+
+def test_a_scenario_keeps_its_edits_and_old_scenarios_still_open(store, ws):
+    from funnel.access import User
+    admin = User(name="t", default_role="admin")
+    with store.transaction() as cur:
+        save_scenario(cur, ws, "С правками", Plan(120, 0.05, 150_000), actor=admin, edits=EDITS)
+        save_scenario(cur, ws, "Без правок", Plan(100, 0.04, 90_000), actor=admin)
+    with store.cursor() as cur:
+        with_edits, plain = get_scenario(cur, ws, "С правками"), get_scenario(cur, ws, "Без правок")
+    assert with_edits.edits() == EDITS and "edits" not in with_edits.inputs  # the CLI reads inputs as levers
+    assert with_edits.plan() == Plan(120, 0.05, 150_000)
+    assert plain.edits() == Edits() and plain.plan().leads == 100
+    broken = Scenario("x", {}, False, None, None, {"chain": {"КП": 7}})
+    with pytest.raises(ValidationError, match="chain «КП»"):
+        broken.edits()
+
+
+# ---- the page ---------------------------------------------------------------------------------------------
+HAND_RATES = [50.0, 40.0, 50.0, 10.0, 100.0, 100.0]  # 0.5 × 0.4 × 0.5 × 0.1 × 1 × 1 = 1 %
+
+
+def chain_sliders(at):
+    return sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
+
+
+def test_moved_stages_travel_in_the_link_and_reopen_exactly(app_db):
+    at = fresh(app_db, {})
+    assert "chn" not in at.query_params and "mix" not in at.query_params  # untouched tables: no edits
+    sliders = chain_sliders(at)
+    assert len(sliders) == len(HAND_RATES)
+    for s, value in zip(sliders, HAND_RATES):
+        s.set_value(value)
+    at.run()
+    assert not at.exception, at.exception
+    assert metrics(at)["Конверсия цепочки"] == "1,00 %"
+    carried = json.loads(at.query_params["chn"][0] if isinstance(at.query_params["chn"], list)
+                         else at.query_params["chn"])
+    assert sorted(round(v * 100, 2) for v in carried.values()) == sorted(HAND_RATES)
+
+    again = fresh(app_db, {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()})
+    assert not again.exception, again.exception
+    assert [s.value for s in chain_sliders(again)] == HAND_RATES
+    assert metrics(again)["Конверсия цепочки"] == "1,00 %"
+    assert not any("Ссылка" in w.value for w in again.warning)
+    again.button(key="pl_reset").click().run()
+    assert "chn" not in again.query_params and [s.value for s in chain_sliders(again)] != HAND_RATES
+
+
+def _mix_channel(at) -> str:
+    return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["channel"])["channel"].iloc[0]
+
+
+def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db):
+    channel = _mix_channel(fresh(app_db, {}))
+    row = {"budget": 100_000, "cpl": 1_000, "conversion": 0.05, "avg_check": 200_000, "saturation": 0}
+    at = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000",
+                        "mix": json.dumps({channel: row}, ensure_ascii=False)})
+    assert not at.exception, at.exception
+    result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "Бюджет в месяц"])
+    mine = result[result["Канал"] == channel].iloc[0]
+    # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000
+    assert (mine["Лиды"], mine["Сделки в месяц"], mine["Оборот в месяц"]) == ("100,0", "5,00", "1 000 000 ₽")
+    assert json.loads(at.query_params["mix"][0] if isinstance(at.query_params["mix"], list)
+                      else at.query_params["mix"]) == {channel: {**row, "saturation": 0.0}}
+
+    at.text_input(key="pl_sc_name").set_value("Микс").run()
+    at.button(key="pl_sc_save").click().run()
+    assert not at.exception, at.exception
+    from funnel.db import Store
+    store = Store(app_db)
+    try:
+        with store.cursor() as cur:
+            saved = get_scenario(cur, "demo", "Микс")
+    finally:
+        store.close()
+    assert saved is not None and dict(saved.edits().mix)[channel] == ChannelEdit(**row)
+
+    at.button(key="pl_reset").click().run()
+    assert "mix" not in at.query_params
+    at.selectbox(key="pl_sc_pick").set_value("Микс").run()
+    at.button(key="pl_sc_open").click().run()
+    assert not at.exception, at.exception
+    assert "mix" in at.query_params and at.number_input(key="pl_leads_n").value == 120.0
+
+
+def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
+    at = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000",
+                        "mix": json.dumps({"Закрытый канал": {"budget": 1, "cpl": 1, "conversion": 0.1,
+                                                               "avg_check": 1}}, ensure_ascii=False)})
+    assert not at.exception, at.exception
+    assert any("«Закрытый канал»" in w.value for w in at.warning)
+    assert at.number_input(key="pl_leads_n").value == 120.0  # the rest of the link still applies
+    bad = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "chn": "{oops"})
+    assert not bad.exception, bad.exception
+    assert any("Ссылка устарела" in w.value for w in bad.warning)
+    assert bad.number_input(key="pl_leads_n").value != 120.0
+
+
+def test_the_html_report_shows_the_edited_tables_as_plain_text():
+    import pandas as pd
+
+    from funnel.report_export import html_report
+    body = html_report("План", {"Лиды": 120}, {"Оборот": 1.0}, [],
+                       tables={"Микс каналов": pd.DataFrame({"Канал": ["<img src=x onerror=alert(1)>"],
+                                                             "Бюджет": [100_000.0]})}).decode()
+    assert "<h3>Микс каналов</h3>" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "<img src=x" not in body and "100,000" in body
