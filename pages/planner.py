@@ -2,6 +2,7 @@ import streamlit as st
 
 import ui
 import ui_plan as up
+import ui_plan_edits as ed
 import ui_plan_tabs as tabs
 from funnel.errors import FunnelError
 from funnel.model.edits import Edits
@@ -61,9 +62,9 @@ with right:
 names = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 t_chain, t_mix, t_web, t_cap, t_rep, t_fc, t_bt, t_sc = st.tabs([ui.t(f"planner.tab.{n}") for n in names])
 with t_chain:
-    chain_edits = tabs.chain_tab(b, plan)
+    chain_edits = ed.chain_tab(b, plan)
 with t_mix:
-    mix_edits = tabs.mix_tab(b)
+    mix_edits = ed.mix_tab(b)
 edits = Edits(chain_edits, mix_edits)
 with t_web:
     tabs.web_tab(plan)

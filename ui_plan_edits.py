@@ -1,0 +1,180 @@
+"""Planner glue, part three: the stage-chain and channel-mix tabs, whose edits (overrides of the
+baseline, funnel.model.edits) travel in the link and in saved scenarios."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+import ui_plan as up
+from funnel.errors import FunnelError
+from funnel.model import edits, mix
+from funnel.model.chain import StageChain
+from funnel.model.plan import Plan, evaluate
+
+
+def chain_tab(b, plan: Plan) -> tuple:
+    """The stage chain's sliders; returns the steps moved away from the baseline (edits.chain)."""
+    if not b.chain:
+        st.info(ui.t("planner.chain.empty"))
+        return ()
+    st.caption(ui.t("planner.chain.intro"))
+    names = [s for s, _ in b.chain]
+    labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
+              ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
+                   else ui.t("planner.chain.won")) for i, n in enumerate(names)]
+    base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))  # as the sliders show it
+    start, stale = up.loaded_edits().apply_chain(base)
+    _stale_note("planner.chain.stale", stale)
+    cols = st.columns(2)
+    rates = []
+    for i, (label, (_, rate)) in enumerate(zip(labels, start.steps)):
+        key = f"pl_chain_{i}"
+        if key not in st.session_state:  # first draw, or after a reset / an opened scenario or link
+            st.session_state[key] = round(rate * 100, 2)
+        rates.append(cols[i % 2].slider(label, 0.0, 100.0, step=0.01, key=key, format="%.2f") / 100)
+    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates)))
+    moved = evaluate(plan.with_(conversion=chain.conversion))
+    c = st.columns(3)
+    c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
+                up.signed_share(chain.conversion - plan.conversion))
+    c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
+    c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=_apply_conversion,
+                args=(chain.conversion,))
+    reached = chain.reached(plan.leads)
+    st.dataframe(pd.DataFrame({ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
+                               ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
+                               ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
+                 hide_index=True, width="stretch", key="pl_chain_table")
+    return edits.chain_edits(base, rates)
+
+
+def _stale_note(key: str, names: list[str]) -> None:
+    """Edits from a link or a scenario whose stage or channel the current data lacks are not
+    applied to another row: say which ones were set aside."""
+    if names:
+        st.warning(ui.t(key, names=", ".join(f"«{up.plain(n)}»" for n in names)))
+
+
+def _apply_conversion(value: float) -> None:
+    st.session_state[up.canonical_key("conversion")] = value
+    for suffix in ("_s", "_n"):
+        st.session_state.pop(f"pl_conversion{suffix}", None)
+
+
+def mix_channels(b) -> list[mix.Channel]:
+    """The baseline's channel mix per month, rounded as the table shows it: channels with both
+    leads and spend in the period; budget = spend ÷ months, CPL, conversion and check observed."""
+    months = b.months or 1
+    out = []
+    for c in b.channels:
+        if c.leads and c.spend:
+            budget = float(round(c.spend / months))
+            out.append(mix.Channel(c.channel, budget, float(max(round(c.cpl), 1)),
+                                   round((c.conversion or 0) * 100, 2) / 100,
+                                   float(round(c.avg_check or b.avg_check or 0, -3)), 0.0, budget or None))
+    return out
+
+
+def mix_tab(b) -> tuple:
+    """The channel table; returns the rows changed from the baseline (edits.mix)."""
+    st.caption(ui.t("planner.mix.intro"))
+    base = mix_channels(b)
+    if not base:
+        st.info(ui.t("planner.mix.empty"))
+        return ()
+    rows, stale = up.loaded_edits().apply_mix(base)
+    _stale_note("planner.mix.stale", stale)
+    start = pd.DataFrame({
+        "channel": [c.name for c in rows],
+        "budget": [c.budget for c in rows],
+        "cpl": [c.cpl for c in rows],
+        "conversion": [round(c.conversion * 100, 4) for c in rows],
+        "avg_check": [c.avg_check for c in rows],
+        "saturation": [c.saturation for c in rows],
+    })
+    edited = st.data_editor(start, key="pl_mix", hide_index=True, width="stretch", disabled=["channel"],
+                            column_config={
+                                "channel": ui.t("planner.mix.channel"),
+                                "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),
+                                "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1),
+                                "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion"),
+                                                                            min_value=0, max_value=100),
+                                "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), min_value=0),
+                                "saturation": st.column_config.NumberColumn(ui.t("planner.mix.saturation"),
+                                                                            min_value=0, max_value=3,
+                                                                            help=ui.t("planner.mix.saturation_help")),
+                            })
+    try:
+        channels = [mix.Channel(r.channel, float(r.budget or 0), float(r.cpl or 0), float(r.conversion or 0) / 100,
+                                float(r.avg_check or 0), float(r.saturation or 0), c.base_budget)
+                    for r, c in zip(edited.itertuples(), base)]
+    except FunnelError as exc:
+        ui.show_error(exc)
+        return ()
+    tot = mix.totals(channels)
+    c = st.columns(4)
+    c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
+    c[1].metric(ui.t("planner.mix.leads"), ui.num(tot["leads"]))
+    c[2].metric(ui.t("planner.m.deals"), ui.num(tot["deals"], 1))
+    c[3].metric(ui.t("planner.m.turnover"), ui.money(tot["turnover"]))
+    c = st.columns(3)
+    c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
+    c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
+    c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
+    res = mix.rows(channels)
+    st.dataframe(pd.DataFrame({
+        ui.t("planner.mix.channel"): [r["channel"] for r in res],
+        ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
+        ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
+        ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
+        ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
+        ui.t("planner.m.deals"): [ui.num(r["deals"], 2) for r in res],
+        ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
+        ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
+        ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
+        ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
+        hide_index=True, width="stretch", key="pl_mix_result")
+    return edits.mix_edits(base, channels)
+
+
+EDIT_SUMMARY = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
+
+
+def edit_figures(b, e: edits.Edits) -> dict:
+    """What a scenario's table edits give on this baseline: the stage chain's conversion and the
+    channel mix's budget, turnover and ROMI (None where the data has no chain or no mix)."""
+    out = dict.fromkeys(EDIT_SUMMARY)
+    if b.chain:
+        base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))
+        out["chain_conversion"] = e.apply_chain(base)[0].conversion
+    if channels := mix_channels(b):
+        tot = mix.totals(e.apply_mix(channels)[0])
+        out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
+    return out
+
+
+def edit_summary(b, e) -> list:
+    fig = edit_figures(b, e)
+    return [ui.pct(fig["chain_conversion"], 2), ui.money(fig["mix_budget"]), ui.money(fig["mix_turnover"]),
+            ui.pct(fig["mix_romi"], 0)]
+
+
+def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
+    """The stage chain and the channel mix as this plan has them, for the exports."""
+    out = {}
+    if b.chain:
+        chain, _ = e.apply_chain(StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain)))
+        out[ui.t("planner.tab.chain")] = pd.DataFrame({ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],
+                                                       ui.t("planner.chain.col_rate"): [r for _, r in chain.steps]})
+    if channels := mix_channels(b):
+        res = mix.rows(e.apply_mix(channels)[0])
+        out[ui.t("planner.tab.mix")] = pd.DataFrame({
+            ui.t("planner.mix.channel"): [r["channel"] for r in res],
+            ui.t("planner.mix.budget"): [r["budget"] for r in res],
+            ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
+            ui.t("planner.mix.leads"): [r["leads"] for r in res],
+            ui.t("planner.mix.conversion"): [r["conversion"] for r in res],
+            ui.t("planner.mix.avg_check"): [r["avg_check"] for r in res],
+            ui.t("planner.m.turnover"): [r["turnover"] for r in res]})
+    return out
