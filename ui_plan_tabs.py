@@ -154,7 +154,8 @@ def forecast_tab(b, plan: Plan, out: dict) -> tuple[list, dict]:
     c[1].metric("P50", ui.money(sim["p50"]))
     c[2].metric("P90", ui.money(sim["p90"]))
     c[3].metric(ui.t("planner.fc.p_target", target=ui.money(target)), ui.pct(sim["p_target"], 0))
-    st.caption(ui.t("planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won)))
+    st.caption(ui.t("planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won),
+                    sample=ui.num(len(b.check_sample))))
     hist = up.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]})
     st.plotly_chart(hist, key="pl_hist", width="stretch")
 

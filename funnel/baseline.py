@@ -7,7 +7,8 @@ Definitions (all read from the stg_ views, parameterised):
 - conversion (cohort): won deals of those leads ÷ those leads — so the stage chain multiplies
   out to it exactly. Recent leads may still be in progress, which lowers it; a 12-month period
   is the sensible base;
-- average check: mean amount of won deals closed in the period (None when none);
+- average check: mean amount of won deals closed in the period (None when none), and a fixed
+  sample of up to 1 000 of those amounts, which the uncertainty bootstraps from;
 - CPL: spend in the period's months ÷ leads (per channel, and in total: a channel with spend
   and no tracked leads raises the total CPL, as it should);
 - stage chain: lead → first stage, stage → next stage, last open stage → won, from the highest
@@ -98,9 +99,14 @@ final AS (
 SELECT * FROM final ORDER BY leads DESC, channel
 """
 
+# ``sample``: the won amounts the check's spread is bootstrapped from, a fixed and unbiased
+# sample (ordered by a hash of the id, so the same data always gives the same sample) of at most
+# CHECK_SAMPLE deals, taken in the same pass.
+CHECK_SAMPLE = 1000
 CHECKS_BY_CHANNEL = f"""
 SELECT channel, count(*) AS checks, avg(amount)::DOUBLE AS avg_check,
-       stddev_samp(amount)::DOUBLE AS sd
+       stddev_samp(amount)::DOUBLE AS sd,
+       list(amount::DOUBLE ORDER BY hash(deal_id), deal_id)[1:{CHECK_SAMPLE}] AS sample
 FROM stg_deals
 WHERE {_DIMS_WHERE} AND status = 'won' AND amount IS NOT NULL
   AND ($date_from IS NULL OR CAST(closed_at AS DATE) >= $date_from)
@@ -213,6 +219,7 @@ class Baseline:
     chain: tuple[tuple[str, float], ...]
     open_stages: tuple[OpenStage, ...]
     history: tuple[tuple[date, int, int, float, float], ...]  # month, leads, won, turnover, spend
+    check_sample: tuple[float, ...] = ()  # up to CHECK_SAMPLE of those amounts (the bootstrap's source)
 
     @property
     def leads_per_month(self) -> float:
@@ -243,7 +250,8 @@ class Baseline:
                     sellers=self.sellers if cps else None, contacts_per_seller=cps)
 
     def evidence(self) -> Evidence:
-        return Evidence(leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv)
+        return Evidence(leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv,
+                        amounts=self.check_sample)
 
     def turnover_history(self) -> list[tuple[date, float]]:
         return [(m, t) for m, _, _, t, _ in self.history]
@@ -285,7 +293,7 @@ def baseline(cur, filters: Filters) -> Baseline:
     months = months_in(lo, hi) if lo and hi else 0.0
     cohort = _run(cur, COHORT_BY_CHANNEL, p)
     checks = {r[0]: r[1:] for r in _run(cur, CHECKS_BY_CHANNEL, p)}
-    n_all, avg_all, sd_all = checks.get(None, (0, None, None))
+    n_all, avg_all, sd_all, sample = checks.get(None, (0, None, None, None))
     channels = tuple(ChannelBaseline(ch, int(leads), float(spend), int(won),
                                      int(checks.get(ch, (0,))[0]), checks.get(ch, (0, None))[1])
                      for ch, leads, won, spend in cohort)
@@ -310,4 +318,4 @@ def baseline(cur, filters: Filters) -> Baseline:
     cv = sd_all / avg_all if sd_all is not None and avg_all else None
     return Baseline(filters.workspace_id, lo, hi, months, leads, won, int(n_all or 0), avg_all, cv,
                     sum(c.spend for c in channels), sellers, channels, tuple(chain), open_stages,
-                    history)
+                    history, tuple(sample or ()))

@@ -209,10 +209,10 @@ TEXTS = {
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
     "planner.fc.uncertainty_note": (
-        "Разброс по данным: {leads} лидов и {won} оплат в базе. Чем меньше данных, тем шире полоса. "
-        "20 000 симуляций с фиксированным зерном.",
-        "The spread the data supports: {leads} leads and {won} won deals in the baseline. Less data, wider "
-        "band. 20,000 simulations with a fixed seed."),
+        "Разброс по данным: {leads} лидов и {won} оплат в базе; чек — бутстреп по {sample} суммам оплат. "
+        "Чем меньше данных, тем шире полоса. 20 000 симуляций с фиксированным зерном.",
+        "The spread the data supports: {leads} leads and {won} won deals in the baseline; the check is "
+        "bootstrapped from {sample} won amounts. Less data, wider band. 20,000 simulations with a fixed seed."),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),
     "planner.fc.projection": ("Прогноз на 12 месяцев", "12 months ahead"),

@@ -35,6 +35,8 @@ def test_baseline_by_hand(store, tiny):
     assert b.leads == 10 and b.leads_per_month == pytest.approx(5)
     assert b.won == 2 and b.conversion == pytest.approx(0.2)
     assert b.avg_check == pytest.approx(75_000)             # (100 000 + 50 000) ÷ 2
+    assert sorted(b.check_sample) == [50_000, 100_000]      # the won amounts the bootstrap draws from
+    assert b.evidence().amounts == b.check_sample
     assert b.spend == pytest.approx(8_000) and b.cpl == pytest.approx(800)
     by = {c.channel: c for c in b.channels}
     assert by["A"].cpl == pytest.approx(1_000) and by["A"].conversion == pytest.approx(1 / 6)

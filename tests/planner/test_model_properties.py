@@ -83,6 +83,26 @@ def test_uncertainty_is_reproducible_and_wider_on_small_samples():
     assert simulate(plan, large, target=10_000_000)["p_target"] < 0.01
 
 
+def test_the_check_is_bootstrapped_from_the_observed_amounts():
+    plan = Plan(leads=200, conversion=0.05, avg_check=100_000)
+    # every observed check the same: the check adds no spread, so each simulated turnover is a
+    # whole number of checks (deals × 100 000), whatever the leads and conversion drew
+    flat = simulate(plan, Evidence(leads=10_000, won=500, checks=5, check_cv=0.0, amounts=(80_000.0,) * 5))
+    checks = flat["samples"] / 100_000
+    assert np.allclose(checks, np.round(checks)) and checks.max() > checks.min()
+    # a B2B check: 19 deals of 50 000 and one of 1 050 000 (mean 100 000). About 10 deals a month
+    # rarely include the big one, so the median month sits well below the mean, and the band is
+    # lopsided; the normal approximation with the same cv puts P10 at 0 instead
+    skew = (50_000.0,) * 19 + (1_050_000.0,)
+    cv = float(np.std(skew, ddof=1) / np.mean(skew))
+    boot = simulate(plan, Evidence(leads=10_000, won=500, checks=20, check_cv=cv, amounts=skew), target=1_000_000)
+    normal = simulate(plan, Evidence(leads=10_000, won=500, checks=20, check_cv=cv), target=1_000_000)
+    assert boot["p50"] < 0.8 * boot["mean"] and boot["p10"] > 0 == normal["p10"]
+    assert boot["p_target"] < normal["p_target"]
+    again = simulate(plan, Evidence(leads=10_000, won=500, checks=20, check_cv=cv, amounts=skew), target=1_000_000)
+    assert (again["p10"], again["p50"], again["p90"]) == (boot["p10"], boot["p50"], boot["p90"])
+
+
 def test_sensitivity_ranks_levers_and_capacity_blunts_leads():
     free = sensitivity(Plan(leads=100, conversion=0.05, avg_check=1_000))
     assert {r["lever"] for r in free} == {"leads", "conversion", "avg_check", "margin"}  # cpl 0: left out
