@@ -10,7 +10,6 @@ The result lives in temp objects of the caller's cursor: ``ingest_src`` is a vie
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
@@ -43,10 +42,21 @@ class Source:
     fmt: str = "csv"                # csv | xlsx | parquet
     warnings: list[tuple[str, dict]] = field(default_factory=list)
     temp_file: Path | None = None   # a UTF-8 copy that ingest_src reads; removed by cleanup()
+    # CSV only: ``ingest_scan``, the same records as ingest_src without ``_row`` and without
+    # dropping blank records, which DuckDB reads in parallel (the row_number() window of
+    # ingest_src runs on one thread). A table filled from it in order (preserve_insertion_order)
+    # has rowid = the record's index, and ``row_sql(rowid)`` gives its spreadsheet line.
+    scan: str | None = None
+    row_base: int = 0
+    shifts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
             weakref.finalize(self, Path(self.temp_file).unlink, missing_ok=True)
+
+    def row_sql(self, index: str) -> str:
+        """SQL: the spreadsheet line of the record whose 0-based index in ``scan`` is ``index``."""
+        return _row_sql(f"{index} + 1", self.row_base, self.shifts)
 
     def cleanup(self) -> None:
         if self.temp_file is not None:
@@ -133,7 +143,6 @@ def _decode_to_utf8(path: Path, encoding: str) -> tuple[Path, list[tuple[str, di
     return Path(tmp), warnings
 
 
-_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")
 MAX_BLANKS = 5000
 SCAN_BLOCK = 1 << 23
 
@@ -148,34 +157,60 @@ class Scan:
 
 
 def _scan(path: Path, check_utf8: bool = True) -> Scan:
-    dec = codecs.getincrementaldecoder("utf-8")()
+    """Read the file once, in blocks cut after a line break (so no UTF-8 character is split).
+    Vectorised: UTF-8 checked by Arrow, line breaks found by numpy (Python's own decode and
+    two-byte search took 0.26 s per 65 MB, a tenth of a 1 M-row load)."""
+    import numpy as np
+    import pyarrow as pa
+
     out = Scan(utf8=check_utf8)
-    carry, lines = b"", 0          # carry: the last bytes, whose look-ahead is not complete yet
+    carry, lines = b"", 0          # lines: line breaks before the current block
     with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(SCAN_BLOCK), b""):
-            out.quotes = out.quotes or b'"' in block
-            if out.utf8:
-                try:
-                    dec.decode(block)
-                except UnicodeDecodeError:
-                    out.utf8 = False
-            data, carry = carry + block, b""
-            done = max(len(data) - 2, 0)
-            if (b"\n\n" in data or b"\n\r\n" in data) and len(out.blanks) < MAX_BLANKS:
-                for m in _EMPTY_LINE.finditer(data, 0, len(data)):
-                    if m.start() >= done:
-                        break
-                    out.blanks.append(lines + data.count(b"\n", 0, m.start()) + 2)
-            lines += data.count(b"\n", 0, done)
-            carry = data[done:]
-    for m in _EMPTY_LINE.finditer(carry):
-        out.blanks.append(lines + carry.count(b"\n", 0, m.start()) + 2)
-    if out.utf8:
-        try:
-            dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            out.utf8 = False
+        while True:
+            block = fh.read(SCAN_BLOCK)
+            data = carry + block
+            cut = len(data) if not block else data.rfind(b"\n") + 1
+            if block and cut == 0:  # no line break yet: keep reading
+                carry = data
+                continue
+            data, carry = data[:cut], data[cut:]
+            if data:
+                out.quotes = out.quotes or b'"' in data
+                if out.utf8 and not data.isascii():
+                    try:
+                        pa.array([data], type=pa.binary()).cast(pa.string())
+                    except pa.ArrowInvalid:
+                        out.utf8 = False
+                a = np.frombuffer(data, dtype=np.uint8)
+                breaks = np.flatnonzero(a == 10)
+                if len(out.blanks) < MAX_BLANKS:
+                    out.blanks.extend(_empty_lines(a, breaks, lines))
+                lines += len(breaks)
+            if not block:
+                break
+    del out.blanks[MAX_BLANKS:]
     return out
+
+
+def _empty_lines(a, breaks, lines: int) -> list[int]:
+    """1-based numbers of the empty lines ('' or a lone CR) that start after a line break of
+    this block (``breaks``: their offsets) or at its start when a block came before
+    (``lines`` breaks precede it)."""
+    import numpy as np
+
+    n = len(a)
+    starts = breaks + 1                       # where the line after each break starts
+    numbers = np.arange(len(breaks)) + lines + 2
+    if lines:                                 # the block starts right after a line break
+        starts = np.concatenate(([0], starts))
+        numbers = np.concatenate(([lines + 1], numbers))
+    inside = starts < n
+    starts, numbers = starts[inside], numbers[inside]
+    empty = a[starts] == 10
+    cr = a[starts] == 13
+    nxt = np.minimum(starts + 1, n - 1)
+    empty |= cr & (starts + 1 < n) & (a[nxt] == 10)
+    return numbers[empty].tolist()
 
 
 def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
@@ -232,8 +267,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         if tmp is not None:
             scan = _scan(csv_path, check_utf8=False)
         blanks = [b for b in scan.blanks if b > header_line]
-        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes,
-                  shifts=[b - j for j, b in enumerate(blanks, start=1)])
+        shifts = [b - j for j, b in enumerate(blanks, start=1)]
+        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts)
         if cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
@@ -241,31 +276,39 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
             tmp.unlink(missing_ok=True)
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
-                  warnings=warnings, temp_file=tmp)
+                  warnings=warnings, temp_file=tmp, scan="ingest_scan", row_base=header_line, shifts=shifts)
+
+
+def _row_sql(number: str, header_line: int, shifts) -> str:
+    """SQL: the spreadsheet line of the ``number``-th record (1-based) below the header line.
+    ``shifts``: for each empty line below the header, the counted line number after which
+    records sit one line lower (empty line number minus how many empty lines precede it, plus 1)."""
+    row = f"{number} + {int(header_line)}"
+    if shifts:
+        listed = "[" + ", ".join(str(int(t)) for t in shifts) + "]"
+        row = f"{row} + len(list_filter({listed}, lambda x: x < {row}))"
+    return row
 
 
 def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool,
               shifts: list[int] = ()) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
-    ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line.
-    ``shifts``: for each empty line below the header, the counted line number after which
-    records sit one line lower (empty line number minus how many empty lines precede it, plus 1)."""
-    row = f"row_number() OVER () + {int(header_line)}"
-    if shifts:
-        listed = "[" + ", ".join(str(int(t)) for t in shifts) + "]"
-        row = f"{row} + len(list_filter({listed}, lambda x: x < {row}))"
+    ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
+    (see ``_row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without
+    ``_row`` (see ``Source.scan``)."""
+    row = _row_sql("row_number() OVER ()", header_line, shifts)
     cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols))
     select = ", ".join(f"column{i} AS c{i}" for i in range(ncols))
     not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(ncols))
     path_sql = "'" + str(csv_path).replace("'", "''") + "'"
     delim_sql = "'" + delim.replace("'", "''") + "'"
     # A view cannot hold parameters; the path is ours (a kept upload or a temp file) and quoted.
-    cur.execute(
-        f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ("
-        f"SELECT {row} AS _row, {select} FROM read_csv({path_sql}, "
-        f"header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, delim={delim_sql}, "
-        f"quote='\"', escape='\"', null_padding=true, strict_mode=false, parallel={str(parallel).lower()})"
-        f") WHERE {not_blank}")
+    read = (f"read_csv({path_sql}, header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, "
+            f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode=false, "
+            f"parallel={str(parallel).lower()})")
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM {read}")
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
+                f"FROM {read}) WHERE {not_blank}")
 
 
 def _excel_text(value) -> str | None:

@@ -42,11 +42,17 @@ def cap_sql(expr: str, chars: int) -> str:
     return f"CASE WHEN strlen({expr}) > {int(chars)} THEN left({expr}, {int(chars)}) ELSE {expr} END"
 
 
-def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None) -> str:
+def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None, *, scan: str | None = None,
+                columns: int = 0) -> str:
     """One pass over ingest_src giving ingest_typed's rows, in layers so that each cell's text
     is trimmed once (t_), money is stripped once (m_), converted once, and its text kept
-    (raw_) only where it did not convert, to name it in the report."""
-    texts, stripped, typed, raws = ["_row"], [], [], []
+    (raw_) only where it did not convert, to name it in the report.
+
+    With ``scan`` (a CSV's ``ingest_scan`` of ``columns`` text columns c0…) it reads that instead:
+    every record, in file order, without ``_row``, and with ``_blank`` true for a record whose
+    cells are all blank (ingest_src leaves those out; here they keep their place so that a
+    table filled in order has rowid = record index)."""
+    texts, stripped, typed, raws = ([] if scan else ["_row"]), [], [], []
     for f in FIELDS[kind]:
         src = col_of.get(f.name)
         if wide_col is not None and f.name == "channel":
@@ -76,10 +82,19 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
         typed.append(f"{expr} AS {f.name}")
         raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
     names = [part.rsplit(" AS ", 1)[1] for part in typed]
-    layer1 = f"SELECT {', '.join(texts)} FROM ingest_src"
+    lead = ["_row"]
+    if scan:
+        mapped = set(col_of.values()) | ({wide_col} if wide_col else set())
+        others = [f"c{i}" for i in range(columns) if f"c{i}" not in mapped]
+        texts += others
+        # AND stops at the first filled cell, so a normal record costs one test.
+        blank = [t.rsplit(" AS ", 1)[1] + " IS NULL" for t in texts if " AS t_" in t]
+        blank += [f"nullif(trim({c}), '') IS NULL" for c in others]
+        lead = [f"({' AND '.join(blank) or 'true'}) AS _blank"]
+    layer1 = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
     layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
     layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
-    return f"SELECT _row, {', '.join(names + raws)} FROM ({layer3})"
+    return f"SELECT {', '.join(lead + names + raws)} FROM ({layer3})"
 
 
 def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:

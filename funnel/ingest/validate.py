@@ -159,8 +159,13 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
 
 
-def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> dict[str, dates_mod.DateChoice]:
-    """Settle date formats and build ``ingest_typed`` in one pass over the source."""
+def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dict[str, dates_mod.DateChoice]:
+    """Settle date formats and build ``ingest_typed`` in one pass over the source.
+
+    ``ingest_typed`` is a view over the table ``ingest_typed_t``. A CSV's table is filled from its
+    parallel scan, in file order, blank records included; the view numbers the rows from rowid
+    and leaves the blank ones out. This needs DuckDB to keep insertion order (its default)."""
+    columns = source.columns
     choices: dict[str, dates_mod.DateChoice] = {}
     for f in FIELDS[kind]:
         if f.type in ("datetime", "date") and f.name in col_of:
@@ -170,9 +175,22 @@ def _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices) -> di
         select = " UNION ALL ".join(
             typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
             for c, ch in wide.items())
+    elif source.scan:
+        select = typed_query(kind, proposed, col_of, choices, scan=source.scan, columns=len(columns))
     else:
         select = typed_query(kind, proposed, col_of, choices)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed AS {select}")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}")
+    if source.scan and not wide:
+        # Rows a transaction has not committed yet have rowids from a large base, one after another.
+        first, last, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM ingest_typed_t").fetchone()
+        if n and last - first + 1 != n:  # never seen; numbering from rowid would be wrong, so do it the slow way
+            cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {typed_query(kind, proposed, col_of, choices)}")
+        else:
+            index = f"(rowid - {int(first or 0)})"
+            cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
+                        "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank")
+            return choices
+    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
     return choices
 
 
@@ -198,7 +216,7 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
     _check_required(kind, proposed, wide, columns, file_name)
     col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
     try:
-        choices = _typed_table(cur, kind, proposed, col_of, wide, columns, user_choices)
+        choices = _typed_table(cur, kind, proposed, col_of, wide, source, user_choices)
     except duckdb.Error as exc:
         raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
     if source.rows_in < 0:
