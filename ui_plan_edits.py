@@ -23,7 +23,7 @@ def chain_tab(b, plan: Plan) -> tuple:
     labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
               ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
                    else ui.t("planner.chain.won")) for i, n in enumerate(names)]
-    base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))  # as the sliders show it
+    base = b.stage_chain()
     start, stale = up.loaded_edits().apply_chain(base)
     _stale_note("planner.chain.stale", stale)
     cols = st.columns(2)
@@ -62,24 +62,10 @@ def _apply_conversion(value: float) -> None:
         st.session_state.pop(f"pl_conversion{suffix}", None)
 
 
-def mix_channels(b) -> list[mix.Channel]:
-    """The baseline's channel mix per month, rounded as the table shows it: channels with both
-    leads and spend in the period; budget = spend ÷ months, CPL, conversion and check observed."""
-    months = b.months or 1
-    out = []
-    for c in b.channels:
-        if c.leads and c.spend:
-            budget = float(round(c.spend / months))
-            out.append(mix.Channel(c.channel, budget, float(max(round(c.cpl), 1)),
-                                   round((c.conversion or 0) * 100, 2) / 100,
-                                   float(round(c.avg_check or b.avg_check or 0, -3)), 0.0, budget or None))
-    return out
-
-
 def mix_tab(b) -> tuple:
     """The channel table; returns the rows changed from the baseline (edits.mix)."""
     st.caption(ui.t("planner.mix.intro"))
-    base = mix_channels(b)
+    base = b.mix_channels()
     if not base:
         st.info(ui.t("planner.mix.empty"))
         return ()
@@ -138,20 +124,12 @@ def mix_tab(b) -> tuple:
     return edits.mix_edits(base, channels)
 
 
-EDIT_SUMMARY = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
+EDIT_SUMMARY = edits.FIGURES
 
 
 def edit_figures(b, e: edits.Edits) -> dict:
-    """What a scenario's table edits give on this baseline: the stage chain's conversion and the
-    channel mix's budget, turnover and ROMI (None where the data has no chain or no mix)."""
-    out = dict.fromkeys(EDIT_SUMMARY)
-    if b.chain:
-        base = StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain))
-        out["chain_conversion"] = e.apply_chain(base)[0].conversion
-    if channels := mix_channels(b):
-        tot = mix.totals(e.apply_mix(channels)[0])
-        out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
-    return out
+    """What a scenario's table edits give on this baseline (funnel.model.edits.figures)."""
+    return edits.figures(e, b.stage_chain(), b.mix_channels())
 
 
 def edit_summary(b, e) -> list:
@@ -164,10 +142,10 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
     """The stage chain and the channel mix as this plan has them, for the exports."""
     out = {}
     if b.chain:
-        chain, _ = e.apply_chain(StageChain(tuple((name, round(rate, 4)) for name, rate in b.chain)))
+        chain, _ = e.apply_chain(b.stage_chain())
         out[ui.t("planner.tab.chain")] = pd.DataFrame({ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],
                                                        ui.t("planner.chain.col_rate"): [r for _, r in chain.steps]})
-    if channels := mix_channels(b):
+    if channels := b.mix_channels():
         res = mix.rows(e.apply_mix(channels)[0])
         out[ui.t("planner.tab.mix")] = pd.DataFrame({
             ui.t("planner.mix.channel"): [r["channel"] for r in res],

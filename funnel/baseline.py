@@ -31,6 +31,8 @@ import duckdb
 
 from funnel.errors import FunnelError
 from funnel.filters import Filters
+from funnel.model.chain import StageChain
+from funnel.model.mix import Channel
 from funnel.model.pipeline import OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
@@ -132,7 +134,7 @@ FROM open_stages AS s CROSS JOIN flagged AS f
 GROUP BY s.position, s.name ORDER BY s.position
 """
 
-OPEN_BY_STAGE = f"""
+OPEN_BY_STAGE = """
 SELECT s.position, s.name AS stage, s.probability, count(d.deal_id) AS deals,
        coalesce(sum(d.amount), 0)::DOUBLE AS amount
 FROM stages AS s
@@ -252,6 +254,25 @@ class Baseline:
     def evidence(self) -> Evidence:
         return Evidence(leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv,
                         amounts=self.check_sample)
+
+    def stage_chain(self) -> StageChain | None:
+        """The stage chain as the planner shows it (rates to 0.01 %); None without stages."""
+        return StageChain(tuple((name, round(rate, 4)) for name, rate in self.chain)) if self.chain else None
+
+    def mix_channels(self) -> list[Channel]:
+        """The channel mix per month, rounded as the planner's table shows it: channels with both
+        leads and spend; budget = spend ÷ months [money/month], CPL [money/lead, at least 1],
+        conversion [share, to 0.01 %] and check [money, to thousands] as observed (the overall
+        check where a channel has none). The budget is the base budget saturation starts from."""
+        months = self.months or 1
+        out = []
+        for c in self.channels:
+            if c.leads and c.spend:
+                budget = float(round(c.spend / months))
+                out.append(Channel(c.channel, budget, float(max(round(c.cpl), 1)),
+                                   round((c.conversion or 0) * 100, 2) / 100,
+                                   float(round(c.avg_check or self.avg_check or 0, -3)), 0.0, budget or None))
+        return out
 
     def turnover_history(self) -> list[tuple[date, float]]:
         return [(m, t) for m, _, _, t, _ in self.history]

@@ -69,13 +69,16 @@ def _parse(args) -> dict:
     return given
 
 
-def _start(args) -> dict:
+def _start(args, extra: dict) -> dict:
+    """The inputs to start from. From a scenario, ``extra`` gets its stage-chain and channel-mix
+    ``edits`` and what they give on the workspace's last 12 months (funnel.model.edits.figures)."""
     if not (args.scenario or args.workspace or args.db):
         return {}
     from funnel.baseline import baseline
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
+    from funnel.model.edits import figures
     from funnel.periods import data_range, preset_range
     from funnel.scenarios import get_scenario
 
@@ -87,6 +90,15 @@ def _start(args) -> dict:
                 sc = get_scenario(cur, ws, args.scenario)
                 if sc is None:
                     raise FunnelError(f"--scenario: no scenario «{args.scenario}» in workspace «{ws}».")
+                try:
+                    edits = sc.edits()
+                except ValidationError as exc:
+                    raise FunnelError(f"--scenario: the scenario's table edits are malformed: {exc}") from None
+                if edits:
+                    first, last = data_range(cur, ws)
+                    lo, hi = preset_range("last_12_months", last, first) if last else (None, None)
+                    b = baseline(cur, Filters(ws, args.period_from or lo, args.period_to or hi))
+                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
                 return dict(sc.inputs)
             first, last = data_range(cur, ws)
             if last is None:
@@ -97,9 +109,9 @@ def _start(args) -> dict:
         store.close()
 
 
-def build_plan(args) -> Plan:
+def build_plan(args, extra: dict | None = None) -> Plan:
     given = _parse(args)
-    inputs = _start(args)
+    inputs = _start(args, {} if extra is None else extra)
     budget = given.pop("budget", None)
     inputs.update(given)
     if args.calibrate:
@@ -131,7 +143,9 @@ def build_plan(args) -> Plan:
 
 
 def run(args) -> int:
-    out = evaluate(build_plan(args))
+    extra: dict = {}
+    out = evaluate(build_plan(args, extra))
+    out.update(extra)
     if args.format == "json":
         json.dump(out, sys.stdout, ensure_ascii=False, default=str)
         sys.stdout.write("\n")
@@ -139,6 +153,8 @@ def run(args) -> int:
         width = max(len(k) for k in out)
         for key, value in out.items():
             shown = "—" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
-                                                 if isinstance(value, float) else str(value))
+                                                 if isinstance(value, float) else
+                                                 json.dumps(value, ensure_ascii=False) if isinstance(value, dict)
+                                                 else str(value))
             print(f"{key:<{width}}  {shown}")
     return 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from funnel.model.chain import StageChain
 from funnel.model.fields import non_negative, positive, refuse, share
-from funnel.model.mix import Channel
+from funnel.model.mix import Channel, totals
 
 MIX_FIELDS = ("budget", "cpl", "conversion", "avg_check", "saturation")
 MAX_ROWS = 200  # a ladder or a channel list longer than this is not a real plan: refuse, don't loop
@@ -136,3 +136,19 @@ def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, Chan
         if any(abs(a - b) > _TOL * max(1.0, abs(b)) for a, b in zip(edit.values(), before)):
             out.append((new.name, edit))
     return tuple(out)
+
+
+FIGURES = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
+
+
+def figures(edits: Edits, chain: StageChain | None, channels: list[Channel]) -> dict:
+    """What ``edits`` give on a baseline's chain and channels: chain_conversion [share] = Π rates;
+    mix_budget, mix_turnover [money/period] and mix_romi [share] = (turnover − budget) ÷ budget
+    over the mix (mix.totals). None where the baseline has no chain or no channels."""
+    out = dict.fromkeys(FIGURES)
+    if chain is not None:
+        out["chain_conversion"] = edits.apply_chain(chain)[0].conversion
+    if channels:
+        tot = totals(edits.apply_mix(channels)[0])
+        out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
+    return out

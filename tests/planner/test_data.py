@@ -10,7 +10,7 @@ from funnel.access import User
 from funnel.baseline import baseline, months_in
 from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
-from funnel.model.plan import Plan
+from funnel.model.plan import Plan, evaluate
 from funnel.plan_fact import plan_vs_fact
 from funnel.scenarios import (delete_scenario, get_scenario, list_scenarios, mark_plan, rename_scenario,
                               save_scenario, unmark_plan)
@@ -193,6 +193,27 @@ def test_cli_from_the_data_and_a_saved_scenario(store, tiny):
     assert out["leads"] == 8 and out["turnover"] == pytest.approx(8 * 0.2 * 50_000)
     r = cli("--db", path, "--workspace", tiny, "--scenario", "Nope")
     assert r.returncode == 3 and "--scenario: no scenario" in r.stderr
+
+
+def test_cli_carries_a_scenarios_table_edits(store, tiny):
+    from funnel.model.edits import ChannelEdit, Edits
+    edits = Edits(chain=(("Proposal under review", 0.5),),
+                  mix=(("B", ChannelEdit(budget=2_000, cpl=500, conversion=0.25, avg_check=50_000)),))
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Mix", PLAN, actor=ADMIN, edits=edits)
+    path = str(store.path)
+    store.close()
+    r = cli("--db", path, "--workspace", tiny, "--scenario", "Mix", "--from", "2025-01-01", "--to", "2025-02-28",
+            "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["edits"] == edits.to_dict() and out["turnover"] == pytest.approx(evaluate(PLAN)["turnover"])
+    # chain 0.4 × 1 × 0.75 × 0.5 (moved from 2/3) × 1 × 1 = 0.15
+    assert out["chain_conversion"] == pytest.approx(0.15)
+    # A as observed: 6 000 ÷ 2 months = 3 000 at CPL 1 000 → 3 leads × 16.67 % × 100 000 = 50 010;
+    # B edited: 2 000 ÷ 500 = 4 leads × 25 % × 50 000 = 50 000
+    assert out["mix_budget"] == pytest.approx(5_000) and out["mix_turnover"] == pytest.approx(100_010)
+    assert out["mix_romi"] == pytest.approx((100_010 - 5_000) / 5_000)
 
 
 def test_a_database_failure_is_a_readable_error(store, tiny):
