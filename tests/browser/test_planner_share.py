@@ -45,3 +45,33 @@ def test_a_broken_link_falls_back_with_a_warning(server_factory, page):
     assert warning.count() == 1
     assert not page.locator('[data-testid="stException"]').count()
     shot(page, "planner_bad_link")
+
+
+def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, browser):
+    from urllib.parse import parse_qs, urlparse
+    import json
+
+    server = server_factory()
+    first = browser.new_page()
+    first.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.5}'.replace('"', "%22"))
+    first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_for_app(first)
+    step = first.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    assert step.input_value() == "50"                         # the link's 0.5, not the data's rate
+    step.focus()
+    step.press("ArrowRight")                                  # one step of 0.01 %: 50.01 %
+    first.wait_for_function("() => decodeURIComponent(location.search).includes('0.5001')", timeout=30_000)
+    wait_for_app(first)
+    carried = json.loads(parse_qs(urlparse(first.url).query)["chn"][0])
+    assert carried == {"lead": 0.5001}
+    shot(first, "planner_chain_link")
+
+    second = browser.new_page()                               # another director opens the copied link
+    second.goto(first.url)
+    second.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_for_app(second)
+    again = second.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    assert again.input_value() == "50.01"
+    assert not second.locator('[data-testid="stAlertContentWarning"]').filter(has_text="stale").count()
+    first.close()
+    second.close()
