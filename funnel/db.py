@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -25,6 +25,7 @@ DB_ENV_VAR = "FUNNEL_DB"
 # Optional cap on DuckDB's memory (e.g. "1GB"): bounds a shared server's peak during big loads,
 # at some cost in speed (DuckDB spills to disk). Unset: DuckDB's default (80 % of RAM).
 MEMORY_ENV_VAR = "FUNNEL_DB_MEMORY_LIMIT"
+WAIT_NOTICE = 0.5  # seconds a write waits for another before its caller is told (Store.transaction)
 
 
 def default_db_path() -> Path:
@@ -90,15 +91,21 @@ class Store:
             cur.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """A serialised write: commits when the block ends, rolls back whole on any error.
 
+        ``waiting()`` is called once if another write holds the lock for more than WAIT_NOTICE
+        seconds (a big upload), so the caller can tell its user why nothing moves yet.
         Not re-entrant: a transaction opened inside another in the same thread would be a
         second, independent transaction and break all-or-nothing, so it is refused.
         """
         if getattr(self._local, "in_transaction", False):
             raise RuntimeError("Store.transaction() is not re-entrant: pass the open cursor instead")
-        with self._write_lock:
+        if not self._write_lock.acquire(timeout=WAIT_NOTICE):
+            if waiting is not None:
+                waiting()
+            self._write_lock.acquire()
+        with _held(self._write_lock):
             self._local.in_transaction = True
             cur = self._con.cursor()
             try:
@@ -119,6 +126,15 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+
+
+@contextmanager
+def _held(lock: threading.Lock) -> Iterator[None]:
+    """Release an already acquired lock when the block ends."""
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def open_store(path: str | os.PathLike | None = None) -> Store:

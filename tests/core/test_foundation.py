@@ -184,3 +184,39 @@ def test_a_nested_transaction_is_refused_and_the_outer_one_rolls_back(store, ws)
         set_currency(cur, ws, "$", actor=ADMIN)
     with store.cursor() as cur:
         assert get_workspace(cur, ws).currency == "$"
+
+
+def test_a_write_waiting_behind_another_is_told_once_and_then_runs(store, ws):
+    import threading
+
+    from funnel.workspace import set_currency
+
+    started, release, told, done = threading.Event(), threading.Event(), [], []
+
+    def long_write():
+        with store.transaction() as cur:
+            set_currency(cur, ws, "$", actor=ADMIN)
+            started.set()
+            release.wait(10)
+
+    def second_write():
+        with store.transaction(waiting=lambda: told.append(threading.get_ident())) as cur:
+            set_currency(cur, ws, "€", actor=ADMIN)
+        done.append(True)
+
+    first = threading.Thread(target=long_write)
+    first.start()
+    assert started.wait(10)
+    second = threading.Thread(target=second_write)
+    second.start()
+    second.join(2)                      # past WAIT_NOTICE: told, still waiting, nothing written
+    assert len(told) == 1 and not done
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert done == [True]
+    with store.cursor() as cur:
+        assert get_workspace(cur, ws).currency == "€"   # the waiting write ran after the first
+    with store.transaction(waiting=lambda: told.append("again")) as cur:  # no wait: not told
+        set_currency(cur, ws, "₽", actor=ADMIN)
+    assert len(told) == 1
