@@ -105,15 +105,24 @@ def attribution(key: str) -> str:
 MAX_SHOWN_ROWS = 500
 
 
-def table(display: pd.DataFrame, raw: pd.DataFrame, name: str, key: str) -> None:
-    """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted numbers."""
-    if len(raw) > MAX_SHOWN_ROWS:
-        st.caption(ui.t("an.table_cut", shown=ui.num(MAX_SHOWN_ROWS), total=ui.num(len(raw))))
-        display = display.head(MAX_SHOWN_ROWS)
+def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args) -> None:
+    """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted ``raw``
+    (a frame, or a function making it on click that reads no session state: ui.download_buttons).
+
+    ``view(part, *args)`` makes the display frame of the first MAX_SHOWN_ROWS rows; it runs once
+    per distinct input, language and currency (ui.draw_cached), later visits replay the element.
+    """
+    ui.draw_cached(_table_view, view, df.head(MAX_SHOWN_ROWS), len(df), args, key)
+    ui.download_buttons(raw, name, key)
+
+
+def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> None:
+    if total > MAX_SHOWN_ROWS:
+        st.caption(ui.t("an.table_cut", shown=ui.num(MAX_SHOWN_ROWS), total=ui.num(total)))
+    display = view(part, *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
     st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
-    ui.download_buttons(raw, name, key)
 
 
 def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -140,7 +149,14 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
     return pd.DataFrame(shown), raw
 
 
-def chart(fig: go.Figure, key: str) -> None:
+def chart(figure, *data, key: str) -> None:
+    """Draw ``figure(*data)`` (a function making a go.Figure from small result frames) through
+    ui.draw_cached: built, styled and serialised once per distinct input, language and currency."""
+    ui.draw_cached(_chart_view, figure, data, key)
+
+
+def _chart_view(figure, data: tuple, key: str) -> None:
+    fig = figure(*data)
     fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.15),
                       separators=", " if ui.lang() == "ru" else ".,")
     st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
@@ -177,6 +193,10 @@ def headline_help(h: Headline, figure: str) -> str:
 def headline_metrics(h: Headline) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption), and the formula with its numbers (help)."""
+    ui.draw_cached(_headline_view, h)
+
+
+def _headline_view(h: Headline) -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     for row in rows:
         cols = st.columns(len(row))
@@ -208,17 +228,20 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
 
 
 def plan_table(df: pd.DataFrame, key: str) -> None:
-    frame = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]])
+    raw = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]]).rename(
+        columns={"metric": ui.t("an.plan.metric"), "plan": ui.t("an.plan.plan"),
+                 "fact": ui.t("an.plan.fact"), "fulfilment": ui.t("an.plan.fulfilment")})
+    show_table(_plan_view, df, raw, "plan_fact", key)
+
+
+def _plan_view(df: pd.DataFrame) -> pd.DataFrame:
     money = df["metric"] == "revenue"
-    shown = pd.DataFrame({
-        ui.t("an.plan.metric"): frame["metric"],
+    return pd.DataFrame({
+        ui.t("an.plan.metric"): [ui.t(f"an.plan.{m}") for m in df["metric"]],
         ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money)],
         ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money)],
         ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
     })
-    raw = frame.rename(columns={"metric": ui.t("an.plan.metric"), "plan": ui.t("an.plan.plan"),
-                                "fact": ui.t("an.plan.fact"), "fulfilment": ui.t("an.plan.fulfilment")})
-    table(shown, raw, "plan_fact", key)
 
 
 # ---- channels -------------------------------------------------------------------------------
@@ -230,16 +253,22 @@ ECONOMICS_COLUMNS = {"grp": None, "leads": "an.col.leads", "spend": "an.col.spen
 
 
 def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
+    names = {c: ui.t(k) for c, k in _economics_columns(df, by).items() if c != "interval"}
+    names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
+    groups = [label(v, by) for v in df["grp"]]
+    raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
+    show_table(_economics_view, df.assign(interval=None), raw, f"economics_{by}", key, by)
+
+
+def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
     cols = dict(ECONOMICS_COLUMNS, grp=f"an.dim.{by}")
     if df["sal_rate"].isna().all():
         cols.pop("sal_rate")  # the data has no qualification dates: no column of dashes
-    frame = df.copy()
-    frame["interval"] = None
-    shown, raw = formatted(frame, cols, dim=by)
-    raw = raw.drop(columns=[ui.t("an.col.interval")])
-    raw[ui.t("an.col.interval") + " min"] = df["conv_low"]
-    raw[ui.t("an.col.interval") + " max"] = df["conv_high"]
-    table(shown, raw, f"economics_{by}", key)
+    return cols
+
+
+def _economics_view(part: pd.DataFrame, by: str) -> pd.DataFrame:
+    return formatted(part, _economics_columns(part, by), dim=by)[0]
 
 
 def has_bubbles(df: pd.DataFrame) -> bool:
@@ -279,14 +308,23 @@ def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
 
 def changes_table(df: pd.DataFrame, key: str) -> None:
     """Per channel: each figure now, its change vs the previous period and year on year."""
+    groups = [label(g) for g in df["grp"]]
+    names = {f"{m}_{suffix}": f"{ui.t('an.col.' + m)}: {ui.t(k)}" for m, suffix, k in _CHANGES}
+    channel = ui.t("an.dim.channel")
+    raw = lambda: pd.DataFrame({channel: groups, **{n: df[c] for c, n in names.items()}})  # noqa: E731
+    show_table(_changes_view, df, raw, "channel_changes", key)
+
+
+_CHANGES = [(m, suffix, k) for m in ("leads", "spend", "cpl", "won", "conversion", "revenue")
+            for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change"))]
+
+
+def _changes_view(df: pd.DataFrame) -> pd.DataFrame:
     shown = {ui.t("an.dim.channel"): [label(g) for g in df["grp"]]}
-    raw = dict(shown)
-    for m in ("leads", "spend", "cpl", "won", "conversion", "revenue"):
-        for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change")):
-            name, col = f"{ui.t('an.col.' + m)}: {ui.t(k)}", f"{m}_{suffix}"
-            shown[name] = [fmt_value(m if suffix == "now" else col, v) for v in df[col]]
-            raw[name] = df[col]
-    table(pd.DataFrame(shown), pd.DataFrame(raw), "channel_changes", key)
+    for m, suffix, k in _CHANGES:
+        col = f"{m}_{suffix}"
+        shown[f"{ui.t('an.col.' + m)}: {ui.t(k)}"] = [fmt_value(m if suffix == "now" else col, v) for v in df[col]]
+    return pd.DataFrame(shown)
 
 
 def comparison(cmp) -> None:
@@ -357,9 +395,12 @@ SPEED_COLUMNS = {"grp": None, "leads": "an.col.leads", "first_contact_hours": "a
 
 def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None) -> None:
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
-    shown, _ = formatted(df.head(MAX_SHOWN_ROWS), columns, dim=dim)  # formatting is per cell: only what is shown
-    raw = pd.DataFrame({ui.t(k): df[c] for c, k in columns.items()})
-    table(shown, raw, name, key)
+    names = {c: ui.t(k) for c, k in columns.items()}
+    show_table(_simple_view, df, lambda: pd.DataFrame({n: df[c] for c, n in names.items()}), name, key, columns, dim)
+
+
+def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:
+    return formatted(part, columns, dim=dim)[0]  # formatting is per cell: only what is shown
 
 
 def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ try:
     st.subheader(ui.t("an.ch.table"), help=ui.t("an.ch.table_help"))
     uc.economics_table(econ, "channel", key="ch_table")
     if uc.has_bubbles(econ):
-        uc.chart(uc.bubble_figure(econ), key="ch_bubble")
+        uc.chart(uc.bubble_figure, econ, key="ch_bubble")
         st.caption(ui.t("an.ch.bubble_help"))
     else:
         st.caption(ui.t("an.ch.bubble_none"))
@@ -26,7 +26,7 @@ try:
     metric = st.selectbox(ui.t("an.ch.trend_metric"), uc.TREND_METRICS,
                           format_func=uc.names(uc.TREND_METRICS, "an.col."), key="ch_trend_metric")
     months = ui.query(trend.monthly, ws, filters=filters, attribution=attribution, by="channel")
-    uc.chart(uc.channel_trend_figure(months, metric), key="ch_trend_chart")
+    uc.chart(uc.channel_trend_figure, months, metric, key="ch_trend_chart")
 
     st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
     uc.changes_table(ui.query(channels.channel_changes, ws, filters=filters, attribution=attribution),

@@ -18,7 +18,7 @@ try:
         st.info(ui.t("an.fn.no_history"))
 
     head = ui.query(overview.headline, ws, filters=filters, attribution=attribution)
-    uc.chart(uc.funnel_figure(funnel.table, leads=head.now.get("leads") or 0), key="fn_funnel_chart")
+    uc.chart(uc.funnel_figure, funnel.table, head.now.get("leads") or 0, key="fn_funnel_chart")
     uc.simple_table(funnel.table, uc.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
 
     st.subheader(ui.t("an.fn.bottleneck"))
@@ -33,7 +33,7 @@ try:
     if not times["stays"].any():
         st.info(ui.t("an.fn.times_none"))
     else:
-        uc.chart(uc.times_figure(times), key="fn_times_chart")
+        uc.chart(uc.times_figure, times, key="fn_times_chart")
         uc.simple_table(times, uc.TIMES_COLUMNS, "stage_times", key="fn_times_table")
 
     st.subheader(ui.t("an.fn.stalled"))
@@ -54,17 +54,17 @@ try:
                            format_func=uc.names(uc.MEASURES, "an.fn.measure_"), key="fn_lost_measure")
         c1, c2 = st.columns(2)
         with c1:
-            uc.chart(uc.lost_stage_figure(by_stage, measure), key="fn_lost_stage_chart")
+            uc.chart(uc.lost_stage_figure, by_stage, measure, key="fn_lost_stage_chart")
         with c2:
             over_time = ui.query(lost.lost_over_time, ws, filters=filters, attribution=attribution)
-            uc.chart(uc.lost_time_figure(over_time, measure), key="fn_lost_time_chart")
+            uc.chart(uc.lost_time_figure, over_time, measure, key="fn_lost_time_chart")
         uc.simple_table(by_stage, uc.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
 
     st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
     split = st.radio(ui.t("an.fn.breakdown_by"), uc.SPLITS, horizontal=True,
                      format_func=uc.names(uc.SPLITS, "an.dim."), key="fn_breakdown_by")
     parts = ui.query(stages.stage_funnel, ws, filters=filters, attribution=attribution, by=split)
-    uc.chart(uc.breakdown_figure(parts.table), key="fn_breakdown_chart")
+    uc.chart(uc.breakdown_figure, parts.table, key="fn_breakdown_chart")
     uc.simple_table(parts.table, uc.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split)
 
     st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))

@@ -20,7 +20,7 @@ except FunnelError as exc:
 
 if uc.explain_gaps(head.now, filters):
     uc.headline_metrics(head)
-    uc.chart(uc.trend_figure(months), key="ov_trend_chart")
+    uc.chart(uc.trend_figure, months, key="ov_trend_chart")
     uc.simple_table(months, {"month": "an.col.month", "leads": "an.col.leads", "won": "an.col.won",
                              "revenue": "an.col.revenue", "spend": "an.col.spend"},
                     "monthly_trend", key="ov_trend_table")
