@@ -6,14 +6,26 @@ separator that comes last is the decimal one; a single comma is decimal (1234,5)
 commas or several points are thousands (1,234,567 / 1.234.567), and so is one comma followed
 by exactly three digits (1,200: money is not written to a tenth of a kopeck). Text gives NULL.
 
-The work is split in two steps so that a query can compute the stripped text once per cell
-(in an inner SELECT) and decide on separators from that column (in the outer one).
+The work is split in steps so that a query can compute each one once per cell in its own
+SELECT layer: the usual cell (``plain_sql``) is recognised by one regex and needs nothing else;
+the rest is stripped (``strip_sql``) and its separators decided from that (``*_from_stripped``).
 """
 from __future__ import annotations
 
 # Removed by plain replace() calls, which cost a fraction of one regexp_replace per cell.
 _STRIP = (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'", "’", "₽", "$", "€", "руб.", "руб", "р.",
           "usd", "rub", "eur")
+
+
+# The usual cell: digits, maybe a minus, and a decimal point, or a decimal comma with one or
+# two decimals (three would be a thousands separator, 1,200). For these decimal_text_sql would
+# only turn the comma into a point, so the slower steps are skipped.
+_PLAIN = r"-?[0-9]+(\.[0-9]+|,[0-9]{1,2})?"
+
+
+def plain_sql(text: str) -> str:
+    """Step 0: the decimal string of a usual cell (see _PLAIN), NULL for any other cell."""
+    return f"CASE WHEN regexp_full_match({text}, '{_PLAIN}') THEN replace({text}, ',', '.') END"
 
 
 def strip_sql(text: str) -> str:
@@ -47,21 +59,33 @@ def decimal_text_sql(s: str) -> str:
     END"""
 
 
+def money_from_text(d: str) -> str:
+    """DECIMAL(18,2) of a plain decimal string, or NULL."""
+    return f"TRY_CAST({d} AS DECIMAL(18, 2))"
+
+
+def int_from_text(d: str) -> str:
+    """BIGINT of a plain decimal string that is a whole number, or NULL."""
+    d = f"TRY_CAST({d} AS DOUBLE)"
+    return f"CASE WHEN {d} = floor({d}) AND abs({d}) < 9e15 THEN CAST({d} AS BIGINT) END"
+
+
 def money_from_stripped(s: str) -> str:
     """DECIMAL(18,2) or NULL (text, blank). Negative values pass; validation rejects them."""
-    return f"TRY_CAST({decimal_text_sql(s)} AS DECIMAL(18, 2))"
+    return money_from_text(decimal_text_sql(s))
 
 
 def int_from_stripped(s: str) -> str:
     """BIGINT when the cell is a whole number (1 234, 1234.0), else NULL."""
-    d = f"TRY_CAST({decimal_text_sql(s)} AS DOUBLE)"
-    return f"CASE WHEN {d} = floor({d}) AND abs({d}) < 9e15 THEN CAST({d} AS BIGINT) END"
+    return int_from_text(decimal_text_sql(s))
 
 
 def money_sql(col: str) -> str:
-    """Both steps in one expression (for small queries)."""
-    return money_from_stripped(strip_sql(f"nullif(trim({col}), '')"))
+    """All steps in one expression (for small queries)."""
+    t = f"nullif(trim({col}), '')"
+    return f"coalesce({money_from_text(plain_sql(t))}, {money_from_stripped(strip_sql(t))})"
 
 
 def int_sql(col: str) -> str:
-    return int_from_stripped(strip_sql(f"nullif(trim({col}), '')"))
+    t = f"nullif(trim({col}), '')"
+    return f"coalesce({int_from_text(plain_sql(t))}, {int_from_stripped(strip_sql(t))})"

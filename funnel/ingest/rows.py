@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
-from funnel.ingest.numbers import int_from_stripped, money_from_stripped, strip_sql
+from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
+                                   plain_sql, strip_sql)
 
 TEXT_CAP = 1000
 RAW_COLUMNS = {
@@ -44,15 +45,18 @@ def cap_sql(expr: str, chars: int) -> str:
 
 def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None, *, scan: str | None = None,
                 columns: int = 0) -> str:
-    """One pass over ingest_src giving ingest_typed's rows, in layers so that each cell's text
-    is trimmed once (t_), money is stripped once (m_), converted once, and its text kept
-    (raw_) only where it did not convert, to name it in the report.
+    """One pass over ingest_src giving ingest_typed's rows, in layers so that each step runs
+    once per cell: text is trimmed once (t_); dates and numbers are first read from the cell as
+    it is (s_; strptime skips spaces itself, and the usual number has none, q_), and only a cell
+    that did not read that way is trimmed (u_) and, for numbers, stripped (m_); each cell's
+    text is kept (raw_) only where it did not convert, to name it in the report.
 
     With ``scan`` (a CSV's ``ingest_scan`` of ``columns`` text columns c0…) it reads that instead:
     every record, in file order, without ``_row``, and with ``_blank`` true for a record whose
     cells are all blank (ingest_src leaves those out; here they keep their place so that a
     table filled in order has rowid = record index)."""
-    texts, stripped, typed, raws = ([] if scan else ["_row"]), [], [], []
+    texts, plain, trimmed, stripped, typed, raws = ([] if scan else ["_row"]), [], [], [], [], []
+    blank = []  # per mapped cell: SQL true when it is blank
     for f in FIELDS[kind]:
         src = col_of.get(f.name)
         if wide_col is not None and f.name == "channel":
@@ -62,39 +66,53 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
             src = wide_col
         if src is None:
             continue  # unmapped: not stored in ingest_typed at all (a NULL column costs memory per row)
-        t = f"t_{f.name}"
-        texts.append(f"nullif(trim({src}), '') AS {t}")
+        t, s = f"t_{f.name}", f"s_{f.name}"
+        text = t  # the trimmed text, for raw_
+        if f.type in ("datetime", "money", "int"):
+            texts.append(f"{src} AS {s}")
+            text = f"nullif(trim({s}), '')"
+            blank.append(f"{text} IS NULL")
+        else:
+            texts.append(f"nullif(trim({src}), '') AS {t}")
+            blank.insert(0, f"{t} IS NULL")  # already computed: tested first
         if f.type in ("id", "text"):
             # One character over the cap is kept so that cut values can be counted and warned.
             typed.append(f"{cap_sql(t, TEXT_CAP + 1)} AS {f.name}")
             continue
         if f.type == "datetime":
-            expr = dates_mod.parse_sql(t, choices[f.name], trimmed=True)
+            as_is = dates_mod.parse_sql(s, choices[f.name], trimmed=True)
+            expr = (f"coalesce({as_is}, CASE WHEN {s} IS NOT NULL THEN "
+                    f"{dates_mod.parse_sql(text, choices[f.name], trimmed=True)} END)")
         elif f.type == "date":
             expr = dates_mod.period_sql(t, choices[f.name])
         elif f.type in ("money", "int"):
-            stripped.append(f"{strip_sql(t)} AS m_{f.name}")
-            expr = (money_from_stripped if f.type == "money" else int_from_stripped)(f"m_{f.name}")
+            q, u, m = f"q_{f.name}", f"u_{f.name}", f"m_{f.name}"
+            plain.append(f"{plain_sql(s)} AS {q}")
+            trimmed.append(f"CASE WHEN {q} IS NULL THEN {text} END AS {u}")
+            stripped.append(f"CASE WHEN {u} IS NOT NULL THEN {strip_sql(u)} END AS {m}")
+            from_text, from_stripped = ((money_from_text, money_from_stripped) if f.type == "money"
+                                        else (int_from_text, int_from_stripped))
+            expr = f"CASE WHEN {q} IS NOT NULL THEN {from_text(q)} ELSE {from_stripped(m)} END"
         else:  # status
             cases = " ".join(f"WHEN lower({t}) IN ({', '.join(sql_str(w) for w in words)}) THEN '{st}'"
                              for st, words in STATUS_WORDS.items())
             expr = f"CASE {cases} END"
         typed.append(f"{expr} AS {f.name}")
-        raws.append(f"CASE WHEN {f.name} IS NULL THEN {t} END AS raw_{f.name}")
+        raws.append(f"CASE WHEN {f.name} IS NULL THEN {text} END AS raw_{f.name}")
     names = [part.rsplit(" AS ", 1)[1] for part in typed]
     lead = ["_row"]
     if scan:
         mapped = set(col_of.values()) | ({wide_col} if wide_col else set())
         others = [f"c{i}" for i in range(columns) if f"c{i}" not in mapped]
         texts += others
-        # AND stops at the first filled cell, so a normal record costs one test.
-        blank = [t.rsplit(" AS ", 1)[1] + " IS NULL" for t in texts if " AS t_" in t]
         blank += [f"nullif(trim({c}), '') IS NULL" for c in others]
+        # AND stops at the first filled cell, so a normal record costs one test.
         lead = [f"({' AND '.join(blank) or 'true'}) AS _blank"]
-    layer1 = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
-    layer2 = f"SELECT *{', ' + ', '.join(stripped) if stripped else ''} FROM ({layer1})"
-    layer3 = f"SELECT *, {', '.join(typed)} FROM ({layer2})"
-    return f"SELECT {', '.join(lead + names + raws)} FROM ({layer3})"
+    query = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
+    for layer in (plain, trimmed, stripped, typed):
+        if layer:
+            query = f"SELECT *, {', '.join(layer)} FROM ({query})"
+    return f"SELECT {', '.join(lead + names + raws)} FROM ({query})"
 
 
 def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:

@@ -174,3 +174,22 @@ def test_row_numbers_stay_the_file_lines_after_empty_lines(store, ws, tmp_path, 
     assert info.header_row == 3
     assert [(r, c) for r, c, _ in rejects(info)] == [(7, "created"), (9, "created"), (12, "created")]
     assert list(info.preview["row"]) == [4, 11]
+
+
+def test_spaces_around_dates_and_numbers_read_as_without(store, ws, tmp_path):
+    """Dates and numbers are first read from the cell as it is and trimmed only when that fails:
+    ASCII spaces, NBSP and an ideographic space around a value give the same value as none, and
+    a bad value is still named trimmed."""
+    nb, ideo = "\u00a0", "\u3000"
+    text = ("id;created;channel;cost\n"
+            f"1; 01.02.2025 10:00 ;SEO; 1 234,5 \n"
+            f"2;{nb}01.02.2025{nb};SEO;{nb}99,90{nb}\n"
+            f"3;01.02.2025{ideo};SEO;7{ideo}\n"
+            f"4;01.02.2025;SEO;{nb}12.5\n"
+            f"5;{nb}xx{nb};SEO; n/a \n")
+    info = inspect_file(store, ws, write(tmp_path, "spaces.csv", text), "leads")
+    rows = info.preview.set_index("row")
+    assert rows["created_at"].tolist() == [pd.Timestamp(2025, 2, 1, 10), pd.Timestamp(2025, 2, 1),
+                                           pd.Timestamp(2025, 2, 1), pd.Timestamp(2025, 2, 1)]
+    assert rows["cost"].tolist() == [1234.5, 99.9, 7.0, 12.5]
+    assert [(r.row, r.column, r.value) for r in info.rejected.itertuples()] == [(6, "cost", "n/a"), (6, "created", "xx")]

@@ -27,6 +27,29 @@ def test_counts(text, expected):
     assert duckdb.connect().execute(f"SELECT {int_sql('$v')}", {"v": text}).fetchone()[0] == expected
 
 
+def test_usual_cells_take_a_shortcut_that_gives_the_same_numbers():
+    """plain_sql skips the strip and separator steps for the usual cell: on 20 000 random cells of
+    digits, signs, separators and spaces the shortcut, where it applies, equals the full steps,
+    and it applies to the common forms (1234, -5, 1234.5, 1234,56) but not to 1,200 (thousands)."""
+    import random
+
+    from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
+                                       plain_sql, strip_sql)
+    rnd = random.Random(3)
+    cells = ["".join(rnd.choices("0123456789,.-+ р", weights=[4] * 10 + [2, 2, 1, 1, 1, 1], k=rnd.randint(1, 9)))
+             for _ in range(20_000)] + ["1234", "-5", "1234.5", "1234,56", "1,200", "0,5", "12.345"]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE c AS SELECT unnest($v) AS t", {"v": cells})
+    q, m = plain_sql("t"), strip_sql("t")
+    bad, used = con.execute(
+        f"SELECT count(*) FILTER (WHERE {money_from_text(q)} IS DISTINCT FROM {money_from_stripped(m)} "
+        f"OR {int_from_text(q)} IS DISTINCT FROM {int_from_stripped(m)}), list(t) FROM c WHERE {q} IS NOT NULL"
+    ).fetchone()
+    assert bad == 0
+    assert {"1234", "-5", "1234.5", "1234,56", "0,5", "12.345"} <= set(used) and "1,200" not in used
+    assert len(used) > 1000
+
+
 def _column(values):
     con = duckdb.connect()
     con.execute("CREATE TEMP TABLE ingest_src AS SELECT row_number() OVER () + 1 AS _row, v AS c0 "
