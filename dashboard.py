@@ -30,7 +30,8 @@ pg = st.navigation(pages, position="sidebar" if user else "hidden")
 if ui_auth.sign_in() is None:
     st.stop()
 ui_auth.sidebar(user)
-ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user))
+spaces = ui.list_spaces()  # one read per run: the names, and the data versions the caches are keyed by
+ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user, spaces), spaces=spaces)
 if ws is None:
     st.stop()
 ui.sidebar_filters(ws)

@@ -6,6 +6,7 @@ Pages import this module; ``funnel`` never does.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import pickle
 import re
@@ -144,10 +145,10 @@ def language_picker() -> None:
 
 
 # ---- workspace and filters --------------------------------------------------------------------
-def workspace_picker(allowed: list[str] | None = None):
-    """The sidebar's workspace picker; returns the chosen Workspace (or None if none allowed)."""
-    with cursor() as cur:
-        spaces = [w for w in list_workspaces(cur) if allowed is None or w.id in allowed]
+def workspace_picker(allowed: list[str] | None = None, spaces: list | None = None):
+    """The sidebar's workspace picker; returns the chosen Workspace (or None if none allowed).
+    ``spaces``: the run's workspace list (list_spaces()), read here when not given."""
+    spaces = [w for w in (list_spaces() if spaces is None else spaces) if allowed is None or w.id in allowed]
     if not spaces:
         st.sidebar.warning(t("sidebar.no_workspace"))
         return None
@@ -283,25 +284,41 @@ def filters() -> Filters | None:
 
 # ---- cached queries -----------------------------------------------------------------------------
 def current_version(ws_id: str) -> int:
+    """The workspace's data version as read when this script run started (the workspace list
+    of the run), so every figure of one page run is keyed by the same version; another
+    workspace is looked up. A page that writes and then shows results must st.rerun()."""
+    ws = st.session_state.get("_ws_obj")
+    if ws is not None and ws.id == ws_id:
+        return ws.data_version
     with cursor() as cur:
         return data_version(cur, ws_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
-def _cached_call(fn_path: str, db_path: str, version: int, kwargs: tuple):
-    module_name, _, fn_name = fn_path.rpartition(".")
+def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
+    module_name, _, fn_name = _fn_path.rpartition(".")
     import importlib
     fn = getattr(importlib.import_module(module_name), fn_name)
     with cursor() as cur:
-        return fn(cur, **dict(kwargs))
+        return fn(cur, **dict(_kwargs))
 
 
 def query(fn, ws_id: str, **kwargs):
     """Call ``fn(cursor, **kwargs)`` through the cache, keyed by the workspace's data version,
-    so an upload shows at once and nothing stale is ever shown."""
-    version = current_version(ws_id)
-    return _cached_call(f"{fn.__module__}.{fn.__name__}", get_store().path, version,
-                        tuple(sorted(kwargs.items())))
+    so an upload shows at once and nothing stale is ever shown. The key is our own digest of
+    (function, database, version, kwargs): Streamlit's argument hashing cost more than the
+    cache hit itself."""
+    fn_path = f"{fn.__module__}.{fn.__name__}"
+    args = tuple(sorted(kwargs.items()))
+    key = fingerprint((fn_path, str(get_store().path), current_version(ws_id), args))
+    return _cached_call(key, fn_path, args)
+
+
+def list_spaces() -> list:
+    """Every workspace with its data version: read once per script run (dashboard.py) and
+    shared by the sign-in filter, the picker and the cache keys."""
+    with cursor() as cur:
+        return list_workspaces(cur)
 
 
 # ---- finished elements, drawn once and replayed to every session -------------------------------
@@ -321,7 +338,7 @@ def draw_cached(draw, *args, **kwargs) -> None:
     lambda, a closure, a connection) draw without the cache."""
     try:
         token = fingerprint((draw, lang(), currency(), args, kwargs))
-    except (pickle.PicklingError, TypeError, AttributeError):
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         draw(*args, **kwargs)
         return
     _drawn(token, draw, args, kwargs)
@@ -329,10 +346,15 @@ def draw_cached(draw, *args, **kwargs) -> None:
 
 def fingerprint(obj) -> str:
     """A digest of ``obj``'s whole content: its pickle (every cell of a DataFrame, with types,
-    index and missing values; functions by module and name). Equal pickles mean equal content;
-    two equal objects that pickle differently only cost a second drawing. ~0.2 ms for a
-    500-row result, a tenth of pandas' row hashing."""
-    return hashlib.blake2b(pickle.dumps(obj, protocol=5), digest_size=20).hexdigest()
+    index and missing values; functions by module and name), written without the pickle memo so
+    that equal content gives equal bytes whichever objects hold it. ~0.2 ms for a 500-row
+    result, a tenth of pandas' row hashing. Raises for what cannot be pickled (a lambda, a
+    connection, a cycle)."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=5)
+    pickler.fast = True  # no memo: a string shared twice is written twice, like two equal ones
+    pickler.dump(obj)
+    return hashlib.blake2b(buf.getbuffer(), digest_size=20).hexdigest()
 
 
 # ---- errors and user text ----------------------------------------------------------------------

@@ -146,10 +146,13 @@ def sign_out(cfg: AuthConfig | None = None) -> None:
     st.rerun()
 
 
-def allowed_workspaces(user: User) -> list[str]:
-    """Ids of the workspaces this user may see (the workspace picker offers only these)."""
-    with ui.cursor() as cur:
-        return user.allowed([w.id for w in list_workspaces(cur)])
+def allowed_workspaces(user: User, spaces: list | None = None) -> list[str]:
+    """Ids of the workspaces this user may see (the workspace picker offers only these);
+    ``spaces``: the run's workspace list (ui.list_spaces()), read here when not given."""
+    if spaces is None:
+        with ui.cursor() as cur:
+            spaces = list_workspaces(cur)
+    return user.allowed([w.id for w in spaces])
 
 
 def current_user() -> User:
