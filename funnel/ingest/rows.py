@@ -123,11 +123,12 @@ def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
     return frozenset(names | ({"channel", "amount"} if wide else set()))
 
 
-def stored_sql(kind: str, present: frozenset[str]) -> str:
+def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> str:
     """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
     Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date and no
     status are won, closed on that date, at the ladder's won stage ($won_stage) when they have
-    no stage of their own."""
+    no stage of their own. ``rejects=False``: the caller knows that no row is rejected, so the
+    rows are not matched against ingest_bad."""
     types = {f.name: f.type for f in FIELDS[kind]}
 
     def col(name: str) -> str:
@@ -142,6 +143,8 @@ def stored_sql(kind: str, present: frozenset[str]) -> str:
             "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
                      f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
     select = ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
+    if not rejects:
+        return f"SELECT t._row, {select} FROM ingest_typed t"
     return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"
 
 

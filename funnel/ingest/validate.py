@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -22,7 +23,7 @@ from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, key_match, present_fields,  # noqa: F401
                                 stored_params, stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
-from funnel.ingest.uploads import file_hash
+from funnel.ingest.uploads import file_hash_soon
 from funnel.workspace import RAW_TABLES
 
 PREVIEW_ROWS = 20
@@ -159,6 +160,11 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
 
 
+def _keeps_order(cur) -> bool:
+    """Does DuckDB keep insertion order (its default)? Numbering rows from rowid relies on it."""
+    return str(cur.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]).lower() == "true"
+
+
 def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dict[str, dates_mod.DateChoice]:
     """Settle date formats and build ``ingest_typed`` in one pass over the source.
 
@@ -175,12 +181,13 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dic
         select = " UNION ALL ".join(
             typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
             for c, ch in wide.items())
-    elif source.scan:
+    fast = bool(source.scan) and not wide and _keeps_order(cur)
+    if fast:
         select = typed_query(kind, proposed, col_of, choices, scan=source.scan, columns=len(columns))
-    else:
+    elif not wide:
         select = typed_query(kind, proposed, col_of, choices)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}")
-    if source.scan and not wide:
+    if fast:
         # Rows a transaction has not committed yet have rowids from a large base, one after another.
         first, last, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM ingest_typed_t").fetchone()
         if n and last - first + 1 != n:  # never seen; numbering from rowid would be wrong, so do it the slow way
@@ -201,14 +208,15 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
+    digest = file_hash_soon(path) if Path(path).is_file() else None
     source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
     try:
-        return _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today, mode)
+        return _parse_source(cur, source, digest, file_name, kind, workspace_id, mapping, user_choices, today, mode)
     finally:
         source.cleanup()
 
 
-def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, user_choices, today, mode) -> Parsed:
+def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, user_choices, today, mode) -> Parsed:
     columns = source.columns
     proposed, how, crm = propose_mapping(columns, kind)
     _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
@@ -260,7 +268,7 @@ def _parse_source(cur, source, path, file_name, kind, workspace_id, mapping, use
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
-    digest = file_hash(path)
+    digest = hashed()
     dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
                       "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
                       [workspace_id, digest]).fetchone()

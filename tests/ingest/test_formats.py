@@ -193,3 +193,13 @@ def test_spaces_around_dates_and_numbers_read_as_without(store, ws, tmp_path):
                                            pd.Timestamp(2025, 2, 1), pd.Timestamp(2025, 2, 1)]
     assert rows["cost"].tolist() == [1234.5, 99.9, 7.0, 12.5]
     assert [(r.row, r.column, r.value) for r in info.rejected.itertuples()] == [(6, "cost", "n/a"), (6, "created", "xx")]
+
+
+def test_hash_on_a_thread_gives_the_same_digest_and_its_error(tmp_path):
+    import hashlib
+
+    from funnel.ingest.uploads import file_hash_soon
+    path = write(tmp_path, "x.csv", "id\n1\n")
+    assert file_hash_soon(path)() == hashlib.sha256(b"id\n1\n").hexdigest()
+    with pytest.raises(FileNotFoundError):
+        file_hash_soon(tmp_path / "missing.csv")()

@@ -81,3 +81,25 @@ def test_byte_scan_finds_what_a_line_by_line_reading_finds(tmp_path, monkeypatch
         monkeypatch.setattr(reader, "SCAN_BLOCK", rnd.choice([1, 2, 3, 5, 64]))
         got = reader._scan(path)
         assert (got.utf8, got.quotes, got.blanks) == expected(data), data
+
+
+def test_rows_are_numbered_right_when_duckdb_may_reorder(store, ws, tmp_path):
+    """With preserve_insertion_order off (a server could set it), rowid order means nothing: the
+    engine sees the setting and numbers rows with the ordered, single-threaded reading instead."""
+    from funnel.ingest.validate import parse
+
+    path = _file(tmp_path)
+    with store.cursor() as cur:
+        parse(cur, path, path.name, "leads", workspace_id=ws)
+        assert "rowid" in _typed_view(cur)  # the default: rows numbered from the parallel read
+        cur.execute("SET preserve_insertion_order = false")
+        parsed = parse(cur, path, path.name, "leads", workspace_id=ws)
+        assert "rowid" not in _typed_view(cur)
+        got = [(int(r.row), r.column) for r in parsed.rejected.itertuples()]
+        cur.execute("RESET preserve_insertion_order")
+    assert got == [e[:2] for e in EXPECTED]
+    assert parsed.preview["row"].tolist()[:5] == [2, 3, 4, 6, 7]
+
+
+def _typed_view(cur) -> str:
+    return cur.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'ingest_typed'").fetchone()[0]
