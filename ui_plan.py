@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 import plotly.graph_objects as go
@@ -42,8 +43,9 @@ ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.
            "active_clients": 0.0, "avg_order": 0.0, "orders_per_period": 1.0, "lifetime": 12.0,
            "margin": 1.0}
 K_REVERSE, K_TARGET_KIND, K_CAPACITY_ON = "pl_reverse", "pl_target_kind", "pl_capacity_on"
+K_CAPACITY = "pl_capacity"  # the plan's capacity switch; the toggle (K_CAPACITY_ON) lives in a lazy tab
 K_SIG, K_LINK_DONE, K_BASE, K_LINK_PROBLEM = "pl_sig", "pl_link_done", "pl_base", "pl_link_problem"
-K_EDITS = "pl_edits"  # the table edits the tabs start from (a link's or an opened scenario's)
+K_EDITS = "pl_edits"  # the plan's table edits; a lazy tab's widgets start from them when drawn again
 
 
 def canonical_key(field: str) -> str:
@@ -74,7 +76,8 @@ def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
     for field in LEVERS:
         value = getattr(plan, field)
         st.session_state[canonical_key(field)] = value
-    st.session_state[K_CAPACITY_ON] = plan.sellers is not None and plan.contacts_per_seller is not None
+    st.session_state[K_CAPACITY] = plan.sellers is not None and plan.contacts_per_seller is not None
+    st.session_state.pop(K_CAPACITY_ON, None)
     for field in LEVERS:  # widgets pick the new values up on this run
         for suffix in ("_s", "_n"):
             st.session_state.pop(f"pl_{field}{suffix}", None)
@@ -89,9 +92,20 @@ def reset_to(plan: Plan, edits: Edits | None = None) -> None:
     _set_canonical(plan, edits)
 
 
-def loaded_edits() -> Edits:
-    """The stage-chain and channel-mix edits the tabs start from."""
+def current_edits() -> Edits:
+    """The plan's stage-chain and channel-mix edits. The chain and mix tabs keep them here, as
+    their widgets vanish from the session while another tab is open (tabs run lazily)."""
     return st.session_state.get(K_EDITS) or Edits()
+
+
+def keep_edits(**parts) -> None:
+    """Replace the chain and/or mix part of the plan's edits."""
+    st.session_state[K_EDITS] = replace(current_edits(), **parts)
+
+
+def sync_capacity() -> None:
+    """on_change of the capacity toggle: the switch itself is kept outside the widget."""
+    st.session_state[K_CAPACITY] = bool(st.session_state.get(K_CAPACITY_ON))
 
 
 def prepare(base: Plan, sig: str) -> None:
@@ -205,7 +219,7 @@ def lever(field: str, where=None) -> None:
 def current_plan(base: Plan) -> Plan:
     """The plan the widgets show. Reverse mode keeps one target; forward mode none."""
     values = {f: st.session_state.get(canonical_key(f), getattr(base, f)) for f in LEVERS}
-    if not st.session_state.get(K_CAPACITY_ON):
+    if not st.session_state.get(K_CAPACITY):
         values.update(sellers=None, contacts_per_seller=None)
     else:  # switched on where the data had no team: start from one seller handling today's leads
         values["sellers"] = values["sellers"] or 1.0

@@ -24,7 +24,7 @@ def chain_tab(b, plan: Plan) -> tuple:
               ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
                    else ui.t("planner.chain.won")) for i, n in enumerate(names)]
     base = b.stage_chain()
-    start, stale = up.loaded_edits().apply_chain(base)
+    start, stale = up.current_edits().apply_chain(base)
     _stale_note("planner.chain.stale", stale)
     cols = st.columns(2)
     rates = []
@@ -46,7 +46,9 @@ def chain_tab(b, plan: Plan) -> tuple:
                                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
                                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
                  hide_index=True, width="stretch", key="pl_chain_table")
-    return edits.chain_edits(base, rates)
+    steps = edits.chain_edits(base, rates)
+    up.keep_edits(chain=steps)
+    return steps
 
 
 def _stale_note(key: str, names: list[str]) -> None:
@@ -69,7 +71,7 @@ def mix_tab(b) -> tuple:
     if not base:
         st.info(ui.t("planner.mix.empty"))
         return ()
-    rows, stale = up.loaded_edits().apply_mix(base)
+    rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)
     start = pd.DataFrame({
         "channel": [c.name for c in rows],
@@ -121,7 +123,9 @@ def mix_tab(b) -> tuple:
         ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
         ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
         hide_index=True, width="stretch", key="pl_mix_result")
-    return edits.mix_edits(base, channels)
+    changed = edits.mix_edits(base, channels)
+    up.keep_edits(mix=changed)
+    return changed
 
 
 EDIT_SUMMARY = edits.FIGURES

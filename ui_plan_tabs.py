@@ -78,8 +78,9 @@ def web_tab(plan: Plan) -> None:
 
 def capacity_tab(plan: Plan, out: dict) -> None:
     st.caption(ui.t("planner.cap.intro"))
-    st.toggle(ui.t("planner.cap.on"), key=up.K_CAPACITY_ON)
-    if not st.session_state.get(up.K_CAPACITY_ON):
+    st.session_state[up.K_CAPACITY_ON] = bool(st.session_state.get(up.K_CAPACITY))
+    st.toggle(ui.t("planner.cap.on"), key=up.K_CAPACITY_ON, on_change=up.sync_capacity)
+    if not st.session_state.get(up.K_CAPACITY):
         return
     for field in ("sellers", "contacts_per_seller", "elasticity"):
         up.lever(field)
@@ -124,14 +125,40 @@ def repeat_tab(plan: Plan) -> None:
     c[2].metric(ui.t("planner.rep.ltv"), ui.money(rep.ltv))
 
 
-def forecast_tab(b, plan: Plan, out: dict) -> tuple[list, dict]:
-    """Pipeline, uncertainty, sensitivity and projection; returns the charts and tables for the export.
-    In the reverse plan they describe the plan that meets the target (the required leads)."""
+def forecast(b, plan: Plan, out: dict) -> dict:
+    """Pipeline, uncertainty, sensitivity and projection, computed and charted but not drawn:
+    the forecast tab draws them, the export sends them. In the reverse plan they describe the
+    plan that meets the target (the required leads)."""
     if out.get("required_leads") is not None:
         plan = plan.with_(leads=out["required_leads"])
         out = evaluate(plan)
-    st.subheader(ui.t("planner.fc.pipeline"))
     rows, total = pipeline.weighted(list(b.open_stages))
+    target = plan.target_turnover or out["turnover"]
+    sim = uncertainty.simulate(plan, b.evidence(), target=target)
+    metric = st.session_state.get("pl_sens_metric", "turnover")
+    sens = sensitivity.sensitivity(plan, metric)
+    history = b.turnover_history()
+    proj = projection.project(history, 12, level=out["turnover"])
+    return {
+        "rows": rows, "total": total, "target": target, "sim": sim, "sens": sens, "proj": proj,
+        "history": history,
+        "hist": up.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
+        "tornado": up.tornado(sens, ui.t(f"planner.target.{metric}")),
+        "projection": up.projection(history, proj["rows"]),
+    }
+
+
+def forecast_exports(fc: dict) -> tuple[list, dict]:
+    """The forecast's charts and tables for the HTML and XLSX exports."""
+    tables = {"sensitivity": pd.DataFrame(fc["sens"]),
+              "projection": pd.DataFrame(fc["proj"]["rows"], columns=["month", "turnover"]),
+              "pipeline": pd.DataFrame(fc["rows"])}
+    return [fc["tornado"], fc["projection"], fc["hist"]], tables
+
+
+def forecast_tab(b, fc: dict) -> None:
+    rows, total, sim = fc["rows"], fc["total"], fc["sim"]
+    st.subheader(ui.t("planner.fc.pipeline"))
     table = pd.DataFrame({
         ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
         ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
@@ -147,35 +174,25 @@ def forecast_tab(b, plan: Plan, out: dict) -> tuple[list, dict]:
     c[2].metric(ui.t("planner.fc.w_learned"), ui.money(total["weighted_learned"]))
 
     st.subheader(ui.t("planner.fc.uncertainty"))
-    target = plan.target_turnover or out["turnover"]
-    sim = uncertainty.simulate(plan, b.evidence(), target=target)
     c = st.columns(4)
     c[0].metric("P10", ui.money(sim["p10"]))
     c[1].metric("P50", ui.money(sim["p50"]))
     c[2].metric("P90", ui.money(sim["p90"]))
-    c[3].metric(ui.t("planner.fc.p_target", target=ui.money(target)), ui.pct(sim["p_target"], 0))
+    c[3].metric(ui.t("planner.fc.p_target", target=ui.money(fc["target"])), ui.pct(sim["p_target"], 0))
     st.caption(ui.t("planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won),
                     sample=ui.num(len(b.check_sample))))
-    hist = up.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]})
-    st.plotly_chart(hist, key="pl_hist", width="stretch")
+    st.plotly_chart(fc["hist"], key="pl_hist", width="stretch")
 
     st.subheader(ui.t("planner.fc.sensitivity"))
-    metric = st.radio(ui.t("planner.fc.metric"), ("turnover", "profit"), horizontal=True, key="pl_sens_metric",
-                      format_func=lambda k: ui.t(f"planner.target.{k}"))
-    sens = sensitivity.sensitivity(plan, metric)
-    torn = up.tornado(sens, ui.t(f"planner.target.{metric}"))
-    st.plotly_chart(torn, key="pl_tornado", width="stretch")
+    # forecast() read this choice from the session state already; the radio shows and changes it
+    st.radio(ui.t("planner.fc.metric"), ("turnover", "profit"), horizontal=True, key="pl_sens_metric",
+             format_func=lambda k: ui.t(f"planner.target.{k}"))
+    st.plotly_chart(fc["tornado"], key="pl_tornado", width="stretch")
 
     st.subheader(ui.t("planner.fc.projection"))
-    history = b.turnover_history()
-    proj = projection.project(history, 12, level=out["turnover"])
-    st.caption(ui.t("planner.fc.seasonal" if proj["seasonal"] else "planner.fc.flat", months=len(history)))
-    proj_fig = up.projection(history, proj["rows"])
-    st.plotly_chart(proj_fig, key="pl_projection", width="stretch")
-    tables = {"sensitivity": pd.DataFrame(sens),
-              "projection": pd.DataFrame(proj["rows"], columns=["month", "turnover"]),
-              "pipeline": pd.DataFrame(rows)}
-    return [torn, proj_fig, hist], tables
+    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat",
+                    months=len(fc["history"])))
+    st.plotly_chart(fc["projection"], key="pl_projection", width="stretch")
 
 
 def backtest_tab(b) -> None:

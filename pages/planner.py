@@ -5,7 +5,6 @@ import ui_plan as up
 import ui_plan_edits as ed
 import ui_plan_tabs as tabs
 from funnel.errors import FunnelError
-from funnel.model.edits import Edits
 from funnel.model.plan import evaluate
 
 ui.page_guard()
@@ -59,24 +58,35 @@ with right:
     st.caption(ui.t("planner.waterfall_note"))
     tabs.capacity_note(out)
 
+# Tabs run lazily (on_change="rerun"): only the open one is computed and sent, which is most of
+# a run's cost. What a tab's widgets hold that the plan needs is kept outside them (ui_plan).
 names = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
-t_chain, t_mix, t_web, t_cap, t_rep, t_fc, t_bt, t_sc = st.tabs([ui.t(f"planner.tab.{n}") for n in names])
-with t_chain:
-    chain_edits = ed.chain_tab(b, plan)
-with t_mix:
-    mix_edits = ed.mix_tab(b)
-edits = Edits(chain_edits, mix_edits)
-with t_web:
-    tabs.web_tab(plan)
-with t_cap:
-    tabs.capacity_tab(plan, out)
-with t_rep:
-    tabs.repeat_tab(plan)
-with t_fc:
-    charts, tables = tabs.forecast_tab(b, plan, out)
-with t_bt:
-    tabs.backtest_tab(b)
-with t_sc:
-    tabs.scenarios_tab(b, base, plan, out, edits, [waterfall, *charts], tables)
+tab = dict(zip(names, st.tabs([ui.t(f"planner.tab.{n}") for n in names], key="pl_tab", on_change="rerun")))
+if tab["chain"].open:
+    with tab["chain"]:
+        ed.chain_tab(b, plan)
+if tab["mix"].open:
+    with tab["mix"]:
+        ed.mix_tab(b)
+if tab["web"].open:
+    with tab["web"]:
+        tabs.web_tab(plan)
+if tab["capacity"].open:
+    with tab["capacity"]:
+        tabs.capacity_tab(plan, out)
+if tab["repeat"].open:
+    with tab["repeat"]:
+        tabs.repeat_tab(plan)
+if tab["forecast"].open:
+    with tab["forecast"]:
+        tabs.forecast_tab(b, tabs.forecast(b, plan, out))
+if tab["backtest"].open:
+    with tab["backtest"]:
+        tabs.backtest_tab(b)
+edits = up.current_edits()
+if tab["scenarios"].open:
+    with tab["scenarios"]:
+        charts, tables = tabs.forecast_exports(tabs.forecast(b, plan, out))
+        tabs.scenarios_tab(b, base, plan, out, edits, [waterfall, *charts], tables)
 
 up.write_link(plan, edits)

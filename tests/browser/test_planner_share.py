@@ -75,3 +75,21 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, br
     assert not second.locator('[data-testid="stAlertContentWarning"]').filter(has_text="stale").count()
     first.close()
     second.close()
+
+
+def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
+    server = server_factory()
+    page.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.25}'.replace('"', "%22"))
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_for_app(page)
+    assert not page.get_by_text("P50", exact=True).count()           # the forecast tab is not drawn yet
+    page.get_by_role("tab", name="Forecast").click()
+    page.get_by_text("P50", exact=True).wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert "0.25" in page.url.replace("%3A", ":")                     # the chain edit stays in the link
+    page.get_by_role("tab", name="Stage chain").click()
+    step = page.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    step.wait_for(timeout=30_000)
+    assert step.input_value() == "25"                                 # redrawn from the kept edit
+    assert not page.locator('[data-testid="stException"]').count()
+    shot(page, "planner_tabs_lazy")

@@ -11,7 +11,7 @@ from funnel.model.edits import ChannelEdit, Edits, chain_edits, mix_edits
 from funnel.model.mix import Channel
 from funnel.model.plan import Plan
 from funnel.scenarios import Scenario, get_scenario, save_scenario
-from tests.planner.test_pages import fresh, metrics
+from tests.planner.test_pages import fresh, metrics, open_tab
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -113,11 +113,12 @@ def _mix_channel(at) -> str:
 
 
 def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db):
-    channel = _mix_channel(fresh(app_db, {}))
+    channel = _mix_channel(open_tab(fresh(app_db, {}), "mix"))
     row = {"budget": 100_000, "cpl": 1_000, "conversion": 0.05, "avg_check": 200_000, "saturation": 0}
     at = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000",
                         "mix": json.dumps({channel: row}, ensure_ascii=False)})
     assert not at.exception, at.exception
+    open_tab(at, "mix")
     result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "Бюджет в месяц"])
     mine = result[result["Канал"] == channel].iloc[0]
     # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000
@@ -125,6 +126,8 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
     assert json.loads(at.query_params["mix"][0] if isinstance(at.query_params["mix"], list)
                       else at.query_params["mix"]) == {channel: {**row, "saturation": 0.0}}
 
+    open_tab(at, "scenarios")
+    assert "mix" in at.query_params        # the edits stay in the link while another tab is open
     at.text_input(key="pl_sc_name").set_value("Микс").run()
     at.button(key="pl_sc_save").click().run()
     assert not at.exception, at.exception
@@ -150,6 +153,7 @@ def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
                         "mix": json.dumps({"Закрытый канал": {"budget": 1, "cpl": 1, "conversion": 0.1,
                                                                "avg_check": 1}}, ensure_ascii=False)})
     assert not at.exception, at.exception
+    open_tab(at, "mix")
     assert any("«Закрытый канал»" in w.value for w in at.warning)
     assert at.number_input(key="pl_leads_n").value == 120.0  # the rest of the link still applies
     bad = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "chn": "{oops"})

@@ -18,6 +18,13 @@ def metrics(at) -> dict:
     return out
 
 
+def open_tab(at, name: str, lang: str = "ru"):
+    """Open a planner tab (they run lazily: only the open one draws its widgets)."""
+    from funnel.i18n import t
+    at.session_state["pl_tab"] = t(f"planner.tab.{name}", lang)
+    return at.run()
+
+
 def set_levers(at, **values):
     for key, value in values.items():
         at.number_input(key=f"pl_{key}_n").set_value(value)
@@ -28,8 +35,10 @@ def set_levers(at, **values):
 def planner(app):
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
+    assert "pl_capacity_on" not in {t.key for t in at.toggle}   # a closed tab draws nothing
+    open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(False).run()
-    return at
+    return open_tab(at, "chain")
 
 
 def test_levers_drive_the_metrics(planner):
@@ -62,6 +71,7 @@ def test_reverse_plan_is_one_switch_away(planner):
 
 def test_capacity_lowers_conversion_past_the_team(planner):
     at = set_levers(planner, leads=200.0, conversion=2.0, avg_check=100_000.0)
+    open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(True).run()
     at.number_input(key="pl_sellers_n").set_value(2.0).run()
     at.number_input(key="pl_contacts_per_seller_n").set_value(50.0).run()
@@ -72,10 +82,17 @@ def test_capacity_lowers_conversion_past_the_team(planner):
     assert m["Конверсия с нагрузкой"] == "1,50 %"
     assert m["Оборот в месяц"] == "300 000 ₽"
     assert m["Нужно продавцов"] == "4"
+    # another tab open: the capacity tab's widgets are gone, the team still limits the plan
+    open_tab(at, "forecast")
+    assert "pl_sellers_n" not in {n.key for n in at.number_input}
+    assert metrics(at)["Оборот в месяц"] == "300 000 ₽" and at.query_params.get("s") in (["2"], "2")
+    open_tab(at, "capacity")
+    assert at.toggle(key="pl_capacity_on").value is True and at.number_input(key="pl_sellers_n").value == 2.0
 
 
 def test_save_and_compare_a_scenario(planner):
     at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0)
+    open_tab(at, "scenarios")
     at.text_input(key="pl_sc_name").set_value("Рост <b>").run()
     at.button(key="pl_sc_save").click().run()
     assert not at.exception, at.exception
@@ -159,6 +176,7 @@ def test_workshop_sliders_and_reset(app_db):
 
 def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     at = set_levers(planner, leads=100.0, conversion=5.0, avg_check=100_000.0)
+    open_tab(at, "scenarios")
     at.text_input(key="pl_sc_name").set_value("План на октябрь").run()
     at.button(key="pl_sc_save").click().run()
     at.button(key="pl_sc_mark").click().run()     # default period: the baseline's last month, October 2026
@@ -185,8 +203,11 @@ def test_a_viewer_plays_with_the_levers_but_cannot_save(app_db):
     at.text_input(key="signin_password").input("boss-pw")
     at.button(key="signin_submit").click().run()
     assert not at.exception, at.exception
+    open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(False).run()
     at = set_levers(at, leads=120.0, conversion=5.0, avg_check=150_000.0)
     assert metrics(at)["Оборот в месяц"] == "900 000 ₽"
+    open_tab(at, "scenarios")
+    assert "pl_sc_pick" in {s.key for s in at.selectbox} or any("не сохранять" in i.value for i in at.info)
     assert "pl_sc_save" not in {b.key for b in at.button}
     assert any("не сохранять" in i.value for i in at.info)

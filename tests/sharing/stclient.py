@@ -152,6 +152,10 @@ class Session:
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page_hash = msg.navigation.page_script_hash or self.page_hash
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block" \
+                    and msg.delta.add_block.WhichOneof("type") == "tab_container":
+                tabs = msg.delta.add_block.tab_container  # st.tabs with a key is a widget (its label)
+                run.elements.append(Element("tab_container", tabs, tabs.id or None))
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 el = msg.delta.new_element
                 which = el.WhichOneof("type")

@@ -149,6 +149,8 @@ def planner(url: str, problems: list, done: list) -> None:
         s = Session(url)
         s.run(query="lang=en&ws=demo")
         run = s.run("planner")
+        s.set(run, "pl_tab", string_value="Scenarios")  # the planner's tabs run lazily
+        run = s.run()
         for i in range(SCENARIOS):
             s.set(run, "pl_sc_name", string_value=f"Stress {i}")
             run = s.run()
