@@ -86,8 +86,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
         # A view, not a copy: the typed rows are read once more by the insert, not duplicated.
         cur.execute("CREATE OR REPLACE TEMP VIEW ingest_stored AS "
                     + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won)))
-        rows_ok = cur.execute("SELECT count(*) FROM ingest_stored").fetchone()[0]
-        if rows_ok == 0:
+        if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
             raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
         step(0.6, "write")
         table = RAW_TABLES[kind]

@@ -242,7 +242,9 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
     if mode == "append":
         _reject_existing(cur, kind, workspace_id, proposed, wide, present)
     rejected = rejected_frame(cur)
-    rows_ok = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)})", sp).fetchone()[0]
+    # one pass for the rows that will load and, for leads with a channel column, how many lack one
+    blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
+    rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
     preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
     preview = preview.rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
@@ -253,7 +255,6 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
     if kind == "leads" and proposed.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
     elif kind == "leads":
-        blank = cur.execute(f"SELECT count(*) FROM ({stored_sql(kind, present)}) WHERE channel IS NULL").fetchone()[0]
         if blank:
             warnings.append(("blank_channel", {"rows": blank}))
     if kind == "deals" and proposed.get("lead_id"):
