@@ -6,7 +6,9 @@ For each size it writes a CSV (';', day-first dates with time, decimal-comma cos
 Russian CRM export looks), then, each in a fresh child process (so peak RSS is that run's own):
   - baseline: CREATE TABLE AS SELECT * FROM read_csv(file) in a new DuckDB file;
   - load(): inspect-free load into a new Store (parse, validate, insert, record, one transaction).
-Prints seconds, rows/s, the ratio load/baseline and the peak RSS of each child (ru_maxrss).
+Prints seconds, rows/s, the ratio load/baseline and the peak RSS of each child (ru_maxrss),
+and the CPU seconds of each (all threads): on a shared machine the wall clock of a run depends
+on what else runs, its CPU time much less.
 """
 from __future__ import annotations
 
@@ -25,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD_BASELINE = """
 import duckdb, sys, time
 con = duckdb.connect(sys.argv[2])
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 con.execute("CREATE TABLE leads AS SELECT * FROM read_csv(?)", [sys.argv[1]])
 n = con.execute("SELECT count(*) FROM leads").fetchone()[0]
 import resource
-print(time.perf_counter() - t, n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - t, time.process_time() - c, n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 CHILD_LOAD = """
@@ -44,10 +46,10 @@ if sys.argv[4]:  # what funnel.db.Store would do with a memory cap (recommended 
     store._con.execute(f"SET memory_limit = '{sys.argv[4]}'")
 with store.transaction() as cur:
     ws = create_workspace(cur, "Bench").id
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 r = load(store, sys.argv[1], "bench.csv", "leads", workspace_id=ws, actor=User("bench"))
 import resource
-print(time.perf_counter() - t, r.added, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - t, time.process_time() - c, r.added, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -63,13 +65,14 @@ def make_csv(path: Path, rows: int) -> None:
              FROM range({rows}) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
 
 
-def child(code: str, *args: str) -> tuple[float, int, float]:
-    """(seconds, rows, peak RSS in MB) of one child process, as the child itself reads ru_maxrss."""
+def child(code: str, *args: str) -> tuple[float, int, float, float]:
+    """(seconds, rows, peak RSS in MB, CPU seconds of all its threads) of one child process, as
+    the child itself reads them (ru_maxrss; process_time over the timed part only)."""
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(out.stderr)
-    seconds, rows, peak_kb = out.stdout.split()[-3:]
-    return float(seconds), int(rows), int(peak_kb) / 1024
+    seconds, cpu, rows, peak_kb = out.stdout.split()[-4:]
+    return float(seconds), int(rows), int(peak_kb) / 1024, float(cpu)
 
 
 def main() -> int:
@@ -97,17 +100,19 @@ def main() -> int:
             base_s, base_rows = statistics.median(r[0] for r in base_runs), base_runs[0][1]
             load_s, load_rows = statistics.median(r[0] for r in load_runs), load_runs[0][1]
             base_rss, load_rss = max(r[2] for r in base_runs), max(r[2] for r in load_runs)
+            base_cpu, load_cpu = statistics.median(r[3] for r in base_runs), statistics.median(r[3] for r in load_runs)
             assert base_rows == load_rows == n, (base_rows, load_rows)
             res = {"rows": n, "file_mb": round(size_mb, 1), "read_csv_s": round(base_s, 2),
                    "load_s": round(load_s, 2), "ratio": round(load_s / base_s, 2),
                    "read_csv_rows_per_s": round(n / base_s), "load_rows_per_s": round(n / load_s),
-                   "read_csv_peak_rss_mb": round(base_rss), "load_peak_rss_mb": round(load_rss)}
+                   "read_csv_peak_rss_mb": round(base_rss), "load_peak_rss_mb": round(load_rss),
+                   "read_csv_cpu_s": round(base_cpu, 2), "load_cpu_s": round(load_cpu, 2)}
             results.append(res)
             cap = f", load() capped at {args.memory_limit}" if args.memory_limit else ""
             print(f"load average {os.getloadavg()[0]:.1f}; median of {args.repeat}{cap}:", end=" ")
             print(f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
                   f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
-                  f" | ratio {load_s / base_s:.2f}x", flush=True)
+                  f" | ratio {load_s / base_s:.2f}x | CPU {base_cpu:.2f} s vs {load_cpu:.2f} s", flush=True)
             csv.unlink()
     print(json.dumps(results))
     return 0
