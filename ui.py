@@ -12,6 +12,7 @@ import pickle
 import re
 import runpy
 import threading
+import weakref
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -192,7 +193,7 @@ def _iso(text) -> date | None:
 
 def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     # Through the cache: every run of every session draws the sidebar (0.3 s uncached at 1 M leads).
-    first, last = query(periods.data_range, ws_id, workspace_id=ws_id)
+    first, last = shared(periods.data_range, ws_id, workspace_id=ws_id)
     if last is None:
         return None, None
     default = periods.preset_range("last_12_months", last, first)
@@ -221,7 +222,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
 
 
 def dimension_filter(ws_id: str, dimension: str, key: str) -> tuple[str, ...]:
-    options = query(distinct_values, ws_id, workspace_id=ws_id, dimension=dimension)
+    options = shared(distinct_values, ws_id, workspace_id=ws_id, dimension=dimension)
     linked = _link_value(QP_DIMENSIONS[dimension][0])
     if linked:
         st.session_state[key] = [v for v in linked if v in options]
@@ -303,15 +304,65 @@ def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
         return fn(cur, **dict(_kwargs))
 
 
+def _query_key(fn, ws_id: str, kwargs: dict) -> tuple[str, str, tuple]:
+    fn_path = f"{fn.__module__}.{fn.__name__}"
+    args = tuple(sorted(kwargs.items()))
+    return fingerprint((fn_path, str(get_store().path), current_version(ws_id), args)), fn_path, args
+
+
 def query(fn, ws_id: str, **kwargs):
     """Call ``fn(cursor, **kwargs)`` through the cache, keyed by the workspace's data version,
     so an upload shows at once and nothing stale is ever shown. The key is our own digest of
     (function, database, version, kwargs): Streamlit's argument hashing cost more than the
-    cache hit itself."""
-    fn_path = f"{fn.__module__}.{fn.__name__}"
-    args = tuple(sorted(kwargs.items()))
-    key = fingerprint((fn_path, str(get_store().path), current_version(ws_id), args))
-    return _cached_call(key, fn_path, args)
+    cache hit itself. Each call returns a fresh copy (st.cache_data): callers may modify it."""
+    key, fn_path, args = _query_key(fn, ws_id, kwargs)
+    # keywords, not positions: Streamlit inspects the signature once per positional argument
+    return _cached_call(key=key, _fn_path=fn_path, _kwargs=args)
+
+
+class _Shared:
+    """Results every session shares, per store (a new store — tests — starts empty)."""
+
+    MAX = 2000  # entries; the oldest go first (a data version's results all go stale together)
+
+    def __init__(self):
+        self.results: dict = {}
+        self.lock = threading.Lock()
+        self.computing: dict[str, threading.Lock] = {}
+
+
+_shared_by_store: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_shared_guard = threading.Lock()
+
+
+def shared(fn, ws_id: str, **kwargs):
+    """Like ``query``, but returns the one cached object all sessions share, without a copy:
+    the caller must not modify it (the analytics pages only read, format and draw). The copy
+    that st.cache_data makes on every hit was a fifth of the Funnel page's run (13 000 stalled
+    deals unpickled per visit). One computation per key even when many sessions ask at once."""
+    store = get_store()
+    box = _shared_by_store.get(store)
+    if box is None:
+        with _shared_guard:
+            box = _shared_by_store.setdefault(store, _Shared())
+    key, _, _ = _query_key(fn, ws_id, kwargs)
+    missing = box.results  # a sentinel no result can be
+    found = box.results.get(key, missing)
+    if found is not missing:
+        return found
+    with box.lock:
+        lock = box.computing.setdefault(key, threading.Lock())
+    with lock:
+        found = box.results.get(key, missing)
+        if found is missing:
+            with cursor() as cur:
+                found = fn(cur, **kwargs)
+            with box.lock:
+                box.results[key] = found
+                while len(box.results) > box.MAX:
+                    box.results.pop(next(iter(box.results)))
+                box.computing.pop(key, None)
+    return found
 
 
 def list_spaces() -> list:
@@ -341,7 +392,7 @@ def draw_cached(draw, *args, **kwargs) -> None:
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         draw(*args, **kwargs)
         return
-    _drawn(token, draw, args, kwargs)
+    _drawn(token=token, _draw=draw, _args=args, _kwargs=kwargs)  # keywords: see query()
 
 
 def fingerprint(obj) -> str:

@@ -10,7 +10,7 @@ st.title(ui.t("nav.channels"))
 filters, ws = ui.filters(), ui.workspace_id()
 attribution = uc.attribution("ch_attribution")
 try:
-    econ = ui.query(channels.channel_table, ws, filters=filters, attribution=attribution)
+    econ = ui.shared(channels.channel_table, ws, filters=filters, attribution=attribution)
     if not uc.explain_gaps(uc.totals(econ), filters):
         st.stop()
 
@@ -25,11 +25,11 @@ try:
     st.subheader(ui.t("an.ch.trend"))
     metric = st.selectbox(ui.t("an.ch.trend_metric"), uc.TREND_METRICS,
                           format_func=uc.names(uc.TREND_METRICS, "an.col."), key="ch_trend_metric")
-    months = ui.query(trend.monthly, ws, filters=filters, attribution=attribution, by="channel")
+    months = ui.shared(trend.monthly, ws, filters=filters, attribution=attribution, by="channel")
     uc.chart(uc.channel_trend_figure, months, metric, key="ch_trend_chart")
 
     st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
-    uc.changes_table(ui.query(channels.channel_changes, ws, filters=filters, attribution=attribution),
+    uc.changes_table(ui.shared(channels.channel_changes, ws, filters=filters, attribution=attribution),
                      key="ch_changes")
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
@@ -42,7 +42,7 @@ try:
                          key="ch_cmp_a")
         b = c2.selectbox(ui.t("an.ch.compare_b"), with_leads, index=1, format_func=uc.names(with_leads),
                          key="ch_cmp_b")
-        uc.comparison(ui.query(channels.channel_comparison, ws, filters=filters, a=a, b=b))
+        uc.comparison(ui.shared(channels.channel_comparison, ws, filters=filters, a=a, b=b))
 
     st.subheader(ui.t("an.ch.drill"))
     c1, c2 = st.columns(2)
@@ -51,7 +51,7 @@ try:
     by = c2.radio(ui.t("an.ch.drill_by"), uc.DRILLS, horizontal=True, format_func=uc.names(uc.DRILLS, "an.dim."),
                   key="ch_drill_by")
     if channel is not None:
-        drill = ui.query(channels.channel_table, ws, filters=filters.with_(channels=(channel,)),
+        drill = ui.shared(channels.channel_table, ws, filters=filters.with_(channels=(channel,)),
                          attribution=attribution, by=by)
         uc.economics_table(drill, by, key="ch_drill_table")
 except FunnelError as exc:

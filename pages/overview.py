@@ -11,9 +11,9 @@ st.title(ui.t("nav.overview"))
 filters, ws = ui.filters(), ui.workspace_id()
 attribution = uc.attribution("ov_attribution")
 try:
-    head = ui.query(overview.headline, ws, filters=filters, attribution=attribution)
-    months = ui.query(trend.monthly, ws, filters=filters, attribution=attribution)
-    plan = ui.query(plan_fact.plan_vs_fact, ws, filters=filters)
+    head = ui.shared(overview.headline, ws, filters=filters, attribution=attribution)
+    months = ui.shared(trend.monthly, ws, filters=filters, attribution=attribution)
+    plan = ui.shared(plan_fact.plan_vs_fact, ws, filters=filters)
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()

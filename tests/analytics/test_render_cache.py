@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui
+from funnel.workspace import create_workspace
 from tests.analytics.fixtures import MARCH
 from tests.analytics.test_pages import make_app, metrics, set_period
 
@@ -79,3 +80,34 @@ def test_other_sessions_replay_the_same_elements(app_db):
     assert not a.exception and not b.exception
     assert [d.value.to_dict() for d in a.dataframe] == [d.value.to_dict() for d in b.dataframe]
     assert len(a.dataframe) >= 3
+
+
+def test_shared_results_are_computed_once_per_data_version(app_db):
+    """ui.shared hands every session the same object until the workspace's data changes."""
+    import threading
+
+    from funnel.dimensions import distinct_values
+    from tests.conftest import insert
+
+    store = ui.get_store()
+    with store.transaction() as cur:
+        ws = create_workspace(cur, "Shared").id
+    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": "2026-03-02 10:00", "channel": "SEO"}])
+    calls = []
+
+    def counted(cur, **kw):
+        calls.append(kw)
+        return distinct_values(cur, **kw)
+
+    counted.__module__, counted.__name__ = __name__, "counted"
+    got: list = []
+    threads = [threading.Thread(target=lambda: got.append(ui.shared(counted, ws, workspace_id=ws, dimension="channel")))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got[0] == ["SEO"] and all(g is got[0] for g in got) and len(calls) == 1  # one computation for 8 askers
+    insert(store, ws, "leads", [{"lead_id": "L2", "created_at": "2026-03-03 10:00", "channel": "VK Ads"}])  # bumps
+    assert sorted(ui.shared(counted, ws, workspace_id=ws, dimension="channel")) == ["SEO", "VK Ads"]
+    assert len(calls) == 2
