@@ -3,15 +3,26 @@ against a real `streamlit run` server on a database of 1 M leads, through Stream
 websocket protocol (tests/sharing/stclient.py) — what a browser tab makes the server do.
 
     .venv/bin/python scripts/loadtest.py [--leads 1000000] [--sessions 5 20 50] [--rounds 2]
+                                         [--think 0 5] [--db FILE]
 
 Each session opens the app, then visits every page ``--rounds`` times (a page visit = one
 script run, timed from the rerun request to ``script_finished``). Prints p50/p95/max per
-level and every error or exception seen. Target: p95 ≤ 1 s at 20 sessions.
+level and every error or exception seen, the server's CPU seconds and memory. Target: p95 ≤ 1 s
+at 20 sessions.
+
+Two modes, chosen by ``--think`` (one table per value):
+  0 — closed loop, the worst case: every session asks for its next page the moment the last
+      one arrives, all sessions start together. 20 such sessions keep the server as busy as
+      hundreds of people reading their pages would; the figures are a stress test.
+  T > 0 — people: after each page a session pauses T seconds ± 50 % (uniform, seeded, so runs
+      repeat), and sessions arrive spread over the first T seconds, as people who opened the
+      link around the same time. Page time is still measured from click to finished page.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -76,13 +87,18 @@ def build(db: Path, leads: int) -> None:
     print("database:", ", ".join(f"{t} {n:,}" for t, n in counts.items()))
 
 
-def session(url: str, rounds: int, times: list, problems: list) -> None:
+def session(url: str, rounds: int, times: list, problems: list, think: float = 0.0, seed: int = 0) -> None:
+    rng = random.Random(seed)
     try:
+        if think:
+            time.sleep(rng.uniform(0, think))  # people arrive spread out, not all at once
         s = Session(url, timeout=300)
         first = s.run(query="lang=en&ws=big")
         times.append(("open", first.seconds))
         for _ in range(rounds):
             for page in PAGES:
+                if think:
+                    time.sleep(rng.uniform(0.5 * think, 1.5 * think))  # reading the last page
                 run = s.run(page)
                 times.append((page or "overview", run.seconds))
                 if run.exceptions:
@@ -92,6 +108,17 @@ def session(url: str, rounds: int, times: list, problems: list) -> None:
         s.close()
     except Exception as exc:  # noqa: BLE001
         problems.append(f"session failed: {exc!r}")
+
+
+def server_usage(pid: int) -> tuple[float, float]:
+    """(CPU seconds so far, resident memory in MB) of the server process, from /proc."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+        return cpu, rss
+    except OSError:
+        return float("nan"), float("nan")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -105,6 +132,9 @@ def main() -> int:
     ap.add_argument("--sessions", type=int, nargs="+", default=[5, 20, 50])
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--db", type=Path, default=None, help="reuse a database built earlier")
+    ap.add_argument("--think", type=float, nargs="+", default=[0.0],
+                    help="seconds a person pauses between pages (± 50 %%); 0 = closed loop, the worst case")
+    ap.add_argument("--seed", type=int, default=42)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="funnel-load-"))
     db = args.db or tmp / "load.duckdb"
@@ -118,30 +148,38 @@ def main() -> int:
         session(server.url, 1, warm, [])  # fill the per-process query cache once, as a first visitor does
         print(f"warm-up (first visitor, cold cache): {sum(t for _, t in warm):.1f} s for {len(warm)} runs, "
               f"slowest {max(warm, key=lambda x: x[1])[0]} {max(t for _, t in warm):.2f} s")
-        print(f"{'sessions':>8} {'runs':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} {'wall s':>7}")
-        for n in args.sessions:
-            times: list = []
-            problems: list = []
-            # daemon threads: Ctrl-C stops the script (and, in `finally`, the server) at once
-            threads = [threading.Thread(target=session, args=(server.url, args.rounds, times, problems), daemon=True)
-                       for _ in range(n)]
-            load_before = os.getloadavg()[0]
-            t0 = time.time()
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            wall = time.time() - t0
-            page_times = [s for p, s in times if p != "open"]
-            print(f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
-                  f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f}   (load average before: {load_before:.1f}, "
-                  f"{os.cpu_count()} CPUs)")
-            by_page = {}
-            for p, s in times:
-                by_page.setdefault(p, []).append(s)
-            print("         p95 by page: " + ", ".join(f"{p} {pct(v, 95):.2f}" for p, v in by_page.items()))
-            for line in sorted(set(problems))[:10]:
-                print("         !", line)
+        for think in args.think:
+            mode = (f"people: {think:g} s ± 50 % between pages, arrivals spread over {think:g} s" if think
+                    else "closed loop: no pause between pages (worst case)")
+            print(f"\n{mode}")
+            print(f"{'sessions':>8} {'runs':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} {'wall s':>7}"
+                  f" {'cpu s':>6} {'rss MB':>7}")
+            for n in args.sessions:
+                times: list = []
+                problems: list = []
+                # daemon threads: Ctrl-C stops the script (and, in `finally`, the server) at once
+                threads = [threading.Thread(target=session, daemon=True,
+                                            args=(server.url, args.rounds, times, problems, think, args.seed + i))
+                           for i in range(n)]
+                load_before = os.getloadavg()[0]
+                cpu0, _ = server_usage(server.proc.pid)
+                t0 = time.time()
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                wall = time.time() - t0
+                cpu1, rss = server_usage(server.proc.pid)
+                page_times = [s for p, s in times if p != "open"]
+                print(f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
+                      f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f} {cpu1 - cpu0:>6.1f} {rss:>7.0f}"
+                      f"   (load average before: {load_before:.1f}, {os.cpu_count()} CPUs)")
+                by_page = {}
+                for p, s in times:
+                    by_page.setdefault(p, []).append(s)
+                print("         p95 by page: " + ", ".join(f"{p} {pct(v, 95):.2f}" for p, v in by_page.items()))
+                for line in sorted(set(problems))[:10]:
+                    print("         !", line)
     finally:
         server.stop()
     return 0
