@@ -2,7 +2,8 @@
 ``[funnel]`` table of secrets.toml, shows the form, and keeps the user in the session.
 
 Modes: none (everyone is an admin; a banner says the app is open), password (secrets,
-constant-time compare, repeated failures slowed down per session), sso (``st.login`` OIDC).
+constant-time compare, repeated failures slowed down per client across every session, see
+funnel/throttle.py), sso (``st.login`` OIDC).
 Any broken configuration fails closed: the gate shows what to fix and no page runs.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import time
 import streamlit as st
 
 from funnel.access import AuthConfig, User
+from funnel.throttle import Throttle
 from funnel.workspace import list_workspaces
 
 import ui
@@ -25,6 +27,24 @@ K_LOCKED_UNTIL = "_auth_locked_until"
 FREE_TRIES = 3          # failures allowed before the form starts to wait
 MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
+
+
+@st.cache_resource
+def _throttle() -> Throttle:
+    """One per server process: every session (a thread) counts against the same client record."""
+    return Throttle(free_tries=FREE_TRIES, max_seconds=MAX_LOCK_SECONDS)
+
+
+def client_key() -> str:
+    """Who is guessing: the peer's address; behind a reverse proxy on this host (the peer is
+    local) the address the proxy appended last to X-Forwarded-For (a client cannot forge that
+    entry, only the ones before it); "local" for a browser on this machine."""
+    ip = st.context.ip_address
+    if isinstance(ip, str) and ip:  # (the test harness gives a stand-in object, not an address)
+        return ip
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return forwarded or "local"
 
 
 plain = ui.plain  # one Markdown escape for the whole app (names, e-mails in messages)
@@ -70,7 +90,8 @@ def signed_in_user() -> User | None:
 
 
 def _password_form(cfg: AuthConfig) -> None:
-    locked = st.session_state.get(K_LOCKED_UNTIL, 0) - time.time()
+    client = client_key()
+    locked = max(st.session_state.get(K_LOCKED_UNTIL, 0) - time.time(), _throttle().wait(client))
     with st.form("signin_form", clear_on_submit=True):
         typed = st.text_input(ui.t("auth.password"), type="password", key="signin_password")
         sent = st.form_submit_button(ui.t("auth.sign_in"), key="signin_submit")
@@ -87,10 +108,13 @@ def _password_form(cfg: AuthConfig) -> None:
         st.session_state[K_FAILS] = fails
         if fails >= FREE_TRIES:
             st.session_state[K_LOCKED_UNTIL] = time.time() + min(MAX_LOCK_SECONDS, 5 * 2 ** (fails - FREE_TRIES))
-        log.warning("failed sign-in attempt (%d in this session)", fails)
+        _throttle().failed(client)
+        log.warning("failed sign-in attempt from %s (%d in this session, %d from this client)",
+                    client, fails, _throttle().failures(client))
         st.error(ui.t("auth.wrong_password"))
         return
     st.session_state[K_FAILS] = 0
+    _throttle().succeeded(client)
     st.session_state[K_PW_USER] = user
     log.info("signed in: %s", user.name)
     st.rerun()

@@ -100,6 +100,15 @@ def test_repeated_failures_lock_the_form(spaces):
     assert any("Too many" in e.value or "Слишком много" in e.value for e in at.error)
 
 
+def test_a_new_tab_does_not_reset_the_lock(spaces):
+    at = make({"auth": "password", "passwords": PASSWORDS})
+    for _ in range(3):
+        at = sign_in(at, "wrong")
+    fresh = sign_in(make({"auth": "password", "passwords": PASSWORDS}), "root-pw")  # a new session
+    assert not shows_data(fresh)
+    assert any("Too many" in e.value or "Слишком много" in e.value for e in fresh.error)
+
+
 def test_user_sees_only_allowed_workspaces_and_query_param_cannot_widen(spaces):
     at = make({"auth": "password", "passwords": PASSWORDS}, query={"ws": "secret-board"})
     at = sign_in(at, "mkt-pw")
