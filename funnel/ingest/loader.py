@@ -13,6 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from funnel.access import require
+from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import key_match
 from funnel.ingest.validate import RAW_COLUMNS, parse, stored_params, stored_sql
@@ -62,7 +63,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
     step = progress or (lambda fraction, name: None)
-    with store.transaction() as cur:
+    with store.cursor() as own, capped(own, path), store.transaction() as cur:
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read")

@@ -18,6 +18,7 @@ import pandas as pd
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
 from funnel.ingest.inspection import Inspection
+from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, key_match, present_fields,  # noqa: F401
@@ -209,11 +210,13 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
     digest = file_hash_soon(path) if Path(path).is_file() else None
-    source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
-    try:
-        return _parse_source(cur, source, digest, file_name, kind, workspace_id, mapping, user_choices, today, mode)
-    finally:
-        source.cleanup()
+    with capped(cur, path):
+        source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
+        try:
+            return _parse_source(cur, source, digest, file_name, kind, workspace_id, mapping, user_choices, today,
+                                 mode)
+        finally:
+            source.cleanup()
 
 
 def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, user_choices, today, mode) -> Parsed:
