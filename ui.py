@@ -304,10 +304,15 @@ def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
         return fn(cur, **dict(_kwargs))
 
 
-def _query_key(fn, ws_id: str, kwargs: dict) -> tuple[str, str, tuple]:
+def _query_key(fn, ws_id: str, kwargs: dict, fresh: bool = False) -> tuple[str, str, tuple]:
     fn_path = f"{fn.__module__}.{fn.__name__}"
     args = tuple(sorted(kwargs.items()))
-    return fingerprint((fn_path, str(get_store().path), current_version(ws_id), args)), fn_path, args
+    if fresh:
+        with cursor() as cur:
+            version = data_version(cur, ws_id)
+    else:
+        version = current_version(ws_id)
+    return fingerprint((fn_path, str(get_store().path), version, args)), fn_path, args
 
 
 def query(fn, ws_id: str, **kwargs):
@@ -335,17 +340,19 @@ _shared_by_store: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _shared_guard = threading.Lock()
 
 
-def shared(fn, ws_id: str, **kwargs):
+def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
     """Like ``query``, but returns the one cached object all sessions share, without a copy:
     the caller must not modify it (the analytics pages only read, format and draw). The copy
     that st.cache_data makes on every hit was a fifth of the Funnel page's run (13 000 stalled
-    deals unpickled per visit). One computation per key even when many sessions ask at once."""
+    deals unpickled per visit). One computation per key even when many sessions ask at once.
+    ``fresh``: key by the version in the database now, not the one read when the run started
+    (for a page that writes and reads in one run, like the Data page)."""
     store = get_store()
     box = _shared_by_store.get(store)
     if box is None:
         with _shared_guard:
             box = _shared_by_store.setdefault(store, _Shared())
-    key, _, _ = _query_key(fn, ws_id, kwargs)
+    key, _, _ = _query_key(fn, ws_id, kwargs, fresh)
     missing = box.results  # a sentinel no result can be
     found = box.results.get(key, missing)
     if found is not missing:

@@ -14,6 +14,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 import ui
+from funnel.metrics import stages as stage_metrics
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 
@@ -405,6 +406,22 @@ def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataF
 
 def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
     return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"])])
+
+
+_STEPS: dict[str, tuple] = {}  # funnel table's digest → (bottleneck, steps); read-only, shared
+
+
+def funnel_steps(table: pd.DataFrame) -> tuple:
+    """(the bottleneck, the steps table) of a funnel table, worked out once per distinct table
+    (funnel.metrics.stages.find_bottleneck / transitions) and shared: do not modify them."""
+    key = ui.fingerprint(table)
+    found = _STEPS.get(key)
+    if found is None:
+        found = (stage_metrics.find_bottleneck(table), steps_frame(stage_metrics.transitions(table)))
+        if len(_STEPS) >= 500:
+            _STEPS.clear()
+        _STEPS[key] = found
+    return found
 
 
 def bottleneck(b, min_decided: int) -> None:

@@ -147,8 +147,7 @@ def review_and_load(stored, kind) -> None:
 
 
 def history_section() -> None:
-    with ui.cursor() as cur:
-        history = ingest.upload_history(cur, ws.id)
+    history = ui.shared(ingest.upload_history, ws.id, fresh=True, workspace_id=ws.id)
     with header:
         st.caption(ui.t("data.intro"))
         if ws.is_demo:
@@ -176,9 +175,10 @@ def history_section() -> None:
 
 
 def stages_section() -> None:
-    with ui.cursor() as cur:
-        unknown = ladder.unmapped_stages(cur, ws.id)
-        stages = ladder.get_ladder(cur, ws.id)
+    # Through the shared cache (keyed by the version in the database now, as this page writes):
+    # the unmapped-stage scan reads every deal, on every run of every session.
+    unknown = ui.shared(ladder.unmapped_stages, ws.id, fresh=True, workspace_id=ws.id)
+    stages = ui.shared(ladder.get_ladder, ws.id, fresh=True, workspace_id=ws.id)
     ud.show_message("stages")
     if unknown.empty:
         return

@@ -22,11 +22,11 @@ try:
     uc.simple_table(funnel.table, uc.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
 
     st.subheader(ui.t("an.fn.bottleneck"))
-    uc.bottleneck(stages.find_bottleneck(funnel.table), stages.MIN_DECIDED)
+    worst, steps = uc.funnel_steps(funnel.table)
+    uc.bottleneck(worst, stages.MIN_DECIDED)
     with st.expander(ui.t("an.fn.steps")):
         st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
-        uc.simple_table(uc.steps_frame(stages.transitions(funnel.table)), uc.STEPS_COLUMNS, "funnel_steps",
-                        key="fn_steps_table")
+        uc.simple_table(steps, uc.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
 
     st.subheader(ui.t("an.fn.times"), help=ui.t("an.fn.times_help"))
     times = ui.shared(stages.stage_times, ws, filters=filters, attribution=attribution)
