@@ -47,6 +47,7 @@ class Source:
     # ingest_src runs on one thread). A table filled from it in order (preserve_insertion_order)
     # has rowid = the record's index, and ``row_sql(rowid)`` gives its spreadsheet line.
     scan: str | None = None
+    extra: bool = False             # CSV: the views have ``_extra``, a cell beyond the header's columns
     row_base: int = 0
     shifts: list[int] = field(default_factory=list)
 
@@ -276,7 +277,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
             tmp.unlink(missing_ok=True)
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
-                  warnings=warnings, temp_file=tmp, scan="ingest_scan", row_base=header_line, shifts=shifts)
+                  warnings=warnings, temp_file=tmp, scan="ingest_scan", extra=True, row_base=header_line,
+                  shifts=shifts)
 
 
 def _row_sql(number: str, header_line: int, shifts) -> str:
@@ -295,10 +297,12 @@ def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, par
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
     ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
     (see ``_row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without
-    ``_row`` (see ``Source.scan``)."""
+    ``_row`` (see ``Source.scan``). Both have ``_extra`` (see below)."""
     row = _row_sql("row_number() OVER ()", header_line, shifts)
-    cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols))
-    select = ", ".join(f"column{i} AS c{i}" for i in range(ncols))
+    # One column more than the header has: ``_extra`` holds the first cell beyond it (NULL when
+    # there is none or it is empty, as after a trailing delimiter), so such rows can be named.
+    cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols + 1))
+    select = ", ".join([f"column{i} AS c{i}" for i in range(ncols)] + [f"column{ncols} AS _extra"])
     not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(ncols))
     path_sql = "'" + str(csv_path).replace("'", "''") + "'"
     delim_sql = "'" + delim.replace("'", "''") + "'"

@@ -44,7 +44,7 @@ def cap_sql(expr: str, chars: int) -> str:
 
 
 def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None, *, scan: str | None = None,
-                columns: int = 0) -> str:
+                columns: int = 0, extra: bool = False) -> str:
     """One pass over ingest_src giving ingest_typed's rows, in layers so that each step runs
     once per cell: text is trimmed once (t_); dates and numbers are first read from the cell as
     it is (s_; strptime skips spaces itself, and the usual number has none, q_), and only a cell
@@ -54,7 +54,8 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
     With ``scan`` (a CSV's ``ingest_scan`` of ``columns`` text columns c0…) it reads that instead:
     every record, in file order, without ``_row``, and with ``_blank`` true for a record whose
     cells are all blank (ingest_src leaves those out; here they keep their place so that a
-    table filled in order has rowid = record index)."""
+    table filled in order has rowid = record index). ``extra``: the source has ``_extra`` (a CSV
+    cell beyond the header), kept as a flag."""
     texts, plain, trimmed, stripped, typed, raws = ([] if scan else ["_row"]), [], [], [], [], []
     blank = []  # per mapped cell: SQL true when it is blank
     for f in FIELDS[kind]:
@@ -110,6 +111,9 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
         # select list evaluates every operand: two trims, 0.14 s per 1 M rows).
         tests = " ".join(f"WHEN NOT ({b}) THEN false" for b in blank)
         lead = [f"CASE {tests} ELSE true END AS _blank"]
+    if extra:
+        texts.append("_extra")
+        lead.append("_extra IS NOT NULL AS _extra")
     query = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
     for layer in (plain, trimmed, stripped, typed):
         if layer:

@@ -180,19 +180,21 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dic
     if wide:
         wide_cols = {c: f"c{columns.index(c)}" for c in wide}
         select = " UNION ALL ".join(
-            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch)
+            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch, extra=source.extra)
             for c, ch in wide.items())
     fast = bool(source.scan) and not wide and _keeps_order(cur)
     if fast:
-        select = typed_query(kind, proposed, col_of, choices, scan=source.scan, columns=len(columns))
+        select = typed_query(kind, proposed, col_of, choices, scan=source.scan, columns=len(columns),
+                             extra=source.extra)
     elif not wide:
-        select = typed_query(kind, proposed, col_of, choices)
+        select = typed_query(kind, proposed, col_of, choices, extra=source.extra)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}")
     if fast:
         # Rows a transaction has not committed yet have rowids from a large base, one after another.
         first, last, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM ingest_typed_t").fetchone()
         if n and last - first + 1 != n:  # never seen; numbering from rowid would be wrong, so do it the slow way
-            cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {typed_query(kind, proposed, col_of, choices)}")
+            cur.execute("CREATE OR REPLACE TEMP TABLE ingest_typed_t AS "
+                        + typed_query(kind, proposed, col_of, choices, extra=source.extra))
         else:
             index = f"(rowid - {int(first or 0)})"
             cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
@@ -240,6 +242,11 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
+    if source.extra:
+        n, first = cur.execute("SELECT count(DISTINCT _row), list(DISTINCT _row ORDER BY _row)[1:5] "
+                               "FROM ingest_typed WHERE _extra").fetchone()
+        if n:
+            warnings.append(("extra_cells", {"rows": n, "first": ", ".join(map(str, first)), "columns": len(columns)}))
     present = present_fields(kind, proposed, wide)
     sp = stored_params(cur, kind, workspace_id, present)
     if mode == "append":

@@ -217,6 +217,10 @@ WARNINGS = {
     "wide_spend": ("расходы в широком формате: каждый столбец — канал ({channels})",
                    "spend in wide layout: each column is a channel ({channels})"),
     "future_limit": ("даты позже {limit} отклоняются как будущие", "dates after {limit} are rejected as future"),
+    "extra_cells": ("в {rows} строках больше ячеек, чем столбцов в заголовке ({columns}) — строки {first}; "
+                    "ячейки правее заголовка не загружаются: проверьте разделитель или добавьте им заголовок",
+                    "{rows} rows have more cells than the header's {columns} columns (rows {first}); the cells "
+                    "beyond the header are not loaded: check the delimiter or give them a header"),
 }
 
 DATE_REASONS = {

@@ -203,3 +203,20 @@ def test_hash_on_a_thread_gives_the_same_digest_and_its_error(tmp_path):
     assert file_hash_soon(path)() == hashlib.sha256(b"id\n1\n").hexdigest()
     with pytest.raises(FileNotFoundError):
         file_hash_soon(tmp_path / "missing.csv")()
+
+
+def test_cells_beyond_the_header_are_named_not_dropped_silently(store, ws, tmp_path):
+    """Rows 3 and 5 have cells right of the header's three columns: the load warns with their
+    rows; a trailing delimiter (row 4, an empty cell) is no reason to warn."""
+    text = ("id;created;channel\n"
+            "1;01.02.2025;SEO\n"
+            "2;01.02.2025;SEO;500\n"
+            "3;01.02.2025;SEO;\n"
+            "4;01.02.2025;SEO;x;y\n")
+    path = write(tmp_path, "extra.csv", text)
+    info = inspect_file(store, ws, path, "leads")
+    expected = ("2 rows have more cells than the header's 3 columns (rows 3, 5); the cells beyond the header "
+                "are not loaded: check the delimiter or give them a header")
+    assert expected in info.warnings and info.rows_ok == 4
+    result = load_file(store, ws, path, "leads")
+    assert expected in result.warnings and result.added == 4
