@@ -37,6 +37,9 @@ class DateChoice:
     reason_params: dict = field(default_factory=dict)
     candidates: list[str] = field(default_factory=list)
     iso: bool = False
+    # ISO values with a UTC offset (+03:00, Z): minutes east of UTC of the zone every value is
+    # shown in; values written in another zone are converted to it, values without one kept.
+    zone: int | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -124,6 +127,11 @@ def _detect(cur, col: str, values: list[str]) -> DateChoice:
     if counts[best] == 0:
         return DateChoice("%d.%m.%Y", _variants("%d.%m.%Y"), "unknown")
     if best == "iso":
+        offsets = [_offset_minutes(m.group(1)) for v in values if (m := _ZONE.search(v)) and _ISO.match(v)]
+        if offsets:
+            zone = max(sorted(set(offsets)), key=offsets.count)
+            return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso_zone", {"zone": _zone_text(zone)},
+                              iso=True, zone=zone)
         return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
     if best == "dotted":
         two_digit = all(re.match(r"^\d{1,2}\.\d{1,2}\.\d{2}(\s|$)", v) for v in values if _DOTTED.match(v))
@@ -132,6 +140,21 @@ def _detect(cur, col: str, values: list[str]) -> DateChoice:
     if best == "ymd":
         return DateChoice("%Y/%m/%d", _variants("%Y/%m/%d"), "ymd_slash")
     return _dm_choice(cur, col)
+
+
+_ZONE = re.compile(r"[\d.](Z|[+-]\d{2}:?\d{2})\s*$")
+
+
+def _offset_minutes(text: str) -> int:
+    if text == "Z":
+        return 0
+    digits = text[1:].replace(":", "")
+    return (-1 if text[0] == "-" else 1) * (int(digits[:2]) * 60 + int(digits[2:]))
+
+
+def _zone_text(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _order_by_sample(choice: DateChoice, values: list[str]) -> DateChoice:
@@ -156,13 +179,22 @@ def _order_by_sample(choice: DateChoice, values: list[str]) -> DateChoice:
 def parse_sql(col: str, choice: DateChoice, *, trimmed: bool = False) -> str:
     """SQL giving a TIMESTAMP (NULL when the text does not parse) for text column ``col``
     (``trimmed``: ``col`` is already trimmed with blanks as NULL, so not trimmed again)."""
-    s = col if trimmed else f"nullif(trim({col}), '')"
+    raw = col if trimmed else f"nullif(trim({col}), '')"
+    s = raw
     if choice.iso:
-        # 'T' separator, fractions of a second and a zone suffix are dropped: times stay as written.
+        # 'T' separator, fractions of a second and a zone suffix are dropped from the text: the
+        # time as written, then moved to the column's zone when the value names another.
         s = f"regexp_replace(replace({s}, 'T', ' '), '(\\.\\d+)?\\s*(Z|[+-]\\d{{2}}:?\\d{{2}})?$', '')"
     formats = choice.formats if choice.iso else choice.formats + _variants("%Y-%m-%d")
     fmts = ", ".join("'" + f.replace("'", "''") + "'" for f in formats)
-    return f"try_strptime({s}, [{fmts}])"
+    parsed = f"try_strptime({s}, [{fmts}])"
+    if choice.iso and choice.zone is not None:
+        off = f"regexp_extract({raw}, '[\\d.](Z|[+-]\\d{{2}}:?\\d{{2}})\\s*$', 1)"
+        minutes = (f"CASE WHEN {off} = 'Z' THEN 0 WHEN {off} <> '' THEN "
+                   f"(CASE WHEN left({off}, 1) = '-' THEN -1 ELSE 1 END) * "
+                   f"(CAST(substr({off}, 2, 2) AS INTEGER) * 60 + CAST(right({off}, 2) AS INTEGER)) END")
+        parsed = f"({parsed} + to_minutes(CAST(coalesce({int(choice.zone)} - ({minutes}), 0) AS BIGINT)))"
+    return parsed
 
 
 _MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")

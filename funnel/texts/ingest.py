@@ -225,6 +225,10 @@ WARNINGS = {
 
 DATE_REASONS = {
     "iso": ("формат ISO (год-месяц-день) однозначен", "ISO format (year-month-day) is unambiguous"),
+    "iso_zone": ("формат ISO с часовым поясом; время показано в поясе {zone} (так записано большинство значений), "
+                 "значения в других поясах переведены в него, значения без пояса — как записаны",
+                 "ISO format with time zones; times are shown in {zone} (the zone of most values), values in "
+                 "other zones are converted to it, values without a zone are kept as written"),
     "dotted": ("даты через точку — день первым (дд.мм.гггг), так принято", "dotted dates are day-first (dd.mm.yyyy) by convention"),
     "day_above_12": ("в строке {row} первое число {value} больше 12, значит это день",
                      "row {row} has {value}: the first number is above 12, so it is the day"),

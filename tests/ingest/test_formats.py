@@ -220,3 +220,26 @@ def test_cells_beyond_the_header_are_named_not_dropped_silently(store, ws, tmp_p
     assert expected in info.warnings and info.rows_ok == 4
     result = load_file(store, ws, path, "leads")
     assert expected in result.warnings and result.added == 4
+
+
+def test_iso_times_with_zones_are_shown_in_one_zone_and_the_preview_says_which(store, ws, tmp_path):
+    """Most values are in +03:00, so every time is shown in UTC+03:00: 07:00Z and 02:00-05:00 are
+    the same instant as 10:00+03:00; 23:30Z is 02:30 the next day there; a time without a zone
+    stays as written. Before, the zone suffix was dropped and 07:00Z read as 07:00."""
+    text = ("id;created\n"
+            "1;2025-03-01T10:00:00+03:00\n"
+            "2;2025-03-01T07:00:00Z\n"
+            "3;2025-03-01T02:00:00-05:00\n"
+            "4;2025-03-01T23:30:00Z\n"
+            "5;2025-03-01T12:15:00.250+0300\n"
+            "6;2025-03-01 09:00\n"
+            "7;2025-03-02T08:00:00+03:00\n")
+    info = inspect_file(store, ws, write(tmp_path, "zones.csv", text), "leads")
+    assert info.preview["created_at"].tolist() == [
+        pd.Timestamp(2025, 3, 1, 10), pd.Timestamp(2025, 3, 1, 10), pd.Timestamp(2025, 3, 1, 10),
+        pd.Timestamp(2025, 3, 2, 2, 30), pd.Timestamp(2025, 3, 1, 12, 15), pd.Timestamp(2025, 3, 1, 9),
+        pd.Timestamp(2025, 3, 2, 8)]
+    assert info.date_formats["created_at"][1] == (
+        "ISO format with time zones; times are shown in UTC+03:00 (the zone of most values), values in "
+        "other zones are converted to it, values without a zone are kept as written")
+    assert info.date_reasons["created_at"] == ("ingest.date.iso_zone", {"zone": "UTC+03:00"})
