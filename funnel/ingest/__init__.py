@@ -10,8 +10,10 @@ Public API (the Data page, the CLI and the tests all use only this):
 - ``load(store, path, ...)`` — one transaction: parse again, write rows, record the upload;
 - ``upload_history(cur, workspace_id)`` and ``undo_upload(store, workspace_id, upload_id, actor=)``.
 
-Parsing and type conversion run inside DuckDB (a temp table of text per file), so that
-1 M rows cost about as much as DuckDB's own ``read_csv``.
+Parsing and type conversion run inside DuckDB, in one parallel pass over a CSV into a temp
+table of typed rows that is checked and then inserted; see scripts/bench_load.py for what that
+costs against DuckDB's own ``read_csv``. Files of 100 MB or more are parsed under a memory cap
+(funnel.ingest.memory).
 """
 from __future__ import annotations
 
