@@ -5,6 +5,7 @@ Pages import this module; ``funnel`` never does.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from funnel import demo, periods
@@ -369,7 +371,39 @@ def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
                 while len(box.results) > box.MAX:
                     box.results.pop(next(iter(box.results)))
                 box.computing.pop(key, None)
+            _remember(found, key)
     return found
+
+
+# Frames of shared results, by identity → a digest standing for their content. They never change
+# (shared()'s contract), so draw_cached need not pickle them again on every visit.
+_known: dict[int, tuple] = {}
+
+
+def _remember(result, key: str) -> None:
+    if isinstance(result, pd.DataFrame):
+        frames = [result]
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        frames = [v for v in (getattr(result, f.name) for f in dataclasses.fields(result))
+                  if isinstance(v, pd.DataFrame)]
+    else:
+        return
+    if len(_known) > 4 * _Shared.MAX:  # forget frames that are gone
+        for k in [k for k, (ref, _) in list(_known.items()) if ref() is None]:
+            _known.pop(k, None)
+    for i, frame in enumerate(frames):
+        _known[id(frame)] = (weakref.ref(frame), f"{key}/{i}")
+
+
+def is_shared(obj) -> bool:
+    """Whether ``obj`` is (a frame of) a result ui.shared handed out: read-only, content known."""
+    hit = _known.get(id(obj))
+    return hit is not None and hit[0]() is obj
+
+
+def _stand_in(obj):
+    hit = _known.get(id(obj))
+    return ("shared frame", hit[1]) if hit is not None and hit[0]() is obj else obj
 
 
 def list_spaces() -> list:
@@ -392,10 +426,12 @@ def _drawn(token: str, _draw, _args, _kwargs) -> None:
 def draw_cached(draw, *args, **kwargs) -> None:
     """Call ``draw(*args, **kwargs)`` — display elements only (charts, tables, metrics,
     captions; no widgets) — through the replay cache, keyed by a digest of the function, every
-    argument's content, the language and the currency. Arguments that cannot be pickled (a
-    lambda, a closure, a connection) draw without the cache."""
+    argument's content, the language and the currency (a frame of a shared result stands in by
+    its query's key). Arguments that cannot be pickled (a lambda, a closure, a connection) draw
+    without the cache."""
     try:
-        token = fingerprint((draw, lang(), currency(), args, kwargs))
+        token = fingerprint((draw, lang(), currency(), tuple(_stand_in(a) for a in args),
+                             {k: _stand_in(v) for k, v in kwargs.items()}))
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         draw(*args, **kwargs)
         return

@@ -113,14 +113,16 @@ def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *
     ``view(part, *args)`` makes the display frame of the first MAX_SHOWN_ROWS rows; it runs once
     per distinct input, language and currency (ui.draw_cached), later visits replay the element.
     """
-    ui.draw_cached(_table_view, view, df.head(MAX_SHOWN_ROWS), len(df), args, key)
+    # A shared result is keyed by its query, not read: pass it whole; anything else, only the rows shown.
+    part = df if ui.is_shared(df) or len(df) <= MAX_SHOWN_ROWS else df.head(MAX_SHOWN_ROWS)
+    ui.draw_cached(_table_view, view, part, len(df), args, key)
     ui.download_buttons(raw, name, key)
 
 
 def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> None:
     if total > MAX_SHOWN_ROWS:
         st.caption(ui.t("an.table_cut", shown=ui.num(MAX_SHOWN_ROWS), total=ui.num(total)))
-    display = view(part, *args)
+    display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
     st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
@@ -153,10 +155,10 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
 def chart(figure, *data, key: str) -> None:
     """Draw ``figure(*data)`` (a function making a go.Figure from small result frames) through
     ui.draw_cached: built, styled and serialised once per distinct input, language and currency."""
-    ui.draw_cached(_chart_view, figure, data, key)
+    ui.draw_cached(_chart_view, figure, key, *data)
 
 
-def _chart_view(figure, data: tuple, key: str) -> None:
+def _chart_view(figure, key: str, *data) -> None:
     fig = figure(*data)
     fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.15),
                       separators=", " if ui.lang() == "ru" else ".,")
@@ -258,7 +260,7 @@ def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
     names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
-    show_table(_economics_view, df.assign(interval=None), raw, f"economics_{by}", key, by)
+    show_table(_economics_view, df, raw, f"economics_{by}", key, by)
 
 
 def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
@@ -269,7 +271,7 @@ def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
 
 
 def _economics_view(part: pd.DataFrame, by: str) -> pd.DataFrame:
-    return formatted(part, _economics_columns(part, by), dim=by)[0]
+    return formatted(part.assign(interval=None), _economics_columns(part, by), dim=by)[0]
 
 
 def has_bubbles(df: pd.DataFrame) -> bool:
