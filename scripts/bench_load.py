@@ -52,6 +52,23 @@ import resource
 print(time.perf_counter() - t, time.process_time() - c, r.added, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
+# The Data page first shows a preview (inspect(): the same parse, no write), then loads on click.
+CHILD_INSPECT = """
+import sys, time
+sys.path.insert(0, sys.argv[3])
+from funnel.db import Store
+from funnel.ingest import inspect
+from funnel.workspace import create_workspace
+store = Store(sys.argv[2])
+with store.transaction() as cur:
+    ws = create_workspace(cur, "Bench").id
+t, c = time.perf_counter(), time.process_time()
+with store.cursor() as cur:
+    r = inspect(cur, sys.argv[1], "bench.csv", "leads", workspace_id=ws)
+import resource
+print(time.perf_counter() - t, time.process_time() - c, r.rows_ok, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
 
 def make_csv(path: Path, rows: int) -> None:
     import duckdb
@@ -83,6 +100,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per size, alternating baseline and load(); the median is printed "
                          "(the machine is shared, single runs are noisy)")
+    ap.add_argument("--with-inspect", action="store_true",
+                    help="also time inspect() (the Data page's preview before a load), once per size")
     args = ap.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
@@ -113,6 +132,12 @@ def main() -> int:
             print(f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
                   f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
                   f" | ratio {load_s / base_s:.2f}x | CPU {base_cpu:.2f} s vs {load_cpu:.2f} s", flush=True)
+            if args.with_inspect:
+                secs, rows, rss, cpu = child(CHILD_INSPECT, str(csv), str(Path(tmp) / f"insp_{n}.duckdb"), str(ROOT))
+                assert rows == n, rows
+                res.update(inspect_s=round(secs, 2), inspect_peak_rss_mb=round(rss), inspect_cpu_s=round(cpu, 2))
+                print(f"  inspect() before it on the Data page: {secs:.2f} s (peak {rss:.0f} MB, CPU {cpu:.2f} s)",
+                      flush=True)
             csv.unlink()
     print(json.dumps(results))
     return 0
