@@ -68,7 +68,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read")
         parsed = parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                       date_format=date_format, sheet=sheet, mode=mode)
+                       date_format=date_format, sheet=sheet, mode=mode, preview=False)
         step(0.5, "validate")
         if parsed.duplicate_of and not allow_duplicate:
             d = parsed.duplicate_of

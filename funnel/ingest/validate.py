@@ -205,9 +205,10 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dic
 
 
 def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-          sheet=None, today: date | None = None, mode: str | None = None) -> Parsed:
+          sheet=None, today: date | None = None, mode: str | None = None, preview: bool = True) -> Parsed:
     """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``.
-    With ``mode='append'``, rows whose key is already current in the workspace are rejected too."""
+    With ``mode='append'``, rows whose key is already current in the workspace are rejected too.
+    ``preview=False`` (a load) leaves ``Parsed.preview`` empty."""
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
@@ -216,12 +217,13 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
         source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
         try:
             return _parse_source(cur, source, digest, file_name, kind, workspace_id, mapping, user_choices, today,
-                                 mode)
+                                 mode, preview)
         finally:
             source.cleanup()
 
 
-def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, user_choices, today, mode) -> Parsed:
+def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, user_choices, today, mode,
+                  want_preview=True) -> Parsed:
     columns = source.columns
     proposed, how, crm = propose_mapping(columns, kind)
     _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
@@ -255,8 +257,10 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
     blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
-    preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp).df()
-    preview = preview.rename(columns={"_row": "row"})
+    preview = pd.DataFrame()
+    if want_preview:  # a load does not show it: the top-N query reads every row
+        preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}",
+                              sp).df().rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
     if kind == "deals" and proposed.get("won_at"):
         warnings.append(("won_date", {"column": proposed["won_at"], "stage": sp.get("won_stage")}))
