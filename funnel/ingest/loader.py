@@ -58,12 +58,15 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     Refuses (UploadError) a file already loaded into the workspace unless ``allow_duplicate``,
     a file with ambiguous dates until ``date_format`` resolves them, a file with no loadable
     row, and with ``strict`` a file with any rejected row.
-    ``progress(fraction 0..1, step)`` is called between steps (step: read, validate, write, done).
+    ``progress(fraction 0..1, step)`` is called between steps (step: read, validate, write, done;
+    "wait" first when another write holds the database).
     """
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
     step = progress or (lambda fraction, name: None)
-    with store.cursor() as own, capped(own, path), store.transaction() as cur:
+    # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
+    with store.cursor() as own, capped(own, path), \
+            store.transaction(waiting=lambda: step(0.0, "wait")) as cur:
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read")

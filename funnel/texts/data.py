@@ -186,6 +186,7 @@ TEXTS = {
     "data.block.duplicate": ("не подтверждена повторная загрузка", "loading again is not confirmed"),
     "data.block.no_rows": ("в файле нет строк, которые можно загрузить", "the file has no rows that can be loaded"),
     "data.progress": ("Загрузка: {pct}%", "Loading: {pct}%"),
+    "data.step.wait": ("ждём, пока запишется другая загрузка", "waiting for another upload to be written"),
     "data.step.read": ("читаем файл", "reading the file"),
     "data.step.validate": ("проверяем строки", "checking the rows"),
     "data.step.write": ("записываем в базу", "writing to the database"),

@@ -197,3 +197,29 @@ def test_inspect_in_append_mode_lists_ids_already_loaded(store, ws, loaded):
     info = inspect_file(store, ws, second, "leads", mode="append")
     assert (info.rows_ok, [(int(r.row), r.column, r.code) for r in info.rejected.itertuples()]) == (
         1, [(2, "id", "exists")])
+
+
+def test_a_load_behind_another_write_says_it_is_waiting(store, ws, tmp_path):
+    import threading
+
+    holding, release = threading.Event(), threading.Event()
+
+    def other_write():
+        with store.transaction():
+            holding.set()
+            release.wait(10)
+
+    other = threading.Thread(target=other_write)
+    other.start()
+    assert holding.wait(10)
+    seen, result = [], []
+    loader = threading.Thread(target=lambda: result.append(load_file(
+        store, ws, write(tmp_path, "a.csv", FIRST), "leads", progress=lambda f, s: seen.append(s))))
+    loader.start()
+    loader.join(2)                       # past the half-second notice: told, not yet loading
+    assert seen == ["wait"] and not result
+    release.set()
+    other.join(10)
+    loader.join(30)
+    assert result and result[0].added > 0 and seen[0] == "wait" and seen[-1] == "done"
+
