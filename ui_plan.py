@@ -54,7 +54,8 @@ def canonical_key(field: str) -> str:
 
 # ---- baseline -----------------------------------------------------------------------------
 def load_baseline(filters) -> Baseline:
-    return ui.query(baseline, filters.workspace_id, filters=filters)
+    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples."""
+    return ui.shared(baseline, filters.workspace_id, filters=filters)
 
 
 def base_plan(b: Baseline) -> Plan:
@@ -295,6 +296,11 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
     fig = go.Figure(go.Waterfall(x=[r[0] for r in rows], y=[r[1] for r in rows],
                                  measure=[r[2] for r in rows], connector={"line": {"color": "#aaa"}}))
     return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall")))
+
+
+def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
+    """The waterfall on the page; through ui.draw_cached, drawn once per distinct plan and language."""
+    st.plotly_chart(waterfall(rows), key="pl_waterfall", width="stretch")
 
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:

@@ -53,8 +53,8 @@ base_out = evaluate(base.with_(target_turnover=None, target_profit=None))
 with right:
     shown = tabs.reverse_panel(plan, out) if reverse else out
     up.metrics(shown, base_out)
-    waterfall = up.waterfall(tabs.waterfall_rows(base_out, shown))
-    st.plotly_chart(waterfall, key="pl_waterfall", width="stretch")
+    steps = tabs.waterfall_rows(base_out, shown)
+    ui.draw_cached(up.draw_waterfall, steps)
     st.caption(ui.t("planner.waterfall_note"))
     tabs.capacity_note(out)
 
@@ -87,6 +87,6 @@ edits = up.current_edits()
 if tab["scenarios"].open:
     with tab["scenarios"]:
         charts, tables = tabs.forecast_exports(tabs.forecast(b, plan, out))
-        tabs.scenarios_tab(b, base, plan, out, edits, [waterfall, *charts], tables)
+        tabs.scenarios_tab(b, base, plan, out, edits, [up.waterfall(steps), *charts], tables)
 
 up.write_link(plan, edits)
