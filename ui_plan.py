@@ -368,7 +368,7 @@ def workshop_baseline() -> Plan:
     if last is None:
         return WORKSHOP_FALLBACK
     lo, hi = periods.preset_range("last_12_months", last, first)
-    b = ui.query(baseline, DEMO_ID, filters=Filters(DEMO_ID, lo, hi))
+    b = ui.shared(baseline, DEMO_ID, filters=Filters(DEMO_ID, lo, hi))
     if b.is_empty or not b.conversion or not b.avg_check:
         return WORKSHOP_FALLBACK
     leads = max(10.0, round(b.leads_per_month, -1))
