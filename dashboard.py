@@ -30,10 +30,12 @@ pg = st.navigation(pages, position="sidebar" if user else "hidden")
 if ui_auth.sign_in() is None:
     st.stop()
 ui_auth.sidebar(user)
-spaces = ui.list_spaces()  # one read per run: the names, and the data versions the caches are keyed by
-ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user, spaces), spaces=spaces)
-if ws is None:
-    st.stop()
-ui.sidebar_filters(ws)
-with ui.entered():
-    pg.run()
+# One committed state for the whole run: every read below (ui.cursor, cache misses) sees it.
+with ui.run_snapshot():
+    spaces = ui.list_spaces()  # one read per run: the names, and the data versions the caches are keyed by
+    ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user, spaces), spaces=spaces)
+    if ws is None:
+        st.stop()
+    ui.sidebar_filters(ws)
+    with ui.entered():
+        pg.run()

@@ -51,8 +51,39 @@ def get_store():
     return store
 
 
+# The script run's read snapshot (run_snapshot), per thread: every session's script runs in its
+# own thread, so another session never sees this one's snapshot.
+_run = threading.local()
+
+
 @contextmanager
-def cursor():
+def run_snapshot():
+    """Around a whole script run (dashboard.py): every read of the run — the workspace list and
+    the data versions the caches are keyed by, ``cursor()``, a cache miss of ``query``/``shared``
+    — sees one committed state, so a page never mixes the states before and after a concurrent
+    upload, and a result is never stored under an older version's key. Re-entrant (a page run
+    rerouted through dashboard.py keeps the outer snapshot)."""
+    if getattr(_run, "cur", None) is not None:
+        yield _run.cur
+        return
+    with get_store().snapshot() as cur:
+        _run.cur = cur
+        try:
+            yield cur
+        finally:
+            _run.cur = None
+
+
+@contextmanager
+def cursor(fresh: bool = False):
+    """A cursor for reads: the run's snapshot when one is open in this thread, else a cursor of
+    its own. ``fresh``: always a cursor of its own, outside the snapshot, that sees what was
+    committed since the run began (a page that writes and then reads in one run; a backup,
+    whose ATTACH cannot run inside the snapshot's transaction)."""
+    snap = None if fresh else getattr(_run, "cur", None)
+    if snap is not None:
+        yield snap
+        return
     with get_store().cursor() as cur:
         yield cur
 
@@ -288,8 +319,9 @@ def filters() -> Filters | None:
 # ---- cached queries -----------------------------------------------------------------------------
 def current_version(ws_id: str) -> int:
     """The workspace's data version as read when this script run started (the workspace list
-    of the run), so every figure of one page run is keyed by the same version; another
-    workspace is looked up. A page that writes and then shows results must st.rerun()."""
+    of the run, in the run's snapshot), so every figure of one page run is keyed by the same
+    version; another workspace is looked up in the same snapshot. A page that writes and then
+    shows results must read with ``fresh`` (shared(fresh=True), cursor(fresh=True)) or st.rerun()."""
     ws = st.session_state.get("_ws_obj")
     if ws is not None and ws.id == ws_id:
         return ws.data_version
@@ -306,13 +338,10 @@ def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
         return fn(cur, **dict(_kwargs))
 
 
-def _query_key(fn, ws_id: str, kwargs: dict, fresh: bool = False) -> tuple[str, str, tuple]:
+def _query_key(fn, ws_id: str, kwargs: dict, version: int | None = None) -> tuple[str, str, tuple]:
     fn_path = f"{fn.__module__}.{fn.__name__}"
     args = tuple(sorted(kwargs.items()))
-    if fresh:
-        with cursor() as cur:
-            version = data_version(cur, ws_id)
-    else:
+    if version is None:
         version = current_version(ws_id)
     return fingerprint((fn_path, str(get_store().path), version, args)), fn_path, args
 
@@ -347,14 +376,22 @@ def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
     the caller must not modify it (the analytics pages only read, format and draw). The copy
     that st.cache_data makes on every hit was a fifth of the Funnel page's run (13 000 stalled
     deals unpickled per visit). One computation per key even when many sessions ask at once.
-    ``fresh``: key by the version in the database now, not the one read when the run started
-    (for a page that writes and reads in one run, like the Data page)."""
+    ``fresh``: the version in the database now, not the one read when the run started, and on
+    a miss the result read in the same new snapshot (for a page that writes and reads in one
+    run, like the Data page)."""
+    if fresh:
+        with get_store().snapshot() as cur:
+            return _shared(fn, ws_id, kwargs, cur)
+    return _shared(fn, ws_id, kwargs, None)
+
+
+def _shared(fn, ws_id: str, kwargs: dict, snap):
     store = get_store()
     box = _shared_by_store.get(store)
     if box is None:
         with _shared_guard:
             box = _shared_by_store.setdefault(store, _Shared())
-    key, _, _ = _query_key(fn, ws_id, kwargs, fresh)
+    key, _, _ = _query_key(fn, ws_id, kwargs, None if snap is None else data_version(snap, ws_id))
     missing = box.results  # a sentinel no result can be
     found = box.results.get(key, missing)
     if found is not missing:
@@ -364,8 +401,11 @@ def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
     with lock:
         found = box.results.get(key, missing)
         if found is missing:
-            with cursor() as cur:
-                found = fn(cur, **kwargs)
+            if snap is not None:
+                found = fn(snap, **kwargs)
+            else:
+                with cursor() as cur:
+                    found = fn(cur, **kwargs)
             with box.lock:
                 box.results[key] = found
                 while len(box.results) > box.MAX:

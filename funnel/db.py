@@ -45,7 +45,8 @@ def _statements(script: str) -> list[str]:
 class Store:
     """The process's handle on one database file.
 
-    ``cursor()`` for reads, ``transaction()`` for writes (serialised, all or nothing).
+    ``cursor()`` for reads, ``snapshot()`` for several reads that must agree,
+    ``transaction()`` for writes (serialised, all or nothing).
     """
 
     def __init__(self, path: str | os.PathLike = ":memory:"):
@@ -87,6 +88,32 @@ class Store:
         cur = self._con.cursor()
         try:
             yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor whose reads all see one committed state: the state when the block starts.
+
+        Without it every statement of a cursor is its own transaction, so a page that reads
+        twice while an upload commits in between shows two states side by side. Writes
+        committed meanwhile (through ``transaction()``, on their own cursor) are not seen
+        here; they are seen by the next snapshot. For reads only: ends with COMMIT, or
+        ROLLBACK when the block raises (the block's error is what propagates, never an
+        error of the rollback); the cursor is closed either way.
+        """
+        cur = self._con.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass  # the block's error matters; DuckDB drops the transaction with the cursor
+                raise
+            cur.execute("COMMIT")
         finally:
             cur.close()
 

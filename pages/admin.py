@@ -57,8 +57,10 @@ if st.button(ui.t("admin.reset_demo"), help=ui.t("admin.reset_demo_help"), key="
     write(lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
           lambda _: ui.t("admin.demo_reset_done"))
 if st.button(ui.t("admin.backup"), help=ui.t("admin.backup_help"), key="admin_backup"):
-    try:  # a read of one snapshot: a cursor, not a write transaction
-        with ui.cursor() as cur:
+    # A cursor of its own (fresh), outside the run's snapshot: ATTACH/DETACH of the copy cannot
+    # run inside that transaction; the copy still reads one committed state.
+    try:
+        with ui.cursor(fresh=True) as cur:
             saved = administration.backup(cur, ui.ROOT / "data" / "backups", actor=actor)
         st.success(ui.t("admin.backup_done", file=saved.name))
     except Exception as exc:  # noqa: BLE001
