@@ -137,3 +137,25 @@ def test_a_page_run_shows_one_state_when_an_upload_commits_mid_run(app_db, monke
     again = next(m for m in at.metric if m.label == "Лиды").value
     as_int = lambda text: int(text.replace("\u00a0", "").replace(" ", ""))  # noqa: E731
     assert as_int(again) == as_int(leads) + 1, (leads, again)
+
+
+def test_admin_backup_runs_beside_the_runs_snapshot(app_db, tmp_path, monkeypatch):
+    """The backup ATTACHes a new file, which DuckDB refuses inside the snapshot's transaction:
+    the page reads it through a cursor of its own, and the copy holds the committed data."""
+    from funnel import administration
+    from funnel.db import Store
+    from tests.sharing.test_gate import PASSWORDS, make, sign_in
+
+    original = administration.backup
+    monkeypatch.setattr(administration, "backup", lambda cur, folder, *, actor: original(
+        cur, tmp_path / "backups", actor=actor))  # not the repository's data/backups
+    at = sign_in(make({"auth": "password", "passwords": PASSWORDS}, page="pages/admin.py"), "root-pw")
+    at = at.button(key="admin_backup").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    copies = list((tmp_path / "backups").glob("funnel-*.duckdb"))
+    assert len(copies) == 1 and any(copies[0].name in s.value for s in at.success)
+    copy = Store(copies[0])
+    with copy.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM workspaces WHERE is_demo").fetchone()[0] == 1
+    copy.close()
