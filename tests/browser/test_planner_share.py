@@ -93,3 +93,63 @@ def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
     assert step.input_value() == "25"                                 # redrawn from the kept edit
     assert not page.locator('[data-testid="stException"]').count()
     shot(page, "planner_tabs_lazy")
+
+
+def _mix_budget(page) -> str:
+    """The channel-mix tab's total budget card."""
+    card = page.locator('[data-testid="stMetric"]').filter(has_text="Budget per month").last
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
+    from urllib.parse import parse_qs, urlparse
+    import json
+
+    server = server_factory()
+    first = browser.new_page()
+    first.goto(f"{server.url}/planner?lang=en")
+    first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_for_app(first)
+    first.get_by_role("tab", name="Channel mix").click()
+    grid = first.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=30_000)
+    wait_for_app(first)
+    before = _mix_budget(first)
+    grid.scroll_into_view_if_needed()
+    first.wait_for_timeout(300)                               # let the scroll settle before aiming
+    box = grid.bounding_box()
+    editor = first.locator("#portal textarea, #portal input")  # the grid's cell editor overlay
+    for _ in range(5):                                        # a busy machine may swallow a click
+        first.mouse.dblclick(box["x"] + 235, box["y"] + 54)  # first row, "Budget per month" cell
+        try:
+            editor.first.wait_for(timeout=3_000)
+            break
+        except Exception:  # noqa: BLE001
+            first.keyboard.press("Escape")
+    first.keyboard.press("Control+A")
+    first.keyboard.type("123456")
+    assert editor.first.input_value() == "123456"
+    first.keyboard.press("Enter")
+    try:
+        first.wait_for_function("() => location.search.includes('mix=')", timeout=30_000)
+    finally:
+        shot(first, "planner_mix_after_enter")
+    wait_for_app(first)
+    edited = json.loads(parse_qs(urlparse(first.url).query)["mix"][0])
+    (channel, row), = edited.items()
+    assert row["budget"] == 123456                            # exactly what was typed, one row only
+    after = _mix_budget(first)
+    assert after != before
+    shot(first, "planner_mix_edited")
+
+    second = browser.new_page()
+    second.goto(first.url)
+    second.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_for_app(second)
+    second.get_by_role("tab", name="Channel mix").click()
+    second.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    wait_for_app(second)
+    assert _mix_budget(second) == after                       # the same mix, from the link alone
+    assert json.loads(parse_qs(urlparse(second.url).query)["mix"][0]) == edited
+    first.close()
+    second.close()
