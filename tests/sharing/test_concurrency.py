@@ -13,12 +13,13 @@ import re
 import threading
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from funnel import demo, portable
 from funnel.access import CLI_USER
-from funnel.db import Store
+from funnel.db import WAL_CHECKPOINT_BYTES, Store
 from funnel.workspace import create_workspace
 from tests.sharing.server import Server
 from tests.sharing.stclient import Session
@@ -177,6 +178,7 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
         threads.append(threading.Thread(target=uploader, args=(server.url, problems, done)))
         threads.append(threading.Thread(target=importer, args=(server.url, archive.read_bytes(), problems, done)))
         threads.append(threading.Thread(target=planner, args=(server.url, problems, done)))
+        wal = WalWatch(db).start()
         started = time.time()
         for t in threads:
             t.start()
@@ -184,6 +186,8 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
             t.join(600)
         assert not any(t.is_alive() for t in threads), "a session hung"
         elapsed = time.time() - started
+        time.sleep(1)  # sessions idle: the last read snapshot's end has checkpointed a big WAL
+        wal.stop()
     finally:
         server.stop()
     log = server.log_text()
@@ -216,4 +220,30 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
     finally:
         store.close()
     print(f"{len(page_runs)} page runs by {READERS} sessions in {elapsed:.1f} s; "
-          f"median {sorted(s for _, s in page_runs)[len(page_runs) // 2]:.2f} s")
+          f"median {sorted(s for _, s in page_runs)[len(page_runs) // 2]:.2f} s; "
+          f"WAL max {wal.peak / 1e6:.2f} MB, once idle {wal.last / 1e6:.2f} MB")
+    assert wal.last < WAL_CHECKPOINT_BYTES  # nothing left unfolded by readers that never pause
+
+
+class WalWatch:
+    """Samples the size of ``<db>.wal`` every 0.2 s while the server runs (for the report)."""
+
+    def __init__(self, db):
+        self.path, self.peak, self.last = Path(f"{db}.wal"), 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def _run(self):
+        while True:
+            self.last = self.path.stat().st_size if self.path.exists() else 0
+            self.peak = max(self.peak, self.last)
+            if self._stop.wait(0.2):
+                return
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
