@@ -8,7 +8,9 @@ from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
 from funnel.ingest.rows import KEYS, sql_str
 
-def rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
+def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[str, dict]:
+    """``duplicates=False``: the caller knows that no key repeats (leads, deals), so the query
+    that names each repeat and its first row is left out."""
     params: dict = {}
     selects = []
 
@@ -38,7 +40,7 @@ def rejects_sql(kind, mapping, wide, choices) -> tuple[str, dict]:
             add(f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad")
         elif f.type == "status":
             add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad")
-    if kind in ("leads", "deals"):
+    if kind in ("leads", "deals") and duplicates:
         key = KEYS[kind][0]
         params["col_key"] = mapping[key]
         selects.append(

