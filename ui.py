@@ -41,6 +41,7 @@ K_PERIOD_RANGE = "period_range"
 K_CHANNELS = "filter_channels"
 K_OWNERS = "filter_owners"
 K_SEGMENTS = "filter_segments"
+_S_RANGE_KEPT, _S_RANGE_FORMAT = "_period_range_kept", "_period_range_format"  # see period_filter
 
 
 # ---- the store: one connection per process, a cursor per script run -------------------------
@@ -246,9 +247,17 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
         t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
         format_func=labels.get, key=K_PERIOD_PRESET, help=t("sidebar.period_help"))
     if preset == "custom":
-        picked = st.sidebar.date_input(t("period.custom"), value=default, key=K_PERIOD_RANGE,
-                                       format="DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD")
+        fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+        # The format is part of the widget's identity: a language switch makes a new widget, which
+        # would start at the default. The range is kept under a key of our own and handed over.
+        kept = st.session_state.get(_S_RANGE_KEPT)
+        if st.session_state.get(_S_RANGE_FORMAT) != fmt:
+            st.session_state[_S_RANGE_FORMAT] = fmt
+            if kept:  # None on a session's first run: a linked range stays as the link gave it
+                st.session_state[K_PERIOD_RANGE] = kept
+        picked = st.sidebar.date_input(t("period.custom"), value=default, key=K_PERIOD_RANGE, format=fmt)
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            st.session_state[_S_RANGE_KEPT] = (picked[0], picked[1])
             return picked[0], picked[1]
         return default
     return periods.preset_range(preset, last, first)

@@ -127,3 +127,19 @@ def test_overview_in_english(company_app):
     m = metrics(at)
     assert m["Cost per lead (CPL)"] == fmt_money(100, "en") == "100 ₽"
     assert m["Revenue"] == "5,000 ₽" and m["Lead → deal conversion"] == "20.00%"
+
+
+def test_switching_the_language_keeps_a_custom_period(company_app):
+    """The range widget's identity includes its date format, which follows the language: the
+    chosen range must survive the switch, and so must the figures (March: 10 leads, 5 000 won)."""
+    at = set_period(company_app.switch_page("pages/overview.py").run(), MARCH)
+    assert metrics(at)["Лиды"] == fmt_num(10, "ru")
+    for lang in ("en", "ru", "en"):
+        at.radio(key="lang").set_value(lang).run()
+        assert not at.exception, at.exception
+        assert at.selectbox(key="period_preset").value == "custom"
+        assert tuple(at.date_input(key="period_range").value) == MARCH
+        m = metrics(at)
+        leads, revenue = ("Leads", "Revenue") if lang == "en" else ("Лиды", "Выручка")
+        assert m[leads] == fmt_num(10, lang) and m[revenue] == fmt_money(5000, lang)
+    assert at.query_params["from"] in (MARCH[0].isoformat(), [MARCH[0].isoformat()])  # and so does the link
