@@ -1,34 +1,31 @@
-"""Streamlit glue, kept beside dashboard.py: the cached store, session keys, the shared
-sidebar filters, cached queries keyed by data version, and error display.
+"""Streamlit glue, kept beside dashboard.py: session keys, the entry guard, the language, the
+shared sidebar filters, error display and downloads. The store and the run's snapshot
+(ui_store) and the caches (ui_cache) are re-exported here: ``ui.cursor``, ``ui.shared``, ….
 
 Pages import this module; ``funnel`` never does.
 """
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import io
 import logging
-import pickle
 import re
 import runpy
 import threading
-import weakref
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from funnel import demo, periods
-from funnel.db import open_store
+from funnel import periods
 from funnel.dimensions import distinct_values
 from funnel.errors import DatabaseBusy, FunnelError
 from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, fmt_money, fmt_num, fmt_pct
 from funnel.i18n import t as _t
-from funnel.workspace import data_version, list_workspaces
+
+# The store and the caches live in their own modules; pages and helpers use them through ui.
+from ui_cache import current_version, draw_cached, fingerprint, is_shared, query, shared  # noqa: F401
+from ui_store import cursor, get_store, list_spaces, run_snapshot  # noqa: F401
 
 log = logging.getLogger("funnel.ui")
 ROOT = Path(__file__).resolve().parent
@@ -42,51 +39,6 @@ K_CHANNELS = "filter_channels"
 K_OWNERS = "filter_owners"
 K_SEGMENTS = "filter_segments"
 _S_RANGE_KEPT, _S_RANGE_FORMAT = "_period_range_kept", "_period_range_format"  # see period_filter
-
-
-# ---- the store: one connection per process, a cursor per script run -------------------------
-@st.cache_resource(show_spinner=False)
-def get_store():
-    store = open_store()
-    demo.ensure_demo(store, folder=ROOT / "data" / "demo")
-    return store
-
-
-# The script run's read snapshot (run_snapshot), per thread: every session's script runs in its
-# own thread, so another session never sees this one's snapshot.
-_run = threading.local()
-
-
-@contextmanager
-def run_snapshot():
-    """Around a whole script run (dashboard.py): every read of the run — the workspace list and
-    the data versions the caches are keyed by, ``cursor()``, a cache miss of ``query``/``shared``
-    — sees one committed state, so a page never mixes the states before and after a concurrent
-    upload, and a result is never stored under an older version's key. Re-entrant (a page run
-    rerouted through dashboard.py keeps the outer snapshot)."""
-    if getattr(_run, "cur", None) is not None:
-        yield _run.cur
-        return
-    with get_store().snapshot() as cur:
-        _run.cur = cur
-        try:
-            yield cur
-        finally:
-            _run.cur = None
-
-
-@contextmanager
-def cursor(fresh: bool = False):
-    """A cursor for reads: the run's snapshot when one is open in this thread, else a cursor of
-    its own. ``fresh``: always a cursor of its own, outside the snapshot, that sees what was
-    committed since the run began (a page that writes and then reads in one run; a backup,
-    whose ATTACH cannot run inside the snapshot's transaction)."""
-    snap = None if fresh else getattr(_run, "cur", None)
-    if snap is not None:
-        yield snap
-        return
-    with get_store().cursor() as cur:
-        yield cur
 
 
 # ---- entry guard: pages refuse to run outside dashboard.py's navigation --------------------
@@ -323,181 +275,6 @@ def sidebar_filters(ws) -> Filters:
 
 def filters() -> Filters | None:
     return st.session_state.get("_filters")
-
-
-# ---- cached queries -----------------------------------------------------------------------------
-def current_version(ws_id: str) -> int:
-    """The workspace's data version as read when this script run started (the workspace list
-    of the run, in the run's snapshot), so every figure of one page run is keyed by the same
-    version; another workspace is looked up in the same snapshot. A page that writes and then
-    shows results must read with ``fresh`` (shared(fresh=True), cursor(fresh=True)) or st.rerun()."""
-    ws = st.session_state.get("_ws_obj")
-    if ws is not None and ws.id == ws_id:
-        return ws.data_version
-    with cursor() as cur:
-        return data_version(cur, ws_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=2000)
-def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
-    module_name, _, fn_name = _fn_path.rpartition(".")
-    import importlib
-    fn = getattr(importlib.import_module(module_name), fn_name)
-    with cursor() as cur:
-        return fn(cur, **dict(_kwargs))
-
-
-def _query_key(fn, ws_id: str, kwargs: dict, version: int | None = None) -> tuple[str, str, tuple]:
-    fn_path = f"{fn.__module__}.{fn.__name__}"
-    args = tuple(sorted(kwargs.items()))
-    if version is None:
-        version = current_version(ws_id)
-    return fingerprint((fn_path, str(get_store().path), version, args)), fn_path, args
-
-
-def query(fn, ws_id: str, **kwargs):
-    """Call ``fn(cursor, **kwargs)`` through the cache, keyed by the workspace's data version,
-    so an upload shows at once and nothing stale is ever shown. The key is our own digest of
-    (function, database, version, kwargs): Streamlit's argument hashing cost more than the
-    cache hit itself. Each call returns a fresh copy (st.cache_data): callers may modify it."""
-    key, fn_path, args = _query_key(fn, ws_id, kwargs)
-    # keywords, not positions: Streamlit inspects the signature once per positional argument
-    return _cached_call(key=key, _fn_path=fn_path, _kwargs=args)
-
-
-class _Shared:
-    """Results every session shares, per store (a new store — tests — starts empty)."""
-
-    MAX = 2000  # entries; the oldest go first (a data version's results all go stale together)
-
-    def __init__(self):
-        self.results: dict = {}
-        self.lock = threading.Lock()
-        self.computing: dict[str, threading.Lock] = {}
-
-
-_shared_by_store: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_shared_guard = threading.Lock()
-
-
-def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
-    """Like ``query``, but returns the one cached object all sessions share, without a copy:
-    the caller must not modify it (the analytics pages only read, format and draw). The copy
-    that st.cache_data makes on every hit was a fifth of the Funnel page's run (13 000 stalled
-    deals unpickled per visit). One computation per key even when many sessions ask at once.
-    ``fresh``: the version in the database now, not the one read when the run started, and on
-    a miss the result read in the same new snapshot (for a page that writes and reads in one
-    run, like the Data page)."""
-    if fresh:
-        with get_store().snapshot() as cur:
-            return _shared(fn, ws_id, kwargs, cur)
-    return _shared(fn, ws_id, kwargs, None)
-
-
-def _shared(fn, ws_id: str, kwargs: dict, snap):
-    store = get_store()
-    box = _shared_by_store.get(store)
-    if box is None:
-        with _shared_guard:
-            box = _shared_by_store.setdefault(store, _Shared())
-    key, _, _ = _query_key(fn, ws_id, kwargs, None if snap is None else data_version(snap, ws_id))
-    missing = box.results  # a sentinel no result can be
-    found = box.results.get(key, missing)
-    if found is not missing:
-        return found
-    with box.lock:
-        lock = box.computing.setdefault(key, threading.Lock())
-    with lock:
-        found = box.results.get(key, missing)
-        if found is missing:
-            if snap is not None:
-                found = fn(snap, **kwargs)
-            else:
-                with cursor() as cur:
-                    found = fn(cur, **kwargs)
-            with box.lock:
-                box.results[key] = found
-                while len(box.results) > box.MAX:
-                    box.results.pop(next(iter(box.results)))
-                box.computing.pop(key, None)
-            _remember(found, key)
-    return found
-
-
-# Frames of shared results, by identity → a digest standing for their content. They never change
-# (shared()'s contract), so draw_cached need not pickle them again on every visit.
-_known: dict[int, tuple] = {}
-
-
-def _remember(result, key: str) -> None:
-    if isinstance(result, pd.DataFrame):
-        frames = [result]
-    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
-        frames = [v for v in (getattr(result, f.name) for f in dataclasses.fields(result))
-                  if isinstance(v, pd.DataFrame)]
-    else:
-        return
-    if len(_known) > 4 * _Shared.MAX:  # forget frames that are gone
-        for k in [k for k, (ref, _) in list(_known.items()) if ref() is None]:
-            _known.pop(k, None)
-    for i, frame in enumerate(frames):
-        _known[id(frame)] = (weakref.ref(frame), f"{key}/{i}")
-
-
-def is_shared(obj) -> bool:
-    """Whether ``obj`` is (a frame of) a result ui.shared handed out: read-only, content known."""
-    hit = _known.get(id(obj))
-    return hit is not None and hit[0]() is obj
-
-
-def _stand_in(obj):
-    hit = _known.get(id(obj))
-    return ("shared frame", hit[1]) if hit is not None and hit[0]() is obj else obj
-
-
-def list_spaces() -> list:
-    """Every workspace with its data version: read once per script run (dashboard.py) and
-    shared by the sign-in filter, the picker and the cache keys."""
-    with cursor() as cur:
-        return list_workspaces(cur)
-
-
-# ---- finished elements, drawn once and replayed to every session -------------------------------
-# A warm page run was mostly Python turning small cached results into text cells and Plotly
-# JSON, again for every session and every visit. Streamlit records the elements a cached
-# function draws and replays them on a hit, so each distinct (inputs, language, currency) is
-# drawn once per process. cache_resource: the recorded protos are shared, never copied.
-@st.cache_resource(show_spinner=False, max_entries=600)
-def _drawn(token: str, _draw, _args, _kwargs) -> None:
-    _draw(*_args, **_kwargs)
-
-
-def draw_cached(draw, *args, **kwargs) -> None:
-    """Call ``draw(*args, **kwargs)`` — display elements only (charts, tables, metrics,
-    captions; no widgets) — through the replay cache, keyed by a digest of the function, every
-    argument's content, the language and the currency (a frame of a shared result stands in by
-    its query's key). Arguments that cannot be pickled (a lambda, a closure, a connection) draw
-    without the cache."""
-    try:
-        token = fingerprint((draw, lang(), currency(), tuple(_stand_in(a) for a in args),
-                             {k: _stand_in(v) for k, v in kwargs.items()}))
-    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
-        draw(*args, **kwargs)
-        return
-    _drawn(token=token, _draw=draw, _args=args, _kwargs=kwargs)  # keywords: see query()
-
-
-def fingerprint(obj) -> str:
-    """A digest of ``obj``'s whole content: its pickle (every cell of a DataFrame, with types,
-    index and missing values; functions by module and name), written without the pickle memo so
-    that equal content gives equal bytes whichever objects hold it. ~0.2 ms for a 500-row
-    result, a tenth of pandas' row hashing. Raises for what cannot be pickled (a lambda, a
-    connection, a cycle)."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=5)
-    pickler.fast = True  # no memo: a string shared twice is written twice, like two equal ones
-    pickler.dump(obj)
-    return hashlib.blake2b(buf.getbuffer(), digest_size=20).hexdigest()
 
 
 # ---- errors and user text ----------------------------------------------------------------------
