@@ -1,5 +1,6 @@
 """Display glue for the analytics pages: number formatting per language, tables with downloads,
-and Plotly figures. Pages call these; ``funnel.metrics`` computes every number.
+and Plotly figures (the Funnel page's own are in ui_funnel). Pages call these;
+``funnel.metrics`` computes every number.
 
 User text (channel, stage, owner, reason names) goes into charts only through
 ``funnel.safety.chart_text`` and into tables only through st.dataframe (plain text).
@@ -14,7 +15,6 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 import ui
-from funnel.metrics import stages as stage_metrics
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 
@@ -346,56 +346,7 @@ def comparison(cmp) -> None:
                         else "an.ch.verdict_unsure"))
 
 
-# ---- funnel ---------------------------------------------------------------------------------
-def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
-    """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
-    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
-    stages = [chart_text(s) for s in t["stage"]]
-    text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-            f"{ui.pct(p, 0) if not _missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
-            for r, p, f, a in zip(t["reached"], t["conversion_from_previous"], t["conversion_from_first"],
-                                  t["amount"])]
-    hover = [f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
-             f"{ui.pct(p) if not _missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
-             f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
-             for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
-                                      t["conversion_from_first"], t["amount"])]
-    counts = list(t["reached"])
-    if leads:
-        first = counts[0] if counts else 0
-        stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
-        if len(text):  # the first stage's "from previous" is from the leads
-            text[0] = text[0].replace(f"{ui.t('an.fn.short_prev')} —", f"{ui.t('an.fn.short_prev')} {ui.pct(first / leads, 1)}")
-        text = [ui.num(leads)] + text
-        hover = [f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
-                 f"{ui.pct(first / leads)}"] + hover
-    fig = go.Figure(go.Funnel(y=stages, x=counts, text=text, textinfo="text", hovertext=hover,
-                              hoverinfo="text"))
-    fig.update_layout(title=ui.t("an.fn.chart"))
-    return fig
-
-
-FUNNEL_COLUMNS = {"stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
-                  "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first",
-                  "still_open": "an.col.still_open"}
-STEPS_COLUMNS = {"from_to": "an.col.from_to", "decided": "an.col.decided", "lost": "an.col.lost",
-                 "actual": "an.col.actual", "expected": "an.col.expected", "index": "an.col.index"}
-TIMES_COLUMNS = {"stage": "an.col.stage", "stays": "an.col.stays", "median_days": "an.col.median_days",
-                 "p80_days": "an.col.p80_days", "norm_days": "an.col.norm_days",
-                 "share_over_norm": "an.col.share_over_norm"}
-STALLED_COLUMNS = {"deal_id": "an.col.deal_id", "stage": "an.col.stage", "owner": "an.col.owner",
-                   "channel": "an.col.channel", "amount": "an.col.amount", "since": "an.col.since",
-                   "days_in_stage": "an.col.days_in_stage", "norm_days": "an.col.norm_days",
-                   "days_over": "an.col.days_over"}
-LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals",
-                "amount": "an.col.amount"}
-BREAKDOWN_COLUMNS = {"grp": None, "stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
-                     "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first"}
-SPEED_COLUMNS = {"grp": None, "leads": "an.col.leads", "first_contact_hours": "an.col.first_contact_hours",
-                 "sal_days": "an.col.sal_days", "won_timed": "an.col.won_timed", "lt_days": "an.col.lt_days",
-                 "lt_days_p80": "an.col.lt_days_p80"}
-
-
+# ---- tables of several pages ----------------------------------------------------------------
 def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None) -> None:
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
     names = {c: ui.t(k) for c, k in columns.items()}
@@ -405,94 +356,6 @@ def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str 
 def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:
     return formatted(part, columns, dim=dim)[0]  # formatting is per cell: only what is shown
 
-
-def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
-    return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"])])
-
-
-_STEPS: dict[str, tuple] = {}  # funnel table's digest → (bottleneck, steps); read-only, shared
-
-
-def funnel_steps(table: pd.DataFrame) -> tuple:
-    """(the bottleneck, the steps table) of a funnel table, worked out once per distinct table
-    (funnel.metrics.stages.find_bottleneck / transitions) and shared: do not modify them."""
-    key = ui.fingerprint(table)
-    found = _STEPS.get(key)
-    if found is None:
-        found = (stage_metrics.find_bottleneck(table), steps_frame(stage_metrics.transitions(table)))
-        if len(_STEPS) >= 500:
-            _STEPS.clear()
-        _STEPS[key] = found
-    return found
-
-
-def bottleneck(b, min_decided: int) -> None:
-    """The bottleneck in words: a warning when the step is below the ladder's expectation."""
-    if b is None:
-        st.info(ui.t("an.fn.bottleneck_none", n=min_decided))
-    elif b.index < 1:
-        st.warning(bottleneck_text(b))
-    else:
-        st.success(ui.t("an.fn.bottleneck_ok", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
-                        actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2)))
-
-
-def bottleneck_text(b) -> str:
-    return ui.t("an.fn.bottleneck_text", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
-                actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2),
-                lost=ui.num(b.lost), decided=ui.num(b.decided))
-
-
-def times_figure(df: pd.DataFrame) -> go.Figure:
-    stages = [chart_text(s) for s in df["stage"]]
-    fig = go.Figure()
-    fig.add_bar(x=stages, y=df["median_days"], name=ui.t("an.col.median_days"))
-    fig.add_bar(x=stages, y=df["p80_days"], name=ui.t("an.col.p80_days"))
-    fig.add_scatter(x=stages, y=df["norm_days"], name=ui.t("an.col.norm_days"), mode="markers",
-                    marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)))
-    fig.update_layout(title=ui.t("an.fn.times"), barmode="group")
-    return fig
-
-
-def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
-    fig = go.Figure()
-    stage_labels = [chart_text(label(s, "stage")) for s in df["stage"]]
-    for reason in df["reason"].drop_duplicates():
-        mask = df["reason"].isna() if _missing(reason) else df["reason"] == reason
-        part = df[mask]
-        name = chart_text(label(reason, "reason"))
-        fig.add_bar(x=[stage_labels[i] for i in part.index], y=part[measure], name=name,
-                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
-                    hovertemplate=f"{name}: %{{text}}<extra></extra>")
-    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_stage"))
-    return fig
-
-
-def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
-    fig = go.Figure()
-    for reason in df["reason"].drop_duplicates():
-        part = df[df["reason"].isna()] if _missing(reason) else df[df["reason"] == reason]
-        name = chart_text(label(reason, "reason"))
-        fig.add_bar(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[measure], name=name,
-                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
-                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
-    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_time"))
-    return fig
-
-
-def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
-    """Side-by-side funnels: conversion from the first stage per group (largest groups first)."""
-    first = t[t["position"] == t["position"].min()].sort_values("reached", ascending=False)
-    keep = list(first["grp"].head(top))
-    fig = go.Figure()
-    for grp in keep:
-        part = t[t["grp"] == grp]
-        name = chart_text(label(grp))
-        fig.add_bar(x=[chart_text(s) for s in part["stage"]], y=part["conversion_from_first"], name=name,
-                    text=[f"{ui.num(r)}" for r in part["reached"]], textposition="none",
-                    hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>")
-    fig.update_layout(barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%")
-    return fig
 
 
 # ---- empty states ----------------------------------------------------------------------------
