@@ -1,39 +1,39 @@
 import streamlit as st
 
 import ui
-import ui_plan as up
+import ui_workshop as uw
 from funnel.errors import FunnelError
 from funnel.model.plan import evaluate
 
 ui.page_guard()
-st.html(up.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
+st.html(uw.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
 st.title(ui.t("workshop.title"))
 st.caption(ui.t("workshop.intro"))
 
-base = up.workshop_baseline()
-if up.WS_KEYS["leads"] not in st.session_state:
-    up.workshop_reset(base)
+base = uw.workshop_baseline()
+if uw.WS_KEYS["leads"] not in st.session_state:
+    uw.workshop_reset(base)
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
-    c[0].slider(ui.t("workshop.leads"), 0.0, max(float(base.leads) * 4, 100.0), step=10.0, key=up.WS_KEYS["leads"],
+    c[0].slider(ui.t("workshop.leads"), 0.0, max(float(base.leads) * 4, 100.0), step=10.0, key=uw.WS_KEYS["leads"],
                 format="%.0f")
-    c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=up.WS_KEYS["conversion"], format="%.1f")
+    c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=uw.WS_KEYS["conversion"], format="%.1f")
     c[2].slider(ui.t("workshop.avg_check"), 0.0, max(float(base.avg_check) * 3, 10_000.0), step=1_000.0,
-                key=up.WS_KEYS["avg_check"], format="%.0f")
-    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0, key=up.WS_KEYS["sellers"],
+                key=uw.WS_KEYS["avg_check"], format="%.0f")
+    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0, key=uw.WS_KEYS["sellers"],
                 format="%.0f", help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)))
-st.button(ui.t("workshop.reset"), key="ws_reset", on_click=up.workshop_reset, args=(base,),
+st.button(ui.t("workshop.reset"), key="ws_reset", on_click=uw.workshop_reset, args=(base,),
           icon=":material/restart_alt:")
 
 try:
-    out = evaluate(up.workshop_plan(base))
+    out = evaluate(uw.workshop_plan(base))
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
 
 with st.container(key="ws_line"):
-    st.markdown(up.plain(up.workshop_line(out)))
+    st.markdown(ui.plain(uw.workshop_line(out)))
 with st.container(key="ws_numbers"):
     c = st.columns(3)
     c[0].metric(ui.t("workshop.turnover"), ui.money(out["turnover"]))
