@@ -111,19 +111,26 @@ class Store:
         """
         cur = self._con.cursor()
         try:
-            cur.execute("BEGIN TRANSACTION")
-            try:
+            with self._all_or_nothing(cur):
                 yield cur
-            except BaseException:
-                try:
-                    cur.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass  # the block's error matters; DuckDB drops the transaction with the cursor
-                raise
-            cur.execute("COMMIT")
-            self.checkpoint_if_big(cur)
         finally:
             cur.close()
+
+    @contextmanager
+    def _all_or_nothing(self, cur) -> Iterator[None]:
+        """BEGIN; COMMIT when the block ends, ROLLBACK when it raises (the block's error is what
+        propagates, never the rollback's: DuckDB drops the transaction with the cursor anyway)."""
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            try:
+                cur.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        cur.execute("COMMIT")
+        self.checkpoint_if_big(cur)
 
     @contextmanager
     def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -144,18 +151,8 @@ class Store:
             self._local.in_transaction = True
             cur = self._con.cursor()
             try:
-                cur.execute("BEGIN TRANSACTION")
-                try:
+                with self._all_or_nothing(cur):
                     yield cur
-                except BaseException:
-                    try:
-                        cur.execute("ROLLBACK")
-                    except duckdb.Error:
-                        # the original error matters; DuckDB drops the transaction with the cursor
-                        pass
-                    raise
-                cur.execute("COMMIT")
-                self.checkpoint_if_big(cur)
             finally:
                 cur.close()
                 self._local.in_transaction = False

@@ -62,31 +62,21 @@ with right:
 # a run's cost. What a tab's widgets hold that the plan needs is kept outside them (ui_plan).
 names = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 tab = dict(zip(names, st.tabs([ui.t(f"planner.tab.{n}") for n in names], key="pl_tab", on_change="rerun")))
-if tab["chain"].open:
-    with tab["chain"]:
-        ed.chain_tab(b, plan)
-if tab["mix"].open:
-    with tab["mix"]:
-        ed.mix_tab(b)
-if tab["web"].open:
-    with tab["web"]:
-        tabs.web_tab(plan)
-if tab["capacity"].open:
-    with tab["capacity"]:
-        tabs.capacity_tab(plan, out)
-if tab["repeat"].open:
-    with tab["repeat"]:
-        tabs.repeat_tab(plan)
-if tab["forecast"].open:
-    with tab["forecast"]:
-        tabs.forecast_tab(b, tabs.forecast(b, plan, out))
-if tab["backtest"].open:
-    with tab["backtest"]:
-        tabs.backtest_tab(b)
-edits = up.current_edits()
-if tab["scenarios"].open:
-    with tab["scenarios"]:
-        charts, tables = tabs.forecast_exports(tabs.forecast(b, plan, out))
-        tabs.scenarios_tab(b, base, plan, out, edits, [up.waterfall(steps), *charts], tables)
 
+
+def scenarios() -> None:
+    charts, tables = tabs.forecast_exports(tabs.forecast(b, plan, out))
+    tabs.scenarios_tab(b, base, plan, out, up.current_edits(), [up.waterfall(steps), *charts], tables)
+
+
+draw = {"chain": lambda: ed.chain_tab(b, plan), "mix": lambda: ed.mix_tab(b),
+        "web": lambda: tabs.web_tab(plan), "capacity": lambda: tabs.capacity_tab(plan, out),
+        "repeat": lambda: tabs.repeat_tab(plan), "forecast": lambda: tabs.forecast_tab(b, tabs.forecast(b, plan, out)),
+        "backtest": lambda: tabs.backtest_tab(b), "scenarios": scenarios}
+for name, pane in tab.items():
+    if pane.open:
+        with pane:
+            draw[name]()
+
+edits = up.current_edits()  # after the chain or mix tab, if open, kept this run's edits
 up.write_link(plan, edits)
