@@ -82,9 +82,10 @@ def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
     page.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.25}'.replace('"', "%22"))
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
-    assert not page.get_by_text("P50", exact=True).count()           # the forecast tab is not drawn yet
+    p50 = page.locator('[data-testid="stMetricLabel"]').filter(has_text="P50")
+    assert not p50.count()                                            # the forecast tab is not drawn yet
     page.get_by_role("tab", name="Forecast").click()
-    page.get_by_text("P50", exact=True).wait_for(timeout=30_000)
+    p50.first.wait_for(timeout=30_000)
     wait_for_app(page)
     assert "0.25" in page.url.replace("%3A", ":")                     # the chain edit stays in the link
     page.get_by_role("tab", name="Stage chain").click()
