@@ -72,16 +72,20 @@ def base_plan(b: Baseline) -> Plan:
 
 
 # ---- state ----------------------------------------------------------------------------------
+def set_lever(field: str, value: float) -> None:
+    """One lever to ``value``; its slider and number input pick it up on this run (their own
+    state is dropped, or they would keep showing the old value). Also an on_click callback."""
+    st.session_state[canonical_key(field)] = value
+    for suffix in ("_s", "_n"):
+        st.session_state.pop(f"pl_{field}{suffix}", None)
+
+
 def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
     st.session_state[K_EDITS] = edits or Edits()
     for field in LEVERS:
-        value = getattr(plan, field)
-        st.session_state[canonical_key(field)] = value
+        set_lever(field, getattr(plan, field))
     st.session_state[K_CAPACITY] = plan.sellers is not None and plan.contacts_per_seller is not None
     st.session_state.pop(K_CAPACITY_ON, None)
-    for field in LEVERS:  # widgets pick the new values up on this run
-        for suffix in ("_s", "_n"):
-            st.session_state.pop(f"pl_{field}{suffix}", None)
     # The stage-chain sliders and the channel table start from the baseline too.
     for key in [k for k in st.session_state if re.fullmatch(r"pl_chain_\d+|pl_mix", str(k))]:
         del st.session_state[key]

@@ -13,11 +13,12 @@ from funnel.model.chain import StageChain
 from funnel.model.plan import Plan, evaluate
 
 
-def chain_tab(b, plan: Plan) -> tuple:
-    """The stage chain's sliders; returns the steps moved away from the baseline (edits.chain)."""
+def chain_tab(b, plan: Plan) -> None:
+    """The stage chain's sliders; the steps moved away from the baseline are kept as the plan's
+    chain edits (ui_plan.keep_edits)."""
     if not b.chain:
         st.info(ui.t("planner.chain.empty"))
-        return ()
+        return
     st.caption(ui.t("planner.chain.intro"))
     names = [s for s, _ in b.chain]
     labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
@@ -39,16 +40,14 @@ def chain_tab(b, plan: Plan) -> tuple:
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
                 up.signed_share(chain.conversion - plan.conversion))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
-    c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=_apply_conversion,
-                args=(chain.conversion,))
+    c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=up.set_lever,
+                args=("conversion", chain.conversion))
     reached = chain.reached(plan.leads)
     st.dataframe(pd.DataFrame({ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
                                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
                                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
                  hide_index=True, width="stretch", key="pl_chain_table")
-    steps = edits.chain_edits(base, rates)
-    up.keep_edits(chain=steps)
-    return steps
+    up.keep_edits(chain=edits.chain_edits(base, rates))
 
 
 def _stale_note(key: str, names: list[str]) -> None:
@@ -58,19 +57,13 @@ def _stale_note(key: str, names: list[str]) -> None:
         st.warning(ui.t(key, names=", ".join(f"«{up.plain(n)}»" for n in names)))
 
 
-def _apply_conversion(value: float) -> None:
-    st.session_state[up.canonical_key("conversion")] = value
-    for suffix in ("_s", "_n"):
-        st.session_state.pop(f"pl_conversion{suffix}", None)
-
-
-def mix_tab(b) -> tuple:
-    """The channel table; returns the rows changed from the baseline (edits.mix)."""
+def mix_tab(b) -> None:
+    """The channel table; the rows changed from the baseline are kept as the plan's mix edits."""
     st.caption(ui.t("planner.mix.intro"))
     base = b.mix_channels()
     if not base:
         st.info(ui.t("planner.mix.empty"))
-        return ()
+        return
     rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)
     start = pd.DataFrame({
@@ -99,7 +92,7 @@ def mix_tab(b) -> tuple:
                     for r, c in zip(edited.itertuples(), base)]
     except FunnelError as exc:
         ui.show_error(exc)
-        return ()
+        return
     tot = mix.totals(channels)
     c = st.columns(4)
     c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
@@ -123,9 +116,7 @@ def mix_tab(b) -> tuple:
         ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
         ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
         hide_index=True, width="stretch", key="pl_mix_result")
-    changed = edits.mix_edits(base, channels)
-    up.keep_edits(mix=changed)
-    return changed
+    up.keep_edits(mix=edits.mix_edits(base, channels))
 
 
 EDIT_SUMMARY = edits.FIGURES

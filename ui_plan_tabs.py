@@ -105,13 +105,7 @@ def capacity_tab(plan: Plan, out: dict) -> None:
             ui.show_error(exc)
             return
         st.write(ui.t("planner.cap.calibrated", e=ui.num(e, 3)))
-        st.button(ui.t("planner.cap.use"), key="pl_cal_use", on_click=_set_value, args=("elasticity", e))
-
-
-def _set_value(field: str, value: float) -> None:
-    st.session_state[up.canonical_key(field)] = value
-    for suffix in ("_s", "_n"):
-        st.session_state.pop(f"pl_{field}{suffix}", None)
+        st.button(ui.t("planner.cap.use"), key="pl_cal_use", on_click=up.set_lever, args=("elasticity", e))
 
 
 def repeat_tab(plan: Plan) -> None:
