@@ -158,6 +158,7 @@ def workspace_id() -> str | None:
 # Query-parameter names of the shared filters; a copied URL reopens the same view.
 QP_PERIOD, QP_FROM, QP_TO = "period", "from", "to"
 QP_DIMENSIONS = {"channel": ("ch", K_CHANNELS), "owner": ("own", K_OWNERS), "segment": ("seg", K_SEGMENTS)}
+QP_LIST = {name for name, _ in QP_DIMENSIONS.values()}  # parameters that hold a list of values
 
 
 def _link_value(name: str):
@@ -165,9 +166,6 @@ def _link_value(name: str):
     if st.session_state.get("_link_read"):
         return None
     return st.query_params.get_all(name) if name in QP_LIST else st.query_params.get(name)
-
-
-QP_LIST = {"ch", "own", "seg"}
 
 
 def _iso(text) -> date | None:

@@ -137,16 +137,21 @@ def _remember(result, key: str) -> None:
         _known[id(frame)] = (weakref.ref(frame), f"{key}/{i}")
 
 
+def _shared_key(obj) -> str | None:
+    """The key of the shared result ``obj`` is (a frame of), or None (ids are reused: the weak
+    reference confirms it is the same object)."""
+    hit = _known.get(id(obj))
+    return hit[1] if hit is not None and hit[0]() is obj else None
+
+
 def is_shared(obj) -> bool:
     """Whether ``obj`` is (a frame of) a result ui.shared handed out: read-only, content known."""
-    hit = _known.get(id(obj))
-    return hit is not None and hit[0]() is obj
+    return _shared_key(obj) is not None
 
 
 def _stand_in(obj):
-    hit = _known.get(id(obj))
-    return ("shared frame", hit[1]) if hit is not None and hit[0]() is obj else obj
-
+    key = _shared_key(obj)
+    return obj if key is None else ("shared frame", key)
 
 
 # ---- finished elements, drawn once and replayed to every session -------------------------------

@@ -59,6 +59,7 @@ def cursor(fresh: bool = False):
     with get_store().cursor() as cur:
         yield cur
 
+
 def list_spaces() -> list:
     """Every workspace with its data version: read once per script run (dashboard.py) and
     shared by the sign-in filter, the picker and the cache keys."""

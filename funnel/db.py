@@ -109,12 +109,8 @@ class Store:
         ROLLBACK when the block raises (the block's error is what propagates, never an
         error of the rollback); the cursor is closed either way.
         """
-        cur = self._con.cursor()
-        try:
-            with self._all_or_nothing(cur):
-                yield cur
-        finally:
-            cur.close()
+        with self.cursor() as cur, self._all_or_nothing(cur):
+            yield cur
 
     @contextmanager
     def _all_or_nothing(self, cur) -> Iterator[None]:
@@ -149,12 +145,10 @@ class Store:
             self._write_lock.acquire()
         with _held(self._write_lock):
             self._local.in_transaction = True
-            cur = self._con.cursor()
             try:
-                with self._all_or_nothing(cur):
+                with self.cursor() as cur, self._all_or_nothing(cur):
                     yield cur
             finally:
-                cur.close()
                 self._local.in_transaction = False
 
     def checkpoint_if_big(self, cur) -> None:
