@@ -79,7 +79,6 @@ def _start(args, extra: dict) -> dict:
     from funnel.db import open_store
     from funnel.filters import Filters
     from funnel.model.edits import figures
-    from funnel.periods import data_range, preset_range
     from funnel.scenarios import get_scenario
 
     store = open_store(args.db)
@@ -95,18 +94,27 @@ def _start(args, extra: dict) -> dict:
                 except ValidationError as exc:
                     raise FunnelError(f"--scenario: the scenario's table edits are malformed: {exc}") from None
                 if edits:
-                    first, last = data_range(cur, ws)
-                    lo, hi = preset_range("last_12_months", last, first) if last else (None, None)
-                    b = baseline(cur, Filters(ws, args.period_from or lo, args.period_to or hi))
+                    b = baseline(cur, _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to))
                     extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
                 return dict(sc.inputs)
-            first, last = data_range(cur, ws)
-            if last is None:
+            period = _period(cur, ws, args)
+            if period is None:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
-            lo, hi = preset_range("last_12_months", last, first)
-            return baseline(cur, Filters(ws, args.period_from or lo, args.period_to or hi)).plan().inputs()
+            return baseline(cur, period).plan().inputs()
     finally:
         store.close()
+
+
+def _period(cur, ws: str, args):
+    """Filters for --from/--to, each defaulting to the data's last 12 months; None without data."""
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+
+    first, last = data_range(cur, ws)
+    if last is None:
+        return None
+    lo, hi = preset_range("last_12_months", last, first)
+    return Filters(ws, args.period_from or lo, args.period_to or hi)
 
 
 def build_plan(args, extra: dict | None = None) -> Plan:
