@@ -9,7 +9,6 @@ Any broken configuration fails closed: the gate shows what to fix and no page ru
 from __future__ import annotations
 
 import logging
-import time
 
 import streamlit as st
 
@@ -22,8 +21,6 @@ import ui
 log = logging.getLogger("funnel.auth")
 K_USER = "_user"
 K_PW_USER = "_pw_user"  # who typed a right password in this session
-K_FAILS = "_auth_failures"
-K_LOCKED_UNTIL = "_auth_locked_until"
 FREE_TRIES = 3          # failures allowed before the form starts to wait
 MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
@@ -91,7 +88,7 @@ def signed_in_user() -> User | None:
 
 def _password_form(cfg: AuthConfig) -> None:
     client = client_key()
-    locked = max(st.session_state.get(K_LOCKED_UNTIL, 0) - time.time(), _throttle().wait(client))
+    locked = _throttle().wait(client)
     with st.form("signin_form", clear_on_submit=True):
         typed = st.text_input(ui.t("auth.password"), type="password", key="signin_password")
         sent = st.form_submit_button(ui.t("auth.sign_in"), key="signin_submit")
@@ -104,16 +101,11 @@ def _password_form(cfg: AuthConfig) -> None:
         return
     user = cfg.check_password(typed)
     if user is None:
-        fails = st.session_state.get(K_FAILS, 0) + 1
-        st.session_state[K_FAILS] = fails
-        if fails >= FREE_TRIES:
-            st.session_state[K_LOCKED_UNTIL] = time.time() + min(MAX_LOCK_SECONDS, 5 * 2 ** (fails - FREE_TRIES))
         _throttle().failed(client)
-        log.warning("failed sign-in attempt from %s (%d in this session, %d from this client)",
-                    client, fails, _throttle().failures(client))
+        log.warning("failed sign-in attempt from %s (%d in a row from this client)",
+                    client, _throttle().failures(client))
         st.error(ui.t("auth.wrong_password"))
         return
-    st.session_state[K_FAILS] = 0
     _throttle().succeeded(client)
     st.session_state[K_PW_USER] = user
     log.info("signed in: %s", user.name)
