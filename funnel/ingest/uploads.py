@@ -28,10 +28,11 @@ def file_hash(path) -> str:
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
+    digest = h.hexdigest()
     if len(_HASHES) > 256:
         _HASHES.clear()
-    _HASHES[key] = h.hexdigest()
-    return _HASHES[key]
+    _HASHES[key] = digest
+    return digest  # not _HASHES[key]: another session's thread may clear the memo in between
 
 
 def file_hash_soon(path) -> Callable[[], str]:
