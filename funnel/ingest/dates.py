@@ -189,7 +189,7 @@ def parse_sql(col: str, choice: DateChoice, *, trimmed: bool = False) -> str:
     fmts = ", ".join("'" + f.replace("'", "''") + "'" for f in formats)
     parsed = f"try_strptime({s}, [{fmts}])"
     if choice.iso and choice.zone is not None:
-        off = f"regexp_extract({raw}, '[\\d.](Z|[+-]\\d{{2}}:?\\d{{2}})\\s*$', 1)"
+        off = f"regexp_extract({raw}, '{_ZONE.pattern}', 1)"  # the same zone suffix as in Python
         minutes = (f"CASE WHEN {off} = 'Z' THEN 0 WHEN {off} <> '' THEN "
                    f"(CASE WHEN left({off}, 1) = '-' THEN -1 ELSE 1 END) * "
                    f"(CAST(substr({off}, 2, 2) AS INTEGER) * 60 + CAST(right({off}, 2) AS INTEGER)) END")
