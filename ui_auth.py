@@ -44,9 +44,6 @@ def client_key() -> str:
     return forwarded or "local"
 
 
-plain = ui.plain  # one Markdown escape for the whole app (names, e-mails in messages)
-
-
 def _secrets_table(name: str) -> dict:
     try:
         return st.secrets.to_dict().get(name) or {}
@@ -148,7 +145,7 @@ def sidebar(user: User) -> None:
     if cfg.mode == "none":
         st.sidebar.warning(ui.t("auth.open_banner"), icon=":material/lock_open:")
         return
-    st.sidebar.caption(ui.t("auth.signed_in_as", name=plain(user.name)))
+    st.sidebar.caption(ui.t("auth.signed_in_as", name=ui.plain(user.name)))
     if st.sidebar.button(ui.t("auth.sign_out"), key="signout", icon=":material/logout:"):
         sign_out(cfg)
 

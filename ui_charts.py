@@ -73,9 +73,6 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
     return ui.num(x, 0 if decimals is None else decimals)
 
 
-md_escape = ui.plain  # the app's one Markdown escape for user text
-
-
 def period_text(rng) -> str:
     if not rng or rng[0] is None:
         return "—"
@@ -355,7 +352,6 @@ def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str 
 
 def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:
     return formatted(part, columns, dim=dim)[0]  # formatting is per cell: only what is shown
-
 
 
 # ---- empty states ----------------------------------------------------------------------------

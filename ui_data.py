@@ -72,7 +72,6 @@ def may(action: str, ws) -> bool:
 # ---- plain text in markdown-rendered widgets -----------------------------------------------------
 # Only what can start markup in the middle of a sentence: emphasis, code, links, images, HTML,
 # tables, strikethrough, LaTeX and Streamlit's :emoji:/:color[...] shortcodes.
-plain = ui.plain  # shared with every page
 
 
 def message_text(item) -> str:
@@ -412,8 +411,8 @@ def duplicate_text(dup) -> str:
 
     when = get("loaded_at")
     when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None else "—"
-    return ui.t("data.duplicate", file=plain(get("file_name") or "—"), when=when,
-                user=plain(get("user_name") or "—"))
+    return ui.t("data.duplicate", file=ui.plain(get("file_name") or "—"), when=when,
+                user=ui.plain(get("user_name") or "—"))
 
 
 def current_rows(ws_id: str, kind: str) -> int:

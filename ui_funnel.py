@@ -14,7 +14,7 @@ import streamlit as st
 import ui
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
-from ui_charts import _missing, fmt_value, label, md_escape
+from ui_charts import _missing, fmt_value, label
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
@@ -92,12 +92,12 @@ def bottleneck(b, min_decided: int) -> None:
     elif b.index < 1:
         st.warning(bottleneck_text(b))
     else:
-        st.success(ui.t("an.fn.bottleneck_ok", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
+        st.success(ui.t("an.fn.bottleneck_ok", a=ui.plain(b.from_stage), b=ui.plain(b.to_stage),
                         actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2)))
 
 
 def bottleneck_text(b) -> str:
-    return ui.t("an.fn.bottleneck_text", a=md_escape(b.from_stage), b=md_escape(b.to_stage),
+    return ui.t("an.fn.bottleneck_text", a=ui.plain(b.from_stage), b=ui.plain(b.to_stage),
                 actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2),
                 lost=ui.num(b.lost), decided=ui.num(b.decided))
 

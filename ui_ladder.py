@@ -14,7 +14,7 @@ import ui_auth
 from funnel import ladder
 from funnel.errors import FunnelError
 from funnel.workspace import set_currency
-from ui_data import _keyed_error, _say, _write, plain
+from ui_data import _keyed_error, _say, _write
 
 K_LADDER = "settings_ladder"
 K_LADDER_SAVE = "settings_ladder_save"
@@ -40,7 +40,7 @@ def map_stage(ws_id: str, spelling: str) -> None:
     stage = st.session_state.get(stage_key(spelling, "to"))
     if stage:
         _write(lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=ui_auth.current_user()),
-               ui.t("data.mapped", alias=plain(spelling), stage=plain(stage)), "stages")
+               ui.t("data.mapped", alias=ui.plain(spelling), stage=ui.plain(stage)), "stages")
 
 
 def add_stage(ws_id: str, spelling: str) -> None:
@@ -49,7 +49,7 @@ def add_stage(ws_id: str, spelling: str) -> None:
     prob = {"won": 100.0, "lost": 0.0}.get(kind, prob if prob is not None else 0.0)
     _write(lambda cur: ladder.add_stage(cur, ws_id, spelling, actor=ui_auth.current_user(),
                                         probability=float(prob) / 100, kind=kind),
-           ui.t("data.added_stage", stage=plain(spelling)), "stages")
+           ui.t("data.added_stage", stage=ui.plain(spelling)), "stages")
 
 
 def stage_suggestion(spelling: str, ladder_df: pd.DataFrame) -> str | None:
@@ -159,7 +159,7 @@ def save_ladder(ws_id: str) -> bool:
         with ui.cursor() as cur:
             lost = ladder.unmapped_stages(cur, ws_id)
         if not lost.empty:
-            names = ", ".join(f"«{plain(x)}»" for x in lost["stage"].head(10))
+            names = ", ".join(f"«{ui.plain(x)}»" for x in lost["stage"].head(10))
             _say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " +
                  ui.t("settings.renamed_hint", stages=names), "ladder")
     return ok
@@ -179,7 +179,7 @@ def add_alias(ws_id: str) -> None:
         _say("error", _keyed_error("settings.alias_empty_err"), "aliases")
         return
     if _write(lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=ui_auth.current_user()),
-              ui.t("settings.alias_added", alias=plain(alias), stage=plain(stage)), "aliases"):
+              ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(stage)), "aliases"):
         st.session_state[K_ALIAS_TEXT] = ""
 
 
@@ -187,12 +187,12 @@ def delete_alias(ws_id: str) -> None:
     alias = st.session_state.get(K_ALIAS_DEL_PICK)
     if alias:
         _write(lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=ui_auth.current_user()),
-               ui.t("settings.alias_deleted", alias=plain(alias)), "aliases")
+               ui.t("settings.alias_deleted", alias=ui.plain(alias)), "aliases")
 
 
 def save_currency(ws_id: str) -> None:
     value = (st.session_state.get(K_CURRENCY) or "").strip()
     _write(lambda cur: set_currency(cur, ws_id, value, actor=ui_auth.current_user()),
-           ui.t("settings.currency_saved", currency=plain(value)), "currency")
+           ui.t("settings.currency_saved", currency=ui.plain(value)), "currency")
 
 

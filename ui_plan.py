@@ -257,9 +257,6 @@ def can_edit() -> bool:
     return bool(ws) and access.can(ui_auth.current_user(), "edit_scenarios", ws.id, is_demo=ws.is_demo)
 
 
-plain = ui.plain  # the app's one Markdown escape for user text
-
-
 # ---- display --------------------------------------------------------------------------------
 def signed(text: str, x: float | None) -> str | None:
     if x is None or (isinstance(x, float) and not math.isfinite(x)) or abs(x) < 1e-9:

@@ -21,8 +21,8 @@ def chain_tab(b, plan: Plan) -> None:
         return
     st.caption(ui.t("planner.chain.intro"))
     names = [s for s, _ in b.chain]
-    labels = [ui.t("planner.chain.first", to=up.plain(names[1] if len(names) > 1 else "")) if i == 0 else
-              ui.t("planner.chain.step", frm=up.plain(n), to=up.plain(names[i + 1]) if i + 1 < len(names)
+    labels = [ui.t("planner.chain.first", to=ui.plain(names[1] if len(names) > 1 else "")) if i == 0 else
+              ui.t("planner.chain.step", frm=ui.plain(n), to=ui.plain(names[i + 1]) if i + 1 < len(names)
                    else ui.t("planner.chain.won")) for i, n in enumerate(names)]
     base = b.stage_chain()
     start, stale = up.current_edits().apply_chain(base)
@@ -54,7 +54,7 @@ def _stale_note(key: str, names: list[str]) -> None:
     """Edits from a link or a scenario whose stage or channel the current data lacks are not
     applied to another row: say which ones were set aside."""
     if names:
-        st.warning(ui.t(key, names=", ".join(f"«{up.plain(n)}»" for n in names)))
+        st.warning(ui.t(key, names=", ".join(f"«{ui.plain(n)}»" for n in names)))
 
 
 def mix_tab(b) -> None:

@@ -39,7 +39,7 @@ with st.form("admin_create", clear_on_submit=True):
     currency = c2.text_input(ui.t("admin.currency"), value="₽", key="admin_new_currency")
     if st.form_submit_button(ui.t("admin.create_button"), key="admin_create_btn"):
         write(lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
-              lambda w: ui.t("admin.created", name=ui_auth.plain(w.name)))
+              lambda w: ui.t("admin.created", name=ui.plain(w.name)))
 with st.form("admin_rename"):
     st.markdown(f"**{ui.t('admin.rename')}**")
     c1, c2 = st.columns(2)
@@ -88,7 +88,7 @@ if archive is not None and st.button(ui.t("admin.import_button"), key="admin_imp
         path = Path(tmp) / "import.zip"
         path.write_bytes(archive.getvalue())
         write(lambda cur, actor: portable.import_workspace(cur, path, actor=actor, name=as_name or None),
-              lambda w: ui.t("admin.imported", name=ui_auth.plain(w.name)))
+              lambda w: ui.t("admin.imported", name=ui.plain(w.name)))
 
 st.subheader(ui.t("admin.roles"))
 cfg = ui_auth.config()

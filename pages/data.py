@@ -48,7 +48,7 @@ def upload_flow() -> None:
 
 def show_result(done) -> None:
     res = done["result"]
-    st.success(ui.t("data.loaded", file=ud.plain(done["name"]), added=ui.num(res.added),
+    st.success(ui.t("data.loaded", file=ui.plain(done["name"]), added=ui.num(res.added),
                     updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
     rejected = getattr(res, "rejected_rows", None)
     if rejected is not None and len(rejected):
@@ -56,7 +56,7 @@ def show_result(done) -> None:
                            "rejected_rows.csv", "text/csv", key="data_result_rejected_csv",
                            icon=":material/download:")
     for text in ud.warnings(res):
-        st.warning(ud.plain(text))
+        st.warning(ui.plain(text))
     st.caption(ui.t("data.next_hint"))
     st.button(ui.t("data.load_again"), key=ud.K_LOAD_AGAIN, on_click=ud.forget_result)
 
@@ -71,7 +71,7 @@ def review_and_load(stored, kind) -> None:
         c2.metric(ui.t("data.det_delimiter"), ud.delimiter_label(insp.delimiter))
         c3.metric(ui.t("data.det_header"), ui.num(insp.header_row))
         c4.metric(ui.t("data.det_rows"), ui.num(insp.rows_in))
-        st.caption(ui.t("data.det_crm", crm=ud.plain(insp.crm)) if insp.crm else ui.t("data.det_no_crm"))
+        st.caption(ui.t("data.det_crm", crm=ui.plain(insp.crm)) if insp.crm else ui.t("data.det_no_crm"))
         if len(insp.sheets) > 1:
             st.selectbox(ui.t("data.sheet"), insp.sheets, key=ud.K_SHEET, help=ui.t("data.sheet_help"))
 
@@ -99,8 +99,8 @@ def review_and_load(stored, kind) -> None:
         for fld, (fmt, _) in insp.date_formats.items():
             if fld in insp.ambiguous_dates:  # not chosen yet: the question below says so
                 continue
-            st.markdown(ui.t("data.date_line", field=ud.field_label(fld), fmt=ud.plain(fmt),
-                             reason=ud.plain(ud.date_reason(insp, fld))))
+            st.markdown(ui.t("data.date_line", field=ud.field_label(fld), fmt=ui.plain(fmt),
+                             reason=ui.plain(ud.date_reason(insp, fld))))
         if questions:
             st.warning(ui.t("data.date_ambiguous", fields=", ".join(
                 ud.field_label(f) for _, _, flds in questions for f in flds)))
@@ -124,9 +124,9 @@ def review_and_load(stored, kind) -> None:
         st.download_button(ui.t("data.download_rejected"), ud.rejected_csv(insp), "rejected_rows.csv",
                            "text/csv", key="data_rejected_csv", icon=":material/download:")
     for text in ud.warnings(insp):
-        st.warning(ud.plain(text))
+        st.warning(ui.plain(text))
     if len(insp.new_stages):
-        st.info(ui.t("data.new_stages", stages=ud.plain(", ".join(map(str, insp.new_stages["stage"])))))
+        st.info(ui.t("data.new_stages", stages=ui.plain(", ".join(map(str, insp.new_stages["stage"])))))
 
     st.subheader(ui.t("data.step_load"))
     mode = st.radio(ui.t("data.mode"), ud.MODES, key=ud.K_MODE, horizontal=True,

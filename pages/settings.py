@@ -12,7 +12,7 @@ st.title(ui.t("nav.settings"))
 ws = st.session_state.get("_ws_obj")
 ul.settings_context(ws.id)
 may_edit = ud.may("edit_ladder", ws)
-st.caption(ui.t("settings.intro", ws=ud.plain(ws.name)))
+st.caption(ui.t("settings.intro", ws=ui.plain(ws.name)))
 if ws.is_demo and not may_edit:
     st.info(ui.t("settings.demo_readonly"), icon=":material/school:")
 elif not may_edit:
