@@ -31,7 +31,7 @@ def upload_flow() -> None:
     if stored is None:
         return
     if ud.load_requested(stored):  # Load was clicked: load first, then show the result only
-        bar = st.progress(0.0, text=ui.t("data.progress", pct=0))
+        bar = st.progress(0.0, text=ud.progress_text(0.0, None))
         try:
             ud.run_load(ws, stored, kind, progress=lambda frac, step: bar.progress(
                 min(max(frac, 0.0), 1.0), text=ud.progress_text(frac, step)))
