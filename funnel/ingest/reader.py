@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 import os
 import re
 import tempfile
@@ -160,61 +161,68 @@ class Scan:
     blanks: list[int] = field(default_factory=list)
 
 
-def _scan(path: Path, check_utf8: bool = True) -> Scan:
-    """Read the file once, in blocks cut after a line break (so no UTF-8 character is split).
-    Vectorised: UTF-8 checked by Arrow, line breaks found by numpy (Python's own decode and
-    two-byte search took 0.26 s per 65 MB, a tenth of a 1 M-row load)."""
-    import numpy as np
-    import pyarrow as pa
+_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the break before an empty line ('' or a lone CR)
 
+
+def _scan(path: Path, check_utf8: bool = True) -> Scan:
+    """Read the file once through a memory map, a window at a time, each window cut after a line
+    break (so no UTF-8 character is split) and given back to the system once read (so a 600 MB
+    file does not stay resident). Each step runs in C over the whole window without a copy:
+    UTF-8 checked by Arrow, quotes and empty lines found by byte search. Line breaks are counted
+    only once an empty line needs its number (0.16 s per 65 MB became 0.07 s)."""
     out = Scan(utf8=check_utf8)
-    carry, lines = b"", 0          # lines: line breaks before the current block
-    with open(path, "rb") as fh:
-        while True:
-            block = fh.read(SCAN_BLOCK)
-            data = carry + block
-            cut = len(data) if not block else data.rfind(b"\n") + 1
-            if block and cut == 0:  # no line break yet: keep reading
-                carry = data
-                continue
-            data, carry = data[:cut], data[cut:]
-            if data:
-                out.quotes = out.quotes or b'"' in data
-                if out.utf8 and not data.isascii():
-                    try:
-                        pa.array([data], type=pa.binary()).cast(pa.string())
-                    except pa.ArrowInvalid:
-                        out.utf8 = False
-                a = np.frombuffer(data, dtype=np.uint8)
-                breaks = np.flatnonzero(a == 10)
-                if len(out.blanks) < MAX_BLANKS:
-                    out.blanks.extend(_empty_lines(a, breaks, lines))
-                lines += len(breaks)
-            if not block:
-                break
+    size = os.path.getsize(path)
+    if size == 0:
+        return out
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        view = memoryview(mm)
+        try:
+            start, lines, counted = 0, 0, 0  # ``lines``: line breaks in the first ``counted`` bytes
+            while start < size:
+                end = mm.rfind(b"\n", start, min(start + SCAN_BLOCK, size)) + 1
+                if end <= start:  # no line break within the window: up to the next one, or the end
+                    end = mm.find(b"\n", start + SCAN_BLOCK) + 1 or size
+                window = view[start:end]
+                out.quotes = out.quotes or mm.find(b'"', start, end) >= 0
+                if out.utf8:
+                    out.utf8 = _utf8(window)
+                # A window starts right after a line break (or at the file's start): an empty
+                # line there has that break before it, so the search starts one byte early.
+                first = max(start - 1, 0)
+                found = [m.start() + first for m in _EMPTY_LINE.finditer(view[first:end])] \
+                    if len(out.blanks) < MAX_BLANKS else []
+                for at in found:
+                    lines += _breaks(view[counted:at])
+                    counted = at
+                    out.blanks.append(lines + 2)
+                del window
+                if hasattr(mm, "madvise"):  # not on Windows
+                    mm.madvise(mmap.MADV_DONTNEED, start - start % mmap.PAGESIZE, end - start + start % mmap.PAGESIZE)
+                start = end
+        finally:
+            view.release()
     del out.blanks[MAX_BLANKS:]
     return out
 
 
-def _empty_lines(a, breaks, lines: int) -> list[int]:
-    """1-based numbers of the empty lines ('' or a lone CR) that start after a line break of
-    this block (``breaks``: their offsets) or at its start when a block came before
-    (``lines`` breaks precede it)."""
+def _utf8(data: bytes) -> bool:
+    """Is ``data`` valid UTF-8? Arrow validates it in place (bytes.decode makes a copy: 4× slower)."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data)).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _breaks(data) -> int:
+    """Line breaks in a bytes-like object."""
     import numpy as np
 
-    n = len(a)
-    starts = breaks + 1                       # where the line after each break starts
-    numbers = np.arange(len(breaks)) + lines + 2
-    if lines:                                 # the block starts right after a line break
-        starts = np.concatenate(([0], starts))
-        numbers = np.concatenate(([lines + 1], numbers))
-    inside = starts < n
-    starts, numbers = starts[inside], numbers[inside]
-    empty = a[starts] == 10
-    cr = a[starts] == 13
-    nxt = np.minimum(starts + 1, n - 1)
-    empty |= cr & (starts + 1 < n) & (a[nxt] == 10)
-    return numbers[empty].tolist()
+    return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == 10))
 
 
 def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
