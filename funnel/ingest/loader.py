@@ -16,7 +16,8 @@ from funnel.access import require
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import key_match
-from funnel.ingest.validate import RAW_COLUMNS, parse, stored_params, stored_sql
+from funnel.ingest import fastpath
+from funnel.ingest.validate import RAW_COLUMNS, check, earlier_upload, reading, stored_params, stored_sql
 from funnel.workspace import RAW_TABLES, bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
@@ -58,60 +59,50 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     Refuses (UploadError) a file already loaded into the workspace unless ``allow_duplicate``,
     a file with ambiguous dates until ``date_format`` resolves them, a file with no loadable
     row, and with ``strict`` a file with any rejected row.
-    ``progress(fraction 0..1, step)`` is called between steps (step: read, validate, write, done;
-    "wait" first when another write holds the database).
+    ``progress(fraction 0..1, step)`` is called between steps: read, check_write, done for a file
+    the fast path takes (funnel.ingest.fastpath); read, validate, write, done for one it does not;
+    when the fast path finds a row to report: read, check_write, then recheck, validate, write,
+    done. "wait" comes first when another write holds the database.
     """
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
-    step = progress or (lambda fraction, name: None)
+    how = dict(workspace_id=workspace_id, actor=actor, mode=mode, mapping=mapping, date_format=date_format,
+               sheet=sheet, allow_duplicate=allow_duplicate, progress=progress or (lambda fraction, name: None),
+               strict=strict)
+    try:
+        return _load(store, path, file_name, kind, **how)
+    except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
+        return _load(store, path, file_name, kind, **how, upload_id=dirty.upload_id)
+
+
+def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, date_format, sheet, allow_duplicate,
+          progress, strict, upload_id: int | None = None) -> LoadResult:
+    """One attempt of ``load``: the fast path (funnel.ingest.fastpath) when ``upload_id`` is None
+    and the file allows it, otherwise the full path with ``upload_id`` when given."""
+    step = progress
     # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
     with store.cursor() as own, capped(own, path), \
             store.transaction(waiting=lambda: step(0.0, "wait")) as cur:
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
-        step(0.05, "read")
-        parsed = parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                       date_format=date_format, sheet=sheet, mode=mode, preview=False)
-        step(0.5, "validate")
-        if parsed.duplicate_of and not allow_duplicate:
-            d = parsed.duplicate_of
-            raise upload_error("duplicate_upload", file=file_name, when=str(d["loaded_at"])[:16],
-                               upload_id=d["id"], earlier=d["file_name"])
-        if parsed.ambiguous:
-            fld, cands = next(iter(parsed.ambiguous.items()))
-            raise upload_error("ambiguous_dates", file=file_name, column=parsed.mapping[fld], field=fld,
-                               example=parsed.choices[fld].reason_params.get("example"),
-                               candidates=" / ".join(cands))
-        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-        rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
-        if strict and rejected_rows:
-            raise upload_error("strict", file=file_name, rejected=rejected_rows)
-        won = stored_params(cur, kind, workspace_id, parsed.present).get("won_stage")
-        # A view, not a copy: the typed rows are read once more by the insert, not duplicated.
-        cur.execute("CREATE OR REPLACE TEMP VIEW ingest_stored AS "
-                    + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won)))
-        if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
-            raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
-        step(0.6, "write")
-        table = RAW_TABLES[kind]
-        replaced = updated = 0
-        if mode == "replace":
-            replaced = cur.execute(f"UPDATE {table} SET superseded_by = ? WHERE workspace_id = ? AND "
-                                   "superseded_by IS NULL", [upload_id, workspace_id]).fetchone()[0]
-        elif mode == "upsert":
-            updated = cur.execute(
-                f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
-                f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {key_match('r', 's', kind)})",
-                {"u": upload_id, "ws": workspace_id}).fetchone()[0]
-        cols = ", ".join(RAW_COLUMNS[kind])
-        inserted = cur.execute(
-            f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored",
-            {"ws": workspace_id, "u": upload_id}).fetchone()[0]
+        step(0.05, "read" if upload_id is None else "recheck")
+        with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                     date_format=date_format, sheet=sheet) as prep:
+            if upload_id is None and fastpath.eligible(prep):
+                _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
+                upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+                step(0.1, "check_write")
+                parsed, inserted, updated, replaced = fastpath.write(cur, prep, upload_id=upload_id, mode=mode)
+            else:
+                parsed = check(cur, prep, mode=mode, preview=False)
+                step(0.5, "validate")
+                _refuse_repeat(parsed.duplicate_of, file_name, allow_duplicate)
+                upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step)
         for spelling, stage in parsed.auto_aliases.items():
             cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
                         [workspace_id, spelling.strip().lower(), stage])
         rejected = parsed.rejected
+        rejected_rows = int(rejected["row"].nunique()) if len(rejected) else 0
         added = inserted - min(updated, inserted)
         details = {
             "mapping": parsed.mapping, "mapping_source": parsed.mapping_source, "crm": parsed.crm,
@@ -129,6 +120,53 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
                       updated=min(updated, inserted), rejected=rejected_rows, warnings=warnings,
                       rejected_rows=rejected, replaced=replaced,
                       warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings])
+
+
+def _refuse_repeat(earlier: dict | None, file_name: str, allow: bool) -> None:
+    """UploadError when the same bytes were loaded into the workspace before, unless ``allow``."""
+    if earlier and not allow:
+        raise upload_error("duplicate_upload", file=file_name, when=str(earlier["loaded_at"])[:16],
+                           upload_id=earlier["id"], earlier=earlier["file_name"])
+
+
+def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, step) -> tuple[int, int, int, int]:
+    """The full path's write: the rows of ``ingest_typed`` that passed the checks, after setting
+    aside what ``mode`` replaces, as upload ``upload_id`` (a new number when None). Returns
+    (the upload's number, rows inserted, updated, replaced)."""
+    kind, workspace_id, file_name = parsed.kind, parsed.workspace_id, parsed.file_name
+    if parsed.ambiguous:
+        fld, cands = next(iter(parsed.ambiguous.items()))
+        raise upload_error("ambiguous_dates", file=file_name, column=parsed.mapping[fld], field=fld,
+                           example=parsed.choices[fld].reason_params.get("example"),
+                           candidates=" / ".join(cands))
+    rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
+    if strict and rejected_rows:
+        raise upload_error("strict", file=file_name, rejected=rejected_rows)
+    if upload_id is None:
+        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+    won = stored_params(cur, kind, workspace_id, parsed.present).get("won_stage")
+    # A view, not a copy: the typed rows are read once more by the insert, not duplicated.
+    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_stored AS "
+                + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won)))
+    if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
+        raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
+    step(0.6, "write")
+    table = RAW_TABLES[kind]
+    replaced = updated = 0
+    if mode == "replace":
+        replaced = cur.execute(f"UPDATE {table} SET superseded_by = ? WHERE workspace_id = ? AND "
+                               "superseded_by IS NULL", [upload_id, workspace_id]).fetchone()[0]
+    elif mode == "upsert":
+        updated = cur.execute(
+            f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
+            f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {key_match('r', 's', kind)})",
+            {"u": upload_id, "ws": workspace_id}).fetchone()[0]
+    cols = ", ".join(RAW_COLUMNS[kind])
+    inserted = cur.execute(
+        f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+        f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored",
+        {"ws": workspace_id, "u": upload_id}).fetchone()[0]
+    return upload_id, inserted, updated, replaced
 
 
 def _literal(text: str | None) -> str:

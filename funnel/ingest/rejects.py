@@ -8,38 +8,45 @@ from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
 from funnel.ingest.rows import KEYS, sql_str
 
-def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[str, dict]:
-    """``duplicates=False``: the caller knows that no key repeats (leads, deals), so the query
-    that names each repeat and its first row is left out."""
-    params: dict = {}
-    selects = []
-
-    def add(cond, fld, value, code, detail="NULL"):
-        name = f"col_{len(params)}"
-        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
-        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
-                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
-
+def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, str]]:
+    """The checks of one typed row, each (condition, field, value, code, detail) in SQL over
+    ingest_typed's columns: a row is rejected where a condition holds, ``value`` and ``detail``
+    say what was found and expected. ``$future`` is the first day that is too late."""
+    out = []
     for f in FIELDS[kind]:
         if not (mapping.get(f.name) or (wide and f.name in ("channel", "amount"))):
             continue
         n = f.name
         if f.required:
             blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
-            add(blank, n, "''", "blank")
+            out.append((blank, n, "''", "blank", "NULL"))
         if f.type == "datetime":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", sql_str(choices[n].shown))
-            add(f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit")
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", sql_str(choices[n].shown)))
+            out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit"))
         elif f.type == "date":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", sql_str(choices[n].shown))
-            add(f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit")
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", sql_str(choices[n].shown)))
+            out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit"))
         elif f.type == "money":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad")
-            add(f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative")
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad", "NULL"))
+            out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative", "NULL"))
         elif f.type == "int":
-            add(f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad")
+            out.append((f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad",
+                        "NULL"))
         elif f.type == "status":
-            add(f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad")
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad", "NULL"))
+    return out
+
+
+def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[str, dict]:
+    """``duplicates=False``: the caller knows that no key repeats (leads, deals), so the query
+    that names each repeat and its first row is left out."""
+    params: dict = {}
+    selects = []
+    for cond, fld, value, code, detail in row_checks(kind, mapping, wide, choices):
+        name = f"col_{len(params)}"
+        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
+        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
+                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
     if kind in ("leads", "deals") and duplicates:
         key = KEYS[kind][0]
         params["col_key"] = mapping[key]

@@ -36,6 +36,11 @@ def sql_str(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
+def bound(sql: str, params: dict) -> tuple[str, dict]:
+    """(sql, the params it names): DuckDB refuses a named parameter the statement does not use."""
+    return sql, {k: v for k, v in params.items() if f"${k}" in sql}
+
+
 def cap_sql(expr: str, chars: int) -> str:
     """``expr`` cut to ``chars`` characters. A text of at most that many bytes is left as it
     is without counting its characters (left() walks every UTF-8 string: 0.2 s per 1 M rows
@@ -127,12 +132,11 @@ def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
     return frozenset(names | ({"channel", "amount"} if wide else set()))
 
 
-def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> str:
-    """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row).
-    Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date and no
-    status are won, closed on that date, at the ladder's won stage ($won_stage) when they have
-    no stage of their own. ``rejects=False``: the caller knows that no row is rejected, so the
-    rows are not matched against ingest_bad."""
+def stored_select(kind: str, present: frozenset[str]) -> str:
+    """The select list that shapes typed rows (columns named as the fields) like the kind's raw
+    table. Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date
+    and no status are won, closed on that date, at the ladder's won stage ($won_stage) when
+    they have no stage of their own."""
     types = {f.name: f.type for f in FIELDS[kind]}
 
     def col(name: str) -> str:
@@ -146,7 +150,14 @@ def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> s
             "closed_at": f"coalesce({col('closed_at')}, won_at)",
             "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
                      f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
-    select = ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
+    return ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
+
+
+def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> str:
+    """Rows of ``ingest_typed`` that will be stored, shaped like the kind's raw table (plus _row);
+    see ``stored_select``. ``rejects=False``: the caller knows that no row is rejected, so the
+    rows are not matched against ingest_bad."""
+    select = stored_select(kind, present)
     if not rejects:
         return f"SELECT t._row, {select} FROM ingest_typed t"
     return f"SELECT t._row, {select} FROM ingest_typed t ANTI JOIN ingest_bad b ON t._row = b._row"

@@ -8,9 +8,11 @@ inserts ``stored_sql(kind, present)``: typed rows minus rejected ones, shaped li
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
@@ -21,7 +23,7 @@ from funnel.ingest.inspection import Inspection
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
-from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, key_match, present_fields,  # noqa: F401
+from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, present_fields,  # noqa: F401
                                 stored_params, stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.uploads import file_hash_soon
@@ -166,17 +168,19 @@ def _keeps_order(cur) -> bool:
     return str(cur.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]).lower() == "true"
 
 
-def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dict[str, dates_mod.DateChoice]:
-    """Settle date formats and build ``ingest_typed`` in one pass over the source.
+def _date_choices(cur, kind, col_of, user_choices) -> dict[str, dates_mod.DateChoice]:
+    """The date format of each mapped date column: the user's, or detected from a sample."""
+    return {f.name: user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name])
+            for f in FIELDS[kind] if f.type in ("datetime", "date") and f.name in col_of}
+
+
+def _typed_table(cur, kind, proposed, col_of, wide, source, choices) -> None:
+    """Build ``ingest_typed`` in one pass over the source.
 
     ``ingest_typed`` is a view over the table ``ingest_typed_t``. A CSV's table is filled from its
     parallel scan, in file order, blank records included; the view numbers the rows from rowid
     and leaves the blank ones out. This needs DuckDB to keep insertion order (its default)."""
     columns = source.columns
-    choices: dict[str, dates_mod.DateChoice] = {}
-    for f in FIELDS[kind]:
-        if f.type in ("datetime", "date") and f.name in col_of:
-            choices[f.name] = user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name])
     if wide:
         wide_cols = {c: f"c{columns.index(c)}" for c in wide}
         select = " UNION ALL ".join(
@@ -199,9 +203,60 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, user_choices) -> dic
             index = f"(rowid - {int(first or 0)})"
             cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
                         "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank")
-            return choices
+            return
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
-    return choices
+
+
+@dataclass
+class Prepared:
+    """A file read and mapped on one cursor (``ingest_src``, and ``ingest_scan`` for a CSV),
+    its date formats settled, before any row is typed. ``hashed()`` waits for its sha256."""
+    file_name: str
+    kind: str
+    workspace_id: str
+    source: Source
+    mapping: dict[str, str | None]
+    mapping_source: dict[str, str]
+    crm: str | None
+    wide: dict[str, str]
+    col_of: dict[str, str]
+    choices: dict[str, dates_mod.DateChoice]
+    hashed: Callable[[], str]
+
+    @property
+    def ambiguous(self) -> dict[str, list[str]]:
+        return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
+
+    @property
+    def present(self) -> frozenset[str]:
+        return present_fields(self.kind, self.mapping, self.wide)
+
+
+@contextmanager
+def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
+            sheet=None) -> Iterator[Prepared]:
+    """Read and map a file on ``cur`` (under the memory cap for a big file); the decoded copy a
+    file may need is removed when the block ends. UploadError for a file that cannot be read,
+    lacks a required column, or names an unknown field or column."""
+    if kind not in KINDS:
+        raise upload_error("bad_kind", file=file_name, kind=kind)
+    user_choices = _norm_formats(date_format, kind, file_name)
+    hashed = file_hash_soon(path) if Path(path).is_file() else None
+    with capped(cur, path):
+        source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
+        try:
+            proposed, how, crm = propose_mapping(source.columns, kind)
+            _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name)
+            wide = _wide_spend(proposed, source.columns) if kind == "spend" else {}
+            _check_required(kind, proposed, wide, source.columns, file_name)
+            col_of = {f: f"c{source.columns.index(c)}" for f, c in proposed.items() if c}
+            try:
+                choices = _date_choices(cur, kind, col_of, user_choices)
+            except duckdb.Error as exc:
+                raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+            yield Prepared(file_name, kind, workspace_id, source, proposed, how, crm, wide, col_of, choices, hashed)
+        finally:
+            source.cleanup()
 
 
 def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
@@ -209,31 +264,21 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
     """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``.
     With ``mode='append'``, rows whose key is already current in the workspace are rejected too.
     ``preview=False`` (a load) leaves ``Parsed.preview`` empty."""
-    if kind not in KINDS:
-        raise upload_error("bad_kind", file=file_name, kind=kind)
-    user_choices = _norm_formats(date_format, kind, file_name)
-    digest = file_hash_soon(path) if Path(path).is_file() else None
-    with capped(cur, path):
-        source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
-        try:
-            return _parse_source(cur, source, digest, file_name, kind, workspace_id, mapping, user_choices, today,
-                                 mode, preview)
-        finally:
-            source.cleanup()
+    with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping, date_format=date_format,
+                 sheet=sheet) as prep:
+        return check(cur, prep, today=today, mode=mode, preview=preview)
 
 
-def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, user_choices, today, mode,
-                  want_preview=True) -> Parsed:
+def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = None,
+          preview: bool = True) -> Parsed:
+    """Type every row of a read file and find the ones that will be rejected (see ``parse``)."""
+    source, kind, proposed, wide, workspace_id = prep.source, prep.kind, prep.mapping, prep.wide, prep.workspace_id
+    choices = prep.choices
     columns = source.columns
-    proposed, how, crm = propose_mapping(columns, kind)
-    _apply_user_mapping(proposed, how, mapping, kind, columns, file_name)
-    wide = _wide_spend(proposed, columns) if kind == "spend" else {}
-    _check_required(kind, proposed, wide, columns, file_name)
-    col_of = {f: f"c{columns.index(c)}" for f, c in proposed.items() if c}
     try:
-        choices = _typed_table(cur, kind, proposed, col_of, wide, source, user_choices)
+        _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices)
     except duckdb.Error as exc:
-        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+        raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
     if source.rows_in < 0:
         source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
                                      "SELECT count(*) FROM ingest_typed").fetchone()[0]
@@ -246,8 +291,7 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
         duplicates = cur.execute(f"SELECT count({key}) > count(DISTINCT {key}) FROM ingest_typed").fetchone()[0]
     rejects, params = rejects_sql(kind, proposed, wide, choices, duplicates)
     params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
-    params = {k: v for k, v in params.items() if f"${k}" in rejects}
-    cur.execute("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params)
+    cur.execute(*bound("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params))
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
     if source.extra:
@@ -263,41 +307,57 @@ def _parse_source(cur, source, hashed, file_name, kind, workspace_id, mapping, u
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
     blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
-    preview = pd.DataFrame()
-    if want_preview:  # a load does not show it: the top-N query reads every row
-        preview = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}",
-                              sp).df().rename(columns={"_row": "row"})
+    first_rows = pd.DataFrame()
+    if preview:  # a load does not show it: the top-N query reads every row
+        first_rows = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}",
+                                 sp).df().rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
-    if kind == "deals" and proposed.get("won_at"):
-        warnings.append(("won_date", {"column": proposed["won_at"], "stage": sp.get("won_stage")}))
-    if wide:
-        warnings.append(("wide_spend", {"channels": ", ".join(wide.values())}))
-    if kind == "leads" and proposed.get("channel") is None:
+    more, new_stages, auto = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
+    warnings += more
+    digest = prep.hashed()
+    return Parsed(prep.file_name, digest, kind, workspace_id, source, proposed, prep.mapping_source, prep.crm,
+                  choices, wide, rows_ok, rejected, warnings, new_stages, auto, earlier_upload(cur, workspace_id, digest),
+                  limit, first_rows, present)
+
+
+def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
+                 blank_channel: int) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str]]:
+    """What to tell about the rows that will be stored: ``rows`` is SQL of them, shaped like the
+    raw table (``params`` binds it), ``rows_ok`` their number and ``blank_channel`` how many
+    leads among them lack a channel. Returns (warnings, stage spellings the ladder lacks with
+    their rows, CRM closing spellings → the ladder stage they will get as an alias)."""
+    kind, mapping, ws = prep.kind, prep.mapping, prep.workspace_id
+    warnings: list[tuple[str, dict]] = []
+    if kind == "deals" and mapping.get("won_at"):
+        warnings.append(("won_date", {"column": mapping["won_at"], "stage": params.get("won_stage")}))
+    if prep.wide:
+        warnings.append(("wide_spend", {"channels": ", ".join(prep.wide.values())}))
+    if kind == "leads" and mapping.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
-    elif kind == "leads":
-        if blank:
-            warnings.append(("blank_channel", {"rows": blank}))
-    if kind == "deals" and proposed.get("lead_id"):
-        orphans = cur.execute(
-            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM ({stored_sql(kind, present)}) s "
+    elif kind == "leads" and blank_channel:
+        warnings.append(("blank_channel", {"rows": blank_channel}))
+    if kind == "deals" and mapping.get("lead_id"):
+        orphans = cur.execute(*bound(
+            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
             "WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM leads_raw WHERE workspace_id = $ws "
-            "AND superseded_by IS NULL)", dict(sp, ws=workspace_id)).fetchone()
+            "AND superseded_by IS NULL)", dict(params, ws=ws))).fetchone()
         if orphans[0]:
             warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
-    new_stages, auto = _stages_report(cur, kind, workspace_id, sp, present)
+    new_stages, auto = _stages_report(cur, kind, ws, rows, params)
     for spelling, (stage, n) in auto.items():
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
-    digest = hashed()
+    return warnings, new_stages, {k: v[0] for k, v in auto.items()}
+
+
+
+def earlier_upload(cur, workspace_id, digest) -> dict | None:
+    """The newest upload of the same bytes into the workspace that is not undone, or None."""
     dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
                       "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
                       [workspace_id, digest]).fetchone()
-    duplicate_of = dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
-    parsed = Parsed(file_name, digest, kind, workspace_id, source, proposed, how, crm, choices, wide,
-                    rows_ok, rejected, warnings, new_stages, {k: v[0] for k, v in auto.items()}, duplicate_of, limit,
-                    preview, present)
-    return parsed
+    return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
 
 
 def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
@@ -314,7 +374,7 @@ def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
     return out
 
 
-def _stages_report(cur, kind, workspace_id, sp, present) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
+def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
     """(stage spellings unknown to the ladder with row counts, known CRM closing spellings →
     (ladder stage, rows) that will get an alias on load)."""
     from funnel.ladder import get_ladder, suggest_stage
@@ -322,10 +382,10 @@ def _stages_report(cur, kind, workspace_id, sp, present) -> tuple[pd.DataFrame, 
     empty = pd.DataFrame({"stage": pd.Series(dtype=object), "rows": pd.Series(dtype="int64")})
     if kind not in ("deals", "stages"):
         return empty, {}
-    found = cur.execute(
-        f"SELECT stage, count(*) AS rows FROM ({stored_sql(kind, present)}) s WHERE stage IS NOT NULL AND lower(trim(stage)) "
+    found = cur.execute(*bound(
+        f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
         "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) GROUP BY stage ORDER BY rows DESC, stage",
-        dict(sp, ws=workspace_id)).df()
+        dict(params, ws=workspace_id))).df()
     ladder = get_ladder(cur, workspace_id)
     auto, unknown = {}, []
     for st, n in zip(found["stage"], found["rows"]):

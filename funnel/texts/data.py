@@ -190,6 +190,8 @@ TEXTS = {
     "data.step.read": ("читаем файл", "reading the file"),
     "data.step.validate": ("проверяем строки", "checking the rows"),
     "data.step.write": ("записываем в базу", "writing to the database"),
+    "data.step.check_write": ("проверяем и записываем строки", "checking and writing the rows"),
+    "data.step.recheck": ("в файле есть строки с замечаниями: проверяем каждую", "some rows need a closer look: checking each one"),
     "data.step.done": ("готово", "done"),
     "data.loaded": (
         "Готово: «{file}» загружен. Добавлено строк: {added}, обновлено: {updated}, отклонено: {rejected}.",

@@ -155,7 +155,24 @@ def test_won_date_only_deals_become_won(store, ws, tmp_path):
 def test_progress_is_reported(store, ws, tmp_path):
     seen = []
     load_file(store, ws, write(tmp_path, "a.csv", FIRST), "leads", progress=lambda f, s: seen.append((f, s)))
-    assert [s for _, s in seen] == ["read", "validate", "write", "done"] and seen[-1][0] == 1.0
+    assert [s for _, s in seen] == ["read", "check_write", "done"] and seen[-1][0] == 1.0
+
+
+def test_progress_of_a_file_with_a_bad_row_goes_on_to_the_full_check(store, ws, tmp_path):
+    seen = []
+    load_file(store, ws, write(tmp_path, "a.csv", FIRST + "L9,not a date,SEO\n"), "leads",
+              progress=lambda f, s: seen.append((f, s)))
+    assert [s for _, s in seen] == ["read", "check_write", "recheck", "validate", "write", "done"]
+    assert seen[-1][0] == 1.0
+
+
+def test_progress_of_an_excel_file_has_a_separate_check(store, ws, tmp_path):
+    import pandas as pd
+    path = tmp_path / "a.xlsx"
+    pd.DataFrame({"id": ["L1"], "created": ["2025-01-01"], "channel": ["SEO"]}).to_excel(path, index=False)
+    seen = []
+    load_file(store, ws, path, "leads", progress=lambda f, s: seen.append((f, s)))
+    assert [s for _, s in seen] == ["read", "validate", "write", "done"]
 
 
 def test_append_of_the_same_spend_month_is_rejected_not_doubled(store, ws, tmp_path):

@@ -1,0 +1,117 @@
+"""A clean CSV written in the same pass that checks it.
+
+The full path (``validate.check``) types every row into a temp table, lists each problem with
+its row and column, then inserts the rows that passed: the data is written twice. Most files
+that reach a load have no problem at all (the Data page showed the preview and its report
+first; nightly exports are machine-made), so a load tries this first: one INSERT from the CSV
+straight into the raw table, in which any row that the full path would reject or warn about
+stops the statement (DuckDB's ``error()``). The checks that need every row (a key repeated in
+the file, or already loaded) then run over the inserted rows. A file that fails any of them
+raises ``Dirty``: the load's transaction rolls back and the full path runs, naming each row.
+A clean file costs one pass; a dirty one costs the attempt on top of the full path.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+
+from funnel.ingest.fields import FIELDS
+from funnel.ingest.messages import upload_error
+from funnel.ingest.rejects import localise_rejected, row_checks
+from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, stored_params, stored_select,
+                                typed_query)
+from funnel.ingest.validate import Parsed, Prepared, row_warnings
+from funnel.workspace import RAW_TABLES
+
+_STOP = "funnel: a row the full check must name"
+
+
+class Dirty(Exception):
+    """The file has a row that the full path must report. Nothing the attempt wrote is kept
+    (the caller's transaction rolls back); ``upload_id`` is the number the attempt took."""
+
+    def __init__(self, upload_id: int):
+        super().__init__(upload_id)
+        self.upload_id = upload_id
+
+
+def eligible(prep: Prepared) -> bool:
+    """A CSV read in parallel (``Source.scan``), one channel per row, its dates settled."""
+    return bool(prep.source.scan) and not prep.wide and not prep.ambiguous
+
+
+def write(cur, prep: Prepared, *, upload_id: int, mode: str,
+          today: date | None = None) -> tuple[Parsed, int, int, int]:
+    """Insert the file's rows as upload ``upload_id`` in one pass, then set aside what ``mode``
+    replaces. Returns (what ``check`` would have said of the file, rows inserted, rows updated,
+    rows replaced). Raises ``Dirty`` (see the module doc), or UploadError as the full path would
+    for a file DuckDB cannot read."""
+    kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
+    table = RAW_TABLES[kind]
+    limit = (today or date.today()) + timedelta(days=1)
+    sp = stored_params(cur, kind, ws, present)
+    stops = [cond for cond, *_ in row_checks(kind, prep.mapping, prep.wide, prep.choices)]
+    # Text over the cap is cut and warned about with its first row: the full path names it.
+    stops += [f"strlen({f.name}) > {TEXT_CAP}" for f in FIELDS[kind] if f.type in ("id", "text") and f.name in present]
+    if source.extra:
+        stops.append("_extra")
+    typed = typed_query(kind, prep.mapping, prep.col_of, prep.choices, scan=source.scan, columns=len(source.columns),
+                        extra=source.extra)
+    keep = f"CASE WHEN NOT _blank AND ({' OR '.join(stops)}) THEN error('{_STOP}') ELSE NOT _blank END"
+    cols = ", ".join(RAW_COLUMNS[kind])
+    params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
+    try:
+        inserted = cur.execute(*bound(
+            f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({typed}) WHERE {keep}", params)).fetchone()[0]
+    except duckdb.Error as exc:
+        if _STOP in str(exc):
+            raise Dirty(upload_id) from None
+        raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
+    mine = f"(SELECT * FROM {table} WHERE workspace_id = $ws AND upload_id = $u)"
+    if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, table, params)):
+        raise Dirty(upload_id)
+    replaced = updated = 0
+    if mode == "replace":
+        replaced = cur.execute(f"UPDATE {table} SET superseded_by = $u WHERE workspace_id = $ws AND "
+                               "superseded_by IS NULL AND upload_id <> $u", {"u": upload_id, "ws": ws}).fetchone()[0]
+    elif mode == "upsert":
+        updated = cur.execute(
+            f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
+            f"AND r.upload_id <> $u AND EXISTS (SELECT 1 FROM {mine} s WHERE {key_match('r', 's', kind)})",
+            {"u": upload_id, "ws": ws}).fetchone()[0]
+    blank = 0
+    if kind == "leads" and prep.mapping.get("channel"):
+        blank = cur.execute(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", {"u": upload_id, "ws": ws}).fetchone()[0]
+    warnings, new_stages, auto = row_warnings(cur, prep, mine, {"u": upload_id, **sp}, inserted, blank)
+    source.rows_in = inserted
+    no_rejects = localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)
+                                                 for c in ("row", "column", "value", "code", "detail")}))
+    parsed = Parsed(prep.file_name, prep.hashed(), kind, ws, source, prep.mapping, prep.mapping_source, prep.crm,
+                    prep.choices, prep.wide, inserted, no_rejects, list(source.warnings) + warnings, new_stages, auto,
+                    None, limit, pd.DataFrame(), present)
+    return parsed, inserted, updated, replaced
+
+
+def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
+    """Does a key repeat among the inserted rows? (For leads and deals the id; for stage history
+    deal, stage and time; spend rows may repeat, a channel's month split by campaign or not.)"""
+    if kind == "spend":
+        return False
+    keys = ", ".join(KEYS[kind])
+    if len(KEYS[kind]) == 1:  # counting distinct ids is cheaper than grouping them
+        sql = f"SELECT count({keys}) > count(DISTINCT {keys}) FROM {mine}"
+    else:
+        filled = " AND ".join(f"{k} IS NOT NULL" for k in KEYS[kind])
+        sql = f"SELECT EXISTS (SELECT 1 FROM {mine} WHERE {filled} GROUP BY {keys} HAVING count(*) > 1)"
+    return bool(cur.execute(*bound(sql, params)).fetchone()[0])
+
+
+def _loaded(cur, kind: str, table: str, params: dict) -> bool:
+    """append: is a key of the inserted rows already current in the workspace?"""
+    return bool(cur.execute(*bound(
+        f"SELECT EXISTS (SELECT 1 FROM {table} r JOIN {table} s ON {key_match('r', 's', kind)} "
+        "WHERE r.workspace_id = $ws AND r.superseded_by IS NULL AND r.upload_id <> $u "
+        "AND s.workspace_id = $ws AND s.upload_id = $u)", params)).fetchone()[0])

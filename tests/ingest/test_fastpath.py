@@ -1,0 +1,156 @@
+"""The fast path (funnel.ingest.fastpath) gives exactly what the full check gives.
+
+Each case loads the same file twice: into one workspace as ``load`` does it, into another with
+the fast path switched off. Counts, warnings, rejected rows and the stored rows must match, and
+the progress steps show which path each file took: clean CSVs are written in the pass that
+checks them, a file with anything to report falls back to the full check.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from funnel.errors import UploadError
+from funnel.ingest import fastpath
+from funnel.workspace import RAW_TABLES, create_workspace
+from tests.ingest.helpers import load_file, write
+
+LEADS = "id,created,channel,cost\nL1,2025-01-01,SEO,10.50\nL2,2025-01-02,Ads,0\nL3,2025-01-03 14:05,SEO,\n"
+DEALS = "Deal ID,Lead ID,Stage,Amount,Create Date\nD1,L1,Успешно реализовано,1000,2025-02-01\nD2,L2,Переговоры,0,2025-02-02\n"
+STAGES = "deal_id,stage,entered_at\nD1,Новый,2025-02-01\nD1,Переговоры,2025-02-03\nD2,Новый,2025-02-02\n"
+SPEND = "channel,period,amount\nSEO,2025-01,100\nAds,2025-01,\"1 250,50\"\n"
+
+FAST, FULL, FELL_BACK = "fast", "full", "fell back"
+
+# (name, kind, file loaded first (append) or None, mode, file, the path it must take)
+CASES = [
+    ("clean leads", "leads", None, "append", LEADS, FAST),
+    ("blank channel", "leads", None, "append", LEADS + "L4,2025-01-04,,1\n", FAST),
+    ("no channel column", "leads", None, "append", "id,created\nL1,2025-01-01\nL2,2025-01-02\n", FAST),
+    ("blank and spaces-only records", "leads", None, "append", LEADS + "\n , , ,\nL4,2025-01-04,SEO,1\n\n", FAST),
+    ("cp1251 semicolons", "leads", None, "append", "ID;Дата создания;Источник\nL1;31.12.2024 14:05;Яндекс\n", FAST),
+    ("quoted cells", "leads", None, "append", 'id,created,channel\nL1,2025-01-01,"SEO, organic"\n', FAST),
+    ("id repeated in the file", "leads", None, "append", LEADS + "L1,2025-01-05,Ads,1\n", FELL_BACK),
+    ("bad date", "leads", None, "append", LEADS + "L4,32.13.2025,SEO,1\n", FELL_BACK),
+    ("future date", "leads", None, "append", LEADS + "L4,2099-01-01,SEO,1\n", FELL_BACK),
+    ("negative cost", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,-5\n", FELL_BACK),
+    ("text cost", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,free\n", FELL_BACK),
+    ("blank id", "leads", None, "append", LEADS + ",2025-01-04,SEO,1\n", FELL_BACK),
+    ("cell beyond the header", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,1,extra\n", FELL_BACK),
+    ("text over the cap", "leads", None, "append", LEADS + f"L4,2025-01-04,{'x' * 1001},1\n", FELL_BACK),
+    ("id already loaded", "leads", LEADS, "append", "id,created,channel\nL3,2025-02-01,Ads\nL9,2025-02-01,Ads\n",
+     FELL_BACK),
+    ("upsert", "leads", LEADS, "upsert", "id,created,channel\nL3,2025-02-01,Ads\nL9,2025-02-01,Ads\n", FAST),
+    ("replace", "leads", LEADS, "replace", "id,created,channel\nL9,2025-02-01,Ads\n", FAST),
+    ("deals: closing spelling, new stage, orphan", "deals", LEADS, "append", DEALS + "D3,L77,Демо,5,2025-02-03\n",
+     FAST),
+    ("deals: won date only", "deals", None, "append", "deal_id,won_date,amount\nD1,2025-03-01,700\nD2,,5\n", FAST),
+    ("deals: status words", "deals", None, "append", "deal_id,status,amount\nD1,won,1\nD2,проиграна,0\n", FAST),
+    ("deals: unknown status", "deals", None, "append", "deal_id,status,amount\nD1,maybe,1\nD2,won,5\n", FELL_BACK),
+    ("nothing loadable", "deals", None, "append", "deal_id,status,amount\nD1,maybe,1\n", FELL_BACK),
+    ("dates ambiguous", "leads", None, "append", "id,created\nL1,01/02/2025\nL2,03/04/2025\n", FULL),
+    ("deals: repeated id", "deals", None, "append", DEALS + "D1,L1,Переговоры,1,2025-02-04\n", FELL_BACK),
+    ("stage history", "stages", None, "append", STAGES, FAST),
+    ("stage history: repeated step", "stages", None, "append", STAGES + "D2,Новый,2025-02-02\n", FELL_BACK),
+    ("spend", "spend", None, "append", SPEND, FAST),
+    ("spend month already loaded", "spend", SPEND, "append", "channel,period,amount\nSEO,2025-01,5\nSEO,2025-02,7\n",
+     FELL_BACK),
+    ("spend, one column per channel", "spend", None, "append", "month,SEO spend,Ads spend\n2025-01,10,20\n", FULL),
+]
+
+
+def _path(seen: list[str]) -> str:
+    if "check_write" not in seen:
+        return FULL
+    return FELL_BACK if "recheck" in seen else FAST
+
+
+def _stored(store, ws: str, kind: str) -> list[tuple]:
+    """The workspace's rows of the kind, without the upload numbers (they differ between the two
+    workspaces): every stored column, and whether the row is current."""
+    with store.cursor() as cur:
+        cols = [r[0] for r in cur.execute(f"DESCRIBE {RAW_TABLES[kind]}").fetchall()
+                if r[0] not in ("workspace_id", "upload_id", "superseded_by")]
+        return cur.execute(f"SELECT {', '.join(cols)}, superseded_by IS NULL FROM {RAW_TABLES[kind]} "
+                           "WHERE workspace_id = ? ORDER BY ALL", [ws]).fetchall()
+
+
+def _result(r) -> dict:
+    """What a load reports (or the error it refused the file with); the number of an earlier upload a row clashes with is left out, as
+    the two workspaces' uploads have different numbers."""
+    if isinstance(r, UploadError):
+        return {"error": str(r)}
+    rows = r.rejected_rows.to_dict("records")
+    for row in rows:
+        if row["code"].startswith("exists"):
+            row.update(detail="N", reason=re.sub(r"#\d+", "#N", row["reason"]))
+    return {"rows_in": r.rows_in, "added": r.added, "updated": r.updated, "rejected": r.rejected,
+            "replaced": r.replaced, "warnings": r.warnings, "rejected_rows": rows}
+
+
+def _load_case(store, tmp_path, name, kind, first, mode, content):
+    """A new workspace; ``first`` loaded into it, then the file. (workspace, result, steps)."""
+    tmp_path.mkdir(exist_ok=True)
+    with store.transaction() as cur:
+        ws = create_workspace(cur, f"{name} {tmp_path.name}").id
+    if first is not None:
+        load_file(store, ws, write(tmp_path, f"{ws}-first.csv", first), "leads" if kind == "deals" else kind)
+    seen: list[str] = []
+    encoding = "cp1251" if "cp1251" in name else "utf-8"
+    path = write(tmp_path, f"{name.replace(' ', '-').replace(':', '').replace(',', '')}.csv", content, encoding)
+    try:
+        result = load_file(store, ws, path, kind, mode=mode, progress=lambda f, s: seen.append(s))
+    except UploadError as exc:
+        result = exc
+    return ws, result, seen
+
+
+@pytest.mark.parametrize("name,kind,first,mode,content,path", CASES, ids=[c[0] for c in CASES])
+def test_fast_path_gives_what_the_full_check_gives(store, tmp_path, monkeypatch, name, kind, first, mode, content,
+                                                   path):
+    ws_fast, fast, seen = _load_case(store, tmp_path, name, kind, first, mode, content)
+    assert _path(seen) == path
+    monkeypatch.setattr(fastpath, "eligible", lambda prep: False)
+    ws_full, full, seen_full = _load_case(store, tmp_path / "full", name, kind, first, mode, content)
+    assert _path(seen_full) == FULL
+    assert _result(fast) == _result(full)
+    assert _stored(store, ws_fast, kind) == _stored(store, ws_full, kind)
+    with store.cursor() as cur:
+        aliases = [cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY ALL",
+                               [w]).fetchall() for w in (ws_fast, ws_full)]
+    assert aliases[0] == aliases[1]
+
+
+def test_the_cases_cover_what_they_are_meant_to(store, tmp_path):
+    """The equivalence above is only worth something if the files do what their names say."""
+    _, r, _ = _load_case(store, tmp_path, "upsert", "leads", LEADS, "upsert",
+                         "id,created,channel\nL3,2025-02-01,Ads\nL9,2025-02-01,Ads\n")
+    assert (r.added, r.updated) == (1, 1)
+    _, r, _ = _load_case(store, tmp_path, "replace", "leads", LEADS, "replace", "id,created,channel\nL9,2025-02-01,Ads\n")
+    assert (r.added, r.replaced) == (1, 3)
+    _, r, _ = _load_case(store, tmp_path, "deals", "deals", LEADS, "append", DEALS + "D3,L77,Демо,5,2025-02-03\n")
+    codes = [k for k, _ in r.warning_keys]
+    assert {"ingest.warn.orphan_deals", "ingest.warn.auto_alias", "ingest.warn.new_stages"} <= set(codes)
+    _, r, _ = _load_case(store, tmp_path, "blank", "leads", None, "append", LEADS + "L4,2025-01-04,,1\n")
+    assert ("ingest.warn.blank_channel", {"rows": 1}) in r.warning_keys
+    _, r, _ = _load_case(store, tmp_path, "dup", "leads", None, "append", LEADS + "L1,2025-01-05,Ads,1\n")
+    assert (r.added, r.rejected, r.rejected_rows.iloc[0]["row"]) == (3, 1, 5)
+
+
+def test_a_file_that_falls_back_keeps_the_upload_number_it_took(store, ws, tmp_path):
+    first = load_file(store, ws, write(tmp_path, "a.csv", LEADS), "leads")
+    second = load_file(store, ws, write(tmp_path, "b.csv", "id,created,channel\nL7,2025-01-01,SEO\nL7,2025-01-02,SEO\n"),
+                       "leads")
+    third = load_file(store, ws, write(tmp_path, "c.csv", "id,created,channel\nL8,2025-01-01,SEO\n"), "leads")
+    assert (second.upload_id, third.upload_id) == (first.upload_id + 1, first.upload_id + 2)
+    assert second.rejected == 1
+
+
+def test_a_repeated_file_is_refused_before_anything_is_written(store, ws, tmp_path, monkeypatch):
+    from funnel.errors import UploadError
+    path = write(tmp_path, "a.csv", LEADS)
+    load_file(store, ws, path, "leads")
+    monkeypatch.setattr(fastpath, "write", lambda *a, **k: pytest.fail("the rows were written again"))
+    with pytest.raises(UploadError, match="already"):
+        load_file(store, ws, path, "leads")
