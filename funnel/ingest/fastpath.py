@@ -18,7 +18,6 @@ import duckdb
 import pandas as pd
 
 from funnel.ingest.fields import FIELDS
-from funnel.ingest.messages import upload_error
 from funnel.ingest.rejects import localise_rejected, row_checks
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, stored_params, stored_select,
                                 typed_query)
@@ -30,15 +29,15 @@ _STOP = "funnel: a row the full check must name"
 
 class Dirty(Exception):
     """The file has a row that the full path must report. Nothing the attempt wrote is kept
-    (the caller's transaction rolls back); ``upload_id`` is the number the attempt took."""
+    (the caller's transaction rolls back); ``upload_id`` is the number the attempt took, if any."""
 
-    def __init__(self, upload_id: int):
+    def __init__(self, upload_id: int | None):
         super().__init__(upload_id)
         self.upload_id = upload_id
 
 
 def eligible(prep: Prepared) -> bool:
-    """A CSV read in parallel (``Source.scan``), one channel per row, its dates settled."""
+    """A CSV (``Source.scan``), one channel per row, its dates settled."""
     return bool(prep.source.scan) and not prep.wide and not prep.ambiguous
 
 
@@ -46,8 +45,7 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str,
           today: date | None = None) -> tuple[Parsed, int, int, int]:
     """Insert the file's rows as upload ``upload_id`` in one pass, then set aside what ``mode``
     replaces. Returns (what ``check`` would have said of the file, rows inserted, rows updated,
-    rows replaced). Raises ``Dirty`` (see the module doc), or UploadError as the full path would
-    for a file DuckDB cannot read."""
+    rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's."""
     kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
     table = RAW_TABLES[kind]
     limit = (today or date.today()) + timedelta(days=1)
@@ -66,10 +64,10 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str,
         inserted = cur.execute(*bound(
             f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
             f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({typed}) WHERE {keep}", params)).fetchone()[0]
-    except duckdb.Error as exc:
-        if _STOP in str(exc):
-            raise Dirty(upload_id) from None
-        raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
+    except duckdb.Error:
+        # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a
+        # quoted line break): the full path reads it with its pre-scan and says which.
+        raise Dirty(upload_id) from None
     mine = f"(SELECT * FROM {table} WHERE workspace_id = $ws AND upload_id = $u)"
     if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, table, params)):
         raise Dirty(upload_id)

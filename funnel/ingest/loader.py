@@ -70,15 +70,16 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
                sheet=sheet, allow_duplicate=allow_duplicate, progress=progress or (lambda fraction, name: None),
                strict=strict)
     try:
-        return _load(store, path, file_name, kind, **how)
+        return _load(store, path, file_name, kind, **how, fast=True)
     except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
-        return _load(store, path, file_name, kind, **how, upload_id=dirty.upload_id)
+        return _load(store, path, file_name, kind, **how, fast=False, upload_id=dirty.upload_id)
 
 
 def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, date_format, sheet, allow_duplicate,
-          progress, strict, upload_id: int | None = None) -> LoadResult:
-    """One attempt of ``load``: the fast path (funnel.ingest.fastpath) when ``upload_id`` is None
-    and the file allows it, otherwise the full path with ``upload_id`` when given."""
+          progress, strict, fast: bool, upload_id: int | None = None) -> LoadResult:
+    """One attempt of ``load``: with ``fast``, the fast path (funnel.ingest.fastpath) when the
+    file allows it; otherwise the full path, as upload ``upload_id`` when given (the number a
+    failed fast attempt took)."""
     step = progress
     # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
     with store.cursor() as own, capped(own, path), \
@@ -87,12 +88,14 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
         with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                     date_format=date_format, sheet=sheet) as prep:
-            if upload_id is None and fastpath.eligible(prep):
+                     date_format=date_format, sheet=sheet, quick=fast) as prep:
+            if fast and fastpath.eligible(prep):
                 _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
                 upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
                 step(0.1, "check_write")
                 parsed, inserted, updated, replaced = fastpath.write(cur, prep, upload_id=upload_id, mode=mode)
+            elif prep.source.quick:  # read without its pre-scan for the fast path, which does not take it
+                raise fastpath.Dirty(None)
             else:
                 parsed = check(cur, prep, mode=mode, preview=False)
                 step(0.5, "validate")

@@ -10,6 +10,7 @@ The result lives in temp objects of the caller's cursor: ``ingest_src`` is a vie
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import mmap
@@ -51,6 +52,11 @@ class Source:
     extra: bool = False             # CSV: the views have ``_extra``, a cell beyond the header's columns
     row_base: int = 0
     shifts: list[int] = field(default_factory=list)
+    # CSV read without the pre-scan (``read_table(quick=True)``): taken to be UTF-8 from its
+    # start, read in parallel, the header-only check left to the caller, and its rows cannot be
+    # numbered (empty lines unknown). For a reader that stops at any DuckDB error and then
+    # reads the file again in full: a bad byte or a quoted line break further on is one.
+    quick: bool = False
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
@@ -242,15 +248,17 @@ def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
     return records, starts
 
 
-def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
+def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = False) -> Source:
+    """See ``read_table``; ``quick``: see ``Source.quick``."""
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
+    quick = quick and _utf8_head(head)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif _is_binary(head):
         raise upload_error("binary", file=file_name)
     else:
-        scan = _scan(path)
+        scan = Scan() if quick else _scan(path)
         encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if scan.utf8 else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
@@ -281,7 +289,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         blanks = [b for b in scan.blanks if b > header_line]
         shifts = [b - j for j, b in enumerate(blanks, start=1)]
         _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts)
-        if cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
+        if not quick and cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
         if tmp is not None:
@@ -289,7 +297,16 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str) -> Source:
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
                   warnings=warnings, temp_file=tmp, scan="ingest_scan", extra=True, row_base=header_line,
-                  shifts=shifts)
+                  shifts=shifts, quick=quick)
+
+
+def _utf8_head(head: bytes) -> bool:
+    """Is the start of a file UTF-8 (a character cut at its end allowed)?"""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _row_sql(number: str, header_line: int, shifts) -> str:
@@ -414,7 +431,7 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
 
 
 def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None, *,
-               count_rows: bool = True) -> Source:
+               count_rows: bool = True, quick: bool = False) -> Source:
     """Read any supported file into ``ingest_src`` (see module doc). Raises UploadError for an
     empty file, header only, binary data, an old .xls, or a file DuckDB cannot parse.
     A CSV is not copied, so counting its rows reads it once more: ``count_rows=False`` leaves
@@ -432,7 +449,7 @@ def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None, *
     elif magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise upload_error("xls", file=file_name)
     else:
-        src = read_csv_file(cur, path, file_name, kind)
+        src = read_csv_file(cur, path, file_name, kind, quick)
     if src.rows_in < 0 and count_rows:
         src.rows_in = cur.execute("SELECT count(*) FROM ingest_src").fetchone()[0]
     if src.rows_in == 0:

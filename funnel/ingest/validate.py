@@ -234,16 +234,17 @@ class Prepared:
 
 @contextmanager
 def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-            sheet=None) -> Iterator[Prepared]:
+            sheet=None, quick: bool = False) -> Iterator[Prepared]:
     """Read and map a file on ``cur`` (under the memory cap for a big file); the decoded copy a
     file may need is removed when the block ends. UploadError for a file that cannot be read,
-    lacks a required column, or names an unknown field or column."""
+    lacks a required column, or names an unknown field or column. ``quick``: a CSV may be read
+    without its pre-scan (see ``Source.quick``)."""
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
     hashed = file_hash_soon(path) if Path(path).is_file() else None
     with capped(cur, path):
-        source = read_table(cur, path, file_name, kind, sheet, count_rows=False)
+        source = read_table(cur, path, file_name, kind, sheet, count_rows=False, quick=quick)
         try:
             proposed, how, crm = propose_mapping(source.columns, kind)
             _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name)
@@ -275,6 +276,8 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
     source, kind, proposed, wide, workspace_id = prep.source, prep.kind, prep.mapping, prep.wide, prep.workspace_id
     choices = prep.choices
     columns = source.columns
+    if source.quick:
+        raise ValueError("a quick read cannot number its rows: read the file with quick=False to check it")
     try:
         _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices)
     except duckdb.Error as exc:

@@ -22,6 +22,8 @@ STAGES = "deal_id,stage,entered_at\nD1,Новый,2025-02-01\nD1,Перегов�
 SPEND = "channel,period,amount\nSEO,2025-01,100\nAds,2025-01,\"1 250,50\"\n"
 
 FAST, FULL, FELL_BACK = "fast", "full", "fell back"
+# Past the first 256 KB the loader sniffs: what it finds there only DuckDB's read can see.
+LONG = "id,created,channel\n" + "".join(f"L{i},2025-01-01,SEO\n" for i in range(20_000))
 
 # (name, kind, file loaded first (append) or None, mode, file, the path it must take)
 CASES = [
@@ -57,6 +59,13 @@ CASES = [
     ("spend month already loaded", "spend", SPEND, "append", "channel,period,amount\nSEO,2025-01,5\nSEO,2025-02,7\n",
      FELL_BACK),
     ("spend, one column per channel", "spend", None, "append", "month,SEO spend,Ads spend\n2025-01,10,20\n", FULL),
+    ("header only", "leads", None, "append", "id,created,channel\n", FELL_BACK),
+    ("empty lines, then a bad row", "leads", None, "append", LEADS + "\n\n\nL4,2025-13-01,SEO,1\n", FELL_BACK),
+    ("long file, a cp1251 line at the end", "leads", None, "append",
+     LONG.encode() + "X1,2025-01-01,Яндекс\n".encode("cp1251"), FELL_BACK),
+    ("long file, a quoted line break at the end", "leads", None, "append", LONG + 'X1,2025-01-01,"two\nlines"\n',
+     FELL_BACK),
+    ("long file, clean", "leads", None, "append", LONG, FAST),
 ]
 
 
@@ -136,6 +145,19 @@ def test_the_cases_cover_what_they_are_meant_to(store, tmp_path):
     assert ("ingest.warn.blank_channel", {"rows": 1}) in r.warning_keys
     _, r, _ = _load_case(store, tmp_path, "dup", "leads", None, "append", LEADS + "L1,2025-01-05,Ads,1\n")
     assert (r.added, r.rejected, r.rejected_rows.iloc[0]["row"]) == (3, 1, 5)
+    _, r, _ = _load_case(store, tmp_path, "gaps", "leads", None, "append", LEADS + "\n\n\nL4,2025-13-01,SEO,1\n")
+    assert (r.added, r.rejected, r.rejected_rows.iloc[0]["row"]) == (3, 1, 8)
+    _, r, _ = _load_case(store, tmp_path, "cp1251", "leads", None, "append",
+                         LONG.encode() + "X1,2025-01-01,Яндекс\n".encode("cp1251"))
+    assert r.added == 20_001
+    with store.cursor() as cur:
+        assert cur.execute("SELECT channel FROM leads_raw WHERE upload_id = ? AND lead_id = 'X1'",
+                           [r.upload_id]).fetchone() == ("Яндекс",)
+    _, r, _ = _load_case(store, tmp_path, "quoted", "leads", None, "append", LONG + 'X1,2025-01-01,"two\nlines"\n')
+    assert r.added == 20_001
+    with store.cursor() as cur:
+        assert cur.execute("SELECT channel FROM leads_raw WHERE lead_id = 'X1' AND channel LIKE 'two%'").fetchone() \
+            == ("two\nlines",)
 
 
 def test_a_file_that_falls_back_keeps_the_upload_number_it_took(store, ws, tmp_path):
