@@ -82,7 +82,8 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str,
             {"u": upload_id, "ws": ws}).fetchone()[0]
     blank = 0
     if kind == "leads" and prep.mapping.get("channel"):
-        blank = cur.execute(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", {"u": upload_id, "ws": ws}).fetchone()[0]
+        blank = cur.execute(f"SELECT count(*) FROM {mine} WHERE channel IS NULL",
+                            {"u": upload_id, "ws": ws}).fetchone()[0]
     warnings, new_stages, auto = row_warnings(cur, prep, mine, {"u": upload_id, **sp}, inserted, blank)
     source.rows_in = inserted
     no_rejects = localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)

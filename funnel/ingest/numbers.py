@@ -7,8 +7,8 @@ commas or several points are thousands (1,234,567 / 1.234.567), and so is one co
 by exactly three digits (1,200: money is not written to a tenth of a kopeck). Text gives NULL.
 
 The work is split in steps so that a query can compute each one once per cell in its own
-SELECT layer: the usual cell (``plain_sql``) is recognised by one regex and needs nothing else;
-the rest is stripped (``strip_sql``) and its separators decided from that (``*_from_stripped``).
+SELECT layer: the usual cell (``plain_sql``) is cast as it is and needs nothing else; the rest
+is stripped (``strip_sql``) and its separators decided from that (``*_from_stripped``).
 """
 from __future__ import annotations
 
@@ -17,15 +17,16 @@ _STRIP = (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'", "’", "₽", "$", "
           "usd", "rub", "eur")
 
 
-# The usual cell: digits, maybe a minus, and a decimal point, or a decimal comma with one or
-# two decimals (three would be a thousands separator, 1,200). For these decimal_text_sql would
-# only turn the comma into a point, so the slower steps are skipped.
-_PLAIN = r"-?[0-9]+(\.[0-9]+|,[0-9]{1,2})?"
-
-
 def plain_sql(text: str) -> str:
-    """Step 0: the decimal string of a usual cell (see _PLAIN), NULL for any other cell."""
-    return f"CASE WHEN regexp_full_match({text}, '{_PLAIN}') THEN replace({text}, ',', '.') END"
+    """Step 0: the decimal string of a usual cell, to be cast (``*_from_text``); NULL for a cell
+    with a comma that is not a decimal one. A usual cell has no comma (1234, -5, 1234.5), or one
+    decimal comma with one or two decimals and no point (1234,56; three decimals would be a
+    thousands separator, 1,200). Only where the cast succeeds does it stand for the cell: then the
+    full steps would give the same string (tested on random cells); a cell the cast refuses
+    (1 234, 1.234.567, 5 ₽) goes through them. Plain string functions: a regex cost 0.1 s of CPU
+    per 1 M cells."""
+    return (f"CASE WHEN strpos({text}, ',') = 0 THEN {text} WHEN strpos({text}, '.') = 0 "
+            f"AND strpos({text}, ',') >= strlen({text}) - 2 THEN replace({text}, ',', '.') END")
 
 
 def strip_sql(text: str) -> str:
@@ -83,7 +84,7 @@ def int_from_stripped(s: str) -> str:
 def money_sql(col: str) -> str:
     """All steps in one expression (for small queries)."""
     t = f"nullif(trim({col}), '')"
-    return f"coalesce({money_from_text(plain_sql(t))}, {money_from_stripped(strip_sql(t))})"
+    return f"coalesce({money_from_text(plain_sql(t))}, {money_from_stripped(strip_sql(t))})"  # see plain_sql
 
 
 def int_sql(col: str) -> str:

@@ -41,6 +41,13 @@ def bound(sql: str, params: dict) -> tuple[str, dict]:
     return sql, {k: v for k, v in params.items() if f"${k}" in sql}
 
 
+def trimmed_sql(cell: str) -> str:
+    """The cell without spaces around it, NULL when blank. Only a cell that starts or ends with
+    a space is trimmed (two byte tests; trim() copies every string it is given)."""
+    return (f"CASE WHEN prefix({cell}, ' ') OR suffix({cell}, ' ') THEN nullif(trim({cell}), '') "
+            f"ELSE nullif({cell}, '') END")
+
+
 def cap_sql(expr: str, chars: int) -> str:
     """``expr`` cut to ``chars`` characters. A text of at most that many bytes is left as it
     is without counting its characters (left() walks every UTF-8 string: 0.2 s per 1 M rows
@@ -79,7 +86,7 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
             text = f"nullif(trim({s}), '')"
             blank.append(f"{text} IS NULL")
         else:
-            texts.append(f"nullif(trim({src}), '') AS {t}")
+            texts.append(f"{trimmed_sql(src)} AS {t}")
             blank.insert(0, f"{t} IS NULL")  # already computed: tested first
         if f.type in ("id", "text"):
             # One character over the cap is kept so that cut values can be counted and warned.
@@ -93,12 +100,12 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
             expr = dates_mod.period_sql(t, choices[f.name])
         elif f.type in ("money", "int"):
             q, u, m = f"q_{f.name}", f"u_{f.name}", f"m_{f.name}"
-            plain.append(f"{plain_sql(s)} AS {q}")
-            trimmed.append(f"CASE WHEN {q} IS NULL THEN {text} END AS {u}")
-            stripped.append(f"CASE WHEN {u} IS NOT NULL THEN {strip_sql(u)} END AS {m}")
             from_text, from_stripped = ((money_from_text, money_from_stripped) if f.type == "money"
                                         else (int_from_text, int_from_stripped))
-            expr = f"CASE WHEN {q} IS NOT NULL THEN {from_text(q)} ELSE {from_stripped(m)} END"
+            plain.append(f"{from_text(plain_sql(s))} AS {q}")  # the number of a usual cell, else NULL
+            trimmed.append(f"CASE WHEN {q} IS NULL THEN {text} END AS {u}")
+            stripped.append(f"CASE WHEN {u} IS NOT NULL THEN {strip_sql(u)} END AS {m}")
+            expr = f"CASE WHEN {q} IS NOT NULL THEN {q} ELSE {from_stripped(m)} END"
         else:  # status
             cases = " ".join(f"WHEN lower({t}) IN ({', '.join(sql_str(w) for w in words)}) THEN '{st}'"
                              for st, words in STATUS_WORDS.items())

@@ -169,10 +169,16 @@ def test_a_file_that_falls_back_keeps_the_upload_number_it_took(store, ws, tmp_p
     assert second.rejected == 1
 
 
-def test_a_repeated_file_is_refused_before_anything_is_written(store, ws, tmp_path, monkeypatch):
+def test_a_repeated_file_is_refused_and_leaves_nothing_behind(store, ws, tmp_path):
     from funnel.errors import UploadError
     path = write(tmp_path, "a.csv", LEADS)
-    load_file(store, ws, path, "leads")
-    monkeypatch.setattr(fastpath, "write", lambda *a, **k: pytest.fail("the rows were written again"))
-    with pytest.raises(UploadError, match="already"):
+    first = load_file(store, ws, path, "leads")
+    with store.cursor() as cur:
+        before = cur.execute("SELECT * FROM leads_raw ORDER BY ALL").fetchall()
+    with pytest.raises(UploadError, match=f"upload #{first.upload_id}"):
         load_file(store, ws, path, "leads")
+    with store.cursor() as cur:
+        assert cur.execute("SELECT * FROM leads_raw ORDER BY ALL").fetchall() == before
+        assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 1
+    again = load_file(store, ws, path, "leads", mode="upsert", allow_duplicate=True)
+    assert (again.added, again.updated) == (0, 3)
