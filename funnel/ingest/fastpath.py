@@ -12,7 +12,9 @@ A clean file costs one pass; a dirty one costs the attempt on top of the full pa
 """
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -25,6 +27,7 @@ from funnel.ingest.validate import Parsed, Prepared, row_warnings
 from funnel.workspace import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"
+POLL_SECONDS = 0.25
 
 
 class Dirty(Exception):
@@ -41,11 +44,13 @@ def eligible(prep: Prepared) -> bool:
     return bool(prep.source.scan) and not prep.wide and not prep.ambiguous
 
 
-def write(cur, prep: Prepared, *, upload_id: int, mode: str,
-          today: date | None = None) -> tuple[Parsed, int, int, int]:
+def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None = None,
+          progress: Callable[[float], None] | None = None) -> tuple[Parsed, int, int, int]:
     """Insert the file's rows as upload ``upload_id`` in one pass, then set aside what ``mode``
     replaces. Returns (what ``check`` would have said of the file, rows inserted, rows updated,
-    rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's."""
+    rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's.
+    ``progress(fraction of the file read, 0..1)`` is called from this thread while the rows are
+    written (every ``POLL_SECONDS``)."""
     kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
     table = RAW_TABLES[kind]
     limit = (today or date.today()) + timedelta(days=1)
@@ -61,9 +66,10 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str,
     cols = ", ".join(RAW_COLUMNS[kind])
     params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
     try:
-        inserted = cur.execute(*bound(
+        inserted = reporting(cur, *bound(
             f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({typed}) WHERE {keep}", params)).fetchone()[0]
+            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({typed}) WHERE {keep}", params),
+            progress=progress)[0]
     except duckdb.Error:
         # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a
         # quoted line break): the full path reads it with its pre-scan and says which.
@@ -92,6 +98,41 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str,
                     prep.choices, prep.wide, inserted, no_rejects, list(source.warnings) + warnings, new_stages, auto,
                     None, limit, pd.DataFrame(), present)
     return parsed, inserted, updated, replaced
+
+
+def reporting(cur, sql: str, params: dict, *, progress: Callable[[float], None] | None = None) -> tuple:
+    """The first row of one statement, run on a worker thread while this one calls
+    ``progress(fraction done)`` from DuckDB's ``query_progress``, which exists for a second thread
+    to ask a running statement (the cursor runs nothing else meanwhile: it is not shared). When
+    this thread is stopped (a page rerun raises inside ``progress``), the statement is
+    interrupted and awaited before the exception goes on, so the cursor is free for the
+    rollback."""
+    if progress is None:
+        return cur.execute(sql, params).fetchone()
+    cur.execute("SET enable_progress_bar = true")
+    cur.execute("SET enable_progress_bar_print = false")
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["row"] = cur.execute(sql, params).fetchone()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            box["error"] = exc
+    worker = threading.Thread(target=work, name="funnel-load-write", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(POLL_SECONDS)
+            done = cur.query_progress() if worker.is_alive() else -1
+            if done >= 0:
+                progress(min(done, 100.0) / 100)
+    except BaseException:
+        cur.interrupt()
+        worker.join()
+        raise
+    if "error" in box:
+        raise box["error"]
+    return box["row"]
 
 
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:

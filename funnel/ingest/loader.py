@@ -60,7 +60,8 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     a file with ambiguous dates until ``date_format`` resolves them, a file with no loadable
     row, and with ``strict`` a file with any rejected row.
     ``progress(fraction 0..1, step)`` is called between steps: read, check_write, done for a file
-    the fast path takes (funnel.ingest.fastpath); read, validate, write, done for one it does not;
+    the fast path takes (funnel.ingest.fastpath; check_write again as its rows are read, for a
+    file that takes long enough); read, validate, write, done for one it does not;
     when the fast path finds a row to report: read, check_write, then recheck, validate, write,
     done. "wait" comes first when another write holds the database.
     """
@@ -92,7 +93,9 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
             if fast and fastpath.eligible(prep):
                 upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
                 step(0.1, "check_write")
-                parsed, inserted, updated, replaced = fastpath.write(cur, prep, upload_id=upload_id, mode=mode)
+                parsed, inserted, updated, replaced = fastpath.write(
+                    cur, prep, upload_id=upload_id, mode=mode,
+                    progress=lambda done: step(0.1 + 0.85 * done, "check_write"))
                 # Asked after the write, which the file's hash runs beside (0.4 s per 10 M rows);
                 # a repeated file is rare (the Data page asks first), and the write rolls back.
                 _refuse_repeat(earlier_upload(cur, workspace_id, parsed.file_hash), file_name, allow_duplicate)

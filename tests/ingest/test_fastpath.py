@@ -182,3 +182,37 @@ def test_a_repeated_file_is_refused_and_leaves_nothing_behind(store, ws, tmp_pat
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 1
     again = load_file(store, ws, path, "leads", mode="upsert", allow_duplicate=True)
     assert (again.added, again.updated) == (0, 3)
+
+
+def _big(tmp_path, rows: int = 300_000):
+    return write(tmp_path, "big.csv", "id,created,channel\n" + "".join(
+        f"L{i},2025-01-{i % 28 + 1:02d} 10:{i % 60:02d},Канал {i % 9}\n" for i in range(rows)))
+
+
+def test_the_bar_moves_as_rows_are_written(store, ws, tmp_path, monkeypatch):
+    monkeypatch.setattr(fastpath, "POLL_SECONDS", 0.005)
+    seen = []
+    r = load_file(store, ws, _big(tmp_path), "leads", progress=lambda f, s: seen.append((f, s)))
+    assert r.added == 300_000
+    during = [f for f, s in seen if s == "check_write"][1:]  # the first is the step's start, 0.1
+    assert len(during) >= 2 and all(0.1 <= f <= 0.95 for f in during) and during == sorted(during)
+    assert max(during) > 0.1
+
+
+def test_a_load_stopped_while_its_rows_are_written_leaves_nothing(store, ws, tmp_path, monkeypatch):
+    """A page rerun raises inside the progress callback: the statement is interrupted, the
+    transaction rolls back, and the store takes the next load."""
+    monkeypatch.setattr(fastpath, "POLL_SECONDS", 0.005)
+
+    class Rerun(Exception):
+        pass
+
+    def progress(fraction, step):
+        if step == "check_write" and fraction > 0.1:
+            raise Rerun()
+    with pytest.raises(Rerun):
+        load_file(store, ws, _big(tmp_path), "leads", progress=progress)
+    with store.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
+        assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
+    assert load_file(store, ws, _big(tmp_path), "leads").added == 300_000

@@ -152,17 +152,23 @@ def test_won_date_only_deals_become_won(store, ws, tmp_path):
     assert row[:4] == ("S1", "L1", "won", "Deal done") and str(row[4]) == "2018-02-26 19:58:54"
 
 
+def steps(seen) -> list[str]:
+    """The steps in order, a step reported again (as rows are read) counted once."""
+    names = [s for _, s in seen]
+    return [s for i, s in enumerate(names) if i == 0 or names[i - 1] != s]
+
+
 def test_progress_is_reported(store, ws, tmp_path):
     seen = []
     load_file(store, ws, write(tmp_path, "a.csv", FIRST), "leads", progress=lambda f, s: seen.append((f, s)))
-    assert [s for _, s in seen] == ["read", "check_write", "done"] and seen[-1][0] == 1.0
+    assert steps(seen) == ["read", "check_write", "done"] and seen[-1][0] == 1.0
 
 
 def test_progress_of_a_file_with_a_bad_row_goes_on_to_the_full_check(store, ws, tmp_path):
     seen = []
     load_file(store, ws, write(tmp_path, "a.csv", FIRST + "L9,not a date,SEO\n"), "leads",
               progress=lambda f, s: seen.append((f, s)))
-    assert [s for _, s in seen] == ["read", "check_write", "recheck", "validate", "write", "done"]
+    assert steps(seen) == ["read", "check_write", "recheck", "validate", "write", "done"]
     assert seen[-1][0] == 1.0
 
 
@@ -172,7 +178,7 @@ def test_progress_of_an_excel_file_has_a_separate_check(store, ws, tmp_path):
     pd.DataFrame({"id": ["L1"], "created": ["2025-01-01"], "channel": ["SEO"]}).to_excel(path, index=False)
     seen = []
     load_file(store, ws, path, "leads", progress=lambda f, s: seen.append((f, s)))
-    assert [s for _, s in seen] == ["read", "validate", "write", "done"]
+    assert steps(seen) == ["read", "validate", "write", "done"]
 
 
 def test_append_of_the_same_spend_month_is_rejected_not_doubled(store, ws, tmp_path):
