@@ -10,10 +10,12 @@ Public API (the Data page, the CLI and the tests all use only this):
 - ``load(store, path, ...)`` — one transaction: parse again, write rows, record the upload;
 - ``upload_history(cur, workspace_id)`` and ``undo_upload(store, workspace_id, upload_id, actor=)``.
 
-Parsing and type conversion run inside DuckDB, in one parallel pass over a CSV into a temp
-table of typed rows that is checked and then inserted; see scripts/bench_load.py for what that
-costs against DuckDB's own ``read_csv``. Files of 100 MB or more are parsed under a memory cap
-(funnel.ingest.memory).
+Parsing and type conversion run inside DuckDB. A load first tries one parallel pass that reads
+a CSV, types and checks every row and writes it to the raw table (funnel.ingest.fastpath); a
+file with any row to report, and every other file, goes the full way: a temp table of typed rows,
+a report of each rejected row with its line and column, then the insert of the rest
+(funnel.ingest.validate). scripts/bench_load.py prints what a load costs against DuckDB's own
+``read_csv``. Files of 100 MB or more are parsed under a memory cap (funnel.ingest.memory).
 """
 from __future__ import annotations
 

@@ -55,20 +55,13 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     table = RAW_TABLES[kind]
     limit = (today or date.today()) + timedelta(days=1)
     sp = stored_params(cur, kind, ws, present)
-    stops = [cond for cond, *_ in row_checks(kind, prep.mapping, prep.wide, prep.choices)]
-    # Text over the cap is cut and warned about with its first row: the full path names it.
-    stops += [f"strlen({f.name}) > {TEXT_CAP}" for f in FIELDS[kind] if f.type in ("id", "text") and f.name in present]
-    if source.extra:
-        stops.append("_extra")
-    typed = typed_query(kind, prep.mapping, prep.col_of, prep.choices, scan=source.scan, columns=len(source.columns),
-                        extra=source.extra)
-    keep = f"CASE WHEN NOT _blank AND ({' OR '.join(stops)}) THEN error('{_STOP}') ELSE NOT _blank END"
+    keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
     cols = ", ".join(RAW_COLUMNS[kind])
     params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
     try:
         inserted = reporting(cur, *bound(
             f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({typed}) WHERE {keep}", params),
+            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({scan_sql(prep)}) WHERE {keep}", params),
             progress=progress)[0]
     except duckdb.Error:
         # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a
@@ -92,12 +85,36 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
                             {"u": upload_id, "ws": ws}).fetchone()[0]
     warnings, new_stages, auto = row_warnings(cur, prep, mine, {"u": upload_id, **sp}, inserted, blank)
     source.rows_in = inserted
-    no_rejects = localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)
-                                                 for c in ("row", "column", "value", "code", "detail")}))
     parsed = Parsed(prep.file_name, prep.hashed(), kind, ws, source, prep.mapping, prep.mapping_source, prep.crm,
-                    prep.choices, prep.wide, inserted, no_rejects, list(source.warnings) + warnings, new_stages, auto,
-                    None, limit, pd.DataFrame(), present)
+                    prep.choices, prep.wide, inserted, no_rejects(), list(source.warnings) + warnings, new_stages,
+                    auto, None, limit, pd.DataFrame(), present)
     return parsed, inserted, updated, replaced
+
+
+def scan_sql(prep: Prepared) -> str:
+    """SQL of the file's typed rows in file order, blank records flagged ``_blank`` (see
+    ``typed_query``)."""
+    source = prep.source
+    return typed_query(prep.kind, prep.mapping, prep.col_of, prep.choices, scan=source.scan,
+                       columns=len(source.columns), extra=source.extra)
+
+
+def stop_sql(prep: Prepared) -> str:
+    """SQL over ``scan_sql``'s columns: true for a row that the full check would reject or warn
+    about (``$future``: the first day too late)."""
+    stops = [cond for cond, *_ in row_checks(prep.kind, prep.mapping, prep.wide, prep.choices)]
+    # Text over the cap is cut and warned about with its first row: the full path names it.
+    stops += [f"strlen({f.name}) > {TEXT_CAP}" for f in FIELDS[prep.kind]
+              if f.type in ("id", "text") and f.name in prep.present]
+    if prep.source.extra:
+        stops.append("_extra")
+    return " OR ".join(stops)
+
+
+def no_rejects() -> pd.DataFrame:
+    """The report of rejected rows of a file that has none."""
+    return localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)
+                                           for c in ("row", "column", "value", "code", "detail")}))
 
 
 def reporting(cur, sql: str, params: dict, *, progress: Callable[[float], None] | None = None) -> tuple:

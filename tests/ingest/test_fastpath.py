@@ -216,3 +216,4 @@ def test_a_load_stopped_while_its_rows_are_written_leaves_nothing(store, ws, tmp
         assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
     assert load_file(store, ws, _big(tmp_path), "leads").added == 300_000
+
