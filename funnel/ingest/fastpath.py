@@ -70,6 +70,8 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     mine = f"(SELECT * FROM {table} WHERE workspace_id = $ws AND upload_id = $u)"
     if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, table, params)):
         raise Dirty(upload_id)
+    if source.utf8 is not None and not source.utf8():  # a byte DuckDB did not look at
+        raise Dirty(upload_id)
     replaced = updated = 0
     if mode == "replace":
         replaced = cur.execute(f"UPDATE {table} SET superseded_by = $u WHERE workspace_id = $ws AND "

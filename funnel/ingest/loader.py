@@ -7,9 +7,11 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable
 
+import duckdb
 import pandas as pd
 
 from funnel.access import require
@@ -21,6 +23,9 @@ from funnel.ingest.validate import RAW_COLUMNS, check, earlier_upload, reading, 
 from funnel.workspace import RAW_TABLES, bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
+# A file smaller than this is hashed before the fast path writes it (a few ms): a repeated one
+# is refused before it takes an upload number. A bigger one is hashed beside the write.
+HASH_FIRST = 64 * 1024 * 1024
 
 
 @dataclass
@@ -88,24 +93,15 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
-        with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                     date_format=date_format, sheet=sheet, quick=fast) as prep:
-            if fast and fastpath.eligible(prep):
-                upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-                step(0.1, "check_write")
-                parsed, inserted, updated, replaced = fastpath.write(
-                    cur, prep, upload_id=upload_id, mode=mode,
-                    progress=lambda done: step(0.1 + 0.85 * done, "check_write"))
-                # Asked after the write, which the file's hash runs beside (0.4 s per 10 M rows);
-                # a repeated file is rare (the Data page asks first), and the write rolls back.
-                _refuse_repeat(earlier_upload(cur, workspace_id, parsed.file_hash), file_name, allow_duplicate)
-            elif prep.source.quick:  # read without its pre-scan for the fast path, which does not take it
-                raise fastpath.Dirty(None)
-            else:
-                parsed = check(cur, prep, mode=mode, preview=False)
-                step(0.5, "validate")
-                _refuse_repeat(parsed.duplicate_of, file_name, allow_duplicate)
-                upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step)
+        try:
+            parsed, upload_id, inserted, updated, replaced = _write(
+                cur, path, file_name, kind, workspace_id=workspace_id, mode=mode, mapping=mapping,
+                date_format=date_format, sheet=sheet, allow_duplicate=allow_duplicate, strict=strict, step=step,
+                fast=fast, upload_id=upload_id)
+        except duckdb.Error:
+            if not fast:
+                raise
+            raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
         for spelling, stage in parsed.auto_aliases.items():
             cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
                         [workspace_id, spelling.strip().lower(), stage])
@@ -128,6 +124,33 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
                       updated=min(updated, inserted), rejected=rejected_rows, warnings=warnings,
                       rejected_rows=rejected, replaced=replaced,
                       warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings])
+
+
+def _write(cur, path, file_name, kind, *, workspace_id, mode, mapping, date_format, sheet, allow_duplicate, strict,
+           step, fast: bool, upload_id: int | None):
+    """Read, check and write the file's rows inside the load's transaction (see ``_load``).
+    Returns (what the check said, the upload's number, rows inserted, updated, replaced)."""
+    with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                 date_format=date_format, sheet=sheet, quick=fast) as prep:
+        if fast and fastpath.eligible(prep):
+            small = Path(path).stat().st_size < HASH_FIRST
+            if small:  # hashed by now: a repeated file is refused before anything is written
+                _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
+            upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+            step(0.1, "check_write")
+            parsed, inserted, updated, replaced = fastpath.write(
+                cur, prep, upload_id=upload_id, mode=mode,
+                progress=lambda done: step(0.1 + 0.85 * done, "check_write"))
+            if not small:  # asked after the write, beside which the hash ran (0.4 s per 10 M rows)
+                _refuse_repeat(earlier_upload(cur, workspace_id, parsed.file_hash), file_name, allow_duplicate)
+            return parsed, upload_id, inserted, updated, replaced
+        if prep.source.quick:  # read without its pre-scan for the fast path, which does not take it
+            raise fastpath.Dirty(None)
+        parsed = check(cur, prep, mode=mode, preview=False)
+        step(0.5, "validate")
+        _refuse_repeat(parsed.duplicate_of, file_name, allow_duplicate)
+        upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step)
+        return parsed, upload_id, inserted, updated, replaced
 
 
 def _refuse_repeat(earlier: dict | None, file_name: str, allow: bool) -> None:

@@ -17,9 +17,11 @@ import mmap
 import os
 import re
 import tempfile
+import threading
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
@@ -53,10 +55,13 @@ class Source:
     row_base: int = 0
     shifts: list[int] = field(default_factory=list)
     # CSV read without the pre-scan (``read_table(quick=True)``): taken to be UTF-8 from its
-    # start, read in parallel, the header-only check left to the caller, and its rows cannot be
-    # numbered (empty lines unknown). For a reader that stops at any DuckDB error and then
-    # reads the file again in full: a bad byte or a quoted line break further on is one.
+    # start, read in parallel unless its start has a quote, the header-only check left to the
+    # caller, and its rows cannot be numbered (empty lines unknown). For a reader that reads the
+    # file again in full at any DuckDB error (a quoted line break further on is one) and when
+    # ``utf8()`` says False: the whole file is checked on a thread meanwhile, since DuckDB does
+    # not look at the cells beyond the header's columns.
     quick: bool = False
+    utf8: Callable[[], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
@@ -170,12 +175,13 @@ class Scan:
 _EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the break before an empty line ('' or a lone CR)
 
 
-def _scan(path: Path, check_utf8: bool = True) -> Scan:
+def _scan(path: Path, check_utf8: bool = True, empty_lines: bool = True) -> Scan:
     """Read the file once through a memory map, a window at a time, each window cut after a line
     break (so no UTF-8 character is split) and given back to the system once read (so a 600 MB
     file does not stay resident). Each step runs in C over the whole window without a copy:
     UTF-8 checked by Arrow, quotes and empty lines found by byte search. Line breaks are counted
-    only once an empty line needs its number (0.16 s per 65 MB became 0.07 s)."""
+    only once an empty line needs its number (0.16 s per 65 MB became 0.07 s). ``empty_lines=False``:
+    UTF-8 and quotes only."""
     out = Scan(utf8=check_utf8)
     size = os.path.getsize(path)
     if size == 0:
@@ -196,7 +202,7 @@ def _scan(path: Path, check_utf8: bool = True) -> Scan:
                 # line there has that break before it, so the search starts one byte early.
                 first = max(start - 1, 0)
                 found = [m.start() + first for m in _EMPTY_LINE.finditer(view[first:end])] \
-                    if len(out.blanks) < MAX_BLANKS else []
+                    if empty_lines and len(out.blanks) < MAX_BLANKS else []
                 for at in found:
                     lines += _breaks(view[counted:at])
                     counted = at
@@ -258,7 +264,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
     elif _is_binary(head):
         raise upload_error("binary", file=file_name)
     else:
-        scan = Scan() if quick else _scan(path)
+        scan = Scan(quotes=b'"' in head) if quick else _scan(path)
         encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if scan.utf8 else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
@@ -297,7 +303,26 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
                   warnings=warnings, temp_file=tmp, scan="ingest_scan", extra=True, row_base=header_line,
-                  shifts=shifts, quick=quick)
+                  shifts=shifts, quick=quick, utf8=_utf8_soon(path) if quick else None)
+
+
+def _utf8_soon(path: Path) -> Callable[[], bool]:
+    """Start checking on a thread that the whole file is UTF-8; returns a function that waits
+    for the answer. Arrow's check runs without the GIL beside DuckDB's read."""
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["ok"] = _scan(path, empty_lines=False).utf8
+        except Exception:  # noqa: BLE001 - unreadable now: the caller reads the file again in full
+            box["ok"] = False
+    thread = threading.Thread(target=work, name="funnel-utf8-check", daemon=True)
+    thread.start()
+
+    def result() -> bool:
+        thread.join()
+        return box["ok"]
+    return result
 
 
 def _utf8_head(head: bytes) -> bool:

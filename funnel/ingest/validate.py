@@ -238,7 +238,7 @@ def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=
     """Read and map a file on ``cur`` (under the memory cap for a big file); the decoded copy a
     file may need is removed when the block ends. UploadError for a file that cannot be read,
     lacks a required column, or names an unknown field or column. ``quick``: a CSV may be read
-    without its pre-scan (see ``Source.quick``)."""
+    without its pre-scan (see ``Source.quick``); DuckDB's errors then come out as they are."""
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
@@ -254,6 +254,8 @@ def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=
             try:
                 choices = _date_choices(cur, kind, col_of, user_choices)
             except duckdb.Error as exc:
+                if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
+                    raise
                 raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
             yield Prepared(file_name, kind, workspace_id, source, proposed, how, crm, wide, col_of, choices, hashed)
         finally:

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from funnel.errors import UploadError
-from funnel.ingest import fastpath
+from funnel.ingest import fastpath, reader
 from funnel.workspace import RAW_TABLES, create_workspace
 from tests.ingest.helpers import load_file, write
 
@@ -24,6 +24,7 @@ SPEND = "channel,period,amount\nSEO,2025-01,100\nAds,2025-01,\"1 250,50\"\n"
 FAST, FULL, FELL_BACK = "fast", "full", "fell back"
 # Past the first 256 KB the loader sniffs: what it finds there only DuckDB's read can see.
 LONG = "id,created,channel\n" + "".join(f"L{i},2025-01-01,SEO\n" for i in range(20_000))
+LONG_SLASHED = "id,created,channel\n" + "".join(f"L{i},{i % 28 + 1:02d}/01/2025,SEO\n" for i in range(20_000))
 
 # (name, kind, file loaded first (append) or None, mode, file, the path it must take)
 CASES = [
@@ -66,6 +67,19 @@ CASES = [
     ("long file, a quoted line break at the end", "leads", None, "append", LONG + 'X1,2025-01-01,"two\nlines"\n',
      FELL_BACK),
     ("long file, clean", "leads", None, "append", LONG, FAST),
+    # Found in review: a quoted line break in the first records (read one by one when the start
+    # has a quote), slashed dates whose column is read whole while the format is settled, and a
+    # byte that is not UTF-8 in a cell beyond the header's columns, which DuckDB never looks at.
+    ("quoted line break near the start", "leads", None, "append",
+     'id,created,channel\nL1,2025-01-01,"two\nlines"\nL2,2025-01-02,Ads\n', FAST),
+    ("quoted CRLF near the start", "leads", None, "append",
+     'id,created,channel\r\nL1,2025-01-01,"two\r\nlines"\r\nL2,2025-01-02,Ads\r\n', FAST),
+    ("slashed dates, a cp1251 line after 256 KB", "leads", None, "append",
+     LONG_SLASHED.encode() + "X1,13/01/2025,Яндекс\n".encode("cp1251"), FULL),
+    ("slashed dates, a quoted line break after 256 KB", "leads", None, "append",
+     LONG_SLASHED + 'X1,13/01/2025,"two\nlines"\n', FULL),
+    ("bad byte in an ignored cell", "leads", None, "append",
+     LONG.encode() + "X1,2025-01-01,Яндекс,,".encode() + b"\xff\n", FELL_BACK),
 ]
 
 
@@ -120,11 +134,17 @@ def test_fast_path_gives_what_the_full_check_gives(store, tmp_path, monkeypatch,
                                                    path):
     ws_fast, fast, seen = _load_case(store, tmp_path, name, kind, first, mode, content)
     assert _path(seen) == path
+    # The full path alone: no fast write, and every CSV read with its pre-scan.
     monkeypatch.setattr(fastpath, "eligible", lambda prep: False)
+    monkeypatch.setattr(reader, "_utf8_head", lambda head: False)
     ws_full, full, seen_full = _load_case(store, tmp_path / "full", name, kind, first, mode, content)
     assert _path(seen_full) == FULL
     assert _result(fast) == _result(full)
     assert _stored(store, ws_fast, kind) == _stored(store, ws_full, kind)
+    with store.cursor() as cur:
+        encodings = [cur.execute("SELECT json_extract_string(details, '$.encoding') FROM uploads "
+                                 "WHERE workspace_id = ? ORDER BY id", [w]).fetchall() for w in (ws_fast, ws_full)]
+    assert encodings[0] == encodings[1]
     with store.cursor() as cur:
         aliases = [cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY ALL",
                                [w]).fetchall() for w in (ws_fast, ws_full)]
@@ -167,6 +187,16 @@ def test_a_file_that_falls_back_keeps_the_upload_number_it_took(store, ws, tmp_p
     third = load_file(store, ws, write(tmp_path, "c.csv", "id,created,channel\nL8,2025-01-01,SEO\n"), "leads")
     assert (second.upload_id, third.upload_id) == (first.upload_id + 1, first.upload_id + 2)
     assert second.rejected == 1
+
+
+def test_a_repeated_file_takes_no_upload_number(store, ws, tmp_path):
+    """A small file is hashed before the fast path writes it, so a repeat is refused before it
+    takes a number (DuckDB does not give back a number a rolled-back transaction took)."""
+    first = load_file(store, ws, write(tmp_path, "a.csv", LEADS), "leads")
+    with pytest.raises(UploadError):
+        load_file(store, ws, write(tmp_path, "a.csv", LEADS), "leads")
+    second = load_file(store, ws, write(tmp_path, "c.csv", "id,created\nL8,2025-01-01\n"), "leads")
+    assert second.upload_id == first.upload_id + 1
 
 
 def test_a_repeated_file_is_refused_and_leaves_nothing_behind(store, ws, tmp_path):
@@ -216,4 +246,3 @@ def test_a_load_stopped_while_its_rows_are_written_leaves_nothing(store, ws, tmp
         assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
     assert load_file(store, ws, _big(tmp_path), "leads").added == 300_000
-
