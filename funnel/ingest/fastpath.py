@@ -87,9 +87,9 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
                             {"u": upload_id, "ws": ws}).fetchone()[0]
     warnings, new_stages, auto = row_warnings(cur, prep, mine, {"u": upload_id, **sp}, inserted, blank)
     source.rows_in = inserted
-    parsed = Parsed(prep.file_name, prep.hashed(), kind, ws, source, prep.mapping, prep.mapping_source, prep.crm,
-                    prep.choices, prep.wide, inserted, no_rejects(), list(source.warnings) + warnings, new_stages,
-                    auto, None, limit, pd.DataFrame(), present)
+    parsed = Parsed.of(prep, file_hash=prep.hashed(), rows_ok=inserted, rejected=no_rejects(),
+                       warnings=list(source.warnings) + warnings, new_stages=new_stages, auto_aliases=auto,
+                       duplicate_of=None, future_limit=limit)
     return parsed, inserted, updated, replaced
 
 

@@ -9,7 +9,7 @@ inserts ``stored_sql(kind, present)``: typed rows minus rejected ones, shaped li
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterator
@@ -33,19 +33,37 @@ PREVIEW_ROWS = 20
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
 __all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params", "KEYS", "RAW_COLUMNS"]
 
+
 @dataclass
-class Parsed:
-    """A file parsed into the temp tables of one cursor; ``inspection()`` summarises it."""
+class Prepared:
+    """A file read and mapped on one cursor (``ingest_src``, and ``ingest_scan`` for a CSV),
+    its date formats settled, before any row is typed. ``hashed()`` waits for its sha256."""
     file_name: str
-    file_hash: str
     kind: str
     workspace_id: str
     source: Source
     mapping: dict[str, str | None]
     mapping_source: dict[str, str]
     crm: str | None
-    choices: dict[str, dates_mod.DateChoice]
     wide: dict[str, str]
+    col_of: dict[str, str]
+    choices: dict[str, dates_mod.DateChoice]
+    hashed: Callable[[], str]
+
+    @property
+    def ambiguous(self) -> dict[str, list[str]]:
+        return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
+
+    @property
+    def present(self) -> frozenset[str]:
+        return present_fields(self.kind, self.mapping, self.wide)
+
+
+@dataclass
+class Parsed(Prepared):
+    """A file parsed into the temp tables of one cursor (or written by the fast path);
+    ``inspection()`` summarises it."""
+    file_hash: str
     rows_ok: int
     rejected: pd.DataFrame
     warnings: list[tuple[str, dict]]
@@ -54,11 +72,11 @@ class Parsed:
     duplicate_of: dict | None
     future_limit: date
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
-    present: frozenset = frozenset()
 
-    @property
-    def ambiguous(self) -> dict[str, list[str]]:
-        return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
+    @classmethod
+    def of(cls, prep: Prepared, **found) -> "Parsed":
+        """The prepared file with what checking it found."""
+        return cls(**{f.name: getattr(prep, f.name) for f in fields(Prepared)}, **found)
 
     def inspection(self) -> Inspection:
         date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
@@ -207,31 +225,6 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices) -> None:
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
 
 
-@dataclass
-class Prepared:
-    """A file read and mapped on one cursor (``ingest_src``, and ``ingest_scan`` for a CSV),
-    its date formats settled, before any row is typed. ``hashed()`` waits for its sha256."""
-    file_name: str
-    kind: str
-    workspace_id: str
-    source: Source
-    mapping: dict[str, str | None]
-    mapping_source: dict[str, str]
-    crm: str | None
-    wide: dict[str, str]
-    col_of: dict[str, str]
-    choices: dict[str, dates_mod.DateChoice]
-    hashed: Callable[[], str]
-
-    @property
-    def ambiguous(self) -> dict[str, list[str]]:
-        return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
-
-    @property
-    def present(self) -> frozenset[str]:
-        return present_fields(self.kind, self.mapping, self.wide)
-
-
 @contextmanager
 def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
             sheet=None, quick: bool = False) -> Iterator[Prepared]:
@@ -304,7 +297,7 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
                                "FROM ingest_typed WHERE _extra").fetchone()
         if n:
             warnings.append(("extra_cells", {"rows": n, "first": ", ".join(map(str, first)), "columns": len(columns)}))
-    present = present_fields(kind, proposed, wide)
+    present = prep.present
     sp = stored_params(cur, kind, workspace_id, present)
     if mode == "append":
         _reject_existing(cur, kind, workspace_id, proposed, wide, present)
@@ -320,9 +313,9 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
     more, new_stages, auto = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more
     digest = prep.hashed()
-    return Parsed(prep.file_name, digest, kind, workspace_id, source, proposed, prep.mapping_source, prep.crm,
-                  choices, wide, rows_ok, rejected, warnings, new_stages, auto, earlier_upload(cur, workspace_id, digest),
-                  limit, first_rows, present)
+    return Parsed.of(prep, file_hash=digest, rows_ok=rows_ok, rejected=rejected, warnings=warnings,
+                     new_stages=new_stages, auto_aliases=auto, duplicate_of=earlier_upload(cur, workspace_id, digest),
+                     future_limit=limit, preview=first_rows)
 
 
 def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
@@ -354,7 +347,6 @@ def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
     return warnings, new_stages, {k: v[0] for k, v in auto.items()}
-
 
 
 def earlier_upload(cur, workspace_id, digest) -> dict | None:
