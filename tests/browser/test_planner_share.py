@@ -102,6 +102,26 @@ def _mix_budget(page) -> str:
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
 
+def _type_budget(page, grid, value: str) -> None:
+    """Type ``value`` into the first row's "Budget per month" cell of the mix grid and commit it."""
+    wait_for_app(page)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)                                # let the scroll settle before aiming
+    box = grid.bounding_box()
+    editor = page.locator("#portal textarea, #portal input")  # the grid's cell editor overlay
+    for _ in range(5):                                        # a busy machine may swallow a click
+        page.mouse.dblclick(box["x"] + 235, box["y"] + 54)   # first row, "Budget per month" cell
+        try:
+            editor.first.wait_for(timeout=3_000)
+            break
+        except Exception:  # noqa: BLE001
+            page.keyboard.press("Escape")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(value)
+    assert editor.first.input_value() == value
+    page.keyboard.press("Enter")
+
+
 def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
     from urllib.parse import parse_qs, urlparse
     import json
@@ -116,25 +136,17 @@ def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
     grid.wait_for(timeout=30_000)
     wait_for_app(first)
     before = _mix_budget(first)
-    grid.scroll_into_view_if_needed()
-    first.wait_for_timeout(300)                               # let the scroll settle before aiming
-    box = grid.bounding_box()
-    editor = first.locator("#portal textarea, #portal input")  # the grid's cell editor overlay
-    for _ in range(5):                                        # a busy machine may swallow a click
-        first.mouse.dblclick(box["x"] + 235, box["y"] + 54)  # first row, "Budget per month" cell
+    # Under CI load a rerun can redraw the grid while its editor is open, and the typed value
+    # goes with the old editor (seen once in ~20 runs): the edit is typed again, at most twice.
+    for attempt in range(2):
+        _type_budget(first, grid, "123456")
         try:
-            editor.first.wait_for(timeout=3_000)
+            first.wait_for_function("() => location.search.includes('mix=')", timeout=15_000)
             break
         except Exception:  # noqa: BLE001
-            first.keyboard.press("Escape")
-    first.keyboard.press("Control+A")
-    first.keyboard.type("123456")
-    assert editor.first.input_value() == "123456"
-    first.keyboard.press("Enter")
-    try:
-        first.wait_for_function("() => location.search.includes('mix=')", timeout=30_000)
-    finally:
-        shot(first, "planner_mix_after_enter")
+            shot(first, f"planner_mix_after_enter_{attempt}")
+            if attempt:
+                raise
     wait_for_app(first)
     edited = json.loads(parse_qs(urlparse(first.url).query)["mix"][0])
     (channel, row), = edited.items()
