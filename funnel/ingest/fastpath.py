@@ -8,11 +8,12 @@ straight into the raw table, in which any row that the full path would reject or
 stops the statement (DuckDB's ``error()``). The checks that need every row (a key repeated in
 the file, or already loaded) then run over the inserted rows. A file that fails any of them
 raises ``Dirty``: the load's transaction rolls back and the full path runs, naming each row.
-A clean file costs one pass; a dirty one costs the attempt on top of the full path.
+A clean file costs one pass; a dirty one costs the attempt on top of the full path. The CSV is
+read without the Python pre-scan when its start is UTF-8 (``Source.quick``): any DuckDB error,
+and a byte that is not UTF-8 anywhere (checked on a thread beside the write), is ``Dirty`` too.
 """
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Callable
 
@@ -21,13 +22,13 @@ import pandas as pd
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.rejects import localise_rejected, row_checks
+from funnel.ingest.running import reporting
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, stored_params, stored_select,
                                 typed_query)
 from funnel.ingest.validate import Parsed, Prepared, row_warnings
 from funnel.workspace import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"
-POLL_SECONDS = 0.25
 
 
 class Dirty(Exception):
@@ -50,7 +51,7 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     replaces. Returns (what ``check`` would have said of the file, rows inserted, rows updated,
     rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's.
     ``progress(fraction of the file read, 0..1)`` is called from this thread while the rows are
-    written (every ``POLL_SECONDS``)."""
+    written (see ``running.reporting``)."""
     kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
     table = RAW_TABLES[kind]
     limit = (today or date.today()) + timedelta(days=1)
@@ -117,41 +118,6 @@ def no_rejects() -> pd.DataFrame:
     """The report of rejected rows of a file that has none."""
     return localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)
                                            for c in ("row", "column", "value", "code", "detail")}))
-
-
-def reporting(cur, sql: str, params: dict, *, progress: Callable[[float], None] | None = None) -> tuple:
-    """The first row of one statement, run on a worker thread while this one calls
-    ``progress(fraction done)`` from DuckDB's ``query_progress``, which exists for a second thread
-    to ask a running statement (the cursor runs nothing else meanwhile: it is not shared). When
-    this thread is stopped (a page rerun raises inside ``progress``), the statement is
-    interrupted and awaited before the exception goes on, so the cursor is free for the
-    rollback."""
-    if progress is None:
-        return cur.execute(sql, params).fetchone()
-    cur.execute("SET enable_progress_bar = true")
-    cur.execute("SET enable_progress_bar_print = false")
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            box["row"] = cur.execute(sql, params).fetchone()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
-            box["error"] = exc
-    worker = threading.Thread(target=work, name="funnel-load-write", daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(POLL_SECONDS)
-            done = cur.query_progress() if worker.is_alive() else -1
-            if done >= 0:
-                progress(min(done, 100.0) / 100)
-    except BaseException:
-        cur.interrupt()
-        worker.join()
-        raise
-    if "error" in box:
-        raise box["error"]
-    return box["row"]
 
 
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:

@@ -18,6 +18,7 @@ from funnel.access import require
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import key_match
+from funnel.ingest.running import reporting
 from funnel.ingest import fastpath
 from funnel.ingest.validate import RAW_COLUMNS, check, earlier_upload, reading, stored_params, stored_sql
 from funnel.workspace import RAW_TABLES, bump_version, get_workspace
@@ -64,9 +65,9 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     Refuses (UploadError) a file already loaded into the workspace unless ``allow_duplicate``,
     a file with ambiguous dates until ``date_format`` resolves them, a file with no loadable
     row, and with ``strict`` a file with any rejected row.
-    ``progress(fraction 0..1, step)`` is called between steps: read, check_write, done for a file
-    the fast path takes (funnel.ingest.fastpath; check_write again as its rows are read, for a
-    file that takes long enough); read, validate, write, done for one it does not;
+    ``progress(fraction 0..1, step)`` is called between steps, and again within a step as its
+    rows are read (for a file that takes long enough): read, check_write, done for a file the
+    fast path takes (funnel.ingest.fastpath); read, validate, write, done for one it does not;
     when the fast path finds a row to report: read, check_write, then recheck, validate, write,
     done. "wait" comes first when another write holds the database.
     """
@@ -146,7 +147,7 @@ def _write(cur, path, file_name, kind, *, workspace_id, mode, mapping, date_form
             return parsed, upload_id, inserted, updated, replaced
         if prep.source.quick:  # read without its pre-scan for the fast path, which does not take it
             raise fastpath.Dirty(None)
-        parsed = check(cur, prep, mode=mode, preview=False)
+        parsed = check(cur, prep, mode=mode, preview=False, progress=lambda done: step(0.05 + 0.4 * done, "validate"))
         step(0.5, "validate")
         _refuse_repeat(parsed.duplicate_of, file_name, allow_duplicate)
         upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step)
@@ -193,10 +194,9 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
             f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {key_match('r', 's', kind)})",
             {"u": upload_id, "ws": workspace_id}).fetchone()[0]
     cols = ", ".join(RAW_COLUMNS[kind])
-    inserted = cur.execute(
-        f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-        f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored",
-        {"ws": workspace_id, "u": upload_id}).fetchone()[0]
+    inserted = reporting(cur, f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+                              f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored", {"ws": workspace_id, "u": upload_id},
+                         progress=lambda done: step(0.6 + 0.35 * done, "write"))[0]
     return upload_id, inserted, updated, replaced
 
 

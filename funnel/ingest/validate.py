@@ -26,6 +26,7 @@ from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, present_fields,  # noqa: F401
                                 stored_params, stored_sql, typed_query)
 from funnel.ingest.reader import Source, read_table
+from funnel.ingest.running import reporting
 from funnel.ingest.uploads import file_hash_soon
 from funnel.workspace import RAW_TABLES
 
@@ -192,7 +193,7 @@ def _date_choices(cur, kind, col_of, user_choices) -> dict[str, dates_mod.DateCh
             for f in FIELDS[kind] if f.type in ("datetime", "date") and f.name in col_of}
 
 
-def _typed_table(cur, kind, proposed, col_of, wide, source, choices) -> None:
+def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=None) -> None:
     """Build ``ingest_typed`` in one pass over the source.
 
     ``ingest_typed`` is a view over the table ``ingest_typed_t``. A CSV's table is filled from its
@@ -210,7 +211,7 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices) -> None:
                              extra=source.extra)
     elif not wide:
         select = typed_query(kind, proposed, col_of, choices, extra=source.extra)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}")
+    reporting(cur, f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}", {}, progress=progress)
     if fast:
         # Rows a transaction has not committed yet have rowids from a large base, one after another.
         first, last, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM ingest_typed_t").fetchone()
@@ -266,15 +267,16 @@ def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=No
 
 
 def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = None,
-          preview: bool = True) -> Parsed:
-    """Type every row of a read file and find the ones that will be rejected (see ``parse``)."""
+          preview: bool = True, progress: Callable[[float], None] | None = None) -> Parsed:
+    """Type every row of a read file and find the ones that will be rejected (see ``parse``).
+    ``progress(fraction of the rows typed)`` is called while they are (``running.reporting``)."""
     source, kind, proposed, wide, workspace_id = prep.source, prep.kind, prep.mapping, prep.wide, prep.workspace_id
     choices = prep.choices
     columns = source.columns
     if source.quick:
         raise ValueError("a quick read cannot number its rows: read the file with quick=False to check it")
     try:
-        _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices)
+        _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices, progress)
     except duckdb.Error as exc:
         raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
     if source.rows_in < 0:

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from funnel.errors import UploadError
-from funnel.ingest import fastpath, reader
+from funnel.ingest import fastpath, reader, running
 from funnel.workspace import RAW_TABLES, create_workspace
 from tests.ingest.helpers import load_file, write
 
@@ -220,7 +220,7 @@ def _big(tmp_path, rows: int = 300_000):
 
 
 def test_the_bar_moves_as_rows_are_written(store, ws, tmp_path, monkeypatch):
-    monkeypatch.setattr(fastpath, "POLL_SECONDS", 0.005)
+    monkeypatch.setattr(running, "POLL_SECONDS", 0.005)
     seen = []
     r = load_file(store, ws, _big(tmp_path), "leads", progress=lambda f, s: seen.append((f, s)))
     assert r.added == 300_000
@@ -229,10 +229,25 @@ def test_the_bar_moves_as_rows_are_written(store, ws, tmp_path, monkeypatch):
     assert max(during) > 0.1
 
 
+def test_the_bar_moves_through_the_full_check_of_a_file_with_a_bad_row(store, ws, tmp_path, monkeypatch):
+    monkeypatch.setattr(running, "POLL_SECONDS", 0.005)
+    path = _big(tmp_path)
+    path.write_text(path.read_text() + "X1,not a date,SEO\n")
+    seen = []
+    r = load_file(store, ws, path, "leads", progress=lambda f, s: seen.append((f, s)))
+    assert (r.added, r.rejected) == (300_000, 1)
+    names = [s for _, s in seen]
+    assert [s for i, s in enumerate(names) if i == 0 or names[i - 1] != s] == [
+        "read", "check_write", "recheck", "validate", "write", "done"]
+    for step, low, high in (("validate", 0.05, 0.5), ("write", 0.6, 0.95)):
+        within = [f for f, s in seen if s == step]
+        assert len(within) >= 2 and all(low <= f <= high for f in within) and within == sorted(within), (step, within)
+
+
 def test_a_load_stopped_while_its_rows_are_written_leaves_nothing(store, ws, tmp_path, monkeypatch):
     """A page rerun raises inside the progress callback: the statement is interrupted, the
     transaction rolls back, and the store takes the next load."""
-    monkeypatch.setattr(fastpath, "POLL_SECONDS", 0.005)
+    monkeypatch.setattr(running, "POLL_SECONDS", 0.005)
 
     class Rerun(Exception):
         pass
