@@ -201,6 +201,12 @@ _MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл",
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _first_day(year: str, month: str) -> str:
+    """SQL: the first day of a month, NULL for a month outside 1–12 or year 0 (make_date raises
+    on those, which would make the whole file unreadable instead of rejecting the row)."""
+    return f"CASE WHEN {month} BETWEEN 1 AND 12 AND {year} >= 1 THEN make_date({year}, {month}, 1) END"
+
+
 def period_sql(col: str, choice: DateChoice) -> str:
     """SQL giving a DATE for a spend period: a month (2025-03, 03.2025, 03/2025, март 2025,
     Mar 2025, March 2025) becomes its first day; anything else is parsed as a date."""
@@ -209,13 +215,13 @@ def period_sql(col: str, choice: DateChoice) -> str:
     en = "[" + ", ".join(f"'{m}'" for m in _MONTHS_EN) + "]"
     name = f"left(regexp_extract({s}, '^(\\pL+)', 1), 3)"
     month_of_name = f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), nullif(list_position({en}, {name}), 0))"
+    year_last = f"CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER)"
+    iso_month = _first_day(f"CAST(split_part({s}, '-', 1) AS INTEGER)", f"CAST(split_part({s}, '-', 2) AS INTEGER)")
+    month_first = _first_day(year_last, f"CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER)")
     return f"""CASE
-        WHEN regexp_matches({s}, '^\\d{{4}}-\\d{{1,2}}$') THEN
-            try_cast(make_date(CAST(split_part({s}, '-', 1) AS INTEGER), CAST(split_part({s}, '-', 2) AS INTEGER), 1) AS DATE)
-        WHEN regexp_matches({s}, '^\\d{{1,2}}[./]\\d{{4}}$') THEN
-            try_cast(make_date(CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER),
-                               CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER), 1) AS DATE)
+        WHEN regexp_matches({s}, '^\\d{{4}}-\\d{{1,2}}$') THEN {iso_month}
+        WHEN regexp_matches({s}, '^\\d{{1,2}}[./]\\d{{4}}$') THEN {month_first}
         WHEN regexp_matches({s}, '^\\pL+\\.?\\s+\\d{{4}}$') AND {month_of_name} IS NOT NULL THEN
-            make_date(CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER), {month_of_name}, 1)
+            {_first_day(year_last, month_of_name)}
         ELSE CAST({parse_sql(col, choice)} AS DATE)
     END"""

@@ -89,6 +89,17 @@ def test_slashes_without_a_day_above_12_are_ambiguous():
     assert choice.ambiguous and choice.candidates == ["%d/%m/%Y", "%m/%d/%Y"]
 
 
+def test_a_month_that_does_not_exist_rejects_its_row_not_the_file(store, ws, tmp_path):
+    """make_date raises on month 13 or year 0; such a period is one rejected row."""
+    from tests.ingest.helpers import load_file, write
+    text = "channel,period,amount\nSEO,2025-03,100\nSEO,2025-13,5\nAds,13.2025,5\nAds,00/2025,5\nVK,март 0000,5\n"
+    r = load_file(store, ws, write(tmp_path, "spend.csv", text), "spend")
+    assert (r.added, r.rejected) == (1, 4)
+    assert r.rejected_rows["row"].tolist() == [3, 4, 5, 6]
+    assert set(r.rejected_rows["code"]) == {"period_bad"}
+    assert r.rejected_rows["value"].tolist() == ["2025-13", "13.2025", "00/2025", "март 0000"]
+
+
 def test_periods_month_names_in_two_languages():
     values = ["2025-03", "03.2025", "03/2025", "март 2025", "марта 2025", "Mar 2025", "March 2025", "май 2025",
               "Dec 2024", "2025-03-17"]
