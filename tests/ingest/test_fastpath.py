@@ -60,7 +60,7 @@ CASES = [
     ("spend month already loaded", "spend", SPEND, "append", "channel,period,amount\nSEO,2025-01,5\nSEO,2025-02,7\n",
      FELL_BACK),
     ("spend, one column per channel", "spend", None, "append", "month,SEO spend,Ads spend\n2025-01,10,20\n", FULL),
-    ("header only", "leads", None, "append", "id,created,channel\n", FELL_BACK),
+    ("header only", "leads", None, "append", "id,created,channel\n", FULL),
     ("empty lines, then a bad row", "leads", None, "append", LEADS + "\n\n\nL4,2025-13-01,SEO,1\n", FELL_BACK),
     ("long file, a cp1251 line at the end", "leads", None, "append",
      LONG.encode() + "X1,2025-01-01,Яндекс\n".encode("cp1251"), FELL_BACK),
@@ -189,12 +189,15 @@ def test_a_file_that_falls_back_keeps_the_upload_number_it_took(store, ws, tmp_p
     assert second.rejected == 1
 
 
-def test_a_repeated_file_takes_no_upload_number(store, ws, tmp_path):
-    """A small file is hashed before the fast path writes it, so a repeat is refused before it
-    takes a number (DuckDB does not give back a number a rolled-back transaction took)."""
+def test_a_repeated_or_empty_file_takes_no_upload_number(store, ws, tmp_path):
+    """A small file is hashed, and checked for rows below its header, before the fast path
+    writes it, so a repeat or a header-only file is refused before it takes a number (DuckDB
+    does not give back a number a rolled-back transaction took)."""
     first = load_file(store, ws, write(tmp_path, "a.csv", LEADS), "leads")
     with pytest.raises(UploadError):
         load_file(store, ws, write(tmp_path, "a.csv", LEADS), "leads")
+    with pytest.raises(UploadError, match="header"):
+        load_file(store, ws, write(tmp_path, "b.csv", "id,created\n"), "leads")
     second = load_file(store, ws, write(tmp_path, "c.csv", "id,created\nL8,2025-01-01\n"), "leads")
     assert second.upload_id == first.upload_id + 1
 
