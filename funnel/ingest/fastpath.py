@@ -23,8 +23,8 @@ import pandas as pd
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.rejects import localise_rejected, row_checks
 from funnel.ingest.running import reporting
-from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, stored_params, stored_select,
-                                typed_query)
+from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, set_aside, stored_params,
+                                stored_select, typed_query)
 from funnel.ingest.validate import Parsed, Prepared, row_warnings
 from funnel.workspace import RAW_TABLES
 
@@ -73,15 +73,7 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
         raise Dirty(upload_id)
     if source.utf8 is not None and not source.utf8():  # a byte DuckDB did not look at
         raise Dirty(upload_id)
-    replaced = updated = 0
-    if mode == "replace":
-        replaced = cur.execute(f"UPDATE {table} SET superseded_by = $u WHERE workspace_id = $ws AND "
-                               "superseded_by IS NULL AND upload_id <> $u", {"u": upload_id, "ws": ws}).fetchone()[0]
-    elif mode == "upsert":
-        updated = cur.execute(
-            f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
-            f"AND r.upload_id <> $u AND EXISTS (SELECT 1 FROM {mine} s WHERE {key_match('r', 's', kind)})",
-            {"u": upload_id, "ws": ws}).fetchone()[0]
+    replaced, updated = set_aside(cur, kind, mode, ws, upload_id, mine)
     blank = 0
     if kind == "leads" and prep.mapping.get("channel"):
         blank = cur.execute(f"SELECT count(*) FROM {mine} WHERE channel IS NULL",

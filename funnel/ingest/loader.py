@@ -7,19 +7,19 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from funnel.access import require
+from funnel.ingest import fastpath
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
-from funnel.ingest.rows import key_match
+from funnel.ingest.rows import set_aside
 from funnel.ingest.running import reporting
-from funnel.ingest import fastpath
 from funnel.ingest.validate import RAW_COLUMNS, check, earlier_upload, reading, stored_params, stored_sql
 from funnel.workspace import RAW_TABLES, bump_version, get_workspace
 
@@ -183,18 +183,9 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
     if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
         raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
     step(0.6, "write")
-    table = RAW_TABLES[kind]
-    replaced = updated = 0
-    if mode == "replace":
-        replaced = cur.execute(f"UPDATE {table} SET superseded_by = ? WHERE workspace_id = ? AND "
-                               "superseded_by IS NULL", [upload_id, workspace_id]).fetchone()[0]
-    elif mode == "upsert":
-        updated = cur.execute(
-            f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws AND r.superseded_by IS NULL "
-            f"AND EXISTS (SELECT 1 FROM ingest_stored s WHERE {key_match('r', 's', kind)})",
-            {"u": upload_id, "ws": workspace_id}).fetchone()[0]
+    replaced, updated = set_aside(cur, kind, mode, workspace_id, upload_id, "ingest_stored")
     cols = ", ".join(RAW_COLUMNS[kind])
-    inserted = reporting(cur, f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+    inserted = reporting(cur, f"INSERT INTO {RAW_TABLES[kind]} (workspace_id, upload_id, superseded_by, {cols}) "
                               f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored", {"ws": workspace_id, "u": upload_id},
                          progress=lambda done: step(0.6 + 0.35 * done, "write"))[0]
     return upload_id, inserted, updated, replaced

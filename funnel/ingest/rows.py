@@ -7,6 +7,7 @@ from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
                                    plain_sql, strip_sql)
+from funnel.workspace import RAW_TABLES
 
 TEXT_CAP = 1000
 RAW_COLUMNS = {
@@ -186,3 +187,17 @@ def key_match(a: str, b: str, kind: str) -> str:
         return (f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
                 f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')")
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])
+
+
+def set_aside(cur, kind: str, mode: str, workspace_id: str, upload_id: int, rows: str) -> tuple[int, int]:
+    """Mark superseded by upload ``upload_id`` what ``mode`` replaces among the workspace's
+    current rows of ``kind`` (the upload's own rows never): with replace all of them, with upsert
+    those whose key is among ``rows`` (SQL of rows shaped like the raw table; it may name $ws
+    and $u). Returns (rows replaced, rows updated)."""
+    if mode not in ("replace", "upsert"):
+        return 0, 0
+    same_key = f" AND EXISTS (SELECT 1 FROM {rows} s WHERE {key_match('r', 's', kind)})" if mode == "upsert" else ""
+    n = cur.execute(f"UPDATE {RAW_TABLES[kind]} AS r SET superseded_by = $u WHERE r.workspace_id = $ws "
+                    f"AND r.superseded_by IS NULL AND r.upload_id <> $u{same_key}",
+                    {"u": upload_id, "ws": workspace_id}).fetchone()[0]
+    return (n, 0) if mode == "replace" else (0, n)
