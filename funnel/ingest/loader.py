@@ -107,7 +107,7 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
             cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
                         [workspace_id, spelling.strip().lower(), stage])
         rejected = parsed.rejected
-        rejected_rows = int(rejected["row"].nunique()) if len(rejected) else 0
+        rejected_rows = parsed.rejected_count
         added = inserted - min(updated, inserted)
         details = {
             "mapping": parsed.mapping, "mapping_source": parsed.mapping_source, "crm": parsed.crm,
@@ -171,7 +171,7 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         raise upload_error("ambiguous_dates", file=file_name, column=parsed.mapping[fld], field=fld,
                            example=parsed.choices[fld].reason_params.get("example"),
                            candidates=" / ".join(cands))
-    rejected_rows = cur.execute("SELECT count(DISTINCT _row) FROM ingest_rejects").fetchone()[0]
+    rejected_rows = parsed.rejected_count
     if strict and rejected_rows:
         raise upload_error("strict", file=file_name, rejected=rejected_rows)
     if upload_id is None:

@@ -74,6 +74,11 @@ class Parsed(Prepared):
     future_limit: date
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    @property
+    def rejected_count(self) -> int:
+        """Rows not loaded (a row can be rejected for several reasons, one line each)."""
+        return int(self.rejected["row"].nunique())
+
     @classmethod
     def of(cls, prep: Prepared, **found) -> "Parsed":
         """The prepared file with what checking it found."""
