@@ -17,7 +17,6 @@ import mmap
 import os
 import re
 import tempfile
-import threading
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ import duckdb
 
 from funnel.ingest.fields import normalise, synonyms
 from funnel.ingest.messages import upload_error
+from funnel.ingest.running import in_background
 
 HEAD_BYTES = 256 * 1024
 HEAD_RECORDS = 30
@@ -312,20 +312,12 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
 def _utf8_soon(path: Path) -> Callable[[], bool]:
     """Start checking on a thread that the whole file is UTF-8; returns a function that waits
     for the answer. Arrow's check runs without the GIL beside DuckDB's read."""
-    box: dict = {}
-
-    def work() -> None:
+    def whole_file() -> bool:
         try:
-            box["ok"] = _scan(path, empty_lines=False).utf8
+            return _scan(path, empty_lines=False).utf8
         except Exception:  # noqa: BLE001 - unreadable now: the caller reads the file again in full
-            box["ok"] = False
-    thread = threading.Thread(target=work, name="funnel-utf8-check", daemon=True)
-    thread.start()
-
-    def result() -> bool:
-        thread.join()
-        return box["ok"]
-    return result
+            return False
+    return in_background(whole_file, "funnel-utf8-check")
 
 
 def _utf8_head(head: bytes) -> bool:

@@ -1,10 +1,33 @@
-"""Running one long statement while the calling thread reports how far it has got."""
+"""Work beside the calling thread: a function started now and awaited later, and one long
+statement run while the calling thread reports how far it has got."""
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import Callable, TypeVar
 
 POLL_SECONDS = 0.25
+T = TypeVar("T")
+
+
+def in_background(fn: Callable[[], T], name: str) -> Callable[[], T]:
+    """Start ``fn()`` on a daemon thread (``name``) now; returns a function that waits for it and
+    gives its result, or raises its error."""
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            box["error"] = exc
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+    return result
 
 
 def reporting(cur, sql: str, params: dict, *, progress: Callable[[float], None] | None = None) -> tuple:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import threading
 from pathlib import Path
 from typing import Callable
+
+from funnel.ingest.running import in_background
 
 UPLOADS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "uploads"
 _SAFE_EXT = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
@@ -40,22 +41,7 @@ def file_hash_soon(path) -> Callable[[], str]:
 
     hashlib and file reads release the GIL, so the hash runs beside the parse (DuckDB releases
     it too) instead of after it: 0.06 s per 65 MB off a load."""
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            box["digest"] = file_hash(path)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
-            box["error"] = exc
-    thread = threading.Thread(target=work, name="funnel-file-hash", daemon=True)
-    thread.start()
-
-    def result() -> str:
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return box["digest"]
-    return result
+    return in_background(lambda: file_hash(path), "funnel-file-hash")
 
 
 def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path:
