@@ -76,9 +76,8 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     replaced, updated = set_aside(cur, kind, mode, ws, upload_id, mine)
     blank = 0
     if kind == "leads" and prep.mapping.get("channel"):
-        blank = cur.execute(f"SELECT count(*) FROM {mine} WHERE channel IS NULL",
-                            {"u": upload_id, "ws": ws}).fetchone()[0]
-    warnings, new_stages, auto = row_warnings(cur, prep, mine, {"u": upload_id, **sp}, inserted, blank)
+        blank = cur.execute(*bound(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", params)).fetchone()[0]
+    warnings, new_stages, auto = row_warnings(cur, prep, mine, params, inserted, blank)
     source.rows_in = inserted
     parsed = Parsed.of(prep, file_hash=prep.hashed(), rows_ok=inserted, rejected=no_rejects(),
                        warnings=list(source.warnings) + warnings, new_stages=new_stages, auto_aliases=auto,

@@ -56,10 +56,10 @@ class Source:
     shifts: list[int] = field(default_factory=list)
     # CSV read without the pre-scan (``read_table(quick=True)``): taken to be UTF-8 from its
     # start, read in parallel unless its start has a quote, the header-only check left to the
-    # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines unknown). For a reader that reads the
-    # file again in full at any DuckDB error (a quoted line break further on is one) and when
-    # ``utf8()`` says False: the whole file is checked on a thread meanwhile, since DuckDB does
-    # not look at the cells beyond the header's columns.
+    # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines
+    # unknown). For a reader that reads the file again in full at any DuckDB error (a quoted
+    # line break further on is one) and when ``utf8()`` says False: the whole file is checked on
+    # a thread meanwhile, since DuckDB does not look at the cells beyond the header's columns.
     quick: bool = False
     utf8: Callable[[], bool] | None = None
 
@@ -298,7 +298,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         # A quick read leaves this to its caller (a pass over the start of the file: 25 ms per
         # 1 M rows), except for a file that fits in its first bytes, where it costs nothing.
         small = len(head) < HEAD_BYTES
-        if (not quick or small) and cur.execute("SELECT count(*) FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0] == 0:
+        no_rows = "SELECT count(*) = 0 FROM (SELECT 1 FROM ingest_src LIMIT 1)"
+        if (not quick or small) and cur.execute(no_rows).fetchone()[0]:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
         if tmp is not None:
