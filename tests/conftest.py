@@ -1,7 +1,6 @@
 """Shared fixtures: a real DuckDB file per test, tiny hand-checkable data, AppTest wiring."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd

@@ -97,13 +97,15 @@ def _dm_choice(cur, col: str) -> DateChoice:
     return DateChoice(dmy, _variants(dmy), "ambiguous", {"example": example}, candidates=[dmy, mdy])
 
 
-def detect(cur, col: str, *, sample: int = 1000) -> DateChoice:
+def detect(cur, col: str, *, sample: int = 1000, table: str = "ingest_src") -> DateChoice:
     """The date format of column ``col`` (an internal ``cN`` name of ``ingest_src``), with the
-    variants (with or without time) ordered by how much of the sample each reads."""
+    variants (with or without time) ordered by how much of the sample each reads. ``table``: where
+    the sample is read, ``ingest_src`` or a CSV's ``ingest_scan`` (the same cells in the same order,
+    without the row numbers, which cost a window over the file: 10 instead of 20-35 ms)."""
     values = [r[0] for r in cur.execute(
-        f"SELECT trim({col}) FROM ingest_src WHERE nullif(trim({col}), '') IS NOT NULL "
+        f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL "
         f"LIMIT {int(sample)}").fetchall()]  # no ORDER BY: the source keeps file order, and sorting would read it all
-    return _order_by_sample(_detect(cur, col, values), values)
+    return _order_by_sample(cur, _detect(cur, col, values), values)
 
 
 def _detect(cur, col: str, values: list[str]) -> DateChoice:
@@ -157,34 +159,34 @@ def _zone_text(minutes: int) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _order_by_sample(choice: DateChoice, values: list[str]) -> DateChoice:
+def _order_by_sample(cur, choice: DateChoice, values: list[str]) -> DateChoice:
     """Put the variant that reads most of the sample first: try_strptime tries formats in
-    order, and a first format that always fails doubles the parsing time."""
-    from datetime import datetime
-
-    def hits(fmt: str) -> int:
-        n = 0
-        for v in values[:200]:
-            v = re.sub(r"(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$", "", v.replace("T", " ")) if choice.iso else v
-            try:
-                datetime.strptime(v, fmt)
-                n += 1
-            except ValueError:
-                pass
-        return n
-    choice.formats = sorted(choice.formats, key=hits, reverse=True)
+    order, and a first format that always fails doubles the parsing time. The sample is counted
+    by DuckDB's own parser, the one that will read the column (Python's strptime took 25 ms)."""
+    if len(choice.formats) < 2 or not values:
+        return choice
+    text = _normalised_sql("v", choice)
+    hits = ", ".join(f"count(try_strptime({text}, $f{i}))" for i in range(len(choice.formats)))
+    counts = cur.execute(f"SELECT {hits} FROM (SELECT unnest($values) AS v)",
+                         {"values": values[:200], **{f"f{i}": f for i, f in enumerate(choice.formats)}}).fetchone()
+    order = sorted(range(len(choice.formats)), key=lambda i: -counts[i])  # stable: ties keep their order
+    choice.formats = [choice.formats[i] for i in order]
     return choice
+
+
+def _normalised_sql(s: str, choice: DateChoice) -> str:
+    """SQL: text ``s`` as the parser reads it. An ISO value's 'T' separator, fractions of a second
+    and zone suffix are dropped (the time as written; ``parse_sql`` moves it to the column's zone)."""
+    if not choice.iso:
+        return s
+    return f"regexp_replace(replace({s}, 'T', ' '), '(\\.\\d+)?\\s*(Z|[+-]\\d{{2}}:?\\d{{2}})?$', '')"
 
 
 def parse_sql(col: str, choice: DateChoice, *, trimmed: bool = False) -> str:
     """SQL giving a TIMESTAMP (NULL when the text does not parse) for text column ``col``
     (``trimmed``: ``col`` is already trimmed with blanks as NULL, so not trimmed again)."""
     raw = col if trimmed else f"nullif(trim({col}), '')"
-    s = raw
-    if choice.iso:
-        # 'T' separator, fractions of a second and a zone suffix are dropped from the text: the
-        # time as written, then moved to the column's zone when the value names another.
-        s = f"regexp_replace(replace({s}, 'T', ' '), '(\\.\\d+)?\\s*(Z|[+-]\\d{{2}}:?\\d{{2}})?$', '')"
+    s = _normalised_sql(raw, choice)
     formats = choice.formats if choice.iso else choice.formats + _variants("%Y-%m-%d")
     fmts = ", ".join("'" + f.replace("'", "''") + "'" for f in formats)
     parsed = f"try_strptime({s}, [{fmts}])"

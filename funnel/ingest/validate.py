@@ -192,9 +192,10 @@ def _keeps_order(cur) -> bool:
     return str(cur.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]).lower() == "true"
 
 
-def _date_choices(cur, kind, col_of, user_choices) -> dict[str, dates_mod.DateChoice]:
-    """The date format of each mapped date column: the user's, or detected from a sample."""
-    return {f.name: user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name])
+def _date_choices(cur, kind, col_of, user_choices, table: str) -> dict[str, dates_mod.DateChoice]:
+    """The date format of each mapped date column: the user's, or detected from a sample of
+    ``table`` (see ``dates.detect``)."""
+    return {f.name: user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name], table=table)
             for f in FIELDS[kind] if f.type in ("datetime", "date") and f.name in col_of}
 
 
@@ -251,7 +252,7 @@ def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=
             _check_required(kind, proposed, wide, source.columns, file_name)
             col_of = {f: f"c{source.columns.index(c)}" for f, c in proposed.items() if c}
             try:
-                choices = _date_choices(cur, kind, col_of, user_choices)
+                choices = _date_choices(cur, kind, col_of, user_choices, source.scan or "ingest_src")
             except duckdb.Error as exc:
                 if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
                     raise

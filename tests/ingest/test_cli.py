@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 from tests.conftest import ROOT
 from tests.ingest.helpers import write

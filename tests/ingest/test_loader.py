@@ -78,7 +78,7 @@ def test_duplicate_content_is_refused_unless_allowed(store, ws, loaded, tmp_path
     before = snapshot(store)
     with pytest.raises(UploadError) as err:
         load_file(store, ws, copy, "leads", mode="upsert")
-    assert f"was already loaded into this workspace on" in str(err.value)
+    assert "was already loaded into this workspace on" in str(err.value)
     assert f"(upload #{first.upload_id}, 'first.csv')" in str(err.value)
     assert snapshot(store) == before
     assert load_file(store, ws, copy, "leads", mode="upsert", allow_duplicate=True).updated == 3

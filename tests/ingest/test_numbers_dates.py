@@ -84,6 +84,38 @@ def test_date_formats_are_chosen_with_a_reason(values, fmt, reason, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("values,first", [
+    (["31.12.2025 14:05"] * 3 + ["01.02.2025"], "%d.%m.%Y %H:%M"),
+    (["31.12.2025"] * 3 + ["01.02.2025 14:05:09"] * 2, "%d.%m.%Y"),
+    (["01.02.2025 14:05:09"] * 3 + ["31.12.2025"], "%d.%m.%Y %H:%M:%S"),
+    (["2025-12-31T14:05:00.5+03:00"] * 3 + ["2025-02-01"], "%Y-%m-%d %H:%M:%S"),
+    (["2025-12-31T14:05Z"] * 3 + ["2025-02-01"], "%Y-%m-%d %H:%M"),
+], ids=["minutes", "days", "seconds", "iso-seconds-zone", "iso-minutes-zone"])
+def test_the_format_that_reads_most_of_the_sample_is_tried_first(values, first):
+    """try_strptime tries the formats in order: the one most values have goes first. The
+    sample is counted by DuckDB's parser, ISO text normalised as ``parse_sql`` does it."""
+    choice = detect(_column(values), "c0")
+    assert choice.formats[0] == first
+    assert sorted(choice.formats) == sorted({"%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S"} if "." in first else
+                                            {"%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"})
+
+
+def test_a_csv_sample_is_read_from_its_scan_in_file_order(tmp_path):
+    """A CSV's sample comes from ``ingest_scan`` (no row numbers to compute): the same cells,
+    the first ones in the file."""
+    from pathlib import Path
+
+    from funnel.ingest.reader import read_csv_file
+    path = Path(tmp_path) / "l.csv"
+    path.write_text("id;d\n" + "".join(f"L{i};{'31.12.2025 14:05' if i < 5 else '01.02.2025'}\n" for i in range(3000)))
+    con = duckdb.connect()
+    source = read_csv_file(con, path, "l.csv", "leads", quick=True)
+    assert source.scan == "ingest_scan"
+    # 5 values with minutes, then 2995 days: of the first 1000 (200 counted) most are days
+    assert detect(con, "c1", table="ingest_scan").formats[0] == "%d.%m.%Y"
+    assert detect(con, "c1", table="ingest_scan", sample=5).formats[0] == "%d.%m.%Y %H:%M"
+
+
 def test_slashes_without_a_day_above_12_are_ambiguous():
     choice = detect(_column(["01/02/2025", "03/04/2025"]), "c0")
     assert choice.ambiguous and choice.candidates == ["%d/%m/%Y", "%m/%d/%Y"]
