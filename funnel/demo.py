@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from funnel.ladder import DEFAULT_LADDER
-from funnel.workspace import DEMO_ID, RAW_TABLES, bump_version, clear_data, create_workspace, get_workspace
+from funnel.workspace import DEMO_ID, FULL_TABLES, bump_version, clear_data, create_workspace, get_workspace
 
 SEED = 20251
 START = date(2025, 1, 1)
@@ -179,7 +179,7 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> None:
         cols = list(frame.columns)
         cur.register("demo_frame", frame)
         col_list = ", ".join(cols)  # column names come from this module, not from users
-        cur.execute(f"INSERT INTO {RAW_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
+        cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
     bump_version(cur, DEMO_ID)
 

@@ -20,10 +20,13 @@ import pyarrow.parquet as pq
 
 from funnel.access import ALL, User, require
 from funnel.errors import FunnelError
-from funnel.workspace import Workspace, bump_version, get_workspace, slugify
+from funnel.workspace import FULL_TABLES, RAW_TABLES, Workspace, bump_version, get_workspace, slugify
 
 FORMAT = 1
 ROW_TABLES = ("uploads", "leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+# An archive holds each kind's rows as read (leads from both their tables); an import writes them
+# to the kind's table with every column.
+_WRITTEN_TO = {RAW_TABLES[kind]: FULL_TABLES[kind] for kind in RAW_TABLES}
 MAX_ARCHIVE_UNPACKED_MB = 8192
 
 
@@ -157,7 +160,7 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
                 else:
                     exprs.append(f"src.{c}")
             cur.register("import_src", arrow)
-            cur.execute(f"INSERT INTO {t} (workspace_id, {', '.join(cols)}) "
+            cur.execute(f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
                         f"SELECT ?, {', '.join(exprs)} FROM import_src AS src", [wid])
             cur.unregister("import_src")
         cur.unregister("upload_map")

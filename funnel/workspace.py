@@ -89,9 +89,15 @@ def bump_version(cur, workspace_id: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-# The raw table each kind of upload lands in: the one mapping every module uses.
+# Where each kind of upload is read from: the one mapping every reader uses. Leads are kept in
+# two tables and read through the view leads_raw (schema.sql); STORED_IN names the tables that
+# writers (insert, set aside, undo, delete) address.
 RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
-_DATA_TABLES = tuple(RAW_TABLES.values())
+STORED_IN = {"leads": ("leads_full_raw", "leads_core_raw"), "deals": ("deals_raw",),
+             "stages": ("stage_history_raw",), "spend": ("spend_raw",)}
+# The table with every column of each kind, written by whatever does not choose (the demo, an import).
+FULL_TABLES = {kind: tables[0] for kind, tables in STORED_IN.items()}
+_DATA_TABLES = tuple(t for tables in STORED_IN.values() for t in tables)
 
 
 def delete_workspace(cur, workspace_id: str) -> None:

@@ -29,7 +29,7 @@ from funnel.model.plan import evaluate  # noqa: E402
 from funnel.workspace import create_workspace  # noqa: E402
 
 BUILD = [
-    """INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment)
+    """INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment)
        SELECT 'bench', 1, 'L' || i,
               TIMESTAMP '2024-11-01' + to_seconds((hash(i) % (730 * 86400))::BIGINT),
               ['Yandex Direct','SEO','VK Ads','Exhibitions','Partners','Cold calls','Email','Webinars','Referrals'][(1 + hash(i * 7) % 9)::BIGINT],

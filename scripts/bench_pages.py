@@ -36,14 +36,14 @@ FILTERS = Filters(WS, date(2025, 11, 1), date(2026, 10, 31))  # the last 12 mont
 
 GENERATE = """
 SELECT setseed(0.42);
-INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel, campaign, owner, segment,
+INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, campaign, owner, segment,
                        first_contact_at, qualified_at)
 SELECT $ws, 1, 'L' || i,
        TIMESTAMP '2024-11-01 08:00' + to_seconds(CAST(random() * 730 * 86400 AS BIGINT)),
        'Channel ' || (i % 10), 'Campaign ' || (i % 10) || '-' || (i % 7), 'Owner ' || (i % 20),
        ['SMB', 'Mid-market', 'Enterprise'][1 + (i % 3)], NULL, NULL
 FROM range($n) AS t(i);
-UPDATE leads_raw SET first_contact_at = created_at + to_seconds(CAST(random() * 86400 AS BIGINT)),
+UPDATE leads_full_raw SET first_contact_at = created_at + to_seconds(CAST(random() * 86400 AS BIGINT)),
                      qualified_at = CASE WHEN random() < 0.35 THEN created_at + to_seconds(CAST(random() * 5 * 86400 AS BIGINT)) END
 WHERE workspace_id = $ws;
 CREATE TEMP TABLE deal_plan AS

@@ -53,7 +53,7 @@ def build(db: Path, leads: int) -> None:
                     "'append', ?, ?, 0, 0)", [leads, leads])
         uid = cur.execute("SELECT max(id) FROM uploads").fetchall()[0][0]
         cur.execute("""
-            INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment, region)
+            INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment, region)
             SELECT 'big', $uid, 'L' || i,
                    TIMESTAMP '2024-11-01' + to_seconds(CAST(hash(i) % (730 * 86400) AS BIGINT)),
                    list_extract($channels, 1 + CAST(hash(i * 7) % 8 AS INTEGER)),

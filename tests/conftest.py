@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from funnel.db import Store
-from funnel.workspace import RAW_TABLES, create_workspace
+from funnel.workspace import FULL_TABLES, create_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -45,7 +45,7 @@ def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
         frame = pd.DataFrame(rows).assign(workspace_id=workspace_id, upload_id=upload_id)
         cur.register("fixture_frame", frame)
         cols = ", ".join(frame.columns)
-        cur.execute(f"INSERT INTO {RAW_TABLES[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
+        cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
         cur.unregister("fixture_frame")
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
     return upload_id

@@ -23,8 +23,8 @@ import pandas as pd
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.rejects import localise_rejected, row_checks
 from funnel.ingest.running import reporting
-from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, set_aside, stored_params,
-                                stored_select, typed_query)
+from funnel.ingest.rows import (KEYS, TEXT_CAP, bound, key_match, set_aside, stored_in, stored_params, stored_select,
+                                typed_query)
 from funnel.ingest.validate import Parsed, Prepared, row_warnings
 from funnel.workspace import RAW_TABLES
 
@@ -53,23 +53,24 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     ``progress(fraction of the file read, 0..1)`` is called from this thread while the rows are
     written (see ``running.reporting``)."""
     kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
-    table = RAW_TABLES[kind]
+    table, columns = stored_in(kind, present)
     limit = (today or date.today()) + timedelta(days=1)
     sp = stored_params(cur, kind, ws, present)
     keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
-    cols = ", ".join(RAW_COLUMNS[kind])
+    cols = ", ".join(columns)
     params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
     try:
         inserted = reporting(cur, *bound(
             f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {stored_select(kind, present)} FROM ({scan_sql(prep)}) WHERE {keep}", params),
+            f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} FROM ({scan_sql(prep)}) WHERE {keep}", params),
             progress=progress)[0]
     except duckdb.Error:
         # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a
         # quoted line break): the full path reads it with its pre-scan and says which.
         raise Dirty(upload_id) from None
-    mine = f"(SELECT * FROM {table} WHERE workspace_id = $ws AND upload_id = $u)"
-    if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, table, params)):
+    # The upload's rows, shaped like the kind's raw table (a view over leads' two tables).
+    mine = f"(SELECT * FROM {RAW_TABLES[kind]} WHERE workspace_id = $ws AND upload_id = $u)"
+    if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, params)):
         raise Dirty(upload_id)
     if source.utf8 is not None and not source.utf8():  # a byte DuckDB did not look at
         raise Dirty(upload_id)
@@ -125,8 +126,9 @@ def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
     return bool(cur.execute(*bound(sql, params)).fetchone()[0])
 
 
-def _loaded(cur, kind: str, table: str, params: dict) -> bool:
+def _loaded(cur, kind: str, params: dict) -> bool:
     """append: is a key of the inserted rows already current in the workspace?"""
+    table = RAW_TABLES[kind]
     return bool(cur.execute(*bound(
         f"SELECT EXISTS (SELECT 1 FROM {table} r JOIN {table} s ON {key_match('r', 's', kind)} "
         "WHERE r.workspace_id = $ws AND r.superseded_by IS NULL AND r.upload_id <> $u "

@@ -18,10 +18,10 @@ from funnel.access import require
 from funnel.ingest import fastpath
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
-from funnel.ingest.rows import set_aside
+from funnel.ingest.rows import set_aside, stored_in
 from funnel.ingest.running import reporting
-from funnel.ingest.validate import RAW_COLUMNS, check, earlier_upload, reading, stored_params, stored_sql
-from funnel.workspace import RAW_TABLES, bump_version, get_workspace
+from funnel.ingest.validate import check, earlier_upload, reading, stored_params, stored_sql
+from funnel.workspace import STORED_IN, bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
 # A file smaller than this is hashed before the fast path writes it (a few ms): a repeated one
@@ -184,8 +184,9 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
     step(0.6, "write")
     replaced, updated = set_aside(cur, kind, mode, workspace_id, upload_id, "ingest_stored")
-    cols = ", ".join(RAW_COLUMNS[kind])
-    inserted = reporting(cur, f"INSERT INTO {RAW_TABLES[kind]} (workspace_id, upload_id, superseded_by, {cols}) "
+    table, columns = stored_in(kind, parsed.present)
+    cols = ", ".join(columns)
+    inserted = reporting(cur, f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
                               f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored", {"ws": workspace_id, "u": upload_id},
                          progress=lambda done: step(0.6 + 0.35 * done, "write"))[0]
     return upload_id, inserted, updated, replaced
@@ -226,7 +227,7 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
         if row[1] is not None:
             raise upload_error("already_undone", upload_id=upload_id)
         removed = restored = 0
-        tables = [RAW_TABLES[row[0]]] if row[0] in RAW_TABLES else list(RAW_TABLES.values())
+        tables = STORED_IN[row[0]] if row[0] in STORED_IN else [t for ts in STORED_IN.values() for t in ts]
         for table in tables:
             # Restoring what this upload replaced is only right while its own rows are current:
             # once a later upload replaced them, undoing this one first would revive stale rows.

@@ -7,7 +7,7 @@ from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
                                    plain_sql, strip_sql)
-from funnel.workspace import RAW_TABLES
+from funnel.workspace import STORED_IN
 
 TEXT_CAP = 1000
 RAW_COLUMNS = {
@@ -18,6 +18,8 @@ RAW_COLUMNS = {
     "stages": ["deal_id", "stage", "entered_at"],
     "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
 }
+# The columns of a table that keeps only some of its kind's (see ``stored_in``).
+TABLE_COLUMNS = {"leads_core_raw": ["lead_id", "created_at", "channel", "owner", "cost"]}
 SQL_TYPES = {"id": "VARCHAR", "text": "VARCHAR", "status": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
              "money": "DECIMAL(18, 2)", "int": "BIGINT"}
 # Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.
@@ -140,11 +142,19 @@ def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
     return frozenset(names | ({"channel", "amount"} if wide else set()))
 
 
-def stored_select(kind: str, present: frozenset[str]) -> str:
+def stored_in(kind: str, present: frozenset[str]) -> tuple[str, list[str]]:
+    """The table a file's rows are written to, and its columns: the narrowest of the kind's
+    tables (``workspace.STORED_IN``) that has a column for every field the file has."""
+    have = {c for c in RAW_COLUMNS[kind] if c in present}
+    return min(((t, TABLE_COLUMNS.get(t, RAW_COLUMNS[kind])) for t in STORED_IN[kind]
+                if have <= set(TABLE_COLUMNS.get(t, RAW_COLUMNS[kind]))), key=lambda tc: len(tc[1]))
+
+
+def stored_select(kind: str, present: frozenset[str], columns: list[str] | None = None) -> str:
     """The select list that shapes typed rows (columns named as the fields) like the kind's raw
-    table. Unmapped fields are NULL; text is cut to TEXT_CAP characters. Deals with a won date
-    and no status are won, closed on that date, at the ladder's won stage ($won_stage) when
-    they have no stage of their own."""
+    table, or only its ``columns``. Unmapped fields are NULL; text is cut to TEXT_CAP characters.
+    Deals with a won date and no status are won, closed on that date, at the ladder's won stage
+    ($won_stage) when they have no stage of their own."""
     types = {f.name: f.type for f in FIELDS[kind]}
 
     def col(name: str) -> str:
@@ -158,7 +168,7 @@ def stored_select(kind: str, present: frozenset[str]) -> str:
             "closed_at": f"coalesce({col('closed_at')}, won_at)",
             "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
                      f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
-    return ", ".join(f"{exprs[c]} AS {c}" for c in RAW_COLUMNS[kind])
+    return ", ".join(f"{exprs[c]} AS {c}" for c in columns or RAW_COLUMNS[kind])
 
 
 def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> str:
@@ -197,7 +207,7 @@ def set_aside(cur, kind: str, mode: str, workspace_id: str, upload_id: int, rows
     if mode not in ("replace", "upsert"):
         return 0, 0
     same_key = f" AND EXISTS (SELECT 1 FROM {rows} s WHERE {key_match('r', 's', kind)})" if mode == "upsert" else ""
-    n = cur.execute(f"UPDATE {RAW_TABLES[kind]} AS r SET superseded_by = $u WHERE r.workspace_id = $ws "
-                    f"AND r.superseded_by IS NULL AND r.upload_id <> $u{same_key}",
-                    {"u": upload_id, "ws": workspace_id}).fetchone()[0]
+    n = sum(cur.execute(f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws "
+                        f"AND r.superseded_by IS NULL AND r.upload_id <> $u{same_key}",
+                        {"u": upload_id, "ws": workspace_id}).fetchone()[0] for table in STORED_IN[kind])
     return (n, 0) if mode == "replace" else (0, n)

@@ -47,7 +47,11 @@ CREATE TABLE IF NOT EXISTS uploads (
     undone_by     VARCHAR
 );
 
-CREATE TABLE IF NOT EXISTS leads_raw (
+-- Leads are kept in two tables, read together as the view leads_raw (below). A file with no
+-- optional column besides owner and cost (the usual export: id, date, source, manager, cost)
+-- lands in leads_core_raw; any other in leads_full_raw. Writing six empty columns for every
+-- row made such a load about 13 % slower (funnel.workspace.STORED_IN, funnel.ingest.rows.stored_in).
+CREATE TABLE IF NOT EXISTS leads_full_raw (
     workspace_id     VARCHAR NOT NULL,
     upload_id        BIGINT  NOT NULL,
     superseded_by    BIGINT,
@@ -63,6 +67,26 @@ CREATE TABLE IF NOT EXISTS leads_raw (
     qualified_at     TIMESTAMP,                 -- became a sales-accepted lead (SAL)
     status           VARCHAR
 );
+
+CREATE TABLE IF NOT EXISTS leads_core_raw (
+    workspace_id     VARCHAR NOT NULL,
+    upload_id        BIGINT  NOT NULL,
+    superseded_by    BIGINT,
+    lead_id          VARCHAR NOT NULL,
+    created_at       TIMESTAMP NOT NULL,
+    channel          VARCHAR,
+    owner            VARCHAR,
+    cost             DECIMAL(18, 2)
+);
+
+CREATE OR REPLACE VIEW leads_raw AS
+SELECT workspace_id, upload_id, superseded_by, lead_id, created_at, channel, campaign, owner, segment, region,
+       cost, first_contact_at, qualified_at, status
+FROM leads_full_raw
+UNION ALL
+SELECT workspace_id, upload_id, superseded_by, lead_id, created_at, channel, NULL::VARCHAR, owner, NULL::VARCHAR,
+       NULL::VARCHAR, cost, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::VARCHAR
+FROM leads_core_raw;
 
 CREATE TABLE IF NOT EXISTS deals_raw (
     workspace_id  VARCHAR NOT NULL,

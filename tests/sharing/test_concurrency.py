@@ -61,7 +61,7 @@ def prepared(tmp_path):
         cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
                     "rows_updated, rows_rejected) VALUES (?, 'load', 'leads', 'batch00.csv', 'append', ?, ?, 0, 0)",
                     [uid, BATCH, BATCH])
-        cur.execute("INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel, owner) "
+        cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner) "
                     "SELECT 'load', ?, lead_id, created_at, channel, owner FROM read_csv(?)", [uid, str(csv)])
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = 'load'")
     archive = tmp_path / "demo.zip"

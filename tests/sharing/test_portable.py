@@ -45,8 +45,8 @@ def source(tmp_path):
         first = cur.execute("SELECT min(id) FROM uploads WHERE workspace_id = 'demo' AND kind = 'leads'").fetchone()[0]
         new_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
         cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode) VALUES (?, 'demo', 'leads', '=evil.csv', 'upsert')", [new_id])
-        cur.execute("UPDATE leads_raw SET superseded_by = ? WHERE workspace_id = 'demo' AND lead_id = 'L000001'", [new_id])
-        cur.execute("INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at, channel) "
+        cur.execute("UPDATE leads_full_raw SET superseded_by = ? WHERE workspace_id = 'demo' AND lead_id = 'L000001'", [new_id])
+        cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel) "
                     "VALUES ('demo', ?, 'L000001', '2025-01-02 10:00', '<script>alert(1)</script>')", [new_id])
         cur.execute("INSERT INTO stage_aliases VALUES ('demo', 'успешно реализовано', 'Deal done')")
         cur.execute("INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to) "

@@ -30,7 +30,7 @@ def test_reader_sees_last_committed_state_during_a_big_write(tmp_path):
     def writer():
         try:
             with store.transaction() as cur:
-                cur.execute("INSERT INTO leads_raw (workspace_id, upload_id, lead_id, created_at) "
+                cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at) "
                             "SELECT 'w', 1, 'L' || i, TIMESTAMP '2026-01-01' FROM range(300000) t(i)")
                 inserted.set()
                 # hold the transaction open until the reader has read: if reads were blocked
