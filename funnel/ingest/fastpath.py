@@ -115,14 +115,15 @@ def no_rejects() -> pd.DataFrame:
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
     """May a key repeat among the inserted rows? (For leads and deals the id; for stage history
     deal, stage and time; spend rows may repeat, a channel's month split by campaign or not.)
-    Keys are grouped by their 64-bit hash, a third cheaper than by their text at 10 M rows: two
+    Keys are counted by their distinct 64-bit hashes, a third cheaper than by their text at 10 M rows
+    (and a fifth cheaper than grouping them to find a count above one): two
     different keys with one hash (about 1 in 400 000 files of 10 M rows) only send the file to
     the full check, which compares the keys themselves."""
     if kind == "spend":
         return False
     keys = ", ".join(KEYS[kind])
     filled = " AND ".join(f"{k} IS NOT NULL" for k in KEYS[kind])
-    sql = f"SELECT count(*) > 0 FROM (SELECT 1 FROM {mine} WHERE {filled} GROUP BY hash({keys}) HAVING count(*) > 1)"
+    sql = f"SELECT count(DISTINCT hash({keys})) < count(*) FROM {mine} WHERE {filled}"
     return bool(cur.execute(*bound(sql, params)).fetchone()[0])
 
 
