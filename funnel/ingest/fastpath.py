@@ -115,10 +115,10 @@ def no_rejects() -> pd.DataFrame:
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
     """May a key repeat among the inserted rows? (For leads and deals the id; for stage history
     deal, stage and time; spend rows may repeat, a channel's month split by campaign or not.)
-    Keys are counted by their distinct 64-bit hashes, a third cheaper than by their text at 10 M rows
-    (and a fifth cheaper than grouping them to find a count above one): two
-    different keys with one hash (about 1 in 400 000 files of 10 M rows) only send the file to
-    the full check, which compares the keys themselves."""
+    The distinct 64-bit hashes of the keys are counted: a third cheaper than their text at 10 M
+    rows, and cheaper than grouping them to find a count above one (0.9 vs 1.2 s). Two different
+    keys with one hash (about 1 in 400 000 files of 10 M rows) only send the file to the full
+    check, which compares the keys themselves."""
     if kind == "spend":
         return False
     keys = ", ".join(KEYS[kind])
