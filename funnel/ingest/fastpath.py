@@ -9,8 +9,9 @@ stops the statement (DuckDB's ``error()``). The checks that need every row (a ke
 the file, or already loaded) then run over the inserted rows. A file that fails any of them
 raises ``Dirty``: the load's transaction rolls back and the full path runs, naming each row.
 A clean file costs one pass; a dirty one costs the attempt on top of the full path. The CSV is
-read without the Python pre-scan when its start is UTF-8 (``Source.quick``): any DuckDB error,
-and a byte that is not UTF-8 anywhere (checked on a thread beside the write), is ``Dirty`` too.
+read without the Python pre-scan when its start is UTF-8 (``Source.quick``): any DuckDB error is
+``Dirty`` too, among them a byte that is not UTF-8 (the insert reads every cell of the strict
+quick scan, and DuckDB checks the bytes of each cell it reads).
 """
 from __future__ import annotations
 
@@ -71,8 +72,6 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     # The upload's rows, shaped like the kind's raw table (a view over leads' two tables).
     mine = f"(SELECT * FROM {RAW_TABLES[kind]} WHERE workspace_id = $ws AND upload_id = $u)"
     if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, params)):
-        raise Dirty(upload_id)
-    if source.utf8 is not None and not source.utf8():  # a byte DuckDB did not look at
         raise Dirty(upload_id)
     replaced, updated = set_aside(cur, kind, mode, ws, upload_id, mine)
     blank = 0

@@ -20,13 +20,11 @@ import tempfile
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
 from funnel.ingest.fields import normalise, synonyms
 from funnel.ingest.messages import upload_error
-from funnel.ingest.running import in_background
 
 HEAD_BYTES = 256 * 1024
 HEAD_RECORDS = 30
@@ -57,11 +55,11 @@ class Source:
     # CSV read without the pre-scan (``read_table(quick=True)``): taken to be UTF-8 from its
     # start, read in parallel unless its start has a quote, the header-only check left to the
     # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines
-    # unknown). For a reader that reads the file again in full at any DuckDB error (a quoted
-    # line break further on is one) and when ``utf8()`` says False: the whole file is checked on
-    # a thread meanwhile, since DuckDB does not look at the cells beyond the header's columns.
+    # unknown). For a reader that reads the file again in full at any DuckDB error: a quoted
+    # line break further on is one, and so is a byte that is not UTF-8 anywhere. DuckDB checks
+    # the bytes of every cell a query reads, and the views of a quick read are strict: a record
+    # with cells beyond the header's columns and ``_extra`` is an error, not cells left unread.
     quick: bool = False
-    utf8: Callable[[], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
@@ -294,7 +292,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
             scan = _scan(csv_path, check_utf8=False)
         blanks = [b for b in scan.blanks if b > header_line]
         shifts = [b - j for j, b in enumerate(blanks, start=1)]
-        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts)
+        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts,
+                  strict=quick)
         # A quick read leaves this to its caller (a pass over the start of the file: 25 ms per
         # 1 M rows), except for a file that fits in its first bytes, where it costs nothing.
         small = len(head) < HEAD_BYTES
@@ -307,18 +306,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         raise
     return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
                   warnings=warnings, temp_file=tmp, scan="ingest_scan", extra=True, row_base=header_line,
-                  shifts=shifts, quick=quick, utf8=_utf8_soon(path) if quick else None)
-
-
-def _utf8_soon(path: Path) -> Callable[[], bool]:
-    """Start checking on a thread that the whole file is UTF-8; returns a function that waits
-    for the answer. Arrow's check runs without the GIL beside DuckDB's read."""
-    def whole_file() -> bool:
-        try:
-            return _scan(path, empty_lines=False).utf8
-        except Exception:  # noqa: BLE001 - unreadable now: the caller reads the file again in full
-            return False
-    return in_background(whole_file, "funnel-utf8-check")
+                  shifts=shifts, quick=quick)
 
 
 def _utf8_head(head: bytes) -> bool:
@@ -342,7 +330,7 @@ def _row_sql(number: str, header_line: int, shifts) -> str:
 
 
 def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool,
-              shifts: list[int] = ()) -> None:
+              shifts: list[int] = (), strict: bool = False) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
     ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
     (see ``_row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without
@@ -357,7 +345,7 @@ def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, par
     delim_sql = "'" + delim.replace("'", "''") + "'"
     # A view cannot hold parameters; the path is ours (a kept upload or a temp file) and quoted.
     read = (f"read_csv({path_sql}, header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, "
-            f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode=false, "
+            f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode={str(strict).lower()}, "
             f"parallel={str(parallel).lower()})")
     cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM {read}")
     cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "

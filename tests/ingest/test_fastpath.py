@@ -80,6 +80,15 @@ CASES = [
      LONG_SLASHED + 'X1,13/01/2025,"two\nlines"\n', FULL),
     ("bad byte in an ignored cell", "leads", None, "append",
      LONG.encode() + "X1,2025-01-01,Яндекс,,".encode() + b"\xff\n", FELL_BACK),
+    # A quick read's scan is strict (a filled cell beyond the header's columns and one more is an
+    # error; empty ones, as Excel leaves them, are not) and checks the bytes of the cells it
+    # reads: an unmapped column's too.
+    ("bad byte in an unmapped column after 256 KB", "leads", None, "append",
+     LONG.replace("channel\n", "channel,zzz\n").replace(",SEO\n", ",SEO,x\n").encode()
+     + "X1,2025-01-01,SEO,Яндекс\n".encode("cp1251"), FELL_BACK),
+    ("empty cells beyond the header", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,1,,,\n", FAST),
+    ("a filled cell two beyond the header", "leads", None, "append", LONG + "X1,2025-01-01,SEO,,x\n", FELL_BACK),
+    ("one empty cell beyond the header", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,1,\n", FAST),
 ]
 
 
