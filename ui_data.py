@@ -452,8 +452,18 @@ def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
         ui.get_store(), stored.path, stored.name, kind, workspace_id=ws.id,
         actor=ui_auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
         date_format=chosen_date_formats(), sheet=st.session_state.get(K_SHEET),
-        allow_duplicate=pending["allow_duplicate"], progress=progress)
+        allow_duplicate=pending["allow_duplicate"], progress=progress, fast=not _preview_rejects(ws, stored, kind))
     st.session_state[_S_RESULT] = {"file_id": stored.file_id, "ws": ws.id, "name": stored.name, "result": result}
+
+
+def _preview_rejects(ws, stored: StoredFile, kind: str) -> bool:
+    """Did the preview of this file, as the user saw it, list rows to reject? Then the load
+    skips its fast attempt, which would write the rows before finding them (a speed hint only:
+    either path gives the same result)."""
+    cached = st.session_state.get(_S_INSPECT)
+    if not cached or cached["key"][0] != ws.id or cached["key"][2:4] != (stored.hash, kind):
+        return False
+    return len(getattr(cached["value"], "rejected", ())) > 0
 
 
 def last_result(stored: StoredFile, ws_id: str):

@@ -54,7 +54,8 @@ class UndoResult:
 
 def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mode: str = "append",
          mapping=None, date_format=None, sheet=None, allow_duplicate: bool = False,
-         progress: Callable[[float, str], None] | None = None, strict: bool = False) -> LoadResult:
+         progress: Callable[[float, str], None] | None = None, strict: bool = False,
+         fast: bool = True) -> LoadResult:
     """Load a file into the workspace in one transaction; all or nothing.
 
     append: insert; a row whose key is already current in the workspace is rejected (use upsert).
@@ -70,6 +71,8 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     fast path takes (funnel.ingest.fastpath); read, validate, write, done for one it does not;
     when the fast path finds a row to report: read, check_write, then recheck, validate, write,
     done. "wait" comes first when another write holds the database.
+    ``fast=False`` skips the fast path: for a caller that knows the file has rows to reject (the
+    Data page's preview listed them), which the fast attempt would only find after writing.
     """
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
@@ -77,7 +80,7 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
                sheet=sheet, allow_duplicate=allow_duplicate, progress=progress or (lambda fraction, name: None),
                strict=strict)
     try:
-        return _load(store, path, file_name, kind, **how, fast=True)
+        return _load(store, path, file_name, kind, **how, fast=fast)
     except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
         return _load(store, path, file_name, kind, **how, fast=False, upload_id=dirty.upload_id)
 

@@ -416,3 +416,28 @@ def test_spend_upload_by_month(data):
     assert texts(at.success)[0] == "Готово: «spend.csv» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
     assert rows("SELECT channel, amount FROM spend_raw WHERE workspace_id = ? ORDER BY channel", [ws_id]) == [
         ("Сайт", Decimal("2500.50")), ("Яндекс", Decimal("10000.00"))]
+
+
+def test_a_file_whose_preview_listed_rejects_skips_the_fast_attempt(data, monkeypatch):
+    """The fast path would write every row before finding the ones to reject: after a preview
+    that listed them, the load goes straight to the full check. A clean file still takes it."""
+    from funnel.ingest import fastpath
+    calls = []
+    real = fastpath.write
+
+    def spy(*a, **k):
+        calls.append(k.get("upload_id"))
+        return real(*a, **k)
+
+    monkeypatch.setattr(fastpath, "write", spy)
+    at, ws_id = data
+    upload(at, "bad_rows.csv", BAD_ROWS, kind="deals")
+    at.button(key=ud.K_LOAD).click().run()
+    assert not at.exception, at.exception
+    assert texts(at.success)[0].endswith("Добавлено строк: 1, обновлено: 0, отклонено: 2.")
+    assert calls == []
+    upload(at, "leads.csv", LEADS)
+    at.button(key=ud.K_LOAD).click().run()
+    assert not at.exception, at.exception
+    assert texts(at.success)[0].endswith("Добавлено строк: 3, обновлено: 0, отклонено: 0.")
+    assert len(calls) == 1

@@ -281,3 +281,17 @@ def test_a_key_hash_shared_by_two_ids_only_sends_the_file_to_the_full_check(stor
     monkeypatch.setattr(fastpath, "_repeats", lambda *a: True)
     ws, r, seen = _load_case(store, tmp_path, "collision", "leads", None, "append", LEADS)
     assert _path(seen) == FELL_BACK and (r.added, r.rejected) == (3, 0)
+
+
+def test_a_caller_that_knows_of_rejects_can_skip_the_fast_attempt(store, tmp_path):
+    """load(fast=False) goes straight to the full check: same result, no check_write step."""
+    with store.transaction() as cur:
+        a, b = create_workspace(cur, "A").id, create_workspace(cur, "B").id
+    content = LEADS + "L1,2025-01-05,Ads,1\n"
+    seen: dict[str, list[str]] = {a: [], b: []}
+    ra = load_file(store, a, write(tmp_path, "a.csv", content), "leads", progress=lambda f, s: seen[a].append(s))
+    rb = load_file(store, b, write(tmp_path, "b.csv", content), "leads", fast=False,
+                   progress=lambda f, s: seen[b].append(s))
+    assert (_path(seen[a]), _path(seen[b])) == (FELL_BACK, FULL)
+    assert _result(ra) == _result(rb) and rb.rejected == 1  # the second L1
+    assert _stored(store, a, "leads") == _stored(store, b, "leads")
