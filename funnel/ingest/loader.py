@@ -18,10 +18,10 @@ from funnel.access import require
 from funnel.ingest import fastpath
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
-from funnel.ingest.rows import set_aside, stored_in
+from funnel.ingest.rows import KEYS, key_match, set_aside, stored_in
 from funnel.ingest.running import reporting
 from funnel.ingest.validate import check, earlier_upload, reading, stored_params, stored_sql
-from funnel.workspace import STORED_IN, bump_version, get_workspace
+from funnel.workspace import RAW_TABLES, STORED_IN, bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
 # A file smaller than this is hashed before the fast path writes it (a few ms): a repeated one
@@ -195,6 +195,21 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
     return upload_id, inserted, updated, replaced
 
 
+def _refuse_clash(cur, kind: str, workspace_id: str, upload_id: int) -> None:
+    """Undo restores the rows an upload set aside; one whose key was loaded again since (append
+    after a replace) would then stand beside that newer row: two current rows for one id. Such
+    an undo waits for the later upload to be undone first."""
+    table = RAW_TABLES[kind]
+    clash = cur.execute(
+        f"SELECT c.upload_id, concat_ws(' / ', {', '.join(f'c.{k}' for k in KEYS[kind])}) "
+        f"FROM {table} r JOIN {table} c ON {key_match('r', 'c', kind)} "
+        "WHERE r.workspace_id = $ws AND r.superseded_by = $u AND c.workspace_id = $ws "
+        "AND c.superseded_by IS NULL AND c.upload_id <> $u ORDER BY c.upload_id DESC LIMIT 1",
+        {"ws": workspace_id, "u": upload_id}).fetchone()
+    if clash:
+        raise upload_error("undo_clash", upload_id=upload_id, later=clash[0], example=clash[1])
+
+
 def _literal(text: str | None) -> str:
     return "NULL" if text is None else "'" + text.replace("'", "''") + "'"
 
@@ -238,6 +253,8 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
                                 [workspace_id, upload_id]).fetchone()[0]
             if later is not None:
                 raise upload_error("undo_blocked", upload_id=upload_id, later=later)
+        for kind in [row[0]] if row[0] in STORED_IN else list(STORED_IN):
+            _refuse_clash(cur, kind, workspace_id, upload_id)
         for table in tables:
             removed += cur.execute(f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?",
                                    [workspace_id, upload_id]).fetchone()[0]

@@ -162,6 +162,14 @@ ERRORS = {
         ("rows of upload #{upload_id} were later replaced by upload #{later}.", "the later upload undone first",
          "undo upload #{later} first, then #{upload_id}."),
     ),
+    "undo_clash": (
+        ("строки, которые заменила загрузка №{upload_id}, вернулись бы рядом с теми же ключами из загрузки №{later} "
+         "(например, «{example}»).", "одна действующая строка на каждый id",
+         "отмените сначала загрузку №{later}, затем №{upload_id}."),
+        ("the rows upload #{upload_id} replaced would come back beside the same keys loaded later by upload "
+         "#{later} (e.g. '{example}').", "one current row per id",
+         "undo upload #{later} first, then #{upload_id}."),
+    ),
     "already_undone": (
         ("загрузка №{upload_id} уже отменена.", "загрузка, которая ещё действует", "ничего делать не нужно."),
         ("upload #{upload_id} was already undone.", "an upload that is still in effect", "nothing to do."),

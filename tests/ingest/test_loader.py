@@ -246,3 +246,33 @@ def test_a_load_behind_another_write_says_it_is_waiting(store, ws, tmp_path):
     loader.join(30)
     assert result and result[0].added > 0 and seen[0] == "wait" and seen[-1] == "done"
 
+
+
+@pytest.mark.parametrize("kind,first,replacing,again", [
+    ("leads", "id,created,channel\nL1,2025-03-01,SEO\n", "id,created,channel\nL2,2025-03-02,Ads\n",
+     "id,created,channel\nL1,2025-03-03,Email\n"),
+    ("spend", "channel,period,amount\nSEO,2025-01,100\n", "channel,period,amount\nAds,2025-01,50\n",
+     "channel,period,amount\nSEO,2025-01,70\n"),
+], ids=["leads", "spend"])
+def test_undo_of_a_replace_whose_keys_were_loaded_again_asks_to_undo_the_later_one_first(
+        store, ws, tmp_path, kind, first, replacing, again):
+    """A replace sets L1 aside; an append then loads L1 again. Undoing the replace would bring the
+    old L1 back beside the new one (two current rows for one id): it waits for the append."""
+    load_file(store, ws, write(tmp_path, "1.csv", first), kind)
+    rep = load_file(store, ws, write(tmp_path, "2.csv", replacing), kind, mode="replace")
+    app = load_file(store, ws, write(tmp_path, "3.csv", again), kind)
+    assert app.added == 1
+    before = snapshot(store)
+    with pytest.raises(UploadError) as err:
+        undo_upload(store, ws, rep.upload_id, actor=ADMIN)
+    key = "L1" if kind == "leads" else "SEO / 2025-01-01"
+    assert str(err.value) == (
+        f"the rows upload #{rep.upload_id} replaced would come back beside the same keys loaded later by upload "
+        f"#{app.upload_id} (e.g. '{key}'). Expected: one current row per id. How to fix: undo upload "
+        f"#{app.upload_id} first, then #{rep.upload_id}.")
+    assert err.value.text("ru").startswith(f"строки, которые заменила загрузка №{rep.upload_id}")
+    assert snapshot(store) == before
+    undo_upload(store, ws, app.upload_id, actor=ADMIN)
+    undo_upload(store, ws, rep.upload_id, actor=ADMIN)
+    if kind == "leads":
+        assert current(store, ws) == [("L1", "SEO")]
