@@ -52,13 +52,14 @@ class Source:
     extra: bool = False             # CSV: the views have ``_extra``, a cell beyond the header's columns
     row_base: int = 0
     shifts: list[int] = field(default_factory=list)
-    # CSV read without the pre-scan (``read_table(quick=True)``): taken to be UTF-8 from its
-    # start, read in parallel unless its start has a quote, the header-only check left to the
+    # CSV read without the pre-scan (``read_table(quick=True)``, for a file whose start is UTF-8
+    # and has no quote): taken to be UTF-8, read in parallel, the header-only check left to the
     # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines
     # unknown). For a reader that reads the file again in full at any DuckDB error: a quoted
-    # line break further on is one, and so is a byte that is not UTF-8 anywhere. DuckDB checks
-    # the bytes of every cell a query reads, and the views of a quick read are strict: a record
-    # with cells beyond the header's columns and ``_extra`` is an error, not cells left unread.
+    # line break or an unclosed quote further on is one, and so is a byte that is not UTF-8
+    # anywhere. DuckDB checks the bytes of every cell a query reads, and the views of a quick
+    # read are strict: a record with a filled cell beyond the header's columns and ``_extra`` is
+    # an error, not cells left unread.
     quick: bool = False
 
     def __post_init__(self) -> None:
@@ -256,13 +257,15 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
     """See ``read_table``; ``quick``: see ``Source.quick``."""
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
-    quick = quick and _utf8_head(head)
+    # A quote in the start means a serial read, and DuckDB's strict serial read gives an unclosed
+    # quote's cell as NULL where the full path keeps its text: such a file gets the pre-scan.
+    quick = quick and _utf8_head(head) and b'"' not in head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif _is_binary(head):
         raise upload_error("binary", file=file_name)
     else:
-        scan = Scan(quotes=b'"' in head) if quick else _scan(path)
+        scan = Scan() if quick else _scan(path)
         encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if scan.utf8 else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
@@ -298,7 +301,13 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         # 1 M rows), except for a file that fits in its first bytes, where it costs nothing.
         small = len(head) < HEAD_BYTES
         no_rows = "SELECT count(*) = 0 FROM (SELECT 1 FROM ingest_src LIMIT 1)"
-        if (not quick or small) and cur.execute(no_rows).fetchone()[0]:
+        try:
+            header_only = (not quick or small) and cur.execute(no_rows).fetchone()[0]
+        except duckdb.Error as exc:  # DuckDB's own limits (a line over 2 MB) or its reading of a bad byte
+            if quick:  # maybe what the quick read got wrong: the caller reads it in full
+                raise
+            raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+        if header_only:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
         if tmp is not None:

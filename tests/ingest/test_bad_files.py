@@ -11,6 +11,9 @@ H = "id,created,channel,cost\n"
 TOMORROW_PLUS = "2099-01-01"
 
 # (id, kind, file name, content, the exact message)
+_UNREADABLE = ("{name}: the file could not be read as a table (Invalid Input Error: CSV Error on Line: {line}). "
+               "Expected: a valid CSV, XLSX or Parquet file. How to fix: open the file in Excel, check that it "
+               "opens, and save it again as CSV UTF-8.")
 FILE_ERRORS = [
     ("empty", "leads", "empty.csv", b"",
      "empty.csv: the file is empty. Expected: a table with a header row and at least one data row. "
@@ -21,6 +24,14 @@ FILE_ERRORS = [
     ("header-only", "leads", "header.csv", H.encode(),
      "header.csv, row 1: the file has a header but no data rows. Expected: at least one row under the header. "
      "How to fix: check the export filters in your CRM: the export seems to be empty."),
+    # DuckDB refuses these when it first reads the file (an unclosed quote cut inside a character,
+    # a character it misreads right after a closing quote, a line over its 2 MB limit).
+    ("unclosed-quote-cut-character", "leads", "cut.csv", b'id,created,channel\nL1,2025-01-01,"\xd0\xaf',
+     _UNREADABLE.format(name="cut.csv", line=2)),
+    ("text-after-closing-quote", "leads", "after.csv", b'id,created,channel\nL1,2025-01-01,"SEO"\xd0\xaf\n',
+     _UNREADABLE.format(name="after.csv", line=2)),
+    ("line-over-2-MB", "leads", "long_line.csv", b"id,created\nL1,2025-01-01," + b"x" * 2_000_000 + b"\n",
+     _UNREADABLE.format(name="long_line.csv", line=2)),
     ("binary-garbage", "leads", "garbage.csv", bytes(range(256)) * 40,
      "garbage.csv: this is not a text table (the file holds binary data). Expected: CSV, XLSX or Parquet. "
      "How to fix: save the file from your CRM or Excel as 'CSV UTF-8' or 'Excel Workbook (.xlsx)'."),
