@@ -155,6 +155,25 @@ def test_save_upload_keeps_bytes_by_content_hash(tmp_path):
     assert a.stem == file_hash(a) and evil.parent == tmp_path and evil.suffix == ".bin"
 
 
+def test_a_kept_file_is_not_read_again_to_hash_it(tmp_path, monkeypatch):
+    """save_upload and keep_file know the kept copy's hash (its name): the preview and the load
+    take it from there instead of reading the file again."""
+    import hashlib
+
+    from funnel.ingest import uploads
+    data = b"id,created\n1,2025-01-01\n"
+    source = write(tmp_path, "export.csv", data)
+    saved = uploads.save_upload(data, "a.csv", folder=tmp_path / "kept")
+    kept = uploads.keep_file(source, "b.csv", folder=tmp_path / "kept2")
+    reads = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda p, *a, **k: reads.append(str(p)) or real_open(p, *a, **k))
+    assert uploads.file_hash(saved) == uploads.file_hash(kept) == hashlib.sha256(data).hexdigest()
+    assert reads == []
+    other = write(tmp_path, "other.csv", b"id\n2\n")
+    assert uploads.file_hash(other) == hashlib.sha256(b"id\n2\n").hexdigest() and reads == [str(other)]
+
+
 def test_a_workbook_or_parquet_named_csv_is_read_by_its_content(store, ws, tmp_path):
     xlsx, parquet = tmp_path / "a.xlsx", tmp_path / "b.parquet"
     _frame().to_excel(xlsx, index=False)
