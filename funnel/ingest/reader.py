@@ -174,13 +174,12 @@ class Scan:
 _EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the break before an empty line ('' or a lone CR)
 
 
-def _scan(path: Path, check_utf8: bool = True, empty_lines: bool = True) -> Scan:
+def _scan(path: Path, check_utf8: bool = True) -> Scan:
     """Read the file once through a memory map, a window at a time, each window cut after a line
     break (so no UTF-8 character is split) and given back to the system once read (so a 600 MB
     file does not stay resident). Each step runs in C over the whole window without a copy:
     UTF-8 checked by Arrow, quotes and empty lines found by byte search. Line breaks are counted
-    only once an empty line needs its number (0.16 s per 65 MB became 0.07 s). ``empty_lines=False``:
-    UTF-8 and quotes only."""
+    only once an empty line needs its number (0.16 s per 65 MB became 0.07 s)."""
     out = Scan(utf8=check_utf8)
     size = os.path.getsize(path)
     if size == 0:
@@ -201,7 +200,7 @@ def _scan(path: Path, check_utf8: bool = True, empty_lines: bool = True) -> Scan
                 # line there has that break before it, so the search starts one byte early.
                 first = max(start - 1, 0)
                 found = [m.start() + first for m in _EMPTY_LINE.finditer(view[first:end])] \
-                    if empty_lines and len(out.blanks) < MAX_BLANKS else []
+                    if len(out.blanks) < MAX_BLANKS else []
                 for at in found:
                     lines += _breaks(view[counted:at])
                     counted = at
