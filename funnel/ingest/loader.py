@@ -245,7 +245,8 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
         if row[1] is not None:
             raise upload_error("already_undone", upload_id=upload_id)
         removed = restored = 0
-        tables = STORED_IN[row[0]] if row[0] in STORED_IN else [t for ts in STORED_IN.values() for t in ts]
+        kinds = [row[0]] if row[0] in STORED_IN else list(STORED_IN)
+        tables = [t for kind in kinds for t in STORED_IN[kind]]
         for table in tables:
             # Restoring what this upload replaced is only right while its own rows are current:
             # once a later upload replaced them, undoing this one first would revive stale rows.
@@ -253,7 +254,7 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
                                 [workspace_id, upload_id]).fetchone()[0]
             if later is not None:
                 raise upload_error("undo_blocked", upload_id=upload_id, later=later)
-        for kind in [row[0]] if row[0] in STORED_IN else list(STORED_IN):
+        for kind in kinds:
             _refuse_clash(cur, kind, workspace_id, upload_id)
         for table in tables:
             removed += cur.execute(f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?",
