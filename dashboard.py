@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-import ui_auth
+from ui import auth
 
 st.set_page_config(page_title="Funnel Planner", page_icon="📈", layout="wide")
 ui.frame_entry()
@@ -19,7 +19,7 @@ PAGES = [  # (file, url path, translation key, icon)
 ADMIN_PAGE = ("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:")
 
 ui.language_picker()
-user = ui_auth.signed_in_user()  # None until signed in; nothing rendered yet
+user = auth.signed_in_user()  # None until signed in; nothing rendered yet
 # Before sign-in the admin page stays listed (hidden) so that a deep link to it survives sign-in.
 listed = PAGES + ([ADMIN_PAGE] if user is None or user.is_admin else [])
 pages = [st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
@@ -27,13 +27,13 @@ pages = [st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in
 # (NOTES.md), hidden until then; the page itself runs only after the gate, inside ui.entered().
 pg = st.navigation(pages, position="sidebar" if user else "hidden")
-if ui_auth.sign_in() is None:
+if auth.sign_in() is None:
     st.stop()
-ui_auth.sidebar(user)
+auth.sidebar(user)
 # One committed state for the whole run: every read below (ui.cursor, cache misses) sees it.
 with ui.run_snapshot():
     spaces = ui.list_spaces()  # one read per run: the names, and the data versions the caches are keyed by
-    ws = ui.workspace_picker(allowed=ui_auth.allowed_workspaces(user, spaces), spaces=spaces)
+    ws = ui.workspace_picker(allowed=auth.allowed_workspaces(user, spaces), spaces=spaces)
     if ws is None:
         st.stop()
     ui.sidebar_filters(ws)

@@ -1,98 +1,11 @@
-import tempfile
-from pathlib import Path
-
+"""The Admin page (admins only): workspaces, export and import, roles."""
 import streamlit as st
 
 import ui
-import ui_auth
-from funnel import administration, portable
-from funnel.filesafety import MAX_UPLOAD_MB
-from funnel.workspace import list_workspaces
+from ui import auth
+from ui.views import admin as view
 
 ui.page_guard()
-ui_auth.require_admin()
+auth.require_admin()
 st.title(ui.t("admin.title"))
-actor = ui_auth.current_user()
-with ui.cursor() as cur:
-    spaces = list_workspaces(cur)
-names = {w.id: w.name for w in spaces}
-
-
-def write(fn, done):
-    """Run one admin write in a transaction; show ``done(result)`` or the error, never a traceback."""
-    try:
-        with ui.get_store().transaction() as cur:
-            result = fn(cur, actor=actor)
-    except Exception as exc:  # noqa: BLE001 - shown by ui.show_error (no traceback)
-        ui.show_error(exc)
-        return
-    st.success(done(result))
-
-
-st.subheader(ui.t("admin.workspaces"))
-st.dataframe([{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
-             hide_index=True, key="admin_ws_table")
-with st.form("admin_create", clear_on_submit=True):
-    st.markdown(f"**{ui.t('admin.create')}**")
-    c1, c2 = st.columns([3, 1])
-    name = c1.text_input(ui.t("admin.name"), key="admin_new_name")
-    currency = c2.text_input(ui.t("admin.currency"), value="₽", key="admin_new_currency")
-    if st.form_submit_button(ui.t("admin.create_button"), key="admin_create_btn"):
-        write(lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
-              lambda w: ui.t("admin.created", name=ui.plain(w.name)))
-with st.form("admin_rename"):
-    st.markdown(f"**{ui.t('admin.rename')}**")
-    c1, c2 = st.columns(2)
-    target = c1.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_rename_ws")
-    new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
-    if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
-        write(lambda cur, actor: administration.rename(cur, target, new_name, actor=actor), lambda w: ui.t("admin.renamed"))
-with st.form("admin_delete"):
-    st.markdown(f"**{ui.t('admin.delete')}**")
-    victim = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_delete_ws")
-    sure = st.checkbox(ui.t("admin.delete_confirm"), key="admin_delete_sure")
-    if st.form_submit_button(ui.t("admin.delete"), key="admin_delete_btn", type="primary") and sure:
-        write(lambda cur, actor: administration.delete(cur, victim, actor=actor), lambda _: ui.t("admin.deleted"))
-if st.button(ui.t("admin.reset_demo"), help=ui.t("admin.reset_demo_help"), key="admin_reset_demo"):
-    write(lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
-          lambda _: ui.t("admin.demo_reset_done"))
-if st.button(ui.t("admin.backup"), help=ui.t("admin.backup_help"), key="admin_backup"):
-    # A cursor of its own (fresh), outside the run's snapshot: ATTACH/DETACH of the copy cannot
-    # run inside that transaction; the copy still reads one committed state.
-    try:
-        with ui.cursor(fresh=True) as cur:
-            saved = administration.backup(cur, ui.ROOT / "data" / "backups", actor=actor)
-        st.success(ui.t("admin.backup_done", file=saved.name))
-    except Exception as exc:  # noqa: BLE001
-        ui.show_error(exc)
-
-st.subheader(ui.t("admin.export"))
-st.caption(ui.t("admin.export_help"))
-source = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_export_ws")
-if st.button(ui.t("admin.export_button"), key="admin_export_btn"):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{source}.zip"
-        try:
-            with ui.cursor() as cur:
-                portable.export_workspace(cur, source, path, actor=actor)
-            st.download_button(ui.t("admin.download"), path.read_bytes(), f"funnel-{source}.zip",
-                               "application/zip", key="admin_export_dl", icon=":material/download:")
-        except Exception as exc:  # noqa: BLE001
-            ui.show_error(exc)
-
-st.subheader(ui.t("admin.import"))
-archive = st.file_uploader(ui.t("admin.import_file"), type=["zip"], key="admin_import_file")
-as_name = st.text_input(ui.t("admin.import_name"), key="admin_import_name")
-if archive is not None and st.button(ui.t("admin.import_button"), key="admin_import_btn"):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "import.zip"
-        path.write_bytes(archive.getvalue())
-        write(lambda cur, actor: portable.import_workspace(cur, path, actor=actor, name=as_name or None),
-              lambda w: ui.t("admin.imported", name=ui.plain(w.name)))
-
-st.subheader(ui.t("admin.roles"))
-cfg = ui_auth.config()
-st.caption(ui.t("admin.mode", mode=cfg.mode) + " · " + ui.t("admin.roles_help"))
-st.caption(ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=ui_auth.max_rows_text()))
-st.dataframe([{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
-             hide_index=True, key="admin_roles_table")
+view.render()

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-import ui_workshop as uw
+from ui.views import workshop as uw
 from funnel.errors import FunnelError
 from funnel.model.plan import evaluate
 
@@ -11,7 +11,7 @@ st.title(ui.t("workshop.title"))
 st.caption(ui.t("workshop.intro"))
 
 base = uw.workshop_baseline()
-if uw.WS_KEYS["leads"] not in st.session_state:
+if not uw.WS_KEYS["leads"].present():
     uw.workshop_reset(base)
 
 with st.container(key="ws_levers"):

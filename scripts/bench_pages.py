@@ -8,7 +8,7 @@ spend per channel and month. For each page it times every funnel function the pa
   facts — the per-data-version copy of stg_deals that every query shares (funnel/metrics/facts.py),
          built once after each upload, reported on its own line;
   cold — the first computation of the page's queries (no result cache; facts built);
-  warm — what the UI's cache gives on a repeat view: ui.query's data-version lookup plus
+  warm — what the UI's cache gives on a repeat view: ui.shared's data-version lookup plus
          unpickling the stored result (st.cache_data returns a copy the same way).
 and prints both against a raw DuckDB GROUP BY channel on the same leads, as ratios.
 """
@@ -142,7 +142,7 @@ def raw_group_by(store) -> float:
 
 def run_page(store, calls) -> tuple[float, float]:
     """(cold ms, warm ms) for one page: cold computes every call; warm repeats through a memo
-    keyed like ui.query (function, database, data version, kwargs)."""
+    keyed like ui.shared (function, database, data version, kwargs)."""
     memo = {}
     cold = 0.0
     with store.cursor() as cur:

@@ -54,7 +54,7 @@ def test_table_downloads_hold_the_whole_unformatted_table(company_app, monkeypat
     def keep(df, name, key):
         made[name] = df() if callable(df) else df
 
-    monkeypatch.setattr(ui, "download_buttons", keep)
+    monkeypatch.setattr(ui.show, "download_buttons", keep)
     at = set_period(company_app.switch_page("pages/channels.py").run(), MARCH)
     assert not at.exception
     shown = at.dataframe[0].value
@@ -101,7 +101,7 @@ def test_shared_results_are_computed_once_per_data_version(app_db):
 
     counted.__module__, counted.__name__ = __name__, "counted"
     got: list = []
-    threads = [threading.Thread(target=lambda: got.append(ui.shared(counted, ws, workspace_id=ws, dimension="channel")))
+    threads = [threading.Thread(target=lambda: got.append(ui.shared(counted, workspace_id=ws, dimension="channel")))
                for _ in range(8)]
     for t in threads:
         t.start()
@@ -109,5 +109,5 @@ def test_shared_results_are_computed_once_per_data_version(app_db):
         t.join()
     assert got[0] == ["SEO"] and all(g is got[0] for g in got) and len(calls) == 1  # one computation for 8 askers
     insert(store, ws, "leads", [{"lead_id": "L2", "created_at": "2026-03-03 10:00", "channel": "VK Ads"}])  # bumps
-    assert sorted(ui.shared(counted, ws, workspace_id=ws, dimension="channel")) == ["SEO", "VK Ads"]
+    assert sorted(ui.shared(counted, workspace_id=ws, dimension="channel")) == ["SEO", "VK Ads"]
     assert len(calls) == 2

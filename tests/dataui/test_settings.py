@@ -2,7 +2,7 @@
 stage spellings, currency, and a viewer who sees no editing control."""
 import pytest
 
-import ui_ladder as ul
+from ui import state
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 
 PAGE = "pages/settings.py"
@@ -22,10 +22,10 @@ def ladder_rows(ws_id):
 
 def test_ladder_shows_probability_in_percent(settings):
     at, ws_id = settings
-    table = at.dataframe(key=ul.K_LADDER).value
+    table = at.dataframe(key=state.SET_LADDER).value
     assert list(table["name"])[:2] == ["Initial interest", "Qualified interest"]
     assert list(table["probability"])[:3] == [5.0, 10.0, 25.0]
-    assert at.dataframe(key=ul.K_LADDER).editing_mode == "dynamic"
+    assert at.dataframe(key=state.SET_LADDER).editing_mode == "dynamic"
 
 
 @pytest.mark.parametrize("edit, message", [
@@ -38,20 +38,20 @@ def test_ladder_shows_probability_in_percent(settings):
 def test_invalid_ladder_is_refused_with_the_field_named(settings, edit, message):
     at, ws_id = settings
     before = ladder_rows(ws_id)
-    at.session_state[ul.K_LADDER] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edit}
-    at.button(key=ul.K_LADDER_SAVE).click().run()
+    at.session_state[state.SET_LADDER] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edit}
+    at.button(key=state.SET_LADDER_SAVE).click().run()
     assert texts(at.error) == [message]
     assert ladder_rows(ws_id) == before
 
 
 def test_ladder_edit_add_reorder_delete_is_saved(settings):
     at, ws_id = settings
-    at.session_state[ul.K_LADDER] = {
+    at.session_state[state.SET_LADDER] = {
         "edited_rows": {2: {"probability": 30, "name": "КП отправлено"}},
         "added_rows": [{"position": 2.5, "name": "Demo meeting", "probability": 15, "kind": "open"}],
         "deleted_rows": [3],
     }
-    at.button(key=ul.K_LADDER_SAVE).click().run()
+    at.button(key=state.SET_LADDER_SAVE).click().run()
     assert texts(at.success) == ["The ladder is saved: 7 stages."]
     assert ladder_rows(ws_id) == [
         (1, "Initial interest", 0.05, 5, "open"),
@@ -63,61 +63,61 @@ def test_ladder_edit_add_reorder_delete_is_saved(settings):
         (7, "Lost", 0.0, None, "lost"),
     ]
     # The editor starts again from what was saved.
-    assert list(at.dataframe(key=ul.K_LADDER).value["name"])[2] == "Demo meeting"
+    assert list(at.dataframe(key=state.SET_LADDER).value["name"])[2] == "Demo meeting"
 
 
 def test_reset_needs_confirmation_and_restores_default(settings):
     at, ws_id = settings
-    at.session_state[ul.K_LADDER] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0, 1]}
-    at.button(key=ul.K_LADDER_SAVE).click().run()
+    at.session_state[state.SET_LADDER] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0, 1]}
+    at.button(key=state.SET_LADDER_SAVE).click().run()
     assert len(ladder_rows(ws_id)) == 5
-    assert at.button(key=ul.K_RESET).disabled
-    at.checkbox(key=ul.K_RESET_OK).check().run()
-    at.button(key=ul.K_RESET).click().run()
+    assert at.button(key=state.SET_RESET).disabled
+    at.checkbox(key=state.SET_RESET_OK).check().run()
+    at.button(key=state.SET_RESET).click().run()
     assert texts(at.success) == ["The ladder is reset to the default one."]
     assert [r[1] for r in ladder_rows(ws_id)][:2] == ["Initial interest", "Qualified interest"]
     assert len(ladder_rows(ws_id)) == 7
-    assert at.checkbox(key=ul.K_RESET_OK).value is False
+    assert at.checkbox(key=state.SET_RESET_OK).value is False
 
 
 def test_alias_add_and_delete(settings):
     at, ws_id = settings
-    at.text_input(key=ul.K_ALIAS_TEXT).input("  Встреча назначена ").run()
-    at.selectbox(key=ul.K_ALIAS_STAGE).set_value("Qualified interest").run()
-    at.button(key=ul.K_ALIAS_ADD).click().run()
+    at.text_input(key=state.SET_ALIAS_TEXT).input("  Встреча назначена ").run()
+    at.selectbox(key=state.SET_ALIAS_STAGE).set_value("Qualified interest").run()
+    at.button(key=state.SET_ALIAS_ADD).click().run()
     assert not at.error
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
         ("встреча назначена", "Qualified interest")]
     shown = frame_with(at, "alias", "stage")
     assert list(shown["alias"]) == ["встреча назначена"]
-    at.selectbox(key=ul.K_ALIAS_DEL_PICK).set_value("встреча назначена").run()
-    at.button(key=ul.K_ALIAS_DEL).click().run()
+    at.selectbox(key=state.SET_ALIAS_DEL_PICK).set_value("встреча назначена").run()
+    at.button(key=state.SET_ALIAS_DEL).click().run()
     assert rows("SELECT * FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == []
 
 
 def test_empty_alias_is_refused(settings):
     at, ws_id = settings
-    at.button(key=ul.K_ALIAS_ADD).click().run()
+    at.button(key=state.SET_ALIAS_ADD).click().run()
     assert texts(at.error) == ["«Spelling in the file»: type the stage as the export writes it."]
 
 
 def test_currency_is_saved_and_bad_one_refused(settings):
     at, ws_id = settings
-    assert at.text_input(key=ul.K_CURRENCY).value == "₽"
-    at.text_input(key=ul.K_CURRENCY).input("EUR").run()
-    at.button(key=ul.K_CURRENCY_SAVE).click().run()
+    assert at.text_input(key=state.SET_CURRENCY).value == "₽"
+    at.text_input(key=state.SET_CURRENCY).input("EUR").run()
+    at.button(key=state.SET_CURRENCY_SAVE).click().run()
     assert texts(at.success) == ["The currency is saved: EUR."]
     assert rows("SELECT currency FROM workspaces WHERE id = ?", [ws_id]) == [("EUR",)]
-    at.text_input(key=ul.K_CURRENCY).input("   ").run()
-    at.button(key=ul.K_CURRENCY_SAVE).click().run()
+    at.text_input(key=state.SET_CURRENCY).input("   ").run()
+    at.button(key=state.SET_CURRENCY_SAVE).click().run()
     assert at.error and rows("SELECT currency FROM workspaces WHERE id = ?", [ws_id]) == [("EUR",)]
 
 
 def test_russian_error_is_natural(settings):
     at, ws_id = settings
     at.radio(key="lang").set_value("ru").run()
-    at.session_state[ul.K_LADDER] = {"edited_rows": {2: {"probability": -1}}, "added_rows": [], "deleted_rows": []}
-    at.button(key=ul.K_LADDER_SAVE).click().run()
+    at.session_state[state.SET_LADDER] = {"edited_rows": {2: {"probability": -1}}, "added_rows": [], "deleted_rows": []}
+    at.button(key=state.SET_LADDER_SAVE).click().run()
     assert texts(at.error) == ["Строка 3, «Вероятность, %»: нужно число от 0 до 100."]
 
 
@@ -125,14 +125,14 @@ def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
     at = signed_in("guest-pass", PAGE)
     assert frame_with(at, "name", "probability", "kind")["name"].iloc[0] == "Initial interest"
     keys = {w.key for w in at.button} | {w.key for w in at.text_input} | {w.key for w in at.checkbox}
-    assert not keys & {ul.K_LADDER_SAVE, ul.K_RESET, ul.K_ALIAS_ADD, ul.K_CURRENCY, ul.K_CURRENCY_SAVE}
+    assert not keys & {state.SET_LADDER_SAVE, state.SET_RESET, state.SET_ALIAS_ADD, state.SET_CURRENCY, state.SET_CURRENCY_SAVE}
     assert [d.key for d in at.dataframe if d.editing_mode != "read_only"] == []
     assert "Your role lets you view" in " ".join(texts(at.info)) or "demo workspace" in " ".join(texts(at.info))
 
 
 def test_admin_may_edit_the_demo_but_is_told_it_is_shared(app):
     at_page(app, PAGE, lang=None)
-    assert app.dataframe(key=ul.K_LADDER).editing_mode == "dynamic"
+    assert app.dataframe(key=state.SET_LADDER).editing_mode == "dynamic"
 
 
 def test_renaming_a_stage_in_use_says_where_to_map_its_deals(settings):
@@ -141,8 +141,8 @@ def test_renaming_a_stage_in_use_says_where_to_map_its_deals(settings):
 
     at, ws_id = settings
     insert(ui.get_store(), ws_id, "deals", [{"deal_id": "D1", "stage": "Qualified interest", "amount": 100}])
-    at.session_state[ul.K_LADDER] = {"edited_rows": {1: {"name": "Qualified"}}, "added_rows": [], "deleted_rows": []}
-    at.button(key=ul.K_LADDER_SAVE).click().run()
+    at.session_state[state.SET_LADDER] = {"edited_rows": {1: {"name": "Qualified"}}, "added_rows": [], "deleted_rows": []}
+    at.button(key=state.SET_LADDER_SAVE).click().run()
     assert texts(at.success) == [
         "The ladder is saved: 7 stages. Deals in stages that are no longer in the ladder («Qualified interest») "
         "will show on the Data page among the stages to map."]

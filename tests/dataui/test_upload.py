@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-import ui_data as ud
-import ui_ladder as ul
+from ui import state
+from ui.views.data import stages
+from ui.views.data import texts as data_texts
+from ui.views.data import upload as data_upload
 from funnel import ingest
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 
@@ -52,8 +54,8 @@ def data(app_db):
 
 
 def upload(at, name, content, kind="leads"):
-    at.radio(key=ud.K_KIND).set_value(kind).run()
-    at.file_uploader(key=ud.K_FILE).upload(name, content, "text/csv").run()
+    at.radio(key=state.DATA_KIND).set_value(kind).run()
+    at.file_uploader(key=state.DATA_FILE).upload(name, content, "text/csv").run()
     assert not at.exception, at.exception
     return at
 
@@ -71,7 +73,7 @@ def test_empty_workspace_teaches_what_to_upload_first(data):
     at, _ = data
     info = " ".join(texts(at.info))
     assert "Начните с лидов" in info and "Demo" in info
-    assert at.file_uploader(key=ud.K_FILE)
+    assert at.file_uploader(key=state.DATA_FILE)
 
 
 def test_cp1251_leads_preview_then_load_once(data):
@@ -88,10 +90,10 @@ def test_cp1251_leads_preview_then_load_once(data):
     assert float(preview["Стоимость лида"].iloc[0]) == 1200.50
     assert list(preview["Строка"]) == [2, 3, 4]  # the line numbers a spreadsheet shows
     assert "Кампания" not in preview.columns  # unmapped fields are not shown
-    assert at.selectbox(key=ud.map_key("channel")).value == "Источник"
+    assert at.selectbox(key=state.DATA_MAP.of("channel")).value == "Источник"
     assert current(ws_id) == 0
 
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert not at.exception, at.exception
     assert texts(at.success)[0] == "Готово: «leads.csv» загружен. Добавлено строк: 3, обновлено: 0, отклонено: 0."
     assert current(ws_id) == 3
@@ -110,7 +112,7 @@ def test_cp1251_leads_preview_then_load_once(data):
 def test_english_success_message(app_db):
     at, ws_id = open_data_page("en")
     upload(at, "лиды.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert texts(at.success)[0] == "Done: «лиды.csv» is loaded. Rows added: 3, updated: 0, rejected: 0."
 
 
@@ -121,7 +123,7 @@ def test_bad_file_shows_an_error_and_changes_nothing(data):
     assert len(at.error) == 1
     assert "garbage.csv" in at.error[0].value
     assert "Traceback" not in at.error[0].value
-    assert not [b for b in at.button if b.key == ud.K_LOAD]
+    assert not [b for b in at.button if b.key == state.DATA_LOAD]
     assert current(ws_id) == 0 and uploads(ws_id) == []
     assert rows("SELECT data_version FROM workspaces WHERE id = ?", [ws_id]) == version
 
@@ -136,47 +138,47 @@ def test_header_only_file_is_refused(data):
 def test_missing_required_column_blocks_the_load(data):
     at, ws_id = data
     upload(at, "leads.csv", LEADS)
-    at.selectbox(key=ud.map_key("created_at")).set_value(ud.NOT_IN_FILE).run()
+    at.selectbox(key=state.DATA_MAP.of("created_at")).set_value(data_upload.NOT_IN_FILE).run()
     assert not at.exception
     # The engine refuses the mapping, with its own message; the mapping stays on screen to fix it.
     shown = at.error[0].value.replace("\\", "")  # the message is Markdown-escaped: created\_at
     assert len(at.error) == 1 and "leads.csv" in shown and "created_at" in shown
-    assert not [b for b in at.button if b.key == ud.K_LOAD]
-    assert at.selectbox(key=ud.map_key("created_at")).value == ud.NOT_IN_FILE
-    at.button(key=ud.K_MAP_RESET).click().run()
-    assert at.selectbox(key=ud.map_key("created_at")).value == "Дата создания"
-    assert not at.button(key=ud.K_LOAD).disabled
+    assert not [b for b in at.button if b.key == state.DATA_LOAD]
+    assert at.selectbox(key=state.DATA_MAP.of("created_at")).value == data_upload.NOT_IN_FILE
+    at.button(key=state.DATA_MAP_RESET).click().run()
+    assert at.selectbox(key=state.DATA_MAP.of("created_at")).value == "Дата создания"
+    assert not at.button(key=state.DATA_LOAD).disabled
 
 
 def test_ambiguous_dates_are_asked_and_block_the_load(data):
     at, ws_id = data
     upload(at, "amb.csv", AMBIGUOUS)
-    radio = at.radio(key=ud.K_DATE_FORMAT)
+    radio = at.radio(key=state.DATA_DATE_FORMAT)
     assert radio.value is None
-    assert at.button(key=ud.K_LOAD).disabled
+    assert at.button(key=state.DATA_LOAD).disabled
     assert "не выбран формат дат" in " ".join(texts(at.caption))
     radio.set_value("day_first").run()
-    assert not at.button(key=ud.K_LOAD).disabled
+    assert not at.button(key=state.DATA_LOAD).disabled
     preview = frame_with(at, "Дата создания")
     assert list(preview["Дата создания"]) == [date(2025, 2, 1), date(2025, 4, 3), date(2025, 6, 5)]
-    at.radio(key=ud.K_DATE_FORMAT).set_value("month_first").run()
+    at.radio(key=state.DATA_DATE_FORMAT).set_value("month_first").run()
     preview = frame_with(at, "Дата создания")
     assert list(preview["Дата создания"]) == [date(2025, 1, 2), date(2025, 3, 4), date(2025, 5, 6)]
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert rows("SELECT min(created_at) FROM leads_raw WHERE workspace_id = ?", [ws_id]) == [(datetime(2025, 1, 2),)]
 
 
 def test_duplicate_file_asks_before_loading_again(data):
     at, ws_id = data
     upload(at, "leads.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
-    at.button(key=ud.K_LOAD_AGAIN).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
+    at.button(key=state.DATA_LOAD_AGAIN).click().run()
     assert any("Этот файл уже загружался: «leads.csv»" in w for w in texts(at.warning))
-    assert at.button(key=ud.K_LOAD).disabled
-    at.radio(key=ud.K_MODE).set_value("upsert").run()
-    at.checkbox(key=ud.K_DUP_OK).check().run()
-    assert not at.button(key=ud.K_LOAD).disabled
-    at.button(key=ud.K_LOAD).click().run()
+    assert at.button(key=state.DATA_LOAD).disabled
+    at.radio(key=state.DATA_MODE).set_value("upsert").run()
+    at.checkbox(key=state.DATA_DUP_OK).check().run()
+    assert not at.button(key=state.DATA_LOAD).disabled
+    at.button(key=state.DATA_LOAD).click().run()
     assert texts(at.success)[0] == "Готово: «leads.csv» загружен. Добавлено строк: 0, обновлено: 3, отклонено: 0."
     assert current(ws_id) == 3
     assert [u[2] for u in uploads(ws_id)] == ["append", "upsert"]
@@ -185,14 +187,14 @@ def test_duplicate_file_asks_before_loading_again(data):
 def test_replace_needs_confirmation(data):
     at, ws_id = data
     upload(at, "leads.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     upload(at, "amb.csv", AMBIGUOUS)
-    at.radio(key=ud.K_DATE_FORMAT).set_value("day_first").run()
-    at.radio(key=ud.K_MODE).set_value("replace").run()
-    assert at.button(key=ud.K_LOAD).disabled
-    assert "(3)" in at.checkbox(key=ud.K_REPLACE_OK).label
-    at.checkbox(key=ud.K_REPLACE_OK).check().run()
-    at.button(key=ud.K_LOAD).click().run()
+    at.radio(key=state.DATA_DATE_FORMAT).set_value("day_first").run()
+    at.radio(key=state.DATA_MODE).set_value("replace").run()
+    assert at.button(key=state.DATA_LOAD).disabled
+    assert "(3)" in at.checkbox(key=state.DATA_REPLACE_OK).label
+    at.checkbox(key=state.DATA_REPLACE_OK).check().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert current(ws_id) == 3
     assert sorted(r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL",
                                      [ws_id])) == ["A1", "A2", "A3"]
@@ -201,31 +203,31 @@ def test_replace_needs_confirmation(data):
 def test_undo_removes_the_rows_and_restores_the_replaced(data):
     at, ws_id = data
     upload(at, "leads.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     first = rows("SELECT max(id) FROM uploads WHERE workspace_id = ?", [ws_id])[0][0]
     upload(at, "amb.csv", AMBIGUOUS)
-    at.radio(key=ud.K_DATE_FORMAT).set_value("day_first").run()
-    at.radio(key=ud.K_MODE).set_value("replace").run()
-    at.checkbox(key=ud.K_REPLACE_OK).check().run()
-    at.button(key=ud.K_LOAD).click().run()
+    at.radio(key=state.DATA_DATE_FORMAT).set_value("day_first").run()
+    at.radio(key=state.DATA_MODE).set_value("replace").run()
+    at.checkbox(key=state.DATA_REPLACE_OK).check().run()
+    at.button(key=state.DATA_LOAD).click().run()
     second = rows("SELECT max(id) FROM uploads WHERE workspace_id = ?", [ws_id])[0][0]
     assert second != first
 
-    assert at.button(key=ud.K_UNDO).disabled
-    at.selectbox(key=ud.K_UNDO_PICK).set_value(second).run()
-    at.checkbox(key=ud.K_UNDO_OK).check().run()
-    at.button(key=ud.K_UNDO).click().run()
+    assert at.button(key=state.DATA_UNDO).disabled
+    at.selectbox(key=state.DATA_UNDO_PICK).set_value(second).run()
+    at.checkbox(key=state.DATA_UNDO_OK).check().run()
+    at.button(key=state.DATA_UNDO).click().run()
     assert f"Загрузка №{second} отменена: удалено строк — 3, восстановлено — 3." in texts(at.success)
     assert not [t for t in texts(at.success) if t.startswith("Готово")]  # the undone load is not "done"
-    assert [b for b in at.button if b.key == ud.K_LOAD]  # the file is back under review
+    assert [b for b in at.button if b.key == state.DATA_LOAD]  # the file is back under review
     assert sorted(r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL",
                                      [ws_id])) == ["L1", "L2", "L3"]
-    assert at.checkbox(key=ud.K_UNDO_OK).value is False
-    at.selectbox(key=ud.K_UNDO_PICK).set_value(first).run()
-    at.checkbox(key=ud.K_UNDO_OK).check().run()
-    at.button(key=ud.K_UNDO).click().run()
+    assert at.checkbox(key=state.DATA_UNDO_OK).value is False
+    at.selectbox(key=state.DATA_UNDO_PICK).set_value(first).run()
+    at.checkbox(key=state.DATA_UNDO_OK).check().run()
+    at.button(key=state.DATA_UNDO).click().run()
     assert current(ws_id) == 0
-    assert list(ud.undo_options(_history(ws_id))) == []
+    assert list(data_texts.undo_options(_history(ws_id))) == []
 
 
 def _history(ws_id):
@@ -242,11 +244,11 @@ def test_inspection_is_cached_across_unrelated_clicks(data, monkeypatch):
     upload(at, "leads.csv", LEADS)
     n = len(calls)
     assert n >= 1
-    at.radio(key=ud.K_MODE).set_value("upsert").run()
-    at.radio(key=ud.K_MODE).set_value("append").run()
+    at.radio(key=state.DATA_MODE).set_value("upsert").run()
+    at.radio(key=state.DATA_MODE).set_value("append").run()
     at.run()
     assert len(calls) == n
-    at.selectbox(key=ud.map_key("owner")).set_value(ud.NOT_IN_FILE).run()
+    at.selectbox(key=state.DATA_MAP.of("owner")).set_value(data_upload.NOT_IN_FILE).run()
     assert len(calls) == n + 1
     assert "Менеджер" not in frame_with(at, "Дата создания").columns
 
@@ -255,24 +257,24 @@ def test_unknown_stage_is_offered_for_mapping(data):
     at, ws_id = data
     upload(at, "deals.csv", DEALS, kind="deals")
     assert any("Переговоры с ЛПР" in i for i in texts(at.info))
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert current(ws_id, "deals_raw") == 3
     assert at.text[0].value == "Переговоры с ЛПР" if at.text else False
     assert "сделок и записей истории: 2" in texts(at.caption)
-    at.selectbox(key=ul.stage_key("Переговоры с ЛПР", "to")).set_value("Contract negotiation").run()
-    at.button(key=ul.stage_key("Переговоры с ЛПР", "map")).click().run()
+    at.selectbox(key=stages.stage_key("Переговоры с ЛПР", "to")).set_value("Contract negotiation").run()
+    at.button(key=stages.stage_key("Переговоры с ЛПР", "map")).click().run()
     assert "«Переговоры с ЛПР» теперь считается этапом «Contract negotiation»." in texts(at.success)
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
         ("переговоры с лпр", "Contract negotiation")]
-    assert not [b for b in at.button if b.key == ul.stage_key("Переговоры с ЛПР", "map")]
+    assert not [b for b in at.button if b.key == stages.stage_key("Переговоры с ЛПР", "map")]
 
 
 def test_unknown_stage_can_be_added_to_the_ladder(data):
     at, ws_id = data
     upload(at, "deals.csv", DEALS, kind="deals")
-    at.button(key=ud.K_LOAD).click().run()
-    at.number_input(key=ul.stage_key("Переговоры с ЛПР", "prob")).set_value(60.0).run()
-    at.button(key=ul.stage_key("Переговоры с ЛПР", "add")).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
+    at.number_input(key=stages.stage_key("Переговоры с ЛПР", "prob")).set_value(60.0).run()
+    at.button(key=stages.stage_key("Переговоры с ЛПР", "add")).click().run()
     assert not at.error, texts(at.error)
     ladder = rows("SELECT name, probability, kind FROM stages WHERE workspace_id = ? ORDER BY position", [ws_id])
     assert ("Переговоры с ЛПР", 0.6, "open") in ladder
@@ -282,7 +284,7 @@ def test_unknown_stage_can_be_added_to_the_ladder(data):
 def test_hostile_file_name_is_shown_as_text(data):
     at, ws_id = data
     upload(at, "[x](javascript:alert(1))_<b>.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     msg = texts(at.success)[0]
     assert "\\[x\\]" in msg and "\\<b\\>" in msg
 
@@ -292,14 +294,14 @@ def test_viewer_sees_no_uploader_mode_or_undo(app_db):
     assert not at.exception
     keys = {w.key for w in [*at.button, *at.radio, *at.checkbox, *at.selectbox]}
     assert not [w for w in at.get("file_uploader")]
-    assert not keys & {ud.K_MODE, ud.K_LOAD, ud.K_UNDO, ud.K_UNDO_PICK, ud.K_KIND}
+    assert not keys & {state.DATA_MODE, state.DATA_LOAD, state.DATA_UNDO, state.DATA_UNDO_PICK, state.DATA_KIND}
     assert "менять его могут только администраторы" in " ".join(texts(at.info))
 
 
 def test_admin_on_the_demo_is_told_it_is_shared(app):
     at_page(app, PAGE, lang=None)
     assert "его видят все" in " ".join(texts(app.info))
-    assert app.file_uploader(key=ud.K_FILE)
+    assert app.file_uploader(key=state.DATA_FILE)
 
 
 def _two_sheets() -> bytes:
@@ -320,10 +322,10 @@ def test_excel_with_several_sheets_offers_a_sheet_picker(data, monkeypatch):
     calls = []
     real = ingest.inspect
     monkeypatch.setattr(ingest, "inspect", lambda *a, **k: calls.append(k.get("sheet")) or real(*a, **k))
-    at.file_uploader(key=ud.K_FILE).upload(
+    at.file_uploader(key=state.DATA_FILE).upload(
         "book.xlsx", _two_sheets(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
     assert not at.exception and not at.error, texts(at.error)
-    picker = at.selectbox(key=ud.K_SHEET)
+    picker = at.selectbox(key=state.DATA_SHEET)
     assert picker.options == ["Инфо", "Лиды"] and picker.value == "Лиды"
     assert list(frame_with(at, "ID лида")["ID лида"]) == ["X1", "X2"]
     at.run()
@@ -331,9 +333,9 @@ def test_excel_with_several_sheets_offers_a_sheet_picker(data, monkeypatch):
     # The wrong sheet: the error says what is missing, the picker stays to go back.
     picker.set_value("Инфо").run()
     assert len(at.error) == 1 and "book.xlsx" in at.error[0].value
-    at.selectbox(key=ud.K_SHEET).set_value("Лиды").run()
+    at.selectbox(key=state.DATA_SHEET).set_value("Лиды").run()
     assert not at.error
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert texts(at.success)[0] == "Готово: «book.xlsx» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
 
 
@@ -350,7 +352,7 @@ def test_load_feeds_the_progress_bar(data, monkeypatch):
 
     monkeypatch.setattr(ingest, "load", spy)
     upload(at, "leads.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert not at.exception
     assert seen and seen[-1][0] == 1.0
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
@@ -373,8 +375,8 @@ def test_role_decides_who_sees_the_upload_controls(app_db, password, workspace, 
         at.selectbox(key="workspace").set_value(workspace).run()
     assert not at.exception
     assert bool([w for w in at.get("file_uploader")]) is uploader
-    assert bool([b for b in at.checkbox if b.key == ud.K_UNDO_OK] or
-                [s for s in at.selectbox if s.key == ud.K_UNDO_PICK]) is (uploader and workspace == "demo")
+    assert bool([b for b in at.checkbox if b.key == state.DATA_UNDO_OK] or
+                [s for s in at.selectbox if s.key == state.DATA_UNDO_PICK]) is (uploader and workspace == "demo")
     if note:
         assert note in " ".join(texts(at.info))
 
@@ -397,10 +399,10 @@ def test_rejected_rows_are_listed_and_downloadable(data):
     assert list(table["Значение"]) == ["abc", "-5.00"]
     assert [b for b in at.get("download_button") if b.key == "data_rejected_csv"]
     insp = at.session_state["_data_inspect"]["value"]
-    csv = ud.rejected_csv(insp)().decode("utf-8-sig").splitlines()
+    csv = data_texts.rejected_csv(insp)().decode("utf-8-sig").splitlines()
     assert csv[0] == "Строка,Колонка,Значение,Причина" and len(csv) == 3
     assert csv[2].startswith("4,Сумма,'-5.00,")  # formula-safe: a cell starting with '-' is neutralised
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     # The markdown source escapes the underscore; the screen shows «bad_rows.csv» (browser test).
     assert texts(at.success)[0] == "Готово: «bad\\_rows.csv» загружен. Добавлено строк: 1, обновлено: 0, отклонено: 2."
     assert current(ws_id, "deals_raw") == 1
@@ -412,7 +414,7 @@ def test_spend_upload_by_month(data):
     upload(at, "spend.csv", spend, kind="spend")
     assert not at.error, texts(at.error)
     assert "стоимость лида (CPL)" in " ".join(texts(at.caption))
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert texts(at.success)[0] == "Готово: «spend.csv» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
     assert rows("SELECT channel, amount FROM spend_raw WHERE workspace_id = ? ORDER BY channel", [ws_id]) == [
         ("Сайт", Decimal("2500.50")), ("Яндекс", Decimal("10000.00"))]
@@ -432,12 +434,12 @@ def test_a_file_whose_preview_listed_rejects_skips_the_fast_attempt(data, monkey
     monkeypatch.setattr(fastpath, "write", spy)
     at, ws_id = data
     upload(at, "bad_rows.csv", BAD_ROWS, kind="deals")
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert not at.exception, at.exception
     assert texts(at.success)[0].endswith("Добавлено строк: 1, обновлено: 0, отклонено: 2.")
     assert calls == []
     upload(at, "leads.csv", LEADS)
-    at.button(key=ud.K_LOAD).click().run()
+    at.button(key=state.DATA_LOAD).click().run()
     assert not at.exception, at.exception
     assert texts(at.success)[0].endswith("Добавлено строк: 3, обновлено: 0, отклонено: 0.")
     assert len(calls) == 1

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 
 def test_waterfall_rows_go_from_baseline_to_plan_exactly():
-    import ui_plan_tabs
+    from ui.views.planner import tabs as ui_plan_tabs
 
     base = evaluate(Plan(leads=100, conversion=0.02, avg_check=1_000))
     plan = evaluate(Plan(leads=200, conversion=0.05, avg_check=1_000))
@@ -21,7 +21,7 @@ def test_waterfall_rows_go_from_baseline_to_plan_exactly():
 
 
 def test_waterfall_puts_the_overload_loss_in_conversion():
-    import ui_plan_tabs
+    from ui.views.planner import tabs as ui_plan_tabs
 
     base = evaluate(Plan(leads=100, conversion=0.02, avg_check=1_000, capacity=100))
     plan = evaluate(Plan(leads=200, conversion=0.02, avg_check=1_000, capacity=100))

@@ -1,5 +1,5 @@
-"""Caches of the Streamlit app, re-exported by ``ui``: query results keyed by the workspace's
-data version (``query``: a copy per call; ``shared``: one object every session reads), and
+"""Caches of the Streamlit app: query results keyed by the workspace's data version
+(``shared``: one object every session reads), and
 finished elements recorded once and replayed (``draw_cached``), with the content digest
 (``fingerprint``) both are keyed by."""
 from __future__ import annotations
@@ -15,7 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from funnel.workspace import data_version
-from ui_store import cursor, get_store
+from ui import state
+from ui.store import cursor, get_store
+from ui.text import currency, lang
 
 
 # ---- cached queries -----------------------------------------------------------------------------
@@ -24,38 +26,28 @@ def current_version(ws_id: str) -> int:
     of the run, in the run's snapshot), so every figure of one page run is keyed by the same
     version; another workspace is looked up in the same snapshot. A page that writes and then
     shows results must read with ``fresh`` (shared(fresh=True), cursor(fresh=True)) or st.rerun()."""
-    ws = st.session_state.get("_ws_obj")
+    ws = state.workspace()
     if ws is not None and ws.id == ws_id:
         return ws.data_version
     with cursor() as cur:
         return data_version(cur, ws_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
-def _cached_call(key: str, _fn_path: str, _kwargs: tuple):
-    module_name, _, fn_name = _fn_path.rpartition(".")
-    import importlib
-    fn = getattr(importlib.import_module(module_name), fn_name)
-    with cursor() as cur:
-        return fn(cur, **dict(_kwargs))
+def _workspace_of(kwargs: dict) -> str:
+    """The workspace a call reads: its ``workspace_id`` argument, or its filters' workspace."""
+    if kwargs.get("workspace_id") is not None:
+        return kwargs["workspace_id"]
+    return kwargs["filters"].workspace_id
 
 
-def _query_key(fn, ws_id: str, kwargs: dict, version: int | None = None) -> tuple[str, str, tuple]:
+def _query_key(fn, ws_id: str, kwargs: dict, version: int | None = None) -> str:
+    """Our own digest of (function, database, data version, kwargs): Streamlit's argument
+    hashing cost more than a cache hit itself."""
     fn_path = f"{fn.__module__}.{fn.__name__}"
     args = tuple(sorted(kwargs.items()))
     if version is None:
         version = current_version(ws_id)
-    return fingerprint((fn_path, str(get_store().path), version, args)), fn_path, args
-
-
-def query(fn, ws_id: str, **kwargs):
-    """Call ``fn(cursor, **kwargs)`` through the cache, keyed by the workspace's data version,
-    so an upload shows at once and nothing stale is ever shown. The key is our own digest of
-    (function, database, version, kwargs): Streamlit's argument hashing cost more than the
-    cache hit itself. Each call returns a fresh copy (st.cache_data): callers may modify it."""
-    key, fn_path, args = _query_key(fn, ws_id, kwargs)
-    # keywords, not positions: Streamlit inspects the signature once per positional argument
-    return _cached_call(key=key, _fn_path=fn_path, _kwargs=args)
+    return fingerprint((fn_path, str(get_store().path), version, args))
 
 
 class _Shared:
@@ -73,14 +65,17 @@ _shared_by_store: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _shared_guard = threading.Lock()
 
 
-def shared(fn, ws_id: str, *, fresh: bool = False, **kwargs):
-    """Like ``query``, but returns the one cached object all sessions share, without a copy:
+def shared(fn, *, fresh: bool = False, **kwargs):
+    """``fn(cursor, **kwargs)`` through the cache, keyed by the data version of the workspace it
+    reads (``workspace_id=`` or ``filters=``), so an upload shows at once and nothing stale is
+    ever shown. Returns the one cached object all sessions share, without a copy:
     the caller must not modify it (the analytics pages only read, format and draw). The copy
     that st.cache_data makes on every hit was a fifth of the Funnel page's run (13 000 stalled
     deals unpickled per visit). One computation per key even when many sessions ask at once.
     ``fresh``: the version in the database now, not the one read when the run started, and on
     a miss the result read in the same new snapshot (for a page that writes and reads in one
     run, like the Data page)."""
+    ws_id = _workspace_of(kwargs)
     if fresh:
         with get_store().snapshot() as cur:
             return _shared(fn, ws_id, kwargs, cur)
@@ -93,7 +88,7 @@ def _shared(fn, ws_id: str, kwargs: dict, snap):
     if box is None:
         with _shared_guard:
             box = _shared_by_store.setdefault(store, _Shared())
-    key, _, _ = _query_key(fn, ws_id, kwargs, None if snap is None else data_version(snap, ws_id))
+    key = _query_key(fn, ws_id, kwargs, None if snap is None else data_version(snap, ws_id))
     missing = box.results  # a sentinel no result can be
     found = box.results.get(key, missing)
     if found is not missing:
@@ -145,7 +140,7 @@ def _shared_key(obj) -> str | None:
 
 
 def is_shared(obj) -> bool:
-    """Whether ``obj`` is (a frame of) a result ui.shared handed out: read-only, content known."""
+    """Whether ``obj`` is (a frame of) a result ``shared`` handed out: read-only, content known."""
     return _shared_key(obj) is not None
 
 
@@ -170,15 +165,14 @@ def draw_cached(draw, *args, **kwargs) -> None:
     argument's content, the language and the currency (a frame of a shared result stands in by
     its query's key). Arguments that cannot be pickled (a lambda, a closure, a connection) draw
     without the cache."""
-    from ui import currency, lang  # here: ui imports this module
-
     try:
         token = fingerprint((draw, lang(), currency(), tuple(_stand_in(a) for a in args),
                              {k: _stand_in(v) for k, v in kwargs.items()}))
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         draw(*args, **kwargs)
         return
-    _drawn(token=token, _draw=draw, _args=args, _kwargs=kwargs)  # keywords: see query()
+    # keywords, not positions: Streamlit inspects the signature once per positional argument
+    _drawn(token=token, _draw=draw, _args=args, _kwargs=kwargs)
 
 
 def fingerprint(obj) -> str:

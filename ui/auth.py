@@ -15,12 +15,12 @@ import streamlit as st
 from funnel.access import AuthConfig, User
 from funnel.throttle import Throttle
 from funnel.workspace import list_workspaces
-
-import ui
+from ui import state
+from ui.show import plain
+from ui.store import cursor
+from ui.text import num, t
 
 log = logging.getLogger("funnel.auth")
-K_USER = "_user"
-K_PW_USER = "_pw_user"  # who typed a right password in this session
 FREE_TRIES = 3          # failures allowed before the form starts to wait
 MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
@@ -78,8 +78,8 @@ def signed_in_user() -> User | None:
     elif cfg.mode == "sso":
         user = _sso_user(cfg)
     else:
-        user = st.session_state.get(K_PW_USER)
-    st.session_state[K_USER] = user
+        user = state.PW_USER.get()
+    state.USER.set(user)
     return user
 
 
@@ -87,24 +87,24 @@ def _password_form(cfg: AuthConfig) -> None:
     client = client_key()
     locked = _throttle().wait(client)
     with st.form("signin_form", clear_on_submit=True):
-        typed = st.text_input(ui.t("auth.password"), type="password", key="signin_password")
-        sent = st.form_submit_button(ui.t("auth.sign_in"), key="signin_submit")
+        typed = st.text_input(t("auth.password"), type="password", key="signin_password")
+        sent = st.form_submit_button(t("auth.sign_in"), key="signin_submit")
     if not sent:
         if locked > 0:
-            st.warning(ui.t("auth.locked", seconds=int(locked) + 1))
+            st.warning(t("auth.locked", seconds=int(locked) + 1))
         return
     if locked > 0:
-        st.error(ui.t("auth.locked", seconds=int(locked) + 1))
+        st.error(t("auth.locked", seconds=int(locked) + 1))
         return
     user = cfg.check_password(typed)
     if user is None:
         _throttle().failed(client)
         log.warning("failed sign-in attempt from %s (%d in a row from this client)",
                     client, _throttle().failures(client))
-        st.error(ui.t("auth.wrong_password"))
+        st.error(t("auth.wrong_password"))
         return
     _throttle().succeeded(client)
-    st.session_state[K_PW_USER] = user
+    state.PW_USER.set(user)
     log.info("signed in: %s", user.name)
     st.rerun()
 
@@ -115,20 +115,20 @@ def sign_in() -> User | None:
     if user is not None:
         return user
     cfg = config()
-    st.title(ui.t("app.title"))
+    st.title(t("app.title"))
     if cfg.problem:
         log.error("sign-in configuration: %s", cfg.problem)
-        st.error(ui.t("auth.misconfigured", problem=cfg.problem))
+        st.error(t("auth.misconfigured", problem=cfg.problem))
     elif cfg.mode == "password":
-        st.info(ui.t("auth.password_prompt"))
+        st.info(t("auth.password_prompt"))
         _password_form(cfg)
     elif cfg.mode == "sso":
         if _signed_in_to_provider():
-            st.error(ui.t("auth.sso_no_role"))
-            st.button(ui.t("auth.sign_out"), key="signout_sso_norole", on_click=st.logout)
+            st.error(t("auth.sso_no_role"))
+            st.button(t("auth.sign_out"), key="signout_sso_norole", on_click=st.logout)
         else:
-            st.info(ui.t("auth.sso_prompt"))
-            st.button(ui.t("auth.sso_button"), key="signin_sso", on_click=st.login, type="primary")
+            st.info(t("auth.sso_prompt"))
+            st.button(t("auth.sso_button"), key="signin_sso", on_click=st.login, type="primary")
     return None
 
 
@@ -143,17 +143,17 @@ def sidebar(user: User) -> None:
     """Who is signed in, the sign-out button, and the open-app banner in mode none."""
     cfg = config()
     if cfg.mode == "none":
-        st.sidebar.warning(ui.t("auth.open_banner"), icon=":material/lock_open:")
+        st.sidebar.warning(t("auth.open_banner"), icon=":material/lock_open:")
         return
-    st.sidebar.caption(ui.t("auth.signed_in_as", name=ui.plain(user.name)))
-    if st.sidebar.button(ui.t("auth.sign_out"), key="signout", icon=":material/logout:"):
+    st.sidebar.caption(t("auth.signed_in_as", name=plain(user.name)))
+    if st.sidebar.button(t("auth.sign_out"), key="signout", icon=":material/logout:"):
         sign_out(cfg)
 
 
 def sign_out(cfg: AuthConfig | None = None) -> None:
     cfg = cfg or config()
-    for key in (K_USER, K_PW_USER, "_filters", "_ws_obj", ui.K_WORKSPACE):
-        st.session_state.pop(key, None)
+    for key in (state.USER, state.PW_USER, state.FILTERS, state.WORKSPACE_OBJ, state.WORKSPACE):
+        key.pop()
     if cfg.mode == "sso":
         st.logout()
     st.rerun()
@@ -161,22 +161,22 @@ def sign_out(cfg: AuthConfig | None = None) -> None:
 
 def allowed_workspaces(user: User, spaces: list | None = None) -> list[str]:
     """Ids of the workspaces this user may see (the workspace picker offers only these);
-    ``spaces``: the run's workspace list (ui.list_spaces()), read here when not given."""
+    ``spaces``: the run's workspace list (ui.store.list_spaces()), read here when not given."""
     if spaces is None:
-        with ui.cursor() as cur:
+        with cursor() as cur:
             spaces = list_workspaces(cur)
     return user.allowed([w.id for w in spaces])
 
 
 def current_user() -> User:
     """The signed-in user; pages pass it as ``actor=`` to every funnel write."""
-    return st.session_state.get(K_USER) or User(name="anonymous", default_role=None)
+    return state.USER.get() or User(name="anonymous", default_role=None)
 
 
 def require_admin() -> None:
     """Stop a page that only admins may use (the admin page checks this itself, too)."""
     if not current_user().is_admin:
-        st.error(ui.t("auth.admin_only"))
+        st.error(t("auth.admin_only"))
         st.stop()
 
 
@@ -187,4 +187,13 @@ def max_rows_text() -> str:
         cap = getattr(ingest, "MAX_ROWS", None)
     except Exception:  # noqa: BLE001
         cap = None
-    return ui.num(cap) if cap else "—"
+    return num(cap) if cap else "—"
+
+
+def may(action: str, ws=None) -> bool:
+    """Whether the signed-in user may do ``action`` (funnel.access) in ``ws``, by default the
+    chosen workspace; the demo's own rules apply by its flag."""
+    from funnel import access
+
+    ws = ws or state.workspace()
+    return bool(ws) and access.can(current_user(), action, ws.id, is_demo=ws.is_demo)

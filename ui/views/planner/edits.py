@@ -1,4 +1,4 @@
-"""Planner glue, part three: the stage-chain and channel-mix tabs, whose edits (overrides of the
+"""The planner's stage-chain and channel-mix tabs, whose edits (overrides of the
 baseline, funnel.model.edits) travel in the link and in saved scenarios."""
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ import pandas as pd
 import streamlit as st
 
 import ui
-import ui_plan as up
 from funnel.errors import FunnelError
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.plan import Plan, evaluate
+from ui import state
+from ui.views.planner import charts
+from ui.views.planner import levers as up
 
 
 def chain_tab(b, plan: Plan) -> None:
     """The stage chain's sliders; the steps moved away from the baseline are kept as the plan's
-    chain edits (ui_plan.keep_edits)."""
+    chain edits (levers.keep_edits)."""
     if not b.chain:
         st.info(ui.t("planner.chain.empty"))
         return
@@ -30,15 +32,15 @@ def chain_tab(b, plan: Plan) -> None:
     cols = st.columns(2)
     rates = []
     for i, (label, (_, rate)) in enumerate(zip(labels, start.steps)):
-        key = f"pl_chain_{i}"
-        if key not in st.session_state:  # first draw, or after a reset / an opened scenario or link
-            st.session_state[key] = round(rate * 100, 2)
+        key = state.PL_CHAIN.of(i)
+        if not key.present():  # first draw, or after a reset / an opened scenario or link
+            key.set(round(rate * 100, 2))
         rates.append(cols[i % 2].slider(label, 0.0, 100.0, step=0.01, key=key, format="%.2f") / 100)
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates)))
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
-                up.signed_share(chain.conversion - plan.conversion))
+                charts.signed_share(chain.conversion - plan.conversion))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
     c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=up.set_lever,
                 args=("conversion", chain.conversion))
@@ -74,7 +76,7 @@ def mix_tab(b) -> None:
         "avg_check": [c.avg_check for c in rows],
         "saturation": [c.saturation for c in rows],
     })
-    edited = st.data_editor(start, key="pl_mix", hide_index=True, width="stretch", disabled=["channel"],
+    edited = st.data_editor(start, key=state.PL_MIX, hide_index=True, width="stretch", disabled=["channel"],
                             column_config={
                                 "channel": ui.t("planner.mix.channel"),
                                 "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),

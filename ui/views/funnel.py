@@ -1,6 +1,5 @@
 """Display glue for the Funnel page: the stage funnel, its steps and bottleneck, stage times,
-lost deals and the breakdown by channel/owner/segment. Shared formatting and tables are in
-ui_charts; ``funnel.metrics`` computes every number.
+lost deals and the breakdown by channel/owner/segment. ``funnel.metrics`` computes every number.
 
 User text (stage, owner, reason names) goes into charts only through
 ``funnel.safety.chart_text`` and into tables only through st.dataframe (plain text).
@@ -14,18 +13,24 @@ import streamlit as st
 import ui
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
-from ui_charts import _missing, fmt_value, label
+from ui.show import fmt_value, label, missing
+
+# Widget choices, in display order.
+SPLITS = ("channel", "owner", "segment")
+SPEED_SPLITS = ("channel", "owner")
+MEASURES = ("deals", "amount")
+
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
     with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
     stages = [chart_text(s) for s in t["stage"]]
     text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-            f"{ui.pct(p, 0) if not _missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
+            f"{ui.pct(p, 0) if not missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
             for r, p, f, a in zip(t["reached"], t["conversion_from_previous"], t["conversion_from_first"],
                                   t["amount"])]
     hover = [f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
-             f"{ui.pct(p) if not _missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
+             f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
              f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
              for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
                                       t["conversion_from_first"], t["amount"])]
@@ -117,7 +122,7 @@ def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
     fig = go.Figure()
     stage_labels = [chart_text(label(s, "stage")) for s in df["stage"]]
     for reason in df["reason"].drop_duplicates():
-        mask = df["reason"].isna() if _missing(reason) else df["reason"] == reason
+        mask = df["reason"].isna() if missing(reason) else df["reason"] == reason
         part = df[mask]
         name = chart_text(label(reason, "reason"))
         fig.add_bar(x=[stage_labels[i] for i in part.index], y=part[measure], name=name,
@@ -130,7 +135,7 @@ def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
 def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
     fig = go.Figure()
     for reason in df["reason"].drop_duplicates():
-        part = df[df["reason"].isna()] if _missing(reason) else df[df["reason"] == reason]
+        part = df[df["reason"].isna()] if missing(reason) else df[df["reason"] == reason]
         name = chart_text(label(reason, "reason"))
         fig.add_bar(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[measure], name=name,
                     text=[fmt_value(measure, v) for v in part[measure]], textposition="none",

@@ -1,5 +1,5 @@
 """The store of the Streamlit app: one DuckDB connection per process (cached), the script
-run's read snapshot, and cursors that read through it. Re-exported by ``ui``."""
+run's read snapshot, and cursors that read through it."""
 from __future__ import annotations
 
 import threading
@@ -12,7 +12,7 @@ from funnel import demo
 from funnel.db import open_store
 from funnel.workspace import list_workspaces
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # ---- the store: one connection per process, a cursor per script run -------------------------

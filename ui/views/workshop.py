@@ -1,16 +1,15 @@
-"""Workshop glue: the presenter view's baseline (the demo company, rounded for a room), its four
+"""What the Workshop page shows: the presenter view's baseline (the demo company, rounded for a room), its four
 sliders' state, and the turnover arithmetic written out in the user's language."""
 from __future__ import annotations
 
 import math
 
-import streamlit as st
-
 import ui
 from funnel.baseline import baseline
 from funnel.model.plan import Plan
+from ui import state
 
-WS_KEYS = {"leads": "ws_leads", "conversion": "ws_conversion", "avg_check": "ws_avg_check", "sellers": "ws_sellers"}
+WS_KEYS = state.WS_LEVERS
 WORKSHOP_FALLBACK = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contacts_per_seller=40)
 
 
@@ -26,7 +25,7 @@ def workshop_baseline() -> Plan:
     if last is None:
         return WORKSHOP_FALLBACK
     lo, hi = periods.preset_range("last_12_months", last, first)
-    b = ui.shared(baseline, DEMO_ID, filters=Filters(DEMO_ID, lo, hi))
+    b = ui.shared(baseline, filters=Filters(DEMO_ID, lo, hi))
     if b.is_empty or not b.conversion or not b.avg_check:
         return WORKSHOP_FALLBACK
     leads = max(10.0, round(b.leads_per_month, -1))
@@ -38,13 +37,12 @@ def workshop_baseline() -> Plan:
 def workshop_reset(plan: Plan) -> None:
     for field, key in WS_KEYS.items():
         value = getattr(plan, field)
-        st.session_state[key] = float(value * 100 if field == "conversion" else value)
+        key.set(float(value * 100 if field == "conversion" else value))
 
 
 def workshop_plan(base: Plan) -> Plan:
-    s = st.session_state
-    return base.with_(leads=float(s[WS_KEYS["leads"]]), conversion=float(s[WS_KEYS["conversion"]]) / 100,
-                      avg_check=float(s[WS_KEYS["avg_check"]]), sellers=float(s[WS_KEYS["sellers"]]))
+    return base.with_(leads=float(WS_KEYS["leads"].get()), conversion=float(WS_KEYS["conversion"].get()) / 100,
+                      avg_check=float(WS_KEYS["avg_check"].get()), sellers=float(WS_KEYS["sellers"].get()))
 
 
 def leads_word(n: float) -> str:

@@ -1,0 +1,44 @@
+"""The Streamlit side of Funnel Planner, and the one face the pages use.
+
+Pages import ``ui`` (this module) and their own view, ``ui.views.<page>``. The package only
+formats and lays out: every number, rule and rounding comes from ``funnel``, which never imports
+streamlit.
+
+- ``ui.state``: every session key and URL parameter, with typed getters and setters;
+- ``ui.store``, ``ui.cache``: the one connection, the run's snapshot, the shared caches;
+- ``ui.sidebar``, ``ui.auth``, ``ui.entry``: the frame dashboard.py draws around every page;
+- ``ui.text``, ``ui.show``: the language, values by unit, tables, charts and messages;
+- ``ui.views``: what each page shows.
+"""
+from __future__ import annotations
+
+from ui.cache import current_version, draw_cached, fingerprint, is_shared, shared
+from ui.entry import ROOT, entered, frame_entry, page_guard
+from ui.show import (
+    attribution,
+    chart,
+    download_buttons,
+    explain_gaps,
+    fmt_value,
+    label,
+    missing,
+    names,
+    period_text,
+    plain,
+    show_error,
+    show_table,
+    signed_pct,
+    simple_table,
+)
+from ui.sidebar import language_picker, sidebar_filters, workspace_picker
+from ui.state import filters, workspace, workspace_id
+from ui.store import cursor, get_store, list_spaces, run_snapshot
+from ui.text import currency, labels, lang, money, num, pct, t
+
+__all__ = [
+    "ROOT", "attribution", "chart", "currency", "current_version", "cursor", "download_buttons", "draw_cached",
+    "entered", "explain_gaps", "filters", "fingerprint", "fmt_value", "frame_entry", "get_store", "is_shared",
+    "label", "labels", "lang", "language_picker", "list_spaces", "missing", "money", "names", "num", "page_guard",
+    "pct", "period_text", "plain", "run_snapshot", "shared", "show_error", "show_table", "sidebar_filters",
+    "signed_pct", "simple_table", "t", "workspace", "workspace_id", "workspace_picker",
+]

@@ -1,0 +1,239 @@
+"""What every page shows the same way: values formatted by their unit and language, tables with
+their downloads, the chart frame, messages, and the cohort/period switch. Pages call these through
+``ui``; ``funnel`` computes every number.
+
+User text (channel, stage, owner, reason names) goes into charts only through
+``funnel.safety.chart_text``, into tables only through st.dataframe (plain text), and into
+Markdown-rendering calls only through ``plain``.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+
+import pandas as pd
+import streamlit as st
+
+from funnel.errors import DatabaseBusy, FunnelError
+from ui import state
+from ui.cache import draw_cached, is_shared
+from ui.text import lang, money, num, pct, t
+
+log = logging.getLogger("funnel.ui")
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+MONEY_COLS = {"spend", "cpl", "revenue", "avg_check", "cac", "amount"}
+PCT_COLS = {"sal_rate", "conversion", "win_rate", "conversion_from_previous", "conversion_from_first",
+            "share_over_norm", "actual", "expected"}
+
+
+# ---- small formatters -------------------------------------------------------------------------
+def missing(x) -> bool:
+    if x is None:
+        return True
+    try:
+        return math.isnan(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def label(value, dim: str | None = None) -> str:
+    """A group's display name: the totals row, 'unknown', a missing reason or stage."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim, "an.total"))
+    return t("common.unknown") if value == "unknown" else str(value)
+
+
+def signed_pct(x) -> str | None:
+    """A relative change as "+5.2%" / "−3,1 %"; None when missing (st.metric then shows no delta)."""
+    if missing(x):
+        return None
+    text = pct(abs(x))
+    # An ASCII minus: st.metric reads the delta's direction from a leading "-".
+    return ("+" if x > 0 else "-" if x < 0 else "") + text
+
+
+def fmt_value(col: str, x, decimals: int | None = None) -> str:
+    if col in MONEY_COLS:
+        return money(x, 0 if decimals is None else decimals)
+    if col in PCT_COLS:
+        return pct(x, 1 if decimals is None else decimals)
+    if col in ("romi", "drr"):
+        return pct(x, 0)
+    if col in ("index",):
+        return num(x, 2)
+    if col.endswith(("_hours", "_days", "_p80")) and col not in ("norm_days", "days_over"):
+        return num(x, 1)
+    if col.endswith("_mom") or col.endswith("_yoy_change"):
+        return signed_pct(x) or "—"
+    return num(x, 0 if decimals is None else decimals)
+
+
+def period_text(rng) -> str:
+    if not rng or rng[0] is None:
+        return "—"
+    f = "%d.%m.%Y" if lang() == "ru" else "%Y-%m-%d"
+    return f"{rng[0]:{f}}–{rng[1]:{f}}"
+
+
+# ---- shared widgets -------------------------------------------------------------------------
+def names(options, prefix: str | None = None):
+    """A widget's format_func: option → display text, fixed when the widget is drawn (a lambda
+    calling ui.t later would read the language outside the session)."""
+    shown = {o: (t(f"{prefix}{o}") if prefix else label(o)) for o in options}
+    return shown.get
+
+
+def attribution(key: str) -> str:
+    """The cohort/period switch, remembered across pages."""
+    options = ("period", "cohort")
+    current = state.ATTRIBUTION.get()
+    choice = st.radio(t("an.attribution"), options, index=options.index(current), horizontal=True,
+                      format_func=names(options, "an.attr."), help=t("an.attr_help"), key=key)
+    state.ATTRIBUTION.set(choice)
+    return choice
+
+
+# More rows than a person reads on screen; every row still goes into the downloads. Sending
+# a 13 000-row table to the browser on every run made the Funnel page the slowest (2.4 s).
+MAX_SHOWN_ROWS = 500
+
+
+def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args) -> None:
+    """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted ``raw``
+    (a frame, or a function making it on click that reads no session state: download_buttons).
+
+    ``view(part, *args)`` makes the display frame of the first MAX_SHOWN_ROWS rows; it runs once
+    per distinct input, language and currency (draw_cached), later visits replay the element.
+    """
+    # A shared result is keyed by its query, not read: pass it whole; anything else, only the rows shown.
+    part = df if is_shared(df) or len(df) <= MAX_SHOWN_ROWS else df.head(MAX_SHOWN_ROWS)
+    draw_cached(_table_view, view, part, len(df), args, key)
+    download_buttons(raw, name, key)
+
+
+def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> None:
+    if total > MAX_SHOWN_ROWS:
+        st.caption(t("an.table_cut", shown=num(MAX_SHOWN_ROWS), total=num(total)))
+    display = view(part.head(MAX_SHOWN_ROWS), *args)
+    # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
+    height = min(38 + 35 * max(len(display), 1), 560)
+    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
+
+
+def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(display, download) frames: ``columns`` maps source column → translation key.
+    Display cells are text formatted for the language; the download keeps numbers."""
+    raw = pd.DataFrame({t(key): df[col] for col, key in columns.items()})
+    shown = {}
+    for col, key in columns.items():
+        if col in ("grp", "stage", "reason", "owner", "channel", "deal_id", "from_to"):
+            kind = "reason" if col == "reason" else "stage" if col == "stage" else dim
+            shown[t(key)] = [label(v, kind) for v in df[col]]
+            raw[t(key)] = shown[t(key)]
+        elif col == "month":
+            fmt = "%m.%Y" if lang() == "ru" else "%Y-%m"
+            shown[t(key)] = [pd.Timestamp(v).strftime(fmt) if v is not None and not missing(v) else "—"
+                                for v in df[col]]
+        elif col == "since":
+            shown[t(key)] = [period_text((v, v))[:10] if v is not None and not missing(v) else "—" for v in df[col]]
+        elif col == "interval":
+            shown[t(key)] = [f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
+                                for lo, hi in zip(df["conv_low"], df["conv_high"])]
+        else:
+            shown[t(key)] = [fmt_value(col, v) for v in df[col]]
+    return pd.DataFrame(shown), raw
+
+
+def chart(figure, *data, key: str) -> None:
+    """Draw ``figure(*data)`` (a function making a go.Figure from small result frames) through
+    draw_cached: built, styled and serialised once per distinct input, language and currency."""
+    draw_cached(_chart_view, figure, key, *data)
+
+
+def _chart_view(figure, key: str, *data) -> None:
+    fig = figure(*data)
+    fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.15),
+                      separators=", " if lang() == "ru" else ".,")
+    st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
+
+
+# ---- tables of several pages ----------------------------------------------------------------
+def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None) -> None:
+    columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
+    names = {c: t(k) for c, k in columns.items()}
+    show_table(_simple_view, df, lambda: pd.DataFrame({n: df[c] for c, n in names.items()}), name, key, columns, dim)
+
+
+def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:
+    return formatted(part, columns, dim=dim)[0]  # formatting is per cell: only what is shown
+
+
+# ---- empty states ----------------------------------------------------------------------------
+def explain_gaps(now: dict, filters) -> bool:
+    """Teach what to upload when figures are missing; False when there is nothing to show."""
+    deals = sum(int(now.get(k) or 0) for k in ("won", "lost", "open"))
+    leads = int(now.get("leads") or 0)
+    no_spend = missing(now.get("spend"))
+    if not leads and not deals and no_spend:
+        st.info(t("an.empty.nothing"))
+        return False
+    if filters is not None and (filters.owners or filters.segments):
+        st.caption(t("an.note.spend_not_split"))
+    elif no_spend and leads:
+        st.info(t("an.empty.no_spend"))
+    if not leads:
+        st.info(t("an.empty.no_leads"))
+    if not deals:
+        st.info(t("an.empty.no_deals"))
+    elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
+        st.info(t("an.empty.no_amounts"))
+    return True
+
+
+
+
+# ---- messages -------------------------------------------------------------------------------------
+# Characters that make Markdown or HTML active. ":" and "!" are left alone: without "[" an emoji
+# code or a colour directive cannot form a link or image, and messages stay readable in tests.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+
+
+def plain(text) -> str:
+    """User text (file names, channels, stage spellings, messages quoting them) made inert for
+    st.error/st.warning/st.success/st.markdown, which render Markdown and some HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+
+
+def show_error(exc: Exception) -> None:
+    """Show a project error's message (escaped: it may quote the file's own text); anything
+    else is logged and shown generically."""
+    if isinstance(exc, DatabaseBusy):
+        st.error(plain(t("error.db_busy", detail=str(exc))))
+    elif isinstance(exc, FunnelError):
+        st.error(plain(exc.text(lang())))
+    else:
+        log.exception("unexpected error", exc_info=exc)
+        st.error(t("error.generic"))
+
+
+# ---- downloads ------------------------------------------------------------------------------------
+def download_buttons(df, name: str, key: str) -> None:
+    """CSV and XLSX downloads of a table, formula-safe (funnel.tables). ``df`` is the frame, or
+    a function of no arguments that makes it (called on click, outside the session: it must
+    not read session state, e.g. the language — capture translated labels beforehand).
+
+    The files are made when the button is clicked (deferred), not on every run: an XLSX of a
+    13 000-row table takes about a second, and a page has several tables.
+    """
+    from funnel.tables import to_csv_bytes, to_xlsx_bytes
+
+    def frame():
+        return df() if callable(df) else df
+
+    c1, c2 = st.columns(2)
+    c1.download_button(t("common.download_csv"), lambda: to_csv_bytes(frame()), f"{name}.csv", "text/csv",
+                       key=f"{key}_csv", icon=":material/download:")
+    c2.download_button(t("common.download_xlsx"), lambda: to_xlsx_bytes(frame()), f"{name}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", icon=":material/download:")

@@ -1,0 +1,144 @@
+"""The sidebar every page shares: the language, the workspace picker and the filters (period,
+channels, owners, segments), read from a shared link on a session's first run and mirrored into
+the URL, so a copied address reopens the same view."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from funnel import periods
+from funnel.dimensions import distinct_values
+from funnel.filters import Filters
+from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from ui import state
+from ui.cache import shared
+from ui.store import list_spaces
+from ui.text import lang, t
+
+
+def language_picker() -> None:
+    if not state.LANG.present():
+        qp = state.QP_LANG.get()
+        state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)
+    # A fixed, bilingual label: a label that changed with the language would give the widget a
+    # new identity and reset the choice it just made.
+    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get,
+                     key=state.LANG, horizontal=True)
+
+
+def workspace_picker(allowed: list[str] | None = None, spaces: list | None = None):
+    """The sidebar's workspace picker; returns the chosen Workspace (or None if none allowed).
+    ``spaces``: the run's workspace list (list_spaces()), read here when not given."""
+    spaces = [w for w in (list_spaces() if spaces is None else spaces) if allowed is None or w.id in allowed]
+    if not spaces:
+        st.sidebar.warning(t("sidebar.no_workspace"))
+        return None
+    ids = [w.id for w in spaces]
+    if state.WORKSPACE.get() not in ids:
+        qp = state.QP_WS.get()
+        state.WORKSPACE.set(qp if qp in ids else ids[0])
+    names = {w.id: w.name for w in spaces}
+    chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=names.get, key=state.WORKSPACE)
+    ws = next(w for w in spaces if w.id == chosen)
+    state.WORKSPACE_OBJ.set(ws)
+    return ws
+
+
+def _link_value(param: state.Param):
+    """A query parameter read once per session (the link that opened it), else None."""
+    return None if state.LINK_READ.get() else param.get()
+
+
+def _iso(text) -> date | None:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def period_filter(ws_id: str) -> tuple[date | None, date | None]:
+    # Through the cache: every run of every session draws the sidebar (0.3 s uncached at 1 M leads).
+    first, last = shared(periods.data_range, workspace_id=ws_id)
+    if last is None:
+        return None, None
+    default = periods.preset_range("last_12_months", last, first)
+    linked = _link_value(state.QP_PERIOD)
+    if linked is not None:
+        if linked in periods.PRESETS:
+            state.PERIOD_PRESET.set(linked)
+            start, end = _iso(state.QP_FROM.get()), _iso(state.QP_TO.get())
+            if linked == "custom" and start and end and start <= end:
+                state.PERIOD_RANGE.set((start, end))
+        else:
+            state.LINK_IGNORED.get().append(f"{state.QP_PERIOD}={linked}")
+    # Labels fixed at draw time: a lazy format_func would be called later (e.g. by AppTest)
+    # outside this run, in the default language.
+    labels = {p: t(f"period.{p}") for p in periods.PRESETS}
+    preset = st.sidebar.selectbox(
+        t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
+        format_func=labels.get, key=state.PERIOD_PRESET, help=t("sidebar.period_help"))
+    if preset == "custom":
+        fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+        # The format is part of the widget's identity: a language switch makes a new widget, which
+        # would start at the default. The range is kept under a key of our own and handed over.
+        kept = state.RANGE_KEPT.get()
+        if state.RANGE_FORMAT.get() != fmt:
+            state.RANGE_FORMAT.set(fmt)
+            if kept:  # None on a session's first run: a linked range stays as the link gave it
+                state.PERIOD_RANGE.set(kept)
+        picked = st.sidebar.date_input(t("period.custom"), value=default, key=state.PERIOD_RANGE, format=fmt)
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            state.RANGE_KEPT.set((picked[0], picked[1]))
+            return picked[0], picked[1]
+        return default
+    return periods.preset_range(preset, last, first)
+
+
+def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
+    param, key = state.QP_DIMENSIONS[dimension]
+    options = shared(distinct_values, workspace_id=ws_id, dimension=dimension)
+    linked = _link_value(param)
+    if linked:
+        key.set([v for v in linked if v in options])
+        state.LINK_IGNORED.get().extend(v for v in linked if v not in options)
+    elif key.present():
+        # Another workspace has other values: keep only those that still exist.
+        key.set([v for v in key.get() if v in options])
+    chosen = st.sidebar.multiselect(t(f"filter.{dimension}"), options, key=key, placeholder=t("filter.all"))
+    return tuple(v for v in chosen if v in options)
+
+
+def _write_link(f: Filters) -> None:
+    """Mirror the language, workspace and filters into the URL (only the keys that changed)."""
+    preset = state.PERIOD_PRESET.get() or "last_12_months"
+    wanted: dict[str, str | list[str]] = {state.QP_LANG: lang(), state.QP_WS: f.workspace_id,
+                                          state.QP_PERIOD: preset}
+    if preset == "custom" and f.date_from and f.date_to:
+        wanted[state.QP_FROM], wanted[state.QP_TO] = f.date_from.isoformat(), f.date_to.isoformat()
+    for dimension, values in (("channel", f.channels), ("owner", f.owners), ("segment", f.segments)):
+        if values:
+            wanted[state.QP_DIMENSIONS[dimension][0]] = list(values)
+    state.write_url(wanted, owned=state.SIDEBAR_PARAMS)
+
+
+def sidebar_filters(ws) -> Filters:
+    """Render the shared filters and store the result for pages (``state.filters()``).
+
+    On a session's first run the filters come from the URL (a shared link); values that do not
+    exist in the workspace are dropped with a note, never an error.
+    """
+    state.LINK_IGNORED.setdefault([])
+    date_from, date_to = period_filter(ws.id)
+    f = Filters(workspace_id=ws.id, date_from=date_from, date_to=date_to,
+                channels=dimension_filter(ws.id, "channel"), owners=dimension_filter(ws.id, "owner"),
+                segments=dimension_filter(ws.id, "segment"))
+    if not state.LINK_READ.get():
+        state.LINK_READ.set(True)
+        ignored = state.LINK_IGNORED.pop()
+        if ignored:
+            from ui.show import plain  # the values come from the URL: inert in Markdown
+            st.sidebar.warning(t("sidebar.link_ignored", values=plain(", ".join(ignored))))
+    state.FILTERS.set(f)
+    _write_link(f)
+    return f

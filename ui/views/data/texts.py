@@ -1,0 +1,190 @@
+"""The Data page's words and tables in the user's language: field, kind and delimiter names,
+date questions, warnings, rejected rows, the preview, why loading is blocked, and the upload
+history."""
+from __future__ import annotations
+
+import pandas as pd
+
+import ui
+from funnel.errors import FunnelError
+from funnel.i18n import TABLE
+from funnel.i18n import t as _t
+from funnel.tables import to_csv_bytes
+
+def message_text(item) -> str:
+    """A warning from the engine: an error object (translated), a translation key, or text."""
+    if isinstance(item, FunnelError):
+        return item.text(ui.lang())
+    if isinstance(item, str) and item in TABLE:
+        return ui.t(item)
+    return str(item)
+
+
+def field_label(name: str, lang: str | None = None) -> str:
+    key = f"data.field.{name}"
+    return _t(key, lang or ui.lang()) if key in TABLE else name
+
+
+def field_help(f) -> str | None:
+    return ui.t(f.help_key) if getattr(f, "help_key", None) in TABLE else None
+
+
+def delimiter_label(delimiter: str | None) -> str:
+    names = {"\t": "data.delim.tab", " ": "data.delim.space"}
+    if not delimiter:
+        return "—"
+    return ui.t(names[delimiter]) if delimiter in names else delimiter
+
+
+def progress_text(fraction: float, step: str | None) -> str:
+    pct = int(round(max(0.0, min(1.0, fraction)) * 100))
+    text = ui.t("data.progress", pct=pct)
+    for key in (f"data.step.{step}", step):
+        if step and key in TABLE:
+            return text + " · " + ui.t(key)
+    return text
+
+
+def kind_label(kind: str) -> str:
+    key = f"data.kind.{kind}"
+    return ui.t(key) if key in TABLE else str(kind)
+
+
+def date_example(fmt: str) -> str:
+    """The 1st of February 2025, 14:05 written in ``fmt``: day and month tell themselves apart."""
+    try:
+        return pd.Timestamp(2025, 2, 1, 14, 5).strftime(fmt)
+    except ValueError:
+        return fmt
+
+
+def date_option_label(option: str, fields: dict[str, dict[str, str]]) -> str:
+    fmt = next(iter(fields.values())).get(option, option)
+    if option in ("day_first", "month_first"):
+        return ui.t(f"data.date_{option}", example=date_example(fmt))
+    return ui.t("data.date_example", fmt=fmt, example=date_example(fmt))
+
+
+def date_reason(insp, fld: str) -> str:
+    key, params = (getattr(insp, "date_reasons", {}) or {}).get(fld, (None, {}))
+    if key and key in TABLE:
+        return ui.t(key, **params)
+    return insp.date_formats.get(fld, ("", ""))[1]
+
+
+def warnings(insp_or_result) -> list[str]:
+    """Warnings in the user's language when the engine gave keys, else its English text."""
+    keyed = getattr(insp_or_result, "warning_keys", None) or []
+    if keyed and all(k in TABLE for k, _ in keyed):
+        # New stages get their own note on this page (with where to map them), not a warning too.
+        return [ui.t(k, **p) for k, p in keyed if not k.endswith(".new_stages")]
+    return [message_text(w) for w in insp_or_result.warnings]
+
+
+REJECTED_SHOWN = 1000  # rows drawn on screen; the CSV download has them all
+
+
+def rejected_table(src, lang: str | None = None, limit: int | None = REJECTED_SHOWN) -> pd.DataFrame:
+    """Rejected rows (of an inspection or a load result) with translated headers, and reasons
+    in the user's language when the engine can localise them. ``limit`` rows at most."""
+    lang = lang or ui.lang()
+    df = src.rejected if hasattr(src, "source_columns") else src.rejected_rows
+    if limit is not None:
+        df = df.head(limit)
+    try:
+        from funnel.ingest.validate import localise_rejected
+        df = localise_rejected(df, lang)
+    except (ImportError, AttributeError, TypeError):
+        pass
+    cols = [c for c in ("row", "column", "value", "reason") if c in df.columns]
+    out = df[cols].copy()
+    if "column" in out:
+        out["column"] = out["column"].map(lambda c: field_label(c, lang) if isinstance(c, str) else c)
+    return out.rename(columns={c: _t(f"data.rej_{c}", lang) for c in cols})
+
+
+def rejected_csv(src):
+    """The download's bytes, made only when the button is clicked (a big file may reject many
+    rows); the language is fixed now because the click runs outside the session."""
+    lang = ui.lang()
+    return lambda: to_csv_bytes(rejected_table(src, lang, limit=None))
+
+
+PREVIEW_ROWS = 20
+
+
+def preview_table(insp) -> pd.DataFrame:
+    """The first rows as they will be stored, only the mapped fields, headed by their labels.
+    (Channel stays even when unmapped: a blank channel is stored as an explicit 'unknown'.)"""
+    df = insp.preview.head(PREVIEW_ROWS)
+    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (c == "channel" and insp.kind == "leads")]
+    out = df[keep].copy()
+    for c in out.columns:
+        col = out[c]
+        # Dates without a time of day are shown as dates, not as "2025-01-05 00:00:00".
+        if pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
+            out[c] = col.dt.date
+    return out.rename(columns={c: (ui.t("data.rej_row") if c == "row" else field_label(c)) for c in keep})
+
+
+def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
+    """Why the Load button is disabled, as translated phrases (empty: ready)."""
+    reasons = []
+    if insp.missing_required:
+        reasons.append(ui.t("data.block.required"))
+    if insp.ambiguous_dates:
+        reasons.append(ui.t("data.block.dates"))
+    if mode == "replace" and not replace_ok:
+        reasons.append(ui.t("data.block.replace"))
+    if insp.duplicate_of is not None and not dup_ok:
+        reasons.append(ui.t("data.block.duplicate"))
+    if not reasons and not getattr(insp, "ready", True):
+        reasons.append(ui.t("data.block.no_rows"))
+    return reasons
+
+
+def duplicate_text(dup) -> str:
+    def get(name):
+        return dup.get(name) if isinstance(dup, dict) else getattr(dup, name, None)
+
+    when = get("loaded_at")
+    when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None else "—"
+    return ui.t("data.duplicate", file=ui.plain(get("file_name") or "—"), when=when,
+                user=ui.plain(get("user_name") or "—"))
+
+
+def undo_options(history: pd.DataFrame) -> dict[int, str]:
+    """Upload id → label, for uploads that can still be undone (not undone, not the demo seed)."""
+    if history.empty:
+        return {}
+    rows = history[history["undone_at"].isna()] if "undone_at" in history else history
+    if "kind" in rows:
+        rows = rows[rows["kind"] != "demo"]
+    out = {}
+    for rec in rows.to_dict("records"):
+        when = rec.get("loaded_at")
+        when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None and not pd.isna(when) else "—"
+        out[int(rec["id"])] = ui.t("data.undo_option", id=rec["id"], file=rec.get("file_name") or "—", when=when)
+    return out
+
+
+_HISTORY_COLUMNS = [  # (engine column, header key)
+    ("id", "data.h.id"), ("file_name", "data.h.file"), ("kind", "data.h.kind"), ("mode", "data.h.mode"),
+    ("rows_in", "data.h.rows_in"), ("rows_added", "data.h.added"), ("rows_updated", "data.h.updated"),
+    ("rows_rejected", "data.h.rejected"), ("loaded_at", "data.h.when"), ("user_name", "data.h.user"),
+    ("undone_at", "data.h.undone"),
+]
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The upload history with translated headers and kind/mode names, for st.dataframe."""
+    cols = [c for c, _ in _HISTORY_COLUMNS if c in history.columns]
+    out = history[cols].copy()
+    for col in ("loaded_at", "undone_at"):
+        if col in out:
+            out[col] = out[col].map(lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M"))
+    if "kind" in out:
+        out["kind"] = out["kind"].map(kind_label)
+    if "mode" in out:
+        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.mode.{m}") if f"data.mode.{m}" in TABLE else m)
+    return out.rename(columns={c: ui.t(k) for c, k in _HISTORY_COLUMNS})

@@ -1,0 +1,282 @@
+"""The Data page's upload, as session state: the uploaded file kept once per ``file_id``, the
+cached inspection and the choices made on it (sheet, mapping, date formats), and the load that
+runs once per click.
+
+Why the care: ``st.file_uploader`` hands back the same file on every rerun (NOTES.md), so a load
+must be keyed by the file and a one-off nonce, never by "a file is present"; and inspecting a big
+file takes seconds, so it must not rerun on every widget click.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+import ui
+from funnel import ingest
+from funnel.errors import UploadError
+from funnel.workspace import data_version
+from ui import auth, state
+
+NOT_IN_FILE = "\x00none"        # a selectbox option no real column name can equal
+
+
+MODES = ("append", "replace", "upsert")
+
+
+MAX_UPLOAD_MB = 200              # also server.maxUploadSize in .streamlit/config.toml
+
+
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "parquet"]
+
+
+# ---- the uploaded file: saved once per file_id ---------------------------------------------------
+@dataclass(frozen=True)
+class StoredFile:
+    file_id: str
+    name: str
+    path: str
+    hash: str
+    size: int
+
+
+def stored_file(uploaded) -> StoredFile | None:
+    """The uploader's file, kept under data/uploads once (not on every rerun)."""
+    if uploaded is None:
+        for key in (state.DATA_STORED, state.DATA_INSPECT, state.DATA_RESULT):
+            st.session_state.pop(key, None)
+        return None
+    current = state.DATA_STORED.get()
+    if current is None or current.file_id != uploaded.file_id:
+        data = uploaded.getvalue()
+        path = ingest.save_upload(data, uploaded.name)
+        current = StoredFile(uploaded.file_id, uploaded.name, str(path), ingest.file_hash(path), len(data))
+        state.DATA_STORED.set(current)
+        state.DATA_INSPECT.pop()
+    return current
+
+
+# ---- inspection, cached per (file hash, kind, mapping, date format, sheet) ----------------------
+def _reset_context(stored: StoredFile, kind: str) -> None:
+    ctx = (stored.file_id, kind)
+    if state.DATA_CONTEXT.get() == ctx:
+        return
+    state.DATA_CONTEXT.set(ctx)
+    state.DATA_MAP.clear()
+    state.DATA_DATE.clear()
+    for key in (state.DATA_SHEET, state.DATA_DUP_OK, state.DATA_REPLACE_OK, state.DATA_AUTO, state.DATA_DATE_CHOICES, state.DATA_SHEET_CTX):
+        st.session_state.pop(key, None)
+
+
+def _reset_mapping_on_sheet_change(sheet) -> None:
+    if st.session_state.get(state.DATA_SHEET_CTX, sheet) != sheet:
+        state.DATA_MAP.clear()
+        state.DATA_DATE.clear()
+        for key in (state.DATA_AUTO, state.DATA_DATE_CHOICES):
+            st.session_state.pop(key, None)
+    state.DATA_SHEET_CTX.set(sheet)
+
+
+def chosen_mapping(kind: str) -> dict[str, str | None] | None:
+    """The mapping the user set in the selectboxes, or None while it is the engine's own."""
+    keys = [state.DATA_MAP.of(f.name) for f in ingest.FIELDS[kind]]
+    if not any(k in st.session_state for k in keys):
+        return None
+    mapping = {f.name: st.session_state.get(state.DATA_MAP.of(f.name), NOT_IN_FILE) for f in ingest.FIELDS[kind]}
+    mapping = {k: (None if v == NOT_IN_FILE else v) for k, v in mapping.items()}
+    auto = state.DATA_AUTO.get()
+    return None if auto is not None and mapping == auto else mapping
+
+
+# Ambiguous day/month: one question ("day first or month first?") answers every date field of
+# the file, because a CRM writes all its dates one way; each field keeps its own format
+# (with or without time). When a field's candidates do not split that way, it gets its own radio.
+def _order(fmt: str) -> str | None:
+    d, m = fmt.find("%d"), fmt.find("%m")
+    if d < 0 or m < 0:
+        return None
+    return "day_first" if d < m else "month_first"
+
+
+def date_questions() -> list[tuple[str, list[str], dict[str, dict[str, str]]]]:
+    """The radios to show: (widget key, options, {field: {option: format}})."""
+    ambiguous: dict[str, list[str]] = state.DATA_DATE_CHOICES.get() or {}
+    if not ambiguous:
+        return []
+    shared: dict[str, dict[str, str]] = {}
+    separate = {}
+    for fld, cands in ambiguous.items():
+        by_order = {_order(c): c for c in cands}
+        if None not in by_order and len(by_order) == len(cands) == 2:
+            shared[fld] = by_order
+        else:
+            separate[fld] = cands
+    out = []
+    if shared:
+        out.append((state.DATA_DATE_FORMAT, ["day_first", "month_first"], shared))
+    for fld, cands in separate.items():
+        out.append((f"{state.DATA_DATE_FORMAT}_{fld}", list(cands), {fld: {c: c for c in cands}}))
+    return out
+
+
+def chosen_date_formats() -> dict[str, str] | None:
+    """field → format from the answered date questions (None when nothing is answered)."""
+    chosen = {}
+    for key, _, fields in date_questions():
+        answer = st.session_state.get(key)
+        if answer is None:
+            continue
+        for fld, formats in fields.items():
+            if answer in formats:
+                chosen[fld] = formats[answer]
+    return chosen or None
+
+
+def inspection(ws, stored: StoredFile, kind: str):
+    """Inspect the file, or return the cached inspection when nothing that matters changed:
+    the key is (workspace, its data version, file hash, kind, sheet, date formats, mapping).
+
+    The data version is in the key so that "this file was loaded before" shows right after a load.
+    """
+    _reset_context(stored, kind)
+    sheet = state.DATA_SHEET.get()
+    _reset_mapping_on_sheet_change(sheet)
+    mapping = chosen_mapping(kind)
+    date_format = chosen_date_formats()
+    with ui.cursor() as cur:
+        version = data_version(cur, ws.id)
+        key = (ws.id, version, stored.hash, kind, sheet,
+               None if date_format is None else tuple(sorted(date_format.items())),
+               None if mapping is None else tuple(sorted(mapping.items(), key=lambda kv: kv[0])))
+        cached = state.DATA_INSPECT.get()
+        if cached and cached["key"] == key:
+            return cached["value"]
+        with st.spinner(ui.t("data.reading")):
+            try:
+                result = ingest.inspect(cur, stored.path, stored.name, kind, workspace_id=ws.id,
+                                        mapping=mapping, date_format=date_format, sheet=sheet)
+            except UploadError as exc:
+                if getattr(exc, "code", None) not in _MAPPING_CODES:
+                    raise
+                result = _unmapped(cur, stored, kind, sheet, mapping, exc)
+    if sheet is None and getattr(result, "sheet", None) and len(result.sheets) > 1:
+        # The engine chose the sheet: the picker starts there, and that is no change of sheet.
+        sheet = st.session_state[state.DATA_SHEET] = st.session_state[state.DATA_SHEET_CTX] = result.sheet
+        key = key[:4] + (sheet,) + key[5:]
+    state.DATA_INSPECT.set({"key": key, "value": result})
+    if mapping is None:
+        state.DATA_AUTO.set(dict(result.mapping))
+    if getattr(result, "ambiguous_dates", None):
+        # Kept for this file, so the question stays on screen after it is answered.
+        choices = dict(state.DATA_DATE_CHOICES.get() or {})
+        choices.update({f: list(c) for f, c in result.ambiguous_dates.items()})
+        state.DATA_DATE_CHOICES.set(choices)
+    return result
+
+
+# A file whose columns are readable but whose mapping lacks a required field: the engine refuses
+# it, yet the user must still see the columns to pick the right one.
+_MAPPING_CODES = {"missing_required", "missing_lead_id", "deals_no_status", "mapped_column_missing"}
+
+
+@dataclass
+class Unmapped:
+    """Enough of an Inspection to draw the detection summary and the mapping, plus the error."""
+    kind: str
+    source_columns: list[str]
+    mapping: dict[str, str | None]
+    crm: str | None
+    encoding: str | None
+    delimiter: str | None
+    header_row: int
+    rows_in: int
+    sheets: list[str]
+    sheet: str | None
+    error: UploadError
+    missing_required: list[str] = field(default_factory=list)
+
+
+def _unmapped(cur, stored: StoredFile, kind: str, sheet, mapping, exc) -> Unmapped:
+    from funnel.ingest.fields import propose_mapping
+    from funnel.ingest.reader import read_table
+
+    src = read_table(cur, stored.path, stored.name, kind, sheet)
+    proposed, _, crm = propose_mapping(src.columns, kind)
+    if mapping:
+        proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
+    return Unmapped(kind, list(src.columns), proposed, crm, src.encoding, src.delimiter, src.header_row,
+                    src.rows_in, list(src.sheets), src.sheet, exc)
+
+
+def init_mapping_widgets(insp) -> None:
+    """Give each mapping selectbox the engine's proposal before it is drawn the first time."""
+    for f in ingest.FIELDS[insp.kind]:
+        key = state.DATA_MAP.of(f.name)
+        if key not in st.session_state:
+            col = insp.mapping.get(f.name)
+            st.session_state[key] = col if col in insp.source_columns else NOT_IN_FILE
+
+
+def reset_mapping() -> None:
+    state.DATA_MAP.clear()
+
+
+def current_rows(ws_id: str, kind: str) -> int:
+    """How many current rows of this kind the workspace holds (for the replace confirmation)."""
+    table = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw",
+             "spend": "spend_raw"}[kind]
+    with ui.cursor() as cur:
+        return int(cur.execute(f"SELECT count(*) FROM {table} WHERE workspace_id = ? "  # table: whitelist
+                               "AND superseded_by IS NULL", [ws_id]).fetchone()[0])
+
+
+# ---- the load: once per click ------------------------------------------------------------------
+def request_load(file_id: str) -> None:
+    """The Load button's callback: a fresh nonce, so this click loads once and only once.
+    The choices are taken now, from the widgets the user saw when clicking."""
+    mode = state.DATA_MODE.get()
+    if mode == "replace" and not state.DATA_REPLACE_OK.get():
+        return
+    nonce = state.DATA_NONCE.get() + 1
+    state.DATA_NONCE.set(nonce)
+    state.DATA_PENDING.set({"id": (file_id, nonce), "mode": mode,
+                            "allow_duplicate": bool(state.DATA_DUP_OK.get())})
+
+
+def load_requested(stored: StoredFile) -> bool:
+    pending = state.DATA_PENDING.get()
+    return bool(pending) and pending["id"][0] == stored.file_id \
+        and pending["id"] not in (state.DATA_DONE.get() or set())
+
+
+def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
+    """Load the file for the pending click, with the mapping, date formats and sheet the
+    review showed; the click is spent even if the load fails (the error is shown, never retried)."""
+    pending = state.DATA_PENDING.pop()
+    state.DATA_DONE.setdefault(set()).add(pending["id"])
+    result = ingest.load(
+        ui.get_store(), stored.path, stored.name, kind, workspace_id=ws.id,
+        actor=auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
+        date_format=chosen_date_formats(), sheet=state.DATA_SHEET.get(),
+        allow_duplicate=pending["allow_duplicate"], progress=progress, fast=not _preview_rejects(ws, stored, kind))
+    state.DATA_RESULT.set({"file_id": stored.file_id, "ws": ws.id, "name": stored.name, "result": result})
+
+
+def _preview_rejects(ws, stored: StoredFile, kind: str) -> bool:
+    """Did the preview of this file, as the user saw it, list rows to reject? Then the load
+    skips its fast attempt, which would write the rows before finding them (a speed hint only:
+    either path gives the same result)."""
+    cached = state.DATA_INSPECT.get()
+    if not cached or cached["key"][0] != ws.id or cached["key"][2:4] != (stored.hash, kind):
+        return False
+    return len(getattr(cached["value"], "rejected", ())) > 0
+
+
+def last_result(stored: StoredFile, ws_id: str):
+    """The result of loading this file into this workspace in this session, if any."""
+    res = state.DATA_RESULT.get()
+    return res if res and res["file_id"] == stored.file_id and res["ws"] == ws_id else None
+
+
+def forget_result() -> None:
+    state.DATA_RESULT.pop()

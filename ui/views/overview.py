@@ -1,0 +1,92 @@
+"""The Overview page's display: the headline cards with their formulas, the monthly trend
+chart and the plan-vs-fact table. ``funnel.metrics`` computes every number."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+import ui
+from funnel.metrics.overview import Headline
+from ui.show import period_text, show_table, signed_pct
+
+HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline",
+            "weighted_pipeline")
+_UP_IS_BAD = {"spend", "cpl"}
+
+
+def _fig_text(figure: str, value) -> str:
+    if figure in ("spend", "cpl", "revenue", "avg_check", "pipeline", "weighted_pipeline"):
+        return ui.money(value)
+    if figure in ("conversion", "win_rate"):
+        return ui.pct(value, 2)
+    return ui.num(value)
+
+
+def headline_help(h: Headline, figure: str) -> str:
+    n = h.now
+    parts = {k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline",
+                                                   "win_rate", "open")}
+    text = ui.t(f"an.help.{figure}", now=_fig_text(figure, n.get(figure)), **parts)
+    if h.prev is not None:
+        text += "  \n" + ui.t("an.help.compare", prev_period=period_text(h.prev_period),
+                              prev=_fig_text(figure, h.prev.get(figure)),
+                              yoy_period=period_text(h.yoy_period), yoy=_fig_text(figure, h.yoy.get(figure)))
+    else:
+        text += "  \n" + ui.t("an.no_compare")
+    return text
+
+
+def headline_metrics(h: Headline) -> None:
+    """The overview's metric cards: value, change vs the previous period (delta), year on year
+    (caption), and the formula with its numbers (help)."""
+    ui.draw_cached(_headline_view, h)
+
+
+def _headline_view(h: Headline) -> None:
+    rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
+    for row in rows:
+        cols = st.columns(len(row))
+        for col, figure in zip(cols, row):
+            delta = signed_pct(h.change(figure, "prev"))
+            col.metric(ui.t(f"an.fig.{figure}"), _fig_text(figure, h.now.get(figure)),
+                       delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
+                       delta_color="inverse" if figure in _UP_IS_BAD else "normal",
+                       help=headline_help(h, figure))
+            col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
+
+
+def trend_figure(df: pd.DataFrame) -> go.Figure:
+    """Leads and won deals (bars, left axis) and revenue (line, right axis) per month."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    months = [m.strftime("%Y-%m") for m in pd.to_datetime(df["month"])]
+    fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"),
+                hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"),
+                hovertemplate="%{x}: %{y}<extra></extra>")
+    if df["revenue"].fillna(0).any():  # no amounts at all: a flat zero line says nothing
+        fig.add_scatter(x=months, y=df["revenue"], name=ui.t("an.series.revenue"), mode="lines+markers",
+                        text=[ui.money(v) for v in df["revenue"]], hovertemplate="%{x}: %{text}<extra></extra>",
+                        secondary_y=True)
+    fig.update_yaxes(title_text=ui.t("an.series.count"), secondary_y=False)
+    fig.update_yaxes(title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", secondary_y=True)
+    fig.update_layout(barmode="group", title=ui.t("an.ov.trend"))
+    return fig
+
+
+def plan_table(df: pd.DataFrame, key: str) -> None:
+    raw = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]]).rename(
+        columns={"metric": ui.t("an.plan.metric"), "plan": ui.t("an.plan.plan"),
+                 "fact": ui.t("an.plan.fact"), "fulfilment": ui.t("an.plan.fulfilment")})
+    show_table(_plan_view, df, raw, "plan_fact", key)
+
+
+def _plan_view(df: pd.DataFrame) -> pd.DataFrame:
+    money = df["metric"] == "revenue"
+    return pd.DataFrame({
+        ui.t("an.plan.metric"): [ui.t(f"an.plan.{m}") for m in df["metric"]],
+        ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money)],
+        ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money)],
+        ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
+    })

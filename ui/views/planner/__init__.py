@@ -1,0 +1,51 @@
+"""What the Planner page shows: the levers (``levers``), the headline metrics and charts
+(``charts``), the headline's parts and lever tabs (``tabs``), the stage chain and channel mix
+(``edits``), the forecast and backtest (``forecast``) and the scenarios with exports
+(``scenarios``). The page uses the names below."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from ui.views.planner import edits, forecast, scenarios, tabs
+from ui.views.planner.charts import draw_waterfall, metrics, waterfall
+from ui.views.planner.levers import (
+    base_plan,
+    current_edits,
+    current_plan,
+    lever,
+    link_warning,
+    load_baseline,
+    prepare,
+    reset_to,
+    sync_all,
+    write_link,
+)
+from ui.views.planner.tabs import baseline_caption, capacity_note, reverse_panel, waterfall_rows
+
+__all__ = ["base_plan", "baseline_caption", "capacity_note", "current_edits", "current_plan", "draw_tabs",
+           "draw_waterfall", "lever", "link_warning", "load_baseline", "metrics", "prepare", "reset_to",
+           "reverse_panel", "sync_all", "waterfall", "waterfall_rows", "write_link"]
+
+TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
+
+
+def draw_tabs(b, base, plan, out: dict, steps: list) -> None:
+    """The planner's tabs. They run lazily (on_change="rerun"): only the open one is computed and
+    sent, which is most of a run's cost. What a tab's widgets hold that the plan needs is kept
+    outside them (levers)."""
+    panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key="pl_tab", on_change="rerun")
+
+    def scenarios_tab() -> None:
+        charts_, tables = forecast.forecast_exports(forecast.forecast(b, plan, out))
+        scenarios.scenarios_tab(b, base, plan, out, current_edits(), [waterfall(steps), *charts_], tables)
+
+    draw = {"chain": lambda: edits.chain_tab(b, plan), "mix": lambda: edits.mix_tab(b),
+            "web": lambda: tabs.web_tab(plan), "capacity": lambda: tabs.capacity_tab(plan, out),
+            "repeat": lambda: tabs.repeat_tab(plan),
+            "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, plan, out)),
+            "backtest": lambda: forecast.backtest_tab(b), "scenarios": scenarios_tab}
+    for name, pane in zip(TABS, panes):
+        if pane.open:
+            with pane:
+                draw[name]()

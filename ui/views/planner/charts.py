@@ -1,0 +1,101 @@
+"""The planner's figures: the headline metrics with their deltas, and its Plotly charts
+(waterfall, tornado, projection, backtest, uncertainty histogram, capacity curve)."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import ui
+from funnel.safety import chart_text
+
+def signed(text: str, x: float | None) -> str | None:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)) or abs(x) < 1e-9:
+        return None  # no change: no arrow (a "0" delta would show as a rise)
+    return ("+" if x > 0 else "") + text
+
+
+def signed_share(x: float | None) -> str | None:
+    """A change of a share, in percentage points; none below 0.005 pp (rounding noise)."""
+    if x is None or abs(x) < 5e-5:
+        return None
+    return signed(ui.pct(x, 2), x)
+
+
+def metrics(out: dict, base_out: dict, cols=None) -> None:
+    """Turnover, deals, budget and ROMI with deltas against the baseline."""
+    def delta(key, fmt):
+        a, b = out.get(key), base_out.get(key)
+        return None if a is None or b is None else signed(fmt(a - b), a - b)
+
+    if cols is None:
+        top, bottom = st.columns(2), st.columns(2)
+        cols = [top[0], top[1], bottom[0], bottom[1]]
+    cols[0].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money))
+    cols[1].metric(ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)))
+    cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money),
+                   delta_color="inverse")
+    cols[3].metric(ui.t("planner.m.romi"), ui.pct(out["romi"], 0), delta("romi", lambda x: ui.pct(x, 0)))
+
+
+def _layout(fig: go.Figure, height: int = 340) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40, b=10), showlegend=False)
+    return fig
+
+
+def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
+    """rows: (label, value, measure) with measure absolute | relative | total."""
+    fig = go.Figure(go.Waterfall(x=[r[0] for r in rows], y=[r[1] for r in rows],
+                                 measure=[r[2] for r in rows], connector={"line": {"color": "#aaa"}}))
+    return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall")))
+
+
+def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
+    """The waterfall on the page; through ui.draw_cached, drawn once per distinct plan and language."""
+    st.plotly_chart(waterfall(rows), key="pl_waterfall", width="stretch")
+
+
+def tornado(rows: list[dict], metric_label: str) -> go.Figure:
+    names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
+    fig = go.Figure([go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name="−10 %"),
+                     go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %")])
+    fig.update_layout(barmode="overlay", title=ui.t("planner.chart.tornado", metric=metric_label), showlegend=True)
+    return _layout(fig)
+
+
+def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
+    fig = go.Figure([go.Scatter(x=[d for d, _ in history], y=[v for _, v in history],
+                                name=ui.t("planner.chart.history"), mode="lines+markers"),
+                     go.Scatter(x=[d for d, _ in rows], y=[v for _, v in rows],
+                                name=ui.t("planner.chart.projection"), mode="lines+markers",
+                                line={"dash": "dash"})])
+    return _layout(fig.update_layout(title=ui.t("planner.chart.projection"), showlegend=True))
+
+
+def backtest_chart(rows: list[dict]) -> go.Figure:
+    fig = go.Figure([go.Bar(x=[r["month"] for r in rows], y=[r["actual"] for r in rows],
+                            name=ui.t("planner.bt.actual")),
+                     go.Scatter(x=[r["month"] for r in rows], y=[r["forecast"] for r in rows],
+                                name=ui.t("planner.bt.forecast"), mode="lines+markers")])
+    return _layout(fig.update_layout(title=ui.t("planner.chart.backtest"), showlegend=True))
+
+
+def histogram(samples, marks: dict[str, float]) -> go.Figure:
+    fig = go.Figure(go.Histogram(x=samples, nbinsx=60))
+    for name, x in marks.items():
+        fig.add_vline(x=x, line_dash="dot", annotation_text=chart_text(name))
+    return _layout(fig.update_layout(title=ui.t("planner.chart.uncertainty")))
+
+
+def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
+    fig.add_vline(x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"),
+                  annotation_position="top left")
+    if capacity:
+        fig.add_vline(x=capacity, line_color="red", annotation_text=ui.t("planner.cap.capacity"),
+                      annotation_position="bottom right")
+    fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"),
+                      yaxis_title="%")
+    return _layout(fig)

@@ -1,0 +1,235 @@
+"""The planner's levers: each lever's widgets kept in sync with its value, the plan's state in
+the session, and the plan in the URL.
+
+Every lever has a canonical value (``state.PL_VALUE``, model units) and two widgets showing it —
+a slider (``pl_<field>_s``) and a number input (``pl_<field>_n``), see ``state.lever_widgets``. Each run,
+before the widgets are drawn, whichever widget differs from the canonical value is the one the
+user moved; its value becomes canonical and the other widget is set to match. Shares are shown
+in percent. The slider's range comes from the baseline (3× its value), the number input is
+open-ended, so a typed value past the slider's end is kept (the slider shows its end).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import streamlit as st
+
+import ui
+from funnel.baseline import Baseline, baseline
+from funnel.model import link
+from funnel.model.edits import Edits
+from funnel.model.plan import Plan, evaluate
+from ui import auth, state
+
+# field → (kind, slider floor for the upper bound). kind: count | share | money | float
+LEVERS = {
+    "leads": ("count", 100), "conversion": ("share", 0.10), "avg_check": ("money", 1000),
+    "cpl": ("money", 1000), "margin": ("share", 1.0), "sellers": ("count", 10),
+    "contacts_per_seller": ("count", 100), "elasticity": ("float", 2.0),
+    "queries": ("count", 100_000), "ctr": ("share", 0.20), "site_conversion": ("share", 0.10),
+    "cpc": ("money", 200), "active_clients": ("count", 100), "avg_order": ("money", 100_000),
+    "orders_per_period": ("float", 4.0), "lifetime": ("count", 60),
+    "target_turnover": ("money", 1_000_000), "target_profit": ("money", 1_000_000),
+}
+MIN = {"contacts_per_seller": 1.0}  # a seller who handles no one is not a team
+# Illustrative starting values for levers the data cannot supply (shown as assumptions).
+ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.0,
+           "active_clients": 0.0, "avg_order": 0.0, "orders_per_period": 1.0, "lifetime": 12.0,
+           "margin": 1.0}
+
+# ---- baseline -----------------------------------------------------------------------------
+def load_baseline(filters) -> Baseline:
+    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples."""
+    return ui.shared(baseline, filters=filters)
+
+
+def base_plan(b: Baseline) -> Plan:
+    """The baseline as the page starts it: the data's levers, rounded for sliders, plus the
+    assumed values for what the data does not hold, and targets 20 % above the baseline."""
+    p = b.plan()
+    p = p.with_(leads=float(round(p.leads)), avg_check=float(round(p.avg_check, -2)),
+                cpl=float(round(p.cpl)), **{k: v for k, v in ASSUMED.items()})
+    if p.sellers:
+        p = p.with_(contacts_per_seller=float(math.ceil(p.leads / p.sellers)))
+    out = evaluate(p)
+    return p.with_(target_turnover=float(round(out["turnover"] * 1.2, -3)),
+                   target_profit=float(round(max(out["profit"], 0) * 1.2, -3)))
+
+
+# ---- state ----------------------------------------------------------------------------------
+def set_lever(field: str, value: float) -> None:
+    """One lever to ``value``; its slider and number input pick it up on this run (their own
+    state is dropped, or they would keep showing the old value). Also an on_click callback."""
+    value_key, slider, number = state.lever_widgets(field)
+    value_key.set(value)
+    slider.pop()
+    number.pop()
+
+
+def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
+    state.PL_EDITS.set(edits or Edits())
+    for field in LEVERS:
+        set_lever(field, getattr(plan, field))
+    state.PL_CAPACITY.set(plan.sellers is not None and plan.contacts_per_seller is not None)
+    state.PL_CAPACITY_ON.pop()
+    # The stage-chain sliders and the channel table start from the baseline too.
+    state.PL_CHAIN.clear()
+    state.PL_MIX.pop()
+
+
+def reset_to(plan: Plan, edits: Edits | None = None) -> None:
+    """on_click: every lever back to ``plan`` (the baseline, or a loaded scenario), and the stage
+    chain and channel table to the baseline with ``edits``."""
+    _set_canonical(plan, edits)
+
+
+def current_edits() -> Edits:
+    """The plan's stage-chain and channel-mix edits. The chain and mix tabs keep them here, as
+    their widgets vanish from the session while another tab is open (tabs run lazily)."""
+    return state.PL_EDITS.get() or Edits()
+
+
+def keep_edits(**parts) -> None:
+    """Replace the chain and/or mix part of the plan's edits."""
+    state.PL_EDITS.set(replace(current_edits(), **parts))
+
+
+def sync_capacity() -> None:
+    """on_change of the capacity toggle: the switch itself is kept outside the widget."""
+    state.PL_CAPACITY.set(bool(state.PL_CAPACITY_ON.get()))
+
+
+def prepare(base: Plan, sig: str) -> None:
+    """Start the session's levers: from a shared link on the first visit (a bad or stale link
+    falls back to the baseline with a warning), else from the baseline; and again from the
+    baseline whenever the baseline itself changes (another period, channels or workspace)."""
+    state.PL_BASE.set(base)
+    if not state.PL_LINK_DONE.get():
+        state.PL_LINK_DONE.set(True)
+        state.PL_SIG.set(sig)
+        params = state.url_params()
+        if link.has_plan(params):
+            plan, reverse, problem = link.decode(params)
+            edits, problem = link.decode_edits(params) if plan is not None else (None, problem)
+            if edits is not None:
+                _set_canonical(fill_from_base(plan, base), edits)
+                state.PL_REVERSE.set(reverse)
+                state.PL_TARGET_KIND.set("profit" if (
+                    plan.target_profit is not None and plan.target_turnover is None) else "turnover")
+                return
+            state.PL_LINK_PROBLEM.set(problem)  # shown until the user moves a lever
+        _set_canonical(base)
+    elif state.PL_SIG.get() != sig:
+        state.PL_SIG.set(sig)
+        _set_canonical(base)
+        st.info(ui.t("planner.baseline_changed"))
+
+
+def link_warning(plan: Plan, base: Plan) -> None:
+    """The bad-link message stays until the user makes the plan their own."""
+    problem = state.PL_LINK_PROBLEM.get()
+    if problem is None:
+        return
+    if plan.with_(target_turnover=None, target_profit=None) != base.with_(target_turnover=None, target_profit=None):
+        state.PL_LINK_PROBLEM.pop()
+    else:
+        st.warning(ui.t("planner.link_bad", problem=ui.plain(problem)))
+
+
+def fill_from_base(plan: Plan, base: Plan) -> Plan:
+    """A linked plan keeps its values; levers the link leaves out take the baseline's."""
+    changes = {f: getattr(base, f) for f in ("queries", "ctr", "site_conversion", "cpc",
+                                              "target_turnover", "target_profit")
+               if getattr(plan, f) is None}
+    return plan.with_(**changes)
+
+
+def _to_widget(field: str, value: float) -> float:
+    return value * 100 if LEVERS[field][0] == "share" else value
+
+
+def _from_widget(field: str, value: float) -> float:
+    return value / 100 if LEVERS[field][0] == "share" else value
+
+
+def _bounds(field: str) -> tuple[float, float, float]:
+    """(min, max, step) of the slider in widget units, from the baseline."""
+    kind, floor = LEVERS[field]
+    base = state.PL_BASE.get()
+    ref = getattr(base, field, None) or 0.0
+    if kind == "share":
+        top = min(100.0, max(_to_widget(field, floor), _to_widget(field, ref) * 3))
+        return 0.0, round(top, 1), 0.1
+    top = max(float(floor), ref * 3)
+    if kind == "float":
+        return 0.0, round(top, 2), 0.01
+    if kind == "count":
+        return MIN.get(field, 0.0), float(math.ceil(top)), 1.0
+    step = float(10 ** max(0, int(math.log10(top)) - 2))
+    return 0.0, float(math.ceil(top / step) * step), step
+
+
+def _sync(field: str) -> None:
+    """Take the value of whichever of the lever's two widgets the user changed."""
+    lo, hi, _ = _bounds(field)
+    value, slider, number = state.lever_widgets(field)
+    shown = _to_widget(field, value.get() or 0.0)
+    if slider.present() and abs(slider.get() - min(max(shown, lo), hi)) > 1e-9:
+        value.set(_from_widget(field, float(slider.get())))   # the slider moved
+    elif number.present() and number.get() is not None and abs(number.get() - shown) > 1e-9:
+        value.set(_from_widget(field, float(number.get())))  # a number was typed
+
+
+def sync_all() -> None:
+    """Before anything is computed: every lever's canonical value from its widgets, so a lever
+    drawn further down the page (in a tab) counts in this very run."""
+    for field in LEVERS:
+        _sync(field)
+
+
+def lever(field: str, where=None) -> None:
+    """A slider and a number input for one lever, kept in sync (see the module's docstring)."""
+    where = where or st
+    lo, hi, step = _bounds(field)
+    value, sk, nk = state.lever_widgets(field)
+    shown = _to_widget(field, value.get() or 0.0)
+    sk.set(float(min(max(shown, lo), hi)))
+    nk.set(float(shown))
+    unit = " %" if LEVERS[field][0] == "share" else ""
+    label = ui.t(f"planner.lever.{field}") + unit
+    fmt = "%.2f" if step < 0.1 else "%.1f" if step < 1 else "%.0f"
+    c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
+    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt,
+              help=ui.t(f"planner.help.{field}"))
+    c2.number_input(label, min_value=MIN.get(field, 0.0), max_value=100.0 if unit else None, step=step, key=nk,
+                    label_visibility="collapsed", format=fmt)
+
+
+def current_plan(base: Plan) -> Plan:
+    """The plan the widgets show. Reverse mode keeps one target; forward mode none."""
+    values = {f: st.session_state.get(state.PL_VALUE.of(f), getattr(base, f)) for f in LEVERS}
+    if not state.PL_CAPACITY.get():
+        values.update(sellers=None, contacts_per_seller=None)
+    else:  # switched on where the data had no team: start from one seller handling today's leads
+        values["sellers"] = values["sellers"] or 1.0
+        values["contacts_per_seller"] = values["contacts_per_seller"] or float(
+            max(1, math.ceil((values["leads"] or 0) / values["sellers"])))
+    reverse = state.PL_REVERSE.get()
+    kind = state.PL_TARGET_KIND.get()
+    if not reverse or kind != "turnover":
+        values["target_turnover"] = None
+    if not reverse or kind != "profit":
+        values["target_profit"] = None
+    return base.with_(**values)
+
+
+def write_link(plan: Plan, edits: Edits | None = None) -> None:
+    """Put every input in the URL, with the stage-chain and channel-mix edits, so a copied link
+    reopens this exact view."""
+    wanted = link.encode(plan, bool(state.PL_REVERSE.get()), edits)
+    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()))
+
+
+def can_edit() -> bool:
+    return auth.may("edit_scenarios")

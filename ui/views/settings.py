@@ -1,0 +1,240 @@
+"""What the Settings page shows: the workspace's stage ladder (an editor), stage spellings from
+CRMs, and the currency. Writes go through ``funnel.ladder``/``funnel.workspace`` with the
+signed-in user as ``actor`` (role-checked there); each button's callback leaves its outcome for
+``show_message``."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from funnel import ladder
+from funnel.errors import FunnelError
+from funnel.i18n import TABLE
+from funnel.workspace import set_currency
+from ui import auth, state
+from ui.writes import say, show_message, write
+
+
+def keyed_error(key: str, **kw):
+    from funnel.errors import ValidationError
+
+    err = ValidationError(TABLE[key][1].format(**kw))
+    err.key, err.params = key, kw
+    return err
+
+
+# ---- settings: ladder, aliases, currency ---------------------------------------------------------
+def ladder_for_editor(df: pd.DataFrame) -> pd.DataFrame:
+    """The stored ladder as the editor shows it: probability in %, a position column to reorder."""
+    out = pd.DataFrame({
+        "position": df["position"].astype("Int64"),
+        "name": df["name"].astype(object),
+        "probability": (df["probability"].astype(float) * 100).round(2),
+        "norm_days": df["norm_days"].astype("Int64"),
+        "kind": df["kind"].astype(object),
+    })
+    return out.reset_index(drop=True)
+
+
+def ladder_from_editor(edited: pd.DataFrame) -> list[ladder.Stage]:
+    """Check the edited ladder in the user's own terms (percent, the column names they see) and
+    convert it; ``ladder.validate_ladder`` then runs as the final gate.
+
+    Raises ValidationError with a translated message naming the row and column.
+    Rows are ordered by the "#" column; new rows with no number go after the numbered ones.
+    """
+    def fail(key, **kw):
+        raise keyed_error(key, **kw)
+
+    rows = edited.copy()
+    rows = rows[~rows.apply(lambda r: all(pd.isna(v) or str(v).strip() == "" for v in r), axis=1)]
+    rows = rows.assign(_order=pd.to_numeric(rows.get("position"), errors="coerce"), _seq=range(len(rows)))
+    rows = rows.sort_values(["_order", "_seq"], na_position="last", kind="stable")
+    if rows.empty:
+        fail("settings.err.empty")
+    stages, seen = [], set()
+    for i, rec in enumerate(rows.to_dict("records"), start=1):
+        name = "" if pd.isna(rec.get("name")) else str(rec.get("name")).strip()
+        if not name:
+            fail("settings.err.name_empty", row=i)
+        if name.lower() in seen:
+            fail("settings.err.name_twice", row=i, name=name)
+        seen.add(name.lower())
+        prob = pd.to_numeric(pd.Series([rec.get("probability")]), errors="coerce").iloc[0]
+        if pd.isna(prob) or not 0 <= float(prob) <= 100:
+            fail("settings.err.prob", row=i)
+        norm = rec.get("norm_days")
+        if norm is not None and not pd.isna(norm):
+            num = pd.to_numeric(pd.Series([norm]), errors="coerce").iloc[0]
+            if pd.isna(num) or float(num) < 0 or float(num) != int(num):
+                fail("settings.err.norm", row=i)
+            norm = int(num)
+        else:
+            norm = None
+        kind = "" if pd.isna(rec.get("kind")) else str(rec.get("kind")).strip().lower()
+        if kind not in ladder.KINDS:
+            fail("settings.err.kind", row=i)
+        stages.append(ladder.Stage(name, float(prob) / 100, norm, kind))
+    if not any(s.kind == "won" for s in stages):
+        fail("settings.err.no_won")
+    return ladder.validate_ladder(pd.DataFrame([s.__dict__ for s in stages]))
+
+
+def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
+    """The editor's table as the user left it: ``base`` with the editor's recorded changes
+    (edited cells, added rows, deleted rows) applied. Read from session state in the callback,
+    so a click right after typing saves what was typed."""
+    changes = (state.SET_LADDER.get() or {})
+    df = base.copy()
+    for idx, cells in (changes.get("edited_rows") or {}).items():
+        for col, value in cells.items():
+            if col in df.columns:
+                df.loc[int(idx), col] = value
+    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
+    added = [r for r in changes.get("added_rows") or [] if r]
+    if added:
+        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
+    return df.reset_index(drop=True)
+
+
+def settings_context(ws_id: str) -> None:
+    """Switching workspace starts the settings widgets afresh."""
+    if state.SET_WORKSPACE.get() != ws_id:
+        state.SET_WORKSPACE.set(ws_id)
+        for key in (state.SET_LADDER, state.SET_CURRENCY, state.SET_ALIAS_TEXT, state.SET_RESET_OK):
+            key.pop()
+
+
+def save_ladder(ws_id: str) -> bool:
+    """Check and save the edited ladder; the outcome is left for show_message()."""
+    try:
+        with ui.cursor() as cur:
+            base = ladder_for_editor(ladder.get_ladder(cur, ws_id))
+        stages = ladder_from_editor(edited_ladder(base))
+    except FunnelError as exc:
+        say("error", exc, "ladder")
+        return False
+    ok = write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=auth.current_user()),
+                ui.t("settings.ladder_saved", n=len(stages)), "ladder")
+    if ok:
+        state.SET_LADDER.pop()  # the editor starts again from what was saved
+        # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
+        with ui.cursor() as cur:
+            lost = ladder.unmapped_stages(cur, ws_id)
+        if not lost.empty:
+            names = ", ".join(f"«{ui.plain(x)}»" for x in lost["stage"].head(10))
+            say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " +
+                 ui.t("settings.renamed_hint", stages=names), "ladder")
+    return ok
+
+
+def reset_ladder(ws_id: str) -> None:
+    state.SET_RESET_OK.set(False)
+    if write(lambda cur: ladder.reset_ladder(cur, ws_id, actor=auth.current_user()),
+              ui.t("settings.reset_done"), "ladder"):
+        state.SET_LADDER.pop()
+
+
+def add_alias(ws_id: str) -> None:
+    alias = (state.SET_ALIAS_TEXT.get() or "").strip()
+    stage = state.SET_ALIAS_STAGE.get()
+    if not alias:
+        say("error", keyed_error("settings.alias_empty_err"), "aliases")
+        return
+    if write(lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=auth.current_user()),
+              ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(stage)), "aliases"):
+        state.SET_ALIAS_TEXT.set("")
+
+
+def delete_alias(ws_id: str) -> None:
+    alias = state.SET_ALIAS_DEL_PICK.get()
+    if alias:
+        write(lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=auth.current_user()),
+               ui.t("settings.alias_deleted", alias=ui.plain(alias)), "aliases")
+
+
+def save_currency(ws_id: str) -> None:
+    value = (state.SET_CURRENCY.get() or "").strip()
+    write(lambda cur: set_currency(cur, ws_id, value, actor=auth.current_user()),
+           ui.t("settings.currency_saved", currency=ui.plain(value)), "currency")
+
+
+def render(ws) -> None:
+    """The whole Settings page below its title: the ladder, stage spellings and the currency."""
+    settings_context(ws.id)
+    may_edit = auth.may("edit_ladder", ws)
+    st.caption(ui.t("settings.intro", ws=ui.plain(ws.name)))
+    if ws.is_demo and not may_edit:
+        st.info(ui.t("settings.demo_readonly"), icon=":material/school:")
+    elif not may_edit:
+        st.info(ui.t("settings.readonly"), icon=":material/visibility:")
+
+    try:
+        with ui.cursor() as cur:
+            stages = ladder.get_ladder(cur, ws.id)
+            aliases = ladder.get_aliases(cur, ws.id)
+    except FunnelError as exc:
+        ui.show_error(exc)
+        return
+
+    # ---- the ladder ----
+    st.subheader(ui.t("settings.ladder"))
+    st.caption(ui.t("settings.ladder_help"))
+    column_config = {
+        "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
+        "name": st.column_config.TextColumn(ui.t("settings.col.name"), required=True, width="large"),
+        "probability": st.column_config.NumberColumn(ui.t("settings.col.probability"), min_value=0, max_value=100,
+                                                     step=1, format="%.0f%%"),
+        "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
+        "kind": st.column_config.SelectboxColumn(ui.t("settings.col.kind"), options=list(ladder.KINDS), required=True,
+                                                 default="open", format_func=ui.labels(
+                                                     ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}"))),
+    }
+    table = ladder_for_editor(stages)
+    if may_edit:
+        st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=state.SET_LADDER)
+        st.button(ui.t("settings.save_ladder"), key=state.SET_LADDER_SAVE, type="primary",
+                  on_click=save_ladder, args=(ws.id,), icon=":material/save:")
+        with st.expander(ui.t("settings.reset"), icon=":material/restart_alt:"):
+            ok = st.checkbox(ui.t("settings.reset_confirm"), key=state.SET_RESET_OK)
+            st.button(ui.t("settings.reset_button"), key=state.SET_RESET, disabled=not ok, on_click=reset_ladder,
+                      args=(ws.id,))
+        show_message("ladder")
+    else:
+        st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view")
+
+    # ---- stage spellings ----
+    st.subheader(ui.t("settings.aliases"))
+    st.caption(ui.t("settings.aliases_help"))
+    if aliases.empty:
+        st.caption(ui.t("settings.aliases_empty"))
+    else:
+        st.dataframe(aliases, hide_index=True, key="settings_aliases_view", column_config={
+            "alias": st.column_config.TextColumn(ui.t("settings.alias")),
+            "stage": st.column_config.TextColumn(ui.t("settings.alias_stage"))})
+    if may_edit:
+        c1, c2 = st.columns(2)
+        with c1.container(border=True):
+            st.text_input(ui.t("settings.alias"), key=state.SET_ALIAS_TEXT, max_chars=200)
+            st.selectbox(ui.t("settings.alias_stage"), list(stages["name"]), key=state.SET_ALIAS_STAGE)
+            st.button(ui.t("settings.alias_add"), key=state.SET_ALIAS_ADD, on_click=add_alias, args=(ws.id,))
+        if not aliases.empty:
+            with c2.container(border=True):
+                st.selectbox(ui.t("settings.alias_delete"), list(aliases["alias"]), key=state.SET_ALIAS_DEL_PICK)
+                st.button(ui.t("settings.alias_delete_button"), key=state.SET_ALIAS_DEL, on_click=delete_alias,
+                          args=(ws.id,))
+        show_message("aliases")
+
+    # ---- currency ----
+    st.subheader(ui.t("settings.currency"))
+    if may_edit:
+        if not state.SET_CURRENCY.present():
+            state.SET_CURRENCY.set(ws.currency)
+        c1, _ = st.columns([1, 3])
+        c1.text_input(ui.t("settings.currency"), key=state.SET_CURRENCY, max_chars=8, help=ui.t("settings.currency_help"),
+                      label_visibility="collapsed")
+        c1.button(ui.t("settings.currency_save"), key=state.SET_CURRENCY_SAVE, on_click=save_currency, args=(ws.id,))
+        show_message("currency")
+    else:
+        st.text(ws.currency)
