@@ -1,9 +1,9 @@
 import streamlit as st
 
 import ui
-from ui.views import channels as view
 from funnel.errors import FunnelError
 from funnel.metrics import channels, trend
+from ui.views import channels as view
 
 ui.page_guard()
 st.title(ui.t("nav.channels"))

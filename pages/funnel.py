@@ -1,9 +1,9 @@
 import streamlit as st
 
 import ui
-from ui.views import funnel as view
 from funnel.errors import FunnelError
 from funnel.metrics import lost, overview, speed, stages
+from ui.views import funnel as view
 
 ui.page_guard()
 st.title(ui.t("nav.funnel"))

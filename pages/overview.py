@@ -1,10 +1,10 @@
 import streamlit as st
 
 import ui
-from ui.views import overview as view
 from funnel import plan_fact
 from funnel.errors import FunnelError
 from funnel.metrics import overview, trend
+from ui.views import overview as view
 
 ui.page_guard()
 st.title(ui.t("nav.overview"))

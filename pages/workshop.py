@@ -1,9 +1,9 @@
 import streamlit as st
 
 import ui
-from ui.views import workshop as uw
 from funnel.errors import FunnelError
 from funnel.model.plan import evaluate
+from ui.views import workshop as uw
 
 ui.page_guard()
 st.html(uw.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
@@ -21,7 +21,8 @@ with st.container(key="ws_levers"):
     c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=uw.WS_KEYS["conversion"], format="%.1f")
     c[2].slider(ui.t("workshop.avg_check"), 0.0, max(float(base.avg_check) * 3, 10_000.0), step=1_000.0,
                 key=uw.WS_KEYS["avg_check"], format="%.0f")
-    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0, key=uw.WS_KEYS["sellers"],
+    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0,
+                key=uw.WS_KEYS["sellers"],
                 format="%.0f", help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)))
 st.button(ui.t("workshop.reset"), key="ws_reset", on_click=uw.workshop_reset, args=(base,),
           icon=":material/restart_alt:")

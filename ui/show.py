@@ -139,7 +139,7 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
             shown[t(key)] = [period_text((v, v))[:10] if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "interval":
             shown[t(key)] = [f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
-                                for lo, hi in zip(df["conv_low"], df["conv_high"])]
+                                for lo, hi in zip(df["conv_low"], df["conv_high"], strict=False)]
         else:
             shown[t(key)] = [fmt_value(col, v) for v in df[col]]
     return pd.DataFrame(shown), raw

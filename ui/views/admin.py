@@ -51,7 +51,8 @@ def render() -> None:
         target = c1.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_rename_ws")
         new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
         if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
-            _write(lambda cur, actor: administration.rename(cur, target, new_name, actor=actor), lambda w: ui.t("admin.renamed"))
+            _write(lambda cur, actor: administration.rename(cur, target, new_name, actor=actor),
+                   lambda w: ui.t("admin.renamed"))
     with st.form("admin_delete"):
         st.markdown(f"**{ui.t('admin.delete')}**")
         victim = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_delete_ws")

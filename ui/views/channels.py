@@ -56,7 +56,7 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
     names = [chart_text(label(g)) for g in rows["grp"]]
     hover = [f"<b>{n}</b><br>CPL: {ui.money(c)}<br>{ui.t('an.col.conversion')}: {ui.pct(v, 2)}"
              f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
-             for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"])]
+             for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"], strict=False)]
     fig = go.Figure(go.Scatter(x=rows["cpl"], y=rows["conversion"], mode="markers+text", text=names,
                                textposition="top center", hovertext=hover, hoverinfo="text",
                                marker=dict(size=sizes, sizemode="diameter", opacity=0.6)))

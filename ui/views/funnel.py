@@ -28,18 +28,19 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
             f"{ui.pct(p, 0) if not missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
             for r, p, f, a in zip(t["reached"], t["conversion_from_previous"], t["conversion_from_first"],
-                                  t["amount"])]
+                                  t["amount"], strict=False)]
     hover = [f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
              f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
              f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
              for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
-                                      t["conversion_from_first"], t["amount"])]
+                                      t["conversion_from_first"], t["amount"], strict=False)]
     counts = list(t["reached"])
     if leads:
         first = counts[0] if counts else 0
         stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
         if len(text):  # the first stage's "from previous" is from the leads
-            text[0] = text[0].replace(f"{ui.t('an.fn.short_prev')} —", f"{ui.t('an.fn.short_prev')} {ui.pct(first / leads, 1)}")
+            prev = ui.t("an.fn.short_prev")
+            text[0] = text[0].replace(f"{prev} —", f"{prev} {ui.pct(first / leads, 1)}")
         text = [ui.num(leads)] + text
         hover = [f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
                  f"{ui.pct(first / leads)}"] + hover
@@ -71,7 +72,7 @@ SPEED_COLUMNS = {"grp": None, "leads": "an.col.leads", "first_contact_hours": "a
 
 
 def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
-    return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"])])
+    return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"], strict=False)])
 
 
 _STEPS: dict[str, tuple] = {}  # funnel table's digest → (bottleneck, steps); read-only, shared

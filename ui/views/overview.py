@@ -48,7 +48,7 @@ def _headline_view(h: Headline) -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     for row in rows:
         cols = st.columns(len(row))
-        for col, figure in zip(cols, row):
+        for col, figure in zip(cols, row, strict=False):
             delta = signed_pct(h.change(figure, "prev"))
             col.metric(ui.t(f"an.fig.{figure}"), _fig_text(figure, h.now.get(figure)),
                        delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
@@ -86,7 +86,7 @@ def _plan_view(df: pd.DataFrame) -> pd.DataFrame:
     money = df["metric"] == "revenue"
     return pd.DataFrame({
         ui.t("an.plan.metric"): [ui.t(f"an.plan.{m}") for m in df["metric"]],
-        ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money)],
-        ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money)],
+        ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money, strict=False)],
+        ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money, strict=False)],
         ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
     })

@@ -232,7 +232,8 @@ def render(ws) -> None:
         if not state.SET_CURRENCY.present():
             state.SET_CURRENCY.set(ws.currency)
         c1, _ = st.columns([1, 3])
-        c1.text_input(ui.t("settings.currency"), key=state.SET_CURRENCY, max_chars=8, help=ui.t("settings.currency_help"),
+        c1.text_input(ui.t("settings.currency"), key=state.SET_CURRENCY, max_chars=8,
+                      help=ui.t("settings.currency_help"),
                       label_visibility="collapsed")
         c1.button(ui.t("settings.currency_save"), key=state.SET_CURRENCY_SAVE, on_click=save_currency, args=(ws.id,))
         show_message("currency")

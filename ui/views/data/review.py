@@ -9,9 +9,11 @@ from funnel import ingest
 from ui import state
 from ui.views.data import texts, upload
 
+
 def upload_flow(ws) -> None:
     st.subheader(ui.t("data.step_kind"))
-    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ui.labels(ingest.KINDS, texts.kind_label), key=state.DATA_KIND,
+    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ui.labels(ingest.KINDS, texts.kind_label),
+                    key=state.DATA_KIND,
                     horizontal=True)
     st.caption(ui.t(f"data.kind_desc.{kind}"))
 

@@ -11,6 +11,7 @@ from funnel.i18n import TABLE
 from funnel.i18n import t as _t
 from funnel.tables import to_csv_bytes
 
+
 def message_text(item) -> str:
     """A warning from the engine: an error object (translated), a translation key, or text."""
     if isinstance(item, FunnelError):
@@ -182,7 +183,8 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     out = history[cols].copy()
     for col in ("loaded_at", "undone_at"):
         if col in out:
-            out[col] = out[col].map(lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M"))
+            out[col] = out[col].map(
+                lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M"))
     if "kind" in out:
         out["kind"] = out["kind"].map(kind_label)
     if "mode" in out:

@@ -64,7 +64,8 @@ def _reset_context(stored: StoredFile, kind: str) -> None:
     state.DATA_CONTEXT.set(ctx)
     state.DATA_MAP.clear()
     state.DATA_DATE.clear()
-    for key in (state.DATA_SHEET, state.DATA_DUP_OK, state.DATA_REPLACE_OK, state.DATA_AUTO, state.DATA_DATE_CHOICES, state.DATA_SHEET_CTX):
+    for key in (state.DATA_SHEET, state.DATA_DUP_OK, state.DATA_REPLACE_OK, state.DATA_AUTO,
+                state.DATA_DATE_CHOICES, state.DATA_SHEET_CTX):
         st.session_state.pop(key, None)
 
 

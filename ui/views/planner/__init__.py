@@ -45,7 +45,7 @@ def draw_tabs(b, base, plan, out: dict, steps: list) -> None:
             "repeat": lambda: tabs.repeat_tab(plan),
             "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, plan, out)),
             "backtest": lambda: forecast.backtest_tab(b), "scenarios": scenarios_tab}
-    for name, pane in zip(TABS, panes):
+    for name, pane in zip(TABS, panes, strict=False):
         if pane.open:
             with pane:
                 draw[name]()

@@ -11,6 +11,7 @@ import streamlit as st
 import ui
 from funnel.safety import chart_text
 
+
 def signed(text: str, x: float | None) -> str | None:
     if x is None or (isinstance(x, float) and not math.isfinite(x)) or abs(x) < 1e-9:
         return None  # no change: no arrow (a "0" delta would show as a rise)

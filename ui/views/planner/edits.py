@@ -31,12 +31,12 @@ def chain_tab(b, plan: Plan) -> None:
     _stale_note("planner.chain.stale", stale)
     cols = st.columns(2)
     rates = []
-    for i, (label, (_, rate)) in enumerate(zip(labels, start.steps)):
+    for i, (label, (_, rate)) in enumerate(zip(labels, start.steps, strict=False)):
         key = state.PL_CHAIN.of(i)
         if not key.present():  # first draw, or after a reset / an opened scenario or link
             key.set(round(rate * 100, 2))
         rates.append(cols[i % 2].slider(label, 0.0, 100.0, step=0.01, key=key, format="%.2f") / 100)
-    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates)))
+    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=False)))
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
@@ -91,7 +91,7 @@ def mix_tab(b) -> None:
     try:
         channels = [mix.Channel(r.channel, float(r.budget or 0), float(r.cpl or 0), float(r.conversion or 0) / 100,
                                 float(r.avg_check or 0), float(r.saturation or 0), c.base_budget)
-                    for r, c in zip(edited.itertuples(), base)]
+                    for r, c in zip(edited.itertuples(), base, strict=False)]
     except FunnelError as exc:
         ui.show_error(exc)
         return

@@ -65,7 +65,7 @@ def _levers_and_figures(intro: str, fields: tuple[str, ...], figures: list[tuple
     st.caption(ui.t(intro))
     for field in fields:
         up.lever(field)
-    for col, (key, value) in zip(st.columns(len(figures)), figures):
+    for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
         col.metric(ui.t(key), value)
 
 
@@ -98,9 +98,11 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la = cols[0].number_input(ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, key="pl_cal_la")
-        ca = cols[1].number_input(ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0, key="pl_cal_ca")
+        ca = cols[1].number_input(ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0,
+                                  key="pl_cal_ca")
         lb = cols[2].number_input(ui.t("planner.cap.load_b"), min_value=0.0, value=200.0, key="pl_cal_lb")
-        cb = cols[3].number_input(ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5, key="pl_cal_cb")
+        cb = cols[3].number_input(ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5,
+                                  key="pl_cal_cb")
         try:
             e = cap.calibrate_elasticity((la, ca / 100), (lb, cb / 100))
         except FunnelError as exc:
