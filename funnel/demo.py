@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
-from funnel.workspace import DEMO_ID, FULL_TABLES, bump_version, clear_data, create_workspace, get_workspace
+from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
 
 SEED = 20251
 START = date(2025, 1, 1)

@@ -20,10 +20,12 @@ import pyarrow.parquet as pq
 
 from funnel.access import ALL, User, require
 from funnel.errors import FunnelError
-from funnel.workspace import FULL_TABLES, RAW_TABLES, Workspace, bump_version, get_workspace, slugify
+from funnel.kinds import FULL_TABLES, RAW_TABLES
+from funnel.workspace import Workspace, bump_version, get_workspace, slugify
 
 FORMAT = 1
-ROW_TABLES = ("uploads", "leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+# The upload history, then each kind's rows as read (funnel.kinds).
+ROW_TABLES = ("uploads",) + tuple(RAW_TABLES.values())
 # An archive holds each kind's rows as read (leads from both their tables); an import writes them
 # to the kind's table with every column.
 _WRITTEN_TO = {RAW_TABLES[kind]: FULL_TABLES[kind] for kind in RAW_TABLES}

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from funnel.errors import ValidationError
+from funnel.kinds import DATA_TABLES
 
 DEMO_ID = "demo"
 
@@ -89,26 +90,15 @@ def bump_version(cur, workspace_id: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-# Where each kind of upload is read from: the one mapping every reader uses. Leads are kept in
-# two tables and read through the view leads_raw (schema.sql); STORED_IN names the tables that
-# writers (insert, set aside, undo, delete) address.
-RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
-STORED_IN = {"leads": ("leads_full_raw", "leads_core_raw"), "deals": ("deals_raw",),
-             "stages": ("stage_history_raw",), "spend": ("spend_raw",)}
-# The table with every column of each kind, written by whatever does not choose (the demo, an import).
-FULL_TABLES = {kind: tables[0] for kind, tables in STORED_IN.items()}
-_DATA_TABLES = tuple(t for tables in STORED_IN.values() for t in tables)
-
-
 def delete_workspace(cur, workspace_id: str) -> None:
     """Remove a workspace and everything in it."""
-    for table in _DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
+    for table in DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     cur.execute("DELETE FROM workspaces WHERE id = ?", [workspace_id])
 
 
 def clear_data(cur, workspace_id: str) -> None:
     """Remove the workspace's rows and upload history, keeping its settings."""
-    for table in _DATA_TABLES + ("uploads",):
+    for table in DATA_TABLES + ("uploads",):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     bump_version(cur, workspace_id)

@@ -27,7 +27,7 @@ from funnel.ingest.running import reporting
 from funnel.ingest.rows import (KEYS, TEXT_CAP, bound, key_match, set_aside, stored_in, stored_params, stored_select,
                                 typed_query)
 from funnel.ingest.validate import Parsed, Prepared, row_warnings
-from funnel.workspace import RAW_TABLES
+from funnel.kinds import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"
 

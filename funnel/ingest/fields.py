@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("leads", "deals", "stages", "spend")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import KEYS, key_match, set_aside, stored_in
 from funnel.ingest.running import reporting
 from funnel.ingest.validate import check, earlier_upload, reading, stored_params, stored_sql
-from funnel.workspace import RAW_TABLES, STORED_IN, bump_version, get_workspace
+from funnel.kinds import RAW_TABLES, STORED_IN
+from funnel.workspace import bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
 # A file smaller than this is hashed before the fast path writes it (a few ms): a repeated one

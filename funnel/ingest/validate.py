@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from funnel.ingest import dates as dates_mod
-from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
+from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
 from funnel.ingest.inspection import Inspection
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
@@ -28,7 +28,7 @@ from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, p
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.running import reporting
 from funnel.ingest.uploads import file_hash_soon
-from funnel.workspace import RAW_TABLES
+from funnel.kinds import KINDS, RAW_TABLES
 
 PREVIEW_ROWS = 20
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
@@ -343,9 +343,10 @@ def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
     elif kind == "leads" and blank_channel:
         warnings.append(("blank_channel", {"rows": blank_channel}))
     if kind == "deals" and mapping.get("lead_id"):
+        leads = RAW_TABLES["leads"]
         orphans = cur.execute(*bound(
             f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
-            "WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM leads_raw WHERE workspace_id = $ws "
+            f"WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM {leads} WHERE workspace_id = $ws "
             "AND superseded_by IS NULL)", dict(params, ws=ws))).fetchone()
         if orphans[0]:
             warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
