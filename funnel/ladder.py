@@ -1,37 +1,15 @@
 """The stage ladder: a workspace setting (name, order, probability, norm, kind).
 
-Defaults follow ../shared/DOMAIN.md section 4. Stage names, order, probabilities and norms
-differ between companies, so they live in the database, not in code.
+The stage record, the default ladder and the stored rows are in funnel.stage; this module
+holds the rules a ladder obeys, its edits (role-checked) and the stage spellings (aliases).
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 
 from funnel.errors import ValidationError
+from funnel.stage import DEFAULT_LADDER, KINDS, Stage, write_stages
 from funnel.workspace import authorize, bump_version
-
-KINDS = ("open", "won", "lost")
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    probability: float   # 0..1
-    norm_days: int | None  # working days
-    kind: str            # open | won | lost
-
-
-DEFAULT_LADDER: tuple[Stage, ...] = (
-    Stage("Initial interest", 0.05, 5, "open"),
-    Stage("Qualified interest", 0.10, 10, "open"),
-    Stage("Proposal under review", 0.25, 10, "open"),
-    Stage("Contract negotiation", 0.80, 10, "open"),
-    Stage("Contract signed", 0.99, 5, "open"),
-    Stage("Deal done", 1.00, None, "won"),
-    Stage("Lost", 0.0, None, "lost"),
-)
 
 # Spellings that CRMs use for the closing stages, resolved without asking.
 # Keys are lower-case. Values name the kind; they map to the ladder's first stage of that kind.
@@ -110,23 +88,13 @@ def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame, *, a
 def _write_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) -> None:
     if isinstance(stages, pd.DataFrame):
         stages = validate_ladder(stages)
-    cur.execute("DELETE FROM stages WHERE workspace_id = ?", [workspace_id])
-    cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind]
-         for pos, s in enumerate(stages, start=1)],
-    )
-    # An alias of a stage that is gone (renamed or removed) would resolve deals to a stage the
-    # ladder no longer has; drop it, so those spellings are offered for mapping again.
-    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
-                "(SELECT name FROM stages WHERE workspace_id = $ws)", {"ws": workspace_id})
+    write_stages(cur, workspace_id, stages)
     bump_version(cur, workspace_id)
 
 
 def reset_ladder(cur, workspace_id: str, *, actor=None) -> None:
-    """Put the default ladder back. Without an actor this is the internal call made when a
-    workspace is created; any user-initiated reset passes the actor and is checked."""
+    """Put the default ladder back. Any user-initiated reset passes the actor and is checked;
+    without one there is no role check (for a caller that has checked already)."""
     if actor is not None:
         authorize(cur, actor, "edit_ladder", workspace_id)
     _write_ladder(cur, workspace_id, list(DEFAULT_LADDER))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from funnel.errors import ValidationError
 from funnel.kinds import DATA_TABLES
+from funnel.stage import DEFAULT_LADDER, write_stages
 
 DEMO_ID = "demo"
 
@@ -43,8 +44,6 @@ def get_workspace(cur, workspace_id: str) -> Workspace | None:
 def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
                      workspace_id: str | None = None) -> Workspace:
     """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
-    from funnel.ladder import reset_ladder  # local: ladder imports this module at import time
-
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise ValidationError("name: a workspace needs a name of 1 to 80 characters.")
@@ -57,7 +56,8 @@ def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = F
         "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, ?)",
         [wid, name, currency, is_demo],
     )
-    reset_ladder(cur, wid)
+    write_stages(cur, wid, DEFAULT_LADDER)
+    bump_version(cur, wid)
     return get_workspace(cur, wid)
 
 
