@@ -1,9 +1,17 @@
-"""What a file holds, before anything is written: mapping, formats, preview, rejected rows."""
+"""What a file holds, before anything is written: mapping, formats, preview, rejected rows.
+
+``inspect`` reads and checks a file (funnel.ingest.validate) and summarises it as an
+``Inspection``.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from funnel.ingest import dates as dates_mod
+from funnel.ingest.messages import warning
+from funnel.ingest.validate import Parsed, parse
 
 
 @dataclass
@@ -55,6 +63,27 @@ class Inspection:
     wide_columns: dict[str, str] = field(default_factory=dict)   # spend: source column → channel
 
 
+def summary(parsed: Parsed) -> Inspection:
+    """What ``inspect`` reports about a parsed file (reasons and warnings worded in English,
+    with their keys for the user's language)."""
+    date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
+                    for f, c in parsed.choices.items()}
+    return Inspection(
+        file_name=parsed.file_name, file_hash=parsed.file_hash, kind=parsed.kind,
+        source_columns=list(parsed.source.columns), mapping=dict(parsed.mapping),
+        mapping_source=dict(parsed.mapping_source), crm=parsed.crm, encoding=parsed.source.encoding,
+        delimiter=parsed.source.delimiter, header_row=parsed.source.header_row, sheets=list(parsed.source.sheets),
+        sheet=parsed.source.sheet, date_formats=date_formats, ambiguous_dates=parsed.ambiguous,
+        rows_in=parsed.source.rows_in, preview=parsed.preview, rejected=parsed.rejected,
+        warnings=[warning(c, "en", **p) for c, p in parsed.warnings], missing_required=[],
+        duplicate_of=parsed.duplicate_of, new_stages=parsed.new_stages,
+        ready=not parsed.ambiguous and parsed.rows_ok > 0, rows_ok=parsed.rows_ok,
+        date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in parsed.choices.items()},
+        warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
+        auto_aliases=dict(parsed.auto_aliases), wide_columns=dict(parsed.wide),
+    )
+
+
 def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
             mapping: dict[str, str | None] | None = None,
             date_format: dict[str, str] | str | None = None, sheet: str | None = None,
@@ -68,6 +97,5 @@ def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
     at all: empty, header only, not a table, a required column missing.
     """
-    from funnel.ingest.validate import parse
-    return parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                 date_format=date_format, sheet=sheet, mode=mode).inspection()
+    return summary(parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                         date_format=date_format, sheet=sheet, mode=mode))

@@ -19,9 +19,8 @@ import pandas as pd
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
-from funnel.ingest.inspection import Inspection
 from funnel.ingest.memory import capped
-from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.messages import upload_error
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, present_fields,  # noqa: F401
                                 stored_params, stored_sql, typed_query)
@@ -63,7 +62,7 @@ class Prepared:
 @dataclass
 class Parsed(Prepared):
     """A file parsed into the temp tables of one cursor (or written by the fast path);
-    ``inspection()`` summarises it."""
+    ``funnel.ingest.inspection.summary`` turns it into what the Data page shows."""
     file_hash: str
     rows_ok: int
     rejected: pd.DataFrame
@@ -83,24 +82,6 @@ class Parsed(Prepared):
     def of(cls, prep: Prepared, **found) -> "Parsed":
         """The prepared file with what checking it found."""
         return cls(**{f.name: getattr(prep, f.name) for f in fields(Prepared)}, **found)
-
-    def inspection(self) -> Inspection:
-        date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
-                        for f, c in self.choices.items()}
-        return Inspection(
-            file_name=self.file_name, file_hash=self.file_hash, kind=self.kind,
-            source_columns=list(self.source.columns), mapping=dict(self.mapping),
-            mapping_source=dict(self.mapping_source), crm=self.crm, encoding=self.source.encoding,
-            delimiter=self.source.delimiter, header_row=self.source.header_row, sheets=list(self.source.sheets),
-            sheet=self.source.sheet, date_formats=date_formats, ambiguous_dates=self.ambiguous,
-            rows_in=self.source.rows_in, preview=self.preview, rejected=self.rejected,
-            warnings=[warning(c, "en", **p) for c, p in self.warnings], missing_required=[],
-            duplicate_of=self.duplicate_of, new_stages=self.new_stages,
-            ready=not self.ambiguous and self.rows_ok > 0, rows_ok=self.rows_ok,
-            date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in self.choices.items()},
-            warning_keys=[(f"ingest.warn.{c}", p) for c, p in self.warnings],
-            auto_aliases=dict(self.auto_aliases), wide_columns=dict(self.wide),
-        )
 
 
 def _norm_formats(date_format, kind: str, file_name: str) -> dict[str, dates_mod.DateChoice]:
