@@ -150,7 +150,7 @@ def from_editor(edited: pd.DataFrame) -> list[Stage]:
     records = [r for r in edited.to_dict("records") if not all(_text(v) == "" for v in r.values())]
     order = [_number(r.get("position")) for r in records]
     numbered = sorted((o, seq) for seq, o in enumerate(order) if o is not None)
-    records = [records[seq] for _, seq in numbered] + [r for r, o in zip(records, order) if o is None]
+    records = [records[seq] for _, seq in numbered] + [r for r, o in zip(records, order, strict=True) if o is None]
     if not records:
         raise keyed_error("settings.err.empty")
     return _stages(records, scale=100.0, refuse=_in_editor_terms)

@@ -41,6 +41,14 @@ def get_workspace(cur, workspace_id: str) -> Workspace | None:
     return Workspace(*row) if row else None
 
 
+def existing_workspace(cur, workspace_id: str) -> Workspace:
+    """The workspace; ValidationError naming it when there is none with that id."""
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    return ws
+
+
 def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
                      workspace_id: str | None = None) -> Workspace:
     """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
@@ -58,16 +66,14 @@ def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = F
     )
     write_stages(cur, wid, DEFAULT_LADDER)
     bump_version(cur, wid)
-    return get_workspace(cur, wid)
+    return existing_workspace(cur, wid)
 
 
 def authorize(cur, actor, action: str, workspace_id: str) -> None:
     """Raise AccessDenied unless ``actor`` may do ``action`` in the workspace (demo rules included)."""
     from funnel.access import require
 
-    ws = get_workspace(cur, workspace_id)
-    if ws is None:
-        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    ws = existing_workspace(cur, workspace_id)
     require(actor, action, workspace_id, is_demo=ws.is_demo)
 
 

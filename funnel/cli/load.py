@@ -42,10 +42,10 @@ def register(sub) -> None:
     d.set_defaults(func=run_demo)
 
 
-def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str] | None:
+def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str | None] | None:
     if not pairs:
         return None
-    out = {}
+    out: dict[str, str | None] = {}
     names = [f.name for f in FIELDS[kind]]
     for pair in pairs:
         column, sep, fld = pair.rpartition("=")
@@ -123,10 +123,9 @@ def _print_detected(info) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from funnel.access import require
     from funnel.demo import install_demo
     from funnel.workspace import DEMO_ID
-
-    from funnel.access import require
 
     store = open_store(args.db)
     try:

@@ -7,9 +7,9 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -133,8 +133,8 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
             "header_row": parsed.source.header_row, "sheet": parsed.source.sheet, "format": parsed.source.fmt,
             "wide_columns": parsed.wide, "auto_aliases": parsed.auto_aliases, "replaced": replaced,
         }
-        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode,
-                parsed.source.rows_in, added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
+        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode, parsed.source.rows_in,
+                added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
         bump_version(cur, workspace_id)
         step(1.0, "done")
         warnings = [warning(c, 'en', **p) for c, p in parsed.warnings]

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
-from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
-                                   plain_sql, strip_sql)
+from funnel.ingest.numbers import (
+    int_from_stripped,
+    int_from_text,
+    money_from_stripped,
+    money_from_text,
+    plain_sql,
+    strip_sql,
+)
 from funnel.kinds import STORED_IN
 
 TEXT_CAP = 1000
