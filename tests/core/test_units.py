@@ -8,7 +8,7 @@ import pytest
 
 from funnel import units
 from funnel.db import Store
-from funnel.metrics import channels, compare, lost, overview, speed, stages, trend
+from funnel.metrics import channels, lost, overview, speed, stages, trend
 from funnel.model import mix, pipeline
 from funnel.model.plan import Plan, evaluate
 from funnel.workspace import create_workspace
