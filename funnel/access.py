@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from funnel.errors import AccessDenied, FunnelError
 
@@ -102,7 +102,7 @@ class Grant:
     roles: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def parse(cls, where: str, raw: Mapping) -> "Grant":
+    def parse(cls, where: str, raw: Mapping) -> Grant:
         role = raw.get("role", "viewer")
         if role not in ROLES:
             raise ConfigError(f"{where}.role: one of {', '.join(ROLES)} expected, got {role!r}.")
@@ -128,7 +128,7 @@ def merge_grants(name: str, grants: list[Grant], email: str | None = None) -> Us
         if ALL in g.workspaces and _rank(g.role) > _rank(default):
             default = g.role
         for ws in g.workspaces:
-            if ws != ALL and _rank(g.role) > _rank(per_ws.get(ws)):
+            if ws != ALL and g.role is not None and _rank(g.role) > _rank(per_ws.get(ws)):
                 per_ws[ws] = g.role
         for ws, r in g.roles:
             if _rank(r) > _rank(per_ws.get(ws)):
@@ -163,7 +163,7 @@ class AuthConfig:
     problem: str | None = None  # why this config cannot let anyone in (fail closed)
 
     @classmethod
-    def from_mapping(cls, funnel: Mapping | None, *, has_oidc: bool = False) -> "AuthConfig":
+    def from_mapping(cls, funnel: Mapping | None, *, has_oidc: bool = False) -> AuthConfig:
         """Read the ``[funnel]`` secrets table. Never raises: a broken config becomes a
         config with ``problem`` set, which lets nobody in."""
         try:
@@ -172,7 +172,7 @@ class AuthConfig:
             return cls(mode="closed", problem=str(exc))
 
     @classmethod
-    def _parse(cls, raw: dict, has_oidc: bool) -> "AuthConfig":
+    def _parse(cls, raw: dict, has_oidc: bool) -> AuthConfig:
         mode = str(raw.get("auth", "none")).strip().lower()
         if mode not in MODES:
             raise ConfigError(f"[funnel] auth: one of {', '.join(MODES)} expected, got {mode!r}.")

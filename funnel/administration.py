@@ -9,15 +9,16 @@ from pathlib import Path
 
 from funnel.access import ALL, User, require
 from funnel.errors import ValidationError
-from funnel.workspace import (DEMO_ID, Workspace, bump_version, create_workspace, delete_workspace,
-                              get_workspace, list_workspaces)
-
-
-def _existing(cur, workspace_id: str) -> Workspace:
-    ws = get_workspace(cur, workspace_id)
-    if ws is None:
-        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
-    return ws
+from funnel.stage import DEFAULT_LADDER, write_stages
+from funnel.workspace import (
+    DEMO_ID,
+    Workspace,
+    bump_version,
+    create_workspace,
+    delete_workspace,
+    existing_workspace,
+    list_workspaces,
+)
 
 
 def create(cur, name: str, *, actor: User, currency: str = "₽") -> Workspace:
@@ -28,7 +29,7 @@ def create(cur, name: str, *, actor: User, currency: str = "₽") -> Workspace:
 
 def rename(cur, workspace_id: str, new_name: str, *, actor: User) -> Workspace:
     """Change a workspace's display name; its id (and so links and exports) stays."""
-    ws = _existing(cur, workspace_id)
+    ws = existing_workspace(cur, workspace_id)
     require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
     new_name = (new_name or "").strip()
     if not new_name or len(new_name) > 80:
@@ -37,12 +38,12 @@ def rename(cur, workspace_id: str, new_name: str, *, actor: User) -> Workspace:
         raise ValidationError(f"name: a workspace «{new_name}» already exists.")
     cur.execute("UPDATE workspaces SET name = ? WHERE id = ?", [new_name, workspace_id])
     bump_version(cur, workspace_id)
-    return get_workspace(cur, workspace_id)
+    return existing_workspace(cur, workspace_id)
 
 
 def delete(cur, workspace_id: str, *, actor: User) -> None:
     """Remove a workspace with all its rows, settings, uploads and scenarios."""
-    ws = _existing(cur, workspace_id)
+    ws = existing_workspace(cur, workspace_id)
     require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
     delete_workspace(cur, workspace_id)
 
@@ -50,18 +51,14 @@ def delete(cur, workspace_id: str, *, actor: User) -> None:
 def reset_demo(cur, *, actor: User, folder: Path | None = None) -> Workspace:
     """Put the demo back as first installed: data, ladder, aliases and scenarios."""
     from funnel import demo
-    from funnel.ladder import DEFAULT_LADDER
 
     require(actor, "reset_demo", DEMO_ID, is_demo=True)
     for table in ("stage_aliases", "scenarios"):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [DEMO_ID])  # table: constant
     demo.install_demo(cur, folder=folder)
-    cur.execute("DELETE FROM stages WHERE workspace_id = ?", [DEMO_ID])
-    cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [[DEMO_ID, pos, s.name, s.probability, s.norm_days, s.kind] for pos, s in enumerate(DEFAULT_LADDER, 1)])
+    write_stages(cur, DEMO_ID, DEFAULT_LADDER)
     bump_version(cur, DEMO_ID)
-    return get_workspace(cur, DEMO_ID)
+    return existing_workspace(cur, DEMO_ID)
 
 
 def backup(cur, folder: Path, *, actor: User) -> Path:

@@ -267,9 +267,10 @@ class Baseline:
         months = self.months or 1
         out = []
         for c in self.channels:
-            if c.leads and c.spend:
+            cpl = c.cpl  # None without leads
+            if cpl is not None and c.spend:
                 budget = float(round(c.spend / months))
-                out.append(Channel(c.channel, budget, float(max(round(c.cpl), 1)),
+                out.append(Channel(c.channel, budget, float(max(round(cpl), 1)),
                                    round((c.conversion or 0) * 100, 2) / 100,
                                    float(round(c.avg_check or self.avg_check or 0, -3)), 0.0, budget or None))
         return out

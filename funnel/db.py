@@ -12,10 +12,10 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator
 
 import duckdb
 
@@ -88,8 +88,9 @@ class Store:
         with self.transaction() as cur:
             # Before leads were kept in two tables, leads_raw was the one table of them: it keeps its
             # rows as leads_full_raw, and leads_raw becomes the view over both (schema.sql).
-            if cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'leads_raw' "
-                           "AND table_type = 'BASE TABLE'").fetchone()[0]:
+            old = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'leads_raw' "
+                              "AND table_type = 'BASE TABLE'").fetchone()
+            if old and old[0]:
                 cur.execute("ALTER TABLE leads_raw RENAME TO leads_full_raw")
             for stmt in _statements(_sql("schema.sql")) + _statements(_sql("staging.sql")):
                 cur.execute(stmt)

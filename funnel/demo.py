@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
-from funnel.workspace import DEMO_ID, FULL_TABLES, bump_version, clear_data, create_workspace, get_workspace
+from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
 
 SEED = 20251
 START = date(2025, 1, 1)
@@ -84,7 +85,10 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     won_stage = next(s for s in DEFAULT_LADDER if s.kind == "won")
     lost_stage = next(s for s in DEFAULT_LADDER if s.kind == "lost")
     end_dt = datetime.combine(END, datetime.max.time()).replace(microsecond=0)
-    leads, deals, history, spend = [], [], [], []
+    leads: list[dict] = []
+    deals: list[dict] = []
+    history: list[dict] = []
+    spend: list[dict] = []
     growth = 1.0
     for month in _months():
         days_in_month = (date(month.year + (month.month == 12), month.month % 12 + 1, 1) - month).days

@@ -1,6 +1,8 @@
 """The project's own errors: each carries a message a marketer can act on."""
 from __future__ import annotations
 
+from funnel.i18n import TABLE, t
+
 
 class FunnelError(Exception):
     """Base class. ``str(err)`` is safe to show to a user: no paths, no stack, no secrets.
@@ -13,10 +15,8 @@ class FunnelError(Exception):
     params: dict = {}
 
     def text(self, lang: str = "en") -> str:
-        if self.key:
-            from funnel.i18n import TABLE, t
-            if self.key in TABLE:
-                return t(self.key, lang, **self.params)
+        if self.key and self.key in TABLE:
+            return t(self.key, lang, **self.params)
         return str(self)
 
 
@@ -28,8 +28,11 @@ class UploadError(FunnelError):
     """A file that cannot be loaded at all. Nothing was written.
 
     ``file``, ``row``, ``column``, ``expected`` and ``fix`` are kept separately so that
-    the UI, the CLI and the tests can all show or check them.
+    the UI, the CLI and the tests can all show or check them. ``code`` names the error
+    (funnel/texts/ingest.py ERRORS) when funnel.ingest.messages made it.
     """
+
+    code: str | None = None
 
     def __init__(self, message: str, *, file: str | None = None, row: int | None = None,
                  column: str | None = None, expected: str | None = None, fix: str | None = None):
@@ -52,7 +55,20 @@ class UploadError(FunnelError):
 
 
 class ValidationError(FunnelError, ValueError):
-    """A setting or model input that is out of range; the message names the field."""
+    """A setting or model input that is out of range; the message names the field
+    (``field``, when the model's checks set it)."""
+
+    field: str | None = None
+
+
+def keyed_error(key: str, **params) -> ValidationError:
+    """A ValidationError worded by the translation table: ``str(err)`` is the English text of
+    ``key`` (funnel/texts) with ``params`` filled in, ``err.text(lang)`` the same in ``lang``;
+    ``err.key`` and ``err.params`` are kept for the UI and the tests. KeyError for a key the
+    table does not have: a missing text is a bug, not a message."""
+    err = ValidationError(TABLE[key][1].format(**params))
+    err.key, err.params = key, params
+    return err
 
 
 class AccessDenied(FunnelError):

@@ -1,37 +1,18 @@
 """The stage ladder: a workspace setting (name, order, probability, norm, kind).
 
-Defaults follow ../shared/DOMAIN.md section 4. Stage names, order, probabilities and norms
-differ between companies, so they live in the database, not in code.
+The stage record, the default ladder and the stored rows are in funnel.stage; this module
+holds the rules a ladder obeys, its edits (role-checked) and the stage spellings (aliases).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Callable
 
 import pandas as pd
 
-from funnel.errors import ValidationError
+from funnel.errors import ValidationError, keyed_error
+from funnel.stage import DEFAULT_LADDER, KINDS, Stage, write_stages
 from funnel.workspace import authorize, bump_version
-
-KINDS = ("open", "won", "lost")
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    probability: float   # 0..1
-    norm_days: int | None  # working days
-    kind: str            # open | won | lost
-
-
-DEFAULT_LADDER: tuple[Stage, ...] = (
-    Stage("Initial interest", 0.05, 5, "open"),
-    Stage("Qualified interest", 0.10, 10, "open"),
-    Stage("Proposal under review", 0.25, 10, "open"),
-    Stage("Contract negotiation", 0.80, 10, "open"),
-    Stage("Contract signed", 0.99, 5, "open"),
-    Stage("Deal done", 1.00, None, "won"),
-    Stage("Lost", 0.0, None, "lost"),
-)
 
 # Spellings that CRMs use for the closing stages, resolved without asking.
 # Keys are lower-case. Values name the kind; they map to the ladder's first stage of that kind.
@@ -65,40 +46,114 @@ def get_ladder(cur, workspace_id: str) -> pd.DataFrame:
     ).df()
 
 
-def validate_ladder(df: pd.DataFrame) -> list[Stage]:
-    """Check an edited ladder. Raises ValidationError naming the row and field."""
+# ---- the rules a ladder obeys, each written once ------------------------------------------------
+# validate_ladder (stored terms: probability 0..1) and from_editor (the Settings page's terms:
+# percent, keyed translated messages) run the same ``_stages``; they differ only in the scale of
+# the probability and in how a refusal is worded (``refuse(code, row, value)``).
+_STORED_WORDS = {
+    "name_empty": "name (row {row}): every stage needs a name.",
+    "name_twice": "name (row {row}): «{value}» appears twice.",
+    "prob": "probability (row {row}): a number from 0 to 1 is expected, got «{value}».",
+    "norm": "norm_days (row {row}): whole working days, 0 or more, are expected, got «{value}».",
+    "kind": "kind (row {row}): one of open, won, lost expected, got «{value}».",
+    "no_won": "kind: the ladder needs at least one won stage.",
+}
+Refusal = Callable[[str, int | None, object], ValidationError]
+
+
+def _blank(value) -> bool:
+    """None, NaN, pd.NA, NaT: an empty cell."""
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _text(value) -> str:
+    return "" if _blank(value) else str(value).strip()
+
+
+def _number(value) -> float | None:
+    """The cell as a number ('5', 5, 5.0 alike); None when it is empty or not a number."""
+    num = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    return None if pd.isna(num) else float(num)
+
+
+def _stages(records: list[dict], *, scale: float, refuse: Refusal) -> list[Stage]:
+    """The stages of ladder rows in order (row numbers from 1), or ``refuse``'s error for the
+    first rule broken: every stage has a name, no name twice (case ignored); probability a
+    number in 0..``scale`` (stored as a share: ÷ scale); norm_days empty or whole days ≥ 0;
+    kind one of KINDS (case ignored); at least one won stage."""
     stages: list[Stage] = []
     seen: set[str] = set()
-    for i, row in enumerate(df.to_dict("records"), start=1):
-        name = str(row.get("name") or "").strip()
+    for i, row in enumerate(records, start=1):
+        name = _text(row.get("name"))
         if not name:
-            raise ValidationError(f"name (row {i}): every stage needs a name.")
+            raise refuse("name_empty", i, None)
         if name.lower() in seen:
-            raise ValidationError(f"name (row {i}): «{name}» appears twice.")
+            raise refuse("name_twice", i, name)
         seen.add(name.lower())
-        try:
-            prob = float(row.get("probability"))
-        except (TypeError, ValueError):
-            raise ValidationError(f"probability (row {i}): a number from 0 to 1 is expected.") from None
-        if not 0 <= prob <= 1:
-            raise ValidationError(f"probability (row {i}): {prob} is outside 0..1.")
-        norm = row.get("norm_days")
-        if norm is None or (isinstance(norm, float) and pd.isna(norm)) or norm is pd.NA:
-            norm = None
-        else:
-            try:
-                norm = int(norm)
-            except (TypeError, ValueError):
-                raise ValidationError(f"norm_days (row {i}): whole working days expected.") from None
-            if norm < 0:
-                raise ValidationError(f"norm_days (row {i}): cannot be negative.")
-        kind = str(row.get("kind") or "").strip().lower()
+        prob = _number(row.get("probability"))
+        if prob is None or not 0 <= prob <= scale:
+            raise refuse("prob", i, row.get("probability"))
+        norm: int | None = None
+        if not _blank(row.get("norm_days")):
+            days = _number(row.get("norm_days"))
+            if days is None or not math.isfinite(days) or days < 0 or days != int(days):
+                raise refuse("norm", i, row.get("norm_days"))
+            norm = int(days)
+        kind = _text(row.get("kind")).lower()
         if kind not in KINDS:
-            raise ValidationError(f"kind (row {i}): one of open, won, lost expected, got «{kind}».")
-        stages.append(Stage(name, prob, norm, kind))
+            raise refuse("kind", i, kind)
+        stages.append(Stage(name, prob / scale, norm, kind))
     if not any(s.kind == "won" for s in stages):
-        raise ValidationError("kind: the ladder needs at least one won stage.")
+        raise refuse("no_won", None, None)
     return stages
+
+
+def _in_stored_terms(code: str, row: int | None, value) -> ValidationError:
+    return ValidationError(_STORED_WORDS[code].format(row=row, value=value))
+
+
+def _in_editor_terms(code: str, row: int | None, value) -> ValidationError:
+    params: dict = {} if row is None else {"row": row}
+    if code == "name_twice":
+        params["name"] = value
+    return keyed_error(f"settings.err.{code}", **params)
+
+
+def validate_ladder(df: pd.DataFrame) -> list[Stage]:
+    """Check a ladder in stored terms (columns name, probability 0..1, norm_days, kind; rows in
+    ladder order). Raises ValidationError naming the row and field (see ``_stages``)."""
+    return _stages(df.to_dict("records"), scale=1.0, refuse=_in_stored_terms)
+
+
+def for_editor(df: pd.DataFrame) -> pd.DataFrame:
+    """The stored ladder (``get_ladder``) as the Settings page's editor shows it: position,
+    name, probability in % (0..100, rounded to 0.01), norm_days (empty = no norm), kind."""
+    out = pd.DataFrame({
+        "position": df["position"].astype("Int64"),
+        "name": df["name"].astype(object),
+        "probability": (df["probability"].astype(float) * 100).round(2),
+        "norm_days": df["norm_days"].astype("Int64"),
+        "kind": df["kind"].astype(object),
+    })
+    return out.reset_index(drop=True)
+
+
+def from_editor(edited: pd.DataFrame) -> list[Stage]:
+    """The editor's table as the user left it (``for_editor``'s columns) → stages, by the same
+    rules as ``validate_ladder`` in the editor's terms: probability in percent, rows numbered as
+    ordered here, and a ValidationError keyed ``settings.err.*`` (``.key``, ``.params``; ``str``
+    in English, ``.text(lang)`` translated).
+
+    Wholly blank rows are dropped (``settings.err.empty`` when none is left). Rows are ordered by
+    ``position`` ("#"); rows without a number (new ones) go after the numbered ones, in the order
+    they were added."""
+    records = [r for r in edited.to_dict("records") if not all(_text(v) == "" for v in r.values())]
+    order = [_number(r.get("position")) for r in records]
+    numbered = sorted((o, seq) for seq, o in enumerate(order) if o is not None)
+    records = [records[seq] for _, seq in numbered] + [r for r, o in zip(records, order, strict=True) if o is None]
+    if not records:
+        raise keyed_error("settings.err.empty")
+    return _stages(records, scale=100.0, refuse=_in_editor_terms)
 
 
 def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame, *, actor) -> None:
@@ -110,23 +165,13 @@ def save_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame, *, a
 def _write_ladder(cur, workspace_id: str, stages: list[Stage] | pd.DataFrame) -> None:
     if isinstance(stages, pd.DataFrame):
         stages = validate_ladder(stages)
-    cur.execute("DELETE FROM stages WHERE workspace_id = ?", [workspace_id])
-    cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind]
-         for pos, s in enumerate(stages, start=1)],
-    )
-    # An alias of a stage that is gone (renamed or removed) would resolve deals to a stage the
-    # ladder no longer has; drop it, so those spellings are offered for mapping again.
-    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
-                "(SELECT name FROM stages WHERE workspace_id = $ws)", {"ws": workspace_id})
+    write_stages(cur, workspace_id, stages)
     bump_version(cur, workspace_id)
 
 
 def reset_ladder(cur, workspace_id: str, *, actor=None) -> None:
-    """Put the default ladder back. Without an actor this is the internal call made when a
-    workspace is created; any user-initiated reset passes the actor and is checked."""
+    """Put the default ladder back. Any user-initiated reset passes the actor and is checked;
+    without one there is no role check (for a caller that has checked already)."""
     if actor is not None:
         authorize(cur, actor, "edit_ladder", workspace_id)
     _write_ladder(cur, workspace_id, list(DEFAULT_LADDER))

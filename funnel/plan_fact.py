@@ -46,9 +46,10 @@ def plan_vs_fact(cur, filters):
     out = evaluate(scenario.plan())
     plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months,
             "leads": out["leads"] * months}
-    fact = dict(zip(METRICS, cur.execute(FACT, {"ws": filters.workspace_id, "lo": lo, "hi": hi}).fetchone()))
+    row = cur.execute(FACT, {"ws": filters.workspace_id, "lo": lo, "hi": hi}).fetchone()
+    fact = dict(zip(METRICS, row, strict=True))
     df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS],
                        "fact": [float(fact[m]) for m in METRICS]})
-    df["fulfilment"] = [f / p if p else None for p, f in zip(df["plan"], df["fact"])]
+    df["fulfilment"] = [f / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
     df.attrs.update(scenario=scenario.name, date_from=lo, date_to=hi, months=months)
     return df

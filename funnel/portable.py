@@ -20,10 +20,12 @@ import pyarrow.parquet as pq
 
 from funnel.access import ALL, User, require
 from funnel.errors import FunnelError
-from funnel.workspace import FULL_TABLES, RAW_TABLES, Workspace, bump_version, get_workspace, slugify
+from funnel.kinds import FULL_TABLES, RAW_TABLES
+from funnel.workspace import Workspace, bump_version, existing_workspace, get_workspace, slugify
 
 FORMAT = 1
-ROW_TABLES = ("uploads", "leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+# The upload history, then each kind's rows as read (funnel.kinds).
+ROW_TABLES = ("uploads",) + tuple(RAW_TABLES.values())
 # An archive holds each kind's rows as read (leads from both their tables); an import writes them
 # to the kind's table with every column.
 _WRITTEN_TO = {RAW_TABLES[kind]: FULL_TABLES[kind] for kind in RAW_TABLES}
@@ -45,7 +47,7 @@ def _jsonable(v):
 def _records(cur, sql: str, params: list) -> list[dict]:
     res = cur.execute(sql, params)
     cols = [d[0] for d in res.description]
-    return [{c: _jsonable(v) for c, v in zip(cols, row)} for row in res.fetchall()]
+    return [{c: _jsonable(v) for c, v in zip(cols, row, strict=True)} for row in res.fetchall()]
 
 
 def _columns(cur, table: str) -> list[str]:
@@ -57,11 +59,10 @@ def _columns(cur, table: str) -> list[str]:
 def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -> dict:
     """Write the workspace to the zip ``dest``; returns the manifest (row counts per table).
     Admins of the workspace only: the archive holds every row."""
-    ws = get_workspace(cur, workspace_id)
-    if ws is None:
-        raise FunnelError(f"workspace: no workspace «{workspace_id}».")
+    ws = existing_workspace(cur, workspace_id)
     require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
-    manifest = {"format": FORMAT, "exported_at": datetime.now().isoformat(timespec="seconds"), "rows": {}}
+    rows: dict[str, int] = {}
+    manifest = {"format": FORMAT, "exported_at": datetime.now().isoformat(timespec="seconds"), "rows": rows}
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
         for table in ROW_TABLES:
             key = "id" if table == "uploads" else "upload_id"
@@ -71,7 +72,7 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
             path = Path(tmp) / f"{table}.parquet"
             pq.write_table(arrow, path)
             zf.write(path, f"tables/{table}.parquet")
-            manifest["rows"][table] = arrow.num_rows
+            rows[table] = arrow.num_rows
         settings = {"id": ws.id, "name": ws.name, "currency": ws.currency, "is_demo": ws.is_demo}
         parts = {
             "workspace.json": settings,
@@ -144,7 +145,7 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
         old_ids = sorted(int(i) for i in tables["uploads"].column("id").to_pylist())
         fresh = sorted(r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)",
                                                    [len(old_ids)]).fetchall())
-        mapping = dict(zip(old_ids, fresh))
+        mapping = dict(zip(old_ids, fresh, strict=True))
         map_arrow = pa.table({"old_id": pa.array(list(mapping), pa.int64()),
                               "new_id": pa.array(list(mapping.values()), pa.int64())})
         cur.register("upload_map", map_arrow)
@@ -179,4 +180,4 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
                   s["is_plan"], s["plan_from"], s["plan_to"], s["created_at"], s["updated_at"]]
                  for s in parts["scenarios.json"]])
         bump_version(cur, wid)
-    return get_workspace(cur, wid)
+    return existing_workspace(cur, wid)

@@ -55,7 +55,8 @@ def html_report(title: str, inputs: dict, outputs: dict, figures: list, *, lang:
 <title>{html.escape(title)}</title>
 <style>
 body{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}}
-table{{border-collapse:collapse;margin:.5rem 0 1.5rem}} th,td{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
+table{{border-collapse:collapse;margin:.5rem 0 1.5rem}}
+th,td{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
 td{{text-align:right;font-variant-numeric:tabular-nums}} .note{{color:#555}}
 </style></head><body>
 <h1>{html.escape(title)}</h1>

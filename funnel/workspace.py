@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 
 from funnel.errors import ValidationError
+from funnel.kinds import DATA_TABLES
+from funnel.stage import DEFAULT_LADDER, write_stages
 
 DEMO_ID = "demo"
 
@@ -39,11 +41,17 @@ def get_workspace(cur, workspace_id: str) -> Workspace | None:
     return Workspace(*row) if row else None
 
 
+def existing_workspace(cur, workspace_id: str) -> Workspace:
+    """The workspace; ValidationError naming it when there is none with that id."""
+    ws = get_workspace(cur, workspace_id)
+    if ws is None:
+        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    return ws
+
+
 def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
                      workspace_id: str | None = None) -> Workspace:
     """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
-    from funnel.ladder import reset_ladder  # local: ladder imports this module at import time
-
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise ValidationError("name: a workspace needs a name of 1 to 80 characters.")
@@ -56,17 +64,16 @@ def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = F
         "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, ?)",
         [wid, name, currency, is_demo],
     )
-    reset_ladder(cur, wid)
-    return get_workspace(cur, wid)
+    write_stages(cur, wid, DEFAULT_LADDER)
+    bump_version(cur, wid)
+    return existing_workspace(cur, wid)
 
 
 def authorize(cur, actor, action: str, workspace_id: str) -> None:
     """Raise AccessDenied unless ``actor`` may do ``action`` in the workspace (demo rules included)."""
     from funnel.access import require
 
-    ws = get_workspace(cur, workspace_id)
-    if ws is None:
-        raise ValidationError(f"workspace: no workspace «{workspace_id}».")
+    ws = existing_workspace(cur, workspace_id)
     require(actor, action, workspace_id, is_demo=ws.is_demo)
 
 
@@ -89,26 +96,15 @@ def bump_version(cur, workspace_id: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
-# Where each kind of upload is read from: the one mapping every reader uses. Leads are kept in
-# two tables and read through the view leads_raw (schema.sql); STORED_IN names the tables that
-# writers (insert, set aside, undo, delete) address.
-RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
-STORED_IN = {"leads": ("leads_full_raw", "leads_core_raw"), "deals": ("deals_raw",),
-             "stages": ("stage_history_raw",), "spend": ("spend_raw",)}
-# The table with every column of each kind, written by whatever does not choose (the demo, an import).
-FULL_TABLES = {kind: tables[0] for kind, tables in STORED_IN.items()}
-_DATA_TABLES = tuple(t for tables in STORED_IN.values() for t in tables)
-
-
 def delete_workspace(cur, workspace_id: str) -> None:
     """Remove a workspace and everything in it."""
-    for table in _DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
+    for table in DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     cur.execute("DELETE FROM workspaces WHERE id = ?", [workspace_id])
 
 
 def clear_data(cur, workspace_id: str) -> None:
     """Remove the workspace's rows and upload history, keeping its settings."""
-    for table in _DATA_TABLES + ("uploads",):
+    for table in DATA_TABLES + ("uploads",):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     bump_version(cur, workspace_id)

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from funnel.db import Store
-from funnel.workspace import FULL_TABLES, create_workspace
+from funnel.kinds import FULL_TABLES
+from funnel.workspace import create_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -58,5 +58,6 @@ def resolve_workspace(cur, name_or_id: str) -> str:
     row = cur.execute("SELECT id FROM workspaces WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC LIMIT 1",
                       [name_or_id, name_or_id, name_or_id]).fetchone()
     if not row:
-        raise FunnelError(f"--workspace: no workspace «{name_or_id}». Create it in the app or with `python -m funnel workspace create`.")
+        raise FunnelError(f"--workspace: no workspace «{name_or_id}». "
+                          "Create it in the app or with `python -m funnel workspace create`.")
     return row[0]

@@ -12,6 +12,7 @@ from funnel import administration, portable
 from funnel.access import CLI_USER
 from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
+from funnel.kinds import current_rows
 from funnel.workspace import list_workspaces
 
 
@@ -51,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "list":
             with store.cursor() as cur:
                 for w in list_workspaces(cur):
-                    leads = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = ? "
-                                        "AND superseded_by IS NULL", [w.id]).fetchone()[0]
+                    leads = current_rows(cur, w.id, "leads")
                     print(f"{w.id}\t{w.name}\t{w.currency}\t{'demo' if w.is_demo else ''}\t{leads} leads")
             return 0
         with store.transaction() as cur:

@@ -13,9 +13,10 @@ from funnel.access import User
 from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
 from funnel.errors import FunnelError
-from funnel.ingest import FIELDS, KINDS, inspect, load
+from funnel.ingest import FIELDS, inspect, load
 from funnel.ingest.messages import upload_error
 from funnel.ingest.uploads import keep_file
+from funnel.kinds import KINDS, RAW_TABLES, current_rows
 
 CLI_USER = User(name="cli", default_role="admin")
 
@@ -41,10 +42,10 @@ def register(sub) -> None:
     d.set_defaults(func=run_demo)
 
 
-def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str] | None:
+def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str | None] | None:
     if not pairs:
         return None
-    out = {}
+    out: dict[str, str | None] = {}
     names = [f.name for f in FIELDS[kind]]
     for pair in pairs:
         column, sep, fld = pair.rpartition("=")
@@ -122,19 +123,16 @@ def _print_detected(info) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from funnel.access import require
     from funnel.demo import install_demo
     from funnel.workspace import DEMO_ID
-
-    from funnel.access import require
 
     store = open_store(args.db)
     try:
         with store.transaction() as cur:
             require(CLI_USER, "reset_demo", DEMO_ID, is_demo=True)
             install_demo(cur)
-            counts = {t: cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = ? AND superseded_by IS NULL",
-                                     [DEMO_ID]).fetchone()[0]
-                      for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")}
+            counts = {RAW_TABLES[kind]: current_rows(cur, DEMO_ID, kind) for kind in KINDS}
     finally:
         store.close()
     print("demo workspace recreated: " + ", ".join(f"{t.replace('_raw', '')} {n}" for t, n in counts.items()))

@@ -36,7 +36,8 @@ def register(sub) -> None:
     src = p.add_argument_group("start from")
     src.add_argument("--db", default=None, help="database file (default: $FUNNEL_DB or data/funnel.duckdb)")
     src.add_argument("--workspace", default=None, help="start from this workspace's data baseline")
-    src.add_argument("--scenario", default=None, help="start from this saved scenario (needs --workspace, default demo)")
+    src.add_argument("--scenario", default=None,
+                     help="start from this saved scenario (needs --workspace, default demo)")
     src.add_argument("--from", dest="period_from", type=date.fromisoformat, default=None,
                      help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)")
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")

@@ -3,10 +3,13 @@
 Public API (the Data page, the CLI and the tests all use only this):
 
 - ``KINDS``, ``FIELDS`` — the canonical fields of each kind of file;
+- ``current_rows(cur, workspace_id, kind)`` — how many current rows of a kind the workspace holds;
 - ``save_upload(data, file_name)`` — keep the raw upload under ``data/uploads/<sha256><ext>``;
 - ``file_hash(path)`` — sha256 of a file's bytes (duplicate detection);
 - ``inspect(cur, path, ...)`` — read and validate without writing: mapping, formats, preview,
   rejected rows, warnings; raises ``UploadError`` for a file that cannot be loaded at all;
+- ``review(cur, path, ...)`` — ``inspect`` for the Data page: an ``Unmapped`` (the columns and the
+  error) instead of the error when the file is readable but a required field has no column;
 - ``load(store, path, ...)`` — one transaction: parse again, write rows, record the upload;
 - ``upload_history(cur, workspace_id)`` and ``undo_upload(store, workspace_id, upload_id, actor=)``.
 
@@ -19,12 +22,13 @@ a report of each rejected row with its line and column, then the insert of the r
 """
 from __future__ import annotations
 
-from funnel.ingest.fields import FIELDS, KINDS, Field
+from funnel.ingest.fields import FIELDS, Field
+from funnel.ingest.inspection import Inspection, Unmapped, inspect, review
 from funnel.ingest.loader import LoadResult, UndoResult, load, undo_upload, upload_history
-from funnel.ingest.inspection import Inspection, inspect
 from funnel.ingest.uploads import file_hash, save_upload
+from funnel.kinds import KINDS, current_rows
 
 __all__ = [
-    "KINDS", "FIELDS", "Field", "Inspection", "LoadResult", "UndoResult",
-    "save_upload", "file_hash", "inspect", "load", "upload_history", "undo_upload",
+    "KINDS", "FIELDS", "Field", "Inspection", "Unmapped", "LoadResult", "UndoResult", "review",
+    "save_upload", "file_hash", "inspect", "load", "upload_history", "undo_upload", "current_rows",
 ]

@@ -125,7 +125,7 @@ def _detect(cur, col: str, values: list[str]) -> DateChoice:
             counts["dm"] += 1
         elif _YMD_SLASH.match(v):
             counts["ymd"] += 1
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda k: counts[k])
     if counts[best] == 0:
         return DateChoice("%d.%m.%Y", _variants("%d.%m.%Y"), "unknown")
     if best == "iso":
@@ -216,7 +216,8 @@ def period_sql(col: str, choice: DateChoice) -> str:
     ru = "[" + ", ".join(f"'{m}'" for m in _MONTHS) + "]"
     en = "[" + ", ".join(f"'{m}'" for m in _MONTHS_EN) + "]"
     name = f"left(regexp_extract({s}, '^(\\pL+)', 1), 3)"
-    month_of_name = f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), nullif(list_position({en}, {name}), 0))"
+    month_of_name = (f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), "
+                     f"nullif(list_position({en}, {name}), 0))")
     year_last = f"CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER)"
     iso_month = _first_day(f"CAST(split_part({s}, '-', 1) AS INTEGER)", f"CAST(split_part({s}, '-', 2) AS INTEGER)")
     month_first = _first_day(year_last, f"CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER)")

@@ -15,19 +15,28 @@ quick scan, and DuckDB checks the bytes of each cell it reads).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.rejects import localise_rejected, row_checks
+from funnel.ingest.rows import (
+    KEYS,
+    TEXT_CAP,
+    bound,
+    key_match,
+    set_aside,
+    stored_in,
+    stored_params,
+    stored_select,
+    typed_query,
+)
 from funnel.ingest.running import reporting
-from funnel.ingest.rows import (KEYS, TEXT_CAP, bound, key_match, set_aside, stored_in, stored_params, stored_select,
-                                typed_query)
 from funnel.ingest.validate import Parsed, Prepared, row_warnings
-from funnel.workspace import RAW_TABLES
+from funnel.kinds import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"
 
@@ -63,7 +72,8 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     try:
         inserted = reporting(cur, *bound(
             f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} FROM ({scan_sql(prep)}) WHERE {keep}", params),
+            f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} "
+            f"FROM ({scan_sql(prep)}) WHERE {keep}", params),
             progress=progress)[0]
     except duckdb.Error:
         # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("leads", "deals", "stages", "spend")
-
 
 @dataclass(frozen=True)
 class Field:
@@ -127,7 +125,7 @@ def synonyms(kind: str) -> dict[str, tuple[str, ...]]:
 
 # CRM presets: (crm label, kind, {source column: field}). A preset applies when at least
 # ``_PRESET_MIN`` of its columns are present; its columns must then map as stated.
-CRM_PRESETS: list[tuple[str, str, dict[str, str]]] = [
+CRM_PRESETS: list[tuple[str, str, dict[str, str | None]]] = [
     ("amoCRM — leads", "leads", {"ID": "lead_id", "Название сделки": None, "Дата создания": "created_at",
                                  "Источник": "channel", "Ответственный": "owner", "Теги": None,
                                  "utm_campaign": "campaign"}),
@@ -171,11 +169,11 @@ def propose_mapping(columns: list[str], kind: str) -> tuple[dict[str, str | None
     mapping: dict[str, str | None] = {f.name: None for f in FIELDS[kind]}
     source: dict[str, str] = {}
     used: set[str] = set()
-    crm = None
-    by_norm = {}
-    for col in columns:
-        by_norm.setdefault(normalise(col), col)
-    best = None
+    crm: str | None = None
+    by_norm: dict[str, str] = {}
+    for column in columns:
+        by_norm.setdefault(normalise(column), column)
+    best: tuple[int, str, dict[str, str | None]] | None = None
     for label, preset_kind, cols in CRM_PRESETS:
         if preset_kind != kind:
             continue

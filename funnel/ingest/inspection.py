@@ -1,9 +1,27 @@
-"""What a file holds, before anything is written: mapping, formats, preview, rejected rows."""
+"""What a file holds, before anything is written: mapping, formats, preview, rejected rows.
+
+``inspect`` reads and checks a file (funnel.ingest.validate) and summarises it as an
+``Inspection``; ``review`` does the same for the Data page, which must still show the columns
+of a readable file whose mapping lacks a required field (an ``Unmapped``).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from funnel.errors import UploadError
+from funnel.ingest import dates as dates_mod
+from funnel.ingest.fields import FIELDS, propose_mapping
+from funnel.ingest.memory import capped
+from funnel.ingest.messages import warning
+from funnel.ingest.reader import read_table
+from funnel.ingest.validate import Parsed, parse
+
+# Refusals of a file whose columns were read but whose mapping lacks a required field (or names
+# a column the file does not have): the user fixes them by choosing columns, so ``review``
+# answers them with the columns instead of the bare error.
+MAPPING_CODES = frozenset({"missing_required", "missing_lead_id", "deals_no_status", "mapped_column_missing"})
 
 
 @dataclass
@@ -55,6 +73,48 @@ class Inspection:
     wide_columns: dict[str, str] = field(default_factory=dict)   # spend: source column → channel
 
 
+@dataclass
+class Unmapped:
+    """A readable file that cannot load until its columns are mapped: enough of an Inspection
+    to show what was detected and to offer the mapping, plus the refusal (``error``, an
+    UploadError whose ``code`` is one of MAPPING_CODES). ``mapping`` is the proposal (or the
+    user's mapping, with columns the file lacks unmapped); ``missing_required``: required
+    fields with no column."""
+    kind: str
+    source_columns: list[str]
+    mapping: dict[str, str | None]
+    crm: str | None
+    encoding: str | None
+    delimiter: str | None
+    header_row: int
+    rows_in: int
+    sheets: list[str]
+    sheet: str | None
+    error: UploadError
+    missing_required: list[str] = field(default_factory=list)
+
+
+def summary(parsed: Parsed) -> Inspection:
+    """What ``inspect`` reports about a parsed file (reasons and warnings worded in English,
+    with their keys for the user's language)."""
+    date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
+                    for f, c in parsed.choices.items()}
+    return Inspection(
+        file_name=parsed.file_name, file_hash=parsed.file_hash, kind=parsed.kind,
+        source_columns=list(parsed.source.columns), mapping=dict(parsed.mapping),
+        mapping_source=dict(parsed.mapping_source), crm=parsed.crm, encoding=parsed.source.encoding,
+        delimiter=parsed.source.delimiter, header_row=parsed.source.header_row, sheets=list(parsed.source.sheets),
+        sheet=parsed.source.sheet, date_formats=date_formats, ambiguous_dates=parsed.ambiguous,
+        rows_in=parsed.source.rows_in, preview=parsed.preview, rejected=parsed.rejected,
+        warnings=[warning(c, "en", **p) for c, p in parsed.warnings], missing_required=[],
+        duplicate_of=parsed.duplicate_of, new_stages=parsed.new_stages,
+        ready=not parsed.ambiguous and parsed.rows_ok > 0, rows_ok=parsed.rows_ok,
+        date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in parsed.choices.items()},
+        warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
+        auto_aliases=dict(parsed.auto_aliases), wide_columns=dict(parsed.wide),
+    )
+
+
 def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
             mapping: dict[str, str | None] | None = None,
             date_format: dict[str, str] | str | None = None, sheet: str | None = None,
@@ -68,6 +128,38 @@ def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
     at all: empty, header only, not a table, a required column missing.
     """
-    from funnel.ingest.validate import parse
-    return parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                 date_format=date_format, sheet=sheet, mode=mode).inspection()
+    return summary(parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                         date_format=date_format, sheet=sheet, mode=mode))
+
+
+def review(cur, path, file_name: str, kind: str, *, workspace_id: str,
+           mapping: dict[str, str | None] | None = None,
+           date_format: dict[str, str] | str | None = None, sheet: str | None = None,
+           mode: str | None = None) -> Inspection | Unmapped:
+    """``inspect`` for a person choosing the mapping: the Inspection, or, when the file is
+    readable but its mapping lacks a required field or names a column the file does not have
+    (an UploadError with a code in MAPPING_CODES), an ``Unmapped`` carrying that error, so the
+    columns can still be shown and mapped. Any other UploadError (empty, not a table, …) is
+    raised. Writes nothing except temp tables of ``cur``'s own connection."""
+    try:
+        return inspect(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
+                       date_format=date_format, sheet=sheet, mode=mode)
+    except UploadError as exc:
+        if exc.code not in MAPPING_CODES:
+            raise
+        return unmapped(cur, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
+
+
+def unmapped(cur, path, file_name: str, kind: str, error: UploadError, *,
+             mapping: dict[str, str | None] | None = None, sheet: str | None = None) -> Unmapped:
+    """The ``Unmapped`` of a readable file that ``error`` refused for its mapping: its columns
+    as read, the proposed mapping (or ``mapping``, a column the file lacks unmapped)."""
+    with capped(cur, path):
+        src = read_table(cur, path, file_name, kind, sheet)
+        src.cleanup()
+    proposed, _, crm = propose_mapping(src.columns, kind)
+    if mapping:
+        proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
+    missing = [f.name for f in FIELDS[kind] if f.required and not proposed.get(f.name)]
+    return Unmapped(kind, list(src.columns), proposed, crm, src.encoding, src.delimiter, src.header_row,
+                    src.rows_in, list(src.sheets), src.sheet, error, missing)

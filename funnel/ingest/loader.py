@@ -7,21 +7,23 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from funnel.access import require
 from funnel.ingest import fastpath
+from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rows import KEYS, key_match, set_aside, stored_in
 from funnel.ingest.running import reporting
 from funnel.ingest.validate import check, earlier_upload, reading, stored_params, stored_sql
-from funnel.workspace import RAW_TABLES, STORED_IN, bump_version, get_workspace
+from funnel.kinds import RAW_TABLES, STORED_IN
+from funnel.workspace import bump_version, get_workspace
 
 MODES = ("append", "replace", "upsert")
 # A file smaller than this is hashed before the fast path writes it (a few ms): a repeated one
@@ -55,7 +57,7 @@ class UndoResult:
 def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mode: str = "append",
          mapping=None, date_format=None, sheet=None, allow_duplicate: bool = False,
          progress: Callable[[float, str], None] | None = None, strict: bool = False,
-         fast: bool = True) -> LoadResult:
+         fast: bool = True, preview: Inspection | Unmapped | None = None) -> LoadResult:
     """Load a file into the workspace in one transaction; all or nothing.
 
     append: insert; a row whose key is already current in the workspace is rejected (use upsert).
@@ -71,18 +73,30 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     fast path takes (funnel.ingest.fastpath); read, validate, write, done for one it does not;
     when the fast path finds a row to report: read, check_write, then recheck, validate, write,
     done. "wait" comes first when another write holds the database.
-    ``fast=False`` skips the fast path: for a caller that knows the file has rows to reject (the
-    Data page's preview listed them), which the fast attempt would only find after writing.
+    ``preview``: what ``inspect``/``review`` reported on this file, as the user saw it. When it
+    listed rows to reject, the load skips the fast path, which would only find them after
+    writing (and then roll back and read the file again). A speed hint only: either path gives
+    the same result; a preview of another file name or kind is ignored. ``fast=False`` skips
+    the fast path whatever the preview says.
     """
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
     how = dict(workspace_id=workspace_id, actor=actor, mode=mode, mapping=mapping, date_format=date_format,
                sheet=sheet, allow_duplicate=allow_duplicate, progress=progress or (lambda fraction, name: None),
                strict=strict)
+    fast = fast and not expects_rejects(preview, file_name, kind)
     try:
         return _load(store, path, file_name, kind, **how, fast=fast)
     except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
         return _load(store, path, file_name, kind, **how, fast=False, upload_id=dirty.upload_id)
+
+
+def expects_rejects(preview: Inspection | Unmapped | None, file_name: str, kind: str) -> bool:
+    """Did the preview of this file (same name and kind) list rows that a load will reject?
+    No preview, an Unmapped one (no rows checked) or one of another file: False."""
+    if not isinstance(preview, Inspection) or (preview.file_name, preview.kind) != (file_name, kind):
+        return False
+    return len(preview.rejected) > 0
 
 
 def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, date_format, sheet, allow_duplicate,
@@ -119,8 +133,8 @@ def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, d
             "header_row": parsed.source.header_row, "sheet": parsed.source.sheet, "format": parsed.source.fmt,
             "wide_columns": parsed.wide, "auto_aliases": parsed.auto_aliases, "replaced": replaced,
         }
-        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode,
-                parsed.source.rows_in, added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
+        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode, parsed.source.rows_in,
+                added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
         bump_version(cur, workspace_id)
         step(1.0, "done")
         warnings = [warning(c, 'en', **p) for c, p in parsed.warnings]

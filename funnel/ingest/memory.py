@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 
@@ -51,7 +51,8 @@ def capped(cur, path) -> Iterator[None]:
         big = Path(path).stat().st_size >= BIG_FILE
     except OSError:
         big = False
-    if not big or cap.strip().lower() in ("0", "off", "none") or _bytes(cap) is None:
+    cap_bytes = _bytes(cap)
+    if not big or cap.strip().lower() in ("0", "off", "none") or cap_bytes is None:
         yield
         return
     # A cursor of its own: the caller's may be inside a transaction that fails.
@@ -63,7 +64,7 @@ def capped(cur, path) -> Iterator[None]:
             if entry is None:
                 before = own.execute("SELECT current_setting('memory_limit')").fetchone()[0]
                 entry = _active[key] = [0, None]
-                if (_bytes(before) or float("inf")) > _bytes(cap):
+                if (_bytes(before) or float("inf")) > cap_bytes:
                     try:
                         own.execute("SET memory_limit = ?", [cap])
                         entry[1] = before

@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,7 +94,8 @@ def _best_header(records: list[list], kind: str) -> int:
 
 
 def _column_names(cells: list) -> list[str]:
-    names, seen = [], {}
+    names: list[str] = []
+    seen: dict[str, int] = {}
     for i, c in enumerate(cells):
         name = str(c).replace("\ufeff", "").strip() if c is not None else ""
         name = name or f"column {i + 1}"
@@ -215,7 +217,7 @@ def _scan(path: Path, check_utf8: bool = True) -> Scan:
     return out
 
 
-def _utf8(data: bytes) -> bool:
+def _utf8(data: bytes | memoryview) -> bool:
     """Is ``data`` valid UTF-8? Arrow validates it in place (bytes.decode makes a copy: 4× slower)."""
     import numpy as np
     import pyarrow as pa
@@ -238,7 +240,9 @@ def _breaks(data) -> int:
 def _csv_records(text: str, delim: str) -> tuple[list[list[str]], list[int]]:
     """The first records of the text and the physical line each starts on (0-based)."""
     reader = csv.reader(io.StringIO(text), delimiter=delim)
-    records, starts, line = [], [], 0
+    records: list[list[str]] = []
+    starts: list[int] = []
+    line = 0
     try:
         for rec in reader:
             if len(records) >= HEAD_RECORDS:
@@ -338,7 +342,7 @@ def _row_sql(number: str, header_line: int, shifts) -> str:
 
 
 def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool,
-              shifts: list[int] = (), strict: bool = False) -> None:
+              shifts: Sequence[int] = (), strict: bool = False) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
     ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
     (see ``_row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without

@@ -8,6 +8,7 @@ from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
 from funnel.ingest.rows import KEYS, sql_str
 
+
 def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, str]]:
     """The checks of one typed row, each (condition, field, value, code, detail) in SQL over
     ingest_typed's columns: a row is rejected where a condition holds, ``value`` and ``detail``
@@ -79,10 +80,11 @@ def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         template = reason(code, lang)
         texts = pd.Series([template] * int(mask.sum()), index=df.index[mask], dtype=object)
         if "{value}" in template:
-            texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"])]
+            texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"], strict=True)]
             texts = pd.Series(texts, index=df.index[mask], dtype=object)
         if "{detail}" in template:
-            texts = pd.Series([t.replace("{detail}", str(d)) for t, d in zip(texts, df.loc[mask, "detail"])],
+            texts = pd.Series([t.replace("{detail}", str(d))
+                               for t, d in zip(texts, df.loc[mask, "detail"], strict=True)],
                               index=df.index[mask], dtype=object)
         out[mask] = texts
     df["reason"] = out

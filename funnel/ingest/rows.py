@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
-from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
-                                   plain_sql, strip_sql)
-from funnel.workspace import STORED_IN
+from funnel.ingest.numbers import (
+    int_from_stripped,
+    int_from_text,
+    money_from_stripped,
+    money_from_text,
+    plain_sql,
+    strip_sql,
+)
+from funnel.kinds import STORED_IN
 
 TEXT_CAP = 1000
 RAW_COLUMNS = {
@@ -145,7 +151,7 @@ def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
 
 def stored_in(kind: str, present: frozenset[str]) -> tuple[str, list[str]]:
     """The table a file's rows are written to, and its columns: the narrowest of the kind's
-    tables (``workspace.STORED_IN``) that has a column for every field the file has."""
+    tables (``funnel.kinds.STORED_IN``) that has a column for every field the file has."""
     have = {c for c in RAW_COLUMNS[kind] if c in present}
     return min(((t, TABLE_COLUMNS.get(t, RAW_COLUMNS[kind])) for t in STORED_IN[kind]
                 if have <= set(TABLE_COLUMNS.get(t, RAW_COLUMNS[kind]))), key=lambda tc: len(tc[1]))

@@ -3,7 +3,8 @@ statement run while the calling thread reports how far it has got."""
 from __future__ import annotations
 
 import threading
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 POLL_SECONDS = 0.25
 T = TypeVar("T")

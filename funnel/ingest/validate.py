@@ -8,27 +8,35 @@ inserts ``stored_sql(kind, present)``: typed rows minus rejected ones, shaped li
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
 
 from funnel.ingest import dates as dates_mod
-from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, KINDS, normalise, propose_mapping, synonyms
-from funnel.ingest.inspection import Inspection
+from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
 from funnel.ingest.memory import capped
-from funnel.ingest.messages import upload_error, warning
-from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
-from funnel.ingest.rows import (KEYS, RAW_COLUMNS, TEXT_CAP, bound, key_match, present_fields,  # noqa: F401
-                                stored_params, stored_sql, typed_query)
+from funnel.ingest.messages import upload_error
 from funnel.ingest.reader import Source, read_table
+from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
+from funnel.ingest.rows import (
+    KEYS,
+    RAW_COLUMNS,
+    TEXT_CAP,
+    bound,
+    key_match,
+    present_fields,
+    stored_params,
+    stored_sql,
+    typed_query,
+)
 from funnel.ingest.running import reporting
 from funnel.ingest.uploads import file_hash_soon
-from funnel.workspace import RAW_TABLES
+from funnel.kinds import KINDS, RAW_TABLES
 
 PREVIEW_ROWS = 20
 _WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
@@ -63,7 +71,7 @@ class Prepared:
 @dataclass
 class Parsed(Prepared):
     """A file parsed into the temp tables of one cursor (or written by the fast path);
-    ``inspection()`` summarises it."""
+    ``funnel.ingest.inspection.summary`` turns it into what the Data page shows."""
     file_hash: str
     rows_ok: int
     rejected: pd.DataFrame
@@ -80,27 +88,9 @@ class Parsed(Prepared):
         return int(self.rejected["row"].nunique())
 
     @classmethod
-    def of(cls, prep: Prepared, **found) -> "Parsed":
+    def of(cls, prep: Prepared, **found) -> Parsed:
         """The prepared file with what checking it found."""
         return cls(**{f.name: getattr(prep, f.name) for f in fields(Prepared)}, **found)
-
-    def inspection(self) -> Inspection:
-        date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
-                        for f, c in self.choices.items()}
-        return Inspection(
-            file_name=self.file_name, file_hash=self.file_hash, kind=self.kind,
-            source_columns=list(self.source.columns), mapping=dict(self.mapping),
-            mapping_source=dict(self.mapping_source), crm=self.crm, encoding=self.source.encoding,
-            delimiter=self.source.delimiter, header_row=self.source.header_row, sheets=list(self.source.sheets),
-            sheet=self.source.sheet, date_formats=date_formats, ambiguous_dates=self.ambiguous,
-            rows_in=self.source.rows_in, preview=self.preview, rejected=self.rejected,
-            warnings=[warning(c, "en", **p) for c, p in self.warnings], missing_required=[],
-            duplicate_of=self.duplicate_of, new_stages=self.new_stages,
-            ready=not self.ambiguous and self.rows_ok > 0, rows_ok=self.rows_ok,
-            date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in self.choices.items()},
-            warning_keys=[(f"ingest.warn.{c}", p) for c, p in self.warnings],
-            auto_aliases=dict(self.auto_aliases), wide_columns=dict(self.wide),
-        )
 
 
 def _norm_formats(date_format, kind: str, file_name: str) -> dict[str, dates_mod.DateChoice]:
@@ -173,7 +163,8 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
     table = RAW_TABLES[kind]
     key = KEYS[kind][0]
     if kind == "spend":
-        value, code = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')", "exists_spend"
+        value = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')"
+        code = "exists_spend"
         column = mapping.get("amount") or "/".join(wide)
     else:
         value, code = f"t.{key}", "exists"
@@ -242,7 +233,9 @@ def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=
     if kind not in KINDS:
         raise upload_error("bad_kind", file=file_name, kind=kind)
     user_choices = _norm_formats(date_format, kind, file_name)
-    hashed = file_hash_soon(path) if Path(path).is_file() else None
+    if not Path(path).is_file():  # read_table would say the same of a missing file
+        raise upload_error("empty", file=file_name)
+    hashed = file_hash_soon(path)
     with capped(cur, path):
         source = read_table(cur, path, file_name, kind, sheet, count_rows=False, quick=quick)
         try:
@@ -343,9 +336,10 @@ def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
     elif kind == "leads" and blank_channel:
         warnings.append(("blank_channel", {"rows": blank_channel}))
     if kind == "deals" and mapping.get("lead_id"):
+        leads = RAW_TABLES["leads"]
         orphans = cur.execute(*bound(
             f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
-            "WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM leads_raw WHERE workspace_id = $ws "
+            f"WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM {leads} WHERE workspace_id = $ws "
             "AND superseded_by IS NULL)", dict(params, ws=ws))).fetchone()
         if orphans[0]:
             warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
@@ -362,7 +356,7 @@ def earlier_upload(cur, workspace_id, digest) -> dict | None:
     dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
                       "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
                       [workspace_id, digest]).fetchone()
-    return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup)) if dup else None
+    return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup, strict=True)) if dup else None
 
 
 def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
@@ -375,7 +369,8 @@ def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
     out = []
     for i, f in enumerate(text_fields):
         if row[2 * i]:
-            out.append(("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f], "first": row[2 * i + 1]}))
+            out.append(("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f],
+                                      "first": row[2 * i + 1]}))
     return out
 
 
@@ -389,11 +384,12 @@ def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame,
         return empty, {}
     found = cur.execute(*bound(
         f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
-        "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) GROUP BY stage ORDER BY rows DESC, stage",
+        "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) "
+        "GROUP BY stage ORDER BY rows DESC, stage",
         dict(params, ws=workspace_id))).df()
     ladder = get_ladder(cur, workspace_id)
     auto, unknown = {}, []
-    for st, n in zip(found["stage"], found["rows"]):
+    for st, n in zip(found["stage"], found["rows"], strict=True):
         target = suggest_stage(st, ladder)
         if target:
             auto[st] = (target, int(n))

@@ -16,7 +16,7 @@ COLUMNS = ("grp", "is_total", "leads", "spend", "cpl", "sal", "sal_rate", "won",
 def _economics(cur, filters: Filters, attribution: str, by: str | None, compare_: bool) -> pd.DataFrame:
     df = query.run(cur, "channel_economics", query.params(filters, attribution, compare_),
                    **query.breakdown(by))
-    bounds = [wilson(w, n) for w, n in zip(df["won"], df["leads"])]
+    bounds = [wilson(w, n) for w, n in zip(df["won"], df["leads"], strict=True)]
     df["conv_low"] = [b[0] for b in bounds]
     df["conv_high"] = [b[1] for b in bounds]
     return df

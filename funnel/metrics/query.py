@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -55,7 +55,7 @@ def breakdown(by: str | None) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql(name: str) -> str:
     """The text of ``sql/<name>.sql`` with its includes pasted in."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

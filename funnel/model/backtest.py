@@ -32,7 +32,7 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
     mean_act = sum(acts) / len(acts)
     abs_err = [abs(r["actual"] - r["forecast"]) for r in scored]
     if mean_act > 0 and min(acts) >= NEAR_ZERO * mean_act:
-        metric, error = "mape", sum(e / a for e, a in zip(abs_err, acts)) / len(acts)
+        metric, error = "mape", sum(e / a for e, a in zip(abs_err, acts, strict=True)) / len(acts)
     else:
         metric, error = "wape", (sum(abs_err) / sum(acts) if sum(acts) else None)
     return {"rows": rows, "metric": metric, "error": error, "seasonal": forecast["seasonal"],

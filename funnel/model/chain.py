@@ -30,7 +30,7 @@ class StageChain:
         """Π rate_i [share of leads won]; a zero anywhere gives 0."""
         return math.prod(rate for _, rate in self.steps)
 
-    def move(self, index: int, rate: float) -> "StageChain":
+    def move(self, index: int, rate: float) -> StageChain:
         """The same chain with step ``index`` (0-based) set to ``rate``."""
         if not 0 <= index < len(self.steps):
             raise refuse("index", f"must be 0..{len(self.steps) - 1}", index)

@@ -75,7 +75,8 @@ class Edits:
         An edited row keeps the baseline's base budget, so saturation is measured from the spend
         at which the baseline's CPL was seen."""
         rows = dict(self.mix)
-        out = [Channel(c.name, *rows[c.name].values(), base_budget=c.base_budget) if c.name in rows else c
+        out = [Channel(c.name, **dict(zip(MIX_FIELDS, rows[c.name].values(), strict=True)),
+                       base_budget=c.base_budget) if c.name in rows else c
                for c in base]
         known = {c.name for c in base}
         return out, [n for n in rows if n not in known]
@@ -87,11 +88,11 @@ class Edits:
         if self.chain:
             out["chain"] = {name: rate for name, rate in self.chain}
         if self.mix:
-            out["mix"] = {name: dict(zip(MIX_FIELDS, row.values())) for name, row in self.mix}
+            out["mix"] = {name: dict(zip(MIX_FIELDS, row.values(), strict=True)) for name, row in self.mix}
         return out
 
     @classmethod
-    def from_dict(cls, data) -> "Edits":
+    def from_dict(cls, data) -> Edits:
         """The inverse of ``to_dict``; anything malformed is refused naming the part that is wrong."""
         if data is None:
             return cls()
@@ -124,16 +125,17 @@ def _name(part: str, name) -> str:
 
 def chain_edits(base: StageChain, rates: list[float]) -> tuple[tuple[str, float], ...]:
     """The chain steps whose rate (share) differs from the baseline's, in ladder order."""
-    return tuple((name, float(rate)) for (name, old), rate in zip(base.steps, rates) if abs(rate - old) > _TOL)
+    return tuple((name, float(rate)) for (name, old), rate in zip(base.steps, rates, strict=True)
+                 if abs(rate - old) > _TOL)
 
 
 def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, ChannelEdit], ...]:
     """The channel rows that differ from the baseline's in any field, in the baseline's order."""
     out = []
-    for old, new in zip(base, rows):
+    for old, new in zip(base, rows, strict=True):
         edit = ChannelEdit(new.budget, new.cpl, new.conversion, new.avg_check, new.saturation)
         before = (old.budget, old.cpl, old.conversion, old.avg_check, old.saturation)
-        if any(abs(a - b) > _TOL * max(1.0, abs(b)) for a, b in zip(edit.values(), before)):
+        if any(abs(a - b) > _TOL * max(1.0, abs(b)) for a, b in zip(edit.values(), before, strict=True)):
             out.append((new.name, edit))
     return tuple(out)
 

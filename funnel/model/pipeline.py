@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from funnel.model.fields import non_negative, ratio, share
 
@@ -38,7 +39,8 @@ def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
     weighted_ladder = amount × ladder probability; weighted_learned = amount × learned probability
     (None for a stage with no closed history, and then the total counts it at the ladder's value
     and says so in ``learned_fallbacks``). Units: money."""
-    rows, fallbacks = [], 0
+    rows: list[dict[str, Any]] = []
+    fallbacks = 0
     for s in stages:
         learned = s.learned_probability
         rows.append({"stage": s.stage, "deals": s.deals, "amount": s.amount,

@@ -102,7 +102,7 @@ class Plan:
             return None
         return WebChain(self.queries, self.ctr, self.site_conversion, self.cpc or 0.0)
 
-    def with_(self, **changes) -> "Plan":
+    def with_(self, **changes) -> Plan:
         return replace(self, **changes)
 
     def inputs(self) -> dict:
@@ -110,7 +110,7 @@ class Plan:
         return asdict(self)
 
     @classmethod
-    def from_inputs(cls, data: dict) -> "Plan":
+    def from_inputs(cls, data: dict) -> Plan:
         """Build from a dict (a saved scenario, a link). Unknown keys are refused by name."""
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - names)

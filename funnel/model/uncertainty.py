@@ -5,7 +5,8 @@ Per simulated period (numpy, vectorised):
 - lead rate: plan leads × g, g ~ Gamma(shape = n, scale = 1/n) with n the leads observed in the
   baseline (mean 1, relative spread 1/√n); leads ~ Poisson(plan leads × g × periods);
 - conversion: plan conversion × p / E[p], p ~ Beta(won + ½, leads − won + ½) (Jeffreys
-  posterior from the baseline's counts), capped at 1, then the capacity drag (capacity.effective_conversion) at the drawn leads;
+  posterior from the baseline's counts), capped at 1, then the capacity drag
+  (capacity.effective_conversion) at the drawn leads;
 - deals ~ Binomial(leads, conversion);
 - check, from the observed won amounts (a bootstrap, so a skewed B2B check — a few large
   contracts among many small ones — gives the lopsided band it really has):

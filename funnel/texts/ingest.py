@@ -253,11 +253,16 @@ DATE_REASONS = {
 
 _WHERE = {"ru": ("строка", "столбец", "Ожидается", "Как исправить"),
           "en": ("row", "column", "Expected", "How to fix")}
+
+
+def _error_text(lang: str, parts: tuple[str, str, str]) -> str:
+    """An upload error's whole text: "{where_<lang>}<reason> Expected: <…>. How to fix: <…>"."""
+    reason, expected, fix = parts
+    return f"{{where_{lang}}}{reason} {_WHERE[lang][2]}: {expected}. {_WHERE[lang][3]}: {fix}"
+
+
 for _code, (_ru, _en) in ERRORS.items():
-    TEXTS[f"ingest.err.{_code}"] = tuple(
-        "{where_%s}%s %s: %s. %s: %s" % (lang, parts[0], _WHERE[lang][2], parts[1], _WHERE[lang][3], parts[2])
-        for lang, parts in (("ru", _ru), ("en", _en))
-    )
+    TEXTS[f"ingest.err.{_code}"] = (_error_text("ru", _ru), _error_text("en", _en))
 for _code, _pair in REASONS.items():
     TEXTS[f"ingest.reject.{_code}"] = _pair
 for _code, _pair in DATE_REASONS.items():

@@ -68,8 +68,9 @@ def test_cohort_attribution_by_hand(company):
 
 
 def test_sal_rate_only_when_data_has_it(company, store, ws):
-    from tests.conftest import insert
     from datetime import datetime
+
+    from tests.conftest import insert
     with store.cursor() as cur:
         before = channels.channel_table(cur, filters=march(ws))
     assert before["sal_rate"].isna().all()  # no qualification dates at all → no SAL column
@@ -106,8 +107,9 @@ def test_overview_headline_by_hand(company):
 
 def test_monthly_trend_by_hand(company):
     store, ws = company
-    from funnel.filters import Filters
     from datetime import date
+
+    from funnel.filters import Filters
     with store.cursor() as cur:
         df = trend.monthly(cur, filters=Filters(ws, date(2026, 2, 1), date(2026, 4, 30)))
     by_month = {r["month"].strftime("%Y-%m"): r for r in df.to_dict(orient="records")}

@@ -93,7 +93,7 @@ def stage_skipped(store, ws):
                                   "entered_at": datetime(2026, 3, 4)}])
     with store.cursor() as cur:
         fn = stages.stage_funnel(cur, filters=f(ws))
-    reached = dict(zip(fn.table["stage"], fn.table["reached"]))
+    reached = dict(zip(fn.table["stage"], fn.table["reached"], strict=True))
     assert fn.has_history
     # Qualified interest was skipped, but the deal is past it: it counts as reached
     assert reached["Initial interest"] == reached["Qualified interest"] == reached["Proposal under review"] == 1
@@ -163,6 +163,7 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
     """Eight sessions asking at once after an upload share one build of the deal facts, and
     each still gets the current data."""
     import threading
+
     from funnel.metrics import facts
     insert(store, ws, "deals", [{"deal_id": "D1", "created_at": datetime(2026, 3, 2), "status": "won",
                                  "amount": 5, "closed_at": datetime(2026, 3, 3)}])

@@ -9,7 +9,7 @@ import pytest
 
 from funnel.cli import main
 from funnel.db import Store
-from funnel.metrics import channels, lost, overview, stages, trend, speed
+from funnel.metrics import channels, lost, overview, speed, stages, trend
 from tests.analytics.fixtures import load_company, march
 
 HOSTILE = [
@@ -114,7 +114,7 @@ def test_cli_channels_json_equals_function(capsys, company_file):
     table = expected(path, ws, channels.channel_table)
     table = table[~table["is_total"]]
     assert [r["channel"] for r in got] == list(table["grp"])
-    for rec, (_, row) in zip(got, table.iterrows()):
+    for rec, (_, row) in zip(got, table.iterrows(), strict=True):
         assert set(rec) >= {"channel", "leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check",
                             "cac", "romi", "drr"}
         for key in ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "cac", "romi", "drr"):

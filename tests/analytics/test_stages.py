@@ -109,7 +109,7 @@ def test_working_days_agree_with_numpy_for_every_weekday(store, ws):
     insert(store, ws, "leads", [{"lead_id": "last", "created_at": datetime(2026, 3, 22, 10)}])
     with store.cursor() as cur:
         s = stages.stalled_deals(cur, filters=Filters(ws), attribution="period")
-    got = dict(zip(s["deal_id"], s["days_in_stage"]))
+    got = dict(zip(s["deal_id"], s["days_in_stage"], strict=True))
     for d in starts:
         expected = int(np.busday_count(d, as_of))
         assert got.get(f"S{d:%d}", 0) == expected, d

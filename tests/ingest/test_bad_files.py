@@ -157,7 +157,7 @@ def test_rejection_reasons_in_russian(store, ws, tmp_path):
 
 
 def test_mixed_encodings_are_read_and_warned(store, ws, tmp_path):
-    content = "id;created;channel\n".encode() + "1;2025-01-01;Яндекс\n".encode("utf-8") + \
+    content = b"id;created;channel\n" + "1;2025-01-01;Яндекс\n".encode() + \
         "2;2025-01-02;Партнёры\n".encode("cp1251")
     path = write(tmp_path, "mixed.csv", content)
     info = inspect_file(store, ws, path, "leads")

@@ -31,7 +31,7 @@ def test_olist_leads_and_won_deals(store, ws):
 @needs_shared(MAVEN)
 def test_maven_pipeline_as_deals(store, ws):
     info = inspect_file(store, ws, MAVEN, "deals")
-    assert dict(zip(info.new_stages["stage"], info.new_stages["rows"])) == {"Engaging": 1589, "Prospecting": 500}
+    assert dict(zip(info.new_stages["stage"], info.new_stages["rows"], strict=True)) == {"Engaging": 1589, "Prospecting": 500}
     assert info.auto_aliases == {"Won": "Deal done"}  # "Lost" is already a ladder stage
     result = load_file(store, ws, MAVEN, "deals")
     assert (result.added, result.rejected) == (8800, 0)

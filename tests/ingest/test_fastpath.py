@@ -13,7 +13,8 @@ import pytest
 
 from funnel.errors import UploadError
 from funnel.ingest import fastpath, reader, running
-from funnel.workspace import RAW_TABLES, create_workspace
+from funnel.kinds import RAW_TABLES
+from funnel.workspace import create_workspace
 from tests.ingest.helpers import load_file, write
 
 LEADS = "id,created,channel,cost\nL1,2025-01-01,SEO,10.50\nL2,2025-01-02,Ads,0\nL3,2025-01-03 14:05,SEO,\n"

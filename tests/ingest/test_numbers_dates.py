@@ -34,8 +34,14 @@ def test_usual_cells_take_a_shortcut_that_gives_the_same_numbers():
     1234,56) but not to 1,200 (thousands)."""
     import random
 
-    from funnel.ingest.numbers import (int_from_stripped, int_from_text, money_from_stripped, money_from_text,
-                                       plain_sql, strip_sql)
+    from funnel.ingest.numbers import (
+        int_from_stripped,
+        int_from_text,
+        money_from_stripped,
+        money_from_text,
+        plain_sql,
+        strip_sql,
+    )
     rnd = random.Random(3)
     alphabet = "0123456789,.-+ рe_$"
     weights = [4] * 10 + [2, 2, 1, 1, 1, 1, 0.5, 0.3, 0.3]

@@ -12,8 +12,15 @@ from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.model.plan import Plan, evaluate
 from funnel.plan_fact import plan_vs_fact
-from funnel.scenarios import (delete_scenario, get_scenario, list_scenarios, mark_plan, rename_scenario,
-                              save_scenario, unmark_plan)
+from funnel.scenarios import (
+    delete_scenario,
+    get_scenario,
+    list_scenarios,
+    mark_plan,
+    rename_scenario,
+    save_scenario,
+    unmark_plan,
+)
 from funnel.workspace import data_version
 from tests.conftest import ROOT
 
@@ -53,7 +60,7 @@ def test_baseline_by_hand(store, tiny):
     assert stages["Proposal under review"].deals == 1 and stages["Proposal under review"].amount == 80_000
     assert stages["Proposal under review"].learned_probability == pytest.approx(1.0)   # D1, D3 both won
     assert stages["Initial interest"].learned_probability == pytest.approx(2 / 3)      # D1, D3 of D1–D3
-    assert [(m, l, w, t) for m, l, w, t, _ in b.history] == [
+    assert [(m, n, w, t) for m, n, w, t, _ in b.history] == [
         (date(2025, 1, 1), 5, 0, 0.0), (date(2025, 2, 1), 5, 2, 150_000.0)]
     plan = b.plan()
     assert (plan.leads, plan.conversion, plan.avg_check, plan.cpl, plan.sellers) == (5, 0.2, 75_000, 800, 2)
@@ -172,7 +179,7 @@ def test_cli_json_has_every_input_and_output():
 ], ids=["conversion", "leads", "check", "contacts", "budget-and-leads"])
 def test_cli_refuses_nonsense_naming_the_flag(args, message):
     base = {"--leads": "100", "--conversion": "0.05", "--avg-check": "1000", "--cpl": "10"}
-    for flag, value in zip(args[::2], args[1::2]):
+    for flag, value in zip(args[::2], args[1::2], strict=True):
         base[flag] = value
     r = cli(*[x for kv in base.items() for x in kv])
     assert r.returncode == 3 and message in r.stderr

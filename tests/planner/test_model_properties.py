@@ -126,7 +126,7 @@ SHAPE = [60, 80, 100, 120, 140, 100, 100, 100, 100, 100, 100, 100]  # sums to 1 
 
 
 def test_seasonality_learned_from_a_year_and_flat_without():
-    history = list(zip(_months(date(2025, 1, 1), 12), SHAPE))
+    history = list(zip(_months(date(2025, 1, 1), 12), SHAPE, strict=True))
     index = seasonal_index(history)
     assert index[1] == pytest.approx(0.6) and index[5] == pytest.approx(1.4)
     out = project(history, 12, level=1_000)
