@@ -22,7 +22,7 @@ test: $(STAMP)
 # (a path given to mypy that does not exist stops it) and the tests.
 LINTED := $(wildcard funnel ui)
 lint: $(STAMP)
-	$(PY) -m ruff check $(LINTED) tests
+	$(PY) -m ruff check .
 	$(PY) -m mypy $(LINTED)
 
 demo: $(STAMP)

@@ -75,7 +75,7 @@ def bench_recompute(b, repeats: int = 30) -> None:
         t3 = time.perf_counter()
         projection.project(history, 12, level=out["turnover"])
         t4 = time.perf_counter()
-        for k, v in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0)):
+        for k, v in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0), strict=False):
             timings[k].append(v)
     for k, v in timings.items():
         print(f"  {k:<24} median {ms(statistics.median(v))}   max {ms(max(v))}")

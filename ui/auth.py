@@ -9,6 +9,7 @@ Any broken configuration fails closed: the gate shows what to fix and no page ru
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import streamlit as st
 
@@ -59,12 +60,13 @@ def _sso_user(cfg: AuthConfig) -> User | None:
     try:
         if not st.user.is_logged_in:
             return None
-        email, groups = st.user.get("email"), st.user.get(cfg.groups_claim) or ()
+        email = st.user.get("email")
+        groups: Any = st.user.get(cfg.groups_claim) or ()
     except Exception:  # noqa: BLE001 - no identity in this session
         return None
     if isinstance(groups, str):
-        groups = [g.strip() for g in groups.split(",")]
-    return cfg.user_from_identity(email, groups)
+        groups = tuple(g.strip() for g in groups.split(","))
+    return cfg.user_from_identity(email if isinstance(email, str) else None, groups)
 
 
 def signed_in_user() -> User | None:
@@ -73,6 +75,7 @@ def signed_in_user() -> User | None:
     cfg = config()
     if cfg.problem:
         return None
+    user: User | None
     if cfg.mode == "none":
         user = LOCAL_USER
     elif cfg.mode == "sso":

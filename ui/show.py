@@ -15,6 +15,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from funnel import units
 from funnel.errors import DatabaseBusy, FunnelError
 from ui import state
 from ui.cache import draw_cached, is_shared
@@ -22,10 +23,6 @@ from ui.text import lang, money, num, pct, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-MONEY_COLS = {"spend", "cpl", "revenue", "avg_check", "cac", "amount"}
-PCT_COLS = {"sal_rate", "conversion", "win_rate", "conversion_from_previous", "conversion_from_first",
-            "share_over_norm", "actual", "expected"}
-
 
 # ---- small formatters -------------------------------------------------------------------------
 def missing(x) -> bool:
@@ -40,7 +37,7 @@ def missing(x) -> bool:
 def label(value, dim: str | None = None) -> str:
     """A group's display name: the totals row, 'unknown', a missing reason or stage."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim, "an.total"))
+        return t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim or "", "an.total"))
     return t("common.unknown") if value == "unknown" else str(value)
 
 
@@ -54,19 +51,20 @@ def signed_pct(x) -> str | None:
 
 
 def fmt_value(col: str, x, decimals: int | None = None) -> str:
-    if col in MONEY_COLS:
-        return money(x, 0 if decimals is None else decimals)
-    if col in PCT_COLS:
-        return pct(x, 1 if decimals is None else decimals)
-    if col in ("romi", "drr"):
-        return pct(x, 0)
-    if col in ("index",):
-        return num(x, 2)
-    if col.endswith(("_hours", "_days", "_p80")) and col not in ("norm_days", "days_over"):
-        return num(x, 1)
-    if col.endswith("_mom") or col.endswith("_yoy_change"):
+    """``x`` shown by the unit of the figure ``col`` (funnel.units), with the figure's default
+    decimals unless ``decimals`` says otherwise; a column no unit covers is a plain number."""
+    try:
+        kind, places = units.unit(col), units.decimals(col)
+    except ValueError:
+        kind, places = "number", 0
+    places = places if decimals is None else decimals
+    if kind == "money":
+        return money(x, places)
+    if kind == "share":
+        return pct(x, places)
+    if kind == "change":
         return signed_pct(x) or "—"
-    return num(x, 0 if decimals is None else decimals)
+    return num(x, places)
 
 
 def period_text(rng) -> str:

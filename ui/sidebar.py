@@ -39,7 +39,7 @@ def workspace_picker(allowed: list[str] | None = None, spaces: list | None = Non
         qp = state.QP_WS.get()
         state.WORKSPACE.set(qp if qp in ids else ids[0])
     names = {w.id: w.name for w in spaces}
-    chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=names.get, key=state.WORKSPACE)
+    chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=lambda i: names[i], key=state.WORKSPACE)
     ws = next(w for w in spaces if w.id == chosen)
     state.WORKSPACE_OBJ.set(ws)
     return ws
@@ -75,9 +75,9 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     # Labels fixed at draw time: a lazy format_func would be called later (e.g. by AppTest)
     # outside this run, in the default language.
     labels = {p: t(f"period.{p}") for p in periods.PRESETS}
-    preset = st.sidebar.selectbox(
-        t("sidebar.period"), periods.PRESETS, index=periods.PRESETS.index("last_12_months"),
-        format_func=labels.get, key=state.PERIOD_PRESET, help=t("sidebar.period_help"))
+    preset: str = st.sidebar.selectbox(
+        t("sidebar.period"), list(periods.PRESETS), index=periods.PRESETS.index("last_12_months"),
+        format_func=lambda p: labels[p], key=state.PERIOD_PRESET, help=t("sidebar.period_help"))
     if preset == "custom":
         fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
         # The format is part of the widget's identity: a language switch makes a new widget, which

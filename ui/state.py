@@ -11,7 +11,7 @@ memory) start with an underscore.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
@@ -81,10 +81,10 @@ class Param(str):
 
 def url_params() -> dict[str, str]:
     """Every query parameter of the URL (one value each)."""
-    return {k: st.query_params.get(k) for k in st.query_params.keys()}
+    return {k: st.query_params.get(k) or "" for k in st.query_params.keys()}
 
 
-def write_url(wanted: dict[str, str | list[str]], owned: Iterable[str]) -> None:
+def write_url(wanted: Mapping[str, str | list[str]], owned: Iterable[str]) -> None:
     """Set the URL's parameters in ``wanted`` and drop those of ``owned`` that are not wanted;
     only what differs is written (each write is a message to the browser)."""
     for name in owned:

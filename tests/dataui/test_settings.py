@@ -2,8 +2,8 @@
 stage spellings, currency, and a viewer who sees no editing control."""
 import pytest
 
-from ui import state
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
+from ui import state
 
 PAGE = "pages/settings.py"
 

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
+from funnel import ingest
+from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 from ui import state
 from ui.views.data import stages
 from ui.views.data import texts as data_texts
 from ui.views.data import upload as data_upload
-from funnel import ingest
-from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 
 PAGE = "pages/data.py"
 
@@ -239,8 +239,8 @@ def _history(ws_id):
 def test_inspection_is_cached_across_unrelated_clicks(data, monkeypatch):
     at, ws_id = data
     calls = []
-    real = ingest.inspect
-    monkeypatch.setattr(ingest, "inspect", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = ingest.review
+    monkeypatch.setattr(ingest, "review", lambda *a, **k: calls.append(1) or real(*a, **k))
     upload(at, "leads.csv", LEADS)
     n = len(calls)
     assert n >= 1
@@ -320,8 +320,8 @@ def _two_sheets() -> bytes:
 def test_excel_with_several_sheets_offers_a_sheet_picker(data, monkeypatch):
     at, ws_id = data
     calls = []
-    real = ingest.inspect
-    monkeypatch.setattr(ingest, "inspect", lambda *a, **k: calls.append(k.get("sheet")) or real(*a, **k))
+    real = ingest.review
+    monkeypatch.setattr(ingest, "review", lambda *a, **k: calls.append(k.get("sheet")) or real(*a, **k))
     at.file_uploader(key=state.DATA_FILE).upload(
         "book.xlsx", _two_sheets(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
     assert not at.exception and not at.error, texts(at.error)

@@ -33,6 +33,7 @@ def render() -> None:
     with ui.cursor() as cur:
         spaces = list_workspaces(cur)
     names = {w.id: w.name for w in spaces}
+    ids: list[str] = list(names)
 
     st.subheader(ui.t("admin.workspaces"))
     st.dataframe([{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
@@ -44,21 +45,22 @@ def render() -> None:
         currency = c2.text_input(ui.t("admin.currency"), value="₽", key="admin_new_currency")
         if st.form_submit_button(ui.t("admin.create_button"), key="admin_create_btn"):
             _write(lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
-                  lambda w: ui.t("admin.created", name=ui.plain(w.name)))
+                   lambda w: ui.t("admin.created", name=ui.plain(w.name)))
     with st.form("admin_rename"):
         st.markdown(f"**{ui.t('admin.rename')}**")
         c1, c2 = st.columns(2)
-        target = c1.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_rename_ws")
+        target = c1.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_rename_ws")
         new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
         if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
-            _write(lambda cur, actor: administration.rename(cur, target, new_name, actor=actor),
+            _write(lambda cur, actor: administration.rename(cur, target or "", new_name, actor=actor),
                    lambda w: ui.t("admin.renamed"))
     with st.form("admin_delete"):
         st.markdown(f"**{ui.t('admin.delete')}**")
-        victim = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_delete_ws")
+        victim = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_delete_ws")
         sure = st.checkbox(ui.t("admin.delete_confirm"), key="admin_delete_sure")
         if st.form_submit_button(ui.t("admin.delete"), key="admin_delete_btn", type="primary") and sure:
-            _write(lambda cur, actor: administration.delete(cur, victim, actor=actor), lambda _: ui.t("admin.deleted"))
+            _write(lambda cur, actor: administration.delete(cur, victim or "", actor=actor),
+                   lambda _: ui.t("admin.deleted"))
     if st.button(ui.t("admin.reset_demo"), help=ui.t("admin.reset_demo_help"), key="admin_reset_demo"):
         _write(lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
               lambda _: ui.t("admin.demo_reset_done"))
@@ -74,13 +76,13 @@ def render() -> None:
 
     st.subheader(ui.t("admin.export"))
     st.caption(ui.t("admin.export_help"))
-    source = st.selectbox(ui.t("admin.which"), list(names), format_func=names.get, key="admin_export_ws")
+    source = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_export_ws")
     if st.button(ui.t("admin.export_button"), key="admin_export_btn"):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"{source}.zip"
             try:
                 with ui.cursor() as cur:
-                    portable.export_workspace(cur, source, path, actor=actor)
+                    portable.export_workspace(cur, source or "", path, actor=actor)
                 st.download_button(ui.t("admin.download"), path.read_bytes(), f"funnel-{source}.zip",
                                    "application/zip", key="admin_export_dl", icon=":material/download:")
             except Exception as exc:  # noqa: BLE001

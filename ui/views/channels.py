@@ -17,11 +17,11 @@ from ui.show import fmt_value, formatted, label, show_table
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
 DRILLS = ("campaign", "owner", "segment")
 
-ECONOMICS_COLUMNS = {"grp": None, "leads": "an.col.leads", "spend": "an.col.spend", "cpl": "an.col.cpl",
-                     "sal_rate": "an.col.sal_rate", "won": "an.col.won", "conversion": "an.col.conversion",
-                     "interval": "an.col.interval", "revenue": "an.col.revenue",
-                     "avg_check": "an.col.avg_check", "cac": "an.col.cac", "romi": "an.col.romi",
-                     "drr": "an.col.drr"}
+ECONOMICS_COLUMNS: dict[str, str] = {
+    "grp": "an.dim.channel", "leads": "an.col.leads", "spend": "an.col.spend", "cpl": "an.col.cpl",
+    "sal_rate": "an.col.sal_rate", "won": "an.col.won", "conversion": "an.col.conversion",
+    "interval": "an.col.interval", "revenue": "an.col.revenue", "avg_check": "an.col.avg_check",
+    "cac": "an.col.cac", "romi": "an.col.romi", "drr": "an.col.drr"}
 
 
 def economics_table(df: pd.DataFrame, by: str, key: str) -> None:

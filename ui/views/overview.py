@@ -8,6 +8,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 import ui
+from funnel import units
 from funnel.metrics.overview import Headline
 from ui.show import period_text, show_table, signed_pct
 
@@ -17,11 +18,11 @@ _UP_IS_BAD = {"spend", "cpl"}
 
 
 def _fig_text(figure: str, value) -> str:
-    if figure in ("spend", "cpl", "revenue", "avg_check", "pipeline", "weighted_pipeline"):
+    """A headline figure by its unit; the headline's shares carry two decimals."""
+    kind = units.unit(figure)
+    if kind == "money":
         return ui.money(value)
-    if figure in ("conversion", "win_rate"):
-        return ui.pct(value, 2)
-    return ui.num(value)
+    return ui.pct(value, 2) if kind == "share" else ui.num(value)
 
 
 def headline_help(h: Headline, figure: str) -> str:
@@ -29,7 +30,7 @@ def headline_help(h: Headline, figure: str) -> str:
     parts = {k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline",
                                                    "win_rate", "open")}
     text = ui.t(f"an.help.{figure}", now=_fig_text(figure, n.get(figure)), **parts)
-    if h.prev is not None:
+    if h.prev is not None and h.yoy is not None:
         text += "  \n" + ui.t("an.help.compare", prev_period=period_text(h.prev_period),
                               prev=_fig_text(figure, h.prev.get(figure)),
                               yoy_period=period_text(h.yoy_period), yoy=_fig_text(figure, h.yoy.get(figure)))

@@ -9,76 +9,10 @@ import streamlit as st
 
 import ui
 from funnel import ladder
-from funnel.errors import FunnelError
-from funnel.i18n import TABLE
+from funnel.errors import FunnelError, keyed_error
 from funnel.workspace import set_currency
 from ui import auth, state
 from ui.writes import say, show_message, write
-
-
-def keyed_error(key: str, **kw):
-    from funnel.errors import ValidationError
-
-    err = ValidationError(TABLE[key][1].format(**kw))
-    err.key, err.params = key, kw
-    return err
-
-
-# ---- settings: ladder, aliases, currency ---------------------------------------------------------
-def ladder_for_editor(df: pd.DataFrame) -> pd.DataFrame:
-    """The stored ladder as the editor shows it: probability in %, a position column to reorder."""
-    out = pd.DataFrame({
-        "position": df["position"].astype("Int64"),
-        "name": df["name"].astype(object),
-        "probability": (df["probability"].astype(float) * 100).round(2),
-        "norm_days": df["norm_days"].astype("Int64"),
-        "kind": df["kind"].astype(object),
-    })
-    return out.reset_index(drop=True)
-
-
-def ladder_from_editor(edited: pd.DataFrame) -> list[ladder.Stage]:
-    """Check the edited ladder in the user's own terms (percent, the column names they see) and
-    convert it; ``ladder.validate_ladder`` then runs as the final gate.
-
-    Raises ValidationError with a translated message naming the row and column.
-    Rows are ordered by the "#" column; new rows with no number go after the numbered ones.
-    """
-    def fail(key, **kw):
-        raise keyed_error(key, **kw)
-
-    rows = edited.copy()
-    rows = rows[~rows.apply(lambda r: all(pd.isna(v) or str(v).strip() == "" for v in r), axis=1)]
-    rows = rows.assign(_order=pd.to_numeric(rows.get("position"), errors="coerce"), _seq=range(len(rows)))
-    rows = rows.sort_values(["_order", "_seq"], na_position="last", kind="stable")
-    if rows.empty:
-        fail("settings.err.empty")
-    stages, seen = [], set()
-    for i, rec in enumerate(rows.to_dict("records"), start=1):
-        name = "" if pd.isna(rec.get("name")) else str(rec.get("name")).strip()
-        if not name:
-            fail("settings.err.name_empty", row=i)
-        if name.lower() in seen:
-            fail("settings.err.name_twice", row=i, name=name)
-        seen.add(name.lower())
-        prob = pd.to_numeric(pd.Series([rec.get("probability")]), errors="coerce").iloc[0]
-        if pd.isna(prob) or not 0 <= float(prob) <= 100:
-            fail("settings.err.prob", row=i)
-        norm = rec.get("norm_days")
-        if norm is not None and not pd.isna(norm):
-            num = pd.to_numeric(pd.Series([norm]), errors="coerce").iloc[0]
-            if pd.isna(num) or float(num) < 0 or float(num) != int(num):
-                fail("settings.err.norm", row=i)
-            norm = int(num)
-        else:
-            norm = None
-        kind = "" if pd.isna(rec.get("kind")) else str(rec.get("kind")).strip().lower()
-        if kind not in ladder.KINDS:
-            fail("settings.err.kind", row=i)
-        stages.append(ladder.Stage(name, float(prob) / 100, norm, kind))
-    if not any(s.kind == "won" for s in stages):
-        fail("settings.err.no_won")
-    return ladder.validate_ladder(pd.DataFrame([s.__dict__ for s in stages]))
 
 
 def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
@@ -106,18 +40,17 @@ def settings_context(ws_id: str) -> None:
             key.pop()
 
 
-def save_ladder(ws_id: str) -> bool:
+def save_ladder(ws_id: str) -> None:
     """Check and save the edited ladder; the outcome is left for show_message()."""
     try:
         with ui.cursor() as cur:
-            base = ladder_for_editor(ladder.get_ladder(cur, ws_id))
-        stages = ladder_from_editor(edited_ladder(base))
+            base = ladder.for_editor(ladder.get_ladder(cur, ws_id))
+        stages = ladder.from_editor(edited_ladder(base))
     except FunnelError as exc:
         say("error", exc, "ladder")
-        return False
-    ok = write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=auth.current_user()),
-                ui.t("settings.ladder_saved", n=len(stages)), "ladder")
-    if ok:
+        return
+    if write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=auth.current_user()),
+             ui.t("settings.ladder_saved", n=len(stages)), "ladder"):
         state.SET_LADDER.pop()  # the editor starts again from what was saved
         # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
         with ui.cursor() as cur:
@@ -125,8 +58,7 @@ def save_ladder(ws_id: str) -> bool:
         if not lost.empty:
             names = ", ".join(f"«{ui.plain(x)}»" for x in lost["stage"].head(10))
             say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " +
-                 ui.t("settings.renamed_hint", stages=names), "ladder")
-    return ok
+                ui.t("settings.renamed_hint", stages=names), "ladder")
 
 
 def reset_ladder(ws_id: str) -> None:
@@ -191,7 +123,7 @@ def render(ws) -> None:
                                                  default="open", format_func=ui.labels(
                                                      ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}"))),
     }
-    table = ladder_for_editor(stages)
+    table = ladder.for_editor(stages)
     if may_edit:
         st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=state.SET_LADDER)
         st.button(ui.t("settings.save_ladder"), key=state.SET_LADDER_SAVE, type="primary",

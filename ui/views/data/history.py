@@ -61,6 +61,7 @@ def history_section(ws, header) -> None:
         if not choices:
             st.caption(ui.t("data.undo_none"))
             return
-        st.selectbox(ui.t("data.undo_pick"), list(choices), format_func=choices.get, key=state.DATA_UNDO_PICK)
+        ids: list[int] = list(choices)
+        st.selectbox(ui.t("data.undo_pick"), ids, format_func=lambda i: choices[i], key=state.DATA_UNDO_PICK)
         ok = st.checkbox(ui.t("data.undo_confirm"), key=state.DATA_UNDO_OK)
         st.button(ui.t("data.undo_button"), key=state.DATA_UNDO, disabled=not ok, on_click=undo, args=(ws.id,))

@@ -8,13 +8,12 @@ file takes seconds, so it must not rerun on every widget click.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 
 import ui
 from funnel import ingest
-from funnel.errors import UploadError
 from funnel.workspace import data_version
 from ui import auth, state
 
@@ -107,9 +106,9 @@ def date_questions() -> list[tuple[str, list[str], dict[str, dict[str, str]]]]:
     shared: dict[str, dict[str, str]] = {}
     separate = {}
     for fld, cands in ambiguous.items():
-        by_order = {_order(c): c for c in cands}
-        if None not in by_order and len(by_order) == len(cands) == 2:
-            shared[fld] = by_order
+        orders = [_order(c) for c in cands]
+        if None not in orders and len(set(orders)) == len(cands) == 2:
+            shared[fld] = {o: c for o, c in zip(orders, cands, strict=True) if o}
         else:
             separate[fld] = cands
     out = []
@@ -153,60 +152,25 @@ def inspection(ws, stored: StoredFile, kind: str):
         if cached and cached["key"] == key:
             return cached["value"]
         with st.spinner(ui.t("data.reading")):
-            try:
-                result = ingest.inspect(cur, stored.path, stored.name, kind, workspace_id=ws.id,
-                                        mapping=mapping, date_format=date_format, sheet=sheet)
-            except UploadError as exc:
-                if getattr(exc, "code", None) not in _MAPPING_CODES:
-                    raise
-                result = _unmapped(cur, stored, kind, sheet, mapping, exc)
+            # an Unmapped when a required field has no column yet: the columns are still shown
+            result = ingest.review(cur, stored.path, stored.name, kind, workspace_id=ws.id,
+                                   mapping=mapping, date_format=date_format, sheet=sheet)
     if sheet is None and getattr(result, "sheet", None) and len(result.sheets) > 1:
         # The engine chose the sheet: the picker starts there, and that is no change of sheet.
-        sheet = st.session_state[state.DATA_SHEET] = st.session_state[state.DATA_SHEET_CTX] = result.sheet
+        sheet = result.sheet
+        state.DATA_SHEET.set(sheet)
+        state.DATA_SHEET_CTX.set(sheet)
         key = key[:4] + (sheet,) + key[5:]
     state.DATA_INSPECT.set({"key": key, "value": result})
     if mapping is None:
         state.DATA_AUTO.set(dict(result.mapping))
-    if getattr(result, "ambiguous_dates", None):
+    ambiguous = getattr(result, "ambiguous_dates", None)
+    if ambiguous:
         # Kept for this file, so the question stays on screen after it is answered.
         choices = dict(state.DATA_DATE_CHOICES.get() or {})
-        choices.update({f: list(c) for f, c in result.ambiguous_dates.items()})
+        choices.update({f: list(c) for f, c in ambiguous.items()})
         state.DATA_DATE_CHOICES.set(choices)
     return result
-
-
-# A file whose columns are readable but whose mapping lacks a required field: the engine refuses
-# it, yet the user must still see the columns to pick the right one.
-_MAPPING_CODES = {"missing_required", "missing_lead_id", "deals_no_status", "mapped_column_missing"}
-
-
-@dataclass
-class Unmapped:
-    """Enough of an Inspection to draw the detection summary and the mapping, plus the error."""
-    kind: str
-    source_columns: list[str]
-    mapping: dict[str, str | None]
-    crm: str | None
-    encoding: str | None
-    delimiter: str | None
-    header_row: int
-    rows_in: int
-    sheets: list[str]
-    sheet: str | None
-    error: UploadError
-    missing_required: list[str] = field(default_factory=list)
-
-
-def _unmapped(cur, stored: StoredFile, kind: str, sheet, mapping, exc) -> Unmapped:
-    from funnel.ingest.fields import propose_mapping
-    from funnel.ingest.reader import read_table
-
-    src = read_table(cur, stored.path, stored.name, kind, sheet)
-    proposed, _, crm = propose_mapping(src.columns, kind)
-    if mapping:
-        proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
-    return Unmapped(kind, list(src.columns), proposed, crm, src.encoding, src.delimiter, src.header_row,
-                    src.rows_in, list(src.sheets), src.sheet, exc)
 
 
 def init_mapping_widgets(insp) -> None:
@@ -224,11 +188,8 @@ def reset_mapping() -> None:
 
 def current_rows(ws_id: str, kind: str) -> int:
     """How many current rows of this kind the workspace holds (for the replace confirmation)."""
-    table = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw",
-             "spend": "spend_raw"}[kind]
     with ui.cursor() as cur:
-        return int(cur.execute(f"SELECT count(*) FROM {table} WHERE workspace_id = ? "  # table: whitelist
-                               "AND superseded_by IS NULL", [ws_id]).fetchone()[0])
+        return ingest.current_rows(cur, ws_id, kind)
 
 
 # ---- the load: once per click ------------------------------------------------------------------
@@ -254,23 +215,24 @@ def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
     """Load the file for the pending click, with the mapping, date formats and sheet the
     review showed; the click is spent even if the load fails (the error is shown, never retried)."""
     pending = state.DATA_PENDING.pop()
+    assert pending is not None  # load_requested() said so
     state.DATA_DONE.setdefault(set()).add(pending["id"])
     result = ingest.load(
         ui.get_store(), stored.path, stored.name, kind, workspace_id=ws.id,
         actor=auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
         date_format=chosen_date_formats(), sheet=state.DATA_SHEET.get(),
-        allow_duplicate=pending["allow_duplicate"], progress=progress, fast=not _preview_rejects(ws, stored, kind))
+        allow_duplicate=pending["allow_duplicate"], progress=progress,
+        preview=_seen_preview(ws, stored, kind))
     state.DATA_RESULT.set({"file_id": stored.file_id, "ws": ws.id, "name": stored.name, "result": result})
 
 
-def _preview_rejects(ws, stored: StoredFile, kind: str) -> bool:
-    """Did the preview of this file, as the user saw it, list rows to reject? Then the load
-    skips its fast attempt, which would write the rows before finding them (a speed hint only:
-    either path gives the same result)."""
+def _seen_preview(ws, stored: StoredFile, kind: str):
+    """The inspection of this file that the user saw in this workspace, or None: the engine
+    decides from it how to load (ingest.load's ``preview``)."""
     cached = state.DATA_INSPECT.get()
     if not cached or cached["key"][0] != ws.id or cached["key"][2:4] != (stored.hash, kind):
-        return False
-    return len(getattr(cached["value"], "rejected", ())) > 0
+        return None
+    return cached["value"]
 
 
 def last_result(stored: StoredFile, ws_id: str):

@@ -57,13 +57,13 @@ def forecast_tab(b, fc: dict) -> None:
         ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
         ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows]})
     st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline")
-    c = st.columns(3)
+    c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
     c[2].metric(ui.t("planner.fc.w_learned"), ui.money(total["weighted_learned"]))
 
     st.subheader(ui.t("planner.fc.uncertainty"))
-    c = st.columns(4)
+    c = list(st.columns(4))
     c[0].metric("P10", ui.money(sim["p10"]))
     c[1].metric("P50", ui.money(sim["p50"]))
     c[2].metric("P90", ui.money(sim["p90"]))

@@ -16,22 +16,15 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
+from funnel import units
 from funnel.baseline import Baseline, baseline
 from funnel.model import link
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan, evaluate
 from ui import auth, state
 
-# field → (kind, slider floor for the upper bound). kind: count | share | money | float
-LEVERS = {
-    "leads": ("count", 100), "conversion": ("share", 0.10), "avg_check": ("money", 1000),
-    "cpl": ("money", 1000), "margin": ("share", 1.0), "sellers": ("count", 10),
-    "contacts_per_seller": ("count", 100), "elasticity": ("float", 2.0),
-    "queries": ("count", 100_000), "ctr": ("share", 0.20), "site_conversion": ("share", 0.10),
-    "cpc": ("money", 200), "active_clients": ("count", 100), "avg_order": ("money", 100_000),
-    "orders_per_period": ("float", 4.0), "lifetime": ("count", 60),
-    "target_turnover": ("money", 1_000_000), "target_profit": ("money", 1_000_000),
-}
+# field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
+LEVERS = units.LEVERS
 MIN = {"contacts_per_seller": 1.0}  # a seller who handles no one is not a team
 # Illustrative starting values for levers the data cannot supply (shown as assumptions).
 ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.0,
@@ -112,13 +105,13 @@ def prepare(base: Plan, sig: str) -> None:
         if link.has_plan(params):
             plan, reverse, problem = link.decode(params)
             edits, problem = link.decode_edits(params) if plan is not None else (None, problem)
-            if edits is not None:
+            if plan is not None and edits is not None:
                 _set_canonical(fill_from_base(plan, base), edits)
                 state.PL_REVERSE.set(reverse)
                 state.PL_TARGET_KIND.set("profit" if (
                     plan.target_profit is not None and plan.target_turnover is None) else "turnover")
                 return
-            state.PL_LINK_PROBLEM.set(problem)  # shown until the user moves a lever
+            state.PL_LINK_PROBLEM.set(problem or "")  # shown until the user moves a lever
         _set_canonical(base)
     elif state.PL_SIG.get() != sig:
         state.PL_SIG.set(sig)
@@ -162,7 +155,7 @@ def _bounds(field: str) -> tuple[float, float, float]:
         top = min(100.0, max(_to_widget(field, floor), _to_widget(field, ref) * 3))
         return 0.0, round(top, 1), 0.1
     top = max(float(floor), ref * 3)
-    if kind == "float":
+    if kind == "number":
         return 0.0, round(top, 2), 0.01
     if kind == "count":
         return MIN.get(field, 0.0), float(math.ceil(top)), 1.0

@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from funnel import scenarios as sc
+from funnel import units
 from funnel.errors import FunnelError
 from funnel.model import edits
 from funnel.model.plan import Plan, evaluate
@@ -22,15 +23,12 @@ SUMMARY = ("leads", "conversion", "effective_conversion", "avg_check", "deals", 
            "romi", "profit", "capacity", "sellers_needed")
 
 
-SHARES = {"conversion", "effective_conversion", "romi"}
-MONEY = {"avg_check", "turnover", "budget", "profit"}
-
-
 def shown(key: str, value) -> str:
-    """A figure as the screen shows it: money, a percentage or a number; "—" when missing."""
-    if key in SHARES:
+    """A figure as the screen shows it, by its unit (funnel.units); "—" when missing."""
+    kind = units.unit(key)
+    if kind == "share":
         return ui.pct(value, 2 if key != "romi" else 0)
-    if key in MONEY:
+    if kind == "money":
         return ui.money(value)
     return ui.num(value, 1 if key == "deals" else 0)
 
@@ -51,7 +49,7 @@ def _write(fn, *args, **kwargs) -> bool:
 
 def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, figures: list, tables: dict) -> None:
     with ui.cursor() as cur:
-        saved = sc.list_scenarios(cur, ui.workspace_id())
+        saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
     if editable:
         c = st.columns([3, 1])
@@ -87,7 +85,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
         plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
-        c = st.columns(4)
+        c = list(st.columns(4))
         if c[0].button(ui.t("planner.sc.open"), key="pl_sc_open", on_click=_open, args=(by_name[pick], base)):
             pass
         if editable:
@@ -114,7 +112,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang = ui.lang()  # the callables run on another thread, after this script run
-    c = st.columns(2)
+    c = list(st.columns(2))
     c[0].download_button(ui.t("planner.export.html"),
                          lambda: html_report(title, inputs, outputs, figures, lang=lang,
                                              tables={k: v for k, v in tables.items() if k in edit_names}),
