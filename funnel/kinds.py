@@ -31,7 +31,7 @@ def raw_table(kind: str) -> str:
 
 def current_rows(cur, workspace_id: str, kind: str) -> int:
     """How many current rows of ``kind`` the workspace holds: rows no later upload set aside
-    (``superseded_by`` IS NULL). A workspace without any (or unknown) gives 0.
+    (``superseded_by`` IS NULL). A workspace with none, or no such workspace, gives 0.
     ValidationError for an unknown kind."""
     table = raw_table(kind)  # from the whitelist above, never from the caller
     return int(cur.execute(f"SELECT count(*) FROM {table} WHERE workspace_id = ? AND superseded_by IS NULL",
