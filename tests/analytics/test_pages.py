@@ -103,6 +103,7 @@ def test_funnel_page(company_app):
 
 def test_channels_without_spend_say_what_to_upload(app_db):
     from datetime import datetime
+
     from tests.conftest import insert
     s = Store(app_db)
     with s.transaction() as cur:

@@ -48,8 +48,8 @@ def test_a_broken_link_falls_back_with_a_warning(server_factory, page):
 
 
 def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, browser):
-    from urllib.parse import parse_qs, urlparse
     import json
+    from urllib.parse import parse_qs, urlparse
 
     server = server_factory()
     first = browser.new_page()
@@ -123,8 +123,8 @@ def _type_budget(page, grid, value: str) -> None:
 
 
 def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
-    from urllib.parse import parse_qs, urlparse
     import json
+    from urllib.parse import parse_qs, urlparse
 
     server = server_factory()
     first = browser.new_page()

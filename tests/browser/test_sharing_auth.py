@@ -10,9 +10,9 @@ import re
 
 import pytest
 
+from funnel import ingest
 from funnel.access import CLI_USER
 from funnel.db import Store
-from funnel import ingest
 from funnel.workspace import create_workspace
 from tests.browser.conftest import shot, wait_for_app
 

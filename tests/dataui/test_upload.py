@@ -36,7 +36,7 @@ DEALS = (
     "D1;Переговоры с ЛПР;1000;15.01.2025\n"
     "D2;Переговоры с ЛПР;2000;16.01.2025\n"
     "D3;Initial interest;500;17.01.2025\n"
-).encode("utf-8")
+).encode()
 
 
 # Russian, the product's default: AppTest evaluates format_funcs from the test thread, which
@@ -386,7 +386,7 @@ BAD_ROWS = (
     "D1;Initial interest;1000;15.01.2025\n"
     "D2;Initial interest;abc;16.01.2025\n"
     "D3;Initial interest;-5;17.01.2025\n"
-).encode("utf-8")
+).encode()
 
 
 def test_rejected_rows_are_listed_and_downloadable(data):
@@ -410,7 +410,7 @@ def test_rejected_rows_are_listed_and_downloadable(data):
 
 def test_spend_upload_by_month(data):
     at, ws_id = data
-    spend = "Канал;Месяц;Расход\nЯндекс;2025-01-01;10 000\nСайт;2025-01-01;2 500,50\n".encode("utf-8")
+    spend = "Канал;Месяц;Расход\nЯндекс;2025-01-01;10 000\nСайт;2025-01-01;2 500,50\n".encode()
     upload(at, "spend.csv", spend, kind="spend")
     assert not at.error, texts(at.error)
     assert "стоимость лида (CPL)" in " ".join(texts(at.caption))

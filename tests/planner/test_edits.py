@@ -90,7 +90,7 @@ def test_moved_stages_travel_in_the_link_and_reopen_exactly(app_db):
     assert "chn" not in at.query_params and "mix" not in at.query_params  # untouched tables: no edits
     sliders = chain_sliders(at)
     assert len(sliders) == len(HAND_RATES)
-    for s, value in zip(sliders, HAND_RATES):
+    for s, value in zip(sliders, HAND_RATES, strict=False):
         s.set_value(value)
     at.run()
     assert not at.exception, at.exception

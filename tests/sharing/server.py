@@ -30,7 +30,7 @@ class Server:
         self.proc: subprocess.Popen | None = None
         self.log = ARTIFACTS / f"sharing-server-{self.port}.log"
 
-    def start(self, timeout: float = 90) -> "Server":
+    def start(self, timeout: float = 90) -> Server:
         ARTIFACTS.mkdir(exist_ok=True)
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.script or ROOT / "dashboard.py"),
                "--server.port", str(self.port), "--server.address", "127.0.0.1",
