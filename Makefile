@@ -23,6 +23,7 @@ test: $(STAMP)
 LINTED := $(wildcard funnel ui)
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m mypy $(LINTED)
 
 demo: $(STAMP)

@@ -1,4 +1,5 @@
 """Funnel Planner: the entry script. It frames every page: sign-in, sidebar, navigation."""
+
 import streamlit as st
 
 import ui
@@ -22,8 +23,10 @@ ui.language_picker()
 user = auth.signed_in_user()  # None until signed in; nothing rendered yet
 # Before sign-in the admin page stays listed (hidden) so that a deep link to it survives sign-in.
 listed = PAGES + ([ADMIN_PAGE] if user is None or user.is_admin else [])
-pages = [st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
-         for i, (path, url, key, icon) in enumerate(listed)]
+pages = [
+    st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
+    for i, (path, url, key, icon) in enumerate(listed)
+]
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in
 # (NOTES.md), hidden until then; the page itself runs only after the gate, inside ui.entered().
 pg = st.navigation(pages, position="sidebar" if user else "hidden")

@@ -10,6 +10,7 @@ The configuration is the ``[funnel]`` table of ``.streamlit/secrets.toml`` (see
 ``.streamlit/secrets.example.toml`` and docs/deployment.md); ``AuthConfig.from_mapping``
 reads it and refuses (fails closed) when it is incomplete.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -142,8 +143,8 @@ def merge_grants(name: str, grants: list[Grant], email: str | None = None) -> Us
 class PasswordEntry:
     name: str
     grant: Grant
-    password: str | None = None      # plain text in secrets.toml
-    sha256: str | None = None        # or its hex SHA-256
+    password: str | None = None  # plain text in secrets.toml
+    sha256: str | None = None  # or its hex SHA-256
 
     def matches(self, typed: str) -> bool:
         """Constant-time comparison (hmac.compare_digest) of what was typed with the secret."""
@@ -183,29 +184,45 @@ class AuthConfig:
                 pw, digest = item.get("password"), item.get("password_sha256")
                 if not pw and not digest:
                     continue  # an entry without a secret lets nobody in
-                entries.append(PasswordEntry(str(name), Grant.parse(f"[funnel.passwords.{name}]", item),
-                                             str(pw) if pw else None, str(digest) if digest else None))
+                entries.append(
+                    PasswordEntry(
+                        str(name),
+                        Grant.parse(f"[funnel.passwords.{name}]", item),
+                        str(pw) if pw else None,
+                        str(digest) if digest else None,
+                    )
+                )
             if not entries:
-                raise ConfigError("[funnel] auth = \"password\" but no password is set in "
-                                  "[funnel.passwords]. Add one to .streamlit/secrets.toml.")
+                raise ConfigError(
+                    '[funnel] auth = "password" but no password is set in '
+                    "[funnel.passwords]. Add one to .streamlit/secrets.toml."
+                )
             return cls(mode=mode, passwords=tuple(entries))
         if mode == "sso":
             if not has_oidc:
-                raise ConfigError("[funnel] auth = \"sso\" but there is no [auth] section for the "
-                                  "identity provider in .streamlit/secrets.toml.")
+                raise ConfigError(
+                    '[funnel] auth = "sso" but there is no [auth] section for the '
+                    "identity provider in .streamlit/secrets.toml."
+                )
             sso = dict(raw.get("sso", {}) or {})
             grants = []
             for kind, table in (("email", "emails"), ("group", "groups")):
                 for value, item in dict(sso.get(table, {}) or {}).items():
-                    grants.append((kind, str(value).lower(),
-                                   Grant.parse(f"[funnel.sso.{table}.\"{value}\"]", dict(item))))
+                    grants.append(
+                        (kind, str(value).lower(), Grant.parse(f'[funnel.sso.{table}."{value}"]', dict(item)))
+                    )
             default = sso.get("default_role")
             default_grant = None
             if default and default != "none":
-                default_grant = Grant.parse("[funnel.sso]", {"role": default,
-                                                             "workspaces": sso.get("default_workspaces", [ALL])})
-            return cls(mode=mode, sso_grants=tuple(grants), sso_default=default_grant,
-                       groups_claim=str(sso.get("groups_claim", "groups")))
+                default_grant = Grant.parse(
+                    "[funnel.sso]", {"role": default, "workspaces": sso.get("default_workspaces", [ALL])}
+                )
+            return cls(
+                mode=mode,
+                sso_grants=tuple(grants),
+                sso_default=default_grant,
+                groups_claim=str(sso.get("groups_claim", "groups")),
+            )
         return cls(mode="none")
 
     def check_password(self, typed: str) -> User | None:
@@ -221,8 +238,11 @@ class AuthConfig:
         """The user an SSO identity maps to, or None when no rule (and no default) admits them."""
         email_l = (email or "").strip().lower()
         group_set = {str(g).lower() for g in (groups or ())}
-        grants = [g for kind, value, g in self.sso_grants
-                  if (kind == "email" and value == email_l) or (kind == "group" and value in group_set)]
+        grants = [
+            g
+            for kind, value, g in self.sso_grants
+            if (kind == "email" and value == email_l) or (kind == "group" and value in group_set)
+        ]
         if not grants and self.sso_default is None:
             return None
         if self.sso_default is not None:
@@ -233,13 +253,33 @@ class AuthConfig:
         """The configured roles, for the admin page (never the secrets themselves)."""
         rows = []
         for e in self.passwords:
-            rows.append({"who": e.name, "kind": "password", "role": e.grant.role,
-                         "workspaces": ", ".join(e.grant.workspaces),
-                         "overrides": ", ".join(f"{w}={r}" for w, r in e.grant.roles)})
+            rows.append(
+                {
+                    "who": e.name,
+                    "kind": "password",
+                    "role": e.grant.role,
+                    "workspaces": ", ".join(e.grant.workspaces),
+                    "overrides": ", ".join(f"{w}={r}" for w, r in e.grant.roles),
+                }
+            )
         for kind, value, g in self.sso_grants:
-            rows.append({"who": value, "kind": kind, "role": g.role, "workspaces": ", ".join(g.workspaces),
-                         "overrides": ", ".join(f"{w}={r}" for w, r in g.roles)})
+            rows.append(
+                {
+                    "who": value,
+                    "kind": kind,
+                    "role": g.role,
+                    "workspaces": ", ".join(g.workspaces),
+                    "overrides": ", ".join(f"{w}={r}" for w, r in g.roles),
+                }
+            )
         if self.sso_default:
-            rows.append({"who": "*", "kind": "any signed-in", "role": self.sso_default.role,
-                         "workspaces": ", ".join(self.sso_default.workspaces), "overrides": ""})
+            rows.append(
+                {
+                    "who": "*",
+                    "kind": "any signed-in",
+                    "role": self.sso_default.role,
+                    "workspaces": ", ".join(self.sso_default.workspaces),
+                    "overrides": "",
+                }
+            )
         return rows

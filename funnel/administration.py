@@ -3,6 +3,7 @@
 Each function runs inside the caller's transaction (``with store.transaction() as cur``),
 calls ``funnel.access.require`` before writing, and bumps the data version it changes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

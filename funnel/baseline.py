@@ -21,6 +21,7 @@ Definitions (all read from the stg_ views, parameterised):
 - sellers: distinct owners of the period's leads ('unknown' excluded), a proxy for the team;
   contacts per seller = leads per month ÷ sellers, so the team is taken as loaded as it is now.
 """
+
 from __future__ import annotations
 
 import logging
@@ -68,8 +69,12 @@ reached AS (
     LEFT JOIN stg_stage_history AS h ON h.workspace_id = d.workspace_id AND h.deal_id = d.deal_id
     LEFT JOIN stages AS so ON so.workspace_id = d.workspace_id AND so.name = h.stage AND so.kind = 'open'
     LEFT JOIN stages AS sc ON sc.workspace_id = d.workspace_id AND sc.name = d.stage
-    WHERE {_DIMS_WHERE.replace('workspace_id', 'd.workspace_id').replace(' channel', ' d.channel')
-           .replace(' owner', ' d.owner').replace(' segment', ' d.segment')}
+    WHERE {
+    _DIMS_WHERE.replace("workspace_id", "d.workspace_id")
+    .replace(" channel", " d.channel")
+    .replace(" owner", " d.owner")
+    .replace(" segment", " d.segment")
+}
     GROUP BY d.deal_id, d.lead_id, d.status, d.amount, d.channel
 )"""
 
@@ -209,14 +214,14 @@ class Baseline:
     workspace_id: str
     date_from: date | None
     date_to: date | None
-    months: float                      # months in the period [months]
-    leads: int                         # leads in the period
-    won: int                           # won deals of those leads
-    checks: int                        # won deals closed in the period (avg check sample)
-    avg_check: float | None            # money/deal
-    check_cv: float | None             # sd ÷ mean of those amounts
-    spend: float                       # money in the period
-    sellers: int                       # distinct owners of the period's leads
+    months: float  # months in the period [months]
+    leads: int  # leads in the period
+    won: int  # won deals of those leads
+    checks: int  # won deals closed in the period (avg check sample)
+    avg_check: float | None  # money/deal
+    check_cv: float | None  # sd ÷ mean of those amounts
+    spend: float  # money in the period
+    sellers: int  # distinct owners of the period's leads
     channels: tuple[ChannelBaseline, ...]
     chain: tuple[tuple[str, float], ...]
     open_stages: tuple[OpenStage, ...]
@@ -247,13 +252,19 @@ class Baseline:
         """The model's inputs as the data has them (0 where the data has nothing)."""
         leads = round(self.leads_per_month, 1)
         cps = leads / self.sellers if self.sellers and leads else None  # the team exactly at capacity
-        return Plan(leads=leads, conversion=round(self.conversion or 0.0, 6),
-                    avg_check=round(self.avg_check or 0.0), cpl=round(self.cpl or 0.0, 2),
-                    sellers=self.sellers if cps else None, contacts_per_seller=cps)
+        return Plan(
+            leads=leads,
+            conversion=round(self.conversion or 0.0, 6),
+            avg_check=round(self.avg_check or 0.0),
+            cpl=round(self.cpl or 0.0, 2),
+            sellers=self.sellers if cps else None,
+            contacts_per_seller=cps,
+        )
 
     def evidence(self) -> Evidence:
-        return Evidence(leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv,
-                        amounts=self.check_sample)
+        return Evidence(
+            leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv, amounts=self.check_sample
+        )
 
     def stage_chain(self) -> StageChain | None:
         """The stage chain as the planner shows it (rates to 0.01 %); None without stages."""
@@ -270,9 +281,17 @@ class Baseline:
             cpl = c.cpl  # None without leads
             if cpl is not None and c.spend:
                 budget = float(round(c.spend / months))
-                out.append(Channel(c.channel, budget, float(max(round(cpl), 1)),
-                                   round((c.conversion or 0) * 100, 2) / 100,
-                                   float(round(c.avg_check or self.avg_check or 0, -3)), 0.0, budget or None))
+                out.append(
+                    Channel(
+                        c.channel,
+                        budget,
+                        float(max(round(cpl), 1)),
+                        round((c.conversion or 0) * 100, 2) / 100,
+                        float(round(c.avg_check or self.avg_check or 0, -3)),
+                        0.0,
+                        budget or None,
+                    )
+                )
         return out
 
     def turnover_history(self) -> list[tuple[date, float]]:
@@ -299,8 +318,10 @@ def _run(cur, sql: str, params: dict) -> list[tuple]:
         return cur.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql}).fetchall()
     except duckdb.Error as exc:
         log.exception("planner baseline query failed")
-        err = FunnelError("The planner could not read the data for its baseline. Try again; if it "
-                          "persists, the server log has the detail.")
+        err = FunnelError(
+            "The planner could not read the data for its baseline. Try again; if it "
+            "persists, the server log has the detail."
+        )
         err.key = "planner.err.baseline"
         raise err from exc
 
@@ -316,9 +337,12 @@ def baseline(cur, filters: Filters) -> Baseline:
     cohort = _run(cur, COHORT_BY_CHANNEL, p)
     checks = {r[0]: r[1:] for r in _run(cur, CHECKS_BY_CHANNEL, p)}
     n_all, avg_all, sd_all, sample = checks.get(None, (0, None, None, None))
-    channels = tuple(ChannelBaseline(ch, int(leads), float(spend), int(won),
-                                     int(checks.get(ch, (0,))[0]), checks.get(ch, (0, None))[1])
-                     for ch, leads, won, spend in cohort)
+    channels = tuple(
+        ChannelBaseline(
+            ch, int(leads), float(spend), int(won), int(checks.get(ch, (0,))[0]), checks.get(ch, (0, None))[1]
+        )
+        for ch, leads, won, spend in cohort
+    )
     leads = sum(c.leads for c in channels)
     won = sum(c.won for c in channels)
     reach = _run(cur, STAGE_REACH, p)
@@ -333,11 +357,26 @@ def baseline(cur, filters: Filters) -> Baseline:
     learned = {r[1]: (r[4], r[5]) for r in reach}
     open_stages = tuple(
         OpenStage(stage, deals, amount, prob, *learned.get(stage, (0, 0)))
-        for _, stage, prob, deals, amount in _run(cur, OPEN_BY_STAGE, p))
-    history = tuple((m, int(lc), int(w), float(t), float(s))
-                    for m, lc, w, t, s in _run(cur, MONTHLY_HISTORY, p))
+        for _, stage, prob, deals, amount in _run(cur, OPEN_BY_STAGE, p)
+    )
+    history = tuple((m, int(lc), int(w), float(t), float(s)) for m, lc, w, t, s in _run(cur, MONTHLY_HISTORY, p))
     sellers = int(_run(cur, SELLERS, p)[0][0])
     cv = sd_all / avg_all if sd_all is not None and avg_all else None
-    return Baseline(filters.workspace_id, lo, hi, months, leads, won, int(n_all or 0), avg_all, cv,
-                    sum(c.spend for c in channels), sellers, channels, tuple(chain), open_stages,
-                    history, tuple(sample or ()))
+    return Baseline(
+        filters.workspace_id,
+        lo,
+        hi,
+        months,
+        leads,
+        won,
+        int(n_all or 0),
+        avg_all,
+        cv,
+        sum(c.spend for c in channels),
+        sellers,
+        channels,
+        tuple(chain),
+        open_stages,
+        history,
+        tuple(sample or ()),
+    )

@@ -6,6 +6,7 @@ each other's results and rows were lost. So the process keeps exactly one
 ``duckdb.connect(path)`` and hands each caller its own ``cursor()``; writers also take a
 process-wide lock, because concurrent DDL on one table fails with write-write conflicts.
 """
+
 from __future__ import annotations
 
 import logging
@@ -78,8 +79,9 @@ class Store:
             try:
                 self._con.execute("SET memory_limit = ?", [limit])
             except duckdb.Error as exc:
-                raise FunnelError(f"{MEMORY_ENV_VAR}={limit!r} is not a memory size DuckDB accepts "
-                                  "(expected e.g. 1GB or 700MB).") from exc
+                raise FunnelError(
+                    f"{MEMORY_ENV_VAR}={limit!r} is not a memory size DuckDB accepts (expected e.g. 1GB or 700MB)."
+                ) from exc
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._migrate()
@@ -88,8 +90,10 @@ class Store:
         with self.transaction() as cur:
             # Before leads were kept in two tables, leads_raw was the one table of them: it keeps its
             # rows as leads_full_raw, and leads_raw becomes the view over both (schema.sql).
-            old = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'leads_raw' "
-                              "AND table_type = 'BASE TABLE'").fetchone()
+            old = cur.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'leads_raw' "
+                "AND table_type = 'BASE TABLE'"
+            ).fetchone()
             if old and old[0]:
                 cur.execute("ALTER TABLE leads_raw RENAME TO leads_full_raw")
             for stmt in _statements(_sql("schema.sql")) + _statements(_sql("staging.sql")):

@@ -6,6 +6,7 @@ reasons, six sellers, seasonality (quiet January and August), and a few dozen op
 The story a trainer can tell: VK Ads gives the cheapest leads and almost no contracts;
 exhibitions cost the most per lead and convert best; referrals are nearly free and excellent.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,9 +29,9 @@ END = date(2026, 10, 31)  # the demo's "today": deals still in progress on this 
 class Channel:
     name: str
     leads_per_month: int
-    cpl: float          # ₽ per lead
-    deal_rate: float    # share of leads that become a deal (reach the first ladder stage)
-    quality: float      # multiplies every stage's pass rate; 1 = typical
+    cpl: float  # ₽ per lead
+    deal_rate: float  # share of leads that become a deal (reach the first ladder stage)
+    quality: float  # multiplies every stage's pass rate; 1 = typical
 
 
 CHANNELS = (
@@ -46,8 +47,7 @@ CHANNELS = (
 )
 SPEND_ONLY = ("Radio", 180_000.0)  # monthly spend on a channel that brings no tracked leads
 
-OWNERS = ("Anna Ivanova", "Boris Petrov", "Daria Smirnova", "Egor Kuznetsov",
-          "Irina Popova", "Maxim Sokolov")
+OWNERS = ("Anna Ivanova", "Boris Petrov", "Daria Smirnova", "Egor Kuznetsov", "Irina Popova", "Maxim Sokolov")
 SEGMENTS = (("SMB", 0.55, 90_000), ("Mid-market", 0.35, 220_000), ("Enterprise", 0.10, 650_000))
 REGIONS = ("Moscow", "Saint Petersburg", "Kazan", "Novosibirsk", "Yekaterinburg")
 # Base chance to pass each open stage; the channel's quality scales it by quality ** 0.5.
@@ -59,8 +59,7 @@ LOST_REASONS = (
     ("Chose a competitor", "Legal terms", "Too expensive"),
     ("Payment delayed",),
 )
-SEASON = {1: 0.7, 2: 0.95, 3: 1.1, 4: 1.05, 5: 0.95, 6: 0.9, 7: 0.85, 8: 0.75,
-          9: 1.1, 10: 1.15, 11: 1.15, 12: 1.0}
+SEASON = {1: 0.7, 2: 0.95, 3: 1.1, 4: 1.05, 5: 0.95, 6: 0.9, 7: 0.85, 8: 0.75, 9: 1.1, 10: 1.15, 11: 1.15, 12: 1.0}
 
 
 def _months() -> list[date]:
@@ -96,28 +95,47 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
         for ch in CHANNELS:
             n = int(rng.poisson(ch.leads_per_month * SEASON[month.month] * growth))
             month_cost = n * ch.cpl * rng.uniform(0.85, 1.15)
-            spend.append({"channel": ch.name, "period": month, "amount": round(month_cost, 2),
-                          "campaign": f"{ch.name} {month:%Y-%m}",
-                          "clicks": int(n * rng.uniform(8, 25)) if ch.name in ("Yandex Direct", "VK Ads") else None,
-                          "impressions": None})
+            spend.append(
+                {
+                    "channel": ch.name,
+                    "period": month,
+                    "amount": round(month_cost, 2),
+                    "campaign": f"{ch.name} {month:%Y-%m}",
+                    "clicks": int(n * rng.uniform(8, 25)) if ch.name in ("Yandex Direct", "VK Ads") else None,
+                    "impressions": None,
+                }
+            )
             for _ in range(n):
                 lead_no = len(leads) + 1
                 created = datetime.combine(month, datetime.min.time()) + timedelta(
-                    days=int(rng.integers(0, days_in_month)), hours=int(rng.integers(8, 20)),
-                    minutes=int(rng.integers(0, 60)))
+                    days=int(rng.integers(0, days_in_month)),
+                    hours=int(rng.integers(8, 20)),
+                    minutes=int(rng.integers(0, 60)),
+                )
                 seg_name, _, seg_check = SEGMENTS[rng.choice(3, p=[s[1] for s in SEGMENTS])]
                 owner = OWNERS[int(rng.integers(0, len(OWNERS)))]
                 first_contact = created + timedelta(hours=float(rng.exponential(6 if ch.name != "Email" else 20)))
-                qualified = first_contact + timedelta(days=float(rng.exponential(3))) \
-                    if rng.random() < min(0.95, ch.deal_rate * 1.6) else None
+                qualified = (
+                    first_contact + timedelta(days=float(rng.exponential(3)))
+                    if rng.random() < min(0.95, ch.deal_rate * 1.6)
+                    else None
+                )
                 lead_id = f"L{lead_no:06d}"
-                leads.append({"lead_id": lead_id, "created_at": created,
-                              "channel": "" if rng.random() < 0.01 else ch.name,
-                              "campaign": f"{ch.name} {month:%Y-%m}", "owner": owner, "segment": seg_name,
-                              "region": REGIONS[int(rng.integers(0, len(REGIONS)))],
-                              "cost": None, "first_contact_at": min(first_contact, end_dt),
-                              "qualified_at": qualified if qualified and qualified <= end_dt else None,
-                              "status": None})
+                leads.append(
+                    {
+                        "lead_id": lead_id,
+                        "created_at": created,
+                        "channel": "" if rng.random() < 0.01 else ch.name,
+                        "campaign": f"{ch.name} {month:%Y-%m}",
+                        "owner": owner,
+                        "segment": seg_name,
+                        "region": REGIONS[int(rng.integers(0, len(REGIONS)))],
+                        "cost": None,
+                        "first_contact_at": min(first_contact, end_dt),
+                        "qualified_at": qualified if qualified and qualified <= end_dt else None,
+                        "status": None,
+                    }
+                )
                 if rng.random() >= ch.deal_rate or not qualified or qualified > end_dt:
                     continue
                 deal_id = f"D{len(deals) + 1:06d}"
@@ -129,7 +147,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                     t = _workday_after(t, float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)))
                     if t > end_dt:
                         break  # still in this stage on the demo's last day: an open deal
-                    if rng.random() < min(0.995, PASS_RATES[i] * ch.quality ** 0.5):
+                    if rng.random() < min(0.995, PASS_RATES[i] * ch.quality**0.5):
                         nxt = open_stages[i + 1].name if i + 1 < len(open_stages) else won_stage.name
                         history.append({"deal_id": deal_id, "stage": nxt, "entered_at": t})
                         reached = nxt
@@ -141,17 +159,37 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                         reason = options[int(rng.integers(0, len(options)))] if rng.random() > 0.08 else None
                         reached, status, closed = lost_stage.name, "lost", t
                         break
-                deals.append({"deal_id": deal_id, "lead_id": lead_id, "created_at": qualified,
-                              "stage": reached, "channel": None, "status": status, "amount": amount,
-                              "closed_at": closed, "lost_reason": reason, "owner": owner,
-                              "segment": seg_name})
-        spend.append({"channel": SPEND_ONLY[0], "period": month,
-                      "amount": round(SPEND_ONLY[1] * rng.uniform(0.9, 1.1), 2),
-                      "campaign": None, "clicks": None, "impressions": None})
-    return {"leads": pd.DataFrame(leads), "deals": pd.DataFrame(deals),
-            "stages": pd.DataFrame(history), "spend": pd.DataFrame(spend)}
-
-
+                deals.append(
+                    {
+                        "deal_id": deal_id,
+                        "lead_id": lead_id,
+                        "created_at": qualified,
+                        "stage": reached,
+                        "channel": None,
+                        "status": status,
+                        "amount": amount,
+                        "closed_at": closed,
+                        "lost_reason": reason,
+                        "owner": owner,
+                        "segment": seg_name,
+                    }
+                )
+        spend.append(
+            {
+                "channel": SPEND_ONLY[0],
+                "period": month,
+                "amount": round(SPEND_ONLY[1] * rng.uniform(0.9, 1.1), 2),
+                "campaign": None,
+                "clicks": None,
+                "impressions": None,
+            }
+        )
+    return {
+        "leads": pd.DataFrame(leads),
+        "deals": pd.DataFrame(deals),
+        "stages": pd.DataFrame(history),
+        "spend": pd.DataFrame(spend),
+    }
 
 
 def save_files(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:

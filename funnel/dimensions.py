@@ -1,4 +1,5 @@
 """Distinct values of the filterable dimensions, for the sidebar's pickers."""
+
 from __future__ import annotations
 
 # The dimensions a user may filter or group by. A user-chosen dimension is looked up here,
@@ -21,6 +22,8 @@ def distinct_values(cur, workspace_id: str, dimension: str) -> list[str]:
         raise ValueError(f"dimension: one of {', '.join(DIMENSIONS)} expected, got {dimension!r}")
     sql = _DISTINCT.format(col=col)
     if dimension == "channel":
-        sql = sql.replace("SELECT v FROM vals", "SELECT v FROM (SELECT v FROM vals UNION SELECT channel "
-                          "FROM stg_spend WHERE workspace_id = $ws)")
+        sql = sql.replace(
+            "SELECT v FROM vals",
+            "SELECT v FROM (SELECT v FROM vals UNION SELECT channel FROM stg_spend WHERE workspace_id = $ws)",
+        )
     return [r[0] for r in cur.execute(sql, {"ws": workspace_id}).fetchall()]

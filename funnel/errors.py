@@ -1,4 +1,5 @@
 """The project's own errors: each carries a message a marketer can act on."""
+
 from __future__ import annotations
 
 from funnel.i18n import TABLE, t
@@ -34,8 +35,16 @@ class UploadError(FunnelError):
 
     code: str | None = None
 
-    def __init__(self, message: str, *, file: str | None = None, row: int | None = None,
-                 column: str | None = None, expected: str | None = None, fix: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        expected: str | None = None,
+        fix: str | None = None,
+    ):
         self.file, self.row, self.column, self.expected, self.fix = file, row, column, expected, fix
         self.reason = message
         parts = []

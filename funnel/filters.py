@@ -1,4 +1,5 @@
 """The filters every page shares, as one immutable value (hashable, so it can key a cache)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

@@ -4,6 +4,7 @@ The table is assembled from ``funnel/texts/*.py`` (one module per area, so that 
 area does not collide with another); each module defines ``TEXTS = {key: (ru, en)}``.
 A test checks that every key has both languages and that pages use no key that is missing.
 """
+
 from __future__ import annotations
 
 import importlib

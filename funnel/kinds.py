@@ -9,14 +9,19 @@ name from anything else).
   not choose (the demo, an import, a test fixture).
 - ``DATA_TABLES``: every table of raw rows.
 """
+
 from __future__ import annotations
 
 from funnel.errors import ValidationError
 
 KINDS = ("leads", "deals", "stages", "spend")
 RAW_TABLES = {"leads": "leads_raw", "deals": "deals_raw", "stages": "stage_history_raw", "spend": "spend_raw"}
-STORED_IN = {"leads": ("leads_full_raw", "leads_core_raw"), "deals": ("deals_raw",),
-             "stages": ("stage_history_raw",), "spend": ("spend_raw",)}
+STORED_IN = {
+    "leads": ("leads_full_raw", "leads_core_raw"),
+    "deals": ("deals_raw",),
+    "stages": ("stage_history_raw",),
+    "spend": ("spend_raw",),
+}
 FULL_TABLES = {kind: tables[0] for kind, tables in STORED_IN.items()}
 DATA_TABLES = tuple(t for tables in STORED_IN.values() for t in tables)
 
@@ -34,5 +39,8 @@ def current_rows(cur, workspace_id: str, kind: str) -> int:
     (``superseded_by`` IS NULL). A workspace with none, or no such workspace, gives 0.
     ValidationError for an unknown kind."""
     table = raw_table(kind)  # from the whitelist above, never from the caller
-    return int(cur.execute(f"SELECT count(*) FROM {table} WHERE workspace_id = ? AND superseded_by IS NULL",
-                           [workspace_id]).fetchone()[0])
+    return int(
+        cur.execute(
+            f"SELECT count(*) FROM {table} WHERE workspace_id = ? AND superseded_by IS NULL", [workspace_id]
+        ).fetchone()[0]
+    )

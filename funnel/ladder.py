@@ -3,6 +3,7 @@
 The stage record, the default ladder and the stored rows are in funnel.stage; this module
 holds the rules a ladder obeys, its edits (role-checked) and the stage spellings (aliases).
 """
+
 from __future__ import annotations
 
 import math
@@ -40,8 +41,7 @@ KNOWN_CLOSING_STAGES: dict[str, str] = {
 def get_ladder(cur, workspace_id: str) -> pd.DataFrame:
     """The ladder in order: columns position, name, probability, norm_days, kind."""
     return cur.execute(
-        "SELECT position, name, probability, norm_days, kind FROM stages "
-        "WHERE workspace_id = ? ORDER BY position",
+        "SELECT position, name, probability, norm_days, kind FROM stages WHERE workspace_id = ? ORDER BY position",
         [workspace_id],
     ).df()
 
@@ -128,13 +128,15 @@ def validate_ladder(df: pd.DataFrame) -> list[Stage]:
 def for_editor(df: pd.DataFrame) -> pd.DataFrame:
     """The stored ladder (``get_ladder``) as the Settings page's editor shows it: position,
     name, probability in % (0..100, rounded to 0.01), norm_days (empty = no norm), kind."""
-    out = pd.DataFrame({
-        "position": df["position"].astype("Int64"),
-        "name": df["name"].astype(object),
-        "probability": (df["probability"].astype(float) * 100).round(2),
-        "norm_days": df["norm_days"].astype("Int64"),
-        "kind": df["kind"].astype(object),
-    })
+    out = pd.DataFrame(
+        {
+            "position": df["position"].astype("Int64"),
+            "name": df["name"].astype(object),
+            "probability": (df["probability"].astype(float) * 100).round(2),
+            "norm_days": df["norm_days"].astype("Int64"),
+            "kind": df["kind"].astype(object),
+        }
+    )
     return out.reset_index(drop=True)
 
 
@@ -185,22 +187,20 @@ def set_alias(cur, workspace_id: str, alias: str, stage: str, *, actor) -> None:
 
 def delete_alias(cur, workspace_id: str, alias: str, *, actor) -> None:
     authorize(cur, actor, "edit_ladder", workspace_id)
-    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = ? AND alias = ?",
-                [workspace_id, alias.strip().lower()])
+    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = ? AND alias = ?", [workspace_id, alias.strip().lower()])
     bump_version(cur, workspace_id)
 
 
 def get_aliases(cur, workspace_id: str) -> pd.DataFrame:
     """Spellings mapped to ladder stages: columns alias, stage."""
-    return cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias",
-                       [workspace_id]).df()
+    return cur.execute(
+        "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias", [workspace_id]
+    ).df()
 
 
 def apply_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
     """No role check: for the loader (whose load was authorised) mapping known CRM closing stages."""
-    exists = cur.execute(
-        "SELECT 1 FROM stages WHERE workspace_id = ? AND name = ?", [workspace_id, stage]
-    ).fetchone()
+    exists = cur.execute("SELECT 1 FROM stages WHERE workspace_id = ? AND name = ?", [workspace_id, stage]).fetchone()
     if not exists:
         raise ValidationError(f"stage: «{stage}» is not in the ladder.")
     cur.execute(
@@ -210,13 +210,24 @@ def apply_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
     bump_version(cur, workspace_id)
 
 
-def add_stage(cur, workspace_id: str, name: str, *, actor, probability: float, kind: str = "open",
-              norm_days: int | None = None, before: str | None = None) -> None:
+def add_stage(
+    cur,
+    workspace_id: str,
+    name: str,
+    *,
+    actor,
+    probability: float,
+    kind: str = "open",
+    norm_days: int | None = None,
+    before: str | None = None,
+) -> None:
     """Insert a stage into the ladder, before ``before`` (or before the closing stages)."""
     authorize(cur, actor, "edit_ladder", workspace_id)
     ladder = get_ladder(cur, workspace_id)
-    stages = [Stage(r.name, r.probability, None if pd.isna(r.norm_days) else int(r.norm_days), r.kind)
-              for r in ladder.itertuples()]
+    stages = [
+        Stage(r.name, r.probability, None if pd.isna(r.norm_days) else int(r.norm_days), r.kind)
+        for r in ladder.itertuples()
+    ]
     new = Stage(name.strip(), probability, norm_days, kind)
     if before is not None:
         idx = next((i for i, s in enumerate(stages) if s.name == before), len(stages))

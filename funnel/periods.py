@@ -1,4 +1,5 @@
 """Calendar periods: the data's date range, the sidebar's presets, and the comparison periods."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

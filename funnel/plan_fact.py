@@ -10,6 +10,7 @@ figure, so the channel/owner/segment filters do not cut it:
 - leads: leads created in the overlap.
 fulfilment = fact ÷ plan (None when the plan is 0).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -44,12 +45,12 @@ def plan_vs_fact(cur, filters):
     lo, hi = max(scenario.plan_from, filters.date_from), min(scenario.plan_to, filters.date_to)
     months = months_in(lo, hi)
     out = evaluate(scenario.plan())
-    plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months,
-            "leads": out["leads"] * months}
+    plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}
     row = cur.execute(FACT, {"ws": filters.workspace_id, "lo": lo, "hi": hi}).fetchone()
     fact = dict(zip(METRICS, row, strict=True))
-    df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS],
-                       "fact": [float(fact[m]) for m in METRICS]})
+    df = pd.DataFrame(
+        {"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [float(fact[m]) for m in METRICS]}
+    )
     df["fulfilment"] = [f / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
     df.attrs.update(scenario=scenario.name, date_from=lo, date_to=hi, months=months)
     return df

@@ -6,6 +6,7 @@ plus ``manifest.json`` (format version and row counts, checked on import). Uploa
 renumbered on import (the sequence is per database); which row replaced which is kept.
 Column and table names come from this module's whitelist, never from the archive.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,9 +52,12 @@ def _records(cur, sql: str, params: list) -> list[dict]:
 
 
 def _columns(cur, table: str) -> list[str]:
-    return [r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-        [table]).fetchall()]
+    return [
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+        ).fetchall()
+    ]
 
 
 def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -> dict:
@@ -67,8 +71,9 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
         for table in ROW_TABLES:
             key = "id" if table == "uploads" else "upload_id"
             cols = [c for c in _columns(cur, table) if c != "workspace_id"]
-            arrow = cur.sql(f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}",
-                            params=[workspace_id]).to_arrow_table()  # table/columns: whitelist + schema
+            arrow = cur.sql(
+                f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}", params=[workspace_id]
+            ).to_arrow_table()  # table/columns: whitelist + schema
             path = Path(tmp) / f"{table}.parquet"
             pq.write_table(arrow, path)
             zf.write(path, f"tables/{table}.parquet")
@@ -76,13 +81,21 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
         settings = {"id": ws.id, "name": ws.name, "currency": ws.currency, "is_demo": ws.is_demo}
         parts = {
             "workspace.json": settings,
-            "ladder.json": _records(cur, "SELECT position, name, probability, norm_days, kind FROM stages "
-                                         "WHERE workspace_id = ? ORDER BY position", [workspace_id]),
-            "aliases.json": _records(cur, "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? "
-                                          "ORDER BY alias", [workspace_id]),
-            "scenarios.json": _records(cur, "SELECT name, inputs, is_plan, plan_from, plan_to, created_at, "
-                                            "updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
-                                       [workspace_id]),
+            "ladder.json": _records(
+                cur,
+                "SELECT position, name, probability, norm_days, kind FROM stages "
+                "WHERE workspace_id = ? ORDER BY position",
+                [workspace_id],
+            ),
+            "aliases.json": _records(
+                cur, "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias", [workspace_id]
+            ),
+            "scenarios.json": _records(
+                cur,
+                "SELECT name, inputs, is_plan, plan_from, plan_to, created_at, "
+                "updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
+                [workspace_id],
+            ),
             "manifest.json": manifest,
         }
         for name, payload in parts.items():
@@ -99,15 +112,18 @@ def _read_archive(path: Path, tmp: Path) -> dict:
         if sum(i.file_size for i in zf.infolist()) > MAX_ARCHIVE_UNPACKED_MB * 1024 * 1024:
             raise ArchiveError(f"{path.name}: unpacks to more than {MAX_ARCHIVE_UNPACKED_MB} MB; refused.")
         names = set(zf.namelist())
-        wanted = {"manifest.json", "workspace.json", "ladder.json", "aliases.json", "scenarios.json"} | \
-            {f"tables/{t}.parquet" for t in ROW_TABLES}
+        wanted = {"manifest.json", "workspace.json", "ladder.json", "aliases.json", "scenarios.json"} | {
+            f"tables/{t}.parquet" for t in ROW_TABLES
+        }
         missing = sorted(wanted - names)
         if missing:
             raise ArchiveError(f"{path.name}: not a workspace export (missing {', '.join(missing)}).")
         parts = {n: json.loads(zf.read(n).decode("utf-8")) for n in wanted if n.endswith(".json")}
         if parts["manifest.json"].get("format") != FORMAT:
-            raise ArchiveError(f"{path.name}: export format {parts['manifest.json'].get('format')!r} "
-                               f"is not supported; expected {FORMAT}.")
+            raise ArchiveError(
+                f"{path.name}: export format {parts['manifest.json'].get('format')!r} "
+                f"is not supported; expected {FORMAT}."
+            )
         for t in ROW_TABLES:  # extract by our own names only: no path from the archive is used
             (tmp / f"{t}.parquet").write_bytes(zf.read(f"tables/{t}.parquet"))
     return parts
@@ -135,19 +151,25 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
         while shown.lower() in taken:
             shown, n = f"{name} ({n})", n + 1
         wid = _unique_id(cur, shown)
-        cur.execute("INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
-                    [wid, shown, str(src.get("currency") or "₽")[:8]])
+        cur.execute(
+            "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
+            [wid, shown, str(src.get("currency") or "₽")[:8]],
+        )
         tables = {t: pq.read_table(Path(tmp) / f"{t}.parquet") for t in ROW_TABLES}
         for t, arrow in tables.items():
             if arrow.num_rows != parts["manifest.json"]["rows"].get(t):
-                raise ArchiveError(f"{path.name}: tables/{t}.parquet has {arrow.num_rows} rows, "
-                                   f"the manifest says {parts['manifest.json']['rows'].get(t)}.")
+                raise ArchiveError(
+                    f"{path.name}: tables/{t}.parquet has {arrow.num_rows} rows, "
+                    f"the manifest says {parts['manifest.json']['rows'].get(t)}."
+                )
         old_ids = sorted(int(i) for i in tables["uploads"].column("id").to_pylist())
-        fresh = sorted(r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)",
-                                                   [len(old_ids)]).fetchall())
+        fresh = sorted(
+            r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)", [len(old_ids)]).fetchall()
+        )
         mapping = dict(zip(old_ids, fresh, strict=True))
-        map_arrow = pa.table({"old_id": pa.array(list(mapping), pa.int64()),
-                              "new_id": pa.array(list(mapping.values()), pa.int64())})
+        map_arrow = pa.table(
+            {"old_id": pa.array(list(mapping), pa.int64()), "new_id": pa.array(list(mapping.values()), pa.int64())}
+        )
         cur.register("upload_map", map_arrow)
         for t, arrow in tables.items():
             allowed = set(_columns(cur, t)) - {"workspace_id"}
@@ -161,23 +183,42 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
                 else:
                     exprs.append(f"src.{c}")
             cur.register("import_src", arrow)
-            cur.execute(f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
-                        f"SELECT ?, {', '.join(exprs)} FROM import_src AS src", [wid])
+            cur.execute(
+                f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
+                f"SELECT ?, {', '.join(exprs)} FROM import_src AS src",
+                [wid],
+            )
             cur.unregister("import_src")
         cur.unregister("upload_map")
-        cur.executemany("INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        [[wid, s["position"], s["name"], s["probability"], s["norm_days"], s["kind"]]
-                         for s in parts["ladder.json"]])
+        cur.executemany(
+            "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                [wid, s["position"], s["name"], s["probability"], s["norm_days"], s["kind"]]
+                for s in parts["ladder.json"]
+            ],
+        )
         if parts["aliases.json"]:
-            cur.executemany("INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
-                            [[wid, a["alias"], a["stage"]] for a in parts["aliases.json"]])
+            cur.executemany(
+                "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                [[wid, a["alias"], a["stage"]] for a in parts["aliases.json"]],
+            )
         if parts["scenarios.json"]:
             cur.executemany(
                 "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[wid, s["name"], s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
-                  s["is_plan"], s["plan_from"], s["plan_to"], s["created_at"], s["updated_at"]]
-                 for s in parts["scenarios.json"]])
+                [
+                    [
+                        wid,
+                        s["name"],
+                        s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
+                        s["is_plan"],
+                        s["plan_from"],
+                        s["plan_to"],
+                        s["created_at"],
+                        s["updated_at"],
+                    ]
+                    for s in parts["scenarios.json"]
+                ],
+            )
         bump_version(cur, wid)
     return existing_workspace(cur, wid)

@@ -4,6 +4,7 @@ charts with plotly.js inlined — it opens offline, no CDN) and an XLSX workbook
 All user text (scenario names, channel names) is escaped in HTML and neutralised as formulas in
 XLSX. Numbers are formatted per language with funnel.i18n.
 """
+
 from __future__ import annotations
 
 import html
@@ -28,20 +29,29 @@ def _cell(value, lang: str) -> str:
 
 
 def _table(rows: list[tuple[str, object]], lang: str) -> str:
-    body = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(_cell(v, lang))}</td></tr>"
-                   for k, v in rows)
+    body = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(_cell(v, lang))}</td></tr>" for k, v in rows)
     return f"<table>{body}</table>"
 
 
 def _frame(df: pd.DataFrame, lang: str) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(v, lang))}</td>" for v in row) + "</tr>"
-                   for row in df.itertuples(index=False))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(v, lang))}</td>" for v in row) + "</tr>"
+        for row in df.itertuples(index=False)
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def html_report(title: str, inputs: dict, outputs: dict, figures: list, *, lang: str = "en",
-                notes: list[str] | None = None, tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+def html_report(
+    title: str,
+    inputs: dict,
+    outputs: dict,
+    figures: list,
+    *,
+    lang: str = "en",
+    notes: list[str] | None = None,
+    tables: dict[str, pd.DataFrame] | None = None,
+) -> bytes:
     """One HTML file: title, inputs, ``tables`` (name → frame, e.g. the stage chain and the channel
     mix), outputs and each Plotly figure (the first one carries plotly.js inline, the rest reuse
     it). Every text is escaped. UTF-8 bytes."""
@@ -64,25 +74,29 @@ td{{text-align:right;font-variant-numeric:tabular-nums}} .note{{color:#555}}
 {note_html}
 <h2>{html.escape(t("planner.export.inputs", lang))}</h2>
 {_table(list(inputs.items()), lang)}
-{''.join(f"<h3>{html.escape(str(name))}</h3>{_frame(df, lang)}" for name, df in (tables or {}).items())}
+{"".join(f"<h3>{html.escape(str(name))}</h3>{_frame(df, lang)}" for name, df in (tables or {}).items())}
 <h2>{html.escape(t("planner.export.results", lang))}</h2>
 {_table(list(outputs.items()), lang)}
 <h2>{html.escape(t("planner.export.charts", lang))}</h2>
-{''.join(f'<div class="chart">{p}</div>' for p in parts)}
+{"".join(f'<div class="chart">{p}</div>' for p in parts)}
 </body></html>"""
     return doc.encode("utf-8")
 
 
-def xlsx_report(inputs: dict, outputs: dict, tables: dict[str, pd.DataFrame] | None = None,
-                *, lang: str = "en") -> bytes:
+def xlsx_report(
+    inputs: dict, outputs: dict, tables: dict[str, pd.DataFrame] | None = None, *, lang: str = "en"
+) -> bytes:
     """A workbook: sheet "inputs" and "outputs" (name, value), then one sheet per table.
     Text cells cannot run as formulas."""
     buf = io.BytesIO()
-    sheets = {t("planner.export.inputs", lang): pd.DataFrame(list(inputs.items()), columns=["name", "value"]),
-              t("planner.export.results", lang): pd.DataFrame(list(outputs.items()), columns=["name", "value"])}
+    sheets = {
+        t("planner.export.inputs", lang): pd.DataFrame(list(inputs.items()), columns=["name", "value"]),
+        t("planner.export.results", lang): pd.DataFrame(list(outputs.items()), columns=["name", "value"]),
+    }
     sheets.update(tables or {})
-    with pd.ExcelWriter(buf, engine="xlsxwriter",
-                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as xl:
+    with pd.ExcelWriter(
+        buf, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}
+    ) as xl:
         for name, df in sheets.items():
             frame = neutralise_frame(df.astype(object).where(df.notna(), None))
             frame.to_excel(xl, index=False, sheet_name="".join(ch for ch in name if ch not in "[]:*?/\\")[:31])

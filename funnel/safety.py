@@ -6,6 +6,7 @@
 Streamlit's st.dataframe/st.table/st.text show plain text; st.markdown/st.write of user text do not,
 so pages never pass uploaded text to markdown.
 """
+
 from __future__ import annotations
 
 import html

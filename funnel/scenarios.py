@@ -4,6 +4,7 @@ the plan for a period (plan_from..plan_to), which the overview compares with the
 Every write takes ``actor`` and checks the role (edit_scenarios) before touching the table,
 and bumps the workspace's data version in the same transaction.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ EDITS_KEY = "edits"  # beside the plan's inputs in the stored JSON: the stage-ch
 class Scenario:
     """``inputs``: the plan's levers (Plan.inputs()); ``edits_data``: the table edits as stored
     ({} when none; read through ``edits()``, which checks them)."""
+
     name: str
     inputs: dict
     is_plan: bool
@@ -51,26 +53,33 @@ def _refuse(field: str, message: str, key: str, **params) -> ValidationError:
 def _clean_name(name: str) -> str:
     name = (name or "").strip()
     if not name or len(name) > MAX_NAME:
-        raise _refuse("name", f"a scenario needs a name of 1 to {MAX_NAME} characters.",
-                      "planner.err.name_length", max=MAX_NAME)
+        raise _refuse(
+            "name", f"a scenario needs a name of 1 to {MAX_NAME} characters.", "planner.err.name_length", max=MAX_NAME
+        )
     return name
 
 
 def _guard(cur, workspace_id: str, actor) -> None:
     ws = get_workspace(cur, workspace_id)
     if ws is None:
-        raise _refuse("workspace", f"no workspace «{workspace_id}».", "planner.err.no_workspace",
-                      workspace=workspace_id)
+        raise _refuse(
+            "workspace", f"no workspace «{workspace_id}».", "planner.err.no_workspace", workspace=workspace_id
+        )
     access.require(actor, "edit_scenarios", workspace_id, is_demo=ws.is_demo)
 
 
 def _exists(cur, workspace_id: str, name: str) -> bool:
-    return cur.execute("SELECT count(*) FROM scenarios WHERE workspace_id = ? AND name = ?",
-                       [workspace_id, name]).fetchone()[0] > 0
+    return (
+        cur.execute(
+            "SELECT count(*) FROM scenarios WHERE workspace_id = ? AND name = ?", [workspace_id, name]
+        ).fetchone()[0]
+        > 0
+    )
 
 
-def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False,
-                  edits: Edits | None = None) -> None:
+def save_scenario(
+    cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False, edits: Edits | None = None
+) -> None:
     """Store every input of ``plan``, and the stage-chain and channel-mix ``edits``, as JSON under
     ``name``. An existing name is refused unless ``overwrite`` (then its inputs are replaced and
     its plan marking kept)."""
@@ -83,11 +92,14 @@ def save_scenario(cur, workspace_id: str, name: str, plan: Plan, *, actor, overw
     if _exists(cur, workspace_id, name):
         if not overwrite:
             raise _refuse("name", f"a scenario «{name}» already exists.", "planner.err.name_taken", name=name)
-        cur.execute("UPDATE scenarios SET inputs = ?, updated_at = current_timestamp "
-                    "WHERE workspace_id = ? AND name = ?", [payload, workspace_id, name])
+        cur.execute(
+            "UPDATE scenarios SET inputs = ?, updated_at = current_timestamp WHERE workspace_id = ? AND name = ?",
+            [payload, workspace_id, name],
+        )
     else:
-        cur.execute("INSERT INTO scenarios (workspace_id, name, inputs) VALUES (?, ?, ?)",
-                    [workspace_id, name, payload])
+        cur.execute(
+            "INSERT INTO scenarios (workspace_id, name, inputs) VALUES (?, ?, ?)", [workspace_id, name, payload]
+        )
     bump_version(cur, workspace_id)
 
 
@@ -99,15 +111,19 @@ def _row(r) -> Scenario:
 
 def list_scenarios(cur, workspace_id: str) -> list[Scenario]:
     """Every saved scenario of the workspace, by name (case-insensitive); [] when none."""
-    rows = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
-                       "WHERE workspace_id = ? ORDER BY lower(name)", [workspace_id]).fetchall()
+    rows = cur.execute(
+        "SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios WHERE workspace_id = ? ORDER BY lower(name)",
+        [workspace_id],
+    ).fetchall()
     return [_row(r) for r in rows]
 
 
 def get_scenario(cur, workspace_id: str, name: str) -> Scenario | None:
     """The scenario called exactly ``name``, or None."""
-    r = cur.execute("SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
-                    "WHERE workspace_id = ? AND name = ?", [workspace_id, name]).fetchone()
+    r = cur.execute(
+        "SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios WHERE workspace_id = ? AND name = ?",
+        [workspace_id, name],
+    ).fetchone()
     return _row(r) if r else None
 
 
@@ -123,8 +139,10 @@ def rename_scenario(cur, workspace_id: str, old: str, new: str, *, actor) -> Non
     _require_existing(cur, workspace_id, old)
     if new != old and _exists(cur, workspace_id, new):
         raise _refuse("name", f"a scenario «{new}» already exists.", "planner.err.name_taken", name=new)
-    cur.execute("UPDATE scenarios SET name = ?, updated_at = current_timestamp "
-                "WHERE workspace_id = ? AND name = ?", [new, workspace_id, old])
+    cur.execute(
+        "UPDATE scenarios SET name = ?, updated_at = current_timestamp WHERE workspace_id = ? AND name = ?",
+        [new, workspace_id, old],
+    )
     bump_version(cur, workspace_id)
 
 
@@ -142,13 +160,17 @@ def mark_plan(cur, workspace_id: str, name: str, plan_from: date, plan_to: date,
     _guard(cur, workspace_id, actor)
     _require_existing(cur, workspace_id, name)
     if plan_from is None or plan_to is None or plan_from > plan_to:
-        raise _refuse("plan_to", "the plan's period must end on or after its start.",
-                      "planner.err.plan_period")
-    cur.execute("UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
-                "WHERE workspace_id = ? AND is_plan AND name <> ? AND plan_from <= ? AND plan_to >= ?",
-                [workspace_id, name, plan_to, plan_from])
-    cur.execute("UPDATE scenarios SET is_plan = true, plan_from = ?, plan_to = ?, updated_at = current_timestamp "
-                "WHERE workspace_id = ? AND name = ?", [plan_from, plan_to, workspace_id, name])
+        raise _refuse("plan_to", "the plan's period must end on or after its start.", "planner.err.plan_period")
+    cur.execute(
+        "UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
+        "WHERE workspace_id = ? AND is_plan AND name <> ? AND plan_from <= ? AND plan_to >= ?",
+        [workspace_id, name, plan_to, plan_from],
+    )
+    cur.execute(
+        "UPDATE scenarios SET is_plan = true, plan_from = ?, plan_to = ?, updated_at = current_timestamp "
+        "WHERE workspace_id = ? AND name = ?",
+        [plan_from, plan_to, workspace_id, name],
+    )
     bump_version(cur, workspace_id)
 
 
@@ -156,8 +178,10 @@ def unmark_plan(cur, workspace_id: str, name: str, *, actor) -> None:
     """``name`` is no longer a plan; the overview then shows no plan for its period."""
     _guard(cur, workspace_id, actor)
     _require_existing(cur, workspace_id, name)
-    cur.execute("UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL "
-                "WHERE workspace_id = ? AND name = ?", [workspace_id, name])
+    cur.execute(
+        "UPDATE scenarios SET is_plan = false, plan_from = NULL, plan_to = NULL WHERE workspace_id = ? AND name = ?",
+        [workspace_id, name],
+    )
     bump_version(cur, workspace_id)
 
 
@@ -167,5 +191,6 @@ def plan_for(cur, workspace_id: str, date_from: date, date_to: date) -> Scenario
         "SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
         "WHERE workspace_id = ? AND is_plan AND plan_from <= ? AND plan_to >= ? "
         "ORDER BY least(plan_to, ?::DATE) - greatest(plan_from, ?::DATE) DESC, plan_from DESC LIMIT 1",
-        [workspace_id, date_to, date_from, date_to, date_from]).fetchone()
+        [workspace_id, date_to, date_from, date_to, date_from],
+    ).fetchone()
     return _row(r) if r else None

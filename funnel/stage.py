@@ -6,6 +6,7 @@ neither imports the other's way back.
 Defaults follow ../shared/DOMAIN.md section 4. Stage names, order, probabilities and norms
 differ between companies, so they live in the database, not in code.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -17,9 +18,9 @@ KINDS = ("open", "won", "lost")
 @dataclass(frozen=True)
 class Stage:
     name: str
-    probability: float   # 0..1
+    probability: float  # 0..1
     norm_days: int | None  # working days
-    kind: str            # open | won | lost
+    kind: str  # open | won | lost
 
 
 DEFAULT_LADDER: tuple[Stage, ...] = (
@@ -39,12 +40,13 @@ def write_stages(cur, workspace_id: str, stages: Iterable[Stage]) -> None:
     validated the stages and bumps the data version."""
     cur.execute("DELETE FROM stages WHERE workspace_id = ?", [workspace_id])
     cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind]
-         for pos, s in enumerate(stages, start=1)],
+        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
+        [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind] for pos, s in enumerate(stages, start=1)],
     )
     # An alias of a stage that is gone (renamed or removed) would resolve deals to a stage the
     # ladder no longer has; drop it, so those spellings are offered for mapping again.
-    cur.execute("DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
-                "(SELECT name FROM stages WHERE workspace_id = $ws)", {"ws": workspace_id})
+    cur.execute(
+        "DELETE FROM stage_aliases WHERE workspace_id = $ws AND stage NOT IN "
+        "(SELECT name FROM stages WHERE workspace_id = $ws)",
+        {"ws": workspace_id},
+    )

@@ -7,6 +7,7 @@ After ``free_tries`` failures in a row a client waits ``base × 2^(n − free_tr
 records are forgotten after ``forget_after`` seconds, and at most ``max_clients`` are kept, so
 a flood of addresses cannot grow the server's memory.
 """
+
 from __future__ import annotations
 
 import threading
@@ -24,9 +25,15 @@ class _Record:
 
 
 class Throttle:
-    def __init__(self, free_tries: int = 3, base: float = 5.0, max_seconds: float = 300.0,
-                 forget_after: float = 3600.0, max_clients: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        free_tries: int = 3,
+        base: float = 5.0,
+        max_seconds: float = 300.0,
+        forget_after: float = 3600.0,
+        max_clients: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.free_tries, self.base, self.max_seconds = free_tries, base, max_seconds
         self.forget_after, self.max_clients, self.clock = forget_after, max_clients, clock
         self._records: OrderedDict[str, _Record] = OrderedDict()
@@ -65,8 +72,7 @@ class Throttle:
 
     def _fresh(self, client: str) -> _Record | None:
         rec = self._records.get(client)
-        if rec is not None and self.clock() - rec.last_seen > self.forget_after \
-                and rec.locked_until <= self.clock():
+        if rec is not None and self.clock() - rec.last_seen > self.forget_after and rec.locked_until <= self.clock():
             del self._records[client]
             return None
         return rec

@@ -20,6 +20,7 @@ Comparison columns take their figure's unit: ``<figure>_now``, ``_prev``, ``_yoy
 ``<figure>_yoy_change`` are a ``change``. A name no entry or rule covers raises ValueError:
 a new figure needs its unit here (tests/core/test_units.py runs the metrics to make sure).
 """
+
 from __future__ import annotations
 
 UNITS = {
@@ -34,46 +35,134 @@ UNITS = {
     "flag": "yes or no",
 }
 
-_MONEY = ("spend", "cpl", "revenue", "avg_check", "cac", "amount", "pipeline", "weighted_pipeline",
-          "turnover", "budget", "profit", "cpc", "avg_order", "target_turnover", "target_profit", "cost",
-          "web_cpl", "repeat_revenue", "repeat_profit", "ltv", "required_budget", "weighted_ladder",
-          "weighted_learned")
-_SHARE = ("conversion", "win_rate", "sal_rate", "conv_low", "conv_high", "romi", "drr",
-          "conversion_from_previous", "conversion_from_first", "probability", "actual", "expected",
-          "share_over_norm", "prob_a_better", "fulfilment", "effective_conversion", "margin", "ctr",
-          "site_conversion", "load", "required_conversion", "ladder_probability", "learned_probability")
-_COUNT = ("leads", "won", "lost", "open", "sal", "deals", "deals_won", "reached", "still_open", "decided",
-          "passed", "stays", "contacted", "qualified", "won_timed", "sellers", "contacts_per_seller",
-          "capacity", "capacity_input", "sellers_needed", "queries", "visits", "web_leads", "active_clients",
-          "lifetime", "required_leads", "required_deals", "required_leads_at_base", "required_sellers",
-          "learned_fallbacks", "a_won", "a_leads", "b_won", "b_leads")
+_MONEY = (
+    "spend",
+    "cpl",
+    "revenue",
+    "avg_check",
+    "cac",
+    "amount",
+    "pipeline",
+    "weighted_pipeline",
+    "turnover",
+    "budget",
+    "profit",
+    "cpc",
+    "avg_order",
+    "target_turnover",
+    "target_profit",
+    "cost",
+    "web_cpl",
+    "repeat_revenue",
+    "repeat_profit",
+    "ltv",
+    "required_budget",
+    "weighted_ladder",
+    "weighted_learned",
+)
+_SHARE = (
+    "conversion",
+    "win_rate",
+    "sal_rate",
+    "conv_low",
+    "conv_high",
+    "romi",
+    "drr",
+    "conversion_from_previous",
+    "conversion_from_first",
+    "probability",
+    "actual",
+    "expected",
+    "share_over_norm",
+    "prob_a_better",
+    "fulfilment",
+    "effective_conversion",
+    "margin",
+    "ctr",
+    "site_conversion",
+    "load",
+    "required_conversion",
+    "ladder_probability",
+    "learned_probability",
+)
+_COUNT = (
+    "leads",
+    "won",
+    "lost",
+    "open",
+    "sal",
+    "deals",
+    "deals_won",
+    "reached",
+    "still_open",
+    "decided",
+    "passed",
+    "stays",
+    "contacted",
+    "qualified",
+    "won_timed",
+    "sellers",
+    "contacts_per_seller",
+    "capacity",
+    "capacity_input",
+    "sellers_needed",
+    "queries",
+    "visits",
+    "web_leads",
+    "active_clients",
+    "lifetime",
+    "required_leads",
+    "required_deals",
+    "required_leads_at_base",
+    "required_sellers",
+    "learned_fallbacks",
+    "a_won",
+    "a_leads",
+    "b_won",
+    "b_leads",
+)
 _DAYS = ("norm_days", "median_days", "p80_days", "days_in_stage", "days_over", "sal_days", "lt_days")
 _HOURS = ("first_contact_hours",)
 _NUMBER = ("elasticity", "orders_per_period")
 FIGURES: dict[str, str] = {
-    **dict.fromkeys(_MONEY, "money"), **dict.fromkeys(_SHARE, "share"), **dict.fromkeys(_COUNT, "count"),
-    **dict.fromkeys(_DAYS, "days"), **dict.fromkeys(_HOURS, "hours"), **dict.fromkeys(_NUMBER, "number"),
-    "index": "index", "target_reachable": "flag",
+    **dict.fromkeys(_MONEY, "money"),
+    **dict.fromkeys(_SHARE, "share"),
+    **dict.fromkeys(_COUNT, "count"),
+    **dict.fromkeys(_DAYS, "days"),
+    **dict.fromkeys(_HOURS, "hours"),
+    **dict.fromkeys(_NUMBER, "number"),
+    "index": "index",
+    "target_reachable": "flag",
 }
 _CHANGES = ("_yoy_change", "_mom")
 _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
 
 # Decimals a table shows by default, per unit, and the figures that differ: ROMI and ДРР are
 # coarse percentages; a norm and days in or over a stage are whole days.
-DECIMALS = {"money": 0, "share": 1, "change": 1, "count": 0, "number": 2, "days": 1, "hours": 1,
-            "index": 2, "flag": 0}
+DECIMALS = {"money": 0, "share": 1, "change": 1, "count": 0, "number": 2, "days": 1, "hours": 1, "index": 2, "flag": 0}
 _DECIMALS = {"romi": 0, "drr": 0, "norm_days": 0, "days_in_stage": 0, "days_over": 0}
 
 # The planner's levers: input → (unit, the least top of its slider, in the lever's own unit:
 # a share as a fraction). The planner page draws one slider and one number box per lever.
 LEVERS: dict[str, tuple[str, float]] = {
-    "leads": ("count", 100), "conversion": ("share", 0.10), "avg_check": ("money", 1000),
-    "cpl": ("money", 1000), "margin": ("share", 1.0), "sellers": ("count", 10),
-    "contacts_per_seller": ("count", 100), "elasticity": ("number", 2.0),
-    "queries": ("count", 100_000), "ctr": ("share", 0.20), "site_conversion": ("share", 0.10),
-    "cpc": ("money", 200), "active_clients": ("count", 100), "avg_order": ("money", 100_000),
-    "orders_per_period": ("number", 4.0), "lifetime": ("count", 60),
-    "target_turnover": ("money", 1_000_000), "target_profit": ("money", 1_000_000),
+    "leads": ("count", 100),
+    "conversion": ("share", 0.10),
+    "avg_check": ("money", 1000),
+    "cpl": ("money", 1000),
+    "margin": ("share", 1.0),
+    "sellers": ("count", 10),
+    "contacts_per_seller": ("count", 100),
+    "elasticity": ("number", 2.0),
+    "queries": ("count", 100_000),
+    "ctr": ("share", 0.20),
+    "site_conversion": ("share", 0.10),
+    "cpc": ("money", 200),
+    "active_clients": ("count", 100),
+    "avg_order": ("money", 100_000),
+    "orders_per_period": ("number", 4.0),
+    "lifetime": ("count", 60),
+    "target_turnover": ("money", 1_000_000),
+    "target_profit": ("money", 1_000_000),
 }
 
 

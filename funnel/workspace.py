@@ -1,4 +1,5 @@
 """Workspaces: each team's data apart, with its own currency, ladder and data version."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,9 @@ def existing_workspace(cur, workspace_id: str) -> Workspace:
     return ws
 
 
-def create_workspace(cur, name: str, *, currency: str = "₽", is_demo: bool = False,
-                     workspace_id: str | None = None) -> Workspace:
+def create_workspace(
+    cur, name: str, *, currency: str = "₽", is_demo: bool = False, workspace_id: str | None = None
+) -> Workspace:
     """Create a workspace with the default stage ladder. Raises ValidationError on a bad name."""
     name = (name or "").strip()
     if not name or len(name) > 80:

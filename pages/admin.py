@@ -1,4 +1,5 @@
 """The Admin page (admins only): workspaces, export and import, roles."""
+
 import streamlit as st
 
 import ui

@@ -23,14 +23,17 @@ try:
         st.caption(ui.t("an.ch.bubble_none"))
 
     st.subheader(ui.t("an.ch.trend"))
-    metric = st.selectbox(ui.t("an.ch.trend_metric"), view.TREND_METRICS,
-                          format_func=ui.names(view.TREND_METRICS, "an.col."), key="ch_trend_metric")
+    metric = st.selectbox(
+        ui.t("an.ch.trend_metric"),
+        view.TREND_METRICS,
+        format_func=ui.names(view.TREND_METRICS, "an.col."),
+        key="ch_trend_metric",
+    )
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution, by="channel")
     ui.chart(view.channel_trend_figure, months, metric, key="ch_trend_chart")
 
     st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
-    view.changes_table(ui.shared(channels.channel_changes, filters=filters, attribution=attribution),
-                     key="ch_changes")
+    view.changes_table(ui.shared(channels.channel_changes, filters=filters, attribution=attribution), key="ch_changes")
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)
@@ -38,21 +41,25 @@ try:
         st.info(ui.t("an.ch.compare_need"))
     else:
         c1, c2 = st.columns(2)
-        a = c1.selectbox(ui.t("an.ch.compare_a"), with_leads, index=0, format_func=ui.names(with_leads),
-                         key="ch_cmp_a")
-        b = c2.selectbox(ui.t("an.ch.compare_b"), with_leads, index=1, format_func=ui.names(with_leads),
-                         key="ch_cmp_b")
+        a = c1.selectbox(ui.t("an.ch.compare_a"), with_leads, index=0, format_func=ui.names(with_leads), key="ch_cmp_a")
+        b = c2.selectbox(ui.t("an.ch.compare_b"), with_leads, index=1, format_func=ui.names(with_leads), key="ch_cmp_b")
         view.comparison(ui.shared(channels.channel_comparison, filters=filters, a=a, b=b))
 
     st.subheader(ui.t("an.ch.drill"))
     c1, c2 = st.columns(2)
     every = view.groups(econ, with_leads=False)
     channel = c1.selectbox(ui.t("an.ch.drill_channel"), every, format_func=ui.names(every), key="ch_drill_channel")
-    by = c2.radio(ui.t("an.ch.drill_by"), view.DRILLS, horizontal=True, format_func=ui.names(view.DRILLS, "an.dim."),
-                  key="ch_drill_by")
+    by = c2.radio(
+        ui.t("an.ch.drill_by"),
+        view.DRILLS,
+        horizontal=True,
+        format_func=ui.names(view.DRILLS, "an.dim."),
+        key="ch_drill_by",
+    )
     if channel is not None:
-        drill = ui.shared(channels.channel_table, filters=filters.with_(channels=(channel,)),
-                         attribution=attribution, by=by)
+        drill = ui.shared(
+            channels.channel_table, filters=filters.with_(channels=(channel,)), attribution=attribution, by=by
+        )
         view.economics_table(drill, by, key="ch_drill_table")
 except FunnelError as exc:
     ui.show_error(exc)

@@ -1,5 +1,6 @@
 """The Data page: upload a file (kind → file → detection → mapping → dates → preview → load),
 the upload history with undo, and stage spellings the ladder does not know."""
+
 import streamlit as st
 
 import ui

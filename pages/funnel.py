@@ -50,8 +50,13 @@ try:
     if by_stage.empty:
         st.info(ui.t("an.fn.lost_none"))
     else:
-        measure = st.radio(ui.t("an.fn.lost_measure"), view.MEASURES, horizontal=True,
-                           format_func=ui.names(view.MEASURES, "an.fn.measure_"), key="fn_lost_measure")
+        measure = st.radio(
+            ui.t("an.fn.lost_measure"),
+            view.MEASURES,
+            horizontal=True,
+            format_func=ui.names(view.MEASURES, "an.fn.measure_"),
+            key="fn_lost_measure",
+        )
         c1, c2 = st.columns(2)
         with c1:
             ui.chart(view.lost_stage_figure, by_stage, measure, key="fn_lost_stage_chart")
@@ -61,16 +66,31 @@ try:
         ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
 
     st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
-    split = st.radio(ui.t("an.fn.breakdown_by"), view.SPLITS, horizontal=True,
-                     format_func=ui.names(view.SPLITS, "an.dim."), key="fn_breakdown_by")
+    split = st.radio(
+        ui.t("an.fn.breakdown_by"),
+        view.SPLITS,
+        horizontal=True,
+        format_func=ui.names(view.SPLITS, "an.dim."),
+        key="fn_breakdown_by",
+    )
     parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
     ui.chart(view.breakdown_figure, parts.table, key="fn_breakdown_chart")
     ui.simple_table(parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split)
 
     st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
-    speed_by = st.radio(ui.t("an.fn.speed_by"), view.SPEED_SPLITS, horizontal=True,
-                        format_func=ui.names(view.SPEED_SPLITS, "an.dim."), key="fn_speed_by")
-    ui.simple_table(ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by),
-                    view.SPEED_COLUMNS, "speed", key="fn_speed_table", dim=speed_by)
+    speed_by = st.radio(
+        ui.t("an.fn.speed_by"),
+        view.SPEED_SPLITS,
+        horizontal=True,
+        format_func=ui.names(view.SPEED_SPLITS, "an.dim."),
+        key="fn_speed_by",
+    )
+    ui.simple_table(
+        ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by),
+        view.SPEED_COLUMNS,
+        "speed",
+        key="fn_speed_table",
+        dim=speed_by,
+    )
 except FunnelError as exc:
     ui.show_error(exc)

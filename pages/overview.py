@@ -21,9 +21,18 @@ except FunnelError as exc:
 if ui.explain_gaps(head.now, filters):
     view.headline_metrics(head)
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
-    ui.simple_table(months, {"month": "an.col.month", "leads": "an.col.leads", "won": "an.col.won",
-                             "revenue": "an.col.revenue", "spend": "an.col.spend"},
-                    "monthly_trend", key="ov_trend_table")
+    ui.simple_table(
+        months,
+        {
+            "month": "an.col.month",
+            "leads": "an.col.leads",
+            "won": "an.col.won",
+            "revenue": "an.col.revenue",
+            "spend": "an.col.spend",
+        },
+        "monthly_trend",
+        key="ov_trend_table",
+    )
     if plan is not None:
         st.subheader(ui.t("an.ov.plan"))
         view.plan_table(plan, key="ov_plan")

@@ -26,15 +26,21 @@ view.sync_all()
 
 head = st.columns([1.2, 1, 2])
 reverse = head[0].toggle(ui.t("planner.reverse"), key=state.PL_REVERSE, help=ui.t("planner.reverse_help"))
-head[1].button(ui.t("planner.reset"), key="pl_reset", on_click=view.reset_to, args=(base,),
-               icon=":material/restart_alt:")
+head[1].button(
+    ui.t("planner.reset"), key="pl_reset", on_click=view.reset_to, args=(base,), icon=":material/restart_alt:"
+)
 head[2].caption(view.baseline_caption(b))
 
 left, right = st.columns([1, 1.35], gap="large")
 with left:
     if reverse:
-        kind = st.radio(ui.t("planner.target_kind"), ("turnover", "profit"), horizontal=True,
-                        key=state.PL_TARGET_KIND, format_func=lambda k: ui.t(f"planner.target.{k}"))
+        kind = st.radio(
+            ui.t("planner.target_kind"),
+            ("turnover", "profit"),
+            horizontal=True,
+            key=state.PL_TARGET_KIND,
+            format_func=lambda k: ui.t(f"planner.target.{k}"),
+        )
         view.lever(f"target_{kind}")
     for field in ("leads", "conversion", "avg_check", "cpl", "margin"):
         if not (reverse and field == "leads"):

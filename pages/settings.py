@@ -1,4 +1,5 @@
 """The Settings page: the workspace's stage ladder, stage spellings from CRMs, the currency."""
+
 import streamlit as st
 
 import ui

@@ -16,16 +16,35 @@ if not uw.WS_KEYS["leads"].present():
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
-    c[0].slider(ui.t("workshop.leads"), 0.0, max(float(base.leads) * 4, 100.0), step=10.0, key=uw.WS_KEYS["leads"],
-                format="%.0f")
+    c[0].slider(
+        ui.t("workshop.leads"),
+        0.0,
+        max(float(base.leads) * 4, 100.0),
+        step=10.0,
+        key=uw.WS_KEYS["leads"],
+        format="%.0f",
+    )
     c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=uw.WS_KEYS["conversion"], format="%.1f")
-    c[2].slider(ui.t("workshop.avg_check"), 0.0, max(float(base.avg_check) * 3, 10_000.0), step=1_000.0,
-                key=uw.WS_KEYS["avg_check"], format="%.0f")
-    c[3].slider(ui.t("workshop.sellers"), 1.0, max(float(base.sellers or 0) * 3, 10.0), step=1.0,
-                key=uw.WS_KEYS["sellers"],
-                format="%.0f", help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)))
-st.button(ui.t("workshop.reset"), key="ws_reset", on_click=uw.workshop_reset, args=(base,),
-          icon=":material/restart_alt:")
+    c[2].slider(
+        ui.t("workshop.avg_check"),
+        0.0,
+        max(float(base.avg_check) * 3, 10_000.0),
+        step=1_000.0,
+        key=uw.WS_KEYS["avg_check"],
+        format="%.0f",
+    )
+    c[3].slider(
+        ui.t("workshop.sellers"),
+        1.0,
+        max(float(base.sellers or 0) * 3, 10.0),
+        step=1.0,
+        key=uw.WS_KEYS["sellers"],
+        format="%.0f",
+        help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)),
+    )
+st.button(
+    ui.t("workshop.reset"), key="ws_reset", on_click=uw.workshop_reset, args=(base,), icon=":material/restart_alt:"
+)
 
 try:
     out = evaluate(uw.workshop_plan(base))
@@ -41,5 +60,11 @@ with st.container(key="ws_numbers"):
     c[1].metric(ui.t("workshop.deals"), ui.num(out["deals"], 1))
     c[2].metric(ui.t("workshop.capacity"), ui.num(out["capacity"]))
 if out["effective_conversion"] < out["conversion"]:
-    st.warning(ui.t("workshop.overload", base=ui.pct(out["conversion"], 1), eff=ui.pct(out["effective_conversion"], 2),
-                    sellers=ui.num(out["sellers_needed"])))
+    st.warning(
+        ui.t(
+            "workshop.overload",
+            base=ui.pct(out["conversion"], 1),
+            eff=ui.pct(out["effective_conversion"], 2),
+            sellers=ui.num(out["sellers_needed"]),
+        )
+    )

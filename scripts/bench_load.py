@@ -14,6 +14,7 @@ Prints seconds, rows/s, the ratio load/baseline and the peak RSS of each child (
 and the CPU seconds of each (all threads): on a shared machine the wall clock of a run depends
 on what else runs, its CPU time much less.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,6 +89,7 @@ print(time.perf_counter() - t, time.process_time() - c, r.rows_ok, resource.getr
 
 def make_csv(path: Path, rows: int) -> None:
     import duckdb
+
     duckdb.connect().execute(
         f"""COPY (SELECT 'L' || i AS "ID",
                   strftime(TIMESTAMP '2024-01-01' + INTERVAL (i % 600) DAY + INTERVAL (i % 86400) SECOND,
@@ -95,7 +97,8 @@ def make_csv(path: Path, rows: int) -> None:
                   'Канал ' || (i % 9) AS "Источник",
                   'Менеджер ' || (i % 12) AS "Ответственный",
                   replace(CAST(round((i % 5000) * 1.37, 2) AS VARCHAR), '.', ',') AS "Стоимость"
-             FROM range({rows}) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
+             FROM range({rows}) t(i)) TO '{path}' (HEADER, DELIMITER ';')"""
+    )
 
 
 def child(code: str, *args: str) -> tuple[float, int, float, float]:
@@ -111,13 +114,24 @@ def child(code: str, *args: str) -> tuple[float, int, float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000_000])
-    ap.add_argument("--memory-limit", default=None, metavar="SIZE",
-                    help="run load() with DuckDB's memory_limit set to SIZE (e.g. 700MB), as a capped Store would")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="runs per size, alternating baseline and load(); the median is printed "
-                         "(the machine is shared, single runs are noisy)")
-    ap.add_argument("--with-inspect", action="store_true",
-                    help="also time inspect() (the Data page's preview before a load), once per size")
+    ap.add_argument(
+        "--memory-limit",
+        default=None,
+        metavar="SIZE",
+        help="run load() with DuckDB's memory_limit set to SIZE (e.g. 700MB), as a capped Store would",
+    )
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs per size, alternating baseline and load(); the median is printed "
+        "(the machine is shared, single runs are noisy)",
+    )
+    ap.add_argument(
+        "--with-inspect",
+        action="store_true",
+        help="also time inspect() (the Data page's preview before a load), once per size",
+    )
     args = ap.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
@@ -129,8 +143,15 @@ def main() -> int:
             for k in range(args.repeat):
                 base_runs.append(child(CHILD_BASELINE, str(csv), str(Path(tmp) / f"base_{n}_{k}.duckdb")))
                 typed_runs.append(child(CHILD_TYPED, str(csv), str(Path(tmp) / f"typed_{n}_{k}.duckdb")))
-                load_runs.append(child(CHILD_LOAD, str(csv), str(Path(tmp) / f"load_{n}_{k}.duckdb"), str(ROOT),
-                                       args.memory_limit or ""))
+                load_runs.append(
+                    child(
+                        CHILD_LOAD,
+                        str(csv),
+                        str(Path(tmp) / f"load_{n}_{k}.duckdb"),
+                        str(ROOT),
+                        args.memory_limit or "",
+                    )
+                )
                 for f in Path(tmp).glob(f"*_{n}_{k}.duckdb*"):
                     f.unlink()
             base_s, base_rows = statistics.median(r[0] for r in base_runs), base_runs[0][1]
@@ -139,27 +160,44 @@ def main() -> int:
             base_cpu, load_cpu = statistics.median(r[3] for r in base_runs), statistics.median(r[3] for r in load_runs)
             typed_s, typed_rss = statistics.median(r[0] for r in typed_runs), max(r[2] for r in typed_runs)
             assert base_rows == load_rows == typed_runs[0][1] == n, (base_rows, load_rows)
-            res = {"rows": n, "file_mb": round(size_mb, 1), "read_csv_s": round(base_s, 2),
-                   "load_s": round(load_s, 2), "ratio": round(load_s / base_s, 2),
-                   "read_csv_rows_per_s": round(n / base_s), "load_rows_per_s": round(n / load_s),
-                   "read_csv_peak_rss_mb": round(base_rss), "load_peak_rss_mb": round(load_rss),
-                   "read_csv_cpu_s": round(base_cpu, 2), "load_cpu_s": round(load_cpu, 2),
-                   "typed_read_csv_s": round(typed_s, 2), "ratio_to_typed": round(load_s / typed_s, 2),
-                   "typed_read_csv_peak_rss_mb": round(typed_rss)}
+            res = {
+                "rows": n,
+                "file_mb": round(size_mb, 1),
+                "read_csv_s": round(base_s, 2),
+                "load_s": round(load_s, 2),
+                "ratio": round(load_s / base_s, 2),
+                "read_csv_rows_per_s": round(n / base_s),
+                "load_rows_per_s": round(n / load_s),
+                "read_csv_peak_rss_mb": round(base_rss),
+                "load_peak_rss_mb": round(load_rss),
+                "read_csv_cpu_s": round(base_cpu, 2),
+                "load_cpu_s": round(load_cpu, 2),
+                "typed_read_csv_s": round(typed_s, 2),
+                "ratio_to_typed": round(load_s / typed_s, 2),
+                "typed_read_csv_peak_rss_mb": round(typed_rss),
+            }
             results.append(res)
             cap = f", load() capped at {args.memory_limit}" if args.memory_limit else ""
             print(f"load average {os.getloadavg()[0]:.1f}; median of {args.repeat}{cap}:", end=" ")
-            print(f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
-                  f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
-                  f" | ratio {load_s / base_s:.2f}x | CPU {base_cpu:.2f} s vs {load_cpu:.2f} s", flush=True)
-            print(f"  typed read_csv (no validation, no reject report): {typed_s:.2f} s (peak {typed_rss:.0f} MB)"
-                  f" | load() / typed {load_s / typed_s:.2f}x", flush=True)
+            print(
+                f"{n:>11,} rows ({size_mb:.0f} MB): read_csv {base_s:.2f} s ({n / base_s:,.0f} rows/s, "
+                f"peak {base_rss:.0f} MB) | load() {load_s:.2f} s ({n / load_s:,.0f} rows/s, peak {load_rss:.0f} MB)"
+                f" | ratio {load_s / base_s:.2f}x | CPU {base_cpu:.2f} s vs {load_cpu:.2f} s",
+                flush=True,
+            )
+            print(
+                f"  typed read_csv (no validation, no reject report): {typed_s:.2f} s (peak {typed_rss:.0f} MB)"
+                f" | load() / typed {load_s / typed_s:.2f}x",
+                flush=True,
+            )
             if args.with_inspect:
                 secs, rows, rss, cpu = child(CHILD_INSPECT, str(csv), str(Path(tmp) / f"insp_{n}.duckdb"), str(ROOT))
                 assert rows == n, rows
                 res.update(inspect_s=round(secs, 2), inspect_peak_rss_mb=round(rss), inspect_cpu_s=round(cpu, 2))
-                print(f"  inspect() before it on the Data page: {secs:.2f} s (peak {rss:.0f} MB, CPU {cpu:.2f} s)",
-                      flush=True)
+                print(
+                    f"  inspect() before it on the Data page: {secs:.2f} s (peak {rss:.0f} MB, CPU {cpu:.2f} s)",
+                    flush=True,
+                )
             csv.unlink()
     print(json.dumps(results))
     return 0

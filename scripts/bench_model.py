@@ -9,6 +9,7 @@ leads with won/lost/open statuses, stage history for lost deals, spend per chann
     .venv/bin/python scripts/bench_model.py                 # 1 M and 10 M leads
     .venv/bin/python scripts/bench_model.py --sizes 100000  # quick
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,8 +92,10 @@ def bench_size(n: int, folder: Path) -> None:
             cur.execute(sql, {"n": n} if "$n" in sql else None)
     build = time.perf_counter() - t0
     with store.cursor() as cur:
-        counts = [cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = 'bench'").fetchone()[0]
-                  for t in ("leads_raw", "deals_raw", "stage_history_raw")]
+        counts = [
+            cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = 'bench'").fetchone()[0]
+            for t in ("leads_raw", "deals_raw", "stage_history_raw")
+        ]
     print(f"\n{n:,} leads ({counts[1]:,} deals, {counts[2]:,} stage rows); built in {build:.1f} s")
     f = Filters("bench", date(2025, 11, 1), date(2026, 10, 31))
     runs = []
@@ -102,8 +105,10 @@ def bench_size(n: int, folder: Path) -> None:
             b = baseline(cur, f)
             runs.append(time.perf_counter() - t)
     print(f"  baseline (12 months)     median {ms(statistics.median(runs))}   runs {[round(r, 2) for r in runs]} s")
-    print(f"  baseline says: {b.leads:,} leads, conversion {b.conversion:.4f}, check {b.avg_check:,.0f}, "
-          f"{b.sellers} sellers")
+    print(
+        f"  baseline says: {b.leads:,} leads, conversion {b.conversion:.4f}, check {b.avg_check:,.0f}, "
+        f"{b.sellers} sellers"
+    )
     print("  slider move on this baseline:")
     bench_recompute(b)
     store.close()

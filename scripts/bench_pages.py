@@ -12,6 +12,7 @@ spend per channel and month. For each page it times every funnel function the pa
          unpickling the stored result (st.cache_data returns a copy the same way).
 and prints both against a raw DuckDB GROUP BY channel on the same leads, as ratios.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,8 +92,10 @@ PAGES = {
         (trend.monthly, {"attribution": "period", "by": "channel"}),
         (channels.channel_changes, {"attribution": "period"}),
         (channels.channel_comparison, {"a": "Channel 1", "b": "Channel 2"}),
-        (channels.channel_table, {"attribution": "period", "by": "campaign",
-                                  "filters": FILTERS.with_(channels=("Channel 1",))}),
+        (
+            channels.channel_table,
+            {"attribution": "period", "by": "campaign", "filters": FILTERS.with_(channels=("Channel 1",))},
+        ),
     ],
     "funnel": [
         (stages.stage_funnel, {"attribution": "period"}),
@@ -117,11 +120,15 @@ def build(path: Path, n: int) -> None:
             used = {k: v for k, v in {"ws": WS, "n": n}.items() if f"${k}" in stmt}
             cur.execute(stmt, used)
         bump_version(cur, WS)
-        counts = [cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")]
+        counts = [
+            cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+        ]
     store.close()
-    print(f"built {path.name}: leads {counts[0]:,}, deals {counts[1]:,}, history {counts[2]:,}, "
-          f"spend rows {counts[3]:,} in {time.perf_counter() - t:.1f} s")
+    print(
+        f"built {path.name}: leads {counts[0]:,}, deals {counts[1]:,}, history {counts[2]:,}, "
+        f"spend rows {counts[3]:,} in {time.perf_counter() - t:.1f} s"
+    )
 
 
 def timed(fn, *args, **kw):
@@ -134,8 +141,11 @@ def raw_group_by(store) -> float:
     times = []
     for _ in range(5):
         with store.cursor() as cur:
-            _, ms = timed(lambda: cur.execute("SELECT channel, count(*) FROM leads_raw WHERE workspace_id = ? "
-                                              "GROUP BY channel", [WS]).fetchall())
+            _, ms = timed(
+                lambda: cur.execute(
+                    "SELECT channel, count(*) FROM leads_raw WHERE workspace_id = ? GROUP BY channel", [WS]
+                ).fetchall()
+            )
         times.append(ms)
     return statistics.median(times)
 
@@ -151,7 +161,9 @@ def run_page(store, calls) -> tuple[float, float]:
             out, ms = timed(fn, cur, **kw)
             cold += ms
             version = data_version(cur, WS)
-            memo[(f"{fn.__module__}.{fn.__name__}", str(store.path), version, tuple(sorted(kw.items())))] = pickle.dumps(out)
+            memo[(f"{fn.__module__}.{fn.__name__}", str(store.path), version, tuple(sorted(kw.items())))] = (
+                pickle.dumps(out)
+            )
     warm_runs = []
     for _ in range(5):
         t = time.perf_counter()
@@ -159,8 +171,9 @@ def run_page(store, calls) -> tuple[float, float]:
             for fn, kw in calls:
                 kw = {"filters": FILTERS, **kw}
                 version = data_version(cur, WS)
-                pickle.loads(memo[(f"{fn.__module__}.{fn.__name__}", str(store.path), version,
-                                   tuple(sorted(kw.items())))])
+                pickle.loads(
+                    memo[(f"{fn.__module__}.{fn.__name__}", str(store.path), version, tuple(sorted(kw.items())))]
+                )
         warm_runs.append((time.perf_counter() - t) * 1000)
     return cold, statistics.median(warm_runs)
 
@@ -182,16 +195,22 @@ def main() -> None:
             facts.clear()
             with store.cursor() as cur:
                 table, ms = timed(facts.deal_facts, cur, WS)
-            print(f"shared deal facts (once per data version, all pages and sessions): {ms:.0f} ms, "
-                  f"{table.num_rows:,} deals, {table.nbytes / 1e6:.0f} MB")
+            print(
+                f"shared deal facts (once per data version, all pages and sessions): {ms:.0f} ms, "
+                f"{table.num_rows:,} deals, {table.nbytes / 1e6:.0f} MB"
+            )
             print(f"{'page':<10} {'cold ms':>9} {'cold ÷ raw':>11} {'warm ms':>9} {'warm ÷ raw':>11}")
             for page, calls in PAGES.items():
                 cold, warm = run_page(store, calls)
                 print(f"{page:<10} {cold:>9.0f} {cold / base:>11.1f} {warm:>9.1f} {warm / base:>11.2f}")
             with store.cursor() as cur:
-                print("per call, cold (ms):", ", ".join(
-                    f"{fn.__name__}{'/' + kw['by'] if 'by' in kw else ''} {timed(fn, cur, **{'filters': FILTERS, **kw})[1]:.0f}"
-                    for fn, kw in PAGES['funnel'] + PAGES['channels'][:3]))
+                print(
+                    "per call, cold (ms):",
+                    ", ".join(
+                        f"{fn.__name__}{'/' + kw['by'] if 'by' in kw else ''} {timed(fn, cur, **{'filters': FILTERS, **kw})[1]:.0f}"
+                        for fn, kw in PAGES["funnel"] + PAGES["channels"][:3]
+                    ),
+                )
         finally:
             store.close()
 

@@ -18,6 +18,7 @@ Two modes, chosen by ``--think`` (one table per value):
       repeat), and sessions arrive spread over the first T seconds, as people who opened the
       link around the same time. Page time is still measured from click to finished page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,19 +49,26 @@ def build(db: Path, leads: int) -> None:
     store = Store(db)
     with store.transaction() as cur:
         create_workspace(cur, "Big", workspace_id="big")
-        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
-                    "rows_updated, rows_rejected) VALUES (nextval('upload_seq'), 'big', 'leads', 'synthetic', "
-                    "'append', ?, ?, 0, 0)", [leads, leads])
+        cur.execute(
+            "INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
+            "rows_updated, rows_rejected) VALUES (nextval('upload_seq'), 'big', 'leads', 'synthetic', "
+            "'append', ?, ?, 0, 0)",
+            [leads, leads],
+        )
         uid = cur.execute("SELECT max(id) FROM uploads").fetchall()[0][0]
-        cur.execute("""
+        cur.execute(
+            """
             INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner, segment, region)
             SELECT 'big', $uid, 'L' || i,
                    TIMESTAMP '2024-11-01' + to_seconds(CAST(hash(i) % (730 * 86400) AS BIGINT)),
                    list_extract($channels, 1 + CAST(hash(i * 7) % 8 AS INTEGER)),
                    'Owner ' || (hash(i * 13) % 12), list_extract(['SMB', 'Mid', 'Enterprise'], 1 + CAST(hash(i * 3) % 3 AS INTEGER)),
                    'Region ' || (hash(i * 5) % 6)
-            FROM range($n) t(i)""", {"uid": uid, "n": leads, "channels": CHANNELS})
-        cur.execute("""
+            FROM range($n) t(i)""",
+            {"uid": uid, "n": leads, "channels": CHANNELS},
+        )
+        cur.execute(
+            """
             INSERT INTO deals_raw (workspace_id, upload_id, deal_id, lead_id, created_at, stage, status, amount, closed_at, owner)
             SELECT 'big', $uid, 'D' || lead_id, lead_id, created_at + INTERVAL 3 DAY,
                    CASE WHEN h % 10 < 3 THEN 'Deal done' WHEN h % 10 < 7 THEN 'Lost'
@@ -68,21 +76,30 @@ def build(db: Path, leads: int) -> None:
                    NULL, 50000 + (h % 400) * 1000,
                    CASE WHEN h % 10 < 7 THEN created_at + INTERVAL 30 DAY END, owner
             FROM (SELECT *, hash(lead_id) AS h FROM leads_raw WHERE workspace_id = 'big') l
-            WHERE h % 100 < 12""", {"uid": uid})
-        cur.execute("""
+            WHERE h % 100 < 12""",
+            {"uid": uid},
+        )
+        cur.execute(
+            """
             INSERT INTO stage_history_raw (workspace_id, upload_id, deal_id, stage, entered_at)
             SELECT 'big', $uid, deal_id, 'Initial interest', created_at FROM deals_raw WHERE workspace_id = 'big'
             UNION ALL
             SELECT 'big', $uid, deal_id, stage, created_at + INTERVAL 20 DAY FROM deals_raw
-            WHERE workspace_id = 'big' AND stage <> 'Initial interest'""", {"uid": uid})
-        cur.execute("""
+            WHERE workspace_id = 'big' AND stage <> 'Initial interest'""",
+            {"uid": uid},
+        )
+        cur.execute(
+            """
             INSERT INTO spend_raw (workspace_id, upload_id, channel, period, amount)
             SELECT 'big', $uid, c, CAST(m AS DATE), 100000 + (hash(c || m) % 900000)
             FROM unnest($channels) t(c), range(DATE '2024-11-01', DATE '2026-11-01', INTERVAL 1 MONTH) r(m)""",
-                    {"uid": uid, "channels": CHANNELS})
+            {"uid": uid, "channels": CHANNELS},
+        )
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = 'big'")
-        counts = {t: cur.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # t: constant
-                  for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")}
+        counts = {
+            t: cur.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # t: constant
+            for t in ("leads_raw", "deals_raw", "stage_history_raw", "spend_raw")
+        }
     store.close()
     print("database:", ", ".join(f"{t} {n:,}" for t, n in counts.items()))
 
@@ -132,8 +149,13 @@ def main() -> int:
     ap.add_argument("--sessions", type=int, nargs="+", default=[5, 20, 50])
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--db", type=Path, default=None, help="reuse a database built earlier")
-    ap.add_argument("--think", type=float, nargs="+", default=[0.0],
-                    help="seconds a person pauses between pages (± 50 %%); 0 = closed loop, the worst case")
+    ap.add_argument(
+        "--think",
+        type=float,
+        nargs="+",
+        default=[0.0],
+        help="seconds a person pauses between pages (± 50 %%); 0 = closed loop, the worst case",
+    )
     ap.add_argument("--seed", type=int, default=42)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="funnel-load-"))
@@ -146,21 +168,33 @@ def main() -> int:
     try:
         warm: list = []
         session(server.url, 1, warm, [])  # fill the per-process query cache once, as a first visitor does
-        print(f"warm-up (first visitor, cold cache): {sum(t for _, t in warm):.1f} s for {len(warm)} runs, "
-              f"slowest {max(warm, key=lambda x: x[1])[0]} {max(t for _, t in warm):.2f} s")
+        print(
+            f"warm-up (first visitor, cold cache): {sum(t for _, t in warm):.1f} s for {len(warm)} runs, "
+            f"slowest {max(warm, key=lambda x: x[1])[0]} {max(t for _, t in warm):.2f} s"
+        )
         for think in args.think:
-            mode = (f"people: {think:g} s ± 50 % between pages, arrivals spread over {think:g} s" if think
-                    else "closed loop: no pause between pages (worst case)")
+            mode = (
+                f"people: {think:g} s ± 50 % between pages, arrivals spread over {think:g} s"
+                if think
+                else "closed loop: no pause between pages (worst case)"
+            )
             print(f"\n{mode}")
-            print(f"{'sessions':>8} {'runs':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} {'wall s':>7}"
-                  f" {'cpu s':>6} {'rss MB':>7}")
+            print(
+                f"{'sessions':>8} {'runs':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} {'wall s':>7}"
+                f" {'cpu s':>6} {'rss MB':>7}"
+            )
             for n in args.sessions:
                 times: list = []
                 problems: list = []
                 # daemon threads: Ctrl-C stops the script (and, in `finally`, the server) at once
-                threads = [threading.Thread(target=session, daemon=True,
-                                            args=(server.url, args.rounds, times, problems, think, args.seed + i))
-                           for i in range(n)]
+                threads = [
+                    threading.Thread(
+                        target=session,
+                        daemon=True,
+                        args=(server.url, args.rounds, times, problems, think, args.seed + i),
+                    )
+                    for i in range(n)
+                ]
                 load_before = os.getloadavg()[0]
                 cpu0, _ = server_usage(server.proc.pid)
                 t0 = time.time()
@@ -171,9 +205,11 @@ def main() -> int:
                 wall = time.time() - t0
                 cpu1, rss = server_usage(server.proc.pid)
                 page_times = [s for p, s in times if p != "open"]
-                print(f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
-                      f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f} {cpu1 - cpu0:>6.1f} {rss:>7.0f}"
-                      f"   (load average before: {load_before:.1f}, {os.cpu_count()} CPUs)")
+                print(
+                    f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
+                    f"{max(page_times):>7.2f} {len(problems):>6} {wall:>7.1f} {cpu1 - cpu0:>6.1f} {rss:>7.0f}"
+                    f"   (load average before: {load_before:.1f}, {os.cpu_count()} CPUs)"
+                )
                 by_page = {}
                 for p, s in times:
                     by_page.setdefault(p, []).append(s)

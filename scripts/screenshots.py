@@ -3,6 +3,7 @@
 Starts `streamlit run` on a fresh database (demo data), drives Debian's headless Chromium with
 Playwright, and writes docs/img/*.png. Needs /usr/bin/chromium (apt-get install chromium).
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,8 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, wait_for_idle  # noqa: E402
 
-SHOTS = [("", "en"), ("channels", "en"), ("funnel", "en"), ("planner", "en"),
-         ("workshop", "ru"), ("data", "en")]
+SHOTS = [("", "en"), ("channels", "en"), ("funnel", "en"), ("planner", "en"), ("workshop", "ru"), ("data", "en")]
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 """Shared fixtures: a real DuckDB file per test, tiny hand-checkable data, AppTest wiring."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,6 @@ from funnel.workspace import create_workspace
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATASETS = SHARED / "datasets"
-
 
 
 def needs_shared(path: Path = DATASETS):
@@ -40,9 +40,11 @@ def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
     Returns the upload id used."""
     with store.transaction() as cur:
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
-                    "rows_updated, rows_rejected) VALUES (?, ?, ?, 'fixture', 'append', ?, ?, 0, 0)",
-                    [upload_id, workspace_id, kind, len(rows), len(rows)])
+        cur.execute(
+            "INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
+            "rows_updated, rows_rejected) VALUES (?, ?, ?, 'fixture', 'append', ?, ?, 0, 0)",
+            [upload_id, workspace_id, kind, len(rows), len(rows)],
+        )
         frame = pd.DataFrame(rows).assign(workspace_id=workspace_id, upload_id=upload_id)
         cur.register("fixture_frame", frame)
         cols = ", ".join(frame.columns)

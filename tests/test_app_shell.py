@@ -1,10 +1,18 @@
 """The app shell under AppTest: demo on first start, every page runs, the guard holds."""
+
 import pytest
 
 from tests.conftest import ROOT
 
-PAGES = ["pages/overview.py", "pages/channels.py", "pages/funnel.py", "pages/planner.py",
-         "pages/workshop.py", "pages/data.py", "pages/settings.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/channels.py",
+    "pages/funnel.py",
+    "pages/planner.py",
+    "pages/workshop.py",
+    "pages/data.py",
+    "pages/settings.py",
+]
 
 
 def test_first_start_creates_demo_workspace(app, app_db):
@@ -41,8 +49,16 @@ def test_a_shared_link_sets_the_filters_and_unknown_values_are_skipped(app_db):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.query_params.update({"lang": "en", "period": "custom", "from": "2026-01-01", "to": "2026-03-31",
-                            "ch": ["SEO", "No such channel"], "seg": ["SMB"]})
+    at.query_params.update(
+        {
+            "lang": "en",
+            "period": "custom",
+            "from": "2026-01-01",
+            "to": "2026-03-31",
+            "ch": ["SEO", "No such channel"],
+            "seg": ["SMB"],
+        }
+    )
     at.run()
     assert not at.exception
     assert at.selectbox(key="period_preset").value == "custom"

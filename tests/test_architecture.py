@@ -1,4 +1,5 @@
 """funnel/ is the engine and never loads streamlit (STYLE.md), proved in a fresh interpreter."""
+
 import pkgutil
 import subprocess
 import sys
@@ -8,8 +9,7 @@ import pytest
 import funnel
 from tests.conftest import ROOT
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(funnel.__path__, "funnel.")
-                 if not m.name.endswith("__main__"))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(funnel.__path__, "funnel.") if not m.name.endswith("__main__"))
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -21,5 +21,6 @@ def test_funnel_module_does_not_import_streamlit(module):
 
 def test_translation_table_has_both_languages():
     from funnel.i18n import TABLE
+
     for key, pair in TABLE.items():
         assert isinstance(pair, tuple) and len(pair) == 2 and all(p.strip() for p in pair), key

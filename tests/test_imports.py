@@ -5,6 +5,7 @@
 - no ``_private`` name or module is imported from another module;
 - no import cycle anywhere in funnel/ and ui/ (imports inside functions count too).
 """
+
 import ast
 from pathlib import Path
 
@@ -13,8 +14,11 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGES = ("funnel", "ui")
-SOURCES = sorted([p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")]
-                 + list((ROOT / "pages").glob("*.py")) + [ROOT / "dashboard.py"])
+SOURCES = sorted(
+    [p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")]
+    + list((ROOT / "pages").glob("*.py"))
+    + [ROOT / "dashboard.py"]
+)
 
 
 def module_name(path: Path) -> str:
@@ -69,19 +73,26 @@ def test_pages_import_only_ui_and_public_funnel(page):
 
 
 def test_no_private_name_crosses_a_module():
-    crossings = [f"{path.relative_to(ROOT)}:{line}: {name} from {module}"
-                 for path in SOURCES for module, name, line in imports(path)
-                 if module.split(".")[0] in (*PACKAGES, "pages") and name and name.startswith("_")
-                 and not name.startswith("__")]
+    crossings = [
+        f"{path.relative_to(ROOT)}:{line}: {name} from {module}"
+        for path in SOURCES
+        for module, name, line in imports(path)
+        if module.split(".")[0] in (*PACKAGES, "pages") and name and name.startswith("_") and not name.startswith("__")
+    ]
     assert crossings == []
 
 
-@pytest.mark.parametrize(("layer", "forbidden"), [("funnel", ("ui", "pages", "streamlit", "dashboard")),
-                                                  ("ui", ("pages", "dashboard"))])
+@pytest.mark.parametrize(
+    ("layer", "forbidden"), [("funnel", ("ui", "pages", "streamlit", "dashboard")), ("ui", ("pages", "dashboard"))]
+)
 def test_layers_import_downwards_only(layer, forbidden):
-    wrong = [f"{path.relative_to(ROOT)}:{line}: {module}" for path in SOURCES
-             if module_name(path).split(".")[0] == layer
-             for module, _, line in imports(path) if module.split(".")[0] in forbidden]
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: {module}"
+        for path in SOURCES
+        if module_name(path).split(".")[0] == layer
+        for module, _, line in imports(path)
+        if module.split(".")[0] in forbidden
+    ]
     assert wrong == []
 
 
@@ -93,7 +104,7 @@ def test_no_import_cycle():
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(" → ".join(path[path.index(nxt):] + [node, nxt]) if nxt in path else f"{node} → {nxt}")
+                cycles.append(" → ".join(path[path.index(nxt) :] + [node, nxt]) if nxt in path else f"{node} → {nxt}")
             elif nxt not in state:
                 visit(nxt, path + [node])
         state[node] = 2

@@ -1,5 +1,6 @@
 """pyproject.toml agrees with requirements.txt (the pins `make` installs) and ships what the
 engine reads at run time."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -47,6 +48,9 @@ def test_the_console_script_runs_what_python_dash_m_funnel_runs():
 
 def test_the_sql_files_the_engine_reads_are_package_data():
     patterns = PROJECT["tool"]["setuptools"]["package-data"]["funnel"]
-    sql = [p.relative_to(ROOT / "funnel").as_posix() for p in (ROOT / "funnel").rglob("*") if p.is_file()
-           and p.suffix not in (".py", ".pyc")]
+    sql = [
+        p.relative_to(ROOT / "funnel").as_posix()
+        for p in (ROOT / "funnel").rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    ]
     assert sql and [p for p in sql if not any(fnmatch.fnmatch(p, pat) for pat in patterns)] == []

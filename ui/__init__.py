@@ -10,6 +10,7 @@ streamlit.
 - ``ui.text``, ``ui.show``: the language, values by unit, tables, charts and messages;
 - ``ui.views``: what each page shows.
 """
+
 from __future__ import annotations
 
 from ui.cache import current_version, draw_cached, fingerprint, is_shared, shared
@@ -36,9 +37,44 @@ from ui.store import cursor, get_store, list_spaces, run_snapshot
 from ui.text import currency, labels, lang, money, num, pct, t
 
 __all__ = [
-    "ROOT", "attribution", "chart", "currency", "current_version", "cursor", "download_buttons", "draw_cached",
-    "entered", "explain_gaps", "filters", "fingerprint", "fmt_value", "frame_entry", "get_store", "is_shared",
-    "label", "labels", "lang", "language_picker", "list_spaces", "missing", "money", "names", "num", "page_guard",
-    "pct", "period_text", "plain", "run_snapshot", "shared", "show_error", "show_table", "sidebar_filters",
-    "signed_pct", "simple_table", "t", "workspace", "workspace_id", "workspace_picker",
+    "ROOT",
+    "attribution",
+    "chart",
+    "currency",
+    "current_version",
+    "cursor",
+    "download_buttons",
+    "draw_cached",
+    "entered",
+    "explain_gaps",
+    "filters",
+    "fingerprint",
+    "fmt_value",
+    "frame_entry",
+    "get_store",
+    "is_shared",
+    "label",
+    "labels",
+    "lang",
+    "language_picker",
+    "list_spaces",
+    "missing",
+    "money",
+    "names",
+    "num",
+    "page_guard",
+    "pct",
+    "period_text",
+    "plain",
+    "run_snapshot",
+    "shared",
+    "show_error",
+    "show_table",
+    "sidebar_filters",
+    "signed_pct",
+    "simple_table",
+    "t",
+    "workspace",
+    "workspace_id",
+    "workspace_picker",
 ]

@@ -6,6 +6,7 @@ constant-time compare, repeated failures slowed down per client across every ses
 funnel/throttle.py), sso (``st.login`` OIDC).
 Any broken configuration fails closed: the gate shows what to fix and no page runs.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,7 @@ from ui.store import cursor
 from ui.text import num, t
 
 log = logging.getLogger("funnel.auth")
-FREE_TRIES = 3          # failures allowed before the form starts to wait
+FREE_TRIES = 3  # failures allowed before the form starts to wait
 MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
 
@@ -102,8 +103,9 @@ def _password_form(cfg: AuthConfig) -> None:
     user = cfg.check_password(typed)
     if user is None:
         _throttle().failed(client)
-        log.warning("failed sign-in attempt from %s (%d in a row from this client)",
-                    client, _throttle().failures(client))
+        log.warning(
+            "failed sign-in attempt from %s (%d in a row from this client)", client, _throttle().failures(client)
+        )
         st.error(t("auth.wrong_password"))
         return
     _throttle().succeeded(client)
@@ -187,6 +189,7 @@ def max_rows_text() -> str:
     """The engine's row cap per file, formatted (the ingest engine owns the number)."""
     try:
         from funnel import ingest
+
         cap = getattr(ingest, "MAX_ROWS", None)
     except Exception:  # noqa: BLE001
         cap = None

@@ -2,6 +2,7 @@
 (``shared``: one object every session reads), and
 finished elements recorded once and replayed (``draw_cached``), with the content digest
 (``fingerprint``) both are keyed by."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -121,8 +122,9 @@ def _remember(result, key: str) -> None:
     if isinstance(result, pd.DataFrame):
         frames = [result]
     elif dataclasses.is_dataclass(result) and not isinstance(result, type):
-        frames = [v for v in (getattr(result, f.name) for f in dataclasses.fields(result))
-                  if isinstance(v, pd.DataFrame)]
+        frames = [
+            v for v in (getattr(result, f.name) for f in dataclasses.fields(result)) if isinstance(v, pd.DataFrame)
+        ]
     else:
         return
     if len(_known) > 4 * _Shared.MAX:  # forget frames that are gone
@@ -166,8 +168,9 @@ def draw_cached(draw, *args, **kwargs) -> None:
     its query's key). Arguments that cannot be pickled (a lambda, a closure, a connection) draw
     without the cache."""
     try:
-        token = fingerprint((draw, lang(), currency(), tuple(_stand_in(a) for a in args),
-                             {k: _stand_in(v) for k, v in kwargs.items()}))
+        token = fingerprint(
+            (draw, lang(), currency(), tuple(_stand_in(a) for a in args), {k: _stand_in(v) for k, v in kwargs.items()})
+        )
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         draw(*args, **kwargs)
         return
@@ -186,4 +189,3 @@ def fingerprint(obj) -> str:
     pickler.fast = True  # no memo: a string shared twice is written twice, like two equal ones
     pickler.dump(obj)
     return hashlib.blake2b(buf.getbuffer(), digest_size=20).hexdigest()
-

@@ -5,6 +5,7 @@ st.navigation (NOTES.md: the deep-link bypass). The entry script sets a flag for
 pg.run() only, in the session's own script thread; a page run without it runs dashboard.py
 instead, which signs the user in and runs the requested page through st.navigation.
 """
+
 from __future__ import annotations
 
 import runpy

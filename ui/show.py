@@ -6,6 +6,7 @@ User text (channel, stage, owner, reason names) goes into charts only through
 ``funnel.safety.chart_text``, into tables only through st.dataframe (plain text), and into
 Markdown-rendering calls only through ``plain``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,6 +24,7 @@ from ui.text import lang, money, num, pct, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
 
 # ---- small formatters -------------------------------------------------------------------------
 def missing(x) -> bool:
@@ -86,8 +88,15 @@ def attribution(key: str) -> str:
     """The cohort/period switch, remembered across pages."""
     options = ("period", "cohort")
     current = state.ATTRIBUTION.get()
-    choice = st.radio(t("an.attribution"), options, index=options.index(current), horizontal=True,
-                      format_func=names(options, "an.attr."), help=t("an.attr_help"), key=key)
+    choice = st.radio(
+        t("an.attribution"),
+        options,
+        index=options.index(current),
+        horizontal=True,
+        format_func=names(options, "an.attr."),
+        help=t("an.attr_help"),
+        key=key,
+    )
     state.ATTRIBUTION.set(choice)
     return choice
 
@@ -131,13 +140,16 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
             raw[t(key)] = shown[t(key)]
         elif col == "month":
             fmt = "%m.%Y" if lang() == "ru" else "%Y-%m"
-            shown[t(key)] = [pd.Timestamp(v).strftime(fmt) if v is not None and not missing(v) else "—"
-                                for v in df[col]]
+            shown[t(key)] = [
+                pd.Timestamp(v).strftime(fmt) if v is not None and not missing(v) else "—" for v in df[col]
+            ]
         elif col == "since":
             shown[t(key)] = [period_text((v, v))[:10] if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "interval":
-            shown[t(key)] = [f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
-                                for lo, hi in zip(df["conv_low"], df["conv_high"], strict=False)]
+            shown[t(key)] = [
+                f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
+                for lo, hi in zip(df["conv_low"], df["conv_high"], strict=False)
+            ]
         else:
             shown[t(key)] = [fmt_value(col, v) for v in df[col]]
     return pd.DataFrame(shown), raw
@@ -151,8 +163,11 @@ def chart(figure, *data, key: str) -> None:
 
 def _chart_view(figure, key: str, *data) -> None:
     fig = figure(*data)
-    fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.15),
-                      separators=", " if lang() == "ru" else ".,")
+    fig.update_layout(
+        margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", y=-0.15),
+        separators=", " if lang() == "ru" else ".,",
+    )
     st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
 
 
@@ -187,8 +202,6 @@ def explain_gaps(now: dict, filters) -> bool:
     elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
         st.info(t("an.empty.no_amounts"))
     return True
-
-
 
 
 # ---- messages -------------------------------------------------------------------------------------
@@ -230,8 +243,19 @@ def download_buttons(df, name: str, key: str) -> None:
         return df() if callable(df) else df
 
     c1, c2 = st.columns(2)
-    c1.download_button(t("common.download_csv"), lambda: to_csv_bytes(frame()), f"{name}.csv", "text/csv",
-                       key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("common.download_xlsx"), lambda: to_xlsx_bytes(frame()), f"{name}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", icon=":material/download:")
+    c1.download_button(
+        t("common.download_csv"),
+        lambda: to_csv_bytes(frame()),
+        f"{name}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        t("common.download_xlsx"),
+        lambda: to_xlsx_bytes(frame()),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+    )

@@ -1,6 +1,7 @@
 """The sidebar every page shares: the language, the workspace picker and the filters (period,
 channels, owners, segments), read from a shared link on a session's first run and mirrored into
 the URL, so a copied address reopens the same view."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,8 +24,7 @@ def language_picker() -> None:
         state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)
     # A fixed, bilingual label: a label that changed with the language would give the widget a
     # new identity and reset the choice it just made.
-    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get,
-                     key=state.LANG, horizontal=True)
+    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, horizontal=True)
 
 
 def workspace_picker(allowed: list[str] | None = None, spaces: list | None = None):
@@ -76,8 +76,13 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     # outside this run, in the default language.
     labels = {p: t(f"period.{p}") for p in periods.PRESETS}
     preset: str = st.sidebar.selectbox(
-        t("sidebar.period"), list(periods.PRESETS), index=periods.PRESETS.index("last_12_months"),
-        format_func=lambda p: labels[p], key=state.PERIOD_PRESET, help=t("sidebar.period_help"))
+        t("sidebar.period"),
+        list(periods.PRESETS),
+        index=periods.PRESETS.index("last_12_months"),
+        format_func=lambda p: labels[p],
+        key=state.PERIOD_PRESET,
+        help=t("sidebar.period_help"),
+    )
     if preset == "custom":
         fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
         # The format is part of the widget's identity: a language switch makes a new widget, which
@@ -112,8 +117,7 @@ def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
 def _write_link(f: Filters) -> None:
     """Mirror the language, workspace and filters into the URL (only the keys that changed)."""
     preset = state.PERIOD_PRESET.get() or "last_12_months"
-    wanted: dict[str, str | list[str]] = {state.QP_LANG: lang(), state.QP_WS: f.workspace_id,
-                                          state.QP_PERIOD: preset}
+    wanted: dict[str, str | list[str]] = {state.QP_LANG: lang(), state.QP_WS: f.workspace_id, state.QP_PERIOD: preset}
     if preset == "custom" and f.date_from and f.date_to:
         wanted[state.QP_FROM], wanted[state.QP_TO] = f.date_from.isoformat(), f.date_to.isoformat()
     for dimension, values in (("channel", f.channels), ("owner", f.owners), ("segment", f.segments)):
@@ -130,14 +134,20 @@ def sidebar_filters(ws) -> Filters:
     """
     state.LINK_IGNORED.setdefault([])
     date_from, date_to = period_filter(ws.id)
-    f = Filters(workspace_id=ws.id, date_from=date_from, date_to=date_to,
-                channels=dimension_filter(ws.id, "channel"), owners=dimension_filter(ws.id, "owner"),
-                segments=dimension_filter(ws.id, "segment"))
+    f = Filters(
+        workspace_id=ws.id,
+        date_from=date_from,
+        date_to=date_to,
+        channels=dimension_filter(ws.id, "channel"),
+        owners=dimension_filter(ws.id, "owner"),
+        segments=dimension_filter(ws.id, "segment"),
+    )
     if not state.LINK_READ.get():
         state.LINK_READ.set(True)
         ignored = state.LINK_IGNORED.pop()
         if ignored:
             from ui.show import plain  # the values come from the URL: inert in Markdown
+
             st.sidebar.warning(t("sidebar.link_ignored", values=plain(", ".join(ignored))))
     state.FILTERS.set(f)
     _write_link(f)

@@ -8,6 +8,7 @@ query parameter of the URL. ``write_url`` is the one function that changes the U
 Widget keys are grouped by the page that draws them; keys no widget owns (the session's own
 memory) start with an underscore.
 """
+
 from __future__ import annotations
 
 import re
@@ -98,41 +99,44 @@ def write_url(wanted: Mapping[str, str | list[str]], owned: Iterable[str]) -> No
 
 # ---- the whole app: language, workspace, shared filters, sign-in -------------------------------
 LANG: Key[str] = Key("lang")
-WORKSPACE: Key[str] = Key("workspace")                 # the picker's workspace id
-WORKSPACE_OBJ: Key[Any] = Key("_ws_obj")              # the chosen funnel.workspace.Workspace
-FILTERS: Key[Any] = Key("_filters")                    # this run's funnel.filters.Filters
+WORKSPACE: Key[str] = Key("workspace")  # the picker's workspace id
+WORKSPACE_OBJ: Key[Any] = Key("_ws_obj")  # the chosen funnel.workspace.Workspace
+FILTERS: Key[Any] = Key("_filters")  # this run's funnel.filters.Filters
 PERIOD_PRESET: Key[str] = Key("period_preset")
 PERIOD_RANGE: Key[Any] = Key("period_range")
-RANGE_KEPT: Key[Any] = Key("_period_range_kept")       # the custom range across a language switch
+RANGE_KEPT: Key[Any] = Key("_period_range_kept")  # the custom range across a language switch
 RANGE_FORMAT: Key[str] = Key("_period_range_format")
 CHANNELS: Key[list] = Key("filter_channels")
 OWNERS: Key[list] = Key("filter_owners")
 SEGMENTS: Key[list] = Key("filter_segments")
-LINK_READ: Key[bool] = Key("_link_read", False)        # the opening link's filters were read
-LINK_IGNORED: Key[list] = Key("_link_ignored")         # its values the workspace does not have
-USER: Key[Any] = Key("_user")                          # funnel.access.User signed in, or None
-PW_USER: Key[Any] = Key("_pw_user")                    # who typed a right password here
+LINK_READ: Key[bool] = Key("_link_read", False)  # the opening link's filters were read
+LINK_IGNORED: Key[list] = Key("_link_ignored")  # its values the workspace does not have
+USER: Key[Any] = Key("_user")  # funnel.access.User signed in, or None
+PW_USER: Key[Any] = Key("_pw_user")  # who typed a right password here
 ATTRIBUTION: Key[str] = Key("_an_attribution", "period")  # cohort/period, across pages
 
 QP_LANG, QP_WS = Param("lang"), Param("ws")
 QP_PERIOD, QP_FROM, QP_TO = Param("period"), Param("from"), Param("to")
-QP_DIMENSIONS = {"channel": (Param("ch", many=True), CHANNELS), "owner": (Param("own", many=True), OWNERS),
-                 "segment": (Param("seg", many=True), SEGMENTS)}
+QP_DIMENSIONS = {
+    "channel": (Param("ch", many=True), CHANNELS),
+    "owner": (Param("own", many=True), OWNERS),
+    "segment": (Param("seg", many=True), SEGMENTS),
+}
 SIDEBAR_PARAMS = (QP_LANG, QP_WS, QP_PERIOD, QP_FROM, QP_TO, *(p for p, _ in QP_DIMENSIONS.values()))
 
 # ---- Planner -------------------------------------------------------------------------------------
 PL_REVERSE: Key[bool] = Key("pl_reverse", False)
 PL_TARGET_KIND: Key[str] = Key("pl_target_kind", "turnover")
-PL_CAPACITY_ON: Key[bool] = Key("pl_capacity_on")      # the capacity tab's toggle (a lazy tab)
-PL_CAPACITY: Key[bool] = Key("pl_capacity", False)     # the plan's capacity switch, kept outside it
-PL_SIG: Key[str] = Key("pl_sig")                       # the baseline the levers started from
+PL_CAPACITY_ON: Key[bool] = Key("pl_capacity_on")  # the capacity tab's toggle (a lazy tab)
+PL_CAPACITY: Key[bool] = Key("pl_capacity", False)  # the plan's capacity switch, kept outside it
+PL_SIG: Key[str] = Key("pl_sig")  # the baseline the levers started from
 PL_LINK_DONE: Key[bool] = Key("pl_link_done", False)
-PL_BASE: Key[Any] = Key("pl_base")                     # the baseline Plan (slider ranges)
+PL_BASE: Key[Any] = Key("pl_base")  # the baseline Plan (slider ranges)
 PL_LINK_PROBLEM: Key[str] = Key("pl_link_problem")
-PL_EDITS: Key[Any] = Key("pl_edits")                   # funnel.model.edits.Edits of the chain/mix tabs
-PL_VALUE = Family("pl_v_")                             # a lever's canonical value, model units
-PL_SLIDER, PL_NUMBER = "_s", "_n"                      # pl_<field>_s / pl_<field>_n: its two widgets
-PL_CHAIN = Family("pl_chain_", r"\d+")                # the stage chain's sliders, one per step
+PL_EDITS: Key[Any] = Key("pl_edits")  # funnel.model.edits.Edits of the chain/mix tabs
+PL_VALUE = Family("pl_v_")  # a lever's canonical value, model units
+PL_SLIDER, PL_NUMBER = "_s", "_n"  # pl_<field>_s / pl_<field>_n: its two widgets
+PL_CHAIN = Family("pl_chain_", r"\d+")  # the stage chain's sliders, one per step
 PL_MIX: Key[Any] = Key("pl_mix")
 PL_SENS_METRIC: Key[str] = Key("pl_sens_metric", "turnover")
 PL_SC_NAME: Key[str] = Key("pl_sc_name")
@@ -152,7 +156,7 @@ WS_LEVERS: dict[str, Key[float]] = {f: Key(f"ws_{f}") for f in ("leads", "conver
 DATA_KIND: Key[str] = Key("data_kind")
 DATA_FILE: Key[Any] = Key("data_file")
 DATA_SHEET: Key[Any] = Key("data_sheet")
-DATA_DATE_FORMAT = "data_date_format"                  # the shared question; <key>_<field> for others
+DATA_DATE_FORMAT = "data_date_format"  # the shared question; <key>_<field> for others
 DATA_DATE = Family(DATA_DATE_FORMAT, ".*")
 DATA_MODE: Key[str] = Key("data_mode", "append")
 DATA_REPLACE_OK: Key[bool] = Key("data_replace_ok", False)
@@ -160,22 +164,22 @@ DATA_DUP_OK: Key[bool] = Key("data_dup_ok", False)
 DATA_LOAD: Key[Any] = Key("data_load")
 DATA_LOAD_AGAIN: Key[Any] = Key("data_load_again")
 DATA_MAP_RESET: Key[Any] = Key("data_map_reset")
-DATA_MAP = Family("data_map_")                         # one selectbox per field of the kind
-DATA_STAGE = Family("data_stage_")                     # the unknown-stage widgets, by spelling digest
+DATA_MAP = Family("data_map_")  # one selectbox per field of the kind
+DATA_STAGE = Family("data_stage_")  # the unknown-stage widgets, by spelling digest
 DATA_UNDO_PICK: Key[Any] = Key("data_undo_pick")
 DATA_UNDO_OK: Key[bool] = Key("data_undo_ok", False)
 DATA_UNDO: Key[Any] = Key("data_undo")
-DATA_STORED: Key[Any] = Key("_data_file")              # the upload, saved once per file_id
-DATA_INSPECT: Key[Any] = Key("_data_inspect")          # {"key": cache key, "value": inspection}
-DATA_CONTEXT: Key[Any] = Key("_data_context")          # (file_id, kind): a change resets the choices
+DATA_STORED: Key[Any] = Key("_data_file")  # the upload, saved once per file_id
+DATA_INSPECT: Key[Any] = Key("_data_inspect")  # {"key": cache key, "value": inspection}
+DATA_CONTEXT: Key[Any] = Key("_data_context")  # (file_id, kind): a change resets the choices
 DATA_SHEET_CTX: Key[Any] = Key("_data_sheet_ctx")
-DATA_AUTO: Key[Any] = Key("_data_auto_mapping")        # the engine's own proposal here
+DATA_AUTO: Key[Any] = Key("_data_auto_mapping")  # the engine's own proposal here
 DATA_DATE_CHOICES: Key[Any] = Key("_data_date_choices")
 DATA_NONCE: Key[int] = Key("_data_nonce", 0)
-DATA_PENDING: Key[Any] = Key("_data_pending")          # (file_id, nonce) of the Load click
-DATA_DONE: Key[set] = Key("_data_done")                # every (file_id, nonce) loaded: never twice
+DATA_PENDING: Key[Any] = Key("_data_pending")  # (file_id, nonce) of the Load click
+DATA_DONE: Key[set] = Key("_data_done")  # every (file_id, nonce) loaded: never twice
 DATA_RESULT: Key[Any] = Key("_data_result")
-MESSAGE: Key[Any] = Key("_data_message")               # (kind, payload, where) left by a callback
+MESSAGE: Key[Any] = Key("_data_message")  # (kind, payload, where) left by a callback
 
 # ---- Settings page ------------------------------------------------------------------------------
 SET_LADDER: Key[Any] = Key("settings_ladder")
@@ -189,7 +193,7 @@ SET_ALIAS_DEL_PICK: Key[str] = Key("settings_alias_del_pick")
 SET_ALIAS_DEL: Key[Any] = Key("settings_alias_del")
 SET_CURRENCY: Key[str] = Key("settings_currency", "")
 SET_CURRENCY_SAVE: Key[Any] = Key("settings_currency_save")
-SET_WORKSPACE: Key[str] = Key("_settings_ws")          # the workspace the settings widgets are for
+SET_WORKSPACE: Key[str] = Key("_settings_ws")  # the workspace the settings widgets are for
 
 
 # ---- typed reads of the app-level state ----------------------------------------------------------

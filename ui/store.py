@@ -1,5 +1,6 @@
 """The store of the Streamlit app: one DuckDB connection per process (cached), the script
 run's read snapshot, and cursors that read through it."""
+
 from __future__ import annotations
 
 import threading

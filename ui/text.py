@@ -1,5 +1,6 @@
 """The session's language and the numbers, money and percents written in it (funnel.i18n does
 the formatting; this only knows which language and currency the session has)."""
+
 from __future__ import annotations
 
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_money, fmt_num, fmt_pct

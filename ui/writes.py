@@ -1,6 +1,7 @@
 """Small writes from button callbacks (a ladder saved, a stage mapped, an upload undone): each
 runs in one transaction, and its outcome is left in the session and shown once, on the next run,
 next to the control that caused it (a message drawn in a callback would vanish)."""
+
 from __future__ import annotations
 
 import logging

@@ -4,6 +4,7 @@ Each module in this package adds its own subcommands through ``register(subparse
 ``load.py`` (load, demo), ``report.py`` (report), ``plan.py`` (plan), ``admin.py`` (workspace tools).
 Errors of the project's own kind print their message and exit non-zero; nothing else is shown.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,9 +56,13 @@ def add_db_args(p: argparse.ArgumentParser, workspace: bool = True) -> None:
 
 def resolve_workspace(cur, name_or_id: str) -> str:
     """A workspace id from an id or a display name; FunnelError if there is none."""
-    row = cur.execute("SELECT id FROM workspaces WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC LIMIT 1",
-                      [name_or_id, name_or_id, name_or_id]).fetchone()
+    row = cur.execute(
+        "SELECT id FROM workspaces WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC LIMIT 1",
+        [name_or_id, name_or_id, name_or_id],
+    ).fetchone()
     if not row:
-        raise FunnelError(f"--workspace: no workspace «{name_or_id}». "
-                          "Create it in the app or with `python -m funnel workspace create`.")
+        raise FunnelError(
+            f"--workspace: no workspace «{name_or_id}». "
+            "Create it in the app or with `python -m funnel workspace create`."
+        )
     return row[0]

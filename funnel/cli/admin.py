@@ -3,6 +3,7 @@
 The CLI acts as an admin (a person with shell access to the database file is its operator).
 While the app runs, it holds the file: these commands then exit 4 with a clear message.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@ The default database is the app's own. While the running app holds the file, Duc
 second process; the Store turns that into DatabaseBusy (exit 4) with a message saying to
 upload through the app, stop it, or use --db.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,11 +28,21 @@ def register(sub) -> None:
     p.add_argument("file", help="path to the file")
     add_db_args(p)
     p.add_argument("--mode", choices=("append", "replace", "upsert"), default="append")
-    p.add_argument("--map", action="append", default=[], metavar="SOURCE_COLUMN=FIELD",
-                   help="map a column of the file to a field, overriding the automatic mapping (repeatable), "
-                        "e.g. --map \"Источник=channel\"")
-    p.add_argument("--date-format", action="append", default=[], metavar="FMT or FIELD=FMT",
-                   help="strftime format of the dates, e.g. %%d/%%m/%%Y, or created_at=%%m/%%d/%%Y")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="SOURCE_COLUMN=FIELD",
+        help="map a column of the file to a field, overriding the automatic mapping (repeatable), "
+        'e.g. --map "Источник=channel"',
+    )
+    p.add_argument(
+        "--date-format",
+        action="append",
+        default=[],
+        metavar="FMT or FIELD=FMT",
+        help="strftime format of the dates, e.g. %%d/%%m/%%Y, or created_at=%%m/%%d/%%Y",
+    )
     p.add_argument("--sheet", default=None, help="Excel sheet to read (default: the best-matching one)")
     p.add_argument("--allow-duplicate", action="store_true", help="load a file already loaded before")
     p.add_argument("--strict", action="store_true", help="refuse to load if any row would be rejected")
@@ -50,7 +61,7 @@ def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str | Non
     for pair in pairs:
         column, sep, fld = pair.rpartition("=")
         if not sep or not column:
-            raise FunnelError(f"--map {pair}: expected SOURCE_COLUMN=FIELD, e.g. --map \"Источник=channel\".")
+            raise FunnelError(f'--map {pair}: expected SOURCE_COLUMN=FIELD, e.g. --map "Источник=channel".')
         if fld not in names:
             raise upload_error("unknown_field", file=file_name, field=fld, kind=kind, fields=", ".join(names))
         out[fld] = column
@@ -84,21 +95,48 @@ def run_load(args: argparse.Namespace) -> int:
         path = keep_file(path, file_name, Path(store.path).resolve().parent / "uploads")
         with store.cursor() as cur:
             ws = resolve_workspace(cur, args.workspace)
-            info = inspect(cur, path, file_name, args.kind, workspace_id=ws, mapping=mapping,
-                           date_format=date_format, sheet=args.sheet)
+            info = inspect(
+                cur,
+                path,
+                file_name,
+                args.kind,
+                workspace_id=ws,
+                mapping=mapping,
+                date_format=date_format,
+                sheet=args.sheet,
+            )
         _print_detected(info)
         if info.ambiguous_dates:
             fld, cands = next(iter(info.ambiguous_dates.items()))
-            raise upload_error("ambiguous_dates", file=file_name, column=info.mapping[fld], field=fld,
-                               example=info.date_reasons[fld][1].get("example"), candidates=" / ".join(cands))
-        result = load(store, path, file_name, args.kind, workspace_id=ws, actor=CLI_USER, mode=args.mode,
-                      mapping=mapping, date_format=date_format, sheet=args.sheet,
-                      allow_duplicate=args.allow_duplicate, strict=args.strict)
+            raise upload_error(
+                "ambiguous_dates",
+                file=file_name,
+                column=info.mapping[fld],
+                field=fld,
+                example=info.date_reasons[fld][1].get("example"),
+                candidates=" / ".join(cands),
+            )
+        result = load(
+            store,
+            path,
+            file_name,
+            args.kind,
+            workspace_id=ws,
+            actor=CLI_USER,
+            mode=args.mode,
+            mapping=mapping,
+            date_format=date_format,
+            sheet=args.sheet,
+            allow_duplicate=args.allow_duplicate,
+            strict=args.strict,
+        )
     finally:
         store.close()
-    print(f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
-          f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
-          + (f", set aside {result.replaced}" if result.replaced else ""))
+    print(
+        f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
+        f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
+        + (f", set aside {result.replaced}" if result.replaced else "")
+    )
     for w in result.warnings:
         print(f"warning: {w}")
     if result.rejected:
@@ -111,8 +149,10 @@ def run_load(args: argparse.Namespace) -> int:
 def _print_detected(info) -> None:
     where = f"sheet «{info.sheet}», " if info.sheet else ""
     fmt = f"encoding {info.encoding}, delimiter {info.delimiter!r}, " if info.delimiter else ""
-    print(f"{info.file_name}: {where}{fmt}header on row {info.header_row}, {info.rows_in} data rows"
-          + (f"; recognised {info.crm} export" if info.crm else ""))
+    print(
+        f"{info.file_name}: {where}{fmt}header on row {info.header_row}, {info.rows_in} data rows"
+        + (f"; recognised {info.crm} export" if info.crm else "")
+    )
     for fld, col in info.mapping.items():
         if col:
             print(f"  {fld:<17} ← «{col}» ({info.mapping_source.get(fld, '')})")

@@ -4,6 +4,7 @@ Inputs come from flags, on top of (optionally) a saved scenario (--scenario) or 
 baseline (--db/--workspace, period --from/--to, default the last 12 months). A flag out of range
 exits with code 3 and a message naming it: ``--conversion: must be between 0 and 1, got 1.5``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,25 +32,51 @@ def _number(text: str) -> float:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("plan", help="run the planning model (forward and reverse)",
-                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "plan",
+        help="run the planning model (forward and reverse)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     src = p.add_argument_group("start from")
     src.add_argument("--db", default=None, help="database file (default: $FUNNEL_DB or data/funnel.duckdb)")
     src.add_argument("--workspace", default=None, help="start from this workspace's data baseline")
-    src.add_argument("--scenario", default=None,
-                     help="start from this saved scenario (needs --workspace, default demo)")
-    src.add_argument("--from", dest="period_from", type=date.fromisoformat, default=None,
-                     help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)")
+    src.add_argument(
+        "--scenario", default=None, help="start from this saved scenario (needs --workspace, default demo)"
+    )
+    src.add_argument(
+        "--from",
+        dest="period_from",
+        type=date.fromisoformat,
+        default=None,
+        help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)",
+    )
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
     lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%)")
     for name, flag in FLAGS.items():
         text = t(f"planner.help.{name}", "en")
-        lev.add_argument(flag, dest=name, type=str, default=None, metavar="X",
-                         help=None if text.startswith("planner.") else text.replace("%", "%%"))
-    lev.add_argument("--budget", type=str, default=None, metavar="X",
-                     help="marketing budget; sets leads = budget ÷ CPL (not with --leads)")
-    lev.add_argument("--calibrate", type=str, default=None, metavar="L1,C1,L2,C2",
-                     help="set the elasticity from two observed (load, conversion) points")
+        lev.add_argument(
+            flag,
+            dest=name,
+            type=str,
+            default=None,
+            metavar="X",
+            help=None if text.startswith("planner.") else text.replace("%", "%%"),
+        )
+    lev.add_argument(
+        "--budget",
+        type=str,
+        default=None,
+        metavar="X",
+        help="marketing budget; sets leads = budget ÷ CPL (not with --leads)",
+    )
+    lev.add_argument(
+        "--calibrate",
+        type=str,
+        default=None,
+        metavar="L1,C1,L2,C2",
+        help="set the elasticity from two observed (load, conversion) points",
+    )
     p.add_argument("--format", choices=("json", "table"), default="table")
     p.set_defaults(func=run)
 
@@ -161,9 +188,16 @@ def run(args) -> int:
     else:
         width = max(len(k) for k in out)
         for key, value in out.items():
-            shown = "—" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
-                                                 if isinstance(value, float) else
-                                                 json.dumps(value, ensure_ascii=False) if isinstance(value, dict)
-                                                 else str(value))
+            shown = (
+                "—"
+                if value is None
+                else (
+                    f"{value:,.4f}".rstrip("0").rstrip(".")
+                    if isinstance(value, float)
+                    else json.dumps(value, ensure_ascii=False)
+                    if isinstance(value, dict)
+                    else str(value)
+                )
+            )
             print(f"{key:<{width}}  {shown}")
     return 0

@@ -3,6 +3,7 @@
 The same funnel.metrics functions compute the screen and this output, so they agree.
 JSON: overview is one object; the others are lists of records; a missing figure is null.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,20 +22,51 @@ from funnel.metrics.query import ATTRIBUTIONS
 from funnel.safety import neutralise_frame
 
 REPORTS = ("overview", "channels", "stages", "lost")
-CHANNEL_KEYS = ("channel", "leads", "spend", "cpl", "sal_rate", "won", "lost", "open", "conversion",
-                "win_rate", "revenue", "avg_check", "cac", "romi", "drr")
+CHANNEL_KEYS = (
+    "channel",
+    "leads",
+    "spend",
+    "cpl",
+    "sal_rate",
+    "won",
+    "lost",
+    "open",
+    "conversion",
+    "win_rate",
+    "revenue",
+    "avg_check",
+    "cac",
+    "romi",
+    "drr",
+)
 
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="print analytics figures (overview, channels, stages, lost)")
     p.add_argument("report", choices=REPORTS)
     add_db_args(p)
-    p.add_argument("--from", dest="date_from", type=_date, default=None, metavar="YYYY-MM-DD",
-                   help="first day of the period (default: open-ended)")
-    p.add_argument("--to", dest="date_to", type=_date, default=None, metavar="YYYY-MM-DD",
-                   help="last day of the period, inclusive (default: open-ended)")
-    p.add_argument("--attribution", choices=ATTRIBUTIONS, default="period",
-                   help="period: deals count when they close; cohort: when their lead was created")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="first day of the period (default: open-ended)",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="last day of the period, inclusive (default: open-ended)",
+    )
+    p.add_argument(
+        "--attribution",
+        choices=ATTRIBUTIONS,
+        default="period",
+        help="period: deals count when they close; cohort: when their lead was created",
+    )
     p.add_argument("--channel", action="append", default=[], help="only this channel (repeatable)")
     p.add_argument("--owner", action="append", default=[], help="only this owner (repeatable)")
     p.add_argument("--segment", action="append", default=[], help="only this segment (repeatable)")
@@ -87,9 +119,14 @@ def run_report(args) -> int:
     try:
         with store.cursor() as cur:
             ws = resolve_workspace(cur, args.workspace)
-            filters = Filters(workspace_id=ws, date_from=args.date_from, date_to=args.date_to,
-                              channels=tuple(args.channel), owners=tuple(args.owner),
-                              segments=tuple(args.segment))
+            filters = Filters(
+                workspace_id=ws,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                channels=tuple(args.channel),
+                owners=tuple(args.owner),
+                segments=tuple(args.segment),
+            )
             result = compute(cur, args.report, filters, args.attribution)
     finally:
         store.close()

@@ -20,6 +20,7 @@ a report of each rejected row with its line and column, then the insert of the r
 (funnel.ingest.validate). scripts/bench_load.py prints what a load costs against DuckDB's own
 ``read_csv``. Files of 100 MB or more are parsed under a memory cap (funnel.ingest.memory).
 """
+
 from __future__ import annotations
 
 from funnel.ingest.fields import FIELDS, Field
@@ -29,6 +30,19 @@ from funnel.ingest.uploads import file_hash, save_upload
 from funnel.kinds import KINDS, current_rows
 
 __all__ = [
-    "KINDS", "FIELDS", "Field", "Inspection", "Unmapped", "LoadResult", "UndoResult", "review",
-    "save_upload", "file_hash", "inspect", "load", "upload_history", "undo_upload", "current_rows",
+    "KINDS",
+    "FIELDS",
+    "Field",
+    "Inspection",
+    "Unmapped",
+    "LoadResult",
+    "UndoResult",
+    "review",
+    "save_upload",
+    "file_hash",
+    "inspect",
+    "load",
+    "upload_history",
+    "undo_upload",
+    "current_rows",
 ]

@@ -5,6 +5,7 @@ Rules (never silently wrong, ../shared/NOTES.md): ISO dates are unambiguous; dot
 some first number is above 12, month-first (US) if some second number is, and otherwise
 ambiguous: the caller must choose (``ambiguous``), and nothing loads until it does.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,16 @@ from funnel.texts.ingest import DATE_REASONS as REASONS
 
 _TIME_SUFFIXES = (" %H:%M:%S", " %H:%M", "")
 ALIASES = {
-    "dd.mm.yyyy": "%d.%m.%Y", "dmy": "%d/%m/%Y", "dd/mm/yyyy": "%d/%m/%Y", "mdy": "%m/%d/%Y",
-    "mm/dd/yyyy": "%m/%d/%Y", "ymd": "%Y-%m-%d", "yyyy-mm-dd": "%Y-%m-%d", "iso": "%Y-%m-%d",
-    "dd-mm-yyyy": "%d-%m-%Y", "mm-dd-yyyy": "%m-%d-%Y",
+    "dd.mm.yyyy": "%d.%m.%Y",
+    "dmy": "%d/%m/%Y",
+    "dd/mm/yyyy": "%d/%m/%Y",
+    "mdy": "%m/%d/%Y",
+    "mm/dd/yyyy": "%m/%d/%Y",
+    "ymd": "%Y-%m-%d",
+    "yyyy-mm-dd": "%Y-%m-%d",
+    "iso": "%Y-%m-%d",
+    "dd-mm-yyyy": "%d-%m-%Y",
+    "mm-dd-yyyy": "%m-%d-%Y",
 }
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
@@ -31,6 +39,7 @@ class DateChoice:
     """How one column's dates are read: ``formats`` (tried in order by try_strptime), the
     format shown to the user, and why (translation key + params); ``candidates`` is set when
     the column is ambiguous and the user must choose."""
+
     shown: str
     formats: list[str]
     reason_key: str
@@ -44,8 +53,6 @@ class DateChoice:
     @property
     def ambiguous(self) -> bool:
         return bool(self.candidates)
-
-
 
 
 def reason_text(key: str, lang: str = "en", **params) -> str:
@@ -102,9 +109,12 @@ def detect(cur, col: str, *, sample: int = 1000, table: str = "ingest_src") -> D
     variants (with or without time) ordered by how much of the sample each reads. ``table``: where
     the sample is read, ``ingest_src`` or a CSV's ``ingest_scan`` (the same cells in the same order,
     without the row numbers, which cost a window over the file: 10 instead of 20-35 ms)."""
-    values = [r[0] for r in cur.execute(
-        f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL "
-        f"LIMIT {int(sample)}").fetchall()]  # no ORDER BY: the source keeps file order, and sorting would read it all
+    values = [
+        r[0]
+        for r in cur.execute(
+            f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL LIMIT {int(sample)}"
+        ).fetchall()
+    ]  # no ORDER BY: the source keeps file order, and sorting would read it all
     return _order_by_sample(cur, _detect(cur, col, values), values)
 
 
@@ -132,8 +142,9 @@ def _detect(cur, col: str, values: list[str]) -> DateChoice:
         offsets = [_offset_minutes(m.group(1)) for v in values if (m := _ZONE.search(v)) and _ISO.match(v)]
         if offsets:
             zone = max(sorted(set(offsets)), key=offsets.count)
-            return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso_zone", {"zone": _zone_text(zone)},
-                              iso=True, zone=zone)
+            return DateChoice(
+                "%Y-%m-%d", _variants("%Y-%m-%d"), "iso_zone", {"zone": _zone_text(zone)}, iso=True, zone=zone
+            )
         return DateChoice("%Y-%m-%d", _variants("%Y-%m-%d"), "iso", iso=True)
     if best == "dotted":
         two_digit = all(re.match(r"^\d{1,2}\.\d{1,2}\.\d{2}(\s|$)", v) for v in values if _DOTTED.match(v))
@@ -167,8 +178,10 @@ def _order_by_sample(cur, choice: DateChoice, values: list[str]) -> DateChoice:
         return choice
     text = _normalised_sql("v", choice)
     hits = ", ".join(f"count(try_strptime({text}, $f{i}))" for i in range(len(choice.formats)))
-    counts = cur.execute(f"SELECT {hits} FROM (SELECT unnest($values) AS v)",
-                         {"values": values[:200], **{f"f{i}": f for i, f in enumerate(choice.formats)}}).fetchone()
+    counts = cur.execute(
+        f"SELECT {hits} FROM (SELECT unnest($values) AS v)",
+        {"values": values[:200], **{f"f{i}": f for i, f in enumerate(choice.formats)}},
+    ).fetchone()
     order = sorted(range(len(choice.formats)), key=lambda i: -counts[i])  # stable: ties keep their order
     choice.formats = [choice.formats[i] for i in order]
     return choice
@@ -192,9 +205,11 @@ def parse_sql(col: str, choice: DateChoice, *, trimmed: bool = False) -> str:
     parsed = f"try_strptime({s}, [{fmts}])"
     if choice.iso and choice.zone is not None:
         off = f"regexp_extract({raw}, '{_ZONE.pattern}', 1)"  # the same zone suffix as in Python
-        minutes = (f"CASE WHEN {off} = 'Z' THEN 0 WHEN {off} <> '' THEN "
-                   f"(CASE WHEN left({off}, 1) = '-' THEN -1 ELSE 1 END) * "
-                   f"(CAST(substr({off}, 2, 2) AS INTEGER) * 60 + CAST(right({off}, 2) AS INTEGER)) END")
+        minutes = (
+            f"CASE WHEN {off} = 'Z' THEN 0 WHEN {off} <> '' THEN "
+            f"(CASE WHEN left({off}, 1) = '-' THEN -1 ELSE 1 END) * "
+            f"(CAST(substr({off}, 2, 2) AS INTEGER) * 60 + CAST(right({off}, 2) AS INTEGER)) END"
+        )
         parsed = f"({parsed} + to_minutes(CAST(coalesce({int(choice.zone)} - ({minutes}), 0) AS BIGINT)))"
     return parsed
 
@@ -216,8 +231,10 @@ def period_sql(col: str, choice: DateChoice) -> str:
     ru = "[" + ", ".join(f"'{m}'" for m in _MONTHS) + "]"
     en = "[" + ", ".join(f"'{m}'" for m in _MONTHS_EN) + "]"
     name = f"left(regexp_extract({s}, '^(\\pL+)', 1), 3)"
-    month_of_name = (f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), "
-                     f"nullif(list_position({en}, {name}), 0))")
+    month_of_name = (
+        f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), "
+        f"nullif(list_position({en}, {name}), 0))"
+    )
     year_last = f"CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER)"
     iso_month = _first_day(f"CAST(split_part({s}, '-', 1) AS INTEGER)", f"CAST(split_part({s}, '-', 2) AS INTEGER)")
     month_first = _first_day(year_last, f"CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER)")

@@ -13,6 +13,7 @@ read without the Python pre-scan when its start is UTF-8 (``Source.quick``): any
 ``Dirty`` too, among them a byte that is not UTF-8 (the insert reads every cell of the strict
 quick scan, and DuckDB checks the bytes of each cell it reads).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -55,8 +56,15 @@ def eligible(prep: Prepared) -> bool:
     return bool(prep.source.scan) and not prep.wide and not prep.ambiguous
 
 
-def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None = None,
-          progress: Callable[[float], None] | None = None) -> tuple[Parsed, int, int, int]:
+def write(
+    cur,
+    prep: Prepared,
+    *,
+    upload_id: int,
+    mode: str,
+    today: date | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[Parsed, int, int, int]:
     """Insert the file's rows as upload ``upload_id`` in one pass, then set aside what ``mode``
     replaces. Returns (what ``check`` would have said of the file, rows inserted, rows updated,
     rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's.
@@ -70,11 +78,16 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
     cols = ", ".join(columns)
     params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
     try:
-        inserted = reporting(cur, *bound(
-            f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-            f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} "
-            f"FROM ({scan_sql(prep)}) WHERE {keep}", params),
-            progress=progress)[0]
+        inserted = reporting(
+            cur,
+            *bound(
+                f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+                f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} "
+                f"FROM ({scan_sql(prep)}) WHERE {keep}",
+                params,
+            ),
+            progress=progress,
+        )[0]
     except duckdb.Error:
         # A row to report, or a file the quick read got wrong (a byte that is not UTF-8, a
         # quoted line break): the full path reads it with its pre-scan and says which.
@@ -89,9 +102,17 @@ def write(cur, prep: Prepared, *, upload_id: int, mode: str, today: date | None 
         blank = cur.execute(*bound(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", params)).fetchone()[0]
     warnings, new_stages, auto = row_warnings(cur, prep, mine, params, inserted, blank)
     source.rows_in = inserted
-    parsed = Parsed.of(prep, file_hash=prep.hashed(), rows_ok=inserted, rejected=no_rejects(),
-                       warnings=list(source.warnings) + warnings, new_stages=new_stages, auto_aliases=auto,
-                       duplicate_of=None, future_limit=limit)
+    parsed = Parsed.of(
+        prep,
+        file_hash=prep.hashed(),
+        rows_ok=inserted,
+        rejected=no_rejects(),
+        warnings=list(source.warnings) + warnings,
+        new_stages=new_stages,
+        auto_aliases=auto,
+        duplicate_of=None,
+        future_limit=limit,
+    )
     return parsed, inserted, updated, replaced
 
 
@@ -99,8 +120,15 @@ def scan_sql(prep: Prepared) -> str:
     """SQL of the file's typed rows in file order, blank records flagged ``_blank`` (see
     ``typed_query``)."""
     source = prep.source
-    return typed_query(prep.kind, prep.mapping, prep.col_of, prep.choices, scan=source.scan,
-                       columns=len(source.columns), extra=source.extra)
+    return typed_query(
+        prep.kind,
+        prep.mapping,
+        prep.col_of,
+        prep.choices,
+        scan=source.scan,
+        columns=len(source.columns),
+        extra=source.extra,
+    )
 
 
 def stop_sql(prep: Prepared) -> str:
@@ -108,8 +136,11 @@ def stop_sql(prep: Prepared) -> str:
     about (``$future``: the first day too late)."""
     stops = [cond for cond, *_ in row_checks(prep.kind, prep.mapping, prep.wide, prep.choices)]
     # Text over the cap is cut and warned about with its first row: the full path names it.
-    stops += [f"strlen({f.name}) > {TEXT_CAP}" for f in FIELDS[prep.kind]
-              if f.type in ("id", "text") and f.name in prep.present]
+    stops += [
+        f"strlen({f.name}) > {TEXT_CAP}"
+        for f in FIELDS[prep.kind]
+        if f.type in ("id", "text") and f.name in prep.present
+    ]
     if prep.source.extra:
         stops.append("_extra")
     return " OR ".join(stops)
@@ -117,8 +148,9 @@ def stop_sql(prep: Prepared) -> str:
 
 def no_rejects() -> pd.DataFrame:
     """The report of rejected rows of a file that has none."""
-    return localise_rejected(pd.DataFrame({c: pd.Series(dtype=object)
-                                           for c in ("row", "column", "value", "code", "detail")}))
+    return localise_rejected(
+        pd.DataFrame({c: pd.Series(dtype=object) for c in ("row", "column", "value", "code", "detail")})
+    )
 
 
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
@@ -139,7 +171,13 @@ def _repeats(cur, kind: str, mine: str, params: dict) -> bool:
 def _loaded(cur, kind: str, params: dict) -> bool:
     """append: is a key of the inserted rows already current in the workspace?"""
     table = RAW_TABLES[kind]
-    return bool(cur.execute(*bound(
-        f"SELECT EXISTS (SELECT 1 FROM {table} r JOIN {table} s ON {key_match('r', 's', kind)} "
-        "WHERE r.workspace_id = $ws AND r.superseded_by IS NULL AND r.upload_id <> $u "
-        "AND s.workspace_id = $ws AND s.upload_id = $u)", params)).fetchone()[0])
+    return bool(
+        cur.execute(
+            *bound(
+                f"SELECT EXISTS (SELECT 1 FROM {table} r JOIN {table} s ON {key_match('r', 's', kind)} "
+                "WHERE r.workspace_id = $ws AND r.superseded_by IS NULL AND r.upload_id <> $u "
+                "AND s.workspace_id = $ws AND s.upload_id = $u)",
+                params,
+            )
+        ).fetchone()[0]
+    )

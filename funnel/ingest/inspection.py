@@ -4,6 +4,7 @@
 ``Inspection``; ``review`` does the same for the Data page, which must still show the columns
 of a readable file whose mapping lacks a required field (an ``Unmapped``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ class Inspection:
       id, file_name, loaded_at, user_name), or None.
     - ``rows_in``: data rows in the file; ``rows_ok``: rows that will load.
     """
+
     file_name: str
     file_hash: str
     kind: str
@@ -69,8 +71,8 @@ class Inspection:
     rows_ok: int = 0
     date_reasons: dict[str, tuple[str, dict]] = field(default_factory=dict)
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
-    auto_aliases: dict[str, str] = field(default_factory=dict)   # spelling → ladder stage
-    wide_columns: dict[str, str] = field(default_factory=dict)   # spend: source column → channel
+    auto_aliases: dict[str, str] = field(default_factory=dict)  # spelling → ladder stage
+    wide_columns: dict[str, str] = field(default_factory=dict)  # spend: source column → channel
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Unmapped:
     UploadError whose ``code`` is one of MAPPING_CODES). ``mapping`` is the proposal (or the
     user's mapping, with columns the file lacks unmapped); ``missing_required``: required
     fields with no column."""
+
     kind: str
     source_columns: list[str]
     mapping: dict[str, str | None]
@@ -97,28 +100,52 @@ class Unmapped:
 def summary(parsed: Parsed) -> Inspection:
     """What ``inspect`` reports about a parsed file (reasons and warnings worded in English,
     with their keys for the user's language)."""
-    date_formats = {f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params))
-                    for f, c in parsed.choices.items()}
+    date_formats = {
+        f: (c.shown, dates_mod.reason_text(c.reason_key, "en", **c.reason_params)) for f, c in parsed.choices.items()
+    }
     return Inspection(
-        file_name=parsed.file_name, file_hash=parsed.file_hash, kind=parsed.kind,
-        source_columns=list(parsed.source.columns), mapping=dict(parsed.mapping),
-        mapping_source=dict(parsed.mapping_source), crm=parsed.crm, encoding=parsed.source.encoding,
-        delimiter=parsed.source.delimiter, header_row=parsed.source.header_row, sheets=list(parsed.source.sheets),
-        sheet=parsed.source.sheet, date_formats=date_formats, ambiguous_dates=parsed.ambiguous,
-        rows_in=parsed.source.rows_in, preview=parsed.preview, rejected=parsed.rejected,
-        warnings=[warning(c, "en", **p) for c, p in parsed.warnings], missing_required=[],
-        duplicate_of=parsed.duplicate_of, new_stages=parsed.new_stages,
-        ready=not parsed.ambiguous and parsed.rows_ok > 0, rows_ok=parsed.rows_ok,
+        file_name=parsed.file_name,
+        file_hash=parsed.file_hash,
+        kind=parsed.kind,
+        source_columns=list(parsed.source.columns),
+        mapping=dict(parsed.mapping),
+        mapping_source=dict(parsed.mapping_source),
+        crm=parsed.crm,
+        encoding=parsed.source.encoding,
+        delimiter=parsed.source.delimiter,
+        header_row=parsed.source.header_row,
+        sheets=list(parsed.source.sheets),
+        sheet=parsed.source.sheet,
+        date_formats=date_formats,
+        ambiguous_dates=parsed.ambiguous,
+        rows_in=parsed.source.rows_in,
+        preview=parsed.preview,
+        rejected=parsed.rejected,
+        warnings=[warning(c, "en", **p) for c, p in parsed.warnings],
+        missing_required=[],
+        duplicate_of=parsed.duplicate_of,
+        new_stages=parsed.new_stages,
+        ready=not parsed.ambiguous and parsed.rows_ok > 0,
+        rows_ok=parsed.rows_ok,
         date_reasons={f: (f"ingest.date.{c.reason_key}", c.reason_params) for f, c in parsed.choices.items()},
         warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
-        auto_aliases=dict(parsed.auto_aliases), wide_columns=dict(parsed.wide),
+        auto_aliases=dict(parsed.auto_aliases),
+        wide_columns=dict(parsed.wide),
     )
 
 
-def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
-            mapping: dict[str, str | None] | None = None,
-            date_format: dict[str, str] | str | None = None, sheet: str | None = None,
-            mode: str | None = None) -> Inspection:
+def inspect(
+    cur,
+    path,
+    file_name: str,
+    kind: str,
+    *,
+    workspace_id: str,
+    mapping: dict[str, str | None] | None = None,
+    date_format: dict[str, str] | str | None = None,
+    sheet: str | None = None,
+    mode: str | None = None,
+) -> Inspection:
     """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
 
     Writes nothing except temp tables of ``cur``'s own connection. ``mapping`` overrides the
@@ -128,30 +155,66 @@ def inspect(cur, path, file_name: str, kind: str, *, workspace_id: str,
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
     at all: empty, header only, not a table, a required column missing.
     """
-    return summary(parse(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                         date_format=date_format, sheet=sheet, mode=mode))
+    return summary(
+        parse(
+            cur,
+            path,
+            file_name,
+            kind,
+            workspace_id=workspace_id,
+            mapping=mapping,
+            date_format=date_format,
+            sheet=sheet,
+            mode=mode,
+        )
+    )
 
 
-def review(cur, path, file_name: str, kind: str, *, workspace_id: str,
-           mapping: dict[str, str | None] | None = None,
-           date_format: dict[str, str] | str | None = None, sheet: str | None = None,
-           mode: str | None = None) -> Inspection | Unmapped:
+def review(
+    cur,
+    path,
+    file_name: str,
+    kind: str,
+    *,
+    workspace_id: str,
+    mapping: dict[str, str | None] | None = None,
+    date_format: dict[str, str] | str | None = None,
+    sheet: str | None = None,
+    mode: str | None = None,
+) -> Inspection | Unmapped:
     """``inspect`` for a person choosing the mapping: the Inspection, or, when the file is
     readable but its mapping lacks a required field or names a column the file does not have
     (an UploadError with a code in MAPPING_CODES), an ``Unmapped`` carrying that error, so the
     columns can still be shown and mapped. Any other UploadError (empty, not a table, …) is
     raised. Writes nothing except temp tables of ``cur``'s own connection."""
     try:
-        return inspect(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                       date_format=date_format, sheet=sheet, mode=mode)
+        return inspect(
+            cur,
+            path,
+            file_name,
+            kind,
+            workspace_id=workspace_id,
+            mapping=mapping,
+            date_format=date_format,
+            sheet=sheet,
+            mode=mode,
+        )
     except UploadError as exc:
         if exc.code not in MAPPING_CODES:
             raise
         return unmapped(cur, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
 
 
-def unmapped(cur, path, file_name: str, kind: str, error: UploadError, *,
-             mapping: dict[str, str | None] | None = None, sheet: str | None = None) -> Unmapped:
+def unmapped(
+    cur,
+    path,
+    file_name: str,
+    kind: str,
+    error: UploadError,
+    *,
+    mapping: dict[str, str | None] | None = None,
+    sheet: str | None = None,
+) -> Unmapped:
     """The ``Unmapped`` of a readable file that ``error`` refused for its mapping: its columns
     as read, the proposed mapping (or ``mapping``, a column the file lacks unmapped)."""
     with capped(cur, path):
@@ -161,5 +224,17 @@ def unmapped(cur, path, file_name: str, kind: str, error: UploadError, *,
     if mapping:
         proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
     missing = [f.name for f in FIELDS[kind] if f.required and not proposed.get(f.name)]
-    return Unmapped(kind, list(src.columns), proposed, crm, src.encoding, src.delimiter, src.header_row,
-                    src.rows_in, list(src.sheets), src.sheet, error, missing)
+    return Unmapped(
+        kind,
+        list(src.columns),
+        proposed,
+        crm,
+        src.encoding,
+        src.delimiter,
+        src.header_row,
+        src.rows_in,
+        list(src.sheets),
+        src.sheet,
+        error,
+        missing,
+    )

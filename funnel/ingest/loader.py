@@ -4,6 +4,7 @@ A load is one ``store.transaction()``: the file is parsed again inside the trans
 cursor (temp tables belong to one connection), rows are marked superseded and inserted, the
 upload is recorded and the workspace's data version bumped. Any failure rolls all of it back.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,6 +36,7 @@ HASH_FIRST = 64 * 1024 * 1024
 class LoadResult:
     """What a load did. ``added`` new rows, ``updated`` rows that replaced a current row with the
     same key (upsert), ``rejected`` rows not loaded (listed in ``rejected_rows``)."""
+
     upload_id: int
     rows_in: int
     added: int
@@ -42,22 +44,37 @@ class LoadResult:
     rejected: int
     warnings: list[str]
     rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
-    replaced: int = 0            # rows of the kind that a replace load set aside
+    replaced: int = 0  # rows of the kind that a replace load set aside
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
 
 
 @dataclass
 class UndoResult:
     """``removed``: rows the undone upload had added; ``restored``: rows it had replaced."""
+
     upload_id: int
     removed: int
     restored: int
 
 
-def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mode: str = "append",
-         mapping=None, date_format=None, sheet=None, allow_duplicate: bool = False,
-         progress: Callable[[float, str], None] | None = None, strict: bool = False,
-         fast: bool = True, preview: Inspection | Unmapped | None = None) -> LoadResult:
+def load(
+    store,
+    path,
+    file_name: str,
+    kind: str,
+    *,
+    workspace_id: str,
+    actor,
+    mode: str = "append",
+    mapping=None,
+    date_format=None,
+    sheet=None,
+    allow_duplicate: bool = False,
+    progress: Callable[[float, str], None] | None = None,
+    strict: bool = False,
+    fast: bool = True,
+    preview: Inspection | Unmapped | None = None,
+) -> LoadResult:
     """Load a file into the workspace in one transaction; all or nothing.
 
     append: insert; a row whose key is already current in the workspace is rejected (use upsert).
@@ -81,9 +98,17 @@ def load(store, path, file_name: str, kind: str, *, workspace_id: str, actor, mo
     """
     if mode not in MODES:
         raise upload_error("bad_mode", file=file_name, mode=mode)
-    how = dict(workspace_id=workspace_id, actor=actor, mode=mode, mapping=mapping, date_format=date_format,
-               sheet=sheet, allow_duplicate=allow_duplicate, progress=progress or (lambda fraction, name: None),
-               strict=strict)
+    how = dict(
+        workspace_id=workspace_id,
+        actor=actor,
+        mode=mode,
+        mapping=mapping,
+        date_format=date_format,
+        sheet=sheet,
+        allow_duplicate=allow_duplicate,
+        progress=progress or (lambda fraction, name: None),
+        strict=strict,
+    )
     fast = fast and not expects_rejects(preview, file_name, kind)
     try:
         return _load(store, path, file_name, kind, **how, fast=fast)
@@ -99,57 +124,137 @@ def expects_rejects(preview: Inspection | Unmapped | None, file_name: str, kind:
     return len(preview.rejected) > 0
 
 
-def _load(store, path, file_name, kind, *, workspace_id, actor, mode, mapping, date_format, sheet, allow_duplicate,
-          progress, strict, fast: bool, upload_id: int | None = None) -> LoadResult:
+def _load(
+    store,
+    path,
+    file_name,
+    kind,
+    *,
+    workspace_id,
+    actor,
+    mode,
+    mapping,
+    date_format,
+    sheet,
+    allow_duplicate,
+    progress,
+    strict,
+    fast: bool,
+    upload_id: int | None = None,
+) -> LoadResult:
     """One attempt of ``load``: with ``fast``, the fast path (funnel.ingest.fastpath) when the
     file allows it; otherwise the full path, as upload ``upload_id`` when given (the number a
     failed fast attempt took)."""
     step = progress
     # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
-    with store.cursor() as own, capped(own, path), \
-            store.transaction(waiting=lambda: step(0.0, "wait")) as cur:
+    with store.cursor() as own, capped(own, path), store.transaction(waiting=lambda: step(0.0, "wait")) as cur:
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
         try:
             parsed, upload_id, inserted, updated, replaced = _write(
-                cur, path, file_name, kind, workspace_id=workspace_id, mode=mode, mapping=mapping,
-                date_format=date_format, sheet=sheet, allow_duplicate=allow_duplicate, strict=strict, step=step,
-                fast=fast, upload_id=upload_id)
+                cur,
+                path,
+                file_name,
+                kind,
+                workspace_id=workspace_id,
+                mode=mode,
+                mapping=mapping,
+                date_format=date_format,
+                sheet=sheet,
+                allow_duplicate=allow_duplicate,
+                strict=strict,
+                step=step,
+                fast=fast,
+                upload_id=upload_id,
+            )
         except duckdb.Error:
             if not fast:
                 raise
             raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
         for spelling, stage in parsed.auto_aliases.items():
-            cur.execute("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
-                        [workspace_id, spelling.strip().lower(), stage])
+            cur.execute(
+                "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                [workspace_id, spelling.strip().lower(), stage],
+            )
         rejected = parsed.rejected
         rejected_rows = parsed.rejected_count
         added = inserted - min(updated, inserted)
         details = {
-            "mapping": parsed.mapping, "mapping_source": parsed.mapping_source, "crm": parsed.crm,
+            "mapping": parsed.mapping,
+            "mapping_source": parsed.mapping_source,
+            "crm": parsed.crm,
             "date_formats": {f: c.shown for f, c in parsed.choices.items()},
-            "encoding": parsed.source.encoding, "delimiter": parsed.source.delimiter,
-            "header_row": parsed.source.header_row, "sheet": parsed.source.sheet, "format": parsed.source.fmt,
-            "wide_columns": parsed.wide, "auto_aliases": parsed.auto_aliases, "replaced": replaced,
+            "encoding": parsed.source.encoding,
+            "delimiter": parsed.source.delimiter,
+            "header_row": parsed.source.header_row,
+            "sheet": parsed.source.sheet,
+            "format": parsed.source.fmt,
+            "wide_columns": parsed.wide,
+            "auto_aliases": parsed.auto_aliases,
+            "replaced": replaced,
         }
-        _record(cur, upload_id, workspace_id, kind, file_name, parsed.file_hash, mode, parsed.source.rows_in,
-                added, min(updated, inserted), rejected_rows, getattr(actor, "name", None), details)
+        _record(
+            cur,
+            upload_id,
+            workspace_id,
+            kind,
+            file_name,
+            parsed.file_hash,
+            mode,
+            parsed.source.rows_in,
+            added,
+            min(updated, inserted),
+            rejected_rows,
+            getattr(actor, "name", None),
+            details,
+        )
         bump_version(cur, workspace_id)
         step(1.0, "done")
-        warnings = [warning(c, 'en', **p) for c, p in parsed.warnings]
-    return LoadResult(upload_id=upload_id, rows_in=parsed.source.rows_in, added=added,
-                      updated=min(updated, inserted), rejected=rejected_rows, warnings=warnings,
-                      rejected_rows=rejected, replaced=replaced,
-                      warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings])
+        warnings = [warning(c, "en", **p) for c, p in parsed.warnings]
+    return LoadResult(
+        upload_id=upload_id,
+        rows_in=parsed.source.rows_in,
+        added=added,
+        updated=min(updated, inserted),
+        rejected=rejected_rows,
+        warnings=warnings,
+        rejected_rows=rejected,
+        replaced=replaced,
+        warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
+    )
 
 
-def _write(cur, path, file_name, kind, *, workspace_id, mode, mapping, date_format, sheet, allow_duplicate, strict,
-           step, fast: bool, upload_id: int | None):
+def _write(
+    cur,
+    path,
+    file_name,
+    kind,
+    *,
+    workspace_id,
+    mode,
+    mapping,
+    date_format,
+    sheet,
+    allow_duplicate,
+    strict,
+    step,
+    fast: bool,
+    upload_id: int | None,
+):
     """Read, check and write the file's rows inside the load's transaction (see ``_load``).
     Returns (what the check said, the upload's number, rows inserted, updated, replaced)."""
-    with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping,
-                 date_format=date_format, sheet=sheet, quick=fast) as prep:
+    with reading(
+        cur,
+        path,
+        file_name,
+        kind,
+        workspace_id=workspace_id,
+        mapping=mapping,
+        date_format=date_format,
+        sheet=sheet,
+        quick=fast,
+    ) as prep:
         if fast and fastpath.eligible(prep):
             small = Path(path).stat().st_size < HASH_FIRST
             if small:  # hashed by now: a repeated file is refused before anything is written
@@ -157,8 +262,8 @@ def _write(cur, path, file_name, kind, *, workspace_id, mode, mapping, date_form
             upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
             step(0.1, "check_write")
             parsed, inserted, updated, replaced = fastpath.write(
-                cur, prep, upload_id=upload_id, mode=mode,
-                progress=lambda done: step(0.1 + 0.85 * done, "check_write"))
+                cur, prep, upload_id=upload_id, mode=mode, progress=lambda done: step(0.1 + 0.85 * done, "check_write")
+            )
             if not small:  # asked after the write, beside which the hash ran (0.4 s per 10 M rows)
                 _refuse_repeat(earlier_upload(cur, workspace_id, parsed.file_hash), file_name, allow_duplicate)
             return parsed, upload_id, inserted, updated, replaced
@@ -174,8 +279,13 @@ def _write(cur, path, file_name, kind, *, workspace_id, mode, mapping, date_form
 def _refuse_repeat(earlier: dict | None, file_name: str, allow: bool) -> None:
     """UploadError when the same bytes were loaded into the workspace before, unless ``allow``."""
     if earlier and not allow:
-        raise upload_error("duplicate_upload", file=file_name, when=str(earlier["loaded_at"])[:16],
-                           upload_id=earlier["id"], earlier=earlier["file_name"])
+        raise upload_error(
+            "duplicate_upload",
+            file=file_name,
+            when=str(earlier["loaded_at"])[:16],
+            upload_id=earlier["id"],
+            earlier=earlier["file_name"],
+        )
 
 
 def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, step) -> tuple[int, int, int, int]:
@@ -185,9 +295,14 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
     kind, workspace_id, file_name = parsed.kind, parsed.workspace_id, parsed.file_name
     if parsed.ambiguous:
         fld, cands = next(iter(parsed.ambiguous.items()))
-        raise upload_error("ambiguous_dates", file=file_name, column=parsed.mapping[fld], field=fld,
-                           example=parsed.choices[fld].reason_params.get("example"),
-                           candidates=" / ".join(cands))
+        raise upload_error(
+            "ambiguous_dates",
+            file=file_name,
+            column=parsed.mapping[fld],
+            field=fld,
+            example=parsed.choices[fld].reason_params.get("example"),
+            candidates=" / ".join(cands),
+        )
     rejected_rows = parsed.rejected_count
     if strict and rejected_rows:
         raise upload_error("strict", file=file_name, rejected=rejected_rows)
@@ -195,17 +310,23 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
     won = stored_params(cur, kind, workspace_id, parsed.present).get("won_stage")
     # A view, not a copy: the typed rows are read once more by the insert, not duplicated.
-    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_stored AS "
-                + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won)))
+    cur.execute(
+        "CREATE OR REPLACE TEMP VIEW ingest_stored AS "
+        + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won))
+    )
     if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
         raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
     step(0.6, "write")
     replaced, updated = set_aside(cur, kind, mode, workspace_id, upload_id, "ingest_stored")
     table, columns = stored_in(kind, parsed.present)
     cols = ", ".join(columns)
-    inserted = reporting(cur, f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-                              f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored", {"ws": workspace_id, "u": upload_id},
-                         progress=lambda done: step(0.6 + 0.35 * done, "write"))[0]
+    inserted = reporting(
+        cur,
+        f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
+        f"SELECT $ws, $u, NULL, {cols} FROM ingest_stored",
+        {"ws": workspace_id, "u": upload_id},
+        progress=lambda done: step(0.6 + 0.35 * done, "write"),
+    )[0]
     return upload_id, inserted, updated, replaced
 
 
@@ -219,7 +340,8 @@ def _refuse_clash(cur, kind: str, workspace_id: str, upload_id: int) -> None:
         f"FROM {table} r JOIN {table} c ON {key_match('r', 'c', kind)} "
         "WHERE r.workspace_id = $ws AND r.superseded_by = $u AND c.workspace_id = $ws "
         "AND c.superseded_by IS NULL AND c.upload_id <> $u ORDER BY c.upload_id DESC LIMIT 1",
-        {"ws": workspace_id, "u": upload_id}).fetchone()
+        {"ws": workspace_id, "u": upload_id},
+    ).fetchone()
     if clash:
         raise upload_error("undo_clash", upload_id=upload_id, later=clash[0], example=clash[1])
 
@@ -228,13 +350,39 @@ def _literal(text: str | None) -> str:
     return "NULL" if text is None else "'" + text.replace("'", "''") + "'"
 
 
-def _record(cur, upload_id, workspace_id, kind, file_name, file_hash, mode, rows_in, added, updated, rejected,
-            user_name, details) -> None:
+def _record(
+    cur,
+    upload_id,
+    workspace_id,
+    kind,
+    file_name,
+    file_hash,
+    mode,
+    rows_in,
+    added,
+    updated,
+    rejected,
+    user_name,
+    details,
+) -> None:
     cur.execute(
         "INSERT INTO uploads (id, workspace_id, kind, file_name, file_hash, mode, rows_in, rows_added, "
         "rows_updated, rows_rejected, user_name, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [upload_id, workspace_id, kind, file_name, file_hash, mode, rows_in, added, updated, rejected, user_name,
-         json.dumps(details, ensure_ascii=False, default=str)])
+        [
+            upload_id,
+            workspace_id,
+            kind,
+            file_name,
+            file_hash,
+            mode,
+            rows_in,
+            added,
+            updated,
+            rejected,
+            user_name,
+            json.dumps(details, ensure_ascii=False, default=str),
+        ],
+    )
 
 
 def upload_history(cur, workspace_id) -> pd.DataFrame:
@@ -243,7 +391,9 @@ def upload_history(cur, workspace_id) -> pd.DataFrame:
     return cur.execute(
         "SELECT id, loaded_at, file_name, kind, mode, rows_in, rows_added, rows_updated, rows_rejected, user_name, "
         "json_extract_string(details, '$.crm') AS crm, undone_at, undone_by, file_hash "
-        "FROM uploads WHERE workspace_id = ? ORDER BY id DESC", [workspace_id]).df()
+        "FROM uploads WHERE workspace_id = ? ORDER BY id DESC",
+        [workspace_id],
+    ).df()
 
 
 def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
@@ -252,8 +402,9 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
     with store.transaction() as cur:
         ws = get_workspace(cur, workspace_id)
         require(actor, "undo_upload", workspace_id, is_demo=bool(ws and ws.is_demo))
-        row = cur.execute("SELECT kind, undone_at FROM uploads WHERE workspace_id = ? AND id = ?",
-                          [workspace_id, upload_id]).fetchone()
+        row = cur.execute(
+            "SELECT kind, undone_at FROM uploads WHERE workspace_id = ? AND id = ?", [workspace_id, upload_id]
+        ).fetchone()
         if row is None:
             raise upload_error("upload_unknown", upload_id=upload_id)
         if row[1] is not None:
@@ -264,18 +415,25 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
         for table in tables:
             # Restoring what this upload replaced is only right while its own rows are current:
             # once a later upload replaced them, undoing this one first would revive stale rows.
-            later = cur.execute(f"SELECT min(superseded_by) FROM {table} WHERE workspace_id = ? AND upload_id = ?",
-                                [workspace_id, upload_id]).fetchone()[0]
+            later = cur.execute(
+                f"SELECT min(superseded_by) FROM {table} WHERE workspace_id = ? AND upload_id = ?",
+                [workspace_id, upload_id],
+            ).fetchone()[0]
             if later is not None:
                 raise upload_error("undo_blocked", upload_id=upload_id, later=later)
         for kind in kinds:
             _refuse_clash(cur, kind, workspace_id, upload_id)
         for table in tables:
-            removed += cur.execute(f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?",
-                                   [workspace_id, upload_id]).fetchone()[0]
-            restored += cur.execute(f"UPDATE {table} SET superseded_by = NULL WHERE workspace_id = ? AND "
-                                    "superseded_by = ?", [workspace_id, upload_id]).fetchone()[0]
-        cur.execute("UPDATE uploads SET undone_at = current_timestamp, undone_by = ? WHERE id = ?",
-                    [getattr(actor, "name", None), upload_id])
+            removed += cur.execute(
+                f"DELETE FROM {table} WHERE workspace_id = ? AND upload_id = ?", [workspace_id, upload_id]
+            ).fetchone()[0]
+            restored += cur.execute(
+                f"UPDATE {table} SET superseded_by = NULL WHERE workspace_id = ? AND superseded_by = ?",
+                [workspace_id, upload_id],
+            ).fetchone()[0]
+        cur.execute(
+            "UPDATE uploads SET undone_at = current_timestamp, undone_by = ? WHERE id = ?",
+            [getattr(actor, "name", None), upload_id],
+        )
         bump_version(cur, workspace_id)
     return UndoResult(upload_id=upload_id, removed=removed, restored=restored)

@@ -8,6 +8,7 @@ DuckDB spills what does not fit to its temp directory; when the last such parse 
 that was in force is restored. A lower limit already in force (``$FUNNEL_DB_MEMORY_LIMIT``) is
 kept. Small files (the usual upload) never touch the setting.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,10 +24,20 @@ CAP_ENV_VAR = "FUNNEL_LOAD_MEMORY_LIMIT"
 DEFAULT_CAP = "500MB"
 BIG_FILE = 100 * 1024 * 1024
 
-_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
-          "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 10**3,
+    "mb": 10**6,
+    "gb": 10**9,
+    "tb": 10**12,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+    "tib": 2**40,
+}
 _lock = threading.Lock()
-_active: dict[str, list] = {}   # database → [parses running, limit to restore]
+_active: dict[str, list] = {}  # database → [parses running, limit to restore]
 
 
 def _bytes(size: str) -> float | None:
@@ -38,8 +49,9 @@ def _bytes(size: str) -> float | None:
 
 
 def _database(cur) -> str:
-    row = cur.execute("SELECT coalesce(path, database_name) FROM duckdb_databases() "
-                      "WHERE database_name = current_database()").fetchone()
+    row = cur.execute(
+        "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
     return str(row[0]) if row else ""
 
 

@@ -1,4 +1,5 @@
 """Errors and messages of the ingestion engine, in both languages (texts in funnel/texts/ingest.py)."""
+
 from __future__ import annotations
 
 from funnel.errors import UploadError
@@ -9,13 +10,15 @@ KIND_RU = {"leads": "лидов", "deals": "сделок", "stages": "истор
 
 def _where(lang: str, file: str | None, row: int | None, column: str | None) -> str:
     row_w, col_w = ("строка", "столбец") if lang == "ru" else ("row", "column")
-    parts = [p for p in (file, f"{row_w} {row}" if row is not None else None,
-                         f"{col_w} «{column}»" if column else None) if p]
+    parts = [
+        p for p in (file, f"{row_w} {row}" if row is not None else None, f"{col_w} «{column}»" if column else None) if p
+    ]
     return (", ".join(parts) + ": ") if parts else ""
 
 
-def upload_error(code: str, *, file: str | None = None, row: int | None = None, column: str | None = None,
-                 **params) -> UploadError:
+def upload_error(
+    code: str, *, file: str | None = None, row: int | None = None, column: str | None = None, **params
+) -> UploadError:
     """An UploadError whose English text is ``str(err)`` and whose ``text('ru')`` is Russian."""
     params = {k: v for k, v in params.items()}
     if "kind" in params:

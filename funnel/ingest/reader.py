@@ -8,6 +8,7 @@ SQL (funnel.ingest.validate) so that every failure can be reported with its row.
 The result lives in temp objects of the caller's cursor: ``ingest_src`` is a view with
 ``_row`` (the line a spreadsheet shows for that record) and ``c0 … cN`` (text).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -39,18 +40,18 @@ class Source:
     rows_in: int
     encoding: str | None = None
     delimiter: str | None = None
-    header_row: int = 1             # the spreadsheet line of the header
+    header_row: int = 1  # the spreadsheet line of the header
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
-    fmt: str = "csv"                # csv | xlsx | parquet
+    fmt: str = "csv"  # csv | xlsx | parquet
     warnings: list[tuple[str, dict]] = field(default_factory=list)
-    temp_file: Path | None = None   # a UTF-8 copy that ingest_src reads; removed by cleanup()
+    temp_file: Path | None = None  # a UTF-8 copy that ingest_src reads; removed by cleanup()
     # CSV only: ``ingest_scan``, the same records as ingest_src without ``_row`` and without
     # dropping blank records, which DuckDB reads in parallel (the row_number() window of
     # ingest_src runs on one thread). A table filled from it in order (preserve_insertion_order)
     # has rowid = the record's index, and ``row_sql(rowid)`` gives its spreadsheet line.
     scan: str | None = None
-    extra: bool = False             # CSV: the views have ``_extra``, a cell beyond the header's columns
+    extra: bool = False  # CSV: the views have ``_extra``, a cell beyond the header's columns
     row_base: int = 0
     shifts: list[int] = field(default_factory=list)
     # CSV read without the pre-scan (``read_table(quick=True)``, for a file whose start is UTF-8
@@ -168,6 +169,7 @@ SCAN_BLOCK = 1 << 23
 class Scan:
     """One streaming read of a file: valid UTF-8?, any double quote?, and the 1-based numbers of
     empty lines (DuckDB skips them, so the records after one sit a line lower than counted)."""
+
     utf8: bool = True
     quotes: bool = False
     blanks: list[int] = field(default_factory=list)
@@ -201,8 +203,11 @@ def _scan(path: Path, check_utf8: bool = True) -> Scan:
                 # A window starts right after a line break (or at the file's start): an empty
                 # line there has that break before it, so the search starts one byte early.
                 first = max(start - 1, 0)
-                found = [m.start() + first for m in _EMPTY_LINE.finditer(view[first:end])] \
-                    if len(out.blanks) < MAX_BLANKS else []
+                found = (
+                    [m.start() + first for m in _EMPTY_LINE.finditer(view[first:end])]
+                    if len(out.blanks) < MAX_BLANKS
+                    else []
+                )
                 for at in found:
                     lines += _breaks(view[counted:at])
                     counted = at
@@ -298,8 +303,9 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
             scan = _scan(csv_path, check_utf8=False)
         blanks = [b for b in scan.blanks if b > header_line]
         shifts = [b - j for j, b in enumerate(blanks, start=1)]
-        _csv_view(cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts,
-                  strict=quick)
+        _csv_view(
+            cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts, strict=quick
+        )
         # A quick read leaves this to its caller (a pass over the start of the file: 25 ms per
         # 1 M rows), except for a file that fits in its first bytes, where it costs nothing.
         small = len(head) < HEAD_BYTES
@@ -316,9 +322,21 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         raise
-    return Source(columns, -1, encoding=encoding, delimiter=delim, header_row=header_line, fmt="csv",
-                  warnings=warnings, temp_file=tmp, scan="ingest_scan", extra=True, row_base=header_line,
-                  shifts=shifts, quick=quick)
+    return Source(
+        columns,
+        -1,
+        encoding=encoding,
+        delimiter=delim,
+        header_row=header_line,
+        fmt="csv",
+        warnings=warnings,
+        temp_file=tmp,
+        scan="ingest_scan",
+        extra=True,
+        row_base=header_line,
+        shifts=shifts,
+        quick=quick,
+    )
 
 
 def _utf8_head(head: bytes) -> bool:
@@ -341,8 +359,16 @@ def _row_sql(number: str, header_line: int, shifts) -> str:
     return row
 
 
-def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, parallel: bool,
-              shifts: Sequence[int] = (), strict: bool = False) -> None:
+def _csv_view(
+    cur,
+    csv_path: Path,
+    header_line: int,
+    ncols: int,
+    delim: str,
+    parallel: bool,
+    shifts: Sequence[int] = (),
+    strict: bool = False,
+) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
     ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
     (see ``_row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without
@@ -356,12 +382,16 @@ def _csv_view(cur, csv_path: Path, header_line: int, ncols: int, delim: str, par
     path_sql = "'" + str(csv_path).replace("'", "''") + "'"
     delim_sql = "'" + delim.replace("'", "''") + "'"
     # A view cannot hold parameters; the path is ours (a kept upload or a temp file) and quoted.
-    read = (f"read_csv({path_sql}, header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, "
-            f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode={str(strict).lower()}, "
-            f"parallel={str(parallel).lower()})")
+    read = (
+        f"read_csv({path_sql}, header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, "
+        f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode={str(strict).lower()}, "
+        f"parallel={str(parallel).lower()})"
+    )
     cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM {read}")
-    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
-                f"FROM {read}) WHERE {not_blank}")
+    cur.execute(
+        f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
+        f"FROM {read}) WHERE {not_blank}"
+    )
 
 
 def _excel_text(value) -> str | None:
@@ -412,7 +442,7 @@ def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | Non
     h = chosen[0][2]
     header = [None if (isinstance(v, float) and v != v) else v for v in frame.iloc[h].tolist()]
     columns = _column_names(header)
-    data = frame.iloc[h + 1:]
+    data = frame.iloc[h + 1 :]
     text = pd.DataFrame({f"c{i}": data.iloc[:, i].map(_excel_text).astype(object) for i in range(len(columns))})
     # calamine keeps leading blank rows, so the frame index is the sheet's 0-based row.
     text.insert(0, "_row", (data.index.to_numpy() + 1).astype("int64"))
@@ -424,6 +454,7 @@ def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | Non
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
+
         schema = pa.schema([("_row", pa.int64())] + [(c, pa.string()) for c in text.columns[1:]])
         pq.write_table(pa.Table.from_pandas(text, schema=schema, preserve_index=False), tmp)
         cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_parquet(?)", [tmp])
@@ -433,8 +464,7 @@ def read_excel_file(cur, path: Path, file_name: str, kind: str, sheet: str | Non
     warnings = []
     if len(sheets) > 1:
         warnings.append(("sheet_chosen", {"sheet": sheet, "sheets": ", ".join(sheets)}))
-    return Source(columns, len(text), header_row=h + 1, sheets=sheets, sheet=sheet, fmt="xlsx",
-                  warnings=warnings)
+    return Source(columns, len(text), header_row=h + 1, sheets=sheets, sheet=sheet, fmt="xlsx", warnings=warnings)
 
 
 def read_parquet_file(cur, path: Path, file_name: str) -> Source:
@@ -444,15 +474,19 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
         raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
     columns = [r[0] for r in described]
     select = ", ".join(f'CAST("{c.replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, c in enumerate(columns))
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT file_row_number + 2 AS _row, {select} "
-                "FROM read_parquet(?, file_row_number=true)", [str(path)])
+    cur.execute(
+        f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT file_row_number + 2 AS _row, {select} "
+        "FROM read_parquet(?, file_row_number=true)",
+        [str(path)],
+    )
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
     rows = cur.execute("SELECT count(*) FROM ingest_all").fetchone()[0]
     return Source(_column_names(columns), rows, header_row=1, fmt="parquet")
 
 
-def read_table(cur, path, file_name: str, kind: str, sheet: str | None = None, *,
-               count_rows: bool = True, quick: bool = False) -> Source:
+def read_table(
+    cur, path, file_name: str, kind: str, sheet: str | None = None, *, count_rows: bool = True, quick: bool = False
+) -> Source:
     """Read any supported file into ``ingest_src`` (see module doc). Raises UploadError for an
     empty file, header only, binary data, an old .xls, or a file DuckDB cannot parse.
     A CSV is not copied, so counting its rows reads it once more: ``count_rows=False`` leaves

@@ -1,5 +1,6 @@
 """Rows that will not be loaded: the SQL that finds them (one line per problem: row, column,
 value, code, detail) and their reasons in the user's language."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -31,8 +32,9 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad", "NULL"))
             out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative", "NULL"))
         elif f.type == "int":
-            out.append((f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad",
-                        "NULL"))
+            out.append(
+                (f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad", "NULL")
+            )
         elif f.type == "status":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad", "NULL"))
     return out
@@ -46,28 +48,31 @@ def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[
     for cond, fld, value, code, detail in row_checks(kind, mapping, wide, choices):
         name = f"col_{len(params)}"
         params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
-        selects.append(f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
-                       f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}")
+        selects.append(
+            f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
+            f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}"
+        )
     if kind in ("leads", "deals") and duplicates:
         key = KEYS[kind][0]
         params["col_key"] = mapping[key]
         selects.append(
             f"SELECT t._row, $col_key, t.{key}, 'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t "
             f"JOIN (SELECT {key}, min(_row) AS first FROM ingest_typed WHERE {key} IS NOT NULL "
-            f"GROUP BY {key} HAVING count(*) > 1) d USING ({key}) WHERE t._row > d.first")
+            f"GROUP BY {key} HAVING count(*) > 1) d USING ({key}) WHERE t._row > d.first"
+        )
     elif kind == "stages":
         params["col_key"] = mapping["deal_id"]
         selects.append(
             "SELECT t._row, $col_key, t.deal_id || ' / ' || t.stage || ' / ' || CAST(t.entered_at AS VARCHAR), "
             "'duplicate', CAST(d.first AS VARCHAR) FROM ingest_typed t JOIN (SELECT deal_id, stage, entered_at, "
             "min(_row) AS first FROM ingest_typed WHERE deal_id IS NOT NULL AND stage IS NOT NULL AND entered_at "
-            "IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d USING (deal_id, stage, entered_at) WHERE t._row > d.first")
+            "IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d USING (deal_id, stage, entered_at) WHERE t._row > d.first"
+        )
     return " UNION ALL ".join(selects), params
 
 
 def rejected_frame(cur) -> pd.DataFrame:
-    df = cur.execute("SELECT _row AS \"row\", \"column\", value, code, detail FROM ingest_rejects "
-                     "ORDER BY 1, 2, code").df()
+    df = cur.execute('SELECT _row AS "row", "column", value, code, detail FROM ingest_rejects ORDER BY 1, 2, code').df()
     return localise_rejected(df, "en")
 
 
@@ -83,9 +88,11 @@ def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             texts = [t.replace("{value}", str(v)) for t, v in zip(texts, df.loc[mask, "value"], strict=True)]
             texts = pd.Series(texts, index=df.index[mask], dtype=object)
         if "{detail}" in template:
-            texts = pd.Series([t.replace("{detail}", str(d))
-                               for t, d in zip(texts, df.loc[mask, "detail"], strict=True)],
-                              index=df.index[mask], dtype=object)
+            texts = pd.Series(
+                [t.replace("{detail}", str(d)) for t, d in zip(texts, df.loc[mask, "detail"], strict=True)],
+                index=df.index[mask],
+                dtype=object,
+            )
         out[mask] = texts
     df["reason"] = out
     return df[["row", "column", "value", "reason", "code", "detail"]]

@@ -1,6 +1,7 @@
 """The SQL shape of rows: typed from the source text (``ingest_typed``) and as stored in the
 raw tables. Text becomes typed values in one pass inside DuckDB; unmapped fields get no column
 there (a NULL column still costs memory per row) and are NULL in what is stored."""
+
 from __future__ import annotations
 
 from funnel.ingest import dates as dates_mod
@@ -17,25 +18,82 @@ from funnel.kinds import STORED_IN
 
 TEXT_CAP = 1000
 RAW_COLUMNS = {
-    "leads": ["lead_id", "created_at", "channel", "campaign", "owner", "segment", "region", "cost",
-              "first_contact_at", "qualified_at", "status"],
-    "deals": ["deal_id", "lead_id", "created_at", "stage", "channel", "status", "amount", "closed_at",
-              "lost_reason", "owner", "segment"],
+    "leads": [
+        "lead_id",
+        "created_at",
+        "channel",
+        "campaign",
+        "owner",
+        "segment",
+        "region",
+        "cost",
+        "first_contact_at",
+        "qualified_at",
+        "status",
+    ],
+    "deals": [
+        "deal_id",
+        "lead_id",
+        "created_at",
+        "stage",
+        "channel",
+        "status",
+        "amount",
+        "closed_at",
+        "lost_reason",
+        "owner",
+        "segment",
+    ],
     "stages": ["deal_id", "stage", "entered_at"],
     "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
 }
 # The columns of a table that keeps only some of its kind's (see ``stored_in``).
 TABLE_COLUMNS = {"leads_core_raw": ["lead_id", "created_at", "channel", "owner", "cost"]}
-SQL_TYPES = {"id": "VARCHAR", "text": "VARCHAR", "status": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
-             "money": "DECIMAL(18, 2)", "int": "BIGINT"}
+SQL_TYPES = {
+    "id": "VARCHAR",
+    "text": "VARCHAR",
+    "status": "VARCHAR",
+    "datetime": "TIMESTAMP",
+    "date": "DATE",
+    "money": "DECIMAL(18, 2)",
+    "int": "BIGINT",
+}
 # Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.
-KEYS = {"leads": ("lead_id",), "deals": ("deal_id",), "stages": ("deal_id", "stage", "entered_at"),
-        "spend": ("channel", "period", "campaign")}
+KEYS = {
+    "leads": ("lead_id",),
+    "deals": ("deal_id",),
+    "stages": ("deal_id", "stage", "entered_at"),
+    "spend": ("channel", "period", "campaign"),
+}
 STATUS_WORDS = {
-    "won": ("won", "выиграна", "выиграно", "успешно", "успешно реализовано", "успех", "закрыта успешно",
-            "сделка успешна", "выигран", "win", "closed won", "оплачено"),
-    "lost": ("lost", "проиграна", "проиграно", "закрыто и не реализовано", "отказ", "провал", "закрыта неуспешно",
-             "сделка провалена", "проигран", "closed lost", "потеряна", "deleted"),
+    "won": (
+        "won",
+        "выиграна",
+        "выиграно",
+        "успешно",
+        "успешно реализовано",
+        "успех",
+        "закрыта успешно",
+        "сделка успешна",
+        "выигран",
+        "win",
+        "closed won",
+        "оплачено",
+    ),
+    "lost": (
+        "lost",
+        "проиграна",
+        "проиграно",
+        "закрыто и не реализовано",
+        "отказ",
+        "провал",
+        "закрыта неуспешно",
+        "сделка провалена",
+        "проигран",
+        "closed lost",
+        "потеряна",
+        "deleted",
+    ),
     "open": ("open", "открыта", "открыто", "в работе", "активна", "new", "новая", "in progress", "active"),
 }
 
@@ -53,8 +111,10 @@ def bound(sql: str, params: dict) -> tuple[str, dict]:
 def trimmed_sql(cell: str) -> str:
     """The cell without spaces around it, NULL when blank. Only a cell that starts or ends with
     a space is trimmed (two byte tests; trim() copies every string it is given)."""
-    return (f"CASE WHEN prefix({cell}, ' ') OR suffix({cell}, ' ') THEN nullif(trim({cell}), '') "
-            f"ELSE nullif({cell}, '') END")
+    return (
+        f"CASE WHEN prefix({cell}, ' ') OR suffix({cell}, ' ') THEN nullif(trim({cell}), '') "
+        f"ELSE nullif({cell}, '') END"
+    )
 
 
 def cap_sql(expr: str, chars: int) -> str:
@@ -64,8 +124,18 @@ def cap_sql(expr: str, chars: int) -> str:
     return f"CASE WHEN strlen({expr}) > {int(chars)} THEN left({expr}, {int(chars)}) ELSE {expr} END"
 
 
-def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None, *, scan: str | None = None,
-                columns: int = 0, extra: bool = False) -> str:
+def typed_query(
+    kind,
+    mapping,
+    col_of,
+    choices,
+    wide_col=None,
+    wide_channel=None,
+    *,
+    scan: str | None = None,
+    columns: int = 0,
+    extra: bool = False,
+) -> str:
     """One pass over ingest_src giving ingest_typed's rows, in layers so that each step runs
     once per cell: text is trimmed once (t_); dates and numbers are first read from the cell as
     it is (s_; strptime skips spaces itself, and the usual number has none, q_), and only a cell
@@ -103,21 +173,26 @@ def typed_query(kind, mapping, col_of, choices, wide_col=None, wide_channel=None
             continue
         if f.type == "datetime":
             as_is = dates_mod.parse_sql(s, choices[f.name], trimmed=True)
-            expr = (f"coalesce({as_is}, CASE WHEN {s} IS NOT NULL THEN "
-                    f"{dates_mod.parse_sql(text, choices[f.name], trimmed=True)} END)")
+            expr = (
+                f"coalesce({as_is}, CASE WHEN {s} IS NOT NULL THEN "
+                f"{dates_mod.parse_sql(text, choices[f.name], trimmed=True)} END)"
+            )
         elif f.type == "date":
             expr = dates_mod.period_sql(t, choices[f.name])
         elif f.type in ("money", "int"):
             q, u, m = f"q_{f.name}", f"u_{f.name}", f"m_{f.name}"
-            from_text, from_stripped = ((money_from_text, money_from_stripped) if f.type == "money"
-                                        else (int_from_text, int_from_stripped))
+            from_text, from_stripped = (
+                (money_from_text, money_from_stripped) if f.type == "money" else (int_from_text, int_from_stripped)
+            )
             plain.append(f"{from_text(plain_sql(s))} AS {q}")  # the number of a usual cell, else NULL
             trimmed.append(f"CASE WHEN {q} IS NULL THEN {text} END AS {u}")
             stripped.append(f"CASE WHEN {u} IS NOT NULL THEN {strip_sql(u)} END AS {m}")
             expr = f"CASE WHEN {q} IS NOT NULL THEN {q} ELSE {from_stripped(m)} END"
         else:  # status
-            cases = " ".join(f"WHEN lower({t}) IN ({', '.join(sql_str(w) for w in words)}) THEN '{st}'"
-                             for st, words in STATUS_WORDS.items())
+            cases = " ".join(
+                f"WHEN lower({t}) IN ({', '.join(sql_str(w) for w in words)}) THEN '{st}'"
+                for st, words in STATUS_WORDS.items()
+            )
             expr = f"CASE {cases} END"
         typed.append(f"{expr} AS {f.name}")
         raws.append(f"CASE WHEN {f.name} IS NULL THEN {text} END AS raw_{f.name}")
@@ -153,8 +228,14 @@ def stored_in(kind: str, present: frozenset[str]) -> tuple[str, list[str]]:
     """The table a file's rows are written to, and its columns: the narrowest of the kind's
     tables (``funnel.kinds.STORED_IN``) that has a column for every field the file has."""
     have = {c for c in RAW_COLUMNS[kind] if c in present}
-    return min(((t, TABLE_COLUMNS.get(t, RAW_COLUMNS[kind])) for t in STORED_IN[kind]
-                if have <= set(TABLE_COLUMNS.get(t, RAW_COLUMNS[kind]))), key=lambda tc: len(tc[1]))
+    return min(
+        (
+            (t, TABLE_COLUMNS.get(t, RAW_COLUMNS[kind]))
+            for t in STORED_IN[kind]
+            if have <= set(TABLE_COLUMNS.get(t, RAW_COLUMNS[kind]))
+        ),
+        key=lambda tc: len(tc[1]),
+    )
 
 
 def stored_select(kind: str, present: frozenset[str], columns: list[str] | None = None) -> str:
@@ -166,15 +247,20 @@ def stored_select(kind: str, present: frozenset[str], columns: list[str] | None 
 
     def col(name: str) -> str:
         return name if name in present else f"NULL::{SQL_TYPES[types[name]]}"
-    exprs = {c: cap_sql(c, TEXT_CAP) if c in present else col(c)
-             for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")}
+
+    exprs = {
+        c: cap_sql(c, TEXT_CAP) if c in present else col(c) for c in RAW_COLUMNS[kind] if types[c] in ("id", "text")
+    }
     exprs.update({c: col(c) for c in RAW_COLUMNS[kind] if c not in exprs})
     if kind == "deals" and "won_at" in present:
-        exprs.update({
-            "status": f"coalesce({col('status')}, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
-            "closed_at": f"coalesce({col('closed_at')}, won_at)",
-            "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL AND coalesce({col('status')}, 'won') "
-                     f"= 'won' THEN $won_stage END), {TEXT_CAP})"})
+        exprs.update(
+            {
+                "status": f"coalesce({col('status')}, CASE WHEN won_at IS NOT NULL THEN 'won' END)",
+                "closed_at": f"coalesce({col('closed_at')}, won_at)",
+                "stage": f"left(coalesce({col('stage')}, CASE WHEN won_at IS NOT NULL "
+                f"AND coalesce({col('status')}, 'won') = 'won' THEN $won_stage END), {TEXT_CAP})",
+            }
+        )
     return ", ".join(f"{exprs[c]} AS {c}" for c in columns or RAW_COLUMNS[kind])
 
 
@@ -189,8 +275,9 @@ def stored_sql(kind: str, present: frozenset[str], *, rejects: bool = True) -> s
 
 
 def _won_stage(cur, workspace_id) -> str | None:
-    row = cur.execute("SELECT name FROM stages WHERE workspace_id = ? AND kind = 'won' ORDER BY position LIMIT 1",
-                      [workspace_id]).fetchone()
+    row = cur.execute(
+        "SELECT name FROM stages WHERE workspace_id = ? AND kind = 'won' ORDER BY position LIMIT 1", [workspace_id]
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -201,8 +288,10 @@ def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
 def key_match(a: str, b: str, kind: str) -> str:
     """SQL: row ``a`` and row ``b`` have the same key (upsert / append conflicts; see KEYS)."""
     if kind == "spend":
-        return (f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
-                f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')")
+        return (
+            f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
+            f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')"
+        )
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])
 
 
@@ -214,7 +303,12 @@ def set_aside(cur, kind: str, mode: str, workspace_id: str, upload_id: int, rows
     if mode not in ("replace", "upsert"):
         return 0, 0
     same_key = f" AND EXISTS (SELECT 1 FROM {rows} s WHERE {key_match('r', 's', kind)})" if mode == "upsert" else ""
-    n = sum(cur.execute(f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws "
-                        f"AND r.superseded_by IS NULL AND r.upload_id <> $u{same_key}",
-                        {"u": upload_id, "ws": workspace_id}).fetchone()[0] for table in STORED_IN[kind])
+    n = sum(
+        cur.execute(
+            f"UPDATE {table} AS r SET superseded_by = $u WHERE r.workspace_id = $ws "
+            f"AND r.superseded_by IS NULL AND r.upload_id <> $u{same_key}",
+            {"u": upload_id, "ws": workspace_id},
+        ).fetchone()[0]
+        for table in STORED_IN[kind]
+    )
     return (n, 0) if mode == "replace" else (0, n)

@@ -1,5 +1,6 @@
 """Work beside the calling thread: a function started now and awaited later, and one long
 statement run while the calling thread reports how far it has got."""
+
 from __future__ import annotations
 
 import threading
@@ -20,6 +21,7 @@ def in_background(fn: Callable[[], T], name: str) -> Callable[[], T]:
             box["result"] = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
             box["error"] = exc
+
     thread = threading.Thread(target=work, name=name, daemon=True)
     thread.start()
 
@@ -28,6 +30,7 @@ def in_background(fn: Callable[[], T], name: str) -> Callable[[], T]:
         if "error" in box:
             raise box["error"]
         return box["result"]
+
     return result
 
 
@@ -49,6 +52,7 @@ def reporting(cur, sql: str, params: dict, *, progress: Callable[[float], None] 
             box["row"] = cur.execute(sql, params).fetchone()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller below
             box["error"] = exc
+
     worker = threading.Thread(target=work, name="funnel-load-write", daemon=True)
     worker.start()
     try:

@@ -1,4 +1,5 @@
 """Raw uploads are kept: each file's bytes under data/uploads/<sha256><ext>."""
+
 from __future__ import annotations
 
 import hashlib

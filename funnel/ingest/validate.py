@@ -6,6 +6,7 @@ date formats (funnel.ingest.dates) and builds two temp tables on the caller's cu
 ``ingest_rejects`` (_row, column, value, code, detail: one line per problem). The loader
 inserts ``stored_sql(kind, present)``: typed rows minus rejected ones, shaped like the raw table.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -47,6 +48,7 @@ __all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params"
 class Prepared:
     """A file read and mapped on one cursor (``ingest_src``, and ``ingest_scan`` for a CSV),
     its date formats settled, before any row is typed. ``hashed()`` waits for its sha256."""
+
     file_name: str
     kind: str
     workspace_id: str
@@ -72,6 +74,7 @@ class Prepared:
 class Parsed(Prepared):
     """A file parsed into the temp tables of one cursor (or written by the fast path);
     ``funnel.ingest.inspection.summary`` turns it into what the Data page shows."""
+
     file_hash: str
     rows_ok: int
     rejected: pd.DataFrame
@@ -151,8 +154,15 @@ def _check_required(kind, mapping, wide, columns, file_name):
         raise upload_error("missing_lead_id", file=file_name, columns=cols)
     if missing:
         examples = ", ".join(w for w in synonyms(kind)[missing[0]][:4])
-        raise upload_error("missing_required", file=file_name, field=", ".join(missing), kind=kind,
-                           examples=examples, columns=cols, map_hint=" ".join(f"--map COLUMN={m}" for m in missing))
+        raise upload_error(
+            "missing_required",
+            file=file_name,
+            field=", ".join(missing),
+            kind=kind,
+            examples=examples,
+            columns=cols,
+            map_hint=" ".join(f"--map COLUMN={m}" for m in missing),
+        )
     if kind == "deals" and not any(mapping.get(f) for f in DEAL_STATUS_SOURCES):
         raise upload_error("deals_no_status", file=file_name, columns=cols)
 
@@ -174,7 +184,9 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
     cur.execute(
         f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, $col, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
         f"FROM ({stored_sql(kind, present)}) t JOIN {table} r ON r.workspace_id = $ws "
-        f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)}", params)
+        f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)}",
+        params,
+    )
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
 
 
@@ -186,8 +198,11 @@ def _keeps_order(cur) -> bool:
 def _date_choices(cur, kind, col_of, user_choices, table: str) -> dict[str, dates_mod.DateChoice]:
     """The date format of each mapped date column: the user's, or detected from a sample of
     ``table`` (see ``dates.detect``)."""
-    return {f.name: user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name], table=table)
-            for f in FIELDS[kind] if f.type in ("datetime", "date") and f.name in col_of}
+    return {
+        f.name: user_choices.get(f.name) or dates_mod.detect(cur, col_of[f.name], table=table)
+        for f in FIELDS[kind]
+        if f.type in ("datetime", "date") and f.name in col_of
+    }
 
 
 def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=None) -> None:
@@ -200,12 +215,13 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
     if wide:
         wide_cols = {c: f"c{columns.index(c)}" for c in wide}
         select = " UNION ALL ".join(
-            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch, extra=source.extra)
-            for c, ch in wide.items())
+            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch, extra=source.extra) for c, ch in wide.items()
+        )
     fast = bool(source.scan) and not wide and _keeps_order(cur)
     if fast:
-        select = typed_query(kind, proposed, col_of, choices, scan=source.scan, columns=len(columns),
-                             extra=source.extra)
+        select = typed_query(
+            kind, proposed, col_of, choices, scan=source.scan, columns=len(columns), extra=source.extra
+        )
     elif not wide:
         select = typed_query(kind, proposed, col_of, choices, extra=source.extra)
     reporting(cur, f"CREATE OR REPLACE TEMP TABLE ingest_typed_t AS {select}", {}, progress=progress)
@@ -213,19 +229,33 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
         # Rows a transaction has not committed yet have rowids from a large base, one after another.
         first, last, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM ingest_typed_t").fetchone()
         if n and last - first + 1 != n:  # never seen; numbering from rowid would be wrong, so do it the slow way
-            cur.execute("CREATE OR REPLACE TEMP TABLE ingest_typed_t AS "
-                        + typed_query(kind, proposed, col_of, choices, extra=source.extra))
+            cur.execute(
+                "CREATE OR REPLACE TEMP TABLE ingest_typed_t AS "
+                + typed_query(kind, proposed, col_of, choices, extra=source.extra)
+            )
         else:
             index = f"(rowid - {int(first or 0)})"
-            cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
-                        "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank")
+            cur.execute(
+                f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
+                "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank"
+            )
             return
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
 
 
 @contextmanager
-def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-            sheet=None, quick: bool = False) -> Iterator[Prepared]:
+def reading(
+    cur,
+    path,
+    file_name: str,
+    kind: str,
+    *,
+    workspace_id: str,
+    mapping=None,
+    date_format=None,
+    sheet=None,
+    quick: bool = False,
+) -> Iterator[Prepared]:
     """Read and map a file on ``cur`` (under the memory cap for a big file); the decoded copy a
     file may need is removed when the block ends. UploadError for a file that cannot be read,
     lacks a required column, or names an unknown field or column. ``quick``: a CSV may be read
@@ -255,18 +285,38 @@ def reading(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=
             source.cleanup()
 
 
-def parse(cur, path, file_name: str, kind: str, *, workspace_id: str, mapping=None, date_format=None,
-          sheet=None, today: date | None = None, mode: str | None = None, preview: bool = True) -> Parsed:
+def parse(
+    cur,
+    path,
+    file_name: str,
+    kind: str,
+    *,
+    workspace_id: str,
+    mapping=None,
+    date_format=None,
+    sheet=None,
+    today: date | None = None,
+    mode: str | None = None,
+    preview: bool = True,
+) -> Parsed:
     """Read, map and validate a file into ``ingest_typed`` / ``ingest_rejects`` on ``cur``.
     With ``mode='append'``, rows whose key is already current in the workspace are rejected too.
     ``preview=False`` (a load) leaves ``Parsed.preview`` empty."""
-    with reading(cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping, date_format=date_format,
-                 sheet=sheet) as prep:
+    with reading(
+        cur, path, file_name, kind, workspace_id=workspace_id, mapping=mapping, date_format=date_format, sheet=sheet
+    ) as prep:
         return check(cur, prep, today=today, mode=mode, preview=preview)
 
 
-def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = None,
-          preview: bool = True, progress: Callable[[float], None] | None = None) -> Parsed:
+def check(
+    cur,
+    prep: Prepared,
+    *,
+    today: date | None = None,
+    mode: str | None = None,
+    preview: bool = True,
+    progress: Callable[[float], None] | None = None,
+) -> Parsed:
     """Type every row of a read file and find the ones that will be rejected (see ``parse``).
     ``progress(fraction of the rows typed)`` is called while they are (``running.reporting``)."""
     source, kind, proposed, wide, workspace_id = prep.source, prep.kind, prep.mapping, prep.wide, prep.workspace_id
@@ -279,8 +329,9 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
     except duckdb.Error as exc:
         raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
     if source.rows_in < 0:
-        source.rows_in = cur.execute("SELECT count(DISTINCT _row) FROM ingest_typed" if wide else
-                                     "SELECT count(*) FROM ingest_typed").fetchone()[0]
+        source.rows_in = cur.execute(
+            "SELECT count(DISTINCT _row) FROM ingest_typed" if wide else "SELECT count(*) FROM ingest_typed"
+        ).fetchone()[0]
     limit = (today or date.today()) + timedelta(days=1)
     duplicates = True
     if kind in ("leads", "deals"):
@@ -294,8 +345,9 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
     warnings = list(source.warnings)
     if source.extra:
-        n, first = cur.execute("SELECT count(DISTINCT _row), list(DISTINCT _row ORDER BY _row)[1:5] "
-                               "FROM ingest_typed WHERE _extra").fetchone()
+        n, first = cur.execute(
+            "SELECT count(DISTINCT _row), list(DISTINCT _row ORDER BY _row)[1:5] FROM ingest_typed WHERE _extra"
+        ).fetchone()
         if n:
             warnings.append(("extra_cells", {"rows": n, "first": ", ".join(map(str, first)), "columns": len(columns)}))
     present = prep.present
@@ -308,19 +360,32 @@ def check(cur, prep: Prepared, *, today: date | None = None, mode: str | None = 
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
     first_rows = pd.DataFrame()
     if preview:  # a load does not show it: the top-N query reads every row
-        first_rows = cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}",
-                                 sp).df().rename(columns={"_row": "row"})
+        first_rows = (
+            cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp)
+            .df()
+            .rename(columns={"_row": "row"})
+        )
     warnings += _text_warnings(cur, kind, proposed)
     more, new_stages, auto = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more
     digest = prep.hashed()
-    return Parsed.of(prep, file_hash=digest, rows_ok=rows_ok, rejected=rejected, warnings=warnings,
-                     new_stages=new_stages, auto_aliases=auto, duplicate_of=earlier_upload(cur, workspace_id, digest),
-                     future_limit=limit, preview=first_rows)
+    return Parsed.of(
+        prep,
+        file_hash=digest,
+        rows_ok=rows_ok,
+        rejected=rejected,
+        warnings=warnings,
+        new_stages=new_stages,
+        auto_aliases=auto,
+        duplicate_of=earlier_upload(cur, workspace_id, digest),
+        future_limit=limit,
+        preview=first_rows,
+    )
 
 
-def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
-                 blank_channel: int) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str]]:
+def row_warnings(
+    cur, prep: Prepared, rows: str, params: dict, rows_ok: int, blank_channel: int
+) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str]]:
     """What to tell about the rows that will be stored: ``rows`` is SQL of them, shaped like the
     raw table (``params`` binds it), ``rows_ok`` their number and ``blank_channel`` how many
     leads among them lack a channel. Returns (warnings, stage spellings the ladder lacks with
@@ -337,10 +402,14 @@ def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
         warnings.append(("blank_channel", {"rows": blank_channel}))
     if kind == "deals" and mapping.get("lead_id"):
         leads = RAW_TABLES["leads"]
-        orphans = cur.execute(*bound(
-            f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
-            f"WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM {leads} WHERE workspace_id = $ws "
-            "AND superseded_by IS NULL)", dict(params, ws=ws))).fetchone()
+        orphans = cur.execute(
+            *bound(
+                f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
+                f"WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM {leads} WHERE workspace_id = $ws "
+                "AND superseded_by IS NULL)",
+                dict(params, ws=ws),
+            )
+        ).fetchone()
         if orphans[0]:
             warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
     new_stages, auto = _stages_report(cur, kind, ws, rows, params)
@@ -353,9 +422,11 @@ def row_warnings(cur, prep: Prepared, rows: str, params: dict, rows_ok: int,
 
 def earlier_upload(cur, workspace_id, digest) -> dict | None:
     """The newest upload of the same bytes into the workspace that is not undone, or None."""
-    dup = cur.execute("SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
-                      "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
-                      [workspace_id, digest]).fetchone()
+    dup = cur.execute(
+        "SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
+        "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+        [workspace_id, digest],
+    ).fetchone()
     return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup, strict=True)) if dup else None
 
 
@@ -363,14 +434,17 @@ def _text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
     text_fields = [f.name for f in FIELDS[kind] if f.type in ("id", "text") and mapping.get(f.name)]
     if not text_fields:
         return []
-    aggs = ", ".join(f"count(*) FILTER (WHERE length({f}) > {TEXT_CAP}), "
-                     f"min(_row) FILTER (WHERE length({f}) > {TEXT_CAP})" for f in text_fields)
+    aggs = ", ".join(
+        f"count(*) FILTER (WHERE length({f}) > {TEXT_CAP}), min(_row) FILTER (WHERE length({f}) > {TEXT_CAP})"
+        for f in text_fields
+    )
     row = cur.execute(f"SELECT {aggs} FROM ingest_typed").fetchone()
     out = []
     for i, f in enumerate(text_fields):
         if row[2 * i]:
-            out.append(("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f],
-                                      "first": row[2 * i + 1]}))
+            out.append(
+                ("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f], "first": row[2 * i + 1]})
+            )
     return out
 
 
@@ -382,11 +456,14 @@ def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame,
     empty = pd.DataFrame({"stage": pd.Series(dtype=object), "rows": pd.Series(dtype="int64")})
     if kind not in ("deals", "stages"):
         return empty, {}
-    found = cur.execute(*bound(
-        f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
-        "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) "
-        "GROUP BY stage ORDER BY rows DESC, stage",
-        dict(params, ws=workspace_id))).df()
+    found = cur.execute(
+        *bound(
+            f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
+            "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) "
+            "GROUP BY stage ORDER BY rows DESC, stage",
+            dict(params, ws=workspace_id),
+        )
+    ).df()
     ladder = get_ladder(cur, workspace_id)
     auto, unknown = {}, []
     for st, n in zip(found["stage"], found["rows"], strict=True):

@@ -1,5 +1,6 @@
 """Channel economics: leads, spend, CPL, SAL rate, won, conversion, revenue, average check,
 CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,22 +9,38 @@ from funnel.filters import Filters
 from funnel.metrics import query
 from funnel.metrics.compare import compare, wilson
 
-COLUMNS = ("grp", "is_total", "leads", "spend", "cpl", "sal", "sal_rate", "won", "lost", "open",
-           "conversion", "win_rate", "revenue", "avg_check", "cac", "romi", "drr",
-           "conv_low", "conv_high")
+COLUMNS = (
+    "grp",
+    "is_total",
+    "leads",
+    "spend",
+    "cpl",
+    "sal",
+    "sal_rate",
+    "won",
+    "lost",
+    "open",
+    "conversion",
+    "win_rate",
+    "revenue",
+    "avg_check",
+    "cac",
+    "romi",
+    "drr",
+    "conv_low",
+    "conv_high",
+)
 
 
 def _economics(cur, filters: Filters, attribution: str, by: str | None, compare_: bool) -> pd.DataFrame:
-    df = query.run(cur, "channel_economics", query.params(filters, attribution, compare_),
-                   **query.breakdown(by))
+    df = query.run(cur, "channel_economics", query.params(filters, attribution, compare_), **query.breakdown(by))
     bounds = [wilson(w, n) for w, n in zip(df["won"], df["leads"], strict=True)]
     df["conv_low"] = [b[0] for b in bounds]
     df["conv_high"] = [b[1] for b in bounds]
     return df
 
 
-def channel_table(cur, *, filters: Filters, attribution: str = "period",
-                  by: str = "channel") -> pd.DataFrame:
+def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:
     """One row per ``by`` value (channel, campaign, owner or segment) and a last totals row
     (``is_total``, ``grp`` None), for the filter's period.
 
@@ -43,8 +60,7 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period",
     return df[df["k"] == 0][list(COLUMNS)].reset_index(drop=True)
 
 
-def channel_changes(cur, *, filters: Filters, attribution: str = "period",
-                    by: str = "channel") -> pd.DataFrame:
+def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:
     """The channel table for the period (``*_now``), the previous period of the same length
     (``*_prev``) and the same period a year earlier (``*_yoy``), for leads, spend, cpl, won,
     conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and

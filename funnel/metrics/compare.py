@@ -1,4 +1,5 @@
 """Honest comparison of conversion rates: intervals and the chance that one channel is better."""
+
 from __future__ import annotations
 
 import math
@@ -35,13 +36,14 @@ class Comparison:
     a_leads: int
     b_won: int
     b_leads: int
-    prob_a_better: float | None   # P(conversion A > conversion B), 0..1; None without leads
+    prob_a_better: float | None  # P(conversion A > conversion B), 0..1; None without leads
     a_interval: tuple[float | None, float | None]
     b_interval: tuple[float | None, float | None]
 
 
-def prob_better(a_won: int, a_leads: int, b_won: int, b_leads: int,
-                draws: int = DRAWS, seed: int = SEED) -> float | None:
+def prob_better(
+    a_won: int, a_leads: int, b_won: int, b_leads: int, draws: int = DRAWS, seed: int = SEED
+) -> float | None:
     """P(p_A > p_B) with uniform priors: p ~ Beta(1 + won, 1 + leads − won), estimated from
     ``draws`` paired samples with a fixed seed (so the screen does not flicker; error ≈ 0.001).
 

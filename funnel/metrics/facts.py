@@ -7,6 +7,7 @@ copy is keyed by (database file, workspace, data_version) — every write bumps 
 so an upload is seen at once and nothing stale is served. Low-cardinality text columns are
 dictionary-encoded to keep the copy small (~15 MB per 100 k deals).
 """
+
 from __future__ import annotations
 
 import threading
@@ -15,10 +16,22 @@ from collections import OrderedDict
 import pyarrow as pa
 
 MAX_ENTRIES = 4  # workspaces × versions kept; an old version is never asked for again
-COLUMNS = ("deal_id", "lead_id", "created_at", "stage", "stage_probability", "status", "amount",
-           "closed_at", "lost_reason", "owner", "segment", "channel", "lead_created_at")
-_DICTIONARY = ("stage", "status", "lost_reason", "owner", "segment", "channel", "last_stage",
-               "last_ladder_stage")
+COLUMNS = (
+    "deal_id",
+    "lead_id",
+    "created_at",
+    "stage",
+    "stage_probability",
+    "status",
+    "amount",
+    "closed_at",
+    "lost_reason",
+    "owner",
+    "segment",
+    "channel",
+    "lead_created_at",
+)
+_DICTIONARY = ("stage", "status", "lost_reason", "owner", "segment", "channel", "last_stage", "last_ladder_stage")
 # Per deal, from its stage history: how far up the ladder it got, the ladder stage it was at
 # last (where a lost deal was lost), and when it entered the stage it is in now.
 _FACTS_SQL = f"""
@@ -38,7 +51,7 @@ per_deal AS (
     GROUP BY h.deal_id
 ),
 final AS (
-    SELECT {', '.join('d.' + c for c in COLUMNS)},
+    SELECT {", ".join("d." + c for c in COLUMNS)},
            p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
            p.deal_id IS NOT NULL AS has_history
     FROM stg_deals AS d
@@ -55,8 +68,11 @@ _building: dict[tuple, threading.Lock] = {}
 
 def _key(cur, workspace_id: str) -> tuple:
     # fetchall, not fetchone: an unfinished result would block the cursor's next statement
-    row = cur.execute("SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), "
-                      "(SELECT data_version FROM workspaces WHERE id = $ws)", {"ws": workspace_id}).fetchall()[0]
+    row = cur.execute(
+        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), "
+        "(SELECT data_version FROM workspaces WHERE id = $ws)",
+        {"ws": workspace_id},
+    ).fetchall()[0]
     return (row[0], workspace_id, row[1])
 
 

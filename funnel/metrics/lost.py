@@ -1,4 +1,5 @@
 """Refusals: lost deals by stage and reason, and reasons over time."""
+
 from __future__ import annotations
 
 import pandas as pd

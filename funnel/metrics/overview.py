@@ -1,4 +1,5 @@
 """The director's headline figures for a period, against the previous period and a year earlier."""
+
 from __future__ import annotations
 
 import math
@@ -9,12 +10,28 @@ from funnel.filters import Filters
 from funnel.metrics import query
 
 # The headline figures, in screen order; CLI JSON uses the same names.
-FIGURES = ("leads", "spend", "cpl", "won", "lost", "open", "conversion", "win_rate", "revenue",
-           "avg_check", "pipeline", "weighted_pipeline")
+FIGURES = (
+    "leads",
+    "spend",
+    "cpl",
+    "won",
+    "lost",
+    "open",
+    "conversion",
+    "win_rate",
+    "revenue",
+    "avg_check",
+    "pipeline",
+    "weighted_pipeline",
+)
 # The parts each ratio is built from, so the screen can say "CPL = spend ÷ leads" with numbers.
-RATIO_PARTS = {"cpl": ("spend", "leads"), "conversion": ("won", "leads"),
-               "win_rate": ("won", "won + lost"), "avg_check": ("revenue", "won"),
-               "weighted_pipeline": ("weighted_pipeline", "pipeline")}
+RATIO_PARTS = {
+    "cpl": ("spend", "leads"),
+    "conversion": ("won", "leads"),
+    "win_rate": ("won", "won + lost"),
+    "avg_check": ("revenue", "won"),
+    "weighted_pipeline": ("weighted_pipeline", "pipeline"),
+}
 
 
 def _clean(x):
@@ -31,6 +48,7 @@ def _clean(x):
 class Headline:
     """Figures for the period (``now``), the previous period (``prev``) and a year earlier
     (``yoy``): dicts keyed by FIGURES; a comparison is None when the period is open-ended."""
+
     period: tuple[date | None, date | None]
     prev_period: tuple[date, date] | None
     yoy_period: tuple[date, date] | None

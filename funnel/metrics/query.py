@@ -6,6 +6,7 @@ deals and spend every metric starts from), so the filter rules live in one place
 Identifiers a user may choose (a breakdown dimension) are looked up in ``BREAKDOWNS``, a
 whitelist; everything else is a bound ``$name`` parameter.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,13 +33,13 @@ _NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the r
 # channel/owner/segment come from funnel.dimensions; campaign lives on leads and spend only,
 # so a deal takes its lead's campaign through DEAL_CAMPAIGN_JOIN.
 BREAKDOWNS: dict[str, dict[str, str | None]] = {
-    **{name: {"lead": f"leads.{col}", "deal": f"deals.{col}",
-              "spend": f"spend.{col}" if name == "channel" else None}
-       for name, col in DIMENSIONS.items()},
+    **{
+        name: {"lead": f"leads.{col}", "deal": f"deals.{col}", "spend": f"spend.{col}" if name == "channel" else None}
+        for name, col in DIMENSIONS.items()
+    },
     "campaign": {"lead": "leads.campaign", "deal": "lc.campaign", "spend": "spend.campaign"},
 }
-DEAL_CAMPAIGN_JOIN = ("LEFT JOIN stg_leads AS lc "
-                      "ON lc.workspace_id = $ws AND lc.lead_id = deals.lead_id")
+DEAL_CAMPAIGN_JOIN = "LEFT JOIN stg_leads AS lc ON lc.workspace_id = $ws AND lc.lead_id = deals.lead_id"
 
 
 def breakdown(by: str | None) -> dict[str, str]:
@@ -49,8 +50,7 @@ def breakdown(by: str | None) -> dict[str, str]:
     cols = BREAKDOWNS.get(by)
     if cols is None:
         raise ValueError(f"by: one of {', '.join(BREAKDOWNS)} expected, got {by!r}")
-    out = {k: (f"coalesce(CAST({v} AS VARCHAR), 'unknown')" if v else "CAST(NULL AS VARCHAR)")
-           for k, v in cols.items()}
+    out = {k: (f"coalesce(CAST({v} AS VARCHAR), 'unknown')" if v else "CAST(NULL AS VARCHAR)") for k, v in cols.items()}
     out["deal_join"] = DEAL_CAMPAIGN_JOIN if by == "campaign" else ""
     return out
 

@@ -1,4 +1,5 @@
 """How fast leads are handled: first contact, SAL, and lead-to-won time (LT)."""
+
 from __future__ import annotations
 
 import pandas as pd

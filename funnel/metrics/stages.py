@@ -1,5 +1,6 @@
 """The sales funnel: deals that reached each ladder stage, time in stage against its norm,
 stalled deals, and the bottleneck."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ MIN_DECIDED = 10  # a transition judged on fewer finished deals than this is too
 class Funnel:
     """``table``: one row per (grp, ladder stage). ``has_history``: any deal of the period has
     stage history; without it, reached counts come from the current stage and ladder order."""
+
     table: pd.DataFrame
     has_history: bool
 
@@ -48,13 +50,14 @@ def stage_records(cur, *, filters: Filters, attribution: str = "period") -> pd.D
 @dataclass(frozen=True)
 class Bottleneck:
     """The transition whose real pass rate is lowest against the ladder's expectation."""
+
     from_stage: str
     to_stage: str
-    actual: float        # reached(to) ÷ finished deals at from (0..1)
-    expected: float      # probability(from) ÷ probability(to) (0..1)
-    index: float         # actual ÷ expected; 1 = as the ladder expects
-    decided: int         # deals that reached 'from' and are no longer open there
-    lost: int            # decided − reached(to)
+    actual: float  # reached(to) ÷ finished deals at from (0..1)
+    expected: float  # probability(from) ÷ probability(to) (0..1)
+    index: float  # actual ÷ expected; 1 = as the ladder expects
+    decided: int  # deals that reached 'from' and are no longer open there
+    lost: int  # decided − reached(to)
 
 
 def transitions(table: pd.DataFrame) -> pd.DataFrame:
@@ -71,12 +74,21 @@ def transitions(table: pd.DataFrame) -> pd.DataFrame:
         decided = int(a["reached"] - a["still_open"])
         actual = b["reached"] / decided if decided > 0 else float("nan")
         expected = a["probability"] / b["probability"] if b["probability"] else float("nan")
-        rows.append({"from_stage": a["stage"], "to_stage": b["stage"], "decided": decided,
-                     "passed": int(b["reached"]), "lost": max(decided - int(b["reached"]), 0),
-                     "actual": actual, "expected": expected,
-                     "index": actual / expected if expected and expected == expected else float("nan")})
-    return pd.DataFrame(rows, columns=["from_stage", "to_stage", "decided", "passed", "lost",
-                                       "actual", "expected", "index"])
+        rows.append(
+            {
+                "from_stage": a["stage"],
+                "to_stage": b["stage"],
+                "decided": decided,
+                "passed": int(b["reached"]),
+                "lost": max(decided - int(b["reached"]), 0),
+                "actual": actual,
+                "expected": expected,
+                "index": actual / expected if expected and expected == expected else float("nan"),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["from_stage", "to_stage", "decided", "passed", "lost", "actual", "expected", "index"]
+    )
 
 
 def bottleneck(cur, *, filters: Filters, attribution: str = "period") -> Bottleneck | None:
@@ -92,8 +104,15 @@ def find_bottleneck(table: pd.DataFrame) -> Bottleneck | None:
     if steps.empty:
         return None
     r = steps.sort_values(["index", "lost"], ascending=[True, False]).iloc[0]
-    return Bottleneck(r["from_stage"], r["to_stage"], float(r["actual"]), float(r["expected"]),
-                      float(r["index"]), int(r["decided"]), int(r["lost"]))
+    return Bottleneck(
+        r["from_stage"],
+        r["to_stage"],
+        float(r["actual"]),
+        float(r["expected"]),
+        float(r["index"]),
+        int(r["decided"]),
+        int(r["lost"]),
+    )
 
 
 def stage_times(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:

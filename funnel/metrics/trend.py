@@ -1,4 +1,5 @@
 """Month by month: leads, won deals, revenue and spend, overall or per channel."""
+
 from __future__ import annotations
 
 import pandas as pd

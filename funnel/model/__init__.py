@@ -5,6 +5,7 @@ module: turnover, chain, mix, web, capacity, repeat, reverse, pipeline, uncertai
 sensitivity, projection, backtest; link carries a plan in a URL. Inputs are frozen dataclasses
 validated on construction; a bad input raises funnel.errors.ValidationError naming the field (``err.field``).
 """
+
 from funnel.model.capacity import DEFAULT_ELASTICITY
 from funnel.model.plan import Plan, evaluate
 

@@ -1,4 +1,5 @@
 """Backtest: forecast from the history before a cut-off, compare with what came after."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,8 +27,13 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
     rows = [{"month": m, "forecast": f, "actual": actual.get(m)} for m, f in forecast["rows"]]
     scored = [r for r in rows if r["actual"] is not None]
     if not scored:
-        return {"rows": rows, "metric": None, "error": None, "seasonal": forecast["seasonal"],
-                "train_months": len(train)}
+        return {
+            "rows": rows,
+            "metric": None,
+            "error": None,
+            "seasonal": forecast["seasonal"],
+            "train_months": len(train),
+        }
     acts = [abs(r["actual"]) for r in scored]
     mean_act = sum(acts) / len(acts)
     abs_err = [abs(r["actual"] - r["forecast"]) for r in scored]
@@ -35,5 +41,10 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
         metric, error = "mape", sum(e / a for e, a in zip(abs_err, acts, strict=True)) / len(acts)
     else:
         metric, error = "wape", (sum(abs_err) / sum(acts) if sum(acts) else None)
-    return {"rows": rows, "metric": metric, "error": error, "seasonal": forecast["seasonal"],
-            "train_months": len(train)}
+    return {
+        "rows": rows,
+        "metric": metric,
+        "error": error,
+        "seasonal": forecast["seasonal"],
+        "train_months": len(train),
+    }

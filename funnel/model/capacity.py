@@ -9,6 +9,7 @@ Past capacity, conversion falls as a power of the overload:
 deals stay flat whatever the extra leads. The default comes from DOMAIN.md's example — twice the
 load takes conversion from 2 % to 1.5 %:  1.5 / 2 = (1/2)^e  ⇒  e = ln(2/1.5) / ln 2 ≈ 0.415.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,8 +24,9 @@ def team_capacity(sellers: float, contacts_per_seller: float) -> float:
     return non_negative("sellers", sellers) * non_negative("contacts_per_seller", contacts_per_seller)
 
 
-def effective_conversion(base: float, leads: float, capacity: float | None,
-                         elasticity: float = DEFAULT_ELASTICITY) -> float:
+def effective_conversion(
+    base: float, leads: float, capacity: float | None, elasticity: float = DEFAULT_ELASTICITY
+) -> float:
     """Conversion after overload (formula above). ``capacity`` None means not modelled (no
     limit). Zero capacity with leads gives 0 conversion (nobody handles them). Never above base."""
     share("conversion", base)

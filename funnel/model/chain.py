@@ -1,5 +1,6 @@
 """The stage chain: lead-to-contract conversion as the product of stage-to-stage conversions,
 so a user can move one stage and see the whole conversion move."""
+
 from __future__ import annotations
 
 import math

@@ -8,6 +8,7 @@ that is no longer in the data is reported as stale instead of being applied to t
     mix:    channel → (budget [money/period], cpl [money/lead], conversion [share],
                        avg_check [money/deal], saturation [≥ 0])
 """
+
 from __future__ import annotations
 
 import json
@@ -19,12 +20,13 @@ from funnel.model.mix import Channel, totals
 
 MIX_FIELDS = ("budget", "cpl", "conversion", "avg_check", "saturation")
 MAX_ROWS = 200  # a ladder or a channel list longer than this is not a real plan: refuse, don't loop
-_TOL = 1e-6     # a value this close to the baseline's is the baseline's (slider and JSON rounding)
+_TOL = 1e-6  # a value this close to the baseline's is the baseline's (slider and JSON rounding)
 
 
 @dataclass(frozen=True)
 class ChannelEdit:
     """One changed row of the channel mix, in the model's units (conversion as a share)."""
+
     budget: float
     cpl: float
     conversion: float
@@ -45,6 +47,7 @@ class ChannelEdit:
 @dataclass(frozen=True)
 class Edits:
     """Overrides of the baseline's stage chain and channel mix; empty = the baseline's."""
+
     chain: tuple[tuple[str, float], ...] = ()
     mix: tuple[tuple[str, ChannelEdit], ...] = ()
 
@@ -75,9 +78,12 @@ class Edits:
         An edited row keeps the baseline's base budget, so saturation is measured from the spend
         at which the baseline's CPL was seen."""
         rows = dict(self.mix)
-        out = [Channel(c.name, **dict(zip(MIX_FIELDS, rows[c.name].values(), strict=True)),
-                       base_budget=c.base_budget) if c.name in rows else c
-               for c in base]
+        out = [
+            Channel(c.name, **dict(zip(MIX_FIELDS, rows[c.name].values(), strict=True)), base_budget=c.base_budget)
+            if c.name in rows
+            else c
+            for c in base
+        ]
         known = {c.name for c in base}
         return out, [n for n in rows if n not in known]
 
@@ -125,8 +131,9 @@ def _name(part: str, name) -> str:
 
 def chain_edits(base: StageChain, rates: list[float]) -> tuple[tuple[str, float], ...]:
     """The chain steps whose rate (share) differs from the baseline's, in ladder order."""
-    return tuple((name, float(rate)) for (name, old), rate in zip(base.steps, rates, strict=True)
-                 if abs(rate - old) > _TOL)
+    return tuple(
+        (name, float(rate)) for (name, old), rate in zip(base.steps, rates, strict=True) if abs(rate - old) > _TOL
+    )
 
 
 def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, ChannelEdit], ...]:

@@ -1,5 +1,6 @@
 """Validation of model inputs: every refusal names the field, so the UI, the CLI and the tests
 can say which lever is wrong (``err.field``)."""
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@
 ``encode`` gives {key: text}; ``decode`` never raises — a bad or stale link gives (None, reason)
 so the page can fall back to the baseline with a message.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,25 @@ from funnel.model.plan import Plan
 
 VERSION = "1"
 KEYS = {  # Plan field → query key (short, stable: links in the wild depend on them)
-    "leads": "l", "conversion": "c", "avg_check": "k", "cpl": "cpl", "margin": "m",
-    "sellers": "s", "contacts_per_seller": "cs", "capacity": "cap", "elasticity": "e",
-    "queries": "q", "ctr": "ctr", "site_conversion": "sc", "cpc": "cpc",
-    "active_clients": "ac", "avg_order": "ao", "orders_per_period": "op", "lifetime": "lt",
-    "target_turnover": "tt", "target_profit": "tp",
+    "leads": "l",
+    "conversion": "c",
+    "avg_check": "k",
+    "cpl": "cpl",
+    "margin": "m",
+    "sellers": "s",
+    "contacts_per_seller": "cs",
+    "capacity": "cap",
+    "elasticity": "e",
+    "queries": "q",
+    "ctr": "ctr",
+    "site_conversion": "sc",
+    "cpc": "cpc",
+    "active_clients": "ac",
+    "avg_order": "ao",
+    "orders_per_period": "op",
+    "lifetime": "lt",
+    "target_turnover": "tt",
+    "target_profit": "tp",
 }
 FIELDS = {v: k for k, v in KEYS.items()}
 MODE_KEY, VERSION_KEY = "rv", "pv"

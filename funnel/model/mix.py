@@ -1,4 +1,5 @@
 """The channel mix: budget per channel → leads → deals → turnover, with optional saturation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,16 +68,32 @@ def totals(channels: list[Channel]) -> dict[str, float | None]:
     deals = sum(c.deals for c in channels)
     turnover = sum(c.turnover for c in channels)
     return {
-        "budget": budget, "leads": leads, "deals": deals, "turnover": turnover,
-        "cpl": ratio(budget, leads), "cac": ratio(budget, deals),
+        "budget": budget,
+        "leads": leads,
+        "deals": deals,
+        "turnover": turnover,
+        "cpl": ratio(budget, leads),
+        "cac": ratio(budget, deals),
         "romi": ratio(turnover - budget, budget),
-        "conversion": ratio(deals, leads), "avg_check": ratio(turnover, deals),
+        "conversion": ratio(deals, leads),
+        "avg_check": ratio(turnover, deals),
     }
 
 
 def rows(channels: list[Channel]) -> list[dict]:
     """One dict per channel (name, budget, cpl, leads, deals, turnover, cac, romi) for a table."""
-    return [{"channel": c.name, "budget": c.budget, "cpl": c.effective_cpl, "leads": c.leads,
-             "conversion": c.conversion, "deals": c.deals, "avg_check": c.avg_check,
-             "turnover": c.turnover, "cac": ratio(c.budget, c.deals),
-             "romi": ratio(c.turnover - c.budget, c.budget)} for c in channels]
+    return [
+        {
+            "channel": c.name,
+            "budget": c.budget,
+            "cpl": c.effective_cpl,
+            "leads": c.leads,
+            "conversion": c.conversion,
+            "deals": c.deals,
+            "avg_check": c.avg_check,
+            "turnover": c.turnover,
+            "cac": ratio(c.budget, c.deals),
+            "romi": ratio(c.turnover - c.budget, c.budget),
+        }
+        for c in channels
+    ]

@@ -1,4 +1,5 @@
 """The weighted pipeline: each open deal's value weighted by the chance that its stage closes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,14 +44,25 @@ def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
     fallbacks = 0
     for s in stages:
         learned = s.learned_probability
-        rows.append({"stage": s.stage, "deals": s.deals, "amount": s.amount,
-                     "ladder_probability": s.ladder_probability, "learned_probability": learned,
-                     "weighted_ladder": s.amount * s.ladder_probability,
-                     "weighted_learned": None if learned is None else s.amount * learned})
+        rows.append(
+            {
+                "stage": s.stage,
+                "deals": s.deals,
+                "amount": s.amount,
+                "ladder_probability": s.ladder_probability,
+                "learned_probability": learned,
+                "weighted_ladder": s.amount * s.ladder_probability,
+                "weighted_learned": None if learned is None else s.amount * learned,
+            }
+        )
         fallbacks += learned is None and s.deals > 0
-    total = {"deals": sum(r["deals"] for r in rows), "amount": sum(r["amount"] for r in rows),
-             "weighted_ladder": sum(r["weighted_ladder"] for r in rows),
-             "weighted_learned": sum(r["weighted_learned"] if r["weighted_learned"] is not None
-                                     else r["weighted_ladder"] for r in rows),
-             "learned_fallbacks": fallbacks}
+    total = {
+        "deals": sum(r["deals"] for r in rows),
+        "amount": sum(r["amount"] for r in rows),
+        "weighted_ladder": sum(r["weighted_ladder"] for r in rows),
+        "weighted_learned": sum(
+            r["weighted_learned"] if r["weighted_learned"] is not None else r["weighted_ladder"] for r in rows
+        ),
+        "learned_fallbacks": fallbacks,
+    }
     return rows, total

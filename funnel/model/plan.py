@@ -2,6 +2,7 @@
 
 All flows are per period (a month in the app). Money is in the workspace currency.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,8 +14,17 @@ from funnel.model.repeat import RepeatCustomers
 from funnel.model.web import WebChain
 
 # Fields that may be absent (None): a sub-model that is not used.
-OPTIONAL = ("sellers", "contacts_per_seller", "capacity", "queries", "ctr", "site_conversion",
-            "cpc", "target_turnover", "target_profit")
+OPTIONAL = (
+    "sellers",
+    "contacts_per_seller",
+    "capacity",
+    "queries",
+    "ctr",
+    "site_conversion",
+    "cpc",
+    "target_turnover",
+    "target_profit",
+)
 
 
 @dataclass(frozen=True)
@@ -59,14 +69,12 @@ class Plan:
         optional(share, "ctr", self.ctr)
         optional(share, "site_conversion", self.site_conversion)
         optional(non_negative, "cpc", self.cpc)
-        RepeatCustomers(self.active_clients, self.avg_order, self.orders_per_period, self.margin,
-                        self.lifetime)
+        RepeatCustomers(self.active_clients, self.avg_order, self.orders_per_period, self.margin, self.lifetime)
         optional(non_negative, "target_turnover", self.target_turnover)
         if self.target_profit is not None and not math.isfinite(float(self.target_profit)):
             raise refuse("target_profit", "must be a finite number", self.target_profit)
         if self.sellers is not None and self.contacts_per_seller is None and self.capacity is None:
-            raise refuse("contacts_per_seller", "is needed with sellers (capacity = sellers × contacts)",
-                         None)
+            raise refuse("contacts_per_seller", "is needed with sellers (capacity = sellers × contacts)", None)
 
     # ---- capacity -----------------------------------------------------------------------------
     @property
@@ -93,8 +101,7 @@ class Plan:
 
     @property
     def repeat(self) -> RepeatCustomers:
-        return RepeatCustomers(self.active_clients, self.avg_order, self.orders_per_period,
-                               self.margin, self.lifetime)
+        return RepeatCustomers(self.active_clients, self.avg_order, self.orders_per_period, self.margin, self.lifetime)
 
     @property
     def web(self) -> WebChain | None:
@@ -143,26 +150,29 @@ def evaluate(plan: Plan) -> dict:
     budget = plan.leads * plan.cpl
     web, rep = plan.web, plan.repeat
     out = dict(plan.inputs())
-    out.update({
-        "effective_conversion": eff,
-        "deals": deals,
-        "turnover": turnover,
-        "budget": budget,
-        "romi": ratio(turnover - budget, budget),
-        "cac": ratio(budget, deals),
-        "capacity": plan.team_capacity,
-        "capacity_input": plan.capacity,
-        "load": ratio(plan.leads, plan.team_capacity),
-        "sellers_needed": (cap.sellers_needed(plan.leads, plan.contacts_per_seller)
-                           if plan.contacts_per_seller else None),
-        "visits": web.visits if web else None,
-        "web_leads": web.leads if web else None,
-        "cost": web.cost if web else None,
-        "web_cpl": web.cpl if web else None,
-        "repeat_revenue": rep.revenue,
-        "repeat_profit": rep.profit,
-        "ltv": rep.ltv,
-        "profit": plan.profit_at(plan.leads),
-    })
+    out.update(
+        {
+            "effective_conversion": eff,
+            "deals": deals,
+            "turnover": turnover,
+            "budget": budget,
+            "romi": ratio(turnover - budget, budget),
+            "cac": ratio(budget, deals),
+            "capacity": plan.team_capacity,
+            "capacity_input": plan.capacity,
+            "load": ratio(plan.leads, plan.team_capacity),
+            "sellers_needed": (
+                cap.sellers_needed(plan.leads, plan.contacts_per_seller) if plan.contacts_per_seller else None
+            ),
+            "visits": web.visits if web else None,
+            "web_leads": web.leads if web else None,
+            "cost": web.cost if web else None,
+            "web_cpl": web.cpl if web else None,
+            "repeat_revenue": rep.revenue,
+            "repeat_profit": rep.profit,
+            "ltv": rep.ltv,
+            "profit": plan.profit_at(plan.leads),
+        }
+    )
     out.update(reverse(plan))
     return out

@@ -1,5 +1,6 @@
 """Projection: the months ahead, with monthly seasonality learned from the history when at
 least a year of it is present (else a flat line, and the result says so)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -30,8 +31,9 @@ def seasonal_index(history: list[tuple[date, float]]) -> dict[int, float] | None
     return {m: means[m] / overall for m in range(1, 13)}
 
 
-def project(history: list[tuple[date, float]], months: int = 12, *, level: float | None = None,
-            start: date | None = None) -> dict:
+def project(
+    history: list[tuple[date, float]], months: int = 12, *, level: float | None = None, start: date | None = None
+) -> dict:
     """{"rows": [(month, value)], "seasonal": bool, "level": float}.
 
     value_m = level × index_(calendar month) — level [unit/month] is ``level`` when given (the
@@ -44,8 +46,9 @@ def project(history: list[tuple[date, float]], months: int = 12, *, level: float
     index = seasonal_index(history)
     if level is None:
         tail = history[-12:]
-        level = (sum(v / (index[d.month] if index and index[d.month] else 1) for d, v in tail) / len(tail)
-                 if tail else 0.0)
+        level = (
+            sum(v / (index[d.month] if index and index[d.month] else 1) for d, v in tail) / len(tail) if tail else 0.0
+        )
     non_negative("level", level)
     first = start or (add_month(history[-1][0]) if history else date.today().replace(day=1))
     rows = []

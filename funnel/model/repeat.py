@@ -1,4 +1,5 @@
 """Repeat customers (DOMAIN.md §2): money from clients who already buy."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -12,13 +12,20 @@ e ≥ 1 some targets cannot be reached at all by leads alone (None). The alterna
 team so the base conversion holds — is reported beside it: required_leads_at_base and
 required_sellers = ceil(required_leads_at_base ÷ contacts per seller).
 """
+
 from __future__ import annotations
 
 from funnel.model import capacity as cap
 
-_EMPTY = {"required_leads": None, "required_budget": None, "required_deals": None,
-          "required_conversion": None, "required_leads_at_base": None, "required_sellers": None,
-          "target_reachable": None}
+_EMPTY = {
+    "required_leads": None,
+    "required_budget": None,
+    "required_deals": None,
+    "required_conversion": None,
+    "required_leads_at_base": None,
+    "required_sellers": None,
+    "target_reachable": None,
+}
 
 
 def leads_for_deals(plan, deals: float) -> float | None:
@@ -34,7 +41,7 @@ def leads_for_deals(plan, deals: float) -> float | None:
         return at_base
     if c == 0 or e >= 1:
         return None
-    return (deals / (base * c ** e)) ** (1 / (1 - e))
+    return (deals / (base * c**e)) ** (1 / (1 - e))
 
 
 def leads_for_profit(plan, target: float) -> float | None:
@@ -56,8 +63,8 @@ def leads_for_profit(plan, target: float) -> float | None:
     if c == 0 or e >= 1:
         return None
     if plan.cpl == 0:  # profit keeps growing without bound: invert the power law directly
-        return ((target - floor) / (plan.margin * plan.avg_check * plan.conversion * c ** e)) ** (1 / (1 - e))
-    peak = (plan.margin * plan.avg_check * plan.conversion * (1 - e) * c ** e / plan.cpl) ** (1 / e)
+        return ((target - floor) / (plan.margin * plan.avg_check * plan.conversion * c**e)) ** (1 / (1 - e))
+    peak = (plan.margin * plan.avg_check * plan.conversion * (1 - e) * c**e / plan.cpl) ** (1 / e)
     if peak <= c or plan.profit_at(peak) < target:
         return None
     lo, hi = c, peak
@@ -81,8 +88,11 @@ def reverse(plan) -> dict:
             leads = 0.0 if plan.target_turnover == 0 else None
         else:
             leads = leads_for_deals(plan, plan.target_turnover / plan.avg_check)
-        at_base = (plan.target_turnover / (plan.avg_check * plan.conversion)
-                   if plan.avg_check and plan.conversion else (0.0 if plan.target_turnover == 0 else None))
+        at_base = (
+            plan.target_turnover / (plan.avg_check * plan.conversion)
+            if plan.avg_check and plan.conversion
+            else (0.0 if plan.target_turnover == 0 else None)
+        )
     elif plan.target_profit is not None:
         leads = leads_for_profit(plan, plan.target_profit)
         unlimited = plan.with_(capacity=None, sellers=None)
@@ -91,8 +101,12 @@ def reverse(plan) -> dict:
         return dict(_EMPTY)
     out = dict(_EMPTY, target_reachable=leads is not None, required_leads_at_base=at_base)
     if leads is not None:
-        out.update(required_leads=leads, required_budget=leads * plan.cpl,
-                   required_deals=plan.deals_at(leads), required_conversion=plan.conversion_at(leads))
+        out.update(
+            required_leads=leads,
+            required_budget=leads * plan.cpl,
+            required_deals=plan.deals_at(leads),
+            required_conversion=plan.conversion_at(leads),
+        )
     if at_base is not None and plan.contacts_per_seller:
         out["required_sellers"] = cap.sellers_needed(at_base, plan.contacts_per_seller)
     return out

@@ -1,4 +1,5 @@
 """Sensitivity: what ±10 % on each lever does to the result, ranked (a tornado chart)."""
+
 from __future__ import annotations
 
 from funnel.model.plan import Plan, evaluate
@@ -23,7 +24,6 @@ def sensitivity(plan: Plan, metric: str = "turnover", step: float = 0.10) -> lis
             hi_v = min(hi_v, 1.0)
         low = evaluate(plan.with_(**{lever: lo_v}))[metric] or 0.0
         high = evaluate(plan.with_(**{lever: hi_v}))[metric] or 0.0
-        out.append({"lever": lever, "low": lo_v, "high": hi_v,
-                    "delta_low": low - base, "delta_high": high - base})
+        out.append({"lever": lever, "low": lo_v, "high": hi_v, "delta_low": low - base, "delta_high": high - base})
     out.sort(key=lambda r: max(abs(r["delta_low"]), abs(r["delta_high"])), reverse=True)
     return out

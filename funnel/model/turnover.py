@@ -1,4 +1,5 @@
 """Turnover from new contracts (DOMAIN.md §1) and its exact split into the effect of each lever."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

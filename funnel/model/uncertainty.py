@@ -20,6 +20,7 @@ Per simulated period (numpy, vectorised):
   sum ≈ deals × check × k + √deals × check × cv × z, z ~ N(0, 1), floored at 0
   (cv = observed sd ÷ mean over m checks; 1 when fewer than 2 checks are known).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,11 +50,19 @@ class Evidence:
         non_negative("evidence.checks", self.checks)
         if self.won > self.leads:
             from funnel.model.fields import refuse
+
             raise refuse("evidence.won", "cannot exceed evidence.leads", self.won)
 
 
-def simulate(plan: Plan, evidence: Evidence, *, target: float | None = None, periods: float = 1,
-             runs: int = 20_000, seed: int = 7) -> dict:
+def simulate(
+    plan: Plan,
+    evidence: Evidence,
+    *,
+    target: float | None = None,
+    periods: float = 1,
+    runs: int = 20_000,
+    seed: int = 7,
+) -> dict:
     """{"p10", "p50", "p90", "mean" [money], "p_target" [share] or None, "samples" (array)}."""
     positive("periods", periods)
     rng = np.random.default_rng(seed)
@@ -66,8 +75,7 @@ def simulate(plan: Plan, evidence: Evidence, *, target: float | None = None, per
     c = plan.team_capacity
     if c is not None:
         per_period = leads / periods
-        drag = np.where(per_period > c, (c / np.maximum(per_period, 1e-12)) ** plan.elasticity
-                        if c > 0 else 0.0, 1.0)
+        drag = np.where(per_period > c, (c / np.maximum(per_period, 1e-12)) ** plan.elasticity if c > 0 else 0.0, 1.0)
         conv = conv * drag
     deals = rng.binomial(leads, conv)
     amounts = np.asarray([a for a in evidence.amounts if a >= 0], dtype=float)
@@ -78,16 +86,22 @@ def simulate(plan: Plan, evidence: Evidence, *, target: float | None = None, per
     else:
         cv = evidence.check_cv if evidence.check_cv is not None and evidence.checks >= 2 else 1.0
         k = np.maximum(rng.normal(1.0, cv / np.sqrt(max(evidence.checks, 1.0)), runs), 0.0)
-        turnover = np.maximum(deals * plan.avg_check * k
-                              + np.sqrt(deals) * plan.avg_check * cv * rng.standard_normal(runs), 0.0)
+        turnover = np.maximum(
+            deals * plan.avg_check * k + np.sqrt(deals) * plan.avg_check * cv * rng.standard_normal(runs), 0.0
+        )
     p10, p50, p90 = np.percentile(turnover, [10, 50, 90])
-    return {"p10": float(p10), "p50": float(p50), "p90": float(p90), "mean": float(turnover.mean()),
-            "p_target": None if target is None else float((turnover >= target).mean()),
-            "samples": turnover}
+    return {
+        "p10": float(p10),
+        "p50": float(p50),
+        "p90": float(p90),
+        "mean": float(turnover.mean()),
+        "p_target": None if target is None else float((turnover >= target).mean()),
+        "samples": turnover,
+    }
 
 
 BOOTSTRAP = 1_000  # replicates of the mean check
-EXACT = 30         # up to this many deals a period's amounts are drawn one by one
+EXACT = 30  # up to this many deals a period's amounts are drawn one by one
 
 
 @lru_cache(maxsize=32)

@@ -1,4 +1,5 @@
 """The web channel as a chain of its own (DOMAIN.md §3)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Texts of the analytics pages: overview, channels, funnel. (ru, en)."""
+
 TEXTS = {
     # attribution
     "an.attribution": ("Как считать сделки", "How deals are counted"),
@@ -29,28 +30,42 @@ TEXTS = {
     "an.fig.weighted_pipeline": ("Взвешенная воронка", "Weighted pipeline"),
     # help: formula with the numbers behind it
     "an.help.leads": ("Лиды, созданные за период: {now}.", "Leads created in the period: {now}."),
-    "an.help.spend": ("Сумма расходов за период: {now}. Расходы берутся из загруженных расходов "
-                      "(или из стоимости лида, если расходов по каналу нет).",
-                      "Money spent in the period: {now}. From the uploaded spend (or the leads' own "
-                      "cost where a channel has no spend)."),
-    "an.help.cpl": ("CPL = расходы ÷ лиды = {spend} ÷ {leads} = {now}.",
-                    "CPL = spend ÷ leads = {spend} ÷ {leads} = {now}."),
+    "an.help.spend": (
+        "Сумма расходов за период: {now}. Расходы берутся из загруженных расходов "
+        "(или из стоимости лида, если расходов по каналу нет).",
+        "Money spent in the period: {now}. From the uploaded spend (or the leads' own "
+        "cost where a channel has no spend).",
+    ),
+    "an.help.cpl": (
+        "CPL = расходы ÷ лиды = {spend} ÷ {leads} = {now}.",
+        "CPL = spend ÷ leads = {spend} ÷ {leads} = {now}.",
+    ),
     "an.help.won": ("Сделки со статусом «выиграна» за период: {now}.", "Deals won in the period: {now}."),
-    "an.help.conversion": ("Конверсия = выигранные сделки ÷ лиды = {won} ÷ {leads} = {now}. "
-                           "Доля выигранных = {won} ÷ ({won} + {lost}) = {win_rate}.",
-                           "Conversion = deals won ÷ leads = {won} ÷ {leads} = {now}. "
-                           "Win rate = {won} ÷ ({won} + {lost}) = {win_rate}."),
-    "an.help.revenue": ("Выручка = сумма выигранных сделок за период: {now}.",
-                        "Revenue = the sum of deals won in the period: {now}."),
-    "an.help.avg_check": ("Средний чек = выручка ÷ выигранные сделки с суммой = {revenue} ÷ {won} = {now}.",
-                          "Average check = revenue ÷ won deals with an amount = {revenue} ÷ {won} = {now}."),
-    "an.help.pipeline": ("Сумма открытых сделок: {now} ({open} сделок).",
-                         "The sum of open deals: {now} ({open} deals)."),
+    "an.help.conversion": (
+        "Конверсия = выигранные сделки ÷ лиды = {won} ÷ {leads} = {now}. "
+        "Доля выигранных = {won} ÷ ({won} + {lost}) = {win_rate}.",
+        "Conversion = deals won ÷ leads = {won} ÷ {leads} = {now}. Win rate = {won} ÷ ({won} + {lost}) = {win_rate}.",
+    ),
+    "an.help.revenue": (
+        "Выручка = сумма выигранных сделок за период: {now}.",
+        "Revenue = the sum of deals won in the period: {now}.",
+    ),
+    "an.help.avg_check": (
+        "Средний чек = выручка ÷ выигранные сделки с суммой = {revenue} ÷ {won} = {now}.",
+        "Average check = revenue ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
+    ),
+    "an.help.pipeline": (
+        "Сумма открытых сделок: {now} ({open} сделок).",
+        "The sum of open deals: {now} ({open} deals).",
+    ),
     "an.help.weighted_pipeline": (
         "Σ сумма сделки × вероятность её этапа = {now} из {pipeline}. Этап вне лестницы даёт 0.",
-        "Σ deal amount × its stage's probability = {now} of {pipeline}. A stage outside the ladder adds 0."),
-    "an.help.compare": ("Пред. период {prev_period}: {prev}. Год назад {yoy_period}: {yoy}.",
-                        "Previous period {prev_period}: {prev}. A year earlier {yoy_period}: {yoy}."),
+        "Σ deal amount × its stage's probability = {now} of {pipeline}. A stage outside the ladder adds 0.",
+    ),
+    "an.help.compare": (
+        "Пред. период {prev_period}: {prev}. Год назад {yoy_period}: {yoy}.",
+        "Previous period {prev_period}: {prev}. A year earlier {yoy_period}: {yoy}.",
+    ),
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
@@ -74,27 +89,33 @@ TEXTS = {
         "В этом пространстве пока нет данных за выбранный период. Загрузите лиды, сделки и расходы "
         "на странице «Данные» или выберите другой период.",
         "This workspace has no data for the chosen period yet. Upload leads, deals and spend on the "
-        "Data page, or choose another period."),
+        "Data page, or choose another period.",
+    ),
     "an.empty.no_spend": (
         "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), CAC, ROMI и ДРР, загрузите "
         "расходы по каналам и месяцам (файл «расходы»: канал, месяц, сумма) на странице «Данные».",
         "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ДРР, upload spend by "
-        "channel and month (a spend file: channel, month, amount) on the Data page."),
+        "channel and month (a spend file: channel, month, amount) on the Data page.",
+    ),
     "an.empty.no_deals": (
         "Нет сделок: чтобы увидеть конверсию, выручку и средний чек, загрузите сделки (номер, лид, "
         "этап или статус, сумма, дата закрытия) на странице «Данные».",
         "There are no deals: to see conversion, revenue and average check, upload deals (id, lead, "
-        "stage or status, amount, closing date) on the Data page."),
+        "stage or status, amount, closing date) on the Data page.",
+    ),
     "an.empty.no_amounts": (
         "У выигранных сделок нет сумм: выручка и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
-        "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file."),
+        "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file.",
+    ),
     "an.fn.leads_bar": ("Лиды", "Leads"),
     "an.empty.no_leads": (
         "Нет лидов: конверсия и CPL считаются от лидов. Загрузите лиды (номер, дата, канал) на странице «Данные».",
-        "There are no leads: conversion and CPL are counted from leads. Upload leads (id, date, channel) on the Data page."),
+        "There are no leads: conversion and CPL are counted from leads. Upload leads (id, date, channel) on the Data page.",
+    ),
     "an.note.spend_not_split": (
         "Выбран фильтр по менеджерам или сегментам: расходы по ним не делятся, поэтому CPL, CAC, ROMI и ДРР не показаны.",
-        "An owner or segment filter is on: spend is not split by owner or segment, so CPL, CAC, ROMI and ДРР are not shown."),
+        "An owner or segment filter is on: spend is not split by owner or segment, so CPL, CAC, ROMI and ДРР are not shown.",
+    ),
     # channels page
     "an.ch.table": ("Экономика каналов", "Channel economics"),
     "an.ch.by": ("Группировать по", "Group by"),
@@ -109,17 +130,27 @@ TEXTS = {
         "«—» — делить не на что. Каналы с расходами без лидов и с лидами без расходов тоже в таблице.",
         "CPL = spend ÷ leads; CAC = spend ÷ won; ROMI = (revenue − spend) ÷ spend; ДРР (share of ad "
         "spend) = spend ÷ revenue; conversion = won ÷ leads, with its 95 % Wilson interval. "
-        "“—” means nothing to divide by. Channels with spend but no leads, and leads but no spend, are listed too."),
-    "an.ch.bubble": ("Дешёвые лиды, которые не покупают: CPL и конверсия", "Cheap leads that never buy: CPL vs conversion"),
-    "an.ch.bubble_help": ("Размер пузыря — выручка. Слева вверху — дешёвые лиды с высокой конверсией.",
-                          "Bubble size is revenue. Top left: cheap leads that convert well."),
-    "an.ch.bubble_none": ("График «CPL против конверсии» появится, когда будут и расходы, и лиды по каналам.",
-                          "The CPL vs conversion chart appears once channels have both spend and leads."),
+        "“—” means nothing to divide by. Channels with spend but no leads, and leads but no spend, are listed too.",
+    ),
+    "an.ch.bubble": (
+        "Дешёвые лиды, которые не покупают: CPL и конверсия",
+        "Cheap leads that never buy: CPL vs conversion",
+    ),
+    "an.ch.bubble_help": (
+        "Размер пузыря — выручка. Слева вверху — дешёвые лиды с высокой конверсией.",
+        "Bubble size is revenue. Top left: cheap leads that convert well.",
+    ),
+    "an.ch.bubble_none": (
+        "График «CPL против конверсии» появится, когда будут и расходы, и лиды по каналам.",
+        "The CPL vs conversion chart appears once channels have both spend and leads.",
+    ),
     "an.ch.trend": ("Каналы по месяцам", "Channels month by month"),
     "an.ch.trend_metric": ("Показатель", "Figure"),
     "an.ch.changes": ("Изменения: к предыдущему периоду и год к году", "Changes: month on month and year on year"),
-    "an.ch.changes_help": ("Сравнение с периодом той же длины перед выбранным и с тем же периодом год назад.",
-                           "Compared with the period of the same length just before, and with the same period a year earlier."),
+    "an.ch.changes_help": (
+        "Сравнение с периодом той же длины перед выбранным и с тем же периодом год назад.",
+        "Compared with the period of the same length just before, and with the same period a year earlier.",
+    ),
     "an.ch.compare": ("Честное сравнение двух каналов", "An honest comparison of two channels"),
     "an.ch.compare_a": ("Канал A", "Channel A"),
     "an.ch.compare_b": ("Канал B", "Channel B"),
@@ -130,15 +161,18 @@ TEXTS = {
         "из 20 лидов не обгонит канал со 150 из 2 000: у малого числа широкий интервал.",
         "Conversion is counted by cohort: won ÷ the channel's leads. Each channel gets a Beta posterior "
         "(uniform prior); the chance is estimated from 200,000 draws. A channel with 3 deals out of 20 "
-        "leads does not beat one with 150 out of 2,000: few leads give a wide interval."),
+        "leads does not beat one with 150 out of 2,000: few leads give a wide interval.",
+    ),
     "an.ch.compare_need": ("Нужно хотя бы два канала с лидами.", "At least two channels with leads are needed."),
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
     "an.ch.verdict_sure": ("A почти наверняка конвертирует лучше B.", "A almost surely converts better than B."),
     "an.ch.verdict_sure_b": ("B почти наверняка конвертирует лучше A.", "B almost surely converts better than A."),
-    "an.ch.verdict_unsure": ("Данных мало, чтобы назвать лучший канал: разница может быть случайной.",
-                             "Not enough data to name the better channel: the difference may be chance."),
+    "an.ch.verdict_unsure": (
+        "Данных мало, чтобы назвать лучший канал: разница может быть случайной.",
+        "Not enough data to name the better channel: the difference may be chance.",
+    ),
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
@@ -199,14 +233,16 @@ TEXTS = {
         "Загрузите историю этапов, чтобы видеть реальные переходы и время на этапах.",
         "There is no stage history: “reached” comes from each deal's current stage and the ladder order "
         "(a deal at stage 3 passed stages 1 and 2; a lost deal without history counts at the first stage only). "
-        "Upload stage history to see real transitions and time in stage."),
+        "Upload stage history to see real transitions and time in stage.",
+    ),
     "an.fn.money": ("Сумма сделок", "Deal amount"),
     "an.fn.bottleneck": ("Узкое место", "The bottleneck"),
     "an.fn.bottleneck_text": (
         "Узкое место — переход «{a}» → «{b}»: проходит {actual} решённых сделок, а лестница ожидает {expected} "
         "(факт ÷ ожидание = {index}). Здесь потеряно {lost} из {decided} сделок.",
         "The bottleneck is the step “{a}” → “{b}”: {actual} of finished deals pass, where the ladder expects "
-        "{expected} (actual ÷ expected = {index}). {lost} of {decided} deals were lost here."),
+        "{expected} (actual ÷ expected = {index}). {lost} of {decided} deals were lost here.",
+    ),
     "an.fn.bottleneck_rule": (
         "Правило: для каждого перехода ожидаемая доля = вероятность этапа «из» ÷ вероятность этапа «в» "
         "(по настройкам лестницы). Фактическая доля = дошедшие до следующего этапа ÷ сделки, которые уже "
@@ -215,28 +251,38 @@ TEXTS = {
         "The rule: for each step the expected share = the “from” stage's probability ÷ the “to” stage's "
         "probability (from the ladder settings). The actual share = deals that reached the next stage ÷ deals "
         "that have left the stage (deals still open there are not counted). The bottleneck is the step with "
-        "the lowest actual ÷ expected, among steps with at least {n} finished deals."),
-    "an.fn.bottleneck_none": ("Данных мало, чтобы назвать узкое место (нужно хотя бы {n} решённых сделок на переходе).",
-                              "Too little data to name a bottleneck (a step needs at least {n} finished deals)."),
+        "the lowest actual ÷ expected, among steps with at least {n} finished deals.",
+    ),
+    "an.fn.bottleneck_none": (
+        "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} решённых сделок на переходе).",
+        "Too little data to name a bottleneck (a step needs at least {n} finished deals).",
+    ),
     "an.fn.short_prev": ("от пред.", "of prev."),
     "an.fn.short_first": ("от первого", "of first"),
     "an.fn.bottleneck_ok": (
         "Узкого места нет: все переходы не хуже ожиданий лестницы. Ближе всего к границе — «{a}» → «{b}»: "
         "{actual} против ожидаемых {expected} (факт ÷ ожидание = {index}).",
         "No bottleneck: every step is at or above the ladder's expectation. Closest to the line is “{a}” → “{b}”: "
-        "{actual} against the expected {expected} (actual ÷ expected = {index})."),
+        "{actual} against the expected {expected} (actual ÷ expected = {index}).",
+    ),
     "an.fn.breakdown_table": ("Воронка по группам", "Funnel by group"),
     "an.col.grp_stage": ("Группа", "Group"),
     "an.fn.steps": ("Переходы против ожиданий лестницы", "Steps against the ladder's expectations"),
     "an.fn.times": ("Время на этапах (рабочие дни)", "Time in stage (working days)"),
-    "an.fn.times_help": ("Рабочие дни — пн–пт, праздники не учитываются. Считаются завершённые пребывания на этапе.",
-                         "Working days are Mon–Fri; public holidays are not known. Finished stays only."),
-    "an.fn.times_none": ("Время на этапах считается по истории этапов — загрузите её.",
-                         "Time in stage needs stage history — upload it."),
+    "an.fn.times_help": (
+        "Рабочие дни — пн–пт, праздники не учитываются. Считаются завершённые пребывания на этапе.",
+        "Working days are Mon–Fri; public holidays are not known. Finished stays only.",
+    ),
+    "an.fn.times_none": (
+        "Время на этапах считается по истории этапов — загрузите её.",
+        "Time in stage needs stage history — upload it.",
+    ),
     "an.fn.stalled": ("Зависшие сделки (дольше нормы этапа)", "Stalled deals (over the stage's norm)"),
     "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's norm."),
-    "an.fn.stalled_no_history": ("Без истории этапов срок считается от создания сделки.",
-                                 "Without stage history the time counts from the deal's creation."),
+    "an.fn.stalled_no_history": (
+        "Без истории этапов срок считается от создания сделки.",
+        "Without stage history the time counts from the deal's creation.",
+    ),
     "an.fn.lost": ("Отказы", "Refusals"),
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
     "an.fn.lost_time": ("Причины по месяцам", "Reasons over time"),
@@ -246,13 +292,18 @@ TEXTS = {
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),
     "an.fn.breakdown_by": ("Разрез", "Split by"),
-    "an.fn.breakdown_help": ("Показаны до 8 крупнейших групп; доля — конверсия из первого этапа.",
-                             "Up to 8 largest groups; the share is the conversion from the first stage."),
+    "an.fn.breakdown_help": (
+        "Показаны до 8 крупнейших групп; доля — конверсия из первого этапа.",
+        "Up to 8 largest groups; the share is the conversion from the first stage.",
+    ),
     "an.fn.speed": ("Скорость", "Speed"),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (
         "Календарное время: от создания лида до первого контакта, до квалификации (SAL) и до выигранной сделки (LT).",
-        "Calendar time: from the lead's creation to first contact, to qualification (SAL), and to the won deal (LT)."),
-    "an.table_cut": ("Показаны первые {shown} строк из {total}; все строки — в файлах для скачивания.",
-                     "Showing the first {shown} of {total} rows; the downloads have them all."),
+        "Calendar time: from the lead's creation to first contact, to qualification (SAL), and to the won deal (LT).",
+    ),
+    "an.table_cut": (
+        "Показаны первые {shown} строк из {total}; все строки — в файлах для скачивания.",
+        "Showing the first {shown} of {total} rows; the downloads have them all.",
+    ),
 }

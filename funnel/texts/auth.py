@@ -1,4 +1,5 @@
 """Texts of sign-in, roles and the admin page. (ru, en)."""
+
 TEXTS = {
     "auth.password": ("Пароль", "Password"),
     "auth.sign_in": ("Войти", "Sign in"),
@@ -67,8 +68,10 @@ TEXTS = {
     "admin.download": ("Скачать архив", "Download the archive"),
     "admin.import": ("Импорт пространства", "Import a workspace"),
     "admin.import_file": ("Архив экспорта (.zip)", "Export archive (.zip)"),
-    "admin.import_name": ("Название нового пространства (пусто — как в архиве)",
-                          "Name of the new workspace (blank: as in the archive)"),
+    "admin.import_name": (
+        "Название нового пространства (пусто — как в архиве)",
+        "Name of the new workspace (blank: as in the archive)",
+    ),
     "admin.import_button": ("Импортировать", "Import"),
     "admin.imported": ("Импортировано в «{name}».", "Imported into «{name}»."),
     "admin.roles": ("Кто какую роль имеет", "Who has which role"),

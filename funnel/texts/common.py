@@ -1,4 +1,5 @@
 """Texts shared by the shell: navigation, sidebar, generic messages. (ru, en)."""
+
 TEXTS = {
     "app.title": ("Funnel Planner", "Funnel Planner"),
     "nav.overview": ("Обзор", "Overview"),
@@ -31,21 +32,25 @@ TEXTS = {
         "Demo data: a made-up company for workshops.",
     ),
 }
-TEXTS.update({
-    "period.last_month": ("Последний месяц", "Last month"),
-    "period.last_3_months": ("Последние 3 месяца", "Last 3 months"),
-    "period.last_12_months": ("Последние 12 месяцев", "Last 12 months"),
-    "period.this_year": ("С начала года", "This year"),
-    "period.all_time": ("Всё время", "All time"),
-    "period.custom": ("Свои даты", "Custom dates"),
-    "filter.channel": ("Каналы", "Channels"),
-    "filter.owner": ("Менеджеры", "Owners"),
-    "filter.segment": ("Сегменты", "Segments"),
-    "filter.all": ("Все", "All"),
-})
-TEXTS.update({
-    "sidebar.link_ignored": (
-        "Часть ссылки не подошла к этим данным и пропущена: {values}",
-        "Part of the link does not match this data and was skipped: {values}",
-    ),
-})
+TEXTS.update(
+    {
+        "period.last_month": ("Последний месяц", "Last month"),
+        "period.last_3_months": ("Последние 3 месяца", "Last 3 months"),
+        "period.last_12_months": ("Последние 12 месяцев", "Last 12 months"),
+        "period.this_year": ("С начала года", "This year"),
+        "period.all_time": ("Всё время", "All time"),
+        "period.custom": ("Свои даты", "Custom dates"),
+        "filter.channel": ("Каналы", "Channels"),
+        "filter.owner": ("Менеджеры", "Owners"),
+        "filter.segment": ("Сегменты", "Segments"),
+        "filter.all": ("Все", "All"),
+    }
+)
+TEXTS.update(
+    {
+        "sidebar.link_ignored": (
+            "Часть ссылки не подошла к этим данным и пропущена: {values}",
+            "Part of the link does not match this data and was skipped: {values}",
+        ),
+    }
+)

@@ -1,4 +1,5 @@
 """Texts of the Data page (uploads) and the Settings page (ladder, aliases, currency). (ru, en)."""
+
 TEXTS = {
     # ---- the Data page: header and empty states ----
     "data.intro": (
@@ -43,8 +44,7 @@ TEXTS = {
     "data.kind.stages": ("История этапов", "Stage history"),
     "data.kind.spend": ("Расходы на рекламу", "Marketing spend"),
     "data.kind_desc.leads": (
-        "Каждая строка — обращение: id, дата создания, канал. Основа для числа лидов, "
-        "конверсии по каналам и плана.",
+        "Каждая строка — обращение: id, дата создания, канал. Основа для числа лидов, конверсии по каналам и плана.",
         "One row per enquiry: id, date created, channel. The basis for lead counts, "
         "conversion by channel and the plan.",
     ),
@@ -79,15 +79,21 @@ TEXTS = {
     "data.det_delimiter": ("Разделитель", "Delimiter"),
     "data.det_header": ("Строка заголовков", "Header row"),
     "data.det_rows": ("Строк в файле", "Rows in file"),
-    "data.det_crm": ("Похоже на выгрузку из {crm}: колонки сопоставлены по её шаблону.",
-                     "Recognised an export from {crm}: columns are mapped by its template."),
-    "data.det_no_crm": ("Колонки сопоставлены по названиям; проверьте их ниже.",
-                        "Columns are mapped by their names; check them below."),
+    "data.det_crm": (
+        "Похоже на выгрузку из {crm}: колонки сопоставлены по её шаблону.",
+        "Recognised an export from {crm}: columns are mapped by its template.",
+    ),
+    "data.det_no_crm": (
+        "Колонки сопоставлены по названиям; проверьте их ниже.",
+        "Columns are mapped by their names; check them below.",
+    ),
     "data.delim.tab": ("табуляция", "tab"),
     "data.delim.space": ("пробел", "space"),
     "data.sheet": ("Лист Excel", "Excel sheet"),
-    "data.sheet_help": ("В книге несколько листов: выберите тот, где лежат данные.",
-                        "The workbook has several sheets: pick the one with the data."),
+    "data.sheet_help": (
+        "В книге несколько листов: выберите тот, где лежат данные.",
+        "The workbook has several sheets: pick the one with the data.",
+    ),
     # ---- step 3: mapping ----
     "data.step_mapping": ("3. Сопоставление колонок", "3. Column mapping"),
     "data.mapping_help": (
@@ -98,8 +104,7 @@ TEXTS = {
     ),
     "data.not_in_file": ("— нет в файле —", "— not in file —"),
     "data.missing_required": (
-        "Не хватает обязательных полей: {fields}. Выберите для них колонки выше или добавьте "
-        "их в файл.",
+        "Не хватает обязательных полей: {fields}. Выберите для них колонки выше или добавьте их в файл.",
         "Required fields are missing: {fields}. Pick columns for them above or add them to the file.",
     ),
     "data.map_reset": ("Вернуть автоматическое сопоставление", "Back to the automatic mapping"),
@@ -114,18 +119,29 @@ TEXTS = {
         "1 February or 2 January. Choose how the dates are written; loading waits for your choice.",
     ),
     "data.date_pick": ("Как записаны даты", "How the dates are written"),
-    "data.date_day_first": ("Сначала день, потом месяц: 1 февраля 2025 записано как {example}",
-                            "Day first, then month: 1 February 2025 is written as {example}"),
-    "data.date_month_first": ("Сначала месяц, потом день: 1 февраля 2025 записано как {example}",
-                              "Month first, then day: 1 February 2025 is written as {example}"),
-    "data.date_example": ("{fmt}: 1 февраля 2025 записано как {example}", "{fmt}: 1 February 2025 is written as {example}"),
+    "data.date_day_first": (
+        "Сначала день, потом месяц: 1 февраля 2025 записано как {example}",
+        "Day first, then month: 1 February 2025 is written as {example}",
+    ),
+    "data.date_month_first": (
+        "Сначала месяц, потом день: 1 февраля 2025 записано как {example}",
+        "Month first, then day: 1 February 2025 is written as {example}",
+    ),
+    "data.date_example": (
+        "{fmt}: 1 февраля 2025 записано как {example}",
+        "{fmt}: 1 February 2025 is written as {example}",
+    ),
     # ---- step 5: preview and validation ----
     "data.preview": ("Как данные будут сохранены", "How the data will be stored"),
-    "data.preview_caption": ("Показано строк: {n} из {total} — уже с разобранными датами и числами.",
-                             "The first {n} of {total} rows, with dates and numbers already parsed."),
+    "data.preview_caption": (
+        "Показано строк: {n} из {total} — уже с разобранными датами и числами.",
+        "The first {n} of {total} rows, with dates and numbers already parsed.",
+    ),
     "data.rejected": ("Проверка строк", "Row check"),
-    "data.rejected_none": ("Проверка пройдена: ошибок нет ни в одной строке (всего строк — {total}).",
-                           "All {total} rows passed the check."),
+    "data.rejected_none": (
+        "Проверка пройдена: ошибок нет ни в одной строке (всего строк — {total}).",
+        "All {total} rows passed the check.",
+    ),
     "data.rejected_some": (
         "Будет пропущено строк: {rejected} из {total}, остальные загрузятся. Список ниже — "
         "исправьте эти строки в файле и загрузите их отдельно, если они нужны.",
@@ -136,7 +152,10 @@ TEXTS = {
     "data.rej_column": ("Колонка", "Column"),
     "data.rej_value": ("Значение", "Value"),
     "data.rej_reason": ("Причина", "Reason"),
-    "data.rejected_first": ("Показаны первые {n}; в файле CSV — все.", "The first {n} are shown; the CSV has them all."),
+    "data.rejected_first": (
+        "Показаны первые {n}; в файле CSV — все.",
+        "The first {n} are shown; the CSV has them all.",
+    ),
     "data.download_rejected": ("Скачать отклонённые строки (CSV)", "Download rejected rows (CSV)"),
     "data.warnings": ("Обратите внимание", "Please note"),
     "data.new_stages": (
@@ -162,8 +181,7 @@ TEXTS = {
         "export. It can be undone in the upload history.",
     ),
     "data.mode_desc.upsert": (
-        "Строки с уже известным id обновятся, новые добавятся. Подходит для регулярной выгрузки "
-        "изменений из CRM.",
+        "Строки с уже известным id обновятся, новые добавятся. Подходит для регулярной выгрузки изменений из CRM.",
         "Rows whose id is already known are updated, new ones added. Right for a regular export "
         "of changes from the CRM.",
     ),
@@ -191,7 +209,10 @@ TEXTS = {
     "data.step.validate": ("проверяем строки", "checking the rows"),
     "data.step.write": ("записываем в базу", "writing to the database"),
     "data.step.check_write": ("проверяем и записываем строки", "checking and writing the rows"),
-    "data.step.recheck": ("в файле есть строки с замечаниями: проверяем каждую", "some rows need a closer look: checking each one"),
+    "data.step.recheck": (
+        "в файле есть строки с замечаниями: проверяем каждую",
+        "some rows need a closer look: checking each one",
+    ),
     "data.step.done": ("готово", "done"),
     "data.loaded": (
         "Готово: «{file}» загружен. Добавлено строк: {added}, обновлено: {updated}, отклонено: {rejected}.",
@@ -224,9 +245,14 @@ TEXTS = {
         "Yes, remove the rows this upload added and bring back what it replaced",
     ),
     "data.undo_button": ("Отменить", "Undo"),
-    "data.undone": ("Загрузка №{id} отменена: удалено строк — {removed}, восстановлено — {restored}.",
-                    "Upload #{id} is undone: {removed} rows removed, {restored} restored."),
-    "data.undo_none": ("Отменять нечего: все загрузки уже отменены.", "Nothing to undo: every upload is already undone."),
+    "data.undone": (
+        "Загрузка №{id} отменена: удалено строк — {removed}, восстановлено — {restored}.",
+        "Upload #{id} is undone: {removed} rows removed, {restored} restored.",
+    ),
+    "data.undo_none": (
+        "Отменять нечего: все загрузки уже отменены.",
+        "Nothing to undo: every upload is already undone.",
+    ),
     # ---- unknown stages ----
     "data.unmapped": ("Этапы, которых нет в воронке", "Stages that are not in the ladder"),
     "data.unmapped_help": (
@@ -242,111 +268,135 @@ TEXTS = {
     "data.add_prob": ("Вероятность, %", "Probability, %"),
     "data.add_button": ("Добавить в воронку", "Add to the ladder"),
     "data.mapped": ("«{alias}» теперь считается этапом «{stage}».", "«{alias}» now counts as «{stage}»."),
-    "data.added_stage": ("Этап «{stage}» добавлен в воронку. Вероятность и норму можно поправить в Настройках.",
-                         "Stage «{stage}» is added to the ladder. Adjust its probability and norm in Settings."),
+    "data.added_stage": (
+        "Этап «{stage}» добавлен в воронку. Вероятность и норму можно поправить в Настройках.",
+        "Stage «{stage}» is added to the ladder. Adjust its probability and norm in Settings.",
+    ),
 }
 
-TEXTS.update({
-    # ---- canonical fields (labels for the mapping) ----
-    "data.field.lead_id": ("ID лида", "Lead id"),
-    "data.field.deal_id": ("ID сделки", "Deal id"),
-    "data.field.created_at": ("Дата создания", "Created at"),
-    "data.field.channel": ("Канал", "Channel"),
-    "data.field.campaign": ("Кампания", "Campaign"),
-    "data.field.owner": ("Менеджер", "Owner"),
-    "data.field.segment": ("Сегмент", "Segment"),
-    "data.field.region": ("Регион", "Region"),
-    "data.field.cost": ("Стоимость лида", "Cost of the lead"),
-    "data.field.first_contact_at": ("Первый контакт", "First contact"),
-    "data.field.qualified_at": ("Дата квалификации", "Qualified at"),
-    "data.field.status": ("Статус", "Status"),
-    "data.field.stage": ("Этап", "Stage"),
-    "data.field.amount": ("Сумма", "Amount"),
-    "data.field.closed_at": ("Дата закрытия", "Closed at"),
-    "data.field.won_at": ("Дата выигрыша", "Won at"),
-    "data.field.lost_reason": ("Причина отказа", "Lost reason"),
-    "data.field.entered_at": ("Дата перехода на этап", "Entered the stage at"),
-    "data.field.period": ("Период", "Period"),
-    "data.field.clicks": ("Клики", "Clicks"),
-    "data.field.impressions": ("Показы", "Impressions"),
-    "data.kind.demo": ("Демо", "Demo"),
-})
+TEXTS.update(
+    {
+        # ---- canonical fields (labels for the mapping) ----
+        "data.field.lead_id": ("ID лида", "Lead id"),
+        "data.field.deal_id": ("ID сделки", "Deal id"),
+        "data.field.created_at": ("Дата создания", "Created at"),
+        "data.field.channel": ("Канал", "Channel"),
+        "data.field.campaign": ("Кампания", "Campaign"),
+        "data.field.owner": ("Менеджер", "Owner"),
+        "data.field.segment": ("Сегмент", "Segment"),
+        "data.field.region": ("Регион", "Region"),
+        "data.field.cost": ("Стоимость лида", "Cost of the lead"),
+        "data.field.first_contact_at": ("Первый контакт", "First contact"),
+        "data.field.qualified_at": ("Дата квалификации", "Qualified at"),
+        "data.field.status": ("Статус", "Status"),
+        "data.field.stage": ("Этап", "Stage"),
+        "data.field.amount": ("Сумма", "Amount"),
+        "data.field.closed_at": ("Дата закрытия", "Closed at"),
+        "data.field.won_at": ("Дата выигрыша", "Won at"),
+        "data.field.lost_reason": ("Причина отказа", "Lost reason"),
+        "data.field.entered_at": ("Дата перехода на этап", "Entered the stage at"),
+        "data.field.period": ("Период", "Period"),
+        "data.field.clicks": ("Клики", "Clicks"),
+        "data.field.impressions": ("Показы", "Impressions"),
+        "data.kind.demo": ("Демо", "Demo"),
+    }
+)
 
-TEXTS.update({
-    # ---- the Settings page ----
-    "settings.intro": (
-        "Настройки пространства «{ws}»: воронка этапов, написания этапов из CRM и валюта.",
-        "Settings of the workspace «{ws}»: the stage ladder, CRM stage spellings and the currency.",
-    ),
-    "settings.readonly": (
-        "Ваша роль позволяет только просматривать настройки. Менять их могут редакторы.",
-        "Your role lets you view the settings only. Editors can change them.",
-    ),
-    "settings.demo_readonly": (
-        "Это демо-пространство: его настройки могут менять только администраторы.",
-        "This is the demo workspace: only admins may change its settings.",
-    ),
-    "settings.ladder": ("Воронка этапов", "Stage ladder"),
-    "settings.ladder_help": (
-        "Этапы по порядку — от первого интереса до закрытия. Вероятность — шанс, что сделка с этого "
-        "этапа будет выиграна; норма — сколько рабочих дней сделке положено провести на этапе. "
-        "Чтобы поменять порядок, измените номера в колонке «№». Нужен хотя бы один этап типа «выиграна».",
-        "Stages in order, from first interest to closing. Probability is the chance that a deal at "
-        "this stage is won; the norm is how many working days a deal should spend in it. "
-        "To reorder, change the numbers in the «#» column. At least one stage must be of kind «won».",
-    ),
-    "settings.col.position": ("№", "#"),
-    "settings.col.name": ("Этап", "Stage"),
-    "settings.col.probability": ("Вероятность, %", "Probability, %"),
-    "settings.col.norm_days": ("Норма, раб. дней", "Norm, working days"),
-    "settings.col.kind": ("Тип", "Kind"),
-    "settings.kind.open": ("открыта", "open"),
-    "settings.kind.won": ("выиграна", "won"),
-    "settings.kind.lost": ("проиграна", "lost"),
-    "settings.save_ladder": ("Сохранить воронку", "Save the ladder"),
-    "settings.ladder_saved": ("Воронка сохранена: этапов — {n}.", "The ladder is saved: {n} stages."),
-    "settings.renamed_hint": (
-        "Сделки с этапами, которых больше нет в воронке ({stages}), появятся на странице «Данные» "
-        "в списке несопоставленных этапов.",
-        "Deals in stages that are no longer in the ladder ({stages}) will show on the Data page "
-        "among the stages to map.",
-    ),
-    "settings.err.name_empty": ("Строка {row}, «Этап»: у каждого этапа должно быть название.",
-                                "Row {row}, «Stage»: every stage needs a name."),
-    "settings.err.name_twice": ("Строка {row}, «Этап»: «{name}» встречается дважды.",
-                                "Row {row}, «Stage»: «{name}» appears twice."),
-    "settings.err.prob": ("Строка {row}, «Вероятность, %»: нужно число от 0 до 100.",
-                          "Row {row}, «Probability, %»: a number from 0 to 100 is expected."),
-    "settings.err.norm": ("Строка {row}, «Норма»: нужно целое число рабочих дней, 0 или больше (или пусто).",
-                          "Row {row}, «Norm»: whole working days, 0 or more (or empty), are expected."),
-    "settings.err.kind": ("Строка {row}, «Тип»: выберите «открыта», «выиграна» или «проиграна».",
-                          "Row {row}, «Kind»: choose open, won or lost."),
-    "settings.err.no_won": ("«Тип»: в воронке должен быть хотя бы один этап «выиграна».",
-                            "«Kind»: the ladder needs at least one «won» stage."),
-    "settings.err.empty": ("В воронке должен быть хотя бы один этап.", "The ladder needs at least one stage."),
-    "settings.reset": ("Вернуть стандартную воронку", "Reset to the default ladder"),
-    "settings.reset_confirm": ("Да, заменить мою воронку стандартной", "Yes, replace my ladder with the default one"),
-    "settings.reset_button": ("Вернуть", "Reset"),
-    "settings.reset_done": ("Воронка заменена стандартной.", "The ladder is reset to the default one."),
-    "settings.aliases": ("Написания этапов из CRM", "Stage spellings from CRMs"),
-    "settings.aliases_help": (
-        "Как этапы называются в выгрузках и к какому этапу воронки они относятся. "
-        "Регистр букв не важен.",
-        "How stages are spelled in exports and which ladder stage each one means. Letter case does not matter.",
-    ),
-    "settings.aliases_empty": ("Своих написаний пока нет.", "No spellings of your own yet."),
-    "settings.alias": ("Написание в файле", "Spelling in the file"),
-    "settings.alias_stage": ("Этап воронки", "Ladder stage"),
-    "settings.alias_add": ("Добавить написание", "Add the spelling"),
-    "settings.alias_added": ("«{alias}» → «{stage}» сохранено.", "«{alias}» → «{stage}» is saved."),
-    "settings.alias_empty_err": ("«Написание в файле»: введите текст этапа, как он записан в выгрузке.",
-                                 "«Spelling in the file»: type the stage as the export writes it."),
-    "settings.alias_delete": ("Удалить написание", "Delete a spelling"),
-    "settings.alias_delete_button": ("Удалить", "Delete"),
-    "settings.alias_deleted": ("Написание «{alias}» удалено.", "The spelling «{alias}» is deleted."),
-    "settings.currency": ("Валюта", "Currency"),
-    "settings.currency_help": ("Символ или код валюты для сумм: ₽, $, EUR…",
-                               "The symbol or code shown with amounts: ₽, $, EUR…"),
-    "settings.currency_save": ("Сохранить валюту", "Save the currency"),
-    "settings.currency_saved": ("Валюта сохранена: {currency}.", "The currency is saved: {currency}."),
-})
+TEXTS.update(
+    {
+        # ---- the Settings page ----
+        "settings.intro": (
+            "Настройки пространства «{ws}»: воронка этапов, написания этапов из CRM и валюта.",
+            "Settings of the workspace «{ws}»: the stage ladder, CRM stage spellings and the currency.",
+        ),
+        "settings.readonly": (
+            "Ваша роль позволяет только просматривать настройки. Менять их могут редакторы.",
+            "Your role lets you view the settings only. Editors can change them.",
+        ),
+        "settings.demo_readonly": (
+            "Это демо-пространство: его настройки могут менять только администраторы.",
+            "This is the demo workspace: only admins may change its settings.",
+        ),
+        "settings.ladder": ("Воронка этапов", "Stage ladder"),
+        "settings.ladder_help": (
+            "Этапы по порядку — от первого интереса до закрытия. Вероятность — шанс, что сделка с этого "
+            "этапа будет выиграна; норма — сколько рабочих дней сделке положено провести на этапе. "
+            "Чтобы поменять порядок, измените номера в колонке «№». Нужен хотя бы один этап типа «выиграна».",
+            "Stages in order, from first interest to closing. Probability is the chance that a deal at "
+            "this stage is won; the norm is how many working days a deal should spend in it. "
+            "To reorder, change the numbers in the «#» column. At least one stage must be of kind «won».",
+        ),
+        "settings.col.position": ("№", "#"),
+        "settings.col.name": ("Этап", "Stage"),
+        "settings.col.probability": ("Вероятность, %", "Probability, %"),
+        "settings.col.norm_days": ("Норма, раб. дней", "Norm, working days"),
+        "settings.col.kind": ("Тип", "Kind"),
+        "settings.kind.open": ("открыта", "open"),
+        "settings.kind.won": ("выиграна", "won"),
+        "settings.kind.lost": ("проиграна", "lost"),
+        "settings.save_ladder": ("Сохранить воронку", "Save the ladder"),
+        "settings.ladder_saved": ("Воронка сохранена: этапов — {n}.", "The ladder is saved: {n} stages."),
+        "settings.renamed_hint": (
+            "Сделки с этапами, которых больше нет в воронке ({stages}), появятся на странице «Данные» "
+            "в списке несопоставленных этапов.",
+            "Deals in stages that are no longer in the ladder ({stages}) will show on the Data page "
+            "among the stages to map.",
+        ),
+        "settings.err.name_empty": (
+            "Строка {row}, «Этап»: у каждого этапа должно быть название.",
+            "Row {row}, «Stage»: every stage needs a name.",
+        ),
+        "settings.err.name_twice": (
+            "Строка {row}, «Этап»: «{name}» встречается дважды.",
+            "Row {row}, «Stage»: «{name}» appears twice.",
+        ),
+        "settings.err.prob": (
+            "Строка {row}, «Вероятность, %»: нужно число от 0 до 100.",
+            "Row {row}, «Probability, %»: a number from 0 to 100 is expected.",
+        ),
+        "settings.err.norm": (
+            "Строка {row}, «Норма»: нужно целое число рабочих дней, 0 или больше (или пусто).",
+            "Row {row}, «Norm»: whole working days, 0 or more (or empty), are expected.",
+        ),
+        "settings.err.kind": (
+            "Строка {row}, «Тип»: выберите «открыта», «выиграна» или «проиграна».",
+            "Row {row}, «Kind»: choose open, won or lost.",
+        ),
+        "settings.err.no_won": (
+            "«Тип»: в воронке должен быть хотя бы один этап «выиграна».",
+            "«Kind»: the ladder needs at least one «won» stage.",
+        ),
+        "settings.err.empty": ("В воронке должен быть хотя бы один этап.", "The ladder needs at least one stage."),
+        "settings.reset": ("Вернуть стандартную воронку", "Reset to the default ladder"),
+        "settings.reset_confirm": (
+            "Да, заменить мою воронку стандартной",
+            "Yes, replace my ladder with the default one",
+        ),
+        "settings.reset_button": ("Вернуть", "Reset"),
+        "settings.reset_done": ("Воронка заменена стандартной.", "The ladder is reset to the default one."),
+        "settings.aliases": ("Написания этапов из CRM", "Stage spellings from CRMs"),
+        "settings.aliases_help": (
+            "Как этапы называются в выгрузках и к какому этапу воронки они относятся. Регистр букв не важен.",
+            "How stages are spelled in exports and which ladder stage each one means. Letter case does not matter.",
+        ),
+        "settings.aliases_empty": ("Своих написаний пока нет.", "No spellings of your own yet."),
+        "settings.alias": ("Написание в файле", "Spelling in the file"),
+        "settings.alias_stage": ("Этап воронки", "Ladder stage"),
+        "settings.alias_add": ("Добавить написание", "Add the spelling"),
+        "settings.alias_added": ("«{alias}» → «{stage}» сохранено.", "«{alias}» → «{stage}» is saved."),
+        "settings.alias_empty_err": (
+            "«Написание в файле»: введите текст этапа, как он записан в выгрузке.",
+            "«Spelling in the file»: type the stage as the export writes it.",
+        ),
+        "settings.alias_delete": ("Удалить написание", "Delete a spelling"),
+        "settings.alias_delete_button": ("Удалить", "Delete"),
+        "settings.alias_deleted": ("Написание «{alias}» удалено.", "The spelling «{alias}» is deleted."),
+        "settings.currency": ("Валюта", "Currency"),
+        "settings.currency_help": (
+            "Символ или код валюты для сумм: ₽, $, EUR…",
+            "The symbol or code shown with amounts: ₽, $, EUR…",
+        ),
+        "settings.currency_save": ("Сохранить валюту", "Save the currency"),
+        "settings.currency_saved": ("Валюта сохранена: {currency}.", "The currency is saved: {currency}."),
+    }
+)

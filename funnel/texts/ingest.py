@@ -2,6 +2,7 @@
 
 Errors carry ``key`` and ``params``; ``str(err)`` is the English text of the same key.
 """
+
 TEXTS = {
     # Fields (help shown next to the mapping selectors)
     "ingest.field.lead_id": ("Уникальный номер лида в вашей CRM", "The lead's unique id in your CRM"),
@@ -17,14 +18,18 @@ TEXTS = {
     "ingest.field.qualified_at": ("Дата, когда лид принят продажами (SAL)", "Date sales accepted the lead (SAL)"),
     "ingest.field.status": ("Статус (для сделок: open / won / lost)", "Status (deals: open / won / lost)"),
     "ingest.field.stage": ("Этап воронки", "Funnel stage"),
-    "ingest.field.won_at": ("Дата выигрыша: строка с датой считается выигранной сделкой",
-                            "Won date: a row with a date counts as a won deal"),
+    "ingest.field.won_at": (
+        "Дата выигрыша: строка с датой считается выигранной сделкой",
+        "Won date: a row with a date counts as a won deal",
+    ),
     "ingest.field.amount": ("Сумма (бюджет сделки или расход)", "Amount (deal value or spend)"),
     "ingest.field.closed_at": ("Дата закрытия сделки", "Date the deal closed"),
     "ingest.field.lost_reason": ("Причина отказа", "Lost reason"),
     "ingest.field.entered_at": ("Когда сделка вошла в этап", "When the deal entered the stage"),
-    "ingest.field.period": ("Период расхода: дата или месяц (2025-03, 03.2025, март 2025)",
-                            "Spend period: a date or a month (2025-03, 03.2025, Mar 2025)"),
+    "ingest.field.period": (
+        "Период расхода: дата или месяц (2025-03, 03.2025, март 2025)",
+        "Spend period: a date or a month (2025-03, 03.2025, Mar 2025)",
+    ),
     "ingest.field.clicks": ("Клики", "Clicks"),
     "ingest.field.impressions": ("Показы", "Impressions"),
     "ingest.kind.leads": ("Лиды", "Leads"),
@@ -40,70 +45,120 @@ TEXTS = {
 # key "ingest.err.<code>" is "<where>: <reason> Expected: <expected>. How to fix: <fix>".
 ERRORS = {
     "empty": (
-        ("файл пустой.", "таблица со строкой заголовков и хотя бы одной строкой данных",
-         "выгрузите данные из CRM ещё раз и проверьте, что выгрузка завершилась."),
-        ("the file is empty.", "a table with a header row and at least one data row",
-         "export the data from your CRM again and check that the export finished."),
+        (
+            "файл пустой.",
+            "таблица со строкой заголовков и хотя бы одной строкой данных",
+            "выгрузите данные из CRM ещё раз и проверьте, что выгрузка завершилась.",
+        ),
+        (
+            "the file is empty.",
+            "a table with a header row and at least one data row",
+            "export the data from your CRM again and check that the export finished.",
+        ),
     ),
     "header_only": (
-        ("в файле есть заголовки, но нет ни одной строки данных.", "хотя бы одна строка под заголовком",
-         "проверьте фильтры выгрузки в CRM: похоже, выгрузка пустая."),
-        ("the file has a header but no data rows.", "at least one row under the header",
-         "check the export filters in your CRM: the export seems to be empty."),
+        (
+            "в файле есть заголовки, но нет ни одной строки данных.",
+            "хотя бы одна строка под заголовком",
+            "проверьте фильтры выгрузки в CRM: похоже, выгрузка пустая.",
+        ),
+        (
+            "the file has a header but no data rows.",
+            "at least one row under the header",
+            "check the export filters in your CRM: the export seems to be empty.",
+        ),
     ),
     "binary": (
-        ("это не текстовая таблица (в файле двоичные данные).", "CSV, XLSX или Parquet",
-         "сохраните файл из CRM или Excel как «CSV (UTF-8)» или «Книга Excel (.xlsx)»."),
-        ("this is not a text table (the file holds binary data).", "CSV, XLSX or Parquet",
-         "save the file from your CRM or Excel as 'CSV UTF-8' or 'Excel Workbook (.xlsx)'."),
+        (
+            "это не текстовая таблица (в файле двоичные данные).",
+            "CSV, XLSX или Parquet",
+            "сохраните файл из CRM или Excel как «CSV (UTF-8)» или «Книга Excel (.xlsx)».",
+        ),
+        (
+            "this is not a text table (the file holds binary data).",
+            "CSV, XLSX or Parquet",
+            "save the file from your CRM or Excel as 'CSV UTF-8' or 'Excel Workbook (.xlsx)'.",
+        ),
     ),
     "xls": (
-        ("старый формат Excel (.xls) не поддерживается.", "XLSX, CSV или Parquet",
-         "откройте файл в Excel и сохраните как «Книга Excel (.xlsx)» или CSV."),
-        ("the old Excel format (.xls) is not supported.", "XLSX, CSV or Parquet",
-         "open the file in Excel and save it as 'Excel Workbook (.xlsx)' or CSV."),
+        (
+            "старый формат Excel (.xls) не поддерживается.",
+            "XLSX, CSV или Parquet",
+            "откройте файл в Excel и сохраните как «Книга Excel (.xlsx)» или CSV.",
+        ),
+        (
+            "the old Excel format (.xls) is not supported.",
+            "XLSX, CSV or Parquet",
+            "open the file in Excel and save it as 'Excel Workbook (.xlsx)' or CSV.",
+        ),
     ),
     "unreadable": (
-        ("файл не удалось прочитать как таблицу ({detail}).", "корректный CSV, XLSX или Parquet",
-         "откройте файл в Excel, проверьте, что он открывается, и сохраните заново как CSV (UTF-8)."),
-        ("the file could not be read as a table ({detail}).", "a valid CSV, XLSX or Parquet file",
-         "open the file in Excel, check that it opens, and save it again as CSV UTF-8."),
+        (
+            "файл не удалось прочитать как таблицу ({detail}).",
+            "корректный CSV, XLSX или Parquet",
+            "откройте файл в Excel, проверьте, что он открывается, и сохраните заново как CSV (UTF-8).",
+        ),
+        (
+            "the file could not be read as a table ({detail}).",
+            "a valid CSV, XLSX or Parquet file",
+            "open the file in Excel, check that it opens, and save it again as CSV UTF-8.",
+        ),
     ),
     "sheet_missing": (
         ("в книге нет листа «{sheet}».", "один из листов: {sheets}", "выберите существующий лист."),
         ("the workbook has no sheet '{sheet}'.", "one of the sheets: {sheets}", "choose an existing sheet."),
     ),
     "missing_required": (
-        ("не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
-         "столбец вроде {examples}; в файле есть: {columns}",
-         "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: {map_hint})."),
-        ("no column was found for the required field '{field}' ({kind} file).",
-         "a column such as {examples}; the file has: {columns}",
-         "rename the column in the file, or choose it in the column mapping (command line: {map_hint})."),
+        (
+            "не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
+            "столбец вроде {examples}; в файле есть: {columns}",
+            "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: {map_hint}).",
+        ),
+        (
+            "no column was found for the required field '{field}' ({kind} file).",
+            "a column such as {examples}; the file has: {columns}",
+            "rename the column in the file, or choose it in the column mapping (command line: {map_hint}).",
+        ),
     ),
     "missing_lead_id": (
-        ("в файле лидов нет столбца с номером (id) лида. Без id сделки не связать с лидами, "
-         "а повторная загрузка задвоит лиды.", "столбец вроде ID, lead_id, «ID лида»; в файле есть: {columns}",
-         "выгрузите лиды из CRM вместе со столбцом ID, или выберите столбец с уникальным номером "
-         "в сопоставлении (--map СТОЛБЕЦ=lead_id)."),
-        ("the leads file has no lead id column. Without an id, deals cannot be linked to leads and "
-         "loading the file again would count the leads twice.", "a column such as ID, lead_id, Record ID; the file has: {columns}",
-         "export the leads from your CRM with their ID column, or map a column of unique numbers "
-         "to lead_id (--map COLUMN=lead_id)."),
+        (
+            "в файле лидов нет столбца с номером (id) лида. Без id сделки не связать с лидами, "
+            "а повторная загрузка задвоит лиды.",
+            "столбец вроде ID, lead_id, «ID лида»; в файле есть: {columns}",
+            "выгрузите лиды из CRM вместе со столбцом ID, или выберите столбец с уникальным номером "
+            "в сопоставлении (--map СТОЛБЕЦ=lead_id).",
+        ),
+        (
+            "the leads file has no lead id column. Without an id, deals cannot be linked to leads and "
+            "loading the file again would count the leads twice.",
+            "a column such as ID, lead_id, Record ID; the file has: {columns}",
+            "export the leads from your CRM with their ID column, or map a column of unique numbers "
+            "to lead_id (--map COLUMN=lead_id).",
+        ),
     ),
     "deals_no_status": (
-        ("в файле сделок нет ни этапа, ни статуса, ни даты выигрыша: не понять, какие сделки выиграны.",
-         "столбец этапа (Этап, Stage), статуса (Статус, Status) или даты выигрыша (won_date); в файле есть: {columns}",
-         "добавьте в выгрузку столбец этапа или статуса, или выберите его в сопоставлении (--map СТОЛБЕЦ=stage)."),
-        ("the deals file has no stage, no status and no won date, so there is no telling which deals were won.",
-         "a stage (Stage, Этап), status (Status) or won date (won_date) column; the file has: {columns}",
-         "add the stage or status column to the export, or map one (--map COLUMN=stage)."),
+        (
+            "в файле сделок нет ни этапа, ни статуса, ни даты выигрыша: не понять, какие сделки выиграны.",
+            "столбец этапа (Этап, Stage), статуса (Статус, Status) или даты выигрыша (won_date); в файле есть: {columns}",
+            "добавьте в выгрузку столбец этапа или статуса, или выберите его в сопоставлении (--map СТОЛБЕЦ=stage).",
+        ),
+        (
+            "the deals file has no stage, no status and no won date, so there is no telling which deals were won.",
+            "a stage (Stage, Этап), status (Status) or won date (won_date) column; the file has: {columns}",
+            "add the stage or status column to the export, or map one (--map COLUMN=stage).",
+        ),
     ),
     "mapped_column_missing": (
-        ("в сопоставлении указан столбец «{missing}», которого нет в файле.", "один из столбцов: {columns}",
-         "выберите столбец из списка."),
-        ("the mapping names a column '{missing}' that the file does not have.", "one of: {columns}",
-         "choose a column from the list."),
+        (
+            "в сопоставлении указан столбец «{missing}», которого нет в файле.",
+            "один из столбцов: {columns}",
+            "выберите столбец из списка.",
+        ),
+        (
+            "the mapping names a column '{missing}' that the file does not have.",
+            "one of: {columns}",
+            "choose a column from the list.",
+        ),
     ),
     "unknown_field": (
         ("«{field}» — не поле файла {kind_ru}.", "одно из: {fields}", "исправьте сопоставление."),
@@ -118,57 +173,104 @@ ERRORS = {
         ("unknown load mode '{mode}'.", "append, replace or upsert", "choose a mode."),
     ),
     "bad_date_format": (
-        ("формат даты «{fmt}» не понят.", "формат strftime, например %d.%m.%Y или %m/%d/%Y",
-         "укажите формат с кодами %d (день), %m (месяц), %Y (год)."),
-        ("the date format '{fmt}' is not understood.", "a strftime format such as %d.%m.%Y or %m/%d/%Y",
-         "give a format with %d (day), %m (month), %Y (year)."),
+        (
+            "формат даты «{fmt}» не понят.",
+            "формат strftime, например %d.%m.%Y или %m/%d/%Y",
+            "укажите формат с кодами %d (день), %m (месяц), %Y (год).",
+        ),
+        (
+            "the date format '{fmt}' is not understood.",
+            "a strftime format such as %d.%m.%Y or %m/%d/%Y",
+            "give a format with %d (day), %m (month), %Y (year).",
+        ),
     ),
     "ambiguous_dates": (
-        ("даты можно прочитать и как день/месяц, и как месяц/день (нет дня больше 12), например «{example}».",
-         "выбранный вами формат: {candidates}",
-         "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y)."),
-        ("the dates read both as day/month and month/day (no day above 12), e.g. '{example}'.",
-         "your choice of format: {candidates}",
-         "choose the date format for this column (command line: --date-format {field}=%d/%m/%Y)."),
+        (
+            "даты можно прочитать и как день/месяц, и как месяц/день (нет дня больше 12), например «{example}».",
+            "выбранный вами формат: {candidates}",
+            "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y).",
+        ),
+        (
+            "the dates read both as day/month and month/day (no day above 12), e.g. '{example}'.",
+            "your choice of format: {candidates}",
+            "choose the date format for this column (command line: --date-format {field}=%d/%m/%Y).",
+        ),
     ),
     "duplicate_upload": (
-        ("этот файл уже загружен в это пространство {when} (загрузка №{upload_id}, «{earlier}»).",
-         "новый файл", "если вы действительно хотите загрузить его ещё раз, подтвердите повторную загрузку "
-         "(--allow-duplicate), или сначала отмените прежнюю загрузку."),
-        ("this file was already loaded into this workspace on {when} (upload #{upload_id}, '{earlier}').",
-         "a new file", "if you really mean to load it again, confirm the repeat load (--allow-duplicate), "
-         "or undo the earlier upload first."),
+        (
+            "этот файл уже загружен в это пространство {when} (загрузка №{upload_id}, «{earlier}»).",
+            "новый файл",
+            "если вы действительно хотите загрузить его ещё раз, подтвердите повторную загрузку "
+            "(--allow-duplicate), или сначала отмените прежнюю загрузку.",
+        ),
+        (
+            "this file was already loaded into this workspace on {when} (upload #{upload_id}, '{earlier}').",
+            "a new file",
+            "if you really mean to load it again, confirm the repeat load (--allow-duplicate), "
+            "or undo the earlier upload first.",
+        ),
     ),
     "nothing_to_load": (
-        ("ни одна из {rows} строк не может быть загружена.", "строки без ошибок",
-         "исправьте строки из отчёта об ошибках и загрузите файл снова."),
-        ("none of the {rows} rows can be loaded.", "rows without errors",
-         "fix the rows listed in the validation report and load the file again."),
+        (
+            "ни одна из {rows} строк не может быть загружена.",
+            "строки без ошибок",
+            "исправьте строки из отчёта об ошибках и загрузите файл снова.",
+        ),
+        (
+            "none of the {rows} rows can be loaded.",
+            "rows without errors",
+            "fix the rows listed in the validation report and load the file again.",
+        ),
     ),
     "strict": (
-        ("{rejected} строк(и) будут отклонены, а задан режим --strict; ничего не загружено.", "файл без ошибок",
-         "исправьте отклонённые строки или запустите без --strict."),
-        ("{rejected} row(s) would be rejected and --strict is set; nothing was loaded.", "a file without errors",
-         "fix the rejected rows, or run without --strict."),
+        (
+            "{rejected} строк(и) будут отклонены, а задан режим --strict; ничего не загружено.",
+            "файл без ошибок",
+            "исправьте отклонённые строки или запустите без --strict.",
+        ),
+        (
+            "{rejected} row(s) would be rejected and --strict is set; nothing was loaded.",
+            "a file without errors",
+            "fix the rejected rows, or run without --strict.",
+        ),
     ),
     "upload_unknown": (
-        ("загрузки №{upload_id} нет в этом пространстве.", "номер из истории загрузок", "выберите загрузку из истории."),
-        ("there is no upload #{upload_id} in this workspace.", "an id from the upload history",
-         "choose an upload from the history."),
+        (
+            "загрузки №{upload_id} нет в этом пространстве.",
+            "номер из истории загрузок",
+            "выберите загрузку из истории.",
+        ),
+        (
+            "there is no upload #{upload_id} in this workspace.",
+            "an id from the upload history",
+            "choose an upload from the history.",
+        ),
     ),
     "undo_blocked": (
-        ("строки загрузки №{upload_id} позже заменила загрузка №{later}.", "отмена сначала более поздней загрузки",
-         "отмените сначала загрузку №{later}, затем №{upload_id}."),
-        ("rows of upload #{upload_id} were later replaced by upload #{later}.", "the later upload undone first",
-         "undo upload #{later} first, then #{upload_id}."),
+        (
+            "строки загрузки №{upload_id} позже заменила загрузка №{later}.",
+            "отмена сначала более поздней загрузки",
+            "отмените сначала загрузку №{later}, затем №{upload_id}.",
+        ),
+        (
+            "rows of upload #{upload_id} were later replaced by upload #{later}.",
+            "the later upload undone first",
+            "undo upload #{later} first, then #{upload_id}.",
+        ),
     ),
     "undo_clash": (
-        ("строки, которые заменила загрузка №{upload_id}, вернулись бы рядом с теми же ключами из загрузки №{later} "
-         "(например, «{example}»).", "одна действующая строка на каждый id",
-         "отмените сначала загрузку №{later}, затем №{upload_id}."),
-        ("the rows upload #{upload_id} replaced would come back beside the same keys loaded later by upload "
-         "#{later} (e.g. '{example}').", "one current row per id",
-         "undo upload #{later} first, then #{upload_id}."),
+        (
+            "строки, которые заменила загрузка №{upload_id}, вернулись бы рядом с теми же ключами из загрузки №{later} "
+            "(например, «{example}»).",
+            "одна действующая строка на каждый id",
+            "отмените сначала загрузку №{later}, затем №{upload_id}.",
+        ),
+        (
+            "the rows upload #{upload_id} replaced would come back beside the same keys loaded later by upload "
+            "#{later} (e.g. '{example}').",
+            "one current row per id",
+            "undo upload #{later} first, then #{upload_id}.",
+        ),
     ),
     "already_undone": (
         ("загрузка №{upload_id} уже отменена.", "загрузка, которая ещё действует", "ничего делать не нужно."),
@@ -179,80 +281,128 @@ ERRORS = {
 # Row rejections: code → (ru, en). {value} is the cell, {detail} the code's own detail.
 REASONS = {
     "blank": ("пусто, а значение обязательно", "blank, but a value is required"),
-    "duplicate": ("повтор id «{value}»: впервые в строке {detail}; повторы не загружаются",
-                  "duplicate id '{value}': it first appears in row {detail}; later repeats are not loaded"),
+    "duplicate": (
+        "повтор id «{value}»: впервые в строке {detail}; повторы не загружаются",
+        "duplicate id '{value}': it first appears in row {detail}; later repeats are not loaded",
+    ),
     "date_bad": ("не дата в формате {detail}", "not a date in the format {detail}"),
-    "date_future": ("дата в будущем (позже {detail}); проверьте формат даты и год",
-                    "date in the future (after {detail}); check the date format and the year"),
-    "period_bad": ("не дата и не месяц (ожидается 2025-03, 03.2025, март 2025 или дата в формате {detail})",
-                   "not a date or a month (expected 2025-03, 03.2025, Mar 2025 or a date as {detail})"),
-    "number_bad": ("не число (ожидается, например, 1 234,56 или 1234.56)",
-                   "not a number (expected e.g. 1 234,56 or 1234.56)"),
+    "date_future": (
+        "дата в будущем (позже {detail}); проверьте формат даты и год",
+        "date in the future (after {detail}); check the date format and the year",
+    ),
+    "period_bad": (
+        "не дата и не месяц (ожидается 2025-03, 03.2025, март 2025 или дата в формате {detail})",
+        "not a date or a month (expected 2025-03, 03.2025, Mar 2025 or a date as {detail})",
+    ),
+    "number_bad": (
+        "не число (ожидается, например, 1 234,56 или 1234.56)",
+        "not a number (expected e.g. 1 234,56 or 1234.56)",
+    ),
     "negative": ("отрицательная сумма; суммы должны быть ≥ 0", "negative amount; amounts must be ≥ 0"),
     "int_bad": ("не целое неотрицательное число", "not a whole non-negative number"),
-    "status_bad": ("неизвестный статус; ожидается open/won/lost (открыта/выиграна/проиграна)",
-                   "unknown status; expected open, won or lost (or открыта/выиграна/проиграна)"),
-    "exists": ("id уже загружен (загрузка №{detail}); чтобы обновить, выберите режим «Обновить по id»",
-               "id already loaded (upload #{detail}); choose upsert to update it"),
-    "exists_spend": ("расход по этому каналу, периоду и кампании уже загружен (загрузка №{detail}); "
-                     "чтобы заменить, выберите «Обновить по id»",
-                     "spend for this channel, period and campaign is already loaded (upload #{detail}); "
-                     "choose upsert to replace it"),
+    "status_bad": (
+        "неизвестный статус; ожидается open/won/lost (открыта/выиграна/проиграна)",
+        "unknown status; expected open, won or lost (or открыта/выиграна/проиграна)",
+    ),
+    "exists": (
+        "id уже загружен (загрузка №{detail}); чтобы обновить, выберите режим «Обновить по id»",
+        "id already loaded (upload #{detail}); choose upsert to update it",
+    ),
+    "exists_spend": (
+        "расход по этому каналу, периоду и кампании уже загружен (загрузка №{detail}); "
+        "чтобы заменить, выберите «Обновить по id»",
+        "spend for this channel, period and campaign is already loaded (upload #{detail}); choose upsert to replace it",
+    ),
 }
 
 # Warnings (the file loads): code → (ru, en).
 WARNINGS = {
-    "mixed_encoding": ("в файле смешаны кодировки: {utf8} строк в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
-                       "прочитаны обе, проверьте русские буквы в предпросмотре",
-                       "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
-                       "both were read, check the Cyrillic text in the preview"),
-    "sheet_chosen": ("в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
-                     "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best"),
-    "long_text": ("{rows} значений длиннее {cap} символов в столбце «{column}» (первое в строке {first}) обрезаны до {cap}",
-                  "{rows} values longer than {cap} characters in column '{column}' (first in row {first}) were cut to {cap}"),
-    "blank_channel": ("у {rows} лидов не указан канал; они считаются в канале «unknown»",
-                      "{rows} leads have no channel; they count under the channel 'unknown'"),
-    "orphan_deals": ("у {rows} сделок id лида не найден среди лидов пространства (например, {examples}); "
-                     "они загружаются, канал берётся из сделки или «unknown», пока не загружены их лиды",
-                     "{rows} deals refer to lead ids not found among the workspace's leads (e.g. {examples}); "
-                     "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded"),
-    "auto_alias": ("этап «{spelling}» ({rows} строк) будет считаться этапом «{stage}»",
-                   "stage '{spelling}' ({rows} rows) will count as the ladder stage '{stage}'"),
-    "new_stages": ("{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
-                   "{count} stages are not in the ladder: {stages}; map them to ladder stages or add them in Settings"),
-    "won_date": ("строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
-                 "rows with a won date ('{column}') load as won deals at the stage '{stage}'"),
-    "wide_spend": ("расходы в широком формате: каждый столбец — канал ({channels})",
-                   "spend in wide layout: each column is a channel ({channels})"),
+    "mixed_encoding": (
+        "в файле смешаны кодировки: {utf8} строк в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
+        "прочитаны обе, проверьте русские буквы в предпросмотре",
+        "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
+        "both were read, check the Cyrillic text in the preview",
+    ),
+    "sheet_chosen": (
+        "в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
+        "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best",
+    ),
+    "long_text": (
+        "{rows} значений длиннее {cap} символов в столбце «{column}» (первое в строке {first}) обрезаны до {cap}",
+        "{rows} values longer than {cap} characters in column '{column}' (first in row {first}) were cut to {cap}",
+    ),
+    "blank_channel": (
+        "у {rows} лидов не указан канал; они считаются в канале «unknown»",
+        "{rows} leads have no channel; they count under the channel 'unknown'",
+    ),
+    "orphan_deals": (
+        "у {rows} сделок id лида не найден среди лидов пространства (например, {examples}); "
+        "они загружаются, канал берётся из сделки или «unknown», пока не загружены их лиды",
+        "{rows} deals refer to lead ids not found among the workspace's leads (e.g. {examples}); "
+        "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded",
+    ),
+    "auto_alias": (
+        "этап «{spelling}» ({rows} строк) будет считаться этапом «{stage}»",
+        "stage '{spelling}' ({rows} rows) will count as the ladder stage '{stage}'",
+    ),
+    "new_stages": (
+        "{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
+        "{count} stages are not in the ladder: {stages}; map them to ladder stages or add them in Settings",
+    ),
+    "won_date": (
+        "строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
+        "rows with a won date ('{column}') load as won deals at the stage '{stage}'",
+    ),
+    "wide_spend": (
+        "расходы в широком формате: каждый столбец — канал ({channels})",
+        "spend in wide layout: each column is a channel ({channels})",
+    ),
     "future_limit": ("даты позже {limit} отклоняются как будущие", "dates after {limit} are rejected as future"),
-    "extra_cells": ("в {rows} строках больше ячеек, чем столбцов в заголовке ({columns}) — строки {first}; "
-                    "ячейки правее заголовка не загружаются: проверьте разделитель или добавьте им заголовок",
-                    "{rows} rows have more cells than the header's {columns} columns (rows {first}); the cells "
-                    "beyond the header are not loaded: check the delimiter or give them a header"),
+    "extra_cells": (
+        "в {rows} строках больше ячеек, чем столбцов в заголовке ({columns}) — строки {first}; "
+        "ячейки правее заголовка не загружаются: проверьте разделитель или добавьте им заголовок",
+        "{rows} rows have more cells than the header's {columns} columns (rows {first}); the cells "
+        "beyond the header are not loaded: check the delimiter or give them a header",
+    ),
 }
 
 DATE_REASONS = {
     "iso": ("формат ISO (год-месяц-день) однозначен", "ISO format (year-month-day) is unambiguous"),
-    "iso_zone": ("формат ISO с часовым поясом; время показано в поясе {zone} (так записано большинство значений), "
-                 "значения в других поясах переведены в него, значения без пояса — как записаны",
-                 "ISO format with time zones; times are shown in {zone} (the zone of most values), values in "
-                 "other zones are converted to it, values without a zone are kept as written"),
-    "dotted": ("даты через точку — день первым (дд.мм.гггг), так принято", "dotted dates are day-first (dd.mm.yyyy) by convention"),
-    "day_above_12": ("в строке {row} первое число {value} больше 12, значит это день",
-                     "row {row} has {value}: the first number is above 12, so it is the day"),
-    "month_second_above_12": ("в строке {row} второе число {value} больше 12, значит первым идёт месяц (США)",
-                              "row {row} has {value}: the second number is above 12, so the month comes first (US)"),
+    "iso_zone": (
+        "формат ISO с часовым поясом; время показано в поясе {zone} (так записано большинство значений), "
+        "значения в других поясах переведены в него, значения без пояса — как записаны",
+        "ISO format with time zones; times are shown in {zone} (the zone of most values), values in "
+        "other zones are converted to it, values without a zone are kept as written",
+    ),
+    "dotted": (
+        "даты через точку — день первым (дд.мм.гггг), так принято",
+        "dotted dates are day-first (dd.mm.yyyy) by convention",
+    ),
+    "day_above_12": (
+        "в строке {row} первое число {value} больше 12, значит это день",
+        "row {row} has {value}: the first number is above 12, so it is the day",
+    ),
+    "month_second_above_12": (
+        "в строке {row} второе число {value} больше 12, значит первым идёт месяц (США)",
+        "row {row} has {value}: the second number is above 12, so the month comes first (US)",
+    ),
     "ymd_slash": ("год первым (гггг/мм/дд)", "year first (yyyy/mm/dd)"),
     "user": ("выбрано вами", "chosen by you"),
-    "ambiguous": ("неоднозначно: ни одно число не больше 12 — выберите формат",
-                  "ambiguous: no number is above 12 — choose the format"),
-    "unknown": ("не похоже на даты; ожидаются, например, 31.12.2025 или 2025-12-31",
-                "does not look like dates; expected e.g. 31.12.2025 or 2025-12-31"),
-    "month": ("месяцы (2025-03, 03.2025, март 2025) — первое число месяца", "months (2025-03, 03.2025, Mar 2025) → first day of the month"),
+    "ambiguous": (
+        "неоднозначно: ни одно число не больше 12 — выберите формат",
+        "ambiguous: no number is above 12 — choose the format",
+    ),
+    "unknown": (
+        "не похоже на даты; ожидаются, например, 31.12.2025 или 2025-12-31",
+        "does not look like dates; expected e.g. 31.12.2025 or 2025-12-31",
+    ),
+    "month": (
+        "месяцы (2025-03, 03.2025, март 2025) — первое число месяца",
+        "months (2025-03, 03.2025, Mar 2025) → first day of the month",
+    ),
 }
 
-_WHERE = {"ru": ("строка", "столбец", "Ожидается", "Как исправить"),
-          "en": ("row", "column", "Expected", "How to fix")}
+_WHERE = {"ru": ("строка", "столбец", "Ожидается", "Как исправить"), "en": ("row", "column", "Expected", "How to fix")}
 
 
 def _error_text(lang: str, parts: tuple[str, str, str]) -> str:

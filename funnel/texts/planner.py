@@ -1,4 +1,5 @@
 """Planner and workshop texts. (ru, en)."""
+
 _LEVERS = {
     "leads": ("Лиды в месяц", "Leads per month"),
     "conversion": ("Конверсия в сделку", "Conversion to a deal"),
@@ -22,31 +23,45 @@ _LEVERS = {
 }
 _HELP = {
     "leads": ("Сколько лидов приходит за месяц.", "How many leads arrive in a month."),
-    "conversion": ("Доля лидов, ставших оплаченными сделками (базовая, без перегрузки).",
-                   "Share of leads that become won deals (the base, before overload)."),
+    "conversion": (
+        "Доля лидов, ставших оплаченными сделками (базовая, без перегрузки).",
+        "Share of leads that become won deals (the base, before overload).",
+    ),
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
     "cpl": ("Расходы на канал ÷ число лидов. Бюджет = лиды × CPL.", "Spend ÷ leads. Budget = leads × CPL."),
-    "margin": ("Доля выручки, которая остаётся прибылью. 100 % — считать выручку.",
-               "Share of revenue kept as profit. 100% counts revenue as it is."),
+    "margin": (
+        "Доля выручки, которая остаётся прибылью. 100 % — считать выручку.",
+        "Share of revenue kept as profit. 100% counts revenue as it is.",
+    ),
     "sellers": ("Сколько человек обрабатывают лиды.", "How many people handle the leads."),
-    "contacts_per_seller": ("Сколько лидов один продавец успевает обработать за месяц без потери качества.",
-                            "How many leads one seller handles a month without losing quality."),
-    "capacity": ("Лидов в месяц, которые команда обрабатывает без потерь.",
-                 "Leads per month the team handles without loss."),
-    "elasticity": ("Насколько падает конверсия при перегрузке: 0 — не падает; 0,415 — вдвое больше "
-                   "нагрузки даёт 2 % → 1,5 %.",
-                   "How hard overload cuts conversion: 0 = not at all; 0.415 = twice the load takes 2% to 1.5%."),
+    "contacts_per_seller": (
+        "Сколько лидов один продавец успевает обработать за месяц без потери качества.",
+        "How many leads one seller handles a month without losing quality.",
+    ),
+    "capacity": (
+        "Лидов в месяц, которые команда обрабатывает без потерь.",
+        "Leads per month the team handles without loss.",
+    ),
+    "elasticity": (
+        "Насколько падает конверсия при перегрузке: 0 — не падает; 0,415 — вдвое больше нагрузки даёт 2 % → 1,5 %.",
+        "How hard overload cuts conversion: 0 = not at all; 0.415 = twice the load takes 2% to 1.5%.",
+    ),
     "queries": ("Поисковые запросы, по которым вас могут найти.", "Search queries you can be found by."),
     "ctr": ("Доля показов, ставших кликами (визитами).", "Share of impressions that become clicks (visits)."),
     "site_conversion": ("Доля визитов, оставивших заявку.", "Share of visits that leave a lead."),
     "cpc": ("Сколько стоит один клик.", "What one click costs."),
-    "active_clients": ("Клиенты, которые платят регулярно, например раз в месяц.",
-                       "Clients who pay regularly, e.g. monthly."),
+    "active_clients": (
+        "Клиенты, которые платят регулярно, например раз в месяц.",
+        "Clients who pay regularly, e.g. monthly.",
+    ),
     "avg_order": ("Средняя сумма одного повторного заказа.", "Average value of one repeat order."),
     "orders_per_period": ("Сколько заказов клиент делает в месяц.", "How many orders a client places a month."),
     "lifetime": ("Сколько месяцев клиент остаётся с вами (для LTV).", "How many months a client stays (for LTV)."),
     "target_turnover": ("Какой оборот нужен в месяц.", "The turnover you need per month."),
-    "target_profit": ("Какая прибыль нужна в месяц (после маркетинга).", "The profit you need per month (after marketing)."),
+    "target_profit": (
+        "Какая прибыль нужна в месяц (после маркетинга).",
+        "The profit you need per month (after marketing).",
+    ),
 }
 _OUT = {
     "leads": ("Лиды в месяц", "Leads per month"),
@@ -72,19 +87,29 @@ TEXTS = {
     **{f"planner.out.{k}": v for k, v in _OUT.items()},
     "planner.intro": (
         "Оборот = лиды × конверсия × средний чек. Двигайте рычаги — результат пересчитывается сразу.",
-        "Turnover = leads × conversion × average check. Move a lever and the result follows at once."),
-    "planner.empty": ("За выбранный период нет лидов — не из чего строить базу. Выберите другой период или загрузите данные.",
-                      "No leads in the chosen period, so there is no baseline. Pick another period or load data."),
+        "Turnover = leads × conversion × average check. Move a lever and the result follows at once.",
+    ),
+    "planner.empty": (
+        "За выбранный период нет лидов — не из чего строить базу. Выберите другой период или загрузите данные.",
+        "No leads in the chosen period, so there is no baseline. Pick another period or load data.",
+    ),
     "planner.baseline_caption": (
         "База: {period}, {months} мес., {leads} лидов, {won} оплаченных сделок, {sellers} продавцов.",
-        "Baseline: {period}, {months} months, {leads} leads, {won} won deals, {sellers} sellers."),
-    "planner.baseline_changed": ("Фильтры изменились — рычаги вернулись к новой базе.",
-                                 "The filters changed, so the levers went back to the new baseline."),
-    "planner.link_bad": ("Ссылка устарела или повреждена ({problem}). Показана база из данных.",
-                         "The link is stale or broken ({problem}). Showing the baseline from the data."),
+        "Baseline: {period}, {months} months, {leads} leads, {won} won deals, {sellers} sellers.",
+    ),
+    "planner.baseline_changed": (
+        "Фильтры изменились — рычаги вернулись к новой базе.",
+        "The filters changed, so the levers went back to the new baseline.",
+    ),
+    "planner.link_bad": (
+        "Ссылка устарела или повреждена ({problem}). Показана база из данных.",
+        "The link is stale or broken ({problem}). Showing the baseline from the data.",
+    ),
     "planner.reverse": ("Обратный расчёт", "Reverse plan"),
-    "planner.reverse_help": ("От цели к лидам, бюджету, сделкам и продавцам; остальные рычаги не меняются.",
-                             "From a target to the leads, budget, deals and sellers it takes; other levers held."),
+    "planner.reverse_help": (
+        "От цели к лидам, бюджету, сделкам и продавцам; остальные рычаги не меняются.",
+        "From a target to the leads, budget, deals and sellers it takes; other levers held.",
+    ),
     "planner.reset": ("Вернуть базу", "Back to baseline"),
     "planner.target_kind": ("Цель", "Target"),
     "planner.target.turnover": ("Оборот", "Turnover"),
@@ -101,12 +126,14 @@ TEXTS = {
         "Цель недостижима одними лидами при этих рычагах: либо каждый лид приносит убыток, либо "
         "команда перегружена так, что новые лиды не дают сделок. Добавьте продавцов, поднимите конверсию или чек.",
         "No number of leads reaches this target with these levers: either each lead loses money or the "
-        "team is so overloaded that extra leads bring no deals. Add sellers, raise conversion or the check."),
+        "team is so overloaded that extra leads bring no deals. Add sellers, raise conversion or the check.",
+    ),
     "planner.rev.capacity_note": (
         "С нынешней командой конверсия падает до {conv}, поэтому нужно {leads} лидов. Если нанять продавцов "
         "до {sellers}, хватит {at_base} лидов.",
         "With the team as it is, conversion falls to {conv}, so it takes {leads} leads. Grow the team to "
-        "{sellers} sellers and {at_base} leads will do."),
+        "{sellers} sellers and {at_base} leads will do.",
+    ),
     "planner.wf.baseline": ("База", "Baseline"),
     "planner.wf.leads": ("Лиды", "Leads"),
     "planner.wf.conversion": ("Конверсия", "Conversion"),
@@ -116,12 +143,14 @@ TEXTS = {
         "Вклады рычагов точно складываются в разницу: каждый рычаг оценён в среднем по всем порядкам "
         "изменения (разложение Шепли). Потери от перегрузки видны в столбце конверсии.",
         "The effects add up exactly to the difference: each lever is valued on average over every order "
-        "of change (a Shapley split). Losses from overload show in the conversion bar."),
+        "of change (a Shapley split). Losses from overload show in the conversion bar.",
+    ),
     "planner.cap.over": (
         "{leads} лидов при пропускной способности {capacity}: конверсия падает с {base} до {eff}. "
         "Чтобы её сохранить, нужно {sellers} продавцов.",
         "{leads} leads against a capacity of {capacity}: conversion falls from {base} to {eff}. "
-        "Keeping it takes {sellers} sellers."),
+        "Keeping it takes {sellers} sellers.",
+    ),
     "planner.tab.chain": ("Этапы", "Stage chain"),
     "planner.tab.mix": ("Каналы", "Channel mix"),
     "planner.tab.web": ("Веб-цепочка", "Web chain"),
@@ -132,7 +161,8 @@ TEXTS = {
     "planner.tab.scenarios": ("Сценарии", "Scenarios"),
     "planner.chain.intro": (
         "Конверсия из лида в сделку — произведение конверсий этапов. Сдвиньте один этап и посмотрите, как меняется всё.",
-        "Lead-to-deal conversion is the product of the stage conversions. Move one stage and watch the whole."),
+        "Lead-to-deal conversion is the product of the stage conversions. Move one stage and watch the whole.",
+    ),
     "planner.chain.empty": ("Нет сделок с этапами за период.", "No deals with stages in the period."),
     "planner.chain.first": ("Лид → {to}, %", "Lead → {to}, %"),
     "planner.chain.step": ("{frm} → {to}, %", "{frm} → {to}, %"),
@@ -146,8 +176,12 @@ TEXTS = {
         "Бюджет ÷ CPL = лиды; × конверсия канала = сделки; × чек канала = оборот. Насыщение: CPL растёт с "
         "бюджетом как CPL₀ × (бюджет ÷ базовый бюджет)^s; s = 0,3 — вдвое больший бюджет дороже на 23 % за лид.",
         "Budget ÷ CPL = leads; × channel conversion = deals; × channel check = turnover. Saturation: CPL "
-        "grows with budget as CPL₀ × (budget ÷ base budget)^s; s = 0.3 makes each lead 23% dearer at twice the budget."),
-    "planner.mix.empty": ("Нет каналов с расходами и лидами за период.", "No channel has both spend and leads in the period."),
+        "grows with budget as CPL₀ × (budget ÷ base budget)^s; s = 0.3 makes each lead 23% dearer at twice the budget.",
+    ),
+    "planner.mix.empty": (
+        "Нет каналов с расходами и лидами за период.",
+        "No channel has both spend and leads in the period.",
+    ),
     "planner.mix.channel": ("Канал", "Channel"),
     "planner.mix.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.mix.cpl": ("CPL", "CPL"),
@@ -157,16 +191,21 @@ TEXTS = {
     "planner.mix.saturation_help": ("0 — CPL не растёт с бюджетом.", "0 = CPL does not grow with budget."),
     "planner.mix.leads": ("Лиды", "Leads"),
     "planner.mix.blended_cpl": ("Средний CPL", "Blended CPL"),
-    "planner.chain.stale": ("Этапы из ссылки или сценария, которых нет в текущей воронке, не применены: {names}.",
-                            "Stages from the link or scenario that the current ladder lacks were not applied: {names}."),
-    "planner.mix.stale": ("Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",
-                          "Channels from the link or scenario that the period's data lacks were not applied: {names}."),
+    "planner.chain.stale": (
+        "Этапы из ссылки или сценария, которых нет в текущей воронке, не применены: {names}.",
+        "Stages from the link or scenario that the current ladder lacks were not applied: {names}.",
+    ),
+    "planner.mix.stale": (
+        "Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",
+        "Channels from the link or scenario that the period's data lacks were not applied: {names}.",
+    ),
     "planner.mix.cac": ("CAC (цена клиента)", "CAC (cost per client)"),
     "planner.web.intro": (
         "Визиты = запросы × CTR; лиды = визиты × конверсия сайта; расходы = клики × цена клика "
         "(здесь каждый визит — оплаченный клик). Начальные значения — допущения, не данные.",
         "Visits = queries × CTR; leads = visits × site conversion; cost = clicks × cost per click (each "
-        "visit is a paid click here). The starting values are assumptions, not data."),
+        "visit is a paid click here). The starting values are assumptions, not data.",
+    ),
     "planner.web.visits": ("Визиты", "Visits"),
     "planner.web.leads": ("Лиды с сайта", "Leads from the site"),
     "planner.web.cost": ("Расходы", "Cost"),
@@ -175,14 +214,18 @@ TEXTS = {
         "Пропускная способность = продавцы × лидов на продавца. Сверх неё конверсия падает: база × "
         "(способность ÷ лиды)^эластичность. Продавцы в базе — владельцы лидов за период.",
         "Capacity = sellers × leads per seller. Past it, conversion falls: base × (capacity ÷ leads)^elasticity. "
-        "The baseline's sellers are the owners of the period's leads."),
+        "The baseline's sellers are the owners of the period's leads.",
+    ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
     "planner.cap.capacity": ("Пропускная способность", "Capacity"),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
     "planner.cap.needed": ("Нужно продавцов", "Sellers needed"),
     "planner.cap.plan": ("план", "plan"),
-    "planner.cap.calibrate": ("Подобрать эластичность по двум наблюдениям", "Calibrate the elasticity from two observations"),
+    "planner.cap.calibrate": (
+        "Подобрать эластичность по двум наблюдениям",
+        "Calibrate the elasticity from two observations",
+    ),
     "planner.cap.load_a": ("Нагрузка 1, лидов", "Load 1, leads"),
     "planner.cap.conv_a": ("Конверсия 1, %", "Conversion 1, %"),
     "planner.cap.load_b": ("Нагрузка 2, лидов", "Load 2, leads"),
@@ -193,12 +236,12 @@ TEXTS = {
         "Прибыль = активные клиенты × средний заказ × заказов в месяц × маржа. LTV = заказ × заказов в месяц × "
         "маржа × срок жизни. Эти числа в данных не хранятся — введите свои.",
         "Profit = active clients × average order × orders per month × margin. LTV = order × orders per month × "
-        "margin × lifetime. The data does not hold these: enter your own."),
+        "margin × lifetime. The data does not hold these: enter your own.",
+    ),
     "planner.rep.revenue": ("Выручка в месяц", "Revenue per month"),
     "planner.rep.profit": ("Прибыль в месяц", "Profit per month"),
     "planner.rep.ltv": ("LTV клиента", "Client LTV"),
-    "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня",
-                            "Weighted pipeline: open deals today"),
+    "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня", "Weighted pipeline: open deals today"),
     "planner.fc.stage": ("Этап", "Stage"),
     "planner.fc.deals": ("Открытые сделки", "Open deals"),
     "planner.fc.amount": ("Сумма", "Amount"),
@@ -213,18 +256,27 @@ TEXTS = {
         "Разброс по данным: {leads} лидов и {won} оплат в базе; чек — бутстреп по {sample} суммам оплат. "
         "Чем меньше данных, тем шире полоса. 20 000 симуляций с фиксированным зерном.",
         "The spread the data supports: {leads} leads and {won} won deals in the baseline; the check is "
-        "bootstrapped from {sample} won amounts. Less data, wider band. 20,000 simulations with a fixed seed."),
+        "bootstrapped from {sample} won amounts. Less data, wider band. 20,000 simulations with a fixed seed.",
+    ),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),
     "planner.fc.projection": ("Прогноз на 12 месяцев", "12 months ahead"),
-    "planner.fc.seasonal": ("Сезонность взята из {months} месяцев истории.",
-                            "Seasonality learned from {months} months of history."),
-    "planner.fc.flat": ("Истории меньше года ({months} мес.) — сезонность не оценить, прогноз ровный.",
-                        "Less than a year of history ({months} months): no seasonality, a flat line."),
+    "planner.fc.seasonal": (
+        "Сезонность взята из {months} месяцев истории.",
+        "Seasonality learned from {months} months of history.",
+    ),
+    "planner.fc.flat": (
+        "Истории меньше года ({months} мес.) — сезонность не оценить, прогноз ровный.",
+        "Less than a year of history ({months} months): no seasonality, a flat line.",
+    ),
     "planner.bt.intro": (
         "Выберите месяц отсечки: прогноз строится только по данным до него и сравнивается с тем, что было потом.",
-        "Pick a cut-off month: the forecast uses only the data before it and is compared with what followed."),
-    "planner.bt.short": ("Для проверки нужно хотя бы 4 месяца истории.", "A backtest needs at least 4 months of history."),
+        "Pick a cut-off month: the forecast uses only the data before it and is compared with what followed.",
+    ),
+    "planner.bt.short": (
+        "Для проверки нужно хотя бы 4 месяца истории.",
+        "A backtest needs at least 4 months of history.",
+    ),
     "planner.bt.cutoff": ("Первый месяц прогноза", "First forecast month"),
     "planner.bt.horizon": ("Горизонт, мес.", "Horizon, months"),
     "planner.bt.mape": ("Ошибка (MAPE)", "Error (MAPE)"),
@@ -235,7 +287,8 @@ TEXTS = {
         "MAPE — средняя ошибка в процентах от факта. Если в каком-то месяце факт близок к нулю, берётся WAPE: "
         "сумма ошибок ÷ сумма факта.",
         "MAPE is the mean error as a share of the actual. When some month's actual is near zero, WAPE is used "
-        "instead: total error ÷ total actual."),
+        "instead: total error ÷ total actual.",
+    ),
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
@@ -249,8 +302,10 @@ TEXTS = {
     "planner.sc.save": ("Сохранить", "Save"),
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario «{name}» saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
-    "planner.sc.viewer": ("Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
-                          "Your role lets you play with the levers but not save scenarios."),
+    "planner.sc.viewer": (
+        "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
+        "Your role lets you play with the levers but not save scenarios.",
+    ),
     "planner.sc.compare": ("Сравнение сценариев", "Compare scenarios"),
     "planner.sc.pick_compare": ("Сценарии для сравнения", "Scenarios to compare"),
     "planner.sc.baseline": ("База", "Baseline"),
@@ -273,45 +328,69 @@ TEXTS = {
     "planner.export.results": ("Результаты", "Results"),
     "planner.export.charts": ("Графики", "Charts"),
     "planner.err.field": ("{field}: {message}, получено {value}", "{field}: {message}, got {value}"),
-    "planner.err.baseline": ("Планировщик не смог прочитать данные для базы. Попробуйте ещё раз; если ошибка "
-                             "повторится, подробности — в журнале сервера.",
-                             "The planner could not read the data for its baseline. Try again; if it persists, "
-                             "the server log has the detail."),
+    "planner.err.baseline": (
+        "Планировщик не смог прочитать данные для базы. Попробуйте ещё раз; если ошибка "
+        "повторится, подробности — в журнале сервера.",
+        "The planner could not read the data for its baseline. Try again; if it persists, "
+        "the server log has the detail.",
+    ),
     "planner.err.number": ("{field}: нужно число, получено {value}", "{field}: must be a number, got {value}"),
-    "planner.err.finite": ("{field}: нужно конечное число, получено {value}", "{field}: must be a finite number, got {value}"),
-    "planner.err.non_negative": ("{field}: не может быть меньше 0, получено {value}", "{field}: must be 0 or more, got {value}"),
-    "planner.err.positive": ("{field}: должно быть больше 0, получено {value}", "{field}: must be more than 0, got {value}"),
-    "planner.err.share": ("{field}: доля от 0 до 1 (от 0 до 100 %), получено {value}",
-                          "{field}: must be between 0 and 1, got {value}"),
-    "planner.err.name_length": ("Название сценария — от 1 до {max} символов.", "A scenario name has 1 to {max} characters."),
+    "planner.err.finite": (
+        "{field}: нужно конечное число, получено {value}",
+        "{field}: must be a finite number, got {value}",
+    ),
+    "planner.err.non_negative": (
+        "{field}: не может быть меньше 0, получено {value}",
+        "{field}: must be 0 or more, got {value}",
+    ),
+    "planner.err.positive": (
+        "{field}: должно быть больше 0, получено {value}",
+        "{field}: must be more than 0, got {value}",
+    ),
+    "planner.err.share": (
+        "{field}: доля от 0 до 1 (от 0 до 100 %), получено {value}",
+        "{field}: must be between 0 and 1, got {value}",
+    ),
+    "planner.err.name_length": (
+        "Название сценария — от 1 до {max} символов.",
+        "A scenario name has 1 to {max} characters.",
+    ),
     "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario «{name}» already exists."),
     "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario «{name}»."),
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace «{workspace}»."),
-    "planner.err.plan_period": ("Период плана должен заканчиваться не раньше, чем начинается.",
-                                "The plan's period must end on or after its start."),
+    "planner.err.plan_period": (
+        "Период плана должен заканчиваться не раньше, чем начинается.",
+        "The plan's period must end on or after its start.",
+    ),
 }
 
-TEXTS.update({
-    "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
-    "workshop.intro": (
-        "Оборот = лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
-        "не даёт пропорционально больше сделок.",
-        "Turnover = leads × conversion × average check. The fourth lever is sellers: more leads without "
-        "people do not bring proportionally more deals."),
-    "workshop.leads": ("Лиды в месяц", "Leads per month"),
-    "workshop.conversion": ("Конверсия, %", "Conversion, %"),
-    "workshop.avg_check": ("Средний чек", "Average check"),
-    "workshop.sellers": ("Продавцы", "Sellers"),
-    "workshop.sellers_help": ("Один продавец обрабатывает {per_seller} лидов в месяц.",
-                              "One seller handles {per_seller} leads a month."),
-    "workshop.reset": ("Вернуть демо-базу", "Back to the demo baseline"),
-    "workshop.turnover": ("Оборот в месяц", "Turnover per month"),
-    "workshop.deals": ("Сделки в месяц", "Deals per month"),
-    "workshop.capacity": ("Лидов может обработать команда", "Leads the team can handle"),
-    "workshop.overload": (
-        "Команда перегружена: конверсия падает с {base} до {eff}. Чтобы её удержать, нужно {sellers} продавцов.",
-        "The team is overloaded: conversion falls from {base} to {eff}. Holding it takes {sellers} sellers."),
-    "workshop.leads_one": ("лид", "lead"),
-    "workshop.leads_few": ("лида", "leads"),
-    "workshop.leads_many": ("лидов", "leads"),
-})
+TEXTS.update(
+    {
+        "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
+        "workshop.intro": (
+            "Оборот = лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
+            "не даёт пропорционально больше сделок.",
+            "Turnover = leads × conversion × average check. The fourth lever is sellers: more leads without "
+            "people do not bring proportionally more deals.",
+        ),
+        "workshop.leads": ("Лиды в месяц", "Leads per month"),
+        "workshop.conversion": ("Конверсия, %", "Conversion, %"),
+        "workshop.avg_check": ("Средний чек", "Average check"),
+        "workshop.sellers": ("Продавцы", "Sellers"),
+        "workshop.sellers_help": (
+            "Один продавец обрабатывает {per_seller} лидов в месяц.",
+            "One seller handles {per_seller} leads a month.",
+        ),
+        "workshop.reset": ("Вернуть демо-базу", "Back to the demo baseline"),
+        "workshop.turnover": ("Оборот в месяц", "Turnover per month"),
+        "workshop.deals": ("Сделки в месяц", "Deals per month"),
+        "workshop.capacity": ("Лидов может обработать команда", "Leads the team can handle"),
+        "workshop.overload": (
+            "Команда перегружена: конверсия падает с {base} до {eff}. Чтобы её удержать, нужно {sellers} продавцов.",
+            "The team is overloaded: conversion falls from {base} to {eff}. Holding it takes {sellers} sellers.",
+        ),
+        "workshop.leads_one": ("лид", "lead"),
+        "workshop.leads_few": ("лида", "leads"),
+        "workshop.leads_many": ("лидов", "leads"),
+    }
+)

@@ -10,6 +10,7 @@ Deals:
   D4  lead L0 (A)  won   2 000  closed 2026-03-05  (cohort: February; period: March)
   D5  lead L8 (B)  open  5 000  at "Proposal under review" (probability 0.25), created 2026-03-10
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -26,8 +27,16 @@ def march(ws: str, **kw) -> Filters:
 
 
 def lead(i: int, channel: str, created: datetime, owner: str, segment: str, **extra) -> dict:
-    row = {"lead_id": f"L{i}", "created_at": created, "channel": channel, "campaign": f"{channel}-spring",
-           "owner": owner, "segment": segment, "first_contact_at": None, "qualified_at": None}
+    row = {
+        "lead_id": f"L{i}",
+        "created_at": created,
+        "channel": channel,
+        "campaign": f"{channel}-spring",
+        "owner": owner,
+        "segment": segment,
+        "first_contact_at": None,
+        "qualified_at": None,
+    }
     row.update(extra)
     return row
 
@@ -39,19 +48,59 @@ def load_company(store, ws: str) -> None:
     for i in range(7, 11):
         leads.append(lead(i, "B", datetime(2026, 3, i + 1, 10), "Boris", "SMB" if i <= 8 else "Enterprise"))
     insert(store, ws, "leads", leads)
-    insert(store, ws, "spend", [
-        {"channel": "A", "period": date(2026, 3, 1), "amount": 900},
-        {"channel": "B", "period": date(2026, 3, 1), "amount": 100},
-    ])
-    insert(store, ws, "deals", [
-        {"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 3, 3), "stage": "Deal done",
-         "amount": 3000, "closed_at": datetime(2026, 3, 20)},
-        {"deal_id": "D2", "lead_id": "L2", "created_at": datetime(2026, 3, 4), "stage": "Lost",
-         "amount": 1000, "closed_at": datetime(2026, 3, 25), "lost_reason": "Too expensive"},
-        {"deal_id": "D3", "lead_id": "L7", "created_at": datetime(2026, 3, 9), "stage": "Deal done",
-         "amount": 1000, "closed_at": datetime(2026, 4, 10)},
-        {"deal_id": "D4", "lead_id": "L0", "created_at": datetime(2026, 2, 20), "stage": "Deal done",
-         "amount": 2000, "closed_at": datetime(2026, 3, 5)},
-        {"deal_id": "D5", "lead_id": "L8", "created_at": datetime(2026, 3, 10),
-         "stage": "Proposal under review", "amount": 5000},
-    ])
+    insert(
+        store,
+        ws,
+        "spend",
+        [
+            {"channel": "A", "period": date(2026, 3, 1), "amount": 900},
+            {"channel": "B", "period": date(2026, 3, 1), "amount": 100},
+        ],
+    )
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "lead_id": "L1",
+                "created_at": datetime(2026, 3, 3),
+                "stage": "Deal done",
+                "amount": 3000,
+                "closed_at": datetime(2026, 3, 20),
+            },
+            {
+                "deal_id": "D2",
+                "lead_id": "L2",
+                "created_at": datetime(2026, 3, 4),
+                "stage": "Lost",
+                "amount": 1000,
+                "closed_at": datetime(2026, 3, 25),
+                "lost_reason": "Too expensive",
+            },
+            {
+                "deal_id": "D3",
+                "lead_id": "L7",
+                "created_at": datetime(2026, 3, 9),
+                "stage": "Deal done",
+                "amount": 1000,
+                "closed_at": datetime(2026, 4, 10),
+            },
+            {
+                "deal_id": "D4",
+                "lead_id": "L0",
+                "created_at": datetime(2026, 2, 20),
+                "stage": "Deal done",
+                "amount": 2000,
+                "closed_at": datetime(2026, 3, 5),
+            },
+            {
+                "deal_id": "D5",
+                "lead_id": "L8",
+                "created_at": datetime(2026, 3, 10),
+                "stage": "Proposal under review",
+                "amount": 5000,
+            },
+        ],
+    )

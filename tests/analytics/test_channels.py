@@ -1,4 +1,5 @@
 """Channel economics on the hand-made company (tests/analytics/fixtures.py)."""
+
 from __future__ import annotations
 
 import math
@@ -71,11 +72,16 @@ def test_sal_rate_only_when_data_has_it(company, store, ws):
     from datetime import datetime
 
     from tests.conftest import insert
+
     with store.cursor() as cur:
         before = channels.channel_table(cur, filters=march(ws))
     assert before["sal_rate"].isna().all()  # no qualification dates at all → no SAL column
-    insert(store, ws, "leads", [{"lead_id": "Q1", "created_at": datetime(2026, 3, 30), "channel": "B",
-                                 "qualified_at": datetime(2026, 3, 31)}])
+    insert(
+        store,
+        ws,
+        "leads",
+        [{"lead_id": "Q1", "created_at": datetime(2026, 3, 30), "channel": "B", "qualified_at": datetime(2026, 3, 31)}],
+    )
     with store.cursor() as cur:
         t = rows(channels.channel_table(cur, filters=march(ws)))
     assert t["B"]["sal_rate"] == pytest.approx(1 / 5)  # 1 of B's 5 March leads is qualified
@@ -101,8 +107,20 @@ def test_overview_headline_by_hand(company):
     assert h.change("leads") == pytest.approx(10 / 1 - 1)
     assert h.yoy["leads"] == 0 and h.change("leads", "yoy") is None
     assert rec == {k: (pytest.approx(v) if isinstance(v, float) else v) for k, v in n.items()}
-    assert set(rec) >= {"leads", "spend", "cpl", "won", "lost", "open", "conversion", "win_rate", "revenue",
-                        "avg_check", "pipeline", "weighted_pipeline"}
+    assert set(rec) >= {
+        "leads",
+        "spend",
+        "cpl",
+        "won",
+        "lost",
+        "open",
+        "conversion",
+        "win_rate",
+        "revenue",
+        "avg_check",
+        "pipeline",
+        "weighted_pipeline",
+    }
 
 
 def test_monthly_trend_by_hand(company):
@@ -110,6 +128,7 @@ def test_monthly_trend_by_hand(company):
     from datetime import date
 
     from funnel.filters import Filters
+
     with store.cursor() as cur:
         df = trend.monthly(cur, filters=Filters(ws, date(2026, 2, 1), date(2026, 4, 30)))
     by_month = {r["month"].strftime("%Y-%m"): r for r in df.to_dict(orient="records")}
@@ -129,13 +148,16 @@ def test_channel_changes_mom(company):
     assert math.isnan(a["leads_yoy_change"])  # nothing a year earlier
 
 
-@pytest.mark.parametrize("flt, leads, spend", [
-    pytest.param({"channels": ("A",)}, 6, 900, id="channel-A"),
-    pytest.param({"channels": ("B",)}, 4, 100, id="channel-B"),
-    pytest.param({"owners": ("Boris",)}, 4, None, id="owner-Boris-no-spend-split"),
-    pytest.param({"segments": ("Enterprise",)}, 5, None, id="segment-Enterprise"),
-    pytest.param({"channels": ("A",), "segments": ("SMB",)}, 3, None, id="channel-and-segment"),
-])
+@pytest.mark.parametrize(
+    "flt, leads, spend",
+    [
+        pytest.param({"channels": ("A",)}, 6, 900, id="channel-A"),
+        pytest.param({"channels": ("B",)}, 4, 100, id="channel-B"),
+        pytest.param({"owners": ("Boris",)}, 4, None, id="owner-Boris-no-spend-split"),
+        pytest.param({"segments": ("Enterprise",)}, 5, None, id="segment-Enterprise"),
+        pytest.param({"channels": ("A",), "segments": ("SMB",)}, 3, None, id="channel-and-segment"),
+    ],
+)
 def test_filters_change_the_numbers(company, flt, leads, spend):
     store, ws = company
     with store.cursor() as cur:
@@ -146,6 +168,7 @@ def test_filters_change_the_numbers(company, flt, leads, spend):
 
 def test_comparison_small_channel_is_not_crowned():
     from funnel.metrics.compare import prob_better, wilson
+
     # 3 of 20 (15 %) against 150 of 2 000 (7.5 %): the small one looks twice as good, but its
     # interval is wide; the chance it is really better is high but not certain.
     lo, hi = wilson(3, 20)
@@ -160,9 +183,10 @@ def test_comparison_small_channel_is_not_crowned():
 
 def test_wilson_by_hand():
     from funnel.metrics.compare import wilson
+
     # p = 0.5, n = 100, z = 1.96: centre 0.5, half = 1.96·sqrt(0.0025 + 0.000096)/1.038416
     lo, hi = wilson(50, 100)
-    half = 1.96 * math.sqrt(0.25 / 100 + 1.96 ** 2 / (4 * 100 ** 2)) / (1 + 1.96 ** 2 / 100)
+    half = 1.96 * math.sqrt(0.25 / 100 + 1.96**2 / (4 * 100**2)) / (1 + 1.96**2 / 100)
     assert lo == pytest.approx(0.5 - half) and hi == pytest.approx(0.5 + half)
 
 

@@ -1,4 +1,5 @@
 """Table-driven edge cases: each builds a few rows, then checks what the metrics make of them."""
+
 from __future__ import annotations
 
 import math
@@ -27,8 +28,15 @@ def by_grp(df):
 
 def spend_no_leads(store, ws):
     insert(store, ws, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 2), "channel": "Web"}])
-    insert(store, ws, "spend", [{"channel": "Radio", "period": date(2026, 3, 1), "amount": 500},
-                                {"channel": "Web", "period": date(2026, 3, 1), "amount": 50}])
+    insert(
+        store,
+        ws,
+        "spend",
+        [
+            {"channel": "Radio", "period": date(2026, 3, 1), "amount": 500},
+            {"channel": "Web", "period": date(2026, 3, 1), "amount": 50},
+        ],
+    )
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     radio = t["Radio"]
@@ -39,8 +47,12 @@ def spend_no_leads(store, ws):
 
 
 def leads_no_spend(store, ws):
-    insert(store, ws, "leads", [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Web"}
-                                for i in range(4)])
+    insert(
+        store,
+        ws,
+        "leads",
+        [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Web"} for i in range(4)],
+    )
     insert(store, ws, "spend", [{"channel": "Radio", "period": date(2026, 3, 1), "amount": 500}])
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
@@ -58,26 +70,50 @@ def channel_with_zero_leads_in_period(store, ws):
 
 
 def lead_cost_instead_of_spend(store, ws):
-    insert(store, ws, "leads", [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Calls",
-                                 "cost": 30} for i in range(3)])
+    insert(
+        store,
+        ws,
+        "leads",
+        [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Calls", "cost": 30} for i in range(3)],
+    )
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     assert t["Calls"]["spend"] == 90 and t["Calls"]["cpl"] == 30
 
 
 def unknown_channel(store, ws):
-    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 2), "channel": "  "},
-                                {"lead_id": "L2", "created_at": datetime(2026, 3, 2), "channel": None},
-                                {"lead_id": "L3", "created_at": datetime(2026, 3, 2), "channel": "Web"}])
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {"lead_id": "L1", "created_at": datetime(2026, 3, 2), "channel": "  "},
+            {"lead_id": "L2", "created_at": datetime(2026, 3, 2), "channel": None},
+            {"lead_id": "L3", "created_at": datetime(2026, 3, 2), "channel": "Web"},
+        ],
+    )
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     assert t["unknown"]["leads"] == 2 and t["Web"]["leads"] == 1 and t["TOTAL"]["leads"] == 3
 
 
 def deal_linked_to_no_lead(store, ws):
-    insert(store, ws, "deals", [{"deal_id": "D1", "lead_id": "nope", "created_at": datetime(2026, 3, 5),
-                                 "channel": "Partner", "stage": "Deal done", "amount": 800,
-                                 "closed_at": datetime(2026, 3, 9)}])
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "lead_id": "nope",
+                "created_at": datetime(2026, 3, 5),
+                "channel": "Partner",
+                "stage": "Deal done",
+                "amount": 800,
+                "closed_at": datetime(2026, 3, 9),
+            }
+        ],
+    )
     for attribution in ("period", "cohort"):  # cohort falls back to the deal's own creation day
         with store.cursor() as cur:
             t = by_grp(channels.channel_table(cur, filters=f(ws), attribution=attribution))
@@ -86,11 +122,21 @@ def deal_linked_to_no_lead(store, ws):
 
 
 def stage_skipped(store, ws):
-    insert(store, ws, "deals", [{"deal_id": "D1", "created_at": datetime(2026, 3, 2),
-                                 "stage": "Proposal under review", "amount": 100}])
-    insert(store, ws, "stages", [{"deal_id": "D1", "stage": "Initial interest", "entered_at": datetime(2026, 3, 2)},
-                                 {"deal_id": "D1", "stage": "Proposal under review",
-                                  "entered_at": datetime(2026, 3, 4)}])
+    insert(
+        store,
+        ws,
+        "deals",
+        [{"deal_id": "D1", "created_at": datetime(2026, 3, 2), "stage": "Proposal under review", "amount": 100}],
+    )
+    insert(
+        store,
+        ws,
+        "stages",
+        [
+            {"deal_id": "D1", "stage": "Initial interest", "entered_at": datetime(2026, 3, 2)},
+            {"deal_id": "D1", "stage": "Proposal under review", "entered_at": datetime(2026, 3, 4)},
+        ],
+    )
     with store.cursor() as cur:
         fn = stages.stage_funnel(cur, filters=f(ws))
     reached = dict(zip(fn.table["stage"], fn.table["reached"], strict=True))
@@ -101,15 +147,39 @@ def stage_skipped(store, ws):
 
 
 def lost_without_reason(store, ws):
-    insert(store, ws, "deals", [
-        {"deal_id": "D1", "created_at": datetime(2026, 3, 2), "stage": "Qualified interest", "status": "lost",
-         "amount": 300, "closed_at": datetime(2026, 3, 6), "lost_reason": "  "},
-        {"deal_id": "D2", "created_at": datetime(2026, 3, 2), "stage": "Lost", "amount": None,
-         "closed_at": datetime(2026, 3, 6), "lost_reason": "Price"}])
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "created_at": datetime(2026, 3, 2),
+                "stage": "Qualified interest",
+                "status": "lost",
+                "amount": 300,
+                "closed_at": datetime(2026, 3, 6),
+                "lost_reason": "  ",
+            },
+            {
+                "deal_id": "D2",
+                "created_at": datetime(2026, 3, 2),
+                "stage": "Lost",
+                "amount": None,
+                "closed_at": datetime(2026, 3, 6),
+                "lost_reason": "Price",
+            },
+        ],
+    )
     with store.cursor() as cur:
         df = lost.lost_by_stage(cur, filters=f(ws))
-    recs = {(r["stage"] if isinstance(r["stage"], str) else None, r["reason"] if isinstance(r["reason"], str) else None):
-            (r["deals"], r["amount"]) for r in df.to_dict(orient="records")}
+    recs = {
+        (r["stage"] if isinstance(r["stage"], str) else None, r["reason"] if isinstance(r["reason"], str) else None): (
+            r["deals"],
+            r["amount"],
+        )
+        for r in df.to_dict(orient="records")
+    }
     # status lost while still at a ladder stage: lost at that stage, reason blank → none
     assert recs[("Qualified interest", None)] == (1, 300)
     # stage "Lost" and no history: the stage it was lost at is not known; no amount counts 0
@@ -130,10 +200,30 @@ def empty_period(store, ws):
 
 
 def conversion_one_and_zero(store, ws):
-    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 2), "channel": "Good"},
-                                {"lead_id": "L2", "created_at": datetime(2026, 3, 2), "channel": "Bad"}])
-    insert(store, ws, "deals", [{"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 3, 3),
-                                 "status": "won", "amount": 10, "closed_at": datetime(2026, 3, 4)}])
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {"lead_id": "L1", "created_at": datetime(2026, 3, 2), "channel": "Good"},
+            {"lead_id": "L2", "created_at": datetime(2026, 3, 2), "channel": "Bad"},
+        ],
+    )
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "lead_id": "L1",
+                "created_at": datetime(2026, 3, 3),
+                "status": "won",
+                "amount": 10,
+                "closed_at": datetime(2026, 3, 4),
+            }
+        ],
+    )
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws), attribution="cohort"))
     assert t["Good"]["conversion"] == 1 and t["Bad"]["conversion"] == 0
@@ -149,9 +239,19 @@ def undated_deal_only_in_all_time(store, ws):
     assert whole["open"] == 1 and whole["pipeline"] == 40 and whole["weighted_pipeline"] == 40 * 0.05
 
 
-CASES = [undated_deal_only_in_all_time, spend_no_leads, leads_no_spend, channel_with_zero_leads_in_period, lead_cost_instead_of_spend,
-         unknown_channel, deal_linked_to_no_lead, stage_skipped, lost_without_reason, empty_period,
-         conversion_one_and_zero]
+CASES = [
+    undated_deal_only_in_all_time,
+    spend_no_leads,
+    leads_no_spend,
+    channel_with_zero_leads_in_period,
+    lead_cost_instead_of_spend,
+    unknown_channel,
+    deal_linked_to_no_lead,
+    stage_skipped,
+    lost_without_reason,
+    empty_period,
+    conversion_one_and_zero,
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__.replace("_", "-") for c in CASES])
@@ -165,8 +265,21 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
     import threading
 
     from funnel.metrics import facts
-    insert(store, ws, "deals", [{"deal_id": "D1", "created_at": datetime(2026, 3, 2), "status": "won",
-                                 "amount": 5, "closed_at": datetime(2026, 3, 3)}])
+
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "created_at": datetime(2026, 3, 2),
+                "status": "won",
+                "amount": 5,
+                "closed_at": datetime(2026, 3, 3),
+            }
+        ],
+    )
     facts.clear()
     builds = []
     real = facts._load
@@ -183,7 +296,19 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
     for t in threads:
         t.join()
     assert results == [1] * 8 and builds == [ws]
-    insert(store, ws, "deals", [{"deal_id": "D2", "created_at": datetime(2026, 3, 2), "status": "won",
-                                 "amount": 5, "closed_at": datetime(2026, 3, 4)}])
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D2",
+                "created_at": datetime(2026, 3, 2),
+                "status": "won",
+                "amount": 5,
+                "closed_at": datetime(2026, 3, 4),
+            }
+        ],
+    )
     session()  # a new data version: rebuilt, and the new deal is counted
     assert results[-1] == 2 and builds == [ws, ws]

@@ -1,5 +1,6 @@
 """Hostile filter values are bound parameters (empty results, no error), and the CLI prints
 the very figures the functions compute, with exactly the documented JSON keys."""
+
 from __future__ import annotations
 
 import json
@@ -15,14 +16,21 @@ from tests.analytics.fixtures import load_company, march
 HOSTILE = [
     "x' OR '1'='1",
     "'; DROP TABLE leads_raw; --",
-    "A\") OR 1=1 --",
+    'A") OR 1=1 --',
     "$ws",
     "{lead}",
 ]
 FUNCTIONS = [
-    (overview.headline, {}), (channels.channel_table, {}), (channels.channel_changes, {}),
-    (trend.monthly, {"by": "channel"}), (stages.stage_funnel, {"by": "owner"}), (stages.stage_times, {}),
-    (stages.stalled_deals, {}), (lost.lost_by_stage, {}), (lost.lost_over_time, {}), (speed.speed, {}),
+    (overview.headline, {}),
+    (channels.channel_table, {}),
+    (channels.channel_changes, {}),
+    (trend.monthly, {"by": "channel"}),
+    (stages.stage_funnel, {"by": "owner"}),
+    (stages.stage_times, {}),
+    (stages.stalled_deals, {}),
+    (lost.lost_by_stage, {}),
+    (lost.lost_over_time, {}),
+    (speed.speed, {}),
 ]
 
 
@@ -66,6 +74,7 @@ def company_file(tmp_path):
     s = Store(path)
     with s.transaction() as cur:
         from funnel.workspace import create_workspace
+
         ws = create_workspace(cur, "Test").id
     load_company(s, ws)
     s.close()
@@ -92,13 +101,39 @@ def same(a, b):
 @pytest.mark.parametrize("attribution", ["period", "cohort"])
 def test_cli_overview_json_equals_function(capsys, company_file, attribution):
     path, ws = company_file
-    code, out, err = cli(capsys, "report", "overview", "--db", str(path), "--workspace", "Test",
-                         "--from", "2026-03-01", "--to", "2026-03-31", "--attribution", attribution,
-                         "--format", "json")
+    code, out, err = cli(
+        capsys,
+        "report",
+        "overview",
+        "--db",
+        str(path),
+        "--workspace",
+        "Test",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--attribution",
+        attribution,
+        "--format",
+        "json",
+    )
     assert code == 0, err
     got = json.loads(out)
-    assert list(got) == ["leads", "spend", "cpl", "won", "lost", "open", "conversion", "win_rate", "revenue",
-                         "avg_check", "pipeline", "weighted_pipeline"]
+    assert list(got) == [
+        "leads",
+        "spend",
+        "cpl",
+        "won",
+        "lost",
+        "open",
+        "conversion",
+        "win_rate",
+        "revenue",
+        "avg_check",
+        "pipeline",
+        "weighted_pipeline",
+    ]
     want = expected(path, ws, overview.overview_record, attribution=attribution)
     assert all(same(want[k], got[k]) for k in want), (want, got)
     if attribution == "period":
@@ -107,16 +142,40 @@ def test_cli_overview_json_equals_function(capsys, company_file, attribution):
 
 def test_cli_channels_json_equals_function(capsys, company_file):
     path, ws = company_file
-    code, out, err = cli(capsys, "report", "channels", "--db", str(path), "--workspace", ws,
-                         "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")
+    code, out, err = cli(
+        capsys,
+        "report",
+        "channels",
+        "--db",
+        str(path),
+        "--workspace",
+        ws,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     got = json.loads(out)
     table = expected(path, ws, channels.channel_table)
     table = table[~table["is_total"]]
     assert [r["channel"] for r in got] == list(table["grp"])
     for rec, (_, row) in zip(got, table.iterrows(), strict=True):
-        assert set(rec) >= {"channel", "leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check",
-                            "cac", "romi", "drr"}
+        assert set(rec) >= {
+            "channel",
+            "leads",
+            "spend",
+            "cpl",
+            "won",
+            "conversion",
+            "revenue",
+            "avg_check",
+            "cac",
+            "romi",
+            "drr",
+        }
         for key in ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "cac", "romi", "drr"):
             assert same(row[key], rec[key]), (key, row[key], rec[key])
     b = next(r for r in got if r["channel"] == "B")
@@ -125,14 +184,40 @@ def test_cli_channels_json_equals_function(capsys, company_file):
 
 def test_cli_stages_and_lost_json(capsys, company_file):
     path, ws = company_file
-    code, out, _ = cli(capsys, "report", "stages", "--db", str(path), "--workspace", ws,
-                       "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")
+    code, out, _ = cli(
+        capsys,
+        "report",
+        "stages",
+        "--db",
+        str(path),
+        "--workspace",
+        ws,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "json",
+    )
     got = json.loads(out)
     assert code == 0 and [r["reached"] for r in got] == [4, 3, 3, 2, 2, 2]
     assert list(got[0]) == ["stage", "reached", "amount", "conversion_from_previous", "conversion_from_first"]
     assert got[0]["conversion_from_previous"] is None and got[-1]["conversion_from_first"] == 0.5
-    code, out, _ = cli(capsys, "report", "lost", "--db", str(path), "--workspace", ws,
-                       "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")
+    code, out, _ = cli(
+        capsys,
+        "report",
+        "lost",
+        "--db",
+        str(path),
+        "--workspace",
+        ws,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "json",
+    )
     assert code == 0 and json.loads(out) == [{"stage": None, "reason": "Too expensive", "deals": 1, "amount": 1000}]
 
 
@@ -146,8 +231,9 @@ def test_cli_other_formats(capsys, company_file, fmt):
 @pytest.mark.parametrize("value", HOSTILE[:3])
 def test_cli_hostile_filters_are_just_empty(capsys, company_file, value):
     path, ws = company_file
-    code, out, err = cli(capsys, "report", "overview", "--db", str(path), "--workspace", ws,
-                         "--channel", value, "--format", "json")
+    code, out, err = cli(
+        capsys, "report", "overview", "--db", str(path), "--workspace", ws, "--channel", value, "--format", "json"
+    )
     assert code == 0, err
     assert json.loads(out)["leads"] == 0
     code, out, err = cli(capsys, "report", "channels", "--db", str(path), "--workspace", value, "--format", "json")
@@ -156,8 +242,9 @@ def test_cli_hostile_filters_are_just_empty(capsys, company_file, value):
 
 def test_cli_bad_dates_are_clear(capsys, company_file):
     path, ws = company_file
-    code, _, err = cli(capsys, "report", "overview", "--db", str(path), "--from", "2026-04-01", "--to", "2026-03-01",
-                       "--workspace", ws)
+    code, _, err = cli(
+        capsys, "report", "overview", "--db", str(path), "--from", "2026-04-01", "--to", "2026-03-01", "--workspace", ws
+    )
     assert code == 3 and "--from" in err
     with pytest.raises(SystemExit):
         main(["report", "overview", "--db", str(path), "--from", "01.03.2026"])

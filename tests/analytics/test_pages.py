@@ -1,5 +1,6 @@
 """The three analytics pages under AppTest on the hand-made company: they run, and the numbers
 shown equal the figures worked out by hand; the period filter changes them."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -105,11 +106,13 @@ def test_channels_without_spend_say_what_to_upload(app_db):
     from datetime import datetime
 
     from tests.conftest import insert
+
     s = Store(app_db)
     with s.transaction() as cur:
         ws = create_workspace(cur, "NoSpend").id
-    insert(s, ws, "leads", [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Web"}
-                            for i in range(3)])
+    insert(
+        s, ws, "leads", [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 2), "channel": "Web"} for i in range(3)]
+    )
     s.close()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.run()

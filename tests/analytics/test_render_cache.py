@@ -1,6 +1,7 @@
 """The shared cache of finished elements (ui.draw_cached): a chart or table is drawn once per
 distinct content, language and currency and replayed afterwards — never shown for the wrong
 data or language — and the downloads beside the tables still hold every unformatted number."""
+
 from __future__ import annotations
 
 import pickle
@@ -68,7 +69,9 @@ def test_table_downloads_hold_the_whole_unformatted_table(company_app, monkeypat
     # shown cells are text in the language; the download keeps the numbers they came from
     leads_col = econ.columns[1]
     assert pd.api.types.is_numeric_dtype(econ[leads_col])
-    assert [str(int(v)) for v in econ[leads_col]] == [s.replace(" ", "").replace("\u00a0", "") for s in shown[leads_col]]
+    assert [str(int(v)) for v in econ[leads_col]] == [
+        s.replace(" ", "").replace("\u00a0", "") for s in shown[leads_col]
+    ]
     changes = made["channel_changes"]
     assert changes.shape[1] == 1 + 6 * 3 and pd.api.types.is_numeric_dtype(changes.iloc[:, 1])
 
@@ -104,8 +107,10 @@ def test_shared_results_are_computed_once_per_data_version(app_db):
 
     counted.__module__, counted.__name__ = __name__, "counted"
     got: list = []
-    threads = [threading.Thread(target=lambda: got.append(ui.shared(counted, workspace_id=ws, dimension="channel")))
-               for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: got.append(ui.shared(counted, workspace_id=ws, dimension="channel")))
+        for _ in range(8)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -1,5 +1,6 @@
 """The funnel by hand: reached counts without history, working-day times across weekends,
 stalled deals, the bottleneck rule, refusals, speed."""
+
 from __future__ import annotations
 
 import math
@@ -49,23 +50,57 @@ def history(deal, *steps):
 @pytest.fixture
 def timed(store, ws):
     """Two finished deals with stage history around weekends, and one open deal."""
-    insert(store, ws, "deals", [
-        {"deal_id": "X", "created_at": datetime(2026, 3, 6, 9), "stage": "Lost",
-         "closed_at": datetime(2026, 3, 24, 9), "amount": 100, "lost_reason": "Price", "owner": "Ann"},
-        {"deal_id": "Y", "created_at": datetime(2026, 3, 5, 9), "stage": "Deal done",
-         "closed_at": datetime(2026, 3, 13, 9), "amount": 200, "owner": "Ann"},
-        {"deal_id": "Z", "created_at": datetime(2026, 3, 2, 9), "stage": "Qualified interest",
-         "amount": 300, "owner": "Bob", "channel": "Web"},
-    ])
-    insert(store, ws, "stages",
-           history("X", ("Initial interest", datetime(2026, 3, 6, 9)),        # Friday
-                   ("Qualified interest", datetime(2026, 3, 9, 9)),           # Monday: 1 working day
-                   ("Proposal under review", datetime(2026, 3, 23, 9)),       # 2 weeks: 10 working days
-                   ("Lost", datetime(2026, 3, 24, 9)))                        # 1 working day
-           + history("Y", ("Initial interest", datetime(2026, 3, 5, 9)),      # Thursday
-                     ("Qualified interest", datetime(2026, 3, 11, 9)),        # Wed: Thu Fri Mon Tue = 4
-                     ("Deal done", datetime(2026, 3, 13, 9)))                 # Fri: Wed Thu = 2
-           + history("Z", ("Qualified interest", datetime(2026, 3, 2, 9))))   # Monday, still there
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "X",
+                "created_at": datetime(2026, 3, 6, 9),
+                "stage": "Lost",
+                "closed_at": datetime(2026, 3, 24, 9),
+                "amount": 100,
+                "lost_reason": "Price",
+                "owner": "Ann",
+            },
+            {
+                "deal_id": "Y",
+                "created_at": datetime(2026, 3, 5, 9),
+                "stage": "Deal done",
+                "closed_at": datetime(2026, 3, 13, 9),
+                "amount": 200,
+                "owner": "Ann",
+            },
+            {
+                "deal_id": "Z",
+                "created_at": datetime(2026, 3, 2, 9),
+                "stage": "Qualified interest",
+                "amount": 300,
+                "owner": "Bob",
+                "channel": "Web",
+            },
+        ],
+    )
+    insert(
+        store,
+        ws,
+        "stages",
+        history(
+            "X",
+            ("Initial interest", datetime(2026, 3, 6, 9)),  # Friday
+            ("Qualified interest", datetime(2026, 3, 9, 9)),  # Monday: 1 working day
+            ("Proposal under review", datetime(2026, 3, 23, 9)),  # 2 weeks: 10 working days
+            ("Lost", datetime(2026, 3, 24, 9)),
+        )  # 1 working day
+        + history(
+            "Y",
+            ("Initial interest", datetime(2026, 3, 5, 9)),  # Thursday
+            ("Qualified interest", datetime(2026, 3, 11, 9)),  # Wed: Thu Fri Mon Tue = 4
+            ("Deal done", datetime(2026, 3, 13, 9)),
+        )  # Fri: Wed Thu = 2
+        + history("Z", ("Qualified interest", datetime(2026, 3, 2, 9))),
+    )  # Monday, still there
     # the data's last day (as_of) is Tuesday 31 March
     insert(store, ws, "leads", [{"lead_id": "last", "created_at": datetime(2026, 3, 31, 12), "channel": "Web"}])
     return Filters(ws, date(2026, 3, 1), date(2026, 3, 31))
@@ -104,8 +139,20 @@ def test_working_days_agree_with_numpy_for_every_weekday(store, ws):
         cur.execute("UPDATE stages SET norm_days = 0 WHERE workspace_id = ?", [ws])
     starts = [date(2026, 3, 1 + i) for i in range(16)]
     as_of = date(2026, 3, 22)  # a Sunday
-    insert(store, ws, "deals", [{"deal_id": f"S{d:%d}", "created_at": datetime.combine(d, datetime.min.time()),
-                                 "stage": "Initial interest", "amount": 1} for d in starts])
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": f"S{d:%d}",
+                "created_at": datetime.combine(d, datetime.min.time()),
+                "stage": "Initial interest",
+                "amount": 1,
+            }
+            for d in starts
+        ],
+    )
     insert(store, ws, "leads", [{"lead_id": "last", "created_at": datetime(2026, 3, 22, 10)}])
     with store.cursor() as cur:
         s = stages.stalled_deals(cur, filters=Filters(ws), attribution="period")
@@ -125,8 +172,15 @@ def test_bottleneck_rule_by_hand(store, ws):
         furthest = 1 if i >= 10 else (2 if i >= 2 else 3)
         names = ["Initial interest", "Qualified interest", "Proposal under review"][:furthest]
         lost_now = furthest < 3
-        deals.append({"deal_id": f"D{i}", "created_at": datetime(2026, 3, 2), "amount": 10,
-                      "stage": "Lost" if lost_now else names[-1], "closed_at": datetime(2026, 3, 20) if lost_now else None})
+        deals.append(
+            {
+                "deal_id": f"D{i}",
+                "created_at": datetime(2026, 3, 2),
+                "amount": 10,
+                "stage": "Lost" if lost_now else names[-1],
+                "closed_at": datetime(2026, 3, 20) if lost_now else None,
+            }
+        )
         hist += history(f"D{i}", *[(n, datetime(2026, 3, 2 + k)) for k, n in enumerate(names)])
         if lost_now:
             hist += history(f"D{i}", ("Lost", datetime(2026, 3, 20)))
@@ -162,20 +216,55 @@ def test_lost_reasons_by_stage_with_history(store, timed):
 
 
 def test_speed_by_hand(store, ws):
-    insert(store, ws, "leads", [
-        {"lead_id": "L1", "created_at": datetime(2026, 3, 2, 9), "channel": "Web", "owner": "Ann",
-         "first_contact_at": datetime(2026, 3, 2, 11), "qualified_at": datetime(2026, 3, 4, 9)},
-        {"lead_id": "L2", "created_at": datetime(2026, 3, 3, 9), "channel": "Web", "owner": "Ann",
-         "first_contact_at": datetime(2026, 3, 3, 13), "qualified_at": None},
-        {"lead_id": "L3", "created_at": datetime(2026, 3, 3, 9), "channel": "Web", "owner": "Ann",
-         "first_contact_at": datetime(2026, 3, 3, 8)},  # before the lead: a data error, left out
-    ])
-    insert(store, ws, "deals", [{"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 3, 4),
-                                 "status": "won", "amount": 1, "closed_at": datetime(2026, 3, 12, 9)}])
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {
+                "lead_id": "L1",
+                "created_at": datetime(2026, 3, 2, 9),
+                "channel": "Web",
+                "owner": "Ann",
+                "first_contact_at": datetime(2026, 3, 2, 11),
+                "qualified_at": datetime(2026, 3, 4, 9),
+            },
+            {
+                "lead_id": "L2",
+                "created_at": datetime(2026, 3, 3, 9),
+                "channel": "Web",
+                "owner": "Ann",
+                "first_contact_at": datetime(2026, 3, 3, 13),
+                "qualified_at": None,
+            },
+            {
+                "lead_id": "L3",
+                "created_at": datetime(2026, 3, 3, 9),
+                "channel": "Web",
+                "owner": "Ann",
+                "first_contact_at": datetime(2026, 3, 3, 8),
+            },  # before the lead: a data error, left out
+        ],
+    )
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "lead_id": "L1",
+                "created_at": datetime(2026, 3, 4),
+                "status": "won",
+                "amount": 1,
+                "closed_at": datetime(2026, 3, 12, 9),
+            }
+        ],
+    )
     with store.cursor() as cur:
         s = speed.speed(cur, filters=Filters(ws, date(2026, 3, 1), date(2026, 3, 31)), by="owner")
     r = s.iloc[0]
     assert r["grp"] == "Ann" and r["leads"] == 3 and r["contacted"] == 2
-    assert r["first_contact_hours"] == pytest.approx(3)   # median of 2 h and 4 h
+    assert r["first_contact_hours"] == pytest.approx(3)  # median of 2 h and 4 h
     assert r["sal_days"] == pytest.approx(2) and r["qualified"] == 1
     assert r["lt_days"] == pytest.approx(10) and r["won_timed"] == 1

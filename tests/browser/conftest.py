@@ -3,6 +3,7 @@
 Screenshots go to test-artifacts/ (not committed). Outside CI, the tests skip when
 /usr/bin/chromium is missing; in CI (.ci/run installs it) a missing browser is a failure.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,16 @@ import pytest
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip("Debian chromium is not installed (apt-get install chromium)", allow_module_level=True)
@@ -61,8 +70,7 @@ def wait_for_app(page) -> None:
 
 def _no_status_widget(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
 
 
 def wait_for_idle(page, quiet_ms: int = 1500, timeout_ms: int = 120_000) -> None:
@@ -71,8 +79,9 @@ def wait_for_idle(page, quiet_ms: int = 1500, timeout_ms: int = 120_000) -> None
     _no_status_widget(page)
     idle = 0
     for _ in range(timeout_ms // 250):
-        busy = page.evaluate("() => !!document.querySelector('[data-testid=\"stStatusWidget\"], "
-                             "[data-testid=\"stSkeleton\"]')")
+        busy = page.evaluate(
+            '() => !!document.querySelector(\'[data-testid="stStatusWidget"], [data-testid="stSkeleton"]\')'
+        )
         idle = 0 if busy else idle + 250
         if idle >= quiet_ms:
             return

@@ -1,5 +1,6 @@
 """What a person sees: the overview, channels and funnel pages draw their charts on the demo
 data, and choosing another period in the sidebar changes the numbers."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ from tests.browser.conftest import shot, wait_for_app
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # (sidebar link, page, screenshot name); pages are opened from the sidebar as a person does
 # (a deep link on a fresh server first shows Streamlit's "page not found" until navigation is set up).
-PAGES = [(None, "", "analytics-overview"), ("Каналы", "channels", "analytics-channels"),
-         ("Воронка", "funnel", "analytics-funnel")]
+PAGES = [
+    (None, "", "analytics-overview"),
+    ("Каналы", "channels", "analytics-channels"),
+    ("Воронка", "funnel", "analytics-funnel"),
+]
 
 
 def metric_values(page) -> list[str]:

@@ -1,6 +1,7 @@
 """A person uploads a cp1251 ';' leads file through the Data page of a real server and sees the
 success message; a reload shows it in the history and loads nothing again. In Russian, the
 app's default language. Screenshots go to test-artifacts/."""
+
 from __future__ import annotations
 
 import duckdb
@@ -42,7 +43,8 @@ def test_upload_cp1251_semicolon_file_through_the_page(server_factory, page, tmp
     success = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="загружен")
     success.wait_for(timeout=60_000)
     assert success.inner_text().strip() == (
-        "Готово: «leads_1c.csv» загружен. Добавлено строк: 3, обновлено: 0, отклонено: 0.")
+        "Готово: «leads_1c.csv» загружен. Добавлено строк: 3, обновлено: 0, отклонено: 0."
+    )
     wait_for_app(page)
     shot(page, "data-loaded")
 

@@ -1,4 +1,5 @@
 """A director's shared link in a real browser: the same numbers as the model, and a slider moves them."""
+
 from funnel.i18n import fmt_money, fmt_num, fmt_pct
 from funnel.model.plan import Plan, evaluate
 from tests.browser.conftest import shot, wait_for_app
@@ -16,23 +17,29 @@ def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(server_fac
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
     out = evaluate(Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000))
-    expected = [fmt_money(out["turnover"], "en"), fmt_num(out["deals"], "en", 1),
-                fmt_money(out["budget"], "en"), fmt_pct(out["romi"], "en", 0)]
-    assert expected == ["900,000 ₽", "6.0", "120,000 ₽", "650%"]   # 120 × 5 % × 150 000, by hand
+    expected = [
+        fmt_money(out["turnover"], "en"),
+        fmt_num(out["deals"], "en", 1),
+        fmt_money(out["budget"], "en"),
+        fmt_pct(out["romi"], "en", 0),
+    ]
+    assert expected == ["900,000 ₽", "6.0", "120,000 ₽", "650%"]  # 120 × 5 % × 150 000, by hand
     assert values(page)[:4] == expected
     shot(page, "planner_shared_link")
 
-    slider = page.get_by_role("slider").first            # leads per month
+    slider = page.get_by_role("slider").first  # leads per month
     slider.focus()
-    slider.press("ArrowRight")                             # one step: 121 leads
+    slider.press("ArrowRight")  # one step: 121 leads
     # Compare digits only: on a fresh server the first rerun after a deep link comes back in the
     # default language (the shell's language switch, reported to the lead); the figure must not change.
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-        ".some(e => e.innerText.replace(/\\D/g, '') === '907500')", timeout=30_000)
+        ".some(e => e.innerText.replace(/\\D/g, '') === '907500')",
+        timeout=30_000,
+    )
     wait_for_app(page)
     assert "".join(ch for ch in values(page)[0] if ch.isdigit()) == f"{121 * 0.05 * 150_000:.0f}"
-    assert "l=121" in page.url                             # the link follows the view
+    assert "l=121" in page.url  # the link follows the view
     shot(page, "planner_slider_moved")
 
 
@@ -57,16 +64,16 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, br
     first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(first)
     step = first.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
-    assert step.input_value() == "50"                         # the link's 0.5, not the data's rate
+    assert step.input_value() == "50"  # the link's 0.5, not the data's rate
     step.focus()
-    step.press("ArrowRight")                                  # one step of 0.01 %: 50.01 %
+    step.press("ArrowRight")  # one step of 0.01 %: 50.01 %
     first.wait_for_function("() => decodeURIComponent(location.search).includes('0.5001')", timeout=30_000)
     wait_for_app(first)
     carried = json.loads(parse_qs(urlparse(first.url).query)["chn"][0])
     assert carried == {"lead": 0.5001}
     shot(first, "planner_chain_link")
 
-    second = browser.new_page()                               # another director opens the copied link
+    second = browser.new_page()  # another director opens the copied link
     second.goto(first.url)
     second.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(second)
@@ -83,15 +90,15 @@ def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
     p50 = page.locator('[data-testid="stMetricLabel"]').filter(has_text="P50")
-    assert not p50.count()                                            # the forecast tab is not drawn yet
+    assert not p50.count()  # the forecast tab is not drawn yet
     page.get_by_role("tab", name="Forecast").click()
     p50.first.wait_for(timeout=30_000)
     wait_for_app(page)
-    assert "0.25" in page.url.replace("%3A", ":")                     # the chain edit stays in the link
+    assert "0.25" in page.url.replace("%3A", ":")  # the chain edit stays in the link
     page.get_by_role("tab", name="Stage chain").click()
     step = page.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
     step.wait_for(timeout=30_000)
-    assert step.input_value() == "25"                                 # redrawn from the kept edit
+    assert step.input_value() == "25"  # redrawn from the kept edit
     assert not page.locator('[data-testid="stException"]').count()
     shot(page, "planner_tabs_lazy")
 
@@ -106,11 +113,11 @@ def _type_budget(page, grid, value: str) -> None:
     """Type ``value`` into the first row's "Budget per month" cell of the mix grid and commit it."""
     wait_for_app(page)
     grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)                                # let the scroll settle before aiming
+    page.wait_for_timeout(300)  # let the scroll settle before aiming
     box = grid.bounding_box()
     editor = page.locator("#portal textarea, #portal input")  # the grid's cell editor overlay
-    for _ in range(5):                                        # a busy machine may swallow a click
-        page.mouse.dblclick(box["x"] + 235, box["y"] + 54)   # first row, "Budget per month" cell
+    for _ in range(5):  # a busy machine may swallow a click
+        page.mouse.dblclick(box["x"] + 235, box["y"] + 54)  # first row, "Budget per month" cell
         try:
             editor.first.wait_for(timeout=3_000)
             break
@@ -149,8 +156,8 @@ def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
                 raise
     wait_for_app(first)
     edited = json.loads(parse_qs(urlparse(first.url).query)["mix"][0])
-    (channel, row), = edited.items()
-    assert row["budget"] == 123456                            # exactly what was typed, one row only
+    ((channel, row),) = edited.items()
+    assert row["budget"] == 123456  # exactly what was typed, one row only
     after = _mix_budget(first)
     assert after != before
     shot(first, "planner_mix_edited")
@@ -162,7 +169,7 @@ def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
     second.get_by_role("tab", name="Channel mix").click()
     second.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
     wait_for_app(second)
-    assert _mix_budget(second) == after                       # the same mix, from the link alone
+    assert _mix_budget(second) == after  # the same mix, from the link alone
     assert json.loads(parse_qs(urlparse(second.url).query)["mix"][0]) == edited
     first.close()
     second.close()

@@ -4,6 +4,7 @@ The secrets for these tests are written to a temp file and given to the server t
 STREAMLIT_SECRETS_FILES (the env form of `--secrets.files`), so the repository's own
 .streamlit/secrets.toml is never touched.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,9 @@ def signed_server(server_factory, tmp_path):
     with store.transaction() as cur:
         create_workspace(cur, "Sales", workspace_id="sales")
     csv = tmp_path / "base.csv"
-    csv.write_text("lead_id,created_at,channel\n" + "".join(f"A{i},2026-03-{1 + i % 28:02d} 10:00,SEO\n" for i in range(40)))
+    csv.write_text(
+        "lead_id,created_at,channel\n" + "".join(f"A{i},2026-03-{1 + i % 28:02d} 10:00,SEO\n" for i in range(40))
+    )
     ingest.load(store, csv, "base.csv", "leads", workspace_id="sales", actor=CLI_USER)
     store.close()
     secrets = tmp_path / "secrets.toml"
@@ -48,7 +51,9 @@ def signed_server(server_factory, tmp_path):
 def sign_in(page, password: str) -> None:
     # by test id, not label: the language may change between runs (see the report)
     page.locator('input[type="password"]').fill(password)
-    page.locator('[data-testid="stForm"] button[kind*="FormSubmit"], [data-testid="stForm"] [data-testid*="FormSubmit"] button').first.click()
+    page.locator(
+        '[data-testid="stForm"] button[kind*="FormSubmit"], [data-testid="stForm"] [data-testid*="FormSubmit"] button'
+    ).first.click()
     page.wait_for_timeout(500)  # let the rerun start before waiting for it to end
     wait_for_app(page)
 
@@ -122,8 +127,10 @@ def test_editor_upload_is_seen_by_another_session_without_restart(signed_server,
         editor.locator('[data-testid="stSidebarNav"] a[href*="data"]').click()
         editor.locator('[data-testid="stFileUploader"]').wait_for()
         upload = tmp_path / "more leads.csv"
-        upload.write_text("lead_id,created_at,channel\n" +
-                          "".join(f"B{i},2026-03-{1 + i % 28:02d} 12:00,{HOSTILE}\n" for i in range(7)))
+        upload.write_text(
+            "lead_id,created_at,channel\n"
+            + "".join(f"B{i},2026-03-{1 + i % 28:02d} 12:00,{HOSTILE}\n" for i in range(7))
+        )
         editor.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(upload))
         wait_for_app(editor)
         editor.locator(".st-key-data_load button").click()

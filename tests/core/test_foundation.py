@@ -1,4 +1,5 @@
 """The foundation: ladder settings, roles on writes, the demo dataset's promises, periods."""
+
 from datetime import date
 
 import pandas as pd
@@ -22,22 +23,32 @@ def test_new_workspace_gets_the_domain_ladder(store, ws):
     assert list(got["kind"]).count("won") == 1
 
 
-@pytest.mark.parametrize("rows, field", [
-    ([{"name": "", "probability": 0.1, "norm_days": 1, "kind": "open"}], "name (row 1)"),
-    ([{"name": "A", "probability": 1.5, "norm_days": 1, "kind": "won"}], "probability (row 1)"),
-    ([{"name": "A", "probability": 0.5, "norm_days": -1, "kind": "won"}], "norm_days (row 1)"),
-    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "maybe"}], "kind (row 1)"),
-    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "open"}], "kind: the ladder needs"),
-    ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "won"},
-      {"name": "a", "probability": 0.5, "norm_days": 1, "kind": "open"}], "name (row 2)"),
-], ids=["blank-name", "probability-above-1", "negative-norm", "unknown-kind", "no-won-stage", "duplicate-name"])
+@pytest.mark.parametrize(
+    "rows, field",
+    [
+        ([{"name": "", "probability": 0.1, "norm_days": 1, "kind": "open"}], "name (row 1)"),
+        ([{"name": "A", "probability": 1.5, "norm_days": 1, "kind": "won"}], "probability (row 1)"),
+        ([{"name": "A", "probability": 0.5, "norm_days": -1, "kind": "won"}], "norm_days (row 1)"),
+        ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "maybe"}], "kind (row 1)"),
+        ([{"name": "A", "probability": 0.5, "norm_days": 1, "kind": "open"}], "kind: the ladder needs"),
+        (
+            [
+                {"name": "A", "probability": 0.5, "norm_days": 1, "kind": "won"},
+                {"name": "a", "probability": 0.5, "norm_days": 1, "kind": "open"},
+            ],
+            "name (row 2)",
+        ),
+    ],
+    ids=["blank-name", "probability-above-1", "negative-norm", "unknown-kind", "no-won-stage", "duplicate-name"],
+)
 def test_bad_ladder_is_refused_naming_the_field(rows, field):
     with pytest.raises(ValidationError, match=field.replace("(", r"\(").replace(")", r"\)")):
         ladder.validate_ladder(pd.DataFrame(rows))
 
 
-@pytest.mark.parametrize("user, allowed", [(ADMIN, True), (EDITOR, True), (VIEWER, False)],
-                         ids=["admin", "editor", "viewer"])
+@pytest.mark.parametrize(
+    "user, allowed", [(ADMIN, True), (EDITOR, True), (VIEWER, False)], ids=["admin", "editor", "viewer"]
+)
 def test_ladder_writes_check_the_role(store, ws, user, allowed):
     with store.cursor() as cur:
         before = (ladder.get_ladder(cur, ws), data_version(cur, ws))
@@ -55,7 +66,8 @@ def test_ladder_writes_check_the_role(store, ws, user, allowed):
             names = list(after["name"])
             assert names.index("Demo held") == names.index("Contract signed") + 1
             assert ladder.get_aliases(cur, ws).to_dict("records") == [
-                {"alias": "кп отправлено", "stage": "Proposal under review"}]
+                {"alias": "кп отправлено", "stage": "Proposal under review"}
+            ]
             assert data_version(cur, ws) > before[1]
         else:
             pd.testing.assert_frame_equal(after, before[0])
@@ -116,24 +128,41 @@ def test_first_start_installs_demo_once(store):
     assert n == len(demo.generate()["leads"])
 
 
-@pytest.mark.parametrize("preset, anchor, expected", [
-    ("last_month", date(2026, 10, 15), (date(2026, 10, 1), date(2026, 10, 31))),
-    ("last_3_months", date(2026, 10, 15), (date(2026, 8, 1), date(2026, 10, 31))),
-    ("last_12_months", date(2026, 2, 3), (date(2025, 3, 1), date(2026, 2, 28))),
-    ("this_year", date(2026, 10, 15), (date(2026, 1, 1), date(2026, 10, 31))),
-], ids=["last-month", "last-3", "last-12-across-february", "this-year"])
+@pytest.mark.parametrize(
+    "preset, anchor, expected",
+    [
+        ("last_month", date(2026, 10, 15), (date(2026, 10, 1), date(2026, 10, 31))),
+        ("last_3_months", date(2026, 10, 15), (date(2026, 8, 1), date(2026, 10, 31))),
+        ("last_12_months", date(2026, 2, 3), (date(2025, 3, 1), date(2026, 2, 28))),
+        ("this_year", date(2026, 10, 15), (date(2026, 1, 1), date(2026, 10, 31))),
+    ],
+    ids=["last-month", "last-3", "last-12-across-february", "this-year"],
+)
 def test_period_presets(preset, anchor, expected):
     assert periods.preset_range(preset, anchor) == expected
 
 
-@pytest.mark.parametrize("period, previous, year_ago", [
-    ((date(2026, 3, 1), date(2026, 3, 31)), (date(2026, 2, 1), date(2026, 2, 28)),
-     (date(2025, 3, 1), date(2025, 3, 31))),
-    ((date(2024, 2, 1), date(2024, 2, 29)), (date(2024, 1, 1), date(2024, 1, 31)),
-     (date(2023, 2, 1), date(2023, 2, 28))),
-    ((date(2026, 3, 10), date(2026, 3, 19)), (date(2026, 2, 28), date(2026, 3, 9)),
-     (date(2025, 3, 10), date(2025, 3, 19))),
-], ids=["whole-month", "leap-february", "ten-days"])
+@pytest.mark.parametrize(
+    "period, previous, year_ago",
+    [
+        (
+            (date(2026, 3, 1), date(2026, 3, 31)),
+            (date(2026, 2, 1), date(2026, 2, 28)),
+            (date(2025, 3, 1), date(2025, 3, 31)),
+        ),
+        (
+            (date(2024, 2, 1), date(2024, 2, 29)),
+            (date(2024, 1, 1), date(2024, 1, 31)),
+            (date(2023, 2, 1), date(2023, 2, 28)),
+        ),
+        (
+            (date(2026, 3, 10), date(2026, 3, 19)),
+            (date(2026, 2, 28), date(2026, 3, 9)),
+            (date(2025, 3, 10), date(2025, 3, 19)),
+        ),
+    ],
+    ids=["whole-month", "leap-february", "ten-days"],
+)
 def test_comparison_periods(period, previous, year_ago):
     assert periods.previous_period(*period) == previous
     assert periods.year_earlier(*period) == year_ago
@@ -209,14 +238,14 @@ def test_a_write_waiting_behind_another_is_told_once_and_then_runs(store, ws):
     assert started.wait(10)
     second = threading.Thread(target=second_write)
     second.start()
-    second.join(2)                      # past WAIT_NOTICE: told, still waiting, nothing written
+    second.join(2)  # past WAIT_NOTICE: told, still waiting, nothing written
     assert len(told) == 1 and not done
     release.set()
     first.join(10)
     second.join(10)
     assert done == [True]
     with store.cursor() as cur:
-        assert get_workspace(cur, ws).currency == "€"   # the waiting write ran after the first
+        assert get_workspace(cur, ws).currency == "€"  # the waiting write ran after the first
     with store.transaction(waiting=lambda: told.append("again")) as cur:  # no wait: not told
         set_currency(cur, ws, "₽", actor=ADMIN)
     assert len(told) == 1

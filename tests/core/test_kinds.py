@@ -1,4 +1,5 @@
 """funnel.kinds: the one map of data kinds to raw tables, and current_rows over it."""
+
 from datetime import date, datetime
 
 import pytest
@@ -10,7 +11,10 @@ from funnel.workspace import create_workspace
 from tests.conftest import insert
 
 ROWS = {
-    "leads": [{"lead_id": "L1", "created_at": datetime(2026, 3, 1)}, {"lead_id": "L2", "created_at": datetime(2026, 3, 2)}],
+    "leads": [
+        {"lead_id": "L1", "created_at": datetime(2026, 3, 1)},
+        {"lead_id": "L2", "created_at": datetime(2026, 3, 2)},
+    ],
     "deals": [{"deal_id": "D1", "stage": "Lost"}],
     "stages": [{"deal_id": "D1", "stage": "Lost", "entered_at": datetime(2026, 3, 3)}],
     "spend": [{"channel": "A", "period": date(2026, 3, 1), "amount": 100}],
@@ -22,10 +26,13 @@ def test_the_map_matches_the_schema(store):
     schema (one with upload_id) is one the map names: nothing is missed by delete or undo."""
     assert set(RAW_TABLES) == set(STORED_IN) == set(FULL_TABLES) == set(KINDS)
     with store.cursor() as cur:
-        with_upload = {r[0] for r in cur.execute(
-            "SELECT table_name FROM information_schema.columns WHERE column_name = 'upload_id' "
-            "AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')"
-        ).fetchall()}
+        with_upload = {
+            r[0]
+            for r in cur.execute(
+                "SELECT table_name FROM information_schema.columns WHERE column_name = 'upload_id' "
+                "AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')"
+            ).fetchall()
+        }
         readable = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert with_upload == set(DATA_TABLES)
     assert set(RAW_TABLES.values()) <= readable
@@ -43,8 +50,11 @@ def test_current_rows_counts_what_no_upload_set_aside(store, ws, kind):
         assert ingest.current_rows(cur, ws, kind) == 0
 
 
-@pytest.mark.parametrize("kind", ["Leads", "leads_raw", "leads; DROP TABLE leads_raw", ""],
-                         ids=["capitalised", "a-table-name", "injection", "empty"])
+@pytest.mark.parametrize(
+    "kind",
+    ["Leads", "leads_raw", "leads; DROP TABLE leads_raw", ""],
+    ids=["capitalised", "a-table-name", "injection", "empty"],
+)
 def test_current_rows_refuses_an_unknown_kind(store, ws, kind):
     with store.cursor() as cur, pytest.raises(ValidationError, match="kind"):
         current_rows(cur, ws, kind)

@@ -4,6 +4,7 @@ Store.snapshot() is a read transaction; dashboard.py opens it around the run (ui
 and ui.cursor() / cache misses read through it. Writes on their own cursor commit meanwhile and
 are seen by the next run, or at once through ui.cursor(fresh=True) / ui.shared(fresh=True).
 """
+
 import threading
 
 import duckdb
@@ -147,8 +148,9 @@ def test_admin_backup_runs_beside_the_runs_snapshot(app_db, tmp_path, monkeypatc
     from tests.sharing.test_gate import PASSWORDS, make, sign_in
 
     original = administration.backup
-    monkeypatch.setattr(administration, "backup", lambda cur, folder, *, actor: original(
-        cur, tmp_path / "backups", actor=actor))  # not the repository's data/backups
+    monkeypatch.setattr(
+        administration, "backup", lambda cur, folder, *, actor: original(cur, tmp_path / "backups", actor=actor)
+    )  # not the repository's data/backups
     at = sign_in(make({"auth": "password", "passwords": PASSWORDS}, page="pages/admin.py"), "root-pw")
     at = at.button(key="admin_backup").click().run()
     assert not at.exception, at.exception
@@ -164,6 +166,7 @@ def test_admin_backup_runs_beside_the_runs_snapshot(app_db, tmp_path, monkeypatc
 def _wal(store) -> int:
     wal = store.path + ".wal"
     import os
+
     return os.path.getsize(wal) if os.path.exists(wal) else 0
 
 
@@ -171,6 +174,7 @@ def test_the_wal_is_checkpointed_when_the_last_reader_ends(store, ws, monkeypatc
     """DuckDB skips its automatic checkpoint while a reader of the changed tables is open,
     and refuses an explicit one: the end of the read snapshot folds the WAL in."""
     import funnel.db
+
     monkeypatch.setattr(funnel.db, "WAL_CHECKPOINT_BYTES", 1)  # any WAL counts as big here
     with store.snapshot() as snap:
         _count(snap, ws)

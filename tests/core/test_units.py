@@ -1,6 +1,7 @@
 """funnel.units: every figure the metrics and the planner give has a unit. The metrics run on
 the hand-made company (tests/analytics/fixtures.py) and each figure column they return must be
 in the registry, as must every output of the plan."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -34,8 +35,9 @@ def outputs(tmp_path_factory) -> dict[str, pd.DataFrame]:
             "trend.monthly": trend.monthly(cur, filters=f, by="channel"),
             "channels.channel_table": channels.channel_table(cur, filters=f),
             "channels.channel_changes": channels.channel_changes(cur, filters=f),
-            "channels.channel_comparison": pd.DataFrame([vars(channels.channel_comparison(cur, filters=f, a="A",
-                                                                                          b="B"))]),
+            "channels.channel_comparison": pd.DataFrame(
+                [vars(channels.channel_comparison(cur, filters=f, a="A", b="B"))]
+            ),
             "stages.stage_funnel": funnel_table,
             "stages.transitions": stages.transitions(funnel_table),
             "stages.stage_times": stages.stage_times(cur, filters=f),
@@ -49,8 +51,11 @@ def outputs(tmp_path_factory) -> dict[str, pd.DataFrame]:
 
 
 def figures(df: pd.DataFrame) -> list[str]:
-    return [c for c in df.columns if c not in NOT_FIGURES and pd.api.types.is_numeric_dtype(df[c])
-            and not pd.api.types.is_bool_dtype(df[c])]
+    return [
+        c
+        for c in df.columns
+        if c not in NOT_FIGURES and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+    ]
 
 
 def has_unit(name: str) -> bool:
@@ -66,18 +71,43 @@ def test_the_metrics_return_figures(outputs):
         assert len(df) and figures(df), name
 
 
-@pytest.mark.parametrize("name", [
-    "overview.headline", "overview.overview_record", "trend.monthly", "channels.channel_table",
-    "channels.channel_changes", "channels.channel_comparison", "stages.stage_funnel", "stages.transitions",
-    "stages.stage_times", "stages.stalled_deals", "speed.speed", "lost.lost_by_stage", "lost.lost_over_time",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "overview.headline",
+        "overview.overview_record",
+        "trend.monthly",
+        "channels.channel_table",
+        "channels.channel_changes",
+        "channels.channel_comparison",
+        "stages.stage_funnel",
+        "stages.transitions",
+        "stages.stage_times",
+        "stages.stalled_deals",
+        "speed.speed",
+        "lost.lost_by_stage",
+        "lost.lost_over_time",
+    ],
+)
 def test_every_metric_figure_has_a_unit(outputs, name):
     assert [c for c in figures(outputs[name]) if not has_unit(c)] == [], f"{name}: figures with no unit"
 
 
 def test_every_output_of_the_plan_has_a_unit():
-    plan = Plan(leads=100, conversion=0.1, avg_check=1000, cpl=10, sellers=2, contacts_per_seller=40,
-                queries=1000, ctr=0.1, site_conversion=0.05, cpc=2, target_turnover=20000, target_profit=5000)
+    plan = Plan(
+        leads=100,
+        conversion=0.1,
+        avg_check=1000,
+        cpl=10,
+        sellers=2,
+        contacts_per_seller=40,
+        queries=1000,
+        ctr=0.1,
+        site_conversion=0.05,
+        cpc=2,
+        target_turnover=20000,
+        target_profit=5000,
+    )
     channel = mix.Channel("A", budget=100, cpl=10, conversion=0.1, avg_check=1000)
     keys = set(evaluate(plan)) | set(mix.totals([channel])) | set(mix.rows([channel])[0])
     keys |= set(pipeline.weighted([pipeline.OpenStage("S", 2, 100, 0.5)])[0][0])
@@ -92,13 +122,27 @@ def test_the_levers_are_plan_inputs_in_their_own_unit():
     assert {k: kind for k, (kind, _) in units.LEVERS.items() if kind != units.unit(k)} == {}
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("cpl", "money"), ("win_rate", "share"), ("romi", "share"), ("index", "index"), ("leads", "count"),
-    ("first_contact_hours", "hours"), ("median_days", "days"), ("elasticity", "number"),
-    ("revenue_now", "money"), ("conversion_prev", "share"), ("won_yoy", "count"),
-    ("leads_mom", "change"), ("cpl_yoy_change", "change"),
-    ("lt_days_p80", "days"), ("first_contact_hours_p80", "hours"),
-], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("cpl", "money"),
+        ("win_rate", "share"),
+        ("romi", "share"),
+        ("index", "index"),
+        ("leads", "count"),
+        ("first_contact_hours", "hours"),
+        ("median_days", "days"),
+        ("elasticity", "number"),
+        ("revenue_now", "money"),
+        ("conversion_prev", "share"),
+        ("won_yoy", "count"),
+        ("leads_mom", "change"),
+        ("cpl_yoy_change", "change"),
+        ("lt_days_p80", "days"),
+        ("first_contact_hours_p80", "hours"),
+    ],
+    ids=lambda v: str(v),
+)
 def test_unit_by_name_and_by_suffix(name, expected):
     assert units.unit(name) == expected
 
@@ -111,5 +155,10 @@ def test_an_unknown_figure_is_refused_by_name(name):
 
 def test_each_unit_has_default_decimals():
     assert set(units.DECIMALS) == set(units.UNITS)
-    assert (units.decimals("romi"), units.decimals("conversion"), units.decimals("index"),
-            units.decimals("norm_days"), units.decimals("sal_days")) == (0, 1, 2, 0, 1)
+    assert (
+        units.decimals("romi"),
+        units.decimals("conversion"),
+        units.decimals("index"),
+        units.decimals("norm_days"),
+        units.decimals("sal_days"),
+    ) == (0, 1, 2, 0, 1)

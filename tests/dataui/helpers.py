@@ -1,5 +1,6 @@
 """Shared bits of the Data/Settings AppTest tests: a fresh app in a workspace of our own, and
 a viewer signed in through the real password form."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -41,11 +42,14 @@ def at_page(at: AppTest, page: str, lang: str | None = "en") -> AppTest:
     return at
 
 
-VIEWER_SECRETS = {"auth": "password", "passwords": {
-    "boss": {"password": "boss-pass", "role": "admin"},
-    "guest": {"password": "guest-pass", "role": "viewer"},
-    "marketer": {"password": "editor-pass", "role": "editor"},
-}}
+VIEWER_SECRETS = {
+    "auth": "password",
+    "passwords": {
+        "boss": {"password": "boss-pass", "role": "admin"},
+        "guest": {"password": "guest-pass", "role": "viewer"},
+        "marketer": {"password": "editor-pass", "role": "editor"},
+    },
+}
 
 
 def signed_in(password: str, page: str, lang: str = "en") -> AppTest:

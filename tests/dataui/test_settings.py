@@ -1,5 +1,6 @@
 """The Settings page under AppTest: ladder edits saved or refused with the field named, reset,
 stage spellings, currency, and a viewer who sees no editing control."""
+
 import pytest
 
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
@@ -16,8 +17,10 @@ def settings(app_db):
 
 
 def ladder_rows(ws_id):
-    return rows("SELECT position, name, probability, norm_days, kind FROM stages WHERE workspace_id = ? "
-                "ORDER BY position", [ws_id])
+    return rows(
+        "SELECT position, name, probability, norm_days, kind FROM stages WHERE workspace_id = ? ORDER BY position",
+        [ws_id],
+    )
 
 
 def test_ladder_shows_probability_in_percent(settings):
@@ -28,13 +31,20 @@ def test_ladder_shows_probability_in_percent(settings):
     assert at.dataframe(key=state.SET_LADDER).editing_mode == "dynamic"
 
 
-@pytest.mark.parametrize("edit, message", [
-    ({"edited_rows": {2: {"probability": 150}}}, "Row 3, «Probability, %»: a number from 0 to 100 is expected."),
-    ({"edited_rows": {1: {"name": "Initial interest"}}}, "Row 2, «Stage»: «Initial interest» appears twice."),
-    ({"edited_rows": {0: {"name": ""}}}, "Row 1, «Stage»: every stage needs a name."),
-    ({"edited_rows": {0: {"norm_days": -3}}}, "Row 1, «Norm»: whole working days, 0 or more (or empty), are expected."),
-    ({"edited_rows": {5: {"kind": "open"}}}, "«Kind»: the ladder needs at least one «won» stage."),
-], ids=["probability-150", "duplicate-name", "empty-name", "negative-norm", "no-won-stage"])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        ({"edited_rows": {2: {"probability": 150}}}, "Row 3, «Probability, %»: a number from 0 to 100 is expected."),
+        ({"edited_rows": {1: {"name": "Initial interest"}}}, "Row 2, «Stage»: «Initial interest» appears twice."),
+        ({"edited_rows": {0: {"name": ""}}}, "Row 1, «Stage»: every stage needs a name."),
+        (
+            {"edited_rows": {0: {"norm_days": -3}}},
+            "Row 1, «Norm»: whole working days, 0 or more (or empty), are expected.",
+        ),
+        ({"edited_rows": {5: {"kind": "open"}}}, "«Kind»: the ladder needs at least one «won» stage."),
+    ],
+    ids=["probability-150", "duplicate-name", "empty-name", "negative-norm", "no-won-stage"],
+)
 def test_invalid_ladder_is_refused_with_the_field_named(settings, edit, message):
     at, ws_id = settings
     before = ladder_rows(ws_id)
@@ -87,7 +97,8 @@ def test_alias_add_and_delete(settings):
     at.button(key=state.SET_ALIAS_ADD).click().run()
     assert not at.error
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
-        ("встреча назначена", "Qualified interest")]
+        ("встреча назначена", "Qualified interest")
+    ]
     shown = frame_with(at, "alias", "stage")
     assert list(shown["alias"]) == ["встреча назначена"]
     at.selectbox(key=state.SET_ALIAS_DEL_PICK).set_value("встреча назначена").run()
@@ -125,7 +136,13 @@ def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
     at = signed_in("guest-pass", PAGE)
     assert frame_with(at, "name", "probability", "kind")["name"].iloc[0] == "Initial interest"
     keys = {w.key for w in at.button} | {w.key for w in at.text_input} | {w.key for w in at.checkbox}
-    assert not keys & {state.SET_LADDER_SAVE, state.SET_RESET, state.SET_ALIAS_ADD, state.SET_CURRENCY, state.SET_CURRENCY_SAVE}
+    assert not keys & {
+        state.SET_LADDER_SAVE,
+        state.SET_RESET,
+        state.SET_ALIAS_ADD,
+        state.SET_CURRENCY,
+        state.SET_CURRENCY_SAVE,
+    }
     assert [d.key for d in at.dataframe if d.editing_mode != "read_only"] == []
     assert "Your role lets you view" in " ".join(texts(at.info)) or "demo workspace" in " ".join(texts(at.info))
 
@@ -141,8 +158,13 @@ def test_renaming_a_stage_in_use_says_where_to_map_its_deals(settings):
 
     at, ws_id = settings
     insert(ui.get_store(), ws_id, "deals", [{"deal_id": "D1", "stage": "Qualified interest", "amount": 100}])
-    at.session_state[state.SET_LADDER] = {"edited_rows": {1: {"name": "Qualified"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[state.SET_LADDER] = {
+        "edited_rows": {1: {"name": "Qualified"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.button(key=state.SET_LADDER_SAVE).click().run()
     assert texts(at.success) == [
         "The ladder is saved: 7 stages. Deals in stages that are no longer in the ladder («Qualified interest») "
-        "will show on the Data page among the stages to map."]
+        "will show on the Data page among the stages to map."
+    ]

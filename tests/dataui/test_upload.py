@@ -1,6 +1,7 @@
 """The Data page under AppTest, uploading through the real st.file_uploader into a real DuckDB
 file: preview, load once, history, rerun, bad files, ambiguous dates, duplicates, undo,
 replace, unknown stages and roles. Expected figures are worked out by hand from the files."""
+
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -24,12 +25,7 @@ LEADS = (
 ).encode("cp1251")
 
 # Slashes and every day 12 or below: 01/02/2025 may be 1 February or 2 January.
-AMBIGUOUS = (
-    "ID;Дата создания;Источник\n"
-    "A1;01/02/2025;Сайт\n"
-    "A2;03/04/2025;Сайт\n"
-    "A3;05/06/2025;Сайт\n"
-).encode("cp1251")
+AMBIGUOUS = ("ID;Дата создания;Источник\nA1;01/02/2025;Сайт\nA2;03/04/2025;Сайт\nA3;05/06/2025;Сайт\n").encode("cp1251")
 
 DEALS = (
     "ID сделки;Этап;Сумма;Дата создания\n"
@@ -65,8 +61,11 @@ def current(ws_id, table="leads_raw"):
 
 
 def uploads(ws_id):
-    return rows("SELECT file_name, kind, mode, rows_in, rows_added, rows_updated, rows_rejected, undone_at "
-                "FROM uploads WHERE workspace_id = ? ORDER BY id", [ws_id])
+    return rows(
+        "SELECT file_name, kind, mode, rows_in, rows_added, rows_updated, rows_rejected, undone_at "
+        "FROM uploads WHERE workspace_id = ? ORDER BY id",
+        [ws_id],
+    )
 
 
 def test_empty_workspace_teaches_what_to_upload_first(data):
@@ -97,8 +96,9 @@ def test_cp1251_leads_preview_then_load_once(data):
     assert not at.exception, at.exception
     assert texts(at.success)[0] == "Готово: «leads.csv» загружен. Добавлено строк: 3, обновлено: 0, отклонено: 0."
     assert current(ws_id) == 3
-    assert rows("SELECT lead_id, created_at, cost FROM leads_raw WHERE workspace_id = ? ORDER BY lead_id",
-                [ws_id])[0] == ("L1", datetime(2025, 1, 5), Decimal("1200.50"))
+    assert rows("SELECT lead_id, created_at, cost FROM leads_raw WHERE workspace_id = ? ORDER BY lead_id", [ws_id])[
+        0
+    ] == ("L1", datetime(2025, 1, 5), Decimal("1200.50"))
     history = frame_with(at, "Файл", "Добавлено")
     assert list(history["Файл"]) == ["leads.csv"] and list(history["Добавлено"]) == [3]
 
@@ -196,8 +196,9 @@ def test_replace_needs_confirmation(data):
     at.checkbox(key=state.DATA_REPLACE_OK).check().run()
     at.button(key=state.DATA_LOAD).click().run()
     assert current(ws_id) == 3
-    assert sorted(r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL",
-                                     [ws_id])) == ["A1", "A2", "A3"]
+    assert sorted(
+        r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL", [ws_id])
+    ) == ["A1", "A2", "A3"]
 
 
 def test_undo_removes_the_rows_and_restores_the_replaced(data):
@@ -220,8 +221,9 @@ def test_undo_removes_the_rows_and_restores_the_replaced(data):
     assert f"Загрузка №{second} отменена: удалено строк — 3, восстановлено — 3." in texts(at.success)
     assert not [t for t in texts(at.success) if t.startswith("Готово")]  # the undone load is not "done"
     assert [b for b in at.button if b.key == state.DATA_LOAD]  # the file is back under review
-    assert sorted(r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL",
-                                     [ws_id])) == ["L1", "L2", "L3"]
+    assert sorted(
+        r[0] for r in rows("SELECT lead_id FROM leads_raw WHERE workspace_id = ? AND superseded_by IS NULL", [ws_id])
+    ) == ["L1", "L2", "L3"]
     assert at.checkbox(key=state.DATA_UNDO_OK).value is False
     at.selectbox(key=state.DATA_UNDO_PICK).set_value(first).run()
     at.checkbox(key=state.DATA_UNDO_OK).check().run()
@@ -232,6 +234,7 @@ def test_undo_removes_the_rows_and_restores_the_replaced(data):
 
 def _history(ws_id):
     import ui
+
     with ui.get_store().cursor() as cur:
         return ingest.upload_history(cur, ws_id)
 
@@ -265,7 +268,8 @@ def test_unknown_stage_is_offered_for_mapping(data):
     at.button(key=stages.stage_key("Переговоры с ЛПР", "map")).click().run()
     assert "«Переговоры с ЛПР» теперь считается этапом «Contract negotiation»." in texts(at.success)
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
-        ("переговоры с лпр", "Contract negotiation")]
+        ("переговоры с лпр", "Contract negotiation")
+    ]
     assert not [b for b in at.button if b.key == stages.stage_key("Переговоры с ЛПР", "map")]
 
 
@@ -312,8 +316,9 @@ def _two_sheets() -> bytes:
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="xlsxwriter") as xl:
         pd.DataFrame({"Примечание": ["служебный лист"]}).to_excel(xl, sheet_name="Инфо", index=False)
-        pd.DataFrame({"ID": ["X1", "X2"], "Дата создания": ["2025-03-01", "2025-03-02"],
-                      "Источник": ["Сайт", "Email"]}).to_excel(xl, sheet_name="Лиды", index=False)
+        pd.DataFrame(
+            {"ID": ["X1", "X2"], "Дата создания": ["2025-03-01", "2025-03-02"], "Источник": ["Сайт", "Email"]}
+        ).to_excel(xl, sheet_name="Лиды", index=False)
     return buf.getvalue()
 
 
@@ -323,7 +328,8 @@ def test_excel_with_several_sheets_offers_a_sheet_picker(data, monkeypatch):
     real = ingest.review
     monkeypatch.setattr(ingest, "review", lambda *a, **k: calls.append(k.get("sheet")) or real(*a, **k))
     at.file_uploader(key=state.DATA_FILE).upload(
-        "book.xlsx", _two_sheets(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
+        "book.xlsx", _two_sheets(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ).run()
     assert not at.exception and not at.error, texts(at.error)
     picker = at.selectbox(key=state.DATA_SHEET)
     assert picker.options == ["Инфо", "Лиды"] and picker.value == "Лиды"
@@ -348,6 +354,7 @@ def test_load_feeds_the_progress_bar(data, monkeypatch):
         def record(fraction, step):
             seen.append((fraction, step))
             progress(fraction, step)
+
         return real(*a, progress=record, **k)
 
     monkeypatch.setattr(ingest, "load", spy)
@@ -358,12 +365,16 @@ def test_load_feeds_the_progress_bar(data, monkeypatch):
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
 
 
-@pytest.mark.parametrize("password, workspace, uploader, note", [
-    ("guest-pass", "acme", False, "Ваша роль позволяет только просматривать данные"),
-    ("editor-pass", "acme", True, None),
-    ("editor-pass", "demo", False, "менять его могут только администраторы"),
-    ("boss-pass", "demo", True, "Как администратор вы можете его менять"),
-], ids=["viewer-own", "editor-own", "editor-demo", "admin-demo"])
+@pytest.mark.parametrize(
+    "password, workspace, uploader, note",
+    [
+        ("guest-pass", "acme", False, "Ваша роль позволяет только просматривать данные"),
+        ("editor-pass", "acme", True, None),
+        ("editor-pass", "demo", False, "менять его могут только администраторы"),
+        ("boss-pass", "demo", True, "Как администратор вы можете его менять"),
+    ],
+    ids=["viewer-own", "editor-own", "editor-demo", "admin-demo"],
+)
 def test_role_decides_who_sees_the_upload_controls(app_db, password, workspace, uploader, note):
     import ui
     from funnel.workspace import create_workspace
@@ -375,8 +386,10 @@ def test_role_decides_who_sees_the_upload_controls(app_db, password, workspace, 
         at.selectbox(key="workspace").set_value(workspace).run()
     assert not at.exception
     assert bool([w for w in at.get("file_uploader")]) is uploader
-    assert bool([b for b in at.checkbox if b.key == state.DATA_UNDO_OK] or
-                [s for s in at.selectbox if s.key == state.DATA_UNDO_PICK]) is (uploader and workspace == "demo")
+    assert bool(
+        [b for b in at.checkbox if b.key == state.DATA_UNDO_OK]
+        or [s for s in at.selectbox if s.key == state.DATA_UNDO_PICK]
+    ) is (uploader and workspace == "demo")
     if note:
         assert note in " ".join(texts(at.info))
 
@@ -417,13 +430,16 @@ def test_spend_upload_by_month(data):
     at.button(key=state.DATA_LOAD).click().run()
     assert texts(at.success)[0] == "Готово: «spend.csv» загружен. Добавлено строк: 2, обновлено: 0, отклонено: 0."
     assert rows("SELECT channel, amount FROM spend_raw WHERE workspace_id = ? ORDER BY channel", [ws_id]) == [
-        ("Сайт", Decimal("2500.50")), ("Яндекс", Decimal("10000.00"))]
+        ("Сайт", Decimal("2500.50")),
+        ("Яндекс", Decimal("10000.00")),
+    ]
 
 
 def test_a_file_whose_preview_listed_rejects_skips_the_fast_attempt(data, monkeypatch):
     """The fast path would write every row before finding the ones to reject: after a preview
     that listed them, the load goes straight to the full check. A clean file still takes it."""
     from funnel.ingest import fastpath
+
     calls = []
     real = fastpath.write
 

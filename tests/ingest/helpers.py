@@ -1,4 +1,5 @@
 """Small helpers for ingest tests: write a file, inspect it, load it."""
+
 from __future__ import annotations
 
 from pathlib import Path

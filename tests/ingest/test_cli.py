@@ -1,4 +1,5 @@
 """`python -m funnel load / demo` as a script would run them."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,9 @@ from tests.ingest.helpers import write
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "funnel", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "funnel", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 def test_load_prints_what_it_did_and_rejects_badly(tmp_path):
@@ -32,8 +34,13 @@ def test_ambiguous_dates_need_date_format_and_strict_refuses(tmp_path):
     path = write(tmp_path, "amb.csv", "id,date,channel\nA1,01/02/2025,a\nA2,03/04/2025,b\n")
     out = run("load", "leads", str(path), "--db", db)
     assert out.returncode == 3
-    assert "How to fix: choose the date format for this column (command line: --date-format created_at=%d/%m/%Y)." in out.stderr
-    out = run("load", "leads", str(path), "--db", db, "--date-format", "created_at=%m/%d/%Y", "--map", "date=created_at")
+    assert (
+        "How to fix: choose the date format for this column (command line: --date-format created_at=%d/%m/%Y)."
+        in out.stderr
+    )
+    out = run(
+        "load", "leads", str(path), "--db", db, "--date-format", "created_at=%m/%d/%Y", "--map", "date=created_at"
+    )
     assert out.returncode == 0 and "added 2" in out.stdout
     bad = write(tmp_path, "bad.csv", "id,date,channel\nB1,2025-01-01,a\nB2,oops,b\n")
     out = run("load", "leads", str(bad), "--db", db, "--strict")
@@ -42,9 +49,16 @@ def test_ambiguous_dates_need_date_format_and_strict_refuses(tmp_path):
 
 def test_busy_database_exits_4_with_a_clear_message(tmp_path):
     db = tmp_path / "held.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ready', flush=True); time.sleep(60)", str(db)],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         path = write(tmp_path, "l.csv", "id,created\n1,2025-01-01\n")

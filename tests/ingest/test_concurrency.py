@@ -1,5 +1,6 @@
 """Sessions are threads of one server: their inspections and loads must not see each other's
 temp tables (each cursor is its own DuckDB connection)."""
+
 from __future__ import annotations
 
 import threading
@@ -8,9 +9,14 @@ from tests.ingest.helpers import inspect_file, load_file, write
 
 
 def test_parallel_inspections_and_a_load_keep_to_their_own_files(store, ws, tmp_path):
-    files = {n: write(tmp_path, f"f{n}.csv", "id,created,channel\n" +
-                      "".join(f"{n}-{i},2025-01-0{1 + i % 9},ch{n}\n" for i in range(50 * (n + 1))))
-             for n in range(4)}
+    files = {
+        n: write(
+            tmp_path,
+            f"f{n}.csv",
+            "id,created,channel\n" + "".join(f"{n}-{i},2025-01-0{1 + i % 9},ch{n}\n" for i in range(50 * (n + 1))),
+        )
+        for n in range(4)
+    }
     errors, seen = [], {}
 
     def inspect_many(n):

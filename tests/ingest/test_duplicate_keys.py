@@ -1,5 +1,6 @@
 """Repeated keys inside one file: the load first counts distinct keys and only names the
 repeats (row, first row) when there are some; both kinds with a single key are covered."""
+
 from __future__ import annotations
 
 from tests.ingest.helpers import inspect_file, load_file, rejects, table_rows, write
@@ -9,7 +10,8 @@ def test_repeated_deal_ids_are_rejected_with_their_first_row(store, ws, tmp_path
     path = write(tmp_path, "deals.csv", "deal_id,status,amount\nD1,won,100\nD2,lost,5\nD1,won,7\nD1,open,9\n")
     expected = [
         (4, "deal_id", "duplicate id 'D1': it first appears in row 2; later repeats are not loaded"),
-        (5, "deal_id", "duplicate id 'D1': it first appears in row 2; later repeats are not loaded")]
+        (5, "deal_id", "duplicate id 'D1': it first appears in row 2; later repeats are not loaded"),
+    ]
     assert rejects(inspect_file(store, ws, path, "deals")) == expected
     res = load_file(store, ws, path, "deals")
     assert [(int(r.row), r.column, r.reason) for r in res.rejected_rows.itertuples()] == expected

@@ -1,4 +1,5 @@
 """Good files in every supported format give the same hand-checked rows."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,14 +10,20 @@ import pytest
 
 from tests.ingest.helpers import inspect_file, load_file, rejects, write
 
-EXPECTED = [("1", datetime(2025, 12, 31, 14, 5), "Яндекс Директ", Decimal("1234.56")),
-            ("2", datetime(2025, 1, 2, 0, 0), "SEO", Decimal("12000.00"))]
+EXPECTED = [
+    ("1", datetime(2025, 12, 31, 14, 5), "Яндекс Директ", Decimal("1234.56")),
+    ("2", datetime(2025, 1, 2, 0, 0), "SEO", Decimal("12000.00")),
+]
 
 
-def _leads_text(delim: str, eol: str = "\n", dates=("31.12.2025 14:05", "02.01.2025"),
-                costs=("1 234,56", "12 000")) -> str:
-    rows = [["ID", "Дата создания", "Источник", "Стоимость"],
-            ["1", dates[0], "Яндекс Директ", costs[0]], ["2", dates[1], "SEO", costs[1]]]
+def _leads_text(
+    delim: str, eol: str = "\n", dates=("31.12.2025 14:05", "02.01.2025"), costs=("1 234,56", "12 000")
+) -> str:
+    rows = [
+        ["ID", "Дата создания", "Источник", "Стоимость"],
+        ["1", dates[0], "Яндекс Директ", costs[0]],
+        ["2", dates[1], "SEO", costs[1]],
+    ]
     return eol.join(delim.join(f'"{c}"' if delim in c else c for c in r) for r in rows) + eol
 
 
@@ -42,8 +49,9 @@ def test_csv_variants_load_the_same_rows(store, ws, tmp_path, text, encoding):
     result = load_file(store, ws, path, "leads")
     assert (result.added, result.rejected) == (2, 0)
     with store.cursor() as cur:
-        rows = cur.execute("SELECT lead_id, created_at, channel, cost FROM leads_raw WHERE workspace_id = ? "
-                           "ORDER BY lead_id", [ws]).fetchall()
+        rows = cur.execute(
+            "SELECT lead_id, created_at, channel, cost FROM leads_raw WHERE workspace_id = ? ORDER BY lead_id", [ws]
+        ).fetchall()
     assert rows == EXPECTED
 
 
@@ -61,12 +69,20 @@ def test_us_dates_are_resolved_with_the_row_that_proves_it(store, ws, tmp_path):
     path = write(tmp_path, "leads.csv", _leads_text(",", dates=("12/31/2025 14:05", "01/02/2025")))
     info = inspect_file(store, ws, path, "leads")
     assert info.date_formats["created_at"] == (
-        "%m/%d/%Y", "row 2 has 12/31/2025 14:05: the second number is above 12, so the month comes first (US)")
+        "%m/%d/%Y",
+        "row 2 has 12/31/2025 14:05: the second number is above 12, so the month comes first (US)",
+    )
 
 
 def _frame() -> pd.DataFrame:
-    return pd.DataFrame({"ID": ["1", "2"], "Дата создания": [datetime(2025, 12, 31, 14, 5), datetime(2025, 1, 2)],
-                         "Источник": ["Яндекс Директ", "SEO"], "Стоимость": [1234.56, 12000]})
+    return pd.DataFrame(
+        {
+            "ID": ["1", "2"],
+            "Дата создания": [datetime(2025, 12, 31, 14, 5), datetime(2025, 1, 2)],
+            "Источник": ["Яндекс Директ", "SEO"],
+            "Стоимость": [1234.56, 12000],
+        }
+    )
 
 
 def test_xlsx_with_title_rows_above_the_header(store, ws, tmp_path):
@@ -105,8 +121,14 @@ def test_parquet(store, ws, tmp_path):
     assert rows == EXPECTED
 
 
-SPEND_PERIODS = [("2025-03", "2025-03-01"), ("03.2025", "2025-03-01"), ("март 2025", "2025-03-01"),
-                 ("Mar 2025", "2025-03-01"), ("мая 2025", "2025-05-01"), ("15.03.2025", "2025-03-15")]
+SPEND_PERIODS = [
+    ("2025-03", "2025-03-01"),
+    ("03.2025", "2025-03-01"),
+    ("март 2025", "2025-03-01"),
+    ("Mar 2025", "2025-03-01"),
+    ("мая 2025", "2025-05-01"),
+    ("15.03.2025", "2025-03-15"),
+]
 
 
 @pytest.mark.parametrize("text,expected", SPEND_PERIODS, ids=[p[0] for p in SPEND_PERIODS])
@@ -125,12 +147,17 @@ def test_a_period_column_of_months_is_explained_as_months(store, ws, tmp_path):
 
 
 def test_formulas_and_html_are_stored_as_text(store, ws, tmp_path):
-    path = write(tmp_path, "leads.csv", 'id,created,channel\n1,2025-01-01,"=HYPERLINK(""http://x"",""y"")"\n'
-                                        "2,2025-01-01,<script>alert(1)</script>\n")
+    path = write(
+        tmp_path,
+        "leads.csv",
+        'id,created,channel\n1,2025-01-01,"=HYPERLINK(""http://x"",""y"")"\n2,2025-01-01,<script>alert(1)</script>\n',
+    )
     load_file(store, ws, path, "leads")
     with store.cursor() as cur:
         assert [r[0] for r in cur.execute("SELECT channel FROM leads_raw ORDER BY lead_id").fetchall()] == [
-            '=HYPERLINK("http://x","y")', "<script>alert(1)</script>"]
+            '=HYPERLINK("http://x","y")',
+            "<script>alert(1)</script>",
+        ]
 
 
 def test_quoted_line_breaks_and_short_rows_far_into_the_file(store, ws, tmp_path):
@@ -148,6 +175,7 @@ def test_quoted_line_breaks_and_short_rows_far_into_the_file(store, ws, tmp_path
 
 def test_save_upload_keeps_bytes_by_content_hash(tmp_path):
     from funnel.ingest import file_hash, save_upload
+
     a = save_upload(b"id,created\n1,2025-01-01\n", "Лиды март.CSV", folder=tmp_path)
     b = save_upload(b"id,created\n1,2025-01-01\n", "other.csv", folder=tmp_path)
     evil = save_upload(b"x", "../../etc/passwd", folder=tmp_path)
@@ -161,6 +189,7 @@ def test_a_kept_file_is_not_read_again_to_hash_it(tmp_path, monkeypatch):
     import hashlib
 
     from funnel.ingest import uploads
+
     data = b"id,created\n1,2025-01-01\n"
     source = write(tmp_path, "export.csv", data)
     saved = uploads.save_upload(data, "a.csv", folder=tmp_path / "kept")
@@ -187,6 +216,7 @@ def test_a_workbook_or_parquet_named_csv_is_read_by_its_content(store, ws, tmp_p
 @pytest.mark.parametrize("block", [1 << 23, 3, 7], ids=["one-block", "3-byte-blocks", "7-byte-blocks"])
 def test_row_numbers_stay_the_file_lines_after_empty_lines(store, ws, tmp_path, monkeypatch, block):
     from funnel.ingest import reader
+
     monkeypatch.setattr(reader, "SCAN_BLOCK", block)
     text = "Отчёт\r\n\r\nid,created\r\n1,2025-01-01\r\n\r\n\r\n2,bad\r\n   \r\n3,bad\n\n4,2025-01-02\n5,bad\n"
     info = inspect_file(store, ws, write(tmp_path, "gaps.csv", text), "leads")
@@ -200,24 +230,34 @@ def test_spaces_around_dates_and_numbers_read_as_without(store, ws, tmp_path):
     ASCII spaces, NBSP and an ideographic space around a value give the same value as none, and
     a bad value is still named trimmed."""
     nb, ideo = "\u00a0", "\u3000"
-    text = ("id;created;channel;cost\n"
-            f"1; 01.02.2025 10:00 ;SEO; 1 234,5 \n"
-            f"2;{nb}01.02.2025{nb};SEO;{nb}99,90{nb}\n"
-            f"3;01.02.2025{ideo};SEO;7{ideo}\n"
-            f"4;01.02.2025;SEO;{nb}12.5\n"
-            f"5;{nb}xx{nb};SEO; n/a \n")
+    text = (
+        "id;created;channel;cost\n"
+        f"1; 01.02.2025 10:00 ;SEO; 1 234,5 \n"
+        f"2;{nb}01.02.2025{nb};SEO;{nb}99,90{nb}\n"
+        f"3;01.02.2025{ideo};SEO;7{ideo}\n"
+        f"4;01.02.2025;SEO;{nb}12.5\n"
+        f"5;{nb}xx{nb};SEO; n/a \n"
+    )
     info = inspect_file(store, ws, write(tmp_path, "spaces.csv", text), "leads")
     rows = info.preview.set_index("row")
-    assert rows["created_at"].tolist() == [pd.Timestamp(2025, 2, 1, 10), pd.Timestamp(2025, 2, 1),
-                                           pd.Timestamp(2025, 2, 1), pd.Timestamp(2025, 2, 1)]
+    assert rows["created_at"].tolist() == [
+        pd.Timestamp(2025, 2, 1, 10),
+        pd.Timestamp(2025, 2, 1),
+        pd.Timestamp(2025, 2, 1),
+        pd.Timestamp(2025, 2, 1),
+    ]
     assert rows["cost"].tolist() == [1234.5, 99.9, 7.0, 12.5]
-    assert [(r.row, r.column, r.value) for r in info.rejected.itertuples()] == [(6, "cost", "n/a"), (6, "created", "xx")]
+    assert [(r.row, r.column, r.value) for r in info.rejected.itertuples()] == [
+        (6, "cost", "n/a"),
+        (6, "created", "xx"),
+    ]
 
 
 def test_hash_on_a_thread_gives_the_same_digest_and_its_error(tmp_path):
     import hashlib
 
     from funnel.ingest.uploads import file_hash_soon
+
     path = write(tmp_path, "x.csv", "id\n1\n")
     assert file_hash_soon(path)() == hashlib.sha256(b"id\n1\n").hexdigest()
     with pytest.raises(FileNotFoundError):
@@ -227,15 +267,13 @@ def test_hash_on_a_thread_gives_the_same_digest_and_its_error(tmp_path):
 def test_cells_beyond_the_header_are_named_not_dropped_silently(store, ws, tmp_path):
     """Rows 3 and 5 have cells right of the header's three columns: the load warns with their
     rows; a trailing delimiter (row 4, an empty cell) is no reason to warn."""
-    text = ("id;created;channel\n"
-            "1;01.02.2025;SEO\n"
-            "2;01.02.2025;SEO;500\n"
-            "3;01.02.2025;SEO;\n"
-            "4;01.02.2025;SEO;x;y\n")
+    text = "id;created;channel\n1;01.02.2025;SEO\n2;01.02.2025;SEO;500\n3;01.02.2025;SEO;\n4;01.02.2025;SEO;x;y\n"
     path = write(tmp_path, "extra.csv", text)
     info = inspect_file(store, ws, path, "leads")
-    expected = ("2 rows have more cells than the header's 3 columns (rows 3, 5); the cells beyond the header "
-                "are not loaded: check the delimiter or give them a header")
+    expected = (
+        "2 rows have more cells than the header's 3 columns (rows 3, 5); the cells beyond the header "
+        "are not loaded: check the delimiter or give them a header"
+    )
     assert expected in info.warnings and info.rows_ok == 4
     result = load_file(store, ws, path, "leads")
     assert expected in result.warnings and result.added == 4
@@ -245,20 +283,28 @@ def test_iso_times_with_zones_are_shown_in_one_zone_and_the_preview_says_which(s
     """Most values are in +03:00, so every time is shown in UTC+03:00: 07:00Z and 02:00-05:00 are
     the same instant as 10:00+03:00; 23:30Z is 02:30 the next day there; a time without a zone
     stays as written. Before, the zone suffix was dropped and 07:00Z read as 07:00."""
-    text = ("id;created\n"
-            "1;2025-03-01T10:00:00+03:00\n"
-            "2;2025-03-01T07:00:00Z\n"
-            "3;2025-03-01T02:00:00-05:00\n"
-            "4;2025-03-01T23:30:00Z\n"
-            "5;2025-03-01T12:15:00.250+0300\n"
-            "6;2025-03-01 09:00\n"
-            "7;2025-03-02T08:00:00+03:00\n")
+    text = (
+        "id;created\n"
+        "1;2025-03-01T10:00:00+03:00\n"
+        "2;2025-03-01T07:00:00Z\n"
+        "3;2025-03-01T02:00:00-05:00\n"
+        "4;2025-03-01T23:30:00Z\n"
+        "5;2025-03-01T12:15:00.250+0300\n"
+        "6;2025-03-01 09:00\n"
+        "7;2025-03-02T08:00:00+03:00\n"
+    )
     info = inspect_file(store, ws, write(tmp_path, "zones.csv", text), "leads")
     assert info.preview["created_at"].tolist() == [
-        pd.Timestamp(2025, 3, 1, 10), pd.Timestamp(2025, 3, 1, 10), pd.Timestamp(2025, 3, 1, 10),
-        pd.Timestamp(2025, 3, 2, 2, 30), pd.Timestamp(2025, 3, 1, 12, 15), pd.Timestamp(2025, 3, 1, 9),
-        pd.Timestamp(2025, 3, 2, 8)]
+        pd.Timestamp(2025, 3, 1, 10),
+        pd.Timestamp(2025, 3, 1, 10),
+        pd.Timestamp(2025, 3, 1, 10),
+        pd.Timestamp(2025, 3, 2, 2, 30),
+        pd.Timestamp(2025, 3, 1, 12, 15),
+        pd.Timestamp(2025, 3, 1, 9),
+        pd.Timestamp(2025, 3, 2, 8),
+    ]
     assert info.date_formats["created_at"][1] == (
         "ISO format with time zones; times are shown in UTC+03:00 (the zone of most values), values in "
-        "other zones are converted to it, values without a zone are kept as written")
+        "other zones are converted to it, values without a zone are kept as written"
+    )
     assert info.date_reasons["created_at"] == ("ingest.date.iso_zone", {"zone": "UTC+03:00"})

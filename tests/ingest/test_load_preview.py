@@ -1,5 +1,6 @@
 """load(preview=...): the engine, not the page, decides to skip the fast attempt when the
 preview the user saw listed rows to reject. A speed hint only: the result is the same."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,7 @@ from funnel.workspace import create_workspace
 from tests.ingest.helpers import load_file, write
 from tests.ingest.test_fastpath import FAST, FELL_BACK, FULL, LEADS, _path, _result, _stored
 
-WITH_REJECT = LEADS + "L1,2025-01-05,Ads,1\n"   # the second L1 is rejected
+WITH_REJECT = LEADS + "L1,2025-01-05,Ads,1\n"  # the second L1 is rejected
 
 
 def _preview(store, ws, path, kind="leads"):
@@ -24,14 +25,17 @@ def _load(store, ws, path, **kw):
     return result, _path(seen)
 
 
-@pytest.mark.parametrize("content, preview_of, expected", [
-    (WITH_REJECT, "same", FULL),
-    (LEADS, "same", FAST),
-    (WITH_REJECT, None, FELL_BACK),
-    (WITH_REJECT, "another file", FELL_BACK),
-    (WITH_REJECT, "another kind", FELL_BACK),
-], ids=["preview-listed-rejects", "clean-preview", "no-preview", "preview-of-another-file",
-        "preview-of-another-kind"])
+@pytest.mark.parametrize(
+    "content, preview_of, expected",
+    [
+        (WITH_REJECT, "same", FULL),
+        (LEADS, "same", FAST),
+        (WITH_REJECT, None, FELL_BACK),
+        (WITH_REJECT, "another file", FELL_BACK),
+        (WITH_REJECT, "another kind", FELL_BACK),
+    ],
+    ids=["preview-listed-rejects", "clean-preview", "no-preview", "preview-of-another-file", "preview-of-another-kind"],
+)
 def test_the_preview_decides_the_path(store, tmp_path, content, preview_of, expected):
     with store.transaction() as cur:
         ws = create_workspace(cur, "W").id

@@ -1,6 +1,7 @@
 """ingest.review: the Data page's inspection. A readable file whose mapping lacks a required
 field gives an Unmapped (its columns, the proposal and the error) instead of the bare error;
 any other refusal is raised as inspect raises it."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,17 +26,23 @@ def test_a_good_file_gives_the_inspection(store, ws, tmp_path):
 
 # (id, kind, file, mapping, error code, fields with no column)
 UNMAPPED = [
-    ("no-lead-id", "leads", "who;when;where\nL1;2025-01-02;SEO\n", None, "missing_lead_id",
-     ["lead_id", "created_at"]),
+    ("no-lead-id", "leads", "who;when;where\nL1;2025-01-02;SEO\n", None, "missing_lead_id", ["lead_id", "created_at"]),
     ("no-created-date", "leads", "id,where\nL1,SEO\nL2,Ads\n", None, "missing_required", ["created_at"]),
     ("deals-without-status", "deals", "deal_id,amount\nD1,100\n", None, "deals_no_status", []),
-    ("mapped-column-not-in-file", "leads", "id,created\nL1,2025-01-02\n",
-     {"lead_id": "id", "created_at": "Дата"}, "mapped_column_missing", ["created_at"]),
+    (
+        "mapped-column-not-in-file",
+        "leads",
+        "id,created\nL1,2025-01-02\n",
+        {"lead_id": "id", "created_at": "Дата"},
+        "mapped_column_missing",
+        ["created_at"],
+    ),
 ]
 
 
-@pytest.mark.parametrize("kind, content, mapping, code, missing", [u[1:] for u in UNMAPPED],
-                         ids=[u[0] for u in UNMAPPED])
+@pytest.mark.parametrize(
+    "kind, content, mapping, code, missing", [u[1:] for u in UNMAPPED], ids=[u[0] for u in UNMAPPED]
+)
 def test_a_file_to_map_gives_its_columns_and_the_error(store, ws, tmp_path, kind, content, mapping, code, missing):
     path = write(tmp_path, "export.csv", content)
     got = review(store, ws, path, kind, mapping=mapping)
@@ -57,9 +64,14 @@ def test_the_users_mapping_is_kept_and_a_column_the_file_lacks_is_unmapped(store
     assert got.mapping == {"lead_id": "id", "created_at": None}
 
 
-@pytest.mark.parametrize("content, code", [
-    ("", "empty"), ("id,created\n", "header_only"),
-], ids=["empty-file", "header-only"])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        ("", "empty"),
+        ("id,created\n", "header_only"),
+    ],
+    ids=["empty-file", "header-only"],
+)
 def test_a_file_that_cannot_load_at_all_is_still_refused(store, ws, tmp_path, content, code):
     path = write(tmp_path, "bad.csv", content)
     with pytest.raises(UploadError) as err:

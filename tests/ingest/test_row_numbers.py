@@ -3,6 +3,7 @@
 The engine types a CSV in one parallel pass and numbers its rows from their order in the typed
 table; these files put bad rows, delimiter-only records and empty lines at places worked out by
 hand, far apart, so that any row a parallel read put out of order would be reported wrong."""
+
 from __future__ import annotations
 
 from tests.ingest.helpers import inspect_file, load_file, rejects, table_rows, write

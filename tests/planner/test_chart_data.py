@@ -1,4 +1,5 @@
 """The data behind the planner's charts (AppTest cannot look inside a Plotly figure)."""
+
 import pytest
 
 from funnel.model.plan import Plan, evaluate

@@ -1,4 +1,5 @@
 """Baseline, scenarios, plan vs fact and the CLI on a real DuckDB file with hand-checkable rows."""
+
 import json
 import subprocess
 import sys
@@ -28,9 +29,15 @@ ADMIN, EDITOR, VIEWER = User("a", "admin"), User("e", "editor"), User("v", "view
 PERIOD = dict(date_from=date(2025, 1, 1), date_to=date(2025, 2, 28))
 
 
-@pytest.mark.parametrize("lo, hi, months", [
-    (date(2025, 1, 1), date(2025, 3, 31), 3.0), (date(2025, 1, 1), date(2025, 1, 15), 15 / 31),
-    (date(2025, 2, 1), date(2025, 1, 1), 0.0)], ids=["quarter", "half-january", "empty"])
+@pytest.mark.parametrize(
+    "lo, hi, months",
+    [
+        (date(2025, 1, 1), date(2025, 3, 31), 3.0),
+        (date(2025, 1, 1), date(2025, 1, 15), 15 / 31),
+        (date(2025, 2, 1), date(2025, 1, 1), 0.0),
+    ],
+    ids=["quarter", "half-january", "empty"],
+)
 def test_months_in(lo, hi, months):
     assert months_in(lo, hi) == pytest.approx(months)
 
@@ -41,8 +48,8 @@ def test_baseline_by_hand(store, tiny):
     assert b.months == pytest.approx(2)
     assert b.leads == 10 and b.leads_per_month == pytest.approx(5)
     assert b.won == 2 and b.conversion == pytest.approx(0.2)
-    assert b.avg_check == pytest.approx(75_000)             # (100 000 + 50 000) ÷ 2
-    assert sorted(b.check_sample) == [50_000, 100_000]      # the won amounts the bootstrap draws from
+    assert b.avg_check == pytest.approx(75_000)  # (100 000 + 50 000) ÷ 2
+    assert sorted(b.check_sample) == [50_000, 100_000]  # the won amounts the bootstrap draws from
     assert b.evidence().amounts == b.check_sample
     assert b.spend == pytest.approx(8_000) and b.cpl == pytest.approx(800)
     by = {c.channel: c for c in b.channels}
@@ -58,10 +65,12 @@ def test_baseline_by_hand(store, tiny):
     assert prod == pytest.approx(b.conversion)
     stages = {s.stage: s for s in b.open_stages}
     assert stages["Proposal under review"].deals == 1 and stages["Proposal under review"].amount == 80_000
-    assert stages["Proposal under review"].learned_probability == pytest.approx(1.0)   # D1, D3 both won
-    assert stages["Initial interest"].learned_probability == pytest.approx(2 / 3)      # D1, D3 of D1–D3
+    assert stages["Proposal under review"].learned_probability == pytest.approx(1.0)  # D1, D3 both won
+    assert stages["Initial interest"].learned_probability == pytest.approx(2 / 3)  # D1, D3 of D1–D3
     assert [(m, n, w, t) for m, n, w, t, _ in b.history] == [
-        (date(2025, 1, 1), 5, 0, 0.0), (date(2025, 2, 1), 5, 2, 150_000.0)]
+        (date(2025, 1, 1), 5, 0, 0.0),
+        (date(2025, 2, 1), 5, 2, 150_000.0),
+    ]
     plan = b.plan()
     assert (plan.leads, plan.conversion, plan.avg_check, plan.cpl, plan.sellers) == (5, 0.2, 75_000, 800, 2)
 
@@ -97,10 +106,12 @@ def test_scenarios_crud_roles_and_version(store, tiny):
     with store.cursor() as cur:
         assert [s.name for s in list_scenarios(cur, tiny)] == ["Рост"]
         assert get_scenario(cur, tiny, "Рост").inputs["leads"] == 7
-    for action in (lambda cur: save_scenario(cur, tiny, "X", PLAN, actor=VIEWER),
-                   lambda cur: rename_scenario(cur, tiny, "Рост", "Y", actor=VIEWER),
-                   lambda cur: delete_scenario(cur, tiny, "Рост", actor=VIEWER),
-                   lambda cur: mark_plan(cur, tiny, "Рост", date(2025, 1, 1), date(2025, 2, 28), actor=VIEWER)):
+    for action in (
+        lambda cur: save_scenario(cur, tiny, "X", PLAN, actor=VIEWER),
+        lambda cur: rename_scenario(cur, tiny, "Рост", "Y", actor=VIEWER),
+        lambda cur: delete_scenario(cur, tiny, "Рост", actor=VIEWER),
+        lambda cur: mark_plan(cur, tiny, "Рост", date(2025, 1, 1), date(2025, 2, 28), actor=VIEWER),
+    ):
         with store.transaction() as cur, pytest.raises(AccessDenied):
             action(cur)
     with store.transaction() as cur, pytest.raises(ValidationError, match="name"):
@@ -113,6 +124,7 @@ def test_scenarios_crud_roles_and_version(store, tiny):
 
 def test_demo_scenarios_are_admin_only(store):
     from funnel.workspace import create_workspace
+
     with store.transaction() as cur:
         create_workspace(cur, "Demo", workspace_id="demo", is_demo=True)
     with store.transaction() as cur, pytest.raises(AccessDenied):
@@ -122,9 +134,9 @@ def test_demo_scenarios_are_admin_only(store):
 
 
 def test_plan_vs_fact_by_hand(store, tiny):
-    assert plan_vs_fact_for(store, tiny, **PERIOD) is None          # no plan yet
+    assert plan_vs_fact_for(store, tiny, **PERIOD) is None  # no plan yet
     with store.transaction() as cur:
-        save_scenario(cur, tiny, "Plan Q1", PLAN, actor=EDITOR)      # 5 leads × 20 % × 100 000 a month
+        save_scenario(cur, tiny, "Plan Q1", PLAN, actor=EDITOR)  # 5 leads × 20 % × 100 000 a month
         mark_plan(cur, tiny, "Plan Q1", date(2025, 1, 1), date(2025, 2, 28), actor=EDITOR)
     df = plan_vs_fact_for(store, tiny, **PERIOD)
     got = df.set_index("metric")
@@ -135,12 +147,12 @@ def test_plan_vs_fact_by_hand(store, tiny):
     assert got.loc["leads", "plan"] == pytest.approx(10) and got.loc["leads", "fact"] == 10
     feb = plan_vs_fact_for(store, tiny, date_from=date(2025, 2, 1), date_to=date(2025, 2, 28)).set_index("metric")
     assert feb.loc["revenue", "plan"] == pytest.approx(100_000)
-    assert feb.loc["revenue", "fulfilment"] == pytest.approx(1.5)    # both wins closed in February
+    assert feb.loc["revenue", "fulfilment"] == pytest.approx(1.5)  # both wins closed in February
     with store.transaction() as cur:
         save_scenario(cur, tiny, "Other", PLAN, actor=EDITOR)
         mark_plan(cur, tiny, "Other", date(2025, 2, 1), date(2025, 3, 31), actor=EDITOR)
     with store.cursor() as cur:
-        assert not get_scenario(cur, tiny, "Plan Q1").is_plan      # overlapping plans do not stack
+        assert not get_scenario(cur, tiny, "Plan Q1").is_plan  # overlapping plans do not stack
     with store.transaction() as cur:
         unmark_plan(cur, tiny, "Other", actor=EDITOR)
     assert plan_vs_fact_for(store, tiny, **PERIOD) is None
@@ -152,31 +164,70 @@ def plan_vs_fact_for(store, ws, **period):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "funnel", "plan", *args], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "-m", "funnel", "plan", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_cli_json_has_every_input_and_output():
-    r = cli("--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--cpl", "1000",
-            "--sellers", "2", "--contacts-per-seller", "50", "--target-turnover", "1350000",
-            "--queries", "10000", "--ctr", "0.05", "--site-conversion", "0.04", "--cpc", "30", "--format", "json")
+    r = cli(
+        "--leads",
+        "120",
+        "--conversion",
+        "5%",
+        "--avg-check",
+        "150000",
+        "--cpl",
+        "1000",
+        "--sellers",
+        "2",
+        "--contacts-per-seller",
+        "50",
+        "--target-turnover",
+        "1350000",
+        "--queries",
+        "10000",
+        "--ctr",
+        "0.05",
+        "--site-conversion",
+        "0.04",
+        "--cpc",
+        "30",
+        "--format",
+        "json",
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    for key in ("leads", "conversion", "effective_conversion", "avg_check", "deals", "turnover", "required_leads",
-                "budget", "capacity", "sellers_needed", "visits", "cost", "profit"):
+    for key in (
+        "leads",
+        "conversion",
+        "effective_conversion",
+        "avg_check",
+        "deals",
+        "turnover",
+        "required_leads",
+        "budget",
+        "capacity",
+        "sellers_needed",
+        "visits",
+        "cost",
+        "profit",
+    ):
         assert key in out
     assert out["capacity"] == 100 and out["sellers_needed"] == 3 and out["budget"] == 120_000
     assert out["visits"] == pytest.approx(500) and out["cost"] == pytest.approx(15_000)
     assert out["required_leads_at_base"] == pytest.approx(180) and out["required_sellers"] == 4
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--conversion", "1.5"], "--conversion: must be between 0 and 1, got 1.5"),
-    (["--leads", "-3"], "--leads: must be 0 or more"),
-    (["--avg-check", "lots"], "--avg-check: must be a number"),
-    (["--contacts-per-seller", "0", "--sellers", "2"], "--contacts-per-seller: must be more than 0"),
-    (["--budget", "1000"], "--budget: give either --leads or --budget"),
-], ids=["conversion", "leads", "check", "contacts", "budget-and-leads"])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--conversion", "1.5"], "--conversion: must be between 0 and 1, got 1.5"),
+        (["--leads", "-3"], "--leads: must be 0 or more"),
+        (["--avg-check", "lots"], "--avg-check: must be a number"),
+        (["--contacts-per-seller", "0", "--sellers", "2"], "--contacts-per-seller: must be more than 0"),
+        (["--budget", "1000"], "--budget: give either --leads or --budget"),
+    ],
+    ids=["conversion", "leads", "check", "contacts", "budget-and-leads"],
+)
 def test_cli_refuses_nonsense_naming_the_flag(args, message):
     base = {"--leads": "100", "--conversion": "0.05", "--avg-check": "1000", "--cpl": "10"}
     for flag, value in zip(args[::2], args[1::2], strict=True):
@@ -204,14 +255,29 @@ def test_cli_from_the_data_and_a_saved_scenario(store, tiny):
 
 def test_cli_carries_a_scenarios_table_edits(store, tiny):
     from funnel.model.edits import ChannelEdit, Edits
-    edits = Edits(chain=(("Proposal under review", 0.5),),
-                  mix=(("B", ChannelEdit(budget=2_000, cpl=500, conversion=0.25, avg_check=50_000)),))
+
+    edits = Edits(
+        chain=(("Proposal under review", 0.5),),
+        mix=(("B", ChannelEdit(budget=2_000, cpl=500, conversion=0.25, avg_check=50_000)),),
+    )
     with store.transaction() as cur:
         save_scenario(cur, tiny, "Mix", PLAN, actor=ADMIN, edits=edits)
     path = str(store.path)
     store.close()
-    r = cli("--db", path, "--workspace", tiny, "--scenario", "Mix", "--from", "2025-01-01", "--to", "2025-02-28",
-            "--format", "json")
+    r = cli(
+        "--db",
+        path,
+        "--workspace",
+        tiny,
+        "--scenario",
+        "Mix",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-02-28",
+        "--format",
+        "json",
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["edits"] == edits.to_dict() and out["turnover"] == pytest.approx(evaluate(PLAN)["turnover"])
@@ -225,8 +291,9 @@ def test_cli_carries_a_scenarios_table_edits(store, tiny):
 
 def test_a_database_failure_is_a_readable_error(store, tiny):
     from funnel.errors import FunnelError
+
     with store.transaction() as cur:
-        cur.execute("DROP VIEW stg_deals")   # a broken database, as a stand-in for any failure
+        cur.execute("DROP VIEW stg_deals")  # a broken database, as a stand-in for any failure
     with store.cursor() as cur, pytest.raises(FunnelError) as err:
         baseline(cur, Filters(tiny, **PERIOD))
     assert "baseline" in str(err.value) and "stg_deals" not in str(err.value)

@@ -1,5 +1,6 @@
 """Stage-chain and channel-mix edits: kept as overrides by name, carried by the link and by saved
 scenarios, and shown back exactly; stale or malformed ones never reach the wrong row."""
+
 import json
 
 import pytest
@@ -15,8 +16,10 @@ from tests.planner.test_pages import fresh, metrics, open_tab
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
-EDITS = Edits(chain=(("Квалификация", 0.4), ("КП", 0.25)),
-              mix=(("Яндекс «Директ»", ChannelEdit(100_000, 1_000, 0.05, 200_000, 0.3)),))
+EDITS = Edits(
+    chain=(("Квалификация", 0.4), ("КП", 0.25)),
+    mix=(("Яндекс «Директ»", ChannelEdit(100_000, 1_000, 0.05, 200_000, 0.3)),),
+)
 BASE_CHAIN = StageChain((("lead", 0.5), ("Квалификация", 0.5), ("КП", 0.5)))
 
 
@@ -28,14 +31,21 @@ def test_edits_round_trip_through_a_dict_and_a_link():
     assert "chn" not in link.encode(Plan(120, 0.05, 150_000), edits=Edits())  # no edits: a short link
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"chn": "{not json"}, "chn: not readable"),
-    ({"chn": '{"КП": 1.5}'}, "chain «КП»: must be between 0 and 1"),
-    ({"chn": '["КП", 0.5]'}, "chain: must map stages to rates"),
-    ({"mix": '{"SEO": {"budget": 1, "cpl": 0, "conversion": 0.1, "avg_check": 5}}'}, "mix.cpl: must be more than 0"),
-    ({"mix": '{"SEO": {"budget": 1}}'}, "mix «SEO»: must hold"),
-    ({"mix": '{"SEO": {"budget": 1, "cpl": 1, "conversion": 0.1, "avg_check": 5, "x": 1}}'}, "mix «SEO»"),
-], ids=["garbage", "rate-over-1", "list", "zero-cpl", "missing-fields", "unknown-field"])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"chn": "{not json"}, "chn: not readable"),
+        ({"chn": '{"КП": 1.5}'}, "chain «КП»: must be between 0 and 1"),
+        ({"chn": '["КП", 0.5]'}, "chain: must map stages to rates"),
+        (
+            {"mix": '{"SEO": {"budget": 1, "cpl": 0, "conversion": 0.1, "avg_check": 5}}'},
+            "mix.cpl: must be more than 0",
+        ),
+        ({"mix": '{"SEO": {"budget": 1}}'}, "mix «SEO»: must hold"),
+        ({"mix": '{"SEO": {"budget": 1, "cpl": 1, "conversion": 0.1, "avg_check": 5, "x": 1}}'}, "mix «SEO»"),
+    ],
+    ids=["garbage", "rate-over-1", "list", "zero-cpl", "missing-fields", "unknown-field"],
+)
 def test_malformed_edits_are_refused_naming_the_part(params, words):
     edits, problem = link.decode_edits(params)
     assert edits is None and words in problem
@@ -46,7 +56,9 @@ def test_applying_edits_moves_only_the_named_rows_and_reports_stale_ones():
     # 0.5 × 0.5 × 0.2 = 0.05; "Gone" is not in the chain, so it is reported, not applied
     assert chain.conversion == pytest.approx(0.05) and stale == ["Gone"]
     base = [Channel("A", 10_000, 100, 0.1, 50_000, 0.0, 10_000), Channel("B", 5_000, 50, 0.2, 10_000, 0.0, 5_000)]
-    rows, stale = Edits(mix=(("B", ChannelEdit(10_000, 50, 0.2, 10_000, 1.0)), ("C", ChannelEdit(1, 1, 0, 0)))).apply_mix(base)
+    rows, stale = Edits(
+        mix=(("B", ChannelEdit(10_000, 50, 0.2, 10_000, 1.0)), ("C", ChannelEdit(1, 1, 0, 0)))
+    ).apply_mix(base)
     assert rows[0] == base[0] and stale == ["C"]
     # B doubles its budget with saturation 1: CPL 50 × (10 000 / 5 000)^1 = 100, so 100 leads, not 200
     assert rows[1].leads == pytest.approx(100)
@@ -63,6 +75,7 @@ def test_only_rows_that_differ_from_the_baseline_are_edits():
 
 def test_a_scenario_keeps_its_edits_and_old_scenarios_still_open(store, ws):
     from funnel.access import User
+
     admin = User(name="t", default_role="admin")
     with store.transaction() as cur:
         save_scenario(cur, ws, "С правками", Plan(120, 0.05, 150_000), actor=admin, edits=EDITS)
@@ -95,8 +108,9 @@ def test_moved_stages_travel_in_the_link_and_reopen_exactly(app_db):
     at.run()
     assert not at.exception, at.exception
     assert metrics(at)["Конверсия цепочки"] == "1,00 %"
-    carried = json.loads(at.query_params["chn"][0] if isinstance(at.query_params["chn"], list)
-                         else at.query_params["chn"])
+    carried = json.loads(
+        at.query_params["chn"][0] if isinstance(at.query_params["chn"], list) else at.query_params["chn"]
+    )
     assert sorted(round(v * 100, 2) for v in carried.values()) == sorted(HAND_RATES)
 
     again = fresh(app_db, {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()})
@@ -115,23 +129,27 @@ def _mix_channel(at) -> str:
 def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db):
     channel = _mix_channel(open_tab(fresh(app_db, {}), "mix"))
     row = {"budget": 100_000, "cpl": 1_000, "conversion": 0.05, "avg_check": 200_000, "saturation": 0}
-    at = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000",
-                        "mix": json.dumps({channel: row}, ensure_ascii=False)})
+    at = fresh(
+        app_db,
+        {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "mix": json.dumps({channel: row}, ensure_ascii=False)},
+    )
     assert not at.exception, at.exception
     open_tab(at, "mix")
     result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "Бюджет в месяц"])
     mine = result[result["Канал"] == channel].iloc[0]
     # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000
     assert (mine["Лиды"], mine["Сделки в месяц"], mine["Оборот в месяц"]) == ("100,0", "5,00", "1 000 000 ₽")
-    assert json.loads(at.query_params["mix"][0] if isinstance(at.query_params["mix"], list)
-                      else at.query_params["mix"]) == {channel: {**row, "saturation": 0.0}}
+    assert json.loads(
+        at.query_params["mix"][0] if isinstance(at.query_params["mix"], list) else at.query_params["mix"]
+    ) == {channel: {**row, "saturation": 0.0}}
 
     open_tab(at, "scenarios")
-    assert "mix" in at.query_params        # the edits stay in the link while another tab is open
+    assert "mix" in at.query_params  # the edits stay in the link while another tab is open
     at.text_input(key="pl_sc_name").set_value("Микс").run()
     at.button(key="pl_sc_save").click().run()
     assert not at.exception, at.exception
     from funnel.db import Store
+
     store = Store(app_db)
     try:
         with store.cursor() as cur:
@@ -149,9 +167,18 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
 
 
 def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
-    at = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000",
-                        "mix": json.dumps({"Закрытый канал": {"budget": 1, "cpl": 1, "conversion": 0.1,
-                                                               "avg_check": 1}}, ensure_ascii=False)})
+    at = fresh(
+        app_db,
+        {
+            "pv": "1",
+            "l": "120",
+            "c": "0.05",
+            "k": "150000",
+            "mix": json.dumps(
+                {"Закрытый канал": {"budget": 1, "cpl": 1, "conversion": 0.1, "avg_check": 1}}, ensure_ascii=False
+            ),
+        },
+    )
     assert not at.exception, at.exception
     open_tab(at, "mix")
     assert any("«Закрытый канал»" in w.value for w in at.warning)
@@ -166,8 +193,13 @@ def test_the_html_report_shows_the_edited_tables_as_plain_text():
     import pandas as pd
 
     from funnel.report_export import html_report
-    body = html_report("План", {"Лиды": 120}, {"Оборот": 1.0}, [],
-                       tables={"Микс каналов": pd.DataFrame({"Канал": ["<img src=x onerror=alert(1)>"],
-                                                             "Бюджет": [100_000.0]})}).decode()
+
+    body = html_report(
+        "План",
+        {"Лиды": 120},
+        {"Оборот": 1.0},
+        [],
+        tables={"Микс каналов": pd.DataFrame({"Канал": ["<img src=x onerror=alert(1)>"], "Бюджет": [100_000.0]})},
+    ).decode()
     assert "<h3>Микс каналов</h3>" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
     assert "<img src=x" not in body and "100,000" in body

@@ -1,4 +1,5 @@
 """The planning model against values worked out by hand (DOMAIN.md §1, §2, §3, §6)."""
+
 import math
 
 import pytest
@@ -14,13 +15,17 @@ from funnel.model.web import WebChain
 E = math.log(2 / 1.5) / math.log(2)  # 0.41503749927884376
 
 
-@pytest.mark.parametrize("leads, conv, check, deals, total", [
-    (120, 0.05, 150_000, 6, 900_000),          # the workshop line
-    (0, 0.05, 150_000, 0, 0),                  # zero leads
-    (120, 0, 150_000, 0, 0),                   # conversion 0
-    (120, 1, 150_000, 120, 18_000_000),        # conversion 1
-    (10, 0.1, 0, 1, 0),                        # zero check
-], ids=["workshop", "zero-leads", "conv-0", "conv-1", "zero-check"])
+@pytest.mark.parametrize(
+    "leads, conv, check, deals, total",
+    [
+        (120, 0.05, 150_000, 6, 900_000),  # the workshop line
+        (0, 0.05, 150_000, 0, 0),  # zero leads
+        (120, 0, 150_000, 0, 0),  # conversion 0
+        (120, 1, 150_000, 120, 18_000_000),  # conversion 1
+        (10, 0.1, 0, 1, 0),  # zero check
+    ],
+    ids=["workshop", "zero-leads", "conv-0", "conv-1", "zero-check"],
+)
 def test_turnover_is_leads_times_conversion_times_check(leads, conv, check, deals, total):
     f = turnover.Funnel(leads, conv, check)
     assert f.deals == pytest.approx(deals)
@@ -39,15 +44,19 @@ def test_domain_capacity_example_twice_the_load_takes_2_to_1_5_percent():
     assert cap.calibrate_elasticity((100, 0.02), (200, 0.015)) == pytest.approx(E)
 
 
-@pytest.mark.parametrize("base, leads, capacity, e, expected", [
-    (0.02, 100, 100, E, 0.02),          # exactly at capacity
-    (0.02, 50, 100, E, 0.02),           # below
-    (0.02, 400, 100, E, 0.02 * 0.75 ** 2),  # 4× load = two doublings: 2 % → 1.5 % → 1.125 %
-    (0.02, 200, 100, 1.0, 0.01),        # e = 1: deals stay flat
-    (0.02, 200, 100, 0.0, 0.02),        # e = 0: overload costs nothing
-    (0.02, 10, None, E, 0.02),          # capacity not modelled
-    (0.02, 10, 0, E, 0.0),              # nobody to handle the leads
-], ids=["at", "below", "4x", "e1", "e0", "none", "zero-capacity"])
+@pytest.mark.parametrize(
+    "base, leads, capacity, e, expected",
+    [
+        (0.02, 100, 100, E, 0.02),  # exactly at capacity
+        (0.02, 50, 100, E, 0.02),  # below
+        (0.02, 400, 100, E, 0.02 * 0.75**2),  # 4× load = two doublings: 2 % → 1.5 % → 1.125 %
+        (0.02, 200, 100, 1.0, 0.01),  # e = 1: deals stay flat
+        (0.02, 200, 100, 0.0, 0.02),  # e = 0: overload costs nothing
+        (0.02, 10, None, E, 0.02),  # capacity not modelled
+        (0.02, 10, 0, E, 0.0),  # nobody to handle the leads
+    ],
+    ids=["at", "below", "4x", "e1", "e0", "none", "zero-capacity"],
+)
 def test_effective_conversion(base, leads, capacity, e, expected):
     assert cap.effective_conversion(base, leads, capacity, e) == pytest.approx(expected)
 
@@ -91,8 +100,7 @@ def test_channel_mix_totals():
 
 
 def test_channel_saturation_raises_cpl_with_budget():
-    c = mix.Channel("A", budget=200_000, cpl=1_000, conversion=0.05, avg_check=1, saturation=0.5,
-                    base_budget=100_000)
+    c = mix.Channel("A", budget=200_000, cpl=1_000, conversion=0.05, avg_check=1, saturation=0.5, base_budget=100_000)
     assert c.effective_cpl == pytest.approx(1_000 * math.sqrt(2))
     assert c.leads == pytest.approx(200_000 / (1_000 * math.sqrt(2)))
     flat = mix.Channel("A", budget=200_000, cpl=1_000, conversion=0.05, avg_check=1, base_budget=100_000)
@@ -124,39 +132,60 @@ def test_reverse_plan_without_capacity():
 
 
 def test_reverse_plan_past_capacity_accounts_for_falling_conversion():
-    plan = Plan(leads=100, conversion=0.05, avg_check=150_000, cpl=1_000, sellers=2, contacts_per_seller=50,
-                target_turnover=1_350_000)
+    plan = Plan(
+        leads=100,
+        conversion=0.05,
+        avg_check=150_000,
+        cpl=1_000,
+        sellers=2,
+        contacts_per_seller=50,
+        target_turnover=1_350_000,
+    )
     out = evaluate(plan)
     # deals(L) = 0.05 × 100^e × L^(1−e) = 9  ⇒  L = (9 / (0.05 × 100^e))^(1/(1−e))
-    expected = (9 / (0.05 * 100 ** E)) ** (1 / (1 - E))
+    expected = (9 / (0.05 * 100**E)) ** (1 / (1 - E))
     assert out["required_leads"] == pytest.approx(expected)
     assert expected > 180
     assert plan.deals_at(out["required_leads"]) == pytest.approx(9)
     assert out["required_leads_at_base"] == pytest.approx(180)
-    assert out["required_sellers"] == 4          # ceil(180 / 50): grow the team instead
+    assert out["required_sellers"] == 4  # ceil(180 / 50): grow the team instead
 
 
 def test_reverse_unreachable_when_overload_caps_deals():
-    plan = Plan(leads=100, conversion=0.05, avg_check=1_000, capacity=100, elasticity=1.0,
-                target_turnover=9 * 1_000)  # the ceiling is 0.05 × 100 = 5 deals
+    plan = Plan(
+        leads=100, conversion=0.05, avg_check=1_000, capacity=100, elasticity=1.0, target_turnover=9 * 1_000
+    )  # the ceiling is 0.05 × 100 = 5 deals
     out = evaluate(plan)
     assert out["target_reachable"] is False and out["required_leads"] is None
 
 
 def test_reverse_from_profit():
     # profit(L) = L × 0.05 × 100 000 × 0.5 − 1 000 L = 1 500 L
-    out = evaluate(Plan(leads=10, conversion=0.05, avg_check=100_000, cpl=1_000, margin=0.5,
-                        target_profit=300_000))
+    out = evaluate(Plan(leads=10, conversion=0.05, avg_check=100_000, cpl=1_000, margin=0.5, target_profit=300_000))
     assert out["required_leads"] == pytest.approx(200)
-    lossy = evaluate(Plan(leads=10, conversion=0.01, avg_check=100_000, cpl=1_000, margin=0.5,
-                          target_profit=300_000))
+    lossy = evaluate(Plan(leads=10, conversion=0.01, avg_check=100_000, cpl=1_000, margin=0.5, target_profit=300_000))
     assert lossy["target_reachable"] is False
 
 
 def test_forward_outputs():
-    out = evaluate(Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000, sellers=2,
-                        contacts_per_seller=50, queries=10_000, ctr=0.05, site_conversion=0.04, cpc=30,
-                        active_clients=50, avg_order=20_000, orders_per_period=2, margin=0.3))
+    out = evaluate(
+        Plan(
+            leads=120,
+            conversion=0.05,
+            avg_check=150_000,
+            cpl=1_000,
+            sellers=2,
+            contacts_per_seller=50,
+            queries=10_000,
+            ctr=0.05,
+            site_conversion=0.04,
+            cpc=30,
+            active_clients=50,
+            avg_order=20_000,
+            orders_per_period=2,
+            margin=0.3,
+        )
+    )
     assert out["capacity"] == 100
     assert out["effective_conversion"] == pytest.approx(0.05 * (100 / 120) ** E)
     assert out["sellers_needed"] == 3
@@ -168,18 +197,22 @@ def test_forward_outputs():
     assert out["romi"] == pytest.approx((turnover_ - 120_000) / 120_000)
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("leads", -1, "must be 0 or more"),
-    ("conversion", 1.5, "between 0 and 1"),
-    ("conversion", -0.1, "between 0 and 1"),
-    ("avg_check", -5, "must be 0 or more"),
-    ("cpl", float("nan"), "finite"),
-    ("margin", 2, "between 0 and 1"),
-    ("contacts_per_seller", 0, "more than 0"),
-    ("elasticity", -0.2, "0 or more"),
-    ("ctr", 7, "between 0 and 1"),
-    ("leads", "many", "must be a number"),
-], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("leads", -1, "must be 0 or more"),
+        ("conversion", 1.5, "between 0 and 1"),
+        ("conversion", -0.1, "between 0 and 1"),
+        ("avg_check", -5, "must be 0 or more"),
+        ("cpl", float("nan"), "finite"),
+        ("margin", 2, "between 0 and 1"),
+        ("contacts_per_seller", 0, "more than 0"),
+        ("elasticity", -0.2, "0 or more"),
+        ("ctr", 7, "between 0 and 1"),
+        ("leads", "many", "must be a number"),
+    ],
+    ids=lambda v: str(v),
+)
 def test_bad_inputs_are_refused_by_field_name(field, value, words):
     kwargs = dict(leads=100, conversion=0.05, avg_check=1000, sellers=2, contacts_per_seller=50)
     kwargs[field] = value
@@ -190,10 +223,12 @@ def test_bad_inputs_are_refused_by_field_name(field, value, words):
 
 
 def test_pipeline_ladder_and_learned():
-    rows, total = pipeline.weighted([
-        pipeline.OpenStage("Proposal", deals=2, amount=1000, ladder_probability=0.1, won_after=3, closed_after=10),
-        pipeline.OpenStage("New stage", deals=1, amount=500, ladder_probability=0.5),
-    ])
+    rows, total = pipeline.weighted(
+        [
+            pipeline.OpenStage("Proposal", deals=2, amount=1000, ladder_probability=0.1, won_after=3, closed_after=10),
+            pipeline.OpenStage("New stage", deals=1, amount=500, ladder_probability=0.5),
+        ]
+    )
     assert rows[0]["learned_probability"] == pytest.approx(0.3)
     assert rows[0]["weighted_ladder"] == pytest.approx(100)
     assert rows[0]["weighted_learned"] == pytest.approx(300)

@@ -1,5 +1,6 @@
 """Properties over a seeded sweep of plans (hypothesis is not installed; a fixed-seed sweep
 gives the same coverage reproducibly): round trips, monotonicity, capacity never helps."""
+
 from datetime import date
 
 import numpy as np
@@ -19,12 +20,16 @@ RNG = np.random.default_rng(20261122)
 def random_plans(n=200):
     for _ in range(n):
         with_team = RNG.random() < 0.6
-        yield Plan(leads=float(RNG.uniform(1, 5000)), conversion=float(RNG.uniform(0.001, 0.3)),
-                   avg_check=float(RNG.uniform(1_000, 1_000_000)), cpl=float(RNG.uniform(0, 3000)),
-                   margin=float(RNG.uniform(0.1, 1)),
-                   sellers=float(RNG.integers(1, 20)) if with_team else None,
-                   contacts_per_seller=float(RNG.uniform(10, 500)) if with_team else None,
-                   elasticity=float(RNG.uniform(0, 0.95)))
+        yield Plan(
+            leads=float(RNG.uniform(1, 5000)),
+            conversion=float(RNG.uniform(0.001, 0.3)),
+            avg_check=float(RNG.uniform(1_000, 1_000_000)),
+            cpl=float(RNG.uniform(0, 3000)),
+            margin=float(RNG.uniform(0.1, 1)),
+            sellers=float(RNG.integers(1, 20)) if with_team else None,
+            contacts_per_seller=float(RNG.uniform(10, 500)) if with_team else None,
+            elasticity=float(RNG.uniform(0, 0.95)),
+        )
 
 
 PLANS = list(random_plans())
@@ -131,7 +136,7 @@ def test_seasonality_learned_from_a_year_and_flat_without():
     assert index[1] == pytest.approx(0.6) and index[5] == pytest.approx(1.4)
     out = project(history, 12, level=1_000)
     assert out["seasonal"] and out["rows"][0] == (date(2026, 1, 1), pytest.approx(600))
-    assert project(history, 3)["level"] == pytest.approx(100)   # de-seasonalised: 100 every month
+    assert project(history, 3)["level"] == pytest.approx(100)  # de-seasonalised: 100 every month
     short = project(history[:6], 3)
     assert not short["seasonal"] and [v for _, v in short["rows"]] == pytest.approx([100] * 3)
 

@@ -1,5 +1,6 @@
 """The planner and workshop pages in AppTest: drive the levers by key, read the metrics, and
 check them against figures worked out by hand."""
+
 import math
 
 import pytest
@@ -21,6 +22,7 @@ def metrics(at) -> dict:
 def open_tab(at, name: str, lang: str = "ru"):
     """Open a planner tab (they run lazily: only the open one draws its widgets)."""
     from funnel.i18n import t
+
     at.session_state["pl_tab"] = t(f"planner.tab.{name}", lang)
     return at.run()
 
@@ -35,7 +37,7 @@ def set_levers(at, **values):
 def planner(app):
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
-    assert "pl_capacity_on" not in {t.key for t in at.toggle}   # a closed tab draws nothing
+    assert "pl_capacity_on" not in {t.key for t in at.toggle}  # a closed tab draws nothing
     open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(False).run()
     return open_tab(at, "chain")
@@ -52,7 +54,7 @@ def test_levers_drive_the_metrics(planner):
     assert m["ROMI"] == "650 %"
     at.slider(key="pl_leads_s").set_value(240.0).run()
     assert metrics(at)["Оборот в месяц"] == "1 800 000 ₽"
-    assert at.number_input(key="pl_leads_n").value == 240.0       # the number follows the slider
+    assert at.number_input(key="pl_leads_n").value == 240.0  # the number follows the slider
     assert at.query_params["l"] == ["240"] or at.query_params["l"] == "240"
 
 
@@ -121,11 +123,15 @@ def test_a_shared_link_reopens_the_exact_view(app_db):
     assert m["Оборот в месяц"] == "900 000 ₽" and m["Бюджет в месяц"] == "120 000 ₽"
 
 
-@pytest.mark.parametrize("params", [
-    {"pv": "1", "l": "120", "c": "7", "k": "150000"},      # conversion 700 %
-    {"pv": "1", "l": "abc", "c": "0.05", "k": "1"},        # not a number
-    {"pv": "0", "l": "120", "c": "0.05", "k": "1"},        # a link from another version
-], ids=["out-of-range", "garbage", "stale"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"pv": "1", "l": "120", "c": "7", "k": "150000"},  # conversion 700 %
+        {"pv": "1", "l": "abc", "c": "0.05", "k": "1"},  # not a number
+        {"pv": "0", "l": "120", "c": "0.05", "k": "1"},  # a link from another version
+    ],
+    ids=["out-of-range", "garbage", "stale"],
+)
 def test_a_bad_link_falls_back_to_the_baseline_with_a_message(app_db, params):
     at = fresh(app_db, params)
     assert not at.exception, at.exception
@@ -136,17 +142,20 @@ def test_a_bad_link_falls_back_to_the_baseline_with_a_message(app_db, params):
 def workshop(app_db, lang, **levers):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["lang"] = lang
-    for key, value in levers.items():   # set before the first run: AppTest cannot rerun an English
-        at.session_state[key] = value    # session (see the report: the sidebar's lazy format_func)
+    for key, value in levers.items():  # set before the first run: AppTest cannot rerun an English
+        at.session_state[key] = value  # session (see the report: the sidebar's lazy format_func)
     at.switch_page("pages/workshop.py")
     at.run()  # one run: the deep link goes through dashboard.py and renders the page
     return at
 
 
-@pytest.mark.parametrize("lang, line, turnover", [
-    ("ru", "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
-    ("en", "120 leads × 5% × 150,000 ₽ = 900,000 ₽", ("Turnover per month", "900,000 ₽")),
-])
+@pytest.mark.parametrize(
+    "lang, line, turnover",
+    [
+        ("ru", "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
+        ("en", "120 leads × 5% × 150,000 ₽ = 900,000 ₽", ("Turnover per month", "900,000 ₽")),
+    ],
+)
 def test_workshop_writes_the_arithmetic_out(app_db, lang, line, turnover):
     at = workshop(app_db, lang, ws_leads=120.0, ws_conversion=5.0, ws_avg_check=150_000.0, ws_sellers=10.0)
     assert not at.exception, at.exception
@@ -179,7 +188,7 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     open_tab(at, "scenarios")
     at.text_input(key="pl_sc_name").set_value("План на октябрь").run()
     at.button(key="pl_sc_save").click().run()
-    at.button(key="pl_sc_mark").click().run()     # default period: the baseline's last month, October 2026
+    at.button(key="pl_sc_mark").click().run()  # default period: the baseline's last month, October 2026
     assert not at.exception, at.exception
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
@@ -188,9 +197,15 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     # plan: 100 leads × 5 % × 100 000 = 500 000 a month, one month of overlap
     assert row["План"] == "500 000 ₽"
     import duckdb
-    fact = duckdb.connect(str(app_db)).execute(
-        "SELECT sum(amount) FROM stg_deals WHERE workspace_id = 'demo' AND status = 'won' "
-        "AND CAST(closed_at AS DATE) BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'").fetchone()[0]
+
+    fact = (
+        duckdb.connect(str(app_db))
+        .execute(
+            "SELECT sum(amount) FROM stg_deals WHERE workspace_id = 'demo' AND status = 'won' "
+            "AND CAST(closed_at AS DATE) BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'"
+        )
+        .fetchone()[0]
+    )
     assert row["Факт"] == f"{float(fact):,.0f} ₽".replace(",", " ")
     assert row["Выполнение"] == f"{float(fact) / 500_000 * 100:,.1f} %".replace(",", " ").replace(".", ",")
 

@@ -1,4 +1,5 @@
 """Start and stop a real `streamlit run dashboard.py` for the sharing tests (by PID, never by name)."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,15 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db_path: Path, *, args: list[str] = (), env: dict | None = None,
-                 script: Path | None = None, cwd: Path | None = None):
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        args: list[str] = (),
+        env: dict | None = None,
+        script: Path | None = None,
+        cwd: Path | None = None,
+    ):
         self.db_path, self.args, self.script, self.cwd = db_path, list(args), script, cwd
         self.env = {**os.environ, "FUNNEL_DB": str(db_path), **(env or {})}
         self.port = free_port()
@@ -32,11 +40,28 @@ class Server:
 
     def start(self, timeout: float = 90) -> Server:
         ARTIFACTS.mkdir(exist_ok=True)
-        cmd = [sys.executable, "-m", "streamlit", "run", str(self.script or ROOT / "dashboard.py"),
-               "--server.port", str(self.port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", *self.args]
-        self.proc = subprocess.Popen(cmd, cwd=self.cwd or ROOT, env=self.env, stdout=open(self.log, "wb"),
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(self.script or ROOT / "dashboard.py"),
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *self.args,
+        ]
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=self.cwd or ROOT,
+            env=self.env,
+            stdout=open(self.log, "wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:

@@ -8,6 +8,7 @@ and reads ``ForwardMsg``s (``new_session``, ``navigation``, ``delta`` …) until
 ``file_urls_request``; the upload is then named in the uploader's widget state.
 Used by tests/sharing/test_concurrency.py and scripts/loadtest.py.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,7 @@ FINISHED = ForwardMsg.ScriptFinishedStatus
 
 @dataclass
 class Element:
-    kind: str          # the Element oneof: "alert", "metric", "dataframe", "table", "exception", …
+    kind: str  # the Element oneof: "alert", "metric", "dataframe", "table", "exception", …
     proto: object
     widget_id: str | None = None
 
@@ -92,11 +93,14 @@ class Session:
         self.xsrf = secrets.token_hex(16)  # any token works if cookie and header agree
         ws_url = self.base_url.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = websocket.create_connection(
-            ws_url, timeout=timeout, subprotocol=None,
+            ws_url,
+            timeout=timeout,
+            subprotocol=None,
             header=[f"Sec-WebSocket-Protocol: streamlit, {self.xsrf}"],
-            cookie=f"_streamlit_xsrf={self.xsrf}")
+            cookie=f"_streamlit_xsrf={self.xsrf}",
+        )
         self.session_id: str | None = None
-        self.pages: dict[str, str] = {}   # url path → page_script_hash
+        self.pages: dict[str, str] = {}  # url path → page_script_hash
         self.page_hash = ""
         self.widgets: dict[str, WidgetState] = {}
         self.query_string = ""  # the URL's query, as the app last set it (st.query_params)
@@ -119,8 +123,9 @@ class Session:
         msg.ParseFromString(self.ws.recv())
         return msg
 
-    def run(self, page: str | None = None, *, query: str | None = None,
-            triggers: dict[str, WidgetState] | None = None) -> Run:
+    def run(
+        self, page: str | None = None, *, query: str | None = None, triggers: dict[str, WidgetState] | None = None
+    ) -> Run:
         """Rerun the script (on ``page``, a url path such as "channels"), wait for the end, and
         return every element it drew. Reruns the app itself asks for (st.rerun) are followed.
         ``query`` is the URL's query string; by default the one the app last set, as in a browser."""
@@ -152,8 +157,11 @@ class Session:
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page_hash = msg.navigation.page_script_hash or self.page_hash
-            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block" \
-                    and msg.delta.add_block.WhichOneof("type") == "tab_container":
+            elif (
+                kind == "delta"
+                and msg.delta.WhichOneof("type") == "add_block"
+                and msg.delta.add_block.WhichOneof("type") == "tab_container"
+            ):
                 tabs = msg.delta.add_block.tab_container  # st.tabs with a key is a widget (its label)
                 run.elements.append(Element("tab_container", tabs, tabs.id or None))
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -171,15 +179,16 @@ class Session:
 
     def _remember(self, run: Run) -> None:
         """Keep the values the server reports for widgets, as the browser does."""
-        self.widgets = {wid: st for wid, st in self.widgets.items()
-                        if any(e.widget_id == wid for e in run.elements)}
+        self.widgets = {wid: st for wid, st in self.widgets.items() if any(e.widget_id == wid for e in run.elements)}
 
     # ---- widgets -------------------------------------------------------------------------------
     def set(self, run: Run, key: str, **value) -> None:
         """Set a widget's value for the next runs, e.g. ``set(run, "lang", string_value="en")``."""
         el = run.widget(key)
         if el is None:
-            raise KeyError(f"no widget with key {key!r} on this page: {[e.widget_id for e in run.elements if e.widget_id]}")
+            raise KeyError(
+                f"no widget with key {key!r} on this page: {[e.widget_id for e in run.elements if e.widget_id]}"
+            )
         ws = WidgetState(id=el.widget_id)
         for name, v in value.items():
             if name.endswith("_array_value"):
@@ -214,9 +223,13 @@ class Session:
         if resp.error_msg:
             raise RuntimeError(resp.error_msg)
         urls = resp.file_urls[0]
-        put = requests.put(self.base_url + urls.upload_url if urls.upload_url.startswith("/") else urls.upload_url,
-                           files={"file": (name, data, mime)}, headers={"X-Xsrftoken": self.xsrf},
-                           cookies={"_streamlit_xsrf": self.xsrf}, timeout=300)
+        put = requests.put(
+            self.base_url + urls.upload_url if urls.upload_url.startswith("/") else urls.upload_url,
+            files={"file": (name, data, mime)},
+            headers={"X-Xsrftoken": self.xsrf},
+            cookies={"_streamlit_xsrf": self.xsrf},
+            timeout=300,
+        )
         put.raise_for_status()
         ws = WidgetState(id=el.widget_id)
         info = ws.file_uploader_state_value.uploaded_file_info.add()

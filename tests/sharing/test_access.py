@@ -1,4 +1,5 @@
 """Role rules and the sign-in configuration, as pure functions (funnel/access.py)."""
+
 import hashlib
 
 import pytest
@@ -78,10 +79,13 @@ def test_no_config_is_mode_none():
 
 def test_passwords_plain_and_hashed_give_their_roles():
     digest = hashlib.sha256("s3cret-ü".encode()).hexdigest()
-    c = cfg(auth="password", passwords={
-        "boss": {"password_sha256": digest, "role": "viewer"},
-        "mkt": {"password": "mkt-pw", "role": "editor", "workspaces": ["marketing"], "roles": {"sales": "viewer"}},
-    })
+    c = cfg(
+        auth="password",
+        passwords={
+            "boss": {"password_sha256": digest, "role": "viewer"},
+            "mkt": {"password": "mkt-pw", "role": "editor", "workspaces": ["marketing"], "roles": {"sales": "viewer"}},
+        },
+    )
     assert c.problem is None
     boss = c.check_password("s3cret-ü")
     assert boss.name == "boss" and boss.role_in("anything") == "viewer"
@@ -98,12 +102,20 @@ def test_bad_role_in_config_fails_closed():
 
 
 def test_sso_roles_by_email_and_group():
-    c = AuthConfig.from_mapping({"auth": "sso", "sso": {
-        "default_role": "none",
-        "emails": {"Anna@Corp.ru": {"role": "admin"}},
-        "groups": {"marketing": {"role": "editor", "workspaces": ["marketing"]},
-                   "directors": {"role": "viewer"}},
-    }}, has_oidc=True)
+    c = AuthConfig.from_mapping(
+        {
+            "auth": "sso",
+            "sso": {
+                "default_role": "none",
+                "emails": {"Anna@Corp.ru": {"role": "admin"}},
+                "groups": {
+                    "marketing": {"role": "editor", "workspaces": ["marketing"]},
+                    "directors": {"role": "viewer"},
+                },
+            },
+        },
+        has_oidc=True,
+    )
     assert c.problem is None
     assert c.user_from_identity("anna@corp.ru").is_admin
     both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"])

@@ -7,6 +7,7 @@ Planner page, and import whole workspaces through the admin page. Readers must n
 (every lead count they see is a whole number of uploads); after the server stops, every
 committed row is in the database file.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,8 @@ from tests.sharing.server import Server
 from tests.sharing.stclient import Session
 
 READERS = 20
-BATCH = 2000          # leads per uploaded file
-UPLOADS = 5           # files uploaded during the test (plus one loaded before it)
+BATCH = 2000  # leads per uploaded file
+UPLOADS = 5  # files uploaded during the test (plus one loaded before it)
 UNDOS = 2
 IMPORTS = 2
 SCENARIOS = 4
@@ -58,11 +59,16 @@ def prepared(tmp_path):
     csv.write_bytes(leads_csv(0))
     with store.transaction() as cur:
         uid = cur.execute("SELECT nextval('upload_seq')").fetchall()[0][0]
-        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
-                    "rows_updated, rows_rejected) VALUES (?, 'load', 'leads', 'batch00.csv', 'append', ?, ?, 0, 0)",
-                    [uid, BATCH, BATCH])
-        cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner) "
-                    "SELECT 'load', ?, lead_id, created_at, channel, owner FROM read_csv(?)", [uid, str(csv)])
+        cur.execute(
+            "INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
+            "rows_updated, rows_rejected) VALUES (?, 'load', 'leads', 'batch00.csv', 'append', ?, ?, 0, 0)",
+            [uid, BATCH, BATCH],
+        )
+        cur.execute(
+            "INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel, owner) "
+            "SELECT 'load', ?, lead_id, created_at, channel, owner FROM read_csv(?)",
+            [uid, str(csv)],
+        )
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = 'load'")
     archive = tmp_path / "demo.zip"
     with store.cursor() as cur:
@@ -107,7 +113,9 @@ def uploader(url: str, problems: list, done: list) -> None:
                 return
             run = s.click(run, "data_load")
             if run.exceptions or run.errors or not run.successes:
-                problems.append(f"upload {batch}: {run.errors or [e.proto.message for e in run.exceptions] or 'no success message'}")
+                problems.append(
+                    f"upload {batch}: {run.errors or [e.proto.message for e in run.exceptions] or 'no success message'}"
+                )
                 return
             done.append(("upload", batch))
         for _ in range(UNDOS):
@@ -158,7 +166,9 @@ def planner(url: str, problems: list, done: list) -> None:
             run = s.click(run, "pl_sc_save")
             pick = run.widget("pl_sc_pick")  # the page reruns after saving: the list shows it
             if run.exceptions or run.errors or pick is None or f"Stress {i}" not in pick.proto.options:
-                problems.append(f"scenario {i}: {run.errors or [e.proto.message for e in run.exceptions] or 'not listed'}")
+                problems.append(
+                    f"scenario {i}: {run.errors or [e.proto.message for e in run.exceptions] or 'not listed'}"
+                )
                 return
             done.append(("scenario", i))
         s.close()
@@ -173,8 +183,10 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
     seen: list = []
     done: list = []
     try:
-        threads = [threading.Thread(target=reader, args=(server.url, "load" if i % 2 else "demo", 2, seen, problems))
-                   for i in range(READERS)]
+        threads = [
+            threading.Thread(target=reader, args=(server.url, "load" if i % 2 else "demo", 2, seen, problems))
+            for i in range(READERS)
+        ]
         threads.append(threading.Thread(target=uploader, args=(server.url, problems, done)))
         threads.append(threading.Thread(target=importer, args=(server.url, archive.read_bytes(), problems, done)))
         threads.append(threading.Thread(target=planner, args=(server.url, problems, done)))
@@ -203,25 +215,42 @@ def test_twenty_sessions_read_every_page_while_others_write(prepared):
     store = Store(db)
     try:
         with store.cursor() as cur:
-            current = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = 'load' "
-                                  "AND superseded_by IS NULL").fetchall()[0][0]
-            undone = cur.execute("SELECT count(*) FROM uploads WHERE workspace_id = 'load' AND undone_at IS NOT NULL").fetchall()[0][0]
-            loaded = cur.execute("SELECT count(*) FROM uploads WHERE workspace_id = 'load' AND kind = 'leads'").fetchall()[0][0]
+            current = cur.execute(
+                "SELECT count(*) FROM leads_raw WHERE workspace_id = 'load' AND superseded_by IS NULL"
+            ).fetchall()[0][0]
+            undone = cur.execute(
+                "SELECT count(*) FROM uploads WHERE workspace_id = 'load' AND undone_at IS NOT NULL"
+            ).fetchall()[0][0]
+            loaded = cur.execute(
+                "SELECT count(*) FROM uploads WHERE workspace_id = 'load' AND kind = 'leads'"
+            ).fetchall()[0][0]
             assert (loaded, undone) == (UPLOADS + 1, UNDOS)
             assert current == BATCH * (UPLOADS + 1 - UNDOS)
-            assert cur.execute("SELECT count(DISTINCT lead_id) FROM leads_raw WHERE workspace_id = 'load' "
-                               "AND superseded_by IS NULL").fetchall()[0][0] == current
+            assert (
+                cur.execute(
+                    "SELECT count(DISTINCT lead_id) FROM leads_raw WHERE workspace_id = 'load' "
+                    "AND superseded_by IS NULL"
+                ).fetchall()[0][0]
+                == current
+            )
             saved = {r[0] for r in cur.execute("SELECT name FROM scenarios WHERE workspace_id = 'demo'").fetchall()}
             assert saved >= {f"Stress {i}" for i in range(SCENARIOS)}
-            imported = cur.execute("SELECT id FROM workspaces WHERE name LIKE 'Demo (%' OR (name = 'Demo' AND id <> 'demo')").fetchall()
+            imported = cur.execute(
+                "SELECT id FROM workspaces WHERE name LIKE 'Demo (%' OR (name = 'Demo' AND id <> 'demo')"
+            ).fetchall()
             assert len(imported) == IMPORTS
             for (wid,) in imported:
-                assert cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = ?", [wid]).fetchall()[0][0] == demo_leads
+                assert (
+                    cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = ?", [wid]).fetchall()[0][0]
+                    == demo_leads
+                )
     finally:
         store.close()
-    print(f"{len(page_runs)} page runs by {READERS} sessions in {elapsed:.1f} s; "
-          f"median {sorted(s for _, s in page_runs)[len(page_runs) // 2]:.2f} s; "
-          f"WAL max {wal.peak / 1e6:.2f} MB, once idle {wal.last / 1e6:.2f} MB")
+    print(
+        f"{len(page_runs)} page runs by {READERS} sessions in {elapsed:.1f} s; "
+        f"median {sorted(s for _, s in page_runs)[len(page_runs) // 2]:.2f} s; "
+        f"WAL max {wal.peak / 1e6:.2f} MB, once idle {wal.last / 1e6:.2f} MB"
+    )
     assert wal.last < WAL_CHECKPOINT_BYTES  # nothing left unfolded by readers that never pause
 
 

@@ -1,4 +1,5 @@
 """The sign-in gate under AppTest: modes, fail-closed, throttling, visible workspaces, ?ws= tricks."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,8 +14,9 @@ PASSWORDS = {
 }
 
 
-def make(funnel: dict | None, *, page: str | None = None, query: dict | None = None, user=None,
-         auth: dict | None = None) -> AppTest:
+def make(
+    funnel: dict | None, *, page: str | None = None, query: dict | None = None, user=None, auth: dict | None = None
+) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.secrets["funnel"] = funnel or {"auth": "none"}
     if auth:
@@ -49,6 +51,7 @@ def spaces(app_db):
     """Demo plus two more workspaces, so visibility rules have something to hide."""
     s = Store(app_db)
     from funnel import demo
+
     demo.ensure_demo(s)
     with s.transaction() as cur:
         create_workspace(cur, "Marketing")
@@ -64,12 +67,16 @@ def test_mode_none_shows_open_banner(spaces):
     assert any("open to anyone" in w.value or "открыто всем" in w.value for w in at.sidebar.warning)
 
 
-@pytest.mark.parametrize("funnel", [
-    {"auth": "password"},
-    {"auth": "password", "passwords": {"x": {"role": "admin"}}},
-    {"auth": "sso"},  # no [auth] section
-    {"auth": "bogus"},
-], ids=["no-passwords", "entry-without-password", "sso-without-provider", "unknown-mode"])
+@pytest.mark.parametrize(
+    "funnel",
+    [
+        {"auth": "password"},
+        {"auth": "password", "passwords": {"x": {"role": "admin"}}},
+        {"auth": "sso"},  # no [auth] section
+        {"auth": "bogus"},
+    ],
+    ids=["no-passwords", "entry-without-password", "sso-without-provider", "unknown-mode"],
+)
 def test_broken_config_fails_closed(spaces, funnel):
     at = make(funnel, page="pages/channels.py")
     assert not at.exception
@@ -147,11 +154,21 @@ def test_admin_page_only_for_admins(spaces):
     assert "mkt-pw" not in tables and "root-pw" not in tables
 
 
-SSO = {"auth": "sso", "sso": {"default_role": "none",
-                              "emails": {"anna@corp.ru": {"role": "admin"}},
-                              "groups": {"marketing": {"role": "editor", "workspaces": ["marketing"]}}}}
-OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-        "client_id": "funnel", "client_secret": "s", "server_metadata_url": "http://127.0.0.1:9/.well-known"}
+SSO = {
+    "auth": "sso",
+    "sso": {
+        "default_role": "none",
+        "emails": {"anna@corp.ru": {"role": "admin"}},
+        "groups": {"marketing": {"role": "editor", "workspaces": ["marketing"]}},
+    },
+}
+OIDC = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "funnel",
+    "client_secret": "s",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known",
+}
 
 
 def test_sso_signed_out_shows_login_button(spaces):

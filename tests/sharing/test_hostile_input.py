@@ -1,5 +1,6 @@
 """Hostile text from uploads stays text: downloads cannot run formulas, charts cannot render
 markup, filters and CLI arguments never become SQL, and bad files are refused before parsing."""
+
 import io
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from funnel.tables import to_csv_bytes, to_xlsx_bytes
 from tests.conftest import ROOT, insert
 
 HOSTILE = [
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    '=HYPERLINK("http://evil.example","click")',
     "+1+cmd|' /C calc'!A0",
     "-2+3",
     "@SUM(A1:A9)",
@@ -27,7 +28,7 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "**bold** [link](javascript:alert(1))",
     "'; DROP TABLE leads_raw; --",
-    "Robert\"); DELETE FROM workspaces; --",
+    'Robert"); DELETE FROM workspaces; --',
 ]
 
 
@@ -57,13 +58,22 @@ def test_chart_text_has_no_live_markup(text):
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_filter_values_are_bound_parameters(store, ws, text):
     """Injection strings as channel/owner/segment filter values match nothing and harm nothing."""
-    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": "2026-01-05", "channel": text, "owner": "Ann"},
-                                {"lead_id": "L2", "created_at": "2026-01-06", "channel": "SEO", "owner": text}])
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {"lead_id": "L1", "created_at": "2026-01-05", "channel": text, "owner": "Ann"},
+            {"lead_id": "L2", "created_at": "2026-01-06", "channel": "SEO", "owner": text},
+        ],
+    )
     f = Filters(workspace_id=ws, channels=(text,), owners=(text,), segments=(text,))
     with store.cursor() as cur:
-        n = cur.execute("SELECT count(*) FROM stg_leads WHERE workspace_id = $ws AND "
-                        "(len($channels) = 0 OR list_contains($channels, channel))", {
-                            k: v for k, v in f.params().items() if k in ("ws", "channels")}).fetchall()[0][0]
+        n = cur.execute(
+            "SELECT count(*) FROM stg_leads WHERE workspace_id = $ws AND "
+            "(len($channels) = 0 OR list_contains($channels, channel))",
+            {k: v for k, v in f.params().items() if k in ("ws", "channels")},
+        ).fetchall()[0][0]
         assert n == 1  # exactly the lead whose channel IS that text
         assert text in distinct_values(cur, ws, "channel")
         assert cur.execute("SELECT count(*) FROM workspaces").fetchall()[0][0] == 1
@@ -103,17 +113,23 @@ def test_metrics_accept_hostile_filters(store, ws):
     assert called >= 3
 
 
-@pytest.mark.parametrize("argv", [
-    ["workspace", "export", "x' OR '1'='1", "/tmp/none.zip"],
-    ["workspace", "rename", "demo'; DROP TABLE workspaces; --", "New"],
-    ["workspace", "create", "'); DROP TABLE workspaces; --"],
-], ids=["export", "rename", "create"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["workspace", "export", "x' OR '1'='1", "/tmp/none.zip"],
+        ["workspace", "rename", "demo'; DROP TABLE workspaces; --", "New"],
+        ["workspace", "create", "'); DROP TABLE workspaces; --"],
+    ],
+    ids=["export", "rename", "create"],
+)
 def test_cli_arguments_are_never_sql(tmp_path, argv):
     db = tmp_path / "cli.duckdb"
-    res = subprocess.run([sys.executable, "-m", "funnel", *argv, "--db", str(db)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "funnel", *argv, "--db", str(db)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert "Traceback" not in res.stderr
     from funnel.db import Store
+
     s = Store(db)
     with s.cursor() as cur:
         names = [r[0] for r in cur.execute("SELECT name FROM workspaces").fetchall()]

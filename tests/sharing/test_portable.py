@@ -1,4 +1,5 @@
 """Workspace export → import round trip, workspace admin rules, and the backup copy."""
+
 import json
 import zipfile
 
@@ -31,8 +32,13 @@ def snapshot(store, wid):
         ids = [r[0] for r in cur.execute("SELECT id FROM uploads WHERE workspace_id = ? ORDER BY id", [wid]).fetchall()]
         rank = {u: i for i, u in enumerate(ids)}
         out["links"] = sorted(
-            ((rank[u], rank.get(s, -1)) for u, s in cur.execute(
-                "SELECT upload_id, superseded_by FROM leads_raw WHERE workspace_id = ?", [wid]).fetchall()))
+            (
+                (rank[u], rank.get(s, -1))
+                for u, s in cur.execute(
+                    "SELECT upload_id, superseded_by FROM leads_raw WHERE workspace_id = ?", [wid]
+                ).fetchall()
+            )
+        )
     return out
 
 
@@ -44,14 +50,24 @@ def source(tmp_path):
         # something superseded, an alias and a scenario with awkward text, so every part is exercised
         first = cur.execute("SELECT min(id) FROM uploads WHERE workspace_id = 'demo' AND kind = 'leads'").fetchone()[0]
         new_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-        cur.execute("INSERT INTO uploads (id, workspace_id, kind, file_name, mode) VALUES (?, 'demo', 'leads', '=evil.csv', 'upsert')", [new_id])
-        cur.execute("UPDATE leads_full_raw SET superseded_by = ? WHERE workspace_id = 'demo' AND lead_id = 'L000001'", [new_id])
-        cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel) "
-                    "VALUES ('demo', ?, 'L000001', '2025-01-02 10:00', '<script>alert(1)</script>')", [new_id])
+        cur.execute(
+            "INSERT INTO uploads (id, workspace_id, kind, file_name, mode) VALUES (?, 'demo', 'leads', '=evil.csv', 'upsert')",
+            [new_id],
+        )
+        cur.execute(
+            "UPDATE leads_full_raw SET superseded_by = ? WHERE workspace_id = 'demo' AND lead_id = 'L000001'", [new_id]
+        )
+        cur.execute(
+            "INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at, channel) "
+            "VALUES ('demo', ?, 'L000001', '2025-01-02 10:00', '<script>alert(1)</script>')",
+            [new_id],
+        )
         cur.execute("INSERT INTO stage_aliases VALUES ('demo', 'успешно реализовано', 'Deal done')")
-        cur.execute("INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to) "
-                    "VALUES ('demo', 'План «2026»', ?, true, '2026-01-01', '2026-12-31')",
-                    [json.dumps({"leads": 1000, "note": "кавычки \" и ' "})])
+        cur.execute(
+            "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to) "
+            "VALUES ('demo', 'План «2026»', ?, true, '2026-01-01', '2026-12-31')",
+            [json.dumps({"leads": 1000, "note": "кавычки \" и ' "})],
+        )
         assert first
     yield s
     s.close()
@@ -63,8 +79,9 @@ def test_round_trip_gives_identical_rows_and_settings(source, tmp_path):
         manifest = portable.export_workspace(cur, "demo", archive, actor=CLI_USER)
     assert manifest["rows"]["leads_raw"] > 1000
     with zipfile.ZipFile(archive) as zf:
-        assert {"tables/leads_raw.parquet", "ladder.json", "aliases.json", "scenarios.json",
-                "workspace.json"} <= set(zf.namelist())
+        assert {"tables/leads_raw.parquet", "ladder.json", "aliases.json", "scenarios.json", "workspace.json"} <= set(
+            zf.namelist()
+        )
     target = Store(tmp_path / "fresh.duckdb")
     try:
         with target.transaction() as cur:
@@ -127,14 +144,26 @@ def test_admin_creates_renames_deletes_and_resets(source, tmp_path):
         assert get_workspace(cur, w.id).name == "Sales team"
     with source.transaction() as cur:
         administration.delete(cur, w.id, actor=admin)
-        leads_before = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL").fetchone()[0]
+        leads_before = cur.execute(
+            "SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL"
+        ).fetchone()[0]
         administration.reset_demo(cur, actor=admin)
     with source.cursor() as cur:
         assert get_workspace(cur, w.id) is None
         assert cur.execute("SELECT count(*) FROM scenarios WHERE workspace_id='demo'").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM stage_aliases WHERE workspace_id='demo'").fetchone()[0] == 0
-        assert cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND channel LIKE '<script%'").fetchone()[0] == 0
-        assert cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL").fetchone()[0] == leads_before
+        assert (
+            cur.execute(
+                "SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND channel LIKE '<script%'"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            cur.execute(
+                "SELECT count(*) FROM leads_raw WHERE workspace_id='demo' AND superseded_by IS NULL"
+            ).fetchone()[0]
+            == leads_before
+        )
 
 
 def test_backup_is_a_loadable_copy(source, tmp_path):
@@ -155,8 +184,10 @@ def run_cli(*argv):
     import sys
 
     from tests.conftest import ROOT
-    return subprocess.run([sys.executable, "-m", "funnel", *map(str, argv)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+
+    return subprocess.run(
+        [sys.executable, "-m", "funnel", *map(str, argv)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_workspace_commands_round_trip(source, tmp_path):

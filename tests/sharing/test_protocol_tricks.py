@@ -1,5 +1,6 @@
 """A signed-in user who forges what the browser sends (widget values, page names, query
 strings) through Streamlit's own protocol still sees only what their role allows."""
+
 from __future__ import annotations
 
 import pytest

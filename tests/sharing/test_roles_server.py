@@ -1,6 +1,7 @@
 """Every write in funnel refuses a role that may not make it, on the server side, and changes
 nothing: called directly (no page, no hidden button), with a viewer, an editor on the demo,
 and a user with no role in the workspace."""
+
 import hashlib
 
 import pytest
@@ -14,8 +15,17 @@ from funnel.model.plan import Plan
 VIEWER = User("viewer", default_role="viewer")
 EDITOR = User("editor", default_role="editor")
 STRANGER = User("stranger", default_role=None, roles=(("elsewhere", "admin"),))
-TABLES = ("workspaces", "stages", "stage_aliases", "uploads", "leads_raw", "deals_raw",
-          "stage_history_raw", "spend_raw", "scenarios")
+TABLES = (
+    "workspaces",
+    "stages",
+    "stage_aliases",
+    "uploads",
+    "leads_raw",
+    "deals_raw",
+    "stage_history_raw",
+    "spend_raw",
+    "scenarios",
+)
 
 
 def fingerprint(store) -> str:
@@ -53,22 +63,35 @@ def writes(store, upload_id, csv):
         def run(actor, ws):
             with store.transaction() as cur:
                 fn(cur, actor, ws)
+
         return run
 
     return {
         "ingest.load": lambda actor, ws: ingest.load(store, csv, "more.csv", "leads", workspace_id=ws, actor=actor),
         "ingest.undo_upload": lambda actor, ws: ingest.undo_upload(store, ws, upload_id, actor=actor),
-        "ladder.save_ladder": tx(lambda cur, a, ws: ladder.save_ladder(cur, ws, list(ladder.DEFAULT_LADDER)[:-1], actor=a)),
+        "ladder.save_ladder": tx(
+            lambda cur, a, ws: ladder.save_ladder(cur, ws, list(ladder.DEFAULT_LADDER)[:-1], actor=a)
+        ),
         "ladder.reset_ladder": tx(lambda cur, a, ws: ladder.reset_ladder(cur, ws, actor=a)),
         "ladder.set_alias": tx(lambda cur, a, ws: ladder.set_alias(cur, ws, "won!", "Deal done", actor=a)),
         "ladder.delete_alias": tx(lambda cur, a, ws: ladder.delete_alias(cur, ws, "won!", actor=a)),
         "ladder.add_stage": tx(lambda cur, a, ws: ladder.add_stage(cur, ws, "Demo call", actor=a, probability=0.3)),
         "workspace.set_currency": tx(lambda cur, a, ws: workspace.set_currency(cur, ws, "$", actor=a)),
         "scenarios.save_scenario": tx(lambda cur, a, ws: scenarios.save_scenario(cur, ws, "New", plan, actor=a)),
-        "scenarios.rename_scenario": tx(lambda cur, a, ws: scenarios.rename_scenario(cur, ws, "Base", "Renamed", actor=a)),
+        "scenarios.rename_scenario": tx(
+            lambda cur, a, ws: scenarios.rename_scenario(cur, ws, "Base", "Renamed", actor=a)
+        ),
         "scenarios.delete_scenario": tx(lambda cur, a, ws: scenarios.delete_scenario(cur, ws, "Base", actor=a)),
-        "scenarios.mark_plan": tx(lambda cur, a, ws: scenarios.mark_plan(
-            cur, ws, "Base", __import__("datetime").date(2026, 1, 1), __import__("datetime").date(2026, 12, 31), actor=a)),
+        "scenarios.mark_plan": tx(
+            lambda cur, a, ws: scenarios.mark_plan(
+                cur,
+                ws,
+                "Base",
+                __import__("datetime").date(2026, 1, 1),
+                __import__("datetime").date(2026, 12, 31),
+                actor=a,
+            )
+        ),
     }
 
 
@@ -76,8 +99,11 @@ NAMES = list(writes(None, 0, None))
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("actor,ws", [(VIEWER, "sales"), (STRANGER, "sales"), (EDITOR, "demo"), (VIEWER, "demo")],
-                         ids=["viewer", "no-role", "editor-on-demo", "viewer-on-demo"])
+@pytest.mark.parametrize(
+    "actor,ws",
+    [(VIEWER, "sales"), (STRANGER, "sales"), (EDITOR, "demo"), (VIEWER, "demo")],
+    ids=["viewer", "no-role", "editor-on-demo", "viewer-on-demo"],
+)
 def test_write_refused_and_nothing_changes(db, name, actor, ws):
     store, upload_id, csv = db
     before = fingerprint(store)
@@ -86,8 +112,10 @@ def test_write_refused_and_nothing_changes(db, name, actor, ws):
     assert fingerprint(store) == before
 
 
-@pytest.mark.parametrize("name", ["ingest.load", "ladder.set_alias", "scenarios.save_scenario",
-                                  "workspace.set_currency", "ingest.undo_upload"])
+@pytest.mark.parametrize(
+    "name",
+    ["ingest.load", "ladder.set_alias", "scenarios.save_scenario", "workspace.set_currency", "ingest.undo_upload"],
+)
 def test_editor_may_write_in_own_workspace(db, name):
     """The rules are not simply "refuse everyone": an editor's write goes through."""
     store, upload_id, csv = db

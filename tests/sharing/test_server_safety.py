@@ -1,6 +1,7 @@
 """One process owns the file: readers are not blocked by a long write and never see it half
 done; a CLI load while the server runs fails clearly and changes nothing; SIGKILL in the middle
 of an upload leaves the database consistent; errors in the browser carry no details."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,8 +31,10 @@ def test_reader_sees_last_committed_state_during_a_big_write(tmp_path):
     def writer():
         try:
             with store.transaction() as cur:
-                cur.execute("INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at) "
-                            "SELECT 'w', 1, 'L' || i, TIMESTAMP '2026-01-01' FROM range(300000) t(i)")
+                cur.execute(
+                    "INSERT INTO leads_full_raw (workspace_id, upload_id, lead_id, created_at) "
+                    "SELECT 'w', 1, 'L' || i, TIMESTAMP '2026-01-01' FROM range(300000) t(i)"
+                )
                 inserted.set()
                 # hold the transaction open until the reader has read: if reads were blocked
                 # by the writer this wait would time out
@@ -78,10 +81,13 @@ def test_cli_load_while_server_runs_fails_clearly_and_changes_nothing(small_db, 
     server = Server(small_db).start()
     try:
         Session(server.url).run()  # the app has opened the file
-        for argv in (["load", "leads", str(csv), "--db", str(small_db), "--workspace", "sales"],
-                     ["workspace", "create", "Another", "--db", str(small_db)]):
-            res = subprocess.run([sys.executable, "-m", "funnel", *argv], cwd=ROOT, capture_output=True,
-                                 text=True, timeout=120)
+        for argv in (
+            ["load", "leads", str(csv), "--db", str(small_db), "--workspace", "sales"],
+            ["workspace", "create", "Another", "--db", str(small_db)],
+        ):
+            res = subprocess.run(
+                [sys.executable, "-m", "funnel", *argv], cwd=ROOT, capture_output=True, text=True, timeout=120
+            )
             assert res.returncode == 4, res.stderr
             assert "in use by another program" in res.stderr and "Traceback" not in res.stderr
     finally:
@@ -94,8 +100,7 @@ def test_cli_load_while_server_runs_fails_clearly_and_changes_nothing(small_db, 
 def big_csv(n: int) -> bytes:
     start = datetime(2026, 1, 1)
     lines = ["lead_id,created_at,channel,owner"]
-    lines += [f"K{i:07d},{start + timedelta(seconds=i * 7):%Y-%m-%d %H:%M:%S},Ch{i % 7},Own{i % 5}"
-              for i in range(n)]
+    lines += [f"K{i:07d},{start + timedelta(seconds=i * 7):%Y-%m-%d %H:%M:%S},Ch{i % 7},Own{i % 5}" for i in range(n)]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -123,7 +128,9 @@ def test_sigkill_during_an_upload_leaves_it_all_or_nothing(small_db, delay):
     store = Store(small_db)
     with store.cursor() as cur:
         n = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = 'sales'").fetchall()[0][0]
-        uploads = cur.execute("SELECT count(*), coalesce(sum(rows_added), 0) FROM uploads WHERE workspace_id = 'sales'").fetchall()[0]
+        uploads = cur.execute(
+            "SELECT count(*), coalesce(sum(rows_added), 0) FROM uploads WHERE workspace_id = 'sales'"
+        ).fetchall()[0]
     store.close()
     assert (n, uploads) in ((0, (0, 0)), (rows, (1, rows))), (n, uploads)
     print(f"killed after {delay} s: upload {'fully present' if n else 'fully absent'}")
@@ -137,6 +144,7 @@ def test_sigkill_during_an_upload_leaves_it_all_or_nothing(small_db, delay):
 
 def _click_ignoring_disconnect(s: Session, widget_id: str) -> None:
     from streamlit.proto.WidgetStates_pb2 import WidgetState
+
     try:
         s.run(triggers={widget_id: WidgetState(id=widget_id, trigger_value=True)})
     except Exception:  # noqa: BLE001 - the server is killed under it on purpose
@@ -147,8 +155,9 @@ def test_uncaught_error_shows_no_traceback_path_or_secret(tmp_path):
     app = tmp_path / "app"
     (app / ".streamlit").mkdir(parents=True)
     shutil.copy(ROOT / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
-    (app / "boom.py").write_text("import streamlit as st\nst.title('x')\n"
-                                 "raise RuntimeError('password=hunter2 at /srv/funnel/secrets.toml')\n")
+    (app / "boom.py").write_text(
+        "import streamlit as st\nst.title('x')\nraise RuntimeError('password=hunter2 at /srv/funnel/secrets.toml')\n"
+    )
     server = Server(tmp_path / "unused.duckdb", script=app / "boom.py", cwd=app).start()
     try:
         run = Session(server.url).run()

@@ -1,4 +1,5 @@
 """The password throttle: per client, shared by every session, thread-safe, bounded."""
+
 import threading
 
 from funnel.throttle import Throttle
@@ -15,15 +16,15 @@ class Clock:
 def test_free_tries_then_doubling_waits_and_a_success_clears():
     clock = Clock()
     th = Throttle(free_tries=3, base=5, max_seconds=300, clock=clock)
-    assert [th.failed("10.0.0.1") for _ in range(2)] == [0, 0]        # two free failures
-    assert th.failed("10.0.0.1") == 5                                 # third: 5 × 2^0
-    assert th.wait("10.0.0.1") == 5 and th.wait("10.0.0.2") == 0     # another client is not slowed
+    assert [th.failed("10.0.0.1") for _ in range(2)] == [0, 0]  # two free failures
+    assert th.failed("10.0.0.1") == 5  # third: 5 × 2^0
+    assert th.wait("10.0.0.1") == 5 and th.wait("10.0.0.2") == 0  # another client is not slowed
     clock.now += 5
     assert th.wait("10.0.0.1") == 0
     assert th.failed("10.0.0.1") == 10 and th.failed("10.0.0.1") == 20  # 5 × 2^1, 5 × 2^2
     for _ in range(10):
         last = th.failed("10.0.0.1")
-    assert last == 300                                                 # capped
+    assert last == 300  # capped
     th.succeeded("10.0.0.1")
     assert th.wait("10.0.0.1") == 0 and th.failures("10.0.0.1") == 0
 
@@ -35,7 +36,7 @@ def test_many_sessions_of_one_client_share_its_count():
         t.start()
     for t in threads:
         t.join()
-    assert th.failures("203.0.113.9") == 200                          # no lost update across threads
+    assert th.failures("203.0.113.9") == 200  # no lost update across threads
     assert th.wait("203.0.113.9") > 0
 
 
@@ -44,7 +45,7 @@ def test_old_records_are_forgotten_and_memory_is_bounded():
     th = Throttle(free_tries=3, forget_after=3600, max_clients=100, clock=clock)
     th.failed("a")
     clock.now += 3601
-    assert th.failures("a") == 0                                      # an hour later: a clean slate
+    assert th.failures("a") == 0  # an hour later: a clean slate
     for i in range(1000):
         th.failed(f"198.51.100.{i}")
     assert len(th._records) == 100

@@ -1,6 +1,7 @@
 """What the Admin page shows: workspaces (create, rename, delete, reset the demo, back up),
 workspace export and import, and who may do what. Writes go through ``funnel.administration``
 and ``funnel.portable`` with the signed-in user as ``actor``."""
+
 from __future__ import annotations
 
 import tempfile
@@ -36,34 +37,45 @@ def render() -> None:
     ids: list[str] = list(names)
 
     st.subheader(ui.t("admin.workspaces"))
-    st.dataframe([{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
-                 hide_index=True, key="admin_ws_table")
+    st.dataframe(
+        [{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
+        hide_index=True,
+        key="admin_ws_table",
+    )
     with st.form("admin_create", clear_on_submit=True):
         st.markdown(f"**{ui.t('admin.create')}**")
         c1, c2 = st.columns([3, 1])
         name = c1.text_input(ui.t("admin.name"), key="admin_new_name")
         currency = c2.text_input(ui.t("admin.currency"), value="₽", key="admin_new_currency")
         if st.form_submit_button(ui.t("admin.create_button"), key="admin_create_btn"):
-            _write(lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
-                   lambda w: ui.t("admin.created", name=ui.plain(w.name)))
+            _write(
+                lambda cur, actor: administration.create(cur, name, currency=currency, actor=actor),
+                lambda w: ui.t("admin.created", name=ui.plain(w.name)),
+            )
     with st.form("admin_rename"):
         st.markdown(f"**{ui.t('admin.rename')}**")
         c1, c2 = st.columns(2)
         target = c1.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_rename_ws")
         new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
         if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
-            _write(lambda cur, actor: administration.rename(cur, target or "", new_name, actor=actor),
-                   lambda w: ui.t("admin.renamed"))
+            _write(
+                lambda cur, actor: administration.rename(cur, target or "", new_name, actor=actor),
+                lambda w: ui.t("admin.renamed"),
+            )
     with st.form("admin_delete"):
         st.markdown(f"**{ui.t('admin.delete')}**")
         victim = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_delete_ws")
         sure = st.checkbox(ui.t("admin.delete_confirm"), key="admin_delete_sure")
         if st.form_submit_button(ui.t("admin.delete"), key="admin_delete_btn", type="primary") and sure:
-            _write(lambda cur, actor: administration.delete(cur, victim or "", actor=actor),
-                   lambda _: ui.t("admin.deleted"))
+            _write(
+                lambda cur, actor: administration.delete(cur, victim or "", actor=actor),
+                lambda _: ui.t("admin.deleted"),
+            )
     if st.button(ui.t("admin.reset_demo"), help=ui.t("admin.reset_demo_help"), key="admin_reset_demo"):
-        _write(lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
-              lambda _: ui.t("admin.demo_reset_done"))
+        _write(
+            lambda cur, actor: administration.reset_demo(cur, actor=actor, folder=ui.ROOT / "data" / "demo"),
+            lambda _: ui.t("admin.demo_reset_done"),
+        )
     if st.button(ui.t("admin.backup"), help=ui.t("admin.backup_help"), key="admin_backup"):
         # A cursor of its own (fresh), outside the run's snapshot: ATTACH/DETACH of the copy cannot
         # run inside that transaction; the copy still reads one committed state.
@@ -83,8 +95,14 @@ def render() -> None:
             try:
                 with ui.cursor() as cur:
                     portable.export_workspace(cur, source or "", path, actor=actor)
-                st.download_button(ui.t("admin.download"), path.read_bytes(), f"funnel-{source}.zip",
-                                   "application/zip", key="admin_export_dl", icon=":material/download:")
+                st.download_button(
+                    ui.t("admin.download"),
+                    path.read_bytes(),
+                    f"funnel-{source}.zip",
+                    "application/zip",
+                    key="admin_export_dl",
+                    icon=":material/download:",
+                )
             except Exception as exc:  # noqa: BLE001
                 ui.show_error(exc)
 
@@ -95,12 +113,17 @@ def render() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "import.zip"
             path.write_bytes(archive.getvalue())
-            _write(lambda cur, actor: portable.import_workspace(cur, path, actor=actor, name=as_name or None),
-                  lambda w: ui.t("admin.imported", name=ui.plain(w.name)))
+            _write(
+                lambda cur, actor: portable.import_workspace(cur, path, actor=actor, name=as_name or None),
+                lambda w: ui.t("admin.imported", name=ui.plain(w.name)),
+            )
 
     st.subheader(ui.t("admin.roles"))
     cfg = auth.config()
     st.caption(ui.t("admin.mode", mode=cfg.mode) + " · " + ui.t("admin.roles_help"))
     st.caption(ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=auth.max_rows_text()))
-    st.dataframe([{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
-                 hide_index=True, key="admin_roles_table")
+    st.dataframe(
+        [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
+        hide_index=True,
+        key="admin_roles_table",
+    )

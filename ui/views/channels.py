@@ -1,6 +1,7 @@
 """The Channels page's display: the economics table, the CPL-conversion bubbles, the trend by
 channel, the changes table and the two-channel comparison. ``funnel.metrics`` computes every
 number; channel names reach charts only through ``funnel.safety.chart_text``."""
+
 from __future__ import annotations
 
 import math
@@ -18,10 +19,20 @@ TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
 DRILLS = ("campaign", "owner", "segment")
 
 ECONOMICS_COLUMNS: dict[str, str] = {
-    "grp": "an.dim.channel", "leads": "an.col.leads", "spend": "an.col.spend", "cpl": "an.col.cpl",
-    "sal_rate": "an.col.sal_rate", "won": "an.col.won", "conversion": "an.col.conversion",
-    "interval": "an.col.interval", "revenue": "an.col.revenue", "avg_check": "an.col.avg_check",
-    "cac": "an.col.cac", "romi": "an.col.romi", "drr": "an.col.drr"}
+    "grp": "an.dim.channel",
+    "leads": "an.col.leads",
+    "spend": "an.col.spend",
+    "cpl": "an.col.cpl",
+    "sal_rate": "an.col.sal_rate",
+    "won": "an.col.won",
+    "conversion": "an.col.conversion",
+    "interval": "an.col.interval",
+    "revenue": "an.col.revenue",
+    "avg_check": "an.col.avg_check",
+    "cac": "an.col.cac",
+    "romi": "an.col.romi",
+    "drr": "an.col.drr",
+}
 
 
 def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
@@ -54,14 +65,30 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
     peak = float(rows["revenue"].max() or 0) if len(rows) else 0
     sizes = [12 + 48 * math.sqrt(float(r) / peak) if peak > 0 else 14 for r in rows["revenue"]]
     names = [chart_text(label(g)) for g in rows["grp"]]
-    hover = [f"<b>{n}</b><br>CPL: {ui.money(c)}<br>{ui.t('an.col.conversion')}: {ui.pct(v, 2)}"
-             f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
-             for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"], strict=False)]
-    fig = go.Figure(go.Scatter(x=rows["cpl"], y=rows["conversion"], mode="markers+text", text=names,
-                               textposition="top center", hovertext=hover, hoverinfo="text",
-                               marker=dict(size=sizes, sizemode="diameter", opacity=0.6)))
-    fig.update_layout(title=ui.t("an.ch.bubble"), xaxis_title=f"CPL, {ui.currency()}",
-                      yaxis_title=ui.t("an.col.conversion"), yaxis_tickformat=".1%", xaxis_type="log")
+    hover = [
+        f"<b>{n}</b><br>CPL: {ui.money(c)}<br>{ui.t('an.col.conversion')}: {ui.pct(v, 2)}"
+        f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
+        for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"], strict=False)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=rows["cpl"],
+            y=rows["conversion"],
+            mode="markers+text",
+            text=names,
+            textposition="top center",
+            hovertext=hover,
+            hoverinfo="text",
+            marker=dict(size=sizes, sizemode="diameter", opacity=0.6),
+        )
+    )
+    fig.update_layout(
+        title=ui.t("an.ch.bubble"),
+        xaxis_title=f"CPL, {ui.currency()}",
+        yaxis_title=ui.t("an.col.conversion"),
+        yaxis_tickformat=".1%",
+        xaxis_type="log",
+    )
     return fig
 
 
@@ -69,12 +96,19 @@ def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
     fig = go.Figure()
     for grp, part in df.groupby("grp", sort=True):
         name = chart_text(label(grp))
-        fig.add_scatter(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[metric],
-                        mode="lines+markers", name=name,
-                        text=[fmt_value(metric, v) for v in part[metric]],
-                        hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
-    fig.update_layout(title=ui.t("an.ch.trend"), yaxis_title=ui.t(f"an.col.{metric}"),
-                      yaxis_tickformat=".1%" if metric == "conversion" else None)
+        fig.add_scatter(
+            x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
+            y=part[metric],
+            mode="lines+markers",
+            name=name,
+            text=[fmt_value(metric, v) for v in part[metric]],
+            hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+        )
+    fig.update_layout(
+        title=ui.t("an.ch.trend"),
+        yaxis_title=ui.t(f"an.col.{metric}"),
+        yaxis_tickformat=".1%" if metric == "conversion" else None,
+    )
     return fig
 
 
@@ -87,8 +121,11 @@ def changes_table(df: pd.DataFrame, key: str) -> None:
     show_table(_changes_view, df, raw, "channel_changes", key)
 
 
-_CHANGES = [(m, suffix, k) for m in ("leads", "spend", "cpl", "won", "conversion", "revenue")
-            for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change"))]
+_CHANGES = [
+    (m, suffix, k)
+    for m in ("leads", "spend", "cpl", "won", "conversion", "revenue")
+    for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change"))
+]
 
 
 def _changes_view(df: pd.DataFrame) -> pd.DataFrame:
@@ -102,19 +139,22 @@ def _changes_view(df: pd.DataFrame) -> pd.DataFrame:
 def comparison(cmp) -> None:
     """Two channels' conversions with intervals and P(A better than B)."""
     c1, c2, c3 = st.columns(3)
-    for col, name, won, leads, (lo, hi) in ((c1, cmp.a, cmp.a_won, cmp.a_leads, cmp.a_interval),
-                                            (c2, cmp.b, cmp.b_won, cmp.b_leads, cmp.b_interval)):
-        col.metric(ui.t("an.col.conversion"), ui.pct(won / leads if leads else None, 2),
-                   help=ui.t("an.ch.compare_help"))
-        col.text(f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n"
-                 f"{ui.t('an.col.interval')}: {ui.pct(lo)} – {ui.pct(hi)}")
+    for col, name, won, leads, (lo, hi) in (
+        (c1, cmp.a, cmp.a_won, cmp.a_leads, cmp.a_interval),
+        (c2, cmp.b, cmp.b_won, cmp.b_leads, cmp.b_interval),
+    ):
+        col.metric(
+            ui.t("an.col.conversion"), ui.pct(won / leads if leads else None, 2), help=ui.t("an.ch.compare_help")
+        )
+        col.text(
+            f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n{ui.t('an.col.interval')}: {ui.pct(lo)} – {ui.pct(hi)}"
+        )
     c3.metric(ui.t("an.ch.compare_prob"), ui.pct(cmp.prob_a_better, 1), help=ui.t("an.ch.compare_help"))
     p = cmp.prob_a_better
     if p is not None:
-        c3.caption(ui.t("an.ch.verdict_sure" if p >= 0.95 else "an.ch.verdict_sure_b" if p <= 0.05
-                        else "an.ch.verdict_unsure"))
-
-
+        c3.caption(
+            ui.t("an.ch.verdict_sure" if p >= 0.95 else "an.ch.verdict_sure_b" if p <= 0.05 else "an.ch.verdict_unsure")
+        )
 
 
 def groups(econ: pd.DataFrame, with_leads: bool = True) -> list[str]:

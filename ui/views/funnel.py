@@ -4,6 +4,7 @@ lost deals and the breakdown by channel/owner/segment. ``funnel.metrics`` comput
 User text (stage, owner, reason names) goes into charts only through
 ``funnel.safety.chart_text`` and into tables only through st.dataframe (plain text).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,15 +26,21 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
     with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
     stages = [chart_text(s) for s in t["stage"]]
-    text = [f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-            f"{ui.pct(p, 0) if not missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
-            for r, p, f, a in zip(t["reached"], t["conversion_from_previous"], t["conversion_from_first"],
-                                  t["amount"], strict=False)]
-    hover = [f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
-             f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
-             f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
-             for s, r, p, f, a in zip(stages, t["reached"], t["conversion_from_previous"],
-                                      t["conversion_from_first"], t["amount"], strict=False)]
+    text = [
+        f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
+        f"{ui.pct(p, 0) if not missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
+        for r, p, f, a in zip(
+            t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
+        )
+    ]
+    hover = [
+        f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
+        f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
+        f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
+        for s, r, p, f, a in zip(
+            stages, t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
+        )
+    ]
     counts = list(t["reached"])
     if leads:
         first = counts[0] if counts else 0
@@ -42,33 +49,68 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
             prev = ui.t("an.fn.short_prev")
             text[0] = text[0].replace(f"{prev} —", f"{prev} {ui.pct(first / leads, 1)}")
         text = [ui.num(leads)] + text
-        hover = [f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
-                 f"{ui.pct(first / leads)}"] + hover
-    fig = go.Figure(go.Funnel(y=stages, x=counts, text=text, textinfo="text", hovertext=hover,
-                              hoverinfo="text"))
+        hover = [
+            f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
+            f"{ui.pct(first / leads)}"
+        ] + hover
+    fig = go.Figure(go.Funnel(y=stages, x=counts, text=text, textinfo="text", hovertext=hover, hoverinfo="text"))
     fig.update_layout(title=ui.t("an.fn.chart"))
     return fig
 
 
-FUNNEL_COLUMNS = {"stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
-                  "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first",
-                  "still_open": "an.col.still_open"}
-STEPS_COLUMNS = {"from_to": "an.col.from_to", "decided": "an.col.decided", "lost": "an.col.lost",
-                 "actual": "an.col.actual", "expected": "an.col.expected", "index": "an.col.index"}
-TIMES_COLUMNS = {"stage": "an.col.stage", "stays": "an.col.stays", "median_days": "an.col.median_days",
-                 "p80_days": "an.col.p80_days", "norm_days": "an.col.norm_days",
-                 "share_over_norm": "an.col.share_over_norm"}
-STALLED_COLUMNS = {"deal_id": "an.col.deal_id", "stage": "an.col.stage", "owner": "an.col.owner",
-                   "channel": "an.col.channel", "amount": "an.col.amount", "since": "an.col.since",
-                   "days_in_stage": "an.col.days_in_stage", "norm_days": "an.col.norm_days",
-                   "days_over": "an.col.days_over"}
-LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals",
-                "amount": "an.col.amount"}
-BREAKDOWN_COLUMNS = {"grp": None, "stage": "an.col.stage", "reached": "an.col.reached", "amount": "an.col.amount",
-                     "conversion_from_previous": "an.col.conv_prev", "conversion_from_first": "an.col.conv_first"}
-SPEED_COLUMNS = {"grp": None, "leads": "an.col.leads", "first_contact_hours": "an.col.first_contact_hours",
-                 "sal_days": "an.col.sal_days", "won_timed": "an.col.won_timed", "lt_days": "an.col.lt_days",
-                 "lt_days_p80": "an.col.lt_days_p80"}
+FUNNEL_COLUMNS = {
+    "stage": "an.col.stage",
+    "reached": "an.col.reached",
+    "amount": "an.col.amount",
+    "conversion_from_previous": "an.col.conv_prev",
+    "conversion_from_first": "an.col.conv_first",
+    "still_open": "an.col.still_open",
+}
+STEPS_COLUMNS = {
+    "from_to": "an.col.from_to",
+    "decided": "an.col.decided",
+    "lost": "an.col.lost",
+    "actual": "an.col.actual",
+    "expected": "an.col.expected",
+    "index": "an.col.index",
+}
+TIMES_COLUMNS = {
+    "stage": "an.col.stage",
+    "stays": "an.col.stays",
+    "median_days": "an.col.median_days",
+    "p80_days": "an.col.p80_days",
+    "norm_days": "an.col.norm_days",
+    "share_over_norm": "an.col.share_over_norm",
+}
+STALLED_COLUMNS = {
+    "deal_id": "an.col.deal_id",
+    "stage": "an.col.stage",
+    "owner": "an.col.owner",
+    "channel": "an.col.channel",
+    "amount": "an.col.amount",
+    "since": "an.col.since",
+    "days_in_stage": "an.col.days_in_stage",
+    "norm_days": "an.col.norm_days",
+    "days_over": "an.col.days_over",
+}
+LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
+BREAKDOWN_COLUMNS = {
+    "grp": None,
+    "stage": "an.col.stage",
+    "reached": "an.col.reached",
+    "amount": "an.col.amount",
+    "conversion_from_previous": "an.col.conv_prev",
+    "conversion_from_first": "an.col.conv_first",
+}
+SPEED_COLUMNS = {
+    "grp": None,
+    "leads": "an.col.leads",
+    "first_contact_hours": "an.col.first_contact_hours",
+    "sal_days": "an.col.sal_days",
+    "won_timed": "an.col.won_timed",
+    "lt_days": "an.col.lt_days",
+    "lt_days_p80": "an.col.lt_days_p80",
+}
 
 
 def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
@@ -98,14 +140,29 @@ def bottleneck(b, min_decided: int) -> None:
     elif b.index < 1:
         st.warning(bottleneck_text(b))
     else:
-        st.success(ui.t("an.fn.bottleneck_ok", a=ui.plain(b.from_stage), b=ui.plain(b.to_stage),
-                        actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2)))
+        st.success(
+            ui.t(
+                "an.fn.bottleneck_ok",
+                a=ui.plain(b.from_stage),
+                b=ui.plain(b.to_stage),
+                actual=ui.pct(b.actual),
+                expected=ui.pct(b.expected),
+                index=ui.num(b.index, 2),
+            )
+        )
 
 
 def bottleneck_text(b) -> str:
-    return ui.t("an.fn.bottleneck_text", a=ui.plain(b.from_stage), b=ui.plain(b.to_stage),
-                actual=ui.pct(b.actual), expected=ui.pct(b.expected), index=ui.num(b.index, 2),
-                lost=ui.num(b.lost), decided=ui.num(b.decided))
+    return ui.t(
+        "an.fn.bottleneck_text",
+        a=ui.plain(b.from_stage),
+        b=ui.plain(b.to_stage),
+        actual=ui.pct(b.actual),
+        expected=ui.pct(b.expected),
+        index=ui.num(b.index, 2),
+        lost=ui.num(b.lost),
+        decided=ui.num(b.decided),
+    )
 
 
 def times_figure(df: pd.DataFrame) -> go.Figure:
@@ -113,8 +170,13 @@ def times_figure(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(x=stages, y=df["median_days"], name=ui.t("an.col.median_days"))
     fig.add_bar(x=stages, y=df["p80_days"], name=ui.t("an.col.p80_days"))
-    fig.add_scatter(x=stages, y=df["norm_days"], name=ui.t("an.col.norm_days"), mode="markers",
-                    marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)))
+    fig.add_scatter(
+        x=stages,
+        y=df["norm_days"],
+        name=ui.t("an.col.norm_days"),
+        mode="markers",
+        marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)),
+    )
     fig.update_layout(title=ui.t("an.fn.times"), barmode="group")
     return fig
 
@@ -126,9 +188,14 @@ def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
         mask = df["reason"].isna() if missing(reason) else df["reason"] == reason
         part = df[mask]
         name = chart_text(label(reason, "reason"))
-        fig.add_bar(x=[stage_labels[i] for i in part.index], y=part[measure], name=name,
-                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
-                    hovertemplate=f"{name}: %{{text}}<extra></extra>")
+        fig.add_bar(
+            x=[stage_labels[i] for i in part.index],
+            y=part[measure],
+            name=name,
+            text=[fmt_value(measure, v) for v in part[measure]],
+            textposition="none",
+            hovertemplate=f"{name}: %{{text}}<extra></extra>",
+        )
     fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_stage"))
     return fig
 
@@ -138,9 +205,14 @@ def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
     for reason in df["reason"].drop_duplicates():
         part = df[df["reason"].isna()] if missing(reason) else df[df["reason"] == reason]
         name = chart_text(label(reason, "reason"))
-        fig.add_bar(x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])], y=part[measure], name=name,
-                    text=[fmt_value(measure, v) for v in part[measure]], textposition="none",
-                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
+        fig.add_bar(
+            x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
+            y=part[measure],
+            name=name,
+            text=[fmt_value(measure, v) for v in part[measure]],
+            textposition="none",
+            hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+        )
     fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_time"))
     return fig
 
@@ -153,8 +225,13 @@ def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
     for grp in keep:
         part = t[t["grp"] == grp]
         name = chart_text(label(grp))
-        fig.add_bar(x=[chart_text(s) for s in part["stage"]], y=part["conversion_from_first"], name=name,
-                    text=[f"{ui.num(r)}" for r in part["reached"]], textposition="none",
-                    hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>")
+        fig.add_bar(
+            x=[chart_text(s) for s in part["stage"]],
+            y=part["conversion_from_first"],
+            name=name,
+            text=[f"{ui.num(r)}" for r in part["reached"]],
+            textposition="none",
+            hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>",
+        )
     fig.update_layout(barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%")
     return fig

@@ -1,5 +1,6 @@
 """The Overview page's display: the headline cards with their formulas, the monthly trend
 chart and the plan-vs-fact table. ``funnel.metrics`` computes every number."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,8 +13,7 @@ from funnel import units
 from funnel.metrics.overview import Headline
 from ui.show import period_text, show_table, signed_pct
 
-HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline",
-            "weighted_pipeline")
+HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline", "weighted_pipeline")
 _UP_IS_BAD = {"spend", "cpl"}
 
 
@@ -27,13 +27,18 @@ def _fig_text(figure: str, value) -> str:
 
 def headline_help(h: Headline, figure: str) -> str:
     n = h.now
-    parts = {k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline",
-                                                   "win_rate", "open")}
+    parts = {
+        k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline", "win_rate", "open")
+    }
     text = ui.t(f"an.help.{figure}", now=_fig_text(figure, n.get(figure)), **parts)
     if h.prev is not None and h.yoy is not None:
-        text += "  \n" + ui.t("an.help.compare", prev_period=period_text(h.prev_period),
-                              prev=_fig_text(figure, h.prev.get(figure)),
-                              yoy_period=period_text(h.yoy_period), yoy=_fig_text(figure, h.yoy.get(figure)))
+        text += "  \n" + ui.t(
+            "an.help.compare",
+            prev_period=period_text(h.prev_period),
+            prev=_fig_text(figure, h.prev.get(figure)),
+            yoy_period=period_text(h.yoy_period),
+            yoy=_fig_text(figure, h.yoy.get(figure)),
+        )
     else:
         text += "  \n" + ui.t("an.no_compare")
     return text
@@ -51,10 +56,13 @@ def _headline_view(h: Headline) -> None:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row, strict=False):
             delta = signed_pct(h.change(figure, "prev"))
-            col.metric(ui.t(f"an.fig.{figure}"), _fig_text(figure, h.now.get(figure)),
-                       delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
-                       delta_color="inverse" if figure in _UP_IS_BAD else "normal",
-                       help=headline_help(h, figure))
+            col.metric(
+                ui.t(f"an.fig.{figure}"),
+                _fig_text(figure, h.now.get(figure)),
+                delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
+                delta_color="inverse" if figure in _UP_IS_BAD else "normal",
+                help=headline_help(h, figure),
+            )
             col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
 
 
@@ -62,14 +70,18 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
     """Leads and won deals (bars, left axis) and revenue (line, right axis) per month."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     months = [m.strftime("%Y-%m") for m in pd.to_datetime(df["month"])]
-    fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"),
-                hovertemplate="%{x}: %{y}<extra></extra>")
-    fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"),
-                hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"), hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"), hovertemplate="%{x}: %{y}<extra></extra>")
     if df["revenue"].fillna(0).any():  # no amounts at all: a flat zero line says nothing
-        fig.add_scatter(x=months, y=df["revenue"], name=ui.t("an.series.revenue"), mode="lines+markers",
-                        text=[ui.money(v) for v in df["revenue"]], hovertemplate="%{x}: %{text}<extra></extra>",
-                        secondary_y=True)
+        fig.add_scatter(
+            x=months,
+            y=df["revenue"],
+            name=ui.t("an.series.revenue"),
+            mode="lines+markers",
+            text=[ui.money(v) for v in df["revenue"]],
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            secondary_y=True,
+        )
     fig.update_yaxes(title_text=ui.t("an.series.count"), secondary_y=False)
     fig.update_yaxes(title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", secondary_y=True)
     fig.update_layout(barmode="group", title=ui.t("an.ov.trend"))
@@ -78,16 +90,23 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
 
 def plan_table(df: pd.DataFrame, key: str) -> None:
     raw = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]]).rename(
-        columns={"metric": ui.t("an.plan.metric"), "plan": ui.t("an.plan.plan"),
-                 "fact": ui.t("an.plan.fact"), "fulfilment": ui.t("an.plan.fulfilment")})
+        columns={
+            "metric": ui.t("an.plan.metric"),
+            "plan": ui.t("an.plan.plan"),
+            "fact": ui.t("an.plan.fact"),
+            "fulfilment": ui.t("an.plan.fulfilment"),
+        }
+    )
     show_table(_plan_view, df, raw, "plan_fact", key)
 
 
 def _plan_view(df: pd.DataFrame) -> pd.DataFrame:
     money = df["metric"] == "revenue"
-    return pd.DataFrame({
-        ui.t("an.plan.metric"): [ui.t(f"an.plan.{m}") for m in df["metric"]],
-        ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money, strict=False)],
-        ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money, strict=False)],
-        ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
-    })
+    return pd.DataFrame(
+        {
+            ui.t("an.plan.metric"): [ui.t(f"an.plan.{m}") for m in df["metric"]],
+            ui.t("an.plan.plan"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["plan"], money, strict=False)],
+            ui.t("an.plan.fact"): [ui.money(v) if m else ui.num(v) for v, m in zip(df["fact"], money, strict=False)],
+            ui.t("an.plan.fulfilment"): [ui.pct(v) for v in df["fulfilment"]],
+        }
+    )

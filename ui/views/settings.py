@@ -2,6 +2,7 @@
 CRMs, and the currency. Writes go through ``funnel.ladder``/``funnel.workspace`` with the
 signed-in user as ``actor`` (role-checked there); each button's callback leaves its outcome for
 ``show_message``."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,7 +20,7 @@ def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
     """The editor's table as the user left it: ``base`` with the editor's recorded changes
     (edited cells, added rows, deleted rows) applied. Read from session state in the callback,
     so a click right after typing saves what was typed."""
-    changes = (state.SET_LADDER.get() or {})
+    changes = state.SET_LADDER.get() or {}
     df = base.copy()
     for idx, cells in (changes.get("edited_rows") or {}).items():
         for col, value in cells.items():
@@ -49,22 +50,29 @@ def save_ladder(ws_id: str) -> None:
     except FunnelError as exc:
         say("error", exc, "ladder")
         return
-    if write(lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=auth.current_user()),
-             ui.t("settings.ladder_saved", n=len(stages)), "ladder"):
+    if write(
+        lambda cur: ladder.save_ladder(cur, ws_id, stages, actor=auth.current_user()),
+        ui.t("settings.ladder_saved", n=len(stages)),
+        "ladder",
+    ):
         state.SET_LADDER.pop()  # the editor starts again from what was saved
         # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
         with ui.cursor() as cur:
             lost = ladder.unmapped_stages(cur, ws_id)
         if not lost.empty:
             names = ", ".join(f"«{ui.plain(x)}»" for x in lost["stage"].head(10))
-            say("success", ui.t("settings.ladder_saved", n=len(stages)) + " " +
-                ui.t("settings.renamed_hint", stages=names), "ladder")
+            say(
+                "success",
+                ui.t("settings.ladder_saved", n=len(stages)) + " " + ui.t("settings.renamed_hint", stages=names),
+                "ladder",
+            )
 
 
 def reset_ladder(ws_id: str) -> None:
     state.SET_RESET_OK.set(False)
-    if write(lambda cur: ladder.reset_ladder(cur, ws_id, actor=auth.current_user()),
-              ui.t("settings.reset_done"), "ladder"):
+    if write(
+        lambda cur: ladder.reset_ladder(cur, ws_id, actor=auth.current_user()), ui.t("settings.reset_done"), "ladder"
+    ):
         state.SET_LADDER.pop()
 
 
@@ -74,22 +82,31 @@ def add_alias(ws_id: str) -> None:
     if not alias:
         say("error", keyed_error("settings.alias_empty_err"), "aliases")
         return
-    if write(lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=auth.current_user()),
-              ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(stage)), "aliases"):
+    if write(
+        lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=auth.current_user()),
+        ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(stage)),
+        "aliases",
+    ):
         state.SET_ALIAS_TEXT.set("")
 
 
 def delete_alias(ws_id: str) -> None:
     alias = state.SET_ALIAS_DEL_PICK.get()
     if alias:
-        write(lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=auth.current_user()),
-               ui.t("settings.alias_deleted", alias=ui.plain(alias)), "aliases")
+        write(
+            lambda cur: ladder.delete_alias(cur, ws_id, alias, actor=auth.current_user()),
+            ui.t("settings.alias_deleted", alias=ui.plain(alias)),
+            "aliases",
+        )
 
 
 def save_currency(ws_id: str) -> None:
     value = (state.SET_CURRENCY.get() or "").strip()
-    write(lambda cur: set_currency(cur, ws_id, value, actor=auth.current_user()),
-           ui.t("settings.currency_saved", currency=ui.plain(value)), "currency")
+    write(
+        lambda cur: set_currency(cur, ws_id, value, actor=auth.current_user()),
+        ui.t("settings.currency_saved", currency=ui.plain(value)),
+        "currency",
+    )
 
 
 def render(ws) -> None:
@@ -116,22 +133,38 @@ def render(ws) -> None:
     column_config = {
         "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
         "name": st.column_config.TextColumn(ui.t("settings.col.name"), required=True, width="large"),
-        "probability": st.column_config.NumberColumn(ui.t("settings.col.probability"), min_value=0, max_value=100,
-                                                     step=1, format="%.0f%%"),
+        "probability": st.column_config.NumberColumn(
+            ui.t("settings.col.probability"), min_value=0, max_value=100, step=1, format="%.0f%%"
+        ),
         "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
-        "kind": st.column_config.SelectboxColumn(ui.t("settings.col.kind"), options=list(ladder.KINDS), required=True,
-                                                 default="open", format_func=ui.labels(
-                                                     ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}"))),
+        "kind": st.column_config.SelectboxColumn(
+            ui.t("settings.col.kind"),
+            options=list(ladder.KINDS),
+            required=True,
+            default="open",
+            format_func=ui.labels(ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}")),
+        ),
     }
     table = ladder.for_editor(stages)
     if may_edit:
         st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=state.SET_LADDER)
-        st.button(ui.t("settings.save_ladder"), key=state.SET_LADDER_SAVE, type="primary",
-                  on_click=save_ladder, args=(ws.id,), icon=":material/save:")
+        st.button(
+            ui.t("settings.save_ladder"),
+            key=state.SET_LADDER_SAVE,
+            type="primary",
+            on_click=save_ladder,
+            args=(ws.id,),
+            icon=":material/save:",
+        )
         with st.expander(ui.t("settings.reset"), icon=":material/restart_alt:"):
             ok = st.checkbox(ui.t("settings.reset_confirm"), key=state.SET_RESET_OK)
-            st.button(ui.t("settings.reset_button"), key=state.SET_RESET, disabled=not ok, on_click=reset_ladder,
-                      args=(ws.id,))
+            st.button(
+                ui.t("settings.reset_button"),
+                key=state.SET_RESET,
+                disabled=not ok,
+                on_click=reset_ladder,
+                args=(ws.id,),
+            )
         show_message("ladder")
     else:
         st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view")
@@ -142,9 +175,15 @@ def render(ws) -> None:
     if aliases.empty:
         st.caption(ui.t("settings.aliases_empty"))
     else:
-        st.dataframe(aliases, hide_index=True, key="settings_aliases_view", column_config={
-            "alias": st.column_config.TextColumn(ui.t("settings.alias")),
-            "stage": st.column_config.TextColumn(ui.t("settings.alias_stage"))})
+        st.dataframe(
+            aliases,
+            hide_index=True,
+            key="settings_aliases_view",
+            column_config={
+                "alias": st.column_config.TextColumn(ui.t("settings.alias")),
+                "stage": st.column_config.TextColumn(ui.t("settings.alias_stage")),
+            },
+        )
     if may_edit:
         c1, c2 = st.columns(2)
         with c1.container(border=True):
@@ -154,8 +193,9 @@ def render(ws) -> None:
         if not aliases.empty:
             with c2.container(border=True):
                 st.selectbox(ui.t("settings.alias_delete"), list(aliases["alias"]), key=state.SET_ALIAS_DEL_PICK)
-                st.button(ui.t("settings.alias_delete_button"), key=state.SET_ALIAS_DEL, on_click=delete_alias,
-                          args=(ws.id,))
+                st.button(
+                    ui.t("settings.alias_delete_button"), key=state.SET_ALIAS_DEL, on_click=delete_alias, args=(ws.id,)
+                )
         show_message("aliases")
 
     # ---- currency ----
@@ -164,9 +204,13 @@ def render(ws) -> None:
         if not state.SET_CURRENCY.present():
             state.SET_CURRENCY.set(ws.currency)
         c1, _ = st.columns([1, 3])
-        c1.text_input(ui.t("settings.currency"), key=state.SET_CURRENCY, max_chars=8,
-                      help=ui.t("settings.currency_help"),
-                      label_visibility="collapsed")
+        c1.text_input(
+            ui.t("settings.currency"),
+            key=state.SET_CURRENCY,
+            max_chars=8,
+            help=ui.t("settings.currency_help"),
+            label_visibility="collapsed",
+        )
         c1.button(ui.t("settings.currency_save"), key=state.SET_CURRENCY_SAVE, on_click=save_currency, args=(ws.id,))
         show_message("currency")
     else:

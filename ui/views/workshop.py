@@ -1,5 +1,6 @@
 """What the Workshop page shows: the presenter view's baseline (the demo company, rounded for a room), its four
 sliders' state, and the turnover arithmetic written out in the user's language."""
+
 from __future__ import annotations
 
 import math
@@ -30,8 +31,13 @@ def workshop_baseline() -> Plan:
         return WORKSHOP_FALLBACK
     leads = max(10.0, round(b.leads_per_month, -1))
     sellers = float(max(b.sellers, 1))
-    return Plan(leads=leads, conversion=round(b.conversion, 3), avg_check=float(round(b.avg_check, -3)),
-                sellers=sellers, contacts_per_seller=float(math.ceil(leads / sellers)))
+    return Plan(
+        leads=leads,
+        conversion=round(b.conversion, 3),
+        avg_check=float(round(b.avg_check, -3)),
+        sellers=sellers,
+        contacts_per_seller=float(math.ceil(leads / sellers)),
+    )
 
 
 def workshop_reset(plan: Plan) -> None:
@@ -41,8 +47,12 @@ def workshop_reset(plan: Plan) -> None:
 
 
 def workshop_plan(base: Plan) -> Plan:
-    return base.with_(leads=float(WS_KEYS["leads"].get()), conversion=float(WS_KEYS["conversion"].get()) / 100,
-                      avg_check=float(WS_KEYS["avg_check"].get()), sellers=float(WS_KEYS["sellers"].get()))
+    return base.with_(
+        leads=float(WS_KEYS["leads"].get()),
+        conversion=float(WS_KEYS["conversion"].get()) / 100,
+        avg_check=float(WS_KEYS["avg_check"].get()),
+        sellers=float(WS_KEYS["sellers"].get()),
+    )
 
 
 def leads_word(n: float) -> str:
@@ -58,14 +68,16 @@ def leads_word(n: float) -> str:
 
 
 def workshop_line(out: dict) -> str:
-    """"120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language. Conversion is the one
+    """ "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language. Conversion is the one
     after overload; "≈" when it is not a round share."""
     conv = out["effective_conversion"]
     exact = abs(conv * 1000 - round(conv * 1000)) < 1e-9
     decimals = 0 if abs(conv * 100 - round(conv * 100)) < 1e-9 else (1 if exact else 2)
     sign = "=" if exact else "≈"
-    return (f"{ui.num(out['leads'])} {leads_word(out['leads'])} × {ui.pct(conv, decimals)} × "
-            f"{ui.money(out['avg_check'])} {sign} {ui.money(out['turnover'])}")
+    return (
+        f"{ui.num(out['leads'])} {leads_word(out['leads'])} × {ui.pct(conv, decimals)} × "
+        f"{ui.money(out['avg_check'])} {sign} {ui.money(out['turnover'])}"
+    )
 
 
 WORKSHOP_CSS = """<style>

@@ -1,5 +1,6 @@
 """The Data page's upload history, and undo of an upload (a callback; its outcome is shown under
 the history table)."""
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,11 @@ def undo(ws_id: str) -> None:
             log.exception("undo failed")
         say("error", exc, "history")
         return
-    say("success", ui.t("data.undone", id=upload_id, removed=ui.num(res.removed), restored=ui.num(res.restored)),
-        "history")
+    say(
+        "success",
+        ui.t("data.undone", id=upload_id, removed=ui.num(res.removed), restored=ui.num(res.restored)),
+        "history",
+    )
     shown = state.DATA_RESULT.get()
     if shown and getattr(shown["result"], "upload_id", None) == int(upload_id):
         state.DATA_RESULT.pop()  # its "loaded" message would now be wrong; the file can be reviewed again

@@ -1,5 +1,6 @@
 """The Data page's upload flow: kind → file → detection → mapping → dates → preview → load, and
 the result of a load."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,23 +13,37 @@ from ui.views.data import texts, upload
 
 def upload_flow(ws) -> None:
     st.subheader(ui.t("data.step_kind"))
-    kind = st.radio(ui.t("data.kind"), ingest.KINDS, format_func=ui.labels(ingest.KINDS, texts.kind_label),
-                    key=state.DATA_KIND,
-                    horizontal=True)
+    kind = st.radio(
+        ui.t("data.kind"),
+        ingest.KINDS,
+        format_func=ui.labels(ingest.KINDS, texts.kind_label),
+        key=state.DATA_KIND,
+        horizontal=True,
+    )
     st.caption(ui.t(f"data.kind_desc.{kind}"))
 
     st.subheader(ui.t("data.step_file"))
-    uploaded = st.file_uploader(ui.t("data.file"), type=upload.FILE_TYPES, key=state.DATA_FILE,
-                                help=ui.t("data.file_help", mb=upload.MAX_UPLOAD_MB),
-                                max_upload_size=upload.MAX_UPLOAD_MB)
+    uploaded = st.file_uploader(
+        ui.t("data.file"),
+        type=upload.FILE_TYPES,
+        key=state.DATA_FILE,
+        help=ui.t("data.file_help", mb=upload.MAX_UPLOAD_MB),
+        max_upload_size=upload.MAX_UPLOAD_MB,
+    )
     stored = upload.stored_file(uploaded)
     if stored is None:
         return
     if upload.load_requested(stored):  # Load was clicked: load first, then show the result only
         bar = st.progress(0.0, text=texts.progress_text(0.0, None))
         try:
-            upload.run_load(ws, stored, kind, progress=lambda frac, step: bar.progress(
-                min(max(frac, 0.0), 1.0), text=texts.progress_text(frac, step)))
+            upload.run_load(
+                ws,
+                stored,
+                kind,
+                progress=lambda frac, step: bar.progress(
+                    min(max(frac, 0.0), 1.0), text=texts.progress_text(frac, step)
+                ),
+            )
         except Exception as exc:  # noqa: BLE001 - the review below stays, to fix and retry
             ui.show_error(exc)
         finally:
@@ -42,13 +57,25 @@ def upload_flow(ws) -> None:
 
 def show_result(done) -> None:
     res = done["result"]
-    st.success(ui.t("data.loaded", file=ui.plain(done["name"]), added=ui.num(res.added),
-                    updated=ui.num(res.updated), rejected=ui.num(res.rejected)))
+    st.success(
+        ui.t(
+            "data.loaded",
+            file=ui.plain(done["name"]),
+            added=ui.num(res.added),
+            updated=ui.num(res.updated),
+            rejected=ui.num(res.rejected),
+        )
+    )
     rejected = getattr(res, "rejected_rows", None)
     if rejected is not None and len(rejected):
-        st.download_button(ui.t("data.download_rejected"), texts.rejected_csv(res),
-                           "rejected_rows.csv", "text/csv", key="data_result_rejected_csv",
-                           icon=":material/download:")
+        st.download_button(
+            ui.t("data.download_rejected"),
+            texts.rejected_csv(res),
+            "rejected_rows.csv",
+            "text/csv",
+            key="data_result_rejected_csv",
+            icon=":material/download:",
+        )
     for text in texts.warnings(res):
         st.warning(ui.plain(text))
     st.caption(ui.t("data.next_hint"))
@@ -77,9 +104,13 @@ def review_and_load(ws, stored, kind) -> None:
     fields = ingest.FIELDS[kind]
     cols = st.columns(3)
     for i, f in enumerate(fields):
-        cols[i % 3].selectbox(texts.field_label(f.name) + (" *" if f.required else ""), options,
-                              key=state.DATA_MAP.of(f.name), help=texts.field_help(f),
-                              format_func=not_in_file)
+        cols[i % 3].selectbox(
+            texts.field_label(f.name) + (" *" if f.required else ""),
+            options,
+            key=state.DATA_MAP.of(f.name),
+            help=texts.field_help(f),
+            format_func=not_in_file,
+        )
     st.button(ui.t("data.map_reset"), key=state.DATA_MAP_RESET, on_click=upload.reset_mapping, type="tertiary")
     if getattr(insp, "error", None) is not None:  # readable, but a required field has no column
         ui.show_error(insp.error)
@@ -93,18 +124,34 @@ def review_and_load(ws, stored, kind) -> None:
         for fld, (fmt, _) in insp.date_formats.items():
             if fld in insp.ambiguous_dates:  # not chosen yet: the question below says so
                 continue
-            st.markdown(ui.t("data.date_line", field=texts.field_label(fld), fmt=ui.plain(fmt),
-                             reason=ui.plain(texts.date_reason(insp, fld))))
+            st.markdown(
+                ui.t(
+                    "data.date_line",
+                    field=texts.field_label(fld),
+                    fmt=ui.plain(fmt),
+                    reason=ui.plain(texts.date_reason(insp, fld)),
+                )
+            )
         if questions:
-            st.warning(ui.t("data.date_ambiguous", fields=", ".join(
-                texts.field_label(f) for _, _, flds in questions for f in flds)))
+            st.warning(
+                ui.t(
+                    "data.date_ambiguous",
+                    fields=", ".join(texts.field_label(f) for _, _, flds in questions for f in flds),
+                )
+            )
             for key, opts, flds in questions:
-                st.radio(ui.t("data.date_pick"), opts, index=None, key=key,
-                         format_func=ui.labels(opts, lambda o, flds=flds: texts.date_option_label(o, flds)))
+                st.radio(
+                    ui.t("data.date_pick"),
+                    opts,
+                    index=None,
+                    key=key,
+                    format_func=ui.labels(opts, lambda o, flds=flds: texts.date_option_label(o, flds)),
+                )
 
     st.subheader(ui.t("data.preview"))
-    st.caption(ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), texts.PREVIEW_ROWS)),
-                    total=ui.num(insp.rows_in)))
+    st.caption(
+        ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), texts.PREVIEW_ROWS)), total=ui.num(insp.rows_in))
+    )
     st.dataframe(texts.preview_table(insp), hide_index=True, key="data_preview")
 
     st.markdown(f"**{ui.t('data.rejected')}**")
@@ -115,26 +162,45 @@ def review_and_load(ws, stored, kind) -> None:
         st.dataframe(texts.rejected_table(insp), hide_index=True, key="data_rejected")
         if len(insp.rejected) > texts.REJECTED_SHOWN:
             st.caption(ui.t("data.rejected_first", n=ui.num(texts.REJECTED_SHOWN)))
-        st.download_button(ui.t("data.download_rejected"), texts.rejected_csv(insp), "rejected_rows.csv",
-                           "text/csv", key="data_rejected_csv", icon=":material/download:")
+        st.download_button(
+            ui.t("data.download_rejected"),
+            texts.rejected_csv(insp),
+            "rejected_rows.csv",
+            "text/csv",
+            key="data_rejected_csv",
+            icon=":material/download:",
+        )
     for text in texts.warnings(insp):
         st.warning(ui.plain(text))
     if len(insp.new_stages):
         st.info(ui.t("data.new_stages", stages=ui.plain(", ".join(map(str, insp.new_stages["stage"])))))
 
     st.subheader(ui.t("data.step_load"))
-    mode = st.radio(ui.t("data.mode"), upload.MODES, key=state.DATA_MODE, horizontal=True,
-                    format_func=ui.labels(upload.MODES, lambda m: ui.t(f"data.mode.{m}")))
+    mode = st.radio(
+        ui.t("data.mode"),
+        upload.MODES,
+        key=state.DATA_MODE,
+        horizontal=True,
+        format_func=ui.labels(upload.MODES, lambda m: ui.t(f"data.mode.{m}")),
+    )
     st.caption(ui.t(f"data.mode_desc.{mode}"))
     replace_ok = mode == "replace" and st.checkbox(
         ui.t("data.replace_confirm", kind=texts.kind_label(kind), count=ui.num(upload.current_rows(ws.id, kind))),
-        key=state.DATA_REPLACE_OK)
+        key=state.DATA_REPLACE_OK,
+    )
     dup_ok = False
     if insp.duplicate_of is not None:
         st.warning(texts.duplicate_text(insp.duplicate_of))
         dup_ok = st.checkbox(ui.t("data.duplicate_ok"), key=state.DATA_DUP_OK)
     blocked = texts.blockers(insp, mode=mode, replace_ok=replace_ok, dup_ok=dup_ok)
-    st.button(ui.t("data.load"), key=state.DATA_LOAD, type="primary", disabled=bool(blocked),
-              on_click=upload.request_load, args=(stored.file_id,), icon=":material/upload:")
+    st.button(
+        ui.t("data.load"),
+        key=state.DATA_LOAD,
+        type="primary",
+        disabled=bool(blocked),
+        on_click=upload.request_load,
+        args=(stored.file_id,),
+        icon=":material/upload:",
+    )
     if blocked:
         st.caption(ui.t("data.blocked", reasons="; ".join(blocked)))

@@ -1,6 +1,7 @@
 """The Data page's offer to map or add stage spellings found in deals that the ladder does not
 know. Writes go through ``funnel.ladder`` with the signed-in user as ``actor`` (role-checked
 there); each button's callback leaves its outcome for ``show_message("stages")``."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,17 +25,24 @@ def stage_key(spelling: str, what: str) -> str:
 def map_stage(ws_id: str, spelling: str) -> None:
     stage = st.session_state.get(stage_key(spelling, "to"))
     if stage:
-        write(lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=auth.current_user()),
-               ui.t("data.mapped", alias=ui.plain(spelling), stage=ui.plain(stage)), "stages")
+        write(
+            lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=auth.current_user()),
+            ui.t("data.mapped", alias=ui.plain(spelling), stage=ui.plain(stage)),
+            "stages",
+        )
 
 
 def add_stage(ws_id: str, spelling: str) -> None:
     kind = st.session_state.get(stage_key(spelling, "kind")) or "open"
     prob = st.session_state.get(stage_key(spelling, "prob"))
     prob = {"won": 100.0, "lost": 0.0}.get(kind, prob if prob is not None else 0.0)
-    write(lambda cur: ladder.add_stage(cur, ws_id, spelling, actor=auth.current_user(),
-                                        probability=float(prob) / 100, kind=kind),
-           ui.t("data.added_stage", stage=ui.plain(spelling)), "stages")
+    write(
+        lambda cur: ladder.add_stage(
+            cur, ws_id, spelling, actor=auth.current_user(), probability=float(prob) / 100, kind=kind
+        ),
+        ui.t("data.added_stage", stage=ui.plain(spelling)),
+        "stages",
+    )
 
 
 def stage_suggestion(spelling: str, ladder_df: pd.DataFrame) -> str | None:
@@ -65,14 +73,24 @@ def stages_section(ws) -> None:
             if not auth.may("upload", ws):
                 continue
             hint = stage_suggestion(spelling, stages)
-            c1.selectbox(ui.t("data.map_to"), names, index=names.index(hint) if hint in names else 0,
-                         key=stage_key(spelling, "to"))
-            c1.button(ui.t("data.map_button"), key=stage_key(spelling, "map"), on_click=map_stage,
-                      args=(ws.id, spelling))
-            k = c2.selectbox(ui.t("data.add_kind"), ladder.KINDS, key=stage_key(spelling, "kind"),
-                             index=ladder.KINDS.index(suggested_kind(spelling)),
-                             format_func=ui.labels(ladder.KINDS, lambda x: ui.t(f"settings.kind.{x}")))
+            c1.selectbox(
+                ui.t("data.map_to"),
+                names,
+                index=names.index(hint) if hint in names else 0,
+                key=stage_key(spelling, "to"),
+            )
+            c1.button(
+                ui.t("data.map_button"), key=stage_key(spelling, "map"), on_click=map_stage, args=(ws.id, spelling)
+            )
+            k = c2.selectbox(
+                ui.t("data.add_kind"),
+                ladder.KINDS,
+                key=stage_key(spelling, "kind"),
+                index=ladder.KINDS.index(suggested_kind(spelling)),
+                format_func=ui.labels(ladder.KINDS, lambda x: ui.t(f"settings.kind.{x}")),
+            )
             if k == "open":
                 c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=stage_key(spelling, "prob"))
-            c2.button(ui.t("data.add_button"), key=stage_key(spelling, "add"), on_click=add_stage,
-                      args=(ws.id, spelling))
+            c2.button(
+                ui.t("data.add_button"), key=stage_key(spelling, "add"), on_click=add_stage, args=(ws.id, spelling)
+            )

@@ -1,6 +1,7 @@
 """The Data page's words and tables in the user's language: field, kind and delimiter names,
 date questions, warnings, rejected rows, the preview, why loading is blocked, and the upload
 history."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -94,6 +95,7 @@ def rejected_table(src, lang: str | None = None, limit: int | None = REJECTED_SH
         df = df.head(limit)
     try:
         from funnel.ingest.validate import localise_rejected
+
         df = localise_rejected(df, lang)
     except (ImportError, AttributeError, TypeError):
         pass
@@ -150,8 +152,9 @@ def duplicate_text(dup) -> str:
 
     when = get("loaded_at")
     when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None else "—"
-    return ui.t("data.duplicate", file=ui.plain(get("file_name") or "—"), when=when,
-                user=ui.plain(get("user_name") or "—"))
+    return ui.t(
+        "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(get("user_name") or "—")
+    )
 
 
 def undo_options(history: pd.DataFrame) -> dict[int, str]:
@@ -170,9 +173,16 @@ def undo_options(history: pd.DataFrame) -> dict[int, str]:
 
 
 _HISTORY_COLUMNS = [  # (engine column, header key)
-    ("id", "data.h.id"), ("file_name", "data.h.file"), ("kind", "data.h.kind"), ("mode", "data.h.mode"),
-    ("rows_in", "data.h.rows_in"), ("rows_added", "data.h.added"), ("rows_updated", "data.h.updated"),
-    ("rows_rejected", "data.h.rejected"), ("loaded_at", "data.h.when"), ("user_name", "data.h.user"),
+    ("id", "data.h.id"),
+    ("file_name", "data.h.file"),
+    ("kind", "data.h.kind"),
+    ("mode", "data.h.mode"),
+    ("rows_in", "data.h.rows_in"),
+    ("rows_added", "data.h.added"),
+    ("rows_updated", "data.h.updated"),
+    ("rows_rejected", "data.h.rejected"),
+    ("loaded_at", "data.h.when"),
+    ("user_name", "data.h.user"),
     ("undone_at", "data.h.undone"),
 ]
 
@@ -184,7 +194,8 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     for col in ("loaded_at", "undone_at"):
         if col in out:
             out[col] = out[col].map(
-                lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M"))
+                lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M")
+            )
     if "kind" in out:
         out["kind"] = out["kind"].map(kind_label)
     if "mode" in out:

@@ -6,6 +6,7 @@ Why the care: ``st.file_uploader`` hands back the same file on every rerun (NOTE
 must be keyed by the file and a one-off nonce, never by "a file is present"; and inspecting a big
 file takes seconds, so it must not rerun on every widget click.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,13 +18,13 @@ from funnel import ingest
 from funnel.workspace import data_version
 from ui import auth, state
 
-NOT_IN_FILE = "\x00none"        # a selectbox option no real column name can equal
+NOT_IN_FILE = "\x00none"  # a selectbox option no real column name can equal
 
 
 MODES = ("append", "replace", "upsert")
 
 
-MAX_UPLOAD_MB = 200              # also server.maxUploadSize in .streamlit/config.toml
+MAX_UPLOAD_MB = 200  # also server.maxUploadSize in .streamlit/config.toml
 
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "parquet"]
@@ -63,8 +64,14 @@ def _reset_context(stored: StoredFile, kind: str) -> None:
     state.DATA_CONTEXT.set(ctx)
     state.DATA_MAP.clear()
     state.DATA_DATE.clear()
-    for key in (state.DATA_SHEET, state.DATA_DUP_OK, state.DATA_REPLACE_OK, state.DATA_AUTO,
-                state.DATA_DATE_CHOICES, state.DATA_SHEET_CTX):
+    for key in (
+        state.DATA_SHEET,
+        state.DATA_DUP_OK,
+        state.DATA_REPLACE_OK,
+        state.DATA_AUTO,
+        state.DATA_DATE_CHOICES,
+        state.DATA_SHEET_CTX,
+    ):
         st.session_state.pop(key, None)
 
 
@@ -145,16 +152,30 @@ def inspection(ws, stored: StoredFile, kind: str):
     date_format = chosen_date_formats()
     with ui.cursor() as cur:
         version = data_version(cur, ws.id)
-        key = (ws.id, version, stored.hash, kind, sheet,
-               None if date_format is None else tuple(sorted(date_format.items())),
-               None if mapping is None else tuple(sorted(mapping.items(), key=lambda kv: kv[0])))
+        key = (
+            ws.id,
+            version,
+            stored.hash,
+            kind,
+            sheet,
+            None if date_format is None else tuple(sorted(date_format.items())),
+            None if mapping is None else tuple(sorted(mapping.items(), key=lambda kv: kv[0])),
+        )
         cached = state.DATA_INSPECT.get()
         if cached and cached["key"] == key:
             return cached["value"]
         with st.spinner(ui.t("data.reading")):
             # an Unmapped when a required field has no column yet: the columns are still shown
-            result = ingest.review(cur, stored.path, stored.name, kind, workspace_id=ws.id,
-                                   mapping=mapping, date_format=date_format, sheet=sheet)
+            result = ingest.review(
+                cur,
+                stored.path,
+                stored.name,
+                kind,
+                workspace_id=ws.id,
+                mapping=mapping,
+                date_format=date_format,
+                sheet=sheet,
+            )
     if sheet is None and getattr(result, "sheet", None) and len(result.sheets) > 1:
         # The engine chose the sheet: the picker starts there, and that is no change of sheet.
         sheet = result.sheet
@@ -201,14 +222,14 @@ def request_load(file_id: str) -> None:
         return
     nonce = state.DATA_NONCE.get() + 1
     state.DATA_NONCE.set(nonce)
-    state.DATA_PENDING.set({"id": (file_id, nonce), "mode": mode,
-                            "allow_duplicate": bool(state.DATA_DUP_OK.get())})
+    state.DATA_PENDING.set({"id": (file_id, nonce), "mode": mode, "allow_duplicate": bool(state.DATA_DUP_OK.get())})
 
 
 def load_requested(stored: StoredFile) -> bool:
     pending = state.DATA_PENDING.get()
-    return bool(pending) and pending["id"][0] == stored.file_id \
-        and pending["id"] not in (state.DATA_DONE.get() or set())
+    return (
+        bool(pending) and pending["id"][0] == stored.file_id and pending["id"] not in (state.DATA_DONE.get() or set())
+    )
 
 
 def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
@@ -218,11 +239,20 @@ def run_load(ws, stored: StoredFile, kind: str, progress) -> None:
     assert pending is not None  # load_requested() said so
     state.DATA_DONE.setdefault(set()).add(pending["id"])
     result = ingest.load(
-        ui.get_store(), stored.path, stored.name, kind, workspace_id=ws.id,
-        actor=auth.current_user(), mode=pending["mode"], mapping=chosen_mapping(kind),
-        date_format=chosen_date_formats(), sheet=state.DATA_SHEET.get(),
-        allow_duplicate=pending["allow_duplicate"], progress=progress,
-        preview=_seen_preview(ws, stored, kind))
+        ui.get_store(),
+        stored.path,
+        stored.name,
+        kind,
+        workspace_id=ws.id,
+        actor=auth.current_user(),
+        mode=pending["mode"],
+        mapping=chosen_mapping(kind),
+        date_format=chosen_date_formats(),
+        sheet=state.DATA_SHEET.get(),
+        allow_duplicate=pending["allow_duplicate"],
+        progress=progress,
+        preview=_seen_preview(ws, stored, kind),
+    )
     state.DATA_RESULT.set({"file_id": stored.file_id, "ws": ws.id, "name": stored.name, "result": result})
 
 

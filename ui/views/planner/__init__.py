@@ -2,6 +2,7 @@
 (``charts``), the headline's parts and lever tabs (``tabs``), the stage chain and channel mix
 (``edits``), the forecast and backtest (``forecast``) and the scenarios with exports
 (``scenarios``). The page uses the names below."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -23,9 +24,26 @@ from ui.views.planner.levers import (
 )
 from ui.views.planner.tabs import baseline_caption, capacity_note, reverse_panel, waterfall_rows
 
-__all__ = ["base_plan", "baseline_caption", "capacity_note", "current_edits", "current_plan", "draw_tabs",
-           "draw_waterfall", "lever", "link_warning", "load_baseline", "metrics", "prepare", "reset_to",
-           "reverse_panel", "sync_all", "waterfall", "waterfall_rows", "write_link"]
+__all__ = [
+    "base_plan",
+    "baseline_caption",
+    "capacity_note",
+    "current_edits",
+    "current_plan",
+    "draw_tabs",
+    "draw_waterfall",
+    "lever",
+    "link_warning",
+    "load_baseline",
+    "metrics",
+    "prepare",
+    "reset_to",
+    "reverse_panel",
+    "sync_all",
+    "waterfall",
+    "waterfall_rows",
+    "write_link",
+]
 
 TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 
@@ -40,11 +58,16 @@ def draw_tabs(b, base, plan, out: dict, steps: list) -> None:
         charts_, tables = forecast.forecast_exports(forecast.forecast(b, plan, out))
         scenarios.scenarios_tab(b, base, plan, out, current_edits(), [waterfall(steps), *charts_], tables)
 
-    draw = {"chain": lambda: edits.chain_tab(b, plan), "mix": lambda: edits.mix_tab(b),
-            "web": lambda: tabs.web_tab(plan), "capacity": lambda: tabs.capacity_tab(plan, out),
-            "repeat": lambda: tabs.repeat_tab(plan),
-            "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, plan, out)),
-            "backtest": lambda: forecast.backtest_tab(b), "scenarios": scenarios_tab}
+    draw = {
+        "chain": lambda: edits.chain_tab(b, plan),
+        "mix": lambda: edits.mix_tab(b),
+        "web": lambda: tabs.web_tab(plan),
+        "capacity": lambda: tabs.capacity_tab(plan, out),
+        "repeat": lambda: tabs.repeat_tab(plan),
+        "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, plan, out)),
+        "backtest": lambda: forecast.backtest_tab(b),
+        "scenarios": scenarios_tab,
+    }
     for name, pane in zip(TABS, panes, strict=False):
         if pane.open:
             with pane:

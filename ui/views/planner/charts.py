@@ -1,5 +1,6 @@
 """The planner's figures: the headline metrics with their deltas, and its Plotly charts
 (waterfall, tornado, projection, backtest, uncertainty histogram, capacity curve)."""
+
 from __future__ import annotations
 
 import math
@@ -27,6 +28,7 @@ def signed_share(x: float | None) -> str | None:
 
 def metrics(out: dict, base_out: dict, cols=None) -> None:
     """Turnover, deals, budget and ROMI with deltas against the baseline."""
+
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
         return None if a is None or b is None else signed(fmt(a - b), a - b)
@@ -36,8 +38,7 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         cols = [top[0], top[1], bottom[0], bottom[1]]
     cols[0].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money))
     cols[1].metric(ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)))
-    cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money),
-                   delta_color="inverse")
+    cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money), delta_color="inverse")
     cols[3].metric(ui.t("planner.m.romi"), ui.pct(out["romi"], 0), delta("romi", lambda x: ui.pct(x, 0)))
 
 
@@ -48,8 +49,14 @@ def _layout(fig: go.Figure, height: int = 340) -> go.Figure:
 
 def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
     """rows: (label, value, measure) with measure absolute | relative | total."""
-    fig = go.Figure(go.Waterfall(x=[r[0] for r in rows], y=[r[1] for r in rows],
-                                 measure=[r[2] for r in rows], connector={"line": {"color": "#aaa"}}))
+    fig = go.Figure(
+        go.Waterfall(
+            x=[r[0] for r in rows],
+            y=[r[1] for r in rows],
+            measure=[r[2] for r in rows],
+            connector={"line": {"color": "#aaa"}},
+        )
+    )
     return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall")))
 
 
@@ -60,26 +67,49 @@ def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
-    fig = go.Figure([go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name="−10 %"),
-                     go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %")])
+    fig = go.Figure(
+        [
+            go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name="−10 %"),
+            go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %"),
+        ]
+    )
     fig.update_layout(barmode="overlay", title=ui.t("planner.chart.tornado", metric=metric_label), showlegend=True)
     return _layout(fig)
 
 
 def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
-    fig = go.Figure([go.Scatter(x=[d for d, _ in history], y=[v for _, v in history],
-                                name=ui.t("planner.chart.history"), mode="lines+markers"),
-                     go.Scatter(x=[d for d, _ in rows], y=[v for _, v in rows],
-                                name=ui.t("planner.chart.projection"), mode="lines+markers",
-                                line={"dash": "dash"})])
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=[d for d, _ in history],
+                y=[v for _, v in history],
+                name=ui.t("planner.chart.history"),
+                mode="lines+markers",
+            ),
+            go.Scatter(
+                x=[d for d, _ in rows],
+                y=[v for _, v in rows],
+                name=ui.t("planner.chart.projection"),
+                mode="lines+markers",
+                line={"dash": "dash"},
+            ),
+        ]
+    )
     return _layout(fig.update_layout(title=ui.t("planner.chart.projection"), showlegend=True))
 
 
 def backtest_chart(rows: list[dict]) -> go.Figure:
-    fig = go.Figure([go.Bar(x=[r["month"] for r in rows], y=[r["actual"] for r in rows],
-                            name=ui.t("planner.bt.actual")),
-                     go.Scatter(x=[r["month"] for r in rows], y=[r["forecast"] for r in rows],
-                                name=ui.t("planner.bt.forecast"), mode="lines+markers")])
+    fig = go.Figure(
+        [
+            go.Bar(x=[r["month"] for r in rows], y=[r["actual"] for r in rows], name=ui.t("planner.bt.actual")),
+            go.Scatter(
+                x=[r["month"] for r in rows],
+                y=[r["forecast"] for r in rows],
+                name=ui.t("planner.bt.forecast"),
+                mode="lines+markers",
+            ),
+        ]
+    )
     return _layout(fig.update_layout(title=ui.t("planner.chart.backtest"), showlegend=True))
 
 
@@ -92,11 +122,15 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
 
 def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
-    fig.add_vline(x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"),
-                  annotation_position="top left")
+    fig.add_vline(
+        x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"), annotation_position="top left"
+    )
     if capacity:
-        fig.add_vline(x=capacity, line_color="red", annotation_text=ui.t("planner.cap.capacity"),
-                      annotation_position="bottom right")
-    fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"),
-                      yaxis_title="%")
+        fig.add_vline(
+            x=capacity,
+            line_color="red",
+            annotation_text=ui.t("planner.cap.capacity"),
+            annotation_position="bottom right",
+        )
+    fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"), yaxis_title="%")
     return _layout(fig)

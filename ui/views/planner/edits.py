@@ -1,5 +1,6 @@
 """The planner's stage-chain and channel-mix tabs, whose edits (overrides of the
 baseline, funnel.model.edits) travel in the link and in saved scenarios."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,9 +24,16 @@ def chain_tab(b, plan: Plan) -> None:
         return
     st.caption(ui.t("planner.chain.intro"))
     names = [s for s, _ in b.chain]
-    labels = [ui.t("planner.chain.first", to=ui.plain(names[1] if len(names) > 1 else "")) if i == 0 else
-              ui.t("planner.chain.step", frm=ui.plain(n), to=ui.plain(names[i + 1]) if i + 1 < len(names)
-                   else ui.t("planner.chain.won")) for i, n in enumerate(names)]
+    labels = [
+        ui.t("planner.chain.first", to=ui.plain(names[1] if len(names) > 1 else ""))
+        if i == 0
+        else ui.t(
+            "planner.chain.step",
+            frm=ui.plain(n),
+            to=ui.plain(names[i + 1]) if i + 1 < len(names) else ui.t("planner.chain.won"),
+        )
+        for i, n in enumerate(names)
+    ]
     base = b.stage_chain()
     start, stale = up.current_edits().apply_chain(base)
     _stale_note("planner.chain.stale", stale)
@@ -39,16 +47,28 @@ def chain_tab(b, plan: Plan) -> None:
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=False)))
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
-    c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2),
-                charts.signed_share(chain.conversion - plan.conversion))
+    c[0].metric(
+        ui.t("planner.chain.conversion"),
+        ui.pct(chain.conversion, 2),
+        charts.signed_share(chain.conversion - plan.conversion),
+    )
     c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
-    c[2].button(ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=up.set_lever,
-                args=("conversion", chain.conversion))
+    c[2].button(
+        ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=up.set_lever, args=("conversion", chain.conversion)
+    )
     reached = chain.reached(plan.leads)
-    st.dataframe(pd.DataFrame({ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
-                               ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
-                               ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached]}),
-                 hide_index=True, width="stretch", key="pl_chain_table")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
+                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
+                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="pl_chain_table",
+    )
     up.keep_edits(chain=edits.chain_edits(base, rates))
 
 
@@ -68,30 +88,46 @@ def mix_tab(b) -> None:
         return
     rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)
-    start = pd.DataFrame({
-        "channel": [c.name for c in rows],
-        "budget": [c.budget for c in rows],
-        "cpl": [c.cpl for c in rows],
-        "conversion": [round(c.conversion * 100, 4) for c in rows],
-        "avg_check": [c.avg_check for c in rows],
-        "saturation": [c.saturation for c in rows],
-    })
-    edited = st.data_editor(start, key=state.PL_MIX, hide_index=True, width="stretch", disabled=["channel"],
-                            column_config={
-                                "channel": ui.t("planner.mix.channel"),
-                                "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),
-                                "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1),
-                                "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion"),
-                                                                            min_value=0, max_value=100),
-                                "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), min_value=0),
-                                "saturation": st.column_config.NumberColumn(ui.t("planner.mix.saturation"),
-                                                                            min_value=0, max_value=3,
-                                                                            help=ui.t("planner.mix.saturation_help")),
-                            })
+    start = pd.DataFrame(
+        {
+            "channel": [c.name for c in rows],
+            "budget": [c.budget for c in rows],
+            "cpl": [c.cpl for c in rows],
+            "conversion": [round(c.conversion * 100, 4) for c in rows],
+            "avg_check": [c.avg_check for c in rows],
+            "saturation": [c.saturation for c in rows],
+        }
+    )
+    edited = st.data_editor(
+        start,
+        key=state.PL_MIX,
+        hide_index=True,
+        width="stretch",
+        disabled=["channel"],
+        column_config={
+            "channel": ui.t("planner.mix.channel"),
+            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),
+            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1),
+            "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion"), min_value=0, max_value=100),
+            "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), min_value=0),
+            "saturation": st.column_config.NumberColumn(
+                ui.t("planner.mix.saturation"), min_value=0, max_value=3, help=ui.t("planner.mix.saturation_help")
+            ),
+        },
+    )
     try:
-        channels = [mix.Channel(r.channel, float(r.budget or 0), float(r.cpl or 0), float(r.conversion or 0) / 100,
-                                float(r.avg_check or 0), float(r.saturation or 0), c.base_budget)
-                    for r, c in zip(edited.itertuples(), base, strict=False)]
+        channels = [
+            mix.Channel(
+                r.channel,
+                float(r.budget or 0),
+                float(r.cpl or 0),
+                float(r.conversion or 0) / 100,
+                float(r.avg_check or 0),
+                float(r.saturation or 0),
+                c.base_budget,
+            )
+            for r, c in zip(edited.itertuples(), base, strict=False)
+        ]
     except FunnelError as exc:
         ui.show_error(exc)
         return
@@ -106,18 +142,25 @@ def mix_tab(b) -> None:
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
     c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
     res = mix.rows(channels)
-    st.dataframe(pd.DataFrame({
-        ui.t("planner.mix.channel"): [r["channel"] for r in res],
-        ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
-        ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
-        ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
-        ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
-        ui.t("planner.m.deals"): [ui.num(r["deals"], 2) for r in res],
-        ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
-        ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
-        ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
-        ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res]}),
-        hide_index=True, width="stretch", key="pl_mix_result")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
+                ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
+                ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
+                ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
+                ui.t("planner.m.deals"): [ui.num(r["deals"], 2) for r in res],
+                ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
+                ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
+                ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
+                ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="pl_mix_result",
+    )
     up.keep_edits(mix=edits.mix_edits(base, channels))
 
 
@@ -131,8 +174,12 @@ def edit_figures(b, e: edits.Edits) -> dict:
 
 def edit_summary(b, e) -> list:
     fig = edit_figures(b, e)
-    return [ui.pct(fig["chain_conversion"], 2), ui.money(fig["mix_budget"]), ui.money(fig["mix_turnover"]),
-            ui.pct(fig["mix_romi"], 0)]
+    return [
+        ui.pct(fig["chain_conversion"], 2),
+        ui.money(fig["mix_budget"]),
+        ui.money(fig["mix_turnover"]),
+        ui.pct(fig["mix_romi"], 0),
+    ]
 
 
 def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
@@ -140,16 +187,23 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
     out = {}
     if b.chain:
         chain, _ = e.apply_chain(b.stage_chain())
-        out[ui.t("planner.tab.chain")] = pd.DataFrame({ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],
-                                                       ui.t("planner.chain.col_rate"): [r for _, r in chain.steps]})
+        out[ui.t("planner.tab.chain")] = pd.DataFrame(
+            {
+                ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],
+                ui.t("planner.chain.col_rate"): [r for _, r in chain.steps],
+            }
+        )
     if channels := b.mix_channels():
         res = mix.rows(e.apply_mix(channels)[0])
-        out[ui.t("planner.tab.mix")] = pd.DataFrame({
-            ui.t("planner.mix.channel"): [r["channel"] for r in res],
-            ui.t("planner.mix.budget"): [r["budget"] for r in res],
-            ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
-            ui.t("planner.mix.leads"): [r["leads"] for r in res],
-            ui.t("planner.mix.conversion"): [r["conversion"] for r in res],
-            ui.t("planner.mix.avg_check"): [r["avg_check"] for r in res],
-            ui.t("planner.m.turnover"): [r["turnover"] for r in res]})
+        out[ui.t("planner.tab.mix")] = pd.DataFrame(
+            {
+                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.budget"): [r["budget"] for r in res],
+                ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
+                ui.t("planner.mix.leads"): [r["leads"] for r in res],
+                ui.t("planner.mix.conversion"): [r["conversion"] for r in res],
+                ui.t("planner.mix.avg_check"): [r["avg_check"] for r in res],
+                ui.t("planner.m.turnover"): [r["turnover"] for r in res],
+            }
+        )
     return out

@@ -1,6 +1,7 @@
 """The planner's forecast and backtest tabs: the weighted pipeline, the uncertainty of the plan,
 its sensitivity to each lever, the 12-month projection, and how the projection would have done
 on past months. Numbers come from funnel.model."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -29,7 +30,12 @@ def forecast(b, plan: Plan, out: dict) -> dict:
     history = b.turnover_history()
     proj = projection.project(history, 12, level=out["turnover"])
     return {
-        "rows": rows, "total": total, "target": target, "sim": sim, "sens": sens, "proj": proj,
+        "rows": rows,
+        "total": total,
+        "target": target,
+        "sim": sim,
+        "sens": sens,
+        "proj": proj,
         "history": history,
         "hist": charts.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
@@ -39,23 +45,28 @@ def forecast(b, plan: Plan, out: dict) -> dict:
 
 def forecast_exports(fc: dict) -> tuple[list, dict]:
     """The forecast's charts and tables for the HTML and XLSX exports."""
-    tables = {"sensitivity": pd.DataFrame(fc["sens"]),
-              "projection": pd.DataFrame(fc["proj"]["rows"], columns=["month", "turnover"]),
-              "pipeline": pd.DataFrame(fc["rows"])}
+    tables = {
+        "sensitivity": pd.DataFrame(fc["sens"]),
+        "projection": pd.DataFrame(fc["proj"]["rows"], columns=["month", "turnover"]),
+        "pipeline": pd.DataFrame(fc["rows"]),
+    }
     return [fc["tornado"], fc["projection"], fc["hist"]], tables
 
 
 def forecast_tab(b, fc: dict) -> None:
     rows, total, sim = fc["rows"], fc["total"], fc["sim"]
     st.subheader(ui.t("planner.fc.pipeline"))
-    table = pd.DataFrame({
-        ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
-        ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
-        ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
-        ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
-        ui.t("planner.fc.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
-        ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
-        ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows]})
+    table = pd.DataFrame(
+        {
+            ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
+            ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
+            ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
+            ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
+            ui.t("planner.fc.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
+            ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
+            ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
+        }
+    )
     st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline")
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
@@ -68,19 +79,26 @@ def forecast_tab(b, fc: dict) -> None:
     c[1].metric("P50", ui.money(sim["p50"]))
     c[2].metric("P90", ui.money(sim["p90"]))
     c[3].metric(ui.t("planner.fc.p_target", target=ui.money(fc["target"])), ui.pct(sim["p_target"], 0))
-    st.caption(ui.t("planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won),
-                    sample=ui.num(len(b.check_sample))))
+    st.caption(
+        ui.t(
+            "planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won), sample=ui.num(len(b.check_sample))
+        )
+    )
     st.plotly_chart(fc["hist"], key="pl_hist", width="stretch")
 
     st.subheader(ui.t("planner.fc.sensitivity"))
     # forecast() read this choice from the session state already; the radio shows and changes it
-    st.radio(ui.t("planner.fc.metric"), ("turnover", "profit"), horizontal=True, key=state.PL_SENS_METRIC,
-             format_func=lambda k: ui.t(f"planner.target.{k}"))
+    st.radio(
+        ui.t("planner.fc.metric"),
+        ("turnover", "profit"),
+        horizontal=True,
+        key=state.PL_SENS_METRIC,
+        format_func=lambda k: ui.t(f"planner.target.{k}"),
+    )
     st.plotly_chart(fc["tornado"], key="pl_tornado", width="stretch")
 
     st.subheader(ui.t("planner.fc.projection"))
-    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat",
-                    months=len(fc["history"])))
+    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
     st.plotly_chart(fc["projection"], key="pl_projection", width="stretch")
 
 
@@ -92,8 +110,13 @@ def backtest_tab(b) -> None:
     st.caption(ui.t("planner.bt.intro"))
     months = [d for d, _ in history][2:]
     c = st.columns(2)
-    cutoff = c[0].selectbox(ui.t("planner.bt.cutoff"), months, index=max(0, len(months) - 6),
-                            format_func=lambda d: f"{d:%m.%Y}", key="pl_bt_cutoff")
+    cutoff = c[0].selectbox(
+        ui.t("planner.bt.cutoff"),
+        months,
+        index=max(0, len(months) - 6),
+        format_func=lambda d: f"{d:%m.%Y}",
+        key="pl_bt_cutoff",
+    )
     horizon = c[1].slider(ui.t("planner.bt.horizon"), 1, 12, 6, key="pl_bt_horizon")
     res = bt.backtest(history, cutoff, horizon)
     c = st.columns(2)

@@ -8,6 +8,7 @@ user moved; its value becomes canonical and the other widget is set to match. Sh
 in percent. The slider's range comes from the baseline (3× its value), the number input is
 open-ended, so a typed value past the slider's end is kept (the slider shows its end).
 """
+
 from __future__ import annotations
 
 import math
@@ -27,9 +28,18 @@ from ui import auth, state
 LEVERS = units.LEVERS
 MIN = {"contacts_per_seller": 1.0}  # a seller who handles no one is not a team
 # Illustrative starting values for levers the data cannot supply (shown as assumptions).
-ASSUMED = {"queries": 20_000.0, "ctr": 0.05, "site_conversion": 0.03, "cpc": 40.0,
-           "active_clients": 0.0, "avg_order": 0.0, "orders_per_period": 1.0, "lifetime": 12.0,
-           "margin": 1.0}
+ASSUMED = {
+    "queries": 20_000.0,
+    "ctr": 0.05,
+    "site_conversion": 0.03,
+    "cpc": 40.0,
+    "active_clients": 0.0,
+    "avg_order": 0.0,
+    "orders_per_period": 1.0,
+    "lifetime": 12.0,
+    "margin": 1.0,
+}
+
 
 # ---- baseline -----------------------------------------------------------------------------
 def load_baseline(filters) -> Baseline:
@@ -41,13 +51,19 @@ def base_plan(b: Baseline) -> Plan:
     """The baseline as the page starts it: the data's levers, rounded for sliders, plus the
     assumed values for what the data does not hold, and targets 20 % above the baseline."""
     p = b.plan()
-    p = p.with_(leads=float(round(p.leads)), avg_check=float(round(p.avg_check, -2)),
-                cpl=float(round(p.cpl)), **{k: v for k, v in ASSUMED.items()})
+    p = p.with_(
+        leads=float(round(p.leads)),
+        avg_check=float(round(p.avg_check, -2)),
+        cpl=float(round(p.cpl)),
+        **{k: v for k, v in ASSUMED.items()},
+    )
     if p.sellers:
         p = p.with_(contacts_per_seller=float(math.ceil(p.leads / p.sellers)))
     out = evaluate(p)
-    return p.with_(target_turnover=float(round(out["turnover"] * 1.2, -3)),
-                   target_profit=float(round(max(out["profit"], 0) * 1.2, -3)))
+    return p.with_(
+        target_turnover=float(round(out["turnover"] * 1.2, -3)),
+        target_profit=float(round(max(out["profit"], 0) * 1.2, -3)),
+    )
 
 
 # ---- state ----------------------------------------------------------------------------------
@@ -108,8 +124,9 @@ def prepare(base: Plan, sig: str) -> None:
             if plan is not None and edits is not None:
                 _set_canonical(fill_from_base(plan, base), edits)
                 state.PL_REVERSE.set(reverse)
-                state.PL_TARGET_KIND.set("profit" if (
-                    plan.target_profit is not None and plan.target_turnover is None) else "turnover")
+                state.PL_TARGET_KIND.set(
+                    "profit" if (plan.target_profit is not None and plan.target_turnover is None) else "turnover"
+                )
                 return
             state.PL_LINK_PROBLEM.set(problem or "")  # shown until the user moves a lever
         _set_canonical(base)
@@ -132,9 +149,11 @@ def link_warning(plan: Plan, base: Plan) -> None:
 
 def fill_from_base(plan: Plan, base: Plan) -> Plan:
     """A linked plan keeps its values; levers the link leaves out take the baseline's."""
-    changes = {f: getattr(base, f) for f in ("queries", "ctr", "site_conversion", "cpc",
-                                              "target_turnover", "target_profit")
-               if getattr(plan, f) is None}
+    changes = {
+        f: getattr(base, f)
+        for f in ("queries", "ctr", "site_conversion", "cpc", "target_turnover", "target_profit")
+        if getattr(plan, f) is None
+    }
     return plan.with_(**changes)
 
 
@@ -169,7 +188,7 @@ def _sync(field: str) -> None:
     value, slider, number = state.lever_widgets(field)
     shown = _to_widget(field, value.get() or 0.0)
     if slider.present() and abs(slider.get() - min(max(shown, lo), hi)) > 1e-9:
-        value.set(_from_widget(field, float(slider.get())))   # the slider moved
+        value.set(_from_widget(field, float(slider.get())))  # the slider moved
     elif number.present() and number.get() is not None and abs(number.get() - shown) > 1e-9:
         value.set(_from_widget(field, float(number.get())))  # a number was typed
 
@@ -193,10 +212,16 @@ def lever(field: str, where=None) -> None:
     label = ui.t(f"planner.lever.{field}") + unit
     fmt = "%.2f" if step < 0.1 else "%.1f" if step < 1 else "%.0f"
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
-    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt,
-              help=ui.t(f"planner.help.{field}"))
-    c2.number_input(label, min_value=MIN.get(field, 0.0), max_value=100.0 if unit else None, step=step, key=nk,
-                    label_visibility="collapsed", format=fmt)
+    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt, help=ui.t(f"planner.help.{field}"))
+    c2.number_input(
+        label,
+        min_value=MIN.get(field, 0.0),
+        max_value=100.0 if unit else None,
+        step=step,
+        key=nk,
+        label_visibility="collapsed",
+        format=fmt,
+    )
 
 
 def current_plan(base: Plan) -> Plan:
@@ -207,7 +232,8 @@ def current_plan(base: Plan) -> Plan:
     else:  # switched on where the data had no team: start from one seller handling today's leads
         values["sellers"] = values["sellers"] or 1.0
         values["contacts_per_seller"] = values["contacts_per_seller"] or float(
-            max(1, math.ceil((values["leads"] or 0) / values["sellers"])))
+            max(1, math.ceil((values["leads"] or 0) / values["sellers"]))
+        )
     reverse = state.PL_REVERSE.get()
     kind = state.PL_TARGET_KIND.get()
     if not reverse or kind != "turnover":

@@ -1,6 +1,7 @@
 """The planner's scenarios tab: save, compare, open, rename, delete and mark a scenario as the
 plan, and the plan's HTML and XLSX exports. Writes go through funnel.scenarios with the
 signed-in user as ``actor`` (role-checked there)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,8 +20,19 @@ from ui import auth, state
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 
-SUMMARY = ("leads", "conversion", "effective_conversion", "avg_check", "deals", "turnover", "budget",
-           "romi", "profit", "capacity", "sellers_needed")
+SUMMARY = (
+    "leads",
+    "conversion",
+    "effective_conversion",
+    "avg_check",
+    "deals",
+    "turnover",
+    "budget",
+    "romi",
+    "profit",
+    "capacity",
+    "sellers_needed",
+)
 
 
 def shown(key: str, value) -> str:
@@ -55,9 +67,9 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
         c = st.columns([3, 1])
         name = c[0].text_input(ui.t("planner.sc.name"), key=state.PL_SC_NAME, max_chars=sc.MAX_NAME)
         c[1].write("")
-        if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and \
-                _write(sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(),
-                       edits=current):
+        if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and _write(
+            sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current
+        ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             state.PL_SC_FLASH.set(ui.t("planner.sc.saved", name=ui.plain(name)))
             st.rerun()
@@ -69,11 +81,14 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
     by_name = {s.name: s for s in saved}
     if saved:
         st.subheader(ui.t("planner.sc.compare"))
-        chosen = st.multiselect(ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2],
-                                key="pl_sc_compare")
-        columns = {ui.t("planner.sc.baseline"): _summary(evaluate(base.with_(target_turnover=None, target_profit=None)))
-                   + edit_summary(b, edits.Edits()),
-                   ui.t("planner.sc.current"): _summary(out) + edit_summary(b, current)}
+        chosen = st.multiselect(
+            ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2], key="pl_sc_compare"
+        )
+        columns = {
+            ui.t("planner.sc.baseline"): _summary(evaluate(base.with_(target_turnover=None, target_profit=None)))
+            + edit_summary(b, edits.Edits()),
+            ui.t("planner.sc.current"): _summary(out) + edit_summary(b, current),
+        }
         for name in chosen:
             try:
                 columns[name] = _summary(evaluate(by_name[name].plan())) + edit_summary(b, by_name[name].edits())
@@ -89,19 +104,27 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
         if c[0].button(ui.t("planner.sc.open"), key="pl_sc_open", on_click=_open, args=(by_name[pick], base)):
             pass
         if editable:
-            new = c[1].text_input(ui.t("planner.sc.new_name"), key="pl_sc_new", label_visibility="collapsed",
-                                  placeholder=ui.t("planner.sc.new_name"))
+            new = c[1].text_input(
+                ui.t("planner.sc.new_name"),
+                key="pl_sc_new",
+                label_visibility="collapsed",
+                placeholder=ui.t("planner.sc.new_name"),
+            )
             if c[2].button(ui.t("planner.sc.rename"), key="pl_sc_rename") and _write(sc.rename_scenario, pick, new):
                 st.rerun()
-            if c[3].button(ui.t("planner.sc.delete"), key="pl_sc_delete", type="primary") and \
-                    _write(sc.delete_scenario, pick):
+            if c[3].button(ui.t("planner.sc.delete"), key="pl_sc_delete", type="primary") and _write(
+                sc.delete_scenario, pick
+            ):
                 st.rerun()
             c = st.columns([2, 1])
             default = (b.date_to.replace(day=1) if b.date_to else date.today(), b.date_to or date.today())
             period = c[0].date_input(ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period")
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
-                if isinstance(period, (tuple, list)) and len(period) == 2 and \
-                        _write(sc.mark_plan, pick, period[0], period[1]):
+                if (
+                    isinstance(period, (tuple, list))
+                    and len(period) == 2
+                    and _write(sc.mark_plan, pick, period[0], period[1])
+                ):
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
@@ -113,14 +136,26 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
     tables = {**edit_part, **tables}
     lang = ui.lang()  # the callables run on another thread, after this script run
     c = list(st.columns(2))
-    c[0].download_button(ui.t("planner.export.html"),
-                         lambda: html_report(title, inputs, outputs, figures, lang=lang,
-                                             tables={k: v for k, v in tables.items() if k in edit_names}),
-                         "plan.html", "text/html", key="pl_export_html", icon=":material/download:",
-                         on_click="ignore")
-    c[1].download_button(ui.t("planner.export.xlsx"), lambda: xlsx_report(inputs, outputs, tables, lang=lang),
-                         "plan.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         key="pl_export_xlsx", icon=":material/download:", on_click="ignore")
+    c[0].download_button(
+        ui.t("planner.export.html"),
+        lambda: html_report(
+            title, inputs, outputs, figures, lang=lang, tables={k: v for k, v in tables.items() if k in edit_names}
+        ),
+        "plan.html",
+        "text/html",
+        key="pl_export_html",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    c[1].download_button(
+        ui.t("planner.export.xlsx"),
+        lambda: xlsx_report(inputs, outputs, tables, lang=lang),
+        "plan.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="pl_export_xlsx",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def _open(scenario, base: Plan) -> None:

@@ -1,6 +1,7 @@
 """The planner's headline parts (baseline caption, reverse answer, waterfall steps, capacity
 note) and its lever tabs (web chain, capacity, repeat customers). Numbers come from
 funnel.model; this module only turns them into widgets, tables and charts."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -17,8 +18,14 @@ from ui.views.planner import levers as up
 
 def baseline_caption(b) -> str:
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
-    return ui.t("planner.baseline_caption", period=period, leads=ui.num(b.leads),
-                months=ui.num(b.months, 1), won=ui.num(b.won), sellers=ui.num(b.sellers))
+    return ui.t(
+        "planner.baseline_caption",
+        period=period,
+        leads=ui.num(b.leads),
+        months=ui.num(b.months, 1),
+        won=ui.num(b.won),
+        sellers=ui.num(b.sellers),
+    )
 
 
 # ---- forward / reverse ----------------------------------------------------------------------
@@ -32,31 +39,49 @@ def reverse_panel(plan: Plan, out: dict) -> dict:
     c[1].metric(ui.t("planner.rev.budget"), ui.money(out["required_budget"]))
     c[2].metric(ui.t("planner.rev.deals"), ui.num(out["required_deals"], 1))
     c[3].metric(ui.t("planner.rev.sellers"), ui.num(out["required_sellers"]))
-    if out["required_leads_at_base"] is not None and out["required_leads"] is not None \
-            and out["required_leads"] > out["required_leads_at_base"] + 0.5:
-        st.caption(ui.t("planner.rev.capacity_note", leads=ui.num(out["required_leads"]),
-                        conv=ui.pct(out["required_conversion"], 2),
-                        at_base=ui.num(out["required_leads_at_base"]),
-                        sellers=ui.num(out["required_sellers"])))
+    if (
+        out["required_leads_at_base"] is not None
+        and out["required_leads"] is not None
+        and out["required_leads"] > out["required_leads_at_base"] + 0.5
+    ):
+        st.caption(
+            ui.t(
+                "planner.rev.capacity_note",
+                leads=ui.num(out["required_leads"]),
+                conv=ui.pct(out["required_conversion"], 2),
+                at_base=ui.num(out["required_leads_at_base"]),
+                sellers=ui.num(out["required_sellers"]),
+            )
+        )
     return evaluate(plan.with_(leads=out["required_leads"]))
 
 
 def waterfall_rows(base_out: dict, out: dict) -> list[tuple[str, float, str]]:
     effects = turnover.decompose(
         (base_out["leads"], base_out["effective_conversion"], base_out["avg_check"]),
-        (out["leads"], out["effective_conversion"], out["avg_check"]))
-    return [(ui.t("planner.wf.baseline"), base_out["turnover"], "absolute"),
-            (ui.t("planner.wf.leads"), effects["leads"], "relative"),
-            (ui.t("planner.wf.conversion"), effects["conversion"], "relative"),
-            (ui.t("planner.wf.avg_check"), effects["avg_check"], "relative"),
-            (ui.t("planner.wf.plan"), out["turnover"], "total")]
+        (out["leads"], out["effective_conversion"], out["avg_check"]),
+    )
+    return [
+        (ui.t("planner.wf.baseline"), base_out["turnover"], "absolute"),
+        (ui.t("planner.wf.leads"), effects["leads"], "relative"),
+        (ui.t("planner.wf.conversion"), effects["conversion"], "relative"),
+        (ui.t("planner.wf.avg_check"), effects["avg_check"], "relative"),
+        (ui.t("planner.wf.plan"), out["turnover"], "total"),
+    ]
 
 
 def capacity_note(out: dict) -> None:
     if out["capacity"] is not None and out["leads"] > out["capacity"] + 1e-9:
-        st.warning(ui.t("planner.cap.over", leads=ui.num(out["leads"]), capacity=ui.num(out["capacity"]),
-                        base=ui.pct(out["conversion"], 2), eff=ui.pct(out["effective_conversion"], 2),
-                        sellers=ui.num(out["sellers_needed"])))
+        st.warning(
+            ui.t(
+                "planner.cap.over",
+                leads=ui.num(out["leads"]),
+                capacity=ui.num(out["capacity"]),
+                base=ui.pct(out["conversion"], 2),
+                eff=ui.pct(out["effective_conversion"], 2),
+                sellers=ui.num(out["sellers_needed"]),
+            )
+        )
 
 
 # ---- tabs -----------------------------------------------------------------------------------
@@ -71,11 +96,16 @@ def _levers_and_figures(intro: str, fields: tuple[str, ...], figures: list[tuple
 
 def web_tab(plan: Plan) -> None:
     web = plan.web
-    _levers_and_figures("planner.web.intro", ("queries", "ctr", "site_conversion", "cpc"), [
-        ("planner.web.visits", ui.num(web.visits if web else None)),
-        ("planner.web.leads", ui.num(web.leads if web else None, 1)),
-        ("planner.web.cost", ui.money(web.cost if web else None)),
-        ("planner.web.cpl", ui.money(web.cpl if web else None))])
+    _levers_and_figures(
+        "planner.web.intro",
+        ("queries", "ctr", "site_conversion", "cpc"),
+        [
+            ("planner.web.visits", ui.num(web.visits if web else None)),
+            ("planner.web.leads", ui.num(web.leads if web else None, 1)),
+            ("planner.web.cost", ui.money(web.cost if web else None)),
+            ("planner.web.cpl", ui.money(web.cpl if web else None)),
+        ],
+    )
 
 
 def capacity_tab(plan: Plan, out: dict) -> None:
@@ -89,8 +119,11 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c = st.columns(4)
     c[0].metric(ui.t("planner.cap.capacity"), ui.num(out["capacity"]))
     c[1].metric(ui.t("planner.cap.load"), ui.pct(out["load"], 0))
-    c[2].metric(ui.t("planner.cap.effective"), ui.pct(out["effective_conversion"], 2),
-                charts.signed_share(out["effective_conversion"] - plan.conversion))
+    c[2].metric(
+        ui.t("planner.cap.effective"),
+        ui.pct(out["effective_conversion"], 2),
+        charts.signed_share(out["effective_conversion"] - plan.conversion),
+    )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     top = max(plan.leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]
@@ -98,11 +131,13 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la = cols[0].number_input(ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, key="pl_cal_la")
-        ca = cols[1].number_input(ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0,
-                                  key="pl_cal_ca")
+        ca = cols[1].number_input(
+            ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0, key="pl_cal_ca"
+        )
         lb = cols[2].number_input(ui.t("planner.cap.load_b"), min_value=0.0, value=200.0, key="pl_cal_lb")
-        cb = cols[3].number_input(ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5,
-                                  key="pl_cal_cb")
+        cb = cols[3].number_input(
+            ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5, key="pl_cal_cb"
+        )
         try:
             e = cap.calibrate_elasticity((la, ca / 100), (lb, cb / 100))
         except FunnelError as exc:
@@ -114,6 +149,12 @@ def capacity_tab(plan: Plan, out: dict) -> None:
 
 def repeat_tab(plan: Plan) -> None:
     rep = plan.repeat
-    _levers_and_figures("planner.rep.intro", ("active_clients", "avg_order", "orders_per_period", "lifetime"), [
-        ("planner.rep.revenue", ui.money(rep.revenue)), ("planner.rep.profit", ui.money(rep.profit)),
-        ("planner.rep.ltv", ui.money(rep.ltv))])
+    _levers_and_figures(
+        "planner.rep.intro",
+        ("active_clients", "avg_order", "orders_per_period", "lifetime"),
+        [
+            ("planner.rep.revenue", ui.money(rep.revenue)),
+            ("planner.rep.profit", ui.money(rep.profit)),
+            ("planner.rep.ltv", ui.money(rep.ltv)),
+        ],
+    )
