@@ -88,6 +88,7 @@ _SHARE = (
 _COUNT = (
     "leads",
     "won",
+    "won_priced",
     "lost",
     "open",
     "sal",

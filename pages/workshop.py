@@ -10,9 +10,11 @@ st.html(uw.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
 st.title(ui.t("workshop.title"))
 st.caption(ui.t("workshop.intro"))
 
-base = uw.workshop_baseline()
-if not uw.WS_KEYS["leads"].present():
-    uw.workshop_reset(base)
+filters = ui.filters()
+base, source = uw.workshop_baseline(filters)
+uw.start(base, sig=repr((filters, base)))
+if source is None:
+    st.info(ui.t("workshop.example"))
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
@@ -20,18 +22,25 @@ with st.container(key="ws_levers"):
         ui.t("workshop.leads"),
         0.0,
         max(float(base.leads) * 4, 100.0),
-        step=10.0,
+        step=1.0,
         key=uw.WS_KEYS["leads"],
-        format="%.0f",
+        format="%.2f",
     )
-    c[1].slider(ui.t("workshop.conversion"), 0.0, 20.0, step=0.1, key=uw.WS_KEYS["conversion"], format="%.1f")
+    c[1].slider(
+        ui.t("workshop.conversion"),
+        0.0,
+        min(100.0, max(20.0, base.conversion * 300)),
+        step=0.01,
+        key=uw.WS_KEYS["conversion"],
+        format="%.4f",
+    )
     c[2].slider(
         ui.t("workshop.avg_check"),
         0.0,
         max(float(base.avg_check) * 3, 10_000.0),
-        step=1_000.0,
+        step=100.0,
         key=uw.WS_KEYS["avg_check"],
-        format="%.0f",
+        format="%.2f",
     )
     c[3].slider(
         ui.t("workshop.sellers"),

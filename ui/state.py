@@ -151,6 +151,7 @@ def lever_widgets(field: str) -> tuple[Key[Any], Key[float], Key[float]]:
 
 # ---- Workshop ------------------------------------------------------------------------------------
 WS_LEVERS: dict[str, Key[float]] = {f: Key(f"ws_{f}") for f in ("leads", "conversion", "avg_check", "sellers")}
+WS_SIG: Key[str] = Key("_ws_sig")  # the baseline the sliders started from
 
 # ---- Data page -----------------------------------------------------------------------------------
 DATA_KIND: Key[str] = Key("data_kind")

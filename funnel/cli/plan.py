@@ -128,9 +128,25 @@ def _start(args, extra: dict) -> dict:
             period = _period(cur, ws, args)
             if period is None:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
-            return baseline(cur, period).plan().inputs()
+            b = baseline(cur, period)
+            extra.update(basis_of(b))
+            return b.plan().inputs()
     finally:
         store.close()
+
+
+def basis_of(b) -> dict:
+    """Where the inputs came from, for the JSON: the basis, the window and what the data held
+    in it (leads, deals won, revenue), so that turnover × months can be checked against them."""
+    return {
+        "basis": b.basis,
+        "period_from": b.date_from.isoformat() if b.date_from else None,
+        "period_to": b.date_to.isoformat() if b.date_to else None,
+        "months": b.months,
+        "period_leads": b.leads,
+        "period_won": b.won,
+        "period_revenue": b.revenue,
+    }
 
 
 def _period(cur, ws: str, args):

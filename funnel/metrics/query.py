@@ -18,6 +18,7 @@ import pandas as pd
 
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
+from funnel.metrics import registry
 from funnel.metrics.facts import deal_facts
 from funnel.periods import previous_period, year_earlier
 
@@ -95,6 +96,8 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     come from a whitelist (``breakdown``), never from user text. A query that reads
     ``deal_facts`` gets the workspace's cached deals (facts.py) registered on this cursor."""
     text = sql(name)
+    if "{figures}" in text:
+        idents = {**idents, "figures": registry.select_list()}
     if idents:
         text = text.format(**idents)
     used = set(re.findall(r"\$(\w+)", text))

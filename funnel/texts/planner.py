@@ -94,8 +94,18 @@ TEXTS = {
         "No leads in the chosen period, so there is no baseline. Pick another period or load data.",
     ),
     "planner.baseline_caption": (
-        "База: {period}, {months} мес., {leads} лидов, {won} оплаченных сделок, {sellers} продавцов.",
-        "Baseline: {period}, {months} months, {leads} leads, {won} won deals, {sellers} sellers.",
+        "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
+        "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов; "
+        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by closing date (as on the Overview). "
+        "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads; "
+        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; {sellers} sellers.",
+    ),
+    "planner.baseline_unpriced": (
+        "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы = "
+        "выручка × выигранные ÷ выигранные с суммой.",
+        "{n} won deals without an amount count in the conversion but not in the average check: the "
+        "baseline's turnover is revenue × won ÷ won with an amount.",
     ),
     "planner.baseline_changed": (
         "Фильтры изменились — рычаги вернулись к новой базе.",
@@ -367,6 +377,12 @@ TEXTS = {
 TEXTS.update(
     {
         "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
+        "workshop.example": (
+            "В этом пространстве пока нет лидов, выигранных сделок или сумм: цифры ниже — пример из методики, "
+            "а не ваши данные.",
+            "This workspace has no leads, won deals or amounts yet: the figures below are the method's example, "
+            "not your data.",
+        ),
         "workshop.intro": (
             "Оборот = лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",

@@ -283,10 +283,10 @@ def test_cli_carries_a_scenarios_table_edits(store, tiny):
     assert out["edits"] == edits.to_dict() and out["turnover"] == pytest.approx(evaluate(PLAN)["turnover"])
     # chain 0.4 × 1 × 0.75 × 0.5 (moved from 2/3) × 1 × 1 = 0.15
     assert out["chain_conversion"] == pytest.approx(0.15)
-    # A as observed: 6 000 ÷ 2 months = 3 000 at CPL 1 000 → 3 leads × 16.67 % × 100 000 = 50 010;
-    # B edited: 2 000 ÷ 500 = 4 leads × 25 % × 50 000 = 50 000
-    assert out["mix_budget"] == pytest.approx(5_000) and out["mix_turnover"] == pytest.approx(100_010)
-    assert out["mix_romi"] == pytest.approx((100_010 - 5_000) / 5_000)
+    # A as observed, exactly (no rounding of its conversion to 16.67 %): 6 000 ÷ 2 months = 3 000
+    # at CPL 1 000 → 3 leads × 1/6 × 100 000 = 50 000; B edited: 2 000 ÷ 500 = 4 leads × 25 % × 50 000
+    assert out["mix_budget"] == pytest.approx(5_000) and out["mix_turnover"] == pytest.approx(100_000)
+    assert out["mix_romi"] == pytest.approx((100_000 - 5_000) / 5_000)
 
 
 def test_a_database_failure_is_a_readable_error(store, tiny):

@@ -164,6 +164,18 @@ def test_workshop_writes_the_arithmetic_out(app_db, lang, line, turnover):
     assert metrics(at)[turnover[0]] == turnover[1]
 
 
+def demo_baseline(app_db):
+    """The demo's baseline for the sidebar's default period (its last 12 months)."""
+    import ui
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+
+    with ui.cursor() as cur:  # the app's own store (one per process)
+        first, last = data_range(cur, "demo")
+        return baseline(cur, Filters("demo", *preset_range("last_12_months", last, first)))
+
+
 def test_workshop_sliders_and_reset(app_db):
     at = workshop(app_db, "ru")
     at.slider(key="ws_leads").set_value(240.0)
@@ -171,12 +183,15 @@ def test_workshop_sliders_and_reset(app_db):
     at.slider(key="ws_avg_check").set_value(100_000.0)
     at.slider(key="ws_sellers").set_value(1.0).run()
     assert not at.exception, at.exception
-    # capacity = 1 seller × the demo's leads per seller (ceil(1 270 ÷ 6) = 212) < 240 leads: overloaded,
-    # so turnover = 240 × 2 % × (212 ÷ 240)^e × 100 000 with e = ln(2/1,5)/ln 2, and the line says "≈"
-    capacity = float(metrics(at)["Лидов может обработать команда"].replace(" ", ""))
-    assert capacity == 212
+    # capacity = 1 seller × the demo's leads per seller, exactly as the planner's baseline has it
+    # (leads per month ÷ sellers = 1 269.75 ÷ 6 = 211.625, shown as 212) < 240 leads: overloaded,
+    # so turnover = 240 × 2 % × (211.625 ÷ 240)^e × 100 000 with e = ln(2/1,5)/ln 2, and the line says "≈"
+    b = demo_baseline(app_db)
+    per_seller = b.leads_per_month / b.sellers
+    assert (b.leads, b.sellers) == (15_237, 6) and per_seller == pytest.approx(211.625)
+    assert metrics(at)["Лидов может обработать команда"] == "212"
     e = math.log(2 / 1.5) / math.log(2)
-    expected = 240 * 0.02 * (212 / 240) ** e * 100_000
+    expected = 240 * 0.02 * (per_seller / 240) ** e * 100_000
     assert metrics(at)["Оборот в месяц"] == f"{expected:,.0f} ₽".replace(",", " ")
     assert any("≈" in m.value for m in at.markdown)
     at.button(key="ws_reset").click().run()

@@ -1,43 +1,39 @@
-"""What the Workshop page shows: the presenter view's baseline (the demo company, rounded for a room), its four
-sliders' state, and the turnover arithmetic written out in the user's language."""
+"""What the Workshop page shows: the presenter view on the chosen workspace's own baseline (the
+planner's, through funnel.baseline: the same figures the Overview shows), its four sliders, and
+the turnover arithmetic written out in the user's language."""
 
 from __future__ import annotations
 
-import math
-
 import ui
-from funnel.baseline import baseline
+from funnel.baseline import Baseline
 from funnel.model.plan import Plan
 from ui import state
+from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
+# The DOMAIN.md example, for a workspace whose data gives no leads, conversion or check yet.
 WORKSHOP_FALLBACK = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contacts_per_seller=40)
 
 
-def workshop_baseline() -> Plan:
-    """The demo company's last 12 months, rounded for a room (leads to 10, conversion to 0.1 %,
-    check to 1 000); the DOMAIN.md example when there is no demo data."""
-    from funnel import periods
-    from funnel.filters import Filters
-    from funnel.workspace import DEMO_ID
-
-    with ui.cursor() as cur:
-        first, last = periods.data_range(cur, DEMO_ID)
-    if last is None:
-        return WORKSHOP_FALLBACK
-    lo, hi = periods.preset_range("last_12_months", last, first)
-    b = ui.shared(baseline, filters=Filters(DEMO_ID, lo, hi))
+def workshop_baseline(filters) -> tuple[Plan, Baseline | None]:
+    """(the plan the room starts from, the baseline it came from): the workspace's baseline for
+    the sidebar's filters, exact, with at least one seller handling today's leads; the example
+    (and None) when the data cannot give leads, a conversion and a check."""
+    b = load_baseline(filters)
     if b.is_empty or not b.conversion or not b.avg_check:
-        return WORKSHOP_FALLBACK
-    leads = max(10.0, round(b.leads_per_month, -1))
+        return WORKSHOP_FALLBACK, None
+    p = b.plan()
     sellers = float(max(b.sellers, 1))
-    return Plan(
-        leads=leads,
-        conversion=round(b.conversion, 3),
-        avg_check=float(round(b.avg_check, -3)),
-        sellers=sellers,
-        contacts_per_seller=float(math.ceil(leads / sellers)),
-    )
+    return p.with_(sellers=sellers, contacts_per_seller=p.leads / sellers), b
+
+
+def start(base: Plan, sig: str) -> None:
+    """The sliders start from ``base`` on the first visit and whenever the baseline changes
+    (another workspace or period)."""
+    before = state.WS_SIG.get()
+    state.WS_SIG.set(sig)
+    if not WS_KEYS["leads"].present() or (before is not None and before != sig):
+        workshop_reset(base)
 
 
 def workshop_reset(plan: Plan) -> None:

@@ -86,28 +86,12 @@ totals AS (
     GROUP BY r.k
 ),
 final AS (
+    -- The figure columns come from the metric registry (funnel/metrics/registry.py).
     SELECT
         k,
         grp,
         is_total,
-        CAST(leads AS BIGINT)                                               AS leads,
-        CAST(round(spend, 2) AS DOUBLE)                                    AS spend,
-        CAST(spend / nullif(leads, 0) AS DOUBLE)                            AS cpl,
-        CASE WHEN (SELECT has_sal FROM sal_known) THEN CAST(sal AS BIGINT) END AS sal,
-        CASE WHEN (SELECT has_sal FROM sal_known)
-             THEN sal / nullif(leads, 0) END                                AS sal_rate,
-        CAST(won AS BIGINT)                                                 AS won,
-        CAST(lost AS BIGINT)                                                AS lost,
-        CAST(open AS BIGINT)                                                AS open,
-        won / nullif(leads, 0)                                              AS conversion,
-        won / nullif(won + lost, 0)                                         AS win_rate,
-        CAST(round(coalesce(revenue, 0), 2) AS DOUBLE)                      AS revenue,
-        CAST(revenue / nullif(won_priced, 0) AS DOUBLE)                     AS avg_check,
-        CAST(spend / nullif(won, 0) AS DOUBLE)                              AS cac,
-        CAST((coalesce(revenue, 0) - spend) / nullif(spend, 0) AS DOUBLE)   AS romi,
-        CAST(spend / nullif(revenue, 0) AS DOUBLE)                          AS drr,
-        CAST(round(coalesce(pipeline, 0), 2) AS DOUBLE)                     AS pipeline,
-        CAST(round(coalesce(weighted_pipeline, 0), 2) AS DOUBLE)            AS weighted_pipeline
+        {figures}
     FROM (SELECT * FROM joined UNION ALL SELECT * FROM totals)
 )
 SELECT * FROM final

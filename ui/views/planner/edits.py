@@ -42,8 +42,10 @@ def chain_tab(b, plan: Plan) -> None:
     for i, (label, (_, rate)) in enumerate(zip(labels, start.steps, strict=False)):
         key = state.PL_CHAIN.of(i)
         if not key.present():  # first draw, or after a reset / an opened scenario or link
-            key.set(round(rate * 100, 2))
-        rates.append(cols[i % 2].slider(label, 0.0, 100.0, step=0.01, key=key, format="%.2f") / 100)
+            key.set(rate * 100)  # exact: the product of the steps is the conversion
+        # a step may pass 100 % on the period basis (deals of the period from older leads)
+        top = max(100.0, float(key.get() or 0.0))
+        rates.append(cols[i % 2].slider(label, 0.0, top, step=0.01, key=key, format="%.4f") / 100)
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=False)))
     moved = evaluate(plan.with_(conversion=chain.conversion))
     c = st.columns(3)
@@ -93,7 +95,7 @@ def mix_tab(b) -> None:
             "channel": [c.name for c in rows],
             "budget": [c.budget for c in rows],
             "cpl": [c.cpl for c in rows],
-            "conversion": [round(c.conversion * 100, 4) for c in rows],
+            "conversion": [c.conversion * 100 for c in rows],
             "avg_check": [c.avg_check for c in rows],
             "saturation": [c.saturation for c in rows],
         }

@@ -21,24 +21,15 @@ from funnel import units
 from funnel.baseline import Baseline, baseline
 from funnel.model import link
 from funnel.model.edits import Edits
-from funnel.model.plan import Plan, evaluate
+from funnel.model.plan import Plan
 from ui import auth, state
 
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
-MIN = {"contacts_per_seller": 1.0}  # a seller who handles no one is not a team
-# Illustrative starting values for levers the data cannot supply (shown as assumptions).
-ASSUMED = {
-    "queries": 20_000.0,
-    "ctr": 0.05,
-    "site_conversion": 0.03,
-    "cpc": 40.0,
-    "active_clients": 0.0,
-    "avg_order": 0.0,
-    "orders_per_period": 1.0,
-    "lifetime": 12.0,
-    "margin": 1.0,
-}
+MIN = {"contacts_per_seller": 0.01}  # a seller who handles no one is not a team
+# What a lever's widgets show, in widget units (a share in percent): enough digits that the
+# model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
+FORMAT = {"share": "%.4f", "money": "%.2f", "count": "%.2f", "number": "%.2f"}
 
 
 # ---- baseline -----------------------------------------------------------------------------
@@ -48,22 +39,9 @@ def load_baseline(filters) -> Baseline:
 
 
 def base_plan(b: Baseline) -> Plan:
-    """The baseline as the page starts it: the data's levers, rounded for sliders, plus the
-    assumed values for what the data does not hold, and targets 20 % above the baseline."""
-    p = b.plan()
-    p = p.with_(
-        leads=float(round(p.leads)),
-        avg_check=float(round(p.avg_check, -2)),
-        cpl=float(round(p.cpl)),
-        **{k: v for k, v in ASSUMED.items()},
-    )
-    if p.sellers:
-        p = p.with_(contacts_per_seller=float(math.ceil(p.leads / p.sellers)))
-    out = evaluate(p)
-    return p.with_(
-        target_turnover=float(round(out["turnover"] * 1.2, -3)),
-        target_profit=float(round(max(out["profit"], 0) * 1.2, -3)),
-    )
+    """The plan the page starts from: the baseline's own (funnel.baseline.Baseline.planner_start),
+    exact, so that at baseline the planner's figures are the Overview's."""
+    return b.planner_start()
 
 
 # ---- state ----------------------------------------------------------------------------------
@@ -210,7 +188,7 @@ def lever(field: str, where=None) -> None:
     nk.set(float(shown))
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(f"planner.lever.{field}") + unit
-    fmt = "%.2f" if step < 0.1 else "%.1f" if step < 1 else "%.0f"
+    fmt = FORMAT[LEVERS[field][0]]
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt, help=ui.t(f"planner.help.{field}"))
     c2.number_input(

@@ -17,15 +17,24 @@ from ui.views.planner import levers as up
 
 
 def baseline_caption(b) -> str:
+    """Where each lever of the baseline came from, with the numbers (funnel.baseline)."""
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
-    return ui.t(
+    text = ui.t(
         "planner.baseline_caption",
         period=period,
+        months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
+        per_month=ui.num(b.leads_per_month, 2),
         leads=ui.num(b.leads),
-        months=ui.num(b.months, 1),
+        conversion=ui.pct(b.conversion, 4),
         won=ui.num(b.won),
+        check=ui.money(b.avg_check, 2),
+        revenue=ui.money(b.revenue, 2),
+        checks=ui.num(b.checks),
         sellers=ui.num(b.sellers),
     )
+    if b.unpriced:
+        text += " " + ui.t("planner.baseline_unpriced", n=ui.num(b.unpriced))
+    return text
 
 
 # ---- forward / reverse ----------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""One definition per number: the Overview, the planner's baseline, the Workshop and the command
+line read the same figures for the same period and filters (funnel/metrics/registry.py).
+
+At baseline: turnover × months = revenue, deals × months = deals won, leads × months = leads.
+Checked on a fixture worked out by hand, on the demo, and on the public datasets where
+../shared exists.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+
+from funnel.baseline import baseline
+from funnel.filters import Filters
+from funnel.metrics import overview
+from funnel.model.plan import evaluate
+from funnel.periods import data_range, preset_range
+from tests.conftest import ROOT, insert
+
+# The hand-worked fixture: period 1 Jan – 31 Mar 2025 (3 months).
+# Leads: 4 in January, 3 in February, 3 in March = 10 (and 1 in April, outside).
+# Deals closed in the period: W1 won 90 000 (10 Feb, lead L1), W2 won 60 000 (5 Mar, lead L2),
+# W3 won 30 000 on 20 Jan from a December lead (counts: the basis is the closing date),
+# W4 won with no amount (25 Mar), X1 lost; W5 won 1 000 000 on 2 Apr (outside).
+# So: leads 10, won 4, revenue 180 000, won with an amount 3, average check 60 000.
+# Turnover a month = 10/3 × 4/10 × 60 000 = 80 000; × 3 months = 240 000 = revenue × 4 ÷ 3.
+# Spend: 3 000 in each month = 9 000; CPL = 900.
+PERIOD = (date(2025, 1, 1), date(2025, 3, 31))
+
+
+def _fixture(store, ws):
+    days = [5, 12, 19, 26]
+    leads = [
+        {"lead_id": f"L{i}", "created_at": datetime(2025, 1, days[i - 1]), "channel": "A", "owner": "Ann"}
+        for i in range(1, 5)
+    ]
+    leads += [
+        {"lead_id": f"L{i}", "created_at": datetime(2025, 2, 2 * i), "channel": "B", "owner": "Bob"}
+        for i in range(5, 8)
+    ]
+    leads += [
+        {"lead_id": f"L{i}", "created_at": datetime(2025, 3, i), "channel": "A", "owner": "Ann"} for i in range(8, 11)
+    ]
+    leads += [
+        {"lead_id": "L0", "created_at": datetime(2024, 12, 10), "channel": "A", "owner": "Ann"},
+        {"lead_id": "L11", "created_at": datetime(2025, 4, 3), "channel": "A", "owner": "Ann"},
+    ]
+    insert(store, ws, "leads", leads)
+
+    def deal(deal_id, lead_id, status, amount, closed):
+        return {
+            "deal_id": deal_id,
+            "lead_id": lead_id,
+            "created_at": datetime(2025, 1, 2),
+            "stage": None,
+            "status": status,
+            "amount": amount,
+            "closed_at": closed,
+        }
+
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            deal("W1", "L1", "won", 90_000, datetime(2025, 2, 10)),
+            deal("W2", "L2", "won", 60_000, datetime(2025, 3, 5)),
+            deal("W3", "L0", "won", 30_000, datetime(2025, 1, 20)),
+            deal("W4", "L3", "won", None, datetime(2025, 3, 25)),
+            deal("X1", "L4", "lost", 10_000, datetime(2025, 2, 1)),
+            deal("W5", "L5", "won", 1_000_000, datetime(2025, 4, 2)),
+        ],
+    )
+    insert(store, ws, "spend", [{"channel": "A", "period": date(2025, m, 1), "amount": 3_000} for m in (1, 2, 3)])
+
+
+@pytest.fixture
+def hand(store, ws):
+    _fixture(store, ws)
+    return store, ws
+
+
+def test_the_baseline_is_the_overview_by_hand(hand):
+    store, ws = hand
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(ws, *PERIOD))
+        now = overview.headline(cur, filters=Filters(ws, *PERIOD)).now
+    assert (b.leads, b.won, b.checks, b.revenue, b.spend, b.months) == (10, 4, 3, 180_000, 9_000, 3.0)
+    assert (now["leads"], now["won"], now["revenue"], now["spend"]) == (10, 4, 180_000, 9_000)
+    assert b.avg_check == now["avg_check"] == 60_000
+    assert b.conversion == now["conversion"] == pytest.approx(0.4)
+    out = evaluate(b.plan())
+    assert out["turnover"] == pytest.approx(80_000)
+    assert out["turnover"] * b.months == pytest.approx(now["revenue"] * 4 / 3)  # one won deal has no amount
+    assert out["deals"] * b.months == pytest.approx(now["won"])
+    assert b.plan().leads * b.months == pytest.approx(now["leads"])
+    assert b.unpriced == 1
+    assert b.cpl == now["cpl"] == 900
+
+
+def test_the_stage_chain_multiplies_out_to_the_conversion(hand):
+    store, ws = hand
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(ws, *PERIOD))
+    assert b.stage_chain() is not None
+    assert b.stage_chain().conversion == pytest.approx(b.conversion)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "funnel", "demo", "--db", str(path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return path
+
+
+def test_demo_planner_overview_and_cli_agree(demo_db):
+    from funnel.db import Store
+
+    store = Store(demo_db)
+    try:
+        with store.cursor() as cur:
+            first, last = data_range(cur, "demo")
+            f = Filters("demo", *preset_range("last_12_months", last, first))
+            b = baseline(cur, f)
+            now = overview.headline(cur, filters=f).now
+    finally:
+        store.close()
+    out = evaluate(b.plan())
+    # the figures the issue found apart: 485 won, 3.18 %, 96.53 M ₽ (8.04 M a month)
+    assert (b.leads, b.won, b.revenue) == (now["leads"], now["won"], now["revenue"])
+    assert b.unpriced == 0
+    assert out["turnover"] * b.months == pytest.approx(now["revenue"], rel=1e-12)
+    assert out["deals"] * b.months == pytest.approx(now["won"], rel=1e-12)
+    assert b.conversion == pytest.approx(now["conversion"], rel=1e-12)
+    # the team at baseline is the data's, not one more from a rounded conversion
+    assert out["sellers_needed"] == b.sellers
+    cli = subprocess.run(
+        [sys.executable, "-m", "funnel", "plan", "--db", str(demo_db), "--workspace", "demo", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode == 0, cli.stderr
+    got = json.loads(cli.stdout)
+    assert got["basis"] == "period" and (got["period_from"], got["period_to"]) == (
+        f.date_from.isoformat(),
+        f.date_to.isoformat(),
+    )
+    assert got["turnover"] == pytest.approx(out["turnover"], rel=1e-12)
+    assert got["turnover"] * got["months"] == pytest.approx(now["revenue"], rel=1e-12)
+    assert (got["period_leads"], got["period_won"]) == (now["leads"], now["won"])

@@ -1,0 +1,115 @@
+"""The same figures on every screen (AppTest, the demo, the sidebar's default period): the
+Overview's revenue and deals, the Planner's and the Workshop's turnover and deals per month at
+baseline, and the levers' widgets showing exactly the values the model runs on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.i18n import fmt_money, fmt_num
+from tests.conftest import ROOT, insert
+
+
+def page(name: str, lang: str = "ru") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.switch_page(f"pages/{name}.py")
+    return at.run()
+
+
+def metrics(at) -> dict:
+    out: dict = {}
+    for m in at.metric:
+        out.setdefault(m.label, m.value)
+    return out
+
+
+def demo_baseline():
+    import ui
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        return baseline(cur, Filters("demo", *preset_range("last_12_months", last, first)))
+
+
+def test_overview_planner_and_workshop_show_one_set_of_figures(app_db):
+    overview = page("overview")
+    assert not overview.exception, overview.exception
+    b = demo_baseline()
+    shown = metrics(overview)
+    assert shown["Выручка"] == fmt_money(b.revenue, "ru", "₽")
+    assert shown["Выигранные сделки"] == fmt_num(b.won, "ru")
+    per_month = fmt_money(b.revenue / b.months, "ru", "₽")  # every won demo deal has an amount
+    planner = page("planner")
+    assert not planner.exception, planner.exception
+    assert metrics(planner)["Оборот в месяц"] == per_month
+    assert metrics(planner)["Сделки в месяц"] == fmt_num(b.won / b.months, "ru", 1)
+    workshop = page("workshop")
+    assert not workshop.exception, workshop.exception
+    assert metrics(workshop)["Оборот в месяц"] == per_month
+
+
+def test_the_levers_show_what_the_model_uses(app_db):
+    at = page("planner")
+    b = demo_baseline()
+    # the number box holds the exact baseline (in percent for a share): nothing hidden behind a rounding
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(b.conversion * 100, rel=1e-12)
+    assert at.number_input(key="pl_avg_check_n").value == pytest.approx(b.avg_check, rel=1e-12)
+    assert at.number_input(key="pl_leads_n").value == pytest.approx(b.leads / b.months, rel=1e-12)
+    assert at.number_input(key="pl_conversion_n").format == "%.4f"
+
+
+def test_a_tiny_workspace_plans_on_last_12_months(app_db):
+    """3 leads and 2 owners crashed the planner (contacts per seller rounded to 0)."""
+    import ui
+    from funnel.workspace import create_workspace
+
+    page("overview")  # the app's store, with its demo
+    with ui.get_store().transaction() as cur:
+        ws = create_workspace(cur, "Tiny").id
+    store = ui.get_store()
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {
+                "lead_id": f"T{i}",
+                "created_at": datetime(2026, 9, i + 1),
+                "channel": "SEO",
+                "owner": ["Ann", "Bob"][i % 2],
+            }
+            for i in range(3)
+        ],
+    )
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "D1",
+                "lead_id": "T0",
+                "created_at": datetime(2026, 9, 2),
+                "stage": "Deal done",
+                "status": "won",
+                "amount": 50_000,
+                "closed_at": datetime(2026, 9, 20),
+            }
+        ],
+    )
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["ws"] = ws
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    # the last 12 months (Oct 2025 – Sep 2026): 3/12 leads × 1/3 × 50 000 = 50 000 ÷ 12 a month,
+    # so that × 12 months it is the Overview's revenue for the same period
+    assert metrics(at)["Оборот в месяц"] == fmt_money(50_000 / 12, "ru", "₽")
