@@ -107,6 +107,8 @@ class Baseline:
     check_sample: tuple[float, ...] = ()  # up to CHECK_SAMPLE of those amounts (the bootstrap's source)
     revenue: float = 0.0  # Σ amount of the deals won in the period [money]
     basis: str = BASIS
+    lost: int = 0  # deals lost in the period
+    entered: int = 0  # deals created in the period (the base when there are no leads)
 
     @property
     def leads_per_month(self) -> float:
@@ -126,7 +128,31 @@ class Baseline:
 
     @property
     def is_empty(self) -> bool:
-        return self.leads == 0
+        """Nothing to start from: no leads, no deals entering, no deals won or lost."""
+        return self.leads == 0 and self.entered == 0 and self.won + self.lost == 0
+
+    @property
+    def source(self) -> str:
+        """What the planner's first lever counts: "leads", or "deals" entering the pipeline when
+        the data has deals but no leads (then conversion is the win rate, won ÷ (won + lost))."""
+        return "deals" if self.leads == 0 and (self.entered or self.won + self.lost) else "leads"
+
+    @property
+    def win_rate(self) -> float | None:
+        return self.won / (self.won + self.lost) if self.won + self.lost else None
+
+    def missing(self) -> list[str]:
+        """The levers the data cannot give (they start at 0, to be typed by hand)."""
+        out = []
+        if self.leads == 0 and self.source == "leads":
+            out.append("leads")
+        if not (self.win_rate if self.source == "deals" else self.conversion):
+            out.append("conversion")
+        if not self.avg_check:
+            out.append("avg_check")
+        if not self.spend:
+            out.append("cpl")
+        return out
 
     @property
     def unpriced(self) -> int:
@@ -136,12 +162,16 @@ class Baseline:
     def plan(self) -> Plan:
         """The model's inputs exactly as the data has them (0 where the data has nothing), per
         month. The conversion is capped at 1 where the period won more deals than it had leads
-        (deals of older leads): a share cannot pass 100 %."""
-        leads = self.leads_per_month
+        (deals of older leads): a share cannot pass 100 %. Without leads but with deals, the
+        base is the deals entering the pipeline a month × the win rate (``source``)."""
+        if self.source == "deals":
+            leads, conversion = (self.entered / self.months if self.months else 0.0), self.win_rate or 0.0
+        else:
+            leads, conversion = self.leads_per_month, min(self.conversion or 0.0, 1.0)
         cps = leads / self.sellers if self.sellers and leads else None  # the team exactly at capacity
         return Plan(
             leads=leads,
-            conversion=min(self.conversion or 0.0, 1.0),
+            conversion=conversion,
             avg_check=self.avg_check or 0.0,
             cpl=self.cpl or 0.0,
             sellers=self.sellers if cps else None,
@@ -234,6 +264,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
     amounts = query.run(cur, "won_amounts", bound).iloc[0]
     checks, sample = int(amounts["checks"]), amounts["sample"]
     avg = revenue / checks if checks else None
+    team = {k: int(v) for k, v in query.run(cur, "sellers", bound).iloc[0].items()}
     cv = _num(amounts["sd"]) / avg if avg and _num(amounts["sd"]) else None
     return Baseline(
         filters.workspace_id,
@@ -246,13 +277,16 @@ def _baseline(cur, filters: Filters) -> Baseline:
         avg,
         cv,
         spend,
-        int(query.run(cur, "sellers", bound).iloc[0]["sellers"]),
+        team["sellers"] if leads else team["deal_owners"],
         channels,
         _chain(cur, filters, leads, won),
         _open_stages(cur, filters),
         _history(cur, filters, hi),
         tuple(float(x) for x in sample) if isinstance(sample, (list, tuple)) or hasattr(sample, "tolist") else (),
         revenue,
+        BASIS,
+        int(total["lost"]) if total is not None else 0,
+        int(query.run(cur, "deals_entered", bound).iloc[0]["entered"]),
     )
 
 

@@ -16,9 +16,7 @@ try:
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
-if b.is_empty:
-    st.info(ui.t("planner.empty"))
-    st.stop()
+view.missing_note(b)
 
 base = view.base_plan(b)
 view.prepare(base, sig=repr((filters, base)))
@@ -44,7 +42,7 @@ with left:
         view.lever(f"target_{kind}")
     for field in ("leads", "conversion", "avg_check", "cpl", "margin"):
         if not (reverse and field == "leads"):
-            view.lever(field)
+            view.lever(field, label_key=view.lever_label(b, field))
 
 try:
     plan = view.current_plan(base)
@@ -61,7 +59,8 @@ with right:
     steps = view.waterfall_rows(base_out, shown)
     ui.draw_cached(view.draw_waterfall, steps)
     st.caption(ui.t("planner.waterfall_note"))
-    view.capacity_note(out)
+    if not reverse:  # the reverse answer says what its team can handle itself, with its own leads
+        view.capacity_note(out)
 
 view.draw_tabs(b, base, plan, out, steps)
 view.write_link(plan, view.current_edits())  # after the chain or mix tab, if open, kept this run's edits

@@ -90,9 +90,25 @@ TEXTS = {
         "Turnover = leads × conversion × average check. Move a lever and the result follows at once.",
     ),
     "planner.empty": (
-        "За выбранный период нет лидов — не из чего строить базу. Выберите другой период или загрузите данные.",
-        "No leads in the chosen period, so there is no baseline. Pick another period or load data.",
+        "За выбранный период нет ни лидов, ни сделок — базы нет: задайте рычаги вручную, выберите другой "
+        "период или загрузите данные на странице «Данные».",
+        "No leads and no deals in the chosen period, so there is no baseline: type the levers in, pick "
+        "another period, or load data on the Data page.",
     ),
+    "planner.missing": (
+        "Данные не дают: {levers}. Эти рычаги начинаются с нуля — задайте их вручную.",
+        "The data does not give: {levers}. These levers start at zero; type them in.",
+    ),
+    "planner.deals_basis": (
+        "Лидов в данных нет, поэтому база — сделки: {entered} сделок вошли в воронку за период "
+        "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} закрытых) × средний чек {check}. "
+        "Открытая воронка сверху: {open} ({weighted} с весами этапов).",
+        "The data has no leads, so the base is deals: {entered} deals entered the pipeline in the period "
+        "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed) × average check {check}. "
+        "The open pipeline on top: {open} ({weighted} weighted by stage).",
+    ),
+    "planner.lever.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
+    "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
     "planner.baseline_caption": (
         "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов; "

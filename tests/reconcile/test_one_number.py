@@ -161,3 +161,56 @@ def test_demo_planner_overview_and_cli_agree(demo_db):
     assert got["turnover"] == pytest.approx(out["turnover"], rel=1e-12)
     assert got["turnover"] * got["months"] == pytest.approx(now["revenue"], rel=1e-12)
     assert (got["period_leads"], got["period_won"]) == (now["leads"], now["won"])
+
+
+# Deals only (no leads), period 1 Jan – 28 Feb 2025 (2 months): five deals created in it, two won
+# (100 000 and 50 000), one lost, two open. Base: 5 ÷ 2 = 2.5 deals a month × win rate 2/3
+# × check 75 000 = 125 000 a month.
+def _deals_only(store, ws):
+    def deal(deal_id, status, amount, closed):
+        return {
+            "deal_id": deal_id,
+            "created_at": datetime(2025, 1, 3),
+            "stage": None,
+            "status": status,
+            "amount": amount,
+            "closed_at": closed,
+            "owner": "Ann",
+        }
+
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            deal("D1", "won", 100_000, datetime(2025, 2, 1)),
+            deal("D2", "won", 50_000, datetime(2025, 2, 10)),
+            deal("D3", "lost", 20_000, datetime(2025, 1, 20)),
+            deal("D4", "open", 40_000, None),
+            deal("D5", "open", None, None),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "source", "missing", "turnover"),
+    [
+        pytest.param(_deals_only, "deals", ["cpl"], 125_000, id="deals-only"),
+        pytest.param(
+            lambda store, ws: insert(
+                store, ws, "spend", [{"channel": "A", "period": date(2025, 1, 1), "amount": 5_000}]
+            ),
+            "leads",
+            ["leads", "conversion", "avg_check"],
+            0,
+            id="spend-only",
+        ),
+        pytest.param(lambda store, ws: None, "leads", ["leads", "conversion", "avg_check", "cpl"], 0, id="empty"),
+    ],
+)
+def test_every_kind_of_workspace_has_a_baseline(store, ws, data, source, missing, turnover):
+    data(store, ws)
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(ws, date(2025, 1, 1), date(2025, 2, 28)))
+    assert (b.source, b.missing()) == (source, missing)
+    assert evaluate(b.planner_start())["turnover"] == pytest.approx(turnover)

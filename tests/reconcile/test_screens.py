@@ -113,3 +113,50 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
     # the last 12 months (Oct 2025 – Sep 2026): 3/12 leads × 1/3 × 50 000 = 50 000 ÷ 12 a month,
     # so that × 12 months it is the Overview's revenue for the same period
     assert metrics(at)["Оборот в месяц"] == fmt_money(50_000 / 12, "ru", "₽")
+
+
+@pytest.mark.parametrize(
+    ("kind", "rows", "says"),
+    [
+        pytest.param(
+            "deals",
+            [
+                {
+                    "deal_id": f"D{i}",
+                    "created_at": datetime(2026, 9, 2),
+                    "stage": None,
+                    "status": ["won", "lost", "open"][i % 3],
+                    "amount": 30_000,
+                    "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
+                    "owner": "Ann",
+                }
+                for i in range(6)
+            ],
+            "Лидов в данных нет, поэтому база — сделки",
+            id="deals-only",
+        ),
+        pytest.param(
+            "spend",
+            [{"channel": "SEO", "period": datetime(2026, 9, 1), "amount": 5_000}],
+            "нет ни лидов, ни сделок — базы нет: задайте рычаги вручную",
+            id="spend-only",
+        ),
+    ],
+)
+def test_partial_workspaces_plan_and_say_what_is_missing(app_db, kind, rows, says):
+    import ui
+    from funnel.workspace import create_workspace
+
+    page("overview")
+    with ui.get_store().transaction() as cur:
+        ws = create_workspace(cur, f"Only {kind}").id
+    insert(ui.get_store(), ws, kind, rows)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["ws"] = ws
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    texts = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert any(says in x for x in texts), texts
+    if kind == "deals":
+        assert at.number_input(key="pl_leads_n").label == "Сделки в воронку в месяц"

@@ -22,7 +22,14 @@ from ui.views.planner.levers import (
     sync_all,
     write_link,
 )
-from ui.views.planner.tabs import baseline_caption, capacity_note, reverse_panel, waterfall_rows
+from ui.views.planner.tabs import (
+    baseline_caption,
+    capacity_note,
+    lever_label,
+    missing_note,
+    reverse_panel,
+    waterfall_rows,
+)
 
 __all__ = [
     "base_plan",
@@ -33,7 +40,9 @@ __all__ = [
     "draw_tabs",
     "draw_waterfall",
     "lever",
+    "lever_label",
     "link_warning",
+    "missing_note",
     "load_baseline",
     "metrics",
     "prepare",

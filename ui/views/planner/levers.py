@@ -178,8 +178,9 @@ def sync_all() -> None:
         _sync(field)
 
 
-def lever(field: str, where=None) -> None:
-    """A slider and a number input for one lever, kept in sync (see the module's docstring)."""
+def lever(field: str, where=None, label_key: str | None = None) -> None:
+    """A slider and a number input for one lever, kept in sync (see the module's docstring);
+    ``label_key``: another name for what the lever counts (deals instead of leads)."""
     where = where or st
     lo, hi, step = _bounds(field)
     value, sk, nk = state.lever_widgets(field)
@@ -187,7 +188,7 @@ def lever(field: str, where=None) -> None:
     sk.set(float(min(max(shown, lo), hi)))
     nk.set(float(shown))
     unit = " %" if LEVERS[field][0] == "share" else ""
-    label = ui.t(f"planner.lever.{field}") + unit
+    label = ui.t(label_key or f"planner.lever.{field}") + unit
     fmt = FORMAT[LEVERS[field][0]]
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt, help=ui.t(f"planner.help.{field}"))

@@ -15,9 +15,40 @@ from ui import state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 
+LABELS_BY_SOURCE = {"deals": {"leads": "planner.lever.deals_in", "conversion": "planner.lever.win_rate"}}
+
+
+def lever_label(b, field: str) -> str | None:
+    """The label key of a lever when the baseline counts something else (deals, not leads)."""
+    return LABELS_BY_SOURCE.get(b.source, {}).get(field)
+
+
+def missing_note(b) -> None:
+    """Say which levers the data cannot give, or that there is no baseline at all."""
+    if b.is_empty:
+        st.info(ui.t("planner.empty"))
+    elif b.missing():
+        names = ", ".join(ui.t(lever_label(b, f) or f"planner.lever.{f}") for f in b.missing())
+        st.info(ui.t("planner.missing", levers=names))
+
 
 def baseline_caption(b) -> str:
     """Where each lever of the baseline came from, with the numbers (funnel.baseline)."""
+    if b.source == "deals":
+        per_month = b.entered / b.months if b.months else 0.0
+        open_total = sum(s.amount for s in b.open_stages)
+        weighted = sum(s.amount * s.ladder_probability for s in b.open_stages)
+        return ui.t(
+            "planner.deals_basis",
+            entered=ui.num(b.entered),
+            per_month=ui.num(per_month, 2),
+            win_rate=ui.pct(b.win_rate, 2),
+            won=ui.num(b.won),
+            closed=ui.num(b.won + b.lost),
+            check=ui.money(b.avg_check),
+            open=ui.money(open_total),
+            weighted=ui.money(weighted),
+        )
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
     text = ui.t(
         "planner.baseline_caption",
