@@ -301,7 +301,10 @@ def _chain(cur, filters: Filters, leads: int, won: int) -> tuple[tuple[str, floa
     chain = [("lead", counts[0] / leads)]
     chain += [(names[i - 1], counts[i] / counts[i - 1] if counts[i - 1] else 0.0) for i in range(1, len(counts))]
     chain.append((names[-1], won / counts[-1] if counts[-1] else 0.0))
-    return tuple(chain)
+    # A step passes 100 % only when the period's deals come from leads outside it (more deals
+    # than leads): a share cannot, so it stops at 1 and the planner scales the chain to the
+    # conversion (StageChain.scaled_to).
+    return tuple((name, min(rate, 1.0)) for name, rate in chain)
 
 
 def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:

@@ -160,3 +160,28 @@ def test_partial_workspaces_plan_and_say_what_is_missing(app_db, kind, rows, say
     assert any(says in x for x in texts), texts
     if kind == "deals":
         assert at.number_input(key="pl_leads_n").label == "Сделки в воронку в месяц"
+
+
+def test_the_stage_chain_tab_and_the_headline_agree(app_db):
+    """The issue's case: with the levers moved the headline said 15.95 M while the chain tab said
+    9.44 M at 2.66 %. The chain is the plan's conversion taken apart, both ways."""
+    from funnel.i18n import fmt_pct, t
+
+    at = page("planner")
+    at.number_input(key="pl_conversion_n").set_value(6.0).run()
+    at.session_state["pl_tab"] = t("planner.tab.chain", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    values = [m for m in at.metric]
+    headline = {m.label: m.value for m in values[:4]}
+    chain_tab = {m.label: m.value for m in values[4:]}
+    assert chain_tab["Конверсия цепочки"] == fmt_pct(0.06, "ru", 2)
+    assert chain_tab["Оборот в месяц"] == headline["Оборот в месяц"]
+    sliders = sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
+    product = 1.0
+    for s in sliders:
+        product *= s.value / 100
+    assert product == pytest.approx(0.06, rel=1e-9)
+    # and back: halving the first step halves the plan's conversion
+    sliders[0].set_value(sliders[0].value / 2).run()
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(3.0, rel=1e-9)

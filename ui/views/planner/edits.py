@@ -3,6 +3,8 @@ baseline, funnel.model.edits) travel in the link and in saved scenarios."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -12,7 +14,6 @@ from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.plan import Plan, evaluate
 from ui import state
-from ui.views.planner import charts
 from ui.views.planner import levers as up
 
 
@@ -37,27 +38,30 @@ def chain_tab(b, plan: Plan) -> None:
     base = b.stage_chain()
     start, stale = up.current_edits().apply_chain(base)
     _stale_note("planner.chain.stale", stale)
+    keys = [state.PL_CHAIN.of(i) for i in range(len(start.steps))]
+    shown = [k.get() for k in keys]
+    if any(v is None for v in shown):  # first draw, or after a reset / an opened scenario or link
+        shown = [rate * 100 for _, rate in start.steps]
+    current = StageChain(tuple((name, v / 100) for (name, _), v in zip(base.steps, shown, strict=True)))
+    # The chain is the plan's conversion taken apart: when the conversion lever moved, every step
+    # moves with it (StageChain.scaled_to), so the steps always multiply out to the headline's.
+    current = current.scaled_to(plan.conversion)
+    for key, (_, rate) in zip(keys, current.steps, strict=True):
+        key.set(rate * 100)
     cols = st.columns(2)
     rates = []
-    for i, (label, (_, rate)) in enumerate(zip(labels, start.steps, strict=False)):
-        key = state.PL_CHAIN.of(i)
-        if not key.present():  # first draw, or after a reset / an opened scenario or link
-            key.set(rate * 100)  # exact: the product of the steps is the conversion
-        # a step may pass 100 % on the period basis (deals of the period from older leads)
-        top = max(100.0, float(key.get() or 0.0))
-        rates.append(cols[i % 2].slider(label, 0.0, top, step=0.01, key=key, format="%.4f") / 100)
-    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=False)))
-    moved = evaluate(plan.with_(conversion=chain.conversion))
-    c = st.columns(3)
-    c[0].metric(
-        ui.t("planner.chain.conversion"),
-        ui.pct(chain.conversion, 2),
-        charts.signed_share(chain.conversion - plan.conversion),
-    )
-    c[1].metric(ui.t("planner.m.turnover"), ui.money(moved["turnover"]))
-    c[2].button(
-        ui.t("planner.chain.apply"), key="pl_chain_apply", on_click=up.set_lever, args=("conversion", chain.conversion)
-    )
+    for i, label in enumerate(labels):
+        rates.append(
+            cols[i % 2].slider(
+                label, 0.0, 100.0, step=0.01, key=keys[i], format="%.4f", on_change=_chain_moved, args=(len(keys),)
+            )
+            / 100
+        )
+    chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=True)))
+    out = evaluate(plan)
+    c = st.columns(2)
+    c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2))
+    c[1].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]))
     reached = chain.reached(plan.leads)
     st.dataframe(
         pd.DataFrame(
@@ -72,6 +76,12 @@ def chain_tab(b, plan: Plan) -> None:
         key="pl_chain_table",
     )
     up.keep_edits(chain=edits.chain_edits(base, rates))
+
+
+def _chain_moved(steps: int) -> None:
+    """on_change of a chain slider: the plan's conversion becomes the chain's product."""
+    rates = [float(state.PL_CHAIN.of(i).get() or 0.0) / 100 for i in range(steps)]
+    up.set_lever("conversion", math.prod(rates))
 
 
 def _stale_note(key: str, names: list[str]) -> None:
