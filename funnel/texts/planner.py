@@ -413,7 +413,7 @@ TEXTS.update(
             "Один продавец обрабатывает {per_seller} лидов в месяц.",
             "One seller handles {per_seller} leads a month.",
         ),
-        "workshop.reset": ("Вернуть демо-базу", "Back to the demo baseline"),
+        "workshop.reset": ("Вернуть к базе", "Back to the baseline"),
         "workshop.turnover": ("Оборот в месяц", "Turnover per month"),
         "workshop.deals": ("Сделки в месяц", "Deals per month"),
         "workshop.capacity": ("Лидов может обработать команда", "Leads the team can handle"),
