@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.model.plan import evaluate
+from funnel.model import result
 from ui import state
 from ui.views import planner as view
 
@@ -46,21 +46,20 @@ with left:
 
 try:
     plan = view.current_plan(base)
-    out = evaluate(plan)
+    r = result.run(plan, base, reverse)
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
 view.link_warning(plan, base)
-base_out = evaluate(base.with_(target_turnover=None, target_profit=None))
 
 with right:
-    shown = view.reverse_panel(plan, out) if reverse else out
-    view.metrics(shown, base_out)
-    steps = view.waterfall_rows(base_out, shown)
+    if reverse:
+        view.reverse_panel(r)
+    view.metrics(r.shown, r.baseline)
+    steps = view.waterfall_rows(r)
     ui.draw_cached(view.draw_waterfall, steps)
     st.caption(ui.t("planner.waterfall_note"))
-    if not reverse:  # the reverse answer says what its team can handle itself, with its own leads
-        view.capacity_note(out)
+    view.capacity_note(r)
 
-view.draw_tabs(b, base, plan, out, steps)
+view.draw_tabs(b, base, r, steps)
 view.write_link(plan, view.current_edits())  # after the chain or mix tab, if open, kept this run's edits

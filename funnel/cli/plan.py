@@ -16,8 +16,9 @@ from datetime import date
 
 from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
+from funnel.model import result
 from funnel.model.capacity import calibrate_elasticity
-from funnel.model.plan import Plan, evaluate
+from funnel.model.plan import Plan
 
 # Flag → Plan field: every model input has one.
 FLAGS = {f.name: "--" + f.name.replace("_", "-") for f in fields(Plan)}
@@ -196,7 +197,12 @@ def build_plan(args, extra: dict | None = None) -> Plan:
 
 def run(args) -> int:
     extra: dict = {}
-    out = evaluate(build_plan(args, extra))
+    plan = build_plan(args, extra)
+    reverse = plan.target_turnover is not None or plan.target_profit is not None
+    r = result.run(plan, plan, reverse)  # the Planner's result object: its headline is ``shown``
+    out = dict(r.forward)
+    if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
+        out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
     out.update(extra)
     if args.format == "json":
         json.dump(out, sys.stdout, ensure_ascii=False, default=str)

@@ -2,17 +2,19 @@
 
 import pytest
 
-from funnel.model.plan import Plan, evaluate
+from funnel.model.plan import Plan
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
 def test_waterfall_rows_go_from_baseline_to_plan_exactly():
+    from funnel.model import result
     from ui.views.planner import tabs as ui_plan_tabs
 
-    base = evaluate(Plan(leads=100, conversion=0.02, avg_check=1_000))
-    plan = evaluate(Plan(leads=200, conversion=0.05, avg_check=1_000))
-    rows = ui_plan_tabs.waterfall_rows(base, plan)
+    r = result.run(
+        Plan(leads=200, conversion=0.05, avg_check=1_000), Plan(leads=100, conversion=0.02, avg_check=1_000), False
+    )
+    rows = ui_plan_tabs.waterfall_rows(r)
     values = [v for _, v, _ in rows]
     measures = [m for _, _, m in rows]
     assert measures == ["absolute", "relative", "relative", "relative", "total"]
@@ -22,11 +24,26 @@ def test_waterfall_rows_go_from_baseline_to_plan_exactly():
 
 
 def test_waterfall_puts_the_overload_loss_in_conversion():
+    from funnel.model import result
     from ui.views.planner import tabs as ui_plan_tabs
 
-    base = evaluate(Plan(leads=100, conversion=0.02, avg_check=1_000, capacity=100))
-    plan = evaluate(Plan(leads=200, conversion=0.02, avg_check=1_000, capacity=100))
-    rows = ui_plan_tabs.waterfall_rows(base, plan)
+    base = Plan(leads=100, conversion=0.02, avg_check=1_000, capacity=100)
+    r = result.run(base.with_(leads=200), base, False)
+    assert r.over_capacity
+    rows = ui_plan_tabs.waterfall_rows(r)
     # 200 leads convert at 1,5 %: turnover 3 000; the bar for conversion is negative
     assert rows[-1][1] == pytest.approx(3_000)
     assert rows[2][1] < 0 < rows[1][1]
+
+
+def test_in_reverse_the_headline_waterfall_and_capacity_speak_of_the_same_plan():
+    """The issue's case: the reverse headline said 1 715 leads and 8 sellers while the capacity
+    box below still spoke of the forward plan's 1 905 leads and 9 sellers."""
+    from funnel.model import result
+
+    base = Plan(leads=100, conversion=0.02, avg_check=1_000, sellers=2, contacts_per_seller=50)
+    r = result.run(base.with_(leads=190, target_turnover=3_000), base, True)
+    assert r.reachable and r.shown["leads"] == pytest.approx(r.forward["required_leads"])
+    assert r.shown["turnover"] == pytest.approx(3_000)
+    assert not r.over_capacity  # the forward plan's 190 leads are not what the page shows
+    assert r.baseline["turnover"] + sum(r.effects.values()) == pytest.approx(r.shown["turnover"])

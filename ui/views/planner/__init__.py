@@ -57,14 +57,15 @@ __all__ = [
 TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 
 
-def draw_tabs(b, base, plan, out: dict, steps: list) -> None:
-    """The planner's tabs. They run lazily (on_change="rerun"): only the open one is computed and
-    sent, which is most of a run's cost. What a tab's widgets hold that the plan needs is kept
-    outside them (levers)."""
+def draw_tabs(b, base, r, steps: list) -> None:
+    """The planner's tabs, on the run's one result ``r`` (funnel.model.result). They run lazily
+    (on_change="rerun"): only the open one is computed and sent, which is most of a run's cost.
+    What a tab's widgets hold that the plan needs is kept outside them (levers)."""
+    plan, out = r.plan, r.forward
     panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key="pl_tab", on_change="rerun")
 
     def scenarios_tab() -> None:
-        charts_, tables = forecast.forecast_exports(forecast.forecast(b, plan, out))
+        charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
         scenarios.scenarios_tab(b, base, plan, out, current_edits(), [waterfall(steps), *charts_], tables)
 
     draw = {
@@ -73,7 +74,7 @@ def draw_tabs(b, base, plan, out: dict, steps: list) -> None:
         "web": lambda: tabs.web_tab(plan),
         "capacity": lambda: tabs.capacity_tab(plan, out),
         "repeat": lambda: tabs.repeat_tab(plan),
-        "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, plan, out)),
+        "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, r)),
         "backtest": lambda: forecast.backtest_tab(b),
         "scenarios": scenarios_tab,
     }

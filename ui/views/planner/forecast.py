@@ -10,18 +10,16 @@ import streamlit as st
 import ui
 from funnel.model import backtest as bt
 from funnel.model import pipeline, projection, sensitivity, uncertainty
-from funnel.model.plan import Plan, evaluate
+from funnel.model.result import PlanResult
 from ui import state
 from ui.views.planner import charts
 
 
-def forecast(b, plan: Plan, out: dict) -> dict:
+def forecast(b, r: PlanResult) -> dict:
     """Pipeline, uncertainty, sensitivity and projection, computed and charted but not drawn:
     the forecast tab draws them, the export sends them. In the reverse plan they describe the
-    plan that meets the target (the required leads)."""
-    if out.get("required_leads") is not None:
-        plan = plan.with_(leads=out["required_leads"])
-        out = evaluate(plan)
+    plan that meets the target (the required leads), as the headline does."""
+    plan, out = r.at_target, r.shown
     rows, total = pipeline.weighted(list(b.open_stages))
     target = plan.target_turnover or out["turnover"]
     sim = uncertainty.simulate(plan, b.evidence(), target=target)

@@ -9,8 +9,8 @@ import streamlit as st
 import ui
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
-from funnel.model import turnover
-from funnel.model.plan import Plan, evaluate
+from funnel.model.plan import Plan
+from funnel.model.result import PlanResult
 from ui import state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
@@ -69,11 +69,12 @@ def baseline_caption(b) -> str:
 
 
 # ---- forward / reverse ----------------------------------------------------------------------
-def reverse_panel(plan: Plan, out: dict) -> dict:
-    """The reverse plan's answer; returns the outputs at the required leads (for the metrics)."""
-    if not out["target_reachable"]:
+def reverse_panel(r: PlanResult) -> None:
+    """The reverse plan's answer (the headline below shows the plan at the required leads)."""
+    out = r.forward
+    if not r.reachable:
         st.error(ui.t("planner.rev.unreachable"))
-        return out
+        return
     c = st.columns(2) + st.columns(2)
     c[0].metric(ui.t("planner.rev.leads"), ui.num(out["required_leads"]))
     c[1].metric(ui.t("planner.rev.budget"), ui.money(out["required_budget"]))
@@ -93,25 +94,22 @@ def reverse_panel(plan: Plan, out: dict) -> dict:
                 sellers=ui.num(out["required_sellers"]),
             )
         )
-    return evaluate(plan.with_(leads=out["required_leads"]))
 
 
-def waterfall_rows(base_out: dict, out: dict) -> list[tuple[str, float, str]]:
-    effects = turnover.decompose(
-        (base_out["leads"], base_out["effective_conversion"], base_out["avg_check"]),
-        (out["leads"], out["effective_conversion"], out["avg_check"]),
-    )
+def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
+    """The waterfall's bars, from the result's effects (baseline → what the headline shows)."""
     return [
-        (ui.t("planner.wf.baseline"), base_out["turnover"], "absolute"),
-        (ui.t("planner.wf.leads"), effects["leads"], "relative"),
-        (ui.t("planner.wf.conversion"), effects["conversion"], "relative"),
-        (ui.t("planner.wf.avg_check"), effects["avg_check"], "relative"),
-        (ui.t("planner.wf.plan"), out["turnover"], "total"),
+        (ui.t("planner.wf.baseline"), r.baseline["turnover"], "absolute"),
+        (ui.t("planner.wf.leads"), r.effects["leads"], "relative"),
+        (ui.t("planner.wf.conversion"), r.effects["conversion"], "relative"),
+        (ui.t("planner.wf.avg_check"), r.effects["avg_check"], "relative"),
+        (ui.t("planner.wf.plan"), r.shown["turnover"], "total"),
     ]
 
 
-def capacity_note(out: dict) -> None:
-    if out["capacity"] is not None and out["leads"] > out["capacity"] + 1e-9:
+def capacity_note(r: PlanResult) -> None:
+    if r.over_capacity:
+        out = r.forward
         st.warning(
             ui.t(
                 "planner.cap.over",

@@ -1,0 +1,62 @@
+"""The planner's result for one plan, computed once per run: the headline, the waterfall, the
+reverse answer and the capacity warning all read this object, so they cannot disagree, and the
+command line prints the same thing.
+
+- ``forward``: ``evaluate(plan)``, the plan as its levers are (in reverse mode it also holds the
+  required leads, budget, deals and sellers);
+- ``baseline``: ``evaluate`` of the baseline, without targets;
+- ``shown``: what the headline shows — in reverse mode the plan at the required leads (when the
+  target is reachable), otherwise ``forward``;
+- ``effects``: the waterfall from ``baseline`` to ``shown`` (funnel.model.turnover.decompose:
+  the leads, conversion and check effects, which add up exactly to the difference);
+- ``over_capacity``: the forward plan's leads pass what the team can handle (not said in
+  reverse mode, whose answer carries its own team).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funnel.model import turnover
+from funnel.model.plan import Plan, evaluate
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: Plan
+    reverse: bool
+    forward: dict
+    baseline: dict
+    shown: dict
+    effects: dict
+
+    @property
+    def reachable(self) -> bool:
+        """In reverse mode, whether the target can be met at all."""
+        return bool(self.forward.get("target_reachable"))
+
+    @property
+    def over_capacity(self) -> bool:
+        out = self.forward
+        return not self.reverse and out["capacity"] is not None and out["leads"] > out["capacity"] + 1e-9
+
+    @property
+    def at_target(self) -> Plan:
+        """The plan the forecast describes: in reverse mode, at the leads the target needs."""
+        if self.reverse and self.forward.get("required_leads") is not None:
+            return self.plan.with_(leads=self.forward["required_leads"])
+        return self.plan
+
+
+def run(plan: Plan, base: Plan, reverse: bool) -> PlanResult:
+    """The result of ``plan`` against ``base`` (see the module's docstring)."""
+    forward = evaluate(plan)
+    baseline = evaluate(base.with_(target_turnover=None, target_profit=None))
+    shown = forward
+    if reverse and forward.get("target_reachable") and forward.get("required_leads") is not None:
+        shown = evaluate(plan.with_(leads=forward["required_leads"]))
+    effects = turnover.decompose(
+        (baseline["leads"], baseline["effective_conversion"], baseline["avg_check"]),
+        (shown["leads"], shown["effective_conversion"], shown["avg_check"]),
+    )
+    return PlanResult(plan, reverse, forward, baseline, shown, effects)
