@@ -15,6 +15,8 @@ base, source = uw.workshop_baseline(filters)
 uw.start(base, sig=repr((filters, base)))
 if source is None:
     st.info(ui.t("workshop.example"))
+else:
+    st.caption(ui.t("workshop.basis", period=ui.period_text((source.date_from, source.date_to))))
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
