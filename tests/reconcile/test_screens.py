@@ -185,3 +185,19 @@ def test_the_stage_chain_tab_and_the_headline_agree(app_db):
     # and back: halving the first step halves the plan's conversion
     sliders[0].set_value(sliders[0].value / 2).run()
     assert at.number_input(key="pl_conversion_n").value == pytest.approx(3.0, rel=1e-9)
+
+
+def test_channels_totals_and_their_download_are_the_overview(app_db, monkeypatch):
+    """The Channels table's totals row, and the XLSX/CSV download behind it, carry the Overview's
+    leads, deals won and revenue for the same period."""
+    import ui
+
+    made: dict = {}
+    monkeypatch.setattr(ui.show, "download_buttons", lambda df, name, key: made.setdefault(name, df))
+    b = demo_baseline()
+    at = page("channels")
+    assert not at.exception, at.exception
+    frame = made["economics_channel"]
+    frame = frame() if callable(frame) else frame
+    total = frame[frame.iloc[:, 0] == "Итого"].iloc[0]
+    assert (total["Лиды"], total["Выиграно"], total["Выручка"]) == (b.leads, b.won, b.revenue)
