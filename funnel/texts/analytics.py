@@ -66,7 +66,14 @@ TEXTS = {
         "Пред. период {prev_period}: {prev}. Год назад {yoy_period}: {yoy}.",
         "Previous period {prev_period}: {prev}. A year earlier {yoy_period}: {yoy}.",
     ),
+    "an.help.compare_same": (
+        "Пред. период {prev_period}: {prev}. Это и тот же период год назад: период длиной от года "
+        "сравнивается с одним окном.",
+        "Previous period {prev_period}: {prev}. It is also the same period a year earlier: a period "
+        "of a year or more is compared with one window.",
+    ),
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
+    "an.vs_prev_year": ("к пред. периоду (он же год назад)", "vs previous period (= a year earlier)"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
