@@ -39,10 +39,13 @@ def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date, date]:
+def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date | None, date | None]:
     """The inclusive date range a preset means, counted back from ``anchor`` (the data's last day).
 
     Presets end at the end of the anchor's month, so a month in progress is shown whole.
+    "all_time" is open at both ends, (None, None): every row counts, undated ones too, and a
+    screen that needs concrete dates takes them from the data (``data_range``). ``first`` is
+    kept for callers that pass it; no preset needs it.
     """
     end = month_end(anchor)
     if preset == "last_month":
@@ -54,7 +57,7 @@ def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[
     if preset == "this_year":
         return date(anchor.year, 1, 1), end
     if preset == "all_time":
-        return (first or date(anchor.year, 1, 1)), end
+        return None, None
     raise ValueError(f"preset: unknown period preset {preset!r}")
 
 
