@@ -95,6 +95,7 @@ _COUNT = (
     "deals_won",
     "reached",
     "still_open",
+    "open_outside",
     "decided",
     "passed",
     "stays",
