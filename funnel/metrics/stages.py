@@ -28,7 +28,8 @@ def stage_funnel(cur, *, filters: Filters, attribution: str = "period", by: str 
 
     - reached: deals whose furthest stage (history, current stage, or the won stage for a won
       deal; at least the first stage) is at or after this stage — a skipped stage counts as
-      passed; a lost deal without history counts as reaching the first stage only.
+      passed; a lost deal without history counts as reaching the first stage only. History
+      includes a deals file's dates named after a stage (funnel.ingest.stagedates).
     - amount: Σ amount of those deals (workspace currency; a deal without amount adds 0).
     - conversion_from_previous = reached ÷ reached at the previous stage;
       conversion_from_first = reached ÷ reached at the first stage (NaN when the divisor is 0).
