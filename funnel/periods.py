@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 PRESETS = ("last_month", "last_3_months", "last_12_months", "this_year", "all_time", "custom")
@@ -15,12 +16,11 @@ def add_months(d: date, months: int) -> date:
     """The same day ``months`` later (clamped to the month's last day)."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
-    return date(year, month, min(d.day, last))
+    return date(year, month, min(d.day, monthrange(year, month)[1]))
 
 
 def month_end(d: date) -> date:
-    return add_months(month_start(d), 1) - timedelta(days=1)
+    return d.replace(day=monthrange(d.year, d.month)[1])  # December 9999 too
 
 
 def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
@@ -39,10 +39,13 @@ def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date, date]:
+def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date | None, date | None]:
     """The inclusive date range a preset means, counted back from ``anchor`` (the data's last day).
 
     Presets end at the end of the anchor's month, so a month in progress is shown whole.
+    "all_time" is open at both ends, (None, None): every row counts, undated ones too, and a
+    screen that needs concrete dates takes them from the data (``data_range``). ``first`` is
+    kept for callers that pass it; no preset needs it.
     """
     end = month_end(anchor)
     if preset == "last_month":
@@ -54,23 +57,50 @@ def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[
     if preset == "this_year":
         return date(anchor.year, 1, 1), end
     if preset == "all_time":
-        return (first or date(anchor.year, 1, 1)), end
+        return None, None
     raise ValueError(f"preset: unknown period preset {preset!r}")
 
 
-def previous_period(date_from: date, date_to: date) -> tuple[date, date]:
-    """The period of the same length just before; whole months map to whole months."""
+def _months_back(d: date, months: int) -> date | None:
+    """``add_months(d, -months)``, or None when that falls before January of year 1."""
+    if d.year * 12 + d.month - 1 - months < 12:
+        return None
+    return add_months(d, -months)
+
+
+def spans_a_year(date_from: date, date_to: date) -> bool:
+    """Does the period cover 12 months or more? (1 Mar 2025 – 28 Feb 2026 does; a day less does not.)"""
+    if date_from.year == 9999:  # a year on would leave the calendar: only all of 9999 is a year
+        return date_from == date(9999, 1, 1) and date_to == date(9999, 12, 31)
+    return add_months(date_from, 12) - timedelta(days=1) <= date_to
+
+
+def previous_period(date_from: date, date_to: date) -> tuple[date, date] | None:
+    """The period of the same length just before; whole months map to whole months.
+
+    It never overlaps the period. None when it would start before 1 January of year 1 (a file
+    with dates from year 1: there is nothing earlier to compare with)."""
     if date_from.day == 1 and date_to == month_end(date_to):
         months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
-        start = add_months(date_from, -months)
-        return start, date_from - timedelta(days=1)
+        start = _months_back(date_from, months)
+        return None if start is None else (start, date_from - timedelta(days=1))
     length = (date_to - date_from).days + 1
+    if (date_from - date.min).days < length:
+        return None
     return date_from - timedelta(days=length), date_from - timedelta(days=1)
 
 
-def year_earlier(date_from: date, date_to: date) -> tuple[date, date]:
-    """The same dates one year earlier (29 February becomes 28 February)."""
-    start = add_months(date_from, -12)
+def year_earlier(date_from: date, date_to: date) -> tuple[date, date] | None:
+    """The same dates one year earlier (29 February becomes 28 February).
+
+    A period of 12 months or more would overlap itself a year earlier, so its year-earlier
+    period is the previous period (the same window: ``Headline.yoy_same_as_prev``). None when
+    the window would start before 1 January of year 1."""
+    if spans_a_year(date_from, date_to):
+        return previous_period(date_from, date_to)
+    start = _months_back(date_from, 12)
+    if start is None:
+        return None
     if date_to == month_end(date_to):
         return start, month_end(add_months(month_start(date_to), -12))
     return start, add_months(date_to, -12)

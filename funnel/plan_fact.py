@@ -17,6 +17,7 @@ import pandas as pd
 
 from funnel.baseline import months_in
 from funnel.model.plan import evaluate
+from funnel.periods import data_range, month_end
 from funnel.scenarios import plan_for
 
 FACT = """
@@ -36,13 +37,19 @@ METRICS = ("revenue", "deals_won", "leads")
 def plan_vs_fact(cur, filters):
     """A DataFrame (metric, plan, fact, fulfilment) — metric in revenue, deals_won, leads — for
     the plan covering the filter's period, with attrs ``scenario``, ``date_from``, ``date_to``;
-    None when no plan covers it (or the filter has no period)."""
-    if filters.date_from is None or filters.date_to is None:
-        return None
-    scenario = plan_for(cur, filters.workspace_id, filters.date_from, filters.date_to)
+    None when no plan covers it (or the workspace has no data). An open end of the period is
+    the data's first day, or the end of the month of its last day (periods.data_range), so an
+    open-ended period does not count the plan's months that have not happened yet."""
+    date_from, date_to = filters.date_from, filters.date_to
+    if date_from is None or date_to is None:
+        first, last = data_range(cur, filters.workspace_id)
+        if first is None or last is None:
+            return None
+        date_from, date_to = date_from or first, date_to or month_end(last)
+    scenario = plan_for(cur, filters.workspace_id, date_from, date_to)
     if scenario is None:
         return None
-    lo, hi = max(scenario.plan_from, filters.date_from), min(scenario.plan_to, filters.date_to)
+    lo, hi = max(scenario.plan_from, date_from), min(scenario.plan_to, date_to)
     months = months_in(lo, hi)
     out = evaluate(scenario.plan())
     plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}

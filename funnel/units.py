@@ -96,6 +96,7 @@ _COUNT = (
     "deals_won",
     "reached",
     "still_open",
+    "open_outside",
     "decided",
     "passed",
     "stays",

@@ -16,6 +16,7 @@ try:
         st.stop()
     if not funnel.has_history:
         st.info(ui.t("an.fn.no_history"))
+    view.outside_ladder_note(ui.shared(stages.open_outside_ladder, filters=filters, attribution=attribution))
 
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
     ui.chart(view.funnel_figure, funnel.table, head.now.get("leads") or 0, key="fn_funnel_chart")

@@ -100,7 +100,7 @@ def write(
     blank = 0
     if kind == "leads" and prep.mapping.get("channel"):
         blank = cur.execute(*bound(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", params)).fetchone()[0]
-    warnings, new_stages, auto = row_warnings(cur, prep, mine, params, inserted, blank)
+    warnings, new_stages, auto, dated = row_warnings(cur, prep, mine, params, inserted, blank)
     source.rows_in = inserted
     parsed = Parsed.of(
         prep,
@@ -112,6 +112,7 @@ def write(
         auto_aliases=auto,
         duplicate_of=None,
         future_limit=limit,
+        stage_dates=dated,
     )
     return parsed, inserted, updated, replaced
 

@@ -193,6 +193,8 @@ def _load(
             "wide_columns": parsed.wide,
             "auto_aliases": parsed.auto_aliases,
             "replaced": replaced,
+            # read by the staging view stg_stage_history: these dates are stage events
+            "stage_dates": parsed.stage_dates,
         }
         _record(
             cur,

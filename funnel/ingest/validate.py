@@ -36,6 +36,7 @@ from funnel.ingest.rows import (
     typed_query,
 )
 from funnel.ingest.running import reporting
+from funnel.ingest.stagedates import stage_dates
 from funnel.ingest.uploads import file_hash_soon
 from funnel.kinds import KINDS, RAW_TABLES
 
@@ -84,6 +85,8 @@ class Parsed(Prepared):
     duplicate_of: dict | None
     future_limit: date
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # deals: date field → the stage its column is named after (funnel.ingest.stagedates)
+    stage_dates: dict[str, str] = field(default_factory=dict)
 
     @property
     def rejected_count(self) -> int:
@@ -366,7 +369,7 @@ def check(
             .rename(columns={"_row": "row"})
         )
     warnings += _text_warnings(cur, kind, proposed)
-    more, new_stages, auto = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
+    more, new_stages, auto, dated = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more
     digest = prep.hashed()
     return Parsed.of(
@@ -380,16 +383,18 @@ def check(
         duplicate_of=earlier_upload(cur, workspace_id, digest),
         future_limit=limit,
         preview=first_rows,
+        stage_dates=dated,
     )
 
 
 def row_warnings(
     cur, prep: Prepared, rows: str, params: dict, rows_ok: int, blank_channel: int
-) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str]]:
+) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str], dict[str, str]]:
     """What to tell about the rows that will be stored: ``rows`` is SQL of them, shaped like the
     raw table (``params`` binds it), ``rows_ok`` their number and ``blank_channel`` how many
     leads among them lack a channel. Returns (warnings, stage spellings the ladder lacks with
-    their rows, CRM closing spellings → the ladder stage they will get as an alias)."""
+    their rows, CRM closing spellings → the ladder stage they will get as an alias, deal date
+    fields → the stage their column is named after: funnel.ingest.stagedates)."""
     kind, mapping, ws = prep.kind, prep.mapping, prep.workspace_id
     warnings: list[tuple[str, dict]] = []
     if kind == "deals" and mapping.get("won_at"):
@@ -417,7 +422,10 @@ def row_warnings(
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
-    return warnings, new_stages, {k: v[0] for k, v in auto.items()}
+    dated = stage_dates(cur, ws, mapping, rows, params) if kind == "deals" else {}
+    for fld, (stage, n) in dated.items():
+        warnings.append(("stage_dates", {"column": mapping[fld], "stage": stage, "rows": n}))
+    return warnings, new_stages, {k: v[0] for k, v in auto.items()}, {f: st for f, (st, _) in dated.items()}
 
 
 def earlier_upload(cur, workspace_id, digest) -> dict | None:

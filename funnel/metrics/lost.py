@@ -23,5 +23,6 @@ def lost_records(cur, *, filters: Filters, attribution: str = "period") -> pd.Da
 
 def lost_over_time(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
     """Lost deals per month (first day; the month they closed under period attribution, their
-    lead's month under cohort) and reason (NaN = none given): deals and amount."""
+    lead's month under cohort) and reason (NaN = none given): deals and amount. A lost deal with
+    no date has no month and is left out (lost_by_stage counts it)."""
     return query.run(cur, "lost_monthly", query.params(filters, attribution))

@@ -47,7 +47,9 @@ def _clean(x):
 @dataclass(frozen=True)
 class Headline:
     """Figures for the period (``now``), the previous period (``prev``) and a year earlier
-    (``yoy``): dicts keyed by FIGURES; a comparison is None when the period is open-ended."""
+    (``yoy``): dicts keyed by FIGURES. A comparison is None when there is no window for it (an
+    open-ended period, or one that starts in year 1). ``yoy_same_as_prev``: the two comparison
+    windows are one and the same (a period of 12 months or more), so a screen shows one."""
 
     period: tuple[date | None, date | None]
     prev_period: tuple[date, date] | None
@@ -55,6 +57,7 @@ class Headline:
     now: dict = field(default_factory=dict)
     prev: dict | None = None
     yoy: dict | None = None
+    yoy_same_as_prev: bool = False
 
     def change(self, figure: str, against: str = "prev") -> float | None:
         """Relative change now ÷ then − 1; None when 'then' is 0, missing or not compared."""
@@ -75,20 +78,21 @@ def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
     Σ amount of won deals, avg_check = revenue ÷ won deals with an amount, pipeline = Σ amount
     of open deals, weighted_pipeline = Σ amount × the probability of the deal's stage (a stage
     outside the ladder counts 0). A zero denominator gives None ("—"); no spend gives None.
-    Comparisons use periods.previous_period / year_earlier; open-ended periods have none.
+    Comparisons are query.comparisons: windows as long as the period, never overlapping it;
+    open-ended periods have none; 12 months or more: year on year is the previous period.
     """
     bound = query.params(filters, attribution, compare=True)
     df = query.run(cur, "channel_economics", bound, **query.breakdown(None))
     totals = {int(r["k"]): {f: _clean(r[f]) for f in FIGURES} for _, r in df[df["is_total"]].iterrows()}
-    rng = query.ranges(filters, compare=True)
-    has_cmp = bool(filters.date_from and filters.date_to)
+    prev_period, yoy_period = query.comparisons(filters)
     return Headline(
         period=(filters.date_from, filters.date_to),
-        prev_period=rng[1] if has_cmp else None,
-        yoy_period=rng[2] if has_cmp else None,
+        prev_period=prev_period,
+        yoy_period=yoy_period,
         now=totals.get(0, {}),
-        prev=totals.get(1) if has_cmp else None,
-        yoy=totals.get(2) if has_cmp else None,
+        prev=totals.get(1, {}) if prev_period else None,
+        yoy=totals.get(2, {}) if yoy_period else None,
+        yoy_same_as_prev=prev_period is not None and prev_period == yoy_period,
     )
 
 

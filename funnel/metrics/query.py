@@ -69,14 +69,24 @@ def check_attribution(attribution: str) -> str:
     return attribution
 
 
+def comparisons(filters: Filters) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """(previous period, year earlier) of the filter's period (periods.previous_period /
+    year_earlier): equal windows that never overlap the period, the same window for a period
+    of 12 months or more. An open-ended period has neither; a window before year 1 is None."""
+    if filters.date_from is None or filters.date_to is None:
+        return None, None
+    return previous_period(filters.date_from, filters.date_to), year_earlier(filters.date_from, filters.date_to)
+
+
 def ranges(filters: Filters, compare: bool = False) -> list[tuple[date, date]]:
-    """Range 0 is the filter's period; with ``compare``, range 1 is the previous period and
-    range 2 the same period a year earlier (empty when the period is open-ended)."""
+    """Range 0 is the filter's period (an open end reaches the calendar's first or last day);
+    with ``compare``, range 1 is the previous period and range 2 the same period a year earlier
+    (see ``comparisons``; empty when there is none)."""
     lo, hi = filters.date_from or _FAR_PAST, filters.date_to or _FAR_FUTURE
     out = [(lo, hi), _NO_RANGE, _NO_RANGE]
-    if compare and filters.date_from and filters.date_to:
-        out[1] = previous_period(filters.date_from, filters.date_to)
-        out[2] = year_earlier(filters.date_from, filters.date_to)
+    if compare:
+        prev, yoy = comparisons(filters)
+        out[1], out[2] = prev or _NO_RANGE, yoy or _NO_RANGE
     return out
 
 

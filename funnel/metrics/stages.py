@@ -28,16 +28,28 @@ def stage_funnel(cur, *, filters: Filters, attribution: str = "period", by: str 
 
     - reached: deals whose furthest stage (history, current stage, or the won stage for a won
       deal; at least the first stage) is at or after this stage — a skipped stage counts as
-      passed; a lost deal without history counts as reaching the first stage only.
+      passed; a lost deal without history counts as reaching the first stage only. History
+      includes a deals file's dates named after a stage (funnel.ingest.stagedates).
     - amount: Σ amount of those deals (workspace currency; a deal without amount adds 0).
     - conversion_from_previous = reached ÷ reached at the previous stage;
       conversion_from_first = reached ÷ reached at the first stage (NaN when the divisor is 0).
     - still_open: open deals sitting at this stage now.
+    - open_outside: open deals whose stage is not in the ladder (not mapped yet, or none) and
+      whose furthest known stage is this one. They are still open, not lost: the steps after
+      this stage do not count them as decided (see ``transitions``, ``open_outside_ladder``).
     An empty period gives an empty table.
     """
     df = query.run(cur, "stage_funnel", query.params(filters, attribution), **query.breakdown(by))
     has_history = bool(df["has_history"].fillna(False).any()) if len(df) else False
     return Funnel(df.drop(columns=["has_history"]), has_history)
+
+
+def open_outside_ladder(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
+    """Open deals of the period whose stage the ladder does not know, per stage as written in
+    the data (None: the deal has no stage): deals (count) and amount (Σ, workspace currency; a
+    deal without an amount adds 0). Most deals first. The same deals as stage_funnel's
+    ``open_outside`` column, summed; an empty table when every open deal sits on the ladder."""
+    return query.run(cur, "open_outside_ladder", query.params(filters, attribution))
 
 
 def stage_records(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
@@ -65,13 +77,14 @@ def transitions(table: pd.DataFrame) -> pd.DataFrame:
 
     expected = p(from) ÷ p(to) — if a deal at 'from' closes with p(from) and must pass 'to',
     which closes with p(to), it passes with p(from) ÷ p(to). actual = reached(to) ÷ decided,
-    where decided = reached(from) − deals still open at 'from' (they have not had their
-    chance yet). index = actual ÷ expected. NaN where a divisor is 0."""
+    where decided = reached(from) − deals still open at 'from' − open deals at a stage outside
+    the ladder known to have got as far as 'from' (neither has had its chance yet). lost =
+    decided − reached(to). index = actual ÷ expected. NaN where a divisor is 0."""
     t = table.sort_values("position").reset_index(drop=True)
     rows = []
     for i in range(1, len(t)):
         a, b = t.iloc[i - 1], t.iloc[i]
-        decided = int(a["reached"] - a["still_open"])
+        decided = int(a["reached"] - a["still_open"] - a["open_outside"])
         actual = b["reached"] / decided if decided > 0 else float("nan")
         expected = a["probability"] / b["probability"] if b["probability"] else float("nan")
         rows.append(

@@ -13,5 +13,6 @@ def monthly(cur, *, filters: Filters, attribution: str = "period", by: str | Non
     segment; None = 'all'): month (first day), grp, leads (by creation month), won and revenue
     (Σ amount of won deals, by the attribution's month), spend (by its period; NaN when there is
     none), cpl = spend ÷ leads, conversion = won ÷ leads (NaN when the month has no leads).
-    Months with no activity at all are absent. Money in workspace currency."""
+    Months with no activity at all are absent, and so is a deal with no date (an open-ended
+    period counts it in its totals, but it has no month). Money in workspace currency."""
     return query.run(cur, "monthly_trend", query.params(filters, attribution), **query.breakdown(by))

@@ -64,16 +64,36 @@ final AS (
 SELECT * FROM final;
 
 CREATE OR REPLACE VIEW stg_stage_history AS
+WITH dated_fields AS (
+    -- A deals upload whose date column is named after a stage (engage_date: the day the deal
+    -- reached 'Engaging'; funnel.ingest.stagedates) recorded field → stage spelling.
+    SELECT id AS upload_id, f.field, json_extract_string(details, '$.stage_dates.' || f.field) AS stage
+    FROM uploads
+    CROSS JOIN (VALUES ('created_at'), ('closed_at')) AS f(field)
+    WHERE kind = 'deals' AND json_extract_string(details, '$.stage_dates.' || f.field) IS NOT NULL
+),
+events AS (
+    SELECT workspace_id, deal_id, stage, entered_at
+    FROM stage_history_raw
+    WHERE superseded_by IS NULL
+    UNION ALL
+    -- ... so each current deal row of that upload has that stage event, on that date; replacing
+    -- or undoing the upload takes the events along with the rows.
+    SELECT d.workspace_id, d.deal_id, u.stage, CASE u.field WHEN 'created_at' THEN d.created_at ELSE d.closed_at END
+    FROM deals_raw AS d
+    JOIN dated_fields AS u ON u.upload_id = d.upload_id
+    WHERE d.superseded_by IS NULL
+)
 SELECT
     h.workspace_id,
     h.deal_id,
     coalesce(lk.stage, h.stage) AS stage,
     lk.stage IS NOT NULL        AS stage_in_ladder,
     h.entered_at
-FROM stage_history_raw AS h
+FROM events AS h
 LEFT JOIN stg_stage_lookup AS lk
     ON lk.workspace_id = h.workspace_id AND lk.spelling = lower(trim(h.stage))
-WHERE h.superseded_by IS NULL;
+WHERE h.entered_at IS NOT NULL;
 
 CREATE OR REPLACE VIEW stg_spend AS
 SELECT

@@ -66,7 +66,14 @@ TEXTS = {
         "Пред. период {prev_period}: {prev}. Год назад {yoy_period}: {yoy}.",
         "Previous period {prev_period}: {prev}. A year earlier {yoy_period}: {yoy}.",
     ),
+    "an.help.compare_same": (
+        "Пред. период {prev_period}: {prev}. Это и тот же период год назад: период длиной от года "
+        "сравнивается с одним окном.",
+        "Previous period {prev_period}: {prev}. It is also the same period a year earlier: a period "
+        "of a year or more is compared with one window.",
+    ),
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
+    "an.vs_prev_year": ("к пред. периоду (он же год назад)", "vs previous period (= a year earlier)"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
@@ -227,6 +234,17 @@ TEXTS = {
     "an.stage.unknown": ("этап неизвестен", "stage not known"),
     # funnel page
     "an.fn.chart": ("Воронка продаж", "Sales funnel"),
+    "an.fn.outside_ladder": (
+        "Открытых сделок на этапах, которых нет в воронке: {n} — {stages}. Они считаются открытыми, "
+        "а не проигранными, но воронка не знает, куда их поставить, и показывает их только до "
+        "последнего известного этапа (обычно первого). Сопоставьте эти этапы с этапами воронки на "
+        "странице «Данные» (раздел «Этапы, которых нет в воронке») или в «Настройках».",
+        "Open deals at stages the ladder does not know: {n} — {stages}. They count as open, not lost, "
+        "but the funnel cannot place them: it shows them only up to the last stage they are known to "
+        "have reached (usually the first). Map these stages to ladder stages on the Data page "
+        "(section “Stages that are not in the ladder”) or in Settings.",
+    ),
+    "an.fn.outside_no_stage": ("без этапа ({n})", "no stage ({n})"),
     "an.fn.no_history": (
         "Истории этапов нет: «дошли» посчитано по текущему этапу сделки и порядку лестницы "
         "(сделка на этапе 3 прошла этапы 1 и 2; проигранная сделка без истории считается только на первом этапе). "

@@ -349,6 +349,12 @@ WARNINGS = {
         "{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
         "{count} stages are not in the ladder: {stages}; map them to ladder stages or add them in Settings",
     ),
+    "stage_dates": (
+        "столбец «{column}» назван по этапу «{stage}»: его даты ({rows}) считаются днём, когда сделка "
+        "дошла до этого этапа (история этапов)",
+        "column '{column}' is named after the stage '{stage}': its dates ({rows}) count as the day each "
+        "deal reached that stage (stage history)",
+    ),
     "won_date": (
         "строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
         "rows with a won date ('{column}') load as won deals at the stage '{stage}'",

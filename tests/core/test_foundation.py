@@ -135,8 +135,9 @@ def test_first_start_installs_demo_once(store):
         ("last_3_months", date(2026, 10, 15), (date(2026, 8, 1), date(2026, 10, 31))),
         ("last_12_months", date(2026, 2, 3), (date(2025, 3, 1), date(2026, 2, 28))),
         ("this_year", date(2026, 10, 15), (date(2026, 1, 1), date(2026, 10, 31))),
+        ("all_time", date(2026, 10, 15), (None, None)),  # open: undated rows count too
     ],
-    ids=["last-month", "last-3", "last-12-across-february", "this-year"],
+    ids=["last-month", "last-3", "last-12-across-february", "this-year", "all-time-is-open"],
 )
 def test_period_presets(preset, anchor, expected):
     assert periods.preset_range(preset, anchor) == expected

@@ -133,6 +133,19 @@ def funnel_steps(table: pd.DataFrame) -> tuple:
     return found
 
 
+def outside_ladder_note(outside: pd.DataFrame) -> None:
+    """Open deals at stages the ladder does not know: how many, which spellings, and where to
+    map them (funnel.metrics.stages.open_outside_ladder). Nothing when there are none."""
+    if outside.empty:
+        return
+    named = outside[outside["stage"].notna()]
+    stages = ", ".join(f"«{ui.plain(s)}» ({ui.num(n)})" for s, n in zip(named["stage"], named["deals"], strict=True))
+    unnamed = int(outside.loc[outside["stage"].isna(), "deals"].sum())
+    if unnamed:
+        stages = ", ".join(x for x in (stages, ui.t("an.fn.outside_no_stage", n=ui.num(unnamed))) if x)
+    st.warning(ui.t("an.fn.outside_ladder", n=ui.num(int(outside["deals"].sum())), stages=stages))
+
+
 def bottleneck(b, min_decided: int) -> None:
     """The bottleneck in words: a warning when the step is below the ladder's expectation."""
     if b is None:

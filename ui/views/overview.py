@@ -31,7 +31,11 @@ def headline_help(h: Headline, figure: str) -> str:
         k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline", "win_rate", "open")
     }
     text = ui.t(f"an.help.{figure}", now=_fig_text(figure, n.get(figure)), **parts)
-    if h.prev is not None and h.yoy is not None:
+    if h.prev is not None and h.yoy_same_as_prev:
+        text += "  \n" + ui.t(
+            "an.help.compare_same", prev_period=period_text(h.prev_period), prev=_fig_text(figure, h.prev.get(figure))
+        )
+    elif h.prev is not None and h.yoy is not None:
         text += "  \n" + ui.t(
             "an.help.compare",
             prev_period=period_text(h.prev_period),
@@ -46,7 +50,8 @@ def headline_help(h: Headline, figure: str) -> str:
 
 def headline_metrics(h: Headline) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
-    (caption), and the formula with its numbers (help)."""
+    (caption; none when it is the previous period's window, or there is no year earlier), and
+    the formula with its numbers (help)."""
     ui.draw_cached(_headline_view, h)
 
 
@@ -56,14 +61,16 @@ def _headline_view(h: Headline) -> None:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row, strict=False):
             delta = signed_pct(h.change(figure, "prev"))
+            vs = ui.t("an.vs_prev_year" if h.yoy_same_as_prev else "an.vs_prev")
             col.metric(
                 ui.t(f"an.fig.{figure}"),
                 _fig_text(figure, h.now.get(figure)),
-                delta=f"{delta} {ui.t('an.vs_prev')}" if delta else None,
+                delta=f"{delta} {vs}" if delta else None,
                 delta_color="inverse" if figure in _UP_IS_BAD else "normal",
                 help=headline_help(h, figure),
             )
-            col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
+            if h.yoy is not None and not h.yoy_same_as_prev:
+                col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
 
 
 def trend_figure(df: pd.DataFrame) -> go.Figure:

@@ -1,4 +1,5 @@
--- Lost deals per month (of the attribution date) and reason: count and money.
+-- Lost deals per month (of the attribution date) and reason: count and money. A lost deal
+-- with no date (counted only in an open-ended period) has no month and is left out.
 WITH
 -- include: _ranges
 -- include: _deals
@@ -9,7 +10,7 @@ final AS (
         CAST(count(*) AS BIGINT)                                 AS deals,
         CAST(round(coalesce(sum(amount), 0), 2) AS DOUBLE)       AS amount
     FROM deals
-    WHERE k = 0 AND status = 'lost'
+    WHERE k = 0 AND status = 'lost' AND deal_date IS NOT NULL
     GROUP BY ALL
 )
 SELECT * FROM final

@@ -1,5 +1,6 @@
 -- Per calendar month (and group) of the filter's period: leads, won deals, revenue, spend.
--- Leads by creation month, deals by their attribution month, spend by its period.
+-- Leads by creation month, deals by their attribution month, spend by its period. A deal with
+-- no date (counted only in an open-ended period) has no month: it is in the totals, not here.
 WITH
 -- include: _ranges
 -- include: _leads
@@ -19,7 +20,7 @@ deal_months AS (
         sum(deals.amount) FILTER (WHERE deals.status = 'won')          AS revenue
     FROM deals
     {deal_join}
-    WHERE deals.k = 0
+    WHERE deals.k = 0 AND deals.deal_date IS NOT NULL
     GROUP BY ALL
 ),
 spend_months AS (

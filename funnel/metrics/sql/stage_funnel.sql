@@ -1,12 +1,14 @@
 -- The ladder as a funnel, per group: deals (and their money) that reached each stage,
--- conversion from the previous stage and from the first, and deals still open at the stage.
+-- conversion from the previous stage and from the first, deals still open at the stage, and
+-- open deals at a stage outside the ladder whose furthest known stage is this one.
 WITH
 -- include: _ranges
 -- include: _deals
 -- include: _ladder
 -- include: _reach
 grouped AS (
-    SELECT {deal} AS grp, deals.max_pos, deals.current_pos, deals.status, deals.amount, deals.has_history
+    SELECT {deal} AS grp, deals.max_pos, deals.current_pos, deals.status, deals.amount, deals.has_history,
+           deals.open_outside_ladder
     FROM reach AS deals
     {deal_join}
 ),
@@ -26,6 +28,12 @@ open_at AS (
     SELECT grp, current_pos AS position, count(*) AS still_open
     FROM grouped
     WHERE status = 'open' AND current_pos IS NOT NULL
+    GROUP BY ALL
+),
+outside_at AS (
+    SELECT grp, max_pos AS position, count(*) AS open_outside
+    FROM grouped
+    WHERE open_outside_ladder
     GROUP BY ALL
 ),
 per_stage AS (
@@ -57,9 +65,11 @@ final AS (
         CAST(round(p.amount, 2) AS DOUBLE)                                  AS amount,
         p.reached / nullif(lag(p.reached) OVER w, 0)                        AS conversion_from_previous,
         p.reached / nullif(first_value(p.reached) OVER w, 0)                AS conversion_from_first,
-        CAST(coalesce(o.still_open, 0) AS BIGINT)                           AS still_open
+        CAST(coalesce(o.still_open, 0) AS BIGINT)                           AS still_open,
+        CAST(coalesce(x.open_outside, 0) AS BIGINT)                         AS open_outside
     FROM per_stage AS p
     LEFT JOIN open_at AS o ON o.grp = p.grp AND o.position = p.position
+    LEFT JOIN outside_at AS x ON x.grp = p.grp AND x.position = p.position
     WINDOW w AS (PARTITION BY p.grp ORDER BY p.position)
 )
 SELECT * FROM final
