@@ -8,7 +8,7 @@ from ui.views import channels as view
 ui.page_guard()
 st.title(ui.t("nav.channels"))
 filters = ui.filters()
-attribution = ui.attribution("ch_attribution")
+attribution = ui.attribution("ch_attribution", filters)
 try:
     econ = ui.shared(channels.channel_table, filters=filters, attribution=attribution)
     if not ui.explain_gaps(view.totals(econ), filters):

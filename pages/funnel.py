@@ -8,7 +8,7 @@ from ui.views import funnel as view
 ui.page_guard()
 st.title(ui.t("nav.funnel"))
 filters = ui.filters()
-attribution = ui.attribution("fn_attribution")
+attribution = ui.attribution("fn_attribution", filters)
 try:
     funnel = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution)
     if funnel.table.empty or not funnel.table["reached"].any():

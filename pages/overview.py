@@ -9,7 +9,7 @@ from ui.views import overview as view
 ui.page_guard()
 st.title(ui.t("nav.overview"))
 filters = ui.filters()
-attribution = ui.attribution("ov_attribution")
+attribution = ui.attribution("ov_attribution", filters)
 try:
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution)

@@ -19,7 +19,7 @@ import streamlit as st
 from funnel import units
 from funnel.errors import DatabaseBusy, FunnelError
 from ui import state
-from ui.cache import draw_cached, is_shared
+from ui.cache import draw_cached, is_shared, shared
 from ui.text import lang, money, num, pct, t
 
 log = logging.getLogger("funnel.ui")
@@ -84,8 +84,9 @@ def names(options, prefix: str | None = None):
     return shown.get
 
 
-def attribution(key: str) -> str:
-    """The cohort/period switch, remembered across pages."""
+def attribution(key: str, filters=None) -> str:
+    """The cohort/period switch, remembered across pages; by cohort, with ``filters``, a line
+    that says which leads are old enough to count and how many are still maturing."""
     options = ("period", "cohort")
     current = state.ATTRIBUTION.get()
     choice = st.radio(
@@ -98,6 +99,21 @@ def attribution(key: str) -> str:
         key=key,
     )
     state.ATTRIBUTION.set(choice)
+    if choice == "cohort" and filters is not None:
+        from funnel.metrics.maturity import maturity
+
+        m = shared(maturity, filters=filters)
+        if m.days is None:
+            st.caption(t("an.cohort.no_window"))
+        else:
+            st.caption(
+                t(
+                    "an.cohort.window",
+                    days=num(m.days),
+                    until=period_text((m.mature_until, m.mature_until))[:10],
+                    maturing=num(m.maturing),
+                )
+            )
     return choice
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
-from funnel.metrics import registry
+from funnel.metrics import maturity, registry
 from funnel.metrics.facts import deal_facts
 from funnel.periods import previous_period, year_earlier
 
@@ -101,6 +101,17 @@ def params(filters: Filters, attribution: str = "period", compare: bool = False)
     return p
 
 
+# The queries that count conversion: by cohort they take only leads old enough to have converted.
+# Lists of what happens now (stalled deals, times in stage, lost reasons, speed) take every deal.
+MATURED = ("channel_economics", "monthly_trend", "stage_funnel")
+
+
+def _mature_until(cur, name: str, bound: dict) -> date:
+    if bound.get("attribution") != "cohort" or name not in MATURED:
+        return maturity.NO_LIMIT
+    return maturity.mature_until(cur, bound["ws"])
+
+
 def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     """Run query ``name`` with parameters ``bound``; ``idents`` fill ``{placeholders}`` and must
     come from a whitelist (``breakdown``), never from user text. A query that reads
@@ -111,6 +122,8 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     if idents:
         text = text.format(**idents)
     used = set(re.findall(r"\$(\w+)", text))
+    if "mature_until" in used:  # counted by cohort: only leads old enough to have converted
+        bound = {**bound, "mature_until": _mature_until(cur, name, bound)}
     needs_facts = "deal_facts" in text
     if needs_facts:
         cur.register("deal_facts", deal_facts(cur, bound["ws"]))

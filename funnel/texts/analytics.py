@@ -16,6 +16,16 @@ TEXTS = {
         "leads turn into money, but recent months are still growing: their deals have not closed yet.",
     ),
     # figures
+    "an.cohort.window": (
+        "По когортам учтены лиды, созданные не позже {until}: за {days} дн. закрываются 9 из 10 выигранных "
+        "сделок (по вашим данным). Ещё созревают и не учтены: {maturing} лидов периода.",
+        "By cohort, leads created up to {until} count: 9 in 10 deals that are won close within {days} days "
+        "(in your data). Still maturing and left out: {maturing} leads of the period.",
+    ),
+    "an.cohort.no_window": (
+        "По когортам учтены все лиды: в данных нет выигранных сделок с лидами, чтобы узнать срок созревания.",
+        "By cohort, every lead counts: the data has no won deals with leads to learn how long leads take.",
+    ),
     "an.fig.leads": ("Лиды", "Leads"),
     "an.fig.spend": ("Расходы", "Spend"),
     "an.fig.cpl": ("Стоимость лида (CPL)", "Cost per lead (CPL)"),

@@ -201,3 +201,20 @@ def test_channels_totals_and_their_download_are_the_overview(app_db, monkeypatch
     frame = frame() if callable(frame) else frame
     total = frame[frame.iloc[:, 0] == "Итого"].iloc[0]
     assert (total["Лиды"], total["Выиграно"], total["Выручка"]) == (b.leads, b.won, b.revenue)
+
+
+def test_cohort_counting_says_how_many_leads_are_still_maturing(app_db):
+    import ui
+    from funnel.filters import Filters
+    from funnel.metrics.maturity import maturity
+    from funnel.periods import data_range, preset_range
+
+    at = page("overview")
+    at.radio(key="ov_attribution").set_value("cohort").run()
+    assert not at.exception, at.exception
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        m = maturity(cur, filters=Filters("demo", *preset_range("last_12_months", last, first)))
+    assert m.days and m.maturing
+    line = next(c.value for c in at.caption if "созревают" in c.value)
+    assert f"за {m.days} дн." in line and fmt_num(m.maturing, "ru") in line

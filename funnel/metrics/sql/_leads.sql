@@ -1,5 +1,5 @@
 -- Import CTE: leads created in each range (k, see _ranges), after the channel/owner/segment
--- filters. Three plain range scans instead of a range join, materialised once with only the
+-- filters; counted by cohort, only leads old enough to have converted (funnel/metrics/maturity.py). Three plain range scans instead of a range join, materialised once with only the
 -- columns metrics use (measured faster than the join at 1 M leads).
 leads AS MATERIALIZED (
     WITH filtered AS (
@@ -10,6 +10,7 @@ leads AS MATERIALIZED (
           AND (len($channels) = 0 OR list_contains($channels, channel))
           AND (len($owners) = 0 OR list_contains($owners, owner))
           AND (len($segments) = 0 OR list_contains($segments, segment))
+          AND ($attribution <> 'cohort' OR created_date <= $mature_until)
     )
     SELECT 0 AS k, * FROM filtered WHERE created_date BETWEEN $f0 AND $t0
     UNION ALL
