@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import duckdb
 
@@ -42,7 +42,7 @@ from funnel.model.mix import Channel
 from funnel.model.pipeline import OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
-from funnel.periods import add_months, data_range, month_start
+from funnel.periods import data_range, months_in
 
 log = logging.getLogger("funnel.baseline")
 BASIS = "period"
@@ -218,19 +218,6 @@ class Baseline:
         return [(m, t) for m, _, _, t, _ in self.history]
 
 
-def months_in(date_from: date, date_to: date) -> float:
-    """Calendar months from ``date_from`` to ``date_to`` inclusive; a partial month counts by its
-    share of days (1 Jan – 31 Mar = 3.0; 1–15 Jan = 15/31). 0 when the range is empty."""
-    total, d = 0.0, date_from
-    while d <= date_to:
-        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        last = min(date_to, nxt - timedelta(days=1))
-        days_in_month = (nxt - d.replace(day=1)).days
-        total += ((last - d).days + 1) / days_in_month
-        d = nxt
-    return total
-
-
 def baseline(cur, filters: Filters) -> Baseline:
     """The baseline for ``filters`` (see the module's docstring for every definition)."""
     try:
@@ -281,7 +268,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
         channels,
         _chain(cur, filters, leads, won),
         _open_stages(cur, filters),
-        _history(cur, filters, hi),
+        trend.history(cur, filters=filters, end=hi),
         tuple(float(x) for x in sample) if isinstance(sample, (list, tuple)) or hasattr(sample, "tolist") else (),
         revenue,
         BASIS,
@@ -318,23 +305,6 @@ def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:
         OpenStage(r.stage, int(r.deals), float(r.amount), float(r.probability), *learned.get(r.stage, (0, 0)))
         for r in query.run(cur, "open_by_stage", everything).itertuples()
     )
-
-
-def _history(cur, filters: Filters, end: date | None) -> tuple[tuple[date, int, int, float, float], ...]:
-    """Every month up to the period's end, as the Overview's trend shows it; months without
-    activity in between are zeros, so the projection sees the calendar as it was."""
-    df = trend.monthly(cur, filters=filters.with_(date_from=None, date_to=end), attribution="period")
-    if df.empty:
-        return ()
-    rows = {
-        month_start(m.date() if hasattr(m, "date") else m): (int(r.leads), int(r.won), _num(r.revenue), _num(r.spend))
-        for m, r in zip(df["month"], df.itertuples(), strict=True)
-    }
-    out, month, last = [], min(rows), max(rows)
-    while month <= last:
-        out.append((month, *rows.get(month, (0, 0, 0.0, 0.0))))
-        month = add_months(month, 1)
-    return tuple(out)
 
 
 def _num(x) -> float:

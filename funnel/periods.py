@@ -104,3 +104,16 @@ def year_earlier(date_from: date, date_to: date) -> tuple[date, date] | None:
     if date_to == month_end(date_to):
         return start, month_end(add_months(month_start(date_to), -12))
     return start, add_months(date_to, -12)
+
+
+def months_in(date_from: date, date_to: date) -> float:
+    """Calendar months from ``date_from`` to ``date_to`` inclusive; a partial month counts by its
+    share of days (1 Jan – 31 Mar = 3.0; 1–15 Jan = 15/31). 0 when the range is empty."""
+    total, d = 0.0, date_from
+    while d <= date_to:
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        last = min(date_to, nxt - timedelta(days=1))
+        days_in_month = (nxt - d.replace(day=1)).days
+        total += ((last - d).days + 1) / days_in_month
+        d = nxt
+    return total

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from funnel.baseline import months_in
 from funnel.model.plan import evaluate
-from funnel.periods import data_range, month_end
+from funnel.periods import data_range, month_end, months_in
 from funnel.scenarios import plan_for
 
 FACT = """

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics import query
+from funnel.periods import add_months, month_start
 
 
 def monthly(cur, *, filters: Filters, attribution: str = "period", by: str | None = None) -> pd.DataFrame:
@@ -16,3 +19,31 @@ def monthly(cur, *, filters: Filters, attribution: str = "period", by: str | Non
     Months with no activity at all are absent, and so is a deal with no date (an open-ended
     period counts it in its totals, but it has no month). Money in workspace currency."""
     return query.run(cur, "monthly_trend", query.params(filters, attribution), **query.breakdown(by))
+
+
+def history(cur, *, filters: Filters, end: date | None) -> tuple[tuple[date, int, int, float, float], ...]:
+    """(month, leads, won, revenue, spend) for every month up to ``end``, as ``monthly`` counts
+    them (period basis); months without activity in between are zeros, so a projection sees the
+    calendar as it was. Money in workspace currency."""
+    df = monthly(cur, filters=filters.with_(date_from=None, date_to=end), attribution="period")
+    if df.empty:
+        return ()
+    rows = {
+        month_start(m.date() if hasattr(m, "date") else m): (
+            int(r.leads),
+            int(r.won),
+            _number(r.revenue),
+            _number(r.spend),
+        )
+        for m, r in zip(df["month"], df.itertuples(), strict=True)
+    }
+    out, month, last = [], min(rows), max(rows)
+    while month <= last:
+        out.append((month, *rows.get(month, (0, 0, 0.0, 0.0))))
+        month = add_months(month, 1)
+    return tuple(out)
+
+
+def _number(x) -> float:
+    """A measure as a float: None or NaN (nothing known) is 0."""
+    return 0.0 if x is None or x != x else float(x)

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from funnel.access import User
-from funnel.baseline import baseline, months_in
+from funnel.baseline import baseline
 from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.model.plan import Plan, evaluate
+from funnel.periods import months_in
 from funnel.plan_fact import plan_vs_fact
 from funnel.scenarios import (
     delete_scenario,
