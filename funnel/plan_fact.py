@@ -3,11 +3,9 @@
 
 The plan's figures are per month; over the filter's period they count for the months the plan
 covers (the overlap of the plan's period and the filter's, partial months by their share of
-days). The fact is read over the same overlap, for the whole workspace — a plan is a company
-figure, so the channel/owner/segment filters do not cut it:
-- revenue: sum of won deals' amounts closed in the overlap;
-- deals won: won deals closed in the overlap;
-- leads: leads created in the overlap.
+days). The fact is the Overview's own figures (the metric registry, period basis) over the same
+overlap, for the whole workspace — a plan is a company figure, so the channel/owner/segment
+filters do not cut it: revenue, deals won (by closing day) and leads (by creation day).
 fulfilment = fact ÷ plan (None when the plan is 0).
 """
 
@@ -15,21 +13,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from funnel.filters import Filters
+from funnel.metrics.overview import headline
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, month_end, months_in
 from funnel.scenarios import plan_for
 
-FACT = """
-SELECT
-    (SELECT coalesce(sum(amount), 0)::DOUBLE FROM stg_deals
-     WHERE workspace_id = $ws AND status = 'won'
-       AND CAST(closed_at AS DATE) BETWEEN $lo AND $hi) AS revenue,
-    (SELECT count(*) FROM stg_deals
-     WHERE workspace_id = $ws AND status = 'won'
-       AND CAST(closed_at AS DATE) BETWEEN $lo AND $hi) AS deals_won,
-    (SELECT count(*) FROM stg_leads
-     WHERE workspace_id = $ws AND created_date BETWEEN $lo AND $hi) AS leads
-"""
 METRICS = ("revenue", "deals_won", "leads")
 
 
@@ -52,8 +41,9 @@ def plan_vs_fact(cur, filters):
     months = months_in(lo, hi)
     out = evaluate(scenario.plan())
     plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}
-    row = cur.execute(FACT, {"ws": filters.workspace_id, "lo": lo, "hi": hi}).fetchone()
-    fact = dict(zip(METRICS, row, strict=True))
+    # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
+    now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period").now
+    fact = {"revenue": now["revenue"] or 0.0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
     df = pd.DataFrame(
         {"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [float(fact[m]) for m in METRICS]}
     )
