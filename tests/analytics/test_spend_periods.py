@@ -11,12 +11,13 @@ The spend of each case, worked by hand (2026: 1 March is a Sunday, 30 March a Mo
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from funnel.filters import Filters
-from funnel.metrics import channels, overview, trend
+from funnel.metrics import channels, overview, spend, trend
+from tests.analytics.fixtures import load_company, march
 from tests.conftest import insert
 
 SPEND = [
@@ -97,3 +98,95 @@ def test_monthly_trend_puts_each_day_in_its_month(periods):
     with store.cursor() as cur:
         df = trend.monthly(cur, filters=Filters(ws, date(2026, 3, 1), date(2026, 4, 30), channels=("Ads",)))
     assert dict(zip(df["month"].astype(str), df["spend"], strict=True)) == {"2026-03-01": 200, "2026-04-01": 500}
+
+
+def test_spend_split_lists_each_period_with_its_share(periods):
+    store, ws = periods
+    with store.cursor() as cur:
+        df = spend.spend_split(cur, filters=Filters(ws, date(2026, 3, 4), date(2026, 4, 3), channels=("Mail",)))
+    assert list(df.columns) == list(spend.COLUMNS)
+    rows = df.to_dict(orient="records")
+    assert [(r["period_start"].date(), r["period_end"].date()) for r in rows] == [
+        (date(2026, 3, 1), date(2026, 3, 31)),
+        (date(2026, 4, 1), date(2026, 4, 30)),
+    ]
+    assert [(r["grp"], r["amount"], r["days_in"], r["days_total"]) for r in rows] == [
+        ("Mail", 3100, 28, 31),
+        ("Mail", 3000, 3, 30),
+    ]
+    assert [r["share"] for r in rows] == pytest.approx([28 / 31, 3 / 30])
+    assert [r["spend"] for r in rows] == pytest.approx([2800, 300])
+    assert not any(r["unsplit"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    "by, groups",
+    [
+        pytest.param("channel", ["Ads", "Calls", "Mail", "Old", "Old"], id="by-channel"),
+        pytest.param("campaign", ["unknown"] * 5, id="by-campaign-none-named"),
+        pytest.param("owner", [None] * 5, id="by-owner-spend-has-none"),
+    ],
+)
+def test_spend_split_groups_like_the_channel_table(periods, by, groups):
+    store, ws = periods
+    with store.cursor() as cur:
+        df = spend.spend_split(cur, filters=Filters(ws, date(2026, 3, 1), date(2026, 3, 31)), by=by)
+    assert sorted(df["channel"]) == ["Ads", "Calls", "Mail", "Old", "Old"]
+    assert sorted(df["grp"], key=str) == sorted(groups, key=str)
+    assert df["spend"].sum() == pytest.approx(200 + 50 + 3100 + 620 + 40)
+
+
+def test_spend_split_of_no_period_is_empty(periods):
+    store, ws = periods
+    with store.cursor() as cur:
+        df = spend.spend_split(cur, filters=Filters(ws, date(2025, 1, 1), date(2025, 1, 31)))
+    assert len(df) == 0 and list(df.columns) == list(spend.COLUMNS)
+
+
+# ---- owner and segment filters: spend is kept, whole, and flagged -----------------------------
+@pytest.fixture
+def company(store, ws):
+    load_company(store, ws)
+    return store, ws
+
+
+def test_owner_filter_keeps_spend_and_flags_it(company):
+    store, ws = company
+    with store.cursor() as cur:
+        t = channels.channel_table(cur, filters=march(ws, owners=("Boris",)))
+        split = spend.spend_split(cur, filters=march(ws, owners=("Boris",)))
+    rows = by_grp(t)
+    # Boris has B's 4 leads; the spend table has no owner, so A's 900 and B's 100 stay whole
+    assert (rows["B"]["leads"], rows["B"]["spend"], rows["B"]["cpl"]) == (4, 100, 25)
+    assert (rows["A"]["leads"], rows["A"]["spend"]) == (0, 900)
+    assert rows["TOTAL"]["spend"] == 1000 and rows["TOTAL"]["cpl"] == 250
+    assert all(r["spend_unsplit"] for r in rows.values())
+    assert split["unsplit"].all() and split["spend"].sum() == 1000
+
+
+def test_no_owner_filter_no_flag(company):
+    store, ws = company
+    with store.cursor() as cur:
+        t = channels.channel_table(cur, filters=march(ws))
+        ch = channels.channel_changes(cur, filters=march(ws, segments=("SMB",)))
+    assert not t["spend_unsplit"].any()
+    assert ch["spend_unsplit"].all()
+
+
+def test_leads_own_cost_follows_the_owner_filter_unflagged(store, ws):
+    # Calls has no spend rows: its money is its leads' own cost, which has an owner
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {"lead_id": "C1", "created_at": datetime(2026, 3, 2), "channel": "Calls", "owner": "Anna", "cost": 30},
+            {"lead_id": "C2", "created_at": datetime(2026, 3, 3), "channel": "Calls", "owner": "Boris", "cost": 70},
+        ],
+    )
+    with store.cursor() as cur:
+        anna = channels.channel_table(cur, filters=march(ws, owners=("Anna",)))
+        head = overview.headline(cur, filters=march(ws, owners=("Anna",))).now
+    calls = anna[anna["grp"] == "Calls"].iloc[0]
+    assert (calls["leads"], calls["spend"], bool(calls["spend_unsplit"])) == (1, 30, False)
+    assert (head["spend"], head["spend_unsplit"]) == (30, False)

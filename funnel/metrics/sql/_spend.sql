@@ -3,7 +3,8 @@
 -- the range and calendar month, so that a monthly figure counts each month's own days (a period
 -- is at most a calendar month or a week: only a week across a month end gives two rows);
 -- ``period`` is the first day of that part. Channels with
--- no rows in the spend table fall back to the cost written on their leads.
+-- no rows in the spend table fall back to the cost written on their leads, which follows its
+-- leads through every filter, owner and segment included (the spend table's money does not).
 spend AS (
     SELECT k, channel, campaign, cut_start AS period,
            amount * (least(cut_end, start_month_end) - cut_start + 1) / days_total AS amount
@@ -18,6 +19,5 @@ spend AS (
     SELECT l.k, l.channel, l.campaign, CAST(date_trunc('month', l.created_date) AS DATE), l.cost
     FROM leads AS l
     WHERE l.cost IS NOT NULL
-      AND len($owners) = 0 AND len($segments) = 0
       AND l.channel NOT IN (SELECT channel FROM stg_spend WHERE workspace_id = $ws)
 ),

@@ -1,8 +1,8 @@
 -- Import CTE: each spend period (a row of the spend table: a month, a week or a day, see
 -- stg_spend) that overlaps range k, with the part of it inside the range. A range that cuts a
 -- period takes the period's money by days: March's 3 100 over 31 days, range 4–31 March, counts
--- 3 100 × 28 ÷ 31 = 2 800. Spend is not split by owner or segment, so with either filter on
--- there is no spend to show (NULL, not a wrong total).
+-- 3 100 × 28 ÷ 31 = 2 800. The spend table is not split by owner or segment, so those filters
+-- leave it whole: only the channel filter narrows it (funnel.metrics.spend flags such rows).
 spend_periods AS (
     SELECT
         r.k,
@@ -20,5 +20,4 @@ spend_periods AS (
     JOIN ranges AS r ON s.period <= r.d1 AND s.period_end >= r.d0
     WHERE s.workspace_id = $ws
       AND (len($channels) = 0 OR list_contains($channels, s.channel))
-      AND len($owners) = 0 AND len($segments) = 0
 ),
