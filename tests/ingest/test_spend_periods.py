@@ -254,3 +254,43 @@ def test_undo_that_would_bring_a_month_back_beside_its_days_waits(store, ws, tmp
     undo_upload(store, ws, days.upload_id, actor=ADMIN)
     undo_upload(store, ws, rep.upload_id, actor=ADMIN)
     assert periods(store, ws) == [("Ya", d("2025-03-01"), d("2025-03-31"))]
+
+
+def test_a_database_from_before_spend_periods_had_an_end_opens_and_reads_as_before(tmp_path):
+    """An older file's spend_raw has no period_end: opening it adds the column, its rows read by
+    the staging rule (a first of a month is that month, another date that day), and a load of
+    the same month is still 'already loaded'."""
+    import duckdb
+
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        wid = create_workspace(cur, "Old").id
+    store.close()
+    con = duckdb.connect(str(path))  # make it look like the old schema: no period_end
+    con.execute("DROP VIEW stg_spend")
+    con.execute("ALTER TABLE spend_raw DROP COLUMN period_end")
+    con.execute(
+        "INSERT INTO spend_raw (workspace_id, upload_id, channel, period, amount) "
+        "VALUES (?, 999, 'Ya', DATE '2025-03-01', 3100), (?, 999, 'Go', DATE '2025-03-10', 40)",
+        [wid, wid],
+    )
+    con.close()
+    store = Store(path)
+    try:
+        assert periods(store, wid) == [
+            ("Go", d("2025-03-10"), d("2025-03-10")),
+            ("Ya", d("2025-03-01"), d("2025-03-31")),
+        ]
+        with store.cursor() as cur:
+            now = overview.headline(cur, filters=Filters(wid, d("2025-03-04"), d("2025-03-31"))).now
+        assert now["spend"] == pytest.approx(3100 * 28 / 31 + 40)
+        r = load_file(
+            store, wid, write(tmp_path, "m.csv", "channel,period,amount\nYa,2025-03,1\nYa,2025-04,2\n"), "spend"
+        )
+        assert (r.added, r.rejected) == (1, 1)
+    finally:
+        store.close()
