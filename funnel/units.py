@@ -84,6 +84,7 @@ _SHARE = (
     "required_conversion",
     "ladder_probability",
     "learned_probability",
+    "share",
 )
 _COUNT = (
     "leads",
@@ -123,7 +124,17 @@ _COUNT = (
     "b_won",
     "b_leads",
 )
-_DAYS = ("norm_days", "median_days", "p80_days", "days_in_stage", "days_over", "sal_days", "lt_days")
+_DAYS = (
+    "norm_days",
+    "median_days",
+    "p80_days",
+    "days_in_stage",
+    "days_over",
+    "sal_days",
+    "lt_days",
+    "days_in",
+    "days_total",
+)
 _HOURS = ("first_contact_hours",)
 _NUMBER = ("elasticity", "orders_per_period")
 FIGURES: dict[str, str] = {
@@ -135,6 +146,8 @@ FIGURES: dict[str, str] = {
     **dict.fromkeys(_NUMBER, "number"),
     "index": "index",
     "target_reachable": "flag",
+    "spend_unsplit": "flag",
+    "unsplit": "flag",
 }
 _CHANGES = ("_yoy_change", "_mom")
 _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")

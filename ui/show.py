@@ -207,7 +207,9 @@ def explain_gaps(now: dict, filters) -> bool:
     if not leads and not deals and no_spend:
         st.info(t("an.empty.nothing"))
         return False
-    if filters is not None and (filters.owners or filters.segments):
+    # An owner or segment filter keeps the spend table's money whole (it has no owner or
+    # segment); the figures say so in ``spend_unsplit`` (funnel.metrics.spend).
+    if filters is not None and (filters.owners or filters.segments) and now.get("spend_unsplit"):
         st.caption(t("an.note.spend_not_split"))
     elif no_spend and leads:
         st.info(t("an.empty.no_spend"))

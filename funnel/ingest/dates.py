@@ -49,6 +49,11 @@ class DateChoice:
     # ISO values with a UTC offset (+03:00, Z): minutes east of UTC of the zone every value is
     # shown in; values written in another zone are converted to it, values without one kept.
     zone: int | None = None
+    # A spend period column only (funnel.ingest.spend_periods): how long the period of a dated
+    # row is ('month', 'week' or 'day'; a row written as a month is always that month), and how
+    # many rows were written as a month.
+    grain: str | None = None
+    month_rows: int = 0
 
     @property
     def ambiguous(self) -> bool:
@@ -224,9 +229,8 @@ def _first_day(year: str, month: str) -> str:
     return f"CASE WHEN {month} BETWEEN 1 AND 12 AND {year} >= 1 THEN make_date({year}, {month}, 1) END"
 
 
-def period_sql(col: str, choice: DateChoice) -> str:
-    """SQL giving a DATE for a spend period: a month (2025-03, 03.2025, 03/2025, март 2025,
-    Mar 2025, March 2025) becomes its first day; anything else is parsed as a date."""
+def _month_parts(col: str) -> tuple[str, str]:
+    """SQL of the lower-cased cell and of the month number its month name gives (or NULL)."""
     s = f"lower(nullif(trim({col}), ''))"
     ru = "[" + ", ".join(f"'{m}'" for m in _MONTHS) + "]"
     en = "[" + ", ".join(f"'{m}'" for m in _MONTHS_EN) + "]"
@@ -235,6 +239,23 @@ def period_sql(col: str, choice: DateChoice) -> str:
         f"coalesce(nullif(list_position({ru}, replace({name}, 'мая', 'май')), 0), "
         f"nullif(list_position({en}, {name}), 0))"
     )
+    return s, month_of_name
+
+
+def month_text_sql(col: str) -> str:
+    """SQL: true when the cell is written as a month (2025-03, 03.2025, 03/2025, март 2025,
+    Mar 2025), the cells ``period_sql`` reads as a month; NULL for a blank cell."""
+    s, month_of_name = _month_parts(col)
+    return (
+        f"(regexp_matches({s}, '^\\d{{4}}-\\d{{1,2}}$') OR regexp_matches({s}, '^\\d{{1,2}}[./]\\d{{4}}$') "
+        f"OR (regexp_matches({s}, '^\\pL+\\.?\\s+\\d{{4}}$') AND {month_of_name} IS NOT NULL))"
+    )
+
+
+def period_sql(col: str, choice: DateChoice) -> str:
+    """SQL giving a DATE for a spend period: a month (2025-03, 03.2025, 03/2025, март 2025,
+    Mar 2025, March 2025) becomes its first day; anything else is parsed as a date."""
+    s, month_of_name = _month_parts(col)
     year_last = f"CAST(regexp_extract({s}, '(\\d{{4}})$', 1) AS INTEGER)"
     iso_month = _first_day(f"CAST(split_part({s}, '-', 1) AS INTEGER)", f"CAST(split_part({s}, '-', 2) AS INTEGER)")
     month_first = _first_day(year_last, f"CAST(regexp_extract({s}, '^(\\d{{1,2}})', 1) AS INTEGER)")
@@ -245,3 +266,16 @@ def period_sql(col: str, choice: DateChoice) -> str:
             {_first_day(year_last, month_of_name)}
         ELSE CAST({parse_sql(col, choice)} AS DATE)
     END"""
+
+
+def period_end_sql(period: str, text: str, choice: DateChoice) -> str:
+    """SQL: the last day of a spend period whose first day is ``period`` (a DATE) and whose cell
+    is ``text``: a cell written as a month ends with the month, a dated one as the file's
+    ``choice.grain`` says (funnel.ingest.spend_periods). No grain: NULL (the staging rule)."""
+    if choice.grain is None:
+        return "NULL::DATE"
+    dated = {"month": f"last_day({period})", "week": f"{period} + 6", "day": period}[choice.grain]
+    return (
+        f"CASE WHEN {period} IS NULL THEN NULL WHEN coalesce({month_text_sql(text)}, false) "
+        f"THEN last_day({period}) ELSE {dated} END"
+    )

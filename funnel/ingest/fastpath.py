@@ -22,6 +22,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from funnel.ingest import spend_periods
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.rejects import localise_rejected, row_checks
 from funnel.ingest.rows import (
@@ -97,6 +98,8 @@ def write(
     if inserted == 0 or _repeats(cur, kind, mine, params) or (mode == "append" and _loaded(cur, kind, params)):
         raise Dirty(upload_id)
     replaced, updated = set_aside(cur, kind, mode, ws, upload_id, mine)
+    if kind == "spend" and spend_periods.overlaps(cur, ws, upload_id):
+        raise Dirty(upload_id)  # the full path names the rows whose periods overlap
     blank = 0
     if kind == "leads" and prep.mapping.get("channel"):
         blank = cur.execute(*bound(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", params)).fetchone()[0]

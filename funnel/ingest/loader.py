@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from funnel.access import require
-from funnel.ingest import fastpath
+from funnel.ingest import fastpath, spend_periods
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
@@ -196,6 +196,8 @@ def _load(
             # read by the staging view stg_stage_history: these dates are stage events
             "stage_dates": parsed.stage_dates,
         }
+        if "period" in parsed.choices and parsed.choices["period"].grain:
+            details["spend_period"] = parsed.choices["period"].grain  # month | week | day (spend_periods)
         _record(
             cur,
             upload_id,
@@ -335,11 +337,14 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
 def _refuse_clash(cur, kind: str, workspace_id: str, upload_id: int) -> None:
     """Undo restores the rows an upload set aside; one whose key was loaded again since (append
     after a replace) would then stand beside that newer row: two current rows for one id. Such
-    an undo waits for the later upload to be undone first."""
+    an undo waits for the later upload to be undone first. For spend, a restored period that
+    shares a day with a later one of the same channel and campaign (a month beside its days)
+    would count that money twice, and waits the same way."""
     table = RAW_TABLES[kind]
+    match = spend_periods.overlap_match("r", "c") if kind == "spend" else key_match("r", "c", kind)
     clash = cur.execute(
         f"SELECT c.upload_id, concat_ws(' / ', {', '.join(f'c.{k}' for k in KEYS[kind])}) "
-        f"FROM {table} r JOIN {table} c ON {key_match('r', 'c', kind)} "
+        f"FROM {table} r JOIN {table} c ON {match} "
         "WHERE r.workspace_id = $ws AND r.superseded_by = $u AND c.workspace_id = $ws "
         "AND c.superseded_by IS NULL AND c.upload_id <> $u ORDER BY c.upload_id DESC LIMIT 1",
         {"ws": workspace_id, "u": upload_id},

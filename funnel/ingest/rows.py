@@ -45,8 +45,12 @@ RAW_COLUMNS = {
         "segment",
     ],
     "stages": ["deal_id", "stage", "entered_at"],
-    "spend": ["channel", "period", "amount", "campaign", "clicks", "impressions"],
+    "spend": ["channel", "period", "period_end", "amount", "campaign", "clicks", "impressions"],
 }
+# Columns worked out from a field, not read from a column of their own: name → (type, the field).
+# A spend period's last day comes from its first and how the file gives periods
+# (dates.period_end_sql, funnel.ingest.spend_periods).
+DERIVED = {"spend": {"period_end": ("date", "period")}}
 # The columns of a table that keeps only some of its kind's (see ``stored_in``).
 TABLE_COLUMNS = {"leads_core_raw": ["lead_id", "created_at", "channel", "owner", "cost"]}
 SQL_TYPES = {
@@ -63,7 +67,7 @@ KEYS = {
     "leads": ("lead_id",),
     "deals": ("deal_id",),
     "stages": ("deal_id", "stage", "entered_at"),
-    "spend": ("channel", "period", "campaign"),
+    "spend": ("channel", "period", "period_end", "campaign"),
 }
 STATUS_WORDS = {
     "won": (
@@ -148,6 +152,7 @@ def typed_query(
     table filled in order has rowid = record index). ``extra``: the source has ``_extra`` (a CSV
     cell beyond the header), kept as a flag."""
     texts, plain, trimmed, stripped, typed, raws = ([] if scan else ["_row"]), [], [], [], [], []
+    derived = []  # columns computed from typed ones (DERIVED)
     blank = []  # per mapped cell: SQL true when it is blank
     for f in FIELDS[kind]:
         src = col_of.get(f.name)
@@ -179,6 +184,7 @@ def typed_query(
             )
         elif f.type == "date":
             expr = dates_mod.period_sql(t, choices[f.name])
+            derived.append(f"{dates_mod.period_end_sql(f.name, t, choices[f.name])} AS {f.name}_end")
         elif f.type in ("money", "int"):
             q, u, m = f"q_{f.name}", f"u_{f.name}", f"m_{f.name}"
             from_text, from_stripped = (
@@ -196,7 +202,7 @@ def typed_query(
             expr = f"CASE {cases} END"
         typed.append(f"{expr} AS {f.name}")
         raws.append(f"CASE WHEN {f.name} IS NULL THEN {text} END AS raw_{f.name}")
-    names = [part.rsplit(" AS ", 1)[1] for part in typed]
+    names = [part.rsplit(" AS ", 1)[1] for part in typed + derived]
     lead = ["_row"]
     if scan:
         mapped = set(col_of.values()) | ({wide_col} if wide_col else set())
@@ -212,7 +218,7 @@ def typed_query(
         texts.append("_extra")
         lead.append("_extra IS NOT NULL AS _extra")
     query = f"SELECT {', '.join(texts)} FROM {scan or 'ingest_src'}"
-    for layer in (plain, trimmed, stripped, typed):
+    for layer in (plain, trimmed, stripped, typed, derived):
         if layer:
             query = f"SELECT *, {', '.join(layer)} FROM ({query})"
     return f"SELECT {', '.join(lead + names + raws)} FROM ({query})"
@@ -221,6 +227,7 @@ def typed_query(
 def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:
     """Fields that ingest_typed has a column for (mapped, or made by the wide-spend layout)."""
     names = {f for f, c in mapping.items() if c}
+    names |= {d for d, (_, source) in DERIVED.get(kind, {}).items() if mapping.get(source)}
     return frozenset(names | ({"channel", "amount"} if wide else set()))
 
 
@@ -243,7 +250,7 @@ def stored_select(kind: str, present: frozenset[str], columns: list[str] | None 
     table, or only its ``columns``. Unmapped fields are NULL; text is cut to TEXT_CAP characters.
     Deals with a won date and no status are won, closed on that date, at the ladder's won stage
     ($won_stage) when they have no stage of their own."""
-    types = {f.name: f.type for f in FIELDS[kind]}
+    types = {f.name: f.type for f in FIELDS[kind]} | {d: t for d, (t, _) in DERIVED.get(kind, {}).items()}
 
     def col(name: str) -> str:
         return name if name in present else f"NULL::{SQL_TYPES[types[name]]}"
@@ -287,9 +294,10 @@ def stored_params(cur, kind, workspace_id, present=frozenset()) -> dict:
 
 def key_match(a: str, b: str, kind: str) -> str:
     """SQL: row ``a`` and row ``b`` have the same key (upsert / append conflicts; see KEYS)."""
-    if kind == "spend":
+    if kind == "spend":  # a row stored before periods had an end reads it from the staging rule
         return (
             f"lower(trim({a}.channel)) IS NOT DISTINCT FROM lower(trim({b}.channel)) AND {a}.period = {b}.period "
+            f"AND spend_period_end({a}.period, {a}.period_end) = spend_period_end({b}.period, {b}.period_end) "
             f"AND coalesce(trim({a}.campaign), '') = coalesce(trim({b}.campaign), '')"
         )
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in KEYS[kind])

@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from funnel.ingest import dates as dates_mod
+from funnel.ingest import spend_periods
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
@@ -279,6 +280,10 @@ def reading(
             col_of = {f: f"c{source.columns.index(c)}" for f, c in proposed.items() if c}
             try:
                 choices = _date_choices(cur, kind, col_of, user_choices, source.scan or "ingest_src")
+                if kind == "spend":  # how long each row's period is, from the whole column
+                    choices["period"] = spend_periods.detect_grain(
+                        cur, col_of["period"], choices["period"], proposed["period"], source.scan or "ingest_src"
+                    )
             except duckdb.Error as exc:
                 if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
                     raise
@@ -357,6 +362,15 @@ def check(
     sp = stored_params(cur, kind, workspace_id, present)
     if mode == "append":
         _reject_existing(cur, kind, workspace_id, proposed, wide, present)
+    if kind == "spend":  # a month beside days inside it would count the money twice
+        spend_periods.refuse_overlaps(
+            cur,
+            f"({stored_sql(kind, present)})",
+            dict(sp, ws=workspace_id),
+            file_name=prep.file_name,
+            column=proposed.get("period"),
+            mode=mode,
+        )
     rejected = rejected_frame(cur)
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
     blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
@@ -401,6 +415,11 @@ def row_warnings(
         warnings.append(("won_date", {"column": mapping["won_at"], "stage": params.get("won_stage")}))
     if prep.wide:
         warnings.append(("wide_spend", {"channels": ", ".join(prep.wide.values())}))
+    period = prep.choices.get("period") if kind == "spend" else None
+    if period is not None and period.grain:
+        if period.month_rows and period.grain != "month":
+            warnings.append(("spend_month_rows", {"rows": period.month_rows}))
+        warnings.append((f"spend_{period.grain}", {}))
     if kind == "leads" and mapping.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
     elif kind == "leads" and blank_channel:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from funnel.filters import Filters
-from funnel.metrics import query
+from funnel.metrics import query, spend
 from funnel.metrics.compare import compare, wilson
 
 COLUMNS = (
@@ -29,6 +29,7 @@ COLUMNS = (
     "drr",
     "conv_low",
     "conv_high",
+    "spend_unsplit",
 )
 
 
@@ -37,6 +38,11 @@ def _economics(cur, filters: Filters, attribution: str, by: str | None, compare_
     bounds = [wilson(w, n) for w, n in zip(df["won"], df["leads"], strict=True)]
     df["conv_low"] = [b[0] for b in bounds]
     df["conv_high"] = [b[1] for b in bounds]
+    unsplit = spend.unsplit_keys(cur, filters=filters, by=by, compare=compare_)
+    df["spend_unsplit"] = [
+        (int(k), None if total else g) in unsplit
+        for k, g, total in zip(df["k"], df["grp"], df["is_total"], strict=True)
+    ]
     return df
 
 
@@ -54,7 +60,12 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       avg_check = revenue ÷ won deals that have an amount; cac = spend ÷ won;
       romi = (revenue − spend) ÷ spend; drr = spend ÷ revenue.
     - Money in the workspace currency. A zero or missing denominator gives NaN ("—"); no spend
-      data gives spend NaN, not 0. Owner/segment rows and filters carry no spend.
+      data gives spend NaN, not 0. A spend period that the period cuts counts by days
+      (funnel.metrics.spend). Owner/segment rows carry no spend (the total does).
+    - spend_unsplit: an owner or segment filter is on and the row's spend includes the spend
+      table's money, which is not split by owner or segment: it counts whole, for the row's
+      channel(s), so cpl, cac, romi and drr relate the channel's whole spend to the filtered
+      leads and deals. False otherwise (leads' own costs follow their leads).
     """
     df = _economics(cur, filters, attribution, by, False)
     return df[df["k"] == 0][list(COLUMNS)].reset_index(drop=True)
@@ -65,7 +76,7 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
     (``*_prev``) and the same period a year earlier (``*_yoy``), for leads, spend, cpl, won,
     conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and
     ``*_yoy_change`` = now ÷ year earlier − 1 (NaN when the earlier figure is 0 or missing,
-    or the period is open-ended)."""
+    or the period is open-ended). ``spend_unsplit`` as in ``channel_table``, for the period."""
     df = _economics(cur, filters, attribution, by, True)
     metrics = ["leads", "spend", "cpl", "won", "conversion", "revenue"]
     df["grp"] = df["grp"].where(~df["is_total"], "__total__")
@@ -78,6 +89,8 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
         out[f"{m}_mom"] = now / prev.where(prev != 0) - 1
         out[f"{m}_yoy_change"] = now / yoy.where(yoy != 0) - 1
     out = out.reset_index()
+    unsplit = set(df.loc[(df["k"] == 0) & df["spend_unsplit"], "grp"])
+    out["spend_unsplit"] = out["grp"].isin(unsplit)
     out["is_total"] = out["grp"] == "__total__"
     out["grp"] = out["grp"].where(~out["is_total"], None)
     return out.sort_values(["is_total", "leads_now"], ascending=[True, False]).reset_index(drop=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from funnel.filters import Filters
-from funnel.metrics import query
+from funnel.metrics import query, spend
 
 # The headline figures, in screen order; CLI JSON uses the same names.
 FIGURES = (
@@ -80,10 +80,16 @@ def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
     outside the ladder counts 0). A zero denominator gives None ("—"); no spend gives None.
     Comparisons are query.comparisons: windows as long as the period, never overlapping it;
     open-ended periods have none; 12 months or more: year on year is the previous period.
+    Each dict also holds ``spend_unsplit``: an owner or segment filter is on, and the spend
+    counts the spend table's money whole all the same (it is not split by owner or segment).
     """
     bound = query.params(filters, attribution, compare=True)
     df = query.run(cur, "channel_economics", bound, **query.breakdown(None))
-    totals = {int(r["k"]): {f: _clean(r[f]) for f in FIGURES} for _, r in df[df["is_total"]].iterrows()}
+    unsplit = spend.unsplit_keys(cur, filters=filters, by=None, compare=True)
+    totals = {
+        int(r["k"]): {**{f: _clean(r[f]) for f in FIGURES}, "spend_unsplit": (int(r["k"]), None) in unsplit}
+        for _, r in df[df["is_total"]].iterrows()
+    }
     prev_period, yoy_period = query.comparisons(filters)
     return Headline(
         period=(filters.date_from, filters.date_to),

@@ -123,8 +123,11 @@ CREATE TABLE IF NOT EXISTS spend_raw (
     amount        DECIMAL(18, 2) NOT NULL,
     campaign      VARCHAR,
     clicks        BIGINT,
-    impressions   BIGINT
+    impressions   BIGINT,
+    period_end    DATE                          -- last day of that period; NULL: see spend_period_end (staging.sql)
 );
+-- Databases made before spend periods had an end get the column here (NULL in their old rows).
+ALTER TABLE spend_raw ADD COLUMN IF NOT EXISTS period_end DATE;
 
 CREATE TABLE IF NOT EXISTS scenarios (
     workspace_id VARCHAR NOT NULL,

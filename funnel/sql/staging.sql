@@ -95,14 +95,40 @@ LEFT JOIN stg_stage_lookup AS lk
     ON lk.workspace_id = h.workspace_id AND lk.spelling = lower(trim(h.stage))
 WHERE h.entered_at IS NOT NULL;
 
+-- The last day of a spend period. A row written by the loader says it (a month, a week or a
+-- day, as its file says: funnel.ingest.dates.spend_grain); an older row, or one written by
+-- something else (the demo, a fixture, a benchmark), does not: a first of a month is that month,
+-- any other date that day. The one place where the SQL of spend periods needs DuckDB's own
+-- functions (last_day); another engine defines this function instead.
+CREATE OR REPLACE MACRO spend_period_end(period, period_end) AS
+    coalesce(period_end, CASE WHEN extract(day FROM period) = 1 THEN last_day(period) ELSE period END);
+
+-- The last day of the month a date falls in (a spend period is cut there for monthly figures).
+CREATE OR REPLACE MACRO month_end(d) AS last_day(d);
+
+-- A spend row: money spent on a channel (and campaign) over the days period .. period_end.
 CREATE OR REPLACE VIEW stg_spend AS
 SELECT
     workspace_id,
-    coalesce(nullif(trim(channel), ''), 'unknown') AS channel,
+    channel,
     period,
+    period_end,
+    period_end - period + 1                        AS period_days,
+    month_end(period)                              AS start_month_end,
     amount,
-    nullif(trim(campaign), '')                     AS campaign,
+    campaign,
     clicks,
     impressions
-FROM spend_raw
-WHERE superseded_by IS NULL;
+FROM (
+    SELECT
+        workspace_id,
+        coalesce(nullif(trim(channel), ''), 'unknown') AS channel,
+        period,
+        spend_period_end(period, period_end)           AS period_end,
+        amount,
+        nullif(trim(campaign), '')                     AS campaign,
+        clicks,
+        impressions
+    FROM spend_raw
+    WHERE superseded_by IS NULL
+) AS s;

@@ -130,8 +130,10 @@ TEXTS = {
         "There are no leads: conversion and CPL are counted from leads. Upload leads (id, date, channel) on the Data page.",
     ),
     "an.note.spend_not_split": (
-        "Выбран фильтр по менеджерам или сегментам: расходы по ним не делятся, поэтому CPL, CAC, ROMI и ДРР не показаны.",
-        "An owner or segment filter is on: spend is not split by owner or segment, so CPL, CAC, ROMI and ДРР are not shown.",
+        "Выбран фильтр по менеджерам или сегментам, а расходы по ним не делятся: расходы, CPL, CAC, ROMI и ДРР "
+        "считаются по всем расходам выбранных каналов.",
+        "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ДРР "
+        "use the whole spend of the selected channels.",
     ),
     # channels page
     "an.ch.table": ("Экономика каналов", "Channel economics"),

@@ -296,6 +296,7 @@ TEXTS.update(
         "data.field.lost_reason": ("Причина отказа", "Lost reason"),
         "data.field.entered_at": ("Дата перехода на этап", "Entered the stage at"),
         "data.field.period": ("Период", "Period"),
+        "data.field.period_end": ("Конец периода", "Period end"),
         "data.field.clicks": ("Клики", "Clicks"),
         "data.field.impressions": ("Показы", "Impressions"),
         "data.kind.demo": ("Демо", "Demo"),

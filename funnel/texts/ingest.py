@@ -272,6 +272,41 @@ ERRORS = {
             "undo upload #{later} first, then #{upload_id}.",
         ),
     ),
+    "spend_overlap": (
+        (
+            "расход «{channel}» указан и за период, и за дни внутри него: строка {row_a} ({when_a}) и строка "
+            "{row_b} ({when_b}); вместе они посчитали бы одни деньги дважды (наложений в файле: {count}).",
+            "у каждого канала и кампании одна разбивка без наложений: месяцы, недели или дни",
+            "оставьте в файле либо итог за период, либо строки по дням (или укажите им разные кампании) "
+            "и загрузите файл снова; ничего не загружено.",
+        ),
+        (
+            "the spend of '{channel}' is given both for a period and for days inside it: row {row_a} ({when_a}) "
+            "and row {row_b} ({when_b}); together they would count the same money twice ({count} overlap(s) "
+            "in the file).",
+            "one breakdown per channel and campaign, without overlaps: months, weeks or days",
+            "keep either the period's total or the daily rows (or give them different campaigns) and load the "
+            "file again; nothing was loaded.",
+        ),
+    ),
+    "spend_overlap_stored": (
+        (
+            "расход «{channel}» за {when} накладывается на уже загруженный расход за {stored_when} "
+            "(загрузка №{upload_id}, «{earlier}»); вместе они посчитали бы одни деньги дважды "
+            "(наложений: {count}).",
+            "расход за периоды, которых ещё нет среди загруженных, или замена загруженного",
+            "загрузите файл в режиме «Заменить всё» или отмените загрузку №{upload_id}, если новый файл её "
+            "заменяет; ничего не загружено.",
+        ),
+        (
+            "the spend of '{channel}' for {when} overlaps spend already loaded for {stored_when} "
+            "(upload #{upload_id}, '{earlier}'); together they would count the same money twice "
+            "({count} overlap(s)).",
+            "spend for periods not loaded yet, or a replacement of what is loaded",
+            "load the file with 'Replace all', or undo upload #{upload_id} if the new file replaces it; "
+            "nothing was loaded.",
+        ),
+    ),
     "already_undone": (
         ("загрузка №{upload_id} уже отменена.", "загрузка, которая ещё действует", "ничего делать не нужно."),
         ("upload #{upload_id} was already undone.", "an upload that is still in effect", "nothing to do."),
@@ -362,6 +397,26 @@ WARNINGS = {
     "wide_spend": (
         "расходы в широком формате: каждый столбец — канал ({channels})",
         "spend in wide layout: each column is a channel ({channels})",
+    ),
+    "spend_month": (
+        "периоды расходов — месяцы: строка за 2025-03 (или 01.03.2025) — расход за весь март; "
+        "отчёт за часть месяца берёт его долю по дням",
+        "spend periods are months: a row for 2025-03 (or 2025-03-01) is the spend of all of March; "
+        "a report over part of a month takes its share by days",
+    ),
+    "spend_week": (
+        "периоды расходов — недели: все даты приходятся на один день недели, каждая начинает 7 дней; "
+        "отчёт за часть недели берёт её долю по дням",
+        "spend periods are weeks: every date falls on the same weekday and starts 7 days; "
+        "a report over part of a week takes its share by days",
+    ),
+    "spend_day": (
+        "периоды расходов — дни: каждая строка — расход за свой день",
+        "spend periods are days: each row is the spend of its own day",
+    ),
+    "spend_month_rows": (
+        "{rows} строк записаны месяцем (2025-03, март 2025): это расход за весь месяц",
+        "{rows} rows are written as a month (2025-03, Mar 2025): each is the spend of the whole month",
     ),
     "future_limit": ("даты позже {limit} отклоняются как будущие", "dates after {limit} are rejected as future"),
     "extra_cells": (

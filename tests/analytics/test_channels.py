@@ -106,7 +106,9 @@ def test_overview_headline_by_hand(company):
     assert h.prev["leads"] == 1 and h.prev["spend"] is None
     assert h.change("leads") == pytest.approx(10 / 1 - 1)
     assert h.yoy["leads"] == 0 and h.change("leads", "yoy") is None
-    assert rec == {k: (pytest.approx(v) if isinstance(v, float) else v) for k, v in n.items()}
+    # the record holds the figures; the headline also says whether spend was kept unsplit
+    assert rec == {k: (pytest.approx(v) if isinstance(v, float) else v) for k, v in n.items() if k in overview.FIGURES}
+    assert n["spend_unsplit"] is False
     assert set(rec) >= {
         "leads",
         "spend",
@@ -149,21 +151,24 @@ def test_channel_changes_mom(company):
 
 
 @pytest.mark.parametrize(
-    "flt, leads, spend",
+    "flt, leads, spend, unsplit",
     [
-        pytest.param({"channels": ("A",)}, 6, 900, id="channel-A"),
-        pytest.param({"channels": ("B",)}, 4, 100, id="channel-B"),
-        pytest.param({"owners": ("Boris",)}, 4, None, id="owner-Boris-no-spend-split"),
-        pytest.param({"segments": ("Enterprise",)}, 5, None, id="segment-Enterprise"),
-        pytest.param({"channels": ("A",), "segments": ("SMB",)}, 3, None, id="channel-and-segment"),
+        pytest.param({"channels": ("A",)}, 6, 900, False, id="channel-A"),
+        pytest.param({"channels": ("B",)}, 4, 100, False, id="channel-B"),
+        # spend is not split by owner or segment: those filters keep it whole, and say so
+        # (it used to vanish, leaving CPL, CAC, ROMI and ДРР blank without a word)
+        pytest.param({"owners": ("Boris",)}, 4, 1000, True, id="owner-Boris-spend-kept-unsplit"),
+        pytest.param({"segments": ("Enterprise",)}, 5, 1000, True, id="segment-Enterprise-spend-kept-unsplit"),
+        pytest.param({"channels": ("A",), "segments": ("SMB",)}, 3, 900, True, id="channel-and-segment"),
     ],
 )
-def test_filters_change_the_numbers(company, flt, leads, spend):
+def test_filters_change_the_numbers(company, flt, leads, spend, unsplit):
     store, ws = company
     with store.cursor() as cur:
         n = overview.headline(cur, filters=march(ws, **flt)).now
     assert n["leads"] == leads
     assert n["spend"] == spend
+    assert n["spend_unsplit"] is unsplit
 
 
 def test_comparison_small_channel_is_not_crowned():

@@ -90,6 +90,17 @@ def test_channels_page_table(company_app):
     assert rows["A"]["Лиды"] == "1" and "B" not in rows
 
 
+def test_owner_filter_keeps_spend_and_says_it_is_not_split(company_app):
+    at = set_period(company_app.switch_page("pages/channels.py").run(), MARCH)
+    assert not any("не делятся" in c.value for c in at.caption)
+    at.multiselect(key="filter_owners").set_value(["Boris"]).run()
+    assert not at.exception, at.exception
+    rows = {r["Канал"]: r for r in at.dataframe[0].value.to_dict(orient="records")}
+    # Boris: B's 4 leads; the spend table has no owner, so both channels' spend stays whole
+    assert rows["B"]["CPL"] == fmt_money(100 / 4, "ru") and rows["Итого"]["CPL"] == fmt_money(1000 / 4, "ru")
+    assert any("не делятся" in c.value for c in at.caption)
+
+
 def test_funnel_page(company_app):
     at = set_period(company_app.switch_page("pages/funnel.py").run(), MARCH)
     table = at.dataframe[0].value

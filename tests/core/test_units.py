@@ -9,7 +9,7 @@ import pytest
 
 from funnel import units
 from funnel.db import Store
-from funnel.metrics import channels, lost, overview, speed, stages, trend
+from funnel.metrics import channels, lost, overview, speed, spend, stages, trend
 from funnel.model import mix, pipeline
 from funnel.model.plan import Plan, evaluate
 from funnel.workspace import create_workspace
@@ -35,6 +35,7 @@ def outputs(tmp_path_factory) -> dict[str, pd.DataFrame]:
             "trend.monthly": trend.monthly(cur, filters=f, by="channel"),
             "channels.channel_table": channels.channel_table(cur, filters=f),
             "channels.channel_changes": channels.channel_changes(cur, filters=f),
+            "spend.spend_split": spend.spend_split(cur, filters=f),
             "channels.channel_comparison": pd.DataFrame(
                 [vars(channels.channel_comparison(cur, filters=f, a="A", b="B"))]
             ),
@@ -80,6 +81,7 @@ def test_the_metrics_return_figures(outputs):
         "channels.channel_table",
         "channels.channel_changes",
         "channels.channel_comparison",
+        "spend.spend_split",
         "stages.stage_funnel",
         "stages.transitions",
         "stages.stage_times",

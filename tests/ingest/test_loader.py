@@ -331,7 +331,7 @@ def test_undo_of_a_replace_whose_keys_were_loaded_again_asks_to_undo_the_later_o
     before = snapshot(store)
     with pytest.raises(UploadError) as err:
         undo_upload(store, ws, rep.upload_id, actor=ADMIN)
-    key = "L1" if kind == "leads" else "SEO / 2025-01-01"
+    key = "L1" if kind == "leads" else "SEO / 2025-01-01 / 2025-01-31"  # a spend key names its end
     assert str(err.value) == (
         f"the rows upload #{rep.upload_id} replaced would come back beside the same keys loaded later by upload "
         f"#{app.upload_id} (e.g. '{key}'). Expected: one current row per id. How to fix: undo upload "

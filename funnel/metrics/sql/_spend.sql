@@ -1,18 +1,23 @@
--- Import CTE: money spent in each range. A spend row counts when its period (the first day
--- of the month it was spent in) falls in the range. Channels with no rows in the spend table
--- fall back to the per-lead cost written on their leads. Spend is not split by owner or
--- segment, so with either filter on there is no spend to show (NULL, not a wrong total).
+-- include: _spend_periods
+-- Import CTE: money spent in each range (k, see _ranges), one row per spend period's part in
+-- the range and calendar month, so that a monthly figure counts each month's own days (a period
+-- is at most a calendar month or a week: only a week across a month end gives two rows);
+-- ``period`` is the first day of that part. Channels with
+-- no rows in the spend table fall back to the cost written on their leads, which follows its
+-- leads through every filter, owner and segment included (the spend table's money does not).
 spend AS (
-    SELECT r.k, s.channel, s.campaign, s.period, s.amount
-    FROM stg_spend AS s
-    JOIN ranges AS r ON s.period BETWEEN r.d0 AND r.d1
-    WHERE s.workspace_id = $ws
-      AND (len($channels) = 0 OR list_contains($channels, s.channel))
-      AND len($owners) = 0 AND len($segments) = 0
+    SELECT k, channel, campaign, cut_start AS period,
+           amount * (least(cut_end, start_month_end) - cut_start + 1) / days_total AS amount
+    FROM spend_periods
+    WHERE cut_start <= start_month_end
+    UNION ALL
+    SELECT k, channel, campaign, greatest(cut_start, start_month_end + 1),
+           amount * (cut_end - greatest(cut_start, start_month_end + 1) + 1) / days_total
+    FROM spend_periods
+    WHERE cut_end > start_month_end
     UNION ALL
     SELECT l.k, l.channel, l.campaign, CAST(date_trunc('month', l.created_date) AS DATE), l.cost
     FROM leads AS l
     WHERE l.cost IS NOT NULL
-      AND len($owners) = 0 AND len($segments) = 0
       AND l.channel NOT IN (SELECT channel FROM stg_spend WHERE workspace_id = $ws)
 ),

@@ -118,9 +118,11 @@ PREVIEW_ROWS = 20
 
 def preview_table(insp) -> pd.DataFrame:
     """The first rows as they will be stored, only the mapped fields, headed by their labels.
-    (Channel stays even when unmapped: a blank channel is stored as an explicit 'unknown'.)"""
+    (Channel stays even when unmapped: a blank channel is stored as an explicit 'unknown'; a spend
+    period's end, worked out from its start, shows how long each row's period is.)"""
     df = insp.preview.head(PREVIEW_ROWS)
-    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (c == "channel" and insp.kind == "leads")]
+    derived = {("leads", "channel"), ("spend", "period_end")}
+    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (insp.kind, c) in derived]
     out = df[keep].copy()
     for c in out.columns:
         col = out[c]
