@@ -417,6 +417,10 @@ def row_warnings(
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
     if len(new_stages):
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
+    if kind == "deals" and not mapping.get("amount"):
+        # Without amounts the deals still count, but every money figure built on them reads 0 or
+        # "—": say so before the user wonders why revenue is empty.
+        warnings.append(("no_amount", {}))
     return warnings, new_stages, {k: v[0] for k, v in auto.items()}
 
 

@@ -353,6 +353,12 @@ WARNINGS = {
         "строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
         "rows with a won date ('{column}') load as won deals at the stage '{stage}'",
     ),
+    "no_amount": (
+        "в файле нет столбца с суммой сделки: выручка и средний чек по этим сделкам будут пустыми; "
+        "если сумма есть под другим названием, сопоставьте этот столбец с полем «Сумма»",
+        "the file has no deal amount column: revenue and the average check will be empty for these deals; "
+        "if the amount is in a column under another name, map that column to the field 'Amount' (amount)",
+    ),
     "wide_spend": (
         "расходы в широком формате: каждый столбец — канал ({channels})",
         "spend in wide layout: each column is a channel ({channels})",
