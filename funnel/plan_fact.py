@@ -21,7 +21,7 @@ from funnel.scenarios import plan_for
 
 FACT = """
 SELECT
-    (SELECT coalesce(sum(amount), 0)::DOUBLE FROM stg_deals
+    (SELECT coalesce(sum(amount), 0) FROM stg_deals
      WHERE workspace_id = $ws AND status = 'won'
        AND CAST(closed_at AS DATE) BETWEEN $lo AND $hi) AS revenue,
     (SELECT count(*) FROM stg_deals
@@ -34,7 +34,8 @@ METRICS = ("revenue", "deals_won", "leads")
 
 
 def plan_vs_fact(cur, filters):
-    """A DataFrame (metric, plan, fact, fulfilment) — metric in revenue, deals_won, leads — for
+    """A DataFrame (metric, plan, fact, fulfilment) — metric in revenue, deals_won, leads (the
+    fact's revenue an exact Decimal, funnel.money; the plan's figures the model's floats) — for
     the plan covering the filter's period, with attrs ``scenario``, ``date_from``, ``date_to``;
     None when no plan covers it (or the filter has no period)."""
     if filters.date_from is None or filters.date_to is None:
@@ -48,9 +49,7 @@ def plan_vs_fact(cur, filters):
     plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}
     row = cur.execute(FACT, {"ws": filters.workspace_id, "lo": lo, "hi": hi}).fetchone()
     fact = dict(zip(METRICS, row, strict=True))
-    df = pd.DataFrame(
-        {"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [float(fact[m]) for m in METRICS]}
-    )
-    df["fulfilment"] = [f / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
+    df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [fact[m] for m in METRICS]})
+    df["fulfilment"] = [float(f) / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
     df.attrs.update(scenario=scenario.name, date_from=lo, date_to=hi, months=months)
     return df

@@ -91,7 +91,7 @@ final AS (
         grp,
         is_total,
         CAST(leads AS BIGINT)                                               AS leads,
-        CAST(round(spend, 2) AS DOUBLE)                                    AS spend,
+        round(spend, 2)                                                     AS spend,
         CAST(spend / nullif(leads, 0) AS DOUBLE)                            AS cpl,
         CASE WHEN (SELECT has_sal FROM sal_known) THEN CAST(sal AS BIGINT) END AS sal,
         CASE WHEN (SELECT has_sal FROM sal_known)
@@ -101,12 +101,12 @@ final AS (
         CAST(open AS BIGINT)                                                AS open,
         won / nullif(leads, 0)                                              AS conversion,
         won / nullif(won + lost, 0)                                         AS win_rate,
-        CAST(round(coalesce(revenue, 0), 2) AS DOUBLE)                      AS revenue,
+        round(coalesce(revenue, 0), 2)                                      AS revenue,
         CAST(revenue / nullif(won_priced, 0) AS DOUBLE)                     AS avg_check,
         CAST(spend / nullif(won, 0) AS DOUBLE)                              AS cac,
         CAST((coalesce(revenue, 0) - spend) / nullif(spend, 0) AS DOUBLE)   AS romi,
         CAST(spend / nullif(revenue, 0) AS DOUBLE)                          AS drr,
-        CAST(round(coalesce(pipeline, 0), 2) AS DOUBLE)                     AS pipeline,
+        round(coalesce(pipeline, 0), 2)                                     AS pipeline,
         CAST(round(coalesce(weighted_pipeline, 0), 2) AS DOUBLE)            AS weighted_pipeline
     FROM (SELECT * FROM joined UNION ALL SELECT * FROM totals)
 )
