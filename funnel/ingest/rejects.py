@@ -7,6 +7,7 @@ import pandas as pd
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
+from funnel.ingest.numbers import money_too_big_sql
 from funnel.ingest.rows import KEYS, sql_str
 
 
@@ -29,7 +30,9 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", sql_str(choices[n].shown)))
             out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit"))
         elif f.type == "money":
-            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad", "NULL"))
+            too_big = money_too_big_sql(f"raw_{n}")
+            out.append((f"raw_{n} IS NOT NULL AND NOT {too_big}", n, f"raw_{n}", "number_bad", "NULL"))
+            out.append((f"raw_{n} IS NOT NULL AND {too_big}", n, f"raw_{n}", "money_too_big", "NULL"))
             out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative", "NULL"))
         elif f.type == "int":
             out.append(

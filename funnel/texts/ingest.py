@@ -298,6 +298,10 @@ REASONS = {
         "не число (ожидается, например, 1 234,56 или 1234.56)",
         "not a number (expected e.g. 1 234,56 or 1234.56)",
     ),
+    "money_too_big": (
+        "сумма больше наибольшей, которую хранит приложение (9 999 999 999 999 999,99)",
+        "amount beyond the largest the app keeps (9,999,999,999,999,999.99)",
+    ),
     "negative": ("отрицательная сумма; суммы должны быть ≥ 0", "negative amount; amounts must be ≥ 0"),
     "int_bad": ("не целое неотрицательное число", "not a whole non-negative number"),
     "status_bad": (
