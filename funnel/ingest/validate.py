@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from funnel import money
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
 from funnel.ingest.memory import capped
@@ -360,11 +361,10 @@ def check(
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
     first_rows = pd.DataFrame()
     if preview:  # a load does not show it: the top-N query reads every row
-        first_rows = (
+        # money.frame: an amount shows as it will be stored (DECIMAL), not rounded through float
+        first_rows = money.frame(
             cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp)
-            .df()
-            .rename(columns={"_row": "row"})
-        )
+        ).rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
     more, new_stages, auto = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more

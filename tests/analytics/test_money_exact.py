@@ -19,7 +19,7 @@ from funnel.metrics import channels, lost, overview, stages, trend
 from funnel.report_export import html_report, xlsx_report
 from funnel.tables import EXACT_AS_TEXT, to_csv_bytes, to_xlsx_bytes
 from funnel.workspace import create_workspace
-from tests.ingest.helpers import load_file, write
+from tests.ingest.helpers import inspect_file, load_file, write
 
 BIG = "9999999999999999.99"  # the largest amount DECIMAL(18, 2) holds: 18 digits, 2 after the point
 HEADER = "ID;Этап;Статус;Сумма;Дата создания;Дата закрытия;Источник\n"
@@ -200,3 +200,8 @@ def test_the_plan_json_never_writes_an_exponent(capsys):
 )
 def test_json_text(obj, text):
     assert money.json_text(obj) == text
+
+
+def test_the_preview_shows_the_big_deal_as_it_will_be_stored(store, ws, tmp_path):
+    info = inspect_file(store, ws, write(tmp_path, "deals.csv", deals_csv([BIG, "0,1"])), "deals")
+    assert list(info.preview["amount"]) == [Decimal(BIG), Decimal("0.10")]
