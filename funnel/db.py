@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from funnel import money
 from funnel.errors import DatabaseBusy, FunnelError
 
 log = logging.getLogger("funnel.db")
@@ -84,7 +85,11 @@ class Store:
                 ) from exc
         self._write_lock = threading.Lock()
         self._local = threading.local()
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self._con.close()  # a file that cannot be opened is not left locked by this process
+            raise
 
     def _migrate(self) -> None:
         with self.transaction() as cur:
@@ -96,6 +101,7 @@ class Store:
             ).fetchone()
             if old and old[0]:
                 cur.execute("ALTER TABLE leads_raw RENAME TO leads_full_raw")
+            _exact_money(cur, self.path)
             for stmt in _statements(_sql("schema.sql")) + _statements(_sql("staging.sql")):
                 cur.execute(stmt)
 
@@ -181,6 +187,37 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+
+
+def _exact_money(cur, path: str) -> None:
+    """Give every money column of an older file (money.COLUMNS; DOUBLE before money was exact)
+    the money type, DECIMAL(18, 2), keeping each value. A DOUBLE goes through its shortest
+    decimal text, the number the file said: 1234.565 becomes 1234.57, where a direct cast would
+    take the binary value just below and give 1234.56. A value the type cannot hold (10^16 or
+    more) stops the open with a FunnelError naming it, the file unchanged (the transaction
+    rolls back)."""
+    wanted = money.SQL_TYPE.replace(" ", "")
+    for table, column in money.COLUMNS:  # identifiers from a constant list, never user text
+        row = cur.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_schema = 'main' "
+            "AND table_name = ? AND column_name = ?",
+            [table, column],
+        ).fetchone()
+        if row is None or row[0] == wanted:
+            continue
+        as_money = f"TRY_CAST(CAST({column} AS VARCHAR) AS {money.SQL_TYPE})"
+        bad = cur.execute(
+            f"SELECT count(*), any_value(CAST({column} AS VARCHAR)) FROM {table} "
+            f"WHERE {column} IS NOT NULL AND {as_money} IS NULL"
+        ).fetchone()
+        if bad and bad[0]:
+            raise FunnelError(
+                f"Cannot open {path}: {table}.{column} has {bad[0]} value(s) beyond the largest amount "
+                f"the app keeps (9 999 999 999 999 999.99), e.g. {bad[1]}. Open it with the version "
+                "that wrote it and correct those values first."
+            )
+        log.info("converting %s.%s from %s to %s", table, column, row[0], money.SQL_TYPE)
+        cur.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {money.SQL_TYPE} USING {as_money}")
 
 
 @contextmanager

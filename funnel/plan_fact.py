@@ -23,7 +23,8 @@ METRICS = ("revenue", "deals_won", "leads")
 
 
 def plan_vs_fact(cur, filters):
-    """A DataFrame (metric, plan, fact, fulfilment) — metric in revenue, deals_won, leads — for
+    """A DataFrame (metric, plan, fact, fulfilment) — metric in revenue, deals_won, leads (the
+    fact's revenue an exact Decimal, funnel.money; the plan's figures the model's floats) — for
     the plan covering the filter's period, with attrs ``scenario``, ``date_from``, ``date_to``;
     None when no plan covers it (or the workspace has no data). An open end of the period is
     the data's first day, or the end of the month of its last day (periods.data_range), so an
@@ -43,10 +44,8 @@ def plan_vs_fact(cur, filters):
     plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}
     # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
     now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period").now
-    fact = {"revenue": now["revenue"] or 0.0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
-    df = pd.DataFrame(
-        {"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [float(fact[m]) for m in METRICS]}
-    )
-    df["fulfilment"] = [f / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
+    fact = {"revenue": now["revenue"] or 0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
+    df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [fact[m] for m in METRICS]})
+    df["fulfilment"] = [float(f) / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
     df.attrs.update(scenario=scenario.name, date_from=lo, date_to=hi, months=months)
     return df

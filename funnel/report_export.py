@@ -2,7 +2,9 @@
 charts with plotly.js inlined — it opens offline, no CDN) and an XLSX workbook.
 
 All user text (scenario names, channel names) is escaped in HTML and neutralised as formulas in
-XLSX. Numbers are formatted per language with funnel.i18n.
+XLSX. Numbers are formatted per language with funnel.i18n. An exact amount (a Decimal, see
+funnel.money) is printed with all its digits and its kopecks, and written to XLSX as
+funnel.tables writes it (a number, or its exact text past Excel's 15 digits).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import html
 import io
 from datetime import datetime
+from decimal import Decimal
 
 import pandas as pd
 
 from funnel.i18n import fmt_num, t
 from funnel.safety import neutralise_frame
+from funnel.tables import excel_writer, write_sheet
 
 
 def _cell(value, lang: str) -> str:
@@ -22,6 +26,9 @@ def _cell(value, lang: str) -> str:
         return "—"
     if isinstance(value, bool):
         return "✓" if value else "—"
+    if isinstance(value, Decimal):  # an exact amount: every digit, kopecks when it has them
+        whole = value == value.to_integral_value()
+        return fmt_num(value, lang, 0 if whole else max(-int(value.as_tuple().exponent), 0))
     if isinstance(value, (int, float)):
         decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 4
         return fmt_num(value, lang, decimals)
@@ -94,10 +101,8 @@ def xlsx_report(
         t("planner.export.results", lang): pd.DataFrame(list(outputs.items()), columns=["name", "value"]),
     }
     sheets.update(tables or {})
-    with pd.ExcelWriter(
-        buf, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}
-    ) as xl:
+    with excel_writer(buf) as xl:
         for name, df in sheets.items():
             frame = neutralise_frame(df.astype(object).where(df.notna(), None))
-            frame.to_excel(xl, index=False, sheet_name="".join(ch for ch in name if ch not in "[]:*?/\\")[:31])
+            write_sheet(xl, frame, "".join(ch for ch in name if ch not in "[]:*?/\\"))
     return buf.getvalue()

@@ -16,6 +16,12 @@ SHARED = ROOT.parent / "shared"
 DATASETS = SHARED / "datasets"
 
 
+def pytest_configure(config):
+    # funnel.money silences DuckDB's advice on Arrow output from a cursor for its own calls, at
+    # import; pytest restores the warning filters after each test, so that filter is said here too.
+    config.addinivalue_line("filterwarnings", "ignore:Arrow output on a DB-API result:UserWarning")
+
+
 def needs_shared(path: Path = DATASETS):
     """Skip a test cleanly on a clone without ../shared next to it."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not present on this machine")

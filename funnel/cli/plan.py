@@ -14,6 +14,7 @@ import sys
 from dataclasses import fields
 from datetime import date
 
+from funnel import money
 from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
 from funnel.model import result
@@ -205,8 +206,9 @@ def run(args) -> int:
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
     out.update(extra)
     if args.format == "json":
-        json.dump(out, sys.stdout, ensure_ascii=False, default=str)
-        sys.stdout.write("\n")
+        # The model computes in floats (leads × conversion are fractional): each number is written
+        # with the digits that give its float back, in plain notation (money.json_text).
+        sys.stdout.write(money.json_text(out, plain_floats=True, ensure_ascii=False, default=str) + "\n")
     else:
         width = max(len(k) for k in out)
         for key, value in out.items():

@@ -2,18 +2,22 @@
 
 The same funnel.metrics functions compute the screen and this output, so they agree.
 JSON: overview is one object; the others are lists of records; a missing figure is null.
+A money sum (spend, revenue, pipeline, amount) is a JSON number with exactly the digits the
+database holds — ``9999999999999999.99``, never ``1e+16`` — (funnel.money.json_text); CSV
+writes the same digits. Ratios (CPL, average check, conversion, ROMI, …) are floats.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 
+from funnel import money
 from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
 from funnel.filters import Filters
@@ -84,6 +88,8 @@ def _date(text: str) -> date:
 def _json_value(v):
     if v is None or isinstance(v, (str, bool)):
         return v
+    if isinstance(v, Decimal):  # a money sum: exact, written with its own digits (money.json_text)
+        return money.exact(v)
     if isinstance(v, (date, pd.Timestamp)):
         return v.isoformat()[:10]
     try:
@@ -132,11 +138,11 @@ def run_report(args) -> int:
         store.close()
     if isinstance(result, dict):
         if args.format == "json":
-            print(json.dumps({k: _json_value(v) for k, v in result.items()}, ensure_ascii=False, indent=2))
+            print(money.json_text({k: _json_value(v) for k, v in result.items()}, ensure_ascii=False, indent=2))
             return 0
         result = pd.DataFrame([result])
     if args.format == "json":
-        print(json.dumps(records(result), ensure_ascii=False, indent=2))
+        print(money.json_text(records(result), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         neutralise_frame(result).to_csv(sys.stdout, index=False)
     else:

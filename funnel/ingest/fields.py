@@ -3,6 +3,8 @@
 A file's columns are matched to fields in three ways, best first: a CRM preset (the exact
 column set of an amoCRM / Bitrix24 / HubSpot / Pipedrive export), a synonym (Russian or
 English, compared after normalising case, spaces, punctuation and ё/е), or the user's choice.
+A money field (deals' and spend's amount, leads' cost) also matches a header that carries its
+currency — ``Бюджет ₽``, ``Сумма, руб.``, ``Amount (USD)`` — like its bare name (``bare``).
 """
 
 from __future__ import annotations
@@ -328,6 +330,18 @@ def normalise(name: str) -> str:
     return s.strip()
 
 
+# Currency marks a money header may carry after its name: ``Бюджет ₽``, ``Сумма, руб.``,
+# ``Amount (USD)``, ``Cost RUB``. Only currencies: a scale such as ``тыс. руб.`` or ``(k)`` is
+# left on, so that a column of thousands is never taken for the amount without the user's word.
+_CURRENCY_TAIL = re.compile(r"(?:\s*(?:₽|\$|€|\b(?:руб|рублей|рубли|р|rub|rur|usd|eur)\b))+$")
+
+
+def bare(name: str) -> str:
+    """A header normalised (``normalise``) without the currency marks it ends with: ``Сумма, руб.``,
+    ``Сумма (₽)`` and ``сумма руб`` all give ``сумма``. '' when the header is only a currency."""
+    return _CURRENCY_TAIL.sub("", normalise(name)).strip()
+
+
 def synonyms(kind: str) -> dict[str, tuple[str, ...]]:
     """Field → its synonyms (normalised) for one kind of file."""
     names = [f.name for f in FIELDS[kind]]
@@ -493,19 +507,33 @@ def propose_mapping(columns: list[str], kind: str) -> tuple[dict[str, str | None
     used: set[str] = set()
     crm: str | None = None
     by_norm: dict[str, str] = {}
+    by_bare: dict[str, str] = {}
     for column in columns:
         by_norm.setdefault(normalise(column), column)
+    for column in columns:
+        if bare(column):
+            by_bare.setdefault(bare(column), column)
+    money = {f.name for f in FIELDS[kind] if f.type == "money"}
+
+    def find(word: str, field: str | None) -> str | None:
+        """The column named ``word`` (normalised); for a money field, also one that adds a currency
+        to it. A column named exactly wins over one with a currency (``Бюджет`` over ``Бюджет ₽``)."""
+        col = by_norm.get(word)
+        if col is None and field in money:
+            col = by_bare.get(word)
+        return col
+
     best: tuple[int, str, dict[str, str | None]] | None = None
     for label, preset_kind, cols in CRM_PRESETS:
         if preset_kind != kind:
             continue
-        hits = sum(1 for c in cols if normalise(c) in by_norm)
+        hits = sum(1 for c, field in cols.items() if find(normalise(c), field))
         if hits >= _PRESET_MIN and (best is None or hits > best[0]):
             best = (hits, label, cols)
     if best:
         _, crm, cols = best
         for c, field in cols.items():
-            col = by_norm.get(normalise(c))
+            col = find(normalise(c), field)
             if field and col and mapping.get(field) is None and col not in used:
                 mapping[field], source[field] = col, "preset"
                 used.add(col)
@@ -516,7 +544,7 @@ def propose_mapping(columns: list[str], kind: str) -> tuple[dict[str, str | None
         for field, words in syn.items():
             if mapping[field] is not None or rank >= len(words):
                 continue
-            col = by_norm.get(words[rank])
+            col = find(words[rank], field)
             if col and col not in used:
                 mapping[field], source[field] = col, "synonym"
                 used.add(col)

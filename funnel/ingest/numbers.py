@@ -13,6 +13,8 @@ is stripped (``strip_sql``) and its separators decided from that (``*_from_strip
 
 from __future__ import annotations
 
+from funnel import money
+
 # Removed by plain replace() calls, which cost a fraction of one regexp_replace per cell.
 _STRIP = (
     " ",
@@ -80,8 +82,9 @@ def decimal_text_sql(s: str) -> str:
 
 
 def money_from_text(d: str) -> str:
-    """DECIMAL(18,2) of a plain decimal string, or NULL."""
-    return f"TRY_CAST({d} AS DECIMAL(18, 2))"
+    """The money type (funnel.money.SQL_TYPE, DECIMAL(18, 2)) of a plain decimal string, or NULL
+    (also for an amount beyond the type). Decimal text is cast as it is, never through DOUBLE."""
+    return f"TRY_CAST({d} AS {money.SQL_TYPE})"
 
 
 def int_from_text(d: str) -> str:
@@ -91,8 +94,15 @@ def int_from_text(d: str) -> str:
 
 
 def money_from_stripped(s: str) -> str:
-    """DECIMAL(18,2) or NULL (text, blank). Negative values pass; validation rejects them."""
+    """Money (DECIMAL(18, 2)) or NULL (text, blank). Negative values pass; validation rejects them."""
     return money_from_text(decimal_text_sql(s))
+
+
+def money_too_big_sql(text: str) -> str:
+    """SQL true for a cell that reads as a number too big for the money type (10^16 or more,
+    see funnel.money), false for any other, so that the report says which of the two it is.
+    Runs only on the cells that did not convert (``raw_`` columns): never on a clean file."""
+    return f"coalesce(abs(TRY_CAST({decimal_text_sql(strip_sql(text))} AS DOUBLE)) >= 1e16, false)"
 
 
 def int_from_stripped(s: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from funnel.ingest.fields import normalise, synonyms
+from funnel.ingest.fields import bare, normalise, synonyms
 from funnel.ingest.messages import upload_error
 
 HEAD_BYTES = 256 * 1024
@@ -78,8 +78,9 @@ class Source:
 
 
 def _header_score(cells: list, known: set[str]) -> tuple[int, int]:
-    values = [normalise(c) for c in cells if c is not None and str(c).strip()]
-    return (sum(v in known for v in values), len(values))
+    values = [c for c in cells if c is not None and str(c).strip()]
+    # a money header with its currency (Бюджет ₽) is as known as its bare name (fields.bare)
+    return (sum(normalise(v) in known or bare(v) in known for v in values), len(values))
 
 
 def _best_header(records: list[list], kind: str) -> int:

@@ -7,13 +7,16 @@ import pandas as pd
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
+from funnel.ingest.numbers import money_too_big_sql
 from funnel.ingest.rows import KEYS, sql_str
 
 
 def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, str]]:
     """The checks of one typed row, each (condition, field, value, code, detail) in SQL over
-    ingest_typed's columns: a row is rejected where a condition holds, ``value`` and ``detail``
-    say what was found and expected. ``$future`` is the first day that is too late."""
+    ingest_typed's columns: a row is rejected where a condition holds, ``code`` (SQL too, most
+    often a literal) says why, ``value`` and ``detail`` what was found and expected. ``$future``
+    is the first day that is too late. A condition runs on every row (the fast path stops on
+    any); code, value and detail only on the rows it picks."""
     out = []
     for f in FIELDS[kind]:
         if not (mapping.get(f.name) or (wide and f.name in ("channel", "amount"))):
@@ -21,22 +24,24 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
         n = f.name
         if f.required:
             blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
-            out.append((blank, n, "''", "blank", "NULL"))
+            out.append((blank, n, "''", "'blank'", "NULL"))
         if f.type == "datetime":
-            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "date_bad", sql_str(choices[n].shown)))
-            out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "date_future", "$limit"))
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'date_bad'", sql_str(choices[n].shown)))
+            out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "'date_future'", "$limit"))
         elif f.type == "date":
-            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "period_bad", sql_str(choices[n].shown)))
-            out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "date_future", "$limit"))
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'period_bad'", sql_str(choices[n].shown)))
+            out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "'date_future'", "$limit"))
         elif f.type == "money":
-            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "number_bad", "NULL"))
-            out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "negative", "NULL"))
+            # one condition for both reasons: the fast path's test of every row stays as cheap
+            why = f"CASE WHEN {money_too_big_sql(f'raw_{n}')} THEN 'money_too_big' ELSE 'number_bad' END"
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", why, "NULL"))
+            out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "'negative'", "NULL"))
         elif f.type == "int":
             out.append(
-                (f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "int_bad", "NULL")
+                (f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "'int_bad'", "NULL")
             )
         elif f.type == "status":
-            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "status_bad", "NULL"))
+            out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'status_bad'", "NULL"))
     return out
 
 
@@ -49,7 +54,7 @@ def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[
         name = f"col_{len(params)}"
         params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
         selects.append(
-            f"SELECT _row, ${name} AS \"column\", {value} AS value, '{code}' AS code, "
+            f'SELECT _row, ${name} AS "column", {value} AS value, {code} AS code, '
             f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}"
         )
     if kind in ("leads", "deals") and duplicates:

@@ -4,6 +4,7 @@ there (a NULL column still costs memory per row) and are NULL in what is stored.
 
 from __future__ import annotations
 
+from funnel import money
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.numbers import (
@@ -59,7 +60,7 @@ SQL_TYPES = {
     "status": "VARCHAR",
     "datetime": "TIMESTAMP",
     "date": "DATE",
-    "money": "DECIMAL(18, 2)",
+    "money": money.SQL_TYPE,
     "int": "BIGINT",
 }
 # Keys that identify "the same row" for in-file duplicates, append conflicts and upsert.

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from funnel import money
 from funnel.ingest import dates as dates_mod
 from funnel.ingest import spend_periods
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
@@ -377,11 +378,10 @@ def check(
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
     first_rows = pd.DataFrame()
     if preview:  # a load does not show it: the top-N query reads every row
-        first_rows = (
+        # money.frame: an amount shows as it will be stored (DECIMAL), not rounded through float
+        first_rows = money.frame(
             cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp)
-            .df()
-            .rename(columns={"_row": "row"})
-        )
+        ).rename(columns={"_row": "row"})
     warnings += _text_warnings(cur, kind, proposed)
     more, new_stages, auto, dated = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more
@@ -444,6 +444,10 @@ def row_warnings(
     dated = stage_dates(cur, ws, mapping, rows, params) if kind == "deals" else {}
     for fld, (stage, n) in dated.items():
         warnings.append(("stage_dates", {"column": mapping[fld], "stage": stage, "rows": n}))
+    if kind == "deals" and not mapping.get("amount"):
+        # Without amounts the deals still count, but every money figure built on them reads 0 or
+        # "—": say so before the user wonders why revenue is empty.
+        warnings.append(("no_amount", {}))
     return warnings, new_stages, {k: v[0] for k, v in auto.items()}, {f: st for f, (st, _) in dated.items()}
 
 

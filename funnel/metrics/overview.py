@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from funnel.filters import Filters
 from funnel.metrics import query, spend
@@ -71,7 +72,9 @@ class Headline:
 
 
 def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
-    """The overview's figures (money in workspace currency, ratios as shares 0..1):
+    """The overview's figures (money in workspace currency — spend, revenue and pipeline as exact
+    Decimals, the money ratios cpl, avg_check and weighted_pipeline as floats —, ratios as
+    shares 0..1):
 
     leads (created in the period), spend, cpl = spend ÷ leads, won / lost / open deals (per
     ``attribution``), conversion = won ÷ leads, win_rate = won ÷ (won + lost), revenue =
@@ -103,10 +106,14 @@ def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
 
 
 def overview_record(cur, *, filters: Filters, attribution: str = "period") -> dict:
-    """The period's figures as one JSON-ready dict (FIGURES keys; missing → None)."""
+    """The period's figures as one dict (FIGURES keys; missing → None): counts are int, money
+    sums (spend, revenue, pipeline) exact Decimals (funnel.money), ratios float."""
     now = headline(cur, filters=filters, attribution=attribution).now
-    out = {}
+    out: dict = {}
     for f in FIGURES:
         v = now.get(f)
-        out[f] = None if v is None else (int(v) if f in ("leads", "won", "lost", "open") else float(v))
+        if v is None or isinstance(v, Decimal):
+            out[f] = v
+        else:
+            out[f] = int(v) if f in ("leads", "won", "lost", "open") else float(v)
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from funnel import money
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
 from funnel.metrics import maturity, registry
@@ -128,7 +129,8 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     if needs_facts:
         cur.register("deal_facts", deal_facts(cur, bound["ws"]))
     try:
-        return cur.execute(text, {k: v for k, v in bound.items() if k in used}).df()
+        # money.frame: DECIMAL sums stay exact (``.df()`` would make them float64)
+        return money.frame(cur.execute(text, {k: v for k, v in bound.items() if k in used}))
     finally:
         if needs_facts:
             cur.unregister("deal_facts")

@@ -6,7 +6,8 @@ one definition and cannot disagree.
 A metric is an expression over the **measures** of one group (a channel, an owner … or the
 total) in one date range, which ``sql/channel_economics.sql`` aggregates from the staging views
 (its ``joined``/``totals`` CTEs): the query's figure columns are written from this registry
-(``select_list``), not by hand. The expressions are plain SQL (CAST, CASE, coalesce, nullif,
+(``select_list``), not by hand. Money sums (spend, revenue, pipeline) stay exact DECIMALs
+(funnel/money.py); ratios are DOUBLE. The expressions are plain SQL (CAST, CASE, coalesce, nullif,
 round): a second engine can run them as they are.
 
 Measures (per group and range):
@@ -59,7 +60,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("leads", "CAST(leads AS BIGINT)", ("лиды, созданные за период", "leads created in the period")),
     Metric(
         "spend",
-        "CAST(round(spend, 2) AS DOUBLE)",
+        "round(spend, 2)",
         ("расходы за период", "money spent in the period"),
         "no spend known: NULL (shown as —)",
     ),
@@ -98,7 +99,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "revenue",
-        "CAST(round(coalesce(revenue, 0), 2) AS DOUBLE)",
+        "round(coalesce(revenue, 0), 2)",
         ("Σ суммы выигранных сделок", "Σ amount of deals won"),
         "no amounts: 0",
     ),
@@ -128,7 +129,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "pipeline",
-        "CAST(round(coalesce(pipeline, 0), 2) AS DOUBLE)",
+        "round(coalesce(pipeline, 0), 2)",
         ("Σ суммы открытых сделок", "Σ amount of open deals"),
         "no amounts: 0",
     ),

@@ -1,6 +1,11 @@
 -- Raw layer: every row as it was loaded, typed, with the upload that brought it.
 -- A row is current while superseded_by IS NULL; replace/upsert mark the old rows instead of
 -- deleting them, so that undoing an upload can restore exactly what it replaced.
+-- Money (leads.cost, deals.amount, spend.amount) is DECIMAL(18, 2): exact to the kopeck up to
+-- 9 999 999 999 999 999.99, and kept in 64 bits (funnel/money.py says why this width). Its sums
+-- are DECIMAL(38, 2). DOUBLE is for fractions only: a stage's probability here, and the ratios
+-- the metrics build (CPL, average check, conversion, ROMI, a probability-weighted pipeline).
+-- A file made when money was DOUBLE is converted on open (funnel.db.Store._migrate).
 CREATE SEQUENCE IF NOT EXISTS upload_seq START 1;
 
 CREATE TABLE IF NOT EXISTS workspaces (
@@ -76,7 +81,7 @@ CREATE TABLE IF NOT EXISTS leads_core_raw (
     created_at       TIMESTAMP NOT NULL,
     channel          VARCHAR,
     owner            VARCHAR,
-    cost             DECIMAL(18, 2)
+    cost             DECIMAL(18, 2)             -- as in leads_full_raw
 );
 
 CREATE OR REPLACE VIEW leads_raw AS
@@ -98,7 +103,7 @@ CREATE TABLE IF NOT EXISTS deals_raw (
     stage         VARCHAR,                      -- as written in the file; resolved in staging
     channel       VARCHAR,
     status        VARCHAR,                      -- open | won | lost when the file says so
-    amount        DECIMAL(18, 2),
+    amount        DECIMAL(18, 2),               -- the deal's value, workspace currency; NULL = not given
     closed_at     TIMESTAMP,
     lost_reason   VARCHAR,
     owner         VARCHAR,
@@ -120,7 +125,7 @@ CREATE TABLE IF NOT EXISTS spend_raw (
     superseded_by BIGINT,
     channel       VARCHAR,
     period        DATE NOT NULL,                -- first day of the period the money was spent in
-    amount        DECIMAL(18, 2) NOT NULL,
+    amount        DECIMAL(18, 2) NOT NULL,      -- money spent in the period, workspace currency
     campaign      VARCHAR,
     clicks        BIGINT,
     impressions   BIGINT,

@@ -333,6 +333,10 @@ REASONS = {
         "не число (ожидается, например, 1 234,56 или 1234.56)",
         "not a number (expected e.g. 1 234,56 or 1234.56)",
     ),
+    "money_too_big": (
+        "сумма больше наибольшей, которую хранит приложение (9 999 999 999 999 999,99)",
+        "amount beyond the largest the app keeps (9,999,999,999,999,999.99)",
+    ),
     "negative": ("отрицательная сумма; суммы должны быть ≥ 0", "negative amount; amounts must be ≥ 0"),
     "int_bad": ("не целое неотрицательное число", "not a whole non-negative number"),
     "status_bad": (
@@ -393,6 +397,12 @@ WARNINGS = {
     "won_date": (
         "строки с датой выигрыша («{column}») загружаются как выигранные сделки на этапе «{stage}»",
         "rows with a won date ('{column}') load as won deals at the stage '{stage}'",
+    ),
+    "no_amount": (
+        "в файле нет столбца с суммой сделки: выручка и средний чек по этим сделкам будут пустыми; "
+        "если сумма есть под другим названием, сопоставьте этот столбец с полем «Сумма»",
+        "the file has no deal amount column: revenue and the average check will be empty for these deals; "
+        "if the amount is in a column under another name, map that column to the field 'Amount' (amount)",
     ),
     "wide_spend": (
         "расходы в широком формате: каждый столбец — канал ({channels})",

@@ -62,7 +62,7 @@ def test_detection_is_reported(store, ws, tmp_path):
     assert info.date_formats["created_at"] == ("%d.%m.%Y", "dotted dates are day-first (dd.mm.yyyy) by convention")
     assert info.mapping_source["channel"] == "synonym"
     assert list(info.preview["row"]) == [4, 5]
-    assert info.preview["cost"].tolist() == [1234.56, 12000.0]
+    assert info.preview["cost"].tolist() == [Decimal("1234.56"), Decimal("12000.00")]  # exact, as stored
 
 
 def test_us_dates_are_resolved_with_the_row_that_proves_it(store, ws, tmp_path):
@@ -246,7 +246,7 @@ def test_spaces_around_dates_and_numbers_read_as_without(store, ws, tmp_path):
         pd.Timestamp(2025, 2, 1),
         pd.Timestamp(2025, 2, 1),
     ]
-    assert rows["cost"].tolist() == [1234.5, 99.9, 7.0, 12.5]
+    assert rows["cost"].tolist() == [Decimal("1234.50"), Decimal("99.90"), Decimal("7.00"), Decimal("12.50")]
     assert [(r.row, r.column, r.value) for r in info.rejected.itertuples()] == [
         (6, "cost", "n/a"),
         (6, "created", "xx"),

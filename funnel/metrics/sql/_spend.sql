@@ -7,16 +7,20 @@
 -- leads through every filter, owner and segment included (the spend table's money does not).
 spend AS (
     SELECT k, channel, campaign, cut_start AS period,
-           amount * (least(cut_end, start_month_end) - cut_start + 1) / days_total AS amount
+           -- a whole period is its amount, exactly; a cut one its share by days, to the cent
+           CASE WHEN least(cut_end, start_month_end) - cut_start + 1 = days_total THEN CAST(amount AS DECIMAL(38, 2))
+                ELSE CAST(amount * (least(cut_end, start_month_end) - cut_start + 1) / days_total AS DECIMAL(38, 2))
+           END AS amount
     FROM spend_periods
     WHERE cut_start <= start_month_end
     UNION ALL
     SELECT k, channel, campaign, greatest(cut_start, start_month_end + 1),
-           amount * (cut_end - greatest(cut_start, start_month_end + 1) + 1) / days_total
+           CAST(amount * (cut_end - greatest(cut_start, start_month_end + 1) + 1) / days_total AS DECIMAL(38, 2))
     FROM spend_periods
     WHERE cut_end > start_month_end
     UNION ALL
-    SELECT l.k, l.channel, l.campaign, CAST(date_trunc('month', l.created_date) AS DATE), l.cost
+    SELECT l.k, l.channel, l.campaign, CAST(date_trunc('month', l.created_date) AS DATE),
+           CAST(l.cost AS DECIMAL(38, 2))
     FROM leads AS l
     WHERE l.cost IS NOT NULL
       AND l.channel NOT IN (SELECT channel FROM stg_spend WHERE workspace_id = $ws)

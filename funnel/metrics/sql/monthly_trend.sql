@@ -41,8 +41,8 @@ final AS (
         keys.grp,
         CAST(coalesce(l.leads, 0) AS BIGINT)                         AS leads,
         CAST(coalesce(d.won, 0) AS BIGINT)                           AS won,
-        CAST(round(coalesce(d.revenue, 0), 2) AS DOUBLE)             AS revenue,
-        CAST(round(s.spend, 2) AS DOUBLE)                            AS spend,
+        round(coalesce(d.revenue, 0), 2)                             AS revenue,
+        round(s.spend, 2)                                            AS spend,
         CAST(s.spend / nullif(l.leads, 0) AS DOUBLE)                 AS cpl,
         coalesce(d.won, 0) / nullif(l.leads, 0)                      AS conversion
     FROM keys

@@ -62,7 +62,7 @@ final AS (
         p.kind,
         p.has_history,
         CAST(p.reached AS BIGINT)                                           AS reached,
-        CAST(round(p.amount, 2) AS DOUBLE)                                  AS amount,
+        round(p.amount, 2)                                                  AS amount,
         p.reached / nullif(lag(p.reached) OVER w, 0)                        AS conversion_from_previous,
         p.reached / nullif(first_value(p.reached) OVER w, 0)                AS conversion_from_first,
         CAST(coalesce(o.still_open, 0) AS BIGINT)                           AS still_open,

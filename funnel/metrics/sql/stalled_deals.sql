@@ -25,7 +25,7 @@ final AS (
         stage,
         owner,
         channel,
-        CAST(amount AS DOUBLE)                         AS amount,
+        amount,
         d1                                             AS since,
         from_history,
         work_days                                      AS days_in_stage,
