@@ -39,38 +39,39 @@ class StageChain:
         steps[index] = (steps[index][0], share(f"stage «{steps[index][0]}»", rate))
         return replace(self, steps=tuple(steps))
 
-    def scaled_to(self, conversion: float) -> StageChain:
-        """The chain whose product is ``conversion``: every step moved by the same factor, a step
-        stopping at 1 (the others then take the rest). The chain a plan with that conversion
-        has, so that its steps and the plan's conversion never disagree. A chain with a zero
-        step cannot be scaled up: the zero steps take the whole change then."""
+    def scaled_to(self, conversion: float, fixed: frozenset[str] | set[str] = frozenset()) -> StageChain:
+        """The chain whose product is ``conversion``: every step not in ``fixed`` (steps a person
+        set by hand) moved by the same factor, a step stopping at 1. The chain a plan with that
+        conversion has, so that its steps and the plan's conversion never disagree. When the free
+        steps cannot get there (none left, or all at 1 or 0), the closest chain they allow."""
         share("conversion", conversion)
-        if abs(self.conversion - conversion) < 1e-15:
+        free = [i for i, (n, _) in enumerate(self.steps) if n not in fixed]
+        if abs(self.conversion - conversion) < 1e-15 or not free:
             return self
-        if conversion == 0:  # nobody is won: the last step stops everyone
-            return StageChain((*self.steps[:-1], (self.steps[-1][0], 0.0)))
-        if self.conversion == 0:
-            zeros = [i for i, (_, r) in enumerate(self.steps) if r == 0]
-            rest = math.prod(r for _, r in self.steps if r > 0)
-            if conversion > rest:
-                return StageChain(tuple((n, 1.0) for n, _ in self.steps)).scaled_to(conversion)
-            each = (conversion / rest) ** (1 / len(zeros))
-            return StageChain(tuple((n, each if r == 0 else r) for n, r in self.steps))
-        lo, hi = min(math.log(conversion / self.conversion), 0.0), 50.0  # the log of the factor
-        for _ in range(200):  # bisection on the log factor: the product grows with it
+        steps = list(self.steps)
+        if conversion == 0:  # nobody is won: the last free step stops everyone
+            steps[free[-1]] = (steps[free[-1]][0], 0.0)
+            return StageChain(tuple(steps))
+        if any(steps[i][1] == 0 for i in free):  # a zero cannot be scaled: the zeros take the change
+            steps = [(n, 1e-12 if i in free and r == 0 else r) for i, (n, r) in enumerate(steps)]
+        fixed_part = math.prod(r for i, (_, r) in enumerate(steps) if i not in free)
+
+        def product(log_k: float) -> float:
+            return fixed_part * math.prod(min(1.0, steps[i][1] * math.exp(log_k)) for i in free)
+
+        lo, hi = -60.0, 60.0
+        for _ in range(200):  # bisection on the log of the factor: the product grows with it
             mid = (lo + hi) / 2
-            if math.prod(min(1.0, r * math.exp(mid)) for _, r in self.steps) < conversion:
-                lo = mid
-            else:
-                hi = mid
+            lo, hi = (mid, hi) if product(mid) < conversion else (lo, mid)
         k = math.exp(hi)
-        steps = [(n, min(1.0, r * k)) for n, r in self.steps]
-        # the last uncapped step takes the rounding, so the product is the conversion exactly
-        free = [i for i, (_, r) in enumerate(steps) if r < 1.0] or [len(steps) - 1]
-        j = free[-1]
-        others = math.prod(r for i, (_, r) in enumerate(steps) if i != j)
-        steps[j] = (steps[j][0], min(1.0, conversion / others) if others else steps[j][1])
-        return StageChain(tuple(steps))
+        out = [(n, min(1.0, r * k)) if i in free else (n, r) for i, (n, r) in enumerate(steps)]
+        # the last free step below 1 takes the rounding, so the product is the conversion exactly
+        open_steps = [i for i in free if out[i][1] < 1.0] or free[-1:]
+        j = open_steps[-1]
+        others = math.prod(r for i, (_, r) in enumerate(out) if i != j)
+        if others:
+            out[j] = (out[j][0], min(1.0, conversion / others))
+        return StageChain(tuple(out))
 
     def reached(self, leads: float) -> list[tuple[str, float]]:
         """How many of ``leads`` get through each step [count/period] (cumulative products)."""

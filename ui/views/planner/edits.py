@@ -38,22 +38,28 @@ def chain_tab(b, plan: Plan) -> None:
     base = b.stage_chain()
     start, stale = up.current_edits().apply_chain(base)
     _stale_note("planner.chain.stale", stale)
-    keys = [state.PL_CHAIN.of(i) for i in range(len(start.steps))]
-    shown = [k.get() for k in keys]
-    if any(v is None for v in shown):  # first draw, or after a reset / an opened scenario or link
-        shown = [rate * 100 for _, rate in start.steps]
-    current = StageChain(tuple((name, v / 100) for (name, _), v in zip(base.steps, shown, strict=True)))
-    # The chain is the plan's conversion taken apart: when the conversion lever moved, every step
-    # moves with it (StageChain.scaled_to), so the steps always multiply out to the headline's.
-    current = current.scaled_to(plan.conversion)
+    # The chain is the plan's conversion taken apart: the steps set by hand (the plan's chain
+    # edits) stay, the others move together so that the steps multiply out to the headline's
+    # conversion (StageChain.scaled_to); moving a step sets the conversion to the new product.
+    fixed = {name for name, _ in up.current_edits().chain}
+    current = start.scaled_to(plan.conversion, fixed)
+    keys = [state.PL_CHAIN.of(i) for i in range(len(current.steps))]
     for key, (_, rate) in zip(keys, current.steps, strict=True):
         key.set(rate * 100)
+    names_in_order = [name for name, _ in base.steps]
     cols = st.columns(2)
     rates = []
     for i, label in enumerate(labels):
         rates.append(
             cols[i % 2].slider(
-                label, 0.0, 100.0, step=0.01, key=keys[i], format="%.4f", on_change=_chain_moved, args=(len(keys),)
+                label,
+                0.0,
+                100.0,
+                step=0.01,
+                key=keys[i],
+                format="%.4f",
+                on_change=_chain_moved,
+                args=(i, names_in_order),
             )
             / 100
         )
@@ -75,12 +81,15 @@ def chain_tab(b, plan: Plan) -> None:
         width="stretch",
         key="pl_chain_table",
     )
-    up.keep_edits(chain=edits.chain_edits(base, rates))
 
 
-def _chain_moved(steps: int) -> None:
-    """on_change of a chain slider: the plan's conversion becomes the chain's product."""
-    rates = [float(state.PL_CHAIN.of(i).get() or 0.0) / 100 for i in range(steps)]
+def _chain_moved(index: int, names: list[str]) -> None:
+    """on_change of chain slider ``index``: that step becomes one the plan's edits set by hand,
+    and the plan's conversion the chain's new product."""
+    rates = [float(state.PL_CHAIN.of(i).get() or 0.0) / 100 for i in range(len(names))]
+    kept = dict(up.current_edits().chain)
+    kept[names[index]] = rates[index]
+    up.keep_edits(chain=tuple((n, kept[n]) for n in names if n in kept))
     up.set_lever("conversion", math.prod(rates))
 
 
