@@ -25,8 +25,9 @@ from pathlib import Path
 
 import duckdb
 
-from funnel.ingest.fields import bare, normalise, synonyms
 from funnel.ingest.messages import upload_error
+from funnel.ingest.names import bare, normalise
+from funnel.ingest.synonyms import synonyms
 
 HEAD_BYTES = 256 * 1024
 HEAD_RECORDS = 30
@@ -79,7 +80,7 @@ class Source:
 
 def _header_score(cells: list, known: set[str]) -> tuple[int, int]:
     values = [c for c in cells if c is not None and str(c).strip()]
-    # a money header with its currency (Бюджет ₽) is as known as its bare name (fields.bare)
+    # a money header with its currency (Бюджет ₽) is as known as its bare name (names.bare)
     return (sum(normalise(v) in known or bare(v) in known for v in values), len(values))
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from funnel.ingest.dates import DateChoice, month_text_sql, period_sql
-from funnel.ingest.fields import normalise
 from funnel.ingest.messages import upload_error
+from funnel.ingest.names import normalise
 from funnel.ingest.rows import bound, key_match
 
 _WEEK_WORDS = ("week", "недел")

@@ -1,6 +1,6 @@
 """Parsing a read file into typed rows, and the rows that will be rejected, all in SQL.
 
-``parse`` reads the file (funnel.ingest.reader), maps columns (funnel.ingest.fields), settles
+``parse`` reads the file (funnel.ingest.reader), maps columns (funnel.ingest.presets), settles
 date formats (funnel.ingest.dates) and builds two temp tables on the caller's cursor:
 ``ingest_typed`` (one row per data row, typed fields named as the canonical fields) and
 ``ingest_rejects`` (_row, column, value, code, detail: one line per problem). The loader
@@ -21,9 +21,11 @@ import pandas as pd
 from funnel import money
 from funnel.ingest import dates as dates_mod
 from funnel.ingest import spend_periods
-from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS, normalise, propose_mapping, synonyms
+from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
+from funnel.ingest.names import normalise
+from funnel.ingest.presets import propose_mapping
 from funnel.ingest.reader import Source, read_table
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (
@@ -39,6 +41,7 @@ from funnel.ingest.rows import (
 )
 from funnel.ingest.running import reporting
 from funnel.ingest.stagedates import stage_dates
+from funnel.ingest.synonyms import synonyms
 from funnel.ingest.uploads import file_hash_soon
 from funnel.kinds import KINDS, RAW_TABLES
 
