@@ -26,7 +26,7 @@ from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
 from funnel.ingest.names import normalise
 from funnel.ingest.presets import propose_mapping
-from funnel.ingest.reader import Source, read_table
+from funnel.ingest.reader import read_table
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
 from funnel.ingest.rows import (
     KEYS,
@@ -40,6 +40,7 @@ from funnel.ingest.rows import (
     typed_query,
 )
 from funnel.ingest.running import reporting
+from funnel.ingest.source import Source
 from funnel.ingest.stagedates import stage_dates
 from funnel.ingest.synonyms import synonyms
 from funnel.ingest.uploads import file_hash_soon
