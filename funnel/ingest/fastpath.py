@@ -24,6 +24,8 @@ import pandas as pd
 
 from funnel.ingest import spend_periods
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.notices import row_warnings
+from funnel.ingest.preparation import Prepared
 from funnel.ingest.rejects import localise_rejected, row_checks
 from funnel.ingest.rows import (
     KEYS,
@@ -37,7 +39,7 @@ from funnel.ingest.rows import (
     typed_query,
 )
 from funnel.ingest.running import reporting
-from funnel.ingest.validate import Parsed, Prepared, row_warnings
+from funnel.ingest.validate import Parsed
 from funnel.kinds import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"

@@ -20,9 +20,11 @@ from funnel.ingest import fastpath, spend_periods
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.notices import earlier_upload
+from funnel.ingest.preparation import reading
 from funnel.ingest.rows import KEYS, key_match, set_aside, stored_in
 from funnel.ingest.running import reporting
-from funnel.ingest.validate import check, earlier_upload, reading, stored_params, stored_sql
+from funnel.ingest.validate import check, stored_params, stored_sql
 from funnel.kinds import RAW_TABLES, STORED_IN
 from funnel.workspace import bump_version, get_workspace
 
