@@ -22,8 +22,9 @@ from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.notices import earlier_upload
 from funnel.ingest.preparation import reading
-from funnel.ingest.rows import KEYS, key_match, set_aside, stored_in
+from funnel.ingest.rows import KEYS
 from funnel.ingest.running import reporting
+from funnel.ingest.storage import key_match, set_aside, stored_in
 from funnel.ingest.validate import check, stored_params, stored_sql
 from funnel.kinds import RAW_TABLES, STORED_IN
 from funnel.workspace import bump_version, get_workspace

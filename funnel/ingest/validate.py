@@ -22,16 +22,9 @@ from funnel.ingest.messages import upload_error
 from funnel.ingest.notices import earlier_upload, row_warnings, text_warnings
 from funnel.ingest.preparation import Prepared, reading
 from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
-from funnel.ingest.rows import (
-    KEYS,
-    RAW_COLUMNS,
-    bound,
-    key_match,
-    stored_params,
-    stored_sql,
-    typed_query,
-)
+from funnel.ingest.rows import KEYS, RAW_COLUMNS, bound, typed_query
 from funnel.ingest.running import reporting
+from funnel.ingest.storage import key_match, stored_params, stored_sql
 from funnel.kinds import RAW_TABLES
 
 PREVIEW_ROWS = 20
