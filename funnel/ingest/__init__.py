@@ -24,8 +24,9 @@ a report of each rejected row with its line and column, then the insert of the r
 from __future__ import annotations
 
 from funnel.ingest.fields import FIELDS, Field
+from funnel.ingest.history import UndoResult, undo_upload, upload_history
 from funnel.ingest.inspection import Inspection, Unmapped, inspect, review
-from funnel.ingest.loader import LoadResult, UndoResult, load, undo_upload, upload_history
+from funnel.ingest.loader import LoadResult, load
 from funnel.ingest.uploads import file_hash, save_upload
 from funnel.kinds import KINDS, current_rows
 

@@ -24,20 +24,13 @@ import pandas as pd
 
 from funnel.ingest import spend_periods
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.notices import row_warnings
+from funnel.ingest.preparation import Prepared
 from funnel.ingest.rejects import localise_rejected, row_checks
-from funnel.ingest.rows import (
-    KEYS,
-    TEXT_CAP,
-    bound,
-    key_match,
-    set_aside,
-    stored_in,
-    stored_params,
-    stored_select,
-    typed_query,
-)
+from funnel.ingest.rows import KEYS, TEXT_CAP, bound, typed_query
 from funnel.ingest.running import reporting
-from funnel.ingest.validate import Parsed, Prepared, row_warnings
+from funnel.ingest.storage import key_match, set_aside, stored_in, stored_params, stored_select
+from funnel.ingest.validate import Parsed
 from funnel.kinds import RAW_TABLES
 
 _STOP = "funnel: a row the full check must name"

@@ -13,9 +13,10 @@ import pandas as pd
 
 from funnel.errors import UploadError
 from funnel.ingest import dates as dates_mod
-from funnel.ingest.fields import FIELDS, propose_mapping
+from funnel.ingest.fields import FIELDS
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import warning
+from funnel.ingest.presets import propose_mapping
 from funnel.ingest.reader import read_table
 from funnel.ingest.validate import Parsed, parse
 

@@ -11,7 +11,7 @@ rows) would count the money twice: ``refuse_overlaps`` refuses such a file namin
 and so a file whose periods overlap spend already stored for the same channel and campaign,
 unless the load mode sets that spend aside (replace, or upsert of the very same periods).
 Rows are the same series when their channel (case and spaces aside) and campaign agree, as for
-the key (funnel.ingest.rows.key_match).
+the key (funnel.ingest.storage.key_match).
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from funnel.ingest.dates import DateChoice, month_text_sql, period_sql
-from funnel.ingest.fields import normalise
 from funnel.ingest.messages import upload_error
-from funnel.ingest.rows import bound, key_match
+from funnel.ingest.names import normalise
+from funnel.ingest.rows import bound
+from funnel.ingest.storage import key_match
 
 _WEEK_WORDS = ("week", "недел")
 _DAY_WORDS = ("day", "daily", "день", "дня", "дни", "дней")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from funnel.ingest.fields import normalise
+from funnel.ingest.names import normalise
 from funnel.ingest.rows import bound
 
 DATED_FIELDS = ("created_at", "closed_at")  # dates the raw deals table keeps

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from funnel.errors import UploadError
-from funnel.ingest import fastpath, reader, running
+from funnel.ingest import csvfile, fastpath, running
 from funnel.kinds import RAW_TABLES
 from funnel.workspace import create_workspace
 from tests.ingest.helpers import load_file, write
@@ -256,7 +256,7 @@ def test_fast_path_gives_what_the_full_check_gives(
     assert _path(seen) == path
     # The full path alone: no fast write, and every CSV read with its pre-scan.
     monkeypatch.setattr(fastpath, "eligible", lambda prep: False)
-    monkeypatch.setattr(reader, "_utf8_head", lambda head: False)
+    monkeypatch.setattr(csvfile, "_utf8_head", lambda head: False)
     ws_full, full, seen_full = _load_case(store, tmp_path / "full", name, kind, first, mode, content)
     assert _path(seen_full) == FULL
     assert _result(fast) == _result(full)

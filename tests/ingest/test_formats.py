@@ -215,9 +215,9 @@ def test_a_workbook_or_parquet_named_csv_is_read_by_its_content(store, ws, tmp_p
 
 @pytest.mark.parametrize("block", [1 << 23, 3, 7], ids=["one-block", "3-byte-blocks", "7-byte-blocks"])
 def test_row_numbers_stay_the_file_lines_after_empty_lines(store, ws, tmp_path, monkeypatch, block):
-    from funnel.ingest import reader
+    from funnel.ingest import prescan
 
-    monkeypatch.setattr(reader, "SCAN_BLOCK", block)
+    monkeypatch.setattr(prescan, "SCAN_BLOCK", block)
     text = "Отчёт\r\n\r\nid,created\r\n1,2025-01-01\r\n\r\n\r\n2,bad\r\n   \r\n3,bad\n\n4,2025-01-02\n5,bad\n"
     info = inspect_file(store, ws, write(tmp_path, "gaps.csv", text), "leads")
     assert info.header_row == 3

@@ -12,7 +12,7 @@ import pytest
 from funnel.access import User
 from funnel.db import Store
 from funnel.ingest import load, undo_upload
-from funnel.ingest.rows import stored_in
+from funnel.ingest.storage import stored_in
 from funnel.workspace import clear_data, create_workspace, delete_workspace
 from tests.ingest.helpers import ADMIN, load_file, write
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from funnel.filters import Filters
-from funnel.ingest.fields import bare, propose_mapping
+from funnel.ingest.names import bare
+from funnel.ingest.presets import propose_mapping
 from funnel.metrics import overview
 from tests.ingest.helpers import inspect_file, load_file, write
 

@@ -142,7 +142,7 @@ def test_a_csv_sample_is_read_from_its_scan_in_file_order(tmp_path):
     the first ones in the file."""
     from pathlib import Path
 
-    from funnel.ingest.reader import read_csv_file
+    from funnel.ingest.csvfile import read_csv_file
 
     path = Path(tmp_path) / "l.csv"
     path.write_text("id;d\n" + "".join(f"L{i};{'31.12.2025 14:05' if i < 5 else '01.02.2025'}\n" for i in range(3000)))

@@ -60,7 +60,7 @@ def test_byte_scan_finds_what_a_line_by_line_reading_finds(tmp_path, monkeypatch
     import random
     import re
 
-    from funnel.ingest import reader
+    from funnel.ingest import prescan
 
     empty = re.compile(rb"\n(?=\r?\n)")
 
@@ -79,8 +79,8 @@ def test_byte_scan_finds_what_a_line_by_line_reading_finds(tmp_path, monkeypatch
         weights = [10, 5, 1, 3, 1, 3, 1, 3, 0.3 if trial % 3 == 0 else 0]
         data = b"".join(rnd.choices(parts, weights=weights, k=rnd.randint(0, 50)))
         path.write_bytes(data)
-        monkeypatch.setattr(reader, "SCAN_BLOCK", rnd.choice([1, 2, 3, 5, 64]))
-        got = reader._scan(path)
+        monkeypatch.setattr(prescan, "SCAN_BLOCK", rnd.choice([1, 2, 3, 5, 64]))
+        got = prescan.scan(path)
         assert (got.utf8, got.quotes, got.blanks) == expected(data), data
 
 

@@ -1,0 +1,120 @@
+"""What to tell the user about the rows that will be stored: warnings, stage spellings the
+ladder lacks, and an earlier upload of the same bytes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from funnel.ingest.fields import FIELDS
+from funnel.ingest.preparation import Prepared
+from funnel.ingest.rows import (
+    TEXT_CAP,
+    bound,
+)
+from funnel.ingest.stagedates import stage_dates
+from funnel.kinds import RAW_TABLES
+
+
+def row_warnings(
+    cur, prep: Prepared, rows: str, params: dict, rows_ok: int, blank_channel: int
+) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str], dict[str, str]]:
+    """What to tell about the rows that will be stored: ``rows`` is SQL of them, shaped like the
+    raw table (``params`` binds it), ``rows_ok`` their number and ``blank_channel`` how many
+    leads among them lack a channel. Returns (warnings, stage spellings the ladder lacks with
+    their rows, CRM closing spellings → the ladder stage they will get as an alias, deal date
+    fields → the stage their column is named after: funnel.ingest.stagedates)."""
+    kind, mapping, ws = prep.kind, prep.mapping, prep.workspace_id
+    warnings: list[tuple[str, dict]] = []
+    if kind == "deals" and mapping.get("won_at"):
+        warnings.append(("won_date", {"column": mapping["won_at"], "stage": params.get("won_stage")}))
+    if prep.wide:
+        warnings.append(("wide_spend", {"channels": ", ".join(prep.wide.values())}))
+    period = prep.choices.get("period") if kind == "spend" else None
+    if period is not None and period.grain:
+        if period.month_rows and period.grain != "month":
+            warnings.append(("spend_month_rows", {"rows": period.month_rows}))
+        warnings.append((f"spend_{period.grain}", {}))
+    if kind == "leads" and mapping.get("channel") is None:
+        warnings.append(("blank_channel", {"rows": rows_ok}))
+    elif kind == "leads" and blank_channel:
+        warnings.append(("blank_channel", {"rows": blank_channel}))
+    if kind == "deals" and mapping.get("lead_id"):
+        leads = RAW_TABLES["leads"]
+        orphans = cur.execute(
+            *bound(
+                f"SELECT count(*), list(DISTINCT lead_id ORDER BY lead_id)[1:3] FROM {rows} s "
+                f"WHERE lead_id IS NOT NULL AND lead_id NOT IN (SELECT lead_id FROM {leads} WHERE workspace_id = $ws "
+                "AND superseded_by IS NULL)",
+                dict(params, ws=ws),
+            )
+        ).fetchone()
+        if orphans[0]:
+            warnings.append(("orphan_deals", {"rows": orphans[0], "examples": ", ".join(orphans[1])}))
+    new_stages, auto = _stages_report(cur, kind, ws, rows, params)
+    for spelling, (stage, n) in auto.items():
+        warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
+    if len(new_stages):
+        warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
+    dated = stage_dates(cur, ws, mapping, rows, params) if kind == "deals" else {}
+    for fld, (stage, n) in dated.items():
+        warnings.append(("stage_dates", {"column": mapping[fld], "stage": stage, "rows": n}))
+    if kind == "deals" and not mapping.get("amount"):
+        # Without amounts the deals still count, but every money figure built on them reads 0 or
+        # "—": say so before the user wonders why revenue is empty.
+        warnings.append(("no_amount", {}))
+    return warnings, new_stages, {k: v[0] for k, v in auto.items()}, {f: st for f, (st, _) in dated.items()}
+
+
+def earlier_upload(cur, workspace_id, digest) -> dict | None:
+    """The newest upload of the same bytes into the workspace that is not undone, or None."""
+    dup = cur.execute(
+        "SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
+        "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+        [workspace_id, digest],
+    ).fetchone()
+    return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup, strict=True)) if dup else None
+
+
+def text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
+    text_fields = [f.name for f in FIELDS[kind] if f.type in ("id", "text") and mapping.get(f.name)]
+    if not text_fields:
+        return []
+    aggs = ", ".join(
+        f"count(*) FILTER (WHERE length({f}) > {TEXT_CAP}), min(_row) FILTER (WHERE length({f}) > {TEXT_CAP})"
+        for f in text_fields
+    )
+    row = cur.execute(f"SELECT {aggs} FROM ingest_typed").fetchone()
+    out = []
+    for i, f in enumerate(text_fields):
+        if row[2 * i]:
+            out.append(
+                ("long_text", {"rows": row[2 * i], "cap": TEXT_CAP, "column": mapping[f], "first": row[2 * i + 1]})
+            )
+    return out
+
+
+def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
+    """(stage spellings unknown to the ladder with row counts, known CRM closing spellings →
+    (ladder stage, rows) that will get an alias on load)."""
+    from funnel.ladder import get_ladder, suggest_stage
+
+    empty = pd.DataFrame({"stage": pd.Series(dtype=object), "rows": pd.Series(dtype="int64")})
+    if kind not in ("deals", "stages"):
+        return empty, {}
+    found = cur.execute(
+        *bound(
+            f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
+            "NOT IN (SELECT spelling FROM stg_stage_lookup WHERE workspace_id = $ws) "
+            "GROUP BY stage ORDER BY rows DESC, stage",
+            dict(params, ws=workspace_id),
+        )
+    ).df()
+    ladder = get_ladder(cur, workspace_id)
+    auto, unknown = {}, []
+    for st, n in zip(found["stage"], found["rows"], strict=True):
+        target = suggest_stage(st, ladder)
+        if target:
+            auto[st] = (target, int(n))
+        else:
+            unknown.append((st, int(n)))
+    return (pd.DataFrame(unknown, columns=["stage", "rows"]) if unknown else empty), auto

@@ -1,0 +1,64 @@
+"""What a reader leaves for the rest of the load: the columns, the counts and how the file was read.
+
+The rows themselves are in temp objects of the caller's cursor (see funnel.ingest.reader).
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Source:
+    columns: list[str]
+    rows_in: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int = 1  # the spreadsheet line of the header
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    fmt: str = "csv"  # csv | xlsx | parquet
+    warnings: list[tuple[str, dict]] = field(default_factory=list)
+    temp_file: Path | None = None  # a UTF-8 copy that ingest_src reads; removed by cleanup()
+    # CSV only: ``ingest_scan``, the same records as ingest_src without ``_row`` and without
+    # dropping blank records, which DuckDB reads in parallel (the row_number() window of
+    # ingest_src runs on one thread). A table filled from it in order (preserve_insertion_order)
+    # has rowid = the record's index, and ``row_sql(rowid)`` gives its spreadsheet line.
+    scan: str | None = None
+    extra: bool = False  # CSV: the views have ``_extra``, a cell beyond the header's columns
+    row_base: int = 0
+    shifts: list[int] = field(default_factory=list)
+    # CSV read without the pre-scan (``read_table(quick=True)``, for a file whose start is UTF-8
+    # and has no quote): taken to be UTF-8, read in parallel, the header-only check left to the
+    # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines
+    # unknown). For a reader that reads the file again in full at any DuckDB error: a quoted
+    # line break or an unclosed quote further on is one, and so is a byte that is not UTF-8
+    # anywhere. DuckDB checks the bytes of every cell a query reads, and the views of a quick
+    # read are strict: a record with a filled cell beyond the header's columns and ``_extra`` is
+    # an error, not cells left unread.
+    quick: bool = False
+
+    def __post_init__(self) -> None:
+        if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
+            weakref.finalize(self, Path(self.temp_file).unlink, missing_ok=True)
+
+    def row_sql(self, index: str) -> str:
+        """SQL: the spreadsheet line of the record whose 0-based index in ``scan`` is ``index``."""
+        return row_sql(f"{index} + 1", self.row_base, self.shifts)
+
+    def cleanup(self) -> None:
+        if self.temp_file is not None:
+            self.temp_file.unlink(missing_ok=True)
+
+
+def row_sql(number: str, header_line: int, shifts) -> str:
+    """SQL: the spreadsheet line of the ``number``-th record (1-based) below the header line.
+    ``shifts``: for each empty line below the header, the counted line number after which
+    records sit one line lower (empty line number minus how many empty lines precede it, plus 1)."""
+    row = f"{number} + {int(header_line)}"
+    if shifts:
+        listed = "[" + ", ".join(str(int(t)) for t in shifts) + "]"
+        row = f"{row} + len(list_filter({listed}, lambda x: x < {row}))"
+    return row
