@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS uploads (
 -- Leads are kept in two tables, read together as the view leads_raw (below). A file with no
 -- optional column besides owner and cost (the usual export: id, date, source, manager, cost)
 -- lands in leads_core_raw; any other in leads_full_raw. Writing six empty columns for every
--- row made such a load about 13 % slower (funnel.workspace.STORED_IN, funnel.ingest.rows.stored_in).
+-- row made such a load about 13 % slower (funnel.workspace.STORED_IN, funnel.ingest.storage.stored_in).
 CREATE TABLE IF NOT EXISTS leads_full_raw (
     workspace_id     VARCHAR NOT NULL,
     upload_id        BIGINT  NOT NULL,
