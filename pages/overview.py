@@ -3,7 +3,7 @@ import streamlit as st
 import ui
 from funnel import plan_fact
 from funnel.errors import FunnelError
-from funnel.metrics import overview, trend
+from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
 
 ui.page_guard()
@@ -14,12 +14,13 @@ try:
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution)
     plan = ui.shared(plan_fact.plan_vs_fact, filters=filters)
+    split = ui.shared(spend.spend_split, filters=filters, by=None)
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
 
 if ui.explain_gaps(head.now, filters):
-    view.headline_metrics(head)
+    view.headline_metrics(head, split)
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
     ui.simple_table(
         months,

@@ -16,6 +16,11 @@ TEXTS = {
         "leads turn into money, but recent months are still growing: their deals have not closed yet.",
     ),
     # figures
+    "an.help.spend_cut": (
+        "Периоды расходов, которые выбранный период режет, учтены долей по дням:",
+        "Spend periods the chosen period cuts count by their share of days:",
+    ),
+    "an.help.spend_cut_more": ("…и ещё {n}.", "…and {n} more."),
     "an.cohort.window": (
         "По когортам учтены лиды, созданные не позже {until}: за {days} дн. закрываются 9 из 10 выигранных "
         "сделок (по вашим данным). Ещё созревают и не учтены: {maturing} лидов периода.",

@@ -218,3 +218,16 @@ def test_cohort_counting_says_how_many_leads_are_still_maturing(app_db):
     assert m.days and m.maturing
     line = next(c.value for c in at.caption if "созревают" in c.value)
     assert f"за {m.days} дн." in line and fmt_num(m.maturing, "ru") in line
+
+
+def test_a_cut_spend_period_shows_its_share_in_the_spend_help(app_db):
+    """4 March – 3 April cuts the demo's monthly spend: the Spend card's help lists each channel's
+    March at 28/31 and April at 3/30, and the spend is their sum."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update({"period": "custom", "from": "2026-03-04", "to": "2026-04-03"})
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert not at.exception, at.exception
+    card = next(m for m in at.metric if m.label == "Расходы")
+    assert "× 28/31 =" in card.proto.help and "× 3/30 =" in card.proto.help

@@ -25,7 +25,26 @@ def _fig_text(figure: str, value) -> str:
     return ui.pct(value, 2) if kind == "share" else ui.num(value)
 
 
-def headline_help(h: Headline, figure: str) -> str:
+CUT_SHOWN = 6  # cut spend periods listed in a card's help; the rest are counted
+
+
+def cut_lines(split: pd.DataFrame | None) -> str:
+    """The spend periods the period cuts, as "SEO 01.03.2026–31.03.2026: 3 100 ₽ × 28/31 =
+    2 800 ₽" lines (funnel.metrics.spend.spend_split); "" when every period lies wholly inside."""
+    if split is None or split.empty:
+        return ""
+    cut = split[split["days_in"] < split["days_total"]]
+    lines = [
+        f"{r.channel} {period_text((r.period_start, r.period_end))}: {ui.money(r.amount)} × "
+        f"{r.days_in}/{r.days_total} = {ui.money(r.spend)}"
+        for r in cut.head(CUT_SHOWN).itertuples()
+    ]
+    if len(cut) > CUT_SHOWN:
+        lines.append(ui.t("an.help.spend_cut_more", n=ui.num(len(cut) - CUT_SHOWN)))
+    return "  \n".join(ui.plain(line) for line in lines)
+
+
+def headline_help(h: Headline, figure: str, cut: str = "") -> str:
     n = h.now
     parts = {
         k: _fig_text(k, n.get(k)) for k in ("leads", "spend", "won", "lost", "revenue", "pipeline", "win_rate", "open")
@@ -45,17 +64,20 @@ def headline_help(h: Headline, figure: str) -> str:
         )
     else:
         text += "  \n" + ui.t("an.no_compare")
+    if cut and figure in ("spend", "cpl"):
+        text += "  \n" + ui.t("an.help.spend_cut") + "  \n" + cut
     return text
 
 
-def headline_metrics(h: Headline) -> None:
+def headline_metrics(h: Headline, split: pd.DataFrame | None = None) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption; none when it is the previous period's window, or there is no year earlier), and
-    the formula with its numbers (help)."""
-    ui.draw_cached(_headline_view, h)
+    the formula with its numbers (help); the spend and CPL help list the spend periods the
+    period cuts, with the share by days each adds (``split``: spend.spend_split)."""
+    ui.draw_cached(_headline_view, h, cut_lines(split))
 
 
-def _headline_view(h: Headline) -> None:
+def _headline_view(h: Headline, cut: str = "") -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     for row in rows:
         cols = st.columns(len(row))
@@ -67,7 +89,7 @@ def _headline_view(h: Headline) -> None:
                 _fig_text(figure, h.now.get(figure)),
                 delta=f"{delta} {vs}" if delta else None,
                 delta_color="inverse" if figure in _UP_IS_BAD else "normal",
-                help=headline_help(h, figure),
+                help=headline_help(h, figure, cut),
             )
             if h.yoy is not None and not h.yoy_same_as_prev:
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
