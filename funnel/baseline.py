@@ -42,6 +42,7 @@ from funnel.model.mix import Channel
 from funnel.model.pipeline import OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
+from funnel.money import as_float
 from funnel.periods import data_range, months_in
 
 log = logging.getLogger("funnel.baseline")
@@ -243,16 +244,16 @@ def _baseline(cur, filters: Filters) -> Baseline:
     econ = econ[econ["k"] == 0]
     total = econ[econ["is_total"]].iloc[0] if econ["is_total"].any() else None
     channels = tuple(
-        ChannelBaseline(str(r.grp), int(r.leads), _num(r.spend), int(r.won), int(r.won_priced), _num(r.revenue))
+        ChannelBaseline(str(r.grp), int(r.leads), as_float(r.spend), int(r.won), int(r.won_priced), as_float(r.revenue))
         for r in econ[~econ["is_total"]].itertuples()
     )
     leads, won = (int(total["leads"]), int(total["won"])) if total is not None else (0, 0)
-    spend, revenue = (_num(total["spend"]), _num(total["revenue"])) if total is not None else (0.0, 0.0)
+    spend, revenue = (as_float(total["spend"]), as_float(total["revenue"])) if total is not None else (0.0, 0.0)
     amounts = query.run(cur, "won_amounts", bound).iloc[0]
     checks, sample = int(amounts["checks"]), amounts["sample"]
     avg = revenue / checks if checks else None
     team = {k: int(v) for k, v in query.run(cur, "sellers", bound).iloc[0].items()}
-    cv = _num(amounts["sd"]) / avg if avg and _num(amounts["sd"]) else None
+    cv = as_float(amounts["sd"]) / avg if avg and as_float(amounts["sd"]) else None
     return Baseline(
         filters.workspace_id,
         lo,
@@ -305,8 +306,3 @@ def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:
         OpenStage(r.stage, int(r.deals), float(r.amount), float(r.probability), *learned.get(r.stage, (0, 0)))
         for r in query.run(cur, "open_by_stage", everything).itertuples()
     )
-
-
-def _num(x) -> float:
-    """A measure as a float: None or NaN (nothing known) is 0."""
-    return 0.0 if x is None or x != x else float(x)

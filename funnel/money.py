@@ -110,3 +110,8 @@ def json_text(obj, *, plain_floats: bool = False, **kwargs) -> str:
 def fits_excel(value: Decimal) -> bool:
     """Does Excel hold this amount exactly as a number (at most EXCEL_DIGITS significant digits)?"""
     return len(value.normalize().as_tuple().digits) <= EXCEL_DIGITS
+
+
+def as_float(value) -> float:
+    """A money measure as the planning model's float: None or NaN (nothing known) is 0."""
+    return 0.0 if value is None or value != value else float(value)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics import query
+from funnel.money import as_float
 from funnel.periods import add_months, month_start
 
 
@@ -32,8 +33,8 @@ def history(cur, *, filters: Filters, end: date | None) -> tuple[tuple[date, int
         month_start(m.date() if hasattr(m, "date") else m): (
             int(r.leads),
             int(r.won),
-            _number(r.revenue),
-            _number(r.spend),
+            as_float(r.revenue),
+            as_float(r.spend),
         )
         for m, r in zip(df["month"], df.itertuples(), strict=True)
     }
@@ -42,8 +43,3 @@ def history(cur, *, filters: Filters, end: date | None) -> tuple[tuple[date, int
         out.append((month, *rows.get(month, (0, 0, 0.0, 0.0))))
         month = add_months(month, 1)
     return tuple(out)
-
-
-def _number(x) -> float:
-    """A measure as a float: None or NaN (nothing known) is 0."""
-    return 0.0 if x is None or x != x else float(x)
