@@ -66,7 +66,9 @@ _lock = threading.Lock()
 _building: dict[tuple, threading.Lock] = {}
 
 
-def _key(cur, workspace_id: str) -> tuple:
+def version_key(cur, workspace_id: str) -> tuple:
+    """(database file, workspace, data version): what a result derived from the workspace's
+    deals is keyed by, so that any write gives a new key."""
     # fetchall, not fetchone: an unfinished result would block the cursor's next statement
     row = cur.execute(
         "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), "
@@ -87,7 +89,7 @@ def _load(cur, workspace_id: str) -> pa.Table:
 def deal_facts(cur, workspace_id: str) -> pa.Table:
     """The workspace's current deals as an Arrow table: the stg_deals COLUMNS plus, from stage
     history, history_max_pos, last_ladder_stage, last_stage, last_entered_at, has_history."""
-    key = _key(cur, workspace_id)
+    key = version_key(cur, workspace_id)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)

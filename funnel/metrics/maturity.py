@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from funnel.filters import Filters
-from funnel.metrics.facts import deal_facts
+from funnel.metrics.facts import deal_facts, version_key
 from funnel.periods import data_range
 
 SHARE = 0.9  # the window holds this share of the lead-to-won delays
@@ -55,12 +55,11 @@ class Maturity:
 
 def window(cur, workspace_id: str) -> tuple[int | None, date | None]:
     """(days, as_of) for the workspace, learned once per data version."""
-    table = deal_facts(cur, workspace_id)  # also the cache's key: a new version is a new table
-    key = (id(table), workspace_id)
+    key = version_key(cur, workspace_id)
     with _lock:
         if key in _cache:
             return _cache[key]
-    cur.register("deal_facts", table)
+    cur.register("deal_facts", deal_facts(cur, workspace_id))
     try:
         days = cur.execute(_WINDOW_SQL, {"share": SHARE}).fetchall()[0][0]
     finally:
