@@ -66,7 +66,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
 
     def scenarios_tab() -> None:
         charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
-        scenarios.scenarios_tab(b, base, plan, out, current_edits(), [waterfall(steps), *charts_], tables)
+        scenarios.scenarios_tab(b, base, plan, out, r.baseline, current_edits(), [waterfall(steps), *charts_], tables)
 
     draw = {
         "chain": lambda: edits.chain_tab(b, plan),

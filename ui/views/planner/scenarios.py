@@ -59,7 +59,9 @@ def _write(fn, *args, **kwargs) -> bool:
         return False
 
 
-def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, figures: list, tables: dict) -> None:
+def scenarios_tab(
+    b, base: Plan, plan: Plan, out: dict, base_out: dict, current: edits.Edits, figures: list, tables: dict
+) -> None:
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -85,8 +87,7 @@ def scenarios_tab(b, base: Plan, plan: Plan, out: dict, current: edits.Edits, fi
             ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2], key="pl_sc_compare"
         )
         columns = {
-            ui.t("planner.sc.baseline"): _summary(evaluate(base.with_(target_turnover=None, target_profit=None)))
-            + edit_summary(b, edits.Edits()),
+            ui.t("planner.sc.baseline"): _summary(base_out) + edit_summary(b, edits.Edits()),
             ui.t("planner.sc.current"): _summary(out) + edit_summary(b, current),
         }
         for name in chosen:

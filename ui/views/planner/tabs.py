@@ -9,6 +9,7 @@ import streamlit as st
 import ui
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
+from funnel.model import pipeline
 from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
 from ui import state
@@ -36,8 +37,7 @@ def baseline_caption(b) -> str:
     """Where each lever of the baseline came from, with the numbers (funnel.baseline)."""
     if b.source == "deals":
         per_month = b.entered / b.months if b.months else 0.0
-        open_total = sum(s.amount for s in b.open_stages)
-        weighted = sum(s.amount * s.ladder_probability for s in b.open_stages)
+        _, total = pipeline.weighted(list(b.open_stages))
         return ui.t(
             "planner.deals_basis",
             entered=ui.num(b.entered),
@@ -46,8 +46,8 @@ def baseline_caption(b) -> str:
             won=ui.num(b.won),
             closed=ui.num(b.won + b.lost),
             check=ui.money(b.avg_check),
-            open=ui.money(open_total),
-            weighted=ui.money(weighted),
+            open=ui.money(total["amount"]),
+            weighted=ui.money(total["weighted_ladder"]),
         )
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
     text = ui.t(
