@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from funnel.ingest.crm_presets import EMPTY_DATE_TEXTS
 from funnel.ingest.messages import upload_error
 from funnel.texts.ingest import DATE_REASONS as REASONS
 
@@ -120,6 +121,7 @@ def detect(cur, col: str, *, sample: int = 1000, table: str = "ingest_src") -> D
             f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL LIMIT {int(sample)}"
         ).fetchall()
     ]  # no ORDER BY: the source keeps file order, and sorting would read it all
+    values = [v for v in values if v.lower() not in EMPTY_DATE_TEXTS]  # «не закрыта» is no date
     return _order_by_sample(cur, _detect(cur, col, values), values)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from funnel.ingest import dates as dates_mod
-from funnel.ingest import spend_periods
+from funnel.ingest import footers, spend_periods
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
@@ -166,6 +166,7 @@ def reading(
     with capped(cur, path):
         source = read_table(cur, path, file_name, kind, sheet, count_rows=False, quick=quick)
         try:
+            source.warnings += footers.skip(cur, source, path)
             proposed, how, crm = propose_mapping(source.columns, kind)
             _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name)
             wide = _wide_spend(proposed, source.columns) if kind == "spend" else {}

@@ -24,6 +24,10 @@ TEXTS = {
     ),
     "ingest.field.amount": ("Сумма (бюджет сделки или расход)", "Amount (deal value or spend)"),
     "ingest.field.closed_at": ("Дата закрытия сделки", "Date the deal closed"),
+    "ingest.field.expected_close_at": (
+        "Ожидаемая дата закрытия открытой сделки (не закрытие)",
+        "When an open deal is expected to close (not a close)",
+    ),
     "ingest.field.lost_reason": ("Причина отказа", "Lost reason"),
     "ingest.field.entered_at": ("Когда сделка вошла в этап", "When the deal entered the stage"),
     "ingest.field.period": (
@@ -361,6 +365,14 @@ WARNINGS = {
         "прочитаны обе, проверьте русские буквы в предпросмотре",
         "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
+    ),
+    "footer_skipped": (
+        "в конце файла {rows} строк(и) итогов и примечаний отчёта (первая: «{first}»): это не данные, они пропущены",
+        "the file ends with {rows} line(s) of report totals and notices (first: '{first}'): not records, skipped",
+    ),
+    "html_table": (
+        "файл .xls — это HTML-таблица (так выгружает «Экспорт в Excel» Битрикс24 и отчёты Salesforce): прочитана как таблица",
+        "the .xls file is an HTML table (as Bitrix24's 'Export to Excel' and Salesforce reports write it): read as a table",
     ),
     "sheet_chosen": (
         "в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
