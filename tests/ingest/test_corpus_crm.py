@@ -1,0 +1,264 @@
+"""Real CRM export layouts (tests/corpus/crm, sources in its SOURCES.md) load without a hand
+mapping, through the engine, the command line and the Data page, and give the figures each file
+holds. The figures are counted by hand from the files:
+
+- won / lost / open: deals by the status their stage or status column gives (a CRM's closing
+  stage — «Успешно реализовано», «Closed Won», «Сделка провалена» … — counts as won or lost);
+- revenue: Σ amount of the won deals; pipeline: Σ amount of the open ones;
+- expected: open deals with an expected close date (a close date on an open deal is one);
+- leads: rows of a leads (or contacts) export.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from funnel.db import Store
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT
+from tests.ingest.helpers import inspect_file, load_file
+
+CORPUS = ROOT / "tests" / "corpus" / "crm"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    kind: str
+    crm: str
+    won: int = 0
+    lost: int = 0
+    open: int = 0
+    revenue: str = "0"
+    pipeline: str = "0"
+    expected: int = 0
+    leads: int = 0
+    channels: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> dict:
+        if self.kind == "leads":
+            return {"leads": self.leads, "channels": self.channels}
+        return {
+            "won": self.won,
+            "lost": self.lost,
+            "open": self.open,
+            "revenue": Decimal(self.revenue),
+            "pipeline": Decimal(self.pipeline),
+            "expected": self.expected,
+        }
+
+
+CASES = [
+    # 31001 150 000 + 31005 200 000 won; 31002 lost; 31003 120 000 + 31004 45 000 open, «не закрыта»
+    Case("amocrm_deals_ru.csv", "deals", "amoCRM — deals", 2, 1, 2, "350000", "165000", 0),
+    # 41001 90 000 won («Closed - won»); 41002 lost; 41003 60 000 + 41004 25 000 open, «not closed»
+    Case("amocrm_deals_en.csv", "deals", "amoCRM (English) — deals", 1, 1, 2, "90000", "85000", 0),
+    Case(
+        "amocrm_contacts_ru.csv",
+        "leads",
+        "amoCRM — contacts",
+        leads=5,
+        channels={"Яндекс Директ": 2, "Сайт": 2, "Рекомендация": 1},
+    ),
+    Case(
+        "amocrm_contacts_en.csv",
+        "leads",
+        "amoCRM (English) — contacts",
+        leads=4,
+        channels={"Website": 2, "Referral": 1, "Google Ads": 1},
+    ),
+    # 101 250 000 + 105 180 000 won; 102 lost; 103 130 000 + 104 70 000 open, both with an expected close
+    Case("bitrix24_deals.csv", "deals", "Bitrix24 — deals", 2, 1, 2, "430000", "200000", 2),
+    # «Экспорт в Excel» (HTML as .xls), «Дата завершения»: 201 310 000 won; 202 lost; 203 + 204 open
+    Case("bitrix24_deals.xls", "deals", "Bitrix24 — deals", 1, 1, 2, "310000", "150000", 2),
+    Case(
+        "bitrix24_leads.csv",
+        "leads",
+        "Bitrix24 — leads",
+        leads=6,
+        channels={"Веб-сайт": 3, "Звонок": 2, "E-mail": 1},
+    ),
+    Case(
+        "bitrix24_leads.xls",
+        "leads",
+        "Bitrix24 — leads",
+        leads=3,
+        channels={"Веб-сайт": 1, "Звонок": 1, "Выставка": 1},
+    ),
+    # 9001 12 000 + 9005 8 000 won; 9002 lost; 9003 20 000 + 9004 7 500 open, closing in 2027
+    Case("hubspot_deals.csv", "deals", "HubSpot — deals", 2, 1, 2, "20000", "27500", 2),
+    Case(
+        "hubspot_contacts.csv",
+        "leads",
+        "HubSpot — contacts",
+        leads=5,
+        channels={"Paid search": 2, "Organic search": 1, "Direct traffic": 1, "Social media": 1},
+    ),
+    Case(
+        "hubspot_contacts_2022.csv",
+        "leads",
+        "HubSpot — contacts",
+        leads=3,
+        channels={"Organic Search": 1, "Paid Search": 1, "Referrals": 1},
+    ),
+    # status column: 1 won 5 000, 2 lost, 3 7 000 + 4 2 500 open with Expected close date
+    Case("pipedrive_deals.csv", "deals", "Pipedrive — deals", 1, 1, 2, "5000", "9500", 2),
+    # 01 15 000 + 05 22 000 won; 02 lost; 03 30 000 + 04 12 500 open (Close Date = expected); footer skipped
+    Case("salesforce_opportunities.csv", "deals", "Salesforce — opportunities", 2, 1, 2, "37000", "42500", 2),
+    Case(
+        "salesforce_leads.csv",
+        "leads",
+        "Salesforce — leads",
+        leads=4,
+        channels={"Web": 2, "Partner Referral": 1, "Trade Show": 1},
+    ),
+]
+IDS = [c.file for c in CASES]
+
+
+def figures(cur, ws: str, kind: str) -> dict:
+    """What the workspace holds, read from the staging views every metric reads."""
+    if kind == "leads":
+        rows = cur.execute("SELECT channel, count(*) FROM stg_leads WHERE workspace_id = ? GROUP BY 1", [ws]).fetchall()
+        return {"leads": sum(n for _, n in rows), "channels": dict(rows)}
+    won, lost, open_, revenue, pipeline, expected = cur.execute(
+        "SELECT count(*) FILTER (WHERE status = 'won'), count(*) FILTER (WHERE status = 'lost'), "
+        "count(*) FILTER (WHERE status = 'open'), coalesce(sum(amount) FILTER (WHERE status = 'won'), 0), "
+        "coalesce(sum(amount) FILTER (WHERE status = 'open'), 0), count(expected_close_at) "
+        "FROM stg_deals WHERE workspace_id = ?",
+        [ws],
+    ).fetchone()
+    return {
+        "won": won,
+        "lost": lost,
+        "open": open_,
+        "revenue": Decimal(revenue),
+        "pipeline": Decimal(pipeline),
+        "expected": expected,
+    }
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_engine_loads_each_export_without_a_mapping(store, ws, case):
+    path = CORPUS / case.file
+    info = inspect_file(store, ws, path, case.kind)
+    assert info.crm == case.crm
+    assert info.rejected.empty, info.rejected[["row", "column", "reason"]].to_dict("records")
+    assert info.ready and not info.ambiguous_dates
+    result = load_file(store, ws, path, case.kind)
+    assert result.rejected == 0
+    with store.cursor() as cur:
+        assert figures(cur, ws, case.kind) == case.figures
+
+
+def test_open_deals_keep_their_expected_close_and_closed_ones_their_close(store, ws):
+    """HubSpot's Close Date of an open deal lies ahead: kept as the expected close, not rejected
+    as a date in the future, and never a close; a won deal's Close Date is its close."""
+    load_file(store, ws, CORPUS / "hubspot_deals.csv", "deals")
+    with store.cursor() as cur:
+        got = cur.execute(
+            "SELECT deal_id, status, closed_at, expected_close_at FROM stg_deals WHERE workspace_id = ? ORDER BY 1",
+            [ws],
+        ).fetchall()
+    assert got == [
+        ("9001", "won", datetime(2026, 2, 10, 12, 0), None),
+        ("9002", "lost", datetime(2026, 2, 20, 16, 30), None),
+        ("9003", "open", None, datetime(2027, 1, 15)),
+        ("9004", "open", None, datetime(2027, 2, 28)),
+        ("9005", "won", datetime(2026, 3, 5, 11, 0), None),
+    ]
+
+
+def test_amocrm_not_closed_is_an_empty_date_not_a_bad_one(store, ws):
+    load_file(store, ws, CORPUS / "amocrm_deals_ru.csv", "deals")
+    with store.cursor() as cur:
+        got = cur.execute(
+            "SELECT deal_id, closed_at, expected_close_at FROM deals_raw WHERE workspace_id = ? ORDER BY 1", [ws]
+        ).fetchall()
+    assert got == [
+        ("31001", datetime(2026, 2, 20, 12, 0), None),
+        ("31002", datetime(2026, 2, 25, 17, 45), None),
+        ("31003", None, None),
+        ("31004", None, None),
+        ("31005", datetime(2026, 3, 13, 10, 0), None),
+    ]
+
+
+def test_bitrix24_revenue_is_dated_by_its_close_not_its_creation(store, ws):
+    """Won 101 was created 12 Jan and closed 28 Jan; 105 created 16 Feb, closed 16 Mar: revenue
+    falls in January (250 000) and March (180 000), none in February."""
+    load_file(store, ws, CORPUS / "bitrix24_deals.csv", "deals")
+    with store.cursor() as cur:
+        got = cur.execute(
+            "SELECT CAST(date_trunc('month', closed_at) AS DATE), sum(amount) FROM stg_deals "
+            "WHERE workspace_id = ? AND status = 'won' GROUP BY 1 ORDER BY 1",
+            [ws],
+        ).fetchall()
+    assert [(d.isoformat(), Decimal(a)) for d, a in got] == [
+        ("2026-01-01", Decimal("250000")),
+        ("2026-03-01", Decimal("180000")),
+    ]
+
+
+def test_pipedrive_lost_time_closes_a_lost_deal_and_expected_close_is_its_own_column(store, ws):
+    load_file(store, ws, CORPUS / "pipedrive_deals.csv", "deals")
+    with store.cursor() as cur:
+        got = cur.execute(
+            "SELECT deal_id, status, closed_at, expected_close_at, lost_reason FROM stg_deals "
+            "WHERE workspace_id = ? ORDER BY 1",
+            [ws],
+        ).fetchall()
+    assert got == [
+        ("1", "won", datetime(2026, 2, 12, 16, 0), None, None),
+        ("2", "lost", datetime(2026, 2, 3, 11, 0), None, "Too expensive"),
+        ("3", "open", None, datetime(2027, 1, 20), None),
+        ("4", "open", None, datetime(2027, 3, 10), None),
+    ]
+
+
+def test_salesforce_footer_is_skipped_and_said(store, ws):
+    info = inspect_file(store, ws, CORPUS / "salesforce_opportunities.csv", "deals")
+    assert info.rows_in == 5
+    assert info.warnings[0] == (
+        "the file ends with 4 line(s) of report totals and notices (first: 'Grand Totals (5 records)'): "
+        "not records, skipped"
+    )
+
+
+# ---- the command line ---------------------------------------------------------------------------
+
+
+def _cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "funnel", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_cli_loads_each_export_and_reports_its_figures(tmp_path, case):
+    db = tmp_path / "cli.duckdb"
+    store = Store(db)
+    with store.transaction() as cur:
+        create_workspace(cur, "Corpus")
+    store.close()
+    out = _cli("load", case.kind, str(CORPUS / case.file), "--db", str(db), "--workspace", "Corpus")
+    assert out.returncode == 0, out.stderr
+    assert f"recognised {case.crm} export" in out.stdout
+    assert ", rejected 0" in out.stdout
+    report = _cli("report", "overview", "--db", str(db), "--workspace", "Corpus", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    got = json.loads(report.stdout, parse_float=Decimal)
+    if case.kind == "leads":
+        assert got["leads"] == case.leads
+    else:
+        assert (got["won"], got["lost"], got["open"]) == (case.won, case.lost, case.open)
+        assert Decimal(got["revenue"]) == Decimal(case.revenue)
+        assert Decimal(got["pipeline"]) == Decimal(case.pipeline)
