@@ -262,3 +262,28 @@ def test_cli_loads_each_export_and_reports_its_figures(tmp_path, case):
         assert (got["won"], got["lost"], got["open"]) == (case.won, case.lost, case.open)
         assert Decimal(got["revenue"]) == Decimal(case.revenue)
         assert Decimal(got["pipeline"]) == Decimal(case.pipeline)
+
+
+# ---- the Data page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_data_page_recognises_each_export_and_loads_its_figures(app_db, case):
+    import ui
+    from tests.dataui.helpers import at_page, new_app, own_workspace, texts
+    from ui import state
+
+    at = new_app()
+    ws = own_workspace(at)
+    at_page(at, "pages/data.py", "en")
+    at.radio(key=state.DATA_KIND).set_value(case.kind).run()
+    mime = "application/vnd.ms-excel" if case.file.endswith(".xls") else "text/csv"
+    at.file_uploader(key=state.DATA_FILE).upload(case.file, (CORPUS / case.file).read_bytes(), mime).run()
+    assert not at.exception, at.exception
+    assert not at.error, texts(at.error)
+    assert f"Recognised an export from {case.crm}: columns are mapped by its template." in texts(at.caption)
+    at.button(key=state.DATA_LOAD).click().run()
+    assert not at.exception, at.exception
+    assert texts(at.success)[0].endswith("rejected: 0."), texts(at.success)
+    with ui.get_store().cursor() as cur:
+        assert figures(cur, ws, case.kind) == case.figures
