@@ -233,6 +233,36 @@ def test_salesforce_footer_is_skipped_and_said(store, ws):
     )
 
 
+def test_the_weighted_forecast_dates_open_deals_by_their_expected_close(store, ws):
+    """HubSpot's open deals, their stages mapped onto the ladder: 9003 (20 000, «Contract sent» →
+    Contract negotiation, 80 %) expected in January 2027 weighs 16 000; 9004 (7 500,
+    «Appointment scheduled» → Initial interest, 5 %) in February 2027 weighs 375."""
+    from datetime import date
+
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.ladder import set_alias
+    from funnel.model.pipeline import OpenMonth, by_close_month
+    from tests.ingest.helpers import ADMIN
+
+    load_file(store, ws, CORPUS / "hubspot_deals.csv", "deals")
+    with store.transaction() as cur:
+        set_alias(cur, ws, "Contract sent", "Contract negotiation", actor=ADMIN)
+        set_alias(cur, ws, "Appointment scheduled", "Initial interest", actor=ADMIN)
+    with store.cursor() as cur:
+        months = baseline(cur, Filters(ws)).open_months
+    assert months == (
+        OpenMonth(date(2027, 1, 1), 1, 20000.0, 16000.0),
+        OpenMonth(date(2027, 2, 1), 1, 7500.0, 375.0),
+    )
+    rows = by_close_month(list(months) + [OpenMonth(None, 2, 100.0, 5.0)], today=date(2027, 2, 10))
+    assert [(r["month"], r["overdue"]) for r in rows] == [
+        (date(2027, 1, 1), True),  # still open past its expected close
+        (date(2027, 2, 1), False),
+        (None, False),  # undated open deals come last
+    ]
+
+
 # ---- the command line ---------------------------------------------------------------------------
 
 
