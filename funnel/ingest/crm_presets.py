@@ -229,6 +229,11 @@ _SALESFORCE_LEADS: dict[str, str | None] = {
     "State/Province": "region",
 }
 
+# Systems whose exports write a slashed or dashed date day first (amoCRM: dd-mm-yyyy; Bitrix24
+# follows the portal's Russian locale): a column no day of which is above 12 is read day-first
+# for them instead of being asked (funnel.ingest.preparation).
+DAY_FIRST = ("amoCRM", "Bitrix24")
+
 CRM_LAYOUTS: list[tuple[str, str, dict[str, str | None]]] = [
     ("amoCRM — deals", "deals", _AMO_DEALS_RU),
     ("amoCRM (English) — deals", "deals", _AMO_DEALS_EN),

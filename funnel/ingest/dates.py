@@ -72,6 +72,11 @@ def _variants(base: str) -> list[str]:
     return [base + s for s in _TIME_SUFFIXES]
 
 
+def variants(base: str) -> list[str]:
+    """A date format with and without a time of day, in the order try_strptime tries them."""
+    return _variants(base)
+
+
 def user_choice(fmt: str, file_name: str) -> DateChoice:
     fmt = ALIASES.get(fmt.strip().lower(), fmt.strip())
     if "%" not in fmt or not any(c in fmt for c in ("%d", "%m", "%Y", "%y", "%b", "%B")):

@@ -16,6 +16,7 @@ import duckdb
 
 from funnel.ingest import dates as dates_mod
 from funnel.ingest import footers, spend_periods
+from funnel.ingest.crm_presets import DAY_FIRST
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
@@ -140,6 +141,18 @@ def _date_choices(cur, kind, col_of, user_choices, table: str) -> dict[str, date
     }
 
 
+def _crm_dates(choices: dict[str, dates_mod.DateChoice], crm: str | None) -> None:
+    """An ambiguous day-month column of an export whose system writes the day first
+    (crm_presets.DAY_FIRST) is read day-first, saying why, instead of being asked."""
+    if not crm or not crm.startswith(DAY_FIRST):
+        return
+    for choice in choices.values():
+        if choice.ambiguous and choice.reason_key == "ambiguous":
+            day_first = choice.candidates[0]  # _dm_choice lists the day-first format first
+            choice.shown, choice.formats = day_first, dates_mod.variants(day_first)
+            choice.reason_key, choice.reason_params, choice.candidates = "crm_day_first", {"crm": crm}, []
+
+
 @contextmanager
 def reading(
     cur,
@@ -182,6 +195,7 @@ def reading(
                 if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
                     raise
                 raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+            _crm_dates(choices, crm)
             yield Prepared(file_name, kind, workspace_id, source, proposed, how, crm, wide, col_of, choices, hashed)
         finally:
             source.cleanup()

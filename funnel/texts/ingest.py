@@ -470,6 +470,10 @@ DATE_REASONS = {
         "row {row} has {value}: the second number is above 12, so the month comes first (US)",
     ),
     "ymd_slash": ("год первым (гггг/мм/дд)", "year first (yyyy/mm/dd)"),
+    "crm_day_first": (
+        "ни одно число не больше 12, но выгрузки «{crm}» пишут день первым",
+        "no number is above 12, and '{crm}' exports write the day first",
+    ),
     "user": ("выбрано вами", "chosen by you"),
     "ambiguous": (
         "неоднозначно: ни одно число не больше 12 — выберите формат",

@@ -263,6 +263,36 @@ def test_the_weighted_forecast_dates_open_deals_by_their_expected_close(store, w
     ]
 
 
+def test_an_amocrm_export_whose_days_are_all_12_or_less_is_read_day_first(store, ws, tmp_path):
+    """amoCRM writes dd-mm-yyyy: 01-02-2026 is 1 February. A file no day of which is above 12
+    would be asked about; recognised as amoCRM, it is read day-first and says why."""
+    import csv
+
+    with open(CORPUS / "amocrm_deals_ru.csv", encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh))
+    record = dict.fromkeys(header, "")
+    record.update(
+        {
+            "ID": "1",
+            "Бюджет": "100",
+            "Дата создания сделки": "01-02-2026 10:00:00",
+            "Дата закрытия": "05-03-2026 10:00:00",
+            "Этап сделки": "Успешно реализовано",
+        }
+    )
+    path = tmp_path / "amo_early.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, list(record.values())])
+    info = inspect_file(store, ws, path, "deals")
+    assert info.crm == "amoCRM — deals" and not info.ambiguous_dates
+    assert info.date_formats["created_at"] == (
+        "%d-%m-%Y",
+        "no number is above 12, and 'amoCRM — deals' exports write the day first",
+    )
+    assert info.preview["created_at"].iloc[0] == datetime(2026, 2, 1, 10, 0)
+    assert info.preview["closed_at"].iloc[0] == datetime(2026, 3, 5, 10, 0)
+
+
 # ---- the command line ---------------------------------------------------------------------------
 
 
