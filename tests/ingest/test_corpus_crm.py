@@ -293,6 +293,16 @@ def test_an_amocrm_export_whose_days_are_all_12_or_less_is_read_day_first(store,
     assert info.preview["closed_at"].iloc[0] == datetime(2026, 3, 5, 10, 0)
 
 
+@pytest.mark.parametrize("caption", ["Бюджет, руб.", "Бюджет ₽", "Бюджет (RUB)"])
+def test_a_caption_with_its_currency_is_still_the_preset_s(store, ws, tmp_path, caption):
+    text = (CORPUS / "amocrm_deals_ru.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "amo_rub.csv"
+    path.write_text(text.replace('"Бюджет"', f'"{caption}"', 1), encoding="utf-8")
+    info = inspect_file(store, ws, path, "deals")
+    assert info.crm == "amoCRM — deals"
+    assert (info.mapping["amount"], info.mapping_source["amount"]) == (caption, "preset")
+
+
 # ---- the command line ---------------------------------------------------------------------------
 
 
