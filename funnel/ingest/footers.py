@@ -87,19 +87,15 @@ def skip(cur, source: Source, path) -> list[tuple[str, dict]]:
     footer = [r for r in records[len(records) - n :] if any(c is not None and str(c).strip() for c in r)]
     if not footer:
         return []
+    # A view cannot hold parameters: each cell's text is written as a literal (quotes doubled).
     conditions = []
-    params: dict[str, str] = {}
     for rec in footer:
         cells = []
         for i in range(ncols):
             value = str(rec[i]).strip() if i < len(rec) and rec[i] is not None else ""
-            params[f"f{len(params)}"] = value
-            cells.append(f"coalesce(trim(c{i}), '') = ${'f' + str(len(params) - 1)}")
+            cells.append(f"coalesce(trim(c{i}), '') = '" + value.replace("'", "''") + "'")
         conditions.append("(" + " AND ".join(cells) + ")")
     keep = "NOT (" + " OR ".join(conditions) + ")"
-    # A view cannot hold parameters: the texts are bound into literals here (quotes doubled).
-    for name, value in sorted(params.items(), key=lambda kv: -len(kv[0])):
-        keep = keep.replace(f"${name}", "'" + value.replace("'", "''") + "'")
     views = ["ingest_src"] + ([source.scan] if source.scan else [])
     for view in views:
         cur.execute(f"DROP VIEW IF EXISTS {view}_body")

@@ -25,8 +25,9 @@ SKIPPED = "the file ends with {n} line(s) of report totals and notices (first: '
             "Grand Totals (2 records)",
         ),
         ("Всего строк: 2;\n", 1, "Всего строк: 2;"),
+        ("\"Total rows: 2 (report 'Q1')\"\n", 1, "Total rows: 2 (report 'Q1')"),
     ],
-    ids=["total-rows", "itogo-with-sum", "salesforce", "vsego"],
+    ids=["total-rows", "itogo-with-sum", "salesforce", "vsego", "quote-in-text"],
 )
 def test_closing_lines_are_skipped_and_said(store, ws, tmp_path, tail, n, first):
     path = write(tmp_path, "report.csv", H + ROWS + tail)
