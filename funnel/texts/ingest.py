@@ -366,6 +366,12 @@ WARNINGS = {
         "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
+    "close_ahead": (
+        "у {rows} сделок дата в «{column}» ещё впереди: у открытой сделки это ожидаемая дата закрытия, "
+        "она учитывается в прогнозе, а не как закрытие",
+        "{rows} deals have a date still ahead in '{column}': an open deal's is when it is expected to close, "
+        "used by the forecast, never as a close",
+    ),
     "footer_skipped": (
         "в конце файла {rows} строк(и) итогов и примечаний отчёта (первая: «{first}»): это не данные, они пропущены",
         "the file ends with {rows} line(s) of report totals and notices (first: '{first}'): not records, skipped",
