@@ -308,6 +308,29 @@ def test_a_caption_with_its_currency_is_still_the_preset_s(store, ws, tmp_path, 
     assert (info.mapping["amount"], info.mapping_source["amount"]) == (caption, "preset")
 
 
+@pytest.mark.parametrize(
+    "file, caption, other_version, field, crm",
+    [
+        ("amocrm_deals_ru.csv", "Дата создания сделки", "Дата создания", "created_at", "amoCRM — deals"),
+        ("amocrm_contacts_ru.csv", "Дата создания контакта", "Дата создания", "created_at", "amoCRM — contacts"),
+        ("bitrix24_deals.csv", "Предполагаемая дата закрытия", "Дата завершения", "closed_at", "Bitrix24 — deals"),
+        ("bitrix24_leads.csv", "Стадия", "Статус", "status", "Bitrix24 — leads"),
+        ("hubspot_contacts.csv", "Original Traffic Source", "Original Source", "channel", "HubSpot — contacts"),
+    ],
+    ids=["amo-deal-created", "amo-contact-created", "bitrix-closedate", "bitrix-lead-status", "hubspot-source"],
+)
+def test_each_version_s_caption_maps_the_same_field(store, ws, tmp_path, file, caption, other_version, field, crm):
+    encoding = "cp1251" if file.startswith("bitrix24") else "utf-8-sig"
+    text = (CORPUS / file).read_text(encoding=encoding)
+    path = tmp_path / file
+    path.write_text(text.replace(f'"{caption}"', f'"{other_version}"', 1), encoding=encoding)
+    kind = "deals" if "deals" in file else "leads"
+    info = inspect_file(store, ws, path, kind)
+    assert info.crm == crm
+    assert (info.mapping[field], info.mapping_source[field]) == (other_version, "preset")
+    assert info.rejected.empty
+
+
 # ---- the command line ---------------------------------------------------------------------------
 
 
