@@ -55,6 +55,9 @@ class DateChoice:
     # many rows were written as a month.
     grain: str | None = None
     month_rows: int = 0
+    # Cells such as «не закрыта» (crm_presets.EMPTY_DATE_TEXTS) may appear and mean no date: set
+    # when the sample has one, or for the close dates of a recognised CRM export.
+    empty_texts: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -126,8 +129,10 @@ def detect(cur, col: str, *, sample: int = 1000, table: str = "ingest_src") -> D
             f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL LIMIT {int(sample)}"
         ).fetchall()
     ]  # no ORDER BY: the source keeps file order, and sorting would read it all
-    values = [v for v in values if v.lower() not in EMPTY_DATE_TEXTS]  # «не закрыта» is no date
-    return _order_by_sample(cur, _detect(cur, col, values), values)
+    dated = [v for v in values if v.lower() not in EMPTY_DATE_TEXTS]  # «не закрыта» is no date
+    choice = _order_by_sample(cur, _detect(cur, col, dated), dated)
+    choice.empty_texts = len(dated) < len(values)
+    return choice
 
 
 def _detect(cur, col: str, values: list[str]) -> DateChoice:

@@ -142,9 +142,15 @@ def _date_choices(cur, kind, col_of, user_choices, table: str) -> dict[str, date
 
 
 def _crm_dates(choices: dict[str, dates_mod.DateChoice], crm: str | None) -> None:
-    """An ambiguous day-month column of an export whose system writes the day first
-    (crm_presets.DAY_FIRST) is read day-first, saying why, instead of being asked."""
-    if not crm or not crm.startswith(DAY_FIRST):
+    """The close dates of a recognised CRM export may hold texts that mean no date (in any row,
+    not only the sampled ones); an ambiguous day-month column of an export whose system
+    writes the day first (crm_presets.DAY_FIRST) is read day-first, saying why."""
+    if not crm:
+        return
+    for name in ("closed_at", "expected_close_at"):  # «не закрыта» may come past the sampled rows
+        if name in choices:
+            choices[name].empty_texts = True
+    if not crm.startswith(DAY_FIRST):
         return
     for choice in choices.values():
         if choice.ambiguous and choice.reason_key == "ambiguous":

@@ -331,6 +331,43 @@ def test_each_version_s_caption_maps_the_same_field(store, ws, tmp_path, file, c
     assert info.rejected.empty
 
 
+def test_a_no_date_text_is_blank_in_any_file_whose_sample_shows_it(store, ws, tmp_path):
+    path = tmp_path / "deals.csv"
+    path.write_text("deal_id,stage,closed\nD1,Won,2026-02-01\nD2,Lost,не закрыта\nD3,Won,N/A\n", encoding="utf-8")
+    info = inspect_file(store, ws, path, "deals")
+    assert info.rejected.empty
+    assert [None if v != v else v for v in info.preview["closed_at"]] == [datetime(2026, 2, 1), None, None]
+
+
+def test_an_amocrm_open_deal_past_the_sampled_rows_is_still_not_closed(store, ws, tmp_path):
+    """Dates are sampled from the first 1 000 cells; a recognised export's close dates take
+    «не закрыта» in any row."""
+    import csv
+
+    with open(CORPUS / "amocrm_deals_ru.csv", encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh))
+    records = []
+    for i in range(1, 1102):
+        record = dict.fromkeys(header, "")
+        record.update(
+            {
+                "ID": str(i),
+                "Бюджет": "100",
+                "Дата создания сделки": "15-01-2026 10:00:00",
+                "Дата закрытия": "не закрыта" if i == 1101 else "20-01-2026 10:00:00",
+                "Этап сделки": "Переговоры" if i == 1101 else "Успешно реализовано",
+            }
+        )
+        records.append(list(record.values()))
+    path = tmp_path / "amo_long.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *records])
+    result = load_file(store, ws, path, "deals")
+    assert (result.added, result.rejected) == (1101, 0)
+    with store.cursor() as cur:
+        assert figures(cur, ws, "deals")["open"] == 1
+
+
 # ---- the command line ---------------------------------------------------------------------------
 
 
