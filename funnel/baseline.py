@@ -74,10 +74,13 @@ class ChannelBaseline:
     won: int
     checks: int
     revenue: float = 0.0
+    maturing: int = 0  # cohort basis: leads too young to count in the conversion (funnel.basis)
 
     @property
     def cpl(self) -> float | None:
-        return self.spend / self.leads if self.leads else None
+        """spend ÷ every lead of the period (the maturing ones too: they were paid for)."""
+        every = self.leads + self.maturing
+        return self.spend / every if every else None
 
     @property
     def conversion(self) -> float | None:
@@ -110,33 +113,45 @@ class Baseline:
     basis: str = BASIS
     lost: int = 0  # deals lost in the period
     entered: int = 0  # deals created in the period (the base when there are no leads)
+    # Cohort basis (funnel.basis): ``leads`` are the leads old enough to have converted (created
+    # by ``mature_until``; ``window_days`` = the P90 of lead-to-won days); ``maturing`` the
+    # period's younger leads, left out of the conversion but not out of the leads a month.
+    maturing: int = 0
+    window_days: int | None = None
+    mature_until: date | None = None
+
+    @property
+    def all_leads(self) -> int:
+        """Every lead created in the period (on period basis, ``leads``)."""
+        return self.leads + self.maturing
 
     @property
     def leads_per_month(self) -> float:
-        return self.leads / self.months if self.months else 0.0
+        return self.all_leads / self.months if self.months else 0.0
 
     @property
     def conversion(self) -> float | None:
+        """won ÷ leads: on cohort basis, the mature leads' deals won ÷ the mature leads."""
         return self.won / self.leads if self.leads else None
 
     @property
     def cpl(self) -> float | None:
-        return self.spend / self.leads if self.leads else None
+        return self.spend / self.all_leads if self.all_leads else None
 
     @property
     def contacts_per_seller(self) -> float | None:
-        return self.leads_per_month / self.sellers if self.sellers and self.leads else None
+        return self.leads_per_month / self.sellers if self.sellers and self.all_leads else None
 
     @property
     def is_empty(self) -> bool:
         """Nothing to start from: no leads, no deals entering, no deals won or lost."""
-        return self.leads == 0 and self.entered == 0 and self.won + self.lost == 0
+        return self.all_leads == 0 and self.entered == 0 and self.won + self.lost == 0
 
     @property
     def source(self) -> str:
         """What the planner's first lever counts: "leads", or "deals" entering the pipeline when
         the data has deals but no leads (then conversion is the win rate, won ÷ (won + lost))."""
-        return "deals" if self.leads == 0 and (self.entered or self.won + self.lost) else "leads"
+        return "deals" if self.all_leads == 0 and (self.entered or self.won + self.lost) else "leads"
 
     @property
     def win_rate(self) -> float | None:
@@ -145,7 +160,7 @@ class Baseline:
     def missing(self) -> list[str]:
         """The levers the data cannot give (they start at 0, to be typed by hand)."""
         out = []
-        if self.leads == 0 and self.source == "leads":
+        if self.all_leads == 0 and self.source == "leads":
             out.append("leads")
         if not (self.win_rate if self.source == "deals" else self.conversion):
             out.append("conversion")

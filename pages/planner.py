@@ -11,8 +11,9 @@ st.title(ui.t("nav.planner"))
 st.caption(ui.t("planner.intro"))
 
 filters = ui.filters()
+basis = view.basis_picker()
 try:
-    b = view.load_baseline(filters)
+    b = view.load_baseline(filters, basis)
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()

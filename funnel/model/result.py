@@ -4,7 +4,8 @@ command line prints the same thing.
 
 - ``forward``: ``evaluate(plan)``, the plan as its levers are (in reverse mode it also holds the
   required leads, budget, deals and sellers);
-- ``baseline``: ``evaluate`` of the baseline, without targets;
+- ``baseline``: ``evaluate`` of the baseline, without targets (without a baseline — the command
+  line's plan is its own — ``forward`` itself, evaluated once: targets change no forward figure);
 - ``shown``: what the headline shows — in reverse mode the plan at the required leads (when the
   target is reachable), otherwise ``forward``;
 - ``effects``: the waterfall from ``baseline`` to ``shown`` (funnel.model.turnover.decompose:
@@ -48,10 +49,11 @@ class PlanResult:
         return self.plan
 
 
-def run(plan: Plan, base: Plan, reverse: bool) -> PlanResult:
-    """The result of ``plan`` against ``base`` (see the module's docstring)."""
+def run(plan: Plan, base: Plan | None, reverse: bool) -> PlanResult:
+    """The result of ``plan`` against ``base`` (None: the plan is its own baseline; see the
+    module's docstring)."""
     forward = evaluate(plan)
-    baseline = evaluate(base.with_(target_turnover=None, target_profit=None))
+    baseline = forward if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
     shown = forward
     if reverse and forward.get("target_reachable") and forward.get("required_leads") is not None:
         shown = evaluate(plan.with_(leads=forward["required_leads"]))

@@ -117,6 +117,49 @@ TEXTS = {
         "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads; "
         "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; {sellers} sellers.",
     ),
+    "planner.basis": ("База расчёта", "Basis"),
+    "planner.basis.period": ("По дате закрытия", "By closing date"),
+    "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
+    "planner.basis_help": (
+        "По дате закрытия (как в «Обзоре»): сделка считается в месяце, когда закрылась. По когортам: "
+        "сделка считается за своим лидом, а в конверсию и средний чек входят только лиды, у которых было время "
+        "стать сделкой; лиды, которые ещё созревают, учтены только в числе лидов в месяц.",
+        "By closing date (as on the Overview): a deal counts in the month it closed. By lead cohort: a deal "
+        "counts against its lead, and only leads that have had time to become deals count in the conversion "
+        "and the average check; leads still maturing count only in the leads a month.",
+    ),
+    "planner.baseline_caption_cohort": (
+        "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов, "
+        "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
+        "{maturing} лидов периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
+        "{revenue} ÷ {checks} их выигранных сделок с суммой; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort (as «By cohort» on the Overview). "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads "
+        "created up to {until}: 9 in 10 won deals close within {days} days (in your data); {maturing} leads of "
+        "the period are still maturing and left out of the conversion; average check {check} = revenue "
+        "{revenue} ÷ {checks} of their won deals with an amount; {sellers} sellers.",
+    ),
+    "planner.baseline_caption_all": (
+        "База: {period}, {months} мес., сделки — по когортам лидов. Лиды {per_month} в мес. = {all} ÷ {months}; "
+        "конверсия {conversion} = {won} выигранных ÷ {leads} лидов (учтены все лиды: в данных нет выигранных "
+        "сделок с лидами, чтобы узнать срок созревания); средний чек {check} = выручка {revenue} ÷ {checks} "
+        "сделок с суммой; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
+        "conversion {conversion} = {won} won ÷ {leads} leads (every lead counts: the data has no won deals "
+        "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
+        "deals with an amount; {sellers} sellers.",
+    ),
+    "planner.cohort.all_maturing": (
+        "По когортам: все {maturing} лидов периода ещё созревают (выигранные сделки закрываются за {days} дн.), "
+        "поэтому конверсию данные пока не дают. Выберите более ранний период или базу «По дате закрытия».",
+        "By cohort: all {maturing} leads of the period are still maturing (won deals close within {days} days), "
+        "so the data gives no conversion yet. Pick an earlier period or the «By closing date» basis.",
+    ),
+    "planner.cohort.deals": (
+        "По когортам: сделки датированы днём создания их лида (без лида — своим).",
+        "By cohort: deals are dated by the day their lead was created (without a lead, their own).",
+    ),
     "planner.baseline_unpriced": (
         "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы = "
         "выручка × выигранные ÷ выигранные с суммой.",

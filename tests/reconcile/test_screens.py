@@ -231,3 +231,48 @@ def test_a_cut_spend_period_shows_its_share_in_the_spend_help(app_db):
     assert not at.exception, at.exception
     card = next(m for m in at.metric if m.label == "Расходы")
     assert "× 28/31 =" in card.proto.help and "× 3/30 =" in card.proto.help
+
+
+def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
+    """The basis switch: by cohort the levers are the Overview's cohort conversion and check and
+    every lead of the period a month; the caption names the window and the maturing leads, and
+    the link keeps the basis. Back on period basis, the Overview's figures again."""
+    import ui
+    from funnel.basis import baseline_on
+    from funnel.filters import Filters
+    from funnel.i18n import fmt_pct
+    from funnel.metrics import overview as ov
+    from funnel.periods import data_range, preset_range
+
+    at = page("planner")
+    at.radio(key="pl_basis").set_value("cohort").run()
+    assert not at.exception, at.exception
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        f = Filters("demo", *preset_range("last_12_months", last, first))
+        b = baseline_on(cur, f, "cohort")
+        by_cohort = ov.headline(cur, filters=f, attribution="cohort").now
+    assert b.maturing > 0
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(by_cohort["conversion"] * 100, rel=1e-12)
+    assert at.number_input(key="pl_avg_check_n").value == pytest.approx(float(by_cohort["avg_check"]), rel=1e-12)
+    assert at.number_input(key="pl_leads_n").value == pytest.approx(b.all_leads / b.months, rel=1e-12)
+    caption = next(c.value for c in at.caption if "когортам лидов" in c.value)
+    assert fmt_pct(b.conversion, "ru", 4) in caption
+    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.leads, 'ru')} лидов" in caption
+    assert f"{fmt_num(b.maturing, 'ru')} лидов периода ещё созревают" in caption
+    assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
+    assert at.query_params["bs"] in ("cohort", ["cohort"])
+    at.radio(key="pl_basis").set_value("period").run()
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(demo_baseline().conversion * 100, rel=1e-12)
+    assert "bs" not in at.query_params
+
+
+def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update({"bs": "cohort"})
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="pl_basis").value == "cohort"
+    assert any("когортам лидов" in c.value for c in at.caption)

@@ -12,6 +12,7 @@ from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.levers import (
     base_plan,
+    basis_picker,
     current_edits,
     current_plan,
     lever,
@@ -33,6 +34,7 @@ from ui.views.planner.tabs import (
 
 __all__ = [
     "base_plan",
+    "basis_picker",
     "baseline_caption",
     "capacity_note",
     "current_edits",

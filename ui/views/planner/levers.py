@@ -18,7 +18,8 @@ import streamlit as st
 
 import ui
 from funnel import units
-from funnel.baseline import Baseline, baseline
+from funnel.baseline import Baseline
+from funnel.basis import BASES, baseline_on
 from funnel.model import link
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan
@@ -33,9 +34,26 @@ FORMAT = {"share": "%.4f", "money": "%.2f", "count": "%.2f", "number": "%.2f"}
 
 
 # ---- baseline -----------------------------------------------------------------------------
-def load_baseline(filters) -> Baseline:
-    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples."""
-    return ui.shared(baseline, filters=filters)
+def load_baseline(filters, basis: str = "period") -> Baseline:
+    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples.
+    ``basis``: "period" (deals by closing date, the default) or "cohort" (funnel.basis)."""
+    return ui.shared(baseline_on, filters=filters, basis=basis)
+
+
+def basis_picker() -> str:
+    """The planner's basis switch (period, the default, or cohort), drawn before the baseline
+    is read. A shared link's basis (``bs``) counts on the first visit, as its levers do."""
+    if not state.PL_LINK_DONE.get() and not state.PL_BASIS.present():
+        wanted = state.url_params().get(BASIS_KEY)
+        state.PL_BASIS.set(wanted if wanted in BASES else "period")
+    return st.radio(
+        ui.t("planner.basis"),
+        BASES,
+        horizontal=True,
+        key=state.PL_BASIS,
+        format_func=ui.names(BASES, "planner.basis."),
+        help=ui.t("planner.basis_help"),
+    )
 
 
 def base_plan(b: Baseline) -> Plan:
@@ -222,11 +240,16 @@ def current_plan(base: Plan) -> Plan:
     return base.with_(**values)
 
 
+BASIS_KEY = "bs"  # the link's basis, when it is not the default period basis
+
+
 def write_link(plan: Plan, edits: Edits | None = None) -> None:
-    """Put every input in the URL, with the stage-chain and channel-mix edits, so a copied link
-    reopens this exact view."""
+    """Put every input in the URL, with the stage-chain and channel-mix edits and the basis, so
+    a copied link reopens this exact view."""
     wanted = link.encode(plan, bool(state.PL_REVERSE.get()), edits)
-    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()))
+    if (basis := state.PL_BASIS.get()) != "period":
+        wanted[BASIS_KEY] = basis
+    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()) | {BASIS_KEY})
 
 
 def can_edit() -> bool:

@@ -28,6 +28,8 @@ def missing_note(b) -> None:
     """Say which levers the data cannot give, or that there is no baseline at all."""
     if b.is_empty:
         st.info(ui.t("planner.empty"))
+    elif b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing:
+        st.info(ui.t("planner.cohort.all_maturing", maturing=ui.num(b.maturing), days=ui.num(b.window_days)))
     elif b.missing():
         names = ", ".join(ui.t(lever_label(b, f) or f"planner.lever.{f}") for f in b.missing())
         st.info(ui.t("planner.missing", levers=names))
@@ -38,7 +40,7 @@ def baseline_caption(b) -> str:
     if b.source == "deals":
         per_month = b.entered / b.months if b.months else 0.0
         _, total = pipeline.weighted(list(b.open_stages))
-        return ui.t(
+        text = ui.t(
             "planner.deals_basis",
             entered=ui.num(b.entered),
             per_month=ui.num(per_month, 2),
@@ -49,9 +51,9 @@ def baseline_caption(b) -> str:
             open=ui.money(total["amount"]),
             weighted=ui.money(total["weighted_ladder"]),
         )
+        return text + (" " + ui.t("planner.cohort.deals") if b.basis == "cohort" else "")
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
-    text = ui.t(
-        "planner.baseline_caption",
+    figures = dict(
         period=period,
         months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
         per_month=ui.num(b.leads_per_month, 2),
@@ -63,6 +65,13 @@ def baseline_caption(b) -> str:
         checks=ui.num(b.checks),
         sellers=ui.num(b.sellers),
     )
+    if b.basis == "cohort":
+        figures.update(all=ui.num(b.all_leads), maturing=ui.num(b.maturing), days=ui.num(b.window_days))
+        figures["until"] = f"{b.mature_until:%d.%m.%Y}" if b.mature_until else "—"
+        key = "planner.baseline_caption_cohort" if b.window_days is not None else "planner.baseline_caption_all"
+        text = ui.t(key, **figures)
+    else:
+        text = ui.t("planner.baseline_caption", **figures)
     if b.unpriced:
         text += " " + ui.t("planner.baseline_unpriced", n=ui.num(b.unpriced))
     return text
