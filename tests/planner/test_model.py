@@ -242,3 +242,31 @@ def test_validation_errors_are_translated():
         Plan(leads=10, conversion=1.5, avg_check=1)
     assert err.value.text("ru") == "conversion: доля от 0 до 1 (от 0 до 100 %), получено 1.5"
     assert err.value.text("en") == str(err.value) == "conversion: must be between 0 and 1, got 1.5"
+
+
+@pytest.mark.parametrize(
+    ("flags", "calls"),
+    [
+        pytest.param([], 1, id="forward-once"),
+        # reverse: the plan, then the plan at the required leads the headline shows
+        pytest.param(["--target-turnover", "1500000"], 2, id="reverse-plan-and-headline"),
+    ],
+)
+def test_the_cli_plan_evaluates_the_plan_once(monkeypatch, capsys, flags, calls):
+    """The command line's plan is its own baseline: no second evaluate of the same plan."""
+    import json
+
+    from funnel.cli import main
+    from funnel.model import result
+
+    seen = []
+    real = result.evaluate
+    monkeypatch.setattr(result, "evaluate", lambda p: seen.append(p) or real(p))
+    argv = ["plan", "--leads", "100", "--conversion", "5%", "--avg-check", "150000", "--format", "json", *flags]
+    assert main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(seen) == calls
+    # 100 × 5 % × 150 000 = 750 000; the target needs 1 500 000 ÷ 150 000 ÷ 5 % = 200 leads
+    assert out["turnover"] == pytest.approx(750_000)
+    if calls == 2:
+        assert out["at_target"]["leads"] == pytest.approx(200) and seen[1].leads == pytest.approx(200)
