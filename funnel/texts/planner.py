@@ -471,5 +471,16 @@ TEXTS.update(
         "workshop.leads_one": ("лид", "lead"),
         "workshop.leads_few": ("лида", "leads"),
         "workshop.leads_many": ("лидов", "leads"),
+        "workshop.deals_one": ("сделка", "deal"),
+        "workshop.deals_few": ("сделки", "deals"),
+        "workshop.deals_many": ("сделок", "deals"),
+        "workshop.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
+        "workshop.win_rate": ("Доля выигранных, %", "Win rate, %"),
+        "workshop.basis_deals": (
+            "Лидов в данных нет, поэтому база — сделки пространства за {period}, как в «Планировщике»: "
+            "сделки, вошедшие в воронку, × доля выигранных × средний чек.",
+            "The data has no leads, so the baseline is this workspace's deals for {period}, as in the Planner: "
+            "deals entering the pipeline × win rate × average check.",
+        ),
     }
 )

@@ -276,3 +276,44 @@ def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
     assert not at.exception, at.exception
     assert at.radio(key="pl_basis").value == "cohort"
     assert any("когортам лидов" in c.value for c in at.caption)
+
+
+def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_db):
+    """24 deals created on 2 Sep 2026, 8 won, 8 lost, 8 open, each 30 000; no leads. Last 12
+    months: 24 ÷ 12 = 2 deals entering a month × win rate 8 ÷ 16 = 50 % × check 30 000 = 30 000
+    a month, in the Workshop as in the Planner (it used to show the method's example)."""
+    import ui
+    from funnel.workspace import create_workspace
+
+    page("overview")
+    with ui.get_store().transaction() as cur:
+        ws = create_workspace(cur, "Deals only").id
+    rows = [
+        {
+            "deal_id": f"D{i}",
+            "created_at": datetime(2026, 9, 2),
+            "stage": None,
+            "status": ["won", "lost", "open"][i % 3],
+            "amount": 30_000,
+            "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
+            "owner": "Ann",
+        }
+        for i in range(24)
+    ]
+    insert(ui.get_store(), ws, "deals", rows)
+    shown = {}
+    for name in ("planner", "workshop"):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.session_state["lang"] = "ru"
+        at.query_params["ws"] = ws
+        at.switch_page(f"pages/{name}.py")
+        at.run()
+        assert not at.exception, at.exception
+        shown[name] = at
+    workshop = shown["workshop"]
+    assert not workshop.info  # not the method's example
+    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "30 000 ₽"
+    assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
+    assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
+    assert "2 сделки × 50 % × 30 000 ₽ = 30 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
+    assert any("база — сделки" in c.value for c in workshop.caption)
