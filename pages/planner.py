@@ -47,7 +47,7 @@ with left:
 
 try:
     plan = view.current_plan(base)
-    r = result.run(plan, base, reverse)
+    r = result.run(plan, base, reverse, view.plan_channels(b))
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()

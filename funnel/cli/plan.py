@@ -209,7 +209,7 @@ def build_plan(args, extra: dict | None = None) -> Plan:
         if inputs.get(required) is None:
             raise FunnelError(f"{FLAGS[required]}: required (or start from --workspace / --scenario).")
     try:
-        return Plan(**inputs)
+        return Plan.from_inputs(inputs)  # a scenario saved before the repeat switch keeps its repeat revenue
     except ValidationError as exc:
         field = getattr(exc, "field", "")
         flag = FLAGS.get(field, field)

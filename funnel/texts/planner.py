@@ -187,6 +187,23 @@ TEXTS = {
     "planner.m.deals": ("Сделки в месяц", "Deals per month"),
     "planner.m.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.m.romi": ("ROMI", "ROMI"),
+    "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
+    "planner.m.profit_help": (
+        "Прибыль = оборот × маржа − бюджет. ROMI считается по новым договорам: (оборот новых договоров − бюджет) ÷ бюджет.",
+        "Profit = turnover × margin − budget. ROMI is on new contracts: (new contracts' turnover − budget) ÷ budget.",
+    ),
+    "planner.m.parts": (
+        "В плане: {parts}.",
+        "In the plan: {parts}.",
+    ),
+    "planner.m.part_web": (
+        "веб-цепочка — {leads} лидов сверх рычага «лиды» и {cost} расходов в бюджете",
+        "the web chain — {leads} leads on top of the leads lever and {cost} of cost in the budget",
+    ),
+    "planner.m.part_repeat": (
+        "постоянные клиенты — {revenue} выручки в обороте",
+        "repeat customers — {revenue} of revenue in the turnover",
+    ),
     "planner.rev.leads": ("Нужно лидов", "Leads needed"),
     "planner.rev.budget": ("Нужен бюджет", "Budget needed"),
     "planner.rev.deals": ("Нужно сделок", "Deals needed"),
@@ -208,6 +225,7 @@ TEXTS = {
     "planner.wf.conversion": ("Конверсия", "Conversion"),
     "planner.wf.avg_check": ("Чек", "Check"),
     "planner.wf.plan": ("План", "Plan"),
+    "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: каждый рычаг оценён в среднем по всем порядкам "
         "изменения (разложение Шепли). Потери от перегрузки видны в столбце конверсии.",
@@ -286,6 +304,18 @@ TEXTS = {
         "The baseline's sellers are the owners of the period's leads.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
+    "planner.web.on": (
+        "Веб-цепочка в плане: её лиды и расходы — сверх рычагов",
+        "The web chain feeds the plan: its leads and cost on top of the levers",
+    ),
+    "planner.rep.on": (
+        "Постоянные клиенты в плане: их выручка — в обороте и прибыли",
+        "Repeat customers feed the plan: their revenue in the turnover and profit",
+    ),
+    "planner.web.off_note": (
+        "Выключено: это калькулятор рядом с планом, заголовок его не учитывает.",
+        "Off: a calculator beside the plan; the headline does not count it.",
+    ),
     "planner.cap.capacity": ("Пропускная способность", "Capacity"),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
@@ -415,6 +445,10 @@ TEXTS = {
     "planner.err.positive": (
         "{field}: должно быть больше 0, получено {value}",
         "{field}: must be more than 0, got {value}",
+    ),
+    "planner.err.flag": (
+        "{field}: включено (1) или выключено (0), получено {value}",
+        "{field}: must be on (1) or off (0), got {value}",
     ),
     "planner.err.share": (
         "{field}: доля от 0 до 1 (от 0 до 100 %), получено {value}",

@@ -317,3 +317,39 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
     assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
     assert "2 сделки × 50 % × 30 000 ₽ = 30 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
     assert any("база — сделки" in c.value for c in workshop.caption)
+
+
+def test_the_channel_mix_tab_reads_the_result_object(app_db):
+    """The mix tab's totals are the result's mix (funnel.model.result: mix.totals of the
+    baseline's channels with the plan's edits), at baseline and after a row is edited."""
+    from funnel.i18n import t
+    from funnel.model import mix
+
+    at = page("planner")
+    at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    b = demo_baseline()
+    channels = b.mix_channels()
+
+    def shown(at) -> dict:
+        values = [m for m in at.metric][5:]  # after the headline's five
+        return {m.label: m.value for m in values}
+
+    tot = mix.totals(channels)
+    got = shown(at)
+    assert got["Бюджет в месяц"] == fmt_money(tot["budget"], "ru", "₽")
+    assert got["Оборот в месяц"] == fmt_money(tot["turnover"], "ru", "₽")
+    # double the first channel's budget: its leads double (no saturation), and so do its deals
+    first = channels[0]
+    at.session_state["pl_mix"] = {
+        "edited_rows": {0: {"budget": first.budget * 2}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception, at.exception
+    moved = mix.totals([first.__class__(**{**first.__dict__, "budget": first.budget * 2}), *channels[1:]])
+    assert moved["turnover"] == pytest.approx(tot["turnover"] + first.turnover)
+    assert shown(at)["Оборот в месяц"] == fmt_money(moved["turnover"], "ru", "₽")
+    assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link

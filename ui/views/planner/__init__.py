@@ -10,6 +10,7 @@ import streamlit as st
 import ui
 from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
+from ui.views.planner.edits import plan_channels
 from ui.views.planner.levers import (
     base_plan,
     basis_picker,
@@ -45,6 +46,7 @@ __all__ = [
     "lever_label",
     "link_warning",
     "missing_note",
+    "plan_channels",
     "load_baseline",
     "metrics",
     "prepare",
@@ -71,11 +73,11 @@ def draw_tabs(b, base, r, steps: list) -> None:
         scenarios.scenarios_tab(b, base, plan, out, r.baseline, current_edits(), [waterfall(steps), *charts_], tables)
 
     draw = {
-        "chain": lambda: edits.chain_tab(b, plan),
-        "mix": lambda: edits.mix_tab(b),
-        "web": lambda: tabs.web_tab(plan),
-        "capacity": lambda: tabs.capacity_tab(plan, out),
-        "repeat": lambda: tabs.repeat_tab(plan),
+        "chain": lambda: edits.chain_tab(b, r),
+        "mix": lambda: edits.mix_tab(b, r),
+        "web": lambda: tabs.web_tab(r),
+        "capacity": lambda: tabs.capacity_tab(plan, r.shown),
+        "repeat": lambda: tabs.repeat_tab(r),
         "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, r)),
         "backtest": lambda: forecast.backtest_tab(b),
         "scenarios": scenarios_tab,

@@ -78,6 +78,12 @@ def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
         set_lever(field, getattr(plan, field))
     state.PL_CAPACITY.set(plan.sellers is not None and plan.contacts_per_seller is not None)
     state.PL_CAPACITY_ON.pop()
+    for switch, widget, on in (
+        (state.PL_WEB, state.PL_WEB_ON, plan.web_on),
+        (state.PL_REPEAT, state.PL_REPEAT_ON, plan.repeat_on),
+    ):
+        switch.set(bool(on))
+        widget.pop()
     # The stage-chain sliders and the channel table start from the baseline too.
     state.PL_CHAIN.clear()
     state.PL_MIX.pop()
@@ -103,6 +109,16 @@ def keep_edits(**parts) -> None:
 def sync_capacity() -> None:
     """on_change of the capacity toggle: the switch itself is kept outside the widget."""
     state.PL_CAPACITY.set(bool(state.PL_CAPACITY_ON.get()))
+
+
+def sync_switch(switch: str) -> None:
+    """on_change of the web or repeat tab's toggle ("web", "repeat"): the switch itself is kept
+    outside the widget, which vanishes while another tab is open."""
+    kept, widget = SWITCHES[switch]
+    kept.set(bool(widget.get()))
+
+
+SWITCHES = {"web": (state.PL_WEB, state.PL_WEB_ON), "repeat": (state.PL_REPEAT, state.PL_REPEAT_ON)}
 
 
 def prepare(base: Plan, sig: str) -> None:
@@ -231,6 +247,7 @@ def current_plan(base: Plan) -> Plan:
         values["contacts_per_seller"] = values["contacts_per_seller"] or float(
             max(1, math.ceil((values["leads"] or 0) / values["sellers"]))
         )
+    values.update(web_on=bool(state.PL_WEB.get()), repeat_on=bool(state.PL_REPEAT.get()))
     reverse = state.PL_REVERSE.get()
     kind = state.PL_TARGET_KIND.get()
     if not reverse or kind != "turnover":

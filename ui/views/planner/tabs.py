@@ -106,14 +106,17 @@ def reverse_panel(r: PlanResult) -> None:
 
 
 def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
-    """The waterfall's bars, from the result's effects (baseline → what the headline shows)."""
-    return [
+    """The waterfall's bars, from the result's effects (baseline → what the headline shows); a
+    repeat customers' bar when their revenue in the turnover changed."""
+    rows = [
         (ui.t("planner.wf.baseline"), r.baseline["turnover"], "absolute"),
         (ui.t("planner.wf.leads"), r.effects["leads"], "relative"),
         (ui.t("planner.wf.conversion"), r.effects["conversion"], "relative"),
         (ui.t("planner.wf.avg_check"), r.effects["avg_check"], "relative"),
-        (ui.t("planner.wf.plan"), r.shown["turnover"], "total"),
     ]
+    if r.effects.get("repeat"):
+        rows.append((ui.t("planner.wf.repeat"), r.effects["repeat"], "relative"))
+    return rows + [(ui.t("planner.wf.plan"), r.shown["turnover"], "total")]
 
 
 def capacity_note(r: PlanResult) -> None:
@@ -132,25 +135,33 @@ def capacity_note(r: PlanResult) -> None:
 
 
 # ---- tabs -----------------------------------------------------------------------------------
-def _levers_and_figures(intro: str, fields: tuple[str, ...], figures: list[tuple[str, str]]) -> None:
-    """A lever tab: its intro, a slider per lever, then a row of (label key, shown value) metrics."""
+def _levers_and_figures(intro: str, switch: str, fields: tuple[str, ...], figures: list[tuple[str, str]]) -> None:
+    """A lever tab: its intro, its switch (``switch``: "web" or "repeat", kept outside the widget
+    as capacity's is), a slider per lever, then a row of (label key, shown value) metrics."""
     st.caption(ui.t(intro))
+    kept, widget = up.SWITCHES[switch]
+    widget.set(bool(kept.get()))
+    st.toggle(ui.t(f"planner.{switch[:3]}.on"), key=widget, on_change=up.sync_switch, args=(switch,))
+    if not kept.get():
+        st.caption(ui.t("planner.web.off_note"))
     for field in fields:
         up.lever(field)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
         col.metric(ui.t(key), value)
 
 
-def web_tab(plan: Plan) -> None:
-    web = plan.web
+def web_tab(r: PlanResult) -> None:
+    """The web chain's levers and figures, read from the run's result (what the headline shows)."""
+    out = r.shown
     _levers_and_figures(
         "planner.web.intro",
+        "web",
         ("queries", "ctr", "site_conversion", "cpc"),
         [
-            ("planner.web.visits", ui.num(web.visits if web else None)),
-            ("planner.web.leads", ui.num(web.leads if web else None, 1)),
-            ("planner.web.cost", ui.money(web.cost if web else None)),
-            ("planner.web.cpl", ui.money(web.cpl if web else None)),
+            ("planner.web.visits", ui.num(out["visits"])),
+            ("planner.web.leads", ui.num(out["web_leads"], 1)),
+            ("planner.web.cost", ui.money(out["cost"])),
+            ("planner.web.cpl", ui.money(out["web_cpl"])),
         ],
     )
 
@@ -172,9 +183,10 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         charts.signed_share(out["effective_conversion"] - plan.conversion),
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
-    top = max(plan.leads * 2.5, (out["capacity"] or 0) * 2, 10)
+    leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
+    top = max(leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]
-    st.plotly_chart(charts.capacity_curve(points, plan.leads, out["capacity"]), key="pl_cap_chart", width="stretch")
+    st.plotly_chart(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart", width="stretch")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la = cols[0].number_input(ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, key="pl_cal_la")
@@ -194,14 +206,16 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         st.button(ui.t("planner.cap.use"), key="pl_cal_use", on_click=up.set_lever, args=("elasticity", e))
 
 
-def repeat_tab(plan: Plan) -> None:
-    rep = plan.repeat
+def repeat_tab(r: PlanResult) -> None:
+    """Repeat customers' levers and figures, read from the run's result."""
+    out = r.shown
     _levers_and_figures(
         "planner.rep.intro",
+        "repeat",
         ("active_clients", "avg_order", "orders_per_period", "lifetime"),
         [
-            ("planner.rep.revenue", ui.money(rep.revenue)),
-            ("planner.rep.profit", ui.money(rep.profit)),
-            ("planner.rep.ltv", ui.money(rep.ltv)),
+            ("planner.rep.revenue", ui.money(out["repeat_revenue"])),
+            ("planner.rep.profit", ui.money(out["repeat_profit"])),
+            ("planner.rep.ltv", ui.money(out["ltv"])),
         ],
     )
