@@ -200,6 +200,7 @@ TEXTS = {
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
+    "an.col.spend_cut": ("Расходы: доли периодов по дням", "Spend: periods cut, share by days"),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Доля SAL", "SAL rate"),
     "an.col.won": ("Выиграно", "Won"),

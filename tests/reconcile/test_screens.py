@@ -353,3 +353,39 @@ def test_the_channel_mix_tab_reads_the_result_object(app_db):
     assert moved["turnover"] == pytest.approx(tot["turnover"] + first.turnover)
     assert shown(at)["Оборот в месяц"] == fmt_money(moved["turnover"], "ru", "₽")
     assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link
+
+
+def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
+    """4 March – 3 April cuts every demo channel's March (28/31) and April (3/30): the Channels
+    table lists both beside each channel's spend, as the Overview's Spend card does, and the
+    parts add up to the channel's spend in the table."""
+    import ui
+    from funnel.filters import Filters
+    from funnel.metrics import channels as ch
+    from funnel.metrics import spend
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update({"period": "custom", "from": "2026-03-04", "to": "2026-04-03"})
+    at.switch_page("pages/channels.py")
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "Расходы: доли периодов по дням" in d.value.columns)
+    f = Filters("demo", datetime(2026, 3, 4).date(), datetime(2026, 4, 3).date())
+    with ui.cursor() as cur:
+        split = spend.spend_split(cur, filters=f)
+        econ = ch.channel_table(cur, filters=f)
+    rows = dict(zip(table["Канал"], table["Расходы: доли периодов по дням"], strict=True))
+    assert rows["Итого"] == "—"
+    spent = {g: s for g, s in zip(econ["grp"], econ["spend"], strict=True) if g is not None}
+    for channel, part in split.groupby("channel"):
+        text = rows[channel]
+        assert "× 28/31 =" in text and "× 3/30 =" in text, text
+        assert text.count(";") == len(part) - 1
+        # the parts are the channel's spend (which counts each part to the cent)
+        assert float(part["spend"].sum()) == pytest.approx(float(spent[channel]), abs=0.01 * len(part))
+        for r in part.itertuples():
+            assert (
+                f"{fmt_money(r.amount, 'ru', '₽')} × {r.days_in}/{r.days_total} = {fmt_money(r.spend, 'ru', '₽')}"
+                in text
+            )
