@@ -208,8 +208,16 @@ class Baseline:
         )
 
     def evidence(self) -> Evidence:
+        """What the conversion was learned from: won of the leads; on deals (no leads), won of
+        the closed deals (the win rate's). Never fewer tries than wins: a period can win deals
+        of leads from before it, and the conversion is capped at 1 the same way (``plan``)."""
+        tried = self.won + self.lost if self.source == "deals" else self.leads
         return Evidence(
-            leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv, amounts=self.check_sample
+            leads=max(tried, self.won),
+            won=self.won,
+            checks=self.checks,
+            check_cv=self.check_cv,
+            amounts=self.check_sample,
         )
 
     def stage_chain(self) -> StageChain | None:

@@ -65,12 +65,15 @@ def draw_tabs(b, base, r, steps: list) -> None:
     """The planner's tabs, on the run's one result ``r`` (funnel.model.result). They run lazily
     (on_change="rerun"): only the open one is computed and sent, which is most of a run's cost.
     What a tab's widgets hold that the plan needs is kept outside them (levers)."""
-    plan, out = r.plan, r.forward
+    plan = r.plan
     panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key="pl_tab", on_change="rerun")
 
     def scenarios_tab() -> None:
         charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
-        scenarios.scenarios_tab(b, base, plan, out, r.baseline, current_edits(), [waterfall(steps), *charts_], tables)
+        # the current plan's column and the report carry what the headline shows (r.shown)
+        scenarios.scenarios_tab(
+            b, base, plan, r.shown, r.baseline, current_edits(), [waterfall(steps), *charts_], tables
+        )
 
     draw = {
         "chain": lambda: edits.chain_tab(b, r),
