@@ -151,7 +151,11 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
     assert not at.exception, at.exception
     b, now, _ = _expected(ws, lo, hi)
     out = evaluate(b.plan())
-    files = {"html": _html_results(made["pl_export_html"]()), "xlsx": _xlsx_results(made["pl_export_xlsx"]())}
+    page = made["pl_export_html"]()
+    files = {"html": _html_results(page), "xlsx": _xlsx_results(made["pl_export_xlsx"]())}
+    # the report says where its baseline came from, on which basis
+    said = "база — сделки" if b.source == "deals" else "сделки — по дате закрытия"
+    assert said in html.unescape(page.decode("utf-8"))
     for kind, results in files.items():
         got = {k: results[t(f"planner.out.{k}", "ru")] for k in ("turnover", "deals", "leads")}
         if kind == "xlsx":  # numbers, as the model has them
