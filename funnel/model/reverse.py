@@ -34,8 +34,9 @@ _EMPTY = {
 
 
 def leads_for_deals(plan, deals: float) -> float | None:
-    """Leads [leads/period] that give ``deals`` on the capacity-adjusted curve; None if no
-    number of leads does (zero conversion, zero capacity, or e ≥ 1 past the ceiling)."""
+    """Leads the team handles [leads/period] (the lever's and the web chain's together) that
+    give ``deals`` on the capacity-adjusted curve; None if no number of leads does (zero
+    conversion, zero capacity, or e ≥ 1 past the ceiling)."""
     if deals <= 0:
         return 0.0
     base, c, e = plan.conversion, plan.team_capacity, plan.elasticity

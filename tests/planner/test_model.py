@@ -368,3 +368,14 @@ def test_the_cli_plan_evaluates_the_plan_once(monkeypatch, capsys, flags, calls)
     assert out["turnover"] == pytest.approx(750_000)
     if calls == 2:
         assert out["at_target"]["leads"] == pytest.approx(200) and seen[1].leads == pytest.approx(200)
+
+
+def test_the_forecast_counts_what_the_switches_add():
+    """The uncertainty's mean is the plan's turnover with the web leads and the repeat revenue
+    in it (3 050 000 with both on), not the levers' 900 000."""
+    from funnel.model.uncertainty import Evidence, simulate
+
+    plan = Plan(**SWITCHED, web_on=True, repeat_on=True)
+    sim = simulate(plan, Evidence(leads=10_000, won=500, checks=500, check_cv=0.5))
+    assert sim["mean"] == pytest.approx(evaluate(plan)["turnover"], rel=0.02)
+    assert sim["p10"] >= 2_000_000  # the repeat revenue is typed, not drawn: it is in every run
