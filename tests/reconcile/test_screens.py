@@ -173,8 +173,8 @@ def test_the_stage_chain_tab_and_the_headline_agree(app_db):
     at.run()
     assert not at.exception, at.exception
     values = [m for m in at.metric]
-    headline = {m.label: m.value for m in values[:4]}
-    chain_tab = {m.label: m.value for m in values[4:]}
+    headline = {m.label: m.value for m in values[:5]}  # turnover, deals, budget, ROMI, profit
+    chain_tab = {m.label: m.value for m in values[5:]}
     assert chain_tab["Конверсия цепочки"] == fmt_pct(0.06, "ru", 2)
     assert chain_tab["Оборот в месяц"] == headline["Оборот в месяц"]
     sliders = sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
@@ -376,6 +376,7 @@ def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
         split = spend.spend_split(cur, filters=f)
         econ = ch.channel_table(cur, filters=f)
     rows = dict(zip(table["Канал"], table["Расходы: доли периодов по дням"], strict=True))
+    assert any("в последнем столбце «Расходы: доли периодов по дням»" in c.value for c in at.caption)
     assert rows["Итого"] == "—"
     spent = {g: s for g, s in zip(econ["grp"], econ["spend"], strict=True) if g is not None}
     for channel, part in split.groupby("channel"):

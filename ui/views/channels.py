@@ -37,8 +37,8 @@ ECONOMICS_COLUMNS: dict[str, str] = {
 
 
 def economics_table(df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | None = None) -> None:
-    """The economics table; with ``split`` (funnel.metrics.spend.spend_split by channel), a column
-    beside the spend lists, for each channel, the spend periods the chosen period cuts and the
+    """The economics table; with ``split`` (funnel.metrics.spend.spend_split by channel), a last
+    column lists, for each channel, the spend periods the chosen period cuts and the
     share by days each adds, as the Overview's Spend card does."""
     names = {c: ui.t(k) for c, k in _economics_columns(df, by).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
@@ -46,6 +46,8 @@ def economics_table(df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | N
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
     show_table(_economics_view, df, raw, f"economics_{by}", key, by, cuts)
+    if cuts:
+        st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
 
 
 def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
@@ -72,7 +74,7 @@ def _economics_view(part: pd.DataFrame, by: str, cuts: tuple[tuple[str, str], ..
     if cuts:
         texts = dict(cuts)
         column = [("—" if total else texts.get(g, "")) for g, total in zip(part["grp"], part["is_total"], strict=True)]
-        shown.insert(shown.columns.get_loc(ui.t("an.col.spend")) + 1, ui.t("an.col.spend_cut"), column)
+        shown[ui.t("an.col.spend_cut")] = column  # last: a long text, the figures stay in view
     return shown
 
 

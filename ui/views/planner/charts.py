@@ -35,8 +35,8 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         return None if a is None or b is None else signed(fmt(a - b), a - b)
 
     if cols is None:
-        top, bottom = st.columns(2), st.columns(3)
-        cols = [top[0], top[1], bottom[0], bottom[1], bottom[2]]
+        # two a row: a money figure of a big company ("1 684 811 ₽") is cut in a third of the pane
+        cols = [*st.columns(2), *st.columns(2), st.columns(2)[0]]
     cols[0].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money))
     cols[1].metric(ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)))
     cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money), delta_color="inverse")
