@@ -127,6 +127,7 @@ SIDEBAR_PARAMS = (QP_LANG, QP_WS, QP_PERIOD, QP_FROM, QP_TO, *(p for p, _ in QP_
 # ---- Planner -------------------------------------------------------------------------------------
 PL_REVERSE: Key[bool] = Key("pl_reverse", False)
 PL_BASIS: Key[str] = Key("pl_basis", "period")  # the baseline's basis: period or cohort (funnel.basis)
+PL_BASIS_W: Key[str] = Key("pl_basis_w")  # its radio (the choice is kept in PL_BASIS, across pages)
 PL_TARGET_KIND: Key[str] = Key("pl_target_kind", "turnover")
 PL_CAPACITY_ON: Key[bool] = Key("pl_capacity_on")  # the capacity tab's toggle (a lazy tab)
 PL_CAPACITY: Key[bool] = Key("pl_capacity", False)  # the plan's capacity switch, kept outside it

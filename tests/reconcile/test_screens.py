@@ -245,7 +245,7 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     from funnel.periods import data_range, preset_range
 
     at = page("planner")
-    at.radio(key="pl_basis").set_value("cohort").run()
+    at.radio(key="pl_basis_w").set_value("cohort").run()
     assert not at.exception, at.exception
     with ui.cursor() as cur:
         first, last = data_range(cur, "demo")
@@ -262,7 +262,7 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     assert f"{fmt_num(b.maturing, 'ru')} лидов периода ещё созревают" in caption
     assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
     assert at.query_params["bs"] in ("cohort", ["cohort"])
-    at.radio(key="pl_basis").set_value("period").run()
+    at.radio(key="pl_basis_w").set_value("period").run()
     assert at.number_input(key="pl_conversion_n").value == pytest.approx(demo_baseline().conversion * 100, rel=1e-12)
     assert "bs" not in at.query_params
 
@@ -274,7 +274,7 @@ def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
     at.switch_page("pages/planner.py")
     at.run()
     assert not at.exception, at.exception
-    assert at.radio(key="pl_basis").value == "cohort"
+    assert at.radio(key="pl_basis_w").value == "cohort"
     assert any("когортам лидов" in c.value for c in at.caption)
 
 
@@ -390,3 +390,13 @@ def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
                 f"{fmt_money(r.amount, 'ru', '₽')} × {r.days_in}/{r.days_total} = {fmt_money(r.spend, 'ru', '₽')}"
                 in text
             )
+
+
+def test_the_planner_keeps_its_basis_across_pages(app_db):
+    at = page("planner")
+    at.radio(key="pl_basis_w").set_value("cohort").run()
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="pl_basis_w").value == "cohort"
+    assert any("когортам лидов" in c.value for c in at.caption)

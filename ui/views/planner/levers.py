@@ -46,14 +46,18 @@ def basis_picker() -> str:
     if not state.PL_LINK_DONE.get() and not state.PL_BASIS.present():
         wanted = state.url_params().get(BASIS_KEY)
         state.PL_BASIS.set(wanted if wanted in BASES else "period")
-    return st.radio(
+    # The choice is kept outside the widget, whose state is dropped while another page is open.
+    state.PL_BASIS_W.set(state.PL_BASIS.get())
+    st.radio(
         ui.t("planner.basis"),
         BASES,
         horizontal=True,
-        key=state.PL_BASIS,
+        key=state.PL_BASIS_W,
         format_func=ui.names(BASES, "planner.basis."),
         help=ui.t("planner.basis_help"),
+        on_change=lambda: state.PL_BASIS.set(state.PL_BASIS_W.get()),
     )
+    return state.PL_BASIS.get()
 
 
 def base_plan(b: Baseline) -> Plan:
