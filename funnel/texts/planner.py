@@ -112,10 +112,10 @@ TEXTS = {
     "planner.baseline_caption": (
         "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; {sellers} продавцов.",
+        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
         "Baseline: {period}, {months} months, deals by closing date (as on the Overview). "
         "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads; "
-        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; {sellers} sellers.",
+        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
     ),
     "planner.basis": ("База расчёта", "Basis"),
     "planner.basis.period": ("По дате закрытия", "By closing date"),
@@ -133,22 +133,22 @@ TEXTS = {
         "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
         "{maturing} лидов периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
-        "{revenue} ÷ {checks} их выигранных сделок с суммой; {sellers} продавцов.",
+        "{revenue} ÷ {checks} их выигранных сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
         "Baseline: {period}, {months} months, deals by lead cohort (as «By cohort» on the Overview). "
         "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads "
         "created up to {until}: 9 in 10 won deals close within {days} days (in your data); {maturing} leads of "
         "the period are still maturing and left out of the conversion; average check {check} = revenue "
-        "{revenue} ÷ {checks} of their won deals with an amount; {sellers} sellers.",
+        "{revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
     ),
     "planner.baseline_caption_all": (
         "База: {period}, {months} мес., сделки — по когортам лидов. Лиды {per_month} в мес. = {all} ÷ {months}; "
         "конверсия {conversion} = {won} выигранных ÷ {leads} лидов (учтены все лиды: в данных нет выигранных "
         "сделок с лидами, чтобы узнать срок созревания); средний чек {check} = выручка {revenue} ÷ {checks} "
-        "сделок с суммой; {sellers} продавцов.",
+        "сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
         "Baseline: {period}, {months} months, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
         "conversion {conversion} = {won} won ÷ {leads} leads (every lead counts: the data has no won deals "
         "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
-        "deals with an amount; {sellers} sellers.",
+        "deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
     ),
     "planner.cohort.all_maturing": (
         "По когортам: все {maturing} лидов периода ещё созревают (выигранные сделки закрываются за {days} дн.), "

@@ -261,6 +261,9 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.leads, 'ru')} лидов" in caption
     assert f"{fmt_num(b.maturing, 'ru')} лидов периода ещё созревают" in caption
     assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
+    # CPL over every lead of the period, the maturing ones too: they were paid for
+    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽', 2)} = расходы {fmt_money(b.spend, 'ru', '₽', 2)}"
+    assert f"{spend_part} ÷ {fmt_num(b.all_leads, 'ru')} лидов" in caption
     assert at.query_params["bs"] in ("cohort", ["cohort"])
     at.radio(key="pl_basis_w").set_value("period").run()
     assert at.number_input(key="pl_conversion_n").value == pytest.approx(demo_baseline().conversion * 100, rel=1e-12)

@@ -64,9 +64,12 @@ def baseline_caption(b) -> str:
         revenue=ui.money(b.revenue, 2),
         checks=ui.num(b.checks),
         sellers=ui.num(b.sellers),
+        cpl=ui.money(b.cpl, 2),
+        spend=ui.money(b.spend, 2),
+        all=ui.num(b.all_leads),
     )
     if b.basis == "cohort":
-        figures.update(all=ui.num(b.all_leads), maturing=ui.num(b.maturing), days=ui.num(b.window_days))
+        figures.update(maturing=ui.num(b.maturing), days=ui.num(b.window_days))
         figures["until"] = f"{b.mature_until:%d.%m.%Y}" if b.mature_until else "—"
         key = "planner.baseline_caption_cohort" if b.window_days is not None else "planner.baseline_caption_all"
         text = ui.t(key, **figures)
