@@ -75,6 +75,7 @@ class ChannelBaseline:
     checks: int
     revenue: float = 0.0
     maturing: int = 0  # cohort basis: leads too young to count in the conversion (funnel.basis)
+    exposure: float | None = None  # projected basis: the leads' worth the conversion is over
 
     @property
     def cpl(self) -> float | None:
@@ -84,7 +85,8 @@ class ChannelBaseline:
 
     @property
     def conversion(self) -> float | None:
-        return self.won / self.leads if self.leads else None
+        over = self.leads if self.exposure is None else self.exposure
+        return self.won / over if over else None
 
     @property
     def avg_check(self) -> float | None:
@@ -119,6 +121,11 @@ class Baseline:
     maturing: int = 0
     window_days: int | None = None
     mature_until: date | None = None
+    # Projected basis (funnel.basis): every lead counts, each by the share of wins that had come
+    # by its age; ``exposure`` is their sum (the leads' worth), ``young`` how many are younger
+    # than the window.
+    exposure: float | None = None
+    young: int = 0
 
     @property
     def all_leads(self) -> int:
@@ -131,8 +138,10 @@ class Baseline:
 
     @property
     def conversion(self) -> float | None:
-        """won ÷ leads: on cohort basis, the mature leads' deals won ÷ the mature leads."""
-        return self.won / self.leads if self.leads else None
+        """won ÷ leads: on cohort basis, the mature leads' deals won ÷ the mature leads; on the
+        projected basis, every lead's deals won ÷ the leads' worth (``exposure``)."""
+        over = self.leads if self.exposure is None else self.exposure
+        return self.won / over if over else None
 
     @property
     def cpl(self) -> float | None:
@@ -211,7 +220,7 @@ class Baseline:
         """What the conversion was learned from: won of the leads; on deals (no leads), won of
         the closed deals (the win rate's). Never fewer tries than wins: a period can win deals
         of leads from before it, and the conversion is capped at 1 the same way (``plan``)."""
-        tried = self.won + self.lost if self.source == "deals" else self.leads
+        tried = self.won + self.lost if self.source == "deals" else (self.exposure or self.leads)
         return Evidence(
             leads=max(tried, self.won),
             won=self.won,

@@ -22,20 +22,35 @@ Spend, sellers, open deals and the monthly history are the period basis's. Witho
 won deal with a lead to learn delays from) every lead counts and nothing is maturing.
 A channel keeps its period spend and all its leads for CPL; its conversion and check are its
 mature leads'.
+
+**projected** is the cohort basis without leaving young leads out: every lead of the period
+counts, each by the share of wins that had come by its age, F(age) = wins that took ≤ age days ÷
+all wins (the data's own lead-to-won delays, ``won_delays.sql``; age = the data's last day − the
+lead's creation day). Then
+
+    conversion = deals won so far from every lead of the period ÷ Σ F(age)
+
+(the chain-ladder "completion factor": a lead two weeks old, when a fifth of wins come within
+two weeks, counts as a fifth of a lead). The average check is over every won deal of those
+leads; its spread and sample are the mature cohorts'. ``young`` = leads younger than the window,
+``exposure`` = Σ F(age). Per channel the same, with the channel's leads and wins. The stage
+chain keeps the mature cohorts' shape, scaled to the projected conversion. Without delays to
+learn from, F = 1 and it is the cohort basis with every lead counted.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from funnel.baseline import Baseline, ChannelBaseline, baseline
 from funnel.filters import Filters
 from funnel.metrics import query, stages
-from funnel.metrics.maturity import NO_LIMIT, maturity
-from funnel.model.chain import steps_from_reached
+from funnel.metrics.maturity import NO_LIMIT, maturity, window
+from funnel.model.chain import StageChain, steps_from_reached
 from funnel.money import as_float
 
-BASES = ("period", "cohort")
+BASES = ("period", "cohort", "projected")
 
 
 def baseline_on(cur, filters: Filters, basis: str = "period") -> Baseline:
@@ -44,7 +59,10 @@ def baseline_on(cur, filters: Filters, basis: str = "period") -> Baseline:
     if basis not in BASES:
         raise ValueError(f"basis: one of {', '.join(BASES)} expected, got {basis!r}")
     period = baseline(cur, filters)
-    return period if basis == "period" else cohort(cur, filters, period)
+    if basis == "period":
+        return period
+    mature = cohort(cur, filters, period)
+    return mature if basis == "cohort" else projected(cur, filters, period, mature)
 
 
 def cohort(cur, filters: Filters, period: Baseline) -> Baseline:
@@ -108,3 +126,73 @@ def _chain(cur, filters: Filters, leads: int, won: int) -> tuple[tuple[str, floa
     if not leads or steps.empty:
         return ()
     return steps_from_reached(list(steps["stage"]), [int(x) for x in steps["reached"]], leads, won)
+
+
+def projected(cur, filters: Filters, period: Baseline, mature: Baseline) -> Baseline:
+    """The projected cohort basis for ``filters`` (see the module's docstring), beside the
+    period and cohort bases for the same filters."""
+    share = _share_by_age(cur, filters.workspace_id)
+    as_of = window(cur, filters.workspace_id)[1]
+    rows = query.run(cur, "cohort_leads", query.params(filters, "cohort"))
+    leads, deals = rows[rows["part"] == "lead"], rows[rows["part"] == "deal"]
+    exposure: dict[str, float] = {}
+    for r in leads.itertuples():
+        day = r.day.date() if hasattr(r.day, "date") else r.day  # a pandas Timestamp from the frame
+        age = (as_of - day).days if as_of is not None and day is not None else None
+        exposure[r.channel] = exposure.get(r.channel, 0.0) + int(r.leads) * share(age)
+    per = {r.channel: r for r in deals.itertuples()}
+    won = sum(int(r.won) for r in per.values())
+    checks = sum(int(r.checks) for r in per.values())
+    revenue = sum(as_float(r.revenue) for r in per.values())
+    total = sum(exposure.values())
+    conversion = min(won / total, 1.0) if total else 0.0
+    chain = StageChain(mature.chain).scaled_to(conversion).steps if mature.chain else ()
+    channels = tuple(
+        replace(
+            c,
+            leads=c.leads + c.maturing,
+            maturing=0,
+            won=int(per[c.channel].won) if c.channel in per else 0,
+            checks=int(per[c.channel].checks) if c.channel in per else 0,
+            revenue=as_float(per[c.channel].revenue) if c.channel in per else 0.0,
+            exposure=exposure.get(c.channel, 0.0),
+        )
+        for c in mature.channels
+    )
+    return replace(
+        mature,
+        leads=period.all_leads,
+        maturing=0,
+        exposure=total,
+        young=mature.maturing,
+        won=won,
+        lost=sum(int(r.lost) for r in per.values()),
+        checks=checks,
+        revenue=revenue,
+        avg_check=revenue / checks if checks else None,
+        channels=channels,
+        chain=tuple(chain),
+        basis="projected",
+    )
+
+
+def _share_by_age(cur, workspace_id: str):
+    """F(age): the share of wins that took at most ``age`` days (1 without delays to learn
+    from, or for a lead of unknown age)."""
+    bound = query.params(Filters(workspace_id))
+    delays = query.run(cur, "won_delays", bound)
+    days = [int(d) for d in delays["days"]]
+    cumulative, running = [], 0
+    for n in delays["wins"]:
+        running += int(n)
+        cumulative.append(running)
+    if not running:
+        return lambda age: 1.0
+
+    def share(age: int | None) -> float:
+        if age is None:
+            return 1.0
+        i = bisect.bisect_right(days, age)
+        return cumulative[i - 1] / running if i else 0.0
+
+    return share

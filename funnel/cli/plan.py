@@ -2,7 +2,7 @@
 
 Inputs come from flags, on top of (optionally) a saved scenario (--scenario) or the data's
 baseline (--db/--workspace, period --from/--to, default the last 12 months; --basis period, the
-default, or cohort). A flag out of range exits with code 3 and a message naming it:
+default, cohort or projected). A flag out of range exits with code 3 and a message naming it:
 ``--conversion: must be between 0 and 1, got 1.5``.
 """
 
@@ -57,10 +57,11 @@ def register(sub) -> None:
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
     src.add_argument(
         "--basis",
-        choices=("period", "cohort"),
+        choices=("period", "cohort", "projected"),
         default="period",
-        help="baseline basis: period (deals by closing date, as the Overview; default) or cohort (deals by "
-        "their lead; only leads old enough to have converted count in the conversion and check)",
+        help="baseline basis: period (deals by closing date, as the Overview; default), cohort (deals by "
+        "their lead; only leads old enough to have converted count in the conversion and check) or projected "
+        "(by cohort, every lead counting by the share of wins that had come by its age)",
     )
     lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%)")
     for name, flag in FLAGS.items():
@@ -152,7 +153,8 @@ def basis_of(b) -> dict:
     On cohort basis (funnel.basis) also the leads the conversion is over (``mature_leads``,
     created by ``mature_until``, ``window_days`` = the P90 of lead-to-won days) and the
     ``maturing`` ones left out; ``period_won``/``period_revenue`` are then the mature leads' won
-    deals and their revenue."""
+    deals and their revenue. On the projected basis: ``exposure`` (the leads' worth the conversion
+    is over), ``young`` (leads younger than the window, counted in part) and ``window_days``."""
     out = {
         "basis": b.basis,
         "period_from": b.date_from.isoformat() if b.date_from else None,
@@ -169,6 +171,8 @@ def basis_of(b) -> dict:
             window_days=b.window_days,
             mature_until=b.mature_until.isoformat() if b.mature_until else None,
         )
+    if b.basis == "projected":  # the conversion is over the leads' worth, each lead by its age
+        out.update(exposure=b.exposure, young=b.young, window_days=b.window_days)
     return out
 
 

@@ -120,13 +120,30 @@ TEXTS = {
     "planner.basis": ("База расчёта", "Basis"),
     "planner.basis.period": ("По дате закрытия", "By closing date"),
     "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
+    "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
+    "planner.baseline_caption_projected": (
+        "База: {period}, {months} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {exposure} "
+        "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
+        "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} лидов моложе {days} дн. учтены частично; "
+        "средний чек {check} = выручка {revenue} ÷ {checks} их выигранных сделок с суммой; "
+        "цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort, young cohorts projected. "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} leads' "
+        "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
+        "within {days} days), so {young} leads younger than {days} days count in part; average check {check} = "
+        "revenue {revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} "
+        "leads; {sellers} sellers.",
+    ),
     "planner.basis_help": (
         "По дате закрытия (как в «Обзоре»): сделка считается в месяце, когда закрылась. По когортам: "
         "сделка считается за своим лидом, а в конверсию и средний чек входят только лиды, у которых было время "
-        "стать сделкой; лиды, которые ещё созревают, учтены только в числе лидов в месяц.",
+        "стать сделкой; лиды, которые ещё созревают, учтены только в числе лидов в месяц. С прогнозом "
+        "молодых: учтён каждый лид — долей выигранных сделок, которые к его возрасту уже закрылись.",
         "By closing date (as on the Overview): a deal counts in the month it closed. By lead cohort: a deal "
         "counts against its lead, and only leads that have had time to become deals count in the conversion "
-        "and the average check; leads still maturing count only in the leads a month.",
+        "and the average check; leads still maturing count only in the leads a month. With young ones "
+        "projected: every lead counts, each by the share of won deals that had closed by its age.",
     ),
     "planner.baseline_caption_cohort": (
         "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "

@@ -205,3 +205,81 @@ def test_demo_cohort_basis_is_the_overview_by_cohort(tmp_path_factory):
     assert out["turnover"] == pytest.approx(
         by_period["leads"] / b.months * by_cohort["conversion"] * float(by_cohort["avg_check"]), rel=1e-12
     )
+
+
+# Projected: the same fixture and W5, from L9 (20 Mar), won 50 000 on 30 Mar — 10 days.
+# Delays 30, 30, 30, 30, 10: the window stays 30 days (its 90th percentile), so by cohort
+# nothing changes (L9 is still maturing). Projected: F(age) = share of the 5 wins within age
+# days; ages on 14 Apr: L1..L8 ≥ 30 → 1; L9 25 days and L10 17 days → 1/5 each.
+# Leads' worth 8 + 0.2 + 0.2 = 8.4; won 5 (W1..W5) → conversion 5 ÷ 8.4; check 350 000 ÷ 5 =
+# 70 000; turnover a month = 10/3 × 5/8.4 × 70 000. A: worth 4, won 2; B: worth 4.4, won 3.
+def _young_win(store, ws):
+    _fixture(store, ws)
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "W5",
+                "lead_id": "L9",
+                "created_at": datetime(2025, 3, 21),
+                "stage": None,
+                "status": "won",
+                "amount": 50_000,
+                "closed_at": datetime(2025, 3, 30),
+            }
+        ],
+    )
+
+
+def test_projected_basis_by_hand(store, ws):
+    _young_win(store, ws)
+    with store.cursor() as cur:
+        mature = baseline_on(cur, Filters(ws, *PERIOD), "cohort")
+        b = baseline_on(cur, Filters(ws, *PERIOD), "projected")
+    assert (mature.leads, mature.maturing, mature.won, mature.window_days) == (8, 2, 4, 30)
+    assert (b.basis, b.leads, b.maturing, b.young, b.won) == ("projected", 10, 0, 2, 5)
+    assert b.exposure == pytest.approx(8.4)
+    assert b.conversion == pytest.approx(5 / 8.4)
+    assert b.avg_check == pytest.approx(70_000)
+    assert b.leads_per_month == pytest.approx(10 / 3) and b.cpl == pytest.approx(900)
+    assert evaluate(b.plan())["turnover"] == pytest.approx(10 / 3 * 5 / 8.4 * 70_000)
+    got = {c.channel: (c.leads, c.exposure, c.won, c.conversion, c.avg_check) for c in b.channels}
+    assert got["A"] == pytest.approx((4, 4.0, 2, 0.5, 75_000))
+    assert got["B"] == pytest.approx((6, 4.4, 3, 3 / 4.4, 200_000 / 3))
+    assert b.stage_chain().conversion == pytest.approx(b.conversion)  # the mature shape, scaled
+    assert b.evidence().leads == pytest.approx(8.4)
+
+
+def test_projected_without_delays_counts_every_lead(store, ws):
+    """No won deal with a lead: nothing to learn delays from, every lead counts whole."""
+    insert(
+        store,
+        ws,
+        "leads",
+        [{"lead_id": f"N{i}", "created_at": datetime(2025, 1, 10 + i), "channel": "A"} for i in range(4)],
+    )
+    with store.cursor() as cur:
+        b = baseline_on(cur, Filters(ws, *PERIOD), "projected")
+    assert (b.leads, b.exposure, b.won, b.young) == (4, 4.0, 0, 0)
+    assert b.conversion == 0
+
+
+def test_cli_plan_on_projected_basis(store, ws):
+    _young_win(store, ws)
+    path = store.path
+    store.close()
+    out = subprocess.run(
+        [sys.executable, "-m", "funnel", "plan", "--db", str(path), "--workspace", ws, "--format", "json"]
+        + ["--from", "2025-01-01", "--to", "2025-03-31", "--basis", "projected"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    assert got["basis"] == "projected" and (got["young"], got["window_days"]) == (2, 30)
+    assert got["exposure"] == pytest.approx(8.4)
+    assert got["turnover"] == pytest.approx(10 / 3 * 5 / 8.4 * 70_000)

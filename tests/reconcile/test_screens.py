@@ -403,3 +403,22 @@ def test_the_planner_keeps_its_basis_across_pages(app_db):
     assert not at.exception, at.exception
     assert at.radio(key="pl_basis_w").value == "cohort"
     assert any("когортам лидов" in c.value for c in at.caption)
+
+
+def test_the_planner_on_projected_basis_says_how_young_leads_count(app_db):
+    import ui
+    from funnel.basis import baseline_on
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+
+    at = page("planner")
+    at.radio(key="pl_basis_w").set_value("projected").run()
+    assert not at.exception, at.exception
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        b = baseline_on(cur, Filters("demo", *preset_range("last_12_months", last, first)), "projected")
+    assert b.young > 0 and b.exposure < b.leads
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(b.conversion * 100, rel=1e-12)
+    caption = next(c.value for c in at.caption if "молодые когорты спрогнозированы" in c.value)
+    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.exposure, 'ru', 2)}" in caption
+    assert f"{fmt_num(b.young, 'ru')} лидов моложе {b.window_days} дн." in caption

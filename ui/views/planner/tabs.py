@@ -51,7 +51,7 @@ def baseline_caption(b) -> str:
             open=ui.money(total["amount"]),
             weighted=ui.money(total["weighted_ladder"]),
         )
-        return text + (" " + ui.t("planner.cohort.deals") if b.basis == "cohort" else "")
+        return text + (" " + ui.t("planner.cohort.deals") if b.basis != "period" else "")
     period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
     figures = dict(
         period=period,
@@ -68,7 +68,10 @@ def baseline_caption(b) -> str:
         spend=ui.money(b.spend, 2),
         all=ui.num(b.all_leads),
     )
-    if b.basis == "cohort":
+    if b.basis == "projected" and b.window_days is not None:
+        figures.update(exposure=ui.num(b.exposure, 2), young=ui.num(b.young), days=ui.num(b.window_days))
+        text = ui.t("planner.baseline_caption_projected", **figures)
+    elif b.basis in ("cohort", "projected"):  # projected without delays to learn from: every lead whole
         figures.update(maturing=ui.num(b.maturing), days=ui.num(b.window_days))
         figures["until"] = f"{b.mature_until:%d.%m.%Y}" if b.mature_until else "—"
         key = "planner.baseline_caption_cohort" if b.window_days is not None else "planner.baseline_caption_all"
