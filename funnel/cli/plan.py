@@ -1,8 +1,9 @@
 """`python -m funnel plan`: the planning model from the command line.
 
 Inputs come from flags, on top of (optionally) a saved scenario (--scenario) or the data's
-baseline (--db/--workspace, period --from/--to, default the last 12 months). A flag out of range
-exits with code 3 and a message naming it: ``--conversion: must be between 0 and 1, got 1.5``.
+baseline (--db/--workspace, period --from/--to, default the last 12 months; --basis period, the
+default, cohort or projected). A flag out of range exits with code 3 and a message naming it:
+``--conversion: must be between 0 and 1, got 1.5``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def register(sub) -> None:
         help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)",
     )
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
+    src.add_argument(
+        "--basis",
+        choices=("period", "cohort", "projected"),
+        default="period",
+        help="baseline basis: period (deals by closing date, as the Overview; default), cohort (deals by "
+        "their lead; only leads old enough to have converted count in the conversion and check) or projected "
+        "(by cohort, every lead counting by the share of wins that had come by its age)",
+    )
     lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%)")
     for name, flag in FLAGS.items():
         text = t(f"planner.help.{name}", "en")
@@ -104,7 +113,7 @@ def _start(args, extra: dict) -> dict:
     ``edits`` and what they give on the workspace's last 12 months (funnel.model.edits.figures)."""
     if not (args.scenario or args.workspace or args.db):
         return {}
-    from funnel.baseline import baseline
+    from funnel.basis import baseline_on
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
@@ -124,13 +133,14 @@ def _start(args, extra: dict) -> dict:
                 except ValidationError as exc:
                     raise FunnelError(f"--scenario: the scenario's table edits are malformed: {exc}") from None
                 if edits:
-                    b = baseline(cur, _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to))
+                    f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
+                    b = baseline_on(cur, f, args.basis)
                     extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
                 return dict(sc.inputs)
             period = _period(cur, ws, args)
             if period is None:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
-            b = baseline(cur, period)
+            b = baseline_on(cur, period, args.basis)
             extra.update(basis_of(b))
             return b.plan().inputs()
     finally:
@@ -139,16 +149,31 @@ def _start(args, extra: dict) -> dict:
 
 def basis_of(b) -> dict:
     """Where the inputs came from, for the JSON: the basis, the window and what the data held
-    in it (leads, deals won, revenue), so that turnover × months can be checked against them."""
-    return {
+    in it (leads, deals won, revenue), so that turnover × months can be checked against them.
+    On cohort basis (funnel.basis) also the leads the conversion is over (``mature_leads``,
+    created by ``mature_until``, ``window_days`` = the P90 of lead-to-won days) and the
+    ``maturing`` ones left out; ``period_won``/``period_revenue`` are then the mature leads' won
+    deals and their revenue. On the projected basis: ``exposure`` (the leads' worth the conversion
+    is over), ``young`` (leads younger than the window, counted in part) and ``window_days``."""
+    out = {
         "basis": b.basis,
         "period_from": b.date_from.isoformat() if b.date_from else None,
         "period_to": b.date_to.isoformat() if b.date_to else None,
         "months": b.months,
-        "period_leads": b.leads,
+        "period_leads": b.all_leads,
         "period_won": b.won,
         "period_revenue": b.revenue,
     }
+    if b.basis == "cohort":
+        out.update(
+            mature_leads=b.leads,
+            maturing=b.maturing,
+            window_days=b.window_days,
+            mature_until=b.mature_until.isoformat() if b.mature_until else None,
+        )
+    if b.basis == "projected":  # the conversion is over the leads' worth, each lead by its age
+        out.update(exposure=b.exposure, young=b.young, window_days=b.window_days)
+    return out
 
 
 def _period(cur, ws: str, args):
@@ -188,7 +213,7 @@ def build_plan(args, extra: dict | None = None) -> Plan:
         if inputs.get(required) is None:
             raise FunnelError(f"{FLAGS[required]}: required (or start from --workspace / --scenario).")
     try:
-        return Plan(**inputs)
+        return Plan.from_inputs(inputs)  # a scenario saved before the repeat switch keeps its repeat revenue
     except ValidationError as exc:
         field = getattr(exc, "field", "")
         flag = FLAGS.get(field, field)
@@ -200,7 +225,7 @@ def run(args) -> int:
     extra: dict = {}
     plan = build_plan(args, extra)
     reverse = plan.target_turnover is not None or plan.target_profit is not None
-    r = result.run(plan, plan, reverse)  # the Planner's result object: its headline is ``shown``
+    r = result.run(plan, None, reverse)  # the Planner's result object (evaluated once): its headline is ``shown``
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}

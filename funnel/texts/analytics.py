@@ -200,6 +200,13 @@ TEXTS = {
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
+    "an.col.spend_cut": ("Расходы: доли периодов по дням", "Spend: periods cut, share by days"),
+    "an.ch.spend_cut_note": (
+        "Периоды расходов, которые выбранный период режет, учтены долей по дням: по каждому каналу — "
+        "в последнем столбце «{column}».",
+        "Spend periods the chosen period cuts count by their share of days: for each channel, see the last "
+        "column «{column}».",
+    ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Доля SAL", "SAL rate"),
     "an.col.won": ("Выиграно", "Won"),

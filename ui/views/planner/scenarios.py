@@ -19,6 +19,7 @@ from funnel.report_export import html_report, xlsx_report
 from ui import auth, state
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
+from ui.views.planner.tabs import baseline_caption
 
 SUMMARY = (
     "leads",
@@ -136,11 +137,18 @@ def scenarios_tab(
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang = ui.lang()  # the callables run on another thread, after this script run
+    notes = [baseline_caption(b)]  # where the baseline came from, on which basis
     c = list(st.columns(2))
     c[0].download_button(
         ui.t("planner.export.html"),
         lambda: html_report(
-            title, inputs, outputs, figures, lang=lang, tables={k: v for k, v in tables.items() if k in edit_names}
+            title,
+            inputs,
+            outputs,
+            figures,
+            lang=lang,
+            notes=notes,
+            tables={k: v for k, v in tables.items() if k in edit_names},
         ),
         "plan.html",
         "text/html",
