@@ -16,14 +16,14 @@ import re
 import pandas as pd
 import streamlit as st
 
-from funnel import units
+from funnel import charts, units
 from funnel.errors import DatabaseBusy, FunnelError
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
-from ui.text import lang, money, num, pct, t
+from ui.text import date, lang, money, month, num, pct, period, t
 
 log = logging.getLogger("funnel.ui")
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
 
 
 # ---- small formatters -------------------------------------------------------------------------
@@ -70,10 +70,10 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
 
 
 def period_text(rng) -> str:
+    """A date range in the language (funnel.formatting.period); "—" without one."""
     if not rng or rng[0] is None:
         return "—"
-    f = "%d.%m.%Y" if lang() == "ru" else "%Y-%m-%d"
-    return f"{rng[0]:{f}}–{rng[1]:{f}}"
+    return period(rng[0], rng[1])
 
 
 # ---- shared widgets -------------------------------------------------------------------------
@@ -110,7 +110,7 @@ def attribution(key: str, filters=None) -> str:
                 t(
                     "an.cohort.window",
                     days=num(m.days),
-                    until=period_text((m.mature_until, m.mature_until))[:10],
+                    until=date(m.mature_until),
                     maturing=num(m.maturing),
                 )
             )
@@ -155,12 +155,9 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
             shown[t(key)] = [label(v, kind) for v in df[col]]
             raw[t(key)] = shown[t(key)]
         elif col == "month":
-            fmt = "%m.%Y" if lang() == "ru" else "%Y-%m"
-            shown[t(key)] = [
-                pd.Timestamp(v).strftime(fmt) if v is not None and not missing(v) else "—" for v in df[col]
-            ]
+            shown[t(key)] = [month(pd.Timestamp(v)) if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "since":
-            shown[t(key)] = [period_text((v, v))[:10] if v is not None and not missing(v) else "—" for v in df[col]]
+            shown[t(key)] = [date(pd.Timestamp(v)) if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "interval":
             shown[t(key)] = [
                 f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
@@ -177,14 +174,20 @@ def chart(figure, *data, key: str) -> None:
     draw_cached(_chart_view, figure, key, *data)
 
 
+def styled(fig):
+    """``fig`` in the app's one chart style and the session's number and date format
+    (funnel.charts: the same template the exported reports use)."""
+    return charts.style(fig, lang())
+
+
+def chart_config() -> dict:
+    """st.plotly_chart's config for the session's language (month names, decimal comma)."""
+    return charts.config(lang())
+
+
 def _chart_view(figure, key: str, *data) -> None:
-    fig = figure(*data)
-    fig.update_layout(
-        margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", y=-0.15),
-        separators=", " if lang() == "ru" else ".,",
-    )
-    st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
+    fig = styled(figure(*data))
+    st.plotly_chart(fig, width="stretch", key=key, config=chart_config())
 
 
 # ---- tables of several pages ----------------------------------------------------------------
