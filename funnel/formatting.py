@@ -69,9 +69,9 @@ def _plain(text: str) -> str:
 
 
 def _apply(kind: str, x, lang: str, decimals: int, **kw) -> str:
-    value = x if isinstance(x, Decimal) else float(x)
+    value: Decimal | float = x if isinstance(x, Decimal) else float(x)
     if round(abs(float(value)) * (100 if kind == "percent" else 1), decimals) == 0:
-        value = abs(value)  # no "-0,0"
+        value = Decimal(0) if isinstance(value, Decimal) else 0.0  # no "-0,0"
     return _plain(_pattern(lang, kind, decimals).apply(value, _locale(lang), **kw))
 
 

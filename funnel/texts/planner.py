@@ -318,7 +318,7 @@ TEXTS = {
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
-    "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves «{metric}» most"),
+    "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
