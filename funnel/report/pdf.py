@@ -63,6 +63,11 @@ def _print(page_html: str) -> bytes:
             browser.close()
 
 
+def available() -> bool:
+    """Whether this machine can print a PDF (Chromium where CHROMIUM says)."""
+    return Path(CHROMIUM).exists()
+
+
 def _error(key: str, **params) -> FunnelError:
     err = FunnelError(t(key, "en", **params))
     err.key, err.params = key, params
@@ -71,7 +76,7 @@ def _error(key: str, **params) -> FunnelError:
 
 def render(report: Report) -> bytes:
     """The PDF bytes of ``report``; FunnelError saying why when Chromium is missing or fails."""
-    if not Path(CHROMIUM).exists():
+    if not available():
         raise _error("report.no_chromium", path=CHROMIUM)
     page_html = html.render(report, static=True)
     out: dict = {}

@@ -15,7 +15,9 @@ from funnel import units
 from funnel.errors import FunnelError
 from funnel.model import edits
 from funnel.model.plan import Plan, evaluate
-from funnel.report_export import html_report, xlsx_report
+from funnel.report.pdf import CHROMIUM
+from funnel.report.pdf import available as pdf_available
+from funnel.report_export import html_report, pdf_report, xlsx_report
 from ui import auth, state
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
@@ -135,22 +137,33 @@ def scenarios_tab(
     edit_part = edit_tables(b, current)
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
-    lang = ui.lang()  # the callables run on another thread, after this script run
-    c = list(st.columns(2))
+    lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
+    shown_tables = {k: v for k, v in tables.items() if k in edit_names}
+    c = list(st.columns(3))
     c[0].download_button(
         ui.t("planner.export.html"),
-        lambda: html_report(
-            title, inputs, outputs, figures, lang=lang, tables={k: v for k, v in tables.items() if k in edit_names}
-        ),
+        lambda: html_report(title, inputs, outputs, figures, lang=lang, currency=currency, tables=shown_tables),
         "plan.html",
         "text/html",
         key="pl_export_html",
         icon=":material/download:",
         on_click="ignore",
     )
-    c[1].download_button(
+    if pdf_available():
+        c[1].download_button(
+            ui.t("report.pdf"),
+            lambda: pdf_report(title, inputs, outputs, figures, lang=lang, currency=currency, tables=shown_tables),
+            "plan.pdf",
+            "application/pdf",
+            key="pl_export_pdf",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    else:
+        c[1].caption(ui.t("report.no_chromium", path=CHROMIUM))
+    c[2].download_button(
         ui.t("planner.export.xlsx"),
-        lambda: xlsx_report(inputs, outputs, tables, lang=lang),
+        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency),
         "plan.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="pl_export_xlsx",
