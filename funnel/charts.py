@@ -16,6 +16,8 @@ Plotly's SI suffixes ("12.62M", "M" being no Russian word).
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import plotly.graph_objects as go
 
 from funnel import formatting
@@ -79,6 +81,23 @@ TEMPLATE = go.layout.Template(
 )
 
 
+# Date ticks in Russian order (day before month: "12 янв", "янв 2025"); plotly.js's own default
+# is English ("Jan 12"). Keyed by the tick spacing in milliseconds / months.
+RU_DATE_TICKS = [
+    dict(dtickrange=[None, 86_400_000], value="%H:%M\n%-d %b"),
+    dict(dtickrange=[86_400_000, "M1"], value="%-d %b\n%Y"),
+    dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
+
+
+def _has_dates(values) -> bool:
+    if values is None or len(values) == 0:
+        return False
+    first = values[0]
+    return isinstance(first, (date, datetime)) or (isinstance(first, str) and len(first) >= 10 and first[4] == "-")
+
+
 def separators(lang: str) -> str:
     return SEPARATORS["ru" if lang == "ru" else "en"]
 
@@ -100,6 +119,8 @@ def style(fig: go.Figure, lang: str) -> go.Figure:
     )
     fig.update_xaxes(automargin=True, exponentformat="none", separatethousands=True)
     fig.update_yaxes(automargin=True, exponentformat="none", separatethousands=True)
+    if lang == "ru" and any(_has_dates(getattr(tr, "x", None)) for tr in fig.data):
+        fig.update_xaxes(tickformatstops=RU_DATE_TICKS)
     return fig
 
 

@@ -74,6 +74,10 @@ def _figures(figures: list, lang: str, *, static: bool) -> str:
     return "".join(parts)
 
 
+def _section(title: str, body: str) -> str:
+    return f"<h2>{html.escape(title)}</h2>{body}" if body else ""
+
+
 def render(report: Report, *, static: bool = False) -> str:
     """The page; ``static`` (for printing) draws the charts at a page's width without hover."""
     lang, cur = report.lang, report.currency
@@ -89,10 +93,8 @@ def render(report: Report, *, static: bool = False) -> str:
 <h1>{html.escape(report.title)}</h1>
 <p class="note">{html.escape(t("planner.export.generated", lang, when=when))}</p>
 {notes}
-<h2>{html.escape(t("planner.export.results", lang))}</h2>
-{_cards(report.outputs, lang, cur)}
-<h2>{html.escape(t("planner.export.inputs", lang))}</h2>
-{_pairs(report.inputs, lang, cur)}
+{_section(t("planner.export.results", lang), _cards(report.outputs, lang, cur) if report.outputs else "")}
+{_section(t("planner.export.inputs", lang), _pairs(report.inputs, lang, cur) if report.inputs else "")}
 {tables}
 {f"<h2>{html.escape(t('planner.export.charts', lang))}</h2>{figures}" if figures else ""}
 </body></html>"""
