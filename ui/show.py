@@ -16,7 +16,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from funnel import charts, units
+from funnel import charts, demo_names, units
 from funnel.errors import DatabaseBusy, FunnelError
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
@@ -37,10 +37,11 @@ def missing(x) -> bool:
 
 
 def label(value, dim: str | None = None) -> str:
-    """A group's display name: the totals row, 'unknown', a missing reason or stage."""
+    """A group's display name: the totals row, 'unknown', a missing reason or stage; a name
+    the demo made up, in the session's language (funnel.demo_names)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim or "", "an.total"))
-    return t("common.unknown") if value == "unknown" else str(value)
+    return t("common.unknown") if value == "unknown" else str(demo_names.shown(value, lang()))
 
 
 def signed_pct(x) -> str | None:
@@ -176,8 +177,9 @@ def chart(figure, *data, key: str) -> None:
 
 def styled(fig):
     """``fig`` in the app's one chart style and the session's number and date format
-    (funnel.charts: the same template the exported reports use)."""
-    return charts.style(fig, lang())
+    (funnel.charts: the same template the exported reports use), the demo's names in the
+    session's language."""
+    return charts.style(demo_names.localise_figure(fig, lang()), lang())
 
 
 def chart_config() -> dict:
