@@ -326,7 +326,7 @@ TEXTS = {
     "planner.chart.capacity": ("Конверсия в зависимости от числа лидов", "Conversion against the number of leads"),
     "planner.sc.name": ("Название сценария", "Scenario name"),
     "planner.sc.save": ("Сохранить", "Save"),
-    "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario «{name}» saved."),
+    "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
@@ -381,9 +381,9 @@ TEXTS = {
         "Название сценария — от 1 до {max} символов.",
         "A scenario name has 1 to {max} characters.",
     ),
-    "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario «{name}» already exists."),
-    "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario «{name}»."),
-    "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace «{workspace}»."),
+    "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario “{name}” already exists."),
+    "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
+    "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
     "planner.err.plan_period": (
         "Период плана должен заканчиваться не раньше, чем начинается.",
         "The plan's period must end on or after its start.",

@@ -52,10 +52,11 @@ def kind_label(kind: str) -> str:
     return ui.t(key) if key in TABLE else str(kind)
 
 
-def date_example(fmt: str) -> str:
-    """The 1st of February 2025, 14:05 written in ``fmt``: day and month tell themselves apart."""
+def date_example(fmt: str, day: tuple[int, int] = (2, 1)) -> str:
+    """The 1st of February 2025, 14:05 written in ``fmt`` (``day`` = (month, day) for another):
+    an example a person reads instead of a pattern code such as %d.%m.%Y."""
     try:
-        return pd.Timestamp(2025, 2, 1, 14, 5).strftime(fmt)
+        return pd.Timestamp(2025, day[0], day[1], 14, 5).strftime(fmt)
     except ValueError:
         return fmt
 
