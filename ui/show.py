@@ -18,9 +18,10 @@ import streamlit as st
 
 from funnel import charts, demo_names, units
 from funnel.errors import DatabaseBusy, FunnelError
+from funnel.i18n import TABLE
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
-from ui.text import date, lang, money, month, num, pct, period, t
+from ui.text import currency, date, lang, money, month, num, pct, period, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
@@ -265,6 +266,10 @@ def download_buttons(df, name: str, key: str) -> None:
     def frame():
         return df() if callable(df) else df
 
+    language, cur = lang(), currency()  # the files are made later, outside this session
+    sheet_key = f"report.sheet.{name.split('_')[0] if name.startswith('economics') else name}"
+    sheet = t(sheet_key) if sheet_key in TABLE else t("report.sheet.data")
+
     c1, c2 = st.columns(2)
     c1.download_button(
         t("common.download_csv"),
@@ -276,7 +281,7 @@ def download_buttons(df, name: str, key: str) -> None:
     )
     c2.download_button(
         t("common.download_xlsx"),
-        lambda: to_xlsx_bytes(frame()),
+        lambda: to_xlsx_bytes(frame(), sheet, lang=language, currency=cur),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

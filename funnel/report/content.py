@@ -121,7 +121,7 @@ def _labels(lang: str) -> dict[str, str]:
     """Every text naming a planner figure or column, in ``lang`` → the figure's key."""
     out: dict[str, str] = {}
     for text_key in TABLE:
-        for prefix in ("planner.lever.", "planner.out.", "planner.m."):
+        for prefix in ("planner.lever.", "planner.out.", "planner.m.", "an.col."):
             if text_key.startswith(prefix):
                 out.setdefault(t(text_key, lang), text_key[len(prefix) :])
     for key, text_key in HEADERS.items():
@@ -140,6 +140,17 @@ def key_of(label, lang: str) -> str | None:
         if label in _labels(lg):
             return _labels(lg)[label]
     return None
+
+
+def download_units(headers, lang: str) -> dict[str, str]:
+    """A download's columns (headers a page gave them, in ``lang``) → their units, for the ones
+    that name a figure; the others are left to the writer (text, or a plain number)."""
+    out = {}
+    for h in headers:
+        kind = unit_of(key_of(h, lang))
+        if kind not in ("text", "auto"):
+            out[str(h)] = kind
+    return out
 
 
 def header(key: str | None, label, lang: str) -> str:

@@ -135,8 +135,6 @@ def render(report: Report) -> bytes:
 def frame_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str, units: dict[str, str] | None = None) -> bytes:
     """One table as a workbook (the pages' downloads): ``units`` maps a column to its unit
     (funnel.units, or "month"); its cells get that unit's Excel format."""
-    from funnel.units import DECIMALS
-
     units = units or {}
     headers = [str(c) for c in df.columns]
     rows = [
@@ -145,7 +143,7 @@ def frame_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str, units: d
                 h,
                 _value(x),
                 units.get(h, "text" if isinstance(x, str) else "number"),
-                DECIMALS.get(units.get(h, ""), 2),
+                _places(units.get(h)),
             )
             for h, x in zip(headers, raw, strict=True)
         ]
@@ -156,6 +154,13 @@ def frame_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str, units: d
     _Writer(wb, lang, currency).sheet(sheet, headers, rows)
     wb.close()
     return buf.getvalue()
+
+
+def _places(unit: str | None) -> int:
+    """Decimals a download shows: conversions to the hundredth of a percent, else the unit's."""
+    from funnel.units import DECIMALS
+
+    return 2 if unit in ("share", None, "number") else DECIMALS.get(unit, 0)
 
 
 def _value(x):
