@@ -16,6 +16,7 @@ Plotly's SI suffixes ("12.62M", "M" being no Russian word).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import plotly.graph_objects as go
@@ -91,11 +92,14 @@ RU_DATE_TICKS = [
 ]
 
 
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
+
+
 def _has_dates(values) -> bool:
     if values is None or len(values) == 0:
         return False
     first = values[0]
-    return isinstance(first, (date, datetime)) or (isinstance(first, str) and len(first) >= 10 and first[4] == "-")
+    return isinstance(first, (date, datetime)) or (isinstance(first, str) and _ISO_MONTH.match(first) is not None)
 
 
 def separators(lang: str) -> str:
