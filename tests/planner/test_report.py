@@ -134,3 +134,20 @@ def test_pdf_is_the_report_printed(tmp_path):
     data = pdf_report("План", INPUTS, OUTPUTS, [fig], lang="ru", tables={"pipeline": PIPELINE})
     assert data.startswith(b"%PDF-") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1
     (tmp_path / "plan.pdf").write_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("ru", ["Отчёт HTML", "Отчёт PDF", "Таблица XLSX"]), ("en", ["HTML report", "PDF report", "XLSX workbook"])],
+)
+def test_the_scenarios_tab_offers_html_pdf_and_xlsx(app, monkeypatch, lang, labels):
+    from tests.planner.test_pages import open_tab
+
+    app.session_state["lang"] = lang
+    at = open_tab(app.switch_page("pages/planner.py").run(), "scenarios", lang)
+    assert not at.exception, at.exception
+    assert [b.proto.label for b in at.get("download_button")] == labels
+    monkeypatch.setattr(pdf, "CHROMIUM", "/nonexistent/chromium")  # a server without Chromium
+    at.run()
+    assert [b.proto.label for b in at.get("download_button")] == [labels[0], labels[2]]
+    assert any("Chromium" in c.value for c in at.caption)
