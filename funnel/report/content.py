@@ -16,12 +16,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from funnel import formatting, units
+from funnel import demo_names, formatting, units
 from funnel.i18n import LANGUAGES, TABLE, t
 
 # Report-only decisions on decimals (the rest: funnel.units.decimals): conversions are small
 # shares read to the hundredth of a percent; deals per month are fractional in a plan.
 DECIMALS = {
+    "chain_conversion": 2,
+    "mix_romi": 0,
     "conversion": 2,
     "effective_conversion": 2,
     "rate": 2,
@@ -32,7 +34,17 @@ DECIMALS = {
 }
 # Columns of the planner's tables that are no figure of funnel.units.
 TEXT_COLUMNS = ("stage", "step", "channel", "lever")
-EXTRA_UNITS = {"rate": "share", "delta_low": "money", "delta_high": "money", "month": "month"}
+EXTRA_UNITS = {
+    "rate": "share",
+    "delta_low": "money",
+    "delta_high": "money",
+    "month": "month",
+    # What a scenario's table edits give (funnel.model.edits.FIGURES).
+    "chain_conversion": "share",
+    "mix_budget": "money",
+    "mix_turnover": "money",
+    "mix_romi": "share",
+}
 # Column key → the text that names it (the planner's own words where it has them).
 HEADERS = {
     "stage": "planner.fc.stage",
@@ -113,7 +125,7 @@ def unit_of(key: str | None, sample=None) -> str:
     try:
         return units.unit(key)
     except ValueError:
-        return "text"
+        return unit_of(None, sample)
 
 
 @lru_cache(maxsize=4)
@@ -183,7 +195,7 @@ def _plain(x):
 
 def _step_names(steps: list, lang: str) -> list[str]:
     """The stage chain's steps as "from → to": its first step starts at the lead."""
-    names = [t("report.lead", lang) if s == "lead" else str(s) for s in steps]
+    names = [t("report.lead", lang) if s == "lead" else str(demo_names.shown(s, lang)) for s in steps]
     return [
         f"{n} → {names[i + 1] if i + 1 < len(names) else t('planner.chain.won', lang)}" for i, n in enumerate(names)
     ]
@@ -205,6 +217,8 @@ def table(name: str, df: pd.DataFrame, lang: str) -> Table:
         for key, h, x in zip(keys, headers, raw, strict=True):
             if key == "step" and steps is not None:
                 row.append(Value(h, steps[i], "text"))
+            elif key in ("stage", "channel"):
+                row.append(Value(h, demo_names.shown(_plain(x), lang), "text"))
             elif key == "lever":
                 row.append(Value(h, t(f"planner.lever.{x}", lang), "text"))
             elif key in ("low", "high") and "lever" in columns:

@@ -8,7 +8,7 @@ import html
 
 import plotly.graph_objects as go
 
-from funnel import charts, formatting
+from funnel import charts, demo_names, formatting
 from funnel.i18n import t
 from funnel.report.content import Report, Table, Value, shown
 
@@ -65,7 +65,7 @@ def _table(tb: Table, lang: str, currency: str) -> str:
 def _figures(figures: list, lang: str, *, static: bool) -> str:
     parts = []
     for i, fig in enumerate(figures):
-        copy = charts.style(go.Figure(fig), lang)  # a copy: the caller's figure stays as it was
+        copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
         if static:
             copy.update_layout(width=720)  # an A4 page's printable width at 96 dpi
         config = charts.config(lang, displayModeBar=False, staticPlot=True) if static else charts.config(lang)

@@ -151,3 +151,14 @@ def test_the_scenarios_tab_offers_html_pdf_and_xlsx(app, monkeypatch, lang, labe
     at.run()
     assert [b.proto.label for b in at.get("download_button")] == [labels[0], labels[2]]
     assert any("Chromium" in c.value for c in at.caption)
+
+
+def test_edit_figures_and_demo_names_in_the_report_language():
+    outputs = {"Конверсия цепочки этапов": 0.0318304128, "Микс каналов: ROMI": 4.3009637638}
+    chain = pd.DataFrame({"Переход": ["lead", "Initial interest"], "Конверсия": [0.17, 0.5975]})
+    mix = pd.DataFrame({"Канал": ["VK Ads"], "Бюджет в месяц": [125_607.0], "Лиды": [335.0]})
+    page = html_report("План", {}, outputs, [], lang="ru", tables={"Этапы": chain, "Каналы": mix}).decode()
+    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)
+    assert "3,18 %" in cells and "430 %" in cells and "0.0318304128" not in page
+    assert "Лид → Первичный интерес" in cells and "Первичный интерес → оплата" in cells
+    assert "VK Реклама" in cells and "125 607 ₽" in cells and "335" in cells
