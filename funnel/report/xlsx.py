@@ -98,6 +98,8 @@ class _Writer:
             if value != value or value in (float("inf"), float("-inf")):
                 ws.write_blank(r, c, None)
                 return
+            if unit == "count" and value.is_integer():
+                decimals = 0  # a whole count (open deals) shows no decimals
             ws.write_number(r, c, value, self.fmt(number_format(unit, decimals, self.lang, self.currency)))
 
     def sheet(self, name: str, headers: list[str], rows: list[list[Value]]) -> None:
