@@ -124,6 +124,14 @@ def day(d, lang: str) -> str:
     return _plain(format_date(_day(d), "dd.MM.y" if lang == "ru" else "MMM d, y", locale=_locale(lang)))
 
 
+def moment(d, lang: str) -> str:
+    """A date and time: ``31.12.2025 14:05`` (ru), ``Dec 31, 2025, 14:05`` (en)."""
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return DASH
+    when = d if isinstance(d, datetime) else datetime.combine(d, datetime.min.time())
+    return f"{day(when, lang)}{'' if lang == 'ru' else ','} {when:%H:%M}"
+
+
 def month(d, lang: str) -> str:
     """A month: ``нояб. 2025`` (ru), ``Nov 2025`` (en)."""
     if d is None or (isinstance(d, float) and math.isnan(d)):

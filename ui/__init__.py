@@ -36,7 +36,7 @@ from ui.show import (
 from ui.sidebar import language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
 from ui.store import cursor, get_store, list_spaces, run_snapshot
-from ui.text import currency, date, labels, lang, money, month, num, pct, period, plural, t
+from ui.text import currency, date, labels, lang, moment, money, month, num, pct, period, plural, t
 
 __all__ = [
     "ROOT",
@@ -63,6 +63,7 @@ __all__ = [
     "language_picker",
     "list_spaces",
     "missing",
+    "moment",
     "money",
     "month",
     "names",

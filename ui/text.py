@@ -36,6 +36,11 @@ def date(d) -> str:
     return formatting.day(d, lang())
 
 
+def moment(d) -> str:
+    """``31.12.2025 14:05`` (ru), ``Dec 31, 2025, 14:05`` (en); "—" when missing."""
+    return formatting.moment(d, lang())
+
+
 def month(d) -> str:
     """``нояб. 2025`` (ru), ``Nov 2025`` (en)."""
     return formatting.month(d, lang())
@@ -50,6 +55,12 @@ def plural(n, forms: dict[str, dict[str, str]]) -> str:
     """The word for the count ``n`` in the session's language: ``forms`` is
     ``{"ru": {"one": …, "few": …, "many": …}, "en": {"one": …, "other": …}}``."""
     return formatting.plural(n, lang(), forms[lang()])
+
+
+def date_input_format() -> str:
+    """st.date_input's format for the language: ``DD.MM.YYYY`` in Russian (as funnel.formatting
+    writes dates), ISO in English (Streamlit offers no month names)."""
+    return "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
 
 
 def currency() -> str:

@@ -19,6 +19,7 @@ from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
 from funnel.report_export import html_report, pdf_report, xlsx_report
 from ui import auth, state
+from ui.text import date_input_format
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 
@@ -100,7 +101,7 @@ def scenarios_tab(
         labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
-        plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]
+        plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
         c = list(st.columns(4))
@@ -121,7 +122,9 @@ def scenarios_tab(
                 st.rerun()
             c = st.columns([2, 1])
             default = (b.date_to.replace(day=1) if b.date_to else date.today(), b.date_to or date.today())
-            period = c[0].date_input(ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period")
+            period = c[0].date_input(
+                ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period", format=date_input_format()
+            )
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
                 if (
                     isinstance(period, (tuple, list))

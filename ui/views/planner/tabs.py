@@ -49,7 +49,7 @@ def baseline_caption(b) -> str:
             open=ui.money(total["amount"]),
             weighted=ui.money(total["weighted_ladder"]),
         )
-    period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
     text = ui.t(
         "planner.baseline_caption",
         period=period,
