@@ -26,16 +26,9 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return neutralise_frame(df).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data", *, lang: str | None = None, currency: str = "₽") -> bytes:
-    """The table as a workbook. With ``lang``: the sheet as named, and each column that names a
-    figure (by the page's header, funnel.report.content.download_units) in its unit's Excel
-    format — a conversion shows as 0.25 % and stays the number 0.0025, money carries the
-    currency, counts show no decimals."""
-    if lang is not None:
-        from funnel.report.content import download_units
-        from funnel.report.xlsx import frame_bytes
-
-        return frame_bytes(df, sheet, lang, currency, download_units(df.columns, lang))
+def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    """The table as a plain workbook (the pages' downloads use funnel.report.xlsx.download_bytes:
+    the sheet named in the language, each figure in its unit's Excel format)."""
     buf = io.BytesIO()
     with excel_writer(buf) as xl:
         write_sheet(xl, neutralise_frame(df), sheet)

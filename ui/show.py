@@ -261,7 +261,8 @@ def download_buttons(df, name: str, key: str) -> None:
     The files are made when the button is clicked (deferred), not on every run: an XLSX of a
     13 000-row table takes about a second, and a page has several tables.
     """
-    from funnel.tables import to_csv_bytes, to_xlsx_bytes
+    from funnel.report.xlsx import download_bytes
+    from funnel.tables import to_csv_bytes
 
     def frame():
         return df() if callable(df) else df
@@ -281,7 +282,7 @@ def download_buttons(df, name: str, key: str) -> None:
     )
     c2.download_button(
         t("common.download_xlsx"),
-        lambda: to_xlsx_bytes(frame(), sheet, lang=language, currency=cur),
+        lambda: download_bytes(frame(), sheet, language, cur),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

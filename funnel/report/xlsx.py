@@ -19,7 +19,7 @@ import xlsxwriter
 
 from funnel import formatting, money
 from funnel.i18n import t
-from funnel.report.content import Report, Value
+from funnel.report.content import Report, Value, download_units
 from funnel.safety import neutralise_formula
 from funnel.tables import EXACT_AS_TEXT
 
@@ -156,6 +156,14 @@ def frame_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str, units: d
     _Writer(wb, lang, currency).sheet(sheet, headers, rows)
     wb.close()
     return buf.getvalue()
+
+
+def download_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str) -> bytes:
+    """A page's table download: the sheet as named (in the page's language), and each column
+    that names a figure (by the page's header, content.download_units) in its unit's Excel
+    format — a conversion stays the number 0.0025 and shows as 0.25 %, money carries the
+    currency, counts show no decimals. Text never runs as a formula."""
+    return frame_bytes(df, sheet, lang, currency, download_units(df.columns, lang))
 
 
 def _places(unit: str | None) -> int:
