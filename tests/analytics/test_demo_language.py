@@ -17,7 +17,9 @@ def test_every_made_up_name_has_a_russian_one_and_user_names_stay():
     made_up = {c.name for c in CHANNELS} | set(OWNERS) | {r for rs in LOST_REASONS for r in rs}
     made_up |= {s.name for s in DEFAULT_LADDER}
     assert made_up <= set(RU)
-    assert shown("Initial interest", "ru") == "Первичный интерес" and shown("Initial interest", "en") == "Initial interest"
+    assert (
+        shown("Initial interest", "ru") == "Первичный интерес" and shown("Initial interest", "en") == "Initial interest"
+    )
     assert shown("Мой канал", "ru") == "Мой канал" and shown(None, "ru") is None
 
 
