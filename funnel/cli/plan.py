@@ -89,6 +89,16 @@ def register(sub) -> None:
         help="set the elasticity from two observed (load, conversion) points",
     )
     p.add_argument("--format", choices=("json", "table"), default="table")
+    out = p.add_argument_group("report")
+    out.add_argument(
+        "--export",
+        default=None,
+        metavar="FILE",
+        help="also write the plan report to FILE: .html, .pdf (needs Chromium) or .xlsx, by the extension",
+    )
+    out.add_argument("--lang", choices=("ru", "en"), default="ru", help="the report's language (default ru)")
+    out.add_argument("--title", default=None, help="the report's title (default: Sales plan, in --lang)")
+    out.add_argument("--currency", default=None, help="the report's currency sign (default: the workspace's, or ₽)")
     p.set_defaults(func=run)
 
 
@@ -142,9 +152,21 @@ def _start(args, extra: dict) -> dict:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
             b = baseline_on(cur, period, args.basis)
             extra.update(basis_of(b))
+            extra[_BASE] = b.plan()
+            extra[_CURRENCY] = ws_currency(cur, ws)
             return b.plan().inputs()
     finally:
         store.close()
+
+
+_BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
+
+
+def ws_currency(cur, ws: str) -> str | None:
+    from funnel.workspace import get_workspace
+
+    w = get_workspace(cur, ws)
+    return w.currency if w else None
 
 
 def basis_of(b) -> dict:
@@ -225,7 +247,11 @@ def run(args) -> int:
     extra: dict = {}
     plan = build_plan(args, extra)
     reverse = plan.target_turnover is not None or plan.target_profit is not None
+    base, currency = extra.pop(_BASE, None), extra.pop(_CURRENCY, None)
     r = result.run(plan, None, reverse)  # the Planner's result object (evaluated once): its headline is ``shown``
+    if getattr(args, "export", None):
+        report = r if base is None else result.run(plan, base, reverse)
+        export(args, plan, report, args.currency or currency or "₽")
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
@@ -250,3 +276,40 @@ def run(args) -> int:
             )
             print(f"{key:<{width}}  {shown}")
     return 0
+
+
+# The plan report's figures, as the Planner's scenarios tab exports them.
+SUMMARY = (
+    "leads",
+    "conversion",
+    "effective_conversion",
+    "avg_check",
+    "deals",
+    "turnover",
+    "budget",
+    "romi",
+    "profit",
+    "capacity",
+    "sellers_needed",
+)
+
+
+def export(args, plan: Plan, r, currency: str) -> None:
+    """Write the plan report to ``--export`` (.html, .pdf or .xlsx) in ``--lang``: the levers,
+    the headline figures, the sensitivity table, the waterfall and the tornado."""
+    import pandas as pd
+
+    from funnel import units
+    from funnel.model.sensitivity import sensitivity
+    from funnel.report import figures
+    from funnel.report_export import write_report
+
+    lang = args.lang
+    inputs = {k: v for k, v in plan.inputs().items() if k in units.LEVERS and v is not None}
+    outputs = {k: r.shown.get(k) for k in SUMMARY}
+    metric = "profit" if plan.target_profit is not None else "turnover"
+    sens = sensitivity(plan, metric)
+    charts = [figures.waterfall(r, lang), figures.tornado(sens, metric, lang)]
+    tables = {"sensitivity": pd.DataFrame(sens)}
+    title = args.title or t("planner.export.default_title", lang)
+    write_report(args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables)

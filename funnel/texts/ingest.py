@@ -174,18 +174,18 @@ ERRORS = {
     ),
     "bad_mode": (
         ("неизвестный режим загрузки «{mode}».", "append, replace или upsert", "выберите режим."),
-        ("unknown load mode '{mode}'.", "append, replace or upsert", "choose a mode."),
+        ("unknown load mode “{mode}”.", "append, replace or upsert", "choose a mode."),
     ),
     "bad_date_format": (
         (
             "формат даты «{fmt}» не понят.",
-            "формат strftime, например %d.%m.%Y или %m/%d/%Y",
-            "укажите формат с кодами %d (день), %m (месяц), %Y (год).",
+            "даты вида 31.12.2025 или 12/31/2025",
+            "выберите формат дат из списка (в командной строке: --date-format поле=%d.%m.%Y для 31.12.2025).",
         ),
         (
-            "the date format '{fmt}' is not understood.",
-            "a strftime format such as %d.%m.%Y or %m/%d/%Y",
-            "give a format with %d (day), %m (month), %Y (year).",
+            "the date format “{fmt}” is not understood.",
+            "dates such as 31.12.2025 or 12/31/2025",
+            "choose the date format from the list (command line: --date-format field=%m/%d/%Y for 12/31/2025).",
         ),
     ),
     "ambiguous_dates": (
@@ -195,7 +195,7 @@ ERRORS = {
             "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y).",
         ),
         (
-            "the dates read both as day/month and month/day (no day above 12), e.g. '{example}'.",
+            "the dates read both as day/month and month/day (no day above 12), e.g. “{example}”.",
             "your choice of format: {candidates}",
             "choose the date format for this column (command line: --date-format {field}=%d/%m/%Y).",
         ),
@@ -399,8 +399,8 @@ WARNINGS = {
         "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded",
     ),
     "auto_alias": (
-        "этап «{spelling}» ({rows} строк) будет считаться этапом «{stage}»",
-        "stage '{spelling}' ({rows} rows) will count as the ladder stage '{stage}'",
+        "этап «{spelling}» ({rows} строк) считается этапом «{stage}»",
+        "stage “{spelling}” ({rows} rows) counts as the ladder stage “{stage}”",
     ),
     "new_stages": (
         "{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",

@@ -153,7 +153,7 @@ def workshop(app_db, lang, **levers):
     "lang, line, turnover",
     [
         ("ru", "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
-        ("en", "120 leads × 5% × 150,000 ₽ = 900,000 ₽", ("Turnover per month", "900,000 ₽")),
+        ("en", "120 leads × 5% × ₽150,000 = ₽900,000", ("Turnover per month", "₽900,000")),
     ],
 )
 def test_workshop_writes_the_arithmetic_out(app_db, lang, line, turnover):

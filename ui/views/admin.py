@@ -12,6 +12,7 @@ import streamlit as st
 import ui
 from funnel import administration, portable
 from funnel.filesafety import MAX_UPLOAD_MB
+from funnel.i18n import TABLE
 from funnel.workspace import list_workspaces
 from ui import auth
 
@@ -120,10 +121,17 @@ def render() -> None:
 
     st.subheader(ui.t("admin.roles"))
     cfg = auth.config()
-    st.caption(ui.t("admin.mode", mode=cfg.mode) + " · " + ui.t("admin.roles_help"))
-    st.caption(ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=auth.max_rows_text()))
-    st.dataframe(
-        [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
-        hide_index=True,
-        key="admin_roles_table",
+    mode = ui.t(f"admin.mode.{cfg.mode}") if f"admin.mode.{cfg.mode}" in TABLE else cfg.mode
+    st.caption(ui.t("admin.mode", mode=mode) + " · " + ui.t("admin.roles_help"))
+    rows = auth.max_rows_text()
+    st.caption(
+        ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=rows) if rows != "—" else ui.t("admin.limits_mb", mb=MAX_UPLOAD_MB)
     )
+    if who := cfg.who_has_what():
+        st.dataframe(
+            [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in who],
+            hide_index=True,
+            key="admin_roles_table",
+        )
+    else:
+        st.caption(ui.t("admin.no_roles"))

@@ -128,7 +128,7 @@ def review_and_load(ws, stored, kind) -> None:
                 ui.t(
                     "data.date_line",
                     field=texts.field_label(fld),
-                    fmt=ui.plain(fmt),
+                    fmt=ui.plain(texts.date_example(fmt, (12, 31))),  # "31.12.2025", not "%d.%m.%Y"
                     reason=ui.plain(texts.date_reason(insp, fld)),
                 )
             )

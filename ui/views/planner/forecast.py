@@ -139,7 +139,7 @@ def backtest_tab(b) -> None:
         ui.t("planner.bt.cutoff"),
         months,
         index=max(0, len(months) - 6),
-        format_func=lambda d: f"{d:%m.%Y}",
+        format_func=ui.labels(months, ui.month),
         key="pl_bt_cutoff",
     )
     horizon = c[1].slider(ui.t("planner.bt.horizon"), 1, 12, 6, key="pl_bt_horizon")

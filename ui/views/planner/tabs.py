@@ -52,7 +52,7 @@ def baseline_caption(b) -> str:
             weighted=ui.money(total["weighted_ladder"]),
         )
         return text + (" " + ui.t("planner.cohort.deals") if b.basis != "period" else "")
-    period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
     figures = dict(
         period=period,
         months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
