@@ -3,8 +3,9 @@
 Roles rise viewer < editor < admin. A user holds a role per workspace: ``roles`` lists
 explicit (workspace_id, role) pairs and ``default_role`` covers every other workspace
 (``None`` = no access there). The demo workspace is visible to every signed-in user and
-read-only to all but admins. These rules are enforced by every ``funnel`` function that
-writes (``require``), not only by hiding controls in pages.
+read-only to all but admins; "the demo" is the workspace whose ``is_demo`` flag is set, never
+whichever workspace has the id "demo". These rules are enforced by every ``funnel`` function
+that writes (``require``), not only by hiding controls in pages.
 
 The configuration is the ``[funnel]`` table of ``.streamlit/secrets.toml`` (see
 ``.streamlit/secrets.example.toml`` and docs/deployment.md); ``AuthConfig.from_mapping``
@@ -23,7 +24,6 @@ from funnel.errors import AccessDenied, FunnelError
 ROLES = ("viewer", "editor", "admin")
 MODES = ("none", "password", "sso")
 ALL = "*"  # in a grant's workspaces: every workspace, present and future
-DEMO_ID = "demo"  # same id as funnel.workspace.DEMO_ID (kept literal: no import cycle)
 ACTIONS = {
     "view": "viewer",
     "upload": "editor",
@@ -42,19 +42,21 @@ class User:
     roles: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (workspace_id, role)
     email: str | None = None
 
-    def role_in(self, workspace_id: str) -> str | None:
-        """The user's role in a workspace, or None when they may not see it at all."""
+    def role_in(self, workspace_id: str, *, is_demo: bool) -> str | None:
+        """The user's role in a workspace, or None when they may not see it at all.
+        ``is_demo``: the workspace's demo flag (the id says nothing about it)."""
         role = dict(self.roles).get(workspace_id, self.default_role)
-        if role is None and workspace_id == DEMO_ID:
+        if role is None and is_demo:
             return "viewer"  # the made-up demo company is open to every signed-in user
         return role
 
-    def may_see(self, workspace_id: str) -> bool:
-        return self.role_in(workspace_id) in ROLES
+    def may_see(self, workspace_id: str, *, is_demo: bool) -> bool:
+        return self.role_in(workspace_id, is_demo=is_demo) in ROLES
 
-    def allowed(self, workspace_ids) -> list[str]:
-        """The subset of ``workspace_ids`` this user may see, order kept."""
-        return [w for w in workspace_ids if self.may_see(w)]
+    def allowed(self, spaces) -> list[str]:
+        """Ids of the workspaces in ``spaces`` (objects with ``id`` and ``is_demo``, e.g.
+        funnel.workspace.Workspace) this user may see, order kept."""
+        return [w.id for w in spaces if self.may_see(w.id, is_demo=bool(w.is_demo))]
 
     @property
     def is_admin(self) -> bool:
@@ -65,22 +67,24 @@ class User:
 CLI_USER = User(name="cli", default_role="admin")  # a person with shell access to the file
 
 
-def can(user: User, action: str, workspace_id: str, *, is_demo: bool = False) -> bool:
+def can(user: User, action: str, workspace_id: str, *, is_demo: bool) -> bool:
     """True when ``user``'s role in the workspace reaches what ``action`` needs.
 
     ``workspace_id`` may be ``"*"`` for actions on no single workspace (creating one): then
-    the user's default role counts. The demo workspace is read-only to all but admins.
+    the user's default role counts. ``is_demo`` is the workspace's demo flag, which every
+    caller reads from the workspace row (required, so no call can forget it): the demo is
+    read-only to all but admins, and only the flag makes a workspace the demo.
     """
     need = ACTIONS[action]
-    role = user.default_role if workspace_id == ALL else user.role_in(workspace_id)
+    role = user.default_role if workspace_id == ALL else user.role_in(workspace_id, is_demo=is_demo)
     if role not in ROLES:
         return False
-    if (is_demo or workspace_id == DEMO_ID) and need != "viewer":
+    if is_demo and need != "viewer":
         need = "admin"
     return ROLES.index(role) >= ROLES.index(need)
 
 
-def require(user: User, action: str, workspace_id: str, *, is_demo: bool = False) -> None:
+def require(user: User, action: str, workspace_id: str, *, is_demo: bool) -> None:
     """Raise AccessDenied unless ``can(...)``; the server-side check every write makes."""
     if not can(user, action, workspace_id, is_demo=is_demo):
         err = AccessDenied(f"Your role does not allow «{action}» in workspace «{workspace_id}».")

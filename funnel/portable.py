@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from funnel.access import ALL, User, require
 from funnel.errors import FunnelError
 from funnel.kinds import FULL_TABLES, RAW_TABLES
-from funnel.workspace import Workspace, bump_version, existing_workspace, get_workspace, slugify
+from funnel.workspace import Workspace, bump_version, existing_workspace, free_id
 
 FORMAT = 1
 # The upload history, then each kind's rows as read (funnel.kinds).
@@ -129,18 +129,10 @@ def _read_archive(path: Path, tmp: Path) -> dict:
     return parts
 
 
-def _unique_id(cur, name: str) -> str:
-    base = slugify(name) or "workspace"
-    wid, n = base, 2
-    while get_workspace(cur, wid):
-        wid, n = f"{base}-{n}", n + 1
-    return wid
-
-
 def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = None) -> Workspace:
     """Create a new workspace from an export zip (inside the caller's transaction, so a broken
     archive leaves nothing behind). ``name`` defaults to the exported name, made unique."""
-    require(actor, "manage_workspaces", ALL)
+    require(actor, "manage_workspaces", ALL, is_demo=False)
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
         parts = _read_archive(path, Path(tmp))
@@ -150,7 +142,7 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
         shown, n = name, 2
         while shown.lower() in taken:
             shown, n = f"{name} ({n})", n + 1
-        wid = _unique_id(cur, shown)
+        wid = free_id(cur, shown)
         cur.execute(
             "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
             [wid, shown, str(src.get("currency") or "₽")[:8]],

@@ -170,7 +170,7 @@ def allowed_workspaces(user: User, spaces: list | None = None) -> list[str]:
     if spaces is None:
         with cursor() as cur:
             spaces = list_workspaces(cur)
-    return user.allowed([w.id for w in spaces])
+    return user.allowed(spaces)
 
 
 def current_user() -> User:

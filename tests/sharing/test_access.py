@@ -1,11 +1,18 @@
 """Role rules and the sign-in configuration, as pure functions (funnel/access.py)."""
 
 import hashlib
+from typing import NamedTuple
 
 import pytest
 
 from funnel.access import AuthConfig, User, can, require
 from funnel.errors import AccessDenied
+
+
+class Space(NamedTuple):
+    id: str
+    is_demo: bool
+
 
 VIEWER = User("v", default_role="viewer")
 EDITOR = User("e", default_role="editor")
@@ -17,40 +24,42 @@ WRITES = ["upload", "undo_upload", "edit_ladder", "edit_scenarios"]
 
 @pytest.mark.parametrize("action", WRITES)
 def test_viewer_may_not_write_anywhere(action):
-    assert not can(VIEWER, action, "sales")
+    assert not can(VIEWER, action, "sales", is_demo=False)
     with pytest.raises(AccessDenied):
-        require(VIEWER, action, "sales")
+        require(VIEWER, action, "sales", is_demo=False)
 
 
 @pytest.mark.parametrize("action", WRITES)
 def test_editor_writes_data_but_not_in_the_demo(action):
-    assert can(EDITOR, action, "sales")
+    assert can(EDITOR, action, "sales", is_demo=False)
     assert not can(EDITOR, action, "demo", is_demo=True)
-    assert not can(EDITOR, action, "demo")  # the demo id alone is enough
     assert can(ADMIN, action, "demo", is_demo=True)
 
 
 @pytest.mark.parametrize("action", ["manage_workspaces", "reset_demo"])
 def test_only_admins_manage(action):
-    assert not can(EDITOR, action, "sales")
-    assert can(ADMIN, action, "sales")
-    assert can(ADMIN, action, "*")
-    assert not can(MARKETER, action, "*")
+    assert not can(EDITOR, action, "sales", is_demo=False)
+    assert can(ADMIN, action, "sales", is_demo=False)
+    assert can(ADMIN, action, "*", is_demo=False)
+    assert not can(MARKETER, action, "*", is_demo=False)
 
 
 def test_per_workspace_role_and_visibility():
-    assert MARKETER.role_in("marketing") == "editor"
-    assert MARKETER.role_in("sales") is None
-    assert MARKETER.role_in("demo") == "viewer"  # everyone signed in sees the made-up demo
-    assert MARKETER.allowed(["demo", "sales", "marketing"]) == ["demo", "marketing"]
-    assert can(MARKETER, "upload", "marketing")
-    assert not can(MARKETER, "view", "sales")
-    assert not can(User("x", default_role="nonsense"), "view", "sales")
+    assert MARKETER.role_in("marketing", is_demo=False) == "editor"
+    assert MARKETER.role_in("sales", is_demo=False) is None
+    assert MARKETER.role_in("demo", is_demo=True) == "viewer"  # everyone signed in sees the made-up demo
+    assert MARKETER.allowed([Space("demo", True), Space("sales", False), Space("marketing", False)]) == [
+        "demo",
+        "marketing",
+    ]
+    assert can(MARKETER, "upload", "marketing", is_demo=False)
+    assert not can(MARKETER, "view", "sales", is_demo=False)
+    assert not can(User("x", default_role="nonsense"), "view", "sales", is_demo=False)
 
 
 def test_denied_error_is_translated():
     with pytest.raises(AccessDenied) as exc:
-        require(VIEWER, "upload", "sales")
+        require(VIEWER, "upload", "sales", is_demo=False)
     assert "upload" in str(exc.value)
     assert "Ваша роль" in exc.value.text("ru")
 
@@ -88,9 +97,13 @@ def test_passwords_plain_and_hashed_give_their_roles():
     )
     assert c.problem is None
     boss = c.check_password("s3cret-ü")
-    assert boss.name == "boss" and boss.role_in("anything") == "viewer"
+    assert boss.name == "boss" and boss.role_in("anything", is_demo=False) == "viewer"
     mkt = c.check_password("mkt-pw")
-    assert (mkt.role_in("marketing"), mkt.role_in("sales"), mkt.role_in("other")) == ("editor", "viewer", None)
+    assert (
+        mkt.role_in("marketing", is_demo=False),
+        mkt.role_in("sales", is_demo=False),
+        mkt.role_in("other", is_demo=False),
+    ) == ("editor", "viewer", None)
     for wrong in ["", "mkt-pw ", "MKT-PW", digest, "s3cret-u"]:
         assert c.check_password(wrong) is None
 
@@ -119,10 +132,10 @@ def test_sso_roles_by_email_and_group():
     assert c.problem is None
     assert c.user_from_identity("anna@corp.ru").is_admin
     both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"])
-    assert (both.role_in("marketing"), both.role_in("sales")) == ("editor", "viewer")
+    assert (both.role_in("marketing", is_demo=False), both.role_in("sales", is_demo=False)) == ("editor", "viewer")
     assert c.user_from_identity("eve@corp.ru", ["others"]) is None
     c2 = AuthConfig.from_mapping({"auth": "sso", "sso": {"default_role": "viewer"}}, has_oidc=True)
-    assert c2.user_from_identity("eve@corp.ru").role_in("sales") == "viewer"
+    assert c2.user_from_identity("eve@corp.ru").role_in("sales", is_demo=False) == "viewer"
 
 
 def test_who_has_what_never_lists_secrets():
