@@ -165,6 +165,10 @@ class AuthConfig:
     sso_grants: tuple[tuple[str, str, Grant], ...] = ()  # (kind email|group, value, grant)
     sso_default: Grant | None = None
     groups_claim: str = "groups"
+    # An SSO identity counts only when the provider says its e-mail is verified: otherwise anyone
+    # who can register any address at the provider would get that address's role. A provider
+    # that never sends the claim needs ``require_email_verified = false`` (docs/deployment.md).
+    require_email_verified: bool = True
     problem: str | None = None  # why this config cannot let anyone in (fail closed)
 
     @classmethod
@@ -215,6 +219,11 @@ class AuthConfig:
                     grants.append(
                         (kind, str(value).lower(), Grant.parse(f'[funnel.sso.{table}."{value}"]', dict(item)))
                     )
+            require_verified = sso.get("require_email_verified", True)
+            if not isinstance(require_verified, bool):
+                raise ConfigError(
+                    f"[funnel.sso] require_email_verified: true or false expected, got {require_verified!r}."
+                )
             default = sso.get("default_role")
             default_grant = None
             if default and default != "none":
@@ -226,6 +235,7 @@ class AuthConfig:
                 sso_grants=tuple(grants),
                 sso_default=default_grant,
                 groups_claim=str(sso.get("groups_claim", "groups")),
+                require_email_verified=require_verified,
             )
         return cls(mode="none")
 
@@ -238,8 +248,18 @@ class AuthConfig:
                 found = entry
         return merge_grants(found.name, [found.grant]) if found else None
 
-    def user_from_identity(self, email: str | None, groups=()) -> User | None:
-        """The user an SSO identity maps to, or None when no rule (and no default) admits them."""
+    def email_trusted(self, email_verified) -> bool:
+        """Whether an identity's ``email_verified`` claim lets it in: true (a boolean, or the
+        text "true" that some providers send), or anything when the setting is off."""
+        if not self.require_email_verified:
+            return True
+        return email_verified is True or (isinstance(email_verified, str) and email_verified.strip().lower() == "true")
+
+    def user_from_identity(self, email: str | None, groups=(), *, email_verified=None) -> User | None:
+        """The user an SSO identity maps to, or None when no rule (and no default) admits them,
+        or when its e-mail is not verified (``email_trusted``)."""
+        if not self.email_trusted(email_verified):
+            return None
         email_l = (email or "").strip().lower()
         group_set = {str(g).lower() for g in (groups or ())}
         grants = [

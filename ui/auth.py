@@ -62,12 +62,13 @@ def _sso_user(cfg: AuthConfig) -> User | None:
         if not st.user.is_logged_in:
             return None
         email = st.user.get("email")
+        verified = st.user.get("email_verified")
         groups: Any = st.user.get(cfg.groups_claim) or ()
     except Exception:  # noqa: BLE001 - no identity in this session
         return None
     if isinstance(groups, str):
         groups = tuple(g.strip() for g in groups.split(","))
-    return cfg.user_from_identity(email if isinstance(email, str) else None, groups)
+    return cfg.user_from_identity(email if isinstance(email, str) else None, groups, email_verified=verified)
 
 
 def signed_in_user() -> User | None:
@@ -129,12 +130,19 @@ def sign_in() -> User | None:
         _password_form(cfg)
     elif cfg.mode == "sso":
         if _signed_in_to_provider():
-            st.error(t("auth.sso_no_role"))
+            st.error(t("auth.sso_no_role" if cfg.email_trusted(_claim("email_verified")) else "auth.sso_unverified"))
             st.button(t("auth.sign_out"), key="signout_sso_norole", on_click=st.logout)
         else:
             st.info(t("auth.sso_prompt"))
             st.button(t("auth.sso_button"), key="signin_sso", on_click=st.login, type="primary")
     return None
+
+
+def _claim(name: str):
+    try:
+        return st.user.get(name)
+    except Exception:  # noqa: BLE001 - no identity in this session
+        return None
 
 
 def _signed_in_to_provider() -> bool:

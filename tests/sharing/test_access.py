@@ -130,12 +130,12 @@ def test_sso_roles_by_email_and_group():
         has_oidc=True,
     )
     assert c.problem is None
-    assert c.user_from_identity("anna@corp.ru").is_admin
-    both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"])
+    assert c.user_from_identity("anna@corp.ru", email_verified=True).is_admin
+    both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"], email_verified=True)
     assert (both.role_in("marketing", is_demo=False), both.role_in("sales", is_demo=False)) == ("editor", "viewer")
-    assert c.user_from_identity("eve@corp.ru", ["others"]) is None
+    assert c.user_from_identity("eve@corp.ru", ["others"], email_verified=True) is None
     c2 = AuthConfig.from_mapping({"auth": "sso", "sso": {"default_role": "viewer"}}, has_oidc=True)
-    assert c2.user_from_identity("eve@corp.ru").role_in("sales", is_demo=False) == "viewer"
+    assert c2.user_from_identity("eve@corp.ru", email_verified=True).role_in("sales", is_demo=False) == "viewer"
 
 
 def test_who_has_what_never_lists_secrets():
@@ -143,3 +143,32 @@ def test_who_has_what_never_lists_secrets():
     rows = c.who_has_what()
     assert rows == [{"who": "mkt", "kind": "password", "role": "editor", "workspaces": "*", "overrides": ""}]
     assert "mkt-pw" not in repr(rows)
+
+
+SSO_RULES = {"auth": "sso", "sso": {"emails": {"anna@corp.ru": {"role": "admin"}}, "default_role": "viewer"}}
+
+
+@pytest.mark.parametrize(
+    "claim, admitted",
+    [(True, True), ("true", True), ("True", True), (False, False), ("false", False), (None, False), (1, False)],
+    ids=["bool-true", "text-true", "text-True", "bool-false", "text-false", "missing", "one"],
+)
+def test_sso_requires_a_verified_email_by_default(claim, admitted):
+    # someone who registered anna's address at the provider without proving it must not get her role
+    c = AuthConfig.from_mapping(SSO_RULES, has_oidc=True)
+    assert c.require_email_verified
+    user = c.user_from_identity("anna@corp.ru", email_verified=claim)
+    assert (user is not None and user.is_admin) == admitted
+    assert (user is None) == (not admitted)  # not even the default role: the identity is not trusted
+
+
+def test_sso_email_verified_can_be_switched_off_for_providers_without_the_claim():
+    rules = {**SSO_RULES, "sso": {**SSO_RULES["sso"], "require_email_verified": False}}
+    c = AuthConfig.from_mapping(rules, has_oidc=True)
+    assert c.user_from_identity("anna@corp.ru").is_admin
+
+
+def test_sso_email_verified_setting_must_be_a_boolean():
+    rules = {**SSO_RULES, "sso": {**SSO_RULES["sso"], "require_email_verified": "no"}}
+    c = AuthConfig.from_mapping(rules, has_oidc=True)
+    assert c.mode == "closed" and "require_email_verified" in c.problem
