@@ -14,8 +14,10 @@ reads it and refuses (fails closed) when it is incomplete.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -121,6 +123,19 @@ class Grant:
         return cls(role, tuple(str(s) for s in spaces), tuple(sorted(overrides.items())))
 
 
+def _proxies(raw: Mapping) -> tuple[str, ...]:
+    """``[funnel] trusted_proxies``: a list of addresses or networks, each checked."""
+    items = raw.get("trusted_proxies", [])
+    if isinstance(items, str) or not isinstance(items, (list, tuple)):
+        raise ConfigError(f'[funnel] trusted_proxies: a list such as ["127.0.0.1"] expected, got {items!r}.')
+    for item in items:
+        try:
+            ipaddress.ip_network(str(item), strict=False)
+        except ValueError:
+            raise ConfigError(f"[funnel] trusted_proxies: {item!r} is not an address or a network.") from None
+    return tuple(str(i) for i in items)
+
+
 def _rank(role: str | None) -> int:
     return ROLES.index(role) if role in ROLES else -1
 
@@ -169,6 +184,8 @@ class AuthConfig:
     # who can register any address at the provider would get that address's role. A provider
     # that never sends the claim needs ``require_email_verified = false`` (docs/deployment.md).
     require_email_verified: bool = True
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); none by default.
+    trusted_proxies: tuple[str, ...] = ()
     problem: str | None = None  # why this config cannot let anyone in (fail closed)
 
     @classmethod
@@ -182,6 +199,10 @@ class AuthConfig:
 
     @classmethod
     def _parse(cls, raw: dict, has_oidc: bool) -> AuthConfig:
+        return dataclasses.replace(cls._parse_mode(raw, has_oidc), trusted_proxies=_proxies(raw))
+
+    @classmethod
+    def _parse_mode(cls, raw: dict, has_oidc: bool) -> AuthConfig:
         mode = str(raw.get("auth", "none")).strip().lower()
         if mode not in MODES:
             raise ConfigError(f"[funnel] auth: one of {', '.join(MODES)} expected, got {mode!r}.")

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from funnel.access import AuthConfig, User
-from funnel.throttle import Throttle
+from funnel.throttle import Throttle, client_address
 from funnel.workspace import list_workspaces
 from ui import state
 from ui.show import plain
@@ -35,15 +35,20 @@ def _throttle() -> Throttle:
 
 
 def client_key() -> str:
-    """Who is guessing: the peer's address; behind a reverse proxy on this host (the peer is
-    local) the address the proxy appended last to X-Forwarded-For (a client cannot forge that
-    entry, only the ones before it); "local" for a browser on this machine."""
+    """Who is guessing (funnel.throttle.client_address): the peer, or behind a proxy listed in
+    ``[funnel] trusted_proxies`` the client that proxy saw.
+
+    Streamlit's server (uvicorn) already replaces the peer by the last X-Forwarded-For entry when
+    the peer is 127.0.0.1, and st.context shows a local peer as None. Both are undone here: a
+    peer shown as None, or as an address the header itself holds, is taken as local, so a local
+    client forging a new header per try still counts as one client."""
     ip = st.context.ip_address
-    if isinstance(ip, str) and ip:  # (the test harness gives a stand-in object, not an address)
-        return ip
-    forwarded = st.context.headers.get("X-Forwarded-For")
-    forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
-    return forwarded or "local"
+    header = st.context.headers.get("X-Forwarded-For")
+    forwarded = header if isinstance(header, str) else None
+    hops = {h.strip() for h in (forwarded or "").split(",")}
+    # (the test harness gives a stand-in object, not an address)
+    peer = ip if isinstance(ip, str) and ip and ip not in hops else "127.0.0.1"
+    return client_address(peer, forwarded, config().trusted_proxies)
 
 
 def _secrets_table(name: str) -> dict:
