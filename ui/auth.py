@@ -129,7 +129,7 @@ def sign_in() -> User | None:
     st.title(t("app.title"))
     if cfg.problem:
         log.error("sign-in configuration: %s", cfg.problem)
-        st.error(t("auth.misconfigured", problem=cfg.problem))
+        st.error(t("auth.misconfigured", problem=plain(cfg.problem)))
     elif cfg.mode == "password":
         st.info(t("auth.password_prompt"))
         _password_form(cfg)

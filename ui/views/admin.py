@@ -82,7 +82,7 @@ def render() -> None:
         try:
             with ui.cursor(fresh=True) as cur:
                 saved = administration.backup(cur, ui.ROOT / "data" / "backups", actor=actor)
-            st.success(ui.t("admin.backup_done", file=saved.name))
+            st.success(ui.t("admin.backup_done", file=ui.plain(saved.name)))
         except Exception as exc:  # noqa: BLE001
             ui.show_error(exc)
 
@@ -120,7 +120,7 @@ def render() -> None:
 
     st.subheader(ui.t("admin.roles"))
     cfg = auth.config()
-    st.caption(ui.t("admin.mode", mode=cfg.mode) + " · " + ui.t("admin.roles_help"))
+    st.caption(ui.t("admin.mode", mode=ui.plain(cfg.mode)) + " · " + ui.t("admin.roles_help"))
     st.caption(ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=auth.max_rows_text()))
     st.dataframe(
         [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
