@@ -17,7 +17,7 @@ import streamlit as st
 from funnel.access import AuthConfig, User
 from funnel.throttle import Throttle, client_address
 from funnel.workspace import list_workspaces
-from ui import state
+from ui import guard, state
 from ui.show import plain
 from ui.store import cursor
 from ui.text import num, t
@@ -89,8 +89,30 @@ def signed_in_user() -> User | None:
         user = _sso_user(cfg)
     else:
         user = state.PW_USER.get()
+    if user is not None and cfg.mode != "none" and not _door_in_place():
+        user = None  # sign_in() says why
     state.USER.set(user)
+    if user is not None:
+        guard.admit(_session_id(), _browser_id())
     return user
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
+
+
+def _browser_id() -> str | None:
+    value = st.context.cookies.get(guard.COOKIE)
+    return value if isinstance(value, str) else None
+
+
+def _door_in_place() -> bool:
+    """Whether uploads and media are refused to whoever has not signed in (ui.guard): true
+    when the server was started through serve.py, and under AppTest (no HTTP server at all)."""
+    return guard.installed() or not st.context.headers.get("Host")
 
 
 def _password_form(cfg: AuthConfig) -> None:
@@ -130,6 +152,9 @@ def sign_in() -> User | None:
     if cfg.problem:
         log.error("sign-in configuration: %s", cfg.problem)
         st.error(t("auth.misconfigured", problem=plain(cfg.problem)))
+    elif cfg.mode != "none" and not _door_in_place():
+        log.error("sign-in is on but the server was not started with `streamlit run serve.py`")
+        st.error(t("auth.no_door"))
     elif cfg.mode == "password":
         st.info(t("auth.password_prompt"))
         _password_form(cfg)
@@ -170,6 +195,7 @@ def sidebar(user: User) -> None:
 
 def sign_out(cfg: AuthConfig | None = None) -> None:
     cfg = cfg or config()
+    guard.revoke(_session_id(), _browser_id())
     for key in (state.USER, state.PW_USER, state.FILTERS, state.WORKSPACE_OBJ, state.WORKSPACE):
         key.pop()
     if cfg.mode == "sso":
