@@ -81,16 +81,21 @@ def _cookie(headers: list[tuple[bytes, bytes]]) -> str | None:
     return None
 
 
-def _guarded(path: str) -> tuple[str, str | None] | None:
-    """("upload", session id) or ("media", None) when ``path`` is one of the doors, else None.
-    Matched on the path's end, so a ``server.baseUrlPath`` prefix changes nothing."""
-    parts = path.split("/")
-    if "_stcore" in parts:
-        i = parts.index("_stcore")
-        if parts[i + 1 : i + 2] == ["upload_file"]:
-            return "upload", (parts[i + 2] if len(parts) > i + 2 else "")
-    if "media" in parts:
-        return "media", None
+def _base() -> str:
+    """The URL prefix Streamlit serves under ("" or "/funnel"), from ``server.baseUrlPath``."""
+    from streamlit import config
+
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def guarded(path: str, base: str = "") -> tuple[str, str] | None:
+    """("upload", session id) or ("media", file) when ``path`` is one of Streamlit's two doors
+    under ``base``, else None. Exactly Streamlit's routes ``/_stcore/upload_file/{session}/{file}``
+    and ``/media/{file}``: the frontend's own assets under ``/static/media/`` are not media."""
+    for kind, prefix in (("upload", f"{base}/_stcore/upload_file/"), ("media", f"{base}/media/")):
+        if path.startswith(prefix):
+            return kind, path[len(prefix) :].split("/")[0]
     return None
 
 
@@ -106,10 +111,10 @@ class SignedInOnly:
         _installed.set()
         headers = scope.get("headers") or []
         browser = _cookie(headers)
-        door = _guarded(scope.get("path", "")) if scope["type"] == "http" else None
+        door = guarded(scope.get("path", ""), _base()) if scope["type"] == "http" else None
         if door is not None and scope.get("method") != "OPTIONS":
             kind, session = door
-            ok = session_admitted(session or "") if kind == "upload" else browser_admitted(browser)
+            ok = session_admitted(session) if kind == "upload" else browser_admitted(browser)
             if not ok:
                 body = b"Sign in first.\n"
                 await send(
@@ -126,7 +131,7 @@ class SignedInOnly:
 
             async def send_with_cookie(message):
                 if message["type"] == "http.response.start":
-                    cookie = f"{COOKIE}={new_id}; Path=/; HttpOnly; SameSite=Strict"
+                    cookie = f"{COOKIE}={new_id}; Path=/; HttpOnly; SameSite=Lax"
                     message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", cookie.encode())]}
                 await send(message)
 

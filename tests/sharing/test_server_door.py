@@ -5,15 +5,18 @@ of them. Against a real ``streamlit run serve.py``, through Streamlit's own prot
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 import pytest
 import requests
+import streamlit
 
 from funnel.db import Store
 from funnel.workspace import create_workspace
 from tests.sharing.server import ROOT, Server
 from tests.sharing.stclient import Session
 from tests.sharing.test_protocol_tricks import SECRETS, signed_in
+from ui.guard import guarded
 
 CSV = b"lead_id,created_at,channel\nA1,2026-03-01,SEO\nA2,2026-03-02,SEO\n"
 
@@ -130,3 +133,28 @@ def test_sign_in_is_refused_when_the_server_runs_without_the_door(tmp_path):
         s.close()
     finally:
         srv.stop()
+
+
+@pytest.mark.parametrize(
+    "path, base, door",
+    [
+        ("/_stcore/upload_file/abc/def", "", ("upload", "abc")),
+        ("/funnel/_stcore/upload_file/abc/def", "/funnel", ("upload", "abc")),
+        ("/media/0123.zip", "", ("media", "0123.zip")),
+        ("/funnel/media/0123.zip", "/funnel", ("media", "0123.zip")),
+        ("/static/media/KaTeX_Main-Regular.woff2", "", None),  # the frontend's own fonts
+        ("/_stcore/health", "", None),
+        ("/media", "", None),
+        ("/channels", "", None),
+    ],
+    ids=["upload", "upload-base", "media", "media-base", "static-media", "health", "bare", "page"],
+)
+def test_the_doors_are_exactly_streamlits_routes(path, base, door):
+    assert guarded(path, base) == door
+
+
+def test_the_frontend_loads_before_sign_in(server):
+    fonts = sorted((Path(streamlit.__file__).parent / "static" / "static" / "media").glob("*.woff2"))
+    assert fonts
+    res = requests.get(f"{server.url}/static/media/{fonts[0].name}", timeout=10)
+    assert res.status_code == 200
