@@ -20,6 +20,18 @@ TEXTS = {
         "Вы вошли, но для вашей учётной записи не назначена роль. Обратитесь к администратору.",
         "You are signed in, but your account has no role here. Ask an administrator.",
     ),
+    "auth.sso_unverified": (
+        "Вы вошли, но поставщик входа не подтвердил ваш адрес почты (email_verified), поэтому роль не выдаётся. "
+        "Подтвердите адрес у поставщика или обратитесь к администратору.",
+        "You are signed in, but the identity provider has not verified your e-mail address (email_verified), "
+        "so no role is given. Verify it with the provider, or ask an administrator.",
+    ),
+    "auth.no_door": (
+        "Вход включён, но сервер запущен без защиты загрузок и файлов. Администратору: запускайте "
+        "`streamlit run serve.py` (или `make run`), а не dashboard.py.",
+        "Sign-in is on, but the server was started without the guard on uploads and files. For the "
+        "administrator: start it with `streamlit run serve.py` (or `make run`), not dashboard.py.",
+    ),
     "auth.open_banner": (
         "Вход отключён: приложение открыто всем, кто может открыть этот адрес.",
         "Sign-in is off: the app is open to anyone who can reach this address.",

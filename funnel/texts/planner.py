@@ -482,6 +482,10 @@ TEXTS = {
         "Название сценария — от 1 до {max} символов.",
         "A scenario name has 1 to {max} characters.",
     ),
+    "planner.err.bad_scenario": (
+        "Сохранённые данные сценария «{name}» — не план; удалите его.",
+        "The saved inputs of scenario “{name}” are not a plan; delete it.",
+    ),
     "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario “{name}” already exists."),
     "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),

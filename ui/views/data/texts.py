@@ -153,8 +153,8 @@ def duplicate_text(dup) -> str:
     def get(name):
         return dup.get(name) if isinstance(dup, dict) else getattr(dup, name, None)
 
-    when = get("loaded_at")
-    when = ui.moment(pd.Timestamp(when).to_pydatetime()) if when is not None else "—"
+    loaded = get("loaded_at")
+    when = ui.moment(pd.Timestamp(loaded).to_pydatetime()) if loaded is not None else "—"
     return ui.t(
         "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(get("user_name") or "—")
     )

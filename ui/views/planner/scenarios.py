@@ -77,10 +77,10 @@ def scenarios_tab(
             sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
-            state.PL_SC_FLASH.set(ui.t("planner.sc.saved", name=ui.plain(name)))
+            state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
             st.rerun()
-        if flash := state.PL_SC_FLASH.pop():
-            st.success(flash)
+        if just_saved := state.PL_SC_FLASH.pop():
+            st.success(ui.t("planner.sc.saved", name=ui.plain(just_saved)))
         st.checkbox(ui.t("planner.sc.overwrite"), key=state.PL_SC_OVERWRITE)
     else:
         st.info(ui.t("planner.sc.viewer"))
