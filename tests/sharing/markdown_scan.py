@@ -10,7 +10,8 @@ only what cannot hold foreign Markdown:
 - a literal, or an UPPER_CASE constant;
 - ``t(key, **params)`` (the project's texts), when every param is itself accepted;
 - ``plain(x)`` (the escaping helper), whatever ``x`` is;
-- numbers formatted by ``num``/``money``/``pct``/``fmt_value``/``signed_pct``/``period_text``;
+- numbers formatted by ``num``/``money``/``pct``/``fmt_value``/``signed_pct``/``period_text``, and
+  dates by ``date``/``moment``/``month``/``period``;
 - f-strings, ``+``, ``a if c else b``, ``sep.join(...)``, lists, slices and comprehensions
   built of accepted parts;
 - a local variable whose every assignment is accepted; a comprehension variable over accepted
@@ -49,6 +50,7 @@ ESCAPE = {"plain"}
 TEXTS = {"t", "_t"}
 FORMATTERS = {
     "num", "money", "pct", "fmt_value", "signed_pct", "period_text", "len", "int", "round", "strftime", "isoformat",
+    "date", "moment", "month", "period",  # ui.text's Babel dates: digits and CLDR month names only
 }  # fmt: skip
 PASS_THROUGH = {"enumerate", "zip", "sorted", "reversed", "list", "tuple"}  # safe items in, safe items out
 INDIRECT = {"draw_cached"}  # ui.cache.draw_cached(fn, *args) runs fn(*args)
