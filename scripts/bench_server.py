@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_pages  # noqa: E402
+
 from tests.sharing.server import Server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
