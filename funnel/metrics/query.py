@@ -26,7 +26,7 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 ATTRIBUTIONS = ("cohort", "period")
 _INCLUDE = re.compile(r"^\s*--\s*include:\s*(\w+)\s*$", re.MULTILINE)
 _FAR_PAST, _FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
-_NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
+NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
 
 
 # A breakdown: the column (or expression) in leads, deals and spend that holds it. None means
@@ -83,10 +83,10 @@ def ranges(filters: Filters, compare: bool = False) -> list[tuple[date, date]]:
     with ``compare``, range 1 is the previous period and range 2 the same period a year earlier
     (see ``comparisons``; empty when there is none)."""
     lo, hi = filters.date_from or _FAR_PAST, filters.date_to or _FAR_FUTURE
-    out = [(lo, hi), _NO_RANGE, _NO_RANGE]
+    out = [(lo, hi), NO_RANGE, NO_RANGE]
     if compare:
         prev, yoy = comparisons(filters)
-        out[1], out[2] = prev or _NO_RANGE, yoy or _NO_RANGE
+        out[1], out[2] = prev or NO_RANGE, yoy or NO_RANGE
     return out
 
 
