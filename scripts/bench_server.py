@@ -14,7 +14,8 @@ script has finished:
   overview — the Overview (metric cards and the trend chart; the sidebar's lists and range too);
   planner  — then the Planner (its metric cards and waterfall: the planner's baseline).
 The Data page's own rerun after the load (it already draws the sidebar on the new version) is
-timed too, as "after load", and counted in the Overview's total.
+timed too, as "after load", and counted in the Overview's total. Then both pages once more,
+every figure cached: what drawing them costs by itself (Streamlit, Plotly, the planner's model).
 The server's resident memory is sampled every 50 ms from /proc during the round (peak), and
 its lifetime peak (VmHWM) is printed as well.
 
@@ -327,14 +328,18 @@ def server_round(path: Path, folder: Path, tag: str) -> dict[str, float]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU").new_page()
             page.set_default_timeout(600_000)
-            t = time.perf_counter()
             page.goto(f"{server.url}/?ws={WS}")
-            out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}) + 0 * t
+            out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1})
             out["after load"] = upload(page, folder, tag)
             nav(page, "Обзор")
             out["overview"] = wait_rendered(page, {METRIC: 8, CHART: 1})
             nav(page, "Планировщик")
             out["planner"] = wait_rendered(page, {METRIC: 4, CHART: 1})
+            # the same pages again, every figure cached: what drawing them costs by itself
+            nav(page, "Обзор")
+            out["overview warm"] = wait_rendered(page, {METRIC: 8, CHART: 1})
+            nav(page, "Планировщик")
+            out["planner warm"] = wait_rendered(page, {METRIC: 4, CHART: 1})
             browser.close()
         out["rss peak GB"] = rss.stop() / 1e9
         out["rss lifetime GB"] = rss.lifetime_peak() / 1e9
@@ -370,7 +375,8 @@ def bench(n: int, folder: Path, rounds: int) -> None:
             flush=True,
         )
         print(
-            f"       (server warm-up overview {s['warm-up overview']:.2f} s, lifetime peak RSS "
+            f"       (the same pages again, figures cached: overview {s['overview warm']:.2f} s, "
+            f"planner {s['planner warm']:.2f} s; server warm-up overview {s['warm-up overview']:.2f} s, lifetime peak RSS "
             f"{s['rss lifetime GB']:.2f} GB; reference sidebar {r['sidebar']:.2f} s, overview {r['overview']:.2f} s)"
         )
     print(

@@ -76,6 +76,7 @@ SELECT * FROM final
 """
 
 _cache: OrderedDict[tuple, str] = OrderedDict()  # version key → table name in SCHEMA
+_arrows: OrderedDict[tuple, pa.Table] = OrderedDict()  # the fallback's copies (``use``)
 _lock = threading.Lock()
 _building: dict[tuple, threading.Lock] = {}
 
@@ -165,15 +166,25 @@ def use(cur, workspace_id: str) -> Iterator[str]:
     if name is not None and _visible(cur, name):
         yield f"{SCHEMA}.{name}"
         return
-    cur.register("deal_facts", _arrow(cur, workspace_id))
+    cur.register("deal_facts", _arrow(cur, workspace_id, version_key(cur, workspace_id)))
     try:
         yield "deal_facts"
     finally:
         cur.unregister("deal_facts")
 
 
-def _arrow(cur, workspace_id: str) -> pa.Table:
-    return cur.sql(_FACTS_SQL, params={"ws": workspace_id}).to_arrow_table()
+def _arrow(cur, workspace_id: str, key: tuple) -> pa.Table:
+    """The copy as Arrow, for a run that cannot read the shared table; kept for the rest of that
+    run's queries (the last two keys)."""
+    with _lock:
+        if key in _arrows:
+            return _arrows[key]
+    table = cur.sql(_FACTS_SQL, params={"ws": workspace_id}).to_arrow_table()
+    with _lock:
+        _arrows[key] = table
+        while len(_arrows) > 2:
+            _arrows.popitem(last=False)
+    return table
 
 
 def _exists(cur, name: str) -> bool:
@@ -221,3 +232,4 @@ def clear() -> None:
     """Forget every copy (the tables are rebuilt on the next use)."""
     with _lock:
         _cache.clear()
+        _arrows.clear()
