@@ -17,7 +17,9 @@ The Data page's own rerun after the load (it already draws the sidebar on the ne
 timed too, as "after load", and counted in the Overview's total. Then both pages once more,
 every figure cached: what drawing them costs by itself (Streamlit, Plotly, the planner's model).
 The server's resident memory is sampled every 50 ms from /proc during the round (peak), and
-its lifetime peak (VmHWM) is printed as well.
+its lifetime peak (VmHWM) is printed as well; --memory-limit starts it with that
+FUNNEL_DB_MEMORY_LIMIT (DuckDB's own default is 80 % of RAM, and it keeps file blocks cached
+up to it).
 
 The reference, in alternation with each round and in a fresh process of its own (the server
 holds the file's lock, so it runs after the server stops): the same figures written by hand as
@@ -316,10 +318,11 @@ def upload(page, folder: Path, tag: str) -> float:
     return wait_rendered(page, {})
 
 
-def server_round(path: Path, folder: Path, tag: str) -> dict[str, float]:
+def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    server = Server(path, args=["--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"])
+    env = {"FUNNEL_DB_MEMORY_LIMIT": memory_limit} if memory_limit else {}
+    server = Server(path, args=["--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"], env=env)
     server.start(timeout=300)
     rss = Rss(server.proc.pid).start()
     out: dict[str, float] = {}
@@ -353,17 +356,18 @@ def load_averages() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def bench(n: int, folder: Path, rounds: int) -> None:
+def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
     path = folder / f"bench_server_{n}.duckdb"
     if not path.exists():
         bench_pages.build(path, n)
-    print(f"\n{n:,} leads ({path}); load averages before: {load_averages()}")
+    limit = f"FUNNEL_DB_MEMORY_LIMIT={memory_limit}" if memory_limit else "DuckDB's default memory limit"
+    print(f"\n{n:,} leads ({path}), server with {limit}; load averages before: {load_averages()}")
     head = f"{'round':<6} {'load avg':<16} {'after load':>10} {'overview':>9} {'planner':>8} "
     head += f"{'ref side+ov':>11} {'ref plan':>8} {'ov ratio':>8} {'plan ratio':>10} {'RSS peak':>8}"
     print(head)
     rows = []
     for i in range(rounds):
-        s = server_round(path, folder, f"{n}-{i}-{int(time.time())}")
+        s = server_round(path, folder, f"{n}-{i}-{int(time.time())}", memory_limit)
         r = reference(path)
         ov = s["after load"] + s["overview"]
         ref_ov = r["sidebar"] + r["overview"]
@@ -391,9 +395,10 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    ap.add_argument("--memory-limit", help="the server's FUNNEL_DB_MEMORY_LIMIT (e.g. 1GB); default: unset")
     args = ap.parse_args()
     for n in args.sizes:
-        bench(n, args.dir, args.rounds)
+        bench(n, args.dir, args.rounds, args.memory_limit)
 
 
 if __name__ == "__main__":
