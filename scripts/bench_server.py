@@ -225,10 +225,13 @@ print(json.dumps(out))
 """
 
 
-def reference(path: Path) -> dict[str, float]:
-    """Seconds of each reference statement, in a fresh process."""
+def reference(path: Path, memory_limit: str | None) -> dict[str, float]:
+    """Seconds of each reference statement, in a fresh process (under the server's memory limit)."""
     code = _REF_CHILD.format(root=str(ROOT), path=str(path))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    env.pop("FUNNEL_DB_MEMORY_LIMIT", None)
+    if memory_limit:
+        env["FUNNEL_DB_MEMORY_LIMIT"] = memory_limit
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     import json
 
@@ -368,7 +371,7 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
     rows = []
     for i in range(rounds):
         s = server_round(path, folder, f"{n}-{i}-{int(time.time())}", memory_limit)
-        r = reference(path)
+        r = reference(path, memory_limit)
         ov = s["after load"] + s["overview"]
         ref_ov = r["sidebar"] + r["overview"]
         rows.append((ov / ref_ov, s["planner"] / r["planner"], s["rss peak GB"]))
