@@ -155,11 +155,13 @@ def _built(cur, workspace_id: str) -> str | None:
 
 
 def _visible(cur, name: str) -> bool:
-    try:
-        cur.execute(f"SELECT 1 FROM {SCHEMA}.{name} LIMIT 0").fetchall()
-        return True
-    except (duckdb.CatalogException, duckdb.BinderException):
-        return False
+    """Whether ``cur``'s transaction sees the table. Asked of the catalog, never by reading the
+    table: a failed statement would abort the caller's transaction (a script run's snapshot)."""
+    row = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = $db AND table_name = $name",
+        {"db": SCHEMA, "name": name},
+    ).fetchall()
+    return bool(row[0][0])
 
 
 @contextmanager
