@@ -68,7 +68,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WS = bench_pages.WS
-BUSY = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 METRIC = '[data-testid="stMetricValue"]'
 
@@ -273,28 +272,31 @@ class Rss:
         return self._field("VmHWM:")
 
 
-def wait_rendered(page, selectors: dict[str, int], timeout: float = 600) -> float:
-    """Seconds until the script run is over (no running indicator, no skeleton) and each
-    selector shows at least its count of elements; polled every 50 ms."""
+def wait_rendered(page, selectors: dict[str, int], title: str | None = None, timeout: float = 600) -> float:
+    """Seconds until the page titled ``title`` (its h1; None: any) is drawn by a finished script
+    run — Streamlit's own run state on the app element says notRunning, no skeleton is left —
+    and each selector shows at least its count of elements; polled every 50 ms from the call."""
     t0 = time.perf_counter()
-    # the running indicator appears a moment after a click: give it that moment
-    try:
-        page.wait_for_selector('[data-testid="stStatusWidget"]', timeout=1500)
-    except Exception:  # noqa: BLE001 - a fast run can finish before the indicator is seen
-        pass
     while time.perf_counter() - t0 < timeout:
         done = page.evaluate(
-            """([busy, wanted]) => !document.querySelector(busy) &&
-                 Object.entries(wanted).every(([sel, n]) => document.querySelectorAll(sel).length >= n) &&
-                 !document.querySelector('[data-testid="stException"]')""",
-            [BUSY, selectors],
+            """([busy, wanted, title]) => {
+                 const app = document.querySelector('[data-testid="stApp"]');
+                 const state = app && app.getAttribute('data-test-script-state');
+                 const h1 = document.querySelector('h1');
+                 const idle = state === null ? !document.querySelector('[data-testid="stStatusWidget"]')
+                                             : state === 'notRunning';
+                 return idle && !document.querySelector(busy) &&
+                   (!title || (h1 && h1.innerText.trim().startsWith(title))) &&
+                   Object.entries(wanted).every(([sel, n]) => document.querySelectorAll(sel).length >= n);
+               }""",
+            ['[data-testid="stSkeleton"]', selectors, title],
         )
         if done:
             return time.perf_counter() - t0
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(page.locator('[data-testid="stException"]').first.inner_text())
         page.wait_for_timeout(50)
-    raise TimeoutError(f"not rendered in {timeout} s: {selectors}")
+    raise TimeoutError(f"not rendered in {timeout} s: {title} {selectors}")
 
 
 def nav(page, label: str) -> None:
@@ -335,17 +337,17 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
             page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU").new_page()
             page.set_default_timeout(600_000)
             page.goto(f"{server.url}/?ws={WS}")
-            out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1})
+            out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
             out["after load"] = upload(page, folder, tag)
             nav(page, "Обзор")
-            out["overview"] = wait_rendered(page, {METRIC: 8, CHART: 1})
+            out["overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
             nav(page, "Планировщик")
-            out["planner"] = wait_rendered(page, {METRIC: 4, CHART: 1})
+            out["planner"] = wait_rendered(page, {METRIC: 4, CHART: 1}, "Планировщик")
             # the same pages again, every figure cached: what drawing them costs by itself
             nav(page, "Обзор")
-            out["overview warm"] = wait_rendered(page, {METRIC: 8, CHART: 1})
+            out["overview warm"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
             nav(page, "Планировщик")
-            out["planner warm"] = wait_rendered(page, {METRIC: 4, CHART: 1})
+            out["planner warm"] = wait_rendered(page, {METRIC: 4, CHART: 1}, "Планировщик")
             browser.close()
         out["rss peak GB"] = rss.stop() / 1e9
         out["rss lifetime GB"] = rss.lifetime_peak() / 1e9
