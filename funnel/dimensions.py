@@ -1,29 +1,94 @@
-"""Distinct values of the filterable dimensions, for the sidebar's pickers."""
+"""Distinct values of the filterable dimensions, for the sidebar's pickers, and the data's date
+range, both read from one small summary per data version (``summary``)."""
 
 from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from funnel.metrics import facts
 
 # The dimensions a user may filter or group by. A user-chosen dimension is looked up here,
 # never spliced into SQL as typed (STYLE.md: identifiers come from a whitelist).
 DIMENSIONS = {"channel": "channel", "owner": "owner", "segment": "segment"}
 
-_DISTINCT = """
-WITH vals AS (
-    SELECT {col} AS v FROM stg_leads WHERE workspace_id = $ws
-    UNION SELECT {col} FROM stg_deals WHERE workspace_id = $ws
+# One row per distinct (channel, owner, segment) of the workspace's current leads and deals
+# (deals as stg_deals gives them: a blank value takes the lead's), and per channel of its
+# spend, with the first and last day each has: a lead's creation day, a deal's closing day
+# (else its creation day), a spend period's first day. A few hundred rows where the sidebar's
+# three lists and the data's range used to run four queries, each joining the deals to the
+# leads again. The deals are read from the per-version deal facts (facts.py).
+_SUMMARY = """
+WITH lead_dims AS (
+    SELECT channel, owner, segment, min(created_date) AS first_day, max(created_date) AS last_day
+    FROM stg_leads
+    WHERE workspace_id = $ws
+    GROUP BY channel, owner, segment
+),
+deal_days AS (
+    SELECT channel, owner, segment, CAST(coalesce(closed_at, created_at) AS DATE) AS day
+    FROM deal_facts
+),
+deal_dims AS (
+    SELECT channel, owner, segment, min(day) AS first_day, max(day) AS last_day
+    FROM deal_days
+    GROUP BY channel, owner, segment
+),
+spend_dims AS (
+    SELECT channel, CAST(NULL AS VARCHAR) AS owner, CAST(NULL AS VARCHAR) AS segment,
+           min(period) AS first_day, max(period) AS last_day
+    FROM stg_spend
+    WHERE workspace_id = $ws
+    GROUP BY channel
+),
+final AS (
+    SELECT * FROM lead_dims
+    UNION ALL SELECT * FROM deal_dims
+    UNION ALL SELECT * FROM spend_dims
 )
-SELECT v FROM vals WHERE v IS NOT NULL ORDER BY v
+SELECT channel, owner, segment, first_day, last_day FROM final
 """
 
 
+@dataclass(frozen=True)
+class Summary:
+    """first / last: the first and last calendar day with any lead, deal or spend (None if
+    none); values: per dimension, its distinct values in the leads and deals (channel: and the
+    spend), NULLs aside, sorted."""
+
+    first: date | None
+    last: date | None
+    values: dict[str, tuple[str, ...]]
+
+
+_cache: dict[tuple, Summary] = {}
+_lock = threading.Lock()
+
+
+def summary(cur, workspace_id: str) -> Summary:
+    """The workspace's Summary, computed once per data version (facts.version_key)."""
+    key = facts.version_key(cur, workspace_id)
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+    with facts.use(cur, workspace_id) as table:
+        rows = cur.execute(facts.bind(_SUMMARY, table), {"ws": workspace_id}).fetchall()
+    firsts = [r[3] for r in rows if r[3] is not None]
+    lasts = [r[4] for r in rows if r[4] is not None]
+    # Python's order of str is the order of code points, as DuckDB's default (binary) collation
+    values = {dim: tuple(sorted({r[i] for r in rows if r[i] is not None})) for i, dim in enumerate(DIMENSIONS)}
+    out = Summary(min(firsts) if firsts else None, max(lasts) if lasts else None, values)
+    with _lock:
+        if len(_cache) > 64:  # old versions are never asked for again
+            _cache.clear()
+        _cache[key] = out
+    return out
+
+
 def distinct_values(cur, workspace_id: str, dimension: str) -> list[str]:
-    """Every value of ``dimension`` (channel, owner or segment) in the workspace's leads and deals."""
-    col = DIMENSIONS.get(dimension)
-    if col is None:
+    """Every value of ``dimension`` (channel, owner or segment) in the workspace's leads and
+    deals (channel: and its spend), sorted."""
+    if dimension not in DIMENSIONS:
         raise ValueError(f"dimension: one of {', '.join(DIMENSIONS)} expected, got {dimension!r}")
-    sql = _DISTINCT.format(col=col)
-    if dimension == "channel":
-        sql = sql.replace(
-            "SELECT v FROM vals",
-            "SELECT v FROM (SELECT v FROM vals UNION SELECT channel FROM stg_spend WHERE workspace_id = $ws)",
-        )
-    return [r[0] for r in cur.execute(sql, {"ws": workspace_id}).fetchall()]
+    return list(summary(cur, workspace_id).values[dimension])

@@ -24,19 +24,13 @@ def month_end(d: date) -> date:
 
 
 def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
-    """First and last calendar day with any lead, deal or spend in the workspace (None if empty)."""
-    row = cur.execute(
-        """
-        WITH days AS (
-            SELECT CAST(created_at AS DATE) AS d FROM stg_leads WHERE workspace_id = $ws
-            UNION ALL SELECT CAST(coalesce(closed_at, created_at) AS DATE) FROM stg_deals WHERE workspace_id = $ws
-            UNION ALL SELECT period FROM stg_spend WHERE workspace_id = $ws
-        )
-        SELECT min(d), max(d) FROM days
-        """,
-        {"ws": workspace_id},
-    ).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+    """First and last calendar day with any lead, deal or spend in the workspace (None if empty):
+    a lead's creation day, a deal's closing day (else its creation day), a spend period's first
+    day. Read from the per-version summary the sidebar's lists come from (funnel.dimensions)."""
+    from funnel.dimensions import summary  # the summary reads the metrics' deal facts
+
+    s = summary(cur, workspace_id)
+    return s.first, s.last
 
 
 def preset_range(preset: str, anchor: date, first: date | None = None) -> tuple[date | None, date | None]:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from funnel.filters import Filters
-from funnel.metrics.facts import deal_facts, version_key
+from funnel.metrics import facts
+from funnel.metrics.facts import version_key
 from funnel.periods import data_range
 
 SHARE = 0.9  # the window holds this share of the lead-to-won delays
@@ -59,11 +60,8 @@ def window(cur, workspace_id: str) -> tuple[int | None, date | None]:
     with _lock:
         if key in _cache:
             return _cache[key]
-    cur.register("deal_facts", deal_facts(cur, workspace_id))
-    try:
-        days = cur.execute(_WINDOW_SQL, {"share": SHARE}).fetchall()[0][0]
-    finally:
-        cur.unregister("deal_facts")
+    with facts.use(cur, workspace_id) as table:
+        days = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
     as_of = data_range(cur, workspace_id)[1]  # the last day the data has seen anything happen
     with _lock:
         if len(_cache) > 64:

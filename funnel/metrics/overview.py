@@ -86,14 +86,17 @@ def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
     Each dict also holds ``spend_unsplit``: an owner or segment filter is on, and the spend
     counts the spend table's money whole all the same (it is not split by owner or segment).
     """
+    prev_period, yoy_period = query.comparisons(filters)
+    same = prev_period is not None and prev_period == yoy_period
     bound = query.params(filters, attribution, compare=True)
+    if same:  # one window, counted once (range 1) and shown for both comparisons
+        bound["f2"], bound["t2"] = query.NO_RANGE
     df = query.run(cur, "channel_economics", bound, **query.breakdown(None))
     unsplit = spend.unsplit_keys(cur, filters=filters, by=None, compare=True)
-    totals = {
-        int(r["k"]): {**{f: _clean(r[f]) for f in FIGURES}, "spend_unsplit": (int(r["k"]), None) in unsplit}
-        for _, r in df[df["is_total"]].iterrows()
-    }
-    prev_period, yoy_period = query.comparisons(filters)
+    figures = {int(r["k"]): {f: _clean(r[f]) for f in FIGURES} for _, r in df[df["is_total"]].iterrows()}
+    if same and 1 in figures:
+        figures[2] = figures[1]
+    totals = {k: {**v, "spend_unsplit": (k, None) in unsplit} for k, v in figures.items()}
     return Headline(
         period=(filters.date_from, filters.date_to),
         prev_period=prev_period,
@@ -101,7 +104,7 @@ def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
         now=totals.get(0, {}),
         prev=totals.get(1, {}) if prev_period else None,
         yoy=totals.get(2, {}) if yoy_period else None,
-        yoy_same_as_prev=prev_period is not None and prev_period == yoy_period,
+        yoy_same_as_prev=same,
     )
 
 

@@ -19,15 +19,14 @@ import pandas as pd
 from funnel import money
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
-from funnel.metrics import maturity, registry
-from funnel.metrics.facts import deal_facts
+from funnel.metrics import facts, maturity, registry
 from funnel.periods import previous_period, year_earlier
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 ATTRIBUTIONS = ("cohort", "period")
 _INCLUDE = re.compile(r"^\s*--\s*include:\s*(\w+)\s*$", re.MULTILINE)
 _FAR_PAST, _FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
-_NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
+NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
 
 
 # A breakdown: the column (or expression) in leads, deals and spend that holds it. None means
@@ -84,10 +83,10 @@ def ranges(filters: Filters, compare: bool = False) -> list[tuple[date, date]]:
     with ``compare``, range 1 is the previous period and range 2 the same period a year earlier
     (see ``comparisons``; empty when there is none)."""
     lo, hi = filters.date_from or _FAR_PAST, filters.date_to or _FAR_FUTURE
-    out = [(lo, hi), _NO_RANGE, _NO_RANGE]
+    out = [(lo, hi), NO_RANGE, NO_RANGE]
     if compare:
         prev, yoy = comparisons(filters)
-        out[1], out[2] = prev or _NO_RANGE, yoy or _NO_RANGE
+        out[1], out[2] = prev or NO_RANGE, yoy or NO_RANGE
     return out
 
 
@@ -116,7 +115,7 @@ def _mature_until(cur, name: str, bound: dict) -> date:
 def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     """Run query ``name`` with parameters ``bound``; ``idents`` fill ``{placeholders}`` and must
     come from a whitelist (``breakdown``), never from user text. A query that reads
-    ``deal_facts`` gets the workspace's cached deals (facts.py) registered on this cursor."""
+    ``deal_facts`` reads the workspace's deals computed once per data version (facts.py)."""
     text = sql(name)
     if "{figures}" in text:
         idents = {**idents, "figures": registry.select_list()}
@@ -125,12 +124,9 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     used = set(re.findall(r"\$(\w+)", text))
     if "mature_until" in used:  # counted by cohort: only leads old enough to have converted
         bound = {**bound, "mature_until": _mature_until(cur, name, bound)}
-    needs_facts = "deal_facts" in text
-    if needs_facts:
-        cur.register("deal_facts", deal_facts(cur, bound["ws"]))
-    try:
-        # money.frame: DECIMAL sums stay exact (``.df()`` would make them float64)
-        return money.frame(cur.execute(text, {k: v for k, v in bound.items() if k in used}))
-    finally:
-        if needs_facts:
-            cur.unregister("deal_facts")
+    # money.frame: DECIMAL sums stay exact (``.df()`` would make them float64)
+    args = {k: v for k, v in bound.items() if k in used}
+    if not facts.reads_facts(text):
+        return money.frame(cur.execute(text, args))
+    with facts.use(cur, bound["ws"]) as table:  # the workspace's deals, once per data version
+        return money.frame(cur.execute(facts.bind(text, table), args))

@@ -5,14 +5,24 @@ WITH
 -- include: _deals
 -- include: _ladder
 -- include: _reach
+-- Counted per furthest position first, then summed over the positions at or past each stage:
+-- a join of a few rows per stage instead of every deal joined to every stage it passed.
+at_pos AS (
+    SELECT
+        max_pos,
+        count(*) FILTER (WHERE status = 'won')            AS won,
+        count(*) FILTER (WHERE status IN ('won', 'lost')) AS closed
+    FROM reach
+    GROUP BY max_pos
+),
 final AS (
     SELECT
         lad.position,
-        lad.name                                                   AS stage,
-        count(r.deal_id) FILTER (WHERE r.status = 'won')           AS won_after,
-        count(r.deal_id) FILTER (WHERE r.status IN ('won', 'lost')) AS closed_after
+        lad.name                                      AS stage,
+        CAST(coalesce(sum(a.won), 0) AS BIGINT)       AS won_after,
+        CAST(coalesce(sum(a.closed), 0) AS BIGINT)    AS closed_after
     FROM ladder AS lad
-    LEFT JOIN reach AS r ON r.max_pos >= lad.position
+    LEFT JOIN at_pos AS a ON a.max_pos >= lad.position
     WHERE lad.kind = 'open'
     GROUP BY lad.position, lad.name
 )

@@ -1,0 +1,106 @@
+"""The per-version shared facts (funnel/metrics/facts.py) and the sidebar's summary
+(funnel/dimensions.py): the same figures as the plain staging views, whichever way a run reads
+them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from funnel.dimensions import distinct_values, summary
+from funnel.metrics import facts
+from funnel.periods import data_range
+from funnel.workspace import create_workspace
+from tests.conftest import insert
+
+# A deal with its own channel, one that takes its lead's, one whose lead is missing (channel
+# 'unknown'), an undated one, and spend on a channel no lead or deal has.
+LEADS = [
+    {"lead_id": "L1", "created_at": datetime(2026, 2, 3), "channel": "SEO", "owner": "Anna"},
+    {"lead_id": "L2", "created_at": datetime(2026, 3, 9), "channel": "Ads", "owner": " "},
+]
+DEALS = [
+    {"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 2, 4), "channel": "Partners", "status": "won",
+     "amount": 100, "closed_at": datetime(2026, 4, 30)},
+    {"deal_id": "D2", "lead_id": "L2", "created_at": datetime(2026, 3, 10), "status": "open", "amount": 50},
+    {"deal_id": "D3", "lead_id": "gone", "created_at": datetime(2026, 3, 11), "owner": "Boris", "status": "lost",
+     "closed_at": datetime(2026, 3, 20)},
+    {"deal_id": "D4", "status": "open"},
+]  # fmt: skip
+SPEND = [{"channel": "TV", "period": date(2026, 1, 1), "amount": 300}]
+
+
+@pytest.fixture
+def filled(store, ws):
+    insert(store, ws, "leads", LEADS)
+    insert(store, ws, "deals", DEALS)
+    insert(store, ws, "spend", SPEND)
+    facts.clear()
+    return ws
+
+
+def test_sidebar_lists_and_range_are_the_views_own(store, filled):
+    """Worked by hand: channels SEO, Ads (leads), Partners (D1's own), Ads (D2 takes L2's),
+    unknown (D3: no lead; D4: neither), TV (spend); owners Anna, unknown (L2 blank, D2 takes
+    it, D1 takes Anna), Boris; days 1 January (spend) to 30 April (D1 closed)."""
+    with store.cursor() as cur:
+        assert distinct_values(cur, filled, "channel") == ["Ads", "Partners", "SEO", "TV", "unknown"]
+        assert distinct_values(cur, filled, "owner") == ["Anna", "Boris", "unknown"]
+        assert distinct_values(cur, filled, "segment") == ["unknown"]
+        assert data_range(cur, filled) == (date(2026, 1, 1), date(2026, 4, 30))
+        # the same from the staging views, as the four queries of before read them
+        for dim in ("channel", "owner", "segment"):
+            extra = " UNION SELECT channel FROM stg_spend WHERE workspace_id = $ws" if dim == "channel" else ""
+            plain = cur.execute(
+                f"SELECT v FROM (SELECT {dim} AS v FROM stg_leads WHERE workspace_id = $ws "
+                f"UNION SELECT {dim} FROM stg_deals WHERE workspace_id = $ws{extra}) WHERE v IS NOT NULL ORDER BY v",
+                {"ws": filled},
+            ).fetchall()
+            assert distinct_values(cur, filled, dim) == [r[0] for r in plain]
+
+
+def test_an_empty_workspace_has_no_range_and_no_values(store, ws):
+    with store.cursor() as cur:
+        assert data_range(cur, ws) == (None, None)
+        assert summary(cur, ws).values == {"channel": (), "owner": (), "segment": ()}
+
+
+def test_a_write_gives_a_new_summary(store, filled):
+    with store.cursor() as cur:
+        assert "Email" not in distinct_values(cur, filled, "channel")
+    insert(store, filled, "leads", [{"lead_id": "L9", "created_at": datetime(2026, 5, 2), "channel": "Email"}])
+    with store.cursor() as cur:
+        assert "Email" in distinct_values(cur, filled, "channel")
+        assert data_range(cur, filled)[1] == date(2026, 5, 2)
+
+
+def test_a_snapshot_that_cannot_see_a_later_build_reads_its_own_copy(store, filled):
+    """A script run reads the shared table of its workspace; another workspace's table, built
+    by another session after this run first read the shared tables, is not visible in the run's
+    snapshot: the run gets its own copy, with the same rows, and its snapshot stays usable."""
+    with store.transaction() as cur:
+        other = create_workspace(cur, "Other").id
+    insert(store, other, "deals", [{"deal_id": "X1", "status": "won", "amount": 7, "closed_at": datetime(2026, 3, 1)}])
+    with store.snapshot() as snap:
+        with facts.use(snap, filled) as name:
+            assert name.startswith(facts.SCHEMA + ".")
+            assert snap.execute(f"SELECT count(*) FROM {name}").fetchall() == [(4,)]
+        with store.cursor() as another_session:
+            with facts.use(another_session, other) as shared_name:
+                assert shared_name.startswith(facts.SCHEMA + ".")
+        with facts.use(snap, other) as name:
+            assert name == "deal_facts"  # the run's own copy
+            assert snap.execute(f"SELECT deal_id, amount FROM {name}").fetchall()[0][0] == "X1"
+        assert snap.execute("SELECT count(*) FROM workspaces").fetchall() == [(2,)]
+
+
+def test_a_run_begun_before_an_upload_reads_the_deals_it_began_with(store, filled):
+    with store.snapshot() as snap:
+        snap.execute("SELECT count(*) FROM deals_raw").fetchall()  # the snapshot begins at its first read
+        insert(store, filled, "deals", [{"deal_id": "D5", "status": "open"}])
+        with facts.use(snap, filled) as name:
+            assert snap.execute(f"SELECT count(*) FROM {name}").fetchall() == [(4,)]
+    with store.cursor() as cur:
+        with facts.use(cur, filled) as name:
+            assert cur.execute(f"SELECT count(*) FROM {name}").fetchall() == [(5,)]
