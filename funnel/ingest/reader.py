@@ -15,25 +15,37 @@ from pathlib import Path
 
 import duckdb
 
+from funnel.ingest import shape
 from funnel.ingest.csvfile import read_csv_file
 from funnel.ingest.excel import read_excel_file
 from funnel.ingest.headers import column_names
-from funnel.ingest.messages import upload_error
+from funnel.ingest.messages import reader_error, upload_error
 from funnel.ingest.source import Source
 
 
 def read_parquet_file(cur, path: Path, file_name: str) -> Source:
+    """A Parquet file's columns as text in ``ingest_all``. Its footer is read first: a file with
+    more columns than the limit is refused. A column of its own named ``file_row_number``
+    clashes with DuckDB's option of that name: the row is then numbered by position. A damaged
+    page, found while reading, is a refusal naming the file, never a traceback."""
     try:
         described = cur.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
     except duckdb.Error as exc:
-        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+        raise reader_error(exc, file_name) from None
     columns = [r[0] for r in described]
+    shape.check_columns(columns, file_name)
     select = ", ".join(f'CAST("{c.replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, c in enumerate(columns))
-    cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT file_row_number + 2 AS _row, {select} "
-        "FROM read_parquet(?, file_row_number=true)",
-        [str(path)],
-    )
+    if "file_row_number" in columns:
+        row, options = "row_number() OVER () + 1", ""
+    else:
+        row, options = "file_row_number + 2", ", file_row_number=true"
+    try:
+        cur.execute(
+            f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT {row} AS _row, {select} FROM read_parquet(?{options})",
+            [str(path)],
+        )
+    except duckdb.Error as exc:
+        raise reader_error(exc, file_name) from None
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
     rows = cur.execute("SELECT count(*) FROM ingest_all").fetchone()[0]
     return Source(column_names(columns), rows, header_row=1, fmt="parquet")
