@@ -226,14 +226,14 @@ ERRORS = {
     ),
     "strict": (
         (
-            "{rejected} строк(и) будут отклонены, а задан режим --strict; ничего не загружено.",
+            "{rejected} из {rows} строк не проходят проверку, а загрузка идёт целиком или никак; ничего не загружено.",
             "файл без ошибок",
-            "исправьте отклонённые строки или запустите без --strict.",
+            "исправьте отклонённые строки или загрузите только верные строки (--skip-bad-rows).",
         ),
         (
-            "{rejected} row(s) would be rejected and --strict is set; nothing was loaded.",
+            "{rejected} of {rows} rows would be rejected, and a load is all or nothing; nothing was loaded.",
             "a file without errors",
-            "fix the rejected rows, or run without --strict.",
+            "fix the rejected rows, or load only the rows that pass (--skip-bad-rows).",
         ),
     ),
     "upload_unknown": (
