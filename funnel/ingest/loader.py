@@ -179,8 +179,8 @@ def _load(
                 fast=fast,
                 upload_id=upload_id,
             )
-        except duckdb.Error:
-            if not fast:
+        except duckdb.Error as exc:
+            if not fast or disk_full(exc):  # a full disk is no reason to read the file again
                 raise
             raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
         for spelling, stage in parsed.auto_aliases.items():
