@@ -24,10 +24,13 @@ from funnel.ingest.source import Source
 
 
 def read_parquet_file(cur, path: Path, file_name: str) -> Source:
-    """A Parquet file's columns as text in ``ingest_all``. Its footer is read first: a file with
-    more columns than the limit is refused. A column of its own named ``file_row_number``
-    clashes with DuckDB's option of that name: the row is then numbered by position. A damaged
-    page, found while reading, is a refusal naming the file, never a traceback."""
+    """A Parquet file's columns as text, as two views straight over the file (nothing copied):
+    ``ingest_scan`` (every record in file order, for the one-pass load of funnel.ingest.fastpath,
+    as a CSV's) and ``ingest_src`` (with ``_row``, the record's number + 1, as a spreadsheet
+    shows it under a header; records whose cells are all blank left out, as a CSV's). Its footer
+    is read first: a file with more columns than the limit is refused. A column of its own named
+    ``file_row_number`` clashes with DuckDB's option of that name: the row is then numbered by
+    position. A damaged page, found while reading, is a refusal naming the file, never a traceback."""
     try:
         described = cur.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
     except duckdb.Error as exc:
@@ -39,16 +42,20 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
         row, options = "row_number() OVER () + 1", ""
     else:
         row, options = "file_row_number + 2", ", file_row_number=true"
+    path_sql = "'" + str(path).replace("'", "''") + "'"  # a view holds no parameters; the path is ours
+    not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(len(columns))) or "true"
     try:
+        cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM read_parquet({path_sql})")
         cur.execute(
-            f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT {row} AS _row, {select} FROM read_parquet(?{options})",
-            [str(path)],
+            f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
+            f"FROM read_parquet({path_sql}{options})) WHERE {not_blank}"
         )
+        empty = cur.execute("SELECT count(*) = 0 FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0]
     except duckdb.Error as exc:
         raise reader_error(exc, file_name) from None
-    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
-    rows = cur.execute("SELECT count(*) FROM ingest_all").fetchone()[0]
-    return Source(column_names(columns), rows, header_row=1, fmt="parquet")
+    if empty:
+        raise upload_error("header_only", file=file_name, row=1)
+    return Source(column_names(columns), -1, header_row=1, fmt="parquet", scan="ingest_scan", row_base=1)
 
 
 def read_table(

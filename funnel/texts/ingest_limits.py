@@ -156,6 +156,18 @@ ERRORS = {
             "ask the administrator to free some space, then load the file again.",
         ),
     ),
+    "zip_members": (
+        (
+            "в файле {members} частей (zip), а в книге Excel их не бывает больше {limit}.",
+            "книга Excel (.xlsx) из нескольких листов",
+            "откройте файл в Excel и сохраните заново как «Книга Excel (.xlsx)» или CSV.",
+        ),
+        (
+            "the file holds {members} parts (a zip), and a workbook has at most {limit}.",
+            "an Excel workbook (.xlsx) of a few sheets",
+            "open the file in Excel and save it again as 'Excel Workbook (.xlsx)' or as CSV.",
+        ),
+    ),
     "blank_lines": (
         (
             "в файле больше {runs} отдельных пустых строк между записями: номера строк в отчёте были бы неточны.",

@@ -129,6 +129,16 @@ def parquet(columns: dict[str, list], corrupt: bool = False) -> bytes:
 
 
 _HOW = "How to fix: "
+
+
+def _many_members() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for i in range(10_001):
+            zf.writestr(f"x/{i}", b"")
+    return buf.getvalue()
+
+
 _UNREADABLE_PARQUET = (
     "corrupt.parquet: the file could not be read as a table ({detail}). Expected: a valid CSV, XLSX or Parquet "
     "file. " + _HOW + "open the file in Excel, check that it opens, and save it again as CSV UTF-8."
@@ -159,6 +169,17 @@ def cases() -> list[Case]:
                 "dim.xlsx: the sheet 'Leads' declares a used range A1:XFD1048576 of 17 179 869 184 cells; the limit "
                 "is 50 000 000. Expected: a used range the size of the data. " + _HOW + "open the file in Excel, "
                 "delete the empty rows and columns beyond the data and save it, or save the sheet as CSV."
+            ),
+        ),
+        Case(
+            "xlsx-of-10001-members",
+            "leads",
+            "members.xlsx",
+            _many_members,
+            Refused(
+                "members.xlsx: the file holds 10001 parts (a zip), and a workbook has at most 10000. Expected: an "
+                "Excel workbook (.xlsx) of a few sheets. " + _HOW + "open the file in Excel and save it again as "
+                "'Excel Workbook (.xlsx)' or as CSV."
             ),
         ),
         Case("good-xlsx", "leads", "good.xlsx", lambda: xlsx(LEADS_CELLS), Loaded(2)),
