@@ -109,6 +109,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
             scan = prescan.scan(csv_path, check_utf8=False)
         if scan.too_many_runs:
             raise upload_error("blank_lines", file=file_name, runs=prescan.MAX_RUNS)
+        if scan.long_line >= 0:  # DuckDB's parallel reader says only "does not support a full read"
+            raise shape.line_too_long(file_name, prescan.line_of(csv_path, scan.long_line))
         if scan.odd_quote >= 0:
             row = prescan.line_of(csv_path, scan.odd_quote)
             raise upload_error("unclosed_quote", file=file_name, row=row)

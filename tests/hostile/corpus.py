@@ -206,6 +206,17 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
+            "long-line-in-a-bigger-file",
+            "leads",
+            "bigline.csv",
+            lambda: (H + rows(100_000) + "L9,2025-01-01," + "z" * 3_000_000 + ",1\n" + rows(100_000, 200_000)).encode(),
+            Refused(
+                "bigline.csv, row 100002: a line is longer than the limit of 1024 KB. Expected: table lines shorter "
+                "than 1024 KB, each ending with a line break. " + _HOW + "check that the file is a table with a line "
+                "break after each record, and save it again as CSV UTF-8."
+            ),
+        ),
+        Case(
             "header-of-1500-columns",
             "leads",
             "wide.csv",
