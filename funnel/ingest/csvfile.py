@@ -107,8 +107,6 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         # has quotes at all (a file without any '"' cannot have a quoted line break).
         if tmp is not None:
             scan = prescan.scan(csv_path, check_utf8=False)
-        if scan.too_many_runs:
-            raise upload_error("blank_lines", file=file_name, runs=prescan.MAX_RUNS)
         if scan.long_line >= 0:  # DuckDB's parallel reader says only "does not support a full read"
             raise shape.line_too_long(file_name, prescan.line_of(csv_path, scan.long_line))
         if scan.odd_quote >= 0:
@@ -148,6 +146,8 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         row_base=header_line,
         shifts=shifts,
         quick=quick,
+        # past the last run of empty lines the scan kept, rows may sit lower than numbered
+        exact_below=(scan.runs[-1][0] + scan.runs[-1][1]) if scan.too_many_runs else None,
     )
 
 

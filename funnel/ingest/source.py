@@ -39,6 +39,9 @@ class Source:
     # read are strict: a record with a filled cell beyond the header's columns and ``_extra`` is
     # an error, not cells left unread.
     quick: bool = False
+    # CSV with more runs of empty lines than the pre-scan keeps (prescan.MAX_RUNS): rows from
+    # this line on may be numbered too low, so a report naming one of them is refused instead.
+    exact_below: int | None = None
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind

@@ -170,13 +170,14 @@ ERRORS = {
     ),
     "blank_lines": (
         (
-            "в файле больше {runs} отдельных пустых строк между записями: номера строк в отчёте были бы неточны.",
+            "в файле больше {runs} отдельных пустых строк между записями, и отклонённые строки есть после "
+            "строки {line}: их номера в отчёте были бы неточны.",
             "таблица без пустых строк между записями",
             "удалите пустые строки (например, отсортируйте данные в Excel) и сохраните файл заново.",
         ),
         (
-            "the file has more than {runs} separate empty lines between its records: the report's row "
-            "numbers would not be exact.",
+            "the file has more than {runs} separate empty lines between its records, and rows past line {line} "
+            "are rejected: the report's numbers for them would not be exact.",
             "a table without empty lines between its records",
             "delete the empty lines (sorting the data in Excel does it) and save the file again.",
         ),

@@ -293,6 +293,32 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
+            "5002-separate-empty-lines-clean",
+            "leads",
+            "gaps.csv",
+            lambda: (H + "".join(f"L{i},2025-01-01,SEO,1\n\n" for i in range(5002))).encode(),
+            Loaded(5002),
+        ),
+        Case(
+            "5002-separate-empty-lines-bad-row-early",
+            "leads",
+            "gaps_early.csv",
+            lambda: (H + "L0,bad,SEO,1\n\n" + "".join(f"L{i},2025-01-01,SEO,1\n\n" for i in range(1, 5002))).encode(),
+            Loaded(5001, [(2, "created", "not a date in the format %Y-%m-%d")]),
+        ),
+        Case(
+            "5002-separate-empty-lines-bad-row-late",
+            "leads",
+            "gaps_late.csv",
+            lambda: (H + "".join(f"L{i},2025-01-01,SEO,1\n\n" for i in range(5001)) + "L9,bad,SEO,1\n").encode(),
+            Refused(
+                "gaps_late.csv: the file has more than 5000 separate empty lines between its records, and rows past "
+                "line 10002 are rejected: the report's numbers for them would not be exact. Expected: a table "
+                "without empty lines between its records. " + _HOW + "delete the empty lines (sorting the data "
+                "in Excel does it) and save the file again."
+            ),
+        ),
+        Case(
             "utf-16-le-without-bom",
             "leads",
             "u16.csv",
