@@ -63,7 +63,10 @@ def run(task: str, shown: str, **kwargs) -> dict:
 
 def _answer(code: int, out: bytes, err: bytes, file_name: str, memory_mb: int, seconds: int) -> dict:
     if code == 0:
-        reply = json.loads(out.decode("utf-8"))
+        try:
+            reply = json.loads(out.decode("utf-8").strip().splitlines()[-1])
+        except (ValueError, IndexError):  # a library wrote to stdout, or nothing came back
+            raise upload_error("worker_crashed", file=file_name, why="no answer") from None
         if "error" in reply:
             e = reply["error"]
             raise upload_error(e["code"], file=file_name, row=e.get("row"), column=e.get("column"), **e["params"])
@@ -101,9 +104,9 @@ def _child() -> int:
     except UploadError as exc:
         params = {k: v for k, v in exc.params.items() if k not in ("where_ru", "where_en", "kind_ru", "file")}
         reply = {"code": exc.code, "row": exc.row, "column": exc.column, "params": params}
-        sys.stdout.write(json.dumps({"error": reply}, default=str))
+        sys.stdout.write("\n" + json.dumps({"error": reply}, default=str))
         return 0
-    sys.stdout.write(json.dumps({"result": result}, default=str))
+    sys.stdout.write("\n" + json.dumps({"result": result}, default=str))
     return 0
 
 
