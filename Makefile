@@ -13,7 +13,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m streamlit run dashboard.py
+	$(PY) -m streamlit run serve.py
 
 test: $(STAMP)
 	$(PY) -m pytest -q -n 2 --dist loadfile

@@ -3,8 +3,9 @@
 Roles rise viewer < editor < admin. A user holds a role per workspace: ``roles`` lists
 explicit (workspace_id, role) pairs and ``default_role`` covers every other workspace
 (``None`` = no access there). The demo workspace is visible to every signed-in user and
-read-only to all but admins. These rules are enforced by every ``funnel`` function that
-writes (``require``), not only by hiding controls in pages.
+read-only to all but admins; "the demo" is the workspace whose ``is_demo`` flag is set, never
+whichever workspace has the id "demo". These rules are enforced by every ``funnel`` function
+that writes (``require``), not only by hiding controls in pages.
 
 The configuration is the ``[funnel]`` table of ``.streamlit/secrets.toml`` (see
 ``.streamlit/secrets.example.toml`` and docs/deployment.md); ``AuthConfig.from_mapping``
@@ -13,8 +14,10 @@ reads it and refuses (fails closed) when it is incomplete.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -23,7 +26,6 @@ from funnel.errors import AccessDenied, FunnelError
 ROLES = ("viewer", "editor", "admin")
 MODES = ("none", "password", "sso")
 ALL = "*"  # in a grant's workspaces: every workspace, present and future
-DEMO_ID = "demo"  # same id as funnel.workspace.DEMO_ID (kept literal: no import cycle)
 ACTIONS = {
     "view": "viewer",
     "upload": "editor",
@@ -42,19 +44,21 @@ class User:
     roles: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (workspace_id, role)
     email: str | None = None
 
-    def role_in(self, workspace_id: str) -> str | None:
-        """The user's role in a workspace, or None when they may not see it at all."""
+    def role_in(self, workspace_id: str, *, is_demo: bool) -> str | None:
+        """The user's role in a workspace, or None when they may not see it at all.
+        ``is_demo``: the workspace's demo flag (the id says nothing about it)."""
         role = dict(self.roles).get(workspace_id, self.default_role)
-        if role is None and workspace_id == DEMO_ID:
+        if role is None and is_demo:
             return "viewer"  # the made-up demo company is open to every signed-in user
         return role
 
-    def may_see(self, workspace_id: str) -> bool:
-        return self.role_in(workspace_id) in ROLES
+    def may_see(self, workspace_id: str, *, is_demo: bool) -> bool:
+        return self.role_in(workspace_id, is_demo=is_demo) in ROLES
 
-    def allowed(self, workspace_ids) -> list[str]:
-        """The subset of ``workspace_ids`` this user may see, order kept."""
-        return [w for w in workspace_ids if self.may_see(w)]
+    def allowed(self, spaces) -> list[str]:
+        """Ids of the workspaces in ``spaces`` (objects with ``id`` and ``is_demo``, e.g.
+        funnel.workspace.Workspace) this user may see, order kept."""
+        return [w.id for w in spaces if self.may_see(w.id, is_demo=bool(w.is_demo))]
 
     @property
     def is_admin(self) -> bool:
@@ -65,22 +69,24 @@ class User:
 CLI_USER = User(name="cli", default_role="admin")  # a person with shell access to the file
 
 
-def can(user: User, action: str, workspace_id: str, *, is_demo: bool = False) -> bool:
+def can(user: User, action: str, workspace_id: str, *, is_demo: bool) -> bool:
     """True when ``user``'s role in the workspace reaches what ``action`` needs.
 
     ``workspace_id`` may be ``"*"`` for actions on no single workspace (creating one): then
-    the user's default role counts. The demo workspace is read-only to all but admins.
+    the user's default role counts. ``is_demo`` is the workspace's demo flag, which every
+    caller reads from the workspace row (required, so no call can forget it): the demo is
+    read-only to all but admins, and only the flag makes a workspace the demo.
     """
     need = ACTIONS[action]
-    role = user.default_role if workspace_id == ALL else user.role_in(workspace_id)
+    role = user.default_role if workspace_id == ALL else user.role_in(workspace_id, is_demo=is_demo)
     if role not in ROLES:
         return False
-    if (is_demo or workspace_id == DEMO_ID) and need != "viewer":
+    if is_demo and need != "viewer":
         need = "admin"
     return ROLES.index(role) >= ROLES.index(need)
 
 
-def require(user: User, action: str, workspace_id: str, *, is_demo: bool = False) -> None:
+def require(user: User, action: str, workspace_id: str, *, is_demo: bool) -> None:
     """Raise AccessDenied unless ``can(...)``; the server-side check every write makes."""
     if not can(user, action, workspace_id, is_demo=is_demo):
         err = AccessDenied(f"Your role does not allow «{action}» in workspace «{workspace_id}».")
@@ -115,6 +121,19 @@ class Grant:
             if r not in ROLES:
                 raise ConfigError(f"{where}.roles.{ws}: one of {', '.join(ROLES)} expected, got {r!r}.")
         return cls(role, tuple(str(s) for s in spaces), tuple(sorted(overrides.items())))
+
+
+def _proxies(raw: Mapping) -> tuple[str, ...]:
+    """``[funnel] trusted_proxies``: a list of addresses or networks, each checked."""
+    items = raw.get("trusted_proxies", [])
+    if isinstance(items, str) or not isinstance(items, (list, tuple)):
+        raise ConfigError(f'[funnel] trusted_proxies: a list such as ["127.0.0.1"] expected, got {items!r}.')
+    for item in items:
+        try:
+            ipaddress.ip_network(str(item), strict=False)
+        except ValueError:
+            raise ConfigError(f"[funnel] trusted_proxies: {item!r} is not an address or a network.") from None
+    return tuple(str(i) for i in items)
 
 
 def _rank(role: str | None) -> int:
@@ -161,6 +180,12 @@ class AuthConfig:
     sso_grants: tuple[tuple[str, str, Grant], ...] = ()  # (kind email|group, value, grant)
     sso_default: Grant | None = None
     groups_claim: str = "groups"
+    # An SSO identity counts only when the provider says its e-mail is verified: otherwise anyone
+    # who can register any address at the provider would get that address's role. A provider
+    # that never sends the claim needs ``require_email_verified = false`` (docs/deployment.md).
+    require_email_verified: bool = True
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); none by default.
+    trusted_proxies: tuple[str, ...] = ()
     problem: str | None = None  # why this config cannot let anyone in (fail closed)
 
     @classmethod
@@ -174,6 +199,10 @@ class AuthConfig:
 
     @classmethod
     def _parse(cls, raw: dict, has_oidc: bool) -> AuthConfig:
+        return dataclasses.replace(cls._parse_mode(raw, has_oidc), trusted_proxies=_proxies(raw))
+
+    @classmethod
+    def _parse_mode(cls, raw: dict, has_oidc: bool) -> AuthConfig:
         mode = str(raw.get("auth", "none")).strip().lower()
         if mode not in MODES:
             raise ConfigError(f"[funnel] auth: one of {', '.join(MODES)} expected, got {mode!r}.")
@@ -211,6 +240,11 @@ class AuthConfig:
                     grants.append(
                         (kind, str(value).lower(), Grant.parse(f'[funnel.sso.{table}."{value}"]', dict(item)))
                     )
+            require_verified = sso.get("require_email_verified", True)
+            if not isinstance(require_verified, bool):
+                raise ConfigError(
+                    f"[funnel.sso] require_email_verified: true or false expected, got {require_verified!r}."
+                )
             default = sso.get("default_role")
             default_grant = None
             if default and default != "none":
@@ -222,6 +256,7 @@ class AuthConfig:
                 sso_grants=tuple(grants),
                 sso_default=default_grant,
                 groups_claim=str(sso.get("groups_claim", "groups")),
+                require_email_verified=require_verified,
             )
         return cls(mode="none")
 
@@ -234,8 +269,18 @@ class AuthConfig:
                 found = entry
         return merge_grants(found.name, [found.grant]) if found else None
 
-    def user_from_identity(self, email: str | None, groups=()) -> User | None:
-        """The user an SSO identity maps to, or None when no rule (and no default) admits them."""
+    def email_trusted(self, email_verified) -> bool:
+        """Whether an identity's ``email_verified`` claim lets it in: true (a boolean, or the
+        text "true" that some providers send), or anything when the setting is off."""
+        if not self.require_email_verified:
+            return True
+        return email_verified is True or (isinstance(email_verified, str) and email_verified.strip().lower() == "true")
+
+    def user_from_identity(self, email: str | None, groups=(), *, email_verified=None) -> User | None:
+        """The user an SSO identity maps to, or None when no rule (and no default) admits them,
+        or when its e-mail is not verified (``email_trusted``)."""
+        if not self.email_trusted(email_verified):
+            return None
         email_l = (email or "").strip().lower()
         group_set = {str(g).lower() for g in (groups or ())}
         grants = [

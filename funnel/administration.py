@@ -18,13 +18,14 @@ from funnel.workspace import (
     create_workspace,
     delete_workspace,
     existing_workspace,
+    get_workspace,
     list_workspaces,
 )
 
 
 def create(cur, name: str, *, actor: User, currency: str = "₽") -> Workspace:
     """A new empty workspace with the default ladder (admins of every workspace only)."""
-    require(actor, "manage_workspaces", ALL)
+    require(actor, "manage_workspaces", ALL, is_demo=False)
     return create_workspace(cur, name, currency=currency)
 
 
@@ -54,6 +55,12 @@ def reset_demo(cur, *, actor: User, folder: Path | None = None) -> Workspace:
     from funnel import demo
 
     require(actor, "reset_demo", DEMO_ID, is_demo=True)
+    current = get_workspace(cur, DEMO_ID)
+    if current is not None and not current.is_demo:  # a database from before the id was reserved
+        raise ValidationError(
+            f"demo: the workspace «{current.name}» has the demo's id «{DEMO_ID}» but is not the demo; "
+            "rename its data into a new workspace (export, import) and delete it first."
+        )
     for table in ("stage_aliases", "scenarios"):
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [DEMO_ID])  # table: constant
     demo.install_demo(cur, folder=folder)
@@ -70,7 +77,7 @@ def backup(cur, folder: Path, *, actor: User) -> Path:
     a database that the open transaction wrote to)."""
     from datetime import datetime
 
-    require(actor, "manage_workspaces", ALL)
+    require(actor, "manage_workspaces", ALL, is_demo=False)
     target = Path(folder) / datetime.now().strftime("funnel-%Y%m%d-%H%M%S.duckdb")
     if target.exists():
         raise ValidationError(f"backup: {target.name} already exists; try again in a second.")

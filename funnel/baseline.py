@@ -39,7 +39,7 @@ from funnel.filters import Filters
 from funnel.metrics import query, stages, trend
 from funnel.model.chain import StageChain
 from funnel.model.mix import Channel
-from funnel.model.pipeline import OpenStage
+from funnel.model.pipeline import OpenMonth, OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
 from funnel.money import as_float
@@ -74,14 +74,19 @@ class ChannelBaseline:
     won: int
     checks: int
     revenue: float = 0.0
+    maturing: int = 0  # cohort basis: leads too young to count in the conversion (funnel.basis)
+    exposure: float | None = None  # projected basis: the leads' worth the conversion is over
 
     @property
     def cpl(self) -> float | None:
-        return self.spend / self.leads if self.leads else None
+        """spend ÷ every lead of the period (the maturing ones too: they were paid for)."""
+        every = self.leads + self.maturing
+        return self.spend / every if every else None
 
     @property
     def conversion(self) -> float | None:
-        return self.won / self.leads if self.leads else None
+        over = self.leads if self.exposure is None else self.exposure
+        return self.won / over if over else None
 
     @property
     def avg_check(self) -> float | None:
@@ -110,33 +115,53 @@ class Baseline:
     basis: str = BASIS
     lost: int = 0  # deals lost in the period
     entered: int = 0  # deals created in the period (the base when there are no leads)
+    open_months: tuple[OpenMonth, ...] = ()  # the open pipeline by expected close month
+    # Cohort basis (funnel.basis): ``leads`` are the leads old enough to have converted (created
+    # by ``mature_until``; ``window_days`` = the P90 of lead-to-won days); ``maturing`` the
+    # period's younger leads, left out of the conversion but not out of the leads a month.
+    maturing: int = 0
+    window_days: int | None = None
+    mature_until: date | None = None
+    # Projected basis (funnel.basis): every lead counts, each by the share of wins that had come
+    # by its age; ``exposure`` is their sum (the leads' worth), ``young`` how many are younger
+    # than the window.
+    exposure: float | None = None
+    young: int = 0
+
+    @property
+    def all_leads(self) -> int:
+        """Every lead created in the period (on period basis, ``leads``)."""
+        return self.leads + self.maturing
 
     @property
     def leads_per_month(self) -> float:
-        return self.leads / self.months if self.months else 0.0
+        return self.all_leads / self.months if self.months else 0.0
 
     @property
     def conversion(self) -> float | None:
-        return self.won / self.leads if self.leads else None
+        """won ÷ leads: on cohort basis, the mature leads' deals won ÷ the mature leads; on the
+        projected basis, every lead's deals won ÷ the leads' worth (``exposure``)."""
+        over = self.leads if self.exposure is None else self.exposure
+        return self.won / over if over else None
 
     @property
     def cpl(self) -> float | None:
-        return self.spend / self.leads if self.leads else None
+        return self.spend / self.all_leads if self.all_leads else None
 
     @property
     def contacts_per_seller(self) -> float | None:
-        return self.leads_per_month / self.sellers if self.sellers and self.leads else None
+        return self.leads_per_month / self.sellers if self.sellers and self.all_leads else None
 
     @property
     def is_empty(self) -> bool:
         """Nothing to start from: no leads, no deals entering, no deals won or lost."""
-        return self.leads == 0 and self.entered == 0 and self.won + self.lost == 0
+        return self.all_leads == 0 and self.entered == 0 and self.won + self.lost == 0
 
     @property
     def source(self) -> str:
         """What the planner's first lever counts: "leads", or "deals" entering the pipeline when
         the data has deals but no leads (then conversion is the win rate, won ÷ (won + lost))."""
-        return "deals" if self.leads == 0 and (self.entered or self.won + self.lost) else "leads"
+        return "deals" if self.all_leads == 0 and (self.entered or self.won + self.lost) else "leads"
 
     @property
     def win_rate(self) -> float | None:
@@ -145,7 +170,7 @@ class Baseline:
     def missing(self) -> list[str]:
         """The levers the data cannot give (they start at 0, to be typed by hand)."""
         out = []
-        if self.leads == 0 and self.source == "leads":
+        if self.all_leads == 0 and self.source == "leads":
             out.append("leads")
         if not (self.win_rate if self.source == "deals" else self.conversion):
             out.append("conversion")
@@ -193,8 +218,16 @@ class Baseline:
         )
 
     def evidence(self) -> Evidence:
+        """What the conversion was learned from: won of the leads; on deals (no leads), won of
+        the closed deals (the win rate's). Never fewer tries than wins: a period can win deals
+        of leads from before it, and the conversion is capped at 1 the same way (``plan``)."""
+        tried = self.won + self.lost if self.source == "deals" else (self.exposure or self.leads)
         return Evidence(
-            leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv, amounts=self.check_sample
+            leads=max(tried, self.won),
+            won=self.won,
+            checks=self.checks,
+            check_cv=self.check_cv,
+            amounts=self.check_sample,
         )
 
     def stage_chain(self) -> StageChain | None:
@@ -275,6 +308,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
         BASIS,
         int(total["lost"]) if total is not None else 0,
         int(query.run(cur, "deals_entered", bound).iloc[0]["entered"]),
+        _open_months(cur, filters),
     )
 
 
@@ -293,6 +327,22 @@ def _chain(cur, filters: Filters, leads: int, won: int) -> tuple[tuple[str, floa
     # than leads): a share cannot, so it stops at 1 and the planner scales the chain to the
     # conversion (StageChain.scaled_to).
     return tuple((name, min(rate, 1.0)) for name, rate in chain)
+
+
+def _day(value) -> date | None:
+    """A DATE cell of a result frame as a date (a pandas Timestamp or a date); None when empty."""
+    if value is None or value != value:  # NULL comes back as None, NaT or NaN
+        return None
+    return value.date() if hasattr(value, "hour") else value
+
+
+def _open_months(cur, filters: Filters) -> tuple[OpenMonth, ...]:
+    """Open deals now by the month they are expected to close (open_by_close_month.sql)."""
+    everything = query.params(filters.with_(date_from=None, date_to=None), "period")
+    return tuple(
+        OpenMonth(_day(r.month), int(r.deals), float(r.amount), float(r.weighted))
+        for r in query.run(cur, "open_by_close_month", everything).itertuples()
+    )
 
 
 def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:

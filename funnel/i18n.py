@@ -1,4 +1,5 @@
-"""One translation table for the whole UI, and number formatting per language.
+"""One translation table for the whole UI; numbers, money, percents and dates per language
+(delegated to funnel.formatting, which wraps Babel).
 
 The table is assembled from ``funnel/texts/*.py`` (one module per area, so that work on one
 area does not collide with another); each module defines ``TEXTS = {key: (ru, en)}``.
@@ -8,11 +9,10 @@ A test checks that every key has both languages and that pages use no key that i
 from __future__ import annotations
 
 import importlib
-import math
 import pkgutil
-from decimal import Decimal
 
 import funnel.texts as _texts_pkg
+from funnel import formatting
 
 LANGUAGES = ("ru", "en")
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
@@ -46,39 +46,23 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def _is_missing(x) -> bool:
-    if x is None:
-        return True
-    try:
-        return math.isnan(float(x)) or math.isinf(float(x))
-    except (TypeError, ValueError):
-        return True
-
-
 def fmt_num(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
-    """``1234567.8`` → ``1 234 567,8`` in Russian (NBSP-free thin spacing: a plain space),
-    ``1,234,567.8`` in English. None, NaN and ±inf give "—"."""
-    if _is_missing(x):
-        return DASH
-    value = float(x) if not isinstance(x, Decimal) else x
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
-    if lang == "ru":
-        text = text.replace(",", " ").replace(".", ",")
-    return text
+    """``1234567.8`` → ``1 234 567,8`` in Russian, ``1,234,567.8`` in English (Babel, see
+    funnel.formatting). None, NaN and ±inf give "—"."""
+    return formatting.number(x, lang, decimals)
 
 
 def fmt_money(x, lang: str = DEFAULT_LANGUAGE, currency: str = "₽", decimals: int = 0) -> str:
-    """Money with the workspace currency: ``1 234 ₽`` (ru) or ``1,234 ₽`` (en). Missing gives "—"."""
-    if _is_missing(x):
-        return DASH
-    return f"{fmt_num(x, lang, decimals)} {currency}"
+    """Money with the workspace currency where the language puts it: ``1 234 ₽`` (ru),
+    ``₽1,234`` / ``$1,234`` (en). Missing gives "—"."""
+    return formatting.money(x, lang, currency, decimals)
 
 
 def fmt_pct(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
     """A share 0..1 as a percentage: ``0.052`` → ``5,2 %`` (ru) or ``5.2%`` (en). Missing gives "—"."""
-    if _is_missing(x):
-        return DASH
-    num = fmt_num(float(x) * 100, lang, decimals)
-    return f"{num} %" if lang == "ru" else f"{num}%"
+    return formatting.percent(x, lang, decimals)
+
+
+def fmt_date(d, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``31.12.2025`` (ru), ``Dec 31, 2025`` (en)."""
+    return formatting.day(d, lang)

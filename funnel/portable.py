@@ -16,13 +16,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from funnel import archive_check as check
 from funnel.access import ALL, User, require
-from funnel.errors import FunnelError
+from funnel.archive_check import ArchiveError
 from funnel.kinds import FULL_TABLES, RAW_TABLES
-from funnel.workspace import Workspace, bump_version, existing_workspace, get_workspace, slugify
+from funnel.workspace import Workspace, bump_version, existing_workspace, free_id
 
 FORMAT = 1
 # The upload history, then each kind's rows as read (funnel.kinds).
@@ -30,11 +32,7 @@ ROW_TABLES = ("uploads",) + tuple(RAW_TABLES.values())
 # An archive holds each kind's rows as read (leads from both their tables); an import writes them
 # to the kind's table with every column.
 _WRITTEN_TO = {RAW_TABLES[kind]: FULL_TABLES[kind] for kind in RAW_TABLES}
-MAX_ARCHIVE_UNPACKED_MB = 8192
-
-
-class ArchiveError(FunnelError):
-    """The file is not a Funnel Planner workspace export, or it is damaged."""
+MAX_ARCHIVE_UNPACKED_MB = check.MAX_UNPACKED_MB  # (kept for callers; the limits live in archive_check)
 
 
 def _jsonable(v):
@@ -104,43 +102,112 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
 
 
 def _read_archive(path: Path, tmp: Path) -> dict:
+    """Every part checked (funnel.archive_check) before it is used: the members and their sizes
+    from the zip's directory, then each settings part, then each table's Parquet footer."""
+    label = path.name
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise ArchiveError(f"{path.name}: not a zip file; expected a workspace export.") from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ArchiveError(f"{label}: not a zip file; expected a workspace export.") from None
     with zf:
-        if sum(i.file_size for i in zf.infolist()) > MAX_ARCHIVE_UNPACKED_MB * 1024 * 1024:
-            raise ArchiveError(f"{path.name}: unpacks to more than {MAX_ARCHIVE_UNPACKED_MB} MB; refused.")
-        names = set(zf.namelist())
-        wanted = {"manifest.json", "workspace.json", "ladder.json", "aliases.json", "scenarios.json"} | {
-            f"tables/{t}.parquet" for t in ROW_TABLES
+        check.check_members(zf, label, ROW_TABLES)
+        raw = {n: check.parse_json(zf, n, label) for n in check.JSON_PARTS}
+        parts: dict = {
+            "rows": check.check_manifest(raw["manifest.json"], label, FORMAT, ROW_TABLES),
+            "workspace.json": check.check_workspace(raw["workspace.json"], label),
+            "ladder.json": check.check_ladder(raw["ladder.json"], label),
+            "aliases.json": check.check_aliases(raw["aliases.json"], label),
+            "scenarios.json": check.check_scenarios(raw["scenarios.json"], label),
         }
-        missing = sorted(wanted - names)
-        if missing:
-            raise ArchiveError(f"{path.name}: not a workspace export (missing {', '.join(missing)}).")
-        parts = {n: json.loads(zf.read(n).decode("utf-8")) for n in wanted if n.endswith(".json")}
-        if parts["manifest.json"].get("format") != FORMAT:
-            raise ArchiveError(
-                f"{path.name}: export format {parts['manifest.json'].get('format')!r} "
-                f"is not supported; expected {FORMAT}."
-            )
         for t in ROW_TABLES:  # extract by our own names only: no path from the archive is used
-            (tmp / f"{t}.parquet").write_bytes(zf.read(f"tables/{t}.parquet"))
+            target = tmp / f"{t}.parquet"
+            target.write_bytes(check.read_member(zf, f"tables/{t}.parquet", label))
+            check.check_table(target, t, label, parts["rows"][t])
     return parts
 
 
-def _unique_id(cur, name: str) -> str:
-    base = slugify(name) or "workspace"
-    wid, n = base, 2
-    while get_workspace(cur, wid):
-        wid, n = f"{base}-{n}", n + 1
-    return wid
+def _insert_tables(cur, wid: str, tmp: Path, label: str) -> None:
+    """Each table's rows into the new workspace, upload ids renumbered (the caller refuses the
+    whole import on any database error)."""
+    tables = {t: pq.read_table(tmp / f"{t}.parquet") for t in ROW_TABLES}
+    ids = tables["uploads"].column("id").to_pylist() if "id" in tables["uploads"].column_names else [None]
+    if any(not isinstance(i, int) for i in ids) or len(set(ids)) != len(ids):
+        raise ArchiveError(f"{label}: tables/uploads.parquet: every upload needs its own whole-number «id».")
+    old_ids = sorted(ids)
+    fresh = sorted(r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)", [len(old_ids)]).fetchall())
+    mapping = dict(zip(old_ids, fresh, strict=True))
+    map_arrow = pa.table(
+        {"old_id": pa.array(list(mapping), pa.int64()), "new_id": pa.array(list(mapping.values()), pa.int64())}
+    )
+    cur.register("upload_map", map_arrow)
+    for t, arrow in tables.items():
+        allowed = set(_columns(cur, t)) - {"workspace_id"}
+        cols = [c for c in arrow.column_names if c in allowed]
+        if len(cols) != len(arrow.column_names):
+            raise ArchiveError(f"{label}: tables/{t}.parquet has unknown columns.")
+        exprs = []
+        for c in cols:  # c is a column of our own schema (checked above)
+            if (t, c) in (("uploads", "id"),) or c in ("upload_id", "superseded_by"):
+                exprs.append(f"(SELECT new_id FROM upload_map WHERE old_id = src.{c})")
+            else:
+                exprs.append(f"src.{c}")
+        cur.register("import_src", arrow)
+        if t != "uploads" and "upload_id" in cols:
+            orphans = cur.execute(
+                "SELECT count(*) FROM import_src "
+                "WHERE upload_id IS NULL OR upload_id NOT IN (SELECT old_id FROM upload_map)"
+            ).fetchone()[0]
+            if orphans:
+                raise ArchiveError(
+                    f"{label}: tables/{t}.parquet has {orphans} rows of an upload the archive does not list."
+                )
+        cur.execute(
+            f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
+            f"SELECT ?, {', '.join(exprs)} FROM import_src AS src",
+            [wid],
+        )
+        cur.unregister("import_src")
+    cur.unregister("upload_map")
+
+
+def _insert_settings(cur, wid: str, parts: dict) -> None:
+    """The ladder, aliases and scenarios, as checked by funnel.archive_check."""
+    cur.executemany(
+        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            [wid, s["position"], s["name"], s["probability"], s.get("norm_days"), s["kind"]]
+            for s in parts["ladder.json"]
+        ],
+    )
+    if parts["aliases.json"]:
+        cur.executemany(
+            "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+            [[wid, a["alias"], a["stage"]] for a in parts["aliases.json"]],
+        )
+    if parts["scenarios.json"]:
+        cur.executemany(
+            "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                [
+                    wid,
+                    s["name"],
+                    s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
+                    s["is_plan"],
+                    s.get("plan_from"),
+                    s.get("plan_to"),
+                    s.get("created_at"),
+                    s.get("updated_at"),
+                ]
+                for s in parts["scenarios.json"]
+            ],
+        )
 
 
 def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = None) -> Workspace:
     """Create a new workspace from an export zip (inside the caller's transaction, so a broken
     archive leaves nothing behind). ``name`` defaults to the exported name, made unique."""
-    require(actor, "manage_workspaces", ALL)
+    require(actor, "manage_workspaces", ALL, is_demo=False)
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
         parts = _read_archive(path, Path(tmp))
@@ -150,75 +217,19 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
         shown, n = name, 2
         while shown.lower() in taken:
             shown, n = f"{name} ({n})", n + 1
-        wid = _unique_id(cur, shown)
+        wid = free_id(cur, shown)
         cur.execute(
             "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
             [wid, shown, str(src.get("currency") or "₽")[:8]],
         )
-        tables = {t: pq.read_table(Path(tmp) / f"{t}.parquet") for t in ROW_TABLES}
-        for t, arrow in tables.items():
-            if arrow.num_rows != parts["manifest.json"]["rows"].get(t):
-                raise ArchiveError(
-                    f"{path.name}: tables/{t}.parquet has {arrow.num_rows} rows, "
-                    f"the manifest says {parts['manifest.json']['rows'].get(t)}."
-                )
-        old_ids = sorted(int(i) for i in tables["uploads"].column("id").to_pylist())
-        fresh = sorted(
-            r[0] for r in cur.execute("SELECT nextval('upload_seq') FROM range(?)", [len(old_ids)]).fetchall()
-        )
-        mapping = dict(zip(old_ids, fresh, strict=True))
-        map_arrow = pa.table(
-            {"old_id": pa.array(list(mapping), pa.int64()), "new_id": pa.array(list(mapping.values()), pa.int64())}
-        )
-        cur.register("upload_map", map_arrow)
-        for t, arrow in tables.items():
-            allowed = set(_columns(cur, t)) - {"workspace_id"}
-            cols = [c for c in arrow.column_names if c in allowed]
-            if len(cols) != len(arrow.column_names):
-                raise ArchiveError(f"{path.name}: tables/{t}.parquet has unknown columns.")
-            exprs = []
-            for c in cols:  # c is a column of our own schema (checked above)
-                if (t, c) in (("uploads", "id"),) or c in ("upload_id", "superseded_by"):
-                    exprs.append(f"(SELECT new_id FROM upload_map WHERE old_id = src.{c})")
-                else:
-                    exprs.append(f"src.{c}")
-            cur.register("import_src", arrow)
-            cur.execute(
-                f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
-                f"SELECT ?, {', '.join(exprs)} FROM import_src AS src",
-                [wid],
-            )
-            cur.unregister("import_src")
-        cur.unregister("upload_map")
-        cur.executemany(
-            "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                [wid, s["position"], s["name"], s["probability"], s["norm_days"], s["kind"]]
-                for s in parts["ladder.json"]
-            ],
-        )
-        if parts["aliases.json"]:
-            cur.executemany(
-                "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
-                [[wid, a["alias"], a["stage"]] for a in parts["aliases.json"]],
-            )
-        if parts["scenarios.json"]:
-            cur.executemany(
-                "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        wid,
-                        s["name"],
-                        s["inputs"] if isinstance(s["inputs"], str) else json.dumps(s["inputs"]),
-                        s["is_plan"],
-                        s["plan_from"],
-                        s["plan_to"],
-                        s["created_at"],
-                        s["updated_at"],
-                    ]
-                    for s in parts["scenarios.json"]
-                ],
-            )
+        try:
+            _insert_tables(cur, wid, Path(tmp), path.name)
+            _insert_settings(cur, wid, parts)
+        except (duckdb.Error, pa.ArrowException) as exc:
+            # a column of the wrong type, a duplicate name, a broken page: refused, nothing kept
+            raise ArchiveError(
+                f"{path.name}: its rows do not fit this app's tables ({exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0][:200]})."
+            ) from None
         bump_version(cur, wid)
     return existing_workspace(cur, wid)

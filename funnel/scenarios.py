@@ -36,6 +36,10 @@ class Scenario:
     edits_data: dict | None = None
 
     def plan(self) -> Plan:
+        """The saved plan; ValidationError when the stored inputs are not a plan's (a row written
+        by hand or by an old import: the Scenarios tab then shows "—" for it, never a traceback)."""
+        if not isinstance(self.inputs, dict):
+            raise _refuse("inputs", "the saved inputs are not a plan's.", "planner.err.bad_scenario", name=self.name)
         return Plan.from_inputs(self.inputs)
 
     def edits(self) -> Edits:

@@ -27,6 +27,8 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    """The table as a plain workbook (the pages' downloads use funnel.report.xlsx.download_bytes:
+    the sheet named in the language, each figure in its unit's Excel format)."""
     buf = io.BytesIO()
     with excel_writer(buf) as xl:
         write_sheet(xl, neutralise_frame(df), sheet)

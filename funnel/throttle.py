@@ -10,6 +10,7 @@ a flood of addresses cannot grow the server's memory.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections import OrderedDict
@@ -76,3 +77,37 @@ class Throttle:
             del self._records[client]
             return None
         return rec
+
+
+def _matches(address: str, trusted: tuple[str, ...]) -> bool:
+    """Whether ``address`` is one of ``trusted`` (addresses or networks such as 10.0.0.0/8)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for entry in trusted:
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def client_address(peer: str, forwarded: str | None, trusted: tuple[str, ...] = ()) -> str:
+    """The address a password try is counted against.
+
+    ``peer`` is the connection's own address; ``forwarded`` the X-Forwarded-For header;
+    ``trusted`` the proxies listed in the settings (``[funnel] trusted_proxies``). The header is
+    read only when the peer is a trusted proxy, and then from the right: each trusted proxy
+    appends the address it saw, so the first untrusted address from the right is the client (a
+    client can forge every entry left of it, never that one). With no proxy listed, the header
+    is ignored and every try from one peer counts against that peer, whatever it claims.
+    """
+    if not forwarded or not _matches(peer, trusted):
+        return peer
+    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not _matches(hop, trusted):
+            return hop
+    return hops[0] if hops else peer

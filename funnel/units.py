@@ -146,6 +146,11 @@ FIGURES: dict[str, str] = {
     **dict.fromkeys(_NUMBER, "number"),
     "index": "index",
     "target_reachable": "flag",
+    "web_on": "flag",
+    "repeat_on": "flag",
+    "total_leads": "count",
+    "new_turnover": "money",
+    "gross_margin": "money",
     "spend_unsplit": "flag",
     "unsplit": "flag",
 }

@@ -27,6 +27,17 @@ def slugify(name: str) -> str:
     return slug[:60]
 
 
+def free_id(cur, name: str) -> str:
+    """An id for a new (non-demo) workspace named ``name``: its slug, numbered when taken.
+    The demo's id is never given to another workspace, even after the demo is deleted: tools
+    that reset or reinstall the demo address it by that id."""
+    base = slugify(name) or "workspace"
+    wid, n = base, 2
+    while wid == DEMO_ID or get_workspace(cur, wid):
+        wid, n = f"{base}-{n}", n + 1
+    return wid
+
+
 def list_workspaces(cur) -> list[Workspace]:
     rows = cur.execute(
         "SELECT id, name, currency, is_demo, data_version FROM workspaces ORDER BY is_demo DESC, name"
@@ -57,10 +68,12 @@ def create_workspace(
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise ValidationError("name: a workspace needs a name of 1 to 80 characters.")
-    wid = workspace_id or slugify(name)
-    if not wid:
+    if workspace_id is None and not slugify(name):
         raise ValidationError("name: use at least one letter or digit.")
-    if get_workspace(cur, wid):
+    if any(w.name.lower() == name.lower() for w in list_workspaces(cur)):
+        raise ValidationError(f"name: a workspace «{name}» already exists.")
+    wid = workspace_id or free_id(cur, name)
+    if get_workspace(cur, wid) or (wid == DEMO_ID and not is_demo):
         raise ValidationError(f"name: a workspace «{name}» already exists.")
     cur.execute(
         "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, ?)",

@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.metrics import channels, trend
+from funnel.metrics import channels, spend, trend
 from ui.views import channels as view
 
 ui.page_guard()
@@ -15,7 +15,8 @@ try:
         st.stop()
 
     st.subheader(ui.t("an.ch.table"), help=ui.t("an.ch.table_help"))
-    view.economics_table(econ, "channel", key="ch_table")
+    split = ui.shared(spend.spend_split, filters=filters, by="channel")
+    view.economics_table(econ, "channel", key="ch_table", split=split)
     if view.has_bubbles(econ):
         ui.chart(view.bubble_figure, econ, key="ch_bubble")
         st.caption(ui.t("an.ch.bubble_help"))

@@ -11,8 +11,9 @@ st.title(ui.t("nav.planner"))
 st.caption(ui.t("planner.intro"))
 
 filters = ui.filters()
+basis = view.basis_picker()
 try:
-    b = view.load_baseline(filters)
+    b = view.load_baseline(filters, basis)
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
@@ -46,7 +47,7 @@ with left:
 
 try:
     plan = view.current_plan(base)
-    r = result.run(plan, base, reverse)
+    r = result.run(plan, base, reverse, view.plan_channels(b))
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()

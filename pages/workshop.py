@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.model.plan import evaluate
+from funnel.model import result
 from ui.views import workshop as uw
 
 ui.page_guard()
@@ -13,15 +13,17 @@ st.caption(ui.t("workshop.intro"))
 filters = ui.filters()
 base, source = uw.workshop_baseline(filters)
 uw.start(base, sig=repr((filters, base)))
+deals = source is not None and source.source == "deals"
 if source is None:
     st.info(ui.t("workshop.example"))
 else:
-    st.caption(ui.t("workshop.basis", period=ui.period_text((source.date_from, source.date_to))))
+    basis_key = "workshop.basis_deals" if deals else "workshop.basis"
+    st.caption(ui.t(basis_key, period=ui.period_text((source.date_from, source.date_to))))
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
     c[0].slider(
-        ui.t("workshop.leads"),
+        ui.t(uw.label_key(source, "leads")),
         0.0,
         max(float(base.leads) * 4, 100.0),
         step=1.0,
@@ -29,7 +31,7 @@ with st.container(key="ws_levers"):
         format="%.2f",
     )
     c[1].slider(
-        ui.t("workshop.conversion"),
+        ui.t(uw.label_key(source, "conversion")),
         0.0,
         min(100.0, max(20.0, base.conversion * 300)),
         step=0.01,
@@ -58,13 +60,13 @@ st.button(
 )
 
 try:
-    out = evaluate(uw.workshop_plan(base))
+    out = result.run(uw.workshop_plan(base), base, False).shown  # the Planner's result object
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
 
 with st.container(key="ws_line"):
-    st.markdown(ui.plain(uw.workshop_line(out)))
+    st.markdown(ui.plain(uw.workshop_line(out, "deals" if deals else "leads")))
 with st.container(key="ws_numbers"):
     c = st.columns(3)
     c[0].metric(ui.t("workshop.turnover"), ui.money(out["turnover"]))

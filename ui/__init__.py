@@ -18,6 +18,7 @@ from ui.entry import ROOT, entered, frame_entry, page_guard
 from ui.show import (
     attribution,
     chart,
+    chart_config,
     download_buttons,
     explain_gaps,
     fmt_value,
@@ -30,19 +31,22 @@ from ui.show import (
     show_table,
     signed_pct,
     simple_table,
+    styled,
 )
 from ui.sidebar import language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
 from ui.store import cursor, get_store, list_spaces, run_snapshot
-from ui.text import currency, labels, lang, money, num, pct, t
+from ui.text import currency, date, labels, lang, moment, money, month, num, pct, period, plural, t
 
 __all__ = [
     "ROOT",
     "attribution",
     "chart",
+    "chart_config",
     "currency",
     "current_version",
     "cursor",
+    "date",
     "download_buttons",
     "draw_cached",
     "entered",
@@ -59,13 +63,17 @@ __all__ = [
     "language_picker",
     "list_spaces",
     "missing",
+    "moment",
     "money",
+    "month",
     "names",
     "num",
     "page_guard",
     "pct",
+    "period",
     "period_text",
     "plain",
+    "plural",
     "run_snapshot",
     "shared",
     "show_error",
@@ -73,6 +81,7 @@ __all__ = [
     "sidebar_filters",
     "signed_pct",
     "simple_table",
+    "styled",
     "t",
     "workspace",
     "workspace_id",

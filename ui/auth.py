@@ -15,9 +15,9 @@ from typing import Any
 import streamlit as st
 
 from funnel.access import AuthConfig, User
-from funnel.throttle import Throttle
+from funnel.throttle import Throttle, client_address
 from funnel.workspace import list_workspaces
-from ui import state
+from ui import guard, state
 from ui.show import plain
 from ui.store import cursor
 from ui.text import num, t
@@ -35,15 +35,20 @@ def _throttle() -> Throttle:
 
 
 def client_key() -> str:
-    """Who is guessing: the peer's address; behind a reverse proxy on this host (the peer is
-    local) the address the proxy appended last to X-Forwarded-For (a client cannot forge that
-    entry, only the ones before it); "local" for a browser on this machine."""
+    """Who is guessing (funnel.throttle.client_address): the peer, or behind a proxy listed in
+    ``[funnel] trusted_proxies`` the client that proxy saw.
+
+    Streamlit's server (uvicorn) already replaces the peer by the last X-Forwarded-For entry when
+    the peer is 127.0.0.1, and st.context shows a local peer as None. Both are undone here: a
+    peer shown as None, or as an address the header itself holds, is taken as local, so a local
+    client forging a new header per try still counts as one client."""
     ip = st.context.ip_address
-    if isinstance(ip, str) and ip:  # (the test harness gives a stand-in object, not an address)
-        return ip
-    forwarded = st.context.headers.get("X-Forwarded-For")
-    forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
-    return forwarded or "local"
+    header = st.context.headers.get("X-Forwarded-For")
+    forwarded = header if isinstance(header, str) else None
+    hops = {h.strip() for h in (forwarded or "").split(",")}
+    # (the test harness gives a stand-in object, not an address)
+    peer = ip if isinstance(ip, str) and ip and ip not in hops else "127.0.0.1"
+    return client_address(peer, forwarded, config().trusted_proxies)
 
 
 def _secrets_table(name: str) -> dict:
@@ -62,12 +67,13 @@ def _sso_user(cfg: AuthConfig) -> User | None:
         if not st.user.is_logged_in:
             return None
         email = st.user.get("email")
+        verified = st.user.get("email_verified")
         groups: Any = st.user.get(cfg.groups_claim) or ()
     except Exception:  # noqa: BLE001 - no identity in this session
         return None
     if isinstance(groups, str):
         groups = tuple(g.strip() for g in groups.split(","))
-    return cfg.user_from_identity(email if isinstance(email, str) else None, groups)
+    return cfg.user_from_identity(email if isinstance(email, str) else None, groups, email_verified=verified)
 
 
 def signed_in_user() -> User | None:
@@ -83,8 +89,30 @@ def signed_in_user() -> User | None:
         user = _sso_user(cfg)
     else:
         user = state.PW_USER.get()
+    if user is not None and cfg.mode != "none" and not _door_in_place():
+        user = None  # sign_in() says why
     state.USER.set(user)
+    if user is not None:
+        guard.admit(_session_id(), _browser_id())
     return user
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
+
+
+def _browser_id() -> str | None:
+    value = st.context.cookies.get(guard.COOKIE)
+    return value if isinstance(value, str) else None
+
+
+def _door_in_place() -> bool:
+    """Whether uploads and media are refused to whoever has not signed in (ui.guard): true
+    when the server was started through serve.py, and under AppTest (no HTTP server at all)."""
+    return guard.installed() or not st.context.headers.get("Host")
 
 
 def _password_form(cfg: AuthConfig) -> None:
@@ -123,18 +151,28 @@ def sign_in() -> User | None:
     st.title(t("app.title"))
     if cfg.problem:
         log.error("sign-in configuration: %s", cfg.problem)
-        st.error(t("auth.misconfigured", problem=cfg.problem))
+        st.error(t("auth.misconfigured", problem=plain(cfg.problem)))
+    elif cfg.mode != "none" and not _door_in_place():
+        log.error("sign-in is on but the server was not started with `streamlit run serve.py`")
+        st.error(t("auth.no_door"))
     elif cfg.mode == "password":
         st.info(t("auth.password_prompt"))
         _password_form(cfg)
     elif cfg.mode == "sso":
         if _signed_in_to_provider():
-            st.error(t("auth.sso_no_role"))
+            st.error(t("auth.sso_no_role" if cfg.email_trusted(_claim("email_verified")) else "auth.sso_unverified"))
             st.button(t("auth.sign_out"), key="signout_sso_norole", on_click=st.logout)
         else:
             st.info(t("auth.sso_prompt"))
             st.button(t("auth.sso_button"), key="signin_sso", on_click=st.login, type="primary")
     return None
+
+
+def _claim(name: str):
+    try:
+        return st.user.get(name)
+    except Exception:  # noqa: BLE001 - no identity in this session
+        return None
 
 
 def _signed_in_to_provider() -> bool:
@@ -157,6 +195,7 @@ def sidebar(user: User) -> None:
 
 def sign_out(cfg: AuthConfig | None = None) -> None:
     cfg = cfg or config()
+    guard.revoke(_session_id(), _browser_id())
     for key in (state.USER, state.PW_USER, state.FILTERS, state.WORKSPACE_OBJ, state.WORKSPACE):
         key.pop()
     if cfg.mode == "sso":
@@ -170,7 +209,7 @@ def allowed_workspaces(user: User, spaces: list | None = None) -> list[str]:
     if spaces is None:
         with cursor() as cur:
             spaces = list_workspaces(cur)
-    return user.allowed([w.id for w in spaces])
+    return user.allowed(spaces)
 
 
 def current_user() -> User:

@@ -16,14 +16,15 @@ import re
 import pandas as pd
 import streamlit as st
 
-from funnel import units
+from funnel import charts, demo_names, units
 from funnel.errors import DatabaseBusy, FunnelError
+from funnel.i18n import TABLE
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
-from ui.text import lang, money, num, pct, t
+from ui.text import currency, date, lang, money, month, num, pct, period, t
 
 log = logging.getLogger("funnel.ui")
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
 
 
 # ---- small formatters -------------------------------------------------------------------------
@@ -37,10 +38,11 @@ def missing(x) -> bool:
 
 
 def label(value, dim: str | None = None) -> str:
-    """A group's display name: the totals row, 'unknown', a missing reason or stage."""
+    """A group's display name: the totals row, 'unknown', a missing reason or stage; a name
+    the demo made up, in the session's language (funnel.demo_names)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t({"reason": "an.reason.none", "stage": "an.stage.unknown"}.get(dim or "", "an.total"))
-    return t("common.unknown") if value == "unknown" else str(value)
+    return t("common.unknown") if value == "unknown" else str(demo_names.shown(value, lang()))
 
 
 def signed_pct(x) -> str | None:
@@ -70,10 +72,10 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
 
 
 def period_text(rng) -> str:
+    """A date range in the language (funnel.formatting.period); "—" without one."""
     if not rng or rng[0] is None:
         return "—"
-    f = "%d.%m.%Y" if lang() == "ru" else "%Y-%m-%d"
-    return f"{rng[0]:{f}}–{rng[1]:{f}}"
+    return period(rng[0], rng[1])
 
 
 # ---- shared widgets -------------------------------------------------------------------------
@@ -110,7 +112,7 @@ def attribution(key: str, filters=None) -> str:
                 t(
                     "an.cohort.window",
                     days=num(m.days),
-                    until=period_text((m.mature_until, m.mature_until))[:10],
+                    until=date(m.mature_until),
                     maturing=num(m.maturing),
                 )
             )
@@ -155,12 +157,9 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
             shown[t(key)] = [label(v, kind) for v in df[col]]
             raw[t(key)] = shown[t(key)]
         elif col == "month":
-            fmt = "%m.%Y" if lang() == "ru" else "%Y-%m"
-            shown[t(key)] = [
-                pd.Timestamp(v).strftime(fmt) if v is not None and not missing(v) else "—" for v in df[col]
-            ]
+            shown[t(key)] = [month(pd.Timestamp(v)) if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "since":
-            shown[t(key)] = [period_text((v, v))[:10] if v is not None and not missing(v) else "—" for v in df[col]]
+            shown[t(key)] = [date(pd.Timestamp(v)) if v is not None and not missing(v) else "—" for v in df[col]]
         elif col == "interval":
             shown[t(key)] = [
                 f"{pct(lo)} – {pct(hi)}" if not missing(lo) else "—"
@@ -177,14 +176,21 @@ def chart(figure, *data, key: str) -> None:
     draw_cached(_chart_view, figure, key, *data)
 
 
+def styled(fig):
+    """``fig`` in the app's one chart style and the session's number and date format
+    (funnel.charts: the same template the exported reports use), the demo's names in the
+    session's language."""
+    return charts.style(demo_names.localise_figure(fig, lang()), lang())
+
+
+def chart_config() -> dict:
+    """st.plotly_chart's config for the session's language (month names, decimal comma)."""
+    return charts.config(lang())
+
+
 def _chart_view(figure, key: str, *data) -> None:
-    fig = figure(*data)
-    fig.update_layout(
-        margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", y=-0.15),
-        separators=", " if lang() == "ru" else ".,",
-    )
-    st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
+    fig = styled(figure(*data))
+    st.plotly_chart(fig, width="stretch", key=key, config=chart_config())
 
 
 # ---- tables of several pages ----------------------------------------------------------------
@@ -223,15 +229,33 @@ def explain_gaps(now: dict, filters) -> bool:
 
 
 # ---- messages -------------------------------------------------------------------------------------
-# Characters that make Markdown or HTML active. ":" and "!" are left alone: without "[" an emoji
-# code or a colour directive cannot form a link or image, and messages stay readable in tests.
+# Characters that make Markdown or HTML active: emphasis, code, links and images ("[" and "]"),
+# HTML and autolinks in "<>", headings, tables, strikethrough, KaTeX ("$"), colour directives
+# (":red[...]" needs "["). ":" and "!" alone are left as they are, so messages stay readable.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+# What Streamlit's renderer turns into links or colour with no Markdown syntax at all works on the
+# text after escapes are read (remark-gfm's autolink literals: "scheme://", "www.", an e-mail's
+# "@"; Streamlit's ":red[...]" and ":material/...:" directives), so a backslash does not stop
+# it: an invisible WORD JOINER (U+2060) after the ":" of "x:/" or ":name", inside "www." and
+# after "@" breaks each pattern and shows nothing (tests/browser/test_markdown_render.py).
+WORD_JOINER = "\u2060"
+_UNLINK = re.compile(r"(?i)(:)(?=[a-z/])|(?<![\w.])(www)(?=\\?\.)|(@)")
+
+
+def _unlink(m: re.Match) -> str:
+    return (m.group(1) or m.group(2) or m.group(3)) + WORD_JOINER
 
 
 def plain(text) -> str:
-    """User text (file names, channels, stage spellings, messages quoting them) made inert for
-    st.error/st.warning/st.success/st.markdown, which render Markdown and some HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+    """Text that came from data or a URL (file names, channels, stage spellings, filter values,
+    messages quoting them) made inert for every Streamlit call that renders Markdown: messages,
+    captions, widget labels, help, tab and expander labels. One line; shows exactly as given,
+    with no link, autolink, image, HTML, maths or colour.
+
+    This is the one escaping helper: a scan of ui/ and pages/ (tests/sharing/markdown_scan.py)
+    finds any such call whose text could bypass it."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+    return _UNLINK.sub(_unlink, escaped)
 
 
 def show_error(exc: Exception) -> None:
@@ -255,10 +279,15 @@ def download_buttons(df, name: str, key: str) -> None:
     The files are made when the button is clicked (deferred), not on every run: an XLSX of a
     13 000-row table takes about a second, and a page has several tables.
     """
-    from funnel.tables import to_csv_bytes, to_xlsx_bytes
+    from funnel.report.xlsx import download_bytes
+    from funnel.tables import to_csv_bytes
 
     def frame():
         return df() if callable(df) else df
+
+    language, cur = lang(), currency()  # the files are made later, outside this session
+    sheet_key = f"report.sheet.{name.split('_')[0] if name.startswith('economics') else name}"
+    sheet = t(sheet_key) if sheet_key in TABLE else t("report.sheet.data")
 
     c1, c2 = st.columns(2)
     c1.download_button(
@@ -271,7 +300,7 @@ def download_buttons(df, name: str, key: str) -> None:
     )
     c2.download_button(
         t("common.download_xlsx"),
-        lambda: to_xlsx_bytes(frame()),
+        lambda: download_bytes(frame(), sheet, language, cur),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

@@ -14,6 +14,7 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
+from ui.show import names
 from ui.store import list_spaces
 from ui.text import lang, t
 
@@ -110,7 +111,9 @@ def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
     elif key.present():
         # Another workspace has other values: keep only those that still exist.
         key.set([v for v in key.get() if v in options])
-    chosen = st.sidebar.multiselect(t(f"filter.{dimension}"), options, key=key, placeholder=t("filter.all"))
+    chosen = st.sidebar.multiselect(
+        t(f"filter.{dimension}"), options, key=key, placeholder=t("filter.all"), format_func=names(options)
+    )
     return tuple(v for v in chosen if v in options)
 
 

@@ -126,9 +126,15 @@ SIDEBAR_PARAMS = (QP_LANG, QP_WS, QP_PERIOD, QP_FROM, QP_TO, *(p for p, _ in QP_
 
 # ---- Planner -------------------------------------------------------------------------------------
 PL_REVERSE: Key[bool] = Key("pl_reverse", False)
+PL_BASIS: Key[str] = Key("pl_basis", "period")  # the baseline's basis: period or cohort (funnel.basis)
+PL_BASIS_W: Key[str] = Key("pl_basis_w")  # its radio (the choice is kept in PL_BASIS, across pages)
 PL_TARGET_KIND: Key[str] = Key("pl_target_kind", "turnover")
 PL_CAPACITY_ON: Key[bool] = Key("pl_capacity_on")  # the capacity tab's toggle (a lazy tab)
 PL_CAPACITY: Key[bool] = Key("pl_capacity", False)  # the plan's capacity switch, kept outside it
+PL_WEB_ON: Key[bool] = Key("pl_web_on")  # the web tab's toggle (a lazy tab)
+PL_WEB: Key[bool] = Key("pl_web", False)  # the web chain feeds the plan: the switch, kept outside it
+PL_REPEAT_ON: Key[bool] = Key("pl_repeat_on")  # the repeat tab's toggle (a lazy tab)
+PL_REPEAT: Key[bool] = Key("pl_repeat", False)  # repeat customers feed the plan, kept outside it
 PL_SIG: Key[str] = Key("pl_sig")  # the baseline the levers started from
 PL_LINK_DONE: Key[bool] = Key("pl_link_done", False)
 PL_BASE: Key[Any] = Key("pl_base")  # the baseline Plan (slider ranges)

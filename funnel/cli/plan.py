@@ -1,8 +1,9 @@
 """`python -m funnel plan`: the planning model from the command line.
 
 Inputs come from flags, on top of (optionally) a saved scenario (--scenario) or the data's
-baseline (--db/--workspace, period --from/--to, default the last 12 months). A flag out of range
-exits with code 3 and a message naming it: ``--conversion: must be between 0 and 1, got 1.5``.
+baseline (--db/--workspace, period --from/--to, default the last 12 months; --basis period, the
+default, cohort or projected). A flag out of range exits with code 3 and a message naming it:
+``--conversion: must be between 0 and 1, got 1.5``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def register(sub) -> None:
         help="baseline period start, YYYY-MM-DD (default: 12 months back from the data's end)",
     )
     src.add_argument("--to", dest="period_to", type=date.fromisoformat, default=None, help="baseline period end")
+    src.add_argument(
+        "--basis",
+        choices=("period", "cohort", "projected"),
+        default="period",
+        help="baseline basis: period (deals by closing date, as the Overview; default), cohort (deals by "
+        "their lead; only leads old enough to have converted count in the conversion and check) or projected "
+        "(by cohort, every lead counting by the share of wins that had come by its age)",
+    )
     lev = p.add_argument_group("levers (per month; shares as 0.05 or 5%)")
     for name, flag in FLAGS.items():
         text = t(f"planner.help.{name}", "en")
@@ -80,6 +89,16 @@ def register(sub) -> None:
         help="set the elasticity from two observed (load, conversion) points",
     )
     p.add_argument("--format", choices=("json", "table"), default="table")
+    out = p.add_argument_group("report")
+    out.add_argument(
+        "--export",
+        default=None,
+        metavar="FILE",
+        help="also write the plan report to FILE: .html, .pdf (needs Chromium) or .xlsx, by the extension",
+    )
+    out.add_argument("--lang", choices=("ru", "en"), default="ru", help="the report's language (default ru)")
+    out.add_argument("--title", default=None, help="the report's title (default: Sales plan, in --lang)")
+    out.add_argument("--currency", default=None, help="the report's currency sign (default: the workspace's, or ₽)")
     p.set_defaults(func=run)
 
 
@@ -104,7 +123,7 @@ def _start(args, extra: dict) -> dict:
     ``edits`` and what they give on the workspace's last 12 months (funnel.model.edits.figures)."""
     if not (args.scenario or args.workspace or args.db):
         return {}
-    from funnel.baseline import baseline
+    from funnel.basis import baseline_on
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
@@ -124,31 +143,59 @@ def _start(args, extra: dict) -> dict:
                 except ValidationError as exc:
                     raise FunnelError(f"--scenario: the scenario's table edits are malformed: {exc}") from None
                 if edits:
-                    b = baseline(cur, _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to))
+                    f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
+                    b = baseline_on(cur, f, args.basis)
                     extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
                 return dict(sc.inputs)
             period = _period(cur, ws, args)
             if period is None:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
-            b = baseline(cur, period)
+            b = baseline_on(cur, period, args.basis)
             extra.update(basis_of(b))
+            extra[_BASE] = b.plan()
+            extra[_CURRENCY] = ws_currency(cur, ws)
             return b.plan().inputs()
     finally:
         store.close()
 
 
+_BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
+
+
+def ws_currency(cur, ws: str) -> str | None:
+    from funnel.workspace import get_workspace
+
+    w = get_workspace(cur, ws)
+    return w.currency if w else None
+
+
 def basis_of(b) -> dict:
     """Where the inputs came from, for the JSON: the basis, the window and what the data held
-    in it (leads, deals won, revenue), so that turnover × months can be checked against them."""
-    return {
+    in it (leads, deals won, revenue), so that turnover × months can be checked against them.
+    On cohort basis (funnel.basis) also the leads the conversion is over (``mature_leads``,
+    created by ``mature_until``, ``window_days`` = the P90 of lead-to-won days) and the
+    ``maturing`` ones left out; ``period_won``/``period_revenue`` are then the mature leads' won
+    deals and their revenue. On the projected basis: ``exposure`` (the leads' worth the conversion
+    is over), ``young`` (leads younger than the window, counted in part) and ``window_days``."""
+    out = {
         "basis": b.basis,
         "period_from": b.date_from.isoformat() if b.date_from else None,
         "period_to": b.date_to.isoformat() if b.date_to else None,
         "months": b.months,
-        "period_leads": b.leads,
+        "period_leads": b.all_leads,
         "period_won": b.won,
         "period_revenue": b.revenue,
     }
+    if b.basis == "cohort":
+        out.update(
+            mature_leads=b.leads,
+            maturing=b.maturing,
+            window_days=b.window_days,
+            mature_until=b.mature_until.isoformat() if b.mature_until else None,
+        )
+    if b.basis == "projected":  # the conversion is over the leads' worth, each lead by its age
+        out.update(exposure=b.exposure, young=b.young, window_days=b.window_days)
+    return out
 
 
 def _period(cur, ws: str, args):
@@ -188,7 +235,7 @@ def build_plan(args, extra: dict | None = None) -> Plan:
         if inputs.get(required) is None:
             raise FunnelError(f"{FLAGS[required]}: required (or start from --workspace / --scenario).")
     try:
-        return Plan(**inputs)
+        return Plan.from_inputs(inputs)  # a scenario saved before the repeat switch keeps its repeat revenue
     except ValidationError as exc:
         field = getattr(exc, "field", "")
         flag = FLAGS.get(field, field)
@@ -200,7 +247,11 @@ def run(args) -> int:
     extra: dict = {}
     plan = build_plan(args, extra)
     reverse = plan.target_turnover is not None or plan.target_profit is not None
-    r = result.run(plan, plan, reverse)  # the Planner's result object: its headline is ``shown``
+    base, currency = extra.pop(_BASE, None), extra.pop(_CURRENCY, None)
+    r = result.run(plan, None, reverse)  # the Planner's result object (evaluated once): its headline is ``shown``
+    if getattr(args, "export", None):
+        report = r if base is None else result.run(plan, base, reverse)
+        export(args, plan, report, args.currency or currency or "₽")
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
@@ -225,3 +276,40 @@ def run(args) -> int:
             )
             print(f"{key:<{width}}  {shown}")
     return 0
+
+
+# The plan report's figures, as the Planner's scenarios tab exports them.
+SUMMARY = (
+    "leads",
+    "conversion",
+    "effective_conversion",
+    "avg_check",
+    "deals",
+    "turnover",
+    "budget",
+    "romi",
+    "profit",
+    "capacity",
+    "sellers_needed",
+)
+
+
+def export(args, plan: Plan, r, currency: str) -> None:
+    """Write the plan report to ``--export`` (.html, .pdf or .xlsx) in ``--lang``: the levers,
+    the headline figures, the sensitivity table, the waterfall and the tornado."""
+    import pandas as pd
+
+    from funnel import units
+    from funnel.model.sensitivity import sensitivity
+    from funnel.report import figures
+    from funnel.report_export import write_report
+
+    lang = args.lang
+    inputs = {k: v for k, v in plan.inputs().items() if k in units.LEVERS and v is not None}
+    outputs = {k: r.shown.get(k) for k in SUMMARY}
+    metric = "profit" if plan.target_profit is not None else "turnover"
+    sens = sensitivity(plan, metric)
+    charts = [figures.waterfall(r, lang), figures.tornado(sens, metric, lang)]
+    tables = {"sensitivity": pd.DataFrame(sens)}
+    title = args.title or t("planner.export.default_title", lang)
+    write_report(args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables)

@@ -104,7 +104,7 @@ def params(filters: Filters, attribution: str = "period", compare: bool = False)
 
 # The queries that count conversion: by cohort they take only leads old enough to have converted.
 # Lists of what happens now (stalled deals, times in stage, lost reasons, speed) take every deal.
-MATURED = ("channel_economics", "monthly_trend", "stage_funnel")
+MATURED = ("channel_economics", "monthly_trend", "stage_funnel", "won_amounts")
 
 
 def _mature_until(cur, name: str, bound: dict) -> date:

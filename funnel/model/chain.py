@@ -80,3 +80,14 @@ class StageChain:
             n *= rate
             out.append((name, n))
         return out
+
+
+def steps_from_reached(names: list[str], counts: list[int], leads: int, won: int) -> tuple[tuple[str, float], ...]:
+    """The chain's steps from a funnel's reached counts: lead → first stage = counts[0] ÷ leads,
+    stage i−1 → stage i = counts[i] ÷ counts[i−1], last stage → won = won ÷ counts[−1] (0 over a
+    zero). The product is won ÷ leads. A step above 1 (deals of leads from outside the period)
+    stops at 1: a share cannot pass it, and the planner scales the chain to the conversion."""
+    chain = [("lead", counts[0] / leads if leads else 0.0)]
+    chain += [(names[i - 1], counts[i] / counts[i - 1] if counts[i - 1] else 0.0) for i in range(1, len(counts))]
+    chain.append((names[-1], won / counts[-1] if counts[-1] else 0.0))
+    return tuple((name, min(rate, 1.0)) for name, rate in chain)

@@ -129,13 +129,6 @@ def _name(part: str, name) -> str:
     return name
 
 
-def chain_edits(base: StageChain, rates: list[float]) -> tuple[tuple[str, float], ...]:
-    """The chain steps whose rate (share) differs from the baseline's, in ladder order."""
-    return tuple(
-        (name, float(rate)) for (name, old), rate in zip(base.steps, rates, strict=True) if abs(rate - old) > _TOL
-    )
-
-
 def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, ChannelEdit], ...]:
     """The channel rows that differ from the baseline's in any field, in the baseline's order."""
     out = []

@@ -63,3 +63,12 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
+
+
+def flag(field: str, value) -> bool:
+    """A switch: True/False, or 1/0 as a link or a command line gives it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    raise refuse(field, "must be on (1) or off (0)", value, "flag")

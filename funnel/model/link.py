@@ -33,6 +33,8 @@ KEYS = {  # Plan field → query key (short, stable: links in the wild depend on
     "lifetime": "lt",
     "target_turnover": "tt",
     "target_profit": "tp",
+    "web_on": "wo",  # switches: "1" on, "0" off (always written: see Plan.from_inputs on an absent one)
+    "repeat_on": "ro",
 }
 FIELDS = {v: k for k, v in KEYS.items()}
 MODE_KEY, VERSION_KEY = "rv", "pv"

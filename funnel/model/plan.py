@@ -9,7 +9,7 @@ import math
 from dataclasses import asdict, dataclass, fields, replace
 
 from funnel.model import capacity as cap
-from funnel.model.fields import non_negative, optional, positive, ratio, refuse, share
+from funnel.model.fields import flag, non_negative, optional, positive, ratio, refuse, share
 from funnel.model.repeat import RepeatCustomers
 from funnel.model.web import WebChain
 
@@ -33,7 +33,13 @@ class Plan:
     [share 0..1]; avg_check, cpl, cpc, avg_order [money]; sellers [people];
     contacts_per_seller [leads a seller handles per period]; capacity [leads/period, overrides
     sellers × contacts]; elasticity [≥ 0]; queries [per period]; active_clients [clients];
-    orders_per_period [orders/client/period]; lifetime [periods]; targets [money/period]."""
+    orders_per_period [orders/client/period]; lifetime [periods]; targets [money/period].
+
+    Switches, as capacity is switched by its team: ``web_on`` — the web chain (queries × CTR ×
+    site conversion) brings its leads on top of ``leads`` (the other channels') and its cost
+    (visits × CPC) on top of their budget; ``repeat_on`` — repeat customers' revenue joins the
+    turnover (turnover as a whole = new contracts + existing clients, DOMAIN.md §1) and so the
+    profit. Off, each is a calculator beside the plan."""
 
     leads: float
     conversion: float
@@ -54,8 +60,12 @@ class Plan:
     lifetime: float = 12.0
     target_turnover: float | None = None
     target_profit: float | None = None
+    web_on: bool = False
+    repeat_on: bool = False
 
     def __post_init__(self):
+        object.__setattr__(self, "web_on", flag("web_on", self.web_on))  # a link gives 1.0
+        object.__setattr__(self, "repeat_on", flag("repeat_on", self.repeat_on))
         non_negative("leads", self.leads)
         share("conversion", self.conversion)
         non_negative("avg_check", self.avg_check)
@@ -91,13 +101,42 @@ class Plan:
         """Effective conversion at ``leads`` with this team (capacity.effective_conversion)."""
         return cap.effective_conversion(self.conversion, leads, self.team_capacity, self.elasticity)
 
+    # ---- what the switched-on parts add ---------------------------------------------------------
+    @property
+    def web_leads(self) -> float:
+        """Leads the web chain adds [leads/period]: its leads when it is on and set, else 0."""
+        web = self.web if self.web_on else None
+        return web.leads if web else 0.0
+
+    @property
+    def web_cost(self) -> float:
+        """Money the web chain adds to the budget [money/period] when it is on, else 0."""
+        web = self.web if self.web_on else None
+        return web.cost if web else 0.0
+
+    @property
+    def repeat_in(self) -> float:
+        """Repeat customers' revenue in the turnover [money/period] when it is on, else 0."""
+        return self.repeat.revenue if self.repeat_on else 0.0
+
+    def total_leads(self, leads: float) -> float:
+        """Every lead the team handles: ``leads`` (the lever) + the web chain's when it is on."""
+        return leads + self.web_leads
+
     def deals_at(self, leads: float) -> float:
-        return leads * self.conversion_at(leads)
+        """deals [deals/period] = total leads × effective conversion at the total (capacity
+        counts every lead the team handles)."""
+        total = self.total_leads(leads)
+        return total * self.conversion_at(total)
+
+    def budget_at(self, leads: float) -> float:
+        """budget [money/period] = leads × CPL + the web chain's cost when it is on."""
+        return leads * self.cpl + self.web_cost
 
     def profit_at(self, leads: float) -> float:
-        """profit [money/period] = (new turnover + repeat revenue) × margin − marketing budget,
-        where new turnover = leads × effective conversion × check and budget = leads × CPL."""
-        return (self.deals_at(leads) * self.avg_check + self.repeat.revenue) * self.margin - leads * self.cpl
+        """profit [money/period] = turnover × margin − budget, where turnover = deals × check +
+        repeat revenue (when on) and budget = leads × CPL + web cost (when on)."""
+        return (self.deals_at(leads) * self.avg_check + self.repeat_in) * self.margin - self.budget_at(leads)
 
     @property
     def repeat(self) -> RepeatCustomers:
@@ -126,43 +165,60 @@ class Plan:
         for required in ("leads", "conversion", "avg_check"):
             if data.get(required) is None:
                 raise refuse(required, "is required", None)
+        if "repeat_on" not in data:
+            # Before the switch, repeat customers always counted in the profit: a scenario saved
+            # then with repeat revenue keeps it (now in the turnover too, as a whole).
+            data = {
+                **data,
+                "repeat_on": bool(
+                    data.get("active_clients") and data.get("avg_order") and data.get("orders_per_period")
+                ),
+            }
         return cls(**data)
 
 
 def evaluate(plan: Plan) -> dict:
     """Every output of the plan, keyed by name (with every input too).
 
-    - effective_conversion = capacity-adjusted conversion at the plan's leads;
-    - deals = leads × effective conversion; turnover = deals × avg_check;
-    - budget = leads × CPL; ROMI = (turnover − budget) ÷ budget; CAC = budget ÷ deals;
-    - capacity and sellers_needed = ceil(leads ÷ contacts per seller) to keep base conversion;
-    - visits, web_leads, cost (= visits × CPC) from the web chain when it is set;
-    - repeat_revenue, repeat_profit, ltv from repeat customers;
-    - profit = (turnover + repeat revenue) × margin − budget;
+    - total_leads = leads + the web chain's leads when it is on (``web_on``);
+    - effective_conversion = capacity-adjusted conversion at the total;
+    - deals = total leads × effective conversion; new_turnover = deals × avg_check;
+    - turnover = new turnover + repeat revenue when it is on (``repeat_on``);
+    - budget = leads × CPL + web cost when it is on; ROMI = (new turnover − budget) ÷ budget and
+      CAC = budget ÷ deals (marketing's return: on new contracts only);
+    - capacity, load = total ÷ capacity, and sellers_needed = ceil(total ÷ contacts per seller)
+      to keep base conversion;
+    - visits, web_leads, cost (= visits × CPC) from the web chain when it is set (on or not);
+    - repeat_revenue, repeat_profit, ltv from repeat customers (on or not);
+    - gross_margin = turnover × margin; profit = gross margin − budget;
     - required_* from the reverse plan when a target is set (funnel.model.reverse).
     Ratios over zero are None.
     """
     from funnel.model.reverse import reverse
 
-    eff = plan.conversion_at(plan.leads)
-    deals = plan.leads * eff
-    turnover = deals * plan.avg_check
-    budget = plan.leads * plan.cpl
+    total = plan.total_leads(plan.leads)
+    eff = plan.conversion_at(total)
+    deals = total * eff
+    new_turnover = deals * plan.avg_check
+    turnover = new_turnover + plan.repeat_in
+    budget = plan.budget_at(plan.leads)
     web, rep = plan.web, plan.repeat
     out = dict(plan.inputs())
     out.update(
         {
+            "total_leads": total,
             "effective_conversion": eff,
             "deals": deals,
+            "new_turnover": new_turnover,
             "turnover": turnover,
             "budget": budget,
-            "romi": ratio(turnover - budget, budget),
+            "romi": ratio(new_turnover - budget, budget),
             "cac": ratio(budget, deals),
             "capacity": plan.team_capacity,
             "capacity_input": plan.capacity,
-            "load": ratio(plan.leads, plan.team_capacity),
+            "load": ratio(total, plan.team_capacity),
             "sellers_needed": (
-                cap.sellers_needed(plan.leads, plan.contacts_per_seller) if plan.contacts_per_seller else None
+                cap.sellers_needed(total, plan.contacts_per_seller) if plan.contacts_per_seller else None
             ),
             "visits": web.visits if web else None,
             "web_leads": web.leads if web else None,
@@ -171,6 +227,7 @@ def evaluate(plan: Plan) -> dict:
             "repeat_revenue": rep.revenue,
             "repeat_profit": rep.profit,
             "ltv": rep.ltv,
+            "gross_margin": turnover * plan.margin,
             "profit": plan.profit_at(plan.leads),
         }
     )

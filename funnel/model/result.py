@@ -4,11 +4,16 @@ command line prints the same thing.
 
 - ``forward``: ``evaluate(plan)``, the plan as its levers are (in reverse mode it also holds the
   required leads, budget, deals and sellers);
-- ``baseline``: ``evaluate`` of the baseline, without targets;
+- ``baseline``: ``evaluate`` of the baseline, without targets (without a baseline — the command
+  line's plan is its own — ``forward`` itself, evaluated once: targets change no forward figure);
 - ``shown``: what the headline shows — in reverse mode the plan at the required leads (when the
   target is reachable), otherwise ``forward``;
-- ``effects``: the waterfall from ``baseline`` to ``shown`` (funnel.model.turnover.decompose:
-  the leads, conversion and check effects, which add up exactly to the difference);
+- ``effects``: the waterfall from ``baseline`` to ``shown`` (funnel.model.turnover.decompose of
+  new contracts over every lead the team handles: the leads, conversion and check effects; and
+  ``repeat``, the change in repeat customers' revenue in the turnover — together exactly the
+  difference in turnover);
+- ``mix``: the channel mix as the plan has it (the baseline's channels with the plan's table
+  edits): ``rows`` per channel and ``totals`` (funnel.model.mix), or None without channels.
 - ``over_capacity``: the forward plan's leads pass what the team can handle (not said in
   reverse mode, whose answer carries its own team).
 """
@@ -17,7 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funnel.model import mix as channel_mix
 from funnel.model import turnover
+from funnel.model.mix import Channel
 from funnel.model.plan import Plan, evaluate
 
 
@@ -29,6 +36,7 @@ class PlanResult:
     baseline: dict
     shown: dict
     effects: dict
+    mix: dict | None = None
 
     @property
     def reachable(self) -> bool:
@@ -48,15 +56,18 @@ class PlanResult:
         return self.plan
 
 
-def run(plan: Plan, base: Plan, reverse: bool) -> PlanResult:
-    """The result of ``plan`` against ``base`` (see the module's docstring)."""
+def run(plan: Plan, base: Plan | None, reverse: bool, channels: list[Channel] | None = None) -> PlanResult:
+    """The result of ``plan`` against ``base`` (None: the plan is its own baseline), with the
+    channel mix of ``channels`` (see the module's docstring)."""
     forward = evaluate(plan)
-    baseline = evaluate(base.with_(target_turnover=None, target_profit=None))
+    baseline = forward if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
     shown = forward
     if reverse and forward.get("target_reachable") and forward.get("required_leads") is not None:
         shown = evaluate(plan.with_(leads=forward["required_leads"]))
     effects = turnover.decompose(
-        (baseline["leads"], baseline["effective_conversion"], baseline["avg_check"]),
-        (shown["leads"], shown["effective_conversion"], shown["avg_check"]),
+        (baseline["total_leads"], baseline["effective_conversion"], baseline["avg_check"]),
+        (shown["total_leads"], shown["effective_conversion"], shown["avg_check"]),
     )
-    return PlanResult(plan, reverse, forward, baseline, shown, effects)
+    effects["repeat"] = (shown["turnover"] - shown["new_turnover"]) - (baseline["turnover"] - baseline["new_turnover"])
+    mixed = {"rows": channel_mix.rows(channels), "totals": channel_mix.totals(channels)} if channels else None
+    return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed)

@@ -11,6 +11,11 @@ which is why a plan past capacity needs more than target ÷ (base × check) lead
 e ≥ 1 some targets cannot be reached at all by leads alone (None). The alternative — grow the
 team so the base conversion holds — is reported beside it: required_leads_at_base and
 required_sellers = ceil(required_leads_at_base ÷ contacts per seller).
+
+With the web chain on, its leads come on top of the leads lever, and its cost on top of the
+budget: the curve is in every lead the team handles (the lever + web leads), and the answer is
+the lever's part, 0 when the web chain alone gets there. With repeat customers on, their revenue
+is part of the turnover: new contracts need only the target less that revenue.
 """
 
 from __future__ import annotations
@@ -29,8 +34,9 @@ _EMPTY = {
 
 
 def leads_for_deals(plan, deals: float) -> float | None:
-    """Leads [leads/period] that give ``deals`` on the capacity-adjusted curve; None if no
-    number of leads does (zero conversion, zero capacity, or e ≥ 1 past the ceiling)."""
+    """Leads the team handles [leads/period] (the lever's and the web chain's together) that
+    give ``deals`` on the capacity-adjusted curve; None if no number of leads does (zero
+    conversion, zero capacity, or e ≥ 1 past the ceiling)."""
     if deals <= 0:
         return 0.0
     base, c, e = plan.conversion, plan.team_capacity, plan.elasticity
@@ -45,10 +51,12 @@ def leads_for_deals(plan, deals: float) -> float | None:
 
 
 def leads_for_profit(plan, target: float) -> float | None:
-    """The fewest leads whose profit (Plan.profit_at) reaches ``target``; None if none does.
+    """The fewest leads (the lever) whose profit (Plan.profit_at) reaches ``target``; None if
+    none does.
 
-    Below capacity profit is linear in leads with slope margin × check × base − CPL; past it
-    the curve is concave, peaking at L* = (margin × check × base × (1 − e) × C^e ÷ CPL)^(1/e).
+    With W web leads on top (0 when the web chain is off), the team handles T = L + W. Below
+    capacity profit is linear in L with slope margin × check × base − CPL; past it the curve is
+    concave in T, peaking at T* = (margin × check × base × (1 − e) × C^e ÷ CPL)^(1/e).
     """
     floor = plan.profit_at(0.0)
     if target <= floor:
@@ -56,18 +64,21 @@ def leads_for_profit(plan, target: float) -> float | None:
     slope = plan.margin * plan.avg_check * plan.conversion - plan.cpl
     if slope <= 0:
         return None
+    w = plan.web_leads
     linear = (target - floor) / slope
     c, e = plan.team_capacity, plan.elasticity
-    if c is None or linear <= c or e == 0:
+    if c is None or e == 0 or linear + w <= c:
         return linear
     if c == 0 or e >= 1:
         return None
+    gain = plan.margin * plan.avg_check * plan.conversion * c**e  # profit past capacity: gain × T^(1−e) + …
     if plan.cpl == 0:  # profit keeps growing without bound: invert the power law directly
-        return ((target - floor) / (plan.margin * plan.avg_check * plan.conversion * c**e)) ** (1 / (1 - e))
-    peak = (plan.margin * plan.avg_check * plan.conversion * (1 - e) * c**e / plan.cpl) ** (1 / e)
-    if peak <= c or plan.profit_at(peak) < target:
+        rest = target + plan.web_cost - plan.repeat_in * plan.margin
+        return max(0.0, (rest / gain) ** (1 / (1 - e)) - w)
+    peak = (gain * (1 - e) / plan.cpl) ** (1 / e) - w  # the lever's leads at the top of the curve
+    if peak <= max(c - w, 0.0) or plan.profit_at(peak) < target:
         return None
-    lo, hi = c, peak
+    lo, hi = max(c - w, 0.0), peak
     for _ in range(200):  # bisection on the rising part of a concave curve
         mid = (lo + hi) / 2
         if plan.profit_at(mid) < target:
@@ -83,16 +94,20 @@ def reverse(plan) -> dict:
     required_sellers (the grow-the-team alternative) for the plan's target turnover, else its
     target profit; all None when neither target is set. target_reachable is False when no
     number of leads reaches the target with the levers held."""
+    w = plan.web_leads
     if plan.target_turnover is not None:
+        new = max(plan.target_turnover - plan.repeat_in, 0.0)  # what new contracts must bring
         if plan.avg_check == 0:
-            leads = 0.0 if plan.target_turnover == 0 else None
+            total = 0.0 if new == 0 else None
         else:
-            leads = leads_for_deals(plan, plan.target_turnover / plan.avg_check)
-        at_base = (
-            plan.target_turnover / (plan.avg_check * plan.conversion)
+            total = leads_for_deals(plan, new / plan.avg_check)
+        leads = None if total is None else max(total - w, 0.0)
+        at_base_total = (
+            new / (plan.avg_check * plan.conversion)
             if plan.avg_check and plan.conversion
-            else (0.0 if plan.target_turnover == 0 else None)
+            else (0.0 if new == 0 else None)
         )
+        at_base = None if at_base_total is None else max(at_base_total - w, 0.0)
     elif plan.target_profit is not None:
         leads = leads_for_profit(plan, plan.target_profit)
         unlimited = plan.with_(capacity=None, sellers=None)
@@ -103,10 +118,10 @@ def reverse(plan) -> dict:
     if leads is not None:
         out.update(
             required_leads=leads,
-            required_budget=leads * plan.cpl,
+            required_budget=plan.budget_at(leads),
             required_deals=plan.deals_at(leads),
-            required_conversion=plan.conversion_at(leads),
+            required_conversion=plan.conversion_at(plan.total_leads(leads)),
         )
-    if at_base is not None and plan.contacts_per_seller:
-        out["required_sellers"] = cap.sellers_needed(at_base, plan.contacts_per_seller)
+    if at_base is not None and plan.contacts_per_seller:  # the team handles the web's leads too
+        out["required_sellers"] = cap.sellers_needed(at_base + w, plan.contacts_per_seller)
     return out

@@ -68,7 +68,7 @@ def simulate(
     rng = np.random.default_rng(seed)
     n = max(evidence.leads, 1.0)
     g = rng.gamma(n, 1 / n, runs)
-    leads = rng.poisson(plan.leads * periods * g)
+    leads = rng.poisson(plan.total_leads(plan.leads) * periods * g)  # the web chain's too, when on
     a, b = evidence.won + 0.5, evidence.leads - evidence.won + 0.5
     p = rng.beta(a, b, runs) / (a / (a + b))
     conv = np.minimum(plan.conversion * p, 1.0)
@@ -89,6 +89,7 @@ def simulate(
         turnover = np.maximum(
             deals * plan.avg_check * k + np.sqrt(deals) * plan.avg_check * cv * rng.standard_normal(runs), 0.0
         )
+    turnover = turnover + plan.repeat_in * periods  # repeat customers, when on: typed, not drawn
     p10, p50, p90 = np.percentile(turnover, [10, 50, 90])
     return {
         "p10": float(p10),

@@ -116,7 +116,7 @@ TEXTS = {
     "an.empty.no_spend": (
         "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), CAC, ROMI и ДРР, загрузите "
         "расходы по каналам и месяцам (файл «расходы»: канал, месяц, сумма) на странице «Данные».",
-        "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ДРР, upload spend by "
+        "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ad spend ÷ revenue, upload spend by "
         "channel and month (a spend file: channel, month, amount) on the Data page.",
     ),
     "an.empty.no_deals": (
@@ -137,7 +137,7 @@ TEXTS = {
     "an.note.spend_not_split": (
         "Выбран фильтр по менеджерам или сегментам, а расходы по ним не делятся: расходы, CPL, CAC, ROMI и ДРР "
         "считаются по всем расходам выбранных каналов.",
-        "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ДРР "
+        "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ad spend ÷ revenue "
         "use the whole spend of the selected channels.",
     ),
     # channels page
@@ -150,10 +150,12 @@ TEXTS = {
     "an.total": ("Итого", "Total"),
     "an.ch.table_help": (
         "CPL = расходы ÷ лиды; CAC = расходы ÷ выигранные; ROMI = (выручка − расходы) ÷ расходы; "
-        "ДРР = расходы ÷ выручка; конверсия = выигранные ÷ лиды, в скобках — 95 % интервал Вилсона. "
+        "ДРР = расходы ÷ выручка; конверсия = выигранные ÷ лиды, в скобках — диапазон, в котором настоящая "
+        "конверсия лежит с вероятностью 95 %. "
         "«—» — делить не на что. Каналы с расходами без лидов и с лидами без расходов тоже в таблице.",
-        "CPL = spend ÷ leads; CAC = spend ÷ won; ROMI = (revenue − spend) ÷ spend; ДРР (share of ad "
-        "spend) = spend ÷ revenue; conversion = won ÷ leads, with its 95 % Wilson interval. "
+        "CPL = spend ÷ leads; CAC = spend ÷ won; ROMI = (revenue − spend) ÷ spend; ad spend ÷ revenue is the "
+        "share of revenue spent on ads; conversion = won ÷ leads, in brackets the range the true conversion "
+        "lies in with 95% probability. "
         "“—” means nothing to divide by. Channels with spend but no leads, and leads but no spend, are listed too.",
     ),
     "an.ch.bubble": (
@@ -180,19 +182,29 @@ TEXTS = {
     "an.ch.compare_b": ("Канал B", "Channel B"),
     "an.ch.compare_prob": ("Вероятность, что A конвертирует лучше B", "Chance that A converts better than B"),
     "an.ch.compare_help": (
-        "Конверсия считается по когорте: выигранные ÷ лиды канала. Для каждого канала — апостериорное "
-        "бета-распределение (равномерный априор), вероятность оценена по 200 000 выборок. Канал с 3 сделками "
-        "из 20 лидов не обгонит канал со 150 из 2 000: у малого числа широкий интервал.",
-        "Conversion is counted by cohort: won ÷ the channel's leads. Each channel gets a Beta posterior "
-        "(uniform prior); the chance is estimated from 200,000 draws. A channel with 3 deals out of 20 "
-        "leads does not beat one with 150 out of 2,000: few leads give a wide interval.",
+        "Конверсия считается по когорте: выигранные ÷ лиды канала. Настоящая конверсия канала известна "
+        "неточно — тем неточнее, чем меньше у него лидов. Мы 200 000 раз разыгрываем, какой она может быть "
+        "у каждого канала при его числе лидов и сделок, и считаем, как часто A оказывается лучше B: это и "
+        "есть шанс, что A конвертирует лучше. Канал с 3 сделками из 20 лидов не обгонит канал со 150 из 2 000: "
+        "на малом числе лидов разброс слишком велик.",
+        "Conversion is counted by cohort: won ÷ the channel's leads. A channel's true conversion is known "
+        "only roughly, and the fewer its leads, the more roughly. We play out 200,000 times what it could be "
+        "for each channel, given its leads and deals, and count how often A comes out ahead of B: that is "
+        "the chance that A converts better. A channel with 3 deals out of 20 leads does not beat one with 150 "
+        "out of 2,000: a few leads leave too wide a range.",
     ),
     "an.ch.compare_need": ("Нужно хотя бы два канала с лидами.", "At least two channels with leads are needed."),
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
-    "an.ch.verdict_sure": ("A почти наверняка конвертирует лучше B.", "A almost surely converts better than B."),
-    "an.ch.verdict_sure_b": ("B почти наверняка конвертирует лучше A.", "B almost surely converts better than A."),
+    "an.ch.verdict_sure": (
+        "Канал A почти наверняка конвертирует лучше канала B.",
+        "Channel A almost surely converts better than channel B.",
+    ),
+    "an.ch.verdict_sure_b": (
+        "Канал B почти наверняка конвертирует лучше канала A.",
+        "Channel B almost surely converts better than channel A.",
+    ),
     "an.ch.verdict_unsure": (
         "Данных мало, чтобы назвать лучший канал: разница может быть случайной.",
         "Not enough data to name the better channel: the difference may be chance.",
@@ -200,18 +212,25 @@ TEXTS = {
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
+    "an.col.spend_cut": ("Расходы: доли периодов по дням", "Spend: periods cut, share by days"),
+    "an.ch.spend_cut_note": (
+        "Периоды расходов, которые выбранный период режет, учтены долей по дням: по каждому каналу — "
+        "в последнем столбце «{column}».",
+        "Spend periods the chosen period cuts count by their share of days: for each channel, see the last "
+        "column «{column}».",
+    ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Доля SAL", "SAL rate"),
     "an.col.won": ("Выиграно", "Won"),
     "an.col.lost": ("Проиграно", "Lost"),
     "an.col.open": ("Открыто", "Open"),
     "an.col.conversion": ("Конверсия", "Conversion"),
-    "an.col.interval": ("Интервал 95 %", "95 % interval"),
+    "an.col.interval": ("Интервал 95 %", "95% interval"),
     "an.col.revenue": ("Выручка", "Revenue"),
     "an.col.avg_check": ("Средний чек", "Average check"),
     "an.col.cac": ("CAC", "CAC"),
     "an.col.romi": ("ROMI", "ROMI"),
-    "an.col.drr": ("ДРР", "ДРР"),
+    "an.col.drr": ("ДРР", "Ad spend ÷ revenue"),
     "an.col.now": ("Сейчас", "Now"),
     "an.col.prev": ("Пред. период", "Previous"),
     "an.col.mom": ("Изм. к пред.", "Change vs previous"),

@@ -20,6 +20,18 @@ TEXTS = {
         "Вы вошли, но для вашей учётной записи не назначена роль. Обратитесь к администратору.",
         "You are signed in, but your account has no role here. Ask an administrator.",
     ),
+    "auth.sso_unverified": (
+        "Вы вошли, но поставщик входа не подтвердил ваш адрес почты (email_verified), поэтому роль не выдаётся. "
+        "Подтвердите адрес у поставщика или обратитесь к администратору.",
+        "You are signed in, but the identity provider has not verified your e-mail address (email_verified), "
+        "so no role is given. Verify it with the provider, or ask an administrator.",
+    ),
+    "auth.no_door": (
+        "Вход включён, но сервер запущен без защиты загрузок и файлов. Администратору: запускайте "
+        "`streamlit run serve.py` (или `make run`), а не dashboard.py.",
+        "Sign-in is on, but the server was started without the guard on uploads and files. For the "
+        "administrator: start it with `streamlit run serve.py` (or `make run`), not dashboard.py.",
+    ),
     "auth.open_banner": (
         "Вход отключён: приложение открыто всем, кто может открыть этот адрес.",
         "Sign-in is off: the app is open to anyone who can reach this address.",
@@ -28,7 +40,7 @@ TEXTS = {
     "auth.admin_only": ("Эта страница доступна только администраторам.", "This page is for administrators only."),
     "auth.denied": (
         "Ваша роль не позволяет действие «{action}» в пространстве «{workspace}».",
-        "Your role does not allow «{action}» in workspace «{workspace}».",
+        "Your role does not allow “{action}” in workspace “{workspace}”.",
     ),
     "admin.title": ("Администрирование", "Administration"),
     "admin.workspaces": ("Рабочие пространства", "Workspaces"),
@@ -36,7 +48,7 @@ TEXTS = {
     "admin.name": ("Название", "Name"),
     "admin.currency": ("Валюта", "Currency"),
     "admin.create_button": ("Создать", "Create"),
-    "admin.created": ("Пространство «{name}» создано.", "Workspace «{name}» created."),
+    "admin.created": ("Пространство «{name}» создано.", "Workspace “{name}” created."),
     "admin.rename": ("Переименовать", "Rename"),
     "admin.new_name": ("Новое название", "New name"),
     "admin.renamed": ("Переименовано.", "Renamed."),
@@ -73,7 +85,7 @@ TEXTS = {
         "Name of the new workspace (blank: as in the archive)",
     ),
     "admin.import_button": ("Импортировать", "Import"),
-    "admin.imported": ("Импортировано в «{name}».", "Imported into «{name}»."),
+    "admin.imported": ("Импортировано в «{name}».", "Imported into “{name}”."),
     "admin.roles": ("Кто какую роль имеет", "Who has which role"),
     "admin.roles_help": (
         "Роли задаются в .streamlit/secrets.toml (раздел [funnel]); здесь только просмотр.",
@@ -84,6 +96,17 @@ TEXTS = {
         "Ограничения загрузки: файл до {mb} МБ, до {rows} строк.",
         "Upload limits: files up to {mb} MB, up to {rows} rows.",
     ),
+    "admin.limits_mb": (
+        "Ограничение загрузки: файл до {mb} МБ, без ограничения по числу строк.",
+        "Upload limit: files up to {mb} MB, any number of rows.",
+    ),
+    "admin.mode.none": ("без входа, открыт всем в сети", "none: open to everyone on the network"),
+    "admin.mode.password": ("по общему паролю", "shared passwords"),
+    "admin.mode.sso": ("единый вход (OIDC)", "single sign-on (OIDC)"),
+    "admin.no_roles": (
+        "Ролей пока не назначено.",
+        "No roles are assigned yet.",
+    ),
     "admin.col_who": ("Кто", "Who"),
     "admin.col_kind": ("Тип", "Kind"),
     "admin.col_role": ("Роль", "Role"),
@@ -91,19 +114,19 @@ TEXTS = {
     "admin.col_overrides": ("Особые роли", "Overrides"),
     "file.too_big": (
         "Файл «{file}» слишком большой: {size} МБ, предел {limit} МБ. Разбейте его на части.",
-        "File «{file}» is too big: {size} MB, the limit is {limit} MB. Split it into parts.",
+        "File “{file}” is too big: {size} MB, the limit is {limit} MB. Split it into parts.",
     ),
     "file.bad_type": (
         "Файл «{file}»: тип не поддерживается. Ожидается {expected}.",
-        "File «{file}»: this type is not supported. Expected {expected}.",
+        "File “{file}”: this type is not supported. Expected {expected}.",
     ),
     "file.bomb": (
         "Файл «{file}» распаковывается в слишком большой объём ({size} МБ) — такой файл не открывается. "
         "Сохраните данные в CSV.",
-        "File «{file}» unpacks to too much data ({size} MB), so it is not opened. Save the data as CSV.",
+        "File “{file}” unpacks to too much data ({size} MB), so it is not opened. Save the data as CSV.",
     ),
     "file.not_zip": (
         "Файл «{file}» не является настоящим XLSX (zip-архивом). Пересохраните его в Excel.",
-        "File «{file}» is not a real XLSX (zip) file. Save it again from Excel.",
+        "File “{file}” is not a real XLSX (zip) file. Save it again from Excel.",
     ),
 }

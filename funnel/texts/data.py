@@ -16,7 +16,7 @@ TEXTS = {
     ),
     "data.empty_demo": (
         "Хотите сначала посмотреть, как всё работает? Выберите «Demo» в списке пространств слева.",
-        "Want to look around first? Pick «Demo» in the workspace list on the left.",
+        "Want to look around first? Pick “Demo” in the workspace list on the left.",
     ),
     "data.viewer": (
         "Ваша роль позволяет только просматривать данные. Загружать файлы и отменять загрузки "
@@ -100,7 +100,7 @@ TEXTS = {
         "Для каждого поля выберите колонку файла. Поля со звёздочкой обязательны. "
         "Если колонки нет, выберите «— нет в файле —».",
         "For each field pick the file's column. Fields with a star are required. "
-        "If the file has no such column, pick «— not in file —».",
+        "If the file has no such column, pick “— not in file —”.",
     ),
     "data.not_in_file": ("— нет в файле —", "— not in file —"),
     "data.missing_required": (
@@ -110,7 +110,7 @@ TEXTS = {
     "data.map_reset": ("Вернуть автоматическое сопоставление", "Back to the automatic mapping"),
     # ---- step 4: dates ----
     "data.dates": ("Даты", "Dates"),
-    "data.date_line": ("**{field}**: формат `{fmt}` — {reason}", "**{field}**: format `{fmt}` — {reason}"),
+    "data.date_line": ("**{field}**: даты вида {fmt} — {reason}", "**{field}**: dates such as {fmt} — {reason}"),
     "data.date_ambiguous": (
         "Даты в колонках {fields} можно прочитать двумя способами: ни в одной строке число не больше 12, "
         "поэтому 01.02 может быть и 1 февраля, и 2 января. Выберите, как записаны даты, — без этого "
@@ -128,8 +128,8 @@ TEXTS = {
         "Month first, then day: 1 February 2025 is written as {example}",
     ),
     "data.date_example": (
-        "{fmt}: 1 февраля 2025 записано как {example}",
-        "{fmt}: 1 February 2025 is written as {example}",
+        "1 февраля 2025 записано как {example}",
+        "1 February 2025 is written as {example}",
     ),
     # ---- step 5: preview and validation ----
     "data.preview": ("Как данные будут сохранены", "How the data will be stored"),
@@ -187,12 +187,12 @@ TEXTS = {
     ),
     "data.replace_confirm": (
         "Да, заменить все текущие строки типа «{kind}» ({count}) содержимым этого файла",
-        "Yes, replace all current «{kind}» rows ({count}) with this file",
+        "Yes, replace all current “{kind}” rows ({count}) with this file",
     ),
     "data.duplicate": (
         "Этот файл уже загружался: «{file}», {when}, пользователь {user}. Повторная загрузка "
         "в режиме «Добавить» задвоит строки.",
-        "This file was loaded before: «{file}», {when}, by {user}. Loading it again in Append mode "
+        "This file was loaded before: “{file}”, {when}, by {user}. Loading it again in Append mode "
         "would duplicate its rows.",
     ),
     "data.duplicate_ok": ("Всё равно загрузить ещё раз", "Load it again anyway"),
@@ -220,7 +220,7 @@ TEXTS = {
     "data.step.done": ("готово", "done"),
     "data.loaded": (
         "Готово: «{file}» загружен. Добавлено строк: {added}, обновлено: {updated}, отклонено: {rejected}.",
-        "Done: «{file}» is loaded. Rows added: {added}, updated: {updated}, rejected: {rejected}.",
+        "Done: “{file}” is loaded. Rows added: {added}, updated: {updated}, rejected: {rejected}.",
     ),
     "data.load_again": ("Загрузить этот файл ещё раз", "Load this file again"),
     "data.next_hint": (
@@ -271,10 +271,10 @@ TEXTS = {
     "data.add_kind": ("Тип нового этапа", "Kind of the new stage"),
     "data.add_prob": ("Вероятность, %", "Probability, %"),
     "data.add_button": ("Добавить в воронку", "Add to the ladder"),
-    "data.mapped": ("«{alias}» теперь считается этапом «{stage}».", "«{alias}» now counts as «{stage}»."),
+    "data.mapped": ("«{alias}» теперь считается этапом «{stage}».", "“{alias}” now counts as “{stage}”."),
     "data.added_stage": (
         "Этап «{stage}» добавлен в воронку. Вероятность и норму можно поправить в Настройках.",
-        "Stage «{stage}» is added to the ladder. Adjust its probability and norm in Settings.",
+        "Stage “{stage}” is added to the ladder. Adjust its probability and norm in Settings.",
     ),
 }
 
@@ -296,6 +296,7 @@ TEXTS.update(
         "data.field.stage": ("Этап", "Stage"),
         "data.field.amount": ("Сумма", "Amount"),
         "data.field.closed_at": ("Дата закрытия", "Closed at"),
+        "data.field.expected_close_at": ("Ожидаемое закрытие", "Expected close"),
         "data.field.won_at": ("Дата выигрыша", "Won at"),
         "data.field.lost_reason": ("Причина отказа", "Lost reason"),
         "data.field.entered_at": ("Дата перехода на этап", "Entered the stage at"),
@@ -312,7 +313,7 @@ TEXTS.update(
         # ---- the Settings page ----
         "settings.intro": (
             "Настройки пространства «{ws}»: воронка этапов, написания этапов из CRM и валюта.",
-            "Settings of the workspace «{ws}»: the stage ladder, CRM stage spellings and the currency.",
+            "Settings of the workspace “{ws}”: the stage ladder, CRM stage spellings and the currency.",
         ),
         "settings.readonly": (
             "Ваша роль позволяет только просматривать настройки. Менять их могут редакторы.",
@@ -329,7 +330,7 @@ TEXTS.update(
             "Чтобы поменять порядок, измените номера в колонке «№». Нужен хотя бы один этап типа «выиграна».",
             "Stages in order, from first interest to closing. Probability is the chance that a deal at "
             "this stage is won; the norm is how many working days a deal should spend in it. "
-            "To reorder, change the numbers in the «#» column. At least one stage must be of kind «won».",
+            "To reorder, change the numbers in the “#” column. At least one stage must be of kind “won”.",
         ),
         "settings.col.position": ("№", "#"),
         "settings.col.name": ("Этап", "Stage"),
@@ -349,27 +350,27 @@ TEXTS.update(
         ),
         "settings.err.name_empty": (
             "Строка {row}, «Этап»: у каждого этапа должно быть название.",
-            "Row {row}, «Stage»: every stage needs a name.",
+            "Row {row}, “Stage”: every stage needs a name.",
         ),
         "settings.err.name_twice": (
             "Строка {row}, «Этап»: «{name}» встречается дважды.",
-            "Row {row}, «Stage»: «{name}» appears twice.",
+            "Row {row}, “Stage”: “{name}” appears twice.",
         ),
         "settings.err.prob": (
             "Строка {row}, «Вероятность, %»: нужно число от 0 до 100.",
-            "Row {row}, «Probability, %»: a number from 0 to 100 is expected.",
+            "Row {row}, “Probability, %”: a number from 0 to 100 is expected.",
         ),
         "settings.err.norm": (
             "Строка {row}, «Норма»: нужно целое число рабочих дней, 0 или больше (или пусто).",
-            "Row {row}, «Norm»: whole working days, 0 or more (or empty), are expected.",
+            "Row {row}, “Norm”: whole working days, 0 or more (or empty), are expected.",
         ),
         "settings.err.kind": (
             "Строка {row}, «Тип»: выберите «открыта», «выиграна» или «проиграна».",
-            "Row {row}, «Kind»: choose open, won or lost.",
+            "Row {row}, “Kind”: choose open, won or lost.",
         ),
         "settings.err.no_won": (
             "«Тип»: в воронке должен быть хотя бы один этап «выиграна».",
-            "«Kind»: the ladder needs at least one «won» stage.",
+            "“Kind”: the ladder needs at least one “won” stage.",
         ),
         "settings.err.empty": ("В воронке должен быть хотя бы один этап.", "The ladder needs at least one stage."),
         "settings.reset": ("Вернуть стандартную воронку", "Reset to the default ladder"),
@@ -388,14 +389,14 @@ TEXTS.update(
         "settings.alias": ("Написание в файле", "Spelling in the file"),
         "settings.alias_stage": ("Этап воронки", "Ladder stage"),
         "settings.alias_add": ("Добавить написание", "Add the spelling"),
-        "settings.alias_added": ("«{alias}» → «{stage}» сохранено.", "«{alias}» → «{stage}» is saved."),
+        "settings.alias_added": ("«{alias}» → «{stage}» сохранено.", "“{alias}” → “{stage}” is saved."),
         "settings.alias_empty_err": (
             "«Написание в файле»: введите текст этапа, как он записан в выгрузке.",
-            "«Spelling in the file»: type the stage as the export writes it.",
+            "“Spelling in the file”: type the stage as the export writes it.",
         ),
         "settings.alias_delete": ("Удалить написание", "Delete a spelling"),
         "settings.alias_delete_button": ("Удалить", "Delete"),
-        "settings.alias_deleted": ("Написание «{alias}» удалено.", "The spelling «{alias}» is deleted."),
+        "settings.alias_deleted": ("Написание «{alias}» удалено.", "The spelling “{alias}” is deleted."),
         "settings.currency": ("Валюта", "Currency"),
         "settings.currency_help": (
             "Символ или код валюты для сумм: ₽, $, EUR…",

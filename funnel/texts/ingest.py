@@ -26,6 +26,10 @@ TEXTS = {
     ),
     "ingest.field.amount": ("Сумма (бюджет сделки или расход)", "Amount (deal value or spend)"),
     "ingest.field.closed_at": ("Дата закрытия сделки", "Date the deal closed"),
+    "ingest.field.expected_close_at": (
+        "Ожидаемая дата закрытия открытой сделки (не закрытие)",
+        "When an open deal is expected to close (not a close)",
+    ),
     "ingest.field.lost_reason": ("Причина отказа", "Lost reason"),
     "ingest.field.entered_at": ("Когда сделка вошла в этап", "When the deal entered the stage"),
     "ingest.field.period": (
@@ -172,18 +176,18 @@ ERRORS = {
     ),
     "bad_mode": (
         ("неизвестный режим загрузки «{mode}».", "append, replace или upsert", "выберите режим."),
-        ("unknown load mode '{mode}'.", "append, replace or upsert", "choose a mode."),
+        ("unknown load mode “{mode}”.", "append, replace or upsert", "choose a mode."),
     ),
     "bad_date_format": (
         (
             "формат даты «{fmt}» не понят.",
-            "формат strftime, например %d.%m.%Y или %m/%d/%Y",
-            "укажите формат с кодами %d (день), %m (месяц), %Y (год).",
+            "даты вида 31.12.2025 или 12/31/2025",
+            "выберите формат дат из списка (в командной строке: --date-format поле=%d.%m.%Y для 31.12.2025).",
         ),
         (
-            "the date format '{fmt}' is not understood.",
-            "a strftime format such as %d.%m.%Y or %m/%d/%Y",
-            "give a format with %d (day), %m (month), %Y (year).",
+            "the date format “{fmt}” is not understood.",
+            "dates such as 31.12.2025 or 12/31/2025",
+            "choose the date format from the list (command line: --date-format field=%m/%d/%Y for 12/31/2025).",
         ),
     ),
     "ambiguous_dates": (
@@ -193,7 +197,7 @@ ERRORS = {
             "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y).",
         ),
         (
-            "the dates read both as day/month and month/day (no day above 12), e.g. '{example}'.",
+            "the dates read both as day/month and month/day (no day above 12), e.g. “{example}”.",
             "your choice of format: {candidates}",
             "choose the date format for this column (command line: --date-format {field}=%d/%m/%Y).",
         ),
@@ -364,6 +368,20 @@ WARNINGS = {
         "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
+    "close_ahead": (
+        "у {rows} сделок дата в «{column}» ещё впереди: у открытой сделки это ожидаемая дата закрытия, "
+        "она учитывается в прогнозе, а не как закрытие",
+        "{rows} deals have a date still ahead in '{column}': an open deal's is when it is expected to close, "
+        "used by the forecast, never as a close",
+    ),
+    "footer_skipped": (
+        "в конце файла {rows} строк(и) итогов и примечаний отчёта (первая: «{first}»): это не данные, они пропущены",
+        "the file ends with {rows} line(s) of report totals and notices (first: '{first}'): not records, skipped",
+    ),
+    "html_table": (
+        "файл .xls — это HTML-таблица (так выгружает «Экспорт в Excel» Битрикс24 и отчёты Salesforce): прочитана как таблица",
+        "the .xls file is an HTML table (as Bitrix24's 'Export to Excel' and Salesforce reports write it): read as a table",
+    ),
     "sheet_chosen": (
         "в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
         "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best",
@@ -383,8 +401,8 @@ WARNINGS = {
         "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded",
     ),
     "auto_alias": (
-        "этап «{spelling}» ({rows} строк) будет считаться этапом «{stage}»",
-        "stage '{spelling}' ({rows} rows) will count as the ladder stage '{stage}'",
+        "этап «{spelling}» ({rows} строк) считается этапом «{stage}»",
+        "stage “{spelling}” ({rows} rows) counts as the ladder stage “{stage}”",
     ),
     "new_stages": (
         "{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
@@ -460,6 +478,10 @@ DATE_REASONS = {
         "row {row} has {value}: the second number is above 12, so the month comes first (US)",
     ),
     "ymd_slash": ("год первым (гггг/мм/дд)", "year first (yyyy/mm/dd)"),
+    "crm_day_first": (
+        "ни одно число не больше 12, но выгрузки «{crm}» пишут день первым",
+        "no number is above 12, and '{crm}' exports write the day first",
+    ),
     "user": ("выбрано вами", "chosen by you"),
     "ambiguous": (
         "неоднозначно: ни одно число не больше 12 — выберите формат",

@@ -112,10 +112,70 @@ TEXTS = {
     "planner.baseline_caption": (
         "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; {sellers} продавцов.",
+        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
         "Baseline: {period}, {months} months, deals by closing date (as on the Overview). "
         "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads; "
-        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; {sellers} sellers.",
+        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+    ),
+    "planner.basis": ("База расчёта", "Basis"),
+    "planner.basis.period": ("По дате закрытия", "By closing date"),
+    "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
+    "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
+    "planner.baseline_caption_projected": (
+        "База: {period}, {months} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {exposure} "
+        "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
+        "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} лидов моложе {days} дн. учтены частично; "
+        "средний чек {check} = выручка {revenue} ÷ {checks} их выигранных сделок с суммой; "
+        "цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort, young cohorts projected. "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} leads' "
+        "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
+        "within {days} days), so {young} leads younger than {days} days count in part; average check {check} = "
+        "revenue {revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} "
+        "leads; {sellers} sellers.",
+    ),
+    "planner.basis_help": (
+        "По дате закрытия (как в «Обзоре»): сделка считается в месяце, когда закрылась. По когортам: "
+        "сделка считается за своим лидом, а в конверсию и средний чек входят только лиды, у которых было время "
+        "стать сделкой; лиды, которые ещё созревают, учтены только в числе лидов в месяц. С прогнозом "
+        "молодых: учтён каждый лид — долей выигранных сделок, которые к его возрасту уже закрылись.",
+        "By closing date (as on the Overview): a deal counts in the month it closed. By lead cohort: a deal "
+        "counts against its lead, and only leads that have had time to become deals count in the conversion "
+        "and the average check; leads still maturing count only in the leads a month. With young ones "
+        "projected: every lead counts, each by the share of won deals that had closed by its age.",
+    ),
+    "planner.baseline_caption_cohort": (
+        "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов, "
+        "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
+        "{maturing} лидов периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
+        "{revenue} ÷ {checks} их выигранных сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort (as «By cohort» on the Overview). "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads "
+        "created up to {until}: 9 in 10 won deals close within {days} days (in your data); {maturing} leads of "
+        "the period are still maturing and left out of the conversion; average check {check} = revenue "
+        "{revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+    ),
+    "planner.baseline_caption_all": (
+        "База: {period}, {months} мес., сделки — по когортам лидов. Лиды {per_month} в мес. = {all} ÷ {months}; "
+        "конверсия {conversion} = {won} выигранных ÷ {leads} лидов (учтены все лиды: в данных нет выигранных "
+        "сделок с лидами, чтобы узнать срок созревания); средний чек {check} = выручка {revenue} ÷ {checks} "
+        "сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
+        "Baseline: {period}, {months} months, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
+        "conversion {conversion} = {won} won ÷ {leads} leads (every lead counts: the data has no won deals "
+        "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
+        "deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+    ),
+    "planner.cohort.all_maturing": (
+        "По когортам: все {maturing} лидов периода ещё созревают (выигранные сделки закрываются за {days} дн.), "
+        "поэтому конверсию данные пока не дают. Выберите более ранний период или базу «По дате закрытия».",
+        "By cohort: all {maturing} leads of the period are still maturing (won deals close within {days} days), "
+        "so the data gives no conversion yet. Pick an earlier period or the «By closing date» basis.",
+    ),
+    "planner.cohort.deals": (
+        "По когортам: сделки датированы днём создания их лида (без лида — своим).",
+        "By cohort: deals are dated by the day their lead was created (without a lead, their own).",
     ),
     "planner.baseline_unpriced": (
         "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы = "
@@ -144,6 +204,23 @@ TEXTS = {
     "planner.m.deals": ("Сделки в месяц", "Deals per month"),
     "planner.m.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.m.romi": ("ROMI", "ROMI"),
+    "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
+    "planner.m.profit_help": (
+        "Прибыль = оборот × маржа − бюджет. ROMI считается по новым договорам: (оборот новых договоров − бюджет) ÷ бюджет.",
+        "Profit = turnover × margin − budget. ROMI is on new contracts: (new contracts' turnover − budget) ÷ budget.",
+    ),
+    "planner.m.parts": (
+        "В плане: {parts}.",
+        "In the plan: {parts}.",
+    ),
+    "planner.m.part_web": (
+        "веб-цепочка — {leads} лидов сверх рычага «лиды» и {cost} расходов в бюджете",
+        "the web chain — {leads} leads on top of the leads lever and {cost} of cost in the budget",
+    ),
+    "planner.m.part_repeat": (
+        "постоянные клиенты — {revenue} выручки в обороте",
+        "repeat customers — {revenue} of revenue in the turnover",
+    ),
     "planner.rev.leads": ("Нужно лидов", "Leads needed"),
     "planner.rev.budget": ("Нужен бюджет", "Budget needed"),
     "planner.rev.deals": ("Нужно сделок", "Deals needed"),
@@ -165,6 +242,7 @@ TEXTS = {
     "planner.wf.conversion": ("Конверсия", "Conversion"),
     "planner.wf.avg_check": ("Чек", "Check"),
     "planner.wf.plan": ("План", "Plan"),
+    "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: каждый рычаг оценён в среднем по всем порядкам "
         "изменения (разложение Шепли). Потери от перегрузки видны в столбце конверсии.",
@@ -243,6 +321,18 @@ TEXTS = {
         "The baseline's sellers are the owners of the period's leads.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
+    "planner.web.on": (
+        "Веб-цепочка в плане: её лиды и расходы — сверх рычагов",
+        "The web chain feeds the plan: its leads and cost on top of the levers",
+    ),
+    "planner.rep.on": (
+        "Постоянные клиенты в плане: их выручка — в обороте и прибыли",
+        "Repeat customers feed the plan: their revenue in the turnover and profit",
+    ),
+    "planner.web.off_note": (
+        "Выключено: это калькулятор рядом с планом, заголовок его не учитывает.",
+        "Off: a calculator beside the plan; the headline does not count it.",
+    ),
     "planner.cap.capacity": ("Пропускная способность", "Capacity"),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
@@ -275,6 +365,13 @@ TEXTS = {
     "planner.fc.p_learned": ("Вероятность (по истории)", "Probability (history)"),
     "planner.fc.w_ladder": ("Прогноз по настройке", "Forecast by the setting"),
     "planner.fc.w_learned": ("Прогноз по истории", "Forecast by history"),
+    "planner.fc.by_close": (
+        "По ожидаемой дате закрытия (у открытой сделки дата закрытия — это ожидание, а не закрытие)",
+        "By expected close (an open deal's close date is when it is expected to close, not a close)",
+    ),
+    "planner.fc.close_month": ("Ожидаемое закрытие", "Expected close"),
+    "planner.fc.no_close": ("без даты", "no date"),
+    "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
@@ -318,7 +415,7 @@ TEXTS = {
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
-    "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves «{metric}» most"),
+    "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
@@ -326,7 +423,7 @@ TEXTS = {
     "planner.chart.capacity": ("Конверсия в зависимости от числа лидов", "Conversion against the number of leads"),
     "planner.sc.name": ("Название сценария", "Scenario name"),
     "planner.sc.save": ("Сохранить", "Save"),
-    "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario «{name}» saved."),
+    "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
@@ -373,6 +470,10 @@ TEXTS = {
         "{field}: должно быть больше 0, получено {value}",
         "{field}: must be more than 0, got {value}",
     ),
+    "planner.err.flag": (
+        "{field}: включено (1) или выключено (0), получено {value}",
+        "{field}: must be on (1) or off (0), got {value}",
+    ),
     "planner.err.share": (
         "{field}: доля от 0 до 1 (от 0 до 100 %), получено {value}",
         "{field}: must be between 0 and 1, got {value}",
@@ -381,9 +482,13 @@ TEXTS = {
         "Название сценария — от 1 до {max} символов.",
         "A scenario name has 1 to {max} characters.",
     ),
-    "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario «{name}» already exists."),
-    "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario «{name}»."),
-    "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace «{workspace}»."),
+    "planner.err.bad_scenario": (
+        "Сохранённые данные сценария «{name}» — не план; удалите его.",
+        "The saved inputs of scenario “{name}” are not a plan; delete it.",
+    ),
+    "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario “{name}” already exists."),
+    "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
+    "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
     "planner.err.plan_period": (
         "Период плана должен заканчиваться не раньше, чем начинается.",
         "The plan's period must end on or after its start.",
@@ -428,5 +533,16 @@ TEXTS.update(
         "workshop.leads_one": ("лид", "lead"),
         "workshop.leads_few": ("лида", "leads"),
         "workshop.leads_many": ("лидов", "leads"),
+        "workshop.deals_one": ("сделка", "deal"),
+        "workshop.deals_few": ("сделки", "deals"),
+        "workshop.deals_many": ("сделок", "deals"),
+        "workshop.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
+        "workshop.win_rate": ("Доля выигранных, %", "Win rate, %"),
+        "workshop.basis_deals": (
+            "Лидов в данных нет, поэтому база — сделки пространства за {period}, как в «Планировщике»: "
+            "сделки, вошедшие в воронку, × доля выигранных × средний чек.",
+            "The data has no leads, so the baseline is this workspace's deals for {period}, as in the Planner: "
+            "deals entering the pipeline × win rate × average check.",
+        ),
     }
 )

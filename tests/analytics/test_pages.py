@@ -140,8 +140,8 @@ def test_overview_in_english(company_app):
     at.radio(key="lang").set_value("en").run()
     at = set_period(at.switch_page("pages/overview.py").run(), MARCH)
     m = metrics(at)
-    assert m["Cost per lead (CPL)"] == fmt_money(100, "en") == "100 ₽"
-    assert m["Revenue"] == "5,000 ₽" and m["Lead → deal conversion"] == "20.00%"
+    assert m["Cost per lead (CPL)"] == fmt_money(100, "en") == "₽100"  # English puts the sign first (CLDR)
+    assert m["Revenue"] == "₽5,000" and m["Lead → deal conversion"] == "20.00%"
 
 
 def test_switching_the_language_keeps_a_custom_period(company_app):

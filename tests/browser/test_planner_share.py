@@ -23,7 +23,7 @@ def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(server_fac
         fmt_money(out["budget"], "en"),
         fmt_pct(out["romi"], "en", 0),
     ]
-    assert expected == ["900,000 ₽", "6.0", "120,000 ₽", "650%"]  # 120 × 5 % × 150 000, by hand
+    assert expected == ["₽900,000", "6.0", "₽120,000", "650%"]  # 120 × 5 % × 150 000, by hand
     assert values(page)[:4] == expected
     shot(page, "planner_shared_link")
 

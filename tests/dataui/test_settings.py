@@ -34,14 +34,14 @@ def test_ladder_shows_probability_in_percent(settings):
 @pytest.mark.parametrize(
     "edit, message",
     [
-        ({"edited_rows": {2: {"probability": 150}}}, "Row 3, «Probability, %»: a number from 0 to 100 is expected."),
-        ({"edited_rows": {1: {"name": "Initial interest"}}}, "Row 2, «Stage»: «Initial interest» appears twice."),
-        ({"edited_rows": {0: {"name": ""}}}, "Row 1, «Stage»: every stage needs a name."),
+        ({"edited_rows": {2: {"probability": 150}}}, "Row 3, “Probability, %”: a number from 0 to 100 is expected."),
+        ({"edited_rows": {1: {"name": "Initial interest"}}}, "Row 2, “Stage”: “Initial interest” appears twice."),
+        ({"edited_rows": {0: {"name": ""}}}, "Row 1, “Stage”: every stage needs a name."),
         (
             {"edited_rows": {0: {"norm_days": -3}}},
-            "Row 1, «Norm»: whole working days, 0 or more (or empty), are expected.",
+            "Row 1, “Norm”: whole working days, 0 or more (or empty), are expected.",
         ),
-        ({"edited_rows": {5: {"kind": "open"}}}, "«Kind»: the ladder needs at least one «won» stage."),
+        ({"edited_rows": {5: {"kind": "open"}}}, "“Kind”: the ladder needs at least one “won” stage."),
     ],
     ids=["probability-150", "duplicate-name", "empty-name", "negative-norm", "no-won-stage"],
 )
@@ -109,7 +109,7 @@ def test_alias_add_and_delete(settings):
 def test_empty_alias_is_refused(settings):
     at, ws_id = settings
     at.button(key=state.SET_ALIAS_ADD).click().run()
-    assert texts(at.error) == ["«Spelling in the file»: type the stage as the export writes it."]
+    assert texts(at.error) == ["“Spelling in the file”: type the stage as the export writes it."]
 
 
 def test_currency_is_saved_and_bad_one_refused(settings):

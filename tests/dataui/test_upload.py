@@ -113,7 +113,7 @@ def test_english_success_message(app_db):
     at, ws_id = open_data_page("en")
     upload(at, "лиды.csv", LEADS)
     at.button(key=state.DATA_LOAD).click().run()
-    assert texts(at.success)[0] == "Done: «лиды.csv» is loaded. Rows added: 3, updated: 0, rejected: 0."
+    assert texts(at.success)[0] == "Done: “лиды.csv” is loaded. Rows added: 3, updated: 0, rejected: 0."
 
 
 def test_bad_file_shows_an_error_and_changes_nothing(data):

@@ -155,7 +155,7 @@ FILE_ERRORS = [
         "amb.csv",
         (H + "1,01/02/2025,SEO,1\n2,03/04/2025,SEO,1\n").encode(),
         "amb.csv, column «created»: the dates read both as day/month and month/day (no day above 12), e.g. "
-        "'01/02/2025'. Expected: your choice of format: %d/%m/%Y / %m/%d/%Y. How to fix: choose the date format for "
+        "“01/02/2025”. Expected: your choice of format: %d/%m/%Y / %m/%d/%Y. How to fix: choose the date format for "
         "this column (command line: --date-format created_at=%d/%m/%Y).",
     ),
 ]
@@ -188,8 +188,9 @@ def test_bad_date_format(store, ws, tmp_path):
     with pytest.raises(UploadError) as err:
         inspect_file(store, ws, path, "leads", date_format="dd-mon")
     assert str(err.value) == (
-        "m.csv: the date format 'dd-mon' is not understood. Expected: a strftime format such "
-        "as %d.%m.%Y or %m/%d/%Y. How to fix: give a format with %d (day), %m (month), %Y (year)."
+        "m.csv: the date format “dd-mon” is not understood. Expected: dates such as 31.12.2025 or "
+        "12/31/2025. How to fix: choose the date format from the list (command line: --date-format "
+        "field=%m/%d/%Y for 12/31/2025)."
     )
 
 

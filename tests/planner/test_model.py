@@ -193,8 +193,106 @@ def test_forward_outputs():
     assert out["visits"] == pytest.approx(500) and out["cost"] == pytest.approx(15_000)
     turnover_ = 120 * out["effective_conversion"] * 150_000
     assert out["turnover"] == pytest.approx(turnover_)
-    assert out["profit"] == pytest.approx((turnover_ + 2_000_000) * 0.3 - 120_000)
+    # the web chain and repeat customers are switched off: calculators beside the plan
+    assert out["repeat_revenue"] == pytest.approx(2_000_000) and out["web_leads"] == pytest.approx(20)
+    assert out["profit"] == pytest.approx(turnover_ * 0.3 - 120_000)
     assert out["romi"] == pytest.approx((turnover_ - 120_000) / 120_000)
+
+
+# 120 leads × 5 % × 150 000, CPL 1 000, margin 30 %, no team limit. Web chain: 10 000 queries ×
+# 5 % = 500 visits × 4 % = 20 leads, cost 500 × 30 = 15 000. Repeat: 50 × 20 000 × 2 = 2 000 000.
+SWITCHED = dict(
+    leads=120,
+    conversion=0.05,
+    avg_check=150_000,
+    cpl=1_000,
+    margin=0.3,
+    queries=10_000,
+    ctr=0.05,
+    site_conversion=0.04,
+    cpc=30,
+    active_clients=50,
+    avg_order=20_000,
+    orders_per_period=2,
+)
+
+
+@pytest.mark.parametrize(
+    ("web_on", "repeat_on", "total", "deals", "turnover", "budget", "profit"),
+    [
+        # 6 deals × 150 000; profit 900 000 × 0.3 − 120 000
+        pytest.param(False, False, 120, 6, 900_000, 120_000, 150_000, id="both-off"),
+        # 140 leads → 7 deals → 1 050 000; budget 120 000 + 15 000; 315 000 − 135 000
+        pytest.param(True, False, 140, 7, 1_050_000, 135_000, 180_000, id="web-on"),
+        # 900 000 + 2 000 000; 870 000 − 120 000
+        pytest.param(False, True, 120, 6, 2_900_000, 120_000, 750_000, id="repeat-on"),
+        # 1 050 000 + 2 000 000; 915 000 − 135 000
+        pytest.param(True, True, 140, 7, 3_050_000, 135_000, 780_000, id="both-on"),
+    ],
+)
+def test_web_chain_and_repeat_customers_feed_the_plan_when_on(
+    web_on, repeat_on, total, deals, turnover, budget, profit
+):
+    out = evaluate(Plan(**SWITCHED, web_on=web_on, repeat_on=repeat_on))
+    assert out["total_leads"] == pytest.approx(total) and out["leads"] == 120
+    assert out["deals"] == pytest.approx(deals)
+    assert out["new_turnover"] == pytest.approx(deals * 150_000)
+    assert out["turnover"] == pytest.approx(turnover)
+    assert out["budget"] == pytest.approx(budget)
+    assert out["profit"] == pytest.approx(profit)
+    assert out["gross_margin"] == pytest.approx(turnover * 0.3)
+    # ROMI is marketing's return on new contracts, whatever the repeat customers bring
+    assert out["romi"] == pytest.approx((deals * 150_000 - budget) / budget)
+
+
+@pytest.mark.parametrize(
+    ("target", "leads", "budget"),
+    [
+        # new contracts need 3 500 000 − 2 000 000 = 1 500 000 → 10 deals → 200 leads, 20 from the web
+        pytest.param({"target_turnover": 3_500_000}, 180, 195_000, id="turnover"),
+        # 100 000 of new contracts → 13.3 leads: the web's 20 are enough, the lever needs none
+        pytest.param({"target_turnover": 2_100_000}, 0, 15_000, id="turnover-web-alone"),
+        # floor (20 × 5 % × 150 000 + 2 000 000) × 0.3 − 15 000 = 630 000; slope 0.3 × 150 000 × 5 %
+        # − 1 000 = 1 250 a lead; (810 000 − 630 000) ÷ 1 250 = 144
+        pytest.param({"target_profit": 810_000}, 144, 159_000, id="profit"),
+    ],
+)
+def test_reverse_plan_counts_what_the_switches_add(target, leads, budget):
+    out = evaluate(Plan(**SWITCHED, web_on=True, repeat_on=True, **target))
+    assert out["target_reachable"] is True
+    assert out["required_leads"] == pytest.approx(leads)
+    assert out["required_budget"] == pytest.approx(budget)
+    at = evaluate(Plan(**SWITCHED, web_on=True, repeat_on=True).with_(leads=out["required_leads"]))
+    key = next(iter(target))
+    reached = at["turnover"] if key == "target_turnover" else at["profit"]
+    assert reached >= target[key] - 1e-6
+
+
+def test_the_team_handles_the_web_leads_too():
+    """Capacity 2 × 50 = 100 against 120 + 20 web leads: conversion falls at 140, 3 sellers keep it."""
+    out = evaluate(Plan(**SWITCHED, web_on=True, sellers=2, contacts_per_seller=50))
+    assert out["effective_conversion"] == pytest.approx(0.05 * (100 / 140) ** E)
+    assert out["load"] == pytest.approx(1.4) and out["sellers_needed"] == 3
+
+
+@pytest.mark.parametrize(
+    ("inputs", "repeat_on"),
+    [
+        pytest.param({"active_clients": 50, "avg_order": 20_000, "orders_per_period": 2}, True, id="old-with-repeat"),
+        pytest.param({"active_clients": 0, "avg_order": 0, "orders_per_period": 1}, False, id="old-without-repeat"),
+        pytest.param(
+            {"active_clients": 50, "avg_order": 20_000, "orders_per_period": 2, "repeat_on": False}, False, id="new-off"
+        ),
+    ],
+)
+def test_a_scenario_saved_before_the_switch_keeps_its_repeat_revenue(inputs, repeat_on):
+    assert Plan.from_inputs({"leads": 10, "conversion": 0.1, "avg_check": 1_000, **inputs}).repeat_on is repeat_on
+
+
+def test_a_switch_is_on_or_off():
+    assert Plan(leads=1, conversion=0.1, avg_check=1, web_on=1.0).web_on is True
+    with pytest.raises(ValidationError, match="web_on"):
+        Plan(leads=1, conversion=0.1, avg_check=1, web_on=0.5)
 
 
 @pytest.mark.parametrize(
@@ -242,3 +340,42 @@ def test_validation_errors_are_translated():
         Plan(leads=10, conversion=1.5, avg_check=1)
     assert err.value.text("ru") == "conversion: доля от 0 до 1 (от 0 до 100 %), получено 1.5"
     assert err.value.text("en") == str(err.value) == "conversion: must be between 0 and 1, got 1.5"
+
+
+@pytest.mark.parametrize(
+    ("flags", "calls"),
+    [
+        pytest.param([], 1, id="forward-once"),
+        # reverse: the plan, then the plan at the required leads the headline shows
+        pytest.param(["--target-turnover", "1500000"], 2, id="reverse-plan-and-headline"),
+    ],
+)
+def test_the_cli_plan_evaluates_the_plan_once(monkeypatch, capsys, flags, calls):
+    """The command line's plan is its own baseline: no second evaluate of the same plan."""
+    import json
+
+    from funnel.cli import main
+    from funnel.model import result
+
+    seen = []
+    real = result.evaluate
+    monkeypatch.setattr(result, "evaluate", lambda p: seen.append(p) or real(p))
+    argv = ["plan", "--leads", "100", "--conversion", "5%", "--avg-check", "150000", "--format", "json", *flags]
+    assert main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(seen) == calls
+    # 100 × 5 % × 150 000 = 750 000; the target needs 1 500 000 ÷ 150 000 ÷ 5 % = 200 leads
+    assert out["turnover"] == pytest.approx(750_000)
+    if calls == 2:
+        assert out["at_target"]["leads"] == pytest.approx(200) and seen[1].leads == pytest.approx(200)
+
+
+def test_the_forecast_counts_what_the_switches_add():
+    """The uncertainty's mean is the plan's turnover with the web leads and the repeat revenue
+    in it (3 050 000 with both on), not the levers' 900 000."""
+    from funnel.model.uncertainty import Evidence, simulate
+
+    plan = Plan(**SWITCHED, web_on=True, repeat_on=True)
+    sim = simulate(plan, Evidence(leads=10_000, won=500, checks=500, check_cv=0.5))
+    assert sim["mean"] == pytest.approx(evaluate(plan)["turnover"], rel=0.02)
+    assert sim["p10"] >= 2_000_000  # the repeat revenue is typed, not drawn: it is in every run

@@ -153,7 +153,7 @@ def workshop(app_db, lang, **levers):
     "lang, line, turnover",
     [
         ("ru", "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
-        ("en", "120 leads × 5% × 150,000 ₽ = 900,000 ₽", ("Turnover per month", "900,000 ₽")),
+        ("en", "120 leads × 5% × ₽150,000 = ₽900,000", ("Turnover per month", "₽900,000")),
     ],
 )
 def test_workshop_writes_the_arithmetic_out(app_db, lang, line, turnover):
@@ -241,3 +241,74 @@ def test_a_viewer_plays_with_the_levers_but_cannot_save(app_db):
     assert "pl_sc_pick" in {s.key for s in at.selectbox} or any("не сохранять" in i.value for i in at.info)
     assert "pl_sc_save" not in {b.key for b in at.button}
     assert any("не сохранять" in i.value for i in at.info)
+
+
+def web_and_repeat(at, web: bool, repeat: bool):
+    """120 leads × 5 % × 150 000, CPL 1 000, margin 30 %; web 10 000 × 5 % × 4 % = 20 leads at
+    500 clicks × 30 = 15 000; repeat 50 × 20 000 × 2 = 2 000 000; each switched as given."""
+    at = set_levers(at, leads=120.0, conversion=5.0, avg_check=150_000.0, cpl=1_000.0, margin=30.0)
+    open_tab(at, "web")
+    set_levers(at, queries=10_000.0, ctr=5.0, site_conversion=4.0, cpc=30.0)
+    at.toggle(key="pl_web_on").set_value(web).run()
+    open_tab(at, "repeat")
+    set_levers(at, active_clients=50.0, avg_order=20_000.0, orders_per_period=2.0)
+    return at.toggle(key="pl_repeat_on").set_value(repeat).run()
+
+
+@pytest.mark.parametrize(
+    ("web", "repeat", "turnover", "deals", "budget", "profit"),
+    [
+        # 6 deals × 150 000; profit 900 000 × 30 % − 120 000
+        pytest.param(False, False, "900 000 ₽", "6,0", "120 000 ₽", "150 000 ₽", id="calculators-only"),
+        # 140 leads → 7 deals; budget + 15 000; 1 050 000 × 30 % − 135 000
+        pytest.param(True, False, "1 050 000 ₽", "7,0", "135 000 ₽", "180 000 ₽", id="web-feeds"),
+        # 900 000 + 2 000 000; 2 900 000 × 30 % − 120 000
+        pytest.param(False, True, "2 900 000 ₽", "6,0", "120 000 ₽", "750 000 ₽", id="repeat-feeds"),
+        pytest.param(True, True, "3 050 000 ₽", "7,0", "135 000 ₽", "780 000 ₽", id="both-feed"),
+    ],
+)
+def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
+    planner, web, repeat, turnover, deals, budget, profit
+):
+    at = web_and_repeat(planner, web, repeat)
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert (m["Оборот в месяц"], m["Сделки в месяц"], m["Бюджет в месяц"], m["Прибыль в месяц"]) == (
+        turnover,
+        deals,
+        budget,
+        profit,
+    )
+    # the repeat tab (open) shows the same revenue whether it feeds the plan or not
+    assert m["Выручка в месяц"] == "2 000 000 ₽"
+    said = " ".join(c.value for c in at.caption)
+    assert ("20,0 лидов сверх рычага" in said) is web and ("2 000 000 ₽ выручки в обороте" in said) is repeat
+    # the link carries both switches
+    assert (at.query_params["wo"] in ("1", ["1"])) is web and (at.query_params["ro"] in ("1", ["1"])) is repeat
+    open_tab(at, "web")
+    shown = metrics(at)
+    assert (shown["Лиды с сайта"], shown["Расходы"]) == ("20,0", "15 000 ₽")
+    assert shown["Оборот в месяц"] == turnover  # the headline, unchanged by which tab is open
+
+
+def test_margin_visibly_drives_profit(planner):
+    at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0, cpl=1_000.0, margin=100.0)
+    assert metrics(at)["Прибыль в месяц"] == "780 000 ₽"  # 900 000 − 120 000
+    at = set_levers(at, margin=50.0)
+    m = metrics(at)
+    assert m["Прибыль в месяц"] == "330 000 ₽"  # 900 000 × 50 % − 120 000
+    assert m["Оборот в месяц"] == "900 000 ₽"  # margin is not a turnover lever
+
+
+def test_a_link_with_the_switches_reopens_them(app_db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update(
+        {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "cpl": "1000", "m": "1", "q": "10000", "ctr": "0.05"}
+    )
+    at.query_params.update({"sc": "0.04", "cpc": "30", "ac": "0", "ao": "0", "op": "1", "wo": "1", "ro": "0"})
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    # (120 + 20) × 5 % × 150 000 = 1 050 000
+    assert metrics(at)["Оборот в месяц"] == "1 050 000 ₽"

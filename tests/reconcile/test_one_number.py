@@ -259,3 +259,26 @@ def test_maven_deals_only_plans_from_deals_entering(store, ws):
     assert b.source == "deals" and b.leads == 0
     assert b.win_rate == pytest.approx(now["win_rate"], rel=1e-12)
     assert out["turnover"] > 0 and b.missing() == ["cpl"]
+
+
+@pytest.mark.parametrize(
+    ("data", "period", "tried", "won"),
+    [
+        # deals only: 2 won of 3 closed (D1, D2 won, D3 lost) — the win rate's evidence
+        pytest.param(_deals_only, (date(2025, 1, 1), date(2025, 2, 28)), 3, 2, id="deals-only-win-rate"),
+        # the hand fixture: 4 won of 10 leads
+        pytest.param(_fixture, PERIOD, 10, 4, id="leads-conversion"),
+    ],
+)
+def test_the_forecast_learns_from_what_the_conversion_counts(store, ws, data, period, tried, won):
+    """Maven's deals-only Planner crashed in the forecast and scenarios tabs ("evidence.won:
+    cannot exceed evidence.leads, got 4238"): on deals the evidence is won of closed deals."""
+    from funnel.model import uncertainty
+
+    data(store, ws)
+    with store.cursor() as cur:
+        b = baseline(cur, Filters(ws, *period))
+    e = b.evidence()
+    assert (e.leads, e.won) == (tried, won)
+    sim = uncertainty.simulate(b.plan(), e, target=1.0)
+    assert sim["p50"] >= 0

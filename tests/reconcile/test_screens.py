@@ -173,8 +173,8 @@ def test_the_stage_chain_tab_and_the_headline_agree(app_db):
     at.run()
     assert not at.exception, at.exception
     values = [m for m in at.metric]
-    headline = {m.label: m.value for m in values[:4]}
-    chain_tab = {m.label: m.value for m in values[4:]}
+    headline = {m.label: m.value for m in values[:5]}  # turnover, deals, budget, ROMI, profit
+    chain_tab = {m.label: m.value for m in values[5:]}
     assert chain_tab["Конверсия цепочки"] == fmt_pct(0.06, "ru", 2)
     assert chain_tab["Оборот в месяц"] == headline["Оборот в месяц"]
     sliders = sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
@@ -231,3 +231,194 @@ def test_a_cut_spend_period_shows_its_share_in_the_spend_help(app_db):
     assert not at.exception, at.exception
     card = next(m for m in at.metric if m.label == "Расходы")
     assert "× 28/31 =" in card.proto.help and "× 3/30 =" in card.proto.help
+
+
+def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
+    """The basis switch: by cohort the levers are the Overview's cohort conversion and check and
+    every lead of the period a month; the caption names the window and the maturing leads, and
+    the link keeps the basis. Back on period basis, the Overview's figures again."""
+    import ui
+    from funnel.basis import baseline_on
+    from funnel.filters import Filters
+    from funnel.i18n import fmt_pct
+    from funnel.metrics import overview as ov
+    from funnel.periods import data_range, preset_range
+
+    at = page("planner")
+    at.radio(key="pl_basis_w").set_value("cohort").run()
+    assert not at.exception, at.exception
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        f = Filters("demo", *preset_range("last_12_months", last, first))
+        b = baseline_on(cur, f, "cohort")
+        by_cohort = ov.headline(cur, filters=f, attribution="cohort").now
+    assert b.maturing > 0
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(by_cohort["conversion"] * 100, rel=1e-12)
+    assert at.number_input(key="pl_avg_check_n").value == pytest.approx(float(by_cohort["avg_check"]), rel=1e-12)
+    assert at.number_input(key="pl_leads_n").value == pytest.approx(b.all_leads / b.months, rel=1e-12)
+    caption = next(c.value for c in at.caption if "когортам лидов" in c.value)
+    assert fmt_pct(b.conversion, "ru", 4) in caption
+    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.leads, 'ru')} лидов" in caption
+    assert f"{fmt_num(b.maturing, 'ru')} лидов периода ещё созревают" in caption
+    assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
+    # CPL over every lead of the period, the maturing ones too: they were paid for
+    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽', 2)} = расходы {fmt_money(b.spend, 'ru', '₽', 2)}"
+    assert f"{spend_part} ÷ {fmt_num(b.all_leads, 'ru')} лидов" in caption
+    assert at.query_params["bs"] in ("cohort", ["cohort"])
+    at.radio(key="pl_basis_w").set_value("period").run()
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(demo_baseline().conversion * 100, rel=1e-12)
+    assert "bs" not in at.query_params
+
+
+def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update({"bs": "cohort"})
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="pl_basis_w").value == "cohort"
+    assert any("когортам лидов" in c.value for c in at.caption)
+
+
+def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_db):
+    """24 deals created on 2 Sep 2026, 8 won, 8 lost, 8 open, each 30 000; no leads. Last 12
+    months: 24 ÷ 12 = 2 deals entering a month × win rate 8 ÷ 16 = 50 % × check 30 000 = 30 000
+    a month, in the Workshop as in the Planner (it used to show the method's example)."""
+    import ui
+    from funnel.workspace import create_workspace
+
+    page("overview")
+    with ui.get_store().transaction() as cur:
+        ws = create_workspace(cur, "Deals only").id
+    rows = [
+        {
+            "deal_id": f"D{i}",
+            "created_at": datetime(2026, 9, 2),
+            "stage": None,
+            "status": ["won", "lost", "open"][i % 3],
+            "amount": 30_000,
+            "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
+            "owner": "Ann",
+        }
+        for i in range(24)
+    ]
+    insert(ui.get_store(), ws, "deals", rows)
+    shown = {}
+    for name in ("planner", "workshop"):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.session_state["lang"] = "ru"
+        at.query_params["ws"] = ws
+        at.switch_page(f"pages/{name}.py")
+        at.run()
+        assert not at.exception, at.exception
+        shown[name] = at
+    workshop = shown["workshop"]
+    assert not workshop.info  # not the method's example
+    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "30 000 ₽"
+    assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
+    assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
+    assert "2 сделки × 50 % × 30 000 ₽ = 30 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
+    assert any("база — сделки" in c.value for c in workshop.caption)
+
+
+def test_the_channel_mix_tab_reads_the_result_object(app_db):
+    """The mix tab's totals are the result's mix (funnel.model.result: mix.totals of the
+    baseline's channels with the plan's edits), at baseline and after a row is edited."""
+    from funnel.i18n import t
+    from funnel.model import mix
+
+    at = page("planner")
+    at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    b = demo_baseline()
+    channels = b.mix_channels()
+
+    def shown(at) -> dict:
+        values = [m for m in at.metric][5:]  # after the headline's five
+        return {m.label: m.value for m in values}
+
+    tot = mix.totals(channels)
+    got = shown(at)
+    assert got["Бюджет в месяц"] == fmt_money(tot["budget"], "ru", "₽")
+    assert got["Оборот в месяц"] == fmt_money(tot["turnover"], "ru", "₽")
+    # double the first channel's budget: its leads double (no saturation), and so do its deals
+    first = channels[0]
+    at.session_state["pl_mix"] = {
+        "edited_rows": {0: {"budget": first.budget * 2}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception, at.exception
+    moved = mix.totals([first.__class__(**{**first.__dict__, "budget": first.budget * 2}), *channels[1:]])
+    assert moved["turnover"] == pytest.approx(tot["turnover"] + first.turnover)
+    assert shown(at)["Оборот в месяц"] == fmt_money(moved["turnover"], "ru", "₽")
+    assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link
+
+
+def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
+    """4 March – 3 April cuts every demo channel's March (28/31) and April (3/30): the Channels
+    table lists both beside each channel's spend, as the Overview's Spend card does, and the
+    parts add up to the channel's spend in the table."""
+    import ui
+    from funnel.filters import Filters
+    from funnel.metrics import channels as ch
+    from funnel.metrics import spend
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = "ru"
+    at.query_params.update({"period": "custom", "from": "2026-03-04", "to": "2026-04-03"})
+    at.switch_page("pages/channels.py")
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "Расходы: доли периодов по дням" in d.value.columns)
+    f = Filters("demo", datetime(2026, 3, 4).date(), datetime(2026, 4, 3).date())
+    with ui.cursor() as cur:
+        split = spend.spend_split(cur, filters=f)
+        econ = ch.channel_table(cur, filters=f)
+    rows = dict(zip(table["Канал"], table["Расходы: доли периодов по дням"], strict=True))
+    assert any("в последнем столбце «Расходы: доли периодов по дням»" in c.value for c in at.caption)
+    assert rows["Итого"] == "—"
+    spent = {g: s for g, s in zip(econ["grp"], econ["spend"], strict=True) if g is not None}
+    for channel, part in split.groupby("channel"):
+        text = rows[channel]
+        assert "× 28/31 =" in text and "× 3/30 =" in text, text
+        assert text.count(";") == len(part) - 1
+        # the parts are the channel's spend (which counts each part to the cent)
+        assert float(part["spend"].sum()) == pytest.approx(float(spent[channel]), abs=0.01 * len(part))
+        for r in part.itertuples():
+            assert (
+                f"{fmt_money(r.amount, 'ru', '₽')} × {r.days_in}/{r.days_total} = {fmt_money(r.spend, 'ru', '₽')}"
+                in text
+            )
+
+
+def test_the_planner_keeps_its_basis_across_pages(app_db):
+    at = page("planner")
+    at.radio(key="pl_basis_w").set_value("cohort").run()
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="pl_basis_w").value == "cohort"
+    assert any("когортам лидов" in c.value for c in at.caption)
+
+
+def test_the_planner_on_projected_basis_says_how_young_leads_count(app_db):
+    import ui
+    from funnel.basis import baseline_on
+    from funnel.filters import Filters
+    from funnel.periods import data_range, preset_range
+
+    at = page("planner")
+    at.radio(key="pl_basis_w").set_value("projected").run()
+    assert not at.exception, at.exception
+    with ui.cursor() as cur:
+        first, last = data_range(cur, "demo")
+        b = baseline_on(cur, Filters("demo", *preset_range("last_12_months", last, first)), "projected")
+    assert b.young > 0 and b.exposure < b.leads
+    assert at.number_input(key="pl_conversion_n").value == pytest.approx(b.conversion * 100, rel=1e-12)
+    caption = next(c.value for c in at.caption if "молодые когорты спрогнозированы" in c.value)
+    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.exposure, 'ru', 2)}" in caption
+    assert f"{fmt_num(b.young, 'ru')} лидов моложе {b.window_days} дн." in caption

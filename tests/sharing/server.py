@@ -45,7 +45,7 @@ class Server:
             "-m",
             "streamlit",
             "run",
-            str(self.script or ROOT / "dashboard.py"),
+            str(self.script or ROOT / "serve.py"),
             "--server.port",
             str(self.port),
             "--server.address",

@@ -88,7 +88,7 @@ class Run:
 class Session:
     """One browser tab: a websocket session on the server."""
 
-    def __init__(self, base_url: str, *, timeout: float = 120):
+    def __init__(self, base_url: str, *, timeout: float = 120, headers: dict[str, str] | None = None):
         self.base_url = base_url.rstrip("/")
         self.xsrf = secrets.token_hex(16)  # any token works if cookie and header agree
         ws_url = self.base_url.replace("http", "ws", 1) + "/_stcore/stream"
@@ -96,7 +96,8 @@ class Session:
             ws_url,
             timeout=timeout,
             subprotocol=None,
-            header=[f"Sec-WebSocket-Protocol: streamlit, {self.xsrf}"],
+            header=[f"Sec-WebSocket-Protocol: streamlit, {self.xsrf}"]
+            + [f"{k}: {v}" for k, v in (headers or {}).items()],
             cookie=f"_streamlit_xsrf={self.xsrf}",
         )
         self.session_id: str | None = None

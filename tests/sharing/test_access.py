@@ -1,11 +1,18 @@
 """Role rules and the sign-in configuration, as pure functions (funnel/access.py)."""
 
 import hashlib
+from typing import NamedTuple
 
 import pytest
 
 from funnel.access import AuthConfig, User, can, require
 from funnel.errors import AccessDenied
+
+
+class Space(NamedTuple):
+    id: str
+    is_demo: bool
+
 
 VIEWER = User("v", default_role="viewer")
 EDITOR = User("e", default_role="editor")
@@ -17,40 +24,42 @@ WRITES = ["upload", "undo_upload", "edit_ladder", "edit_scenarios"]
 
 @pytest.mark.parametrize("action", WRITES)
 def test_viewer_may_not_write_anywhere(action):
-    assert not can(VIEWER, action, "sales")
+    assert not can(VIEWER, action, "sales", is_demo=False)
     with pytest.raises(AccessDenied):
-        require(VIEWER, action, "sales")
+        require(VIEWER, action, "sales", is_demo=False)
 
 
 @pytest.mark.parametrize("action", WRITES)
 def test_editor_writes_data_but_not_in_the_demo(action):
-    assert can(EDITOR, action, "sales")
+    assert can(EDITOR, action, "sales", is_demo=False)
     assert not can(EDITOR, action, "demo", is_demo=True)
-    assert not can(EDITOR, action, "demo")  # the demo id alone is enough
     assert can(ADMIN, action, "demo", is_demo=True)
 
 
 @pytest.mark.parametrize("action", ["manage_workspaces", "reset_demo"])
 def test_only_admins_manage(action):
-    assert not can(EDITOR, action, "sales")
-    assert can(ADMIN, action, "sales")
-    assert can(ADMIN, action, "*")
-    assert not can(MARKETER, action, "*")
+    assert not can(EDITOR, action, "sales", is_demo=False)
+    assert can(ADMIN, action, "sales", is_demo=False)
+    assert can(ADMIN, action, "*", is_demo=False)
+    assert not can(MARKETER, action, "*", is_demo=False)
 
 
 def test_per_workspace_role_and_visibility():
-    assert MARKETER.role_in("marketing") == "editor"
-    assert MARKETER.role_in("sales") is None
-    assert MARKETER.role_in("demo") == "viewer"  # everyone signed in sees the made-up demo
-    assert MARKETER.allowed(["demo", "sales", "marketing"]) == ["demo", "marketing"]
-    assert can(MARKETER, "upload", "marketing")
-    assert not can(MARKETER, "view", "sales")
-    assert not can(User("x", default_role="nonsense"), "view", "sales")
+    assert MARKETER.role_in("marketing", is_demo=False) == "editor"
+    assert MARKETER.role_in("sales", is_demo=False) is None
+    assert MARKETER.role_in("demo", is_demo=True) == "viewer"  # everyone signed in sees the made-up demo
+    assert MARKETER.allowed([Space("demo", True), Space("sales", False), Space("marketing", False)]) == [
+        "demo",
+        "marketing",
+    ]
+    assert can(MARKETER, "upload", "marketing", is_demo=False)
+    assert not can(MARKETER, "view", "sales", is_demo=False)
+    assert not can(User("x", default_role="nonsense"), "view", "sales", is_demo=False)
 
 
 def test_denied_error_is_translated():
     with pytest.raises(AccessDenied) as exc:
-        require(VIEWER, "upload", "sales")
+        require(VIEWER, "upload", "sales", is_demo=False)
     assert "upload" in str(exc.value)
     assert "Ваша роль" in exc.value.text("ru")
 
@@ -88,9 +97,13 @@ def test_passwords_plain_and_hashed_give_their_roles():
     )
     assert c.problem is None
     boss = c.check_password("s3cret-ü")
-    assert boss.name == "boss" and boss.role_in("anything") == "viewer"
+    assert boss.name == "boss" and boss.role_in("anything", is_demo=False) == "viewer"
     mkt = c.check_password("mkt-pw")
-    assert (mkt.role_in("marketing"), mkt.role_in("sales"), mkt.role_in("other")) == ("editor", "viewer", None)
+    assert (
+        mkt.role_in("marketing", is_demo=False),
+        mkt.role_in("sales", is_demo=False),
+        mkt.role_in("other", is_demo=False),
+    ) == ("editor", "viewer", None)
     for wrong in ["", "mkt-pw ", "MKT-PW", digest, "s3cret-u"]:
         assert c.check_password(wrong) is None
 
@@ -117,12 +130,12 @@ def test_sso_roles_by_email_and_group():
         has_oidc=True,
     )
     assert c.problem is None
-    assert c.user_from_identity("anna@corp.ru").is_admin
-    both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"])
-    assert (both.role_in("marketing"), both.role_in("sales")) == ("editor", "viewer")
-    assert c.user_from_identity("eve@corp.ru", ["others"]) is None
+    assert c.user_from_identity("anna@corp.ru", email_verified=True).is_admin
+    both = c.user_from_identity("bob@corp.ru", ["Directors", "marketing"], email_verified=True)
+    assert (both.role_in("marketing", is_demo=False), both.role_in("sales", is_demo=False)) == ("editor", "viewer")
+    assert c.user_from_identity("eve@corp.ru", ["others"], email_verified=True) is None
     c2 = AuthConfig.from_mapping({"auth": "sso", "sso": {"default_role": "viewer"}}, has_oidc=True)
-    assert c2.user_from_identity("eve@corp.ru").role_in("sales") == "viewer"
+    assert c2.user_from_identity("eve@corp.ru", email_verified=True).role_in("sales", is_demo=False) == "viewer"
 
 
 def test_who_has_what_never_lists_secrets():
@@ -130,3 +143,32 @@ def test_who_has_what_never_lists_secrets():
     rows = c.who_has_what()
     assert rows == [{"who": "mkt", "kind": "password", "role": "editor", "workspaces": "*", "overrides": ""}]
     assert "mkt-pw" not in repr(rows)
+
+
+SSO_RULES = {"auth": "sso", "sso": {"emails": {"anna@corp.ru": {"role": "admin"}}, "default_role": "viewer"}}
+
+
+@pytest.mark.parametrize(
+    "claim, admitted",
+    [(True, True), ("true", True), ("True", True), (False, False), ("false", False), (None, False), (1, False)],
+    ids=["bool-true", "text-true", "text-True", "bool-false", "text-false", "missing", "one"],
+)
+def test_sso_requires_a_verified_email_by_default(claim, admitted):
+    # someone who registered anna's address at the provider without proving it must not get her role
+    c = AuthConfig.from_mapping(SSO_RULES, has_oidc=True)
+    assert c.require_email_verified
+    user = c.user_from_identity("anna@corp.ru", email_verified=claim)
+    assert (user is not None and user.is_admin) == admitted
+    assert (user is None) == (not admitted)  # not even the default role: the identity is not trusted
+
+
+def test_sso_email_verified_can_be_switched_off_for_providers_without_the_claim():
+    rules = {**SSO_RULES, "sso": {**SSO_RULES["sso"], "require_email_verified": False}}
+    c = AuthConfig.from_mapping(rules, has_oidc=True)
+    assert c.user_from_identity("anna@corp.ru").is_admin
+
+
+def test_sso_email_verified_setting_must_be_a_boolean():
+    rules = {**SSO_RULES, "sso": {**SSO_RULES["sso"], "require_email_verified": "no"}}
+    c = AuthConfig.from_mapping(rules, has_oidc=True)
+    assert c.mode == "closed" and "require_email_verified" in c.problem

@@ -178,12 +178,27 @@ def test_sso_signed_out_shows_login_button(spaces):
 
 
 def test_sso_group_maps_to_role(spaces):
-    at = make(SSO, auth=OIDC, user={"is_logged_in": True, "email": "bob@corp.ru", "groups": ["marketing"]})
+    at = make(
+        SSO,
+        auth=OIDC,
+        user={"is_logged_in": True, "email": "bob@corp.ru", "email_verified": True, "groups": ["marketing"]},
+    )
     assert not at.exception
     assert set(at.selectbox(key="workspace").options) == {"Demo", "Marketing"}
 
 
 def test_sso_unknown_person_gets_no_data(spaces):
-    at = make(SSO, auth=OIDC, user={"is_logged_in": True, "email": "eve@corp.ru", "groups": []})
+    at = make(SSO, auth=OIDC, user={"is_logged_in": True, "email": "eve@corp.ru", "email_verified": True, "groups": []})
     assert not shows_data(at)
     assert at.error and ("no role" in at.error[0].value or "не назначена" in at.error[0].value)
+
+
+@pytest.mark.parametrize("claim", [False, None], ids=["false", "missing"])
+def test_sso_unverified_email_gets_no_role_and_says_why(spaces, claim):
+    user = {"is_logged_in": True, "email": "anna@corp.ru", "groups": []}  # anna is an admin by e-mail
+    if claim is not None:
+        user["email_verified"] = claim
+    at = make(SSO, auth=OIDC, user=user)
+    assert not at.exception
+    assert not shows_data(at)
+    assert at.error and "email_verified" in at.error[0].value

@@ -65,8 +65,9 @@ def source(tmp_path):
         cur.execute("INSERT INTO stage_aliases VALUES ('demo', 'успешно реализовано', 'Deal done')")
         cur.execute(
             "INSERT INTO scenarios (workspace_id, name, inputs, is_plan, plan_from, plan_to) "
-            "VALUES ('demo', 'План «2026»', ?, true, '2026-01-01', '2026-12-31')",
-            [json.dumps({"leads": 1000, "note": "кавычки \" и ' "})],
+            "VALUES ('demo', ?, ?, true, '2026-01-01', '2026-12-31')",
+            # a plan as the app saves it (an import refuses inputs the Planner could not open)
+            ["План «2026», кавычки \" и '", json.dumps({"leads": 1000, "conversion": 0.02, "avg_check": 150000})],
         )
         assert first
     yield s

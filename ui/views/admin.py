@@ -12,8 +12,18 @@ import streamlit as st
 import ui
 from funnel import administration, portable
 from funnel.filesafety import MAX_UPLOAD_MB
+from funnel.i18n import TABLE
 from funnel.workspace import list_workspaces
 from ui import auth
+
+
+def export_bytes(workspace_id: str, actor) -> bytes:
+    """The workspace's export zip (funnel.portable), made now; the role is checked inside."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "export.zip"
+        with ui.cursor() as cur:
+            portable.export_workspace(cur, workspace_id, path, actor=actor)
+        return path.read_bytes()
 
 
 def _write(fn, done):
@@ -82,29 +92,24 @@ def render() -> None:
         try:
             with ui.cursor(fresh=True) as cur:
                 saved = administration.backup(cur, ui.ROOT / "data" / "backups", actor=actor)
-            st.success(ui.t("admin.backup_done", file=saved.name))
+            st.success(ui.t("admin.backup_done", file=ui.plain(saved.name)))
         except Exception as exc:  # noqa: BLE001
             ui.show_error(exc)
 
     st.subheader(ui.t("admin.export"))
     st.caption(ui.t("admin.export_help"))
     source = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_export_ws")
-    if st.button(ui.t("admin.export_button"), key="admin_export_btn"):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"{source}.zip"
-            try:
-                with ui.cursor() as cur:
-                    portable.export_workspace(cur, source or "", path, actor=actor)
-                st.download_button(
-                    ui.t("admin.download"),
-                    path.read_bytes(),
-                    f"funnel-{source}.zip",
-                    "application/zip",
-                    key="admin_export_dl",
-                    icon=":material/download:",
-                )
-            except Exception as exc:  # noqa: BLE001
-                ui.show_error(exc)
+    # The archive is made when the button is clicked, for the session that clicked, and served
+    # once to that signed-in browser (ui.guard): no copy waits at a media address beforehand.
+    st.download_button(
+        ui.t("admin.download"),
+        data=lambda: export_bytes(source or "", actor),
+        file_name=f"funnel-{source}.zip",
+        mime="application/zip",
+        key="admin_export_dl",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
     st.subheader(ui.t("admin.import"))
     archive = st.file_uploader(ui.t("admin.import_file"), type=["zip"], key="admin_import_file")
@@ -120,10 +125,17 @@ def render() -> None:
 
     st.subheader(ui.t("admin.roles"))
     cfg = auth.config()
-    st.caption(ui.t("admin.mode", mode=cfg.mode) + " · " + ui.t("admin.roles_help"))
-    st.caption(ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=auth.max_rows_text()))
-    st.dataframe(
-        [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in cfg.who_has_what()],
-        hide_index=True,
-        key="admin_roles_table",
+    mode = ui.t(f"admin.mode.{cfg.mode}") if f"admin.mode.{cfg.mode}" in TABLE else ui.plain(cfg.mode)
+    st.caption(ui.t("admin.mode", mode=mode) + " · " + ui.t("admin.roles_help"))
+    rows = auth.max_rows_text()
+    st.caption(
+        ui.t("admin.limits", mb=MAX_UPLOAD_MB, rows=rows) if rows != "—" else ui.t("admin.limits_mb", mb=MAX_UPLOAD_MB)
     )
+    if who := cfg.who_has_what():
+        st.dataframe(
+            [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in who],
+            hide_index=True,
+            key="admin_roles_table",
+        )
+    else:
+        st.caption(ui.t("admin.no_roles"))

@@ -13,6 +13,7 @@ import streamlit as st
 import ui
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
+from ui.views.overview import cut_part
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -35,12 +36,30 @@ ECONOMICS_COLUMNS: dict[str, str] = {
 }
 
 
-def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
+def economics_table(df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | None = None) -> None:
+    """The economics table; with ``split`` (funnel.metrics.spend.spend_split by channel), a last
+    column lists, for each channel, the spend periods the chosen period cuts and the
+    share by days each adds, as the Overview's Spend card does."""
     names = {c: ui.t(k) for c, k in _economics_columns(df, by).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
-    show_table(_economics_view, df, raw, f"economics_{by}", key, by)
+    cuts = spend_cuts(split) if by == "channel" else ()
+    show_table(_economics_view, df, raw, f"economics_{by}", key, by, cuts)
+    if cuts:
+        st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
+
+
+def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
+    """(channel, "01.03.2026–31.03.2026: 3 100 ₽ × 28/31 = 2 800 ₽; …") for each channel with a
+    spend period the chosen period cuts; () when every period lies wholly inside."""
+    if split is None or split.empty:
+        return ()
+    cut = split[split["days_in"] < split["days_total"]]
+    return tuple(
+        (str(channel), "; ".join(cut_part(r) for r in part.itertuples()))
+        for channel, part in cut.groupby("channel", sort=True)
+    )
 
 
 def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
@@ -50,8 +69,13 @@ def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
     return cols
 
 
-def _economics_view(part: pd.DataFrame, by: str) -> pd.DataFrame:
-    return formatted(part.assign(interval=None), _economics_columns(part, by), dim=by)[0]
+def _economics_view(part: pd.DataFrame, by: str, cuts: tuple[tuple[str, str], ...] = ()) -> pd.DataFrame:
+    shown = formatted(part.assign(interval=None), _economics_columns(part, by), dim=by)[0]
+    if cuts:
+        texts = dict(cuts)
+        column = [("—" if total else texts.get(g, "")) for g, total in zip(part["grp"], part["is_total"], strict=True)]
+        shown[ui.t("an.col.spend_cut")] = column  # last: a long text, the figures stay in view
+    return shown
 
 
 def has_bubbles(df: pd.DataFrame) -> bool:

@@ -156,8 +156,8 @@ def bottleneck(b, min_decided: int) -> None:
         st.success(
             ui.t(
                 "an.fn.bottleneck_ok",
-                a=ui.plain(b.from_stage),
-                b=ui.plain(b.to_stage),
+                a=ui.plain(ui.label(b.from_stage, "stage")),
+                b=ui.plain(ui.label(b.to_stage, "stage")),
                 actual=ui.pct(b.actual),
                 expected=ui.pct(b.expected),
                 index=ui.num(b.index, 2),
@@ -168,8 +168,8 @@ def bottleneck(b, min_decided: int) -> None:
 def bottleneck_text(b) -> str:
     return ui.t(
         "an.fn.bottleneck_text",
-        a=ui.plain(b.from_stage),
-        b=ui.plain(b.to_stage),
+        a=ui.plain(ui.label(b.from_stage, "stage")),
+        b=ui.plain(ui.label(b.to_stage, "stage")),
         actual=ui.pct(b.actual),
         expected=ui.pct(b.expected),
         index=ui.num(b.index, 2),

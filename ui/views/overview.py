@@ -34,14 +34,18 @@ def cut_lines(split: pd.DataFrame | None) -> str:
     if split is None or split.empty:
         return ""
     cut = split[split["days_in"] < split["days_total"]]
-    lines = [
-        f"{r.channel} {period_text((r.period_start, r.period_end))}: {ui.money(r.amount)} × "
-        f"{r.days_in}/{r.days_total} = {ui.money(r.spend)}"
-        for r in cut.head(CUT_SHOWN).itertuples()
-    ]
+    lines = [f"{r.channel} {cut_part(r)}" for r in cut.head(CUT_SHOWN).itertuples()]
     if len(cut) > CUT_SHOWN:
         lines.append(ui.t("an.help.spend_cut_more", n=ui.num(len(cut) - CUT_SHOWN)))
     return "  \n".join(ui.plain(line) for line in lines)
+
+
+def cut_part(r) -> str:
+    """One cut spend period (a spend_split row): "01.03.2026–31.03.2026: 3 100 ₽ × 28/31 = 2 800 ₽"."""
+    return (
+        f"{period_text((r.period_start, r.period_end))}: {ui.money(r.amount)} × "
+        f"{r.days_in}/{r.days_total} = {ui.money(r.spend)}"
+    )
 
 
 def headline_help(h: Headline, figure: str, cut: str = "") -> str:

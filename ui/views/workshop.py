@@ -17,14 +17,27 @@ WORKSHOP_FALLBACK = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=
 
 def workshop_baseline(filters) -> tuple[Plan, Baseline | None]:
     """(the plan the room starts from, the baseline it came from): the workspace's baseline for
-    the sidebar's filters, exact, with at least one seller handling today's leads; the example
-    (and None) when the data cannot give leads, a conversion and a check."""
+    the sidebar's filters — the Planner's ``Baseline.plan()``, so a workspace with deals but no
+    leads runs on deals entering × win rate × check, as the Planner does — exact, with at least
+    one seller handling today's flow; the example (and None) when the data cannot give a flow, a
+    conversion and a check."""
     b = load_baseline(filters)
-    if b.is_empty or not b.conversion or not b.avg_check:
-        return WORKSHOP_FALLBACK, None
     p = b.plan()
+    if b.is_empty or not p.leads or not p.conversion or not p.avg_check:
+        return WORKSHOP_FALLBACK, None
     sellers = float(max(b.sellers, 1))
     return p.with_(sellers=sellers, contacts_per_seller=p.leads / sellers), b
+
+
+def label_key(source: Baseline | None, lever: str) -> str:
+    """The text key of a lever's label: on deals (no leads in the data), what the Planner calls
+    it — deals entering the pipeline a month, win rate."""
+    if source is not None and source.source == "deals" and lever in DEALS_LABELS:
+        return DEALS_LABELS[lever]
+    return f"workshop.{lever}"
+
+
+DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate"}
 
 
 def start(base: Plan, sig: str) -> None:
@@ -51,27 +64,29 @@ def workshop_plan(base: Plan) -> Plan:
     )
 
 
-def leads_word(n: float) -> str:
-    """Russian needs the noun's case after a number: 1 лид, 2 лида, 5 лидов; 21 лид."""
+def leads_word(n: float, noun: str = "leads") -> str:
+    """Russian needs the noun's case after a number: 1 лид, 2 лида, 5 лидов; 21 лид (``noun``
+    "deals": 1 сделка, 2 сделки, 5 сделок)."""
     n = int(round(n))
     if ui.lang() != "ru":
-        return ui.t("workshop.leads_one" if n == 1 else "workshop.leads_many")
+        return ui.t(f"workshop.{noun}_one" if n == 1 else f"workshop.{noun}_many")
     if n % 10 == 1 and n % 100 != 11:
-        return ui.t("workshop.leads_one")
+        return ui.t(f"workshop.{noun}_one")
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return ui.t("workshop.leads_few")
-    return ui.t("workshop.leads_many")
+        return ui.t(f"workshop.{noun}_few")
+    return ui.t(f"workshop.{noun}_many")
 
 
-def workshop_line(out: dict) -> str:
-    """ "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language. Conversion is the one
-    after overload; "≈" when it is not a round share."""
+def workshop_line(out: dict, noun: str = "leads") -> str:
+    """ "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language (``noun`` "deals": the
+    deals entering the pipeline, on a workspace without leads). Conversion is the one after
+    overload; "≈" when it is not a round share."""
     conv = out["effective_conversion"]
     exact = abs(conv * 1000 - round(conv * 1000)) < 1e-9
     decimals = 0 if abs(conv * 100 - round(conv * 100)) < 1e-9 else (1 if exact else 2)
     sign = "=" if exact else "≈"
     return (
-        f"{ui.num(out['leads'])} {leads_word(out['leads'])} × {ui.pct(conv, decimals)} × "
+        f"{ui.num(out['leads'])} {leads_word(out['leads'], noun)} × {ui.pct(conv, decimals)} × "
         f"{ui.money(out['avg_check'])} {sign} {ui.money(out['turnover'])}"
     )
 

@@ -110,7 +110,7 @@ def review_and_load(ws, stored, kind) -> None:
     cols = st.columns(3)
     for i, f in enumerate(fields):
         cols[i % 3].selectbox(
-            texts.field_label(f.name) + (" *" if f.required else ""),
+            ui.plain(texts.field_label(f.name)) + (" *" if f.required else ""),
             options,
             key=state.DATA_MAP.of(f.name),
             help=texts.field_help(f),
@@ -121,7 +121,11 @@ def review_and_load(ws, stored, kind) -> None:
         ui.show_error(insp.error)
         return
     if insp.missing_required:
-        st.error(ui.t("data.missing_required", fields=", ".join(texts.field_label(f) for f in insp.missing_required)))
+        st.error(
+            ui.t(
+                "data.missing_required", fields=", ".join(ui.plain(texts.field_label(f)) for f in insp.missing_required)
+            )
+        )
 
     questions = upload.date_questions()
     if insp.date_formats or questions:
@@ -132,8 +136,8 @@ def review_and_load(ws, stored, kind) -> None:
             st.markdown(
                 ui.t(
                     "data.date_line",
-                    field=texts.field_label(fld),
-                    fmt=ui.plain(fmt),
+                    field=ui.plain(texts.field_label(fld)),
+                    fmt=ui.plain(texts.date_example(fmt, (12, 31))),  # "31.12.2025", not "%d.%m.%Y"
                     reason=ui.plain(texts.date_reason(insp, fld)),
                 )
             )
@@ -141,7 +145,7 @@ def review_and_load(ws, stored, kind) -> None:
             st.warning(
                 ui.t(
                     "data.date_ambiguous",
-                    fields=", ".join(texts.field_label(f) for _, _, flds in questions for f in flds),
+                    fields=", ".join(ui.plain(texts.field_label(f)) for _, _, flds in questions for f in flds),
                 )
             )
             for key, opts, flds in questions:
@@ -190,7 +194,11 @@ def review_and_load(ws, stored, kind) -> None:
     )
     st.caption(ui.t(f"data.mode_desc.{mode}"))
     replace_ok = mode == "replace" and st.checkbox(
-        ui.t("data.replace_confirm", kind=texts.kind_label(kind), count=ui.num(upload.current_rows(ws.id, kind))),
+        ui.t(
+            "data.replace_confirm",
+            kind=ui.plain(texts.kind_label(kind)),
+            count=ui.num(upload.current_rows(ws.id, kind)),
+        ),
         key=state.DATA_REPLACE_OK,
     )
     dup_ok = False

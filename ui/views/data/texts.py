@@ -54,10 +54,11 @@ def kind_label(kind: str) -> str:
     return ui.t(key) if key in TABLE else str(kind)
 
 
-def date_example(fmt: str) -> str:
-    """The 1st of February 2025, 14:05 written in ``fmt``: day and month tell themselves apart."""
+def date_example(fmt: str, day: tuple[int, int] = (2, 1)) -> str:
+    """The 1st of February 2025, 14:05 written in ``fmt`` (``day`` = (month, day) for another):
+    an example a person reads instead of a pattern code such as %d.%m.%Y."""
     try:
-        return pd.Timestamp(2025, 2, 1, 14, 5).strftime(fmt)
+        return pd.Timestamp(2025, day[0], day[1], 14, 5).strftime(fmt)
     except ValueError:
         return fmt
 
@@ -154,8 +155,8 @@ def duplicate_text(dup) -> str:
     def get(name):
         return dup.get(name) if isinstance(dup, dict) else getattr(dup, name, None)
 
-    when = get("loaded_at")
-    when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None else "—"
+    loaded = get("loaded_at")
+    when = ui.moment(pd.Timestamp(loaded).to_pydatetime()) if loaded is not None else "—"
     return ui.t(
         "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(get("user_name") or "—")
     )
@@ -171,7 +172,7 @@ def undo_options(history: pd.DataFrame) -> dict[int, str]:
     out = {}
     for rec in rows.to_dict("records"):
         when = rec.get("loaded_at")
-        when = pd.Timestamp(when).strftime("%d.%m.%Y %H:%M") if when is not None and not pd.isna(when) else "—"
+        when = ui.moment(pd.Timestamp(when).to_pydatetime()) if when is not None and not pd.isna(when) else "—"
         out[int(rec["id"])] = ui.t("data.undo_option", id=rec["id"], file=rec.get("file_name") or "—", when=when)
     return out
 
@@ -198,7 +199,7 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     for col in ("loaded_at", "undone_at"):
         if col in out:
             out[col] = out[col].map(
-                lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%d.%m.%Y %H:%M")
+                lambda v: "" if v is None or pd.isna(v) else ui.moment(pd.Timestamp(v).to_pydatetime())
             )
     if "kind" in out:
         out["kind"] = out["kind"].map(kind_label)

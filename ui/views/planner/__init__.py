@@ -10,8 +10,10 @@ import streamlit as st
 import ui
 from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
+from ui.views.planner.edits import plan_channels
 from ui.views.planner.levers import (
     base_plan,
+    basis_picker,
     current_edits,
     current_plan,
     lever,
@@ -33,6 +35,7 @@ from ui.views.planner.tabs import (
 
 __all__ = [
     "base_plan",
+    "basis_picker",
     "baseline_caption",
     "capacity_note",
     "current_edits",
@@ -43,6 +46,7 @@ __all__ = [
     "lever_label",
     "link_warning",
     "missing_note",
+    "plan_channels",
     "load_baseline",
     "metrics",
     "prepare",
@@ -61,19 +65,22 @@ def draw_tabs(b, base, r, steps: list) -> None:
     """The planner's tabs, on the run's one result ``r`` (funnel.model.result). They run lazily
     (on_change="rerun"): only the open one is computed and sent, which is most of a run's cost.
     What a tab's widgets hold that the plan needs is kept outside them (levers)."""
-    plan, out = r.plan, r.forward
+    plan = r.plan
     panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key="pl_tab", on_change="rerun")
 
     def scenarios_tab() -> None:
         charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
-        scenarios.scenarios_tab(b, base, plan, out, r.baseline, current_edits(), [waterfall(steps), *charts_], tables)
+        # the current plan's column and the report carry what the headline shows (r.shown)
+        scenarios.scenarios_tab(
+            b, base, plan, r.shown, r.baseline, current_edits(), [waterfall(steps), *charts_], tables
+        )
 
     draw = {
-        "chain": lambda: edits.chain_tab(b, plan),
-        "mix": lambda: edits.mix_tab(b),
-        "web": lambda: tabs.web_tab(plan),
-        "capacity": lambda: tabs.capacity_tab(plan, out),
-        "repeat": lambda: tabs.repeat_tab(plan),
+        "chain": lambda: edits.chain_tab(b, r),
+        "mix": lambda: edits.mix_tab(b, r),
+        "web": lambda: tabs.web_tab(r),
+        "capacity": lambda: tabs.capacity_tab(plan, r.shown),
+        "repeat": lambda: tabs.repeat_tab(r),
         "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, r)),
         "backtest": lambda: forecast.backtest_tab(b),
         "scenarios": scenarios_tab,

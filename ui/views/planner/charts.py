@@ -27,19 +27,36 @@ def signed_share(x: float | None) -> str | None:
 
 
 def metrics(out: dict, base_out: dict, cols=None) -> None:
-    """Turnover, deals, budget and ROMI with deltas against the baseline."""
+    """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
+    what the switched-on web chain and repeat customers put in them."""
 
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
         return None if a is None or b is None else signed(fmt(a - b), a - b)
 
     if cols is None:
-        top, bottom = st.columns(2), st.columns(2)
-        cols = [top[0], top[1], bottom[0], bottom[1]]
+        # two a row: a money figure of a big company ("1 684 811 ₽") is cut in a third of the pane
+        cols = [*st.columns(2), *st.columns(2), st.columns(2)[0]]
     cols[0].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money))
     cols[1].metric(ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)))
     cols[2].metric(ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money), delta_color="inverse")
     cols[3].metric(ui.t("planner.m.romi"), ui.pct(out["romi"], 0), delta("romi", lambda x: ui.pct(x, 0)))
+    if len(cols) > 4:
+        cols[4].metric(
+            ui.t("planner.m.profit"),
+            ui.money(out["profit"]),
+            delta("profit", ui.money),
+            help=ui.t("planner.m.profit_help"),
+        )
+    parts = []
+    if out.get("web_on") and out["total_leads"] > out["leads"]:
+        parts.append(
+            ui.t("planner.m.part_web", leads=ui.num(out["total_leads"] - out["leads"], 1), cost=ui.money(out["cost"]))
+        )
+    if out.get("repeat_on") and out["turnover"] > out["new_turnover"]:
+        parts.append(ui.t("planner.m.part_repeat", revenue=ui.money(out["turnover"] - out["new_turnover"])))
+    if parts:
+        st.caption(ui.t("planner.m.parts", parts="; ".join(parts)))
 
 
 def _layout(fig: go.Figure, height: int = 340) -> go.Figure:

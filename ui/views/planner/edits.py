@@ -12,14 +12,16 @@ import ui
 from funnel.errors import FunnelError
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
-from funnel.model.plan import Plan, evaluate
+from funnel.model.result import PlanResult
 from ui import state
 from ui.views.planner import levers as up
 
 
-def chain_tab(b, plan: Plan) -> None:
+def chain_tab(b, r: PlanResult) -> None:
     """The stage chain's sliders; the steps moved away from the baseline are kept as the plan's
-    chain edits (levers.keep_edits)."""
+    chain edits (levers.keep_edits). Its turnover and counts are the run's result's (what the
+    headline shows)."""
+    plan = r.plan
     if not b.chain:
         st.info(ui.t("planner.chain.empty"))
         return
@@ -64,11 +66,11 @@ def chain_tab(b, plan: Plan) -> None:
             / 100
         )
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=True)))
-    out = evaluate(plan)
+    out = r.shown
     c = st.columns(2)
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]))
-    reached = chain.reached(plan.leads)
+    reached = chain.reached(out["total_leads"])
     st.dataframe(
         pd.DataFrame(
             {
@@ -100,11 +102,19 @@ def _stale_note(key: str, names: list[str]) -> None:
         st.warning(ui.t(key, names=", ".join(f"«{ui.plain(n)}»" for n in names)))
 
 
-def mix_tab(b) -> None:
-    """The channel table; the rows changed from the baseline are kept as the plan's mix edits."""
+def plan_channels(b) -> list[mix.Channel]:
+    """The channel mix as the plan has it: the baseline's channels with the plan's table edits
+    (the run's result computes its mix from these: funnel.model.result)."""
+    return up.current_edits().apply_mix(b.mix_channels())[0]
+
+
+def mix_tab(b, r: PlanResult) -> None:
+    """The channel table; the rows changed from the baseline are kept as the plan's mix edits.
+    Its figures are the run's result's mix (``r.mix``): a change in the table is kept and the
+    page runs again, so the result, and every figure read from it, has it."""
     st.caption(ui.t("planner.mix.intro"))
     base = b.mix_channels()
-    if not base:
+    if not base or r.mix is None:
         st.info(ui.t("planner.mix.empty"))
         return
     rows, stale = up.current_edits().apply_mix(base)
@@ -152,7 +162,13 @@ def mix_tab(b) -> None:
     except FunnelError as exc:
         ui.show_error(exc)
         return
-    tot = mix.totals(channels)
+    changed, kept = edits.mix_edits(base, channels), up.current_edits().mix
+    if changed != tuple(e for e in kept if e[0] in {c.name for c in base}):
+        up.keep_edits(mix=changed)
+        st.rerun()  # the result is computed before the tabs: run again so it has this table
+    elif changed != kept:
+        up.keep_edits(mix=changed)  # stale rows (the warning above) are set aside; nothing else moved
+    tot = r.mix["totals"]
     c = list(st.columns(4))
     c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
     c[1].metric(ui.t("planner.mix.leads"), ui.num(tot["leads"]))
@@ -162,7 +178,7 @@ def mix_tab(b) -> None:
     c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
     c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
-    res = mix.rows(channels)
+    res = r.mix["rows"]
     st.dataframe(
         pd.DataFrame(
             {
@@ -182,7 +198,6 @@ def mix_tab(b) -> None:
         width="stretch",
         key="pl_mix_result",
     )
-    up.keep_edits(mix=edits.mix_edits(base, channels))
 
 
 EDIT_SUMMARY = edits.FIGURES

@@ -18,7 +18,8 @@ import streamlit as st
 
 import ui
 from funnel import units
-from funnel.baseline import Baseline, baseline
+from funnel.baseline import Baseline
+from funnel.basis import BASES, baseline_on
 from funnel.model import link
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan
@@ -33,9 +34,30 @@ FORMAT = {"share": "%.4f", "money": "%.2f", "count": "%.2f", "number": "%.2f"}
 
 
 # ---- baseline -----------------------------------------------------------------------------
-def load_baseline(filters) -> Baseline:
-    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples."""
-    return ui.shared(baseline, filters=filters)
+def load_baseline(filters, basis: str = "period") -> Baseline:
+    """The baseline all sessions share (ui.shared: no copy per run); it is frozen, all tuples.
+    ``basis``: "period" (deals by closing date, the default) or "cohort" (funnel.basis)."""
+    return ui.shared(baseline_on, filters=filters, basis=basis)
+
+
+def basis_picker() -> str:
+    """The planner's basis switch (period, the default, or cohort), drawn before the baseline
+    is read. A shared link's basis (``bs``) counts on the first visit, as its levers do."""
+    if not state.PL_LINK_DONE.get() and not state.PL_BASIS.present():
+        wanted = state.url_params().get(BASIS_KEY)
+        state.PL_BASIS.set(wanted if wanted in BASES else "period")
+    # The choice is kept outside the widget, whose state is dropped while another page is open.
+    state.PL_BASIS_W.set(state.PL_BASIS.get())
+    st.radio(
+        ui.t("planner.basis"),
+        BASES,
+        horizontal=True,
+        key=state.PL_BASIS_W,
+        format_func=ui.names(BASES, "planner.basis."),
+        help=ui.t("planner.basis_help"),
+        on_change=lambda: state.PL_BASIS.set(state.PL_BASIS_W.get()),
+    )
+    return state.PL_BASIS.get()
 
 
 def base_plan(b: Baseline) -> Plan:
@@ -60,6 +82,12 @@ def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
         set_lever(field, getattr(plan, field))
     state.PL_CAPACITY.set(plan.sellers is not None and plan.contacts_per_seller is not None)
     state.PL_CAPACITY_ON.pop()
+    for switch, widget, on in (
+        (state.PL_WEB, state.PL_WEB_ON, plan.web_on),
+        (state.PL_REPEAT, state.PL_REPEAT_ON, plan.repeat_on),
+    ):
+        switch.set(bool(on))
+        widget.pop()
     # The stage-chain sliders and the channel table start from the baseline too.
     state.PL_CHAIN.clear()
     state.PL_MIX.pop()
@@ -85,6 +113,16 @@ def keep_edits(**parts) -> None:
 def sync_capacity() -> None:
     """on_change of the capacity toggle: the switch itself is kept outside the widget."""
     state.PL_CAPACITY.set(bool(state.PL_CAPACITY_ON.get()))
+
+
+def sync_switch(switch: str) -> None:
+    """on_change of the web or repeat tab's toggle ("web", "repeat"): the switch itself is kept
+    outside the widget, which vanishes while another tab is open."""
+    kept, widget = SWITCHES[switch]
+    kept.set(bool(widget.get()))
+
+
+SWITCHES = {"web": (state.PL_WEB, state.PL_WEB_ON), "repeat": (state.PL_REPEAT, state.PL_REPEAT_ON)}
 
 
 def prepare(base: Plan, sig: str) -> None:
@@ -213,6 +251,7 @@ def current_plan(base: Plan) -> Plan:
         values["contacts_per_seller"] = values["contacts_per_seller"] or float(
             max(1, math.ceil((values["leads"] or 0) / values["sellers"]))
         )
+    values.update(web_on=bool(state.PL_WEB.get()), repeat_on=bool(state.PL_REPEAT.get()))
     reverse = state.PL_REVERSE.get()
     kind = state.PL_TARGET_KIND.get()
     if not reverse or kind != "turnover":
@@ -222,11 +261,16 @@ def current_plan(base: Plan) -> Plan:
     return base.with_(**values)
 
 
+BASIS_KEY = "bs"  # the link's basis, when it is not the default period basis
+
+
 def write_link(plan: Plan, edits: Edits | None = None) -> None:
-    """Put every input in the URL, with the stage-chain and channel-mix edits, so a copied link
-    reopens this exact view."""
+    """Put every input in the URL, with the stage-chain and channel-mix edits and the basis, so
+    a copied link reopens this exact view."""
     wanted = link.encode(plan, bool(state.PL_REVERSE.get()), edits)
-    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()))
+    if (basis := state.PL_BASIS.get()) != "period":
+        wanted[BASIS_KEY] = basis
+    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()) | {BASIS_KEY})
 
 
 def can_edit() -> bool:

@@ -15,10 +15,14 @@ from funnel import units
 from funnel.errors import FunnelError
 from funnel.model import edits
 from funnel.model.plan import Plan, evaluate
-from funnel.report_export import html_report, xlsx_report
+from funnel.report.pdf import CHROMIUM
+from funnel.report.pdf import available as pdf_available
+from funnel.report_export import html_report, pdf_report, xlsx_report
 from ui import auth, state
+from ui.text import date_input_format
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
+from ui.views.planner.tabs import baseline_caption
 
 SUMMARY = (
     "leads",
@@ -73,10 +77,10 @@ def scenarios_tab(
             sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
-            state.PL_SC_FLASH.set(ui.t("planner.sc.saved", name=ui.plain(name)))
+            state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
             st.rerun()
-        if flash := state.PL_SC_FLASH.pop():
-            st.success(flash)
+        if just_saved := state.PL_SC_FLASH.pop():
+            st.success(ui.t("planner.sc.saved", name=ui.plain(just_saved)))
         st.checkbox(ui.t("planner.sc.overwrite"), key=state.PL_SC_OVERWRITE)
     else:
         st.info(ui.t("planner.sc.viewer"))
@@ -98,7 +102,7 @@ def scenarios_tab(
         labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
-        plans = [f"{s.name}: {s.plan_from:%d.%m.%Y} – {s.plan_to:%d.%m.%Y}" for s in saved if s.is_plan]
+        plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
         c = list(st.columns(4))
@@ -119,7 +123,9 @@ def scenarios_tab(
                 st.rerun()
             c = st.columns([2, 1])
             default = (b.date_to.replace(day=1) if b.date_to else date.today(), b.date_to or date.today())
-            period = c[0].date_input(ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period")
+            period = c[0].date_input(
+                ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period", format=date_input_format()
+            )
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
                 if (
                     isinstance(period, (tuple, list))
@@ -135,12 +141,14 @@ def scenarios_tab(
     edit_part = edit_tables(b, current)
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
-    lang = ui.lang()  # the callables run on another thread, after this script run
-    c = list(st.columns(2))
+    lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
+    notes = [baseline_caption(b)]  # where the baseline came from, on which basis
+    shown_tables = {k: v for k, v in tables.items() if k in edit_names}
+    c = list(st.columns(3))
     c[0].download_button(
         ui.t("planner.export.html"),
         lambda: html_report(
-            title, inputs, outputs, figures, lang=lang, tables={k: v for k, v in tables.items() if k in edit_names}
+            title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=shown_tables
         ),
         "plan.html",
         "text/html",
@@ -148,9 +156,23 @@ def scenarios_tab(
         icon=":material/download:",
         on_click="ignore",
     )
-    c[1].download_button(
+    if pdf_available():
+        c[1].download_button(
+            ui.t("report.pdf"),
+            lambda: pdf_report(
+                title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=shown_tables
+            ),
+            "plan.pdf",
+            "application/pdf",
+            key="pl_export_pdf",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    else:
+        c[1].caption(ui.t("report.no_chromium", path=CHROMIUM))
+    c[2].download_button(
         ui.t("planner.export.xlsx"),
-        lambda: xlsx_report(inputs, outputs, tables, lang=lang),
+        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency),
         "plan.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="pl_export_xlsx",

@@ -28,6 +28,8 @@ def missing_note(b) -> None:
     """Say which levers the data cannot give, or that there is no baseline at all."""
     if b.is_empty:
         st.info(ui.t("planner.empty"))
+    elif b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing:
+        st.info(ui.t("planner.cohort.all_maturing", maturing=ui.num(b.maturing), days=ui.num(b.window_days)))
     elif b.missing():
         names = ", ".join(ui.t(lever_label(b, f) or f"planner.lever.{f}") for f in b.missing())
         st.info(ui.t("planner.missing", levers=names))
@@ -38,7 +40,7 @@ def baseline_caption(b) -> str:
     if b.source == "deals":
         per_month = b.entered / b.months if b.months else 0.0
         _, total = pipeline.weighted(list(b.open_stages))
-        return ui.t(
+        text = ui.t(
             "planner.deals_basis",
             entered=ui.num(b.entered),
             per_month=ui.num(per_month, 2),
@@ -49,9 +51,9 @@ def baseline_caption(b) -> str:
             open=ui.money(total["amount"]),
             weighted=ui.money(total["weighted_ladder"]),
         )
-    period = f"{b.date_from:%d.%m.%Y} – {b.date_to:%d.%m.%Y}" if b.date_from and b.date_to else "—"
-    text = ui.t(
-        "planner.baseline_caption",
+        return text + (" " + ui.t("planner.cohort.deals") if b.basis != "period" else "")
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    figures = dict(
         period=period,
         months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
         per_month=ui.num(b.leads_per_month, 2),
@@ -62,7 +64,20 @@ def baseline_caption(b) -> str:
         revenue=ui.money(b.revenue, 2),
         checks=ui.num(b.checks),
         sellers=ui.num(b.sellers),
+        cpl=ui.money(b.cpl, 2),
+        spend=ui.money(b.spend, 2),
+        all=ui.num(b.all_leads),
     )
+    if b.basis == "projected" and b.window_days is not None:
+        figures.update(exposure=ui.num(b.exposure, 2), young=ui.num(b.young), days=ui.num(b.window_days))
+        text = ui.t("planner.baseline_caption_projected", **figures)
+    elif b.basis in ("cohort", "projected"):  # projected without delays to learn from: every lead whole
+        figures.update(maturing=ui.num(b.maturing), days=ui.num(b.window_days))
+        figures["until"] = f"{b.mature_until:%d.%m.%Y}" if b.mature_until else "—"
+        key = "planner.baseline_caption_cohort" if b.window_days is not None else "planner.baseline_caption_all"
+        text = ui.t(key, **figures)
+    else:
+        text = ui.t("planner.baseline_caption", **figures)
     if b.unpriced:
         text += " " + ui.t("planner.baseline_unpriced", n=ui.num(b.unpriced))
     return text
@@ -97,14 +112,17 @@ def reverse_panel(r: PlanResult) -> None:
 
 
 def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
-    """The waterfall's bars, from the result's effects (baseline → what the headline shows)."""
-    return [
+    """The waterfall's bars, from the result's effects (baseline → what the headline shows); a
+    repeat customers' bar when their revenue in the turnover changed."""
+    rows = [
         (ui.t("planner.wf.baseline"), r.baseline["turnover"], "absolute"),
         (ui.t("planner.wf.leads"), r.effects["leads"], "relative"),
         (ui.t("planner.wf.conversion"), r.effects["conversion"], "relative"),
         (ui.t("planner.wf.avg_check"), r.effects["avg_check"], "relative"),
-        (ui.t("planner.wf.plan"), r.shown["turnover"], "total"),
     ]
+    if r.effects.get("repeat"):
+        rows.append((ui.t("planner.wf.repeat"), r.effects["repeat"], "relative"))
+    return rows + [(ui.t("planner.wf.plan"), r.shown["turnover"], "total")]
 
 
 def capacity_note(r: PlanResult) -> None:
@@ -123,25 +141,33 @@ def capacity_note(r: PlanResult) -> None:
 
 
 # ---- tabs -----------------------------------------------------------------------------------
-def _levers_and_figures(intro: str, fields: tuple[str, ...], figures: list[tuple[str, str]]) -> None:
-    """A lever tab: its intro, a slider per lever, then a row of (label key, shown value) metrics."""
+def _levers_and_figures(intro: str, switch: str, fields: tuple[str, ...], figures: list[tuple[str, str]]) -> None:
+    """A lever tab: its intro, its switch (``switch``: "web" or "repeat", kept outside the widget
+    as capacity's is), a slider per lever, then a row of (label key, shown value) metrics."""
     st.caption(ui.t(intro))
+    kept, widget = up.SWITCHES[switch]
+    widget.set(bool(kept.get()))
+    st.toggle(ui.t(f"planner.{switch[:3]}.on"), key=widget, on_change=up.sync_switch, args=(switch,))
+    if not kept.get():
+        st.caption(ui.t("planner.web.off_note"))
     for field in fields:
         up.lever(field)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
         col.metric(ui.t(key), value)
 
 
-def web_tab(plan: Plan) -> None:
-    web = plan.web
+def web_tab(r: PlanResult) -> None:
+    """The web chain's levers and figures, read from the run's result (what the headline shows)."""
+    out = r.shown
     _levers_and_figures(
         "planner.web.intro",
+        "web",
         ("queries", "ctr", "site_conversion", "cpc"),
         [
-            ("planner.web.visits", ui.num(web.visits if web else None)),
-            ("planner.web.leads", ui.num(web.leads if web else None, 1)),
-            ("planner.web.cost", ui.money(web.cost if web else None)),
-            ("planner.web.cpl", ui.money(web.cpl if web else None)),
+            ("planner.web.visits", ui.num(out["visits"])),
+            ("planner.web.leads", ui.num(out["web_leads"], 1)),
+            ("planner.web.cost", ui.money(out["cost"])),
+            ("planner.web.cpl", ui.money(out["web_cpl"])),
         ],
     )
 
@@ -163,9 +189,10 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         charts.signed_share(out["effective_conversion"] - plan.conversion),
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
-    top = max(plan.leads * 2.5, (out["capacity"] or 0) * 2, 10)
+    leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
+    top = max(leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]
-    st.plotly_chart(charts.capacity_curve(points, plan.leads, out["capacity"]), key="pl_cap_chart", width="stretch")
+    st.plotly_chart(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart", width="stretch")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la = cols[0].number_input(ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, key="pl_cal_la")
@@ -185,14 +212,16 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         st.button(ui.t("planner.cap.use"), key="pl_cal_use", on_click=up.set_lever, args=("elasticity", e))
 
 
-def repeat_tab(plan: Plan) -> None:
-    rep = plan.repeat
+def repeat_tab(r: PlanResult) -> None:
+    """Repeat customers' levers and figures, read from the run's result."""
+    out = r.shown
     _levers_and_figures(
         "planner.rep.intro",
+        "repeat",
         ("active_clients", "avg_order", "orders_per_period", "lifetime"),
         [
-            ("planner.rep.revenue", ui.money(rep.revenue)),
-            ("planner.rep.profit", ui.money(rep.profit)),
-            ("planner.rep.ltv", ui.money(rep.ltv)),
+            ("planner.rep.revenue", ui.money(out["repeat_revenue"])),
+            ("planner.rep.profit", ui.money(out["repeat_profit"])),
+            ("planner.rep.ltv", ui.money(out["ltv"])),
         ],
     )

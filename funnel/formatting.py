@@ -1,0 +1,197 @@
+"""Numbers, money, percents, dates and plural forms written the way each language writes them,
+through Babel (CLDR data): the project's one place that knows a decimal comma, a group
+separator, where a currency sign goes, Russian month names and Russian plural rules.
+
+Why Babel and not hand-made rules: the CLDR data it carries is what operating systems and
+spreadsheets use, so "1 234,5 ₽", "$1,234.50", "нояб. 2025" and "21 лид / 3 лида / 5 лидов"
+come out as a reader of each language expects, and a third language would be data, not code.
+
+Two choices of ours on top of CLDR, each for a reason:
+- CLDR separates Russian groups and the sign from the number with a no-break space (U+00A0).
+  The texts, downloads and tests of this project type a plain space, and a screen figure is
+  copied into spreadsheets, which read both; so every no-break space becomes a plain one.
+- The workspace currency is a sign its owner typed ("₽", "$", "EUR", "руб."): CLDR's pattern
+  for the language says where it goes (after the number in Russian, before it in English);
+  an ISO code is shown with its usual sign ("EUR" → "€").
+
+None, NaN and ±infinity give "—" everywhere (a screen never shows "nan" or "inf"), and a value
+that rounds to zero never shows a minus ("-0,0").
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.numbers import NumberPattern
+
+DASH = "—"
+_NBSP = ("\u00a0", "\u202f", "\u2009")
+
+
+@lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    return Locale.parse("ru" if lang == "ru" else "en")
+
+
+@lru_cache(maxsize=64)
+def _pattern(lang: str, kind: str, decimals: int) -> NumberPattern:
+    loc = _locale(lang)
+    base = {
+        "decimal": loc.decimal_formats[None],
+        "percent": loc.percent_formats[None],
+        "currency": loc.currency_formats["standard"],
+    }[kind]
+    pattern = copy.copy(base)
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
+
+
+def missing(x) -> bool:
+    """None, NaN, ±inf, or something that is not a number."""
+    if x is None:
+        return True
+    try:
+        return not math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return True
+
+
+def _plain(text: str) -> str:
+    for ch in _NBSP:
+        text = text.replace(ch, " ")
+    return text
+
+
+@lru_cache(maxsize=16)
+def _shape(lang: str, kind: str) -> tuple:
+    """CLDR's pieces of a number pattern for ``lang``: (prefixes, suffixes, scale, decimal mark,
+    group separator, grouping), positive and negative."""
+    pattern = _pattern(lang, kind, 0)
+    symbols = _locale(lang).number_symbols["latn"]
+    return pattern.prefix, pattern.suffix, pattern.scale, symbols["decimal"], symbols["group"], pattern.grouping
+
+
+def _apply(kind: str, x, lang: str, decimals: int, currency: str | None = None) -> str:
+    """The number in CLDR's pattern for ``lang``, assembled from the pattern's parts rather than
+    by ``NumberPattern.apply``, which costs ~40 µs a number (a 500-row table is 6 000 cells);
+    tests/core/test_formatting.py checks the two agree. Rounds half to even like Python."""
+    prefix, suffix, scale, mark, group, grouping = _shape(lang, kind)
+    value: Decimal | float = x if isinstance(x, Decimal) else float(x)
+    if scale:
+        value = value * (10**scale)
+    if grouping != (3, 3):  # not the case for ru or en; kept for a language that groups otherwise
+        pattern = _pattern(lang, kind, decimals)
+        return _plain(pattern.apply(x, _locale(lang), currency=currency, currency_digits=False))
+    digits = f"{abs(value):,.{decimals}f}"
+    negative = value < 0 and digits.strip("0,.") != ""  # no "-0,0"
+    digits = digits.replace(",", "\x00").replace(".", mark).replace("\x00", group)
+    text = prefix[negative] + digits + suffix[negative]
+    return _plain(text.replace("¤", currency) if currency else text)
+
+
+def number(x, lang: str, decimals: int = 0) -> str:
+    """``1234567.8`` → ``1 234 567,8`` (ru), ``1,234,567.8`` (en), rounded half to even to
+    ``decimals`` places. A Decimal keeps its exact digits."""
+    if missing(x):
+        return DASH
+    return _apply("decimal", x, lang, decimals)
+
+
+def percent(x, lang: str, decimals: int = 1) -> str:
+    """A share kept as a fraction: ``0.052`` → ``5,2 %`` (ru), ``5.2%`` (en)."""
+    if missing(x):
+        return DASH
+    return _apply("percent", x, lang, decimals)
+
+
+def money(x, lang: str, currency: str = "₽", decimals: int = 0) -> str:
+    """An amount with the workspace's currency sign where the language puts it:
+    ``1 234 ₽`` (ru), ``₽1,234`` and ``$10,005,534`` (en). A sign made of letters ("руб.",
+    "CHF") is set off by a space in English too."""
+    if missing(x):
+        return DASH
+    sign = (currency or "").strip() or "¤"
+    text = _apply("currency", x, lang, decimals, currency=_symbol(sign, lang))
+    if any(ch.isalpha() for ch in sign) and sign in text and not text.endswith(sign):
+        text = text.replace(sign, sign + " ", 1)  # CLDR's currency spacing: "CHF 1,234"
+    return text
+
+
+@lru_cache(maxsize=64)
+def _symbol(sign: str, lang: str) -> str:
+    """An ISO code as its usual sign in ``lang`` ("EUR" → "€"); any other sign as typed."""
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(sign, _locale(lang)) if len(sign) == 3 and sign.isalpha() and sign.isupper() else sign
+
+
+def signed_percent(x, lang: str, decimals: int = 1) -> str:
+    """A change with its sign: ``+5,2 %`` / ``−3.1%`` (a true minus sign); "—" when missing."""
+    if missing(x):
+        return DASH
+    text = percent(abs(float(x)), lang, decimals)
+    if text.strip("0,.% \u00a0") == "":
+        return text
+    return ("+" if x > 0 else "−" if x < 0 else "") + text
+
+
+def _day(d) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
+def day(d, lang: str) -> str:
+    """A date: ``31.12.2025`` (ru), ``Dec 31, 2025`` (en) — never month-first digits."""
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return DASH
+    return _plain(format_date(_day(d), "dd.MM.y" if lang == "ru" else "MMM d, y", locale=_locale(lang)))
+
+
+def moment(d, lang: str) -> str:
+    """A date and time: ``31.12.2025 14:05`` (ru), ``Dec 31, 2025, 14:05`` (en)."""
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return DASH
+    when = d if isinstance(d, datetime) else datetime.combine(d, datetime.min.time())
+    return f"{day(when, lang)}{'' if lang == 'ru' else ','} {when:%H:%M}"
+
+
+def month(d, lang: str) -> str:
+    """A month: ``нояб. 2025`` (ru), ``Nov 2025`` (en)."""
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return DASH
+    return _plain(format_date(_day(d), "LLL y", locale=_locale(lang)))
+
+
+def period(start, end, lang: str) -> str:
+    """A date range: ``01.11.2025–31.10.2026`` (ru), ``Nov 1, 2025 – Oct 31, 2026`` (en)."""
+    if start is None or end is None:
+        return DASH
+    skeleton = "yMMdd" if lang == "ru" else "yMMMd"
+    return _plain(format_interval(_day(start), _day(end), skeleton, locale=_locale(lang)))
+
+
+def month_names(lang: str) -> list[str]:
+    """Short stand-alone month names, January first: ``янв.``, ``февр.`` … / ``Jan``, ``Feb`` …"""
+    names = _locale(lang).months["stand-alone"]["abbreviated"]
+    return [names[i] for i in range(1, 13)]
+
+
+def plural(n, lang: str, forms: dict[str, str]) -> str:
+    """The form of a word for the count ``n`` by the language's CLDR plural rule: Russian has
+    one (1, 21), few (2–4, 22–24), many (5–20, 25) and other (fractions); English one and other.
+    ``forms`` maps those categories to words; a missing category falls back to "other", then
+    "many". ``plural(21, "ru", {"one": "лид", "few": "лида", "many": "лидов"})`` → ``лид``."""
+    value = float(n) if not missing(n) else 0.0
+    category = _locale(lang).plural_form(int(value) if value.is_integer() else value)
+    return forms.get(category) or forms.get("other") or forms.get("many") or next(iter(forms.values()))
+
+
+def example_date(lang: str) -> str:
+    """How a date is written, as an example a person recognises (``31.12.2025``), instead of
+    a pattern code such as ``%d.%m.%Y``."""
+    return day(date(2025, 12, 31), lang)

@@ -1,0 +1,293 @@
+"""What a plan report holds, decided once for every form (HTML, PDF, XLSX): each value with
+its label in the report's language, its unit (funnel.units) and its decimals.
+
+Callers hand over their inputs, results and tables either by figure key (``"conversion"``,
+a pipeline row's ``"weighted_ladder"``) or by the label the screen gave them (``"Конверсия,
+%"``): a label is looked up among the texts that name figures, so the unit of every value is
+known and nothing is formatted by guessing from its size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+import pandas as pd
+
+from funnel import demo_names, formatting, units
+from funnel.i18n import LANGUAGES, TABLE, t
+
+# Report-only decisions on decimals (the rest: funnel.units.decimals): conversions are small
+# shares read to the hundredth of a percent; deals per month are fractional in a plan.
+DECIMALS = {
+    "chain_conversion": 2,
+    "mix_romi": 0,
+    "conversion": 2,
+    "effective_conversion": 2,
+    "rate": 2,
+    "ctr": 2,
+    "site_conversion": 2,
+    "deals": 1,
+    "margin": 0,
+}
+# Columns of the planner's tables that are no figure of funnel.units.
+TEXT_COLUMNS = ("stage", "step", "channel", "lever")
+EXTRA_UNITS = {
+    "rate": "share",
+    "delta_low": "money",
+    "delta_high": "money",
+    "month": "month",
+    # What a scenario's table edits give (funnel.model.edits.FIGURES).
+    "chain_conversion": "share",
+    "mix_budget": "money",
+    "mix_turnover": "money",
+    "mix_romi": "share",
+}
+# Column key → the text that names it (the planner's own words where it has them).
+HEADERS = {
+    "stage": "planner.fc.stage",
+    "deals": "planner.fc.deals",
+    "amount": "planner.fc.amount",
+    "ladder_probability": "planner.fc.p_ladder",
+    "learned_probability": "planner.fc.p_learned",
+    "weighted_ladder": "planner.fc.w_ladder",
+    "weighted_learned": "planner.fc.w_learned",
+    "step": "planner.chain.col_step",
+    "rate": "report.col.rate",
+    "channel": "planner.mix.channel",
+    "budget": "planner.mix.budget",
+    "cpl": "planner.mix.cpl",
+    "leads": "planner.mix.leads",
+    "conversion": "report.col.conversion",
+    "avg_check": "planner.mix.avg_check",
+    "turnover": "planner.m.turnover",
+    "month": "report.col.month",
+    "lever": "report.col.lever",
+    "low": "report.col.low",
+    "high": "report.col.high",
+    "delta_low": "report.col.delta_low",
+    "delta_high": "report.col.delta_high",
+}
+# Labels a screen may already have given a column (its text key → the column's key).
+SCREEN_HEADERS = {"planner.mix.conversion": "conversion", "planner.chain.col_rate": "rate"}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure: its label, value and unit (a key of funnel.units.UNITS, "text", "month")."""
+
+    label: str
+    value: object
+    unit: str
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    headers: list[str]
+    rows: list[list[Value]]
+
+
+@dataclass
+class Report:
+    title: str
+    lang: str
+    currency: str
+    when: datetime
+    inputs: list[Value] = field(default_factory=list)
+    outputs: list[Value] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _decimals(key: str, kind: str) -> int:
+    if key in DECIMALS:
+        return DECIMALS[key]
+    try:
+        return units.decimals(key)
+    except ValueError:
+        return units.DECIMALS.get(kind, 0)
+
+
+def unit_of(key: str | None, sample=None) -> str:
+    """A key's unit; "text" for a key no unit covers (a name, a label); for no key, "auto"
+    when ``sample`` is a number (printed as before units were known: whole from 100 up)."""
+    if key is None:
+        return "auto" if isinstance(_plain(sample), (int, float, Decimal)) and not isinstance(sample, bool) else "text"
+    if key in EXTRA_UNITS:
+        return EXTRA_UNITS[key]
+    if key in TEXT_COLUMNS:
+        return "text"
+    try:
+        return units.unit(key)
+    except ValueError:
+        return unit_of(None, sample)
+
+
+@lru_cache(maxsize=4)
+def _labels(lang: str) -> dict[str, str]:
+    """Every text naming a planner figure or column, in ``lang`` → the figure's key."""
+    out: dict[str, str] = {}
+    for text_key in TABLE:
+        for prefix in ("planner.lever.", "planner.out.", "planner.m.", "an.col."):
+            if text_key.startswith(prefix):
+                out.setdefault(t(text_key, lang), text_key[len(prefix) :])
+    for key, text_key in HEADERS.items():
+        out[t(text_key, lang)] = key
+    for text_key, key in SCREEN_HEADERS.items():
+        out[t(text_key, lang)] = key
+    return out
+
+
+def key_of(label, lang: str) -> str | None:
+    """The figure key behind ``label`` (a key itself, or a text naming one in either language)."""
+    label = str(label)
+    if label in units.FIGURES or label in HEADERS:
+        return label
+    for lg in (lang, *LANGUAGES):
+        if label in _labels(lg):
+            return _labels(lg)[label]
+    return None
+
+
+def download_units(headers, lang: str) -> dict[str, str]:
+    """A download's columns (headers a page gave them, in ``lang``) → their units, for the ones
+    that name a figure; the others are left to the writer (text, or a plain number)."""
+    out = {}
+    for h in headers:
+        kind = unit_of(key_of(h, lang))
+        if kind not in ("text", "auto"):
+            out[str(h)] = kind
+    return out
+
+
+def header(key: str | None, label, lang: str) -> str:
+    """A column's header in ``lang``: the report's text for its key, else the label given."""
+    return t(HEADERS[key], lang) if key in HEADERS else str(label)
+
+
+def value(label, x, lang: str, *, key: str | None = None) -> Value:
+    """``x`` as a report value: labelled in ``lang``, with its unit and decimals."""
+    key = key or key_of(label, lang)
+    kind = unit_of(key, x)
+    shown = label
+    if key is not None and str(label) == key:  # given by key: name it in the language
+        lever, out = f"planner.lever.{key}", f"planner.out.{key}"
+        shown = t(out, lang) if out in TABLE else t(lever, lang) if lever in TABLE else t(HEADERS.get(key, key), lang)
+    return Value(str(shown), _plain(x), kind, _decimals(key or "", kind))
+
+
+def _plain(x):
+    """numpy scalars and pandas' missing values as Python values (None for missing)."""
+    if x is None or isinstance(x, (str, bool, Decimal, date, datetime)):
+        return x
+    try:
+        if pd.isna(x):
+            return None
+    except (TypeError, ValueError):
+        return x
+    return x.item() if hasattr(x, "item") else x
+
+
+def _step_names(steps: list, lang: str) -> list[str]:
+    """The stage chain's steps as "from → to": its first step starts at the lead."""
+    names = [t("report.lead", lang) if s == "lead" else str(demo_names.shown(s, lang)) for s in steps]
+    return [
+        f"{n} → {names[i + 1] if i + 1 < len(names) else t('planner.chain.won', lang)}" for i, n in enumerate(names)
+    ]
+
+
+def table(name: str, df: pd.DataFrame, lang: str) -> Table:
+    """A planner table (columns by key or by the screen's label) as report rows: headers in
+    ``lang``, levers and steps named in it, each cell with its column's unit; a lever's own
+    ``low``/``high`` value takes the lever's unit."""
+    keys = [key_of(c, lang) for c in df.columns]
+    headers = [header(k, c, lang) for k, c in zip(keys, df.columns, strict=True)]
+    if name in ("sensitivity", "projection", "pipeline"):
+        name = t(f"report.table.{name}", lang)
+    columns = {k: list(df[c]) for k, c in zip(keys, df.columns, strict=True) if k}
+    rows: list[list[Value]] = []
+    steps = _step_names(columns["step"], lang) if "step" in columns else None
+    for i, raw in enumerate(df.itertuples(index=False)):
+        row = []
+        for key, h, x in zip(keys, headers, raw, strict=True):
+            if key == "step" and steps is not None:
+                row.append(Value(h, steps[i], "text"))
+            elif key in ("stage", "channel"):
+                row.append(Value(h, demo_names.shown(_plain(x), lang), "text"))
+            elif key == "lever":
+                row.append(Value(h, t(f"planner.lever.{x}", lang), "text"))
+            elif key in ("low", "high") and "lever" in columns:
+                lever = columns["lever"][i]
+                kind = units.LEVERS.get(lever, ("number", 0))[0]
+                row.append(Value(h, _plain(x), kind, _decimals(lever, kind)))
+            else:
+                kind = unit_of(key, x)
+                row.append(Value(h, _plain(x), kind, _decimals(key or "", kind)))
+        rows.append(row)
+    return Table(name, headers, rows)
+
+
+def build(
+    title: str,
+    inputs: dict,
+    outputs: dict,
+    figures: list,
+    *,
+    lang: str,
+    currency: str = "₽",
+    notes: list[str] | None = None,
+    tables: dict[str, pd.DataFrame] | None = None,
+    when: datetime | None = None,
+) -> Report:
+    """The report: ``inputs`` and ``outputs`` map a figure key or its label to a value;
+    ``tables`` map a name (a key such as "pipeline", or a label) to a frame."""
+    return Report(
+        title=title,
+        lang=lang,
+        currency=currency,
+        when=when or datetime.now(),
+        inputs=[value(k, v, lang) for k, v in inputs.items()],
+        outputs=[value(k, v, lang) for k, v in outputs.items()],
+        tables=[table(name, df, lang) for name, df in (tables or {}).items()],
+        figures=list(figures),
+        notes=list(notes or []),
+    )
+
+
+def shown(v: Value, lang: str, currency: str) -> str:
+    """A value as the report prints it, by its unit: money with the currency, a share as a
+    percentage, a count without decimals when it is whole; "—" when missing."""
+    x = v.value
+    if x is None:
+        return "—"
+    if isinstance(x, bool) or v.unit == "flag":
+        return t("report.yes" if x else "report.no", lang)
+    if v.unit == "text" or isinstance(x, str):
+        return str(x)
+    if v.unit == "month":
+        return formatting.month(pd.Timestamp(x), lang)
+    if isinstance(x, (date, datetime)):
+        return formatting.day(x, lang)
+    if v.unit == "money":
+        places = v.decimals
+        if isinstance(x, Decimal) and x != x.to_integral_value():
+            places = max(-int(x.as_tuple().exponent), 0)  # an exact amount keeps its kopecks
+        return formatting.money(x, lang, currency, places)
+    if v.unit == "share":
+        return formatting.percent(x, lang, v.decimals)
+    if v.unit == "change":
+        return formatting.signed_percent(x, lang, v.decimals)
+    if isinstance(x, Decimal):
+        whole = x == x.to_integral_value()
+    else:
+        whole = isinstance(x, int) or (isinstance(x, float) and x.is_integer())
+    if v.unit == "auto":  # a figure no unit names: every digit of an exact amount, else 4 below 100
+        if isinstance(x, Decimal):
+            return formatting.number(x, lang, 0 if whole else max(-int(x.as_tuple().exponent), 0))
+        return formatting.number(x, lang, 0 if whole or abs(float(x)) >= 100 else 4)  # type: ignore[arg-type]
+    return formatting.number(x, lang, 0 if whole else v.decimals)

@@ -1,0 +1,100 @@
+"""The report as one self-contained HTML page: plotly.js inlined once (it opens offline, with
+no CDN), every text escaped, every value formatted by its unit in the report's language, the
+charts in the app's style (funnel.charts). The PDF is this page printed (funnel.report.pdf)."""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+from funnel import charts, demo_names, formatting
+from funnel.i18n import t
+from funnel.report.content import Report, Table, Value, shown
+
+CSS = """
+:root{--text:#31333f;--faded:#6b6f7b;--line:#e6eaf1;--bg2:#f6f7fa;--accent:#0068c9}
+*{box-sizing:border-box}
+body{font-family:%(font)s;margin:2rem auto;max-width:1100px;padding:0 1rem;color:var(--text);line-height:1.45}
+h1{font-size:1.9rem;margin:.2rem 0 .3rem} h2{font-size:1.35rem;margin:2rem 0 .6rem}
+h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
+.note{color:var(--faded);margin:.2rem 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem}
+.card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;break-inside:avoid}
+.card .label{font-size:.85rem;color:var(--faded)} .card .value{font-size:1.45rem;font-weight:600}
+table{border-collapse:collapse;margin:.3rem 0 1rem;font-size:.92rem;break-inside:auto}
+thead th{background:var(--bg2);font-weight:600}
+th,td{border-bottom:1px solid var(--line);padding:.3rem .7rem;text-align:left;vertical-align:top}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr{break-inside:avoid}
+.chart{break-inside:avoid;margin:.6rem 0 1rem}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{margin:0;max-width:none;padding:0} h2{break-after:avoid} h3{break-after:avoid}}
+"""
+
+
+def _td(v: Value, lang: str, currency: str) -> str:
+    cls = "" if v.unit == "text" or isinstance(v.value, str) else ' class="num"'
+    return f"<td{cls}>{html.escape(shown(v, lang, currency))}</td>"
+
+
+def _cards(values: list[Value], lang: str, currency: str) -> str:
+    cards = "".join(
+        f'<div class="card"><div class="label">{html.escape(v.label)}</div>'
+        f'<div class="value">{html.escape(shown(v, lang, currency))}</div></div>'
+        for v in values
+    )
+    return f'<div class="cards">{cards}</div>'
+
+
+def _pairs(values: list[Value], lang: str, currency: str) -> str:
+    body = "".join(f"<tr><th>{html.escape(v.label)}</th>{_td(v, lang, currency)}</tr>" for v in values)
+    return f"<table>{body}</table>"
+
+
+def _table(tb: Table, lang: str, currency: str) -> str:
+    first = tb.rows[0] if tb.rows else []
+    heads = "".join(
+        f"<th{'' if (first and first[i].unit == 'text') else ' class=num'}>{html.escape(h)}</th>"
+        for i, h in enumerate(tb.headers)
+    )
+    body = "".join("<tr>" + "".join(_td(v, lang, currency) for v in row) + "</tr>" for row in tb.rows)
+    return f"<h3>{html.escape(tb.name)}</h3><table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _figures(figures: list, lang: str, *, static: bool) -> str:
+    parts = []
+    for i, fig in enumerate(figures):
+        copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
+        if static:
+            copy.update_layout(width=720)  # an A4 page's printable width at 96 dpi
+        config = charts.config(lang, displayModeBar=False, staticPlot=True) if static else charts.config(lang)
+        div = copy.to_html(full_html=False, include_plotlyjs=(i == 0), config=config)
+        parts.append(f'<div class="chart">{div}</div>')
+    return "".join(parts)
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{html.escape(title)}</h2>{body}" if body else ""
+
+
+def render(report: Report, *, static: bool = False) -> str:
+    """The page; ``static`` (for printing) draws the charts at a page's width without hover."""
+    lang, cur = report.lang, report.currency
+    when = f"{formatting.day(report.when, lang)} {report.when:%H:%M}"
+    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in report.notes)
+    tables = "".join(_table(tb, lang, cur) for tb in report.tables)
+    figures = _figures(report.figures, lang, static=static)
+    return f"""<!doctype html>
+<html lang="{html.escape(lang)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(report.title)}</title>
+<style>{CSS % {"font": charts.FONT}}</style></head><body>
+<h1>{html.escape(report.title)}</h1>
+<p class="note">{html.escape(t("planner.export.generated", lang, when=when))}</p>
+{notes}
+{_section(t("planner.export.results", lang), _cards(report.outputs, lang, cur) if report.outputs else "")}
+{_section(t("planner.export.inputs", lang), _pairs(report.inputs, lang, cur) if report.inputs else "")}
+{tables}
+{f"<h2>{html.escape(t('planner.export.charts', lang))}</h2>{figures}" if figures else ""}
+</body></html>"""

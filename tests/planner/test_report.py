@@ -1,0 +1,164 @@
+"""The plan report in each form (HTML, XLSX, PDF, and the CLI's --export), read back from the
+file: values by their unit in one language, charts in the app's colours, sheets in the language."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from funnel.cli import main
+from funnel.report import pdf
+from funnel.report_export import html_report, pdf_report, write_report, xlsx_report
+
+INPUTS = {"leads": 120, "conversion": 0.05, "avg_check": 150_000.0, "margin": 0.35}
+OUTPUTS = {"turnover": 900_000.0, "deals": 6.0, "romi": 5.967, "budget": 120_000.0}
+PIPELINE = pd.DataFrame(
+    [
+        {
+            "stage": "Предложение",
+            "deals": 3,
+            "amount": 300_000.0,
+            "ladder_probability": 0.25,
+            "learned_probability": None,
+            "weighted_ladder": 75_000.0,
+            "weighted_learned": None,
+        }
+    ]
+)
+CHAIN = pd.DataFrame({"Переход": ["lead", "Интерес"], "Конверсия": [0.3, 0.1]})
+
+
+def _streamlit_figure() -> go.Figure:
+    """A figure made the way the app makes them: Streamlit's template, placeholder colours."""
+    import streamlit.elements.plotly_chart  # noqa: F401 - registers the "streamlit" template
+
+    with_template = pio.templates.default
+    pio.templates.default = "streamlit"
+    try:
+        return go.Figure(go.Bar(x=["a", "b"], y=[12_620_000, 1_500_000])).update_layout(
+            margin=dict(l=10, r=10, t=10, b=10)
+        )
+    finally:
+        pio.templates.default = with_template
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", ["5,00 %", "900 000 ₽", "597 %", "6", "35 %", "Лид → Интерес", "25,0 %", "300 000 ₽"]),
+        ("en", ["5.00%", "₽900,000", "597%", "6", "35%", "Lead → Интерес", "25.0%", "₽300,000"]),
+    ],
+)
+def test_html_formats_every_value_by_its_unit(lang, expected):
+    tables = {"Цепочка": CHAIN, "pipeline": PIPELINE}
+    page = html_report("План", INPUTS, OUTPUTS, [], lang=lang, tables=tables).decode()
+    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)
+    for text in expected:
+        assert text in cells, text
+    assert "0.0500" not in page and "5.967" not in page and "lead<" not in page
+    assert ("<h3>Взвешенная воронка</h3>" if lang == "ru" else "<h3>Weighted pipeline</h3>") in page
+    heads = re.findall(r"<th[^>]*>([^<]*)<", page)
+    assert ("Этап" if lang == "ru" else "Stage") in heads and "stage" not in heads
+
+
+def test_html_charts_carry_real_colours_and_the_languages_separators():
+    fig = _streamlit_figure()
+    assert "#000001" in fig.to_json()  # the app's figure, as the issue found it
+    page = html_report("План", {}, {}, [fig], lang="ru").decode()
+    spec = page[page.index("Plotly.newPlot") :]
+    assert "#000001" not in spec and "#0068c9" in spec
+    assert '"separators":",\\u202f"' in spec or '"separators":", "' in spec
+    assert '"exponentformat":"none"' in spec  # whole numbers on the axis, not "12.62M"
+    assert '"locale": "ru"' in spec and json.dumps("Ноябрь") in spec  # month names in Russian
+    assert fig.layout.margin.l == 10  # the caller's figure is left as it was
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "money_format"),
+    [
+        ("ru", ["Исходные данные", "Результаты", "Взвешенная воронка"], '#,##0 "₽"'),
+        ("en", ["Inputs", "Results", "Weighted pipeline"], '"₽"#,##0'),
+    ],
+)
+def test_xlsx_sheets_and_headers_in_one_language_with_number_formats(lang, sheets, money_format):
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_report(INPUTS, OUTPUTS, {"pipeline": PIPELINE}, lang=lang)))
+    assert wb.sheetnames == sheets
+    results = {r[0].value: r[1] for r in wb[sheets[1]].iter_rows(min_row=2)}
+    turnover = results["Оборот в месяц" if lang == "ru" else "Turnover per month"]
+    assert turnover.value == 900_000 and turnover.number_format == money_format
+    inputs = {r[0].value: r[1] for r in wb[sheets[0]].iter_rows(min_row=2)}
+    conv = inputs["Базовая конверсия" if lang == "ru" else "Base conversion"]
+    assert conv.value == 0.05 and conv.number_format == "0.00%"  # a number shown as 5.00 %
+    pipe = wb[sheets[2]]
+    head = [c.value for c in pipe[1]]
+    assert head[0] == ("Этап" if lang == "ru" else "Stage") and "stage" not in head
+    assert pipe["B2"].value == 3 and pipe["B2"].number_format == "#,##0"  # whole deals: no decimals
+    assert pipe["D2"].number_format == "0.0%" and pipe["E2"].value is None
+
+
+def test_export_writes_the_format_its_extension_names(tmp_path):
+    assert write_report(tmp_path / "p.html", "T", INPUTS, OUTPUTS, [], lang="en") == "html"
+    assert write_report(tmp_path / "p.xlsx", "T", INPUTS, OUTPUTS, [], lang="en") == "xlsx"
+    assert (tmp_path / "p.html").read_bytes().startswith(b"<!doctype html>")
+    assert (tmp_path / "p.xlsx").read_bytes()[:2] == b"PK"
+    from funnel.errors import FunnelError
+
+    with pytest.raises(FunnelError, match=r"\.html, \.pdf or \.xlsx"):
+        write_report(tmp_path / "p.docx", "T", INPUTS, OUTPUTS, [], lang="en")
+
+
+def test_cli_plan_export(tmp_path, capsys):
+    html_path, xlsx_path = tmp_path / "plan.html", tmp_path / "plan.xlsx"
+    base = ["plan", "--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--format", "json"]
+    assert main([*base, "--export", str(html_path), "--lang", "en"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["turnover"] == 900_000 and "_base_plan" not in out
+    page = html_path.read_text(encoding="utf-8")
+    assert "₽900,000" in page and "5.00%" in page and "Sensitivity" in page and page.count("Plotly.newPlot") == 2
+    assert main([*base, "--export", str(xlsx_path), "--lang", "ru", "--currency", "$"]) == 0
+    wb = openpyxl.load_workbook(xlsx_path)
+    assert wb.sheetnames == ["Исходные данные", "Результаты", "Чувствительность"]
+    assert main([*base, "--export", str(tmp_path / "plan.txt")]) != 0
+
+
+@pytest.mark.skipif(not pdf.available(), reason="needs Chromium (apt-get install chromium)")
+def test_pdf_is_the_report_printed(tmp_path):
+    fig = _streamlit_figure()
+    data = pdf_report("План", INPUTS, OUTPUTS, [fig], lang="ru", tables={"pipeline": PIPELINE})
+    assert data.startswith(b"%PDF-") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1
+    (tmp_path / "plan.pdf").write_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("ru", ["Отчёт HTML", "Отчёт PDF", "Таблица XLSX"]), ("en", ["HTML report", "PDF report", "XLSX workbook"])],
+)
+def test_the_scenarios_tab_offers_html_pdf_and_xlsx(app, monkeypatch, lang, labels):
+    from tests.planner.test_pages import open_tab
+
+    app.session_state["lang"] = lang
+    at = open_tab(app.switch_page("pages/planner.py").run(), "scenarios", lang)
+    assert not at.exception, at.exception
+    assert [b.proto.label for b in at.get("download_button")] == labels
+    monkeypatch.setattr(pdf, "CHROMIUM", "/nonexistent/chromium")  # a server without Chromium
+    at.run()
+    assert [b.proto.label for b in at.get("download_button")] == [labels[0], labels[2]]
+    assert any("Chromium" in c.value for c in at.caption)
+
+
+def test_edit_figures_and_demo_names_in_the_report_language():
+    outputs = {"Конверсия цепочки этапов": 0.0318304128, "Микс каналов: ROMI": 4.3009637638}
+    chain = pd.DataFrame({"Переход": ["lead", "Initial interest"], "Конверсия": [0.17, 0.5975]})
+    mix = pd.DataFrame({"Канал": ["VK Ads"], "Бюджет в месяц": [125_607.0], "Лиды": [335.0]})
+    page = html_report("План", {}, outputs, [], lang="ru", tables={"Этапы": chain, "Каналы": mix}).decode()
+    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)
+    assert "3,18 %" in cells and "430 %" in cells and "0.0318304128" not in page
+    assert "Лид → Первичный интерес" in cells and "Первичный интерес → оплата" in cells
+    assert "VK Реклама" in cells and "125 607 ₽" in cells and "335" in cells

@@ -1,0 +1,225 @@
+"""Hostile workspace archives (issue 17), generated here from one small good export (no large
+file is committed): each is refused with a message naming the part, entry and field, never a
+traceback, and leaves the database as it was. Nothing is unpacked past the checks."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from funnel import archive_check, portable
+from funnel.access import CLI_USER
+from funnel.archive_check import ArchiveError
+from funnel.db import Store
+from funnel.model.plan import Plan, evaluate
+from funnel.scenarios import list_scenarios, save_scenario
+from funnel.workspace import create_workspace, list_workspaces
+from tests.conftest import insert
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> bytes:
+    tmp = tmp_path_factory.mktemp("archives")
+    store = Store(tmp / "src.duckdb")
+    with store.transaction() as cur:
+        create_workspace(cur, "Sales", workspace_id="sales")
+    insert(
+        store, "sales", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(5)]
+    )
+    with store.transaction() as cur:
+        save_scenario(cur, "sales", "Growth", Plan(leads=100, conversion=0.05, avg_check=1000), actor=CLI_USER)
+    with store.cursor() as cur:
+        portable.export_workspace(cur, "sales", tmp / "good.zip", actor=CLI_USER)
+    store.close()
+    return (tmp / "good.zip").read_bytes()
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def build(parts: dict[str, bytes], extra: list[tuple[str, bytes]] = ()) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in list(parts.items()) + list(extra):
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def with_json(good: bytes, name: str, change) -> bytes:
+    parts = members(good)
+    value = json.loads(parts[name])
+    parts[name] = json.dumps(change(value)).encode()
+    return build(parts)
+
+
+def with_table(good: bytes, table: str, change) -> bytes:
+    parts = members(good)
+    arrow = pq.read_table(io.BytesIO(parts[f"tables/{table}.parquet"]))
+    sink = io.BytesIO()
+    pq.write_table(change(arrow), sink)
+    parts[f"tables/{table}.parquet"] = sink.getvalue()
+    return build(parts)
+
+
+def whitespace_bomb(good: bytes) -> bytes:
+    # valid JSON followed by 40 MB of spaces: packs to ~40 KB (the reported one: 1.2 MB → 1.2 GB)
+    parts = members(good)
+    parts["ladder.json"] = parts["ladder.json"] + b" " * (40 * 1024 * 1024)
+    return build(parts)
+
+
+def set_key(obj, key, value):
+    obj[key] = value
+    return obj
+
+
+def first(change):
+    def apply(items):
+        change(items[0])
+        return items
+
+    return apply
+
+
+CASES = {
+    "not-a-zip": (lambda g: b"PK\x03\x04 not really", "not a zip file"),
+    "whitespace-bomb": (whitespace_bomb, "ladder.json unpacks to 41 MB"),
+    "10001-members": (
+        lambda g: build(members(g), [(f"x/{i}", b"") for i in range(10_001)]),
+        "holds 10011 files; a workspace export holds exactly 10",
+    ),
+    "path-member": (lambda g: build(members(g), [("../../etc/evil", b"x")]), "holds 11 files"),
+    "missing-part": (
+        lambda g: build({k: v for k, v in members(g).items() if k != "aliases.json"}),
+        "missing aliases.json",
+    ),
+    "bad-json": (lambda g: build({**members(g), "workspace.json": b"{not json"}), "workspace.json is not valid JSON"),
+    "format": (lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "format", 99)), "export format 99"),
+    "no-rows": (
+        lambda g: with_json(g, "manifest.json", lambda m: {k: v for k, v in m.items() if k != "rows"}),
+        "manifest.json: «rows» is missing",
+    ),
+    "rows-null": (
+        lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "rows", {**m["rows"], "uploads": None})),
+        "manifest.json rows: «uploads» is missing; expected a whole number",
+    ),
+    "rows-wrong": (
+        lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "rows", {**m["rows"], "leads_raw": 7})),
+        "tables/leads_raw.parquet has 5 rows, the manifest says 7",
+    ),
+    "ladder-no-position": (
+        lambda g: with_json(g, "ladder.json", first(lambda s: s.pop("position"))),
+        "ladder.json, entry 1: «position» is missing; expected a whole number",
+    ),
+    "ladder-probability": (
+        lambda g: with_json(g, "ladder.json", first(lambda s: set_key(s, "probability", "high"))),
+        "ladder.json, entry 1: «probability» is 'high'; expected a number from 0 to 1",
+    ),
+    "ladder-not-a-list": (lambda g: with_json(g, "ladder.json", lambda v: {"a": 1}), "ladder.json should hold a list"),
+    "ladder-no-won": (
+        lambda g: with_json(g, "ladder.json", lambda v: [s for s in v if s["kind"] != "won"]),
+        "no stage of kind «won»",
+    ),
+    "alias-nested": (
+        lambda g: with_json(g, "aliases.json", lambda v: [{"alias": [["x"]], "stage": "Deal done"}]),
+        "aliases.json, entry 1: «alias» is [['x']]",
+    ),
+    "scenario-inputs-nested-list": (
+        lambda g: with_json(g, "scenarios.json", first(lambda s: set_key(s, "inputs", [[1, 2], [3]]))),
+        "scenarios.json, entry 1 («Growth»): «inputs» should be an object of plan inputs; it is list",
+    ),
+    "scenario-lever-nested-list": (
+        lambda g: with_json(
+            g, "scenarios.json", first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "leads": [[1]]}))
+        ),
+        "(«Growth»): leads: must be a number",
+    ),
+    "scenario-edits-nested-list": (
+        lambda g: with_json(
+            g, "scenarios.json", first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "edits": [[1]]}))
+        ),
+        "(«Growth»): edits",
+    ),
+    "scenario-date": (
+        lambda g: with_json(g, "scenarios.json", first(lambda s: set_key(s, "plan_from", "31.02.2026"))),
+        "«plan_from» is '31.02.2026'; expected a date",
+    ),
+    "upload-id-null": (
+        lambda g: with_table(g, "uploads", lambda a: a.set_column(0, "id", pa.array([None] * a.num_rows, pa.int64()))),
+        "every upload needs its own whole-number «id»",
+    ),
+    "parquet-garbage": (
+        lambda g: build({**members(g), "tables/spend_raw.parquet": b"PAR1garbagePAR1"}),
+        "tables/spend_raw.parquet is not a readable Parquet file",
+    ),
+    "wrong-column-type": (
+        lambda g: with_table(
+            g,
+            "leads_raw",
+            lambda a: a.set_column(
+                a.column_names.index("created_at"), "created_at", pa.array(["not a date"] * a.num_rows)
+            ),
+        ),
+        "its rows do not fit this app's tables",
+    ),
+}
+
+
+@pytest.fixture
+def target(tmp_path):
+    store = Store(tmp_path / "target.duckdb")
+    with store.transaction() as cur:
+        create_workspace(cur, "Kept", workspace_id="kept")
+    yield store
+    store.close()
+
+
+def state(store) -> tuple:
+    with store.cursor() as cur:
+        spaces = [(w.id, w.name) for w in list_workspaces(cur)]
+        counts = [
+            cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("uploads", "leads_raw", "stages", "stage_aliases", "scenarios")
+        ]
+    return spaces, counts
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_hostile_archive_is_refused_and_changes_nothing(good, target, tmp_path, case):
+    make, expected = CASES[case]
+    path = tmp_path / "hostile.zip"
+    path.write_bytes(make(good))
+    before = state(target)
+    with pytest.raises(ArchiveError) as err:
+        with target.transaction() as cur:
+            portable.import_workspace(cur, path, actor=CLI_USER)
+    assert str(err.value).startswith("hostile.zip: ")
+    assert expected in str(err.value), str(err.value)
+    assert state(target) == before
+
+
+def test_the_good_archive_imports_and_its_scenario_opens(good, target, tmp_path):
+    # the control for every case above: the same archive, unchanged, imports
+    path = tmp_path / "good.zip"
+    path.write_bytes(good)
+    with target.transaction() as cur:
+        w = portable.import_workspace(cur, path, actor=CLI_USER)
+    with target.cursor() as cur:
+        (sc,) = list_scenarios(cur, w.id)
+    assert evaluate(sc.plan())["turnover"] == pytest.approx(100 * 0.05 * 1000)  # 5 000, by hand
+
+
+def test_the_unpacked_size_limit_is_read_from_the_zip_directory(good, target, tmp_path, monkeypatch):
+    monkeypatch.setattr(archive_check, "MAX_UNPACKED_MB", 0)
+    path = tmp_path / "small.zip"
+    path.write_bytes(good)
+    with pytest.raises(ArchiveError, match=r"unpacks to 1 MB, over the limit of 0 MB"):
+        with target.transaction() as cur:
+            portable.import_workspace(cur, path, actor=CLI_USER)
