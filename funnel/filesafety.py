@@ -51,21 +51,30 @@ def check_xlsx_bomb(
     path: str | os.PathLike,
     *,
     name: str | None = None,
-    max_unpacked_mb: int = MAX_XLSX_UNPACKED_MB,
+    max_unpacked_mb: int | None = None,
     max_ratio: int = MAX_ZIP_RATIO,
 ) -> None:
     """Refuse an XLSX that is not a zip, or that would unpack to too much (total size over
     ``max_unpacked_mb`` MB, a member compressed more than ``max_ratio`` times, or more than
-    ``MAX_ZIP_MEMBERS`` members). Reads only the zip directory. Raises UploadError."""
+    ``MAX_ZIP_MEMBERS`` members). Reads only the zip directory. Raises UploadError.
+    ``max_unpacked_mb`` defaults to the ``max_unpacked_mb`` limit (funnel.ingest.limits)."""
+    from funnel.ingest import limits
+
+    if max_unpacked_mb is None:
+        max_unpacked_mb = limits.number("max_unpacked_mb")
     shown = Path(name or path).name
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _error("file.not_zip", "this is not a real XLSX (zip) file.", shown) from None
+    if len(infos) > MAX_ZIP_MEMBERS:  # said as what it is ("unpacks to 0 MB" said nothing)
+        from funnel.ingest.messages import upload_error
+
+        raise upload_error("zip_members", file=shown, members=len(infos), limit=MAX_ZIP_MEMBERS)
     total = sum(i.file_size for i in infos)
     worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > _MB), default=0)
-    if len(infos) > MAX_ZIP_MEMBERS or total > max_unpacked_mb * _MB or worst > max_ratio:
+    if total > max_unpacked_mb * _MB or worst > max_ratio:
         raise _error(
             "file.bomb",
             f"the file unpacks to {total / _MB:.0f} MB; it is refused as a decompression bomb. Save the data as CSV.",

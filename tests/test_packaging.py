@@ -33,7 +33,14 @@ def test_every_pin_is_in_both_files_with_the_same_version():
 def test_test_and_lint_tools_are_not_runtime_dependencies():
     runtime = _pins(PROJECT["project"]["dependencies"])
     extras = PROJECT["project"]["optional-dependencies"]
-    assert set(_pins(extras["test"])) == {"pytest", "pytest-xdist", "playwright", "websocket-client"}
+    assert set(_pins(extras["test"])) == {
+        "pytest",
+        "pytest-xdist",
+        "playwright",
+        "websocket-client",
+        "hypothesis",
+        "sortedcontainers",
+    }
     assert set(_pins(extras["lint"])) == {"ruff", "mypy"}
     assert not set(runtime) & (set(_pins(extras["test"])) | set(_pins(extras["lint"])))
 

@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except (FunnelError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        if not getattr(exc, "printed", False):  # a command that printed it with its details already
+            print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception:  # noqa: BLE001 - the detail goes to the log, not the user's terminal
         logging.getLogger("funnel.cli").exception("unexpected error")

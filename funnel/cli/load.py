@@ -8,13 +8,14 @@ upload through the app, stop it, or use --db.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from funnel.access import User
 from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
-from funnel.errors import FunnelError
-from funnel.ingest import FIELDS, inspect, load
+from funnel.errors import FunnelError, UploadError
+from funnel.ingest import FIELDS, load
 from funnel.ingest.messages import upload_error
 from funnel.ingest.uploads import keep_file
 from funnel.kinds import KINDS, RAW_TABLES, current_rows
@@ -45,7 +46,13 @@ def register(sub) -> None:
     )
     p.add_argument("--sheet", default=None, help="Excel sheet to read (default: the best-matching one)")
     p.add_argument("--allow-duplicate", action="store_true", help="load a file already loaded before")
-    p.add_argument("--strict", action="store_true", help="refuse to load if any row would be rejected")
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="load the rows that pass and report the rest (by default a file with any rejected row is "
+        "refused whole, as bulk loaders do)",
+    )
+    p.add_argument("--strict", action="store_true", help="the default, kept for old scripts: any rejected row refuses")
     p.set_defaults(func=run_load)
 
     d = sub.add_parser("demo", help="(re)create the demo workspace")
@@ -83,6 +90,9 @@ def _date_format(values: list[str]):
 
 
 def run_load(args: argparse.Namespace) -> int:
+    """One load, all or nothing: a file with any rejected row is refused unless --skip-bad-rows,
+    and the first rejected rows are printed whenever rows are the reason. The file is read once
+    (the load's own check; what was detected is printed from its result), not inspected first."""
     path = Path(args.file)
     if not path.is_file():
         raise FunnelError(f"{args.file}: no such file.")
@@ -92,46 +102,39 @@ def run_load(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:
         # Raw uploads are kept, beside the database they went into (data/uploads for the app's own).
-        path = keep_file(path, file_name, Path(store.path).resolve().parent / "uploads")
+        try:
+            path = keep_file(path, file_name, Path(store.path).resolve().parent / "uploads")
+        except UploadError as exc:
+            if exc.code != "disk_full":
+                raise
+            raise upload_error("disk_full", file=file_name) from None  # named as the user knows it
         with store.cursor() as cur:
             ws = resolve_workspace(cur, args.workspace)
-            info = inspect(
-                cur,
+        try:
+            result = load(
+                store,
                 path,
                 file_name,
                 args.kind,
                 workspace_id=ws,
+                actor=CLI_USER,
+                mode=args.mode,
                 mapping=mapping,
                 date_format=date_format,
                 sheet=args.sheet,
+                allow_duplicate=args.allow_duplicate,
+                strict=not args.skip_bad_rows,
             )
-        _print_detected(info)
-        if info.ambiguous_dates:
-            fld, cands = next(iter(info.ambiguous_dates.items()))
-            raise upload_error(
-                "ambiguous_dates",
-                file=file_name,
-                column=info.mapping[fld],
-                field=fld,
-                example=info.date_reasons[fld][1].get("example"),
-                candidates=" / ".join(cands),
-            )
-        result = load(
-            store,
-            path,
-            file_name,
-            args.kind,
-            workspace_id=ws,
-            actor=CLI_USER,
-            mode=args.mode,
-            mapping=mapping,
-            date_format=date_format,
-            sheet=args.sheet,
-            allow_duplicate=args.allow_duplicate,
-            strict=args.strict,
-        )
+        except UploadError as exc:
+            rows = getattr(exc, "rejected_rows", None)
+            if rows is not None and len(rows):
+                print(f"error: {exc}", file=sys.stderr)
+                _print_rejected(rows, out=sys.stderr)
+                raise _Printed(exc) from None
+            raise
     finally:
         store.close()
+    _print_detected(file_name, result.details, result.rows_in)
     print(
         f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
         f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
@@ -140,26 +143,46 @@ def run_load(args: argparse.Namespace) -> int:
     for w in result.warnings:
         print(f"warning: {w}")
     if result.rejected:
-        print("first rejected rows:")
-        for r in result.rejected_rows.head(10).itertuples():
-            print(f"  row {r.row}, column «{r.column}»: {r.reason}" + (f" (value: {r.value})" if r.value else ""))
+        _print_rejected(result.rejected_rows)
     return 0
 
 
-def _print_detected(info) -> None:
-    where = f"sheet «{info.sheet}», " if info.sheet else ""
-    fmt = f"encoding {info.encoding}, delimiter {info.delimiter!r}, " if info.delimiter else ""
-    print(
-        f"{info.file_name}: {where}{fmt}header on row {info.header_row}, {info.rows_in} data rows"
-        + (f"; recognised {info.crm} export" if info.crm else "")
+class _Printed(FunnelError):
+    """An UploadError already printed with its rejected rows: the CLI's exit code, no second print."""
+
+    printed = True
+
+    def __init__(self, exc: UploadError):
+        super().__init__(str(exc))
+
+
+def _print_rejected(rows, out=None) -> None:
+    shown = rows.head(10)
+    print(f"first rejected rows ({len(shown)} of {len(rows)} problems):", file=out)
+    for r in shown.itertuples():
+        value = f" (value: {r.value})" if isinstance(r.value, str) and r.value else ""
+        print(f"  row {r.row}, column «{r.column}»: {r.reason}{value}", file=out)
+
+
+def _print_detected(file_name: str, details: dict, rows_in: int) -> None:
+    """How the file was read (from the load's record of it)."""
+    where = f"sheet «{details['sheet']}», " if details.get("sheet") else ""
+    fmt = (
+        f"encoding {details.get('encoding')}, delimiter {details['delimiter']!r}, " if details.get("delimiter") else ""
     )
-    for fld, col in info.mapping.items():
+    crm = details.get("crm")
+    print(
+        f"{file_name}: {where}{fmt}header on row {details.get('header_row')}, {rows_in} data rows"
+        + (f"; recognised {crm} export" if crm else "")
+    )
+    sources = details.get("mapping_source") or {}
+    for fld, col in (details.get("mapping") or {}).items():
         if col:
-            print(f"  {fld:<17} ← «{col}» ({info.mapping_source.get(fld, '')})")
-    for col, ch in info.wide_columns.items():
+            print(f"  {fld:<17} ← «{col}» ({sources.get(fld, '')})")
+    for col, ch in (details.get("wide_columns") or {}).items():
         print(f"  channel «{ch}»  ← amounts in «{col}»")
-    for fld, (fmt_, why) in info.date_formats.items():
-        print(f"  dates in {fld}: {fmt_} — {why}")
+    for fld, fmt_ in (details.get("date_formats") or {}).items():
+        print(f"  dates in {fld}: {fmt_}")
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import duckdb
 
-from funnel.ingest import prescan
+from funnel.ingest import limits, prescan, shape
 from funnel.ingest.headers import HEAD_RECORDS, best_header, column_names
-from funnel.ingest.messages import upload_error
+from funnel.ingest.messages import reader_error, upload_error
 from funnel.ingest.source import Source, row_sql
 
 HEAD_BYTES = 256 * 1024
@@ -62,11 +62,14 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
     """See ``read_table``; ``quick``: see ``Source.quick``."""
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
+    utf = prescan.utf_encoding(head)
+    # Old Mac exports end lines with a bare CR, which DuckDB does not take as a line break.
+    cr_only = utf is None and b"\r" in head and b"\n" not in head
     # A quote in the start means a serial read, and DuckDB's strict serial read gives an unclosed
     # quote's cell as NULL where the full path keeps its text: such a file gets the pre-scan.
-    quick = quick and _utf8_head(head) and b'"' not in head
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
+    quick = quick and not cr_only and _utf8_head(head) and b'"' not in head
+    if utf is not None:
+        encoding = utf
     elif prescan.is_binary(head):
         raise upload_error("binary", file=file_name)
     else:
@@ -74,23 +77,29 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         encoding = ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8") if scan.utf8 else "cp1251"
     warnings: list[tuple[str, dict]] = []
     tmp = None
-    if encoding in ("utf-16", "cp1251"):
-        tmp, warnings = prescan.decode_to_utf8(path, "utf-16" if encoding == "utf-16" else "mixed")
+    if utf is not None or encoding == "cp1251" or cr_only:
+        tmp, warnings = prescan.decode_to_utf8(path, utf or "mixed", cr_only=cr_only)
         if warnings:
             encoding = "mixed (utf-8 + cp1251)"
         csv_path = tmp
     else:
         csv_path = path
     try:
+        first = shape.header_line(csv_path, file_name)  # refused when longer than the line limit
         with open(csv_path, "rb") as fh:
-            text = fh.read(HEAD_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff")
+            text = fh.read(len(first) + HEAD_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff")
         if not text.strip():
             raise upload_error("empty", file=file_name)
         delim = _sniff_delimiter(text)
         records, starts = _csv_records(text, delim)
         if not records:
+            if _delimiters_only(text, delim):
+                raise upload_error("empty_header", file=file_name, row=1)
             raise upload_error("empty", file=file_name)
         h = best_header(records, kind)
+        if h == 0 and starts[0] > 0 and _delimiters_only(text.split("\n", 1)[0], delim):
+            raise upload_error("empty_header", file=file_name, row=1)  # the names' line is blank
+        shape.check_columns(records[h], file_name)
         columns = column_names(records[h])
         header_line = starts[h] + 1
         # DuckDB's parallel reader cannot pad short rows when a quoted cell spans lines, and a
@@ -98,8 +107,12 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         # has quotes at all (a file without any '"' cannot have a quoted line break).
         if tmp is not None:
             scan = prescan.scan(csv_path, check_utf8=False)
-        blanks = [b for b in scan.blanks if b > header_line]
-        shifts = [b - j for j, b in enumerate(blanks, start=1)]
+        if scan.long_line >= 0:  # DuckDB's parallel reader says only "does not support a full read"
+            raise shape.line_too_long(file_name, prescan.line_of(csv_path, scan.long_line))
+        if scan.odd_quote >= 0:
+            row = prescan.line_of(csv_path, scan.odd_quote)
+            raise upload_error("unclosed_quote", file=file_name, row=row)
+        shifts = _shifts(scan.runs, header_line)
         _csv_view(
             cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts, strict=quick
         )
@@ -109,10 +122,10 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         no_rows = "SELECT count(*) = 0 FROM (SELECT 1 FROM ingest_src LIMIT 1)"
         try:
             header_only = (not quick or small) and cur.execute(no_rows).fetchone()[0]
-        except duckdb.Error as exc:  # DuckDB's own limits (a line over 2 MB) or its reading of a bad byte
+        except duckdb.Error as exc:  # DuckDB's own limits (a line over the limit) or its reading of a bad byte
             if quick:  # maybe what the quick read got wrong: the caller reads it in full
                 raise
-            raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+            raise reader_error(exc, file_name) from None
         if header_only:
             raise upload_error("header_only", file=file_name, row=header_line)
     except BaseException:
@@ -133,7 +146,32 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         row_base=header_line,
         shifts=shifts,
         quick=quick,
+        # past the last run of empty lines the scan kept, rows may sit lower than numbered
+        exact_below=(scan.runs[-1][0] + scan.runs[-1][1]) if scan.too_many_runs else None,
     )
+
+
+def _delimiters_only(text: str, delim: str) -> bool:
+    """Is the first non-empty line of ``text`` only delimiters, quotes and spaces (a header row
+    whose names are all blank)?"""
+    for line in text.splitlines():
+        if line.strip():
+            return delim in line and not line.replace(delim, "").replace('"', "").strip()
+    return False
+
+
+def _shifts(runs, header_line: int) -> list[tuple[int, int]]:
+    """``row_sql``'s shifts from the runs of empty lines below the header: each run of ``k``
+    empty lines starting at line ``b``, with ``j`` empty lines above it, moves the records after
+    it ``k`` lines down; they are those whose counted line is above ``b - j - 1``."""
+    out: list[tuple[int, int]] = []
+    above = 0
+    for first, k in runs:
+        if first <= header_line:
+            continue
+        out.append((first - above - 1, k))
+        above += k
+    return out
 
 
 def _utf8_head(head: bytes) -> bool:
@@ -152,7 +190,7 @@ def _csv_view(
     ncols: int,
     delim: str,
     parallel: bool,
-    shifts: Sequence[int] = (),
+    shifts: Sequence[tuple[int, int]] = (),
     strict: bool = False,
 ) -> None:
     """``ingest_src`` as a view straight over the file: nothing is copied, and the streaming
@@ -171,6 +209,7 @@ def _csv_view(
     read = (
         f"read_csv({path_sql}, header=false, skip={int(header_line)}, auto_detect=false, columns={{{cols}}}, "
         f"delim={delim_sql}, quote='\"', escape='\"', null_padding=true, strict_mode={str(strict).lower()}, "
+        f"max_line_size={limits.number('max_line_kb') * 1024 + 2}, "
         f"parallel={str(parallel).lower()})"
     )
     cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM {read}")

@@ -26,7 +26,7 @@ from funnel.ingest import spend_periods
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.notices import row_warnings
 from funnel.ingest.preparation import Prepared
-from funnel.ingest.rejects import localise_rejected, row_checks
+from funnel.ingest.rejects import localise_rejected, past_params, row_checks
 from funnel.ingest.rows import KEYS, TEXT_CAP, bound, typed_query
 from funnel.ingest.running import reporting
 from funnel.ingest.storage import key_match, set_aside, stored_in, stored_params, stored_select
@@ -70,7 +70,7 @@ def write(
     sp = stored_params(cur, kind, ws, present)
     keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
     cols = ", ".join(columns)
-    params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1))
+    params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1), **past_params())
     try:
         inserted = reporting(
             cur,
@@ -138,6 +138,8 @@ def stop_sql(prep: Prepared) -> str:
         for f in FIELDS[prep.kind]
         if f.type in ("id", "text") and f.name in prep.present
     ]
+    # An id that only looks like another is made equal, and the full path counts and warns.
+    stops += [f"alike_{f.name} IS NOT NULL" for f in FIELDS[prep.kind] if f.type == "id" and f.name in prep.present]
     if prep.source.extra:
         stops.append("_extra")
     return " OR ".join(stops)

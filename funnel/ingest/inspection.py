@@ -7,12 +7,14 @@ of a readable file whose mapping lacks a required field (an ``Unmapped``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from funnel.errors import UploadError
 from funnel.ingest import dates as dates_mod
+from funnel.ingest import queue
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import warning
@@ -74,6 +76,12 @@ class Inspection:
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
     auto_aliases: dict[str, str] = field(default_factory=dict)  # spelling → ladder stage
     wide_columns: dict[str, str] = field(default_factory=dict)  # spend: source column → channel
+
+    @property
+    def rejected_count(self) -> int:
+        """Rows that will not load: a row rejected for two reasons is one row (``rejected`` has a
+        line per problem)."""
+        return int(self.rejected["row"].nunique()) if len(self.rejected) else 0
 
 
 @dataclass
@@ -146,6 +154,7 @@ def inspect(
     date_format: dict[str, str] | str | None = None,
     sheet: str | None = None,
     mode: str | None = None,
+    waiting: Callable[[int], None] | None = None,
 ) -> Inspection:
     """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
 
@@ -154,21 +163,24 @@ def inspect(
     format for every date field or {field: format}; ``sheet`` picks an Excel sheet; with
     ``mode='append'`` the report also lists rows whose id is already loaded (a load would reject them).
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
-    at all: empty, header only, not a table, a required column missing.
+    at all: empty, header only, not a table, a required column missing, over a limit.
+    Waits in line behind other reads (``waiting(place in line)`` is told where it stands,
+    funnel.ingest.queue) and is interrupted past the time cap.
     """
-    return summary(
-        parse(
-            cur,
-            path,
-            file_name,
-            kind,
-            workspace_id=workspace_id,
-            mapping=mapping,
-            date_format=date_format,
-            sheet=sheet,
-            mode=mode,
+    with queue.place(waiting), queue.timed(cur, file_name):
+        return summary(
+            parse(
+                cur,
+                path,
+                file_name,
+                kind,
+                workspace_id=workspace_id,
+                mapping=mapping,
+                date_format=date_format,
+                sheet=sheet,
+                mode=mode,
+            )
         )
-    )
 
 
 def review(
@@ -182,6 +194,7 @@ def review(
     date_format: dict[str, str] | str | None = None,
     sheet: str | None = None,
     mode: str | None = None,
+    waiting: Callable[[int], None] | None = None,
 ) -> Inspection | Unmapped:
     """``inspect`` for a person choosing the mapping: the Inspection, or, when the file is
     readable but its mapping lacks a required field or names a column the file does not have
@@ -199,11 +212,13 @@ def review(
             date_format=date_format,
             sheet=sheet,
             mode=mode,
+            waiting=waiting,
         )
     except UploadError as exc:
         if exc.code not in MAPPING_CODES:
             raise
-        return unmapped(cur, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
+        with queue.place(waiting), queue.timed(cur, file_name):
+            return unmapped(cur, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
 
 
 def unmapped(

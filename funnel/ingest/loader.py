@@ -9,6 +9,7 @@ upload is recorded and the workspace's data version bumped. Any failure rolls al
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,10 +17,11 @@ import duckdb
 import pandas as pd
 
 from funnel.access import require
-from funnel.ingest import fastpath
+from funnel.ingest import fastpath, queue
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
 from funnel.workspace import bump_version, get_workspace
 
@@ -40,6 +42,9 @@ class LoadResult:
     rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     replaced: int = 0  # rows of the kind that a replace load set aside
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
+    # how the file was read and mapped, as recorded with the upload (mapping, date_formats,
+    # encoding, delimiter, header_row, sheet, format, …)
+    details: dict = field(default_factory=dict)
 
 
 def load(
@@ -95,10 +100,25 @@ def load(
         strict=strict,
     )
     fast = fast and not expects_rejects(preview, file_name, kind)
+    step = how["progress"]
     try:
-        return _load(store, path, file_name, kind, **how, fast=fast)
-    except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
-        return _load(store, path, file_name, kind, **how, fast=False, upload_id=dirty.upload_id)
+        # In line behind other reads of files (the place shown as the step "queue:<n>"); the time
+        # cap counts from here, across both attempts.
+        with queue.place(lambda n: step(0.0, f"queue:{n}")):
+            started = time.monotonic()
+            try:
+                return _load(store, path, file_name, kind, **how, fast=fast, started=started)
+            except fastpath.Dirty as dirty:  # rolled back: the full path names each row (same upload number)
+                return _load(
+                    store, path, file_name, kind, **how, fast=False, upload_id=dirty.upload_id, started=started
+                )
+    except (OSError, duckdb.Error) as exc:
+        if not disk_full(exc):
+            raise
+        # Rolled back; the kept copy of a file no upload records goes too: nothing is left behind.
+        with store.cursor() as cur:
+            discard_if_unrecorded(cur, path)
+        raise upload_error("disk_full", file=file_name) from None
 
 
 def expects_rejects(preview: Inspection | Unmapped | None, file_name: str, kind: str) -> bool:
@@ -126,13 +146,19 @@ def _load(
     strict,
     fast: bool,
     upload_id: int | None = None,
+    started: float | None = None,
 ) -> LoadResult:
     """One attempt of ``load``: with ``fast``, the fast path (funnel.ingest.fastpath) when the
     file allows it; otherwise the full path, as upload ``upload_id`` when given (the number a
     failed fast attempt took)."""
     step = progress
     # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
-    with store.cursor() as own, capped(own, path), store.transaction(waiting=lambda: step(0.0, "wait")) as cur:
+    with (
+        store.cursor() as own,
+        capped(own, path),
+        store.transaction(waiting=lambda: step(0.0, "wait")) as cur,
+        queue.timed(cur, file_name, started),
+    ):
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
@@ -153,8 +179,8 @@ def _load(
                 fast=fast,
                 upload_id=upload_id,
             )
-        except duckdb.Error:
-            if not fast:
+        except duckdb.Error as exc:
+            if not fast or disk_full(exc):  # a full disk is no reason to read the file again
                 raise
             raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
         for spelling, stage in parsed.auto_aliases.items():
@@ -211,6 +237,7 @@ def _load(
         rejected_rows=rejected,
         replaced=replaced,
         warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
+        details=details,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from funnel.errors import UploadError
 from funnel.texts.ingest import ERRORS, REASONS, TEXTS, WARNINGS
 
@@ -20,7 +22,7 @@ def upload_error(
     code: str, *, file: str | None = None, row: int | None = None, column: str | None = None, **params
 ) -> UploadError:
     """An UploadError whose English text is ``str(err)`` and whose ``text('ru')`` is Russian."""
-    params = {k: v for k, v in params.items()}
+    params = {k: (scrub(v) if k == "detail" and isinstance(v, str) else v) for k, v in params.items()}
     if "kind" in params:
         params.setdefault("kind_ru", KIND_RU.get(params["kind"], params["kind"]))
     reason, expected, fix = (part.format(**params) for part in ERRORS[code][1])
@@ -29,6 +31,35 @@ def upload_error(
     err.code = code
     err.params = dict(params, where_ru=_where("ru", file, row, column), where_en=_where("en", file, row, column))
     return err
+
+
+_PATH = re.compile(r"""(?<![\w.])(?:[A-Za-z]:)?(?:[/\\][^\s/\\'"]+)+[/\\]([^\s/\\'"]+)""")
+
+
+def scrub(text: str) -> str:
+    """``text`` (a reader's own message) without the server's directories: an absolute path
+    keeps only its last part, the kept upload's hashed name (never the server's layout)."""
+    return _PATH.sub(lambda m: m.group(1), text)
+
+
+_LINE = re.compile(r"Line: (\d+)")
+
+
+def reader_error(exc: Exception, file_name: str) -> UploadError:
+    """A DuckDB reader's error as the user's message: a line over the limit says so with its
+    line; anything else is 'could not be read' with DuckDB's first line, without paths."""
+    text = str(exc)
+    if "Maximum line size" in text:
+        from funnel.ingest import limits
+
+        m = _LINE.search(text)
+        return upload_error(
+            "line_too_long",
+            file=file_name,
+            row=int(m.group(1)) if m else None,
+            limit=f"{limits.number('max_line_kb')} KB",
+        )
+    return upload_error("unreadable", file=file_name, detail=text.splitlines()[0][:200])
 
 
 def warning(code: str, lang: str = "en", **params) -> str:

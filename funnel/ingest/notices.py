@@ -126,3 +126,14 @@ def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame,
         else:
             unknown.append((st, int(n)))
     return (pd.DataFrame(unknown, columns=["stage", "rows"]) if unknown else empty), auto
+
+
+def lookalike_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
+    """How many ids held lookalike characters and were normalised (funnel.ingest.rows), and the
+    first row."""
+    ids = [f.name for f in FIELDS[kind] if f.type == "id" and mapping.get(f.name)]
+    if not ids:
+        return []
+    cond = " OR ".join(f"alike_{f} IS NOT NULL" for f in ids)
+    n, first = cur.execute(f"SELECT count(*), min(_row) FROM ingest_typed WHERE {cond}").fetchone()
+    return [("lookalike_ids", {"n": n, "row": first})] if n else []

@@ -102,7 +102,19 @@ def money_too_big_sql(text: str) -> str:
     """SQL true for a cell that reads as a number too big for the money type (10^16 or more,
     see funnel.money), false for any other, so that the report says which of the two it is.
     Runs only on the cells that did not convert (``raw_`` columns): never on a clean file."""
-    return f"coalesce(abs(TRY_CAST({decimal_text_sql(strip_sql(text))} AS DOUBLE)) >= 1e16, false)"
+    return f"coalesce(abs({number_sql(text)}) >= 1e16, false)"
+
+
+def number_sql(text: str) -> str:
+    """DOUBLE of a cell as a person may write a big number (1e308, 1 234,5, or a power: 10^16),
+    NULL for text. For the report only: says a cell is a number, and how large."""
+    s = strip_sql(text)
+    power = f"regexp_extract({s}, '^([0-9]+(?:[.,][0-9]+)?)\\^([0-9]+)$', ['b', 'e'])"
+    return (
+        f"coalesce(TRY_CAST({decimal_text_sql(s)} AS DOUBLE), "
+        f"CASE WHEN {power}.b <> '' THEN pow(TRY_CAST(replace({power}.b, ',', '.') AS DOUBLE), "
+        f"TRY_CAST({power}.e AS DOUBLE)) END)"
+    )
 
 
 def int_from_stripped(s: str) -> str:

@@ -15,29 +15,48 @@ from pathlib import Path
 
 import duckdb
 
+from funnel.ingest import shape
 from funnel.ingest.csvfile import read_csv_file
 from funnel.ingest.excel import read_excel_file
 from funnel.ingest.headers import column_names
 from funnel.ingest.htmltable import is_html, read_html_file
-from funnel.ingest.messages import upload_error
+from funnel.ingest.messages import reader_error, upload_error
 from funnel.ingest.source import Source
 
 
 def read_parquet_file(cur, path: Path, file_name: str) -> Source:
+    """A Parquet file's columns as text, as two views straight over the file (nothing copied):
+    ``ingest_scan`` (every record in file order, for the one-pass load of funnel.ingest.fastpath,
+    as a CSV's) and ``ingest_src`` (with ``_row``, the record's number + 1, as a spreadsheet
+    shows it under a header; records whose cells are all blank left out, as a CSV's). Its footer
+    is read first: a file with more columns than the limit is refused. A column of its own named
+    ``file_row_number`` clashes with DuckDB's option of that name: the row is then numbered by
+    position. A damaged page, found while reading, is a refusal naming the file, never a traceback."""
     try:
         described = cur.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
     except duckdb.Error as exc:
-        raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+        raise reader_error(exc, file_name) from None
     columns = [r[0] for r in described]
+    shape.check_columns(columns, file_name)
     select = ", ".join(f'CAST("{c.replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, c in enumerate(columns))
-    cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT file_row_number + 2 AS _row, {select} "
-        "FROM read_parquet(?, file_row_number=true)",
-        [str(path)],
-    )
-    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
-    rows = cur.execute("SELECT count(*) FROM ingest_all").fetchone()[0]
-    return Source(column_names(columns), rows, header_row=1, fmt="parquet")
+    if "file_row_number" in columns:
+        row, options = "row_number() OVER () + 1", ""
+    else:
+        row, options = "file_row_number + 2", ", file_row_number=true"
+    path_sql = "'" + str(path).replace("'", "''") + "'"  # a view holds no parameters; the path is ours
+    not_blank = " OR ".join(f"nullif(trim(c{i}), '') IS NOT NULL" for i in range(len(columns))) or "true"
+    try:
+        cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM read_parquet({path_sql})")
+        cur.execute(
+            f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
+            f"FROM read_parquet({path_sql}{options})) WHERE {not_blank}"
+        )
+        empty = cur.execute("SELECT count(*) = 0 FROM (SELECT 1 FROM ingest_src LIMIT 1)").fetchone()[0]
+    except duckdb.Error as exc:
+        raise reader_error(exc, file_name) from None
+    if empty:
+        raise upload_error("header_only", file=file_name, row=1)
+    return Source(column_names(columns), -1, header_row=1, fmt="parquet", scan="ingest_scan", row_base=1)
 
 
 def read_table(

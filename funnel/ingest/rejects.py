@@ -7,7 +7,7 @@ import pandas as pd
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
-from funnel.ingest.numbers import money_too_big_sql
+from funnel.ingest.numbers import money_too_big_sql, number_sql
 from funnel.ingest.rows import KEYS, sql_str
 
 FUTURE_ALLOWED = ("closed_at", "expected_close_at")  # deals' dates that may lie in the future
@@ -17,7 +17,8 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
     """The checks of one typed row, each (condition, field, value, code, detail) in SQL over
     ingest_typed's columns: a row is rejected where a condition holds, ``code`` (SQL too, most
     often a literal) says why, ``value`` and ``detail`` what was found and expected. ``$future``
-    is the first day that is too late. A condition runs on every row (the fast path stops on
+    is the first day that is too late, ``$past`` the earliest accepted (``$since`` its text,
+    funnel.ingest.limits). A condition runs on every row (the fast path stops on
     any); code, value and detail only on the rows it picks."""
     out = []
     for f in FIELDS[kind]:
@@ -27,27 +28,42 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
         if f.required:
             blank = f"{n} IS NULL" if f.type in ("id", "text") else f"{n} IS NULL AND raw_{n} IS NULL"
             out.append((blank, n, "''", "'blank'", "NULL"))
+        if f.type in ("id", "text", "status"):
+            # A NUL byte is not text: stored, it cuts a name short in one reader and not another.
+            shown = f"replace({n}, chr(0), '\\0')" if f.type != "status" else f"replace(raw_{n}, chr(0), '\\0')"
+            col = n if f.type != "status" else f"raw_{n}"
+            out.append((f"strpos({col}, chr(0)) > 0", n, shown, "'nul'", "NULL"))
         if f.type == "datetime":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'date_bad'", sql_str(choices[n].shown)))
             # A deal's close date may lie ahead: on an open deal it is the expected close
             # (HubSpot, Salesforce, Bitrix24 write both in one column; stg_deals tells them apart).
             if not (kind == "deals" and n in FUTURE_ALLOWED):
                 out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "'date_future'", "$limit"))
+            out.append((f"{n} < $past", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "'date_past'", "$since"))
         elif f.type == "date":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'period_bad'", sql_str(choices[n].shown)))
             out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "'date_future'", "$limit"))
+            out.append((f"{n} < $past", n, f"CAST({n} AS VARCHAR)", "'date_past'", "$since"))
         elif f.type == "money":
             # one condition for both reasons: the fast path's test of every row stays as cheap
             why = f"CASE WHEN {money_too_big_sql(f'raw_{n}')} THEN 'money_too_big' ELSE 'number_bad' END"
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", why, "NULL"))
             out.append((f"{n} < 0", n, f"CAST({n} AS VARCHAR)", "'negative'", "NULL"))
         elif f.type == "int":
-            out.append(
-                (f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", "'int_bad'", "NULL")
-            )
+            big = f"coalesce(abs({number_sql(f'raw_{n}')}) >= 9e15, false)"
+            why = f"CASE WHEN {big} THEN 'number_too_big' ELSE 'int_bad' END"
+            out.append((f"raw_{n} IS NOT NULL OR {n} < 0", n, f"coalesce(raw_{n}, CAST({n} AS VARCHAR))", why, "NULL"))
         elif f.type == "status":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'status_bad'", "NULL"))
     return out
+
+
+def past_params() -> dict:
+    """``$past`` and ``$since`` of ``row_checks``: the earliest accepted date (a setting)."""
+    from funnel.ingest import limits
+
+    earliest = limits.min_date()
+    return {"past": earliest, "since": earliest.isoformat()}
 
 
 def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[str, dict]:

@@ -123,6 +123,23 @@ def trimmed_sql(cell: str) -> str:
     )
 
 
+# What Unicode's NFKC does to the characters that make two ids look alike: no-break and other
+# fixed-width spaces become a space, fullwidth forms (Ｌ１) their ASCII letters; zero-width
+# characters go (NFKC keeps those; an id never means them). DuckDB has no NFKC of its own.
+_SPACES_FROM = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000"
+_FULLWIDTH_FROM = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_LOOKALIKE_FROM = _SPACES_FROM + _FULLWIDTH_FROM + _ZERO_WIDTH
+_LOOKALIKE_TO = " " * len(_SPACES_FROM) + "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F))
+
+
+def lookalike_sql(text: str) -> str:
+    """``text`` (trimmed, NULL when blank) with the lookalike characters normalised (see above),
+    trimmed again. An ASCII text (as many bytes as characters) is left as it is, untouched."""
+    normal = f"nullif(trim(translate({text}, {sql_str(_LOOKALIKE_FROM)}, {sql_str(_LOOKALIKE_TO)})), '')"
+    return f"CASE WHEN strlen({text}) = length({text}) THEN {text} ELSE {normal} END"
+
+
 def cap_sql(expr: str, chars: int) -> str:
     """``expr`` cut to ``chars`` characters. A text of at most that many bytes is left as it
     is without counting its characters (left() walks every UTF-8 string: 0.2 s per 1 M rows
@@ -174,7 +191,14 @@ def typed_query(
         else:
             texts.append(f"{trimmed_sql(src)} AS {t}")
             blank.insert(0, f"{t} IS NULL")  # already computed: tested first
-        if f.type in ("id", "text"):
+        if f.type == "id":
+            # An id that only looks like another is made equal to it, and its text kept
+            # (``alike_``) so that the rows can be counted and warned about.
+            typed.append(f"{cap_sql(lookalike_sql(t), TEXT_CAP + 1)} AS {f.name}")
+            changed = f"strlen({t}) <> length({t}) AND {cap_sql(t, TEXT_CAP + 1)} IS DISTINCT FROM {f.name}"
+            raws.append(f"CASE WHEN {changed} THEN {t} END AS alike_{f.name}")
+            continue
+        if f.type == "text":
             # One character over the cap is kept so that cut values can be counted and warned.
             typed.append(f"{cap_sql(t, TEXT_CAP + 1)} AS {f.name}")
             continue

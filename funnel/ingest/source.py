@@ -29,7 +29,7 @@ class Source:
     scan: str | None = None
     extra: bool = False  # CSV: the views have ``_extra``, a cell beyond the header's columns
     row_base: int = 0
-    shifts: list[int] = field(default_factory=list)
+    shifts: list[tuple[int, int]] = field(default_factory=list)
     # CSV read without the pre-scan (``read_table(quick=True)``, for a file whose start is UTF-8
     # and has no quote): taken to be UTF-8, read in parallel, the header-only check left to the
     # caller (but for a file under HEAD_BYTES), and its rows cannot be numbered (empty lines
@@ -39,6 +39,9 @@ class Source:
     # read are strict: a record with a filled cell beyond the header's columns and ``_extra`` is
     # an error, not cells left unread.
     quick: bool = False
+    # CSV with more runs of empty lines than the pre-scan keeps (prescan.MAX_RUNS): rows from
+    # this line on may be numbered too low, so a report naming one of them is refused instead.
+    exact_below: int | None = None
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
@@ -55,10 +58,14 @@ class Source:
 
 def row_sql(number: str, header_line: int, shifts) -> str:
     """SQL: the spreadsheet line of the ``number``-th record (1-based) below the header line.
-    ``shifts``: for each empty line below the header, the counted line number after which
-    records sit one line lower (empty line number minus how many empty lines precede it, plus 1)."""
+    ``shifts``: for each run of empty lines below the header, (the counted line number after
+    which records sit lower, how many lines lower): a run of any length is one entry, so 6 000
+    empty lines in a row cost one comparison per record and are all counted."""
     row = f"{number} + {int(header_line)}"
     if shifts:
-        listed = "[" + ", ".join(str(int(t)) for t in shifts) + "]"
-        row = f"{row} + len(list_filter({listed}, lambda x: x < {row}))"
+        listed = "[" + ", ".join(f"{{'t': {int(t)}, 'k': {int(k)}}}" for t, k in shifts) + "]"
+        row = (
+            f"{row} + CAST(coalesce(list_sum(list_transform(list_filter({listed}, lambda x: x.t < {row}), "
+            "lambda x: x.k)), 0) AS BIGINT)"
+        )
     return row

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from funnel.ingest.messages import upload_error
 from funnel.ingest.running import in_background
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 UPLOADS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "uploads"
 _SAFE_EXT = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
@@ -85,7 +89,36 @@ def _publish(path: Path, write, digest: str) -> Path:
     not read it again to hash it (0.6 s of CPU per 10 M rows)."""
     if not path.exists():
         tmp = path.with_suffix(path.suffix + ".part")
-        write(tmp)
-        tmp.replace(path)
+        try:
+            write(tmp)
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # a half-written copy is never left behind
+            if disk_full(exc):
+                raise upload_error("disk_full") from None
+            raise
     _remember(_key(path), digest)
     return path
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Is ``exc`` the disk (or the quota) running out, from Python or from DuckDB?"""
+    if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
+        return True
+    text = str(exc).lower()
+    return "no space left on device" in text or "disk quota exceeded" in text or "file too large" in text
+
+
+def discard_if_unrecorded(cur, path) -> None:
+    """Remove a kept upload (``<sha256><ext>``) that no recorded upload names by its hash: what a
+    load that failed for want of disk leaves, and nothing else (a file loaded before is kept)."""
+    path = Path(path)
+    digest = path.name.split(".", 1)[0]
+    if len(digest) != 64 or not path.exists():
+        return
+    try:
+        used = cur.execute("SELECT count(*) FROM uploads WHERE file_hash = ?", [digest]).fetchone()[0]
+    except Exception:  # noqa: BLE001 - cannot tell: keep the file
+        return
+    if not used:
+        path.unlink(missing_ok=True)

@@ -19,9 +19,10 @@ import pandas as pd
 from funnel import money
 from funnel.ingest import spend_periods
 from funnel.ingest.messages import upload_error
-from funnel.ingest.notices import earlier_upload, row_warnings, text_warnings
+from funnel.ingest.notices import earlier_upload, lookalike_warnings, row_warnings, text_warnings
 from funnel.ingest.preparation import Prepared, reading
-from funnel.ingest.rejects import localise_rejected, rejected_frame, rejects_sql
+from funnel.ingest.prescan import MAX_RUNS
+from funnel.ingest.rejects import localise_rejected, past_params, rejected_frame, rejects_sql
 from funnel.ingest.rows import KEYS, RAW_COLUMNS, bound, typed_query
 from funnel.ingest.running import reporting
 from funnel.ingest.storage import key_match, stored_params, stored_sql
@@ -180,9 +181,13 @@ def check(
         key = KEYS[kind][0]
         duplicates = cur.execute(f"SELECT count({key}) > count(DISTINCT {key}) FROM ingest_typed").fetchone()[0]
     rejects, params = rejects_sql(kind, proposed, wide, choices, duplicates)
-    params.update(future=limit + timedelta(days=1), limit=limit.isoformat())
+    params.update(future=limit + timedelta(days=1), limit=limit.isoformat(), **past_params())
     cur.execute(*bound("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params))
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
+    if source.exact_below is not None:
+        last = cur.execute("SELECT max(_row) FROM ingest_rejects").fetchone()[0]
+        if last is not None and last >= source.exact_below:
+            raise upload_error("blank_lines", file=prep.file_name, runs=MAX_RUNS, line=source.exact_below)
     warnings = list(source.warnings)
     if source.extra:
         n, first = cur.execute(
@@ -203,6 +208,10 @@ def check(
             column=proposed.get("period"),
             mode=mode,
         )
+    if source.exact_below is not None:
+        last = cur.execute("SELECT max(_row) FROM ingest_rejects").fetchone()[0]
+        if last is not None and last >= source.exact_below:
+            raise upload_error("blank_lines", file=prep.file_name, runs=MAX_RUNS, line=source.exact_below)
     rejected = rejected_frame(cur)
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
     blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
@@ -213,7 +222,7 @@ def check(
         first_rows = money.frame(
             cur.execute(f"SELECT * FROM ({stored_sql(kind, present)}) ORDER BY _row LIMIT {PREVIEW_ROWS}", sp)
         ).rename(columns={"_row": "row"})
-    warnings += text_warnings(cur, kind, proposed)
+    warnings += text_warnings(cur, kind, proposed) + lookalike_warnings(cur, kind, proposed)
     more, new_stages, auto, dated = row_warnings(cur, prep, f"({stored_sql(kind, present)})", sp, rows_ok, blank)
     warnings += more
     digest = prep.hashed()

@@ -98,7 +98,9 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         )
     rejected_rows = parsed.rejected_count
     if strict and rejected_rows:
-        raise upload_error("strict", file=file_name, rejected=rejected_rows)
+        err = upload_error("strict", file=file_name, rejected=rejected_rows, rows=parsed.source.rows_in)
+        err.rejected_rows = parsed.rejected  # type: ignore[attr-defined]  # the CLI prints the first ones
+        raise err
     if upload_id is None:
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
     won = stored_params(cur, kind, workspace_id, parsed.present).get("won_stage")
@@ -108,7 +110,9 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won))
     )
     if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
-        raise upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
+        err = upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
+        err.rejected_rows = parsed.rejected  # type: ignore[attr-defined]  # the CLI prints the first ones
+        raise err
     step(0.6, "write")
     replaced, updated = set_aside(cur, kind, mode, workspace_id, upload_id, "ingest_stored")
     table, columns = stored_in(kind, parsed.present)

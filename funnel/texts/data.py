@@ -205,6 +205,10 @@ TEXTS = {
     "data.block.no_rows": ("в файле нет строк, которые можно загрузить", "the file has no rows that can be loaded"),
     "data.progress": ("Загрузка: {pct}%", "Loading: {pct}%"),
     "data.step.wait": ("ждём, пока запишется другая загрузка", "waiting for another upload to be written"),
+    "data.step.queue": (
+        "в очереди на чтение: место {n} (сервер читает не больше нескольких файлов сразу)",
+        "waiting in line to be read: place {n} (the server reads a few files at a time)",
+    ),
     "data.step.read": ("читаем файл", "reading the file"),
     "data.step.validate": ("проверяем строки", "checking the rows"),
     "data.step.write": ("записываем в базу", "writing to the database"),

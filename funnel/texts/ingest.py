@@ -3,6 +3,8 @@
 Errors carry ``key`` and ``params``; ``str(err)`` is the English text of the same key.
 """
 
+from funnel.texts import ingest_limits as _limits
+
 TEXTS = {
     # Fields (help shown next to the mapping selectors)
     "ingest.field.lead_id": ("Уникальный номер лида в вашей CRM", "The lead's unique id in your CRM"),
@@ -228,14 +230,14 @@ ERRORS = {
     ),
     "strict": (
         (
-            "{rejected} строк(и) будут отклонены, а задан режим --strict; ничего не загружено.",
+            "{rejected} из {rows} строк не проходят проверку, а загрузка идёт целиком или никак; ничего не загружено.",
             "файл без ошибок",
-            "исправьте отклонённые строки или запустите без --strict.",
+            "исправьте отклонённые строки или загрузите только верные строки (--skip-bad-rows).",
         ),
         (
-            "{rejected} row(s) would be rejected and --strict is set; nothing was loaded.",
+            "{rejected} of {rows} rows would be rejected, and a load is all or nothing; nothing was loaded.",
             "a file without errors",
-            "fix the rejected rows, or run without --strict.",
+            "fix the rejected rows, or load only the rows that pass (--skip-bad-rows).",
         ),
     ),
     "upload_unknown": (
@@ -503,6 +505,11 @@ def _error_text(lang: str, parts: tuple[str, str, str]) -> str:
     reason, expected, fix = parts
     return f"{{where_{lang}}}{reason} {_WHERE[lang][2]}: {expected}. {_WHERE[lang][3]}: {fix}"
 
+
+# Refusals of hostile, damaged or over-limit files live in their own module.
+ERRORS.update(_limits.ERRORS)
+REASONS.update(_limits.REASONS)
+WARNINGS.update(_limits.WARNINGS)
 
 for _code, (_ru, _en) in ERRORS.items():
     TEXTS[f"ingest.err.{_code}"] = (_error_text("ru", _ru), _error_text("en", _en))

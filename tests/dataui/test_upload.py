@@ -467,3 +467,22 @@ def test_deals_without_an_amount_column_are_warned_about_in_the_preview(data):
     assert any("нет столбца с суммой сделки" in w and "выручка и средний чек" in w for w in texts(at.warning))
     at.button(key=state.DATA_LOAD).click().run()
     assert current(ws_id, "deals_raw") == 1
+
+
+def test_rejected_rows_are_counted_as_rows_not_problems(data):
+    """Issue 17 saw "3 of 2 rows will not be loaded": a row with two bad cells is one row."""
+    at, ws_id = data
+    upload(at, "two.csv", b"ID;Created;Channel;Cost\nL1;bad;SEO;x\nL2;05.01.2025;SEO;1\n")
+    assert "Будет пропущено строк: 1 из 2, остальные загрузятся." in " ".join(texts(at.warning))
+    assert len(frame_with(at, "Строка", "Колонка", "Значение", "Причина")) == 2  # two problems listed
+
+
+def test_the_far_cell_workbook_is_refused_on_the_page(data):
+    """NOTES.md's 2 KB workbook that aborted the server: refused by its shape, named, nothing written."""
+    from tests.hostile.corpus import LEADS_CELLS, xlsx
+
+    at, ws_id = data
+    upload(at, "far.xlsx", xlsx(dict(LEADS_CELLS, XFD1048576="x")))
+    assert len(at.error) == 1 and "XFD1048576" in at.error[0].value and "far.xlsx" in at.error[0].value
+    assert not [b for b in at.button if b.key == state.DATA_LOAD]
+    assert current(ws_id) == 0 and uploads(ws_id) == []

@@ -49,7 +49,9 @@ FILE_ERRORS = [
         "leads",
         "cut.csv",
         b'id,created,channel\nL1,2025-01-01,"\xd0\xaf',
-        _UNREADABLE.format(name="cut.csv", line=2),
+        "cut.csv, row 2: a quote opened in this row is never closed, so the rest of the file would be one cell. "
+        'Expected: a closing quote for every cell that starts with ". How to fix: close the quote or delete it, '
+        "and save the file again as CSV UTF-8.",
     ),
     (
         "text-after-closing-quote",
@@ -59,11 +61,13 @@ FILE_ERRORS = [
         _UNREADABLE.format(name="after.csv", line=2),
     ),
     (
-        "line-over-2-MB",
+        "line-over-the-limit",
         "leads",
         "long_line.csv",
-        b"id,created\nL1,2025-01-01," + b"x" * 2_000_000 + b"\n",
-        _UNREADABLE.format(name="long_line.csv", line=2),
+        b"id,created\nL1,2025-01-01," + b"x" * 1_100_000 + b"\n",
+        "long_line.csv, row 2: a line is longer than the limit of 1024 KB. Expected: table lines shorter than "
+        "1024 KB, each ending with a line break. How to fix: check that the file is a table with a line break "
+        "after each record, and save it again as CSV UTF-8.",
     ),
     (
         "binary-garbage",

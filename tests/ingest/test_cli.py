@@ -19,7 +19,7 @@ def test_load_prints_what_it_did_and_rejects_badly(tmp_path):
     db = str(tmp_path / "cli.duckdb")
     assert run("demo", "--db", db).returncode == 0
     path = write(tmp_path, "leads.csv", "ID;Дата создания;Источник\n1;01.02.2025;SEO\n2;xx;SEO\n", "cp1251")
-    out = run("load", "leads", str(path), "--db", db, "--workspace", "Demo", "--mode", "upsert")
+    out = run("load", "leads", str(path), "--db", db, "--workspace", "Demo", "--mode", "upsert", "--skip-bad-rows")
     assert out.returncode == 0, out.stderr
     assert "encoding cp1251, delimiter ';', header on row 1, 2 data rows" in out.stdout
     assert "added 1, updated 0, rejected 1" in out.stdout
@@ -44,7 +44,38 @@ def test_ambiguous_dates_need_date_format_and_strict_refuses(tmp_path):
     assert out.returncode == 0 and "added 2" in out.stdout
     bad = write(tmp_path, "bad.csv", "id,date,channel\nB1,2025-01-01,a\nB2,oops,b\n")
     out = run("load", "leads", str(bad), "--db", db, "--strict")
-    assert out.returncode == 3 and "1 row(s) would be rejected and --strict is set" in out.stderr
+    assert out.returncode == 3 and "1 of 2 rows would be rejected, and a load is all or nothing" in out.stderr
+
+
+def test_load_is_all_or_nothing_by_default_and_prints_the_rejected_rows(tmp_path):
+    """Issue 17: a bulk load refuses a file with any bad row (nothing written) and says which
+    rows; --skip-bad-rows loads the others; a file whose every row is bad lists them too."""
+    db = str(tmp_path / "cli.duckdb")
+    run("demo", "--db", db)
+    bad = write(tmp_path, "bad.csv", "id,date,channel\nB1,2025-01-01,a\nB2,oops,b\nB3,2025-01-02,a\n")
+    out = run("load", "leads", str(bad), "--db", db)
+    assert out.returncode == 3, out.stdout
+    assert out.stderr.splitlines() == [
+        "error: bad.csv: 1 of 3 rows would be rejected, and a load is all or nothing; nothing was loaded. "
+        "Expected: a file without errors. How to fix: fix the rejected rows, or load only the rows that pass "
+        "(--skip-bad-rows).",
+        "first rejected rows (1 of 1 problems):",
+        "  row 3, column «date»: not a date in the format %Y-%m-%d (value: oops)",
+    ]
+    import duckdb
+
+    with duckdb.connect(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM uploads WHERE file_name = 'bad.csv'").fetchone()[0] == 0
+    out = run("load", "leads", str(bad), "--db", db, "--skip-bad-rows")
+    assert out.returncode == 0 and "added 2, updated 0, rejected 1" in out.stdout
+    allbad = write(tmp_path, "allbad.csv", "id,date,channel\nE1,oops,a\nE2,0001-01-01,b\n")
+    out = run("load", "leads", str(allbad), "--db", db, "--date-format", "%Y-%m-%d", "--skip-bad-rows")
+    assert out.returncode == 3
+    assert out.stderr.splitlines()[1:] == [
+        "first rejected rows (2 of 2 problems):",
+        "  row 2, column «date»: not a date in the format %Y-%m-%d (value: oops)",
+        "  row 3, column «date»: a date before 1900-01-01, the earliest accepted (value: 0001-01-01 00:00)",
+    ]
 
 
 def test_busy_database_exits_4_with_a_clear_message(tmp_path):

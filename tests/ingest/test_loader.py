@@ -117,7 +117,7 @@ def test_rejected_file_changes_nothing(store, ws, loaded, tmp_path):
     before = snapshot(store)
     with pytest.raises(UploadError):
         load_file(store, ws, write(tmp_path, "bad.csv", "id,channel\n1,x\n"), "leads")
-    with pytest.raises(UploadError, match="--strict"):
+    with pytest.raises(UploadError, match="a load is all or nothing"):
         load_file(store, ws, write(tmp_path, "bad2.csv", "id,created\nL9,2025-01-01\nL8,nope\n"), "leads", strict=True)
     assert snapshot(store) == before
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from funnel import ingest
+from funnel.errors import FunnelError
 from ui import state
 from ui.views.data import texts, upload
 
@@ -30,7 +31,11 @@ def upload_flow(ws) -> None:
         help=ui.t("data.file_help", mb=upload.MAX_UPLOAD_MB),
         max_upload_size=upload.MAX_UPLOAD_MB,
     )
-    stored = upload.stored_file(uploaded)
+    try:
+        stored = upload.stored_file(uploaded)
+    except FunnelError as exc:  # the disk is full: said, and nothing kept (funnel.ingest.uploads)
+        ui.show_error(exc)
+        return
     if stored is None:
         return
     if upload.load_requested(stored):  # Load was clicked: load first, then show the result only
@@ -162,7 +167,7 @@ def review_and_load(ws, stored, kind) -> None:
     if insp.rejected.empty:
         st.success(ui.t("data.rejected_none", total=ui.num(insp.rows_in)))
     else:
-        st.warning(ui.t("data.rejected_some", rejected=ui.num(len(insp.rejected)), total=ui.num(insp.rows_in)))
+        st.warning(ui.t("data.rejected_some", rejected=ui.num(insp.rejected_count), total=ui.num(insp.rows_in)))
         st.dataframe(texts.rejected_table(insp), hide_index=True, key="data_rejected")
         if len(insp.rejected) > texts.REJECTED_SHOWN:
             st.caption(ui.t("data.rejected_first", n=ui.num(texts.REJECTED_SHOWN)))

@@ -41,6 +41,8 @@ def delimiter_label(delimiter: str | None) -> str:
 def progress_text(fraction: float, step: str | None) -> str:
     pct = int(round(max(0.0, min(1.0, fraction)) * 100))
     text = ui.t("data.progress", pct=pct)
+    if step and step.startswith("queue:"):  # the engine's place in line (funnel.ingest.queue)
+        return text + " · " + ui.t("data.step.queue", n=ui.num(int(step.split(":", 1)[1])))
     for key in (f"data.step.{step}", step):
         if step and key in TABLE:
             return text + " · " + ui.t(key)

@@ -17,6 +17,7 @@ import ui
 from funnel import ingest
 from funnel.workspace import data_version
 from ui import auth, state
+from ui.views.data import texts
 
 NOT_IN_FILE = "\x00none"  # a selectbox option no real column name can equal
 
@@ -164,6 +165,7 @@ def inspection(ws, stored: StoredFile, kind: str):
         cached = state.DATA_INSPECT.get()
         if cached and cached["key"] == key:
             return cached["value"]
+        line = st.empty()  # the place in line while other files are read (funnel.ingest.queue)
         with st.spinner(ui.t("data.reading")):
             # an Unmapped when a required field has no column yet: the columns are still shown
             result = ingest.review(
@@ -175,7 +177,9 @@ def inspection(ws, stored: StoredFile, kind: str):
                 mapping=mapping,
                 date_format=date_format,
                 sheet=sheet,
+                waiting=lambda n: _show_place(line, n),
             )
+        line.empty()
     if sheet is None and getattr(result, "sheet", None) and len(result.sheets) > 1:
         # The engine chose the sheet: the picker starts there, and that is no change of sheet.
         sheet = result.sheet
@@ -192,6 +196,10 @@ def inspection(ws, stored: StoredFile, kind: str):
         choices.update({f: list(c) for f, c in ambiguous.items()})
         state.DATA_DATE_CHOICES.set(choices)
     return result
+
+
+def _show_place(line, n: int) -> None:
+    line.info(texts.progress_text(0.0, f"queue:{n}"))
 
 
 def init_mapping_widgets(insp) -> None:

@@ -1,0 +1,63 @@
+"""The limits are one table (funnel.ingest.limits), each documented in the README with its
+variable and default; a value that is not a positive number never lifts a limit. Disk full is a
+clear message that leaves nothing behind."""
+
+from __future__ import annotations
+
+import errno
+
+import duckdb
+import pytest
+
+from funnel.errors import UploadError
+from funnel.ingest import limits, uploads
+from tests.conftest import ROOT
+from tests.ingest.helpers import load_file
+
+
+def test_every_limit_is_in_the_readme_with_its_default():
+    readme = (ROOT / "README.md").read_text()
+    for lim in limits.LIMITS:
+        row = next((line for line in readme.splitlines() if f"`{lim.env}`" in line), None)
+        assert row is not None, f"{lim.env} is not documented in README.md"
+        assert f"`{lim.default}`" in row, f"{lim.env}'s default {lim.default} is not in its README row"
+
+
+@pytest.mark.parametrize("value", ["", "0", "-5", "lots"])
+def test_a_bad_value_keeps_the_default(monkeypatch, value):
+    monkeypatch.setenv("FUNNEL_MAX_COLUMNS", value)
+    assert limits.number("max_columns") == 1000
+
+
+def test_disk_full_while_keeping_the_upload_leaves_no_part_file(tmp_path, monkeypatch):
+    def full(tmp):
+        tmp.write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(uploads, "_destination", lambda folder, name, digest: tmp_path / f"{digest}.csv")
+    with pytest.raises(UploadError) as err:
+        uploads._publish(tmp_path / ("a" * 64 + ".csv"), full, "a" * 64)
+    assert str(err.value) == (
+        "the server's disk is full: the file was neither kept nor loaded, and nothing was written. Expected: free "
+        "space on the server's disk. How to fix: ask the administrator to free some space, then load the file again."
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_disk_full_during_a_load_rolls_back_and_removes_the_kept_copy(store, ws, tmp_path, monkeypatch):
+    from funnel.ingest import fastpath
+
+    folder = tmp_path / "uploads"
+    kept = uploads.save_upload(b"id,created,channel\nL1,2025-01-01,SEO\n", "leads.csv", folder)
+
+    def full(*a, **kw):
+        raise duckdb.IOException('IO Error: Could not write file "/srv/x/funnel.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(fastpath, "write", full)
+    with pytest.raises(UploadError) as err:
+        load_file(store, ws, kept, "leads")
+    assert err.value.code == "disk_full" and "/srv" not in str(err.value)
+    assert str(err.value).startswith(f"{kept.name}: the server's disk is full")
+    assert not kept.exists() and list(folder.iterdir()) == []
+    with store.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
