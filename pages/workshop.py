@@ -6,15 +6,21 @@ from funnel.model.plan import evaluate
 from ui.views import workshop as uw
 
 ui.page_guard()
-st.html(uw.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
-st.title(ui.t("workshop.title"))
-st.caption(ui.t("workshop.intro"))
+presenting = uw.presenting()
+uw.presenter_frame(presenting)  # fixed CSS (and the Esc key) only: no user text goes into HTML
+title, button = st.columns([4, 1], vertical_alignment="center")
+title.title(ui.t("workshop.title"))
+uw.presenter_button(presenting, button)
+if not presenting:
+    st.caption(ui.t("workshop.intro"))
 
 filters = ui.filters()
 base, source = uw.workshop_baseline(filters)
 uw.start(base, sig=repr((filters, base)))
 if source is None:
     st.info(ui.t("workshop.example"))
+elif presenting:
+    st.caption(ui.plain(uw.basis_line(source)))
 else:
     st.caption(ui.t("workshop.basis", period=ui.period_text((source.date_from, source.date_to))))
 

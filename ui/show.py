@@ -23,7 +23,9 @@ from ui.cache import draw_cached, is_shared, shared
 from ui.text import lang, money, num, pct, t
 
 log = logging.getLogger("funnel.ui")
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+# The toolbar (PNG download, zoom) only while the pointer is over a chart: always shown, it sat on
+# the charts' titles on a phone.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": "hover", "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
 # ---- small formatters -------------------------------------------------------------------------
@@ -179,11 +181,9 @@ def chart(figure, *data, key: str) -> None:
 
 def _chart_view(figure, key: str, *data) -> None:
     fig = figure(*data)
-    fig.update_layout(
-        margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", y=-0.15),
-        separators=", " if lang() == "ru" else ".,",
-    )
+    fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), separators=", " if lang() == "ru" else ".,")
+    if fig.layout.legend.y is None:  # a figure that places its own legend keeps it there
+        fig.update_layout(legend=dict(orientation="h", y=-0.15))
     st.plotly_chart(fig, width="stretch", key=key, config=PLOTLY_CONFIG)
 
 

@@ -24,7 +24,14 @@ def language_picker() -> None:
         state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)
     # A fixed, bilingual label: a label that changed with the language would give the widget a
     # new identity and reset the choice it just made.
-    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, horizontal=True)
+    st.sidebar.radio(
+        "Язык / Language",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=state.LANG,
+        horizontal=True,
+        on_change=state.keep_choices,
+    )
 
 
 def workspace_picker(allowed: list[str] | None = None, spaces: list | None = None):

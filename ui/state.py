@@ -152,6 +152,8 @@ def lever_widgets(field: str) -> tuple[Key[Any], Key[float], Key[float]]:
 # ---- Workshop ------------------------------------------------------------------------------------
 WS_LEVERS: dict[str, Key[float]] = {f: Key(f"ws_{f}") for f in ("leads", "conversion", "avg_check", "sellers")}
 WS_SIG: Key[str] = Key("_ws_sig")  # the baseline the sliders started from
+WS_PRESENT: Key[bool] = Key("_ws_present")  # presenter mode: full screen, large figures
+QP_PRESENT = Param("present")  # ?present=1 opens the Workshop in presenter mode
 
 # ---- Data page -----------------------------------------------------------------------------------
 DATA_KIND: Key[str] = Key("data_kind")
@@ -195,6 +197,26 @@ SET_ALIAS_DEL: Key[Any] = Key("settings_alias_del")
 SET_CURRENCY: Key[str] = Key("settings_currency", "")
 SET_CURRENCY_SAVE: Key[Any] = Key("settings_currency_save")
 SET_WORKSPACE: Key[str] = Key("_settings_ws")  # the workspace the settings widgets are for
+
+
+def keep_choices() -> None:
+    """The language radio's on_change: hand every chosen option back to its widget.
+
+    A radio or selectbox sends the browser its options as translated labels, and the browser
+    keeps the chosen *label*. After a language switch the session still holds the option
+    (``"cohort"``), so the numbers keep it, but the browser looks for the old label among the new
+    ones and shows nothing selected. Writing each value back through the Session State API makes
+    Streamlit send the browser the choice again, in the new language. Only text values are
+    options of such widgets (buttons, uploads and editors hold other types and refuse writes);
+    keys no widget owns start with an underscore and are left alone.
+    """
+    for key in list(st.session_state.keys()):
+        name = str(key)
+        if name.startswith("_") or name == LANG:
+            continue
+        value = st.session_state[name]
+        if isinstance(value, str):
+            st.session_state[name] = value
 
 
 # ---- typed reads of the app-level state ----------------------------------------------------------

@@ -1,0 +1,25 @@
+"""Texts of the screens' frame: chart axes, presenter mode, notes on partial data. (ru, en)."""
+
+TEXTS = {
+    # chart axes: what a value axis counts
+    "axis.days": ("Рабочих дней", "Working days"),
+    "axis.deals": ("Сделок", "Deals"),
+    "axis.money": ("Сумма, {currency}", "Amount, {currency}"),
+    "axis.share_of_first": ("Доля от первого этапа", "Share of the first stage"),
+    "axis.turnover": ("Оборот в месяц, {currency}", "Turnover per month, {currency}"),
+    "axis.turnover_change": ("Изменение, {currency}", "Change, {currency}"),
+    "axis.months_count": ("Месяцев из выборки", "Months of the sample"),
+    "axis.month": ("Месяц", "Month"),
+    "axis.stage": ("Этап", "Stage"),
+    # presenter mode (the Workshop on a projector)
+    "presenter.open": ("Режим показа", "Presenter mode"),
+    "presenter.open_help": (
+        "Во весь экран, крупные цифры, без боковой панели. Выход — кнопкой «Выйти» или клавишей Esc.",
+        "Full screen, large figures, no sidebar. Leave with the «Leave» button or the Esc key.",
+    ),
+    "presenter.leave": ("Выйти из режима показа", "Leave presenter mode"),
+    "presenter.basis": (
+        "{workspace}: база за {period}, валюта {currency}",
+        "{workspace}: baseline of {period}, in {currency}",
+    ),
+}
