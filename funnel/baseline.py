@@ -193,8 +193,12 @@ class Baseline:
         )
 
     def evidence(self) -> Evidence:
+        """The trials behind the conversion lever: leads and the deals won, or, when the data has
+        deals but no leads (source "deals", the lever is the win rate), the closed deals and the
+        won ones: counting won deals against zero leads was refused and broke the forecast tab."""
+        trials = self.won + self.lost if self.source == "deals" else self.leads
         return Evidence(
-            leads=self.leads, won=self.won, checks=self.checks, check_cv=self.check_cv, amounts=self.check_sample
+            leads=trials, won=self.won, checks=self.checks, check_cv=self.check_cv, amounts=self.check_sample
         )
 
     def stage_chain(self) -> StageChain | None:

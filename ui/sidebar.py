@@ -17,8 +17,17 @@ from ui.cache import shared
 from ui.store import list_spaces
 from ui.text import lang, t
 
+# Every screen: a metric's label wraps instead of ending in "…" (at 1280 px a long label such as
+# "the chance that A converts better than B" was cut), and figures shrink with narrow windows.
+APP_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
+</style>"""
+
 
 def language_picker() -> None:
+    st.html(APP_CSS)  # fixed CSS only
     if not state.LANG.present():
         qp = state.QP_LANG.get()
         state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)

@@ -11,6 +11,11 @@ TEXTS = {
     "axis.months_count": ("Месяцев из выборки", "Months of the sample"),
     "axis.month": ("Месяц", "Month"),
     "axis.stage": ("Этап", "Stage"),
+    # partial data
+    "an.help.unknown": (
+        "Данные этого не дают: нет сделок или у сделок нет сумм. Что загрузить, сказано выше.",
+        "The data cannot give this: there are no deals, or the deals have no amounts. What to upload is said above.",
+    ),
     # presenter mode (the Workshop on a projector)
     "presenter.open": ("Режим показа", "Presenter mode"),
     "presenter.open_help": (

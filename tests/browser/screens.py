@@ -119,6 +119,9 @@ KNOWN_REPORT_BRANCH: dict[str, set[str]] = {
         "ZIP",
         "Zip",
         "zip",
+        # the backtest's error measures: statistics jargon to be said in plain words
+        "MAPE",
+        "WAPE",
     },
     "en": {"ДРР"},  # a column header and ROMI's neighbour, not yet translated in English
 }
@@ -289,7 +292,7 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
 
 
 # ---- driving the app ---------------------------------------------------------------------------
-def wait_until_drawn(page, quiet_ms: int = 400, timeout_s: float = 60) -> None:
+def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
     """Until the script has finished: no running indicator, no placeholders, for quiet_ms."""
     page.wait_for_selector('[data-testid="stApp"]')
     deadline = time.time() + timeout_s
@@ -335,7 +338,7 @@ def capture(
     w, h = VIEWPORTS[screen.viewport]
     if page.viewport_size != {"width": w, "height": h}:
         page.set_viewport_size({"width": w, "height": h})
-        page.wait_for_timeout(350)  # charts redraw on resize
+        page.wait_for_timeout(300)  # charts redraw on resize
     screen.problems = inspect_screen(page, screen, names, language=language)
     out.mkdir(parents=True, exist_ok=True)
     screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel.metrics import overview
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
 
@@ -35,23 +36,34 @@ ECONOMICS_COLUMNS: dict[str, str] = {
 }
 
 
-def economics_table(df: pd.DataFrame, by: str, key: str) -> None:
-    names = {c: ui.t(k) for c, k in _economics_columns(df, by).items() if c != "interval"}
+def economics_table(df: pd.DataFrame, by: str, key: str, has_deals: bool = True) -> None:
+    """``has_deals``: the workspace holds deals (ui.views.overview.workspace_has_deals)."""
+    whole = totals(df)  # from the whole table: a shown part may lack its totals row
+    unknown = overview.unknown(whole, has_deals) if whole else frozenset()
+    names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
-    show_table(_economics_view, df, raw, f"economics_{by}", key, by)
+    show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown)
 
 
-def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
+# Columns that need deals, and deals with amounts: a workspace without them has no such column
+# (spend only showed "ROMI −100 %" and "revenue 0" for every channel).
+_NEED_DEALS = ("won", "conversion", "interval", "revenue", "avg_check", "cac", "romi", "drr")
+_NEED_AMOUNTS = ("revenue", "avg_check", "romi", "drr")
+
+
+def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()) -> dict[str, str]:
     cols = dict(ECONOMICS_COLUMNS, grp=f"an.dim.{by}")
     if df["sal_rate"].isna().all():
         cols.pop("sal_rate")  # the data has no qualification dates: no column of dashes
+    for c in _NEED_DEALS if "won" in unknown else _NEED_AMOUNTS if "revenue" in unknown else ():
+        cols.pop(c, None)
     return cols
 
 
-def _economics_view(part: pd.DataFrame, by: str) -> pd.DataFrame:
-    return formatted(part.assign(interval=None), _economics_columns(part, by), dim=by)[0]
+def _economics_view(part: pd.DataFrame, by: str, unknown: frozenset[str]) -> pd.DataFrame:
+    return formatted(part.assign(interval=None), _economics_columns(part, by, unknown), dim=by)[0]
 
 
 def has_bubbles(df: pd.DataFrame) -> bool:
