@@ -29,7 +29,8 @@ head[1].button(
 )
 head[2].caption(view.baseline_caption(b))
 
-left, right = st.columns([1, 1.35], gap="large")
+st.html(view.PHONE_CSS)  # fixed CSS only
+left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
 with left:
     if reverse:
         kind = st.radio(

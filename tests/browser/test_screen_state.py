@@ -134,3 +134,21 @@ def test_presenter_mode_fills_the_screen_and_esc_leaves_it(fresh_server, tab):
     wait_until_drawn(tab)
     assert not tab.locator('[data-testid="stSidebar"]').is_visible()
     assert "present=1" in tab.url
+
+
+def test_on_a_phone_the_answer_comes_first_and_the_stages_stay_in_order(fresh_server, tab):
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(f"{fresh_server.url}/planner?lang=en")
+    wait_until_drawn(tab, quiet_ms=700)
+    first_metric = tab.locator('[data-testid="stMetric"]').first.bounding_box()
+    first_slider = tab.locator('[data-testid="stMain"] [data-testid="stSlider"]').first.bounding_box()
+    assert first_metric["y"] < first_slider["y"], (first_metric, first_slider)  # the result above the levers
+    # the stage chain (the first tab): its sliders go down the page in the chain's order
+    labels = tab.locator('[data-testid="stTabs"] [data-testid="stSlider"] [data-testid="stWidgetLabel"]')
+    assert labels.count() >= 4
+    tops = [labels.nth(i).bounding_box()["y"] for i in range(labels.count())]
+    assert tops == sorted(tops), tops
+    # Plotly's toolbar is hidden until the pointer is over a chart (it sat on the titles)
+    bar = tab.locator('[data-testid="stPlotlyChart"] .modebar .modebar-group').first
+    assert bar.evaluate("e => getComputedStyle(e).opacity") == "0", "Plotly's toolbar is always shown"
+    shot(tab, "state-phone-planner")

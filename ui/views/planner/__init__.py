@@ -12,6 +12,7 @@ from funnel.errors import FunnelError
 from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.levers import (
+    PHONE_CSS,
     base_plan,
     current_edits,
     current_plan,
@@ -33,6 +34,7 @@ from ui.views.planner.tabs import (
 )
 
 __all__ = [
+    "PHONE_CSS",
     "base_plan",
     "baseline_caption",
     "capacity_note",
