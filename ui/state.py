@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
@@ -142,6 +143,23 @@ PL_SENS_METRIC: Key[str] = Key("pl_sens_metric", "turnover")
 PL_SC_NAME: Key[str] = Key("pl_sc_name")
 PL_SC_OVERWRITE: Key[bool] = Key("pl_sc_overwrite", False)
 PL_SC_FLASH: Key[str] = Key("pl_sc_flash")
+PL_SC_COMPARE: Key[list] = Key("pl_sc_compare")  # the scenarios in the comparison table
+
+
+def compare_also(name: str, saved_before: list[str]) -> None:
+    """Add a scenario just saved to the comparison (before its widget is drawn again): the
+    multiselect kept its old choice, or its default of the first two, and the new one was
+    missing from the table it was saved for."""
+    chosen = list(PL_SC_COMPARE.get() if PL_SC_COMPARE.present() else saved_before[:2])
+    PL_SC_COMPARE.set([*(n for n in chosen if n != name), name])
+
+
+def this_month(today: date) -> tuple[date, date]:
+    """The calendar month of ``today``, first to last day: the plan period a scenario is marked
+    for by default (it was the data's last month, already past)."""
+    start = today.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following - timedelta(days=1)
 
 
 def lever_widgets(field: str) -> tuple[Key[Any], Key[float], Key[float]]:
