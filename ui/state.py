@@ -234,7 +234,21 @@ def keep_choices() -> None:
             continue
         value = st.session_state[name]
         if isinstance(value, str):
-            st.session_state[name] = value
+            # A tab bar's value is its label itself: the open tab is found by its label in the
+            # language left behind, and kept open under its name in the new one.
+            st.session_state[name] = (
+                _translated(value, str(st.session_state.get(LANG))) if name.endswith("_tab") else value
+            )
+
+
+def _translated(text: str, lang: str) -> str:
+    from funnel.i18n import LANGUAGES, TABLE
+
+    new = LANGUAGES.index(lang) if lang in LANGUAGES else 0
+    for pair in TABLE.values():
+        if text in pair and pair.index(text) != new:
+            return pair[new]
+    return text
 
 
 # ---- typed reads of the app-level state ----------------------------------------------------------

@@ -11,6 +11,12 @@ TEXTS = {
     "axis.months_count": ("Месяцев из выборки", "Months of the sample"),
     "axis.month": ("Месяц", "Month"),
     "axis.stage": ("Этап", "Stage"),
+    # the Funnel page's tabs
+    "fn.tab.funnel": ("Воронка и время", "Funnel and time"),
+    "fn.tab.stalled": ("Зависшие", "Stalled"),
+    "fn.tab.lost": ("Отказы", "Refusals"),
+    "fn.tab.breakdown": ("В разрезе", "Side by side"),
+    "fn.tab.speed": ("Скорость", "Speed"),
     # partial data
     "an.help.unknown": (
         "Данные этого не дают: нет сделок или у сделок нет сумм. Что загрузить, сказано выше.",

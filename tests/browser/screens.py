@@ -24,6 +24,7 @@ VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
 # (url path, page) in the menu's order; the default page is served at the root.
 PAGES = ["overview", "channels", "funnel", "planner", "workshop", "data", "settings", "admin"]
 PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
+FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
 PARTIAL = ("spend_only", "deals_only", "leads_only")
 
 # Words that are the same in both languages' screens: units, formats, standard abbreviations.
@@ -369,13 +370,13 @@ def walk(
                 if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                     page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                 go(page, path)
-            if path == "planner":
-                for t, tab in enumerate(PLANNER_TABS):
+            if path in ("planner", "funnel"):
+                for t, tab in enumerate(PLANNER_TABS if path == "planner" else FUNNEL_TABS):
                     if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                         page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                     open_tab(page, t)
                     for v in viewports:
-                        screens.append(capture(page, Screen(workspace, lang, f"planner/{tab}", v), out, names))
+                        screens.append(capture(page, Screen(workspace, lang, f"{path}/{tab}", v), out, names))
                 continue
             for v in viewports:
                 screens.append(capture(page, Screen(workspace, lang, path, v), out, names))

@@ -50,7 +50,7 @@ def chromium():
 def test_every_screen(app, chromium, workspace, lang, viewports):
     server, names = app
     shots = screens.walk(chromium, server.url, workspace, lang, names[workspace], viewports)
-    expected = len(screens.PAGES) - 1 + len(screens.PLANNER_TABS)
+    expected = len(screens.PAGES) - 2 + len(screens.PLANNER_TABS) + len(screens.FUNNEL_TABS)
     assert len(shots) == expected * len(viewports)
     assert all(s.path and s.path.stat().st_size > 5_000 for s in shots)  # a picture, not a blank
     bad = [f"{s}: {'; '.join(s.problems)}" for s in shots if s.problems]

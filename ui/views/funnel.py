@@ -20,6 +20,7 @@ from ui.show import fmt_value, label, missing
 SPLITS = ("channel", "owner", "segment")
 SPEED_SPLITS = ("channel", "owner")
 MEASURES = ("deals", "amount")
+TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # the page's tabs, in order
 
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
