@@ -58,8 +58,11 @@ with right:
         view.reverse_panel(r)
     view.metrics(r.shown, r.baseline)
     steps = view.waterfall_rows(r)
-    ui.draw_cached(view.draw_waterfall, steps)
-    st.caption(ui.t("planner.waterfall_note"))
+    if any(value for _, value, _ in steps):
+        ui.draw_cached(view.draw_waterfall, steps)
+        st.caption(ui.t("planner.waterfall_note"))
+    else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
+        st.info(ui.t("planner.no_waterfall"))
     view.capacity_note(r)
 
 view.draw_tabs(b, base, r, steps)

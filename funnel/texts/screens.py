@@ -22,6 +22,12 @@ TEXTS = {
         "Данные этого не дают: нет сделок или у сделок нет сумм. Что загрузить, сказано выше.",
         "The data cannot give this: there are no deals, or the deals have no amounts. What to upload is said above.",
     ),
+    "planner.no_waterfall": (
+        "Оборота нет ни в базе, ни в плане: задайте средний чек (у сделок в данных нет сумм), и здесь появится "
+        "путь от базы к плану.",
+        "There is no turnover in the baseline or the plan: set the average check (the deals in the data have no "
+        "amounts), and the way from baseline to plan appears here.",
+    ),
     # presenter mode (the Workshop on a projector)
     "presenter.open": ("Режим показа", "Presenter mode"),
     "presenter.open_help": (

@@ -91,3 +91,8 @@ def test_deals_without_amounts_show_dashes_for_money(app_db):
     at.switch_page("pages/channels.py").run()
     assert not at.exception
     assert "ROMI" not in at.dataframe[0].value.columns
+    # the planner: no amounts, no turnover on either side: a sentence instead of an empty waterfall
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    assert any("Оборота нет ни в базе, ни в плане" in i.value for i in at.info)
+    assert not at.get("plotly_chart")

@@ -343,7 +343,19 @@ def capture(
     screen.problems = inspect_screen(page, screen, names, language=language)
     out.mkdir(parents=True, exist_ok=True)
     screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"
-    page.screenshot(path=str(screen.path), full_page=full_page)
+    if full_page:
+        # Streamlit scrolls inside its main block, so a "full page" screenshot is one screen: make
+        # the window as tall as the content for the picture (the checks ran at the real size).
+        tall = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+            " if (m) m.scrollTo(0, 0); return m ? m.scrollHeight : 0; }"
+        )
+        if tall > h:
+            page.set_viewport_size({"width": w, "height": min(tall, 6000)})
+            page.wait_for_timeout(150)
+    page.screenshot(path=str(screen.path))
+    if page.viewport_size != {"width": w, "height": h}:
+        page.set_viewport_size({"width": w, "height": h})
     return screen
 
 
