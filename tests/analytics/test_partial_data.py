@@ -96,3 +96,24 @@ def test_deals_without_amounts_show_dashes_for_money(app_db):
     assert not at.exception, at.exception
     assert any("Оборота нет ни в базе, ни в плане" in i.value for i in at.info)
     assert not at.get("plotly_chart")
+
+
+def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
+    """Web has March and May, no row for April: 0 leads in April, but no CPL there (a gap that
+    the line does not bridge)."""
+    import pandas as pd
+
+    from ui.views.channels import channel_trend_figure
+
+    df = pd.DataFrame(
+        {
+            "grp": ["Web", "Web", "Print", "Print", "Print"],
+            "month": pd.to_datetime(["2026-03-01", "2026-05-01", "2026-03-01", "2026-04-01", "2026-05-01"]),
+            "leads": [10, 4, 1, 2, 3],
+            "cpl": [100.0, 250.0, 5.0, 5.0, 5.0],
+        }
+    )
+    web = next(t for t in channel_trend_figure(df, "leads").data if t.name == "Web")
+    assert list(web.x) == ["2026-03", "2026-04", "2026-05"] and list(web.y) == [10, 0, 4]
+    cpl = next(t for t in channel_trend_figure(df, "cpl").data if t.name == "Web")
+    assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False

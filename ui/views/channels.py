@@ -104,16 +104,26 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
     return fig
 
 
+# Sums: a month without rows is a month of 0. Ratios: a month without a denominator is a gap,
+# never drawn as 0 and never bridged by the line (one chart mixed the two).
+_SUMS = {"leads", "spend", "won", "revenue"}
+
+
 def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
     fig = go.Figure()
+    months = sorted(pd.to_datetime(df["month"]).unique())
     for grp, part in df.groupby("grp", sort=True):
         name = chart_text(label(grp))
+        values = part.assign(month=pd.to_datetime(part["month"])).set_index("month")[metric].reindex(months)
+        if metric in _SUMS:
+            values = values.fillna(0)
         fig.add_scatter(
-            x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
-            y=part[metric],
+            x=[m.strftime("%Y-%m") for m in months],
+            y=values.astype(float),
             mode="lines+markers",
+            connectgaps=False,
             name=name,
-            text=[fmt_value(metric, v) for v in part[metric]],
+            text=[fmt_value(metric, v) for v in values],
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
     fig.update_layout(
