@@ -17,10 +17,11 @@ from ui.cache import shared
 from ui.store import list_spaces
 from ui.text import lang, t
 
-# Every screen: a metric's label wraps instead of ending in "…" (at 1280 px a long label such as
-# "the chance that A converts better than B" was cut), and figures shrink with narrow windows.
+# Every screen: a metric's label and its comparison wrap instead of ending in "…" (at 1280 px
+# "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
+# and figures shrink with narrow windows.
 APP_CSS = """<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
 </style>"""

@@ -219,7 +219,8 @@ PROBE = r"""() => {
   const side = textOf(document.querySelector('[data-testid="stSidebar"]'));
   const cut = [];
   for (const el of document.querySelectorAll(
-      '[data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *')) {
+      '[data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stMetricDelta"], '
+      + '[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] *')) {
     if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
       cut.push(el.innerText.trim());
     else if ((el.innerText || '').includes('…') && el.closest('[data-testid="stMetricValue"]'))
@@ -382,7 +383,8 @@ def walk(
                 if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                     page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                 go(page, path)
-            if path in ("planner", "funnel"):
+            # a page with nothing to show draws no tabs (the Funnel page of a workspace without deals)
+            if path in ("planner", "funnel") and page.get_by_role("tab").count():
                 for t, tab in enumerate(PLANNER_TABS if path == "planner" else FUNNEL_TABS):
                     if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                         page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
