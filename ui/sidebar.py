@@ -21,7 +21,8 @@ from ui.text import lang, t
 # "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
 # and figures shrink with narrow windows.
 APP_CSS = """<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
 </style>"""

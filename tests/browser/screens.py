@@ -344,7 +344,7 @@ def capture(
     screen.problems = inspect_screen(page, screen, names, language=language)
     out.mkdir(parents=True, exist_ok=True)
     screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"
-    if full_page:
+    if full_page and screen.viewport == "wide":  # the whole page once; the smaller sizes as seen
         # Streamlit scrolls inside its main block, so a "full page" screenshot is one screen: make
         # the window as tall as the content for the picture (the checks ran at the real size).
         tall = page.evaluate(
