@@ -27,6 +27,7 @@ pages = [
     st.Page(path, title=ui.t(key), url_path=url, icon=icon, default=(i == 0))
     for i, (path, url, key, icon) in enumerate(listed)
 ]
+ui.open_default_page_by_name(listed[0][1])  # /overview opens the Overview, not "Page not found"
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in
 # (NOTES.md), hidden until then; the page itself runs only after the gate, inside ui.entered().
 pg = st.navigation(pages, position="sidebar" if user else "hidden")

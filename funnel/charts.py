@@ -151,6 +151,7 @@ def plotly_locale(lang: str) -> dict:
 
 
 def config(lang: str, **extra) -> dict:
-    """A chart's Plotly config: no logo, PNG export at twice the size, the language's locale."""
-    base = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    """A chart's Plotly config: no logo, the toolbar only while the pointer is over the chart (always
+    shown, it sat on the charts' titles on a phone), PNG export at twice the size, the locale."""
+    base = {"displaylogo": False, "displayModeBar": "hover", "toImageButtonOptions": {"format": "png", "scale": 2}}
     return {**base, **plotly_locale(lang), **extra}

@@ -4,6 +4,7 @@ import ui
 from funnel.errors import FunnelError
 from funnel.metrics import channels, spend, trend
 from ui.views import channels as view
+from ui.views import overview as overview_view
 
 ui.page_guard()
 st.title(ui.t("nav.channels"))
@@ -16,7 +17,8 @@ try:
 
     st.subheader(ui.t("an.ch.table"), help=ui.t("an.ch.table_help"))
     split = ui.shared(spend.spend_split, filters=filters, by="channel")
-    view.economics_table(econ, "channel", key="ch_table", split=split)
+    has_deals = overview_view.workspace_has_deals(filters.workspace_id)
+    view.economics_table(econ, "channel", key="ch_table", split=split, has_deals=has_deals)
     if view.has_bubbles(econ):
         ui.chart(view.bubble_figure, econ, key="ch_bubble")
         st.caption(ui.t("an.ch.bubble_help"))

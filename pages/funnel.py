@@ -18,80 +18,92 @@ try:
         st.info(ui.t("an.fn.no_history"))
     view.outside_ladder_note(ui.shared(stages.open_outside_ladder, filters=filters, attribution=attribution))
 
-    head = ui.shared(overview.headline, filters=filters, attribution=attribution)
-    ui.chart(view.funnel_figure, funnel.table, head.now.get("leads") or 0, key="fn_funnel_chart")
-    ui.simple_table(funnel.table, view.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
-
-    st.subheader(ui.t("an.fn.bottleneck"))
-    worst, steps = view.funnel_steps(funnel.table)
-    view.bottleneck(worst, stages.MIN_DECIDED)
-    with st.expander(ui.t("an.fn.steps")):
-        st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
-        ui.simple_table(steps, view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
-
-    st.subheader(ui.t("an.fn.times"), help=ui.t("an.fn.times_help"))
-    times = ui.shared(stages.stage_times, filters=filters, attribution=attribution)
-    if not times["stays"].any():
-        st.info(ui.t("an.fn.times_none"))
-    else:
-        ui.chart(view.times_figure, times, key="fn_times_chart")
-        ui.simple_table(times, view.TIMES_COLUMNS, "stage_times", key="fn_times_table")
-
-    st.subheader(ui.t("an.fn.stalled"))
-    stalled = ui.shared(stages.stalled_deals, filters=filters, attribution=attribution)
-    if stalled.empty:
-        st.success(ui.t("an.fn.stalled_none"))
-    else:
-        if not funnel.has_history:
-            st.caption(ui.t("an.fn.stalled_no_history"))
-        ui.simple_table(stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table")
-
-    st.subheader(ui.t("an.fn.lost"))
-    by_stage = ui.shared(lost.lost_by_stage, filters=filters, attribution=attribution)
-    if by_stage.empty:
-        st.info(ui.t("an.fn.lost_none"))
-    else:
-        measure = st.radio(
-            ui.t("an.fn.lost_measure"),
-            view.MEASURES,
-            horizontal=True,
-            format_func=ui.names(view.MEASURES, "an.fn.measure_"),
-            key="fn_lost_measure",
-        )
-        c1, c2 = st.columns(2)
-        with c1:
-            ui.chart(view.lost_stage_figure, by_stage, measure, key="fn_lost_stage_chart")
-        with c2:
-            over_time = ui.shared(lost.lost_over_time, filters=filters, attribution=attribution)
-            ui.chart(view.lost_time_figure, over_time, measure, key="fn_lost_time_chart")
-        ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
-
-    st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
-    split = st.radio(
-        ui.t("an.fn.breakdown_by"),
-        view.SPLITS,
-        horizontal=True,
-        format_func=ui.names(view.SPLITS, "an.dim."),
-        key="fn_breakdown_by",
+    # One tab at a time (the page was 6 000 px of sections): only the open tab is computed and sent.
+    tab = dict(
+        zip(view.TABS, st.tabs([ui.t(f"fn.tab.{n}") for n in view.TABS], key="fn_tab", on_change="rerun"), strict=True)
     )
-    parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
-    ui.chart(view.breakdown_figure, parts.table, key="fn_breakdown_chart")
-    ui.simple_table(parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split)
+    if tab["funnel"].open:
+        with tab["funnel"]:
+            head = ui.shared(overview.headline, filters=filters, attribution=attribution)
+            ui.chart(view.funnel_figure, funnel.table, head.now.get("leads") or 0, key="fn_funnel_chart")
+            ui.simple_table(funnel.table, view.FUNNEL_COLUMNS, "funnel", key="fn_funnel_table")
 
-    st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
-    speed_by = st.radio(
-        ui.t("an.fn.speed_by"),
-        view.SPEED_SPLITS,
-        horizontal=True,
-        format_func=ui.names(view.SPEED_SPLITS, "an.dim."),
-        key="fn_speed_by",
-    )
-    ui.simple_table(
-        ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by),
-        view.SPEED_COLUMNS,
-        "speed",
-        key="fn_speed_table",
-        dim=speed_by,
-    )
+            st.subheader(ui.t("an.fn.bottleneck"))
+            worst, steps = view.funnel_steps(funnel.table)
+            view.bottleneck(worst, stages.MIN_DECIDED)
+            with st.expander(ui.t("an.fn.steps")):
+                st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
+                ui.simple_table(steps, view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
+
+            st.subheader(ui.t("an.fn.times"), help=ui.t("an.fn.times_help"))
+            times = ui.shared(stages.stage_times, filters=filters, attribution=attribution)
+            if not times["stays"].any():
+                st.info(ui.t("an.fn.times_none"))
+            else:
+                ui.chart(view.times_figure, times, key="fn_times_chart")
+                ui.simple_table(times, view.TIMES_COLUMNS, "stage_times", key="fn_times_table")
+    if tab["stalled"].open:
+        with tab["stalled"]:
+            st.subheader(ui.t("an.fn.stalled"))
+            stalled = ui.shared(stages.stalled_deals, filters=filters, attribution=attribution)
+            if stalled.empty:
+                st.success(ui.t("an.fn.stalled_none"))
+            else:
+                if not funnel.has_history:
+                    st.caption(ui.t("an.fn.stalled_no_history"))
+                ui.simple_table(stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table")
+    if tab["lost"].open:
+        with tab["lost"]:
+            st.subheader(ui.t("an.fn.lost"))
+            by_stage = ui.shared(lost.lost_by_stage, filters=filters, attribution=attribution)
+            if by_stage.empty:
+                st.info(ui.t("an.fn.lost_none"))
+            else:
+                measure = st.radio(
+                    ui.t("an.fn.lost_measure"),
+                    view.MEASURES,
+                    horizontal=True,
+                    format_func=ui.names(view.MEASURES, "an.fn.measure_"),
+                    key="fn_lost_measure",
+                )
+                c1, c2 = st.columns(2)
+                with c1:
+                    ui.chart(view.lost_stage_figure, by_stage, measure, key="fn_lost_stage_chart")
+                with c2:
+                    over_time = ui.shared(lost.lost_over_time, filters=filters, attribution=attribution)
+                    ui.chart(view.lost_time_figure, over_time, measure, key="fn_lost_time_chart")
+                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
+    if tab["breakdown"].open:
+        with tab["breakdown"]:
+            st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
+            split = st.radio(
+                ui.t("an.fn.breakdown_by"),
+                view.SPLITS,
+                horizontal=True,
+                format_func=ui.names(view.SPLITS, "an.dim."),
+                key="fn_breakdown_by",
+            )
+            parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
+            ui.chart(view.breakdown_figure, parts.table, key="fn_breakdown_chart")
+            ui.simple_table(
+                parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split
+            )
+    if tab["speed"].open:
+        with tab["speed"]:
+            st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
+            speed_by = st.radio(
+                ui.t("an.fn.speed_by"),
+                view.SPEED_SPLITS,
+                horizontal=True,
+                format_func=ui.names(view.SPEED_SPLITS, "an.dim."),
+                key="fn_speed_by",
+            )
+            ui.simple_table(
+                ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by),
+                view.SPEED_COLUMNS,
+                "speed",
+                key="fn_speed_table",
+                dim=speed_by,
+            )
 except FunnelError as exc:
     ui.show_error(exc)

@@ -20,7 +20,7 @@ except FunnelError as exc:
     st.stop()
 
 if ui.explain_gaps(head.now, filters):
-    view.headline_metrics(head, split)
+    view.headline_metrics(head, split, has_deals=view.workspace_has_deals(filters.workspace_id))
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
     ui.simple_table(
         months,

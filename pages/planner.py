@@ -30,7 +30,8 @@ head[1].button(
 )
 head[2].caption(view.baseline_caption(b))
 
-left, right = st.columns([1, 1.35], gap="large")
+st.html(view.PHONE_CSS)  # fixed CSS only
+left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
 with left:
     if reverse:
         kind = st.radio(
@@ -58,8 +59,11 @@ with right:
         view.reverse_panel(r)
     view.metrics(r.shown, r.baseline)
     steps = view.waterfall_rows(r)
-    ui.draw_cached(view.draw_waterfall, steps)
-    st.caption(ui.t("planner.waterfall_note"))
+    if any(value for _, value, _ in steps):
+        ui.draw_cached(view.draw_waterfall, steps)
+        st.caption(ui.t("planner.waterfall_note"))
+    else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
+        st.info(ui.t("planner.no_waterfall"))
     view.capacity_note(r)
 
 view.draw_tabs(b, base, r, steps)

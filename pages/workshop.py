@@ -6,9 +6,13 @@ from funnel.model import result
 from ui.views import workshop as uw
 
 ui.page_guard()
-st.html(uw.WORKSHOP_CSS)  # fixed CSS only: no user text goes into HTML
-st.title(ui.t("workshop.title"))
-st.caption(ui.t("workshop.intro"))
+presenting = uw.presenting()
+uw.presenter_frame(presenting)  # fixed CSS (and the Esc key) only: no user text goes into HTML
+title, button = st.columns([4, 1], vertical_alignment="center")
+title.title(ui.t("workshop.title"))
+uw.presenter_button(presenting, button)
+if not presenting:
+    st.caption(ui.t("workshop.intro"))
 
 filters = ui.filters()
 base, source = uw.workshop_baseline(filters)
@@ -16,6 +20,8 @@ uw.start(base, sig=repr((filters, base)))
 deals = source is not None and source.source == "deals"
 if source is None:
     st.info(ui.t("workshop.example"))
+elif presenting:
+    st.caption(ui.plain(uw.basis_line(source)))
 else:
     basis_key = "workshop.basis_deals" if deals else "workshop.basis"
     st.caption(ui.t(basis_key, period=ui.period_text((source.date_from, source.date_to))))

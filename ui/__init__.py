@@ -14,7 +14,7 @@ streamlit.
 from __future__ import annotations
 
 from ui.cache import current_version, draw_cached, fingerprint, is_shared, shared
-from ui.entry import ROOT, entered, frame_entry, page_guard
+from ui.entry import ROOT, entered, frame_entry, open_default_page_by_name, page_guard
 from ui.show import (
     attribution,
     chart,
@@ -68,6 +68,7 @@ __all__ = [
     "month",
     "names",
     "num",
+    "open_default_page_by_name",
     "page_guard",
     "pct",
     "period",

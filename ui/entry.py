@@ -45,6 +45,25 @@ def frame_entry() -> None:
         ThreadState.update(active_script_hash=ctx.pages_manager.main_script_hash)
 
 
+def open_default_page_by_name(url_path: str) -> None:
+    """Let the default page's own address (``/overview``) open it, as every other page's does.
+
+    Streamlit serves the default page at the app's root and reserves its ``url_path`` without
+    answering it: ``/overview`` ran the default page under a "Page not found" dialog. Called
+    before st.navigation: a request by that name (and not by a page's hash, which a click in the
+    menu sends) becomes a request for the root, so the page opens, its query parameters (a
+    shared link's filters) intact, and the address bar shows the root.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    pages = ctx.pages_manager
+    if pages.intended_page_name == url_path and not pages.intended_page_script_hash:
+        pages.set_script_intent("", "")
+
+
 def page_guard() -> None:
     """First line of every page: never render outside the entry script.
 

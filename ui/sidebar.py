@@ -18,14 +18,32 @@ from ui.show import names
 from ui.store import list_spaces
 from ui.text import lang, t
 
+# Every screen: a metric's label and its comparison wrap instead of ending in "…" (at 1280 px
+# "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
+# and figures shrink with narrow windows.
+APP_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
+</style>"""
+
 
 def language_picker() -> None:
+    st.html(APP_CSS)  # fixed CSS only
     if not state.LANG.present():
         qp = state.QP_LANG.get()
         state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)
     # A fixed, bilingual label: a label that changed with the language would give the widget a
     # new identity and reset the choice it just made.
-    st.sidebar.radio("Язык / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, horizontal=True)
+    st.sidebar.radio(
+        "Язык / Language",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=state.LANG,
+        horizontal=True,
+        on_change=state.keep_choices,
+    )
 
 
 def workspace_picker(allowed: list[str] | None = None, spaces: list | None = None):

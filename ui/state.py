@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
@@ -148,6 +149,23 @@ PL_SENS_METRIC: Key[str] = Key("pl_sens_metric", "turnover")
 PL_SC_NAME: Key[str] = Key("pl_sc_name")
 PL_SC_OVERWRITE: Key[bool] = Key("pl_sc_overwrite", False)
 PL_SC_FLASH: Key[str] = Key("pl_sc_flash")
+PL_SC_COMPARE: Key[list] = Key("pl_sc_compare")  # the scenarios in the comparison table
+
+
+def compare_also(name: str, saved_before: list[str]) -> None:
+    """Add a scenario just saved to the comparison (before its widget is drawn again): the
+    multiselect kept its old choice, or its default of the first two, and the new one was
+    missing from the table it was saved for."""
+    chosen = list(PL_SC_COMPARE.get() if PL_SC_COMPARE.present() else saved_before[:2])
+    PL_SC_COMPARE.set([*(n for n in chosen if n != name), name])
+
+
+def this_month(today: date) -> tuple[date, date]:
+    """The calendar month of ``today``, first to last day: the plan period a scenario is marked
+    for by default (it was the data's last month, already past)."""
+    start = today.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following - timedelta(days=1)
 
 
 def lever_widgets(field: str) -> tuple[Key[Any], Key[float], Key[float]]:
@@ -158,6 +176,8 @@ def lever_widgets(field: str) -> tuple[Key[Any], Key[float], Key[float]]:
 # ---- Workshop ------------------------------------------------------------------------------------
 WS_LEVERS: dict[str, Key[float]] = {f: Key(f"ws_{f}") for f in ("leads", "conversion", "avg_check", "sellers")}
 WS_SIG: Key[str] = Key("_ws_sig")  # the baseline the sliders started from
+WS_PRESENT: Key[bool] = Key("_ws_present")  # presenter mode: full screen, large figures
+QP_PRESENT = Param("present")  # ?present=1 opens the Workshop in presenter mode
 
 # ---- Data page -----------------------------------------------------------------------------------
 DATA_KIND: Key[str] = Key("data_kind")
@@ -201,6 +221,40 @@ SET_ALIAS_DEL: Key[Any] = Key("settings_alias_del")
 SET_CURRENCY: Key[str] = Key("settings_currency", "")
 SET_CURRENCY_SAVE: Key[Any] = Key("settings_currency_save")
 SET_WORKSPACE: Key[str] = Key("_settings_ws")  # the workspace the settings widgets are for
+
+
+def keep_choices() -> None:
+    """The language radio's on_change: hand every chosen option back to its widget.
+
+    A radio or selectbox sends the browser its options as translated labels, and the browser
+    keeps the chosen *label*. After a language switch the session still holds the option
+    (``"cohort"``), so the numbers keep it, but the browser looks for the old label among the new
+    ones and shows nothing selected. Writing each value back through the Session State API makes
+    Streamlit send the browser the choice again, in the new language. Only text values are
+    options of such widgets (buttons, uploads and editors hold other types and refuse writes);
+    keys no widget owns start with an underscore and are left alone.
+    """
+    for key in list(st.session_state.keys()):
+        name = str(key)
+        if name.startswith("_") or name == LANG:
+            continue
+        value = st.session_state[name]
+        if isinstance(value, str):
+            # A tab bar's value is its label itself: the open tab is found by its label in the
+            # language left behind, and kept open under its name in the new one.
+            st.session_state[name] = (
+                _translated(value, str(st.session_state.get(LANG))) if name.endswith("_tab") else value
+            )
+
+
+def _translated(text: str, lang: str) -> str:
+    from funnel.i18n import LANGUAGES, TABLE
+
+    new = LANGUAGES.index(lang) if lang in LANGUAGES else 0
+    for pair in TABLE.values():
+        if text in pair and pair.index(text) != new:
+            return pair[new]
+    return text
 
 
 # ---- typed reads of the app-level state ----------------------------------------------------------

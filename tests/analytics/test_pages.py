@@ -107,6 +107,8 @@ def test_funnel_page(company_app):
     assert list(table["Дошли"]) == ["4", "3", "3", "2", "2", "2"]
     assert list(table["Конверсия из первого"])[-1] == fmt_pct(0.5, "ru")
     assert any("Истории этапов нет" in i.value for i in at.info)  # reached comes from the current stage
+    at.session_state["fn_tab"] = "В разрезе"  # the page's tabs run lazily: open the breakdown
+    at.run()
     at.radio(key="fn_breakdown_by").set_value("owner").run()
     assert not at.exception
     at = set_period(at, (date(2025, 1, 1), date(2025, 1, 31)))

@@ -85,7 +85,7 @@ def test_other_sessions_replay_the_same_elements(app_db):
     b = set_period(second.switch_page("pages/funnel.py").run(), MARCH)
     assert not a.exception and not b.exception
     assert [d.value.to_dict() for d in a.dataframe] == [d.value.to_dict() for d in b.dataframe]
-    assert len(a.dataframe) >= 3
+    assert len(a.dataframe) >= 2  # the funnel and its steps (the other tabs draw when opened)
 
 
 def test_shared_results_are_computed_once_per_data_version(app_db):

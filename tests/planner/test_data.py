@@ -299,3 +299,31 @@ def test_a_database_failure_is_a_readable_error(store, tiny):
         baseline(cur, Filters(tiny, **PERIOD))
     assert "baseline" in str(err.value) and "stg_deals" not in str(err.value)
     assert "журнале" in err.value.text("ru")
+
+
+def test_evidence_of_a_deals_only_baseline_counts_closed_deals():
+    """Deals without leads: the conversion lever is the win rate, so the forecast's evidence is
+    22 won of 22 + 18 closed deals (it counted 22 won against 0 leads and refused)."""
+    from funnel.baseline import Baseline
+
+    b = Baseline(
+        workspace_id="w",
+        date_from=None,
+        date_to=None,
+        months=6,
+        leads=0,
+        won=22,
+        checks=0,
+        avg_check=None,
+        check_cv=None,
+        spend=0.0,
+        sellers=3,
+        channels=(),
+        chain=(),
+        open_stages=(),
+        history=(),
+        lost=18,
+        entered=60,
+    )
+    assert b.source == "deals"
+    assert (b.evidence().leads, b.evidence().won) == (40, 22)

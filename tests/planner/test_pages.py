@@ -203,7 +203,10 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     open_tab(at, "scenarios")
     at.text_input(key="pl_sc_name").set_value("План на октябрь").run()
     at.button(key="pl_sc_save").click().run()
-    at.button(key="pl_sc_mark").click().run()  # default period: the baseline's last month, October 2026
+    from datetime import date
+
+    at.date_input(key="pl_sc_period").set_value((date(2026, 10, 1), date(2026, 10, 31))).run()
+    at.button(key="pl_sc_mark").click().run()  # October 2026, the baseline's last month
     assert not at.exception, at.exception
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception

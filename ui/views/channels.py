@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel.metrics import overview
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
 from ui.views.overview import cut_part
@@ -36,16 +37,22 @@ ECONOMICS_COLUMNS: dict[str, str] = {
 }
 
 
-def economics_table(df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | None = None) -> None:
-    """The economics table; with ``split`` (funnel.metrics.spend.spend_split by channel), a last
-    column lists, for each channel, the spend periods the chosen period cuts and the
-    share by days each adds, as the Overview's Spend card does."""
-    names = {c: ui.t(k) for c, k in _economics_columns(df, by).items() if c != "interval"}
+def economics_table(
+    df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | None = None, has_deals: bool = True
+) -> None:
+    """The economics table. ``has_deals``: the workspace holds deals
+    (ui.views.overview.workspace_has_deals); columns the data can't give are left out. With
+    ``split`` (funnel.metrics.spend.spend_split by channel), a last column lists, for each channel,
+    the spend periods the chosen period cuts and the share by days each adds, as the Overview's
+    Spend card does."""
+    whole = totals(df)  # from the whole table: a shown part may lack its totals row
+    unknown = overview.unknown(whole, has_deals) if whole else frozenset()
+    names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
-    show_table(_economics_view, df, raw, f"economics_{by}", key, by, cuts)
+    show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, cuts)
     if cuts:
         st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
 
@@ -62,15 +69,25 @@ def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _economics_columns(df: pd.DataFrame, by: str) -> dict[str, str]:
+# Columns that need deals, and deals with amounts: a workspace without them has no such column
+# (spend only showed "ROMI −100 %" and "revenue 0" for every channel).
+_NEED_DEALS = ("won", "conversion", "interval", "revenue", "avg_check", "cac", "romi", "drr")
+_NEED_AMOUNTS = ("revenue", "avg_check", "romi", "drr")
+
+
+def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()) -> dict[str, str]:
     cols = dict(ECONOMICS_COLUMNS, grp=f"an.dim.{by}")
     if df["sal_rate"].isna().all():
         cols.pop("sal_rate")  # the data has no qualification dates: no column of dashes
+    for c in _NEED_DEALS if "won" in unknown else _NEED_AMOUNTS if "revenue" in unknown else ():
+        cols.pop(c, None)
     return cols
 
 
-def _economics_view(part: pd.DataFrame, by: str, cuts: tuple[tuple[str, str], ...] = ()) -> pd.DataFrame:
-    shown = formatted(part.assign(interval=None), _economics_columns(part, by), dim=by)[0]
+def _economics_view(
+    part: pd.DataFrame, by: str, unknown: frozenset[str], cuts: tuple[tuple[str, str], ...] = ()
+) -> pd.DataFrame:
+    shown = formatted(part.assign(interval=None), _economics_columns(part, by, unknown), dim=by)[0]
     if cuts:
         texts = dict(cuts)
         column = [("—" if total else texts.get(g, "")) for g, total in zip(part["grp"], part["is_total"], strict=True)]
@@ -116,16 +133,26 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
     return fig
 
 
+# Sums: a month without rows is a month of 0. Ratios: a month without a denominator is a gap,
+# never drawn as 0 and never bridged by the line (one chart mixed the two).
+_SUMS = {"leads", "spend", "won", "revenue"}
+
+
 def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
     fig = go.Figure()
+    months = sorted(pd.to_datetime(df["month"]).unique())
     for grp, part in df.groupby("grp", sort=True):
         name = chart_text(label(grp))
+        values = part.assign(month=pd.to_datetime(part["month"])).set_index("month")[metric].reindex(months)
+        if metric in _SUMS:
+            values = values.fillna(0)
         fig.add_scatter(
-            x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
-            y=part[metric],
+            x=[m.strftime("%Y-%m") for m in months],
+            y=values.astype(float),
             mode="lines+markers",
+            connectgaps=False,
             name=name,
-            text=[fmt_value(metric, v) for v in part[metric]],
+            text=[fmt_value(metric, v) for v in values],
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
     fig.update_layout(

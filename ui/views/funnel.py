@@ -20,6 +20,7 @@ from ui.show import fmt_value, label, missing
 SPLITS = ("channel", "owner", "segment")
 SPEED_SPLITS = ("channel", "owner")
 MEASURES = ("deals", "amount")
+TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # the page's tabs, in order
 
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
@@ -190,8 +191,12 @@ def times_figure(df: pd.DataFrame) -> go.Figure:
         mode="markers",
         marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)),
     )
-    fig.update_layout(title=ui.t("an.fn.times"), barmode="group")
+    fig.update_layout(title=ui.t("an.fn.times"), barmode="group", yaxis_title=ui.t("axis.days"))
     return fig
+
+
+def _measure_axis(measure: str) -> str:
+    return ui.t("axis.money", currency=ui.currency()) if measure == "amount" else ui.t("axis.deals")
 
 
 def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
@@ -209,7 +214,14 @@ def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
             textposition="none",
             hovertemplate=f"{name}: %{{text}}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_stage"))
+    # Stage names are long: the reasons' legend goes to the right, not under the labels it hid.
+    fig.update_layout(
+        barmode="stack",
+        title=ui.t("an.fn.lost_stage"),
+        yaxis_title=_measure_axis(measure),
+        xaxis_tickangle=-30,
+        legend=dict(orientation="v", x=1.02, y=1, yanchor="top"),
+    )
     return fig
 
 
@@ -226,7 +238,12 @@ def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
             textposition="none",
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", title=ui.t("an.fn.lost_time"))
+    fig.update_layout(
+        barmode="stack",
+        title=ui.t("an.fn.lost_time"),
+        yaxis_title=_measure_axis(measure),
+        xaxis_title=ui.t("axis.month"),
+    )
     return fig
 
 
@@ -246,5 +263,7 @@ def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
             textposition="none",
             hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>",
         )
-    fig.update_layout(barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%")
+    fig.update_layout(
+        barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%", yaxis_title=ui.t("axis.share_of_first")
+    )
     return fig

@@ -10,6 +10,8 @@ from plotly.subplots import make_subplots
 
 import ui
 from funnel import units
+from funnel.kinds import current_rows
+from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from ui.show import period_text, show_table, signed_pct
 
@@ -73,19 +75,28 @@ def headline_help(h: Headline, figure: str, cut: str = "") -> str:
     return text
 
 
-def headline_metrics(h: Headline, split: pd.DataFrame | None = None) -> None:
+def workspace_has_deals(workspace_id: str) -> bool:
+    """Whether the workspace holds any deal (of any period): without, deal figures are "—"."""
+    return ui.shared(current_rows, workspace_id=workspace_id, kind="deals") > 0
+
+
+def headline_metrics(h: Headline, split: pd.DataFrame | None = None, has_deals: bool = True) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption; none when it is the previous period's window, or there is no year earlier), and
     the formula with its numbers (help); the spend and CPL help list the spend periods the
     period cuts, with the share by days each adds (``split``: spend.spend_split)."""
-    ui.draw_cached(_headline_view, h, cut_lines(split))
+    ui.draw_cached(_headline_view, h, cut_lines(split), has_deals)
 
 
-def _headline_view(h: Headline, cut: str = "") -> None:
+def _headline_view(h: Headline, cut: str = "", has_deals: bool = True) -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
+    unknown = overview.unknown(h.now, has_deals)  # shown as "—", never as a 0 that reads as a fact
     for row in rows:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row, strict=False):
+            if figure in unknown:
+                col.metric(ui.t(f"an.fig.{figure}"), "—", help=ui.t("an.help.unknown"))
+                continue
             delta = signed_pct(h.change(figure, "prev"))
             vs = ui.t("an.vs_prev_year" if h.yoy_same_as_prev else "an.vs_prev")
             col.metric(
@@ -99,25 +110,61 @@ def _headline_view(h: Headline, cut: str = "") -> None:
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
 
 
+def _has(df: pd.DataFrame, column: str) -> bool:
+    return column in df and bool(pd.to_numeric(df[column], errors="coerce").fillna(0).any())
+
+
 def trend_figure(df: pd.DataFrame) -> go.Figure:
-    """Leads and won deals (bars, left axis) and revenue (line, right axis) per month."""
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    """Per month, only the measures the data has: leads (bars, top panel); won deals (bars) and
+    revenue (line, own axis) below, so that forty deals are not lost beside 1 500 leads on one
+    axis; spend alone when the workspace holds nothing else. A measure with no data is left out
+    rather than drawn as a flat zero."""
     months = [m.strftime("%Y-%m") for m in pd.to_datetime(df["month"])]
-    fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"), hovertemplate="%{x}: %{y}<extra></extra>")
-    fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"), hovertemplate="%{x}: %{y}<extra></extra>")
-    if df["revenue"].fillna(0).any():  # no amounts at all: a flat zero line says nothing
-        fig.add_scatter(
-            x=months,
-            y=df["revenue"],
-            name=ui.t("an.series.revenue"),
-            mode="lines+markers",
-            text=[ui.money(v) for v in df["revenue"]],
-            hovertemplate="%{x}: %{text}<extra></extra>",
-            secondary_y=True,
-        )
-    fig.update_yaxes(title_text=ui.t("an.series.count"), secondary_y=False)
-    fig.update_yaxes(title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", secondary_y=True)
-    fig.update_layout(barmode="group", title=ui.t("an.ov.trend"))
+    leads, deals, revenue = _has(df, "leads"), _has(df, "won"), _has(df, "revenue")
+    rows = [r for r, on in (("leads", leads), ("deals", deals or revenue)) if on] or ["spend"]
+    fig = make_subplots(
+        rows=len(rows),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.08,
+        specs=[[{"secondary_y": r == "deals"}] for r in rows],
+    )
+    for i, r in enumerate(rows, start=1):
+        if r == "leads":
+            fig.add_bar(x=months, y=df["leads"], name=ui.t("an.series.leads"), row=i, col=1)
+            fig.update_yaxes(title_text=ui.t("an.series.leads"), row=i, col=1)
+        elif r == "spend":
+            fig.add_bar(
+                x=months,
+                y=df["spend"],
+                name=ui.t("an.col.spend"),
+                text=[ui.money(v) for v in df["spend"]],
+                hovertemplate="%{x}: %{text}<extra></extra>",
+                row=i,
+                col=1,
+            )
+            fig.update_yaxes(title_text=ui.t("axis.money", currency=ui.currency()), row=i, col=1)
+        else:
+            if deals:
+                fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"), row=i, col=1)
+                fig.update_yaxes(title_text=ui.t("an.series.won"), row=i, col=1, secondary_y=False)
+            if revenue:
+                fig.add_scatter(
+                    x=months,
+                    y=df["revenue"],
+                    name=ui.t("an.series.revenue"),
+                    mode="lines+markers",
+                    connectgaps=False,
+                    text=[ui.money(v) for v in df["revenue"]],
+                    hovertemplate="%{x}: %{text}<extra></extra>",
+                    row=i,
+                    col=1,
+                    secondary_y=True,
+                )
+                fig.update_yaxes(
+                    title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", row=i, col=1, secondary_y=True
+                )
+    fig.update_layout(title=ui.t("an.ov.trend"), height=260 + 170 * len(rows), hovermode="x unified")
     return fig
 
 

@@ -4,6 +4,8 @@ the turnover arithmetic written out in the user's language."""
 
 from __future__ import annotations
 
+import streamlit as st
+
 import ui
 from funnel.baseline import Baseline
 from funnel.model.plan import Plan
@@ -91,9 +93,101 @@ def workshop_line(out: dict, noun: str = "leads") -> str:
     )
 
 
+# Figures scale with the window and wrap rather than end in "…": at 1280 px with the sidebar a
+# 3.4rem "61 292 000 ₽" did not fit its column.
 WORKSHOP_CSS = """<style>
-.st-key-ws_numbers [data-testid="stMetricValue"] { font-size: 3.4rem; line-height: 1.1; }
+.st-key-ws_numbers [data-testid="stMetricValue"] { font-size: clamp(1.8rem, 3.1vw, 3.4rem); line-height: 1.1; }
+.st-key-ws_numbers [data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; }
 .st-key-ws_numbers [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-.st-key-ws_line p { font-size: 2.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.st-key-ws_numbers [data-testid="stMetricLabel"] * { white-space: normal; overflow: visible; }
+.st-key-ws_line p { font-size: clamp(1.4rem, 2.2vw, 2.4rem); font-weight: 600; font-variant-numeric: tabular-nums; }
 .st-key-ws_levers [data-testid="stWidgetLabel"] p { font-size: 1.25rem; }
 </style>"""
+
+# Presenter mode: the page alone on the screen, read from the back of a room. Fixed CSS only.
+PRESENTER_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { max-width: 100% !important; padding: 1.2rem 3vw !important; }
+.st-key-ws_numbers [data-testid="stMetricValue"] { font-size: clamp(2.2rem, 4.6vw, 6.5rem); }
+.st-key-ws_numbers [data-testid="stMetricLabel"] p { font-size: clamp(1.2rem, 1.9vw, 2.2rem); }
+.st-key-ws_line p { font-size: clamp(1.6rem, 3vw, 3.6rem); }
+.st-key-ws_levers [data-testid="stWidgetLabel"] p { font-size: clamp(1.2rem, 1.7vw, 2rem); }
+.st-key-ws_levers [data-testid="stSliderThumbValue"],
+.st-key-ws_levers [data-testid="stSliderThumbValue"] * { font-size: clamp(1.3rem, 2vw, 2.4rem) !important; }
+.st-key-ws_levers [data-testid="stSliderTickBar"] p { font-size: clamp(1rem, 1.3vw, 1.6rem) !important; }
+.st-key-ws_levers [data-testid="stSlider"] [role="group"] { margin-top: clamp(1.4rem, 2.4vw, 2.8rem); }
+h1 { font-size: clamp(1.6rem, 2.4vw, 2.8rem) !important; padding-top: 0 !important; }
+[data-testid="stCaptionContainer"] { font-size: clamp(1rem, 1.2vw, 1.5rem); }
+</style>"""
+
+# Esc leaves presenter mode: the key clicks the page's own Leave button. Fixed code, no user text;
+# installed once per browser tab.
+PRESENTER_KEYS = """<script>
+if (!window.__funnelPresenterKeys) {
+  window.__funnelPresenterKeys = true;
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const leave = document.querySelector('.st-key-ws_present_leave button');
+    if (leave) leave.click();
+  });
+}
+</script>"""
+
+
+def presenting() -> bool:
+    """Presenter mode is on: from the link (``?present=1``) on the session's first visit, then
+    from the buttons. The URL follows, so the address opens the same view."""
+    if not state.WS_PRESENT.present():
+        state.WS_PRESENT.set(state.QP_PRESENT.get() == "1")
+    on = bool(state.WS_PRESENT.get())
+    if on and state.QP_PRESENT.get() != "1":
+        st.query_params[state.QP_PRESENT] = "1"
+    elif not on and state.QP_PRESENT in st.query_params:
+        del st.query_params[state.QP_PRESENT]
+    return on
+
+
+def present(on: bool) -> None:
+    state.WS_PRESENT.set(on)
+
+
+def presenter_frame(on: bool) -> None:
+    """The CSS of the page (and of presenter mode), and the button that enters or leaves it."""
+    st.html(WORKSHOP_CSS + (PRESENTER_CSS if on else ""))
+    if on:
+        st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
+
+
+def presenter_button(on: bool, where=st) -> None:
+    if on:
+        where.button(
+            ui.t("presenter.leave"),
+            key="ws_present_leave",
+            on_click=present,
+            args=(False,),
+            icon=":material/fullscreen_exit:",
+            help=ui.t("presenter.open_help"),
+        )
+    else:
+        where.button(
+            ui.t("presenter.open"),
+            key="ws_present_open",
+            on_click=present,
+            args=(True,),
+            icon=":material/fullscreen:",
+            help=ui.t("presenter.open_help"),
+        )
+
+
+def basis_line(source) -> str:
+    """Whose numbers the room sees: the workspace, the baseline's period and the currency (the
+    sidebar that says so is hidden in presenter mode)."""
+    ws = state.workspace()
+    name = ws.name if ws else ""
+    return ui.t(
+        "presenter.basis",
+        workspace=name,
+        period=ui.period_text((source.date_from, source.date_to)),
+        currency=ui.currency(),
+    )

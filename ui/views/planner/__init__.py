@@ -8,10 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from funnel.errors import FunnelError
 from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.levers import (
+    PHONE_CSS,
     base_plan,
     basis_picker,
     current_edits,
@@ -34,6 +36,7 @@ from ui.views.planner.tabs import (
 )
 
 __all__ = [
+    "PHONE_CSS",
     "base_plan",
     "basis_picker",
     "baseline_caption",
@@ -88,4 +91,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
     for name, pane in zip(TABS, panes, strict=False):
         if pane.open:
             with pane:
-                draw[name]()
+                try:  # one tab's refusal (data it cannot use) is a message in that tab, not a traceback
+                    draw[name]()
+                except FunnelError as exc:
+                    ui.show_error(exc)

@@ -11,6 +11,7 @@ import streamlit as st
 
 import ui
 from funnel.safety import chart_text
+from ui.show import PLOTLY_CONFIG
 
 
 def signed(text: str, x: float | None) -> str | None:
@@ -59,9 +60,17 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         st.caption(ui.t("planner.m.parts", parts="; ".join(parts)))
 
 
-def _layout(fig: go.Figure, height: int = 340) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40, b=10), showlegend=False)
+def _layout(fig: go.Figure, height: int = 340, legend: bool = False) -> go.Figure:
+    """Size and margins; a legend only where traces need telling apart (the tornado's −10 % and
+    +10 %, the backtest's actual and forecast), set here so that nothing later hides it."""
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40, b=10), showlegend=legend)
+    if legend:
+        fig.update_layout(legend=dict(orientation="h", y=-0.2))
     return fig
+
+
+def _money_axis(key: str = "axis.turnover") -> str:
+    return ui.t(key, currency=ui.currency())
 
 
 def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
@@ -74,12 +83,12 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
             connector={"line": {"color": "#aaa"}},
         )
     )
-    return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall")))
+    return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall"), yaxis_title=_money_axis()))
 
 
 def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
     """The waterfall on the page; through ui.draw_cached, drawn once per distinct plan and language."""
-    st.plotly_chart(waterfall(rows), key="pl_waterfall", width="stretch")
+    st.plotly_chart(waterfall(rows), key="pl_waterfall", width="stretch", config=PLOTLY_CONFIG)
 
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
@@ -90,8 +99,12 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
             go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %"),
         ]
     )
-    fig.update_layout(barmode="overlay", title=ui.t("planner.chart.tornado", metric=metric_label), showlegend=True)
-    return _layout(fig)
+    fig.update_layout(
+        barmode="overlay",
+        title=ui.t("planner.chart.tornado", metric=metric_label),
+        xaxis_title=_money_axis("axis.turnover_change"),
+    )
+    return _layout(fig, legend=True)
 
 
 def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
@@ -112,7 +125,8 @@ def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]
             ),
         ]
     )
-    return _layout(fig.update_layout(title=ui.t("planner.chart.projection"), showlegend=True))
+    fig.update_layout(title=ui.t("planner.chart.projection"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
+    return _layout(fig, legend=True)
 
 
 def backtest_chart(rows: list[dict]) -> go.Figure:
@@ -127,14 +141,18 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
             ),
         ]
     )
-    return _layout(fig.update_layout(title=ui.t("planner.chart.backtest"), showlegend=True))
+    fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
+    return _layout(fig, legend=True)
 
 
 def histogram(samples, marks: dict[str, float]) -> go.Figure:
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60))
     for name, x in marks.items():
         fig.add_vline(x=x, line_dash="dot", annotation_text=chart_text(name))
-    return _layout(fig.update_layout(title=ui.t("planner.chart.uncertainty")))
+    fig.update_layout(
+        title=ui.t("planner.chart.uncertainty"), xaxis_title=_money_axis(), yaxis_title=ui.t("axis.months_count")
+    )
+    return _layout(fig)
 
 
 def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:

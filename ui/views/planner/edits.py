@@ -49,9 +49,10 @@ def chain_tab(b, r: PlanResult) -> None:
     for key, (_, rate) in zip(keys, current.steps, strict=True):
         key.set(rate * 100)
     names_in_order = [name for name, _ in base.steps]
-    cols = st.columns(2)
     rates = []
     for i, label in enumerate(labels):
+        if i % 2 == 0:  # a row of two per pair: on a phone the rows stack in the chain's order (1, 2, 3 …)
+            cols = st.columns(2)
         rates.append(
             cols[i % 2].slider(
                 label,

@@ -31,6 +31,14 @@ MIN = {"contacts_per_seller": 0.01}  # a seller who handles no one is not a team
 # What a lever's widgets show, in widget units (a share in percent): enough digits that the
 # model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
 FORMAT = {"share": "%.4f", "money": "%.2f", "count": "%.2f", "number": "%.2f"}
+# On a phone the two columns stack: the result (right) goes first, so the answer is not below
+# five sliders. Fixed CSS only; Streamlit stacks columns below 640 px.
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-pl_main > div > [data-testid="stHorizontalBlock"],
+  .st-key-pl_main > [data-testid="stHorizontalBlock"] { flex-direction: column-reverse; }
+}
+</style>"""
 
 
 # ---- baseline -----------------------------------------------------------------------------

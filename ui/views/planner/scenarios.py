@@ -78,6 +78,7 @@ def scenarios_tab(
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
+            state.compare_also(name, [s.name for s in saved])  # the one just saved joins the comparison
             st.rerun()
         if just_saved := state.PL_SC_FLASH.pop():
             st.success(ui.t("planner.sc.saved", name=ui.plain(just_saved)))
@@ -88,7 +89,7 @@ def scenarios_tab(
     if saved:
         st.subheader(ui.t("planner.sc.compare"))
         chosen = st.multiselect(
-            ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2], key="pl_sc_compare"
+            ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2], key=state.PL_SC_COMPARE
         )
         columns = {
             ui.t("planner.sc.baseline"): _summary(base_out) + edit_summary(b, edits.Edits()),
@@ -122,7 +123,7 @@ def scenarios_tab(
             ):
                 st.rerun()
             c = st.columns([2, 1])
-            default = (b.date_to.replace(day=1) if b.date_to else date.today(), b.date_to or date.today())
+            default = state.this_month(date.today())  # a plan is for a month to come, not the data's last
             period = c[0].date_input(
                 ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period", format=date_input_format()
             )

@@ -1,0 +1,119 @@
+"""Partial data on screen: a figure the data cannot give is "—", never a 0 that reads as a fact.
+
+The rule (funnel.metrics.overview.unknown) table-driven, then the Overview and the Channels page
+under AppTest on a spend-only workspace and on deals without amounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.db import Store
+from funnel.metrics.overview import unknown
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT, insert
+
+DEALS_AND_PIPELINE = {"won", "lost", "open", "win_rate", "conversion", "revenue", "avg_check", "pipeline"}
+
+
+@pytest.mark.parametrize(
+    "now, has_deals, expected",
+    [
+        (
+            {"leads": 0, "spend": 1000, "won": 0, "lost": 0, "open": 0},
+            False,
+            DEALS_AND_PIPELINE | {"weighted_pipeline"},
+        ),
+        ({"leads": 10, "won": 2, "lost": 1, "open": 0, "avg_check": None, "revenue": 0}, True, {"revenue"}),
+        ({"won": 0, "lost": 0, "open": 3, "pipeline": 0}, True, {"pipeline", "weighted_pipeline"}),
+        ({"won": 2, "lost": 0, "open": 3, "avg_check": 100.0, "revenue": 200, "pipeline": 500}, True, set()),
+        ({"won": 0, "lost": 4, "open": 0, "revenue": 0}, True, set()),  # deals, none won: revenue 0 is a fact
+        ({"leads": 1, "won": 0, "lost": 0, "open": 0, "revenue": 0}, True, set()),  # a period without deals
+        ({"won": 1, "lost": 0, "open": 0, "avg_check": float("nan")}, True, {"revenue"}),  # NaN is missing
+    ],
+    ids=["spend-only", "won-no-amounts", "open-no-amounts", "complete", "nothing-won", "quiet-period", "nan"],
+)
+def test_what_the_data_cannot_give(now, has_deals, expected):
+    assert unknown(now, has_deals) == expected
+
+
+def run(app_db, rows_by_kind: dict) -> AppTest:
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    for kind, rows in rows_by_kind.items():
+        insert(s, ws, kind, rows)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.selectbox(key="period_preset").set_value("all_time").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+SPEND = [
+    {"channel": "Web", "period": datetime(2026, 3, 1), "amount": 3000},
+    {"channel": "Print", "period": datetime(2026, 3, 1), "amount": 1000},
+]
+
+
+def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
+    at = run(app_db, {"spend": SPEND})
+    m = metrics(at)
+    assert m["Расходы"] == "4 000 ₽"
+    for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
+        assert m[label] == "—", (label, m)
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "ROMI" not in table.columns and "Выручка" not in table.columns, list(table.columns)
+    assert "-100 %" not in table.to_string()
+
+
+def test_deals_without_amounts_show_dashes_for_money(app_db):
+    deals = [
+        {"deal_id": f"D{i}", "created_at": datetime(2026, 3, 2), "stage": stage, "status": status}
+        | ({"closed_at": datetime(2026, 3, 20)} if status != "open" else {})
+        for i, (stage, status) in enumerate(
+            [("Deal done", "won"), ("Deal done", "won"), ("Lost", "lost")] + [("Proposal under review", "open")] * 4
+        )
+    ]
+    at = run(app_db, {"deals": deals})
+    m = metrics(at)
+    assert m["Выигранные сделки"] == "2"
+    assert m["Выручка"] == "—" and m["Открытая воронка"] == "—", m
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception
+    assert "ROMI" not in at.dataframe[0].value.columns
+    # the planner: no amounts, no turnover on either side: a sentence instead of an empty waterfall
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    assert any("Оборота нет ни в базе, ни в плане" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
+    """Web has March and May, no row for April: 0 leads in April, but no CPL there (a gap that
+    the line does not bridge)."""
+    import pandas as pd
+
+    from ui.views.channels import channel_trend_figure
+
+    df = pd.DataFrame(
+        {
+            "grp": ["Web", "Web", "Print", "Print", "Print"],
+            "month": pd.to_datetime(["2026-03-01", "2026-05-01", "2026-03-01", "2026-04-01", "2026-05-01"]),
+            "leads": [10, 4, 1, 2, 3],
+            "cpl": [100.0, 250.0, 5.0, 5.0, 5.0],
+        }
+    )
+    web = next(t for t in channel_trend_figure(df, "leads").data if t.name == "Web")
+    assert list(web.x) == ["2026-03", "2026-04", "2026-05"] and list(web.y) == [10, 0, 4]
+    cpl = next(t for t in channel_trend_figure(df, "cpl").data if t.name == "Web")
+    assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False

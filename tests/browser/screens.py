@@ -1,0 +1,399 @@
+"""The screenshot driver: every page and every planner tab of a real `streamlit run`, in both
+languages and at the sizes people use, with the checks of what a person must never see.
+
+Used by tests/browser/test_screens.py (which fails on what the checks find) and by
+scripts/screenshots.py (which writes the README's images from the same screens).
+
+The database it builds holds the demo and three partial workspaces loaded through the real
+loader from small files made here: spend only, deals only (no amounts), leads only.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
+
+VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
+# (url path, page) in the menu's order; the default page is served at the root.
+PAGES = ["overview", "channels", "funnel", "planner", "workshop", "data", "settings", "admin"]
+PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
+FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
+PARTIAL = ("spend_only", "deals_only", "leads_only")
+
+# Words that are the same in both languages' screens: units, formats, standard abbreviations.
+LATIN_OK = {
+    "CPL",
+    "CAC",
+    "CPO",
+    "ROMI",
+    "SAL",
+    "SQL",
+    "LTV",
+    "LT",
+    "CTR",
+    "CPC",
+    "CSV",
+    "XLSX",
+    "HTML",
+    "PDF",
+    "PNG",
+    "URL",
+    "P10",
+    "P50",
+    "P90",
+    "KPI",
+    "CRM",
+    "ID",
+    "id",
+    "OIDC",
+    "SSO",
+    "UTF",
+    "utm",
+    "amoCRM",
+    "Bitrix24",
+    "HubSpot",
+    "Pipedrive",
+    "Excel",
+    "Parquet",
+    "Streamlit",
+    "Plotly",
+    "DuckDB",
+    "Funnel",
+    "Planner",
+    "Demo",
+    "Language",
+    "English",  # the app's name, the language picker
+    "k",
+    "M",
+    "B",
+    "G",  # Plotly's SI suffixes on axes
+}
+CYRILLIC_OK = {"Русский", "Язык", "₽", "руб"}  # the language picker speaks both languages
+# Known failures that another branch (`report`, issue #16's localisation half) is fixing at the
+# same time: drop each entry once that branch is merged and the screens are clean without it.
+KNOWN_REPORT_BRANCH: dict[str, set[str]] = {
+    "ru": {
+        # Plotly's month names on date axes (Plotly's locale for charts)
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+        # the file uploader's own English text ("Drag and drop … Limit 200MB per file • CSV, TXT …")
+        "Upload",
+        "Drag",
+        "and",
+        "drop",
+        "file",
+        "here",
+        "Limit",
+        "MB",
+        "per",
+        "TSV",
+        "TXT",
+        "XLS",
+        "XLSM",
+        "PARQUET",
+        "Browse",
+        "files",
+        # the admin page's sign-in mode and command-line hints («Режим входа: none», secrets.toml)
+        "none",
+        "secrets",
+        "toml",
+        "streamlit",
+        "funnel",
+        "JSON",
+        "ZIP",
+        "Zip",
+        "zip",
+        # the backtest's error measures: statistics jargon to be said in plain words
+        "MAPE",
+        "WAPE",
+    },
+    "en": {"ДРР"},  # a column header and ROMI's neighbour, not yet translated in English
+}
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # one letter is a formula's variable (x, s)
+CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+# ---- the data ----------------------------------------------------------------------------------
+def build_database(db_path: Path, folder: Path) -> dict[str, set[str]]:
+    """The demo plus the three partial workspaces, loaded from small files through the real
+    loader. Returns, per workspace id, the data's own names (channels, owners, stages, reasons,
+    campaigns, segments, regions): a screen may show those in whatever language they are in."""
+    from funnel.access import CLI_USER
+    from funnel.db import Store
+    from funnel.demo import generate, install_demo
+    from funnel.ingest import load
+    from funnel.workspace import create_workspace
+
+    folder.mkdir(parents=True, exist_ok=True)
+    demo = generate()
+    store = Store(db_path)
+    try:
+        with store.transaction() as cur:
+            install_demo(cur)
+            for ws in PARTIAL:
+                create_workspace(cur, ws.replace("_", " ").capitalize(), workspace_id=ws)
+        for ws, kind, frame in _partial_files(demo):
+            path = folder / f"{ws}.csv"
+            frame.to_csv(path, index=False)
+            load(store, path, path.name, kind, workspace_id=ws, actor=CLI_USER, mode="append")
+        names: dict[str, set[str]] = {}
+        with store.cursor() as cur:
+            for ws in ("demo", *PARTIAL):
+                names[ws] = _names(cur, ws)
+        return names
+    finally:
+        store.close()
+
+
+def _partial_files(demo: dict[str, pd.DataFrame]):
+    """Small slices of the demo's last half year, as files a person would bring."""
+    leads, deals, spend = demo["leads"], demo["deals"], demo["spend"]
+    last = pd.Timestamp(leads["created_at"].max())
+    since = last - pd.DateOffset(months=6)
+    recent = spend[pd.to_datetime(spend["period"]) >= since]
+    yield "spend_only", "spend", recent[["channel", "period", "amount"]]
+    d = deals[pd.to_datetime(deals["created_at"]) >= since].sample(n=120, random_state=7)
+    cols = ["deal_id", "created_at", "stage", "status", "closed_at", "lost_reason", "owner"]
+    yield "deals_only", "deals", d[cols]  # no amount column: a CRM export without money
+    ld = leads[pd.to_datetime(leads["created_at"]) >= since].sample(n=300, random_state=7)
+    yield "leads_only", "leads", ld[["lead_id", "created_at", "channel", "owner"]]
+
+
+def _names(cur, ws: str) -> set[str]:
+    found: set[str] = {cur.execute("SELECT name FROM workspaces WHERE id = ?", [ws]).fetchone()[0]}
+    queries = [
+        "SELECT DISTINCT channel FROM leads_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT owner FROM leads_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT campaign FROM leads_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT segment FROM leads_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT owner FROM deals_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT lost_reason FROM deals_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT stage FROM deals_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT channel FROM spend_raw WHERE workspace_id = $ws",
+        "SELECT DISTINCT name FROM stages WHERE workspace_id = $ws",
+    ]
+    for sql in queries:
+        try:
+            found.update(str(r[0]) for r in cur.execute(sql, {"ws": ws}).fetchall() if r[0] is not None)
+        except Exception:  # a column this schema does not have: nothing to allow
+            continue
+    return {n for n in found if n.strip()}
+
+
+# ---- what a person must never see --------------------------------------------------------------
+PROBE = r"""() => {
+  // Visible text, word by word: icon ligatures (":material/tune:" is drawn from the text "tune")
+  // and hidden parts are not words a person reads.
+  const ICON = '[data-testid="stIconMaterial"], [data-testid="stIconEmoji"], .material-icons, .material-symbols-rounded';
+  const textOf = (root) => {
+    if (!root) return '';
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest(ICON) || el.closest('script, style, [aria-hidden="true"]')) continue;
+      if (!el.getClientRects().length) continue;
+      out.push(n.textContent);
+    }
+    return out.join(' ');
+  };
+  const main = textOf(document.querySelector('[data-testid="stMain"]'));
+  const side = textOf(document.querySelector('[data-testid="stSidebar"]'));
+  const cut = [];
+  for (const el of document.querySelectorAll(
+      '[data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stMetricDelta"], '
+      + '[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] *')) {
+    if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+      cut.push(el.innerText.trim());
+    else if ((el.innerText || '').includes('…') && el.closest('[data-testid="stMetricValue"]'))
+      cut.push(el.innerText.trim());
+  }
+  const charts = [];
+  document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((c, i) => {
+    const cart = c.querySelector('.cartesianlayer .xy, .cartesianlayer .subplot');
+    if (!cart) return;  // a funnel or a pie: no axes to label
+    const titles = [...c.querySelectorAll('.g-xtitle text, .g-ytitle text, .g-y2title text')]
+      .map(t => t.textContent.trim()).filter(Boolean);
+    const number = /^[−+-]?[\d\s\u00a0\u202f.,]+\s?[kMGBT%]?$/;
+    const ticks = [...c.querySelectorAll('.xtick text, .ytick text, .y2tick text')].map(t => t.textContent.trim());
+    charts.push({i, titles, ticks: ticks.length, numeric: ticks.some(t => number.test(t)),
+                 title: (c.querySelector('.gtitle') || {}).textContent || ''});
+  });
+  return {
+    main, side,
+    errors: [...document.querySelectorAll('[data-testid="stException"], [data-testid="stAlertContentError"]')]
+      .map(e => e.innerText.slice(0, 200)),
+    exception: document.querySelectorAll('[data-testid="stException"]').length,
+    cut, charts,
+  };
+}"""
+
+
+@dataclass
+class Screen:
+    workspace: str
+    lang: str
+    page: str  # "planner/chain" for a tab
+    viewport: str
+    path: Path | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.workspace}/{self.lang}/{self.page}@{self.viewport}"
+
+
+def words_out_of_place(text: str, lang: str, names: set[str]) -> set[str]:
+    """Latin words on a Russian screen or Cyrillic words on an English one, outside the allow-lists
+    and the data's own names."""
+    for n in sorted(names, key=len, reverse=True):
+        text = text.replace(n, " ")
+    if lang == "ru":
+        found = set(LATIN_WORD.findall(text)) - LATIN_OK
+    else:
+        found = set(CYRILLIC_WORD.findall(text)) - CYRILLIC_OK
+    return found - KNOWN_REPORT_BRANCH.get(lang, set())
+
+
+def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = True) -> list[str]:
+    """What is wrong on the screen as drawn now."""
+    seen = page.evaluate(PROBE)
+    problems = []
+    if seen["exception"]:
+        problems.append(f"a traceback on screen: {seen['errors']}")
+    elif seen["errors"]:
+        problems.append(f"an error message: {seen['errors']}")
+    if seen["cut"]:
+        problems.append(f"truncated figures: {seen['cut']}")
+    for c in seen["charts"]:
+        # A value axis needs a title saying what it counts; a funnel's stage axis names itself.
+        if not c["ticks"] or (c["numeric"] and not c["titles"]):
+            problems.append(f"chart «{c['title']}» has no axis labels")
+    if language:
+        wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names)
+        if wrong:
+            problems.append(f"words in the wrong language: {sorted(wrong)}")
+    return problems
+
+
+# ---- driving the app ---------------------------------------------------------------------------
+def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
+    """Until the script has finished: no running indicator, no placeholders, for quiet_ms."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    deadline = time.time() + timeout_s
+    idle = 0
+    while time.time() < deadline:
+        busy = page.evaluate(
+            '() => !!document.querySelector(\'[data-testid="stStatusWidget"], [data-testid="stSkeleton"]\')'
+        )
+        idle = 0 if busy else idle + 100
+        if idle >= quiet_ms:
+            return
+        page.wait_for_timeout(100)
+
+
+def open_page(page, base_url: str, workspace: str, lang: str, path: str) -> None:
+    """A fresh visit of ``/path`` (a deep link) in ``lang`` on ``workspace``."""
+    page.goto(f"{base_url}/{path}?lang={lang}&ws={workspace}")
+    wait_until_drawn(page, quiet_ms=700)
+
+
+def go(page, path: str) -> None:
+    """Move to another page inside the same session, as the menu does (no reload)."""
+    link = page.locator(
+        f'[data-testid="stSidebarNav"] a[href$="/{path}"], [data-testid="stSidebarNav"] a[href*="/{path}?"]'
+    )
+    if path == "overview":
+        link = page.locator('[data-testid="stSidebarNav"] a').first
+    link.first.click()
+    page.wait_for_timeout(150)
+    wait_until_drawn(page)
+
+
+def open_tab(page, index: int) -> None:
+    page.get_by_role("tab").nth(index).click()
+    page.wait_for_timeout(150)
+    wait_until_drawn(page)
+
+
+def capture(
+    page, screen: Screen, out: Path, names: set[str], *, language: bool = True, full_page: bool = True
+) -> Screen:
+    """Resize to the screen's viewport, let the layout settle, check and photograph it."""
+    w, h = VIEWPORTS[screen.viewport]
+    if page.viewport_size != {"width": w, "height": h}:
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(300)  # charts redraw on resize
+    screen.problems = inspect_screen(page, screen, names, language=language)
+    out.mkdir(parents=True, exist_ok=True)
+    screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"
+    if full_page and screen.viewport == "wide":  # the whole page once; the smaller sizes as seen
+        # Streamlit scrolls inside its main block, so a "full page" screenshot is one screen: make
+        # the window as tall as the content for the picture (the checks ran at the real size).
+        tall = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+            " if (m) m.scrollTo(0, 0); return m ? m.scrollHeight : 0; }"
+        )
+        if tall > h:
+            page.set_viewport_size({"width": w, "height": min(tall, 6000)})
+            page.wait_for_timeout(150)
+    page.screenshot(path=str(screen.path))
+    if page.viewport_size != {"width": w, "height": h}:
+        page.set_viewport_size({"width": w, "height": h})
+    return screen
+
+
+def walk(
+    browser,
+    base_url: str,
+    workspace: str,
+    lang: str,
+    names: set[str],
+    viewports: tuple[str, ...],
+    out: Path = ARTIFACTS,
+    pages: list[str] = PAGES,
+) -> list[Screen]:
+    """Every page, and every planner tab, of one workspace in one language: one browser session,
+    pages in sequence through the menu, each photographed at every viewport."""
+    ctx = browser.new_context(viewport=dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)), locale="en-US")
+    page = ctx.new_page()
+    page.set_default_timeout(60_000)
+    screens: list[Screen] = []
+    try:
+        open_page(page, base_url, workspace, lang, pages[0])
+        for i, path in enumerate(pages):
+            if i:
+                if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
+                    page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
+                go(page, path)
+            # a page with nothing to show draws no tabs (the Funnel page of a workspace without deals)
+            if path in ("planner", "funnel") and page.get_by_role("tab").count():
+                for t, tab in enumerate(PLANNER_TABS if path == "planner" else FUNNEL_TABS):
+                    if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
+                        page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
+                    open_tab(page, t)
+                    for v in viewports:
+                        screens.append(capture(page, Screen(workspace, lang, f"{path}/{tab}", v), out, names))
+                continue
+            for v in viewports:
+                screens.append(capture(page, Screen(workspace, lang, path, v), out, names))
+    finally:
+        ctx.close()
+    return screens

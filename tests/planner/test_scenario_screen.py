@@ -1,0 +1,46 @@
+"""The scenarios tab as a person uses it: a scenario saved a moment ago is in the comparison, and
+the plan period starts on the month we are in, not the data's last (already past) month."""
+
+from datetime import date
+
+import pytest
+
+from tests.planner.test_pages import open_tab, set_levers
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+@pytest.fixture
+def scenarios(app):
+    at = app.switch_page("pages/planner.py").run()
+    at = set_levers(at, leads=120.0, conversion=5.0, avg_check=150_000.0)
+    return open_tab(at, "scenarios")
+
+
+def comparison(at):
+    return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
+
+
+def test_each_scenario_just_saved_joins_the_comparison(scenarios):
+    at = scenarios
+    for i, name in enumerate(["Первый", "Второй", "Третий"]):
+        at = set_levers(at, leads=100.0 + 10 * i)
+        at.text_input(key="pl_sc_name").set_value(name).run()
+        at.button(key="pl_sc_save").click().run()
+        assert not at.exception, at.exception
+        # before the fix, the table kept its first two: the third was saved but not shown
+        assert name in comparison(at).columns, (name, list(comparison(at).columns))
+    table = comparison(at)
+    row = table[table.iloc[:, 0] == "Оборот в месяц"]
+    # 120 leads × 5 % × 150 000 = 900 000 a month
+    assert row["Третий"].iloc[0] == "900 000 ₽"
+
+
+def test_the_plan_period_defaults_to_this_month(scenarios):
+    at = scenarios
+    at.text_input(key="pl_sc_name").set_value("План").run()
+    at.button(key="pl_sc_save").click().run()
+    start, end = at.date_input(key="pl_sc_period").value
+    today = date.today()
+    assert start == today.replace(day=1) and end.month == today.month and end >= today
+    assert date.fromordinal(end.toordinal() + 1).day == 1  # to the month's last day
