@@ -15,6 +15,7 @@ from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
 from funnel.errors import FunnelError
 from funnel.ingest import FIELDS, inspect, load
+from funnel.ingest.fixed import UNITS, Fixed
 from funnel.ingest.messages import upload_error
 from funnel.ingest.uploads import keep_file
 from funnel.kinds import KINDS, RAW_TABLES, current_rows
@@ -35,6 +36,14 @@ def register(sub) -> None:
         metavar="SOURCE_COLUMN=FIELD",
         help="map a column of the file to a field, overriding the automatic mapping (repeatable), "
         'e.g. --map "Источник=channel"',
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="give every row this value for a field the file has no column for (repeatable), "
+        'e.g. --set channel="Яндекс Директ"; an empty value drops a proposed one',
     )
     p.add_argument(
         "--date-format",
@@ -68,6 +77,20 @@ def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str | Non
     return out
 
 
+def _fixed(pairs: list[str], kind: str, file_name: str) -> dict[str, Fixed]:
+    """--set FIELD=VALUE pairs as fixed values (funnel.ingest.fixed)."""
+    out: dict[str, Fixed] = {}
+    names = [f.name for f in FIELDS[kind]]
+    for pair in pairs:
+        fld, sep, value = pair.partition("=")
+        if not sep or not fld.strip():
+            raise FunnelError(f'--set {pair}: expected FIELD=VALUE, e.g. --set channel="Яндекс Директ".')
+        if fld.strip() not in names:
+            raise upload_error("unknown_field", file=file_name, field=fld.strip(), kind=kind, fields=", ".join(names))
+        out[fld.strip()] = Fixed(value)
+    return out
+
+
 def _date_format(values: list[str]):
     if not values:
         return None
@@ -87,7 +110,10 @@ def run_load(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise FunnelError(f"{args.file}: no such file.")
     file_name = path.name
-    mapping = _mapping(args.map, args.kind, file_name)
+    mapping: dict[str, str | Fixed | None] | None = dict(_mapping(args.map, args.kind, file_name) or {}) or None
+    fixed = _fixed(args.set, args.kind, file_name)
+    if fixed:
+        mapping = {**(mapping or {}), **fixed}
     date_format = _date_format(args.date_format)
     store = open_store(args.db)
     try:
@@ -156,8 +182,14 @@ def _print_detected(info) -> None:
     for fld, col in info.mapping.items():
         if col:
             print(f"  {fld:<17} ← «{col}» ({info.mapping_source.get(fld, '')})")
+    for fld, value in info.fixed.items():
+        print(f"  {fld:<17} = «{value}» (fixed: the file has no column for it)")
+    for fld, unit in info.units.items():
+        print(f"  {fld:<17}   in {unit}: divided by {UNITS[unit][1]}")
     for col, ch in info.wide_columns.items():
         print(f"  channel «{ch}»  ← amounts in «{col}»")
+    for col in info.wide_totals:
+        print(f"  «{col}» is a total of the channels: not loaded")
     for fld, (fmt_, why) in info.date_formats.items():
         print(f"  dates in {fld}: {fmt_} — {why}")
 
