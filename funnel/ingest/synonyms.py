@@ -197,10 +197,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "month",
         "week",
         "неделя",
-        "reporting starts",
+        # a day column before the reporting range: an export broken down by day (Meta Ads
+        # Manager) writes both, and the range's start is the same on every row
         "day",
         "день",
+        "reporting starts",
         "reporting period",
+        "начало отчетности",
     ),
     "clicks": ("clicks", "клики", "переходы", "link clicks"),
     "impressions": ("impressions", "показы", "impr"),
