@@ -35,15 +35,21 @@ def literal_sql(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
+# Every source table has c0. A bare literal would be folded by DuckDB's optimizer, which then
+# evaluates branches a CASE guards (a fixed period «мартобря» failed "Could not convert string
+# '' to INT32" where the same text in a cell is a rejected row); tied to a column it is not.
+_FIXED_PREFIX = "coalesce(nullif(c0, c0), "
+
+
 def is_fixed_sql(expr: str) -> bool:
     """Is this source expression a fixed value (``fixed_sql``) rather than a column of the file?
     A record whose only filled "cell" is a fixed value is a blank record."""
-    return expr.startswith("'")
+    return expr.startswith(_FIXED_PREFIX)
 
 
 def fixed_sql(value: str) -> str:
     """The SQL that stands for a column holding ``value`` on every row."""
-    return literal_sql(value)
+    return f"{_FIXED_PREFIX}{literal_sql(value)})"
 
 
 def scaled_sql(col: str, unit: str) -> str:
