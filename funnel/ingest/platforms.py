@@ -35,11 +35,16 @@ class Platform:
     channel: str | None = None
     micros: tuple[str, ...] = ()
     min_hits: int = 3
+    aliases: tuple[str, ...] = ()  # how workspaces already spell the channel (normalised)
     norm: dict[str, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "norm", {normalise(c): f for c, f in self.columns.items()})
 
+
+# not "direct" or "google": in web analytics those name direct visits and organic search
+_YANDEX = ("яндекс директ", "yandex direct", "директ", "яндекс реклама", "yandex ads")
+_GOOGLE = ("google ads", "google adwords", "adwords", "гугл реклама")
 
 PLATFORMS: tuple[Platform, ...] = (
     Platform(
@@ -57,6 +62,7 @@ PLATFORMS: tuple[Platform, ...] = (
         markers=("campaignname", "campaignid", "adgroupname", "adgroupid"),
         channel="Яндекс Директ",
         micros=("cost",),
+        aliases=_YANDEX,
     ),
     Platform(
         "Yandex Direct — report builder",
@@ -73,6 +79,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("№ кампании", "ср цена клика руб", "ср цена клика"),
         channel="Яндекс Директ",
+        aliases=_YANDEX,
     ),
     Platform(
         "VK Ads",
@@ -90,6 +97,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("потрачено", "ecpc ₽", "ecpm ₽", "ecpc", "ecpm"),
         channel="VK Реклама",
+        aliases=("vk реклама", "vk ads", "vk", "вк", "вконтакте", "vkontakte", "вк реклама", "mytarget"),
     ),
     Platform(
         "Google Ads — report",
@@ -113,6 +121,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("currency code", "impr", "avg cpc", "код валюты", "сред цена за клик"),
         channel="Google Ads",
+        aliases=_GOOGLE,
     ),
     Platform(
         "Google Ads — API",
@@ -127,6 +136,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("metrics cost micros", "segments date"),
         channel="Google Ads",
+        aliases=_GOOGLE,
     ),
     Platform(
         "Meta Ads Manager",
@@ -151,6 +161,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("reporting starts", "reporting ends", "amount spent", "начало отчетности", "сумма затрат"),
         channel="Meta Ads",
+        aliases=("meta ads", "meta", "facebook", "facebook ads", "fb", "instagram", "facebook instagram"),
     ),
     Platform(
         "Avito",
@@ -166,6 +177,7 @@ PLATFORMS: tuple[Platform, ...] = (
         },
         markers=("id объявления", "название объявления", "контакты"),
         channel="Авито",
+        aliases=("авито", "avito", "авито реклама", "avito ads"),
     ),
     Platform(
         "CoMagic — calls",
@@ -212,11 +224,15 @@ def recognise(columns: list[str], kind: str) -> tuple[Platform, dict[str, str]] 
     return (best[1], best[2]) if best else None
 
 
-def propose(cur, table: str, columns: list[str], kind: str, mapping, how, fixed: dict[str, str], crm):
+def propose(
+    cur, table: str, columns: list[str], kind: str, mapping, how, fixed: dict[str, str], crm, workspace_id=None
+):
     """Apply a recognised platform's layout to the proposal (``mapping`` field → column, ``how``
     field → 'preset' | 'synonym' | …; both changed in place): its captions win over synonyms, and
-    its name becomes the fixed channel when no column holds one. A CRM preset already found is
-    left alone. Returns the export's label (the CRM's, the platform's or None)."""
+    its name becomes the fixed channel when no column holds one — spelled as the workspace already
+    spells that channel in its leads or spend (``Yandex Direct``), so that its spend and its leads
+    meet in one channel. A CRM preset already found is left alone. Returns the export's label
+    (the CRM's, the platform's or None)."""
     if crm:
         return crm
     hit = recognise(columns, kind)
@@ -232,9 +248,21 @@ def propose(cur, table: str, columns: list[str], kind: str, mapping, how, fixed:
         if mapping.get(fld) is None or how.get(fld) == "synonym":
             mapping[fld], how[fld] = col, "preset"
     if platform.channel and not mapping.get("channel"):
-        fixed["channel"] = platform.channel
+        fixed["channel"] = _spelling(cur, workspace_id, platform) if workspace_id else platform.channel
         how["channel"] = "fixed"
     return platform.label
+
+
+def _spelling(cur, workspace_id: str, platform: Platform) -> str:
+    """The workspace's own name of the platform's channel (the one with most rows), or the
+    platform's name when the workspace has none of its spellings."""
+    names = cur.execute(
+        "SELECT channel, count(*) AS n FROM (SELECT channel FROM stg_leads WHERE workspace_id = $ws "
+        "UNION ALL SELECT channel FROM stg_spend WHERE workspace_id = $ws) GROUP BY 1 ORDER BY n DESC, 1",
+        {"ws": workspace_id},
+    ).fetchall()
+    wanted = {normalise(a) for a in platform.aliases} | {normalise(platform.channel or "")}
+    return next((name for name, _ in names if normalise(name) in wanted), platform.channel or "")
 
 
 def money_units(cur, table: str, columns: list[str], kind: str, mapping, crm) -> dict[str, str]:

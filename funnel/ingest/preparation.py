@@ -169,7 +169,7 @@ def reading(
             table = source.scan or "ingest_src"
             proposed, how, crm = propose_mapping(source.columns, kind)
             fixed: dict[str, str] = {}
-            crm = platforms.propose(cur, table, source.columns, kind, proposed, how, fixed, crm)
+            crm = platforms.propose(cur, table, source.columns, kind, proposed, how, fixed, crm, workspace_id)
             _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name, fixed)
             units = platforms.money_units(cur, table, source.columns, kind, proposed, crm)
             wide: dict[str, str] = {}

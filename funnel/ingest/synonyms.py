@@ -283,6 +283,9 @@ def synonyms(kind: str) -> dict[str, tuple[str, ...]]:
                 "стоимость",
                 "spend rub",
                 "расход руб",
+                "потрачено",  # VK Ads
+                "сумма затрат",  # Meta Ads Manager in Russian
+                "списания",
             )
         if kind == "spend" and name == "channel":
             words = words + ("platform", "площадка", "рекламная система")

@@ -122,7 +122,18 @@ def test_yandex_api_cost_with_a_fraction_is_not_micros(store, ws, tmp_path):
 # ---- captions with a currency -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("caption", ["Расход, ₽", "Cost (USD)", "Amount spent (RUB)", "Расходы, руб.", "Spend EUR"])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Расход, ₽",
+        "Cost (USD)",
+        "Amount spent (RUB)",
+        "Расходы, руб.",
+        "Spend EUR",
+        "Потрачено, ₽",
+        "Сумма затрат (RUB)",
+    ],
+)
 def test_a_spend_caption_with_its_currency_maps_to_the_amount(store, ws, tmp_path, caption):
     path = write(tmp_path, "s.csv", f'Канал;Дата;"{caption}"\nЯндекс;2025-03-01;1 200,50\n')
     info = inspect_file(store, ws, path, "spend")
@@ -201,3 +212,24 @@ def test_a_total_column_does_not_double_the_spend(store, ws, tmp_path):
             "SELECT channel, sum(amount) FROM stg_spend WHERE workspace_id = ? GROUP BY 1 ORDER BY 1", [ws]
         )
         assert got.fetchall() == [("VK", D("70.00")), ("Яндекс", D("180.00"))]  # 250 in all, not 500
+
+
+@pytest.mark.parametrize(
+    ("existing", "proposed"),
+    [
+        pytest.param(["Yandex Direct", "Yandex Direct", "SEO"], "Yandex Direct", id="the-workspaces-spelling"),
+        pytest.param(["Яндекс.Директ"], "Яндекс.Директ", id="with-a-dot"),
+        pytest.param(["Direct", "SEO"], "Яндекс Директ", id="direct-visits-are-not-yandex-direct"),
+        pytest.param([], "Яндекс Директ", id="an-empty-workspace"),
+    ],
+)
+def test_the_proposed_channel_takes_the_workspaces_own_spelling(store, ws, tmp_path, existing, proposed):
+    """Spend and leads meet in one channel only if it is spelled the same: a platform's export
+    proposes the spelling the workspace's leads already use."""
+    from tests.ingest.test_corpus_ads import CORPUS
+
+    if existing:
+        body = "ID;Дата;Источник\n" + "".join(f"L{i};01.02.2025;{ch}\n" for i, ch in enumerate(existing))
+        load_file(store, ws, write(tmp_path, "leads.csv", body), "leads")
+    info = inspect_file(store, ws, CORPUS / "yandex_direct_api.tsv", "spend")
+    assert info.fixed == {"channel": proposed}
