@@ -18,14 +18,17 @@ from tests.ingest.test_corpus_ads import CORPUS
 def test_an_ad_platform_export_loads_with_its_channel(server_factory, page):
     server = server_factory()
     open_data_page(page, server.url)
-    page.get_by_text("Расходы на рекламу", exact=True).click()
+    page.get_by_role("radiogroup", name="Тип данных").get_by_text("Расходы на рекламу").click()
     wait_for_app(page)
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(CORPUS / "google_ads_api.csv"))
     page.get_by_text("Похоже на выгрузку из Google Ads — API").wait_for()
     wait_for_app(page)
-    assert page.get_by_text("= «Google Ads» для всех строк").first.is_visible()
+    # the channel's mapping shows what every row gets (the selectbox shows its choice in its input)
+    channel = page.locator('[data-testid="stSelectbox"]').filter(has_text="Канал *").locator("input")
+    assert channel.input_value() == "= «Google Ads» для всех строк"
     assert page.get_by_text("суммы разделены на 1 000 000").first.is_visible()
-    shot(page, "ads-preview")
+    page.get_by_text("Одно значение для всех строк", exact=True).scroll_into_view_if_needed()
+    shot(page, "ads-mapping")
 
     page.get_by_role("button", name="Загрузить", exact=True).click()
     success = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="загружен")
