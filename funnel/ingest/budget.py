@@ -5,7 +5,9 @@ channel. Which columns are channels:
 - columns named with a spend word (``tv_S``, ``Яндекс расход``, ``Расход VK``): only those, when
   any column is so named (the other numbers of such a file are clicks, sales, events);
 - otherwise every column whose filled cells are all money (``Яндекс Директ``, ``VK Реклама``),
-  but not a caption known to hold something else (clicks, leads, revenue …).
+  but not a caption known to hold something else (clicks, leads, revenue …); two at least, and
+  none named like an amount (``Сумма расходов``) unless it is a total: otherwise the file is one
+  row per channel whose channel column was not recognised, and it is asked for, not guessed.
 A total column is never a channel: one captioned as a total (``Итого``, ``Всего``, ``Total``), or
 one whose every row equals the sum of the channel columns beside it. Counting it would double
 the spend; it is named in a warning instead.
@@ -21,6 +23,8 @@ from funnel.ingest.numbers import money_sql
 _SUFFIXES = (" s", " spend", " cost", " расход", " расходы", " затраты", " spent")
 _PREFIXES = ("расход ", "расходы ", "затраты ", "spend ", "cost ")
 _TOTAL = re.compile(r"^(итого|итог|всего|total|grand total|sum|сумма|общий расход|total spend)\b")
+# a caption that names an amount, not a channel
+_AMOUNT = re.compile(r"\b(сумма|суммы|расход|расходы|расходов|затраты|бюджет|стоимость|amount|spend|spent|cost)\b")
 # numbers that are not a channel's spend, when a column has only its name
 _NOT_SPEND = re.compile(
     r"\b(клики|clicks|показы|impressions|impr|ctr|cpc|cpm|cpl|cpa|лиды|лидов|leads|заявки|конверсии|conversions|"
@@ -42,10 +46,17 @@ def wide_spend(cur, table: str, mapping, columns: list[str]) -> tuple[dict[str, 
     else:
         candidates = {c: c.strip() for c in free if not _NOT_SPEND.search(normalise(c)) and normalise(c)}
         candidates = {c: ch for c, ch in candidates.items() if _all_money(cur, table, _cell(columns, c))}
+        if len(candidates) < 2:  # one number column: a channel column that was not recognised
+            return {}, []
     totals = [c for c in candidates if _TOTAL.match(normalise(c))]
     channels = {c: ch for c, ch in candidates.items() if c not in totals}
     totals += _sum_columns(cur, table, columns, list(channels))
-    return {c: ch for c, ch in channels.items() if c not in totals}, totals
+    channels = {c: ch for c, ch in channels.items() if c not in totals}
+    if not named and any(_AMOUNT.search(normalise(c)) for c in channels):
+        # a column named like an amount ("Сумма расходов") that is no total: a file whose channel
+        # column was not recognised, not a budget by channel
+        return {}, []
+    return channels, totals
 
 
 def _channel_of(col: str) -> str | None:

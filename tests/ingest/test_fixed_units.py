@@ -145,8 +145,16 @@ def test_a_spend_caption_with_its_currency_maps_to_the_amount(store, ws, tmp_pat
 
 
 def wide(store, ws, tmp_path, body: str):
+    """(channel columns, total columns); a file that is no budget by channel and has no channel
+    column is refused for its missing channel: ({}, [])."""
+    from funnel.errors import UploadError
+
     path = write(tmp_path, "budget.csv", body)
-    info = inspect_file(store, ws, path, "spend")
+    try:
+        info = inspect_file(store, ws, path, "spend")
+    except UploadError as exc:
+        assert exc.code == "missing_required" and "'channel, amount'" in str(exc)
+        return {}, []
     return info.wide_columns, info.wide_totals
 
 
@@ -178,10 +186,16 @@ def wide(store, ws, tmp_path, body: str):
             id="one-month-that-happens-to-add-up-is-not-a-total",
         ),
         pytest.param(
-            "Месяц;Яндекс;Лиды;Примечание\n2025-01;100;12;зима\n2025-02;80;9;\n",
-            ["Яндекс"],
+            "Месяц;Яндекс;VK;Лиды;Примечание\n2025-01;100;30;12;зима\n2025-02;80;20;9;\n",
+            ["Яндекс", "VK"],
             [],
             id="leads-and-text-are-not-channels",
+        ),
+        pytest.param(
+            "Дата;Источник трафика;Сумма расходов\n2025-01-06;Яндекс;100\n2025-01-07;VK;50\n",
+            [],
+            [],
+            id="an-unrecognised-channel-column-is-not-a-budget",
         ),
         pytest.param(
             "DATE;tv_S;search_S;revenue;events\n2025-01-06;100;50;9000;1\n",
