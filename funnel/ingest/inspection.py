@@ -159,7 +159,8 @@ def inspect(
     """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
 
     Writes nothing except temp tables of ``cur``'s own connection. ``mapping`` overrides the
-    proposed field → column choices (None unmaps a field); ``date_format`` is one strftime
+    proposed field → column choices (None unmaps a field; ``Fixed(value)`` gives every row that
+    value, funnel.ingest.fixed); ``date_format`` is one strftime
     format for every date field or {field: format}; ``sheet`` picks an Excel sheet; with
     ``mode='append'`` the report also lists rows whose id is already loaded (a load would reject them).
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
