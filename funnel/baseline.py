@@ -39,7 +39,7 @@ from funnel.filters import Filters
 from funnel.metrics import query, stages, trend
 from funnel.model.chain import StageChain
 from funnel.model.mix import Channel
-from funnel.model.pipeline import OpenStage
+from funnel.model.pipeline import OpenMonth, OpenStage
 from funnel.model.plan import Plan
 from funnel.model.uncertainty import Evidence
 from funnel.money import as_float
@@ -110,6 +110,7 @@ class Baseline:
     basis: str = BASIS
     lost: int = 0  # deals lost in the period
     entered: int = 0  # deals created in the period (the base when there are no leads)
+    open_months: tuple[OpenMonth, ...] = ()  # the open pipeline by expected close month
 
     @property
     def leads_per_month(self) -> float:
@@ -275,6 +276,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
         BASIS,
         int(total["lost"]) if total is not None else 0,
         int(query.run(cur, "deals_entered", bound).iloc[0]["entered"]),
+        _open_months(cur, filters),
     )
 
 
@@ -293,6 +295,22 @@ def _chain(cur, filters: Filters, leads: int, won: int) -> tuple[tuple[str, floa
     # than leads): a share cannot, so it stops at 1 and the planner scales the chain to the
     # conversion (StageChain.scaled_to).
     return tuple((name, min(rate, 1.0)) for name, rate in chain)
+
+
+def _day(value) -> date | None:
+    """A DATE cell of a result frame as a date (a pandas Timestamp or a date); None when empty."""
+    if value is None or value != value:  # NULL comes back as None, NaT or NaN
+        return None
+    return value.date() if hasattr(value, "hour") else value
+
+
+def _open_months(cur, filters: Filters) -> tuple[OpenMonth, ...]:
+    """Open deals now by the month they are expected to close (open_by_close_month.sql)."""
+    everything = query.params(filters.with_(date_from=None, date_to=None), "period")
+    return tuple(
+        OpenMonth(_day(r.month), int(r.deals), float(r.amount), float(r.weighted))
+        for r in query.run(cur, "open_by_close_month", everything).itertuples()
+    )
 
 
 def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:

@@ -29,6 +29,8 @@ KNOWN_CLOSING_STAGES: dict[str, str] = {
     "closed lost": "lost",
     "closedwon": "won",
     "closedlost": "lost",
+    "closed - won": "won",  # amoCRM's closing stages in its English interface
+    "closed - lost": "lost",
     "won": "won",
     "lost": "lost",
     "deal won": "won",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from funnel.ingest.crm_presets import EMPTY_DATE_TEXTS
 from funnel.ingest.messages import upload_error
 from funnel.texts.ingest import DATE_REASONS as REASONS
 
@@ -54,6 +55,9 @@ class DateChoice:
     # many rows were written as a month.
     grain: str | None = None
     month_rows: int = 0
+    # Cells such as «не закрыта» (crm_presets.EMPTY_DATE_TEXTS) may appear and mean no date: set
+    # when the sample has one, or for the close dates of a recognised CRM export.
+    empty_texts: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -69,6 +73,11 @@ def _variants(base: str) -> list[str]:
     if "%H" in base:
         return [base]
     return [base + s for s in _TIME_SUFFIXES]
+
+
+def variants(base: str) -> list[str]:
+    """A date format with and without a time of day, in the order try_strptime tries them."""
+    return _variants(base)
 
 
 def user_choice(fmt: str, file_name: str) -> DateChoice:
@@ -120,7 +129,10 @@ def detect(cur, col: str, *, sample: int = 1000, table: str = "ingest_src") -> D
             f"SELECT trim({col}) FROM {table} WHERE nullif(trim({col}), '') IS NOT NULL LIMIT {int(sample)}"
         ).fetchall()
     ]  # no ORDER BY: the source keeps file order, and sorting would read it all
-    return _order_by_sample(cur, _detect(cur, col, values), values)
+    dated = [v for v in values if v.lower() not in EMPTY_DATE_TEXTS]  # «не закрыта» is no date
+    choice = _order_by_sample(cur, _detect(cur, col, dated), dated)
+    choice.empty_texts = len(dated) < len(values)
+    return choice
 
 
 def _detect(cur, col: str, values: list[str]) -> DateChoice:

@@ -45,6 +45,7 @@ FIELDS: dict[str, list[Field]] = {
         _f("channel", "text"),
         _f("amount", "money"),
         _f("closed_at", "datetime"),
+        _f("expected_close_at", "datetime"),
         _f("lost_reason", "text"),
         _f("owner", "text"),
         _f("segment", "text"),

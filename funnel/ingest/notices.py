@@ -64,6 +64,14 @@ def row_warnings(
     dated = stage_dates(cur, ws, mapping, rows, params) if kind == "deals" else {}
     for fld, (stage, n) in dated.items():
         warnings.append(("stage_dates", {"column": mapping[fld], "stage": stage, "rows": n}))
+    if kind == "deals" and mapping.get("closed_at"):
+        # HubSpot's and Salesforce's Close Date of an open deal lies ahead: stg_deals reads it as
+        # the expected close, never a close; the preview shows it as the file gives it.
+        ahead = cur.execute(
+            *bound(f"SELECT count(*) FROM {rows} s WHERE closed_at > current_date + INTERVAL 1 DAY", params)
+        ).fetchone()[0]
+        if ahead:
+            warnings.append(("close_ahead", {"rows": ahead, "column": mapping["closed_at"]}))
     if kind == "deals" and not mapping.get("amount"):
         # Without amounts the deals still count, but every money figure built on them reads 0 or
         # "—": say so before the user wonders why revenue is empty.

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from funnel.ingest import budget, platforms, spend_periods
+from funnel.ingest import budget, footers, platforms, spend_periods
 from funnel.ingest import dates as dates_mod
+from funnel.ingest.crm_presets import DAY_FIRST
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS
 from funnel.ingest.fixed import Fixed, fixed_sql, scaled_sql
 from funnel.ingest.memory import capped
@@ -140,6 +141,24 @@ def _date_choices(cur, kind, col_of, user_choices, table: str) -> dict[str, date
     }
 
 
+def _crm_dates(choices: dict[str, dates_mod.DateChoice], crm: str | None) -> None:
+    """The close dates of a recognised CRM export may hold texts that mean no date (in any row,
+    not only the sampled ones); an ambiguous day-month column of an export whose system
+    writes the day first (crm_presets.DAY_FIRST) is read day-first, saying why."""
+    if not crm:
+        return
+    for name in ("closed_at", "expected_close_at"):  # «не закрыта» may come past the sampled rows
+        if name in choices:
+            choices[name].empty_texts = True
+    if not crm.startswith(DAY_FIRST):
+        return
+    for choice in choices.values():
+        if choice.ambiguous and choice.reason_key == "ambiguous":
+            day_first = choice.candidates[0]  # _dm_choice lists the day-first format first
+            choice.shown, choice.formats = day_first, dates_mod.variants(day_first)
+            choice.reason_key, choice.reason_params, choice.candidates = "crm_day_first", {"crm": crm}, []
+
+
 @contextmanager
 def reading(
     cur,
@@ -166,6 +185,7 @@ def reading(
     with capped(cur, path):
         source = read_table(cur, path, file_name, kind, sheet, count_rows=False, quick=quick)
         try:
+            source.warnings += footers.skip(cur, source, path)
             table = source.scan or "ingest_src"
             proposed, how, crm = propose_mapping(source.columns, kind)
             fixed: dict[str, str] = {}
@@ -190,6 +210,7 @@ def reading(
                 if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
                     raise
                 raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
+            _crm_dates(choices, crm)
             yield Prepared(
                 file_name,
                 kind,

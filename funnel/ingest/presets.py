@@ -7,6 +7,7 @@ or the user's choice.
 
 from __future__ import annotations
 
+from funnel.ingest.crm_presets import CRM_LAYOUTS
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.names import bare, normalise
 from funnel.ingest.synonyms import synonyms
@@ -133,6 +134,9 @@ CRM_PRESETS: list[tuple[str, str, dict[str, str | None]]] = [
         },
     ),
 ]
+# The systems' own captions across versions and languages (funnel.ingest.crm_presets) replace
+# the entries above of the same label and add the systems and kinds these lack.
+CRM_PRESETS = [p for p in CRM_PRESETS if p[0] not in {label for label, _, _ in CRM_LAYOUTS}] + CRM_LAYOUTS
 _PRESET_MIN = 4
 
 

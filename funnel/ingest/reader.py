@@ -18,6 +18,7 @@ import duckdb
 from funnel.ingest.csvfile import read_csv_file
 from funnel.ingest.excel import read_excel_file
 from funnel.ingest.headers import column_names
+from funnel.ingest.htmltable import is_html, read_html_file
 from funnel.ingest.messages import upload_error
 from funnel.ingest.source import Source
 
@@ -51,13 +52,16 @@ def read_table(
     if not path.exists() or path.stat().st_size == 0:
         raise upload_error("empty", file=file_name)
     with open(path, "rb") as fh:
-        magic = fh.read(8)
+        head = fh.read(1024)
+    magic = head[:8]
     if magic.startswith(b"PK\x03\x04"):
         src = read_excel_file(cur, path, file_name, kind, sheet)
     elif magic.startswith(b"PAR1"):
         src = read_parquet_file(cur, path, file_name)
     elif magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise upload_error("xls", file=file_name)
+    elif is_html(head):  # Bitrix24's «Экспорт в Excel»: an HTML table saved as .xls
+        src = read_html_file(cur, path, file_name, kind)
     else:
         src = read_csv_file(cur, path, file_name, kind, quick)
     if src.rows_in < 0 and count_rows:

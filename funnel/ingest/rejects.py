@@ -10,6 +10,8 @@ from funnel.ingest.messages import reason
 from funnel.ingest.numbers import money_too_big_sql
 from funnel.ingest.rows import KEYS, sql_str
 
+FUTURE_ALLOWED = ("closed_at", "expected_close_at")  # deals' dates that may lie in the future
+
 
 def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, str]]:
     """The checks of one typed row, each (condition, field, value, code, detail) in SQL over
@@ -27,7 +29,10 @@ def row_checks(kind, mapping, wide, choices) -> list[tuple[str, str, str, str, s
             out.append((blank, n, "''", "'blank'", "NULL"))
         if f.type == "datetime":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'date_bad'", sql_str(choices[n].shown)))
-            out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "'date_future'", "$limit"))
+            # A deal's close date may lie ahead: on an open deal it is the expected close
+            # (HubSpot, Salesforce, Bitrix24 write both in one column; stg_deals tells them apart).
+            if not (kind == "deals" and n in FUTURE_ALLOWED):
+                out.append((f"{n} >= $future", n, f"strftime({n}, '%Y-%m-%d %H:%M')", "'date_future'", "$limit"))
         elif f.type == "date":
             out.append((f"raw_{n} IS NOT NULL", n, f"raw_{n}", "'period_bad'", sql_str(choices[n].shown)))
             out.append((f"{n} >= $future", n, f"CAST({n} AS VARCHAR)", "'date_future'", "$limit"))

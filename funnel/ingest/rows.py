@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from funnel import money
 from funnel.ingest import dates as dates_mod
+from funnel.ingest.crm_presets import EMPTY_DATE_TEXTS
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.fixed import is_fixed_sql
 from funnel.ingest.numbers import (
@@ -41,6 +42,7 @@ RAW_COLUMNS = {
         "status",
         "amount",
         "closed_at",
+        "expected_close_at",
         "lost_reason",
         "owner",
         "segment",
@@ -206,7 +208,17 @@ def typed_query(
             )
             expr = f"CASE {cases} END"
         typed.append(f"{expr} AS {f.name}")
-        raws.append(f"CASE WHEN {f.name} IS NULL THEN {text} END AS raw_{f.name}")
+        if f.type == "datetime" and choices[f.name].empty_texts:
+            # «не закрыта» in amoCRM's «Дата закрытия» of an open deal means no date: blank, not bad
+            # (list_contains, not NOT IN: DuckDB turns a long IN list into a join, which loses
+            # the file order that row numbers are read from)
+            empty = "[" + ", ".join(sql_str(w) for w in EMPTY_DATE_TEXTS) + "]"
+            # Only for a column that may hold such texts (dates.DateChoice.empty_texts): the test
+            # costs about 60 MB and 0.1 s per 1 M rows even where no cell needs it.
+            kept = f"CASE WHEN list_contains({empty}, lower({text})) THEN NULL ELSE {text} END"
+            raws.append(f"CASE WHEN {f.name} IS NULL THEN {kept} END AS raw_{f.name}")
+        else:
+            raws.append(f"CASE WHEN {f.name} IS NULL THEN {text} END AS raw_{f.name}")
     names = [part.rsplit(" AS ", 1)[1] for part in typed + derived]
     lead = ["_row"]
     if scan:

@@ -19,7 +19,7 @@ class Source:
     header_row: int = 1  # the spreadsheet line of the header
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
-    fmt: str = "csv"  # csv | xlsx | parquet
+    fmt: str = "csv"  # csv | xlsx | parquet | html
     warnings: list[tuple[str, dict]] = field(default_factory=list)
     temp_file: Path | None = None  # a UTF-8 copy that ingest_src reads; removed by cleanup()
     # CSV only: ``ingest_scan``, the same records as ingest_src without ``_row`` and without

@@ -3,6 +3,7 @@ punctuation and ё/е (funnel.ingest.names)."""
 
 from __future__ import annotations
 
+from funnel.ingest.crm_presets import EXTRA_SYNONYMS
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.names import normalise
 
@@ -267,6 +268,7 @@ def synonyms(kind: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name in names:
         words = _ID_SYNONYMS[kind].get(name) or _SYNONYMS.get(name, ())
+        words = words + EXTRA_SYNONYMS.get(name, ())  # CRMs' own captions, after the general ones
         if kind == "spend" and name == "amount":
             words = (
                 "amount",

@@ -25,6 +25,7 @@ COLUMNS = (
     "status",
     "amount",
     "closed_at",
+    "expected_close_at",
     "lost_reason",
     "owner",
     "segment",

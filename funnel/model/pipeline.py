@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from funnel.model.fields import non_negative, ratio, share
@@ -33,6 +34,40 @@ class OpenStage:
         """won_after ÷ closed_after: the share of deals that left this stage, in the end, as won.
         None when no closed deal ever passed through the stage."""
         return ratio(self.won_after, self.closed_after)
+
+
+@dataclass(frozen=True)
+class OpenMonth:
+    """month [first day; None = open deals with no expected close]; deals [open deals expected
+    to close in it]; amount [money, their total value]; weighted [money, Σ amount × the ladder
+    probability of each deal's stage]."""
+
+    month: date | None
+    deals: float
+    amount: float
+    weighted: float
+
+    def __post_init__(self):
+        non_negative(f"{self.month}.deals", self.deals)
+        non_negative(f"{self.month}.amount", self.amount)
+        non_negative(f"{self.month}.weighted", self.weighted)
+
+
+def by_close_month(months: list[OpenMonth], today: date) -> list[dict]:
+    """The weighted pipeline dated by expected close: one row per month (in order, undated
+    last), with ``overdue`` true for a month before ``today``'s (deals still open past their
+    expected close). Units: money; counts of deals."""
+    first = today.replace(day=1)
+    return [
+        {
+            "month": m.month,
+            "deals": m.deals,
+            "amount": m.amount,
+            "weighted": m.weighted,
+            "overdue": m.month is not None and m.month < first,
+        }
+        for m in sorted(months, key=lambda m: (m.month is None, m.month or date.min))
+    ]
 
 
 def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:

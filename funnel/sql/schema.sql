@@ -104,11 +104,17 @@ CREATE TABLE IF NOT EXISTS deals_raw (
     channel       VARCHAR,
     status        VARCHAR,                      -- open | won | lost when the file says so
     amount        DECIMAL(18, 2),               -- the deal's value, workspace currency; NULL = not given
-    closed_at     TIMESTAMP,
+    closed_at     TIMESTAMP,                    -- when a won or lost deal closed
     lost_reason   VARCHAR,
     owner         VARCHAR,
-    segment       VARCHAR
+    segment       VARCHAR,
+    expected_close_at TIMESTAMP                 -- when an open deal is expected to close (below)
 );
+
+-- An open deal's expected close (HubSpot's and Salesforce's Close Date of an open deal,
+-- Bitrix24's «Предполагаемая дата закрытия», Pipedrive's Expected close date): never a close.
+-- Databases made before it get the column here (NULL in their old rows).
+ALTER TABLE deals_raw ADD COLUMN IF NOT EXISTS expected_close_at TIMESTAMP;
 
 CREATE TABLE IF NOT EXISTS stage_history_raw (
     workspace_id  VARCHAR NOT NULL,

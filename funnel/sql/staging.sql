@@ -36,7 +36,16 @@ resolved AS (
     LEFT JOIN stg_stage_lookup AS lk
         ON lk.workspace_id = d.workspace_id AND lk.spelling = lower(trim(d.stage))
 ),
+with_status AS (
+    SELECT r.*, s.position, s.probability, coalesce(lower(r.status), s.kind, 'open') AS deal_status
+    FROM resolved AS r
+    LEFT JOIN stages AS s
+        ON s.workspace_id = r.workspace_id AND s.name = r.ladder_stage
+),
 final AS (
+    -- A close date on an open deal is when it is expected to close (HubSpot's and Salesforce's
+    -- Close Date, Bitrix24's «Предполагаемая дата закрытия» share one column for both), never
+    -- a close: closed_at is kept for won and lost deals only, expected_close_at for open ones.
     SELECT
         r.workspace_id,
         r.deal_id,
@@ -44,20 +53,20 @@ final AS (
         r.created_at,
         coalesce(r.ladder_stage, r.stage)                            AS stage,
         r.ladder_stage IS NOT NULL                                   AS stage_in_ladder,
-        s.position                                                   AS stage_position,
-        s.probability                                                AS stage_probability,
-        coalesce(lower(r.status), s.kind, 'open')                    AS status,
+        r.position                                                   AS stage_position,
+        r.probability                                                AS stage_probability,
+        r.deal_status                                                AS status,
         r.amount,
-        r.closed_at,
+        CASE WHEN r.deal_status <> 'open' THEN r.closed_at END       AS closed_at,
+        CASE WHEN r.deal_status = 'open'
+             THEN coalesce(r.expected_close_at, r.closed_at) END     AS expected_close_at,
         nullif(trim(r.lost_reason), '')                              AS lost_reason,
         coalesce(nullif(trim(r.owner), ''), l.owner, 'unknown')      AS owner,
         coalesce(nullif(trim(r.segment), ''), l.segment, 'unknown')  AS segment,
         coalesce(nullif(trim(r.channel), ''), l.channel, 'unknown')  AS channel,
         l.created_at                                                 AS lead_created_at,
         l.lead_id IS NOT NULL                                        AS lead_found
-    FROM resolved AS r
-    LEFT JOIN stages AS s
-        ON s.workspace_id = r.workspace_id AND s.name = r.ladder_stage
+    FROM with_status AS r
     LEFT JOIN stg_leads AS l
         ON l.workspace_id = r.workspace_id AND l.lead_id = r.lead_id
 )

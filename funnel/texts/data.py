@@ -303,6 +303,7 @@ TEXTS.update(
         "data.field.stage": ("Этап", "Stage"),
         "data.field.amount": ("Сумма", "Amount"),
         "data.field.closed_at": ("Дата закрытия", "Closed at"),
+        "data.field.expected_close_at": ("Ожидаемое закрытие", "Expected close"),
         "data.field.won_at": ("Дата выигрыша", "Won at"),
         "data.field.lost_reason": ("Причина отказа", "Lost reason"),
         "data.field.entered_at": ("Дата перехода на этап", "Entered the stage at"),

@@ -24,6 +24,10 @@ TEXTS = {
     ),
     "ingest.field.amount": ("Сумма (бюджет сделки или расход)", "Amount (deal value or spend)"),
     "ingest.field.closed_at": ("Дата закрытия сделки", "Date the deal closed"),
+    "ingest.field.expected_close_at": (
+        "Ожидаемая дата закрытия открытой сделки (не закрытие)",
+        "When an open deal is expected to close (not a close)",
+    ),
     "ingest.field.lost_reason": ("Причина отказа", "Lost reason"),
     "ingest.field.entered_at": ("Когда сделка вошла в этап", "When the deal entered the stage"),
     "ingest.field.period": (
@@ -362,6 +366,20 @@ WARNINGS = {
         "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
+    "close_ahead": (
+        "у {rows} сделок дата в «{column}» ещё впереди: у открытой сделки это ожидаемая дата закрытия, "
+        "она учитывается в прогнозе, а не как закрытие",
+        "{rows} deals have a date still ahead in '{column}': an open deal's is when it is expected to close, "
+        "used by the forecast, never as a close",
+    ),
+    "footer_skipped": (
+        "в конце файла {rows} строк(и) итогов и примечаний отчёта (первая: «{first}»): это не данные, они пропущены",
+        "the file ends with {rows} line(s) of report totals and notices (first: '{first}'): not records, skipped",
+    ),
+    "html_table": (
+        "файл .xls — это HTML-таблица (так выгружает «Экспорт в Excel» Битрикс24 и отчёты Salesforce): прочитана как таблица",
+        "the .xls file is an HTML table (as Bitrix24's 'Export to Excel' and Salesforce reports write it): read as a table",
+    ),
     "sheet_chosen": (
         "в книге несколько листов ({sheets}); выбран лист «{sheet}», его столбцы лучше всего подходят",
         "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best",
@@ -474,6 +492,10 @@ DATE_REASONS = {
         "row {row} has {value}: the second number is above 12, so the month comes first (US)",
     ),
     "ymd_slash": ("год первым (гггг/мм/дд)", "year first (yyyy/mm/dd)"),
+    "crm_day_first": (
+        "ни одно число не больше 12, но выгрузки «{crm}» пишут день первым",
+        "no number is above 12, and '{crm}' exports write the day first",
+    ),
     "user": ("выбрано вами", "chosen by you"),
     "ambiguous": (
         "неоднозначно: ни одно число не больше 12 — выберите формат",

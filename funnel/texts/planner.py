@@ -275,6 +275,13 @@ TEXTS = {
     "planner.fc.p_learned": ("Вероятность (по истории)", "Probability (history)"),
     "planner.fc.w_ladder": ("Прогноз по настройке", "Forecast by the setting"),
     "planner.fc.w_learned": ("Прогноз по истории", "Forecast by history"),
+    "planner.fc.by_close": (
+        "По ожидаемой дате закрытия (у открытой сделки дата закрытия — это ожидание, а не закрытие)",
+        "By expected close (an open deal's close date is when it is expected to close, not a close)",
+    ),
+    "planner.fc.close_month": ("Ожидаемое закрытие", "Expected close"),
+    "planner.fc.no_close": ("без даты", "no date"),
+    "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),

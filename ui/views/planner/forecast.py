@@ -4,6 +4,8 @@ on past months. Numbers come from funnel.model."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +23,7 @@ def forecast(b, r: PlanResult) -> dict:
     plan that meets the target (the required leads), as the headline does."""
     plan, out = r.at_target, r.shown
     rows, total = pipeline.weighted(list(b.open_stages))
+    by_month = pipeline.by_close_month(list(b.open_months), date.today())
     target = plan.target_turnover or out["turnover"]
     sim = uncertainty.simulate(plan, b.evidence(), target=target)
     metric = state.PL_SENS_METRIC.get()
@@ -30,6 +33,7 @@ def forecast(b, r: PlanResult) -> dict:
     return {
         "rows": rows,
         "total": total,
+        "by_month": by_month,
         "target": target,
         "sim": sim,
         "sens": sens,
@@ -47,8 +51,30 @@ def forecast_exports(fc: dict) -> tuple[list, dict]:
         "sensitivity": pd.DataFrame(fc["sens"]),
         "projection": pd.DataFrame(fc["proj"]["rows"], columns=["month", "turnover"]),
         "pipeline": pd.DataFrame(fc["rows"]),
+        "pipeline_by_close": pd.DataFrame(fc["by_month"]),
     }
     return [fc["tornado"], fc["projection"], fc["hist"]], tables
+
+
+def _by_close_month(months: list[dict]) -> None:
+    """The weighted pipeline dated by each open deal's expected close (open ladder stages)."""
+    if not months:
+        return
+    st.caption(ui.t("planner.fc.by_close"))
+    table = pd.DataFrame(
+        {
+            ui.t("planner.fc.close_month"): [
+                ui.t("planner.fc.no_close")
+                if m["month"] is None
+                else m["month"].strftime("%Y-%m") + (" " + ui.t("planner.fc.overdue") if m["overdue"] else "")
+                for m in months
+            ],
+            ui.t("planner.fc.deals"): [ui.num(m["deals"]) for m in months],
+            ui.t("planner.fc.amount"): [ui.money(m["amount"]) for m in months],
+            ui.t("planner.fc.w_ladder"): [ui.money(m["weighted"]) for m in months],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline_by_close")
 
 
 def forecast_tab(b, fc: dict) -> None:
@@ -70,6 +96,7 @@ def forecast_tab(b, fc: dict) -> None:
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
     c[2].metric(ui.t("planner.fc.w_learned"), ui.money(total["weighted_learned"]))
+    _by_close_month(fc["by_month"])
 
     st.subheader(ui.t("planner.fc.uncertainty"))
     c = list(st.columns(4))
