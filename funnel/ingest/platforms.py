@@ -228,13 +228,12 @@ def propose(
     cur, table: str, columns: list[str], kind: str, mapping, how, fixed: dict[str, str], crm, workspace_id=None
 ):
     """Apply a recognised platform's layout to the proposal (``mapping`` field → column, ``how``
-    field → 'preset' | 'synonym' | …; both changed in place): its captions win over synonyms, and
-    its name becomes the fixed channel when no column holds one — spelled as the workspace already
-    spells that channel in its leads or spend (``Yandex Direct``), so that its spend and its leads
-    meet in one channel. A CRM preset already found is left alone. Returns the export's label
-    (the CRM's, the platform's or None)."""
-    if crm:
-        return crm
+    field → 'preset' | 'synonym' | …; both changed in place): its captions win over synonyms and
+    over a CRM preset (a platform is recognised by captions only it writes, such as CoMagic's
+    ``is_lost``; a CRM preset may match its generic ``id``, ``source``, ``utm_*``), and its name
+    becomes the fixed channel when no column holds one — spelled as the workspace already spells
+    that channel in its leads or spend (``Yandex Direct``), so that its spend and its leads meet in
+    one channel. Returns the export's label (the platform's, else ``crm``)."""
     hit = recognise(columns, kind)
     if hit is None:
         return crm
@@ -245,8 +244,7 @@ def propose(
             mapping[fld] = None
             how.pop(fld, None)
     for col, fld in claimed.items():
-        if mapping.get(fld) is None or how.get(fld) == "synonym":
-            mapping[fld], how[fld] = col, "preset"
+        mapping[fld], how[fld] = col, "preset"
     if platform.channel and not mapping.get("channel"):
         fixed["channel"] = _spelling(cur, workspace_id, platform) if workspace_id else platform.channel
         how["channel"] = "fixed"
