@@ -6,7 +6,7 @@ Writes TSVs of the same spend rows (day, campaign, clicks, cost): "plain" has a 
 and its cost in roubles; "platform" is laid out as the Yandex Direct Reports API writes it (no
 channel column, cost in millionths), so its load proposes the fixed channel (funnel.ingest.fixed)
 and moves the decimal point of every cost; "footer" adds the API's closing "Total rows: N" line
-(skipReportSummary not set), a row the load rejects. Each is loaded into a new Store with
+(skipReportSummary not set), which the load skips as a footer (funnel.ingest.footers). Each is loaded into a new Store with
 funnel.ingest.load; prints the median seconds and CPU seconds of each and the ratios to plain.
 """
 
@@ -41,7 +41,7 @@ def write(folder: Path, rows: int) -> tuple[Path, Path, Path]:
             kopecks = 1000 + (i * 7919) % 500000
             p.write(f"Яндекс Директ\t{day}\t{campaign}\t{i % 90}\t{kopecks // 100}.{kopecks % 100:02d}\n")
             y.write(f"{day}\t{campaign}\t{i % 90}\t{kopecks * 10000}\n")
-    # the API's closing line, "Total rows: N", is a row to reject: the load takes the full path
+    # the API's closing line, "Total rows: N": skipped as a footer, so the load keeps its fast path
     footer.write_bytes(platform.read_bytes() + f"Total rows: {rows}\n".encode())
     return plain, platform, footer
 
