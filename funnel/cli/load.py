@@ -16,6 +16,7 @@ from funnel.cli import add_db_args, resolve_workspace
 from funnel.db import open_store
 from funnel.errors import FunnelError, UploadError
 from funnel.ingest import FIELDS, load
+from funnel.ingest.fixed import UNITS, Fixed
 from funnel.ingest.messages import upload_error
 from funnel.ingest.uploads import keep_file
 from funnel.kinds import KINDS, RAW_TABLES, current_rows
@@ -36,6 +37,14 @@ def register(sub) -> None:
         metavar="SOURCE_COLUMN=FIELD",
         help="map a column of the file to a field, overriding the automatic mapping (repeatable), "
         'e.g. --map "Источник=channel"',
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="give every row this value for a field the file has no column for (repeatable), "
+        'e.g. --set channel="Яндекс Директ"; an empty value drops a proposed one',
     )
     p.add_argument(
         "--date-format",
@@ -75,6 +84,20 @@ def _mapping(pairs: list[str], kind: str, file_name: str) -> dict[str, str | Non
     return out
 
 
+def _fixed(pairs: list[str], kind: str, file_name: str) -> dict[str, Fixed]:
+    """--set FIELD=VALUE pairs as fixed values (funnel.ingest.fixed)."""
+    out: dict[str, Fixed] = {}
+    names = [f.name for f in FIELDS[kind]]
+    for pair in pairs:
+        fld, sep, value = pair.partition("=")
+        if not sep or not fld.strip():
+            raise FunnelError(f'--set {pair}: expected FIELD=VALUE, e.g. --set channel="Яндекс Директ".')
+        if fld.strip() not in names:
+            raise upload_error("unknown_field", file=file_name, field=fld.strip(), kind=kind, fields=", ".join(names))
+        out[fld.strip()] = Fixed(value)
+    return out
+
+
 def _date_format(values: list[str]):
     if not values:
         return None
@@ -97,7 +120,10 @@ def run_load(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise FunnelError(f"{args.file}: no such file.")
     file_name = path.name
-    mapping = _mapping(args.map, args.kind, file_name)
+    mapping: dict[str, str | Fixed | None] | None = dict(_mapping(args.map, args.kind, file_name) or {}) or None
+    fixed = _fixed(args.set, args.kind, file_name)
+    if fixed:
+        mapping = {**(mapping or {}), **fixed}
     date_format = _date_format(args.date_format)
     store = open_store(args.db)
     try:
@@ -179,8 +205,14 @@ def _print_detected(file_name: str, details: dict, rows_in: int) -> None:
     for fld, col in (details.get("mapping") or {}).items():
         if col:
             print(f"  {fld:<17} ← «{col}» ({sources.get(fld, '')})")
+    for fld, value in (details.get("fixed") or {}).items():
+        print(f"  {fld:<17} = «{value}» (fixed: the file has no column for it)")
+    for fld, unit in (details.get("units") or {}).items():
+        print(f"  {fld:<17}   in {unit}: divided by {UNITS[unit][1]}")
     for col, ch in (details.get("wide_columns") or {}).items():
         print(f"  channel «{ch}»  ← amounts in «{col}»")
+    for col in details.get("wide_totals") or ():
+        print(f"  «{col}» is a total of the channels: not loaded")
     for fld, fmt_ in (details.get("date_formats") or {}).items():
         print(f"  dates in {fld}: {fmt_}")
 

@@ -3,6 +3,7 @@
 Public API (the Data page, the CLI and the tests all use only this):
 
 - ``KINDS``, ``FIELDS`` — the canonical fields of each kind of file;
+- ``Fixed(value)`` — a ``mapping`` value giving every row ``value`` for a field the file lacks;
 - ``current_rows(cur, workspace_id, kind)`` — how many current rows of a kind the workspace holds;
 - ``save_upload(data, file_name)`` — keep the raw upload under ``data/uploads/<sha256><ext>``;
 - ``file_hash(path)`` — sha256 of a file's bytes (duplicate detection);
@@ -24,6 +25,7 @@ a report of each rejected row with its line and column, then the insert of the r
 from __future__ import annotations
 
 from funnel.ingest.fields import FIELDS, Field
+from funnel.ingest.fixed import Fixed
 from funnel.ingest.history import UndoResult, undo_upload, upload_history
 from funnel.ingest.inspection import Inspection, Unmapped, inspect, review
 from funnel.ingest.loader import LoadResult, load
@@ -34,6 +36,7 @@ __all__ = [
     "KINDS",
     "FIELDS",
     "Field",
+    "Fixed",
     "Inspection",
     "Unmapped",
     "LoadResult",

@@ -94,7 +94,7 @@ def write(
     if kind == "spend" and spend_periods.overlaps(cur, ws, upload_id):
         raise Dirty(upload_id)  # the full path names the rows whose periods overlap
     blank = 0
-    if kind == "leads" and prep.mapping.get("channel"):
+    if kind == "leads" and prep.named.get("channel"):
         blank = cur.execute(*bound(f"SELECT count(*) FROM {mine} WHERE channel IS NULL", params)).fetchone()[0]
     warnings, new_stages, auto, dated = row_warnings(cur, prep, mine, params, inserted, blank)
     source.rows_in = inserted
@@ -131,7 +131,7 @@ def scan_sql(prep: Prepared) -> str:
 def stop_sql(prep: Prepared) -> str:
     """SQL over ``scan_sql``'s columns: true for a row that the full check would reject or warn
     about (``$future``: the first day too late)."""
-    stops = [cond for cond, *_ in row_checks(prep.kind, prep.mapping, prep.wide, prep.choices)]
+    stops = [cond for cond, *_ in row_checks(prep.kind, prep.named, prep.wide, prep.choices)]
     # Text over the cap is cut and warned about with its first row: the full path names it.
     stops += [
         f"strlen({f.name}) > {TEXT_CAP}"

@@ -14,8 +14,9 @@ import pandas as pd
 
 from funnel.errors import UploadError
 from funnel.ingest import dates as dates_mod
-from funnel.ingest import queue
+from funnel.ingest import platforms, queue
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.fixed import Fixed
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import warning
 from funnel.ingest.presets import propose_mapping
@@ -76,6 +77,9 @@ class Inspection:
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
     auto_aliases: dict[str, str] = field(default_factory=dict)  # spelling → ladder stage
     wide_columns: dict[str, str] = field(default_factory=dict)  # spend: source column → channel
+    fixed: dict[str, str] = field(default_factory=dict)  # field → the value every row gets (no column)
+    units: dict[str, str] = field(default_factory=dict)  # money field → micros | cents (converted)
+    wide_totals: list[str] = field(default_factory=list)  # spend: total columns left out
 
     @property
     def rejected_count(self) -> int:
@@ -104,6 +108,7 @@ class Unmapped:
     sheet: str | None
     error: UploadError
     missing_required: list[str] = field(default_factory=list)
+    fixed: dict[str, str] = field(default_factory=dict)  # field → proposed or chosen fixed value
 
 
 def summary(parsed: Parsed) -> Inspection:
@@ -140,6 +145,9 @@ def summary(parsed: Parsed) -> Inspection:
         warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
         auto_aliases=dict(parsed.auto_aliases),
         wide_columns=dict(parsed.wide),
+        fixed=dict(parsed.fixed),
+        units=dict(parsed.units),
+        wide_totals=list(parsed.totals),
     )
 
 
@@ -150,7 +158,7 @@ def inspect(
     kind: str,
     *,
     workspace_id: str,
-    mapping: dict[str, str | None] | None = None,
+    mapping: dict[str, str | Fixed | None] | None = None,
     date_format: dict[str, str] | str | None = None,
     sheet: str | None = None,
     mode: str | None = None,
@@ -159,7 +167,8 @@ def inspect(
     """Read ``path`` (the kept upload) as a file of ``kind`` and report what a load would do.
 
     Writes nothing except temp tables of ``cur``'s own connection. ``mapping`` overrides the
-    proposed field → column choices (None unmaps a field); ``date_format`` is one strftime
+    proposed field → column choices (None unmaps a field; ``Fixed(value)`` gives every row that
+    value, funnel.ingest.fixed); ``date_format`` is one strftime
     format for every date field or {field: format}; ``sheet`` picks an Excel sheet; with
     ``mode='append'`` the report also lists rows whose id is already loaded (a load would reject them).
     Raises ``UploadError`` (file, row, column, expected, fix) for a file that cannot be loaded
@@ -190,7 +199,7 @@ def review(
     kind: str,
     *,
     workspace_id: str,
-    mapping: dict[str, str | None] | None = None,
+    mapping: dict[str, str | Fixed | None] | None = None,
     date_format: dict[str, str] | str | None = None,
     sheet: str | None = None,
     mode: str | None = None,
@@ -228,7 +237,7 @@ def unmapped(
     kind: str,
     error: UploadError,
     *,
-    mapping: dict[str, str | None] | None = None,
+    mapping: dict[str, str | Fixed | None] | None = None,
     sheet: str | None = None,
 ) -> Unmapped:
     """The ``Unmapped`` of a readable file that ``error`` refused for its mapping: its columns
@@ -236,10 +245,13 @@ def unmapped(
     with capped(cur, path):
         src = read_table(cur, path, file_name, kind, sheet)
         src.cleanup()
-    proposed, _, crm = propose_mapping(src.columns, kind)
+        proposed, how, crm = propose_mapping(src.columns, kind)
+        fixed: dict[str, str] = {}
+        crm = platforms.propose(cur, src.scan or "ingest_src", src.columns, kind, proposed, how, fixed, crm)
     if mapping:
-        proposed = {f: (c if c in src.columns else None) for f, c in mapping.items()}
-    missing = [f.name for f in FIELDS[kind] if f.required and not proposed.get(f.name)]
+        fixed = {f: c.value.strip() for f, c in mapping.items() if isinstance(c, Fixed) and c.value.strip()}
+        proposed = {f: (c if isinstance(c, str) and c in src.columns else None) for f, c in mapping.items()}
+    missing = [f.name for f in FIELDS[kind] if f.required and not proposed.get(f.name) and f.name not in fixed]
     return Unmapped(
         kind,
         list(src.columns),
@@ -253,4 +265,5 @@ def unmapped(
         src.sheet,
         error,
         missing,
+        fixed,
     )

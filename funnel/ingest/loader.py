@@ -202,6 +202,9 @@ def _load(
             "sheet": parsed.source.sheet,
             "format": parsed.source.fmt,
             "wide_columns": parsed.wide,
+            "wide_totals": parsed.totals,
+            "fixed": parsed.fixed,  # field → the value every row got (funnel.ingest.fixed)
+            "units": parsed.units,  # money field → micros | cents, converted to the currency
             "auto_aliases": parsed.auto_aliases,
             "replaced": replaced,
             # read by the staging view stg_stage_history: these dates are stage events

@@ -34,7 +34,13 @@ def row_warnings(
         if period.month_rows and period.grain != "month":
             warnings.append(("spend_month_rows", {"rows": period.month_rows}))
         warnings.append((f"spend_{period.grain}", {}))
-    if kind == "leads" and mapping.get("channel") is None:
+    for fld, unit in prep.units.items():
+        warnings.append((f"money_{unit}", {"column": mapping[fld]}))
+    for fld, value in prep.fixed.items():
+        warnings.append(("fixed_value", {"field": fld, "value": value, "rows": rows_ok}))
+    if prep.totals:
+        warnings.append(("wide_totals", {"columns": ", ".join(prep.totals)}))
+    if kind == "leads" and prep.named.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
     elif kind == "leads" and blank_channel:
         warnings.append(("blank_channel", {"rows": blank_channel}))

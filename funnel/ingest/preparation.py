@@ -14,13 +14,13 @@ from pathlib import Path
 
 import duckdb
 
+from funnel.ingest import budget, footers, platforms, spend_periods
 from funnel.ingest import dates as dates_mod
-from funnel.ingest import footers, spend_periods
 from funnel.ingest.crm_presets import DAY_FIRST
 from funnel.ingest.fields import DEAL_STATUS_SOURCES, FIELDS
+from funnel.ingest.fixed import Fixed, fixed_sql, scaled_sql
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error
-from funnel.ingest.names import normalise
 from funnel.ingest.presets import propose_mapping
 from funnel.ingest.reader import read_table
 from funnel.ingest.rows import (
@@ -30,8 +30,6 @@ from funnel.ingest.source import Source
 from funnel.ingest.synonyms import synonyms
 from funnel.ingest.uploads import file_hash_soon
 from funnel.kinds import KINDS
-
-_WIDE_SUFFIXES = (" s", " spend", " cost", " расход", " затраты", " spent")
 
 
 @dataclass
@@ -50,14 +48,25 @@ class Prepared:
     col_of: dict[str, str]
     choices: dict[str, dates_mod.DateChoice]
     hashed: Callable[[], str]
+    # field → the value every row gets (funnel.ingest.fixed); its ``mapping`` is None
+    fixed: dict[str, str]
+    # money field → the unit its column is written in (micros, cents; funnel.ingest.fixed.UNITS)
+    units: dict[str, str]
+    # wide spend: columns recognised as totals of the channel columns, not loaded
+    totals: list[str]
 
     @property
     def ambiguous(self) -> dict[str, list[str]]:
         return {f: c.candidates for f, c in self.choices.items() if c.ambiguous}
 
     @property
+    def named(self) -> dict[str, str | None]:
+        """``mapping`` with each fixed field named ``field=value``, as reports name its "column"."""
+        return {f: (f"{f}={self.fixed[f]}" if f in self.fixed else c) for f, c in self.mapping.items()}
+
+    @property
     def present(self) -> frozenset[str]:
-        return present_fields(self.kind, self.mapping, self.wide)
+        return present_fields(self.kind, self.named, self.wide)
 
 
 def _norm_formats(date_format, kind: str, file_name: str) -> dict[str, dates_mod.DateChoice]:
@@ -79,34 +88,25 @@ def _norm_formats(date_format, kind: str, file_name: str) -> dict[str, dates_mod
     return out
 
 
-def _apply_user_mapping(mapping, source, user, kind, columns, file_name):
+def _apply_user_mapping(mapping, source, user, kind, columns, file_name, fixed):
+    """The user's choice of each field: a column, None (unmapped) or a ``Fixed`` value (an empty
+    one unmaps). A choice replaces whatever was proposed for the field, a fixed value included."""
     names = [f.name for f in FIELDS[kind]]
     for fld, col in (user or {}).items():
         if fld not in names:
             raise upload_error("unknown_field", file=file_name, field=fld, kind=kind, fields=", ".join(names))
+        fixed.pop(fld, None)
+        if isinstance(col, Fixed):
+            value = col.value.strip()
+            col = None
+            if value:
+                fixed[fld] = value
         if col is not None and col not in columns:
             raise upload_error("mapped_column_missing", file=file_name, missing=col, columns=", ".join(columns))
         mapping[fld] = col
-        source[fld] = "user"
-        if col is None:
+        source[fld] = "fixed" if fld in fixed else "user"
+        if col is None and fld not in fixed:
             source.pop(fld, None)
-
-
-def _wide_spend(mapping, columns) -> dict[str, str]:
-    """Spend with one column per channel (``tv_S``, ``Яндекс расход``): column → channel name."""
-    if mapping.get("channel") or mapping.get("amount") or not mapping.get("period"):
-        return {}
-    used = {c for c in mapping.values() if c}
-    wide = {}
-    for col in columns:
-        n = normalise(col)
-        if col in used:
-            continue
-        for suffix in _WIDE_SUFFIXES:
-            if n.endswith(suffix) and len(n) > len(suffix):
-                wide[col] = col[: len(col) - len(suffix)].rstrip(" _-.")
-                break
-    return wide
 
 
 def _check_required(kind, mapping, wide, columns, file_name):
@@ -186,22 +186,46 @@ def reading(
         source = read_table(cur, path, file_name, kind, sheet, count_rows=False, quick=quick)
         try:
             source.warnings += footers.skip(cur, source, path)
+            table = source.scan or "ingest_src"
             proposed, how, crm = propose_mapping(source.columns, kind)
-            _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name)
-            wide = _wide_spend(proposed, source.columns) if kind == "spend" else {}
-            _check_required(kind, proposed, wide, source.columns, file_name)
+            fixed: dict[str, str] = {}
+            crm = platforms.propose(cur, table, source.columns, kind, proposed, how, fixed, crm, workspace_id)
+            _apply_user_mapping(proposed, how, mapping, kind, source.columns, file_name, fixed)
+            units = platforms.money_units(cur, table, source.columns, kind, proposed, crm)
+            wide: dict[str, str] = {}
+            totals: list[str] = []
+            if kind == "spend" and not fixed.get("channel") and not fixed.get("amount"):
+                wide, totals = budget.wide_spend(cur, table, proposed, source.columns)
+            _check_required(kind, {**proposed, **fixed}, wide, source.columns, file_name)
             col_of = {f: f"c{source.columns.index(c)}" for f, c in proposed.items() if c}
+            col_of.update({f: scaled_sql(col_of[f], unit) for f, unit in units.items()})
+            col_of.update({f: fixed_sql(v) for f, v in fixed.items()})
             try:
-                choices = _date_choices(cur, kind, col_of, user_choices, source.scan or "ingest_src")
+                choices = _date_choices(cur, kind, col_of, user_choices, table)
                 if kind == "spend":  # how long each row's period is, from the whole column
                     choices["period"] = spend_periods.detect_grain(
-                        cur, col_of["period"], choices["period"], proposed["period"], source.scan or "ingest_src"
+                        cur, col_of["period"], choices["period"], proposed["period"], table
                     )
             except duckdb.Error as exc:
                 if source.quick:  # maybe what the quick read got wrong: the caller reads it in full
                     raise
                 raise upload_error("unreadable", file=file_name, detail=str(exc).splitlines()[0][:200]) from None
             _crm_dates(choices, crm)
-            yield Prepared(file_name, kind, workspace_id, source, proposed, how, crm, wide, col_of, choices, hashed)
+            yield Prepared(
+                file_name,
+                kind,
+                workspace_id,
+                source,
+                proposed,
+                how,
+                crm,
+                wide,
+                col_of,
+                choices,
+                hashed,
+                fixed=fixed,
+                units=units,
+                totals=totals,
+            )
         finally:
             source.cleanup()

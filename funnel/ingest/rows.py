@@ -8,6 +8,7 @@ from funnel import money
 from funnel.ingest import dates as dates_mod
 from funnel.ingest.crm_presets import EMPTY_DATE_TEXTS
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.fixed import is_fixed_sql
 from funnel.ingest.numbers import (
     int_from_stripped,
     int_from_text,
@@ -184,13 +185,17 @@ def typed_query(
             continue  # unmapped: not stored in ingest_typed at all (a NULL column costs memory per row)
         t, s = f"t_{f.name}", f"s_{f.name}"
         text = t  # the trimmed text, for raw_
+        # a fixed value (funnel.ingest.fixed) fills every record: it never makes one non-blank
+        fixed = is_fixed_sql(src)
         if f.type in ("datetime", "money", "int"):
             texts.append(f"{src} AS {s}")
             text = f"nullif(trim({s}), '')"
-            blank.append(f"{text} IS NULL")
+            if not fixed:
+                blank.append(f"{text} IS NULL")
         else:
             texts.append(f"{trimmed_sql(src)} AS {t}")
-            blank.insert(0, f"{t} IS NULL")  # already computed: tested first
+            if not fixed:
+                blank.insert(0, f"{t} IS NULL")  # already computed: tested first
         if f.type == "id":
             # An id that only looks like another is made equal to it, and its text kept
             # (``alike_``) so that the rows can be counted and warned about.

@@ -198,10 +198,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "month",
         "week",
         "неделя",
-        "reporting starts",
+        # a day column before the reporting range: an export broken down by day (Meta Ads
+        # Manager) writes both, and the range's start is the same on every row
         "day",
         "день",
+        "reporting starts",
         "reporting period",
+        "начало отчетности",
     ),
     "clicks": ("clicks", "клики", "переходы", "link clicks"),
     "impressions": ("impressions", "показы", "impr"),
@@ -282,6 +285,9 @@ def synonyms(kind: str) -> dict[str, tuple[str, ...]]:
                 "стоимость",
                 "spend rub",
                 "расход руб",
+                "потрачено",  # VK Ads
+                "сумма затрат",  # Meta Ads Manager in Russian
+                "списания",
             )
         if kind == "spend" and name == "channel":
             words = words + ("platform", "площадка", "рекламная система")

@@ -180,7 +180,7 @@ def check(
         # row (about 0.07 vs 0.12 s per 1 M unique ids); a file without repeats skips that join.
         key = KEYS[kind][0]
         duplicates = cur.execute(f"SELECT count({key}) > count(DISTINCT {key}) FROM ingest_typed").fetchone()[0]
-    rejects, params = rejects_sql(kind, proposed, wide, choices, duplicates)
+    rejects, params = rejects_sql(kind, prep.named, wide, choices, duplicates)
     params.update(future=limit + timedelta(days=1), limit=limit.isoformat(), **past_params())
     cur.execute(*bound("CREATE OR REPLACE TEMP TABLE ingest_rejects AS " + rejects, params))
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
@@ -208,13 +208,9 @@ def check(
             column=proposed.get("period"),
             mode=mode,
         )
-    if source.exact_below is not None:
-        last = cur.execute("SELECT max(_row) FROM ingest_rejects").fetchone()[0]
-        if last is not None and last >= source.exact_below:
-            raise upload_error("blank_lines", file=prep.file_name, runs=MAX_RUNS, line=source.exact_below)
     rejected = rejected_frame(cur)
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
-    blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and proposed.get("channel") else "0"
+    blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and prep.named.get("channel") else "0"
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
     first_rows = pd.DataFrame()
     if preview:  # a load does not show it: the top-N query reads every row

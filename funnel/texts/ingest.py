@@ -428,6 +428,22 @@ WARNINGS = {
         "расходы в широком формате: каждый столбец — канал ({channels})",
         "spend in wide layout: each column is a channel ({channels})",
     ),
+    "wide_totals": (
+        "столбцы итогов не загружаются — это сумма каналов, они удвоили бы расход: {columns}",
+        "total columns are not loaded — they sum the channels and would double the spend: {columns}",
+    ),
+    "money_micros": (
+        "«{column}» — в миллионных долях валюты (micros): суммы разделены на 1 000 000",
+        "«{column}» is in millionths of the currency (micros): amounts divided by 1,000,000",
+    ),
+    "money_cents": (
+        "«{column}» — в копейках (центах): суммы разделены на 100",
+        "«{column}» is in cents: amounts divided by 100",
+    ),
+    "fixed_value": (
+        "столбца для поля {field} в файле нет: всем {rows} строкам задано «{value}»",
+        "the file has no column for {field}: all {rows} rows get «{value}»",
+    ),
     "spend_month": (
         "периоды расходов — месяцы: строка за 2025-03 (или 01.03.2025) — расход за весь март; "
         "отчёт за часть месяца берёт его долю по дням",

@@ -87,6 +87,20 @@ def show_result(done) -> None:
     st.button(ui.t("data.load_again"), key=state.DATA_LOAD_AGAIN, on_click=upload.forget_result)
 
 
+def fixed_boxes(insp, kind) -> None:
+    """A "one value for every row" box per field with no column (funnel.ingest.fixed)."""
+    names = upload.fixed_fields(kind)
+    if not names or getattr(insp, "wide_columns", None):
+        return
+    with st.expander(ui.t("data.fixed_title"), expanded=bool(getattr(insp, "fixed", None))):
+        st.caption(ui.t("data.fixed_help"))
+        cols = st.columns(3)
+        for i, name in enumerate(names):
+            cols[i % 3].text_input(
+                ui.t("data.fixed_value", field=texts.field_label(name)), key=state.DATA_FIXED.of(name)
+            )
+
+
 def review_and_load(ws, stored, kind) -> None:
     insp = upload.inspection(ws, stored, kind)
 
@@ -105,17 +119,18 @@ def review_and_load(ws, stored, kind) -> None:
     st.caption(ui.t("data.mapping_help"))
     upload.init_mapping_widgets(insp)
     options = [upload.NOT_IN_FILE] + list(insp.source_columns)
-    not_in_file = ui.labels(options, lambda c: ui.t("data.not_in_file") if c == upload.NOT_IN_FILE else c)
     fields = ingest.FIELDS[kind]
     cols = st.columns(3)
     for i, f in enumerate(fields):
+        absent = texts.absent_label(insp, f.name)  # what is stored when no column is picked
         cols[i % 3].selectbox(
             ui.plain(texts.field_label(f.name)) + (" *" if f.required else ""),
             options,
             key=state.DATA_MAP.of(f.name),
             help=texts.field_help(f),
-            format_func=not_in_file,
+            format_func=ui.labels(options, lambda c, absent=absent: absent if c == upload.NOT_IN_FILE else c),
         )
+    fixed_boxes(insp, kind)
     st.button(ui.t("data.map_reset"), key=state.DATA_MAP_RESET, on_click=upload.reset_mapping, type="tertiary")
     if getattr(insp, "error", None) is not None:  # readable, but a required field has no column
         ui.show_error(insp.error)

@@ -31,6 +31,21 @@ def field_help(f) -> str | None:
     return ui.t(f.help_key) if getattr(f, "help_key", None) in TABLE else None
 
 
+def absent_label(insp, field: str) -> str:
+    """The mapping's "no column" option for ``field``, saying what is stored instead: a fixed
+    value, the captions of a wide spend file's channel columns (channel) and their cells
+    (amount), or nothing."""
+    fixed = getattr(insp, "fixed", None) or {}
+    wide = getattr(insp, "wide_columns", None) or {}
+    if field in fixed:
+        return ui.t("data.fixed_option", value=fixed[field])
+    if wide and field == "channel":
+        return ui.t("data.wide_channel", channels=", ".join(wide.values()))
+    if wide and field == "amount":
+        return ui.t("data.wide_amount")
+    return ui.t("data.not_in_file")
+
+
 def delimiter_label(delimiter: str | None) -> str:
     names = {"\t": "data.delim.tab", " ": "data.delim.space"}
     if not delimiter:
@@ -122,10 +137,15 @@ PREVIEW_ROWS = 20
 def preview_table(insp) -> pd.DataFrame:
     """The first rows as they will be stored, only the mapped fields, headed by their labels.
     (Channel stays even when unmapped: a blank channel is stored as an explicit 'unknown'; a spend
-    period's end, worked out from its start, shows how long each row's period is.)"""
+    period's end, worked out from its start, shows how long each row's period is; a fixed value
+    and a wide spend file's channel and amount are stored though no single column holds them.)"""
     df = insp.preview.head(PREVIEW_ROWS)
     derived = {("leads", "channel"), ("spend", "period_end")}
-    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or (insp.kind, c) in derived]
+    # a fixed value and a wide file's channel and amount are stored without a column of their own
+    stored = set(getattr(insp, "fixed", None) or {})
+    if getattr(insp, "wide_columns", None):
+        stored |= {"channel", "amount"}
+    keep = [c for c in df.columns if c == "row" or insp.mapping.get(c) or c in stored or (insp.kind, c) in derived]
     out = df[keep].copy()
     for c in out.columns:
         col = out[c]

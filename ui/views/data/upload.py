@@ -64,6 +64,7 @@ def _reset_context(stored: StoredFile, kind: str) -> None:
         return
     state.DATA_CONTEXT.set(ctx)
     state.DATA_MAP.clear()
+    state.DATA_FIXED.clear()
     state.DATA_DATE.clear()
     for key in (
         state.DATA_SHEET,
@@ -72,6 +73,7 @@ def _reset_context(stored: StoredFile, kind: str) -> None:
         state.DATA_AUTO,
         state.DATA_DATE_CHOICES,
         state.DATA_SHEET_CTX,
+        state.DATA_AUTO_FIXED,
     ):
         st.session_state.pop(key, None)
 
@@ -79,21 +81,40 @@ def _reset_context(stored: StoredFile, kind: str) -> None:
 def _reset_mapping_on_sheet_change(sheet) -> None:
     if st.session_state.get(state.DATA_SHEET_CTX, sheet) != sheet:
         state.DATA_MAP.clear()
+        state.DATA_FIXED.clear()
         state.DATA_DATE.clear()
-        for key in (state.DATA_AUTO, state.DATA_DATE_CHOICES):
+        for key in (state.DATA_AUTO, state.DATA_DATE_CHOICES, state.DATA_AUTO_FIXED):
             st.session_state.pop(key, None)
     state.DATA_SHEET_CTX.set(sheet)
 
 
-def chosen_mapping(kind: str) -> dict[str, str | None] | None:
-    """The mapping the user set in the selectboxes, or None while it is the engine's own."""
+def chosen_fixed(kind: str) -> dict[str, str]:
+    """field → the value typed in its "same value for every row" box (drawn only for a field
+    that has no column; an empty box drops the engine's proposal)."""
+    return {
+        f.name: str(st.session_state[state.DATA_FIXED.of(f.name)])
+        for f in ingest.FIELDS[kind]
+        if state.DATA_FIXED.of(f.name) in st.session_state
+    }
+
+
+def chosen_mapping(kind: str) -> dict[str, str | ingest.Fixed | None] | None:
+    """The mapping the user set in the selectboxes and the fixed-value boxes (a field with no
+    column and a value typed maps to ``ingest.Fixed``), or None while it is the engine's own."""
     keys = [state.DATA_MAP.of(f.name) for f in ingest.FIELDS[kind]]
-    if not any(k in st.session_state for k in keys):
+    fixed = chosen_fixed(kind)
+    if not any(k in st.session_state for k in keys) and not fixed:
         return None
     mapping = {f.name: st.session_state.get(state.DATA_MAP.of(f.name), NOT_IN_FILE) for f in ingest.FIELDS[kind]}
     mapping = {k: (None if v == NOT_IN_FILE else v) for k, v in mapping.items()}
     auto = state.DATA_AUTO.get()
-    return None if auto is not None and mapping == auto else mapping
+    auto_fixed = state.DATA_AUTO_FIXED.get() or {}
+    typed = {f: v.strip() for f, v in fixed.items() if mapping.get(f) is None}
+    if auto is not None and mapping == auto and {f: v for f, v in typed.items() if v} == auto_fixed:
+        return None
+    out: dict[str, str | ingest.Fixed | None] = dict(mapping)
+    out.update({f: ingest.Fixed(v) for f, v in typed.items()})
+    return out
 
 
 # Ambiguous day/month: one question ("day first or month first?") answers every date field of
@@ -189,6 +210,7 @@ def inspection(ws, stored: StoredFile, kind: str):
     state.DATA_INSPECT.set({"key": key, "value": result})
     if mapping is None:
         state.DATA_AUTO.set(dict(result.mapping))
+        state.DATA_AUTO_FIXED.set(dict(getattr(result, "fixed", {}) or {}))
     ambiguous = getattr(result, "ambiguous_dates", None)
     if ambiguous:
         # Kept for this file, so the question stays on screen after it is answered.
@@ -203,16 +225,28 @@ def _show_place(line, n: int) -> None:
 
 
 def init_mapping_widgets(insp) -> None:
-    """Give each mapping selectbox the engine's proposal before it is drawn the first time."""
+    """Give each mapping selectbox, and each fixed-value box, the engine's proposal before it is
+    drawn the first time."""
+    fixed = getattr(insp, "fixed", {}) or {}
     for f in ingest.FIELDS[insp.kind]:
         key = state.DATA_MAP.of(f.name)
         if key not in st.session_state:
             col = insp.mapping.get(f.name)
             st.session_state[key] = col if col in insp.source_columns else NOT_IN_FILE
+        if f.name in fixed and state.DATA_FIXED.of(f.name) not in st.session_state:
+            st.session_state[state.DATA_FIXED.of(f.name)] = fixed[f.name]
+
+
+def fixed_fields(kind: str) -> list[str]:
+    """Fields offered a "same value for every row" box: those with no column chosen, the
+    channel first (the usual one: an ad platform's export holds one channel)."""
+    names = [f.name for f in ingest.FIELDS[kind] if st.session_state.get(state.DATA_MAP.of(f.name)) == NOT_IN_FILE]
+    return sorted(names, key=lambda n: n != "channel")
 
 
 def reset_mapping() -> None:
     state.DATA_MAP.clear()
+    state.DATA_FIXED.clear()
 
 
 def current_rows(ws_id: str, kind: str) -> int:

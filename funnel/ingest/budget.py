@@ -1,0 +1,100 @@
+"""Spend laid out one column per channel (a 1C or Excel budget, a marketing-mix table).
+
+A spend file with a period but neither a channel nor an amount column may hold one column per
+channel. Which columns are channels:
+- columns named with a spend word (``tv_S``, ``Яндекс расход``, ``Расход VK``): only those, when
+  any column is so named (the other numbers of such a file are clicks, sales, events);
+- otherwise every column whose filled cells are all money (``Яндекс Директ``, ``VK Реклама``),
+  but not a caption known to hold something else (clicks, leads, revenue …); two at least, and
+  none named like an amount (``Сумма расходов``) unless it is a total: otherwise the file is one
+  row per channel whose channel column was not recognised, and it is asked for, not guessed.
+A total column is never a channel: one captioned as a total (``Итого``, ``Всего``, ``Total``), or
+one whose every row equals the sum of the channel columns beside it. Counting it would double
+the spend; it is named in a warning instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from funnel.ingest.names import normalise
+from funnel.ingest.numbers import money_sql
+
+_SUFFIXES = (" s", " spend", " cost", " расход", " расходы", " затраты", " spent")
+_PREFIXES = ("расход ", "расходы ", "затраты ", "spend ", "cost ")
+_TOTAL = re.compile(r"^(итого|итог|всего|total|grand total|sum|сумма|общий расход|total spend)\b")
+# a caption that names an amount, not a channel
+_AMOUNT = re.compile(r"\b(сумма|суммы|расход|расходы|расходов|затраты|бюджет|стоимость|amount|spend|spent|cost)\b")
+# numbers that are not a channel's spend, when a column has only its name
+_NOT_SPEND = re.compile(
+    r"\b(клики|clicks|показы|impressions|impr|ctr|cpc|cpm|cpl|cpa|лиды|лидов|leads|заявки|конверсии|conversions|"
+    r"revenue|выручка|доход|продажи|sales|orders|заказы|romi|roi|roas|дрр|охват|reach|визиты|visits|сеансы|sessions|"
+    r"год|year|неделя|week|месяц|month|квартал|quarter|№|id|номер)\b"
+)
+
+
+def wide_spend(cur, table: str, mapping, columns: list[str]) -> tuple[dict[str, str], list[str]]:
+    """(column → channel name, the total columns left out) of a spend file with one column per
+    channel, or ({}, []) when it is not one. ``table`` holds the file's cells as text c0 … cN."""
+    if mapping.get("channel") or mapping.get("amount") or not mapping.get("period"):
+        return {}, []
+    used = {c for c in mapping.values() if c}
+    free = [c for c in columns if c not in used]
+    named = {c: ch for c in free if (ch := _channel_of(c))}
+    if named:
+        candidates = named
+    else:
+        candidates = {c: c.strip() for c in free if not _NOT_SPEND.search(normalise(c)) and normalise(c)}
+        candidates = {c: ch for c, ch in candidates.items() if _all_money(cur, table, _cell(columns, c))}
+        if len(candidates) < 2:  # one number column: a channel column that was not recognised
+            return {}, []
+    totals = [c for c in candidates if _TOTAL.match(normalise(c))]
+    channels = {c: ch for c, ch in candidates.items() if c not in totals}
+    totals += _sum_columns(cur, table, columns, list(channels))
+    channels = {c: ch for c, ch in channels.items() if c not in totals}
+    if not named and any(_AMOUNT.search(normalise(c)) for c in channels):
+        # a column named like an amount ("Сумма расходов") that is no total: a file whose channel
+        # column was not recognised, not a budget by channel
+        return {}, []
+    return channels, totals
+
+
+def _channel_of(col: str) -> str | None:
+    n = normalise(col)
+    for suffix in _SUFFIXES:
+        if n.endswith(suffix) and len(n) > len(suffix):
+            return col[: len(col) - len(suffix)].rstrip(" _-.")
+    for prefix in _PREFIXES:
+        if n.startswith(prefix) and len(n) > len(prefix):
+            return col.strip()[len(prefix) :].strip(" _-.:")
+    return None
+
+
+def _cell(columns: list[str], col: str) -> str:
+    return f"c{columns.index(col)}"
+
+
+def _all_money(cur, table: str, cell: str) -> bool:
+    """Does the column have a filled cell, and is every filled one money?"""
+    n, money = cur.execute(
+        f"SELECT count(*), count({money_sql(cell)}) FROM {table} WHERE nullif(trim({cell}), '') IS NOT NULL"
+    ).fetchone()
+    return n > 0 and money == n
+
+
+def _sum_columns(cur, table: str, columns: list[str], candidates: list[str]) -> list[str]:
+    """Columns whose every row (with a number in it; two rows at least, so that one month's
+    coincidence is not taken for a total) equals the sum of the other candidates, not all zero."""
+    if len(candidates) < 3:
+        return []
+    cells = {c: f"coalesce({money_sql(_cell(columns, c))}, 0)" for c in candidates}
+    out = []
+    for c in candidates:
+        others = " + ".join(v for k, v in cells.items() if k != c and k not in out)
+        same, rows, filled = cur.execute(
+            f"SELECT count(*) FILTER (WHERE {cells[c]} = {others}), count(*), count(*) FILTER (WHERE {cells[c]} <> 0) "
+            f"FROM {table} WHERE {money_sql(_cell(columns, c))} IS NOT NULL"
+        ).fetchone()
+        if rows >= 2 and same == rows and filled:
+            out.append(c)
+    return out
