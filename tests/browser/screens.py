@@ -56,6 +56,7 @@ LATIN_OK = {
     "SSO",
     "UTF",
     "utm",
+    "VK",  # a brand: the demo's «VK Реклама»
     "amoCRM",
     "Bitrix24",
     "HubSpot",
@@ -80,19 +81,6 @@ CYRILLIC_OK = {"Русский", "Язык", "₽", "руб"}  # the language pi
 # same time: drop each entry once that branch is merged and the screens are clean without it.
 KNOWN_REPORT_BRANCH: dict[str, set[str]] = {
     "ru": {
-        # Plotly's month names on date axes (Plotly's locale for charts)
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "May",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
         # the file uploader's own English text ("Drag and drop … Limit 200MB per file • CSV, TXT …")
         "Upload",
         "Drag",
@@ -124,7 +112,7 @@ KNOWN_REPORT_BRANCH: dict[str, set[str]] = {
         "MAPE",
         "WAPE",
     },
-    "en": {"ДРР"},  # a column header and ROMI's neighbour, not yet translated in English
+    "en": set(),
 }
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # one letter is a formula's variable (x, s)

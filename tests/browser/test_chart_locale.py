@@ -12,8 +12,11 @@ CHART = '[data-testid="stPlotlyChart"] .main-svg'
 
 
 def _ticks(page, axis: str) -> list[str]:
+    """Tick labels of every ``axis`` axis (x, x2, … : a chart of panels shares its x axis and
+    labels only the bottom one)."""
     return page.eval_on_selector_all(
-        f'[data-testid="stPlotlyChart"] .{axis}tick text', "ts => ts.map(t => t.textContent)"
+        '[data-testid="stPlotlyChart"] g[class] text',
+        f"ts => ts.filter(t => /^{axis}\\d*tick$/.test(t.parentNode.getAttribute('class'))).map(t => t.textContent)",
     )
 
 

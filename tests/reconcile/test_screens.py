@@ -363,6 +363,7 @@ def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
     table lists both beside each channel's spend, as the Overview's Spend card does, and the
     parts add up to the channel's spend in the table."""
     import ui
+    from funnel import demo_names
     from funnel.filters import Filters
     from funnel.metrics import channels as ch
     from funnel.metrics import spend
@@ -383,7 +384,7 @@ def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
     assert rows["Итого"] == "—"
     spent = {g: s for g, s in zip(econ["grp"], econ["spend"], strict=True) if g is not None}
     for channel, part in split.groupby("channel"):
-        text = rows[channel]
+        text = rows[demo_names.shown(channel, "ru")]  # the demo's channels are shown in Russian
         assert "× 28/31 =" in text and "× 3/30 =" in text, text
         assert text.count(";") == len(part) - 1
         # the parts are the channel's spend (which counts each part to the cent)

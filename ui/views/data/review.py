@@ -97,7 +97,7 @@ def fixed_boxes(insp, kind) -> None:
         cols = st.columns(3)
         for i, name in enumerate(names):
             cols[i % 3].text_input(
-                ui.t("data.fixed_value", field=texts.field_label(name)), key=state.DATA_FIXED.of(name)
+                ui.t("data.fixed_value", field=ui.plain(texts.field_label(name))), key=state.DATA_FIXED.of(name)
             )
 
 
