@@ -194,12 +194,14 @@ _PIPEDRIVE_DEALS: dict[str, str | None] = {
 
 # Salesforce: a report exported as "Details Only" CSV (its "Formatted Report" .xls is an HTML
 # table too). An open opportunity's «Close Date» is its expected close. Record ids appear only
-# when the report includes them (they are needed as the deal's / lead's id here).
+# when the report includes them; a report without them (the default columns) is keyed by the
+# opportunity's name, or the lead's e-mail: the first of the two captions found is the id, and a
+# repeated name is refused by row, as any repeated id is.
 _SALESFORCE_OPPORTUNITIES: dict[str, str | None] = {
     "Opportunity ID": "deal_id",
     "Opportunity Owner": "owner",
     "Account Name": None,
-    "Opportunity Name": None,
+    "Opportunity Name": "deal_id",
     "Stage": "stage",
     "Fiscal Period": None,
     "Amount": "amount",
@@ -214,6 +216,7 @@ _SALESFORCE_OPPORTUNITIES: dict[str, str | None] = {
 }
 _SALESFORCE_LEADS: dict[str, str | None] = {
     "Lead ID": "lead_id",
+    "Email": "lead_id",
     "Lead Owner": "owner",
     "First Name": None,
     "Last Name": None,

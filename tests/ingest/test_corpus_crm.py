@@ -120,6 +120,26 @@ CASES = [
         leads=4,
         channels={"Web": 2, "Partner Referral": 1, "Trade Show": 1},
     ),
+    # the same two reports with the default columns, no record id: keyed by the opportunity's
+    # name and by the lead's e-mail; the same figures
+    Case(
+        "salesforce_opportunities_default_columns.csv",
+        "deals",
+        "Salesforce — opportunities",
+        2,
+        1,
+        2,
+        "37000",
+        "42500",
+        2,
+    ),
+    Case(
+        "salesforce_leads_default_columns.csv",
+        "leads",
+        "Salesforce — leads",
+        leads=4,
+        channels={"Web": 2, "Partner Referral": 1, "Trade Show": 1},
+    ),
 ]
 IDS = [c.file for c in CASES]
 
