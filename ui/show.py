@@ -183,6 +183,11 @@ def styled(fig):
     return charts.style(demo_names.localise_figure(fig, lang()), lang())
 
 
+def plot(fig, *, key: str) -> None:
+    """Draw a figure made on this run (not cached) in the app's style and the session's locale."""
+    st.plotly_chart(styled(fig), width="stretch", key=key, config=chart_config())
+
+
 def chart_config() -> dict:
     """st.plotly_chart's config for the session's language (month names, decimal comma)."""
     return charts.config(lang())

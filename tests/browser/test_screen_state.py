@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from funnel.i18n import t
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, shot
+from tests.browser.conftest import Server, shot
 from tests.browser.screens import wait_until_drawn
 
 # (url path, the page's title key): the menu's pages, the default one (served at the root) first
@@ -33,13 +33,10 @@ def fresh_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+def chromium(browser):
+    """The session's one browser (tests/browser/conftest.py): a second sync Playwright in the same
+    worker fails ("Sync API inside the asyncio loop") when another file's browser is still open."""
+    return browser
 
 
 @pytest.fixture

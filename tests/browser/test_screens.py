@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import screens
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server
+from tests.browser.conftest import Server
 
 RUNS = [
     ("demo", "ru", tuple(screens.VIEWPORTS)),
@@ -37,13 +37,10 @@ def app(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+def chromium(browser):
+    """The session's one browser (tests/browser/conftest.py): a second sync Playwright in the same
+    worker fails ("Sync API inside the asyncio loop") when another file's browser is still open."""
+    return browser
 
 
 @pytest.mark.parametrize("workspace, lang, viewports", RUNS, ids=[f"{w}-{lang}" for w, lang, _ in RUNS])

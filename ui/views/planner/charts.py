@@ -11,7 +11,6 @@ import streamlit as st
 
 import ui
 from funnel.safety import chart_text
-from ui.show import PLOTLY_CONFIG
 
 
 def signed(text: str, x: float | None) -> str | None:
@@ -88,7 +87,7 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
 
 def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
     """The waterfall on the page; through ui.draw_cached, drawn once per distinct plan and language."""
-    st.plotly_chart(waterfall(rows), key="pl_waterfall", width="stretch", config=PLOTLY_CONFIG)
+    ui.plot(waterfall(rows), key="pl_waterfall")
 
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:

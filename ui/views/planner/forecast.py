@@ -109,7 +109,7 @@ def forecast_tab(b, fc: dict) -> None:
             "planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won), sample=ui.num(len(b.check_sample))
         )
     )
-    st.plotly_chart(fc["hist"], key="pl_hist", width="stretch")
+    ui.plot(fc["hist"], key="pl_hist")
 
     st.subheader(ui.t("planner.fc.sensitivity"))
     # forecast() read this choice from the session state already; the radio shows and changes it
@@ -120,11 +120,11 @@ def forecast_tab(b, fc: dict) -> None:
         key=state.PL_SENS_METRIC,
         format_func=lambda k: ui.t(f"planner.target.{k}"),
     )
-    st.plotly_chart(fc["tornado"], key="pl_tornado", width="stretch")
+    ui.plot(fc["tornado"], key="pl_tornado")
 
     st.subheader(ui.t("planner.fc.projection"))
     st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
-    st.plotly_chart(fc["projection"], key="pl_projection", width="stretch")
+    ui.plot(fc["projection"], key="pl_projection")
 
 
 def backtest_tab(b) -> None:
@@ -149,4 +149,4 @@ def backtest_tab(b) -> None:
     c[0].metric(label, ui.pct(res["error"], 1))
     c[1].metric(ui.t("planner.bt.train"), ui.num(res["train_months"]))
     st.caption(ui.t("planner.bt.metric_note"))
-    st.plotly_chart(charts.backtest_chart(res["rows"]), key="pl_bt_chart", width="stretch")
+    ui.plot(charts.backtest_chart(res["rows"]), key="pl_bt_chart")
