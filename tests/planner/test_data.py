@@ -97,7 +97,9 @@ def test_scenarios_crud_roles_and_version(store, tiny):
     with store.transaction() as cur:
         save_scenario(cur, tiny, "Growth", PLAN, actor=EDITOR)
     with store.cursor() as cur:
-        assert data_version(cur, tiny) == v0 + 1
+        # a scenario that is not a plan feeds no cached figure: the data version (and with it the
+        # shared per-version facts) stays
+        assert data_version(cur, tiny) == v0
         assert get_scenario(cur, tiny, "Growth").plan() == PLAN
     with store.transaction() as cur, pytest.raises(ValidationError, match="already exists"):
         save_scenario(cur, tiny, "Growth", PLAN, actor=EDITOR)
@@ -121,6 +123,36 @@ def test_scenarios_crud_roles_and_version(store, tiny):
         delete_scenario(cur, tiny, "Рост", actor=ADMIN)
     with store.cursor() as cur:
         assert list_scenarios(cur, tiny) == []
+        assert data_version(cur, tiny) == v0
+
+
+def test_a_plans_changes_give_a_new_data_version(store, tiny):
+    """The Overview's plan-vs-fact reads the scenario marked as plan: marking, overwriting,
+    renaming, unmarking and deleting it each give a new version, so no cached plan outlives it."""
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Q1", PLAN, actor=EDITOR)
+    steps = (
+        lambda cur: mark_plan(cur, tiny, "Q1", date(2025, 1, 1), date(2025, 3, 31), actor=EDITOR),
+        lambda cur: save_scenario(cur, tiny, "Q1", PLAN.with_(leads=9), actor=EDITOR, overwrite=True),
+        lambda cur: rename_scenario(cur, tiny, "Q1", "Квартал", actor=EDITOR),
+        lambda cur: delete_scenario(cur, tiny, "Квартал", actor=EDITOR),
+    )
+    for step in steps:
+        with store.cursor() as cur:
+            before = data_version(cur, tiny)
+        with store.transaction() as cur:
+            step(cur)
+        with store.cursor() as cur:
+            assert data_version(cur, tiny) == before + 1
+    with store.transaction() as cur:
+        save_scenario(cur, tiny, "Q2", PLAN, actor=EDITOR)
+        mark_plan(cur, tiny, "Q2", date(2025, 4, 1), date(2025, 6, 30), actor=EDITOR)
+    with store.cursor() as cur:
+        before = data_version(cur, tiny)
+    with store.transaction() as cur:
+        unmark_plan(cur, tiny, "Q2", actor=EDITOR)
+    with store.cursor() as cur:
+        assert data_version(cur, tiny) == before + 1
 
 
 def test_demo_scenarios_are_admin_only(store):
