@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
@@ -297,6 +298,10 @@ def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
         page.wait_for_timeout(100)
 
 
+# Workspaces whose Funnel page has tabs (it needs deals; without them it says so instead).
+FUNNEL_TABBED = ("demo", "deals_only")
+
+
 def open_page(page, base_url: str, workspace: str, lang: str, path: str) -> None:
     """A fresh visit of ``/path`` (a deep link) in ``lang`` on ``workspace``."""
     page.goto(f"{base_url}/{path}?lang={lang}&ws={workspace}")
@@ -371,9 +376,12 @@ def walk(
                 if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                     page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                 go(page, path)
-            # a page with nothing to show draws no tabs (the Funnel page of a workspace without deals)
-            if path in ("planner", "funnel") and page.get_by_role("tab").count():
-                for t, tab in enumerate(PLANNER_TABS if path == "planner" else FUNNEL_TABS):
+            # the Planner always draws its tabs, the Funnel page only with deals: wait for them
+            # (counting at once raced a slow first draw and photographed the page without tabs)
+            if path == "planner" or (path == "funnel" and workspace in FUNNEL_TABBED):
+                tabs = PLANNER_TABS if path == "planner" else FUNNEL_TABS
+                expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)  # this page's, not the last's
+                for t, tab in enumerate(tabs):
                     if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                         page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                     open_tab(page, t)
