@@ -144,16 +144,19 @@ def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
     wait_for_app(first)
     before = _mix_budget(first)
     # Under CI load a rerun can redraw the grid while its editor is open, and the typed value
-    # goes with the old editor (seen once in ~20 runs): the edit is typed again, at most twice.
-    for attempt in range(2):
+    # goes with the old editor (seen on fresh clones while the whole suite runs): the edit is
+    # typed again after the page has settled, at most three times.
+    for attempt in range(3):
         _type_budget(first, grid, "123456")
         try:
-            first.wait_for_function("() => location.search.includes('mix=')", timeout=15_000)
+            first.wait_for_function("() => location.search.includes('mix=')", timeout=20_000)
             break
         except Exception:  # noqa: BLE001
             shot(first, f"planner_mix_after_enter_{attempt}")
-            if attempt:
+            if attempt == 2:
                 raise
+            first.keyboard.press("Escape")
+            wait_for_app(first)
     wait_for_app(first)
     edited = json.loads(parse_qs(urlparse(first.url).query)["mix"][0])
     ((channel, row),) = edited.items()
