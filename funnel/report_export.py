@@ -21,6 +21,22 @@ import pandas as pd
 from funnel.errors import FunnelError
 from funnel.report import content, html, pdf, xlsx
 
+# The plan's figures a report (and the Scenarios tab's comparison) shows, in this order: one list
+# for the Planner's export buttons and the CLI's `plan --export`.
+SUMMARY = (
+    "leads",
+    "conversion",
+    "effective_conversion",
+    "avg_check",
+    "deals",
+    "turnover",
+    "budget",
+    "romi",
+    "profit",
+    "capacity",
+    "sellers_needed",
+)
+
 FORMATS = ("html", "pdf", "xlsx")
 
 

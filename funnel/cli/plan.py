@@ -278,22 +278,6 @@ def run(args) -> int:
     return 0
 
 
-# The plan report's figures, as the Planner's scenarios tab exports them.
-SUMMARY = (
-    "leads",
-    "conversion",
-    "effective_conversion",
-    "avg_check",
-    "deals",
-    "turnover",
-    "budget",
-    "romi",
-    "profit",
-    "capacity",
-    "sellers_needed",
-)
-
-
 def export(args, plan: Plan, r, currency: str) -> None:
     """Write the plan report to ``--export`` (.html, .pdf or .xlsx) in ``--lang``: the levers,
     the headline figures, the sensitivity table, the waterfall and the tornado."""
@@ -302,7 +286,7 @@ def export(args, plan: Plan, r, currency: str) -> None:
     from funnel import units
     from funnel.model.sensitivity import sensitivity
     from funnel.report import figures
-    from funnel.report_export import write_report
+    from funnel.report_export import SUMMARY, write_report
 
     lang = args.lang
     inputs = {k: v for k, v in plan.inputs().items() if k in units.LEVERS and v is not None}

@@ -117,7 +117,7 @@ def unit_of(key: str | None, sample=None) -> str:
     """A key's unit; "text" for a key no unit covers (a name, a label); for no key, "auto"
     when ``sample`` is a number (printed as before units were known: whole from 100 up)."""
     if key is None:
-        return "auto" if isinstance(_plain(sample), (int, float, Decimal)) and not isinstance(sample, bool) else "text"
+        return "auto" if isinstance(plain(sample), (int, float, Decimal)) and not isinstance(sample, bool) else "text"
     if key in EXTRA_UNITS:
         return EXTRA_UNITS[key]
     if key in TEXT_COLUMNS:
@@ -178,10 +178,10 @@ def value(label, x, lang: str, *, key: str | None = None) -> Value:
     if key is not None and str(label) == key:  # given by key: name it in the language
         lever, out = f"planner.lever.{key}", f"planner.out.{key}"
         shown = t(out, lang) if out in TABLE else t(lever, lang) if lever in TABLE else t(HEADERS.get(key, key), lang)
-    return Value(str(shown), _plain(x), kind, _decimals(key or "", kind))
+    return Value(str(shown), plain(x), kind, _decimals(key or "", kind))
 
 
-def _plain(x):
+def plain(x):
     """numpy scalars and pandas' missing values as Python values (None for missing)."""
     if x is None or isinstance(x, (str, bool, Decimal, date, datetime)):
         return x
@@ -218,16 +218,16 @@ def table(name: str, df: pd.DataFrame, lang: str) -> Table:
             if key == "step" and steps is not None:
                 row.append(Value(h, steps[i], "text"))
             elif key in ("stage", "channel"):
-                row.append(Value(h, demo_names.shown(_plain(x), lang), "text"))
+                row.append(Value(h, demo_names.shown(plain(x), lang), "text"))
             elif key == "lever":
                 row.append(Value(h, t(f"planner.lever.{x}", lang), "text"))
             elif key in ("low", "high") and "lever" in columns:
                 lever = columns["lever"][i]
                 kind = units.LEVERS.get(lever, ("number", 0))[0]
-                row.append(Value(h, _plain(x), kind, _decimals(lever, kind)))
+                row.append(Value(h, plain(x), kind, _decimals(lever, kind)))
             else:
                 kind = unit_of(key, x)
-                row.append(Value(h, _plain(x), kind, _decimals(key or "", kind)))
+                row.append(Value(h, plain(x), kind, _decimals(key or "", kind)))
         rows.append(row)
     return Table(name, headers, rows)
 

@@ -19,7 +19,7 @@ import xlsxwriter
 
 from funnel import formatting, money
 from funnel.i18n import t
-from funnel.report.content import Report, Value, download_units
+from funnel.report.content import Report, Value, download_units, plain
 from funnel.safety import neutralise_formula
 from funnel.tables import EXACT_AS_TEXT
 
@@ -143,7 +143,7 @@ def frame_bytes(df: pd.DataFrame, sheet: str, lang: str, currency: str, units: d
         [
             Value(
                 h,
-                _value(x),
+                plain(x),
                 units.get(h, "text" if isinstance(x, str) else "number"),
                 _places(units.get(h)),
             )
@@ -171,14 +171,3 @@ def _places(unit: str | None) -> int:
     from funnel.units import DECIMALS
 
     return 2 if unit in ("share", None, "number") else DECIMALS.get(unit, 0)
-
-
-def _value(x):
-    if x is None or isinstance(x, (str, bool, Decimal, date, datetime)):
-        return x
-    try:
-        if pd.isna(x):
-            return None
-    except (TypeError, ValueError):
-        return x
-    return x.item() if hasattr(x, "item") else x

@@ -17,26 +17,12 @@ from funnel.model import edits
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
-from funnel.report_export import html_report, pdf_report, xlsx_report
+from funnel.report_export import SUMMARY, html_report, pdf_report, xlsx_report
 from ui import auth, state
 from ui.text import date_input_format
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 from ui.views.planner.tabs import baseline_caption
-
-SUMMARY = (
-    "leads",
-    "conversion",
-    "effective_conversion",
-    "avg_check",
-    "deals",
-    "turnover",
-    "budget",
-    "romi",
-    "profit",
-    "capacity",
-    "sellers_needed",
-)
 
 
 def shown(key: str, value) -> str:
