@@ -1,5 +1,6 @@
 """The workspace's deals from stg_deals, computed once per data version and shared by every
-metric query, which reads them as the table ``deal_facts`` (``use``).
+metric query, which reads them as the table ``deal_facts`` (``use``): the deals, and with them
+what stage history adds per deal in a second table built when first needed (KINDS).
 
 Why: stg_deals joins every deal to its lead (a hash join over all leads) and to the ladder;
 a page runs several queries, and each re-running that join cost ~0.3 s at 1 M leads (~1.5 s at
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-MAX_ENTRIES = 4  # workspaces × versions kept; an old version is never asked for again
+MAX_ENTRIES = 8  # workspaces × versions × KINDS kept; an old version is never asked for again
 SCHEMA = "funnel_facts"  # the attached in-memory database holding the copies
 COLUMNS = (
     "deal_id",
@@ -47,34 +48,45 @@ COLUMNS = (
     "lead_created_at",
 )
 _NAME = re.compile(r"\bdeal_facts\b")
-# Per deal, from its stage history: how far up the ladder it got, the ladder stage it was at
-# last (where a lost deal was lost), and when it entered the stage it is in now.
-_FACTS_SQL = f"""
+# What stage history adds per deal (``history``): how far up the ladder it got, the ladder stage
+# it was at last (where a lost deal was lost), the stage it is at and when it entered it.
+HISTORY_COLUMNS = ("history_max_pos", "last_ladder_stage", "last_stage", "last_entered_at", "has_history")
+_NEEDS_HISTORY = re.compile(r"\b(" + "|".join(HISTORY_COLUMNS) + r")\b")
+# Two tables per data version, built one after the other so that their peaks do not add up
+# (measured at 10 M leads: the deals-to-leads join ~1.3 GB, the history's per-deal aggregate
+# ~1.1 GB, 2.4 GB when they ran as one statement): "deals", the stg_deals COLUMNS, which is all
+# the Overview, Channels and the sidebar read; and "history", the same rows with the
+# HISTORY_COLUMNS, built from the first on the first query that reads stage history (the
+# Funnel page, the planner's stage chain), so the first Overview after an upload does not wait
+# for it.
+_DEALS_SQL = f"SELECT {', '.join(COLUMNS)} FROM stg_deals WHERE workspace_id = $ws"
+_PER_DEAL_SQL = """
 WITH ladder AS (
     SELECT position, name FROM stages WHERE workspace_id = $ws AND kind <> 'lost'
-),
-per_deal AS (
-    SELECT
-        h.deal_id,
-        max(lad.position)                                                AS history_max_pos,
-        arg_max(h.stage, h.entered_at) FILTER (WHERE lad.position IS NOT NULL) AS last_ladder_stage,
-        arg_max(h.stage, h.entered_at)                                   AS last_stage,
-        max(h.entered_at)                                                AS last_entered_at
-    FROM stg_stage_history AS h
-    LEFT JOIN ladder AS lad ON lad.name = h.stage
-    WHERE h.workspace_id = $ws
-    GROUP BY h.deal_id
-),
-final AS (
-    SELECT {", ".join("d." + c for c in COLUMNS)},
-           p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
-           p.deal_id IS NOT NULL AS has_history
-    FROM stg_deals AS d
-    LEFT JOIN per_deal AS p ON p.deal_id = d.deal_id
-    WHERE d.workspace_id = $ws
 )
-SELECT * FROM final
+SELECT
+    h.deal_id,
+    max(lad.position)                                                AS history_max_pos,
+    arg_max(h.stage, h.entered_at) FILTER (WHERE lad.position IS NOT NULL) AS last_ladder_stage,
+    arg_max(h.stage, h.entered_at)                                   AS last_stage,
+    max(h.entered_at)                                                AS last_entered_at
+FROM stg_stage_history AS h
+LEFT JOIN ladder AS lad ON lad.name = h.stage
+WHERE h.workspace_id = $ws
+GROUP BY h.deal_id
 """
+# The history table: the deals with their per-deal history (built as two statements, the
+# aggregate first, so that its hash table is gone before the join's result is written).
+_JOIN_SQL = """
+SELECT d.*,
+       p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
+       p.deal_id IS NOT NULL AS has_history
+FROM {deals} AS d
+LEFT JOIN {per_deal} AS p ON p.deal_id = d.deal_id
+"""
+# Both in one statement: the fallback's Arrow copy (``use``), and what a benchmark compares.
+_FACTS_SQL = _JOIN_SQL.format(deals=f"({_DEALS_SQL})", per_deal=f"({_PER_DEAL_SQL})")
+KINDS = ("deals", "history")
 
 _cache: OrderedDict[tuple, str] = OrderedDict()  # version key → table name in SCHEMA
 _arrows: OrderedDict[tuple, pa.Table] = OrderedDict()  # the fallback's copies (``use``)
@@ -94,16 +106,16 @@ def version_key(cur, workspace_id: str) -> tuple:
     return (row[0], workspace_id, row[1])
 
 
-def _table_name(key: tuple) -> str:
-    return "deals_" + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+def _table_name(key: tuple, kind: str) -> str:
+    return f"{kind}_" + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
 
 
-def _load(cur, workspace_id: str) -> str | None:
-    """Build the copy for the data version ``cur`` reads, as a table of SCHEMA, in a transaction
-    of its own; its name, or None when that transaction sees another version (a write came
-    after ``cur``'s snapshot began)."""
+def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
+    """Build the ``kind`` table for the data version ``cur`` reads (history: from the ``deals``
+    table of that version), as a table of SCHEMA, in a transaction of its own; its name, or None
+    when that transaction sees another version (a write came after ``cur``'s snapshot began)."""
     key = version_key(cur, workspace_id)
-    name = _table_name(key)
+    name = _table_name(key, kind)
     own = cur.cursor()  # another connection to the same database: outside cur's transaction
     try:
         own.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {SCHEMA}")
@@ -112,7 +124,16 @@ def _load(cur, workspace_id: str) -> str | None:
             if version_key(own, workspace_id) != key:
                 own.execute("ROLLBACK")
                 return None
-            own.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS {_FACTS_SQL}", {"ws": workspace_id})
+            if kind == "deals":
+                own.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS {_DEALS_SQL}", {"ws": workspace_id})
+            else:
+                per_deal = f"{SCHEMA}.{name}_per_deal"
+                own.execute(f"CREATE OR REPLACE TABLE {per_deal} AS {_PER_DEAL_SQL}", {"ws": workspace_id})
+                own.execute(
+                    f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS "
+                    + _JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=per_deal)
+                )
+                own.execute(f"DROP TABLE {per_deal}")
             own.execute("COMMIT")
         except BaseException:
             own.execute("ROLLBACK")
@@ -133,11 +154,11 @@ def _compress(own) -> None:
         pass
 
 
-def _built(cur, workspace_id: str) -> str | None:
-    """The name of the shared copy for ``cur``'s data version (built once per key: after an
-    upload, every open session asks at once, and the others wait for this build instead of
-    repeating it; other workspaces do not wait), or None when it cannot be built for it."""
-    key = version_key(cur, workspace_id)
+def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
+    """The name of the shared ``kind`` table for ``cur``'s data version (built once per key:
+    after an upload, every open session asks at once, and the others wait for this build instead
+    of repeating it; other workspaces do not wait), or None when it cannot be built for it."""
+    key = (*version_key(cur, workspace_id), kind)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -147,7 +168,8 @@ def _built(cur, workspace_id: str) -> str | None:
         with _lock:
             if key in _cache:
                 return _cache[key]
-        name = _load(cur, workspace_id)
+        deals = _built(cur, workspace_id, "deals") if kind == "history" else None
+        name = None if kind == "history" and deals is None else _load(cur, workspace_id, kind, deals)
         if name is not None:
             _store(cur, key, name)
     with _lock:
@@ -166,18 +188,13 @@ def _visible(cur, name: str) -> bool:
 
 
 @contextmanager
-def use(cur, workspace_id: str) -> Iterator[str]:
-    """Within the block, the name under which ``cur`` reads the workspace's deal facts (the
-    stg_deals COLUMNS plus, from stage history, history_max_pos, last_ladder_stage,
-    last_stage, last_entered_at, has_history): the shared copy, else an Arrow copy registered
-    on ``cur`` as ``deal_facts`` for the block."""
-    name = _built(cur, workspace_id)
-    if name is not None and not _visible(cur, name) and not _exists(cur, name):
-        # gone (another in-memory database of the process under the same key): build again
-        with _lock:
-            _cache.pop(version_key(cur, workspace_id), None)
-        name = _built(cur, workspace_id)
-    if name is not None and _visible(cur, name):
+def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
+    """Within the block, the name under which ``cur`` reads the workspace's deal facts: the
+    stg_deals COLUMNS and, with ``history``, the HISTORY_COLUMNS (without it, the history table
+    too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
+    registered on ``cur`` as ``deal_facts`` for the block."""
+    name = _shared_name(cur, workspace_id, history)
+    if name is not None:
         yield f"{SCHEMA}.{name}"
         return
     cur.register("deal_facts", _arrow(cur, workspace_id, version_key(cur, workspace_id)))
@@ -187,13 +204,37 @@ def use(cur, workspace_id: str) -> Iterator[str]:
         cur.unregister("deal_facts")
 
 
+def _shared_name(cur, workspace_id: str, history: bool) -> str | None:
+    """The shared table ``use`` reads, if ``cur``'s transaction sees it."""
+    if not history:
+        with _lock:
+            done = _cache.get((*version_key(cur, workspace_id), "history"))
+        if done is not None and _visible(cur, done):
+            return done
+    kind = "history" if history else "deals"
+    name = _built(cur, workspace_id, kind)
+    if name is not None and not _visible(cur, name) and not _exists(cur, name):
+        # gone (another in-memory database of the process under the same key): build again
+        with _lock:
+            for k in KINDS:
+                _cache.pop((*version_key(cur, workspace_id), k), None)
+        name = _built(cur, workspace_id, kind)
+    return name if name is not None and _visible(cur, name) else None
+
+
 def _arrow(cur, workspace_id: str, key: tuple) -> pa.Table:
     """The copy as Arrow, for a run that cannot read the shared table; kept for the rest of that
-    run's queries (the last two keys)."""
+    run's queries (the last two keys). A run that sees the version's deals table but not its
+    history table (it read the deals before the history was built) adds the history to those
+    deals, without joining the deals to the leads again."""
     with _lock:
         if key in _arrows:
             return _arrows[key]
-    table = cur.sql(_FACTS_SQL, params={"ws": workspace_id}).to_arrow_table()
+        deals = _cache.get((*key, "deals"))
+    sql = _FACTS_SQL
+    if deals and _visible(cur, deals):
+        sql = _JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=f"({_PER_DEAL_SQL})")
+    table = cur.sql(sql, params={"ws": workspace_id}).to_arrow_table()
     with _lock:
         _arrows[key] = table
         while len(_arrows) > 2:
@@ -210,8 +251,20 @@ def _exists(cur, name: str) -> bool:
         own.close()
 
 
+def prepare(cur, workspace_id: str) -> None:
+    """Build the history table of ``cur``'s data version now, before ``cur`` first reads the
+    in-memory database: a run that will read stage history after other deal facts (the
+    planner's baseline) then sees it, instead of adding the history to its own copy."""
+    _built(cur, workspace_id, "history")
+
+
 def reads_facts(sql: str) -> bool:
     return bool(_NAME.search(sql))
+
+
+def reads_history(sql: str) -> bool:
+    """Whether ``sql`` reads a column of the history table (HISTORY_COLUMNS)."""
+    return bool(_NEEDS_HISTORY.search(sql))
 
 
 def bind(sql: str, name: str) -> str:
@@ -228,7 +281,7 @@ def deal_facts(cur, workspace_id: str) -> pa.Table:
 def _store(cur, key: tuple, name: str) -> None:
     with _lock:
         # an older version of the same workspace is never asked for again: free it now
-        stale = [k for k in _cache if k[:2] == key[:2] and k != key]
+        stale = [k for k in _cache if k[:2] == key[:2] and k[2] != key[2]]
         _cache[key] = name
         while len(_cache) - len(stale) > MAX_ENTRIES:
             stale.append(next(k for k in _cache if k not in stale))

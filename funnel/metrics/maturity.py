@@ -60,7 +60,7 @@ def window(cur, workspace_id: str) -> tuple[int | None, date | None]:
     with _lock:
         if key in _cache:
             return _cache[key]
-    with facts.use(cur, workspace_id) as table:
+    with facts.use(cur, workspace_id, history=False) as table:
         days = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
     as_of = data_range(cur, workspace_id)[1]  # the last day the data has seen anything happen
     with _lock:

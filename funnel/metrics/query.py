@@ -128,5 +128,6 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     args = {k: v for k, v in bound.items() if k in used}
     if not facts.reads_facts(text):
         return money.frame(cur.execute(text, args))
-    with facts.use(cur, bound["ws"]) as table:  # the workspace's deals, once per data version
+    # the workspace's deals, once per data version (with their stage history if the query reads it)
+    with facts.use(cur, bound["ws"], history=facts.reads_history(text)) as table:
         return money.frame(cur.execute(facts.bind(text, table), args))

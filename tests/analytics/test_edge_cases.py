@@ -261,7 +261,8 @@ def test_edge_case(store, ws, case):
 
 def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
     """Eight sessions asking at once after an upload share one build of the deal facts, and
-    each still gets the current data."""
+    each still gets the current data. The Overview reads no stage history: only the deals
+    table is built."""
     import threading
 
     from funnel.metrics import facts
@@ -283,7 +284,9 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
     facts.clear()
     builds = []
     real = facts._load
-    monkeypatch.setattr(facts, "_load", lambda cur, w: builds.append(w) or real(cur, w))
+    monkeypatch.setattr(
+        facts, "_load", lambda cur, w, kind, deals: builds.append((w, kind)) or real(cur, w, kind, deals)
+    )
     results = []
 
     def session():
@@ -295,7 +298,7 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
         t.start()
     for t in threads:
         t.join()
-    assert results == [1] * 8 and builds == [ws]
+    assert results == [1] * 8 and builds == [(ws, "deals")]
     insert(
         store,
         ws,
@@ -311,4 +314,4 @@ def test_facts_built_once_for_concurrent_sessions(store, ws, monkeypatch):
         ],
     )
     session()  # a new data version: rebuilt, and the new deal is counted
-    assert results[-1] == 2 and builds == [ws, ws]
+    assert results[-1] == 2 and builds == [(ws, "deals")] * 2

@@ -104,3 +104,56 @@ def test_a_run_begun_before_an_upload_reads_the_deals_it_began_with(store, fille
     with store.cursor() as cur:
         with facts.use(cur, filled) as name:
             assert cur.execute(f"SELECT count(*) FROM {name}").fetchall() == [(5,)]
+
+
+HISTORY = [
+    {"deal_id": "D1", "stage": "Lead", "entered_at": datetime(2026, 2, 4)},
+    {"deal_id": "D1", "stage": "Offer", "entered_at": datetime(2026, 3, 1)},
+    {"deal_id": "D3", "stage": "Lead", "entered_at": datetime(2026, 3, 11)},
+]
+
+
+def _history_rows(cur, name):
+    return cur.execute(
+        f"SELECT deal_id, channel, last_stage, last_entered_at, has_history FROM {name} ORDER BY deal_id"
+    ).fetchall()
+
+
+def test_deals_first_history_on_demand(store, filled):
+    """Figures that need no stage history are read from the deals table alone; the history
+    table is built from it on the first query that reads stage history, with the same rows as
+    the one-statement build (worked by hand: D1 last at Offer on 1 March, D3 at Lead, D2 and
+    D4 without history; D2 takes its lead's channel Ads)."""
+    insert(store, filled, "stages", HISTORY)
+    facts.clear()
+    with store.cursor() as cur:
+        with facts.use(cur, filled, history=False) as name:
+            assert name.startswith(f"{facts.SCHEMA}.deals_")
+            assert cur.execute(f"SELECT count(*) FROM {name}").fetchall() == [(4,)]
+        with facts.use(cur, filled) as name:
+            assert name.startswith(f"{facts.SCHEMA}.history_")
+            rows = _history_rows(cur, name)
+        assert rows == [
+            ("D1", "Partners", "Offer", datetime(2026, 3, 1), True),
+            ("D2", "Ads", None, None, False),
+            ("D3", "unknown", "Lead", datetime(2026, 3, 11), True),
+            ("D4", "unknown", None, None, False),
+        ]
+        assert rows == _history_rows(cur, f"({facts._FACTS_SQL.replace('$ws', repr(filled))})")
+        with facts.use(cur, filled, history=False) as name:  # once built, it serves both
+            assert name.startswith(f"{facts.SCHEMA}.history_")
+
+
+def test_a_run_that_read_the_deals_first_adds_the_history_to_them(store, filled):
+    """A snapshot that read the deals table before the history table existed cannot see the
+    latter: it gets its own copy, with the same rows."""
+    insert(store, filled, "stages", HISTORY)
+    facts.clear()
+    with store.cursor() as cur:
+        want = _history_rows(cur, f"({facts._FACTS_SQL.replace('$ws', repr(filled))})")
+    with store.snapshot() as snap:
+        with facts.use(snap, filled, history=False) as name:
+            snap.execute(f"SELECT count(*) FROM {name}").fetchall()
+        with facts.use(snap, filled) as name:
+            assert name == "deal_facts"
+            assert _history_rows(snap, name) == want
