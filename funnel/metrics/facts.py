@@ -75,8 +75,10 @@ LEFT JOIN ladder AS lad ON lad.name = h.stage
 WHERE h.workspace_id = $ws
 GROUP BY h.deal_id
 """
-# The history table: the deals with their per-deal history (built as two statements, the
-# aggregate first, so that its hash table is gone before the join's result is written).
+# The history "table": a view of the version's deals table joined to a table of the per-deal
+# history (deal_id and the HISTORY_COLUMNS). Measured at 10 M leads, a table of the joined rows
+# cost ~3 s of CPU more to write and compress again than the two queries that read stage
+# history spend on this join, and held ~0.4 GB more while it was written.
 _JOIN_SQL = """
 SELECT d.*,
        p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
@@ -130,10 +132,9 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
                 per_deal = f"{SCHEMA}.{name}_per_deal"
                 own.execute(f"CREATE OR REPLACE TABLE {per_deal} AS {_PER_DEAL_SQL}", {"ws": workspace_id})
                 own.execute(
-                    f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS "
+                    f"CREATE OR REPLACE VIEW {SCHEMA}.{name} AS "
                     + _JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=per_deal)
                 )
-                own.execute(f"DROP TABLE {per_deal}")
             own.execute("COMMIT")
         except BaseException:
             own.execute("ROLLBACK")
@@ -178,10 +179,12 @@ def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
 
 
 def _visible(cur, name: str) -> bool:
-    """Whether ``cur``'s transaction sees the table. Asked of the catalog, never by reading the
-    table: a failed statement would abort the caller's transaction (a script run's snapshot)."""
+    """Whether ``cur``'s transaction sees the table (or the history's view). Asked of the catalog,
+    never by reading the table: a failed statement would abort the caller's transaction (a
+    script run's snapshot)."""
     row = cur.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = $db AND table_name = $name",
+        "SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = $db AND table_name = $name)"
+        " + (SELECT count(*) FROM duckdb_views() WHERE database_name = $db AND view_name = $name)",
         {"db": SCHEMA, "name": name},
     ).fetchall()
     return bool(row[0][0])
@@ -284,13 +287,18 @@ def _store(cur, key: tuple, name: str) -> None:
         stale = [k for k in _cache if k[:2] == key[:2] and k[2] != key[2]]
         _cache[key] = name
         while len(_cache) - len(stale) > MAX_ENTRIES:
-            stale.append(next(k for k in _cache if k not in stale))
+            oldest = next(k for k in _cache if k not in stale)  # with its other kind: a view reads both
+            stale += [k for k in _cache if k[:3] == oldest[:3] and k not in stale]
         dropped = [_cache.pop(k) for k in stale]
     if dropped:
         own = cur.cursor()
         try:
-            for old in dropped:
-                own.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{old}")
+            for old in sorted(dropped, reverse=True):  # history views before the deals they read
+                if old.startswith("history_"):
+                    own.execute(f"DROP VIEW IF EXISTS {SCHEMA}.{old}")
+                    own.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{old}_per_deal")
+                else:
+                    own.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{old}")
         finally:
             own.close()
 

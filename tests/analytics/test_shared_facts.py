@@ -157,3 +157,23 @@ def test_a_run_that_read_the_deals_first_adds_the_history_to_them(store, filled)
         with facts.use(snap, filled) as name:
             assert name == "deal_facts"
             assert _history_rows(snap, name) == want
+
+
+def test_an_evicted_version_takes_its_history_view_along(store, filled, monkeypatch):
+    """Room for one version's two tables: reading another workspace evicts both of the first
+    (the history view reads the deals table), and reading the first again builds them anew."""
+    insert(store, filled, "stages", HISTORY)
+    with store.transaction() as cur:
+        other = create_workspace(cur, "Other").id
+    insert(store, other, "deals", [{"deal_id": "X1", "status": "won", "amount": 7, "closed_at": datetime(2026, 3, 1)}])
+    facts.clear()
+    monkeypatch.setattr(facts, "MAX_ENTRIES", 2)
+    with store.cursor() as cur:
+        with facts.use(cur, filled) as name:
+            first = _history_rows(cur, name)
+        with facts.use(cur, other) as name:
+            assert _history_rows(cur, name) == [("X1", "unknown", None, None, False)]
+        left = cur.execute(f"SELECT table_name FROM duckdb_tables() WHERE database_name = '{facts.SCHEMA}'").fetchall()
+        assert len(left) == 2  # the other workspace's deals and per-deal history only
+        with facts.use(cur, filled) as name:
+            assert _history_rows(cur, name) == first
