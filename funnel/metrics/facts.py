@@ -86,6 +86,17 @@ SELECT d.*,
 FROM {deals} AS d
 LEFT JOIN {per_deal} AS p ON p.deal_id = d.deal_id
 """
+# The per-deal table as built: one row per row of the deals table, in its order, so that the
+# view puts them side by side (POSITIONAL JOIN, DuckDB's) instead of joining 2.5 M deals by id
+# again in every query that reads stage history (~1.3 s of CPU each at 10 M leads). A deal
+# without history has a row of NULLs; has_history says which.
+_ALIGNED_SQL = """
+SELECT p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
+       p.deal_id IS NOT NULL AS has_history
+FROM {deals} AS d
+LEFT JOIN ({per_deal}) AS p ON p.deal_id = d.deal_id
+ORDER BY d.rowid
+"""
 # Both in one statement: the fallback's Arrow copy (``use``), and what a benchmark compares.
 _FACTS_SQL = _JOIN_SQL.format(deals=f"({_DEALS_SQL})", per_deal=f"({_PER_DEAL_SQL})")
 KINDS = ("deals", "history")
@@ -130,10 +141,11 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
                 own.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS {_DEALS_SQL}", {"ws": workspace_id})
             else:
                 per_deal = f"{SCHEMA}.{name}_per_deal"
-                own.execute(f"CREATE OR REPLACE TABLE {per_deal} AS {_PER_DEAL_SQL}", {"ws": workspace_id})
+                aligned = _ALIGNED_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=_PER_DEAL_SQL)
+                own.execute(f"CREATE OR REPLACE TABLE {per_deal} AS {aligned}", {"ws": workspace_id})
                 own.execute(
                     f"CREATE OR REPLACE VIEW {SCHEMA}.{name} AS "
-                    + _JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=per_deal)
+                    f"SELECT * FROM {SCHEMA}.{deals} POSITIONAL JOIN {per_deal}"
                 )
             own.execute("COMMIT")
         except BaseException:
