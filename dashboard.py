@@ -12,6 +12,7 @@ PAGES = [  # (file, url path, translation key, icon)
     ("pages/overview.py", "overview", "nav.overview", ":material/dashboard:"),
     ("pages/channels.py", "channels", "nav.channels", ":material/campaign:"),
     ("pages/funnel.py", "funnel", "nav.funnel", ":material/filter_alt:"),
+    ("pages/time.py", "time", "nav.time", ":material/schedule:"),
     ("pages/planner.py", "planner", "nav.planner", ":material/tune:"),
     ("pages/workshop.py", "workshop", "nav.workshop", ":material/co_present:"),
     ("pages/data.py", "data", "nav.data", ":material/upload_file:"),

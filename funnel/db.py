@@ -49,6 +49,9 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
 
 
+_SCHEMA_FILES = ("schema.sql", "schema_time.sql", "staging.sql")  # in order: tables, then the views over them
+
+
 def _sql(name: str) -> str:
     return resources.files("funnel.sql").joinpath(name).read_text(encoding="utf-8")
 
@@ -111,7 +114,7 @@ class Store:
             if old and old[0]:
                 cur.execute("ALTER TABLE leads_raw RENAME TO leads_full_raw")
             _exact_money(cur, self.path)
-            for stmt in _statements(_sql("schema.sql")) + _statements(_sql("staging.sql")):
+            for stmt in [s for name in _SCHEMA_FILES for s in _statements(_sql(name))]:
                 cur.execute(stmt)
 
     @contextmanager

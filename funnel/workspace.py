@@ -111,9 +111,13 @@ def bump_version(cur, workspace_id: str) -> None:
     cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
 
 
+# What the Time page keeps per workspace (funnel/sql/schema_time.sql).
+TIME_TABLES = ("workspace_settings", "deal_snoozes", "forecast_snapshots", "goals")
+
+
 def delete_workspace(cur, workspace_id: str) -> None:
     """Remove a workspace and everything in it."""
-    for table in DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios"):
+    for table in DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios") + TIME_TABLES:
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     cur.execute("DELETE FROM workspaces WHERE id = ?", [workspace_id])
 

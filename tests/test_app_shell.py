@@ -8,6 +8,7 @@ PAGES = [
     "pages/overview.py",
     "pages/channels.py",
     "pages/funnel.py",
+    "pages/time.py",
     "pages/planner.py",
     "pages/workshop.py",
     "pages/data.py",

@@ -5,6 +5,7 @@ TEXTS = {
     "nav.overview": ("Обзор", "Overview"),
     "nav.channels": ("Каналы", "Channels"),
     "nav.funnel": ("Воронка", "Funnel"),
+    "nav.time": ("Время", "Time"),
     "nav.planner": ("Планировщик", "Planner"),
     "nav.workshop": ("Тренинг", "Workshop"),
     "nav.data": ("Данные", "Data"),

@@ -23,9 +23,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
 
 VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
 # (url path, page) in the menu's order; the default page is served at the root.
-PAGES = ["overview", "channels", "funnel", "planner", "workshop", "data", "settings", "admin"]
+PAGES = ["overview", "channels", "funnel", "time", "planner", "workshop", "data", "settings", "admin"]
 PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
 FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
+TIME_TABS = ("maturity", "convert", "flow", "rotting", "accuracy", "goals", "drivers")  # ui.views.time.TABS
 PARTIAL = ("spend_only", "deals_only", "leads_only")
 
 # Words that are the same in both languages' screens: units, formats, standard abbreviations.
@@ -378,8 +379,8 @@ def walk(
                 go(page, path)
             # the Planner always draws its tabs, the Funnel page only with deals: wait for them
             # (counting at once raced a slow first draw and photographed the page without tabs)
-            if path == "planner" or (path == "funnel" and workspace in FUNNEL_TABBED):
-                tabs = PLANNER_TABS if path == "planner" else FUNNEL_TABS
+            if path in ("planner", "time") or (path == "funnel" and workspace in FUNNEL_TABBED):
+                tabs = {"planner": PLANNER_TABS, "funnel": FUNNEL_TABS, "time": TIME_TABS}[path]
                 expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)  # this page's, not the last's
                 for t, tab in enumerate(tabs):
                     if page.viewport_size["width"] != VIEWPORTS["wide"][0]:

@@ -50,6 +50,7 @@ def test_every_screen(app, chromium, workspace, lang, viewports):
     pages = {s.page.split("/")[0] for s in shots}
     assert pages == set(screens.PAGES), pages
     assert sum(s.page.startswith("planner/") for s in shots) == len(screens.PLANNER_TABS) * len(viewports)
+    assert sum(s.page.startswith("time/") for s in shots) == len(screens.TIME_TABS) * len(viewports)
     if workspace in screens.FUNNEL_TABBED:  # without deals the Funnel page says so and has no tabs
         assert sum(s.page.startswith("funnel/") for s in shots) == len(screens.FUNNEL_TABS) * len(viewports)
     assert all(s.path and s.path.stat().st_size > 5_000 for s in shots)  # a picture, not a blank

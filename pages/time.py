@@ -1,0 +1,18 @@
+import streamlit as st
+
+import ui
+from funnel.errors import FunnelError
+from ui.views import time as view
+
+ui.page_guard()
+st.title(ui.t("nav.time"))
+filters = ui.filters()
+try:
+    # One tab at a time: only the open tab is computed and sent (ui.views.time.render).
+    tabs = st.tabs([ui.t(f"tm.tab.{n}") for n in view.TABS], key="tm_tab", on_change="rerun")
+    for name, tab in zip(view.TABS, tabs, strict=True):
+        if tab.open:
+            with tab:
+                view.render(name, filters)
+except FunnelError as exc:
+    ui.show_error(exc)
