@@ -5,7 +5,9 @@ against a real `streamlit run`, on a workspace of 1 M leads.
 
 Two figures, each the median and the worst of ``--repeat`` clicks after warm-ups:
 - a filter change: another period in the sidebar's open list, on the Overview (target ≤ 0.25 s);
-- a switch to the Planner from the Overview through the menu (target ≤ 0.5 s).
+- a switch to the Planner from the Overview through the menu (target ≤ 0.5 s);
+and, for what a fragment of the Planner would save, one step of its first lever (the arrow key
+on the focused slider; timed from the keydown; no target in the issue, a filter's is shown).
 
 "Click to rendered" is timed inside the page: from the click's first event (pointerdown on the
 option or the menu link) to the first frame painted after the new figures are on screen,
@@ -45,7 +47,7 @@ from tests.browser.screens import wait_until_drawn  # noqa: E402
 # sends after it (the rerun request) and the last message it takes in (the run's end).
 CLICK_CLOCK = """
 window.__bench = {click: null, sent: null, received: null, settled: null, painted: null};
-for (const type of ['pointerdown', 'mousedown', 'click'])
+for (const type of ['pointerdown', 'mousedown', 'click', 'keydown'])
   document.addEventListener(type, () => { if (window.__bench.click === null) window.__bench.click = performance.now(); }, true);
 const send = WebSocket.prototype.send;
 WebSocket.prototype.send = function (data) {
@@ -216,12 +218,20 @@ def main() -> None:
                     if i:  # the first visit builds the planner's shared baseline
                         planner_clicks.append(took)
                     bench.click(lambda: None, lambda: page.locator(nav).first.click(), metric)
+
+                bench.click(lambda: None, lambda: page.locator(nav).filter(has_text="Planner").click(), metric)
+                leads = page.locator('[data-testid="stSlider"]').first.get_by_role("slider")
+                slider_moves = [
+                    bench.click(leads.focus, lambda k=key: leads.press(k), metric)
+                    for key in ["ArrowRight", "ArrowLeft"] * ((args.repeat + 2) // 2)
+                ][1 : args.repeat + 1]
                 browser.close()
         finally:
             server.stop()
     print(f"\nclick to rendered, {args.leads:,} leads, headless Chromium, {args.repeat} clicks each:")
     report("filter change (period)", filter_clicks, 0.25)
     report("switch to the Planner", planner_clicks, 0.5)
+    report("a Planner lever's step", slider_moves, 0.25)
     print(f"load average (1, 5, 15 min) before {load_before}, after {load()}; {os.cpu_count()} CPUs")
 
 
