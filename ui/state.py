@@ -87,15 +87,27 @@ def url_params() -> dict[str, str]:
 
 
 def write_url(wanted: Mapping[str, str | list[str]], owned: Iterable[str]) -> None:
-    """Set the URL's parameters in ``wanted`` and drop those of ``owned`` that are not wanted;
-    only what differs is written (each write is a message to the browser)."""
-    for name in owned:
-        if name not in wanted and name in st.query_params:
-            del st.query_params[name]
-    for name, value in wanted.items():
-        current = st.query_params.get_all(name) if isinstance(value, list) else st.query_params.get(name)
-        if current != value:
-            st.query_params[name] = value
+    """Set the URL's parameters in ``wanted`` and drop those of ``owned`` that are not wanted,
+    in one write when anything differs. Each write is a message the browser handles by
+    re-rendering the app: arriving on the Planner wrote its ~20 parameters one by one (the URL
+    starts empty on every page), which cost the browser more than drawing some of its charts."""
+    qp = st.query_params
+    owned = set(owned)
+
+    def now(name: str, like) -> str | list[str] | None:
+        return qp.get_all(name) if isinstance(like, list) else qp.get(name)
+
+    if not any(n not in wanted and n in qp for n in owned) and all(now(n, v) == v for n, v in wanted.items()):
+        return
+    merged: dict[str, str | list[str]] = {}
+    for name in list(qp.keys()):
+        if name in wanted:
+            merged[name] = wanted[name]
+        elif name not in owned:
+            values = qp.get_all(name)
+            merged[name] = values[0] if len(values) == 1 else values
+    merged.update((n, v) for n, v in wanted.items() if n not in merged)
+    qp.from_dict(merged)
 
 
 # ---- the whole app: language, workspace, shared filters, sign-in -------------------------------

@@ -55,6 +55,7 @@ class Run:
     elements: list[Element] = field(default_factory=list)
     seconds: float = 0.0
     page_hash: str = ""
+    url_writes: int = 0  # page_info_changed messages: each makes the browser re-render the app
 
     def of(self, kind: str) -> list[Element]:
         return [e for e in self.elements if e.kind == kind]
@@ -153,8 +154,10 @@ class Session:
                 self.session_id = msg.new_session.initialize.session_id or self.session_id
                 self.page_hash = msg.new_session.page_script_hash or self.page_hash
                 run.elements.clear()  # a new run (also after st.rerun) draws the page afresh
+                run.url_writes = 0
             elif kind == "page_info_changed":
                 self.query_string = msg.page_info_changed.query_string
+                run.url_writes += 1
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page_hash = msg.navigation.page_script_hash or self.page_hash
