@@ -41,7 +41,8 @@ def _findings(result: drivers.Drivers) -> None:
     if found.empty:
         st.info(ui.t("tm.drivers.no_findings"))
         return
-    lines = [f"- {sentence(r, result.cuts, ui.plain)}" for _, r in found.head(MAX_FINDINGS).iterrows()]
+    # the whole sentence escaped: it carries the group's name from the data
+    lines = [f"- {ui.plain(sentence(r, result.cuts))}" for _, r in found.head(MAX_FINDINGS).iterrows()]
     st.markdown("\n".join(lines))
 
 
@@ -76,7 +77,7 @@ def _notes(result: drivers.Drivers, dim: str, groups: int) -> None:
             won, lost = result.amount_known
             st.warning(ui.t("tm.drivers.size.lopsided", won_known=ui.pct(won, 0), lost_known=ui.pct(lost, 0)))
     if dim == "speed" and result.speed_left_out:
-        st.caption(ui.t("tm.drivers.speed.left_out", n=deals(result.speed_left_out)))
+        st.caption(ui.t("tm.drivers.speed.left_out", n=ui.plain(deals(result.speed_left_out))))
     if groups > CHART_ROWS:
         st.caption(ui.t("tm.drivers.chart.cut", shown=CHART_ROWS, total=groups))
     if groups >= MANY_GROUPS:

@@ -42,11 +42,11 @@ def deals(n: int) -> str:
     return f"{ui.num(n)} {ui.plural(n, DEAL_FORMS)}"
 
 
-def sentence(row, cuts: tuple[float, float, float], escape=lambda s: s) -> str:
+def sentence(row, cuts: tuple[float, float, float]) -> str:
     """What the row says, e.g. "Deals answered within an hour win 2.10× as often (95 % interval
-    1.60–2.70×; 412 deals)". ``escape`` is applied to the group's name (ui.plain for Markdown)."""
+    1.60–2.70×; 412 deals)". Plain text: Markdown needs it through ui.plain."""
     dim = str(row["dimension"])
-    subject = ui.t(f"tm.drivers.subj.{dim}", g=escape(group_name(dim, str(row["grp"]), cuts)))
+    subject = ui.t(f"tm.drivers.subj.{dim}", g=group_name(dim, str(row["grp"]), cuts))
     n = deals(int(row["closed"]))
     verdict = str(row["verdict"])
     if verdict in ("few", "none") or missing(row["lift"]):
