@@ -276,6 +276,26 @@ def test_maven_pipeline(store, ws):
     assert set(d.dimension("segment")["verdict"]) <= {"unclear", "few"}  # no product stands out
 
 
+@needs_shared(MAVEN)
+def test_maven_by_sector(store, ws, tmp_path):
+    """The sector lives in accounts.csv: joined to the deals by account, it is loaded as the
+    segment. Every closed deal has an account; no sector stands out (every interval holds 1)."""
+    deals = pd.read_csv(MAVEN).merge(pd.read_csv(MAVEN.parent / "accounts.csv")[["account", "sector"]], on="account")
+    path = tmp_path / "pipeline_with_sector.csv"
+    deals.drop(columns=["product"]).to_csv(path, index=False)
+    columns = {"deal_id": "opportunity_id", "created_at": "engage_date", "stage": "deal_stage"}
+    columns |= {"amount": "close_value", "closed_at": "close_date", "owner": "sales_agent", "segment": "sector"}
+    load_file(store, ws, path, "deals", mapping=columns)
+    with store.cursor() as cur:
+        d = drivers.win_drivers(cur, filters=Filters(ws))
+    sectors = d.dimension("segment").set_index("grp")
+    assert sectors["closed"].sum() == 6711 and len(sectors) == 10
+    assert set(sectors["verdict"]) == {"unclear"}
+    assert (sectors.loc["retail", "won"], sectors.loc["retail", "closed"]) == (799, 1267)
+    p0 = 4238 / 6711
+    assert sectors.loc["retail", "lift"] == pytest.approx((799 + 10 * p0) / 1277 / p0)
+
+
 # ---- the tab on the demo ----------------------------------------------------------------------
 def _tab(lang: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
