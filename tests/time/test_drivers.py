@@ -18,7 +18,7 @@ from funnel.filters import Filters
 from funnel.i18n import fmt_num, fmt_pct
 from funnel.metrics import drivers
 from funnel.model.shrink import beta_cdf, beta_quantile, shrink
-from funnel.workspace import list_workspaces
+from funnel.workspace import create_workspace, list_workspaces
 from tests.conftest import DATASETS, ROOT, insert, needs_shared
 from tests.ingest.helpers import load_file
 
@@ -331,6 +331,48 @@ def test_tab_on_the_demo(app_db, lang, times, closed):
     assert not at.exception, at.exception
     table = at.dataframe[0].value
     assert list(table.iloc[:, 1]) == [fmt_num(n, lang) for n in d.dimension("size")["closed"]]
+
+
+def _own_app(app_db, load) -> AppTest:
+    """The app on a workspace of its own (chosen over the demo, as tests/analytics does), on March 2026."""
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Test").id
+    load(s, ws)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/time.py").run()
+    at.selectbox(key="period_preset").set_value("custom").run()
+    at.date_input(key="period_range").set_value((MARCH.date_from, MARCH.date_to)).run()
+    at.session_state["tm_tab"] = "Что влияет на успех"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _leads_only(store, ws) -> None:
+    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": DAY, "channel": "Web"}])
+
+
+def test_tab_on_deals_only_says_what_is_missing(app_db):
+    at = _own_app(app_db, _channels)
+    shown = {m.label: m.value for m in at.metric}
+    assert (shown["Закрыто сделок"], shown["Из них выиграно"]) == ("63", "36")
+    assert shown["Доля побед"] == fmt_pct(36 / 63, "ru")
+    text = "\n".join(m.value for m in at.markdown)
+    lift = fmt_num((27 + 10 * 4 / 7) / 40 / (4 / 7), "ru", 2)  # Web: 27 of 30 against 4/7
+    assert f"«Web» выигрывают в {lift} раза чаще" in text and "«Cold» выигрывают реже" in text
+    assert "Expo" not in text  # 3 deals: shown, never a finding
+    captions = " ".join(c.value for c in at.caption)
+    assert "Сегмент, Сумма сделки, Скорость первого ответа" in captions
+    assert at.radio(key="tm_drivers_dim").options == ["Канал", "Менеджер"]
+
+
+def test_tab_on_leads_only_says_there_are_no_closed_deals(app_db):
+    at = _own_app(app_db, _leads_only)
+    assert any("нет закрытых сделок" in i.value for i in at.info)
+    assert not at.metric
 
 
 def store_spaces(store):
