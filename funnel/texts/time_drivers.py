@@ -81,9 +81,11 @@ TEXTS = {
     "tm.drivers.speed.later": ("Сделки с ответом позже 3 дней", "Deals answered after 3 days"),
     "tm.drivers.speed.never": ("Сделки без первого контакта", "Deals never contacted"),
     "tm.drivers.group.size.none": ("Без суммы", "Without an amount"),
-    # what a group's row says ({subj}, {lift}, {lo}, {hi}, {n}: count with its word)
+    # what a group's row says ({subj}, {lift}, {lo}, {hi}, {n}: count with its word). The ratio is
+    # always written with decimals (funnel.units: an index, 2 places), and a number written with
+    # decimals takes «раза» in Russian («в 5,00 раза», never «в 5,00 раз»)
     "tm.drivers.say.higher": (
-        "{subj} выигрывают в {lift} {times} чаще (95 % интервал {lo}–{hi}; {n})",
+        "{subj} выигрывают в {lift} раза чаще (95 % интервал {lo}–{hi}; {n})",
         "{subj} win {lift}× as often (95 % interval {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.lower": (
@@ -108,6 +110,12 @@ TEXTS = {
     "tm.drivers.col.says": ("Вывод", "What it says"),
     "tm.drivers.chart.title": ("Доля побед к средней", "Win rate against the average"),
     "tm.drivers.chart.x": ("Во сколько раз чаще выигрывают, чем в среднем", "Times as often as the average deal wins"),
+    "tm.drivers.chart.colours": (
+        "Точка — доля побед группы к средней, черта — 95 % интервал. Зелёные выигрывают чаще, красные — "
+        "реже, серые — явной разницы нет, светло-серые — меньше 5 сделок.",
+        "A dot is the group's win rate against the average, the bar its 95 % interval. Green wins more "
+        "often, red less often, grey shows no clear difference, light grey has fewer than 5 deals.",
+    ),
     "tm.drivers.chart.cut": (
         "На графике первые {shown} групп из {total}; все — в таблице и выгрузке.",
         "The chart shows the first {shown} of {total} groups; the table and downloads have all.",
@@ -141,4 +149,3 @@ DEAL_FORMS = {
     "ru": {"one": "сделка", "few": "сделки", "many": "сделок", "other": "сделки"},
     "en": {"one": "deal", "other": "deals"},
 }
-TIMES_FORMS = {"ru": {"one": "раз", "few": "раза", "many": "раз", "other": "раза"}, "en": {"other": "×"}}

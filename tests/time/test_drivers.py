@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import ui.text
 from funnel import units
 from funnel.db import Store
 from funnel.filters import Filters
@@ -21,6 +22,7 @@ from funnel.model.shrink import beta_cdf, beta_quantile, shrink
 from funnel.workspace import create_workspace, list_workspaces
 from tests.conftest import DATASETS, ROOT, insert, needs_shared
 from tests.ingest.helpers import load_file
+from ui.views.time.drivers_text import figure, sentence
 
 MARCH = Filters(workspace_id="", date_from=date(2026, 3, 1), date_to=date(2026, 3, 31))
 MAVEN = DATASETS / "crm_sales_opportunities" / "sales_pipeline.csv"
@@ -251,6 +253,43 @@ def test_every_figure_has_a_unit(store, ws):
         d = drivers.win_drivers(cur, filters=march(ws))
     figures = [c for c in d.groups.columns if c not in ("dimension", "grp", "verdict", "order")]
     assert {units.unit(c) for c in figures} == {"count", "share", "index"}
+
+
+# ---- the words and the chart (ui.views.time.drivers_text) ------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "won", "closed", "expected"),
+    [
+        # A: 40 of 50 against 50/103 overall — (40 + 10 × 50/103) ÷ 60 ÷ (50/103)
+        pytest.param("en", 40, 50, "Deals from channel “A” win {lift}× as often (95 % interval", id="en-higher"),
+        pytest.param("ru", 40, 50, "Сделки из канала «A» выигрывают в {lift} раза чаще (95 % интервал", id="ru-higher"),
+        pytest.param("ru", 1, 1, "Сделки из канала «A»: слишком мало сделок для вывода (1 сделка)", id="ru-one-deal"),
+        pytest.param("en", 1, 1, "Deals from channel “A”: too few deals to say (1 deal)", id="en-one-deal"),
+        pytest.param(
+            "ru", 2, 3, "Сделки из канала «A»: слишком мало сделок для вывода (3 сделки)", id="ru-three-deals"
+        ),
+    ],
+)
+def test_sentence(monkeypatch, lang, won, closed, expected):
+    monkeypatch.setattr(ui.text, "lang", lambda: lang)
+    rest = 103 - closed
+    d = drivers.summarise(_raw([("channel", "A", closed, won), ("channel", "B", rest, 50 - won)]))
+    row = d.dimension("channel").set_index("grp").loc["A"].copy()
+    row["grp"] = "A"
+    p0 = 50 / 103
+    lift = fmt_num((won + 10 * p0) / (closed + 10) / p0, lang, 2)
+    assert sentence(row, d.cuts).startswith(expected.format(lift=lift))
+
+
+def test_chart_draws_each_interval_and_a_line_at_one():
+    d = drivers.summarise(_raw([("channel", "A", 50, 40), ("channel", "B", 50, 10), ("channel", "C", 3, 3)]))
+    part = d.dimension("channel")
+    fig = figure(part, "channel", d.cuts)
+    drawn = part.iloc[::-1]  # the first group on top
+    assert list(fig.data[0].x) == pytest.approx(list(drawn["lift"]))
+    assert list(fig.data[0].error_x.array) == pytest.approx(list(drawn["lift_high"] - drawn["lift"]))
+    assert list(fig.data[0].error_x.arrayminus) == pytest.approx(list(drawn["lift"] - drawn["lift_low"]))
+    assert fig.layout.shapes[0].x0 == 1 and fig.layout.shapes[0].x1 == 1
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
 
 
 # ---- the Maven CRM pipeline (../shared) -------------------------------------------------------

@@ -65,6 +65,7 @@ def _breakdown(result: drivers.Drivers) -> None:
     part = result.dimension(dim)
     _notes(result, dim, len(part))
     ui.chart(figure, part, dim, result.cuts, key=f"tm_drivers_chart_{dim}")
+    st.caption(ui.t("tm.drivers.chart.colours"))
     ui.show_table(
         table_view, part, table_raw(part, dim, result.cuts), f"win_drivers_{dim}", f"tm_drivers_{dim}", dim, result.cuts
     )

@@ -7,9 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import ui
-from funnel import units
 from funnel.safety import chart_text
-from funnel.texts.time_drivers import DEAL_FORMS, TIMES_FORMS
+from funnel.texts.time_drivers import DEAL_FORMS
 from ui.show import fmt_value, label, missing
 
 CHART_ROWS = 20  # groups on a chart; the table and the downloads have them all
@@ -52,12 +51,10 @@ def sentence(row, cuts: tuple[float, float, float]) -> str:
     if verdict in ("few", "none") or missing(row["lift"]):
         return ui.t(f"tm.drivers.say.{'few' if verdict == 'few' else 'none'}", subj=subject, n=n)
     lift = fmt_value("lift", row["lift"])
-    times = ui.plural(round(float(row["lift"]), units.decimals("lift")), TIMES_FORMS)  # "в 2,1 раза", "в 5 раз"
     return ui.t(
         f"tm.drivers.say.{verdict}",
         subj=subject,
         lift=lift,
-        times=times,
         lo=fmt_value("lift_low", row["lift_low"]),
         hi=fmt_value("lift_high", row["lift_high"]),
         n=n,
