@@ -108,7 +108,7 @@ TEXTS = {
     "tm.drivers.col.lift": ("К средней, ×", "Vs average, ×"),
     "tm.drivers.col.interval": ("95 % интервал, ×", "95 % interval, ×"),
     "tm.drivers.col.says": ("Вывод", "What it says"),
-    "tm.drivers.chart.title": ("Доля побед к средней", "Win rate against the average"),
+    "tm.drivers.chart.title": ("Что чаще ведёт к победе", "What goes with winning"),
     # short: the whole title fits a phone's 390 px
     "tm.drivers.chart.x": ("Доля побед к средней, ×", "Win rate ÷ average, ×"),
     "tm.drivers.chart.colours": (
