@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from funnel.filters import Filters
@@ -65,9 +66,12 @@ class Drivers:
         return self.groups[self.groups["dimension"] == name].sort_values("order")
 
     def findings(self) -> pd.DataFrame:
-        """Groups whose interval lies wholly above or below 1, strongest evidence first."""
+        """Groups whose interval lies wholly above or below 1, strongest evidence first (_sure,
+        then _margin)."""
         found = self.groups[self.groups["verdict"].isin(("higher", "lower"))]
-        return found.sort_values(["evidence", "closed"], ascending=[False, False], kind="stable")
+        order = found.assign(_sure=_sure(found), _margin=_margin(found))
+        ranked = order.sort_values(["_sure", "_margin"], ascending=[False, False], kind="stable")
+        return found.loc[ranked.index]
 
 
 def win_drivers(cur, *, filters: Filters, attribution: str = "period") -> Drivers:
@@ -142,7 +146,7 @@ def _row(r, rate: float) -> dict:
 
 def _order(groups: pd.DataFrame) -> list[int]:
     """Each row's place in its dimension: natural order for bands; else few-deal groups last,
-    the rest by evidence, then by size."""
+    the rest by strength of evidence (_sure, then _margin)."""
     banded = groups["dimension"].isin(tuple(ORDER))
     natural = [
         ORDER[d].index(g) if d in ORDER and g in ORDER[d] else 0
@@ -151,11 +155,24 @@ def _order(groups: pd.DataFrame) -> list[int]:
     keyed = groups.assign(
         _natural=natural,
         _few=(groups["verdict"] == "few") & ~banded,
-        _evidence=-groups["evidence"].fillna(0).where(~banded, 0),
-        _closed=-groups["closed"].where(~banded, 0),
+        _sure=-_sure(groups).where(~banded, 0),
+        _margin=-_margin(groups).where(~banded, 0),
     )
-    ranked = keyed.sort_values(["dimension", "_natural", "_few", "_evidence", "_closed"], kind="stable")
+    ranked = keyed.sort_values(["dimension", "_natural", "_few", "_sure", "_margin"], kind="stable")
     return ranked.groupby("dimension").cumcount().reindex(groups.index).astype(int).tolist()
+
+
+# Strength of evidence: first how sure the posterior is of the direction (evidence, to 3 places:
+# 0.9999 and 0.99999 are equally sure, and large groups all reach 1.0), then how far the
+# interval's near end lies from 1× on a ratio scale (the effect the data vouches for at least:
+# 0.5× counts as far as 2×).
+def _sure(groups: pd.DataFrame) -> pd.Series:
+    return groups["evidence"].fillna(0).round(3)
+
+
+def _margin(groups: pd.DataFrame) -> pd.Series:
+    low, high = groups["lift_low"].astype(float), groups["lift_high"].astype(float)
+    return pd.concat([np.log(low), -np.log(high)], axis=1).max(axis=1).fillna(-np.inf)
 
 
 def _missing(groups: pd.DataFrame) -> dict[str, str]:
