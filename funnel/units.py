@@ -85,6 +85,8 @@ _SHARE = (
     "ladder_probability",
     "learned_probability",
     "share",
+    "shrunk_rate",  # a group's win rate shrunk toward the overall rate (funnel.model.shrink)
+    "evidence",
 )
 _COUNT = (
     "leads",
@@ -123,6 +125,7 @@ _COUNT = (
     "a_leads",
     "b_won",
     "b_leads",
+    "closed",  # deals won or lost (funnel.metrics.drivers)
 )
 _DAYS = (
     "norm_days",
@@ -145,6 +148,7 @@ FIGURES: dict[str, str] = {
     **dict.fromkeys(_HOURS, "hours"),
     **dict.fromkeys(_NUMBER, "number"),
     "index": "index",
+    **dict.fromkeys(("lift", "lift_low", "lift_high"), "index"),  # a group's win rate ÷ the overall
     "target_reachable": "flag",
     "web_on": "flag",
     "repeat_on": "flag",
