@@ -277,15 +277,16 @@ def show_error(exc: Exception) -> None:
 
 # ---- downloads ------------------------------------------------------------------------------------
 def download_buttons(df, name: str, key: str) -> None:
-    """CSV and XLSX downloads of a table, formula-safe (funnel.tables). ``df`` is the frame, or
+    """CSV and XLSX downloads of a table, formula-safe (funnel.tables), each cell as its header
+    says (a share in percent in the CSV: funnel.report.download). ``df`` is the frame, or
     a function of no arguments that makes it (called on click, outside the session: it must
     not read session state, e.g. the language — capture translated labels beforehand).
 
     The files are made when the button is clicked (deferred), not on every run: an XLSX of a
     13 000-row table takes about a second, and a page has several tables.
     """
+    from funnel.report.download import csv_bytes
     from funnel.report.xlsx import download_bytes
-    from funnel.tables import to_csv_bytes
 
     def frame():
         return df() if callable(df) else df
@@ -297,7 +298,7 @@ def download_buttons(df, name: str, key: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("common.download_csv"),
-        lambda: to_csv_bytes(frame()),
+        lambda: csv_bytes(frame(), language),
         f"{name}.csv",
         "text/csv",
         key=f"{key}_csv",

@@ -226,6 +226,8 @@ TEXTS = {
     "an.col.open": ("Открыто", "Open"),
     "an.col.conversion": ("Конверсия", "Conversion"),
     "an.col.interval": ("Интервал 95 %", "95% interval"),
+    "an.col.interval_low": ("Интервал 95 %: от", "95% interval: from"),
+    "an.col.interval_high": ("Интервал 95 %: до", "95% interval: to"),
     "an.col.revenue": ("Выручка", "Revenue"),
     "an.col.avg_check": ("Средний чек", "Average check"),
     "an.col.cac": ("CAC", "CAC"),
