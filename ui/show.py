@@ -18,6 +18,7 @@ import streamlit as st
 
 from funnel import charts, demo_names, units
 from funnel.errors import DatabaseBusy, FunnelError
+from funnel.formatting import DASH
 from funnel.i18n import TABLE
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
@@ -143,7 +144,7 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
-    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
+    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df", placeholder=DASH)
 
 
 def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

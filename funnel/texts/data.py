@@ -73,6 +73,9 @@ TEXTS = {
         "CSV с любым разделителем (UTF-8 или Windows-1251), XLSX/XLS, Parquet. До {mb} МБ.",
         "CSV with any delimiter (UTF-8 or Windows-1251), XLSX/XLS, Parquet. Up to {mb} MB.",
     ),
+    # the file uploader's own words, drawn over Streamlit's English ones (ui/views/uploader.py)
+    "data.uploader.button": ("Выбрать файл", "Upload"),
+    "data.uploader.limit": ("до {mb} МБ • {types}", "{mb}MB per file • {types}"),
     "data.reading": ("Читаем файл…", "Reading the file…"),
     "data.detected": ("Что мы узнали о файле", "What we found in the file"),
     "data.det_encoding": ("Кодировка", "Encoding"),

@@ -402,15 +402,18 @@ TEXTS = {
     ),
     "planner.bt.cutoff": ("Первый месяц прогноза", "First forecast month"),
     "planner.bt.horizon": ("Горизонт, мес.", "Horizon, months"),
-    "planner.bt.mape": ("Ошибка (MAPE)", "Error (MAPE)"),
-    "planner.bt.wape": ("Ошибка (WAPE)", "Error (WAPE)"),
+    # MAPE and WAPE in plain words: a marketer reads what the figure means, not its acronym
+    "planner.bt.mape": ("Средняя ошибка по месяцам", "Average error per month"),
+    "planner.bt.wape": ("Ошибка за весь срок", "Error over the whole span"),
     "planner.bt.none": ("Ошибка", "Error"),
     "planner.bt.train": ("Месяцев для обучения", "Months learned from"),
     "planner.bt.metric_note": (
-        "MAPE — средняя ошибка в процентах от факта. Если в каком-то месяце факт близок к нулю, берётся WAPE: "
-        "сумма ошибок ÷ сумма факта.",
-        "MAPE is the mean error as a share of the actual. When some month's actual is near zero, WAPE is used "
-        "instead: total error ÷ total actual.",
+        "Средняя ошибка по месяцам — насколько прогноз месяца в среднем расходился с фактом, в процентах "
+        "от факта. Если в каком-то месяце факт близок к нулю, считается ошибка за весь срок: сумма "
+        "расхождений ÷ сумма факта.",
+        "Average error per month: how far each month's forecast was from the actual, as a share of the "
+        "actual, on average. When some month's actual is near zero, the error over the whole span is used "
+        "instead: total difference ÷ total actual.",
     ),
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),

@@ -10,6 +10,7 @@ import ui
 from funnel.baseline import Baseline
 from funnel.model.plan import Plan
 from ui import state
+from ui.text import places, widget_format
 from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -49,6 +50,18 @@ def start(base: Plan, sig: str) -> None:
     state.WS_SIG.set(sig)
     if not WS_KEYS["leads"].present() or (before is not None and before != sig):
         workshop_reset(base)
+
+
+# The least decimals each slider shows: its step's (a conversion moves by 0.01 %).
+_STEP_PLACES = {"leads": 0, "conversion": 2, "avg_check": 0, "sellers": 0}
+
+
+def slider_format(field: str) -> str:
+    """A workshop slider's format: the value's own decimals (leads of 69.58 a month show them,
+    a check of 199 000 none), thousands grouped as the language groups them."""
+    value = WS_KEYS[field].get() if WS_KEYS[field].present() else 0.0
+    most = 4 if field == "conversion" else 2
+    return widget_format(max(places(value or 0.0, most), _STEP_PLACES[field]))
 
 
 def workshop_reset(plan: Plan) -> None:

@@ -10,10 +10,12 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import state
+from ui.text import places, widget_format
 from ui.views.planner import levers as up
 
 
@@ -60,7 +62,7 @@ def chain_tab(b, r: PlanResult) -> None:
                 100.0,
                 step=0.01,
                 key=keys[i],
-                format="%.4f",
+                format=widget_format(max(places(keys[i].get() or 0.0), 2)),
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
@@ -83,6 +85,7 @@ def chain_tab(b, r: PlanResult) -> None:
         hide_index=True,
         width="stretch",
         key="pl_chain_table",
+        placeholder=DASH,
     )
 
 
@@ -138,14 +141,24 @@ def mix_tab(b, r: PlanResult) -> None:
         disabled=["channel"],
         column_config={
             "channel": ui.t("planner.mix.channel"),
-            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),
-            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1),
-            "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion"), min_value=0, max_value=100),
-            "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), min_value=0),
+            # thousands grouped as the language groups them (ui.text.widget_format)
+            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0, format=widget_format(0)),
+            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1, format=widget_format(0)),
+            "conversion": st.column_config.NumberColumn(
+                ui.t("planner.mix.conversion"), min_value=0, max_value=100, format=widget_format(2)
+            ),
+            "avg_check": st.column_config.NumberColumn(
+                ui.t("planner.mix.avg_check"), min_value=0, format=widget_format(0)
+            ),
             "saturation": st.column_config.NumberColumn(
-                ui.t("planner.mix.saturation"), min_value=0, max_value=3, help=ui.t("planner.mix.saturation_help")
+                ui.t("planner.mix.saturation"),
+                min_value=0,
+                max_value=3,
+                format=widget_format(2),
+                help=ui.t("planner.mix.saturation_help"),
             ),
         },
+        placeholder=DASH,
     )
     try:
         channels = [
@@ -198,6 +211,7 @@ def mix_tab(b, r: PlanResult) -> None:
         hide_index=True,
         width="stretch",
         key="pl_mix_result",
+        placeholder=DASH,
     )
 
 
