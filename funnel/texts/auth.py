@@ -93,8 +93,8 @@ TEXTS = {
     ),
     "admin.mode": ("Режим входа: {mode}", "Sign-in mode: {mode}"),
     "admin.limits": (
-        "Ограничения загрузки: файл до {mb} МБ, до {rows} строк.",
-        "Upload limits: files up to {mb} MB, up to {rows} rows.",
+        "Ограничения загрузки: файл до {mb} МБ, до {rows} {rows|строки|строк|строк}.",
+        "Upload limits: files up to {mb} MB, up to {rows} {rows|row|rows}.",
     ),
     "admin.limits_mb": (
         "Ограничение загрузки: файл до {mb} МБ, без ограничения по числу строк.",
