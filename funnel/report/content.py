@@ -244,7 +244,10 @@ def table(name: str, df: pd.DataFrame, lang: str) -> Table:
             elif key in ("low", "high") and "lever" in columns:
                 lever = columns["lever"][i]
                 kind = units.LEVERS.get(lever, ("number", 0))[0]
-                row.append(Value(h, plain(x), kind, _decimals(lever, kind)))
+                places = _decimals(lever, kind)
+                if kind == "count" and isinstance(plain(x), float) and not plain(x).is_integer() and abs(x) < 100:
+                    places = max(places, 1)  # 6 sellers −10 % are 5,4 sellers: "5" would mislead
+                row.append(Value(h, plain(x), kind, places))
             else:
                 kind = unit_of(key, x)
                 row.append(Value(h, plain(x), kind, _decimals(key or "", kind)))

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import formatting
 from funnel.safety import chart_text
 
 
@@ -68,6 +69,11 @@ def _layout(fig: go.Figure, height: int = 340, legend: bool = False) -> go.Figur
     return fig
 
 
+def _signed(x: float) -> str:
+    """A lever's move as the language writes a signed percent: "−10 %" (ru), "−10%" (en)."""
+    return formatting.signed_percent(x, ui.lang(), 0)
+
+
 def _money_axis(key: str = "axis.turnover") -> str:
     return ui.t(key, currency=ui.currency())
 
@@ -94,8 +100,8 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
     fig = go.Figure(
         [
-            go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name="−10 %"),
-            go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %"),
+            go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name=_signed(-0.1)),
+            go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name=_signed(0.1)),
         ]
     )
     fig.update_layout(
