@@ -144,7 +144,32 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
-    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df", placeholder=DASH)
+    figures = {c: st.column_config.TextColumn(alignment="right") for c in display.columns if _figures(display[c])}
+    st.dataframe(
+        display,
+        column_config=figures,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        key=f"{key}_df",
+        placeholder=DASH,
+    )
+
+
+_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
+
+
+def _figures(column: pd.Series) -> bool:
+    """A column of formatted figures ("1 234 ₽", "5,2 %", "0,1 % – 0,5 %", "—"): right-aligned,
+    so digits line up as in a spreadsheet; names and dates stay on the left."""
+    sign = currency()
+    seen = False
+    for v in column:
+        text = str(v).replace(sign, "") if v is not None else ""
+        if not text or not set(text) <= _FIGURE_CHARS:
+            return False
+        seen = seen or any(ch.isdigit() for ch in text)
+    return seen
 
 
 def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

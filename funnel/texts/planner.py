@@ -377,11 +377,11 @@ TEXTS = {
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
     "planner.fc.uncertainty_note": (
         "Разброс по данным: {leads} {leads|лид|лида|лидов} и {won} {won|оплата|оплаты|оплат} в базе; "
-        "чек — бутстреп по {sample} {sample|сумме|суммам|суммам} оплат. "
-        "Чем меньше данных, тем шире полоса. 20 000 симуляций с фиксированным зерном.",
+        "чек каждый раз берётся наугад из {sample} {sample|настоящей суммы|настоящих сумм|настоящих сумм} "
+        "оплат. Чем меньше данных, тем шире полоса. 20 000 разыгранных месяцев, при каждом расчёте одних и тех же.",
         "The spread the data supports: {leads} {leads|lead|leads} and {won} won {won|deal|deals} in the "
-        "baseline; the check is bootstrapped from {sample} won {sample|amount|amounts}. Less data, wider band. "
-        "20,000 simulations with a fixed seed.",
+        "baseline; each check is drawn at random from {sample} real won {sample|amount|amounts}. Less data, "
+        "wider band. 20,000 simulated months, the same ones on every run.",
     ),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),

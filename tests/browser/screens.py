@@ -215,8 +215,14 @@ PROBE = r"""() => {
   const sliders = [...document.querySelectorAll(
       '[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] > *')]
     .filter(e => e.getClientRects().length).map(e => e.innerText.trim()).filter(Boolean);
+  // The file uploader's words: Streamlit's English ones hidden, ours drawn (ui/views/uploader.py).
+  const uploaders = [...document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')].map(z => {
+    const after = (sel) => { const e = z.querySelector(sel); return e ? getComputedStyle(e, '::after').content : ''; };
+    return [after('button [data-testid="stMarkdownContainer"]'),
+            after('[data-testid="stFileUploaderDropzoneInstructions"] > div')].join(' | ');
+  });
   return {
-    main, side, sliders,
+    main, side, sliders, uploaders,
     errors: [...document.querySelectorAll('[data-testid="stException"], [data-testid="stAlertContentError"]')]
       .map(e => e.innerText.slice(0, 200)),
     exception: document.querySelectorAll('[data-testid="stException"]').length,
@@ -268,6 +274,10 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
     ungrouped = [v for v in seen.get("sliders", []) if UNGROUPED.search(v)]
     if ungrouped:
         problems.append(f"slider figures without the language's thousands grouping: {ungrouped}")
+    if screen.lang == "ru":
+        blank = [u for u in seen.get("uploaders", []) if not CYRILLIC_WORD.search(u)]
+        if blank:
+            problems.append(f"a file uploader without its Russian words: {blank}")
     if language:
         wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names)
         if wrong:

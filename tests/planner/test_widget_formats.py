@@ -7,6 +7,7 @@ What the browser draws from these formats is checked on every screen by tests/br
 (a five-digit figure without its grouping on a slider fails there)."""
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -59,6 +60,15 @@ def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     assert columns["budget"]["type_config"]["format"] == "%'\u00a0,.0f"  # "125 607", not "125607"
     assert columns["conversion"]["type_config"]["format"] == "%'\u00a0,.2f"
     assert mix.proto.placeholder == "—"
+    # the demo's channels and stages are named in Russian, as the Channels and Funnel pages name them
+    from funnel.demo_names import shown
+
+    assert list(mix.value["name"]) == [shown(c, "ru") for c in mix.value["channel"]]
+    assert mix.value["name"].iloc[0] != mix.value["channel"].iloc[0]
+    at.session_state["pl_tab"] = "Этапы"
+    at.run()
+    chain = [s.label for s in at.slider if s.key and s.key.startswith("pl_chain")]
+    assert chain and not any(re.search("[A-Za-z]{3,}", label) for label in chain), chain
 
 
 def test_missing_cells_show_a_dash_in_settings(app):

@@ -15,7 +15,7 @@ from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import state
-from ui.text import places, widget_format
+from ui.text import widget_format
 from ui.views.planner import levers as up
 
 
@@ -28,7 +28,9 @@ def chain_tab(b, r: PlanResult) -> None:
         st.info(ui.t("planner.chain.empty"))
         return
     st.caption(ui.t("planner.chain.intro"))
-    names = [s for s, _ in b.chain]
+    # the demo's stage names in the session's language (ui.label: funnel.demo_names), as the
+    # Funnel page shows them; a user's own stages as loaded
+    names = [ui.label(s) for s, _ in b.chain]
     labels = [
         ui.t("planner.chain.first", to=ui.plain(names[1] if len(names) > 1 else ""))
         if i == 0
@@ -62,7 +64,7 @@ def chain_tab(b, r: PlanResult) -> None:
                 100.0,
                 step=0.01,
                 key=keys[i],
-                format=widget_format(max(places(keys[i].get() or 0.0), 2)),
+                format=widget_format(2),  # the step's (0.01 %); the table below has the exact rates
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
@@ -125,7 +127,8 @@ def mix_tab(b, r: PlanResult) -> None:
     _stale_note("planner.mix.stale", stale)
     start = pd.DataFrame(
         {
-            "channel": [c.name for c in rows],
+            "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
+            "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
             "budget": [c.budget for c in rows],
             "cpl": [c.cpl for c in rows],
             "conversion": [c.conversion * 100 for c in rows],
@@ -138,9 +141,10 @@ def mix_tab(b, r: PlanResult) -> None:
         key=state.PL_MIX,
         hide_index=True,
         width="stretch",
-        disabled=["channel"],
+        disabled=["name", "channel"],
         column_config={
-            "channel": ui.t("planner.mix.channel"),
+            "name": ui.t("planner.mix.channel"),
+            "channel": None,
             # thousands grouped as the language groups them (ui.text.widget_format)
             "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0, format=widget_format(0)),
             "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1, format=widget_format(0)),
@@ -196,7 +200,7 @@ def mix_tab(b, r: PlanResult) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
                 ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
                 ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
@@ -248,7 +252,7 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
         res = mix.rows(e.apply_mix(channels)[0])
         out[ui.t("planner.tab.mix")] = pd.DataFrame(
             {
-                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [r["budget"] for r in res],
                 ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
                 ui.t("planner.mix.leads"): [r["leads"] for r in res],

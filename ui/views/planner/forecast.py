@@ -67,7 +67,7 @@ def _by_close_month(months: list[dict]) -> None:
             ui.t("planner.fc.close_month"): [
                 ui.t("planner.fc.no_close")
                 if m["month"] is None
-                else m["month"].strftime("%Y-%m") + (" " + ui.t("planner.fc.overdue") if m["overdue"] else "")
+                else ui.month(m["month"]) + (" " + ui.t("planner.fc.overdue") if m["overdue"] else "")
                 for m in months
             ],
             ui.t("planner.fc.deals"): [ui.num(m["deals"]) for m in months],
@@ -83,7 +83,7 @@ def forecast_tab(b, fc: dict) -> None:
     st.subheader(ui.t("planner.fc.pipeline"))
     table = pd.DataFrame(
         {
-            ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
+            ui.t("planner.fc.stage"): [ui.label(r["stage"], "stage") for r in rows],  # the demo's in the language
             ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
             ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
             ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],

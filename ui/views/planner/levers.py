@@ -31,8 +31,8 @@ LEVERS = units.LEVERS
 MIN = {"contacts_per_seller": 0.01}  # a seller who handles no one is not a team
 # What a lever's widgets show, in widget units (a share in percent): enough digits that the
 # model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
-# The number box always shows them; the slider only the ones the value has ("5", "199 000"),
-# its thousands grouped as the language groups them (ui.text.widget_format).
+# The number box always shows them; the slider, a coarse control, only its step's ("1 270",
+# "199 031", "3.2"), thousands grouped as the language groups them (ui.text.widget_format).
 DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2}
 FORMAT = {kind: input_format(d) for kind, d in DIGITS.items()}
 # On a phone the two columns stack: the result (right) goes first, so the answer is not below
@@ -240,7 +240,7 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
     fmt = FORMAT[LEVERS[field][0]]
-    digits = max(places(shown, DIGITS[LEVERS[field][0]]), places(step))
+    digits = places(step)
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(
         label,
