@@ -135,7 +135,11 @@ def render(ws) -> None:
         "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
         "name": st.column_config.TextColumn(ui.t("settings.col.name"), required=True, width="large"),
         "probability": st.column_config.NumberColumn(
-            ui.t("settings.col.probability"), min_value=0, max_value=100, step=1, format="%.0f%%"
+            ui.t("settings.col.probability"),
+            min_value=0,
+            max_value=100,
+            step=1,
+            format="%.0f\u00a0%%" if ui.lang() == "ru" else "%.0f%%",  # "5 %" (ru), "5%" (en)
         ),
         "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
         "kind": st.column_config.SelectboxColumn(

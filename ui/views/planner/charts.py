@@ -147,6 +147,8 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
         ]
     )
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
+    # one tick a month, named as a month ("май 2026"): Plotly's own choice read "1 май"
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y")
     return _layout(fig, legend=True)
 
 
@@ -172,5 +174,9 @@ def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacit
             annotation_text=ui.t("planner.cap.capacity"),
             annotation_position="bottom right",
         )
-    fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"), yaxis_title="%")
+    fig.update_layout(
+        title=ui.t("planner.chart.capacity"),
+        xaxis_title=ui.t("planner.lever.leads"),
+        yaxis_title=ui.t("axis.conversion"),
+    )
     return _layout(fig)
