@@ -69,6 +69,10 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     assert m["Расходы"] == "4 000 ₽"
     for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
         assert m[label] == "—", (label, m)
+    # the month table has no column of "0" leads, "0" won and "0 ₽" revenue beside the spend
+    months = next(d.value for d in at.dataframe if "Месяц" in d.value.columns)
+    assert list(months.columns) == ["Месяц", "Расходы"], list(months.columns)
+    assert list(months["Месяц"]) == ["март 2026"] and list(months["Расходы"]) == ["4 000 ₽"]
     at.switch_page("pages/channels.py").run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -117,3 +121,15 @@ def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
     assert list(web.x) == ["2026-03", "2026-04", "2026-05"] and list(web.y) == [10, 0, 4]
     cpl = next(t for t in channel_trend_figure(df, "cpl").data if t.name == "Web")
     assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False
+
+
+@pytest.mark.parametrize(("n", "dtick"), [(3, "M1"), (6, "M1"), (12, "M2"), (24, "M3"), (36, "M6")])
+def test_month_axes_are_labelled_as_months(n, dtick):
+    """A trend's x axis names months ("май 2026"): Plotly's own labels for half a year read "1 май"."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=n, freq="MS"), "spend": [1.0] * n})
+    axis = trend_figure(df).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (dtick, "%b %Y")

@@ -14,7 +14,7 @@ import ui
 from funnel.metrics import overview
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
-from ui.views.overview import cut_part
+from ui.views.overview import cut_part, month_ticks
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -160,6 +160,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
         yaxis_title=ui.t(f"an.col.{metric}"),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
+    fig.update_xaxes(**month_ticks(len(months)))
     return fig
 
 
