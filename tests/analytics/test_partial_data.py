@@ -67,6 +67,7 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     at = run(app_db, {"spend": SPEND})
     m = metrics(at)
     assert m["Расходы"] == "4 000 ₽"
+    assert m["Лиды"] == "—"  # no leads loaded at all: not a 0 that reads as a fact
     for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
         assert m[label] == "—", (label, m)
     # the month table has no column of "0" leads, "0" won and "0 ₽" revenue beside the spend

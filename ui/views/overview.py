@@ -102,17 +102,22 @@ def month_columns(now: dict, has_leads: bool, has_deals: bool) -> dict[str, str]
     return columns
 
 
-def headline_metrics(h: Headline, split: pd.DataFrame | None = None, has_deals: bool = True) -> None:
+def headline_metrics(
+    h: Headline, split: pd.DataFrame | None = None, has_deals: bool = True, has_leads: bool = True
+) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption; none when it is the previous period's window, or there is no year earlier), and
     the formula with its numbers (help); the spend and CPL help list the spend periods the
-    period cuts, with the share by days each adds (``split``: spend.spend_split)."""
-    ui.draw_cached(_headline_view, h, cut_lines(split), has_deals)
+    period cuts, with the share by days each adds (``split``: spend.spend_split). A workspace
+    without leads shows "—" for them (the message above says why), not a 0 that reads as a fact."""
+    ui.draw_cached(_headline_view, h, cut_lines(split), has_deals, has_leads)
 
 
-def _headline_view(h: Headline, cut: str = "", has_deals: bool = True) -> None:
+def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads: bool = True) -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     unknown = overview.unknown(h.now, has_deals)  # shown as "—", never as a 0 that reads as a fact
+    if not has_leads:
+        unknown |= {"leads", "cpl", "conversion"}
     for row in rows:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row, strict=False):
