@@ -117,6 +117,18 @@ TEXTS = {
         "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
         "average check {check} = revenue {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
+    "planner.baseline_caption_leads": (
+        "База: {period}, {months} мес. Лиды {per_month} в мес. = {all} ÷ {months}; "
+        "{sellers} {sellers|продавец|продавца|продавцов}. Выигранных сделок за период нет: конверсию "
+        "и средний чек данные не дают.",
+        "Baseline: {period}, {months} {months|month|months}. Leads {per_month} a month = {all} ÷ {months}; "
+        "{sellers} {sellers|seller|sellers}. No deals were won in the period: the data gives no conversion "
+        "or average check.",
+    ),
+    "planner.baseline_caption_cpl": (
+        "Цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}.",
+        "CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}.",
+    ),
     "planner.basis": ("База расчёта", "Basis"),
     "planner.basis.period": ("По дате закрытия", "By closing date"),
     "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),

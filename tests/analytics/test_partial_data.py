@@ -134,3 +134,15 @@ def test_month_axes_are_labelled_as_months(n, dtick):
     df = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=n, freq="MS"), "spend": [1.0] * n})
     axis = trend_figure(df).layout.xaxis
     assert (axis.dtick, axis.tickformat) == (dtick, "%b %Y")
+
+
+def test_leads_only_planner_caption_says_what_the_data_gives(app_db):
+    """Leads without deals: the baseline line gives the leads a month and says no deal was won,
+    instead of a formula "средний чек — = выручка 0,00 ₽ ÷ 0 сделок с суммой"."""
+    leads = [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 1 + i), "channel": "Web"} for i in range(6)]
+    at = run(app_db, {"leads": leads})
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    caption = next(c.value for c in at.caption if c.value.startswith("База:"))
+    assert "Выигранных сделок за период нет" in caption and "÷ 0 сделок" not in caption, caption
+    assert "= 6 ÷ " in caption  # the six leads over the months of the period

@@ -69,7 +69,11 @@ def baseline_caption(b) -> str:
         "spend": ui.money(b.spend, 2),
         "all": ui.num(b.all_leads),
     }
-    if b.basis == "projected" and b.window_days is not None:
+    if not b.won:  # nothing won to take a conversion or a check from: only what the data gives
+        text = ui.t("planner.baseline_caption_leads", **figures)
+        if b.spend:
+            text += " " + ui.t("planner.baseline_caption_cpl", **figures)
+    elif b.basis == "projected" and b.window_days is not None:
         young = {"exposure": ui.num(b.exposure, 2), "young": ui.num(b.young), "days": ui.num(b.window_days)}
         text = ui.t("planner.baseline_caption_projected", **figures, **young)
     elif b.basis in ("cohort", "projected"):  # projected without delays to learn from: every lead whole
