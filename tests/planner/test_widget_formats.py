@@ -95,3 +95,14 @@ def test_every_table_on_screen_shows_a_dash_for_a_missing_cell():
             ):
                 lacking.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not lacking, lacking
+
+
+def test_the_plan_period_picker_writes_dates_as_russian_does(app):
+    """The Scenarios tab's plan period: 01.10.2026 in Russian, not 2026/10/01."""
+    at = app.switch_page("pages/planner.py").run()
+    at.session_state["pl_tab"] = "Сценарии"
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("План").run()
+    at.button(key="pl_sc_save").click().run()  # the period is asked for a saved scenario
+    assert not at.exception, at.exception
+    assert at.date_input(key="pl_sc_period").proto.format == "DD.MM.YYYY"
