@@ -146,3 +146,21 @@ def test_leads_only_planner_caption_says_what_the_data_gives(app_db):
     caption = next(c.value for c in at.caption if c.value.startswith("База:"))
     assert "Выигранных сделок за период нет" in caption and "÷ 0 сделок" not in caption, caption
     assert "= 6 ÷ " in caption  # the six leads over the months of the period
+
+
+def test_the_revenue_axis_has_its_own_round_ticks_from_zero():
+    """Overlaid on the deals' axis, the revenue axis followed its grid ("4 290 000, 5 860 000 …")."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame(
+        {
+            "month": pd.date_range("2025-01-01", periods=3, freq="MS"),
+            "leads": [10.0, 12.0, 9.0],
+            "won": [2.0, 3.0, 1.0],
+            "revenue": [4.3e6, 5.9e6, 7.4e6],
+        }
+    )
+    revenue = trend_figure(df).layout.yaxis3
+    assert (revenue.tickmode, revenue.rangemode, revenue.showgrid) == ("auto", "tozero", False)

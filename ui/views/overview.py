@@ -195,8 +195,16 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                     col=1,
                     secondary_y=True,
                 )
+                # its own round ticks from zero (an overlaid axis otherwise follows the deals' grid:
+                # "4 290 000, 5 860 000 …") and no second grid over the bars
                 fig.update_yaxes(
-                    title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", row=i, col=1, secondary_y=True
+                    title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}",
+                    tickmode="auto",
+                    rangemode="tozero",
+                    showgrid=False,
+                    row=i,
+                    col=1,
+                    secondary_y=True,
                 )
     fig.update_layout(title=ui.t("an.ov.trend"), height=260 + 170 * len(rows), hovermode="x unified")
     fig.update_xaxes(**month_ticks(len(months)))
