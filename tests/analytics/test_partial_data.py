@@ -164,3 +164,36 @@ def test_the_revenue_axis_has_its_own_round_ticks_from_zero():
     )
     revenue = trend_figure(df).layout.yaxis3
     assert (revenue.tickmode, revenue.rangemode, revenue.showgrid) == ("auto", "tozero", False)
+
+
+def test_lost_reasons_keep_one_colour_on_both_charts_and_stages_read_level():
+    """The by-stage chart had its reasons in another order than the by-month one, so a reason
+    changed colour between them; its tilted stage names ran into each other."""
+    import pandas as pd
+
+    from ui.views.funnel import lost_stage_figure, lost_time_figure
+
+    by_stage = pd.DataFrame(
+        {
+            "stage": ["A", "A", "B"],
+            "reason": ["Дорого", "Нет бюджета", "Дорого"],
+            "deals": [3, 2, 1],
+            "amount": [1.0] * 3,
+        }
+    )
+    by_month = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-02-01"]),
+            "reason": ["Нет бюджета", "Юридические условия", "Дорого"],
+            "deals": [1, 1, 1],
+            "amount": [1.0] * 3,
+        }
+    )
+    left = lost_stage_figure(by_stage, "deals", by_month)
+    right = lost_time_figure(by_month, "deals", by_stage)
+    colours = lambda fig: {t.name: t.marker.color for t in fig.data}  # noqa: E731
+    shared = colours(left).keys() & colours(right).keys()
+    assert shared == {"Дорого", "Нет бюджета"}
+    assert all(colours(left)[n] == colours(right)[n] for n in shared)
+    assert len(set(colours(right).values())) == 3  # three reasons, three colours
+    assert all(t.orientation == "h" for t in left.data) and left.layout.yaxis.autorange == "reversed"
