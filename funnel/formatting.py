@@ -195,3 +195,36 @@ def example_date(lang: str) -> str:
     """How a date is written, as an example a person recognises (``31.12.2025``), instead of
     a pattern code such as ``%d.%m.%Y``."""
     return day(date(2025, 12, 31), lang)
+
+
+def count_of(value, lang: str) -> float | None:
+    """The number a count placeholder holds: a number as it is, or a figure this module wrote
+    ("1 270" and "12,5" in Russian, "1,270" and "12.5" in English); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        return None if missing(value) else float(value)
+    text = _plain(str(value)).replace(" ", "").replace("−", "-")
+    text = text.replace(",", ".") if lang == "ru" else text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+_PLURAL_ORDER = {"ru": ("one", "few", "many", "other"), "en": ("one", "other")}
+
+
+def plural_forms(value, lang: str, forms: str) -> str:
+    """The word for a count from a text's plural group: ``forms`` is "лид|лида|лидов" in
+    Russian (one, few, many; a fourth for fractions, else the "few" form: 2,5 лида) and
+    "lead|leads" in English (one, other). An unknown count takes the "many"/"other" form."""
+    words = forms.split("|")
+    order = _PLURAL_ORDER["ru" if lang == "ru" else "en"]
+    table = dict(zip(order, words, strict=False))
+    if lang == "ru":
+        table.setdefault("other", table.get("few", words[-1]))
+    n = count_of(value, lang)
+    if n is None:
+        return table.get("many") or table.get("other") or words[-1]
+    return plural(n, lang, table)

@@ -4,12 +4,14 @@
 The table is assembled from ``funnel/texts/*.py`` (one module per area, so that work on one
 area does not collide with another); each module defines ``TEXTS = {key: (ru, en)}``.
 A test checks that every key has both languages and that pages use no key that is missing.
+A count in a sentence picks its word by the language's plural rules: ``{n|лид|лида|лидов}``.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 
 import funnel.texts as _texts_pkg
 from funnel import formatting
@@ -43,7 +45,14 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs) -> str:
     if pair is None:
         return key
     text = pair[0] if lang == "ru" else pair[1]
+    if kwargs and "|" in text:
+        text = _PLURAL.sub(lambda m: formatting.plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
     return text.format(**kwargs) if kwargs else text
+
+
+# A plural group in a text: "{n} {n|лид|лида|лидов}" (ru: one|few|many), "{n} {n|lead|leads}"
+# (en: one|other) — the word the count ``n`` takes, by CLDR's plural rules (funnel.formatting).
+_PLURAL = re.compile(r"\{(\w+)\|([^{}]+)\}")
 
 
 def fmt_num(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:

@@ -66,12 +66,12 @@ try:
                     format_func=ui.names(view.MEASURES, "an.fn.measure_"),
                     key="fn_lost_measure",
                 )
+                over_time = ui.shared(lost.lost_over_time, filters=filters, attribution=attribution)
                 c1, c2 = st.columns(2)
-                with c1:
-                    ui.chart(view.lost_stage_figure, by_stage, measure, key="fn_lost_stage_chart")
+                with c1:  # each chart gets the other's reasons too: one colour per reason on both
+                    ui.chart(view.lost_stage_figure, by_stage, measure, over_time, key="fn_lost_stage_chart")
                 with c2:
-                    over_time = ui.shared(lost.lost_over_time, filters=filters, attribution=attribution)
-                    ui.chart(view.lost_time_figure, over_time, measure, key="fn_lost_time_chart")
+                    ui.chart(view.lost_time_figure, over_time, measure, by_stage, key="fn_lost_time_chart")
                 ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
     if tab["breakdown"].open:
         with tab["breakdown"]:

@@ -20,20 +20,12 @@ except FunnelError as exc:
     st.stop()
 
 if ui.explain_gaps(head.now, filters):
-    view.headline_metrics(head, split, has_deals=view.workspace_has_deals(filters.workspace_id))
+    has_leads = view.workspace_has_leads(filters.workspace_id)
+    has_deals = view.workspace_has_deals(filters.workspace_id)
+    view.headline_metrics(head, split, has_deals=has_deals, has_leads=has_leads)
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
-    ui.simple_table(
-        months,
-        {
-            "month": "an.col.month",
-            "leads": "an.col.leads",
-            "won": "an.col.won",
-            "revenue": "an.col.revenue",
-            "spend": "an.col.spend",
-        },
-        "monthly_trend",
-        key="ov_trend_table",
-    )
+    columns = view.month_columns(head.now, has_leads, has_deals)
+    ui.simple_table(months, columns, "monthly_trend", key="ov_trend_table")
     if plan is not None:
         st.subheader(ui.t("an.ov.plan"))
         view.plan_table(plan, key="ov_plan")

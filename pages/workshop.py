@@ -34,7 +34,7 @@ with st.container(key="ws_levers"):
         max(float(base.leads) * 4, 100.0),
         step=1.0,
         key=uw.WS_KEYS["leads"],
-        format="%.2f",
+        format=uw.slider_format("leads"),
     )
     c[1].slider(
         ui.t(uw.label_key(source, "conversion")),
@@ -42,7 +42,7 @@ with st.container(key="ws_levers"):
         min(100.0, max(20.0, base.conversion * 300)),
         step=0.01,
         key=uw.WS_KEYS["conversion"],
-        format="%.4f",
+        format=uw.slider_format("conversion"),
     )
     c[2].slider(
         ui.t("workshop.avg_check"),
@@ -50,7 +50,7 @@ with st.container(key="ws_levers"):
         max(float(base.avg_check) * 3, 10_000.0),
         step=100.0,
         key=uw.WS_KEYS["avg_check"],
-        format="%.2f",
+        format=uw.slider_format("avg_check"),
     )
     c[3].slider(
         ui.t("workshop.sellers"),
@@ -58,7 +58,7 @@ with st.container(key="ws_levers"):
         max(float(base.sellers or 0) * 3, 10.0),
         step=1.0,
         key=uw.WS_KEYS["sellers"],
-        format="%.0f",
+        format=uw.slider_format("sellers"),
         help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)),
     )
 st.button(

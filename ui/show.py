@@ -18,6 +18,7 @@ import streamlit as st
 
 from funnel import charts, demo_names, units
 from funnel.errors import DatabaseBusy, FunnelError
+from funnel.formatting import DASH
 from funnel.i18n import TABLE
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
@@ -143,7 +144,32 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
-    st.dataframe(display, hide_index=True, width="stretch", height=height, key=f"{key}_df")
+    figures = {c: st.column_config.TextColumn(alignment="right") for c in display.columns if _figures(display[c])}
+    st.dataframe(
+        display,
+        column_config=figures,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        key=f"{key}_df",
+        placeholder=DASH,
+    )
+
+
+_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
+
+
+def _figures(column: pd.Series) -> bool:
+    """A column of formatted figures ("1 234 ₽", "5,2 %", "0,1 % – 0,5 %", "—"): right-aligned,
+    so digits line up as in a spreadsheet; names and dates stay on the left."""
+    sign = currency()
+    seen = False
+    for v in column:
+        text = str(v).replace(sign, "") if v is not None else ""
+        if not text or not set(text) <= _FIGURE_CHARS:
+            return False
+        seen = seen or any(ch.isdigit() for ch in text)
+    return seen
 
 
 def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -277,15 +303,16 @@ def show_error(exc: Exception) -> None:
 
 # ---- downloads ------------------------------------------------------------------------------------
 def download_buttons(df, name: str, key: str) -> None:
-    """CSV and XLSX downloads of a table, formula-safe (funnel.tables). ``df`` is the frame, or
+    """CSV and XLSX downloads of a table, formula-safe (funnel.tables), each cell as its header
+    says (a share in percent in the CSV: funnel.report.download). ``df`` is the frame, or
     a function of no arguments that makes it (called on click, outside the session: it must
     not read session state, e.g. the language — capture translated labels beforehand).
 
     The files are made when the button is clicked (deferred), not on every run: an XLSX of a
     13 000-row table takes about a second, and a page has several tables.
     """
+    from funnel.report.download import csv_bytes
     from funnel.report.xlsx import download_bytes
-    from funnel.tables import to_csv_bytes
 
     def frame():
         return df() if callable(df) else df
@@ -297,7 +324,7 @@ def download_buttons(df, name: str, key: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("common.download_csv"),
-        lambda: to_csv_bytes(frame()),
+        lambda: csv_bytes(frame(), language),
         f"{name}.csv",
         "text/csv",
         key=f"{key}_csv",

@@ -63,6 +63,46 @@ def date_input_format() -> str:
     return "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
 
 
+# How the language groups thousands on a widget (a no-break space keeps "199 000" on one line).
+_WIDGET_GROUP = {"ru": "\u00a0", "en": ","}
+
+
+def widget_format(decimals: int = 0) -> str:
+    """A sprintf format for Streamlit's sliders and table number columns in the language:
+    thousands grouped as the language groups them ("199 000" / "199,000"), ``decimals`` places.
+
+    Streamlit 1.67 formats these with sprintf-js, whose ``%'X,`` flag groups by any character X;
+    its decimal mark is always a point, so a Russian slider still shows "2.7" (Streamlit's
+    "localized" format would follow the browser's locale, not the app's language)."""
+    group = _WIDGET_GROUP.get(lang(), ",")
+    flag = "%," if group == "," else f"%'{group},"
+    return f"{flag}.{max(0, decimals)}f"
+
+
+def input_format(decimals: int = 0) -> str:
+    """A format for st.number_input: Streamlit 1.67 checks it with Python's ``%`` operator,
+    which knows no grouping flag, so a number box shows "199000" and "2.70" in both languages."""
+    return f"%.{max(0, decimals)}f"
+
+
+def places(value, most: int = 4) -> int:
+    """The fewest decimals (up to ``most``) that show ``value`` as exactly as ``most`` would:
+    a slider at 5 reads "5", at 2.6646 "2.6646", not "5.0000"."""
+    try:
+        exact = round(float(value), most)
+    except (TypeError, ValueError):
+        return 0
+    return next(d for d in range(most + 1) if abs(round(exact, d) - exact) < 10 ** -(most + 1))
+
+
+def table_date_format(with_time: bool = False) -> str:
+    """A date column's momentJS format in st.dataframe for the language: ``31.12.2025`` (ru),
+    ``Dec 31, 2025`` (en), as funnel.formatting.day writes dates; with the time of day."""
+    if lang() == "ru":
+        return "DD.MM.YYYY HH:mm" if with_time else "DD.MM.YYYY"
+    return "MMM D, YYYY, HH:mm" if with_time else "MMM D, YYYY"
+
+
 def currency() -> str:
     ws = state.workspace()
     return ws.currency if ws else "₽"

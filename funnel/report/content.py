@@ -71,7 +71,12 @@ HEADERS = {
     "delta_high": "report.col.delta_high",
 }
 # Labels a screen may already have given a column (its text key → the column's key).
-SCREEN_HEADERS = {"planner.mix.conversion": "conversion", "planner.chain.col_rate": "rate"}
+SCREEN_HEADERS = {
+    "planner.mix.conversion": "conversion",
+    "planner.chain.col_rate": "rate",
+    "an.col.interval_low": "conv_low",
+    "an.col.interval_high": "conv_high",
+}
 
 
 @dataclass(frozen=True)
@@ -159,10 +164,25 @@ def download_units(headers, lang: str) -> dict[str, str]:
     that name a figure; the others are left to the writer (text, or a plain number)."""
     out = {}
     for h in headers:
-        kind = unit_of(key_of(h, lang))
+        kind = _composite_unit(str(h), lang) or unit_of(key_of(h, lang))
         if kind not in ("text", "auto"):
             out[str(h)] = kind
     return out
+
+
+def _composite_unit(header: str, lang: str) -> str | None:
+    """The unit of a header a page composed from two texts, "<figure>: <comparison>" (the
+    Channels page's changes table): a change is a change, "now" or "a year earlier" is in the
+    figure's unit."""
+    figure, sep, part = header.rpartition(": ")
+    if not sep or key_of(figure, lang) is None:
+        return None
+    if part in (t("an.col.mom", lang), t("an.col.yoy_change", lang)):
+        return "change"
+    if part in (t("an.col.now", lang), t("an.col.prev", lang), t("an.col.yoy", lang)):
+        kind = unit_of(key_of(figure, lang))
+        return kind if kind not in ("text", "auto") else None
+    return None
 
 
 def header(key: str | None, label, lang: str) -> str:
@@ -224,7 +244,10 @@ def table(name: str, df: pd.DataFrame, lang: str) -> Table:
             elif key in ("low", "high") and "lever" in columns:
                 lever = columns["lever"][i]
                 kind = units.LEVERS.get(lever, ("number", 0))[0]
-                row.append(Value(h, plain(x), kind, _decimals(lever, kind)))
+                places = _decimals(lever, kind)
+                if kind == "count" and isinstance(plain(x), float) and not plain(x).is_integer() and abs(x) < 100:
+                    places = max(places, 1)  # 6 sellers −10 % are 5,4 sellers: "5" would mislead
+                row.append(Value(h, plain(x), kind, places))
             else:
                 kind = unit_of(key, x)
                 row.append(Value(h, plain(x), kind, _decimals(key or "", kind)))

@@ -23,9 +23,9 @@ TEXTS = {
     "an.help.spend_cut_more": ("…и ещё {n}.", "…and {n} more."),
     "an.cohort.window": (
         "По когортам учтены лиды, созданные не позже {until}: за {days} дн. закрываются 9 из 10 выигранных "
-        "сделок (по вашим данным). Ещё созревают и не учтены: {maturing} лидов периода.",
-        "By cohort, leads created up to {until} count: 9 in 10 deals that are won close within {days} days "
-        "(in your data). Still maturing and left out: {maturing} leads of the period.",
+        "сделок (по вашим данным). Ещё созревают и не учтены: {maturing} {maturing|лид|лида|лидов} периода.",
+        "By cohort, leads created up to {until} count: 9 in 10 deals that are won close within {days} {days|day|days} "
+        "(in your data). Still maturing and left out: {maturing} {maturing|lead|leads} of the period.",
     ),
     "an.cohort.no_window": (
         "По когортам учтены все лиды: в данных нет выигранных сделок с лидами, чтобы узнать срок созревания.",
@@ -70,8 +70,8 @@ TEXTS = {
         "Average check = revenue ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
     ),
     "an.help.pipeline": (
-        "Сумма открытых сделок: {now} ({open} сделок).",
-        "The sum of open deals: {now} ({open} deals).",
+        "Сумма открытых сделок: {now} ({open} {open|сделка|сделки|сделок}).",
+        "The sum of open deals: {now} ({open} {open|deal|deals}).",
     ),
     "an.help.weighted_pipeline": (
         "Σ сумма сделки × вероятность её этапа = {now} из {pipeline}. Этап вне лестницы даёт 0.",
@@ -226,6 +226,8 @@ TEXTS = {
     "an.col.open": ("Открыто", "Open"),
     "an.col.conversion": ("Конверсия", "Conversion"),
     "an.col.interval": ("Интервал 95 %", "95% interval"),
+    "an.col.interval_low": ("Интервал 95 %: от", "95% interval: from"),
+    "an.col.interval_high": ("Интервал 95 %: до", "95% interval: to"),
     "an.col.revenue": ("Выручка", "Revenue"),
     "an.col.avg_check": ("Средний чек", "Average check"),
     "an.col.cac": ("CAC", "CAC"),
@@ -293,23 +295,23 @@ TEXTS = {
     "an.fn.bottleneck": ("Узкое место", "The bottleneck"),
     "an.fn.bottleneck_text": (
         "Узкое место — переход «{a}» → «{b}»: проходит {actual} решённых сделок, а лестница ожидает {expected} "
-        "(факт ÷ ожидание = {index}). Здесь потеряно {lost} из {decided} сделок.",
+        "(факт ÷ ожидание = {index}). Здесь потеряно {lost} из {decided} {decided|сделки|сделок|сделок}.",
         "The bottleneck is the step “{a}” → “{b}”: {actual} of finished deals pass, where the ladder expects "
-        "{expected} (actual ÷ expected = {index}). {lost} of {decided} deals were lost here.",
+        "{expected} (actual ÷ expected = {index}). {lost} of {decided} {decided|deal|deals} {lost|was|were} lost here.",
     ),
     "an.fn.bottleneck_rule": (
         "Правило: для каждого перехода ожидаемая доля = вероятность этапа «из» ÷ вероятность этапа «в» "
         "(по настройкам лестницы). Фактическая доля = дошедшие до следующего этапа ÷ сделки, которые уже "
         "ушли с этапа (открытые на нём не считаются). Узкое место — переход с наименьшим отношением факта "
-        "к ожиданию, среди переходов хотя бы с {n} решёнными сделками.",
+        "к ожиданию, среди переходов хотя бы с {n} {n|решённой сделкой|решёнными сделками|решёнными сделками}.",
         "The rule: for each step the expected share = the “from” stage's probability ÷ the “to” stage's "
         "probability (from the ladder settings). The actual share = deals that reached the next stage ÷ deals "
         "that have left the stage (deals still open there are not counted). The bottleneck is the step with "
-        "the lowest actual ÷ expected, among steps with at least {n} finished deals.",
+        "the lowest actual ÷ expected, among steps with at least {n} finished {n|deal|deals}.",
     ),
     "an.fn.bottleneck_none": (
-        "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} решённых сделок на переходе).",
-        "Too little data to name a bottleneck (a step needs at least {n} finished deals).",
+        "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} {n|решённая сделка|решённые сделки|решённых сделок} на переходе).",
+        "Too little data to name a bottleneck (a step needs at least {n} finished {n|deal|deals}).",
     ),
     "an.fn.short_prev": ("от пред.", "of prev."),
     "an.fn.short_first": ("от первого", "of first"),
@@ -357,7 +359,7 @@ TEXTS = {
         "Calendar time: from the lead's creation to first contact, to qualification (SAL), and to the won deal (LT).",
     ),
     "an.table_cut": (
-        "Показаны первые {shown} строк из {total}; все строки — в файлах для скачивания.",
-        "Showing the first {shown} of {total} rows; the downloads have them all.",
+        "Показано строк: {shown} из {total}; все строки — в файлах для скачивания.",
+        "Showing the first {shown} of {total} {total|row|rows}; the downloads have them all.",
     ),
 }

@@ -73,7 +73,7 @@ TEXTS = {
     "admin.backup_done": ("Копия сохранена: {file}", "Backup saved: {file}"),
     "admin.export": ("Экспорт пространства", "Export a workspace"),
     "admin.export_help": (
-        "Zip-архив: таблицы в Parquet, настройки, воронка, синонимы этапов и сценарии в JSON.",
+        "Архив ZIP: таблицы в Parquet, настройки, воронка, синонимы этапов и сценарии в JSON.",
         "A zip: tables as Parquet; settings, ladder, stage aliases and scenarios as JSON.",
     ),
     "admin.export_button": ("Подготовить архив", "Prepare the archive"),
@@ -88,13 +88,13 @@ TEXTS = {
     "admin.imported": ("Импортировано в «{name}».", "Imported into “{name}”."),
     "admin.roles": ("Кто какую роль имеет", "Who has which role"),
     "admin.roles_help": (
-        "Роли задаются в .streamlit/secrets.toml (раздел [funnel]); здесь только просмотр.",
+        "Роли задаются в файле .streamlit/secrets.toml, раздел [funnel]; здесь только просмотр.",
         "Roles are set in .streamlit/secrets.toml ([funnel] table); shown here, not edited.",
     ),
     "admin.mode": ("Режим входа: {mode}", "Sign-in mode: {mode}"),
     "admin.limits": (
-        "Ограничения загрузки: файл до {mb} МБ, до {rows} строк.",
-        "Upload limits: files up to {mb} MB, up to {rows} rows.",
+        "Ограничения загрузки: файл до {mb} МБ, до {rows} {rows|строки|строк|строк}.",
+        "Upload limits: files up to {mb} MB, up to {rows} {rows|row|rows}.",
     ),
     "admin.limits_mb": (
         "Ограничение загрузки: файл до {mb} МБ, без ограничения по числу строк.",

@@ -73,6 +73,9 @@ TEXTS = {
         "CSV с любым разделителем (UTF-8 или Windows-1251), XLSX/XLS, Parquet. До {mb} МБ.",
         "CSV with any delimiter (UTF-8 or Windows-1251), XLSX/XLS, Parquet. Up to {mb} MB.",
     ),
+    # the file uploader's own words, drawn over Streamlit's English ones (ui/views/uploader.py)
+    "data.uploader.button": ("Выбрать файл", "Upload"),
+    "data.uploader.limit": ("до {mb} МБ • {types}", "{mb}MB per file • {types}"),
     "data.reading": ("Читаем файл…", "Reading the file…"),
     "data.detected": ("Что мы узнали о файле", "What we found in the file"),
     "data.det_encoding": ("Кодировка", "Encoding"),
@@ -146,17 +149,17 @@ TEXTS = {
     "data.preview": ("Как данные будут сохранены", "How the data will be stored"),
     "data.preview_caption": (
         "Показано строк: {n} из {total} — уже с разобранными датами и числами.",
-        "The first {n} of {total} rows, with dates and numbers already parsed.",
+        "The first {n} of {total} {total|row|rows}, with dates and numbers already parsed.",
     ),
     "data.rejected": ("Проверка строк", "Row check"),
     "data.rejected_none": (
         "Проверка пройдена: ошибок нет ни в одной строке (всего строк — {total}).",
-        "All {total} rows passed the check.",
+        "All {total} {total|row|rows} passed the check.",
     ),
     "data.rejected_some": (
         "Будет пропущено строк: {rejected} из {total}, остальные загрузятся. Список ниже — "
         "исправьте эти строки в файле и загрузите их отдельно, если они нужны.",
-        "{rejected} of {total} rows will not be loaded; the rest will. The list is below: fix those "
+        "{rejected} of {total} {total|row|rows} will not be loaded; the rest will. The list is below: fix those "
         "rows in the file and load them separately if you need them.",
     ),
     "data.rej_row": ("Строка", "Row"),
@@ -262,7 +265,7 @@ TEXTS = {
     "data.undo_button": ("Отменить", "Undo"),
     "data.undone": (
         "Загрузка №{id} отменена: удалено строк — {removed}, восстановлено — {restored}.",
-        "Upload #{id} is undone: {removed} rows removed, {restored} restored.",
+        "Upload #{id} is undone: {removed} {removed|row|rows} removed, {restored} restored.",
     ),
     "data.undo_none": (
         "Отменять нечего: все загрузки уже отменены.",
@@ -352,7 +355,7 @@ TEXTS.update(
         "settings.kind.won": ("выиграна", "won"),
         "settings.kind.lost": ("проиграна", "lost"),
         "settings.save_ladder": ("Сохранить воронку", "Save the ladder"),
-        "settings.ladder_saved": ("Воронка сохранена: этапов — {n}.", "The ladder is saved: {n} stages."),
+        "settings.ladder_saved": ("Воронка сохранена: этапов — {n}.", "The ladder is saved: {n} {n|stage|stages}."),
         "settings.renamed_hint": (
             "Сделки с этапами, которых больше нет в воронке ({stages}), появятся на странице «Данные» "
             "в списке несопоставленных этапов.",

@@ -100,10 +100,10 @@ TEXTS = {
         "The data does not give: {levers}. These levers start at zero; type them in.",
     ),
     "planner.deals_basis": (
-        "Лидов в данных нет, поэтому база — сделки: {entered} сделок вошли в воронку за период "
-        "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} закрытых) × средний чек {check}. "
+        "Лидов в данных нет, поэтому база — сделки: {entered} {entered|сделка вошла|сделки вошли|сделок вошли} в воронку за период "
+        "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} {closed|закрытой|закрытых|закрытых}) × средний чек {check}. "
         "Открытая воронка сверху: {open} ({weighted} с весами этапов).",
-        "The data has no leads, so the base is deals: {entered} deals entered the pipeline in the period "
+        "The data has no leads, so the base is deals: {entered} {entered|deal|deals} entered the pipeline in the period "
         "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed) × average check {check}. "
         "The open pipeline on top: {open} ({weighted} weighted by stage).",
     ),
@@ -111,11 +111,23 @@ TEXTS = {
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
     "planner.baseline_caption": (
         "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
-        "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
-        "Baseline: {period}, {months} months, deals by closing date (as on the Overview). "
-        "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads; "
-        "average check {check} = revenue {revenue} ÷ {checks} won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+        "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов}; "
+        "средний чек {check} = выручка {revenue} ÷ {checks} {checks|сделка|сделки|сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "Baseline: {period}, {months} {months|month|months}, deals by closing date (as on the Overview). "
+        "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
+        "average check {check} = revenue {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
+    ),
+    "planner.baseline_caption_leads": (
+        "База: {period}, {months} мес. Лиды {per_month} в мес. = {all} ÷ {months}; "
+        "{sellers} {sellers|продавец|продавца|продавцов}. Выигранных сделок за период нет: конверсию "
+        "и средний чек данные не дают.",
+        "Baseline: {period}, {months} {months|month|months}. Leads {per_month} a month = {all} ÷ {months}; "
+        "{sellers} {sellers|seller|sellers}. No deals were won in the period: the data gives no conversion "
+        "or average check.",
+    ),
+    "planner.baseline_caption_cpl": (
+        "Цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}.",
+        "CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}.",
     ),
     "planner.basis": ("База расчёта", "Basis"),
     "planner.basis.period": ("По дате закрытия", "By closing date"),
@@ -123,17 +135,17 @@ TEXTS = {
     "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
     "planner.baseline_caption_projected": (
         "База: {period}, {months} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
-        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {exposure} "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {exposure} "
         "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
-        "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} лидов моложе {days} дн. учтены частично; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} их выигранных сделок с суммой; "
-        "цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
-        "Baseline: {period}, {months} months, deals by lead cohort, young cohorts projected. "
-        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} leads' "
+        "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} {young|лид|лида|лидов} моложе {days} дн. учтены частично; "
+        "средний чек {check} = выручка {revenue} ÷ {checks} {checks|их выигранная сделка|их выигранные сделки|их выигранных сделок} с суммой; "
+        "цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort, young cohorts projected. "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
-        "within {days} days), so {young} leads younger than {days} days count in part; average check {check} = "
-        "revenue {revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} "
-        "leads; {sellers} sellers.",
+        "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average check {check} = "
+        "revenue {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
+        "{all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.basis_help": (
         "По дате закрытия (как в «Обзоре»): сделка считается в месяце, когда закрылась. По когортам: "
@@ -147,30 +159,30 @@ TEXTS = {
     ),
     "planner.baseline_caption_cohort": (
         "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
-        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} выигранных ÷ {leads} лидов, "
+        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов}, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
-        "{maturing} лидов периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
-        "{revenue} ÷ {checks} их выигранных сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
-        "Baseline: {period}, {months} months, deals by lead cohort (as «By cohort» on the Overview). "
-        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} leads "
-        "created up to {until}: 9 in 10 won deals close within {days} days (in your data); {maturing} leads of "
+        "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
+        "{revenue} ÷ {checks} {checks|их выигранная сделка|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort (as «By cohort» on the Overview). "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
+        "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
         "the period are still maturing and left out of the conversion; average check {check} = revenue "
-        "{revenue} ÷ {checks} of their won deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+        "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
         "База: {period}, {months} мес., сделки — по когортам лидов. Лиды {per_month} в мес. = {all} ÷ {months}; "
-        "конверсия {conversion} = {won} выигранных ÷ {leads} лидов (учтены все лиды: в данных нет выигранных "
+        "конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов} (учтены все лиды: в данных нет выигранных "
         "сделок с лидами, чтобы узнать срок созревания); средний чек {check} = выручка {revenue} ÷ {checks} "
-        "сделок с суммой; цена лида {cpl} = расходы {spend} ÷ {all} лидов; {sellers} продавцов.",
-        "Baseline: {period}, {months} months, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
-        "conversion {conversion} = {won} won ÷ {leads} leads (every lead counts: the data has no won deals "
+        "{checks|сделка|сделки|сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
+        "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
         "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
-        "deals with an amount; CPL {cpl} = spend {spend} ÷ {all} leads; {sellers} sellers.",
+        "{checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.cohort.all_maturing": (
-        "По когортам: все {maturing} лидов периода ещё созревают (выигранные сделки закрываются за {days} дн.), "
+        "По когортам: все {maturing} {maturing|лид|лида|лидов} периода ещё созревают (выигранные сделки закрываются за {days} дн.), "
         "поэтому конверсию данные пока не дают. Выберите более ранний период или базу «По дате закрытия».",
-        "By cohort: all {maturing} leads of the period are still maturing (won deals close within {days} days), "
+        "By cohort: all {maturing} {maturing|lead|leads} of the period are still maturing (won deals close within {days} {days|day|days}), "
         "so the data gives no conversion yet. Pick an earlier period or the «By closing date» basis.",
     ),
     "planner.cohort.deals": (
@@ -214,8 +226,8 @@ TEXTS = {
         "In the plan: {parts}.",
     ),
     "planner.m.part_web": (
-        "веб-цепочка — {leads} лидов сверх рычага «лиды» и {cost} расходов в бюджете",
-        "the web chain — {leads} leads on top of the leads lever and {cost} of cost in the budget",
+        "веб-цепочка — {leads} {leads|лид|лида|лидов} сверх рычага «лиды» и {cost} расходов в бюджете",
+        "the web chain — {leads} {leads|lead|leads} on top of the leads lever and {cost} of cost in the budget",
     ),
     "planner.m.part_repeat": (
         "постоянные клиенты — {revenue} выручки в обороте",
@@ -232,10 +244,10 @@ TEXTS = {
         "team is so overloaded that extra leads bring no deals. Add sellers, raise conversion or the check.",
     ),
     "planner.rev.capacity_note": (
-        "С нынешней командой конверсия падает до {conv}, поэтому нужно {leads} лидов. Если нанять продавцов "
-        "до {sellers}, хватит {at_base} лидов.",
-        "With the team as it is, conversion falls to {conv}, so it takes {leads} leads. Grow the team to "
-        "{sellers} sellers and {at_base} leads will do.",
+        "С нынешней командой конверсия падает до {conv}, поэтому нужно {leads} {leads|лид|лида|лидов}. "
+        "Если нанять продавцов до {sellers}, хватит {at_base} {at_base|лида|лидов|лидов}.",
+        "With the team as it is, conversion falls to {conv}, so it takes {leads} {leads|lead|leads}. Grow the "
+        "team to {sellers} {sellers|seller|sellers} and {at_base} {at_base|lead|leads} will do.",
     ),
     "planner.wf.baseline": ("База", "Baseline"),
     "planner.wf.leads": ("Лиды", "Leads"),
@@ -250,10 +262,10 @@ TEXTS = {
         "of change (a Shapley split). Losses from overload show in the conversion bar.",
     ),
     "planner.cap.over": (
-        "{leads} лидов при пропускной способности {capacity}: конверсия падает с {base} до {eff}. "
-        "Чтобы её сохранить, нужно {sellers} продавцов.",
-        "{leads} leads against a capacity of {capacity}: conversion falls from {base} to {eff}. "
-        "Keeping it takes {sellers} sellers.",
+        "{leads} {leads|лид|лида|лидов} при пропускной способности {capacity}: конверсия падает с {base} до {eff}. "
+        "Чтобы её сохранить, нужно {sellers} {sellers|продавец|продавца|продавцов}.",
+        "{leads} {leads|lead|leads} against a capacity of {capacity}: conversion falls from {base} to {eff}. "
+        "Keeping it takes {sellers} {sellers|seller|sellers}.",
     ),
     "planner.tab.chain": ("Этапы", "Stage chain"),
     "planner.tab.mix": ("Каналы", "Channel mix"),
@@ -376,21 +388,23 @@ TEXTS = {
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
     "planner.fc.uncertainty_note": (
-        "Разброс по данным: {leads} лидов и {won} оплат в базе; чек — бутстреп по {sample} суммам оплат. "
-        "Чем меньше данных, тем шире полоса. 20 000 симуляций с фиксированным зерном.",
-        "The spread the data supports: {leads} leads and {won} won deals in the baseline; the check is "
-        "bootstrapped from {sample} won amounts. Less data, wider band. 20,000 simulations with a fixed seed.",
+        "Разброс по данным: {leads} {leads|лид|лида|лидов} и {won} {won|оплата|оплаты|оплат} в базе; "
+        "чек каждый раз берётся наугад из {sample} {sample|настоящей суммы|настоящих сумм|настоящих сумм} "
+        "оплат. Чем меньше данных, тем шире полоса. 20 000 разыгранных месяцев, при каждом расчёте одних и тех же.",
+        "The spread the data supports: {leads} {leads|lead|leads} and {won} won {won|deal|deals} in the "
+        "baseline; each check is drawn at random from {sample} real won {sample|amount|amounts}. Less data, "
+        "wider band. 20,000 simulated months, the same ones on every run.",
     ),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),
     "planner.fc.projection": ("Прогноз на 12 месяцев", "12 months ahead"),
     "planner.fc.seasonal": (
-        "Сезонность взята из {months} месяцев истории.",
-        "Seasonality learned from {months} months of history.",
+        "Сезонность взята из {months} {months|месяца|месяцев|месяцев} истории.",
+        "Seasonality learned from {months} {months|month|months} of history.",
     ),
     "planner.fc.flat": (
         "Истории меньше года ({months} мес.) — сезонность не оценить, прогноз ровный.",
-        "Less than a year of history ({months} months): no seasonality, a flat line.",
+        "Less than a year of history ({months} {months|month|months}): no seasonality, a flat line.",
     ),
     "planner.bt.intro": (
         "Выберите месяц отсечки: прогноз строится только по данным до него и сравнивается с тем, что было потом.",
@@ -402,15 +416,18 @@ TEXTS = {
     ),
     "planner.bt.cutoff": ("Первый месяц прогноза", "First forecast month"),
     "planner.bt.horizon": ("Горизонт, мес.", "Horizon, months"),
-    "planner.bt.mape": ("Ошибка (MAPE)", "Error (MAPE)"),
-    "planner.bt.wape": ("Ошибка (WAPE)", "Error (WAPE)"),
+    # MAPE and WAPE in plain words: a marketer reads what the figure means, not its acronym
+    "planner.bt.mape": ("Средняя ошибка по месяцам", "Average error per month"),
+    "planner.bt.wape": ("Ошибка за весь срок", "Error over the whole span"),
     "planner.bt.none": ("Ошибка", "Error"),
     "planner.bt.train": ("Месяцев для обучения", "Months learned from"),
     "planner.bt.metric_note": (
-        "MAPE — средняя ошибка в процентах от факта. Если в каком-то месяце факт близок к нулю, берётся WAPE: "
-        "сумма ошибок ÷ сумма факта.",
-        "MAPE is the mean error as a share of the actual. When some month's actual is near zero, WAPE is used "
-        "instead: total error ÷ total actual.",
+        "Средняя ошибка по месяцам — насколько прогноз месяца в среднем расходился с фактом, в процентах "
+        "от факта. Если в каком-то месяце факт близок к нулю, считается ошибка за весь срок: сумма "
+        "расхождений ÷ сумма факта.",
+        "Average error per month: how far each month's forecast was from the actual, as a share of the "
+        "actual, on average. When some month's actual is near zero, the error over the whole span is used "
+        "instead: total difference ÷ total actual.",
     ),
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
@@ -519,16 +536,16 @@ TEXTS.update(
         "workshop.avg_check": ("Средний чек", "Average check"),
         "workshop.sellers": ("Продавцы", "Sellers"),
         "workshop.sellers_help": (
-            "Один продавец обрабатывает {per_seller} лидов в месяц.",
-            "One seller handles {per_seller} leads a month.",
+            "Один продавец обрабатывает {per_seller} {per_seller|лид|лида|лидов} в месяц.",
+            "One seller handles {per_seller} {per_seller|lead|leads} a month.",
         ),
         "workshop.reset": ("Вернуть к базе", "Back to the baseline"),
         "workshop.turnover": ("Оборот в месяц", "Turnover per month"),
         "workshop.deals": ("Сделки в месяц", "Deals per month"),
         "workshop.capacity": ("Лидов может обработать команда", "Leads the team can handle"),
         "workshop.overload": (
-            "Команда перегружена: конверсия падает с {base} до {eff}. Чтобы её удержать, нужно {sellers} продавцов.",
-            "The team is overloaded: conversion falls from {base} to {eff}. Holding it takes {sellers} sellers.",
+            "Команда перегружена: конверсия падает с {base} до {eff}. Чтобы её удержать, нужно {sellers} {sellers|продавец|продавца|продавцов}.",
+            "The team is overloaded: conversion falls from {base} to {eff}. Holding it takes {sellers} {sellers|seller|sellers}.",
         ),
         "workshop.leads_one": ("лид", "lead"),
         "workshop.leads_few": ("лида", "leads"),

@@ -8,7 +8,8 @@ TEXTS = {
     "axis.share_of_first": ("Доля от первого этапа", "Share of the first stage"),
     "axis.turnover": ("Оборот в месяц, {currency}", "Turnover per month, {currency}"),
     "axis.turnover_change": ("Изменение, {currency}", "Change, {currency}"),
-    "axis.months_count": ("Месяцев из выборки", "Months of the sample"),
+    "axis.months_count": ("Разыгранных месяцев", "Simulated months"),
+    "axis.conversion": ("Конверсия, %", "Conversion, %"),
     "axis.month": ("Месяц", "Month"),
     "axis.stage": ("Этап", "Stage"),
     # the Funnel page's tabs

@@ -56,3 +56,35 @@ def test_without_a_language_the_old_plain_workbook_and_csv_stay():
     df = pd.DataFrame({"a": [1.5]})
     assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(df))).sheetnames == ["data"]
     assert to_csv_bytes(df).decode("utf-8-sig").splitlines() == ["a", "1.5"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "conversion", "change"),
+    [("ru", "Конверсия, %", "Лиды: Изм. к пред., %"), ("en", "Conversion, %", "Leads: Change vs previous, %")],
+)
+def test_csv_download_cells_read_as_their_headers_say(lang, conversion, change):
+    """A CSV has no cell formats: a conversion of 0.0025 is written as 0.25 under a header that
+    says "%", a month's 69.5825 leads as 70, money to the cent, a month as 2025-11; missing stays
+    empty, a Decimal amount keeps its digits and text is still no formula."""
+    import csv
+    from decimal import Decimal
+
+    from funnel.report.download import csv_bytes
+
+    df = _frame(lang)
+    df[t("an.col.leads", lang) + ": " + t("an.col.mom", lang)] = [-0.125]
+    df.loc[1] = ["b", None, None, None, None, None]
+    text = csv_bytes(df, lang).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [
+        "channel",
+        t("an.col.leads", lang),
+        conversion,
+        t("an.col.revenue", lang),
+        t("an.col.month", lang),
+        change,
+    ]
+    assert rows[1] == ['\'=HYPERLINK("x")', "70", "0.25", "10005534.0", "2025-11", "-12.5"]
+    assert rows[2] == ["b", "", "", "", "", ""]
+    exact = pd.DataFrame({t("an.col.revenue", lang): [Decimal("9999999999999999.99")]})
+    assert csv_bytes(exact, lang).decode("utf-8-sig").splitlines()[1] == "9999999999999999.99"

@@ -67,8 +67,13 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     at = run(app_db, {"spend": SPEND})
     m = metrics(at)
     assert m["Расходы"] == "4 000 ₽"
+    assert m["Лиды"] == "—"  # no leads loaded at all: not a 0 that reads as a fact
     for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
         assert m[label] == "—", (label, m)
+    # the month table has no column of "0" leads, "0" won and "0 ₽" revenue beside the spend
+    months = next(d.value for d in at.dataframe if "Месяц" in d.value.columns)
+    assert list(months.columns) == ["Месяц", "Расходы"], list(months.columns)
+    assert list(months["Месяц"]) == ["март 2026"] and list(months["Расходы"]) == ["4 000 ₽"]
     at.switch_page("pages/channels.py").run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -117,3 +122,78 @@ def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
     assert list(web.x) == ["2026-03", "2026-04", "2026-05"] and list(web.y) == [10, 0, 4]
     cpl = next(t for t in channel_trend_figure(df, "cpl").data if t.name == "Web")
     assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False
+
+
+@pytest.mark.parametrize(("n", "dtick"), [(3, "M1"), (6, "M1"), (12, "M2"), (24, "M3"), (36, "M6")])
+def test_month_axes_are_labelled_as_months(n, dtick):
+    """A trend's x axis names months ("май 2026"): Plotly's own labels for half a year read "1 май"."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=n, freq="MS"), "spend": [1.0] * n})
+    axis = trend_figure(df).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (dtick, "%b %Y")
+
+
+def test_leads_only_planner_caption_says_what_the_data_gives(app_db):
+    """Leads without deals: the baseline line gives the leads a month and says no deal was won,
+    instead of a formula "средний чек — = выручка 0,00 ₽ ÷ 0 сделок с суммой"."""
+    leads = [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 1 + i), "channel": "Web"} for i in range(6)]
+    at = run(app_db, {"leads": leads})
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    caption = next(c.value for c in at.caption if c.value.startswith("База:"))
+    assert "Выигранных сделок за период нет" in caption and "÷ 0 сделок" not in caption, caption
+    assert "= 6 ÷ " in caption  # the six leads over the months of the period
+
+
+def test_the_revenue_axis_has_its_own_round_ticks_from_zero():
+    """Overlaid on the deals' axis, the revenue axis followed its grid ("4 290 000, 5 860 000 …")."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame(
+        {
+            "month": pd.date_range("2025-01-01", periods=3, freq="MS"),
+            "leads": [10.0, 12.0, 9.0],
+            "won": [2.0, 3.0, 1.0],
+            "revenue": [4.3e6, 5.9e6, 7.4e6],
+        }
+    )
+    revenue = trend_figure(df).layout.yaxis3
+    assert (revenue.tickmode, revenue.rangemode, revenue.showgrid) == ("auto", "tozero", False)
+
+
+def test_lost_reasons_keep_one_colour_on_both_charts_and_stages_read_level():
+    """The by-stage chart had its reasons in another order than the by-month one, so a reason
+    changed colour between them; its tilted stage names ran into each other."""
+    import pandas as pd
+
+    from ui.views.funnel import lost_stage_figure, lost_time_figure
+
+    by_stage = pd.DataFrame(
+        {
+            "stage": ["A", "A", "B"],
+            "reason": ["Дорого", "Нет бюджета", "Дорого"],
+            "deals": [3, 2, 1],
+            "amount": [1.0] * 3,
+        }
+    )
+    by_month = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-02-01"]),
+            "reason": ["Нет бюджета", "Юридические условия", "Дорого"],
+            "deals": [1, 1, 1],
+            "amount": [1.0] * 3,
+        }
+    )
+    left = lost_stage_figure(by_stage, "deals", by_month)
+    right = lost_time_figure(by_month, "deals", by_stage)
+    colours = lambda fig: {t.name: t.marker.color for t in fig.data}  # noqa: E731
+    shared = colours(left).keys() & colours(right).keys()
+    assert shared == {"Дорого", "Нет бюджета"}
+    assert all(colours(left)[n] == colours(right)[n] for n in shared)
+    assert len(set(colours(right).values())) == 3  # three reasons, three colours
+    assert all(t.orientation == "h" for t in left.data) and left.layout.yaxis.autorange == "reversed"

@@ -135,6 +135,15 @@ def test_presenter_mode_fills_the_screen_and_esc_leaves_it(fresh_server, tab):
     wait_until_drawn(tab)
     assert not tab.locator('[data-testid="stSidebar"]').is_visible()
     assert "present=1" in tab.url
+    # the room sees whole leads and a whole check, grouped as Russian groups thousands
+    thumbs = tab.locator('.st-key-ws_levers [data-testid="stSliderThumbValue"]').all_inner_texts()
+    assert "." not in thumbs[0] and "." not in thumbs[2] and "\u00a0" in thumbs[2], thumbs
+    leave = tab.get_by_role("button", name=t("presenter.leave", "ru"))
+    assert leave.is_visible()  # and one visible click out, as well as Esc
+    leave.click()
+    wait_until_drawn(tab)
+    assert tab.locator('[data-testid="stSidebar"]').is_visible()
+    assert "present=" not in tab.url
 
 
 def test_on_a_phone_the_answer_comes_first_and_the_stages_stay_in_order(fresh_server, tab):

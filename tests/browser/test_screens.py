@@ -65,3 +65,9 @@ def test_the_checks_catch_what_they_are_for():
     assert screens.words_out_of_place("Лиды Yandex Direct ROMI", "ru", {"Yandex Direct"}) == set()
     assert screens.words_out_of_place("Leads Лиды", "en", set()) == {"Лиды"}
     assert screens.words_out_of_place("Leads Москва", "en", {"Москва"}) == set()
+    # a file path or a config section is typed as it is, in any language
+    assert screens.words_out_of_place("Роли в файле .streamlit/secrets.toml, раздел [funnel]", "ru", set()) == set()
+    assert screens.words_out_of_place("Архив экспорта (.zip)", "ru", set()) == set()
+    assert screens.words_out_of_place("Загрузить файл Upload", "ru", set()) == {"Upload"}
+    assert screens.words_out_of_place("Лиды/Leads", "ru", set()) == {"Leads"}
+    assert screens.words_out_of_place("Средняя ошибка (MAPE)", "ru", set()) == {"MAPE"}

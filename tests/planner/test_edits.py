@@ -134,7 +134,9 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
     assert not at.exception, at.exception
     open_tab(at, "mix")
     result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "Бюджет в месяц"])
-    mine = result[result["Канал"] == channel].iloc[0]
+    from funnel.demo_names import shown
+
+    mine = result[result["Канал"] == shown(channel, "ru")].iloc[0]  # the demo's channel, named in Russian
     # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000
     assert (mine["Лиды"], mine["Сделки в месяц"], mine["Оборот в месяц"]) == ("100,0", "5,00", "1 000 000 ₽")
     assert json.loads(

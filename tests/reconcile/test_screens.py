@@ -258,8 +258,12 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     assert at.number_input(key="pl_leads_n").value == pytest.approx(b.all_leads / b.months, rel=1e-12)
     caption = next(c.value for c in at.caption if "когортам лидов" in c.value)
     assert fmt_pct(b.conversion, "ru", 4) in caption
-    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.leads, 'ru')} лидов" in caption
-    assert f"{fmt_num(b.maturing, 'ru')} лидов периода ещё созревают" in caption
+    from funnel.formatting import plural_forms  # the word a count takes: 1 лид, 2 лида, 5 лидов
+
+    won, leads, maturing = (fmt_num(x, "ru") for x in (b.won, b.leads, b.maturing))
+    won_word = plural_forms(won, "ru", "выигранная|выигранные|выигранных")
+    assert f"{won} {won_word} ÷ {leads} {plural_forms(leads, 'ru', 'лид|лида|лидов')}" in caption
+    assert f"{maturing} {plural_forms(maturing, 'ru', 'лид|лида|лидов')} периода ещё созревают" in caption
     assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
     # CPL over every lead of the period, the maturing ones too: they were paid for
     spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽', 2)} = расходы {fmt_money(b.spend, 'ru', '₽', 2)}"

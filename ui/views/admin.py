@@ -12,9 +12,11 @@ import streamlit as st
 import ui
 from funnel import administration, portable
 from funnel.filesafety import MAX_UPLOAD_MB
+from funnel.formatting import DASH
 from funnel.i18n import TABLE
 from funnel.workspace import list_workspaces
 from ui import auth
+from ui.views.uploader import file_uploader
 
 
 def export_bytes(workspace_id: str, actor) -> bytes:
@@ -51,6 +53,7 @@ def render() -> None:
         [{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
         hide_index=True,
         key="admin_ws_table",
+        placeholder=DASH,
     )
     with st.form("admin_create", clear_on_submit=True):
         st.markdown(f"**{ui.t('admin.create')}**")
@@ -112,7 +115,7 @@ def render() -> None:
     )
 
     st.subheader(ui.t("admin.import"))
-    archive = st.file_uploader(ui.t("admin.import_file"), type=["zip"], key="admin_import_file")
+    archive = file_uploader(ui.t("admin.import_file"), types=["zip"], key="admin_import_file")
     as_name = st.text_input(ui.t("admin.import_name"), key="admin_import_name")
     if archive is not None and st.button(ui.t("admin.import_button"), key="admin_import_btn"):
         with tempfile.TemporaryDirectory() as tmp:
@@ -136,6 +139,7 @@ def render() -> None:
             [{ui.t(f"admin.col_{k}"): v for k, v in row.items()} for row in who],
             hide_index=True,
             key="admin_roles_table",
+            placeholder=DASH,
         )
     else:
         st.caption(ui.t("admin.no_roles"))

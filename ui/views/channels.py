@@ -14,7 +14,7 @@ import ui
 from funnel.metrics import overview
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
-from ui.views.overview import cut_part
+from ui.views.overview import cut_part, month_ticks
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -48,7 +48,7 @@ def economics_table(
     whole = totals(df)  # from the whole table: a shown part may lack its totals row
     unknown = overview.unknown(whole, has_deals) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
-    names.update(conv_low=ui.t("an.col.interval") + " min", conv_high=ui.t("an.col.interval") + " max")
+    names.update(conv_low=ui.t("an.col.interval_low"), conv_high=ui.t("an.col.interval_high"))
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
@@ -160,6 +160,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
         yaxis_title=ui.t(f"an.col.{metric}"),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
+    fig.update_xaxes(**month_ticks(len(months)))
     return fig
 
 

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel.charts import PALETTE
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
 from ui.show import fmt_value, label, missing
@@ -199,34 +200,51 @@ def _measure_axis(measure: str) -> str:
     return ui.t("axis.money", currency=ui.currency()) if measure == "amount" else ui.t("axis.deals")
 
 
-def lost_stage_figure(df: pd.DataFrame, measure: str) -> go.Figure:
+# Under the axis title, not over it (the template's place for a legend hid "Сделок" and "Месяц").
+_LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0}
+
+
+def reason_colours(*frames: pd.DataFrame | None) -> dict[str, str]:
+    """One colour per lost reason in both charts of the tab (each drew its reasons in its own
+    order, so "Дорого" was green on one and orange on the other): the reasons of both frames,
+    sorted by name, take the palette in turn."""
+    reasons = pd.concat([f["reason"] for f in frames if f is not None and "reason" in f]).drop_duplicates()
+    names = sorted({chart_text(label(r, "reason")) for r in reasons})
+    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+
+
+def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
+    """Lost deals by stage and reason; ``other``: the by-month frame, whose reasons share the colours."""
     fig = go.Figure()
+    colours = reason_colours(df, other)
     stage_labels = [chart_text(label(s, "stage")) for s in df["stage"]]
     for reason in df["reason"].drop_duplicates():
         mask = df["reason"].isna() if missing(reason) else df["reason"] == reason
         part = df[mask]
         name = chart_text(label(reason, "reason"))
         fig.add_bar(
-            x=[stage_labels[i] for i in part.index],
-            y=part[measure],
+            y=[stage_labels[i] for i in part.index],
+            x=part[measure],
+            orientation="h",
             name=name,
+            marker_color=colours[name],
             text=[fmt_value(measure, v) for v in part[measure]],
             textposition="none",
             hovertemplate=f"{name}: %{{text}}<extra></extra>",
         )
-    # Stage names are long: the reasons' legend goes to the right, not under the labels it hid.
+    # Stage names are long: they go down the side, read level, with the first stage on top (under
+    # the bars they were tilted into each other or, with the legend at the right, got half the width).
     fig.update_layout(
-        barmode="stack",
-        title=ui.t("an.fn.lost_stage"),
-        yaxis_title=_measure_axis(measure),
-        xaxis_tickangle=-30,
-        legend=dict(orientation="v", x=1.02, y=1, yanchor="top"),
+        barmode="stack", title=ui.t("an.fn.lost_stage"), xaxis_title=_measure_axis(measure), legend=_LEGEND_BELOW
     )
+    fig.update_yaxes(autorange="reversed")
     return fig
 
 
-def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
+def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
+    """Lost deals by month and reason; ``other``: the by-stage frame, whose reasons share the colours."""
     fig = go.Figure()
+    colours = reason_colours(other, df)
     for reason in df["reason"].drop_duplicates():
         part = df[df["reason"].isna()] if missing(reason) else df[df["reason"] == reason]
         name = chart_text(label(reason, "reason"))
@@ -234,6 +252,7 @@ def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
             x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
             y=part[measure],
             name=name,
+            marker_color=colours[name],
             text=[fmt_value(measure, v) for v in part[measure]],
             textposition="none",
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
@@ -243,6 +262,7 @@ def lost_time_figure(df: pd.DataFrame, measure: str) -> go.Figure:
         title=ui.t("an.fn.lost_time"),
         yaxis_title=_measure_axis(measure),
         xaxis_title=ui.t("axis.month"),
+        legend={**_LEGEND_BELOW, "y": -0.42},  # below two-line month ticks and the title
     )
     return fig
 

@@ -80,17 +80,44 @@ def workspace_has_deals(workspace_id: str) -> bool:
     return ui.shared(current_rows, workspace_id=workspace_id, kind="deals") > 0
 
 
-def headline_metrics(h: Headline, split: pd.DataFrame | None = None, has_deals: bool = True) -> None:
+def workspace_has_leads(workspace_id: str) -> bool:
+    """Whether the workspace holds any lead (of any period)."""
+    return ui.shared(current_rows, workspace_id=workspace_id, kind="leads") > 0
+
+
+def month_columns(now: dict, has_leads: bool, has_deals: bool) -> dict[str, str]:
+    """The month table's columns: only the measures the workspace has (a spend-only workspace
+    showed a column of "0" leads, "0" won and "0 ₽" revenue beside its spend, read as facts);
+    revenue also goes when won deals carry no amounts (overview.unknown)."""
+    unknown = overview.unknown(now, has_deals)
+    columns = {"month": "an.col.month"}
+    if has_leads:
+        columns["leads"] = "an.col.leads"
+    if "won" not in unknown:
+        columns["won"] = "an.col.won"
+    if "revenue" not in unknown:
+        columns["revenue"] = "an.col.revenue"
+    if now.get("spend") is not None:
+        columns["spend"] = "an.col.spend"
+    return columns
+
+
+def headline_metrics(
+    h: Headline, split: pd.DataFrame | None = None, has_deals: bool = True, has_leads: bool = True
+) -> None:
     """The overview's metric cards: value, change vs the previous period (delta), year on year
     (caption; none when it is the previous period's window, or there is no year earlier), and
     the formula with its numbers (help); the spend and CPL help list the spend periods the
-    period cuts, with the share by days each adds (``split``: spend.spend_split)."""
-    ui.draw_cached(_headline_view, h, cut_lines(split), has_deals)
+    period cuts, with the share by days each adds (``split``: spend.spend_split). A workspace
+    without leads shows "—" for them (the message above says why), not a 0 that reads as a fact."""
+    ui.draw_cached(_headline_view, h, cut_lines(split), has_deals, has_leads)
 
 
-def _headline_view(h: Headline, cut: str = "", has_deals: bool = True) -> None:
+def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads: bool = True) -> None:
     rows = (HEADLINE[:3], HEADLINE[3:6], HEADLINE[6:])  # three a row: big money fits uncut
     unknown = overview.unknown(h.now, has_deals)  # shown as "—", never as a 0 that reads as a fact
+    if not has_leads:
+        unknown |= {"leads", "cpl", "conversion"}
     for row in rows:
         cols = st.columns(len(row))
         for col, figure in zip(cols, row, strict=False):
@@ -112,6 +139,13 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True) -> None:
 
 def _has(df: pd.DataFrame, column: str) -> bool:
     return column in df and bool(pd.to_numeric(df[column], errors="coerce").fillna(0).any())
+
+
+def month_ticks(n: int) -> dict:
+    """An x axis of ``n`` months labelled as months ("май 2026"), every month up to half a year,
+    then every second, third or sixth: Plotly's own choice for a short range read "1 май"."""
+    step = 1 if n <= 6 else 2 if n <= 12 else 3 if n <= 24 else 6
+    return {"dtick": f"M{step}", "tickformat": "%b %Y"}
 
 
 def trend_figure(df: pd.DataFrame) -> go.Figure:
@@ -161,10 +195,19 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                     col=1,
                     secondary_y=True,
                 )
+                # its own round ticks from zero (an overlaid axis otherwise follows the deals' grid:
+                # "4 290 000, 5 860 000 …") and no second grid over the bars
                 fig.update_yaxes(
-                    title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}", row=i, col=1, secondary_y=True
+                    title_text=f"{ui.t('an.series.revenue')}, {ui.currency()}",
+                    tickmode="auto",
+                    rangemode="tozero",
+                    showgrid=False,
+                    row=i,
+                    col=1,
+                    secondary_y=True,
                 )
     fig.update_layout(title=ui.t("an.ov.trend"), height=260 + 170 * len(rows), hovermode="x unified")
+    fig.update_xaxes(**month_ticks(len(months)))
     return fig
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 import ui
 from funnel import ladder
 from funnel.errors import FunnelError, keyed_error
+from funnel.formatting import DASH
 from funnel.workspace import set_currency
 from ui import auth, state
 from ui.writes import say, show_message, write
@@ -134,7 +135,11 @@ def render(ws) -> None:
         "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
         "name": st.column_config.TextColumn(ui.t("settings.col.name"), required=True, width="large"),
         "probability": st.column_config.NumberColumn(
-            ui.t("settings.col.probability"), min_value=0, max_value=100, step=1, format="%.0f%%"
+            ui.t("settings.col.probability"),
+            min_value=0,
+            max_value=100,
+            step=1,
+            format="%.0f\u00a0%%" if ui.lang() == "ru" else "%.0f%%",  # "5 %" (ru), "5%" (en)
         ),
         "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
         "kind": st.column_config.SelectboxColumn(
@@ -147,7 +152,14 @@ def render(ws) -> None:
     }
     table = ladder.for_editor(stages)
     if may_edit:
-        st.data_editor(table, column_config=column_config, num_rows="dynamic", hide_index=True, key=state.SET_LADDER)
+        st.data_editor(
+            table,
+            column_config=column_config,
+            num_rows="dynamic",
+            hide_index=True,
+            key=state.SET_LADDER,
+            placeholder=DASH,
+        )
         st.button(
             ui.t("settings.save_ladder"),
             key=state.SET_LADDER_SAVE,
@@ -167,7 +179,7 @@ def render(ws) -> None:
             )
         show_message("ladder")
     else:
-        st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view")
+        st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view", placeholder=DASH)
 
     # ---- stage spellings ----
     st.subheader(ui.t("settings.aliases"))
@@ -183,6 +195,7 @@ def render(ws) -> None:
                 "alias": st.column_config.TextColumn(ui.t("settings.alias")),
                 "stage": st.column_config.TextColumn(ui.t("settings.alias_stage")),
             },
+            placeholder=DASH,
         )
     if may_edit:
         c1, c2 = st.columns(2)

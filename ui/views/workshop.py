@@ -7,9 +7,11 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from funnel import formatting
 from funnel.baseline import Baseline
 from funnel.model.plan import Plan
 from ui import state
+from ui.text import widget_format
 from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -51,6 +53,17 @@ def start(base: Plan, sig: str) -> None:
         workshop_reset(base)
 
 
+# What each slider shows: the decimals the arithmetic line under it writes ("1 270 лидов × 3,18 %
+# × 199 031 ₽"), so the room reads the same figure twice, not "1 269.75" above "1 270".
+_PLACES = {"leads": 0, "conversion": 2, "avg_check": 0, "sellers": 0}
+
+
+def slider_format(field: str) -> str:
+    """A workshop slider's format: the line's decimals, thousands grouped as the language groups
+    them ("199 031" / "199,031")."""
+    return widget_format(_PLACES[field])
+
+
 def workshop_reset(plan: Plan) -> None:
     for field, key in WS_KEYS.items():
         value = getattr(plan, field)
@@ -67,16 +80,12 @@ def workshop_plan(base: Plan) -> Plan:
 
 
 def leads_word(n: float, noun: str = "leads") -> str:
-    """Russian needs the noun's case after a number: 1 лид, 2 лида, 5 лидов; 21 лид (``noun``
-    "deals": 1 сделка, 2 сделки, 5 сделок)."""
-    n = int(round(n))
-    if ui.lang() != "ru":
-        return ui.t(f"workshop.{noun}_one" if n == 1 else f"workshop.{noun}_many")
-    if n % 10 == 1 and n % 100 != 11:
-        return ui.t(f"workshop.{noun}_one")
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return ui.t(f"workshop.{noun}_few")
-    return ui.t(f"workshop.{noun}_many")
+    """The noun after a count by the language's plural rules (funnel.formatting, CLDR): 1 лид,
+    2 лида, 5 лидов, 21 лид (``noun`` "deals": 1 сделка, 2 сделки, 5 сделок); the count as shown
+    (rounded to whole)."""
+    forms = {c: ui.t(f"workshop.{noun}_{c}") for c in ("one", "few", "many")}
+    forms["other"] = forms["many"] if ui.lang() == "en" else forms["few"]
+    return formatting.plural(round(n), ui.lang(), forms)
 
 
 def workshop_line(out: dict, noun: str = "leads") -> str:

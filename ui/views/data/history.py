@@ -10,6 +10,7 @@ import streamlit as st
 import ui
 from funnel import ingest
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from ui import auth, state
 from ui.views.data import texts
 from ui.writes import say, show_message
@@ -56,7 +57,13 @@ def history_section(ws, header) -> None:
     if history.empty:
         st.caption(ui.t("data.history_empty"))
         return
-    st.dataframe(texts.history_table(history), hide_index=True, key="data_history")
+    st.dataframe(
+        texts.history_table(history),
+        column_config=texts.history_columns(),
+        hide_index=True,
+        key="data_history",
+        placeholder=DASH,
+    )
     show_message("history")  # the outcome of an undo, right under the table it changed
     if not may_undo:
         return

@@ -8,8 +8,10 @@ import streamlit as st
 import ui
 from funnel import ingest
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from ui import state
 from ui.views.data import texts, upload
+from ui.views.uploader import file_uploader
 
 
 def upload_flow(ws) -> None:
@@ -24,12 +26,12 @@ def upload_flow(ws) -> None:
     st.caption(ui.t(f"data.kind_desc.{kind}"))
 
     st.subheader(ui.t("data.step_file"))
-    uploaded = st.file_uploader(
+    uploaded = file_uploader(
         ui.t("data.file"),
-        type=upload.FILE_TYPES,
-        key=state.DATA_FILE,
+        types=upload.FILE_TYPES,
+        key=str(state.DATA_FILE),
         help=ui.t("data.file_help", mb=upload.MAX_UPLOAD_MB),
-        max_upload_size=upload.MAX_UPLOAD_MB,
+        max_mb=upload.MAX_UPLOAD_MB,
     )
     try:
         stored = upload.stored_file(uploaded)
@@ -176,14 +178,17 @@ def review_and_load(ws, stored, kind) -> None:
     st.caption(
         ui.t("data.preview_caption", n=ui.num(min(len(insp.preview), texts.PREVIEW_ROWS)), total=ui.num(insp.rows_in))
     )
-    st.dataframe(texts.preview_table(insp), hide_index=True, key="data_preview")
+    preview = texts.preview_table(insp)
+    st.dataframe(
+        preview, column_config=texts.preview_columns(preview), hide_index=True, key="data_preview", placeholder=DASH
+    )
 
     st.markdown(f"**{ui.t('data.rejected')}**")
     if insp.rejected.empty:
         st.success(ui.t("data.rejected_none", total=ui.num(insp.rows_in)))
     else:
         st.warning(ui.t("data.rejected_some", rejected=ui.num(insp.rejected_count), total=ui.num(insp.rows_in)))
-        st.dataframe(texts.rejected_table(insp), hide_index=True, key="data_rejected")
+        st.dataframe(texts.rejected_table(insp), hide_index=True, key="data_rejected", placeholder=DASH)
         if len(insp.rejected) > texts.REJECTED_SHOWN:
             st.caption(ui.t("data.rejected_first", n=ui.num(texts.REJECTED_SHOWN)))
         st.download_button(

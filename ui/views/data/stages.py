@@ -90,7 +90,9 @@ def stages_section(ws) -> None:
                 format_func=ui.labels(ladder.KINDS, lambda x: ui.t(f"settings.kind.{x}")),
             )
             if k == "open":
-                c2.number_input(ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, key=stage_key(spelling, "prob"))
+                c2.number_input(
+                    ui.t("data.add_prob"), 0.0, 100.0, 10.0, step=5.0, format="%.0f", key=stage_key(spelling, "prob")
+                )
             c2.button(
                 ui.t("data.add_button"), key=stage_key(spelling, "add"), on_click=add_stage, args=(ws.id, spelling)
             )

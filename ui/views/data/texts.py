@@ -4,6 +4,8 @@ history."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 import ui
@@ -155,6 +157,27 @@ def preview_table(insp) -> pd.DataFrame:
     return out.rename(columns={c: (ui.t("data.rej_row") if c == "row" else field_label(c)) for c in keep})
 
 
+def preview_columns(table: pd.DataFrame) -> dict:
+    """st.dataframe's column_config for the preview: dates as the language writes them
+    ("05.01.2025", not "2025-01-05"), numbers with its thousands grouping ("125 607")."""
+    import streamlit as st
+
+    from ui.text import places, table_date_format, widget_format
+
+    config: dict = {}
+    for c in table.columns:
+        col = table[c]
+        values = col.dropna()
+        if pd.api.types.is_datetime64_any_dtype(col):
+            config[c] = st.column_config.DatetimeColumn(format=table_date_format(with_time=True))
+        elif len(values) and all(isinstance(v, date) for v in values):
+            config[c] = st.column_config.DateColumn(format=table_date_format())
+        elif pd.api.types.is_float_dtype(col):  # an amount; whole numbers may be ids: left as they are
+            digits = max((places(v, 2) for v in values), default=0)
+            config[c] = st.column_config.NumberColumn(format=widget_format(digits))
+    return config
+
+
 def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
     """Why the Load button is disabled, as translated phrases (empty: ready)."""
     reasons = []
@@ -210,6 +233,17 @@ _HISTORY_COLUMNS = [  # (engine column, header key)
     ("user_name", "data.h.user"),
     ("undone_at", "data.h.undone"),
 ]
+
+
+def history_columns() -> dict:
+    """st.dataframe's column_config for the history: row counts grouped as the language groups
+    thousands ("26 424", not "26424")."""
+    import streamlit as st
+
+    from ui.text import widget_format
+
+    counts = ("data.h.rows_in", "data.h.added", "data.h.updated", "data.h.rejected")
+    return {ui.t(k): st.column_config.NumberColumn(format=widget_format(0)) for k in counts}
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:

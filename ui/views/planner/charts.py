@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import formatting
 from funnel.safety import chart_text
 
 
@@ -68,6 +69,11 @@ def _layout(fig: go.Figure, height: int = 340, legend: bool = False) -> go.Figur
     return fig
 
 
+def _signed(x: float) -> str:
+    """A lever's move as the language writes a signed percent: "−10 %" (ru), "−10%" (en)."""
+    return formatting.signed_percent(x, ui.lang(), 0)
+
+
 def _money_axis(key: str = "axis.turnover") -> str:
     return ui.t(key, currency=ui.currency())
 
@@ -94,8 +100,8 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
     fig = go.Figure(
         [
-            go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name="−10 %"),
-            go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name="+10 %"),
+            go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name=_signed(-0.1)),
+            go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name=_signed(0.1)),
         ]
     )
     fig.update_layout(
@@ -141,6 +147,8 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
         ]
     )
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
+    # one tick a month, named as a month ("май 2026"): Plotly's own choice read "1 май"
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y")
     return _layout(fig, legend=True)
 
 
@@ -166,5 +174,9 @@ def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacit
             annotation_text=ui.t("planner.cap.capacity"),
             annotation_position="bottom right",
         )
-    fig.update_layout(title=ui.t("planner.chart.capacity"), xaxis_title=ui.t("planner.lever.leads"), yaxis_title="%")
+    fig.update_layout(
+        title=ui.t("planner.chart.capacity"),
+        xaxis_title=ui.t("planner.lever.leads"),
+        yaxis_title=ui.t("axis.conversion"),
+    )
     return _layout(fig)

@@ -10,10 +10,12 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import state
+from ui.text import widget_format
 from ui.views.planner import levers as up
 
 
@@ -26,7 +28,9 @@ def chain_tab(b, r: PlanResult) -> None:
         st.info(ui.t("planner.chain.empty"))
         return
     st.caption(ui.t("planner.chain.intro"))
-    names = [s for s, _ in b.chain]
+    # the demo's stage names in the session's language (ui.label: funnel.demo_names), as the
+    # Funnel page shows them; a user's own stages as loaded
+    names = [ui.label(s) for s, _ in b.chain]
     labels = [
         ui.t("planner.chain.first", to=ui.plain(names[1] if len(names) > 1 else ""))
         if i == 0
@@ -60,7 +64,7 @@ def chain_tab(b, r: PlanResult) -> None:
                 100.0,
                 step=0.01,
                 key=keys[i],
-                format="%.4f",
+                format=widget_format(2),  # the step's (0.01 %); the table below has the exact rates
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
@@ -83,6 +87,7 @@ def chain_tab(b, r: PlanResult) -> None:
         hide_index=True,
         width="stretch",
         key="pl_chain_table",
+        placeholder=DASH,
     )
 
 
@@ -122,7 +127,8 @@ def mix_tab(b, r: PlanResult) -> None:
     _stale_note("planner.mix.stale", stale)
     start = pd.DataFrame(
         {
-            "channel": [c.name for c in rows],
+            "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
+            "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
             "budget": [c.budget for c in rows],
             "cpl": [c.cpl for c in rows],
             "conversion": [c.conversion * 100 for c in rows],
@@ -135,17 +141,28 @@ def mix_tab(b, r: PlanResult) -> None:
         key=state.PL_MIX,
         hide_index=True,
         width="stretch",
-        disabled=["channel"],
+        disabled=["name", "channel"],
         column_config={
-            "channel": ui.t("planner.mix.channel"),
-            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0),
-            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1),
-            "conversion": st.column_config.NumberColumn(ui.t("planner.mix.conversion"), min_value=0, max_value=100),
-            "avg_check": st.column_config.NumberColumn(ui.t("planner.mix.avg_check"), min_value=0),
+            "name": ui.t("planner.mix.channel"),
+            "channel": None,
+            # thousands grouped as the language groups them (ui.text.widget_format)
+            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0, format=widget_format(0)),
+            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1, format=widget_format(0)),
+            "conversion": st.column_config.NumberColumn(
+                ui.t("planner.mix.conversion"), min_value=0, max_value=100, format=widget_format(2)
+            ),
+            "avg_check": st.column_config.NumberColumn(
+                ui.t("planner.mix.avg_check"), min_value=0, format=widget_format(0)
+            ),
             "saturation": st.column_config.NumberColumn(
-                ui.t("planner.mix.saturation"), min_value=0, max_value=3, help=ui.t("planner.mix.saturation_help")
+                ui.t("planner.mix.saturation"),
+                min_value=0,
+                max_value=3,
+                format=widget_format(2),
+                help=ui.t("planner.mix.saturation_help"),
             ),
         },
+        placeholder=DASH,
     )
     try:
         channels = [
@@ -183,7 +200,7 @@ def mix_tab(b, r: PlanResult) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
                 ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
                 ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
@@ -198,6 +215,7 @@ def mix_tab(b, r: PlanResult) -> None:
         hide_index=True,
         width="stretch",
         key="pl_mix_result",
+        placeholder=DASH,
     )
 
 
@@ -234,7 +252,7 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
         res = mix.rows(e.apply_mix(channels)[0])
         out[ui.t("planner.tab.mix")] = pd.DataFrame(
             {
-                ui.t("planner.mix.channel"): [r["channel"] for r in res],
+                ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [r["budget"] for r in res],
                 ui.t("planner.mix.cpl"): [r["cpl"] for r in res],
                 ui.t("planner.mix.leads"): [r["leads"] for r in res],

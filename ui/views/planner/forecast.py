@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from funnel.formatting import DASH
 from funnel.model import backtest as bt
 from funnel.model import pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
@@ -66,7 +67,7 @@ def _by_close_month(months: list[dict]) -> None:
             ui.t("planner.fc.close_month"): [
                 ui.t("planner.fc.no_close")
                 if m["month"] is None
-                else m["month"].strftime("%Y-%m") + (" " + ui.t("planner.fc.overdue") if m["overdue"] else "")
+                else ui.month(m["month"]) + (" " + ui.t("planner.fc.overdue") if m["overdue"] else "")
                 for m in months
             ],
             ui.t("planner.fc.deals"): [ui.num(m["deals"]) for m in months],
@@ -74,7 +75,7 @@ def _by_close_month(months: list[dict]) -> None:
             ui.t("planner.fc.w_ladder"): [ui.money(m["weighted"]) for m in months],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline_by_close")
+    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline_by_close", placeholder=DASH)
 
 
 def forecast_tab(b, fc: dict) -> None:
@@ -82,7 +83,7 @@ def forecast_tab(b, fc: dict) -> None:
     st.subheader(ui.t("planner.fc.pipeline"))
     table = pd.DataFrame(
         {
-            ui.t("planner.fc.stage"): [str(r["stage"]) for r in rows],
+            ui.t("planner.fc.stage"): [ui.label(r["stage"], "stage") for r in rows],  # the demo's in the language
             ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
             ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
             ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
@@ -91,7 +92,7 @@ def forecast_tab(b, fc: dict) -> None:
             ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline")
+    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline", placeholder=DASH)
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))

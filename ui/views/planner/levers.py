@@ -24,13 +24,17 @@ from funnel.model import link
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan
 from ui import auth, state
+from ui.text import input_format, places, widget_format
 
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
 MIN = {"contacts_per_seller": 0.01}  # a seller who handles no one is not a team
 # What a lever's widgets show, in widget units (a share in percent): enough digits that the
 # model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
-FORMAT = {"share": "%.4f", "money": "%.2f", "count": "%.2f", "number": "%.2f"}
+# The number box always shows them; the slider, a coarse control, only its step's ("1 270",
+# "199 031", "3.2"), thousands grouped as the language groups them (ui.text.widget_format).
+DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2}
+FORMAT = {kind: input_format(d) for kind, d in DIGITS.items()}
 # On a phone the two columns stack: the result (right) goes first, so the answer is not below
 # five sliders. Fixed CSS only; Streamlit stacks columns below 640 px.
 PHONE_CSS = """<style>
@@ -236,8 +240,17 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
     fmt = FORMAT[LEVERS[field][0]]
+    digits = places(step)
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
-    c1.slider(label, min_value=lo, max_value=hi, step=step, key=sk, format=fmt, help=ui.t(f"planner.help.{field}"))
+    c1.slider(
+        label,
+        min_value=lo,
+        max_value=hi,
+        step=step,
+        key=sk,
+        format=widget_format(digits),
+        help=ui.t(f"planner.help.{field}"),
+    )
     c2.number_input(
         label,
         min_value=MIN.get(field, 0.0),

@@ -13,6 +13,7 @@ import ui
 from funnel import scenarios as sc
 from funnel import units
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from funnel.model import edits
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
@@ -88,7 +89,7 @@ def scenarios_tab(
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
         labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
-        st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table")
+        st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table", placeholder=DASH)
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")

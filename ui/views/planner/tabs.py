@@ -13,6 +13,7 @@ from funnel.model import pipeline
 from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
 from ui import state
+from ui.text import input_format
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 
@@ -68,7 +69,11 @@ def baseline_caption(b) -> str:
         "spend": ui.money(b.spend, 2),
         "all": ui.num(b.all_leads),
     }
-    if b.basis == "projected" and b.window_days is not None:
+    if not b.won:  # nothing won to take a conversion or a check from: only what the data gives
+        text = ui.t("planner.baseline_caption_leads", **figures)
+        if b.spend:
+            text += " " + ui.t("planner.baseline_caption_cpl", **figures)
+    elif b.basis == "projected" and b.window_days is not None:
         young = {"exposure": ui.num(b.exposure, 2), "young": ui.num(b.young), "days": ui.num(b.window_days)}
         text = ui.t("planner.baseline_caption_projected", **figures, **young)
     elif b.basis in ("cohort", "projected"):  # projected without delays to learn from: every lead whole
@@ -195,11 +200,15 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     ui.plot(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
-        la = cols[0].number_input(ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, key="pl_cal_la")
+        la = cols[0].number_input(
+            ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, step=1.0, format=input_format(0), key="pl_cal_la"
+        )
         ca = cols[1].number_input(
             ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0, key="pl_cal_ca"
         )
-        lb = cols[2].number_input(ui.t("planner.cap.load_b"), min_value=0.0, value=200.0, key="pl_cal_lb")
+        lb = cols[2].number_input(
+            ui.t("planner.cap.load_b"), min_value=0.0, value=200.0, step=1.0, format=input_format(0), key="pl_cal_lb"
+        )
         cb = cols[3].number_input(
             ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5, key="pl_cal_cb"
         )

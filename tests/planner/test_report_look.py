@@ -1,0 +1,33 @@
+"""What a reader of the CLI's plan report sees in its charts and sensitivity table: axes that say
+what they count and in which currency, the legend's percents written as the language writes
+them, and a small fractional count with its tenth."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from funnel.model.plan import Plan
+from funnel.model.result import run
+from funnel.model.sensitivity import sensitivity
+from funnel.report import content, figures
+
+
+@pytest.mark.parametrize(
+    ("lang", "low", "axis"), [("ru", "−10 %", "Изменение, ₽"), ("en", "−10%", "Change, ₽")], ids=["ru", "en"]
+)
+def test_report_charts_name_their_axes_and_write_percents_in_the_language(lang, low, axis):
+    plan = Plan(leads=100, conversion=0.05, avg_check=100_000)
+    tornado = figures.tornado(sensitivity(plan, "turnover"), "turnover", lang, "₽")
+    assert [bar.name for bar in tornado.data] == [low, low.replace("−", "+")]
+    assert tornado.layout.xaxis.title.text == axis
+    waterfall = figures.waterfall(run(plan, plan, reverse=False), lang, "$")
+    assert waterfall.layout.yaxis.title.text.endswith(", $")
+
+
+def test_six_sellers_less_ten_percent_show_as_five_point_four():
+    df = pd.DataFrame([{"lever": "sellers", "low": 5.4, "high": 6.6, "delta_low": -1.0, "delta_high": 0.0}])
+    row = content.table("sensitivity", df, "ru").rows[0]
+    assert [content.shown(v, "ru", "₽") for v in row[1:3]] == ["5,4", "6,6"]
+    whole = content.table("sensitivity", df.assign(low=5.0, high=7.0), "ru").rows[0]
+    assert [content.shown(v, "ru", "₽") for v in whole[1:3]] == ["5", "7"]

@@ -1,0 +1,108 @@
+"""Widgets formatted for the language, as far as Streamlit 1.67 lets them be (ui.text): sliders and
+the channel-mix table group thousands as the language does ("199 000" / "199,000") and show the
+value's own decimals; number boxes show a plain "%.Nf" (Streamlit checks their format with
+Python's ``%``, which has no grouping flag); tables show "—" for a missing cell, not "None".
+
+What the browser draws from these formats is checked on every screen by tests/browser/screens.py
+(a five-digit figure without its grouping on a slider fails there)."""
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui import state
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+GROUPED = {"ru": "%'\u00a0,", "en": "%,"}
+
+
+def workshop(lang: str, **levers) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    for key, value in levers.items():
+        at.session_state[key] = value
+    at.switch_page("pages/workshop.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(app_db, lang):
+    """The line under the sliders writes 1 270 leads × 3,18 % × 199 031 ₽: the sliders show the
+    same decimals (not "1 269.75" above "1 270"), thousands grouped."""
+    at = workshop(lang, ws_leads=1269.75, ws_conversion=3.1834, ws_avg_check=199_030.93, ws_sellers=6.0)
+    formats = {k: at.slider(key=k).proto.format for k in ("ws_leads", "ws_conversion", "ws_avg_check", "ws_sellers")}
+    assert formats == {
+        "ws_leads": f"{GROUPED[lang]}.0f",
+        "ws_conversion": f"{GROUPED[lang]}.2f",
+        "ws_avg_check": f"{GROUPED[lang]}.0f",  # "199 031" (ru), "199,031" (en), not "199030.93"
+        "ws_sellers": f"{GROUPED[lang]}.0f",
+    }
+    line = {"ru": "1 270 лидов × 3,18 % × 199 031 ₽", "en": "1,270 leads × 3.18% × ₽199,031"}[lang]
+    assert any(m.value.replace("\\", "").startswith(line) for m in at.markdown), [m.value for m in at.markdown]
+
+
+def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
+    at = app.switch_page("pages/planner.py").run()
+    at.number_input(key="pl_avg_check_n").set_value(199_000.0).run()
+    assert not at.exception, at.exception
+    assert at.slider(key="pl_avg_check_s").proto.format == "%'\u00a0,.0f"
+    assert at.number_input(key="pl_avg_check_n").proto.format == "%.2f"  # Streamlit allows no grouping there
+    at.session_state["pl_tab"] = "Каналы"
+    at.run()
+    mix = next(d for d in at.dataframe if "budget" in d.value.columns)
+    columns = json.loads(mix.proto.columns)
+    assert columns["budget"]["type_config"]["format"] == "%'\u00a0,.0f"  # "125 607", not "125607"
+    assert columns["conversion"]["type_config"]["format"] == "%'\u00a0,.2f"
+    assert mix.proto.placeholder == "—"
+    # the demo's channels and stages are named in Russian, as the Channels and Funnel pages name them
+    from funnel.demo_names import shown
+
+    assert list(mix.value["name"]) == [shown(c, "ru") for c in mix.value["channel"]]
+    assert mix.value["name"].iloc[0] != mix.value["channel"].iloc[0]
+    at.session_state["pl_tab"] = "Этапы"
+    at.run()
+    chain = [s.label for s in at.slider if s.key and s.key.startswith("pl_chain")]
+    assert chain and not any(re.search("[A-Za-z]{3,}", label) for label in chain), chain
+
+
+def test_missing_cells_show_a_dash_in_settings(app):
+    at = app.switch_page("pages/settings.py").run()
+    assert not at.exception, at.exception
+    ladder = at.dataframe(key=state.SET_LADDER)
+    assert ladder.value["norm_days"].isna().any()  # the demo ladder's last stages have no norm
+    assert ladder.proto.placeholder == "—"
+
+
+def test_every_table_on_screen_shows_a_dash_for_a_missing_cell():
+    """A scan of ui/ and pages/: each st.dataframe and st.data_editor call passes ``placeholder``
+    (Streamlit's default writes "None" in a missing cell)."""
+    import ast
+
+    lacking = []
+    for path in [*(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("dataframe", "data_editor")
+                and not any(k.arg == "placeholder" for k in node.keywords)
+            ):
+                lacking.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not lacking, lacking
+
+
+def test_the_plan_period_picker_writes_dates_as_russian_does(app):
+    """The Scenarios tab's plan period: 01.10.2026 in Russian, not 2026/10/01."""
+    at = app.switch_page("pages/planner.py").run()
+    at.session_state["pl_tab"] = "Сценарии"
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("План").run()
+    at.button(key="pl_sc_save").click().run()  # the period is asked for a saved scenario
+    assert not at.exception, at.exception
+    assert at.date_input(key="pl_sc_period").proto.format == "DD.MM.YYYY"
