@@ -30,15 +30,15 @@ TEXTS = {
     ),
     "tm.drivers.method": (
         "Как считаем: у каждой группы доля побед сравнивается со средней ({rate}). Маленькие группы "
-        "подтягиваются к средней: к сделкам группы добавляются {prior} условных сделок со средним "
+        "подтягиваются к средней: к сделкам группы добавляются {prior} {prior|условная сделка|условные сделки|условных сделок} со средним "
         "результатом, поэтому группа из 3 сделок почти не отличается от средней, а группа из 400 — "
         "почти не меняется. В скобках — 95 % интервал: если он захватывает 1×, явной разницы нет. "
-        "Группы меньше чем из {few} сделок показаны, но выводов по ним нет.",
+        "Группы меньше чем из {few} {few|сделки|сделок|сделок} показаны, но выводов по ним нет.",
         "How it is counted: each group's win rate is compared with the average ({rate}). Small groups "
-        "are pulled toward the average: {prior} imaginary deals at the average rate are added to the "
+        "are pulled toward the average: {prior} imaginary {prior|deal|deals} at the average rate are added to the "
         "group's own, so a group of 3 deals hardly differs from the average while a group of 400 barely "
         "moves. In brackets, the 95 % interval: when it includes 1×, there is no clear difference. "
-        "Groups of fewer than {few} deals are shown but not turned into findings.",
+        "Groups of fewer than {few} {few|deal|deals} are shown but not turned into findings.",
     ),
     "tm.drivers.findings": ("Что видно", "What stands out"),
     "tm.drivers.no_findings": (
