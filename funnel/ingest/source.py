@@ -42,6 +42,10 @@ class Source:
     # CSV with more runs of empty lines than the pre-scan keeps (prescan.MAX_RUNS): rows from
     # this line on may be numbered too low, so a report naming one of them is refused instead.
     exact_below: int | None = None
+    # Parquet: a FROM item of the file's columns as c0 … cN in their own types (``types``, as
+    # DuckDB names them), in file order; funnel.ingest.native reads the typed ones as they are.
+    native: str | None = None
+    types: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
