@@ -412,7 +412,37 @@ def cases() -> list[Case]:
                 warning="3 ids held invisible or lookalike characters",
             ),
         ),
+        Case(
+            "html-xls-nested-300-deep",
+            "leads",
+            "deep.xls",
+            lambda: ("<html><body>" + "<div>" * 300 + HTML_TABLE + "</div>" * 300 + "</body></html>").encode(),
+            Refused(
+                "deep.xls: its HTML elements are nested more than 200 deep; the table cannot be read whole. "
+                "Expected: an HTML table without deep nesting. " + _HOW + "export the data from the CRM again, "
+                "as CSV or XLSX."
+            ),
+        ),
+        Case(
+            "html-xls-row-of-11-colspans-of-100",
+            "leads",
+            "span.xls",
+            lambda: (
+                "<html><body><table><tr>" + '<td colspan="100">x</td>' * 11 + "</tr></table></body></html>"
+            ).encode(),
+            Refused(
+                "span.xls: a row of the HTML table has 1100 cells; the limit is 1000 columns, and a file is never "
+                "cut. Expected: at most 1000 columns. " + _HOW + "export only the fields listed on the Data page, "
+                "or save the data as CSV."
+            ),
+        ),
     ]
+
+
+HTML_TABLE = (
+    "<table><tr><td>id</td><td>created</td><td>channel</td></tr><tr><td>L1</td><td>2025-01-01</td><td>SEO</td></tr>"
+    "</table>"
+)
 
 
 def write_all(folder: Path) -> list[Path]:
