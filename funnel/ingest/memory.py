@@ -12,7 +12,6 @@ Small files (the usual upload) never touch the setting.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -90,7 +89,9 @@ def unpacked_size(cur, path) -> int:
 @contextmanager
 def capped(cur, path) -> Iterator[None]:
     """Run the block under the load cap when ``path`` is a big file (see module doc)."""
-    cap = os.environ.get(CAP_ENV_VAR) or DEFAULT_CAP
+    from funnel.ingest import limits
+
+    cap = limits.raw("load_memory_limit") or DEFAULT_CAP
     big = unpacked_size(cur, path) >= BIG_FILE
     cap_bytes = _bytes(cap)
     if not big or cap.strip().lower() in ("0", "off", "none") or cap_bytes is None:
