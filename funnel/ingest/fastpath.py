@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from funnel.ingest import spend_periods
+from funnel.ingest import lookalike, spend_periods
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.native import scan_of
 from funnel.ingest.notices import row_warnings
@@ -145,7 +145,12 @@ def stop_sql(prep: Prepared) -> str:
         if f.type in ("id", "text") and f.name in prep.present
     ]
     # An id that only looks like another is made equal, and the full path counts and warns.
-    stops += [f"alike_{f.name} IS NOT NULL" for f in FIELDS[prep.kind] if f.type == "id" and f.name in prep.present]
+    # and one whose text NFKC may change (funnel.ingest.lookalike) goes there too.
+    stops += [
+        f"alike_{f.name} IS NOT NULL OR {lookalike.suspect_sql(f.name)}"
+        for f in FIELDS[prep.kind]
+        if f.type == "id" and f.name in prep.present
+    ]
     if prep.source.extra:
         stops.append("_extra")
     return " OR ".join(stops)

@@ -141,11 +141,19 @@ def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame 
 
 
 def lookalike_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
-    """How many ids held lookalike characters and were normalised (funnel.ingest.rows), and the
-    first row."""
+    """How many ids held lookalike characters and were normalised (funnel.ingest.rows,
+    funnel.ingest.lookalike), the first row, and how many of them now equal another row's id
+    (merged: the repeats are then listed as such, by row)."""
     ids = [f.name for f in FIELDS[kind] if f.type == "id" and mapping.get(f.name)]
     if not ids:
         return []
-    cond = " OR ".join(f"alike_{f} IS NOT NULL" for f in ids)
-    n, first = cur.execute(f"SELECT count(*), min(_row) FROM ingest_typed WHERE {cond}").fetchone()
-    return [("lookalike_ids", {"n": n, "row": first})] if n else []
+    out: list[tuple[str, dict]] = []
+    for f in ids:
+        # merged: of the normalised rows, those whose id now equals another row's of the file
+        n, first, merged = cur.execute(
+            f"SELECT count(*), min(_row), count(*) FILTER (WHERE {f} IN (SELECT {f} FROM ingest_typed "
+            f"WHERE {f} IS NOT NULL GROUP BY {f} HAVING count(*) > 1)) FROM ingest_typed WHERE alike_{f} IS NOT NULL"
+        ).fetchone()
+        if n:
+            out.append(("lookalike_ids", {"n": n, "row": first, "column": mapping[f], "merged": merged}))
+    return out

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from funnel import money
-from funnel.ingest import spend_periods
+from funnel.ingest import lookalike, spend_periods
 from funnel.ingest.frames import FrameField, empty, is_empty
 from funnel.ingest.messages import upload_error
 from funnel.ingest.native import scan_of
@@ -176,6 +176,7 @@ def check(
         _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices, progress)
     except duckdb.Error as exc:
         raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
+    lookalike.normalise(cur, kind, prep.present)
     if source.rows_in < 0:
         source.rows_in = cur.execute(
             "SELECT count(DISTINCT _row) FROM ingest_typed" if wide else "SELECT count(*) FROM ingest_typed"

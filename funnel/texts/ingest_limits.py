@@ -264,9 +264,11 @@ REASONS = {
 
 WARNINGS = {
     "lookalike_ids": (
-        "{n} id содержали невидимые или похожие символы (неразрывные или нулевой ширины пробелы, "
-        "полноширинные буквы) и приведены к обычному виду (NFKC), впервые в строке {row}",
+        "{n} id в столбце «{column}» содержали невидимые или похожие символы (неразрывные или нулевой ширины "
+        "пробелы, полноширинные буквы) и приведены к обычному виду (NFKC), впервые в строке {row}; "
+        "из них {merged} совпали с другим id файла",
         "{n} ids held invisible or lookalike characters (no-break or zero-width spaces, fullwidth "
-        "letters) and were normalised (NFKC), first in row {row}",
+        "letters) in column '{column}' and were normalised (NFKC), first in row {row}; {merged} of them "
+        "now equal another id of the file",
     ),
 }
