@@ -124,10 +124,11 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
                 + typed_query(kind, proposed, col_of, choices, extra=source.extra)
             )
         else:
-            index = f"(rowid - {int(first or 0)})"
+            index = f"(tt.rowid - {int(first or 0)})"
+            row, join = source.row_sql(index)
             cur.execute(
-                f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
-                "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank"
+                f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {row} AS _row, "
+                f"tt.* EXCLUDE (_blank) FROM ingest_typed_t tt {join} WHERE NOT _blank"
             )
             return
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
