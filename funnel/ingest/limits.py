@@ -12,18 +12,36 @@ one-off run. Both are read when a limit is asked for, so a change needs no resta
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-# The secrets files Streamlit reads, the later one winning: the user's, then the project's
-# (the working directory's, which is the app's root when it runs, and the checkout's own).
+# The secrets files Streamlit reads by default, the later one winning: the user's, then the
+# project's (the working directory's, which is the app's root when it runs, and the checkout's).
 SETTINGS_FILES: list[Path] = [
     Path.home() / ".streamlit" / "secrets.toml",
     Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.toml",
     Path.cwd() / ".streamlit" / "secrets.toml",
 ]
+
+
+def settings_files() -> list[Path]:
+    """The secrets files to read: those of the running Streamlit server when this process is one
+    (its ``secrets.files``, e.g. ``--secrets.files /etc/funnel/secrets.toml``; looked up, never
+    imported: the engine does not import streamlit), else ``$STREAMLIT_SECRETS_FILES`` (comma-
+    separated), else ``SETTINGS_FILES``."""
+    config = sys.modules.get("streamlit.config")
+    if config is not None:
+        try:
+            return [Path(f) for f in config.get_option("secrets.files")]
+        except Exception:  # noqa: BLE001 - an older or half-started Streamlit: the defaults
+            pass
+    listed = os.environ.get("STREAMLIT_SECRETS_FILES", "").strip()
+    if listed:
+        return [Path(f.strip()) for f in listed.split(",") if f.strip()]
+    return list(SETTINGS_FILES)
 
 
 @dataclass(frozen=True)
@@ -126,7 +144,7 @@ def settings() -> dict[str, str]:
     winning; {} when there is none. A file that cannot be read or parsed is skipped: the
     defaults stay (never a lifted limit). Read again when a file changes."""
     stamp = []
-    for path in dict.fromkeys(SETTINGS_FILES):
+    for path in dict.fromkeys(settings_files()):
         try:
             stamp.append((str(path), path.stat().st_mtime_ns))
         except OSError:

@@ -69,7 +69,7 @@ def test_the_limits_are_read_from_the_settings_file(store, ws, tmp_path, monkeyp
     environment variable wins over it; a broken file or value keeps the default."""
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('[funnel]\nauth = "none"\n\n[funnel.limits]\nmax_columns = 3\nmin_date = "2000-01-01"\n')
-    monkeypatch.setattr(limits, "SETTINGS_FILES", [secrets])
+    monkeypatch.setattr(limits, "settings_files", lambda: [secrets])
     for lim in limits.LIMITS:
         monkeypatch.delenv(lim.env, raising=False)
     assert (limits.number("max_columns"), limits.min_date().isoformat()) == (3, "2000-01-01")
@@ -85,3 +85,21 @@ def test_the_limits_are_read_from_the_settings_file(store, ws, tmp_path, monkeyp
     assert limits.number("max_columns") == 1000  # read again when changed; a bad value: the default
     secrets.write_text("[funnel.limits\nmax_columns = 3\n")
     assert limits.number("max_columns") == 1000  # a file that does not parse: the defaults
+
+
+def test_the_settings_files_follow_streamlit_and_its_variable(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.delitem(sys.modules, "streamlit.config", raising=False)
+    monkeypatch.setenv("STREAMLIT_SECRETS_FILES", f"{tmp_path / 'a.toml'}, {tmp_path / 'b.toml'}")
+    assert limits.settings_files() == [tmp_path / "a.toml", tmp_path / "b.toml"]
+    monkeypatch.delenv("STREAMLIT_SECRETS_FILES")
+    assert limits.settings_files() == limits.SETTINGS_FILES
+
+    class Config:  # a running server's own list (--secrets.files) wins
+        @staticmethod
+        def get_option(name):
+            return [str(tmp_path / "etc.toml")] if name == "secrets.files" else None
+
+    monkeypatch.setitem(sys.modules, "streamlit.config", Config)
+    assert limits.settings_files() == [tmp_path / "etc.toml"]
