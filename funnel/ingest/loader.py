@@ -18,10 +18,11 @@ import duckdb
 
 from funnel.access import require
 from funnel.ingest import fastpath, queue
-from funnel.ingest.frames import FrameField, empty, is_empty
+from funnel.ingest.frames import FrameField, is_empty
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.rejects import no_rejects
 from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
 from funnel.workspace import bump_version, get_workspace
@@ -43,7 +44,7 @@ class LoadResult:
     updated: int
     rejected: int
     warnings: list[str]
-    rejected_rows: pd.DataFrame = FrameField(lambda: empty({}))  # None: none, made when read
+    rejected_rows: pd.DataFrame = FrameField(no_rejects)  # None: none; the empty report made when read
     replaced: int = 0  # rows of the kind that a replace load set aside
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
     # how the file was read and mapped, as recorded with the upload (mapping, date_formats,

@@ -47,3 +47,11 @@ def test_a_clean_load_imports_no_pandas(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "added 3" in out.stdout, out.stdout + out.stderr
     assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False"
+
+
+def test_a_clean_loads_report_of_rejected_rows_is_empty_with_its_columns(store, ws, tmp_path):
+    from tests.ingest.helpers import load_file, write
+
+    path = write(tmp_path, "leads.csv", "id,created\nL1,2025-01-01\n")
+    rows = load_file(store, ws, path, "leads").rejected_rows  # made when read (funnel.ingest.frames)
+    assert (len(rows), list(rows.columns)) == (0, ["row", "column", "value", "reason", "code", "detail"])
