@@ -202,28 +202,50 @@ def save_files(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]
     return paths
 
 
-def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> None:
-    """(Re)create the demo workspace inside the caller's transaction."""
+def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> str:
+    """(Re)create the demo workspace inside the caller's transaction; returns its id. The demo is
+    the workspace flagged ``is_demo``, never whichever holds the id "demo": a workspace of
+    someone's own under that id (made before ids were reserved, or imported) keeps its data, and
+    the demo is made beside it under a free id (``_demo_id``)."""
     tables = generate(seed)
     if folder is not None:
         save_files(tables, folder)
-    if get_workspace(cur, DEMO_ID) is None:
-        create_workspace(cur, "Demo", workspace_id=DEMO_ID, is_demo=True)
-    clear_data(cur, DEMO_ID)
+    demo_id = _demo_id(cur)
+    clear_data(cur, demo_id)
     for kind, df in tables.items():
         upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
         cur.execute(
             "INSERT INTO uploads (id, workspace_id, kind, file_name, mode, rows_in, rows_added, "
             "rows_updated, rows_rejected, user_name) VALUES (?, ?, ?, ?, 'replace', ?, ?, 0, 0, 'demo')",
-            [upload_id, DEMO_ID, kind, f"demo_{kind}.parquet", len(df), len(df)],
+            [upload_id, demo_id, kind, f"demo_{kind}.parquet", len(df), len(df)],
         )
-        frame = df.assign(workspace_id=DEMO_ID, upload_id=upload_id, superseded_by=None)
+        frame = df.assign(workspace_id=demo_id, upload_id=upload_id, superseded_by=None)
         cols = list(frame.columns)
         cur.register("demo_frame", frame)
         col_list = ", ".join(cols)  # column names come from this module, not from users
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
-    bump_version(cur, DEMO_ID)
+    bump_version(cur, demo_id)
+    return demo_id
+
+
+def _demo_id(cur) -> str:
+    """The demo workspace's id, created when there is none: the flagged demo (the one with the id
+    "demo" first), else "demo" when free, else the first free "demo-N", named "Demo" or, when a
+    workspace has that name, "Demo N"."""
+    row = cur.execute("SELECT id FROM workspaces WHERE is_demo ORDER BY id = ? DESC, id LIMIT 1", [DEMO_ID]).fetchone()
+    if row:
+        return row[0]
+    wid, n = DEMO_ID, 1
+    while get_workspace(cur, wid) is not None:
+        n += 1
+        wid = f"{DEMO_ID}-{n}"
+    taken = {r[0].lower() for r in cur.execute("SELECT name FROM workspaces").fetchall()}
+    name, k = "Demo", 1
+    while name.lower() in taken:
+        k += 1
+        name = f"Demo {k}"
+    return create_workspace(cur, name, workspace_id=wid, is_demo=True).id
 
 
 def ensure_demo(store, folder: Path | None = None) -> bool:

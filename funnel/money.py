@@ -26,8 +26,10 @@ import re
 import uuid
 import warnings
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where a frame is built: the CLI's load never needs pandas
+    import pandas as pd
 
 SQL_TYPE = "DECIMAL(18, 2)"
 # The raw tables' money columns (schema.sql), each of SQL_TYPE; funnel.db converts older files.
@@ -52,6 +54,8 @@ def frame(result) -> pd.DataFrame:
     exact, where ``.df()`` turns them into float64. A result without DECIMAL columns is just
     ``.df()``; one with them is read through Arrow (the other columns then converted by DuckDB
     as ``.df()`` would, so their dtypes are the same either way)."""
+    import pandas as pd
+
     exact = [name for name, kind, *_ in result.description if kind.id == "decimal"]
     if not exact:
         return result.df()

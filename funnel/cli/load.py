@@ -226,9 +226,10 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         with store.transaction() as cur:
             require(CLI_USER, "reset_demo", DEMO_ID, is_demo=True)
-            install_demo(cur)
-            counts = {RAW_TABLES[kind]: current_rows(cur, DEMO_ID, kind) for kind in KINDS}
+            demo_id = install_demo(cur)
+            counts = {RAW_TABLES[kind]: current_rows(cur, demo_id, kind) for kind in KINDS}
     finally:
         store.close()
-    print("demo workspace recreated: " + ", ".join(f"{t.replace('_raw', '')} {n}" for t, n in counts.items()))
+    where = "" if demo_id == DEMO_ID else f" as «{demo_id}» (the id «{DEMO_ID}» belongs to another workspace)"
+    print(f"demo workspace recreated{where}: " + ", ".join(f"{t.replace('_raw', '')} {n}" for t, n in counts.items()))
     return 0

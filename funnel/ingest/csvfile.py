@@ -18,7 +18,7 @@ import duckdb
 from funnel.ingest import limits, prescan, shape
 from funnel.ingest.headers import HEAD_RECORDS, best_header, column_names
 from funnel.ingest.messages import reader_error, upload_error
-from funnel.ingest.source import Source, row_sql
+from funnel.ingest.source import INLINE_SHIFTS, Source, row_sql, shift_join, store_shifts
 
 HEAD_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -112,7 +112,9 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         if scan.odd_quote >= 0:
             row = prescan.line_of(csv_path, scan.odd_quote)
             raise upload_error("unclosed_quote", file=file_name, row=row)
-        shifts = _shifts(scan.runs, header_line)
+        shifts = _shifts(scan.run_first, scan.run_count, header_line)
+        if len(shifts) > INLINE_SHIFTS:
+            store_shifts(cur, shifts)
         _csv_view(
             cur, csv_path, header_line, len(columns), delim, parallel=not scan.quotes, shifts=shifts, strict=quick
         )
@@ -147,7 +149,7 @@ def read_csv_file(cur, path: Path, file_name: str, kind: str, quick: bool = Fals
         shifts=shifts,
         quick=quick,
         # past the last run of empty lines the scan kept, rows may sit lower than numbered
-        exact_below=(scan.runs[-1][0] + scan.runs[-1][1]) if scan.too_many_runs else None,
+        exact_below=(scan.run_first[-1] + scan.run_count[-1]) if scan.too_many_runs else None,
     )
 
 
@@ -160,13 +162,13 @@ def _delimiters_only(text: str, delim: str) -> bool:
     return False
 
 
-def _shifts(runs, header_line: int) -> list[tuple[int, int]]:
+def _shifts(run_first, run_count, header_line: int) -> list[tuple[int, int]]:
     """``row_sql``'s shifts from the runs of empty lines below the header: each run of ``k``
     empty lines starting at line ``b``, with ``j`` empty lines above it, moves the records after
     it ``k`` lines down; they are those whose counted line is above ``b - j - 1``."""
     out: list[tuple[int, int]] = []
     above = 0
-    for first, k in runs:
+    for first, k in zip(run_first, run_count, strict=True):
         if first <= header_line:
             continue
         out.append((first - above - 1, k))
@@ -197,7 +199,6 @@ def _csv_view(
     ``row_number() OVER ()`` keeps file order, so ``_row`` is the record's spreadsheet line
     (see ``row_sql`` for ``shifts``). ``ingest_scan``: the same records, all of them, without
     ``_row`` (see ``Source.scan``). Both have ``_extra`` (see below)."""
-    row = row_sql("row_number() OVER ()", header_line, shifts)
     # One column more than the header has: ``_extra`` holds the first cell beyond it (NULL when
     # there is none or it is empty, as after a trailing delimiter), so such rows can be named.
     cols = ", ".join(f"'column{i}': 'VARCHAR'" for i in range(ncols + 1))
@@ -212,8 +213,13 @@ def _csv_view(
         f"max_line_size={limits.number('max_line_kb') * 1024 + 2}, "
         f"parallel={str(parallel).lower()})"
     )
+    if len(shifts) > INLINE_SHIFTS:  # numbered from the table of shifts (source.store_shifts)
+        row, join = shift_join("r._n", header_line)
+        numbered = (
+            f"SELECT {row} AS _row, r.* EXCLUDE (_n) FROM (SELECT row_number() OVER () AS _n, {select} "
+            f"FROM {read}) r {join}"
+        )
+    else:
+        numbered = f"SELECT {row_sql('row_number() OVER ()', header_line, shifts)} AS _row, {select} FROM {read}"
     cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_scan AS SELECT {select} FROM {read}")
-    cur.execute(
-        f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM (SELECT {row} AS _row, {select} "
-        f"FROM {read}) WHERE {not_blank}"
-    )
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ({numbered}) WHERE {not_blank}")

@@ -18,20 +18,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from funnel.ingest import spend_periods
+from funnel.ingest import lookalike, spend_periods
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.native import scan_of
 from funnel.ingest.notices import row_warnings
 from funnel.ingest.preparation import Prepared
-from funnel.ingest.rejects import localise_rejected, past_params, row_checks
+from funnel.ingest.rejects import past_params, row_checks
 from funnel.ingest.rows import KEYS, TEXT_CAP, bound, typed_query
 from funnel.ingest.running import reporting
 from funnel.ingest.storage import key_match, set_aside, stored_in, stored_params, stored_select
 from funnel.ingest.validate import Parsed
 from funnel.kinds import RAW_TABLES
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    pass
 
 _STOP = "funnel: a row the full check must name"
 
@@ -102,7 +106,7 @@ def write(
         prep,
         file_hash=prep.hashed(),
         rows_ok=inserted,
-        rejected=no_rejects(),
+        rejected=None,  # none: made only if read (funnel.ingest.frames)
         warnings=list(source.warnings) + warnings,
         new_stages=new_stages,
         auto_aliases=auto,
@@ -115,16 +119,18 @@ def write(
 
 def scan_sql(prep: Prepared) -> str:
     """SQL of the file's typed rows in file order, blank records flagged ``_blank`` (see
-    ``typed_query``)."""
+    ``typed_query``); a Parquet file's typed columns read as they are (funnel.ingest.native)."""
     source = prep.source
+    scan, native = scan_of(source, prep.kind, prep.col_of)
     return typed_query(
         prep.kind,
         prep.mapping,
         prep.col_of,
         prep.choices,
-        scan=source.scan,
+        scan=scan,
         columns=len(source.columns),
         extra=source.extra,
+        native=native,
     )
 
 
@@ -139,17 +145,15 @@ def stop_sql(prep: Prepared) -> str:
         if f.type in ("id", "text") and f.name in prep.present
     ]
     # An id that only looks like another is made equal, and the full path counts and warns.
-    stops += [f"alike_{f.name} IS NOT NULL" for f in FIELDS[prep.kind] if f.type == "id" and f.name in prep.present]
+    # and one whose text NFKC may change (funnel.ingest.lookalike) goes there too.
+    stops += [
+        f"alike_{f.name} IS NOT NULL OR {lookalike.suspect_sql(f.name)}"
+        for f in FIELDS[prep.kind]
+        if f.type == "id" and f.name in prep.present
+    ]
     if prep.source.extra:
         stops.append("_extra")
     return " OR ".join(stops)
-
-
-def no_rejects() -> pd.DataFrame:
-    """The report of rejected rows of a file that has none."""
-    return localise_rejected(
-        pd.DataFrame({c: pd.Series(dtype=object) for c in ("row", "column", "value", "code", "detail")})
-    )
 
 
 def _repeats(cur, kind: str, mine: str, params: dict) -> bool:

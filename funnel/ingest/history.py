@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from funnel.access import require
 from funnel.ingest import spend_periods
@@ -13,6 +12,9 @@ from funnel.ingest.rows import KEYS
 from funnel.ingest.storage import key_match
 from funnel.kinds import RAW_TABLES, STORED_IN
 from funnel.workspace import bump_version, get_workspace
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
 
 
 @dataclass

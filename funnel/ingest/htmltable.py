@@ -72,11 +72,39 @@ def _charset(path: Path) -> str:
 
 
 def read_html_file(cur, path: Path, file_name: str, kind: str) -> Source:
-    """See ``read_table``: ``ingest_src`` (``_row``, ``c0 … cN`` as text) from the file's table."""
+    """See ``read_table``: ``ingest_src`` (``_row``, ``c0 … cN`` as text) from the file's table.
+    Its shape is checked first (funnel.ingest.htmlshape: size, columns, cells, nesting), then
+    lxml reads it in a capped worker process (funnel.ingest.worker), as a workbook is read,
+    into a Parquet file of text columns that DuckDB reads into ``ingest_all``."""
+    from funnel.ingest import htmlshape, worker
+
+    htmlshape.check_html(path, file_name)
+    fd, tmp = tempfile.mkstemp(suffix=".parquet", prefix="funnel-ingest-")
+    os.close(fd)
+    try:
+        got = worker.run(
+            "funnel.ingest.htmltable:convert", file_name, path=str(path), file_name=file_name, kind=kind, out=tmp
+        )
+        cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_parquet(?)", [tmp])
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
+    return Source(
+        list(got["columns"]),
+        int(got["rows"]),
+        header_row=int(got["header_row"]),
+        fmt="html",
+        warnings=[("html_table", {})],
+    )
+
+
+def convert(path: str, file_name: str, kind: str, out: str) -> dict:
+    """Run in the worker: the biggest table's rows, its header row found, the data rows written
+    as text to the Parquet file ``out`` (``_row``, ``c0 … cN``). Returns what ``Source`` needs."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = _rows(path, file_name)
+    rows = _rows(Path(path), file_name)
     records = [r for r in rows[:HEAD_RECORDS]]
     if not any(any(c for c in r) for r in records):
         raise upload_error("empty", file=file_name)
@@ -84,17 +112,10 @@ def read_html_file(cur, path: Path, file_name: str, kind: str) -> Source:
     columns = column_names(rows[h])
     width = len(columns)
     data = [(i + 1, (r + [None] * width)[:width]) for i, r in enumerate(rows) if i > h and any(r)]
-    # Through a Parquet file, as funnel.ingest.excel does: the text columns stay VARCHAR when blank.
+    # A Parquet file, as funnel.ingest.excel writes: the text columns stay VARCHAR when blank.
     table = pa.table(
         {"_row": pa.array([n for n, _ in data], pa.int64())}
         | {f"c{j}": pa.array([r[j] for _, r in data], pa.string()) for j in range(width)}
     )
-    fd, tmp = tempfile.mkstemp(suffix=".parquet", prefix="funnel-ingest-")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        cur.execute("CREATE OR REPLACE TEMP TABLE ingest_all AS SELECT * FROM read_parquet(?)", [tmp])
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_src AS SELECT * FROM ingest_all")
-    return Source(columns, len(data), header_row=h + 1, fmt="html", warnings=[("html_table", {})])
+    pq.write_table(table, out)
+    return {"columns": columns, "rows": len(data), "header_row": h + 1}

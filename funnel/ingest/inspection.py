@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from funnel.errors import UploadError
 from funnel.ingest import dates as dates_mod
@@ -22,6 +21,9 @@ from funnel.ingest.messages import warning
 from funnel.ingest.presets import propose_mapping
 from funnel.ingest.reader import read_table
 from funnel.ingest.validate import Parsed, parse
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
 
 # Refusals of a file whose columns were read but whose mapping lacks a required field (or names
 # a column the file does not have): the user fixes them by choosing columns, so ``review``

@@ -12,18 +12,23 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from funnel.access import require
 from funnel.ingest import fastpath, queue
+from funnel.ingest.frames import FrameField, is_empty
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
 from funnel.ingest.messages import upload_error, warning
+from funnel.ingest.rejects import no_rejects
 from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
 from funnel.workspace import bump_version, get_workspace
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
 
 MODES = ("append", "replace", "upsert")
 
@@ -39,7 +44,7 @@ class LoadResult:
     updated: int
     rejected: int
     warnings: list[str]
-    rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rejected_rows: pd.DataFrame = FrameField(no_rejects)  # None: none; the empty report made when read
     replaced: int = 0  # rows of the kind that a replace load set aside
     warning_keys: list[tuple[str, dict]] = field(default_factory=list)
     # how the file was read and mapped, as recorded with the upload (mapping, date_formats,
@@ -188,7 +193,7 @@ def _load(
                 "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
                 [workspace_id, spelling.strip().lower(), stage],
             )
-        rejected = parsed.rejected
+        rejected = None if is_empty(parsed, "rejected") else parsed.rejected
         rejected_rows = parsed.rejected_count
         added = inserted - min(updated, inserted)
         details = {

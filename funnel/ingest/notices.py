@@ -3,7 +3,7 @@ ladder lacks, and an earlier upload of the same bytes."""
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.preparation import Prepared
@@ -14,10 +14,13 @@ from funnel.ingest.rows import (
 from funnel.ingest.stagedates import stage_dates
 from funnel.kinds import RAW_TABLES
 
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
+
 
 def row_warnings(
     cur, prep: Prepared, rows: str, params: dict, rows_ok: int, blank_channel: int
-) -> tuple[list[tuple[str, dict]], pd.DataFrame, dict[str, str], dict[str, str]]:
+) -> tuple[list[tuple[str, dict]], pd.DataFrame | None, dict[str, str], dict[str, str]]:
     """What to tell about the rows that will be stored: ``rows`` is SQL of them, shaped like the
     raw table (``params`` binds it), ``rows_ok`` their number and ``blank_channel`` how many
     leads among them lack a channel. Returns (warnings, stage spellings the ladder lacks with
@@ -59,7 +62,7 @@ def row_warnings(
     new_stages, auto = _stages_report(cur, kind, ws, rows, params)
     for spelling, (stage, n) in auto.items():
         warnings.append(("auto_alias", {"spelling": spelling, "rows": n, "stage": stage}))
-    if len(new_stages):
+    if new_stages is not None:
         warnings.append(("new_stages", {"count": len(new_stages), "stages": ", ".join(new_stages["stage"][:10])}))
     dated = stage_dates(cur, ws, mapping, rows, params) if kind == "deals" else {}
     for fld, (stage, n) in dated.items():
@@ -107,14 +110,13 @@ def text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
     return out
 
 
-def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
+def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame | None, dict[str, tuple[str, int]]]:
     """(stage spellings unknown to the ladder with row counts, known CRM closing spellings →
     (ladder stage, rows) that will get an alias on load)."""
-    from funnel.ladder import get_ladder, suggest_stage
-
-    empty = pd.DataFrame({"stage": pd.Series(dtype=object), "rows": pd.Series(dtype="int64")})
     if kind not in ("deals", "stages"):
-        return empty, {}
+        return None, {}
+    from funnel.ladder import get_ladder, suggest_stage  # imports pandas: only for files with stages
+
     found = cur.execute(
         *bound(
             f"SELECT stage, count(*) AS rows FROM {rows} s WHERE stage IS NOT NULL AND lower(trim(stage)) "
@@ -131,15 +133,27 @@ def _stages_report(cur, kind, workspace_id, rows, params) -> tuple[pd.DataFrame,
             auto[st] = (target, int(n))
         else:
             unknown.append((st, int(n)))
-    return (pd.DataFrame(unknown, columns=["stage", "rows"]) if unknown else empty), auto
+    if not unknown:
+        return None, auto  # none: the caller's FrameField makes the empty frame if it is read
+    import pandas as pd
+
+    return pd.DataFrame(unknown, columns=["stage", "rows"]), auto
 
 
 def lookalike_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:
-    """How many ids held lookalike characters and were normalised (funnel.ingest.rows), and the
-    first row."""
+    """How many ids held lookalike characters and were normalised (funnel.ingest.rows,
+    funnel.ingest.lookalike), the first row, and how many of them now equal another row's id
+    (merged: the repeats are then listed as such, by row)."""
     ids = [f.name for f in FIELDS[kind] if f.type == "id" and mapping.get(f.name)]
     if not ids:
         return []
-    cond = " OR ".join(f"alike_{f} IS NOT NULL" for f in ids)
-    n, first = cur.execute(f"SELECT count(*), min(_row) FROM ingest_typed WHERE {cond}").fetchone()
-    return [("lookalike_ids", {"n": n, "row": first})] if n else []
+    out: list[tuple[str, dict]] = []
+    for f in ids:
+        # merged: of the normalised rows, those whose id now equals another row's of the file
+        n, first, merged = cur.execute(
+            f"SELECT count(*), min(_row), count(*) FILTER (WHERE {f} IN (SELECT {f} FROM ingest_typed "
+            f"WHERE {f} IS NOT NULL GROUP BY {f} HAVING count(*) > 1)) FROM ingest_typed WHERE alike_{f} IS NOT NULL"
+        ).fetchone()
+        if n:
+            out.append(("lookalike_ids", {"n": n, "row": first, "column": mapping[f], "merged": merged}))
+    return out

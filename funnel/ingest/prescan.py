@@ -7,6 +7,7 @@ import mmap
 import os
 import re
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,7 +102,9 @@ def decode_to_utf8(path: Path, encoding: str, cr_only: bool = False) -> tuple[Pa
     return Path(tmp), warnings
 
 
-MAX_RUNS = 5000  # runs of empty lines whose place is kept; a file with more is refused, never misnumbered
+# Runs of empty lines whose place is kept (16 bytes each, 16 MB at most); past that a row of the
+# file may be numbered too low, and a report naming one is refused, never misnumbered.
+MAX_RUNS = 1 << 20
 SCAN_BLOCK = 1 << 23
 
 
@@ -115,10 +118,16 @@ class Scan:
 
     utf8: bool = True
     quotes: bool = False
-    runs: list[list[int]] = field(default_factory=list)
+    run_first: array = field(default_factory=lambda: array("q"))
+    run_count: array = field(default_factory=lambda: array("q"))
     too_many_runs: bool = False
     odd_quote: int = -1
     long_line: int = -1  # where a line longer than the limit starts, else -1
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        """(first line, how many) of each run of empty lines, in file order."""
+        return list(zip(self.run_first, self.run_count, strict=True))
 
     @property
     def blanks(self) -> list[int]:
@@ -126,10 +135,11 @@ class Scan:
         return [b for first, k in self.runs for b in range(first, first + k)]
 
     def add_blank(self, line: int) -> None:
-        if self.runs and self.runs[-1][0] + self.runs[-1][1] == line:
-            self.runs[-1][1] += 1
-        elif len(self.runs) < MAX_RUNS:
-            self.runs.append([line, 1])
+        if self.run_first and self.run_first[-1] + self.run_count[-1] == line:
+            self.run_count[-1] += 1
+        elif len(self.run_first) < MAX_RUNS:
+            self.run_first.append(line)
+            self.run_count.append(1)
         else:
             self.too_many_runs = True
 

@@ -28,7 +28,8 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
     """A Parquet file's columns as text, as two views straight over the file (nothing copied):
     ``ingest_scan`` (every record in file order, for the one-pass load of funnel.ingest.fastpath,
     as a CSV's) and ``ingest_src`` (with ``_row``, the record's number + 1, as a spreadsheet
-    shows it under a header; records whose cells are all blank left out, as a CSV's). Its footer
+    shows it under a header; records whose cells are all blank left out, as a CSV's), and
+    ``Source.native``, its columns in their own types for funnel.ingest.native. Its footer
     is read first: a file with more columns than the limit is refused. A column of its own named
     ``file_row_number`` clashes with DuckDB's option of that name: the row is then numbered by
     position. A damaged page, found while reading, is a refusal naming the file, never a traceback."""
@@ -38,7 +39,8 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
         raise reader_error(exc, file_name) from None
     columns = [r[0] for r in described]
     shape.check_columns(columns, file_name)
-    select = ", ".join(f'CAST("{c.replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, c in enumerate(columns))
+    quoted = ['"' + c.replace('"', '""') + '"' for c in columns]
+    select = ", ".join(f"CAST({q} AS VARCHAR) AS c{i}" for i, q in enumerate(quoted))
     if "file_row_number" in columns:
         row, options = "row_number() OVER () + 1", ""
     else:
@@ -56,7 +58,17 @@ def read_parquet_file(cur, path: Path, file_name: str) -> Source:
         raise reader_error(exc, file_name) from None
     if empty:
         raise upload_error("header_only", file=file_name, row=1)
-    return Source(column_names(columns), -1, header_row=1, fmt="parquet", scan="ingest_scan", row_base=1)
+    native = f"(SELECT {', '.join(f'{q} AS c{i}' for i, q in enumerate(quoted))} FROM read_parquet({path_sql}))"
+    return Source(
+        column_names(columns),
+        -1,
+        header_row=1,
+        fmt="parquet",
+        scan="ingest_scan",
+        row_base=1,
+        native=native,
+        types=[str(r[1]) for r in described],
+    )
 
 
 def read_table(

@@ -3,12 +3,15 @@ value, code, detail) and their reasons in the user's language."""
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.messages import reason
 from funnel.ingest.numbers import money_too_big_sql, number_sql
 from funnel.ingest.rows import KEYS, sql_str
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
 
 FUTURE_ALLOWED = ("closed_at", "expected_close_at")  # deals' dates that may lie in the future
 
@@ -97,6 +100,13 @@ def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[
     return " UNION ALL ".join(selects), params
 
 
+def no_rejects() -> pd.DataFrame:
+    """The report of rejected rows of a file that has none."""
+    from funnel.ingest.frames import empty
+
+    return localise_rejected(empty({c: "object" for c in ("row", "column", "value", "code", "detail")}))
+
+
 def rejected_frame(cur) -> pd.DataFrame:
     df = cur.execute('SELECT _row AS "row", "column", value, code, detail FROM ingest_rejects ORDER BY 1, 2, code').df()
     return localise_rejected(df, "en")
@@ -104,6 +114,8 @@ def rejected_frame(cur) -> pd.DataFrame:
 
 def localise_rejected(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The rejected rows with ``reason`` written in ``lang`` (from ``code``, ``value``, ``detail``)."""
+    import pandas as pd
+
     df = df.copy()
     out = pd.Series([""] * len(df), index=df.index, dtype=object)
     for code in df["code"].unique() if len(df) else []:

@@ -159,6 +159,7 @@ def typed_query(
     scan: str | None = None,
     columns: int = 0,
     extra: bool = False,
+    native: dict[str, str] | None = None,
 ) -> str:
     """One pass over ingest_src giving ingest_typed's rows, in layers so that each step runs
     once per cell: text is trimmed once (t_); dates and numbers are first read from the cell as
@@ -170,7 +171,10 @@ def typed_query(
     every record, in file order, without ``_row``, and with ``_blank`` true for a record whose
     cells are all blank (ingest_src leaves those out; here they keep their place so that a
     table filled in order has rowid = record index). ``extra``: the source has ``_extra`` (a CSV
-    cell beyond the header), kept as a flag."""
+    cell beyond the header), kept as a flag. ``native``: the columns of ``scan`` that are not
+    text (funnel.ingest.native): a field read from one is its value, blank when NULL, with no
+    text to parse; a value beyond the field's type is kept as text (``raw_``) to be rejected."""
+    native = native or {}
     texts, plain, trimmed, stripped, typed, raws = ([] if scan else ["_row"]), [], [], [], [], []
     derived = []  # columns computed from typed ones (DERIVED)
     blank = []  # per mapped cell: SQL true when it is blank
@@ -187,6 +191,13 @@ def typed_query(
         text = t  # the trimmed text, for raw_
         # a fixed value (funnel.ingest.fixed) fills every record: it never makes one non-blank
         fixed = is_fixed_sql(src)
+        if src in native:
+            typed_, raw_ = _native_sql(f.type, f.name)
+            texts.append(f"{src} AS n_{f.name}")
+            blank.append(f"n_{f.name} IS NULL")
+            typed.append(f"{typed_} AS {f.name}")
+            raws.append(f"{raw_} AS raw_{f.name}")
+            continue
         if f.type in ("datetime", "money", "int"):
             texts.append(f"{src} AS {s}")
             text = f"nullif(trim({s}), '')"
@@ -249,7 +260,7 @@ def typed_query(
         mapped = set(col_of.values()) | ({wide_col} if wide_col else set())
         others = [f"c{i}" for i in range(columns) if f"c{i}" not in mapped]
         texts += others
-        blank += [f"nullif(trim({c}), '') IS NULL" for c in others]
+        blank += [f"{c} IS NULL" if c in native else f"nullif(trim({c}), '') IS NULL" for c in others]
         # A CASE stops at the first filled cell, so a normal record costs one test (an AND in a
         # select list evaluates every operand: two trims, 0.14 s per 1 M rows). It names every
         # cell, so DuckDB reads and checks the bytes of all of them (see ``Source.quick``).
@@ -263,6 +274,21 @@ def typed_query(
         if layer:
             query = f"SELECT *, {', '.join(layer)} FROM ({query})"
     return f"SELECT {', '.join(lead + names + raws)} FROM ({query})"
+
+
+def _native_sql(field_type: str, name: str) -> tuple[str, str]:
+    """(the typed value, the text kept to report it) of field ``name`` read from a typed column
+    (``n_<name>``, funnel.ingest.native.fits): a timestamp as it is; money and counts beyond
+    their type (money of 10^16 or more, a count of 9e15 or more, as the text route refuses)
+    NULL, with their text."""
+    n = f"n_{name}"
+    if field_type == "datetime":
+        return f"CAST({n} AS TIMESTAMP)", "CAST(NULL AS VARCHAR)"
+    if field_type == "money":
+        value = f"TRY_CAST({n} AS {money.SQL_TYPE})"
+    else:
+        value = f"CASE WHEN abs({n}) < 9e15 THEN CAST({n} AS BIGINT) END"
+    return value, f"CASE WHEN {name} IS NULL AND {n} IS NOT NULL THEN CAST({n} AS VARCHAR) END"
 
 
 def present_fields(kind: str, mapping: dict, wide: dict) -> frozenset[str]:

@@ -39,17 +39,24 @@ class Source:
     # read are strict: a record with a filled cell beyond the header's columns and ``_extra`` is
     # an error, not cells left unread.
     quick: bool = False
-    # CSV with more runs of empty lines than the pre-scan keeps (prescan.MAX_RUNS): rows from
-    # this line on may be numbered too low, so a report naming one of them is refused instead.
+    # CSV with more runs of empty lines than the pre-scan keeps (prescan.MAX_RUNS, a million):
+    # rows from this line on may be numbered too low, so a report naming one of them is refused.
     exact_below: int | None = None
+    # Parquet: a FROM item of the file's columns as c0 … cN in their own types (``types``, as
+    # DuckDB names them), in file order; funnel.ingest.native reads the typed ones as they are.
+    native: str | None = None
+    types: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.temp_file is not None:  # a caller that forgets cleanup() still leaves no file behind
             weakref.finalize(self, Path(self.temp_file).unlink, missing_ok=True)
 
-    def row_sql(self, index: str) -> str:
-        """SQL: the spreadsheet line of the record whose 0-based index in ``scan`` is ``index``."""
-        return row_sql(f"{index} + 1", self.row_base, self.shifts)
+    def row_sql(self, index: str) -> tuple[str, str]:
+        """(SQL: the spreadsheet line of the record whose 0-based index in ``scan`` is ``index``,
+        the join clause that SQL needs, or ''; see ``shift_join``)."""
+        if len(self.shifts) > INLINE_SHIFTS:
+            return shift_join(f"({index} + 1)", self.row_base)
+        return row_sql(f"{index} + 1", self.row_base, self.shifts), ""
 
     def cleanup(self) -> None:
         if self.temp_file is not None:
@@ -69,3 +76,30 @@ def row_sql(number: str, header_line: int, shifts) -> str:
             "lambda x: x.k)), 0) AS BIGINT)"
         )
     return row
+
+
+# Up to this many runs of empty lines are written into the SQL of a row number (one comparison
+# each per record); a file with more has them in a temp table, joined by position (ASOF).
+INLINE_SHIFTS = 64
+
+
+def store_shifts(cur, shifts) -> None:
+    """``ingest_shifts`` (``_at``, ``_cum``): for each shift of ``row_sql``, the counted line after
+    which records sit lower and by how many lines in all (the shifts up to it summed)."""
+    at, cum, total = [], [], 0
+    for t, k in shifts:
+        total += int(k)
+        at.append(int(t))
+        cum.append(total)
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE ingest_shifts AS SELECT unnest($at) AS _at, unnest($cum) AS _cum",
+        {"at": at, "cum": cum},
+    )
+
+
+def shift_join(number: str, header_line: int) -> tuple[str, str]:
+    """(SQL of the spreadsheet line of the ``number``-th record, the ASOF join it reads): the
+    shift of the last run of empty lines above the record (``store_shifts``), one sorted join
+    however many runs there are."""
+    counted = f"{number} + {int(header_line)}"
+    return f"{counted} + coalesce(_sh._cum, 0)", f"ASOF LEFT JOIN ingest_shifts _sh ON {counted} > _sh._at"

@@ -12,21 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from funnel import money
-from funnel.ingest import spend_periods
+from funnel.ingest import lookalike, spend_periods
+from funnel.ingest.frames import FrameField, empty, is_empty
 from funnel.ingest.messages import upload_error
+from funnel.ingest.native import scan_of
 from funnel.ingest.notices import earlier_upload, lookalike_warnings, row_warnings, text_warnings
 from funnel.ingest.preparation import Prepared, reading
 from funnel.ingest.prescan import MAX_RUNS
-from funnel.ingest.rejects import localise_rejected, past_params, rejected_frame, rejects_sql
+from funnel.ingest.rejects import localise_rejected, no_rejects, past_params, rejected_frame, rejects_sql
 from funnel.ingest.rows import KEYS, RAW_COLUMNS, bound, typed_query
 from funnel.ingest.running import reporting
 from funnel.ingest.storage import key_match, stored_params, stored_sql
 from funnel.kinds import RAW_TABLES
+
+if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
+    import pandas as pd
 
 PREVIEW_ROWS = 20
 __all__ = ["parse", "Parsed", "localise_rejected", "stored_sql", "stored_params", "KEYS", "RAW_COLUMNS"]
@@ -39,20 +44,21 @@ class Parsed(Prepared):
 
     file_hash: str
     rows_ok: int
-    rejected: pd.DataFrame
     warnings: list[tuple[str, dict]]
-    new_stages: pd.DataFrame
     auto_aliases: dict[str, str]
     duplicate_of: dict | None
     future_limit: date
-    preview: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # None (the default) for "no rows": the frame is made when read (funnel.ingest.frames)
+    rejected: pd.DataFrame = FrameField(no_rejects)
+    new_stages: pd.DataFrame = FrameField(lambda: empty({"stage": "object", "rows": "int64"}))
+    preview: pd.DataFrame = FrameField(lambda: empty({}))
     # deals: date field → the stage its column is named after (funnel.ingest.stagedates)
     stage_dates: dict[str, str] = field(default_factory=dict)
 
     @property
     def rejected_count(self) -> int:
         """Rows not loaded (a row can be rejected for several reasons, one line each)."""
-        return int(self.rejected["row"].nunique())
+        return 0 if is_empty(self, "rejected") else int(self.rejected["row"].nunique())
 
     @classmethod
     def of(cls, prep: Prepared, **found) -> Parsed:
@@ -102,8 +108,9 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
         )
     fast = bool(source.scan) and not wide and _keeps_order(cur)
     if fast:
+        scan, native = scan_of(source, kind, col_of)
         select = typed_query(
-            kind, proposed, col_of, choices, scan=source.scan, columns=len(columns), extra=source.extra
+            kind, proposed, col_of, choices, scan=scan, columns=len(columns), extra=source.extra, native=native
         )
     elif not wide:
         select = typed_query(kind, proposed, col_of, choices, extra=source.extra)
@@ -117,10 +124,11 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
                 + typed_query(kind, proposed, col_of, choices, extra=source.extra)
             )
         else:
-            index = f"(rowid - {int(first or 0)})"
+            index = f"(tt.rowid - {int(first or 0)})"
+            row, join = source.row_sql(index)
             cur.execute(
-                f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {source.row_sql(index)} AS _row, "
-                "* EXCLUDE (_blank) FROM ingest_typed_t WHERE NOT _blank"
+                f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT {row} AS _row, "
+                f"tt.* EXCLUDE (_blank) FROM ingest_typed_t tt {join} WHERE NOT _blank"
             )
             return
     cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
@@ -169,6 +177,7 @@ def check(
         _typed_table(cur, kind, proposed, prep.col_of, wide, source, choices, progress)
     except duckdb.Error as exc:
         raise upload_error("unreadable", file=prep.file_name, detail=str(exc).splitlines()[0][:200]) from None
+    lookalike.normalise(cur, kind, prep.present)
     if source.rows_in < 0:
         source.rows_in = cur.execute(
             "SELECT count(DISTINCT _row) FROM ingest_typed" if wide else "SELECT count(*) FROM ingest_typed"
@@ -212,7 +221,7 @@ def check(
     # one pass for the rows that will load and, for leads with a channel column, how many lack one
     blank_channel = "count(*) FILTER (WHERE channel IS NULL)" if kind == "leads" and prep.named.get("channel") else "0"
     rows_ok, blank = cur.execute(f"SELECT count(*), {blank_channel} FROM ({stored_sql(kind, present)})", sp).fetchone()
-    first_rows = pd.DataFrame()
+    first_rows = empty({})
     if preview:  # a load does not show it: the top-N query reads every row
         # money.frame: an amount shows as it will be stored (DECIMAL), not rounded through float
         first_rows = money.frame(

@@ -195,6 +195,56 @@ ERRORS = {
             "split the file into several parts.",
         ),
     ),
+    # An HTML table saved as .xls (funnel.ingest.htmlshape)
+    "html_too_big": (
+        (
+            "файл HTML-таблицы больше предела в {limit}: чтение такой таблицы занимает в памяти в 20 раз больше.",
+            "таблица HTML не больше {limit}",
+            "выгрузите данные из CRM в CSV или XLSX, либо частями за более короткие периоды.",
+        ),
+        (
+            "the HTML table is larger than the limit of {limit}: reading such a table takes 20 times its size "
+            "in memory.",
+            "an HTML table of at most {limit}",
+            "export the data from the CRM as CSV or XLSX, or in parts covering shorter periods.",
+        ),
+    ),
+    "html_too_deep": (
+        (
+            "элементы HTML вложены друг в друга глубже {limit} уровней; так таблицу не прочитать целиком.",
+            "таблица HTML без глубокой вложенности",
+            "выгрузите данные из CRM заново, в CSV или XLSX.",
+        ),
+        (
+            "its HTML elements are nested more than {limit} deep; the table cannot be read whole.",
+            "an HTML table without deep nesting",
+            "export the data from the CRM again, as CSV or XLSX.",
+        ),
+    ),
+    "html_too_wide": (
+        (
+            "в строке HTML-таблицы {columns} ячеек, а предел — {limit} столбцов; файл не обрезается.",
+            "не больше {limit} столбцов",
+            "выгрузите только поля, перечисленные на странице «Данные», или сохраните данные как CSV.",
+        ),
+        (
+            "a row of the HTML table has {columns} cells; the limit is {limit} columns, and a file is never cut.",
+            "at most {limit} columns",
+            "export only the fields listed on the Data page, or save the data as CSV.",
+        ),
+    ),
+    "html_too_many_cells": (
+        (
+            "в HTML-таблице {rows} строк по {columns} ячеек, это больше предела в {limit} ячеек.",
+            "таблица не больше предела",
+            "выгрузите данные частями за более короткие периоды или в CSV.",
+        ),
+        (
+            "the HTML table has {rows} rows of {columns} cells, more than the limit of {limit} cells.",
+            "a table within the limit",
+            "export the data in parts covering shorter periods, or as CSV.",
+        ),
+    ),
 }
 
 REASONS = {
@@ -214,9 +264,11 @@ REASONS = {
 
 WARNINGS = {
     "lookalike_ids": (
-        "{n} id содержали невидимые или похожие символы (неразрывные или нулевой ширины пробелы, "
-        "полноширинные буквы) и приведены к обычному виду (NFKC), впервые в строке {row}",
+        "{n} id в столбце «{column}» содержали невидимые или похожие символы (неразрывные или нулевой ширины "
+        "пробелы, полноширинные буквы) и приведены к обычному виду (NFKC), впервые в строке {row}; "
+        "из них {merged} совпали с другим id файла",
         "{n} ids held invisible or lookalike characters (no-break or zero-width spaces, fullwidth "
-        "letters) and were normalised (NFKC), first in row {row}",
+        "letters) in column '{column}' and were normalised (NFKC), first in row {row}; {merged} of them "
+        "now equal another id of the file",
     ),
 }

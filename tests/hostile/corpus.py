@@ -300,6 +300,27 @@ def cases() -> list[Case]:
             Loaded(5002),
         ),
         Case(
+            # record i sits on line 2 + 2i (each followed by an empty line, some by three): more
+            # runs than fit in the SQL of a row number, numbered through a table (source.shift_join)
+            "7000-separate-empty-lines-with-bad-rows",
+            "leads",
+            "gaps2.csv",
+            lambda: (
+                H
+                + "".join(
+                    f"L{i},{'bad' if i in (3, 6500) else '2025-01-01'},SEO,1\n" + ("\n\n\n" if i == 5000 else "\n")
+                    for i in range(7000)
+                )
+            ).encode(),
+            Loaded(
+                6998,
+                [
+                    (8, "created", "not a date in the format %Y-%m-%d"),
+                    (13004, "created", "not a date in the format %Y-%m-%d"),
+                ],
+            ),
+        ),
+        Case(
             "5002-separate-empty-lines-bad-row-early",
             "leads",
             "gaps_early.csv",
@@ -311,11 +332,13 @@ def cases() -> list[Case]:
             "leads",
             "gaps_late.csv",
             lambda: (H + "".join(f"L{i},2025-01-01,SEO,1\n\n" for i in range(5001)) + "L9,bad,SEO,1\n").encode(),
-            Refused(
-                "gaps_late.csv: the file has more than 5000 separate empty lines between its records, and rows past "
-                "line 10002 are rejected: the report's numbers for them would not be exact. Expected: a table "
-                "without empty lines between its records. " + _HOW + "delete the empty lines (sorting the data "
-                "in Excel does it) and save the file again."
+            # once refused (its number could not be exact past 5000 runs); now numbered exactly
+            Loaded(
+                5001,
+                [
+                    (10004, "created", "not a date in the format %Y-%m-%d"),
+                    (10004, "id", "duplicate id 'L9': it first appears in row 20; later repeats are not loaded"),
+                ],
             ),
         ),
         Case(
@@ -412,7 +435,37 @@ def cases() -> list[Case]:
                 warning="3 ids held invisible or lookalike characters",
             ),
         ),
+        Case(
+            "html-xls-nested-300-deep",
+            "leads",
+            "deep.xls",
+            lambda: ("<html><body>" + "<div>" * 300 + HTML_TABLE + "</div>" * 300 + "</body></html>").encode(),
+            Refused(
+                "deep.xls: its HTML elements are nested more than 200 deep; the table cannot be read whole. "
+                "Expected: an HTML table without deep nesting. " + _HOW + "export the data from the CRM again, "
+                "as CSV or XLSX."
+            ),
+        ),
+        Case(
+            "html-xls-row-of-11-colspans-of-100",
+            "leads",
+            "span.xls",
+            lambda: (
+                "<html><body><table><tr>" + '<td colspan="100">x</td>' * 11 + "</tr></table></body></html>"
+            ).encode(),
+            Refused(
+                "span.xls: a row of the HTML table has 1100 cells; the limit is 1000 columns, and a file is never "
+                "cut. Expected: at most 1000 columns. " + _HOW + "export only the fields listed on the Data page, "
+                "or save the data as CSV."
+            ),
+        ),
     ]
+
+
+HTML_TABLE = (
+    "<table><tr><td>id</td><td>created</td><td>channel</td></tr><tr><td>L1</td><td>2025-01-01</td><td>SEO</td></tr>"
+    "</table>"
+)
 
 
 def write_all(folder: Path) -> list[Path]:

@@ -21,6 +21,7 @@ def test_every_limit_is_in_the_readme_with_its_default():
         row = next((line for line in readme.splitlines() if f"`{lim.env}`" in line), None)
         assert row is not None, f"{lim.env} is not documented in README.md"
         assert f"`{lim.default}`" in row, f"{lim.env}'s default {lim.default} is not in its README row"
+        assert row.startswith(f"| `{lim.name}` |"), f"{lim.env}'s row does not name its setting {lim.name}"
 
 
 @pytest.mark.parametrize("value", ["", "0", "-5", "lots"])
@@ -61,3 +62,44 @@ def test_disk_full_during_a_load_rolls_back_and_removes_the_kept_copy(store, ws,
     assert not kept.exists() and list(folder.iterdir()) == []
     with store.cursor() as cur:
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
+
+
+def test_the_limits_are_read_from_the_settings_file(store, ws, tmp_path, monkeypatch):
+    """``[funnel.limits]`` in secrets.toml, where the deployment's other settings are; an
+    environment variable wins over it; a broken file or value keeps the default."""
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[funnel]\nauth = "none"\n\n[funnel.limits]\nmax_columns = 3\nmin_date = "2000-01-01"\n')
+    monkeypatch.setattr(limits, "settings_files", lambda: [secrets])
+    for lim in limits.LIMITS:
+        monkeypatch.delenv(lim.env, raising=False)
+    assert (limits.number("max_columns"), limits.min_date().isoformat()) == (3, "2000-01-01")
+    path = tmp_path / "four.csv"
+    path.write_text("id,created,channel,cost\nL1,2025-01-01,SEO,1\n")
+    with pytest.raises(UploadError) as err:
+        load_file(store, ws, path, "leads")
+    assert "the header has 4 columns; the limit is 3" in str(err.value)
+    monkeypatch.setenv("FUNNEL_MAX_COLUMNS", "4")  # the environment wins
+    assert load_file(store, ws, path, "leads").added == 1
+    secrets.write_text("[funnel.limits]\nmax_columns = -1\n")
+    monkeypatch.delenv("FUNNEL_MAX_COLUMNS")
+    assert limits.number("max_columns") == 1000  # read again when changed; a bad value: the default
+    secrets.write_text("[funnel.limits\nmax_columns = 3\n")
+    assert limits.number("max_columns") == 1000  # a file that does not parse: the defaults
+
+
+def test_the_settings_files_follow_streamlit_and_its_variable(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.delitem(sys.modules, "streamlit.config", raising=False)
+    monkeypatch.setenv("STREAMLIT_SECRETS_FILES", f"{tmp_path / 'a.toml'}, {tmp_path / 'b.toml'}")
+    assert limits.settings_files() == [tmp_path / "a.toml", tmp_path / "b.toml"]
+    monkeypatch.delenv("STREAMLIT_SECRETS_FILES")
+    assert limits.settings_files() == limits.SETTINGS_FILES
+
+    class Config:  # a running server's own list (--secrets.files) wins
+        @staticmethod
+        def get_option(name):
+            return [str(tmp_path / "etc.toml")] if name == "secrets.files" else None
+
+    monkeypatch.setitem(sys.modules, "streamlit.config", Config)
+    assert limits.settings_files() == [tmp_path / "etc.toml"]

@@ -104,3 +104,20 @@ def test_rows_are_numbered_right_when_duckdb_may_reorder(store, ws, tmp_path):
 
 def _typed_view(cur) -> str:
     return cur.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'ingest_typed'").fetchone()[0]
+
+
+def test_many_runs_of_empty_lines_are_numbered_through_a_table(store, ws, tmp_path):
+    """100 runs of empty lines (over source.INLINE_SHIFTS): the row numbers come from an ASOF
+    join on a table of shifts, in the typed rows (the one-pass numbering) and in ingest_src (the
+    way a DuckDB that does not keep insertion order numbers them). Record k sits on line
+    2 + 2k (each is followed by an empty line), record 10 is bad, record 99 a bad cost."""
+    text = "".join(f"L{k},{'xx' if k == 10 else '2025-03-01'},SEO,{'n/a' if k == 99 else 1}\n\n" for k in range(100))
+    path = write(tmp_path, "gaps.csv", "id,created,channel,cost\n" + text)
+    expected = [(22, "created"), (200, "cost")]
+    assert [(r, c) for r, c, _ in rejects(inspect_file(store, ws, path, "leads"))] == expected
+    with store.cursor() as cur:
+        cur.execute("SET preserve_insertion_order = false")
+        try:
+            assert [(r, c) for r, c, _ in rejects(inspect_file(store, ws, path, "leads"))] == expected
+        finally:
+            cur.execute("SET preserve_insertion_order = true")

@@ -16,7 +16,13 @@ only what cannot hold foreign Markdown:
   built of accepted parts;
 - a local variable whose every assignment is accepted; a comprehension variable over accepted
   items; a function parameter whose argument is accepted at every call site in the scanned code;
-- a call of a function defined in the scanned code whose every ``return`` is accepted.
+- a call of a function defined in the scanned code whose every ``return`` is accepted;
+- a dict whose every value is accepted, counting those added later by ``d.update(...)``,
+  ``d[k] = v`` and ``d.setdefault(k, v)``.
+The option labels of a choice widget are text too: its ``format_func`` (a lambda, a function of
+the scanned code, a ``d.get`` of an accepted dict, or what a factory such as ``ui.labels``
+returns), given the options, must give accepted text; without one, the options themselves where
+the widget renders them as Markdown (radio, pills, segmented control).
 Anything else (an attribute of a data object, a value from the URL or session state, an
 unknown call) is a finding.
 """
@@ -52,7 +58,11 @@ FORMATTERS = {
     "num", "money", "pct", "fmt_value", "signed_pct", "period_text", "len", "int", "round", "strftime", "isoformat",
     "date", "moment", "month", "period",  # ui.text's Babel dates: digits and CLDR month names only
 }  # fmt: skip
-PASS_THROUGH = {"enumerate", "zip", "sorted", "reversed", "list", "tuple"}  # safe items in, safe items out
+# Choice widgets whose option labels Streamlit renders as Markdown (its docs: radio's "Labels can
+# include markdown", and the button groups'); a selectbox's or multiselect's options are plain text.
+MD_OPTIONS = {"radio", "pills", "segmented_control"}
+MUTATORS = {"update", "setdefault"}  # d.update(...), d.setdefault(k, v): values added to a dict
+PASS_THROUGH = {"enumerate", "zip", "sorted", "reversed", "list", "tuple", "str"}  # safe items in, safe items out
 INDIRECT = {"draw_cached"}  # ui.cache.draw_cached(fn, *args) runs fn(*args)
 FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 COMPS = (ast.GeneratorExp, ast.ListComp, ast.SetComp)
@@ -85,6 +95,17 @@ class Module:
                     for tgt in node.targets:
                         if isinstance(tgt, ast.Name):
                             self.assigns.setdefault((id(scope), tgt.id), []).append(node.value)
+                        elif isinstance(tgt, ast.Subscript) and isinstance(tgt.value, ast.Name):  # d[k] = v
+                            self.assigns.setdefault((id(scope), tgt.value.id), []).append(node.value)
+                elif (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in MUTATORS
+                    and isinstance(node.func.value, ast.Name)
+                ):  # d.update(other, k=v) / d.setdefault(k, v): each added value counts as assigned
+                    added = node.args[1:] if node.func.attr == "setdefault" else node.args
+                    added = [*added, *(k.value for k in node.keywords)]
+                    self.assigns.setdefault((id(scope), node.func.value.id), []).extend(added)
                 elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and isinstance(
                     node.target, ast.Name
                 ):
@@ -114,6 +135,9 @@ class Module:
                 self.safe(v.value, seen) or _numeric_spec(v) for v in e.values if isinstance(v, ast.FormattedValue)
             )
         if isinstance(e, ast.IfExp):
+            branch = self._known_branch(e)
+            if branch is not None:
+                return self.safe(branch, seen)
             return self.safe(e.body, seen) and self.safe(e.orelse, seen)
         if isinstance(e, ast.BinOp):
             return self.safe(e.left, seen) and self.safe(e.right, seen)
@@ -168,7 +192,8 @@ class Module:
             ):
                 return self.safe(node.iter, seen)
             if isinstance(node, ast.Lambda) and e.id in [a.arg for a in node.args.args]:
-                return False  # a lambda's argument: whatever the caller gives it
+                # a lambda's argument: an option of the widget it formats, else whatever the caller gives
+                return self.project.bound.get((id(node), e.id), False)
             if isinstance(node, FUNCS) or isinstance(node, ast.Module):
                 key = (id(node), e.id)
                 if key in self.assigns:
@@ -176,6 +201,8 @@ class Module:
                         return True
                     return all(self.safe(v, seen | {key}) for v in self.assigns[key])
                 param = self._param(e) if isinstance(node, FUNCS) else None
+                if param is not None and (id(param[0]), e.id) in self.project.bound:
+                    return self.project.bound[(id(param[0]), e.id)]  # a format_func's option
                 if param is not None:
                     tag = ("param", id(param[0]), e.id)
                     return tag in seen or self.project.argument_safe(param[0], param[1], e.id, seen | {tag})
@@ -200,6 +227,77 @@ class Module:
         ]
         return bool(returns) and all(self.safe(r.value, seen) for r in returns)
 
+    def _known_branch(self, e: ast.IfExp):
+        """``a if p else b`` where ``p`` is a parameter that the factory call being checked
+        passes as a literal: the branch taken, else None."""
+        if isinstance(e.test, ast.Name):
+            param = self._param(e.test)
+            key = (id(param[0]), e.test.id) if param else None
+            if key in self.project.consts:
+                return e.body if self.project.consts[key] else e.orelse
+        return None
+
+    def formats_safe(self, f: ast.expr, options: bool, seen: frozenset = frozenset()) -> bool:
+        """Does the format_func ``f``, given options whose text is accepted or not (``options``),
+        give accepted text?"""
+        if isinstance(f, ast.Lambda):
+            for a in f.args.args[:1]:
+                self.project.bound[(id(f), a.arg)] = options
+            return self.safe(f.body, seen)
+        name = _name(f)
+        if isinstance(f, ast.Attribute) and f.attr == "get":  # a dict's get: its values (or None)
+            return self.safe(f.value, seen)
+        if isinstance(f, ast.Call):  # a factory (ui.names, ui.labels): what it returns must format safely
+            defs = self.project.defs_of(self, f.func)
+            if not defs or ("factory", name) in seen:
+                return bool(defs)
+            inner = seen | {("factory", name)}
+            ok = True
+            for mod, fn in defs:
+                # its parameters bound to this call's arguments: a value accepted or not, a
+                # function that formats the options safely or not, a literal for a branch
+                params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+                given = dict(zip(params, f.args, strict=False)) | {k.arg: k.value for k in f.keywords if k.arg}
+                first = self.safe(f.args[0], seen) if f.args else options
+                saved = dict(self.project.bound), dict(self.project.consts)
+                for pname, arg in given.items():
+                    self.project.bound[(id(fn), pname)] = self.safe(arg, seen) or self.formats_safe(arg, first, inner)
+                    if isinstance(arg, ast.Constant):
+                        self.project.consts[(id(fn), pname)] = arg.value
+                try:
+                    ok = ok and all(
+                        mod.formats_safe(r.value, options, inner)
+                        for r in ast.walk(fn)
+                        if isinstance(r, ast.Return) and r.value is not None and mod._scope_of(r) is fn
+                    )
+                finally:
+                    self.project.bound, self.project.consts = saved
+            return ok
+        if name in ESCAPE | FORMATTERS | TEXTS:
+            return True
+        if name == "str":
+            return options
+        defs = self.project.defs_of(self, f) if isinstance(f, (ast.Name, ast.Attribute)) else []
+        if defs:
+            for _mod, fn in defs:
+                args = fn.args.posonlyargs + fn.args.args
+                args = args[1:] if args and args[0].arg in ("self", "cls") else args
+                for a in args[:1]:
+                    self.project.bound[(id(fn), a.arg)] = options
+            return all(mod.returns_safe(fn, seen) for mod, fn in defs)
+        return False
+
+    def _option_findings(self, node: ast.Call, name: str) -> list[ast.expr]:
+        """The option labels of a choice widget that are not accepted (see the module doc)."""
+        given = (
+            node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "options"), None)
+        )
+        options = given is not None and self.safe(given)
+        fmt = next((k.value for k in node.keywords if k.arg == "format_func"), None)
+        if fmt is not None:
+            return [] if self.formats_safe(fmt, options) else [fmt]
+        return [given] if given is not None and not options else []
+
     # ---- the calls ----------------------------------------------------------------------------
     def findings(self) -> list[str]:
         out = []
@@ -211,12 +309,14 @@ class Module:
                 continue
             texts = [] if name in DATA_FIRST else list(node.args) if name == "write" else node.args[:1]
             texts += [k.value for k in node.keywords if k.arg in MD_KEYWORDS]
-            for arg in texts:
-                if not self.safe(arg):
-                    where = self.path.relative_to(self.project.root)
-                    scope = self._scope_of(node)
-                    func = scope.name if isinstance(scope, FUNCS) else "<module>"
-                    out.append(f"{where}:{node.lineno}: in {func}: {name}({ast.unparse(arg)[:100]})")
+            bad = [a for a in texts if not self.safe(a)]
+            if name in MD_OPTIONS:
+                bad += self._option_findings(node, name)
+            for arg in bad:
+                where = self.path.relative_to(self.project.root)
+                scope = self._scope_of(node)
+                func = scope.name if isinstance(scope, FUNCS) else "<module>"
+                out.append(f"{where}:{node.lineno}: in {func}: {name}({ast.unparse(arg)[:100]})")
         return out
 
 
@@ -225,6 +325,10 @@ class Project:
         self.root = root
         self.modules = [Module(p, self) for p in files]
         self.defs: dict[str, list[tuple[Module, ast.AST]]] = {}
+        # (id of a lambda or def, its parameter) → is its argument accepted text: the first
+        # parameter of a format_func takes the widget's options (set while a widget is checked)
+        self.bound: dict[tuple[int, str], bool] = {}
+        self.consts: dict[tuple[int, str], object] = {}  # a factory's parameter given as a literal
         self.calls: dict[str, list[tuple[Module, ast.Call]]] = {}
         for mod in self.modules:
             for n in ast.walk(mod.tree):

@@ -79,6 +79,93 @@ def test_the_scan_finds_a_bypass(tmp_path, source):
     assert len(findings_of(code, tmp_path)) == 1
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "params = {'a': t('x')}\n    params.update(name=stage.name)\n    st.info(t('k', **params))",
+        "params = {}\n    params.update({'name': stage.name})\n    st.info(t('k', **params))",
+        "params = {}\n    params['name'] = stage.name\n    st.info(t('k', **params))",
+        "params = {}\n    params.setdefault('name', stage.name)\n    st.info(t('k', **params))",
+        "st.radio(t('k'), names, format_func=lambda n: n)",
+        "st.radio(t('k'), ['a', 'b'], format_func=lambda n: stage.name)",
+        "st.radio(t('k'), ['a', 'b'], format_func=shown.get)",
+        "st.radio(t('k'), names)",
+        "st.pills(t('k'), ['a'], format_func=describe)",
+        "st.segmented_control(t('k'), names, format_func=lambda n, d=stage: d.name)",
+    ],
+    ids=[
+        "update-kw",
+        "update-dict",
+        "subscript",
+        "setdefault",
+        "format-data-options",
+        "format-data",
+        "format-dict-of-data",
+        "radio-data-options",
+        "pills-unknown-func",
+        "lambda-default",
+    ],
+)
+def test_the_scan_follows_dict_updates_and_option_labels(tmp_path, source):
+    code = f"""
+    import streamlit as st
+    from ui.text import t
+
+    def render(stage, names):
+        shown = {{n: n for n in names}}
+        {source}
+    """
+    assert len(findings_of(code, tmp_path)) == 1, findings_of(code, tmp_path)
+
+
+def test_the_scan_accepts_escaped_option_labels(tmp_path):
+    code = """
+    import streamlit as st
+    from ui.show import plain
+    from ui.text import t
+
+    KINDS = ("a", "b")
+
+    def labels(options, fn):
+        return {o: fn(o) for o in options}.get
+
+    def names(options, prefix=None):
+        shown = {o: (t(f"{prefix}{o}") if prefix else o) for o in options}
+        return shown.get
+
+    def kind_label(kind):
+        return t("k") if kind else str(kind)
+
+    def render(stage, rows):
+        params = {"n": 1}
+        params.update(name=plain(stage.name))
+        params["other"] = t("x")
+        st.info(t("k", **params))
+        st.radio(t("k"), KINDS, format_func=lambda k: t(f"kind.{k}"))
+        st.radio(t("k"), rows, format_func=lambda r: plain(r))
+        st.radio(t("k"), KINDS, format_func=labels(KINDS, kind_label))
+        st.radio(t("k"), rows, format_func=names(rows, "an.dim."))
+        st.radio(t("k"), KINDS)
+        st.selectbox(t("k"), rows)  # a selectbox's options are plain text, never Markdown
+    """
+    assert findings_of(code, tmp_path) == []
+
+
+def test_a_factory_is_judged_by_the_call_that_uses_it(tmp_path):
+    code = """
+    import streamlit as st
+    from ui.text import t
+
+    def names(options, prefix=None):
+        shown = {o: (t(f"{prefix}{o}") if prefix else o) for o in options}
+        return shown.get
+
+    def render(rows):
+        st.radio(t("k"), rows, format_func=names(rows))
+    """
+    assert len(findings_of(code, tmp_path)) == 1  # without a prefix the data's own names show
+
+
 def test_the_scan_accepts_escaped_and_fixed_text(tmp_path):
     code = """
     import streamlit as st

@@ -82,9 +82,10 @@ def date_example(fmt: str, day: tuple[int, int] = (2, 1)) -> str:
 
 def date_option_label(option: str, fields: dict[str, dict[str, str]]) -> str:
     fmt = next(iter(fields.values())).get(option, option)
+    # a radio's option label is Markdown, and the format's separators come from the file's dates
     if option in ("day_first", "month_first"):
-        return ui.t(f"data.date_{option}", example=date_example(fmt))
-    return ui.t("data.date_example", fmt=fmt, example=date_example(fmt))
+        return ui.t(f"data.date_{option}", example=ui.plain(date_example(fmt)))
+    return ui.t("data.date_example", fmt=ui.plain(fmt), example=ui.plain(date_example(fmt)))
 
 
 def date_reason(insp, fld: str) -> str:
