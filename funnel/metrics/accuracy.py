@@ -1,0 +1,122 @@
+"""How right the forecast snapshots were (funnel.forecast_snapshots), once their periods passed.
+
+- actual [money]: the registry's revenue (Σ amount of the deals won, by closing day) in the
+  snapshot's period, for its owner ('' = the whole workspace). A won deal without an amount adds
+  nothing, as on the Overview;
+- a period has **passed** when it ended before ``today`` and the data reaches its last day (the
+  workspace's last dated row is on or after it); until then the actual is incomplete and the
+  snapshot is "waiting";
+- error [share] = (P50 − actual) ÷ actual; None when the actual is 0. held = P10 ≤ actual ≤ P90;
+- the scores (funnel.model.backtest.score, the planner backtest's own definition: MAPE or WAPE,
+  bias and how often the band held) are over the **total** rows, one forecast per (horizon,
+  period): the last snapshot taken before the period began (the forecast as it stood when the
+  period started), so a period forecast every day for a month still counts once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from funnel.filters import Filters
+from funnel.forecast_snapshots import by_owner, snapshots
+from funnel.model.backtest import score
+from funnel.periods import data_range
+
+ROW_COLUMNS = (
+    "taken_at",
+    "horizon",
+    "period_start",
+    "period_end",
+    "owner",
+    "p10",
+    "p50",
+    "p90",
+    "weighted_pipeline",
+    "actual",
+    "error",
+    "held",
+    "passed",
+)
+
+
+def actuals(cur, workspace_id: str, start: date, end: date) -> dict[str, float]:
+    """{owner: revenue} in start..end (the registry's revenue by closing day); '' is the total."""
+    df = by_owner(cur, Filters(workspace_id, start, end))
+    out: dict[str, float] = {}
+    for g, total, rev in zip(df["grp"], df["is_total"], df["revenue"], strict=True):
+        out["" if total else str(g)] = 0.0 if rev is None or pd.isna(rev) else float(rev)
+    return out
+
+
+def accuracy(cur, *, filters: Filters, today: date | None = None) -> dict:
+    """{"rows": every snapshot row with its actual, error and held (ROW_COLUMNS; actual, error
+    and held None while the period has not passed), "scored": the total rows scored (one per
+    horizon and period, the last taken before the period began), "scores": {horizon: score(...)},
+    "latest": the newest snapshot's rows}. Empty frames without snapshots."""
+    today = today or date.today()
+    snaps = snapshots(cur, filters=filters)
+    if snaps.empty:
+        empty = pd.DataFrame(columns=list(ROW_COLUMNS))
+        return {"rows": empty, "scored": empty, "scores": {}, "latest": snaps}
+    _, last = data_range(cur, filters.workspace_id)
+    cache: dict[tuple[date, date], dict[str, float]] = {}
+    rows = []
+    for r in snaps.to_dict("records"):
+        start, end = _day(r["period_start"]), _day(r["period_end"])
+        passed = end < today and last is not None and last >= end
+        actual = error = held = None
+        if passed:
+            if (start, end) not in cache:
+                cache[start, end] = actuals(cur, filters.workspace_id, start, end)
+            actual = cache[start, end].get(r["owner"], 0.0)
+            p10, p50, p90 = (_num(r[k]) for k in ("p10", "p50", "p90"))
+            error = (p50 - actual) / actual if p50 is not None and actual else None
+            held = None if p10 is None or p90 is None else bool(p10 <= actual <= p90)
+        rows.append(
+            {
+                **r,
+                "period_start": start,
+                "period_end": end,
+                "actual": actual,
+                "error": error,
+                "held": held,
+                "passed": passed,
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(ROW_COLUMNS))
+    latest = df[df["taken_at"] == df["taken_at"].max()].reset_index(drop=True)
+    scored = _one_per_period(df)
+    scores = {}
+    for horizon, part in scored.groupby("horizon", sort=False):
+        ok = part[part["p50"].notna()]
+        scores[horizon] = score(
+            list(zip(ok["p50"], ok["actual"], strict=True)), list(zip(ok["p10"], ok["p90"], strict=True))
+        )
+    return {"rows": df, "scored": scored, "scores": scores, "latest": latest}
+
+
+def _one_per_period(df: pd.DataFrame) -> pd.DataFrame:
+    """The total rows of passed periods, each (horizon, period) once: its last snapshot taken
+    before the period's first day (else its earliest one), oldest period first."""
+    total = df[(df["owner"] == "") & df["passed"]].copy()
+    if total.empty:
+        return total
+    total["before"] = [
+        t.date() < s for t, s in zip(pd.to_datetime(total["taken_at"]), total["period_start"], strict=True)
+    ]
+    total = total.sort_values(["horizon", "period_start", "before", "taken_at"])
+    best = total.groupby(["horizon", "period_start"], sort=False).tail(1)
+    # a period with no snapshot from before it keeps its earliest one instead of its latest
+    early = total.groupby(["horizon", "period_start"], sort=False).head(1)
+    pick = [b if b_before else e for b, e, b_before in zip(best.index, early.index, best["before"], strict=True)]
+    return total.loc[pick].drop(columns="before").sort_values(["horizon", "period_start"]).reset_index(drop=True)
+
+
+def _day(x) -> date:
+    return x.date() if hasattr(x, "date") and callable(x.date) else x
+
+
+def _num(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
