@@ -215,3 +215,22 @@ def test_empty_workspace_has_nothing_to_forecast(store, ws):
         res = accuracy(cur, filters=Filters(ws), today=TODAY)
     assert res["rows"].empty and res["scores"] == {}
     assert not fs.daily(store, ws, now=datetime(2026, 5, 5))
+
+
+def test_cli_snapshot_writes_one_for_the_workspace(store, company, capsys):
+    from funnel.cli import main
+    from funnel.db import Store
+
+    path = store.path
+    store.close()
+    assert main(["snapshot", "--db", str(path), "--workspace", company]) == 0
+    assert main(["snapshot", "--db", str(path), "--workspace", "nowhere"]) == 3
+    assert "no workspace «nowhere»" in capsys.readouterr().err
+    s = Store(path)
+    try:
+        with s.cursor() as cur:
+            rows = fs.snapshots(cur, filters=Filters(company))
+    finally:
+        s.close()
+    assert len(rows) == 6 and set(rows["taken_by"]) == {"cli"}
+    assert rows[(rows["owner"] == "") & (rows["horizon"] == "month")]["weighted_pipeline"].iloc[0] == 1000
