@@ -5,10 +5,12 @@ from funnel import plan_fact
 from funnel.errors import FunnelError
 from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
+from ui.views.time.accuracy_daily import daily_snapshot
 
 ui.page_guard()
 st.title(ui.t("nav.overview"))
 filters = ui.filters()
+daily_snapshot(filters.workspace_id)  # the forecast snapshot, once a day (in the background)
 attribution = ui.attribution("ov_attribution", filters)
 try:
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)

@@ -26,6 +26,7 @@ from funnel.periods import data_range
 
 ROW_COLUMNS = (
     "taken_at",
+    "taken_by",
     "horizon",
     "period_start",
     "period_end",
@@ -50,11 +51,13 @@ def actuals(cur, workspace_id: str, start: date, end: date) -> dict[str, float]:
     return out
 
 
-def accuracy(cur, *, filters: Filters, today: date | None = None) -> dict:
+def accuracy(cur, *, filters: Filters, today: date | None = None, stamp=None) -> dict:
     """{"rows": every snapshot row with its actual, error and held (ROW_COLUMNS; actual, error
     and held None while the period has not passed), "scored": the total rows scored (one per
     horizon and period, the last taken before the period began), "scores": {horizon: score(...)},
-    "latest": the newest snapshot's rows}. Empty frames without snapshots."""
+    "latest": the newest snapshot's rows}. Empty frames without snapshots. ``stamp`` (the newest
+    snapshot's moment, ``latest_taken``) is not read: it keys a cache, as a snapshot does not
+    change the data version."""
     today = today or date.today()
     snaps = snapshots(cur, filters=filters)
     if snaps.empty:
@@ -120,3 +123,28 @@ def _day(x) -> date:
 
 def _num(x) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
+
+
+def chart_rows(result: dict, horizon: str) -> pd.DataFrame:
+    """What the forecast-vs-actual chart draws for ``horizon``: the scored periods (their P10,
+    P50, P90 and actual) and then the newest snapshot's periods still ahead (actual None),
+    oldest first; period_start, period_end, p10, p50, p90, actual."""
+    cols = ["period_start", "period_end", "p10", "p50", "p90", "actual"]
+    scored = result["scored"]
+    past = scored[scored["horizon"] == horizon][cols] if not scored.empty else pd.DataFrame(columns=cols)
+    latest = result["latest"]
+    ahead = pd.DataFrame(columns=cols)
+    if not latest.empty:
+        ahead = latest[(latest["horizon"] == horizon) & (latest["owner"] == "") & ~latest["passed"].astype(bool)][cols]
+    parts = [p for p in (past, ahead) if not p.empty]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts, ignore_index=True)
+    return out.drop_duplicates("period_start", keep="first").sort_values("period_start").reset_index(drop=True)
+
+
+def latest_taken(cur, *, filters: Filters):
+    """The newest snapshot's moment (None without one): keys the cached ``accuracy``."""
+    return cur.execute(
+        "SELECT max(taken_at) FROM forecast_snapshots WHERE workspace_id = ?", [filters.workspace_id]
+    ).fetchone()[0]

@@ -234,3 +234,53 @@ def test_cli_snapshot_writes_one_for_the_workspace(store, company, capsys):
         s.close()
     assert len(rows) == 6 and set(rows["taken_by"]) == {"cli"}
     assert rows[(rows["owner"] == "") & (rows["horizon"] == "month")]["weighted_pipeline"].iloc[0] == 1000
+
+
+def _metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_tab_shows_the_days_snapshot_and_saves_one(app):
+    """The Time page takes the day's snapshot in the background; the tab shows its P50 and weighted
+    pipeline as funnel formats them, in both languages, and the button saves another."""
+    from funnel.formatting import money as fmt_money
+    from funnel.formatting import period as fmt_period
+    from funnel.i18n import t
+    from ui.store import get_store
+    from ui.views.time import accuracy_daily
+
+    accuracy_daily._seen.clear()
+    at = app
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = t("tm.tab.accuracy", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    thread = next(iter(accuracy_daily.RUNNING.values()))
+    thread.join(120)
+    at.run()
+    assert not at.exception, at.exception
+    store = get_store()
+    with store.cursor() as cur:
+        ws = cur.execute("SELECT id, currency FROM workspaces WHERE is_demo").fetchone()
+        snaps = fs.snapshots(cur, filters=Filters(ws[0]))
+    assert snaps["taken_at"].nunique() == 1 and set(snaps["taken_by"]) == {"daily"}
+    month = snaps[(snaps["owner"] == "") & (snaps["horizon"] == "month")].iloc[0]
+    for lang in ("ru", "en"):
+        if lang == "en":
+            at.radio(key="lang").set_value("en").run()
+            at.session_state["tm_tab"] = t("tm.tab.accuracy", "en")
+            at.run()
+        shown = _metrics(at)
+        label = (
+            f"{t('tm.accuracy.horizon.month', lang)}: {fmt_period(month['period_start'], month['period_end'], lang)}"
+        )
+        assert shown[label] == fmt_money(month["p50"], lang, ws[1])
+        assert shown[t("tm.accuracy.weighted", lang)] == fmt_money(month["weighted_pipeline"], lang, ws[1])
+    at.button(key="tm_acc_save").click().run()
+    assert not at.exception, at.exception
+    from funnel.formatting import number as fmt_num
+
+    assert [s.value for s in at.success] == [t("tm.accuracy.saved", "en", rows=fmt_num(len(snaps), "en"))]
+    assert len(snaps) > 2  # the demo's owners each have a row beside the total
+    with store.cursor() as cur:
+        assert fs.snapshots(cur, filters=Filters(ws[0]))["taken_at"].nunique() == 2
