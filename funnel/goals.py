@@ -83,7 +83,7 @@ def clean(rows: list[dict]) -> list[dict]:
         elif not member:
             raise _refuse(i, "member", f"the {dim}'s name expected", r.get("member"))
         try:
-            value = float(target)
+            value = float(target)  # type: ignore[arg-type]  # a TypeError is the refusal below
         except (TypeError, ValueError):
             raise _refuse(i, "target", "a number of 0 or more expected", target) from None
         if math.isnan(value) or value < 0 or math.isinf(value):
