@@ -171,6 +171,14 @@ def goals(cur, *, filters: Filters, month: date) -> pd.DataFrame:
     return df
 
 
+def months(cur, *, filters: Filters) -> list[date]:
+    """The months that have goals, oldest first."""
+    rows = cur.execute(
+        "SELECT DISTINCT month FROM goals WHERE workspace_id = ? ORDER BY month", [filters.workspace_id]
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def stamp(cur, *, filters: Filters):
     """(count, newest change) of the workspace's goals: keys the cached ``pacing``, as saving a
     goal does not change the data version."""

@@ -6,6 +6,7 @@ from funnel.errors import FunnelError
 from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
 from ui.views.time.accuracy_daily import daily_snapshot
+from ui.views.time.goals_line import overview_line
 
 ui.page_guard()
 st.title(ui.t("nav.overview"))
@@ -23,6 +24,7 @@ except FunnelError as exc:
 
 if ui.explain_gaps(head.now, filters):
     view.headline_metrics(head, split, has_deals=view.workspace_has_deals(filters.workspace_id))
+    overview_line(filters.workspace_id)  # this month's company goals and their pace (Time page, goals)
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
     ui.simple_table(
         months,

@@ -162,3 +162,47 @@ def test_goals_from_the_plan_scenario(store, company):
     assert by == {"revenue": pytest.approx(out["turnover"]), "won": pytest.approx(5), "leads": pytest.approx(100)}
     assert out["turnover"] == pytest.approx(5000)  # 100 leads × 5 % × 1 000
     assert set(got["source"]) == {"scenario:Spring"}
+
+
+def test_goals_tab_and_overview_line_show_funnels_pacing(app):
+    """On the demo: goals saved for October 2026 (inside the demo's data) and for this month; the
+    tab's table and the Overview's line show funnel.goals.pacing's figures, in both languages."""
+    from funnel.access import CLI_USER
+    from funnel.formatting import money as fmt_money
+    from funnel.i18n import t
+    from funnel.periods import month_start
+    from ui.store import get_store
+
+    store = get_store()
+    october, this = date(2026, 10, 1), month_start(date.today())
+    with store.transaction() as cur:
+        ws, cur_sign = cur.execute("SELECT id, currency FROM workspaces WHERE is_demo").fetchone()
+        goals.save_goals(
+            cur, ws, october, [{"dimension": "total", "metric": "revenue", "target": 9_000_000}], actor=CLI_USER
+        )
+        goals.save_goals(
+            cur, ws, this, [{"dimension": "total", "metric": "revenue", "target": 1_000_000}], actor=CLI_USER
+        )
+    with store.cursor() as cur:
+        octo = goals.pacing(cur, filters=Filters(ws), month=october).iloc[0]
+        now = goals.pacing(cur, filters=Filters(ws), month=this).iloc[0]
+    assert octo["actual"] > 0 and octo["expected"] == 9_000_000  # October has passed: the whole goal
+    at = app
+    at.switch_page("pages/time.py")
+    for lang in ("ru", "en"):
+        if lang == "en":
+            at.radio(key="lang").set_value("en").run()
+        at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+        at.run()
+        at.selectbox(key="tm_goals_month").set_value(october).run()
+        assert not at.exception, at.exception
+        table = next(d.value for d in at.dataframe if t("tm.goals.col.expected", lang) in d.value.columns)
+        row = table.iloc[0]
+        assert row[t("tm.goals.col.actual", lang)] == fmt_money(octo["actual"], lang, cur_sign)
+        assert row[t("tm.goals.col.target", lang)] == fmt_money(9_000_000, lang, cur_sign)
+        assert row[t("tm.goals.col.gap", lang)] == fmt_money(octo["gap"], lang, cur_sign)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    line = [c.value for c in at.caption if t("tm.goals.line", "en", month="").split(" ")[0] in c.value]
+    assert len(line) == 1
+    assert fmt_money(now["target"], "en", cur_sign) in line[0] and fmt_money(now["actual"], "en", cur_sign) in line[0]
