@@ -5,7 +5,10 @@ The check is cheap: a process-wide set of (workspace, day) already seen, so ever
 the day costs a set lookup. The first one starts the snapshot in a background thread with a
 cursor of its own (the store's connection is shared by the process; each thread takes its own
 cursor): computing a forecast per owner takes seconds on a big workspace, which the visitor
-should not wait for. A failure is logged and never shown: the page works without it.
+should not wait for. A failure is logged and never shown: the page works without it. The thread
+is not a daemon (said explicitly: a thread inherits its creator's flag, and a script run's thread
+is a daemon): a process that exits waits for it, since DuckDB aborts the whole process ("FATAL:
+exception not rethrown") when the interpreter is torn down under a running query.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def daily_snapshot(workspace_id: str | None) -> None:
             return
         _seen.add(key)
     store = get_store()
-    thread = threading.Thread(target=_take, args=(store, workspace_id), name=f"snapshot-{workspace_id}", daemon=True)
+    thread = threading.Thread(target=_take, args=(store, workspace_id), name=f"snapshot-{workspace_id}", daemon=False)
     RUNNING[workspace_id] = thread
     thread.start()
 
