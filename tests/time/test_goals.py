@@ -18,7 +18,7 @@ from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.model.plan import Plan, evaluate
 from funnel.scenarios import mark_plan, save_scenario
-from tests.conftest import insert
+from tests.conftest import DATASETS, insert, needs_shared
 
 MARCH = date(2026, 3, 1)
 TODAY = date(2026, 3, 10)
@@ -206,3 +206,46 @@ def test_goals_tab_and_overview_line_show_funnels_pacing(app):
     line = [c.value for c in at.caption if t("tm.goals.line", "en", month="").split(" ")[0] in c.value]
     assert len(line) == 1
     assert fmt_money(now["target"], "en", cur_sign) in line[0] and fmt_money(now["actual"], "en", cur_sign) in line[0]
+
+
+MAVEN = DATASETS / "crm_sales_opportunities" / "sales_pipeline.csv"
+
+
+@needs_shared(MAVEN)
+def test_maven_pipeline_goal_and_forecast_accuracy(store, ws):
+    """The Maven CRM pipeline (sales agents as owners, revenue by close date): an agent's goal for
+    March 2017 and a snapshot of June 2017 are paced and scored against the CSV summed with pandas."""
+    import pandas as pd
+
+    from funnel import forecast_snapshots as fs
+    from funnel.metrics.accuracy import accuracy
+    from tests.ingest.helpers import load_file
+
+    load_file(store, ws, MAVEN, "deals")
+    raw = pd.read_csv(MAVEN, parse_dates=["close_date"])
+    won = raw[raw["deal_stage"] == "Won"]
+    march = won[(won["close_date"] >= "2017-03-01") & (won["close_date"] <= "2017-03-31")]
+    agent = "Darcel Schlecht"
+    by_hand = float(march[march["sales_agent"] == agent]["close_value"].sum())
+    _save(
+        store,
+        ws,
+        [{"dimension": "owner", "member": agent, "metric": "revenue", "target": 2 * by_hand}],
+        month=date(2017, 3, 1),
+    )
+    with store.cursor() as cur:
+        r = goals.pacing(cur, filters=Filters(ws), month=date(2017, 3, 1), today=date(2017, 4, 15)).iloc[0]
+    assert by_hand > 0 and r["actual"] == pytest.approx(by_hand)
+    assert r["expected"] == pytest.approx(2 * by_hand) and r["gap"] == pytest.approx(-by_hand)
+    june = won[(won["close_date"] >= "2017-06-01") & (won["close_date"] <= "2017-06-30")]["close_value"].sum()
+    frame = pd.DataFrame(
+        [{"horizon": "month", "period_start": date(2017, 6, 1), "period_end": date(2017, 6, 30), "owner": "",
+          "p10": 0.5 * june, "p50": 1.1 * june, "p90": 2 * june, "weighted_pipeline": None}]
+    )  # fmt: skip
+    with store.transaction() as cur:
+        fs.record(cur, ws, frame, taken_by="test", now=datetime(2017, 5, 20))
+    with store.cursor() as cur:
+        res = accuracy(cur, filters=Filters(ws), today=date(2018, 1, 15))
+    s = res["scores"]["month"]
+    assert res["scored"]["actual"].iloc[0] == pytest.approx(june)
+    assert (s["n"], s["coverage"]) == (1, 1.0) and s["bias"] == pytest.approx(0.1)
