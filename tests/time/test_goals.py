@@ -249,3 +249,25 @@ def test_maven_pipeline_goal_and_forecast_accuracy(store, ws):
     s = res["scores"]["month"]
     assert res["scored"]["actual"].iloc[0] == pytest.approx(june)
     assert (s["n"], s["coverage"]) == (1, 1.0) and s["bias"] == pytest.approx(0.1)
+
+
+def test_the_grids_changes_become_the_rows_saved():
+    import pandas as pd
+
+    from ui.views.time.goals import edited
+
+    base = pd.DataFrame(
+        [
+            {"dimension": "total", "member": "", "metric": "revenue", "target": 100.0},
+            {"dimension": "owner", "member": "Anna", "metric": "won", "target": 2.0},
+        ]
+    )
+    changes = {
+        "edited_rows": {"0": {"target": 150}},
+        "deleted_rows": [1],
+        "added_rows": [{"dimension": "channel", "member": "A", "metric": "leads", "target": 40}, {}],
+    }
+    assert goals.clean(edited(base, changes)) == [
+        {"dimension": "total", "member": "", "metric": "revenue", "target": 150.0},
+        {"dimension": "channel", "member": "A", "metric": "leads", "target": 40.0},
+    ]
