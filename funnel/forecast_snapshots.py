@@ -7,7 +7,8 @@ A snapshot is one row per (horizon, owner) in ``forecast_snapshots`` (owner '' i
   next calendar quarter (``quarter``), from the planner's own forecast: the baseline of the
   workspace's last 12 months of data (funnel.basis, period basis), the planner's starting plan
   (Baseline.planner_start) and its uncertainty (funnel.model.uncertainty.simulate, ``periods``
-  1 or 3). Per owner the same with the owner's filter; None where an owner's data gives no plan;
+  1 or 3). Per owner the same with the owner's filter; None where the data gives no plan or no
+  won deal with an amount in those 12 months (leads only, spend only: "—", never a forecast of 0);
 - ``weighted_pipeline`` [money]: the registry's weighted pipeline of every deal open now
   (Σ amount × the probability of its ladder stage).
 
@@ -109,7 +110,7 @@ def _simulate(cur, filters: Filters) -> dict:
     from funnel.model.uncertainty import simulate
 
     b = baseline_on(cur, filters, "period")
-    if b.is_empty:
+    if b.is_empty or not b.avg_check:  # no won deal with an amount: nothing prices a forecast ("—", not 0)
         return {}
     try:
         plan = b.planner_start()

@@ -284,3 +284,28 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
     assert len(snaps) > 2  # the demo's owners each have a row beside the total
     with store.cursor() as cur:
         assert fs.snapshots(cur, filters=Filters(ws[0]))["taken_at"].nunique() == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "rows", "has_band"),
+    [
+        pytest.param("leads", [_lead(1, "Anna", datetime(2026, 4, 1)), _lead(2, "Anna", datetime(2026, 4, 2))], False,
+                     id="leads-only-no-check-known"),
+        pytest.param("deals", [{"deal_id": "W", "created_at": datetime(2026, 3, 1), "stage": "Deal done", "amount": 500,
+                                "closed_at": datetime(2026, 4, 1)},
+                               {"deal_id": "X", "created_at": datetime(2026, 3, 1), "stage": "Lost",
+                                "closed_at": datetime(2026, 4, 2)}], True, id="deals-only"),
+        pytest.param("spend", [{"channel": "A", "period": date(2026, 4, 1), "amount": 100}], False, id="spend-only"),
+    ],
+)  # fmt: skip
+def test_partial_data_gives_a_forecast_or_dashes_never_a_crash(store, ws, kind, rows, has_band):
+    insert(store, ws, kind, rows)
+    with store.cursor() as cur:
+        df = fs.forecast(cur, filters=Filters(ws), today=TODAY)
+    total = df[df["owner"] == ""]
+    assert list(total["horizon"]) == ["month", "quarter"]
+    if has_band:
+        assert (total["p10"] <= total["p50"]).all() and (total["p50"] <= total["p90"]).all()
+        assert total["p50"].notna().all()  # two deals a year: a median of 0 is the honest answer
+    else:  # nothing to price a forecast with: "—", not 0
+        assert total["p50"].isna().all() and total["p10"].isna().all()
