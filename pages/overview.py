@@ -5,10 +5,13 @@ from funnel import plan_fact
 from funnel.errors import FunnelError
 from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
+from ui.views.time.accuracy_daily import daily_snapshot
+from ui.views.time.goals_line import overview_line
 
 ui.page_guard()
 st.title(ui.t("nav.overview"))
 filters = ui.filters()
+daily_snapshot(filters.workspace_id)  # the forecast snapshot, once a day (in the background)
 attribution = ui.attribution("ov_attribution", filters)
 try:
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
@@ -23,6 +26,7 @@ if ui.explain_gaps(head.now, filters):
     has_leads = view.workspace_has_leads(filters.workspace_id)
     has_deals = view.workspace_has_deals(filters.workspace_id)
     view.headline_metrics(head, split, has_deals=has_deals, has_leads=has_leads)
+    overview_line(filters.workspace_id)  # this month's company goals and their pace (Time page, goals)
     ui.chart(view.trend_figure, months, key="ov_trend_chart")
     columns = view.month_columns(head.now, has_leads, has_deals)
     ui.simple_table(months, columns, "monthly_trend", key="ov_trend_table")

@@ -1,12 +1,199 @@
-"""The Time page's «accuracy» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «accuracy» tab: today's forecast (the newest snapshot), a button to save one,
+and how right past forecasts were (funnel.metrics.accuracy), with forecast against actual over
+time. Numbers come from funnel; this module formats and lays out."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
+from funnel.metrics import accuracy as acc
+from ui import auth
+from ui.writes import say, show_message
+
+HORIZONS = tuple(fs.HORIZONS)
+
+
+def result(filters: Filters) -> dict:
+    """The accuracy of the workspace's snapshots, cached per data version and newest snapshot."""
+    ws = Filters(filters.workspace_id)
+    with ui.cursor(fresh=True) as cur:
+        stamp = acc.latest_taken(cur, filters=ws)
+    return ui.shared(acc.accuracy, filters=ws, today=date.today(), stamp=stamp)
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    show_message("tm_accuracy")
+    res = result(filters)
+    _today(res["latest"])
+    _save_button(filters.workspace_id)
+    _past(res)
+
+
+def _who(by) -> str:
+    key = f"tm.accuracy.by.{by}"
+    return ui.t(key) if by in ("daily", "cli") else ui.plain(str(by or "—"))
+
+
+def _today(latest: pd.DataFrame) -> None:
+    st.subheader(ui.t("tm.accuracy.today"))
+    if latest.empty:
+        st.info(ui.t("tm.accuracy.none"))
+        return
+    st.caption(
+        ui.t("tm.accuracy.taken", when=ui.moment(latest["taken_at"].iloc[0]), who=_who(latest["taken_by"].iloc[0]))
+    )
+    total = latest[latest["owner"] == ""].set_index("horizon")
+    cols = st.columns(len(HORIZONS) + 1)
+    for col, h in zip(cols, HORIZONS, strict=False):
+        if h not in total.index:
+            continue
+        r = total.loc[h]
+        col.metric(
+            f"{ui.t(f'tm.accuracy.horizon.{h}')}: {ui.period(r['period_start'], r['period_end'])}",
+            ui.money(r["p50"]),
+            help=f"P10 {ui.money(r['p10'])} · P50 {ui.money(r['p50'])} · P90 {ui.money(r['p90'])}",
+        )
+        col.caption(f"P10–P90: {ui.money(r['p10'])} – {ui.money(r['p90'])}")
+    if "month" in total.index:
+        cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
+    owners = latest[(latest["owner"] != "") & (latest["horizon"] == "month")]
+    if not owners.empty:
+        st.caption(ui.t("tm.accuracy.by_owner"))
+        table = pd.DataFrame(
+            {
+                ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
+                "P10": owners["p10"].map(ui.money),
+                "P50": owners["p50"].map(ui.money),
+                "P90": owners["p90"].map(ui.money),
+                ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_owners")
+
+
+def _save_button(workspace_id: str) -> None:
+    if not auth.may("edit_scenarios"):
+        st.caption(ui.t("tm.accuracy.viewer"))
+        return
+
+    def save() -> None:
+        try:
+            rows = fs.take(ui.get_store(), workspace_id, actor=auth.current_user(), taken_by=auth.current_user().name)
+        except Exception as exc:  # noqa: BLE001 - shown next to the button (ui.writes), never a traceback
+            say("error", exc, "tm_accuracy")
+            return
+        say("success", ui.t("tm.accuracy.saved", rows=ui.num(rows)), "tm_accuracy")
+
+    st.button(ui.t("tm.accuracy.save"), key="tm_acc_save", on_click=save)
+
+
+def _past(res: dict) -> None:
+    st.subheader(ui.t("tm.accuracy.past"))
+    rows = res["rows"]
+    if rows.empty:
+        return
+    scores = res["scores"]
+    if not scores:
+        ahead = rows.sort_values("period_end").iloc[0]
+        st.info(ui.t("tm.accuracy.waiting", period=ui.period(ahead["period_start"], ahead["period_end"])))
+    for h in HORIZONS:
+        s = scores.get(h)
+        if not s or not s["n"]:
+            continue
+        st.markdown(f"**{ui.t(f'tm.accuracy.horizon.{h}')}**")
+        c = st.columns(3)
+        c[0].metric(ui.t(f"tm.accuracy.{s['metric']}"), ui.pct(s["error"], 0))
+        c[1].metric(ui.t("tm.accuracy.coverage"), ui.pct(s["coverage"], 0))
+        c[2].metric(ui.t("tm.accuracy.col.period"), ui.num(s["n"]))
+        st.write(_bias_sentence(s["bias"]))
+        held = res["scored"][(res["scored"]["horizon"] == h) & res["scored"]["held"].fillna(False).astype(bool)]
+        st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
+    if scores:
+        st.caption(ui.t("tm.accuracy.scored_note"))
+    for h in HORIZONS:  # both charts (a radio here would be one more widget whose labels follow the language)
+        points = acc.chart_rows(res, h)
+        if not points.empty:
+            ui.plot(chart(points, ui.t(f"tm.accuracy.horizon.{h}")), key=f"tm_acc_chart_{h}")
+    _table(rows)
+
+
+def _bias_sentence(bias: float | None) -> str:
+    if bias is None:
+        return "—"
+    if round(abs(bias), 2) == 0:
+        return ui.t("tm.accuracy.bias_none")
+    return ui.t("tm.accuracy.bias_high" if bias > 0 else "tm.accuracy.bias_low", pct=ui.pct(abs(bias), 0))
+
+
+def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
+    """P10–P90 band, P50 line and the actual, by the period's first day."""
+    x = list(points["period_start"])
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=x, y=list(points["p90"]), mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip")
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=list(points["p10"]),
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor="rgba(76, 120, 168, 0.25)",
+            name=ui.t("tm.accuracy.band"),
+        )
+    )
+    fig.add_trace(go.Scatter(x=x, y=list(points["p50"]), mode="lines+markers", name="P50", line={"color": "#4c78a8"}))
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=list(points["actual"]),
+            mode="markers",
+            name=ui.t("tm.accuracy.actual"),
+            marker={"color": "#e45756", "size": 10},
+        )
+    )
+    fig.update_layout(
+        title=ui.t("tm.accuracy.chart", horizon=horizon),
+        xaxis_title=ui.t("tm.accuracy.period"),
+        yaxis_title=ui.t("tm.accuracy.axis_money", cur=ui.currency()),
+    )
+    return fig
+
+
+def _table(rows: pd.DataFrame) -> None:
+    st.caption(ui.t("tm.accuracy.snapshots"))
+    shown = rows.head(200)  # newest first; the download has every row
+
+    def held(v, passed) -> str:
+        if not passed:
+            return ui.t("tm.accuracy.wait")
+        if v is None or pd.isna(v):
+            return "—"
+        return ui.t("tm.accuracy.yes" if v else "tm.accuracy.no")
+
+    table = pd.DataFrame(
+        {
+            ui.t("tm.accuracy.col.taken_at"): shown["taken_at"].map(ui.moment),
+            ui.t("tm.accuracy.col.horizon"): shown["horizon"].map(lambda h: ui.t(f"tm.accuracy.horizon.{h}")),
+            ui.t("tm.accuracy.col.period"): [
+                ui.period(a, b) for a, b in zip(shown["period_start"], shown["period_end"], strict=True)
+            ],
+            ui.t("tm.accuracy.col.owner"): shown["owner"].map(lambda o: str(o) if o else ui.t("tm.accuracy.total")),
+            "P10": shown["p10"].map(ui.money),
+            "P50": shown["p50"].map(ui.money),
+            "P90": shown["p90"].map(ui.money),
+            ui.t("tm.accuracy.col.actual"): shown["actual"].map(ui.money),
+            ui.t("tm.accuracy.col.error"): shown["error"].map(lambda e: ui.signed_pct(e) or "—"),
+            ui.t("tm.accuracy.col.held"): [held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_table")
+    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")

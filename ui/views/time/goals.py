@@ -1,12 +1,162 @@
-"""The Time page's «goals» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «goals» tab: the month's goals paced by working days (funnel.goals), the grid
+editors type them in, and the plan's figures as goals. Numbers come from funnel.goals."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
 import ui
+from funnel import goals as gl
 from funnel.filters import Filters
+from funnel.periods import add_months, month_start
+from ui import auth
+from ui.views.time.goals_line import fmt, pace, who
+from ui.writes import say, show_message, write
+
+EDITOR, MONTH = "tm_goals_editor", "tm_goals_month"
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    ws = filters.workspace_id
+    this = month_start(date.today())
+    with ui.cursor(fresh=True) as cur:
+        months = sorted({add_months(this, k) for k in range(-3, 4)} | set(gl.months(cur, filters=Filters(ws))))
+    month = st.selectbox(
+        ui.t("tm.goals.month"), months, index=months.index(this), key=MONTH, format_func=ui.labels(months, ui.month)
+    )
+    show_message("tm_goals")
+    st.subheader(ui.t("tm.goals.pacing"))
+    df = pace(ws, month)
+    if df.empty:
+        st.info(ui.t("tm.goals.none"))
+    else:
+        _pacing_table(df)
+        r = df.iloc[0]
+        st.caption(
+            ui.t(
+                "tm.goals.days",
+                elapsed=ui.num(r["days_elapsed"]),
+                total=ui.num(r["days_in_month"]),
+                left=ui.num(r["days_left"]),
+            )
+        )
+    _editor(ws, month, df)
+
+
+def _source(s: str) -> str:
+    if s.startswith("scenario:"):
+        return ui.t("tm.goals.source.plan", name=ui.plain(s.split(":", 1)[1]))
+    return ui.t("tm.goals.source.typed")
+
+
+def _pacing_table(df: pd.DataFrame) -> None:
+    def needed(r) -> str:
+        if r["needed_per_day"] is None or pd.isna(r["needed_per_day"]):
+            return ui.t("tm.goals.no_days")
+        if r["needed_per_day"] == 0:
+            return ui.t("tm.goals.done")
+        return fmt(r["metric"], r["needed_per_day"], 1 if r["metric"] != "revenue" else 0)
+
+    rows = df.to_dict("records")
+    table = pd.DataFrame(
+        {
+            ui.t("tm.goals.col.who"): [who(r["dimension"], r["member"]) for r in rows],
+            ui.t("tm.goals.col.metric"): [ui.t(f"tm.goals.metric.{r['metric']}") for r in rows],
+            ui.t("tm.goals.col.target"): [fmt(r["metric"], r["target"]) for r in rows],
+            ui.t("tm.goals.col.expected"): [
+                fmt(r["metric"], r["expected"], 1 if r["metric"] != "revenue" else 0) for r in rows
+            ],
+            ui.t("tm.goals.col.actual"): [fmt(r["metric"], r["actual"]) for r in rows],
+            ui.t("tm.goals.col.gap"): [fmt(r["metric"], r["gap"], 1 if r["metric"] != "revenue" else 0) for r in rows],
+            ui.t("tm.goals.col.needed"): [needed(r) for r in rows],
+            ui.t("tm.goals.col.source"): [_source(r["source"]) for r in rows],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="tm_goals_pacing")
+    ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+
+
+def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
+    st.subheader(ui.t("tm.goals.edit"))
+    if not auth.may("edit_scenarios"):
+        st.caption(ui.t("tm.goals.viewer"))
+        return
+    st.caption(ui.t("tm.goals.edit_help"))
+    base = _base(df)
+    config = {
+        "dimension": st.column_config.SelectboxColumn(
+            ui.t("tm.goals.col.dimension"),
+            options=list(gl.DIMENSIONS),
+            required=True,
+            default="total",
+            format_func=ui.labels(gl.DIMENSIONS, lambda d: ui.t(f"tm.goals.dim.{d}")),
+        ),
+        "member": st.column_config.TextColumn(ui.t("tm.goals.col.member"), max_chars=200),
+        "metric": st.column_config.SelectboxColumn(
+            ui.t("tm.goals.col.metric"),
+            options=list(gl.METRICS),
+            required=True,
+            default="revenue",
+            format_func=ui.labels(gl.METRICS, lambda m: ui.t(f"tm.goals.metric.{m}")),
+        ),
+        "target": st.column_config.NumberColumn(ui.t("tm.goals.col.target"), min_value=0),
+    }
+    key = f"{EDITOR}_{ws}_{month.isoformat()}"  # a month's grid of its own
+    st.data_editor(base, column_config=config, num_rows="dynamic", hide_index=True, key=key)
+    st.button(ui.t("tm.goals.save"), key="tm_goals_save", type="primary", on_click=_save, args=(ws, month, base, key))
+    with ui.cursor() as cur:
+        plan = gl.plan_goals(cur, ws, month)
+    if plan is not None:
+        st.button(
+            ui.t("tm.goals.from_plan", name=ui.plain(plan[0])),
+            key="tm_goals_plan",
+            on_click=_from_plan,
+            args=(ws, month),
+        )
+
+
+def _base(df: pd.DataFrame) -> pd.DataFrame:
+    """The typed goals as the grid starts (the plan's rows are shown above, not edited here)."""
+    cols = list(gl.COLUMNS)
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "target" else "object") for c in cols})
+    return df[df["source"] == "typed"][cols].reset_index(drop=True)
+
+
+def edited(base: pd.DataFrame, changes: dict) -> list[dict]:
+    """``base`` with the grid's recorded changes applied (edited cells, deleted and added rows)."""
+    df = base.copy()
+    for idx, cells in (changes.get("edited_rows") or {}).items():
+        for col, value in cells.items():
+            if col in df.columns:
+                df.loc[int(idx), col] = value
+    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
+    added = [r for r in changes.get("added_rows") or [] if r]
+    if added:
+        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
+    return df.to_dict("records")
+
+
+def _save(ws: str, month: date, base: pd.DataFrame, key: str) -> None:
+    rows = edited(base, st.session_state.get(key) or {})
+    saved = [0]
+
+    def save(cur) -> None:
+        saved[0] = gl.save_goals(cur, ws, month, rows, actor=auth.current_user())
+
+    if write(save, "", "tm_goals"):  # a refused cell is left for show_message by write()
+        say("success", ui.t("tm.goals.saved", n=ui.num(saved[0])), "tm_goals")
+        st.session_state.pop(key, None)  # the grid starts again from what was saved
+
+
+def _from_plan(ws: str, month: date) -> None:
+    name: list[str | None] = [None]
+
+    def take(cur) -> None:
+        name[0] = gl.goals_from_plan(cur, ws, month, actor=auth.current_user())
+
+    if write(take, "", "tm_goals"):
+        say("success", ui.t("tm.goals.from_plan_done", name=ui.plain(name[0] or "")), "tm_goals")

@@ -1,0 +1,212 @@
+"""Forecast snapshots: a forecast written down as it was made, so that once its period has passed
+it can be held to account (issue #18, item 5).
+
+A snapshot is one row per (horizon, owner) in ``forecast_snapshots`` (owner '' is the total):
+
+- ``p10``/``p50``/``p90`` [money]: the revenue of the next calendar month (``month``) and of the
+  next calendar quarter (``quarter``), from the planner's own forecast: the baseline of the
+  workspace's last 12 months of data (funnel.basis, period basis), the planner's starting plan
+  (Baseline.planner_start) and its uncertainty (funnel.model.uncertainty.simulate, ``periods``
+  1 or 3). Per owner the same with the owner's filter; None where the data gives no plan or no
+  won deal with an amount in those 12 months (leads only, spend only: "—", never a forecast of 0);
+- ``weighted_pipeline`` [money]: the registry's weighted pipeline of every deal open now
+  (Σ amount × the probability of its ladder stage).
+
+It is taken by a button on the Time page (editors), by ``python -m funnel snapshot`` and by the
+app at most once a day (``daily``). Accuracy, scoring and the actual revenue are in
+funnel.metrics.accuracy.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+import pandas as pd
+
+from funnel import access
+from funnel.errors import FunnelError
+from funnel.filters import Filters
+from funnel.metrics import query
+from funnel.periods import add_months, data_range, month_end, month_start, preset_range
+from funnel.workspace import existing_workspace
+
+log = logging.getLogger("funnel.snapshots")
+
+HORIZONS = {"month": 1, "quarter": 3}  # horizon → months it spans
+MAX_OWNERS = 20  # owners forecast one by one (each a baseline): the largest by revenue and pipeline
+COLUMNS = ("horizon", "period_start", "period_end", "owner", "p10", "p50", "p90", "weighted_pipeline")
+
+
+def periods_after(today: date) -> dict[str, tuple[date, date]]:
+    """The forecast periods seen from ``today``: the next calendar month and the next calendar
+    quarter (1 Dec 2026 → January 2027 and January–March 2027)."""
+    nxt = add_months(month_start(today), 1)
+    q = add_months(date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3)
+    return {"month": (nxt, month_end(nxt)), "quarter": (q, month_end(add_months(q, 2)))}
+
+
+def by_owner(cur, filters: Filters) -> pd.DataFrame:
+    """The registry's figures (channel_economics) per owner for ``filters``, period basis (a won
+    deal by its closing day), with the totals row (``is_total``, ``grp`` None)."""
+    return query.run(cur, "channel_economics", query.params(filters, "period"), **query.breakdown("owner"))
+
+
+def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFrame:
+    """Today's forecast for ``filters.workspace_id`` (the other filters are not used: a snapshot
+    is the workspace's): COLUMNS, the total first (owner ''), then up to MAX_OWNERS owners.
+    Empty when the workspace holds no data."""
+    today = today or date.today()
+    ws = filters.workspace_id
+    _, last = data_range(cur, ws)
+    if last is None:
+        return pd.DataFrame(columns=list(COLUMNS))
+    lo, hi = preset_range("last_12_months", last)
+    open_now = by_owner(cur, Filters(ws))  # every open deal, whenever it was created
+    weighted = {
+        ("" if total else str(g)): _money(w)
+        for g, total, w in zip(open_now["grp"], open_now["is_total"], open_now["weighted_pipeline"], strict=True)
+    }
+    owners = _owners(cur, Filters(ws, lo, hi), open_now)
+    rows = []
+    for owner in ["", *owners]:
+        sims = _simulate(cur, Filters(ws, lo, hi, owners=(owner,) if owner else ()))
+        for horizon, (start, end) in periods_after(today).items():
+            sim = sims.get(horizon)
+            rows.append(
+                {
+                    "horizon": horizon,
+                    "period_start": start,
+                    "period_end": end,
+                    "owner": owner,
+                    "p10": sim["p10"] if sim else None,
+                    "p50": sim["p50"] if sim else None,
+                    "p90": sim["p90"] if sim else None,
+                    "weighted_pipeline": weighted.get(owner, 0.0 if owner else None),
+                }
+            )
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _money(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _owners(cur, last_year: Filters, open_now: pd.DataFrame) -> list[str]:
+    """Named owners (not 'unknown') by last year's revenue plus today's open pipeline, largest first."""
+    year = by_owner(cur, last_year)
+    size: dict[str, float] = {}
+    for df, col in ((year, "revenue"), (open_now, "pipeline")):
+        for g, total, v in zip(df["grp"], df["is_total"], df[col], strict=True):
+            if not total and g is not None and str(g) != "unknown":
+                size[str(g)] = size.get(str(g), 0.0) + (_money(v) or 0.0)
+    return sorted(size, key=lambda o: (-size[o], o))[:MAX_OWNERS]
+
+
+def _simulate(cur, filters: Filters) -> dict:
+    """{horizon: simulate(...)} on the planner's baseline for ``filters``; {} when the data gives
+    no plan (no leads and no deals, or a malformed baseline)."""
+    from funnel.basis import baseline_on
+    from funnel.model.uncertainty import simulate
+
+    b = baseline_on(cur, filters, "period")
+    if b.is_empty or not b.avg_check:  # no won deal with an amount: nothing prices a forecast ("—", not 0)
+        return {}
+    try:
+        plan = b.planner_start()
+        evidence = b.evidence()
+        return {h: simulate(plan, evidence, periods=m) for h, m in HORIZONS.items()}
+    except ValueError:  # a plan the model refuses (e.g. no check known): "—", not a crash
+        log.info("no forecast for %s", filters.owners or "the total")
+        return {}
+
+
+def record(cur, workspace_id: str, rows: pd.DataFrame, *, taken_by: str, now: datetime | None = None) -> int:
+    """Insert ``rows`` (``forecast``'s) as one snapshot taken ``now`` by ``taken_by``; the count
+    of rows written. Runs inside the caller's transaction."""
+    if rows.empty:
+        return 0
+    now = (now or datetime.now()).replace(microsecond=0)
+    version = cur.execute("SELECT data_version FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
+    for r in rows.itertuples(index=False):
+        cur.execute(
+            "INSERT INTO forecast_snapshots (workspace_id, taken_at, taken_by, data_version, horizon, "
+            "period_start, period_end, owner, p10, p50, p90, weighted_pipeline) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                workspace_id,
+                now,
+                taken_by,
+                version[0] if version else None,
+                r.horizon,
+                r.period_start,
+                r.period_end,
+                r.owner,
+                _money(r.p10),
+                _money(r.p50),
+                _money(r.p90),
+                None if _money(r.weighted_pipeline) is None else round(float(r.weighted_pipeline), 2),
+            ],
+        )
+    return len(rows)
+
+
+def take(store, workspace_id: str, *, actor, taken_by: str, now: datetime | None = None) -> int:
+    """A snapshot on demand (the tab's button, the CLI): ``actor`` needs the editor's right
+    (edit_scenarios). The forecast is computed on a read snapshot, outside the write lock, then
+    written in one transaction. Returns the rows written (0: no data)."""
+    with store.cursor() as cur:
+        ws = existing_workspace(cur, workspace_id)
+    access.require(actor, "edit_scenarios", workspace_id, is_demo=ws.is_demo)
+    now = now or datetime.now()
+    with store.snapshot() as cur:
+        rows = forecast(cur, filters=Filters(workspace_id), today=now.date())
+    if rows.empty:
+        raise _no_data(workspace_id)
+    with store.transaction() as cur:
+        return record(cur, workspace_id, rows, taken_by=taken_by, now=now)
+
+
+def taken_on(cur, workspace_id: str, day: date) -> int:
+    """How many snapshots (distinct moments) the workspace has from ``day``."""
+    return cur.execute(
+        "SELECT count(DISTINCT taken_at) FROM forecast_snapshots WHERE workspace_id = ? AND CAST(taken_at AS DATE) = ?",
+        [workspace_id, day],
+    ).fetchone()[0]
+
+
+def daily(store, workspace_id: str, now: datetime | None = None) -> bool:
+    """The app's own snapshot, at most one a day: taken (by 'daily', no role needed: nobody
+    chose to write) when the workspace has none from today — a snapshot from the button or the
+    CLI counts as the day's. The check and the insert run under the store's write lock, so two
+    sessions arriving at once write one. True when one was taken."""
+    now = now or datetime.now()
+    with store.cursor() as cur:
+        if taken_on(cur, workspace_id, now.date()):
+            return False
+    with store.snapshot() as cur:
+        rows = forecast(cur, filters=Filters(workspace_id), today=now.date())
+    if rows.empty:
+        return False
+    with store.transaction() as cur:
+        if taken_on(cur, workspace_id, now.date()):  # another session got there first
+            return False
+        record(cur, workspace_id, rows, taken_by="daily", now=now)
+    return True
+
+
+def snapshots(cur, *, filters: Filters) -> pd.DataFrame:
+    """Every snapshot row of the workspace, newest first (read uncached: a small table, and a
+    new snapshot should not rebuild the per-version caches by bumping the data version)."""
+    return cur.execute(
+        "SELECT taken_at, taken_by, horizon, period_start, period_end, owner, p10, p50, p90, "
+        "CAST(weighted_pipeline AS DOUBLE) AS weighted_pipeline FROM forecast_snapshots "
+        "WHERE workspace_id = ? ORDER BY taken_at DESC, horizon, owner",
+        [filters.workspace_id],
+    ).df()
+
+
+def _no_data(workspace_id: str) -> FunnelError:
+    err = FunnelError(f"Workspace «{workspace_id}» has no data to forecast from yet: load leads or deals first.")
+    err.key, err.params = "tm.accuracy.err.no_data", {}
+    return err

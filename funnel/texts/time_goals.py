@@ -1,0 +1,72 @@
+"""Texts of the Time page's «goals» tab and the Overview's goals line."""
+
+TEXTS = {
+    "tm.goals.month": ("Месяц", "Month"),
+    "tm.goals.pacing": ("Темп к цели", "Pacing"),
+    "tm.goals.none": (
+        "На этот месяц целей нет. Редактор может задать их в таблице ниже или взять из сценария, отмеченного как план.",
+        "No goals for this month. An editor can type them in the table below or take them from the scenario marked as the plan.",
+    ),
+    "tm.goals.days": (
+        "Темп считается по рабочим дням (пн–пт, праздники не учитываются): прошло {elapsed} из {total}, осталось {left}. Ожидаемое к сегодня = цель × прошедшие рабочие дни ÷ рабочие дни месяца.",
+        "Pacing counts working days (Mon–Fri; public holidays are not known): {elapsed} of {total} passed, {left} left. Expected by today = goal × working days passed ÷ working days in the month.",
+    ),
+    "tm.goals.col.who": ("Для кого", "For"),
+    "tm.goals.col.metric": ("Показатель", "Figure"),
+    "tm.goals.col.target": ("Цель", "Goal"),
+    "tm.goals.col.expected": ("Ожидалось к сегодня", "Expected by today"),
+    "tm.goals.col.actual": ("Факт", "Actual"),
+    "tm.goals.col.gap": ("Отставание (−) / опережение", "Behind (−) / ahead"),
+    "tm.goals.col.needed": ("Нужно в рабочий день", "Needed per working day"),
+    "tm.goals.col.source": ("Откуда", "Source"),
+    "tm.goals.col.dimension": ("Разрез", "Level"),
+    "tm.goals.col.member": ("Менеджер или канал", "Owner or channel"),
+    "tm.goals.dim.total": ("Вся компания", "Whole company"),
+    "tm.goals.dim.owner": ("Менеджер", "Owner"),
+    "tm.goals.dim.channel": ("Канал", "Channel"),
+    "tm.goals.metric.revenue": ("Выручка", "Revenue"),
+    "tm.goals.metric.won": ("Выигранные сделки", "Deals won"),
+    "tm.goals.metric.leads": ("Лиды", "Leads"),
+    "tm.goals.source.typed": ("введено вручную", "typed"),
+    "tm.goals.source.plan": ("из плана «{name}»", "from the plan «{name}»"),
+    "tm.goals.done": ("цель выполнена", "goal met"),
+    "tm.goals.no_days": ("дней не осталось", "no days left"),
+    "tm.goals.edit": ("Цели месяца", "The month's goals"),
+    "tm.goals.edit_help": (
+        "Одна строка — одна цель: разрез (вся компания, менеджер или канал), имя менеджера или канала, показатель и цель на месяц. Пустые строки не сохраняются.",
+        "One row per goal: the level (whole company, owner or channel), the owner's or channel's name, the figure and the month's goal. Empty rows are not saved.",
+    ),
+    "tm.goals.save": ("Сохранить цели", "Save goals"),
+    "tm.goals.saved": ("Цели сохранены: {n}.", "Goals saved: {n}."),
+    "tm.goals.from_plan": ("Взять цели из плана «{name}»", "Take the goals from the plan «{name}»"),
+    "tm.goals.from_plan_done": (
+        "Цели на месяц взяты из плана «{name}».",
+        "The month's goals were taken from the plan «{name}».",
+    ),
+    "tm.goals.viewer": ("Задавать цели могут редакторы.", "Editors can set goals."),
+    "tm.goals.err.dimension": (
+        "Цели, строка {row}, столбец «Разрез»: нужно «Вся компания», «Менеджер» или «Канал», а стоит «{got}». Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Level»: whole company, owner or channel expected, got «{got}». Fix the cell and save again.",
+    ),
+    "tm.goals.err.member": (
+        "Цели, строка {row}, столбец «Менеджер или канал»: укажите имя менеджера или название канала. Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Owner or channel»: the owner's or channel's name is needed. Fix the cell and save again.",
+    ),
+    "tm.goals.err.metric": (
+        "Цели, строка {row}, столбец «Показатель»: нужно «Выручка», «Выигранные сделки» или «Лиды», а стоит «{got}». Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Figure»: revenue, deals won or leads expected, got «{got}». Fix the cell and save again.",
+    ),
+    "tm.goals.err.target": (
+        "Цели, строка {row}, столбец «Цель»: нужно число от 0 и больше, а стоит «{got}». Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Goal»: a number of 0 or more expected, got «{got}». Fix the cell and save again.",
+    ),
+    "tm.goals.err.duplicate": (
+        "Цели, строка {row}: такая цель уже есть в строке выше. Оставьте одну и сохраните снова.",
+        "Goals, row {row}: the same goal is already in an earlier row. Keep one and save again.",
+    ),
+    "tm.goals.line": ("Цели на {month}", "Goals for {month}"),
+    "tm.goals.line_item": (
+        "{metric}: {actual} из {target} (ожидалось к сегодня {expected}; нужно {needed} в рабочий день)",
+        "{metric}: {actual} of {target} (expected by today {expected}; {needed} needed per working day)",
+    ),
+}

@@ -1,0 +1,311 @@
+"""Forecast snapshots and their accuracy (issue #18 item 5), on a company checkable by hand.
+
+Leads (owner from the lead): L1 Anna 2026-01-10, L2 Boris 2026-02-10, L3 Anna 2026-03-01,
+L4 Boris 2026-04-02, L5 Anna 2026-04-30 (the data's last day).
+Deals:
+  W1 lead L1 Anna   won  3 000  closed 2026-03-10
+  W2 lead L2 Boris  won  2 000  closed 2026-03-25
+  W3 lead L3 Anna   won  1 000  closed 2026-04-15
+  O1 lead L4 Boris  open 4 000  "Proposal under review" (0.25) → weighted 1 000
+Revenue by closing day: March 5 000 (Anna 3 000, Boris 2 000), April 1 000 (Anna).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from funnel import access
+from funnel import forecast_snapshots as fs
+from funnel.errors import AccessDenied
+from funnel.filters import Filters
+from funnel.metrics.accuracy import accuracy
+from funnel.model.backtest import backtest, score
+from tests.conftest import insert
+
+TODAY = date(2026, 5, 5)
+EDITOR = access.User("ed", default_role="editor")
+VIEWER = access.User("vi", default_role="viewer")
+
+
+def _lead(i, owner, day):
+    return {"lead_id": f"L{i}", "created_at": day, "channel": "A", "owner": owner}
+
+
+@pytest.fixture
+def company(store, ws):
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            _lead(1, "Anna", datetime(2026, 1, 10)),
+            _lead(2, "Boris", datetime(2026, 2, 10)),
+            _lead(3, "Anna", datetime(2026, 3, 1)),
+            _lead(4, "Boris", datetime(2026, 4, 2)),
+            _lead(5, "Anna", datetime(2026, 4, 30)),
+        ],
+    )
+    deal = {"stage": "Deal done"}
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {**deal, "deal_id": "W1", "lead_id": "L1", "created_at": datetime(2026, 1, 20), "amount": 3000,
+             "closed_at": datetime(2026, 3, 10)},
+            {**deal, "deal_id": "W2", "lead_id": "L2", "created_at": datetime(2026, 2, 20), "amount": 2000,
+             "closed_at": datetime(2026, 3, 25)},
+            {**deal, "deal_id": "W3", "lead_id": "L3", "created_at": datetime(2026, 3, 5), "amount": 1000,
+             "closed_at": datetime(2026, 4, 15)},
+            {"deal_id": "O1", "lead_id": "L4", "created_at": datetime(2026, 4, 5), "amount": 4000,
+             "stage": "Proposal under review"},
+        ],
+    )  # fmt: skip
+    return ws
+
+
+def _snap(store, ws, taken, rows):
+    frame = pd.DataFrame(
+        [
+            {"horizon": h, "period_start": s, "period_end": e, "owner": o, "p10": a, "p50": b, "p90": c,
+             "weighted_pipeline": None}
+            for h, s, e, o, a, b, c in rows
+        ]
+    )  # fmt: skip
+    with store.transaction() as cur:
+        fs.record(cur, ws, frame, taken_by="test", now=taken)
+
+
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+APRIL = (date(2026, 4, 1), date(2026, 4, 30))
+Q2 = (date(2026, 4, 1), date(2026, 6, 30))
+
+
+@pytest.fixture
+def scored(store, company):
+    ws = company
+    # before March: March 4 000..6 000..7 000 (actual 5 000: inside, 20 % high); Anna 3 500 (3 000)
+    _snap(store, ws, datetime(2026, 2, 25, 9), [
+        ("month", *MARCH, "", 4000, 6000, 7000),
+        ("month", *MARCH, "Anna", 2000, 3500, 4000),
+        ("quarter", *Q2, "", 1000, 2000, 3000),
+    ])  # fmt: skip
+    # during March: not the one scored for March (a forecast from before the period counts)
+    _snap(store, ws, datetime(2026, 3, 5, 9), [("month", *MARCH, "", 100, 5500, 9000)])
+    # before April: April 1 500..2 000..2 500 (actual 1 000: outside, 100 % high)
+    _snap(store, ws, datetime(2026, 3, 20, 9), [("month", *APRIL, "", 1500, 2000, 2500)])
+    with store.cursor() as cur:
+        return accuracy(cur, filters=Filters(ws), today=TODAY)
+
+
+def _row(res, taken, owner=""):
+    df = res["rows"]
+    return df[(pd.to_datetime(df["taken_at"]) == taken) & (df["owner"] == owner)].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("taken", "owner", "actual", "error", "held"),
+    [
+        pytest.param(datetime(2026, 2, 25, 9), "", 5000, 0.2, True, id="march-total-inside-band-20pct-high"),
+        pytest.param(datetime(2026, 2, 25, 9), "Anna", 3000, 500 / 3000, True, id="march-anna-inside"),
+        pytest.param(datetime(2026, 3, 5, 9), "", 5000, 0.1, True, id="march-taken-during-the-month"),
+        pytest.param(datetime(2026, 3, 20, 9), "", 1000, 1.0, False, id="april-outside-band-double"),
+    ],
+)
+def test_each_snapshot_against_actual_revenue(scored, taken, owner, actual, error, held):
+    r = _row(scored, taken, owner)
+    assert r["passed"]
+    assert r["actual"] == pytest.approx(actual)
+    assert r["error"] == pytest.approx(error)
+    assert bool(r["held"]) is held
+
+
+def test_a_period_the_data_has_not_reached_is_waiting(scored):
+    r = scored["rows"]
+    q = r[r["horizon"] == "quarter"].iloc[0]  # April–June: the data ends on 30 April
+    assert not q["passed"] and pd.isna(q["actual"]) and pd.isna(q["error"])
+
+
+def test_scores_use_one_forecast_per_period_made_before_it(scored):
+    picked = scored["scored"]
+    assert list(picked["period_start"]) == [MARCH[0], APRIL[0]]
+    assert list(picked["p50"]) == [6000, 2000]  # not the 5 500 made in March
+    s = scored["scores"]["month"]
+    assert s["n"] == 2 and s["metric"] == "mape"
+    assert s["mape"] == pytest.approx((0.2 + 1.0) / 2)
+    assert s["bias"] == pytest.approx(0.6)  # forecasts 60 % high on average
+    assert s["coverage"] == pytest.approx(0.5)  # March held, April did not
+    assert "quarter" not in scored["scores"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "bias", "metric"),
+    [
+        pytest.param([(6000, 5000), (900, 1000)], (0.2 - 0.1) / 2, "mape", id="mixed-mostly-high"),
+        pytest.param([(4000, 5000), (800, 1000)], -0.2, "mape", id="all-low-negative"),
+        pytest.param([(100, 10), (1000, 1000)], 90 / 1010, "wape", id="near-zero-actual-uses-wape"),
+    ],
+)
+def test_bias_sign_and_metric(pairs, bias, metric):
+    s = score(pairs)
+    assert s["metric"] == metric
+    assert s["bias"] == pytest.approx(bias)
+
+
+def test_coverage_counts_band_edges_as_held():
+    s = score([(5, 10), (5, 20), (5, 1)], [(10, 12), (1, 19), (0, 1)])
+    assert s["coverage"] == pytest.approx(2 / 3)
+
+
+def test_backtest_scores_through_the_same_function():
+    history = [(date(2025, m, 1), 100.0 * m) for m in range(1, 13)]
+    res = backtest(history, date(2025, 9, 1), 4)
+    pairs = [(r["forecast"], r["actual"]) for r in res["rows"] if r["actual"] is not None]
+    s = score(pairs)
+    assert (res["metric"], res["error"]) == (s["metric"], s["error"])
+
+
+def test_forecast_is_the_planners_own(store, company):
+    from funnel.basis import baseline_on
+    from funnel.model.uncertainty import simulate
+
+    with store.cursor() as cur:
+        df = fs.forecast(cur, filters=Filters(company), today=TODAY)
+        b = baseline_on(cur, Filters(company, date(2025, 5, 1), date(2026, 4, 30)), "period")
+    total = df[df["owner"] == ""].set_index("horizon")
+    assert total.loc["month", "period_start"] == date(2026, 6, 1)
+    assert total.loc["quarter", "period_start"] == date(2026, 7, 1)
+    assert total.loc["quarter", "period_end"] == date(2026, 9, 30)
+    sim = simulate(b.planner_start(), b.evidence(), periods=3)
+    assert total.loc["quarter", "p50"] == pytest.approx(sim["p50"])
+    assert total.loc["month", "weighted_pipeline"] == pytest.approx(1000)  # 4 000 × 0.25
+    assert total.loc["month", "p10"] <= total.loc["month", "p50"] <= total.loc["month", "p90"]
+    owners = df[df["horizon"] == "month"].set_index("owner")["weighted_pipeline"]
+    assert owners["Boris"] == pytest.approx(1000) and owners["Anna"] == pytest.approx(0)
+
+
+def test_two_visits_in_a_day_take_one_snapshot(store, company):
+    first = datetime(2026, 5, 5, 8, 0, 1)
+    assert fs.daily(store, company, now=first)
+    assert not fs.daily(store, company, now=datetime(2026, 5, 5, 17, 30))
+    with store.cursor() as cur:
+        assert fs.taken_on(cur, company, date(2026, 5, 5)) == 1
+        rows = fs.snapshots(cur, filters=Filters(company))
+    assert set(rows["taken_by"]) == {"daily"}
+    assert len(rows) == 2 * 3  # month and quarter × (total, Anna, Boris)
+    assert fs.daily(store, company, now=datetime(2026, 5, 6, 8))  # the next day: one more
+
+
+def test_a_snapshot_on_demand_counts_as_the_days(store, company):
+    assert fs.take(store, company, actor=EDITOR, taken_by="ed", now=datetime(2026, 5, 5, 8)) == 6
+    assert not fs.daily(store, company, now=datetime(2026, 5, 5, 9))
+
+
+def test_viewers_cannot_take_snapshots(store, company):
+    with pytest.raises(AccessDenied):
+        fs.take(store, company, actor=VIEWER, taken_by="vi")
+
+
+def test_empty_workspace_has_nothing_to_forecast(store, ws):
+    with store.cursor() as cur:
+        assert fs.forecast(cur, filters=Filters(ws), today=TODAY).empty
+        res = accuracy(cur, filters=Filters(ws), today=TODAY)
+    assert res["rows"].empty and res["scores"] == {}
+    assert not fs.daily(store, ws, now=datetime(2026, 5, 5))
+
+
+def test_cli_snapshot_writes_one_for_the_workspace(store, company, capsys):
+    from funnel.cli import main
+    from funnel.db import Store
+
+    path = store.path
+    store.close()
+    assert main(["snapshot", "--db", str(path), "--workspace", company]) == 0
+    assert main(["snapshot", "--db", str(path), "--workspace", "nowhere"]) == 3
+    assert "no workspace «nowhere»" in capsys.readouterr().err
+    s = Store(path)
+    try:
+        with s.cursor() as cur:
+            rows = fs.snapshots(cur, filters=Filters(company))
+    finally:
+        s.close()
+    assert len(rows) == 6 and set(rows["taken_by"]) == {"cli"}
+    assert rows[(rows["owner"] == "") & (rows["horizon"] == "month")]["weighted_pipeline"].iloc[0] == 1000
+
+
+def _metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_tab_shows_the_days_snapshot_and_saves_one(app):
+    """The Time page takes the day's snapshot in the background; the tab shows its P50 and weighted
+    pipeline as funnel formats them, in both languages, and the button saves another."""
+    from funnel.formatting import money as fmt_money
+    from funnel.formatting import period as fmt_period
+    from funnel.i18n import t
+    from ui.store import get_store
+    from ui.views.time import accuracy_daily
+
+    accuracy_daily._seen.clear()
+    at = app
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = t("tm.tab.accuracy", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    thread = next(iter(accuracy_daily.RUNNING.values()))
+    thread.join(120)
+    at.run()
+    assert not at.exception, at.exception
+    store = get_store()
+    with store.cursor() as cur:
+        ws = cur.execute("SELECT id, currency FROM workspaces WHERE is_demo").fetchone()
+        snaps = fs.snapshots(cur, filters=Filters(ws[0]))
+    assert snaps["taken_at"].nunique() == 1 and set(snaps["taken_by"]) == {"daily"}
+    month = snaps[(snaps["owner"] == "") & (snaps["horizon"] == "month")].iloc[0]
+    for lang in ("ru", "en"):
+        if lang == "en":
+            at.radio(key="lang").set_value("en").run()
+            at.session_state["tm_tab"] = t("tm.tab.accuracy", "en")
+            at.run()
+        shown = _metrics(at)
+        label = (
+            f"{t('tm.accuracy.horizon.month', lang)}: {fmt_period(month['period_start'], month['period_end'], lang)}"
+        )
+        assert shown[label] == fmt_money(month["p50"], lang, ws[1])
+        assert shown[t("tm.accuracy.weighted", lang)] == fmt_money(month["weighted_pipeline"], lang, ws[1])
+    at.button(key="tm_acc_save").click().run()
+    assert not at.exception, at.exception
+    from funnel.formatting import number as fmt_num
+
+    assert [s.value for s in at.success] == [t("tm.accuracy.saved", "en", rows=fmt_num(len(snaps), "en"))]
+    assert len(snaps) > 2  # the demo's owners each have a row beside the total
+    with store.cursor() as cur:
+        assert fs.snapshots(cur, filters=Filters(ws[0]))["taken_at"].nunique() == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "rows", "has_band"),
+    [
+        pytest.param("leads", [_lead(1, "Anna", datetime(2026, 4, 1)), _lead(2, "Anna", datetime(2026, 4, 2))], False,
+                     id="leads-only-no-check-known"),
+        pytest.param("deals", [{"deal_id": "W", "created_at": datetime(2026, 3, 1), "stage": "Deal done", "amount": 500,
+                                "closed_at": datetime(2026, 4, 1)},
+                               {"deal_id": "X", "created_at": datetime(2026, 3, 1), "stage": "Lost",
+                                "closed_at": datetime(2026, 4, 2)}], True, id="deals-only"),
+        pytest.param("spend", [{"channel": "A", "period": date(2026, 4, 1), "amount": 100}], False, id="spend-only"),
+    ],
+)  # fmt: skip
+def test_partial_data_gives_a_forecast_or_dashes_never_a_crash(store, ws, kind, rows, has_band):
+    insert(store, ws, kind, rows)
+    with store.cursor() as cur:
+        df = fs.forecast(cur, filters=Filters(ws), today=TODAY)
+    total = df[df["owner"] == ""]
+    assert list(total["horizon"]) == ["month", "quarter"]
+    if has_band:
+        assert (total["p10"] <= total["p50"]).all() and (total["p50"] <= total["p90"]).all()
+        assert total["p50"].notna().all()  # two deals a year: a median of 0 is the honest answer
+    else:  # nothing to price a forecast with: "—", not 0
+        assert total["p50"].isna().all() and total["p10"].isna().all()

@@ -1,0 +1,61 @@
+"""Goals pacing shared by the Time page's «goals» tab and the Overview's one-line summary of this
+month's company goals. Numbers come from funnel.goals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from funnel import goals as gl
+from funnel.filters import Filters
+from funnel.periods import month_start
+
+
+def pace(workspace_id: str, month: date) -> pd.DataFrame:
+    """funnel.goals.pacing for ``month`` as of today, cached per data version and goals' stamp."""
+    ws = Filters(workspace_id)
+    with ui.cursor(fresh=True) as cur:
+        stamp = gl.stamp(cur, filters=ws)
+    if not stamp[0]:
+        return pd.DataFrame(columns=list(gl.PACING))
+    return ui.shared(gl.pacing, filters=ws, month=month, today=date.today(), stamp=stamp)
+
+
+def fmt(metric: str, value, decimals: int = 0) -> str:
+    """A goal's figure in its unit: money for revenue, a count otherwise."""
+    return ui.money(value, decimals) if metric == "revenue" else ui.num(value, decimals)
+
+
+def who(dimension: str, member: str) -> str:
+    if dimension == "total":
+        return ui.t("tm.goals.dim.total")
+    return f"{ui.t(f'tm.goals.dim.{dimension}')}: {member}"
+
+
+def overview_line(workspace_id: str | None) -> None:
+    """This month's company goals in one line on the Overview (nothing without such goals)."""
+    if not workspace_id:
+        return
+    month = month_start(date.today())
+    df = pace(workspace_id, month)
+    total = df[df["dimension"] == "total"] if not df.empty else df
+    if total.empty:
+        return
+    items = []
+    for r in total.to_dict("records"):
+        n = r["needed_per_day"]
+        needed = ui.t("tm.goals.done") if n == 0 else ("—" if n is None or pd.isna(n) else fmt(r["metric"], n))
+        items.append(
+            ui.t(
+                "tm.goals.line_item",
+                metric=ui.t(f"tm.goals.metric.{r['metric']}"),
+                actual=fmt(r["metric"], r["actual"]),
+                target=fmt(r["metric"], r["target"]),
+                expected=fmt(r["metric"], r["expected"]),
+                needed=needed,
+            )
+        )
+    st.caption(f"**{ui.t('tm.goals.line', month=ui.month(month))}:** " + " · ".join(items))
