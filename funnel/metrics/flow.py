@@ -137,7 +137,7 @@ def _money_of(v) -> Decimal:
 
 
 def by_category(deals: pd.DataFrame, by: str, measure: str) -> pd.DataFrame:
-    """Deals per group and category: grp (the owner, or stage_from — None when not known) and
+    """Deals per group and category: grp (the owner, or stage_from — 'unknown' when not known) and
     one column per category (CATEGORIES) holding the deals count or Σ amount at B (money; a
     missing amount adds 0), plus total. Groups by total, largest first; a totals row (grp None)
     last. ValueError on a ``by`` or ``measure`` outside BY / MEASURES."""
@@ -146,11 +146,11 @@ def by_category(deals: pd.DataFrame, by: str, measure: str) -> pd.DataFrame:
     if measure not in MEASURES:
         raise ValueError(f"measure: one of {', '.join(MEASURES)} expected, got {measure!r}")
     key = "owner" if by == "owner" else "stage_from"
-    frame = pd.DataFrame({"grp": deals[key].astype(object), "category": deals["category"]})
+    frame = pd.DataFrame({"grp": deals[key].astype(object).fillna("unknown"), "category": deals["category"]})
     frame["value"] = 1 if measure == "deals" else deals["amount_b"].map(_money_of)
     rows = []
-    for grp, part in frame.groupby("grp", dropna=False, sort=False):
-        row = {"grp": None if pd.isna(grp) else grp}
+    for grp, part in frame.groupby("grp", sort=False):
+        row = {"grp": grp}
         for cat in CATEGORIES:
             vals = part.loc[part["category"] == cat, "value"]
             row[cat] = int(vals.sum()) if measure == "deals" else sum(vals, Decimal(0))

@@ -374,3 +374,50 @@ def test_maven_pipeline_flow_by_its_engage_and_close_dates(store, ws):
     assert steps.loc["won", "amount"] == -Decimal(int(raw.loc[won, "close_value"].sum()))
     assert f.undated == int(eng.isna().sum())  # the 500 Prospecting deals have no date at all
     assert steps.loc["open_a", "deals"] + steps["moves"].sum() == steps.loc["open_b", "deals"]
+
+
+@pytest.mark.parametrize(
+    "lang, tab, open_a, total",
+    [
+        ("ru", "Движение воронки", "В работе на начало A", "Итого"),
+        ("en", "Pipeline flow", "Open at the start of A", "Total"),
+    ],
+)
+def test_the_tab_shows_the_engines_figures_on_the_demo(app_db, lang, tab, open_a, total):
+    from streamlit.testing.v1 import AppTest
+
+    from funnel.db import Store
+    from funnel.demo import DEMO_ID
+    from funnel.i18n import fmt_money
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.session_state["lang"] = lang
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = tab
+    at.run()
+    assert not at.exception, at.exception
+    start, end = at.date_input(key="tm_flow_start").value, at.date_input(key="tm_flow_end").value
+    at.date_input(key="tm_flow_start").set_value(date(2026, 6, 1))
+    at.date_input(key="tm_flow_end").set_value(date(2026, 6, 30))
+    at.selectbox(key="tm_flow_pick").set_value("progressed").run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    store = Store(app_db)
+    try:
+        with store.cursor() as cur:
+            default = flow.flow(cur, filters=Filters(DEMO_ID, start, end))
+            june = flow.flow(cur, filters=Filters(DEMO_ID), start=date(2026, 6, 1), end=date(2026, 6, 30))
+    finally:
+        store.close()
+    assert default is not None and june is not None
+    assert (default.start, default.end) == (start, end)  # the sidebar's period
+    steps = june.steps.set_index("step")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[open_a] == fmt_money(float(steps.loc["open_a", "amount"]), lang, "₽")
+    by_owner = at.dataframe[0].value
+    assert by_owner.iloc[-1, 0] == total
+    assert by_owner.iloc[-1, -1] == f"{steps.loc['open_a', 'deals'] + steps.loc['new', 'deals']:,}".replace(
+        ",", "\u00a0" if lang == "ru" else ","
+    )
+    progressed = at.dataframe[1].value
+    assert len(progressed) == int((june.deals["category"] == "progressed").sum()) > 0

@@ -1,12 +1,111 @@
-"""The Time page's «flow» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «flow» tab: how the pipeline moved between two dates A and B — a waterfall
+from the open pipeline at A to B, what happened to the deals by owner or stage, and the deals
+behind each arrow. funnel.metrics.flow computes every number; this module lays them out."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import ui
 from funnel.filters import Filters
+from funnel.metrics import flow as fl
+from ui.text import date_input_format
+from ui.views.time import flow_list
+
+START, END, SEED = "tm_flow_start", "tm_flow_end", "_tm_flow_seed"
+MEASURE, BY, PICK = "tm_flow_measure", "tm_flow_by", "tm_flow_pick"
+
+
+def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
+    """The waterfall: open at A, the steps, open at B. In deals, the value steps move no deal
+    and are left out; in money every step is drawn."""
+    rows = steps if measure == "amount" else steps[~steps["step"].isin(["value_up", "value_down"])]
+    total = rows["step"].isin(["open_a", "open_b"])
+    if measure == "amount":
+        values = [float(v) for v in rows["amount"]]
+        text = [ui.money(v) for v in values]
+    else:
+        values = [int(d) if t else int(m) for d, m, t in zip(rows["deals"], rows["moves"], total, strict=True)]
+        text = [ui.num(v) for v in values]
+    fig = go.Figure(
+        go.Waterfall(
+            x=[ui.t(f"tm.flow.step.{s}") for s in rows["step"]],
+            y=values,
+            measure=["absolute" if s == "open_a" else "total" if s == "open_b" else "relative" for s in rows["step"]],
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    axis = ui.t("tm.flow.axis_money", currency=ui.currency()) if measure == "amount" else ui.t("tm.flow.axis_deals")
+    fig.update_layout(title=ui.t("tm.flow.chart"), yaxis_title=axis, showlegend=False, height=380)
+    return fig
+
+
+def _window(filters: Filters) -> tuple[date, date] | None:
+    """A and B from the two date inputs; they start at the flow's default window and go back to
+    it when the sidebar's period (or filters) change."""
+    default = ui.shared(fl.flow, filters=filters)
+    if default is None:
+        return None
+    seed = (default.start, default.end)
+    if st.session_state.get(SEED) != seed:
+        st.session_state[SEED] = seed
+        st.session_state[START], st.session_state[END] = seed
+    fmt = date_input_format()
+    c1, c2 = st.columns(2)
+    start = c1.date_input(ui.t("tm.flow.start"), key=START, format=fmt)
+    end = c2.date_input(ui.t("tm.flow.end"), key=END, format=fmt)
+    return start, end
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    st.caption(ui.t("tm.flow.intro"))
+    window = _window(filters)
+    if window is None:
+        st.info(ui.t("tm.flow.no_deals"))
+        return
+    start, end = window
+    if not isinstance(start, date) or not isinstance(end, date) or start > end:
+        st.warning(ui.t("tm.flow.bad_window"))
+        return
+    result = ui.shared(fl.flow, filters=filters, start=start, end=end)
+    if result is None:
+        st.info(ui.t("tm.flow.no_deals"))
+        return
+    if not result.has_history and not result.has_snapshots:
+        st.caption(ui.t("tm.flow.no_moves"))
+    elif not result.has_history:
+        st.caption(ui.t("tm.flow.no_history"))
+    if result.undated:
+        st.caption(ui.t("tm.flow.undated", n=ui.num(result.undated)))
+    if result.deals.empty:
+        st.info(ui.t("tm.flow.empty"))
+        return
+    steps = result.steps.set_index("step")
+    c1, c2 = st.columns(2)
+    for col, step in ((c1, "open_a"), (c2, "open_b")):
+        col.metric(
+            ui.t(f"tm.flow.{step}_metric"),
+            ui.money(float(steps.loc[step, "amount"])),
+            ui.t("tm.flow.deals_n", n=ui.num(steps.loc[step, "deals"])),
+            delta_color="off",
+        )
+    measure = st.radio(
+        ui.t("tm.flow.measure"),
+        fl.MEASURES,
+        horizontal=True,
+        format_func=ui.names(fl.MEASURES, "tm.flow.measure."),
+        key=MEASURE,
+    )
+    ui.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
+    st.caption(ui.t("tm.flow.waterfall_note"))
+    st.subheader(ui.t("tm.flow.table"))
+    by = st.radio(ui.t("tm.flow.by"), fl.BY, horizontal=True, format_func=ui.names(fl.BY, "tm.flow.by."), key=BY)
+    flow_list.category_table(fl.by_category(result.deals, by, measure), by, measure)
+    st.caption(ui.t("tm.flow.rule"))
+    flow_list.deal_list(result.deals, PICK)
