@@ -43,7 +43,8 @@ class Flow:
     """``deals``: one row per deal in the flow (see flow_deals). ``steps``: the waterfall (see
     waterfall). ``undated``: deals left out for want of a date. ``has_history``: any deal of the
     flow has stage history; ``has_snapshots``: any has more than one loaded version — without
-    either, no stage or close date can be seen to move."""
+    either, no stage or close date can be seen to move. ``priced``: any deal of the flow has an
+    amount — without one, its money is not known (not 0)."""
 
     start: date
     end: date
@@ -52,6 +53,7 @@ class Flow:
     undated: int
     has_history: bool
     has_snapshots: bool
+    priced: bool
 
 
 def moments(start: date, end: date) -> tuple[datetime, datetime]:
@@ -193,4 +195,5 @@ def flow(cur, *, filters: Filters, start: date | None = None, end: date | None =
         undated=int(undated.sum()),
         has_history=bool(deals["from_history"].any()),
         has_snapshots=bool(sources["with_snapshots"]),
+        priced=bool(deals["amount_a"].notna().any() or deals["amount_b"].notna().any()),
     )

@@ -35,6 +35,10 @@ TEXTS = {
         "Истории этапов нет: этапы на даты A и B взяты из загрузок сделок (каждая загрузка — снимок на свой день).",
         "There is no stage history: stages at A and B come from the deals uploads (each a snapshot of its day).",
     ),
+    "tm.flow.no_amounts": (
+        "У сделок нет сумм, поэтому движение показано только в штуках. Добавьте сумму сделки в файл сделок.",
+        "The deals have no amounts, so the flow is shown in deals only. Add the deal amount to the deals file.",
+    ),
     "tm.flow.open_a_metric": ("В работе на начало A", "Open at the start of A"),
     "tm.flow.open_b_metric": ("В работе на конец B", "Open at the end of B"),
     "tm.flow.deals_n": ("сделок: {n}", "deals: {n}"),

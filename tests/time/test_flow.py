@@ -331,8 +331,34 @@ def test_bad_arguments_are_refused(call):
 
 
 def test_no_deals_gives_no_flow(store, ws):
+    insert(store, ws, "leads", [{"lead_id": "L1", "created_at": d(3, 2), "channel": "A"}])  # leads only
     with store.cursor() as cur:
         assert flow.flow(cur, filters=Filters(ws)) is None
+
+
+def test_one_upload_without_history_or_amounts_moves_nothing_and_knows_no_money(store, ws):
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            _deal("E1", "Anna", d(2, 1), "Contract negotiation"),
+            _deal("E2", "Anna", d(3, 2), "Initial interest"),
+            _deal("E3", "Anna", d(2, 3), "Deal done", "won", closed=d(3, 9)),
+        ],
+    )
+    f = _flow(store, ws)
+    assert not (f.has_history or f.has_snapshots or f.priced)
+    assert dict(zip(f.deals["deal_id"], f.deals["category"], strict=True)) == {
+        "E1": "unchanged",
+        "E2": "new",
+        "E3": "won",
+    }
+    # E3's only snapshot shows it won: where it stood while open at A is not known
+    assert pd.isna(f.deals.set_index("deal_id").loc["E3", "stage_a"])
+    steps = f.steps.set_index("step")
+    assert (steps.loc["open_a", "deals"], steps.loc["open_b", "deals"]) == (2, 2)
+    assert steps["amount"].eq(0).all()
 
 
 def test_the_default_window_is_the_period_else_the_last_90_days():

@@ -89,19 +89,24 @@ def render(filters: Filters) -> None:
     steps = result.steps.set_index("step")
     c1, c2 = st.columns(2)
     for col, step in ((c1, "open_a"), (c2, "open_b")):
-        col.metric(
-            ui.t(f"tm.flow.{step}_metric"),
-            ui.money(float(steps.loc[step, "amount"])),
-            ui.t("tm.flow.deals_n", n=ui.num(steps.loc[step, "deals"])),
-            delta_color="off",
+        deals = ui.t("tm.flow.deals_n", n=ui.num(steps.loc[step, "deals"]))
+        if result.priced:
+            col.metric(
+                ui.t(f"tm.flow.{step}_metric"), ui.money(float(steps.loc[step, "amount"])), deals, delta_color="off"
+            )
+        else:
+            col.metric(ui.t(f"tm.flow.{step}_metric"), ui.num(steps.loc[step, "deals"]))
+    if result.priced:
+        measure = st.radio(
+            ui.t("tm.flow.measure"),
+            fl.MEASURES,
+            horizontal=True,
+            format_func=ui.names(fl.MEASURES, "tm.flow.measure."),
+            key=MEASURE,
         )
-    measure = st.radio(
-        ui.t("tm.flow.measure"),
-        fl.MEASURES,
-        horizontal=True,
-        format_func=ui.names(fl.MEASURES, "tm.flow.measure."),
-        key=MEASURE,
-    )
+    else:  # money nobody gave is not 0: the flow is shown in deals only
+        st.caption(ui.t("tm.flow.no_amounts"))
+        measure = "deals"
     ui.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
     st.caption(ui.t("tm.flow.waterfall_note"))
     st.subheader(ui.t("tm.flow.table"))
