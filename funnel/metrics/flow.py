@@ -44,7 +44,9 @@ class Flow:
     waterfall). ``undated``: deals left out for want of a date. ``has_history``: any deal of the
     flow has stage history; ``has_snapshots``: any has more than one loaded version — without
     either, no stage or close date can be seen to move. ``priced``: any deal of the flow has an
-    amount — without one, its money is not known (not 0)."""
+    amount — without one, its money is not known (not 0). ``tables``: by_category for every
+    (by, measure), and ``moves``: stage_moves, worked out once with the flow (a page showing
+    them again reads them, at ~0.1 s each at 1 M leads)."""
 
     start: date
     end: date
@@ -54,6 +56,8 @@ class Flow:
     has_history: bool
     has_snapshots: bool
     priced: bool
+    tables: dict[tuple[str, str], pd.DataFrame]
+    moves: pd.DataFrame
 
 
 def moments(start: date, end: date) -> tuple[datetime, datetime]:
@@ -80,14 +84,15 @@ def flow_deals(cur, *, filters: Filters, start: date, end: date) -> pd.DataFrame
     return query.run(cur, "flow_deals", {**bound, "at_a": at_a, "at_b": at_b})
 
 
-def _money(values: pd.Series) -> Decimal:
-    """Σ of an amount column, exact; a missing amount adds 0."""
-    return sum((Decimal(str(v)) for v in values if v is not None and not pd.isna(v)), Decimal(0))
+def _money(cents: pd.Series) -> Decimal:
+    """Σ of whole cents as exact money, summed as Python integers (no overflow, however many)."""
+    return Decimal(sum(map(int, cents.tolist()))) / 100
 
 
 def waterfall(deals: pd.DataFrame) -> pd.DataFrame:
     """The open pipeline at A, the steps, and the open pipeline at B, as rows step, deals,
-    amount (money, exact Decimal; a missing amount counts 0):
+    amount (money, exact Decimal; a missing amount counts 0) and moves (the deals the step adds
+    to or takes from the pipeline):
 
     - open_a: deals open at A, Σ amount at A;
     - new: every deal created in the window (also those that closed in it), Σ amount at B;
@@ -95,73 +100,92 @@ def waterfall(deals: pd.DataFrame) -> pd.DataFrame:
     - value_up, value_down: deals open at A whose amount at B differs from A's, Σ (B − A);
     - open_b: deals open at B, Σ amount at B.
 
-    open_a + new + won + lost + value_up + value_down = open_b, in deals (value steps move no
-    deal: their count is shown, their deals column adds 0) and in money, exactly: each deal
-    open at A enters at its amount at A and, if it closed, leaves at its amount at B; each new
-    deal enters at its amount at B."""
+    open_a + new + won + lost + value_up + value_down = open_b, in deals (Σ moves; a value step
+    moves no deal) and in money, exactly: each deal open at A enters at its amount at A and, if
+    it closed, leaves at its amount at B; each new deal enters at its amount at B."""
     d = deals
-    a, b = d["amount_a"], d["amount_b"]
-    change = [(_money([vb]) - _money([va])) if oa else Decimal(0) for oa, va, vb in zip(d["open_a"], a, b, strict=True)]
-    ups = [c for c in change if c > 0]
-    downs = [c for c in change if c < 0]
+    change = (d["cents_b"] - d["cents_a"]).where(d["open_a"], 0)
+    up, down = change[change > 0], change[change < 0]
+    n_new, n_won, n_lost = int(d["is_new"].sum()), int(d["won"].sum()), int(d["lost"].sum())
     rows = [
-        ("open_a", int(d["open_a"].sum()), _money(a[d["open_a"]]), 0),
-        ("new", int(d["is_new"].sum()), _money(b[d["is_new"]]), int(d["is_new"].sum())),
-        ("won", int(d["won"].sum()), -_money(b[d["won"]]), -int(d["won"].sum())),
-        ("lost", int(d["lost"].sum()), -_money(b[d["lost"]]), -int(d["lost"].sum())),
-        ("value_up", len(ups), sum(ups, Decimal(0)), 0),
-        ("value_down", len(downs), sum(downs, Decimal(0)), 0),
-        ("open_b", int(d["open_b"].sum()), _money(b[d["open_b"]]), 0),
+        ("open_a", int(d["open_a"].sum()), _money(d.loc[d["open_a"], "cents_a"]), 0),
+        ("new", n_new, _money(d.loc[d["is_new"], "cents_b"]), n_new),
+        ("won", n_won, -_money(d.loc[d["won"], "cents_b"]), -n_won),
+        ("lost", n_lost, -_money(d.loc[d["lost"], "cents_b"]), -n_lost),
+        ("value_up", len(up), _money(up), 0),
+        ("value_down", len(down), _money(down), 0),
+        ("open_b", int(d["open_b"].sum()), _money(d.loc[d["open_b"], "cents_b"]), 0),
     ]
     return pd.DataFrame(rows, columns=["step", "deals", "amount", "moves"])
 
 
 def step_deals(deals: pd.DataFrame, step: str) -> pd.DataFrame:
     """The deals behind one waterfall step or one category: new, won, lost and the open totals
-    by their flags; value_up / value_down by the sign of amount_b − amount_a; a category
-    (CATEGORIES) by the deal's one category. ValueError on anything else."""
+    by their flags; value_up / value_down by the sign of amount_b − amount_a of a deal open at
+    A; a category (CATEGORIES) by the deal's one category. ValueError on anything else."""
     if step in ("open_a", "open_b"):
         return deals[deals[step]]
     if step == "new":
         return deals[deals["is_new"]]
     if step in ("value_up", "value_down"):
-        diff = deals["amount_b"].map(_money_of) - deals["amount_a"].map(_money_of)
-        moved = deals["open_a"] & (diff > 0 if step == "value_up" else diff < 0)
-        return deals[moved]
+        diff = deals["cents_b"] - deals["cents_a"]
+        return deals[deals["open_a"] & (diff > 0 if step == "value_up" else diff < 0)]
     if step in CATEGORIES:
         return deals[deals["category"] == step]
     known = ", ".join(("open_a", "new", "value_up", "value_down", "open_b", *CATEGORIES))
     raise ValueError(f"step: one of {known} expected, got {step!r}")
 
 
-def _money_of(v) -> Decimal:
-    return _money([v])
-
-
 def by_category(deals: pd.DataFrame, by: str, measure: str) -> pd.DataFrame:
     """Deals per group and category: grp (the owner, or stage_from — 'unknown' when not known) and
-    one column per category (CATEGORIES) holding the deals count or Σ amount at B (money; a
-    missing amount adds 0), plus total. Groups by total, largest first; a totals row (grp None)
-    last. ValueError on a ``by`` or ``measure`` outside BY / MEASURES."""
+    one column per category (CATEGORIES) holding the deals count or Σ amount at B (money, exact
+    Decimal; a missing amount adds 0), plus total. Groups by total, largest first; a totals row
+    (grp None) last. Money is summed in 64-bit cents: exact up to 92 233 720 368 547 758.07 per
+    cell, far beyond any pipeline. ValueError on a ``by`` or ``measure`` outside BY / MEASURES."""
     if by not in BY:
         raise ValueError(f"by: one of {', '.join(BY)} expected, got {by!r}")
     if measure not in MEASURES:
         raise ValueError(f"measure: one of {', '.join(MEASURES)} expected, got {measure!r}")
     key = "owner" if by == "owner" else "stage_from"
-    frame = pd.DataFrame({"grp": deals[key].astype(object).fillna("unknown"), "category": deals["category"]})
-    frame["value"] = 1 if measure == "deals" else deals["amount_b"].map(_money_of)
-    rows = []
-    for grp, part in frame.groupby("grp", sort=False):
-        row = {"grp": grp}
-        for cat in CATEGORIES:
-            vals = part.loc[part["category"] == cat, "value"]
-            row[cat] = int(vals.sum()) if measure == "deals" else sum(vals, Decimal(0))
-        row["total"] = int(part["value"].sum()) if measure == "deals" else sum(part["value"], Decimal(0))
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=["grp", *CATEGORIES, "total"])
-    out = out.sort_values("total", ascending=False, kind="stable").reset_index(drop=True)
-    totals = {"grp": None, **{c: out[c].sum() if len(out) else 0 for c in (*CATEGORIES, "total")}}
-    return pd.concat([out, pd.DataFrame([totals])], ignore_index=True) if len(out) else out
+    frame = pd.DataFrame(
+        {
+            "grp": deals[key].astype(object).fillna("unknown"),
+            "category": pd.Categorical(deals["category"], categories=CATEGORIES),
+            "value": 1 if measure == "deals" else deals["cents_b"],
+        }
+    )
+    wide = frame.pivot_table(
+        index="grp", columns="category", values="value", aggfunc="sum", fill_value=0, observed=False
+    )
+    wide = wide.reindex(columns=list(CATEGORIES), fill_value=0).astype("int64")
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.sort_values("total", ascending=False, kind="stable")
+    out = wide.reset_index()
+    out.columns.name = None
+    if len(out):  # the totals row
+        out = pd.concat([out, pd.DataFrame([{"grp": None, **wide.sum(axis=0).to_dict()}])], ignore_index=True)
+    if measure == "amount":
+        for col in (*CATEGORIES, "total"):
+            out[col] = [Decimal(int(c)) / 100 for c in out[col]]
+    return out[["grp", *CATEGORIES, "total"]]
+
+
+def stage_moves(deals: pd.DataFrame) -> pd.DataFrame:
+    """Where the deals went, stage at A → stage at B, for a Sankey: source (stage_a; 'new' for a
+    deal created in the window; 'unknown' when not known), target (stage_b: an open stage, or
+    the won or lost stage a closed deal ended at; 'unknown' when not known), deals (count) and
+    amount (Σ amount at B, exact Decimal; a missing amount adds 0). Largest first."""
+    frame = pd.DataFrame(
+        {
+            "source": deals["stage_a"].astype(object).fillna("unknown").where(~deals["is_new"], "new"),
+            "target": deals["stage_b"].astype(object).fillna("unknown"),
+            "cents": deals["cents_b"],
+        }
+    )
+    out = frame.groupby(["source", "target"], sort=False).agg(deals=("cents", "size"), cents=("cents", "sum"))
+    out = out.reset_index().sort_values(["deals", "source", "target"], ascending=[False, True, True], ignore_index=True)
+    out["amount"] = [Decimal(int(c)) / 100 for c in out["cents"]]
+    return out.drop(columns=["cents"])
 
 
 def default_window(filters: Filters, last_day: date | None) -> tuple[date, date] | None:
@@ -196,4 +220,6 @@ def flow(cur, *, filters: Filters, start: date | None = None, end: date | None =
         has_history=bool(deals["from_history"].any()),
         has_snapshots=bool(sources["with_snapshots"]),
         priced=bool(deals["amount_a"].notna().any() or deals["amount_b"].notna().any()),
+        tables={(by, m): by_category(deals, by, m) for by in BY for m in MEASURES},
+        moves=stage_moves(deals),
     )

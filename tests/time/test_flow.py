@@ -447,3 +447,19 @@ def test_the_tab_shows_the_engines_figures_on_the_demo(app_db, lang, tab, open_a
     )
     progressed = at.dataframe[1].value
     assert len(progressed) == int((june.deals["category"] == "progressed").sum()) > 0
+
+
+def test_stage_moves_for_the_sankey(store, company):
+    moves = flow.stage_moves(_flow(store, company).deals)
+    got = {(r.source, r.target): (r.deals, r.amount) for r in moves.itertuples()}
+    assert got == {
+        ("Proposal under review", "Deal done"): (1, Decimal("1000")),  # D1
+        ("Contract negotiation", "Proposal under review"): (1, Decimal("2000")),  # D2
+        ("Initial interest", "Qualified interest"): (1, Decimal("3000")),  # D3
+        ("Proposal under review", "Proposal under review"): (1, Decimal("5000")),  # D4
+        ("Qualified interest", "Qualified interest"): (1, Decimal("6000")),  # D5
+        ("new", "Lost"): (1, Decimal("7000")),  # D6
+        ("new", "Initial interest"): (1, Decimal("800")),  # D7
+        ("Initial interest", "Initial interest"): (1, Decimal("900")),  # D8
+        ("Contract negotiation", "Deal done"): (1, Decimal("8000")),  # D12
+    }

@@ -18,37 +18,36 @@ deals AS (
       AND (len($owners) = 0 OR list_contains($owners, d.owner))
       AND (len($segments) = 0 OR list_contains($segments, d.segment))
 ),
-events AS (
-    SELECT
-        h.deal_id,
-        h.stage,
-        h.entered_at,
-        row_number() OVER (PARTITION BY h.deal_id ORDER BY h.entered_at, h.stage) AS en
-    FROM stg_stage_history AS h
-    WHERE h.workspace_id = $ws AND h.deal_id IN (SELECT deal_id FROM deals)
-),
+-- Where a deal stood at each moment is picked in one pass over its records with arg_max /
+-- arg_min (DuckDB's, and PostgreSQL has no such aggregate: there, row_number() over each deal's
+-- records and a join on the chosen row). A version's fields go as one struct, since arg_max
+-- skips a NULL value and an amount or a close date may be NULL.
 history AS (
     SELECT
-        e.deal_id,
-        coalesce(max(e.en) FILTER (WHERE e.entered_at < $at_a), 1)              AS en_a,
-        coalesce(max(e.en) FILTER (WHERE e.entered_at < $at_b), 1)              AS en_b,
-        min(e.entered_at)                                                       AS first_at,
-        min(e.entered_at) FILTER (WHERE lad.kind IN ('won', 'lost'))            AS closing_at
-    FROM events AS e
-    LEFT JOIN ladder AS lad ON lad.name = e.stage
-    GROUP BY e.deal_id
+        h.deal_id,
+        arg_max(h.stage, h.entered_at) FILTER (WHERE h.entered_at < $at_a)     AS stage_at_a,
+        arg_max(h.stage, h.entered_at) FILTER (WHERE h.entered_at < $at_b)     AS stage_at_b,
+        arg_min(h.stage, h.entered_at)                                          AS stage_first,
+        min(h.entered_at)                                                       AS first_at,
+        min(h.entered_at) FILTER (WHERE lad.kind IN ('won', 'lost'))            AS closing_at
+    FROM stg_stage_history AS h
+    LEFT JOIN ladder AS lad ON lad.name = h.stage
+    WHERE h.workspace_id = $ws AND h.deal_id IN (SELECT deal_id FROM deals)
+    GROUP BY h.deal_id
 ),
 versions AS (
-    -- every loaded row of a deal, current or superseded, in the order the uploads came
+    -- every loaded row of a deal, current or superseded, with when its upload was loaded
     SELECT
         r.deal_id,
         u.loaded_at,
-        coalesce(lk.stage, r.stage)                                             AS stage,
-        r.amount,
+        r.upload_id,
         coalesce(lower(r.status), s.kind, 'open')                               AS status,
-        CASE WHEN coalesce(lower(r.status), s.kind, 'open') = 'open'
-             THEN coalesce(r.expected_close_at, r.closed_at) END                AS expected_close_at,
-        row_number() OVER (PARTITION BY r.deal_id ORDER BY u.loaded_at, r.upload_id) AS vn
+        {
+            'stage': coalesce(lk.stage, r.stage),
+            'amount': r.amount,
+            'close': CASE WHEN coalesce(lower(r.status), s.kind, 'open') = 'open'
+                          THEN coalesce(r.expected_close_at, r.closed_at) END
+        }                                                                       AS seen
     FROM deals_raw AS r
     JOIN uploads AS u ON u.id = r.upload_id
     LEFT JOIN stg_stage_lookup AS lk ON lk.workspace_id = r.workspace_id AND lk.spelling = lower(trim(r.stage))
@@ -56,13 +55,17 @@ versions AS (
     WHERE r.workspace_id = $ws AND r.deal_id IN (SELECT deal_id FROM deals)
 ),
 snapshots AS (
+    -- the version loaded last before each moment, else the first one loaded
     SELECT
         deal_id,
-        coalesce(max(vn) FILTER (WHERE loaded_at < $at_a), 1)                   AS vn_a,
-        coalesce(max(vn) FILTER (WHERE loaded_at < $at_b), 1)                   AS vn_b,
-        -- closed between two uploads: the first upload that showed it closed, when an
-        -- earlier one showed it open (a deal closed in its first upload closed on a day unknown)
-        CASE WHEN min(vn) FILTER (WHERE status = 'open') = 1
+        coalesce(arg_max(seen, (loaded_at, upload_id)) FILTER (WHERE loaded_at < $at_a),
+                 arg_min(seen, (loaded_at, upload_id)))                         AS seen_a,
+        coalesce(arg_max(seen, (loaded_at, upload_id)) FILTER (WHERE loaded_at < $at_b),
+                 arg_min(seen, (loaded_at, upload_id)))                         AS seen_b,
+        arg_min(seen, (loaded_at, upload_id))                                   AS seen_1,
+        -- closed between two uploads: the first upload that showed it closed, when the first
+        -- showed it open (a deal closed in its first upload closed on a day unknown)
+        CASE WHEN arg_min(status, (loaded_at, upload_id)) = 'open'
              THEN min(loaded_at) FILTER (WHERE status <> 'open') END           AS closed_seen_at
     FROM versions
     GROUP BY deal_id
@@ -74,7 +77,7 @@ dated AS (
     SELECT
         d.*,
         h.deal_id IS NOT NULL                                                   AS from_history,
-        h.en_a, h.en_b, sn.vn_a, sn.vn_b,
+        h.stage_at_a, h.stage_at_b, h.stage_first AS history_first, sn.seen_a, sn.seen_b, sn.seen_1,
         coalesce(d.created_at, h.first_at)                                      AS created_eff,
         CASE WHEN d.status IN ('won', 'lost') THEN coalesce(d.closed_at, h.closing_at, sn.closed_seen_at) END
                                                                                 AS closed_seen
@@ -98,36 +101,30 @@ placed AS (
         x.created_eff >= $at_a AND x.created_eff < $at_b                        AS is_new,
         x.status = 'won'  AND x.closed_eff >= $at_a AND x.closed_eff < $at_b    AS won,
         x.status = 'lost' AND x.closed_eff >= $at_a AND x.closed_eff < $at_b    AS lost,
-        CASE WHEN x.from_history THEN ea.stage ELSE va.stage END                 AS seen_a,
-        CASE WHEN x.from_history THEN eb.stage ELSE vb.stage END                 AS seen_b,
-        CASE WHEN x.from_history THEN e1.stage ELSE v1.stage END                 AS seen_first,
-        va.amount                                                               AS amount_a,
-        vb.amount                                                               AS amount_b,
-        va.expected_close_at                                                    AS close_a,
-        vb.expected_close_at                                                    AS close_b
+        CASE WHEN x.from_history THEN coalesce(x.stage_at_a, x.history_first) ELSE x.seen_a.stage END AS at_a,
+        CASE WHEN x.from_history THEN coalesce(x.stage_at_b, x.history_first) ELSE x.seen_b.stage END AS at_b,
+        CASE WHEN x.from_history THEN x.history_first ELSE x.seen_1.stage END   AS at_first,
+        x.seen_a.amount                                                         AS amount_a,
+        x.seen_b.amount                                                         AS amount_b,
+        x.seen_a.close                                                          AS close_a,
+        x.seen_b.close                                                          AS close_b
     FROM closed AS x
-    LEFT JOIN events AS ea ON ea.deal_id = x.deal_id AND ea.en = x.en_a
-    LEFT JOIN events AS eb ON eb.deal_id = x.deal_id AND eb.en = x.en_b
-    LEFT JOIN events AS e1 ON e1.deal_id = x.deal_id AND e1.en = 1
-    LEFT JOIN versions AS va ON va.deal_id = x.deal_id AND va.vn = x.vn_a
-    LEFT JOIN versions AS vb ON vb.deal_id = x.deal_id AND vb.vn = x.vn_b
-    LEFT JOIN versions AS v1 ON v1.deal_id = x.deal_id AND v1.vn = 1
 ),
 staged AS (
     -- An open deal cannot sit at a closing stage: a snapshot taken after it closed says
     -- nothing about where it was while open, so that stage is not known (NULL).
     SELECT
         p.*,
-        CASE WHEN p.open_a AND coalesce(la.kind, 'open') = 'open' THEN p.seen_a END AS stage_a,
-        CASE WHEN p.open_b AND coalesce(lb.kind, 'open') = 'open' THEN p.seen_b
-             WHEN NOT p.open_b THEN p.seen_b END                                AS stage_b,
-        CASE WHEN coalesce(lf.kind, 'open') = 'open' THEN p.seen_first END      AS stage_first,
+        CASE WHEN p.open_a AND coalesce(la.kind, 'open') = 'open' THEN p.at_a END AS stage_a,
+        CASE WHEN p.open_b AND coalesce(lb.kind, 'open') = 'open' THEN p.at_b
+             WHEN NOT p.open_b THEN p.at_b END                                AS stage_b,
+        CASE WHEN coalesce(lf.kind, 'open') = 'open' THEN p.at_first END      AS stage_first,
         CASE WHEN la.kind = 'open' THEN la.position END                         AS pos_a,
         CASE WHEN lb.kind = 'open' THEN lb.position END                         AS pos_b
     FROM placed AS p
-    LEFT JOIN ladder AS la ON la.name = p.seen_a
-    LEFT JOIN ladder AS lb ON lb.name = p.seen_b
-    LEFT JOIN ladder AS lf ON lf.name = p.seen_first
+    LEFT JOIN ladder AS la ON la.name = p.at_a
+    LEFT JOIN ladder AS lb ON lb.name = p.at_b
+    LEFT JOIN ladder AS lf ON lf.name = p.at_first
     WHERE p.open_a OR p.is_new OR p.undated
 ),
 final AS (
@@ -162,6 +159,9 @@ final AS (
         stage_b,
         CASE WHEN open_a THEN amount_a END                                      AS amount_a,
         amount_b,
+        -- the same in whole cents, a missing amount as 0: exact sums in 64-bit integers
+        CAST(CASE WHEN open_a THEN coalesce(amount_a, 0) ELSE 0 END * 100 AS BIGINT) AS cents_a,
+        CAST(coalesce(amount_b, 0) * 100 AS BIGINT)                             AS cents_b,
         CAST(CASE WHEN open_a THEN close_a END AS DATE)                         AS close_a,
         CAST(CASE WHEN open_b THEN close_b END AS DATE)                         AS close_b,
         from_history

@@ -13,11 +13,13 @@ import streamlit as st
 import ui
 from funnel.filters import Filters
 from funnel.metrics import flow as fl
+from funnel.safety import chart_text
 from ui.text import date_input_format
 from ui.views.time import flow_list
 
 START, END, SEED = "tm_flow_start", "tm_flow_end", "_tm_flow_seed"
-MEASURE, BY, PICK = "tm_flow_measure", "tm_flow_by", "tm_flow_pick"
+MEASURE, BY, PICK, CHART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_flow_chart_kind"
+CHARTS = ("waterfall", "sankey")  # the waterfall first: a Sankey has no axis to read values from
 
 
 def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
@@ -43,6 +45,27 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     )
     axis = ui.t("tm.flow.axis_money", currency=ui.currency()) if measure == "amount" else ui.t("tm.flow.axis_deals")
     fig.update_layout(title=ui.t("tm.flow.chart"), yaxis_title=axis, showlegend=False, height=380)
+    return fig
+
+
+def sankey_figure(moves: pd.DataFrame, measure: str) -> go.Figure:
+    """Stage at A → stage at B (new deals from a node of their own), sized by deals or money at B."""
+
+    def name(side: str, stage: str) -> str:
+        text = ui.t("tm.flow.cat.new") if stage == "new" else ui.label(stage)
+        return f"{side}: {chart_text(text)}"
+
+    left = [name("A", v) for v in moves["source"]]
+    right = [name("B", v) for v in moves["target"]]
+    nodes = list(dict.fromkeys(left + right))
+    values = [float(v) for v in moves["amount"]] if measure == "amount" else [int(v) for v in moves["deals"]]
+    fig = go.Figure(
+        go.Sankey(
+            node=dict(label=nodes, pad=14, thickness=14),
+            link=dict(source=[nodes.index(n) for n in left], target=[nodes.index(n) for n in right], value=values),
+        )
+    )
+    fig.update_layout(title=ui.t("tm.flow.sankey"), height=420)
     return fig
 
 
@@ -107,10 +130,20 @@ def render(filters: Filters) -> None:
     else:  # money nobody gave is not 0: the flow is shown in deals only
         st.caption(ui.t("tm.flow.no_amounts"))
         measure = "deals"
-    ui.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
-    st.caption(ui.t("tm.flow.waterfall_note"))
+    kind = st.radio(
+        ui.t("tm.flow.chart_kind"),
+        CHARTS,
+        horizontal=True,
+        format_func=ui.names(CHARTS, "tm.flow.chart_kind."),
+        key=CHART,
+    )
+    if kind == "waterfall":
+        ui.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
+        st.caption(ui.t("tm.flow.waterfall_note"))
+    else:
+        ui.chart(sankey_figure, result.moves, measure, key="tm_flow_sankey")
     st.subheader(ui.t("tm.flow.table"))
     by = st.radio(ui.t("tm.flow.by"), fl.BY, horizontal=True, format_func=ui.names(fl.BY, "tm.flow.by."), key=BY)
-    flow_list.category_table(fl.by_category(result.deals, by, measure), by, measure)
+    flow_list.category_table(result.tables[(by, measure)], by, measure)
     st.caption(ui.t("tm.flow.rule"))
     flow_list.deal_list(result.deals, PICK)
