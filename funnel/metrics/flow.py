@@ -198,16 +198,26 @@ def default_window(filters: Filters, last_day: date | None) -> tuple[date, date]
     return (min(start, end), end)
 
 
+def _sources(cur, workspace_id: str) -> pd.Series:
+    return query.run(cur, "flow_sources", {"ws": workspace_id}).iloc[0]
+
+
+def window(cur, *, filters: Filters) -> tuple[date, date] | None:
+    """default_window with the data's last day (the last day a deal was created, closed or
+    entered a stage); None when no deal has a date."""
+    last = _sources(cur, filters.workspace_id)["last_day"]
+    return default_window(filters, None if pd.isna(last) else pd.Timestamp(last).date())
+
+
 def flow(cur, *, filters: Filters, start: date | None = None, end: date | None = None) -> Flow | None:
-    """The pipeline's flow between ``start`` and ``end`` (default: default_window), for the
+    """The pipeline's flow between ``start`` and ``end`` (default: ``window``), for the
     filters' channels, owners and segments. None when the workspace has no dated deal at all."""
-    sources = query.run(cur, "flow_sources", {"ws": filters.workspace_id}).iloc[0]
-    last = None if pd.isna(sources["last_day"]) else pd.Timestamp(sources["last_day"]).date()
+    sources = _sources(cur, filters.workspace_id)
     if start is None or end is None:
-        window = default_window(filters, last)
-        if window is None:
+        dates = window(cur, filters=filters)
+        if dates is None:
             return None
-        start, end = window
+        start, end = dates
     rows = flow_deals(cur, filters=filters, start=start, end=end)
     undated = rows["undated"].astype(bool)
     deals = rows[~undated].drop(columns=["undated"]).reset_index(drop=True)

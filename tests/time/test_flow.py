@@ -432,6 +432,7 @@ def test_the_tab_shows_the_engines_figures_on_the_demo(app_db, lang, tab, open_a
     try:
         with store.cursor() as cur:
             default = flow.flow(cur, filters=Filters(DEMO_ID, start, end))
+            assert flow.window(cur, filters=Filters(DEMO_ID, start, end)) == (start, end)
             june = flow.flow(cur, filters=Filters(DEMO_ID), start=date(2026, 6, 1), end=date(2026, 6, 30))
     finally:
         store.close()

@@ -72,10 +72,9 @@ def sankey_figure(moves: pd.DataFrame, measure: str) -> go.Figure:
 def _window(filters: Filters) -> tuple[date, date] | None:
     """A and B from the two date inputs; they start at the flow's default window and go back to
     it when the sidebar's period (or filters) change."""
-    default = ui.shared(fl.flow, filters=filters)
-    if default is None:
+    seed = ui.shared(fl.window, filters=filters)
+    if seed is None:
         return None
-    seed = (default.start, default.end)
     if st.session_state.get(SEED) != seed:
         st.session_state[SEED] = seed
         st.session_state[START], st.session_state[END] = seed
@@ -115,7 +114,11 @@ def render(filters: Filters) -> None:
         deals = ui.t("tm.flow.deals_n", n=ui.num(steps.loc[step, "deals"]))
         if result.priced:
             col.metric(
-                ui.t(f"tm.flow.{step}_metric"), ui.money(float(steps.loc[step, "amount"])), deals, delta_color="off"
+                ui.t(f"tm.flow.{step}_metric"),
+                ui.money(float(steps.loc[step, "amount"])),
+                deals,
+                delta_color="off",
+                delta_arrow="off",
             )
         else:
             col.metric(ui.t(f"tm.flow.{step}_metric"), ui.num(steps.loc[step, "deals"]))
