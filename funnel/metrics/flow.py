@@ -213,6 +213,8 @@ def flow(cur, *, filters: Filters, start: date | None = None, end: date | None =
     """The pipeline's flow between ``start`` and ``end`` (default: ``window``), for the
     filters' channels, owners and segments. None when the workspace has no dated deal at all."""
     sources = _sources(cur, filters.workspace_id)
+    if pd.isna(sources["last_day"]):  # not one dated deal: nothing to say, on any dates
+        return None
     if start is None or end is None:
         dates = window(cur, filters=filters)
         if dates is None:

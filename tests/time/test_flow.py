@@ -334,6 +334,28 @@ def test_no_deals_gives_no_flow(store, ws):
     insert(store, ws, "leads", [{"lead_id": "L1", "created_at": d(3, 2), "channel": "A"}])  # leads only
     with store.cursor() as cur:
         assert flow.flow(cur, filters=Filters(ws)) is None
+        assert flow.flow(cur, filters=Filters(ws), start=A, end=B) is None
+        assert flow.window(cur, filters=Filters(ws)) is None
+
+
+def test_a_deal_created_before_its_first_recorded_stage_stood_at_that_stage(store, ws):
+    # created 02-20, history starts 03-05 at Qualified interest: at A it is taken to be there
+    insert(store, ws, "deals", [_deal("F1", "Anna", d(2, 20), "Proposal under review", amount=100)])
+    insert(
+        store,
+        ws,
+        "stages",
+        [
+            {"deal_id": "F1", "stage": "Qualified interest", "entered_at": d(3, 5)},
+            {"deal_id": "F1", "stage": "Proposal under review", "entered_at": d(3, 12)},
+        ],
+    )
+    row = _flow(store, ws).deals.set_index("deal_id").loc["F1"]
+    assert (row["stage_a"], row["stage_b"], row["category"]) == (
+        "Qualified interest",
+        "Proposal under review",
+        "progressed",
+    )
 
 
 def test_one_upload_without_history_or_amounts_moves_nothing_and_knows_no_money(store, ws):
