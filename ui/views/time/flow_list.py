@@ -90,6 +90,14 @@ def deal_list(deals: pd.DataFrame, key: str) -> None:
     if part.empty:
         st.caption(ui.t("tm.flow.list_empty"))
         return
-    raw = pd.DataFrame({ui.t(k): part[c] for c, k in LIST_COLUMNS.items()})
-    raw[ui.t("tm.flow.col.category")] = [ui.t(f"tm.flow.cat.{v}") for v in part["category"]]
+    # The download is made on click, outside the session: its names are translated now, and
+    # the list may hold every deal (tens of thousands at 1 M leads), so nothing per row here.
+    names = {c: ui.t(k) for c, k in LIST_COLUMNS.items()}
+    shown = {c: ui.t(f"tm.flow.cat.{c}") for c in fl.CATEGORIES}
+
+    def raw() -> pd.DataFrame:
+        out = pd.DataFrame({names[c]: part[c] for c in LIST_COLUMNS})
+        out[names["category"]] = part["category"].map(shown)
+        return out
+
     ui.show_table(_list_view, part, raw, f"flow_{arrow}", f"tm_flow_list_{arrow}")
