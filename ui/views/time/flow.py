@@ -24,8 +24,10 @@ CHARTS = ("waterfall", "sankey")  # the waterfall first: a Sankey has no axis to
 
 def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     """The waterfall: open at A, the steps, open at B. In deals, the value steps move no deal
-    and are left out; in money every step is drawn."""
-    rows = steps if measure == "amount" else steps[~steps["step"].isin(["value_up", "value_down"])]
+    and are left out; in money, so is one no deal is behind."""
+    value = steps["step"].isin(["value_up", "value_down"])
+    # a value step with no deal behind it (no amount moved, or no snapshots to see it) is left out
+    rows = steps[~value | (steps["deals"] > 0)] if measure == "amount" else steps[~value]
     total = rows["step"].isin(["open_a", "open_b"])
     if measure == "amount":
         values = [float(v) for v in rows["amount"]]
@@ -44,7 +46,14 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
         )
     )
     axis = ui.t("tm.flow.axis_money", currency=ui.currency()) if measure == "amount" else ui.t("tm.flow.axis_deals")
-    fig.update_layout(title=ui.t("tm.flow.chart"), yaxis_title=axis, showlegend=False, height=380)
+    # a label too long for its bar (money on a phone) is hidden, not shrunk past reading
+    fig.update_layout(
+        title=ui.t("tm.flow.chart"),
+        yaxis_title=axis,
+        showlegend=False,
+        height=380,
+        uniformtext=dict(minsize=10, mode="hide"),
+    )
     return fig
 
 
