@@ -502,3 +502,20 @@ def test_won_and_lost_in_the_window_are_the_overviews_figures_for_that_period(st
         head = overview.headline(cur, filters=period).now
     assert (steps.loc["won", "deals"], steps.loc["lost", "deals"]) == (head["won"], head["lost"])
     assert -steps.loc["won", "amount"] == head["revenue"]
+
+
+@pytest.mark.parametrize(
+    "before, after, category",
+    [
+        pytest.param("Proposal under review", "Qualified interest", "regressed", id="back-between-uploads"),
+        pytest.param("Initial interest", "Contract signed", "progressed", id="on-between-uploads"),
+        pytest.param("Initial interest", "Initial interest", "unchanged", id="same-in-both-uploads"),
+    ],
+)
+def test_without_history_the_uploads_give_the_stages(store, ws, before, after, category):
+    _snapshot_upload(store, ws, [_deal("G1", "Anna", d(2, 1), before, amount=10)], FEB15)
+    _snapshot_upload(store, ws, [_deal("G1", "Anna", d(2, 1), after, amount=10)], MAR20)
+    f = _flow(store, ws)
+    row = f.deals.set_index("deal_id").loc["G1"]
+    assert (row["stage_a"], row["stage_b"], row["category"]) == (before, after, category)
+    assert f.has_snapshots and not f.has_history
