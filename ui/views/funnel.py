@@ -91,7 +91,7 @@ STALLED_COLUMNS = {
     "amount": "an.col.amount",
     "since": "an.col.since",
     "days_in_stage": "an.col.days_in_stage",
-    "norm_days": "an.col.norm_days",
+    "rot_days": "tm.rotting.col.rot_days",  # the stage's limit: its own, else its norm
     "days_over": "an.col.days_over",
 }
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
