@@ -18,11 +18,13 @@ under review 10, Contract negotiation 10, Contract signed 5.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
 
 from funnel import access, snooze
+from funnel.cli import main
 from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.ladder import get_ladder, save_ladder
@@ -246,6 +248,75 @@ def test_open_deals_count_and_history(store, company):
     with store.cursor() as cur:
         o = rotting.open_deals(cur, filters=company)
     assert (o.open, o.with_history) == (6, 5)  # A B C D E G open; G has no history
+
+
+# ---- the command line ----------------------------------------------------------------------------
+def _cli(capsys, store, company, *argv):
+    """Run ``python -m funnel rotting`` on the fixture's file (the test's store closed first:
+    one connection to the file at a time)."""
+    store.close()
+    code = main(["rotting", "--db", store.path, "--workspace", company.workspace_id, *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        pytest.param(
+            ["--on", "2026-03-31"],
+            [
+                {"owner": "Ann", "deals": 3, "amount": 600, "days_over_max": 11, "top_deals": "G, D, B"},
+                {"owner": "Bob", "deals": 1, "amount": 300, "days_over_max": 11, "top_deals": "C"},
+            ],
+            id="digest",
+        ),
+        pytest.param(
+            ["--on", "2026-03-31", "--top", "1"],
+            [
+                {"owner": "Ann", "deals": 3, "amount": 600, "days_over_max": 11, "top_deals": "G"},
+                {"owner": "Bob", "deals": 1, "amount": 300, "days_over_max": 11, "top_deals": "C"},
+            ],
+            id="digest-top-1",
+        ),
+    ],
+)
+def test_cli_digest_json_by_hand(capsys, store, company, argv, expected):
+    code, out, err = _cli(capsys, store, company, *argv, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == expected
+
+
+def test_cli_one_owners_deals_and_a_snooze(capsys, store, company, tmp_path):
+    with store.transaction() as cur:
+        snooze.snooze(cur, company.workspace_id, "B", date(2026, 4, 2), "away", actor=ADMIN, today=date(2026, 3, 31))
+    out_file = tmp_path / "ann.csv"
+    code, out, err = _cli(
+        capsys, store, company, "--owner", "Ann", "--on", "2026-04-01", "--format", "csv", "--out", str(out_file)
+    )
+    assert code == 0 and out == "", err
+    lines = out_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "deal_id,owner,stage,channel,amount,since,days_in_stage,rot_days,days_over"
+    assert [line.split(",")[0] for line in lines[1:]] == ["G", "D"]  # B is snoozed until 2 April
+    assert lines[2].split(",")[-3:] == ["11", "10", "1"]
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        pytest.param(["--top", "0"], "--top", id="top-zero"),
+        pytest.param(["--workspace", "nowhere"], "no workspace", id="unknown-workspace"),
+        pytest.param(["--out", "/nonexistent-dir/x.csv"], "--out", id="unwritable-out"),
+    ],
+)
+def test_cli_bad_input_is_clear(capsys, store, company, argv, message):
+    code, out, err = _cli(capsys, store, company, *argv)
+    assert code == 3 and message in err and "Traceback" not in err
+
+
+def test_cli_table_of_nothing(capsys, store, company):
+    code, out, _ = _cli(capsys, store, company, "--owner", "Nobody")
+    assert code == 0 and out.strip() == "(no rotting deals)"
 
 
 # ---- the tab on the demo (AppTest) ---------------------------------------------------------------
