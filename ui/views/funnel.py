@@ -108,7 +108,10 @@ SPEED_COLUMNS = {
     "leads": "an.col.leads",
     "first_contact_hours": "an.col.first_contact_hours",
     "sal_days": "an.col.sal_days",
+    "proposal_days": "an.col.proposal_days",
+    "contract_days": "an.col.contract_days",
     "won_timed": "an.col.won_timed",
+    "payment_days": "an.col.payment_days",
     "lt_days": "an.col.lt_days",
     "lt_days_p80": "an.col.lt_days_p80",
 }
