@@ -7,14 +7,16 @@ out while their snooze runs (funnel.metrics.rotting computes both, as on screen)
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from funnel import money
 from funnel.cli import add_db_args, resolve_workspace
-from funnel.cli.report import _date, records
+from funnel.cli.report import records
 from funnel.db import open_store
 from funnel.errors import FunnelError
 from funnel.filters import Filters
@@ -33,7 +35,7 @@ def register(sub) -> None:
     )
     p.add_argument(
         "--on",
-        type=_date,
+        type=_day,
         default=None,
         metavar="YYYY-MM-DD",
         help="the day snoozes are judged on (default: today)",
@@ -41,6 +43,13 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--out", default=None, metavar="FILE", help="write to FILE instead of the terminal")
     p.set_defaults(func=run_rotting)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def compute(cur, workspace_id: str, *, owner: str | None, top: int, on=None) -> pd.DataFrame:

@@ -12,8 +12,9 @@ import streamlit as st
 import ui
 from funnel import snooze
 from funnel.metrics import rotting
-from ui import auth, writes
+from ui import auth
 from ui.text import date_input_format
+from ui.writes import show_message, write
 
 MAX_CHOICES = 500  # the worst deals offered in the snooze box; a person picks among the top
 
@@ -23,7 +24,7 @@ def _snooze() -> None:
     state = st.session_state
     deal_id, reason, until = str(state.get("tm_rot_deal")), str(state.get("tm_rot_reason") or ""), state["tm_rot_until"]
     ws, user = ui.workspace_id() or "", auth.current_user()
-    writes.write(
+    write(
         lambda cur: snooze.snooze(cur, ws, deal_id, until, reason, actor=user),
         ui.t("tm.rotting.snooze_done", deal=ui.plain(deal_id), until=ui.date(until)),
         "tm_rot",
@@ -33,7 +34,7 @@ def _snooze() -> None:
 def _unsnooze() -> None:
     deal_id = str(st.session_state.get("tm_rot_back_deal"))
     ws, user = ui.workspace_id() or "", auth.current_user()
-    writes.write(
+    write(
         lambda cur: snooze.unsnooze(cur, ws, deal_id, actor=user),
         ui.t("tm.rotting.unsnooze_done", deal=ui.plain(deal_id)),
         "tm_rot",
@@ -42,7 +43,7 @@ def _unsnooze() -> None:
 
 def snooze_form(rotten: pd.DataFrame, snoozed: pd.DataFrame, *, default_until: date) -> None:
     """The snooze box under the lists (editors only; the caller checks)."""
-    writes.show_message("tm_rot")
+    show_message("tm_rot")
     if len(rotten):
         with st.expander(ui.t("tm.rotting.snooze")):
             ids = [str(d) for d in rotten["deal_id"].head(MAX_CHOICES)]
@@ -96,7 +97,7 @@ def limits_form(workspace_id: str) -> None:
                 s: (None if pd.isna(v) else v) for s, v in zip(limits["stage"], edited[names["rot_days"]], strict=True)
             }
             user = auth.current_user()
-            if writes.write(
+            if write(
                 lambda cur: snooze.set_rot_days(cur, workspace_id, wanted, actor=user),
                 ui.t("tm.rotting.limits_done"),
                 "tm_rot",
