@@ -29,7 +29,7 @@ from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.ladder import get_ladder, save_ladder
 from funnel.metrics import rotting, stages
-from tests.conftest import insert
+from tests.conftest import DATASETS, insert, needs_shared
 
 ADMIN = access.User("admin")
 VIEWER = access.User("viewer", default_role="viewer")
@@ -317,6 +317,40 @@ def test_cli_bad_input_is_clear(capsys, store, company, argv, message):
 def test_cli_table_of_nothing(capsys, store, company):
     code, out, _ = _cli(capsys, store, company, "--owner", "Nobody")
     assert code == 0 and out.strip() == "(no rotting deals)"
+
+
+# ---- the Maven CRM pipeline (../shared) ----------------------------------------------------------
+MAVEN = DATASETS / "crm_sales_opportunities" / "sales_pipeline.csv"
+
+
+@needs_shared(MAVEN)
+def test_maven_engaging_deals_rot_after_their_stages_limit(store, ws):
+    """The 1 589 «Engaging» deals mapped to «Qualified interest» (norm 10) rot when the working
+    days from their engage date to the file's last date are more than 10; worked out here from
+    the CSV with numpy.busday_count, per agent too."""
+    import numpy as np
+    import pandas as pd
+
+    from funnel.ladder import apply_alias
+    from tests.ingest.helpers import load_file
+
+    load_file(store, ws, MAVEN, "deals")
+    with store.transaction() as cur:
+        apply_alias(cur, ws, "Engaging", "Qualified interest")
+    raw = pd.read_csv(MAVEN, parse_dates=["engage_date", "close_date"])
+    as_of = max(raw["engage_date"].max(), raw["close_date"].max()).date()
+    engaging = raw[raw["deal_stage"] == "Engaging"].copy()
+    engaging["days"] = [int(np.busday_count(d.date(), as_of)) for d in engaging["engage_date"]]
+    over = engaging[engaging["days"] > 10]
+    with store.cursor() as cur:
+        r = rotting.rotting(cur, filters=Filters(ws), on=date(2017, 12, 31))
+    assert len(over) == len(r.rotten) > 1500
+    assert set(r.rotten["deal_id"]) == set(over["opportunity_id"])
+    got = dict(zip(r.rotten["deal_id"], r.rotten["days_in_stage"], strict=True))
+    assert all(got[i] == d for i, d in zip(over["opportunity_id"], over["days"], strict=True))
+    digest = rotting.digest(r.rotten).set_index("owner")
+    per_agent = over.groupby("sales_agent").size()
+    assert {k: int(v) for k, v in digest["deals"].items()} == {k: int(v) for k, v in per_agent.items()}
 
 
 # ---- the tab on the demo (AppTest) ---------------------------------------------------------------
