@@ -28,7 +28,7 @@ from funnel import access
 from funnel.filters import Filters
 from funnel.ladder import get_ladder, save_ladder
 from funnel.metrics import speed
-from tests.conftest import insert
+from tests.conftest import DATASETS, insert, needs_shared
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 P, C, W = "Proposal under review", "Contract negotiation", "Deal done"
@@ -234,3 +234,33 @@ def test_the_funnel_pages_speed_tab_shows_the_total_row(app_db, lang, tab, total
     assert last[proposal] == fmt_num(want["proposal_days"], lang, 1) != "—"  # the demo dates every step
     assert last[lt] == fmt_num(want["lt_days"], lang, 1) != "—"
     assert last[leads] == fmt_num(want["leads"], lang)
+
+
+OLIST = DATASETS / "olist_funnel"
+
+
+@needs_shared(OLIST)
+def test_olist_payment_speed_by_hand(store, ws):
+    """Olist: 8 000 marketing-qualified leads (first contact date) and 842 won deals (won date).
+    The days from the lead to the win, worked out from the two CSVs with pandas, per origin and
+    over all: the median is speed's payment_days, the count its won_timed."""
+    from tests.ingest.helpers import load_file
+
+    load_file(store, ws, OLIST / "olist_marketing_qualified_leads_dataset.csv", "leads")
+    load_file(store, ws, OLIST / "olist_closed_deals_dataset.csv", "deals")
+    mql = pd.read_csv(OLIST / "olist_marketing_qualified_leads_dataset.csv", parse_dates=["first_contact_date"])
+    won = pd.read_csv(OLIST / "olist_closed_deals_dataset.csv", parse_dates=["won_date"])
+    both = won.merge(mql, on="mql_id")
+    both["days"] = (both["won_date"] - both["first_contact_date"]).dt.total_seconds() / 86400
+    both = both[both["days"] >= 0]
+    with store.cursor() as cur:
+        s = speed.speed(cur, filters=Filters(ws), by="channel")
+    total = s.iloc[-1]
+    assert bool(total["is_total"]) and total["won_timed"] == len(both) > 800
+    assert total["payment_days"] == pytest.approx(both["days"].median())
+    assert total["payment_days_p80"] == pytest.approx(both["days"].quantile(0.8))
+    assert total["leads"] == 8000
+    rows = s[~s["is_total"]].set_index("grp")
+    by_origin = both.assign(origin=both["origin"].fillna("unknown")).groupby("origin")["days"].median()
+    for origin, days in by_origin.items():
+        assert rows.loc[origin, "payment_days"] == pytest.approx(days), origin
