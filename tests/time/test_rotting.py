@@ -250,6 +250,28 @@ def test_open_deals_count_and_history(store, company):
     assert (o.open, o.with_history) == (6, 5)  # A B C D E G open; G has no history
 
 
+def test_a_stages_own_limit_travels_with_a_workspace_export(store, company, tmp_path):
+    """rot_days goes out in ladder.json and comes back on import (snoozes do not travel)."""
+    from funnel import portable
+
+    with store.transaction() as cur:
+        snooze.set_rot_days(cur, company.workspace_id, {"Contract negotiation": 3}, actor=ADMIN)
+        portable.export_workspace(cur, company.workspace_id, tmp_path / "ws.zip", actor=access.CLI_USER)
+        copy = portable.import_workspace(cur, tmp_path / "ws.zip", actor=access.CLI_USER, name="Copy")
+    with store.cursor() as cur:
+        limits = rotting.rot_limits(cur, copy.id).set_index("stage")
+        r = rotting.rotting(cur, filters=Filters(copy.id), on=date(2026, 3, 31))
+    assert limits.loc["Contract negotiation", "rot_days"] == 3
+    assert pd_isna(limits.loc["Initial interest", "rot_days"])
+    assert "E" in set(r.rotten["deal_id"])  # 4 working days against its own limit of 3
+
+
+def pd_isna(v) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(v))
+
+
 # ---- the command line ----------------------------------------------------------------------------
 def _cli(capsys, store, company, *argv):
     """Run ``python -m funnel rotting`` on the fixture's file (the test's store closed first:
