@@ -334,8 +334,11 @@ TEXTS = {
         "Время на этапах считается по истории этапов — загрузите её.",
         "Time in stage needs stage history — upload it.",
     ),
-    "an.fn.stalled": ("Зависшие сделки (дольше нормы этапа)", "Stalled deals (over the stage's norm)"),
-    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's norm."),
+    "an.fn.stalled": (
+        "Зависшие сделки (дольше срока этапа: своего или нормы)",
+        "Stalled deals (over the stage's limit: its own, else its norm)",
+    ),
+    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's limit."),
     "an.fn.stalled_no_history": (
         "Без истории этапов срок считается от создания сделки.",
         "Without stage history the time counts from the deal's creation.",

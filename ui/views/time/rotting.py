@@ -79,6 +79,8 @@ def _table(df: pd.DataFrame, columns: dict[str, str], name: str, key: str) -> No
 
 def render(filters: Filters) -> None:
     st.subheader(ui.t("tm.rotting.title"), help=ui.t("tm.rotting.help"))
+    # rotting is about now: one cached result for every period the sidebar may choose
+    filters = filters.with_(date_from=None, date_to=None)
     opened = ui.shared(rotting.open_deals, filters=filters)
     if not opened.open:
         st.info(ui.t("tm.rotting.no_deals"))
