@@ -439,3 +439,16 @@ def test_snoozing_on_the_tab_moves_the_deal_to_the_snoozed_list(app_db):
     assert metrics["Snoozed"] == "1"
     cells = {str(v) for df in at.dataframe for v in df.value.iloc[:, -1]}
     assert any(c.startswith("snoozed: Client on holiday, until") for c in cells)
+
+
+def test_a_viewer_sees_the_rotting_deals_but_no_snooze_or_limit_control(app_db):
+    from tests.dataui.helpers import signed_in
+
+    at = signed_in("guest-pass", "pages/time.py")
+    at.session_state["tm_tab"] = TAB["en"]
+    at.run()
+    assert not at.exception, at.exception
+    assert {m.label for m in at.metric} >= {"Rotting deals", "Snoozed"}
+    keys = {w.key for w in at.button} | {w.key for w in at.text_input} | {w.key for w in at.selectbox}
+    assert not keys & {"tm_rot_snooze", "tm_rot_reason", "tm_rot_deal", "tm_rot_unsnooze", "tm_rot_limits_save"}
+    assert "Editors can snooze deals" in " ".join(c.value for c in at.caption)
