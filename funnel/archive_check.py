@@ -179,6 +179,7 @@ def check_ladder(value, label: str) -> list[dict]:
         seen.add(name.strip().lower())
         _field(s, "probability", "share", where)
         _field(s, "norm_days", "whole", where, optional=True)
+        _field(s, "rot_days", "whole", where, optional=True)
         if s.get("kind") not in KINDS:
             raise ArchiveError(f"{where}: «kind» is {s.get('kind')!r}; expected one of {', '.join(KINDS)}.")
     if not any(s["kind"] == "won" for s in stages):

@@ -81,7 +81,7 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
             "workspace.json": settings,
             "ladder.json": _records(
                 cur,
-                "SELECT position, name, probability, norm_days, kind FROM stages "
+                "SELECT position, name, probability, norm_days, kind, rot_days FROM stages "
                 "WHERE workspace_id = ? ORDER BY position",
                 [workspace_id],
             ),
@@ -173,9 +173,11 @@ def _insert_tables(cur, wid: str, tmp: Path, label: str) -> None:
 def _insert_settings(cur, wid: str, parts: dict) -> None:
     """The ladder, aliases and scenarios, as checked by funnel.archive_check."""
     cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind, rot_days) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            [wid, s["position"], s["name"], s["probability"], s.get("norm_days"), s["kind"]]
+            # rot_days: a stage's own "rotten after"; absent from archives made before it existed
+            [wid, s["position"], s["name"], s["probability"], s.get("norm_days"), s["kind"], s.get("rot_days")]
             for s in parts["ladder.json"]
         ],
     )

@@ -38,10 +38,21 @@ def write_stages(cur, workspace_id: str, stages: Iterable[Stage]) -> None:
     """Replace the workspace's stored ladder with ``stages``, in order (positions from 1), and
     drop the aliases of stages that are gone. No checks and no version bump: the caller has
     validated the stages and bumps the data version."""
+    # A stage's own "rotten after" (rot_days, set on the Time page) is not in the ladder's
+    # editor: a stage that keeps its name keeps it.
+    rot = dict(
+        cur.execute(
+            "SELECT name, rot_days FROM stages WHERE workspace_id = ? AND rot_days IS NOT NULL", [workspace_id]
+        ).fetchall()
+    )
     cur.execute("DELETE FROM stages WHERE workspace_id = ?", [workspace_id])
     cur.executemany(
-        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [[workspace_id, pos, s.name, s.probability, s.norm_days, s.kind] for pos, s in enumerate(stages, start=1)],
+        "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind, rot_days) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            [workspace_id, pos, s.name, s.probability, s.norm_days, s.kind, rot.get(s.name)]
+            for pos, s in enumerate(stages, start=1)
+        ],
     )
     # An alias of a stage that is gone (renamed or removed) would resolve deals to a stage the
     # ladder no longer has; drop it, so those spellings are offered for mapping again.

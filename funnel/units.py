@@ -106,6 +106,9 @@ _COUNT = (
     "contacted",
     "qualified",
     "won_timed",
+    "proposal_deals",
+    "contract_deals",
+    "lt_timed",
     "sellers",
     "contacts_per_seller",
     "capacity",
@@ -137,6 +140,12 @@ _DAYS = (
     "lt_days",
     "days_in",
     "days_total",
+    "proposal_days",
+    "contract_days",
+    "payment_days",
+    "rot_days",
+    "limit_days",
+    "days_over_max",
 )
 _HOURS = ("first_contact_hours",)
 _NUMBER = ("elasticity", "orders_per_period")
@@ -164,7 +173,16 @@ _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
 # Decimals a table shows by default, per unit, and the figures that differ: ROMI and ДРР are
 # coarse percentages; a norm and days in or over a stage are whole days.
 DECIMALS = {"money": 0, "share": 1, "change": 1, "count": 0, "number": 2, "days": 1, "hours": 1, "index": 2, "flag": 0}
-_DECIMALS = {"romi": 0, "drr": 0, "norm_days": 0, "days_in_stage": 0, "days_over": 0}
+_DECIMALS = {
+    "romi": 0,
+    "drr": 0,
+    "norm_days": 0,
+    "days_in_stage": 0,
+    "days_over": 0,
+    "rot_days": 0,
+    "limit_days": 0,
+    "days_over_max": 0,
+}
 
 # The planner's levers: input → (unit, the least top of its slider, in the lever's own unit:
 # a share as a fraction). The planner page draws one slider and one number box per lever.

@@ -260,9 +260,12 @@ TEXTS = {
     "an.col.month": ("Месяц", "Month"),
     "an.col.first_contact_hours": ("До первого контакта, ч (медиана)", "To first contact, h (median)"),
     "an.col.sal_days": ("До SAL, дней (медиана)", "To SAL, days (median)"),
-    "an.col.lt_days": ("Лид → оплата (LT), дней (медиана)", "Lead → won (LT), days (median)"),
+    "an.col.lt_days": ("Первый контакт → оплата (LT), дней (медиана)", "First contact → won (LT), days (median)"),
     "an.col.lt_days_p80": ("LT, 80-й перцентиль", "LT, 80th percentile"),
     "an.col.won_timed": ("Выигранных с датами", "Won with dates"),
+    "an.col.proposal_days": ("До КП, дней (медиана)", "To proposal, days (median)"),
+    "an.col.contract_days": ("До договора, дней (медиана)", "To contract, days (median)"),
+    "an.col.payment_days": ("Лид → оплата, дней (медиана)", "Lead → won, days (median)"),
     "an.col.from_to": ("Переход", "Step"),
     "an.col.actual": ("Факт", "Actual"),
     "an.col.expected": ("Ожидание лестницы", "Ladder expects"),
@@ -333,8 +336,11 @@ TEXTS = {
         "Время на этапах считается по истории этапов — загрузите её.",
         "Time in stage needs stage history — upload it.",
     ),
-    "an.fn.stalled": ("Зависшие сделки (дольше нормы этапа)", "Stalled deals (over the stage's norm)"),
-    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's norm."),
+    "an.fn.stalled": (
+        "Зависшие сделки (дольше срока этапа: своего или нормы)",
+        "Stalled deals (over the stage's limit: its own, else its norm)",
+    ),
+    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's limit."),
     "an.fn.stalled_no_history": (
         "Без истории этапов срок считается от создания сделки.",
         "Without stage history the time counts from the deal's creation.",
@@ -355,8 +361,14 @@ TEXTS = {
     "an.fn.speed": ("Скорость", "Speed"),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (
-        "Календарное время: от создания лида до первого контакта, до квалификации (SAL) и до выигранной сделки (LT).",
-        "Calendar time: from the lead's creation to first contact, to qualification (SAL), and to the won deal (LT).",
+        "Календарное время, медианы: от создания лида до первого контакта, до квалификации (SAL), до этапа КП и "
+        "этапа договора (по истории этапов: первый этап лестницы, в названии которого есть «КП», «предложение» или "
+        "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); LT — от первого "
+        "контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
+        "Calendar time, medians: from the lead's creation to first contact, to qualification (SAL), to the proposal "
+        "and the contract stages (from stage history: the first ladder stage whose name says «proposal» or "
+        "«contract»; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
+        "to payment. The last row is the total over all leads and deals.",
     ),
     "an.table_cut": (
         "Показано строк: {shown} из {total}; все строки — в файлах для скачивания.",

@@ -267,4 +267,5 @@ def test_speed_by_hand(store, ws):
     assert r["grp"] == "Ann" and r["leads"] == 3 and r["contacted"] == 2
     assert r["first_contact_hours"] == pytest.approx(3)  # median of 2 h and 4 h
     assert r["sal_days"] == pytest.approx(2) and r["qualified"] == 1
-    assert r["lt_days"] == pytest.approx(10) and r["won_timed"] == 1
+    assert r["payment_days"] == pytest.approx(10) and r["won_timed"] == 1  # lead creation → won
+    assert r["lt_days"] == pytest.approx(10 - 2 / 24) and r["lt_timed"] == 1  # first contact (11:00) → won

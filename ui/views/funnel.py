@@ -92,7 +92,7 @@ STALLED_COLUMNS = {
     "amount": "an.col.amount",
     "since": "an.col.since",
     "days_in_stage": "an.col.days_in_stage",
-    "norm_days": "an.col.norm_days",
+    "rot_days": "tm.rotting.col.rot_days",  # the stage's limit: its own, else its norm
     "days_over": "an.col.days_over",
 }
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
@@ -109,7 +109,10 @@ SPEED_COLUMNS = {
     "leads": "an.col.leads",
     "first_contact_hours": "an.col.first_contact_hours",
     "sal_days": "an.col.sal_days",
+    "proposal_days": "an.col.proposal_days",
+    "contract_days": "an.col.contract_days",
     "won_timed": "an.col.won_timed",
+    "payment_days": "an.col.payment_days",
     "lt_days": "an.col.lt_days",
     "lt_days_p80": "an.col.lt_days_p80",
 }

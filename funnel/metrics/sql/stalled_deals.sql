@@ -1,6 +1,8 @@
--- Open deals of the period that have stayed in their current stage longer than its norm,
--- in working days up to the data's last day. The stay starts when the stage was entered
--- (stage history), else when the deal was created (from_history = false).
+-- Open deals of the period that have stayed in their current stage longer than its limit
+-- (rot_days: the stage's own "rotten after", else its norm_days), in working days up to the
+-- data's last day. The stay starts when the stage was entered (stage history), else when the
+-- deal was created (from_history = false). A deal exactly at its limit is not rotten yet.
+-- The Funnel page's stalled deals and the Time page's rotting deals are this one list.
 WITH
 -- include: _ranges
 -- include: _deals
@@ -10,12 +12,13 @@ spans AS (
     SELECT
         d.*,
         lad.norm_days,
+        coalesce(lad.rot_days, lad.norm_days)                                       AS rot_days,
         coalesce(d.last_stage = d.stage, false)                                    AS from_history,
         CAST(CASE WHEN d.last_stage = d.stage THEN d.last_entered_at ELSE d.created_at END AS DATE) AS d1,
         (SELECT day FROM as_of)                                                     AS d2
     FROM deals AS d
     JOIN ladder AS lad ON lad.name = d.stage
-    WHERE d.k = 0 AND d.status = 'open' AND lad.norm_days IS NOT NULL
+    WHERE d.k = 0 AND d.status = 'open' AND coalesce(lad.rot_days, lad.norm_days) IS NOT NULL
       AND (d.last_stage = d.stage OR d.created_at IS NOT NULL)
 ),
 -- include: _workdays
@@ -30,9 +33,10 @@ final AS (
         from_history,
         work_days                                      AS days_in_stage,
         norm_days,
-        work_days - norm_days                          AS days_over
+        rot_days,
+        work_days - rot_days                           AS days_over
     FROM worked
-    WHERE work_days > norm_days
+    WHERE work_days > rot_days
 )
 SELECT * FROM final
 ORDER BY days_over DESC, amount DESC NULLS LAST, deal_id

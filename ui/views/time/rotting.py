@@ -1,12 +1,120 @@
-"""The Time page's «rotting» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «rotting» tab: deals that sat in their stage longer than the stage allows,
+the ones snoozed with a known reason, a digest per owner, and (for editors) the snooze form and
+each stage's own limit. ``funnel.metrics.rotting`` computes every number; writes go through
+``funnel.snooze`` (role-checked there)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import pandas as pd
 import streamlit as st
 
 import ui
+from funnel.errors import FunnelError
 from funnel.filters import Filters
+from funnel.metrics import rotting
+from ui import auth
+from ui.views.time import rotting_edit
+
+SNOOZE_DAYS = 7  # the until-day offered first: a week from today
+DEAL_COLUMNS = {
+    "deal_id": "an.col.deal_id",
+    "owner": "an.col.owner",
+    "stage": "an.col.stage",
+    "amount": "an.col.amount",
+    "since": "an.col.since",
+    "days_in_stage": "an.col.days_in_stage",
+    "rot_days": "tm.rotting.col.rot_days",
+    "days_over": "an.col.days_over",
+}
+DIGEST_COLUMNS = {
+    "owner": "an.col.owner",
+    "deals": "an.col.deals",
+    "amount": "an.col.amount",
+    "days_over_max": "tm.rotting.col.days_over_max",
+    "top_deals": "tm.rotting.col.top_deals",
+}
+SNOOZED_COLUMNS = {
+    "deal_id": "an.col.deal_id",
+    "owner": "an.col.owner",
+    "stage": "an.col.stage",
+    "amount": "an.col.amount",
+    "days_over": "an.col.days_over",
+    "snoozed": "tm.rotting.snoozed",
+}
+
+
+TEXT_COLUMNS = ("top_deals", "snoozed")  # made as text already (deal ids; the snooze's line)
+
+
+def _cell(col: str, v) -> str:
+    if col in TEXT_COLUMNS:
+        return str(v)
+    if col in ("deal_id", "owner", "stage"):
+        return ui.label(v, "stage" if col == "stage" else None)
+    if col == "since":
+        return "—" if ui.missing(v) else ui.date(pd.Timestamp(v))
+    return ui.fmt_value(col, v)
+
+
+def display(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Cells as text for the language (plain text in st.dataframe: no Markdown)."""
+    return pd.DataFrame({ui.t(k): [_cell(c, v) for v in df[c]] for c, k in columns.items()})
+
+
+def snoozed_text(row) -> str:
+    """«snoozed: <reason>, until <day>» for one snoozed deal (plain text, for a table cell)."""
+    return ui.t("tm.rotting.snoozed_line", reason=row["reason"], until=ui.date(row["snoozed_until"]))
+
+
+def raw(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The download: the same columns, numbers kept as numbers, headers in the language."""
+    return pd.DataFrame({ui.t(k): df[c] for c, k in columns.items()})
+
+
+def _table(df: pd.DataFrame, columns: dict[str, str], name: str, key: str) -> None:
+    ui.show_table(display, df, raw(df, columns), name, key, columns)
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    st.subheader(ui.t("tm.rotting.title"), help=ui.t("tm.rotting.help"))
+    # rotting is about now: one cached result for every period the sidebar may choose
+    filters = filters.with_(date_from=None, date_to=None)
+    opened = ui.shared(rotting.open_deals, filters=filters)
+    if not opened.open:
+        st.info(ui.t("tm.rotting.no_deals"))
+        return
+    if not opened.with_history:
+        st.caption(ui.t("tm.rotting.no_history"))
+    deals = ui.shared(rotting.rotting_deals, filters=filters)
+    with ui.cursor() as cur:  # a small table, read on every run: a snooze shows at once
+        snoozes = rotting.snoozes(cur, filters.workspace_id)
+    parts = rotting.split(deals, snoozes, date.today())
+    rotten, snoozed = parts.rotten, parts.snoozed
+
+    c = st.columns(3)
+    c[0].metric(ui.t("tm.rotting.m_deals"), ui.num(len(rotten)))
+    c[1].metric(ui.t("tm.rotting.m_amount"), ui.money(rotten["amount"].fillna(0).sum() if len(rotten) else 0))
+    c[2].metric(ui.t("tm.rotting.m_snoozed"), ui.num(len(snoozed)))
+
+    if rotten.empty:
+        st.success(ui.t("tm.rotting.none"))
+    else:
+        st.markdown(f"**{ui.t('tm.rotting.digest')}**", help=ui.t("tm.rotting.digest_help", top=rotting.TOP))
+        _table(rotting.digest(rotten), DIGEST_COLUMNS, "rotting_digest", "tm_rot_digest")
+        st.markdown(f"**{ui.t('tm.rotting.list')}**")
+        _table(rotten, DEAL_COLUMNS, "rotting_deals", "tm_rot_deals")
+    if len(snoozed):
+        st.markdown(f"**{ui.t('tm.rotting.snoozed')}**")
+        shown = snoozed.assign(snoozed=[snoozed_text(r) for _, r in snoozed.iterrows()])
+        _table(shown, SNOOZED_COLUMNS, "rotting_snoozed", "tm_rot_snoozed")
+
+    if not auth.may("edit_ladder"):
+        st.caption(ui.t("tm.rotting.viewer"))
+        return
+    try:
+        rotting_edit.snooze_form(rotten, snoozed, default_until=date.today() + timedelta(days=SNOOZE_DAYS))
+        rotting_edit.limits_form(filters.workspace_id)
+    except FunnelError as exc:
+        ui.show_error(exc)
