@@ -137,6 +137,18 @@ _DAYS = (
 )
 _HOURS = ("first_contact_hours",)
 _NUMBER = ("elasticity", "orders_per_period")
+# Cohort maturity (funnel/metrics/cohorts.py)
+_COHORTS = {
+    "inside_window": "count",
+    "inside_share": "share",
+    "projected": "share",
+    "projected_p10": "share",
+    "projected_p90": "share",
+    "projected_age": "days",
+    "age_days": "days",
+    "leads_aged": "count",
+    "won_within": "count",
+}
 FIGURES: dict[str, str] = {
     **dict.fromkeys(_MONEY, "money"),
     **dict.fromkeys(_SHARE, "share"),
@@ -153,6 +165,7 @@ FIGURES: dict[str, str] = {
     "gross_margin": "money",
     "spend_unsplit": "flag",
     "unsplit": "flag",
+    **_COHORTS,
 }
 _CHANGES = ("_yoy_change", "_mom")
 _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
@@ -160,7 +173,7 @@ _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
 # Decimals a table shows by default, per unit, and the figures that differ: ROMI and ДРР are
 # coarse percentages; a norm and days in or over a stage are whole days.
 DECIMALS = {"money": 0, "share": 1, "change": 1, "count": 0, "number": 2, "days": 1, "hours": 1, "index": 2, "flag": 0}
-_DECIMALS = {"romi": 0, "drr": 0, "norm_days": 0, "days_in_stage": 0, "days_over": 0}
+_DECIMALS = {"romi": 0, "drr": 0, "norm_days": 0, "days_in_stage": 0, "days_over": 0, "projected_age": 0, "age_days": 0}
 
 # The planner's levers: input → (unit, the least top of its slider, in the lever's own unit:
 # a share as a fraction). The planner page draws one slider and one number box per lever.
