@@ -149,6 +149,15 @@ _COHORTS = {
     "leads_aged": "count",
     "won_within": "count",
 }
+# Time to convert (funnel/metrics/convert.py): per step, leads timed, median and 80th percentile
+_CONVERT = {
+    **{f"{step}_n": "count" for step in ("contact", "sal", "won", "to_won")},
+    **{
+        f"{step}_{q}": ("hours" if step == "contact" else "days")
+        for step in ("contact", "sal", "won", "to_won")
+        for q in ("median", "p80")
+    },
+}
 FIGURES: dict[str, str] = {
     **dict.fromkeys(_MONEY, "money"),
     **dict.fromkeys(_SHARE, "share"),
@@ -166,6 +175,7 @@ FIGURES: dict[str, str] = {
     "spend_unsplit": "flag",
     "unsplit": "flag",
     **_COHORTS,
+    **_CONVERT,
 }
 _CHANGES = ("_yoy_change", "_mom")
 _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
