@@ -23,7 +23,7 @@ from funnel.filters import Filters
 from funnel.metrics import convert
 from funnel.metrics.speed import speed
 from tests.analytics.fixtures import lead
-from tests.conftest import insert
+from tests.conftest import DATASETS, insert, needs_shared
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 H = datetime
@@ -188,3 +188,29 @@ def test_the_tab_shows_the_funnel_figure(app_db, lang, label, unit):
     assert {m.label: m.value for m in at.metric}[label] == unit.format(number(median, lang, 1))
     table = next(d.value for d in at.dataframe if t("an.dim.owner", lang) in d.value.columns)
     assert len(table) == len(convert.wide(result.table))
+
+
+# ---- Olist's public funnel (../shared/datasets), checked against the CSVs with pandas ------------
+@needs_shared(DATASETS / "olist_funnel")
+def test_olist_lead_to_won_matches_the_csvs(store, ws):
+    """Olist dates each MQL (its first contact is the lead's arrival) and each win: lead → won is
+    timed, counted straight from the CSVs (first win per lead, leads older than the window)."""
+    from tests.ingest.helpers import load_file
+
+    folder = DATASETS / "olist_funnel"
+    load_file(store, ws, folder / "olist_marketing_qualified_leads_dataset.csv", "leads")
+    load_file(store, ws, folder / "olist_closed_deals_dataset.csv", "deals")
+    with store.cursor() as cur:
+        result = convert.time_to_convert(cur, filters=Filters(ws))
+    mql = pd.read_csv(folder / "olist_marketing_qualified_leads_dataset.csv", parse_dates=["first_contact_date"])
+    deals = pd.read_csv(folder / "olist_closed_deals_dataset.csv", parse_dates=["won_date"])
+    first_win = mql["mql_id"].map(deals.groupby("mql_id")["won_date"].min())
+    days = (first_win - mql["first_contact_date"]).dt.total_seconds() / 86400
+    ripe = mql["first_contact_date"] <= pd.Timestamp(result.window.mature_until)
+    timed = days[ripe & (days >= 0)]
+    row = result.table[result.table["is_total"] & (result.table["step"] == "to_won")].iloc[0]
+    assert int(row["n"]) == len(timed) > 0
+    assert row["median"] == pytest.approx(timed.median())
+    assert result.leads == len(mql)
+    # Olist has no separate first-contact or SAL dates: those steps are named as undated
+    assert set(result.undated()) >= {"sal", "won"}

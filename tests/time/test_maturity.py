@@ -25,7 +25,7 @@ from funnel.errors import AccessDenied, ValidationError
 from funnel.filters import Filters
 from funnel.metrics import cohorts, maturity
 from tests.analytics.fixtures import lead
-from tests.conftest import insert
+from tests.conftest import DATASETS, insert, needs_shared
 
 PERIOD = (date(2026, 1, 1), date(2026, 4, 30))
 EDITOR = User(name="ed", default_role="editor")
@@ -270,3 +270,28 @@ def test_the_tab_shows_the_window_and_an_editor_sets_it(app_db, lang, window, in
     assert after.window.days == 40 and after.window.set_by_hand
     assert {m.label: m.value for m in at.metric}[window] == days_text.format("40")
     assert {m.label: m.value for m in at.metric}[inside] == number(after.window.maturing, lang)
+
+
+# ---- Olist's public funnel (../shared/datasets), checked against the CSVs with pandas ------------
+@needs_shared(DATASETS / "olist_funnel")
+def test_olist_cohorts_match_the_csvs_by_hand(store, ws):
+    """January 2018's MQLs: how many were won within 30 days, counted straight from the CSVs
+    (by calendar date, first win per lead) and by funnel."""
+    from tests.ingest.helpers import load_file
+
+    folder = DATASETS / "olist_funnel"
+    load_file(store, ws, folder / "olist_marketing_qualified_leads_dataset.csv", "leads")
+    load_file(store, ws, folder / "olist_closed_deals_dataset.csv", "deals")
+    mql = pd.read_csv(folder / "olist_marketing_qualified_leads_dataset.csv", parse_dates=["first_contact_date"])
+    deals = pd.read_csv(folder / "olist_closed_deals_dataset.csv", parse_dates=["won_date"])
+    first_win = deals.groupby("mql_id")["won_date"].min().dt.normalize()
+    jan = mql[(mql["first_contact_date"] >= "2018-01-01") & (mql["first_contact_date"] < "2018-02-01")]
+    delay = (jan["mql_id"].map(first_win) - jan["first_contact_date"]).dt.days
+    with store.cursor() as cur:
+        result = cohorts.cohort_maturity(cur, filters=Filters(ws))
+    curves = result.curves
+    row = curves[(curves["month"] == date(2018, 1, 1)) & (curves["age_days"] == 30)].iloc[0]
+    assert int(row["leads_aged"]) == len(jan)  # every January lead is months old at the data's end
+    assert int(row["won_within"]) == int((delay <= 30).sum()) > 0
+    table = result.cohorts.set_index("month")
+    assert int(table.loc[date(2018, 1, 1), "won"]) == int(delay.notna().sum())
