@@ -28,6 +28,7 @@ import pandas as pd
 from funnel.filters import Filters
 from funnel.metrics import query
 from funnel.metrics.maturity import Maturity, maturity
+from funnel.model.projection import lag_shares
 
 STEPS = ("contact", "sal", "won", "to_won")  # in the order a lead goes through them
 UNITS = {"contact": "hours", "sal": "days", "won": "days", "to_won": "days"}
@@ -105,3 +106,12 @@ def wide(table: pd.DataFrame) -> pd.DataFrame:
     if out.empty:
         return out
     return out.sort_values(["is_total", "contact_n"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def won_lag(cur, *, workspace_id: str) -> tuple[float, ...]:
+    """The share of a month's leads' revenue that arrives k months later (projection.lag_shares),
+    from every won deal with a lead in the workspace (``won_delays.sql``: the same delays the
+    conversion window learns from); () without any: the planner then keeps revenue in the
+    leads' own month."""
+    delays = query.run(cur, "won_delays", query.params(Filters(workspace_id)))
+    return lag_shares((int(d), int(n)) for d, n in zip(delays["days"], delays["wins"], strict=True))

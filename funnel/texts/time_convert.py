@@ -52,4 +52,10 @@ TEXTS = {
     "tm.convert.col.to_won_n": ("Заявка → сделка: лидов", "Lead → won: leads"),
     "tm.convert.col.to_won_median": ("Заявка → сделка: медиана, дн.", "Lead → won: median, days"),
     "tm.convert.col.to_won_p80": ("Заявка → сделка: P80, дн.", "Lead → won: P80, days"),
+    "tm.convert.lag_note": (
+        "Выручка от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
+        "если план поднимает число лидов, оборот дорастает до него постепенно.",
+        "A month's leads bring their revenue over the following months, as the data's lead-to-won times say: "
+        "when the plan raises leads, turnover grows into it gradually.",
+    ),
 }

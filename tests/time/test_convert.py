@@ -22,6 +22,7 @@ import pytest
 from funnel.filters import Filters
 from funnel.metrics import convert
 from funnel.metrics.speed import speed
+from funnel.model.projection import DAYS_PER_MONTH, lag_shares, project
 from tests.analytics.fixtures import lead
 from tests.conftest import DATASETS, insert, needs_shared
 
@@ -214,3 +215,60 @@ def test_olist_lead_to_won_matches_the_csvs(store, ws):
     assert result.leads == len(mql)
     # Olist has no separate first-contact or SAL dates: those steps are named as undated
     assert set(result.undated()) >= {"sal", "won"}
+
+
+# ---- the planner's projection places a month's leads' revenue by the delays ---------------------
+@pytest.mark.parametrize(
+    ("delays", "shares"),
+    [
+        pytest.param([(0, 4)], (1.0,), id="same-day-wins-stay-in-the-month"),
+        # half a month: of leads arriving evenly over the month, half are won within it, half the next
+        pytest.param([(DAYS_PER_MONTH / 2, 2), (0, 2)], (0.75, 0.25), id="half-a-month-splits-in-two"),
+        # 1.25 months: 3/4 of them land a month later, 1/4 two months later
+        pytest.param([(1.25 * DAYS_PER_MONTH, 1)], (0.0, 0.75, 0.25), id="a-month-and-a-quarter"),
+        pytest.param([(-3, 5)], (), id="a-win-before-its-lead-is-left-out"),
+        pytest.param([], (), id="no-wins-no-lag"),
+    ],
+)
+def test_lag_shares(delays, shares):
+    assert lag_shares(delays) == pytest.approx(shares)
+
+
+# History: 100 a month for Jan–Mar 2026. The plan: 200 a month from April; lag (0.5, 0.5).
+# April = 0.5 × 200 (April's leads) + 0.5 × 100 (March, from the history) = 150; May = 200 on.
+# A flat plan equal to the history stays at 100.
+@pytest.mark.parametrize(
+    ("level", "lag", "expected"),
+    [
+        pytest.param(200.0, (0.5, 0.5), [150.0, 200.0, 200.0], id="a-raised-plan-grows-into-its-level"),
+        pytest.param(100.0, (0.5, 0.5), [100.0, 100.0, 100.0], id="a-plan-like-its-history-stays-flat"),
+        pytest.param(200.0, (0.0, 0.5, 0.5), [100.0, 150.0, 200.0], id="two-months-of-delay"),
+        pytest.param(200.0, (), [200.0, 200.0, 200.0], id="no-lag-same-month-as-before"),
+    ],
+)
+def test_the_projection_places_revenue_by_the_delays(level, lag, expected):
+    history = [(date(2026, m, 1), 100.0) for m in (1, 2, 3)]
+    out = project(history, 3, level=level, lag=lag)
+    assert [m for m, _ in out["rows"]] == [date(2026, 4, 1), date(2026, 5, 1), date(2026, 6, 1)]
+    assert [v for _, v in out["rows"]] == pytest.approx(expected)
+    assert out["lagged"] is bool(lag)
+
+
+def test_won_lag_reads_the_data(timed):
+    # wins 12 days (L1: 1 → 13 March), 20 days (L4), 2 days (L5) after their leads, by date:
+    # each q = d / 30.4375 < 1, so month 0 gets Σ(1 − q) / 3 and month 1 Σ q / 3
+    store, ws = timed
+    with store.cursor() as cur:
+        shares = convert.won_lag(cur, workspace_id=ws)
+    q = (12 + 20 + 2) / DAYS_PER_MONTH
+    assert shares == pytest.approx(((3 - q) / 3, q / 3))
+
+
+def test_the_planner_says_its_projection_follows_the_delays(app):
+    from funnel.i18n import t
+
+    at = app.switch_page("pages/planner.py").run()
+    at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    assert t("tm.convert.lag_note", "ru") in [c.value for c in at.caption]
