@@ -5,9 +5,10 @@ A **cohort** is the leads created in one calendar month of the filters' period (
 channel/owner/segment filters). A lead is **won** on the day its first won deal closed (two
 won deals of one lead count once, so no share passes 100 %).
 
-- ``conversion at N days`` of a cohort = its leads won within N days of creation ÷ its leads at
-  least N days old on the data's last day (the leads that had N days to convert; a lead
-  younger than N is left out of that point, not counted as a failure). No lead that old: NULL.
+- ``conversion at N days`` of a cohort = its leads won within N days of creation ÷ its leads,
+  once every lead of the cohort is at least N days old on the data's last day; before that,
+  NULL (a gap in the curve: the point would be a few early leads' figure, and a lead younger
+  than N is not a failure). ``leads_aged`` says how many had reached N days.
 - ``conversion`` (so far) = its leads won by the data's last day ÷ its leads; zero leads: NULL.
 - ``inside_share`` = its leads created after ``mature_until`` (funnel/metrics/maturity.py: the
   data's last day − the conversion window, set by hand or learned) ÷ its leads.
@@ -17,15 +18,15 @@ won deals of one lead count once, so no share passes 100 %).
 **Projection of a young cohort** (ratio to final, learned from the matured cohorts, the
 chain-ladder idea): for a mature cohort c and an age N, ``ratio_c(N) = final_c ÷ conversion_c(N)``
 (defined when conversion_c(N) > 0). A young cohort y is projected from the oldest age N in AGES
-at which at least half of its leads are N days old (so that conversion_y(N) speaks for the
-cohort, not for its first few days) and at least MIN_MATURED mature cohorts have a ratio:
+that all its leads have reached (conversion_y(N) defined) and at which at least MIN_MATURED
+mature cohorts have a ratio:
 
     projected_y (P50) = conversion_y(N) × median of ratio_c(N) over those cohorts,
     P10 / P90         = conversion_y(N) × the 10th / 90th percentile of the same ratios
 
 (percentiles linear between the sorted ratios, as DuckDB's quantile_cont and numpy's default),
 each kept between the cohort's conversion so far (it can't end lower) and 1. No such age (too
-few mature cohorts, or too few of its leads are old enough for any age whose matured
+few mature cohorts, or the cohort's youngest lead has not reached an age whose mature
 conversion is above zero): no projection (NULL) — "too young to say".
 """
 
@@ -87,7 +88,9 @@ def shape(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     curves = rows[["month", "age_days", "leads_aged", "won_within"]].copy()
     for col in ("age_days", "leads_aged", "won_within"):
         curves[col] = curves[col].astype(int)
-    curves["conversion"] = _ratio(curves["won_within"], curves["leads_aged"])
+    whole = curves["month"].map(dict(zip(rows["month"], rows["leads"].astype(int), strict=False)))
+    complete = curves["leads_aged"].where(curves["leads_aged"] == whole, 0)  # 0: NULL by _ratio
+    curves["conversion"] = _ratio(curves["won_within"], complete)
     sizes = rows.drop_duplicates("month")[["month", "leads", "won", "inside_window"]].reset_index(drop=True)
     for col in ("leads", "won", "inside_window"):
         sizes[col] = sizes[col].astype(int)
@@ -127,7 +130,7 @@ def _band(month, leads: int, so_far, at: dict, ratios: dict[int, list[float]]):
     for age in sorted(AGES, reverse=True):
         leads_aged, conv = at.get((month, age), (0, None))
         learned = ratios.get(age, [])
-        if not leads_aged or 2 * leads_aged < leads or conv is None or len(learned) < MIN_MATURED:
+        if not leads_aged or leads_aged < leads or conv is None or pd.isna(conv) or len(learned) < MIN_MATURED:
             continue
         floor = so_far or 0.0
         p10, p50, p90 = (min(max(conv * q, floor), 1.0) for q in np.quantile(learned, [0.1, 0.5, 0.9]))

@@ -59,8 +59,9 @@ TEXTS = {
     "tm.maturity.age": ("Дней с появления лида", "Days since the lead arrived"),
     "tm.maturity.share_won": ("Доля лидов со сделкой", "Share of leads won"),
     "tm.maturity.curves_note": (
-        "Точка «N дней» считает только лиды, которым уже есть N дней. Показаны последние {n} когорт.",
-        "The point «N days» counts only leads at least N days old. The last {n} cohorts are shown.",
+        "Точка «N дней» появляется, когда всем лидам когорты уже есть N дней. Показаны последние {n} когорт.",
+        "The point «N days» appears once every lead of the cohort is at least N days old. The last {n} cohorts "
+        "are shown.",
     ),
     "tm.maturity.final": ("Итоговая конверсия когорт", "Final conversion of the cohorts"),
     "tm.maturity.so_far": ("На сегодня", "So far"),

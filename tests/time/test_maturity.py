@@ -91,8 +91,9 @@ def test_the_learned_window(cohort_ws):
         pytest.param(JAN, 60, 4, 3, 0.75, id="jan-60d-L3-won-on-its-60th-day"),
         pytest.param(JAN, 90, 4, 3, 0.75, id="jan-90d"),
         pytest.param(JAN, 180, 0, 0, None, id="jan-180d-no-lead-that-old"),
-        pytest.param(APR, 7, 1, 0, 0.0, id="apr-7d-only-L5-old-enough-won-on-day-9"),
-        pytest.param(APR, 14, 1, 1, 1.0, id="apr-14d-L5"),
+        # L6 is 0 days old: April has no point yet, whatever L5 did
+        pytest.param(APR, 7, 1, 0, None, id="apr-7d-L6-too-young-no-point"),
+        pytest.param(APR, 14, 1, 1, None, id="apr-14d-L5-won-but-no-point-yet"),
         pytest.param(APR, 30, 0, 0, None, id="apr-30d-none-old-enough"),
     ],
 )
@@ -181,8 +182,8 @@ def test_no_leads_gives_empty_frames(store, ws):
 # ---- the projection, on hand-made frames ------------------------------------------------------
 # Mature cohorts A, B, C: final 10 %, 12 %, 9 %; at 30 days 5 %, 4 %, 6 % → ratios 2.0, 3.0, 1.5.
 # Sorted 1.5, 2, 3: median 2; P10 at 0.2 → 1.5 + 0.2 × 0.5 = 1.6; P90 at 1.8 → 2 + 0.8 × 1 = 2.8.
-# Young cohort Y: 100 leads, 60 of them 30 days old, 5 % of those won within 30 days; only 10
-# are 60 days old (fewer than half), so 60 days is skipped. Projection: 5 % × (1.6, 2, 2.8).
+# Young cohort Y: 100 leads, all 30 days old, 5 % won within 30 days; only 10 are 60 days old
+# (no point at 60 days yet), so 60 days is skipped. Projection: 5 % × (1.6, 2, 2.8).
 def frames(y_so_far=0.04, matured=("A", "B", "C")):
     final = {"A": 0.10, "B": 0.12, "C": 0.09}
     at30 = {"A": 0.05, "B": 0.04, "C": 0.06}
@@ -192,7 +193,7 @@ def frames(y_so_far=0.04, matured=("A", "B", "C")):
     curve_rows = []
     for m in matured:
         curve_rows += [(m, 30, 100, at30[m]), (m, 60, 100, final[m])]
-    curve_rows += [("Y", 30, 60, 0.05), ("Y", 60, 10, 0.2)]
+    curve_rows += [("Y", 30, 100, 0.05), ("Y", 60, 10, None)]
     curves = pd.DataFrame(curve_rows, columns=["month", "age_days", "leads_aged", "conversion"])
     return table, curves
 
