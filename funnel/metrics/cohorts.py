@@ -73,7 +73,7 @@ def cohort_maturity(cur, *, filters: Filters) -> CohortMaturity:
     """The cohorts of ``filters``' period, their curves and projections (see the module's docstring)."""
     m = maturity(cur, filters=filters)
     bound = query.params(filters, "period")  # every lead of the period: none left out for being young
-    bound.update(ages=list(AGES), window_until=m.mature_until)
+    bound.update(ages=list(AGES), window_until=m.mature_until, as_of=m.as_of)
     rows = query.run(cur, "cohort_maturity", bound)
     return CohortMaturity(*shape(rows), m)
 

@@ -13,7 +13,7 @@ first_win AS (
     WHERE status = 'won' AND lead_id IS NOT NULL AND closed_at IS NOT NULL
     GROUP BY lead_id
 ),
-lead_times AS (
+lead_times AS MATERIALIZED (  -- read four times below: computed once
     SELECT
         {lead}                                                              AS grp,
         leads.created_date <= $ripe_until                                   AS ripe,

@@ -5,11 +5,11 @@
 --   leads          the cohort's leads;
 --   won            its leads won by the data's last day;
 --   inside_window  its leads created after $window_until (still inside the conversion window);
---   leads_aged     its leads at least N days old on the data's last day;
+--   leads_aged     its leads at least N days old on the data's last day ($as_of, known to the
+--                  caller from the conversion window: the _as_of scan again cost ~0.3 s at 1 M leads);
 --   won_within     of those, the leads won within N days of their creation.
 WITH
 -- include: _leads
--- include: _as_of
 first_win AS (
     SELECT lead_id, min(CAST(closed_at AS DATE)) AS won_day
     FROM deal_facts
@@ -20,7 +20,7 @@ lead_ages AS (
     SELECT
         CAST(date_trunc('month', l.created_date) AS DATE)               AS cohort,
         l.created_date > $window_until                                   AS inside,
-        date_diff('day', l.created_date, (SELECT day FROM as_of))        AS age,
+        date_diff('day', l.created_date, CAST($as_of AS DATE))          AS age,
         date_diff('day', l.created_date, w.won_day)                      AS days_to_win
     FROM leads AS l
     LEFT JOIN first_win AS w ON w.lead_id = l.lead_id
