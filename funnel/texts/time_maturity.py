@@ -74,6 +74,10 @@ TEXTS = {
         "the median is the projection, the 10th and 90th percentiles the band. It needs at least {n} mature cohorts; "
         "«—» means too young to say.",
     ),
+    "tm.maturity.curves_download": (
+        "Точки кривых — когорта, возраст, лидов этого возраста, выиграно за это время — в файлах:",
+        "The curves' points (cohort, age, leads that old, won within that time) as files:",
+    ),
     "tm.maturity.col.month": ("Когорта", "Cohort"),
     "tm.maturity.col.leads": ("Лиды", "Leads"),
     "tm.maturity.col.won": ("Лиды со сделкой", "Leads won"),

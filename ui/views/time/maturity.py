@@ -53,8 +53,14 @@ def render(filters: Filters) -> None:
     ui.chart(final_figure, result.cohorts, key="tm_mat_final")
     st.caption(ui.t("tm.maturity.method", n=cohorts.MIN_MATURED))
     ui.simple_table(result.cohorts, COHORT_TABLE, "cohort_maturity", key="tm_mat_table")
-    with st.expander(ui.t("tm.maturity.curves")):
-        ui.simple_table(result.curves, CURVE_TABLE, "cohort_curves", key="tm_mat_curve_table")
+    # the curves' points as files only: a second table of cohorts × ages cost the browser more
+    # than the rest of the tab (measured with scripts/bench_time.py at 1 M leads)
+    st.caption(ui.t("tm.maturity.curves_download"))
+    names = {col: ui.t(key) for col, key in CURVE_TABLE.items()}
+    points = result.curves
+    ui.download_buttons(
+        lambda: points.rename(columns=names)[list(names.values())], "cohort_curves", key="tm_mat_curves_dl"
+    )
 
 
 def window_block(ws_id: str, m: maturity.Maturity) -> None:
