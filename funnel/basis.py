@@ -3,8 +3,10 @@ counts in the month it closed, as on the Overview) or **cohort** (a deal counts 
 lead, as the Overview, Channels and Funnel count "by cohort").
 
 On cohort basis only leads old enough to have converted count in the conversion
-(funnel/metrics/maturity.py: created by ``mature_until`` = the data's last day − the 90th
-percentile of lead-to-won days, learned from the data). So, for the same filters:
+(funnel/metrics/maturity.py: created by ``mature_until`` = the data's last day − the
+conversion window: the workspace's own setting ``conversion_window_days`` when an editor set one
+on the Time page, else the 90th percentile of lead-to-won days, learned from the data). So, for
+the same filters:
 
 - leads a month = every lead of the period ÷ months, and CPL = spend ÷ every lead: volume and
   cost do not need to mature, so they are the period basis's own;

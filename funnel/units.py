@@ -149,6 +149,27 @@ _DAYS = (
 )
 _HOURS = ("first_contact_hours",)
 _NUMBER = ("elasticity", "orders_per_period")
+# Cohort maturity (funnel/metrics/cohorts.py)
+_COHORTS = {
+    "inside_window": "count",
+    "inside_share": "share",
+    "projected": "share",
+    "projected_p10": "share",
+    "projected_p90": "share",
+    "projected_age": "days",
+    "age_days": "days",
+    "leads_aged": "count",
+    "won_within": "count",
+}
+# Time to convert (funnel/metrics/convert.py): per step, leads timed, median and 80th percentile
+_CONVERT = {
+    **{f"{step}_n": "count" for step in ("contact", "sal", "won", "to_won")},
+    **{
+        f"{step}_{q}": ("hours" if step == "contact" else "days")
+        for step in ("contact", "sal", "won", "to_won")
+        for q in ("median", "p80")
+    },
+}
 FIGURES: dict[str, str] = {
     **dict.fromkeys(_MONEY, "money"),
     **dict.fromkeys(_SHARE, "share"),
@@ -166,6 +187,8 @@ FIGURES: dict[str, str] = {
     "gross_margin": "money",
     "spend_unsplit": "flag",
     "unsplit": "flag",
+    **_COHORTS,
+    **_CONVERT,
 }
 _CHANGES = ("_yoy_change", "_mom")
 _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
@@ -182,6 +205,8 @@ _DECIMALS = {
     "rot_days": 0,
     "limit_days": 0,
     "days_over_max": 0,
+    "projected_age": 0,
+    "age_days": 0,
 }
 
 # The planner's levers: input → (unit, the least top of its slider, in the lever's own unit:

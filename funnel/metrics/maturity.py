@@ -10,24 +10,37 @@ day with any lead, deal or spend. Younger leads are *maturing*:
 they are left out of cohort figures, and the screens say how many.
 
 No won deal with a lead (no delays to learn from): no window, every lead counts.
+
+A workspace may set its own window (``workspace_settings`` key ``conversion_window_days``, an
+integer of days, written by ``set_window`` by an editor); it then replaces the learned one
+wherever conversion is counted by cohort (the metric queries' ``$mature_until``, the planner's
+cohort basis, the cohort maturity tab). Writing it bumps the data version, so every cached
+figure that depends on the window is computed again.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from funnel.errors import keyed_error
 from funnel.filters import Filters
 from funnel.metrics import facts
 from funnel.metrics.facts import version_key
 from funnel.periods import data_range
+from funnel.workspace import authorize, bump_version
 
 SHARE = 0.9  # the window holds this share of the lead-to-won delays
 NO_LIMIT = date(9999, 12, 31)
+SETTING = "conversion_window_days"  # workspace_settings key of a window set by hand
+MAX_DAYS = 3650  # a window longer than ten years is a typo, not a sales cycle
 _WINDOW_SQL = """
-SELECT CAST(ceil(quantile_cont(date_diff('day', CAST(lead_created_at AS DATE), CAST(closed_at AS DATE)), $share))
-            AS INTEGER)
+-- rounded before ceil: 20 + 0.7 × 40 comes out of the interpolation as 48.000000000000004,
+-- which must stay a window of 48 days, not 49
+SELECT CAST(ceil(round(quantile_cont(date_diff('day', CAST(lead_created_at AS DATE), CAST(closed_at AS DATE)),
+                                     $share), 6)) AS INTEGER)
 FROM deal_facts
 WHERE status = 'won' AND lead_created_at IS NOT NULL AND closed_at IS NOT NULL AND closed_at >= lead_created_at
 """
@@ -38,7 +51,8 @@ WHERE workspace_id = $ws AND created_date BETWEEN $lo AND $hi AND created_date >
   AND (len($owners) = 0 OR list_contains($owners, owner))
   AND (len($segments) = 0 OR list_contains($segments, segment))
 """
-_cache: dict[tuple, tuple[int | None, date | None]] = {}
+_SETTING_SQL = "SELECT CAST(value AS VARCHAR) FROM workspace_settings WHERE workspace_id = $ws AND key = $key"
+_cache: dict[tuple, tuple[int | None, int | None, date | None]] = {}
 _lock = threading.Lock()
 
 
@@ -46,28 +60,75 @@ _lock = threading.Lock()
 class Maturity:
     """days [the window, None without delays to learn from], as_of [the data's last day],
     mature_until [the last creation day of a mature lead], maturing [leads of the period younger
-    than that]."""
+    than that], learned [the data's own window, whatever the setting], set_by_hand [days comes
+    from the workspace's setting]."""
 
     days: int | None
     as_of: date | None
     mature_until: date
     maturing: int = 0
+    learned: int | None = None
+    set_by_hand: bool = False
 
 
-def window(cur, workspace_id: str) -> tuple[int | None, date | None]:
-    """(days, as_of) for the workspace, learned once per data version."""
+def _cached(cur, workspace_id: str) -> tuple[int | None, int | None, date | None]:
+    """(the setting, the learned window, as_of), read once per data version."""
     key = version_key(cur, workspace_id)
     with _lock:
         if key in _cache:
             return _cache[key]
     with facts.use(cur, workspace_id, history=False) as table:
-        days = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
+        learned = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
     as_of = data_range(cur, workspace_id)[1]  # the last day the data has seen anything happen
+    value = (setting(cur, workspace_id), learned, as_of)
     with _lock:
         if len(_cache) > 64:
             _cache.clear()
-        _cache[key] = (days, as_of)
-    return days, as_of
+        _cache[key] = value
+    return value
+
+
+def setting(cur, workspace_id: str) -> int | None:
+    """The window the workspace set by hand (days), None when it uses the data's own."""
+    rows = cur.execute(_SETTING_SQL, {"ws": workspace_id, "key": SETTING}).fetchall()
+    if not rows:
+        return None
+    try:
+        return int(json.loads(rows[0][0]))
+    except (TypeError, ValueError):  # a value written by hand in the file: the data's window
+        return None
+
+
+def window(cur, workspace_id: str) -> tuple[int | None, date | None]:
+    """(days, as_of) for the workspace: the window set by hand, else the one learned from the
+    data (None without delays to learn from); once per data version."""
+    by_hand, learned, as_of = _cached(cur, workspace_id)
+    return (by_hand if by_hand is not None else learned), as_of
+
+
+def learned_window(cur, workspace_id: str) -> int | None:
+    """The window the data gives (the 90th percentile of lead-to-won days), whatever is set."""
+    return _cached(cur, workspace_id)[1]
+
+
+def set_window(cur, workspace_id: str, days: int | None, *, actor) -> None:
+    """Set the workspace's conversion window to ``days`` (1..MAX_DAYS whole days), or with None
+    go back to the data's own. Editors and admins only (the ladder's right: it changes every
+    cohort figure); ValidationError naming the field on a bad value. Bumps the data version."""
+    authorize(cur, actor, "edit_ladder", workspace_id)
+    if days is None:
+        cur.execute("DELETE FROM workspace_settings WHERE workspace_id = ? AND key = ?", [workspace_id, SETTING])
+    else:
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+            raise keyed_error("tm.maturity.err.window", days=days, most=MAX_DAYS)
+        actor_name = getattr(actor, "name", None)
+        cur.execute(
+            "INSERT INTO workspace_settings (workspace_id, key, value, updated_at, updated_by) "
+            "VALUES (?, ?, ?, current_timestamp, ?) ON CONFLICT (workspace_id, key) DO UPDATE SET "
+            "value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            [workspace_id, SETTING, json.dumps(days), actor_name],
+        )
+    bump_version(cur, workspace_id)
 
 
 def mature_until(cur, workspace_id: str) -> date:
@@ -84,4 +145,5 @@ def maturity(cur, *, filters: Filters) -> Maturity:
     bound = {k: p[k] for k in ("ws", "channels", "owners", "segments")}
     bound.update(lo=filters.date_from or date(1, 1, 1), hi=filters.date_to or NO_LIMIT, mature_until=until)
     maturing = cur.execute(_MATURING_SQL, bound).fetchall()[0][0] if until < NO_LIMIT else 0
-    return Maturity(days, as_of, until, int(maturing))
+    by_hand, learned, _ = _cached(cur, filters.workspace_id)
+    return Maturity(days, as_of, until, int(maturing), learned, by_hand is not None)

@@ -1,13 +1,42 @@
 """Projection: the months ahead, with monthly seasonality learned from the history when at
-least a year of it is present (else a flat line, and the result says so)."""
+least a year of it is present (else a flat line, and the result says so). With ``lag`` (the
+data's lead-to-won delays as month shares, ``lag_shares``) a month's leads bring their revenue
+over the months that follow, not in the month they arrive."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from funnel.model.fields import non_negative
 
 MIN_MONTHS_FOR_SEASON = 12
+DAYS_PER_MONTH = 365.25 / 12  # a calendar month on average, for delays given in days
+
+
+def lag_shares(delays: Iterable[tuple[int, int]]) -> tuple[float, ...]:
+    """(s_0, s_1, …): of the revenue a month's leads bring, the share that arrives k calendar
+    months after the month they arrived, from ``delays`` = (days from lead to won, wins).
+
+    Leads arrive evenly over their month (of DAYS_PER_MONTH days), so a win d days after its
+    lead lands q = d ÷ DAYS_PER_MONTH months later: in month floor(q) for a share 1 − frac(q) of
+    the month's arrivals and in month floor(q) + 1 for frac(q). Shares are weighted by wins and
+    sum to 1. A delay below zero is left out; no wins give () (no lag: the same month)."""
+    weights: dict[int, float] = {}
+    total = 0
+    for days, wins in delays:
+        if days is None or days < 0 or not wins:
+            continue
+        q = days / DAYS_PER_MONTH
+        k, frac = int(math.floor(q)), q - math.floor(q)
+        weights[k] = weights.get(k, 0.0) + wins * (1 - frac)
+        if frac:
+            weights[k + 1] = weights.get(k + 1, 0.0) + wins * frac
+        total += wins
+    if not total:
+        return ()
+    return tuple(weights.get(k, 0.0) / total for k in range(max(weights) + 1))
 
 
 def add_month(d: date, n: int = 1) -> date:
@@ -32,15 +61,27 @@ def seasonal_index(history: list[tuple[date, float]]) -> dict[int, float] | None
 
 
 def project(
-    history: list[tuple[date, float]], months: int = 12, *, level: float | None = None, start: date | None = None
+    history: list[tuple[date, float]],
+    months: int = 12,
+    *,
+    level: float | None = None,
+    start: date | None = None,
+    lag: Sequence[float] = (),
 ) -> dict:
-    """{"rows": [(month, value)], "seasonal": bool, "level": float}.
+    """{"rows": [(month, value)], "seasonal": bool, "level": float, "lagged": bool}.
 
     value_m = level × index_(calendar month) — level [unit/month] is ``level`` when given (the
     plan's monthly figure) else the de-seasonalised mean of the last 12 months of history
     (value ÷ index); index = seasonal_index(history), or 1 for every month when it is None.
     Months start after the history's last month (or at ``start``). No trend is assumed.
     An empty history with no level gives a level of 0.
+
+    With ``lag`` (s_0, s_1, …, ``lag_shares``), value_m is what the leads of month m and of the
+    months before it bring in month m: value_m = Σ_k s_k × brought(m − k), where brought(j) is
+    level × index_j for a projected month j, and for a month before the projection the history's
+    value of that month (what those months' leads were worth, as best the history says; a month
+    the history lacks: level × index_j). So a plan that raises the level reaches it over the
+    months of the delays, and a flat plan equal to its history stays flat.
     """
     history = sorted(history)
     index = seasonal_index(history)
@@ -51,8 +92,20 @@ def project(
         )
     non_negative("level", level)
     first = start or (add_month(history[-1][0]) if history else date.today().replace(day=1))
+
+    def planned(m: date) -> float:
+        return level * (index[m.month] if index else 1.0)
+
+    past = dict(history)
     rows = []
     for i in range(months):
         m = add_month(first, i)
-        rows.append((m, level * (index[m.month] if index else 1.0)))
-    return {"rows": rows, "seasonal": index is not None, "level": level}
+        if not lag:
+            rows.append((m, planned(m)))
+            continue
+        value = 0.0
+        for k, share in enumerate(lag):
+            j = add_month(m, -k)
+            value += share * (planned(j) if j >= first or j not in past else float(past[j]))
+        rows.append((m, value))
+    return {"rows": rows, "seasonal": index is not None, "level": level, "lagged": bool(lag)}

@@ -11,6 +11,7 @@ import streamlit as st
 
 import ui
 from funnel.formatting import DASH
+from funnel.metrics import convert
 from funnel.model import backtest as bt
 from funnel.model import pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
@@ -30,7 +31,9 @@ def forecast(b, r: PlanResult) -> dict:
     metric = state.PL_SENS_METRIC.get()
     sens = sensitivity.sensitivity(plan, metric)
     history = b.turnover_history()
-    proj = projection.project(history, 12, level=out["turnover"])
+    # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18)
+    lag = ui.shared(convert.won_lag, workspace_id=b.workspace_id)
+    proj = projection.project(history, 12, level=out["turnover"], lag=lag)
     return {
         "rows": rows,
         "total": total,
@@ -125,6 +128,8 @@ def forecast_tab(b, fc: dict) -> None:
 
     st.subheader(ui.t("planner.fc.projection"))
     st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
+    if fc["proj"].get("lagged"):
+        st.caption(ui.t("tm.convert.lag_note"))
     ui.plot(fc["projection"], key="pl_projection")
 
 

@@ -1,12 +1,88 @@
-"""The Time page's «convert» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «Time to convert» tab: how long each step of lead → first contact → SAL → won
+takes, per channel or owner, with a histogram of one step. ``funnel.metrics.convert`` computes
+every number; this module formats and lays out."""
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import ui
 from funnel.filters import Filters
+from funnel.metrics import convert
+
+KEY_BY = "tm_conv_by"
+KEY_STEP = "tm_conv_step"
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    st.caption(ui.t("tm.convert.intro"))
+    # format_func: a lookup made on this run (AppTest formats options outside the session)
+    by_names = {b: ui.t(f"tm.convert.by.{b}") for b in convert.BYS}
+    by = st.radio(
+        ui.t("tm.convert.by"),
+        convert.BYS,
+        format_func=by_names.__getitem__,
+        horizontal=True,
+        key=KEY_BY,
+    )
+    result = ui.shared(convert.time_to_convert, filters=filters, by=by)
+    totals = result.table[result.table["is_total"]].set_index("step")
+    if not result.leads:
+        st.info(ui.t("tm.convert.no_leads"))
+        return
+    cols = st.columns(2)
+    for i, step in enumerate(convert.STEPS):
+        row = totals.loc[step]
+        cols[i % 2].metric(
+            ui.t("tm.convert.median_of", step=ui.t(f"tm.convert.step.{step}")),
+            duration(step, row["median"]),
+            help=ui.t("tm.convert.p80", value=duration(step, row["p80"]), n=ui.num(int(row["n"]))),
+        )
+    undated = result.undated()
+    if undated:
+        st.info(ui.t("tm.convert.undated", steps=", ".join(ui.t(f"tm.convert.step.{s}") for s in undated)))
+    if result.window.days is not None:
+        st.caption(ui.t("tm.convert.window_note", days=ui.num(result.window.days)))
+    dated = [s for s in convert.STEPS if s not in undated]
+    if dated:
+        step = st.selectbox(
+            ui.t("tm.convert.histogram_step"),
+            dated,
+            format_func={s: ui.t(f"tm.convert.step.{s}") for s in dated}.__getitem__,
+            key=KEY_STEP,
+        )
+        part = result.histogram[result.histogram["step"] == step]
+        ui.chart(histogram_figure, part, step, key="tm_conv_hist")
+    wide = convert.wide(result.table)
+    if len(wide):
+        columns = {"grp": None} | {
+            f"{s}_{q}": f"tm.convert.col.{s}_{q}"
+            for s in convert.STEPS
+            if s not in undated
+            for q in ("n", "median", "p80")
+        }
+        ui.simple_table(wide, columns, f"time_to_convert_{by}", key="tm_conv_table", dim=by)
+
+
+def duration(step: str, value) -> str:
+    """A step's time in its unit ("4,4 ч", "48 дн."); "—" when missing."""
+    if value is None or pd.isna(value):
+        return "—"
+    unit = convert.UNITS[step]
+    return ui.t(f"tm.convert.{unit}", value=ui.num(value, 1))
+
+
+def histogram_figure(part: pd.DataFrame, step: str) -> go.Figure:
+    """Leads per bin of the step's time (bins 0–1, 1–3, 3–7 … in the step's unit)."""
+    names = [f"{ui.num(lo)}–{ui.num(hi)}" for lo, hi in zip(part["lo"], part["hi"], strict=True)]
+    fig = go.Figure(go.Bar(x=names, y=list(part["n"]), name=ui.t("tm.convert.axis_leads")))
+    unit = convert.UNITS[step]
+    fig.update_layout(
+        title=ui.t("tm.convert.histogram", step=ui.t(f"tm.convert.step.{step}")),
+        xaxis_title=ui.t(f"tm.convert.axis_{unit}"),
+        yaxis_title=ui.t("tm.convert.axis_leads"),
+        xaxis_type="category",
+    )
+    return fig

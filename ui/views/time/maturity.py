@@ -1,12 +1,174 @@
-"""The Time page's «maturity» tab. SKELETON: replaced by its owner's work; not to be released as is."""
+"""The Time page's «Cohort maturity» tab: the conversion window (set by editors), conversion by
+lead age per monthly cohort, and the projected final conversion of young cohorts.
+``funnel.metrics.cohorts`` computes every number; this module formats and lays out."""
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import ui
 from funnel.filters import Filters
+from funnel.metrics import cohorts, maturity
+from ui import auth
+from ui.show import missing
+from ui.writes import show_message, write
+
+SHOWN_CURVES = 12  # the last cohorts drawn as curves: more lines read as noise
+KEY_DAYS = "tm_mat_days"
+KEY_SAVE = "tm_mat_save"
+KEY_RESET = "tm_mat_reset"
+COHORT_TABLE = {
+    "month": "tm.maturity.col.month",
+    "leads": "tm.maturity.col.leads",
+    "won": "tm.maturity.col.won",
+    "conversion": "tm.maturity.col.conversion",
+    "inside_share": "tm.maturity.col.inside_share",
+    "projected_age": "tm.maturity.col.projected_age",
+    "projected_p10": "tm.maturity.col.projected_p10",
+    "projected": "tm.maturity.col.projected",
+    "projected_p90": "tm.maturity.col.projected_p90",
+}
+CURVE_TABLE = {
+    "month": "tm.maturity.col.month",
+    "age_days": "tm.maturity.col.age_days",
+    "leads_aged": "tm.maturity.col.leads_aged",
+    "won_within": "tm.maturity.col.won_within",
+    "conversion": "tm.maturity.col.at_age",
+}
 
 
 def render(filters: Filters) -> None:
-    st.info(ui.t("tm.todo"))
+    result = ui.shared(cohorts.cohort_maturity, filters=filters)
+    st.caption(ui.t("tm.maturity.intro"))
+    window_block(filters.workspace_id, result.window)
+    if result.cohorts.empty or not int(result.cohorts["leads"].sum()):
+        st.info(ui.t("tm.maturity.no_leads"))
+        return
+    if not int(result.cohorts["won"].sum()):
+        st.info(ui.t("tm.maturity.no_wins"))
+    ui.chart(curves_figure, result.curves, key="tm_mat_curves")
+    st.caption(ui.t("tm.maturity.curves_note", n=SHOWN_CURVES))
+    ui.chart(final_figure, result.cohorts, key="tm_mat_final")
+    st.caption(ui.t("tm.maturity.method", n=cohorts.MIN_MATURED))
+    ui.simple_table(result.cohorts, COHORT_TABLE, "cohort_maturity", key="tm_mat_table")
+    # the curves' points as files only: a second table of cohorts × ages cost the browser more
+    # than the rest of the tab (measured with scripts/bench_time.py at 1 M leads)
+    st.caption(ui.t("tm.maturity.curves_download"))
+    names = {col: ui.t(key) for col, key in CURVE_TABLE.items()}
+    points = result.curves
+    ui.download_buttons(
+        lambda: points.rename(columns=names)[list(names.values())], "cohort_curves", key="tm_mat_curves_dl"
+    )
+
+
+def window_block(ws_id: str, m: maturity.Maturity) -> None:
+    """The window in force, where it comes from, how many leads are inside it; editors change it."""
+    left, right = st.columns(2)
+    days = ui.t("tm.maturity.window_days", days=ui.num(m.days)) if m.days is not None else "—"
+    left.metric(ui.t("tm.maturity.window"), days)
+    right.metric(ui.t("tm.maturity.inside"), ui.num(m.maturing))
+    if m.set_by_hand:
+        learned = m.learned
+        st.caption(
+            ui.t("tm.maturity.window_by_hand", days=ui.num(learned))
+            if learned is not None
+            else ui.t("tm.maturity.window_by_hand_none")
+        )
+    elif m.days is not None:
+        st.caption(ui.t("tm.maturity.window_learned", days=ui.num(m.days)))
+    else:
+        st.caption(ui.t("tm.maturity.no_window"))
+    st.caption(ui.t("tm.maturity.window_help"))
+    if not auth.may("edit_ladder"):
+        st.caption(ui.t("tm.maturity.readonly"))
+        return
+    cols = st.columns([2, 1, 1], vertical_alignment="bottom")
+    cols[0].number_input(
+        ui.t("tm.maturity.set_days"),
+        min_value=1,
+        max_value=maturity.MAX_DAYS,
+        step=1,
+        value=int(m.days or 90),
+        key=KEY_DAYS,
+    )
+    cols[1].button(ui.t("tm.maturity.save"), key=KEY_SAVE, type="primary", on_click=save_window, args=(ws_id,))
+    by_data = not m.set_by_hand
+    cols[2].button(ui.t("tm.maturity.use_data"), key=KEY_RESET, on_click=reset_window, args=(ws_id,), disabled=by_data)
+    show_message("tm_window")
+
+
+def save_window(ws_id: str) -> None:
+    days = int(st.session_state.get(KEY_DAYS) or 0)
+    write(
+        lambda cur: maturity.set_window(cur, ws_id, days, actor=auth.current_user()),
+        ui.t("tm.maturity.saved", days=ui.num(days)),
+        "tm_window",
+    )
+
+
+def reset_window(ws_id: str) -> None:
+    write(
+        lambda cur: maturity.set_window(cur, ws_id, None, actor=auth.current_user()),
+        ui.t("tm.maturity.reset_done"),
+        "tm_window",
+    )
+
+
+def curves_figure(curves: pd.DataFrame) -> go.Figure:
+    """One line per cohort (the last SHOWN_CURVES): conversion by lead age; an age no lead of
+    the cohort has reached yet is a gap, not a zero."""
+    months = sorted(curves["month"].unique())[-SHOWN_CURVES:]
+    fig = go.Figure()
+    for month in months:
+        part = curves[curves["month"] == month]
+        fig.add_trace(
+            go.Scatter(
+                x=part["age_days"],
+                y=[None if missing(v) else v for v in part["conversion"]],
+                mode="lines+markers",
+                name=ui.month(pd.Timestamp(month)),
+                connectgaps=False,
+            )
+        )
+    fig.update_layout(
+        title=ui.t("tm.maturity.curves"),
+        xaxis_title=ui.t("tm.maturity.age"),
+        yaxis_title=ui.t("tm.maturity.share_won"),
+        yaxis_tickformat=".1%",
+        xaxis_type="log",
+        xaxis_tickvals=list(cohorts.AGES),
+    )
+    return fig
+
+
+def final_figure(table: pd.DataFrame) -> go.Figure:
+    """Each cohort's conversion so far (bars), and for young cohorts the projection with its
+    P10–P90 band (points with error bars)."""
+    names = [ui.month(pd.Timestamp(m)) for m in table["month"]]
+    young = table[table["projected"].notna()]
+    fig = go.Figure(go.Bar(x=names, y=list(table["conversion"]), name=ui.t("tm.maturity.so_far")))
+    if len(young):
+        p50 = [float(v) for v in young["projected"]]
+        fig.add_trace(
+            go.Scatter(
+                x=[ui.month(pd.Timestamp(m)) for m in young["month"]],
+                y=p50,
+                mode="markers",
+                name=ui.t("tm.maturity.projected"),
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=[float(h) - p for h, p in zip(young["projected_p90"], p50, strict=True)],
+                    arrayminus=[p - float(lo) for lo, p in zip(young["projected_p10"], p50, strict=True)],
+                ),
+            )
+        )
+    fig.update_layout(
+        title=ui.t("tm.maturity.final"),
+        xaxis_title=ui.t("tm.maturity.cohort"),
+        yaxis_title=ui.t("tm.maturity.share_won"),
+        yaxis_tickformat=".1%",
+    )
+    return fig

@@ -1,0 +1,117 @@
+"""Time to convert: how long leads take for each step of lead → first contact → SAL → won, and
+the whole way from lead to won, per channel or owner (DOMAIN.md sections 5 and 8).
+
+Leads are those created in the filters' period (after the filters), grouped by their own
+channel or owner. Each step is timed for the leads that have both of its dates
+(``_convert_steps.sql``); a time below zero is a data error and left out:
+
+- ``contact``: lead → first contact, calendar hours (the same figure as speed.py's
+  first_contact_hours for the same filters);
+- ``sal``: first contact → SAL (qualified), days;
+- ``won``: SAL → won, days, to the lead's first won deal;
+- ``to_won``: lead → won, days, to the lead's first won deal.
+
+The steps ending in a win take only leads older than the conversion window
+(funnel/metrics/maturity.py: created by ``mature_until``): a lead created last week can only
+have been won fast, and counting it would shorten every recent period's times.
+Per step: ``n`` leads timed, ``median`` and ``p80`` (linear percentiles, DuckDB's quantile_cont);
+no lead timed: n 0, median and p80 NULL ("—"), and the screen says the data can't date that step.
+The histogram bins b hold times from 2^b − 1 to 2^(b+1) − 1 (0–1, 1–3, 3–7 … in the step's unit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from funnel.filters import Filters
+from funnel.metrics import query
+from funnel.metrics.maturity import Maturity, maturity
+from funnel.model.projection import lag_shares
+
+STEPS = ("contact", "sal", "won", "to_won")  # in the order a lead goes through them
+UNITS = {"contact": "hours", "sal": "days", "won": "days", "to_won": "days"}
+BYS = ("channel", "owner")
+
+
+@dataclass(frozen=True)
+class TimeToConvert:
+    """table: grp, is_total, step, n, median, p80 (one row per group and step, and a total row
+    per step; every step present in the total rows, n 0 where nothing was timed); histogram:
+    step, bin, lo, hi, n; window: the conversion window the steps ending in a win respect;
+    leads: every lead of the period (timed or not)."""
+
+    table: pd.DataFrame
+    histogram: pd.DataFrame
+    window: Maturity
+    leads: int = 0
+
+    def undated(self) -> tuple[str, ...]:
+        """The steps the data has no time for in this period."""
+        totals = self.table[self.table["is_total"]]
+        timed = set(totals.loc[totals["n"] > 0, "step"])
+        return tuple(s for s in STEPS if s not in timed)
+
+
+def time_to_convert(cur, *, filters: Filters, by: str = "channel") -> TimeToConvert:
+    """Times of each step per ``by`` ("channel" or "owner"); see the module's docstring.
+    ValueError on another ``by``."""
+    if by not in BYS:
+        raise ValueError(f"by: one of {', '.join(BYS)} expected, got {by!r}")
+    m = maturity(cur, filters=filters)
+    bound = query.params(filters, "period")
+    bound["ripe_until"] = m.mature_until
+    idents = query.breakdown(by)
+    table = query.run(cur, "convert_times", bound, **idents)
+    hist = query.run(cur, "convert_histogram", bound, **idents)
+    leads = int(table.loc[table["step"] == "leads", "n"].sum())
+    return TimeToConvert(_complete(table[table["step"] != "leads"]), _edges(hist), m, leads)
+
+
+def _complete(table: pd.DataFrame) -> pd.DataFrame:
+    """Every step in the total rows, with n 0 where none was timed; n as int, times as float."""
+    table = table.assign(n=table["n"].astype(int), is_total=table["is_total"].astype(bool))
+    have = set(table.loc[table["is_total"], "step"])
+    empty = [
+        {"grp": None, "is_total": True, "step": s, "n": 0, "median": None, "p80": None} for s in STEPS if s not in have
+    ]
+    if empty:
+        table = pd.concat([table, pd.DataFrame(empty)], ignore_index=True) if len(table) else pd.DataFrame(empty)
+    for col in ("median", "p80"):
+        table[col] = pd.to_numeric(table[col], errors="coerce")
+    return table.reset_index(drop=True)
+
+
+def _edges(hist: pd.DataFrame) -> pd.DataFrame:
+    """The histogram with each bin's edges: lo = 2^bin − 1, hi = 2^(bin+1) − 1."""
+    bins = hist["bin"].astype(int)
+    return hist.assign(bin=bins, lo=2**bins - 1, hi=2 ** (bins + 1) - 1, n=hist["n"].astype(int))
+
+
+def wide(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per group (the total last), columns ``<step>_n``, ``<step>_median``,
+    ``<step>_p80`` for every step: the tab's table and its download."""
+    rows = []
+    for (grp, total), part in table.groupby(["grp", "is_total"], dropna=False, sort=False):
+        row = {"grp": None if total else grp, "is_total": bool(total)}
+        by_step = {r.step: r for r in part.itertuples()}
+        for s in STEPS:
+            r = by_step.get(s)
+            row[f"{s}_n"] = int(r.n) if r is not None else 0
+            row[f"{s}_median"] = r.median if r is not None else None
+            row[f"{s}_p80"] = r.p80 if r is not None else None
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    return out.sort_values(["is_total", "contact_n"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def won_lag(cur, *, workspace_id: str) -> tuple[float, ...]:
+    """The share of a month's leads' revenue that arrives k months later (projection.lag_shares),
+    from every won deal with a lead in the workspace (``won_delays.sql``: the same delays the
+    conversion window learns from); () without any: the planner then keeps revenue in the
+    leads' own month."""
+    delays = query.run(cur, "won_delays", query.params(Filters(workspace_id)))
+    return lag_shares((int(d), int(n)) for d, n in zip(delays["days"], delays["wins"], strict=True))

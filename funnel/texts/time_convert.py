@@ -1,0 +1,61 @@
+"""The Time page's «Time to convert» tab (ui/views/time/convert.py)."""
+
+TEXTS = {
+    "tm.convert.intro": (
+        "Сколько времени лиды проходят каждый шаг: от заявки до первого контакта, от контакта до квалификации (SAL), "
+        "от SAL до сделки, и весь путь от заявки до сделки. Считаются лиды выбранного периода.",
+        "How long leads take for each step: from arriving to the first contact, from the contact to qualification "
+        "(SAL), from SAL to a won deal, and the whole way from lead to won. Leads of the chosen period count.",
+    ),
+    "tm.convert.by": ("Разрез", "Split by"),
+    "tm.convert.by.channel": ("Каналы", "Channels"),
+    "tm.convert.by.owner": ("Менеджеры", "Owners"),
+    "tm.convert.step.contact": ("Заявка → первый контакт", "Lead → first contact"),
+    "tm.convert.step.sal": ("Контакт → SAL", "Contact → SAL"),
+    "tm.convert.step.won": ("SAL → сделка", "SAL → won"),
+    "tm.convert.step.to_won": ("Заявка → сделка", "Lead → won"),
+    "tm.convert.median_of": ("Медиана: {step}", "Median: {step}"),
+    "tm.convert.hours": ("{value} ч", "{value} h"),
+    "tm.convert.days": ("{value} дн.", "{value} days"),
+    "tm.convert.p80": ("80 % быстрее {value}; лидов: {n}", "80 % within {value}; leads: {n}"),
+    "tm.convert.undated": (
+        "Данные не датируют шаги: {steps}. Чтобы их посчитать, загрузите лиды с датами первого контакта и "
+        "квалификации и сделки со ссылкой на лид и датой закрытия.",
+        "The data does not date these steps: {steps}. To time them, upload leads with first-contact and "
+        "qualification dates, and deals linked to their lead with a close date.",
+    ),
+    "tm.convert.window_note": (
+        "Шаги до сделки считают только лиды старше окна конверсии ({days} дн.): молодой лид мог успеть только "
+        "быстро, и время выглядело бы короче.",
+        "The steps that end in a win count only leads older than the conversion window ({days} days): a young lead "
+        "could only have been won fast, which would make the times look short.",
+    ),
+    "tm.convert.no_leads": (
+        "В выбранном периоде нет лидов — время до сделки считать не из чего.",
+        "The chosen period has no leads, so there is nothing to time.",
+    ),
+    "tm.convert.histogram_step": ("Шаг на гистограмме", "Step on the histogram"),
+    "tm.convert.histogram": ("Сколько длился шаг: {step}", "How long the step took: {step}"),
+    "tm.convert.axis_hours": ("Часов", "Hours"),
+    "tm.convert.axis_days": ("Дней", "Days"),
+    "tm.convert.axis_leads": ("Лидов", "Leads"),
+    "tm.convert.total": ("Все", "All"),
+    "tm.convert.col.contact_n": ("Контакт: лидов", "Contact: leads"),
+    "tm.convert.col.contact_median": ("Контакт: медиана, ч", "Contact: median, h"),
+    "tm.convert.col.contact_p80": ("Контакт: 80 % уложились, ч", "Contact: P80, h"),
+    "tm.convert.col.sal_n": ("SAL: лидов", "SAL: leads"),
+    "tm.convert.col.sal_median": ("SAL: медиана, дн.", "SAL: median, days"),
+    "tm.convert.col.sal_p80": ("SAL: 80 % уложились, дн.", "SAL: P80, days"),
+    "tm.convert.col.won_n": ("Сделка после SAL: лидов", "Won after SAL: leads"),
+    "tm.convert.col.won_median": ("Сделка после SAL: медиана, дн.", "Won after SAL: median, days"),
+    "tm.convert.col.won_p80": ("Сделка после SAL: 80 % уложились, дн.", "Won after SAL: P80, days"),
+    "tm.convert.col.to_won_n": ("Заявка → сделка: лидов", "Lead → won: leads"),
+    "tm.convert.col.to_won_median": ("Заявка → сделка: медиана, дн.", "Lead → won: median, days"),
+    "tm.convert.col.to_won_p80": ("Заявка → сделка: 80 % уложились, дн.", "Lead → won: P80, days"),
+    "tm.convert.lag_note": (
+        "Выручка от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
+        "если план поднимает число лидов, оборот дорастает до него постепенно.",
+        "A month's leads bring their revenue over the following months, as the data's lead-to-won times say: "
+        "when the plan raises leads, turnover grows into it gradually.",
+    ),
+}

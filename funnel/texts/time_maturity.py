@@ -1,0 +1,94 @@
+"""The Time page's «Cohort maturity» tab (ui/views/time/maturity.py)."""
+
+TEXTS = {
+    "tm.maturity.intro": (
+        "Когорта — лиды одного месяца. Кривые показывают, какая доля лидов когорты стала сделкой за 7, 14, 30 … дней "
+        "после появления: молодые лиды ещё не успели купить, и здесь они не считаются отказом.",
+        "A cohort is one month's leads. The curves show the share of a cohort's leads won within 7, 14, 30 … days "
+        "of arriving: young leads have not had time to buy yet, and here they are not counted as lost.",
+    ),
+    "tm.maturity.window": ("Окно конверсии", "Conversion window"),
+    "tm.maturity.window_days": ("{days} дн.", "{days} days"),
+    "tm.maturity.window_learned": (
+        "По данным: за {days} дн. закрывается 9 из 10 выигранных сделок.",
+        "From the data: 9 in 10 won deals close within {days} days.",
+    ),
+    "tm.maturity.window_by_hand": (
+        "Задано вручную; по данным было бы {days} дн.",
+        "Set by hand; the data would give {days} days.",
+    ),
+    "tm.maturity.window_by_hand_none": (
+        "Задано вручную; по данным окно не вычислить (нет выигранных сделок с лидом).",
+        "Set by hand; the data gives no window (no won deal with a lead).",
+    ),
+    "tm.maturity.no_window": (
+        "Окна нет: в данных нет выигранных сделок, связанных с лидом, — считаются все лиды.",
+        "No window: the data has no won deal linked to a lead, so every lead counts.",
+    ),
+    "tm.maturity.window_help": (
+        "Лиды моложе окна не входят в конверсию по когортам — здесь, на Обзоре, в Каналах, в Воронке и в базе планировщика.",
+        "Leads younger than the window are left out of conversion by cohort: here, on the Overview, Channels, Funnel "
+        "and in the planner's cohort basis.",
+    ),
+    "tm.maturity.inside": ("Лидов внутри окна", "Leads inside the window"),
+    "tm.maturity.set_days": ("Окно, дней", "Window, days"),
+    "tm.maturity.save": ("Сохранить окно", "Save the window"),
+    "tm.maturity.use_data": ("Брать из данных", "Use the data's"),
+    "tm.maturity.saved": ("Окно конверсии: {days} дн.", "Conversion window: {days} days."),
+    "tm.maturity.reset_done": (
+        "Окно конверсии снова берётся из данных.",
+        "The conversion window comes from the data again.",
+    ),
+    "tm.maturity.readonly": (
+        "Менять окно могут редакторы рабочего пространства.",
+        "Editors of the workspace can change the window.",
+    ),
+    "tm.maturity.err.window": (
+        "Окно конверсии: нужно целое число дней от 1 до {most}, а не «{days}».",
+        "Conversion window: a whole number of days from 1 to {most} expected, not «{days}».",
+    ),
+    "tm.maturity.no_leads": (
+        "В выбранном периоде нет лидов — когорты строить не из чего. Загрузите лиды или расширьте период.",
+        "The chosen period has no leads, so there are no cohorts. Upload leads or widen the period.",
+    ),
+    "tm.maturity.no_wins": (
+        "Ни один лид периода не стал выигранной сделкой (или сделки не связаны с лидами): кривые на нуле.",
+        "No lead of the period became a won deal (or deals are not linked to leads): the curves stay at zero.",
+    ),
+    "tm.maturity.curves": ("Конверсия по возрасту лида", "Conversion by lead age"),
+    "tm.maturity.age": ("Дней с появления лида", "Days since the lead arrived"),
+    "tm.maturity.share_won": ("Доля лидов со сделкой", "Share of leads won"),
+    "tm.maturity.curves_note": (
+        "Точка «N дней» появляется, когда всем лидам когорты уже есть N дней. Показаны последние {n} когорт.",
+        "The point «N days» appears once every lead of the cohort is at least N days old. The last {n} cohorts "
+        "are shown.",
+    ),
+    "tm.maturity.final": ("Итоговая конверсия когорт", "Final conversion of the cohorts"),
+    "tm.maturity.so_far": ("На сегодня", "So far"),
+    "tm.maturity.projected": ("Прогноз (P10–P90)", "Projected (P10–P90)"),
+    "tm.maturity.cohort": ("Когорта", "Cohort"),
+    "tm.maturity.method": (
+        "Прогноз молодой когорты: её конверсия на возрасте N дней × (итог ÷ конверсия на N днях) зрелых когорт; "
+        "медиана — прогноз, 10-й и 90-й процентили — коридор. Нужно не меньше {n} зрелых когорт; «—» — пока рано судить.",
+        "A young cohort's projection: its conversion at N days × (final ÷ conversion at N days) of the mature cohorts; "
+        "the median is the projection, the 10th and 90th percentiles the band. It needs at least {n} mature cohorts; "
+        "«—» means too young to say.",
+    ),
+    "tm.maturity.curves_download": (
+        "Точки кривых — когорта, возраст, лидов этого возраста, выиграно за это время — в файлах:",
+        "The curves' points (cohort, age, leads that old, won within that time) as files:",
+    ),
+    "tm.maturity.col.month": ("Когорта", "Cohort"),
+    "tm.maturity.col.leads": ("Лиды", "Leads"),
+    "tm.maturity.col.won": ("Лиды со сделкой", "Leads won"),
+    "tm.maturity.col.conversion": ("Конверсия на сегодня", "Conversion so far"),
+    "tm.maturity.col.inside_share": ("Внутри окна", "Inside the window"),
+    "tm.maturity.col.projected_age": ("Прогноз по возрасту, дн.", "Projected from age, days"),
+    "tm.maturity.col.projected_p10": ("Прогноз P10", "Projected P10"),
+    "tm.maturity.col.projected": ("Прогноз итога", "Projected final"),
+    "tm.maturity.col.projected_p90": ("Прогноз P90", "Projected P90"),
+    "tm.maturity.col.age_days": ("Возраст, дн.", "Age, days"),
+    "tm.maturity.col.leads_aged": ("Лидов этого возраста", "Leads that old"),
+    "tm.maturity.col.won_within": ("Выиграно за это время", "Won within that time"),
+    "tm.maturity.col.at_age": ("Конверсия к возрасту", "Conversion by that age"),
+}
