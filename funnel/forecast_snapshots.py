@@ -28,6 +28,7 @@ from funnel import access
 from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.metrics import query
+from funnel.metrics.maturity import last_activity
 from funnel.periods import add_months, data_range, month_end, month_start, preset_range
 from funnel.workspace import existing_workspace
 
@@ -58,9 +59,11 @@ def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFram
     Empty when the workspace holds no data."""
     today = today or date.today()
     ws = filters.workspace_id
-    _, last = data_range(cur, ws)
-    if last is None:
-        return pd.DataFrame(columns=list(COLUMNS))
+    last = last_activity(cur, ws)  # leads and deals only: a future budget row is no activity
+    if last is None:  # no lead or deal: spend alone prices nothing, but the periods still show
+        if data_range(cur, ws)[1] is None:
+            return pd.DataFrame(columns=list(COLUMNS))
+        last = today
     lo, hi = preset_range("last_12_months", last)
     open_now = by_owner(cur, Filters(ws))  # every open deal, whenever it was created
     weighted = {

@@ -24,8 +24,9 @@ import pandas as pd
 from funnel.filters import Filters
 from funnel.forecast_snapshots import snapshots
 from funnel.metrics import trend
+from funnel.metrics.maturity import last_activity
 from funnel.model.backtest import score
-from funnel.periods import add_months, data_range
+from funnel.periods import add_months
 
 ROW_COLUMNS = (
     "taken_at",
@@ -80,7 +81,7 @@ def accuracy(cur, *, filters: Filters, today: date | None = None, stamp=None) ->
     if snaps.empty:
         empty = pd.DataFrame(columns=list(ROW_COLUMNS))
         return {"rows": empty, "scored": empty, "scores": {}, "latest": snaps}
-    _, last = data_range(cur, filters.workspace_id)
+    last = last_activity(cur, filters.workspace_id)  # leads and deals: spend ahead is a plan
     snaps["period_start"] = [_day(x) for x in snaps["period_start"]]
     snaps["period_end"] = [_day(x) for x in snaps["period_end"]]
     passed_mask = [e < today and last is not None and last >= e for e in snaps["period_end"]]

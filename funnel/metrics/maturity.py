@@ -6,7 +6,8 @@ failure lowers every recent month's conversion (the complaint users of every fun
 So cohort counting takes only **mature** leads: created at least ``days`` before the data's last
 day, where ``days`` is the 90th percentile of lead-to-won days over every won deal with a lead
 (by then nine in ten of the deals that will be won were won), and the last day is the data's last
-day with any lead, deal or spend. Younger leads are *maturing*:
+activity day (``last_activity``: leads and deals only; a spend row planned for a future month is
+no activity and must not age young leads). Younger leads are *maturing*:
 they are left out of cohort figures, and the screens say how many.
 
 No won deal with a lead (no delays to learn from): no window, every lead counts.
@@ -29,7 +30,6 @@ from funnel.errors import keyed_error
 from funnel.filters import Filters
 from funnel.metrics import facts
 from funnel.metrics.facts import version_key
-from funnel.periods import data_range
 from funnel.workspace import authorize, bump_version
 
 SHARE = 0.9  # the window holds this share of the lead-to-won delays
@@ -50,6 +50,17 @@ WHERE workspace_id = $ws AND created_date BETWEEN $lo AND $hi AND created_date >
   AND (len($channels) = 0 OR list_contains($channels, channel))
   AND (len($owners) = 0 OR list_contains($owners, owner))
   AND (len($segments) = 0 OR list_contains($segments, segment))
+"""
+# The data's last activity day, as the queries' _as_of.sql counts it: a deal's creation, closing
+# or last stage entry, a lead's creation. Spend is left out (a planned budget may be dated ahead).
+_LAST_ACTIVITY_SQL = """
+SELECT CAST(greatest(
+    (SELECT max(greatest(created_at, closed_at)) FROM stg_deals WHERE workspace_id = $ws),
+    (SELECT max(h.entered_at) FROM stg_stage_history AS h
+     WHERE h.workspace_id = $ws
+       AND h.deal_id IN (SELECT deal_id FROM stg_deals WHERE workspace_id = $ws)),
+    (SELECT max(created_at) FROM stg_leads WHERE workspace_id = $ws)
+) AS DATE)
 """
 _SETTING_SQL = "SELECT CAST(value AS VARCHAR) FROM workspace_settings WHERE workspace_id = $ws AND key = $key"
 _cache: dict[tuple, tuple[int | None, int | None, date | None]] = {}
@@ -79,13 +90,22 @@ def _cached(cur, workspace_id: str) -> tuple[int | None, int | None, date | None
             return _cache[key]
     with facts.use(cur, workspace_id, history=False) as table:
         learned = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
-    as_of = data_range(cur, workspace_id)[1]  # the last day the data has seen anything happen
+    as_of = cur.execute(_LAST_ACTIVITY_SQL, {"ws": workspace_id}).fetchall()[0][0]
     value = (setting(cur, workspace_id), learned, as_of)
     with _lock:
         if len(_cache) > 64:
             _cache.clear()
         _cache[key] = value
     return value
+
+
+def last_activity(cur, workspace_id: str) -> date | None:
+    """The data's last activity day: the latest deal creation, closing or stage entry and lead
+    creation (None without leads and deals). Spend does not count: a budget row for a future
+    month is a plan, not something that happened. The one definition every time figure (the
+    window's as_of, the forecast snapshot, the accuracy check) measures "up to now" against;
+    the sidebar's range (periods.data_range) still counts spend. Once per data version."""
+    return _cached(cur, workspace_id)[2]
 
 
 def setting(cur, workspace_id: str) -> int | None:

@@ -309,3 +309,19 @@ def test_partial_data_gives_a_forecast_or_dashes_never_a_crash(store, ws, kind, 
         assert total["p50"].notna().all()  # two deals a year: a median of 0 is the honest answer
     else:  # nothing to price a forecast with: "—", not 0
         assert total["p50"].isna().all() and total["p10"].isna().all()
+
+
+def test_a_budget_row_for_a_future_month_does_not_end_the_data_later(store, company):
+    """Review #18 fix 1: a planned spend row on 1 Dec 2026 is no activity. The data still ends on
+    30 April (lead L5), so April–June has not passed; counted from the spend it would be scored
+    against April's 1 000 alone, as if May and June had earned nothing."""
+    ws = company
+    insert(store, ws, "spend", [{"channel": "A", "period": date(2026, 12, 1), "amount": 100000}])
+    _snap(store, ws, datetime(2026, 3, 20, 9), [("quarter", *Q2, "", 1000, 2000, 3000)])
+    with store.cursor() as cur:
+        from funnel.metrics.maturity import last_activity
+
+        assert last_activity(cur, ws) == date(2026, 4, 30)
+        res = accuracy(cur, filters=Filters(ws), today=date(2027, 1, 5))
+    q = res["rows"][res["rows"]["horizon"] == "quarter"].iloc[0]
+    assert not q["passed"] and pd.isna(q["actual"])
