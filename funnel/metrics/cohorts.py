@@ -24,10 +24,18 @@ mature cohorts have a ratio:
     projected_y (P50) = conversion_y(N) × median of ratio_c(N) over those cohorts,
     P10 / P90         = conversion_y(N) × the 10th / 90th percentile of the same ratios
 
-(percentiles linear between the sorted ratios, as DuckDB's quantile_cont and numpy's default),
-each kept between the cohort's conversion so far (it can't end lower) and 1. No such age (too
-few mature cohorts, or the cohort's youngest lead has not reached an age whose mature
-conversion is above zero): no projection (NULL) — "too young to say".
+(percentiles linear between the sorted ratios, as DuckDB's quantile_cont and numpy's default).
+The cohort's conversion so far is a last guard, not a clamp per percentile: a cohort whose older
+leads won after day N can already stand above the whole band (the demo's August: 2.92 % won,
+2.17 % at 60 days × 1.10..1.27); clamping each percentile to it made P10 = P50 = P90. The band is
+then moved up as a whole by the gap, so P10 = the conversion so far and the spread learned from
+the mature cohorts stays; each kept ≤ 1.
+
+A young cohort with no age point reached by all its leads (the youngest month), or none with
+enough mature ratios, takes the mature cohorts' final conversions as they are: P10 / P50 / P90 =
+their percentiles, with the same guard, and ``projected_age`` 0 (the screen says "from mature
+cohorts' final conversion"). Fewer than MIN_MATURED mature cohorts: no projection (NULL) —
+"too young to say".
 """
 
 from __future__ import annotations
@@ -117,22 +125,32 @@ def project(cohorts: pd.DataFrame, curves: pd.DataFrame) -> pd.DataFrame:
     for (month, age), (_, conv) in at.items():
         if month in mature and conv and final[month] is not None:
             ratios.setdefault(age, []).append(final[month] / conv)
+    finals = [final[m] for m in mature if final[m] is not None and not pd.isna(final[m])]
     out: dict[str, list] = {c: [] for c in ("projected_age", "projected_p10", "projected", "projected_p90")}
     for r in cohorts.itertuples():
-        band = None if r.mature else _band(r.month, int(r.leads), r.conversion, at, ratios)
+        band = None if r.mature else _band(r.month, int(r.leads), r.conversion, at, ratios, finals)
         for col, value in zip(out, band or (None,) * 4, strict=True):
             out[col].append(value)
     return cohorts.assign(**out)[list(COHORT_COLUMNS)]
 
 
-def _band(month, leads: int, so_far, at: dict, ratios: dict[int, list[float]]):
-    """(N, P10, P50, P90) of a young cohort of ``leads`` leads, or None."""
+def _guarded(band, so_far) -> tuple[float, float, float]:
+    """``band`` (P10, P50, P90) moved up as a whole when its low end is under what the cohort has
+    already won (it can't end lower), each kept ≤ 1."""
+    floor = 0.0 if so_far is None or pd.isna(so_far) else float(so_far)
+    lift = max(floor - band[0], 0.0)
+    return tuple(min(float(q) + lift, 1.0) for q in band)  # type: ignore[return-value]
+
+
+def _band(month, leads: int, so_far, at: dict, ratios: dict[int, list[float]], finals: list[float]):
+    """(N, P10, P50, P90) of a young cohort of ``leads`` leads (N = 0: from the mature cohorts'
+    final conversions), or None."""
     for age in sorted(AGES, reverse=True):
         leads_aged, conv = at.get((month, age), (0, None))
         learned = ratios.get(age, [])
         if not leads_aged or leads_aged < leads or conv is None or pd.isna(conv) or len(learned) < MIN_MATURED:
             continue
-        floor = so_far or 0.0
-        p10, p50, p90 = (min(max(conv * q, floor), 1.0) for q in np.quantile(learned, [0.1, 0.5, 0.9]))
-        return age, p10, p50, p90
-    return None
+        return (age, *_guarded([conv * q for q in np.quantile(learned, [0.1, 0.5, 0.9])], so_far))
+    if len(finals) < MIN_MATURED:
+        return None
+    return (0, *_guarded(list(np.quantile(finals, [0.1, 0.5, 0.9])), so_far))

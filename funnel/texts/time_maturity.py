@@ -69,9 +69,13 @@ TEXTS = {
     "tm.maturity.cohort": ("Когорта", "Cohort"),
     "tm.maturity.method": (
         "Прогноз молодой когорты: её конверсия на возрасте N дней × (итог ÷ конверсия на N днях) зрелых когорт; "
-        "медиана — прогноз, 10-й и 90-й процентили — коридор. Нужно не меньше {n} зрелых когорт; «—» — пока рано судить.",
+        "медиана — прогноз, 10-й и 90-й процентили — коридор. Если когорта уже выиграла больше нижней границы, "
+        "коридор сдвигается вверх целиком. Когорта, где ни один возраст не пройден всеми лидами (возраст 0), получает "
+        "итоговую конверсию зрелых когорт как есть. Нужно не меньше {n} зрелых когорт; «—» — пока рано судить.",
         "A young cohort's projection: its conversion at N days × (final ÷ conversion at N days) of the mature cohorts; "
-        "the median is the projection, the 10th and 90th percentiles the band. It needs at least {n} mature cohorts; "
+        "the median is the projection, the 10th and 90th percentiles the band. A cohort that has already won more than "
+        "the band's low end has the whole band moved up. A cohort with no age reached by all its leads (age 0) takes "
+        "the mature cohorts' final conversion as it is. It needs at least {n} mature cohorts; "
         "«—» means too young to say.",
     ),
     "tm.maturity.curves_download": (

@@ -202,12 +202,20 @@ def frames(y_so_far=0.04, matured=("A", "B", "C")):
     ("so_far", "matured", "expected"),
     [
         pytest.param(0.04, ("A", "B", "C"), (30, 0.08, 0.10, 0.14), id="band-from-three-mature-cohorts"),
-        pytest.param(0.09, ("A", "B", "C"), (30, 0.09, 0.10, 0.14), id="never-below-what-it-has-won"),
+        # 9 % already won, above the band's 8 %: the band moves up by 1 point as a whole (before
+        # the review it was clamped point by point, and a cohort far ahead came out P10 = P90)
+        pytest.param(0.09, ("A", "B", "C"), (30, 0.09, 0.11, 0.15), id="band-moved-up-to-what-it-has-won"),
+        pytest.param(0.20, ("A", "B", "C"), (30, 0.20, 0.22, 0.26), id="far-ahead-keeps-its-spread"),
         pytest.param(0.04, ("A", "B"), None, id="two-mature-cohorts-too-few"),
+        # no age point reached by every lead (Y's 30-day point has 10 of 100 leads): the mature
+        # finals 9 %, 10 %, 12 % → P10 9 + 0.2 × 1 = 9.2 %, P50 10 %, P90 10 + 0.8 × 2 = 11.6 %
+        pytest.param(0.01, ("A", "B", "C"), (0, 0.092, 0.10, 0.116), id="youngest-from-mature-finals"),
     ],
 )
-def test_projection_of_a_young_cohort(so_far, matured, expected):
+def test_projection_of_a_young_cohort(so_far, matured, expected, request):
     table, curves = frames(so_far, matured)
+    if "youngest" in request.node.callspec.id:
+        curves.loc[(curves["month"] == "Y") & (curves["age_days"] == 30), ["leads_aged", "conversion"]] = (10, None)
     out = cohorts.project(table, curves).set_index("month")
     got = out.loc["Y", ["projected_age", "projected_p10", "projected", "projected_p90"]]
     if expected is None:
