@@ -108,6 +108,12 @@ def last_activity(cur, workspace_id: str) -> date | None:
     return _cached(cur, workspace_id)[2]
 
 
+def data_through(cur, *, filters: Filters) -> date | None:
+    """``last_activity`` of the filters' workspace, callable as ``fn(cur, filters=...)`` (the
+    accuracy and goals tabs say "data through <day>" when it is before today)."""
+    return last_activity(cur, filters.workspace_id)
+
+
 def setting(cur, workspace_id: str) -> int | None:
     """The window the workspace set by hand (days), None when it uses the data's own."""
     rows = cur.execute(_SETTING_SQL, {"ws": workspace_id, "key": SETTING}).fetchall()

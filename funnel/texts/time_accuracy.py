@@ -67,4 +67,8 @@ TEXTS = {
         "В пространстве ещё нет данных для прогноза: сначала загрузите лиды или сделки.",
         "The workspace has no data to forecast from yet: load leads or deals first.",
     ),
+    "tm.accuracy.data_through": (
+        "Данные по {day}: «следующий месяц» прогноза считается по календарю, а не от последнего дня данных.",
+        "Data through {day}: the forecast's \"next month\" follows the calendar, not the data's last day.",
+    ),
 }

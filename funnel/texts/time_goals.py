@@ -69,4 +69,8 @@ TEXTS = {
         "{metric}: {actual} из {target} (ожидалось к сегодня {expected}; нужно {needed} в рабочий день)",
         "{metric}: {actual} of {target} (expected by today {expected}; {needed} needed per working day)",
     ),
+    "tm.goals.data_through": (
+        "Данные по {day}: факт остановился на последней загрузке, а темп считается по сегодняшний день.",
+        "Data through {day}: actuals stop at the last upload, while the pace counts days up to today.",
+    ),
 }

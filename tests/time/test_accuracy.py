@@ -243,6 +243,7 @@ def _metrics(at) -> dict:
 def test_tab_shows_the_days_snapshot_and_saves_one(app):
     """The Time page takes the day's snapshot in the background; the tab shows its P50 and weighted
     pipeline as funnel formats them, in both languages, and the button saves another."""
+    from funnel.formatting import day as fmt_date
     from funnel.formatting import money as fmt_money
     from funnel.formatting import period as fmt_period
     from funnel.i18n import t
@@ -276,6 +277,13 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
         )
         assert shown[label] == fmt_money(month["p50"], lang, ws[1])
         assert shown[t("tm.accuracy.weighted", lang)] == fmt_money(month["weighted_pipeline"], lang, ws[1])
+        # review #18 fix 4: the demo ends on its last lead/deal day; before today, the tab says so
+        with store.cursor() as cur:
+            from funnel.metrics.maturity import last_activity
+
+            last = last_activity(cur, ws[0])
+        through = t("tm.accuracy.data_through", lang, day=fmt_date(last, lang))
+        assert (through in [c.value for c in at.caption]) is (last < date.today())
     at.button(key="tm_acc_save").click().run()
     assert not at.exception, at.exception
     from funnel.formatting import number as fmt_num
@@ -325,3 +333,43 @@ def test_a_budget_row_for_a_future_month_does_not_end_the_data_later(store, comp
         res = accuracy(cur, filters=Filters(ws), today=date(2027, 1, 5))
     q = res["rows"][res["rows"]["horizon"] == "quarter"].iloc[0]
     assert not q["passed"] and pd.isna(q["actual"])
+
+
+def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypatch):
+    """Review #18 fix 3: the day is marked done only after a snapshot succeeded; after a failure
+    the next try waits RETRY_MINUTES (visits 1, 2 within the wait: one attempt; past it: a second
+    one, which succeeds; a visit after that: none)."""
+    from funnel import forecast_snapshots
+    from ui.views.time import accuracy_daily as ad
+
+    calls: list[str] = []
+    outcomes = iter([RuntimeError("disk full"), None])
+
+    def daily(store, ws):
+        calls.append(ws)
+        err = next(outcomes)
+        if err:
+            raise err
+
+    clock = [1000.0]
+    monkeypatch.setattr(forecast_snapshots, "daily", daily)
+    monkeypatch.setattr(ad, "get_store", lambda: None)
+    monkeypatch.setattr(ad.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(ad, "_seen", set())
+    monkeypatch.setattr(ad, "_busy", set())
+    monkeypatch.setattr(ad, "_failed_at", {})
+
+    def visit():
+        ad.daily_snapshot("w1")
+        ad.RUNNING["w1"].join(10)
+
+    visit()
+    assert len(calls) == 1 and not ad._seen  # failed: not done for the day
+    clock[0] += ad.RETRY_MINUTES * 60 - 1
+    ad.daily_snapshot("w1")  # within the wait: no second attempt
+    assert len(calls) == 1
+    clock[0] += 2
+    visit()
+    assert len(calls) == 2 and len(ad._seen) == 1  # tried again, succeeded, done for the day
+    ad.daily_snapshot("w1")
+    assert len(calls) == 2

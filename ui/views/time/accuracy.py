@@ -15,6 +15,7 @@ from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
 from funnel.metrics import accuracy as acc
 from ui import auth
+from ui.views.time import data_through
 from ui.writes import say, show_message
 
 HORIZONS = tuple(fs.HORIZONS)
@@ -31,6 +32,7 @@ def result(filters: Filters) -> dict:
 def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
+    data_through.note(filters.workspace_id, "tm.accuracy.data_through")
     _today(res["latest"])
     _save_button(filters.workspace_id)
     _past(res)

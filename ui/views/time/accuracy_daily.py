@@ -1,27 +1,34 @@
-"""The app's own forecast snapshot, at most once a day (funnel.forecast_snapshots.daily), started
-by the first visit of a day to the Time page or the Overview.
+"""The app's own forecast snapshot, at most once a day (funnel.forecast_snapshots.daily), started by
+the first visit of a day to the Time page or the Overview.
 
-The check is cheap: a process-wide set of (workspace, day) already seen, so every later visit of
-the day costs a set lookup. The first one starts the snapshot in a background thread with a
-cursor of its own (the store's connection is shared by the process; each thread takes its own
-cursor): computing a forecast per owner takes seconds on a big workspace, which the visitor
-should not wait for. A failure is logged and never shown: the page works without it. The thread
-is not a daemon (said explicitly: a thread inherits its creator's flag, and a script run's thread
-is a daemon): a process that exits waits for it, since DuckDB aborts the whole process ("FATAL:
-exception not rethrown") when the interpreter is torn down under a running query.
+The check is cheap: a process-wide set of (workspace, day) already taken, so every later visit of
+the day costs a set lookup. A pair is marked taken only when the snapshot succeeded; while one
+runs, no second starts, and after a failure the next try waits RETRY_MINUTES (bounded: a failing
+workspace costs one attempt per RETRY_MINUTES, not one per visit). The first one starts the
+snapshot in a background thread with a cursor of its own (the store's connection is shared by the
+process; each thread takes its own cursor): computing a forecast per owner takes seconds on a big
+workspace, which the visitor should not wait for. A failure is logged and never shown: the page
+works without it. The thread is not a daemon (said explicitly: a thread inherits its creator's
+flag, and a script run's thread is a daemon): a process that exits waits for it, since DuckDB
+aborts the whole process ("FATAL: exception not rethrown") when the interpreter is torn down under
+a running query.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import datetime
 
 from ui.store import get_store
 
 log = logging.getLogger("funnel.ui")
 
-_seen: set[tuple[str, object]] = set()
+RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
+_seen: set[tuple[str, object]] = set()  # (workspace, day) whose snapshot succeeded
+_busy: set[str] = set()  # workspaces whose snapshot is running
+_failed_at: dict[str, float] = {}  # workspace → time.monotonic() of its last failure
 _lock = threading.Lock()
 RUNNING: dict[str, threading.Thread] = {}  # workspace → its snapshot thread (tests join it)
 
@@ -32,19 +39,31 @@ def daily_snapshot(workspace_id: str | None) -> None:
         return
     key = (workspace_id, datetime.now().date())
     with _lock:
-        if key in _seen:
+        failed = _failed_at.get(workspace_id)
+        if key in _seen or workspace_id in _busy:
             return
-        _seen.add(key)
+        if failed is not None and time.monotonic() - failed < RETRY_MINUTES * 60:
+            return
+        _busy.add(workspace_id)
     store = get_store()
-    thread = threading.Thread(target=_take, args=(store, workspace_id), name=f"snapshot-{workspace_id}", daemon=False)
+    name = f"snapshot-{workspace_id}"
+    thread = threading.Thread(target=_take, args=(store, workspace_id, key), name=name, daemon=False)
     RUNNING[workspace_id] = thread
     thread.start()
 
 
-def _take(store, workspace_id: str) -> None:
+def _take(store, workspace_id: str, key: tuple[str, object]) -> None:
     from funnel import forecast_snapshots
 
     try:
         forecast_snapshots.daily(store, workspace_id)
     except Exception:  # noqa: BLE001 - a missed daily snapshot must never break a page
         log.exception("daily forecast snapshot of %s failed", workspace_id)
+        with _lock:
+            _failed_at[workspace_id] = time.monotonic()
+            _busy.discard(workspace_id)
+        return
+    with _lock:
+        _seen.add(key)
+        _failed_at.pop(workspace_id, None)
+        _busy.discard(workspace_id)

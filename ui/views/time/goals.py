@@ -13,6 +13,7 @@ from funnel import goals as gl
 from funnel.filters import Filters
 from funnel.periods import add_months, month_start
 from ui import auth
+from ui.views.time import data_through
 from ui.views.time.goals_line import fmt, pace, who
 from ui.writes import say, show_message, write
 
@@ -29,6 +30,7 @@ def render(filters: Filters) -> None:
     )
     show_message("tm_goals")
     st.subheader(ui.t("tm.goals.pacing"))
+    data_through.note(ws, "tm.goals.data_through")
     df = pace(ws, month)
     if df.empty:
         st.info(ui.t("tm.goals.none"))

@@ -1,0 +1,24 @@
+"""One line under a Time tab whose figures run against today: "data through <day>" when the data's
+last activity day (funnel.metrics.maturity.last_activity: leads and deals) is before today, so a
+month's pace or a forecast's "next month" is not read as if the data were current."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+import ui
+from funnel.filters import Filters
+from funnel.metrics.maturity import data_through
+
+
+def note(workspace_id: str | None, key: str, today: date | None = None) -> date | None:
+    """Show ``key`` (a text with ``{day}``) when the data ends before ``today``; the day, or None."""
+    if not workspace_id:
+        return None
+    last = ui.shared(data_through, filters=Filters(workspace_id))
+    if last is None or last >= (today or date.today()):
+        return None
+    st.caption(ui.t(key, day=ui.date(last)))
+    return last
