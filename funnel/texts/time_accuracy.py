@@ -71,4 +71,10 @@ TEXTS = {
         "Данные по {day}: «следующий месяц» прогноза считается по календарю, а не от последнего дня данных.",
         "Data through {day}: the forecast's \"next month\" follows the calendar, not the data's last day.",
     ),
+    "tm.accuracy.owners_note": (
+        "P50 менеджеров не складываются в общий P50: медиана суммы не равна сумме медиан, а в таблице только "
+        "самые крупные менеджеры (не больше {n}); остальные и сделки без менеджера входят только в общий прогноз.",
+        "The owners' P50s do not add up to the total P50: the median of a sum is not the sum of the medians, and the "
+        "table holds only the largest owners (at most {n}); the rest and deals with no owner are only in the total.",
+    ),
 }

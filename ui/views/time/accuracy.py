@@ -78,6 +78,7 @@ def _today(latest: pd.DataFrame) -> None:
             }
         )
         st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_owners")
+        st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
 def _save_button(workspace_id: str) -> None:
