@@ -16,8 +16,10 @@ DAYS_PER_MONTH = 365.25 / 12  # a calendar month on average, for delays given in
 
 
 def lag_shares(delays: Iterable[tuple[int, int]]) -> tuple[float, ...]:
-    """(s_0, s_1, …): of the revenue a month's leads bring, the share that arrives k calendar
-    months after the month they arrived, from ``delays`` = (days from lead to won, wins).
+    """(s_0, s_1, …): of the wins a month's leads bring, the share that lands k calendar months
+    after the month they arrived, from ``delays`` = (days from lead to won, wins). Weighted by
+    the number of wins, not by their amounts: revenue spread with these shares assumes a deal's
+    amount does not depend on how long it took.
 
     Leads arrive evenly over their month (of DAYS_PER_MONTH days), so a win d days after its
     lead lands q = d ÷ DAYS_PER_MONTH months later: in month floor(q) for a share 1 − frac(q) of

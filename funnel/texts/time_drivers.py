@@ -85,8 +85,8 @@ TEXTS = {
     # always written with decimals (funnel.units: an index, 2 places), and a number written with
     # decimals takes «раза» in Russian («в 5,00 раза», never «в 5,00 раз»)
     "tm.drivers.say.higher": (
-        "{subj} выигрывают в {lift} раза чаще (95 % интервал {lo}–{hi}; {n})",
-        "{subj} win {lift}× as often (95 % interval {lo}–{hi}×; {n})",
+        "{subj} выигрывают в {lift} раза чаще, чем в среднем (95 % интервал {lo}–{hi}; {n})",
+        "{subj} win {lift}× as often as the average deal (95 % interval {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.lower": (
         "{subj} выигрывают реже: {lift} от средней доли (95 % интервал {lo}–{hi}; {n})",

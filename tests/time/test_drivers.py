@@ -268,8 +268,20 @@ def test_every_figure_has_a_unit(store, ws):
     ("lang", "won", "closed", "expected"),
     [
         # A: 40 of 50 against 50/103 overall — (40 + 10 × 50/103) ÷ 60 ÷ (50/103)
-        pytest.param("en", 40, 50, "Deals from channel “A” win {lift}× as often (95 % interval", id="en-higher"),
-        pytest.param("ru", 40, 50, "Сделки из канала «A» выигрывают в {lift} раза чаще (95 % интервал", id="ru-higher"),
+        pytest.param(
+            "en",
+            40,
+            50,
+            "Deals from channel “A” win {lift}× as often as the average deal (95 % interval",
+            id="en-higher",
+        ),
+        pytest.param(
+            "ru",
+            40,
+            50,
+            "Сделки из канала «A» выигрывают в {lift} раза чаще, чем в среднем (95 % интервал",
+            id="ru-higher",
+        ),
         pytest.param("ru", 1, 1, "Сделки из канала «A»: слишком мало сделок для вывода (1 сделка)", id="ru-one-deal"),
         pytest.param("en", 1, 1, "Deals from channel “A”: too few deals to say (1 deal)", id="en-one-deal"),
         pytest.param(
