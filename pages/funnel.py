@@ -91,6 +91,7 @@ try:
     if tab["speed"].open:
         with tab["speed"]:
             st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
+            st.caption(ui.t("an.fn.speed_vs_time"))  # not the Time page's «Lead → won»: say how
             speed_by = st.radio(
                 ui.t("an.fn.speed_by"),
                 view.SPEED_SPLITS,

@@ -259,13 +259,13 @@ TEXTS = {
     "an.col.deals": ("Сделки", "Deals"),
     "an.col.month": ("Месяц", "Month"),
     "an.col.first_contact_hours": ("До первого контакта, ч (медиана)", "To first contact, h (median)"),
-    "an.col.sal_days": ("До SAL, дней (медиана)", "To SAL, days (median)"),
+    "an.col.sal_days": ("Лид → SAL, дней (медиана)", "Lead → SAL, days (median)"),
     "an.col.lt_days": ("Первый контакт → оплата (LT), дней (медиана)", "First contact → won (LT), days (median)"),
     "an.col.lt_days_p80": ("LT, 80-й перцентиль", "LT, 80th percentile"),
     "an.col.won_timed": ("Выигранных с датами", "Won with dates"),
     "an.col.proposal_days": ("До КП, дней (медиана)", "To proposal, days (median)"),
     "an.col.contract_days": ("До договора, дней (медиана)", "To contract, days (median)"),
-    "an.col.payment_days": ("Лид → оплата, дней (медиана)", "Lead → won, days (median)"),
+    "an.col.payment_days": ("Лид → выигрыш, дней (медиана)", "Lead → won, days (median)"),
     "an.col.from_to": ("Переход", "Step"),
     "an.col.actual": ("Факт", "Actual"),
     "an.col.expected": ("Ожидание лестницы", "Ladder expects"),
@@ -359,6 +359,12 @@ TEXTS = {
         "Up to 8 largest groups; the share is the conversion from the first stage.",
     ),
     "an.fn.speed": ("Скорость", "Speed"),
+    "an.fn.speed_vs_time": (
+        "Здесь «Лид → выигрыш» — по дню закрытия сделки, все сделки, и SAL отсчитывается от создания лида; "
+        "на странице «Время» (Время до сделки) — по дате создания лида, только зрелые лиды, и SAL — от первого контакта.",
+        "Here «Lead → won» goes by the deal's closing day, every deal, and SAL is timed from the lead's creation; "
+        "the Time page's «Time to convert» tab goes by the lead's creation day, mature leads only, and times SAL from the contact.",
+    ),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (
         "Календарное время, медианы: от создания лида до первого контакта, до квалификации (SAL), до этапа КП и "

@@ -7,13 +7,19 @@ TEXTS = {
         "How long leads take for each step: from arriving to the first contact, from the contact to qualification "
         "(SAL), from SAL to a won deal, and the whole way from lead to won. Leads of the chosen period count.",
     ),
+    "tm.convert.vs_funnel": (
+        "Здесь «Лид → выигрыш» — по дате создания лида, только зрелые лиды, а SAL отсчитывается от первого контакта; "
+        "на странице «Воронка» (Скорость) — по дню закрытия сделки, все сделки, и SAL — от создания лида.",
+        "Here «Lead → won» goes by the lead's creation day, mature leads only, and SAL is timed from the first "
+        "contact; the Funnel page's Speed tab goes by the deal's closing day, every deal, and times SAL from the lead.",
+    ),
     "tm.convert.by": ("Разрез", "Split by"),
     "tm.convert.by.channel": ("Каналы", "Channels"),
     "tm.convert.by.owner": ("Менеджеры", "Owners"),
-    "tm.convert.step.contact": ("Заявка → первый контакт", "Lead → first contact"),
+    "tm.convert.step.contact": ("Лид → первый контакт", "Lead → first contact"),
     "tm.convert.step.sal": ("Контакт → SAL", "Contact → SAL"),
-    "tm.convert.step.won": ("SAL → сделка", "SAL → won"),
-    "tm.convert.step.to_won": ("Заявка → сделка", "Lead → won"),
+    "tm.convert.step.won": ("SAL → выигрыш", "SAL → won"),
+    "tm.convert.step.to_won": ("Лид → выигрыш", "Lead → won"),
     "tm.convert.median_of": ("Медиана: {step}", "Median: {step}"),
     "tm.convert.hours": ("{value} ч", "{value} h"),
     "tm.convert.days": ("{value} дн.", "{value} days"),
@@ -49,9 +55,9 @@ TEXTS = {
     "tm.convert.col.won_n": ("Сделка после SAL: лидов", "Won after SAL: leads"),
     "tm.convert.col.won_median": ("Сделка после SAL: медиана, дн.", "Won after SAL: median, days"),
     "tm.convert.col.won_p80": ("Сделка после SAL: 80 % уложились, дн.", "Won after SAL: P80, days"),
-    "tm.convert.col.to_won_n": ("Заявка → сделка: лидов", "Lead → won: leads"),
-    "tm.convert.col.to_won_median": ("Заявка → сделка: медиана, дн.", "Lead → won: median, days"),
-    "tm.convert.col.to_won_p80": ("Заявка → сделка: 80 % уложились, дн.", "Lead → won: P80, days"),
+    "tm.convert.col.to_won_n": ("Лид → выигрыш: лидов", "Lead → won: leads"),
+    "tm.convert.col.to_won_median": ("Лид → выигрыш: медиана, дн.", "Lead → won: median, days"),
+    "tm.convert.col.to_won_p80": ("Лид → выигрыш: 80 % уложились, дн.", "Lead → won: P80, days"),
     "tm.convert.lag_note": (
         "Выручка от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
         "если план поднимает число лидов, оборот дорастает до него постепенно.",

@@ -159,7 +159,7 @@ def test_the_wide_table_puts_the_total_last(timed):
 # ---- the tab on the demo (AppTest) --------------------------------------------------------------
 @pytest.mark.parametrize(
     ("lang", "label", "unit"),
-    [("ru", "Медиана: Заявка → первый контакт", "{} ч"), ("en", "Median: Lead → first contact", "{} h")],
+    [("ru", "Медиана: Лид → первый контакт", "{} ч"), ("en", "Median: Lead → first contact", "{} h")],
 )
 def test_the_tab_shows_the_funnel_figure(app_db, lang, label, unit):
     from streamlit.testing.v1 import AppTest
@@ -272,3 +272,19 @@ def test_the_planner_says_its_projection_follows_the_delays(app):
     at.run()
     assert not at.exception, at.exception
     assert t("tm.convert.lag_note", "ru") in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_lead_to_won_has_one_name_on_both_pages_and_each_says_how_it_counts(lang):
+    """Review #18 fix 9: the Funnel page's Speed tab and this tab both time «Lead → won» but count
+    differently (closing day, every deal vs lead cohort, mature leads; SAL from the lead vs from the
+    contact): the same words name the same step, and a caption on each says how it differs."""
+    from funnel.i18n import t
+
+    step = t("tm.convert.step.to_won", lang)
+    assert t("an.col.payment_days", lang).startswith(step + ",")
+    assert t("tm.convert.step.won", lang) == ("SAL → выигрыш" if lang == "ru" else "SAL → won")
+    assert t("an.col.sal_days", lang).startswith(("Лид → SAL", "Lead → SAL")[lang == "en"])
+    assert t("tm.convert.step.sal", lang).startswith(("Контакт → SAL", "Contact → SAL")[lang == "en"])
+    for caption in (t("tm.convert.vs_funnel", lang), t("an.fn.speed_vs_time", lang)):
+        assert step in caption

@@ -18,6 +18,7 @@ KEY_STEP = "tm_conv_step"
 
 def render(filters: Filters) -> None:
     st.caption(ui.t("tm.convert.intro"))
+    st.caption(ui.t("tm.convert.vs_funnel"))  # not the Funnel page's «Lead → won»: say how
     # format_func: a lookup made on this run (AppTest formats options outside the session)
     by_names = {b: ui.t(f"tm.convert.by.{b}") for b in convert.BYS}
     by = st.radio(
