@@ -188,3 +188,33 @@ def test_the_cli_takes_the_cycle_from_the_data_and_a_flag(store, tiny):
     assert (out["capacity"], out["cycle_factor"], out["sellers_needed"]) == (10, 2, 1)  # 2.5 × 2 a seller
     r = cli("--leads", "1", "--conversion", "0.1", "--avg-check", "1", "--cycle-days", "0")
     assert r.returncode == 3 and "--cycle-days: must be more than 0" in r.stderr
+
+
+def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
+    from funnel.db import open_store
+    from tests.planner.test_pages import metrics, open_tab, set_levers
+
+    at = app.switch_page("pages/planner.py").run()
+    at = set_levers(at, leads=200.0, conversion=2.0, avg_check=100_000.0)
+    open_tab(at, "capacity")
+    at.toggle(key="pl_capacity_on").set_value(True).run()
+    at.number_input(key="pl_sellers_n").set_value(2.0).run()
+    at.number_input(key="pl_contacts_per_seller_n").set_value(50.0).run()
+    assert metrics(at)["Пропускная способность"] == "100"  # 2 × 50 at the baseline cycle
+    store = open_store(str(app_db))
+    with store.cursor() as cur:
+        delays = convert.won_delays(cur, workspace_id="demo")
+    median = cycle.median_days(delays)
+    assert median  # the demo wins deals: its cycle is the data's median, said on the baseline line
+    assert any(f"{median:.1f}".replace(".", ",") in c.value and "медиана" in c.value for c in at.caption)
+    open_tab(at, "forecast")
+    assert at.number_input(key="pl_cycle_days_n").value == pytest.approx(median)
+    at.number_input(key="pl_cycle_days_n").set_value(round(median / 2, 1)).run()
+    assert not at.exception, at.exception
+    factor = median / round(median / 2, 1)
+    assert any("× " + f"{factor:.2f}".replace(".", ",") in c.value for c in at.caption)
+    open_tab(at, "capacity")
+    # capacity 100 × median ÷ cycle: the load of 200 leads fits (or nearly) — conversion back toward 2 %
+    assert metrics(at)["Пропускная способность"] == f"{100 * factor:,.0f}".replace(",", "\u00a0")
+    cy = at.query_params.get("cy")
+    assert float(cy[0] if isinstance(cy, list) else cy) == round(median / 2, 1)  # the link carries it
