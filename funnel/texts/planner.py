@@ -519,15 +519,15 @@ TEXTS = {
     "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
     "planner.cycle.base": (
-        "Цикл сделки — {days} дн.: медиана от лида до выигрыша по {wins} выигранным сделкам пространства.",
-        "Sales cycle {days} days: the median from lead to won over the workspace's {wins} won deals.",
+        "Цикл сделки — {days} дн.: медиана дней от лида до выигрыша (выигранных сделок в пространстве: {wins}).",
+        "Sales cycle {days} days: the median days from lead to won (won deals in the workspace: {wins}).",
     ),
     "planner.cycle.none": (
         "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз».",
         "No won deal with a lead date: there is no cycle to take, type it on the Forecast tab.",
     ),
     "planner.cycle.zero": (
-        "Половина из {wins} выигранных сделок закрыта в день лида — медиана цикла 0 дней; введите цикл сами "
+        "Медиана цикла — 0 дней (выигранных сделок: {wins}; половина закрыта в день лида): введите цикл сами "
         "на вкладке «Прогноз».",
         "Half of the {wins} won deals closed on their lead's day (a median of 0 days): type the cycle on the "
         "Forecast tab.",

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from funnel.metrics import convert
 from funnel.model import cycle, link
@@ -218,3 +219,26 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
     assert metrics(at)["Пропускная способность"] == f"{100 * factor:,.0f}".replace(",", "\u00a0")
     cy = at.query_params.get("cy")
     assert float(cy[0] if isinstance(cy, list) else cy) == round(median / 2, 1)  # the link carries it
+
+
+def test_without_wins_the_cycle_box_starts_empty_and_takes_a_typed_cycle():
+    def script():
+        import streamlit as st
+
+        from funnel.model.plan import Plan
+        from ui import state
+        from ui.views.planner import levers as up
+
+        base = Plan(leads=10, conversion=0.1, avg_check=1)  # no wins: no cycle from the data
+        state.PL_BASE.set(base)
+        up.sync_all()
+        up.cycle_lever()
+        st.write(f"cycle={up.current_plan(base).cycle_days!r}")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception and at.number_input(key="pl_cycle_days_n").value is None
+    assert [m.value for m in at.markdown] == ["cycle=None"]  # nothing made up
+    at.number_input(key="pl_cycle_days_n").set_value(60.0).run()
+    assert [m.value for m in at.markdown] == ["cycle=60.0"]
+    at.run()  # kept on the next run
+    assert at.number_input(key="pl_cycle_days_n").value == 60.0
