@@ -16,9 +16,10 @@ Plotly's SI suffixes ("12.62M", "M" being no Russian word).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
-from numbers import Number
+from numbers import Real
 
 import plotly.graph_objects as go
 
@@ -161,8 +162,8 @@ def _axis_values(fig: go.Figure, letter: str, ref: str) -> list:
         values = getattr(tr, letter, None)
         if values is None:
             other = getattr(tr, "y" if letter == "x" else "x", None)
-            if tr.type == "histogram" and other is None:
-                out += [0, len(getattr(tr, "x" if letter == "y" else "y", None) or ())]  # counts
+            if tr.type == "histogram" and other is not None:
+                out += [0, len(other)]  # the counts: at most one bar of all samples
             continue
         values = list(values)
         if tr.type == "waterfall" and letter == ("x" if tr.orientation == "h" else "y"):
@@ -172,7 +173,7 @@ def _axis_values(fig: go.Figure, letter: str, ref: str) -> list:
                 totals.append(run)
             values += totals
         out += values
-    return out
+    return [v for v in out if v is not None and v == v]  # gaps (None, NaN) are no labels
 
 
 def _tick_extent(axis, values: list, size: float) -> tuple[float, int]:
@@ -181,7 +182,7 @@ def _tick_extent(axis, values: list, size: float) -> tuple[float, int]:
         return 0.0, 0
     if _has_dates(values) or axis.type == "date":
         return _text_width("Sept. 2025", size), 2
-    numbers = [float(v) for v in values if isinstance(v, Number) and not isinstance(v, bool) and v == v]
+    numbers = [float(v) for v in values if isinstance(v, Real) and not isinstance(v, bool)]
     if len(numbers) < len(values) or axis.type == "category":  # names
         return max(_text_width(v, size) for v in values), 1
     top = max(abs(v) for v in numbers) * 1.15 or 1
@@ -212,18 +213,27 @@ def _reserve_margins(fig: go.Figure) -> None:
     size = fig.layout.font.size or TEMPLATE.layout.font.size
     need = {"l": 0.0, "r": 0.0, "b": 0.0}
     for axis in fig.select_xaxes():
-        width, lines = _tick_extent(axis, _axis_values(fig, "x", axis.plotly_name.replace("axis", "")), size)
-        names = [v for v in _axis_values(fig, "x", axis.plotly_name.replace("axis", "")) if isinstance(v, str)]
-        if lines == 1 and names and not _has_dates(names) and width * len(set(names)) > PLOT_WIDTH:
+        values = _axis_values(fig, "x", axis.plotly_name.replace("axis", ""))
+        if not values:  # no trace on it (a pie's figure): nothing to make room for
+            continue
+        width, lines = _tick_extent(axis, values, size)
+        names = [v for v in values if isinstance(v, str)]
+        if isinstance(axis.tickangle, (int, float)) and axis.tickangle % 180:  # tilted on purpose
+            lines = round(width * abs(math.sin(math.radians(axis.tickangle))) / (size * LINE)) + 2
+        elif lines == 1 and names and not _has_dates(names) and width * len(set(names)) > PLOT_WIDTH:
             lines = round(width * 0.5 / (size * LINE)) + 2  # labels plotly.js will tilt by 30°
         title = size * LINE + 18 if axis.title.text else 0
         need["b"] = max(need["b"], lines * size * LINE + 20 + title)
     for axis in fig.select_yaxes():
-        width, _ = _tick_extent(axis, _axis_values(fig, "y", axis.plotly_name.replace("axis", "")), size)
+        values = _axis_values(fig, "y", axis.plotly_name.replace("axis", ""))
+        if not values:
+            continue
+        width, _ = _tick_extent(axis, values, size)
         title = size * LINE + 16 if axis.title.text else 0
         side = "r" if axis.side == "right" else "l"
         need[side] = max(need[side], width + 18 + title)
-    legend = _legend_height(fig, size)
+    below = fig.layout.legend.orientation in (None, "h") and (fig.layout.legend.y is None or fig.layout.legend.y < 0)
+    legend = _legend_height(fig, size) if below else 0  # a legend beside the plot: automargin alone
     if legend:  # at y = -0.18 (say) of the plot's height below it: b = 0.18 (height - t - b) + legend
         m, y = fig.layout.margin, -(fig.layout.legend.y if fig.layout.legend.y is not None else -0.18)
         t = max(m.t or 0, 56 if fig.layout.title.text else 24)
