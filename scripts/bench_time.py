@@ -98,6 +98,7 @@ def main() -> None:
     ap.add_argument("--leads", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
+    ap.add_argument("--tabs", nargs="+", choices=TABS, default=list(TABS), help="only these tabs (default: all)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -129,21 +130,31 @@ def main() -> None:
                 def timed_click(page, click, selector: str) -> Click:
                     return bench.click(lambda: None, click, selector)
 
-                for i, tab in enumerate(TABS):
-                    if i:
-                        cold[tab] = timed_click(page, open_tab(i), PANEL)
-                    else:  # the page's first draw opened it: leave and come back
-                        timed_click(page, open_tab(1), PANEL)
-                        cold[tab] = timed_click(page, open_tab(0), PANEL)
+                chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
+                current = 0  # the page's first draw opens the first tab
+
+                def visit(i: int) -> Click:
+                    nonlocal current
+                    took = timed_click(page, open_tab(i), PANEL)
+                    current = i
+                    return took
+
+                for i, tab in chosen:  # cold: from the tab before it, as a full run goes
+                    before = (i - 1) % len(TABS)
+                    if current != before:
+                        visit(before if before != i else (i + 1) % len(TABS))
+                    if current == i:  # the first tab, opened by the page's first draw
+                        visit((i + 1) % len(TABS))
+                    cold[tab] = visit(i)
                 for _ in range(args.repeat):
-                    for i, tab in enumerate(TABS):
-                        timed_click(page, open_tab((i + 1) % len(TABS)), PANEL)
-                        warm[tab].append(timed_click(page, open_tab(i), PANEL))
+                    for i, tab in chosen:
+                        visit((i + 1) % len(TABS))
+                        warm[tab].append(visit(i))
                 browser.close()
         finally:
             server.stop()
     print(f"\nTime page, click to drawn tab, {args.leads:,} leads, headless Chromium:")
-    for tab in TABS:
+    for tab in args.tabs:
         c = cold[tab]
         print(
             f"{tab:<10} cold {c.felt:.3f} s (last message in {c.received:.3f} s;"
