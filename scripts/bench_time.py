@@ -139,12 +139,12 @@ def main() -> None:
                     current = i
                     return took
 
-                for i, tab in chosen:  # cold: from the tab before it, as a full run goes
+                # cold: each from the tab before it; the first tab (the page's first draw opened
+                # it) last, from the last tab, so that no measured tab was visited before its turn
+                for i, tab in sorted(chosen, key=lambda c: c[0] == 0):
                     before = (i - 1) % len(TABS)
                     if current != before:
-                        visit(before if before != i else (i + 1) % len(TABS))
-                    if current == i:  # the first tab, opened by the page's first draw
-                        visit((i + 1) % len(TABS))
+                        visit(before)
                     cold[tab] = visit(i)
                 for _ in range(args.repeat):
                     for i, tab in chosen:
