@@ -120,7 +120,8 @@ def _past(res: dict) -> None:
     for h in HORIZONS:  # both charts (a radio here would be one more widget whose labels follow the language)
         points = acc.chart_rows(res, h)
         if not points.empty:
-            ui.plot(chart(points, ui.t(f"tm.accuracy.horizon.{h}")), key=f"tm_acc_chart_{h}")
+            # built and serialised once per distinct points and language (ui.chart), not every run
+            ui.chart(chart, points, ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
     _table(rows)
 
 
@@ -170,15 +171,20 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
 
 def _table(rows: pd.DataFrame) -> None:
     st.caption(ui.t("tm.accuracy.snapshots"))
-    shown = rows.head(200)  # newest first; the download has every row
+    # the cells are made once per distinct rows and language (ui.draw_cached), not every run
+    ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
+    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
 
-    def held(v, passed) -> str:
-        if not passed:
-            return ui.t("tm.accuracy.wait")
-        if v is None or pd.isna(v):
-            return "—"
-        return ui.t("tm.accuracy.yes" if v else "tm.accuracy.no")
 
+def _held(v, passed) -> str:
+    if not passed:
+        return ui.t("tm.accuracy.wait")
+    if v is None or pd.isna(v):
+        return "—"
+    return ui.t("tm.accuracy.yes" if v else "tm.accuracy.no")
+
+
+def _table_view(shown: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
             ui.t("tm.accuracy.col.taken_at"): shown["taken_at"].map(ui.moment),
@@ -192,8 +198,7 @@ def _table(rows: pd.DataFrame) -> None:
             "P90": shown["p90"].map(ui.money),
             ui.t("tm.accuracy.col.actual"): shown["actual"].map(ui.money),
             ui.t("tm.accuracy.col.error"): shown["error"].map(lambda e: ui.signed_pct(e) or "—"),
-            ui.t("tm.accuracy.col.held"): [held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
+            ui.t("tm.accuracy.col.held"): [_held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
         }
     )
     st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_table")
-    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
