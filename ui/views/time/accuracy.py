@@ -13,6 +13,7 @@ import streamlit as st
 import ui
 from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
+from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
 from ui import auth
 from ui.writes import say, show_message
@@ -75,7 +76,7 @@ def _today(latest: pd.DataFrame) -> None:
                 ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_owners")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
 
 
 def _save_button(workspace_id: str) -> None:
@@ -201,4 +202,4 @@ def _table_view(shown: pd.DataFrame) -> None:
             ui.t("tm.accuracy.col.held"): [_held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_table")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_table")
