@@ -1,12 +1,14 @@
 """What a workspace archive must look like before anything in it is unpacked or imported.
 
 An import reads a zip that came from elsewhere, so every part is checked against the shape an
-export writes, with bounded sizes, before it is used: exactly the expected members and no
-others; declared sizes within ``MAX_UNPACKED_MB`` in all and ``MAX_JSON_MB`` per settings part,
+export writes, with bounded sizes, before it is used: the format read from ``manifest.json``
+(one this app knows; a newer one is refused, saying so), then exactly that format's members and
+no others; declared sizes within ``MAX_UNPACKED_MB`` in all and ``MAX_JSON_MB`` per settings part,
 and no member compressed more than ``MAX_RATIO`` times (a few KB that unpack to gigabytes);
 each member read no further than its declared size; every JSON part holding the fields and types
 an export writes; each Parquet table's row count and unpacked size, from its footer, within
-bounds. A broken part is an ``ArchiveError`` naming the file, the part, the row and the field,
+bounds, and for the Time page's tables (format 2) exactly the columns and types an export
+writes, from the footer too. A broken part is an ``ArchiveError`` naming the file, the part, the row and the field,
 never a traceback. The limits are listed in docs/deployment.md.
 """
 
@@ -18,6 +20,8 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+import pyarrow.types as pat
+
 from funnel.errors import FunnelError
 from funnel.stage import KINDS
 
@@ -27,7 +31,45 @@ MAX_RATIO = 200  # unpacked ÷ packed for a member over 1 MB; Parquet and JSON e
 MAX_TABLE_ROWS = 50_000_000  # rows in one table, from the Parquet footer
 MAX_STAGES, MAX_ALIASES, MAX_SCENARIOS = 200, 100_000, 10_000
 MAX_TEXT = 200  # a name, an alias, a currency
+MAX_SETTINGS = 1000  # workspace settings (settings.json, format 2)
+MAX_TIME_ROWS = 5_000_000  # rows in one Time page table (snoozes, snapshots, goals), from the footer
 JSON_PARTS = ("manifest.json", "workspace.json", "ladder.json", "aliases.json", "scenarios.json")
+# The formats this app reads; an export writes the last. 2 added the Time page's tables
+# (settings.json and TIME_COLUMNS' tables); a format-1 archive imports with them empty.
+FORMATS = (1, 2)
+# The Time page's tables as an export writes them (format 2): column → type; workspace_id is
+# never in the archive (an import writes the new workspace's id).
+TIME_COLUMNS = {
+    "deal_snoozes": {
+        "deal_id": "text",
+        "snoozed_until": "date",
+        "reason": "text",
+        "created_at": "timestamp",
+        "created_by": "text",
+    },
+    "forecast_snapshots": {
+        "taken_at": "timestamp",
+        "taken_by": "text",
+        "data_version": "whole",
+        "horizon": "text",
+        "period_start": "date",
+        "period_end": "date",
+        "owner": "text",
+        "p10": "number",
+        "p50": "number",
+        "p90": "number",
+        "weighted_pipeline": "number",
+    },
+    "goals": {
+        "month": "date",
+        "dimension": "text",
+        "member": "text",
+        "metric": "text",
+        "target": "number",
+        "source": "text",
+        "updated_at": "timestamp",
+    },
+}
 _MB = 1024 * 1024
 
 
@@ -35,20 +77,15 @@ class ArchiveError(FunnelError):
     """The file is not a Funnel Planner workspace export, or it is damaged."""
 
 
-def check_members(zf: zipfile.ZipFile, label: str, tables: tuple[str, ...]) -> None:
-    """Refuse unless the zip holds exactly the parts an export writes, within the size limits."""
+def json_parts(fmt: int) -> tuple[str, ...]:
+    """The settings parts of an archive of format ``fmt``."""
+    return JSON_PARTS + (("settings.json",) if fmt >= 2 else ())
+
+
+def check_sizes(zf: zipfile.ZipFile, label: str) -> None:
+    """Refuse a zip whose members, as its directory declares them, are too big or packed too
+    tightly (before any member is opened)."""
     infos = zf.infolist()
-    wanted = set(JSON_PARTS) | {f"tables/{t}.parquet" for t in tables}
-    if len(infos) > len(wanted):
-        raise ArchiveError(
-            f"{label}: holds {len(infos)} files; a workspace export holds exactly {len(wanted)}. "
-            "Export the workspace again."
-        )
-    names = [i.filename for i in infos]
-    missing = sorted(wanted - set(names))
-    if missing or len(set(names)) != len(names):
-        what = f"missing {', '.join(missing)}" if missing else "a part is in it twice"
-        raise ArchiveError(f"{label}: not a workspace export ({what}).")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_MB * _MB:
         raise ArchiveError(
@@ -66,6 +103,41 @@ def check_members(zf: zipfile.ZipFile, label: str, tables: tuple[str, ...]) -> N
                 f"unpacks ({math.ceil(i.file_size / _MB)} MB); an export is never packed more than "
                 f"{MAX_RATIO} times, so this is refused as a zip bomb."
             )
+
+
+def read_format(zf: zipfile.ZipFile, label: str) -> int:
+    """The archive's format from manifest.json (after ``check_sizes``): one of FORMATS, or a
+    clear refusal (a newer format: update the app; anything else: not an export)."""
+    if "manifest.json" not in zf.namelist():
+        raise ArchiveError(f"{label}: not a workspace export (missing manifest.json).")
+    m = parse_json(zf, "manifest.json", label)
+    fmt = m.get("format") if isinstance(m, dict) else None
+    if fmt in FORMATS:
+        return fmt
+    if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMATS[-1]:
+        raise ArchiveError(
+            f"{label}: export format {fmt} was made by a newer version of Funnel Planner; this one reads "
+            f"formats {FORMATS[0]} to {FORMATS[-1]}. Update the app, or export from it again after updating."
+        )
+    raise ArchiveError(
+        f"{label}: export format {fmt!r} is not supported; expected one of {', '.join(map(str, FORMATS))}."
+    )
+
+
+def check_members(zf: zipfile.ZipFile, label: str, parts: tuple[str, ...]) -> None:
+    """Refuse unless the zip holds exactly ``parts`` (the format's members), each once."""
+    infos = zf.infolist()
+    wanted = set(parts)
+    if len(infos) > len(wanted):
+        raise ArchiveError(
+            f"{label}: holds {len(infos)} files; a workspace export holds exactly {len(wanted)}. "
+            "Export the workspace again."
+        )
+    names = [i.filename for i in infos]
+    missing = sorted(wanted - set(names))
+    if missing or len(set(names)) != len(names):
+        what = f"missing {', '.join(missing)}" if missing else "a part is in it twice"
+        raise ArchiveError(f"{label}: not a workspace export ({what}).")
 
 
 def read_member(zf: zipfile.ZipFile, name: str, label: str) -> bytes:
@@ -148,7 +220,7 @@ def check_manifest(m, label: str, fmt: int, tables: tuple[str, ...]) -> dict[str
     """The manifest's row count per table (format checked first)."""
     if not isinstance(m, dict):
         raise ArchiveError(f"{label}: manifest.json should hold an object.")
-    if m.get("format") != fmt:
+    if m.get("format") != fmt:  # read_format has read it already; kept for callers of this alone
         raise ArchiveError(f"{label}: export format {m.get('format')!r} is not supported; expected {fmt}.")
     rows = m.get("rows")
     if not isinstance(rows, dict):
@@ -234,19 +306,77 @@ def check_scenarios(value, label: str) -> list[dict]:
     return scenarios
 
 
+def check_settings(value, label: str) -> list[dict]:
+    """The Time page's settings (format 2): a key, its value (any JSON; a known key's value as
+    the app writes it), when and by whom it was set."""
+    from funnel.metrics.maturity import MAX_DAYS, SETTING
+
+    settings = _list(value, "settings.json", label, MAX_SETTINGS)
+    seen: set[str] = set()
+    for i, s in enumerate(settings, start=1):
+        where = _where(label, "settings.json", i)
+        key = _field(s, "key", "text", where)
+        if key in seen:
+            raise ArchiveError(f"{where}: the setting «{key}» is listed twice.")
+        seen.add(key)
+        if "value" not in s or s["value"] is None:
+            raise ArchiveError(f"{where} («{key}»): «value» is missing.")
+        v = s["value"]
+        if key == SETTING and (isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= MAX_DAYS):
+            raise ArchiveError(f"{where} («{key}»): «value» is {v!r}; expected whole days from 1 to {MAX_DAYS}.")
+        _field(s, "updated_at", "datetime", where, optional=True)
+        _field(s, "updated_by", "text", where, optional=True)
+    return settings
+
+
+_ARROW_KINDS = {  # a TIME_COLUMNS type → (the Arrow types an export writes for it, in words)
+    "text": (lambda t: pat.is_string(t) or pat.is_large_string(t), "text"),
+    "date": (pat.is_date, "dates"),
+    "timestamp": (pat.is_timestamp, "dates and times"),
+    "whole": (pat.is_integer, "whole numbers"),
+    "number": (lambda t: pat.is_decimal(t) or pat.is_floating(t) or pat.is_integer(t), "numbers"),
+}
+
+
+def _check_columns(schema, table: str, label: str) -> None:
+    """A Time page table's columns (from the footer) exactly as TIME_COLUMNS lists them."""
+    wanted, got = TIME_COLUMNS[table], {f.name: f.type for f in schema}
+    part = f"{label}: tables/{table}.parquet"
+    missing, extra = [c for c in wanted if c not in got], [c for c in got if c not in wanted]
+    if missing or extra:
+        what = "; ".join(
+            x
+            for x in (
+                missing and f"missing {', '.join(missing)}",
+                extra and f"unknown {', '.join(sorted(extra)[:5])}",
+            )
+            if x
+        )
+        raise ArchiveError(f"{part}: its columns are not the export's ({what}).")
+    for c, kind in wanted.items():
+        fits, words = _ARROW_KINDS[kind]
+        if not fits(got[c]):
+            raise ArchiveError(f"{part}: column «{c}» holds {got[c]}; expected {words}.")
+
+
 def check_table(path: Path, table: str, label: str, declared_rows: int) -> None:
     """A table's Parquet footer: readable, its row count as the manifest says and within
-    MAX_TABLE_ROWS, its unpacked size within MAX_UNPACKED_MB (before any page is decoded)."""
+    MAX_TABLE_ROWS (MAX_TIME_ROWS for a Time page table, whose columns are checked too), its
+    unpacked size within MAX_UNPACKED_MB (before any page is decoded)."""
     import pyarrow.parquet as pq
 
     try:
-        meta = pq.ParquetFile(path).metadata
+        pf = pq.ParquetFile(path)
+        meta, schema = pf.metadata, pf.schema_arrow
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a broken footer
         raise ArchiveError(
             f"{label}: tables/{table}.parquet is not a readable Parquet file ({exc.__class__.__name__})."
         ) from None
-    if meta.num_rows > MAX_TABLE_ROWS:
-        raise ArchiveError(f"{label}: tables/{table}.parquet has {meta.num_rows} rows; at most {MAX_TABLE_ROWS}.")
+    most = MAX_TIME_ROWS if table in TIME_COLUMNS else MAX_TABLE_ROWS
+    if meta.num_rows > most:
+        raise ArchiveError(f"{label}: tables/{table}.parquet has {meta.num_rows} rows; at most {most}.")
+    if table in TIME_COLUMNS:
+        _check_columns(schema, table, label)
     if meta.num_rows != declared_rows:
         raise ArchiveError(
             f"{label}: tables/{table}.parquet has {meta.num_rows} rows, the manifest says {declared_rows}."

@@ -16,8 +16,10 @@ Plotly's SI suffixes ("12.62M", "M" being no Russian word).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
+from numbers import Real
 
 import plotly.graph_objects as go
 
@@ -125,7 +127,119 @@ def style(fig: go.Figure, lang: str) -> go.Figure:
     fig.update_yaxes(automargin=True, exponentformat="none", separatethousands=True)
     if lang == "ru" and any(_has_dates(getattr(tr, "x", None)) for tr in fig.data):
         fig.update_xaxes(tickformatstops=RU_DATE_TICKS)
+    _reserve_margins(fig)
     return fig
+
+
+# ---- margins worked out beforehand ---------------------------------------------------------------
+# With automargin alone, plotly.js draws a chart with the given margins, measures its tick labels,
+# titles and legend, and, when they do not fit, draws the whole chart a second time (about 50 ms
+# of the browser's time for the Overview's trend). Margins that already hold them leave nothing to
+# push: one draw. They are estimated here from what the labels will say (the category names, the
+# formatted extremes, two lines for months) at the font's size, on the generous side; automargin
+# stays on, so a label the estimate misses (a legend wrapping on a phone) still fits, at the cost
+# of the second draw. CHAR is an upper bound of Source Sans' advance per character, in em.
+LINE = 1.35  # a line of text, in em
+PLOT_WIDTH = 900  # what a chart's legend is assumed to have per row (a wide screen's content)
+
+
+def _em(ch: str) -> float:
+    """An upper bound of a character's advance in Source Sans, in em."""
+    return 0.55 if ch.isdigit() else 0.3 if ch in ",.\u202f\u00a0 " else 0.9 if ch == "%" else 0.65
+
+
+def _text_width(text: str, size: float) -> float:
+    lines = re.sub(r"<[^>]+>", "", str(text)).split("\n")
+    return max(sum(_em(ch) for ch in line) for line in lines) * size
+
+
+def _axis_values(fig: go.Figure, letter: str, ref: str) -> list:
+    """The values drawn against axis ``ref`` ("x", "y2", …); a waterfall's running totals."""
+    out: list = []
+    for tr in fig.data:
+        if (getattr(tr, f"{letter}axis", None) or letter) != ref:
+            continue
+        values = getattr(tr, letter, None)
+        if values is None:
+            other = getattr(tr, "y" if letter == "x" else "x", None)
+            if tr.type == "histogram" and other is not None:
+                out += [0, len(other)]  # the counts: at most one bar of all samples
+            continue
+        values = list(values)
+        if tr.type == "waterfall" and letter == ("x" if tr.orientation == "h" else "y"):
+            run, totals = 0.0, []
+            for v, m in zip(values, tr.measure or ["relative"] * len(values), strict=False):
+                run = (v or 0) if m == "absolute" else run if m == "total" else run + (v or 0)
+                totals.append(run)
+            values += totals
+        out += values
+    return [v for v in out if v is not None and v == v]  # gaps (None, NaN) are no labels
+
+
+def _tick_extent(axis, values: list, size: float) -> tuple[float, int]:
+    """(width in px, lines) of the axis's widest tick label."""
+    if not values or getattr(axis, "showticklabels", None) is False:
+        return 0.0, 0
+    if _has_dates(values) or axis.type == "date":
+        return _text_width("Sept. 2025", size), 2
+    numbers = [float(v) for v in values if isinstance(v, Real) and not isinstance(v, bool)]
+    if len(numbers) < len(values) or axis.type == "category":  # names
+        return max(_text_width(v, size) for v in values), 1
+    top = max(abs(v) for v in numbers) * 1.15 or 1
+    fmt = axis.tickformat or ""
+    if "%" in fmt:
+        digits = re.search(r"\.(\d)", fmt)
+        label = f"{top * 100:.{int(digits.group(1)) if digits else 0}f} %"
+    else:
+        label = f"{top:,.0f}" if top >= 10 else f"{top:.2f}"
+    label = f"{axis.tickprefix or ''}{'-' if min(numbers) < 0 else ''}{label}{axis.ticksuffix or ''}"
+    return _text_width(label, size), 1
+
+
+def _legend_height(fig: go.Figure, size: float) -> float:
+    shown = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
+        return 0.0
+    rows, used = 1, 0.0
+    for tr in shown:
+        w = 46 + _text_width(tr.name, size)
+        if used and used + w > PLOT_WIDTH:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows * 19 + 22
+
+
+def _reserve_margins(fig: go.Figure) -> None:
+    size = fig.layout.font.size or TEMPLATE.layout.font.size
+    need = {"l": 0.0, "r": 0.0, "b": 0.0}
+    for axis in fig.select_xaxes():
+        values = _axis_values(fig, "x", axis.plotly_name.replace("axis", ""))
+        if not values:  # no trace on it (a pie's figure): nothing to make room for
+            continue
+        width, lines = _tick_extent(axis, values, size)
+        names = [v for v in values if isinstance(v, str)]
+        if isinstance(axis.tickangle, (int, float)) and axis.tickangle % 180:  # tilted on purpose
+            lines = round(width * abs(math.sin(math.radians(axis.tickangle))) / (size * LINE)) + 2
+        elif lines == 1 and names and not _has_dates(names) and width * len(set(names)) > PLOT_WIDTH:
+            lines = round(width * 0.5 / (size * LINE)) + 2  # labels plotly.js will tilt by 30°
+        title = size * LINE + 18 if axis.title.text else 0
+        need["b"] = max(need["b"], lines * size * LINE + 20 + title)
+    for axis in fig.select_yaxes():
+        values = _axis_values(fig, "y", axis.plotly_name.replace("axis", ""))
+        if not values:
+            continue
+        width, _ = _tick_extent(axis, values, size)
+        title = size * LINE + 16 if axis.title.text else 0
+        side = "r" if axis.side == "right" else "l"
+        need[side] = max(need[side], width + 18 + title)
+    below = fig.layout.legend.orientation in (None, "h") and (fig.layout.legend.y is None or fig.layout.legend.y < 0)
+    legend = _legend_height(fig, size) if below else 0  # a legend beside the plot: automargin alone
+    if legend:  # at y = -0.18 (say) of the plot's height below it: b = 0.18 (height - t - b) + legend
+        m, y = fig.layout.margin, -(fig.layout.legend.y if fig.layout.legend.y is not None else -0.18)
+        t = max(m.t or 0, 56 if fig.layout.title.text else 24)
+        need["b"] = max(need["b"], (y * ((fig.layout.height or 450) - t) + legend) / (1 + y))
+    m = fig.layout.margin
+    fig.update_layout(margin={k: max(getattr(m, k) or 0, round(v)) for k, v in need.items()})
 
 
 def plotly_locale(lang: str) -> dict:

@@ -2,7 +2,11 @@
 
 The archive holds ``tables/<table>.parquet`` for the raw rows and the upload history, and
 ``workspace.json``, ``ladder.json``, ``aliases.json``, ``scenarios.json`` for the settings,
-plus ``manifest.json`` (format version and row counts, checked on import). Upload ids are
+plus ``manifest.json`` (format version and row counts, checked on import). Format 2 adds the
+Time page's tables: ``settings.json`` (a few keys) and ``tables/deal_snoozes.parquet``,
+``forecast_snapshots.parquet``, ``goals.parquet`` (these grow by the day, so Parquet, with
+typed dates and amounts). An archive of format 1 still imports, with those tables empty; a
+newer format is refused (funnel.archive_check.read_format). Upload ids are
 renumbered on import (the sequence is per database); which row replaced which is kept.
 Column and table names come from this module's whitelist, never from the archive.
 """
@@ -26,13 +30,29 @@ from funnel.archive_check import ArchiveError
 from funnel.kinds import FULL_TABLES, RAW_TABLES
 from funnel.workspace import Workspace, bump_version, existing_workspace, free_id
 
-FORMAT = 1
+FORMAT = check.FORMATS[-1]  # what an export writes
 # The upload history, then each kind's rows as read (funnel.kinds).
 ROW_TABLES = ("uploads",) + tuple(RAW_TABLES.values())
+# The Time page's tables kept as Parquet (format 2; workspace_settings goes in settings.json).
+TIME_ROW_TABLES = tuple(check.TIME_COLUMNS)
+_TIME_ORDER = {  # each one's primary key after workspace_id: a stable row order
+    "deal_snoozes": "deal_id",
+    "forecast_snapshots": "taken_at, horizon, owner",
+    "goals": "month, dimension, member, metric",
+}
 # An archive holds each kind's rows as read (leads from both their tables); an import writes them
 # to the kind's table with every column.
 _WRITTEN_TO = {RAW_TABLES[kind]: FULL_TABLES[kind] for kind in RAW_TABLES}
 MAX_ARCHIVE_UNPACKED_MB = check.MAX_UNPACKED_MB  # (kept for callers; the limits live in archive_check)
+
+
+def tables_of(fmt: int) -> tuple[str, ...]:
+    """The Parquet tables of an archive of format ``fmt``."""
+    return ROW_TABLES + (TIME_ROW_TABLES if fmt >= 2 else ())
+
+
+def _parts_of(fmt: int) -> tuple[str, ...]:
+    return check.json_parts(fmt) + tuple(f"tables/{t}.parquet" for t in tables_of(fmt))
 
 
 def _jsonable(v):
@@ -66,9 +86,12 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
     rows: dict[str, int] = {}
     manifest = {"format": FORMAT, "exported_at": datetime.now().isoformat(timespec="seconds"), "rows": rows}
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
-        for table in ROW_TABLES:
-            key = "id" if table == "uploads" else "upload_id"
-            cols = [c for c in _columns(cur, table) if c != "workspace_id"]
+        for table in tables_of(FORMAT):
+            if table in check.TIME_COLUMNS:  # exactly the columns the import checks for
+                key, cols = _TIME_ORDER[table], list(check.TIME_COLUMNS[table])
+            else:
+                key = "id" if table == "uploads" else "upload_id"
+                cols = [c for c in _columns(cur, table) if c != "workspace_id"]
             arrow = cur.sql(
                 f"SELECT {', '.join(cols)} FROM {table} WHERE workspace_id = ? ORDER BY {key}", params=[workspace_id]
             ).to_arrow_table()  # table/columns: whitelist + schema
@@ -94,6 +117,15 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
                 "updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
                 [workspace_id],
             ),
+            "settings.json": [
+                {**r, "value": json.loads(r["value"])}
+                for r in _records(
+                    cur,
+                    "SELECT key, value, updated_at, updated_by FROM workspace_settings "
+                    "WHERE workspace_id = ? ORDER BY key",
+                    [workspace_id],
+                )
+            ],
             "manifest.json": manifest,
         }
         for name, payload in parts.items():
@@ -110,26 +142,31 @@ def _read_archive(path: Path, tmp: Path) -> dict:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ArchiveError(f"{label}: not a zip file; expected a workspace export.") from None
     with zf:
-        check.check_members(zf, label, ROW_TABLES)
-        raw = {n: check.parse_json(zf, n, label) for n in check.JSON_PARTS}
+        check.check_sizes(zf, label)
+        fmt = check.read_format(zf, label)
+        check.check_members(zf, label, _parts_of(fmt))
+        raw = {n: check.parse_json(zf, n, label) for n in check.json_parts(fmt)}
         parts: dict = {
-            "rows": check.check_manifest(raw["manifest.json"], label, FORMAT, ROW_TABLES),
+            "format": fmt,
+            "rows": check.check_manifest(raw["manifest.json"], label, fmt, tables_of(fmt)),
             "workspace.json": check.check_workspace(raw["workspace.json"], label),
             "ladder.json": check.check_ladder(raw["ladder.json"], label),
             "aliases.json": check.check_aliases(raw["aliases.json"], label),
             "scenarios.json": check.check_scenarios(raw["scenarios.json"], label),
+            # format 1 had no Time page tables: they import empty
+            "settings.json": check.check_settings(raw["settings.json"], label) if fmt >= 2 else [],
         }
-        for t in ROW_TABLES:  # extract by our own names only: no path from the archive is used
+        for t in tables_of(fmt):  # extract by our own names only: no path from the archive is used
             target = tmp / f"{t}.parquet"
             target.write_bytes(check.read_member(zf, f"tables/{t}.parquet", label))
             check.check_table(target, t, label, parts["rows"][t])
     return parts
 
 
-def _insert_tables(cur, wid: str, tmp: Path, label: str) -> None:
+def _insert_tables(cur, wid: str, tmp: Path, label: str, fmt: int) -> None:
     """Each table's rows into the new workspace, upload ids renumbered (the caller refuses the
     whole import on any database error)."""
-    tables = {t: pq.read_table(tmp / f"{t}.parquet") for t in ROW_TABLES}
+    tables = {t: pq.read_table(tmp / f"{t}.parquet") for t in tables_of(fmt)}
     ids = tables["uploads"].column("id").to_pylist() if "id" in tables["uploads"].column_names else [None]
     if any(not isinstance(i, int) for i in ids) or len(set(ids)) != len(ids):
         raise ArchiveError(f"{label}: tables/uploads.parquet: every upload needs its own whole-number «id».")
@@ -161,6 +198,7 @@ def _insert_tables(cur, wid: str, tmp: Path, label: str) -> None:
                 raise ArchiveError(
                     f"{label}: tables/{t}.parquet has {orphans} rows of an upload the archive does not list."
                 )
+        _check_values(cur, t, label)
         cur.execute(
             f"INSERT INTO {_WRITTEN_TO.get(t, t)} (workspace_id, {', '.join(cols)}) "
             f"SELECT ?, {', '.join(exprs)} FROM import_src AS src",
@@ -170,8 +208,28 @@ def _insert_tables(cur, wid: str, tmp: Path, label: str) -> None:
     cur.unregister("upload_map")
 
 
+def _check_values(cur, table: str, label: str) -> None:
+    """A Time page table's words as the app writes them (``import_src`` registered): a goal's
+    dimension and metric, a snapshot's horizon; anything else would break the Time tabs."""
+    from funnel import forecast_snapshots, goals
+
+    vocabulary: dict[str, dict[str, tuple[str, ...]]] = {
+        "goals": {"dimension": goals.DIMENSIONS, "metric": goals.METRICS},
+        "forecast_snapshots": {"horizon": tuple(forecast_snapshots.HORIZONS)},
+    }
+    for col, words in vocabulary.get(table, {}).items():  # col: a constant above
+        bad = cur.execute(
+            f"SELECT {col} FROM import_src WHERE {col} IS NULL OR list_position(?, {col}) IS NULL LIMIT 1",
+            [list(words)],
+        ).fetchall()
+        if bad:
+            raise ArchiveError(
+                f"{label}: tables/{table}.parquet: «{col}» is {bad[0][0]!r}; expected one of {', '.join(words)}."
+            )
+
+
 def _insert_settings(cur, wid: str, parts: dict) -> None:
-    """The ladder, aliases and scenarios, as checked by funnel.archive_check."""
+    """The ladder, aliases, scenarios and Time page settings, as checked by funnel.archive_check."""
     cur.executemany(
         "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind, rot_days) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -204,6 +262,15 @@ def _insert_settings(cur, wid: str, parts: dict) -> None:
                 for s in parts["scenarios.json"]
             ],
         )
+    if parts["settings.json"]:
+        cur.executemany(
+            "INSERT INTO workspace_settings (workspace_id, key, value, updated_at, updated_by) VALUES (?, ?, ?, "
+            "coalesce(CAST(? AS TIMESTAMP), current_timestamp), ?)",
+            [
+                [wid, s["key"], json.dumps(s["value"]), s.get("updated_at"), s.get("updated_by")]
+                for s in parts["settings.json"]
+            ],
+        )
 
 
 def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = None) -> Workspace:
@@ -225,7 +292,7 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
             [wid, shown, str(src.get("currency") or "₽")[:8]],
         )
         try:
-            _insert_tables(cur, wid, Path(tmp), path.name)
+            _insert_tables(cur, wid, Path(tmp), path.name, parts["format"])
             _insert_settings(cur, wid, parts)
         except (duckdb.Error, pa.ArrowException) as exc:
             # a column of the wrong type, a duplicate name, a broken page: refused, nothing kept

@@ -146,9 +146,11 @@ _DAYS = (
     "rot_days",
     "limit_days",
     "days_over_max",
+    "cycle_days",  # the planner's cycle lever and its baseline (funnel.model.cycle)
+    "base_cycle_days",
 )
 _HOURS = ("first_contact_hours",)
-_NUMBER = ("elasticity", "orders_per_period")
+_NUMBER = ("elasticity", "orders_per_period", "cycle_factor")
 # Cohort maturity (funnel/metrics/cohorts.py)
 _COHORTS = {
     "inside_window": "count",
@@ -230,6 +232,7 @@ LEVERS: dict[str, tuple[str, float]] = {
     "lifetime": ("count", 60),
     "target_turnover": ("money", 1_000_000),
     "target_profit": ("money", 1_000_000),
+    "cycle_days": ("days", 180),
 }
 
 

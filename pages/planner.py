@@ -21,7 +21,6 @@ view.missing_note(b)
 
 base = view.base_plan(b)
 view.prepare(base, sig=repr((filters, base)))
-view.sync_all()
 
 head = st.columns([1.2, 1, 2])
 reverse = head[0].toggle(ui.t("planner.reverse"), key=state.PL_REVERSE, help=ui.t("planner.reverse_help"))
@@ -31,40 +30,55 @@ head[1].button(
 head[2].caption(view.baseline_caption(b))
 
 st.html(view.PHONE_CSS)  # fixed CSS only
-left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
-with left:
-    if reverse:
-        kind = st.radio(
-            ui.t("planner.target_kind"),
-            ("turnover", "profit"),
-            horizontal=True,
-            key=state.PL_TARGET_KIND,
-            format_func=lambda k: ui.t(f"planner.target.{k}"),
-        )
-        view.lever(f"target_{kind}")
-    for field in ("leads", "conversion", "avg_check", "cpl", "margin"):
-        if not (reverse and field == "leads"):
-            view.lever(field, label_key=view.lever_label(b, field))
 
-try:
-    plan = view.current_plan(base)
-    r = result.run(plan, base, reverse, view.plan_channels(b))
-except FunnelError as exc:
-    ui.show_error(exc)
-    st.stop()
-view.link_warning(plan, base)
 
-with right:
-    if reverse:
-        view.reverse_panel(r)
-    view.metrics(r.shown, r.baseline)
-    steps = view.waterfall_rows(r)
-    if any(value for _, value, _ in steps):
-        ui.draw_cached(view.draw_waterfall, steps)
-        st.caption(ui.t("planner.waterfall_note"))
-    else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
-        st.info(ui.t("planner.no_waterfall"))
-    view.capacity_note(r)
+@st.fragment
+def plan_part(seen: tuple, b, base, reverse: bool) -> None:
+    """The levers and all that follows from the plan: a lever step reruns this alone, on the
+    full run's baseline (view.fragment: after a full run's checks, else the whole app reruns)."""
+    with view.checked(seen):
+        draw_plan(b, base, reverse)
 
-view.draw_tabs(b, base, r, steps)
-view.write_link(plan, view.current_edits())  # after the chain or mix tab, if open, kept this run's edits
+
+def draw_plan(b, base, reverse: bool) -> None:
+    view.sync_all()  # in the fragment: a step reruns only this, and the step is read here
+    left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
+    with left:
+        if reverse:
+            kind = st.radio(
+                ui.t("planner.target_kind"),
+                ("turnover", "profit"),
+                horizontal=True,
+                key=state.PL_TARGET_KIND,
+                format_func=lambda k: ui.t(f"planner.target.{k}"),
+            )
+            view.lever(f"target_{kind}")
+        for field in ("leads", "conversion", "avg_check", "cpl", "margin"):
+            if not (reverse and field == "leads"):
+                view.lever(field, label_key=view.lever_label(b, field))
+
+    try:
+        plan = view.current_plan(base)
+        r = result.run(plan, base, reverse, view.plan_channels(b))
+    except FunnelError as exc:
+        ui.show_error(exc)
+        st.stop()
+    view.link_warning(plan, base)
+
+    with right:
+        if reverse:
+            view.reverse_panel(r)
+        view.metrics(r.shown, r.baseline)
+        steps = view.waterfall_rows(r)
+        if any(value for _, value, _ in steps):
+            ui.draw_cached(view.draw_waterfall, steps)
+            st.caption(ui.t("planner.waterfall_note"))
+        else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
+            st.info(ui.t("planner.no_waterfall"))
+        view.capacity_note(r)
+
+    view.draw_tabs(b, base, r, steps)
+    view.write_link(plan, view.current_edits())  # after the chain or mix tab, if open, kept this run's edits
+
+
+plan_part(view.run_state(), b, base, reverse)

@@ -14,6 +14,7 @@ is the load test's generator (scripts/loadtest.py), built once and kept with --d
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_browser import report, timed_click  # noqa: E402
+from scripts.bench_browser import CLICK_CLOCK, SETTLED, Bench, Click, cpu_seconds, figures, load, report  # noqa: E402
 from scripts.loadtest import build  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from tests.browser.screens import wait_until_drawn  # noqa: E402
@@ -32,6 +33,64 @@ from ui.views.time import TABS  # noqa: E402
 # same as the last one ("no data") still counts as drawn once the panel has settled.
 PANEL = '[role="tab"][aria-selected="true"], [data-testid="stTabs"] [role="tabpanel"]:not([hidden])'
 TARGET = 0.25
+QUIET_MS = 150  # no message in and no change on the page for this long: the tab is drawn
+
+# bench_browser's rule settles at once here: the chosen tab's name changes on the click, before the
+# rerun request leaves (no message in yet). So on top of it: a message came in after the click,
+# and then nothing came in and nothing changed in the page for QUIET_MS; "painted" is the frame
+# after the page's last change (a chart draws after its message, in a later task).
+LAST_CHANGE = """
+window.__tm = {change: null, paint: null};
+new MutationObserver(() => {
+  const b = window.__bench, m = window.__tm;
+  if (!b || b.click === null) return;
+  m.change = performance.now();
+  requestAnimationFrame(() => { m.paint = performance.now(); });
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+const recv = window.WebSocket;
+window.WebSocket = class extends recv {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => { window.__tm.change = performance.now(); });
+  }
+};
+"""
+QUIET = f"""([selector, before]) => {{
+  const b = window.__bench, m = window.__tm;
+  if (b.received === null || m.change === null || performance.now() - m.change < {QUIET_MS}) return false;
+  return ({SETTLED})([selector, before]);
+}}"""
+
+
+class TabBench(Bench):
+    """bench_browser's click, settled by QUIET; felt is click → the paint after the last change."""
+
+    def click(self, before_click, click, selector: str) -> Click:
+        page = self.page
+        page.evaluate("() => { window.__tm.change = window.__tm.paint = null; }")
+        before = figures(page, selector)
+        page.evaluate(
+            "() => { const b = window.__bench; b.click = b.sent = b.received = b.settled = b.painted = null; }"
+        )
+        browsers = self._chromium()
+        s0, b0 = cpu_seconds([self.server_pid]), cpu_seconds(browsers)
+        t0 = time.perf_counter()
+        click()
+        page.wait_for_function(QUIET, arg=[selector, before], polling=10, timeout=300_000)
+        driven = time.perf_counter() - t0
+        page.wait_for_function("() => window.__bench.painted !== null", polling=10)
+        s1, b1 = cpu_seconds([self.server_pid]), cpu_seconds(browsers)
+        b = page.evaluate("() => window.__bench")
+        m = page.evaluate("() => window.__tm")
+        last = m["paint"] if m["paint"] is not None else b["received"]
+        return Click(
+            felt=(last - b["click"]) / 1000,
+            driven=driven - QUIET_MS / 1000,
+            request=(b["sent"] - b["click"]) / 1000,
+            received=(b["received"] - b["click"]) / 1000,
+            server_cpu=s1 - s0,
+            browser_cpu=b1 - b0,
+        )
 
 
 def main() -> None:
@@ -39,11 +98,12 @@ def main() -> None:
     ap.add_argument("--leads", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
+    ap.add_argument("--tabs", nargs="+", choices=TABS, default=list(TABS), help="only these tabs (default: all)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    cold: dict[str, float] = {}
-    warm: dict[str, list[float]] = {tab: [] for tab in TABS}
+    cold: dict[str, Click] = {}
+    warm: dict[str, list[Click]] = {tab: [] for tab in TABS}
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
         if not db.exists():
@@ -51,11 +111,15 @@ def main() -> None:
             build(db, args.leads)
             print(f"built {args.leads:,} leads in {time.perf_counter() - t:.1f} s")
         server = Server(db).start()
+        load_before = load()
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1440, "height": 900})
+                page.add_init_script(CLICK_CLOCK)
+                page.add_init_script(LAST_CHANGE)
                 page.set_default_timeout(300_000)
+                bench = TabBench(page, server.proc.pid)
                 page.goto(f"{server.url}/time?lang=en&ws=big")
                 wait_until_drawn(page, quiet_ms=1500, timeout_s=600)
                 tabs = page.get_by_role("tab")
@@ -63,23 +127,41 @@ def main() -> None:
                 def open_tab(i: int):
                     return lambda: tabs.nth(i).click()
 
-                for i, tab in enumerate(TABS):
-                    if i:
-                        cold[tab] = timed_click(page, open_tab(i), PANEL)
-                    else:  # the page's first draw opened it: leave and come back
-                        timed_click(page, open_tab(1), PANEL)
-                        cold[tab] = timed_click(page, open_tab(0), PANEL)
+                def timed_click(page, click, selector: str) -> Click:
+                    return bench.click(lambda: None, click, selector)
+
+                chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
+                current = 0  # the page's first draw opens the first tab
+
+                def visit(i: int) -> Click:
+                    nonlocal current
+                    took = timed_click(page, open_tab(i), PANEL)
+                    current = i
+                    return took
+
+                # cold: each from the tab before it; the first tab (the page's first draw opened
+                # it) last, from the last tab, so that no measured tab was visited before its turn
+                for i, tab in sorted(chosen, key=lambda c: c[0] == 0):
+                    before = (i - 1) % len(TABS)
+                    if current != before:
+                        visit(before)
+                    cold[tab] = visit(i)
                 for _ in range(args.repeat):
-                    for i, tab in enumerate(TABS):
-                        timed_click(page, open_tab((i + 1) % len(TABS)), PANEL)
-                        warm[tab].append(timed_click(page, open_tab(i), PANEL))
+                    for i, tab in chosen:
+                        visit((i + 1) % len(TABS))
+                        warm[tab].append(visit(i))
                 browser.close()
         finally:
             server.stop()
     print(f"\nTime page, click to drawn tab, {args.leads:,} leads, headless Chromium:")
-    for tab in TABS:
-        print(f"{tab:<10} cold {cold[tab]:.3f} s")
+    for tab in args.tabs:
+        c = cold[tab]
+        print(
+            f"{tab:<10} cold {c.felt:.3f} s (last message in {c.received:.3f} s;"
+            f" CPU: server {c.server_cpu:.2f} s, Chromium {c.browser_cpu:.2f} s)"
+        )
         report(f"{tab} warm", warm[tab], TARGET)
+    print(f"load average (1, 5, 15 min) before {load_before}, after {load()}; {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

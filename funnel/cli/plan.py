@@ -152,9 +152,10 @@ def _start(args, extra: dict) -> dict:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
             b = baseline_on(cur, period, args.basis)
             extra.update(basis_of(b))
-            extra[_BASE] = b.plan()
+            start = b.plan().with_(**cycle_of(cur, ws, extra))
+            extra[_BASE] = start
             extra[_CURRENCY] = ws_currency(cur, ws)
-            return b.plan().inputs()
+            return start.inputs()
     finally:
         store.close()
 
@@ -196,6 +197,21 @@ def basis_of(b) -> dict:
     if b.basis == "projected":  # the conversion is over the leads' worth, each lead by its age
         out.update(exposure=b.exposure, young=b.young, window_days=b.window_days)
     return out
+
+
+def cycle_of(cur, ws: str, extra: dict) -> dict:
+    """The baseline's cycle: the median days from lead to won over the workspace's won deals
+    (funnel.model.cycle), as ``cycle_days`` and ``base_cycle_days``; where it came from goes in
+    ``extra`` (``cycle_wins``, the deals it is over). No wins (or a median of 0 days): none —
+    give --cycle-days by hand (then every deal takes that long, and capacity is not rescaled
+    without --base-cycle-days)."""
+    from funnel.metrics.convert import won_delays
+    from funnel.model import cycle
+
+    delays = won_delays(cur, workspace_id=ws)
+    median = cycle.median_days(delays) or None
+    extra["cycle_wins"] = cycle.wins(delays)
+    return {"cycle_days": median, "base_cycle_days": median}
 
 
 def _period(cur, ws: str, args):

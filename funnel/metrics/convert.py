@@ -108,10 +108,16 @@ def wide(table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["is_total", "contact_n"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
+def won_delays(cur, *, workspace_id: str) -> tuple[tuple[int, int], ...]:
+    """(days from lead to won, wins) over every won deal with a lead in the workspace
+    (``won_delays.sql``): what the planner's lag and its cycle lever (funnel.model.cycle) read."""
+    delays = query.run(cur, "won_delays", query.params(Filters(workspace_id)))
+    return tuple((int(d), int(n)) for d, n in zip(delays["days"], delays["wins"], strict=True))
+
+
 def won_lag(cur, *, workspace_id: str) -> tuple[float, ...]:
     """The share of a month's leads' revenue that arrives k months later (projection.lag_shares),
     from every won deal with a lead in the workspace (``won_delays.sql``: the same delays the
     conversion window learns from); () without any: the planner then keeps revenue in the
     leads' own month."""
-    delays = query.run(cur, "won_delays", query.params(Filters(workspace_id)))
-    return lag_shares((int(d), int(n)) for d, n in zip(delays["days"], delays["wins"], strict=True))
+    return lag_shares(won_delays(cur, workspace_id=workspace_id))

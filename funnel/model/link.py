@@ -35,6 +35,8 @@ KEYS = {  # Plan field → query key (short, stable: links in the wild depend on
     "target_profit": "tp",
     "web_on": "wo",  # switches: "1" on, "0" off (always written: see Plan.from_inputs on an absent one)
     "repeat_on": "ro",
+    "cycle_days": "cy",  # an older link without them is at the baseline cycle (Plan)
+    "base_cycle_days": "cyb",
 }
 FIELDS = {v: k for k, v in KEYS.items()}
 MODE_KEY, VERSION_KEY = "rv", "pv"

@@ -24,6 +24,8 @@ OPTIONAL = (
     "cpc",
     "target_turnover",
     "target_profit",
+    "cycle_days",
+    "base_cycle_days",
 )
 
 
@@ -33,7 +35,10 @@ class Plan:
     [share 0..1]; avg_check, cpl, cpc, avg_order [money]; sellers [people];
     contacts_per_seller [leads a seller handles per period]; capacity [leads/period, overrides
     sellers × contacts]; elasticity [≥ 0]; queries [per period]; active_clients [clients];
-    orders_per_period [orders/client/period]; lifetime [periods]; targets [money/period].
+    orders_per_period [orders/client/period]; lifetime [periods]; targets [money/period];
+    cycle_days [days from a lead to its won deal, the lever] and base_cycle_days [the same at
+    the baseline: the data's median, funnel.model.cycle], None when not given — a plan (a
+    link, a scenario) without them is at the baseline cycle.
 
     Switches, as capacity is switched by its team: ``web_on`` — the web chain (queries × CTR ×
     site conversion) brings its leads on top of ``leads`` (the other channels') and its cost
@@ -62,6 +67,8 @@ class Plan:
     target_profit: float | None = None
     web_on: bool = False
     repeat_on: bool = False
+    cycle_days: float | None = None
+    base_cycle_days: float | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "web_on", flag("web_on", self.web_on))  # a link gives 1.0
@@ -81,6 +88,8 @@ class Plan:
         optional(non_negative, "cpc", self.cpc)
         RepeatCustomers(self.active_clients, self.avg_order, self.orders_per_period, self.margin, self.lifetime)
         optional(non_negative, "target_turnover", self.target_turnover)
+        optional(positive, "cycle_days", self.cycle_days)
+        optional(positive, "base_cycle_days", self.base_cycle_days)
         if self.target_profit is not None and not math.isfinite(float(self.target_profit)):
             raise refuse("target_profit", "must be a finite number", self.target_profit)
         if self.sellers is not None and self.contacts_per_seller is None and self.capacity is None:
@@ -88,13 +97,39 @@ class Plan:
 
     # ---- capacity -----------------------------------------------------------------------------
     @property
+    def cycle_factor(self) -> float:
+        """How many times the leads a month the team can carry at the plan's cycle, against the
+        baseline cycle: base_cycle_days ÷ cycle_days (1 when either is None, or they are equal).
+
+        The rule (Little's law): a seller carries a number of open leads at once — as many as
+        today; each stays in the pipeline for the cycle; so the leads a seller takes in a month
+        = leads carried at once ÷ the cycle [months]. At fixed hands, leads a month ∝ 1 ÷ cycle:
+        a cycle halved doubles the capacity, a cycle doubled halves it. It counts the whole
+        cycle as the seller's load, so it is the most a shorter cycle can free: where the work
+        per deal (not the waiting) fills a seller's month, it frees less."""
+        if self.cycle_days is None or self.base_cycle_days is None or self.cycle_days == self.base_cycle_days:
+            return 1.0
+        return self.base_cycle_days / self.cycle_days
+
+    @property
+    def contacts_at_cycle(self) -> float | None:
+        """Leads a seller handles a month at the plan's cycle: contacts per seller (stated at
+        the baseline cycle) × cycle_factor."""
+        if self.contacts_per_seller is None:
+            return None
+        f = self.cycle_factor
+        return self.contacts_per_seller if f == 1.0 else self.contacts_per_seller * f
+
+    @property
     def team_capacity(self) -> float | None:
         """capacity [leads/period]: the explicit capacity, else sellers × contacts per seller,
-        else None (not modelled: no limit)."""
+        else None (not modelled: no limit) — each as stated at the baseline cycle, × the
+        plan's cycle_factor (a shorter cycle frees capacity)."""
         if self.capacity is not None:
-            return self.capacity
-        if self.sellers is not None and self.contacts_per_seller is not None:
-            return cap.team_capacity(self.sellers, self.contacts_per_seller)
+            f = self.cycle_factor
+            return self.capacity if f == 1.0 else self.capacity * f
+        if self.sellers is not None and self.contacts_at_cycle is not None:
+            return cap.team_capacity(self.sellers, self.contacts_at_cycle)
         return None
 
     def conversion_at(self, leads: float) -> float:
@@ -186,8 +221,9 @@ def evaluate(plan: Plan) -> dict:
     - turnover = new turnover + repeat revenue when it is on (``repeat_on``);
     - budget = leads × CPL + web cost when it is on; ROMI = (new turnover − budget) ÷ budget and
       CAC = budget ÷ deals (marketing's return: on new contracts only);
-    - capacity, load = total ÷ capacity, and sellers_needed = ceil(total ÷ contacts per seller)
-      to keep base conversion;
+    - capacity, load = total ÷ capacity, and sellers_needed = ceil(total ÷ contacts per seller
+      at the plan's cycle) to keep base conversion; cycle_factor = base cycle ÷ the plan's
+      (Plan.cycle_factor: capacity × it);
     - visits, web_leads, cost (= visits × CPC) from the web chain when it is set (on or not);
     - repeat_revenue, repeat_profit, ltv from repeat customers (on or not);
     - gross_margin = turnover × margin; profit = gross margin − budget;
@@ -217,9 +253,8 @@ def evaluate(plan: Plan) -> dict:
             "capacity": plan.team_capacity,
             "capacity_input": plan.capacity,
             "load": ratio(total, plan.team_capacity),
-            "sellers_needed": (
-                cap.sellers_needed(total, plan.contacts_per_seller) if plan.contacts_per_seller else None
-            ),
+            "sellers_needed": (cap.sellers_needed(total, plan.contacts_at_cycle) if plan.contacts_at_cycle else None),
+            "cycle_factor": plan.cycle_factor,
             "visits": web.visits if web else None,
             "web_leads": web.leads if web else None,
             "cost": web.cost if web else None,

@@ -15,7 +15,7 @@ MIN_MONTHS_FOR_SEASON = 12
 DAYS_PER_MONTH = 365.25 / 12  # a calendar month on average, for delays given in days
 
 
-def lag_shares(delays: Iterable[tuple[int, int]]) -> tuple[float, ...]:
+def lag_shares(delays: Iterable[tuple[float, int]]) -> tuple[float, ...]:
     """(s_0, s_1, …): of the wins a month's leads bring, the share that lands k calendar months
     after the month they arrived, from ``delays`` = (days from lead to won, wins). Weighted by
     the number of wins, not by their amounts: revenue spread with these shares assumes a deal's

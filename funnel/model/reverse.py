@@ -122,6 +122,6 @@ def reverse(plan) -> dict:
             required_deals=plan.deals_at(leads),
             required_conversion=plan.conversion_at(plan.total_leads(leads)),
         )
-    if at_base is not None and plan.contacts_per_seller:  # the team handles the web's leads too
-        out["required_sellers"] = cap.sellers_needed(at_base + w, plan.contacts_per_seller)
+    if at_base is not None and plan.contacts_at_cycle:  # the team handles the web's leads too
+        out["required_sellers"] = cap.sellers_needed(at_base + w, plan.contacts_at_cycle)
     return out

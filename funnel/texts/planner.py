@@ -20,6 +20,8 @@ _LEVERS = {
     "lifetime": ("Срок жизни клиента, мес.", "Client lifetime, months"),
     "target_turnover": ("Цель по обороту в месяц", "Target turnover per month"),
     "target_profit": ("Цель по прибыли в месяц", "Target profit per month"),
+    "cycle_days": ("Цикл сделки, дней", "Sales cycle, days"),
+    "base_cycle_days": ("Цикл сделки в базе, дней", "Baseline sales cycle, days"),
 }
 _HELP = {
     "leads": ("Сколько лидов приходит за месяц.", "How many leads arrive in a month."),
@@ -61,6 +63,16 @@ _HELP = {
     "target_profit": (
         "Какая прибыль нужна в месяц (после маркетинга).",
         "The profit you need per month (after marketing).",
+    ),
+    "cycle_days": (
+        "Дней от лида до выигранной сделки (в базе — медиана по данным). Короче цикл — те же сделки приходят "
+        "раньше, и те же продавцы успевают взять больше лидов.",
+        "Days from a lead to its won deal (the baseline: the data's median). A shorter cycle brings the same "
+        "deals earlier, and the same sellers can take more leads.",
+    ),
+    "base_cycle_days": (
+        "Цикл, при котором задана ёмкость команды: медиана дней от лида до выигрыша в данных.",
+        "The cycle the team's capacity is stated at: the data's median days from lead to won.",
     ),
 }
 _OUT = {
@@ -506,6 +518,35 @@ TEXTS = {
     "planner.err.name_taken": ("Сценарий «{name}» уже есть.", "A scenario “{name}” already exists."),
     "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
+    "planner.cycle.base": (
+        "Цикл сделки — {days} дн.: медиана дней от лида до выигрыша (выигранных сделок в пространстве: {wins}).",
+        "Sales cycle {days} days: the median days from lead to won (won deals in the workspace: {wins}).",
+    ),
+    "planner.cycle.none": (
+        "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз».",
+        "No won deal with a lead date: there is no cycle to take, type it on the Forecast tab.",
+    ),
+    "planner.cycle.zero": (
+        "Медиана цикла — 0 дней (выигранных сделок: {wins}; половина закрыта в день лида): введите цикл сами "
+        "на вкладке «Прогноз».",
+        "Half of the {wins} won deals closed on their lead's day (a median of 0 days): type the cycle on the "
+        "Forecast tab.",
+    ),
+    "planner.cycle.type": ("дней — введите", "days — type them"),
+    "planner.cycle.effect": (
+        "Цикл {days} дн. вместо {base}: каждая задержка от лида до выигрыша × {k} — выручка в прогнозе приходит "
+        "раньше или позже; продавец держит столько же сделок разом, значит успевает взять в месяц × {f} лидов "
+        "(ёмкость команды {capacity}).",
+        "A cycle of {days} days instead of {base}: every lead-to-won delay × {k}, so the projection's revenue "
+        "comes earlier or later; a seller carries as many deals at once, so takes × {f} leads a month (the "
+        "team's capacity {capacity}).",
+    ),
+    "planner.cycle.typed": (
+        "Цикл введён вручную: в прогнозе каждая сделка приходит через {days} дн. после лида; ёмкость команды — "
+        "как вы её задали (сравнить не с чем).",
+        "The cycle is typed: in the projection every deal comes {days} days after its lead; the team's capacity "
+        "is as you set it (there is nothing to compare with).",
+    ),
     "planner.err.plan_period": (
         "Период плана должен заканчиваться не раньше, чем начинается.",
         "The plan's period must end on or after its start.",

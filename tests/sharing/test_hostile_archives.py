@@ -16,9 +16,10 @@ from funnel import archive_check, portable
 from funnel.access import CLI_USER
 from funnel.archive_check import ArchiveError
 from funnel.db import Store
+from funnel.metrics.maturity import SETTING
 from funnel.model.plan import Plan, evaluate
 from funnel.scenarios import list_scenarios, save_scenario
-from funnel.workspace import create_workspace, list_workspaces
+from funnel.workspace import TIME_TABLES, create_workspace, list_workspaces
 from tests.conftest import insert
 
 
@@ -33,6 +34,18 @@ def good(tmp_path_factory) -> bytes:
     )
     with store.transaction() as cur:
         save_scenario(cur, "sales", "Growth", Plan(leads=100, conversion=0.05, avg_check=1000), actor=CLI_USER)
+        # one row in each of the Time page's tables (format 2), so each new part is exercised
+        cur.execute("INSERT INTO workspace_settings (workspace_id, key, value) VALUES ('sales', ?, '45')", [SETTING])
+        cur.execute(
+            "INSERT INTO deal_snoozes (workspace_id, deal_id, snoozed_until, reason) VALUES ('sales', 'D1', '2026-04-01', 'holiday')"
+        )
+        cur.execute(
+            "INSERT INTO forecast_snapshots (workspace_id, taken_at, horizon, period_start, period_end, p50) "
+            "VALUES ('sales', '2026-03-01 09:00', 'month', '2026-04-01', '2026-04-30', 1000)"
+        )
+        cur.execute(
+            "INSERT INTO goals (workspace_id, month, dimension, metric, target) VALUES ('sales', '2026-04-01', 'total', 'leads', 50)"
+        )
     with store.cursor() as cur:
         portable.export_workspace(cur, "sales", tmp / "good.zip", actor=CLI_USER)
     store.close()
@@ -93,15 +106,89 @@ CASES = {
     "whitespace-bomb": (whitespace_bomb, "ladder.json unpacks to 41 MB"),
     "10001-members": (
         lambda g: build(members(g), [(f"x/{i}", b"") for i in range(10_001)]),
-        "holds 10011 files; a workspace export holds exactly 10",
+        "holds 10015 files; a workspace export holds exactly 14",
     ),
-    "path-member": (lambda g: build(members(g), [("../../etc/evil", b"x")]), "holds 11 files"),
+    "path-member": (lambda g: build(members(g), [("../../etc/evil", b"x")]), "holds 15 files"),
     "missing-part": (
         lambda g: build({k: v for k, v in members(g).items() if k != "aliases.json"}),
         "missing aliases.json",
     ),
     "bad-json": (lambda g: build({**members(g), "workspace.json": b"{not json"}), "workspace.json is not valid JSON"),
-    "format": (lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "format", 99)), "export format 99"),
+    "format": (lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "format", "2")), "export format '2'"),
+    "format-newer": (
+        lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "format", 3)),
+        "export format 3 was made by a newer version of Funnel Planner; this one reads formats 1 to 2",
+    ),
+    "no-manifest": (
+        lambda g: build({k: v for k, v in members(g).items() if k != "manifest.json"}),
+        "missing manifest.json",
+    ),
+    "format-1-with-time-parts": (
+        lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "format", 1)),
+        "holds 14 files; a workspace export holds exactly 10",
+    ),
+    "missing-settings-part": (
+        lambda g: build({k: v for k, v in members(g).items() if k != "settings.json"}),
+        "missing settings.json",
+    ),
+    "rows-no-goals": (
+        lambda g: with_json(g, "manifest.json", lambda m: set_key(m, "rows", {**m["rows"], "goals": None})),
+        "manifest.json rows: «goals» is missing",
+    ),
+    # the Time page's parts (format 2), one hostile case or more for each
+    "settings-bad-json": (
+        lambda g: build({**members(g), "settings.json": b'[{"key": '}),
+        "settings.json is not valid JSON",
+    ),
+    "settings-oversized": (
+        lambda g: build({**members(g), "settings.json": b"[]" + b" " * (17 * 1024 * 1024)}),
+        "settings.json unpacks to 18 MB; a settings part may hold at most 16 MB",  # 17 MB + 2 bytes, rounded up
+    ),
+    "settings-not-a-list": (
+        lambda g: with_json(g, "settings.json", lambda v: {"a": 1}),
+        "settings.json should hold a list",
+    ),
+    "settings-window-text": (
+        lambda g: with_json(g, "settings.json", first(lambda s: set_key(s, "value", "ninety"))),
+        "settings.json, entry 1 («conversion_window_days»): «value» is 'ninety'; expected whole days from 1 to 3650",
+    ),
+    "settings-twice": (lambda g: with_json(g, "settings.json", lambda v: v + v), "is listed twice"),
+    "snoozes-parquet-garbage": (
+        lambda g: build({**members(g), "tables/deal_snoozes.parquet": b"PAR1garbagePAR1"}),
+        "tables/deal_snoozes.parquet is not a readable Parquet file",
+    ),
+    "snoozes-extra-column": (
+        lambda g: with_table(g, "deal_snoozes", lambda a: a.append_column("workspace_id", pa.array(["kept"]))),
+        "tables/deal_snoozes.parquet: its columns are not the export's (unknown workspace_id)",
+    ),
+    "snapshots-missing-column": (
+        lambda g: with_table(g, "forecast_snapshots", lambda a: a.drop_columns(["p50"])),
+        "tables/forecast_snapshots.parquet: its columns are not the export's (missing p50)",
+    ),
+    "snapshots-horizon": (
+        lambda g: with_table(
+            g,
+            "forecast_snapshots",
+            lambda a: a.set_column(a.column_names.index("horizon"), "horizon", pa.array(["year"])),
+        ),
+        "tables/forecast_snapshots.parquet: «horizon» is 'year'; expected one of month, quarter",
+    ),
+    "goals-parquet-garbage": (
+        lambda g: build({**members(g), "tables/goals.parquet": b"PAR1\x00\x00PAR1"}),
+        "tables/goals.parquet is not a readable Parquet file",
+    ),
+    "goals-target-text": (
+        lambda g: with_table(
+            g, "goals", lambda a: a.set_column(a.column_names.index("target"), "target", pa.array(["fifty"]))
+        ),
+        "tables/goals.parquet: column «target» holds string; expected numbers",
+    ),
+    "goals-metric": (
+        lambda g: with_table(
+            g, "goals", lambda a: a.set_column(a.column_names.index("metric"), "metric", pa.array(["profit"]))
+        ),
+        "tables/goals.parquet: «metric» is 'profit'; expected one of revenue, won, leads",
+    ),
     "no-rows": (
         lambda g: with_json(g, "manifest.json", lambda m: {k: v for k, v in m.items() if k != "rows"}),
         "manifest.json: «rows» is missing",
@@ -186,7 +273,7 @@ def state(store) -> tuple:
         spaces = [(w.id, w.name) for w in list_workspaces(cur)]
         counts = [
             cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("uploads", "leads_raw", "stages", "stage_aliases", "scenarios")
+            for t in ("uploads", "leads_raw", "stages", "stage_aliases", "scenarios", *TIME_TABLES)
         ]
     return spaces, counts
 
@@ -223,3 +310,49 @@ def test_the_unpacked_size_limit_is_read_from_the_zip_directory(good, target, tm
     with pytest.raises(ArchiveError, match=r"unpacks to 1 MB, over the limit of 0 MB"):
         with target.transaction() as cur:
             portable.import_workspace(cur, path, actor=CLI_USER)
+
+
+@pytest.mark.parametrize("table", portable.TIME_ROW_TABLES)
+def test_a_time_table_over_its_row_limit_is_refused_from_its_footer(good, target, tmp_path, monkeypatch, table):
+    # each Time page table holds 1 row in the good archive; doubled to 2 against a limit of 1
+    monkeypatch.setattr(archive_check, "MAX_TIME_ROWS", 1)
+    data = with_table(good, table, lambda a: pa.concat_tables([a, a]))
+    parts = members(data)
+    manifest = json.loads(parts["manifest.json"])
+    manifest["rows"][table] = 2
+    path = tmp_path / "big.zip"
+    path.write_bytes(build({**parts, "manifest.json": json.dumps(manifest).encode()}))
+    with pytest.raises(ArchiveError, match=rf"tables/{table}.parquet has 2 rows; at most 1\."):
+        with target.transaction() as cur:
+            portable.import_workspace(cur, path, actor=CLI_USER)
+
+
+def test_a_format_1_archive_still_imports_with_the_time_tables_empty(good, target, tmp_path):
+    # an archive as format 1 wrote it: no settings.json, no Time page tables, format 1
+    time_parts = {"settings.json"} | {f"tables/{t}.parquet" for t in portable.TIME_ROW_TABLES}
+    parts = {k: v for k, v in members(good).items() if k not in time_parts}
+    manifest = json.loads(parts["manifest.json"])
+    manifest["format"] = 1
+    manifest["rows"] = {t: n for t, n in manifest["rows"].items() if t in portable.ROW_TABLES}
+    path = tmp_path / "old.zip"
+    path.write_bytes(build({**parts, "manifest.json": json.dumps(manifest).encode()}))
+    with target.transaction() as cur:
+        w = portable.import_workspace(cur, path, actor=CLI_USER)
+    with target.cursor() as cur:
+        leads = cur.execute("SELECT count(*) FROM leads_raw WHERE workspace_id = ?", [w.id]).fetchone()[0]
+        time_rows = [
+            cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = ?", [w.id]).fetchone()[0] for t in TIME_TABLES
+        ]
+    assert (leads, time_rows) == (5, [0, 0, 0, 0])
+
+
+def test_the_good_archive_brings_one_row_of_each_time_table(good, target, tmp_path):
+    path = tmp_path / "good.zip"
+    path.write_bytes(good)
+    with target.transaction() as cur:
+        w = portable.import_workspace(cur, path, actor=CLI_USER)
+    with target.cursor() as cur:
+        time_rows = [
+            cur.execute(f"SELECT count(*) FROM {t} WHERE workspace_id = ?", [w.id]).fetchone()[0] for t in TIME_TABLES
+        ]
+    assert time_rows == [1, 1, 1, 1]

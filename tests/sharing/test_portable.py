@@ -2,13 +2,19 @@
 
 import json
 import zipfile
+from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
 from funnel import administration, demo, portable
+from funnel import forecast_snapshots as fs
 from funnel.access import CLI_USER, User
 from funnel.db import Store
 from funnel.errors import AccessDenied, FunnelError
+from funnel.goals import save_goals
+from funnel.metrics.maturity import set_window
+from funnel.snooze import snooze
 from funnel.workspace import get_workspace, list_workspaces
 
 VIEWER = User("v", default_role="viewer")
@@ -22,6 +28,11 @@ ROW_SQL = {
     "stage_aliases": "SELECT alias, stage FROM stage_aliases WHERE workspace_id = ? ORDER BY alias",
     "scenarios": "SELECT name, inputs, is_plan, plan_from, plan_to, created_at, updated_at FROM scenarios WHERE workspace_id = ? ORDER BY name",
     "uploads": "SELECT kind, file_name, mode, rows_in, rows_added, rows_updated, rows_rejected, loaded_at, user_name FROM uploads WHERE workspace_id = ? ORDER BY id",
+    # the Time page's tables (archive format 2): every column but the workspace's id
+    "workspace_settings": "SELECT * EXCLUDE (workspace_id) FROM workspace_settings WHERE workspace_id = ? ORDER BY key",
+    "deal_snoozes": "SELECT * EXCLUDE (workspace_id) FROM deal_snoozes WHERE workspace_id = ? ORDER BY deal_id",
+    "forecast_snapshots": "SELECT * EXCLUDE (workspace_id) FROM forecast_snapshots WHERE workspace_id = ? ORDER BY taken_at, horizon, owner",
+    "goals": "SELECT * EXCLUDE (workspace_id) FROM goals WHERE workspace_id = ? ORDER BY month, dimension, member, metric",
 }
 
 
@@ -70,6 +81,30 @@ def source(tmp_path):
             ["План «2026», кавычки \" и '", json.dumps({"leads": 1000, "conversion": 0.02, "avg_check": 150000})],
         )
         assert first
+        # the Time page's tables, written as the app writes them: a window, a snooze, two
+        # forecast snapshots (a total and an owner each) and goals
+        set_window(cur, "demo", 45, actor=CLI_USER)
+        deal = cur.execute("SELECT min(deal_id) FROM stg_deals WHERE workspace_id = 'demo'").fetchone()[0]
+        snooze(cur, "demo", deal, date(2026, 5, 1), "клиент в отпуске", actor=CLI_USER, today=date(2026, 4, 1))
+        for day, p50 in ((1, 1_000_000.0), (2, 1_250_000.0)):
+            rows = pd.DataFrame(
+                [
+                    ("month", date(2026, 5, 1), date(2026, 5, 31), owner, p50 * 0.8 * k, p50 * k, p50 * 1.2 * k, 333.33)
+                    for owner, k in (("", 1.0), ("Анна", 0.5))
+                ],
+                columns=list(fs.COLUMNS),
+            )
+            fs.record(cur, "demo", rows, taken_by="cli", now=datetime(2026, 4, day, 9, 0))
+        save_goals(
+            cur,
+            "demo",
+            date(2026, 5, 1),
+            [
+                {"dimension": "total", "member": "", "metric": "revenue", "target": 2_000_000.5},
+                {"dimension": "channel", "member": "SEO", "metric": "leads", "target": 120},
+            ],
+            actor=CLI_USER,
+        )
     yield s
     s.close()
 
@@ -88,7 +123,21 @@ def test_round_trip_gives_identical_rows_and_settings(source, tmp_path):
         with target.transaction() as cur:
             w = portable.import_workspace(cur, archive, actor=CLI_USER)
         assert (w.name, w.currency, w.is_demo) == ("Demo", "₽", False)
-        assert snapshot(target, w.id) == snapshot(source, "demo")
+        got = snapshot(target, w.id)
+        assert got == snapshot(source, "demo")
+        # the Time page's rows came too (not just two empty lists): as written in the fixture
+        assert [(k, v) for k, v, *_ in got["workspace_settings"]] == [("conversion_window_days", "45")]
+        assert [r[2] for r in got["deal_snoozes"]] == ["клиент в отпуске"]
+        assert [(r[0].day, r[6], r[8]) for r in got["forecast_snapshots"]] == [
+            (1, "", 1_000_000.0),
+            (1, "Анна", 500_000.0),
+            (2, "", 1_250_000.0),
+            (2, "Анна", 625_000.0),
+        ]
+        assert [(r[1], r[2], r[3], float(r[4])) for r in got["goals"]] == [
+            ("channel", "SEO", "leads", 120.0),
+            ("total", "", "revenue", 2_000_000.5),
+        ]
         with target.cursor() as cur, source.cursor() as cur2:
             # the staging views (what every metric reads) agree too
             q = "SELECT channel, count(*), sum(amount) FROM stg_deals WHERE workspace_id = ? GROUP BY 1 ORDER BY 1"
@@ -176,6 +225,8 @@ def test_backup_is_a_loadable_copy(source, tmp_path):
         with copy.cursor() as cur:
             assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == n
             assert cur.execute("SELECT count(*) FROM stg_deals").fetchone()[0] > 0
+        # the Time page's tables are in the copy too (COPY FROM DATABASE takes every table)
+        assert snapshot(copy, "demo") == snapshot(source, "demo")
     finally:
         copy.close()
 

@@ -251,7 +251,7 @@ def test_open_deals_count_and_history(store, company):
 
 
 def test_a_stages_own_limit_travels_with_a_workspace_export(store, company, tmp_path):
-    """rot_days goes out in ladder.json and comes back on import (snoozes do not travel)."""
+    """rot_days goes out in ladder.json and comes back on import (snoozes travel too, since archive format 2: tests/sharing/test_portable.py)."""
     from funnel import portable
 
     with store.transaction() as cur:

@@ -12,6 +12,7 @@ from funnel.errors import FunnelError
 from ui.views.planner import edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.edits import plan_channels
+from ui.views.planner.fragment import checked, run_state
 from ui.views.planner.levers import (
     PHONE_CSS,
     base_plan,
@@ -41,6 +42,7 @@ __all__ = [
     "basis_picker",
     "baseline_caption",
     "capacity_note",
+    "checked",
     "current_edits",
     "current_plan",
     "draw_tabs",
@@ -55,6 +57,7 @@ __all__ = [
     "prepare",
     "reset_to",
     "reverse_panel",
+    "run_state",
     "sync_all",
     "waterfall",
     "waterfall_rows",

@@ -11,12 +11,12 @@ import streamlit as st
 
 import ui
 from funnel.formatting import DASH
-from funnel.metrics import convert
 from funnel.model import backtest as bt
-from funnel.model import pipeline, projection, sensitivity, uncertainty
+from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from ui import state
 from ui.views.planner import charts
+from ui.views.planner import levers as up
 
 
 def forecast(b, r: PlanResult) -> dict:
@@ -31,8 +31,9 @@ def forecast(b, r: PlanResult) -> dict:
     metric = state.PL_SENS_METRIC.get()
     sens = sensitivity.sensitivity(plan, metric)
     history = b.turnover_history()
-    # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18)
-    lag = ui.shared(convert.won_lag, workspace_id=b.workspace_id)
+    # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
+    # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
+    lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag)
     return {
         "rows": rows,
@@ -43,6 +44,7 @@ def forecast(b, r: PlanResult) -> dict:
         "sens": sens,
         "proj": proj,
         "history": history,
+        "cycle": (plan.cycle_days, plan.base_cycle_days, plan.cycle_factor, out["capacity"]),
         "hist": charts.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"]),
@@ -127,6 +129,21 @@ def forecast_tab(b, fc: dict) -> None:
     ui.plot(fc["tornado"], key="pl_tornado")
 
     st.subheader(ui.t("planner.fc.projection"))
+    up.cycle_lever()
+    days, base, factor, capacity = fc["cycle"]
+    if days is not None and base is not None and days != base:
+        st.caption(
+            ui.t(
+                "planner.cycle.effect",
+                days=ui.num(days, 1),
+                base=ui.num(base, 1),
+                k=ui.num(days / base, 2),
+                f=ui.num(factor, 2),
+                capacity=ui.num(capacity) if capacity is not None else DASH,
+            )
+        )
+    elif days is not None and base is None:
+        st.caption(ui.t("planner.cycle.typed", days=ui.num(days, 1)))
     st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
     if fc["proj"].get("lagged"):
         st.caption(ui.t("tm.convert.lag_note"))

@@ -20,7 +20,8 @@ import ui
 from funnel import units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
-from funnel.model import link
+from funnel.metrics import convert
+from funnel.model import cycle, link
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan
 from ui import auth, state
@@ -28,12 +29,12 @@ from ui.text import input_format, places, widget_format
 
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
-MIN = {"contacts_per_seller": 0.01}  # a seller who handles no one is not a team
+MIN = {"contacts_per_seller": 0.01, "cycle_days": 1.0}  # a seller who handles no one is not a team
 # What a lever's widgets show, in widget units (a share in percent): enough digits that the
 # model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
 # The number box always shows them; the slider, a coarse control, only its step's ("1 270",
 # "199 031", "3.2"), thousands grouped as the language groups them (ui.text.widget_format).
-DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2}
+DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2, "days": 1}
 FORMAT = {kind: input_format(d) for kind, d in DIGITS.items()}
 # On a phone the two columns stack: the result (right) goes first, so the answer is not below
 # five sliders. Fixed CSS only; Streamlit stacks columns below 640 px.
@@ -72,10 +73,48 @@ def basis_picker() -> str:
     return state.PL_BASIS.get()
 
 
+def won_delays(b: Baseline) -> tuple[tuple[int, int], ...]:
+    """The workspace's lead-to-won delays, cached per data version (one query, not one a move)."""
+    return ui.shared(convert.won_delays, workspace_id=b.workspace_id)
+
+
 def base_plan(b: Baseline) -> Plan:
     """The plan the page starts from: the baseline's own (funnel.baseline.Baseline.planner_start),
-    exact, so that at baseline the planner's figures are the Overview's."""
-    return b.planner_start()
+    exact, so that at baseline the planner's figures are the Overview's; its cycle is the data's
+    median lead-to-won days (funnel.model.cycle; None without wins: typed by hand)."""
+    median = cycle.median_days(won_delays(b))
+    median = median if median else None  # half the wins on their lead's day: no cycle to scale
+    return b.planner_start().with_(cycle_days=median, base_cycle_days=median)
+
+
+def cycle_caption(b: Baseline) -> str:
+    """Where the baseline's cycle came from, for the baseline line."""
+    delays = won_delays(b)
+    median = cycle.median_days(delays)
+    n = cycle.wins(delays)
+    if not median:
+        return ui.t("planner.cycle.zero" if n else "planner.cycle.none", wins=ui.num(n))
+    return ui.t("planner.cycle.base", days=ui.num(median, 1), wins=ui.num(n))
+
+
+def cycle_lever(where=None) -> None:
+    """The cycle lever: a slider and a number from the data's median; without one (no wins) a
+    number box that starts empty, to be typed by hand."""
+    base = state.PL_BASE.get()
+    if base is not None and base.base_cycle_days is not None:
+        lever("cycle_days", where)
+        return
+    value, _, nk = state.lever_widgets("cycle_days")
+    nk.set(value.get())  # None until typed: an empty box, not a made-up cycle
+    (where or st).number_input(
+        ui.t("planner.lever.cycle_days"),
+        min_value=MIN["cycle_days"],
+        step=1.0,
+        key=nk,
+        format=FORMAT["days"],
+        help=ui.t("planner.help.cycle_days"),
+        placeholder=ui.t("planner.cycle.type"),
+    )
 
 
 # ---- state ----------------------------------------------------------------------------------
@@ -179,7 +218,16 @@ def fill_from_base(plan: Plan, base: Plan) -> Plan:
     """A linked plan keeps its values; levers the link leaves out take the baseline's."""
     changes = {
         f: getattr(base, f)
-        for f in ("queries", "ctr", "site_conversion", "cpc", "target_turnover", "target_profit")
+        for f in (
+            "queries",
+            "ctr",
+            "site_conversion",
+            "cpc",
+            "target_turnover",
+            "target_profit",
+            "cycle_days",
+            "base_cycle_days",
+        )
         if getattr(plan, f) is None
     }
     return plan.with_(**changes)
@@ -204,6 +252,8 @@ def _bounds(field: str) -> tuple[float, float, float]:
     top = max(float(floor), ref * 3)
     if kind == "number":
         return 0.0, round(top, 2), 0.01
+    if kind == "days":
+        return MIN.get(field, 0.0), float(math.ceil(top)), 1.0
     if kind == "count":
         return MIN.get(field, 0.0), float(math.ceil(top)), 1.0
     step = float(10 ** max(0, int(math.log10(top)) - 2))

@@ -85,7 +85,7 @@ def baseline_caption(b) -> str:
         text = ui.t("planner.baseline_caption", **figures)
     if b.unpriced:
         text += " " + ui.t("planner.baseline_unpriced", n=ui.num(b.unpriced))
-    return text
+    return text + " " + up.cycle_caption(b)  # the cycle lever's baseline (funnel.model.cycle)
 
 
 # ---- forward / reverse ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import streamlit as st
 import ui
 from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
+from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
 from ui import auth
 from ui.views.time import data_through
@@ -77,7 +78,7 @@ def _today(latest: pd.DataFrame) -> None:
                 ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_owners")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
         st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
@@ -123,7 +124,8 @@ def _past(res: dict) -> None:
     for h in HORIZONS:  # both charts (a radio here would be one more widget whose labels follow the language)
         points = acc.chart_rows(res, h)
         if not points.empty:
-            ui.plot(chart(points, ui.t(f"tm.accuracy.horizon.{h}")), key=f"tm_acc_chart_{h}")
+            # built and serialised once per distinct points and language (ui.chart), not every run
+            ui.chart(chart, points, ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
     _table(rows)
 
 
@@ -173,15 +175,20 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
 
 def _table(rows: pd.DataFrame) -> None:
     st.caption(ui.t("tm.accuracy.snapshots"))
-    shown = rows.head(200)  # newest first; the download has every row
+    # the cells are made once per distinct rows and language (ui.draw_cached), not every run
+    ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
+    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
 
-    def held(v, passed) -> str:
-        if not passed:
-            return ui.t("tm.accuracy.wait")
-        if v is None or pd.isna(v):
-            return "—"
-        return ui.t("tm.accuracy.yes" if v else "tm.accuracy.no")
 
+def _held(v, passed) -> str:
+    if not passed:
+        return ui.t("tm.accuracy.wait")
+    if v is None or pd.isna(v):
+        return "—"
+    return ui.t("tm.accuracy.yes" if v else "tm.accuracy.no")
+
+
+def _table_view(shown: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
             ui.t("tm.accuracy.col.taken_at"): shown["taken_at"].map(ui.moment),
@@ -195,8 +202,7 @@ def _table(rows: pd.DataFrame) -> None:
             "P90": shown["p90"].map(ui.money),
             ui.t("tm.accuracy.col.actual"): shown["actual"].map(ui.money),
             ui.t("tm.accuracy.col.error"): shown["error"].map(lambda e: ui.signed_pct(e) or "—"),
-            ui.t("tm.accuracy.col.held"): [held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
+            ui.t("tm.accuracy.col.held"): [_held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="tm_acc_table")
-    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_table")

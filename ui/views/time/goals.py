@@ -11,6 +11,7 @@ import streamlit as st
 import ui
 from funnel import goals as gl
 from funnel.filters import Filters
+from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.views.time import data_through
@@ -77,7 +78,7 @@ def _pacing_table(df: pd.DataFrame) -> None:
             ui.t("tm.goals.col.source"): [_source(r["source"]) for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="tm_goals_pacing")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
     ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
 
 
@@ -107,7 +108,7 @@ def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
         "target": st.column_config.NumberColumn(ui.t("tm.goals.col.target"), min_value=0),
     }
     key = f"{EDITOR}_{ws}_{month.isoformat()}"  # a month's grid of its own
-    st.data_editor(base, column_config=config, num_rows="dynamic", hide_index=True, key=key)
+    st.data_editor(base, column_config=config, num_rows="dynamic", hide_index=True, placeholder=DASH, key=key)
     st.button(ui.t("tm.goals.save"), key="tm_goals_save", type="primary", on_click=_save, args=(ws, month, base, key))
     with ui.cursor() as cur:
         plan = gl.plan_goals(cur, ws, month)

@@ -11,6 +11,7 @@ import streamlit as st
 
 import ui
 from funnel import snooze
+from funnel.formatting import DASH
 from funnel.metrics import rotting
 from ui import auth
 from ui.text import date_input_format
@@ -90,6 +91,7 @@ def limits_form(workspace_id: str) -> None:
             hide_index=True,
             disabled=[names["stage"], names["norm_days"]],
             column_config={names["rot_days"]: st.column_config.NumberColumn(min_value=0, step=1)},
+            placeholder=DASH,
             key="tm_rot_limits",
         )
         if st.button(ui.t("tm.rotting.limits_save"), key="tm_rot_limits_save"):
