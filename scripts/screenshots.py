@@ -23,6 +23,7 @@ SHOTS = [
     ("overview", "en", "overview"),
     ("channels", "en", "channels"),
     ("funnel", "en", "funnel"),
+    ("time", "en", "time"),
     ("planner", "en", "planner"),
     ("workshop", "ru", "workshop"),
     ("data", "en", "data"),

@@ -520,7 +520,7 @@ TEXTS = {
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
     "planner.cycle.base": (
         "Цикл сделки — {days} дн.: медиана дней от лида до выигрыша (выигранных сделок в пространстве: {wins}).",
-        "Sales cycle {days} days: the median days from lead to won (won deals in the workspace: {wins}).",
+        "Sales cycle {days} {days|day|days}: the median days from lead to won (won deals in the workspace: {wins}).",
     ),
     "planner.cycle.none": (
         "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз».",
@@ -535,16 +535,16 @@ TEXTS = {
     "planner.cycle.type": ("дней — введите", "days — type them"),
     "planner.cycle.effect": (
         "Цикл {days} дн. вместо {base}: каждая задержка от лида до выигрыша × {k} — выручка в прогнозе приходит "
-        "раньше или позже; продавец держит столько же сделок разом, значит успевает взять в месяц × {f} лидов "
+        "раньше или позже; продавец держит столько же сделок разом, значит успевает взять лидов в месяц × {f} "
         "(ёмкость команды {capacity}).",
-        "A cycle of {days} days instead of {base}: every lead-to-won delay × {k}, so the projection's revenue "
-        "comes earlier or later; a seller carries as many deals at once, so takes × {f} leads a month (the "
+        "A cycle of {days} {days|day|days} instead of {base}: every lead-to-won delay × {k}, so the projection's revenue "
+        "comes earlier or later; a seller carries as many deals at once, so the leads they take a month × {f} (the "
         "team's capacity {capacity}).",
     ),
     "planner.cycle.typed": (
         "Цикл введён вручную: в прогнозе каждая сделка приходит через {days} дн. после лида; ёмкость команды — "
         "как вы её задали (сравнить не с чем).",
-        "The cycle is typed: in the projection every deal comes {days} days after its lead; the team's capacity "
+        "The cycle is typed: in the projection every deal comes {days} {days|day|days} after its lead; the team's capacity "
         "is as you set it (there is nothing to compare with).",
     ),
     "planner.err.plan_period": (

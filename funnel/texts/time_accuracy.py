@@ -17,7 +17,10 @@ TEXTS = {
         "A forecast needs leads or deals: load them on the Data page.",
     ),
     "tm.accuracy.save": ("Сохранить прогноз сейчас", "Save the forecast now"),
-    "tm.accuracy.saved": ("Прогноз сохранён: {rows} строк.", "Forecast saved: {rows} rows."),
+    "tm.accuracy.saved": (
+        "Прогноз сохранён: {rows} {rows|строка|строки|строк}.",
+        "Forecast saved: {rows} {rows|row|rows}.",
+    ),
     "tm.accuracy.viewer": (
         "Сохранять прогноз вручную могут редакторы; раз в день приложение сохраняет его само.",
         "Editors can save a forecast by hand; the app saves one by itself once a day.",

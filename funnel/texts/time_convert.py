@@ -22,7 +22,7 @@ TEXTS = {
     "tm.convert.step.to_won": ("Лид → выигрыш", "Lead → won"),
     "tm.convert.median_of": ("Медиана: {step}", "Median: {step}"),
     "tm.convert.hours": ("{value} ч", "{value} h"),
-    "tm.convert.days": ("{value} дн.", "{value} days"),
+    "tm.convert.days": ("{value} дн.", "{value} {value|day|days}"),
     "tm.convert.p80": ("80 % быстрее {value}; лидов: {n}", "80 % within {value}; leads: {n}"),
     "tm.convert.undated": (
         "Данные не датируют шаги: {steps}. Чтобы их посчитать, загрузите лиды с датами первого контакта и "
@@ -33,7 +33,7 @@ TEXTS = {
     "tm.convert.window_note": (
         "Шаги до сделки считают только лиды старше окна конверсии ({days} дн.): молодой лид мог успеть только "
         "быстро, и время выглядело бы короче.",
-        "The steps that end in a win count only leads older than the conversion window ({days} days): a young lead "
+        "The steps that end in a win count only leads older than the conversion window ({days} {days|day|days}): a young lead "
         "could only have been won fast, which would make the times look short.",
     ),
     "tm.convert.no_leads": (

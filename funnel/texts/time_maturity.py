@@ -8,14 +8,14 @@ TEXTS = {
         "of arriving: young leads have not had time to buy yet, and here they are not counted as lost.",
     ),
     "tm.maturity.window": ("Окно конверсии", "Conversion window"),
-    "tm.maturity.window_days": ("{days} дн.", "{days} days"),
+    "tm.maturity.window_days": ("{days} дн.", "{days} {days|day|days}"),
     "tm.maturity.window_learned": (
         "По данным: за {days} дн. закрывается 9 из 10 выигранных сделок.",
-        "From the data: 9 in 10 won deals close within {days} days.",
+        "From the data: 9 in 10 won deals close within {days} {days|day|days}.",
     ),
     "tm.maturity.window_by_hand": (
         "Задано вручную; по данным было бы {days} дн.",
-        "Set by hand; the data would give {days} days.",
+        "Set by hand; the data would give {days} {days|day|days}.",
     ),
     "tm.maturity.window_by_hand_none": (
         "Задано вручную; по данным окно не вычислить (нет выигранных сделок с лидом).",
@@ -34,7 +34,7 @@ TEXTS = {
     "tm.maturity.set_days": ("Окно, дней", "Window, days"),
     "tm.maturity.save": ("Сохранить окно", "Save the window"),
     "tm.maturity.use_data": ("Брать из данных", "Use the data's"),
-    "tm.maturity.saved": ("Окно конверсии: {days} дн.", "Conversion window: {days} days."),
+    "tm.maturity.saved": ("Окно конверсии: {days} дн.", "Conversion window: {days} {days|day|days}."),
     "tm.maturity.reset_done": (
         "Окно конверсии снова берётся из данных.",
         "The conversion window comes from the data again.",
