@@ -23,7 +23,16 @@ EXIT_BUSY = 4
 # Which module registers each command. A command line naming one imports that module only: the
 # others import pandas and the metrics, about 0.6 s of CPU that a nightly `load` does not need.
 # Anything else (--help, a typo) imports them all, so the full list of commands is shown.
-COMMANDS = {"load": "load", "demo": "load", "report": "report", "plan": "plan", "workspace": "admin", "backup": "admin"}
+COMMANDS = {
+    "load": "load",
+    "demo": "load",
+    "report": "report",
+    "plan": "plan",
+    "workspace": "admin",
+    "backup": "admin",
+    "rotting": "rotting",
+    "snapshot": "snapshot",
+}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -22,7 +22,8 @@ def old_file(path, *, before_split: bool) -> str:
     con = duckdb.connect(str(path))
     old_schema = _sql("schema.sql").replace(money.SQL_TYPE, "DOUBLE")
     assert "DECIMAL" not in "".join(_statements(old_schema))
-    for stmt in _statements(old_schema) + _statements(_sql("staging.sql")):
+    time_tables = _statements(_sql("schema_time.sql"))  # the Time page's tables: no money to convert
+    for stmt in _statements(old_schema) + time_tables + _statements(_sql("staging.sql")):
         con.execute(stmt)
     if before_split:
         con.execute("DROP VIEW leads_raw CASCADE")
