@@ -190,6 +190,9 @@ def test_a_kept_file_is_not_read_again_to_hash_it(tmp_path, monkeypatch):
 
     from funnel.ingest import uploads
 
+    # The memo is the process's: earlier tests in this worker may have filled it to its limit,
+    # and the next entry would clear it between the save and the check.
+    monkeypatch.setattr(uploads, "_HASHES", {})
     data = b"id,created\n1,2025-01-01\n"
     source = write(tmp_path, "export.csv", data)
     saved = uploads.save_upload(data, "a.csv", folder=tmp_path / "kept")
