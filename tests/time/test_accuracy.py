@@ -250,13 +250,20 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
     from ui.store import get_store
     from ui.views.time import accuracy_daily
 
+    # The once-a-day state is the process's: under xdist an earlier test's app (another database)
+    # may still be snapshotting "demo", or have failed when its database closed. Start clean.
+    for th in list(accuracy_daily.RUNNING.values()):
+        th.join(120)
     accuracy_daily._seen.clear()
+    accuracy_daily._busy.clear()
+    accuracy_daily._failed_at.clear()
+    accuracy_daily.RUNNING.clear()
     at = app
     at.switch_page("pages/time.py")
     at.session_state["tm_tab"] = t("tm.tab.accuracy", "ru")
     at.run()
     assert not at.exception, at.exception
-    thread = next(iter(accuracy_daily.RUNNING.values()))
+    (thread,) = accuracy_daily.RUNNING.values()
     thread.join(120)
     at.run()
     assert not at.exception, at.exception
