@@ -49,24 +49,27 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
 
 
-_SCHEMA_FILES = ("schema.sql", "schema_time.sql", "staging.sql")  # in order: tables, then the views over them
+SCHEMA_FILES = ("schema.sql", "schema_time.sql", "staging.sql")  # in order: tables, then the views over them
 
 
-def _sql(name: str) -> str:
+def schema_sql(name: str) -> str:
     return resources.files("funnel.sql").joinpath(name).read_text(encoding="utf-8")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     no_comments = re.sub(r"--[^\n]*", "", script)
     return [s.strip() for s in no_comments.split(";") if s.strip()]
 
 
 class Store:
-    """The process's handle on one database file.
+    """The process's handle on one database file (funnel.pg.store.PgStore is the same for a
+    PostgreSQL server).
 
     ``cursor()`` for reads, ``snapshot()`` for several reads that must agree,
     ``transaction()`` for writes (serialised, all or nothing).
     """
+
+    engine = "duckdb"
 
     def __init__(self, path: str | os.PathLike = ":memory:"):
         self.path = str(path)
@@ -114,7 +117,7 @@ class Store:
             if old and old[0]:
                 cur.execute("ALTER TABLE leads_raw RENAME TO leads_full_raw")
             _exact_money(cur, self.path)
-            for stmt in [s for name in _SCHEMA_FILES for s in _statements(_sql(name))]:
+            for stmt in [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]:
                 cur.execute(stmt)
 
     @contextmanager
@@ -241,6 +244,24 @@ def _held(lock: threading.Lock) -> Iterator[None]:
         lock.release()
 
 
-def open_store(path: str | os.PathLike | None = None) -> Store:
-    """Open (and create or migrate) the database at ``path`` or the app's default."""
-    return Store(path or default_db_path())
+URL_ENV_VAR = "FUNNEL_DATABASE_URL"  # postgresql://…: a shared PostgreSQL server instead of the file
+
+
+def is_server_url(target: str | os.PathLike | None) -> bool:
+    return str(target or "").startswith(("postgresql://", "postgres://"))
+
+
+def default_target() -> str | Path:
+    """The app's store: ``$FUNNEL_DATABASE_URL`` (a PostgreSQL server) if set, else the file."""
+    return os.environ.get(URL_ENV_VAR) or default_db_path()
+
+
+def open_store(target: str | os.PathLike | None = None):
+    """Open (and create or migrate) the store at ``target`` — a DuckDB file's path or a
+    ``postgresql://`` URL — or the app's default (default_target)."""
+    target = target or default_target()
+    if is_server_url(target):
+        from funnel.pg.store import PgStore  # noqa: PLC0415 (psycopg only for a server)
+
+        return PgStore(str(target))
+    return Store(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -27,9 +28,18 @@ def needs_shared(path: Path = DATASETS):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not present on this machine")
 
 
+TEST_ENGINE = os.environ.get("FUNNEL_TEST_ENGINE", "duckdb")  # postgres: the store fixture on a server
+
+
 @pytest.fixture
 def store(tmp_path) -> Store:
-    s = Store(tmp_path / "test.duckdb")
+    if TEST_ENGINE == "postgres":
+        from funnel.pg.store import PgStore
+        from tests.pgserver import fresh_database
+
+        s = PgStore(fresh_database())
+    else:
+        s = Store(tmp_path / "test.duckdb")
     yield s
     s.close()
 
@@ -54,7 +64,9 @@ def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
         frame = pd.DataFrame(rows).assign(workspace_id=workspace_id, upload_id=upload_id)
         cur.register("fixture_frame", frame)
         cols = ", ".join(frame.columns)
-        cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({cols}) SELECT {cols} FROM fixture_frame")
+        # A column with no value is a bare NULL, typed by the table (PostgreSQL casts no text column to a date).
+        picks = ", ".join("NULL" if frame[c].isna().all() else c for c in frame.columns)
+        cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({cols}) SELECT {picks} FROM fixture_frame")
         cur.unregister("fixture_frame")
         cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
     return upload_id

@@ -1,0 +1,104 @@
+"""DuckDB's SQL, as the product writes it, turned into PostgreSQL's: the one place where SQL is
+translated, so no query is written twice for the two engines.
+
+SQLGlot reads DuckDB's dialect and writes PostgreSQL's. What it leaves to us:
+- bound parameters: DuckDB takes ``?`` and ``$name`` in one statement; psycopg takes one style.
+  Every placeholder becomes ``%s`` and ``bind`` lays the values out in the order they appear.
+- ``%`` in the text (``LIKE 'a%'``) is doubled, psycopg's escape.
+- ``GROUP BY ALL`` (PostgreSQL has none) becomes the select list's non-aggregate positions.
+- DuckDB functions PostgreSQL lacks (``arg_max``, ``last_day`` …) are created on the server by
+  ``compat.sql`` once, when the store opens: the translation keeps their names.
+Translations are cached by the statement's text: the product's statements are a fixed set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+Slot = str | int  # a named parameter ($ws) or the index of a positional one (?)
+
+
+class Translated:
+    """One statement in PostgreSQL's words, and where each of its parameters comes from."""
+
+    __slots__ = ("sql", "slots")
+
+    def __init__(self, sql: str, slots: tuple[Slot, ...]):
+        self.sql, self.slots = sql, slots
+
+    def bind(self, params: Sequence[Any] | Mapping[str, Any] | None) -> tuple[Any, ...]:
+        """The values in the order of the statement's placeholders."""
+        if not self.slots:
+            return ()
+        if params is None:
+            raise ValueError("the statement has parameters and none were given")
+        if isinstance(params, Mapping):
+            return tuple(params[s] if isinstance(s, str) else _positional(params, s) for s in self.slots)
+        return tuple(params[s] if isinstance(s, int) else params[int(s) - 1] for s in self.slots)
+
+
+def _positional(params: Mapping[str, Any], index: int) -> Any:
+    raise ValueError(f"positional parameter {index + 1} used with named parameters {sorted(params)}")
+
+
+@lru_cache(maxsize=4096)
+def to_postgres(sql: str) -> Translated:
+    """``sql`` (one statement, DuckDB's dialect) for PostgreSQL, with its parameter slots."""
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    slots: list[Slot] = []
+    counter = iter(range(1_000_000))
+
+    def placeholders(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, (exp.Placeholder, exp.Parameter)):
+            name = node.name
+            if isinstance(node, exp.Parameter):  # $1 or $name as DuckDB's parser may give it
+                name = node.this.name if isinstance(node.this, exp.Expression) else str(node.this)
+            if name and name != "?":
+                slots.append(name)
+            else:
+                slots.append(next(counter))
+            return exp.Placeholder()
+        if isinstance(node, exp.Literal) and node.is_string and "%" in node.this:
+            return exp.Literal.string(node.this.replace("%", "%%"))
+        if isinstance(node, (exp.ArgMax, exp.ArgMin)):
+            return _arg_extreme(node)
+        return node
+
+    for group in list(tree.find_all(exp.Group)):
+        if group.args.get("all"):
+            _group_by_positions(group)
+    tree = tree.transform(placeholders)
+    text = tree.sql(dialect="postgres")
+    return Translated(text, tuple(slots))
+
+
+def _arg_extreme(node: exp.ArgMax | exp.ArgMin) -> exp.Expr:
+    """DuckDB's arg_max(value, key) (arg_min): the value of the row with the largest (smallest)
+    non-null key, as the first of the values ordered by key."""
+    value = node.this.sql(dialect="postgres")
+    key = node.expression.sql(dialect="postgres")
+    order = "DESC" if isinstance(node, exp.ArgMax) else "ASC"
+    return sqlglot.parse_one(
+        f"(array_agg({value} ORDER BY {key} {order}) FILTER (WHERE {key} IS NOT NULL))[1]", read="postgres"
+    )
+
+
+def _group_by_positions(group: exp.Group) -> None:
+    """GROUP BY ALL: the positions of the select list's expressions that aggregate nothing."""
+    select = group.parent
+    if not isinstance(select, exp.Select):
+        return
+    keys = [
+        exp.Literal.number(i + 1)
+        for i, e in enumerate(select.expressions)
+        if not e.find(exp.AggFunc) and not e.find(exp.Window)
+    ]
+    if keys:
+        group.replace(exp.Group(expressions=keys))
+    else:
+        select.set("group", None)
