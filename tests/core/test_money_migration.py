@@ -9,7 +9,9 @@ import duckdb
 import pytest
 
 from funnel import money
-from funnel.db import Store, schema_sql as _sql, statements as _statements
+from funnel.db import Store
+from funnel.db import schema_sql as _sql
+from funnel.db import statements as _statements
 from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.metrics import overview
