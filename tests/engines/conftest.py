@@ -1,0 +1,34 @@
+"""The engine suite: every test here runs once on the DuckDB file and once on a PostgreSQL
+server (tests/pgserver.py), through the same ``store`` fixture, so results can be compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from funnel.db import Store
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request, tmp_path):
+    if request.param == "postgres":
+        from funnel.pg.store import PgStore
+        from tests.pgserver import fresh_database
+
+        s = PgStore(fresh_database())
+    else:
+        s = Store(tmp_path / "test.duckdb")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def both(tmp_path):
+    """A DuckDB store and a PostgreSQL store side by side: load the same rows into both and
+    compare what each answers."""
+    from funnel.pg.store import PgStore
+    from tests.pgserver import fresh_database
+
+    duck, pg = Store(tmp_path / "test.duckdb"), PgStore(fresh_database())
+    yield duck, pg
+    duck.close()
+    pg.close()
