@@ -244,6 +244,12 @@ def _held(lock: threading.Lock) -> Iterator[None]:
         lock.release()
 
 
+def engine_of(cur) -> str:
+    """ "duckdb" or "postgres": which engine a cursor of either store talks to, for the few
+    places where DuckDB's machinery is not SQL text (funnel/metrics/facts.py)."""
+    return getattr(cur, "engine", "duckdb")
+
+
 URL_ENV_VAR = "FUNNEL_DATABASE_URL"  # postgresql://…: a shared PostgreSQL server instead of the file
 
 

@@ -14,7 +14,9 @@ converted to Arrow and dictionary-encoded first (together ~1.5 s at 10 M leads).
 cursor of its own in its own transaction that reads the same data version; a script run whose
 read snapshot cannot see it (an upload committed in between, or the run touched the in-memory
 database before the table existed) gets an Arrow copy registered on its cursor instead, as
-before. Another engine would keep the same rows in a table keyed by the version.
+before. On PostgreSQL (funnel/pg) each query reads the facts as a CTE of its own instead
+(``bind`` adds it): the server plans the join with the query, and nothing is kept per process,
+so every app server answers from the same committed rows.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from contextlib import contextmanager
 
 import duckdb
 import pyarrow as pa
+
+from funnel.db import engine_of
 
 MAX_ENTRIES = 8  # workspaces × versions × KINDS kept; an old version is never asked for again
 SCHEMA = "funnel_facts"  # the attached in-memory database holding the copies
@@ -108,12 +112,16 @@ _building: dict[tuple, threading.Lock] = {}
 
 
 def version_key(cur, workspace_id: str) -> tuple:
-    """(database file, workspace, data version): what a result derived from the workspace's
-    deals is keyed by, so that any write gives a new key."""
+    """(database file or server database, workspace, data version): what a result derived from
+    the workspace's deals is keyed by, so that any write gives a new key."""
+    where = (
+        "current_database()"
+        if engine_of(cur) == "postgres"
+        else "(SELECT path FROM duckdb_databases() WHERE database_name = current_database())"
+    )
     # fetchall, not fetchone: an unfinished result would block the cursor's next statement
     row = cur.execute(
-        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), "
-        "(SELECT data_version FROM workspaces WHERE id = $ws)",
+        f"SELECT {where}, (SELECT data_version FROM workspaces WHERE id = $ws)",
         {"ws": workspace_id},
     ).fetchall()[0]
     return (row[0], workspace_id, row[1])
@@ -207,7 +215,10 @@ def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
     """Within the block, the name under which ``cur`` reads the workspace's deal facts: the
     stg_deals COLUMNS and, with ``history``, the HISTORY_COLUMNS (without it, the history table
     too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
-    registered on ``cur`` as ``deal_facts`` for the block."""
+    registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``)."""
+    if engine_of(cur) == "postgres":
+        yield _cte_name(workspace_id, history)
+        return
     name = _shared_name(cur, workspace_id, history)
     if name is not None:
         yield f"{SCHEMA}.{name}"
@@ -284,7 +295,28 @@ def reads_history(sql: str) -> bool:
 
 def bind(sql: str, name: str) -> str:
     """``sql`` reading the facts under ``name`` (a name from ``use``, never user text)."""
-    return _NAME.sub(name, sql)
+    cte = _CTE.fullmatch(name)
+    if cte is None:
+        return _NAME.sub(name, sql)
+    ws, history = cte.group(2), cte.group(1) == "history"
+    body = (_FACTS_SQL if history else _DEALS_SQL).replace("$ws", _literal(ws))
+    head = re.match(r"\s*WITH\s+(RECURSIVE\s+)?", sql, re.IGNORECASE)
+    if head is None:
+        return f"WITH deal_facts AS ({body})\n{sql}"
+    return f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
+
+
+# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE, with the workspace
+# in it (its id is the app's own slug; quoted as a SQL literal all the same).
+_CTE = re.compile(r"pg_facts:(deals|history):(.*)", re.DOTALL)
+
+
+def _cte_name(workspace_id: str, history: bool) -> str:
+    return f"pg_facts:{'history' if history else 'deals'}:{workspace_id}"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def deal_facts(cur, workspace_id: str) -> pa.Table:

@@ -23,6 +23,8 @@ _INTS = {INT2, INT4, INT8}
 
 
 class PgCursor:
+    engine = "postgres"
+
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
         self._cur = ClientCursor(conn)

@@ -4,7 +4,8 @@ translated, so no query is written twice for the two engines.
 SQLGlot reads DuckDB's dialect and writes PostgreSQL's. What it leaves to us:
 - bound parameters: DuckDB takes ``?`` and ``$name`` in one statement; psycopg takes one style.
   Every placeholder becomes ``%s`` and ``bind`` lays the values out in the order they appear.
-- ``%`` in the text (``LIKE 'a%'``) is doubled, psycopg's escape.
+- ``%`` in the text (``LIKE 'a%'``, the modulo operator) is doubled, psycopg's escape.
+- a subquery in FROM without an alias gets one (PostgreSQL 15 requires it).
 - ``GROUP BY ALL`` (PostgreSQL has none) becomes the select list's non-aggregate positions.
 - DuckDB functions PostgreSQL lacks (``arg_max``, ``last_day`` …) are created on the server by
   ``compat.sql`` once, when the store opens: the translation keeps their names.
@@ -13,6 +14,7 @@ Translations are cached by the statement's text: the product's statements are a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,46 +48,47 @@ def _positional(params: Mapping[str, Any], index: int) -> Any:
     raise ValueError(f"positional parameter {index + 1} used with named parameters {sorted(params)}")
 
 
+_MARK = re.compile(r"%%\(fp(\d+)\)s")
+
+
 @lru_cache(maxsize=4096)
 def to_postgres(sql: str) -> Translated:
     """``sql`` (one statement, DuckDB's dialect) for PostgreSQL, with its parameter slots."""
     tree = sqlglot.parse_one(sql, read="duckdb")
-    slots: list[Slot] = []
-    counter = iter(range(1_000_000))
+    found: list[Slot] = []  # each placeholder's source, numbered as met in the tree
 
-    def placeholders(node: exp.Expr) -> exp.Expr:
+    def rewrite(node: exp.Expr) -> exp.Expr:
         if isinstance(node, (exp.Placeholder, exp.Parameter)):
             name = node.name
             if isinstance(node, exp.Parameter):  # $1 or $name as DuckDB's parser may give it
                 name = node.this.name if isinstance(node.this, exp.Expression) else str(node.this)
-            if name and name != "?":
-                slots.append(name)
-            else:
-                slots.append(next(counter))
-            return exp.Placeholder()
-        if isinstance(node, exp.Literal) and node.is_string and "%" in node.this:
-            return exp.Literal.string(node.this.replace("%", "%%"))
+            found.append(name if name and name != "?" else sum(isinstance(f, int) for f in found))
+            return exp.Placeholder(this=f"fp{len(found) - 1}")
+        if isinstance(node, exp.Filter) and isinstance(node.this, (exp.ArgMax, exp.ArgMin)):
+            return _arg_extreme(node.this, node.expression.this)
         if isinstance(node, (exp.ArgMax, exp.ArgMin)):
             return _arg_extreme(node)
+        if isinstance(node, exp.Subquery) and not node.alias and isinstance(node.parent, (exp.From, exp.Join)):
+            return node.as_(f"_q{id(node) % 100000}")
         return node
 
     for group in list(tree.find_all(exp.Group)):
         if group.args.get("all"):
             _group_by_positions(group)
-    tree = tree.transform(placeholders)
-    text = tree.sql(dialect="postgres")
-    return Translated(text, tuple(slots))
+    text = tree.transform(rewrite).sql(dialect="postgres").replace("%", "%%")
+    # psycopg's positional %s, in the order the placeholders appear in the text
+    slots = tuple(found[int(m.group(1))] for m in _MARK.finditer(text))
+    return Translated(_MARK.sub("%s", text), slots)
 
 
-def _arg_extreme(node: exp.ArgMax | exp.ArgMin) -> exp.Expr:
-    """DuckDB's arg_max(value, key) (arg_min): the value of the row with the largest (smallest)
-    non-null key, as the first of the values ordered by key."""
+def _arg_extreme(node: exp.ArgMax | exp.ArgMin, where: exp.Expr | None = None) -> exp.Expr:
+    """DuckDB's arg_max(value, key) (arg_min), with its FILTER (WHERE ...) if any: the value of
+    the row with the largest (smallest) non-null key, as the first of the values ordered by key."""
     value = node.this.sql(dialect="postgres")
     key = node.expression.sql(dialect="postgres")
     order = "DESC" if isinstance(node, exp.ArgMax) else "ASC"
-    return sqlglot.parse_one(
-        f"(array_agg({value} ORDER BY {key} {order}) FILTER (WHERE {key} IS NOT NULL))[1]", read="postgres"
-    )
+    cond = f"{key} IS NOT NULL" + (f" AND ({where.sql(dialect='postgres')})" if where is not None else "")
+    return sqlglot.parse_one(f"(array_agg({value} ORDER BY {key} {order}) FILTER (WHERE {cond}))[1]", read="postgres")
 
 
 def _group_by_positions(group: exp.Group) -> None:
