@@ -242,3 +242,27 @@ def test_without_wins_the_cycle_box_starts_empty_and_takes_a_typed_cycle():
     assert [m.value for m in at.markdown] == ["cycle=60.0"]
     at.run()  # kept on the next run
     assert at.number_input(key="pl_cycle_days_n").value == 60.0
+
+
+def test_a_link_fills_every_optional_lever_but_the_staff_model_from_the_baseline():
+    """fill_from_base derives its list from funnel.model.plan.OPTIONAL: a lever added there is
+    filled without being named again (the cycle lever had to be added to both by hand)."""
+    from funnel.model.plan import OPTIONAL
+    from ui.views.planner.levers import CHOSEN_ABSENT
+
+    empty = TEAM.with_(**dict.fromkeys(OPTIONAL))
+    base = TEAM.with_(
+        queries=1000.0,
+        ctr=0.02,
+        site_conversion=0.05,
+        cpc=30.0,
+        target_turnover=5e6,
+        target_profit=1e6,
+        cycle_days=40.0,
+        base_cycle_days=40.0,
+        sellers=3.0,
+    )
+    filled = fill_from_base(empty, base)
+    for f in OPTIONAL:
+        expected = None if f in CHOSEN_ABSENT else getattr(base, f)
+        assert getattr(filled, f) == expected, f

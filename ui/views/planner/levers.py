@@ -23,7 +23,7 @@ from funnel.basis import BASES, baseline_on
 from funnel.metrics import convert
 from funnel.model import cycle, link
 from funnel.model.edits import Edits
-from funnel.model.plan import Plan
+from funnel.model.plan import OPTIONAL, Plan
 from ui import auth, state
 from ui.text import input_format, places, widget_format
 
@@ -214,22 +214,15 @@ def link_warning(plan: Plan, base: Plan) -> None:
         st.warning(ui.t("planner.link_bad", problem=ui.plain(problem)))
 
 
+# Optional levers a link may leave out on purpose: a plan without the staff model. Every other
+# optional lever (funnel.model.plan.OPTIONAL) a link leaves out takes the baseline's value, so a
+# lever added to OPTIONAL is filled without being listed again here.
+CHOSEN_ABSENT = ("sellers", "contacts_per_seller", "capacity")
+
+
 def fill_from_base(plan: Plan, base: Plan) -> Plan:
     """A linked plan keeps its values; levers the link leaves out take the baseline's."""
-    changes = {
-        f: getattr(base, f)
-        for f in (
-            "queries",
-            "ctr",
-            "site_conversion",
-            "cpc",
-            "target_turnover",
-            "target_profit",
-            "cycle_days",
-            "base_cycle_days",
-        )
-        if getattr(plan, f) is None
-    }
+    changes = {f: getattr(base, f) for f in OPTIONAL if f not in CHOSEN_ABSENT and getattr(plan, f) is None}
     return plan.with_(**changes)
 
 
