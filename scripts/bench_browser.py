@@ -33,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,65 +170,78 @@ def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--leads", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
-    args = ap.parse_args()
+@contextmanager
+def browser_on(
+    db: Path | None, leads: int, path: str, timeout_ms: int, draw_s: float, init_scripts: tuple[str, ...] = ()
+):
+    """The app on a database of ``leads`` leads (``db``, built once if missing; else a temporary
+    one), served by ``streamlit run``, and a headless Chromium page at ``path`` with the click
+    clock installed and the first draw done: yields (page, server, load average before)."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "bench.duckdb"
+        db = db or Path(tmp) / "bench.duckdb"
         if not db.exists():
             t = time.perf_counter()
-            build(db, args.leads)
-            print(f"built {args.leads:,} leads in {time.perf_counter() - t:.1f} s")
+            build(db, leads)
+            print(f"built {leads:,} leads in {time.perf_counter() - t:.1f} s")
         server = Server(db).start()
         load_before = load()
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.add_init_script(CLICK_CLOCK)
-                page.set_default_timeout(120_000)
-                bench = Bench(page, server.proc.pid)
-                page.goto(f"{server.url}/?lang=en&ws=big")
-                wait_until_drawn(page, quiet_ms=1500, timeout_s=300)
-
-                metric = '[data-testid="stMetricValue"]'
-                periods = ["Last 3 months", "Last 12 months"]
-
-                def open_list() -> None:
-                    page.get_by_role("combobox", name="Period").click()
-                    page.get_by_role("option", name=periods[0], exact=True).wait_for()
-
-                def choose(label: str):
-                    return lambda: page.get_by_role("option", name=label, exact=True).click()
-
-                # warm-up: each period's first query
-                filter_clicks = [bench.click(open_list, choose(periods[i % 2]), metric) for i in range(args.repeat + 2)]
-                filter_clicks = filter_clicks[2:]
-
-                nav = '[data-testid="stSidebarNav"] a'
-                planner_clicks = []
-                for i in range(args.repeat + 1):
-                    took = bench.click(
-                        lambda: None, lambda: page.locator(nav).filter(has_text="Planner").click(), metric
-                    )
-                    if i:  # the first visit builds the planner's shared baseline
-                        planner_clicks.append(took)
-                    bench.click(lambda: None, lambda: page.locator(nav).first.click(), metric)
-
-                bench.click(lambda: None, lambda: page.locator(nav).filter(has_text="Planner").click(), metric)
-                leads = page.locator('[data-testid="stSlider"]').first.get_by_role("slider")
-                slider_moves = [
-                    bench.click(leads.focus, lambda k=key: leads.press(k), metric)
-                    for key in ["ArrowRight", "ArrowLeft"] * ((args.repeat + 2) // 2)
-                ][1 : args.repeat + 1]
+                for script in (CLICK_CLOCK, *init_scripts):
+                    page.add_init_script(script)
+                page.set_default_timeout(timeout_ms)
+                page.goto(f"{server.url}{path}")
+                wait_until_drawn(page, quiet_ms=1500, timeout_s=draw_s)
+                yield page, server, load_before
                 browser.close()
         finally:
             server.stop()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--leads", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
+    args = ap.parse_args()
+    with browser_on(args.db, args.leads, "/?lang=en&ws=big", timeout_ms=120_000, draw_s=300) as (
+        page,
+        server,
+        load_before,
+    ):
+        bench = Bench(page, server.proc.pid)
+        metric = '[data-testid="stMetricValue"]'
+        periods = ["Last 3 months", "Last 12 months"]
+
+        def open_list() -> None:
+            page.get_by_role("combobox", name="Period").click()
+            page.get_by_role("option", name=periods[0], exact=True).wait_for()
+
+        def choose(label: str):
+            return lambda: page.get_by_role("option", name=label, exact=True).click()
+
+        # warm-up: each period's first query
+        filter_clicks = [bench.click(open_list, choose(periods[i % 2]), metric) for i in range(args.repeat + 2)]
+        filter_clicks = filter_clicks[2:]
+
+        nav = '[data-testid="stSidebarNav"] a'
+        planner_clicks = []
+        for i in range(args.repeat + 1):
+            took = bench.click(lambda: None, lambda: page.locator(nav).filter(has_text="Planner").click(), metric)
+            if i:  # the first visit builds the planner's shared baseline
+                planner_clicks.append(took)
+            bench.click(lambda: None, lambda: page.locator(nav).first.click(), metric)
+
+        bench.click(lambda: None, lambda: page.locator(nav).filter(has_text="Planner").click(), metric)
+        leads = page.locator('[data-testid="stSlider"]').first.get_by_role("slider")
+        slider_moves = [
+            bench.click(leads.focus, lambda k=key: leads.press(k), metric)
+            for key in ["ArrowRight", "ArrowLeft"] * ((args.repeat + 2) // 2)
+        ][1 : args.repeat + 1]
     print(f"\nclick to rendered, {args.leads:,} leads, headless Chromium, {args.repeat} clicks each:")
     report("filter change (period)", filter_clicks, 0.25)
     report("switch to the Planner", planner_clicks, 0.5)

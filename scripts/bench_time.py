@@ -16,17 +16,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_browser import CLICK_CLOCK, SETTLED, Bench, Click, cpu_seconds, figures, load, report  # noqa: E402
-from scripts.loadtest import build  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
-from tests.browser.screens import wait_until_drawn  # noqa: E402
+from scripts.bench_browser import SETTLED, Bench, Click, browser_on, cpu_seconds, figures, load, report  # noqa: E402
 from ui.views.time import TABS  # noqa: E402
 
 # The chosen tab's name and its panel: the name changes with every click, so a tab that reads the
@@ -100,59 +96,40 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
     ap.add_argument("--tabs", nargs="+", choices=TABS, default=list(TABS), help="only these tabs (default: all)")
     args = ap.parse_args()
-    from playwright.sync_api import sync_playwright
-
     cold: dict[str, Click] = {}
     warm: dict[str, list[Click]] = {tab: [] for tab in TABS}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "bench.duckdb"
-        if not db.exists():
-            t = time.perf_counter()
-            build(db, args.leads)
-            print(f"built {args.leads:,} leads in {time.perf_counter() - t:.1f} s")
-        server = Server(db).start()
-        load_before = load()
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.add_init_script(CLICK_CLOCK)
-                page.add_init_script(LAST_CHANGE)
-                page.set_default_timeout(300_000)
-                bench = TabBench(page, server.proc.pid)
-                page.goto(f"{server.url}/time?lang=en&ws=big")
-                wait_until_drawn(page, quiet_ms=1500, timeout_s=600)
-                tabs = page.get_by_role("tab")
+    with browser_on(
+        args.db, args.leads, "/time?lang=en&ws=big", timeout_ms=300_000, draw_s=600, init_scripts=(LAST_CHANGE,)
+    ) as (page, server, load_before):
+        bench = TabBench(page, server.proc.pid)
+        tabs = page.get_by_role("tab")
 
-                def open_tab(i: int):
-                    return lambda: tabs.nth(i).click()
+        def open_tab(i: int):
+            return lambda: tabs.nth(i).click()
 
-                def timed_click(page, click, selector: str) -> Click:
-                    return bench.click(lambda: None, click, selector)
+        def timed_click(page, click, selector: str) -> Click:
+            return bench.click(lambda: None, click, selector)
 
-                chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
-                current = 0  # the page's first draw opens the first tab
+        chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
+        current = 0  # the page's first draw opens the first tab
 
-                def visit(i: int) -> Click:
-                    nonlocal current
-                    took = timed_click(page, open_tab(i), PANEL)
-                    current = i
-                    return took
+        def visit(i: int) -> Click:
+            nonlocal current
+            took = timed_click(page, open_tab(i), PANEL)
+            current = i
+            return took
 
-                # cold: each from the tab before it; the first tab (the page's first draw opened
-                # it) last, from the last tab, so that no measured tab was visited before its turn
-                for i, tab in sorted(chosen, key=lambda c: c[0] == 0):
-                    before = (i - 1) % len(TABS)
-                    if current != before:
-                        visit(before)
-                    cold[tab] = visit(i)
-                for _ in range(args.repeat):
-                    for i, tab in chosen:
-                        visit((i + 1) % len(TABS))
-                        warm[tab].append(visit(i))
-                browser.close()
-        finally:
-            server.stop()
+        # cold: each from the tab before it; the first tab (the page's first draw opened
+        # it) last, from the last tab, so that no measured tab was visited before its turn
+        for i, tab in sorted(chosen, key=lambda c: c[0] == 0):
+            before = (i - 1) % len(TABS)
+            if current != before:
+                visit(before)
+            cold[tab] = visit(i)
+        for _ in range(args.repeat):
+            for i, tab in chosen:
+                visit((i + 1) % len(TABS))
+                warm[tab].append(visit(i))
     print(f"\nTime page, click to drawn tab, {args.leads:,} leads, headless Chromium:")
     for tab in args.tabs:
         c = cold[tab]
