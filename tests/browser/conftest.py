@@ -53,6 +53,18 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def screens_app(tmp_path_factory):
+    """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces."""
+    from tests.browser import screens
+
+    folder = tmp_path_factory.mktemp("screens")
+    names = screens.build_database(folder / "screens.duckdb", folder / "files")
+    server = Server(folder / "screens.duckdb").start()
+    yield server, names
+    server.stop()
+
+
 @pytest.fixture
 def page(browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
