@@ -68,18 +68,21 @@ class PgStore:
 
     @contextmanager
     def snapshot(self) -> Iterator[PgCursor]:
-        """Reads that all see one committed state (REPEATABLE READ, read only)."""
+        """Reads that all see one committed state (REPEATABLE READ). Not READ ONLY: a frame
+        registered for a query is a temporary table, which PostgreSQL refuses to create in a
+        read-only transaction; DuckDB's snapshot does not forbid writes either."""
         with self._pool.connection() as conn:
             cur = PgCursor(conn)
-            cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ")
             try:
-                yield cur
-            except BaseException:
-                _rollback(cur)
-                raise
+                try:
+                    yield cur
+                except BaseException:
+                    _rollback(cur)
+                    raise
+                cur.execute_native("COMMIT")
             finally:
                 cur.close()
-            cur.execute_native("COMMIT")
 
     @contextmanager
     def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[PgCursor]:
