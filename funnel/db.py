@@ -49,7 +49,8 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
 
 
-SCHEMA_FILES = ("schema.sql", "schema_time.sql", "schema_access.sql", "staging.sql")  # in order: tables, then the views over them
+# in order: tables, then the views over them
+SCHEMA_FILES = ("schema.sql", "schema_time.sql", "schema_access.sql", "staging.sql")
 
 
 def schema_sql(name: str) -> str:
