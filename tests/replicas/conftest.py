@@ -77,16 +77,39 @@ def cluster(tmp_path_factory):
         c.stop()
 
 
+def replica_for(cluster: Cluster, browser: str) -> int | None:
+    """The replica nginx sends a request with this funnel_browser cookie to, from its access
+    log (nginx writes the line once the response is out: wait for it)."""
+    before = len(cluster.served())
+    requests.get(f"{cluster.url}/_stcore/health", cookies={"funnel_browser": browser}, timeout=5)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        served = cluster.served()
+        if len(served) > before:
+            return served[before][1]
+        time.sleep(0.02)
+    raise AssertionError("nginx logged no line for the request")
+
+
 def browser_on(cluster: Cluster, replica: int, timeout: float = 30) -> str:
     """A funnel_browser cookie value that nginx sends to ``replica`` (found by asking nginx)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         token = secrets.token_urlsafe(24)
-        requests.get(f"{cluster.url}/_stcore/health", cookies={"funnel_browser": token}, timeout=5)
-        served = cluster.served()
-        if served and served[-1][1] == replica:
+        if replica_for(cluster, token) == replica:
             return token
     raise AssertionError(f"nginx sent no browser to replica {replica} within {timeout} s")
+
+
+def streams_after(cluster: Cluster, before: int, count: int, timeout: float = 10) -> list[int | None]:
+    """The replicas of the first ``count`` websockets nginx logged after line ``before`` (a
+    websocket is logged when it closes)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [r for req, r in cluster.served()[before:] if "/_stcore/stream" in req]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def session(cluster: Cluster, browser: str, headers: dict[str, str] | None = None) -> Session:

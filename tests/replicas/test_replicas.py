@@ -12,7 +12,6 @@ import sys
 import time
 
 import psycopg
-import requests
 
 from tests.replicas.conftest import (
     BATCH,
@@ -21,41 +20,34 @@ from tests.replicas.conftest import (
     fine,
     leads_csv,
     leads_shown,
+    replica_for,
     rows_in_database,
     session,
     signed_in,
+    streams_after,
 )
 from tests.sharing.server import ROOT
-
-
-def streams(cluster) -> list[int | None]:
-    """The replica of every websocket nginx has logged (logged when it closes)."""
-    return [replica for request, replica in cluster.served() if "/_stcore/stream" in request]
 
 
 def test_a_browser_sticks_to_one_replica_and_browsers_spread_over_both(cluster):
     """nginx picks the replica by the funnel_browser cookie: the same cookie always reaches the
     same replica (its session lives there), and different browsers reach both."""
-    seen: dict[str, set[int | None]] = {}
-    for i in range(16):
-        token = f"browser-{i}"
-        for _ in range(3):
-            requests.get(f"{cluster.url}/_stcore/health", cookies={"funnel_browser": token}, timeout=5)
-            seen.setdefault(token, set()).add(cluster.served()[-1][1])
+    seen = {f"browser-{i}": {replica_for(cluster, f"browser-{i}") for _ in range(3)} for i in range(16)}
     assert all(len(replicas) == 1 for replicas in seen.values()), seen
     assert set().union(*seen.values()) == {0, 1}, seen  # 16 browsers, not all on one replica
     # A websocket with the cookie goes where its browser's requests go.
-    token = browser_on(cluster, 1)
-    s = session(cluster, token)
-    s.run(query=f"lang=en&ws={WS}")
-    s.close()
-    time.sleep(0.5)
-    assert streams(cluster)[-1] == 1
+    for replica in (1, 0):
+        before = len(cluster.served())
+        s = session(cluster, browser_on(cluster, replica))
+        s.run(query=f"lang=en&ws={WS}")
+        s.close()
+        assert streams_after(cluster, before, 1) == [replica]
 
 
 def test_an_upload_through_one_replica_is_seen_on_the_other_at_its_next_run(cluster):
     reader = session(cluster, browser_on(cluster, 1))
     writer = session(cluster, browser_on(cluster, 0))
+    before_log = len(cluster.served())
     try:
         before = leads_shown(signed_in(reader))
         assert before == rows_in_database(cluster)
@@ -69,8 +61,7 @@ def test_an_upload_through_one_replica_is_seen_on_the_other_at_its_next_run(clus
     finally:
         reader.close()
         writer.close()
-    time.sleep(0.5)
-    assert set(streams(cluster)[-2:]) == {0, 1}  # the two sessions really were on two replicas
+    assert sorted(streams_after(cluster, before_log, 2)) == [0, 1]  # the two sessions: on two replicas
 
 
 def test_the_password_throttle_counts_across_replicas(cluster):
@@ -79,6 +70,7 @@ def test_the_password_throttle_counts_across_replicas(cluster):
     client is the address nginx passes on in X-Forwarded-For, trusted_proxies = 127.0.0.1)."""
     client = {"X-Forwarded-For": "198.51.100.23"}
     on = [browser_on(cluster, 0), browser_on(cluster, 1)]
+    before_log = len(cluster.served())
 
     def guess(replica: int, password: str = "wrong"):
         s = session(cluster, on[replica], headers=client)
@@ -102,8 +94,7 @@ def test_the_password_throttle_counts_across_replicas(cluster):
         locked = guess(replica, "replica-admin-pw")
         assert locked.errors and locked.errors[0].startswith("Too many failed attempts"), locked.errors
         assert locked.widget("workspace") is None
-    time.sleep(0.5)
-    assert {0, 1} <= set(streams(cluster)[-5:])
+    assert streams_after(cluster, before_log, 5) == [0, 1, 0, 1, 0]  # each try where it was sent
     # another client is not slowed by this one: it signs in (the workspace picker shows)
     s = session(cluster, on[1])
     try:
@@ -154,6 +145,7 @@ def test_kill_9_of_a_replica_loses_nothing(cluster):
     assert not victim.alive
     try:
         assert rows_in_database(cluster) == committed
+        before_log = len(cluster.served())
         again = session(cluster, browser)  # the browser reconnects: nginx sends it elsewhere
         try:
             assert leads_shown(signed_in(again)) == committed
@@ -161,8 +153,7 @@ def test_kill_9_of_a_replica_loses_nothing(cluster):
                 fine(again.run(page))
         finally:
             again.close()
-        time.sleep(0.5)
-        assert streams(cluster)[-1] == 1
+        assert streams_after(cluster, before_log, 1) == [1]
     finally:
         victim.start()
         victim.wait_healthy()
