@@ -106,9 +106,10 @@ def site_config(ports: list[int], listen: int, logs: Path, site: Path = SITE) ->
     return text.replace("/var/log/nginx/", f"{logs}/")
 
 
-def main_config(folder: Path, site: Path) -> str:
-    """A whole nginx.conf around the site file: in the foreground, everything in ``folder``."""
-    tmp = folder / "tmp"
+def main_config(folder: Path, site: Path, tmp: Path | None = None) -> str:
+    """A whole nginx.conf around the site file: in the foreground, everything in ``folder``
+    (request bodies in ``tmp``, by default ``folder/tmp``)."""
+    tmp = tmp or folder / "tmp"
     user = "user nobody nogroup;\n" if os.geteuid() == 0 else ""
     mime = "    include /etc/nginx/mime.types;\n" if Path("/etc/nginx/mime.types").exists() else ""
     temps = "".join(
@@ -147,6 +148,7 @@ class Cluster:
             for i, p in enumerate(free_port() for _ in range(replicas))
         ]
         self.nginx: subprocess.Popen | None = None
+        self.bodies: Path | None = None
 
     @property
     def access_log(self) -> Path:
@@ -165,14 +167,15 @@ class Cluster:
         binary = nginx_binary()
         if binary is None:
             raise RuntimeError(NGINX_MISSING)
-        (self.folder / "tmp").mkdir(exist_ok=True)
-        if os.geteuid() == 0:  # the workers (user nobody) write request bodies there
-            os.chmod(self.folder, 0o755)
-            os.chmod(self.folder / "tmp", 0o1777)
+        # The workers write request bodies (uploads) there; as root they run as nobody, who must
+        # reach the folder: a folder of its own in /tmp, since ``folder`` may sit in a private one.
+        self.bodies = Path(tempfile.mkdtemp(prefix="funnel-nginx-"))
+        if os.geteuid() == 0:
+            os.chmod(self.bodies, 0o1777)
         site = self.folder / "funnel.conf"
         site.write_text(site_config([r.port for r in self.replicas], self.port, self.folder), encoding="utf-8")
         conf = self.folder / "nginx.conf"
-        conf.write_text(main_config(self.folder, site), encoding="utf-8")
+        conf.write_text(main_config(self.folder, site, self.bodies), encoding="utf-8")
         check = subprocess.run([binary, "-t", "-p", str(self.folder), "-c", str(conf)], capture_output=True, text=True)
         if check.returncode:
             raise RuntimeError(f"nginx -t refused {conf}:\n{check.stderr}")
@@ -219,6 +222,8 @@ class Cluster:
                 self.nginx.wait(10)
         for r in self.replicas:
             r.stop()
+        if self.bodies is not None:
+            shutil.rmtree(self.bodies, ignore_errors=True)
 
     def __enter__(self) -> Cluster:
         return self.start()
