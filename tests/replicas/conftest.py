@@ -138,6 +138,23 @@ def leads_shown(run: Run) -> int:
     return int("".join(ch for ch in text if ch.isdigit()))
 
 
+def loaded_shown(run: Run) -> tuple[int, int]:
+    """(uploads, rows added) in the Data page's upload history, undone ones left out."""
+    for e in fine(run).of("dataframe"):
+        frame = e.frame()
+        if frame is not None and {"File", "Added", "Undone"} <= set(frame.columns):
+            kept = frame[frame["Undone"].fillna("") == ""]
+            return len(kept), int(kept["Added"].sum())
+    raise AssertionError(f"no upload history on the page: {run.texts()[:500]}")
+
+
+def seen(s: Session) -> tuple[int, int, int]:
+    """What a session shows at its next runs: (uploads, rows added) in the Data page's history,
+    and the Overview's lead count (its figures come from caches keyed by the data version)."""
+    uploads, added = loaded_shown(s.run("data"))
+    return uploads, added, leads_shown(s.run(""))
+
+
 def rows_in_database(cluster: Cluster) -> int:
     import psycopg
 
