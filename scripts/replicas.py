@@ -203,7 +203,7 @@ class Cluster:
         if not self.access_log.exists():
             return out
         for line in self.access_log.read_text(errors="replace").splitlines():
-            m = re.search(r'"([^"]*)" \d+ .*upstream=(\S+)', line)
+            m = re.search(r'"([^"]*)" \d+ .*upstream=(.*?) browser=', line)
             if not m:
                 continue
             last = m.group(2).split(",")[-1].strip()  # after a retry: "a:1, b:2"
