@@ -19,7 +19,7 @@ from funnel.throttle import Throttle, client_address
 from funnel.workspace import list_workspaces
 from ui import guard, state
 from ui.show import plain
-from ui.store import cursor, get_store
+from ui.store import cursor, get_store, store_ready
 from ui.text import num, t
 
 log = logging.getLogger("funnel.auth")
@@ -143,7 +143,12 @@ def _password_form(cfg: AuthConfig) -> None:
 
 
 def sign_in() -> User | None:
-    """Return the signed-in user, or render the sign-in screen and return None."""
+    """Return the signed-in user, or render the sign-in screen and return None. Nothing runs
+    while the store cannot be opened: the screen says so (ui.store.store_ready)."""
+    if not store_ready():
+        st.title(t("app.title"))
+        st.error(t("auth.store_down"))
+        return None
     user = signed_in_user()
     if user is not None:
         return user

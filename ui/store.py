@@ -8,6 +8,7 @@ in the database (data versions, the password throttle), see docs/deployment.md."
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +17,11 @@ import streamlit as st
 
 from funnel import demo
 from funnel.db import default_target, open_store
+from funnel.errors import FunnelError
 from funnel.workspace import list_workspaces
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("funnel.ui")
 
 
 # ---- the store: one connection per process, a cursor per script run -------------------------
@@ -44,6 +47,19 @@ def get_store():
     store = open_store(default_target(configured_target()))
     demo.ensure_demo(store, folder=ROOT / "data" / "demo")
     return store
+
+
+def store_ready() -> bool:
+    """Whether the store opens (get_store); when it cannot (a PostgreSQL server that does not
+    answer, a file another program holds), the reason goes to the server log, for the
+    administrator: the page says only that the database cannot be reached (the server's
+    address is no business of whoever opens the sign-in page). Tried again on every run."""
+    try:
+        get_store()
+    except FunnelError as exc:
+        log.error("the store cannot be opened: %s", exc)
+        return False
+    return True
 
 
 # The script run's read snapshot (run_snapshot), per thread: every session's script runs in its

@@ -45,3 +45,33 @@ class _Secrets:
 
     def to_dict(self):
         return self.data
+
+
+def test_a_database_that_does_not_answer_is_said_plainly(monkeypatch):
+    """The app pointed at a PostgreSQL server that is not there: the screen says the database
+    cannot be reached, without an exception or the server's address; nothing else runs."""
+    import socket
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.delenv(DB_ENV_VAR, raising=False)
+    monkeypatch.setenv(URL_ENV_VAR, f"postgresql://funnel:secret@127.0.0.1:{port}/funnel")
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.query_params["lang"] = "en"
+        at.run()
+        assert not at.exception, at.exception
+        assert [e.value for e in at.error] == [
+            "The database cannot be reached, so the dashboard cannot open. For the administrator: the details are "
+            "in the server log."
+        ]
+        assert not at.sidebar.selectbox and not at.metric
+    finally:
+        st.cache_resource.clear()
