@@ -49,7 +49,8 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
 
 
-SCHEMA_FILES = ("schema.sql", "schema_time.sql", "staging.sql")  # in order: tables, then the views over them
+# in order: tables, then the views over them
+SCHEMA_FILES = ("schema.sql", "schema_time.sql", "schema_access.sql", "staging.sql")
 
 
 def schema_sql(name: str) -> str:
@@ -257,9 +258,19 @@ def is_server_url(target: str | os.PathLike | None) -> bool:
     return str(target or "").startswith(("postgresql://", "postgres://"))
 
 
-def default_target() -> str | Path:
-    """The app's store: ``$FUNNEL_DATABASE_URL`` (a PostgreSQL server) if set, else the file."""
-    return os.environ.get(URL_ENV_VAR) or default_db_path()
+def default_target(configured: str | None = None) -> str | Path:
+    """The app's store, the first that is set of: ``$FUNNEL_DATABASE_URL`` (a PostgreSQL server);
+    ``$FUNNEL_DB`` (a DuckDB file); ``configured``, the settings file's ``[funnel] database_url``
+    (a ``postgresql://`` URL or a file's path; the app reads it from .streamlit/secrets.toml and
+    passes it down, this package never imports streamlit); else ``data/funnel.duckdb``.
+    Environment first, as for the limits (funnel.ingest.limits): a test or a one-off run points
+    elsewhere without editing the deployment's file."""
+    return (
+        os.environ.get(URL_ENV_VAR)
+        or os.environ.get(DB_ENV_VAR)
+        or (str(configured).strip() if configured and str(configured).strip() else None)
+        or DEFAULT_DB_PATH
+    )
 
 
 def open_store(target: str | os.PathLike | None = None):

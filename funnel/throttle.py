@@ -1,11 +1,19 @@
-"""Slowing down password guessing, per client, across every session of the server process.
+"""Slowing down password guessing, per client, across every session of every app server.
 
-A throttle per browser session is no defence: a new tab is a new session. This one is keyed by
-the client (its address), shared by all sessions, and thread-safe (every session is a thread).
+A throttle per browser session is no defence: a new tab is a new session; nor is one per server
+process once several app servers share a database behind a proxy (docs/deployment.md): a guesser
+whose tries the proxy spreads over N replicas would get N times the tries. So the record lives in
+the database (``sign_in_throttle``, funnel/sql/schema_access.sql), keyed by the client (its
+address), and every replica counts against the same row: one upsert per failure, atomic on both
+engines (PostgreSQL's ON CONFLICT locks the row; DuckDB has one process, whose threads take this
+object's lock).
+
 After ``free_tries`` failures in a row a client waits ``base × 2^(n − free_tries)`` seconds
-(capped at ``max_seconds``) before its next try counts; a success clears its record. Old
-records are forgotten after ``forget_after`` seconds, and at most ``max_clients`` are kept, so
-a flood of addresses cannot grow the server's memory.
+(capped at ``max_seconds``) before its next try counts; a success clears its record. Records are
+forgotten ``forget_after`` seconds after their last failure once unlocked, and at most
+``max_clients`` are kept, so a flood of addresses cannot grow the table without bound. Times are
+the app servers' wall clocks (seconds since the epoch: a monotonic clock means nothing to
+another machine), which a cluster keeps in step with NTP.
 """
 
 from __future__ import annotations
@@ -13,70 +21,104 @@ from __future__ import annotations
 import ipaddress
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+
+# One statement for a failure: the client's count goes up by one (or starts again at 1 when its
+# old record was forgotten), and its wait is set from the new count, all under the row's lock.
+_FRESH = "sign_in_throttle.last_seen >= $now - $forget OR sign_in_throttle.locked_until > $now"
+_COUNT = f"CASE WHEN {_FRESH} THEN sign_in_throttle.failures + 1 ELSE 1 END"
+_FAILED_SQL = f"""
+INSERT INTO sign_in_throttle (client, failures, locked_until, last_seen)
+VALUES ($client, 1, CASE WHEN 1 >= $free THEN $now + least($cap, $base) ELSE 0 END, $now)
+ON CONFLICT (client) DO UPDATE SET
+    failures = {_COUNT},
+    locked_until = CASE WHEN {_COUNT} >= $free
+                        THEN $now + least($cap, $base * power(2, {_COUNT} - $free))
+                        ELSE 0 END,
+    last_seen = $now
+RETURNING locked_until
+"""
+_RECORD_SQL = "SELECT failures, locked_until, last_seen FROM sign_in_throttle WHERE client = $client"
+_FORGET_SQL = "DELETE FROM sign_in_throttle WHERE last_seen < $now - $forget AND locked_until <= $now"
+_CAP_SQL = """
+DELETE FROM sign_in_throttle WHERE client IN (
+    SELECT client FROM sign_in_throttle ORDER BY last_seen DESC, client OFFSET $keep
+)
+"""
 
 
-@dataclass
-class _Record:
-    failures: int
-    locked_until: float
-    last_seen: float
+# DuckDB: threads of the one process updating one row would conflict; PostgreSQL's upsert needs
+# no help, and the lock costs nothing there beyond this process. One for every Throttle object,
+# so that the app may make one per call.
+_LOCK = threading.Lock()
 
 
 class Throttle:
+    """The password throttle of every app server on ``store`` (funnel.db.Store or PgStore)."""
+
     def __init__(
         self,
+        store,
         free_tries: int = 3,
         base: float = 5.0,
         max_seconds: float = 300.0,
         forget_after: float = 3600.0,
         max_clients: int = 10_000,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ):
+        self.store = store
         self.free_tries, self.base, self.max_seconds = free_tries, base, max_seconds
         self.forget_after, self.max_clients, self.clock = forget_after, max_clients, clock
-        self._records: OrderedDict[str, _Record] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = _LOCK
 
     def wait(self, client: str) -> float:
         """Seconds ``client`` must still wait before a try counts (0 when it may try now)."""
-        with self._lock:
-            rec = self._fresh(client)
-            return max(0.0, rec.locked_until - self.clock()) if rec else 0.0
+        now = self.clock()
+        rec = self._record(client, now)
+        return max(0.0, rec[1] - now) if rec else 0.0
 
     def failed(self, client: str) -> float:
         """Record a wrong password; returns the seconds the client must now wait (0 while it
         still has free tries)."""
         now = self.clock()
-        with self._lock:
-            rec = self._fresh(client) or _Record(0, 0.0, now)
-            rec.failures += 1
-            rec.last_seen = now
-            if rec.failures >= self.free_tries:
-                rec.locked_until = now + min(self.max_seconds, self.base * 2 ** (rec.failures - self.free_tries))
-            self._records[client] = rec
-            self._records.move_to_end(client)
-            while len(self._records) > self.max_clients:
-                self._records.popitem(last=False)
-            return max(0.0, rec.locked_until - now)
+        params = {
+            "client": client,
+            "now": now,
+            "forget": self.forget_after,
+            "free": self.free_tries,
+            "cap": self.max_seconds,
+            "base": self.base,
+        }
+        with self._lock, self.store.cursor() as cur:
+            locked_until = cur.execute(_FAILED_SQL, params).fetchall()[0][0]
+            cur.execute(_FORGET_SQL, {"now": now, "forget": self.forget_after})
+            cur.execute(_CAP_SQL, {"keep": self.max_clients})
+        return max(0.0, float(locked_until) - now)
 
     def succeeded(self, client: str) -> None:
-        with self._lock:
-            self._records.pop(client, None)
+        with self._lock, self.store.cursor() as cur:
+            cur.execute("DELETE FROM sign_in_throttle WHERE client = $client", {"client": client})
 
     def failures(self, client: str) -> int:
-        with self._lock:
-            rec = self._fresh(client)
-            return rec.failures if rec else 0
+        rec = self._record(client, self.clock())
+        return int(rec[0]) if rec else 0
 
-    def _fresh(self, client: str) -> _Record | None:
-        rec = self._records.get(client)
-        if rec is not None and self.clock() - rec.last_seen > self.forget_after and rec.locked_until <= self.clock():
-            del self._records[client]
+    def clients(self) -> int:
+        """How many client records are kept."""
+        with self.store.cursor() as cur:
+            return int(cur.execute("SELECT count(*) FROM sign_in_throttle").fetchall()[0][0])
+
+    def _record(self, client: str, now: float) -> tuple | None:
+        """(failures, locked_until, last_seen) of a client, None when it has none or it is
+        forgotten (older than forget_after and not locked)."""
+        with self._lock, self.store.cursor() as cur:
+            rows = cur.execute(_RECORD_SQL, {"client": client}).fetchall()
+        if not rows:
             return None
-        return rec
+        failures, locked_until, last_seen = rows[0]
+        if now - last_seen > self.forget_after and locked_until <= now:
+            return None
+        return failures, locked_until, last_seen
 
 
 def _matches(address: str, trusted: tuple[str, ...]) -> bool:

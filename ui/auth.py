@@ -2,8 +2,8 @@
 ``[funnel]`` table of secrets.toml, shows the form, and keeps the user in the session.
 
 Modes: none (everyone is an admin; a banner says the app is open), password (secrets,
-constant-time compare, repeated failures slowed down per client across every session, see
-funnel/throttle.py), sso (``st.login`` OIDC).
+constant-time compare, repeated failures slowed down per client across every session and every
+app server on the database, see funnel/throttle.py), sso (``st.login`` OIDC).
 Any broken configuration fails closed: the gate shows what to fix and no page runs.
 """
 
@@ -19,7 +19,7 @@ from funnel.throttle import Throttle, client_address
 from funnel.workspace import list_workspaces
 from ui import guard, state
 from ui.show import plain
-from ui.store import cursor
+from ui.store import cursor, get_store, store_ready
 from ui.text import num, t
 
 log = logging.getLogger("funnel.auth")
@@ -28,10 +28,10 @@ MAX_LOCK_SECONDS = 300
 LOCAL_USER = User(name="local", default_role="admin")
 
 
-@st.cache_resource
 def _throttle() -> Throttle:
-    """One per server process: every session (a thread) counts against the same client record."""
-    return Throttle(free_tries=FREE_TRIES, max_seconds=MAX_LOCK_SECONDS)
+    """The throttle kept in the database: every session of every app server on it counts
+    against the same client record (funnel/throttle.py)."""
+    return Throttle(get_store(), free_tries=FREE_TRIES, max_seconds=MAX_LOCK_SECONDS)
 
 
 def client_key() -> str:
@@ -143,7 +143,12 @@ def _password_form(cfg: AuthConfig) -> None:
 
 
 def sign_in() -> User | None:
-    """Return the signed-in user, or render the sign-in screen and return None."""
+    """Return the signed-in user, or render the sign-in screen and return None. Nothing runs
+    while the store cannot be opened: the screen says so (ui.store.store_ready)."""
+    if not store_ready():
+        st.title(t("app.title"))
+        st.error(t("auth.store_down"))
+        return None
     user = signed_in_user()
     if user is not None:
         return user

@@ -11,7 +11,9 @@ session's script. ``SignedInOnly`` is an ASGI middleware installed by ``serve.py
 - an upload is accepted only for an admitted session (the id in its URL), and media only for an
   admitted browser; anything else gets 403 before Streamlit reads a byte of it.
 
-The records live in this process (one server per database, docs/deployment.md) and are bounded.
+The records live in this process and are bounded: a session uploads to, and fetches media from,
+only the process that holds it (with several replicas, nginx keeps a browser on one; after a
+failover the user signs in again and is admitted there: docs/deployment.md, section 9).
 ``installed()`` tells the app whether the door is there: dashboard.py refuses to run with
 sign-in on when the server was started without it (``streamlit run dashboard.py``).
 """

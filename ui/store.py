@@ -1,8 +1,14 @@
-"""The store of the Streamlit app: one DuckDB connection per process (cached), the script
-run's read snapshot, and cursors that read through it."""
+"""The store of the Streamlit app: one handle per process (cached) on the DuckDB file or on a
+shared PostgreSQL server, the script run's read snapshot, and cursors that read through it.
+
+Which store (funnel.db.default_target, first set wins): ``$FUNNEL_DATABASE_URL``, ``$FUNNEL_DB``,
+``[funnel] database_url`` in .streamlit/secrets.toml, else data/funnel.duckdb. Several app
+servers on one PostgreSQL each keep their own handle and caches; what they must agree on lives
+in the database (data versions, the password throttle), see docs/deployment.md."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,18 +16,50 @@ from pathlib import Path
 import streamlit as st
 
 from funnel import demo
-from funnel.db import open_store
+from funnel.db import default_target, open_store
+from funnel.errors import FunnelError
 from funnel.workspace import list_workspaces
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("funnel.ui")
 
 
 # ---- the store: one connection per process, a cursor per script run -------------------------
+SETTING = "database_url"  # in the [funnel] table of secrets.toml
+
+
+def configured_target() -> str | None:
+    """``[funnel] database_url`` of the settings file, or None when it has none (or no file)."""
+    try:
+        table = st.secrets.to_dict().get("funnel") or {}
+    except Exception:  # noqa: BLE001 - no secrets.toml at all is the laptop default
+        return None
+    value = table.get(SETTING) if isinstance(table, dict) else None
+    return str(value) if value else None
+
+
 @st.cache_resource(show_spinner=False)
 def get_store():
-    store = open_store()
+    """The process's store, opened (created, migrated) on first use, with the demo workspace
+    installed when the database has none. With several app servers starting at once on one
+    empty PostgreSQL, the demo is still installed once: ensure_demo checks inside the write
+    transaction, which PostgreSQL serialises across processes (an advisory lock, PgStore)."""
+    store = open_store(default_target(configured_target()))
     demo.ensure_demo(store, folder=ROOT / "data" / "demo")
     return store
+
+
+def store_ready() -> bool:
+    """Whether the store opens (get_store); when it cannot (a PostgreSQL server that does not
+    answer, a file another program holds), the reason goes to the server log, for the
+    administrator: the page says only that the database cannot be reached (the server's
+    address is no business of whoever opens the sign-in page). Tried again on every run."""
+    try:
+        get_store()
+    except FunnelError as exc:
+        log.error("the store cannot be opened: %s", exc)
+        return False
+    return True
 
 
 # The script run's read snapshot (run_snapshot), per thread: every session's script runs in its

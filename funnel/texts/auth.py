@@ -6,6 +6,11 @@ TEXTS = {
     "auth.sign_out": ("Выйти", "Sign out"),
     "auth.password_prompt": ("Введите пароль, чтобы открыть дашборд.", "Enter the password to open the dashboard."),
     "auth.wrong_password": ("Неверный пароль.", "Wrong password."),
+    "auth.store_down": (
+        "База данных недоступна, поэтому дашборд не открывается. Администратору: подробности в журнале сервера.",
+        "The database cannot be reached, so the dashboard cannot open. For the administrator: the details are "
+        "in the server log.",
+    ),
     "auth.locked": (
         "Слишком много неудачных попыток. Попробуйте снова через {seconds} с.",
         "Too many failed attempts. Try again in {seconds} s.",

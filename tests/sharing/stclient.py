@@ -89,9 +89,20 @@ class Run:
 class Session:
     """One browser tab: a websocket session on the server."""
 
-    def __init__(self, base_url: str, *, timeout: float = 120, headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = 120,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+    ):
+        """``cookies``: more cookies the browser holds (e.g. serve.py's funnel_browser, by which
+        nginx picks a replica), sent with the websocket and with uploads."""
         self.base_url = base_url.rstrip("/")
         self.xsrf = secrets.token_hex(16)  # any token works if cookie and header agree
+        self.cookies = {**(cookies or {}), "_streamlit_xsrf": self.xsrf}
+        self.headers = dict(headers or {})
         ws_url = self.base_url.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = websocket.create_connection(
             ws_url,
@@ -99,7 +110,7 @@ class Session:
             subprotocol=None,
             header=[f"Sec-WebSocket-Protocol: streamlit, {self.xsrf}"]
             + [f"{k}: {v}" for k, v in (headers or {}).items()],
-            cookie=f"_streamlit_xsrf={self.xsrf}",
+            cookie="; ".join(f"{k}={v}" for k, v in self.cookies.items()),
         )
         self.session_id: str | None = None
         self.pages: dict[str, str] = {}  # url path → page_script_hash
@@ -230,8 +241,8 @@ class Session:
         put = requests.put(
             self.base_url + urls.upload_url if urls.upload_url.startswith("/") else urls.upload_url,
             files={"file": (name, data, mime)},
-            headers={"X-Xsrftoken": self.xsrf},
-            cookies={"_streamlit_xsrf": self.xsrf},
+            headers={**self.headers, "X-Xsrftoken": self.xsrf},
+            cookies=self.cookies,
             timeout=300,
         )
         put.raise_for_status()

@@ -370,7 +370,7 @@ def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypat
 
     def visit():
         ad.daily_snapshot("w1")
-        ad.RUNNING["w1"].join(10)
+        ad.RUNNING[("", "w1")].join(10)  # ("" : the stand-in store has no path)
 
     visit()
     assert len(calls) == 1 and not ad._seen  # failed: not done for the day
@@ -382,3 +382,29 @@ def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypat
     assert len(calls) == 2 and len(ad._seen) == 1  # tried again, succeeded, done for the day
     ad.daily_snapshot("w1")
     assert len(calls) == 2
+
+
+def test_the_once_a_day_state_is_per_database(monkeypatch, tmp_path):
+    """The process's once-a-day state is keyed by (store, workspace): "demo" done today in one
+    database (an earlier test's, or before a settings change) does not stop the day's snapshot of
+    "demo" in another; in the same database it is taken once."""
+    from funnel import forecast_snapshots
+    from funnel.db import Store
+    from ui.views.time import accuracy_daily as ad
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws: calls.append((store.path, ws)))
+    monkeypatch.setattr(ad, "_seen", set())
+    monkeypatch.setattr(ad, "_busy", set())
+    monkeypatch.setattr(ad, "_failed_at", {})
+    monkeypatch.setattr(ad, "RUNNING", {})
+    one, two = Store(tmp_path / "one.duckdb"), Store(tmp_path / "two.duckdb")
+    try:
+        for store in (one, two, one, two):
+            monkeypatch.setattr(ad, "get_store", lambda store=store: store)
+            ad.daily_snapshot("demo")
+            ad.RUNNING[(store.path, "demo")].join(10)
+        assert calls == [(one.path, "demo"), (two.path, "demo")]
+    finally:
+        one.close()
+        two.close()

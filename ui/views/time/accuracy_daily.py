@@ -1,8 +1,12 @@
 """The app's own forecast snapshot, at most once a day (funnel.forecast_snapshots.daily), started by
 the first visit of a day to the Time page or the Overview.
 
-The check is cheap: a process-wide set of (workspace, day) already taken, so every later visit of
-the day costs a set lookup. A pair is marked taken only when the snapshot succeeded; while one
+The check is cheap: a process-wide set of (store, workspace, day) already taken, so every later
+visit of the day costs a set lookup. The store (its file's path or server URL) is part of every key:
+one process may open several databases over its life (tests; a settings change), and "demo"
+taken today in one says nothing of another. Several app servers on one PostgreSQL each keep this
+state; the day's snapshot is still written once (funnel.forecast_snapshots.daily checks inside
+the write transaction, serialised across servers). A pair is marked taken only when the snapshot succeeded; while one
 runs, no second starts, and after a failure the next try waits RETRY_MINUTES (bounded: a failing
 workspace costs one attempt per RETRY_MINUTES, not one per visit). The first one starts the
 snapshot in a background thread with a cursor of its own (the store's connection is shared by the
@@ -26,44 +30,50 @@ from ui.store import get_store
 log = logging.getLogger("funnel.ui")
 
 RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
-_seen: set[tuple[str, object]] = set()  # (workspace, day) whose snapshot succeeded
-_busy: set[str] = set()  # workspaces whose snapshot is running
-_failed_at: dict[str, float] = {}  # workspace → time.monotonic() of its last failure
+_seen: set[tuple[str, str, object]] = set()  # (store, workspace, day) whose snapshot succeeded
+_busy: set[tuple[str, str]] = set()  # (store, workspace) whose snapshot is running
+_failed_at: dict[tuple[str, str], float] = {}  # (store, workspace) → time.monotonic() of its last failure
 _lock = threading.Lock()
-RUNNING: dict[str, threading.Thread] = {}  # workspace → its snapshot thread (tests join it)
+RUNNING: dict[tuple[str, str], threading.Thread] = {}  # (store, workspace) → its snapshot thread (tests join it)
 
 
 def daily_snapshot(workspace_id: str | None) -> None:
     """Start today's snapshot of ``workspace_id`` unless this process already did (or checked)."""
     if not workspace_id:
         return
-    key = (workspace_id, datetime.now().date())
+    store = get_store()
+    space = (where(store), workspace_id)
+    key = (*space, datetime.now().date())
     with _lock:
-        failed = _failed_at.get(workspace_id)
-        if key in _seen or workspace_id in _busy:
+        failed = _failed_at.get(space)
+        if key in _seen or space in _busy:
             return
         if failed is not None and time.monotonic() - failed < RETRY_MINUTES * 60:
             return
-        _busy.add(workspace_id)
-    store = get_store()
+        _busy.add(space)
     name = f"snapshot-{workspace_id}"
-    thread = threading.Thread(target=_take, args=(store, workspace_id, key), name=name, daemon=False)
-    RUNNING[workspace_id] = thread
+    thread = threading.Thread(target=_take, args=(store, space, key), name=name, daemon=False)
+    RUNNING[space] = thread
     thread.start()
 
 
-def _take(store, workspace_id: str, key: tuple[str, object]) -> None:
+def where(store) -> str:
+    """The database a store opens: its file's path or its server's URL."""
+    return str(getattr(store, "path", ""))
+
+
+def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
     from funnel import forecast_snapshots
 
     try:
-        forecast_snapshots.daily(store, workspace_id)
+        forecast_snapshots.daily(store, space[1])
     except Exception:  # noqa: BLE001 - a missed daily snapshot must never break a page
-        log.exception("daily forecast snapshot of %s failed", workspace_id)
+        log.exception("daily forecast snapshot of %s failed", space[1])
         with _lock:
-            _failed_at[workspace_id] = time.monotonic()
-            _busy.discard(workspace_id)
+            _failed_at[space] = time.monotonic()
+            _busy.discard(space)
         return
     with _lock:
         _seen.add(key)
-        _failed_at.pop(workspace_id, None)
-        _busy.discard(workspace_id)
+        _failed_at.pop(space, None)
+        _busy.discard(space)
