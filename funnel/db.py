@@ -15,13 +15,13 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from funnel import money
 from funnel.errors import DatabaseBusy, FunnelError
+from funnel.sql import SCHEMA_FILES, schema_sql, statements
 
 log = logging.getLogger("funnel.db")
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "funnel.duckdb"
@@ -50,18 +50,6 @@ def default_db_path() -> Path:
 
 
 # in order: tables, then the views over them
-SCHEMA_FILES = ("schema.sql", "schema_time.sql", "schema_access.sql", "staging.sql")
-
-
-def schema_sql(name: str) -> str:
-    return resources.files("funnel.sql").joinpath(name).read_text(encoding="utf-8")
-
-
-def statements(script: str) -> list[str]:
-    no_comments = re.sub(r"--[^\n]*", "", script)
-    return [s.strip() for s in no_comments.split(";") if s.strip()]
-
-
 class Store:
     """The process's handle on one database file (funnel.pg.store.PgStore is the same for a
     PostgreSQL server).

@@ -3,7 +3,7 @@ translated; DuckDB's macros are PostgreSQL functions of compat.sql instead."""
 
 from __future__ import annotations
 
-from funnel.db import SCHEMA_FILES, schema_sql, statements
+from funnel.sql import SCHEMA_FILES, schema_sql, statements
 
 MIGRATION_LOCK = 0x46756E6F  # one app server migrates at a time
 

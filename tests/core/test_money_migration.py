@@ -10,11 +10,11 @@ import pytest
 
 from funnel import money
 from funnel.db import Store
-from funnel.db import schema_sql as _sql
-from funnel.db import statements as _statements
 from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.metrics import overview
+from funnel.sql import schema_sql as _sql
+from funnel.sql import statements as _statements
 from funnel.workspace import create_workspace
 
 
