@@ -4,6 +4,14 @@ websocket protocol (tests/sharing/stclient.py) — what a browser tab makes the 
 
     .venv/bin/python scripts/loadtest.py [--leads 1000000] [--sessions 5 20 50] [--rounds 2]
                                          [--think 0 5] [--db FILE]
+                                         [--replicas N [--pg-url postgresql://…]]
+
+With ``--replicas N`` the same database is copied into PostgreSQL (``--pg-url``, emptied; by
+default a PostgreSQL 15 started in a temporary directory by tests/pgserver.py, fsync off) and
+served by N replicas behind nginx (scripts/replicas.py's Cluster, docs/nginx.conf): each
+session carries its own browser cookie, so nginx spreads sessions over the replicas as it does
+browsers. CPU and memory are then the replicas' sums. Run it with 1 and with 2 replicas to
+compare.
 
 Each session opens the app, then visits every page ``--rounds`` times (a page visit = one
 script run, timed from the rerun request to ``script_finished``). Prints p50/p95/max per
@@ -109,7 +117,7 @@ def session(url: str, rounds: int, times: list, problems: list, think: float = 0
     try:
         if think:
             time.sleep(rng.uniform(0, think))  # people arrive spread out, not all at once
-        s = Session(url, timeout=300)
+        s = Session(url, timeout=300, cookies={"funnel_browser": f"load-{seed}"})  # nginx's sticky key
         first = s.run(query="lang=en&ws=big")
         times.append(("open", first.seconds))
         for _ in range(rounds):
@@ -125,6 +133,44 @@ def session(url: str, rounds: int, times: list, problems: list, think: float = 0
         s.close()
     except Exception as exc:  # noqa: BLE001
         problems.append(f"session failed: {exc!r}")
+
+
+class Served:
+    """What the sessions talk to: one ``streamlit run`` on the DuckDB file, or N replicas on
+    PostgreSQL behind nginx. ``url``; ``usage()`` (CPU seconds, resident MB) summed; ``stop()``."""
+
+    def __init__(self, db: Path, replicas: int, pg_url: str | None):
+        self.cluster = None
+        if not replicas:
+            self.server = Server(db).start()
+            self.url, self.pids = self.server.url, [self.server.proc.pid]
+            return
+        from funnel.pg.store import PgStore
+        from scripts.bench_engines import copy_into
+        from scripts.replicas import Cluster
+
+        if pg_url is None:
+            from tests.pgserver import fresh_database
+
+            pg_url = fresh_database()
+        pg = PgStore(pg_url)
+        try:
+            print(f"copied into PostgreSQL in {copy_into(db, pg):.1f} s")
+        finally:
+            pg.close()
+        self.cluster = Cluster(pg_url, replicas).start()
+        self.url = self.cluster.url
+        self.pids = [r.proc.pid for r in self.cluster.replicas if r.proc]
+
+    def usage(self) -> tuple[float, float]:
+        both = [server_usage(pid) for pid in self.pids]
+        return sum(c for c, _ in both), sum(m for _, m in both)
+
+    def stop(self) -> None:
+        if self.cluster is not None:
+            self.cluster.stop()
+        else:
+            self.server.stop()
 
 
 def server_usage(pid: int) -> tuple[float, float]:
@@ -157,6 +203,8 @@ def main() -> int:
         help="seconds a person pauses between pages (± 50 %%); 0 = closed loop, the worst case",
     )
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--replicas", type=int, default=0, help="N app servers on PostgreSQL behind nginx (0: the file)")
+    ap.add_argument("--pg-url", help="with --replicas: this PostgreSQL database (emptied) instead of a temporary one")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="funnel-load-"))
     db = args.db or tmp / "load.duckdb"
@@ -164,7 +212,11 @@ def main() -> int:
         t0 = time.time()
         build(db, args.leads)
         print(f"built in {time.time() - t0:.1f} s")
-    server = Server(db).start()
+    server = Served(db, args.replicas, args.pg_url)
+    where = (
+        f"{args.replicas} replica(s) on PostgreSQL behind nginx" if args.replicas else "one server on the DuckDB file"
+    )
+    print(f"serving: {where}")
     try:
         warm: list = []
         session(server.url, 1, warm, [])  # fill the per-process query cache once, as a first visitor does
@@ -196,14 +248,14 @@ def main() -> int:
                     for i in range(n)
                 ]
                 load_before = os.getloadavg()[0]
-                cpu0, _ = server_usage(server.proc.pid)
+                cpu0, _ = server.usage()
                 t0 = time.time()
                 for t in threads:
                     t.start()
                 for t in threads:
                     t.join()
                 wall = time.time() - t0
-                cpu1, rss = server_usage(server.proc.pid)
+                cpu1, rss = server.usage()
                 page_times = [s for p, s in times if p != "open"]
                 print(
                     f"{n:>8} {len(page_times):>6} {statistics.median(page_times):>7.2f} {pct(page_times, 95):>7.2f} "
