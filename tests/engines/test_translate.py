@@ -25,3 +25,38 @@ def test_group_by_all_becomes_the_non_aggregate_positions():
 def test_arg_max_is_the_first_value_ordered_by_key():
     sql = to_postgres("SELECT arg_max(stage, at) FROM h").sql
     assert sql == "SELECT (ARRAY_AGG(stage ORDER BY at DESC) FILTER(WHERE at IS NOT NULL))[1] FROM h"
+
+
+def test_length_of_a_bound_list_is_its_cardinality():
+    # psycopg binds [] as the untyped '{}', whose LENGTH as text is 2
+    t = to_postgres("SELECT len($channels) = 0")
+    assert t.sql == "SELECT CARDINALITY(CAST(%s AS TEXT[])) = 0"
+    assert t.slots == ("channels",)
+    assert to_postgres("SELECT len(name) FROM t").sql == "SELECT LENGTH(name) FROM t"
+
+
+def test_any_value_keeps_its_name_without_ignore_nulls():
+    assert to_postgres("SELECT any_value(x) FROM t").sql == "SELECT ANY_VALUE(x) FROM t"
+
+
+def test_a_subscript_of_a_function_call_is_parenthesised():
+    sql = to_postgres("SELECT list(x ORDER BY md5(id))[1:1000] FROM t").sql
+    assert sql == "SELECT (ARRAY_AGG(x ORDER BY MD5(id)))[1:1000] FROM t"
+
+
+def test_integer_division_stays_integer():
+    assert to_postgres("SELECT 5 * (n // 7) FROM t").sql == "SELECT 5 * (n / 7) FROM t"
+
+
+def test_date_diff_is_a_bigint():
+    sql = to_postgres("SELECT datediff('day', a, b) FROM t").sql
+    assert sql == "SELECT CAST((CAST(b AS DATE) - CAST(a AS DATE)) AS BIGINT) FROM t"
+
+
+def test_constructs_inside_rewritten_constructs_are_rewritten_too():
+    # children first: the placeholder inside len() and the arg_max inside a FILTER
+    sql = to_postgres("SELECT arg_max(s, at) FILTER (WHERE len($c) > 0 AND x // 2 = 1) FROM h").sql
+    assert sql == (
+        "SELECT (ARRAY_AGG(s ORDER BY at DESC) FILTER(WHERE at IS NOT NULL AND "
+        "(CARDINALITY(CAST(%s AS TEXT[])) > 0 AND x / 2 = 1)))[1] FROM h"
+    )
