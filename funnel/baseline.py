@@ -32,6 +32,7 @@ import logging
 from datetime import date
 
 import duckdb
+import psycopg
 
 from funnel.errors import FunnelError
 from funnel.filters import Filters
@@ -43,13 +44,15 @@ from funnel.periods import data_range, months_in
 
 __all__ = ["BASIS", "Baseline", "ChannelBaseline", "baseline"]
 log = logging.getLogger("funnel.baseline")
+# what a failed query raises on either store (psycopg: a PostgreSQL server's, funnel/pg)
+_DATABASE_ERRORS: tuple[type[Exception], ...] = (duckdb.Error, psycopg.Error)
 
 
 def baseline(cur, filters: Filters) -> Baseline:
     """The baseline for ``filters`` (see the module's docstring for every definition)."""
     try:
         return _baseline(cur, filters)
-    except duckdb.Error as exc:
+    except _DATABASE_ERRORS as exc:
         log.exception("planner baseline query failed")
         err = FunnelError(
             "The planner could not read the data for its baseline. Try again; if it "

@@ -23,6 +23,7 @@ import pandas as pd
 import psycopg
 import pyarrow as pa
 from psycopg import ClientCursor
+from psycopg.types.string import TextLoader
 
 from funnel.pg.translate import to_postgres
 
@@ -62,6 +63,8 @@ class PgCursor:
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
         self._cur = ClientCursor(conn)
+        for name in ("json", "jsonb"):  # JSON as its text, as DuckDB gives it
+            self._cur.adapters.register_loader(name, TextLoader)
         self._registered: set[str] = set()
         self._kinds: list[str] | None = None  # the current result's column types (``kinds``)
 

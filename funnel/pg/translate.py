@@ -189,3 +189,51 @@ def _date_diff_bigint(node: exp.Expr) -> exp.Expr | None:
     if isinstance(node, exp.DateDiff) and not isinstance(node.parent, exp.Cast):
         return exp.cast(node, "BIGINT")
     return None
+
+
+@construct
+def _insert_or_replace(node: exp.Expr) -> exp.Expr | None:
+    """``INSERT OR REPLACE INTO t (cols) …``: DuckDB replaces the row with the same primary key;
+    PostgreSQL's ``ON CONFLICT (key) DO UPDATE`` names the key, read from the schema files
+    (``primary_keys``), and sets every other column listed to the new row's value."""
+    if not (isinstance(node, exp.Insert) and node.args.get("alternative") == "REPLACE"):
+        return None
+    target = node.this
+    table = target.this.name if isinstance(target, exp.Schema) else target.name
+    key = primary_keys().get(table.lower())
+    if key is None:
+        raise ValueError(f"INSERT OR REPLACE INTO {table}: the table has no primary key in the schema files")
+    listed = [c.name for c in target.expressions] if isinstance(target, exp.Schema) else []
+    sets = [
+        exp.EQ(this=exp.column(c), expression=exp.column(c, table="EXCLUDED")) for c in listed if c.lower() not in key
+    ]
+    node.set("alternative", None)
+    node.set(
+        "conflict",
+        exp.OnConflict(
+            conflict_keys=[exp.Ordered(this=exp.column(k), nulls_first=False) for k in key],
+            action=exp.var("DO UPDATE" if sets else "DO NOTHING"),
+            expressions=sets or None,
+        ),
+    )
+    return node
+
+
+@lru_cache(maxsize=1)
+def primary_keys() -> dict[str, tuple[str, ...]]:
+    """Each table's primary key columns (lower case), as the schema files declare them."""
+    from funnel.db import SCHEMA_FILES, schema_sql, statements  # noqa: PLC0415 (the schema, once)
+
+    keys: dict[str, tuple[str, ...]] = {}
+    for stmt in (s for name in SCHEMA_FILES for s in statements(schema_sql(name))):
+        m = re.match(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)\s*\((.*)\)\s*;?\s*$", stmt, re.I | re.S)
+        if m is None:
+            continue
+        body = re.sub(r"--[^\n]*", "", m.group(2))
+        named = re.search(r"PRIMARY\s+KEY\s*\(([^)]*)\)", body, re.I)
+        inline = re.search(r"(?:^|,)\s*(\w+)\s+[\w(), ]*?\bPRIMARY\s+KEY\b", body, re.I)
+        if named:
+            keys[m.group(1).lower()] = tuple(c.strip().lower() for c in named.group(1).split(","))
+        elif inline:
+            keys[m.group(1).lower()] = (inline.group(1).lower(),)
+    return keys

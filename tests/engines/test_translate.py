@@ -60,3 +60,20 @@ def test_constructs_inside_rewritten_constructs_are_rewritten_too():
         "SELECT (ARRAY_AGG(s ORDER BY at DESC) FILTER(WHERE at IS NOT NULL AND "
         "(CARDINALITY(CAST(%s AS TEXT[])) > 0 AND x / 2 = 1)))[1] FROM h"
     )
+
+
+def test_insert_or_replace_updates_on_the_schemas_primary_key():
+    sql = to_postgres("INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)").sql
+    assert sql == (
+        "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (%s, %s, %s) "
+        "ON CONFLICT(workspace_id, alias) DO UPDATE SET stage = EXCLUDED.stage"
+    )
+
+
+def test_insert_or_replace_on_the_store_replaces_the_row(store, ws):
+    sql = "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)"
+    with store.transaction() as cur:
+        cur.execute(sql, [ws, "КП", "Proposal under review"])
+        cur.execute(sql, [ws, "КП", "Contract negotiation"])
+        rows = cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws]).fetchall()
+    assert rows == [("КП", "Contract negotiation")]
