@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from funnel.access import User
+from funnel.model.plan import Plan
+from funnel.scenarios import mark_plan, save_scenario
 from tests.conftest import insert
 
 OWNERS = ("Anna", "Boris", None)
@@ -130,8 +133,13 @@ HISTORY = [
 
 
 def load(store, ws: str) -> None:
-    """The rows above into ``ws`` of ``store`` (tests.conftest.insert: straight into the raw tables)."""
+    """The rows above into ``ws`` of ``store`` (tests.conftest.insert: straight into the raw
+    tables), and a plan for February–April 2026 (plan against fact)."""
     insert(store, ws, "leads", LEADS)
     insert(store, ws, "spend", SPEND)
     insert(store, ws, "deals", DEALS)
     insert(store, ws, "stages", [{"deal_id": d, "stage": s, "entered_at": at} for d, s, at in HISTORY])
+    editor = User("parity", "editor")
+    with store.transaction() as cur:
+        save_scenario(cur, ws, "Plan", Plan(leads=9, conversion=0.2, avg_check=2500.0), actor=editor)
+        mark_plan(cur, ws, "Plan", date(2026, 2, 1), date(2026, 4, 30), actor=editor)

@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 from funnel import baseline as baseline_mod
-from funnel import basis, dimensions
+from funnel import basis, dimensions, plan_fact
 from funnel.db import Store
 from funnel.filters import Filters
 from funnel.metrics import channels, lost, maturity, overview, query, registry, speed, spend, stages, trend
@@ -112,6 +112,7 @@ CALLS: dict[str, Call] = {
     "baseline": lambda cur, f, a: baseline_mod.baseline(cur, f),
     "baseline_projected": lambda cur, f, a: basis.baseline_on(cur, f, "projected"),
     "model": _model,
+    "plan_vs_fact": lambda cur, f, a: plan_fact.plan_vs_fact(cur, f),
 }
 
 
@@ -184,6 +185,25 @@ def test_every_query_and_metric_is_exercised(engines, monkeypatch):
     files = {p.stem for p in query.SQL_DIR.glob("*.sql") if not p.stem.startswith("_")}
     assert files - TIME_QUERIES - ran == set()
     assert {m.name for m in registry.METRICS} - columns == set()
+
+
+@pytest.mark.parametrize("report", ["overview", "channels", "stages", "lost"])
+@pytest.mark.parametrize(
+    "args",
+    [["--from", "2026-03-01", "--to", "2026-03-31"], ["--attribution", "cohort", "--owner", "Anna"], []],
+    ids=["march", "cohort_owner", "all_time"],
+)
+def test_the_cli_reports_the_same_text(engines, capsys, report, args):
+    """`python -m funnel report …` prints the same JSON from either database."""
+    from funnel.cli import main
+
+    duck, pg, ws = engines
+    printed = []
+    for store in (duck, pg):
+        assert main(["report", report, "--db", str(store.path), "--workspace", ws, "--format", "json", *args]) == 0
+        printed.append(capsys.readouterr().out)
+    assert printed[1] == printed[0]
+    assert len(printed[0]) > 20
 
 
 # ---- comparing answers -----------------------------------------------------------------------
