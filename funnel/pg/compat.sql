@@ -28,3 +28,8 @@ CREATE OR REPLACE FUNCTION dayofweek_iso(d timestamp) RETURNS integer
 -- round(double, digits): PostgreSQL rounds only numeric to a number of digits.
 CREATE OR REPLACE FUNCTION round(x double precision, digits integer) RETURNS double precision
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT round(x::numeric, digits)::double precision $$;
+
+-- date_trunc(part, date): DuckDB's is a TIMESTAMP; PostgreSQL's built-in takes the date as a
+-- timestamptz (midnight in the session's time zone). The exact-match overload wins for a date.
+CREATE OR REPLACE FUNCTION date_trunc(part text, d date) RETURNS timestamp
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT date_trunc(part, d::timestamp) $$;

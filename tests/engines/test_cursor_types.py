@@ -44,3 +44,26 @@ def test_values_dtypes_and_money_are_duckdbs(both):
     assert exact["no_money"].tolist() == [None, None]
     assert exact["whole"].tolist() == [3.0, 3.0]
     assert exact["mean"].tolist() == [1.5, 3.0]
+
+
+DATES = """
+SELECT date_trunc('month', d)                  AS month_start,
+       CAST(date_trunc('month', d) AS DATE)    AS month_day,
+       d + INTERVAL 1 DAY                      AS next_day,
+       d + 7                                   AS week_later,
+       datediff('day', d, DATE '2026-04-01')   AS days_left,
+       DATE '2026-04-01' - d                   AS minus,
+       isodow(d)                               AS dow,
+       greatest(d, NULL)                       AS not_null
+FROM (VALUES (DATE '2026-03-05'), (DATE '2026-02-28')) AS t(d)
+ORDER BY d
+"""
+
+
+def test_date_arithmetic_gives_duckdbs_values(both):
+    duck, pg = both
+    with duck.cursor() as d, pg.cursor() as p:
+        p.execute_native("SET TIME ZONE 'Europe/Moscow'")  # a server's zone changes nothing
+        want = d.execute(DATES).fetchall()
+        assert p.execute(DATES).fetchall() == want
+        assert str(want[0][0]) == "2026-02-01 00:00:00"
