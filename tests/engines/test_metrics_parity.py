@@ -160,6 +160,10 @@ def test_the_fixture_reaches_the_branches(engines):
     assert not answer(duck, CALLS["lost_by_stage"], march, "period").empty
     assert not answer(duck, CALLS["stage_times"], march, "period").empty
     assert not answer(duck, CALLS["open_outside_ladder"], Filters(workspace_id=ws), "period").empty
+    spent = dict(zip(t["grp"], t["spend"], strict=True))
+    # B: four whole weeks (72 + 79 + 86 + 93) and 2 of the 7 days of 140 → 370; C: four days of
+    # 10.01 × day (3, 4, 17, 31); D: no spend rows, the cost of its one March lead (L15)
+    assert (spent["B"], spent["C"], spent["D"]) == (Decimal("370.00"), Decimal("550.55"), Decimal("150.25"))
     head = answer(duck, CALLS["headline"], march, "period").now
     assert head["won"] == 2 and head["lost"] == 3  # D03, D04 won; D02, D07, D11 lost in March
 
