@@ -7,8 +7,12 @@ SQLGlot reads DuckDB's dialect and writes PostgreSQL's. What it leaves to us:
 - ``%`` in the text (``LIKE 'a%'``, the modulo operator) is doubled, psycopg's escape.
 - a subquery in FROM without an alias gets one (PostgreSQL 15 requires it).
 - ``GROUP BY ALL`` (PostgreSQL has none) becomes the select list's non-aggregate positions.
-- DuckDB functions PostgreSQL lacks (``arg_max``, ``last_day`` …) are created on the server by
+- DuckDB functions PostgreSQL lacks (``last_day``, ``any_value`` …) are created on the server by
   ``compat.sql`` once, when the store opens: the translation keeps their names.
+- constructs whose meaning differs, each a small ``@construct`` function below (TRANSFORMS):
+  arg_max/arg_min (with their FILTER), ``len($list)`` (cardinality, not the text's length),
+  ``a // b`` (integer division), date_diff (a BIGINT), a subscript of a call (parenthesised),
+  ``INSERT OR REPLACE`` (ON CONFLICT on the schema's primary key), any_value (no IGNORE NULLS).
 Translations are cached by the statement's text: the product's statements are a fixed set.
 """
 
