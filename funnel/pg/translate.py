@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import sqlglot
@@ -225,15 +226,16 @@ def _insert_or_replace(node: exp.Expr) -> exp.Expr | None:
 
 @lru_cache(maxsize=1)
 def primary_keys() -> dict[str, tuple[str, ...]]:
-    """Each table's primary key columns (lower case), as the schema files declare them."""
-    from funnel.db import SCHEMA_FILES, schema_sql, statements  # noqa: PLC0415 (the schema, once)
-
+    """Each table's primary key columns (lower case), as the schema files (every ``.sql`` of the
+    funnel.sql package, read here: funnel.db imports this module) declare them."""
     keys: dict[str, tuple[str, ...]] = {}
-    for stmt in (s for name in SCHEMA_FILES for s in statements(schema_sql(name))):
-        m = re.match(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)\s*\((.*)\)\s*;?\s*$", stmt, re.I | re.S)
+    files = [f for f in resources.files("funnel.sql").iterdir() if f.name.endswith(".sql")]
+    scripts = [f.read_text(encoding="utf-8") for f in files]
+    for stmt in (s for script in scripts for s in re.sub(r"--[^\n]*", "", script).split(";")):
+        m = re.match(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)\s*\((.*)\)\s*$", stmt, re.I | re.S)
         if m is None:
             continue
-        body = re.sub(r"--[^\n]*", "", m.group(2))
+        body = m.group(2)
         named = re.search(r"PRIMARY\s+KEY\s*\(([^)]*)\)", body, re.I)
         inline = re.search(r"(?:^|,)\s*(\w+)\s+[\w(), ]*?\bPRIMARY\s+KEY\b", body, re.I)
         if named:
