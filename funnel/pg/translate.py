@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import sqlglot
 from sqlglot import exp
+
+from funnel.sql import SCHEMA_FILES, schema_sql, statements
 
 Slot = str | int  # a named parameter ($ws) or the index of a positional one (?)
 
@@ -226,12 +227,9 @@ def _insert_or_replace(node: exp.Expr) -> exp.Expr | None:
 
 @lru_cache(maxsize=1)
 def primary_keys() -> dict[str, tuple[str, ...]]:
-    """Each table's primary key columns (lower case), as the schema files (every ``.sql`` of the
-    funnel.sql package, read here: funnel.db imports this module) declare them."""
+    """Each table's primary key columns (lower case), as the schema files declare them."""
     keys: dict[str, tuple[str, ...]] = {}
-    files = [f for f in resources.files("funnel.sql").iterdir() if f.name.endswith(".sql")]
-    scripts = [f.read_text(encoding="utf-8") for f in files]
-    for stmt in (s for script in scripts for s in re.sub(r"--[^\n]*", "", script).split(";")):
+    for stmt in (s for name in SCHEMA_FILES for s in statements(schema_sql(name))):
         m = re.match(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)\s*\((.*)\)\s*$", stmt, re.I | re.S)
         if m is None:
             continue
