@@ -1,17 +1,26 @@
 """A PostgreSQL cursor that answers like a DuckDB one, so the product's code runs unchanged on
 either store: ``execute`` takes DuckDB's SQL and parameters (translated once, funnel.pg.translate)
 and returns the cursor; ``fetchone``/``fetchall`` give the same Python values; ``df()`` the same
-pandas types (dates and timestamps as datetime64, every decimal as float64, as DuckDB's df()
-does); ``register(name, frame)`` makes a temporary table of a frame, as DuckDB's view of it."""
+pandas types (DuckDB itself converts the rows, typed as DuckDB types them); ``register(name, frame)`` makes a temporary table of a frame, as DuckDB's view of it.
+
+A numeric without a declared scale (a sum, an average, a quotient of numerics) has no type
+DuckDB would give it; the result column takes one from its values, as a whole (``kinds``):
+every value whole → an integer (DuckDB's sum of integers, HUGEINT); a value with more than two
+decimals → DOUBLE (DuckDB divides and averages in doubles); else DECIMAL (a sum of money, with
+the column's scale on every value, 0 as 0.00). ``description`` names each column's type with
+DuckDB's type ids (``.id``: "decimal", "bigint", "varchar" …), as DuckDB's description does."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+import duckdb
 import pandas as pd
 import psycopg
+import pyarrow as pa
 from psycopg import ClientCursor
 
 from funnel.pg.translate import to_postgres
@@ -19,7 +28,31 @@ from funnel.pg.translate import to_postgres
 # PostgreSQL type oids (pg_type) the conversions below look at.
 NUMERIC, INT2, INT4, INT8, FLOAT4, FLOAT8 = 1700, 21, 23, 20, 700, 701
 DATE, TIMESTAMP, TIMESTAMPTZ = 1082, 1114, 1184
+BOOL, TEXT, VARCHAR = 16, 25, 1043
 _INTS = {INT2, INT4, INT8}
+# DuckDB's type id for each PostgreSQL type oid the product's results hold
+_IDS = {
+    BOOL: "boolean",
+    INT2: "smallint",
+    INT4: "integer",
+    INT8: "bigint",
+    FLOAT4: "float",
+    FLOAT8: "double",
+    NUMERIC: "decimal",
+    TEXT: "varchar",
+    VARCHAR: "varchar",
+    DATE: "date",
+    TIMESTAMP: "timestamp",
+    TIMESTAMPTZ: "timestamp with time zone",
+}
+
+
+class DuckType(str):
+    """A column's type as DuckDB's description gives it: ``.id`` is DuckDB's type id."""
+
+    @property
+    def id(self) -> str:
+        return str(self)
 
 
 class PgCursor:
@@ -29,51 +62,95 @@ class PgCursor:
         self._conn = conn
         self._cur = ClientCursor(conn)
         self._registered: set[str] = set()
+        self._kinds: list[str] | None = None  # the current result's column types (``kinds``)
 
     # ---- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
         t = to_postgres(sql)
         values = t.bind(params)
         self._cur.execute(t.sql, values if t.slots else None)
+        self._kinds = None
         return self
 
     def execute_native(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
         """PostgreSQL's own SQL, untranslated (the store's housekeeping, compat.sql)."""
         self._cur.execute(sql, params)
+        self._kinds = None
         return self
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]]) -> PgCursor:
         t = to_postgres(sql)
         self._cur.executemany(t.sql, [t.bind(r) for r in rows])
+        self._kinds = None
         return self
 
     # ---- results ---------------------------------------------------------------------------
     @property
-    def description(self):
-        return self._cur.description
+    def description(self) -> list[tuple] | None:
+        """DuckDB's shape: (name, type, None × 5) per column, the type with DuckDB's ``.id``."""
+        desc = self._cur.description
+        if desc is None:
+            return None
+        kinds = self.kinds()
+        return [(c.name, DuckType(k.split(":")[0]), None, None, None, None, None) for c, k in zip(desc, kinds, strict=True)]
+
+    def kinds(self) -> list[str]:
+        """DuckDB's type id of each column of the current result (a numeric without a declared
+        scale: from its values, see the module's text)."""
+        if self._kinds is None:
+            desc = self._cur.description or []
+            loose = [i for i, c in enumerate(desc) if c.type_code == NUMERIC and c.scale is None]
+            kinds = [_IDS.get(c.type_code, "other") for c in desc]
+            if loose:
+                at = self._cur.rownumber or 0
+                rows = self._cur.fetchall()
+                self._cur.scroll(at, "absolute")
+                for i in loose:
+                    kinds[i] = _numeric_kind(r[i] for r in rows)
+            self._kinds = kinds
+        return self._kinds
 
     def fetchone(self) -> tuple | None:
+        kinds = self.kinds()
         row = self._cur.fetchone()
-        return None if row is None else self._python(row)
+        return None if row is None else _python(row, kinds)
 
     def fetchall(self) -> list[tuple]:
-        return [self._python(r) for r in self._cur.fetchall()]
+        kinds = self.kinds()
+        return [_python(r, kinds) for r in self._cur.fetchall()]
 
     def fetchmany(self, size: int = 1) -> list[tuple]:
-        return [self._python(r) for r in self._cur.fetchmany(size)]
+        kinds = self.kinds()
+        return [_python(r, kinds) for r in self._cur.fetchmany(size)]
 
     def df(self) -> pd.DataFrame:
-        desc = self._cur.description or []
-        names = [c.name for c in desc]
-        rows = self._cur.fetchall()
-        frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame({n: [] for n in names})
-        for col, c in zip(names, desc, strict=True):
-            frame[col] = _as_duckdb_df(frame[col], c.type_code)
-        return frame
+        """The rest of the result as DuckDB's ``.df()`` gives it: the rows as Arrow with DuckDB's
+        types (``to_arrow_table``), converted by DuckDB itself, so every dtype is DuckDB's own
+        (Int64 for an integer column with NULLs, str for text, float64 for a decimal …)."""
+        return self.from_arrow(self.to_arrow_table()).df()
 
-    def _python(self, row: tuple) -> tuple:
+    def to_arrow_table(self) -> pa.Table:
+        """The rest of the result as an Arrow table typed as DuckDB types it (a sum of money
+        DECIMAL(38, s), a sum of integers as DuckDB's HUGEINT reaches pandas: float64)."""
         desc = self._cur.description or []
-        return tuple(_as_duckdb_value(v, c) for v, c in zip(row, desc, strict=False))
+        kinds = self.kinds()
+        rows = [_python(r, kinds) for r in self._cur.fetchall()]
+        columns = {}
+        for i, (c, kind) in enumerate(zip(desc, kinds, strict=True)):
+            values = [r[i] for r in rows]
+            if kind == "hugeint":
+                values = [None if v is None else float(v) for v in values]
+            columns[c.name] = pa.array(values, type=_arrow_type(c, kind))
+        return pa.table(columns) if columns else pa.table({})
+
+    @staticmethod
+    def from_arrow(table: pa.Table) -> duckdb.DuckDBPyRelation:
+        """An Arrow table as a DuckDB relation (``.df()``), on this thread's own in-memory
+        DuckDB connection (a connection is never shared between threads)."""
+        con = getattr(_local, "duckdb", None)
+        if con is None:
+            con = _local.duckdb = duckdb.connect()
+        return con.from_arrow(table)
 
     # ---- frames as tables ------------------------------------------------------------------
     def register(self, name: str, frame) -> PgCursor:
@@ -105,24 +182,62 @@ class PgCursor:
         return self._cur
 
 
-def _as_duckdb_value(value: Any, column) -> Any:
-    """A numeric without a declared scale (a sum, an average) as DuckDB gives it: a whole sum as
-    int, a sum of money (two decimals) as Decimal, a ratio as float."""
-    if isinstance(value, Decimal) and column.type_code == NUMERIC and column.scale is None:
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent == 0:
-            return int(value)
-        if isinstance(exponent, int) and exponent >= -2:
-            return value
+def _numeric_kind(values) -> str:
+    """DuckDB's type for a numeric column without a declared scale, from its values: "hugeint"
+    (all whole: a sum of integers), "double" (a value with more than 2 decimals: a quotient, an
+    average), else "decimal:<scale>" (a sum of money; an all-NULL column: DECIMAL too, as a sum
+    of no amounts is in DuckDB)."""
+    scale = None
+    for v in values:
+        if v is None:
+            continue
+        exponent = v.as_tuple().exponent
+        if not isinstance(exponent, int) or exponent < -2:
+            return "double"
+        scale = max(scale or 0, -exponent)
+    if scale == 0:
+        return "hugeint"
+    return f"decimal:{scale if scale is not None else 2}"
+
+
+def _python(row: tuple, kinds: list[str]) -> tuple:
+    return tuple(_as_duckdb_value(v, k) for v, k in zip(row, kinds, strict=False))
+
+
+def _as_duckdb_value(value: Any, kind: str) -> Any:
+    """A numeric without a declared scale as DuckDB gives it (``_numeric_kind``): a whole sum as
+    int, a sum of money as a Decimal with the column's scale, a ratio as float."""
+    if value is None or not isinstance(value, Decimal):
+        return value
+    if kind == "hugeint":
+        return int(value)
+    if kind == "double":
         return float(value)
+    if kind.startswith("decimal:"):
+        return value.quantize(Decimal(1).scaleb(-int(kind[8:])))
     return value
 
 
-def _as_duckdb_df(series: pd.Series, oid: int) -> pd.Series:
-    if oid in (DATE, TIMESTAMP, TIMESTAMPTZ):
-        return pd.to_datetime(series).astype("datetime64[us]")
-    if oid in (NUMERIC, FLOAT4, FLOAT8):
-        return pd.to_numeric(series.astype(object).where(series.notna(), None), errors="coerce").astype("float64")
-    if oid in _INTS:
-        return series.astype("int64") if series.notna().all() else series.astype("float64")
-    return series
+def _arrow_type(column, kind: str) -> pa.DataType | None:
+    """The Arrow type DuckDB would give the column (None: Arrow infers it from the values)."""
+    if kind.startswith("decimal"):
+        if column.scale is not None and column.precision is not None:
+            return pa.decimal128(column.precision, column.scale)
+        return pa.decimal128(38, int(kind[8:]) if ":" in kind else 2)
+    return _ARROW.get(kind)
+
+
+_ARROW: dict[str, pa.DataType] = {
+    "boolean": pa.bool_(),
+    "smallint": pa.int16(),
+    "integer": pa.int32(),
+    "bigint": pa.int64(),
+    "hugeint": pa.float64(),
+    "float": pa.float32(),
+    "double": pa.float64(),
+    "varchar": pa.string(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+    "timestamp with time zone": pa.timestamp("us", tz="UTC"),
+}
+_local = threading.local()

@@ -15,7 +15,7 @@ Translations are cached by the statement's text: the product's statements are a 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -57,28 +57,59 @@ def to_postgres(sql: str) -> Translated:
     tree = sqlglot.parse_one(sql, read="duckdb")
     found: list[Slot] = []  # each placeholder's source, numbered as met in the tree
 
-    def rewrite(node: exp.Expr) -> exp.Expr:
+    def placeholder(node: exp.Expr) -> exp.Expr:
         if isinstance(node, (exp.Placeholder, exp.Parameter)):
             name = node.name
             if isinstance(node, exp.Parameter):  # $1 or $name as DuckDB's parser may give it
                 name = node.this.name if isinstance(node.this, exp.Expression) else str(node.this)
             found.append(name if name and name != "?" else sum(isinstance(f, int) for f in found))
             return exp.Placeholder(this=f"fp{len(found) - 1}")
-        if isinstance(node, exp.Filter) and isinstance(node.this, (exp.ArgMax, exp.ArgMin)):
-            return _arg_extreme(node.this, node.expression.this)
-        if isinstance(node, (exp.ArgMax, exp.ArgMin)):
-            return _arg_extreme(node)
-        if isinstance(node, exp.Subquery) and not node.alias and isinstance(node.parent, (exp.From, exp.Join)):
-            return node.as_(f"_q{id(node) % 100000}")
+        return node
+
+    def rewrite(node: exp.Expr) -> exp.Expr:
+        for transform in TRANSFORMS:
+            out = transform(node)
+            if out is not None:
+                return out
         return node
 
     for group in list(tree.find_all(exp.Group)):
         if group.args.get("all"):
             _group_by_positions(group)
-    text = tree.transform(rewrite).sql(dialect="postgres").replace("%", "%%")
+    # placeholders first: a construct's rewrite may carry its arguments over as text
+    text = tree.transform(placeholder).transform(rewrite).sql(dialect="postgres").replace("%", "%%")
     # psycopg's positional %s, in the order the placeholders appear in the text
     slots = tuple(found[int(m.group(1))] for m in _MARK.finditer(text))
     return Translated(_MARK.sub("%s", text), slots)
+
+
+# The constructs rewritten, each by a function that returns the node's replacement (None: not
+# its construct); the first that answers wins. Each is a small function registered with
+# ``@construct``, with an example in tests/engines/test_translate.py.
+Transform = Callable[[exp.Expr], exp.Expr | None]
+TRANSFORMS: list[Transform] = []
+
+
+def construct(fn: Transform) -> Transform:
+    TRANSFORMS.append(fn)
+    return fn
+
+
+@construct
+def _arg_max_min(node: exp.Expr) -> exp.Expr | None:
+    if isinstance(node, exp.Filter) and isinstance(node.this, (exp.ArgMax, exp.ArgMin)):
+        return _arg_extreme(node.this, node.expression.this)
+    if isinstance(node, (exp.ArgMax, exp.ArgMin)):
+        return _arg_extreme(node)
+    return None
+
+
+@construct
+def _subquery_alias(node: exp.Expr) -> exp.Expr | None:
+    """A subquery in FROM or JOIN without an alias: PostgreSQL 15 requires one."""
+    if isinstance(node, exp.Subquery) and not node.alias and isinstance(node.parent, (exp.From, exp.Join)):
+        return node.as_(f"_q{id(node) % 100000}")
+    return None
 
 
 def _arg_extreme(node: exp.ArgMax | exp.ArgMin, where: exp.Expr | None = None) -> exp.Expr:
@@ -105,3 +136,22 @@ def _group_by_positions(group: exp.Group) -> None:
         group.replace(exp.Group(expressions=keys))
     else:
         select.set("group", None)
+
+
+@construct
+def _length_of_list(node: exp.Expr) -> exp.Expr | None:
+    """``len($list)``: DuckDB's length of a bound list (the filters' channels, owners …).
+    psycopg binds an empty list as the untyped literal '{}', whose LENGTH PostgreSQL takes as
+    text's (2): the number of elements is ``cardinality`` of it as an array."""
+    if isinstance(node, exp.Length) and isinstance(node.this, exp.Placeholder):
+        return exp.Anonymous(this="cardinality", expressions=[exp.cast(node.this, "TEXT[]")])
+    return None
+
+
+@construct
+def _any_value(node: exp.Expr) -> exp.Expr | None:
+    """DuckDB's any_value skips NULLs (SQLGlot reads it as IGNORE NULLS, which PostgreSQL's
+    writer drops with a warning); compat.sql's any_value skips them too."""
+    if isinstance(node, exp.IgnoreNulls) and isinstance(node.this, exp.AnyValue):
+        return node.this
+    return None
