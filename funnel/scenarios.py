@@ -206,7 +206,7 @@ def plan_for(cur, workspace_id: str, date_from: date, date_to: date) -> Scenario
     r = cur.execute(
         "SELECT name, inputs, is_plan, plan_from, plan_to FROM scenarios "
         "WHERE workspace_id = ? AND is_plan AND plan_from <= ? AND plan_to >= ? "
-        "ORDER BY least(plan_to, ?::DATE) - greatest(plan_from, ?::DATE) DESC, plan_from DESC LIMIT 1",
+        "ORDER BY least(plan_to, CAST(? AS DATE)) - greatest(plan_from, CAST(? AS DATE)) DESC, plan_from DESC LIMIT 1",
         [workspace_id, date_to, date_from, date_to, date_from],
     ).fetchone()
     return _row(r) if r else None

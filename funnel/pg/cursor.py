@@ -61,6 +61,7 @@ class PgCursor:
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
         self._cur = ClientCursor(conn)
+        _json_as_text(self._cur)
         self._registered: set[str] = set()
         self._kinds: list[str] | None = None  # the current result's column types (``kinds``)
 
@@ -104,7 +105,8 @@ class PgCursor:
             if loose:
                 at = self._cur.rownumber or 0
                 rows = self._cur.fetchall()
-                self._cur.scroll(at, "absolute")
+                if rows:  # pg-time: scrolling an empty result raises "position out of bound"
+                    self._cur.scroll(at, "absolute")
                 for i in loose:
                     kinds[i] = _numeric_kind(r[i] for r in rows)
             self._kinds = kinds
@@ -241,3 +243,12 @@ _ARROW: dict[str, pa.DataType] = {
     "timestamp with time zone": pa.timestamp("us", tz="UTC"),
 }
 _local = threading.local()
+
+
+def _json_as_text(cur: psycopg.Cursor) -> None:
+    """pg-time: a JSON column as DuckDB gives it, its text (the product parses it where it
+    reads it: funnel.scenarios), not psycopg's parsed dict."""
+    from psycopg.types.string import TextLoader  # noqa: PLC0415
+
+    for name in ("json", "jsonb"):
+        cur.adapters.register_loader(name, TextLoader)

@@ -74,12 +74,12 @@ class PgStore:
             cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
                 yield cur
+                cur.execute_native("COMMIT")  # before the cursor closes (pg-time: it was after)
             except BaseException:
                 _rollback(cur)
                 raise
             finally:
                 cur.close()
-            cur.execute_native("COMMIT")
 
     @contextmanager
     def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[PgCursor]:
