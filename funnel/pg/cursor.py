@@ -1,7 +1,8 @@
 """A PostgreSQL cursor that answers like a DuckDB one, so the product's code runs unchanged on
 either store: ``execute`` takes DuckDB's SQL and parameters (translated once, funnel.pg.translate)
 and returns the cursor; ``fetchone``/``fetchall`` give the same Python values; ``df()`` the same
-pandas types (DuckDB itself converts the rows, typed as DuckDB types them); ``register(name, frame)`` makes a temporary table of a frame, as DuckDB's view of it.
+pandas types (DuckDB itself converts the rows, typed as DuckDB types them); ``register(name,
+frame)`` makes a temporary table of a frame, as DuckDB's view of it.
 
 A numeric without a declared scale (a sum, an average, a quotient of numerics) has no type
 DuckDB would give it; the result column takes one from its values, as a whole (``kinds``):
@@ -93,7 +94,9 @@ class PgCursor:
         if desc is None:
             return None
         kinds = self.kinds()
-        return [(c.name, DuckType(k.split(":")[0]), None, None, None, None, None) for c, k in zip(desc, kinds, strict=True)]
+        return [
+            (c.name, DuckType(k.split(":")[0]), None, None, None, None, None) for c, k in zip(desc, kinds, strict=True)
+        ]
 
     def kinds(self) -> list[str]:
         """DuckDB's type id of each column of the current result (a numeric without a declared

@@ -155,3 +155,28 @@ def _any_value(node: exp.Expr) -> exp.Expr | None:
     if isinstance(node, exp.IgnoreNulls) and isinstance(node.this, exp.AnyValue):
         return node.this
     return None
+
+
+@construct
+def _integer_division(node: exp.Expr) -> exp.Expr | None:
+    """pg-time: DuckDB's ``a // b`` of integers is an integer (truncated toward zero, -7 // 2 =
+    -3); PostgreSQL's DIV gives the same digits as a numeric, which reads back as a float column
+    (the rotting list's working days). DIV cast to BIGINT; its operands translated too, since a
+    replaced node's children are not visited again."""
+    if not isinstance(node, exp.IntDiv):
+        return None
+    inner = exp.IntDiv(this=_translated(node.this), expression=_translated(node.expression))
+    return exp.cast(inner, "BIGINT")
+
+
+def _translated(node: exp.Expr) -> exp.Expr:
+    """``node`` with every construct under it rewritten (for a construct that replaces a node)."""
+
+    def each(n: exp.Expr) -> exp.Expr:
+        for transform in TRANSFORMS:
+            out = transform(n)
+            if out is not None:
+                return out
+        return n
+
+    return node.transform(each)

@@ -25,3 +25,10 @@ def test_group_by_all_becomes_the_non_aggregate_positions():
 def test_arg_max_is_the_first_value_ordered_by_key():
     sql = to_postgres("SELECT arg_max(stage, at) FROM h").sql
     assert sql == "SELECT (ARRAY_AGG(stage ORDER BY at DESC) FILTER(WHERE at IS NOT NULL))[1] FROM h"
+
+
+def test_integer_division_stays_an_integer():
+    sql = to_postgres("SELECT 5 * (n // 7) FROM t").sql
+    assert sql == "SELECT 5 * (CAST(DIV(n, 7) AS BIGINT)) FROM t"
+    # the operands are translated too
+    assert "CARDINALITY" in to_postgres("SELECT len($x) // 2").sql
