@@ -326,3 +326,37 @@ def test_forecast_snapshot_written_and_read_back(stores):
         ("month", ""), ("month", "Ann"), ("month", "Bob"), ("quarter", ""), ("quarter", "Ann"), ("quarter", "Bob")
     ]  # fmt: skip
     same(*on_both(stores, lambda cur: forecast_snapshots.taken_on(cur, WS, now.date())), "taken_on")
+
+
+def test_a_stages_own_rot_limit_and_an_unsnooze(stores):
+    """Writes on both engines, then the same list: Qualified interest allowed 25 working days
+    (O1 has 21: no longer rotten), O2's snooze lifted (rotten again on 31 March)."""
+    for s in stores:
+        with s.transaction() as cur:
+            snooze.set_rot_days(cur, WS, {"Qualified interest": 25}, actor=ADMIN)
+            snooze.unsnooze(cur, WS, "O2", actor=ADMIN)
+    duck, pg = on_both(stores, lambda cur: rotting.rotting(cur, filters=FILTERS["all"], on=date(2026, 3, 31)))
+    same(duck, pg, "rotting")
+    same(*on_both(stores, lambda cur: rotting.rot_limits(cur, WS)), "rot_limits")
+    assert "O1" not in set(duck.rotten["deal_id"]) and "O2" in set(duck.rotten["deal_id"])
+    assert duck.snoozed.empty
+
+
+def test_goals_from_the_plan_scenario(stores):
+    """A plan of 100 leads × 5 % × 1 000 marked for the first half of 2026 gives March's goals:
+    revenue 5 000, won 5, leads 100 (the typed total revenue goal of the fixture is replaced)."""
+    from funnel.model.plan import Plan
+    from funnel.scenarios import mark_plan, save_scenario
+
+    for s in stores:
+        with s.transaction() as cur:
+            save_scenario(cur, WS, "Spring", Plan(leads=100, conversion=0.05, avg_check=1000), actor=ADMIN)
+            mark_plan(cur, WS, "Spring", date(2026, 1, 1), date(2026, 6, 30), actor=ADMIN)
+            assert goals.goals_from_plan(cur, WS, date(2026, 3, 1), actor=ADMIN) == "Spring"
+    duck, pg = on_both(stores, lambda cur: goals.goals(cur, filters=FILTERS["all"], month=date(2026, 3, 1)))
+    same(duck, pg, "goals")
+    plan = duck[duck["source"] == "scenario:Spring"]
+    assert dict(zip(plan["metric"], plan["target"].map(float), strict=True)) == {
+        "revenue": 5000.0, "won": 5.0, "leads": 100.0
+    }  # fmt: skip
+    same(*on_both(stores, lambda cur: goals.pacing(cur, filters=FILTERS["all"], month=date(2026, 3, 1))), "pacing")
