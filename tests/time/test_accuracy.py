@@ -219,14 +219,14 @@ def test_empty_workspace_has_nothing_to_forecast(store, ws):
 
 def test_cli_snapshot_writes_one_for_the_workspace(store, company, capsys):
     from funnel.cli import main
-    from funnel.db import Store
+    from funnel.db import open_store
 
     path = store.path
     store.close()
     assert main(["snapshot", "--db", str(path), "--workspace", company]) == 0
     assert main(["snapshot", "--db", str(path), "--workspace", "nowhere"]) == 3
     assert "no workspace «nowhere»" in capsys.readouterr().err
-    s = Store(path)
+    s = open_store(path)  # the file, or the PostgreSQL database the store fixture made
     try:
         with s.cursor() as cur:
             rows = fs.snapshots(cur, filters=Filters(company))

@@ -18,10 +18,10 @@ deals AS (
       AND (len($owners) = 0 OR list_contains($owners, d.owner))
       AND (len($segments) = 0 OR list_contains($segments, d.segment))
 ),
--- Where a deal stood at each moment is picked in one pass over its records with arg_max /
--- arg_min (DuckDB's, and PostgreSQL has no such aggregate: there, row_number() over each deal's
--- records and a join on the chosen row). A version's fields go as one struct, since arg_max
--- skips a NULL value and an amount or a close date may be NULL.
+-- Where a deal stood at each moment is picked in one pass over its records: from history, the
+-- stage with arg_max / arg_min; from the uploads, the number of the version (each deal's
+-- versions numbered in the order they were loaded) and then that version's own fields, since
+-- an amount or a close date may be NULL and arg_max would skip it. (The SQL both engines run.)
 history AS (
     SELECT
         h.deal_id,
@@ -40,14 +40,12 @@ versions AS (
     SELECT
         r.deal_id,
         u.loaded_at,
-        r.upload_id,
         coalesce(lower(r.status), s.kind, 'open')                               AS status,
-        {
-            'stage': coalesce(lk.stage, r.stage),
-            'amount': r.amount,
-            'close': CASE WHEN coalesce(lower(r.status), s.kind, 'open') = 'open'
-                          THEN coalesce(r.expected_close_at, r.closed_at) END
-        }                                                                       AS seen
+        coalesce(lk.stage, r.stage)                                             AS stage,
+        r.amount,
+        CASE WHEN coalesce(lower(r.status), s.kind, 'open') = 'open'
+             THEN coalesce(r.expected_close_at, r.closed_at) END                AS close_at,
+        row_number() OVER (PARTITION BY r.deal_id ORDER BY u.loaded_at, r.upload_id) AS nth
     FROM deals_raw AS r
     JOIN uploads AS u ON u.id = r.upload_id
     LEFT JOIN stg_stage_lookup AS lk ON lk.workspace_id = r.workspace_id AND lk.spelling = lower(trim(r.stage))
@@ -55,17 +53,14 @@ versions AS (
     WHERE r.workspace_id = $ws AND r.deal_id IN (SELECT deal_id FROM deals)
 ),
 snapshots AS (
-    -- the version loaded last before each moment, else the first one loaded
+    -- the version loaded last before each moment, else the first one loaded (number 1)
     SELECT
         deal_id,
-        coalesce(arg_max(seen, (loaded_at, upload_id)) FILTER (WHERE loaded_at < $at_a),
-                 arg_min(seen, (loaded_at, upload_id)))                         AS seen_a,
-        coalesce(arg_max(seen, (loaded_at, upload_id)) FILTER (WHERE loaded_at < $at_b),
-                 arg_min(seen, (loaded_at, upload_id)))                         AS seen_b,
-        arg_min(seen, (loaded_at, upload_id))                                   AS seen_1,
+        coalesce(max(nth) FILTER (WHERE loaded_at < $at_a), 1)                 AS nth_a,
+        coalesce(max(nth) FILTER (WHERE loaded_at < $at_b), 1)                 AS nth_b,
         -- closed between two uploads: the first upload that showed it closed, when the first
         -- showed it open (a deal closed in its first upload closed on a day unknown)
-        CASE WHEN arg_min(status, (loaded_at, upload_id)) = 'open'
+        CASE WHEN bool_or(nth = 1 AND status = 'open')
              THEN min(loaded_at) FILTER (WHERE status <> 'open') END           AS closed_seen_at
     FROM versions
     GROUP BY deal_id
@@ -77,13 +72,18 @@ dated AS (
     SELECT
         d.*,
         h.deal_id IS NOT NULL                                                   AS from_history,
-        h.stage_at_a, h.stage_at_b, h.stage_first AS history_first, sn.seen_a, sn.seen_b, sn.seen_1,
+        h.stage_at_a, h.stage_at_b, h.stage_first AS history_first,
+        va.stage AS seen_stage_a, vb.stage AS seen_stage_b, v1.stage AS seen_stage_1,
+        va.amount AS amount_a, vb.amount AS amount_b, va.close_at AS close_a, vb.close_at AS close_b,
         coalesce(d.created_at, h.first_at)                                      AS created_eff,
         CASE WHEN d.status IN ('won', 'lost') THEN coalesce(d.closed_at, h.closing_at, sn.closed_seen_at) END
                                                                                 AS closed_seen
     FROM deals AS d
     LEFT JOIN history AS h ON h.deal_id = d.deal_id
     LEFT JOIN snapshots AS sn ON sn.deal_id = d.deal_id
+    LEFT JOIN versions AS va ON va.deal_id = d.deal_id AND va.nth = sn.nth_a
+    LEFT JOIN versions AS vb ON vb.deal_id = d.deal_id AND vb.nth = sn.nth_b
+    LEFT JOIN versions AS v1 ON v1.deal_id = d.deal_id AND v1.nth = 1
 ),
 closed AS (
     -- a close before the creation is taken as the creation: each deal in the window is then
@@ -101,13 +101,9 @@ placed AS (
         x.created_eff >= $at_a AND x.created_eff < $at_b                        AS is_new,
         x.status = 'won'  AND x.closed_eff >= $at_a AND x.closed_eff < $at_b    AS won,
         x.status = 'lost' AND x.closed_eff >= $at_a AND x.closed_eff < $at_b    AS lost,
-        CASE WHEN x.from_history THEN coalesce(x.stage_at_a, x.history_first) ELSE x.seen_a.stage END AS at_a,
-        CASE WHEN x.from_history THEN coalesce(x.stage_at_b, x.history_first) ELSE x.seen_b.stage END AS at_b,
-        CASE WHEN x.from_history THEN x.history_first ELSE x.seen_1.stage END   AS at_first,
-        x.seen_a.amount                                                         AS amount_a,
-        x.seen_b.amount                                                         AS amount_b,
-        x.seen_a.close                                                          AS close_a,
-        x.seen_b.close                                                          AS close_b
+        CASE WHEN x.from_history THEN coalesce(x.stage_at_a, x.history_first) ELSE x.seen_stage_a END AS at_a,
+        CASE WHEN x.from_history THEN coalesce(x.stage_at_b, x.history_first) ELSE x.seen_stage_b END AS at_b,
+        CASE WHEN x.from_history THEN x.history_first ELSE x.seen_stage_1 END   AS at_first
     FROM closed AS x
 ),
 staged AS (

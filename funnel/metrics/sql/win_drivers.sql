@@ -23,10 +23,12 @@ closed AS MATERIALIZED (
     WHERE d.k = 0 AND d.status IN ('won', 'lost')
 ),
 cuts AS (
+    -- interpolated between amounts as doubles (DuckDB's quantile_cont of a DECIMAL rounds the
+    -- cut to two decimals; PostgreSQL's percentile_cont always gives the double)
     SELECT
-        quantile_cont(sized, 0.25) AS c1,
-        quantile_cont(sized, 0.50) AS c2,
-        quantile_cont(sized, 0.75) AS c3
+        quantile_cont(CAST(sized AS DOUBLE), 0.25) AS c1,
+        quantile_cont(CAST(sized AS DOUBLE), 0.50) AS c2,
+        quantile_cont(CAST(sized AS DOUBLE), 0.75) AS c3
     FROM closed
 ),
 per_deal AS MATERIALIZED (
