@@ -16,10 +16,11 @@ from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
 from ui import auth
-from ui.views.time import data_through
+from ui.views.time import data_through, look
 from ui.writes import say, show_message
 
 HORIZONS = tuple(fs.HORIZONS)
+KEY_CHART = "tm_acc_chart"
 
 
 def result(filters: Filters) -> dict:
@@ -121,11 +122,19 @@ def _past(res: dict) -> None:
         st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
     if scores:
         st.caption(ui.t("tm.accuracy.scored_note"))
-    for h in HORIZONS:  # both charts (a radio here would be one more widget whose labels follow the language)
-        points = acc.chart_rows(res, h)
-        if not points.empty:
-            # built and serialised once per distinct points and language (ui.chart), not every run
-            ui.chart(chart, points, ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
+    charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
+    charted = {h: points for h, points in charted.items() if not points.empty}
+    if charted:
+        # one chart at a time: each cost the browser about a third of the tab (scripts/bench_time.py)
+        h = st.radio(
+            ui.t("tm.accuracy.chart_horizon"),
+            list(charted),
+            horizontal=True,
+            format_func=ui.names(list(charted), "tm.accuracy.horizon."),
+            key=KEY_CHART,
+        )
+        # built and serialised once per distinct points and language (look.chart), not every run
+        look.chart(chart, charted[h], ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
     _table(rows)
 
 
