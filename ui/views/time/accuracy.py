@@ -69,18 +69,24 @@ def _today(latest: pd.DataFrame) -> None:
         cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
     owners = latest[(latest["owner"] != "") & (latest["horizon"] == "month")]
     if not owners.empty:
-        st.caption(ui.t("tm.accuracy.by_owner"))
-        table = pd.DataFrame(
-            {
-                ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
-                "P10": owners["p10"].map(ui.money),
-                "P50": owners["p50"].map(ui.money),
-                "P90": owners["p90"].map(ui.money),
-                ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
-        st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
+        # collapsed: a table in a closed expander costs the browser a fifth of an open one
+        with st.expander(ui.t("tm.accuracy.by_owner")):
+            _owners(owners)
+
+
+def _owners(owners: pd.DataFrame) -> None:
+    """The newest snapshot's next month per owner (up to funnel.forecast_snapshots.MAX_OWNERS)."""
+    table = pd.DataFrame(
+        {
+            ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
+            "P10": owners["p10"].map(ui.money),
+            "P50": owners["p50"].map(ui.money),
+            "P90": owners["p90"].map(ui.money),
+            ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
+    st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
 def _save_button(workspace_id: str) -> None:
@@ -183,10 +189,12 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
 
 
 def _table(rows: pd.DataFrame) -> None:
-    st.caption(ui.t("tm.accuracy.snapshots"))
-    # the cells are made once per distinct rows and language (ui.draw_cached), not every run
-    ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
-    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
+    # collapsed (the scores and the chart above say how right the forecasts were): a table in a
+    # closed expander costs the browser a fifth of an open one
+    with st.expander(ui.t("tm.accuracy.snapshots")):
+        # the cells are made once per distinct rows and language (ui.draw_cached), not every run
+        ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
+        ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
 
 
 def _held(v, passed) -> str:

@@ -96,7 +96,7 @@ def linked_window() -> tuple[date, date] | None | bool:
 
 def write_link(start: date, end: date, seed: tuple[date, date]) -> None:
     """A and B into the page's link when they are not the default window (one URL write)."""
-    wanted = (
+    wanted: dict[str, str | list[str]] = (
         {}
         if (start, end) == tuple(seed)
         else {state.QP_FLOW_START: start.isoformat(), state.QP_FLOW_END: end.isoformat()}
@@ -111,7 +111,7 @@ def _window(filters: Filters) -> tuple[date, date] | None:
     if seed is None:
         return None
     linked = linked_window()
-    if linked:
+    if isinstance(linked, tuple):
         state.TM_FLOW_SEED.set(seed)
         state.TM_FLOW_START.set(linked[0])
         state.TM_FLOW_END.set(linked[1])
@@ -194,4 +194,7 @@ def render(filters: Filters) -> None:
     by = st.radio(ui.t("tm.flow.by"), fl.BY, horizontal=True, format_func=ui.names(fl.BY, "tm.flow.by."), key=BY)
     flow_list.category_table(result.tables[(by, measure)], by, measure)
     st.caption(ui.t("tm.flow.rule"))
-    flow_list.deal_list(result.deals, PICK)
+    # collapsed: the list (up to flow_list's 500 rows) in a closed expander costs the browser a
+    # fifth of an open one, and the table above already counts every arrow
+    with st.expander(ui.t("tm.flow.pick")):
+        flow_list.deal_list(result.deals, PICK)
