@@ -180,6 +180,9 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
             marker={"color": "#e45756", "size": 10},
         )
     )
+    if len(x) == 1:  # one period alone: plotly.js spans a millisecond and labels it to the ms
+        day = pd.Timestamp(x[0])
+        fig.update_xaxes(range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)], dtick="M1")
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),
