@@ -222,6 +222,16 @@ DATA_DONE: Key[set] = Key("_data_done")  # every (file_id, nonce) loaded: never 
 DATA_RESULT: Key[Any] = Key("_data_result")
 MESSAGE: Key[Any] = Key("_data_message")  # (kind, payload, where) left by a callback
 
+# ---- Time page -----------------------------------------------------------------------------------
+TM_TAB: Key[str] = Key("tm_tab")  # the open tab (its label)
+TM_FLOW_START: Key[Any] = Key("tm_flow_start")  # the flow tab's date A
+TM_FLOW_END: Key[Any] = Key("tm_flow_end")  # its date B
+TM_FLOW_SEED: Key[Any] = Key("_tm_flow_seed")  # the default window the two dates started from
+TM_FLOW_LINK_DONE: Key[bool] = Key("_tm_flow_link_done", False)  # the opening link's dates were read
+# The flow's dates A and B, in the link only when they are not the default window (ISO days).
+QP_FLOW_START, QP_FLOW_END = Param("fa"), Param("fb")
+TIME_PARAMS = (QP_FLOW_START, QP_FLOW_END)
+
 # ---- Settings page ------------------------------------------------------------------------------
 SET_LADDER: Key[Any] = Key("settings_ladder")
 SET_LADDER_SAVE: Key[Any] = Key("settings_ladder_save")
@@ -234,6 +244,7 @@ SET_ALIAS_DEL_PICK: Key[str] = Key("settings_alias_del_pick")
 SET_ALIAS_DEL: Key[Any] = Key("settings_alias_del")
 SET_CURRENCY: Key[str] = Key("settings_currency", "")
 SET_CURRENCY_SAVE: Key[Any] = Key("settings_currency_save")
+SET_ROT: Key[Any] = Key("settings_rot_limits")  # each open stage's own "rotten after" (its button: <key>_save)
 SET_WORKSPACE: Key[str] = Key("_settings_ws")  # the workspace the settings widgets are for
 
 

@@ -48,6 +48,7 @@ TEXTS = {
         "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — выручка по выигранным сделкам по дате закрытия. Ошибка = (P50 − факт) ÷ факт; если в каком-то периоде факт почти нулевой, берётся взвешенная ошибка: Σ|P50 − факт| ÷ Σ факт. Так же считает «Проверка на истории» в Планировщике.",
         "Each period is scored once, by the last forecast saved before it began. Actual: revenue of the deals won, by closing date. Error = (P50 − actual) ÷ actual; when some period's actual is near zero, the weighted error Σ|P50 − actual| ÷ Σ actual is used. The Planner's backtest scores the same way.",
     ),
+    "tm.accuracy.chart_horizon": ("График прогноза и факта", "Forecast and actual, chart"),
     "tm.accuracy.chart": ("Прогноз и факт: {horizon}", "Forecast and actual: {horizon}"),
     "tm.accuracy.band": ("P10–P90", "P10–P90"),
     "tm.accuracy.actual": ("Факт", "Actual"),

@@ -7,6 +7,11 @@ TEXTS = {
         "How the pipeline moved between two dates: what was open at the start of day A, what came in, "
         "what was won and lost, which deals moved stage or close date, and what is open at the end of day B.",
     ),
+    "tm.flow.link_bad": (
+        "Даты A и B из ссылки не прочитаны (нужны два дня ГГГГ-ММ-ДД, A не позже B): показано окно по умолчанию.",
+        "The link's dates A and B could not be read (two days as YYYY-MM-DD, A not after B are expected): the "
+        "default window is shown.",
+    ),
     "tm.flow.start": ("Дата A (начало)", "Date A (start)"),
     "tm.flow.end": ("Дата B (конец)", "Date B (end)"),
     "tm.flow.bad_window": (

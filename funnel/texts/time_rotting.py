@@ -47,6 +47,7 @@ TEXTS = {
         "Editors can snooze deals and change the limits.",
     ),
     "tm.rotting.limits": ("Сроки по этапам", "Limits per stage"),
+    "tm.rotting.settings_title": ("Когда сделка зависает: сроки по этапам", "When a deal is rotting: limits per stage"),
     "tm.rotting.limits_help": (
         "Через сколько рабочих дней на этапе сделка считается зависшей. Пусто — по норме этапа.",
         "After how many working days in the stage a deal is rotting. Empty: the stage's norm.",

@@ -1,8 +1,10 @@
 """The Settings page under AppTest: ladder edits saved or refused with the field named, reset,
 stage spellings, currency, and a viewer who sees no editing control."""
 
+import pandas as pd
 import pytest
 
+import ui
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 from ui import state
 
@@ -142,8 +144,13 @@ def test_viewer_sees_the_ladder_but_no_editing_control(app_db):
         state.SET_ALIAS_ADD,
         state.SET_CURRENCY,
         state.SET_CURRENCY_SAVE,
+        f"{state.SET_ROT}_save",
     }
     assert [d.key for d in at.dataframe if d.editing_mode != "read_only"] == []
+    # each stage's own "rotten after" is shown, read-only: the open stages with their norm
+    limits = frame_with(at, "Stage", "Norm, working days", "Own limit, working days")
+    open_stages = rows("SELECT name FROM stages WHERE workspace_id = 'demo' AND kind = 'open' ORDER BY position")
+    assert list(limits["Stage"]) == [name for (name,) in open_stages]
     assert "Your role lets you view" in " ".join(texts(at.info)) or "demo workspace" in " ".join(texts(at.info))
 
 
@@ -168,3 +175,65 @@ def test_renaming_a_stage_in_use_says_where_to_map_its_deals(settings):
         "The ladder is saved: 7 stages. Deals in stages that are no longer in the ladder («Qualified interest») "
         "will show on the Data page among the stages to map."
     ]
+
+
+def rot_days(ws_id):
+    return dict(rows("SELECT name, rot_days FROM stages WHERE workspace_id = ? AND kind = 'open'", [ws_id]))
+
+
+ROT_SAVE = f"{state.SET_ROT}_save"
+
+
+def test_rot_limits_set_in_settings_are_the_ones_the_time_page_uses(settings):
+    """The grid beside the ladder writes stages.rot_days, the value the rotting tab and the
+    engine read; an empty cell puts a stage back on its norm."""
+    from funnel import snooze
+    from funnel.access import User
+    from funnel.metrics import rotting
+
+    at, ws_id = settings
+    grid = at.dataframe(key=state.SET_ROT).value
+    assert list(grid["Stage"]) == [
+        "Initial interest",
+        "Qualified interest",
+        "Proposal under review",
+        "Contract negotiation",
+        "Contract signed",
+    ]  # the default ladder's open stages, in order, with their norms
+    assert list(grid["Norm, working days"]) == [5, 10, 10, 10, 5]
+    at.session_state[state.SET_ROT] = {
+        "edited_rows": {1: {"Own limit, working days": 3}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key=ROT_SAVE).click().run()
+    assert not at.exception, at.exception
+    assert texts(at.success) == ["The limits are saved."]
+    assert rot_days(ws_id)["Qualified interest"] == 3
+    assert rot_days(ws_id)["Initial interest"] is None
+    with ui.get_store().cursor() as cur:
+        limits = rotting.rot_limits(cur, ws_id).set_index("stage")["limit_days"]
+    assert limits["Qualified interest"] == 3 and limits["Initial interest"] == 5  # own, else the norm
+    # set the other way (the rotting tab's write): the Settings grid shows it
+    with ui.get_store().transaction() as cur:
+        snooze.set_rot_days(
+            cur, ws_id, {"Proposal under review": 12, "Qualified interest": None}, actor=User("t", "admin")
+        )
+    at.session_state[state.SET_ROT] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    shown = at.dataframe(key=state.SET_ROT).value.set_index("Stage")["Own limit, working days"]
+    assert shown["Proposal under review"] == 12 and pd.isna(shown["Qualified interest"])
+
+
+def test_a_bad_rot_limit_in_settings_is_refused_with_the_stage_named(settings):
+    at, ws_id = settings
+    before = rot_days(ws_id)
+    at.session_state[state.SET_ROT] = {
+        "edited_rows": {0: {"Own limit, working days": -4}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key=ROT_SAVE).click().run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and "Initial interest" in at.error[0].value, (texts(at.success), rot_days(ws_id))
+    assert rot_days(ws_id) == before

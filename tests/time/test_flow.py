@@ -528,3 +528,84 @@ def test_the_waterfalls_new_and_the_tables_new_have_different_names(lang):
     from funnel.i18n import t
 
     assert t("tm.flow.step.new", lang) != t("tm.flow.cat.new", lang)
+
+
+def _linked(params: dict, lang: str = "en"):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.session_state["lang"] = lang
+    at.query_params.update(params)
+    at.switch_page("pages/time.py")
+    return at.run()
+
+
+def _param(at, name: str):
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def _june(app_db):
+    from funnel.db import Store
+    from funnel.demo import DEMO_ID
+
+    store = Store(app_db)
+    try:
+        with store.cursor() as cur:
+            return flow.flow(cur, filters=Filters(DEMO_ID), start=date(2026, 6, 1), end=date(2026, 6, 30))
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("lang, open_a", [("ru", "В работе на начало A"), ("en", "Open at the start of A")])
+def test_a_link_with_the_two_dates_opens_the_flow_on_them(app_db, lang, open_a):
+    """A shared link's ``fa``/``fb`` open the flow tab with those dates, and its figures are the
+    engine's for that window."""
+    from funnel.i18n import fmt_money
+
+    at = _linked({"fa": "2026-06-01", "fb": "2026-06-30"}, lang)
+    assert not at.exception, at.exception
+    assert at.date_input(key="tm_flow_start").value == date(2026, 6, 1)
+    assert at.date_input(key="tm_flow_end").value == date(2026, 6, 30)
+    june = _june(app_db)
+    assert june is not None
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[open_a] == fmt_money(float(june.steps.set_index("step").loc["open_a", "amount"]), lang, "₽")
+    assert (_param(at, "fa"), _param(at, "fb")) == ("2026-06-01", "2026-06-30")  # the link keeps them
+    at.run()  # a later run keeps the link's dates (they are read once, then the widgets own them)
+    assert at.date_input(key="tm_flow_start").value == date(2026, 6, 1)
+
+
+def test_dates_picked_go_into_the_link_and_the_default_window_leaves_it(app_db):
+    at = _linked({})
+    at.session_state["tm_tab"] = "Pipeline flow"
+    at.run()
+    assert not at.exception, at.exception
+    start, end = at.date_input(key="tm_flow_start").value, at.date_input(key="tm_flow_end").value
+    assert "fa" not in at.query_params and "fb" not in at.query_params  # the default window: a short link
+    at.date_input(key="tm_flow_start").set_value(date(2026, 5, 4)).run()
+    assert (_param(at, "fa"), _param(at, "fb")) == ("2026-05-04", end.isoformat())
+    assert _param(at, "ws") is not None  # the sidebar's own parameters stay beside them
+    at.date_input(key="tm_flow_start").set_value(start).run()
+    assert "fa" not in at.query_params and "fb" not in at.query_params
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param({"fa": "2026-07-01", "fb": "2026-06-01"}, id="A-after-B"),
+        pytest.param({"fa": "1.6.2026", "fb": "2026-06-30"}, id="not-an-ISO-day"),
+        pytest.param({"fa": "2026-06-01"}, id="B-missing"),
+    ],
+)
+def test_a_link_with_unreadable_dates_says_so_and_shows_the_default_window(app_db, params):
+    at = _linked(params)
+    assert not at.exception, at.exception
+    assert any("could not be read" in c.value for c in at.caption)
+    default = _linked({})
+    default.session_state["tm_tab"] = "Pipeline flow"
+    default.run()
+    for key in ("tm_flow_start", "tm_flow_end"):
+        assert at.date_input(key=key).value == default.date_input(key=key).value

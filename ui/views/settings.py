@@ -14,6 +14,7 @@ from funnel.errors import FunnelError, keyed_error
 from funnel.formatting import DASH
 from funnel.workspace import set_currency
 from ui import auth, state
+from ui.views.time import rotting_edit
 from ui.writes import say, show_message, write
 
 
@@ -38,7 +39,7 @@ def settings_context(ws_id: str) -> None:
     """Switching workspace starts the settings widgets afresh."""
     if state.SET_WORKSPACE.get() != ws_id:
         state.SET_WORKSPACE.set(ws_id)
-        for key in (state.SET_LADDER, state.SET_CURRENCY, state.SET_ALIAS_TEXT, state.SET_RESET_OK):
+        for key in (state.SET_LADDER, state.SET_ROT, state.SET_CURRENCY, state.SET_ALIAS_TEXT, state.SET_RESET_OK):
             key.pop()
 
 
@@ -57,6 +58,7 @@ def save_ladder(ws_id: str) -> None:
         "ladder",
     ):
         state.SET_LADDER.pop()  # the editor starts again from what was saved
+        state.SET_ROT.pop()  # and so does the limits grid, whose rows are the ladder's open stages
         # A renamed or removed stage leaves its deals without a ladder stage: say where to fix it.
         with ui.cursor() as cur:
             lost = ladder.unmapped_stages(cur, ws_id)
@@ -75,6 +77,7 @@ def reset_ladder(ws_id: str) -> None:
         lambda cur: ladder.reset_ladder(cur, ws_id, actor=auth.current_user()), ui.t("settings.reset_done"), "ladder"
     ):
         state.SET_LADDER.pop()
+        state.SET_ROT.pop()
 
 
 def add_alias(ws_id: str) -> None:
@@ -108,6 +111,20 @@ def save_currency(ws_id: str) -> None:
         ui.t("settings.currency_saved", currency=ui.plain(value)),
         "currency",
     )
+
+
+def rot_limits(ws_id: str, may_edit: bool) -> None:
+    """Each open stage's own "rotten after" beside the ladder: the same stored value
+    (stages.rot_days) and the same grid as the Time page's rotting tab."""
+    st.subheader(ui.t("tm.rotting.settings_title"))
+    if may_edit:
+        rotting_edit.limits_editor(ws_id, state.SET_ROT, "rot_limits")
+        show_message("rot_limits")
+        return
+    limits, names = rotting_edit.limits_table(ws_id)
+    st.caption(ui.t("tm.rotting.limits_help"))
+    shown = limits[list(names)].rename(columns=names)
+    st.dataframe(shown, hide_index=True, key="settings_rot_view", placeholder=DASH)
 
 
 def render(ws) -> None:
@@ -180,6 +197,8 @@ def render(ws) -> None:
         show_message("ladder")
     else:
         st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view", placeholder=DASH)
+
+    rot_limits(ws.id, may_edit)
 
     # ---- stage spellings ----
     st.subheader(ui.t("settings.aliases"))

@@ -15,11 +15,25 @@ from __future__ import annotations
 
 import importlib
 
+import ui
 from funnel.filters import Filters
+from ui import state
+from ui.views.planner.fragment import checked, run_state
 
+__all__ = ["TABS", "TAB_KEY", "checked", "open_linked_tab", "render", "run_state"]
+
+TAB_KEY = state.TM_TAB
 TABS = ("maturity", "convert", "flow", "rotting", "accuracy", "goals", "drivers")  # the page's tabs, in order
 
 
 def render(tab: str, filters: Filters) -> None:
     """Draw one tab (only the open one is ever drawn)."""
     importlib.import_module(f"ui.views.time.{tab}").render(filters)
+
+
+def open_linked_tab() -> None:
+    """A shared link carrying the flow's dates A and B opens the flow tab (until the session has
+    read them). Set as the tab bar's state, not its ``default``: a default that changes between
+    runs would make it another widget, back on the first tab."""
+    if not state.TM_FLOW_LINK_DONE.get() and state.QP_FLOW_START.get() is not None:
+        state.TM_TAB.set(ui.t("tm.tab.flow"))

@@ -16,10 +16,11 @@ from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
 from ui import auth
-from ui.views.time import data_through
+from ui.views.time import data_through, look
 from ui.writes import say, show_message
 
 HORIZONS = tuple(fs.HORIZONS)
+KEY_CHART = "tm_acc_chart"
 
 
 def result(filters: Filters) -> dict:
@@ -68,18 +69,24 @@ def _today(latest: pd.DataFrame) -> None:
         cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
     owners = latest[(latest["owner"] != "") & (latest["horizon"] == "month")]
     if not owners.empty:
-        st.caption(ui.t("tm.accuracy.by_owner"))
-        table = pd.DataFrame(
-            {
-                ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
-                "P10": owners["p10"].map(ui.money),
-                "P50": owners["p50"].map(ui.money),
-                "P90": owners["p90"].map(ui.money),
-                ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
-        st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
+        # collapsed: a table in a closed expander costs the browser a fifth of an open one
+        with st.expander(ui.t("tm.accuracy.by_owner")):
+            _owners(owners)
+
+
+def _owners(owners: pd.DataFrame) -> None:
+    """The newest snapshot's next month per owner (up to funnel.forecast_snapshots.MAX_OWNERS)."""
+    table = pd.DataFrame(
+        {
+            ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
+            "P10": owners["p10"].map(ui.money),
+            "P50": owners["p50"].map(ui.money),
+            "P90": owners["p90"].map(ui.money),
+            ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
+    st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
 def _save_button(workspace_id: str) -> None:
@@ -121,11 +128,19 @@ def _past(res: dict) -> None:
         st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
     if scores:
         st.caption(ui.t("tm.accuracy.scored_note"))
-    for h in HORIZONS:  # both charts (a radio here would be one more widget whose labels follow the language)
-        points = acc.chart_rows(res, h)
-        if not points.empty:
-            # built and serialised once per distinct points and language (ui.chart), not every run
-            ui.chart(chart, points, ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
+    charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
+    charted = {h: points for h, points in charted.items() if not points.empty}
+    if charted:
+        # one chart at a time: each cost the browser about a third of the tab (scripts/bench_time.py)
+        h = st.radio(
+            ui.t("tm.accuracy.chart_horizon"),
+            list(charted),
+            horizontal=True,
+            format_func=ui.names(list(charted), "tm.accuracy.horizon."),
+            key=KEY_CHART,
+        )
+        # built and serialised once per distinct points and language (look.chart), not every run
+        look.chart(chart, charted[h], ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
     _table(rows)
 
 
@@ -165,6 +180,9 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
             marker={"color": "#e45756", "size": 10},
         )
     )
+    if len(x) == 1:  # one period alone: plotly.js spans a millisecond and labels it to the ms
+        day = pd.Timestamp(x[0])
+        fig.update_xaxes(range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)], dtick="M1")
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),
@@ -174,10 +192,12 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
 
 
 def _table(rows: pd.DataFrame) -> None:
-    st.caption(ui.t("tm.accuracy.snapshots"))
-    # the cells are made once per distinct rows and language (ui.draw_cached), not every run
-    ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
-    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
+    # collapsed (the scores and the chart above say how right the forecasts were): a table in a
+    # closed expander costs the browser a fifth of an open one
+    with st.expander(ui.t("tm.accuracy.snapshots")):
+        # the cells are made once per distinct rows and language (ui.draw_cached), not every run
+        ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
+        ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
 
 
 def _held(v, passed) -> str:

@@ -11,6 +11,7 @@ import streamlit as st
 import ui
 from funnel.filters import Filters
 from funnel.metrics import convert
+from ui.views.time import look
 
 KEY_BY = "tm_conv_by"
 KEY_STEP = "tm_conv_step"
@@ -53,7 +54,7 @@ def render(filters: Filters) -> None:
             key=KEY_STEP,
         )
         part = result.histogram[result.histogram["step"] == step]
-        ui.chart(histogram_figure, part, step, key="tm_conv_hist")
+        look.chart(histogram_figure, part, step, key="tm_conv_hist")
     wide = convert.wide(result.table)
     if len(wide):
         columns = {"grp": None} | {

@@ -9,6 +9,7 @@ import ui
 from funnel.filters import Filters
 from funnel.metrics import drivers
 from funnel.model import shrink
+from ui.views.time import look
 from ui.views.time.drivers_text import CHART_ROWS, deals, figure, sentence, table_raw, table_view
 
 MAX_FINDINGS = 8  # sentences above the breakdown; the table has every group
@@ -64,7 +65,7 @@ def _breakdown(result: drivers.Drivers) -> None:
     )
     part = result.dimension(dim)
     _notes(result, dim, len(part))
-    ui.chart(figure, part, dim, result.cuts, key=f"tm_drivers_chart_{dim}")
+    look.chart(figure, part, dim, result.cuts, key=f"tm_drivers_chart_{dim}")
     st.caption(ui.t("tm.drivers.chart.colours"))
     ui.show_table(
         table_view, part, table_raw(part, dim, result.cuts), f"win_drivers_{dim}", f"tm_drivers_{dim}", dim, result.cuts

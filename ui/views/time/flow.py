@@ -14,10 +14,10 @@ import ui
 from funnel.filters import Filters
 from funnel.metrics import flow as fl
 from funnel.safety import chart_text
+from ui import state
 from ui.text import date_input_format
-from ui.views.time import flow_list
+from ui.views.time import flow_list, look
 
-START, END, SEED = "tm_flow_start", "tm_flow_end", "_tm_flow_seed"
 MEASURE, BY, PICK, CHART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_flow_chart_kind"
 CHARTS = ("waterfall", "sankey")  # the waterfall first: a Sankey has no axis to read values from
 
@@ -78,19 +78,55 @@ def sankey_figure(moves: pd.DataFrame, measure: str) -> go.Figure:
     return fig
 
 
+def linked_window() -> tuple[date, date] | None | bool:
+    """The dates A and B a shared link carries (``fa``, ``fb``), read once per session: the two
+    days, None without them, False when they are not two ISO days with A ≤ B."""
+    if state.TM_FLOW_LINK_DONE.get():
+        return None
+    state.TM_FLOW_LINK_DONE.set(True)
+    a, b = state.QP_FLOW_START.get(), state.QP_FLOW_END.get()
+    if a is None and b is None:
+        return None
+    try:
+        start, end = date.fromisoformat(str(a)), date.fromisoformat(str(b))
+    except ValueError:
+        return False
+    return (start, end) if start <= end else False
+
+
+def write_link(start: date, end: date, seed: tuple[date, date]) -> None:
+    """A and B into the page's link when they are not the default window (one URL write)."""
+    wanted: dict[str, str | list[str]] = (
+        {}
+        if (start, end) == tuple(seed)
+        else {state.QP_FLOW_START: start.isoformat(), state.QP_FLOW_END: end.isoformat()}
+    )
+    state.write_url(wanted, owned=state.TIME_PARAMS)
+
+
 def _window(filters: Filters) -> tuple[date, date] | None:
-    """A and B from the two date inputs; they start at the flow's default window and go back to
-    it when the sidebar's period (or filters) change."""
+    """A and B from the two date inputs; they start at the link's dates, else at the flow's
+    default window, and go back to it when the sidebar's period (or filters) change."""
     seed = ui.shared(fl.window, filters=filters)
     if seed is None:
         return None
-    if st.session_state.get(SEED) != seed:
-        st.session_state[SEED] = seed
-        st.session_state[START], st.session_state[END] = seed
+    linked = linked_window()
+    if isinstance(linked, tuple):
+        state.TM_FLOW_SEED.set(seed)
+        state.TM_FLOW_START.set(linked[0])
+        state.TM_FLOW_END.set(linked[1])
+    elif state.TM_FLOW_SEED.get() != seed:
+        state.TM_FLOW_SEED.set(seed)
+        state.TM_FLOW_START.set(seed[0])
+        state.TM_FLOW_END.set(seed[1])
+    if linked is False:
+        st.caption(ui.t("tm.flow.link_bad"))
     fmt = date_input_format()
     c1, c2 = st.columns(2)
-    start = c1.date_input(ui.t("tm.flow.start"), key=START, format=fmt)
-    end = c2.date_input(ui.t("tm.flow.end"), key=END, format=fmt)
+    start = c1.date_input(ui.t("tm.flow.start"), key=state.TM_FLOW_START, format=fmt)
+    end = c2.date_input(ui.t("tm.flow.end"), key=state.TM_FLOW_END, format=fmt)
+    if isinstance(start, date) and isinstance(end, date) and start <= end:
+        write_link(start, end, seed)
     return start, end
 
 
@@ -150,12 +186,15 @@ def render(filters: Filters) -> None:
         key=CHART,
     )
     if kind == "waterfall":
-        ui.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
+        look.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
         st.caption(ui.t("tm.flow.waterfall_note"))
     else:
-        ui.chart(sankey_figure, result.moves, measure, key="tm_flow_sankey")
+        look.chart(sankey_figure, result.moves, measure, key="tm_flow_sankey")
     st.subheader(ui.t("tm.flow.table"))
     by = st.radio(ui.t("tm.flow.by"), fl.BY, horizontal=True, format_func=ui.names(fl.BY, "tm.flow.by."), key=BY)
     flow_list.category_table(result.tables[(by, measure)], by, measure)
     st.caption(ui.t("tm.flow.rule"))
-    flow_list.deal_list(result.deals, PICK)
+    # collapsed: the list (up to flow_list's 500 rows) in a closed expander costs the browser a
+    # fifth of an open one, and the table above already counts every arrow
+    with st.expander(ui.t("tm.flow.pick")):
+        flow_list.deal_list(result.deals, PICK)

@@ -83,10 +83,17 @@ def _pacing_table(df: pd.DataFrame) -> None:
 
 
 def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
-    st.subheader(ui.t("tm.goals.edit"))
     if not auth.may("edit_scenarios"):
+        st.subheader(ui.t("tm.goals.edit"))
         st.caption(ui.t("tm.goals.viewer"))
         return
+    # the grid in an expander, open only while the month has no goal to pace: a grid costs the
+    # browser about as much as the pacing table, on every visit of the tab
+    with st.expander(ui.t("tm.goals.edit"), expanded=df.empty, icon=":material/edit:"):
+        _grid(ws, month, df)
+
+
+def _grid(ws: str, month: date, df: pd.DataFrame) -> None:
     st.caption(ui.t("tm.goals.edit_help"))
     base = _base(df)
     config = {

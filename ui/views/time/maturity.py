@@ -13,12 +13,15 @@ from funnel.filters import Filters
 from funnel.metrics import cohorts, maturity
 from ui import auth
 from ui.show import missing
+from ui.views.time import look
 from ui.writes import show_message, write
 
 SHOWN_CURVES = 12  # the last cohorts drawn as curves: more lines read as noise
 KEY_DAYS = "tm_mat_days"
 KEY_SAVE = "tm_mat_save"
 KEY_RESET = "tm_mat_reset"
+KEY_CHART = "tm_mat_chart"
+CHARTS = ("curves", "final")  # one chart at a time: the tab is drawn anew on every visit
 COHORT_TABLE = {
     "month": "tm.maturity.col.month",
     "leads": "tm.maturity.col.leads",
@@ -48,9 +51,21 @@ def render(filters: Filters) -> None:
         return
     if not int(result.cohorts["won"].sum()):
         st.info(ui.t("tm.maturity.no_wins"))
-    ui.chart(curves_figure, result.curves, key="tm_mat_curves")
-    st.caption(ui.t("tm.maturity.curves_note", n=SHOWN_CURVES))
-    ui.chart(final_figure, result.cohorts, key="tm_mat_final")
+    # one chart at a time (each cost the browser about as much as the rest of the tab); the
+    # table below holds every cohort's figures, the projection and its band included
+    kind = st.radio(
+        ui.t("tm.maturity.chart_kind"),
+        CHARTS,
+        horizontal=True,
+        format_func=ui.names(CHARTS, "tm.maturity.chart_kind."),
+        key=KEY_CHART,
+        label_visibility="collapsed",
+    )
+    if kind == "curves":
+        look.chart(curves_figure, result.curves, key="tm_mat_curves")
+        st.caption(ui.t("tm.maturity.curves_note", n=SHOWN_CURVES))
+    else:
+        look.chart(final_figure, result.cohorts, key="tm_mat_final")
     st.caption(ui.t("tm.maturity.method", n=cohorts.MIN_MATURED))
     ui.simple_table(result.cohorts, COHORT_TABLE, "cohort_maturity", key="tm_mat_table")
     # the curves' points as files only: a second table of cohorts × ages cost the browser more

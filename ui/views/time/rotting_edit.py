@@ -75,33 +75,46 @@ def snooze_form(rotten: pd.DataFrame, snoozed: pd.DataFrame, *, default_until: d
 
 
 def limits_form(workspace_id: str) -> None:
-    """Each open stage's own limit in working days (empty: the stage's norm)."""
+    """Each open stage's own limit in working days (empty: the stage's norm), in an expander."""
+    with st.expander(ui.t("tm.rotting.limits")):
+        limits_editor(workspace_id, "tm_rot_limits", "tm_rot")
+
+
+def limits_table(workspace_id: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The open stages with their norm and own limit (stages.rot_days), headed in the language."""
     with ui.cursor() as cur:
         limits = rotting.rot_limits(cur, workspace_id)
-    with st.expander(ui.t("tm.rotting.limits")):
-        st.caption(ui.t("tm.rotting.limits_help"))
-        names = {
-            "stage": ui.t("an.col.stage"),
-            "norm_days": ui.t("an.col.norm_days"),
-            "rot_days": ui.t("tm.rotting.col.own_days"),
+    names = {
+        "stage": ui.t("an.col.stage"),
+        "norm_days": ui.t("an.col.norm_days"),
+        "rot_days": ui.t("tm.rotting.col.own_days"),
+    }
+    return limits, names
+
+
+def limits_editor(workspace_id: str, key: str, where: str) -> None:
+    """The limits grid and its save button (editors only; the caller checks): the Time page's
+    rotting tab and the Settings page edit the same stored value (stages.rot_days). ``key``
+    names the grid (its button is ``<key>_save``); the outcome shows at ``where`` (ui.writes)."""
+    limits, names = limits_table(workspace_id)
+    st.caption(ui.t("tm.rotting.limits_help"))
+    shown = limits[list(names)].rename(columns=names)
+    edited = st.data_editor(
+        shown,
+        hide_index=True,
+        disabled=[names["stage"], names["norm_days"]],
+        column_config={names["rot_days"]: st.column_config.NumberColumn(min_value=0, step=1)},
+        placeholder=DASH,
+        key=key,
+    )
+    if st.button(ui.t("tm.rotting.limits_save"), key=f"{key}_save"):
+        wanted = {
+            s: (None if pd.isna(v) else v) for s, v in zip(limits["stage"], edited[names["rot_days"]], strict=True)
         }
-        shown = limits[list(names)].rename(columns=names)
-        edited = st.data_editor(
-            shown,
-            hide_index=True,
-            disabled=[names["stage"], names["norm_days"]],
-            column_config={names["rot_days"]: st.column_config.NumberColumn(min_value=0, step=1)},
-            placeholder=DASH,
-            key="tm_rot_limits",
-        )
-        if st.button(ui.t("tm.rotting.limits_save"), key="tm_rot_limits_save"):
-            wanted = {
-                s: (None if pd.isna(v) else v) for s, v in zip(limits["stage"], edited[names["rot_days"]], strict=True)
-            }
-            user = auth.current_user()
-            if write(
-                lambda cur: snooze.set_rot_days(cur, workspace_id, wanted, actor=user),
-                ui.t("tm.rotting.limits_done"),
-                "tm_rot",
-            ):
-                st.rerun()
+        user = auth.current_user()
+        if write(
+            lambda cur: snooze.set_rot_days(cur, workspace_id, wanted, actor=user),
+            ui.t("tm.rotting.limits_done"),
+            where,
+        ):
+            st.rerun()
