@@ -203,6 +203,23 @@ def test_every_query_and_metric_is_exercised(engines, monkeypatch):
     assert {m.name for m in registry.METRICS} - columns == set()
 
 
+def test_speed_without_proposal_or_contract_stages(engines):
+    """A ladder naming neither milestone binds both positions as NULL (speed.sql types them)."""
+    from funnel.stage import Stage, write_stages
+
+    duck, pg, _ = engines
+    ladder = [Stage("Talking", 0.1, 5, "open"), Stage("Paid", 1.0, None, "won"), Stage("Lost", 0.0, None, "lost")]
+    answers = []
+    for store in (duck, pg):
+        with store.transaction() as cur:
+            ws = create_workspace(cur, "No milestones").id
+            write_stages(cur, ws, ladder)
+        parity_data.load(store, ws)
+        answers.append(answer(store, CALLS["speed_by_channel"], Filters(workspace_id=ws), "period"))
+    assert_same(answers[1], answers[0], "speed")
+    assert answers[0]["proposal_days"].isna().all() and not answers[0].empty
+
+
 @pytest.mark.parametrize("report", ["overview", "channels", "stages", "lost"])
 @pytest.mark.parametrize(
     "args",

@@ -43,7 +43,8 @@ reach AS (
         min(h.entered_at) FILTER (WHERE lad.position >= $contract_pos)               AS contract_at
     FROM stg_stage_history AS h
     JOIN ladder AS lad ON lad.name = h.stage
-    WHERE h.workspace_id = $ws AND lad.position >= least($proposal_pos, $contract_pos)
+    -- typed: with neither milestone on the ladder both are NULL, which PostgreSQL would take as text
+    WHERE h.workspace_id = $ws AND lad.position >= least(CAST($proposal_pos AS INTEGER), CAST($contract_pos AS INTEGER))
     GROUP BY h.deal_id
 ),
 deal_rows AS (
