@@ -18,3 +18,19 @@ def test_a_snapshot_sees_one_state_and_ends_cleanly(store):
         assert snap.execute("SELECT count(*) FROM workspaces").fetchone()[0] == before
     with store.snapshot() as snap:
         assert snap.execute("SELECT count(*) FROM workspaces").fetchone()[0] == before + 1
+
+
+def test_postgres_sessions_get_the_metric_queries_settings_unless_turned_off(monkeypatch):
+    from funnel.pg.store import SESSION_SETTINGS, TUNE_ENV_VAR, PgStore
+    from tests.pgserver import fresh_database
+
+    url = fresh_database()
+    for env, expected in ((None, SESSION_SETTINGS["work_mem"]), ("off", "4MB")):  # 4MB: PostgreSQL's default
+        if env:
+            monkeypatch.setenv(TUNE_ENV_VAR, env)
+        store = PgStore(url)
+        try:
+            with store.cursor() as cur:
+                assert cur.execute_native("SHOW work_mem").fetchone()[0] == expected
+        finally:
+            store.close()
