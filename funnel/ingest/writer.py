@@ -52,7 +52,8 @@ def write(
             small = Path(path).stat().st_size < HASH_FIRST
             if small:  # hashed by now: a repeated file is refused before anything is written
                 _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
-            upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+            if upload_id is None:  # a PostgreSQL store's load brings the server's number
+                upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
             step(0.1, "check_write")
             parsed, inserted, updated, replaced = fastpath.write(
                 cur, prep, upload_id=upload_id, mode=mode, progress=lambda done: step(0.1 + 0.85 * done, "check_write")

@@ -60,3 +60,88 @@ def copy_rows(cur: Cursor, table: str, columns: list[str], frame: pd.DataFrame) 
     with cur.copy(stmt) as copy:
         for row in values.itertuples(index=False, name=None):
             copy.write_row(row)
+
+
+# ---- rows between the server and a scratch DuckDB (funnel.ingest.scratch) --------------------
+BATCH_ROWS = 100_000  # rows held in memory at a time, either way
+_AS_TEXT = {"json": "text", "jsonb": "text"}  # carried as their text: no Python objects in between
+
+
+def server_types(cur: Cursor, table: str, columns: list[str]) -> list[str]:
+    """The PostgreSQL type of each of ``table``'s ``columns`` (names psycopg's COPY knows)."""
+    rows = cur.execute(
+        "SELECT column_name, udt_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s",
+        (table,),
+    ).fetchall()
+    types = {name: _AS_TEXT.get(udt, udt) for name, udt in rows}
+    return [types[c] for c in columns]
+
+
+def _duck_columns(duck, table: str) -> list[str]:
+    return [r[0] for r in duck.execute(f"DESCRIBE {table}").fetchall()]
+
+
+def to_duckdb(pg, duck, table: str, where: str, params: tuple, *, columns: str | None = None) -> int:
+    """Copy ``table``'s rows matching ``where`` (PostgreSQL's SQL, ``%s`` placeholders bound to
+    ``params``) from the server (``pg``: a PgCursor) into the same table of a DuckDB cursor,
+    ``BATCH_ROWS`` at a time over binary COPY. ``columns`` (SQL list): copy only those, the
+    others get their default. Returns the rows copied. ``table`` comes from the product's own
+    constants, never from user text."""
+    import pandas as pd  # noqa: PLC0415 (the batches go to DuckDB as frames)
+
+    names = [c.strip() for c in columns.split(",")] if columns else _duck_columns(duck, table)
+    raw = pg.raw
+    types = server_types(raw, table, names)
+    select = raw.mogrify(f"SELECT {', '.join(names)} FROM {table} WHERE {where}", params)
+    cols = ", ".join(names)
+    done = 0
+    with raw.copy(f"COPY ({select}) TO STDOUT (FORMAT BINARY)") as copy:
+        copy.set_types(types)
+        batch: list[tuple] = []
+        for row in copy.rows():
+            batch.append(row)
+            if len(batch) >= BATCH_ROWS:
+                done += _into_duckdb(duck, table, cols, pd.DataFrame.from_records(batch, columns=names))
+                batch = []
+        if batch:
+            done += _into_duckdb(duck, table, cols, pd.DataFrame.from_records(batch, columns=names))
+    return done
+
+
+def _into_duckdb(duck, table: str, cols: str, frame: pd.DataFrame) -> int:
+    duck.register("funnel_copy_batch", frame)
+    try:
+        duck.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM funnel_copy_batch")
+    finally:
+        duck.unregister("funnel_copy_batch")
+    return len(frame)
+
+
+def from_duckdb(duck, pg, table: str, where: str, params: list) -> int:
+    """Copy a DuckDB table's rows matching ``where`` (DuckDB's SQL, ``?`` bound to ``params``)
+    into the same table on the server (``pg``: a PgCursor, inside the caller's transaction),
+    with binary COPY fed ``BATCH_ROWS`` rows at a time from DuckDB's Arrow batches: memory stays
+    bounded whatever the number of rows. Returns the rows copied."""
+    names = _duck_columns(duck, table)
+    raw = pg.raw
+    types = server_types(raw, table, names)
+    reader = duck.execute(f"SELECT {', '.join(names)} FROM {table} WHERE {where}", params).to_arrow_reader(BATCH_ROWS)
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in names)
+    )
+    done = 0
+    with raw.copy(stmt) as copy:
+        copy.set_types(types)
+        for rows in batches(reader):
+            for row in rows:
+                copy.write_row(row)
+            done += len(rows)
+    return done
+
+
+def batches(reader):
+    """Each Arrow record batch of ``reader`` as a list of row tuples (Python values: Decimal,
+    datetime, date, str, int, float, None)."""
+    for batch in reader:
+        yield list(zip(*(col.to_pylist() for col in batch.columns), strict=True))

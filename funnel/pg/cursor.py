@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import psycopg
 from psycopg import ClientCursor
+from psycopg.types.string import TextLoader
 
 from funnel.pg.translate import to_postgres
 
@@ -20,12 +21,17 @@ from funnel.pg.translate import to_postgres
 NUMERIC, INT2, INT4, INT8, FLOAT4, FLOAT8 = 1700, 21, 23, 20, 700, 701
 DATE, TIMESTAMP, TIMESTAMPTZ = 1082, 1114, 1184
 _INTS = {INT2, INT4, INT8}
+_COUNTED = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"}
 
 
 class PgCursor:
+    engine = "postgres"  # what code that must tell the engines apart asks (DuckDB's cursors have none)
+
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
         self._cur = ClientCursor(conn)
+        # JSON comes back as its text, as DuckDB gives it (psycopg would parse it into objects).
+        self._cur.adapters.register_loader("json", TextLoader)
         self._registered: set[str] = set()
 
     # ---- statements ------------------------------------------------------------------------
@@ -50,11 +56,24 @@ class PgCursor:
     def description(self):
         return self._cur.description
 
+    def _counted(self) -> list[tuple] | None:
+        """DuckDB answers an INSERT, UPDATE or DELETE with one row: the rows it changed.
+        PostgreSQL gives no result there, only the count: the same row here."""
+        if self._cur.description is None and (self._cur.statusmessage or "").split(" ")[0] in _COUNTED:
+            return [(self._cur.rowcount,)]
+        return None
+
     def fetchone(self) -> tuple | None:
+        counted = self._counted()
+        if counted is not None:
+            return counted[0]
         row = self._cur.fetchone()
         return None if row is None else self._python(row)
 
     def fetchall(self) -> list[tuple]:
+        counted = self._counted()
+        if counted is not None:
+            return counted
         return [self._python(r) for r in self._cur.fetchall()]
 
     def fetchmany(self, size: int = 1) -> list[tuple]:

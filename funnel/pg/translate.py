@@ -72,6 +72,7 @@ def to_postgres(sql: str) -> Translated:
     for group in list(tree.find_all(exp.Group)):
         if group.args.get("all"):
             _group_by_positions(group)
+    tree = _order_by_all(tree)
     tree = tree.transform(placeholders)
     text = tree.sql(dialect="postgres")
     return Translated(text, tuple(slots))
@@ -102,3 +103,33 @@ def _group_by_positions(group: exp.Group) -> None:
         group.replace(exp.Group(expressions=keys))
     else:
         select.set("group", None)
+
+
+def _order_by_all(tree: exp.Expr) -> exp.Expr:
+    """ORDER BY ALL (DuckDB: by every column of the select list, left to right): the list's
+    positions; a list with ``*`` orders by the whole row instead (PostgreSQL compares rows
+    column by column, NULLs last)."""
+    for order in list(tree.find_all(exp.Order)):
+        items = order.expressions
+        if len(items) != 1 or not isinstance(items[0].this, exp.Var) or items[0].name.upper() != "ALL":
+            continue
+        select, desc = order.parent, bool(items[0].args.get("desc"))
+        if not isinstance(select, exp.Select):
+            continue
+        if any(isinstance(e, exp.Star) or e.find(exp.Star) for e in select.expressions):
+            order.pop()
+            inner = select.copy()
+            outer = sqlglot.parse_one(
+                f"SELECT * FROM (SELECT 1) AS _all ORDER BY _all{' DESC' if desc else ''}", read="postgres"
+            )
+            outer.find(exp.Subquery).set("this", inner)
+            if select is tree:
+                tree = outer
+            else:
+                select.replace(outer)
+            continue
+        order.set(
+            "expressions",
+            [exp.Ordered(this=exp.Literal.number(i + 1), desc=desc) for i in range(len(select.expressions))],
+        )
+    return tree
