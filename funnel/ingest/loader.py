@@ -197,7 +197,8 @@ def _load(
                 replaced, updated = scratch.publish(work, cur, kind, workspace_id, upload_id, mode)
         for spelling, stage in parsed.auto_aliases.items():
             cur.execute(
-                "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?) "
+                "ON CONFLICT (workspace_id, alias) DO UPDATE SET stage = excluded.stage",
                 [workspace_id, spelling.strip().lower(), stage],
             )
         rejected = None if is_empty(parsed, "rejected") else parsed.rejected
