@@ -51,6 +51,83 @@ def mirrored(kind: str, mode: str | None) -> dict[str, str | None]:
 
 
 @contextmanager
+def scratch_duckdb() -> Iterator:
+    """A cursor on an empty in-memory DuckDB with the product's schema, spilling to a temp
+    directory of its own; gone when the block ends."""
+    from funnel.db import Store  # noqa: PLC0415 (funnel.db imports nothing of ingest; kept lazy all the same)
+
+    with tempfile.TemporaryDirectory(prefix="funnel-scratch-") as spill:
+        scratch = Store(":memory:")
+        try:
+            with scratch.cursor() as work:
+                work.execute("SET temp_directory = ?", [os.path.join(spill, "tmp")])
+                yield work
+        finally:
+            scratch.close()
+
+
+def workspace_tables(work) -> list[str]:
+    """The product's tables that hold a workspace's rows (a ``workspace_id`` column), in the
+    order they can be written; ``workspaces`` (keyed by ``id``) comes first."""
+    return ["workspaces"] + [
+        r[0]
+        for r in work.execute(
+            "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+            "USING (table_schema, table_name) WHERE c.column_name = 'workspace_id' "
+            "AND t.table_type = 'BASE TABLE' ORDER BY c.table_name"
+        ).fetchall()
+    ]
+
+
+@contextmanager
+def workspace_copy(cur, workspace_id: str) -> Iterator:
+    """A DuckDB cursor holding every row of the workspace (history included): ``cur`` itself
+    on the DuckDB store, a scratch copy of the server's rows on a PostgreSQL store (an
+    export reads it with DuckDB's own Arrow and Parquet)."""
+    if not on_server(cur):
+        yield cur
+        return
+    from funnel.pg.copy import to_duckdb  # noqa: PLC0415
+
+    with scratch_duckdb() as work:
+        for table in workspace_tables(work):
+            to_duckdb(cur, work, table, ("id" if table == "workspaces" else "workspace_id") + " = %s", (workspace_id,))
+        yield work
+
+
+def send_workspace(work, cur, workspace_id: str) -> None:
+    """Every row of a workspace made in a scratch DuckDB (an import) to the server, with binary
+    COPY in the caller's transaction, and the server's upload numbers moved past the ones it
+    took (``import_into`` gave it the server's next number to start from)."""
+    from funnel.pg.copy import from_duckdb  # noqa: PLC0415
+
+    for table in workspace_tables(work):
+        from_duckdb(work, cur, table, ("id" if table == "workspaces" else "workspace_id") + " = ?", [workspace_id])
+    top = work.execute("SELECT max(id) FROM uploads WHERE workspace_id = ?", [workspace_id]).fetchone()[0]
+    if top is not None:
+        cur.execute_native("SELECT setval('upload_seq', greatest(%s, (SELECT last_value FROM upload_seq)))", (top,))
+
+
+@contextmanager
+def import_into(cur) -> Iterator:
+    """A DuckDB cursor to build a new workspace on: ``cur`` itself on the DuckDB store; on a
+    PostgreSQL store a scratch DuckDB knowing the server's workspaces (names are unique) whose
+    upload numbers start at the server's next one. The caller holds the server's write lock
+    (Store.transaction), so no other writer takes a number meanwhile; ``send_workspace`` then
+    sends the rows."""
+    if not on_server(cur):
+        yield cur
+        return
+    from funnel.pg.copy import to_duckdb  # noqa: PLC0415
+
+    last, called = cur.execute_native("SELECT last_value, is_called FROM upload_seq").fetchone()
+    with scratch_duckdb() as work:
+        to_duckdb(cur, work, "workspaces", "true", ())
+        work.execute(f"CREATE OR REPLACE SEQUENCE upload_seq START WITH {int(last) + int(bool(called))}")
+        yield work
+
+
+@contextmanager
 def local(cur, path, workspace_id: str, kind: str, mode: str | None = None) -> Iterator:
     """A DuckDB cursor to read and check the file on: ``cur`` itself on the DuckDB store; on a
     PostgreSQL store a scratch DuckDB holding the workspace's rows the checks read (module doc),
@@ -58,29 +135,15 @@ def local(cur, path, workspace_id: str, kind: str, mode: str | None = None) -> I
     if not on_server(cur):
         yield cur
         return
-    from funnel.db import Store  # noqa: PLC0415 (funnel.db imports nothing of ingest; kept lazy all the same)
     from funnel.pg.copy import to_duckdb  # noqa: PLC0415 (psycopg only for a server)
 
-    with tempfile.TemporaryDirectory(prefix="funnel-scratch-") as spill:
-        scratch = Store(":memory:")
-        try:
-            with scratch.cursor() as work:
-                work.execute("SET temp_directory = ?", [os.path.join(spill, "tmp")])
-                for table, key in REFERENCE.items():
-                    to_duckdb(cur, work, table, f"{key} = %s", (workspace_id,))
-                for table, columns in mirrored(kind, mode).items():
-                    to_duckdb(
-                        cur,
-                        work,
-                        table,
-                        "workspace_id = %s AND superseded_by IS NULL",
-                        (workspace_id,),
-                        columns=columns,
-                    )
-                with capped(work, path) if path else nullcontext():
-                    yield work
-        finally:
-            scratch.close()
+    with scratch_duckdb() as work:
+        for table, key in REFERENCE.items():
+            to_duckdb(cur, work, table, f"{key} = %s", (workspace_id,))
+        for table, columns in mirrored(kind, mode).items():
+            to_duckdb(cur, work, table, "workspace_id = %s AND superseded_by IS NULL", (workspace_id,), columns=columns)
+        with capped(work, path) if path else nullcontext():
+            yield work
 
 
 def publish(work, cur, kind: str, workspace_id: str, upload_id: int, mode: str) -> tuple[int, int]:

@@ -73,13 +73,14 @@ class PgStore:
             cur = PgCursor(conn)
             cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
-                yield cur
-            except BaseException:
-                _rollback(cur)
-                raise
+                try:
+                    yield cur
+                except BaseException:
+                    _rollback(cur)
+                    raise
+                cur.execute_native("COMMIT")  # before the cursor closes (it ended the read otherwise)
             finally:
                 cur.close()
-            cur.execute_native("COMMIT")
 
     @contextmanager
     def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[PgCursor]:
