@@ -118,30 +118,51 @@ def _into_duckdb(duck, table: str, cols: str, frame: pd.DataFrame) -> int:
     return len(frame)
 
 
+# PostgreSQL's binary COPY takes a timestamp as int8 microseconds since 2000-01-01 and a date as
+# int4 days since then: DuckDB computes those numbers in bulk, and Python then handles plain ints
+# (making a datetime per cell cost more than the rest of the COPY together).
+PG_EPOCH_US = 946_684_800_000_000
+_AS_NUMBER = {
+    "TIMESTAMP": ("epoch_us({c}) - " + str(PG_EPOCH_US), "int8"),
+    "DATE": ("CAST(date_diff('day', DATE '2000-01-01', {c}) AS INTEGER)", "int4"),
+}
+
+
 def from_duckdb(duck, pg, table: str, where: str, params: list) -> int:
     """Copy a DuckDB table's rows matching ``where`` (DuckDB's SQL, ``?`` bound to ``params``)
     into the same table on the server (``pg``: a PgCursor, inside the caller's transaction),
-    with binary COPY fed ``BATCH_ROWS`` rows at a time from DuckDB's Arrow batches: memory stays
-    bounded whatever the number of rows. Returns the rows copied."""
-    names = _duck_columns(duck, table)
+    with binary COPY fed ``BATCH_ROWS`` rows at a time (DuckDB streams the result to fetchmany):
+    memory stays bounded whatever the number of rows. Returns the rows copied."""
+    described = duck.execute(f"DESCRIBE {table}").fetchall()
+    names = [r[0] for r in described]
     raw = pg.raw
     types = server_types(raw, table, names)
-    # A relation's reader streams the result; execute() would hold every row first.
-    reader = duck.sql(f"SELECT {', '.join(names)} FROM {table} WHERE {where}", params=params).to_arrow_reader(
-        BATCH_ROWS
-    )
+    exprs = []
+    for i, (name, duck_type, *_) in enumerate(described):
+        if duck_type in _AS_NUMBER:
+            expr, types[i] = _AS_NUMBER[duck_type]
+            exprs.append(expr.format(c=name) + f" AS {name}")
+        else:
+            exprs.append(name)
+    result = duck.execute(f"SELECT {', '.join(exprs)} FROM {table} WHERE {where}", params)
     stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
         sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in names)
     )
     done = 0
     with raw.copy(stmt) as copy:
         copy.set_types(types)
-        for rows in batches(reader):
+        for rows in batches(result):
             for row in rows:
                 copy.write_row(row)
             done += len(rows)
     analyze_if_grown(raw, table, done)
     return done
+
+
+def batches(result):
+    """A DuckDB result's rows, ``BATCH_ROWS`` tuples at a time."""
+    while rows := result.fetchmany(BATCH_ROWS):
+        yield rows
 
 
 def analyze_if_grown(cur: Cursor, table: str, added: int) -> None:
@@ -152,13 +173,6 @@ def analyze_if_grown(cur: Cursor, table: str, added: int) -> None:
     known = cur.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", (table,)).fetchone()
     if added > 0.1 * max(float(known[0]) if known else 0.0, 0.0) + 500:
         cur.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
-
-
-def batches(reader):
-    """Each Arrow record batch of ``reader`` as a list of row tuples (Python values: Decimal,
-    datetime, date, str, int, float, None)."""
-    for batch in reader:
-        yield list(zip(*(col.to_pylist() for col in batch.columns), strict=True))
 
 
 _INT_TYPES = {"int2", "int4", "int8"}
