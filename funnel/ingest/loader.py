@@ -169,8 +169,6 @@ def _load(
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
-        if server and upload_id is None:  # the server's number; the scratch DuckDB has its own sequence
-            upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
         with scratch.local(cur, path, workspace_id, kind, mode) as work, queue.timed(work, file_name, started):
             try:
                 parsed, upload_id, inserted, updated, replaced = write(
@@ -188,6 +186,8 @@ def _load(
                     step=step,
                     fast=fast,
                     upload_id=upload_id,
+                    # the server's numbers: the scratch DuckDB's sequence is its own
+                    number=(lambda: cur.execute("SELECT nextval('upload_seq')").fetchone()[0]) if server else None,
                 )
             except duckdb.Error as exc:
                 if not fast or disk_full(exc):  # a full disk is no reason to read the file again

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from funnel.db import SCHEMA_FILES, schema_sql, statements
+from funnel.pg.translate import to_postgres
 
 MIGRATION_LOCK = 0x46756E6F  # one app server migrates at a time
 
@@ -17,7 +18,8 @@ def migrate(cur, compat: str) -> None:
     waits for every open read of the view, so a process starting while an app server holds a
     page's snapshot (the CLI's nightly load) would hang until that read ends."""
     wanted = [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]
-    digest = hashlib.sha256("\n;\n".join([compat, *wanted]).encode()).hexdigest()
+    made = [to_postgres(s).sql for s in wanted if not _macro(s)]  # a new translation re-creates too
+    digest = hashlib.sha256("\n;\n".join([compat, *made]).encode()).hexdigest()
     if _current(cur) == digest:
         return
     cur.execute_native("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
@@ -25,12 +27,15 @@ def migrate(cur, compat: str) -> None:
         return
     cur.execute_native(compat)
     for stmt in wanted:
-        if " MACRO " in stmt.upper().split("(")[0] + " ":
-            continue  # compat.sql defines it as a function
-        cur.execute(stmt)
+        if not _macro(stmt):  # compat.sql defines a macro as a function
+            cur.execute(stmt)
     cur.execute_native("CREATE TABLE IF NOT EXISTS funnel_schema (digest TEXT NOT NULL)")
     cur.execute_native("DELETE FROM funnel_schema")
     cur.execute_native("INSERT INTO funnel_schema (digest) VALUES (%s)", (digest,))
+
+
+def _macro(stmt: str) -> bool:
+    return " MACRO " in stmt.upper().split("(")[0] + " "
 
 
 def _current(cur) -> str | None:

@@ -67,6 +67,8 @@ def to_postgres(sql: str) -> Translated:
             return exp.Literal.string(node.this.replace("%", "%%"))
         if isinstance(node, (exp.ArgMax, exp.ArgMin)):
             return _arg_extreme(node)
+        if isinstance(node, exp.JSONExtractScalar) and not isinstance(node.expression, exp.JSONPath):
+            return _json_path_made(node)
         return node
 
     for group in list(tree.find_all(exp.Group)):
@@ -133,3 +135,15 @@ def _order_by_all(tree: exp.Expr) -> exp.Expr:
             [exp.Ordered(this=exp.Literal.number(i + 1), desc=desc) for i in range(len(select.expressions))],
         )
     return tree
+
+
+def _json_path_made(node: exp.JSONExtractScalar) -> exp.Expr:
+    """json_extract_string(doc, <a path built in SQL, '$.a.' || field>): PostgreSQL's operators
+    take the keys, not a path text, so the dotted path is split into them (a key holding a dot
+    cannot be named this way, in either engine's simple paths)."""
+    doc = node.this.sql(dialect="postgres")
+    path = node.expression.sql(dialect="postgres")
+    return sqlglot.parse_one(
+        f"json_extract_path_text(CAST({doc} AS JSON), VARIADIC string_to_array(substr({path}, 3), '.'))",
+        read="postgres",
+    )
