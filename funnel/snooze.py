@@ -44,7 +44,7 @@ def snooze(cur, workspace_id: str, deal_id: str, until: date, reason: str, *, ac
         "INSERT INTO deal_snoozes (workspace_id, deal_id, snoozed_until, reason, created_by) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (workspace_id, deal_id) DO UPDATE SET "
         "snoozed_until = excluded.snoozed_until, reason = excluded.reason, "
-        "created_at = current_timestamp, created_by = excluded.created_by",
+        "created_at = now(), created_by = excluded.created_by",
         [workspace_id, deal_id, until, reason, getattr(actor, "name", None)],
     )
 
