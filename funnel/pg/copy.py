@@ -74,7 +74,7 @@ def server_types(cur: Cursor, table: str, columns: list[str]) -> list[str]:
         "WHERE table_schema = current_schema() AND table_name = %s",
         (table,),
     ).fetchall()
-    types = {name: _AS_TEXT.get(udt, udt) for name, udt in rows}
+    types: dict[str, str] = {str(name): _AS_TEXT.get(str(udt), str(udt)) for name, udt in rows}
     return [types[c] for c in columns]
 
 

@@ -124,7 +124,9 @@ def _order_by_all(tree: exp.Expr) -> exp.Expr:
             outer = sqlglot.parse_one(
                 f"SELECT * FROM (SELECT 1) AS _all ORDER BY _all{' DESC' if desc else ''}", read="postgres"
             )
-            outer.find(exp.Subquery).set("this", inner)
+            holder = outer.find(exp.Subquery)
+            assert holder is not None  # the template above has one
+            holder.set("this", inner)
             if select is tree:
                 tree = outer
             else:
