@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from funnel.access import ALL, User, require
-from funnel.errors import ValidationError
+from funnel.errors import ValidationError, keyed_error
 from funnel.stage import DEFAULT_LADDER, write_stages
 from funnel.workspace import (
     DEMO_ID,
@@ -73,11 +73,15 @@ def backup(cur, folder: Path, *, actor: User) -> Path:
     """A consistent copy of the whole database as one new DuckDB file
     ``folder/funnel-YYYYmmdd-HHMMSS.duckdb`` (``COPY FROM DATABASE``); works while the app is
     serving, since it reads one committed snapshot. The copy opens like the original. Admins only.
+    On a PostgreSQL store there is no file: ValidationError saying that pg_dump backs the server
+    up and a workspace's export archive is its portable backup.
     Call it with a plain cursor, not inside ``store.transaction()`` (DuckDB cannot detach
     a database that the open transaction wrote to)."""
     from datetime import datetime
 
     require(actor, "manage_workspaces", ALL, is_demo=False)
+    if getattr(cur, "engine", "duckdb") == "postgres":  # no file to copy: say what backs a server up
+        raise keyed_error("admin.backup_server")
     target = Path(folder) / datetime.now().strftime("funnel-%Y%m%d-%H%M%S.duckdb")
     if target.exists():
         raise ValidationError(f"backup: {target.name} already exists; try again in a second.")

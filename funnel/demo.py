@@ -221,6 +221,11 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> str:
         )
         frame = df.assign(workspace_id=demo_id, upload_id=upload_id, superseded_by=None)
         cols = list(frame.columns)
+        if getattr(cur, "engine", "duckdb") == "postgres":  # COPY straight in, typed by the table
+            from funnel.pg.copy import copy_frame  # noqa: PLC0415 (psycopg only for a server)
+
+            copy_frame(cur.raw, FULL_TABLES[kind], frame)
+            continue
         cur.register("demo_frame", frame)
         col_list = ", ".join(cols)  # column names come from this module, not from users
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")

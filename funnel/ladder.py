@@ -206,7 +206,8 @@ def apply_alias(cur, workspace_id: str, alias: str, stage: str) -> None:
     if not exists:
         raise ValidationError(f"stage: «{stage}» is not in the ladder.")
     cur.execute(
-        "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+        "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?) "
+        "ON CONFLICT (workspace_id, alias) DO UPDATE SET stage = excluded.stage",
         [workspace_id, alias.strip().lower(), stage],
     )
     bump_version(cur, workspace_id)

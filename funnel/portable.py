@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from funnel import archive_check as check
 from funnel.access import ALL, User, require
 from funnel.archive_check import ArchiveError
+from funnel.ingest import scratch
 from funnel.kinds import FULL_TABLES, RAW_TABLES
 from funnel.workspace import Workspace, bump_version, existing_workspace, free_id
 
@@ -83,6 +84,13 @@ def export_workspace(cur, workspace_id: str, dest: str | Path, *, actor: User) -
     Admins of the workspace only: the archive holds every row."""
     ws = existing_workspace(cur, workspace_id)
     require(actor, "manage_workspaces", workspace_id, is_demo=ws.is_demo)
+    # On a PostgreSQL store the workspace's rows are copied into a scratch DuckDB first, so the
+    # Parquet parts have exactly the types an export from the DuckDB file has.
+    with scratch.workspace_copy(cur, workspace_id) as work:
+        return _export(work, ws, workspace_id, dest)
+
+
+def _export(cur, ws: Workspace, workspace_id: str, dest: str | Path) -> dict:
     rows: dict[str, int] = {}
     manifest = {"format": FORMAT, "exported_at": datetime.now().isoformat(timespec="seconds"), "rows": rows}
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -278,27 +286,37 @@ def import_workspace(cur, path: str | Path, *, actor: User, name: str | None = N
     archive leaves nothing behind). ``name`` defaults to the exported name, made unique."""
     require(actor, "manage_workspaces", ALL, is_demo=False)
     path = Path(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        parts = _read_archive(path, Path(tmp))
-        src = parts["workspace.json"]
-        name = (name or src.get("name") or "Imported").strip()[:80]
-        taken = {r[0].lower() for r in cur.execute("SELECT name FROM workspaces").fetchall()}
-        shown, n = name, 2
-        while shown.lower() in taken:
-            shown, n = f"{name} ({n})", n + 1
-        wid = free_id(cur, shown)
-        cur.execute(
-            "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
-            [wid, shown, str(src.get("currency") or "₽")[:8]],
-        )
-        try:
-            _insert_tables(cur, wid, Path(tmp), path.name, parts["format"])
-            _insert_settings(cur, wid, parts)
-        except (duckdb.Error, pa.ArrowException) as exc:
-            # a column of the wrong type, a duplicate name, a broken page: refused, nothing kept
-            raise ArchiveError(
-                f"{path.name}: its rows do not fit this app's tables ({exc.__class__.__name__}: "
-                f"{str(exc).splitlines()[0][:200]})."
-            ) from None
-        bump_version(cur, wid)
+    # On a PostgreSQL store the archive is read and written into a scratch DuckDB, whose rows then
+    # go to the server with binary COPY in this transaction (funnel.ingest.scratch).
+    with tempfile.TemporaryDirectory() as tmp, scratch.import_into(cur) as work:
+        wid = _import(work, path, Path(tmp), name)
+        if work is not cur:
+            scratch.send_workspace(work, cur, wid)
     return existing_workspace(cur, wid)
+
+
+def _import(cur, path: Path, tmp: Path, name: str | None) -> str:
+    """The import's work on a DuckDB cursor; returns the new workspace's id."""
+    parts = _read_archive(path, Path(tmp))
+    src = parts["workspace.json"]
+    name = (name or src.get("name") or "Imported").strip()[:80]
+    taken = {r[0].lower() for r in cur.execute("SELECT name FROM workspaces").fetchall()}
+    shown, n = name, 2
+    while shown.lower() in taken:
+        shown, n = f"{name} ({n})", n + 1
+    wid = free_id(cur, shown)
+    cur.execute(
+        "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, false)",
+        [wid, shown, str(src.get("currency") or "₽")[:8]],
+    )
+    try:
+        _insert_tables(cur, wid, Path(tmp), path.name, parts["format"])
+        _insert_settings(cur, wid, parts)
+    except (duckdb.Error, pa.ArrowException) as exc:
+        # a column of the wrong type, a duplicate name, a broken page: refused, nothing kept
+        raise ArchiveError(
+            f"{path.name}: its rows do not fit this app's tables ({exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0][:200]})."
+        ) from None
+    bump_version(cur, wid)
+    return wid

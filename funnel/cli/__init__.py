@@ -67,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def add_db_args(p: argparse.ArgumentParser, workspace: bool = True) -> None:
     """The common --db / --workspace flags (default: the app's own database and the demo)."""
-    p.add_argument("--db", default=None, help="database file (default: the app's data/funnel.duckdb or $FUNNEL_DB)")
+    p.add_argument(
+        "--db",
+        default=None,
+        help="database file, or a postgresql:// URL of a shared server (default: $FUNNEL_DATABASE_URL, "
+        "else $FUNNEL_DB, else the app's data/funnel.duckdb)",
+    )
     if workspace:
         p.add_argument("--workspace", default="demo", help="workspace id or name (default: demo)")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from funnel.access import User
 from funnel.cli import add_db_args, resolve_workspace
-from funnel.db import open_store
+from funnel.db import is_server_url, open_store
 from funnel.errors import FunnelError, UploadError
 from funnel.ingest import FIELDS, load
 from funnel.ingest.fixed import UNITS, Fixed
@@ -127,9 +127,11 @@ def run_load(args: argparse.Namespace) -> int:
     date_format = _date_format(args.date_format)
     store = open_store(args.db)
     try:
-        # Raw uploads are kept, beside the database they went into (data/uploads for the app's own).
+        # Raw uploads are kept, beside the database file they went into (data/uploads for the
+        # app's own, and for a PostgreSQL server, whose URL is no place on this disk).
+        beside = None if is_server_url(store.path) else Path(store.path).resolve().parent / "uploads"
         try:
-            path = keep_file(path, file_name, Path(store.path).resolve().parent / "uploads")
+            path = keep_file(path, file_name, beside)
         except UploadError as exc:
             if exc.code != "disk_full":
                 raise

@@ -42,7 +42,11 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     src = p.add_argument_group("start from")
-    src.add_argument("--db", default=None, help="database file (default: $FUNNEL_DB or data/funnel.duckdb)")
+    src.add_argument(
+        "--db",
+        default=None,
+        help="database file or postgresql:// URL (default: $FUNNEL_DATABASE_URL, $FUNNEL_DB or data/funnel.duckdb)",
+    )
     src.add_argument("--workspace", default=None, help="start from this workspace's data baseline")
     src.add_argument(
         "--scenario", default=None, help="start from this saved scenario (needs --workspace, default demo)"

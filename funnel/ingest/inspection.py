@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from funnel.errors import UploadError
 from funnel.ingest import dates as dates_mod
-from funnel.ingest import platforms, queue
+from funnel.ingest import platforms, queue, scratch
 from funnel.ingest.fields import FIELDS
 from funnel.ingest.fixed import Fixed
 from funnel.ingest.memory import capped
@@ -178,10 +178,11 @@ def inspect(
     Waits in line behind other reads (``waiting(place in line)`` is told where it stands,
     funnel.ingest.queue) and is interrupted past the time cap.
     """
-    with queue.place(waiting), queue.timed(cur, file_name):
+    # On a PostgreSQL store the file is read in a scratch DuckDB (funnel.ingest.scratch).
+    with queue.place(waiting), scratch.local(cur, path, workspace_id, kind, mode) as work, queue.timed(work, file_name):
         return summary(
             parse(
-                cur,
+                work,
                 path,
                 file_name,
                 kind,
@@ -228,8 +229,8 @@ def review(
     except UploadError as exc:
         if exc.code not in MAPPING_CODES:
             raise
-        with queue.place(waiting), queue.timed(cur, file_name):
-            return unmapped(cur, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
+        with queue.place(waiting), scratch.local(cur, None, workspace_id, kind) as work, queue.timed(work, file_name):
+            return unmapped(work, path, file_name, kind, exc, mapping=mapping, sheet=sheet)
 
 
 def unmapped(

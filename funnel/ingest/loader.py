@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import duckdb
 
 from funnel.access import require
-from funnel.ingest import fastpath, queue
+from funnel.ingest import fastpath, queue, scratch
 from funnel.ingest.frames import FrameField, is_empty
 from funnel.ingest.inspection import Inspection, Unmapped
 from funnel.ingest.memory import capped
@@ -157,40 +158,47 @@ def _load(
     file allows it; otherwise the full path, as upload ``upload_id`` when given (the number a
     failed fast attempt took)."""
     step = progress
+    server = getattr(store, "engine", "duckdb") == "postgres"
     # Behind another write (a big upload), say so instead of sitting at 0 % in silence.
+    # On a PostgreSQL store the file is read and checked in a scratch DuckDB (``work``,
+    # funnel.ingest.scratch), and its rows then go to the server in this same transaction.
     with (
-        store.cursor() as own,
-        capped(own, path),
+        nullcontext() if server else _capped_store(store, path),
         store.transaction(waiting=lambda: step(0.0, "wait")) as cur,
-        queue.timed(cur, file_name, started),
     ):
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
-        try:
-            parsed, upload_id, inserted, updated, replaced = write(
-                cur,
-                path,
-                file_name,
-                kind,
-                workspace_id=workspace_id,
-                mode=mode,
-                mapping=mapping,
-                date_format=date_format,
-                sheet=sheet,
-                allow_duplicate=allow_duplicate,
-                strict=strict,
-                step=step,
-                fast=fast,
-                upload_id=upload_id,
-            )
-        except duckdb.Error as exc:
-            if not fast or disk_full(exc):  # a full disk is no reason to read the file again
-                raise
-            raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
+        with scratch.local(cur, path, workspace_id, kind, mode) as work, queue.timed(work, file_name, started):
+            try:
+                parsed, upload_id, inserted, updated, replaced = write(
+                    work,
+                    path,
+                    file_name,
+                    kind,
+                    workspace_id=workspace_id,
+                    mode=mode,
+                    mapping=mapping,
+                    date_format=date_format,
+                    sheet=sheet,
+                    allow_duplicate=allow_duplicate,
+                    strict=strict,
+                    step=step,
+                    fast=fast,
+                    upload_id=upload_id,
+                    # the server's numbers: the scratch DuckDB's sequence is its own
+                    number=(lambda: cur.execute("SELECT nextval('upload_seq')").fetchone()[0]) if server else None,
+                )
+            except duckdb.Error as exc:
+                if not fast or disk_full(exc):  # a full disk is no reason to read the file again
+                    raise
+                raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
+            if work is not cur:  # the typed rows to the server (binary COPY); set aside there
+                replaced, updated = scratch.publish(work, cur, kind, workspace_id, upload_id, mode)
         for spelling, stage in parsed.auto_aliases.items():
             cur.execute(
-                "INSERT OR REPLACE INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?)",
+                "INSERT INTO stage_aliases (workspace_id, alias, stage) VALUES (?, ?, ?) "
+                "ON CONFLICT (workspace_id, alias) DO UPDATE SET stage = excluded.stage",
                 [workspace_id, spelling.strip().lower(), stage],
             )
         rejected = None if is_empty(parsed, "rejected") else parsed.rejected
@@ -247,6 +255,13 @@ def _load(
         warning_keys=[(f"ingest.warn.{c}", p) for c, p in parsed.warnings],
         details=details,
     )
+
+
+@contextmanager
+def _capped_store(store, path) -> Iterator[None]:
+    """The DuckDB store under the load memory cap while a big file is read (funnel.ingest.memory)."""
+    with store.cursor() as own, capped(own, path):
+        yield
 
 
 def _record(

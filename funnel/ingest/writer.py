@@ -3,6 +3,7 @@ insert the rest, refuse a file loaded before (see funnel.ingest.loader)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from funnel.ingest import fastpath
@@ -34,9 +35,13 @@ def write(
     step,
     fast: bool,
     upload_id: int | None,
+    number: Callable[[], int] | None = None,
 ):
     """Read, check and write the file's rows inside the load's transaction (see ``funnel.ingest.loader``).
-    Returns (what the check said, the upload's number, rows inserted, updated, replaced)."""
+    Returns (what the check said, the upload's number, rows inserted, updated, replaced).
+    A new upload's number is taken only once the file passed the checks that refuse it whole:
+    from ``number()`` (the PostgreSQL server's sequence, when ``cur`` is a scratch DuckDB), else
+    from ``cur``'s own sequence."""
     with reading(
         cur,
         path,
@@ -52,7 +57,8 @@ def write(
             small = Path(path).stat().st_size < HASH_FIRST
             if small:  # hashed by now: a repeated file is refused before anything is written
                 _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
-            upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+            if upload_id is None:
+                upload_id = number() if number else cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
             step(0.1, "check_write")
             parsed, inserted, updated, replaced = fastpath.write(
                 cur, prep, upload_id=upload_id, mode=mode, progress=lambda done: step(0.1 + 0.85 * done, "check_write")
@@ -65,7 +71,7 @@ def write(
         parsed = check(cur, prep, mode=mode, preview=False, progress=lambda done: step(0.05 + 0.4 * done, "validate"))
         step(0.5, "validate")
         _refuse_repeat(parsed.duplicate_of, file_name, allow_duplicate)
-        upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step)
+        upload_id, inserted, updated, replaced = _write_checked(cur, parsed, upload_id, mode, strict, step, number)
         return parsed, upload_id, inserted, updated, replaced
 
 
@@ -81,7 +87,9 @@ def _refuse_repeat(earlier: dict | None, file_name: str, allow: bool) -> None:
         )
 
 
-def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, step) -> tuple[int, int, int, int]:
+def _write_checked(
+    cur, parsed, upload_id: int | None, mode: str, strict: bool, step, number: Callable[[], int] | None
+) -> tuple[int, int, int, int]:
     """The full path's write: the rows of ``ingest_typed`` that passed the checks, after setting
     aside what ``mode`` replaces, as upload ``upload_id`` (a new number when None). Returns
     (the upload's number, rows inserted, updated, replaced)."""
@@ -102,7 +110,7 @@ def _write_checked(cur, parsed, upload_id: int | None, mode: str, strict: bool, 
         err.rejected_rows = parsed.rejected  # type: ignore[attr-defined]  # the CLI prints the first ones
         raise err
     if upload_id is None:
-        upload_id = cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+        upload_id = number() if number else cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
     won = stored_params(cur, kind, workspace_id, parsed.present).get("won_stage")
     # A view, not a copy: the typed rows are read once more by the insert, not duplicated.
     cur.execute(

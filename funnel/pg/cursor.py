@@ -57,8 +57,11 @@ class DuckType(str):
         return str(self)
 
 
+_COUNTED = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"}
+
+
 class PgCursor:
-    engine = "postgres"
+    engine = "postgres"  # what code that must tell the engines apart asks (DuckDB's cursors have none)
 
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
@@ -115,12 +118,25 @@ class PgCursor:
             self._kinds = kinds
         return self._kinds
 
+    def _counted(self) -> list[tuple] | None:
+        """DuckDB answers an INSERT, UPDATE or DELETE with one row: the rows it changed.
+        PostgreSQL gives no result there, only the count: the same row here."""
+        if self._cur.description is None and (self._cur.statusmessage or "").split(" ")[0] in _COUNTED:
+            return [(self._cur.rowcount,)]
+        return None
+
     def fetchone(self) -> tuple | None:
+        counted = self._counted()
+        if counted is not None:
+            return counted[0]
         kinds = self.kinds()
         row = self._cur.fetchone()
         return None if row is None else _python(row, kinds)
 
     def fetchall(self) -> list[tuple]:
+        counted = self._counted()
+        if counted is not None:
+            return counted
         kinds = self.kinds()
         return [_python(r, kinds) for r in self._cur.fetchall()]
 

@@ -3,6 +3,9 @@ translated; DuckDB's macros are PostgreSQL functions of compat.sql instead."""
 
 from __future__ import annotations
 
+import hashlib
+
+from funnel.pg.translate import to_postgres
 from funnel.sql import SCHEMA_FILES, schema_sql, statements
 
 MIGRATION_LOCK = 0x46756E6F  # one app server migrates at a time
@@ -10,10 +13,33 @@ MIGRATION_LOCK = 0x46756E6F  # one app server migrates at a time
 
 def migrate(cur, compat: str) -> None:
     """Create what is missing (every statement is IF NOT EXISTS or OR REPLACE), inside the
-    caller's transaction."""
+    caller's transaction; skipped when the database already has this very schema (its digest
+    is kept in ``funnel_schema``). Re-running it would not be harmless: CREATE OR REPLACE VIEW
+    waits for every open read of the view, so a process starting while an app server holds a
+    page's snapshot (the CLI's nightly load) would hang until that read ends."""
+    wanted = [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]
+    made = [to_postgres(s).sql for s in wanted if not _macro(s)]  # a new translation re-creates too
+    digest = hashlib.sha256("\n;\n".join([compat, *made]).encode()).hexdigest()
+    if _current(cur) == digest:
+        return
     cur.execute_native("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+    if _current(cur) == digest:  # another process migrated while this one waited
+        return
     cur.execute_native(compat)
-    for stmt in [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]:
-        if " MACRO " in stmt.upper().split("(")[0] + " ":
-            continue  # compat.sql defines it as a function
-        cur.execute(stmt)
+    for stmt in wanted:
+        if not _macro(stmt):  # compat.sql defines a macro as a function
+            cur.execute(stmt)
+    cur.execute_native("CREATE TABLE IF NOT EXISTS funnel_schema (digest TEXT NOT NULL)")
+    cur.execute_native("DELETE FROM funnel_schema")
+    cur.execute_native("INSERT INTO funnel_schema (digest) VALUES (%s)", (digest,))
+
+
+def _macro(stmt: str) -> bool:
+    return " MACRO " in stmt.upper().split("(")[0] + " "
+
+
+def _current(cur) -> str | None:
+    if cur.execute_native("SELECT to_regclass('funnel_schema') IS NOT NULL").fetchone()[0]:
+        row = cur.execute_native("SELECT digest FROM funnel_schema").fetchone()
+        return row[0] if row else None
+    return None

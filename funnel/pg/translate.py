@@ -75,6 +75,7 @@ def to_postgres(sql: str) -> Translated:
     for group in list(tree.find_all(exp.Group)):
         if group.args.get("all"):
             _group_by_positions(group)
+    tree = _order_by_all(tree)
     # placeholders first: a construct's rewrite may carry its arguments over as text
     text = _rewrite(tree.transform(placeholder)).sql(dialect="postgres").replace("%", "%%")
     # psycopg's positional %s, in the order the placeholders appear in the text
@@ -241,3 +242,54 @@ def primary_keys() -> dict[str, tuple[str, ...]]:
         elif inline:
             keys[m.group(1).lower()] = (inline.group(1).lower(),)
     return keys
+
+
+def _order_by_all(tree: exp.Expr) -> exp.Expr:
+    """ORDER BY ALL (DuckDB: by every column of the select list, left to right): the list's
+    positions; a list with ``*`` orders by the whole row instead (PostgreSQL compares rows
+    column by column, NULLs last)."""
+    for order in list(tree.find_all(exp.Order)):
+        items = order.expressions
+        if len(items) != 1 or not isinstance(items[0].this, exp.Var) or items[0].name.upper() != "ALL":
+            continue
+        select, desc = order.parent, bool(items[0].args.get("desc"))
+        if not isinstance(select, exp.Select):
+            continue
+        if any(isinstance(e, exp.Star) or e.find(exp.Star) for e in select.expressions):
+            order.pop()
+            inner = select.copy()
+            outer = sqlglot.parse_one(
+                f"SELECT * FROM (SELECT 1) AS _all ORDER BY _all{' DESC' if desc else ''}", read="postgres"
+            )
+            holder = outer.find(exp.Subquery)
+            assert holder is not None  # the template above has one
+            holder.set("this", inner)
+            if select is tree:
+                tree = outer
+            else:
+                select.replace(outer)
+            continue
+        order.set(
+            "expressions",
+            [exp.Ordered(this=exp.Literal.number(i + 1), desc=desc) for i in range(len(select.expressions))],
+        )
+    return tree
+
+
+@construct
+def _json_path(node: exp.Expr) -> exp.Expr | None:
+    if isinstance(node, exp.JSONExtractScalar) and not isinstance(node.expression, exp.JSONPath):
+        return _json_path_made(node)
+    return None
+
+
+def _json_path_made(node: exp.JSONExtractScalar) -> exp.Expr:
+    """json_extract_string(doc, <a path built in SQL, '$.a.' || field>): PostgreSQL's operators
+    take the keys, not a path text, so the dotted path is split into them (a key holding a dot
+    cannot be named this way, in either engine's simple paths)."""
+    doc = node.this.sql(dialect="postgres")
+    path = node.expression.sql(dialect="postgres")
+    return sqlglot.parse_one(
+        f"json_extract_path_text(CAST({doc} AS JSON), VARIADIC string_to_array(substr({path}, 3), '.'))",
+        read="postgres",
+    )

@@ -76,6 +76,14 @@ TEXTS = {
         "A consistent copy of the whole database into data/backups/ (safe while the app runs).",
     ),
     "admin.backup_done": ("Копия сохранена: {file}", "Backup saved: {file}"),
+    "admin.backup_server": (
+        "База на сервере PostgreSQL: её целиком сохраняет pg_dump (или снимки у облачного провайдера). "
+        "Переносимая копия пространства — его экспорт (кнопка «Экспорт» в администрировании "
+        "или `python -m funnel workspace export`).",
+        "The database is on a PostgreSQL server: back it up whole with pg_dump (or your provider's "
+        "snapshots). A workspace's portable backup is its export (the Admin page's Export, or "
+        "`python -m funnel workspace export`).",
+    ),
     "admin.export": ("Экспорт пространства", "Export a workspace"),
     "admin.export_help": (
         "Архив ZIP: таблицы в Parquet, настройки, воронка, синонимы этапов и сценарии в JSON.",

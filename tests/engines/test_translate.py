@@ -77,3 +77,24 @@ def test_insert_or_replace_on_the_store_replaces_the_row(store, ws):
         cur.execute(sql, [ws, "КП", "Contract negotiation"])
         rows = cur.execute("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws]).fetchall()
     assert rows == [("КП", "Contract negotiation")]
+
+
+def test_order_by_all_is_every_column_of_the_select_list():
+    assert to_postgres("SELECT a, b FROM t ORDER BY ALL").sql == "SELECT a, b FROM t ORDER BY 1 ASC, 2 ASC"
+    assert to_postgres("SELECT a, b FROM t ORDER BY ALL DESC").sql.endswith(
+        "ORDER BY 1 DESC NULLS LAST, 2 DESC NULLS LAST"
+    )
+    # with a star the columns are not known here: the whole row is the key
+    assert to_postgres("SELECT * FROM t ORDER BY ALL").sql == "SELECT * FROM (SELECT * FROM t) AS _all ORDER BY _all"
+
+
+def test_a_json_path_built_in_sql_is_split_into_its_keys():
+    sql = to_postgres("SELECT json_extract_string(details, '$.stage_dates.' || f.field) FROM u, f").sql
+    assert sql == (
+        "SELECT JSON_EXTRACT_PATH_TEXT(CAST(details AS JSON), VARIADIC STRING_TO_ARRAY("
+        "SUBSTRING('$.stage_dates.' || f.field FROM 3), '.')) FROM u, f"
+    )
+    # a literal path is SQLGlot's own translation
+    assert to_postgres("SELECT json_extract_string(d, '$.crm') FROM u").sql == (
+        "SELECT JSON_EXTRACT_PATH_TEXT(d, 'crm') FROM u"
+    )
