@@ -75,7 +75,7 @@ class PgCursor:
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
         t = to_postgres(sql)
         values = t.bind(params)
-        self._cur.execute(t.sql, values if t.slots else None)
+        self._cur.execute(t.sql, values)  # always a tuple: psycopg then undoes the %% the translation wrote
         self._kinds = None
         return self
 

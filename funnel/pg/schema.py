@@ -18,8 +18,7 @@ def migrate(cur, compat: str) -> None:
     waits for every open read of the view, so a process starting while an app server holds a
     page's snapshot (the CLI's nightly load) would hang until that read ends."""
     wanted = [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]
-    made = [to_postgres(s).sql for s in wanted if not _macro(s)]  # a new translation re-creates too
-    digest = hashlib.sha256("\n;\n".join([compat, *made]).encode()).hexdigest()
+    digest = schema_digest(compat)
     if _current(cur) == digest:
         return
     cur.execute_native("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
@@ -32,6 +31,20 @@ def migrate(cur, compat: str) -> None:
     cur.execute_native("CREATE TABLE IF NOT EXISTS funnel_schema (digest TEXT NOT NULL)")
     cur.execute_native("DELETE FROM funnel_schema")
     cur.execute_native("INSERT INTO funnel_schema (digest) VALUES (%s)", (digest,))
+
+
+def schema_digest(compat: str) -> str:
+    """What the database holds when it is up to date: the digest of compat.sql and of every
+    translated schema statement (a new translation re-creates too)."""
+    wanted = [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]
+    made = [to_postgres(s).sql for s in wanted if not _macro(s)]
+    return hashlib.sha256("\n;\n".join([compat, *made]).encode()).hexdigest()
+
+
+def up_to_date(cur, compat: str) -> bool:
+    """Whether the database already has this schema: asked on a plain cursor before any lock,
+    so that opening a store (a CLI report, a replica taking over) never waits for an upload."""
+    return _current(cur) == schema_digest(compat)
 
 
 def _macro(stmt: str) -> bool:

@@ -17,14 +17,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from importlib import resources
+from pathlib import Path
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
 from funnel.errors import FunnelError
 from funnel.pg.cursor import PgCursor
-from funnel.pg.schema import migrate
+from funnel.pg.schema import migrate, up_to_date
 
 log = logging.getLogger("funnel.pg")
 POOL_ENV_VAR = "FUNNEL_DB_POOL"  # most connections one app server opens (default 20)
@@ -46,21 +48,22 @@ class PgStore:
         self.url = url
         size = int(os.environ.get(POOL_ENV_VAR) or 20)
         try:
-            self._pool = ConnectionPool(
-                url,
-                min_size=1,
-                max_size=size,
-                open=True,
-                timeout=60,
-                kwargs={"autocommit": True},
-                configure=_session_settings,
-            )
+            self._pool = _pool(url, size)
             self._pool.wait(timeout=15)
+            # Writes draw from a pool of their own: a page run holds its snapshot's connection
+            # while it uploads, so with every read connection held by such runs a write would
+            # wait for a connection none of them can give back. Writes are serialised by the
+            # advisory lock anyway; a few connections serve them.
+            self._write_pool = _pool(url, WRITE_POOL_SIZE)
         except (psycopg.Error, Exception) as exc:  # PoolTimeout, OperationalError: the server is not there
-            raise FunnelError(f"Cannot reach the PostgreSQL server at {_safe(url)}: {exc}") from None
+            raise FunnelError(f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(str(exc))}") from None
         self._local = threading.local()
-        with self.transaction() as cur:
-            migrate(cur, compat_sql())
+        with self.cursor() as cur:
+            ready = up_to_date(cur, compat_sql())
+            _warn_on_collation(cur)
+        if not ready:
+            with self.transaction() as cur:
+                migrate(cur, compat_sql())
 
     @contextmanager
     def cursor(self) -> Iterator[PgCursor]:
@@ -80,6 +83,9 @@ class PgStore:
         with self._pool.connection() as conn:
             cur = PgCursor(conn)
             cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            # PostgreSQL takes the snapshot at the first statement, not at BEGIN: take it now, so
+            # the block sees the state when it starts (DuckDB's), whatever it does first.
+            cur.execute_native("SELECT 1")
             try:
                 try:
                     yield cur
@@ -95,7 +101,7 @@ class PgStore:
         """A serialised write across every process on this database: all or nothing."""
         if getattr(self._local, "in_transaction", False):
             raise RuntimeError("Store.transaction() is not re-entrant: pass the open cursor instead")
-        with self._pool.connection() as conn:
+        with self._write_pool.connection() as conn:
             cur = PgCursor(conn)
             self._local.in_transaction = True
             try:
@@ -116,6 +122,7 @@ class PgStore:
 
     def close(self) -> None:
         self._pool.close()
+        self._write_pool.close()
 
 
 # Per connection, for the metric queries (one statement of many CTEs over a whole workspace):
@@ -129,10 +136,31 @@ TUNE_ENV_VAR = "FUNNEL_PG_SESSION_SETTINGS"  # "off": keep the server's own
 
 
 def _session_settings(conn: psycopg.Connection) -> None:
+    # The app's time zone, as DuckDB's: a timestamp the database stamps (an upload's loaded_at)
+    # reads as the app machine's local time, as a date the user picks and the times the app
+    # writes from Python do; the server's own zone (often UTC) would move them across midnight.
+    conn.execute("SELECT set_config('timezone', %s, false)", (local_zone(),))
     if os.environ.get(TUNE_ENV_VAR, "").lower() == "off":
         return
     for name, value in SESSION_SETTINGS.items():
         conn.execute("SELECT set_config(%s, %s, false)", (name, value))
+
+
+def local_zone() -> str:
+    """This machine's time zone as PostgreSQL names it: $TZ, Debian's /etc/timezone, the zone
+    /etc/localtime links to, else the current UTC offset (POSIX sign: east of UTC is negative)."""
+    if os.environ.get("TZ"):
+        return os.environ["TZ"].lstrip(":")
+    try:
+        return Path("/etc/timezone").read_text(encoding="utf-8").strip() or "UTC"
+    except OSError:
+        pass
+    link = os.path.realpath("/etc/localtime")
+    if "zoneinfo/" in link:
+        return link.split("zoneinfo/", 1)[1]
+    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    minutes = -int(offset.total_seconds() // 60)
+    return f"<LOCAL>{minutes // 60:+03d}:{minutes % 60:02d}"
 
 
 def _take_write_lock(cur: PgCursor, waiting: Callable[[], None] | None) -> None:
@@ -154,6 +182,40 @@ def _rollback(cur: PgCursor) -> None:
         pass
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+def _safe(text: str) -> str:
+    """A URL (or a message quoting one) without its password, for messages: in the user part
+    (``user:pw@``) or as a parameter (``?password=…``, ``password=…`` in a conninfo string)."""
+    text = re.sub(r"(://[^:/@\s]+):[^@\s]*@", r"\1:***@", text)
+    return re.sub(r"(password=)[^&\s]*", r"\1***", text, flags=re.IGNORECASE)
+
+
+WRITE_POOL_SIZE = 4
+# A replica's machine that dies mid-write leaves its connection, and the write lock with it, on
+# the server until the kernel gives up on the socket (about two hours): TCP keepalives find it
+# dead in about a minute.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+
+
+def _pool(url: str, size: int) -> ConnectionPool:
+    return ConnectionPool(
+        url,
+        min_size=1,
+        max_size=size,
+        open=True,
+        timeout=60,
+        kwargs={"autocommit": True, **KEEPALIVES},
+        configure=_session_settings,
+    )
+
+
+def _warn_on_collation(cur: PgCursor) -> None:
+    """DuckDB orders text by its bytes; a database whose collation is a language's (en_US …)
+    orders names differently (lists of channels, owners, stages). Said in the log: create the
+    database with LOCALE 'C.UTF-8' TEMPLATE template0 (docs/deployment.md)."""
+    row = cur.execute_native("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()
+    if row and row[0] not in ("C", "POSIX", "C.UTF-8", "C.utf8"):
+        log.warning(
+            "database collation is %s: names sort differently than with DuckDB; create the database "
+            "with LOCALE 'C.UTF-8' TEMPLATE template0 for the same order",
+            row[0],
+        )

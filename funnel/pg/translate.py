@@ -18,6 +18,7 @@ Translations are cached by the statement's text: the product's statements are a 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -119,11 +120,14 @@ def _arg_max_min(node: exp.Expr) -> exp.Expr | None:
     return None
 
 
+_ALIASES = itertools.count(1)  # unique names for the subqueries that get one
+
+
 @construct
 def _subquery_alias(node: exp.Expr) -> exp.Expr | None:
     """A subquery in FROM or JOIN without an alias: PostgreSQL 15 requires one."""
     if isinstance(node, exp.Subquery) and not node.alias and isinstance(node.parent, (exp.From, exp.Join)):
-        return node.as_(f"_q{id(node) % 100000}")
+        return node.as_(f"_q{next(_ALIASES)}")
     return None
 
 

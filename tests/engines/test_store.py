@@ -34,3 +34,88 @@ def test_postgres_sessions_get_the_metric_queries_settings_unless_turned_off(mon
                 assert cur.execute_native("SHOW work_mem").fetchone()[0] == expected
         finally:
             store.close()
+
+
+def test_percent_signs_survive_a_statement_without_parameters(store):
+    with store.cursor() as cur:
+        assert cur.execute("SELECT 'a%b', 7 % 2").fetchone() == ("a%b", 1)
+        assert cur.execute("SELECT 'a%b' LIKE ?", ["a%"]).fetchone() == (True,)
+
+
+def test_server_sessions_use_the_app_machines_time_zone(monkeypatch):
+    """DuckDB stamps current_timestamp in the app machine's zone; so must the server (an
+    upload's loaded_at is compared with dates the user picks)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from funnel.pg.store import PgStore
+    from tests.pgserver import fresh_database
+
+    monkeypatch.setenv("TZ", "Europe/Moscow")
+    store = PgStore(fresh_database())
+    try:
+        with store.cursor() as cur:
+            stamped = cur.execute("SELECT CAST(current_timestamp AS TIMESTAMP)").fetchone()[0]
+    finally:
+        store.close()
+    moscow = datetime.now(ZoneInfo("Europe/Moscow")).replace(tzinfo=None)
+    assert abs((moscow - stamped).total_seconds()) < 120  # UTC would be 3 hours off
+
+
+def test_opening_a_server_store_does_not_wait_for_a_running_write():
+    """A CLI report or a replica taking over opens the store while an upload holds the write
+    lock: the schema is checked without the lock, so the open does not wait for the upload."""
+    import threading
+
+    from funnel.pg.store import PgStore
+    from tests.pgserver import fresh_database
+
+    url = fresh_database()
+    first = PgStore(url)
+    holding, release = threading.Event(), threading.Event()
+
+    def write():
+        with first.transaction():
+            holding.set()
+            release.wait(30)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        opened: list = []
+        opener = threading.Thread(target=lambda: opened.append(PgStore(url)))
+        opener.start()
+        opener.join(20)
+        assert opened and not release.is_set(), "the open waited for the write to end"
+        opened[0].close()
+    finally:
+        release.set()
+        writer.join()
+        first.close()
+
+
+def test_a_write_gets_a_connection_while_every_read_connection_is_held(monkeypatch):
+    """A page run holds its snapshot's connection while it uploads: with the read pool at one
+    connection, the upload's transaction still gets one (writes have a pool of their own)."""
+    from funnel.pg.store import POOL_ENV_VAR, PgStore
+    from funnel.workspace import create_workspace
+    from tests.pgserver import fresh_database
+
+    monkeypatch.setenv(POOL_ENV_VAR, "1")
+    store = PgStore(fresh_database())
+    try:
+        with store.snapshot() as snap:
+            with store.transaction() as cur:
+                create_workspace(cur, "Held")
+            assert snap.execute("SELECT count(*) FROM workspaces WHERE name = 'Held'").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_messages_never_carry_the_servers_password():
+    from funnel.pg.store import _safe
+
+    assert _safe("postgresql://u:secretpw@h/db") == "postgresql://u:***@h/db"
+    assert "secretpw" not in _safe("postgresql://h:1/db?user=u&password=secretpw")
+    assert "secretpw" not in _safe("connection failed: host=h password=secretpw dbname=db")
