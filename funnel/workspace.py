@@ -76,7 +76,8 @@ def create_workspace(
     if get_workspace(cur, wid) or (wid == DEMO_ID and not is_demo):
         raise ValidationError(f"name: a workspace «{name}» already exists.")
     cur.execute(
-        "INSERT INTO workspaces (id, name, currency, is_demo) VALUES (?, ?, ?, ?)",
+        "INSERT INTO workspaces (id, name, currency, is_demo, data_version) "
+        "VALUES (?, ?, ?, ?, nextval('version_seq'))",
         [wid, name, currency, is_demo],
     )
     write_stages(cur, wid, DEFAULT_LADDER)
@@ -108,7 +109,12 @@ def data_version(cur, workspace_id: str) -> int:
 
 
 def bump_version(cur, workspace_id: str) -> None:
-    cur.execute("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspace_id])
+    """A new data version for the workspace: above its last one and never used before by any
+    workspace (version_seq), so a recreated workspace's keys never meet a deleted one's."""
+    cur.execute(
+        "UPDATE workspaces SET data_version = greatest(data_version + 1, nextval('version_seq')) WHERE id = ?",
+        [workspace_id],
+    )
 
 
 # What the Time page keeps per workspace (funnel/sql/schema_time.sql).

@@ -95,3 +95,18 @@ def app(app_db):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The test process's one headless Chromium (Debian's), for every directory that drives one
+    (tests/browser, tests/replicas): a second sync Playwright in the same process fails with "Sync
+    API inside the asyncio loop" while the first is open."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -7,6 +7,9 @@
 -- the metrics build (CPL, average check, conversion, ROMI, a probability-weighted pipeline).
 -- A file made when money was DOUBLE is converted on open (funnel.db.Store._migrate).
 CREATE SEQUENCE IF NOT EXISTS upload_seq START 1;
+-- Data versions come from one sequence: a workspace deleted and created again under the same id
+-- never repeats a version an app server (or another replica) has cached results under.
+CREATE SEQUENCE IF NOT EXISTS version_seq START 1;
 
 CREATE TABLE IF NOT EXISTS workspaces (
     id           VARCHAR PRIMARY KEY,

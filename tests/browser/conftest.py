@@ -43,16 +43,6 @@ def server_factory(tmp_path):
         s.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
-
-
 @pytest.fixture(scope="module")
 def screens_app(tmp_path_factory):
     """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces."""

@@ -119,3 +119,24 @@ def test_messages_never_carry_the_servers_password():
     assert _safe("postgresql://u:secretpw@h/db") == "postgresql://u:***@h/db"
     assert "secretpw" not in _safe("postgresql://h:1/db?user=u&password=secretpw")
     assert "secretpw" not in _safe("connection failed: host=h password=secretpw dbname=db")
+
+
+def test_a_recreated_workspace_never_repeats_a_deleted_ones_data_version(store):
+    """Results are cached by (store, workspace, data version) in every app server: a workspace
+    deleted and created again under the same id must not meet the old one's keys."""
+    from funnel.workspace import bump_version, data_version, delete_workspace
+
+    with store.transaction() as cur:
+        wid = create_workspace(cur, "Acme").id
+        seen = {data_version(cur, wid)}
+        for _ in range(3):
+            bump_version(cur, wid)
+            seen.add(data_version(cur, wid))
+        delete_workspace(cur, wid)
+        assert create_workspace(cur, "Acme").id == wid
+        again = [data_version(cur, wid)]
+        for _ in range(3):
+            bump_version(cur, wid)
+            again.append(data_version(cur, wid))
+    assert not seen & set(again), (seen, again)
+    assert again == sorted(set(again))  # still rising

@@ -19,19 +19,13 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
 
 
 @pytest.fixture(scope="module")
-def page():
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
-        pg = ctx.new_page()
-        pg.set_default_timeout(60_000)
-        yield pg
-        ctx.close()
-        browser.close()
+def page(browser):
+    """A page of its own in the process's one Chromium (tests/conftest.py)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    ctx.close()
 
 
 def sign_in(page) -> None:
