@@ -68,6 +68,7 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=Path("/tmp"))
     ap.add_argument("--keep", action="store_true", help="reuse an existing DuckDB file of the same size")
     ap.add_argument("--url", help="a PostgreSQL database to use (emptied); default: a temporary server")
+    ap.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), help="only these pages")
     args = ap.parse_args()
     for n in args.sizes:
         path = args.dir / f"bench_pages_{n}.duckdb"
@@ -87,7 +88,7 @@ def main() -> None:
             print(
                 f"{'page':<10} {'DuckDB cold ms':>15} {'PG cold ms':>11} {'PG ÷ DuckDB':>12} {'DuckDB warm':>12} {'PG warm':>8}"
             )
-            for page, calls in PAGES.items():
+            for page, calls in ((p, PAGES[p]) for p in args.pages):
                 d_cold, d_warm = run_page(duck, calls)
                 p_cold, p_warm = run_page(pg, calls)
                 print(
