@@ -110,3 +110,10 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture(autouse=True)
+def _short_connect_timeout(monkeypatch):
+    """A PostgreSQL server that is not there is said after 1 s in tests (5 s in the product):
+    the tests of that message need not wait."""
+    monkeypatch.setenv("FUNNEL_DB_CONNECT_TIMEOUT", "1")

@@ -29,6 +29,10 @@ from funnel.pg.cursor import PgCursor
 from funnel.pg.schema import migrate, up_to_date
 
 log = logging.getLogger("funnel.pg")
+# How long opening a store waits for the server (a page run while the server is down waits this
+# long before it says so): a server on the same network answers in well under a second.
+CONNECT_SECONDS = 5.0
+CONNECT_ENV_VAR = "FUNNEL_DB_CONNECT_TIMEOUT"
 POOL_ENV_VAR = "FUNNEL_DB_POOL"  # most connections one app server opens (default 20)
 WRITE_LOCK = 0x46756E6E  # the advisory lock every write takes ("Funn")
 WAIT_NOTICE = 0.5
@@ -49,7 +53,7 @@ class PgStore:
         size = int(os.environ.get(POOL_ENV_VAR) or 20)
         try:
             self._pool = _pool(url, size)
-            self._pool.wait(timeout=15)
+            self._pool.wait(timeout=float(os.environ.get(CONNECT_ENV_VAR) or CONNECT_SECONDS))
             # Writes draw from a pool of their own: a page run holds its snapshot's connection
             # while it uploads, so with every read connection held by such runs a write would
             # wait for a connection none of them can give back. Writes are serialised by the
