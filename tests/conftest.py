@@ -31,15 +31,20 @@ def needs_shared(path: Path = DATASETS):
 TEST_ENGINE = os.environ.get("FUNNEL_TEST_ENGINE", "duckdb")  # postgres: the store fixture on a server
 
 
-@pytest.fixture
-def store(tmp_path) -> Store:
-    if TEST_ENGINE == "postgres":
+def open_store_on(engine: str, tmp_path: Path):
+    """A fresh store on ``engine``: a DuckDB file in ``tmp_path``, or a new database on this test
+    process's PostgreSQL server (tests/pgserver.py)."""
+    if engine == "postgres":
         from funnel.pg.store import PgStore
         from tests.pgserver import fresh_database
 
-        s = PgStore(fresh_database())
-    else:
-        s = Store(tmp_path / "test.duckdb")
+        return PgStore(fresh_database())
+    return Store(tmp_path / "test.duckdb")
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    s = open_store_on(TEST_ENGINE, tmp_path)
     yield s
     s.close()
 

@@ -6,17 +6,12 @@ from __future__ import annotations
 import pytest
 
 from funnel.db import Store
+from tests.conftest import open_store_on
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
 def store(request, tmp_path):
-    if request.param == "postgres":
-        from funnel.pg.store import PgStore
-        from tests.pgserver import fresh_database
-
-        s = PgStore(fresh_database())
-    else:
-        s = Store(tmp_path / "test.duckdb")
+    s = open_store_on(request.param, tmp_path)
     yield s
     s.close()
 

@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from funnel.db import Store
 from funnel.throttle import Throttle
+from tests.conftest import open_store_on
 
 
 class Clock:
@@ -19,13 +19,7 @@ class Clock:
 
 @pytest.fixture(params=["duckdb", "postgres"])
 def store(request, tmp_path):
-    if request.param == "postgres":
-        from funnel.pg.store import PgStore
-        from tests.pgserver import fresh_database
-
-        s = PgStore(fresh_database())
-    else:
-        s = Store(tmp_path / "test.duckdb")
+    s = open_store_on(request.param, tmp_path)
     yield s
     s.close()
 
