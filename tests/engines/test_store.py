@@ -96,8 +96,9 @@ def test_opening_a_server_store_does_not_wait_for_a_running_write():
 
 
 def test_a_write_gets_a_connection_while_every_read_connection_is_held(monkeypatch):
-    """A page run holds its snapshot's connection while it uploads: with the read pool at one
-    connection, the upload's transaction still gets one (writes have a pool of their own)."""
+    """A page run holds its snapshot's connection while it uploads and reads fresh: with the
+    snapshots' pool at one connection, the upload's transaction and the fresh read still get one
+    (each has a pool of its own)."""
     from funnel.pg.store import POOL_ENV_VAR, PgStore
     from funnel.workspace import create_workspace
     from tests.pgserver import fresh_database
@@ -108,6 +109,8 @@ def test_a_write_gets_a_connection_while_every_read_connection_is_held(monkeypat
         with store.snapshot() as snap:
             with store.transaction() as cur:
                 create_workspace(cur, "Held")
+            with store.cursor() as fresh:  # a "fresh" read beside the snapshot (the Data page's)
+                assert fresh.execute("SELECT count(*) FROM workspaces WHERE name = 'Held'").fetchone()[0] == 1
             assert snap.execute("SELECT count(*) FROM workspaces WHERE name = 'Held'").fetchone()[0] == 0
     finally:
         store.close()
