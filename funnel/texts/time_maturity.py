@@ -33,7 +33,7 @@ TEXTS = {
     "tm.maturity.inside": ("Лидов внутри окна", "Leads inside the window"),
     "tm.maturity.set_days": ("Окно, дней", "Window, days"),
     "tm.maturity.save": ("Сохранить окно", "Save the window"),
-    "tm.maturity.use_data": ("Брать из данных", "Use the data's"),
+    "tm.maturity.use_data": ("Брать из данных", "From the data"),
     "tm.maturity.saved": ("Окно конверсии: {days} дн.", "Conversion window: {days} {days|day|days}."),
     "tm.maturity.reset_done": (
         "Окно конверсии снова берётся из данных.",
