@@ -96,12 +96,8 @@ class PgStore:
             # the block sees the state when it starts (DuckDB's), whatever it does first.
             cur.execute_native("SELECT 1")
             try:
-                try:
+                with _all_or_nothing(cur):
                     yield cur
-                except BaseException:
-                    _rollback(cur)
-                    raise
-                cur.execute_native("COMMIT")
             finally:
                 cur.close()
 
@@ -116,12 +112,8 @@ class PgStore:
             try:
                 cur.execute_native("BEGIN")
                 _take_write_lock(cur, waiting)
-                try:
+                with _all_or_nothing(cur):
                     yield cur
-                except BaseException:
-                    _rollback(cur)
-                    raise
-                cur.execute_native("COMMIT")
             finally:
                 self._local.in_transaction = False
                 cur.close()
@@ -183,6 +175,18 @@ def _take_write_lock(cur: PgCursor, waiting: Callable[[], None] | None) -> None:
     if waiting is not None:
         waiting()
     cur.execute_native("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
+
+@contextmanager
+def _all_or_nothing(cur: PgCursor) -> Iterator[None]:
+    """The open transaction's end: COMMIT when the block ends, ROLLBACK when it raises (the
+    block's error is what propagates). DuckDB's Store has the same step (funnel.db)."""
+    try:
+        yield
+    except BaseException:
+        _rollback(cur)
+        raise
+    cur.execute_native("COMMIT")
 
 
 def _rollback(cur: PgCursor) -> None:
