@@ -3,10 +3,23 @@ of a load."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import pandas as pd
 from psycopg import Cursor, sql
 
 _TYPES = {"b": "BOOLEAN", "i": "BIGINT", "u": "BIGINT", "f": "DOUBLE PRECISION", "M": "TIMESTAMP"}
+# An object column's type by its first value; in order, since a datetime is a date and a bool an int.
+_BY_VALUE = (
+    (dt.datetime, "TIMESTAMP"),
+    (dt.date, "DATE"),
+    (Decimal, "NUMERIC"),
+    (bool, "BOOLEAN"),
+    (int, "BIGINT"),
+    (float, "DOUBLE PRECISION"),
+    ((list, tuple), "VARCHAR[]"),
+)
 
 
 def pg_type(series: pd.Series) -> str:
@@ -19,24 +32,7 @@ def pg_type(series: pd.Series) -> str:
     if sample.empty:
         return "VARCHAR"
     first = sample.iloc[0]
-    import datetime as dt  # noqa: PLC0415
-    from decimal import Decimal  # noqa: PLC0415
-
-    if isinstance(first, dt.datetime):
-        return "TIMESTAMP"
-    if isinstance(first, dt.date):
-        return "DATE"
-    if isinstance(first, Decimal):
-        return "NUMERIC"
-    if isinstance(first, bool):
-        return "BOOLEAN"
-    if isinstance(first, int):
-        return "BIGINT"
-    if isinstance(first, float):
-        return "DOUBLE PRECISION"
-    if isinstance(first, (list, tuple)):
-        return "VARCHAR[]"
-    return "VARCHAR"
+    return next((name for kind, name in _BY_VALUE if isinstance(first, kind)), "VARCHAR")
 
 
 def create_temp_from_frame(cur: Cursor, name: str, frame: pd.DataFrame) -> None:
