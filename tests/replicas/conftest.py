@@ -79,14 +79,17 @@ def cluster(tmp_path_factory):
 
 def replica_for(cluster: Cluster, browser: str) -> int | None:
     """The replica nginx sends a request with this funnel_browser cookie to, from its access
-    log (nginx writes the line once the response is out: wait for it)."""
-    before = len(cluster.served())
-    requests.get(f"{cluster.url}/_stcore/health", cookies={"funnel_browser": browser}, timeout=5)
+    log. The request carries a probe of its own and the answer is read from that request's line:
+    a line nginx writes late (a request a slow start gave up on) cannot be taken for it."""
+    probe = secrets.token_hex(8)
+    requests.get(
+        f"{cluster.url}/_stcore/health", params={"probe": probe}, cookies={"funnel_browser": browser}, timeout=5
+    )
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        served = cluster.served()
-        if len(served) > before:
-            return served[before][1]
+        mine = [replica for request, replica in cluster.served() if f"probe={probe}" in request]
+        if mine:
+            return mine[0]
         time.sleep(0.02)
     raise AssertionError("nginx logged no line for the request")
 
