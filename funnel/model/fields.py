@@ -30,6 +30,11 @@ def _number(field: str, value) -> float:
     return x
 
 
+def finite(field: str, value) -> float:
+    """Any finite number (a profit target may be below 0)."""
+    return _number(field, value)
+
+
 def non_negative(field: str, value) -> float:
     """A count or an amount: 0 or more."""
     x = _number(field, value)

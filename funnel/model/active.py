@@ -1,0 +1,389 @@
+"""The active-sales plan (DOMAIN.md §7, issue #20): outbound B2B sales as a chain of steps run by
+functions, each step with its conversion and each function with its productivity.
+
+    base → verified → mailed → called → meeting → proposal → contract → paid
+
+Functions and the work each does (per month):
+
+- **marketing** prepares the mailings: marketers needed = mailed ÷ mailings_per_marketer_month;
+- **calls** (the call centre) verifies the base AND makes the follow-up calls, so a caller's day
+  is shared: caller-days = base ÷ verifications_per_caller_day + mailed ÷ calls_per_caller_day
+  (one follow-up call per mailed contact), callers needed = caller-days ÷ working_days;
+- **sales** (the managers) hold the meetings: managers needed = meetings ÷
+  (meetings_per_manager_day × working_days);
+- **management** is a fixed number of people: a cost only, never the bottleneck (its load is 1
+  with people, 0 without).
+
+Money (a month, steady state): turnover = paid × avg_check; gross_profit = turnover × margin;
+costs = Σ people × their monthly cost + base × contact_cost; profit = gross_profit − costs.
+The month-by-month view and the payback month: funnel.model.active_money.
+
+**Forward** (``target_kind`` None), from the base and the staff: each function's load = the
+people the whole base needs ÷ the people it has. The **bottleneck** is the function with the
+highest load when that load is above 1 (it binds); it scales the whole chain down by 1 ÷ load
+(every need is proportional to the base, so the bottleneck ends at exactly 100 % and the others
+below theirs). Nothing above 1: no bottleneck (None), the base is the limit. ``volumes`` are the
+flow actually worked (``volumes["base"]`` is the base worked, ≤ the plan's base), and only the
+contacts worked are bought. A function with work but nobody has load ``math.inf`` and stops the
+chain.
+
+**Reverse** (``target_kind`` one of TARGETS), from a target a month: contracts (the contract
+step), turnover (paid × avg_check) or profit. The volumes come back through the conversions
+(contract = target; proposal = contract ÷ contract_rate; …; base = verified ÷ verify_rate);
+people per function = ⌈exact⌉ (whole people) with load = exact ÷ whole (2.1 callers → 3 at
+70 %); cost = people × cost. The **bottleneck** in reverse is the function with the highest load
+(the least slack: the first to need another person as the target grows); ties go to the earlier
+function in FUNCTIONS; None when no function has work. A profit target is met by the smallest
+base whose profit, with whole people, reaches it (``_profit_base``). A target the chain cannot
+reach (a conversion of 0 on its way, no check for a turnover, a profit the margin never
+covers) gives ``reachable=False`` with no volumes, no functions and zero figures: nothing is
+invented.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields, replace
+
+from funnel.model import active_money
+from funnel.model.fields import finite, non_negative, positive, refuse, share
+
+STEPS = ("base", "verified", "mailed", "called", "meeting", "proposal", "contract", "paid")
+FUNCTIONS = ("marketing", "calls", "sales", "management")
+TARGETS = ("contracts", "turnover", "profit")
+RATES = ("verify_rate", "mail_rate", "call_rate", "meeting_rate", "proposal_rate", "contract_rate", "payment_rate")
+STAFF = {"marketing": "marketers", "calls": "callers", "sales": "managers", "management": "management"}
+COST = {
+    "marketing": "marketer_cost",
+    "calls": "caller_cost",
+    "sales": "manager_cost",
+    "management": "management_cost",
+}
+PRODUCTIVITY = (
+    "verifications_per_caller_day",
+    "calls_per_caller_day",
+    "meetings_per_manager_day",
+    "mailings_per_marketer_month",
+)
+MONEY = ("marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost", "avg_check", "startup_cost")
+MAX_HORIZON = 120
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class ActivePlan:
+    """Every input; per month unless said; shares 0..1; money in the workspace currency."""
+
+    base: float  # prospect contacts taken into work a month
+    verify_rate: float  # base → verified contacts
+    mail_rate: float  # verified → mailed (letter delivered)
+    call_rate: float  # mailed → follow-up call held (a conversation)
+    meeting_rate: float  # call → meeting
+    proposal_rate: float  # meeting → proposal
+    contract_rate: float  # proposal → contract
+    payment_rate: float  # contract → paid
+    verifications_per_caller_day: float
+    calls_per_caller_day: float
+    meetings_per_manager_day: float
+    mailings_per_marketer_month: float
+    working_days: float = 21
+    marketers: float = 1  # staff (forward); management is fixed in both directions
+    callers: float = 1
+    managers: float = 1
+    management: float = 1
+    marketer_cost: float = 0  # per person a month
+    caller_cost: float = 0
+    manager_cost: float = 0
+    management_cost: float = 0
+    contact_cost: float = 0  # money per base contact bought
+    avg_check: float = 0
+    margin: float = 1.0
+    cycle_days: float = 0  # first contact → payment
+    startup_cost: float = 0  # hiring, base purchase, in month 1
+    horizon: int = 12  # months of the money view
+    target_kind: str | None = None  # None: forward; else one of TARGETS (reverse)
+    target_value: float | None = None
+
+    def __post_init__(self):
+        non_negative("base", self.base)
+        for name in RATES:
+            share(name, getattr(self, name))
+        for name in PRODUCTIVITY:
+            positive(name, getattr(self, name))
+        positive("working_days", self.working_days)
+        if self.working_days > 31:
+            raise refuse("working_days", "must be at most 31 a month", self.working_days)
+        for name in STAFF.values():
+            x = non_negative(name, getattr(self, name))
+            if abs(x - round(x)) > _EPS:
+                raise refuse(name, "must be a whole number of people", getattr(self, name))
+        for name in MONEY:
+            non_negative(name, getattr(self, name))
+        share("margin", self.margin)
+        non_negative("cycle_days", self.cycle_days)
+        h = non_negative("horizon", self.horizon)
+        if h != int(h) or not 1 <= h <= MAX_HORIZON:
+            raise refuse("horizon", f"must be a whole number of months, 1 to {MAX_HORIZON}", self.horizon)
+        object.__setattr__(self, "horizon", int(h))  # a link or a JSON gives 12.0
+        if self.target_kind is not None and self.target_kind not in TARGETS:
+            raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
+        if self.target_kind is not None:
+            if self.target_value is None:
+                raise refuse("target_value", "is needed with a target", None)
+            if self.target_kind == "profit":  # a profit target may be a loss to stay within
+                finite("target_value", self.target_value)
+            else:
+                non_negative("target_value", self.target_value)
+
+    @property
+    def reverse(self) -> bool:
+        return self.target_kind is not None
+
+    def inputs(self) -> dict:
+        """Every input as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+    @classmethod
+    def from_inputs(cls, data: dict) -> ActivePlan:
+        """Build from a dict (a scenario, a link, the command line). Unknown keys and missing
+        required ones are refused by name (ValidationError with ``err.field``)."""
+        names = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(names))
+        if unknown:
+            raise refuse(unknown[0], "is not an active-sales input", data[unknown[0]])
+        for name, f in names.items():
+            if f.default is f.default_factory and data.get(name) is None:  # no default: required
+                raise refuse(name, "is required", None)
+        return cls(**data)
+
+    def with_(self, **changes) -> ActivePlan:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class FunctionLoad:
+    """One function: ``people`` it has (forward: the staff) or needs (reverse: whole people);
+    ``exact`` the people its work needs (fractional); ``load`` = exact ÷ people (reverse, 0..1)
+    or the whole base's need ÷ the staff (forward, may pass 1; ``math.inf`` with work and
+    nobody); ``cost`` = people × monthly cost."""
+
+    function: str
+    people: int
+    exact: float
+    load: float
+    cost: float
+
+
+@dataclass(frozen=True)
+class ActiveResult:
+    plan: ActivePlan
+    reverse: bool
+    volumes: dict[str, float]  # per STEP, a month
+    functions: tuple[FunctionLoad, ...]  # in FUNCTIONS order
+    bottleneck: str | None  # a FUNCTIONS name
+    contracts: float
+    paid: float
+    turnover: float
+    gross_profit: float
+    costs: float
+    profit: float
+    months: tuple[dict, ...]  # {"month", "costs", "revenue", "gross_profit", "result", "cumulative"}
+    payback_month: int | None  # first month cumulative ≥ 0, None within horizon
+    reachable: bool = True
+
+
+# ---- the chain ------------------------------------------------------------------------------------
+
+
+def volumes(plan: ActivePlan, base: float) -> dict[str, float]:
+    """Each step's volume a month from ``base`` contacts, through the conversions."""
+    out = {"base": base}
+    x = base
+    for step, rate in zip(STEPS[1:], RATES, strict=True):
+        x = x * getattr(plan, rate)
+        out[step] = x
+    return out
+
+
+def needs(plan: ActivePlan, vol: dict[str, float]) -> dict[str, float]:
+    """People each function's work needs at these volumes (fractional; management: its staff)."""
+    d = plan.working_days
+    return {
+        "marketing": vol["mailed"] / plan.mailings_per_marketer_month,
+        "calls": (vol["base"] / plan.verifications_per_caller_day + vol["mailed"] / plan.calls_per_caller_day) / d,
+        "sales": vol["meeting"] / (plan.meetings_per_manager_day * d),
+        "management": float(plan.management),
+    }
+
+
+def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, ...]) -> dict[str, float]:
+    paid = vol["paid"]
+    turnover = paid * plan.avg_check
+    gross = turnover * plan.margin
+    costs = sum(f.cost for f in loads) + vol["base"] * plan.contact_cost
+    return {
+        "contracts": vol["contract"],
+        "paid": paid,
+        "turnover": turnover,
+        "gross_profit": gross,
+        "costs": costs,
+        "profit": gross - costs,
+    }
+
+
+def _result(plan: ActivePlan, vol, loads, bottleneck) -> ActiveResult:
+    m = _money(plan, vol, loads)
+    view = active_money.month_view(
+        m["costs"], m["turnover"], plan.margin, plan.cycle_days, plan.startup_cost, plan.horizon
+    )
+    return ActiveResult(
+        plan=plan,
+        reverse=plan.reverse,
+        volumes=vol,
+        functions=loads,
+        bottleneck=bottleneck,
+        contracts=m["contracts"],
+        paid=m["paid"],
+        turnover=m["turnover"],
+        gross_profit=m["gross_profit"],
+        costs=m["costs"],
+        profit=m["profit"],
+        months=view,
+        payback_month=active_money.payback_month(view),
+    )
+
+
+# ---- forward ---------------------------------------------------------------------------------------
+
+
+def forward(plan: ActivePlan) -> ActiveResult:
+    """From the base and the staff (the rules are in the module's docstring)."""
+    need = needs(plan, volumes(plan, plan.base))
+    load: dict[str, float] = {}
+    for f in FUNCTIONS:
+        staff = float(getattr(plan, STAFF[f]))
+        if f == "management":
+            load[f] = 1.0 if staff > 0 else 0.0
+        elif need[f] <= 0:
+            load[f] = 0.0
+        else:
+            load[f] = need[f] / staff if staff > 0 else math.inf
+    working = [f for f in FUNCTIONS[:3] if load[f] > 1 + _EPS]
+    bottleneck = max(working, key=lambda f: load[f]) if working else None  # max keeps the first of ties
+    scale = 1.0 if bottleneck is None else (0.0 if math.isinf(load[bottleneck]) else 1.0 / load[bottleneck])
+    vol = volumes(plan, plan.base * scale)
+    loads = tuple(
+        FunctionLoad(
+            f,
+            int(round(getattr(plan, STAFF[f]))),
+            need[f],
+            load[f],
+            round(getattr(plan, STAFF[f])) * getattr(plan, COST[f]),
+        )
+        for f in FUNCTIONS
+    )
+    return _result(plan, vol, loads, bottleneck)
+
+
+# ---- reverse ---------------------------------------------------------------------------------------
+
+
+def _whole(plan: ActivePlan, need: dict[str, float]) -> tuple[FunctionLoad, ...]:
+    out = []
+    for f in FUNCTIONS:
+        exact = need[f]
+        people = int(round(exact)) if f == "management" else math.ceil(exact - _EPS)
+        load = (1.0 if people else 0.0) if f == "management" else (exact / people if people else 0.0)
+        out.append(FunctionLoad(f, people, exact, load, people * getattr(plan, COST[f])))
+    return tuple(out)
+
+
+def _unreachable(plan: ActivePlan) -> ActiveResult:
+    return ActiveResult(plan, True, {}, (), None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, (), None, reachable=False)
+
+
+def _per_base(plan: ActivePlan) -> dict[str, float]:
+    """What one base contact brings and needs: the people per function (fractional) and the
+    gross profit less the contact's cost ("unit")."""
+    one = volumes(plan, 1.0)
+    need = needs(plan, one)
+    need["unit"] = one["paid"] * plan.avg_check * plan.margin - plan.contact_cost
+    return need
+
+
+def _profit_base(plan: ActivePlan, target: float) -> float | None:
+    """The smallest base whose profit with whole people reaches ``target``, None if none does.
+
+    profit(b) = u·b − Σ ⌈a_f·b⌉·c_f − management, where u is a contact's gross profit less its
+    cost, a_f the people of function f a contact needs and c_f their monthly cost. Between two
+    breakpoints (a b where some a_f·b is whole) the people are fixed and the profit grows
+    linearly with b (when u > 0), so in each interval (lo, hi] the answer, if any, is
+    b = (target + the interval's costs) ÷ u. The walk starts at b = (target + management) ÷ u
+    (below it even free people could not reach the target). With fractional people the profit
+    would be s·b − management, s = u − Σ a_f·c_f; whole people only cost more (⌈x⌉ ≥ x), so
+    s ≤ 0 means the target is out of reach, and with s > 0 it is surely met by
+    (target + management + Σ c_f) ÷ s (⌈x⌉ < x + 1), where the walk ends."""
+    per = _per_base(plan)
+    u = per["unit"]
+    a = {f: per[f] for f in FUNCTIONS[:3] if per[f] > 0}
+    c = {f: getattr(plan, COST[f]) for f in FUNCTIONS[:3]}
+    fixed = plan.management * plan.management_cost
+    if target + fixed <= _EPS:  # met with no base at all
+        return 0.0
+    slope = u - sum(a[f] * c[f] for f in a)
+    if u <= 0 or slope <= 0:
+        return None
+    lo, surely = (target + fixed) / u, (target + fixed + sum(c.values())) / slope
+    for _ in range(100_000):
+        if not a:
+            return lo
+        whole = {f: math.floor(a[f] * lo + _EPS) + 1 for f in a}  # the people for b in (lo, hi]
+        hi = min(whole[f] / a[f] for f in a)
+        b = (target + fixed + sum(whole[f] * c[f] for f in a)) / u
+        if b <= hi + _EPS:
+            return max(b, lo)
+        if hi >= surely:
+            break
+        lo = hi
+    return surely  # (never reached in practice) a base that surely meets it, if not the least
+
+
+def _back(plan: ActivePlan, contracts: float) -> dict[str, float] | None:
+    """Each step's volume for ``contracts`` a month, worked back through the conversions
+    (proposal = contract ÷ contract_rate, …, base = verified ÷ verify_rate); paid = contract ×
+    payment_rate. None when a conversion on the way is 0 and contracts are wanted."""
+    out = {"contract": contracts, "paid": contracts * plan.payment_rate}
+    x = contracts
+    for step, rate in zip(reversed(STEPS[:6]), reversed(RATES[:6]), strict=True):
+        r = getattr(plan, rate)
+        if x > 0 and r <= 0:
+            return None
+        x = x / r if x > 0 else 0.0
+        out[step] = x
+    return {s: out[s] for s in STEPS}
+
+
+def reverse(plan: ActivePlan) -> ActiveResult:
+    """From the target (the rules are in the module's docstring)."""
+    kind, value = plan.target_kind, float(plan.target_value or 0.0)
+    if kind == "profit":
+        base = _profit_base(plan, value)
+        vol = None if base is None else volumes(plan, base)
+    else:
+        contracts = value
+        if kind == "turnover" and value > 0:
+            if plan.avg_check <= 0 or plan.payment_rate <= 0:
+                return _unreachable(plan)
+            contracts = value / plan.avg_check / plan.payment_rate
+        vol = _back(plan, contracts)  # exact where the conversions divide
+    if vol is None:
+        return _unreachable(plan)
+    loads = _whole(plan, needs(plan, vol))
+    working = [f for f in loads[:3] if f.exact > _EPS]
+    bottleneck = max(working, key=lambda f: f.load).function if working else None  # the first of ties
+    return _result(plan, vol, loads, bottleneck)
+
+
+def evaluate(plan: ActivePlan) -> ActiveResult:
+    """Forward when ``target_kind`` is None, else reverse."""
+    return reverse(plan) if plan.reverse else forward(plan)

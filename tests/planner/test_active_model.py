@@ -1,0 +1,217 @@
+"""The active-sales plan (funnel.model.active, DOMAIN.md §7) against figures worked out by hand."""
+
+import math
+
+import pytest
+
+from funnel.errors import ValidationError
+from funnel.model.active import FUNCTIONS, STEPS, ActivePlan, evaluate
+from funnel.model.active_presets import PRESETS
+
+# A chain of round numbers. Per month:
+#   base 1 000 → verified ×0.8 = 800 → mailed ×0.5 = 400 → called ×0.5 = 200 → meeting ×0.2 = 40
+#   → proposal ×0.5 = 20 → contract ×0.5 = 10 → paid ×1 = 10.
+# 20 working days. Needs:
+#   marketing: 400 mailings ÷ 1 000 a marketer-month = 0.4 marketers;
+#   calls: 1 000 ÷ 50 verifications a day + 400 ÷ 40 calls a day = 20 + 10 = 30 caller-days
+#          ÷ 20 days = 1.5 callers;
+#   sales: 40 meetings ÷ (2 a day × 20 days) = 1 manager.
+ROUND = ActivePlan(
+    base=1000,
+    verify_rate=0.8,
+    mail_rate=0.5,
+    call_rate=0.5,
+    meeting_rate=0.2,
+    proposal_rate=0.5,
+    contract_rate=0.5,
+    payment_rate=1.0,
+    verifications_per_caller_day=50,
+    calls_per_caller_day=40,
+    meetings_per_manager_day=2,
+    mailings_per_marketer_month=1000,
+    working_days=20,
+    marketers=1,
+    callers=2,
+    managers=1,
+    management=1,
+    marketer_cost=100,
+    caller_cost=100,
+    manager_cost=200,
+    management_cost=300,
+    contact_cost=1,
+    avg_check=1000,
+    margin=0.5,
+)
+
+
+def by_function(r):
+    return {f.function: f for f in r.functions}
+
+
+def test_forward_round_chain():
+    r = evaluate(ROUND)
+    assert not r.reverse and r.reachable
+    assert [r.volumes[s] for s in STEPS] == pytest.approx([1000, 800, 400, 200, 40, 20, 10, 10])
+    f = by_function(r)
+    assert [x.function for x in r.functions] == list(FUNCTIONS)
+    # load = need ÷ staff: 0.4 ÷ 1, 1.5 ÷ 2, 1 ÷ 1; management fixed (load 1)
+    assert f["marketing"].load == pytest.approx(0.4)
+    assert f["calls"].exact == pytest.approx(1.5) and f["calls"].load == pytest.approx(0.75)
+    assert f["sales"].load == pytest.approx(1.0)
+    assert f["management"].people == 1 and f["management"].load == 1.0
+    assert r.bottleneck is None  # nothing above 100 %: the base is the limit
+    # turnover 10 × 1 000 = 10 000; gross 5 000; costs 100 + 2×100 + 200 + 300 + 1 000 contacts × 1 = 1 800
+    assert r.turnover == pytest.approx(10_000)
+    assert r.gross_profit == pytest.approx(5_000)
+    assert r.costs == pytest.approx(1_800)
+    assert r.profit == pytest.approx(3_200)
+
+
+def test_forward_bottleneck_scales_the_chain_down():
+    # One caller for 1.5 callers' work: load 1.5, the chain runs at 1 ÷ 1.5 = 2/3:
+    # base 666.67 → … → 6.67 contracts; the other functions' loads are those of the whole base.
+    r = evaluate(ROUND.with_(callers=1))
+    assert r.bottleneck == "calls"
+    assert by_function(r)["calls"].load == pytest.approx(1.5)
+    assert r.volumes["base"] == pytest.approx(1000 / 1.5)
+    assert r.contracts == pytest.approx(10 / 1.5)
+    # contacts bought are the ones worked: costs 100 + 100 + 200 + 300 + 666.67
+    assert r.costs == pytest.approx(700 + 1000 / 1.5)
+
+
+def test_forward_nobody_in_a_function_with_work_stops_the_chain():
+    r = evaluate(ROUND.with_(managers=0))
+    assert r.bottleneck == "sales"
+    assert math.isinf(by_function(r)["sales"].load)
+    assert r.contracts == 0 and r.volumes["base"] == 0
+
+
+def test_reverse_round_chain_contracts():
+    # 10 contracts back: proposal 20, meeting 40, called 200, mailed 400, verified 800, base 1 000;
+    # people ⌈0.4⌉ = 1 marketer (40 %), ⌈1.5⌉ = 2 callers (75 %), ⌈1.0⌉ = 1 manager (100 %).
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=10, callers=0, managers=0))
+    assert r.reverse and r.reachable
+    assert [r.volumes[s] for s in STEPS] == pytest.approx([1000, 800, 400, 200, 40, 20, 10, 10])
+    f = by_function(r)
+    assert (f["marketing"].people, f["calls"].people, f["sales"].people) == (1, 2, 1)
+    assert f["calls"].load == pytest.approx(0.75)
+    assert f["sales"].load == pytest.approx(1.0)
+    assert r.bottleneck == "sales"  # the highest load: the first to need another person
+    assert f["calls"].cost == 200 and f["management"].cost == 300
+    assert r.profit == pytest.approx(3_200)  # the same plan as forward
+
+
+def test_reverse_turnover_target():
+    # turnover 20 000 ÷ check 1 000 = 20 paid ÷ payment 1 = 20 contracts → base 2 000;
+    # calls: 2 000 ÷ 50 + 800 ÷ 40 = 60 caller-days ÷ 20 = 3 callers exactly
+    r = evaluate(ROUND.with_(target_kind="turnover", target_value=20_000))
+    assert r.volumes["base"] == pytest.approx(2000)
+    assert r.turnover == pytest.approx(20_000)
+    assert by_function(r)["calls"].people == 3
+
+
+def test_whole_people_2_1_callers_are_3_at_70_percent():
+    # 1 400 base: 1 400 ÷ 50 = 28 caller-days + mailed 560 ÷ 40 = 14 → 42 ÷ 20 days = 2.1 callers
+    # → 3 callers at 2.1 ÷ 3 = 70 %. (14 contracts = 1 400 × 0.8 × 0.5 × 0.5 × 0.2 × 0.5 × 0.5)
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=14))
+    calls = by_function(r)["calls"]
+    assert calls.exact == pytest.approx(2.1)
+    assert calls.people == 3
+    assert calls.load == pytest.approx(0.7)
+    assert calls.cost == 300
+
+
+def test_profit_target_is_met_by_the_smallest_base_with_whole_people():
+    # A contact gives 0.01 paid × 1 000 × 0.5 − 1 (its cost) = 4; profit(b) = 4b − people's cost.
+    # For b in (666.67, 1 000] the people are 1 marketer, 2 callers, 1 manager (+1 management):
+    # 100 + 200 + 200 + 300 = 800, so 4b − 800 ≥ 3 200 ⇔ b ≥ 1 000; below 666.67 it is less still.
+    r = evaluate(ROUND.with_(target_kind="profit", target_value=3_200))
+    assert r.reachable
+    assert r.profit == pytest.approx(3_200)
+    assert r.volumes["base"] == pytest.approx(1000)
+    smaller = evaluate(ROUND.with_(base=999))  # the same people, a little less profit
+    assert smaller.profit < 3_200
+
+
+def test_profit_target_just_past_a_hire_takes_the_base_past_it():
+    # Target 3 201: in (666.67, 1 000] b would be 4 001 ÷ 4 = 1 000.25, past the interval.
+    # In (1 000, 1 333.33] sales need a 2nd manager (1.0 → ⌈1.0+⌉ = 2): costs 1 000,
+    # b = (3 201 + 1 000) ÷ 4 = 1 050.25 (marketing 0.42 → 1, calls 1.575 → 2, sales 1.05 → 2).
+    r = evaluate(ROUND.with_(target_kind="profit", target_value=3_201))
+    assert r.volumes["base"] == pytest.approx(1050.25)
+    assert by_function(r)["sales"].people == 2
+    assert r.profit == pytest.approx(3_201)
+
+
+def test_unreachable_profit_target_invents_nothing():
+    # margin 5 %: a contact brings 0.01 × 1 000 × 0.05 − 1 = −0.5: no base makes a profit.
+    r = evaluate(ROUND.with_(margin=0.05, target_kind="profit", target_value=1_000))
+    assert not r.reachable
+    assert r.volumes == {} and r.functions == () and r.bottleneck is None
+    assert r.payback_month is None and r.months == ()
+
+
+def test_unreachable_when_a_conversion_on_the_way_is_zero():
+    r = evaluate(ROUND.with_(meeting_rate=0, target_kind="contracts", target_value=5))
+    assert not r.reachable
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("verify_rate", 1.2),
+        ("calls_per_caller_day", 0),
+        ("callers", 2.5),
+        ("working_days", 40),
+        ("horizon", 0),
+        ("target_kind", "deals"),
+        ("margin", -0.1),
+    ],
+)
+def test_a_bad_input_is_refused_naming_the_field(field, value):
+    with pytest.raises(ValidationError) as err:
+        ROUND.with_(**{field: value})
+    assert err.value.field == field
+    assert field in str(err.value)
+
+
+def test_from_inputs_round_trip_and_refusals():
+    assert ActivePlan.from_inputs(ROUND.inputs()) == ROUND
+    with pytest.raises(ValidationError) as err:
+        ActivePlan.from_inputs({**ROUND.inputs(), "sellers": 3})
+    assert err.value.field == "sellers"
+    data = ROUND.inputs()
+    del data["base"]
+    with pytest.raises(ValidationError) as err:
+        ActivePlan.from_inputs(data)
+    assert err.value.field == "base"
+    with pytest.raises(ValidationError) as err:
+        ROUND.with_(target_kind="profit", target_value=None)
+    assert err.value.field == "target_value"
+
+
+def test_copier_dealer_preset_pays_back_in_month_6():
+    # DOMAIN §7: 1 marketer, 10 callers, 3 managers, 3 in management, a $5 000 check, payback 6 months.
+    p = PRESETS["copier_dealer"]
+    assert (p.marketers, p.callers, p.managers, p.management, p.avg_check) == (1, 10, 3, 3, 5000)
+    r = evaluate(p)
+    assert r.bottleneck is None  # the staff carries the base
+    # 6 000 × 0.6 × 0.9 × 0.5 × 0.07 × 0.6 × 0.35 × 0.9 = 21.4326 paid × 5 000 = 107 163
+    assert r.turnover == pytest.approx(107_163)
+    # costs 1 500 + 10×700 + 3×2 000 + 3×3 000 + 6 000 × 0.2 = 24 700; gross 35 % = 37 507.05
+    assert r.costs == pytest.approx(24_700)
+    assert r.payback_month == 6
+    assert r.months[4]["cumulative"] < 0 <= r.months[5]["cumulative"]
+
+
+def test_printing_dealer_preset_staff():
+    p = PRESETS["printing_dealer"]
+    assert (p.marketers, p.callers, p.managers) == (1, 2, 5)
+    assert evaluate(p).reachable
+
+
+def test_every_preset_evaluates_both_ways():
+    for name, p in PRESETS.items():
+        fwd = evaluate(p)
+        back = evaluate(p.with_(target_kind="contracts", target_value=fwd.contracts))
+        assert back.volumes["base"] == pytest.approx(fwd.volumes["base"]), name
