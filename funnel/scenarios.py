@@ -13,6 +13,7 @@ from datetime import date
 
 from funnel import access
 from funnel.errors import ValidationError
+from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
 from funnel.model.plan import Plan
 from funnel.workspace import bump_version, get_workspace
@@ -21,12 +22,15 @@ MAX_NAME = 80
 
 
 EDITS_KEY = "edits"  # beside the plan's inputs in the stored JSON: the stage-chain and channel-mix edits
+ACTIVE_KEY = "active"  # and the active-sales plan's inputs (ActivePlan.inputs()), when the plan has one
 
 
 @dataclass(frozen=True)
 class Scenario:
     """``inputs``: the plan's levers (Plan.inputs()); ``edits_data``: the table edits as stored
-    ({} when none; read through ``edits()``, which checks them)."""
+    ({} when none; read through ``edits()``, which checks them); ``active_data``: the
+    active-sales plan's inputs as stored (None when the scenario has none, as every scenario saved
+    before it existed; read through ``active()``)."""
 
     name: str
     inputs: dict
@@ -34,6 +38,7 @@ class Scenario:
     plan_from: date | None
     plan_to: date | None
     edits_data: dict | None = None
+    active_data: dict | None = None
 
     def plan(self) -> Plan:
         """The saved plan; ValidationError when the stored inputs are not a plan's (a row written
@@ -46,6 +51,20 @@ class Scenario:
         """The stage-chain and channel-mix edits saved with the scenario (ValidationError if the
         stored ones are malformed, e.g. from a hand-edited import)."""
         return Edits.from_dict(self.edits_data or None)
+
+    def active(self) -> ActivePlan | None:
+        """The active-sales plan saved with the scenario, or None when it has none
+        (ValidationError if the stored inputs are not an active plan's)."""
+        if self.active_data is None:
+            return None
+        if not isinstance(self.active_data, dict):
+            raise _refuse(
+                ACTIVE_KEY,
+                "the saved active-sales inputs are not a plan's.",
+                "planner.err.bad_scenario",
+                name=self.name,
+            )
+        return ActivePlan.from_inputs(self.active_data)
 
 
 def _refuse(field: str, message: str, key: str, **params) -> ValidationError:
@@ -82,16 +101,26 @@ def _exists(cur, workspace_id: str, name: str) -> bool:
 
 
 def save_scenario(
-    cur, workspace_id: str, name: str, plan: Plan, *, actor, overwrite: bool = False, edits: Edits | None = None
+    cur,
+    workspace_id: str,
+    name: str,
+    plan: Plan,
+    *,
+    actor,
+    overwrite: bool = False,
+    edits: Edits | None = None,
+    active: ActivePlan | None = None,
 ) -> None:
-    """Store every input of ``plan``, and the stage-chain and channel-mix ``edits``, as JSON under
-    ``name``. An existing name is refused unless ``overwrite`` (then its inputs are replaced and
-    its plan marking kept)."""
+    """Store every input of ``plan``, the stage-chain and channel-mix ``edits`` and the
+    active-sales plan ``active`` (when there is one), as JSON under ``name``. An existing name is
+    refused unless ``overwrite`` (then its inputs are replaced and its plan marking kept)."""
     name = _clean_name(name)
     _guard(cur, workspace_id, actor)
     data = plan.inputs()
     if edits:
         data[EDITS_KEY] = edits.to_dict()
+    if active is not None:
+        data[ACTIVE_KEY] = active.inputs()
     payload = json.dumps(data, ensure_ascii=False)
     if _exists(cur, workspace_id, name):
         if not overwrite:
@@ -122,7 +151,8 @@ def _bump_if_plan(cur, workspace_id: str, name: str) -> None:
 def _row(r) -> Scenario:
     inputs = json.loads(r[1])
     edits = inputs.pop(EDITS_KEY, None) if isinstance(inputs, dict) else None
-    return Scenario(r[0], inputs, bool(r[2]), r[3], r[4], edits)
+    active = inputs.pop(ACTIVE_KEY, None) if isinstance(inputs, dict) else None
+    return Scenario(r[0], inputs, bool(r[2]), r[3], r[4], edits, active)
 
 
 def list_scenarios(cur, workspace_id: str) -> list[Scenario]:

@@ -59,7 +59,7 @@ def draw_plan(b, base, reverse: bool) -> None:
 
     try:
         plan = view.current_plan(base)
-        r = result.run(plan, base, reverse, view.plan_channels(b))
+        r = result.run(plan, base, reverse, view.plan_channels(b), active=view.active_plan(b, base))
     except FunnelError as exc:
         ui.show_error(exc)
         st.stop()
@@ -78,7 +78,8 @@ def draw_plan(b, base, reverse: bool) -> None:
         view.capacity_note(r)
 
     view.draw_tabs(b, base, r, steps)
-    view.write_link(plan, view.current_edits())  # after the chain or mix tab, if open, kept this run's edits
+    # after the chain or mix tab, if open, kept this run's edits (and the active tab its plan)
+    view.write_link(plan, view.current_edits(), r.active.plan if r.active is not None else None)
 
 
 plan_part(view.run_state(), b, base, reverse)

@@ -87,3 +87,8 @@ if out["effective_conversion"] < out["conversion"]:
             sellers=ui.num(out["sellers_needed"]),
         )
     )
+
+case = uw.cases()  # a case from practice opens in the planner's active-sales tab
+if case is not None:
+    uw.open_case(case)
+    st.switch_page("pages/planner.py")

@@ -139,6 +139,7 @@ SIDEBAR_PARAMS = (QP_LANG, QP_WS, QP_PERIOD, QP_FROM, QP_TO, *(p for p, _ in QP_
 
 # ---- Planner -------------------------------------------------------------------------------------
 PL_REVERSE: Key[bool] = Key("pl_reverse", False)
+PL_TAB: Key[str] = Key("pl_tab")  # the planner's open tab (its label)
 PL_BASIS: Key[str] = Key("pl_basis", "period")  # the baseline's basis: period or cohort (funnel.basis)
 PL_BASIS_W: Key[str] = Key("pl_basis_w")  # its radio (the choice is kept in PL_BASIS, across pages)
 PL_TARGET_KIND: Key[str] = Key("pl_target_kind", "turnover")
@@ -162,6 +163,17 @@ PL_SC_NAME: Key[str] = Key("pl_sc_name")
 PL_SC_OVERWRITE: Key[bool] = Key("pl_sc_overwrite", False)
 PL_SC_FLASH: Key[str] = Key("pl_sc_flash")
 PL_SC_COMPARE: Key[list] = Key("pl_sc_compare")  # the scenarios in the comparison table
+# The active-sales tab (funnel.model.active): its plan is kept outside the tab's widgets, which
+# vanish while another tab is open; None until the tab is first opened or a link, scenario or
+# Workshop case brings one (a plan without it stays as it was: no active keys in its link).
+PL_ACTIVE: Key[Any] = Key("_pl_active")  # the ActivePlan, or None
+PL_ACTIVE_SEED: Key[Any] = Key("_pl_active_seed")  # (baseline sig, seeded ActivePlan, fields from the data)
+PL_ACTIVE_ORIGIN: Key[str] = Key("_pl_active_origin", "data")  # "data", or the Workshop case opened
+PL_ACTIVE_OPEN: Key[bool] = Key("_pl_active_open", False)  # open the tab on the planner's next run
+PL_ACTIVE_PROBLEM: Key[Any] = Key("_pl_active_problem")  # the last input the plan refused (its error)
+PL_ACTIVE_W = Family("pl_a_")  # the tab's inputs, one per ActivePlan field: pl_a_<field> (its other keys: pl_act_)
+PL_ACTIVE_REVERSE: Key[bool] = Key("pl_active_reverse")  # its forward/reverse toggle
+PL_ACTIVE_KIND: Key[str] = Key("pl_active_kind")  # its target kind (contracts, turnover, profit)
 
 
 def compare_also(name: str, saved_before: list[str]) -> None:

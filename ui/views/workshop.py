@@ -12,6 +12,7 @@ from funnel.baseline import Baseline
 from funnel.model.plan import Plan
 from ui import state
 from ui.text import widget_format
+from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -200,3 +201,23 @@ def basis_line(source) -> str:
         period=ui.period_text((source.date_from, source.date_to)),
         currency=ui.currency(),
     )
+
+
+# ---- the active-sales cases (DOMAIN.md §7) --------------------------------------------------------
+CASES = ("copier_dealer", "printing_dealer")  # funnel.model.active_presets.PRESETS
+
+
+def cases() -> str | None:
+    """The two cases from practice, each with a button that opens it in the planner's «Active
+    sales» tab (where its ~30 inputs, the people per function and the payback month already have
+    their screen; the Workshop's four sliders are the main plan's). The case asked for, or None."""
+    st.subheader(ui.t("workshop.cases"))
+    st.caption(ui.t("workshop.cases_intro"))
+    chosen = None
+    for col, name in zip(st.columns(len(CASES)), CASES, strict=True):
+        box = col.container(border=True, key=f"ws_case_{name}")
+        box.markdown(f"**{ui.t(f'workshop.case.{name}')}**")
+        box.caption(ui.t(f"workshop.case.{name}_note"))
+        if box.button(ui.t("workshop.case.open"), key=f"ws_case_open_{name}", icon=":material/open_in_new:"):
+            chosen = name
+    return chosen

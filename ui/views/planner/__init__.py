@@ -9,7 +9,8 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from ui.views.planner import edits, forecast, scenarios, tabs
+from ui import state
+from ui.views.planner import active, edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.fragment import checked, run_state
@@ -38,6 +39,7 @@ from ui.views.planner.tabs import (
 
 __all__ = [
     "PHONE_CSS",
+    "active_plan",
     "base_plan",
     "basis_picker",
     "baseline_caption",
@@ -64,7 +66,8 @@ __all__ = [
     "write_link",
 ]
 
-TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
+TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
+active_plan = active.current  # the session's active-sales plan for this run (None: the plan has none)
 
 
 def draw_tabs(b, base, r, steps: list) -> None:
@@ -72,13 +75,23 @@ def draw_tabs(b, base, r, steps: list) -> None:
     (on_change="rerun"): only the open one is computed and sent, which is most of a run's cost.
     What a tab's widgets hold that the plan needs is kept outside them (levers)."""
     plan = r.plan
-    panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key="pl_tab", on_change="rerun")
+    if state.PL_ACTIVE_OPEN.pop():  # a Workshop case asked for the active-sales tab
+        state.PL_TAB.set(ui.t("planner.tab.active"))
+    panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key=state.PL_TAB, on_change="rerun")
 
     def scenarios_tab() -> None:
         charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
         # the current plan's column and the report carry what the headline shows (r.shown)
         scenarios.scenarios_tab(
-            b, base, plan, r.shown, r.baseline, current_edits(), [waterfall(steps), *charts_], tables
+            b,
+            base,
+            plan,
+            r.shown,
+            r.baseline,
+            current_edits(),
+            [waterfall(steps), *charts_],
+            tables,
+            active=r.active.plan if r.active is not None else None,
         )
 
     draw = {
@@ -87,6 +100,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
         "web": lambda: tabs.web_tab(r),
         "capacity": lambda: tabs.capacity_tab(plan, r.shown),
         "repeat": lambda: tabs.repeat_tab(r),
+        "active": lambda: active.active_tab(b, base, r),
         "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, r)),
         "backtest": lambda: forecast.backtest_tab(b),
         "scenarios": scenarios_tab,

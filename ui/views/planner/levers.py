@@ -22,6 +22,7 @@ from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.metrics import convert
 from funnel.model import cycle, link
+from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
 from funnel.model.plan import OPTIONAL, Plan
 from ui import auth, state
@@ -188,8 +189,12 @@ def prepare(base: Plan, sig: str) -> None:
         if link.has_plan(params):
             plan, reverse, problem = link.decode(params)
             edits, problem = link.decode_edits(params) if plan is not None else (None, problem)
-            if plan is not None and edits is not None:
+            # the active-sales plan, when the link has one (an older link has none: nothing changes)
+            active, problem = link.decode_active(params) if edits is not None else (None, problem)
+            if plan is not None and edits is not None and problem is None:
                 _set_canonical(fill_from_base(plan, base), edits)
+                if active is not None:
+                    put_active(active)
                 state.PL_REVERSE.set(reverse)
                 state.PL_TARGET_KIND.set(
                     "profit" if (plan.target_profit is not None and plan.target_turnover is None) else "turnover"
@@ -328,13 +333,23 @@ def current_plan(base: Plan) -> Plan:
 BASIS_KEY = "bs"  # the link's basis, when it is not the default period basis
 
 
-def write_link(plan: Plan, edits: Edits | None = None) -> None:
-    """Put every input in the URL, with the stage-chain and channel-mix edits and the basis, so
-    a copied link reopens this exact view."""
-    wanted = link.encode(plan, bool(state.PL_REVERSE.get()), edits)
+def write_link(plan: Plan, edits: Edits | None = None, active: ActivePlan | None = None) -> None:
+    """Put every input in the URL, with the stage-chain and channel-mix edits, the active-sales
+    plan (when the plan has one) and the basis, so a copied link reopens this exact view."""
+    wanted = link.encode(plan, bool(state.PL_REVERSE.get()), edits, active)
     if (basis := state.PL_BASIS.get()) != "period":
         wanted[BASIS_KEY] = basis
-    state.write_url(wanted, owned=set(link.FIELDS) | set(link.EDIT_KEYS.values()) | {BASIS_KEY})
+    owned = set(link.FIELDS) | set(link.EDIT_KEYS.values()) | set(link.ACTIVE_FIELDS) | {BASIS_KEY}
+    state.write_url(wanted, owned=owned)
+
+
+def put_active(active: ActivePlan | None, origin: str = "data") -> None:
+    """Make ``active`` the session's active-sales plan (from a link or a scenario; None: the plan
+    has none, and the tab starts from the data when opened); its inputs pick it up when drawn."""
+    state.PL_ACTIVE.set(active)
+    state.PL_ACTIVE_ORIGIN.set(origin)
+    state.PL_ACTIVE_PROBLEM.pop()
+    state.PL_ACTIVE_W.clear()
 
 
 def can_edit() -> bool:

@@ -15,6 +15,7 @@ from funnel import units
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
+from funnel.model.active import ActivePlan
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
@@ -51,8 +52,17 @@ def _write(fn, *args, **kwargs) -> bool:
 
 
 def scenarios_tab(
-    b, base: Plan, plan: Plan, out: dict, base_out: dict, current: edits.Edits, figures: list, tables: dict
+    b,
+    base: Plan,
+    plan: Plan,
+    out: dict,
+    base_out: dict,
+    current: edits.Edits,
+    figures: list,
+    tables: dict,
+    active: ActivePlan | None = None,
 ) -> None:
+    """``active``: the active-sales plan saved with the scenario (None: the plan has none)."""
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -61,7 +71,7 @@ def scenarios_tab(
         name = c[0].text_input(ui.t("planner.sc.name"), key=state.PL_SC_NAME, max_chars=sc.MAX_NAME)
         c[1].write("")
         if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and _write(
-            sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current
+            sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current, active=active
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
@@ -171,8 +181,9 @@ def scenarios_tab(
 
 def _open(scenario, base: Plan) -> None:
     try:
-        plan, saved_edits = scenario.plan(), scenario.edits()
+        plan, saved_edits, active = scenario.plan(), scenario.edits(), scenario.active()
     except FunnelError:
         return
     up.reset_to(up.fill_from_base(plan, base), saved_edits)
+    up.put_active(active)  # a scenario saved without one: the tab starts from the data again
     state.PL_REVERSE.set(plan.target_turnover is not None or plan.target_profit is not None)

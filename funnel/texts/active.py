@@ -1,0 +1,156 @@
+"""Texts of the planner's «Active sales» tab (DOMAIN.md §7–8: outbound sales as a chain of
+functions) and of the Workshop's two cases from practice."""
+
+TEXTS = {
+    "planner.tab.active": ("Активные продажи", "Active sales"),
+    "active.intro": (
+        "Исходящие продажи как цепочка: база → проверенные контакты → письмо → звонок → встреча → КП → договор → оплата. "
+        "У каждого шага своя конверсия, у каждой службы — своя производительность, поэтому из цели следует, "
+        "сколько людей нужно в каждой службе, сколько это стоит и в каком месяце система окупится.",
+        "Outbound sales as a chain: base → verified contacts → letter → call → meeting → proposal → contract → payment. "
+        "Each step has its conversion and each function its productivity, so the target tells how many people "
+        "each function needs, what they cost and in which month the system pays back.",
+    ),
+    "active.reverse": ("От цели", "From a target"),
+    "active.reverse_help": (
+        "Выключено: сколько договоров даст база при нынешнем штате. Включено: сколько людей и базы нужно под цель.",
+        "Off: what the base gives with the staff you have. On: the people and base a target needs.",
+    ),
+    "active.target_kind": ("Цель в месяц", "Target a month"),
+    "active.target.contracts": ("Договоры", "Contracts"),
+    "active.target.turnover": ("Оборот", "Turnover"),
+    "active.target.profit": ("Прибыль", "Profit"),
+    "active.target_value": ("Значение цели", "Target value"),
+    "active.from_data": ("Вернуть значения из данных", "Back to the data's values"),
+    "active.origin": (
+        "Из ваших данных: {fields}. Остальные значения — пример для начала: замените их своими.",
+        "From your data: {fields}. Every other value is an example to start from: put in your own.",
+    ),
+    "active.origin_none": (
+        "Данные не дают ни одного значения для этой цепочки: все значения — пример для начала, замените их своими.",
+        "The data gives no value for this chain: every value is an example to start from; put in your own.",
+    ),
+    "active.origin_preset": (
+        "Открыт случай из практики: {name}. Значения — пример, их можно менять.",
+        "A case from practice is open: {name}. The values are an example; change them freely.",
+    ),
+    "active.mark.data": ("из данных", "from data"),
+    "active.mark.example": ("пример", "example"),
+    # groups, by function
+    "active.group.marketing": ("Маркетинг", "Marketing"),
+    "active.group.calls": ("Колл-центр", "Call centre"),
+    "active.group.sales": ("Менеджеры по продажам", "Sales managers"),
+    "active.group.management": ("Руководство", "Management"),
+    "active.group.money": ("Деньги и сроки", "Money and time"),
+    # inputs
+    "active.in.base": ("Контактов базы в работу в месяц", "Base contacts taken into work a month"),
+    "active.in.contact_cost": ("Стоимость одного контакта базы", "Cost of one base contact"),
+    "active.in.mail_rate": ("Доля проверенных, кому дошло письмо, %", "Verified contacts a letter reached, %"),
+    "active.in.mailings_per_marketer_month": ("Писем в месяц на маркетолога", "Letters a marketer sends a month"),
+    "active.in.marketers": ("Маркетологов", "Marketers"),
+    "active.in.marketer_cost": ("Затраты на маркетолога в месяц", "Cost of a marketer a month"),
+    "active.in.verify_rate": ("Доля контактов, прошедших проверку, %", "Contacts that pass verification, %"),
+    "active.in.verifications_per_caller_day": ("Проверок в день на оператора", "Verifications a caller makes a day"),
+    "active.in.call_rate": ("Доля писем, после которых состоялся разговор, %", "Letters followed by a conversation, %"),
+    "active.in.meeting_rate": ("Доля разговоров, ставших встречей, %", "Conversations that become a meeting, %"),
+    "active.in.calls_per_caller_day": ("Звонков в день на оператора", "Calls a caller makes a day"),
+    "active.in.callers": ("Операторов", "Callers"),
+    "active.in.caller_cost": ("Затраты на оператора в месяц", "Cost of a caller a month"),
+    "active.in.proposal_rate": ("Доля встреч, после которых отправлено КП, %", "Meetings that lead to a proposal, %"),
+    "active.in.contract_rate": ("Доля КП, ставших договором, %", "Proposals that become a contract, %"),
+    "active.in.payment_rate": ("Доля договоров, которые оплачены, %", "Contracts that are paid, %"),
+    "active.in.meetings_per_manager_day": ("Встреч в день на менеджера", "Meetings a manager holds a day"),
+    "active.in.managers": ("Менеджеров по продажам", "Sales managers"),
+    "active.in.manager_cost": ("Затраты на менеджера в месяц", "Cost of a manager a month"),
+    "active.in.management": ("Руководителей", "Managers of the team"),
+    "active.in.management_cost": ("Затраты на руководителя в месяц", "Cost of a team manager a month"),
+    "active.in.avg_check": ("Средний чек", "Average check"),
+    "active.in.margin": ("Маржа, %", "Margin, %"),
+    "active.in.cycle_days": ("Цикл от первого контакта до оплаты, дней", "Cycle from first contact to payment, days"),
+    "active.in.working_days": ("Рабочих дней в месяце", "Working days a month"),
+    "active.in.startup_cost": ("Затраты на запуск (найм, покупка базы)", "Start-up cost (hiring, buying the base)"),
+    "active.in.horizon": ("Горизонт, месяцев", "Horizon, months"),
+    # headline
+    "active.m.contracts": ("Договоров в месяц", "Contracts a month"),
+    "active.m.turnover": ("Оборот в месяц", "Turnover a month"),
+    "active.m.profit": ("Прибыль в месяц", "Profit a month"),
+    "active.m.payback": ("Окупается", "Pays back"),
+    "active.m.payback_month": ("на {n}-й месяц", "in month {n}"),
+    "active.m.payback_never": ("не за {n} мес.", "not within {n} months"),
+    "active.m.costs": ("Затраты в месяц", "Costs a month"),
+    "active.unreachable": (
+        "Цель недостижима при этих конверсиях: хотя бы одна из них равна нулю. Поднимите её, чтобы получить план.",
+        "The target cannot be reached with these conversions: at least one of them is zero. Raise it to get a plan.",
+    ),
+    # bottleneck
+    "active.bottleneck.forward": (
+        "Узкое место — {function}: загрузка {load}. Больше договоров даст только рост этой службы.",
+        "The bottleneck is {function}: loaded at {load}. Only more capacity there gives more contracts.",
+    ),
+    "active.bottleneck.reverse": (
+        "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. Здесь производительность дороже всего.",
+        "The bottleneck is {function}: {people} people loaded at {load}, {cost} a month. Productivity there costs the most.",
+    ),
+    "active.bottleneck.none": (
+        "Узкого места нет: ни одна служба не загружена.",
+        "No bottleneck: no function is loaded.",
+    ),
+    "active.fn.marketing": ("маркетинг", "marketing"),
+    "active.fn.calls": ("колл-центр", "the call centre"),
+    "active.fn.sales": ("менеджеры по продажам", "the sales managers"),
+    "active.fn.management": ("руководство", "management"),
+    # tables
+    "active.table.functions": ("Службы: люди, загрузка, затраты", "Functions: people, load, cost"),
+    "active.col.function": ("Служба", "Function"),
+    "active.col.people": ("Людей", "People"),
+    "active.col.exact": ("Нужно точно", "Needed exactly"),
+    "active.col.load": ("Загрузка", "Load"),
+    "active.col.cost": ("Затраты в месяц", "Cost a month"),
+    "active.col.step": ("Шаг", "Step"),
+    "active.col.volume": ("В месяц", "A month"),
+    "active.table.chain": ("Цепочка: объёмы в месяц", "The chain: volumes a month"),
+    "active.step.base": ("База в работу", "Base taken into work"),
+    "active.step.verified": ("Проверенные контакты", "Verified contacts"),
+    "active.step.mailed": ("Письма доставлены", "Letters delivered"),
+    "active.step.called": ("Разговоры после письма", "Follow-up conversations"),
+    "active.step.meeting": ("Встречи", "Meetings"),
+    "active.step.proposal": ("Коммерческие предложения", "Proposals"),
+    "active.step.contract": ("Договоры", "Contracts"),
+    "active.step.paid": ("Оплаты", "Payments"),
+    "active.fn_name.marketing": ("Маркетинг", "Marketing"),
+    "active.fn_name.calls": ("Колл-центр", "Call centre"),
+    "active.fn_name.sales": ("Менеджеры по продажам", "Sales managers"),
+    "active.fn_name.management": ("Руководство", "Management"),
+    "active.total": ("Итого", "Total"),
+    # chart
+    "active.chart.title": ("Деньги по месяцам", "Money month by month"),
+    "active.chart.month": ("Месяц", "Month"),
+    "active.chart.costs": ("Затраты", "Costs"),
+    "active.chart.revenue": ("Выручка", "Revenue"),
+    "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
+    "active.chart.payback": ("окупаемость", "pays back"),
+    "active.chart.note": (
+        "Выручка договоров месяца приходит после цикла: {lag}. Затраты — с первого месяца, затраты на запуск — в первом.",
+        "A month's contracts are paid after the cycle: {lag}. Costs run from month 1, the start-up cost in month 1.",
+    ),
+    "active.chart.lag": ("{days} дн. ≈ {months} мес.", "{days} days ≈ {months} months"),
+    # workshop
+    "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),
+    "workshop.cases_intro": (
+        "Два примера исходящих B2B-продаж. Кнопка открывает вкладку «Активные продажи» планировщика с этими значениями: "
+        "там видно, сколько людей нужно каждой службе и когда система окупается.",
+        "Two examples of outbound B2B sales. The button opens the planner's «Active sales» tab with these values: "
+        "it shows how many people each function needs and when the system pays back.",
+    ),
+    "workshop.case.copier_dealer": ("Дилер копировальной техники", "Copier dealer"),
+    "workshop.case.copier_dealer_note": (
+        "1 маркетолог, 10 операторов, 3 менеджера по продажам, 3 руководителя; средний чек 5 000 $; окупился за 6 месяцев.",
+        "1 marketer, 10 callers, 3 sales managers, 3 team managers; average check $5,000; paid back in 6 months.",
+    ),
+    "workshop.case.printing_dealer": ("Дилер полиграфического оборудования", "Printing-equipment dealer"),
+    "workshop.case.printing_dealer_note": (
+        "1 маркетолог, 2 оператора, 5 менеджеров по продажам; за полгода удвоил продажи на рынке, растущем на 10 % в год.",
+        "1 marketer, 2 callers, 5 sales managers; doubled its sales in six months in a market growing 10 % a year.",
+    ),
+    "workshop.case.open": ("Открыть в планировщике", "Open in the planner"),
+}
