@@ -1,0 +1,91 @@
+"""The active-sales plan's start from what the planner already has (issue #20: "from the data
+where it can be"); pure — no query here, the planner passes what it read.
+
+- **avg_check** from the baseline (funnel.model.baseline.Baseline.avg_check, or a Plan's);
+- **margin** from a Plan (the planner's own lever) when given one; a Baseline has none;
+- **cycle_days**: the data's median days from lead to won (funnel.model.cycle.median_days), the
+  nearest the data comes to first contact → payment;
+- **conversions between the steps the ladder holds**: the stage chain (Baseline.chain:
+  ((name, rate), …), "lead" first, each rate the share of those at a stage that reached the
+  next, the last one → won) is matched to the chain's steps by the stages' names
+  (``MATCH``, Russian and English; the first stage of the ladder whose name matches, in ladder
+  order, each after the one before): a **meeting**, a **proposal** and a **contract** stage, and
+  won as **paid**. A step's conversion is the product of the chain's rates between its two
+  stages: proposal_rate = meeting → proposal, contract_rate = proposal → contract, payment_rate =
+  contract → won (the steps before a meeting are calls and mailings, not CRM stages, and stay
+  typed). Where the ladder has a "Contract negotiation" and a "Contract signed", the signed one
+  is the contract (each alternative of ``MATCH`` in turn). A conversion that needs a
+  stage the ladder lacks, or that the data gives as 0 (nobody went through: too little to
+  tell), stays the example's.
+
+Everything else is PRESETS["example"]'s, labelled as an example on the screen. ``seed`` returns
+the plan and the set of its fields that are not the example's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from funnel.model.active import ActivePlan
+from funnel.model.active_presets import EXAMPLE
+
+# The ladder stages a chain step matches (lower-case regular expressions, searched in the name).
+MATCH = {
+    "meeting": r"meeting|встреч|demo|демонстрац|презентац",
+    "proposal": r"proposal|offer|quote|кп\b|\bкп|предложен",
+    "contract": r"contract signed|signed|подписан|contract|договор|контракт",
+}
+
+
+def _stages(stage_conversions) -> list[tuple[str, float]]:
+    steps = getattr(stage_conversions, "steps", stage_conversions) or ()
+    return [(str(name), float(rate)) for name, rate in steps]
+
+
+def _find(names: list[str], pattern: str, after: int) -> int | None:
+    """The first chain index past ``after`` whose stage name matches; each alternative of the
+    pattern in turn, so "contract signed" wins over "contract negotiation"."""
+    for alt in pattern.split("|"):
+        for i in range(after + 1, len(names)):
+            if re.search(alt, names[i].lower()):
+                return i
+    return None
+
+
+def stage_rates(stage_conversions) -> dict[str, float]:
+    """proposal_rate, contract_rate, payment_rate (the ones the ladder holds) from the stage
+    chain, by the rules in the module's docstring."""
+    steps = _stages(stage_conversions)
+    if len(steps) < 2:
+        return {}
+    names, rates = [n for n, _ in steps], [r for _, r in steps]
+    at: dict[str, int] = {}
+    last = 0  # index 0 is "lead"
+    for step in ("meeting", "proposal", "contract"):
+        i = _find(names, MATCH[step], last)
+        if i is not None:
+            at[step] = i
+            last = i
+    out: dict[str, float] = {}
+    for field, a, b in (("proposal_rate", "meeting", "proposal"), ("contract_rate", "proposal", "contract")):
+        if a in at and b in at:
+            out[field] = math.prod(rates[at[a] : at[b]])
+    if "contract" in at:
+        out["payment_rate"] = math.prod(rates[at["contract"] :])  # contract → … → won
+    return {k: v for k, v in out.items() if 0 < v <= 1}
+
+
+def seed(baseline, stage_conversions, cycle_days: float | None) -> tuple[ActivePlan, set[str]]:
+    """The plan to start from and the fields that came from the data (or the planner)."""
+    changes: dict[str, float] = {}
+    check = getattr(baseline, "avg_check", None) if baseline is not None else None
+    if check:
+        changes["avg_check"] = float(check)
+    margin = getattr(baseline, "margin", None) if baseline is not None else None
+    if margin is not None and 0 < margin <= 1:
+        changes["margin"] = float(margin)
+    if cycle_days is not None and cycle_days > 0 and math.isfinite(cycle_days):
+        changes["cycle_days"] = float(round(cycle_days))
+    changes.update(stage_rates(stage_conversions))
+    return EXAMPLE.with_(**changes), set(changes)

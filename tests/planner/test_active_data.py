@@ -1,0 +1,52 @@
+"""The active-sales plan seeded from what the planner has (funnel.model.active_data), by hand."""
+
+import pytest
+
+from funnel.model.active_data import seed, stage_rates
+from funnel.model.active_presets import EXAMPLE
+from funnel.model.chain import StageChain
+from funnel.model.plan import Plan
+
+# The default ladder's chain: lead → Initial 0.5, Initial → Qualified 0.8, Qualified → Proposal 0.5,
+# Proposal → Negotiation 0.6, Negotiation → Signed 0.5, Signed → won 0.9.
+DEFAULT_CHAIN = (
+    ("lead", 0.5),
+    ("Initial interest", 0.8),
+    ("Qualified interest", 0.5),
+    ("Proposal under review", 0.6),
+    ("Contract negotiation", 0.5),
+    ("Contract signed", 0.9),
+)
+
+
+def test_default_ladder_gives_contract_and_payment_rates():
+    # no meeting stage: proposal_rate stays typed; contract = Proposal → Signed = 0.6 × 0.5 = 0.3;
+    # payment = Signed → won = 0.9
+    assert stage_rates(DEFAULT_CHAIN) == pytest.approx({"contract_rate": 0.3, "payment_rate": 0.9})
+
+
+def test_russian_ladder_with_a_meeting():
+    chain = (("lead", 0.4), ("Встреча", 0.5), ("КП отправлено", 0.4), ("Договор", 0.75))
+    # meeting → КП 0.5; КП → Договор 0.4; Договор → won 0.75
+    assert stage_rates(StageChain(chain)) == pytest.approx(
+        {"proposal_rate": 0.5, "contract_rate": 0.4, "payment_rate": 0.75}
+    )
+
+
+def test_a_zero_from_the_data_stays_the_example():
+    chain = (("lead", 0.4), ("Meeting", 0.0), ("Proposal", 0.4), ("Contract", 0.75))
+    assert "proposal_rate" not in stage_rates(chain)
+
+
+def test_seed_from_a_planner_plan():
+    base = Plan(leads=100, conversion=0.05, avg_check=250_000, margin=0.4)
+    plan, from_data = seed(base, DEFAULT_CHAIN, 47.6)
+    assert plan.avg_check == 250_000 and plan.margin == 0.4 and plan.cycle_days == 48
+    assert plan.contract_rate == pytest.approx(0.3) and plan.payment_rate == pytest.approx(0.9)
+    assert from_data == {"avg_check", "margin", "cycle_days", "contract_rate", "payment_rate"}
+    assert plan.base == EXAMPLE.base and plan.callers == EXAMPLE.callers  # the rest: the example's
+
+
+def test_seed_with_nothing_is_the_example():
+    plan, from_data = seed(None, (), None)
+    assert plan == EXAMPLE and from_data == set()

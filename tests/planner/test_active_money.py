@@ -1,0 +1,50 @@
+"""The active-sales plan month by month (funnel.model.active_money, DOMAIN.md §8), by hand."""
+
+import pytest
+
+from funnel.model.active import evaluate
+from funnel.model.active_money import lag_split, month_view, payback_month
+from funnel.model.active_presets import PRESETS
+
+
+def test_lag_split_by_fraction_of_30_4_day_months():
+    assert lag_split(0) == (0, 0.0)
+    assert lag_split(30.4) == (1, 0.0)
+    n, f = lag_split(45.6)  # 1.5 months: half next month, half the one after
+    assert n == 1 and f == pytest.approx(0.5)
+
+
+def test_month_view_by_hand():
+    # costs 1 000 a month + 3 000 startup in month 1; turnover 2 000 a month at margin 0.5;
+    # a 45.6-day cycle (1.5 months): month 1's work pays 1 000 in month 2 and 1 000 in month 3.
+    # revenue: m1 0, m2 1 000, m3+ 2 000; gross = half of it.
+    # results: m1 −4 000, m2 500 − 1 000 = −500, m3+ 1 000 − 1 000 = 0
+    rows = month_view(1000, 2000, 0.5, 45.6, 3000, 4)
+    assert [r["revenue"] for r in rows] == pytest.approx([0, 1000, 2000, 2000])
+    assert [r["costs"] for r in rows] == pytest.approx([4000, 1000, 1000, 1000])
+    assert [r["result"] for r in rows] == pytest.approx([-4000, -500, 0, 0])
+    assert [r["cumulative"] for r in rows] == pytest.approx([-4000, -4500, -4500, -4500])
+    assert payback_month(rows) is None  # it never earns its start back at this margin
+
+
+def test_payback_month_by_hand():
+    # costs 1 000; gross 3 000 a month from month 2 (cycle 30.4 days); startup 2 000:
+    # cumulative m1 −3 000, m2 −1 000, m3 +1 000 → pays back in month 3.
+    rows = month_view(1000, 3000, 1.0, 30.4, 2000, 6)
+    assert [r["cumulative"] for r in rows[:3]] == pytest.approx([-3000, -1000, 1000])
+    assert payback_month(rows) == 3
+
+
+def test_payback_moves_later_when_the_cycle_lengthens():
+    p = PRESETS["copier_dealer"]
+    months = [evaluate(p.with_(cycle_days=c)).payback_month for c in (0, 30, 45, 60, 90)]
+    assert months == [2, 5, 6, 7, 10]
+    assert evaluate(p.with_(cycle_days=200)).payback_month is None  # not within 12 months
+
+
+def test_the_month_view_adds_up_to_the_steady_state():
+    r = evaluate(PRESETS["example"].with_(cycle_days=0, startup_cost=0))
+    for row in r.months:
+        assert row["revenue"] == pytest.approx(r.turnover)
+        assert row["result"] == pytest.approx(r.profit)
+    assert len(r.months) == r.plan.horizon
