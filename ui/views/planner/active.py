@@ -18,7 +18,7 @@ import streamlit as st
 import ui
 from funnel.errors import FunnelError
 from funnel.model import active as model
-from funnel.model import active_money
+from funnel.model import active_data, active_money
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.model.active_presets import PRESETS
 from funnel.safety import chart_text
@@ -84,22 +84,15 @@ def from_widget(field: str, value):
 # ---- the plan in the session ------------------------------------------------------------------
 def seed(b, base_plan) -> tuple[ActivePlan, frozenset[str]]:
     """The data's active plan and the fields taken from the data, made once per baseline
-    (funnel.model.active_data.seed, pure: on what the planner's baseline already holds)."""
+    (funnel.model.active_data.seed, pure: the baseline's check and stage chain, the planner's
+    median lead-to-won days; the planner's margin is a lever, not data, so it is not passed)."""
     sig = repr((b.workspace_id, base_plan))
     kept = state.PL_ACTIVE_SEED.get()
     if kept is None or kept[0] != sig:
-        plan, fields = _seed(b, base_plan)
+        plan, fields = active_data.seed(b, b.chain, base_plan.base_cycle_days)
         kept = (sig, plan, frozenset(fields))
         state.PL_ACTIVE_SEED.set(kept)
     return kept[1], kept[2]
-
-
-def _seed(b, base_plan):
-    try:  # TEMPORARY until the model's active_data lands
-        from funnel.model import active_data
-    except ImportError:
-        return PRESETS["example"], set()
-    return active_data.seed(b, b.chain, base_plan.base_cycle_days)
 
 
 def tab_open() -> bool:
