@@ -16,6 +16,8 @@ command line prints the same thing.
   edits): ``rows`` per channel and ``totals`` (funnel.model.mix), or None without channels.
 - ``over_capacity``: the forward plan's leads pass what the team can handle (not said in
   reverse mode, whose answer carries its own team).
+- ``active``: the active-sales plan's result (funnel.model.active.evaluate of the ``active``
+  plan given to ``run``, once per run; forward or reverse by its own target), or None.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 
 from funnel.model import mix as channel_mix
 from funnel.model import turnover
+from funnel.model.active import ActivePlan, ActiveResult
+from funnel.model.active import evaluate as evaluate_active
 from funnel.model.mix import Channel
 from funnel.model.plan import Plan, evaluate
 
@@ -37,6 +41,7 @@ class PlanResult:
     shown: dict
     effects: dict
     mix: dict | None = None
+    active: ActiveResult | None = None
 
     @property
     def reachable(self) -> bool:
@@ -56,9 +61,15 @@ class PlanResult:
         return self.plan
 
 
-def run(plan: Plan, base: Plan | None, reverse: bool, channels: list[Channel] | None = None) -> PlanResult:
+def run(
+    plan: Plan,
+    base: Plan | None,
+    reverse: bool,
+    channels: list[Channel] | None = None,
+    active: ActivePlan | None = None,
+) -> PlanResult:
     """The result of ``plan`` against ``base`` (None: the plan is its own baseline), with the
-    channel mix of ``channels`` (see the module's docstring)."""
+    channel mix of ``channels`` and the active-sales plan ``active`` (see the module's docstring)."""
     forward = evaluate(plan)
     baseline = forward if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
     shown = forward
@@ -70,4 +81,5 @@ def run(plan: Plan, base: Plan | None, reverse: bool, channels: list[Channel] | 
     )
     effects["repeat"] = (shown["turnover"] - shown["new_turnover"]) - (baseline["turnover"] - baseline["new_turnover"])
     mixed = {"rows": channel_mix.rows(channels), "totals": channel_mix.totals(channels)} if channels else None
-    return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed)
+    outbound = evaluate_active(active) if active is not None else None
+    return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed, outbound)

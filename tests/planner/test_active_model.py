@@ -215,3 +215,15 @@ def test_every_preset_evaluates_both_ways():
         fwd = evaluate(p)
         back = evaluate(p.with_(target_kind="contracts", target_value=fwd.contracts))
         assert back.volumes["base"] == pytest.approx(fwd.volumes["base"]), name
+
+
+def test_the_planner_result_carries_the_active_plan_once():
+    from funnel.model import result
+    from funnel.model.plan import Plan
+
+    plan = Plan(leads=100, conversion=0.05, avg_check=1000)
+    plain = result.run(plan, None, False)
+    assert plain.active is None
+    with_active = result.run(plan, None, False, active=ROUND)
+    assert with_active.active == evaluate(ROUND)
+    assert with_active.forward == plain.forward and with_active.shown == plain.shown  # the rest unchanged
