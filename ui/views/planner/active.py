@@ -160,7 +160,9 @@ def _mode_changed(r: ActiveResult) -> None:
 # ---- the inputs -------------------------------------------------------------------------------
 def _label(field: str, marks: dict[str, str]) -> str:
     text = ui.t(f"active.in.{field}")
-    if field in MONEY or field == "target_value":
+    if kind(field) == "share":
+        text += ", %"
+    elif field in MONEY or field == "target_value":
         text += f", {ui.currency()}"
     mark = marks.get(field)
     return f"{text} · {ui.t(f'active.mark.{mark}')}" if mark else text
@@ -206,7 +208,7 @@ def _origin_note(from_data: frozenset[str]) -> None:
     if origin != "data":
         st.info(ui.t("active.origin_preset", name=ui.t(f"workshop.case.{origin}")))
     elif from_data:
-        names = ", ".join(ui.t(f"active.in.{f}").split(",")[0] for f in sorted(from_data, key=_order))
+        names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(from_data, key=_order))
         st.caption(ui.t("active.origin", fields=names))
     else:
         st.caption(ui.t("active.origin_none"))

@@ -1,0 +1,217 @@
+"""The planner's «Active sales» tab in AppTest, in both languages, on a chain whose every figure
+is round (worked out by hand below); its link and scenario round-trips; the Workshop's cases.
+
+The chain, forward (20 working days):
+  base 1 000 × verified 50 % × mailed 80 % × conversation 50 % × meeting 10 % × proposal 50 %
+  × contract 50 % × paid 80 %: 500 verified, 400 mailed, 200 conversations, 20 meetings,
+  10 proposals, 5 contracts, 4 paid.
+  People the whole base needs: marketing 400 ÷ 400 letters = 1; calls (1 000 ÷ 50 verifications
+  + 400 ÷ 20 calls) ÷ 20 days = 2; sales 20 ÷ (1 meeting × 20 days) = 1.
+  Staff: 1 marketer, 1 caller, 1 manager, 1 in management → the call centre is loaded at 200 %:
+  the bottleneck; the chain works half the base: 500 → 250 → 200 → 100 → 10 → 5 → 2.5 contracts
+  → 2 paid. Turnover 2 × 200 000 = 400 000; margin 50 %: 200 000. Costs 30 000 + 20 000 + 50 000
+  + 0 + 500 contacts × 10 = 105 000; profit 95 000 a month.
+  Month 1: 200 000 − 105 000 − 100 000 start-up = −5 000; month 2: +95 000 → paid back in month 2.
+  A cycle of 30.4 days (one month): month 1 −205 000, 2 −110 000, 3 −15 000, 4 +80 000 → month 4.
+Reverse, a turnover of 840 000 a month: 4.2 paid, 5.25 contracts, everything × 1.05 of the
+  above: base 1 050; calls 2.1 → 3 callers at 70 % (the bottleneck: the highest load), marketing
+  1.05 → 2, sales 1.05 → 2. Costs 2 × 30 000 + 3 × 20 000 + 2 × 50 000 + 1 050 × 10 = 230 500;
+  gross 420 000; profit 189 500.
+"""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.i18n import t
+from funnel.model import link
+from funnel.model.active import ActivePlan
+from funnel.model.plan import Plan
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+ROUND = ActivePlan(
+    base=1000,
+    verify_rate=0.5,
+    mail_rate=0.8,
+    call_rate=0.5,
+    meeting_rate=0.1,
+    proposal_rate=0.5,
+    contract_rate=0.5,
+    payment_rate=0.8,
+    verifications_per_caller_day=50,
+    calls_per_caller_day=20,
+    meetings_per_manager_day=1,
+    mailings_per_marketer_month=400,
+    working_days=20,
+    marketers=1,
+    callers=1,
+    managers=1,
+    management=1,
+    marketer_cost=30_000,
+    caller_cost=20_000,
+    manager_cost=50_000,
+    management_cost=0,
+    contact_cost=10,
+    avg_check=200_000,
+    margin=0.5,
+    cycle_days=0,
+    startup_cost=100_000,
+    horizon=12,
+)
+REVERSE = ROUND.with_(target_kind="turnover", target_value=840_000)
+
+FORWARD_FIGURES = {
+    "ru": {
+        "Договоров в месяц": "2,5",
+        "Затраты в месяц": "105 000 ₽",
+        "Прибыль в месяц": "95 000 ₽",
+        "Окупается": "на 2-й месяц",
+    },
+    "en": {
+        "Contracts a month": "2.5",
+        "Costs a month": "₽105,000",
+        "Profit a month": "₽95,000",
+        "Pays back": "in month 2",
+    },
+}
+TURNOVER = {"ru": ("Оборот в месяц", "400 000 ₽"), "en": ("Turnover a month", "₽400,000")}
+
+
+def tab_metrics(at) -> dict:
+    """The active tab's metrics (drawn after the planner's own: the last of a label wins)."""
+    return {m.label: m.value for m in at.metric}
+
+
+def opened(app_db, lang: str = "ru", params: dict | None = None, **session) -> AppTest:
+    """The planner on its active tab, with ``session`` set before the first run (AppTest cannot
+    rerun an English session: see tests/planner/test_pages.py)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.session_state["pl_tab"] = t("planner.tab.active", lang)
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.query_params.update(params or {})
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at, first_column: str):
+    return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [first_column])
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
+    at = opened(app_db, lang, _pl_active=ROUND)
+    m = tab_metrics(at)
+    for label, value in FORWARD_FIGURES[lang].items():
+        assert m[label] == value, label
+    label, value = TURNOVER[lang]
+    assert [x.value for x in at.metric if x.label == label][-1] == value
+    words = {
+        "ru": "Узкое место — колл-центр: загрузка 200 %",
+        "en": "The bottleneck is the call centre: loaded at 200%",
+    }
+    assert words[lang] in markdown(at)
+    people = table(at, t("active.col.function", lang))
+    assert list(people.iloc[:, 1]) == ["1", "1", "1", "1"]
+    assert list(people.iloc[:, 3]) == (
+        ["100 %", "200 %", "100 %", "100 %"] if lang == "ru" else ["100%", "200%", "100%", "100%"]
+    )
+    chain = table(at, t("active.col.step", lang))
+    volumes = ["500,0", "250,0", "200,0", "100,0", "10,0", "5,0", "2,5", "2,0"]
+    assert list(chain.iloc[:, 1]) == (volumes if lang == "ru" else [v.replace(",", ".") for v in volumes])
+
+
+def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
+    at = opened(app_db, _pl_active=ROUND)
+    at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
+    assert not at.exception, at.exception
+    assert tab_metrics(at)["Окупается"] == "на 4-й месяц"
+    assert at.query_params["a.cy"] in ("30.4", ["30.4"])
+    at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
+    m = tab_metrics(at)
+    # the whole base: 5 contracts, 4 paid → turnover 800 000, gross 400 000;
+    # costs 30 000 + 2 × 20 000 + 50 000 + 1 000 contacts × 10 = 130 000
+    assert m["Договоров в месяц"] == "5,0" and m["Прибыль в месяц"] == "270 000 ₽"
+    assert "Узкого места нет" in markdown(at)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
+    at = opened(app_db, lang, _pl_active=REVERSE)
+    m = tab_metrics(at)
+    money = {"ru": ("Прибыль в месяц", "189 500 ₽"), "en": ("Profit a month", "₽189,500")}[lang]
+    assert m[money[0]] == money[1]
+    assert m[t("active.m.contracts", lang)] == ("5,2" if lang == "ru" else "5.2")  # 5.25, one decimal, half to even
+    people = table(at, t("active.col.function", lang))
+    assert list(people.iloc[:, 1]) == ["2", "3", "2", "1"]
+    assert people.iloc[1, 3] == ("70 %" if lang == "ru" else "70%")
+    words = {
+        "ru": "Узкое место — колл-центр: 3 чел. с загрузкой 70 %, 60 000 ₽ в месяц.",
+        "en": "The bottleneck is the call centre: 3 people loaded at 70%, ₽60,000 a month.",
+    }
+    assert words[lang] in markdown(at)
+    keys = {n.key for n in at.number_input}
+    assert "pl_a_callers" not in keys and "pl_a_base" not in keys  # the reverse plan works them out
+    assert "pl_a_management" in keys  # management is a fixed team either way
+
+
+def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):
+    at = opened(app_db, _pl_active=ROUND)
+    at.toggle(key="pl_active_reverse").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.number_input(key="pl_a_target_value").value == 2.5  # the forward plan's contracts
+    at.radio(key="pl_active_kind").set_value("turnover").run()
+    at.number_input(key="pl_a_target_value").set_value(840_000.0).run()
+    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+    assert at.query_params["a.tk"] in ("turnover", ["turnover"])
+
+
+def test_a_link_reopens_the_active_plan_and_an_old_link_still_opens(app_db):
+    params = link.encode(Plan(120, 0.05, 150_000), False, None, REVERSE)
+    at = opened(app_db, params=params)
+    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+    assert at.session_state["_pl_active"] == REVERSE
+    old = {k: v for k, v in params.items() if not k.startswith("a.")}
+    at = opened(app_db, params=old)
+    assert not at.warning or all("Ссылка" not in w.value for w in at.warning)
+    assert at.session_state["_pl_active"] != REVERSE  # the tab starts from the data
+    bad = {**params, "a.nc": "many"}
+    at = opened(app_db, params=bad)
+    assert any("Ссылка устарела" in w.value for w in at.warning)
+
+
+def test_a_scenario_keeps_the_active_plan(app_db):
+    at = opened(app_db, _pl_active=REVERSE)
+    at.session_state["pl_tab"] = t("planner.tab.scenarios")
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("Исходящие").run()
+    at.button(key="pl_sc_save").click().run()
+    assert not at.exception, at.exception
+    at.session_state["_pl_active"] = ROUND  # the user moved on
+    at.selectbox(key="pl_sc_pick").set_value("Исходящие").run()
+    at.button(key="pl_sc_open").click().run()
+    assert at.session_state["_pl_active"] == REVERSE
+    at.session_state["pl_tab"] = t("planner.tab.active")
+    at.run()
+    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+
+
+def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page("pages/workshop.py")
+    at.run()
+    assert not at.exception, at.exception
+    at.button(key="ws_case_open_copier_dealer").click().run()
+    assert not at.exception, at.exception
+    m = tab_metrics(at)
+    # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
+    assert m["Окупается"] == "на 6-й месяц"
+    assert any("Дилер копировальной техники" in i.value for i in at.info)
