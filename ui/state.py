@@ -174,6 +174,7 @@ PL_ACTIVE_PROBLEM: Key[Any] = Key("_pl_active_problem")  # the last input the pl
 PL_ACTIVE_W = Family("pl_a_")  # the tab's inputs, one per ActivePlan field: pl_a_<field> (its other keys: pl_act_)
 PL_ACTIVE_REVERSE: Key[bool] = Key("pl_active_reverse")  # its forward/reverse toggle
 PL_ACTIVE_KIND: Key[str] = Key("pl_active_kind")  # its target kind (contracts, turnover, profit)
+PL_ACTIVE_GROUP: Key[str] = Key("pl_active_group")  # the function whose inputs are shown
 
 
 def compare_also(name: str, saved_before: list[str]) -> None:

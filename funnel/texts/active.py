@@ -31,12 +31,16 @@ TEXTS = {
         "The data gives no value for this chain: every value is an example to start from; put in your own.",
     ),
     "active.origin_preset": (
-        "Открыт случай из практики: {name}. Значения — пример, их можно менять.",
-        "A case from practice is open: {name}. The values are an example; change them freely.",
+        "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике (подпись валюты на экране — "
+        "валюта рабочего пространства). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
+        "A case from practice is open: {name}. Its amounts are in US dollars, as in the source (the screen labels "
+        "them with the workspace's currency). The values are an example to change freely; the button on the right "
+        "brings back the data's values.",
     ),
     "active.mark.data": ("из данных", "from data"),
     "active.mark.example": ("пример", "example"),
     # groups, by function
+    "active.group": ("Значения для службы", "Inputs of"),
     "active.group.marketing": ("Маркетинг", "Marketing"),
     "active.group.calls": ("Колл-центр", "Call centre"),
     "active.group.sales": ("Менеджеры по продажам", "Sales managers"),
@@ -76,7 +80,7 @@ TEXTS = {
     "active.m.profit": ("Прибыль в месяц", "Profit a month"),
     "active.m.payback": ("Окупается", "Pays back"),
     "active.m.payback_month": ("на {n}-й месяц", "in month {n}"),
-    "active.m.payback_never": ("не за {n} мес.", "not within {n} months"),
+    "active.m.payback_never": ("не за {n} мес.", "not within {n} {n|month|months}"),
     "active.m.costs": ("Затраты в месяц", "Costs a month"),
     "active.unreachable": (
         "Цель недостижима при этих конверсиях: хотя бы одна из них равна нулю. Поднимите её, чтобы получить план.",
@@ -89,7 +93,7 @@ TEXTS = {
     ),
     "active.bottleneck.reverse": (
         "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. Здесь производительность дороже всего.",
-        "The bottleneck is {function}: {people} people loaded at {load}, {cost} a month. Productivity there costs the most.",
+        "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. Productivity there costs the most.",
     ),
     "active.bottleneck.none": (
         "Узкого места нет: ни одна служба не загружена.",
@@ -133,7 +137,7 @@ TEXTS = {
         "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — в первом.",
         "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1.",
     ),
-    "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} months ({days} days)"),
+    "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),
     "workshop.cases_intro": (

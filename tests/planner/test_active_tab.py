@@ -131,10 +131,12 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
 
 def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     at = opened(app_db, _pl_active=ROUND)
+    at.radio(key="pl_active_group").set_value("money").run()  # one function's inputs at a time
     at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
     assert not at.exception, at.exception
     assert tab_metrics(at)["Окупается"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
+    at.radio(key="pl_active_group").set_value("calls").run()
     at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
     m = tab_metrics(at)
     # the whole base: 5 contracts, 4 paid → turnover 800 000, gross 400 000;
@@ -145,7 +147,7 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
-    at = opened(app_db, lang, _pl_active=REVERSE)
+    at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group="calls")
     m = tab_metrics(at)
     money = {"ru": ("Прибыль в месяц", "189 500 ₽"), "en": ("Profit a month", "₽189,500")}[lang]
     assert m[money[0]] == money[1]
@@ -159,8 +161,8 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     }
     assert words[lang] in markdown(at)
     keys = {n.key for n in at.number_input}
-    assert "pl_a_callers" not in keys and "pl_a_base" not in keys  # the reverse plan works them out
-    assert "pl_a_management" in keys  # management is a fixed team either way
+    assert "pl_a_callers" not in keys  # the reverse plan works the staff out
+    assert "pl_a_caller_cost" in keys and "pl_a_calls_per_caller_day" in keys
 
 
 def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):

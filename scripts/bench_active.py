@@ -1,0 +1,96 @@
+"""Benchmark the planner's «Active sales» tab (issue #20: a lever move within 50 ms).
+
+A move of one of the tab's inputs reruns the planner's fragment: the main plan's result and the
+active plan's (funnel.model.result.run with ``active=``), then the tab's widgets, tables and chart.
+No query: the data's seed is made once per baseline. Printed:
+
+- the model: ``active.evaluate`` alone, and what ``active=`` adds to ``result.run`` (median of
+  many runs, forward and reverse);
+- after an input change in AppTest on the demo data, with the active tab open and with the chain
+  tab open (a main lever moved): the tabs' part of the planner's fragment, and the whole app's
+  script run (an upper bound: AppTest reruns dashboard.py, the sidebar and the page head too,
+  which a fragment rerun skips; on a shared machine it varies by tens of ms from run to run).
+
+    .venv/bin/python scripts/bench_active.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from funnel.model import active, result  # noqa: E402
+from funnel.model.active_presets import PRESETS  # noqa: E402
+from funnel.model.plan import Plan  # noqa: E402
+
+
+def median_ms(fn, n: int) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def model() -> None:
+    plan = Plan(leads=1270, conversion=0.0318, avg_check=199_031, cpl=1327, margin=0.35)
+    fwd = PRESETS["copier_dealer"]
+    rev = fwd.with_(target_kind="profit", target_value=50_000)
+    print(f"active.evaluate, forward:          {median_ms(lambda: active.evaluate(fwd), 2000):7.3f} ms")
+    print(f"active.evaluate, reverse (profit): {median_ms(lambda: active.evaluate(rev), 2000):7.3f} ms")
+    without = median_ms(lambda: result.run(plan, plan, False), 2000)
+    with_ = median_ms(lambda: result.run(plan, plan, False, active=fwd), 2000)
+    print(f"result.run without / with active:  {without:7.3f} / {with_:7.3f} ms")
+
+
+def app(runs: int = 9) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    import ui.views.planner as view
+    from funnel.i18n import t
+
+    tabs: list[float] = []
+    draw = view.draw_tabs
+
+    def timed(*args, **kwargs):  # the tabs' part of the fragment: where the active tab draws
+        t0 = time.perf_counter()
+        try:
+            return draw(*args, **kwargs)
+        finally:
+            tabs.append(time.perf_counter() - t0)
+
+    view.draw_tabs = timed
+    os.environ["FUNNEL_DB"] = str(Path(tempfile.mkdtemp()) / "bench.duckdb")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+    at.switch_page("pages/planner.py")
+    at.run()
+    for tab, key, values in (("active", "pl_a_callers", (3, 4)), ("chain", "pl_margin_n", (30.0, 31.0))):
+        at.session_state["pl_tab"] = t(f"planner.tab.{tab}")
+        at.session_state["pl_active_group"] = "calls"
+        at.run()
+        assert not at.exception, at.exception
+        whole: list[float] = []
+        tabs.clear()
+        for i in range(runs):
+            at.number_input(key=key).set_value(values[i % 2])
+            t0 = time.perf_counter()
+            at.run()
+            whole.append(time.perf_counter() - t0)
+            assert not at.exception, at.exception
+        print(
+            f"{tab} tab open, an input changed: the tabs' part {statistics.median(tabs) * 1000:5.1f} ms, "
+            f"the whole app's script run in AppTest {statistics.median(whole) * 1000:5.0f} ms (median of {runs})"
+        )
+
+
+if __name__ == "__main__":
+    model()
+    app()
