@@ -96,8 +96,12 @@ TEXTS = {
         "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. Productivity there costs the most.",
     ),
     "active.bottleneck.none": (
-        "Узкого места нет: ни одна служба не загружена.",
-        "No bottleneck: no function is loaded.",
+        "Узкого места среди служб нет: людей хватает на всю базу, больше договоров даст только больше базы.",
+        "No function is short of people: the staff handles the whole base; only a bigger base gives more contracts.",
+    ),
+    "active.bottleneck.none_reverse": (
+        "Под эту цель работы службам не нужно.",
+        "This target needs no work from any function.",
     ),
     "active.fn.marketing": ("маркетинг", "marketing"),
     "active.fn.calls": ("колл-центр", "the call centre"),
@@ -134,9 +138,12 @@ TEXTS = {
     "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
     "active.chart.payback": ("окупаемость", "pays back"),
     "active.chart.note": (
-        "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — в первом.",
-        "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1.",
+        "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
+        "в первом. Накопленный итог — выручка × маржа − затраты с начала; окупаемость — первый месяц, где он не меньше нуля.",
+        "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1. "
+        "The cumulative result is revenue × margin − costs since the start; it pays back in the first month it is not below zero.",
     ),
+    "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),

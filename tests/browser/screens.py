@@ -24,7 +24,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
 VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
 # (url path, page) in the menu's order; the default page is served at the root.
 PAGES = ["overview", "channels", "funnel", "time", "planner", "workshop", "data", "settings", "admin"]
-PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "forecast", "backtest", "scenarios")
+PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
+# Tabs the walk leaves to a test of their own (the suite's time): the active-sales tab is checked
+# in both languages at 1440×900 and 1280×720 by test_active_sales.py.
+WALK_SKIP = {"active"}
 FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
 TIME_TABS = ("maturity", "convert", "flow", "rotting", "accuracy", "goals", "drivers")  # ui.views.time.TABS
 PARTIAL = ("spend_only", "deals_only", "leads_only")
@@ -386,6 +389,8 @@ def walk(
                 tabs = {"planner": PLANNER_TABS, "funnel": FUNNEL_TABS, "time": TIME_TABS}[path]
                 expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)  # this page's, not the last's
                 for t, tab in enumerate(tabs):
+                    if tab in WALK_SKIP and path == "planner":
+                        continue
                     if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
                         page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                     open_tab(page, t)

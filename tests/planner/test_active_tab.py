@@ -142,7 +142,7 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     # the whole base: 5 contracts, 4 paid → turnover 800 000, gross 400 000;
     # costs 30 000 + 2 × 20 000 + 50 000 + 1 000 contacts × 10 = 130 000
     assert m["Договоров в месяц"] == "5,0" and m["Прибыль в месяц"] == "270 000 ₽"
-    assert "Узкого места нет" in markdown(at)
+    assert "Узкого места среди служб нет" in markdown(at)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

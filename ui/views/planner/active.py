@@ -23,7 +23,7 @@ from funnel.model.active import ActivePlan, ActiveResult
 from funnel.model.active_presets import PRESETS
 from funnel.safety import chart_text
 from ui import state
-from ui.text import input_format
+from ui.text import input_format, places
 from ui.views.planner import levers as up
 
 # The inputs by the function whose work or cost they describe (the last group: money and time).
@@ -48,8 +48,8 @@ FORWARD_ONLY = {"base", "marketers", "callers", "managers"}
 SHARES = {*model.RATES, "margin"}
 PEOPLE = {"marketers", "callers", "managers", "management"}
 MONEY = set(model.MONEY)
-# (step, digits of the box): a share is typed in percent with two decimals
-FORMATS = {"share": (0.1, 2), "money": (100.0, 2), "count": (1.0, 2), "days": (1.0, 1)}
+# (step, most digits the box shows): a share is typed in percent
+FORMATS = {"share": (0.1, 4), "money": (100.0, 2), "count": (1.0, 2), "days": (1.0, 1)}
 MIN_POSITIVE = set(model.PRODUCTIVITY) | {"working_days"}
 
 
@@ -177,7 +177,8 @@ def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> Non
         top = model.MAX_HORIZON if field == "horizon" else None
         where.number_input(min_value=1 if field == "horizon" else 0, max_value=top, step=1, format="%d", **common)
         return
-    step, digits = FORMATS[k]
+    step, most = FORMATS[k]
+    digits = places(to_widget(field, getattr(plan, field)) or 0, most)  # "3000", not "3000.00"; exact digits kept
     low = None if (field == "target_value" and plan.target_kind == "profit") else 0.0
     if field in MIN_POSITIVE:
         low = 0.01
@@ -281,7 +282,7 @@ def headline(r: ActiveResult) -> None:
 
 def bottleneck_text(r: ActiveResult) -> str:
     if r.bottleneck is None:
-        return ui.t("active.bottleneck.none")
+        return ui.t("active.bottleneck.none_reverse" if r.reverse else "active.bottleneck.none")
     f = next(x for x in r.functions if x.function == r.bottleneck)
     name = ui.t(f"active.fn.{f.function}")
     if r.reverse:
@@ -345,12 +346,14 @@ def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str
         margin={"t": 40, "b": 40, "l": 10, "r": 10},
         legend={"orientation": "h", "y": -0.2},
         xaxis={"title": chart_text(labels["month"]), "dtick": 1},
+        yaxis={"title": chart_text(labels["money"])},
     )
     return fig
 
 
 def chart_labels() -> dict[str, str]:
-    return {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
+    labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
+    return {**labels, "money": ui.t("active.chart.money", currency=ui.currency())}
 
 
 def lag_text(cycle_days: float) -> str:
