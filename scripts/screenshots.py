@@ -1,4 +1,5 @@
-"""Take the README's screenshots of the real app: `python scripts/screenshots.py`.
+"""Take the README's screenshots of the real app: `python scripts/screenshots.py` (all), or
+`python scripts/screenshots.py active_sales` (the images named).
 
 Uses the screenshot suite's driver (tests/browser/screens.py): the same database (the demo and the
 partial workspaces), the same `streamlit run` server and the same checks. Writes docs/img/*.png at
@@ -18,16 +19,20 @@ sys.path.insert(0, str(ROOT))
 from tests.browser import screens  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
-# (page, language, image name): the README shows the English app, the Workshop in Russian.
+# (page, language, image name): the README shows the English app, the Workshop in Russian. A
+# "planner/<tab>" page opens that planner tab and shows it from its top.
 SHOTS = [
     ("overview", "en", "overview"),
     ("channels", "en", "channels"),
     ("funnel", "en", "funnel"),
     ("time", "en", "time"),
     ("planner", "en", "planner"),
+    ("planner/active", "en", "active_sales"),
     ("workshop", "ru", "workshop"),
     ("data", "en", "data"),
 ]
+TABS_TOP = """() => { document.querySelector('[data-testid="stTabs"]').scrollIntoView();
+  const main = document.querySelector('[data-testid="stMain"]'); if (main) main.scrollBy(0, -70); }"""
 
 
 def main() -> int:
@@ -45,8 +50,15 @@ def main() -> int:
                 ctx = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
                 page = ctx.new_page()
                 page.set_default_timeout(120_000)
+                wanted = set(sys.argv[1:])
                 for path, lang, name in SHOTS:
-                    screens.open_page(page, server.url, "demo", lang, path)
+                    if wanted and name not in wanted:
+                        continue
+                    screens.open_page(page, server.url, "demo", lang, path.split("/")[0])
+                    if "/" in path:
+                        screens.open_tab(page, screens.PLANNER_TABS.index(path.split("/")[1]))
+                        page.evaluate(TABS_TOP)
+                        page.wait_for_timeout(300)
                     shot = screens.Screen("demo", lang, path, "wide")
                     problems = screens.inspect_screen(page, shot, names["demo"], language=False)
                     if problems:
