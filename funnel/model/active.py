@@ -43,7 +43,7 @@ invented.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 
 from funnel.model import active_money
 from funnel.model.fields import finite, non_negative, positive, refuse, share
@@ -152,7 +152,7 @@ class ActivePlan:
         if unknown:
             raise refuse(unknown[0], "is not an active-sales input", data[unknown[0]])
         for name, f in names.items():
-            if f.default is f.default_factory and data.get(name) is None:  # no default: required
+            if f.default is MISSING and data.get(name) is None:  # no default: required
                 raise refuse(name, "is required", None)
         return cls(**data)
 
