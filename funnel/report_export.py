@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from funnel.errors import FunnelError
+from funnel.report import active as active_section
 from funnel.report import content, html, pdf, xlsx
 
 # The plan's figures a report (and the Scenarios tab's comparison) shows, in this order: one list
@@ -40,8 +41,13 @@ SUMMARY = (
 FORMATS = ("html", "pdf", "xlsx")
 
 
-def _report(title, inputs, outputs, figures, lang, currency, notes, tables) -> content.Report:
-    return content.build(title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=tables)
+def _report(title, inputs, outputs, figures, lang, currency, notes, tables, active=None) -> content.Report:
+    """The report's content; with ``active`` (funnel.model.active.ActiveResult, a PlanResult's
+    ``active``), its "Active sales" section after the plan's own (funnel.report.active)."""
+    report = content.build(title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=tables)
+    if active is not None:
+        report.sections.append(active_section.section(active, lang, currency))
+    return report
 
 
 def html_report(
@@ -54,10 +60,12 @@ def html_report(
     currency: str = "₽",
     notes: list[str] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
+    active=None,
 ) -> bytes:
     """One HTML file (UTF-8 bytes): title, results, inputs, ``tables``, then each Plotly figure
-    in the app's style (the first carries plotly.js inline, the rest reuse it)."""
-    report = _report(title, inputs, outputs, figures, lang, currency, notes, tables)
+    in the app's style (the first carries plotly.js inline, the rest reuse it); then, with
+    ``active`` (an ActiveResult), the active-sales section."""
+    report = _report(title, inputs, outputs, figures, lang, currency, notes, tables, active)
     return html.render(report).encode("utf-8")
 
 
@@ -71,9 +79,10 @@ def pdf_report(
     currency: str = "₽",
     notes: list[str] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
+    active=None,
 ) -> bytes:
     """The HTML report printed to an A4 PDF by headless Chromium (funnel.report.pdf)."""
-    return pdf.render(_report(title, inputs, outputs, figures, lang, currency, notes, tables))
+    return pdf.render(_report(title, inputs, outputs, figures, lang, currency, notes, tables, active))
 
 
 def xlsx_report(
@@ -83,10 +92,12 @@ def xlsx_report(
     *,
     lang: str = "en",
     currency: str = "₽",
+    active=None,
 ) -> bytes:
     """A workbook in ``lang``: "Inputs" and "Results" (figure, value), then one sheet per
-    table; numbers stay numbers with Excel formats by unit. Text cells cannot run as formulas."""
-    return xlsx.render(_report("", inputs, outputs, [], lang, currency, None, tables))
+    table; numbers stay numbers with Excel formats by unit. Text cells cannot run as formulas.
+    With ``active`` (an ActiveResult): its figures and sentences, then its tables, a sheet each."""
+    return xlsx.render(_report("", inputs, outputs, [], lang, currency, None, tables, active))
 
 
 def write_report(path: Path, title: str, inputs: dict, outputs: dict, figures: list, **kw) -> str:

@@ -8,6 +8,12 @@ leads with won/lost/open statuses, stage history for lost deals, spend per chann
 
     .venv/bin/python scripts/bench_model.py                 # 1 M and 10 M leads
     .venv/bin/python scripts/bench_model.py --sizes 100000  # quick
+    .venv/bin/python scripts/bench_model.py --active        # only the active-sales plan (no data)
+
+The active-sales plan (funnel.model.active, issue #20: a slider move ≤ 50 ms) is timed first,
+always: ``evaluate`` (its month view and payback included) forward, reverse to a contracts target
+and reverse to a profit target (the walk over whole-people intervals), plus its month chart as a
+Plotly figure (funnel.report.figures.active_months), for each preset.
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from funnel.baseline import baseline  # noqa: E402
 from funnel.db import Store  # noqa: E402
 from funnel.filters import Filters  # noqa: E402
-from funnel.model import projection, sensitivity, uncertainty  # noqa: E402
+from funnel.model import active, projection, sensitivity, uncertainty  # noqa: E402
+from funnel.model.active_presets import PRESETS  # noqa: E402
 from funnel.model.plan import evaluate  # noqa: E402
+from funnel.report.figures import active_months  # noqa: E402
 from funnel.workspace import create_workspace  # noqa: E402
 
 BUILD = [
@@ -80,6 +88,39 @@ def bench_recompute(b, repeats: int = 30) -> None:
             timings[k].append(v)
     for k, v in timings.items():
         print(f"  {k:<24} median {ms(statistics.median(v))}   max {ms(max(v))}")
+
+
+def bench_active(repeats: int = 200) -> None:
+    """A slider move on the active-sales plan: each preset with its base (forward) or its target
+    moved by a percent per repeat; the profit target at 10× the preset's forward profit."""
+    print(f"active-sales plan, a slider move (median, p95, max of {repeats} moves):")
+    for name, plan in PRESETS.items():
+        profit = max(active.evaluate(plan).profit, 1.0) * 10
+        cases = {
+            "forward": lambda i, p=plan: p.with_(base=p.base * (1 + i / 1000)),
+            "reverse, contracts": lambda i, p=plan: p.with_(target_kind="contracts", target_value=20 + i / 10),
+            "reverse, profit ×10": lambda i, p=plan, x=profit: p.with_(
+                target_kind="profit", target_value=x * (1 + i / 1000)
+            ),
+        }
+        for case, move in cases.items():
+            model, chart = [], []
+            for i in range(repeats):
+                t0 = time.perf_counter()
+                r = active.evaluate(move(i))
+                t1 = time.perf_counter()
+                if r.reachable:
+                    active_months(r, "ru")
+                t2 = time.perf_counter()
+                model.append(t1 - t0)
+                chart.append(t2 - t1)
+            whole = [a + b for a, b in zip(model, chart, strict=True)]
+            print(
+                f"  {name:<16} {case:<20} evaluate {ms(statistics.median(model))} (max {ms(max(model))})"
+                f"   + chart {ms(statistics.median(chart))}   whole move median {ms(statistics.median(whole))}"
+                f" p95 {ms(sorted(whole)[int(0.95 * len(whole))])} max {ms(max(whole))}"
+                f"   people {sum(f.people for f in r.functions)}"
+            )
 
 
 # The same figures as the baseline, written by hand as plain DuckDB SQL over the staging views:
@@ -153,7 +194,11 @@ def bench_size(n: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000000,10000000")
+    parser.add_argument("--active", action="store_true", help="only the active-sales plan (no data built)")
     args = parser.parse_args()
+    bench_active()
+    if args.active:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(x) for x in args.sizes.split(",")):
             bench_size(n, Path(tmp))

@@ -65,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def parse_number(text: str) -> float:
+    """A number from a flag; "5%" means 0.05 and a decimal comma is accepted ("0,05")."""
+    raw = text.strip().replace(",", ".").replace(" ", "")
+    if raw.endswith("%"):
+        return float(raw[:-1]) / 100
+    return float(raw)
+
+
 def add_db_args(p: argparse.ArgumentParser, workspace: bool = True) -> None:
     """The common --db / --workspace flags (default: the app's own database and the demo)."""
     p.add_argument(

@@ -16,6 +16,8 @@ from dataclasses import fields
 from datetime import date
 
 from funnel import money
+from funnel.cli import active as active_cli
+from funnel.cli import parse_number as _number
 from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
 from funnel.model import result
@@ -24,14 +26,6 @@ from funnel.model.plan import Plan
 
 # Flag → Plan field: every model input has one.
 FLAGS = {f.name: "--" + f.name.replace("_", "-") for f in fields(Plan)}
-
-
-def _number(text: str) -> float:
-    """A number; "5%" means 0.05 and a decimal comma is accepted ("0,05")."""
-    raw = text.strip().replace(",", ".").replace(" ", "")
-    if raw.endswith("%"):
-        return float(raw[:-1]) / 100
-    return float(raw)
 
 
 def register(sub) -> None:
@@ -92,6 +86,7 @@ def register(sub) -> None:
         metavar="L1,C1,L2,C2",
         help="set the elasticity from two observed (load, conversion) points",
     )
+    active_cli.add_args(p)
     p.add_argument("--format", choices=("json", "table"), default="table")
     out = p.add_argument_group("report")
     out.add_argument(
@@ -158,6 +153,7 @@ def _start(args, extra: dict) -> dict:
             extra.update(basis_of(b))
             start = b.plan().with_(**cycle_of(cur, ws, extra))
             extra[_BASE] = start
+            extra[active_cli.CHAIN] = b.chain
             extra[_CURRENCY] = ws_currency(cur, ws)
             return start.inputs()
     finally:
@@ -264,19 +260,28 @@ def build_plan(args, extra: dict | None = None) -> Plan:
 
 
 def run(args) -> int:
+    if active_cli.wanted(args) and not (
+        any(getattr(args, n) is not None for n in [*FLAGS, "budget"]) or args.scenario or args.workspace or args.db
+    ):
+        return active_cli.run_alone(args)  # only the active-sales plan: no lever of the plan's own
     extra: dict = {}
     plan = build_plan(args, extra)
     reverse = plan.target_turnover is not None or plan.target_profit is not None
     base, currency = extra.pop(_BASE, None), extra.pop(_CURRENCY, None)
-    r = result.run(plan, None, reverse)  # the Planner's result object (evaluated once): its headline is ``shown``
+    chain, active, from_data = extra.pop(active_cli.CHAIN, None), None, list[str]()
+    if active_cli.wanted(args):
+        active, from_data = active_cli.build(args, base, chain)
+    r = result.run(plan, None, reverse, active=active)  # the Planner's result (evaluated once): headline ``shown``
     if getattr(args, "export", None):
-        report = r if base is None else result.run(plan, base, reverse)
+        report = r if base is None else result.run(plan, base, reverse, active=active)
         export(args, plan, report, args.currency or currency or "₽")
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
     out.update(extra)
     if args.format == "json":
+        if r.active is not None:
+            out["active"] = active_cli.as_dict(r.active, from_data)
         # The model computes in floats (leads × conversion are fractional): each number is written
         # with the digits that give its float back, in plain notation (money.json_text).
         sys.stdout.write(money.json_text(out, plain_floats=True, ensure_ascii=False, default=str) + "\n")
@@ -295,6 +300,8 @@ def run(args) -> int:
                 )
             )
             print(f"{key:<{width}}  {shown}")
+        if r.active is not None:
+            print("\n" + active_cli.text(r.active))
     return 0
 
 
@@ -316,4 +323,6 @@ def export(args, plan: Plan, r, currency: str) -> None:
     charts = [figures.waterfall(r, lang, currency), figures.tornado(sens, metric, lang, currency)]
     tables = {"sensitivity": pd.DataFrame(sens)}
     title = args.title or t("planner.export.default_title", lang)
-    write_report(args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables)
+    write_report(
+        args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables, active=r.active
+    )

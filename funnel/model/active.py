@@ -34,7 +34,7 @@ people per function = ⌈exact⌉ (whole people) with load = exact ÷ whole (2.1
 70 %); cost = people × cost. The **bottleneck** in reverse is the function with the highest load
 (the least slack: the first to need another person as the target grows); ties go to the earlier
 function in FUNCTIONS; None when no function has work. A profit target is met by the smallest
-base whose profit, with whole people, reaches it (``_profit_base``). A target the chain cannot
+base whose profit, with whole people, reaches it (funnel.model.active_chain.profit_base). A target the chain cannot
 reach (a conversion of 0 on its way, no check for a turnover, a profit the margin never
 covers) gives ``reachable=False`` with no volumes, no functions and zero figures: nothing is
 invented.
@@ -43,31 +43,28 @@ invented.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 
 from funnel.model import active_money
+from funnel.model.active_chain import (
+    COST,
+    EPS,
+    FUNCTIONS,
+    PRODUCTIVITY,
+    RATES,
+    STAFF,
+    STEPS,
+    TARGETS,
+    back,
+    needs,
+    profit_base,
+    volumes,
+)
 from funnel.model.fields import finite, non_negative, positive, refuse, share
 
-STEPS = ("base", "verified", "mailed", "called", "meeting", "proposal", "contract", "paid")
-FUNCTIONS = ("marketing", "calls", "sales", "management")
-TARGETS = ("contracts", "turnover", "profit")
-RATES = ("verify_rate", "mail_rate", "call_rate", "meeting_rate", "proposal_rate", "contract_rate", "payment_rate")
-STAFF = {"marketing": "marketers", "calls": "callers", "sales": "managers", "management": "management"}
-COST = {
-    "marketing": "marketer_cost",
-    "calls": "caller_cost",
-    "sales": "manager_cost",
-    "management": "management_cost",
-}
-PRODUCTIVITY = (
-    "verifications_per_caller_day",
-    "calls_per_caller_day",
-    "meetings_per_manager_day",
-    "mailings_per_marketer_month",
-)
+__all__ = ["FUNCTIONS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
 MONEY = ("marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost", "avg_check", "startup_cost")
 MAX_HORIZON = 120
-_EPS = 1e-9
 
 
 @dataclass(frozen=True)
@@ -115,7 +112,7 @@ class ActivePlan:
             raise refuse("working_days", "must be at most 31 a month", self.working_days)
         for name in STAFF.values():
             x = non_negative(name, getattr(self, name))
-            if abs(x - round(x)) > _EPS:
+            if abs(x - round(x)) > EPS:
                 raise refuse(name, "must be a whole number of people", getattr(self, name))
         for name in MONEY:
             non_negative(name, getattr(self, name))
@@ -152,7 +149,7 @@ class ActivePlan:
         if unknown:
             raise refuse(unknown[0], "is not an active-sales input", data[unknown[0]])
         for name, f in names.items():
-            if f.default is f.default_factory and data.get(name) is None:  # no default: required
+            if f.default is MISSING and data.get(name) is None:  # no default: required
                 raise refuse(name, "is required", None)
         return cls(**data)
 
@@ -190,30 +187,6 @@ class ActiveResult:
     months: tuple[dict, ...]  # {"month", "costs", "revenue", "gross_profit", "result", "cumulative"}
     payback_month: int | None  # first month cumulative ≥ 0, None within horizon
     reachable: bool = True
-
-
-# ---- the chain ------------------------------------------------------------------------------------
-
-
-def volumes(plan: ActivePlan, base: float) -> dict[str, float]:
-    """Each step's volume a month from ``base`` contacts, through the conversions."""
-    out = {"base": base}
-    x = base
-    for step, rate in zip(STEPS[1:], RATES, strict=True):
-        x = x * getattr(plan, rate)
-        out[step] = x
-    return out
-
-
-def needs(plan: ActivePlan, vol: dict[str, float]) -> dict[str, float]:
-    """People each function's work needs at these volumes (fractional; management: its staff)."""
-    d = plan.working_days
-    return {
-        "marketing": vol["mailed"] / plan.mailings_per_marketer_month,
-        "calls": (vol["base"] / plan.verifications_per_caller_day + vol["mailed"] / plan.calls_per_caller_day) / d,
-        "sales": vol["meeting"] / (plan.meetings_per_manager_day * d),
-        "management": float(plan.management),
-    }
 
 
 def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, ...]) -> dict[str, float]:
@@ -268,7 +241,7 @@ def forward(plan: ActivePlan) -> ActiveResult:
             load[f] = 0.0
         else:
             load[f] = need[f] / staff if staff > 0 else math.inf
-    working = [f for f in FUNCTIONS[:3] if load[f] > 1 + _EPS]
+    working = [f for f in FUNCTIONS[:3] if load[f] > 1 + EPS]
     bottleneck = max(working, key=lambda f: load[f]) if working else None  # max keeps the first of ties
     scale = 1.0 if bottleneck is None else (0.0 if math.isinf(load[bottleneck]) else 1.0 / load[bottleneck])
     vol = volumes(plan, plan.base * scale)
@@ -292,7 +265,7 @@ def _whole(plan: ActivePlan, need: dict[str, float]) -> tuple[FunctionLoad, ...]
     out = []
     for f in FUNCTIONS:
         exact = need[f]
-        people = int(round(exact)) if f == "management" else math.ceil(exact - _EPS)
+        people = int(round(exact)) if f == "management" else math.ceil(exact - EPS)
         load = (1.0 if people else 0.0) if f == "management" else (exact / people if people else 0.0)
         out.append(FunctionLoad(f, people, exact, load, people * getattr(plan, COST[f])))
     return tuple(out)
@@ -302,72 +275,11 @@ def _unreachable(plan: ActivePlan) -> ActiveResult:
     return ActiveResult(plan, True, {}, (), None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, (), None, reachable=False)
 
 
-def _per_base(plan: ActivePlan) -> dict[str, float]:
-    """What one base contact brings and needs: the people per function (fractional) and the
-    gross profit less the contact's cost ("unit")."""
-    one = volumes(plan, 1.0)
-    need = needs(plan, one)
-    need["unit"] = one["paid"] * plan.avg_check * plan.margin - plan.contact_cost
-    return need
-
-
-def _profit_base(plan: ActivePlan, target: float) -> float | None:
-    """The smallest base whose profit with whole people reaches ``target``, None if none does.
-
-    profit(b) = u·b − Σ ⌈a_f·b⌉·c_f − management, where u is a contact's gross profit less its
-    cost, a_f the people of function f a contact needs and c_f their monthly cost. Between two
-    breakpoints (a b where some a_f·b is whole) the people are fixed and the profit grows
-    linearly with b (when u > 0), so in each interval (lo, hi] the answer, if any, is
-    b = (target + the interval's costs) ÷ u. The walk starts at b = (target + management) ÷ u
-    (below it even free people could not reach the target). With fractional people the profit
-    would be s·b − management, s = u − Σ a_f·c_f; whole people only cost more (⌈x⌉ ≥ x), so
-    s ≤ 0 means the target is out of reach, and with s > 0 it is surely met by
-    (target + management + Σ c_f) ÷ s (⌈x⌉ < x + 1), where the walk ends."""
-    per = _per_base(plan)
-    u = per["unit"]
-    a = {f: per[f] for f in FUNCTIONS[:3] if per[f] > 0}
-    c = {f: getattr(plan, COST[f]) for f in FUNCTIONS[:3]}
-    fixed = plan.management * plan.management_cost
-    if target + fixed <= _EPS:  # met with no base at all
-        return 0.0
-    slope = u - sum(a[f] * c[f] for f in a)
-    if u <= 0 or slope <= 0:
-        return None
-    lo, surely = (target + fixed) / u, (target + fixed + sum(c.values())) / slope
-    for _ in range(100_000):
-        if not a:
-            return lo
-        whole = {f: math.floor(a[f] * lo + _EPS) + 1 for f in a}  # the people for b in (lo, hi]
-        hi = min(whole[f] / a[f] for f in a)
-        b = (target + fixed + sum(whole[f] * c[f] for f in a)) / u
-        if b <= hi + _EPS:
-            return max(b, lo)
-        if hi >= surely:
-            break
-        lo = hi
-    return surely  # (never reached in practice) a base that surely meets it, if not the least
-
-
-def _back(plan: ActivePlan, contracts: float) -> dict[str, float] | None:
-    """Each step's volume for ``contracts`` a month, worked back through the conversions
-    (proposal = contract ÷ contract_rate, …, base = verified ÷ verify_rate); paid = contract ×
-    payment_rate. None when a conversion on the way is 0 and contracts are wanted."""
-    out = {"contract": contracts, "paid": contracts * plan.payment_rate}
-    x = contracts
-    for step, rate in zip(reversed(STEPS[:6]), reversed(RATES[:6]), strict=True):
-        r = getattr(plan, rate)
-        if x > 0 and r <= 0:
-            return None
-        x = x / r if x > 0 else 0.0
-        out[step] = x
-    return {s: out[s] for s in STEPS}
-
-
 def reverse(plan: ActivePlan) -> ActiveResult:
     """From the target (the rules are in the module's docstring)."""
     kind, value = plan.target_kind, float(plan.target_value or 0.0)
     if kind == "profit":
-        base = _profit_base(plan, value)
+        base = profit_base(plan, value)
         vol = None if base is None else volumes(plan, base)
     else:
         contracts = value
@@ -375,11 +287,11 @@ def reverse(plan: ActivePlan) -> ActiveResult:
             if plan.avg_check <= 0 or plan.payment_rate <= 0:
                 return _unreachable(plan)
             contracts = value / plan.avg_check / plan.payment_rate
-        vol = _back(plan, contracts)  # exact where the conversions divide
+        vol = back(plan, contracts)  # exact where the conversions divide
     if vol is None:
         return _unreachable(plan)
     loads = _whole(plan, needs(plan, vol))
-    working = [f for f in loads[:3] if f.exact > _EPS]
+    working = [f for f in loads[:3] if f.exact > EPS]
     bottleneck = max(working, key=lambda f: f.load).function if working else None  # the first of ties
     return _result(plan, vol, loads, bottleneck)
 

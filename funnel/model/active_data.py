@@ -2,7 +2,9 @@
 where it can be"); pure — no query here, the planner passes what it read.
 
 - **avg_check** from the baseline (funnel.model.baseline.Baseline.avg_check, or a Plan's);
-- **margin** from a Plan (the planner's own lever) when given one; a Baseline has none;
+- **margin** from a Plan (the planner's own lever) when it is below 1: the planner's 1 (100 %)
+  is its "no margin typed" default, and would make every contract pure profit; a Baseline has
+  none;
 - **cycle_days**: the data's median days from lead to won (funnel.model.cycle.median_days), the
   nearest the data comes to first contact → payment;
 - **conversions between the steps the ladder holds**: the stage chain (Baseline.chain:
@@ -83,7 +85,7 @@ def seed(baseline, stage_conversions, cycle_days: float | None) -> tuple[ActiveP
     if check:
         changes["avg_check"] = float(check)
     margin = getattr(baseline, "margin", None) if baseline is not None else None
-    if margin is not None and 0 < margin <= 1:
+    if margin is not None and 0 < margin < 1:
         changes["margin"] = float(margin)
     if cycle_days is not None and cycle_days > 0 and math.isfinite(cycle_days):
         changes["cycle_days"] = float(round(cycle_days))

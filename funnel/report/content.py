@@ -107,6 +107,7 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     figures: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sections: list = field(default_factory=list)  # funnel.report.active.Section, after the plan's own
 
 
 def _decimals(key: str, kind: str) -> int:

@@ -1,11 +1,12 @@
 """The plan report's own charts, for reports made outside the app (``python -m funnel plan
---export``): the waterfall from the baseline to the plan and the sensitivity tornado, with
-their texts in the report's language. funnel.charts styles them as the app's charts."""
+--export``): the waterfall from the baseline to the plan, the sensitivity tornado and the
+active-sales plan by month, with their texts in the report's language. funnel.charts styles them as the app's charts."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from funnel import charts
 from funnel.formatting import signed_percent
 from funnel.i18n import t
 from funnel.safety import chart_text
@@ -48,5 +49,51 @@ def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> 
         title=title,
         xaxis_title=t("axis.turnover_change", lang, currency=currency),
         height=360,
+        showlegend=True,
+    )
+
+
+def active_months(active, lang: str, currency: str = "₽") -> go.Figure:
+    """The active-sales plan month by month (funnel.model.active_money): each month's costs and
+    gross profit as bars, the cumulative result as a line, the payback month marked. Explicit
+    colours (the app's palette), so an exported copy never draws black."""
+    rows = active.months
+    x = [r["month"] for r in rows]
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=x,
+                y=[r["costs"] for r in rows],
+                name=t("active_report.chart.costs", lang),
+                marker_color=charts.FALL,
+            ),
+            go.Bar(
+                x=x,
+                y=[r["gross_profit"] for r in rows],
+                name=t("active_report.chart.gross", lang),
+                marker_color=charts.RISE,
+            ),
+            go.Scatter(
+                x=x,
+                y=[r["cumulative"] for r in rows],
+                name=t("active_report.chart.cumulative", lang),
+                mode="lines+markers",
+                line=dict(color=charts.TOTAL, width=3),
+            ),
+        ]
+    )
+    if active.payback_month is not None:
+        fig.add_vline(
+            x=active.payback_month,
+            line=dict(color=charts.TEXT, dash="dash", width=1),
+            annotation_text=t("active_report.chart.payback", lang),
+            annotation_position="top left",
+        )
+    return fig.update_layout(
+        title=t("active_report.chart.title", lang),
+        barmode="group",
+        xaxis=dict(title=t("active_report.chart.month", lang), tickmode="linear", dtick=1),
+        yaxis_title=t("active_report.chart.money", lang, currency=currency),
+        height=380,
         showlegend=True,
     )

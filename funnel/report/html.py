@@ -62,20 +62,31 @@ def _table(tb: Table, lang: str, currency: str) -> str:
     return f"<h3>{html.escape(tb.name)}</h3><table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _figures(figures: list, lang: str, *, static: bool) -> str:
+def _figures(figures: list, lang: str, *, static: bool, first: bool = True) -> str:
+    """The charts; plotly.js goes inline with the page's first one (``first``: these open the page's charts)."""
     parts = []
     for i, fig in enumerate(figures):
         copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
         if static:
             copy.update_layout(width=720)  # an A4 page's printable width at 96 dpi
         config = charts.config(lang, displayModeBar=False, staticPlot=True) if static else charts.config(lang)
-        div = copy.to_html(full_html=False, include_plotlyjs=(i == 0), config=config)
+        div = copy.to_html(full_html=False, include_plotlyjs=(first and i == 0), config=config)
         parts.append(f'<div class="chart">{div}</div>')
     return "".join(parts)
 
 
 def _section(title: str, body: str) -> str:
     return f"<h2>{html.escape(title)}</h2>{body}" if body else ""
+
+
+def _part(part, lang: str, currency: str, static: bool, first: bool) -> str:
+    """A section after the plan's own (funnel.report.active.Section): its sentences, cards,
+    tables and charts under its title; ``first``: its charts are the page's first (plotly.js
+    goes inline with them)."""
+    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in part.notes)
+    cards = _cards(part.outputs, lang, currency) if part.outputs else ""
+    tables = "".join(_table(tb, lang, currency) for tb in part.tables)
+    return _section(part.title, notes + cards + tables + _figures(part.figures, lang, static=static, first=first))
 
 
 def render(report: Report, *, static: bool = False) -> str:
@@ -85,6 +96,10 @@ def render(report: Report, *, static: bool = False) -> str:
     notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in report.notes)
     tables = "".join(_table(tb, lang, cur) for tb in report.tables)
     figures = _figures(report.figures, lang, static=static)
+    parts, inline = [], not report.figures
+    for p in report.sections:
+        parts.append(_part(p, lang, cur, static, inline))
+        inline = inline and not p.figures
     return f"""<!doctype html>
 <html lang="{html.escape(lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -96,5 +111,5 @@ def render(report: Report, *, static: bool = False) -> str:
 {_section(t("planner.export.results", lang), _cards(report.outputs, lang, cur) if report.outputs else "")}
 {_section(t("planner.export.inputs", lang), _pairs(report.inputs, lang, cur) if report.inputs else "")}
 {tables}
-{f"<h2>{html.escape(t('planner.export.charts', lang))}</h2>{figures}" if figures else ""}
+{f"<h2>{html.escape(t('planner.export.charts', lang))}</h2>{figures}" if figures else ""}{"".join(parts)}
 </body></html>"""

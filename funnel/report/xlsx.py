@@ -130,6 +130,12 @@ def render(report: Report) -> bytes:
     w.sheet(t("planner.export.results", report.lang), *_pairs(report.outputs, report.lang))
     for tb in report.tables:
         w.sheet(tb.name, tb.headers, tb.rows)
+    for part in report.sections:  # funnel.report.active.Section: its figures and sentences, then its tables
+        notes = [[Value("", n, "text"), Value("", None, "text")] for n in part.notes]
+        headers, rows = _pairs(part.outputs, report.lang)
+        w.sheet(part.title, headers, rows + notes)
+        for tb in part.tables:
+            w.sheet(tb.name, tb.headers, tb.rows)
     wb.close()
     return buf.getvalue()
 

@@ -47,6 +47,11 @@ def test_seed_from_a_planner_plan():
     assert plan.base == EXAMPLE.base and plan.callers == EXAMPLE.callers  # the rest: the example's
 
 
+def test_the_planners_default_margin_of_100_percent_is_not_taken():
+    plan, from_data = seed(Plan(leads=100, conversion=0.05, avg_check=250_000), (), None)
+    assert plan.margin == EXAMPLE.margin and from_data == {"avg_check"}
+
+
 def test_seed_with_nothing_is_the_example():
     plan, from_data = seed(None, (), None)
     assert plan == EXAMPLE and from_data == set()

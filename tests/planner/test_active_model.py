@@ -227,3 +227,25 @@ def test_the_planner_result_carries_the_active_plan_once():
     with_active = result.run(plan, None, False, active=ROUND)
     assert with_active.active == evaluate(ROUND)
     assert with_active.forward == plain.forward and with_active.shown == plain.shown  # the rest unchanged
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+@pytest.mark.parametrize("times", [0.5, 1.0, 3.0, 10.0])
+def test_a_profit_target_gets_the_least_base_that_meets_it(name, times):
+    """Against the definition: the base found meets the target with whole people, and a base
+    a hair smaller (0.01 %) does not — whatever the people it then needs."""
+    p = PRESETS[name]
+    target = max(evaluate(p).profit, 1_000.0) * times
+    r = evaluate(p.with_(target_kind="profit", target_value=target))
+    assert r.reachable
+    base = r.volumes["base"]
+    at = evaluate(p.with_(target_kind=None, base=base, **whole_staff(r)))
+    assert at.bottleneck is None and at.profit == pytest.approx(r.profit) and r.profit >= target - 1e-6
+    # 0.01 % fewer contracts = a 0.01 % smaller base, priced with the whole people it needs
+    smaller = evaluate(p.with_(target_kind="contracts", target_value=r.contracts * 0.9999))
+    assert smaller.profit < target
+
+
+def whole_staff(r):
+    people = {f.function: f.people for f in r.functions}
+    return {"marketers": people["marketing"], "callers": people["calls"], "managers": people["sales"]}

@@ -1,0 +1,199 @@
+"""`python -m funnel plan --active …`: the active-sales plan (funnel.model.active) from the
+command line, as part of the planner's result (PlanResult.active).
+
+Every input of ActivePlan has a flag, ``--active-`` + its name with dashes (``--active-base``,
+``--active-calls-per-caller-day``, ``--active-target-kind profit --active-target-value 500000``):
+the prefix keeps them apart from the plan's own levers of the same name (``--avg-check``,
+``--margin``, ``--cycle-days``). The inputs start from ``--active-preset`` (copier_dealer,
+printing_dealer, example), else from the workspace's data when ``--workspace`` is given
+(funnel.model.active_data.seed: check, margin, cycle, ladder conversions), else the example;
+the flags go on top. Any ``--active-…`` flag switches the active plan on, as ``--active`` does.
+Without the plan's own levers (no --leads, no --workspace/--scenario), only the active plan is
+computed and printed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+
+from funnel import money
+from funnel.cli import parse_number as number
+from funnel.errors import FunnelError, ValidationError
+from funnel.model.active import TARGETS, ActivePlan, ActiveResult
+from funnel.model.active import evaluate as evaluate_active
+from funnel.model.active_presets import PRESETS
+
+FLAGS = {f.name: "--active-" + f.name.replace("_", "-") for f in fields(ActivePlan)}
+HELP = {
+    "base": "prospect contacts taken into work a month",
+    "verify_rate": "base → verified contacts (share)",
+    "mail_rate": "verified → mailed (share)",
+    "call_rate": "mailed → follow-up call held (share)",
+    "meeting_rate": "call → meeting (share)",
+    "proposal_rate": "meeting → proposal (share)",
+    "contract_rate": "proposal → contract (share)",
+    "payment_rate": "contract → paid (share)",
+    "verifications_per_caller_day": "contacts a caller verifies a day",
+    "calls_per_caller_day": "follow-up calls a caller makes a day",
+    "meetings_per_manager_day": "meetings a sales manager holds a day",
+    "mailings_per_marketer_month": "mailings a marketer prepares a month",
+    "working_days": "working days a month",
+    "marketers": "marketers (forward)",
+    "callers": "callers (forward)",
+    "managers": "sales managers (forward)",
+    "management": "people in management (fixed, a cost)",
+    "marketer_cost": "a marketer's cost a month",
+    "caller_cost": "a caller's cost a month",
+    "manager_cost": "a sales manager's cost a month",
+    "management_cost": "a manager's (management) cost a month",
+    "contact_cost": "money per base contact bought",
+    "avg_check": "average check of a paid contract",
+    "margin": "margin (share of turnover)",
+    "cycle_days": "days from first contact to payment",
+    "startup_cost": "start-up cost in month 1 (hiring, base purchase)",
+    "horizon": "months of the money view (1–120)",
+    "target_kind": "reverse: the target's kind (contracts, turnover or profit)",
+    "target_value": "reverse: the target a month",
+}
+CHAIN = "_stage_chain"  # the baseline's stage chain, kept in ``extra`` by funnel.cli.plan, never printed
+
+
+def add_args(p) -> None:
+    g = p.add_argument_group("active sales (per month; shares as 0.05 or 5%)")
+    g.add_argument("--active", action="store_true", help="also compute the active-sales plan (outbound B2B chain)")
+    g.add_argument("--active-preset", choices=sorted(PRESETS), default=None, help="start the active plan from a preset")
+    for name, flag in FLAGS.items():
+        kw: dict = {"choices": TARGETS} if name == "target_kind" else {"metavar": "X"}
+        g.add_argument(flag, dest=f"active_{name}", type=str, default=None, help=HELP[name], **kw)
+
+
+def wanted(args) -> bool:
+    """Whether the command line asks for the active plan."""
+    return bool(
+        getattr(args, "active", False)
+        or getattr(args, "active_preset", None)
+        or any(getattr(args, f"active_{n}", None) is not None for n in FLAGS)
+    )
+
+
+def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
+    """The active plan of the command line and the fields that came from the data. ``start``
+    (the plan's baseline Plan) and ``chain`` (the baseline's stage chain) seed it from the data
+    when no preset is named."""
+    from_data: set[str] = set()
+    if args.active_preset:
+        inputs = PRESETS[args.active_preset].inputs()
+    elif start is not None:
+        from funnel.model.active_data import seed
+
+        plan, from_data = seed(start, chain or (), start.cycle_days)
+        inputs = plan.inputs()
+    else:
+        inputs = PRESETS["example"].inputs()
+    for name, flag in FLAGS.items():
+        raw = getattr(args, f"active_{name}", None)
+        if raw is None:
+            continue
+        if name == "target_kind":
+            inputs[name] = raw
+            continue
+        try:
+            value = number(raw)
+        except ValueError:
+            raise FunnelError(f"{flag}: must be a number, got {raw!r}") from None
+        if not math.isfinite(value):
+            raise FunnelError(f"{flag}: must be a finite number, got {raw!r}")
+        inputs[name] = value
+        from_data.discard(name)
+    if inputs.get("target_kind") is not None and inputs.get("target_value") is None:
+        raise FunnelError(f"{FLAGS['target_value']}: required with {FLAGS['target_kind']}.")
+    try:
+        return ActivePlan.from_inputs(inputs), sorted(from_data)
+    except ValidationError as exc:
+        field = getattr(exc, "field", "")
+        raise FunnelError(f"{FLAGS.get(field, field)}: {str(exc).split(': ', 1)[-1]}") from None
+
+
+def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
+    """The result as JSON-ready data: every figure, a month, and the month view; an infinite
+    load (work and nobody) as null."""
+    return {
+        "reverse": r.reverse,
+        "reachable": r.reachable,
+        "bottleneck": r.bottleneck,
+        "payback_month": r.payback_month,
+        "contracts": r.contracts,
+        "paid": r.paid,
+        "turnover": r.turnover,
+        "gross_profit": r.gross_profit,
+        "costs": r.costs,
+        "profit": r.profit,
+        "volumes": dict(r.volumes),
+        "functions": [
+            {
+                "function": f.function,
+                "people": f.people,
+                "exact": f.exact,
+                "load": None if math.isinf(f.load) else f.load,
+                "cost": f.cost,
+            }
+            for f in r.functions
+        ],
+        "months": [dict(m) for m in r.months],
+        "inputs": r.plan.inputs(),
+        "from_data": list(from_data or []),
+    }
+
+
+def _n(x, places: int = 2) -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, float) and math.isinf(x):
+        return "inf"
+    if not isinstance(x, float):
+        return str(x)
+    shown = f"{x:,.{places}f}"
+    return shown.rstrip("0").rstrip(".") if places else shown
+
+
+def text(r: ActiveResult) -> str:
+    """The result as the command line prints it (English, as the plan's table)."""
+    mode = f"reverse: {r.plan.target_kind} {_n(r.plan.target_value)} a month" if r.reverse else "forward"
+    lines = [f"active sales ({mode})"]
+    if not r.reachable:
+        return "\n".join([*lines, "target unreachable with these conversions, check and margin"])
+    lines.append(f"{'function':<12}{'people':>8}{'needed':>10}{'load':>9}{'cost':>14}")
+    for f in r.functions:
+        load = "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
+        lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
+    lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
+    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, 1)}" for s, v in r.volumes.items()))
+    for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
+        lines.append(f"{key:<14}{_n(getattr(r, key))}")
+    lines.append(f"payback month: {r.payback_month or f'none within {r.plan.horizon} months'}")
+    lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'result':>14}{'cumulative':>14}")
+    for m in r.months:
+        lines.append(
+            f"{m['month']:<7}{_n(m['costs'], 0):>14}{_n(m['revenue'], 0):>14}"
+            f"{_n(m['result'], 0):>14}{_n(m['cumulative'], 0):>14}"
+        )
+    return "\n".join(lines)
+
+
+def run_alone(args) -> int:
+    """``plan --active`` without the plan's own levers: the active plan alone, printed (text or
+    --format json) and, with --export, a report holding only its section."""
+    plan, from_data = build(args)
+    r = evaluate_active(plan)
+    if getattr(args, "export", None):
+        from funnel.i18n import t
+        from funnel.report_export import write_report
+
+        title = args.title or t("active_report.title", args.lang)
+        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=args.currency or "₽", active=r)
+    if args.format == "json":
+        print(money.json_text({"active": as_dict(r, from_data)}, plain_floats=True, ensure_ascii=False))
+    else:
+        print(text(r))
+    return 0

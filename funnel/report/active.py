@@ -1,0 +1,118 @@
+"""The active-sales section of the plan report (funnel.model.active.ActiveResult): what it
+holds, decided once for HTML, PDF and XLSX — the headline figures, the sentences (direction,
+bottleneck, payback), the functions, the steps and the months as tables, and the month chart
+(funnel.report.figures.active_months). Numbers are formatted by their unit, as the rest of the
+report (funnel.report.content.shown)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from funnel import formatting
+from funnel.i18n import t
+from funnel.model.active import STEPS, ActiveResult
+from funnel.report import figures
+from funnel.report.content import Table, Value
+
+
+@dataclass
+class Section:
+    """A titled part of the report after the plan's own: sentences, cards, tables, charts."""
+
+    title: str
+    notes: list[str] = field(default_factory=list)
+    outputs: list[Value] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+
+def _h(key: str, lang: str) -> str:
+    return t(f"active_report.col.{key}", lang)
+
+
+def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
+    plan = r.plan
+    if not r.reverse:
+        out = [t("active_report.forward", lang)]
+    else:
+        kind, value = plan.target_kind or "contracts", plan.target_value or 0.0
+        shown = (
+            formatting.number(value, lang, 0 if float(value).is_integer() else 1)
+            if kind == "contracts"
+            else formatting.money(value, lang, currency)
+        )
+        out = [t("active_report.reverse", lang, target=t(f"active_report.target.{kind}", lang, value=shown))]
+    if not r.reachable:
+        return [*out, t("active_report.unreachable", lang)]
+    if r.bottleneck is None:
+        out.append(t("active_report.no_bottleneck", lang))
+    else:
+        f = next(x for x in r.functions if x.function == r.bottleneck)
+        load = t("active_report.nobody", lang) if math.isinf(f.load) else formatting.percent(f.load, lang, 0)
+        key = "active_report.bottleneck" if r.reverse else "active_report.bottleneck_forward"
+        out.append(t(key, lang, function=t(f"active_report.fn.{f.function}", lang).lower(), load=load))
+    if plan.cycle_days:
+        days = formatting.number(plan.cycle_days, lang, 0)
+        out.append(t("active_report.cycle", lang, days=days))
+    if r.payback_month is None:
+        out.append(t("active_report.no_payback", lang, horizon=str(plan.horizon)))
+    else:
+        out.append(t("active_report.payback", lang, month=str(r.payback_month)))
+    return out
+
+
+def _functions(r: ActiveResult, lang: str) -> Table:
+    heads = [_h(k, lang) for k in ("function", "people", "exact", "load", "cost")]
+    rows = [
+        [
+            Value(heads[0], t(f"active_report.fn.{f.function}", lang), "text"),
+            Value(heads[1], f.people, "count"),
+            Value(heads[2], f.exact, "number", 2),
+            Value(heads[3], None if math.isinf(f.load) else f.load, "share", 0),
+            Value(heads[4], f.cost, "money"),
+        ]
+        for f in r.functions
+    ]
+    return Table(t("active_report.sheet.functions", lang), heads, rows)
+
+
+def _steps(r: ActiveResult, lang: str) -> Table:
+    heads = [_h("step", lang), _h("volume", lang)]
+    rows = [
+        [Value(heads[0], t(f"active_report.step.{s}", lang), "text"), Value(heads[1], r.volumes[s], "count", 1)]
+        for s in STEPS
+    ]
+    return Table(t("active_report.sheet.steps", lang), heads, rows)
+
+
+def _months(r: ActiveResult, lang: str) -> Table:
+    keys = ("month", "costs", "revenue", "gross_profit", "result", "cumulative")
+    heads = [_h(k, lang) for k in keys]
+    rows = [
+        [Value(heads[0], m["month"], "count")]
+        + [Value(h, m[k], "money") for k, h in zip(keys[1:], heads[1:], strict=True)]
+        for m in r.months
+    ]
+    return Table(t("active_report.sheet.months", lang), heads, rows)
+
+
+def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
+    """The report's "Active sales" section for ``r`` in ``lang``."""
+    out = Section(t("active_report.title", lang), notes=_notes(r, lang, currency))
+    if not r.reachable:
+        return out
+    figures_a_month = [
+        ("contracts", r.contracts, "count", 1),
+        ("paid", r.paid, "count", 1),
+        ("turnover", r.turnover, "money", 0),
+        ("gross_profit", r.gross_profit, "money", 0),
+        ("costs", r.costs, "money", 0),
+        ("profit", r.profit, "money", 0),
+        ("people", sum(f.people for f in r.functions), "count", 0),
+        ("payback", r.payback_month, "count", 0),
+    ]
+    out.outputs = [Value(t(f"active_report.out.{k}", lang), x, unit, d) for k, x, unit, d in figures_a_month]
+    out.tables = [_functions(r, lang), _steps(r, lang), _months(r, lang)]
+    out.figures = [figures.active_months(r, lang, currency)]
+    return out

@@ -1,0 +1,97 @@
+"""Texts of the active-sales section of the plan report (HTML, PDF, XLSX). (ru, en).
+
+The planner tab's own texts are in funnel/texts/active.py; these keys start with
+``active_report.`` so the two never collide."""
+
+TEXTS = {
+    "active_report.title": ("Активные продажи", "Active sales"),
+    "active_report.sheet.functions": ("Активные продажи — функции", "Active sales — functions"),
+    "active_report.sheet.steps": ("Активные продажи — шаги", "Active sales — steps"),
+    "active_report.sheet.months": ("Активные продажи — по месяцам", "Active sales — by month"),
+    # functions
+    "active_report.fn.marketing": ("Маркетинг", "Marketing"),
+    "active_report.fn.calls": ("Колл-центр", "Call centre"),
+    "active_report.fn.sales": ("Менеджеры по продажам", "Sales managers"),
+    "active_report.fn.management": ("Руководство", "Management"),
+    # steps
+    "active_report.step.base": ("База контактов", "Prospect base"),
+    "active_report.step.verified": ("Проверенные контакты", "Verified contacts"),
+    "active_report.step.mailed": ("Рассылка доставлена", "Mailed"),
+    "active_report.step.called": ("Звонок после рассылки", "Follow-up call"),
+    "active_report.step.meeting": ("Встреча", "Meeting"),
+    "active_report.step.proposal": ("Коммерческое предложение", "Proposal"),
+    "active_report.step.contract": ("Договор", "Contract"),
+    "active_report.step.paid": ("Оплата", "Payment"),
+    # columns
+    "active_report.col.function": ("Функция", "Function"),
+    "active_report.col.people": ("Людей", "People"),
+    "active_report.col.exact": ("Нужно по работе", "Needed by the work"),
+    "active_report.col.load": ("Загрузка", "Load"),
+    "active_report.col.cost": ("Стоимость в месяц", "Cost a month"),
+    "active_report.col.step": ("Шаг", "Step"),
+    "active_report.col.volume": ("В месяц", "A month"),
+    "active_report.col.month": ("Месяц", "Month"),
+    "active_report.col.costs": ("Затраты", "Costs"),
+    "active_report.col.revenue": ("Поступления", "Revenue"),
+    "active_report.col.gross_profit": ("Валовая прибыль", "Gross profit"),
+    "active_report.col.result": ("Результат месяца", "Month's result"),
+    "active_report.col.cumulative": ("Нарастающим итогом", "Cumulative"),
+    # headline figures
+    "active_report.out.contracts": ("Договоров в месяц", "Contracts a month"),
+    "active_report.out.paid": ("Оплат в месяц", "Payments a month"),
+    "active_report.out.turnover": ("Оборот в месяц", "Turnover a month"),
+    "active_report.out.gross_profit": ("Валовая прибыль в месяц", "Gross profit a month"),
+    "active_report.out.costs": ("Затраты в месяц", "Costs a month"),
+    "active_report.out.profit": ("Прибыль в месяц", "Profit a month"),
+    "active_report.out.people": ("Людей во всех функциях", "People in all functions"),
+    "active_report.out.payback": ("Окупаемость, месяц", "Pays back in month"),
+    # sentences
+    "active_report.forward": (
+        "Прямой расчёт: от базы контактов и штата.",
+        "Forward: from the prospect base and the staff.",
+    ),
+    "active_report.reverse": ("Обратный расчёт: цель — {target}.", "Reverse: the target is {target}."),
+    "active_report.target.contracts": (
+        "{value} {value|договор|договора|договоров} в месяц",
+        "{value} {value|contract|contracts} a month",
+    ),
+    "active_report.target.turnover": ("оборот {value} в месяц", "a turnover of {value} a month"),
+    "active_report.target.profit": ("прибыль {value} в месяц", "a profit of {value} a month"),
+    "active_report.bottleneck": (
+        "Узкое место — {function}: загрузка {load}.",
+        "The bottleneck is {function}: load {load}.",
+    ),
+    "active_report.bottleneck_forward": (
+        "Узкое место — {function}: загрузка {load}, поток по всей цепочке ограничен ею.",
+        "The bottleneck is {function}: load {load}; it limits the flow of the whole chain.",
+    ),
+    "active_report.no_bottleneck": (
+        "Ни одна функция не перегружена: поток ограничивает база контактов.",
+        "No function is overloaded: the prospect base is the limit.",
+    ),
+    "active_report.payback": (
+        "Окупается в месяце {month} (накопленный результат становится не меньше нуля).",
+        "Pays back in month {month} (the cumulative result reaches zero or more).",
+    ),
+    "active_report.no_payback": (
+        "Не окупается за {horizon} {horizon|месяц|месяца|месяцев}.",
+        "Does not pay back within {horizon} {horizon|month|months}.",
+    ),
+    "active_report.unreachable": (
+        "Цель недостижима при этих конверсиях, чеке и марже: людей и объёмы не считаем.",
+        "The target cannot be reached with these conversions, check and margin: no people or volumes are shown.",
+    ),
+    "active_report.cycle": (
+        "Деньги приходят через {days} {days|день|дня|дней} после первого контакта (цикл сделки).",
+        "Money arrives {days} {days|day|days} after the first contact (the cycle).",
+    ),
+    "active_report.nobody": ("нет людей", "nobody"),
+    # the month chart
+    "active_report.chart.title": ("Активные продажи по месяцам", "Active sales by month"),
+    "active_report.chart.costs": ("Затраты", "Costs"),
+    "active_report.chart.gross": ("Валовая прибыль", "Gross profit"),
+    "active_report.chart.cumulative": ("Нарастающий итог", "Cumulative result"),
+    "active_report.chart.payback": ("окупаемость", "payback"),
+    "active_report.chart.month": ("Месяц", "Month"),
+    "active_report.chart.money": ("Деньги, {currency}", "Money, {currency}"),
+}

@@ -1,0 +1,125 @@
+"""`python -m funnel plan --active …` (funnel.cli.active): the figures in --json, worked by hand."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from funnel.cli import main
+from tests.conftest import ROOT
+
+# The round chain of tests/planner/test_active_model.py as flags (20 working days):
+# base 1 000 → 800 → 400 → 200 → 40 meetings → 20 → 10 contracts → 10 paid.
+ROUND = [
+    "--active-base", "1000",
+    "--active-verify-rate", "80%",
+    "--active-mail-rate", "0.5",
+    "--active-call-rate", "0,5",
+    "--active-meeting-rate", "0.2",
+    "--active-proposal-rate", "0.5",
+    "--active-contract-rate", "0.5",
+    "--active-payment-rate", "1",
+    "--active-verifications-per-caller-day", "50",
+    "--active-calls-per-caller-day", "40",
+    "--active-meetings-per-manager-day", "2",
+    "--active-mailings-per-marketer-month", "1000",
+    "--active-working-days", "20",
+    "--active-marketers", "1", "--active-callers", "2", "--active-managers", "1", "--active-management", "1",
+    "--active-marketer-cost", "100", "--active-caller-cost", "100",
+    "--active-manager-cost", "200", "--active-management-cost", "300",
+    "--active-contact-cost", "1", "--active-avg-check", "1000", "--active-margin", "0.5",
+    "--active-cycle-days", "30.4", "--active-startup-cost", "5000", "--active-horizon", "6",
+]  # fmt: skip
+
+
+def run_json(capsys, *argv):
+    assert main(["plan", *argv, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_forward_json_figures(capsys):
+    out = run_json(capsys, "--active", *ROUND)["active"]
+    assert out["reverse"] is False and out["bottleneck"] is None
+    assert out["volumes"]["meeting"] == pytest.approx(40) and out["contracts"] == pytest.approx(10)
+    fn = {f["function"]: f for f in out["functions"]}
+    assert fn["calls"]["exact"] == pytest.approx(1.5) and fn["calls"]["load"] == pytest.approx(0.75)
+    # turnover 10 000, gross 5 000, costs 800 people + 1 000 contacts = 1 800, profit 3 200
+    assert (out["turnover"], out["costs"], out["profit"]) == pytest.approx((10_000, 1_800, 3_200))
+    # cycle 30.4 days = 1 month: month 1 costs 1 800 + 5 000 startup and no revenue: −6 800;
+    # then +3 200 a month: −3 600, −400, +2 800 → pays back in month 4
+    assert [m["cumulative"] for m in out["months"]] == pytest.approx([-6_800, -3_600, -400, 2_800, 6_000, 9_200])
+    assert out["payback_month"] == 4
+
+
+def test_reverse_json_whole_people(capsys):
+    # 14 contracts → base 1 400 → 2.1 callers → 3 at 70 %
+    out = run_json(capsys, *ROUND, "--active-target-kind", "contracts", "--active-target-value", "14")["active"]
+    assert out["reverse"] is True and out["reachable"] is True
+    calls = next(f for f in out["functions"] if f["function"] == "calls")
+    assert (calls["people"], calls["exact"], calls["load"]) == (3, pytest.approx(2.1), pytest.approx(0.7))
+
+
+def test_unreachable_json(capsys):
+    argv = [*ROUND, "--active-margin", "0.05", "--active-target-kind", "profit", "--active-target-value", "1000"]
+    out = run_json(capsys, *argv)["active"]
+    assert out["reachable"] is False and out["functions"] == [] and out["payback_month"] is None
+
+
+def test_preset_and_a_flag_on_top(capsys):
+    out = run_json(capsys, "--active-preset", "copier_dealer")["active"]
+    assert out["payback_month"] == 6 and out["inputs"]["callers"] == 10
+    out = run_json(capsys, "--active-preset", "copier_dealer", "--active-cycle-days", "90")["active"]
+    assert out["payback_month"] == 10  # a longer cycle pays back later
+
+
+def test_with_the_plans_own_levers_both_are_in_one_result(capsys):
+    out = run_json(
+        capsys, "--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--active-preset", "example"
+    )
+    assert out["turnover"] == pytest.approx(900_000)  # the plan's own, unchanged
+    assert out["active"]["inputs"]["base"] == 2000
+
+
+def test_text_output_names_the_bottleneck_and_payback(capsys):
+    assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "bottleneck: calls" in text and "150%" in text and "payback month:" in text
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--active-verify-rate", "1.5", "--active-verify-rate: must be between 0 and 1"),
+        ("--active-callers", "2.5", "--active-callers: must be a whole number of people"),
+        ("--active-base", "lots", "--active-base: must be a number"),
+        ("--active-calls-per-caller-day", "0", "--active-calls-per-caller-day: must be more than 0"),
+    ],
+)
+def test_a_bad_flag_is_named(capsys, flag, value, message):
+    assert main(["plan", "--active", flag, value]) == 3
+    assert message in capsys.readouterr().err
+
+
+def test_target_kind_without_a_value_is_refused(capsys):
+    assert main(["plan", "--active", "--active-target-kind", "profit"]) == 3
+    assert "--active-target-value: required" in capsys.readouterr().err
+
+
+def test_seeded_from_the_workspace_data(store, tiny):
+    # tiny (tests/planner/conftest.py): check 75 000 (150 000 over 2 won deals), median lead → won
+    # 37.5 days (35 and 40), rounded to 38 days
+    path = str(store.path)
+    store.close()
+    r = subprocess.run(
+        [sys.executable, "-m", "funnel", "plan", "--db", path, "--workspace", tiny, "--from", "2025-01-01"]
+        + ["--to", "2025-02-28", "--active", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)["active"]
+    assert out["inputs"]["avg_check"] == 75_000 and out["inputs"]["cycle_days"] == 38
+    assert {"avg_check", "cycle_days"} <= set(out["from_data"])
+    assert "_stage_chain" not in json.loads(r.stdout)

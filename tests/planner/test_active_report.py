@@ -1,0 +1,124 @@
+"""The plan report's "Active sales" section (funnel.report.active) in HTML, XLSX and PDF, in
+both languages, read back from the file."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pytest
+
+from funnel.cli import main
+from funnel.model.active import evaluate
+from funnel.model.active_presets import PRESETS
+from funnel.report import pdf
+from funnel.report_export import html_report, pdf_report, xlsx_report
+from tests.planner.test_active_model import ROUND
+
+COPIER = evaluate(PRESETS["copier_dealer"])
+
+
+def text_of(page: bytes) -> str:
+    body = re.sub(r"<script.*?</script>", "", page.decode("utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            [
+                "Активные продажи",
+                "Колл-центр",
+                "86 %",  # 8.62 callers' work ÷ 10
+                "7 000 $",  # 10 × $700
+                "107 163 $",
+                "Окупается в месяце 6",
+                "Деньги приходят через 45 дней",
+                "Ни одна функция не перегружена",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Active sales",
+                "Call centre",
+                "86%",
+                "$7,000",
+                "$107,163",
+                "Pays back in month 6",
+                "Money arrives 45 days after",
+                "No function is overloaded",
+            ],
+        ),
+    ],
+)
+def test_the_section_in_both_languages(lang, expected):
+    page = html_report("P", {"leads": 120}, {"turnover": 900_000.0}, [], lang=lang, currency="$", active=COPIER)
+    shown = text_of(page)
+    for piece in expected:
+        assert piece in shown, piece
+    # the month chart is the page's only figure: it carries plotly.js and real colours
+    html = page.decode()
+    assert html.count("Plotly.newPlot") == 1 and "#000001" not in html and "#ff2b2b" in html
+
+
+def test_no_active_no_section():
+    page = html_report("P", {"leads": 120}, {"turnover": 900_000.0}, [], lang="en").decode()
+    assert "Active sales" not in page and "Plotly.newPlot" not in page
+
+
+def test_bottleneck_and_unreachable_sentences():
+    over = evaluate(ROUND.with_(callers=1))
+    assert "The bottleneck is call centre: load 150%" in text_of(html_report("P", {}, {}, [], lang="en", active=over))
+    ru = text_of(html_report("P", {}, {}, [], lang="ru", active=over))
+    assert "Узкое место — колл-центр: загрузка 150 %" in ru
+    lost = evaluate(ROUND.with_(margin=0.05, target_kind="profit", target_value=1000))
+    page = text_of(html_report("P", {}, {}, [], lang="en", active=lost))
+    assert "The target cannot be reached" in page and "Call centre" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets"),
+    [
+        (
+            "ru",
+            [
+                "Активные продажи",
+                "Активные продажи — функции",
+                "Активные продажи — шаги",
+                "Активные продажи — по месяцам",
+            ],
+        ),
+        ("en", ["Active sales", "Active sales — functions", "Active sales — steps", "Active sales — by month"]),
+    ],
+)
+def test_xlsx_sheets_keep_numbers(lang, sheets):
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_report({}, {}, None, lang=lang, active=COPIER)))
+    assert wb.sheetnames[2:] == sheets
+    fn = wb[sheets[1]]
+    assert fn["A3"].value == ("Колл-центр" if lang == "ru" else "Call centre")
+    assert fn["B3"].value == 10 and fn["D3"].value == pytest.approx(8.619047619 / 10) and "%" in fn["D3"].number_format
+    months = wb[sheets[3]]
+    # month 6's cumulative: −39 700 − 5 206 + 4 × 12 807 (rounded) ≈ 6 322
+    assert months["A7"].value == 6 and months["F7"].value == pytest.approx(6_322.2, abs=1)
+
+
+def test_cli_export_holds_the_section(tmp_path, capsys):
+    path = tmp_path / "plan.html"
+    argv = ["plan", "--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--format", "json"]
+    assert main([*argv, "--active-preset", "copier_dealer", "--export", str(path), "--lang", "en"]) == 0
+    page = path.read_text(encoding="utf-8")
+    assert "Sensitivity" in page and "Active sales" in page and page.count("Plotly.newPlot") == 3
+    alone = tmp_path / "alone.xlsx"
+    assert main(["plan", "--active-preset", "copier_dealer", "--export", str(alone), "--lang", "ru"]) == 0
+    assert "Активные продажи — функции" in openpyxl.load_workbook(alone).sheetnames
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(not pdf.available(), reason="needs Chromium (apt-get install chromium)")
+def test_pdf_prints_the_section():
+    data = pdf_report("План", {}, {}, [], lang="ru", active=COPIER)
+    assert data.startswith(b"%PDF-")
