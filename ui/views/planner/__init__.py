@@ -91,7 +91,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
             current_edits(),
             [waterfall(steps), *charts_],
             tables,
-            active=r.active.plan if r.active is not None else None,
+            active=r.active,
         )
 
     draw = {

@@ -15,7 +15,7 @@ from funnel import units
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
-from funnel.model.active import ActivePlan
+from funnel.model.active import ActiveResult
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
@@ -60,9 +60,10 @@ def scenarios_tab(
     current: edits.Edits,
     figures: list,
     tables: dict,
-    active: ActivePlan | None = None,
+    active: ActiveResult | None = None,
 ) -> None:
-    """``active``: the active-sales plan saved with the scenario (None: the plan has none)."""
+    """``active``: the run's active-sales result (PlanResult.active; None: the plan has none): its
+    plan is saved with the scenario and its section goes into the reports."""
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -71,7 +72,12 @@ def scenarios_tab(
         name = c[0].text_input(ui.t("planner.sc.name"), key=state.PL_SC_NAME, max_chars=sc.MAX_NAME)
         c[1].write("")
         if c[1].button(ui.t("planner.sc.save"), key="pl_sc_save", icon=":material/save:") and _write(
-            sc.save_scenario, name, plan, overwrite=state.PL_SC_OVERWRITE.get(), edits=current, active=active
+            sc.save_scenario,
+            name,
+            plan,
+            overwrite=state.PL_SC_OVERWRITE.get(),
+            edits=current,
+            active=active.plan if active is not None else None,
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
@@ -146,7 +152,15 @@ def scenarios_tab(
     c[0].download_button(
         ui.t("planner.export.html"),
         lambda: html_report(
-            title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=shown_tables
+            title,
+            inputs,
+            outputs,
+            figures,
+            lang=lang,
+            currency=currency,
+            notes=notes,
+            tables=shown_tables,
+            active=active,
         ),
         "plan.html",
         "text/html",
@@ -158,7 +172,15 @@ def scenarios_tab(
         c[1].download_button(
             ui.t("report.pdf"),
             lambda: pdf_report(
-                title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=shown_tables
+                title,
+                inputs,
+                outputs,
+                figures,
+                lang=lang,
+                currency=currency,
+                notes=notes,
+                tables=shown_tables,
+                active=active,
             ),
             "plan.pdf",
             "application/pdf",
@@ -170,7 +192,7 @@ def scenarios_tab(
         c[1].caption(ui.t("report.no_chromium", path=CHROMIUM))
     c[2].download_button(
         ui.t("planner.export.xlsx"),
-        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency),
+        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency, active=active),
         "plan.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="pl_export_xlsx",
