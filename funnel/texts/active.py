@@ -78,9 +78,9 @@ TEXTS = {
     "active.m.contracts": ("Договоров в месяц", "Contracts a month"),
     "active.m.turnover": ("Оборот в месяц", "Turnover a month"),
     "active.m.profit": ("Прибыль в месяц", "Profit a month"),
-    "active.m.payback": ("Окупается", "Pays back"),
+    "active.m.payback": ("Окупаемость", "Payback"),
     "active.m.payback_month": ("на {n}-й месяц", "in month {n}"),
-    "active.m.payback_never": ("не за {n} мес.", "not within {n} {n|month|months}"),
+    "active.m.payback_never": ("дольше {n} мес.", "beyond {n} {n|month|months}"),
     "active.m.costs": ("Затраты в месяц", "Costs a month"),
     "active.unreachable": (
         "Цель недостижима при этих конверсиях: хотя бы одна из них равна нулю. Поднимите её, чтобы получить план.",

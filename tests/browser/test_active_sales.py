@@ -13,7 +13,7 @@ from tests.browser.conftest import shot
 
 SIZES = {"laptop": (1440, 900), "projector": (1280, 720)}
 TAB = {"ru": "Активные продажи", "en": "Active sales"}
-HEAD = {"ru": ("Договоров в месяц", "Окупается"), "en": ("Contracts a month", "Pays back")}
+HEAD = {"ru": ("Договоров в месяц", "Окупаемость"), "en": ("Contracts a month", "Payback")}
 PANEL = '[data-testid="stTabs"] [role="tabpanel"]:not([hidden])'
 
 # What lies past the tab's right edge or the window's (fixed code: no user text in it). The tab

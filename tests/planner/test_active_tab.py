@@ -66,13 +66,13 @@ FORWARD_FIGURES = {
         "Договоров в месяц": "2,5",
         "Затраты в месяц": "105 000 ₽",
         "Прибыль в месяц": "95 000 ₽",
-        "Окупается": "на 2-й месяц",
+        "Окупаемость": "на 2-й месяц",
     },
     "en": {
         "Contracts a month": "2.5",
         "Costs a month": "₽105,000",
         "Profit a month": "₽95,000",
-        "Pays back": "in month 2",
+        "Payback": "in month 2",
     },
 }
 TURNOVER = {"ru": ("Оборот в месяц", "400 000 ₽"), "en": ("Turnover a month", "₽400,000")}
@@ -134,7 +134,7 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     at.radio(key="pl_active_group").set_value("money").run()  # one function's inputs at a time
     at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
     assert not at.exception, at.exception
-    assert tab_metrics(at)["Окупается"] == "на 4-й месяц"
+    assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
     at.radio(key="pl_active_group").set_value("calls").run()
     at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
@@ -163,6 +163,19 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     keys = {n.key for n in at.number_input}
     assert "pl_a_callers" not in keys  # the reverse plan works the staff out
     assert "pl_a_caller_cost" in keys and "pl_a_calls_per_caller_day" in keys
+
+
+def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
+    # no contract is ever paid: no turnover can be reached, whatever the base
+    at = opened(app_db, _pl_active=REVERSE.with_(payment_rate=0.0))
+    assert any("Цель недостижима" in e.value for e in at.error)
+    assert "Договоров в месяц" not in {m.label for m in at.metric}  # no headline of made-up figures
+    assert not [d for d in at.dataframe if list(d.value.columns)[:1] == ["Служба"]]
+
+
+def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
+    at = opened(app_db, _pl_active=ROUND.with_(avg_check=10_000, horizon=6))  # 20 000 a month gross < 105 000 costs
+    assert tab_metrics(at)["Окупаемость"] == "дольше 6 мес."
 
 
 def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):
@@ -215,5 +228,5 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     assert not at.exception, at.exception
     m = tab_metrics(at)
     # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
-    assert m["Окупается"] == "на 6-й месяц"
+    assert m["Окупаемость"] == "на 6-й месяц"
     assert any("Дилер копировальной техники" in i.value for i in at.info)
