@@ -9,9 +9,12 @@ No query: the data's seed is made once per baseline. Printed:
 - after an input change in AppTest on the demo data, with the active tab open and with the chain
   tab open (a main lever moved): the tabs' part of the planner's fragment, and the whole app's
   script run (an upper bound: AppTest reruns dashboard.py, the sidebar and the page head too,
-  which a fragment rerun skips; on a shared machine it varies by tens of ms from run to run).
+  which a fragment rerun skips; on a shared machine it varies by tens of ms from run to run);
+- with ``--browser``: in headless Chromium against ``streamlit run``, from Enter in the callers'
+  box to the new costs on screen (what a person waits for: the fragment's rerun, the messages,
+  the browser's drawing).
 
-    .venv/bin/python scripts/bench_active.py
+    .venv/bin/python scripts/bench_active.py [--browser]
 """
 
 from __future__ import annotations
@@ -91,6 +94,59 @@ def app(runs: int = 9) -> None:
         )
 
 
+def browser(runs: int = 9) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import screens
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server
+
+    server = Server(Path(tempfile.mkdtemp()) / "bench.duckdb").start()
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = chromium.new_page(viewport={"width": 1440, "height": 900})
+            page.set_default_timeout(60_000)
+            screens.open_page(page, server.url, "demo", "en", "planner")
+            page.get_by_role("tab", name="Active sales").click()
+            page.get_by_text("Call centre", exact=True).click()
+            screens.wait_until_drawn(page)
+            box = page.locator('[data-testid="stNumberInput"]').filter(has_text="Callers").locator("input")
+            costs = page.locator('[data-testid="stMetric"]').filter(has_text="Costs a month")
+            costs = costs.locator('[data-testid="stMetricValue"]')
+            times = _typed(page, box, costs, ("4", "5"), runs)
+            # for comparison: the main plan's leads box with the first tab (the stage chain) open
+            page.get_by_role("tab", name="Stage chain").click()
+            screens.wait_until_drawn(page)
+            leads = page.locator('[data-testid="stNumberInput"] input').first
+            turnover = page.locator('[data-testid="stMetricValue"]').first
+            main = _typed(page, leads, turnover, ("1300", "1400"), runs)
+            chromium.close()
+    finally:
+        server.stop()
+    print(f"browser: Enter in the callers' box to the new costs on screen: {statistics.median(times) * 1000:5.0f} ms")
+    print(
+        f"browser: Enter in the main leads box to the new turnover (chain tab): {statistics.median(main) * 1000:5.0f} ms"
+    )
+
+
+def _typed(page, box, shown, values: tuple[str, str], runs: int) -> list[float]:
+    """Seconds from Enter in ``box`` to ``shown``'s text changing, once per run."""
+    from tests.browser import screens
+
+    times = []
+    for i in range(runs):
+        before = shown.inner_text()
+        box.fill(values[i % 2])
+        t0 = time.perf_counter()
+        box.press("Enter")
+        page.wait_for_function("([el, old]) => el.innerText !== old", arg=[shown.element_handle(), before], polling=5)
+        times.append(time.perf_counter() - t0)
+        screens.wait_until_drawn(page)
+    return times
+
+
 if __name__ == "__main__":
     model()
     app()
+    if "--browser" in sys.argv:
+        browser()
