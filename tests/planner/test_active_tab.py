@@ -178,6 +178,25 @@ def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
     assert tab_metrics(at)["Окупаемость"] == "дольше 6 мес."
 
 
+def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_db):
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    store = Store(app_db)
+    with store.transaction() as cur:
+        create_workspace(cur, "Leads only", workspace_id="leads")
+    insert(
+        store, "leads", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(3)]
+    )
+    store.close()
+    at = opened(app_db, params={"ws": "leads"}, pl_active_group="money")
+    assert any("Данные не дают ни одного значения" in c.value for c in at.caption)
+    labels = [n.label for n in at.number_input if (n.key or "").startswith("pl_a_")]
+    assert labels and all(label.endswith("· пример") for label in labels), labels
+    assert tab_metrics(at)["Окупаемость"]  # the example plan is worked out like any other
+
+
 def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):
     at = opened(app_db, _pl_active=ROUND)
     at.toggle(key="pl_active_reverse").set_value(True).run()
