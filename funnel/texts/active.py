@@ -148,7 +148,7 @@ TEXTS = {
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),
     "workshop.cases_intro": (
-        "Два примера исходящих B2B-продаж. Кнопка открывает вкладку «Активные продажи» планировщика с этими значениями: "
+        "Два примера исходящих продаж другим компаниям. Кнопка открывает вкладку «Активные продажи» планировщика с этими значениями: "
         "там видно, сколько людей нужно каждой службе и когда система окупается.",
         "Two examples of outbound B2B sales. The button opens the planner's «Active sales» tab with these values: "
         "it shows how many people each function needs and when the system pays back.",
