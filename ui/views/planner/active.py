@@ -17,6 +17,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
+from funnel.formatting import DASH
 from funnel.model import active as model
 from funnel.model import active_data, active_money
 from funnel.model.active import ActivePlan, ActiveResult
@@ -364,9 +365,9 @@ def lag_text(cycle_days: float) -> str:
 def result_part(r: ActiveResult) -> None:
     """The tables and the chart (the headline is drawn above the inputs)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
-    st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions")
+    st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
     st.markdown(f"**{ui.t('active.table.chain')}**")
-    st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain")
+    st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
     st.markdown(f"**{ui.t('active.chart.title')}**")
     ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(), key="pl_act_money")
     st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
