@@ -166,6 +166,7 @@ def test_unreachable_when_a_conversion_on_the_way_is_zero():
         ("horizon", 0),
         ("target_kind", "deals"),
         ("margin", -0.1),
+        ("target_value", "lots"),
     ],
 )
 def test_a_bad_input_is_refused_naming_the_field(field, value):
