@@ -46,7 +46,7 @@ HELP = {
     "marketer_cost": "a marketer's cost a month",
     "caller_cost": "a caller's cost a month",
     "manager_cost": "a sales manager's cost a month",
-    "management_cost": "a manager's (management) cost a month",
+    "management_cost": "the cost of one person in management a month",
     "contact_cost": "money per base contact bought",
     "avg_check": "average check of a paid contract",
     "margin": "margin (share of turnover)",

@@ -124,13 +124,15 @@ class ActivePlan:
         object.__setattr__(self, "horizon", int(h))  # a link or a JSON gives 12.0
         if self.target_kind is not None and self.target_kind not in TARGETS:
             raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
-        if self.target_kind is not None:
-            if self.target_value is None:
-                raise refuse("target_value", "is needed with a target", None)
+        if self.target_kind is not None and self.target_value is None:
+            raise refuse("target_value", "is needed with a target", None)
+        if self.target_value is not None:  # kept while the target is off (a link, a scenario)
             if self.target_kind == "profit":  # a profit target may be a loss to stay within
                 finite("target_value", self.target_value)
-            else:
+            elif self.target_kind is not None:
                 non_negative("target_value", self.target_value)
+            else:
+                finite("target_value", self.target_value)
 
     @property
     def reverse(self) -> bool:

@@ -64,14 +64,15 @@ def profit_base(plan, target: float) -> float | None:
     """The smallest base whose profit with whole people reaches ``target``, None if none does.
 
     profit(b) = u·b − Σ ⌈a_f·b⌉·c_f − management, where u is a contact's gross profit less its
-    cost, a_f the people of function f a contact needs and c_f their monthly cost. Between two
-    breakpoints (a b where some a_f·b is whole) the people are fixed and the profit grows
-    linearly with b (when u > 0), so in each interval (lo, hi] the answer, if any, is
-    b = (target + the interval's costs) ÷ u. The walk starts at b = (target + management) ÷ u
-    (below it even free people could not reach the target). With fractional people the profit
-    would be s·b − management, s = u − Σ a_f·c_f; whole people only cost more (⌈x⌉ ≥ x), so
-    s ≤ 0 means the target is out of reach, and with s > 0 it is surely met by
-    (target + management + Σ c_f) ÷ s (⌈x⌉ < x + 1), where the walk ends."""
+    cost, a_f the people of function f a contact needs and c_f their monthly cost. With
+    fractional people it would be s·b − management, s = u − Σ a_f·c_f; whole people cost more
+    (⌈x⌉ ≥ x) but less than one person more each (⌈x⌉ < x + 1), so
+    s·b − management − Σ c_f < profit(b) ≤ s·b − management. Hence s ≤ 0: out of reach; else
+    the answer lies between (target + management) ÷ s and (target + management + Σ c_f) ÷ s,
+    a span whatever the target's size. Between two breakpoints there (a b where some a_f·b is
+    whole) the people are fixed and the profit grows linearly with b, so in each interval
+    (lo, hi] the answer, if any, is b = (target + the interval's costs) ÷ u: the walk goes
+    through the intervals from the lower bound up."""
     per = per_base(plan)
     u = per["unit"]
     a = {f: per[f] for f in FUNCTIONS[:3] if per[f] > 0}
@@ -82,7 +83,7 @@ def profit_base(plan, target: float) -> float | None:
     slope = u - sum(a[f] * c[f] for f in a)
     if u <= 0 or slope <= 0:
         return None
-    lo, surely = (target + fixed) / u, (target + fixed + sum(c.values())) / slope
+    lo, surely = (target + fixed) / slope, (target + fixed + sum(c.values())) / slope
     for _ in range(100_000):
         if not a:
             return lo
@@ -94,7 +95,7 @@ def profit_base(plan, target: float) -> float | None:
         if hi >= surely:
             break
         lo = hi
-    return surely  # (never reached in practice) a base that surely meets it, if not the least
+    return surely  # (not reached: the span holds Σ c_f ÷ s × Σ a_f breakpoints) it surely meets it
 
 
 def back(plan, contracts: float) -> dict[str, float] | None:

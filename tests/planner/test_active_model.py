@@ -166,6 +166,7 @@ def test_unreachable_when_a_conversion_on_the_way_is_zero():
         ("horizon", 0),
         ("target_kind", "deals"),
         ("margin", -0.1),
+        ("target_value", "lots"),
     ],
 )
 def test_a_bad_input_is_refused_naming_the_field(field, value):
@@ -249,3 +250,15 @@ def test_a_profit_target_gets_the_least_base_that_meets_it(name, times):
 def whole_staff(r):
     people = {f.function: f.people for f in r.functions}
     return {"marketers": people["marketing"], "callers": people["calls"], "managers": people["sales"]}
+
+
+def test_run_evaluates_the_active_plan_once(monkeypatch):
+    from funnel.model import result
+    from funnel.model.plan import Plan
+
+    seen = []
+    real = result.evaluate_active
+    monkeypatch.setattr(result, "evaluate_active", lambda p: seen.append(p) or real(p))
+    plan = Plan(leads=100, conversion=0.05, avg_check=1000, target_turnover=10_000)
+    r = result.run(plan, plan.with_(leads=50), True, active=ROUND)
+    assert seen == [ROUND] and r.active is not None and r.active.profit == pytest.approx(3_200)
