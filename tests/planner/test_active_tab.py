@@ -249,3 +249,15 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
     assert m["Окупаемость"] == "на 6-й месяц"
     assert any("Дилер копировальной техники" in i.value for i in at.info)
+
+
+def test_the_tab_reads_no_data_on_a_move():
+    """A move of the tab's inputs runs the pure model only: the tab's module never opens a
+    cursor, a store or a shared (cached) query; the data's seed comes from the baseline the
+    planner already holds (funnel.model.active_data.seed is pure)."""
+    import ast
+
+    source = (ROOT / "ui" / "views" / "planner" / "active.py").read_text(encoding="utf-8")
+    names = {n.attr for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Attribute)}
+    names |= {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+    assert not names & {"cursor", "get_store", "shared", "run_snapshot", "execute", "load_baseline"}
