@@ -102,22 +102,27 @@ class ActivePlan:
     target_value: float | None = None
 
     def __post_init__(self):
-        non_negative("base", self.base)
+        # Each number is kept as the float it was checked as: a link or a scenario may give "1000"
+        # (a number, so accepted), and the arithmetic must not then meet a string.
+        def keep(name: str, x: float) -> float:
+            object.__setattr__(self, name, x)
+            return x
+
+        keep("base", non_negative("base", self.base))
         for name in RATES:
-            share(name, getattr(self, name))
+            keep(name, share(name, getattr(self, name)))
         for name in PRODUCTIVITY:
-            positive(name, getattr(self, name))
-        positive("working_days", self.working_days)
-        if self.working_days > 31:
+            keep(name, positive(name, getattr(self, name)))
+        if keep("working_days", positive("working_days", self.working_days)) > 31:
             raise refuse("working_days", "must be at most 31 a month", self.working_days)
         for name in STAFF.values():
-            x = non_negative(name, getattr(self, name))
+            x = keep(name, non_negative(name, getattr(self, name)))
             if abs(x - round(x)) > EPS:
-                raise refuse(name, "must be a whole number of people", getattr(self, name))
+                raise refuse(name, "must be a whole number of people", x)
         for name in MONEY:
-            non_negative(name, getattr(self, name))
-        share("margin", self.margin)
-        non_negative("cycle_days", self.cycle_days)
+            keep(name, non_negative(name, getattr(self, name)))
+        keep("margin", share("margin", self.margin))
+        keep("cycle_days", non_negative("cycle_days", self.cycle_days))
         h = non_negative("horizon", self.horizon)
         if h != int(h) or not 1 <= h <= MAX_HORIZON:
             raise refuse("horizon", f"must be a whole number of months, 1 to {MAX_HORIZON}", self.horizon)
@@ -127,12 +132,10 @@ class ActivePlan:
         if self.target_kind is not None and self.target_value is None:
             raise refuse("target_value", "is needed with a target", None)
         if self.target_value is not None:  # kept while the target is off (a link, a scenario)
-            if self.target_kind == "profit":  # a profit target may be a loss to stay within
-                finite("target_value", self.target_value)
-            elif self.target_kind is not None:
-                non_negative("target_value", self.target_value)
+            if self.target_kind == "profit" or self.target_kind is None:  # a profit target may be a loss
+                keep("target_value", finite("target_value", self.target_value))
             else:
-                finite("target_value", self.target_value)
+                keep("target_value", non_negative("target_value", self.target_value))
 
     @property
     def reverse(self) -> bool:

@@ -262,3 +262,12 @@ def test_run_evaluates_the_active_plan_once(monkeypatch):
     plan = Plan(leads=100, conversion=0.05, avg_check=1000, target_turnover=10_000)
     r = result.run(plan, plan.with_(leads=50), True, active=ROUND)
     assert seen == [ROUND] and r.active is not None and r.active.profit == pytest.approx(3_200)
+
+
+def test_numbers_given_as_text_are_stored_as_numbers():
+    """A link or a hand-edited scenario can carry "1000" for the base: from_inputs accepts it
+    (it is a number) and the plan must then compute as with 1000, not fail on "1000" × 0.8."""
+    texts = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in ROUND.inputs().items()}
+    plan = ActivePlan.from_inputs(texts)
+    assert plan == ROUND and isinstance(plan.base, float) and isinstance(plan.horizon, int)
+    assert evaluate(plan).profit == pytest.approx(3_200)
