@@ -271,3 +271,63 @@ def test_numbers_given_as_text_are_stored_as_numbers():
     plan = ActivePlan.from_inputs(texts)
     assert plan == ROUND and isinstance(plan.base, float) and isinstance(plan.horizon, int)
     assert evaluate(plan).profit == pytest.approx(3_200)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("avg_check", 1e308),  # its turnover would be inf, and inf in --format json is not JSON
+        ("base", 1e16),
+        ("startup_cost", 1e16),
+        ("target_value", -1e16),
+        ("callers", 1e16),
+        ("calls_per_caller_day", 1e-300),  # 1 000 contacts would need inf callers
+        ("working_days", 0.001),
+    ],
+)
+def test_out_of_range_inputs_are_refused_naming_the_field(field, value):
+    changes = {field: value, **({"target_kind": "profit"} if field == "target_value" else {})}
+    with pytest.raises(ValidationError) as err:
+        ROUND.with_(**changes)
+    assert err.value.field == field
+
+
+def finite_figures(r):
+    figures = [r.contracts, r.paid, r.turnover, r.gross_profit, r.costs, r.profit, *r.volumes.values()]
+    figures += [x for f in r.functions for x in (f.exact, f.cost)]
+    figures += [v for m in r.months for v in m.values()]
+    return all(math.isfinite(x) for x in figures)
+
+
+@pytest.mark.parametrize(
+    "changes, reachable",
+    [
+        pytest.param(
+            dict(verify_rate=1e-300, mail_rate=1e-300, target_kind="contracts", target_value=10), False, id="tiny-rates"
+        ),
+        pytest.param(dict(payment_rate=1e-320, target_kind="turnover", target_value=1e15), False, id="tiny-payment"),
+        pytest.param(
+            dict(verify_rate=1e-300, mail_rate=1e-10, target_kind="profit", target_value=1e15), False, id="tiny-profit"
+        ),
+        pytest.param(
+            dict(meeting_rate=1e-300, target_kind="contracts", target_value=1e15, horizon=120), False, id="huge"
+        ),
+        pytest.param(dict(target_kind="contracts", target_value=1e15, horizon=120), True, id="largest-reverse"),
+        pytest.param(
+            dict(base=1e15, avg_check=1e15, startup_cost=1e15, caller_cost=1e15, callers=1e15, horizon=120),
+            True,
+            id="largest-forward",
+        ),
+        pytest.param(
+            dict(mailings_per_marketer_month=1e-3, calls_per_caller_day=1e-3, working_days=1, base=1e15),
+            True,
+            id="slowest",
+        ),
+    ],
+)
+def test_extreme_plans_give_finite_figures_or_out_of_reach(changes, reachable):
+    """Nothing raises, and every figure is a number; a chain needing more contacts or people
+    than a float can count is out of reach, not a plan with inf in it."""
+    r = evaluate(ROUND.with_(**changes))
+    assert r.reachable is reachable
+    assert finite_figures(r)
