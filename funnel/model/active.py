@@ -206,6 +206,12 @@ class ActiveResult:
     payback_month: int | None  # first month cumulative ≥ 0, None within horizon
     reachable: bool = True
 
+    @property
+    def people(self) -> int:
+        """Everyone the plan has (forward: the staff) or needs (reverse: whole people), in every
+        function with management; 0 when unreachable."""
+        return sum(f.people for f in self.functions)
+
 
 def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, ...]) -> dict[str, float]:
     paid = vol["paid"]

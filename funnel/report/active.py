@@ -109,7 +109,7 @@ def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
         ("gross_profit", r.gross_profit, "money", 0),
         ("costs", r.costs, "money", 0),
         ("profit", r.profit, "money", 0),
-        ("people", sum(f.people for f in r.functions), "count", 0),
+        ("people", r.people, "count", 0),
         ("payback", r.payback_month, "count", 0),
     ]
     out.outputs = [Value(t(f"active_report.out.{k}", lang), x, unit, d) for k, x, unit, d in figures_a_month]

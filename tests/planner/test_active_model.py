@@ -331,3 +331,14 @@ def test_extreme_plans_give_finite_figures_or_out_of_reach(changes, reachable):
     r = evaluate(ROUND.with_(**changes))
     assert r.reachable is reachable
     assert finite_figures(r)
+
+
+def test_people_in_all_functions_is_one_figure_of_the_result():
+    # reverse, 14 contracts (base 1 400, 560 mailed, 56 meetings): ⌈0.56⌉ = 1 marketer + ⌈2.1⌉ = 3
+    # callers + ⌈56 ÷ 40 = 1.4⌉ = 2 managers + 1 in management = 7;
+    # forward copier dealer: 1 + 10 + 3 + 3 = 17 (its management counts: 3 people, load 1)
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=14))
+    assert r.people == 7
+    copier = evaluate(PRESETS["copier_dealer"])
+    assert copier.people == 17
+    assert by_function(copier)["management"].load == 1.0 and by_function(copier)["management"].cost == 9_000
