@@ -116,8 +116,20 @@ def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
 
 
 def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
-    """The result as JSON-ready data: every figure, a month, and the month view; an infinite
-    load (work and nobody) as null."""
+    """The result as JSON-ready data (``--format json``, under "active"); these names are kept:
+
+    - ``reverse`` (a target was given), ``reachable`` (false: the target is out of reach, and
+      ``volumes``, ``functions`` and ``months`` are empty), ``bottleneck`` (a function's name or
+      null), ``payback_month`` (1.., or null: not within the horizon);
+    - a month, steady state: ``contracts``, ``paid``, ``turnover`` (paid × check),
+      ``gross_profit`` (turnover × margin), ``costs`` (people + contacts), ``profit``, ``people``
+      (in all functions);
+    - ``volumes``: each step's volume a month, by step name (base … paid);
+    - ``functions``: per function {function, people, exact (people the work needs), load
+      (exact ÷ people; null for work and nobody), cost (a month)};
+    - ``months``: per month {month, costs, revenue, gross_profit, result, cumulative};
+    - ``inputs``: the plan's inputs (ActivePlan fields), ``from_data``: those taken from the data.
+    """
     return {
         "reverse": r.reverse,
         "reachable": r.reachable,
@@ -129,6 +141,7 @@ def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
         "gross_profit": r.gross_profit,
         "costs": r.costs,
         "profit": r.profit,
+        "people": r.people,
         "volumes": dict(r.volumes),
         "functions": [
             {

@@ -123,3 +123,22 @@ def test_seeded_from_the_workspace_data(store, tiny):
     assert out["inputs"]["avg_check"] == 75_000 and out["inputs"]["cycle_days"] == 38
     assert {"avg_check", "cycle_days"} <= set(out["from_data"])
     assert "_stage_chain" not in json.loads(r.stdout)
+
+
+def test_json_keys_are_the_documented_ones(capsys):
+    """A script reading --format json relies on these names: the set is fixed and documented in
+    funnel.cli.active.as_dict; every figure is finite (no Infinity/NaN, which is not JSON)."""
+    out = run_json(capsys, *ROUND, "--active-callers", "0")["active"]
+    assert set(out) == {
+        "reverse", "reachable", "bottleneck", "payback_month", "contracts", "paid", "turnover",
+        "gross_profit", "costs", "profit", "people", "volumes", "functions", "months", "inputs", "from_data",
+    }  # fmt: skip
+    assert out["people"] == 1 + 0 + 1 + 1  # 1 marketer, no callers, 1 manager, 1 in management
+    assert set(out["functions"][0]) == {"function", "people", "exact", "load", "cost"}
+    assert set(out["months"][0]) == {"month", "costs", "revenue", "gross_profit", "result", "cumulative"}
+    calls = next(f for f in out["functions"] if f["function"] == "calls")
+    assert calls["load"] is None and out["bottleneck"] == "calls"  # work and nobody: no load to show
+    from funnel.cli.active import as_dict
+
+    for key in out:
+        assert f"``{key}``" in as_dict.__doc__, key
