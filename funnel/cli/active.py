@@ -108,6 +108,9 @@ def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
         from_data.discard(name)
     if inputs.get("target_kind") is not None and inputs.get("target_value") is None:
         raise FunnelError(f"{FLAGS['target_value']}: required with {FLAGS['target_kind']}.")
+    if inputs.get("target_kind") is None and getattr(args, "active_target_value", None) is not None:
+        kinds = ", ".join(TARGETS)
+        raise FunnelError(f"{FLAGS['target_kind']}: required with {FLAGS['target_value']} ({kinds}).")
     try:
         return ActivePlan.from_inputs(inputs), sorted(from_data)
     except ValidationError as exc:

@@ -142,3 +142,9 @@ def test_json_keys_are_the_documented_ones(capsys):
 
     for key in out:
         assert f"``{key}``" in as_dict.__doc__, key
+
+
+def test_a_target_value_without_its_kind_is_refused(capsys):
+    # forward would silently ignore it: the reader asked for a target and got the staff's plan
+    assert main(["plan", "--active", "--active-target-value", "12"]) == 3
+    assert "--active-target-kind: required with --active-target-value" in capsys.readouterr().err
