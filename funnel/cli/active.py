@@ -184,6 +184,9 @@ def text(r: ActiveResult) -> str:
         load = "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
         lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
     lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
+    if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
+        worked = f"worked: {_n(r.volumes['base'], 1)} of {_n(r.plan.base, 1)} contacts a month"
+        lines.append(f"{worked} (needed and load: for the whole base)")
     lines.append("steps a month: " + " → ".join(f"{s} {_n(v, 1)}" for s, v in r.volumes.items()))
     for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
         lines.append(f"{key:<14}{_n(getattr(r, key))}")

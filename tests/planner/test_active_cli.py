@@ -148,3 +148,13 @@ def test_a_target_value_without_its_kind_is_refused(capsys):
     # forward would silently ignore it: the reader asked for a target and got the staff's plan
     assert main(["plan", "--active", "--active-target-value", "12"]) == 3
     assert "--active-target-kind: required with --active-target-value" in capsys.readouterr().err
+
+
+def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
+    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked; the table's
+    # "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
+    assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "worked: 666.7 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    assert main(["plan", *ROUND]) == 0
+    assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
