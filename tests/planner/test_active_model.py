@@ -208,7 +208,17 @@ def test_copier_dealer_preset_pays_back_in_month_6():
 def test_printing_dealer_preset_staff():
     p = PRESETS["printing_dealer"]
     assert (p.marketers, p.callers, p.managers) == (1, 2, 5)
-    assert evaluate(p).reachable
+    r = evaluate(p)
+    assert r.reachable
+    # 1 000 × 0.7 × 0.9 × 0.6 × 0.2 × 0.6 × 0.3 = 13.608 contracts × 0.95 × 12 000 = 155 131 turnover,
+    # gross 25 % = 38 782.8; costs 1 500 + 2×700 + 5×2 000 + 3 000 + 300 contacts = 16 200: 22 582.8 a month.
+    # 90 days = 2.96 months: m1 −36 200 (with 20 000 start), m2 −16 200, m3 (4 % of a month's
+    # revenue) 1 531 − 16 200, then +22 582.8: cumulative −36 200, −52 400, −67 069, −44 486, −21 903, +680.
+    assert r.profit == pytest.approx(22_582.8)
+    assert [round(m["cumulative"]) for m in r.months[:6]] == pytest.approx(
+        [-36_200, -52_400, -67_069, -44_486, -21_903, 680], abs=2
+    )
+    assert r.payback_month == 6
 
 
 def test_every_preset_evaluates_both_ways():
