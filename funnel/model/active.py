@@ -109,10 +109,14 @@ class ActivePlan:
     target_value: float | None = None
 
     def __post_init__(self):
-        # Each number is kept as the float it was checked as: a link or a scenario may give "1000"
-        # (a number, so accepted), and the arithmetic must not then meet a string.
+        # A link or a scenario may give "1000" (a number, so accepted): it is kept as the number it
+        # was checked as, so the arithmetic never meets a string. An int or a float stays as given
+        # (a preset's 10 callers stay 10, which number widgets with an int step expect).
         def keep(name: str, x: float) -> float:
-            object.__setattr__(self, name, x)
+            given = getattr(self, name)
+            if isinstance(given, bool) or not isinstance(given, (int, float)):
+                whole = name in STAFF.values() and x == int(x)
+                object.__setattr__(self, name, int(x) if whole else x)
             return x
 
         def bounded(name: str, x: float) -> float:

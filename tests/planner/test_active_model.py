@@ -280,6 +280,8 @@ def test_numbers_given_as_text_are_stored_as_numbers():
     texts = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in ROUND.inputs().items()}
     plan = ActivePlan.from_inputs(texts)
     assert plan == ROUND and isinstance(plan.base, float) and isinstance(plan.horizon, int)
+    assert isinstance(plan.callers, int)  # whole people
+    assert isinstance(ROUND.callers, int) and isinstance(ROUND.margin, float)  # as given: ints stay ints
     assert evaluate(plan).profit == pytest.approx(3_200)
 
 
