@@ -60,8 +60,8 @@ TEXTS = {
     "active_report.target.turnover": ("оборот {value} в месяц", "a turnover of {value} a month"),
     "active_report.target.profit": ("прибыль {value} в месяц", "a profit of {value} a month"),
     "active_report.bottleneck": (
-        "Узкое место — {function}: загрузка {load}.",
-        "The bottleneck is {function}: load {load}.",
+        "Узкое место — {function}: загрузка {load}; при росте цели ещё один человек первым понадобится именно здесь.",
+        "The bottleneck is {function}: load {load}; as the target grows, it is the first to need another person.",
     ),
     "active_report.bottleneck_forward": (
         "Узкое место — {function}: загрузка {load}, поток по всей цепочке ограничен ею.",

@@ -149,3 +149,23 @@ def test_forward_bottleneck_says_the_loads_are_of_the_whole_base(lang, worked, h
     reverse = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
     page = text_of(html_report("P", {}, {}, [], lang=lang, active=reverse))
     assert heads[0] not in page and worked[:12] not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "The bottleneck is sales managers: load 100%; as the target grows, it is the first to need another person.",
+        ),
+        (
+            "ru",
+            "Узкое место — менеджеры по продажам: загрузка 100 %; при росте цели ещё один человек первым понадобится именно здесь.",
+        ),
+    ],
+)
+def test_reverse_bottleneck_says_what_it_means(lang, sentence):
+    """In reverse every function gets the whole people it needs, so nothing is over 100 %: the
+    bottleneck is the least slack (10 contracts: 1.0 manager at 100 %, 1.5 callers → 2 at 75 %)."""
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
+    assert sentence in text_of(html_report("P", {}, {}, [], lang=lang, active=r))
