@@ -354,3 +354,11 @@ def test_people_in_all_functions_is_one_figure_of_the_result():
     copier = evaluate(PRESETS["copier_dealer"])
     assert copier.people == 17
     assert by_function(copier)["management"].load == 1.0 and by_function(copier)["management"].cost == 9_000
+
+
+def test_a_load_just_over_100_percent_binds():
+    # base 1 050: 42 meetings ÷ (2 × 20) = 1.05 managers for 1: sales binds, the chain runs at
+    # 1 ÷ 1.05: base 1 000 worked, 40 meetings, 10 contracts (at exactly 1.0, ROUND, nothing binds)
+    r = evaluate(ROUND.with_(base=1050))
+    assert r.bottleneck == "sales" and by_function(r)["sales"].load == pytest.approx(1.05)
+    assert r.volumes["base"] == pytest.approx(1000) and r.contracts == pytest.approx(10)

@@ -39,6 +39,7 @@ def text_of(page: bytes) -> str:
                 "Окупается в месяце 6",
                 "Деньги приходят через 45 дней",
                 "Ни одна функция не перегружена",
+                "Людей во всех функциях 17",  # 1 + 10 + 3 + 3
             ],
         ),
         (
@@ -52,6 +53,7 @@ def text_of(page: bytes) -> str:
                 "Pays back in month 6",
                 "Money arrives 45 days after",
                 "No function is overloaded",
+                "People in all functions 17",
             ],
         ),
     ],
