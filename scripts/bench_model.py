@@ -119,7 +119,7 @@ def bench_active(repeats: int = 200) -> None:
                 f"  {name:<16} {case:<20} evaluate {ms(statistics.median(model))} (max {ms(max(model))})"
                 f"   + chart {ms(statistics.median(chart))}   whole move median {ms(statistics.median(whole))}"
                 f" p95 {ms(sorted(whole)[int(0.95 * len(whole))])} max {ms(max(whole))}"
-                f"   people {sum(f.people for f in r.functions)}"
+                f"   people {r.people}"
             )
 
 

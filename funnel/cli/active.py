@@ -108,6 +108,9 @@ def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
         from_data.discard(name)
     if inputs.get("target_kind") is not None and inputs.get("target_value") is None:
         raise FunnelError(f"{FLAGS['target_value']}: required with {FLAGS['target_kind']}.")
+    if inputs.get("target_kind") is None and getattr(args, "active_target_value", None) is not None:
+        kinds = ", ".join(TARGETS)
+        raise FunnelError(f"{FLAGS['target_kind']}: required with {FLAGS['target_value']} ({kinds}).")
     try:
         return ActivePlan.from_inputs(inputs), sorted(from_data)
     except ValidationError as exc:
@@ -116,8 +119,20 @@ def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
 
 
 def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
-    """The result as JSON-ready data: every figure, a month, and the month view; an infinite
-    load (work and nobody) as null."""
+    """The result as JSON-ready data (``--format json``, under "active"); these names are kept:
+
+    - ``reverse`` (a target was given), ``reachable`` (false: the target is out of reach, and
+      ``volumes``, ``functions`` and ``months`` are empty), ``bottleneck`` (a function's name or
+      null), ``payback_month`` (1.., or null: not within the horizon);
+    - a month, steady state: ``contracts``, ``paid``, ``turnover`` (paid × check),
+      ``gross_profit`` (turnover × margin), ``costs`` (people + contacts), ``profit``, ``people``
+      (in all functions);
+    - ``volumes``: each step's volume a month, by step name (base … paid);
+    - ``functions``: per function {function, people, exact (people the work needs), load
+      (exact ÷ people; null for work and nobody), cost (a month)};
+    - ``months``: per month {month, costs, revenue, gross_profit, result, cumulative};
+    - ``inputs``: the plan's inputs (ActivePlan fields), ``from_data``: those taken from the data.
+    """
     return {
         "reverse": r.reverse,
         "reachable": r.reachable,
@@ -129,6 +144,7 @@ def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
         "gross_profit": r.gross_profit,
         "costs": r.costs,
         "profit": r.profit,
+        "people": r.people,
         "volumes": dict(r.volumes),
         "functions": [
             {
@@ -168,6 +184,9 @@ def text(r: ActiveResult) -> str:
         load = "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
         lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
     lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
+    if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
+        worked = f"worked: {_n(r.volumes['base'], 1)} of {_n(r.plan.base, 1)} contacts a month"
+        lines.append(f"{worked} (needed and load: for the whole base)")
     lines.append("steps a month: " + " → ".join(f"{s} {_n(v, 1)}" for s, v in r.volumes.items()))
     for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
         lines.append(f"{key:<14}{_n(getattr(r, key))}")

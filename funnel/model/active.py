@@ -37,7 +37,10 @@ function in FUNCTIONS; None when no function has work. A profit target is met by
 base whose profit, with whole people, reaches it (funnel.model.active_chain.profit_base). A target the chain cannot
 reach (a conversion of 0 on its way, no check for a turnover, a profit the margin never
 covers) gives ``reachable=False`` with no volumes, no functions and zero figures: nothing is
-invented.
+invented; so is a target whose chain would need more contacts or people than a float counts.
+
+Inputs are bounded so that every figure stays a finite number: amounts, counts and targets at
+most 10^15 (MAX_AMOUNT), productivities at least 0.001, 1 to 31 working days, 1 to 120 months.
 """
 
 from __future__ import annotations
@@ -65,6 +68,10 @@ from funnel.model.fields import finite, non_negative, positive, refuse, share
 __all__ = ["FUNCTIONS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
 MONEY = ("marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost", "avg_check", "startup_cost")
 MAX_HORIZON = 120
+# Bounds that keep every figure a finite float (a base × a check, a check × 120 months): far past
+# any real plan (10^15 in any currency), so they refuse only typing slips and crafted links.
+MAX_AMOUNT = 1e15
+MIN_PRODUCTIVITY = 1e-3  # a meeting every 1 000 days; below it a base of 10^15 would need inf people
 
 
 @dataclass(frozen=True)
@@ -102,22 +109,37 @@ class ActivePlan:
     target_value: float | None = None
 
     def __post_init__(self):
-        non_negative("base", self.base)
+        # A link or a scenario may give "1000" (a number, so accepted): it is kept as the number it
+        # was checked as, so the arithmetic never meets a string. An int or a float stays as given
+        # (a preset's 10 callers stay 10, which number widgets with an int step expect).
+        def keep(name: str, x: float) -> float:
+            given = getattr(self, name)
+            if isinstance(given, bool) or not isinstance(given, (int, float)):
+                whole = name in STAFF.values() and x == int(x)
+                object.__setattr__(self, name, int(x) if whole else x)
+            return x
+
+        def bounded(name: str, x: float) -> float:
+            if abs(x) > MAX_AMOUNT:
+                raise refuse(name, "must be at least -10^15" if x < 0 else "must be at most 10^15", x)
+            return keep(name, x)
+
+        bounded("base", non_negative("base", self.base))
         for name in RATES:
-            share(name, getattr(self, name))
+            keep(name, share(name, getattr(self, name)))
         for name in PRODUCTIVITY:
-            positive(name, getattr(self, name))
-        positive("working_days", self.working_days)
-        if self.working_days > 31:
-            raise refuse("working_days", "must be at most 31 a month", self.working_days)
+            if keep(name, positive(name, getattr(self, name))) < MIN_PRODUCTIVITY:
+                raise refuse(name, f"must be at least {MIN_PRODUCTIVITY}", getattr(self, name))
+        if not 1 <= keep("working_days", positive("working_days", self.working_days)) <= 31:
+            raise refuse("working_days", "must be 1 to 31 a month", self.working_days)
         for name in STAFF.values():
-            x = non_negative(name, getattr(self, name))
+            x = bounded(name, non_negative(name, getattr(self, name)))
             if abs(x - round(x)) > EPS:
-                raise refuse(name, "must be a whole number of people", getattr(self, name))
+                raise refuse(name, "must be a whole number of people", x)
         for name in MONEY:
-            non_negative(name, getattr(self, name))
-        share("margin", self.margin)
-        non_negative("cycle_days", self.cycle_days)
+            bounded(name, non_negative(name, getattr(self, name)))
+        keep("margin", share("margin", self.margin))
+        keep("cycle_days", non_negative("cycle_days", self.cycle_days))
         h = non_negative("horizon", self.horizon)
         if h != int(h) or not 1 <= h <= MAX_HORIZON:
             raise refuse("horizon", f"must be a whole number of months, 1 to {MAX_HORIZON}", self.horizon)
@@ -127,12 +149,10 @@ class ActivePlan:
         if self.target_kind is not None and self.target_value is None:
             raise refuse("target_value", "is needed with a target", None)
         if self.target_value is not None:  # kept while the target is off (a link, a scenario)
-            if self.target_kind == "profit":  # a profit target may be a loss to stay within
-                finite("target_value", self.target_value)
-            elif self.target_kind is not None:
-                non_negative("target_value", self.target_value)
+            if self.target_kind == "profit" or self.target_kind is None:  # a profit target may be a loss
+                bounded("target_value", finite("target_value", self.target_value))
             else:
-                finite("target_value", self.target_value)
+                bounded("target_value", non_negative("target_value", self.target_value))
 
     @property
     def reverse(self) -> bool:
@@ -189,6 +209,12 @@ class ActiveResult:
     months: tuple[dict, ...]  # {"month", "costs", "revenue", "gross_profit", "result", "cumulative"}
     payback_month: int | None  # first month cumulative ≥ 0, None within horizon
     reachable: bool = True
+
+    @property
+    def people(self) -> int:
+        """Everyone the plan has (forward: the staff) or needs (reverse: whole people), in every
+        function with management; 0 when unreachable."""
+        return sum(f.people for f in self.functions)
 
 
 def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, ...]) -> dict[str, float]:
@@ -290,12 +316,19 @@ def reverse(plan: ActivePlan) -> ActiveResult:
                 return _unreachable(plan)
             contracts = value / plan.avg_check / plan.payment_rate
         vol = back(plan, contracts)  # exact where the conversions divide
-    if vol is None:
-        return _unreachable(plan)
-    loads = _whole(plan, needs(plan, vol))
+    need = None if vol is None else needs(plan, vol)
+    if vol is None or need is None or not _finite(*vol.values(), *need.values()):
+        return _unreachable(plan)  # (non-finite: more contacts or people than a float counts)
+    loads = _whole(plan, need)
     working = [f for f in loads[:3] if f.exact > EPS]
     bottleneck = max(working, key=lambda f: f.load).function if working else None  # the first of ties
-    return _result(plan, vol, loads, bottleneck)
+    r = _result(plan, vol, loads, bottleneck)
+    money = (r.turnover, r.costs, r.profit, *(f.cost for f in loads), *(m["cumulative"] for m in r.months))
+    return r if _finite(*money) else _unreachable(plan)
+
+
+def _finite(*xs: float) -> bool:
+    return all(math.isfinite(x) for x in xs)
 
 
 def evaluate(plan: ActivePlan) -> ActiveResult:

@@ -84,6 +84,8 @@ def profit_base(plan, target: float) -> float | None:
     if u <= 0 or slope <= 0:
         return None
     lo, surely = (target + fixed) / slope, (target + fixed + sum(c.values())) / slope
+    if not math.isfinite(surely):  # a slope near 0: more contacts than a float counts
+        return None
     for _ in range(100_000):
         if not a:
             return lo

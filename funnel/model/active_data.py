@@ -82,7 +82,7 @@ def seed(baseline, stage_conversions, cycle_days: float | None) -> tuple[ActiveP
     """The plan to start from and the fields that came from the data (or the planner)."""
     changes: dict[str, float] = {}
     check = getattr(baseline, "avg_check", None) if baseline is not None else None
-    if check:
+    if check is not None and math.isfinite(check) and check > 0:  # NaN or 0: no check to take
         changes["avg_check"] = float(check)
     margin = getattr(baseline, "margin", None) if baseline is not None else None
     if margin is not None and 0 < margin < 1:

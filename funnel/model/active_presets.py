@@ -12,10 +12,24 @@ below is stated here as an assumption (a month of 21 working days, costs per per
   (manager), $3 000 (management); margin 35 %; 45 days from first contact to payment; $15 000
   at the start (the programmer's work on the base and the hiring). That gives 21.4 paid
   contracts a month, $107 163 turnover, $12 807 profit a month and the payback in month 6
-  (tests/planner/test_active_model.py checks it).
+  (tests/planner/test_active_model.py checks it; a 30-day cycle gives month 5, 60 days month 7).
+  Where the assumptions come from (none is the source's; each is a round figure a reader can
+  check against their own): the day of a caller is 7–8 hours, so 60 short checks (about 8 an
+  hour, a switchboard and a name) or 40 conversations (5 an hour); a manager in the field holds
+  2 meetings a day with travel; a meeting from 7 % of the calls held because the letter gives
+  the call its reason (cold calls set 1–3 %); proposal → contract 35 % and contract → paid 90 %
+  are close to DOMAIN §4's ladder (25 % at "Proposal under review", 99 % once signed), kept a
+  little cautious for a new team; the pay is of the order of Russian regional pay when the
+  source was written; 35 % is a dealer's margin with service and consumables (the machine
+  alone earns less); 45 days is a small capital purchase: meeting, demo, proposal, approval,
+  payment.
 - **printing_dealer**: 1 marketer, 2 callers, 5 sales managers (and 1 in management), who
-  doubled their sales in 6 months. Assumed: 1 000 contacts a month, a $12 000 check, a 90-day
-  cycle, managers holding 1 meeting a day (longer demonstrations), the rest as stated below.
+  doubled their sales in 6 months in a market growing 10 % a year (the model has no "before",
+  so the doubling is not reproduced; the preset pays back in month 6). Assumed: 1 000 contacts a
+  month, a $12 000 check (printing equipment costs more than a copier), a 90-day cycle (a
+  bigger purchase), managers holding 1 meeting a day (longer demonstrations) and a meeting from
+  20 % of the calls held (a narrower, better-chosen base: 1 000 contacts, not 6 000); the pay
+  and productivity of callers as the copier dealer's; margin 25 %.
 - **example**: round figures for a first look, to be typed over (the screen labels them as
   examples); money in the workspace's currency.
 """

@@ -52,6 +52,9 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
         load = t("active_report.nobody", lang) if math.isinf(f.load) else formatting.percent(f.load, lang, 0)
         key = "active_report.bottleneck" if r.reverse else "active_report.bottleneck_forward"
         out.append(t(key, lang, function=t(f"active_report.fn.{f.function}", lang).lower(), load=load))
+        if not r.reverse:  # the steps are the flow worked; the functions table, the whole base's needs
+            worked, base = (formatting.number(x, lang, 0) for x in (r.volumes["base"], plan.base))
+            out.append(t("active_report.worked", lang, worked=worked, base=base))
     if plan.cycle_days:
         days = formatting.number(plan.cycle_days, lang, 0)
         out.append(t("active_report.cycle", lang, days=days))
@@ -63,7 +66,8 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
 
 
 def _functions(r: ActiveResult, lang: str) -> Table:
-    heads = [_h(k, lang) for k in ("function", "people", "exact", "load", "cost")]
+    keys = ("exact", "load") if r.reverse else ("exact_forward", "load_forward")  # forward: of the whole base
+    heads = [_h(k, lang) for k in ("function", "people", *keys, "cost")]
     rows = [
         [
             Value(heads[0], t(f"active_report.fn.{f.function}", lang), "text"),
@@ -109,7 +113,7 @@ def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
         ("gross_profit", r.gross_profit, "money", 0),
         ("costs", r.costs, "money", 0),
         ("profit", r.profit, "money", 0),
-        ("people", sum(f.people for f in r.functions), "count", 0),
+        ("people", r.people, "count", 0),
         ("payback", r.payback_month, "count", 0),
     ]
     out.outputs = [Value(t(f"active_report.out.{k}", lang), x, unit, d) for k, x, unit, d in figures_a_month]

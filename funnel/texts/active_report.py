@@ -27,6 +27,8 @@ TEXTS = {
     "active_report.col.people": ("Людей", "People"),
     "active_report.col.exact": ("Нужно по работе", "Needed by the work"),
     "active_report.col.load": ("Загрузка", "Load"),
+    "active_report.col.exact_forward": ("Нужно на всю базу", "Needed for the whole base"),
+    "active_report.col.load_forward": ("Загрузка от всей базы", "Load by the whole base"),
     "active_report.col.cost": ("Стоимость в месяц", "Cost a month"),
     "active_report.col.step": ("Шаг", "Step"),
     "active_report.col.volume": ("В месяц", "A month"),
@@ -58,12 +60,18 @@ TEXTS = {
     "active_report.target.turnover": ("оборот {value} в месяц", "a turnover of {value} a month"),
     "active_report.target.profit": ("прибыль {value} в месяц", "a profit of {value} a month"),
     "active_report.bottleneck": (
-        "Узкое место — {function}: загрузка {load}.",
-        "The bottleneck is {function}: load {load}.",
+        "Узкое место — {function}: загрузка {load}; при росте цели ещё один человек первым понадобится именно здесь.",
+        "The bottleneck is {function}: load {load}; as the target grows, it is the first to need another person.",
     ),
     "active_report.bottleneck_forward": (
         "Узкое место — {function}: загрузка {load}, поток по всей цепочке ограничен ею.",
         "The bottleneck is {function}: load {load}; it limits the flow of the whole chain.",
+    ),
+    "active_report.worked": (
+        "В работу идёт {worked} из {base} контактов базы в месяц; потребность и загрузка функций"
+        " в таблице указаны для всей базы.",
+        "The chain works {worked} of the base's {base} contacts a month; the functions' needs and"
+        " loads in the table are for the whole base.",
     ),
     "active_report.no_bottleneck": (
         "Ни одна функция не перегружена: поток ограничивает база контактов.",

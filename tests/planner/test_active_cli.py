@@ -123,3 +123,38 @@ def test_seeded_from_the_workspace_data(store, tiny):
     assert out["inputs"]["avg_check"] == 75_000 and out["inputs"]["cycle_days"] == 38
     assert {"avg_check", "cycle_days"} <= set(out["from_data"])
     assert "_stage_chain" not in json.loads(r.stdout)
+
+
+def test_json_keys_are_the_documented_ones(capsys):
+    """A script reading --format json relies on these names: the set is fixed and documented in
+    funnel.cli.active.as_dict; every figure is finite (no Infinity/NaN, which is not JSON)."""
+    out = run_json(capsys, *ROUND, "--active-callers", "0")["active"]
+    assert set(out) == {
+        "reverse", "reachable", "bottleneck", "payback_month", "contracts", "paid", "turnover",
+        "gross_profit", "costs", "profit", "people", "volumes", "functions", "months", "inputs", "from_data",
+    }  # fmt: skip
+    assert out["people"] == 1 + 0 + 1 + 1  # 1 marketer, no callers, 1 manager, 1 in management
+    assert set(out["functions"][0]) == {"function", "people", "exact", "load", "cost"}
+    assert set(out["months"][0]) == {"month", "costs", "revenue", "gross_profit", "result", "cumulative"}
+    calls = next(f for f in out["functions"] if f["function"] == "calls")
+    assert calls["load"] is None and out["bottleneck"] == "calls"  # work and nobody: no load to show
+    from funnel.cli.active import as_dict
+
+    for key in out:
+        assert f"``{key}``" in as_dict.__doc__, key
+
+
+def test_a_target_value_without_its_kind_is_refused(capsys):
+    # forward would silently ignore it: the reader asked for a target and got the staff's plan
+    assert main(["plan", "--active", "--active-target-value", "12"]) == 3
+    assert "--active-target-kind: required with --active-target-value" in capsys.readouterr().err
+
+
+def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
+    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked; the table's
+    # "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
+    assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "worked: 666.7 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    assert main(["plan", *ROUND]) == 0
+    assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked

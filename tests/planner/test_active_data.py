@@ -55,3 +55,12 @@ def test_the_planners_default_margin_of_100_percent_is_not_taken():
 def test_seed_with_nothing_is_the_example():
     plan, from_data = seed(None, (), None)
     assert plan == EXAMPLE and from_data == set()
+
+
+@pytest.mark.parametrize("check", [float("nan"), float("inf"), -5.0, 0.0, None])
+def test_a_check_the_data_cannot_give_stays_the_example(check):
+    # a baseline with no won deals (or a broken amount) must not make the tab refuse to open
+    from types import SimpleNamespace
+
+    plan, from_data = seed(SimpleNamespace(avg_check=check, margin=None), (), None)
+    assert plan.avg_check == EXAMPLE.avg_check and "avg_check" not in from_data

@@ -208,7 +208,17 @@ def test_copier_dealer_preset_pays_back_in_month_6():
 def test_printing_dealer_preset_staff():
     p = PRESETS["printing_dealer"]
     assert (p.marketers, p.callers, p.managers) == (1, 2, 5)
-    assert evaluate(p).reachable
+    r = evaluate(p)
+    assert r.reachable
+    # 1 000 × 0.7 × 0.9 × 0.6 × 0.2 × 0.6 × 0.3 = 13.608 contracts × 0.95 × 12 000 = 155 131 turnover,
+    # gross 25 % = 38 782.8; costs 1 500 + 2×700 + 5×2 000 + 3 000 + 300 contacts = 16 200: 22 582.8 a month.
+    # 90 days = 2.96 months: m1 −36 200 (with 20 000 start), m2 −16 200, m3 (4 % of a month's
+    # revenue) 1 531 − 16 200, then +22 582.8: cumulative −36 200, −52 400, −67 069, −44 486, −21 903, +680.
+    assert r.profit == pytest.approx(22_582.8)
+    assert [round(m["cumulative"]) for m in r.months[:6]] == pytest.approx(
+        [-36_200, -52_400, -67_069, -44_486, -21_903, 680], abs=2
+    )
+    assert r.payback_month == 6
 
 
 def test_every_preset_evaluates_both_ways():
@@ -262,3 +272,93 @@ def test_run_evaluates_the_active_plan_once(monkeypatch):
     plan = Plan(leads=100, conversion=0.05, avg_check=1000, target_turnover=10_000)
     r = result.run(plan, plan.with_(leads=50), True, active=ROUND)
     assert seen == [ROUND] and r.active is not None and r.active.profit == pytest.approx(3_200)
+
+
+def test_numbers_given_as_text_are_stored_as_numbers():
+    """A link or a hand-edited scenario can carry "1000" for the base: from_inputs accepts it
+    (it is a number) and the plan must then compute as with 1000, not fail on "1000" × 0.8."""
+    texts = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in ROUND.inputs().items()}
+    plan = ActivePlan.from_inputs(texts)
+    assert plan == ROUND and isinstance(plan.base, float) and isinstance(plan.horizon, int)
+    assert isinstance(plan.callers, int)  # whole people
+    assert isinstance(ROUND.callers, int) and isinstance(ROUND.margin, float)  # as given: ints stay ints
+    assert evaluate(plan).profit == pytest.approx(3_200)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("avg_check", 1e308),  # its turnover would be inf, and inf in --format json is not JSON
+        ("base", 1e16),
+        ("startup_cost", 1e16),
+        ("target_value", -1e16),
+        ("callers", 1e16),
+        ("calls_per_caller_day", 1e-300),  # 1 000 contacts would need inf callers
+        ("working_days", 0.001),
+    ],
+)
+def test_out_of_range_inputs_are_refused_naming_the_field(field, value):
+    changes = {field: value, **({"target_kind": "profit"} if field == "target_value" else {})}
+    with pytest.raises(ValidationError) as err:
+        ROUND.with_(**changes)
+    assert err.value.field == field
+
+
+def finite_figures(r):
+    figures = [r.contracts, r.paid, r.turnover, r.gross_profit, r.costs, r.profit, *r.volumes.values()]
+    figures += [x for f in r.functions for x in (f.exact, f.cost)]
+    figures += [v for m in r.months for v in m.values()]
+    return all(math.isfinite(x) for x in figures)
+
+
+@pytest.mark.parametrize(
+    "changes, reachable",
+    [
+        pytest.param(
+            dict(verify_rate=1e-300, mail_rate=1e-300, target_kind="contracts", target_value=10), False, id="tiny-rates"
+        ),
+        pytest.param(dict(payment_rate=1e-320, target_kind="turnover", target_value=1e15), False, id="tiny-payment"),
+        pytest.param(
+            dict(verify_rate=1e-300, mail_rate=1e-10, target_kind="profit", target_value=1e15), False, id="tiny-profit"
+        ),
+        pytest.param(
+            dict(meeting_rate=1e-300, target_kind="contracts", target_value=1e15, horizon=120), False, id="huge"
+        ),
+        pytest.param(dict(target_kind="contracts", target_value=1e15, horizon=120), True, id="largest-reverse"),
+        pytest.param(
+            dict(base=1e15, avg_check=1e15, startup_cost=1e15, caller_cost=1e15, callers=1e15, horizon=120),
+            True,
+            id="largest-forward",
+        ),
+        pytest.param(
+            dict(mailings_per_marketer_month=1e-3, calls_per_caller_day=1e-3, working_days=1, base=1e15),
+            True,
+            id="slowest",
+        ),
+    ],
+)
+def test_extreme_plans_give_finite_figures_or_out_of_reach(changes, reachable):
+    """Nothing raises, and every figure is a number; a chain needing more contacts or people
+    than a float can count is out of reach, not a plan with inf in it."""
+    r = evaluate(ROUND.with_(**changes))
+    assert r.reachable is reachable
+    assert finite_figures(r)
+
+
+def test_people_in_all_functions_is_one_figure_of_the_result():
+    # reverse, 14 contracts (base 1 400, 560 mailed, 56 meetings): ⌈0.56⌉ = 1 marketer + ⌈2.1⌉ = 3
+    # callers + ⌈56 ÷ 40 = 1.4⌉ = 2 managers + 1 in management = 7;
+    # forward copier dealer: 1 + 10 + 3 + 3 = 17 (its management counts: 3 people, load 1)
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=14))
+    assert r.people == 7
+    copier = evaluate(PRESETS["copier_dealer"])
+    assert copier.people == 17
+    assert by_function(copier)["management"].load == 1.0 and by_function(copier)["management"].cost == 9_000
+
+
+def test_a_load_just_over_100_percent_binds():
+    # base 1 050: 42 meetings ÷ (2 × 20) = 1.05 managers for 1: sales binds, the chain runs at
+    # 1 ÷ 1.05: base 1 000 worked, 40 meetings, 10 contracts (at exactly 1.0, ROUND, nothing binds)
+    r = evaluate(ROUND.with_(base=1050))
+    assert r.bottleneck == "sales" and by_function(r)["sales"].load == pytest.approx(1.05)
+    assert r.volumes["base"] == pytest.approx(1000) and r.contracts == pytest.approx(10)

@@ -48,3 +48,10 @@ def test_the_month_view_adds_up_to_the_steady_state():
         assert row["revenue"] == pytest.approx(r.turnover)
         assert row["result"] == pytest.approx(r.profit)
     assert len(r.months) == r.plan.horizon
+
+
+def test_a_month_that_breaks_even_exactly_pays_back():
+    # cycle 0: month 1 earns 2 000 gross against 1 000 costs + 1 000 startup: cumulative exactly 0
+    rows = month_view(1000, 2000, 1.0, 0, 1000, 3)
+    assert rows[0]["cumulative"] == 0
+    assert payback_month(rows) == 1

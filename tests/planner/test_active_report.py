@@ -3,6 +3,7 @@ both languages, read back from the file."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -21,7 +22,7 @@ COPIER = evaluate(PRESETS["copier_dealer"])
 
 def text_of(page: bytes) -> str:
     body = re.sub(r"<script.*?</script>", "", page.decode("utf-8"), flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,7 @@ def text_of(page: bytes) -> str:
                 "Окупается в месяце 6",
                 "Деньги приходят через 45 дней",
                 "Ни одна функция не перегружена",
+                "Людей во всех функциях 17",  # 1 + 10 + 3 + 3
             ],
         ),
         (
@@ -51,6 +53,7 @@ def text_of(page: bytes) -> str:
                 "Pays back in month 6",
                 "Money arrives 45 days after",
                 "No function is overloaded",
+                "People in all functions 17",
             ],
         ),
     ],
@@ -61,8 +64,8 @@ def test_the_section_in_both_languages(lang, expected):
     for piece in expected:
         assert piece in shown, piece
     # the month chart is the page's only figure: it carries plotly.js and real colours
-    html = page.decode()
-    assert html.count("Plotly.newPlot") == 1 and "#000001" not in html and "#ff2b2b" in html
+    source = page.decode()
+    assert source.count("Plotly.newPlot") == 1 and "#000001" not in source and "#ff2b2b" in source
 
 
 def test_no_active_no_section():
@@ -122,3 +125,49 @@ def test_cli_export_holds_the_section(tmp_path, capsys):
 def test_pdf_prints_the_section():
     data = pdf_report("План", {}, {}, [], lang="ru", active=COPIER)
     assert data.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("lang", "worked", "heads"),
+    [
+        (
+            "en",
+            "The chain works 667 of the base's 1,000 contacts a month",
+            ("Needed for the whole base", "Load by the whole base"),
+        ),
+        ("ru", "В работу идёт 667 из 1 000 контактов базы в месяц", ("Нужно на всю базу", "Загрузка от всей базы")),
+    ],
+)
+def test_forward_bottleneck_says_the_loads_are_of_the_whole_base(lang, worked, heads):
+    """One caller for 1.5 callers' work: the chain runs at 2/3 (base 666.7 of 1 000, the steps
+    table), while the functions table keeps each function's need for the whole base (sales 1.0
+    manager, 100 %: the next to bind once a caller is hired). The page must say which is which,
+    or a reader dividing 26.7 meetings by 40 a manager-month finds 67 %, not the 100 % shown."""
+    over = evaluate(ROUND.with_(callers=1))
+    page = text_of(html_report("P", {}, {}, [], lang=lang, active=over))
+    assert worked in page
+    for head in heads:
+        assert head in page
+    reverse = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
+    page = text_of(html_report("P", {}, {}, [], lang=lang, active=reverse))
+    assert heads[0] not in page and worked[:12] not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "The bottleneck is sales managers: load 100%; as the target grows, it is the first to need another person.",
+        ),
+        (
+            "ru",
+            "Узкое место — менеджеры по продажам: загрузка 100 %; при росте цели ещё один человек первым понадобится именно здесь.",
+        ),
+    ],
+)
+def test_reverse_bottleneck_says_what_it_means(lang, sentence):
+    """In reverse every function gets the whole people it needs, so nothing is over 100 %: the
+    bottleneck is the least slack (10 contracts: 1.0 manager at 100 %, 1.5 callers → 2 at 75 %)."""
+    r = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
+    assert sentence in text_of(html_report("P", {}, {}, [], lang=lang, active=r))
