@@ -25,8 +25,9 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -295,30 +296,31 @@ def reads_history(sql: str) -> bool:
     return bool(_NEEDS_HISTORY.search(sql))
 
 
-def bind(sql: str, name: str) -> str:
-    """``sql`` reading the facts under ``name`` (a name from ``use``, never user text)."""
+def bind(sql: str, name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """``sql`` reading the facts under ``name`` (a name from ``use``, never user text), and the
+    parameters to run it with: ``params`` and, on PostgreSQL, the workspace the facts' CTE
+    reads, bound as ``$facts_ws`` (never written into the text: the statement is the same for
+    every workspace, so it is translated once). Run it as ``cur.execute(*bind(sql, name, p))``."""
+    params = dict(params or {})
     cte = _CTE.fullmatch(name)
     if cte is None:
-        return _NAME.sub(name, sql)
-    ws, history = cte.group(2), cte.group(1) == "history"
-    body = (_FACTS_SQL if history else _DEALS_SQL).replace("$ws", _literal(ws))
+        return _NAME.sub(name, sql), params
+    body = (_FACTS_SQL if cte.group(1) == "history" else _DEALS_SQL).replace("$ws", "$facts_ws")
     head = re.match(r"\s*WITH\s+(RECURSIVE\s+)?", sql, re.IGNORECASE)
     if head is None:
-        return f"WITH deal_facts AS ({body})\n{sql}"
-    return f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
+        text = f"WITH deal_facts AS ({body})\n{sql}"
+    else:
+        text = f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
+    return text, {**params, "facts_ws": cte.group(2)}
 
 
-# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE, with the workspace
-# in it (its id is the app's own slug; quoted as a SQL literal all the same).
+# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE reading the workspace
+# the name carries (bound as a parameter, see ``bind``).
 _CTE = re.compile(r"pg_facts:(deals|history):(.*)", re.DOTALL)
 
 
 def _cte_name(workspace_id: str, history: bool) -> str:
     return f"pg_facts:{'history' if history else 'deals'}:{workspace_id}"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def deal_facts(cur, workspace_id: str) -> pa.Table:
