@@ -224,13 +224,17 @@ def _pool(url: str, size: int) -> ConnectionPool:
 
 
 def _warn_on_collation(cur: PgCursor) -> None:
-    """DuckDB orders text by its bytes; a database whose collation is a language's (en_US …)
-    orders names differently (lists of channels, owners, stages). Said in the log: create the
-    database with LOCALE 'C.UTF-8' TEMPLATE template0 (docs/deployment.md)."""
-    row = cur.execute_native("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()
-    if row and row[0] not in ("C", "POSIX", "C.UTF-8", "C.utf8"):
+    """Text is ordered by bytes, as DuckDB orders it, whatever the database's collation (its text
+    columns and casts are COLLATE "C", funnel.pg.translate); lower()/upper() use the database's
+    own, whose character classes must know more than ASCII for Cyrillic stage names to match
+    their aliases. A database whose character type is plain C or POSIX does not: said in the log
+    (create it with LOCALE 'C.UTF-8' TEMPLATE template0, docs/deployment.md)."""
+    row = cur.execute_native(
+        "SELECT datctype, datlocprovider FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    if row and row[1] == "c" and row[0] in ("C", "POSIX"):
         log.warning(
-            "database collation is %s: names sort differently than with DuckDB; create the database "
-            "with LOCALE 'C.UTF-8' TEMPLATE template0 for the same order",
+            "database character type is %s: lower() changes only ASCII letters, so Cyrillic names "
+            "match case-sensitively; create the database with LOCALE 'C.UTF-8' TEMPLATE template0",
             row[0],
         )
