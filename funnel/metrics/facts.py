@@ -14,9 +14,10 @@ converted to Arrow and dictionary-encoded first (together ~1.5 s at 10 M leads).
 cursor of its own in its own transaction that reads the same data version; a script run whose
 read snapshot cannot see it (an upload committed in between, or the run touched the in-memory
 database before the table existed) gets an Arrow copy registered on its cursor instead, as
-before. On PostgreSQL (funnel/pg) each query reads the facts as a CTE of its own instead
-(``bind`` adds it): the server plans the join with the query, and nothing is kept per process,
-so every app server answers from the same committed rows.
+before. On PostgreSQL the copy is a table on the server, built once per data version for every
+app server, its rows frozen so that a snapshot begun before it was built reads them
+(funnel/pg/frozen.py); a run that cannot read it (its transaction has written, or an upload came
+in between) reads the facts as a CTE of its own instead (``bind`` adds it).
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
     too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
     registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``)."""
     if engine_of(cur) == "postgres":
-        yield _cte_name(workspace_id, history)
+        yield _frozen_name(cur, workspace_id, history) or _cte_name(workspace_id, history)
         return
     name = _shared_name(cur, workspace_id, history)
     if name is not None:
@@ -317,6 +318,27 @@ def bind(sql: str, name: str, params: Mapping[str, Any] | None = None) -> tuple[
 # PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE reading the workspace
 # the name carries (bound as a parameter, see ``bind``).
 _CTE = re.compile(r"pg_facts:(deals|history):(.*)", re.DOTALL)
+
+
+def _frozen_name(cur, workspace_id: str, history: bool) -> str | None:
+    """PostgreSQL's shared copy (funnel/pg/frozen.py): the deals, and the history from them, as
+    tables built once per data version for every app server; None (each query computes the facts
+    in a CTE instead) when ``cur`` cannot read them (see ``frozen.table``)."""
+    from funnel.pg import frozen  # noqa: PLC0415 (PostgreSQL's machinery, only on a server)
+
+    key = version_key(cur, workspace_id)
+    if key[2] is None:
+        return None
+
+    def same(other) -> bool:
+        return version_key(other, workspace_id) == key
+
+    ws = hashlib.blake2b(repr(key[:2]).encode(), digest_size=8).hexdigest()
+    deals = frozen.table(cur, f"deals_{ws}_{key[2]}", _DEALS_SQL, {"ws": workspace_id}, same, f"deals_{ws}_")
+    if deals is None or not history:
+        return deals
+    sql = _JOIN_SQL.format(deals=deals, per_deal=f"({_PER_DEAL_SQL})")
+    return frozen.table(cur, f"history_{ws}_{key[2]}", sql, {"ws": workspace_id}, same, f"history_{ws}_")
 
 
 def _cte_name(workspace_id: str, history: bool) -> str:

@@ -63,8 +63,9 @@ _COUNTED = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"}
 class PgCursor:
     engine = "postgres"  # what code that must tell the engines apart asks (DuckDB's cursors have none)
 
-    def __init__(self, conn: psycopg.Connection):
+    def __init__(self, conn: psycopg.Connection, store: Any = None):
         self._conn = conn
+        self.store = store  # the PgStore it came from (funnel.pg.frozen opens connections of its own)
         self._cur = ClientCursor(conn)
         for name in ("json", "jsonb"):  # JSON as its text, as DuckDB gives it
             self._cur.adapters.register_loader(name, TextLoader)
