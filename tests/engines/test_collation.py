@@ -86,3 +86,25 @@ def test_text_order_is_duckdbs_on_a_language_collated_database(tmp_path, languag
     assert expected["lower"] == ("ёж ab", "ЁЖ AB")
     assert expected["lower_of_column"] == ["alpha", "авито"]  # of Alpha (Latin A) and Авито (Cyrillic А)
     assert _lists(language_db) == expected
+
+
+def test_a_registered_frames_text_joins_the_tables_text(both):
+    """A frame registered on PostgreSQL is a temporary table whose text has the database's
+    default collation: compared with and ordered beside the tables' "C" text, it takes "C"
+    (PostgreSQL lets an implicit non-default collation win over the default), with no error."""
+    import pandas as pd
+
+    answers = []
+    for store in both:
+        with store.transaction() as cur:
+            create_workspace(cur, "Беta")
+        with store.snapshot() as cur:
+            cur.register("picked", pd.DataFrame({"name": ["Беta", "Alpha"]}))
+            rows = cur.execute(
+                "SELECT p.name, w.name FROM picked AS p LEFT JOIN workspaces AS w ON w.name = p.name "
+                "WHERE w.name IS NULL OR p.name >= w.name ORDER BY coalesce(w.name, p.name)"
+            ).fetchall()
+            cur.unregister("picked")
+        answers.append(rows)
+    assert answers[0] == [("Alpha", None), ("Беta", "Беta")]
+    assert answers[1] == answers[0]
