@@ -48,7 +48,7 @@ def build(pg: PgStore) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("url")
-    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=1, help="0: time the builds only")
     ap.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     args = ap.parse_args()
     pg = PgStore(args.url)
@@ -68,6 +68,8 @@ def main() -> None:
     finally:
         facts._frozen_name = shared  # type: ignore[assignment]
         pg.close()
+    if args.rounds < 1:  # the builds only
+        return
     print(f"{'page / call':28} {'CTE s':>8} {'table s':>8} {'CTE ÷ table':>12}")
     for page in args.pages:
         calls = [k for k in times["CTE"] if k[0] == page]
