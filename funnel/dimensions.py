@@ -73,7 +73,7 @@ def summary(cur, workspace_id: str) -> Summary:
         if key in _cache:
             return _cache[key]
     with facts.use(cur, workspace_id, history=False) as table:
-        rows = cur.execute(facts.bind(_SUMMARY, table), {"ws": workspace_id}).fetchall()
+        rows = cur.execute(*facts.bind(_SUMMARY, table, {"ws": workspace_id})).fetchall()
     firsts = [r[3] for r in rows if r[3] is not None]
     lasts = [r[4] for r in rows if r[4] is not None]
     # Python's order of str is the order of code points, as DuckDB's default (binary) collation

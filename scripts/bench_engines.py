@@ -56,6 +56,9 @@ def copy_into(duck: Path, pg: PgStore) -> float:
                 ):
                     while chunk := f.read(1 << 20):
                         copy.write(chunk)
+            # the copied versions may repeat a previous run's: its shared deal facts must go
+            out.execute_native("DROP SCHEMA IF EXISTS funnel_facts CASCADE")
+            out.execute_native("CREATE SCHEMA funnel_facts")
             out.execute_native("ANALYZE")
     finally:
         src.close()

@@ -14,9 +14,10 @@ converted to Arrow and dictionary-encoded first (together ~1.5 s at 10 M leads).
 cursor of its own in its own transaction that reads the same data version; a script run whose
 read snapshot cannot see it (an upload committed in between, or the run touched the in-memory
 database before the table existed) gets an Arrow copy registered on its cursor instead, as
-before. On PostgreSQL (funnel/pg) each query reads the facts as a CTE of its own instead
-(``bind`` adds it): the server plans the join with the query, and nothing is kept per process,
-so every app server answers from the same committed rows.
+before. On PostgreSQL the copy is a table on the server, built once per data version for every
+app server, its rows frozen so that a snapshot begun before it was built reads them
+(funnel/pg/frozen.py); a run that cannot read it (its transaction has written, or an upload came
+in between) reads the facts as a CTE of its own instead (``bind`` adds it).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -217,7 +219,7 @@ def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
     too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
     registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``)."""
     if engine_of(cur) == "postgres":
-        yield _cte_name(workspace_id, history)
+        yield _frozen_name(cur, workspace_id, history) or _cte_name(workspace_id, history)
         return
     name = _shared_name(cur, workspace_id, history)
     if name is not None:
@@ -295,30 +297,52 @@ def reads_history(sql: str) -> bool:
     return bool(_NEEDS_HISTORY.search(sql))
 
 
-def bind(sql: str, name: str) -> str:
-    """``sql`` reading the facts under ``name`` (a name from ``use``, never user text)."""
+def bind(sql: str, name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """``sql`` reading the facts under ``name`` (a name from ``use``, never user text), and the
+    parameters to run it with: ``params`` and, on PostgreSQL, the workspace the facts' CTE
+    reads, bound as ``$facts_ws`` (never written into the text: the statement is the same for
+    every workspace, so it is translated once). Run it as ``cur.execute(*bind(sql, name, p))``."""
+    params = dict(params or {})
     cte = _CTE.fullmatch(name)
     if cte is None:
-        return _NAME.sub(name, sql)
-    ws, history = cte.group(2), cte.group(1) == "history"
-    body = (_FACTS_SQL if history else _DEALS_SQL).replace("$ws", _literal(ws))
+        return _NAME.sub(name, sql), params
+    body = (_FACTS_SQL if cte.group(1) == "history" else _DEALS_SQL).replace("$ws", "$facts_ws")
     head = re.match(r"\s*WITH\s+(RECURSIVE\s+)?", sql, re.IGNORECASE)
     if head is None:
-        return f"WITH deal_facts AS ({body})\n{sql}"
-    return f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
+        text = f"WITH deal_facts AS ({body})\n{sql}"
+    else:
+        text = f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
+    return text, {**params, "facts_ws": cte.group(2)}
 
 
-# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE, with the workspace
-# in it (its id is the app's own slug; quoted as a SQL literal all the same).
+# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE reading the workspace
+# the name carries (bound as a parameter, see ``bind``).
 _CTE = re.compile(r"pg_facts:(deals|history):(.*)", re.DOTALL)
+
+
+def _frozen_name(cur, workspace_id: str, history: bool) -> str | None:
+    """PostgreSQL's shared copy (funnel/pg/frozen.py): the deals, and the history from them, as
+    tables built once per data version for every app server; None (each query computes the facts
+    in a CTE instead) when ``cur`` cannot read them (see ``frozen.table``)."""
+    from funnel.pg import frozen  # noqa: PLC0415 (PostgreSQL's machinery, only on a server)
+
+    key = version_key(cur, workspace_id)
+    if key[2] is None:
+        return None
+
+    def same(other) -> bool:
+        return version_key(other, workspace_id) == key
+
+    ws = hashlib.blake2b(repr(key[:2]).encode(), digest_size=8).hexdigest()
+    deals = frozen.table(cur, f"deals_{ws}_{key[2]}", _DEALS_SQL, {"ws": workspace_id}, same, f"deals_{ws}_")
+    if deals is None or not history:
+        return deals
+    sql = _JOIN_SQL.format(deals=deals, per_deal=f"({_PER_DEAL_SQL})")
+    return frozen.table(cur, f"history_{ws}_{key[2]}", sql, {"ws": workspace_id}, same, f"history_{ws}_")
 
 
 def _cte_name(workspace_id: str, history: bool) -> str:
     return f"pg_facts:{'history' if history else 'deals'}:{workspace_id}"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def deal_facts(cur, workspace_id: str) -> pa.Table:

@@ -89,7 +89,7 @@ def _cached(cur, workspace_id: str) -> tuple[int | None, int | None, date | None
         if key in _cache:
             return _cache[key]
     with facts.use(cur, workspace_id, history=False) as table:
-        learned = cur.execute(facts.bind(_WINDOW_SQL, table), {"share": SHARE}).fetchall()[0][0]
+        learned = cur.execute(*facts.bind(_WINDOW_SQL, table, {"share": SHARE})).fetchall()[0][0]
     as_of = cur.execute(_LAST_ACTIVITY_SQL, {"ws": workspace_id}).fetchall()[0][0]
     value = (setting(cur, workspace_id), learned, as_of)
     with _lock:

@@ -130,4 +130,4 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
         return money.frame(cur.execute(text, args))
     # the workspace's deals, once per data version (with their stage history if the query reads it)
     with facts.use(cur, bound["ws"], history=facts.reads_history(text)) as table:
-        return money.frame(cur.execute(facts.bind(text, table), args))
+        return money.frame(cur.execute(*facts.bind(text, table, args)))

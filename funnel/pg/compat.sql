@@ -33,3 +33,7 @@ CREATE OR REPLACE FUNCTION round(x double precision, digits integer) RETURNS dou
 -- timestamptz (midnight in the session's time zone). The exact-match overload wins for a date.
 CREATE OR REPLACE FUNCTION date_trunc(part text, d date) RETURNS timestamp
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT date_trunc(part, d::timestamp) $$;
+
+-- Where the per-data-version deal facts are kept, frozen tables built once for every app server
+-- (funnel/pg/frozen.py).
+CREATE SCHEMA IF NOT EXISTS funnel_facts;

@@ -63,38 +63,45 @@ _COUNTED = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"}
 class PgCursor:
     engine = "postgres"  # what code that must tell the engines apart asks (DuckDB's cursors have none)
 
-    def __init__(self, conn: psycopg.Connection):
+    def __init__(self, conn: psycopg.Connection, store: Any = None):
         self._conn = conn
+        self.store = store  # the PgStore it came from (funnel.pg.frozen opens connections of its own)
         self._cur = ClientCursor(conn)
         for name in ("json", "jsonb"):  # JSON as its text, as DuckDB gives it
             self._cur.adapters.register_loader(name, TextLoader)
         self._registered: set[str] = set()
         self._kinds: list[str] | None = None  # the current result's column types (``kinds``)
+        self._count: list[tuple] | None = None  # a write's one-row answer, until fetched (``_counted``)
 
     # ---- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
         t = to_postgres(sql)
         values = t.bind(params)
         self._cur.execute(t.sql, values)  # always a tuple: psycopg then undoes the %% the translation wrote
-        self._kinds = None
-        return self
+        return self._started()
 
     def execute_native(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
         """PostgreSQL's own SQL, untranslated (the store's housekeeping, compat.sql)."""
         self._cur.execute(sql, params)
-        self._kinds = None
-        return self
+        return self._started()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]]) -> PgCursor:
         t = to_postgres(sql)
         self._cur.executemany(t.sql, [t.bind(r) for r in rows])
+        return self._started()
+
+    def _started(self) -> PgCursor:
+        """A new result: its types unknown yet, and a write's count (``_counted``) ready to fetch."""
         self._kinds = None
+        self._count = self._counted()
         return self
 
     # ---- results ---------------------------------------------------------------------------
     @property
     def description(self) -> list[tuple] | None:
         """DuckDB's shape: (name, type, None × 5) per column, the type with DuckDB's ``.id``."""
+        if self._count is not None:
+            return [("Count", DuckType("bigint"), None, None, None, None, None)]
         desc = self._cur.description
         if desc is None:
             return None
@@ -119,28 +126,36 @@ class PgCursor:
         return self._kinds
 
     def _counted(self) -> list[tuple] | None:
-        """DuckDB answers an INSERT, UPDATE or DELETE with one row: the rows it changed.
-        PostgreSQL gives no result there, only the count: the same row here."""
+        """DuckDB answers an INSERT, UPDATE or DELETE with a result of one row, one BIGINT column
+        "Count": the rows it changed, fetched once like any row (a second fetchone gives None).
+        PostgreSQL gives no result there, only the count: the same one-row result here."""
         if self._cur.description is None and (self._cur.statusmessage or "").split(" ")[0] in _COUNTED:
             return [(self._cur.rowcount,)]
         return None
 
+    def _take_count(self, size: int | None = None) -> list[tuple]:
+        """Up to ``size`` (all) of the count's rows not fetched yet; they are fetched once."""
+        rows = self._count or []
+        taken, self._count = (rows, []) if size is None else (rows[:size], rows[size:])
+        return taken
+
     def fetchone(self) -> tuple | None:
-        counted = self._counted()
-        if counted is not None:
-            return counted[0]
+        if self._count is not None:
+            rows = self._take_count(1)
+            return rows[0] if rows else None
         kinds = self.kinds()
         row = self._cur.fetchone()
         return None if row is None else _python(row, kinds)
 
     def fetchall(self) -> list[tuple]:
-        counted = self._counted()
-        if counted is not None:
-            return counted
+        if self._count is not None:
+            return self._take_count()
         kinds = self.kinds()
         return [_python(r, kinds) for r in self._cur.fetchall()]
 
     def fetchmany(self, size: int = 1) -> list[tuple]:
+        if self._count is not None:
+            return self._take_count(size)
         kinds = self.kinds()
         return [_python(r, kinds) for r in self._cur.fetchmany(size)]
 
@@ -153,6 +168,8 @@ class PgCursor:
     def to_arrow_table(self) -> pa.Table:
         """The rest of the result as an Arrow table typed as DuckDB types it (a sum of money
         DECIMAL(38, s), a sum of integers as DuckDB's HUGEINT reaches pandas: float64)."""
+        if self._count is not None:
+            return pa.table({"Count": pa.array([r[0] for r in self._take_count()], pa.int64())})
         desc = self._cur.description or []
         kinds = self.kinds()
         rows = [_python(r, kinds) for r in self._cur.fetchall()]

@@ -4,6 +4,7 @@ translated; DuckDB's macros are PostgreSQL functions of compat.sql instead."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from funnel.pg.translate import to_postgres
 from funnel.sql import SCHEMA_FILES, schema_sql, statements
@@ -25,6 +26,11 @@ def migrate(cur, compat: str) -> None:
     if _current(cur) == digest:  # another process migrated while this one waited
         return
     cur.execute_native(compat)
+    # CREATE OR REPLACE VIEW cannot change a column's type or collation (a database made by an
+    # older version: its views' text was collated "default", now "C"): the views go first and
+    # are made again below, in this transaction
+    for view in _views(wanted):
+        cur.execute_native(f"DROP VIEW IF EXISTS {view} CASCADE")
     for stmt in wanted:
         if not _macro(stmt):  # compat.sql defines a macro as a function
             cur.execute(stmt)
@@ -45,6 +51,11 @@ def up_to_date(cur, compat: str) -> bool:
     """Whether the database already has this schema: asked on a plain cursor before any lock,
     so that opening a store (a CLI report, a replica taking over) never waits for an upload."""
     return _current(cur) == schema_digest(compat)
+
+
+def _views(stmts: list[str]) -> list[str]:
+    found = (re.match(r"\s*CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", s, re.IGNORECASE) for s in stmts)
+    return [m.group(1) for m in found if m]
 
 
 def _macro(stmt: str) -> bool:

@@ -78,7 +78,7 @@ class PgStore:
     def cursor(self) -> Iterator[PgCursor]:
         """A cursor of its own: every statement is its own transaction (autocommit)."""
         with self._cursor_pool.connection() as conn:
-            cur = PgCursor(conn)
+            cur = PgCursor(conn, store=self)
             try:
                 yield cur
             finally:
@@ -90,7 +90,7 @@ class PgStore:
         registered for a query is a temporary table, which PostgreSQL refuses to create in a
         read-only transaction; DuckDB's snapshot does not forbid writes either."""
         with self._pool.connection() as conn:
-            cur = PgCursor(conn)
+            cur = PgCursor(conn, store=self)
             cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ")
             # PostgreSQL takes the snapshot at the first statement, not at BEGIN: take it now, so
             # the block sees the state when it starts (DuckDB's), whatever it does first.
@@ -107,7 +107,7 @@ class PgStore:
         if getattr(self._local, "in_transaction", False):
             raise RuntimeError("Store.transaction() is not re-entrant: pass the open cursor instead")
         with self._write_pool.connection() as conn:
-            cur = PgCursor(conn)
+            cur = PgCursor(conn, store=self)
             self._local.in_transaction = True
             try:
                 cur.execute_native("BEGIN")
@@ -117,6 +117,14 @@ class PgStore:
             finally:
                 self._local.in_transaction = False
                 cur.close()
+
+    def connect(self) -> psycopg.Connection:
+        """A connection of its own, outside the pools, set up as theirs (autocommit, the
+        session settings): for work that must not wait for a page's connection, nor make a
+        page wait (funnel.pg.frozen's builds). The caller closes it."""
+        conn = psycopg.connect(self.url, autocommit=True, **KEEPALIVES)  # type: ignore[arg-type]
+        _session_settings(conn)
+        return conn
 
     def checkpoint_if_big(self, cur) -> None:
         """DuckDB's WAL housekeeping has no PostgreSQL counterpart (the server does its own)."""
@@ -224,13 +232,17 @@ def _pool(url: str, size: int) -> ConnectionPool:
 
 
 def _warn_on_collation(cur: PgCursor) -> None:
-    """DuckDB orders text by its bytes; a database whose collation is a language's (en_US …)
-    orders names differently (lists of channels, owners, stages). Said in the log: create the
-    database with LOCALE 'C.UTF-8' TEMPLATE template0 (docs/deployment.md)."""
-    row = cur.execute_native("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()
-    if row and row[0] not in ("C", "POSIX", "C.UTF-8", "C.utf8"):
+    """Text is ordered by bytes, as DuckDB orders it, whatever the database's collation (its text
+    columns and casts are COLLATE "C", funnel.pg.translate); lower()/upper() use the database's
+    own, whose character classes must know more than ASCII for Cyrillic stage names to match
+    their aliases. A database whose character type is plain C or POSIX does not: said in the log
+    (create it with LOCALE 'C.UTF-8' TEMPLATE template0, docs/deployment.md)."""
+    row = cur.execute_native(
+        "SELECT datctype, datlocprovider FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    if row and row[1] == "c" and row[0] in ("C", "POSIX"):
         log.warning(
-            "database collation is %s: names sort differently than with DuckDB; create the database "
-            "with LOCALE 'C.UTF-8' TEMPLATE template0 for the same order",
+            "database character type is %s: lower() changes only ASCII letters, so Cyrillic names "
+            "match case-sensitively; create the database with LOCALE 'C.UTF-8' TEMPLATE template0",
             row[0],
         )

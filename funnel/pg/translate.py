@@ -297,3 +297,55 @@ def _json_path_made(node: exp.JSONExtractScalar) -> exp.Expr:
         f"json_extract_path_text(CAST({doc} AS JSON), VARIADIC string_to_array(substr({path}, 3), '.'))",
         read="postgres",
     )
+
+
+# ---- text order: DuckDB's, by bytes ----------------------------------------------------------
+# DuckDB orders and compares text by its bytes (code points). PostgreSQL uses the database's
+# collation, which a server created with a language's locale (en_US …) makes that language's:
+# lists of channels, owners and stages would come out in another order. Every text the product
+# stores or casts to is collated "C" (bytes) instead, whatever the database's locale: its columns
+# and its casts to text; literals and parameters yield to that. lower()/upper() alone take the
+# database's own collation ("default"), whose character classes know Cyrillic ("C"'s know only
+# ASCII letters): with it ``lower('ЁЖ')`` is 'ёж', as in DuckDB.
+BYTES = exp.Identifier(this="C", quoted=True)
+_TEXT_TYPES = {exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR, exp.DataType.Type.CHAR, exp.DataType.Type.NAME}
+
+
+def _is_text(kind: exp.Expr | None) -> bool:
+    return isinstance(kind, exp.DataType) and kind.this in _TEXT_TYPES
+
+
+@construct
+def _text_column_in_bytes(node: exp.Expr) -> exp.Expr | None:
+    """A text column of a CREATE TABLE: COLLATE "C"."""
+    if isinstance(node, exp.ColumnDef) and _is_text(node.args.get("kind")):
+        constraints = node.args.get("constraints") or []
+        if not any(isinstance(c.args.get("kind"), exp.CollateColumnConstraint) for c in constraints):
+            node.set(
+                "constraints",
+                [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=BYTES.copy())), *constraints],
+            )
+        return node
+    return None
+
+
+@construct
+def _text_cast_in_bytes(node: exp.Expr) -> exp.Expr | None:
+    """``CAST(x AS VARCHAR)``: collated "C" as a stored text is (a NULL::VARCHAR beside a
+    column in a UNION would otherwise give the column two collations, and no order)."""
+    if isinstance(node, exp.Cast) and _is_text(node.to) and not isinstance(node.parent, exp.Collate):
+        return exp.Collate(this=node.copy(), expression=BYTES.copy())
+    return None
+
+
+@construct
+def _case_of_the_language(node: exp.Expr) -> exp.Expr | None:
+    """lower(x) / upper(x): in the database's own collation (its letters, Cyrillic too)."""
+    if isinstance(node, (exp.Lower, exp.Upper)) and not _collated(node.this, "default"):
+        node.set("this", exp.Collate(this=node.this.copy(), expression=exp.Identifier(this="default", quoted=True)))
+        return node
+    return None
+
+
+def _collated(node: exp.Expr, name: str) -> bool:
+    return isinstance(node, exp.Collate) and node.expression.name == name

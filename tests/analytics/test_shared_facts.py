@@ -105,10 +105,10 @@ def test_a_run_begun_before_an_upload_reads_the_deals_it_began_with(store, fille
         snap.execute("SELECT count(*) FROM deals_raw").fetchall()  # the snapshot begins at its first read
         insert(store, filled, "deals", [{"deal_id": "D5", "status": "open"}])
         with facts.use(snap, filled) as name:
-            assert snap.execute(facts.bind("SELECT count(*) FROM deal_facts", name)).fetchall() == [(4,)]
+            assert snap.execute(*facts.bind("SELECT count(*) FROM deal_facts", name)).fetchall() == [(4,)]
     with store.cursor() as cur:
         with facts.use(cur, filled) as name:
-            assert cur.execute(facts.bind("SELECT count(*) FROM deal_facts", name)).fetchall() == [(5,)]
+            assert cur.execute(*facts.bind("SELECT count(*) FROM deal_facts", name)).fetchall() == [(5,)]
 
 
 HISTORY = [

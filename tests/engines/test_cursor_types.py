@@ -67,3 +67,31 @@ def test_date_arithmetic_gives_duckdbs_values(both):
         want = d.execute(DATES).fetchall()
         assert p.execute(DATES).fetchall() == want
         assert str(want[0][0]) == "2026-02-01 00:00:00"
+
+
+def test_a_writes_count_is_one_row_fetched_once(both):
+    """DuckDB answers an UPDATE (INSERT, DELETE) with one row, the rows changed, in a BIGINT
+    column "Count"; once fetched it is gone, as any result's rows are. Three rows, two updated."""
+    seen = []
+    for store in both:
+        with store.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE counted (n INTEGER)")
+            inserted = cur.execute("INSERT INTO counted VALUES (1), (2), (3)")
+            first = (inserted.fetchall(), inserted.fetchall(), inserted.fetchone())
+            updated = cur.execute("UPDATE counted SET n = n + 10 WHERE n > 1")
+            desc = [(c[0], c[1].id) for c in updated.description]
+            second = (updated.fetchone(), updated.fetchone(), updated.fetchall())
+            deleted = cur.execute("DELETE FROM counted WHERE n > 1")
+            third = (deleted.fetchmany(5), deleted.fetchmany(5))
+            frame = cur.execute("DELETE FROM counted").df()
+            seen.append((first, desc, second, third, frame["Count"].tolist(), str(frame["Count"].dtype)))
+    duck, pg = seen
+    assert duck == (
+        ([(3,)], [], None),
+        [("Count", "bigint")],
+        ((2,), None, []),
+        ([(2,)], []),
+        [1],
+        "int64",
+    )
+    assert pg == duck

@@ -143,3 +143,30 @@ def test_a_recreated_workspace_never_repeats_a_deleted_ones_data_version(store):
             again.append(data_version(cur, wid))
     assert not seen & set(again), (seen, again)
     assert again == sorted(set(again))  # still rising
+
+
+def test_a_database_made_by_an_older_version_gets_the_new_views():
+    """CREATE OR REPLACE VIEW cannot change a view's columns (an older version's views had text
+    collated "default", now "C"): opening the store drops the views and makes them again."""
+    import psycopg
+
+    from funnel.pg.store import PgStore
+    from tests.pgserver import fresh_database
+
+    url = fresh_database()
+    PgStore(url).close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP VIEW leads_raw CASCADE")  # and the staging views that read it
+        conn.execute('CREATE VIEW leads_raw AS SELECT CAST(NULL AS TEXT) COLLATE "default" AS campaign')
+        conn.execute("DELETE FROM funnel_schema")  # as a database of another schema version
+    store = PgStore(url)
+    try:
+        with store.cursor() as cur:
+            assert cur.execute("SELECT count(*) FROM stg_deals").fetchall() == [(0,)]
+            collation = cur.execute_native(
+                "SELECT collation_name FROM information_schema.columns "
+                "WHERE table_name = 'leads_raw' AND column_name = 'campaign'"
+            ).fetchall()
+            assert collation == [("C",)]
+    finally:
+        store.close()

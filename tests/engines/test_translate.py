@@ -98,3 +98,19 @@ def test_a_json_path_built_in_sql_is_split_into_its_keys():
     assert to_postgres("SELECT json_extract_string(d, '$.crm') FROM u").sql == (
         "SELECT JSON_EXTRACT_PATH_TEXT(d, 'crm') FROM u"
     )
+
+
+def test_stored_and_cast_text_is_collated_by_bytes():
+    """DuckDB orders text by bytes: a text column, and a cast to text, are COLLATE "C"."""
+    made = to_postgres("CREATE TABLE IF NOT EXISTS t (id VARCHAR PRIMARY KEY, n INTEGER, s TEXT NOT NULL)").sql
+    assert made == 'CREATE TABLE IF NOT EXISTS t (id TEXT COLLATE "C" PRIMARY KEY, n INT, s TEXT COLLATE "C" NOT NULL)'
+    assert to_postgres("SELECT NULL::VARCHAR, CAST(n AS INTEGER)").sql == (
+        'SELECT CAST(NULL AS TEXT) COLLATE "C", CAST(n AS INT)'
+    )
+
+
+def test_lower_and_upper_take_the_databases_letters():
+    """lower()/upper() in "C" would change only ASCII letters: the database's own collation."""
+    assert to_postgres("SELECT lower(trim(name)), upper(?)").sql == (
+        'SELECT LOWER(TRIM(name) COLLATE "default"), UPPER(%s COLLATE "default")'
+    )
