@@ -5,9 +5,12 @@ Every input of ActivePlan has a flag, ``--active-`` + its name with dashes (``--
 ``--active-calls-per-caller-day``, ``--active-target-kind profit --active-target-value 500000``):
 the prefix keeps them apart from the plan's own levers of the same name (``--avg-check``,
 ``--margin``, ``--cycle-days``). The inputs start from ``--active-preset`` (copier_dealer,
-printing_dealer, example), else from the workspace's data when ``--workspace`` is given
+printing_dealer, example: named on the command line, it is asked for), else from the active plan
+saved with ``--scenario``, else from the workspace's data when ``--workspace`` is given
 (funnel.model.active_data.seed: check, margin, cycle, ladder conversions), else the example;
-the flags go on top. Any ``--active-…`` flag switches the active plan on, as ``--active`` does.
+the flags go on top, as the plan's own flags go on top of a scenario's levers. Any ``--active-…``
+flag switches the active plan on, as ``--active`` does; so does a scenario saved with one (its
+result holds it, as the Planner's does when it opens the scenario).
 Without the plan's own levers (no --leads, no --workspace/--scenario), only the active plan is
 computed and printed.
 """
@@ -77,13 +80,15 @@ def wanted(args) -> bool:
     )
 
 
-def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
-    """The active plan of the command line and the fields that came from the data. ``start``
-    (the plan's baseline Plan) and ``chain`` (the baseline's stage chain) seed it from the data
-    when no preset is named."""
+def build(args, start=None, chain=None, saved: ActivePlan | None = None) -> tuple[ActivePlan, list[str]]:
+    """The active plan of the command line and the fields that came from the data. ``saved``
+    (the scenario's active plan) is the start when no preset is named; else ``start`` (the
+    plan's baseline Plan) and ``chain`` (the baseline's stage chain) seed it from the data."""
     from_data: set[str] = set()
     if args.active_preset:
         inputs = PRESETS[args.active_preset].inputs()
+    elif saved is not None:
+        inputs = saved.inputs()
     elif start is not None:
         from funnel.model.active_data import seed
 

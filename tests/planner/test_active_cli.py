@@ -158,3 +158,45 @@ def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
     assert "worked: 666.7 of 1,000 contacts a month (needed and load: for the whole base)" in text
     assert main(["plan", *ROUND]) == 0
     assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
+
+
+def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, tiny):
+    """``--scenario X`` takes the active plan saved with X (not the data's seed, not the
+    example); a flag overrides one input of it, as the plan's own flags override its levers."""
+    from funnel.access import User
+    from funnel.model.plan import Plan
+    from funnel.scenarios import save_scenario
+    from tests.planner.test_active_model import ROUND as SAVED
+
+    saved = SAVED.with_(cycle_days=30.4, startup_cost=5000, horizon=6)  # the flags' ROUND above
+    with store.transaction() as cur:
+        plan = Plan(leads=120, conversion=0.05, avg_check=150_000)
+        save_scenario(cur, tiny, "Outbound", plan, actor=User("a", "admin"), active=saved)
+        save_scenario(cur, tiny, "Plain", plan, actor=User("a", "admin"))
+    path = str(store.path)
+    store.close()
+
+    def active(*argv):
+        r = subprocess.run(
+            [sys.executable, "-m", "funnel", "plan", "--db", path, "--workspace", tiny, *argv, "--format", "json"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout).get("active")
+
+    out = active("--scenario", "Outbound", "--active")
+    # the saved inputs as they are: check 1 000 (the tiny data's seed would give 75 000), 2 callers
+    assert out["inputs"] == saved.inputs() and out["from_data"] == []
+    assert out["contracts"] == pytest.approx(10) and out["payback_month"] == 4  # as test_forward_json_figures
+    # one caller for 1.5 callers' work: the call centre binds at 150 %, the chain runs at 2/3:
+    # 10 × 2/3 = 6.667 contracts; every other input is still the scenario's
+    out = active("--scenario", "Outbound", "--active-callers", "1")
+    assert out["inputs"] == {**saved.inputs(), "callers": 1}
+    assert out["bottleneck"] == "calls" and out["contracts"] == pytest.approx(10 * 2 / 3)
+    # a scenario saved with an active plan carries it without --active, as the Planner opens it
+    assert active("--scenario", "Outbound")["inputs"] == saved.inputs()
+    assert active("--scenario", "Plain") is None  # none saved and none asked for: none
+    # a preset named on the command line is asked for: it wins over the saved plan
+    assert active("--scenario", "Outbound", "--active-preset", "copier_dealer")["inputs"]["callers"] == 10
