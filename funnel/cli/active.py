@@ -58,6 +58,8 @@ HELP = {
     "horizon": "months of the money view (1–120)",
     "target_kind": "reverse: the target's kind (contracts, turnover or profit)",
     "target_value": "reverse: the target a month",
+    "ramp_months": "months a new team takes to reach full output, linearly (0: full from month 1); "
+    "the month view and payback only",
 }
 CHAIN = "_stage_chain"  # the baseline's stage chain, kept in ``extra`` by funnel.cli.plan, never printed
 
@@ -196,6 +198,11 @@ def text(r: ActiveResult) -> str:
     for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
         lines.append(f"{key:<14}{_n(getattr(r, key))}")
     lines.append(f"payback month: {r.payback_month or f'none within {r.plan.horizon} months'}")
+    if r.plan.ramp_months:
+        lines.append(
+            f"ramp-up: full output after {r.plan.ramp_months} months (the months below only;"
+            " the figures a month above are the full flow's)"
+        )
     lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'result':>14}{'cumulative':>14}")
     for m in r.months:
         lines.append(

@@ -16,7 +16,8 @@ Functions and the work each does (per month):
 
 Money (a month, steady state): turnover = paid × avg_check; gross_profit = turnover × margin;
 costs = Σ people × their monthly cost + base × contact_cost; profit = gross_profit − costs.
-The month-by-month view and the payback month: funnel.model.active_money.
+The month-by-month view and the payback month: funnel.model.active_money (``ramp_months``, a
+new team's ramp-up to full output, acts there only: the steady-state figures stay the full flow's).
 
 **Forward** (``target_kind`` None), from the base and the staff: each function's load = the
 people the whole base needs ÷ the people it has. The **bottleneck** is the function with the
@@ -107,6 +108,7 @@ class ActivePlan:
     horizon: int = 12  # months of the money view
     target_kind: str | None = None  # None: forward; else one of TARGETS (reverse)
     target_value: float | None = None
+    ramp_months: int = 0  # months a new team takes to reach full output (the month view only)
 
     def __post_init__(self):
         # A link or a scenario may give "1000" (a number, so accepted): it is kept as the number it
@@ -144,6 +146,10 @@ class ActivePlan:
         if h != int(h) or not 1 <= h <= MAX_HORIZON:
             raise refuse("horizon", f"must be a whole number of months, 1 to {MAX_HORIZON}", self.horizon)
         object.__setattr__(self, "horizon", int(h))  # a link or a JSON gives 12.0
+        ramp = non_negative("ramp_months", self.ramp_months)
+        if ramp != int(ramp) or ramp > MAX_HORIZON:
+            raise refuse("ramp_months", f"must be a whole number of months, 0 to {MAX_HORIZON}", self.ramp_months)
+        object.__setattr__(self, "ramp_months", int(ramp))
         if self.target_kind is not None and self.target_kind not in TARGETS:
             raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
         if self.target_kind is not None and self.target_value is None:
@@ -235,7 +241,14 @@ def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, .
 def _result(plan: ActivePlan, vol, loads, bottleneck) -> ActiveResult:
     m = _money(plan, vol, loads)
     view = active_money.month_view(
-        m["costs"], m["turnover"], plan.margin, plan.cycle_days, plan.startup_cost, plan.horizon
+        m["costs"],
+        m["turnover"],
+        plan.margin,
+        plan.cycle_days,
+        plan.startup_cost,
+        plan.horizon,
+        ramp_months=plan.ramp_months,
+        variable_costs=vol["base"] * plan.contact_cost,
     )
     return ActiveResult(
         plan=plan,

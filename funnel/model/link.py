@@ -74,6 +74,7 @@ ACTIVE_KEYS = {
     "horizon": "a.h",
     "target_kind": "a.tk",  # text: contracts, turnover or profit (reverse); absent: forward
     "target_value": "a.tv",
+    "ramp_months": "a.rp",  # absent (an older link): no ramp-up
 }
 ACTIVE_FIELDS = {v: k for k, v in ACTIVE_KEYS.items()}
 
@@ -161,7 +162,7 @@ def decode_active(params) -> tuple[ActivePlan | None, str | None]:
             value = float(raw)
         except (TypeError, ValueError):
             return None, f"{key}: not a number ({raw!r})"
-        data[field] = int(value) if field == "horizon" and value.is_integer() else value
+        data[field] = int(value) if field in ("horizon", "ramp_months") and value.is_integer() else value
     if not data:
         return None, None
     try:

@@ -58,6 +58,8 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
     if plan.cycle_days:
         days = formatting.number(plan.cycle_days, lang, 0)
         out.append(t("active_report.cycle", lang, days=days))
+    if plan.ramp_months:
+        out.append(t("active_report.ramp", lang, n=str(plan.ramp_months)))
     if r.payback_month is None:
         out.append(t("active_report.no_payback", lang, horizon=str(plan.horizon)))
     else:

@@ -74,6 +74,10 @@ TEXTS = {
     "active.in.working_days": ("Рабочих дней в месяце", "Working days a month"),
     "active.in.startup_cost": ("Затраты на запуск (найм, покупка базы)", "Start-up cost (hiring, buying the base)"),
     "active.in.horizon": ("Горизонт, месяцев", "Horizon, months"),
+    "active.in.ramp_months": (
+        "Выход новых людей на полную выработку, месяцев (0 — сразу)",
+        "Months for new people to reach full output (0: at once)",
+    ),
     # headline
     "active.m.contracts": ("Договоров в месяц", "Contracts a month"),
     "active.m.turnover": ("Оборот в месяц", "Turnover a month"),
@@ -144,6 +148,14 @@ TEXTS = {
         "The cumulative result is revenue × margin − costs since the start; it pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
+    "active.chart.ramp": (
+        "Новые люди выходят на полную выработку за {n} {n|месяц|месяца|месяцев}: выработка растёт равномерно от нуля, "
+        "и выручка и закупка контактов в первые месяцы меньше, зарплата — полная. Это учтено только здесь, по месяцам, "
+        "и в окупаемости; цифры «в месяц» выше — при полной выработке.",
+        "New people reach full output in {n} {n|month|months}: output grows evenly from nothing, so the first months "
+        "bring less revenue and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
+        "the payback; the figures «a month» above are at full output.",
+    ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),

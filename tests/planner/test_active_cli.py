@@ -200,3 +200,18 @@ def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, t
     assert active("--scenario", "Plain") is None  # none saved and none asked for: none
     # a preset named on the command line is asked for: it wins over the saved plan
     assert active("--scenario", "Outbound", "--active-preset", "copier_dealer")["inputs"]["callers"] == 10
+
+
+def test_ramp_up_flag_moves_the_payback_and_is_said(capsys):
+    # ROUND pays back in month 4 at full output from month 1 (test_forward_json_figures); with a
+    # 2-month ramp-up (1/4, 3/4, then full: tests/planner/test_active_money.py) it is month 5, and
+    # the figures a month stay the full flow's
+    out = run_json(capsys, *ROUND, "--active-ramp-months", "2")["active"]
+    assert out["inputs"]["ramp_months"] == 2 and out["payback_month"] == 5
+    assert [m["cumulative"] for m in out["months"]] == pytest.approx([-6_050, -6_350, -4_400, -1_200, 2_000, 5_200])
+    assert (out["contracts"], out["profit"]) == pytest.approx((10, 3_200))
+    assert main(["plan", *ROUND, "--active-ramp-months", "2"]) == 0
+    text = capsys.readouterr().out
+    assert "payback month: 5" in text and "ramp-up: full output after 2 months" in text
+    assert main(["plan", *ROUND, "--active-ramp-months", "1.5"]) == 3
+    assert "--active-ramp-months: must be a whole number of months" in capsys.readouterr().err

@@ -171,3 +171,21 @@ def test_reverse_bottleneck_says_what_it_means(lang, sentence):
     bottleneck is the least slack (10 contracts: 1.0 manager at 100 %, 1.5 callers → 2 at 75 %)."""
     r = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
     assert sentence in text_of(html_report("P", {}, {}, [], lang=lang, active=r))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["New people reach full output in 2 months", "Pays back in month 5", "Cumulative"]),
+        ("ru", ["Новые люди выходят на полную выработку за 2 месяца", "Окупается в месяце 5"]),
+    ],
+)
+def test_a_ramp_up_is_said_and_its_payback_shown(lang, words):
+    # the round chain with a 2-month ramp-up pays back in month 5, not 4
+    # (tests/planner/test_active_money.py works the months out by hand)
+    r = evaluate(ROUND.with_(cycle_days=30.4, startup_cost=5000, horizon=6, ramp_months=2))
+    page = text_of(html_report("P", {}, {}, [], lang=lang, active=r))
+    for piece in words:
+        assert piece in page, piece
+    plain = text_of(html_report("P", {}, {}, [], lang=lang, active=evaluate(r.plan.with_(ramp_months=0))))
+    assert words[0] not in plain

@@ -145,6 +145,23 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     assert "Узкого места среди служб нет" in markdown(at)
 
 
+def test_a_ramp_up_moves_the_payback_and_says_the_monthly_figures_are_at_full_output(app_db):
+    # ROUND with a 30.4-day cycle pays back in month 4 (above). A ramp-up over 2 months works
+    # 1/4, 3/4, then the whole flow: people are paid in full (100 000 a month), the 500 contacts
+    # worked cost 5 000 at full flow. Costs 100 000 + 1 250 + 100 000 start-up = 201 250,
+    # 100 000 + 3 750 = 103 750, then 105 000; gross a month later 50 000, 150 000, then 200 000.
+    # Cumulative −201 250, −255 000, −210 000, −115 000, −20 000, +75 000: month 6.
+    at = opened(app_db, _pl_active=ROUND.with_(cycle_days=30.4), pl_active_group="money")
+    assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
+    at.number_input(key="pl_a_ramp_months").set_value(2).run()
+    assert not at.exception, at.exception
+    m = tab_metrics(at)
+    assert m["Окупаемость"] == "на 6-й месяц"
+    assert m["Прибыль в месяц"] == "95 000 ₽"  # the steady month, at full output
+    assert at.query_params["a.rp"] in ("2", ["2"])
+    assert any("за 2 месяца" in c.value and "при полной выработке" in c.value for c in at.caption)
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group="calls")

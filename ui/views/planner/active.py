@@ -41,7 +41,7 @@ GROUPS = {
     ),
     "sales": ("proposal_rate", "contract_rate", "payment_rate", "meetings_per_manager_day", "managers", "manager_cost"),
     "management": ("management", "management_cost"),
-    "money": ("avg_check", "margin", "cycle_days", "working_days", "startup_cost", "horizon"),
+    "money": ("avg_check", "margin", "cycle_days", "working_days", "startup_cost", "ramp_months", "horizon"),
 }
 # What the reverse plan works out itself: the base and the staff of the three working functions
 # (management is a fixed team in both directions).
@@ -57,7 +57,7 @@ MIN_POSITIVE = set(model.PRODUCTIVITY) | {"working_days"}
 def kind(field: str) -> str:
     if field in SHARES:
         return "share"
-    if field in PEOPLE or field == "horizon":
+    if field in PEOPLE or field in ("horizon", "ramp_months"):
         return "whole"
     if field in MONEY or field == "target_value":
         return "money"
@@ -175,7 +175,7 @@ def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> Non
     k = kind(field)
     common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks)}
     if k == "whole":
-        top = model.MAX_HORIZON if field == "horizon" else None
+        top = model.MAX_HORIZON if field in ("horizon", "ramp_months") else None
         where.number_input(min_value=1 if field == "horizon" else 0, max_value=top, step=1, format="%d", **common)
         return
     step, most = FORMATS[k]
@@ -371,6 +371,8 @@ def result_part(r: ActiveResult) -> None:
     st.markdown(f"**{ui.t('active.chart.title')}**")
     ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(), key="pl_act_money")
     st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
+    if r.plan.ramp_months:
+        st.caption(ui.t("active.chart.ramp", n=ui.num(r.plan.ramp_months)))
 
 
 def active_tab(b, base_plan, r) -> None:
