@@ -188,7 +188,8 @@ def text(r: ActiveResult) -> str:
         return "\n".join([*lines, "target unreachable with these conversions, check and margin"])
     lines.append(f"{'function':<12}{'people':>8}{'needed':>10}{'load':>9}{'cost':>14}")
     for f in r.functions:
-        load = "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
+        # management is a fixed team (a cost, not a workload): its "100%" read as an overload
+        load = "fixed" if f.function == "management" else "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
         lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
     lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
     if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs

@@ -75,12 +75,20 @@ def _functions(r: ActiveResult, lang: str) -> Table:
             Value(heads[0], t(f"active_report.fn.{f.function}", lang), "text"),
             Value(heads[1], f.people, "count"),
             Value(heads[2], f.exact, "number", 2),
-            Value(heads[3], None if math.isinf(f.load) else f.load, "share", 0),
+            _load(heads[3], f, lang),
             Value(heads[4], f.cost, "money"),
         ]
         for f in r.functions
     ]
     return Table(t("active_report.sheet.functions", lang), heads, rows)
+
+
+def _load(head: str, f, lang: str) -> Value:
+    """A function's load; management is a fixed team (a cost, never a workload), so it is said in
+    words: its "100 %" read as an overload."""
+    if f.function == "management":
+        return Value(head, t("active_report.fixed", lang), "text")
+    return Value(head, None if math.isinf(f.load) else f.load, "share", 0)
 
 
 def _steps(r: ActiveResult, lang: str) -> Table:

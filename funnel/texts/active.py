@@ -117,6 +117,7 @@ TEXTS = {
     "active.col.people": ("Людей", "People"),
     "active.col.exact": ("Нужно точно", "Needed exactly"),
     "active.col.load": ("Загрузка", "Load"),
+    "active.load_fixed": ("постоянный состав", "fixed team"),
     "active.col.cost": ("Затраты в месяц", "Cost a month"),
     "active.col.step": ("Шаг", "Step"),
     "active.col.volume": ("В месяц", "A month"),

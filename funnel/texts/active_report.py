@@ -94,6 +94,7 @@ TEXTS = {
         "Money arrives {days} {days|day|days} after the first contact (the cycle).",
     ),
     "active_report.nobody": ("нет людей", "nobody"),
+    "active_report.fixed": ("постоянный состав", "fixed team"),
     "active_report.ramp": (
         "Новые люди выходят на полную выработку за {n} {n|месяц|месяца|месяцев} (равномерно от нуля): это учтено "
         "в таблице по месяцам и в окупаемости; цифры в месяц — при полной выработке.",

@@ -85,6 +85,8 @@ def test_text_output_names_the_bottleneck_and_payback(capsys):
     assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
     text = capsys.readouterr().out
     assert "bottleneck: calls" in text and "150%" in text and "payback month:" in text
+    management = next(line for line in text.splitlines() if line.startswith("management"))
+    assert management.split()[-2:] == ["fixed", "300"] and "%" not in management  # a fixed team, not a load
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,9 @@ def test_xlsx_sheets_keep_numbers(lang, sheets):
     fn = wb[sheets[1]]
     assert fn["A3"].value == ("Колл-центр" if lang == "ru" else "Call centre")
     assert fn["B3"].value == 10 and fn["D3"].value == pytest.approx(8.619047619 / 10) and "%" in fn["D3"].number_format
+    # management (3 people, a fixed team): said in words, never a "100 %" load
+    assert fn["A5"].value == ("Руководство" if lang == "ru" else "Management") and fn["B5"].value == 3
+    assert fn["D5"].value == ("постоянный состав" if lang == "ru" else "fixed team")
     months = wb[sheets[3]]
     # month 6's cumulative: −39 700 − 5 206 + 4 × 12 807 (rounded) ≈ 6 322
     assert months["A7"].value == 6 and months["F7"].value == pytest.approx(6_322.2, abs=1)

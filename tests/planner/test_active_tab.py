@@ -121,8 +121,9 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
     assert words[lang] in markdown(at)
     people = table(at, t("active.col.function", lang))
     assert list(people.iloc[:, 1]) == ["1", "1", "1", "1"]
+    # management is a fixed team, said in words: its "100 %" read as an overload
     assert list(people.iloc[:, 3]) == (
-        ["100 %", "200 %", "100 %", "100 %"] if lang == "ru" else ["100%", "200%", "100%", "100%"]
+        ["100 %", "200 %", "100 %", "постоянный состав"] if lang == "ru" else ["100%", "200%", "100%", "fixed team"]
     )
     chain = table(at, t("active.col.step", lang))
     volumes = ["500,0", "250,0", "200,0", "100,0", "10,0", "5,0", "2,5", "2,0"]

@@ -297,13 +297,19 @@ def bottleneck_text(r: ActiveResult) -> str:
     return ui.t("active.bottleneck.forward", function=name, load=ui.pct(f.load, 0))
 
 
+def load_text(f) -> str:
+    """A function's load; management is a fixed team (a cost, not a workload): said in words, as
+    its "100 %" read as an overload."""
+    return ui.t("active.load_fixed") if f.function == "management" else ui.pct(f.load, 0)
+
+
 def function_table(r: ActiveResult) -> pd.DataFrame:
     return pd.DataFrame(
         {
             ui.t("active.col.function"): [ui.t(f"active.fn_name.{f.function}") for f in r.functions],
             ui.t("active.col.people"): [ui.num(f.people) for f in r.functions],
             ui.t("active.col.exact"): [ui.num(f.exact, 2) for f in r.functions],
-            ui.t("active.col.load"): [ui.pct(f.load, 0) for f in r.functions],
+            ui.t("active.col.load"): [load_text(f) for f in r.functions],
             ui.t("active.col.cost"): [ui.money(f.cost) for f in r.functions],
         }
     )
