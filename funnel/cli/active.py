@@ -23,7 +23,7 @@ from dataclasses import fields
 from funnel import money
 from funnel.cli import parse_number as number
 from funnel.errors import FunnelError, ValidationError
-from funnel.model.active import TARGETS, ActivePlan, ActiveResult
+from funnel.model.active import STEP_DECIMALS, TARGETS, ActivePlan, ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.active_presets import PRESETS
 
@@ -193,9 +193,9 @@ def text(r: ActiveResult) -> str:
         lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
     lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
     if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
-        worked = f"worked: {_n(r.volumes['base'], 1)} of {_n(r.plan.base, 1)} contacts a month"
+        worked = f"worked: {_n(float(r.volumes['base']), 0)} of {_n(float(r.plan.base), 0)} contacts a month"
         lines.append(f"{worked} (needed and load: for the whole base)")
-    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, 1)}" for s, v in r.volumes.items()))
+    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, STEP_DECIMALS[s])}" for s, v in r.volumes.items()))
     for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
         lines.append(f"{key:<14}{_n(getattr(r, key))}")
     lines.append(f"payback month: {r.payback_month or f'none within {r.plan.horizon} months'}")

@@ -57,6 +57,7 @@ from funnel.model.active_chain import (
     PRODUCTIVITY,
     RATES,
     STAFF,
+    STEP_DECIMALS,
     STEPS,
     TARGETS,
     back,
@@ -66,7 +67,7 @@ from funnel.model.active_chain import (
 )
 from funnel.model.fields import finite, non_negative, positive, refuse, share
 
-__all__ = ["FUNCTIONS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
+__all__ = ["FUNCTIONS", "STEP_DECIMALS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
 MONEY = ("marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost", "avg_check", "startup_cost")
 MAX_HORIZON = 120
 # Bounds that keep every figure a finite float (a base × a check, a check × 120 months): far past

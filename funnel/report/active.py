@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from funnel import formatting
 from funnel.i18n import t
-from funnel.model.active import STEPS, ActiveResult
+from funnel.model.active import STEP_DECIMALS, STEPS, ActiveResult
 from funnel.report import figures
 from funnel.report.content import Table, Value
 
@@ -94,7 +94,10 @@ def _load(head: str, f, lang: str) -> Value:
 def _steps(r: ActiveResult, lang: str) -> Table:
     heads = [_h("step", lang), _h("volume", lang)]
     rows = [
-        [Value(heads[0], t(f"active_report.step.{s}", lang), "text"), Value(heads[1], r.volumes[s], "count", 1)]
+        [
+            Value(heads[0], t(f"active_report.step.{s}", lang), "text"),
+            Value(heads[1], r.volumes[s], "count", STEP_DECIMALS[s]),
+        ]
         for s in STEPS
     ]
     return Table(t("active_report.sheet.steps", lang), heads, rows)

@@ -153,11 +153,14 @@ def test_a_target_value_without_its_kind_is_refused(capsys):
 
 
 def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
-    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked; the table's
-    # "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
+    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked (shown whole,
+    # 667); the table's "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
     assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
     text = capsys.readouterr().out
-    assert "worked: 666.7 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    assert "worked: 667 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    # whole contacts, calls and meetings; contracts and payments with one decimal (2/3 of 10)
+    steps = "base 667 → verified 533 → mailed 267 → called 133 → meeting 27 → proposal 13 → contract 6.7 → paid 6.7"
+    assert f"steps a month: {steps}" in text
     assert main(["plan", *ROUND]) == 0
     assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
 

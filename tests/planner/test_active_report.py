@@ -192,3 +192,12 @@ def test_a_ramp_up_is_said_and_its_payback_shown(lang, words):
         assert piece in page, piece
     plain = text_of(html_report("P", {}, {}, [], lang=lang, active=evaluate(r.plan.with_(ramp_months=0))))
     assert words[0] not in plain
+
+
+def test_steps_are_whole_but_contracts_keep_a_decimal():
+    # the copier dealer: 6 000 × 0.6 × 0.9 × 0.5 × 0.07 = 113.4 meetings (shown 113), × 0.6 × 0.35
+    # = 23.8 contracts, × 0.9 = 21.4 payments (one decimal each)
+    page = text_of(html_report("P", {}, {}, [], lang="en", active=COPIER))
+    assert "Meeting 113 " in page and "113.4" not in page
+    assert "Contract 23.8 " in page and "Payment 21.4 " in page
+    assert "Prospect base 6,000 " in page and "6,000.0" not in page

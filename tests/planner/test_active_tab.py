@@ -120,13 +120,16 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
     }
     assert words[lang] in markdown(at)
     people = table(at, t("active.col.function", lang))
+    heads = ("active.col.people_forward", "active.col.exact_forward", "active.col.load_forward")
+    assert list(people.columns)[1:4] == [t(k, lang) for k in heads]  # forward: the staff, the whole base's need
     assert list(people.iloc[:, 1]) == ["1", "1", "1", "1"]
     # management is a fixed team, said in words: its "100 %" read as an overload
     assert list(people.iloc[:, 3]) == (
         ["100 %", "200 %", "100 %", "постоянный состав"] if lang == "ru" else ["100%", "200%", "100%", "fixed team"]
     )
     chain = table(at, t("active.col.step", lang))
-    volumes = ["500,0", "250,0", "200,0", "100,0", "10,0", "5,0", "2,5", "2,0"]
+    # whole contacts, letters, calls, meetings and proposals; contracts and payments to a tenth
+    volumes = ["500", "250", "200", "100", "10", "5", "2,5", "2,0"]
     assert list(chain.iloc[:, 1]) == (volumes if lang == "ru" else [v.replace(",", ".") for v in volumes])
 
 
@@ -171,6 +174,7 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     assert m[money[0]] == money[1]
     assert m[t("active.m.contracts", lang)] == ("5,2" if lang == "ru" else "5.2")  # 5.25, one decimal, half to even
     people = table(at, t("active.col.function", lang))
+    assert list(people.columns)[1:3] == [t("active.col.people", lang), t("active.col.exact", lang)]
     assert list(people.iloc[:, 1]) == ["2", "3", "2", "1"]
     assert people.iloc[1, 3] == ("70 %" if lang == "ru" else "70%")
     words = {

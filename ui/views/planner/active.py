@@ -304,12 +304,16 @@ def load_text(f) -> str:
 
 
 def function_table(r: ActiveResult) -> pd.DataFrame:
+    """People, need, load and cost per function. The heads say which direction they are of:
+    forward, the staff and the need and load of the whole base (the steps table shows the flow
+    worked under a bottleneck); reverse, the whole people needed and the work's exact need."""
+    way = "" if r.reverse else "_forward"
     return pd.DataFrame(
         {
             ui.t("active.col.function"): [ui.t(f"active.fn_name.{f.function}") for f in r.functions],
-            ui.t("active.col.people"): [ui.num(f.people) for f in r.functions],
-            ui.t("active.col.exact"): [ui.num(f.exact, 2) for f in r.functions],
-            ui.t("active.col.load"): [load_text(f) for f in r.functions],
+            ui.t(f"active.col.people{way}"): [ui.num(f.people) for f in r.functions],
+            ui.t(f"active.col.exact{way}"): [ui.num(f.exact, 2) for f in r.functions],
+            ui.t(f"active.col.load{way}"): [load_text(f) for f in r.functions],
             ui.t("active.col.cost"): [ui.money(f.cost) for f in r.functions],
         }
     )
@@ -319,7 +323,7 @@ def chain_table(r: ActiveResult) -> pd.DataFrame:
     return pd.DataFrame(
         {
             ui.t("active.col.step"): [ui.t(f"active.step.{s}") for s in model.STEPS],
-            ui.t("active.col.volume"): [ui.num(r.volumes.get(s), 1) for s in model.STEPS],
+            ui.t("active.col.volume"): [ui.num(r.volumes.get(s), model.STEP_DECIMALS[s]) for s in model.STEPS],
         }
     )
 
