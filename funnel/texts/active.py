@@ -161,6 +161,11 @@ TEXTS = {
         "the payback; the figures «a month» above are at full output.",
     ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
+    # the scenario comparison (planner's Scenarios tab)
+    "active.sc.contracts": ("Активные продажи: договоров в месяц", "Active sales: contracts a month"),
+    "active.sc.turnover": ("Активные продажи: оборот в месяц", "Active sales: turnover a month"),
+    "active.sc.profit": ("Активные продажи: прибыль в месяц", "Active sales: profit a month"),
+    "active.sc.payback": ("Активные продажи: окупаемость", "Active sales: payback"),
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),
     "workshop.cases_intro": (

@@ -283,3 +283,37 @@ def test_the_tab_reads_no_data_on_a_move():
     names = {n.attr for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Attribute)}
     names |= {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
     assert not names & {"cursor", "get_store", "shared", "run_snapshot", "execute", "load_baseline"}
+
+
+def test_the_scenario_comparison_shows_active_sales_for_scenarios_that_have_them(app_db):
+    at = opened(app_db)
+    at.session_state["pl_tab"] = t("planner.tab.scenarios")
+    at.session_state["_pl_active"] = None  # the tab never opened: the plan has no active sales
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("Без активных").run()
+    at.button(key="pl_sc_save").click().run()
+    comparison = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
+    assert "Активные продажи: окупаемость" not in list(comparison.iloc[:, 0])  # no column has any
+    at.session_state["_pl_active"] = REVERSE
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("Исходящие").run()
+    at.button(key="pl_sc_save").click().run()
+    at.session_state["_pl_active"] = ROUND  # the plan on screen now: the forward one
+    at.multiselect(key="pl_sc_compare").set_value(["Без активных", "Исходящие"]).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
+    rows = table.set_index("Показатель")
+    # ROUND forward: 2.5 contracts, 400 000 turnover, 95 000 profit, pays back in month 2;
+    # REVERSE (840 000 turnover): 5.25 contracts (5,2: one decimal, half to even), 189 500 profit;
+    # month 1: 420 000 gross − 230 500 − 100 000 start-up = +89 500 → month 1
+    expected = {
+        "Активные продажи: договоров в месяц": ("2,5", "5,2"),
+        "Активные продажи: оборот в месяц": ("400 000 ₽", "840 000 ₽"),
+        "Активные продажи: прибыль в месяц": ("95 000 ₽", "189 500 ₽"),
+        "Активные продажи: окупаемость": ("на 2-й месяц", "на 1-й месяц"),
+    }
+    for label, (now, saved) in expected.items():
+        assert rows.loc[label, "Сейчас на экране"] == now, label
+        assert rows.loc[label, "Исходящие"] == saved, label
+        assert rows.loc[label, "Без активных"] == "—", label  # saved without active sales
+        assert rows.loc[label, "База"] == "—", label  # the data's plan has none

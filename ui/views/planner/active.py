@@ -272,6 +272,23 @@ def payback_text(r: ActiveResult) -> str:
     return ui.t("active.m.payback_month", n=ui.num(r.payback_month))
 
 
+# The scenario comparison's active-sales rows (the Scenarios tab): the headline's figures a month
+# and the payback, for each column with an active plan.
+COMPARE = ("contracts", "turnover", "profit", "payback")
+
+
+def compare_labels() -> list[str]:
+    return [ui.t(f"active.sc.{k}") for k in COMPARE]
+
+
+def compare_column(r: ActiveResult | None) -> list[str]:
+    """A column's active-sales figures as the headline shows them; "—" for a plan with none (or
+    a target out of reach: no figure is invented)."""
+    if r is None or not r.reachable:
+        return [DASH] * len(COMPARE)
+    return [ui.num(r.contracts, 1), ui.money(r.turnover), ui.money(r.profit), payback_text(r)]
+
+
 def headline(r: ActiveResult) -> None:
     c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
     c[0].metric(ui.t("active.m.contracts"), ui.num(r.contracts, 1))
