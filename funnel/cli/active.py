@@ -58,6 +58,7 @@ HELP = {
     "horizon": "months of the money view (1–120)",
     "target_kind": "reverse: the target's kind (contracts, turnover or profit)",
     "target_value": "reverse: the target a month",
+    "currency": "the plan's own currency sign (the Workshop cases: $); default the workspace's",
     "ramp_months": "months a new team takes to reach full output, linearly (0: full from month 1); "
     "the month view and payback only",
 }
@@ -102,7 +103,7 @@ def build(args, start=None, chain=None, saved: ActivePlan | None = None) -> tupl
         raw = getattr(args, f"active_{name}", None)
         if raw is None:
             continue
-        if name == "target_kind":
+        if name in ("target_kind", "currency"):
             inputs[name] = raw
             continue
         try:
@@ -223,7 +224,8 @@ def run_alone(args) -> int:
         from funnel.report_export import write_report
 
         title = args.title or t("active_report.title", args.lang)
-        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=args.currency or "₽", active=r)
+        sign = args.currency or plan.currency or "₽"
+        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=sign, active=r)
     if args.format == "json":
         print(money.json_text({"active": as_dict(r, from_data)}, plain_floats=True, ensure_ascii=False))
     else:

@@ -73,12 +73,14 @@ MAX_HORIZON = 120
 # Bounds that keep every figure a finite float (a base × a check, a check × 120 months): far past
 # any real plan (10^15 in any currency), so they refuse only typing slips and crafted links.
 MAX_AMOUNT = 1e15
+MAX_CURRENCY = 8  # "$", "₽", "USD", "руб." — a sign, not a sentence
 MIN_PRODUCTIVITY = 1e-3  # a meeting every 1 000 days; below it a base of 10^15 would need inf people
 
 
 @dataclass(frozen=True)
 class ActivePlan:
-    """Every input; per month unless said; shares 0..1; money in the workspace currency."""
+    """Every input; per month unless said; shares 0..1; money in ``currency`` (None: the
+    workspace's)."""
 
     base: float  # prospect contacts taken into work a month
     verify_rate: float  # base → verified contacts
@@ -110,6 +112,7 @@ class ActivePlan:
     target_kind: str | None = None  # None: forward; else one of TARGETS (reverse)
     target_value: float | None = None
     ramp_months: int = 0  # months a new team takes to reach full output (the month view only)
+    currency: str | None = None  # the money's own currency sign (a Workshop case: "$"); None: the workspace's
 
     def __post_init__(self):
         # A link or a scenario may give "1000" (a number, so accepted): it is kept as the number it
@@ -151,6 +154,12 @@ class ActivePlan:
         if ramp != int(ramp) or ramp > MAX_HORIZON:
             raise refuse("ramp_months", f"must be a whole number of months, 0 to {MAX_HORIZON}", self.ramp_months)
         object.__setattr__(self, "ramp_months", int(ramp))
+        if self.currency is not None and (
+            not isinstance(self.currency, str)
+            or not 1 <= len(self.currency.strip()) <= MAX_CURRENCY
+            or not self.currency.isprintable()
+        ):
+            raise refuse("currency", f"must be a sign or code of 1 to {MAX_CURRENCY} characters", self.currency)
         if self.target_kind is not None and self.target_kind not in TARGETS:
             raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
         if self.target_kind is not None and self.target_value is None:

@@ -75,6 +75,7 @@ ACTIVE_KEYS = {
     "target_kind": "a.tk",  # text: contracts, turnover or profit (reverse); absent: forward
     "target_value": "a.tv",
     "ramp_months": "a.rp",  # absent (an older link): no ramp-up
+    "currency": "a.cu",  # text: the plan's own currency sign (a Workshop case's "$"); absent: the workspace's
 }
 ACTIVE_FIELDS = {v: k for k, v in ACTIVE_KEYS.items()}
 
@@ -155,7 +156,7 @@ def decode_active(params) -> tuple[ActivePlan | None, str | None]:
         raw = params.get(key)
         if raw is None or raw == "":
             continue
-        if field == "target_kind":
+        if field in ("target_kind", "currency"):
             data[field] = raw
             continue
         try:

@@ -25,6 +25,7 @@ class Section:
     outputs: list[Value] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     figures: list = field(default_factory=list)
+    currency: str | None = None  # its money's sign when not the report's (a Workshop case's "$")
 
 
 def _h(key: str, lang: str) -> str:
@@ -115,8 +116,10 @@ def _months(r: ActiveResult, lang: str) -> Table:
 
 
 def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
-    """The report's "Active sales" section for ``r`` in ``lang``."""
-    out = Section(t("active_report.title", lang), notes=_notes(r, lang, currency))
+    """The report's "Active sales" section for ``r`` in ``lang``; its money in the plan's own
+    currency when it has one (a Workshop case's dollars), else in ``currency``."""
+    currency = r.plan.currency or currency
+    out = Section(t("active_report.title", lang), notes=_notes(r, lang, currency), currency=currency)
     if not r.reachable:
         return out
     figures_a_month = [

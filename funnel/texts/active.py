@@ -31,11 +31,13 @@ TEXTS = {
         "The data gives no value for this chain: every value is an example to start from; put in your own.",
     ),
     "active.origin_preset": (
-        "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике (подпись валюты на экране — "
-        "валюта рабочего пространства). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
-        "A case from practice is open: {name}. Its amounts are in US dollars, as in the source (the screen labels "
-        "them with the workspace's currency). The values are an example to change freely; the button on the right "
-        "brings back the data's values.",
+        "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике, и показаны в долларах, пока "
+        "случай открыт (без пересчёта в валюту рабочего пространства: курс тех лет — догадка, а окупаемость от валюты "
+        "не зависит). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
+        "A case from practice is open: {name}. Its amounts are in US dollars, as in the source, and are shown in "
+        "dollars while the case is open (not converted to the workspace's currency: a rate of those years would be a "
+        "guess, and the payback does not depend on the currency). The values are an example to change freely; the "
+        "button on the right brings back the data's values.",
     ),
     "active.mark.data": ("из данных", "from data"),
     "active.mark.example": ("пример", "example"),

@@ -68,7 +68,7 @@ def test_unreachable_json(capsys):
 
 def test_preset_and_a_flag_on_top(capsys):
     out = run_json(capsys, "--active-preset", "copier_dealer")["active"]
-    assert out["payback_month"] == 6 and out["inputs"]["callers"] == 10
+    assert out["payback_month"] == 6 and out["inputs"]["callers"] == 10 and out["inputs"]["currency"] == "$"
     out = run_json(capsys, "--active-preset", "copier_dealer", "--active-cycle-days", "90")["active"]
     assert out["payback_month"] == 10  # a longer cycle pays back later
 

@@ -201,3 +201,13 @@ def test_steps_are_whole_but_contracts_keep_a_decimal():
     assert "Meeting 113 " in page and "113.4" not in page
     assert "Contract 23.8 " in page and "Payment 21.4 " in page
     assert "Prospect base 6,000 " in page and "6,000.0" not in page
+
+
+def test_a_cases_dollars_stay_dollars_in_a_rouble_report():
+    """The copier dealer's money is in US dollars (its ``currency``): a report in roubles shows
+    the section in dollars (10 callers × $700 = $7 000), the plan's own figures in roubles."""
+    page = text_of(html_report("P", {}, {"turnover": 900_000.0}, [], lang="ru", currency="₽", active=COPIER))
+    assert "900 000 ₽" in page and "7 000 $" in page and "107 163 $" in page and "7 000 ₽" not in page
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_report({}, {}, None, lang="ru", currency="₽", active=COPIER)))
+    cost = wb["Активные продажи — функции"]["E3"]
+    assert cost.value == 7_000 and "$" in cost.number_format and "₽" not in cost.number_format

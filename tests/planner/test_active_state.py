@@ -44,6 +44,7 @@ ACTIVE = ActivePlan(
     target_kind="profit",
     target_value=-50_000,  # a loss to stay within is a profit target too
     ramp_months=2,
+    currency="€",
 )
 PLAN = Plan(leads=120, conversion=0.05, avg_check=150_000)
 

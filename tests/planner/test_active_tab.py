@@ -271,6 +271,22 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
     assert m["Окупаемость"] == "на 6-й месяц"
     assert any("Дилер копировальной техники" in i.value for i in at.info)
+    # the case's money is in US dollars, as the source states it, in a rouble workspace:
+    # costs 1 500 + 10 × 700 + 3 × 2 000 + 3 × 3 000 + 6 000 contacts × 0.20 = 24 700 $
+    assert m["Затраты в месяц"] == "24 700 $"
+    assert any("в долларах" in i.value for i in at.info)
+    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, $")
+
+
+def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db):
+    from funnel.model.active_presets import PRESETS
+
+    at = opened(app_db, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
+    assert tab_metrics(at)["Затраты в месяц"] == "24 700 $"
+    at.button(key="pl_act_reset").click().run()
+    assert not at.exception, at.exception
+    assert tab_metrics(at)["Затраты в месяц"].endswith(" ₽")
+    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, ₽")
 
 
 def test_the_tab_reads_no_data_on_a_move():

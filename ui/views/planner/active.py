@@ -159,12 +159,17 @@ def _mode_changed(r: ActiveResult) -> None:
 
 
 # ---- the inputs -------------------------------------------------------------------------------
-def _label(field: str, marks: dict[str, str]) -> str:
+def sign(plan: ActivePlan) -> str:
+    """The plan's currency sign: its own (a Workshop case's "$"), else the workspace's."""
+    return plan.currency or ui.currency()
+
+
+def _label(field: str, marks: dict[str, str], plan: ActivePlan) -> str:
     text = ui.t(f"active.in.{field}")
     if kind(field) == "share":
         text += ", %"
-    elif field in MONEY or field == "target_value":
-        text += f", {ui.currency()}"
+    elif field in MONEY or (field == "target_value" and plan.target_kind != "contracts"):  # contracts: a count
+        text += f", {sign(plan)}"
     mark = marks.get(field)
     return f"{text} · {ui.t(f'active.mark.{mark}')}" if mark else text
 
@@ -173,7 +178,7 @@ def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> Non
     key = state.PL_ACTIVE_W.of(field)
     key.set(to_widget(field, getattr(plan, field)))
     k = kind(field)
-    common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks)}
+    common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks, plan)}
     if k == "whole":
         top = model.MAX_HORIZON if field in ("horizon", "ramp_months") else None
         where.number_input(min_value=1 if field == "horizon" else 0, max_value=top, step=1, format="%d", **common)
@@ -286,15 +291,17 @@ def compare_column(r: ActiveResult | None) -> list[str]:
     a target out of reach: no figure is invented)."""
     if r is None or not r.reachable:
         return [DASH] * len(COMPARE)
-    return [ui.num(r.contracts, 1), ui.money(r.turnover), ui.money(r.profit), payback_text(r)]
+    cur = r.plan.currency
+    return [ui.num(r.contracts, 1), ui.money(r.turnover, sign=cur), ui.money(r.profit, sign=cur), payback_text(r)]
 
 
 def headline(r: ActiveResult) -> None:
     c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
     c[0].metric(ui.t("active.m.contracts"), ui.num(r.contracts, 1))
-    c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover))
-    c[2].metric(ui.t("active.m.costs"), ui.money(r.costs))
-    c[3].metric(ui.t("active.m.profit"), ui.money(r.profit))
+    cur = r.plan.currency  # a Workshop case's dollars; None: the workspace's currency
+    c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover, sign=cur))
+    c[2].metric(ui.t("active.m.costs"), ui.money(r.costs, sign=cur))
+    c[3].metric(ui.t("active.m.profit"), ui.money(r.profit, sign=cur))
     c[4].metric(ui.t("active.m.payback"), payback_text(r))
 
 
@@ -309,7 +316,7 @@ def bottleneck_text(r: ActiveResult) -> str:
             function=name,
             people=ui.num(f.people),
             load=ui.pct(f.load, 0),
-            cost=ui.money(f.cost),
+            cost=ui.money(f.cost, sign=r.plan.currency),
         )
     return ui.t("active.bottleneck.forward", function=name, load=ui.pct(f.load, 0))
 
@@ -331,7 +338,7 @@ def function_table(r: ActiveResult) -> pd.DataFrame:
             ui.t(f"active.col.people{way}"): [ui.num(f.people) for f in r.functions],
             ui.t(f"active.col.exact{way}"): [ui.num(f.exact, 2) for f in r.functions],
             ui.t(f"active.col.load{way}"): [load_text(f) for f in r.functions],
-            ui.t("active.col.cost"): [ui.money(f.cost) for f in r.functions],
+            ui.t("active.col.cost"): [ui.money(f.cost, sign=r.plan.currency) for f in r.functions],
         }
     )
 
@@ -379,9 +386,9 @@ def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str
     return fig
 
 
-def chart_labels() -> dict[str, str]:
+def chart_labels(plan: ActivePlan) -> dict[str, str]:
     labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
-    return {**labels, "money": ui.t("active.chart.money", currency=ui.currency())}
+    return {**labels, "money": ui.t("active.chart.money", currency=sign(plan))}
 
 
 def lag_text(cycle_days: float) -> str:
@@ -396,7 +403,7 @@ def result_part(r: ActiveResult) -> None:
     st.markdown(f"**{ui.t('active.table.chain')}**")
     st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
     st.markdown(f"**{ui.t('active.chart.title')}**")
-    ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(), key="pl_act_money")
+    ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(r.plan), key="pl_act_money")
     st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
     if r.plan.ramp_months:
         st.caption(ui.t("active.chart.ramp", n=ui.num(r.plan.ramp_months)))
