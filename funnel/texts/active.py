@@ -117,11 +117,21 @@ TEXTS = {
     "active.table.functions": ("Службы: люди, загрузка, затраты", "Functions: people, load, cost"),
     "active.col.function": ("Служба", "Function"),
     "active.col.people": ("Нужно людей", "People needed"),
-    "active.col.exact": ("Нужно по работе, дробно", "Needed by the work, exact"),
+    "active.col.exact": ("Точно", "Exact need"),
     "active.col.load": ("Загрузка", "Load"),
-    "active.col.people_forward": ("Людей в штате", "On staff"),
-    "active.col.exact_forward": ("Нужно на всю базу", "Needed for the whole base"),
-    "active.col.load_forward": ("Загрузка от всей базы", "Load by the whole base"),
+    "active.col.people_forward": ("В штате", "On staff"),
+    "active.col.exact_forward": ("Нужно на базу", "Base needs"),
+    "active.col.load_forward": ("Загрузка базой", "Load by base"),
+    "active.table.functions_note": (
+        "Нужно на базу и загрузка — для всей базы в работу при этом штате; сколько проходит на самом деле, "
+        "показывает цепочка ниже.",
+        "Base needs and load: for the whole base taken into work, with this staff; the chain below shows what is "
+        "worked.",
+    ),
+    "active.table.functions_note_reverse": (
+        "Нужно людей — целыми; точно — сколько нужно по работе; загрузка — точно ÷ людей.",
+        "People needed: whole people; exact need: what the work takes; load: exact ÷ people.",
+    ),
     "active.load_fixed": ("постоянный состав", "fixed team"),
     "active.col.cost": ("Затраты в месяц", "Cost a month"),
     "active.col.step": ("Шаг", "Step"),

@@ -122,6 +122,7 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
     people = table(at, t("active.col.function", lang))
     heads = ("active.col.people_forward", "active.col.exact_forward", "active.col.load_forward")
     assert list(people.columns)[1:4] == [t(k, lang) for k in heads]  # forward: the staff, the whole base's need
+    assert t("active.table.functions_note", lang) in [c.value for c in at.caption]
     assert list(people.iloc[:, 1]) == ["1", "1", "1", "1"]
     # management is a fixed team, said in words: its "100 %" read as an overload
     assert list(people.iloc[:, 3]) == (

@@ -400,6 +400,7 @@ def result_part(r: ActiveResult) -> None:
     """The tables and the chart (the headline is drawn above the inputs)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
     st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
+    st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
     st.markdown(f"**{ui.t('active.table.chain')}**")
     st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
     st.markdown(f"**{ui.t('active.chart.title')}**")
