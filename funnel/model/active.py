@@ -47,6 +47,7 @@ most 10^15 (MAX_AMOUNT), productivities at least 0.001, 1 to 31 working days, 1 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import MISSING, asdict, dataclass, fields, replace
 
 from funnel.model import active_money
@@ -154,12 +155,10 @@ class ActivePlan:
         if ramp != int(ramp) or ramp > MAX_HORIZON:
             raise refuse("ramp_months", f"must be a whole number of months, 0 to {MAX_HORIZON}", self.ramp_months)
         object.__setattr__(self, "ramp_months", int(ramp))
-        if self.currency is not None and (
-            not isinstance(self.currency, str)
-            or not 1 <= len(self.currency.strip()) <= MAX_CURRENCY
-            or not self.currency.isprintable()
-        ):
-            raise refuse("currency", f"must be a sign or code of 1 to {MAX_CURRENCY} characters", self.currency)
+        if self.currency is not None and not _currency_sign(self.currency):
+            raise refuse(
+                "currency", f"must be a currency sign or code of 1 to {MAX_CURRENCY} letters or signs", self.currency
+            )
         if self.target_kind is not None and self.target_kind not in TARGETS:
             raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
         if self.target_kind is not None and self.target_value is None:
@@ -193,6 +192,15 @@ class ActivePlan:
 
     def with_(self, **changes) -> ActivePlan:
         return replace(self, **changes)
+
+
+def _currency_sign(x) -> bool:
+    """A sign ("$", "₽"), a code ("USD") or a word ("руб."): letters, currency signs, dots and
+    spaces only. It comes from links too and is drawn in widget labels, which read Markdown: no
+    "*", "[", "(" or "<" may pass."""
+    if not isinstance(x, str) or not 1 <= len(x.strip()) <= MAX_CURRENCY:
+        return False
+    return all(ch.isalpha() or ch in ". " or unicodedata.category(ch) == "Sc" for ch in x)
 
 
 @dataclass(frozen=True)
