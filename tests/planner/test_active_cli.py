@@ -203,6 +203,10 @@ def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, t
     # a scenario saved with an active plan carries it without --active, as the Planner opens it
     assert active("--scenario", "Outbound")["inputs"] == saved.inputs()
     assert active("--scenario", "Plain") is None  # none saved and none asked for: none
+    # none saved and asked for: from the data, as the tab starts (tiny: check 75 000, 38 days)
+    out = active("--scenario", "Plain", "--active", "--from", "2025-01-01", "--to", "2025-02-28")
+    assert out["inputs"]["avg_check"] == 75_000 and out["inputs"]["cycle_days"] == 38
+    assert {"avg_check", "cycle_days"} <= set(out["from_data"])
     # a preset named on the command line is asked for: it wins over the saved plan
     assert active("--scenario", "Outbound", "--active-preset", "copier_dealer")["inputs"]["callers"] == 10
 
