@@ -23,7 +23,7 @@ from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, xlsx_report
 from ui import auth, state
 from ui.text import date_input_format
-from ui.views.planner import active as act
+from ui.views.planner import active_result as act
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 from ui.views.planner.tabs import baseline_caption
