@@ -27,8 +27,9 @@ def pct(x, decimals: int = 1) -> str:
     return fmt_pct(x, lang(), decimals)
 
 
-def money(x, decimals: int = 0) -> str:
-    return fmt_money(x, lang(), currency(), decimals)
+def money(x, decimals: int = 0, sign: str | None = None) -> str:
+    """``sign``: a currency other than the workspace's (an active-sales case's "$")."""
+    return fmt_money(x, lang(), sign or currency(), decimals)
 
 
 def date(d) -> str:

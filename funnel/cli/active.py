@@ -5,9 +5,12 @@ Every input of ActivePlan has a flag, ``--active-`` + its name with dashes (``--
 ``--active-calls-per-caller-day``, ``--active-target-kind profit --active-target-value 500000``):
 the prefix keeps them apart from the plan's own levers of the same name (``--avg-check``,
 ``--margin``, ``--cycle-days``). The inputs start from ``--active-preset`` (copier_dealer,
-printing_dealer, example), else from the workspace's data when ``--workspace`` is given
+printing_dealer, example: named on the command line, it is asked for), else from the active plan
+saved with ``--scenario``, else from the workspace's data when ``--workspace`` is given
 (funnel.model.active_data.seed: check, margin, cycle, ladder conversions), else the example;
-the flags go on top. Any ``--active-…`` flag switches the active plan on, as ``--active`` does.
+the flags go on top, as the plan's own flags go on top of a scenario's levers. Any ``--active-…``
+flag switches the active plan on, as ``--active`` does; so does a scenario saved with one (its
+result holds it, as the Planner's does when it opens the scenario).
 Without the plan's own levers (no --leads, no --workspace/--scenario), only the active plan is
 computed and printed.
 """
@@ -20,7 +23,7 @@ from dataclasses import fields
 from funnel import money
 from funnel.cli import parse_number as number
 from funnel.errors import FunnelError, ValidationError
-from funnel.model.active import TARGETS, ActivePlan, ActiveResult
+from funnel.model.active import STEP_DECIMALS, TARGETS, ActivePlan, ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.active_presets import PRESETS
 
@@ -55,6 +58,9 @@ HELP = {
     "horizon": "months of the money view (1–120)",
     "target_kind": "reverse: the target's kind (contracts, turnover or profit)",
     "target_value": "reverse: the target a month",
+    "currency": "the plan's own currency sign (the Workshop cases: $); default the workspace's",
+    "ramp_months": "months a new team takes to reach full output, linearly (0: full from month 1); "
+    "the month view and payback only",
 }
 CHAIN = "_stage_chain"  # the baseline's stage chain, kept in ``extra`` by funnel.cli.plan, never printed
 
@@ -77,13 +83,15 @@ def wanted(args) -> bool:
     )
 
 
-def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
-    """The active plan of the command line and the fields that came from the data. ``start``
-    (the plan's baseline Plan) and ``chain`` (the baseline's stage chain) seed it from the data
-    when no preset is named."""
+def build(args, start=None, chain=None, saved: ActivePlan | None = None) -> tuple[ActivePlan, list[str]]:
+    """The active plan of the command line and the fields that came from the data. ``saved``
+    (the scenario's active plan) is the start when no preset is named; else ``start`` (the
+    plan's baseline Plan) and ``chain`` (the baseline's stage chain) seed it from the data."""
     from_data: set[str] = set()
     if args.active_preset:
         inputs = PRESETS[args.active_preset].inputs()
+    elif saved is not None:
+        inputs = saved.inputs()
     elif start is not None:
         from funnel.model.active_data import seed
 
@@ -95,7 +103,7 @@ def build(args, start=None, chain=None) -> tuple[ActivePlan, list[str]]:
         raw = getattr(args, f"active_{name}", None)
         if raw is None:
             continue
-        if name == "target_kind":
+        if name in ("target_kind", "currency"):
             inputs[name] = raw
             continue
         try:
@@ -181,16 +189,22 @@ def text(r: ActiveResult) -> str:
         return "\n".join([*lines, "target unreachable with these conversions, check and margin"])
     lines.append(f"{'function':<12}{'people':>8}{'needed':>10}{'load':>9}{'cost':>14}")
     for f in r.functions:
-        load = "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
+        # management is a fixed team (a cost, not a workload): its "100%" read as an overload
+        load = "fixed" if f.function == "management" else "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
         lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
     lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
     if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
-        worked = f"worked: {_n(r.volumes['base'], 1)} of {_n(r.plan.base, 1)} contacts a month"
+        worked = f"worked: {_n(float(r.volumes['base']), 0)} of {_n(float(r.plan.base), 0)} contacts a month"
         lines.append(f"{worked} (needed and load: for the whole base)")
-    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, 1)}" for s, v in r.volumes.items()))
+    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, STEP_DECIMALS[s])}" for s, v in r.volumes.items()))
     for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
         lines.append(f"{key:<14}{_n(getattr(r, key))}")
     lines.append(f"payback month: {r.payback_month or f'none within {r.plan.horizon} months'}")
+    if r.plan.ramp_months:
+        lines.append(
+            f"ramp-up: full output after {r.plan.ramp_months} months (the months below only;"
+            " the figures a month above are the full flow's)"
+        )
     lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'result':>14}{'cumulative':>14}")
     for m in r.months:
         lines.append(
@@ -210,7 +224,8 @@ def run_alone(args) -> int:
         from funnel.report_export import write_report
 
         title = args.title or t("active_report.title", args.lang)
-        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=args.currency or "₽", active=r)
+        sign = args.currency or plan.currency or "₽"
+        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=sign, active=r)
     if args.format == "json":
         print(money.json_text({"active": as_dict(r, from_data)}, plain_floats=True, ensure_ascii=False))
     else:

@@ -145,6 +145,17 @@ def _start(args, extra: dict) -> dict:
                     f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
                     b = baseline_on(cur, f, args.basis)
                     extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
+                try:
+                    saved = sc.active()
+                except ValidationError as exc:
+                    raise FunnelError(f"--scenario: the scenario's active-sales inputs are malformed: {exc}") from None
+                if saved is not None:  # the scenario's active plan is part of its result, as in the Planner
+                    extra[_ACTIVE] = saved
+                elif active_cli.wanted(args) and not args.active_preset and (f := _period(cur, ws, args)):
+                    # none saved: the active plan starts from the data, as the Planner's tab does
+                    b = baseline_on(cur, f, args.basis)
+                    extra[_SEED] = b.plan().with_(**cycle_of(cur, ws, {}))
+                    extra[active_cli.CHAIN] = b.chain
                 return dict(sc.inputs)
             period = _period(cur, ws, args)
             if period is None:
@@ -161,6 +172,8 @@ def _start(args, extra: dict) -> dict:
 
 
 _BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
+_ACTIVE = "_active_plan"  # the scenario's saved active-sales plan, never printed
+_SEED = "_active_seed"  # the data's plan the active plan is seeded from, beside a scenario without one
 
 
 def ws_currency(cur, ws: str) -> str | None:
@@ -269,8 +282,9 @@ def run(args) -> int:
     reverse = plan.target_turnover is not None or plan.target_profit is not None
     base, currency = extra.pop(_BASE, None), extra.pop(_CURRENCY, None)
     chain, active, from_data = extra.pop(active_cli.CHAIN, None), None, list[str]()
-    if active_cli.wanted(args):
-        active, from_data = active_cli.build(args, base, chain)
+    saved, seed = extra.pop(_ACTIVE, None), extra.pop(_SEED, None)
+    if active_cli.wanted(args) or saved is not None:
+        active, from_data = active_cli.build(args, base or seed, chain, saved)
     r = result.run(plan, None, reverse, active=active)  # the Planner's result (evaluated once): headline ``shown``
     if getattr(args, "export", None):
         report = r if base is None else result.run(plan, base, reverse, active=active)

@@ -16,7 +16,8 @@ Functions and the work each does (per month):
 
 Money (a month, steady state): turnover = paid × avg_check; gross_profit = turnover × margin;
 costs = Σ people × their monthly cost + base × contact_cost; profit = gross_profit − costs.
-The month-by-month view and the payback month: funnel.model.active_money.
+The month-by-month view and the payback month: funnel.model.active_money (``ramp_months``, a
+new team's ramp-up to full output, acts there only: the steady-state figures stay the full flow's).
 
 **Forward** (``target_kind`` None), from the base and the staff: each function's load = the
 people the whole base needs ÷ the people it has. The **bottleneck** is the function with the
@@ -46,6 +47,7 @@ most 10^15 (MAX_AMOUNT), productivities at least 0.001, 1 to 31 working days, 1 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import MISSING, asdict, dataclass, fields, replace
 
 from funnel.model import active_money
@@ -56,6 +58,7 @@ from funnel.model.active_chain import (
     PRODUCTIVITY,
     RATES,
     STAFF,
+    STEP_DECIMALS,
     STEPS,
     TARGETS,
     back,
@@ -65,18 +68,20 @@ from funnel.model.active_chain import (
 )
 from funnel.model.fields import finite, non_negative, positive, refuse, share
 
-__all__ = ["FUNCTIONS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
+__all__ = ["FUNCTIONS", "STEP_DECIMALS", "STEPS", "TARGETS", "ActivePlan", "ActiveResult", "FunctionLoad", "evaluate"]
 MONEY = ("marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost", "avg_check", "startup_cost")
 MAX_HORIZON = 120
 # Bounds that keep every figure a finite float (a base × a check, a check × 120 months): far past
 # any real plan (10^15 in any currency), so they refuse only typing slips and crafted links.
 MAX_AMOUNT = 1e15
+MAX_CURRENCY = 8  # "$", "₽", "USD", "руб." — a sign, not a sentence
 MIN_PRODUCTIVITY = 1e-3  # a meeting every 1 000 days; below it a base of 10^15 would need inf people
 
 
 @dataclass(frozen=True)
 class ActivePlan:
-    """Every input; per month unless said; shares 0..1; money in the workspace currency."""
+    """Every input; per month unless said; shares 0..1; money in ``currency`` (None: the
+    workspace's)."""
 
     base: float  # prospect contacts taken into work a month
     verify_rate: float  # base → verified contacts
@@ -107,6 +112,8 @@ class ActivePlan:
     horizon: int = 12  # months of the money view
     target_kind: str | None = None  # None: forward; else one of TARGETS (reverse)
     target_value: float | None = None
+    ramp_months: int = 0  # months a new team takes to reach full output (the month view only)
+    currency: str | None = None  # the money's own currency sign (a Workshop case: "$"); None: the workspace's
 
     def __post_init__(self):
         # A link or a scenario may give "1000" (a number, so accepted): it is kept as the number it
@@ -144,6 +151,14 @@ class ActivePlan:
         if h != int(h) or not 1 <= h <= MAX_HORIZON:
             raise refuse("horizon", f"must be a whole number of months, 1 to {MAX_HORIZON}", self.horizon)
         object.__setattr__(self, "horizon", int(h))  # a link or a JSON gives 12.0
+        ramp = non_negative("ramp_months", self.ramp_months)
+        if ramp != int(ramp) or ramp > MAX_HORIZON:
+            raise refuse("ramp_months", f"must be a whole number of months, 0 to {MAX_HORIZON}", self.ramp_months)
+        object.__setattr__(self, "ramp_months", int(ramp))
+        if self.currency is not None and not _currency_sign(self.currency):
+            raise refuse(
+                "currency", f"must be a currency sign or code of 1 to {MAX_CURRENCY} letters or signs", self.currency
+            )
         if self.target_kind is not None and self.target_kind not in TARGETS:
             raise refuse("target_kind", f"must be one of {', '.join(TARGETS)} (or none)", self.target_kind)
         if self.target_kind is not None and self.target_value is None:
@@ -177,6 +192,15 @@ class ActivePlan:
 
     def with_(self, **changes) -> ActivePlan:
         return replace(self, **changes)
+
+
+def _currency_sign(x) -> bool:
+    """A sign ("$", "₽"), a code ("USD") or a word ("руб."): letters, currency signs, dots and
+    spaces only. It comes from links too and is drawn in widget labels, which read Markdown: no
+    "*", "[", "(" or "<" may pass."""
+    if not isinstance(x, str) or not 1 <= len(x.strip()) <= MAX_CURRENCY:
+        return False
+    return all(ch.isalpha() or ch in ". " or unicodedata.category(ch) == "Sc" for ch in x)
 
 
 @dataclass(frozen=True)
@@ -235,7 +259,14 @@ def _money(plan: ActivePlan, vol: dict[str, float], loads: tuple[FunctionLoad, .
 def _result(plan: ActivePlan, vol, loads, bottleneck) -> ActiveResult:
     m = _money(plan, vol, loads)
     view = active_money.month_view(
-        m["costs"], m["turnover"], plan.margin, plan.cycle_days, plan.startup_cost, plan.horizon
+        m["costs"],
+        m["turnover"],
+        plan.margin,
+        plan.cycle_days,
+        plan.startup_cost,
+        plan.horizon,
+        ramp_months=plan.ramp_months,
+        variable_costs=vol["base"] * plan.contact_cost,
     )
     return ActiveResult(
         plan=plan,

@@ -27,6 +27,10 @@ PRODUCTIVITY = (
     "meetings_per_manager_day",
     "mailings_per_marketer_month",
 )
+# How many decimals a step's monthly volume is shown with (screen, report, CLI): contacts, letters,
+# calls, meetings and proposals are counted whole (half a call means nothing to the reader);
+# contracts and payments keep one decimal, since at a few a month 2.5 and 3 differ in money.
+STEP_DECIMALS = {step: (1 if step in ("contract", "paid") else 0) for step in STEPS}
 EPS = 1e-9  # below this a fraction of a person is float noise, not work
 
 

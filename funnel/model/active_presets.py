@@ -32,6 +32,13 @@ below is stated here as an assumption (a month of 21 working days, costs per per
   and productivity of callers as the copier dealer's; margin 25 %.
 - **example**: round figures for a first look, to be typed over (the screen labels them as
   examples); money in the workspace's currency.
+
+The two cases carry their currency, US dollars (``currency="$"``), and every screen, report and
+export shows their money in dollars while the case is open, whatever the workspace's currency.
+Not converted to roubles: the source states its cases in dollars and a trainer retells them so
+("a $5 000 check"); any rate would be a guess about a past year, and the case's ratios (check to
+pay, pay to contact cost) are the source era's, which a conversion at today's rate would break.
+The payback month does not depend on the currency at all.
 """
 
 from __future__ import annotations
@@ -66,6 +73,7 @@ COPIER_DEALER = ActivePlan(
     cycle_days=45,
     startup_cost=15000,
     horizon=12,
+    currency="$",
 )
 
 PRINTING_DEALER = ActivePlan(
@@ -96,6 +104,7 @@ PRINTING_DEALER = ActivePlan(
     cycle_days=90,
     startup_cost=20000,
     horizon=12,
+    currency="$",
 )
 
 EXAMPLE = ActivePlan(

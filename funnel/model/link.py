@@ -74,6 +74,8 @@ ACTIVE_KEYS = {
     "horizon": "a.h",
     "target_kind": "a.tk",  # text: contracts, turnover or profit (reverse); absent: forward
     "target_value": "a.tv",
+    "ramp_months": "a.rp",  # absent (an older link): no ramp-up
+    "currency": "a.cu",  # text: the plan's own currency sign (a Workshop case's "$"); absent: the workspace's
 }
 ACTIVE_FIELDS = {v: k for k, v in ACTIVE_KEYS.items()}
 
@@ -154,14 +156,14 @@ def decode_active(params) -> tuple[ActivePlan | None, str | None]:
         raw = params.get(key)
         if raw is None or raw == "":
             continue
-        if field == "target_kind":
+        if field in ("target_kind", "currency"):
             data[field] = raw
             continue
         try:
             value = float(raw)
         except (TypeError, ValueError):
             return None, f"{key}: not a number ({raw!r})"
-        data[field] = int(value) if field == "horizon" and value.is_integer() else value
+        data[field] = int(value) if field in ("horizon", "ramp_months") and value.is_integer() else value
     if not data:
         return None, None
     try:

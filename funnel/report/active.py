@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from funnel import formatting
 from funnel.i18n import t
-from funnel.model.active import STEPS, ActiveResult
+from funnel.model.active import STEP_DECIMALS, STEPS, ActiveResult
 from funnel.report import figures
 from funnel.report.content import Table, Value
 
@@ -25,6 +25,7 @@ class Section:
     outputs: list[Value] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     figures: list = field(default_factory=list)
+    currency: str | None = None  # its money's sign when not the report's (a Workshop case's "$")
 
 
 def _h(key: str, lang: str) -> str:
@@ -58,6 +59,8 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
     if plan.cycle_days:
         days = formatting.number(plan.cycle_days, lang, 0)
         out.append(t("active_report.cycle", lang, days=days))
+    if plan.ramp_months:
+        out.append(t("active_report.ramp", lang, n=str(plan.ramp_months)))
     if r.payback_month is None:
         out.append(t("active_report.no_payback", lang, horizon=str(plan.horizon)))
     else:
@@ -73,7 +76,7 @@ def _functions(r: ActiveResult, lang: str) -> Table:
             Value(heads[0], t(f"active_report.fn.{f.function}", lang), "text"),
             Value(heads[1], f.people, "count"),
             Value(heads[2], f.exact, "number", 2),
-            Value(heads[3], None if math.isinf(f.load) else f.load, "share", 0),
+            _load(heads[3], f, lang),
             Value(heads[4], f.cost, "money"),
         ]
         for f in r.functions
@@ -81,10 +84,21 @@ def _functions(r: ActiveResult, lang: str) -> Table:
     return Table(t("active_report.sheet.functions", lang), heads, rows)
 
 
+def _load(head: str, f, lang: str) -> Value:
+    """A function's load; management is a fixed team (a cost, never a workload), so it is said in
+    words: its "100 %" read as an overload."""
+    if f.function == "management":
+        return Value(head, t("active_report.fixed", lang), "text")
+    return Value(head, None if math.isinf(f.load) else f.load, "share", 0)
+
+
 def _steps(r: ActiveResult, lang: str) -> Table:
     heads = [_h("step", lang), _h("volume", lang)]
     rows = [
-        [Value(heads[0], t(f"active_report.step.{s}", lang), "text"), Value(heads[1], r.volumes[s], "count", 1)]
+        [
+            Value(heads[0], t(f"active_report.step.{s}", lang), "text"),
+            Value(heads[1], r.volumes[s], "count", STEP_DECIMALS[s]),
+        ]
         for s in STEPS
     ]
     return Table(t("active_report.sheet.steps", lang), heads, rows)
@@ -102,8 +116,10 @@ def _months(r: ActiveResult, lang: str) -> Table:
 
 
 def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
-    """The report's "Active sales" section for ``r`` in ``lang``."""
-    out = Section(t("active_report.title", lang), notes=_notes(r, lang, currency))
+    """The report's "Active sales" section for ``r`` in ``lang``; its money in the plan's own
+    currency when it has one (a Workshop case's dollars), else in ``currency``."""
+    currency = r.plan.currency or currency
+    out = Section(t("active_report.title", lang), notes=_notes(r, lang, currency), currency=currency)
     if not r.reachable:
         return out
     figures_a_month = [

@@ -83,6 +83,7 @@ def _part(part, lang: str, currency: str, static: bool, first: bool) -> str:
     """A section after the plan's own (funnel.report.active.Section): its sentences, cards,
     tables and charts under its title; ``first``: its charts are the page's first (plotly.js
     goes inline with them)."""
+    currency = part.currency or currency
     notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in part.notes)
     cards = _cards(part.outputs, lang, currency) if part.outputs else ""
     tables = "".join(_table(tb, lang, currency) for tb in part.tables)

@@ -131,6 +131,7 @@ def render(report: Report) -> bytes:
     for tb in report.tables:
         w.sheet(tb.name, tb.headers, tb.rows)
     for part in report.sections:  # funnel.report.active.Section: its figures and sentences, then its tables
+        w.currency = part.currency or report.currency  # a Workshop case's dollars in a rouble workspace
         notes = [[Value("", n, "text"), Value("", None, "text")] for n in part.notes]
         headers, rows = _pairs(part.outputs, report.lang)
         w.sheet(part.title, headers, rows + notes)

@@ -31,11 +31,13 @@ TEXTS = {
         "The data gives no value for this chain: every value is an example to start from; put in your own.",
     ),
     "active.origin_preset": (
-        "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике (подпись валюты на экране — "
-        "валюта рабочего пространства). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
-        "A case from practice is open: {name}. Its amounts are in US dollars, as in the source (the screen labels "
-        "them with the workspace's currency). The values are an example to change freely; the button on the right "
-        "brings back the data's values.",
+        "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике, и показаны в долларах, пока "
+        "случай открыт (без пересчёта в валюту рабочего пространства: курс тех лет — догадка, а окупаемость от валюты "
+        "не зависит). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
+        "A case from practice is open: {name}. Its amounts are in US dollars, as in the source, and are shown in "
+        "dollars while the case is open (not converted to the workspace's currency: a rate of those years would be a "
+        "guess, and the payback does not depend on the currency). The values are an example to change freely; the "
+        "button on the right brings back the data's values.",
     ),
     "active.mark.data": ("из данных", "from data"),
     "active.mark.example": ("пример", "example"),
@@ -74,6 +76,10 @@ TEXTS = {
     "active.in.working_days": ("Рабочих дней в месяце", "Working days a month"),
     "active.in.startup_cost": ("Затраты на запуск (найм, покупка базы)", "Start-up cost (hiring, buying the base)"),
     "active.in.horizon": ("Горизонт, месяцев", "Horizon, months"),
+    "active.in.ramp_months": (
+        "Выход новых людей на полную выработку, месяцев (0 — сразу)",
+        "Months for new people to reach full output (0: at once)",
+    ),
     # headline
     "active.m.contracts": ("Договоров в месяц", "Contracts a month"),
     "active.m.turnover": ("Оборот в месяц", "Turnover a month"),
@@ -110,9 +116,23 @@ TEXTS = {
     # tables
     "active.table.functions": ("Службы: люди, загрузка, затраты", "Functions: people, load, cost"),
     "active.col.function": ("Служба", "Function"),
-    "active.col.people": ("Людей", "People"),
-    "active.col.exact": ("Нужно точно", "Needed exactly"),
+    "active.col.people": ("Нужно людей", "People needed"),
+    "active.col.exact": ("Точно", "Exact need"),
     "active.col.load": ("Загрузка", "Load"),
+    "active.col.people_forward": ("В штате", "On staff"),
+    "active.col.exact_forward": ("Нужно на базу", "Base needs"),
+    "active.col.load_forward": ("Загрузка базой", "Load by base"),
+    "active.table.functions_note": (
+        "Нужно на базу и загрузка — для всей базы в работу при этом штате; сколько проходит на самом деле, "
+        "показывает цепочка ниже.",
+        "Base needs and load: for the whole base taken into work, with this staff; the chain below shows what is "
+        "worked.",
+    ),
+    "active.table.functions_note_reverse": (
+        "Нужно людей — целыми; точно — сколько нужно по работе; загрузка — точно ÷ людей.",
+        "People needed: whole people; exact need: what the work takes; load: exact ÷ people.",
+    ),
+    "active.load_fixed": ("постоянный состав", "fixed team"),
     "active.col.cost": ("Затраты в месяц", "Cost a month"),
     "active.col.step": ("Шаг", "Step"),
     "active.col.volume": ("В месяц", "A month"),
@@ -144,7 +164,20 @@ TEXTS = {
         "The cumulative result is revenue × margin − costs since the start; it pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
+    "active.chart.ramp": (
+        "Новые люди выходят на полную выработку за {n} {n|месяц|месяца|месяцев}: выработка растёт равномерно от нуля, "
+        "и выручка и закупка контактов в первые месяцы меньше, зарплата — полная. Это учтено только здесь, по месяцам, "
+        "и в окупаемости; цифры «в месяц» выше — при полной выработке.",
+        "New people reach full output in {n} {n|month|months}: output grows evenly from nothing, so the first months "
+        "bring less revenue and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
+        "the payback; the figures «a month» above are at full output.",
+    ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
+    # the scenario comparison (planner's Scenarios tab)
+    "active.sc.contracts": ("Активные продажи: договоров в месяц", "Active sales: contracts a month"),
+    "active.sc.turnover": ("Активные продажи: оборот в месяц", "Active sales: turnover a month"),
+    "active.sc.profit": ("Активные продажи: прибыль в месяц", "Active sales: profit a month"),
+    "active.sc.payback": ("Активные продажи: окупаемость", "Active sales: payback"),
     # workshop
     "workshop.cases": ("Случаи из практики: активные продажи", "Cases from practice: active sales"),
     "workshop.cases_intro": (

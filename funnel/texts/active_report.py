@@ -94,6 +94,13 @@ TEXTS = {
         "Money arrives {days} {days|day|days} after the first contact (the cycle).",
     ),
     "active_report.nobody": ("нет людей", "nobody"),
+    "active_report.fixed": ("постоянный состав", "fixed team"),
+    "active_report.ramp": (
+        "Новые люди выходят на полную выработку за {n} {n|месяц|месяца|месяцев} (равномерно от нуля): это учтено "
+        "в таблице по месяцам и в окупаемости; цифры в месяц — при полной выработке.",
+        "New people reach full output in {n} {n|month|months} (evenly from nothing): the months table and the "
+        "payback count it; the figures a month are at full output.",
+    ),
     # the month chart
     "active_report.chart.title": ("Активные продажи по месяцам", "Active sales by month"),
     "active_report.chart.costs": ("Затраты", "Costs"),

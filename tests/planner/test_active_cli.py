@@ -68,7 +68,7 @@ def test_unreachable_json(capsys):
 
 def test_preset_and_a_flag_on_top(capsys):
     out = run_json(capsys, "--active-preset", "copier_dealer")["active"]
-    assert out["payback_month"] == 6 and out["inputs"]["callers"] == 10
+    assert out["payback_month"] == 6 and out["inputs"]["callers"] == 10 and out["inputs"]["currency"] == "$"
     out = run_json(capsys, "--active-preset", "copier_dealer", "--active-cycle-days", "90")["active"]
     assert out["payback_month"] == 10  # a longer cycle pays back later
 
@@ -85,6 +85,8 @@ def test_text_output_names_the_bottleneck_and_payback(capsys):
     assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
     text = capsys.readouterr().out
     assert "bottleneck: calls" in text and "150%" in text and "payback month:" in text
+    management = next(line for line in text.splitlines() if line.startswith("management"))
+    assert management.split()[-2:] == ["fixed", "300"] and "%" not in management  # a fixed team, not a load
 
 
 @pytest.mark.parametrize(
@@ -151,10 +153,74 @@ def test_a_target_value_without_its_kind_is_refused(capsys):
 
 
 def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
-    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked; the table's
-    # "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
+    # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked (shown whole,
+    # 667); the table's "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
     assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
     text = capsys.readouterr().out
-    assert "worked: 666.7 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    assert "worked: 667 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    # whole contacts, calls and meetings; contracts and payments with one decimal (2/3 of 10)
+    steps = "base 667 → verified 533 → mailed 267 → called 133 → meeting 27 → proposal 13 → contract 6.7 → paid 6.7"
+    assert f"steps a month: {steps}" in text
     assert main(["plan", *ROUND]) == 0
     assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
+
+
+def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, tiny):
+    """``--scenario X`` takes the active plan saved with X (not the data's seed, not the
+    example); a flag overrides one input of it, as the plan's own flags override its levers."""
+    from funnel.access import User
+    from funnel.model.plan import Plan
+    from funnel.scenarios import save_scenario
+    from tests.planner.test_active_model import ROUND as SAVED
+
+    saved = SAVED.with_(cycle_days=30.4, startup_cost=5000, horizon=6)  # the flags' ROUND above
+    with store.transaction() as cur:
+        plan = Plan(leads=120, conversion=0.05, avg_check=150_000)
+        save_scenario(cur, tiny, "Outbound", plan, actor=User("a", "admin"), active=saved)
+        save_scenario(cur, tiny, "Plain", plan, actor=User("a", "admin"))
+    path = str(store.path)
+    store.close()
+
+    def active(*argv):
+        r = subprocess.run(
+            [sys.executable, "-m", "funnel", "plan", "--db", path, "--workspace", tiny, *argv, "--format", "json"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout).get("active")
+
+    out = active("--scenario", "Outbound", "--active")
+    # the saved inputs as they are: check 1 000 (the tiny data's seed would give 75 000), 2 callers
+    assert out["inputs"] == saved.inputs() and out["from_data"] == []
+    assert out["contracts"] == pytest.approx(10) and out["payback_month"] == 4  # as test_forward_json_figures
+    # one caller for 1.5 callers' work: the call centre binds at 150 %, the chain runs at 2/3:
+    # 10 × 2/3 = 6.667 contracts; every other input is still the scenario's
+    out = active("--scenario", "Outbound", "--active-callers", "1")
+    assert out["inputs"] == {**saved.inputs(), "callers": 1}
+    assert out["bottleneck"] == "calls" and out["contracts"] == pytest.approx(10 * 2 / 3)
+    # a scenario saved with an active plan carries it without --active, as the Planner opens it
+    assert active("--scenario", "Outbound")["inputs"] == saved.inputs()
+    assert active("--scenario", "Plain") is None  # none saved and none asked for: none
+    # none saved and asked for: from the data, as the tab starts (tiny: check 75 000, 38 days)
+    out = active("--scenario", "Plain", "--active", "--from", "2025-01-01", "--to", "2025-02-28")
+    assert out["inputs"]["avg_check"] == 75_000 and out["inputs"]["cycle_days"] == 38
+    assert {"avg_check", "cycle_days"} <= set(out["from_data"])
+    # a preset named on the command line is asked for: it wins over the saved plan
+    assert active("--scenario", "Outbound", "--active-preset", "copier_dealer")["inputs"]["callers"] == 10
+
+
+def test_ramp_up_flag_moves_the_payback_and_is_said(capsys):
+    # ROUND pays back in month 4 at full output from month 1 (test_forward_json_figures); with a
+    # 2-month ramp-up (1/4, 3/4, then full: tests/planner/test_active_money.py) it is month 5, and
+    # the figures a month stay the full flow's
+    out = run_json(capsys, *ROUND, "--active-ramp-months", "2")["active"]
+    assert out["inputs"]["ramp_months"] == 2 and out["payback_month"] == 5
+    assert [m["cumulative"] for m in out["months"]] == pytest.approx([-6_050, -6_350, -4_400, -1_200, 2_000, 5_200])
+    assert (out["contracts"], out["profit"]) == pytest.approx((10, 3_200))
+    assert main(["plan", *ROUND, "--active-ramp-months", "2"]) == 0
+    text = capsys.readouterr().out
+    assert "payback month: 5" in text and "ramp-up: full output after 2 months" in text
+    assert main(["plan", *ROUND, "--active-ramp-months", "1.5"]) == 3
+    assert "--active-ramp-months: must be a whole number of months" in capsys.readouterr().err

@@ -55,3 +55,42 @@ def test_a_month_that_breaks_even_exactly_pays_back():
     rows = month_view(1000, 2000, 1.0, 0, 1000, 3)
     assert rows[0]["cumulative"] == 0
     assert payback_month(rows) == 1
+
+
+def test_a_ramp_up_moves_the_payback_later_and_leaves_the_steady_figures():
+    # The round chain (tests/planner/test_active_model.py): a month of full flow costs 800 (people)
+    # + 1 000 (1 000 contacts at 1) and brings 10 000 turnover at margin 0.5; a 30.4-day cycle
+    # (paid the next month); 5 000 at the start. Without a ramp-up it pays back in month 4.
+    from tests.planner.test_active_model import ROUND
+
+    plan = ROUND.with_(cycle_days=30.4, startup_cost=5000, horizon=6)
+    assert evaluate(plan).payback_month == 4
+    # Ramp-up over 2 months: output (m − ½) ÷ 2 = 1/4, 3/4, then full. People are paid in full,
+    # contacts only as worked: costs 800 + 250 + 5 000 = 6 050, 800 + 750 = 1 550, then 1 800.
+    # Revenue a month later: 2 500 in m2, 7 500 in m3, 10 000 from m4; gross half of it.
+    # Results −6 050, 1 250 − 1 550 = −300, 3 750 − 1 800 = 1 950, 3 200, 3 200, 3 200.
+    r = evaluate(plan.with_(ramp_months=2))
+    assert [m["costs"] for m in r.months] == pytest.approx([6_050, 1_550, 1_800, 1_800, 1_800, 1_800])
+    assert [m["revenue"] for m in r.months] == pytest.approx([0, 2_500, 7_500, 10_000, 10_000, 10_000])
+    assert [m["cumulative"] for m in r.months] == pytest.approx([-6_050, -6_350, -4_400, -1_200, 2_000, 5_200])
+    assert r.payback_month == 5  # a month later than at full output from month 1
+    # the steady-state month is the full flow's, ramp-up or not
+    steady = evaluate(plan)
+    assert (r.contracts, r.turnover, r.costs, r.profit) == (
+        steady.contracts,
+        steady.turnover,
+        steady.costs,
+        steady.profit,
+    )
+    # ramp 3: 1/6, 1/2, 5/6, then full
+    r = evaluate(plan.with_(ramp_months=3))
+    assert [m["revenue"] for m in r.months][1:5] == pytest.approx([10_000 / 6, 5_000, 10_000 * 5 / 6, 10_000])
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, 121], ids=["negative", "fraction", "past-120"])
+def test_ramp_months_is_a_whole_number_of_months(bad):
+    from funnel.errors import ValidationError
+    from tests.planner.test_active_model import ROUND
+
+    with pytest.raises(ValidationError, match="ramp_months"):
+        ROUND.with_(ramp_months=bad)

@@ -104,6 +104,9 @@ def test_xlsx_sheets_keep_numbers(lang, sheets):
     fn = wb[sheets[1]]
     assert fn["A3"].value == ("Колл-центр" if lang == "ru" else "Call centre")
     assert fn["B3"].value == 10 and fn["D3"].value == pytest.approx(8.619047619 / 10) and "%" in fn["D3"].number_format
+    # management (3 people, a fixed team): said in words, never a "100 %" load
+    assert fn["A5"].value == ("Руководство" if lang == "ru" else "Management") and fn["B5"].value == 3
+    assert fn["D5"].value == ("постоянный состав" if lang == "ru" else "fixed team")
     months = wb[sheets[3]]
     # month 6's cumulative: −39 700 − 5 206 + 4 × 12 807 (rounded) ≈ 6 322
     assert months["A7"].value == 6 and months["F7"].value == pytest.approx(6_322.2, abs=1)
@@ -171,3 +174,40 @@ def test_reverse_bottleneck_says_what_it_means(lang, sentence):
     bottleneck is the least slack (10 contracts: 1.0 manager at 100 %, 1.5 callers → 2 at 75 %)."""
     r = evaluate(ROUND.with_(target_kind="contracts", target_value=10))
     assert sentence in text_of(html_report("P", {}, {}, [], lang=lang, active=r))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["New people reach full output in 2 months", "Pays back in month 5", "Cumulative"]),
+        ("ru", ["Новые люди выходят на полную выработку за 2 месяца", "Окупается в месяце 5"]),
+    ],
+)
+def test_a_ramp_up_is_said_and_its_payback_shown(lang, words):
+    # the round chain with a 2-month ramp-up pays back in month 5, not 4
+    # (tests/planner/test_active_money.py works the months out by hand)
+    r = evaluate(ROUND.with_(cycle_days=30.4, startup_cost=5000, horizon=6, ramp_months=2))
+    page = text_of(html_report("P", {}, {}, [], lang=lang, active=r))
+    for piece in words:
+        assert piece in page, piece
+    plain = text_of(html_report("P", {}, {}, [], lang=lang, active=evaluate(r.plan.with_(ramp_months=0))))
+    assert words[0] not in plain
+
+
+def test_steps_are_whole_but_contracts_keep_a_decimal():
+    # the copier dealer: 6 000 × 0.6 × 0.9 × 0.5 × 0.07 = 113.4 meetings (shown 113), × 0.6 × 0.35
+    # = 23.8 contracts, × 0.9 = 21.4 payments (one decimal each)
+    page = text_of(html_report("P", {}, {}, [], lang="en", active=COPIER))
+    assert "Meeting 113 " in page and "113.4" not in page
+    assert "Contract 23.8 " in page and "Payment 21.4 " in page
+    assert "Prospect base 6,000 " in page and "6,000.0" not in page
+
+
+def test_a_cases_dollars_stay_dollars_in_a_rouble_report():
+    """The copier dealer's money is in US dollars (its ``currency``): a report in roubles shows
+    the section in dollars (10 callers × $700 = $7 000), the plan's own figures in roubles."""
+    page = text_of(html_report("P", {}, {"turnover": 900_000.0}, [], lang="ru", currency="₽", active=COPIER))
+    assert "900 000 ₽" in page and "7 000 $" in page and "107 163 $" in page and "7 000 ₽" not in page
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_report({}, {}, None, lang="ru", currency="₽", active=COPIER)))
+    cost = wb["Активные продажи — функции"]["E3"]
+    assert cost.value == 7_000 and "$" in cost.number_format and "₽" not in cost.number_format

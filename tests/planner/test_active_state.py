@@ -43,6 +43,8 @@ ACTIVE = ActivePlan(
     horizon=18,
     target_kind="profit",
     target_value=-50_000,  # a loss to stay within is a profit target too
+    ramp_months=2,
+    currency="€",
 )
 PLAN = Plan(leads=120, conversion=0.05, avg_check=150_000)
 
@@ -123,3 +125,21 @@ def test_a_workspace_archive_with_an_active_scenario_checks_and_opens_it():
     bad = {**good, "inputs": json.dumps({**PLAN.inputs(), "active": {**ACTIVE.inputs(), "margin": 3}})}
     with pytest.raises(ArchiveError, match="margin"):
         check_scenarios([bad], "x.zip")
+
+
+@pytest.mark.parametrize("sign", ["$", "₽", "USD", "руб.", "€"])
+def test_a_currency_sign_is_kept(sign):
+    assert ACTIVE.with_(currency=sign).currency == sign
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["[x](y)", "**$**", "<b>", "dollars!", "ABCDEFGHI", "  "],
+    ids=["link", "bold", "tag", "bang", "long", "blank"],
+)
+def test_a_link_cannot_put_markup_in_the_currency(bad):
+    """The currency comes from links and is drawn in widget labels, which read Markdown."""
+    params = link.encode(PLAN, False, None, ACTIVE)
+    params["a.cu"] = bad
+    active, problem = link.decode_active(params)
+    assert active is None and "currency" in problem

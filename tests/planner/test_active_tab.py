@@ -120,12 +120,17 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
     }
     assert words[lang] in markdown(at)
     people = table(at, t("active.col.function", lang))
+    heads = ("active.col.people_forward", "active.col.exact_forward", "active.col.load_forward")
+    assert list(people.columns)[1:4] == [t(k, lang) for k in heads]  # forward: the staff, the whole base's need
+    assert t("active.table.functions_note", lang) in [c.value for c in at.caption]
     assert list(people.iloc[:, 1]) == ["1", "1", "1", "1"]
+    # management is a fixed team, said in words: its "100 %" read as an overload
     assert list(people.iloc[:, 3]) == (
-        ["100 %", "200 %", "100 %", "100 %"] if lang == "ru" else ["100%", "200%", "100%", "100%"]
+        ["100 %", "200 %", "100 %", "постоянный состав"] if lang == "ru" else ["100%", "200%", "100%", "fixed team"]
     )
     chain = table(at, t("active.col.step", lang))
-    volumes = ["500,0", "250,0", "200,0", "100,0", "10,0", "5,0", "2,5", "2,0"]
+    # whole contacts, letters, calls, meetings and proposals; contracts and payments to a tenth
+    volumes = ["500", "250", "200", "100", "10", "5", "2,5", "2,0"]
     assert list(chain.iloc[:, 1]) == (volumes if lang == "ru" else [v.replace(",", ".") for v in volumes])
 
 
@@ -145,6 +150,23 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     assert "Узкого места среди служб нет" in markdown(at)
 
 
+def test_a_ramp_up_moves_the_payback_and_says_the_monthly_figures_are_at_full_output(app_db):
+    # ROUND with a 30.4-day cycle pays back in month 4 (above). A ramp-up over 2 months works
+    # 1/4, 3/4, then the whole flow: people are paid in full (100 000 a month), the 500 contacts
+    # worked cost 5 000 at full flow. Costs 100 000 + 1 250 + 100 000 start-up = 201 250,
+    # 100 000 + 3 750 = 103 750, then 105 000; gross a month later 50 000, 150 000, then 200 000.
+    # Cumulative −201 250, −255 000, −210 000, −115 000, −20 000, +75 000: month 6.
+    at = opened(app_db, _pl_active=ROUND.with_(cycle_days=30.4), pl_active_group="money")
+    assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
+    at.number_input(key="pl_a_ramp_months").set_value(2).run()
+    assert not at.exception, at.exception
+    m = tab_metrics(at)
+    assert m["Окупаемость"] == "на 6-й месяц"
+    assert m["Прибыль в месяц"] == "95 000 ₽"  # the steady month, at full output
+    assert at.query_params["a.rp"] in ("2", ["2"])
+    assert any("за 2 месяца" in c.value and "при полной выработке" in c.value for c in at.caption)
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group="calls")
@@ -153,6 +175,7 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     assert m[money[0]] == money[1]
     assert m[t("active.m.contracts", lang)] == ("5,2" if lang == "ru" else "5.2")  # 5.25, one decimal, half to even
     people = table(at, t("active.col.function", lang))
+    assert list(people.columns)[1:3] == [t("active.col.people", lang), t("active.col.exact", lang)]
     assert list(people.iloc[:, 1]) == ["2", "3", "2", "1"]
     assert people.iloc[1, 3] == ("70 %" if lang == "ru" else "70%")
     words = {
@@ -249,6 +272,22 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
     assert m["Окупаемость"] == "на 6-й месяц"
     assert any("Дилер копировальной техники" in i.value for i in at.info)
+    # the case's money is in US dollars, as the source states it, in a rouble workspace:
+    # costs 1 500 + 10 × 700 + 3 × 2 000 + 3 × 3 000 + 6 000 contacts × 0.20 = 24 700 $
+    assert m["Затраты в месяц"] == "24 700 $"
+    assert any("в долларах" in i.value for i in at.info)
+    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, $")
+
+
+def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db):
+    from funnel.model.active_presets import PRESETS
+
+    at = opened(app_db, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
+    assert tab_metrics(at)["Затраты в месяц"] == "24 700 $"
+    at.button(key="pl_act_reset").click().run()
+    assert not at.exception, at.exception
+    assert tab_metrics(at)["Затраты в месяц"].endswith(" ₽")
+    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, ₽")
 
 
 def test_the_tab_reads_no_data_on_a_move():
@@ -257,7 +296,42 @@ def test_the_tab_reads_no_data_on_a_move():
     planner already holds (funnel.model.active_data.seed is pure)."""
     import ast
 
-    source = (ROOT / "ui" / "views" / "planner" / "active.py").read_text(encoding="utf-8")
-    names = {n.attr for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Attribute)}
-    names |= {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
-    assert not names & {"cursor", "get_store", "shared", "run_snapshot", "execute", "load_baseline"}
+    for module in ("active.py", "active_result.py"):
+        source = (ROOT / "ui" / "views" / "planner" / module).read_text(encoding="utf-8")
+        names = {n.attr for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Attribute)}
+        names |= {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+        assert not names & {"cursor", "get_store", "shared", "run_snapshot", "execute", "load_baseline"}, module
+
+
+def test_the_scenario_comparison_shows_active_sales_for_scenarios_that_have_them(app_db):
+    at = opened(app_db)
+    at.session_state["pl_tab"] = t("planner.tab.scenarios")
+    at.session_state["_pl_active"] = None  # the tab never opened: the plan has no active sales
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("Без активных").run()
+    at.button(key="pl_sc_save").click().run()
+    comparison = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
+    assert "Активные продажи: окупаемость" not in list(comparison.iloc[:, 0])  # no column has any
+    at.session_state["_pl_active"] = REVERSE
+    at.run()
+    at.text_input(key="pl_sc_name").set_value("Исходящие").run()
+    at.button(key="pl_sc_save").click().run()
+    at.session_state["_pl_active"] = ROUND  # the plan on screen now: the forward one
+    at.multiselect(key="pl_sc_compare").set_value(["Без активных", "Исходящие"]).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["Показатель"])
+    rows = table.set_index("Показатель")
+    # ROUND forward: 2.5 contracts, 400 000 turnover, 95 000 profit, pays back in month 2;
+    # REVERSE (840 000 turnover): 5.25 contracts (5,2: one decimal, half to even), 189 500 profit;
+    # month 1: 420 000 gross − 230 500 − 100 000 start-up = +89 500 → month 1
+    expected = {
+        "Активные продажи: договоров в месяц": ("2,5", "5,2"),
+        "Активные продажи: оборот в месяц": ("400 000 ₽", "840 000 ₽"),
+        "Активные продажи: прибыль в месяц": ("95 000 ₽", "189 500 ₽"),
+        "Активные продажи: окупаемость": ("на 2-й месяц", "на 1-й месяц"),
+    }
+    for label, (now, saved) in expected.items():
+        assert rows.loc[label, "Сейчас на экране"] == now, label
+        assert rows.loc[label, "Исходящие"] == saved, label
+        assert rows.loc[label, "Без активных"] == "—", label  # saved without active sales
+        assert rows.loc[label, "База"] == "—", label  # the data's plan has none

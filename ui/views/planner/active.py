@@ -1,7 +1,8 @@
 """The planner's «Active sales» tab (DOMAIN.md §7–8, funnel.model.active): outbound sales as a
 chain of functions. The inputs, grouped by function, and what the run's one result
 (``PlanResult.active``) says: the headline, people, load and cost per function, the bottleneck in
-words, the chain's volumes and the money month by month.
+words, the chain's volumes and the money month by month (drawn by
+ui.views.planner.active_result).
 
 The active plan is kept in the session (``state.PL_ACTIVE``), outside the tab's widgets, which
 vanish while another tab is open; each input's ``on_change`` writes its value there. A change
@@ -11,21 +12,18 @@ per baseline (``active_data.seed`` on what the planner's baseline already holds)
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.formatting import DASH
 from funnel.model import active as model
-from funnel.model import active_data, active_money
+from funnel.model import active_data
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.model.active_presets import PRESETS
-from funnel.safety import chart_text
 from ui import state
 from ui.text import input_format, places
 from ui.views.planner import levers as up
+from ui.views.planner.active_result import bottleneck_text, headline, result_part, sign
 
 # The inputs by the function whose work or cost they describe (the last group: money and time).
 GROUPS = {
@@ -41,7 +39,7 @@ GROUPS = {
     ),
     "sales": ("proposal_rate", "contract_rate", "payment_rate", "meetings_per_manager_day", "managers", "manager_cost"),
     "management": ("management", "management_cost"),
-    "money": ("avg_check", "margin", "cycle_days", "working_days", "startup_cost", "horizon"),
+    "money": ("avg_check", "margin", "cycle_days", "working_days", "startup_cost", "ramp_months", "horizon"),
 }
 # What the reverse plan works out itself: the base and the staff of the three working functions
 # (management is a fixed team in both directions).
@@ -57,7 +55,7 @@ MIN_POSITIVE = set(model.PRODUCTIVITY) | {"working_days"}
 def kind(field: str) -> str:
     if field in SHARES:
         return "share"
-    if field in PEOPLE or field == "horizon":
+    if field in PEOPLE or field in ("horizon", "ramp_months"):
         return "whole"
     if field in MONEY or field == "target_value":
         return "money"
@@ -159,12 +157,12 @@ def _mode_changed(r: ActiveResult) -> None:
 
 
 # ---- the inputs -------------------------------------------------------------------------------
-def _label(field: str, marks: dict[str, str]) -> str:
+def _label(field: str, marks: dict[str, str], plan: ActivePlan) -> str:
     text = ui.t(f"active.in.{field}")
     if kind(field) == "share":
         text += ", %"
-    elif field in MONEY or field == "target_value":
-        text += f", {ui.currency()}"
+    elif field in MONEY or (field == "target_value" and plan.target_kind != "contracts"):  # contracts: a count
+        text += f", {sign(plan)}"
     mark = marks.get(field)
     return f"{text} · {ui.t(f'active.mark.{mark}')}" if mark else text
 
@@ -173,9 +171,9 @@ def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> Non
     key = state.PL_ACTIVE_W.of(field)
     key.set(to_widget(field, getattr(plan, field)))
     k = kind(field)
-    common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks)}
+    common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks, plan)}
     if k == "whole":
-        top = model.MAX_HORIZON if field == "horizon" else None
+        top = model.MAX_HORIZON if field in ("horizon", "ramp_months") else None
         where.number_input(min_value=1 if field == "horizon" else 0, max_value=top, step=1, format="%d", **common)
         return
     step, most = FORMATS[k]
@@ -263,114 +261,6 @@ def inputs(plan: ActivePlan, marks: dict[str, str]) -> None:
     for field in GROUPS[group or "marketing"]:
         if not (reverse and field in FORWARD_ONLY):
             _input(field, plan, marks, box)
-
-
-# ---- the result -------------------------------------------------------------------------------
-def payback_text(r: ActiveResult) -> str:
-    if r.payback_month is None:
-        return ui.t("active.m.payback_never", n=ui.num(r.plan.horizon))
-    return ui.t("active.m.payback_month", n=ui.num(r.payback_month))
-
-
-def headline(r: ActiveResult) -> None:
-    c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
-    c[0].metric(ui.t("active.m.contracts"), ui.num(r.contracts, 1))
-    c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover))
-    c[2].metric(ui.t("active.m.costs"), ui.money(r.costs))
-    c[3].metric(ui.t("active.m.profit"), ui.money(r.profit))
-    c[4].metric(ui.t("active.m.payback"), payback_text(r))
-
-
-def bottleneck_text(r: ActiveResult) -> str:
-    if r.bottleneck is None:
-        return ui.t("active.bottleneck.none_reverse" if r.reverse else "active.bottleneck.none")
-    f = next(x for x in r.functions if x.function == r.bottleneck)
-    name = ui.t(f"active.fn.{f.function}")
-    if r.reverse:
-        return ui.t(
-            "active.bottleneck.reverse",
-            function=name,
-            people=ui.num(f.people),
-            load=ui.pct(f.load, 0),
-            cost=ui.money(f.cost),
-        )
-    return ui.t("active.bottleneck.forward", function=name, load=ui.pct(f.load, 0))
-
-
-def function_table(r: ActiveResult) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            ui.t("active.col.function"): [ui.t(f"active.fn_name.{f.function}") for f in r.functions],
-            ui.t("active.col.people"): [ui.num(f.people) for f in r.functions],
-            ui.t("active.col.exact"): [ui.num(f.exact, 2) for f in r.functions],
-            ui.t("active.col.load"): [ui.pct(f.load, 0) for f in r.functions],
-            ui.t("active.col.cost"): [ui.money(f.cost) for f in r.functions],
-        }
-    )
-
-
-def chain_table(r: ActiveResult) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            ui.t("active.col.step"): [ui.t(f"active.step.{s}") for s in model.STEPS],
-            ui.t("active.col.volume"): [ui.num(r.volumes.get(s), 1) for s in model.STEPS],
-        }
-    )
-
-
-def month_frame(r: ActiveResult) -> pd.DataFrame:
-    """The chart's data: the model's months as they are (costs, revenue, cumulative result)."""
-    return pd.DataFrame(list(r.months), columns=["month", "costs", "revenue", "result", "cumulative"])
-
-
-def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str]) -> go.Figure:
-    """Revenue up, costs down (as outflows), the cumulative result as a line, the payback month
-    marked."""
-    fig = go.Figure()
-    fig.add_bar(x=months["month"], y=months["revenue"], name=chart_text(labels["revenue"]), marker_color="#2e7d32")
-    fig.add_bar(x=months["month"], y=-months["costs"], name=chart_text(labels["costs"]), marker_color="#c62828")
-    fig.add_scatter(
-        x=months["month"],
-        y=months["cumulative"],
-        name=chart_text(labels["cumulative"]),
-        mode="lines+markers",
-        line={"color": "#1565c0", "width": 3},
-    )
-    if payback is not None:
-        fig.add_vline(x=payback, line_dash="dash", line_color="#555")
-        fig.add_annotation(
-            x=payback, y=1, yref="paper", text=chart_text(labels["payback"]), showarrow=False, yanchor="bottom"
-        )
-    fig.update_layout(
-        barmode="relative",
-        height=360,
-        margin={"t": 40, "b": 40, "l": 10, "r": 10},
-        legend={"orientation": "h", "y": -0.2},
-        xaxis={"title": chart_text(labels["month"]), "dtick": 1},
-        yaxis={"title": chart_text(labels["money"])},
-    )
-    return fig
-
-
-def chart_labels() -> dict[str, str]:
-    labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
-    return {**labels, "money": ui.t("active.chart.money", currency=ui.currency())}
-
-
-def lag_text(cycle_days: float) -> str:
-    n, f = active_money.lag_split(cycle_days)
-    return ui.t("active.chart.lag", days=ui.num(cycle_days, 1), months=ui.num(n + f, 1))
-
-
-def result_part(r: ActiveResult) -> None:
-    """The tables and the chart (the headline is drawn above the inputs)."""
-    st.markdown(f"**{ui.t('active.table.functions')}**")
-    st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
-    st.markdown(f"**{ui.t('active.table.chain')}**")
-    st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
-    st.markdown(f"**{ui.t('active.chart.title')}**")
-    ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(), key="pl_act_money")
-    st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
 
 
 def active_tab(b, base_plan, r) -> None:

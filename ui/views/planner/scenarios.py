@@ -16,12 +16,14 @@ from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
 from funnel.model.active import ActiveResult
+from funnel.model.active import evaluate as evaluate_active
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, xlsx_report
 from ui import auth, state
 from ui.text import date_input_format
+from ui.views.planner import active_result as act
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 from ui.views.planner.tabs import baseline_caption
@@ -39,6 +41,16 @@ def shown(key: str, value) -> str:
 
 def _summary(out: dict) -> list:
     return [shown(k, out.get(k)) for k in SUMMARY]
+
+
+def _active_of(scenario: sc.Scenario) -> ActiveResult | None:
+    """The scenario's active-sales result (the pure model: no query), None when it has none or
+    its stored inputs are not a plan's (the column then shows "—")."""
+    try:
+        plan = scenario.active()
+    except FunnelError:
+        return None
+    return None if plan is None else evaluate_active(plan)
 
 
 def _write(fn, *args, **kwargs) -> bool:
@@ -98,12 +110,18 @@ def scenarios_tab(
             ui.t("planner.sc.baseline"): _summary(base_out) + edit_summary(b, edits.Edits()),
             ui.t("planner.sc.current"): _summary(out) + edit_summary(b, current),
         }
+        outbound: dict[str, ActiveResult | None] = {ui.t("planner.sc.current"): active}
         for name in chosen:
             try:
                 columns[name] = _summary(evaluate(by_name[name].plan())) + edit_summary(b, by_name[name].edits())
             except FunnelError:
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
+            outbound[name] = _active_of(by_name[name])
         labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
+        if any(r is not None for r in outbound.values()):  # rows only when some column has active sales
+            labels += act.compare_labels()
+            for name in columns:
+                columns[name] = columns[name] + act.compare_column(outbound.get(name))
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table", placeholder=DASH)
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]

@@ -1,0 +1,162 @@
+"""The result part of the planner's «Active sales» tab (funnel.model.active.ActiveResult): the
+headline, the bottleneck in words, the functions and chain tables, the month chart, and the
+scenario comparison's active-sales rows. It formats and lays out; every figure and rounding is
+the model's (funnel.model.active, active_money; STEP_DECIMALS for the steps).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import ui
+from funnel.formatting import DASH
+from funnel.model import active as model
+from funnel.model import active_money
+from funnel.model.active import ActivePlan, ActiveResult
+from funnel.safety import chart_text
+
+
+def sign(plan: ActivePlan) -> str:
+    """The plan's currency sign: its own (a Workshop case's "$"), else the workspace's."""
+    return plan.currency or ui.currency()
+
+
+def payback_text(r: ActiveResult) -> str:
+    if r.payback_month is None:
+        return ui.t("active.m.payback_never", n=ui.num(r.plan.horizon))
+    return ui.t("active.m.payback_month", n=ui.num(r.payback_month))
+
+
+# The scenario comparison's active-sales rows (the Scenarios tab): the headline's figures a month
+# and the payback, for each column with an active plan.
+COMPARE = ("contracts", "turnover", "profit", "payback")
+
+
+def compare_labels() -> list[str]:
+    return [ui.t(f"active.sc.{k}") for k in COMPARE]
+
+
+def compare_column(r: ActiveResult | None) -> list[str]:
+    """A column's active-sales figures as the headline shows them; "—" for a plan with none (or
+    a target out of reach: no figure is invented)."""
+    if r is None or not r.reachable:
+        return [DASH] * len(COMPARE)
+    cur = r.plan.currency
+    return [ui.num(r.contracts, 1), ui.money(r.turnover, sign=cur), ui.money(r.profit, sign=cur), payback_text(r)]
+
+
+def headline(r: ActiveResult) -> None:
+    c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
+    c[0].metric(ui.t("active.m.contracts"), ui.num(r.contracts, 1))
+    cur = r.plan.currency  # a Workshop case's dollars; None: the workspace's currency
+    c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover, sign=cur))
+    c[2].metric(ui.t("active.m.costs"), ui.money(r.costs, sign=cur))
+    c[3].metric(ui.t("active.m.profit"), ui.money(r.profit, sign=cur))
+    c[4].metric(ui.t("active.m.payback"), payback_text(r))
+
+
+def bottleneck_text(r: ActiveResult) -> str:
+    if r.bottleneck is None:
+        return ui.t("active.bottleneck.none_reverse" if r.reverse else "active.bottleneck.none")
+    f = next(x for x in r.functions if x.function == r.bottleneck)
+    name = ui.t(f"active.fn.{f.function}")
+    if r.reverse:
+        return ui.t(
+            "active.bottleneck.reverse",
+            function=name,
+            people=ui.num(f.people),
+            load=ui.pct(f.load, 0),
+            cost=ui.money(f.cost, sign=r.plan.currency),
+        )
+    return ui.t("active.bottleneck.forward", function=name, load=ui.pct(f.load, 0))
+
+
+def load_text(f) -> str:
+    """A function's load; management is a fixed team (a cost, not a workload): said in words, as
+    its "100 %" read as an overload."""
+    return ui.t("active.load_fixed") if f.function == "management" else ui.pct(f.load, 0)
+
+
+def function_table(r: ActiveResult) -> pd.DataFrame:
+    """People, need, load and cost per function. The heads say which direction they are of:
+    forward, the staff and the need and load of the whole base (the steps table shows the flow
+    worked under a bottleneck); reverse, the whole people needed and the work's exact need."""
+    way = "" if r.reverse else "_forward"
+    return pd.DataFrame(
+        {
+            ui.t("active.col.function"): [ui.t(f"active.fn_name.{f.function}") for f in r.functions],
+            ui.t(f"active.col.people{way}"): [ui.num(f.people) for f in r.functions],
+            ui.t(f"active.col.exact{way}"): [ui.num(f.exact, 2) for f in r.functions],
+            ui.t(f"active.col.load{way}"): [load_text(f) for f in r.functions],
+            ui.t("active.col.cost"): [ui.money(f.cost, sign=r.plan.currency) for f in r.functions],
+        }
+    )
+
+
+def chain_table(r: ActiveResult) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            ui.t("active.col.step"): [ui.t(f"active.step.{s}") for s in model.STEPS],
+            ui.t("active.col.volume"): [ui.num(r.volumes.get(s), model.STEP_DECIMALS[s]) for s in model.STEPS],
+        }
+    )
+
+
+def month_frame(r: ActiveResult) -> pd.DataFrame:
+    """The chart's data: the model's months as they are (costs, revenue, cumulative result)."""
+    return pd.DataFrame(list(r.months), columns=["month", "costs", "revenue", "result", "cumulative"])
+
+
+def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str]) -> go.Figure:
+    """Revenue up, costs down (as outflows), the cumulative result as a line, the payback month
+    marked."""
+    fig = go.Figure()
+    fig.add_bar(x=months["month"], y=months["revenue"], name=chart_text(labels["revenue"]), marker_color="#2e7d32")
+    fig.add_bar(x=months["month"], y=-months["costs"], name=chart_text(labels["costs"]), marker_color="#c62828")
+    fig.add_scatter(
+        x=months["month"],
+        y=months["cumulative"],
+        name=chart_text(labels["cumulative"]),
+        mode="lines+markers",
+        line={"color": "#1565c0", "width": 3},
+    )
+    if payback is not None:
+        fig.add_vline(x=payback, line_dash="dash", line_color="#555")
+        fig.add_annotation(
+            x=payback, y=1, yref="paper", text=chart_text(labels["payback"]), showarrow=False, yanchor="bottom"
+        )
+    fig.update_layout(
+        barmode="relative",
+        height=360,
+        margin={"t": 40, "b": 40, "l": 10, "r": 10},
+        legend={"orientation": "h", "y": -0.2},
+        xaxis={"title": chart_text(labels["month"]), "dtick": 1},
+        yaxis={"title": chart_text(labels["money"])},
+    )
+    return fig
+
+
+def chart_labels(plan: ActivePlan) -> dict[str, str]:
+    labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
+    return {**labels, "money": ui.t("active.chart.money", currency=sign(plan))}
+
+
+def lag_text(cycle_days: float) -> str:
+    n, f = active_money.lag_split(cycle_days)
+    return ui.t("active.chart.lag", days=ui.num(cycle_days, 1), months=ui.num(n + f, 1))
+
+
+def result_part(r: ActiveResult) -> None:
+    """The tables and the chart (the headline is drawn above the inputs)."""
+    st.markdown(f"**{ui.t('active.table.functions')}**")
+    st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
+    st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
+    st.markdown(f"**{ui.t('active.table.chain')}**")
+    st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
+    st.markdown(f"**{ui.t('active.chart.title')}**")
+    ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(r.plan), key="pl_act_money")
+    st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
+    if r.plan.ramp_months:
+        st.caption(ui.t("active.chart.ramp", n=ui.num(r.plan.ramp_months)))
