@@ -46,9 +46,11 @@ def server_factory(tmp_path):
         s.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def screens_app(tmp_path_factory):
-    """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces."""
+    """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces. One
+    per test process, whichever of those files it runs: they only read, each run in a browser
+    session of its own."""
     from tests.browser import screens
 
     folder = tmp_path_factory.mktemp("screens")
