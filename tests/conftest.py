@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -91,8 +95,41 @@ def app_db(tmp_path, monkeypatch) -> Path:
     st.cache_data.clear()
 
 
+@functools.cache
+def _demo_template() -> Path:
+    """A DuckDB file as the app's first start leaves an empty one (ui.store.get_store:
+    ``ensure_demo`` with the same folder), built once per test process."""
+    from funnel.demo import ensure_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="funnel-demo-template-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "demo.duckdb"
+    store = Store(path)
+    try:
+        assert ensure_demo(store, folder=ROOT / "data" / "demo")
+    finally:
+        store.close()
+    assert [p.name for p in folder.iterdir()] == [path.name], "a closed store left more than its file"
+    return path
+
+
+def with_demo(path: Path) -> Path:
+    """Put the demo database at ``path`` (a fresh file): a copy of the one this process built, in
+    place of each test's app generating and loading the same ~45 000 rows again (2–3 s each, the
+    largest single cost of the AppTest and browser tests). Only for a test whose app would have
+    installed the demo on an empty file anyway, before anything else wrote to it."""
+    shutil.copyfile(_demo_template(), path)
+    return path
+
+
 @pytest.fixture
-def app(app_db):
+def demo_app_db(app_db) -> Path:
+    """``app_db`` already holding the demo workspace, exactly as the app's first run leaves it."""
+    return with_demo(app_db)
+
+
+@pytest.fixture
+def app(demo_app_db):
     """A fresh AppTest of the whole app on the demo data, already run once."""
     from streamlit.testing.v1 import AppTest
 

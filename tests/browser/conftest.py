@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import with_demo
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,7 +35,9 @@ def server_factory(tmp_path):
     servers: list[Server] = []
 
     def make(db_path: Path | None = None, **kw) -> Server:
-        s = Server(db_path or tmp_path / "browser.duckdb", **kw).start()
+        """A server on ``db_path``, or on a fresh file already holding the demo (as the server's
+        first page would install it: tests/conftest.py with_demo)."""
+        s = Server(db_path or with_demo(tmp_path / "browser.duckdb"), **kw).start()
         servers.append(s)
         return s
 
@@ -43,9 +46,11 @@ def server_factory(tmp_path):
         s.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def screens_app(tmp_path_factory):
-    """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces."""
+    """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces. One
+    per test process, whichever of those files it runs: they only read, each run in a browser
+    session of its own."""
     from tests.browser import screens
 
     folder = tmp_path_factory.mktemp("screens")

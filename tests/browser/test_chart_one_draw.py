@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import shot, wait_for_app
+from tests.conftest import with_demo
+from tests.sharing.server import Server
 
 # Per chart: the margins given, the margins drawn, and the texts outside the picture.
 MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
@@ -28,9 +30,17 @@ MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
 })"""
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server on the demo for both languages: each page is a new browser session, and the
+    drawing measured here is the browser's; a second server only repeated the start."""
+    s = Server(with_demo(tmp_path_factory.mktemp("one-draw") / "demo.duckdb")).start()
+    yield s
+    s.stop()
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_charts_drawn_once_and_uncut(server_factory, browser, lang):
-    server = server_factory()
+def test_charts_drawn_once_and_uncut(server, browser, lang):
     for width in (1440, 390):
         page = browser.new_page(viewport={"width": width, "height": 900})
         try:

@@ -1,4 +1,4 @@
-"""The screenshot suite's English runs (test_screens.py has the Russian ones and says why two files)."""
+"""The screenshot suite's English demo (test_screens.py has the Russian demo and says why a file per run)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,7 @@ import pytest
 from tests.browser import screens
 from tests.browser.test_screens import check
 
-RUNS = [
-    ("demo", "en", tuple(screens.VIEWPORTS)),
-    ("deals_only", "en", ("wide",)),
-]
+RUNS = [("demo", "en", tuple(screens.VIEWPORTS))]
 
 
 @pytest.mark.parametrize("workspace, lang, viewports", RUNS, ids=[f"{w}-{lang}" for w, lang, _ in RUNS])

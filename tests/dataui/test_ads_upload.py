@@ -14,6 +14,10 @@ from tests.ingest.test_corpus_ads import CASES, CORPUS, IDS
 from ui import state
 from ui.views.data import upload as data_upload
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 PAGE = "pages/data.py"
 
 

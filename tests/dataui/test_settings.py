@@ -8,11 +8,15 @@ import ui
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 from ui import state
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 PAGE = "pages/settings.py"
 
 
 @pytest.fixture
-def settings(app_db):
+def settings(demo_app_db):
     at = new_app()
     ws_id = own_workspace(at)
     return at_page(at, PAGE), ws_id

@@ -14,6 +14,10 @@ from ui.views.data import stages
 from ui.views.data import texts as data_texts
 from ui.views.data import upload as data_upload
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 PAGE = "pages/data.py"
 
 # A Russian Excel/1C-style export: cp1251, ';', dd.mm.yyyy, decimal comma, NBSP thousands.
@@ -45,7 +49,7 @@ def open_data_page(lang="ru"):
 
 
 @pytest.fixture
-def data(app_db):
+def data(demo_app_db):
     return open_data_page()
 
 

@@ -422,6 +422,7 @@ def test_cli_loads_each_export_and_reports_its_figures(tmp_path, case):
 # ---- the Data page ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app's first store use would install the demo: a copy of it
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_data_page_recognises_each_export_and_loads_its_figures(app_db, case):
     import ui

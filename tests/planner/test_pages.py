@@ -8,7 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.filterwarnings("ignore")
+# Every test here opens the app on the demo, as a first start on an empty file would install it
+# (tests/conftest.py demo_app_db: a copy, not a fresh install per test).
+pytestmark = [pytest.mark.filterwarnings("ignore"), pytest.mark.usefixtures("demo_app_db")]
 
 
 def metrics(at) -> dict:

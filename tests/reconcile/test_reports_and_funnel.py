@@ -32,6 +32,10 @@ from tests.ingest.helpers import load_file
 from tests.reconcile.test_one_number import PERIOD as HAND_PERIOD
 from tests.reconcile.test_one_number import _fixture as hand_fixture
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 OLIST = DATASETS / "olist_funnel"
 MAVEN = DATASETS / "crm_sales_opportunities" / "sales_pipeline.csv"
 

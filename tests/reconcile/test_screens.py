@@ -12,6 +12,10 @@ from streamlit.testing.v1 import AppTest
 from funnel.i18n import fmt_money, fmt_num
 from tests.conftest import ROOT, insert
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 
 def page(name: str, lang: str = "ru") -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

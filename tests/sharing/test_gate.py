@@ -7,6 +7,10 @@ from funnel.db import Store
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT
 
+# Every test here opens the app on a store whose first use installs the demo: it starts from a
+# copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
+pytestmark = pytest.mark.usefixtures("demo_app_db")
+
 PASSWORDS = {
     "boss": {"password": "boss-pw", "role": "viewer"},
     "mkt": {"password": "mkt-pw", "role": "editor", "workspaces": ["marketing"]},

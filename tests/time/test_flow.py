@@ -424,6 +424,7 @@ def test_maven_pipeline_flow_by_its_engage_and_close_dates(store, ws):
     assert steps.loc["open_a", "deals"] + steps["moves"].sum() == steps.loc["open_b", "deals"]
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 @pytest.mark.parametrize(
     "lang, tab, open_a, total",
     [
@@ -559,6 +560,7 @@ def _june(app_db):
         store.close()
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 @pytest.mark.parametrize("lang, open_a", [("ru", "В работе на начало A"), ("en", "Open at the start of A")])
 def test_a_link_with_the_two_dates_opens_the_flow_on_them(app_db, lang, open_a):
     """A shared link's ``fa``/``fb`` open the flow tab with those dates, and its figures are the
@@ -578,6 +580,7 @@ def test_a_link_with_the_two_dates_opens_the_flow_on_them(app_db, lang, open_a):
     assert at.date_input(key="tm_flow_start").value == date(2026, 6, 1)
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 def test_dates_picked_go_into_the_link_and_the_default_window_leaves_it(app_db):
     at = _linked({})
     at.session_state["tm_tab"] = "Pipeline flow"
@@ -592,6 +595,7 @@ def test_dates_picked_go_into_the_link_and_the_default_window_leaves_it(app_db):
     assert "fa" not in at.query_params and "fb" not in at.query_params
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 @pytest.mark.parametrize(
     "params",
     [

@@ -404,6 +404,7 @@ def _demo_rotting(app_db):
         s.close()
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_tab_on_the_demo_shows_the_funnel_figures(app_db, lang):
     from funnel.i18n import fmt_money, fmt_num
@@ -424,6 +425,7 @@ def test_the_tab_on_the_demo_shows_the_funnel_figures(app_db, lang):
     assert list(table.iloc[:, -1]) == list(digest["top_deals"])
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 def test_snoozing_on_the_tab_moves_the_deal_to_the_snoozed_list(app_db):
     at = _tab("en")
     _, before = _demo_rotting(app_db)
@@ -441,6 +443,7 @@ def test_snoozing_on_the_tab_moves_the_deal_to_the_snoozed_list(app_db):
     assert any(c.startswith("snoozed: Client on holiday, until") for c in cells)
 
 
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 def test_a_viewer_sees_the_rotting_deals_but_no_snooze_or_limit_control(app_db):
     from tests.dataui.helpers import signed_in
 

@@ -1,0 +1,10 @@
+"""The screenshot suite on the leads only workspace, in Russian at 1440×900 (test_screens.py says
+why a file per run)."""
+
+from __future__ import annotations
+
+from tests.browser.test_screens import check
+
+
+def test_every_screen_leads_only_ru(screens_app, browser):
+    check(screens_app, browser, "leads_only", "ru", ("wide",))
