@@ -188,6 +188,17 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     assert "pl_a_caller_cost" in keys and "pl_a_calls_per_caller_day" in keys
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_input_of_the_reverse_plan_has_words_for_a_label(app_db, lang):
+    # the target's own box once showed its text key ("active.in.target_value, ₽") for a label
+    for group in ("marketing", "calls", "sales", "management", "money"):
+        at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group=group)
+        labels = [n.label for n in at.number_input if (n.key or "").startswith("pl_a_")]
+        assert labels and not [x for x in labels if "active." in x], labels
+    sign = "₽"
+    assert at.number_input(key="pl_a_target_value").label == f"{t('active.target_value', lang)}, {sign}"
+
+
 def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     # no contract is ever paid: no turnover can be reached, whatever the base
     at = opened(app_db, _pl_active=REVERSE.with_(payment_rate=0.0))

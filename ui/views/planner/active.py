@@ -158,7 +158,7 @@ def _mode_changed(r: ActiveResult) -> None:
 
 # ---- the inputs -------------------------------------------------------------------------------
 def _label(field: str, marks: dict[str, str], plan: ActivePlan) -> str:
-    text = ui.t(f"active.in.{field}")
+    text = ui.t("active.target_value" if field == "target_value" else f"active.in.{field}")
     if kind(field) == "share":
         text += ", %"
     elif field in MONEY or (field == "target_value" and plan.target_kind != "contracts"):  # contracts: a count
