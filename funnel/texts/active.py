@@ -154,14 +154,16 @@ TEXTS = {
     "active.chart.title": ("Деньги по месяцам", "Money month by month"),
     "active.chart.month": ("Месяц", "Month"),
     "active.chart.costs": ("Затраты", "Costs"),
-    "active.chart.revenue": ("Выручка", "Revenue"),
+    "active.chart.gross": ("Валовая прибыль (выручка × маржа)", "Gross profit (revenue × margin)"),
     "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
     "active.chart.payback": ("окупаемость", "pays back"),
     "active.chart.note": (
         "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
-        "в первом. Накопленный итог — выручка × маржа − затраты с начала; окупаемость — первый месяц, где он не меньше нуля.",
+        "в первом. Столбцы месяца вместе — его итог: валовая прибыль (выручка × маржа) минус затраты. Накопленный итог — "
+        "сумма итогов с начала; окупаемость — первый месяц, где он не меньше нуля.",
         "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1. "
-        "The cumulative result is revenue × margin − costs since the start; it pays back in the first month it is not below zero.",
+        "A month's two bars together are its result: gross profit (revenue × margin) less costs. The cumulative result "
+        "is the sum of results since the start; it pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
     "active.chart.ramp": (

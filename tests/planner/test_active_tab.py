@@ -199,6 +199,24 @@ def test_every_input_of_the_reverse_plan_has_words_for_a_label(app_db, lang):
     assert at.number_input(key="pl_a_target_value").label == f"{t('active.target_value', lang)}, {sign}"
 
 
+def test_the_money_charts_bars_add_up_to_the_step_of_its_cumulative_line():
+    # ROUND with a 45.6-day cycle (1.5 months): gross profit a month 400 000 × 0.5 = 200 000,
+    # costs 105 000 (+ 100 000 start-up in month 1); revenue lands half in month 2, whole from 3.
+    from funnel.model import active as model
+    from ui.views.planner import active_result as ar
+
+    r = model.evaluate(ROUND.with_(cycle_days=45.6, horizon=6))
+    labels = {k: k for k in ("gross", "costs", "cumulative", "payback", "month", "money")}
+    fig = ar.money_chart(ar.month_frame(r), r.payback_month, labels)
+    gross, costs, line = (list(tr.y) for tr in fig.data)
+    assert gross == pytest.approx([0, 100_000, 200_000, 200_000, 200_000, 200_000])
+    assert costs == pytest.approx([-205_000, -105_000, -105_000, -105_000, -105_000, -105_000])
+    steps = [b - a for a, b in zip([0.0, *line[:-1]], line, strict=True)]
+    assert [g + c for g, c in zip(gross, costs, strict=True)] == pytest.approx(steps)  # the line climbs by the bars
+    assert line[-1] == pytest.approx(-205_000 - 5_000 + 4 * 95_000)
+    assert r.payback_month == 5 and list(fig.layout.xaxis.range) == [0.5, 6.5]  # no empty 7th month
+
+
 def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     # no contract is ever paid: no turnover can be reached, whatever the base
     at = opened(app_db, _pl_active=REVERSE.with_(payment_rate=0.0))

@@ -105,15 +105,17 @@ def chain_table(r: ActiveResult) -> pd.DataFrame:
 
 
 def month_frame(r: ActiveResult) -> pd.DataFrame:
-    """The chart's data: the model's months as they are (costs, revenue, cumulative result)."""
-    return pd.DataFrame(list(r.months), columns=["month", "costs", "revenue", "result", "cumulative"])
+    """The chart's data: the model's months as they are (costs, gross profit, cumulative result)."""
+    return pd.DataFrame(list(r.months), columns=["month", "costs", "gross_profit", "result", "cumulative"])
 
 
 def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str]) -> go.Figure:
-    """Revenue up, costs down (as outflows), the cumulative result as a line, the payback month
-    marked."""
+    """Gross profit (revenue × margin) up, costs down (as outflows), so that each month's two bars
+    add up to its result and the cumulative line climbs by exactly that (revenue bars climbed
+    by the whole turnover while the line rose by its margin only); the payback month marked. The
+    plan report draws the same bars (funnel.report.figures.active_months)."""
     fig = go.Figure()
-    fig.add_bar(x=months["month"], y=months["revenue"], name=chart_text(labels["revenue"]), marker_color="#2e7d32")
+    fig.add_bar(x=months["month"], y=months["gross_profit"], name=chart_text(labels["gross"]), marker_color="#2e7d32")
     fig.add_bar(x=months["month"], y=-months["costs"], name=chart_text(labels["costs"]), marker_color="#c62828")
     fig.add_scatter(
         x=months["month"],
@@ -132,14 +134,15 @@ def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str
         height=360,
         margin={"t": 40, "b": 40, "l": 10, "r": 10},
         legend={"orientation": "h", "y": -0.2},
-        xaxis={"title": chart_text(labels["month"]), "dtick": 1},
+        # the horizon's months exactly: a payback line in the last month stretched the axis to an empty one
+        xaxis={"title": chart_text(labels["month"]), "dtick": 1, "range": [0.5, len(months) + 0.5]},
         yaxis={"title": chart_text(labels["money"])},
     )
     return fig
 
 
 def chart_labels(plan: ActivePlan) -> dict[str, str]:
-    labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
+    labels = {k: ui.t(f"active.chart.{k}") for k in ("gross", "costs", "cumulative", "payback", "month")}
     return {**labels, "money": ui.t("active.chart.money", currency=sign(plan))}
 
 
