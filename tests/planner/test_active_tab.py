@@ -141,6 +141,10 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     assert not at.exception, at.exception
     assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
+    assert any("через 1 мес. (30,4 дн.)" in c.value for c in at.caption)
+    at.number_input(key="pl_a_cycle_days").set_value(61.0).run()
+    assert any("через 2 мес. (61 дн.)" in c.value for c in at.caption)  # whole days without ",0"
+    at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
     at.radio(key="pl_active_group").set_value("calls").run()
     at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
     m = tab_metrics(at)

@@ -16,6 +16,7 @@ from funnel.model import active as model
 from funnel.model import active_money
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.safety import chart_text
+from ui.text import places
 
 
 def sign(plan: ActivePlan) -> str:
@@ -147,8 +148,11 @@ def chart_labels(plan: ActivePlan) -> dict[str, str]:
 
 
 def lag_text(cycle_days: float) -> str:
+    """"1,6 мес. (48 дн.)": one decimal at most, none on a whole number ("48,0 дн." read as a
+    measurement nobody took)."""
     n, f = active_money.lag_split(cycle_days)
-    return ui.t("active.chart.lag", days=ui.num(cycle_days, 1), months=ui.num(n + f, 1))
+    days, months = round(cycle_days, 1), round(n + f, 1)
+    return ui.t("active.chart.lag", days=ui.num(days, places(days, 1)), months=ui.num(months, places(months, 1)))
 
 
 def result_part(r: ActiveResult) -> None:
