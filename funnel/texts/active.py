@@ -98,8 +98,10 @@ TEXTS = {
         "The bottleneck is {function}: loaded at {load}. Only more capacity there gives more contracts.",
     ),
     "active.bottleneck.reverse": (
-        "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. Здесь производительность дороже всего.",
-        "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. Productivity there costs the most.",
+        "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. "
+        "Эта служба первой потребует ещё одного человека, если цель вырастет.",
+        "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. "
+        "It is the first to need one more person if the target grows.",
     ),
     "active.bottleneck.none": (
         "Узкого места среди служб нет: людей хватает на всю базу, больше договоров даст только больше базы.",
