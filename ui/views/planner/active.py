@@ -23,7 +23,7 @@ from funnel.model.active_presets import PRESETS
 from ui import state
 from ui.text import input_format, places
 from ui.views.planner import levers as up
-from ui.views.planner.active_result import bottleneck_text, headline, result_part, sign
+from ui.views.planner.active_result import bottleneck_text, functions_part, headline, result_part, sign
 
 # The inputs by the function whose work or cost they describe (the last group: money and time).
 GROUPS = {
@@ -265,14 +265,14 @@ def inputs(plan: ActivePlan, marks: dict[str, str]) -> None:
 
 def active_tab(b, base_plan, r) -> None:
     """The tab, on the run's one result (``r.active``, made from the session's plan): the
-    headline and the bottleneck; the inputs on the left, the functions, the chain and the money
-    on the right (as the planner's levers and results)."""
+    headline, the bottleneck and the functions across the tab; the inputs on the left, the chain
+    and the money on the right (as the planner's levers and results)."""
     st.caption(ui.t("active.intro"))
     a = r.active
     if a is None:  # no active plan in this run (it opens with the tab: see current)
         return
     seeded, from_data = seed(b, base_plan)
-    c = st.columns([3, 1], vertical_alignment="center")
+    c = st.columns([2, 1], vertical_alignment="center")  # [3, 1] cut the button's words at 1280 px
     with c[0]:
         _origin_note(from_data)
     c[1].button(ui.t("active.from_data"), key="pl_act_reset", on_click=back_to_data, icon=":material/restart_alt:")
@@ -282,6 +282,7 @@ def active_tab(b, base_plan, r) -> None:
     if a.reachable:
         headline(a)
         st.markdown(f"**{ui.plain(bottleneck_text(a))}**")
+        functions_part(a)
     else:
         st.error(ui.t("active.unreachable"))
     left, right = st.columns([1, 1.25], gap="medium")

@@ -155,11 +155,18 @@ def lag_text(cycle_days: float) -> str:
     return ui.t("active.chart.lag", days=ui.num(days, places(days, 1)), months=ui.num(months, places(months, 1)))
 
 
-def result_part(r: ActiveResult) -> None:
-    """The tables and the chart (the headline is drawn above the inputs)."""
+def functions_part(r: ActiveResult) -> None:
+    """People, load and cost per function, across the tab under the headline: the answer to "how
+    many callers and managers, at what cost". In the right column beside the inputs its five
+    columns were wider than the column (at 1440 px in Russian and at 1280 px in both languages
+    the cost a month hid behind a scroll bar)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
     st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
     st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
+
+
+def result_part(r: ActiveResult) -> None:
+    """The chain and the chart, beside the inputs (the headline and the functions above them)."""
     st.markdown(f"**{ui.t('active.table.chain')}**")
     st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
     st.markdown(f"**{ui.t('active.chart.title')}**")
