@@ -233,6 +233,19 @@ def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     assert not [d for d in at.dataframe if list(d.value.columns)[:1] == ["Служба"]]
 
 
+def test_from_your_data_names_only_the_inputs_still_at_the_datas_value(app_db):
+    at = opened(app_db, pl_active_group="money")  # the tab starts from the data's seed
+
+    def origin() -> str:
+        return next((c.value for c in at.caption if c.value.startswith("Из ваших данных")), "")
+
+    assert "Средний чек" in origin() and "Средний чек, ₽ · из данных" in {n.label for n in at.number_input}
+    at.number_input(key="pl_a_avg_check").set_value(12_345.0).run()
+    assert not at.exception, at.exception
+    assert "Средний чек" not in origin()  # typed over: no longer "from your data"
+    assert at.number_input(key="pl_a_avg_check").label == "Средний чек, ₽"
+
+
 def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
     at = opened(app_db, _pl_active=ROUND.with_(avg_check=10_000, horizon=6))  # 20 000 a month gross < 105 000 costs
     assert tab_metrics(at)["Окупаемость"] == "дольше 6 мес."

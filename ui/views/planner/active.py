@@ -203,14 +203,17 @@ def marks_for(plan: ActivePlan, seeded: ActivePlan, from_data: frozenset[str]) -
     }
 
 
-def _origin_note(from_data: frozenset[str]) -> None:
+def _origin_note(from_data: frozenset[str], marks: dict[str, str]) -> None:
+    """Where the values come from. "From your data" names only the inputs that still hold the
+    data's value (a link to a Workshop case, or values typed over the data's, once listed the
+    average check as the data's beside «12 000 $»); none left: no note, the values are the user's."""
     origin = state.PL_ACTIVE_ORIGIN.get()
     if origin != "data":
         st.info(ui.t("active.origin_preset", name=ui.t(f"workshop.case.{origin}")))
-    elif from_data:
-        names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(from_data, key=_order))
+    elif still := [f for f in from_data if marks.get(f) == "data"]:
+        names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(still, key=_order))
         st.caption(ui.t("active.origin", fields=names))
-    else:
+    elif not from_data:
         st.caption(ui.t("active.origin_none"))
 
 
@@ -272,9 +275,10 @@ def active_tab(b, base_plan, r) -> None:
     if a is None:  # no active plan in this run (it opens with the tab: see current)
         return
     seeded, from_data = seed(b, base_plan)
+    marks = marks_for(a.plan, seeded, from_data)
     c = st.columns([2, 1], vertical_alignment="center")  # [3, 1] cut the button's words at 1280 px
     with c[0]:
-        _origin_note(from_data)
+        _origin_note(from_data, marks)
     c[1].button(ui.t("active.from_data"), key="pl_act_reset", on_click=back_to_data, icon=":material/restart_alt:")
     if (problem := state.PL_ACTIVE_PROBLEM.get()) is not None:
         ui.show_error(problem)
@@ -287,7 +291,7 @@ def active_tab(b, base_plan, r) -> None:
         st.error(ui.t("active.unreachable"))
     left, right = st.columns([1, 1.25], gap="medium")
     with left:
-        inputs(a.plan, marks_for(a.plan, seeded, from_data))
+        inputs(a.plan, marks)
     if a.reachable:
         with right:
             result_part(a)
