@@ -148,7 +148,7 @@ def chart_labels(plan: ActivePlan) -> dict[str, str]:
 
 
 def lag_text(cycle_days: float) -> str:
-    """"1,6 мес. (48 дн.)": one decimal at most, none on a whole number ("48,0 дн." read as a
+    """The lag as «1,6 мес. (48 дн.)»: one decimal at most, none on a whole number ("48,0 дн." read as a
     measurement nobody took)."""
     n, f = active_money.lag_split(cycle_days)
     days, months = round(cycle_days, 1), round(n + f, 1)
