@@ -174,7 +174,7 @@ TEXTS = {
         "и в окупаемости; цифры «в месяц» выше — при полной выработке.",
         "New people reach full output in {n} {n|month|months}: output grows evenly from nothing, so the first months "
         "bring less revenue and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
-        "the payback; the figures «a month» above are at full output.",
+        "the payback; the figures “a month” above are at full output.",
     ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
     # the scenario comparison (planner's Scenarios tab)
@@ -187,7 +187,7 @@ TEXTS = {
     "workshop.cases_intro": (
         "Два примера исходящих продаж другим компаниям. Кнопка открывает вкладку «Активные продажи» планировщика с этими значениями: "
         "там видно, сколько людей нужно каждой службе и когда система окупается.",
-        "Two examples of outbound B2B sales. The button opens the planner's «Active sales» tab with these values: "
+        "Two examples of outbound B2B sales. The button opens the planner's “Active sales” tab with these values: "
         "it shows how many people each function needs and when the system pays back.",
     ),
     "workshop.case.copier_dealer": ("Дилер копировальной техники", "Copier dealer"),

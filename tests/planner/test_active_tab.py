@@ -225,6 +225,13 @@ def test_the_money_charts_bars_add_up_to_the_step_of_its_cumulative_line():
     assert r.payback_month == 5 and list(fig.layout.xaxis.range) == [0.5, 6.5]  # no empty 7th month
 
 
+def test_the_english_texts_quote_in_english():
+    # «…» is Russian typography; the English ramp-up note and Workshop intro once used it
+    from funnel.texts.active import TEXTS
+
+    assert not [k for k, (_, en) in TEXTS.items() if "«" in en or "»" in en]
+
+
 def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     # no contract is ever paid: no turnover can be reached, whatever the base
     at = opened(app_db, _pl_active=REVERSE.with_(payment_rate=0.0))
