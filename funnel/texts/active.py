@@ -98,8 +98,10 @@ TEXTS = {
         "The bottleneck is {function}: loaded at {load}. Only more capacity there gives more contracts.",
     ),
     "active.bottleneck.reverse": (
-        "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. Здесь производительность дороже всего.",
-        "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. Productivity there costs the most.",
+        "Узкое место — {function}: {people} чел. с загрузкой {load}, {cost} в месяц. "
+        "Эта служба первой потребует ещё одного человека, если цель вырастет.",
+        "The bottleneck is {function}: {people} {people|person|people} loaded at {load}, {cost} a month. "
+        "It is the first to need one more person if the target grows.",
     ),
     "active.bottleneck.none": (
         "Узкого места среди служб нет: людей хватает на всю базу, больше договоров даст только больше базы.",
@@ -154,14 +156,16 @@ TEXTS = {
     "active.chart.title": ("Деньги по месяцам", "Money month by month"),
     "active.chart.month": ("Месяц", "Month"),
     "active.chart.costs": ("Затраты", "Costs"),
-    "active.chart.revenue": ("Выручка", "Revenue"),
+    "active.chart.gross": ("Валовая прибыль (выручка × маржа)", "Gross profit (revenue × margin)"),
     "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
     "active.chart.payback": ("окупаемость", "pays back"),
     "active.chart.note": (
         "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
-        "в первом. Накопленный итог — выручка × маржа − затраты с начала; окупаемость — первый месяц, где он не меньше нуля.",
+        "в первом. Столбцы месяца вместе — его итог: валовая прибыль (выручка × маржа) минус затраты. Накопленный итог — "
+        "сумма итогов с начала; окупаемость — первый месяц, где он не меньше нуля.",
         "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1. "
-        "The cumulative result is revenue × margin − costs since the start; it pays back in the first month it is not below zero.",
+        "A month's two bars together are its result: gross profit (revenue × margin) less costs. The cumulative result "
+        "is the sum of results since the start; it pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
     "active.chart.ramp": (
@@ -170,7 +174,7 @@ TEXTS = {
         "и в окупаемости; цифры «в месяц» выше — при полной выработке.",
         "New people reach full output in {n} {n|month|months}: output grows evenly from nothing, so the first months "
         "bring less revenue and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
-        "the payback; the figures «a month» above are at full output.",
+        "the payback; the figures “a month” above are at full output.",
     ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),
     # the scenario comparison (planner's Scenarios tab)
@@ -183,7 +187,7 @@ TEXTS = {
     "workshop.cases_intro": (
         "Два примера исходящих продаж другим компаниям. Кнопка открывает вкладку «Активные продажи» планировщика с этими значениями: "
         "там видно, сколько людей нужно каждой службе и когда система окупается.",
-        "Two examples of outbound B2B sales. The button opens the planner's «Active sales» tab with these values: "
+        "Two examples of outbound B2B sales. The button opens the planner's “Active sales” tab with these values: "
         "it shows how many people each function needs and when the system pays back.",
     ),
     "workshop.case.copier_dealer": ("Дилер копировальной техники", "Copier dealer"),

@@ -16,7 +16,8 @@ TAB = {"ru": "Активные продажи", "en": "Active sales"}
 HEAD = {"ru": ("Договоров в месяц", "Окупаемость"), "en": ("Contracts a month", "Payback")}
 PANEL = '[data-testid="stTabs"] [role="tabpanel"]:not([hidden])'
 
-# What lies past the tab's right edge or the window's (fixed code: no user text in it). The tab
+# What lies past the tab's right edge or the window's, or a table that must be scrolled sideways
+# to be read whole (fixed code: no user text in it). The tab
 # panel itself is 9 px wider than it shows on every planner tab (a Streamlit inner box), so its
 # parts are measured, not its scroll width.
 FITS = """(panel) => {
@@ -29,6 +30,9 @@ FITS = """(panel) => {
     const r = el.getBoundingClientRect();
     if (!r.width) continue;
     if (r.left < -1 || r.right > edge + 1) out.push(`${el.dataset.testid} ${Math.round(r.left)}..${Math.round(r.right)} > ${edge}`);
+    // a table's columns wider than its box: the last ones (the cost a month) behind a scroll bar
+    const grid = el.querySelector('.dvn-scroller');
+    if (grid && grid.scrollWidth > grid.clientWidth + 1) out.push(`${el.dataset.testid} scrolls ${grid.scrollWidth} > ${grid.clientWidth}`);
   }
   return out;
 }"""

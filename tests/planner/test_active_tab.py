@@ -141,6 +141,10 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     assert not at.exception, at.exception
     assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
+    assert any("через 1 мес. (30,4 дн.)" in c.value for c in at.caption)
+    at.number_input(key="pl_a_cycle_days").set_value(61.0).run()
+    assert any("через 2 мес. (61 дн.)" in c.value for c in at.caption)  # whole days without ",0"
+    at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
     at.radio(key="pl_active_group").set_value("calls").run()
     at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
     m = tab_metrics(at)
@@ -179,13 +183,53 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     assert list(people.iloc[:, 1]) == ["2", "3", "2", "1"]
     assert people.iloc[1, 3] == ("70 %" if lang == "ru" else "70%")
     words = {
-        "ru": "Узкое место — колл-центр: 3 чел. с загрузкой 70 %, 60 000 ₽ в месяц.",
-        "en": "The bottleneck is the call centre: 3 people loaded at 70%, ₽60,000 a month.",
+        # the most loaded function: the least slack (the model's reverse bottleneck), said as such;
+        # it once read «productivity there costs the most», which the model never worked out
+        "ru": "Узкое место — колл-центр: 3 чел. с загрузкой 70 %, 60 000 ₽ в месяц. "
+        "Эта служба первой потребует ещё одного человека, если цель вырастет.",
+        "en": "The bottleneck is the call centre: 3 people loaded at 70%, ₽60,000 a month. "
+        "It is the first to need one more person if the target grows.",
     }
     assert words[lang] in markdown(at)
     keys = {n.key for n in at.number_input}
     assert "pl_a_callers" not in keys  # the reverse plan works the staff out
     assert "pl_a_caller_cost" in keys and "pl_a_calls_per_caller_day" in keys
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_input_of_the_reverse_plan_has_words_for_a_label(app_db, lang):
+    # the target's own box once showed its text key ("active.in.target_value, ₽") for a label
+    for group in ("marketing", "calls", "sales", "management", "money"):
+        at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group=group)
+        labels = [n.label for n in at.number_input if (n.key or "").startswith("pl_a_")]
+        assert labels and not [x for x in labels if "active." in x], labels
+    sign = "₽"
+    assert at.number_input(key="pl_a_target_value").label == f"{t('active.target_value', lang)}, {sign}"
+
+
+def test_the_money_charts_bars_add_up_to_the_step_of_its_cumulative_line():
+    # ROUND with a 45.6-day cycle (1.5 months): gross profit a month 400 000 × 0.5 = 200 000,
+    # costs 105 000 (+ 100 000 start-up in month 1); revenue lands half in month 2, whole from 3.
+    from funnel.model import active as model
+    from ui.views.planner import active_result as ar
+
+    r = model.evaluate(ROUND.with_(cycle_days=45.6, horizon=6))
+    labels = {k: k for k in ("gross", "costs", "cumulative", "payback", "month", "money")}
+    fig = ar.money_chart(ar.month_frame(r), r.payback_month, labels)
+    gross, costs, line = (list(tr.y) for tr in fig.data)
+    assert gross == pytest.approx([0, 100_000, 200_000, 200_000, 200_000, 200_000])
+    assert costs == pytest.approx([-205_000, -105_000, -105_000, -105_000, -105_000, -105_000])
+    steps = [b - a for a, b in zip([0.0, *line[:-1]], line, strict=True)]
+    assert [g + c for g, c in zip(gross, costs, strict=True)] == pytest.approx(steps)  # the line climbs by the bars
+    assert line[-1] == pytest.approx(-205_000 - 5_000 + 4 * 95_000)
+    assert r.payback_month == 5 and list(fig.layout.xaxis.range) == [0.5, 6.5]  # no empty 7th month
+
+
+def test_the_english_texts_quote_in_english():
+    # «…» is Russian typography; the English ramp-up note and Workshop intro once used it
+    from funnel.texts.active import TEXTS
+
+    assert not [k for k, (_, en) in TEXTS.items() if "«" in en or "»" in en]
 
 
 def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
@@ -194,6 +238,19 @@ def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     assert any("Цель недостижима" in e.value for e in at.error)
     assert "Договоров в месяц" not in {m.label for m in at.metric}  # no headline of made-up figures
     assert not [d for d in at.dataframe if list(d.value.columns)[:1] == ["Служба"]]
+
+
+def test_from_your_data_names_only_the_inputs_still_at_the_datas_value(app_db):
+    at = opened(app_db, pl_active_group="money")  # the tab starts from the data's seed
+
+    def origin() -> str:
+        return next((c.value for c in at.caption if c.value.startswith("Из ваших данных")), "")
+
+    assert "Средний чек" in origin() and "Средний чек, ₽ · из данных" in {n.label for n in at.number_input}
+    at.number_input(key="pl_a_avg_check").set_value(12_345.0).run()
+    assert not at.exception, at.exception
+    assert "Средний чек" not in origin()  # typed over: no longer "from your data"
+    assert at.number_input(key="pl_a_avg_check").label == "Средний чек, ₽"
 
 
 def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):

@@ -23,7 +23,7 @@ from funnel.model.active_presets import PRESETS
 from ui import state
 from ui.text import input_format, places
 from ui.views.planner import levers as up
-from ui.views.planner.active_result import bottleneck_text, headline, result_part, sign
+from ui.views.planner.active_result import bottleneck_text, functions_part, headline, result_part, sign
 
 # The inputs by the function whose work or cost they describe (the last group: money and time).
 GROUPS = {
@@ -158,7 +158,7 @@ def _mode_changed(r: ActiveResult) -> None:
 
 # ---- the inputs -------------------------------------------------------------------------------
 def _label(field: str, marks: dict[str, str], plan: ActivePlan) -> str:
-    text = ui.t(f"active.in.{field}")
+    text = ui.t("active.target_value" if field == "target_value" else f"active.in.{field}")
     if kind(field) == "share":
         text += ", %"
     elif field in MONEY or (field == "target_value" and plan.target_kind != "contracts"):  # contracts: a count
@@ -203,14 +203,17 @@ def marks_for(plan: ActivePlan, seeded: ActivePlan, from_data: frozenset[str]) -
     }
 
 
-def _origin_note(from_data: frozenset[str]) -> None:
+def _origin_note(from_data: frozenset[str], marks: dict[str, str]) -> None:
+    """Where the values come from. "From your data" names only the inputs that still hold the
+    data's value (a link to a Workshop case, or values typed over the data's, once listed the
+    average check as the data's beside «12 000 $»); none left: no note, the values are the user's."""
     origin = state.PL_ACTIVE_ORIGIN.get()
     if origin != "data":
         st.info(ui.t("active.origin_preset", name=ui.t(f"workshop.case.{origin}")))
-    elif from_data:
-        names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(from_data, key=_order))
+    elif still := [f for f in from_data if marks.get(f) == "data"]:
+        names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(still, key=_order))
         st.caption(ui.t("active.origin", fields=names))
-    else:
+    elif not from_data:
         st.caption(ui.t("active.origin_none"))
 
 
@@ -265,16 +268,17 @@ def inputs(plan: ActivePlan, marks: dict[str, str]) -> None:
 
 def active_tab(b, base_plan, r) -> None:
     """The tab, on the run's one result (``r.active``, made from the session's plan): the
-    headline and the bottleneck; the inputs on the left, the functions, the chain and the money
-    on the right (as the planner's levers and results)."""
+    headline, the bottleneck and the functions across the tab; the inputs on the left, the chain
+    and the money on the right (as the planner's levers and results)."""
     st.caption(ui.t("active.intro"))
     a = r.active
     if a is None:  # no active plan in this run (it opens with the tab: see current)
         return
     seeded, from_data = seed(b, base_plan)
-    c = st.columns([3, 1], vertical_alignment="center")
+    marks = marks_for(a.plan, seeded, from_data)
+    c = st.columns([2, 1], vertical_alignment="center")  # [3, 1] cut the button's words at 1280 px
     with c[0]:
-        _origin_note(from_data)
+        _origin_note(from_data, marks)
     c[1].button(ui.t("active.from_data"), key="pl_act_reset", on_click=back_to_data, icon=":material/restart_alt:")
     if (problem := state.PL_ACTIVE_PROBLEM.get()) is not None:
         ui.show_error(problem)
@@ -282,11 +286,12 @@ def active_tab(b, base_plan, r) -> None:
     if a.reachable:
         headline(a)
         st.markdown(f"**{ui.plain(bottleneck_text(a))}**")
+        functions_part(a)
     else:
         st.error(ui.t("active.unreachable"))
     left, right = st.columns([1, 1.25], gap="medium")
     with left:
-        inputs(a.plan, marks_for(a.plan, seeded, from_data))
+        inputs(a.plan, marks)
     if a.reachable:
         with right:
             result_part(a)

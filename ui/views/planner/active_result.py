@@ -16,6 +16,7 @@ from funnel.model import active as model
 from funnel.model import active_money
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.safety import chart_text
+from ui.text import places
 
 
 def sign(plan: ActivePlan) -> str:
@@ -105,15 +106,17 @@ def chain_table(r: ActiveResult) -> pd.DataFrame:
 
 
 def month_frame(r: ActiveResult) -> pd.DataFrame:
-    """The chart's data: the model's months as they are (costs, revenue, cumulative result)."""
-    return pd.DataFrame(list(r.months), columns=["month", "costs", "revenue", "result", "cumulative"])
+    """The chart's data: the model's months as they are (costs, gross profit, cumulative result)."""
+    return pd.DataFrame(list(r.months), columns=["month", "costs", "gross_profit", "result", "cumulative"])
 
 
 def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str]) -> go.Figure:
-    """Revenue up, costs down (as outflows), the cumulative result as a line, the payback month
-    marked."""
+    """Gross profit (revenue × margin) up, costs down (as outflows), so that each month's two bars
+    add up to its result and the cumulative line climbs by exactly that (revenue bars climbed
+    by the whole turnover while the line rose by its margin only); the payback month marked. The
+    plan report draws the same bars (funnel.report.figures.active_months)."""
     fig = go.Figure()
-    fig.add_bar(x=months["month"], y=months["revenue"], name=chart_text(labels["revenue"]), marker_color="#2e7d32")
+    fig.add_bar(x=months["month"], y=months["gross_profit"], name=chart_text(labels["gross"]), marker_color="#2e7d32")
     fig.add_bar(x=months["month"], y=-months["costs"], name=chart_text(labels["costs"]), marker_color="#c62828")
     fig.add_scatter(
         x=months["month"],
@@ -132,27 +135,38 @@ def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str
         height=360,
         margin={"t": 40, "b": 40, "l": 10, "r": 10},
         legend={"orientation": "h", "y": -0.2},
-        xaxis={"title": chart_text(labels["month"]), "dtick": 1},
+        # the horizon's months exactly: a payback line in the last month stretched the axis to an empty one
+        xaxis={"title": chart_text(labels["month"]), "dtick": 1, "range": [0.5, len(months) + 0.5]},
         yaxis={"title": chart_text(labels["money"])},
     )
     return fig
 
 
 def chart_labels(plan: ActivePlan) -> dict[str, str]:
-    labels = {k: ui.t(f"active.chart.{k}") for k in ("revenue", "costs", "cumulative", "payback", "month")}
+    labels = {k: ui.t(f"active.chart.{k}") for k in ("gross", "costs", "cumulative", "payback", "month")}
     return {**labels, "money": ui.t("active.chart.money", currency=sign(plan))}
 
 
 def lag_text(cycle_days: float) -> str:
+    """The lag as «1,6 мес. (48 дн.)»: one decimal at most, none on a whole number ("48,0 дн." read as a
+    measurement nobody took)."""
     n, f = active_money.lag_split(cycle_days)
-    return ui.t("active.chart.lag", days=ui.num(cycle_days, 1), months=ui.num(n + f, 1))
+    days, months = round(cycle_days, 1), round(n + f, 1)
+    return ui.t("active.chart.lag", days=ui.num(days, places(days, 1)), months=ui.num(months, places(months, 1)))
 
 
-def result_part(r: ActiveResult) -> None:
-    """The tables and the chart (the headline is drawn above the inputs)."""
+def functions_part(r: ActiveResult) -> None:
+    """People, load and cost per function, across the tab under the headline: the answer to "how
+    many callers and managers, at what cost". In the right column beside the inputs its five
+    columns were wider than the column (at 1440 px in Russian and at 1280 px in both languages
+    the cost a month hid behind a scroll bar)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
     st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
     st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
+
+
+def result_part(r: ActiveResult) -> None:
+    """The chain and the chart, beside the inputs (the headline and the functions above them)."""
     st.markdown(f"**{ui.t('active.table.chain')}**")
     st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
     st.markdown(f"**{ui.t('active.chart.title')}**")

@@ -123,7 +123,8 @@ def scenarios_tab(
             for name in columns:
                 columns[name] = columns[name] + act.compare_column(outbound.get(name))
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
-        st.dataframe(table, hide_index=True, width="stretch", key="pl_sc_table", placeholder=DASH)
+        # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
+        st.dataframe(table, hide_index=True, width="stretch", height="content", key="pl_sc_table", placeholder=DASH)
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
