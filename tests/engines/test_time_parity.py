@@ -236,9 +236,22 @@ def test_time_to_convert(stores, name, by):
         assert duck.leads == 16
 
 
-def test_won_delays_and_lag(stores):
-    same(*on_both(stores, lambda cur: convert.won_delays(cur, workspace_id=WS)), "won_delays")
-    same(*on_both(stores, lambda cur: convert.won_lag(cur, workspace_id=WS)), "won_lag")
+# lead → won by date: W1 30 days (Web, Ann, won 4 Feb), W2 57 (Ads, Bob, won 10 Mar), W3 27
+# (Web, Ann, won 2 Mar); a win counts in the period it closed
+DELAYS = {
+    "all": ((27, 1), (30, 1), (57, 1)),
+    "march": ((27, 1), (57, 1)),
+    "web": ((27, 1), (30, 1)),
+    "ann-q1": ((27, 1), (30, 1)),
+}
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+def test_won_delays_and_lag(stores, name):
+    duck, pg = on_both(stores, lambda cur: convert.won_delays(cur, filters=FILTERS[name]))
+    same(duck, pg, "won_delays")
+    assert duck == DELAYS[name]
+    same(*on_both(stores, lambda cur: convert.won_lag(cur, filters=FILTERS[name])), "won_lag")
 
 
 @pytest.mark.parametrize("name", ["all", "web", "ann-q1"])
