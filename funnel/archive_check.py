@@ -310,7 +310,8 @@ def check_scenarios(value, label: str) -> list[dict]:
 
 def check_settings(value, label: str) -> list[dict]:
     """The Time page's settings (format 2): a key, its value (any JSON; a known key's value as
-    the app writes it), when and by whom it was set."""
+    the app writes it: the conversion window, the owners' teams), when and by whom it was set."""
+    from funnel import teams
     from funnel.metrics.maturity import MAX_DAYS, SETTING
 
     settings = _list(value, "settings.json", label, MAX_SETTINGS)
@@ -326,6 +327,8 @@ def check_settings(value, label: str) -> list[dict]:
         v = s["value"]
         if key == SETTING and (isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= MAX_DAYS):
             raise ArchiveError(f"{where} («{key}»): «value» is {v!r}; expected whole days from 1 to {MAX_DAYS}.")
+        if key == teams.SETTING and (wrong := teams.problem(v)) is not None:  # the owners' teams
+            raise ArchiveError(f"{where} («{key}»): «value»: {wrong}.")
         _field(s, "updated_at", "datetime", where, optional=True)
         _field(s, "updated_by", "text", where, optional=True)
     return settings

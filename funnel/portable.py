@@ -275,7 +275,8 @@ def _insert_settings(cur, wid: str, parts: dict) -> None:
             "INSERT INTO workspace_settings (workspace_id, key, value, updated_at, updated_by) VALUES (?, ?, ?, "
             "coalesce(CAST(? AS TIMESTAMP), current_timestamp), ?)",
             [
-                [wid, s["key"], json.dumps(s["value"]), s.get("updated_at"), s.get("updated_by")]
+                # text kept as written (a team's name in Cyrillic stays so, not \u-escaped)
+                [wid, s["key"], json.dumps(s["value"], ensure_ascii=False), s.get("updated_at"), s.get("updated_by")]
                 for s in parts["settings.json"]
             ],
         )
