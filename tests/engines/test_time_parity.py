@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from funnel import access, forecast_snapshots, goals, snooze
+from funnel import access, forecast_snapshots, goals, snooze, teams
 from funnel.filters import Filters
 from funnel.metrics import accuracy, cohorts, convert, drivers, flow, rotting
 from funnel.workspace import create_workspace
@@ -127,9 +127,11 @@ def _load(store) -> None:
                 {"dimension": "total", "member": "", "metric": "revenue", "target": 5000},
                 {"dimension": "owner", "member": "Ann", "metric": "won", "target": 2},
                 {"dimension": "channel", "member": "Ads", "metric": "leads", "target": 6},
+                {"dimension": "team", "member": "North", "metric": "revenue", "target": 4000},
             ],
             actor=ADMIN,
         )
+        teams.save_teams(cur, WS, [{"owner": "Bob", "team": "North"}, {"owner": "Cid", "team": "North"}], actor=ADMIN)
     snaps = [
         # before March: March 2 000..2 500..3 000 (actual 2 500.25: inside the band)
         (datetime(2026, 2, 25, 9), "month", *MARCH, "", 2000, 2500, 3000),
@@ -323,6 +325,8 @@ def test_goals_pacing(stores, today):
         assert rows["total", "", "revenue"]["actual"] == pytest.approx(2500.25)
         assert rows["owner", "Ann", "won"]["actual"] == 1
         assert rows["channel", "Ads", "leads"]["actual"] == 4
+        # team North = Bob (W2 2 000 in March) + Cid (no data): not Ann's W3
+        assert rows["team", "North", "revenue"]["actual"] == pytest.approx(2000)
 
 
 def test_forecast_snapshot_written_and_read_back(stores):
