@@ -3,7 +3,7 @@
 Leads and deals carry an owner but no team, so the workspace keeps an owner → team mapping of
 its own: the ``workspace_settings`` key ``owner_teams``, a JSON object {owner: team}, edited in
 Settings as a two-column table and carried in the workspace export (settings.json, checked by
-funnel.archive_check with ``problem``). An owner not in it is in no team. A team's figure is
+funnel.archive_parts with ``problem``). An owner not in it is in no team. A team's figure is
 the sum of its owners' (funnel.goals: a team goal is paced on its owners' revenue, wins, leads).
 """
 
