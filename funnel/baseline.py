@@ -106,6 +106,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
         int(total["lost"]) if total is not None else 0,
         int(query.run(cur, "deals_entered", bound).iloc[0]["entered"]),
         _open_months(cur, filters),
+        filters=filters,
     )
 
 

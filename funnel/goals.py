@@ -1,10 +1,11 @@
 """Monthly goals and pacing (issue #18, item 6).
 
-A goal is a month's target for the whole workspace (dimension ``total``, member ''), an owner or
-a channel, in revenue [money], deals won [count] or leads [count]: typed in the Time page's grid,
-or taken from the scenario marked as the plan (funnel.scenarios: its monthly figures for each
-month of plan_from..plan_to, source ``scenario:<name>``). Teams are not in the data (no team
-column in leads or deals), so there are no team goals yet.
+A goal is a month's target for the whole workspace (dimension ``total``, member ''), an owner, a
+team or a channel, in revenue [money], deals won [count] or leads [count]: typed in the Time
+page's grid, or taken from the scenario marked as the plan (funnel.scenarios: its monthly figures
+for each month of plan_from..plan_to, source ``scenario:<name>``). Teams are not in the data: a
+team is the owners the workspace's owner → team mapping puts in it (funnel.teams), and its
+actual is the sum of theirs (a team nobody is mapped to has an actual of 0).
 
 Pacing of a goal in a month, as of ``today`` (working days are Mon–Fri, public holidays not
 known, as in the speed figures; a goal is paced by working days because sales work on them):
@@ -34,9 +35,10 @@ from funnel.metrics import query
 from funnel.model.plan import evaluate
 from funnel.periods import month_end, month_start
 from funnel.scenarios import plan_for
+from funnel.teams import teams
 from funnel.workspace import existing_workspace
 
-DIMENSIONS = ("total", "owner", "channel")
+DIMENSIONS = ("total", "owner", "team", "channel")
 METRICS = ("revenue", "won", "leads")
 COLUMNS = ("dimension", "member", "metric", "target")
 PACING = (
@@ -65,7 +67,7 @@ def _refuse(row: int, column: str, message: str, got, problem: str | None = None
 
 def clean(rows: list[dict]) -> list[dict]:
     """The grid's rows checked (row numbers from 1, as on screen): dimension in DIMENSIONS, a member
-    for an owner or channel ('' for the total), metric in METRICS, target a number ≥ 0. Empty rows
+    for an owner, team or channel ('' for the total), metric in METRICS, target a number ≥ 0. Empty rows
     (no target and no member) are dropped; a repeated (dimension, member, metric) is refused."""
     out, seen = [], set()
     for i, r in enumerate(rows, start=1):
@@ -165,7 +167,8 @@ def goals(cur, *, filters: Filters, month: date) -> pd.DataFrame:
     df = cur.execute(
         "SELECT dimension, member, metric, CAST(target AS DOUBLE) AS target, source FROM goals "
         "WHERE workspace_id = ? AND month = ? "
-        "ORDER BY CASE dimension WHEN 'total' THEN 0 WHEN 'owner' THEN 1 ELSE 2 END, member, metric",
+        "ORDER BY CASE dimension WHEN 'total' THEN 0 WHEN 'owner' THEN 1 WHEN 'team' THEN 2 ELSE 3 END, "
+        "member, metric",
         [filters.workspace_id, month_start(month)],
     ).df()
     return df
@@ -208,7 +211,14 @@ def pacing(cur, *, filters: Filters, month: date, today: date | None = None, sta
     left = max(total_days - elapsed, 0)
     facts: dict[str, dict] = {}
     for dim in g["dimension"].unique():
-        facts[dim] = _actuals(cur, filters.workspace_id, first, upto, dim) if today >= first else {}
+        if today < first:
+            facts[dim] = {}
+        elif dim == "team":
+            facts[dim] = _team_actuals(
+                teams(cur, filters.workspace_id), _actuals(cur, filters.workspace_id, first, upto, "owner")
+            )
+        else:
+            facts[dim] = _actuals(cur, filters.workspace_id, first, upto, dim)
     rows = []
     for r in g.to_dict("records"):
         target = float(r["target"])
@@ -247,6 +257,16 @@ def _actuals(cur, workspace_id: str, first: date, upto: date, dim: str) -> dict[
             continue
         key = "" if r["is_total"] else str(r["grp"])
         out[key] = {m: _num(r[m]) for m in METRICS}
+    return out
+
+
+def _team_actuals(mapping: dict[str, str], by_owner: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """{team: {metric: the sum over its owners}} from the owners' actuals (``mapping``: owner → team)."""
+    out: dict[str, dict[str, float]] = {}
+    for owner, team in mapping.items():
+        sums = out.setdefault(team, dict.fromkeys(METRICS, 0.0))
+        for m in METRICS:
+            sums[m] += by_owner.get(owner, {}).get(m, 0.0)
     return out
 
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from funnel import archive_check as check
+from funnel import archive_parts as part_check
 from funnel.access import ALL, User, require
 from funnel.archive_check import ArchiveError
 from funnel.ingest import scratch
@@ -156,13 +157,13 @@ def _read_archive(path: Path, tmp: Path) -> dict:
         raw = {n: check.parse_json(zf, n, label) for n in check.json_parts(fmt)}
         parts: dict = {
             "format": fmt,
-            "rows": check.check_manifest(raw["manifest.json"], label, fmt, tables_of(fmt)),
-            "workspace.json": check.check_workspace(raw["workspace.json"], label),
-            "ladder.json": check.check_ladder(raw["ladder.json"], label),
-            "aliases.json": check.check_aliases(raw["aliases.json"], label),
-            "scenarios.json": check.check_scenarios(raw["scenarios.json"], label),
+            "rows": part_check.check_manifest(raw["manifest.json"], label, fmt, tables_of(fmt)),
+            "workspace.json": part_check.check_workspace(raw["workspace.json"], label),
+            "ladder.json": part_check.check_ladder(raw["ladder.json"], label),
+            "aliases.json": part_check.check_aliases(raw["aliases.json"], label),
+            "scenarios.json": part_check.check_scenarios(raw["scenarios.json"], label),
             # format 1 had no Time page tables: they import empty
-            "settings.json": check.check_settings(raw["settings.json"], label) if fmt >= 2 else [],
+            "settings.json": part_check.check_settings(raw["settings.json"], label) if fmt >= 2 else [],
         }
         for t in tables_of(fmt):  # extract by our own names only: no path from the archive is used
             target = tmp / f"{t}.parquet"
@@ -237,7 +238,7 @@ def _check_values(cur, table: str, label: str) -> None:
 
 
 def _insert_settings(cur, wid: str, parts: dict) -> None:
-    """The ladder, aliases, scenarios and Time page settings, as checked by funnel.archive_check."""
+    """The ladder, aliases, scenarios and Time page settings, as checked by funnel.archive_parts."""
     cur.executemany(
         "INSERT INTO stages (workspace_id, position, name, probability, norm_days, kind, rot_days) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -275,7 +276,8 @@ def _insert_settings(cur, wid: str, parts: dict) -> None:
             "INSERT INTO workspace_settings (workspace_id, key, value, updated_at, updated_by) VALUES (?, ?, ?, "
             "coalesce(CAST(? AS TIMESTAMP), current_timestamp), ?)",
             [
-                [wid, s["key"], json.dumps(s["value"]), s.get("updated_at"), s.get("updated_by")]
+                # text kept as written (a team's name in Cyrillic stays so, not \u-escaped)
+                [wid, s["key"], json.dumps(s["value"], ensure_ascii=False), s.get("updated_at"), s.get("updated_by")]
                 for s in parts["settings.json"]
             ],
         )

@@ -154,7 +154,7 @@ def _start(args, extra: dict) -> dict:
                 elif active_cli.wanted(args) and not args.active_preset and (f := _period(cur, ws, args)):
                     # none saved: the active plan starts from the data, as the Planner's tab does
                     b = baseline_on(cur, f, args.basis)
-                    extra[_SEED] = b.plan().with_(**cycle_of(cur, ws, {}))
+                    extra[_SEED] = b.plan().with_(**cycle_of(cur, b.delay_filters(), {}))
                     extra[active_cli.CHAIN] = b.chain
                 return dict(sc.inputs)
             period = _period(cur, ws, args)
@@ -162,7 +162,7 @@ def _start(args, extra: dict) -> dict:
                 raise FunnelError(f"--workspace: «{ws}» has no data to start from.")
             b = baseline_on(cur, period, args.basis)
             extra.update(basis_of(b))
-            start = b.plan().with_(**cycle_of(cur, ws, extra))
+            start = b.plan().with_(**cycle_of(cur, b.delay_filters(), extra))
             extra[_BASE] = start
             extra[active_cli.CHAIN] = b.chain
             extra[_CURRENCY] = ws_currency(cur, ws)
@@ -212,16 +212,16 @@ def basis_of(b) -> dict:
     return out
 
 
-def cycle_of(cur, ws: str, extra: dict) -> dict:
-    """The baseline's cycle: the median days from lead to won over the workspace's won deals
-    (funnel.model.cycle), as ``cycle_days`` and ``base_cycle_days``; where it came from goes in
-    ``extra`` (``cycle_wins``, the deals it is over). No wins (or a median of 0 days): none —
-    give --cycle-days by hand (then every deal takes that long, and capacity is not rescaled
-    without --base-cycle-days)."""
+def cycle_of(cur, filters, extra: dict) -> dict:
+    """The baseline's cycle: the median days from lead to won over the deals won in the
+    baseline's period (``filters``, convert.won_delays; funnel.model.cycle), as ``cycle_days``
+    and ``base_cycle_days``; where it came from goes in ``extra`` (``cycle_wins``, the deals it
+    is over). No wins (or a median of 0 days): none — give --cycle-days by hand (then every
+    deal takes that long, and capacity is not rescaled without --base-cycle-days)."""
     from funnel.metrics.convert import won_delays
     from funnel.model import cycle
 
-    delays = won_delays(cur, workspace_id=ws)
+    delays = won_delays(cur, filters=filters)
     median = cycle.median_days(delays) or None
     extra["cycle_wins"] = cycle.wins(delays)
     return {"cycle_days": median, "base_cycle_days": median}

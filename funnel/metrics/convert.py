@@ -108,16 +108,17 @@ def wide(table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["is_total", "contact_n"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
-def won_delays(cur, *, workspace_id: str) -> tuple[tuple[int, int], ...]:
-    """(days from lead to won, wins) over every won deal with a lead in the workspace
-    (``won_delays.sql``): what the planner's lag and its cycle lever (funnel.model.cycle) read."""
-    delays = query.run(cur, "won_delays", query.params(Filters(workspace_id)))
+def won_delays(cur, *, filters: Filters) -> tuple[tuple[int, int], ...]:
+    """(days from lead to won, wins) over the won deals with a lead after ``filters``' channels,
+    owners and segments, won in its period (``won_delays.sql``; an open-ended period: every
+    win): what the planner's lag and its cycle lever (funnel.model.cycle) read, so that they
+    describe the same deals as the filtered figures beside them."""
+    delays = query.run(cur, "won_delays", query.params(filters, "period"))
     return tuple((int(d), int(n)) for d, n in zip(delays["days"], delays["wins"], strict=True))
 
 
-def won_lag(cur, *, workspace_id: str) -> tuple[float, ...]:
+def won_lag(cur, *, filters: Filters) -> tuple[float, ...]:
     """The share of a month's leads' revenue that arrives k months later (projection.lag_shares),
-    from every won deal with a lead in the workspace (``won_delays.sql``: the same delays the
-    conversion window learns from); () without any: the planner then keeps revenue in the
-    leads' own month."""
-    return lag_shares(won_delays(cur, workspace_id=workspace_id))
+    from the won deals ``won_delays`` reads for ``filters``; () without any: the planner then
+    keeps revenue in the leads' own month."""
+    return lag_shares(won_delays(cur, filters=filters))

@@ -23,88 +23,25 @@ in between) reads the facts as a CTE of its own instead (``bind`` adds it).
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from funnel.db import engine_of
+from funnel.metrics.facts_sql import ALIGNED_SQL, DEALS_SQL, FACTS_SQL, JOIN_SQL, PER_DEAL_SQL, cte_name
+from funnel.metrics.facts_sql import bind as bind  # re-exported: callers read them from here
+from funnel.metrics.facts_sql import reads_facts as reads_facts
+from funnel.metrics.facts_sql import reads_history as reads_history
 
 MAX_ENTRIES = 8  # workspaces × versions × KINDS kept; an old version is never asked for again
 SCHEMA = "funnel_facts"  # the attached in-memory database holding the copies
-COLUMNS = (
-    "deal_id",
-    "lead_id",
-    "created_at",
-    "stage",
-    "stage_probability",
-    "status",
-    "amount",
-    "closed_at",
-    "expected_close_at",
-    "lost_reason",
-    "owner",
-    "segment",
-    "channel",
-    "lead_created_at",
-)
-_NAME = re.compile(r"\bdeal_facts\b")
-# What stage history adds per deal: how far up the ladder it got, the ladder stage it was at
-# last (where a lost deal was lost), the stage it is at and when it entered it.
-HISTORY_COLUMNS = ("history_max_pos", "last_ladder_stage", "last_stage", "last_entered_at", "has_history")
-_NEEDS_HISTORY = re.compile(r"\b(" + "|".join(HISTORY_COLUMNS) + r")\b")
-# Two tables per data version, built one after the other so that their peaks do not add up
-# (measured at 10 M leads: the deals-to-leads join ~1.3 GB, the history's per-deal aggregate
-# ~1.1 GB, 2.4 GB when they ran as one statement): "deals", the stg_deals COLUMNS, which is all
-# the Overview, Channels and the sidebar read; and "history", those rows with the
-# HISTORY_COLUMNS, built on the first query that reads stage history (the Funnel page, the
-# planner's stage chain), so the first Overview after an upload does not wait for it.
-_DEALS_SQL = f"SELECT {', '.join(COLUMNS)} FROM stg_deals WHERE workspace_id = $ws"
-_PER_DEAL_SQL = """
-WITH ladder AS (
-    SELECT position, name FROM stages WHERE workspace_id = $ws AND kind <> 'lost'
-)
-SELECT
-    h.deal_id,
-    max(lad.position)                                                AS history_max_pos,
-    arg_max(h.stage, h.entered_at) FILTER (WHERE lad.position IS NOT NULL) AS last_ladder_stage,
-    arg_max(h.stage, h.entered_at)                                   AS last_stage,
-    max(h.entered_at)                                                AS last_entered_at
-FROM stg_stage_history AS h
-LEFT JOIN ladder AS lad ON lad.name = h.stage
-WHERE h.workspace_id = $ws
-GROUP BY h.deal_id
-"""
-# The history "table": a view of the version's deals table joined to a table of the per-deal
-# history (deal_id and the HISTORY_COLUMNS). Measured at 10 M leads, a table of the joined rows
-# cost 3.8 s of CPU more to write and compress again than the per-deal table, more than the
-# planner's two queries that read stage history spend on this join (2.7 s), and held ~0.3 GB
-# more while it was written.
-_JOIN_SQL = """
-SELECT d.*,
-       p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
-       p.deal_id IS NOT NULL AS has_history
-FROM {deals} AS d
-LEFT JOIN {per_deal} AS p ON p.deal_id = d.deal_id
-"""
-# The per-deal table as built: one row per row of the deals table, in its order, so that the
-# view puts them side by side (POSITIONAL JOIN, DuckDB's) instead of joining 2.5 M deals by id
-# again in every query that reads stage history (~1.3 s of CPU each at 10 M leads). A deal
-# without history has a row of NULLs; has_history says which.
-_ALIGNED_SQL = """
-SELECT p.history_max_pos, p.last_ladder_stage, p.last_stage, p.last_entered_at,
-       p.deal_id IS NOT NULL AS has_history
-FROM {deals} AS d
-LEFT JOIN ({per_deal}) AS p ON p.deal_id = d.deal_id
-ORDER BY d.rowid
-"""
-# Both in one statement: the fallback's Arrow copy (``use``), and what a benchmark compares.
-_FACTS_SQL = _JOIN_SQL.format(deals=f"({_DEALS_SQL})", per_deal=f"({_PER_DEAL_SQL})")
+# What the facts are (their SQL, and how a query reads them: bind, reads_facts, reads_history)
+# is in facts_sql.py, imported above so that callers keep reading them from here; this module is
+# where the copy lives.
 KINDS = ("deals", "history")
 
 _cache: OrderedDict[tuple, str] = OrderedDict()  # version key → table name in SCHEMA
@@ -148,10 +85,10 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
                 own.execute("ROLLBACK")
                 return None
             if kind == "deals":
-                own.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS {_DEALS_SQL}", {"ws": workspace_id})
+                own.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS {DEALS_SQL}", {"ws": workspace_id})
             else:
                 per_deal = f"{SCHEMA}.{name}_per_deal"
-                aligned = _ALIGNED_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=_PER_DEAL_SQL)
+                aligned = ALIGNED_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=PER_DEAL_SQL)
                 own.execute(f"CREATE OR REPLACE TABLE {per_deal} AS {aligned}", {"ws": workspace_id})
                 own.execute(
                     f"CREATE OR REPLACE VIEW {SCHEMA}.{name} AS "
@@ -219,7 +156,7 @@ def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
     too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
     registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``)."""
     if engine_of(cur) == "postgres":
-        yield _frozen_name(cur, workspace_id, history) or _cte_name(workspace_id, history)
+        yield _frozen_name(cur, workspace_id, history) or cte_name(workspace_id, history)
         return
     name = _shared_name(cur, workspace_id, history)
     if name is not None:
@@ -259,9 +196,9 @@ def _arrow(cur, workspace_id: str, key: tuple) -> pa.Table:
         if key in _arrows:
             return _arrows[key]
         deals = _cache.get((*key, "deals"))
-    sql = _FACTS_SQL
+    sql = FACTS_SQL
     if deals and _visible(cur, deals):
-        sql = _JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=f"({_PER_DEAL_SQL})")
+        sql = JOIN_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=f"({PER_DEAL_SQL})")
     table = cur.sql(sql, params={"ws": workspace_id}).to_arrow_table()
     with _lock:
         _arrows[key] = table
@@ -288,38 +225,6 @@ def prepare(cur, workspace_id: str) -> None:
         _built(cur, workspace_id, "history")
 
 
-def reads_facts(sql: str) -> bool:
-    return bool(_NAME.search(sql))
-
-
-def reads_history(sql: str) -> bool:
-    """Whether ``sql`` reads a column of the history table (HISTORY_COLUMNS)."""
-    return bool(_NEEDS_HISTORY.search(sql))
-
-
-def bind(sql: str, name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-    """``sql`` reading the facts under ``name`` (a name from ``use``, never user text), and the
-    parameters to run it with: ``params`` and, on PostgreSQL, the workspace the facts' CTE
-    reads, bound as ``$facts_ws`` (never written into the text: the statement is the same for
-    every workspace, so it is translated once). Run it as ``cur.execute(*bind(sql, name, p))``."""
-    params = dict(params or {})
-    cte = _CTE.fullmatch(name)
-    if cte is None:
-        return _NAME.sub(name, sql), params
-    body = (_FACTS_SQL if cte.group(1) == "history" else _DEALS_SQL).replace("$ws", "$facts_ws")
-    head = re.match(r"\s*WITH\s+(RECURSIVE\s+)?", sql, re.IGNORECASE)
-    if head is None:
-        text = f"WITH deal_facts AS ({body})\n{sql}"
-    else:
-        text = f"{head.group(0)}deal_facts AS ({body}),\n{sql[head.end() :]}"
-    return text, {**params, "facts_ws": cte.group(2)}
-
-
-# PostgreSQL's facts: a name ``use`` yields that ``bind`` turns into a CTE reading the workspace
-# the name carries (bound as a parameter, see ``bind``).
-_CTE = re.compile(r"pg_facts:(deals|history):(.*)", re.DOTALL)
-
-
 def _frozen_name(cur, workspace_id: str, history: bool) -> str | None:
     """PostgreSQL's shared copy (funnel/pg/frozen.py): the deals, and the history from them, as
     tables built once per data version for every app server; None (each query computes the facts
@@ -334,15 +239,11 @@ def _frozen_name(cur, workspace_id: str, history: bool) -> str | None:
         return version_key(other, workspace_id) == key
 
     ws = hashlib.blake2b(repr(key[:2]).encode(), digest_size=8).hexdigest()
-    deals = frozen.table(cur, f"deals_{ws}_{key[2]}", _DEALS_SQL, {"ws": workspace_id}, same, f"deals_{ws}_")
+    deals = frozen.table(cur, f"deals_{ws}_{key[2]}", DEALS_SQL, {"ws": workspace_id}, same, f"deals_{ws}_")
     if deals is None or not history:
         return deals
-    sql = _JOIN_SQL.format(deals=deals, per_deal=f"({_PER_DEAL_SQL})")
+    sql = JOIN_SQL.format(deals=deals, per_deal=f"({PER_DEAL_SQL})")
     return frozen.table(cur, f"history_{ws}_{key[2]}", sql, {"ws": workspace_id}, same, f"history_{ws}_")
-
-
-def _cte_name(workspace_id: str, history: bool) -> str:
-    return f"pg_facts:{'history' if history else 'deals'}:{workspace_id}"
 
 
 def deal_facts(cur, workspace_id: str) -> pa.Table:

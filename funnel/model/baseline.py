@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from funnel.filters import Filters
 from funnel.model.chain import StageChain
 from funnel.model.mix import Channel
 from funnel.model.pipeline import OpenMonth, OpenStage
@@ -94,6 +95,14 @@ class Baseline:
     # than the window.
     exposure: float | None = None
     young: int = 0
+    # The filters it was read for: what the planner's cycle and lag (convert.won_delays) read
+    # too, so they describe the same deals (None: a hand-made baseline, the whole workspace).
+    filters: Filters | None = None
+
+    def delay_filters(self) -> Filters:
+        """The filters the baseline's lead-to-won delays are read for (``filters``; without
+        them, the baseline's own period over every channel, owner and segment)."""
+        return self.filters or Filters(self.workspace_id, self.date_from, self.date_to)
 
     @property
     def all_leads(self) -> int:

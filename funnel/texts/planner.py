@@ -519,8 +519,8 @@ TEXTS = {
     "planner.err.no_scenario": ("Сценария «{name}» нет.", "There is no scenario “{name}”."),
     "planner.err.no_workspace": ("Нет рабочего пространства «{workspace}».", "There is no workspace “{workspace}”."),
     "planner.cycle.base": (
-        "Цикл сделки — {days} дн.: медиана дней от лида до выигрыша (выигранных сделок в пространстве: {wins}).",
-        "Sales cycle {days} {days|day|days}: the median days from lead to won (won deals in the workspace: {wins}).",
+        "Цикл сделки — {days} дн.: медиана дней от лида до выигрыша (сделок, выигранных за период, с учётом фильтров: {wins}).",
+        "Sales cycle {days} {days|day|days}: the median days from lead to won (deals won in the period, after the filters: {wins}).",
     ),
     "planner.cycle.none": (
         "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз».",

@@ -20,9 +20,10 @@ TEXTS = {
     "tm.goals.col.needed": ("Нужно в рабочий день", "Needed per working day"),
     "tm.goals.col.source": ("Откуда", "Source"),
     "tm.goals.col.dimension": ("Разрез", "Level"),
-    "tm.goals.col.member": ("Менеджер или канал", "Owner or channel"),
+    "tm.goals.col.member": ("Менеджер, команда или канал", "Owner, team or channel"),
     "tm.goals.dim.total": ("Вся компания", "Whole company"),
     "tm.goals.dim.owner": ("Менеджер", "Owner"),
+    "tm.goals.dim.team": ("Команда", "Team"),
     "tm.goals.dim.channel": ("Канал", "Channel"),
     "tm.goals.metric.revenue": ("Выручка", "Revenue"),
     "tm.goals.metric.won": ("Выигранные сделки", "Deals won"),
@@ -33,8 +34,8 @@ TEXTS = {
     "tm.goals.no_days": ("дней не осталось", "no days left"),
     "tm.goals.edit": ("Цели месяца", "The month's goals"),
     "tm.goals.edit_help": (
-        "Одна строка — одна цель: разрез (вся компания, менеджер или канал), имя менеджера или канала, показатель и цель на месяц. Пустые строки не сохраняются.",
-        "One row per goal: the level (whole company, owner or channel), the owner's or channel's name, the figure and the month's goal. Empty rows are not saved.",
+        "Одна строка — одна цель: разрез (вся компания, менеджер, команда или канал), имя менеджера, команды или канала, показатель и цель на месяц. Состав команд задаётся в «Настройках». Пустые строки не сохраняются.",
+        "One row per goal: the level (whole company, owner, team or channel), the owner's, team's or channel's name, the figure and the month's goal. Who is in which team is set in Settings. Empty rows are not saved.",
     ),
     "tm.goals.save": ("Сохранить цели", "Save goals"),
     "tm.goals.saved": ("Цели сохранены: {n}.", "Goals saved: {n}."),
@@ -45,12 +46,12 @@ TEXTS = {
     ),
     "tm.goals.viewer": ("Задавать цели могут редакторы.", "Editors can set goals."),
     "tm.goals.err.dimension": (
-        "Цели, строка {row}, столбец «Разрез»: нужно «Вся компания», «Менеджер» или «Канал», а стоит «{got}». Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Level»: whole company, owner or channel expected, got «{got}». Fix the cell and save again.",
+        "Цели, строка {row}, столбец «Разрез»: нужно «Вся компания», «Менеджер», «Команда» или «Канал», а стоит «{got}». Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Level»: whole company, owner, team or channel expected, got «{got}». Fix the cell and save again.",
     ),
     "tm.goals.err.member": (
-        "Цели, строка {row}, столбец «Менеджер или канал»: укажите имя менеджера или название канала. Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Owner or channel»: the owner's or channel's name is needed. Fix the cell and save again.",
+        "Цели, строка {row}, столбец «Менеджер, команда или канал»: укажите имя менеджера, название команды или канала. Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column «Owner, team or channel»: the owner's, team's or channel's name is needed. Fix the cell and save again.",
     ),
     "tm.goals.err.metric": (
         "Цели, строка {row}, столбец «Показатель»: нужно «Выручка», «Выигранные сделки» или «Лиды», а стоит «{got}». Исправьте ячейку и сохраните снова.",
@@ -63,6 +64,11 @@ TEXTS = {
     "tm.goals.err.duplicate": (
         "Цели, строка {row}: такая цель уже есть в строке выше. Оставьте одну и сохраните снова.",
         "Goals, row {row}: the same goal is already in an earlier row. Keep one and save again.",
+    ),
+    "tm.goals.teams": ("Команды (задаются в «Настройках»): {teams}.", "Teams (set in Settings): {teams}."),
+    "tm.goals.team_empty": (
+        "В команде «{team}» нет ни одного менеджера (см. «Настройки»): её факт — 0.",
+        "The team «{team}» has no owner in it (see Settings): its actual is 0.",
     ),
     "tm.goals.line": ("Цели на {month}", "Goals for {month}"),
     "tm.goals.line_item": (

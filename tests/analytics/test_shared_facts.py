@@ -145,7 +145,7 @@ def test_deals_first_history_on_demand(store, filled):
             ("D3", "unknown", "Lead", datetime(2026, 3, 11), True),
             ("D4", "unknown", None, None, False),
         ]
-        assert rows == _history_rows(cur, f"({facts._FACTS_SQL.replace('$ws', repr(filled))})")
+        assert rows == _history_rows(cur, f"({facts.FACTS_SQL.replace('$ws', repr(filled))})")
         with facts.use(cur, filled, history=False) as name:  # once built, it serves both
             assert name.startswith(f"{facts.SCHEMA}.history_")
 
@@ -157,7 +157,7 @@ def test_a_run_that_read_the_deals_first_adds_the_history_to_them(store, filled)
     insert(store, filled, "stages", HISTORY)
     facts.clear()
     with store.cursor() as cur:
-        want = _history_rows(cur, f"({facts._FACTS_SQL.replace('$ws', repr(filled))})")
+        want = _history_rows(cur, f"({facts.FACTS_SQL.replace('$ws', repr(filled))})")
     with store.snapshot() as snap:
         with facts.use(snap, filled, history=False) as name:
             snap.execute(f"SELECT count(*) FROM {name}").fetchall()

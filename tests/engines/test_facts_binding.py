@@ -48,7 +48,7 @@ def test_the_facts_statement_is_the_same_for_every_workspace():
     sql = "SELECT count(*) FROM deal_facts WHERE status = $status"
     texts = []
     for ws in ("alpha", QUOTED):
-        text, params = facts.bind(sql, facts._cte_name(ws, history=True), {"status": "won"})
+        text, params = facts.bind(sql, facts.cte_name(ws, history=True), {"status": "won"})
         assert params == {"status": "won", "facts_ws": ws}
         assert ws not in text
         texts.append(text)

@@ -54,7 +54,7 @@ def test_a_snapshot_begun_before_the_build_reads_every_row(pg, ws):
     """The page run that triggers the build began before it: the table's rows are frozen, so
     it sees them all (a plain table filled by another transaction would read as empty)."""
     with pg.snapshot() as snap:
-        computed = _count(snap, facts._cte_name(ws, history=True))
+        computed = _count(snap, facts.cte_name(ws, history=True))
         with facts.use(snap, ws) as name:
             assert name.startswith(f"{frozen.SCHEMA}.history_")
             assert _count(snap, name) == computed

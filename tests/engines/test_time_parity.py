@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from funnel import access, forecast_snapshots, goals, snooze
+from funnel import access, forecast_snapshots, goals, snooze, teams
 from funnel.filters import Filters
 from funnel.metrics import accuracy, cohorts, convert, drivers, flow, rotting
 from funnel.workspace import create_workspace
@@ -127,9 +127,11 @@ def _load(store) -> None:
                 {"dimension": "total", "member": "", "metric": "revenue", "target": 5000},
                 {"dimension": "owner", "member": "Ann", "metric": "won", "target": 2},
                 {"dimension": "channel", "member": "Ads", "metric": "leads", "target": 6},
+                {"dimension": "team", "member": "North", "metric": "revenue", "target": 4000},
             ],
             actor=ADMIN,
         )
+        teams.save_teams(cur, WS, [{"owner": "Bob", "team": "North"}, {"owner": "Cid", "team": "North"}], actor=ADMIN)
     snaps = [
         # before March: March 2 000..2 500..3 000 (actual 2 500.25: inside the band)
         (datetime(2026, 2, 25, 9), "month", *MARCH, "", 2000, 2500, 3000),
@@ -236,9 +238,22 @@ def test_time_to_convert(stores, name, by):
         assert duck.leads == 16
 
 
-def test_won_delays_and_lag(stores):
-    same(*on_both(stores, lambda cur: convert.won_delays(cur, workspace_id=WS)), "won_delays")
-    same(*on_both(stores, lambda cur: convert.won_lag(cur, workspace_id=WS)), "won_lag")
+# lead → won by date: W1 30 days (Web, Ann, won 4 Feb), W2 57 (Ads, Bob, won 10 Mar), W3 27
+# (Web, Ann, won 2 Mar); a win counts in the period it closed
+DELAYS = {
+    "all": ((27, 1), (30, 1), (57, 1)),
+    "march": ((27, 1), (57, 1)),
+    "web": ((27, 1), (30, 1)),
+    "ann-q1": ((27, 1), (30, 1)),
+}
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+def test_won_delays_and_lag(stores, name):
+    duck, pg = on_both(stores, lambda cur: convert.won_delays(cur, filters=FILTERS[name]))
+    same(duck, pg, "won_delays")
+    assert duck == DELAYS[name]
+    same(*on_both(stores, lambda cur: convert.won_lag(cur, filters=FILTERS[name])), "won_lag")
 
 
 @pytest.mark.parametrize("name", ["all", "web", "ann-q1"])
@@ -310,6 +325,8 @@ def test_goals_pacing(stores, today):
         assert rows["total", "", "revenue"]["actual"] == pytest.approx(2500.25)
         assert rows["owner", "Ann", "won"]["actual"] == 1
         assert rows["channel", "Ads", "leads"]["actual"] == 4
+        # team North = Bob (W2 2 000 in March) + Cid (no data): not Ann's W3
+        assert rows["team", "North", "revenue"]["actual"] == pytest.approx(2000)
 
 
 def test_forecast_snapshot_written_and_read_back(stores):

@@ -118,7 +118,8 @@ def test_a_scenario_keeps_its_active_plan_and_old_scenarios_still_open(store, ws
 def test_a_workspace_archive_with_an_active_scenario_checks_and_opens_it():
     import json
 
-    from funnel.archive_check import ArchiveError, check_scenarios
+    from funnel.archive_check import ArchiveError
+    from funnel.archive_parts import check_scenarios
 
     good = {"name": "A", "is_plan": False, "inputs": json.dumps({**PLAN.inputs(), "active": ACTIVE.inputs()})}
     assert check_scenarios([good], "x.zip")[0]["name"] == "A"

@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from funnel.filters import Filters
 from funnel.metrics import convert
 from funnel.model import cycle, link
 from funnel.model.capacity import DEFAULT_ELASTICITY
@@ -166,7 +167,7 @@ def test_an_older_scenario_without_the_cycle_is_at_the_baseline(store, tiny):
 def test_the_data_gives_the_baseline_cycle(store, tiny):
     # won deals: D1 (lead A1, 6 Jan) won 10 Feb = 35 days; D3 (lead B1, 11 Jan) won 20 Feb = 40 days
     with store.cursor() as cur:
-        delays = convert.won_delays(cur, workspace_id=tiny)
+        delays = convert.won_delays(cur, filters=Filters(tiny))
     assert delays == ((35, 1), (40, 1))
     assert cycle.median_days(delays) == 37.5 and cycle.wins(delays) == 2
 
@@ -203,8 +204,10 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
     at.number_input(key="pl_contacts_per_seller_n").set_value(50.0).run()
     assert metrics(at)["Пропускная способность"] == "100"  # 2 × 50 at the baseline cycle
     store = open_store(str(app_db))
+    shown = at.session_state["_filters"]  # the sidebar's filters: the cycle is over their wins
+    assert shown.workspace_id == "demo"
     with store.cursor() as cur:
-        delays = convert.won_delays(cur, workspace_id="demo")
+        delays = convert.won_delays(cur, filters=shown)
     median = cycle.median_days(delays)
     assert median  # the demo wins deals: its cycle is the data's median, said on the baseline line
     assert any(f"{median:.1f}".replace(".", ",") in c.value and "медиана" in c.value for c in at.caption)

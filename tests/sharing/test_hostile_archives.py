@@ -153,6 +153,14 @@ CASES = {
         "settings.json, entry 1 («conversion_window_days»): «value» is 'ninety'; expected whole days from 1 to 3650",
     ),
     "settings-twice": (lambda g: with_json(g, "settings.json", lambda v: v + v), "is listed twice"),
+    "settings-teams-a-list": (
+        lambda g: with_json(g, "settings.json", lambda v: v + [{"key": "owner_teams", "value": ["Anna", "North"]}]),
+        "(«owner_teams»): «value»: an object of owner → team expected, got list",
+    ),
+    "settings-teams-empty-team": (
+        lambda g: with_json(g, "settings.json", lambda v: v + [{"key": "owner_teams", "value": {"Anna": " "}}]),
+        "(«owner_teams»): «value»: owner 'Anna' → team ' ': names of 1 to 200 characters expected",
+    ),
     "snoozes-parquet-garbage": (
         lambda g: build({**members(g), "tables/deal_snoozes.parquet": b"PAR1garbagePAR1"}),
         "tables/deal_snoozes.parquet is not a readable Parquet file",

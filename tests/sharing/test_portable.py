@@ -15,6 +15,7 @@ from funnel.errors import AccessDenied, FunnelError
 from funnel.goals import save_goals
 from funnel.metrics.maturity import set_window
 from funnel.snooze import snooze
+from funnel.teams import save_teams, teams
 from funnel.workspace import get_workspace, list_workspaces
 
 VIEWER = User("v", default_role="viewer")
@@ -102,8 +103,12 @@ def source(tmp_path):
             [
                 {"dimension": "total", "member": "", "metric": "revenue", "target": 2_000_000.5},
                 {"dimension": "channel", "member": "SEO", "metric": "leads", "target": 120},
+                {"dimension": "team", "member": "Север", "metric": "won", "target": 7},
             ],
             actor=CLI_USER,
+        )
+        save_teams(
+            cur, "demo", [{"owner": "Анна", "team": "Север"}, {"owner": "Boris", "team": "Север"}], actor=CLI_USER
         )
     yield s
     s.close()
@@ -126,7 +131,12 @@ def test_round_trip_gives_identical_rows_and_settings(source, tmp_path):
         got = snapshot(target, w.id)
         assert got == snapshot(source, "demo")
         # the Time page's rows came too (not just two empty lists): as written in the fixture
-        assert [(k, v) for k, v, *_ in got["workspace_settings"]] == [("conversion_window_days", "45")]
+        assert [(k, json.loads(v)) for k, v, *_ in got["workspace_settings"]] == [
+            ("conversion_window_days", 45),
+            ("owner_teams", {"Анна": "Север", "Boris": "Север"}),
+        ]
+        with target.cursor() as cur:
+            assert teams(cur, w.id) == {"Анна": "Север", "Boris": "Север"}
         assert [r[2] for r in got["deal_snoozes"]] == ["клиент в отпуске"]
         assert [(r[0].day, r[6], r[8]) for r in got["forecast_snapshots"]] == [
             (1, "", 1_000_000.0),
@@ -136,6 +146,7 @@ def test_round_trip_gives_identical_rows_and_settings(source, tmp_path):
         ]
         assert [(r[1], r[2], r[3], float(r[4])) for r in got["goals"]] == [
             ("channel", "SEO", "leads", 120.0),
+            ("team", "Север", "won", 7.0),
             ("total", "", "revenue", 2_000_000.5),
         ]
         with target.cursor() as cur, source.cursor() as cur2:

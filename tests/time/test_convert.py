@@ -259,7 +259,7 @@ def test_won_lag_reads_the_data(timed):
     # each q = d / 30.4375 < 1, so month 0 gets Σ(1 − q) / 3 and month 1 Σ q / 3
     store, ws = timed
     with store.cursor() as cur:
-        shares = convert.won_lag(cur, workspace_id=ws)
+        shares = convert.won_lag(cur, filters=Filters(ws))
     q = (12 + 20 + 2) / DAYS_PER_MONTH
     assert shares == pytest.approx(((3 - q) / 3, q / 3))
 

@@ -107,7 +107,9 @@ def test_pacing_outside_the_month(store, company, today, expected, actual, neede
     ("row", "column"),
     [
         pytest.param(
-            {"dimension": "team", "member": "X", "metric": "revenue", "target": 1}, "dimension", id="unknown-dimension"
+            {"dimension": "region", "member": "X", "metric": "revenue", "target": 1},
+            "dimension",
+            id="unknown-dimension",
         ),
         pytest.param(
             {"dimension": "owner", "member": "", "metric": "revenue", "target": 1}, "member", id="owner-without-name"

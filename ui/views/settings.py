@@ -1,7 +1,7 @@
 """What the Settings page shows: the workspace's stage ladder (an editor), stage spellings from
-CRMs, and the currency. Writes go through ``funnel.ladder``/``funnel.workspace`` with the
-signed-in user as ``actor`` (role-checked there); each button's callback leaves its outcome for
-``show_message``."""
+CRMs, the owners' teams (settings_teams) and the currency. Writes go through ``funnel.ladder``/
+``funnel.workspace`` with the signed-in user as ``actor`` (role-checked there); each button's
+callback leaves its outcome for ``show_message``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from funnel.errors import FunnelError, keyed_error
 from funnel.formatting import DASH
 from funnel.workspace import set_currency
 from ui import auth, state
+from ui.views import settings_teams
 from ui.views.time import rotting_edit
 from ui.writes import say, show_message, write
 
@@ -199,6 +200,7 @@ def render(ws) -> None:
         st.dataframe(table, column_config=column_config, hide_index=True, key="settings_ladder_view", placeholder=DASH)
 
     rot_limits(ws.id, may_edit)
+    settings_teams.render(ws.id, may_edit)  # owner → team, for the Time page's team goals
 
     # ---- stage spellings ----
     st.subheader(ui.t("settings.aliases"))

@@ -75,8 +75,9 @@ def basis_picker() -> str:
 
 
 def won_delays(b: Baseline) -> tuple[tuple[int, int], ...]:
-    """The workspace's lead-to-won delays, cached per data version (one query, not one a move)."""
-    return ui.shared(convert.won_delays, workspace_id=b.workspace_id)
+    """The lead-to-won delays of the baseline's filters (the sidebar's channels, owners,
+    segments and period), cached per data version (one query, not one a move)."""
+    return ui.shared(convert.won_delays, filters=b.delay_filters())
 
 
 def base_plan(b: Baseline) -> Plan:

@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from funnel import goals as gl
+from funnel import teams as tm
 from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
@@ -37,6 +38,8 @@ def render(filters: Filters) -> None:
         st.info(ui.t("tm.goals.none"))
     else:
         _pacing_table(df)
+        if (df["dimension"] == "team").any():
+            _teams_note(ws, df)
         r = df.iloc[0]
         st.caption(
             ui.t(
@@ -47,6 +50,19 @@ def render(filters: Filters) -> None:
             )
         )
     _editor(ws, month, df)
+
+
+def _teams_note(ws: str, df: pd.DataFrame) -> None:
+    """Who is in each team the goals name (the mapping in Settings), and a team with nobody in it."""
+    with ui.cursor(fresh=True) as cur:
+        members = tm.members(tm.teams(cur, ws))
+    named = sorted(set(df.loc[df["dimension"] == "team", "member"]))
+    shown = [f"{ui.plain(t)} — {', '.join(ui.plain(o) for o in members[t])}" for t in named if t in members]
+    if shown:
+        st.caption(ui.t("tm.goals.teams", teams="; ".join(shown)))
+    for t in named:
+        if t not in members:
+            st.caption(ui.t("tm.goals.team_empty", team=ui.plain(t)))
 
 
 def _source(s: str) -> str:

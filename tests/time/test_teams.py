@@ -1,0 +1,208 @@
+"""Teams (funnel.teams) and goals per team (funnel.goals), figures worked out by hand.
+
+The goals fixture's company (tests/time/test_goals.py: March 2026, 22 working days, 7 elapsed
+by Tuesday 10 March, 15 left) plus Carl: lead L4 (channel A) on 4 March, won W4 1 000 on 6 March.
+As of 10 March, per owner: Anna 2 leads, 1 win, 3 000 (W3 on 20 March is later); Boris 1 lead,
+1 win, 2 000; Carl 1 lead, 1 win, 1 000.
+Teams: North = Anna + Boris (+ Dana, who has no data); South = Carl.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from funnel import goals, teams
+from funnel.errors import AccessDenied, ValidationError
+from funnel.filters import Filters
+from tests.conftest import insert
+from tests.time.test_goals import EDITOR, MARCH, TODAY, VIEWER, company  # noqa: F401 - the fixture
+
+NORTH_SOUTH = [
+    {"owner": "Anna", "team": "North"},
+    {"owner": "Boris", "team": "North"},
+    {"owner": "Dana", "team": "North"},
+    {"owner": "Carl", "team": "South"},
+]
+
+
+@pytest.fixture
+def teamed(store, company):  # noqa: F811 - the goals fixture, imported
+    ws = company
+    insert(store, ws, "leads", [{"lead_id": "L4", "created_at": datetime(2026, 3, 4), "channel": "A", "owner": "Carl"}])
+    deal = {"deal_id": "W4", "lead_id": "L4", "stage": "Deal done", "amount": 1000, "created_at": datetime(2026, 3, 4)}
+    insert(store, ws, "deals", [{**deal, "closed_at": datetime(2026, 3, 6)}])
+    with store.transaction() as cur:
+        teams.save_teams(cur, ws, NORTH_SOUTH, actor=EDITOR)
+    return ws
+
+
+def pace(store, ws, rows):
+    with store.transaction() as cur:
+        goals.save_goals(cur, ws, MARCH, rows, actor=EDITOR)
+    with store.cursor() as cur:
+        df = goals.pacing(cur, filters=Filters(ws), month=MARCH, today=TODAY)
+    return {(r["dimension"], r["member"], r["metric"]): r for r in df.to_dict("records")}
+
+
+@pytest.mark.parametrize(
+    ("key", "target", "actual", "expected", "needed"),
+    [
+        # North = Anna 3 000 + Boris 2 000 (Dana none); expected 22 000 × 7 ÷ 22; (22 000 − 5 000) ÷ 15
+        pytest.param(("team", "North", "revenue"), 22000, 5000, 7000, 17000 / 15, id="north-revenue-two-owners"),
+        # wins: Anna 1 + Boris 1; expected 4 × 7 ÷ 22; (4 − 2) ÷ 15
+        pytest.param(("team", "North", "won"), 4, 2, 28 / 22, 2 / 15, id="north-won"),
+        # leads: Anna 2 + Boris 1 = 3 of 3: met
+        pytest.param(("team", "North", "leads"), 3, 3, 21 / 22, 0.0, id="north-leads-met"),
+        pytest.param(("team", "South", "revenue"), 2200, 1000, 700, 1200 / 15, id="south-one-owner"),
+        pytest.param(("team", "Ghost", "revenue"), 1500, 0, 1500 * 7 / 22, 100, id="team-nobody-is-in"),
+        # the whole company: 6 000 (North + South), not North's 5 000
+        pytest.param(("total", "", "revenue"), 22000, 6000, 7000, 16000 / 15, id="total-is-every-owner"),
+    ],
+)
+def test_team_pacing_by_hand(store, teamed, key, target, actual, expected, needed):
+    dim, member, metric = key
+    r = pace(store, teamed, [{"dimension": dim, "member": member, "metric": metric, "target": target}])[key]
+    assert r["actual"] == pytest.approx(actual)
+    assert r["expected"] == pytest.approx(expected)
+    assert r["gap"] == pytest.approx(actual - expected)
+    assert r["needed_per_day"] == pytest.approx(needed)
+
+
+def test_moving_an_owner_moves_the_team_figure(store, teamed):
+    goal = [{"dimension": "team", "member": "South", "metric": "revenue", "target": 2200}]
+    assert pace(store, teamed, goal)[("team", "South", "revenue")]["actual"] == pytest.approx(1000)
+    with store.transaction() as cur:  # Boris moves to South: 1 000 + 2 000
+        teams.save_teams(
+            cur, teamed, [{"owner": "Boris", "team": "South"}, {"owner": "Carl", "team": "South"}], actor=EDITOR
+        )
+    assert pace(store, teamed, goal)[("team", "South", "revenue")]["actual"] == pytest.approx(3000)
+
+
+def test_the_mapping_reads_back_and_groups(store, teamed):
+    with store.cursor() as cur:
+        mapping = teams.teams(cur, teamed)
+    assert mapping == {"Anna": "North", "Boris": "North", "Dana": "North", "Carl": "South"}
+    assert teams.members(mapping) == {"North": ["Anna", "Boris", "Dana"], "South": ["Carl"]}
+
+
+@pytest.mark.parametrize(
+    ("rows", "key", "row"),
+    [
+        pytest.param([{"owner": "Anna", "team": ""}], "teams.err.team", 1, id="owner-without-team"),
+        pytest.param(
+            [{"owner": "Anna", "team": "N"}, {"owner": None, "team": "N"}],
+            "teams.err.owner",
+            2,
+            id="team-without-owner",
+        ),
+        pytest.param(
+            [{"owner": "Anna", "team": "N"}, {"owner": " Anna ", "team": "S"}],
+            "teams.err.twice",
+            2,
+            id="an-owner-in-two-teams",
+        ),
+        pytest.param([{"owner": "Anna", "team": "x" * 201}], "teams.err.long", 1, id="team-name-too-long"),
+    ],
+)
+def test_bad_rows_are_refused_naming_the_row(store, teamed, rows, key, row):
+    with pytest.raises(ValidationError) as exc, store.transaction() as cur:
+        teams.save_teams(cur, teamed, rows, actor=EDITOR)
+    assert exc.value.key == key and exc.value.params["row"] == row
+    assert f"row {row}" in str(exc.value)
+    with store.cursor() as cur:  # all or nothing: the mapping before stays
+        assert teams.teams(cur, teamed)["Carl"] == "South"
+
+
+def test_blank_rows_are_dropped_and_an_empty_table_clears_the_teams(store, teamed):
+    with store.transaction() as cur:
+        n = teams.save_teams(
+            cur, teamed, [{"owner": None, "team": None}, {"owner": "Carl", "team": " East "}], actor=EDITOR
+        )
+        assert n == 1 and teams.teams(cur, teamed) == {"Carl": "East"}
+        assert teams.save_teams(cur, teamed, [], actor=EDITOR) == 0 and teams.teams(cur, teamed) == {}
+
+
+def test_a_viewer_cannot_set_teams(store, teamed):
+    with pytest.raises(AccessDenied), store.transaction() as cur:
+        teams.save_teams(cur, teamed, [{"owner": "Anna", "team": "X"}], actor=VIEWER)
+
+
+def test_a_hand_edited_value_that_is_not_a_mapping_reads_as_no_teams(store, teamed):
+    with store.transaction() as cur:
+        cur.execute(
+            "UPDATE workspace_settings SET value = '[1, 2]' WHERE workspace_id = ? AND key = ?", [teamed, teams.SETTING]
+        )
+    with store.cursor() as cur:
+        assert teams.teams(cur, teamed) == {}
+    assert teams.problem([1, 2]) == "an object of owner → team expected, got list"
+
+
+def test_settings_table_saves_or_refuses_and_the_goals_tab_names_the_team(app_db):
+    """Under AppTest, in both languages: the Settings page's «Teams» table saves an owner → team
+    mapping (or refuses a row without a team, naming it); the Time page's goals tab paces the
+    team's goal and says who is in it."""
+    from datetime import date
+
+    from funnel.access import CLI_USER
+    from funnel.i18n import t
+    from funnel.periods import month_start
+    from tests.dataui.helpers import at_page, new_app, own_workspace, texts
+    from ui.store import get_store
+
+    at = new_app()
+    ws = own_workspace(at)
+    store = get_store()
+    today = date.today()
+    insert(
+        store,
+        ws,
+        "leads",
+        [
+            {"lead_id": f"L{i}", "created_at": datetime(today.year, today.month, 1), "channel": "A", "owner": o}
+            for i, o in enumerate(("Anna", "Boris", "Carl"))
+        ],
+    )
+    grid = f"settings_teams_{ws}"
+    for lang in ("ru", "en"):
+        at = at_page(at, "pages/settings.py", lang)
+        at.session_state[grid] = {
+            "edited_rows": {},
+            "deleted_rows": [],
+            "added_rows": [{"owner": "Anna", "team": None}],
+        }
+        at.button(key="settings_teams_save").click().run()
+        assert texts(at.error) == [t("teams.err.team", lang, row=1)]
+        with store.cursor() as cur:
+            assert teams.teams(cur, ws) == {}
+    at.session_state[grid] = {
+        "edited_rows": {},
+        "deleted_rows": [],
+        "added_rows": [{"owner": "Anna", "team": "North"}, {"owner": "Boris", "team": "North"}],
+    }
+    at.button(key="settings_teams_save").click().run()
+    assert texts(at.success) == ["Teams saved: 2 owners."]
+    with store.cursor() as cur:
+        assert teams.teams(cur, ws) == {"Anna": "North", "Boris": "North"}
+    assert list(at.dataframe(key=grid).value["team"]) == ["North", "North"]  # the grid starts from what was saved
+    with store.transaction() as cur:
+        goals.save_goals(
+            cur,
+            ws,
+            month_start(today),
+            [{"dimension": "team", "member": "North", "metric": "leads", "target": 10}],
+            actor=CLI_USER,
+        )
+    at.switch_page("pages/time.py")
+    for lang in ("en", "ru"):
+        if at.radio(key="lang").value != lang:
+            at.radio(key="lang").set_value(lang).run()
+        at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+        at.run()
+        assert not at.exception, at.exception
+        table = next(d.value for d in at.dataframe if t("tm.goals.col.expected", lang) in d.value.columns)
+        row = table.iloc[0]
+        assert row[t("tm.goals.col.who", lang)] == f"{t('tm.goals.dim.team', lang)}: North"
+        assert row[t("tm.goals.col.actual", lang)] == "2"  # Anna's and Boris's leads, not Carl's
+        assert t("tm.goals.teams", lang, teams="North — Anna, Boris") in texts(at.caption)
