@@ -14,6 +14,7 @@ from funnel.errors import FunnelError, keyed_error
 from funnel.formatting import DASH
 from funnel.workspace import set_currency
 from ui import auth, state
+from ui.grid import apply_edits
 from ui.views import settings_teams
 from ui.views.time import rotting_edit
 from ui.writes import say, show_message, write
@@ -24,16 +25,7 @@ def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
     (edited cells, added rows, deleted rows) applied. Read from session state in the callback,
     so a click right after typing saves what was typed."""
     changes = state.SET_LADDER.get() or {}
-    df = base.copy()
-    for idx, cells in (changes.get("edited_rows") or {}).items():
-        for col, value in cells.items():
-            if col in df.columns:
-                df.loc[int(idx), col] = value
-    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
-    added = [r for r in changes.get("added_rows") or [] if r]
-    if added:
-        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
-    return df.reset_index(drop=True)
+    return apply_edits(base, changes)
 
 
 def settings_context(ws_id: str) -> None:

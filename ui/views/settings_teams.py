@@ -11,6 +11,7 @@ from funnel import teams as tm
 from funnel.dimensions import distinct_values
 from funnel.formatting import DASH
 from ui import auth
+from ui.grid import apply_edits
 from ui.writes import say, show_message, write
 
 GRID = "settings_teams"  # the grid's key (its changes), per workspace: GRID_<id>
@@ -27,16 +28,7 @@ def table(ws_id: str) -> pd.DataFrame:
 
 def edited(base: pd.DataFrame, changes: dict) -> list[dict]:
     """``base`` with the grid's recorded changes (edited cells, deleted and added rows) applied."""
-    df = base.copy()
-    for idx, cells in (changes.get("edited_rows") or {}).items():
-        for col, value in cells.items():
-            if col in df.columns:
-                df.loc[int(idx), col] = value
-    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
-    added = [r for r in changes.get("added_rows") or [] if r]
-    if added:
-        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
-    return df.to_dict("records")
+    return apply_edits(base, changes).to_dict("records")
 
 
 def _save(ws_id: str, base: pd.DataFrame, key: str) -> None:

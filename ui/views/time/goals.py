@@ -15,6 +15,7 @@ from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
 from ui import auth
+from ui.grid import apply_edits
 from ui.views.time import data_through
 from ui.views.time.goals_line import fmt, pace, who
 from ui.writes import say, show_message, write
@@ -154,16 +155,7 @@ def _base(df: pd.DataFrame) -> pd.DataFrame:
 
 def edited(base: pd.DataFrame, changes: dict) -> list[dict]:
     """``base`` with the grid's recorded changes applied (edited cells, deleted and added rows)."""
-    df = base.copy()
-    for idx, cells in (changes.get("edited_rows") or {}).items():
-        for col, value in cells.items():
-            if col in df.columns:
-                df.loc[int(idx), col] = value
-    df = df.drop(index=[int(i) for i in changes.get("deleted_rows") or [] if int(i) in df.index])
-    added = [r for r in changes.get("added_rows") or [] if r]
-    if added:
-        df = pd.concat([df, pd.DataFrame(added)], ignore_index=True)
-    return df.to_dict("records")
+    return apply_edits(base, changes).to_dict("records")
 
 
 def _save(ws: str, month: date, base: pd.DataFrame, key: str) -> None:
