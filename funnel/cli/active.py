@@ -205,10 +205,11 @@ def text(r: ActiveResult) -> str:
             f"ramp-up: full output after {r.plan.ramp_months} months (the months below only;"
             " the figures a month above are the full flow's)"
         )
-    lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'result':>14}{'cumulative':>14}")
+    # result = gross profit − costs: the gross profit column is there so the row adds up
+    lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'gross_profit':>14}{'result':>14}{'cumulative':>14}")
     for m in r.months:
         lines.append(
-            f"{m['month']:<7}{_n(m['costs'], 0):>14}{_n(m['revenue'], 0):>14}"
+            f"{m['month']:<7}{_n(m['costs'], 0):>14}{_n(m['revenue'], 0):>14}{_n(m['gross_profit'], 0):>14}"
             f"{_n(m['result'], 0):>14}{_n(m['cumulative'], 0):>14}"
         )
     return "\n".join(lines)

@@ -52,6 +52,18 @@ def test_forward_json_figures(capsys):
     assert out["payback_month"] == 4
 
 
+def test_text_month_rows_add_up(capsys):
+    """The text table's month rows: costs, revenue, gross profit (revenue × margin), result =
+    gross profit − costs. Month 2 of the round chain: 1 800 costs, 10 000 revenue, 5 000 gross,
+    +3 200; a row without the gross column read as 10 000 − 1 800 = 3 200 only by luck of words."""
+    assert main(["plan", "--active", *ROUND]) == 0
+    text = capsys.readouterr().out
+    header = next(line for line in text.splitlines() if line.startswith("month"))
+    assert header.split() == ["month", "costs", "revenue", "gross_profit", "result", "cumulative"]
+    row = next(line for line in text.splitlines() if line.split()[:1] == ["2"])
+    assert [float(x.replace(",", "")) for x in row.split()[1:]] == [1_800, 10_000, 5_000, 3_200, -3_600]
+
+
 def test_reverse_json_whole_people(capsys):
     # 14 contracts → base 1 400 → 2.1 callers → 3 at 70 %
     out = run_json(capsys, *ROUND, "--active-target-kind", "contracts", "--active-target-value", "14")["active"]
