@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(PY) -m streamlit run serve.py
 
 test: $(STAMP)
-	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # ruff and mypy as configured in pyproject.toml, over the engine, the ui/ package once it exists
 # (a path given to mypy that does not exist stops it) and the tests.

@@ -27,21 +27,6 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:Arrow output on a DB-API result:UserWarning")
 
 
-# The files that take longest (a browser, servers they start, real exports through the page):
-# run first, so the two xdist workers share them and the many quick files fill in behind. With
-# `--dist loadfile` and pytest-xdist's default reorder (most tests first) they came last and one
-# worker ran the tail alone (Makefile: --no-loadscope-reorder keeps this order).
-HEAVY_FIRST = ("tests/browser/", "tests/replicas/", "tests/engines/", "tests/ingest/test_corpus")
-
-
-def pytest_collection_modifyitems(config, items):
-    def weight(item) -> int:
-        path = item.nodeid.split("::")[0]
-        return next((i for i, prefix in enumerate(HEAVY_FIRST) if path.startswith(prefix)), len(HEAVY_FIRST))
-
-    items.sort(key=weight)  # stable: each file's tests keep their order
-
-
 def needs_shared(path: Path = DATASETS):
     """Skip a test cleanly on a clone without ../shared next to it."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not present on this machine")
