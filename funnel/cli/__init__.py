@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import math
 import pkgutil
 import sys
 
@@ -71,6 +72,18 @@ def parse_number(text: str) -> float:
     if raw.endswith("%"):
         return float(raw[:-1]) / 100
     return float(raw)
+
+
+def flag_number(flag: str, raw: str) -> float:
+    """``raw`` given to ``flag`` as a finite number (parse_number's forms), or a FunnelError
+    naming the flag and what it got."""
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        raise FunnelError(f"{flag}: must be a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise FunnelError(f"{flag}: must be a finite number, got {raw!r}")
+    return value
 
 
 def add_db_args(p: argparse.ArgumentParser, workspace: bool = True) -> None:

@@ -21,7 +21,7 @@ import math
 from dataclasses import fields
 
 from funnel import money
-from funnel.cli import parse_number as number
+from funnel.cli import flag_number
 from funnel.errors import FunnelError, ValidationError
 from funnel.model.active import STEP_DECIMALS, TARGETS, ActivePlan, ActiveResult
 from funnel.model.active import evaluate as evaluate_active
@@ -106,13 +106,7 @@ def build(args, start=None, chain=None, saved: ActivePlan | None = None) -> tupl
         if name in ("target_kind", "currency"):
             inputs[name] = raw
             continue
-        try:
-            value = number(raw)
-        except ValueError:
-            raise FunnelError(f"{flag}: must be a number, got {raw!r}") from None
-        if not math.isfinite(value):
-            raise FunnelError(f"{flag}: must be a finite number, got {raw!r}")
-        inputs[name] = value
+        inputs[name] = flag_number(flag, raw)
         from_data.discard(name)
     if inputs.get("target_kind") is not None and inputs.get("target_value") is None:
         raise FunnelError(f"{FLAGS['target_value']}: required with {FLAGS['target_kind']}.")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from dataclasses import fields
 from datetime import date
 
 from funnel import money
 from funnel.cli import active as active_cli
+from funnel.cli import flag_number
 from funnel.cli import parse_number as _number
 from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
@@ -107,13 +107,7 @@ def _parse(args) -> dict:
         raw = getattr(args, name)
         if raw is None:
             continue
-        try:
-            value = _number(raw)
-        except ValueError:
-            raise FunnelError(f"{flag}: must be a number, got {raw!r}") from None
-        if not math.isfinite(value):
-            raise FunnelError(f"{flag}: must be a finite number, got {raw!r}")
-        given[name] = value
+        given[name] = flag_number(flag, raw)
     return given
 
 
