@@ -167,10 +167,10 @@ def scenarios_tab(
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
     notes = [baseline_caption(b)]  # where the baseline came from, on which basis
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
-    c = list(st.columns(3))
-    c[0].download_button(
-        ui.t("planner.export.html"),
-        lambda: html_report(
+
+    def page(render):
+        """The HTML or the PDF report (one page, two formats) as the download button's callable."""
+        return lambda: render(
             title,
             inputs,
             outputs,
@@ -180,7 +180,12 @@ def scenarios_tab(
             notes=notes,
             tables=shown_tables,
             active=active,
-        ),
+        )
+
+    c = list(st.columns(3))
+    c[0].download_button(
+        ui.t("planner.export.html"),
+        page(html_report),
         "plan.html",
         "text/html",
         key="pl_export_html",
@@ -190,17 +195,7 @@ def scenarios_tab(
     if pdf_available():
         c[1].download_button(
             ui.t("report.pdf"),
-            lambda: pdf_report(
-                title,
-                inputs,
-                outputs,
-                figures,
-                lang=lang,
-                currency=currency,
-                notes=notes,
-                tables=shown_tables,
-                active=active,
-            ),
+            page(pdf_report),
             "plan.pdf",
             "application/pdf",
             key="pl_export_pdf",
