@@ -134,7 +134,8 @@ def test_editor_upload_is_seen_by_another_session_without_restart(signed_server,
         editor.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(upload))
         wait_for_app(editor)
         editor.locator(".st-key-data_load button").click()
-        editor.locator('[data-testid="stAlertContentSuccess"]').first.wait_for()
+        # the preview's "no rows rejected" is a success alert too: wait for the load's own message
+        editor.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="is loaded").wait_for()
         shot(editor, "sharing-editor-uploaded")
         # the viewer's session moves between pages (no reload, no server restart) and sees it
         viewer.locator('[data-testid="stSidebarNav"] a[href*="channels"]').click()
