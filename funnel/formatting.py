@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval
-from babel.numbers import NumberPattern
+from babel.numbers import NumberFormatError, NumberPattern, parse_decimal
 
 DASH = "—"
 _NBSP = ("\u00a0", "\u202f", "\u2009")
@@ -210,6 +210,26 @@ def count_of(value, lang: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def parse_number(text: str, lang: str) -> float | None:
+    """A number a person typed, read the way ``lang`` writes numbers (CLDR, through Babel):
+    "1 269,75" and "3,18" in Russian, "1,269.75" in English; any kind of space between groups
+    ("1 269", "1\u00a0269", "1\u202f269"), a minus sign "−", a trailing "%" and, in Russian, a
+    decimal point typed out of habit ("3.18") are read too. None for anything else — "2,5" in
+    English is refused rather than read as 25 — and for infinities and NaN."""
+    raw = str(text).strip().replace("−", "-").removesuffix("%").strip()
+    if not raw:
+        return None
+    group = _locale(lang).number_symbols["latn"]["group"]
+    spaced = "".join(group if ch.isspace() or ch in _NBSP else ch for ch in raw)
+    if not group.isspace() and group not in _NBSP:  # English: a space is not its group mark
+        spaced = "".join(ch for ch in raw if not (ch.isspace() or ch in _NBSP))
+    try:
+        value = float(parse_decimal(spaced, locale=_locale(lang), strict=True))
+    except (NumberFormatError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 _PLURAL_ORDER = {"ru": ("one", "few", "many", "other"), "en": ("one", "other")}

@@ -29,7 +29,7 @@ head[1].button(
 )
 head[2].caption(view.baseline_caption(b))
 
-st.html(view.PHONE_CSS)  # fixed CSS only
+st.html(view.page_css())  # fixed CSS only
 
 
 @st.fragment

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from funnel.model import active, result  # noqa: E402
 from funnel.model.active_presets import PRESETS  # noqa: E402
 from funnel.model.plan import Plan  # noqa: E402
+from tests.boxes import set_number  # noqa: E402
 
 
 def median_ms(fn, n: int) -> float:
@@ -83,7 +84,7 @@ def app(runs: int = 9) -> None:
         whole: list[float] = []
         tabs.clear()
         for i in range(runs):
-            at.number_input(key=key).set_value(values[i % 2])
+            set_number(at, key, values[i % 2])
             t0 = time.perf_counter()
             at.run()
             whole.append(time.perf_counter() - t0)
@@ -117,7 +118,7 @@ def browser(runs: int = 9) -> None:
             # for comparison: the main plan's leads box with the first tab (the stage chain) open
             page.get_by_role("tab", name="Stage chain").click()
             screens.wait_until_drawn(page)
-            leads = page.locator('[data-testid="stNumberInput"] input').first
+            leads = page.locator(".st-key-pl_leads_n input").first
             turnover = page.locator('[data-testid="stMetricValue"]').first
             main = _typed(page, leads, turnover, ("1300", "1400"), runs)
             chromium.close()

@@ -53,5 +53,8 @@ TEXTS.update(
             "Часть ссылки не подошла к этим данным и пропущена: {values}",
             "Part of the link does not match this data and was skipped: {values}",
         ),
+        "numbox.bad": ("Нужно число, например {example}", "A number is expected, e.g. {example}"),
+        "numbox.low": ("Не меньше {low}", "At least {low}"),
+        "numbox.high": ("Не больше {high}", "At most {high}"),
     }
 )

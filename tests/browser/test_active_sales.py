@@ -24,7 +24,7 @@ FITS = """(panel) => {
   const edge = Math.min(window.innerWidth, panel.getBoundingClientRect().right);
   const out = [];
   const sel = '[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], '
-            + '[data-testid="stNumberInput"], [data-testid="stRadio"], [data-testid="stButton"], '
+            + '[data-testid="stNumberInput"], [data-testid="stTextInput"], [data-testid="stRadio"], [data-testid="stButton"], '
             + '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]';
   for (const el of panel.querySelectorAll(sel)) {
     const r = el.getBoundingClientRect();

@@ -44,8 +44,8 @@ def _step(page, key: str = "ArrowRight") -> None:
 
 
 def _leads(page) -> float:
-    """The leads lever's value, from its number input (kept in step with the slider)."""
-    return _number(page.locator('[data-testid="stNumberInput"] input').first.input_value())
+    """The leads lever's value, from its number box (kept in step with the slider)."""
+    return _number(page.locator(".st-key-pl_leads_n input").first.input_value())
 
 
 def _caption(page) -> str:

@@ -95,3 +95,32 @@ def test_the_fast_path_agrees_with_babels_own_formatting():
                 )
             if round(x / 1e5, places) != 0:
                 assert f.percent(x / 1e7, lang, places) == babel("percent", x / 1e7, lang, places)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        pytest.param("1 269,75", "ru", 1269.75, id="ru-space-groups-decimal-comma"),
+        pytest.param("1\u00a0269,75", "ru", 1269.75, id="ru-no-break-space"),
+        pytest.param("1\u202f269", "ru", 1269.0, id="ru-narrow-no-break-space"),
+        pytest.param("3.18", "ru", 3.18, id="ru-decimal-point-out-of-habit"),
+        pytest.param("3,18 %", "ru", 3.18, id="ru-trailing-percent"),
+        pytest.param("−5", "ru", -5.0, id="ru-minus-sign"),
+        pytest.param("1,269.75", "en", 1269.75, id="en-comma-groups"),
+        pytest.param("1 269.75", "en", 1269.75, id="en-space-groups"),
+        pytest.param("2,5", "en", None, id="en-comma-is-not-a-decimal-mark"),
+        pytest.param("1 26,5", "ru", None, id="ru-bad-grouping"),
+        pytest.param("1,2,3", "ru", None, id="ru-two-decimal-marks"),
+        pytest.param("abc", "ru", None, id="not-a-number"),
+        pytest.param("", "en", None, id="empty"),
+        pytest.param("inf", "en", None, id="infinity"),
+    ],
+)
+def test_parse_number_reads_what_a_person_of_the_language_types(text, lang, expected):
+    assert f.parse_number(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("value", [0.0, 3.183, 1269.75, 199_030.93, -42.5, 12_345_678.0])
+def test_parse_number_reads_back_what_number_writes(value, lang):
+    assert f.parse_number(f.number(value, lang, 3), lang) == value

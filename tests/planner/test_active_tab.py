@@ -26,6 +26,7 @@ from funnel.i18n import t
 from funnel.model import link
 from funnel.model.active import ActivePlan
 from funnel.model.plan import Plan
+from tests.boxes import box_value, field, inputs, set_number
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -137,16 +138,16 @@ def test_the_forward_plan_shows_the_hand_worked_figures(app_db, lang):
 def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     at = opened(app_db, _pl_active=ROUND)
     at.radio(key="pl_active_group").set_value("money").run()  # one function's inputs at a time
-    at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
+    set_number(at, "pl_a_cycle_days", 30.4).run()
     assert not at.exception, at.exception
     assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
     assert any("через 1 мес. (30,4 дн.)" in c.value for c in at.caption)
-    at.number_input(key="pl_a_cycle_days").set_value(61.0).run()
+    set_number(at, "pl_a_cycle_days", 61.0).run()
     assert any("через 2 мес. (61 дн.)" in c.value for c in at.caption)  # whole days without ",0"
-    at.number_input(key="pl_a_cycle_days").set_value(30.4).run()
+    set_number(at, "pl_a_cycle_days", 30.4).run()
     at.radio(key="pl_active_group").set_value("calls").run()
-    at.number_input(key="pl_a_callers").set_value(2).run()  # the call centre is no longer short
+    set_number(at, "pl_a_callers", 2).run()  # the call centre is no longer short
     m = tab_metrics(at)
     # the whole base: 5 contracts, 4 paid → turnover 800 000, gross 400 000;
     # costs 30 000 + 2 × 20 000 + 50 000 + 1 000 contacts × 10 = 130 000
@@ -162,7 +163,7 @@ def test_a_ramp_up_moves_the_payback_and_says_the_monthly_figures_are_at_full_ou
     # Cumulative −201 250, −255 000, −210 000, −115 000, −20 000, +75 000: month 6.
     at = opened(app_db, _pl_active=ROUND.with_(cycle_days=30.4), pl_active_group="money")
     assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
-    at.number_input(key="pl_a_ramp_months").set_value(2).run()
+    set_number(at, "pl_a_ramp_months", 2).run()
     assert not at.exception, at.exception
     m = tab_metrics(at)
     assert m["Окупаемость"] == "на 6-й месяц"
@@ -191,7 +192,7 @@ def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
         "It is the first to need one more person if the target grows.",
     }
     assert words[lang] in markdown(at)
-    keys = {n.key for n in at.number_input}
+    keys = {n.key for n in inputs(at)}
     assert "pl_a_callers" not in keys  # the reverse plan works the staff out
     assert "pl_a_caller_cost" in keys and "pl_a_calls_per_caller_day" in keys
 
@@ -201,10 +202,10 @@ def test_every_input_of_the_reverse_plan_has_words_for_a_label(app_db, lang):
     # the target's own box once showed its text key ("active.in.target_value, ₽") for a label
     for group in ("marketing", "calls", "sales", "management", "money"):
         at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group=group)
-        labels = [n.label for n in at.number_input if (n.key or "").startswith("pl_a_")]
+        labels = [n.label for n in inputs(at) if (n.key or "").startswith("pl_a_")]
         assert labels and not [x for x in labels if "active." in x], labels
     sign = "₽"
-    assert at.number_input(key="pl_a_target_value").label == f"{t('active.target_value', lang)}, {sign}"
+    assert field(at, "pl_a_target_value").label == f"{t('active.target_value', lang)}, {sign}"
 
 
 def test_the_money_charts_bars_add_up_to_the_step_of_its_cumulative_line():
@@ -246,11 +247,11 @@ def test_from_your_data_names_only_the_inputs_still_at_the_datas_value(app_db):
     def origin() -> str:
         return next((c.value for c in at.caption if c.value.startswith("Из ваших данных")), "")
 
-    assert "Средний чек" in origin() and "Средний чек, ₽ · из данных" in {n.label for n in at.number_input}
-    at.number_input(key="pl_a_avg_check").set_value(12_345.0).run()
+    assert "Средний чек" in origin() and "Средний чек, ₽ · из данных" in {n.label for n in inputs(at)}
+    set_number(at, "pl_a_avg_check", 12_345.0).run()
     assert not at.exception, at.exception
     assert "Средний чек" not in origin()  # typed over: no longer "from your data"
-    assert at.number_input(key="pl_a_avg_check").label == "Средний чек, ₽"
+    assert field(at, "pl_a_avg_check").label == "Средний чек, ₽"
 
 
 def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
@@ -272,7 +273,7 @@ def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_
     store.close()
     at = opened(app_db, params={"ws": "leads"}, pl_active_group="money")
     assert any("Данные не дают ни одного значения" in c.value for c in at.caption)
-    labels = [n.label for n in at.number_input if (n.key or "").startswith("pl_a_")]
+    labels = [n.label for n in inputs(at) if (n.key or "").startswith("pl_a_")]
     assert labels and all(label.endswith("· пример") for label in labels), labels
     assert tab_metrics(at)["Окупаемость"]  # the example plan is worked out like any other
 
@@ -281,9 +282,9 @@ def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db
     at = opened(app_db, _pl_active=ROUND)
     at.toggle(key="pl_active_reverse").set_value(True).run()
     assert not at.exception, at.exception
-    assert at.number_input(key="pl_a_target_value").value == 2.5  # the forward plan's contracts
+    assert box_value(at, "pl_a_target_value") == 2.5  # the forward plan's contracts
     at.radio(key="pl_active_kind").set_value("turnover").run()
-    at.number_input(key="pl_a_target_value").set_value(840_000.0).run()
+    set_number(at, "pl_a_target_value", 840_000.0).run()
     assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
     assert at.query_params["a.tk"] in ("turnover", ["turnover"])
 
@@ -333,7 +334,9 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     # costs 1 500 + 10 × 700 + 3 × 2 000 + 3 × 3 000 + 6 000 contacts × 0.20 = 24 700 $
     assert m["Затраты в месяц"] == "24 700 $"
     assert any("в долларах" in i.value for i in at.info)
-    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, $")
+    assert field(at, "pl_a_contact_cost").label.startswith(
+        "Стоимость одного контакта базы, \\$"
+    )  # escaped Markdown: the screen shows "$"
 
 
 def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db):
@@ -344,7 +347,7 @@ def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db
     at.button(key="pl_act_reset").click().run()
     assert not at.exception, at.exception
     assert tab_metrics(at)["Затраты в месяц"].endswith(" ₽")
-    assert at.number_input(key="pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, ₽")
+    assert field(at, "pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, ₽")
 
 
 def test_the_tab_reads_no_data_on_a_move():

@@ -23,6 +23,7 @@ from funnel.model.plan import Plan, evaluate
 from funnel.model.projection import DAYS_PER_MONTH, lag_shares, project
 from funnel.model.result import run
 from funnel.scenarios import get_scenario, save_scenario
+from tests.boxes import box_value, type_number
 from tests.conftest import ROOT
 from tests.planner.test_data import ADMIN
 from ui.views.planner.levers import fill_from_base
@@ -200,8 +201,8 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
     at = set_levers(at, leads=200.0, conversion=2.0, avg_check=100_000.0)
     open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(True).run()
-    at.number_input(key="pl_sellers_n").set_value(2.0).run()
-    at.number_input(key="pl_contacts_per_seller_n").set_value(50.0).run()
+    type_number(at, "pl_sellers_n", 2.0).run()
+    type_number(at, "pl_contacts_per_seller_n", 50.0).run()
     assert metrics(at)["Пропускная способность"] == "100"  # 2 × 50 at the baseline cycle
     store = open_store(str(app_db))
     shown = at.session_state["_filters"]  # the sidebar's filters: the cycle is over their wins
@@ -212,8 +213,8 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
     assert median  # the demo wins deals: its cycle is the data's median, said on the baseline line
     assert any(f"{median:.1f}".replace(".", ",") in c.value and "медиана" in c.value for c in at.caption)
     open_tab(at, "forecast")
-    assert at.number_input(key="pl_cycle_days_n").value == pytest.approx(median)
-    at.number_input(key="pl_cycle_days_n").set_value(round(median / 2, 1)).run()
+    assert box_value(at, "pl_cycle_days_n") == pytest.approx(median)
+    type_number(at, "pl_cycle_days_n", round(median / 2, 1)).run()
     assert not at.exception, at.exception
     factor = median / round(median / 2, 1)
     assert any("× " + f"{factor:.2f}".replace(".", ",") in c.value for c in at.caption)
@@ -239,12 +240,12 @@ def test_without_wins_the_cycle_box_starts_empty_and_takes_a_typed_cycle():
         st.write(f"cycle={up.current_plan(base).cycle_days!r}")
 
     at = AppTest.from_function(script).run()
-    assert not at.exception and at.number_input(key="pl_cycle_days_n").value is None
+    assert not at.exception and box_value(at, "pl_cycle_days_n") is None
     assert [m.value for m in at.markdown] == ["cycle=None"]  # nothing made up
-    at.number_input(key="pl_cycle_days_n").set_value(60.0).run()
+    type_number(at, "pl_cycle_days_n", 60.0).run()
     assert [m.value for m in at.markdown] == ["cycle=60.0"]
     at.run()  # kept on the next run
-    assert at.number_input(key="pl_cycle_days_n").value == 60.0
+    assert box_value(at, "pl_cycle_days_n") == 60.0
 
 
 def test_a_link_fills_every_optional_lever_but_the_staff_model_from_the_baseline():

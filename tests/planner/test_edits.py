@@ -12,6 +12,7 @@ from funnel.model.edits import ChannelEdit, Edits, mix_edits
 from funnel.model.mix import Channel
 from funnel.model.plan import Plan
 from funnel.scenarios import Scenario, get_scenario, save_scenario
+from tests.boxes import box_value
 from tests.planner.test_pages import fresh, metrics, open_tab
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -163,7 +164,7 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
     at.selectbox(key="pl_sc_pick").set_value("Микс").run()
     at.button(key="pl_sc_open").click().run()
     assert not at.exception, at.exception
-    assert "mix" in at.query_params and at.number_input(key="pl_leads_n").value == 120.0
+    assert "mix" in at.query_params and box_value(at, "pl_leads_n") == 120.0
 
 
 def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
@@ -182,11 +183,11 @@ def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
     assert not at.exception, at.exception
     open_tab(at, "mix")
     assert any("«Закрытый канал»" in w.value for w in at.warning)
-    assert at.number_input(key="pl_leads_n").value == 120.0  # the rest of the link still applies
+    assert box_value(at, "pl_leads_n") == 120.0  # the rest of the link still applies
     bad = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "chn": "{oops"})
     assert not bad.exception, bad.exception
     assert any("Ссылка устарела" in w.value for w in bad.warning)
-    assert bad.number_input(key="pl_leads_n").value != 120.0
+    assert box_value(bad, "pl_leads_n") != 120.0
 
 
 def test_the_html_report_shows_the_edited_tables_as_plain_text():

@@ -6,6 +6,7 @@ import math
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.boxes import box_keys, box_value, type_number
 from tests.conftest import ROOT
 
 # Every test here opens the app on the demo, as a first start on an empty file would install it
@@ -31,7 +32,7 @@ def open_tab(at, name: str, lang: str = "ru"):
 
 def set_levers(at, **values):
     for key, value in values.items():
-        at.number_input(key=f"pl_{key}_n").set_value(value)
+        type_number(at, f"pl_{key}_n", value)
     return at.run()
 
 
@@ -56,14 +57,14 @@ def test_levers_drive_the_metrics(planner):
     assert m["ROMI"] == "650 %"
     at.slider(key="pl_leads_s").set_value(240.0).run()
     assert metrics(at)["Оборот в месяц"] == "1 800 000 ₽"
-    assert at.number_input(key="pl_leads_n").value == 240.0  # the number follows the slider
+    assert box_value(at, "pl_leads_n") == 240.0  # the number follows the slider
     assert at.query_params["l"] == ["240"] or at.query_params["l"] == "240"
 
 
 def test_reverse_plan_is_one_switch_away(planner):
     at = set_levers(planner, conversion=5.0, avg_check=150_000.0, cpl=1_000.0)
     at.toggle(key="pl_reverse").set_value(True).run()
-    at.number_input(key="pl_target_turnover_n").set_value(1_350_000.0).run()
+    type_number(at, "pl_target_turnover_n", 1_350_000.0).run()
     assert not at.exception, at.exception
     m = metrics(at)
     # 1 350 000 ÷ 150 000 = 9 deals; 9 ÷ 5 % = 180 leads; 180 × 1 000 = 180 000
@@ -77,8 +78,8 @@ def test_capacity_lowers_conversion_past_the_team(planner):
     at = set_levers(planner, leads=200.0, conversion=2.0, avg_check=100_000.0)
     open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(True).run()
-    at.number_input(key="pl_sellers_n").set_value(2.0).run()
-    at.number_input(key="pl_contacts_per_seller_n").set_value(50.0).run()
+    type_number(at, "pl_sellers_n", 2.0).run()
+    type_number(at, "pl_contacts_per_seller_n", 50.0).run()
     assert not at.exception, at.exception
     m = metrics(at)
     # capacity 2 × 50 = 100; twice the load: 2 % → 1,5 %; 200 × 1,5 % × 100 000 = 300 000; 4 sellers keep 2 %
@@ -88,10 +89,10 @@ def test_capacity_lowers_conversion_past_the_team(planner):
     assert m["Нужно продавцов"] == "4"
     # another tab open: the capacity tab's widgets are gone, the team still limits the plan
     open_tab(at, "forecast")
-    assert "pl_sellers_n" not in {n.key for n in at.number_input}
+    assert "pl_sellers_n" not in box_keys(at)
     assert metrics(at)["Оборот в месяц"] == "300 000 ₽" and at.query_params.get("s") in (["2"], "2")
     open_tab(at, "capacity")
-    assert at.toggle(key="pl_capacity_on").value is True and at.number_input(key="pl_sellers_n").value == 2.0
+    assert at.toggle(key="pl_capacity_on").value is True and box_value(at, "pl_sellers_n") == 2.0
 
 
 def test_save_and_compare_a_scenario(planner):
@@ -138,7 +139,7 @@ def test_a_bad_link_falls_back_to_the_baseline_with_a_message(app_db, params):
     at = fresh(app_db, params)
     assert not at.exception, at.exception
     assert any("Ссылка устарела" in w.value for w in at.warning)
-    assert at.number_input(key="pl_leads_n").value != 120.0  # the baseline's leads, not the link's
+    assert box_value(at, "pl_leads_n") != 120.0  # the baseline's leads, not the link's
 
 
 def workshop(app_db, lang, **levers):
@@ -317,3 +318,21 @@ def test_a_link_with_the_switches_reopens_them(app_db):
     assert not at.exception, at.exception
     # (120 + 20) × 5 % × 150 000 = 1 050 000
     assert metrics(at)["Оборот в месяц"] == "1 050 000 ₽"
+
+
+def test_a_number_box_writes_and_reads_russian_numbers_and_refuses_with_a_reason(planner):
+    at = planner
+    before = metrics(at)["Оборот в месяц"]
+    leads = box_value(at, "pl_leads_n")
+    at.text_input(key="pl_leads_n").input("много").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_leads_n").value == "много"  # kept as typed, with the reason
+    assert any("Нужно число, например 1 234,5" in c.value for c in at.caption)
+    assert metrics(at)["Оборот в месяц"] == before and at.session_state["pl_v_leads"] == pytest.approx(leads, abs=5e-3)
+    at.text_input(key="pl_conversion_n").input("150").run()
+    assert any("Не больше 100" in c.value for c in at.caption)
+    at.text_input(key="pl_leads_n").input("1 500,5").run()  # as Russian writes it
+    assert at.session_state["pl_v_leads"] == 1500.5
+    assert at.text_input(key="pl_leads_n").value == "1 500,5"
+    assert not any("Нужно число" in c.value for c in at.caption)
+    assert metrics(at)["Оборот в месяц"] != before

@@ -12,6 +12,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.boxes import type_number
 from tests.conftest import ROOT
 from ui import state
 
@@ -49,10 +50,12 @@ def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(app_db, l
 
 def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     at = app.switch_page("pages/planner.py").run()
-    at.number_input(key="pl_avg_check_n").set_value(199_000.0).run()
+    type_number(at, "pl_avg_check_n", 199_000.0).run()
     assert not at.exception, at.exception
     assert at.slider(key="pl_avg_check_s").proto.format == "%'\u00a0,.0f"
-    assert at.number_input(key="pl_avg_check_n").proto.format == "%.2f"  # Streamlit allows no grouping there
+    assert at.text_input(key="pl_avg_check_n").value == "199\u00a0000".replace("\u00a0", " ")  # not "199000.00"
+    type_number(at, "pl_conversion_n", 2.75).run()
+    assert at.text_input(key="pl_conversion_n").value == "2,75"  # a decimal comma, not "2.7500"
     at.session_state["pl_tab"] = "Каналы"
     at.run()
     mix = next(d for d in at.dataframe if "budget" in d.value.columns)

@@ -25,6 +25,7 @@ from funnel.metrics import convert
 from funnel.model import cycle
 from funnel.model.projection import DAYS_PER_MONTH
 from tests.analytics.fixtures import lead
+from tests.boxes import box_value
 from tests.conftest import insert
 
 D = datetime
@@ -158,4 +159,4 @@ def test_the_planner_cycle_follows_the_sidebar(app, app_db):
     assert not at.exception, at.exception
     assert said(median) and not said(overall)
     open_tab(at, "forecast")
-    assert at.number_input(key="pl_cycle_days_n").value == pytest.approx(median)
+    assert box_value(at, "pl_cycle_days_n") == pytest.approx(median)

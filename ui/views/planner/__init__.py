@@ -23,6 +23,7 @@ from ui.views.planner.levers import (
     lever,
     link_warning,
     load_baseline,
+    page_css,
     prepare,
     reset_to,
     sync_all,
@@ -39,6 +40,7 @@ from ui.views.planner.tabs import (
 
 __all__ = [
     "PHONE_CSS",
+    "page_css",
     "active_plan",
     "base_plan",
     "basis_picker",

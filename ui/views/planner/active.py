@@ -20,8 +20,7 @@ from funnel.model import active as model
 from funnel.model import active_data
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.model.active_presets import PRESETS
-from ui import state
-from ui.text import input_format, places
+from ui import numbox, state
 from ui.views.planner import levers as up
 from ui.views.planner.active_result import bottleneck_text, functions_part, headline, result_part, sign
 
@@ -134,8 +133,14 @@ def _changed(field: str) -> None:
     plan = state.PL_ACTIVE.get()
     if plan is None:
         return
+    value = state.PL_ACTIVE_W.of(field).get()
+    if kind(field) != "whole":  # a number box: the number typed, or nothing when refused (it says why)
+        shown = to_widget(field, getattr(plan, field))
+        value = numbox.read(state.PL_ACTIVE_W.of(field), shown, FORMATS[kind(field)][1], *_range(field, plan))
+        if value is None:
+            return
     try:
-        state.PL_ACTIVE.set(plan.with_(**{field: from_widget(field, state.PL_ACTIVE_W.of(field).get())}))
+        state.PL_ACTIVE.set(plan.with_(**{field: from_widget(field, value)}))
         state.PL_ACTIVE_PROBLEM.pop()
     except FunnelError as exc:
         state.PL_ACTIVE_PROBLEM.set(exc)
@@ -153,7 +158,7 @@ def _mode_changed(r: ActiveResult) -> None:
         k = state.PL_ACTIVE_KIND.get() or "contracts"
         value = {"contracts": r.contracts, "turnover": r.turnover, "profit": r.profit}[k] if r.reachable else 0.0
         state.PL_ACTIVE.set(plan.with_(target_kind=k, target_value=float(value)))
-    state.PL_ACTIVE_W.of("target_value").pop()
+    numbox.forget(state.PL_ACTIVE_W.of("target_value"))
 
 
 # ---- the inputs -------------------------------------------------------------------------------
@@ -162,31 +167,40 @@ def _label(field: str, marks: dict[str, str], plan: ActivePlan) -> str:
     if kind(field) == "share":
         text += ", %"
     elif field in MONEY or (field == "target_value" and plan.target_kind != "contracts"):  # contracts: a count
-        text += f", {sign(plan)}"
+        text += f", {ui.plain(sign(plan))}"  # the owner typed the currency
     mark = marks.get(field)
     return f"{text} · {ui.t(f'active.mark.{mark}')}" if mark else text
 
 
-def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> None:
-    key = state.PL_ACTIVE_W.of(field)
-    key.set(to_widget(field, getattr(plan, field)))
-    k = kind(field)
-    common = {"key": key, "on_change": _changed, "args": (field,), "label": _label(field, marks, plan)}
-    if k == "whole":
-        top = model.MAX_HORIZON if field in ("horizon", "ramp_months") else None
-        where.number_input(min_value=1 if field == "horizon" else 0, max_value=top, step=1, format="%d", **common)
-        return
-    step, most = FORMATS[k]
-    digits = places(to_widget(field, getattr(plan, field)) or 0, most)  # "3000", not "3000.00"; exact digits kept
+def _range(field: str, plan: ActivePlan) -> tuple[float | None, float | None]:
+    """What an input accepts, in widget units."""
     low = None if (field == "target_value" and plan.target_kind == "profit") else 0.0
     if field in MIN_POSITIVE:
         low = 0.01
-    where.number_input(
-        min_value=low,
-        max_value=100.0 if k == "share" else (31.0 if field == "working_days" else None),
-        step=step,
-        format=input_format(digits),
-        **common,
+    return low, 100.0 if kind(field) == "share" else (31.0 if field == "working_days" else None)
+
+
+def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> None:
+    key = state.PL_ACTIVE_W.of(field)
+    k = kind(field)
+    label = _label(field, marks, plan)
+    if k == "whole":
+        key.set(to_widget(field, getattr(plan, field)))
+        top = model.MAX_HORIZON if field in ("horizon", "ramp_months") else None
+        where.number_input(
+            label,
+            min_value=1 if field == "horizon" else 0,
+            max_value=top,
+            step=1,
+            format="%d",
+            key=key,
+            on_change=_changed,
+            args=(field,),
+        )
+        return
+    # money and shares as the language writes them ("60 000", "3,5"): ui.numbox
+    numbox.draw(
+        where, label, key, to_widget(field, getattr(plan, field)), FORMATS[k][1], on_change=_changed, args=(field,)
     )
 
 

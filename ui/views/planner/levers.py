@@ -25,8 +25,8 @@ from funnel.model import cycle, link
 from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
 from funnel.model.plan import OPTIONAL, Plan
-from ui import auth, state
-from ui.text import input_format, places, widget_format
+from ui import auth, numbox, state
+from ui.text import places, widget_format
 
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
@@ -36,7 +36,6 @@ MIN = {"contacts_per_seller": 0.01, "cycle_days": 1.0}  # a seller who handles n
 # The number box always shows them; the slider, a coarse control, only its step's ("1 270",
 # "199 031", "3.2"), thousands grouped as the language groups them (ui.text.widget_format).
 DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2, "days": 1}
-FORMAT = {kind: input_format(d) for kind, d in DIGITS.items()}
 # On a phone the two columns stack: the result (right) goes first, so the answer is not below
 # five sliders. Fixed CSS only; Streamlit stacks columns below 640 px.
 PHONE_CSS = """<style>
@@ -45,6 +44,17 @@ PHONE_CSS = """<style>
   .st-key-pl_main > [data-testid="stHorizontalBlock"] { flex-direction: column-reverse; }
 }
 </style>"""
+
+
+def page_css() -> str:
+    """The planner's fixed CSS: PHONE_CSS and, on a Russian screen, the live value of the sliders
+    with decimals hidden — Streamlit's sprintf-js writes it with a decimal point ("3.2"), and the
+    number box beside each writes the value as Russian does ("3,183")."""
+    if ui.lang() != "ru":
+        return PHONE_CSS
+    decimal = [f for f, (kind, _) in LEVERS.items() if kind in ("share", "number")]
+    rules = ", ".join(f'.st-key-{state.lever_widgets(f)[1]} [data-testid="stSliderThumbValue"]' for f in decimal)
+    return PHONE_CSS + f"<style>{rules} {{ visibility: hidden; }}</style>"
 
 
 # ---- baseline -----------------------------------------------------------------------------
@@ -107,13 +117,12 @@ def cycle_lever(where=None) -> None:
         lever("cycle_days", where)
         return
     value, _, nk = state.lever_widgets("cycle_days")
-    nk.set(value.get())  # None until typed: an empty box, not a made-up cycle
-    (where or st).number_input(
+    numbox.draw(  # empty until typed: no made-up cycle
+        where,
         ui.t("planner.lever.cycle_days"),
-        min_value=MIN["cycle_days"],
-        step=1.0,
-        key=nk,
-        format=FORMAT["days"],
+        nk,
+        value.get(),
+        DIGITS["days"],
         help=ui.t("planner.help.cycle_days"),
         placeholder=ui.t("planner.cycle.type"),
     )
@@ -126,7 +135,7 @@ def set_lever(field: str, value: float) -> None:
     value_key, slider, number = state.lever_widgets(field)
     value_key.set(value)
     slider.pop()
-    number.pop()
+    numbox.forget(number)
 
 
 def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
@@ -266,8 +275,12 @@ def _sync(field: str) -> None:
     shown = _to_widget(field, value.get() or 0.0)
     if slider.present() and abs(slider.get() - min(max(shown, lo), hi)) > 1e-9:
         value.set(_from_widget(field, float(slider.get())))  # the slider moved
-    elif number.present() and number.get() is not None and abs(number.get() - shown) > 1e-9:
-        value.set(_from_widget(field, float(number.get())))  # a number was typed
+        numbox.forget(number)
+        return
+    current = None if value.get() is None else shown
+    typed = numbox.read(number, current, DIGITS[LEVERS[field][0]], *_box_range(field))
+    if typed is not None:
+        value.set(_from_widget(field, typed))  # a number was typed
 
 
 def sync_all() -> None:
@@ -285,10 +298,8 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
     value, sk, nk = state.lever_widgets(field)
     shown = _to_widget(field, value.get() or 0.0)
     sk.set(float(min(max(shown, lo), hi)))
-    nk.set(float(shown))
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
-    fmt = FORMAT[LEVERS[field][0]]
     digits = places(step)
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(
@@ -300,15 +311,13 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
         format=widget_format(digits),
         help=ui.t(f"planner.help.{field}"),
     )
-    c2.number_input(
-        label,
-        min_value=MIN.get(field, 0.0),
-        max_value=100.0 if unit else None,
-        step=step,
-        key=nk,
-        label_visibility="collapsed",
-        format=fmt,
-    )
+    numbox.draw(c2, label, nk, None if value.get() is None else shown, DIGITS[LEVERS[field][0]], collapsed=True)
+
+
+def _box_range(field: str) -> tuple[float, float | None]:
+    """What a lever's number box accepts, in widget units: from its least value (0, or more
+    for a lever that can't be 0) and, for a share, up to 100 %."""
+    return MIN.get(field, 0.0), 100.0 if LEVERS[field][0] == "share" else None
 
 
 def current_plan(base: Plan) -> Plan:
@@ -350,7 +359,7 @@ def put_active(active: ActivePlan | None, origin: str = "data") -> None:
     state.PL_ACTIVE.set(active)
     state.PL_ACTIVE_ORIGIN.set(origin)
     state.PL_ACTIVE_PROBLEM.pop()
-    state.PL_ACTIVE_W.clear()
+    numbox.forget_all(state.PL_ACTIVE_W)
 
 
 def can_edit() -> bool:

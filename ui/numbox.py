@@ -1,0 +1,107 @@
+"""A number box that writes and reads a number the way the interface's language does:
+"1 269,75" and "3,183" in Russian, "1,269.75" in English.
+
+Streamlit 1.67's ``st.number_input`` shows "1269.75" and "3.1830" in every language: its format
+is checked with Python's ``%`` operator, which has no grouping, and its decimal mark is always a
+point. This box is a text input whose text is written by ``funnel.formatting.number`` (Babel) and
+read back by ``funnel.formatting.parse_number``; a text that is not a number, or is out of range,
+stays in the box as typed with a line under it saying what is expected, and the value it stood for
+is kept. Comparing texts, not numbers, means a value with more digits than the box shows (an exact
+baseline) is kept exactly until the person types another.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from funnel import formatting
+from ui import state
+from ui.show import plain
+from ui.text import lang, places, t
+
+
+def _bad(key: str) -> state.Key[str]:
+    return state.Key(f"_{key}_bad")
+
+
+def text_of(value: float | None, decimals: int) -> str:
+    """What the box shows for ``value``: its digits up to ``decimals`` places, no trailing zeros
+    ("3,183", "1 270"); empty for no value."""
+    if formatting.missing(value):
+        return ""
+    return formatting.number(value, lang(), places(value, decimals))
+
+
+def forget(key: str) -> None:
+    """The box shows its value again on its next draw (a lever set another way: a slider, a
+    reset, a loaded scenario), whatever was typed and refused."""
+    state.Key(key).pop()
+    _bad(key).pop()
+
+
+def forget_all(family: state.Family) -> None:
+    """``forget`` every box of a family of keys, refused texts included."""
+    for key in list(family.keys()):
+        forget(key)
+    for key in [k for k in st.session_state if str(k).startswith(f"_{family.prefix}") and str(k).endswith("_bad")]:
+        del st.session_state[key]
+
+
+def read(key: str, value: float | None, decimals: int, lo: float | None = None, hi: float | None = None):
+    """The number the person typed into box ``key`` since it showed ``value``; None when the
+    box still shows ``value``, is absent, or holds a text that is refused (kept, with the reason,
+    for the next ``draw``). An emptied box gives None too: a value stays until another is typed."""
+    box: state.Key[str] = state.Key(key)
+    if not box.present():
+        return None
+    text = str(box.get() or "")
+    if text.strip() == text_of(value, decimals):
+        _bad(key).pop()
+        return None
+    number = formatting.parse_number(text, lang())
+    problem = None
+    if number is None:
+        problem = t("numbox.bad", example=formatting.number(1234.5, lang(), 1)) if text.strip() else None
+    elif lo is not None and number < lo:
+        problem = t("numbox.low", low=formatting.number(lo, lang(), places(lo, decimals)))
+    elif hi is not None and number > hi:
+        problem = t("numbox.high", high=formatting.number(hi, lang(), places(hi, decimals)))
+    if problem is not None or number is None:
+        if problem is None:  # emptied: show the value again
+            box.pop()
+            _bad(key).pop()
+        else:
+            _bad(key).set(problem)
+        return None
+    _bad(key).pop()
+    return number
+
+
+def draw(
+    where,
+    label: str,
+    key: str,
+    value: float | None,
+    decimals: int,
+    *,
+    help: str | None = None,
+    collapsed: bool = False,
+    placeholder: str | None = None,
+    on_change=None,
+    args: tuple = (),
+) -> None:
+    """The box, showing ``value`` (or, after a refused text, that text and why it was refused)."""
+    problem = _bad(key).get()
+    if problem is None:
+        state.Key(key).set(text_of(value, decimals))
+    (where or st).text_input(
+        label,
+        key=key,
+        help=help,
+        placeholder=placeholder,
+        label_visibility="collapsed" if collapsed else "visible",
+        on_change=on_change,
+        args=args,
+    )
+    if problem is not None:
+        (where or st).caption(f":red[{plain(problem)}]")
