@@ -18,6 +18,8 @@ pools: a build never waits for a page's connection, nor a page for a build's.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
 from collections.abc import Callable, Mapping
 from contextlib import closing
@@ -111,7 +113,8 @@ def _drop_old(conn: psycopg.Connection, family: str) -> None:
         (SCHEMA, family),
     ).fetchall()
     versions = sorted(((_version(r[0], family), r[0]) for r in rows), reverse=True)
-    for _, old in versions[KEEP:]:
+    # and those of deleted workspaces that their delete found in use (``sweep``)
+    for _, old in versions[KEEP:] + [(0, name) for name in _orphans(PgCursor(conn))]:
         try:
             conn.execute("SET lock_timeout = '100ms'")
             conn.execute(f'DROP TABLE IF EXISTS {SCHEMA}."{old}"')
@@ -119,6 +122,51 @@ def _drop_old(conn: psycopg.Connection, family: str) -> None:
             pass
         finally:
             conn.execute("RESET lock_timeout")
+
+
+def tag(database: str, workspace_id: str) -> str:
+    """The part of a facts table's name that names its workspace: funnel/metrics/facts.py names
+    them ``<kind>_<tag>_<version>`` with this hash of (database, workspace), as its version_key
+    gives them. (tests/engines/test_frozen_facts.py fails if the two ever differ.)"""
+    return hashlib.blake2b(repr((database, workspace_id)).encode(), digest_size=8).hexdigest()
+
+
+_NAME = re.compile(r"(?:deals|history)_([0-9a-f]{16})_\d+")
+
+
+def _orphans(cur: PgCursor) -> list[str]:
+    """The facts tables of workspaces that no longer exist (as ``cur``'s transaction sees them)."""
+    database = cur.execute_native("SELECT current_database()").fetchall()[0][0]
+    live = {tag(database, r[0]) for r in cur.execute_native("SELECT id FROM workspaces").fetchall()}
+    names = cur.execute_native(
+        "SELECT c.relname FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relkind = 'r' ORDER BY 1",
+        (SCHEMA,),
+    ).fetchall()
+    return [r[0] for r in names if (m := _NAME.fullmatch(r[0])) and m.group(1) not in live]
+
+
+def sweep(cur: PgCursor) -> list[str]:
+    """Drop, inside ``cur``'s open transaction, the facts tables of every workspace that no
+    longer exists: called where a workspace goes (delete) or comes (import), so a deleted
+    workspace's tables go with it and commit or roll back with it. A table that a running page
+    still reads (another app server's snapshot holds its lock) is left, not waited for: the
+    write lock is held meanwhile; the next sweep or build takes it. Returns the names dropped."""
+    dropped = []
+    old = cur.execute_native("SELECT current_setting('lock_timeout')").fetchall()[0][0]
+    try:
+        for name in _orphans(cur):
+            cur.execute_native("SAVEPOINT funnel_sweep")
+            try:
+                cur.execute_native("SELECT set_config('lock_timeout', '100ms', true)")
+                cur.execute_native(f'DROP TABLE IF EXISTS {SCHEMA}."{name}"')
+                cur.execute_native("RELEASE SAVEPOINT funnel_sweep")
+                dropped.append(name)
+            except psycopg.errors.LockNotAvailable:
+                cur.execute_native("ROLLBACK TO SAVEPOINT funnel_sweep")
+    finally:
+        cur.execute_native("SELECT set_config('lock_timeout', %s, true)", (old,))
+    return dropped
 
 
 def _version(relname: str, family: str) -> int:
