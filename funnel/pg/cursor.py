@@ -85,6 +85,12 @@ class PgCursor:
         self._cur.execute(sql, params)
         return self._started()
 
+    def sql(self, query: str, *, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
+        """DuckDB's ``sql(query, params=…)``, whose relation is read with ``to_arrow_table()``,
+        ``df()`` or ``fetchall()``: here the statement runs at once and the cursor is that
+        relation (funnel.metrics.facts.deal_facts)."""
+        return self.execute(query, params)
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]]) -> PgCursor:
         t = to_postgres(sql)
         self._cur.executemany(t.sql, [t.bind(r) for r in rows])
