@@ -12,8 +12,10 @@ the table of the version it sees.
 How: the builder holds a session advisory lock on the name (the other app servers wait for it,
 polling, holding no pooled connection), reads the rows in a REPEATABLE READ snapshot of its own
 after checking that it sees the caller's state (``same``), and streams them by binary COPY from
-that connection into the new table on a second one. Connections of its own, outside the store's
-pools: a build never waits for a page's connection, nor a page for a build's.
+that connection into the new table on a second one. Both come from the store's build pool
+(PgStore.builder: two connections, one build at a time per process), apart from the pages'
+pools: a build never waits for a page's connection, nor a page for a build's, and builds reuse
+their connections instead of opening two each. The session lock is freed before they go back.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Mapping
-from contextlib import closing
 from typing import Any
 
 import psycopg
@@ -59,14 +60,17 @@ def table(
     polls = 0
     while not _exists(cur, full):
         if polls % LOCK_EVERY == 0:  # else another server builds it: only look for the table
-            with closing(store.connect()) as conn:
+            with store.builder() as (conn, source):
                 if conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (full,)).fetchall()[0][0]:
-                    if _exists(PgCursor(conn), full):
-                        return full
-                    built = _build(store, conn, full, select, params, same)
-                    if built:
-                        _drop_old(conn, family)
-                    return full if built else None  # the lock ends with the connection
+                    try:
+                        if _exists(PgCursor(conn), full):
+                            return full
+                        built = _build(conn, source, full, select, params, same)
+                        if built:
+                            _drop_old(conn, family)
+                        return full if built else None
+                    finally:
+                        _unlock(conn, full)
         if time.monotonic() > deadline:
             return None
         polls += 1
@@ -74,33 +78,41 @@ def table(
     return full
 
 
-def _build(store, conn: psycopg.Connection, full: str, select: str, params, same) -> bool:
-    """Create and fill ``full`` on ``conn`` (its rows frozen), reading them on a second
-    connection in a snapshot that passes ``same``; False (nothing created) when none does."""
+def _unlock(conn: psycopg.Connection, full: str) -> None:
+    """Free the build's session lock before its connection goes back to the pool; a connection
+    that cannot say so is closed (the pool drops it, and the server frees its locks)."""
+    try:
+        conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (full,))
+    except psycopg.Error:
+        conn.close()
+
+
+def _build(conn: psycopg.Connection, source: psycopg.Connection, full: str, select: str, params, same) -> bool:
+    """Create and fill ``full`` on ``conn`` (its rows frozen), reading them on ``source`` in a
+    snapshot that passes ``same``; False (nothing created) when none does."""
     t = to_postgres(select)
-    with closing(store.connect()) as source:
-        reader = PgCursor(source)
-        reader.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    reader = PgCursor(source)
+    reader.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    try:
+        if not same(reader):
+            return False
+        text = ClientCursor(source).mogrify(t.sql, t.bind(params))
+        conn.execute("BEGIN")
         try:
-            if not same(reader):
-                return False
-            text = ClientCursor(source).mogrify(t.sql, t.bind(params))
-            conn.execute("BEGIN")
-            try:
-                conn.execute(f"CREATE TABLE {full} AS {text} WITH NO DATA")
-                with (
-                    source.cursor().copy(f"COPY ({text}) TO STDOUT (FORMAT BINARY)") as rows_out,
-                    conn.cursor().copy(f"COPY {full} FROM STDIN (FORMAT BINARY, FREEZE)") as rows_in,
-                ):
-                    for chunk in rows_out:
-                        rows_in.write(chunk)
-                conn.execute(f"ANALYZE {full}")  # the planner's counts of its values
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        finally:
-            reader.execute_native("ROLLBACK")
+            conn.execute(f"CREATE TABLE {full} AS {text} WITH NO DATA")
+            with (
+                source.cursor().copy(f"COPY ({text}) TO STDOUT (FORMAT BINARY)") as rows_out,
+                conn.cursor().copy(f"COPY {full} FROM STDIN (FORMAT BINARY, FREEZE)") as rows_in,
+            ):
+                for chunk in rows_out:
+                    rows_in.write(chunk)
+            conn.execute(f"ANALYZE {full}")  # the planner's counts of its values
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        reader.execute_native("ROLLBACK")
     return True
 
 

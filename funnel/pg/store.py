@@ -79,6 +79,8 @@ class PgStore:
                 opened.close()
             raise ServerDown(f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(str(exc))}") from None
         self._local = threading.local()
+        self._build_lock = threading.Lock()
+        self._build_pool: ConnectionPool | None = None  # opened by the first deal-facts build
         with self.cursor() as cur:
             ready = up_to_date(cur, compat_sql())
             _warn_on_collation(cur)
@@ -145,6 +147,19 @@ class PgStore:
         finally:
             pool.putconn(conn)
 
+    @contextmanager
+    def builder(self) -> Iterator[tuple[psycopg.Connection, psycopg.Connection]]:
+        """Two connections for a deal-facts build (funnel.pg.frozen): one writes the table, the
+        other reads its rows in a snapshot of its own. From a pool of their own, so a build never
+        waits for a page's connection nor a page for a build's; one build at a time per process,
+        so the pool's two always suffice (two builds each holding one would wait for each
+        other). Opened on first use: a replica that never builds holds none."""
+        with self._build_lock:
+            if self._build_pool is None:
+                self._build_pool = _pool(self.url, BUILD_POOL_SIZE)
+            with self._borrow(self._build_pool) as first, self._borrow(self._build_pool) as second:
+                yield first, second
+
     def connect(self) -> psycopg.Connection:
         """A connection of its own, outside the pools, set up as theirs (autocommit, the
         session settings): for work that must not wait for a page's connection, nor make a
@@ -163,6 +178,8 @@ class PgStore:
         self._pool.close()
         self._write_pool.close()
         self._cursor_pool.close()
+        if self._build_pool is not None:
+            self._build_pool.close()
 
 
 # Per connection, for the metric queries (one statement of many CTEs over a whole workspace):
@@ -269,6 +286,7 @@ def _safe(text: str) -> str:
 
 WRITE_POOL_SIZE = 4
 CURSOR_POOL_SIZE = 8
+BUILD_POOL_SIZE = 2  # a deal-facts build's writer and reader (PgStore.builder)
 # A replica's machine that dies mid-write leaves its connection, and the write lock with it, on
 # the server until the kernel gives up on the socket (about two hours): TCP keepalives find it
 # dead in about a minute.
