@@ -39,6 +39,7 @@ CONNECT_ENV_VAR = "FUNNEL_DB_CONNECT_TIMEOUT"
 # it answers: a stopped server is then said within about this, not after the pool's 60 s wait,
 # which stays for a pool that is only busy.
 BUSY_PROBE_SECONDS = 1.0
+PROBE_REUSE_SECONDS = 2.0
 POOL_ENV_VAR = "FUNNEL_DB_POOL"  # most connections one app server opens (default 20)
 WRITE_LOCK = 0x46756E6E  # the advisory lock every write takes ("Funn")
 WAIT_NOTICE = 0.5
@@ -80,6 +81,8 @@ class PgStore:
             raise ServerDown(f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(str(exc))}") from None
         self._local = threading.local()
         self._build_lock = threading.Lock()
+        self._probe_lock = threading.Lock()
+        self._probed: tuple[float, ServerDown | None] = (float("-inf"), None)  # when, and what it said
         self._build_pool: ConnectionPool | None = None  # opened by the first deal-facts build
         with self.cursor() as cur:
             ready = up_to_date(cur, compat_sql())
@@ -140,7 +143,7 @@ class PgStore:
         try:
             conn = pool.getconn(timeout=BUSY_PROBE_SECONDS)
         except PoolTimeout:
-            probe(self.url)
+            self._answers()
             conn = pool.getconn()
         try:
             yield conn
@@ -159,6 +162,21 @@ class PgStore:
                 self._build_pool = _pool(self.url, BUILD_POOL_SIZE)
             with self._borrow(self._build_pool) as first, self._borrow(self._build_pool) as second:
                 yield first, second
+
+    def _answers(self) -> None:
+        """``probe`` for a page run kept waiting by the pool; one probe at a time per process,
+        its answer (either way) reused for PROBE_REUSE_SECONDS: under load many runs wait at once,
+        and each opening a connection of its own would crowd the server's max_connections."""
+        with self._probe_lock:
+            fresh = time.monotonic() - self._probed[0] < PROBE_REUSE_SECONDS
+            if not fresh:
+                try:
+                    probe(self.url)
+                    self._probed = (time.monotonic(), None)
+                except ServerDown as exc:
+                    self._probed = (time.monotonic(), exc)
+            if self._probed[1] is not None:
+                raise ServerDown(str(self._probed[1]))
 
     def connect(self) -> psycopg.Connection:
         """A connection of its own, outside the pools, set up as theirs (autocommit, the

@@ -175,3 +175,39 @@ def test_the_app_says_in_its_language_that_a_server_stopped_meanwhile(own, monke
         assert not at.metric
     finally:
         st.cache_resource.clear()
+
+
+def test_page_runs_waiting_at_once_share_one_probe(own, monkeypatch):
+    """Many page runs kept waiting by the pool at the same moment ask the server once between
+    them, not once each (each probe is a connection of its own)."""
+    import threading
+
+    store = pg_store.PgStore(own.url)
+    probes: list[str] = []
+    real = pg_store.probe
+
+    def counting(url):
+        probes.append(url)
+        return real(url)
+
+    monkeypatch.setattr(pg_store, "probe", counting)
+    errors: list[BaseException] = []
+
+    def page():
+        try:
+            with store.snapshot() as cur:
+                cur.execute("SELECT 1").fetchall()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assert below
+            errors.append(exc)
+
+    try:
+        own.stop()
+        runs = [threading.Thread(target=page) for _ in range(8)]
+        for r in runs:
+            r.start()
+        for r in runs:
+            r.join(timeout=120)
+    finally:
+        store.close()
+    assert len(errors) == 8 and all(isinstance(e, ServerDown) for e in errors), errors
+    assert len(probes) == 1
