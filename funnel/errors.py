@@ -25,6 +25,14 @@ class DatabaseBusy(FunnelError):
     """Another process (usually the running app) holds the database file."""
 
 
+class ServerDown(FunnelError):
+    """The PostgreSQL server does not answer (refused, timed out, or gone in the middle of a run).
+    ``str(err)`` names the server (password hidden) and why, for the CLI and the log; the app
+    shows ``text(lang)``, which names neither."""
+
+    key = "auth.store_down"
+
+
 class UploadError(FunnelError):
     """A file that cannot be loaded at all. Nothing was written.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from funnel.db import engine_of
 from funnel.errors import ValidationError
 from funnel.kinds import DATA_TABLES
 from funnel.stage import DEFAULT_LADDER, write_stages
@@ -126,6 +127,10 @@ def delete_workspace(cur, workspace_id: str) -> None:
     for table in DATA_TABLES + ("stages", "stage_aliases", "uploads", "scenarios") + TIME_TABLES:
         cur.execute(f"DELETE FROM {table} WHERE workspace_id = ?", [workspace_id])  # table: constant
     cur.execute("DELETE FROM workspaces WHERE id = ?", [workspace_id])
+    if engine_of(cur) == "postgres":  # its per-version deal facts tables go in this transaction
+        from funnel.pg import frozen  # noqa: PLC0415 (psycopg only for a server)
+
+        frozen.sweep(cur)
 
 
 def clear_data(cur, workspace_id: str) -> None:

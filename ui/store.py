@@ -17,8 +17,9 @@ import streamlit as st
 
 from funnel import demo
 from funnel.db import default_target, open_store
-from funnel.errors import FunnelError
+from funnel.errors import FunnelError, ServerDown
 from funnel.workspace import list_workspaces
+from ui.text import t
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("funnel.ui")
@@ -77,12 +78,17 @@ def run_snapshot():
     if getattr(_run, "cur", None) is not None:
         yield _run.cur
         return
-    with get_store().snapshot() as cur:
-        _run.cur = cur
-        try:
-            yield cur
-        finally:
-            _run.cur = None
+    try:
+        with get_store().snapshot() as cur:
+            _run.cur = cur
+            try:
+                yield cur
+            finally:
+                _run.cur = None
+    except ServerDown as exc:  # the server stopped answering after the store opened
+        log.error("the database stopped answering: %s", exc)
+        st.error(t("auth.store_down"))
+        st.stop()
 
 
 @contextmanager

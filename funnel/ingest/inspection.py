@@ -179,7 +179,12 @@ def inspect(
     funnel.ingest.queue) and is interrupted past the time cap.
     """
     # On a PostgreSQL store the file is read in a scratch DuckDB (funnel.ingest.scratch).
-    with queue.place(waiting), scratch.local(cur, path, workspace_id, kind, mode) as work, queue.timed(work, file_name):
+    read = dict(file_name=file_name, mapping=mapping, date_format=date_format, sheet=sheet)
+    with (
+        queue.place(waiting),
+        scratch.local(cur, path, workspace_id, kind, mode, read) as work,
+        queue.timed(work, file_name),
+    ):
         return summary(
             parse(
                 work,

@@ -169,7 +169,8 @@ def _load(
         ws = get_workspace(cur, workspace_id)
         require(actor, "upload", workspace_id, is_demo=bool(ws and ws.is_demo))
         step(0.05, "read" if upload_id is None else "recheck")
-        with scratch.local(cur, path, workspace_id, kind, mode) as work, queue.timed(work, file_name, started):
+        read = dict(file_name=file_name, mapping=mapping, date_format=date_format, sheet=sheet)
+        with scratch.local(cur, path, workspace_id, kind, mode, read) as work, queue.timed(work, file_name, started):
             try:
                 parsed, upload_id, inserted, updated, replaced = write(
                     work,

@@ -99,8 +99,12 @@ def send_workspace(work, cur, workspace_id: str) -> None:
     """Every row of a workspace made in a scratch DuckDB (an import) to the server, with binary
     COPY in the caller's transaction, and the server's upload numbers moved past the ones it
     took (``import_into`` gave it the server's next number to start from)."""
+    from funnel.pg import frozen  # noqa: PLC0415
     from funnel.pg.copy import from_duckdb  # noqa: PLC0415
 
+    # Facts tables of deleted workspaces (one its delete found in use) go first: the new
+    # workspace may take a deleted one's id, whose tables would then no longer look orphaned.
+    frozen.sweep(cur)
     for table in workspace_tables(work):
         from_duckdb(work, cur, table, ("id" if table == "workspaces" else "workspace_id") + " = ?", [workspace_id])
     top = work.execute("SELECT max(id) FROM uploads WHERE workspace_id = ?", [workspace_id]).fetchone()[0]
@@ -128,10 +132,12 @@ def import_into(cur) -> Iterator:
 
 
 @contextmanager
-def local(cur, path, workspace_id: str, kind: str, mode: str | None = None) -> Iterator:
+def local(cur, path, workspace_id: str, kind: str, mode: str | None = None, read: dict | None = None) -> Iterator:
     """A DuckDB cursor to read and check the file on: ``cur`` itself on the DuckDB store; on a
     PostgreSQL store a scratch DuckDB holding the workspace's rows the checks read (module doc),
-    under the load memory cap for a big file."""
+    under the load memory cap for a big file. ``read``: how the caller reads the file
+    (file_name, mapping, date_format, sheet); given, and the workspace big, only the current
+    rows whose keys the file names are copied (``file_keys``)."""
     if not on_server(cur):
         yield cur
         return
@@ -140,10 +146,79 @@ def local(cur, path, workspace_id: str, kind: str, mode: str | None = None) -> I
     with scratch_duckdb() as work:
         for table, key in REFERENCE.items():
             to_duckdb(cur, work, table, f"{key} = %s", (workspace_id,))
-        for table, columns in mirrored(kind, mode).items():
-            to_duckdb(cur, work, table, "workspace_id = %s AND superseded_by IS NULL", (workspace_id,), columns=columns)
+        tables = mirrored(kind, mode)
         with capped(work, path) if path else nullcontext():
+            keys = None
+            if path and read is not None and KEYED.get(kind) and _many(cur, workspace_id, tables):
+                keys = file_keys(work, path, kind, workspace_id, read)
+            for table, columns in tables.items():
+                where = "workspace_id = %s AND superseded_by IS NULL"
+                params: tuple = (workspace_id,)
+                column = KEYED.get(kind, {}).get(table)
+                if keys is not None and column:
+                    where, params = where + f" AND {column} = ANY(%s)", (workspace_id, keys[column])
+                to_duckdb(cur, work, table, where, params, columns=columns)
             yield work
+
+
+# A check reads the workspace's current rows of these tables only where their key column equals
+# one of the file's rows' (funnel.ingest.validate/fastpath: rows already loaded, upsert matches;
+# funnel.ingest.notices: a deal's lead not loaded): table → that column, by the file's kind.
+# Spend rows are matched by channel and overlapping periods, and are few: copied whole.
+KEYED: dict[str, dict[str, str]] = {
+    "leads": {"leads_full_raw": "lead_id", "leads_core_raw": "lead_id"},
+    "deals": {"deals_raw": "deal_id", "leads_full_raw": "lead_id", "leads_core_raw": "lead_id"},
+    "stages": {"stage_history_raw": "deal_id"},
+}
+# Copying a workspace's current rows costs about 7 s per million (binary COPY out, frames into
+# DuckDB); reading a small file's keys first costs milliseconds, a big file's about what reading
+# it costs again. Below this many current rows the rows are copied whole, without that read.
+MIRROR_WHOLE = 20_000
+
+
+def _many(cur, workspace_id: str, tables: dict[str, str | None]) -> bool:
+    """Does the workspace hold more than MIRROR_WHOLE current rows in ``tables``? (Counted up to
+    that bound, so a big workspace is not counted whole.)"""
+    seen = 0
+    for table in tables:  # names from KEYED/STORED_IN, never user text
+        seen += cur.execute_native(
+            f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE workspace_id = %s AND superseded_by IS NULL "
+            "LIMIT %s) AS s",
+            (workspace_id, MIRROR_WHOLE + 1),
+        ).fetchone()[0]
+        if seen > MIRROR_WHOLE:
+            return True
+    return False
+
+
+def file_keys(work, path, kind: str, workspace_id: str, read: dict) -> dict[str, list[str]] | None:
+    """The keys the file's rows will be stored with (column → distinct values, every typed row,
+    rejected or not), read on a cursor of its own of the scratch DuckDB through the load's own
+    checked path (funnel.ingest.validate.parse: the same mapping, date formats, ids that only
+    look alike made equal, text cut to its cap). None when that read fails for any reason: the
+    caller then copies every current row, and the load itself says what is wrong."""
+    from funnel.ingest.storage import stored_params, stored_sql  # noqa: PLC0415
+    from funnel.ingest.validate import parse  # noqa: PLC0415 (the checks import pandas)
+
+    own = work.cursor()
+    try:
+        how = dict(read)
+        name = how.pop("file_name", None) or os.path.basename(str(path))
+        parsed = parse(own, path, name, kind, workspace_id=workspace_id, preview=False, **how)
+        rows = f"({stored_sql(kind, parsed.present, rejects=False)})"
+        params = stored_params(own, kind, workspace_id, parsed.present)
+        out: dict[str, list[str]] = {}
+        for column in set(KEYED[kind].values()):
+            if column not in parsed.present:
+                out[column] = []  # the file has no such column: no current row is matched by it
+                continue
+            found = own.execute(f"SELECT DISTINCT {column} FROM {rows} WHERE {column} IS NOT NULL", params)
+            out[column] = [r[0] for r in found.fetchall()]
+        return out
+    except Exception:  # noqa: BLE001 (a speed-up only: any failure falls back to the whole copy)
+        return None
+    finally:
+        own.close()
 
 
 def publish(work, cur, kind: str, workspace_id: str, upload_id: int, mode: str) -> tuple[int, int]:

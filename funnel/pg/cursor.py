@@ -14,7 +14,8 @@ DuckDB's type ids (``.id``: "decimal", "bigint", "varchar" …), as DuckDB's des
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +26,7 @@ import pyarrow as pa
 from psycopg import ClientCursor
 from psycopg.types.string import TextLoader
 
+from funnel.errors import ServerDown
 from funnel.pg.translate import to_postgres
 
 # PostgreSQL type oids (pg_type) the conversions below look at.
@@ -77,18 +79,39 @@ class PgCursor:
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
         t = to_postgres(sql)
         values = t.bind(params)
-        self._cur.execute(t.sql, values)  # always a tuple: psycopg then undoes the %% the translation wrote
+        with self._answering():
+            self._cur.execute(t.sql, values)  # always a tuple: psycopg then undoes the %% the translation wrote
         return self._started()
 
     def execute_native(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
         """PostgreSQL's own SQL, untranslated (the store's housekeeping, compat.sql)."""
-        self._cur.execute(sql, params)
+        with self._answering():
+            self._cur.execute(sql, params)
         return self._started()
+
+    def sql(self, query: str, *, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
+        """DuckDB's ``sql(query, params=…)``, whose relation is read with ``to_arrow_table()``,
+        ``df()`` or ``fetchall()``: here the statement runs at once and the cursor is that
+        relation (funnel.metrics.facts.deal_facts)."""
+        return self.execute(query, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]]) -> PgCursor:
         t = to_postgres(sql)
-        self._cur.executemany(t.sql, [t.bind(r) for r in rows])
+        with self._answering():
+            self._cur.executemany(t.sql, [t.bind(r) for r in rows])
         return self._started()
+
+    @contextmanager
+    def _answering(self) -> Iterator[None]:
+        """A statement whose connection the server dropped (stopped, restarted, the network
+        gone) raises ServerDown, which the app and the CLI say plainly; any other error of the
+        server (a constraint, a lock timeout) is raised as it is."""
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if not (self._conn.broken or self._conn.closed):
+                raise
+            raise ServerDown(f"The PostgreSQL server stopped answering: {' '.join(str(exc).split())}") from None
 
     def _started(self) -> PgCursor:
         """A new result: its types unknown yet, and a write's count (``_counted``) ready to fetch."""

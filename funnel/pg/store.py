@@ -22,17 +22,24 @@ from importlib import resources
 from pathlib import Path
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
-from funnel.errors import FunnelError
+from funnel.errors import ServerDown
 from funnel.pg.cursor import PgCursor
 from funnel.pg.schema import migrate, up_to_date
 
 log = logging.getLogger("funnel.pg")
-# How long opening a store waits for the server (a page run while the server is down waits this
-# long before it says so): a server on the same network answers in well under a second.
-CONNECT_SECONDS = 5.0
+# How long a connection attempt waits for the server before it is given up (libpq's
+# connect_timeout, whole seconds, at least 2): a server on the same network answers in well under
+# a second. A server that refuses (stopped, wrong port) is said at once; one that does not answer
+# at all (a dead host, a firewall dropping packets) costs this long per page run.
+CONNECT_SECONDS = 5
 CONNECT_ENV_VAR = "FUNNEL_DB_CONNECT_TIMEOUT"
+# A page run waits this long for a pooled connection before it asks the server directly whether
+# it answers: a stopped server is then said within about this, not after the pool's 60 s wait,
+# which stays for a pool that is only busy.
+BUSY_PROBE_SECONDS = 1.0
+PROBE_REUSE_SECONDS = 2.0
 POOL_ENV_VAR = "FUNNEL_DB_POOL"  # most connections one app server opens (default 20)
 WRITE_LOCK = 0x46756E6E  # the advisory lock every write takes ("Funn")
 WAIT_NOTICE = 0.5
@@ -51,22 +58,32 @@ class PgStore:
         self.path = url
         self.url = url
         size = int(os.environ.get(POOL_ENV_VAR) or 20)
+        probe(url)  # a server that refuses or does not answer is said now, with libpq's reason
+        pools: list[ConnectionPool] = []
         try:
             self._pool = _pool(url, size)
-            self._pool.wait(timeout=float(os.environ.get(CONNECT_ENV_VAR) or CONNECT_SECONDS))
+            pools.append(self._pool)
+            self._pool.wait(timeout=float(connect_seconds()))
             # Writes draw from a pool of their own: a page run holds its snapshot's connection
             # while it uploads, so with every read connection held by such runs a write would
             # wait for a connection none of them can give back. Writes are serialised by the
             # advisory lock anyway; a few connections serve them.
             self._write_pool = _pool(url, WRITE_POOL_SIZE)
+            pools.append(self._write_pool)
             # Likewise a page run reads "fresh" (``cursor()``, outside its snapshot: the Data
             # page after an upload) while it holds its snapshot's connection: measured with 50
             # sessions on one replica, 31 such runs waited 60 s for a connection held by runs
             # that waited the same way. Own cursors draw from a pool of their own.
             self._cursor_pool = _pool(url, CURSOR_POOL_SIZE)
         except (psycopg.Error, Exception) as exc:  # PoolTimeout, OperationalError: the server is not there
-            raise FunnelError(f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(str(exc))}") from None
+            for opened in pools:  # no pool left retrying in the background
+                opened.close()
+            raise ServerDown(f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(str(exc))}") from None
         self._local = threading.local()
+        self._build_lock = threading.Lock()
+        self._probe_lock = threading.Lock()
+        self._probed: tuple[float, ServerDown | None] = (float("-inf"), None)  # when, and what it said
+        self._build_pool: ConnectionPool | None = None  # opened by the first deal-facts build
         with self.cursor() as cur:
             ready = up_to_date(cur, compat_sql())
             _warn_on_collation(cur)
@@ -77,7 +94,7 @@ class PgStore:
     @contextmanager
     def cursor(self) -> Iterator[PgCursor]:
         """A cursor of its own: every statement is its own transaction (autocommit)."""
-        with self._cursor_pool.connection() as conn:
+        with self._borrow(self._cursor_pool) as conn:
             cur = PgCursor(conn, store=self)
             try:
                 yield cur
@@ -89,7 +106,7 @@ class PgStore:
         """Reads that all see one committed state (REPEATABLE READ). Not READ ONLY: a frame
         registered for a query is a temporary table, which PostgreSQL refuses to create in a
         read-only transaction; DuckDB's snapshot does not forbid writes either."""
-        with self._pool.connection() as conn:
+        with self._borrow(self._pool) as conn:
             cur = PgCursor(conn, store=self)
             cur.execute_native("BEGIN ISOLATION LEVEL REPEATABLE READ")
             # PostgreSQL takes the snapshot at the first statement, not at BEGIN: take it now, so
@@ -106,7 +123,7 @@ class PgStore:
         """A serialised write across every process on this database: all or nothing."""
         if getattr(self._local, "in_transaction", False):
             raise RuntimeError("Store.transaction() is not re-entrant: pass the open cursor instead")
-        with self._write_pool.connection() as conn:
+        with self._borrow(self._write_pool) as conn:
             cur = PgCursor(conn, store=self)
             self._local.in_transaction = True
             try:
@@ -118,11 +135,57 @@ class PgStore:
                 self._local.in_transaction = False
                 cur.close()
 
+    @contextmanager
+    def _borrow(self, pool: ConnectionPool) -> Iterator[psycopg.Connection]:
+        """A connection of ``pool`` for the block (the pool checks it still works first). Past
+        BUSY_PROBE_SECONDS without one, the server is asked directly: ServerDown at once when it
+        does not answer, else the pool is only busy and its own timeout applies."""
+        try:
+            conn = pool.getconn(timeout=BUSY_PROBE_SECONDS)
+        except PoolTimeout:
+            self._answers()
+            conn = pool.getconn()
+        try:
+            yield conn
+        finally:
+            pool.putconn(conn)
+
+    @contextmanager
+    def builder(self) -> Iterator[tuple[psycopg.Connection, psycopg.Connection]]:
+        """Two connections for a deal-facts build (funnel.pg.frozen): one writes the table, the
+        other reads its rows in a snapshot of its own. From a pool of their own, so a build never
+        waits for a page's connection nor a page for a build's; one build at a time per process,
+        so the pool's two always suffice (two builds each holding one would wait for each
+        other). Opened on first use: a replica that never builds holds none."""
+        with self._build_lock:
+            if self._build_pool is None:
+                self._build_pool = _pool(self.url, BUILD_POOL_SIZE)
+            with self._borrow(self._build_pool) as first, self._borrow(self._build_pool) as second:
+                yield first, second
+
+    def _answers(self) -> None:
+        """``probe`` for a page run kept waiting by the pool; one probe at a time per process,
+        its answer (either way) reused for PROBE_REUSE_SECONDS: under load many runs wait at once,
+        and each opening a connection of its own would crowd the server's max_connections."""
+        with self._probe_lock:
+            fresh = time.monotonic() - self._probed[0] < PROBE_REUSE_SECONDS
+            if not fresh:
+                try:
+                    probe(self.url)
+                    self._probed = (time.monotonic(), None)
+                except ServerDown as exc:
+                    self._probed = (time.monotonic(), exc)
+            if self._probed[1] is not None:
+                raise ServerDown(str(self._probed[1]))
+
     def connect(self) -> psycopg.Connection:
         """A connection of its own, outside the pools, set up as theirs (autocommit, the
         session settings): for work that must not wait for a page's connection, nor make a
         page wait (funnel.pg.frozen's builds). The caller closes it."""
-        conn = psycopg.connect(self.url, autocommit=True, **KEEPALIVES)  # type: ignore[arg-type]
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, connect_timeout=connect_seconds(), **KEEPALIVES)  # type: ignore[arg-type]
+        except psycopg.OperationalError as exc:
+            raise _down(self.url, exc) from None
         _session_settings(conn)
         return conn
 
@@ -133,6 +196,8 @@ class PgStore:
         self._pool.close()
         self._write_pool.close()
         self._cursor_pool.close()
+        if self._build_pool is not None:
+            self._build_pool.close()
 
 
 # Per connection, for the metric queries (one statement of many CTEs over a whole workspace):
@@ -171,6 +236,32 @@ def local_zone() -> str:
     offset = datetime.now().astimezone().utcoffset() or timedelta(0)
     minutes = -int(offset.total_seconds() // 60)
     return f"<LOCAL>{minutes // 60:+03d}:{minutes % 60:02d}"
+
+
+def connect_seconds() -> int:
+    """The connect timeout: $FUNNEL_DB_CONNECT_TIMEOUT (whole seconds, libpq's least is 2), else
+    CONNECT_SECONDS. A value that is not a number: CONNECT_SECONDS."""
+    try:
+        return max(2, round(float(os.environ.get(CONNECT_ENV_VAR) or CONNECT_SECONDS)))
+    except ValueError:
+        return CONNECT_SECONDS
+
+
+def probe(url: str) -> None:
+    """Open and close one connection to the server: ServerDown, naming the server (password
+    hidden) and libpq's reason, when it refuses or does not answer within connect_seconds()."""
+    try:
+        psycopg.connect(url, autocommit=True, connect_timeout=connect_seconds()).close()
+    except psycopg.OperationalError as exc:
+        raise _down(url, exc) from None
+
+
+def _down(url: str, exc: Exception) -> ServerDown:
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return ServerDown(
+        f"Cannot reach the PostgreSQL server at {_safe(url)}: {_safe(reason)} (waited up to "
+        f"{connect_seconds()} s, {CONNECT_ENV_VAR}). Check that the server runs and the address is right."
+    )
 
 
 def _take_write_lock(cur: PgCursor, waiting: Callable[[], None] | None) -> None:
@@ -213,6 +304,7 @@ def _safe(text: str) -> str:
 
 WRITE_POOL_SIZE = 4
 CURSOR_POOL_SIZE = 8
+BUILD_POOL_SIZE = 2  # a deal-facts build's writer and reader (PgStore.builder)
 # A replica's machine that dies mid-write leaves its connection, and the write lock with it, on
 # the server until the kernel gives up on the socket (about two hours): TCP keepalives find it
 # dead in about a minute.
@@ -226,8 +318,10 @@ def _pool(url: str, size: int) -> ConnectionPool:
         max_size=size,
         open=True,
         timeout=60,
-        kwargs={"autocommit": True, **KEEPALIVES},
+        kwargs={"autocommit": True, "connect_timeout": connect_seconds(), **KEEPALIVES},
         configure=_session_settings,
+        # a connection the server dropped (a restart, an idle timeout) is replaced, not handed out
+        check=ConnectionPool.check_connection,
     )
 
 

@@ -78,3 +78,21 @@ def test_a_second_workspace_needs_no_new_translation(both, monkeypatch):
         misses = to_postgres.cache_info().misses
         overview.headline(cur, filters=Filters(workspace_id=second, **MARCH), attribution="period")
         assert to_postgres.cache_info().misses == misses
+
+
+def test_deal_facts_as_arrow_are_the_same_on_both_engines(both):
+    """``facts.deal_facts`` (the benchmarks' reader) runs ``cur.sql``: PostgreSQL's cursor answers
+    it as DuckDB's relation does (PgCursor.sql)."""
+    duck, pg = both
+    tables = []
+    for store in (duck, pg):
+        with store.transaction() as cur:
+            ws = create_workspace(cur, "Acme").id
+        parity_data.load(store, ws)
+        with store.cursor() as cur:
+            tables.append(facts.deal_facts(cur, ws).sort_by("deal_id"))
+    on_duck, on_pg = tables
+    assert on_duck.num_rows == on_pg.num_rows == 14  # parity_data: D01 … D14
+    assert on_pg.column_names == on_duck.column_names
+    assert on_pg.column("deal_id").to_pylist() == [f"D{i:02d}" for i in range(1, 15)]
+    assert_same(on_pg.to_pandas(), on_duck.to_pandas(), "deal_facts")

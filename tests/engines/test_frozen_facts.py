@@ -128,3 +128,33 @@ def test_only_the_newest_versions_are_kept(pg, ws):
 
 def _count_deals(cur, name):
     return cur.execute(*facts.bind("SELECT count(*) FROM deal_facts", name)).fetchall()[0][0]
+
+
+def test_builds_reuse_the_build_pools_two_connections(pg, ws, monkeypatch):
+    """Each build took two new connections outside the pools; now the store's build pool lends
+    the same two to every build, and no session lock is left on them between builds."""
+    import psycopg
+
+    with pg.cursor() as cur, facts.use(cur, ws, history=False):  # the first build opens the pool
+        pass
+    opened: list[str] = []
+    real = psycopg.Connection.connect.__func__
+
+    def counting(cls, *args, **kwargs):
+        opened.append(str(args[0]) if args else "")
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "connect", classmethod(counting))  # the pools'
+    monkeypatch.setattr(psycopg, "connect", psycopg.Connection.connect)  # and psycopg.connect's
+    for i in range(3):
+        insert(pg, ws, "deals", [{"deal_id": f"P{i}", "status": "open"}])
+        with pg.cursor() as cur, facts.use(cur, ws, history=False) as name:
+            assert name.startswith(f"{frozen.SCHEMA}.deals_")
+            assert _count_deals(cur, name) == DEALS + i + 1
+    assert opened == []
+    with pg.cursor() as cur:
+        held = cur.execute_native(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid <> %s",
+            (0x46756E6E,),
+        ).fetchone()[0]
+    assert held == 0
