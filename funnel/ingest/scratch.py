@@ -44,7 +44,9 @@ def mirrored(kind: str, mode: str | None) -> dict[str, str | None]:
     tables: dict[str, str | None] = {}
     if mode != "replace":  # a replace sets every current row aside: none is checked against
         tables.update({t: None for t in STORED_IN[kind]})
-    if kind == "deals":  # deals whose lead is not loaded are counted (funnel.ingest.notices)
+    # deals whose lead is not loaded are counted (funnel.ingest.notices); an ad platform's spend
+    # takes the channel spelling the leads use (funnel.ingest.platforms._spelling)
+    if kind in ("deals", "spend"):
         tables.setdefault("leads_core_raw", "workspace_id, upload_id, superseded_by, lead_id, created_at, channel")
         tables.setdefault("leads_full_raw", "workspace_id, upload_id, superseded_by, lead_id, created_at, channel")
     return tables
