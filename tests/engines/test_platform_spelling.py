@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.ingest.test_corpus_ads import CORPUS
 from tests.ingest.helpers import inspect_file, load_file, write
+from tests.ingest.test_corpus_ads import CORPUS
 
 
 def test_a_platforms_spend_joins_the_leads_channel_on_both_engines(store, ws, tmp_path):
