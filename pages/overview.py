@@ -37,9 +37,18 @@ def draw(filters) -> None:
         has_deals = view.workspace_has_deals(filters.workspace_id)
         view.headline_metrics(head, split, has_deals=has_deals, has_leads=has_leads)
         overview_line(filters.workspace_id)  # this month's company goals and their pace (Time page, goals)
-        ui.chart(view.trend_figure, months, key="ov_trend_chart")
-        columns = view.month_columns(head.now, has_leads, has_deals)
-        ui.simple_table(months, columns, "monthly_trend", key="ov_trend_table")
+        # The months as a chart or as a table, one at a time (lazy tabs): a filter change draws the
+        # open one only; the table and its downloads cost the browser about as much as the chart.
+        chart_tab, table_tab = st.tabs(
+            [ui.t("an.ov.tab.chart"), ui.t("an.ov.tab.table")], key=view.TAB_KEY, on_change="rerun"
+        )
+        if chart_tab.open:
+            with chart_tab:
+                ui.chart(view.trend_figure, months, key="ov_trend_chart")
+        if table_tab.open:
+            with table_tab:
+                columns = view.month_columns(head.now, has_leads, has_deals)
+                ui.simple_table(months, columns, "monthly_trend", key="ov_trend_table")
         if plan is not None:
             st.subheader(ui.t("an.ov.plan"))
             view.plan_table(plan, key="ov_plan")

@@ -19,6 +19,7 @@ from ui.views.planner.fragment import checked, fragment_rerun, run_state
 
 __all__ = ["checked", "run_state"]  # the page's fragment, as the Planner and the Time page
 
+TAB_KEY = "ov_tab"  # the months' open tab (its label; "_tab": kept across a language switch)
 HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline", "weighted_pipeline")
 _UP_IS_BAD = {"spend", "cpl"}
 
