@@ -34,12 +34,13 @@ from ui.show import (
     simple_table,
     styled,
 )
-from ui.sidebar import language_picker, sidebar_filters, workspace_picker
+from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
 from ui.store import cursor, get_store, list_spaces, run_snapshot
 from ui.text import currency, date, labels, lang, moment, money, month, num, pct, period, plural, t
 
 __all__ = [
+    "PAGE_BODY",
     "ROOT",
     "attribution",
     "chart",

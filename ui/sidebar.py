@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.state.common import TESTING_KEY  # AppTest marks its sessions so
 
 from funnel import periods
 from funnel.dimensions import distinct_values
@@ -27,6 +29,25 @@ APP_CSS = """<style>
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
 </style>"""
+
+
+# A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
+# change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise
+# draws anew on every click (pages/overview.py). The body reads the filters with filters_now().
+PAGE_BODY = "page_body"
+
+
+def _filter_changed() -> None:
+    """A filter's on_change: rerun the page's body fragment alone when the page has one; else (or
+    when the sidebar itself must change: the custom range's picker comes or goes) the whole app.
+    Under AppTest always the whole app: its element tree after a fragment's run holds
+    that fragment alone, where a browser keeps the rest (tests/browser/test_filter_fragment.py)."""
+    if TESTING_KEY in st.session_state or state.PERIOD_PRESET.get() == "custom" or state.CUSTOM_SHOWN.get():
+        return
+    try:
+        st.rerun(scope=PAGE_BODY)
+    except StreamlitAPIException:  # no such fragment on this page: the interaction's full rerun
+        return
 
 
 def language_picker() -> None:
@@ -101,7 +122,9 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
         format_func=lambda p: labels[p],
         key=state.PERIOD_PRESET,
         help=t("sidebar.period_help"),
+        on_change=_filter_changed,
     )
+    state.CUSTOM_SHOWN.set(preset == "custom")
     if preset == "custom":
         fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
         # The format is part of the widget's identity: a language switch makes a new widget, which
@@ -130,7 +153,12 @@ def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
         # Another workspace has other values: keep only those that still exist.
         key.set([v for v in key.get() if v in options])
     chosen = st.sidebar.multiselect(
-        t(f"filter.{dimension}"), options, key=key, placeholder=t("filter.all"), format_func=names(options)
+        t(f"filter.{dimension}"),
+        options,
+        key=key,
+        placeholder=t("filter.all"),
+        format_func=names(options),
+        on_change=_filter_changed,
     )
     return tuple(v for v in chosen if v in options)
 
@@ -145,6 +173,31 @@ def _write_link(f: Filters) -> None:
         if values:
             wanted[state.QP_DIMENSIONS[dimension][0]] = list(values)
     state.write_url(wanted, owned=state.SIDEBAR_PARAMS)
+
+
+def filters_now(ws) -> Filters:
+    """The filters as the sidebar's widgets hold them now, without drawing them, stored and
+    mirrored into the URL as sidebar_filters does: for a page body's fragment rerun after a filter
+    change (_filter_changed), which skips the sidebar. Not for a custom range (a full run)."""
+    first, last = shared(periods.data_range, workspace_id=ws.id)
+    preset = state.PERIOD_PRESET.get() or "last_12_months"
+    date_from, date_to = (None, None) if last is None else periods.preset_range(preset, last, first)
+
+    def chosen(dimension: str) -> tuple[str, ...]:
+        options = shared(distinct_values, workspace_id=ws.id, dimension=dimension)
+        return tuple(v for v in (state.QP_DIMENSIONS[dimension][1].get() or ()) if v in options)
+
+    f = Filters(
+        workspace_id=ws.id,
+        date_from=date_from,
+        date_to=date_to,
+        channels=chosen("channel"),
+        owners=chosen("owner"),
+        segments=chosen("segment"),
+    )
+    state.FILTERS.set(f)
+    _write_link(f)
+    return f
 
 
 def sidebar_filters(ws) -> Filters:

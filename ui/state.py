@@ -119,6 +119,7 @@ PERIOD_PRESET: Key[str] = Key("period_preset")
 PERIOD_RANGE: Key[Any] = Key("period_range")
 RANGE_KEPT: Key[Any] = Key("_period_range_kept")  # the custom range across a language switch
 RANGE_FORMAT: Key[str] = Key("_period_range_format")
+CUSTOM_SHOWN: Key[bool] = Key("_period_custom_shown", False)  # the last full run drew the range picker
 CHANNELS: Key[list] = Key("filter_channels")
 OWNERS: Key[list] = Key("filter_owners")
 SEGMENTS: Key[list] = Key("filter_segments")

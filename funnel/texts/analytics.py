@@ -94,6 +94,8 @@ TEXTS = {
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
     "an.ov.plan": ("План и факт", "Plan and fact"),
+    "an.ov.tab.chart": ("График", "Chart"),
+    "an.ov.tab.table": ("Таблица", "Table"),
     "an.plan.metric": ("Показатель", "Figure"),
     "an.plan.plan": ("План", "Plan"),
     "an.plan.fact": ("Факт", "Fact"),

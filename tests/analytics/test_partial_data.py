@@ -71,6 +71,9 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
         assert m[label] == "—", (label, m)
     # the month table has no column of "0" leads, "0" won and "0 ₽" revenue beside the spend
+    assert not any("Месяц" in d.value.columns for d in at.dataframe)  # a lazy tab: drawn when opened
+    at.session_state["ov_tab"] = "Таблица"
+    at.run()
     months = next(d.value for d in at.dataframe if "Месяц" in d.value.columns)
     assert list(months.columns) == ["Месяц", "Расходы"], list(months.columns)
     assert list(months["Месяц"]) == ["март 2026"] and list(months["Расходы"]) == ["4 000 ₽"]

@@ -30,6 +30,7 @@ PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast
 WALK_SKIP = {"active"}
 FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
 TIME_TABS = ("maturity", "convert", "flow", "rotting", "accuracy", "goals", "drivers")  # ui.views.time.TABS
+OVERVIEW_TABS = ("chart", "table")  # the months as a chart or a table (pages/overview.py)
 PARTIAL = ("spend_only", "deals_only", "leads_only")
 
 # Words that are the same in both languages' screens: units, formats, standard abbreviations.
@@ -385,8 +386,10 @@ def walk(
                 go(page, path)
             # the Planner always draws its tabs, the Funnel page only with deals: wait for them
             # (counting at once raced a slow first draw and photographed the page without tabs)
-            if path in ("planner", "time") or (path == "funnel" and workspace in FUNNEL_TABBED):
-                tabs = {"planner": PLANNER_TABS, "funnel": FUNNEL_TABS, "time": TIME_TABS}[path]
+            if path in ("planner", "time", "overview") or (path == "funnel" and workspace in FUNNEL_TABBED):
+                tabs = {"planner": PLANNER_TABS, "funnel": FUNNEL_TABS, "time": TIME_TABS, "overview": OVERVIEW_TABS}[
+                    path
+                ]
                 expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)  # this page's, not the last's
                 for t, tab in enumerate(tabs):
                     if tab in WALK_SKIP and path == "planner":

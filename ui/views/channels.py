@@ -124,7 +124,10 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(
-        title=ui.t("an.ch.bubble"),
+        # two lines, "…: CPL vs conversion" on the second: a Plotly title does not wrap, and in one
+        # line it ran past the chart on a phone (390 px)
+        title=ui.t("an.ch.bubble").replace(": ", ":<br>", 1),
+        margin=dict(t=84),
         xaxis_title=f"CPL, {ui.currency()}",
         yaxis_title=ui.t("an.col.conversion"),
         yaxis_tickformat=".1%",

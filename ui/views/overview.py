@@ -14,9 +14,20 @@ from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from ui.show import period_text, show_table, signed_pct
+from ui.sidebar import filters_now as _sidebar_filters_now
+from ui.views.planner.fragment import checked, fragment_rerun, run_state
 
+__all__ = ["checked", "run_state"]  # the page's fragment, as the Planner and the Time page
+
+TAB_KEY = "ov_tab"  # the months' open tab (its label; "_tab": kept across a language switch)
 HEADLINE = ("leads", "spend", "cpl", "won", "conversion", "revenue", "avg_check", "pipeline", "weighted_pipeline")
 _UP_IS_BAD = {"spend", "cpl"}
+
+
+def filters_now():
+    """The page's filters: the full run's (the sidebar drew them), or on a fragment rerun after a
+    filter change the widgets' new values (the sidebar was not run)."""
+    return _sidebar_filters_now(ui.workspace()) if fragment_rerun() else ui.filters()
 
 
 def _fig_text(figure: str, value) -> str:
