@@ -1,10 +1,14 @@
 """Teams: which team each owner (sales rep) is in, as CRMs keep it (issue #18 item 6).
 
-Leads and deals carry an owner but no team, so the workspace keeps an owner → team mapping of
-its own: the ``workspace_settings`` key ``owner_teams``, a JSON object {owner: team}, edited in
-Settings as a two-column table and carried in the workspace export (settings.json, checked by
-funnel.archive_parts with ``problem``). An owner not in it is in no team. A team's figure is
-the sum of its owners' (funnel.goals: a team goal is paced on its owners' revenue, wins, leads).
+Two sources, Settings first (``owner_teams``):
+- the workspace's own owner → team mapping: the ``workspace_settings`` key ``owner_teams``, a JSON
+  object {owner: team}, edited in Settings as a two-column table and carried in the workspace
+  export (settings.json, checked by funnel.archive_parts with ``problem``);
+- the team column of uploaded leads or deals (``file_teams``, kept per upload in
+  ``owner_teams_data`` by the loader): for an owner the Settings do not name, the team of the
+  latest upload, not undone, that names them.
+An owner in neither is in no team. A team's figure is the sum of its owners' (funnel.goals: a
+team goal is paced on its owners' revenue, wins, leads).
 """
 
 from __future__ import annotations
@@ -31,6 +35,51 @@ def teams(cur, workspace_id: str) -> dict[str, str]:
     except (TypeError, ValueError):
         return {}
     return dict(value) if problem(value) is None else {}
+
+
+# For each owner, the team of the latest upload (not undone) that named one. Plain SQL.
+_DATA_SQL = """
+SELECT owner, team FROM (
+    SELECT d.owner, d.team, row_number() OVER (PARTITION BY d.owner ORDER BY d.upload_id DESC) AS n
+    FROM owner_teams_data d JOIN uploads u ON u.id = d.upload_id AND u.workspace_id = d.workspace_id
+    WHERE d.workspace_id = ? AND u.undone_at IS NULL
+) latest WHERE n = 1
+"""
+
+
+def from_data(cur, workspace_id: str) -> dict[str, str]:
+    """{owner: team} as the uploaded files' team column gave them (latest upload not undone)."""
+    return dict(cur.execute(_DATA_SQL, [workspace_id]).fetchall())
+
+
+def owner_teams(cur, workspace_id: str) -> dict[str, str]:
+    """Each owner's team: the Settings mapping, else the data's (``from_data``)."""
+    return from_data(cur, workspace_id) | teams(cur, workspace_id)
+
+
+def file_teams(work, present) -> list[tuple[str, str]]:
+    """The (owner, team) pairs of the file being loaded, from its typed rows that are stored
+    (``ingest_typed`` and ``ingest_stored`` in the load's DuckDB): per owner the team of the
+    file's last row naming both, names trimmed and cut to MAX_TEXT. [] without both columns."""
+    if "owner" not in present or "team" not in present:
+        return []
+    return work.execute(
+        f"""
+        SELECT left(trim(owner), {MAX_TEXT}) AS o, arg_max(left(trim(team), {MAX_TEXT}), _row)
+        FROM ingest_typed
+        WHERE _row IN (SELECT _row FROM ingest_stored) AND trim(owner) <> '' AND trim(team) <> ''
+        GROUP BY o ORDER BY o
+        """
+    ).fetchall()
+
+
+def record(cur, workspace_id: str, upload_id: int, pairs: list[tuple[str, str]]) -> None:
+    """Keep an upload's (owner, team) pairs (``file_teams``), in the load's transaction."""
+    if pairs:
+        cur.executemany(
+            "INSERT INTO owner_teams_data (workspace_id, upload_id, owner, team) VALUES (?, ?, ?, ?)",
+            [[workspace_id, upload_id, o, t] for o, t in pairs],
+        )
 
 
 def members(mapping: dict[str, str]) -> dict[str, list[str]]:

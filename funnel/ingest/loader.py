@@ -26,6 +26,8 @@ from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rejects import no_rejects
 from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
+from funnel.teams import file_teams
+from funnel.teams import record as record_teams
 from funnel.workspace import bump_version, get_workspace
 
 if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
@@ -193,6 +195,7 @@ def _load(
                 if not fast or disk_full(exc):  # a full disk is no reason to read the file again
                     raise
                 raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
+            pairs = file_teams(work, parsed.present)  # owner → team, when the file has a team column
             if work is not cur:  # the typed rows to the server (binary COPY); set aside there
                 replaced, updated = scratch.publish(work, cur, kind, workspace_id, upload_id, mode)
         for spelling, stage in parsed.auto_aliases.items():
@@ -240,6 +243,7 @@ def _load(
             getattr(actor, "name", None),
             details,
         )
+        record_teams(cur, workspace_id, upload_id, pairs)
         bump_version(cur, workspace_id)
         step(1.0, "done")
         warnings = [warning(c, "en", **p) for c, p in parsed.warnings]
