@@ -4,9 +4,9 @@ Two sources, Settings first (``owner_teams``):
 - the workspace's own owner → team mapping: the ``workspace_settings`` key ``owner_teams``, a JSON
   object {owner: team}, edited in Settings as a two-column table and carried in the workspace
   export (settings.json, checked by funnel.archive_parts with ``problem``);
-- the team column of uploaded leads or deals (``file_teams``, kept per upload in
-  ``owner_teams_data`` by the loader): for an owner the Settings do not name, the team of the
-  latest upload, not undone, that names them.
+- the team column of uploaded leads or deals (``file_teams``, kept by the loader in the upload's
+  details as ``teams``, so it is undone, cleared and exported with the upload): for an owner the
+  Settings do not name, the team of the latest upload, not undone, that names them.
 An owner in neither is in no team. A team's figure is the sum of its owners' (funnel.goals: a
 team goal is paced on its owners' revenue, wins, leads).
 """
@@ -37,19 +37,25 @@ def teams(cur, workspace_id: str) -> dict[str, str]:
     return dict(value) if problem(value) is None else {}
 
 
-# For each owner, the team of the latest upload (not undone) that named one. Plain SQL.
-_DATA_SQL = """
-SELECT owner, team FROM (
-    SELECT d.owner, d.team, row_number() OVER (PARTITION BY d.owner ORDER BY d.upload_id DESC) AS n
-    FROM owner_teams_data d JOIN uploads u ON u.id = d.upload_id AND u.workspace_id = d.workspace_id
-    WHERE d.workspace_id = ? AND u.undone_at IS NULL
-) latest WHERE n = 1
-"""
+_DATA_SQL = (
+    "SELECT CAST(details AS VARCHAR) FROM uploads WHERE workspace_id = ? AND undone_at IS NULL "
+    "AND kind IN ('leads', 'deals') AND CAST(details AS VARCHAR) LIKE '%\"teams\"%' ORDER BY id"
+)
 
 
 def from_data(cur, workspace_id: str) -> dict[str, str]:
-    """{owner: team} as the uploaded files' team column gave them (latest upload not undone)."""
-    return dict(cur.execute(_DATA_SQL, [workspace_id]).fetchall())
+    """{owner: team} as the uploaded files' team column gave them: per owner, the latest upload
+    not undone that names one. A pair that is not two names of 1 to MAX_TEXT characters (an
+    imported archive's details) is skipped."""
+    out: dict[str, str] = {}
+    for (text,) in cur.execute(_DATA_SQL, [workspace_id]).fetchall():
+        try:
+            pairs = json.loads(text).get("teams")
+        except (TypeError, ValueError, AttributeError):
+            continue
+        if isinstance(pairs, dict):
+            out.update({o: t for o, t in pairs.items() if _text(o) and _text(t)})
+    return out
 
 
 def owner_teams(cur, workspace_id: str) -> dict[str, str]:
@@ -65,21 +71,12 @@ def file_teams(work, present) -> list[tuple[str, str]]:
         return []
     return work.execute(
         f"""
-        SELECT left(trim(owner), {MAX_TEXT}) AS o, arg_max(left(trim(team), {MAX_TEXT}), _row)
+        SELECT trim(left(trim(owner), {MAX_TEXT})) AS o, arg_max(trim(left(trim(team), {MAX_TEXT})), _row)
         FROM ingest_typed
         WHERE _row IN (SELECT _row FROM ingest_stored) AND trim(owner) <> '' AND trim(team) <> ''
         GROUP BY o ORDER BY o
         """
     ).fetchall()
-
-
-def record(cur, workspace_id: str, upload_id: int, pairs: list[tuple[str, str]]) -> None:
-    """Keep an upload's (owner, team) pairs (``file_teams``), in the load's transaction."""
-    if pairs:
-        cur.executemany(
-            "INSERT INTO owner_teams_data (workspace_id, upload_id, owner, team) VALUES (?, ?, ?, ?)",
-            [[workspace_id, upload_id, o, t] for o, t in pairs],
-        )
 
 
 def members(mapping: dict[str, str]) -> dict[str, list[str]]:

@@ -27,7 +27,6 @@ from funnel.ingest.rejects import no_rejects
 from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
 from funnel.teams import file_teams
-from funnel.teams import record as record_teams
 from funnel.workspace import bump_version, get_workspace
 
 if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
@@ -226,6 +225,8 @@ def _load(
             # read by the staging view stg_stage_history: these dates are stage events
             "stage_dates": parsed.stage_dates,
         }
+        if pairs:  # read by funnel.teams.from_data: undone, cleared and exported with the upload
+            details["teams"] = dict(pairs)
         if "period" in parsed.choices and parsed.choices["period"].grain:
             details["spend_period"] = parsed.choices["period"].grain  # month | week | day (spend_periods)
         _record(
@@ -243,7 +244,6 @@ def _load(
             getattr(actor, "name", None),
             details,
         )
-        record_teams(cur, workspace_id, upload_id, pairs)
         bump_version(cur, workspace_id)
         step(1.0, "done")
         warnings = [warning(c, "en", **p) for c, p in parsed.warnings]

@@ -57,14 +57,3 @@ CREATE TABLE IF NOT EXISTS goals (
     updated_at   TIMESTAMP NOT NULL DEFAULT current_timestamp,
     PRIMARY KEY (workspace_id, month, dimension, member, metric)
 );
-
--- The owner → team pairs an upload's file named (its team column: amoCRM «Отдел», Bitrix24
--- «Подразделение», HubSpot or Pipedrive «Team»), one per owner (the file's last row naming them).
--- funnel.teams reads the latest upload not undone; the Settings mapping wins over it.
-CREATE TABLE IF NOT EXISTS owner_teams_data (
-    workspace_id VARCHAR NOT NULL,
-    upload_id    BIGINT  NOT NULL,
-    owner        VARCHAR NOT NULL,
-    team         VARCHAR NOT NULL,
-    PRIMARY KEY (workspace_id, upload_id, owner)
-);

@@ -320,3 +320,20 @@ def test_the_goals_tab_paces_a_team_the_uploaded_file_names(app_db, tmp_path):
         assert row[t("tm.goals.col.who", lang)] == f"{t('tm.goals.dim.team', lang)}: North"
         assert row[t("tm.goals.col.actual", lang)] == "2"  # Anna's and Boris's leads, not Carl's
         assert t("tm.goals.teams", lang, teams="North — Anna, Boris") in texts(at.caption)
+
+
+def test_the_files_teams_travel_with_the_workspace_and_go_with_its_data(store, ws, tmp_path):
+    """The pairs live in the upload's record: an exported and imported workspace has them, and
+    clearing the workspace's data clears them."""
+    from funnel.access import CLI_USER
+    from funnel.portable import export_workspace, import_workspace
+    from funnel.workspace import clear_data
+
+    _load(store, ws, tmp_path, "a.csv", "leads", "Отдел", [("A1", "Anna", "Север"), ("A2", "Carl", "Юг")])
+    with store.transaction() as cur:
+        export_workspace(cur, ws, tmp_path / "ws.zip", actor=CLI_USER)
+        copy = import_workspace(cur, tmp_path / "ws.zip", actor=CLI_USER, name="Copy")
+    with store.transaction() as cur:
+        assert teams.from_data(cur, copy.id) == {"Anna": "Север", "Carl": "Юг"}
+        clear_data(cur, ws)
+        assert teams.from_data(cur, ws) == {}
