@@ -35,7 +35,7 @@ from funnel.metrics import query
 from funnel.model.plan import evaluate
 from funnel.periods import month_end, month_start
 from funnel.scenarios import plan_for
-from funnel.teams import teams
+from funnel.teams import owner_teams
 from funnel.workspace import existing_workspace
 
 DIMENSIONS = ("total", "owner", "team", "channel")
@@ -215,7 +215,7 @@ def pacing(cur, *, filters: Filters, month: date, today: date | None = None, sta
             facts[dim] = {}
         elif dim == "team":
             facts[dim] = _team_actuals(
-                teams(cur, filters.workspace_id), _actuals(cur, filters.workspace_id, first, upto, "owner")
+                owner_teams(cur, filters.workspace_id), _actuals(cur, filters.workspace_id, first, upto, "owner")
             )
         else:
             facts[dim] = _actuals(cur, filters.workspace_id, first, upto, dim)

@@ -1,10 +1,14 @@
 """Teams: which team each owner (sales rep) is in, as CRMs keep it (issue #18 item 6).
 
-Leads and deals carry an owner but no team, so the workspace keeps an owner → team mapping of
-its own: the ``workspace_settings`` key ``owner_teams``, a JSON object {owner: team}, edited in
-Settings as a two-column table and carried in the workspace export (settings.json, checked by
-funnel.archive_parts with ``problem``). An owner not in it is in no team. A team's figure is
-the sum of its owners' (funnel.goals: a team goal is paced on its owners' revenue, wins, leads).
+Two sources, Settings first (``owner_teams``):
+- the workspace's own owner → team mapping: the ``workspace_settings`` key ``owner_teams``, a JSON
+  object {owner: team}, edited in Settings as a two-column table and carried in the workspace
+  export (settings.json, checked by funnel.archive_parts with ``problem``);
+- the team column of uploaded leads or deals (``file_teams``, kept by the loader in the upload's
+  details as ``teams``, so it is undone, cleared and exported with the upload): for an owner the
+  Settings do not name, the team of the latest upload, not undone, that names them.
+An owner in neither is in no team. A team's figure is the sum of its owners' (funnel.goals: a
+team goal is paced on its owners' revenue, wins, leads).
 """
 
 from __future__ import annotations
@@ -31,6 +35,48 @@ def teams(cur, workspace_id: str) -> dict[str, str]:
     except (TypeError, ValueError):
         return {}
     return dict(value) if problem(value) is None else {}
+
+
+_DATA_SQL = (
+    "SELECT CAST(details AS VARCHAR) FROM uploads WHERE workspace_id = ? AND undone_at IS NULL "
+    "AND kind IN ('leads', 'deals') AND CAST(details AS VARCHAR) LIKE '%\"teams\"%' ORDER BY id"
+)
+
+
+def from_data(cur, workspace_id: str) -> dict[str, str]:
+    """{owner: team} as the uploaded files' team column gave them: per owner, the latest upload
+    not undone that names one. A pair that is not two names of 1 to MAX_TEXT characters (an
+    imported archive's details) is skipped."""
+    out: dict[str, str] = {}
+    for (text,) in cur.execute(_DATA_SQL, [workspace_id]).fetchall():
+        try:
+            pairs = json.loads(text).get("teams")
+        except (TypeError, ValueError, AttributeError):
+            continue
+        if isinstance(pairs, dict):
+            out.update({o: t for o, t in pairs.items() if _text(o) and _text(t)})
+    return out
+
+
+def owner_teams(cur, workspace_id: str) -> dict[str, str]:
+    """Each owner's team: the Settings mapping, else the data's (``from_data``)."""
+    return from_data(cur, workspace_id) | teams(cur, workspace_id)
+
+
+def file_teams(work, present) -> list[tuple[str, str]]:
+    """The (owner, team) pairs of the file being loaded, from its typed rows that are stored
+    (``ingest_typed`` and ``ingest_stored`` in the load's DuckDB): per owner the team of the
+    file's last row naming both, names trimmed and cut to MAX_TEXT. [] without both columns."""
+    if "owner" not in present or "team" not in present:
+        return []
+    return work.execute(
+        f"""
+        SELECT trim(left(trim(owner), {MAX_TEXT})) AS o, arg_max(trim(left(trim(team), {MAX_TEXT})), _row)
+        FROM ingest_typed
+        WHERE _row IN (SELECT _row FROM ingest_stored) AND trim(owner) <> '' AND trim(team) <> ''
+        GROUP BY o ORDER BY o
+        """
+    ).fetchall()
 
 
 def members(mapping: dict[str, str]) -> dict[str, list[str]]:

@@ -9,14 +9,25 @@ the worst warm visit are printed against the target (every view opens in ≤ 0.2
 leads). "Drawn": the tab's panel changed, nothing is marked stale and Streamlit's running
 indicator is gone, polled every 10 ms in the page (scripts/bench_browser.py's rule). The database
 is the load test's generator (scripts/loadtest.py), built once and kept with --db.
+
+Beside each tab: the CPU seconds of the server and of Chromium per warm visit, and the messages
+the page took in (the run's deltas, about one per element). Where a warm visit's time went on
+6 Dec 2026 (1 M leads, load 9–17, medians of 6–8 visits alternating in one run): the server's
+part is 0.01–0.03 s of CPU (every query is served from the per-version cache, ui.shared); the
+rest is Chromium drawing the tab. The same tab drawn as a single st.info took 0.08–0.12 s felt
+and 0.10–0.16 s of Chromium CPU; each tab's Plotly chart took 0.05–0.11 s of Chromium CPU
+(plotly.js draws it twice in Streamlit 1.67: hidden before the element's width is measured,
+then at that width), its tables 0.02–0.05 s, its download buttons 0.01–0.03 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +47,7 @@ QUIET_MS = 150  # no message in and no change on the page for this long: the tab
 # and then nothing came in and nothing changed in the page for QUIET_MS; "painted" is the frame
 # after the page's last change (a chart draws after its message, in a later task).
 LAST_CHANGE = """
-window.__tm = {change: null, paint: null};
+window.__tm = {change: null, paint: null, messages: 0};
 new MutationObserver(() => {
   const b = window.__bench, m = window.__tm;
   if (!b || b.click === null) return;
@@ -47,7 +58,11 @@ const recv = window.WebSocket;
 window.WebSocket = class extends recv {
   constructor(...args) {
     super(...args);
-    this.addEventListener('message', () => { window.__tm.change = performance.now(); });
+    this.addEventListener('message', () => {
+      const m = window.__tm;
+      m.change = performance.now();
+      if (window.__bench && window.__bench.click !== null) m.messages += 1;
+    });
   }
 };
 """
@@ -58,12 +73,17 @@ QUIET = f"""([selector, before]) => {{
 }}"""
 
 
+@dataclass
+class TabClick(Click):
+    messages: int = 0  # messages the page took in after the click: the run's deltas, about one per element
+
+
 class TabBench(Bench):
     """bench_browser's click, settled by QUIET; felt is click → the paint after the last change."""
 
-    def click(self, before_click, click, selector: str) -> Click:
+    def click(self, before_click, click, selector: str) -> TabClick:
         page = self.page
-        page.evaluate("() => { window.__tm.change = window.__tm.paint = null; }")
+        page.evaluate("() => { window.__tm.change = window.__tm.paint = null; window.__tm.messages = 0; }")
         before = figures(page, selector)
         page.evaluate(
             "() => { const b = window.__bench; b.click = b.sent = b.received = b.settled = b.painted = null; }"
@@ -79,13 +99,14 @@ class TabBench(Bench):
         b = page.evaluate("() => window.__bench")
         m = page.evaluate("() => window.__tm")
         last = m["paint"] if m["paint"] is not None else b["received"]
-        return Click(
+        return TabClick(
             felt=(last - b["click"]) / 1000,
             driven=driven - QUIET_MS / 1000,
             request=(b["sent"] - b["click"]) / 1000,
             received=(b["received"] - b["click"]) / 1000,
             server_cpu=s1 - s0,
             browser_cpu=b1 - b0,
+            messages=m["messages"],
         )
 
 
@@ -96,8 +117,8 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
     ap.add_argument("--tabs", nargs="+", choices=TABS, default=list(TABS), help="only these tabs (default: all)")
     args = ap.parse_args()
-    cold: dict[str, Click] = {}
-    warm: dict[str, list[Click]] = {tab: [] for tab in TABS}
+    cold: dict[str, TabClick] = {}
+    warm: dict[str, list[TabClick]] = {tab: [] for tab in TABS}
     with browser_on(
         args.db, args.leads, "/time?lang=en&ws=big", timeout_ms=300_000, draw_s=600, init_scripts=(LAST_CHANGE,)
     ) as (page, server, load_before):
@@ -107,13 +128,13 @@ def main() -> None:
         def open_tab(i: int):
             return lambda: tabs.nth(i).click()
 
-        def timed_click(page, click, selector: str) -> Click:
+        def timed_click(page, click, selector: str) -> TabClick:
             return bench.click(lambda: None, click, selector)
 
         chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
         current = 0  # the page's first draw opens the first tab
 
-        def visit(i: int) -> Click:
+        def visit(i: int) -> TabClick:
             nonlocal current
             took = timed_click(page, open_tab(i), PANEL)
             current = i
@@ -138,6 +159,7 @@ def main() -> None:
             f" CPU: server {c.server_cpu:.2f} s, Chromium {c.browser_cpu:.2f} s)"
         )
         report(f"{tab} warm", warm[tab], TARGET)
+        print(f"{'':<24} messages in: {statistics.median(c.messages for c in warm[tab]):.0f}")
     print(f"load average (1, 5, 15 min) before {load_before}, after {load()}; {os.cpu_count()} CPUs")
 
 

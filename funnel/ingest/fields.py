@@ -28,6 +28,7 @@ FIELDS: dict[str, list[Field]] = {
         _f("channel", "text"),
         _f("campaign", "text"),
         _f("owner", "text"),
+        _f("team", "text"),  # the owner's team: kept per upload by funnel.teams, not in the raw table
         _f("segment", "text"),
         _f("region", "text"),
         _f("cost", "money"),
@@ -48,6 +49,7 @@ FIELDS: dict[str, list[Field]] = {
         _f("expected_close_at", "datetime"),
         _f("lost_reason", "text"),
         _f("owner", "text"),
+        _f("team", "text"),
         _f("segment", "text"),
     ],
     "stages": [

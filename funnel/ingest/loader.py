@@ -26,6 +26,7 @@ from funnel.ingest.messages import upload_error, warning
 from funnel.ingest.rejects import no_rejects
 from funnel.ingest.uploads import discard_if_unrecorded, disk_full
 from funnel.ingest.writer import write
+from funnel.teams import file_teams
 from funnel.workspace import bump_version, get_workspace
 
 if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean load never imports pandas
@@ -194,6 +195,7 @@ def _load(
                 if not fast or disk_full(exc):  # a full disk is no reason to read the file again
                     raise
                 raise fastpath.Dirty(upload_id) from None  # what the quick read got wrong: read it in full
+            pairs = file_teams(work, parsed.present)  # owner → team, when the file has a team column
             if work is not cur:  # the typed rows to the server (binary COPY); set aside there
                 replaced, updated = scratch.publish(work, cur, kind, workspace_id, upload_id, mode)
         for spelling, stage in parsed.auto_aliases.items():
@@ -224,6 +226,8 @@ def _load(
             # read by the staging view stg_stage_history: these dates are stage events
             "stage_dates": parsed.stage_dates,
         }
+        if pairs:  # read by funnel.teams.from_data: undone, cleared and exported with the upload
+            details["teams"] = dict(pairs)
         if "period" in parsed.choices and parsed.choices["period"].grain:
             details["spend_period"] = parsed.choices["period"].grain  # month | week | day (spend_periods)
         _record(

@@ -82,6 +82,19 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "product",
         "продукт",
     ),
+    # the owner's team or department: amoCRM «Отдел», Bitrix24 «Подразделение», HubSpot and Pipedrive «Team»
+    "team": (
+        "team",
+        "команда",
+        "отдел",
+        "подразделение",
+        "department",
+        "sales team",
+        "owner team",
+        "отдел продаж",
+        "deal - team",
+        "lead - team",
+    ),
     "region": ("region", "регион", "город", "city", "country", "страна", "region/state", "state"),
     "cost": ("cost", "стоимость лида", "цена лида", "cost per lead", "cpl", "стоимость"),
     "first_contact_at": (

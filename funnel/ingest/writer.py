@@ -53,7 +53,8 @@ def write(
         sheet=sheet,
         quick=fast,
     ) as prep:
-        if fast and fastpath.eligible(prep):
+        # a team column: the full path, whose typed rows funnel.teams.file_teams reads
+        if fast and fastpath.eligible(prep) and "team" not in prep.present:
             small = Path(path).stat().st_size < HASH_FIRST
             if small:  # hashed by now: a repeated file is refused before anything is written
                 _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)

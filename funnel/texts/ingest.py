@@ -13,6 +13,10 @@ TEXTS = {
     "ingest.field.channel": ("Канал (источник) лида; пусто → «unknown»", "Lead channel (source); blank → 'unknown'"),
     "ingest.field.campaign": ("Рекламная кампания", "Advertising campaign"),
     "ingest.field.owner": ("Ответственный менеджер", "Responsible seller"),
+    "ingest.field.team": (
+        "Команда (отдел) ответственного; в Настройках можно указать другую",
+        "The seller's team (department); Settings can name another",
+    ),
     "ingest.field.segment": ("Сегмент клиента", "Client segment"),
     "ingest.field.region": ("Регион или город", "Region or city"),
     "ingest.field.cost": ("Стоимость этого лида, в валюте пространства", "What this lead cost, workspace currency"),

@@ -206,3 +206,134 @@ def test_settings_table_saves_or_refuses_and_the_goals_tab_names_the_team(app_db
         assert row[t("tm.goals.col.who", lang)] == f"{t('tm.goals.dim.team', lang)}: North"
         assert row[t("tm.goals.col.actual", lang)] == "2"  # Anna's and Boris's leads, not Carl's
         assert t("tm.goals.teams", lang, teams="North — Anna, Boris") in texts(at.caption)
+
+
+# ---- a team column in the uploaded file (funnel.teams.from_data) --------------------------------
+def _load(store, ws, tmp_path, name: str, kind: str, header: str, rows: list[tuple[str, str, str]]):
+    """``rows`` (id, owner, team) as a CSV with the team under ``header``, through the real loader
+    (deals open, in January 2025)."""
+    from funnel.ingest.loader import load
+
+    id_col, extra = ("lead_id", "") if kind == "leads" else ("deal_id", ";status")
+    value = "" if kind == "leads" else ";open"
+    lines = [f"{id_col};created_at;owner;{header}{extra}"] + [
+        f"{i};2025-01-0{n + 1};{o};{t}{value}" for n, (i, o, t) in enumerate(rows)
+    ]
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load(store, path, name, kind, workspace_id=ws, actor=EDITOR)
+
+
+@pytest.mark.parametrize(
+    ("kind", "header"),
+    [
+        pytest.param("leads", "Отдел", id="amocrm-otdel-leads"),
+        pytest.param("deals", "Подразделение", id="bitrix24-podrazdelenie-deals"),
+        pytest.param("deals", "Team", id="hubspot-pipedrive-team-deals"),
+    ],
+)
+def test_a_files_team_column_gives_each_owner_a_team(store, ws, tmp_path, kind, header):
+    """The upload's mapping takes the column as the team; each owner gets the team of the file's
+    last row naming them (Anna: North, then South in row 3 → South); a blank team names none."""
+    result = _load(
+        store,
+        ws,
+        tmp_path,
+        "teams.csv",
+        kind,
+        header,
+        [("X1", "Anna", "North"), ("X2", "Boris", "North"), ("X3", "Anna", "South"), ("X4", "Carl", "")],
+    )
+    assert result.details["mapping"]["team"] == header
+    with store.cursor() as cur:
+        assert teams.from_data(cur, ws) == {"Anna": "South", "Boris": "North"}
+        assert teams.owner_teams(cur, ws) == {"Anna": "South", "Boris": "North"}
+        assert teams.teams(cur, ws) == {}  # Settings untouched: the data's teams are not typed ones
+
+
+def test_settings_win_and_the_latest_upload_not_undone_names_the_team(store, ws, tmp_path):
+    """Upload 1: Anna North, Carl South; upload 2 (later): Carl West. Settings: Anna East.
+    Anna → East (Settings win), Carl → West (the later upload); upload 2 undone → Carl South."""
+    from funnel.ingest.history import undo_upload
+
+    _load(store, ws, tmp_path, "a.csv", "leads", "Отдел", [("A1", "Anna", "North"), ("A2", "Carl", "South")])
+    second = _load(store, ws, tmp_path, "b.csv", "deals", "Team", [("D1", "Carl", "West")])
+    with store.transaction() as cur:
+        teams.save_teams(cur, ws, [{"owner": "Anna", "team": "East"}], actor=EDITOR)
+    with store.cursor() as cur:
+        assert teams.owner_teams(cur, ws) == {"Anna": "East", "Carl": "West"}
+    undo_upload(store, ws, second.upload_id, actor=EDITOR)
+    with store.cursor() as cur:
+        assert teams.from_data(cur, ws) == {"Anna": "North", "Carl": "South"}
+        assert teams.owner_teams(cur, ws) == {"Anna": "East", "Carl": "South"}
+
+
+def test_team_pacing_from_the_files_teams(store, company, tmp_path):  # noqa: F811 - the goals fixture
+    """The goals fixture's company with no Settings mapping, its teams from an uploaded file
+    (leads of January 2025, outside March): North = Anna 3 000 + Boris 2 000, as with Settings."""
+    _load(store, company, tmp_path, "t.csv", "leads", "Отдел", [("T1", "Anna", "North"), ("T2", "Boris", "North")])
+    row = pace(store, company, [{"dimension": "team", "member": "North", "metric": "revenue", "target": 22000}])
+    row = row[("team", "North", "revenue")]
+    assert float(row["actual"]) == 5000
+    assert float(row["expected"]) == pytest.approx(7000)
+    assert float(row["needed_per_day"]) == pytest.approx(17000 / 15)
+
+
+def test_the_goals_tab_paces_a_team_the_uploaded_file_names(app_db, tmp_path):
+    """Under AppTest, in both languages: leads uploaded with an «Отдел» column (no Settings
+    mapping) put Anna and Boris in North; the goals tab paces North's goal on their leads (2, not
+    Carl's) and says who is in it."""
+    from datetime import date
+
+    from funnel.access import CLI_USER
+    from funnel.i18n import t
+    from funnel.ingest.loader import load
+    from funnel.periods import month_start
+    from tests.dataui.helpers import new_app, own_workspace, texts
+    from ui.store import get_store
+
+    at = new_app()
+    ws = own_workspace(at)
+    store = get_store()
+    first = month_start(date.today())
+    path = tmp_path / "leads.csv"
+    rows = [("L0", "Anna", "North"), ("L1", "Boris", "North"), ("L2", "Carl", "South")]
+    path.write_text(
+        "ID;Дата создания;Ответственный;Отдел;Источник\n"
+        + "".join(f"{i};{first:%d.%m.%Y};{o};{team};A\n" for i, o, team in rows),
+        encoding="utf-8",
+    )
+    load(store, path, "leads.csv", "leads", workspace_id=ws, actor=CLI_USER)
+    with store.transaction() as cur:
+        goals.save_goals(
+            cur, ws, first, [{"dimension": "team", "member": "North", "metric": "leads", "target": 10}], actor=CLI_USER
+        )
+    at.switch_page("pages/time.py")
+    for lang in ("en", "ru"):
+        if at.radio(key="lang").value != lang:
+            at.radio(key="lang").set_value(lang).run()
+        at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+        at.run()
+        assert not at.exception, at.exception
+        table = next(d.value for d in at.dataframe if t("tm.goals.col.expected", lang) in d.value.columns)
+        row = table.iloc[0]
+        assert row[t("tm.goals.col.who", lang)] == f"{t('tm.goals.dim.team', lang)}: North"
+        assert row[t("tm.goals.col.actual", lang)] == "2"  # Anna's and Boris's leads, not Carl's
+        assert t("tm.goals.teams", lang, teams="North — Anna, Boris") in texts(at.caption)
+
+
+def test_the_files_teams_travel_with_the_workspace_and_go_with_its_data(store, ws, tmp_path):
+    """The pairs live in the upload's record: an exported and imported workspace has them, and
+    clearing the workspace's data clears them."""
+    from funnel.access import CLI_USER
+    from funnel.portable import export_workspace, import_workspace
+    from funnel.workspace import clear_data
+
+    _load(store, ws, tmp_path, "a.csv", "leads", "Отдел", [("A1", "Anna", "Север"), ("A2", "Carl", "Юг")])
+    with store.transaction() as cur:
+        export_workspace(cur, ws, tmp_path / "ws.zip", actor=CLI_USER)
+        copy = import_workspace(cur, tmp_path / "ws.zip", actor=CLI_USER, name="Copy")
+    with store.transaction() as cur:
+        assert teams.from_data(cur, copy.id) == {"Anna": "Север", "Carl": "Юг"}
+        clear_data(cur, ws)
+        assert teams.from_data(cur, ws) == {}

@@ -56,7 +56,7 @@ def render(filters: Filters) -> None:
 def _teams_note(ws: str, df: pd.DataFrame) -> None:
     """Who is in each team the goals name (the mapping in Settings), and a team with nobody in it."""
     with ui.cursor(fresh=True) as cur:
-        members = tm.members(tm.teams(cur, ws))
+        members = tm.members(tm.owner_teams(cur, ws))
     named = sorted(set(df.loc[df["dimension"] == "team", "member"]))
     shown = [f"{ui.plain(t)} — {', '.join(ui.plain(o) for o in members[t])}" for t in named if t in members]
     if shown:
