@@ -54,7 +54,7 @@ def screens_app(tmp_path_factory):
     from tests.browser import screens
 
     folder = tmp_path_factory.mktemp("screens")
-    names = screens.build_database(folder / "screens.duckdb", folder / "files")
+    names = screens.build_database(with_demo(folder / "screens.duckdb"), folder / "files")
     server = Server(folder / "screens.duckdb").start()
     yield server, names
     server.stop()
