@@ -295,16 +295,23 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
 
 
 # ---- driving the app ---------------------------------------------------------------------------
+# Busy: a script run under way (Streamlit's stApp carries the run's state; its running indicator
+# only shows after half a second, so a shorter run was taken for idle), or placeholders not filled.
+BUSY = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app ? app.getAttribute('data-test-script-state') : 'initial';
+  return state === 'initial' || state === 'running' || state === 'rerunRequested' || state === 'stopRequested'
+    || !!document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
+}"""
+
+
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
-    """Until the script has finished: no running indicator, no placeholders, for quiet_ms."""
+    """Until the script has finished: no run under way, no placeholders, for quiet_ms."""
     page.wait_for_selector('[data-testid="stApp"]')
     deadline = time.time() + timeout_s
     idle = 0
     while time.time() < deadline:
-        busy = page.evaluate(
-            '() => !!document.querySelector(\'[data-testid="stStatusWidget"], [data-testid="stSkeleton"]\')'
-        )
-        idle = 0 if busy else idle + 100
+        idle = 0 if page.evaluate(BUSY) else idle + 100
         if idle >= quiet_ms:
             return
         page.wait_for_timeout(100)
