@@ -41,7 +41,7 @@ def _funnel_page(lang: str) -> AppTest:
     ("lang", "stage", "foreign"),
     [("ru", "Первичный интерес", "Initial interest"), ("en", "Initial interest", "Первичный интерес")],
 )
-def test_the_funnel_page_names_the_demo_stages_in_the_language(app_db, lang, stage, foreign):
+def test_the_funnel_page_names_the_demo_stages_in_the_language(demo_app_db, lang, stage, foreign):
     at = _funnel_page(lang)
     assert not at.exception, at.exception
     cells = {str(v) for df in at.dataframe for col in df.value.columns for v in df.value[col]}

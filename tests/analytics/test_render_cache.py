@@ -88,7 +88,7 @@ def test_other_sessions_replay_the_same_elements(app_db):
     assert len(a.dataframe) >= 2  # the funnel and its steps (the other tabs draw when opened)
 
 
-def test_shared_results_are_computed_once_per_data_version(app_db):
+def test_shared_results_are_computed_once_per_data_version(demo_app_db):
     """ui.shared hands every session the same object until the workspace's data changes."""
     import threading
 

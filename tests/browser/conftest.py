@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.screens import BUSY
 from tests.conftest import with_demo
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
@@ -54,7 +55,7 @@ def screens_app(tmp_path_factory):
     from tests.browser import screens
 
     folder = tmp_path_factory.mktemp("screens")
-    names = screens.build_database(folder / "screens.duckdb", folder / "files")
+    names = screens.build_database(with_demo(folder / "screens.duckdb"), folder / "files")
     server = Server(folder / "screens.duckdb").start()
     yield server, names
     server.stop()
@@ -70,9 +71,9 @@ def page(browser):
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script: no 'running' indicator and no
-    placeholders for a second (the indicator can appear a moment after a click or a goto)."""
-    wait_for_idle(page, quiet_ms=1000)
+    """Wait until Streamlit has finished running the script: no run under way and no
+    placeholders for half a second (a run starts a moment after a click or a goto)."""
+    wait_for_idle(page, quiet_ms=500)
 
 
 def _no_status_widget(page) -> None:
@@ -80,16 +81,18 @@ def _no_status_widget(page) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
 
 
-def wait_for_idle(page, quiet_ms: int = 1500, timeout_ms: int = 120_000) -> None:
-    """Wait until the script has been idle (no running indicator, no placeholders) for
-    ``quiet_ms``: the running indicator can appear a moment after navigation starts."""
+def wait_for_idle(page, quiet_ms: int = 1000, timeout_ms: int = 120_000) -> None:
+    """Wait until the script has been idle (no run under way, no placeholders) for
+    ``quiet_ms``: the run starts a moment after navigation or a click.
+
+    A run is seen from its start by Streamlit's own run state on stApp (screens.BUSY). The
+    running indicator, all this once looked at, shows only after a run has lasted 0.5 s, so the
+    quiet times are 0.5 s shorter than they were then: the same margin for a run to start, and a
+    short run is no longer taken for idle."""
     _no_status_widget(page)
     idle = 0
     for _ in range(timeout_ms // 250):
-        busy = page.evaluate(
-            '() => !!document.querySelector(\'[data-testid="stStatusWidget"], [data-testid="stSkeleton"]\')'
-        )
-        idle = 0 if busy else idle + 250
+        idle = 0 if page.evaluate(BUSY) else idle + 250
         if idle >= quiet_ms:
             return
         page.wait_for_timeout(250)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +115,10 @@ CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 def build_database(db_path: Path, folder: Path) -> dict[str, set[str]]:
     """The demo plus the three partial workspaces, loaded from small files through the real
     loader. Returns, per workspace id, the data's own names (channels, owners, stages, reasons,
-    campaigns, segments, regions): a screen may show those in whatever language they are in."""
+    campaigns, segments, regions): a screen may show those in whatever language they are in.
+
+    ``db_path`` is a new file, or one holding only the demo as the app's first start leaves it
+    (the suite's copy, tests/conftest.py with_demo): the demo is installed when it has none."""
     from funnel.access import CLI_USER
     from funnel.db import Store
     from funnel.demo import generate, install_demo
@@ -126,7 +130,8 @@ def build_database(db_path: Path, folder: Path) -> dict[str, set[str]]:
     store = Store(db_path)
     try:
         with store.transaction() as cur:
-            install_demo(cur)
+            if not cur.execute("SELECT count(*) FROM workspaces WHERE is_demo").fetchone()[0]:
+                install_demo(cur)
             for ws in PARTIAL:
                 create_workspace(cur, ws.replace("_", " ").capitalize(), workspace_id=ws)
         for ws, kind, frame in _partial_files(demo):
@@ -291,19 +296,54 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
 
 
 # ---- driving the app ---------------------------------------------------------------------------
+# Busy: a script run under way (Streamlit's stApp carries the run's state; its running indicator
+# only shows after half a second, so a shorter run was taken for idle), or placeholders not filled.
+BUSY = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app ? app.getAttribute('data-test-script-state') : 'initial';
+  return state === 'initial' || state === 'running' || state === 'rerunRequested' || state === 'stopRequested'
+    || !!document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
+}"""
+
+
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
-    """Until the script has finished: no running indicator, no placeholders, for quiet_ms."""
+    """Until the script has finished: no run under way, no placeholders, for quiet_ms."""
     page.wait_for_selector('[data-testid="stApp"]')
     deadline = time.time() + timeout_s
     idle = 0
     while time.time() < deadline:
-        busy = page.evaluate(
-            '() => !!document.querySelector(\'[data-testid="stStatusWidget"], [data-testid="stSkeleton"]\')'
-        )
-        idle = 0 if busy else idle + 100
+        idle = 0 if page.evaluate(BUSY) else idle + 100
         if idle >= quiet_ms:
             return
         page.wait_for_timeout(100)
+
+
+# Every Plotly chart on screen drawn at its box's width, [box, drawing] per chart otherwise: a
+# stretched chart's box follows the window at once, and Streamlit redraws the chart for it a
+# moment later (0.1 s on a quiet machine, over 1 s under load); until then the old drawing shows.
+CHARTS_FIT = """() => {
+  const off = [];
+  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    const w = c.getBoundingClientRect().width;
+    if (!w) continue;  // not laid out: a closed tab, a collapsed part
+    const svg = c.querySelector('.main-svg');
+    const drawn = svg ? svg.getBoundingClientRect().width : 0;
+    if (Math.abs(drawn - w) >= 2) off.push([Math.round(w), Math.round(drawn)]);
+  }
+  return off.length ? off : null;
+}"""
+
+
+def resize(page, width: int, height: int, timeout_s: float = 60) -> None:
+    """A new window size, once every chart has been redrawn for it (in place of a fixed pause,
+    which was too short under load and too long otherwise)."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        page.wait_for_function(f"() => !({CHARTS_FIT})()", polling="raf", timeout=timeout_s * 1000)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"charts not redrawn for {width}×{height} in {timeout_s:.0f} s, [box, drawn]: {page.evaluate(CHARTS_FIT)}"
+        ) from None
 
 
 # Workspaces whose Funnel page has tabs (it needs deals; without them it says so instead).
@@ -340,8 +380,7 @@ def capture(
     """Resize to the screen's viewport, let the layout settle, check and photograph it."""
     w, h = VIEWPORTS[screen.viewport]
     if page.viewport_size != {"width": w, "height": h}:
-        page.set_viewport_size({"width": w, "height": h})
-        page.wait_for_timeout(300)  # charts redraw on resize
+        resize(page, w, h)
     screen.problems = inspect_screen(page, screen, names, language=language)
     out.mkdir(parents=True, exist_ok=True)
     screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"
@@ -353,8 +392,7 @@ def capture(
             " if (m) m.scrollTo(0, 0); return m ? m.scrollHeight : 0; }"
         )
         if tall > h:
-            page.set_viewport_size({"width": w, "height": min(tall, 6000)})
-            page.wait_for_timeout(150)
+            resize(page, w, min(tall, 6000))  # the main block's scroll bar goes: a little wider
     page.screenshot(path=str(screen.path))
     if page.viewport_size != {"width": w, "height": h}:
         page.set_viewport_size({"width": w, "height": h})

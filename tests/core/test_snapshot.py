@@ -105,7 +105,7 @@ def test_ui_cursor_reads_the_runs_snapshot_in_an_apptest_run(app_db):
     assert at.session_state["seen"] == {"first": 1, "other_thread": 2, "second": 1, "fresh": 2, "after": 2}
 
 
-def test_a_page_run_shows_one_state_when_an_upload_commits_mid_run(app_db, monkeypatch):
+def test_a_page_run_shows_one_state_when_an_upload_commits_mid_run(demo_app_db, monkeypatch):
     """The whole app: between the run's workspace list (the cache keys) and the Overview's
     queries another session commits a lead. This run shows the state it began with (the
     figures of the version it is keyed by); the next run shows the new lead."""
@@ -140,7 +140,7 @@ def test_a_page_run_shows_one_state_when_an_upload_commits_mid_run(app_db, monke
     assert as_int(again) == as_int(leads) + 1, (leads, again)
 
 
-def test_admin_backup_runs_beside_the_runs_snapshot(app_db, tmp_path, monkeypatch):
+def test_admin_backup_runs_beside_the_runs_snapshot(demo_app_db, tmp_path, monkeypatch):
     """The backup ATTACHes a new file, which DuckDB refuses inside the snapshot's transaction:
     the page reads it through a cursor of its own, and the copy holds the committed data."""
     from funnel import administration

@@ -97,8 +97,8 @@ def chain_sliders(at):
     return sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
 
 
-def test_moved_stages_travel_in_the_link_and_reopen_exactly(app_db):
-    at = fresh(app_db, {})
+def test_moved_stages_travel_in_the_link_and_reopen_exactly(demo_app_db):
+    at = fresh(demo_app_db, {})
     assert "chn" not in at.query_params and "mix" not in at.query_params  # untouched tables: no edits
     sliders = chain_sliders(at)
     assert len(sliders) == len(HAND_RATES)
@@ -112,7 +112,7 @@ def test_moved_stages_travel_in_the_link_and_reopen_exactly(app_db):
     )
     assert sorted(round(v * 100, 2) for v in carried.values()) == sorted(HAND_RATES)
 
-    again = fresh(app_db, {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()})
+    again = fresh(demo_app_db, {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()})
     assert not again.exception, again.exception
     assert [s.value for s in chain_sliders(again)] == HAND_RATES
     assert metrics(again)["Конверсия цепочки"] == "1,00 %"
@@ -125,11 +125,11 @@ def _mix_channel(at) -> str:
     return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["channel"])["channel"].iloc[0]
 
 
-def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db):
-    channel = _mix_channel(open_tab(fresh(app_db, {}), "mix"))
+def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(demo_app_db):
+    channel = _mix_channel(open_tab(fresh(demo_app_db, {}), "mix"))
     row = {"budget": 100_000, "cpl": 1_000, "conversion": 0.05, "avg_check": 200_000, "saturation": 0}
     at = fresh(
-        app_db,
+        demo_app_db,
         {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "mix": json.dumps({channel: row}, ensure_ascii=False)},
     )
     assert not at.exception, at.exception
@@ -151,7 +151,7 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
     assert not at.exception, at.exception
     from funnel.db import Store
 
-    store = Store(app_db)
+    store = Store(demo_app_db)
     try:
         with store.cursor() as cur:
             saved = get_scenario(cur, "demo", "Микс")
@@ -167,9 +167,9 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(app_db
     assert "mix" in at.query_params and box_value(at, "pl_leads_n") == 120.0
 
 
-def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
+def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(demo_app_db):
     at = fresh(
-        app_db,
+        demo_app_db,
         {
             "pv": "1",
             "l": "120",
@@ -184,7 +184,7 @@ def test_a_stale_channel_or_a_broken_edit_never_reaches_the_page(app_db):
     open_tab(at, "mix")
     assert any("«Закрытый канал»" in w.value for w in at.warning)
     assert box_value(at, "pl_leads_n") == 120.0  # the rest of the link still applies
-    bad = fresh(app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "chn": "{oops"})
+    bad = fresh(demo_app_db, {"pv": "1", "l": "120", "c": "0.05", "k": "150000", "chn": "{oops"})
     assert not bad.exception, bad.exception
     assert any("Ссылка устарела" in w.value for w in bad.warning)
     assert box_value(bad, "pl_leads_n") != 120.0

@@ -33,7 +33,7 @@ def workshop(lang: str, **levers) -> AppTest:
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(app_db, lang):
+def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(demo_app_db, lang):
     """The line under the sliders writes 1 270 leads × 3,18 % × 199 031 ₽: the sliders show the
     same decimals (not "1 269.75" above "1 270"), thousands grouped."""
     at = workshop(lang, ws_leads=1269.75, ws_conversion=3.1834, ws_avg_check=199_030.93, ws_sellers=6.0)

@@ -8,7 +8,6 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from funnel import demo
 from funnel.db import Store
 from funnel.i18n import t
 from tests.conftest import ROOT
@@ -21,9 +20,8 @@ BROKEN = {
 }
 
 
-def test_the_scenarios_tab_survives_rows_that_are_not_plans(app_db):
-    store = Store(app_db)
-    demo.ensure_demo(store)
+def test_the_scenarios_tab_survives_rows_that_are_not_plans(demo_app_db):
+    store = Store(demo_app_db)
     with store.transaction() as cur:
         for name, inputs in BROKEN.items():
             cur.execute(

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from funnel import demo, portable
+from funnel import portable
 from funnel.access import CLI_USER
 from funnel.db import WAL_CHECKPOINT_BYTES, Store
 from funnel.workspace import create_workspace
+from tests.conftest import with_demo
 from tests.sharing.server import Server
 from tests.sharing.stclient import Session
 
@@ -51,8 +52,7 @@ def as_int(text: str) -> int:
 def prepared(tmp_path):
     """A database with the demo, a workspace "load" holding one batch, and a demo export zip."""
     db = tmp_path / "shared.duckdb"
-    store = Store(db)
-    demo.ensure_demo(store)
+    store = Store(with_demo(db))  # the demo, as ensure_demo leaves it
     with store.transaction() as cur:
         create_workspace(cur, "Load", workspace_id="load")
     csv = tmp_path / "batch00.csv"

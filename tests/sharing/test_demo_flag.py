@@ -3,11 +3,12 @@ workspace that gets that id any other way is as private as every other workspace
 
 import pytest
 
-from funnel import administration, demo, portable
+from funnel import administration, portable
 from funnel.access import CLI_USER, User, can
 from funnel.db import Store
 from funnel.errors import ValidationError
 from funnel.workspace import DEMO_ID, create_workspace, get_workspace, list_workspaces
+from tests.conftest import with_demo
 
 ADMIN = User("root", default_role="admin")
 OUTSIDER = User("m", default_role=None, roles=(("marketing", "editor"),))  # no role in anything else
@@ -15,8 +16,7 @@ OUTSIDER = User("m", default_role=None, roles=(("marketing", "editor"),))  # no 
 
 @pytest.fixture
 def store(tmp_path):
-    s = Store(tmp_path / "f.duckdb")
-    demo.ensure_demo(s)
+    s = Store(with_demo(tmp_path / "f.duckdb"))  # the demo, as ensure_demo leaves it
     yield s
     s.close()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from funnel import demo
 from funnel.db import Store
 from funnel.i18n import t
 from tests.conftest import ROOT
@@ -17,9 +16,8 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 EVIL_STAGE = '=HYPERLINK("http://evil.example","x")'
 
 
-def test_a_stage_named_like_a_link_is_escaped_in_the_chain_sliders(app_db):
-    store = Store(app_db)
-    demo.ensure_demo(store)
+def test_a_stage_named_like_a_link_is_escaped_in_the_chain_sliders(demo_app_db):
+    store = Store(demo_app_db)
     with store.transaction() as cur:
         first = cur.execute("SELECT name FROM stages WHERE workspace_id = 'demo' ORDER BY position LIMIT 1").fetchone()[
             0
@@ -45,10 +43,7 @@ def test_a_stage_named_like_a_link_is_escaped_in_the_chain_sliders(app_db):
         assert "http://" not in label and f"http:{WORD_JOINER}//" in label
 
 
-def test_forged_filter_values_in_the_url_are_escaped_in_the_sidebar(app_db):
-    store = Store(app_db)
-    demo.ensure_demo(store)
-    store.close()
+def test_forged_filter_values_in_the_url_are_escaped_in_the_sidebar(demo_app_db):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.secrets["funnel"] = {"auth": "none"}
     at.query_params["ch"] = ["![x](http://evil.example/p.png)", "**SEO** $x$ :red[y] www.evil.example"]

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from funnel import administration, demo, portable
+from funnel import administration, portable
 from funnel import forecast_snapshots as fs
 from funnel.access import CLI_USER, User
 from funnel.db import Store
@@ -17,6 +17,7 @@ from funnel.metrics.maturity import set_window
 from funnel.snooze import snooze
 from funnel.teams import save_teams, teams
 from funnel.workspace import get_workspace, list_workspaces
+from tests.conftest import with_demo
 
 VIEWER = User("v", default_role="viewer")
 EDITOR = User("e", default_role="editor")
@@ -56,8 +57,7 @@ def snapshot(store, wid):
 
 @pytest.fixture
 def source(tmp_path):
-    s = Store(tmp_path / "source.duckdb")
-    demo.ensure_demo(s)
+    s = Store(with_demo(tmp_path / "source.duckdb"))  # the demo, as ensure_demo leaves it
     with s.transaction() as cur:
         # something superseded, an alias and a scenario with awkward text, so every part is exercised
         first = cur.execute("SELECT min(id) FROM uploads WHERE workspace_id = 'demo' AND kind = 'leads'").fetchone()[0]

@@ -161,7 +161,7 @@ def test_the_wide_table_puts_the_total_last(timed):
     ("lang", "label", "unit"),
     [("ru", "Медиана: Лид → первый контакт", "{} ч"), ("en", "Median: Lead → first contact", "{} h")],
 )
-def test_the_tab_shows_the_funnel_figure(app_db, lang, label, unit):
+def test_the_tab_shows_the_funnel_figure(demo_app_db, lang, label, unit):
     from streamlit.testing.v1 import AppTest
 
     from funnel.db import Store
@@ -177,7 +177,7 @@ def test_the_tab_shows_the_funnel_figure(app_db, lang, label, unit):
     at.run()
     assert not at.exception, at.exception
     filters = at.session_state["_filters"]
-    store = Store(app_db)
+    store = Store(demo_app_db)
     try:
         with store.cursor() as cur:
             result = convert.time_to_convert(cur, filters=filters, by="owner")

@@ -371,9 +371,9 @@ def _tab(lang: str) -> AppTest:
     ("lang", "times", "closed"),
     [("ru", "раза чаще", "Закрыто сделок"), ("en", "× as often", "Deals closed")],
 )
-def test_tab_on_the_demo(app_db, lang, times, closed):
+def test_tab_on_the_demo(demo_app_db, lang, times, closed):
     at = _tab(lang)
-    store = Store(app_db)
+    store = Store(demo_app_db)
     try:
         demo = next(w for w in store_spaces(store) if w.is_demo)
         with store.cursor() as cur:

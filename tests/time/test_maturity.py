@@ -258,14 +258,14 @@ def _funnel_value(app_db, filters):
         ("en", "Conversion window", "Leads inside the window", "{} days"),
     ],
 )
-def test_the_tab_shows_the_window_and_an_editor_sets_it(app_db, lang, window, inside, days_text):
+def test_the_tab_shows_the_window_and_an_editor_sets_it(demo_app_db, lang, window, inside, days_text):
     from funnel.formatting import number
 
     at = _tab(lang)
     assert not at.exception, at.exception
     shown = {m.label: m.value for m in at.metric}
     filters = at.session_state["_filters"]  # the run's filters: what the tab computed with
-    before = _funnel_value(app_db, filters)
+    before = _funnel_value(demo_app_db, filters)
     assert shown[window] == days_text.format(number(before.window.days, lang))
     assert shown[inside] == number(before.window.maturing, lang)
     # the cohort table's first month's leads, as funnel counts them
@@ -275,7 +275,7 @@ def test_the_tab_shows_the_window_and_an_editor_sets_it(app_db, lang, window, in
     at.number_input(key="tm_mat_days").set_value(40).run()
     at.button(key="tm_mat_save").click().run()
     assert not at.exception, at.exception
-    after = _funnel_value(app_db, filters)
+    after = _funnel_value(demo_app_db, filters)
     assert after.window.days == 40 and after.window.set_by_hand
     assert {m.label: m.value for m in at.metric}[window] == days_text.format("40")
     assert {m.label: m.value for m in at.metric}[inside] == number(after.window.maturing, lang)

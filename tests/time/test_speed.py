@@ -203,7 +203,7 @@ def test_milestones_are_found_by_name_in_ladder_order(ladder, proposal, contract
 
 
 @pytest.mark.parametrize("lang, tab, total", [("ru", "Скорость", "Итого"), ("en", "Speed", "Total")])
-def test_the_funnel_pages_speed_tab_shows_the_total_row(app_db, lang, tab, total):
+def test_the_funnel_pages_speed_tab_shows_the_total_row(demo_app_db, lang, tab, total):
     """On the demo, the speed tab's last row is the total, with every step dated, and its
     figures are funnel.metrics.speed's for the filters the page ran with."""
     from streamlit.testing.v1 import AppTest
@@ -222,7 +222,7 @@ def test_the_funnel_pages_speed_tab_shows_the_total_row(app_db, lang, tab, total
     table = at.dataframe[-1].value
     last = table.iloc[-1]
     assert last.iloc[0] == total
-    s = Store(app_db)
+    s = Store(demo_app_db)
     try:
         with s.cursor() as cur:
             want = speed.speed(cur, filters=filters, by="channel").iloc[-1]
