@@ -44,7 +44,13 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs) -> str:
     pair = TABLE.get(key)
     if pair is None:
         return key
-    text = pair[0] if lang == "ru" else pair[1]
+    return fill(pair[0] if lang == "ru" else pair[1], lang, **kwargs)
+
+
+def fill(text: str, lang: str, **kwargs) -> str:
+    """``text`` with its plural groups ("{n|лид|лида|лидов}") worded for their counts and its
+    ``{placeholders}`` filled from kwargs: what ``t`` does with a text from the table, for the
+    texts kept in tables of their own (funnel/texts/ingest.py's errors and warnings)."""
     if kwargs and "|" in text:
         text = _PLURAL.sub(lambda m: formatting.plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
     return text.format(**kwargs) if kwargs else text

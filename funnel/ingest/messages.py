@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from funnel.errors import UploadError
+from funnel.i18n import fill
 from funnel.texts.ingest import ERRORS, REASONS, TEXTS, WARNINGS
 
 KIND_RU = {"leads": "лидов", "deals": "сделок", "stages": "истории этапов", "spend": "расходов"}
@@ -25,7 +26,7 @@ def upload_error(
     params = {k: (scrub(v) if k == "detail" and isinstance(v, str) else v) for k, v in params.items()}
     if "kind" in params:
         params.setdefault("kind_ru", KIND_RU.get(params["kind"], params["kind"]))
-    reason, expected, fix = (part.format(**params) for part in ERRORS[code][1])
+    reason, expected, fix = (fill(part, "en", **params) for part in ERRORS[code][1])
     err = UploadError(reason, file=file, row=row, column=column, expected=expected, fix=fix)
     err.key = f"ingest.err.{code}"
     err.code = code
@@ -65,7 +66,7 @@ def reader_error(exc: Exception, file_name: str) -> UploadError:
 def warning(code: str, lang: str = "en", **params) -> str:
     """A warning's text in ``lang``."""
     ru, en = WARNINGS[code]
-    return (ru if lang == "ru" else en).format(**params)
+    return fill(ru if lang == "ru" else en, lang, **params)
 
 
 def reason(code: str, lang: str = "en") -> str:

@@ -172,7 +172,7 @@ ERRORS = {
     ),
     "unknown_field": (
         ("«{field}» — не поле файла {kind_ru}.", "одно из: {fields}", "исправьте сопоставление."),
-        ("'{field}' is not a field of {kind} files.", "one of: {fields}", "correct the mapping."),
+        ("'{field}' is not a field of a {kind} file.", "one of: {fields}", "correct the mapping."),
     ),
     "bad_kind": (
         ("неизвестный тип данных «{kind}».", "leads, deals, stages или spend", "укажите тип файла."),
@@ -222,24 +222,25 @@ ERRORS = {
     ),
     "nothing_to_load": (
         (
-            "ни одна из {rows} строк не может быть загружена.",
+            "ни одна из {rows} {rows|строки|строк|строк} не может быть загружена.",
             "строки без ошибок",
             "исправьте строки из отчёта об ошибках и загрузите файл снова.",
         ),
         (
-            "none of the {rows} rows can be loaded.",
+            "none of the {rows} {rows|row|rows} can be loaded.",
             "rows without errors",
             "fix the rows listed in the validation report and load the file again.",
         ),
     ),
     "strict": (
         (
-            "{rejected} из {rows} строк не проходят проверку, а загрузка идёт целиком или никак; ничего не загружено.",
+            "{rejected} из {rows} {rows|строки|строк|строк} не {rejected|проходит|проходят|проходят} проверку, а загрузка идёт "
+            "целиком или никак; ничего не загружено.",
             "файл без ошибок",
             "исправьте отклонённые строки или загрузите только верные строки (--skip-bad-rows).",
         ),
         (
-            "{rejected} of {rows} rows would be rejected, and a load is all or nothing; nothing was loaded.",
+            "{rejected} of {rows} {rows|row|rows} would be rejected, and a load is all or nothing; nothing was loaded.",
             "a file without errors",
             "fix the rejected rows, or load only the rows that pass (--skip-bad-rows).",
         ),
@@ -292,7 +293,7 @@ ERRORS = {
         ),
         (
             "the spend of '{channel}' is given both for a period and for days inside it: row {row_a} ({when_a}) "
-            "and row {row_b} ({when_b}); together they would count the same money twice ({count} overlap(s) "
+            "and row {row_b} ({when_b}); together they would count the same money twice ({count} {count|overlap|overlaps} "
             "in the file).",
             "one breakdown per channel and campaign, without overlaps: months, weeks or days",
             "keep either the period's total or the daily rows (or give them different campaigns) and load the "
@@ -311,7 +312,7 @@ ERRORS = {
         (
             "the spend of '{channel}' for {when} overlaps spend already loaded for {stored_when} "
             "(upload #{upload_id}, '{earlier}'); together they would count the same money twice "
-            "({count} overlap(s)).",
+            "({count} {count|overlap|overlaps}).",
             "spend for periods not loaded yet, or a replacement of what is loaded",
             "load the file with 'Replace all', or undo upload #{upload_id} if the new file replaces it; "
             "nothing was loaded.",
@@ -367,20 +368,22 @@ REASONS = {
 # Warnings (the file loads): code → (ru, en).
 WARNINGS = {
     "mixed_encoding": (
-        "в файле смешаны кодировки: {utf8} строк в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
+        "в файле смешаны кодировки: {utf8} {utf8|строка|строки|строк} в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
         "прочитаны обе, проверьте русские буквы в предпросмотре",
-        "the file mixes encodings: {utf8} lines in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
+        "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
     "close_ahead": (
-        "у {rows} сделок дата в «{column}» ещё впереди: у открытой сделки это ожидаемая дата закрытия, "
+        "у {rows} {rows|сделки|сделок|сделок} дата в «{column}» ещё впереди: у открытой сделки это ожидаемая дата закрытия, "
         "она учитывается в прогнозе, а не как закрытие",
-        "{rows} deals have a date still ahead in '{column}': an open deal's is when it is expected to close, "
+        "{rows} {rows|deal has|deals have} a date still ahead in '{column}': an open deal's is when it is expected to close, "
         "used by the forecast, never as a close",
     ),
     "footer_skipped": (
-        "в конце файла {rows} строк(и) итогов и примечаний отчёта (первая: «{first}»): это не данные, они пропущены",
-        "the file ends with {rows} line(s) of report totals and notices (first: '{first}'): not records, skipped",
+        "в конце файла {rows} {rows|строка|строки|строк} итогов и примечаний отчёта (первая: «{first}»): "
+        "это не данные, {rows|она пропущена|они пропущены|они пропущены}",
+        "the file ends with {rows} {rows|line|lines} of report totals and notices (first: '{first}'): not records, "
+        "skipped",
     ),
     "html_table": (
         "файл .xls — это HTML-таблица (так выгружает «Экспорт в Excel» Битрикс24 и отчёты Salesforce): прочитана как таблица",
@@ -391,26 +394,27 @@ WARNINGS = {
         "the workbook has several sheets ({sheets}); sheet '{sheet}' was chosen, its columns fit best",
     ),
     "long_text": (
-        "{rows} значений длиннее {cap} символов в столбце «{column}» (первое в строке {first}) обрезаны до {cap}",
-        "{rows} values longer than {cap} characters in column '{column}' (first in row {first}) were cut to {cap}",
+        "{rows} {rows|значение|значения|значений} длиннее {cap} символов в столбце «{column}» (первое в строке {first}) "
+        "{rows|обрезано|обрезаны|обрезаны} до {cap}",
+        "{rows} {rows|value|values} longer than {cap} characters in column '{column}' (first in row {first}) {rows|was|were} cut to {cap}",
     ),
     "blank_channel": (
-        "у {rows} лидов не указан канал; они считаются в канале «unknown»",
-        "{rows} leads have no channel; they count under the channel 'unknown'",
+        "у {rows} {rows|лида|лидов|лидов} не указан канал; они считаются в канале «unknown»",
+        "{rows} {rows|lead has|leads have} no channel; they count under the channel 'unknown'",
     ),
     "orphan_deals": (
-        "у {rows} сделок id лида не найден среди лидов пространства (например, {examples}); "
+        "у {rows} {rows|сделки|сделок|сделок} id лида не найден среди лидов пространства (например, {examples}); "
         "они загружаются, канал берётся из сделки или «unknown», пока не загружены их лиды",
-        "{rows} deals refer to lead ids not found among the workspace's leads (e.g. {examples}); "
+        "{rows} {rows|deal refers to a lead id|deals refer to lead ids} not found among the workspace's leads (e.g. {examples}); "
         "they are loaded, with the deal's own channel or 'unknown' until their leads are loaded",
     ),
     "auto_alias": (
-        "этап «{spelling}» ({rows} строк) считается этапом «{stage}»",
-        "stage “{spelling}” ({rows} rows) counts as the ladder stage “{stage}”",
+        "этап «{spelling}» ({rows} {rows|строка|строки|строк}) считается этапом «{stage}»",
+        "stage “{spelling}” ({rows} {rows|row|rows}) counts as the ladder stage “{stage}”",
     ),
     "new_stages": (
-        "{count} этапов нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
-        "{count} stages are not in the ladder: {stages}; map them to ladder stages or add them in Settings",
+        "{count} {count|этапа|этапов|этапов} нет в воронке: {stages}; сопоставьте их с этапами или добавьте в настройках",
+        "{count} {count|stage is|stages are} not in the ladder: {stages}; map them to ladder stages or add them in Settings",
     ),
     "stage_dates": (
         "столбец «{column}» назван по этапу «{stage}»: его даты ({rows}) считаются днём, когда сделка "
@@ -445,8 +449,8 @@ WARNINGS = {
         "«{column}» is in cents: amounts divided by 100",
     ),
     "fixed_value": (
-        "столбца для поля {field} в файле нет: всем {rows} строкам задано «{value}»",
-        "the file has no column for {field}: all {rows} rows get «{value}»",
+        "столбца для поля {field} в файле нет: всем строкам ({rows}) задано «{value}»",
+        "the file has no column for {field}: every row ({rows}) gets «{value}»",
     ),
     "spend_month": (
         "периоды расходов — месяцы: строка за 2025-03 (или 01.03.2025) — расход за весь март; "
@@ -465,14 +469,14 @@ WARNINGS = {
         "spend periods are days: each row is the spend of its own day",
     ),
     "spend_month_rows": (
-        "{rows} строк записаны месяцем (2025-03, март 2025): это расход за весь месяц",
-        "{rows} rows are written as a month (2025-03, Mar 2025): each is the spend of the whole month",
+        "{rows} {rows|строка записана|строки записаны|строк записаны} месяцем (2025-03, март 2025): это расход за весь месяц",
+        "{rows} {rows|row is|rows are} written as a month (2025-03, Mar 2025): each is the spend of the whole month",
     ),
     "future_limit": ("даты позже {limit} отклоняются как будущие", "dates after {limit} are rejected as future"),
     "extra_cells": (
-        "в {rows} строках больше ячеек, чем столбцов в заголовке ({columns}) — строки {first}; "
+        "в {rows} {rows|строке|строках|строках} больше ячеек, чем столбцов в заголовке ({columns}) — строки {first}; "
         "ячейки правее заголовка не загружаются: проверьте разделитель или добавьте им заголовок",
-        "{rows} rows have more cells than the header's {columns} columns (rows {first}); the cells "
+        "{rows} {rows|row has|rows have} more cells than the header's {columns} {columns|column|columns} (rows {first}); the cells "
         "beyond the header are not loaded: check the delimiter or give them a header",
     ),
 }

@@ -11,13 +11,13 @@ ERRORS = {
     "sheet_too_big": (
         (
             "на листе «{sheet}» заполнена ячейка {cell}, далеко за пределами остальных данных (до строки "
-            "{rows}, столбца {last_col}): программа чтения построила бы сетку из {grid} ячеек, а предел — {limit}.",
+            "{rows}, столбца {last_col}): программа чтения построила бы сетку из {grid} {grid|ячейки|ячеек|ячеек}, а предел — {limit}.",
             "заполненные ячейки листа рядом друг с другом",
             "удалите эту ячейку (или очистите всё правее и ниже данных) и сохраните файл, либо сохраните лист как CSV.",
         ),
         (
             "the sheet '{sheet}' has a cell at {cell}, far outside the rest of its data (up to row {rows}, "
-            "column {last_col}): a reader would build a grid of {grid} cells, and the limit is {limit}.",
+            "column {last_col}): a reader would build a grid of {grid} {grid|cell|cells}, and the limit is {limit}.",
             "a sheet whose filled cells sit together",
             "delete that cell (or clear everything right of and below the data) and save the file, "
             "or save the sheet as CSV.",
@@ -25,12 +25,12 @@ ERRORS = {
     ),
     "sheet_dimension_too_big": (
         (
-            "лист «{sheet}» объявляет используемый диапазон {ref}, это {grid} ячеек, а предел — {limit}.",
+            "лист «{sheet}» объявляет используемый диапазон {ref}, это {grid} {grid|ячейка|ячейки|ячеек}, а предел — {limit}.",
             "диапазон листа по размеру данных",
             "откройте файл в Excel, удалите пустые строки и столбцы за данными и сохраните, либо сохраните лист как CSV.",
         ),
         (
-            "the sheet '{sheet}' declares a used range {ref} of {grid} cells; the limit is {limit}.",
+            "the sheet '{sheet}' declares a used range {ref} of {grid} {grid|cell|cells}; the limit is {limit}.",
             "a used range the size of the data",
             "open the file in Excel, delete the empty rows and columns beyond the data and save it, "
             "or save the sheet as CSV.",
@@ -62,13 +62,13 @@ ERRORS = {
     ),
     "too_many_columns": (
         (
-            "в строке заголовков {columns} столбцов, а предел — {limit}; файл не обрезается.",
-            "не больше {limit} столбцов",
+            "в строке заголовков {columns} {columns|столбец|столбца|столбцов}, а предел — {limit}; файл не обрезается.",
+            "не больше {limit} {limit|столбца|столбцов|столбцов}",
             "удалите ненужные столбцы или выгрузите только поля, перечисленные на странице «Данные».",
         ),
         (
-            "the header has {columns} columns; the limit is {limit}, and a file is never cut.",
-            "at most {limit} columns",
+            "the header has {columns} {columns|column|columns}; the limit is {limit}, and a file is never cut.",
+            "at most {limit} {limit|column|columns}",
             "delete the columns you do not need, or export only the fields listed on the Data page.",
         ),
     ),
@@ -223,24 +223,24 @@ ERRORS = {
     ),
     "html_too_wide": (
         (
-            "в строке HTML-таблицы {columns} ячеек, а предел — {limit} столбцов; файл не обрезается.",
-            "не больше {limit} столбцов",
+            "в строке HTML-таблицы {columns} {columns|ячейка|ячейки|ячеек}, а предел столбцов — {limit}; файл не обрезается.",
+            "не больше {limit} {limit|столбца|столбцов|столбцов}",
             "выгрузите только поля, перечисленные на странице «Данные», или сохраните данные как CSV.",
         ),
         (
-            "a row of the HTML table has {columns} cells; the limit is {limit} columns, and a file is never cut.",
-            "at most {limit} columns",
+            "a row of the HTML table has {columns} {columns|cell|cells}; the column limit is {limit}, and a file is never cut.",
+            "at most {limit} {limit|column|columns}",
             "export only the fields listed on the Data page, or save the data as CSV.",
         ),
     ),
     "html_too_many_cells": (
         (
-            "в HTML-таблице {rows} строк по {columns} ячеек, это больше предела в {limit} ячеек.",
+            "в HTML-таблице {rows} {rows|строка|строки|строк} по {columns} {columns|ячейке|ячейки|ячеек}, это больше предела ячеек ({limit}).",
             "таблица не больше предела",
             "выгрузите данные частями за более короткие периоды или в CSV.",
         ),
         (
-            "the HTML table has {rows} rows of {columns} cells, more than the limit of {limit} cells.",
+            "the HTML table has {rows} {rows|row|rows} of {columns} {columns|cell|cells}, more than the cell limit ({limit}).",
             "a table within the limit",
             "export the data in parts covering shorter periods, or as CSV.",
         ),

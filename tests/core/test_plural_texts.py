@@ -46,17 +46,71 @@ def test_forms_follow_the_case_the_sentence_needs():
 
 
 # A count followed by a counted noun in the form for 5 (or an English plural) is wrong for 1, 2
-# or 21: such a word goes through a plural group. (Texts of the ingestion engine, funnel/texts/
-# ingest.py, are formatted by funnel/ingest/messages.py with str.format and are not covered yet.)
-_RU = re.compile(r"\{(\w+)\} (лидов|сделок|строк|продавцов|этапов|дней|месяцев|значений|файлов|записей|каналов)\b")
-_EN = re.compile(r"\{(\w+)\} (leads|deals|rows|sellers|stages|days|months|values|files|channels)\b")
+# or 21: such a word goes through a plural group. The ingestion engine's texts (funnel/texts/
+# ingest.py, ingest_limits.py) are in TABLE too ("ingest.err.*", "ingest.warn.*").
+_RU = re.compile(
+    r"\{(\w+)\} (лидов|сделок|строк|продавцов|этапов|дней|месяцев|значений|файлов|записей|каналов|ячеек|столбцов)\b"
+)
+_EN = re.compile(r"\{(\w+)\} (leads|deals|rows|sellers|stages|days|months|values|files|channels|lines|cells|columns)\b")
 
 
 def test_no_text_puts_a_count_before_a_fixed_plural():
     bad = []
     for key, (ru, en) in TABLE.items():
-        if key.startswith("ingest."):
-            continue
         bad += [f"{key} (ru): {m.group(0)}" for m in _RU.finditer(ru)]
         bad += [f"{key} (en): {m.group(0)}" for m in _EN.finditer(en)]
     assert not bad, bad
+
+
+def test_no_text_writes_a_plural_in_brackets():
+    """ "строк(и)", "line(s)": the count is known, so the word is chosen for it."""
+    bracketed = re.compile(r"\{\w+\} \w+\((и|а|ов|s)\)")
+    bad = [f"{key}: {m.group(0)}" for key, pair in TABLE.items() for text in pair for m in bracketed.finditer(text)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "params", "expected"),
+    [
+        pytest.param(
+            "footer_skipped",
+            "ru",
+            {"rows": 1, "first": "Итого"},
+            "в конце файла 1 строка итогов и примечаний отчёта (первая: «Итого»): это не данные, она пропущена",
+            id="footer-ru-1",
+        ),
+        pytest.param(
+            "footer_skipped",
+            "ru",
+            {"rows": 3, "first": "Итого"},
+            "в конце файла 3 строки итогов и примечаний отчёта (первая: «Итого»): это не данные, они пропущены",
+            id="footer-ru-3",
+        ),
+        pytest.param(
+            "footer_skipped",
+            "en",
+            {"rows": 1, "first": "Total"},
+            "the file ends with 1 line of report totals and notices (first: 'Total'): not records, skipped",
+            id="footer-en-1",
+        ),
+        pytest.param("blank_channel", "ru", {"rows": 21}, "у 21 лида не указан канал", id="blank-channel-ru-21"),
+        pytest.param("blank_channel", "en", {"rows": 1}, "1 lead has no channel", id="blank-channel-en-1"),
+        pytest.param("new_stages", "ru", {"count": 2, "stages": "A, B"}, "2 этапов нет в воронке", id="stages-ru-2"),
+    ],
+)
+def test_ingest_warnings_word_their_counts(code, lang, params, expected):
+    from funnel.ingest.messages import warning
+
+    assert warning(code, lang, **params).startswith(expected)
+    assert t(f"ingest.warn.{code}", lang, **params).startswith(expected)  # the app's path, through TABLE
+
+
+def test_an_all_or_nothing_refusal_words_its_counts_in_both_languages():
+    from funnel.ingest.messages import upload_error
+
+    err = upload_error("strict", file="leads.csv", rejected=1, rows=21)
+    assert str(err).startswith("leads.csv: 1 of 21 rows would be rejected")
+    assert "1 из 21 строки не проходит проверку" in t(err.key, "ru", **err.params)
+    err = upload_error("nothing_to_load", file="leads.csv", rows=1)
+    assert "none of the 1 row can be loaded" in str(err)
+    assert "ни одна из 1 строки не может быть загружена" in t(err.key, "ru", **err.params)

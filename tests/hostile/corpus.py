@@ -454,7 +454,7 @@ def cases() -> list[Case]:
                 "<html><body><table><tr>" + '<td colspan="100">x</td>' * 11 + "</tr></table></body></html>"
             ).encode(),
             Refused(
-                "span.xls: a row of the HTML table has 1100 cells; the limit is 1000 columns, and a file is never "
+                "span.xls: a row of the HTML table has 1100 cells; the column limit is 1000, and a file is never "
                 "cut. Expected: at most 1000 columns. " + _HOW + "export only the fields listed on the Data page, "
                 "or save the data as CSV."
             ),

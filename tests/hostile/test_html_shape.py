@@ -33,7 +33,7 @@ def test_over_the_cell_limit(store, ws, tmp_path, monkeypatch):
     path.write_text(_table(10))  # 11 rows (the header's too) of 3 cells: 33
     with pytest.raises(UploadError) as err:
         inspect_file(store, ws, path, "leads")
-    assert str(err.value).startswith("cells.xls: the HTML table has 11 rows of 3 cells, more than the limit of 30")
+    assert str(err.value).startswith("cells.xls: the HTML table has 11 rows of 3 cells, more than the cell limit (30)")
     monkeypatch.setenv("FUNNEL_MAX_CELLS", "33")
     assert load_file(store, ws, path, "leads").added == 10  # at the limit: read (by the worker)
 

@@ -146,7 +146,7 @@ FILE_ERRORS = [
         "leads",
         "allbad.csv",
         (H + "1,yesterday,SEO,1\n").encode(),
-        "allbad.csv: none of the 1 rows can be loaded. Expected: rows without errors. How to fix: fix the rows "
+        "allbad.csv: none of the 1 row can be loaded. Expected: rows without errors. How to fix: fix the rows "
         "listed in the validation report and load the file again.",
     ),
     (
@@ -312,7 +312,7 @@ def test_mixed_encodings_are_read_and_warned(store, ws, tmp_path):
     assert info.preview["channel"].tolist() == ["Яндекс", "Партнёры"]
     assert info.encoding == "mixed (utf-8 + cp1251)"
     assert info.warnings[0] == (
-        "the file mixes encodings: 1 lines in UTF-8 and 1 in cp1251 (first on line 3); "
+        "the file mixes encodings: 1 line in UTF-8 and 1 in cp1251 (first on line 3); "
         "both were read, check the Cyrillic text in the preview"
     )
 
@@ -321,7 +321,7 @@ def test_very_long_strings_are_cut_and_warned(store, ws, tmp_path):
     path = write(tmp_path, "long.csv", H + f"1,2025-01-01,{'x' * 5000},1\n2,2025-01-01,SEO,1\n")
     info = inspect_file(store, ws, path, "leads")
     assert info.warnings[0] == (
-        "1 values longer than 1000 characters in column 'channel' (first in row 2) were cut to 1000"
+        "1 value longer than 1000 characters in column 'channel' (first in row 2) was cut to 1000"
     )
     load_file(store, ws, path, "leads")
     with store.cursor() as cur:

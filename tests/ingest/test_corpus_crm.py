@@ -253,7 +253,7 @@ def test_salesforce_footer_is_skipped_and_said(store, ws):
     info = inspect_file(store, ws, CORPUS / "salesforce_opportunities.csv", "deals")
     assert info.rows_in == 5
     assert info.warnings[0] == (
-        "the file ends with 4 line(s) of report totals and notices (first: 'Grand Totals (5 records)'): "
+        "the file ends with 4 lines of report totals and notices (first: 'Grand Totals (5 records)'): "
         "not records, skipped"
     )
 

@@ -30,7 +30,7 @@ def test_a_fixed_channel_is_stored_as_if_the_file_had_that_column(store, ws, tmp
     info = inspect_file(store, ws, path, "leads", mapping={"channel": Fixed("Сайт")})
     assert info.fixed == {"channel": "Сайт"} and info.mapping["channel"] is None
     assert info.mapping_source["channel"] == "fixed"
-    assert "the file has no column for channel: all 2 rows get «Сайт»" in info.warnings
+    assert "the file has no column for channel: every row (2) gets «Сайт»" in info.warnings
     assert not any("channel" in w and "blank" in w for w in info.warnings)  # not "leads without a channel"
     result = load_file(store, ws, path, "leads", mapping={"channel": Fixed("Сайт")})
     with store.cursor() as cur:

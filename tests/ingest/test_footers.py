@@ -10,7 +10,7 @@ from tests.ingest.helpers import inspect_file, load_file, rejects, write
 
 H = "id,created,channel,cost\n"
 ROWS = "L1,2026-01-05,SEO,100\nL2,2026-01-06,Ads,200\n"
-SKIPPED = "the file ends with {n} line(s) of report totals and notices (first: '{first}'): not records, skipped"
+SKIPPED = "the file ends with {n} {lines} of report totals and notices (first: '{first}'): not records, skipped"
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ def test_closing_lines_are_skipped_and_said(store, ws, tmp_path, tail, n, first)
     info = inspect_file(store, ws, path, "leads")
     assert rejects(info) == []
     assert info.rows_in == 2
-    assert SKIPPED.format(n=n, first=first) in info.warnings
+    assert SKIPPED.format(n=n, lines="line" if n == 1 else "lines", first=first) in info.warnings
     result = load_file(store, ws, path, "leads")
     assert (result.added, result.rejected) == (2, 0)
 
@@ -67,7 +67,7 @@ def test_xlsx_footer_is_skipped(store, ws, tmp_path):
     book.save(path)
     info = inspect_file(store, ws, path, "leads")
     assert rejects(info) == [] and info.rows_in == 2
-    assert SKIPPED.format(n=1, first="Grand Totals (2 records)") in info.warnings
+    assert SKIPPED.format(n=1, lines="line", first="Grand Totals (2 records)") in info.warnings
 
 
 HTML_ROWS = (
@@ -97,7 +97,7 @@ def test_html_saved_as_xls_is_read_as_a_table(store, ws, tmp_path, encoding, hea
     assert list(info.preview["lead_id"]) == ["L1", "L2"]
     assert list(info.preview["channel"]) == ["Сайт", "Звонок"]  # NBSP and spaces trimmed
     assert [float(x) for x in info.preview["cost"]] == [100.0, 200.0]
-    assert SKIPPED.format(n=1, first="Итого") in info.warnings
+    assert SKIPPED.format(n=1, lines="line", first="Итого") in info.warnings
 
 
 def test_html_without_a_table_is_refused_clearly(store, ws, tmp_path):

@@ -119,14 +119,14 @@ def test_a_daily_file_counts_its_first_of_the_month_as_that_day(store, ws, tmp_p
             "channel,period,amount\nYa,2025-03,3000\nYa,2025-03-05,100\nYa,2025-03-06,100\n",
             2,
             "the spend of 'Ya' is given both for a period and for days inside it: row 2 (2025-03-01 – 2025-03-31) "
-            "and row 3 (2025-03-05); together they would count the same money twice (2 overlap(s) in the file).",
+            "and row 3 (2025-03-05); together they would count the same money twice (2 overlaps in the file).",
             id="month-total-and-its-days",
         ),
         pytest.param(
             "channel,period,campaign,amount\nYa,2025-03-05,Brand,100\nYa,2025-03-06,Brand,100\nYa,2025-03,Brand,3000\n",
             2,
             "the spend of 'Ya / Brand' is given both for a period and for days inside it: row 2 (2025-03-05) "
-            "and row 4 (2025-03-01 – 2025-03-31); together they would count the same money twice (2 overlap(s) "
+            "and row 4 (2025-03-01 – 2025-03-31); together they would count the same money twice (2 overlaps "
             "in the file).",
             id="days-first-then-month-of-one-campaign",
         ),
@@ -134,7 +134,7 @@ def test_a_daily_file_counts_its_first_of_the_month_as_that_day(store, ws, tmp_p
             "channel,period,amount\nya ,2025-03,3000\nYa,2025-03-31,100\n",
             2,
             "the spend of 'Ya' is given both for a period and for days inside it: row 2 (2025-03-01 – 2025-03-31) "
-            "and row 3 (2025-03-31); together they would count the same money twice (1 overlap(s) in the file).",
+            "and row 3 (2025-03-31); together they would count the same money twice (1 overlap in the file).",
             id="channel-spelt-differently-last-day",
         ),
     ],
@@ -199,7 +199,7 @@ def test_days_over_a_stored_month_are_refused_unless_replaced(store, ws, tmp_pat
     assert (err.value.code, err.value.row, err.value.column) == ("spend_overlap_stored", 2, "date")
     assert err.value.reason == (
         f"the spend of 'Ya' for 2025-03-05 overlaps spend already loaded for 2025-03-01 – 2025-03-31 "
-        f"(upload #{first.upload_id}, 'm.csv'); together they would count the same money twice (2 overlap(s))."
+        f"(upload #{first.upload_id}, 'm.csv'); together they would count the same money twice (2 overlaps)."
     )
     assert f"загрузка №{first.upload_id}, «m.csv»" in err.value.text("ru")
     assert snapshot(store) == before
