@@ -212,3 +212,33 @@ def test_the_forecast_snapshot_reads_the_shared_history(store, ws, monkeypatch):
         rows = forecast_snapshots.forecast(cur, filters=Filters(ws), today=datetime(2026, 7, 1).date())
     assert not rows.empty
     assert copies == []
+
+
+def test_a_run_across_an_upload_keeps_reading_the_version_it_began_with(store, ws, monkeypatch):
+    """A long read snapshot (the day's forecast snapshot) that began before an upload: the new
+    version's build drops the old version's tables, yet the snapshot still sees them and keeps
+    reading them, the deals it began with, without an Arrow copy of every deal."""
+    from datetime import datetime
+
+    from tests.conftest import insert
+
+    insert(store, ws, "deals", [{"deal_id": "D1", "status": "won", "amount": 5, "closed_at": datetime(2026, 3, 1)}])
+    insert(store, ws, "stages", [{"deal_id": "D1", "stage": "Lead", "entered_at": datetime(2026, 2, 5)}])
+    facts.clear()
+    copies = []
+    real = facts._arrow
+    monkeypatch.setattr(facts, "_arrow", lambda cur, w, key: copies.append(key) or real(cur, w, key))
+    sql = "SELECT deal_id, last_stage FROM deal_facts ORDER BY deal_id"
+    with store.snapshot() as old:
+        with facts.use(old, ws) as first:
+            assert old.execute(*facts.bind(sql, first)).fetchall() == [("D1", "Lead")]
+        insert(store, ws, "deals", [{"deal_id": "D2", "status": "open"}])  # the upload
+        with store.cursor() as cur:
+            with facts.use(cur, ws) as new:
+                assert cur.execute(*facts.bind(sql, new)).fetchall() == [("D1", "Lead"), ("D2", None)]
+        assert not facts._exists(old, first.split(".")[1])  # dropped for every new transaction
+        for history in (True, False):
+            with facts.use(old, ws, history=history) as again:
+                assert again.split(".")[1].startswith("history_" if history else "deals_")
+                assert old.execute(*facts.bind("SELECT deal_id FROM deal_facts", again)).fetchall() == [("D1",)]
+    assert copies == []
