@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +58,11 @@ _building: dict[tuple, threading.Lock] = {}
 # building the history in its thread — stacked to ~1 GB of hash tables in the served process.
 # On two cores they share the CPU anyway, so taking turns costs about no time in all.
 _one_build = threading.Lock()
+# Under a memory limit (FUNNEL_DB_MEMORY_LIMIT) a build can fail with DuckDB's Out of Memory while
+# other queries hold their memory pinned — measured at 10 M leads under 1GB, the deals build of
+# the first Overview after an upload, beside the day's forecast snapshot. The build is all or
+# nothing (its own transaction), so it is tried again once those queries have moved on.
+BUILD_TRIES, BUILD_RETRY_SECONDS = 3, 1.0
 
 
 def version_key(cur, workspace_id: str) -> tuple:
@@ -143,13 +149,25 @@ def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
         deals = _built(cur, workspace_id, "deals") if kind == "history" else None
         name = None
         if kind == "deals" or deals is not None:
-            with _one_build:
-                name = _load(cur, workspace_id, kind, deals)
+            name = _load_retrying(cur, workspace_id, kind, deals)
         if name is not None:
             _store(cur, key, name)
     with _lock:
         _building.pop(key, None)
     return name
+
+
+def _load_retrying(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
+    """``_load``, one build at a time in the process, tried again after an Out of Memory."""
+    for attempt in range(1, BUILD_TRIES + 1):
+        try:
+            with _one_build:
+                return _load(cur, workspace_id, kind, deals)
+        except duckdb.OutOfMemoryException:
+            if attempt == BUILD_TRIES:
+                raise
+        time.sleep(BUILD_RETRY_SECONDS * attempt)
+    return None  # not reached: the last try returns or raises
 
 
 def _visible(cur, name: str) -> bool:

@@ -242,3 +242,49 @@ def test_a_run_across_an_upload_keeps_reading_the_version_it_began_with(store, w
                 assert again.split(".")[1].startswith("history_" if history else "deals_")
                 assert old.execute(*facts.bind("SELECT deal_id FROM deal_facts", again)).fetchall() == [("D1",)]
     assert copies == []
+
+
+def test_a_build_that_ran_out_of_memory_is_tried_again(store, ws, monkeypatch):
+    """Under a memory limit, a build beside other queries can fail with DuckDB's Out of Memory:
+    it rolled back whole, so it is tried again, and the run reads the shared table."""
+    import duckdb
+
+    from tests.conftest import insert
+
+    insert(store, ws, "deals", [{"deal_id": "D1", "status": "open"}])
+    facts.clear()
+    monkeypatch.setattr(facts, "BUILD_RETRY_SECONDS", 0.01)
+    tries = []
+    real = facts._load
+
+    def failing_once(cur, w, kind, deals):
+        tries.append(kind)
+        if len(tries) == 1:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block")
+        return real(cur, w, kind, deals)
+
+    monkeypatch.setattr(facts, "_load", failing_once)
+    with store.cursor() as cur:
+        with facts.use(cur, ws, history=False) as name:
+            assert name.startswith(f"{facts.SCHEMA}.deals_")
+            assert cur.execute(f"SELECT deal_id FROM {name}").fetchall() == [("D1",)]
+    assert tries == ["deals", "deals"]
+
+
+def test_a_build_that_keeps_running_out_of_memory_says_so(store, ws, monkeypatch):
+    import duckdb
+
+    from tests.conftest import insert
+
+    insert(store, ws, "deals", [{"deal_id": "D1", "status": "open"}])
+    facts.clear()
+    monkeypatch.setattr(facts, "BUILD_RETRY_SECONDS", 0.01)
+
+    def failing(cur, w, kind, deals):
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block")
+
+    monkeypatch.setattr(facts, "_load", failing)
+    with store.cursor() as cur:
+        with pytest.raises(duckdb.OutOfMemoryException):
+            with facts.use(cur, ws, history=False):
+                pass
