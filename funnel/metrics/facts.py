@@ -56,7 +56,7 @@ _building: dict[tuple, threading.Lock] = {}
 # (at 10 M leads ~0.5 GB for the deals-to-leads join, ~0.5 GB for the history's per-deal
 # aggregate), and two at once — a page's deals after an upload beside the day's forecast snapshot
 # building the history in its thread — stacked to ~1 GB of hash tables in the served process.
-# On two cores they share the CPU anyway, so taking turns costs about no time in all.
+# On two cores they share the CPU anyway: taking turns adds no work, only who waits.
 _one_build = threading.Lock()
 # Under a memory limit (FUNNEL_DB_MEMORY_LIMIT) a build can fail with DuckDB's Out of Memory while
 # other queries hold their memory pinned — measured at 10 M leads under 1GB, the deals build of
