@@ -27,7 +27,7 @@ import pandas as pd
 from funnel import access
 from funnel.errors import FunnelError
 from funnel.filters import Filters
-from funnel.metrics import query
+from funnel.metrics import facts, query
 from funnel.metrics.maturity import last_activity
 from funnel.periods import add_months, data_range, month_end, month_start, preset_range
 from funnel.workspace import existing_workspace
@@ -59,6 +59,10 @@ def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFram
     Empty when the workspace holds no data."""
     today = today or date.today()
     ws = filters.workspace_id
+    # The planner's baseline below reads stage history: built before this run's snapshot first
+    # reads the deal facts, it is visible to the whole run (else the run holds a copy of every
+    # deal with its history, ~0.5 GB at 10 M leads, for as long as it runs: facts.use).
+    facts.prepare(cur, ws)
     last = last_activity(cur, ws)  # leads and deals only: a future budget row is no activity
     if last is None:  # no lead or deal: spend alone prices nothing, but the periods still show
         if data_range(cur, ws)[1] is None:

@@ -16,10 +16,13 @@ script has finished:
 The Data page's own rerun after the load (it already draws the sidebar on the new version) is
 timed too, as "after load", and counted in the Overview's total. Then both pages once more,
 every figure cached: what drawing them costs by itself (Streamlit, Plotly, the planner's model).
-The server's resident memory is sampled every 50 ms from /proc during the round (peak), and
-its lifetime peak (VmHWM) is printed as well; --memory-limit starts it with that
-FUNNEL_DB_MEMORY_LIMIT (DuckDB's own default is 80 % of RAM, and it keeps file blocks cached
-up to it).
+The server's resident memory is sampled every 50 ms from /proc during the round (peak, and
+the peak of each phase: warm-up, upload, overview, planner, cached), and its lifetime peak
+(VmHWM) is printed as well; --memory-limit starts it with that FUNNEL_DB_MEMORY_LIMIT (DuckDB's
+own default is 80 % of RAM, and it keeps file blocks cached up to it). The database is built
+once under --dir and reused by later runs.
+With BENCH_PHASE_LOG=FILE, each phase's start (Unix time) is appended to FILE, to line up with
+what a probe inside the server logs (e.g. DuckDB's duckdb_memory() by tag).
 
 The reference, in alternation with each round and in a fresh process of its own (the server
 holds the file's lock, so it runs after the server stops): the same figures written by hand as
@@ -244,6 +247,15 @@ class Rss:
     def __init__(self, pid: int):
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self.phases: dict[str, int] = {}  # phase → its peak (``phase``)
+        self._phase = "start"
+
+    def phase(self, name: str) -> None:
+        """From now on, samples count towards phase ``name`` (where in the round the peak is)."""
+        self._phase = name
+        if os.environ.get("BENCH_PHASE_LOG"):
+            with open(os.environ["BENCH_PHASE_LOG"], "a") as f:
+                f.write(f"{time.time():.2f} phase {name}\n")
 
     def _field(self, name: str) -> int:
         try:
@@ -256,7 +268,9 @@ class Rss:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._field("VmRSS:"))
+            rss = self._field("VmRSS:")
+            self.peak = max(self.peak, rss)
+            self.phases[self._phase] = max(self.phases.get(self._phase, 0), rss)
             time.sleep(0.05)
 
     def start(self) -> Rss:
@@ -270,6 +284,9 @@ class Rss:
 
     def lifetime_peak(self) -> int:
         return self._field("VmHWM:")
+
+
+PHASES = ("start", "warm-up", "upload", "overview", "planner", "cached")
 
 
 def wait_rendered(page, selectors: dict[str, int], title: str | None = None, timeout: float = 600) -> float:
@@ -336,20 +353,26 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU").new_page()
             page.set_default_timeout(600_000)
+            rss.phase("warm-up")
             page.goto(f"{server.url}/?ws={WS}")
             out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
+            rss.phase("upload")
             out["after load"] = upload(page, folder, tag)
+            rss.phase("overview")
             nav(page, "Обзор")
             out["overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
+            rss.phase("planner")
             nav(page, "Планировщик")
             out["planner"] = wait_rendered(page, {METRIC: 4, CHART: 1}, "Планировщик")
             # the same pages again, every figure cached: what drawing them costs by itself
+            rss.phase("cached")
             nav(page, "Обзор")
             out["overview warm"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
             nav(page, "Планировщик")
             out["planner warm"] = wait_rendered(page, {METRIC: 4, CHART: 1}, "Планировщик")
             browser.close()
         out["rss peak GB"] = rss.stop() / 1e9
+        out.update({f"rss {k} GB": v / 1e9 for k, v in rss.phases.items()})
         out["rss lifetime GB"] = rss.lifetime_peak() / 1e9
     finally:
         rss.stop()
@@ -388,6 +411,8 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
             f"planner {s['planner warm']:.2f} s; server warm-up overview {s['warm-up overview']:.2f} s, lifetime peak RSS "
             f"{s['rss lifetime GB']:.2f} GB; reference sidebar {r['sidebar']:.2f} s, overview {r['overview']:.2f} s)"
         )
+        phases = ", ".join(f"{k[4:-3]} {v:.2f}" for k, v in s.items() if k.startswith("rss ") and k[4:-3] in PHASES)
+        print(f"       (peak RSS by phase, GB: {phases})")
     print(
         f"median: overview after upload ÷ reference {statistics.median(x[0] for x in rows):.2f}×, "
         f"planner ÷ reference {statistics.median(x[1] for x in rows):.2f}×, "

@@ -7,23 +7,26 @@ a page runs several queries, and each re-running that join cost ~0.3 s at 1 M le
 10 M). The copy is keyed by (database file, workspace, data_version) — every write bumps the
 version, so an upload is seen at once and nothing stale is served.
 
-Where the copy lives is the one engine-specific part, and it sits here: a table of an in-memory
-DuckDB database attached to the process's connection (``funnel_facts``), which every cursor of
-the process reads — DuckDB scans its own columns faster than an Arrow copy, and the copy is not
-converted to Arrow and dictionary-encoded first (together ~1.5 s at 10 M leads). It is built by a
-cursor of its own in its own transaction that reads the same data version; a script run whose
-read snapshot cannot see it (an upload committed in between, or the run touched the in-memory
-database before the table existed) gets an Arrow copy registered on its cursor instead, as
-before. On PostgreSQL the copy is a table on the server, built once per data version for every
-app server, its rows frozen so that a snapshot begun before it was built reads them
-(funnel/pg/frozen.py); a run that cannot read it (its transaction has written, or an upload came
-in between) reads the facts as a CTE of its own instead (``bind`` adds it).
+Where the copy lives is the one engine-specific part, and it sits here: a table of a scratch
+DuckDB database file of the process (funnel/metrics/facts_file.py says why a file and not
+``:memory:``: there it is stored compressed whoever else reads), attached to the process's
+connection as ``funnel_facts``, which every cursor of the process reads — DuckDB scans its own
+columns faster than an Arrow copy, and the copy is not converted to Arrow and dictionary-encoded
+first (together ~1.5 s at 10 M leads). It is built by a cursor of its own in its own transaction
+that reads the same data version; a script run whose read snapshot cannot see it (an upload
+committed in between, or the run touched the facts database before the table existed) gets an
+Arrow copy registered on its cursor instead, as before. On PostgreSQL the copy is a table on
+the server, built once per data version for every app server, its rows frozen so that a
+snapshot begun before it was built reads them (funnel/pg/frozen.py); a run that cannot read it
+(its transaction has written, or an upload came in between) reads the facts as a CTE of its own
+instead (``bind`` adds it).
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,13 +35,14 @@ import duckdb
 import pyarrow as pa
 
 from funnel.db import engine_of
+from funnel.metrics import facts_file
 from funnel.metrics.facts_sql import ALIGNED_SQL, DEALS_SQL, FACTS_SQL, JOIN_SQL, PER_DEAL_SQL, cte_name
 from funnel.metrics.facts_sql import bind as bind  # re-exported: callers read them from here
 from funnel.metrics.facts_sql import reads_facts as reads_facts
 from funnel.metrics.facts_sql import reads_history as reads_history
 
 MAX_ENTRIES = 8  # workspaces × versions × KINDS kept; an old version is never asked for again
-SCHEMA = "funnel_facts"  # the attached in-memory database holding the copies
+SCHEMA = "funnel_facts"  # the attached database (facts_file.py) holding the copies
 # What the facts are (their SQL, and how a query reads them: bind, reads_facts, reads_history)
 # is in facts_sql.py, imported above so that callers keep reading them from here; this module is
 # where the copy lives.
@@ -48,6 +52,17 @@ _cache: OrderedDict[tuple, str] = OrderedDict()  # version key → table name in
 _arrows: OrderedDict[tuple, pa.Table] = OrderedDict()  # the fallback's copies (``use``)
 _lock = threading.Lock()
 _building: dict[tuple, threading.Lock] = {}
+# One build at a time in the process, whatever its key: each holds a big hash table while it runs
+# (at 10 M leads ~0.5 GB for the deals-to-leads join, ~0.5 GB for the history's per-deal
+# aggregate), and two at once — a page's deals after an upload beside the day's forecast snapshot
+# building the history in its thread — stacked to ~1 GB of hash tables in the served process.
+# On two cores they share the CPU anyway: taking turns adds no work, only who waits.
+_one_build = threading.Lock()
+# Under a memory limit (FUNNEL_DB_MEMORY_LIMIT) a build can fail with DuckDB's Out of Memory while
+# other queries hold their memory pinned — measured at 10 M leads under 1GB, the deals build of
+# the first Overview after an upload, beside the day's forecast snapshot. The build is all or
+# nothing (its own transaction), so it is tried again once those queries have moved on.
+BUILD_TRIES, BUILD_RETRY_SECONDS = 3, 1.0
 
 
 def version_key(cur, workspace_id: str) -> tuple:
@@ -78,7 +93,7 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
     name = _table_name(key, kind)
     own = cur.cursor()  # another connection to the same database: outside cur's transaction
     try:
-        own.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {SCHEMA}")
+        facts_file.attach(own, SCHEMA)
         own.execute("BEGIN TRANSACTION")
         try:
             if version_key(own, workspace_id) != key:
@@ -105,9 +120,11 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
 
 
 def _compress(own) -> None:
-    """Checkpoint the in-memory database: its tables are kept uncompressed until then (measured
-    at 10 M leads: 522 MB of deal facts before, about a tenth after, and scans as fast). Best
-    effort: while another session writes there, it waits for the next build."""
+    """Checkpoint the facts database: a table smaller than a row group (122 880 rows) is written
+    to its WAL and kept in memory uncompressed until then; a bigger one is written compressed
+    as it is built (facts_file.py), and this frees the blocks of the versions dropped. Best
+    effort: DuckDB refuses while another transaction has read that database (a page run, the
+    day's forecast snapshot), and the next build tries again."""
     try:
         own.execute(f"CHECKPOINT {SCHEMA}")
     except duckdb.Error:
@@ -117,7 +134,8 @@ def _compress(own) -> None:
 def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
     """The name of the shared ``kind`` table for ``cur``'s data version (built once per key:
     after an upload, every open session asks at once, and the others wait for this build instead
-    of repeating it; other workspaces do not wait), or None when it cannot be built for it."""
+    of repeating it; a build of another key waits its turn, ``_one_build``), or None when it
+    cannot be built for it."""
     key = (*version_key(cur, workspace_id), kind)
     with _lock:
         if key in _cache:
@@ -129,12 +147,27 @@ def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
             if key in _cache:
                 return _cache[key]
         deals = _built(cur, workspace_id, "deals") if kind == "history" else None
-        name = None if kind == "history" and deals is None else _load(cur, workspace_id, kind, deals)
+        name = None
+        if kind == "deals" or deals is not None:
+            name = _load_retrying(cur, workspace_id, kind, deals)
         if name is not None:
             _store(cur, key, name)
     with _lock:
         _building.pop(key, None)
     return name
+
+
+def _load_retrying(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
+    """``_load``, one build at a time in the process, tried again after an Out of Memory."""
+    for attempt in range(1, BUILD_TRIES + 1):
+        try:
+            with _one_build:
+                return _load(cur, workspace_id, kind, deals)
+        except duckdb.OutOfMemoryException:
+            if attempt == BUILD_TRIES:
+                raise
+        time.sleep(BUILD_RETRY_SECONDS * attempt)
+    return None  # not reached: the last try returns or raises
 
 
 def _visible(cur, name: str) -> bool:
@@ -179,11 +212,19 @@ def _shared_name(cur, workspace_id: str, history: bool) -> str | None:
     kind = "history" if history else "deals"
     name = _built(cur, workspace_id, kind)
     if name is not None and not _visible(cur, name) and not _exists(cur, name):
-        # gone (another in-memory database of the process under the same key): build again
+        # gone (another facts database of the process under the same key): build again
         with _lock:
             for k in KINDS:
                 _cache.pop((*version_key(cur, workspace_id), k), None)
         name = _built(cur, workspace_id, kind)
+    if name is None:
+        # Not buildable for ``cur``'s version: an upload came after its snapshot began, and the
+        # newer version's build dropped this one's tables. A snapshot that read them before
+        # still sees them (DuckDB keeps a dropped table for the transactions that saw it): the
+        # day's forecast snapshot, running across an upload, read an Arrow copy of every deal
+        # instead (25.9 s and 508 MB at 10 M leads). Asked only now, never before a build: the
+        # catalog read begins ``cur``'s transaction in SCHEMA, which a later table can't join.
+        name = _table_name(version_key(cur, workspace_id), kind)
     return name if name is not None and _visible(cur, name) else None
 
 
@@ -218,7 +259,7 @@ def _exists(cur, name: str) -> bool:
 
 def prepare(cur, workspace_id: str) -> None:
     """Build the history table of ``cur``'s data version now, before ``cur`` first reads the
-    in-memory database: a run that will read stage history after other deal facts (the
+    facts database: a run that will read stage history after other deal facts (the
     planner's baseline) then sees it, instead of adding the history to its own copy. On
     PostgreSQL nothing is built ahead: each query reads the facts as a CTE of its own."""
     if engine_of(cur) != "postgres":
