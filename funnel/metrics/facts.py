@@ -290,7 +290,8 @@ def _frozen_name(cur, workspace_id: str, history: bool) -> str | None:
 def deal_facts(cur, workspace_id: str) -> pa.Table:
     """The workspace's deal facts as an Arrow table (see ``use``), e.g. for a benchmark."""
     with use(cur, workspace_id) as name:
-        return cur.sql(f"SELECT * FROM {name}").to_arrow_table()
+        text, params = bind("SELECT * FROM deal_facts", name)  # a table's name, or PostgreSQL's CTE
+        return cur.sql(text, params=params or None).to_arrow_table()
 
 
 def _store(cur, key: tuple, name: str) -> None:

@@ -96,3 +96,18 @@ def test_deal_facts_as_arrow_are_the_same_on_both_engines(both):
     assert on_pg.column_names == on_duck.column_names
     assert on_pg.column("deal_id").to_pylist() == [f"D{i:02d}" for i in range(1, 15)]
     assert_same(on_pg.to_pandas(), on_duck.to_pandas(), "deal_facts")
+
+
+def test_deal_facts_read_inside_a_transaction_that_has_written(both):
+    """A transaction that has written reads the facts through its own CTE on PostgreSQL (a name
+    ``bind`` must turn into SQL): ``deal_facts`` binds it, as every metric query does."""
+    duck, pg = both
+    counts = []
+    for store in (duck, pg):
+        with store.transaction() as cur:
+            ws = create_workspace(cur, "Acme").id
+        parity_data.load(store, ws)
+        with store.transaction() as cur:
+            cur.execute("UPDATE workspaces SET name = 'Acme 2' WHERE id = ?", [ws])  # the transaction has written
+            counts.append(facts.deal_facts(cur, ws).num_rows)
+    assert counts == [14, 14]
