@@ -83,6 +83,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[2_000_000])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-parquet", action="store_true")
+    ap.add_argument("--skip-csv", action="store_true")
     ap.add_argument("--no-compile", action="store_true", help="do not compile the modules to bytecode first")
     args = ap.parse_args()
     if not args.no_compile:
@@ -97,7 +98,9 @@ def main() -> int:
         empty_store(template)
         for n in args.sizes:
             csv, parquet = make_files(folder, n)
-            kinds = [("csv", csv, "read_csv")] + ([] if args.skip_parquet else [("parquet", parquet, "read_parquet")])
+            kinds = ([] if args.skip_csv else [("csv", csv, "read_csv")]) + (
+                [] if args.skip_parquet else [("parquet", parquet, "read_parquet")]
+            )
             for label, path, fn in kinds:
                 bare, cli = [], []
                 for k in range(args.repeat):

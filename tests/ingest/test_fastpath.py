@@ -440,3 +440,27 @@ def test_a_caller_that_knows_of_rejects_can_skip_the_fast_attempt(store, tmp_pat
     assert (_path(seen[a]), _path(seen[b])) == (FELL_BACK, FULL)
     assert _result(ra) == _result(rb) and rb.rejected == 1  # the second L1
     assert _stored(store, a, "leads") == _stored(store, b, "leads")
+
+
+@pytest.mark.parametrize(
+    "kind, content, repeated",
+    [
+        ("leads", LEADS, False),
+        ("leads", LEADS + "L2,2025-01-04,SEO,1\n", True),
+        ("stages", STAGES, False),
+        ("stages", STAGES + "D1,Переговоры,2025-02-03\n", True),
+    ],
+    ids=["leads-unique", "leads-repeat", "stages-unique", "stages-repeat"],
+)
+def test_keys_sorted_in_numpy_find_the_same_repeats_as_the_distinct_count(
+    store, tmp_path, monkeypatch, kind, content, repeated
+):
+    """From SORT_FROM rows the keys' hashes are sorted instead of counted (lowered here to 1 row):
+    a file without a repeated key stays on the fast path, one with a repeat falls back to the
+    full check, which names the repeated row (the 4th data row, line 5)."""
+    monkeypatch.setattr(fastpath, "SORT_FROM", 1)
+    ws, r, seen = _load_case(store, tmp_path, f"sorted-{kind}-{repeated}", kind, None, "append", content)
+    assert _path(seen) == (FELL_BACK if repeated else FAST)
+    assert (r.added, r.rejected) == ((3, 1) if repeated else (3, 0))
+    if repeated:
+        assert list(r.rejected_rows["row"]) == [5] and list(r.rejected_rows["code"]) == ["duplicate"]
