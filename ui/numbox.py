@@ -24,6 +24,13 @@ def _bad(key: str) -> state.Key[str]:
     return state.Key(f"_{key}_bad")
 
 
+def _written(key: str) -> state.Key[str]:
+    """The text the box was last given by ``draw``: after a language switch the box still holds
+    the other language's writing of its value ("1 269,75" on an English run), which is not a
+    number typed, and must not be read as one."""
+    return state.Key(f"_{key}_written")
+
+
 def text_of(value: float | None, decimals: int) -> str:
     """What the box shows for ``value``: its digits up to ``decimals`` places, no trailing zeros
     ("3,183", "1 270"); empty for no value."""
@@ -37,13 +44,16 @@ def forget(key: str) -> None:
     reset, a loaded scenario), whatever was typed and refused."""
     state.Key(key).pop()
     _bad(key).pop()
+    _written(key).pop()
 
 
 def forget_all(family: state.Family) -> None:
     """``forget`` every box of a family of keys, refused texts included."""
     for key in list(family.keys()):
         forget(key)
-    for key in [k for k in st.session_state if str(k).startswith(f"_{family.prefix}") and str(k).endswith("_bad")]:
+    for key in [
+        k for k in st.session_state if str(k).startswith(f"_{family.prefix}") and str(k).endswith(("_bad", "_written"))
+    ]:
         del st.session_state[key]
 
 
@@ -55,7 +65,7 @@ def read(key: str, value: float | None, decimals: int, lo: float | None = None, 
     if not box.present():
         return None
     text = str(box.get() or "")
-    if text.strip() == text_of(value, decimals):
+    if text.strip() in (text_of(value, decimals), _written(key).get()):
         _bad(key).pop()
         return None
     number = formatting.parse_number(text, lang())
@@ -94,6 +104,7 @@ def draw(
     problem = _bad(key).get()
     if problem is None:
         state.Key(key).set(text_of(value, decimals))
+        _written(key).set(text_of(value, decimals))
     (where or st).text_input(
         label,
         key=key,

@@ -336,3 +336,17 @@ def test_a_number_box_writes_and_reads_russian_numbers_and_refuses_with_a_reason
     assert at.text_input(key="pl_leads_n").value == "1 500,5"
     assert not any("Нужно число" in c.value for c in at.caption)
     assert metrics(at)["Оборот в месяц"] != before
+
+
+def test_a_typed_lever_survives_a_language_switch_without_a_complaint(planner):
+    """The box's text is written in the language of the run that drew it: after a switch it is
+    the other language's writing of the same number, not a number typed wrong."""
+    at = planner
+    at.text_input(key="pl_leads_n").input("1 500,5").run()
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.session_state["pl_v_leads"] == 1500.5
+    assert at.text_input(key="pl_leads_n").value == "1,500.5"
+    assert not any("A number is expected" in c.value for c in at.caption)
+    at.radio(key="lang").set_value("ru").run()
+    assert at.text_input(key="pl_leads_n").value == "1 500,5" and at.session_state["pl_v_leads"] == 1500.5
