@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,6 +79,8 @@ def run_snapshot():
     if getattr(_run, "cur", None) is not None:
         yield _run.cur
         return
+    with _runs_lock:
+        _runs["active"] += 1
     try:
         with get_store().snapshot() as cur:
             _run.cur = cur
@@ -89,6 +92,22 @@ def run_snapshot():
         log.error("the database stopped answering: %s", exc)
         st.error(t("auth.store_down"))
         st.stop()
+    finally:
+        with _runs_lock:
+            _runs["active"] -= 1
+            _runs["ended"] = time.monotonic()
+
+
+# Script runs of every session of the process: how many are running and when the last one ended,
+# so background work (the daily forecast snapshot) waits for the visitors to be served first.
+_runs: dict[str, float] = {"active": 0, "ended": 0.0}
+_runs_lock = threading.Lock()
+
+
+def idle_seconds() -> float:
+    """How long no script run of this process has been running (0 while one runs)."""
+    with _runs_lock:
+        return 0.0 if _runs["active"] else time.monotonic() - _runs["ended"]
 
 
 @contextmanager

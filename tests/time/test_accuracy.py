@@ -364,6 +364,7 @@ def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypat
     monkeypatch.setattr(forecast_snapshots, "daily", daily)
     monkeypatch.setattr(ad, "get_store", lambda: None)
     monkeypatch.setattr(ad.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(ad, "_wait_for_quiet", lambda: True)  # the retry rule alone, on a stopped clock
     monkeypatch.setattr(ad, "_seen", set())
     monkeypatch.setattr(ad, "_busy", set())
     monkeypatch.setattr(ad, "_failed_at", {})
@@ -408,3 +409,34 @@ def test_the_once_a_day_state_is_per_database(monkeypatch, tmp_path):
     finally:
         one.close()
         two.close()
+
+
+def test_the_daily_snapshot_waits_until_no_page_is_running(monkeypatch, tmp_path):
+    """The first visit of the day starts the snapshot, but its queries wait until the process's
+    page runs have been quiet for QUIET_SECONDS: the visitors are served first."""
+    import time
+
+    from funnel import forecast_snapshots
+    from funnel.db import Store
+    from ui import store as ui_store
+    from ui.views.time import accuracy_daily as ad
+
+    calls: list[float] = []
+    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws: calls.append(time.monotonic()))
+    for name, value in (("_seen", set()), ("_busy", set()), ("_failed_at", {}), ("RUNNING", {})):
+        monkeypatch.setattr(ad, name, value)
+    monkeypatch.setattr(ad, "QUIET_SECONDS", 0.5)
+    monkeypatch.setattr(ui_store, "_runs", {"active": 1, "ended": 0.0})  # a page run in progress
+    store = Store(tmp_path / "q.duckdb")
+    monkeypatch.setattr(ad, "get_store", lambda: store)
+    try:
+        ad.daily_snapshot("demo")
+        time.sleep(1.0)
+        assert calls == []  # a page is running: the snapshot waits
+        with ui_store._runs_lock:
+            ui_store._runs.update(active=0, ended=time.monotonic())
+        ended = time.monotonic()
+        ad.RUNNING[(store.path, "demo")].join(10)
+        assert len(calls) == 1 and calls[0] - ended >= 0.45  # after the quiet time, not before
+    finally:
+        store.close()

@@ -9,7 +9,8 @@ state; the day's snapshot is still written once (funnel.forecast_snapshots.daily
 the write transaction, serialised across servers). A pair is marked taken only when the snapshot succeeded; while one
 runs, no second starts, and after a failure the next try waits RETRY_MINUTES (bounded: a failing
 workspace costs one attempt per RETRY_MINUTES, not one per visit). The first one starts the
-snapshot in a background thread with a cursor of its own (the store's connection is shared by the
+snapshot in a background thread, which first waits for the process's page runs to fall quiet
+(``_wait_for_quiet``), with a cursor of its own (the store's connection is shared by the
 process; each thread takes its own cursor): computing a forecast per owner takes seconds on a big
 workspace, which the visitor should not wait for. A failure is logged and never shown: the page
 works without it. The thread is not a daemon (said explicitly: a thread inherits its creator's
@@ -25,11 +26,13 @@ import threading
 import time
 from datetime import datetime
 
-from ui.store import get_store
+from ui.store import get_store, idle_seconds
 
 log = logging.getLogger("funnel.ui")
 
 RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
+QUIET_SECONDS = 3.0  # the snapshot starts once no page has run for this long (_wait_for_quiet) …
+MAX_WAIT_SECONDS = 120.0  # … or after this long on a server that is never quiet
 _seen: set[tuple[str, str, object]] = set()  # (store, workspace, day) whose snapshot succeeded
 _busy: set[tuple[str, str]] = set()  # (store, workspace) whose snapshot is running
 _failed_at: dict[tuple[str, str], float] = {}  # (store, workspace) → time.monotonic() of its last failure
@@ -62,9 +65,28 @@ def where(store) -> str:
     return str(getattr(store, "path", ""))
 
 
+def _wait_for_quiet() -> bool:
+    """Wait until no page run of this process has run for QUIET_SECONDS (the visitor who started
+    the snapshot, and any other, is served first: on a big workspace the snapshot's queries take
+    seconds of CPU and hundreds of MB, which the first Overview of the day should not share), but
+    no longer than MAX_WAIT_SECONDS on a server that is never quiet. False when the process is
+    shutting down meanwhile: the snapshot is left for the next visit."""
+    waited = 0.0
+    while waited < MAX_WAIT_SECONDS and idle_seconds() < QUIET_SECONDS:
+        if not threading.main_thread().is_alive():
+            return False
+        time.sleep(0.25)
+        waited += 0.25
+    return threading.main_thread().is_alive()
+
+
 def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
     from funnel import forecast_snapshots
 
+    if not _wait_for_quiet():
+        with _lock:
+            _busy.discard(space)
+        return
     try:
         forecast_snapshots.daily(store, space[1])
     except Exception:  # noqa: BLE001 - a missed daily snapshot must never break a page
