@@ -80,3 +80,18 @@ def test_filters_are_mirrored_into_the_url(app):
 def _qp(at, name) -> list:
     value = at.query_params[name]
     return value if isinstance(value, list) else [value]
+
+
+def test_only_the_page_whose_body_drew_may_rerun_it_alone(app):
+    """A filter change reruns the page body's fragment alone only on the page whose full run drew
+    that body (ui.sidebar.body_fragment_here): Streamlit keeps an earlier page's fragments after a
+    run that stopped, so from the Channels page the Overview's body could otherwise be rerun — and
+    drawn — in the Channels page's place."""
+    app.run()  # the Overview
+    overview = app.session_state["_filter_body_page"]
+    assert overview
+    app.switch_page("pages/channels.py").run()
+    assert not app.exception
+    assert "_filter_body_page" not in app.session_state  # the Channels page has no body fragment
+    app.switch_page("pages/overview.py").run()
+    assert app.session_state["_filter_body_page"] == overview

@@ -8,6 +8,7 @@ from datetime import date
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.common import TESTING_KEY  # AppTest marks its sessions so
 
 from funnel import periods
@@ -44,10 +45,27 @@ def _filter_changed() -> None:
     that fragment alone, where a browser keeps the rest (tests/browser/test_filter_fragment.py)."""
     if TESTING_KEY in st.session_state or state.PERIOD_PRESET.get() == "custom" or state.CUSTOM_SHOWN.get():
         return
+    # Only on the page whose body drew itself in this page's last full run: Streamlit forgets an
+    # earlier page's fragments only when a full run ends normally, so after a run that stopped
+    # (st.stop: no data for the filters, a failed baseline) the Overview's body would still be
+    # found from another page, and drawn there.
+    if state.FILTER_BODY.get() is None or state.FILTER_BODY.get() != _page_hash():
+        return
     try:
         st.rerun(scope=PAGE_BODY)
     except StreamlitAPIException:  # no such fragment on this page: the interaction's full rerun
         return
+
+
+def _page_hash() -> str | None:
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx is not None else None
+
+
+def body_fragment_here() -> None:
+    """Called by a page's body fragment (st.fragment(key=PAGE_BODY)) as it draws: a filter change
+    on this page may rerun that body alone. A full run of any page forgets it (sidebar_filters)."""
+    state.FILTER_BODY.set(_page_hash())
 
 
 def language_picker() -> None:
@@ -206,6 +224,7 @@ def sidebar_filters(ws) -> Filters:
     On a session's first run the filters come from the URL (a shared link); values that do not
     exist in the workspace are dropped with a note, never an error.
     """
+    state.FILTER_BODY.pop()  # until this page's body fragment, if it has one, draws (body_fragment_here)
     state.LINK_IGNORED.setdefault([])
     date_from, date_to = period_filter(ws.id)
     f = Filters(

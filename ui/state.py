@@ -119,6 +119,8 @@ PERIOD_PRESET: Key[str] = Key("period_preset")
 PERIOD_RANGE: Key[Any] = Key("period_range")
 RANGE_KEPT: Key[Any] = Key("_period_range_kept")  # the custom range across a language switch
 RANGE_FORMAT: Key[str] = Key("_period_range_format")
+# The page whose body fragment a filter change may rerun alone (ui.sidebar.body_fragment_here)
+FILTER_BODY: Key[str | None] = Key("_filter_body_page")
 CUSTOM_SHOWN: Key[bool] = Key("_period_custom_shown", False)  # the last full run drew the range picker
 CHANNELS: Key[list] = Key("filter_channels")
 OWNERS: Key[list] = Key("filter_owners")

@@ -14,6 +14,7 @@ from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from ui.show import period_text, show_table, signed_pct
+from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
 from ui.views.planner.fragment import checked, fragment_rerun, run_state
 
@@ -27,6 +28,7 @@ _UP_IS_BAD = {"spend", "cpl"}
 def filters_now():
     """The page's filters: the full run's (the sidebar drew them), or on a fragment rerun after a
     filter change the widgets' new values (the sidebar was not run)."""
+    body_fragment_here()
     return _sidebar_filters_now(ui.workspace()) if fragment_rerun() else ui.filters()
 
 
