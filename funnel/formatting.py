@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -217,10 +218,13 @@ def parse_number(text: str, lang: str) -> float | None:
     "1 269,75" and "3,18" in Russian, "1,269.75" in English; any kind of space between groups
     ("1 269", "1\u00a0269", "1\u202f269"), a minus sign "−", a trailing "%" and, in Russian, a
     decimal point typed out of habit ("3.18") are read too. None for anything else — "2,5" in
-    English is refused rather than read as 25 — and for infinities and NaN."""
+    English is refused rather than read as 25, and a Russian "150.000" (150 000 grouped by points,
+    or 150?) rather than guessed — and for infinities and NaN."""
     raw = str(text).strip().replace("−", "-").removesuffix("%").strip()
     if not raw:
         return None
+    if lang == "ru" and re.search(r"\.\d{3}(?!\d)", raw) and "," not in raw:
+        return None  # "150.000": thousands grouped by a point, or a decimal point? Refused, not guessed
     group = _locale(lang).number_symbols["latn"]["group"]
     spaced = "".join(group if ch.isspace() or ch in _NBSP else ch for ch in raw)
     if not group.isspace() and group not in _NBSP:  # English: a space is not its group mark

@@ -20,7 +20,7 @@ from ui.show import plain
 from ui.text import lang, places, t
 
 
-def _bad(key: str) -> state.Key[str]:
+def _bad(key: str) -> state.Key[tuple]:
     return state.Key(f"_{key}_bad")
 
 
@@ -69,13 +69,13 @@ def read(key: str, value: float | None, decimals: int, lo: float | None = None, 
         _bad(key).pop()
         return None
     number = formatting.parse_number(text, lang())
-    problem = None
+    problem: tuple | None = None  # (text key, bound, decimals): worded when drawn, in the language then
     if number is None:
-        problem = t("numbox.bad", example=formatting.number(1234.5, lang(), 1)) if text.strip() else None
+        problem = ("numbox.bad", None, decimals) if text.strip() else None
     elif lo is not None and number < lo:
-        problem = t("numbox.low", low=formatting.number(lo, lang(), places(lo, decimals)))
+        problem = ("numbox.low", lo, decimals)
     elif hi is not None and number > hi:
-        problem = t("numbox.high", high=formatting.number(hi, lang(), places(hi, decimals)))
+        problem = ("numbox.high", hi, decimals)
     if problem is not None or number is None:
         if problem is None:  # emptied: show the value again
             box.pop()
@@ -115,4 +115,13 @@ def draw(
         args=args,
     )
     if problem is not None:
-        (where or st).caption(f":red[{plain(problem)}]")
+        (where or st).caption(f":red[{plain(_said(problem))}]")
+
+
+def _said(problem: tuple) -> str:
+    """Why a text was refused, in the language of this run (a switch rewords it)."""
+    code, bound, decimals = problem
+    if bound is None:
+        return t(code, example=formatting.number(1234.5, lang(), 1))
+    written = formatting.number(bound, lang(), places(bound, decimals))
+    return t(code, low=written) if code == "numbox.low" else t(code, high=written)

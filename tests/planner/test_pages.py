@@ -350,3 +350,13 @@ def test_a_typed_lever_survives_a_language_switch_without_a_complaint(planner):
     assert not any("A number is expected" in c.value for c in at.caption)
     at.radio(key="lang").set_value("ru").run()
     assert at.text_input(key="pl_leads_n").value == "1 500,5" and at.session_state["pl_v_leads"] == 1500.5
+
+
+def test_a_refused_number_says_why_in_the_language_shown(planner):
+    at = planner
+    at.text_input(key="pl_conversion_n").input("150").run()
+    assert any("Не больше 100" in c.value for c in at.caption)
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert any("At most 100" in c.value for c in at.caption)
+    assert not any("Не больше" in c.value for c in at.caption)
