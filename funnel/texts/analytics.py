@@ -219,7 +219,7 @@ TEXTS = {
         "Периоды расходов, которые выбранный период режет, учтены долей по дням: по каждому каналу — "
         "в последнем столбце «{column}».",
         "Spend periods the chosen period cuts count by their share of days: for each channel, see the last "
-        "column «{column}».",
+        "column “{column}”.",
     ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Доля SAL", "SAL rate"),
@@ -364,8 +364,8 @@ TEXTS = {
     "an.fn.speed_vs_time": (
         "Здесь «Лид → выигрыш» — по дню закрытия сделки, все сделки, и SAL отсчитывается от создания лида; "
         "на странице «Время» (Время до сделки) — по дате создания лида, только зрелые лиды, и SAL — от первого контакта.",
-        "Here «Lead → won» goes by the deal's closing day, every deal, and SAL is timed from the lead's creation; "
-        "the Time page's «Time to convert» tab goes by the lead's creation day, mature leads only, and times SAL from the contact.",
+        "Here “Lead → won” goes by the deal's closing day, every deal, and SAL is timed from the lead's creation; "
+        "the Time page's “Time to convert” tab goes by the lead's creation day, mature leads only, and times SAL from the contact.",
     ),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (
@@ -374,8 +374,8 @@ TEXTS = {
         "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); LT — от первого "
         "контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
         "Calendar time, medians: from the lead's creation to first contact, to qualification (SAL), to the proposal "
-        "and the contract stages (from stage history: the first ladder stage whose name says «proposal» or "
-        "«contract»; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
+        "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
+        "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
         "to payment. The last row is the total over all leads and deals.",
     ),
     "an.table_cut": (

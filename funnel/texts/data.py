@@ -115,10 +115,10 @@ TEXTS = {
         "Для поля, которого нет в файле, можно задать значение сразу для всех строк — например, "
         "канал «Яндекс Директ» для выгрузки из Директа. Оно сохраняется так, как если бы в файле был такой столбец.",
         "A field the file has no column for can get one value for all its rows — for example the channel "
-        "«Yandex Direct» for a Yandex Direct export. It is stored as if the file had that column.",
+        "“Yandex Direct” for a Yandex Direct export. It is stored as if the file had that column.",
     ),
     "data.fixed_value": ("{field}: одно значение для всех строк", "{field}: one value for every row"),
-    "data.fixed_option": ("= «{value}» для всех строк", "= «{value}» for every row"),
+    "data.fixed_option": ("= «{value}» для всех строк", "= “{value}” for every row"),
     "data.wide_channel": ("названия столбцов: {channels}", "the column captions: {channels}"),
     "data.wide_amount": ("ячейки этих столбцов", "the cells of those columns"),
     "data.map_reset": ("Вернуть автоматическое сопоставление", "Back to the automatic mapping"),

@@ -442,15 +442,15 @@ WARNINGS = {
     ),
     "money_micros": (
         "«{column}» — в миллионных долях валюты (micros): суммы разделены на 1 000 000",
-        "«{column}» is in millionths of the currency (micros): amounts divided by 1,000,000",
+        "“{column}” is in millionths of the currency (micros): amounts divided by 1,000,000",
     ),
     "money_cents": (
         "«{column}» — в копейках (центах): суммы разделены на 100",
-        "«{column}» is in cents: amounts divided by 100",
+        "“{column}” is in cents: amounts divided by 100",
     ),
     "fixed_value": (
         "столбца для поля {field} в файле нет: всем строкам ({rows}) задано «{value}»",
-        "the file has no column for {field}: every row ({rows}) gets «{value}»",
+        "the file has no column for {field}: every row ({rows}) gets “{value}”",
     ),
     "spend_month": (
         "периоды расходов — месяцы: строка за 2025-03 (или 01.03.2025) — расход за весь март; "

@@ -175,7 +175,7 @@ TEXTS = {
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
         "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
         "{revenue} ÷ {checks} {checks|их выигранная сделка|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort (as «By cohort» on the Overview). "
+        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
         "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
         "the period are still maturing and left out of the conversion; average check {check} = revenue "
@@ -195,7 +195,7 @@ TEXTS = {
         "По когортам: все {maturing} {maturing|лид|лида|лидов} периода ещё созревают (выигранные сделки закрываются за {days} дн.), "
         "поэтому конверсию данные пока не дают. Выберите более ранний период или базу «По дате закрытия».",
         "By cohort: all {maturing} {maturing|lead|leads} of the period are still maturing (won deals close within {days} {days|day|days}), "
-        "so the data gives no conversion yet. Pick an earlier period or the «By closing date» basis.",
+        "so the data gives no conversion yet. Pick an earlier period or the “By closing date” basis.",
     ),
     "planner.cohort.deals": (
         "По когортам: сделки датированы днём создания их лида (без лида — своим).",

@@ -33,7 +33,7 @@ TEXTS = {
     "presenter.open": ("Режим показа", "Presenter mode"),
     "presenter.open_help": (
         "Во весь экран, крупные цифры, без боковой панели. Выход — кнопкой «Выйти» или клавишей Esc.",
-        "Full screen, large figures, no sidebar. Leave with the «Leave» button or the Esc key.",
+        "Full screen, large figures, no sidebar. Leave with the “Leave” button or the Esc key.",
     ),
     "presenter.leave": ("Выйти из режима показа", "Leave presenter mode"),
     "presenter.basis": (

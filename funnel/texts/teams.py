@@ -4,7 +4,7 @@ TEXTS = {
     "teams.title": ("Команды", "Teams"),
     "teams.help": (
         "В данных нет команд: здесь указано, в какой команде каждый менеджер. Цели команды на вкладке «Цели» страницы «Время» считаются по сумме её менеджеров. Менеджер без строки ни в какой команде не состоит. Пустые строки не сохраняются.",
-        "The data has no teams: here each owner is put in a team. A team's goals on the Time page's «Goals» tab are paced on the sum of its owners. An owner without a row is in no team. Empty rows are not saved.",
+        "The data has no teams: here each owner is put in a team. A team's goals on the Time page's “Goals” tab are paced on the sum of its owners. An owner without a row is in no team. Empty rows are not saved.",
     ),
     "teams.col.owner": ("Менеджер", "Owner"),
     "teams.col.team": ("Команда", "Team"),
@@ -13,19 +13,19 @@ TEXTS = {
     "teams.none": ("Команды не заданы.", "No teams are set."),
     "teams.err.owner": (
         "Команды, строка {row}, столбец «Менеджер»: укажите менеджера. Исправьте ячейку или очистите строку и сохраните снова.",
-        "Teams, row {row}, column «Owner»: the owner is missing. Fill the cell or clear the row and save again.",
+        "Teams, row {row}, column “Owner”: the owner is missing. Fill the cell or clear the row and save again.",
     ),
     "teams.err.team": (
         "Команды, строка {row}, столбец «Команда»: укажите название команды. Исправьте ячейку или очистите строку и сохраните снова.",
-        "Teams, row {row}, column «Team»: the team's name is missing. Fill the cell or clear the row and save again.",
+        "Teams, row {row}, column “Team”: the team's name is missing. Fill the cell or clear the row and save again.",
     ),
     "teams.err.long": (
         "Команды, строка {row}, столбец «{column}»: не длиннее {most} символов. Сократите и сохраните снова.",
-        "Teams, row {row}, column «{column}»: at most {most} characters. Shorten it and save again.",
+        "Teams, row {row}, column “{column}”: at most {most} characters. Shorten it and save again.",
     ),
     "teams.err.twice": (
         "Команды, строка {row}: менеджер «{owner}» уже есть в строке выше; у менеджера одна команда. Оставьте одну строку и сохраните снова.",
-        "Teams, row {row}: the owner «{owner}» is already in an earlier row; an owner is in one team. Keep one row and save again.",
+        "Teams, row {row}: the owner “{owner}” is already in an earlier row; an owner is in one team. Keep one row and save again.",
     ),
     "teams.err.many": (
         "Команды: менеджеров {n}, а можно не больше {most}.",

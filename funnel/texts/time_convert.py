@@ -10,7 +10,7 @@ TEXTS = {
     "tm.convert.vs_funnel": (
         "Здесь «Лид → выигрыш» — по дате создания лида, только зрелые лиды, а SAL отсчитывается от первого контакта; "
         "на странице «Воронка» (Скорость) — по дню закрытия сделки, все сделки, и SAL — от создания лида.",
-        "Here «Lead → won» goes by the lead's creation day, mature leads only, and SAL is timed from the first "
+        "Here “Lead → won” goes by the lead's creation day, mature leads only, and SAL is timed from the first "
         "contact; the Funnel page's Speed tab goes by the deal's closing day, every deal, and times SAL from the lead.",
     ),
     "tm.convert.by": ("Разрез", "Split by"),
@@ -23,7 +23,7 @@ TEXTS = {
     "tm.convert.median_of": ("Медиана: {step}", "Median: {step}"),
     "tm.convert.hours": ("{value} ч", "{value} h"),
     "tm.convert.days": ("{value} дн.", "{value} {value|day|days}"),
-    "tm.convert.p80": ("80 % быстрее {value}; лидов: {n}", "80 % within {value}; leads: {n}"),
+    "tm.convert.p80": ("80 % быстрее {value}; лидов: {n}", "80% within {value}; leads: {n}"),
     "tm.convert.undated": (
         "Данные не датируют шаги: {steps}. Чтобы их посчитать, загрузите лиды с датами первого контакта и "
         "квалификации и сделки со ссылкой на лид и датой закрытия.",

@@ -37,7 +37,7 @@ TEXTS = {
         "How it is counted: each group's win rate is compared with the average ({rate}). Small groups "
         "are pulled toward the average: {prior} imaginary {prior|deal|deals} at the average rate are added to the "
         "group's own, so a group of 3 deals hardly differs from the average while a group of 400 barely "
-        "moves. In brackets, the 95 % interval: when it includes 1×, there is no clear difference. "
+        "moves. In brackets, the 95% interval: when it includes 1×, there is no clear difference. "
         "Groups of fewer than {few} {few|deal|deals} are shown but not turned into findings.",
     ),
     "tm.drivers.findings": ("Что видно", "What stands out"),
@@ -86,15 +86,15 @@ TEXTS = {
     # decimals takes «раза» in Russian («в 5,00 раза», never «в 5,00 раз»)
     "tm.drivers.say.higher": (
         "{subj} выигрывают в {lift} раза чаще, чем в среднем (95 % интервал {lo}–{hi}; {n})",
-        "{subj} win {lift}× as often as the average deal (95 % interval {lo}–{hi}×; {n})",
+        "{subj} win {lift}× as often as the average deal (95% interval {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.lower": (
         "{subj} выигрывают реже: {lift} от средней доли (95 % интервал {lo}–{hi}; {n})",
-        "{subj} win less often: {lift}× the average (95 % interval {lo}–{hi}×; {n})",
+        "{subj} win less often: {lift}× the average (95% interval {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.unclear": (
         "{subj}: явной разницы нет ({lift}, 95 % интервал {lo}–{hi}; {n})",
-        "{subj}: no clear difference ({lift}×, 95 % interval {lo}–{hi}×; {n})",
+        "{subj}: no clear difference ({lift}×, 95% interval {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.few": (
         "{subj}: слишком мало сделок для вывода ({n})",
@@ -106,7 +106,7 @@ TEXTS = {
     "tm.drivers.col.won": ("Выиграно", "Won"),
     "tm.drivers.col.rate": ("Доля побед", "Win rate"),
     "tm.drivers.col.lift": ("К средней, ×", "Vs average, ×"),
-    "tm.drivers.col.interval": ("95 % интервал, ×", "95 % interval, ×"),
+    "tm.drivers.col.interval": ("95 % интервал, ×", "95% interval, ×"),
     "tm.drivers.col.says": ("Вывод", "What it says"),
     "tm.drivers.chart.title": ("Что чаще ведёт к победе", "What goes with winning"),
     # short: the whole title fits a phone's 390 px
@@ -114,7 +114,7 @@ TEXTS = {
     "tm.drivers.chart.colours": (
         "Точка — доля побед группы к средней, черта — 95 % интервал. Зелёные выигрывают чаще, красные — "
         "реже, серые — явной разницы нет, светло-серые — меньше 5 сделок.",
-        "A dot is the group's win rate against the average, the bar its 95 % interval. Green wins more "
+        "A dot is the group's win rate against the average, the bar its 95% interval. Green wins more "
         "often, red less often, grey shows no clear difference, light grey has fewer than 5 deals.",
     ),
     "tm.drivers.chart.cut": (

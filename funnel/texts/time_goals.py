@@ -29,7 +29,7 @@ TEXTS = {
     "tm.goals.metric.won": ("Выигранные сделки", "Deals won"),
     "tm.goals.metric.leads": ("Лиды", "Leads"),
     "tm.goals.source.typed": ("введено вручную", "typed"),
-    "tm.goals.source.plan": ("из плана «{name}»", "from the plan «{name}»"),
+    "tm.goals.source.plan": ("из плана «{name}»", "from the plan “{name}”"),
     "tm.goals.done": ("цель выполнена", "goal met"),
     "tm.goals.no_days": ("дней не осталось", "no days left"),
     "tm.goals.edit": ("Цели месяца", "The month's goals"),
@@ -39,27 +39,27 @@ TEXTS = {
     ),
     "tm.goals.save": ("Сохранить цели", "Save goals"),
     "tm.goals.saved": ("Цели сохранены: {n}.", "Goals saved: {n}."),
-    "tm.goals.from_plan": ("Взять цели из плана «{name}»", "Take the goals from the plan «{name}»"),
+    "tm.goals.from_plan": ("Взять цели из плана «{name}»", "Take the goals from the plan “{name}”"),
     "tm.goals.from_plan_done": (
         "Цели на месяц взяты из плана «{name}».",
-        "The month's goals were taken from the plan «{name}».",
+        "The month's goals were taken from the plan “{name}”.",
     ),
     "tm.goals.viewer": ("Задавать цели могут редакторы.", "Editors can set goals."),
     "tm.goals.err.dimension": (
         "Цели, строка {row}, столбец «Разрез»: нужно «Вся компания», «Менеджер», «Команда» или «Канал», а стоит «{got}». Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Level»: whole company, owner, team or channel expected, got «{got}». Fix the cell and save again.",
+        "Goals, row {row}, column “Level”: whole company, owner, team or channel expected, got “{got}”. Fix the cell and save again.",
     ),
     "tm.goals.err.member": (
         "Цели, строка {row}, столбец «Менеджер, команда или канал»: укажите имя менеджера, название команды или канала. Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Owner, team or channel»: the owner's, team's or channel's name is needed. Fix the cell and save again.",
+        "Goals, row {row}, column “Owner, team or channel”: the owner's, team's or channel's name is needed. Fix the cell and save again.",
     ),
     "tm.goals.err.metric": (
         "Цели, строка {row}, столбец «Показатель»: нужно «Выручка», «Выигранные сделки» или «Лиды», а стоит «{got}». Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Figure»: revenue, deals won or leads expected, got «{got}». Fix the cell and save again.",
+        "Goals, row {row}, column “Figure”: revenue, deals won or leads expected, got “{got}”. Fix the cell and save again.",
     ),
     "tm.goals.err.target": (
         "Цели, строка {row}, столбец «Цель»: нужно число от 0 и больше, а стоит «{got}». Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column «Goal»: a number of 0 or more expected, got «{got}». Fix the cell and save again.",
+        "Goals, row {row}, column “Goal”: a number of 0 or more expected, got “{got}”. Fix the cell and save again.",
     ),
     "tm.goals.err.duplicate": (
         "Цели, строка {row}: такая цель уже есть в строке выше. Оставьте одну и сохраните снова.",
@@ -68,7 +68,7 @@ TEXTS = {
     "tm.goals.teams": ("Команды (задаются в «Настройках»): {teams}.", "Teams (set in Settings): {teams}."),
     "tm.goals.team_empty": (
         "В команде «{team}» нет ни одного менеджера (см. «Настройки»): её факт — 0.",
-        "The team «{team}» has no owner in it (see Settings): its actual is 0.",
+        "The team “{team}” has no owner in it (see Settings): its actual is 0.",
     ),
     "tm.goals.line": ("Цели на {month}", "Goals for {month}"),
     "tm.goals.line_item": (

@@ -45,7 +45,7 @@ TEXTS = {
     ),
     "tm.maturity.err.window": (
         "Окно конверсии: нужно целое число дней от 1 до {most}, а не «{days}».",
-        "Conversion window: a whole number of days from 1 to {most} expected, not «{days}».",
+        "Conversion window: a whole number of days from 1 to {most} expected, not “{days}”.",
     ),
     "tm.maturity.no_leads": (
         "В выбранном периоде нет лидов — когорты строить не из чего. Загрузите лиды или расширьте период.",
@@ -60,7 +60,7 @@ TEXTS = {
     "tm.maturity.share_won": ("Доля лидов со сделкой", "Share of leads won"),
     "tm.maturity.curves_note": (
         "Точка «N дней» появляется, когда всем лидам когорты уже есть N дней. Показаны последние {n} когорт.",
-        "The point «N days» appears once every lead of the cohort is at least N days old. The last {n} cohorts "
+        "The point “N days” appears once every lead of the cohort is at least N days old. The last {n} cohorts "
         "are shown.",
     ),
     "tm.maturity.chart_kind": ("График", "Chart"),
@@ -79,7 +79,7 @@ TEXTS = {
         "the median is the projection, the 10th and 90th percentiles the band. A cohort that has already won more than "
         "the band's low end has the whole band moved up. A cohort with no age reached by all its leads (age 0) takes "
         "the mature cohorts' final conversion as it is. It needs at least {n} mature cohorts; "
-        "«—» means too young to say.",
+        "“—” means too young to say.",
     ),
     "tm.maturity.curves_download": (
         "Точки кривых — когорта, возраст, лидов этого возраста, выиграно за это время — в файлах:",

@@ -69,10 +69,10 @@ TEXTS = {
         "Дата {day} уже прошла — выберите сегодняшнюю или позже.",
         "{day} is already past — pick today or later.",
     ),
-    "tm.rotting.err.deal": ("Сделки «{deal}» в этом пространстве нет.", "There is no deal «{deal}» in this workspace."),
-    "tm.rotting.err.stage": ("Этапа «{stage}» нет в лестнице.", "The ladder has no stage «{stage}»."),
+    "tm.rotting.err.deal": ("Сделки «{deal}» в этом пространстве нет.", "There is no deal “{deal}” in this workspace."),
+    "tm.rotting.err.stage": ("Этапа «{stage}» нет в лестнице.", "The ladder has no stage “{stage}”."),
     "tm.rotting.err.days": (
         "«{stage}»: нужно целое число рабочих дней от 0 до {max}.",
-        "«{stage}»: whole working days from 0 to {max} are expected.",
+        "“{stage}”: whole working days from 0 to {max} are expected.",
     ),
 }

@@ -114,3 +114,9 @@ def test_an_all_or_nothing_refusal_words_its_counts_in_both_languages():
     err = upload_error("nothing_to_load", file="leads.csv", rows=1)
     assert "none of the 1 row can be loaded" in str(err)
     assert "ни одна из 1 строки не может быть загружена" in t(err.key, "ru", **err.params)
+
+
+def test_english_texts_use_english_typography():
+    """English quotes with “…”, not Russian «…», and writes a percent without a space ("95%")."""
+    bad = [k for k, (_ru, en) in TABLE.items() if "«" in en or "»" in en or re.search(r"\d %", en)]
+    assert not bad, bad

@@ -235,7 +235,7 @@ def test_set_gives_a_field_a_value_and_overrides_the_platforms(cli_db):
     path = CORPUS / "vk_ads.csv"
     out = cli("load", "spend", str(path), "--db", str(cli_db), "--workspace", "Ads", "--set", "channel=VK Ads (Москва)")
     assert out.returncode == 0, out.stderr
-    assert "every row (4) gets «VK Ads (Москва)»" in out.stdout
+    assert "every row (4) gets “VK Ads (Москва)”" in out.stdout
     assert cli_figures(cli_db, "spend")[0] == {"VK Ads (Москва)": D("4200.00")}
 
 

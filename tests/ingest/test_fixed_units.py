@@ -30,7 +30,7 @@ def test_a_fixed_channel_is_stored_as_if_the_file_had_that_column(store, ws, tmp
     info = inspect_file(store, ws, path, "leads", mapping={"channel": Fixed("Сайт")})
     assert info.fixed == {"channel": "Сайт"} and info.mapping["channel"] is None
     assert info.mapping_source["channel"] == "fixed"
-    assert "the file has no column for channel: every row (2) gets «Сайт»" in info.warnings
+    assert "the file has no column for channel: every row (2) gets “Сайт”" in info.warnings
     assert not any("channel" in w and "blank" in w for w in info.warnings)  # not "leads without a channel"
     result = load_file(store, ws, path, "leads", mapping={"channel": Fixed("Сайт")})
     with store.cursor() as cur:
@@ -100,7 +100,7 @@ def test_money_in_smaller_units_is_converted_and_said(store, ws, tmp_path, capti
     info = inspect_file(store, ws, path, "spend", mapping={"amount": caption})
     assert info.units == ({"amount": unit} if unit else {})
     if unit == "micros":
-        assert f"«{caption}» is in millionths of the currency (micros): amounts divided by 1,000,000" in info.warnings
+        assert f"“{caption}” is in millionths of the currency (micros): amounts divided by 1,000,000" in info.warnings
     if stored is None:  # not a whole number of the unit: rejected, never read as roubles
         assert [(r, c) for r, c, _ in rejects(info)] == [(2, caption)]
         assert "(cents)" in info.rejected["value"].iloc[0]

@@ -272,7 +272,7 @@ def test_every_figure_has_a_unit(store, ws):
             "en",
             40,
             50,
-            "Deals from channel “A” win {lift}× as often as the average deal (95 % interval",
+            "Deals from channel “A” win {lift}× as often as the average deal (95% interval",
             id="en-higher",
         ),
         pytest.param(
