@@ -113,7 +113,7 @@ TEXTS = {
         "Ограничение загрузки: файл до {mb} МБ, без ограничения по числу строк.",
         "Upload limit: files up to {mb} MB, any number of rows.",
     ),
-    "admin.mode.none": ("без входа, открыт всем в сети", "none: open to everyone on the network"),
+    "admin.mode.none": ("без входа, открыт всем в сети", "off: open to everyone on the network"),
     "admin.mode.password": ("по общему паролю", "shared passwords"),
     "admin.mode.sso": ("единый вход (OIDC)", "single sign-on (OIDC)"),
     "admin.no_roles": (
