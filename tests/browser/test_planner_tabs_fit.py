@@ -10,7 +10,7 @@ from tests.browser.conftest import wait_for_app
 
 # the tab list's width it would need, the width it has, and each tab's right edge past its right edge
 FIT = """() => {
-  const list = document.querySelector('.st-key-pl_tab [role="tablist"]');
+  const list = document.querySelector('[data-testid="stTabs"] [role="tablist"]');
   const right = list.getBoundingClientRect().right;
   return {need: list.scrollWidth, have: list.clientWidth,
           past: [...list.querySelectorAll('[role="tab"]')]
@@ -19,11 +19,12 @@ FIT = """() => {
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
-def test_every_planner_tab_is_in_view(server_factory, browser, width, height):
+@pytest.mark.parametrize("where", ["planner", "time"])
+def test_every_planner_and_time_tab_is_in_view(server_factory, browser, width, height, where):
     server = server_factory()
     for lang in ("ru", "en"):
         page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(f"{server.url}/planner?lang={lang}")
+        page.goto(f"{server.url}/{where}?lang={lang}")
         wait_for_app(page)
         page.get_by_role("tab").first.wait_for(timeout=60_000)
         fit = page.evaluate(FIT)
