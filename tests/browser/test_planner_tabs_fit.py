@@ -19,14 +19,13 @@ FIT = """() => {
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
-@pytest.mark.parametrize("where", ["planner", "time"])
-def test_every_planner_and_time_tab_is_in_view(server_factory, browser, width, height, where):
+def test_every_planner_and_time_tab_is_in_view(server_factory, browser, width, height):
     server = server_factory()
-    for lang in ("ru", "en"):
+    for where, lang in [(w, lang) for w in ("planner", "time") for lang in ("ru", "en")]:
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(f"{server.url}/{where}?lang={lang}")
         wait_for_app(page)
         page.get_by_role("tab").first.wait_for(timeout=60_000)
         fit = page.evaluate(FIT)
-        assert fit["need"] <= fit["have"] and not fit["past"], (lang, width, fit)
+        assert fit["need"] <= fit["have"] and not fit["past"], (where, lang, width, fit)
         page.close()
