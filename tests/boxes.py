@@ -50,9 +50,8 @@ def set_number(at, key: str, value: float):
     whole-count number input (not yet run)."""
     widget = field(at, key)
     if widget.type == "text_input":
-        widget.input(written(value, _lang(at)))
-    else:
-        widget.set_value(value)
+        return type_number(at, key, value)
+    widget.set_value(value)
     return at
 
 

@@ -69,19 +69,19 @@ def read(key: str, value: float | None, decimals: int, lo: float | None = None, 
         _bad(key).pop()
         return None
     number = formatting.parse_number(text, lang())
-    problem: tuple | None = None  # (text key, bound, decimals): worded when drawn, in the language then
+    if number is None and not text.strip():  # emptied: the value shows again
+        forget(key)
+        return None
+    # (text key, bound, decimals): worded when drawn, in the language then (_said)
+    problem: tuple | None = None
     if number is None:
-        problem = ("numbox.bad", None, decimals) if text.strip() else None
+        problem = ("numbox.bad", None, decimals)
     elif lo is not None and number < lo:
         problem = ("numbox.low", lo, decimals)
     elif hi is not None and number > hi:
         problem = ("numbox.high", hi, decimals)
-    if problem is not None or number is None:
-        if problem is None:  # emptied: show the value again
-            box.pop()
-            _bad(key).pop()
-        else:
-            _bad(key).set(problem)
+    if problem is not None:
+        _bad(key).set(problem)
         return None
     _bad(key).pop()
     return number
