@@ -334,15 +334,29 @@ CHARTS_FIT = """() => {
 }"""
 
 
+# The sidebar where it comes to rest: on a phone-wide window Streamlit collapses it, with an
+# animation, and a photograph taken before or meanwhile shows it (half) open over the page; on a
+# wider one it is not in the middle of a slide.
+SIDEBAR_SETTLED = """() => {
+  const s = document.querySelector('[data-testid="stSidebar"]');
+  if (!s) return true;
+  const r = s.getBoundingClientRect();
+  return window.innerWidth < 640 ? r.right <= 1 : (r.right <= 1 || r.left >= -1);
+}"""
+
+
 def resize(page, width: int, height: int, timeout_s: float = 60) -> None:
-    """A new window size, once every chart has been redrawn for it (in place of a fixed pause,
-    which was too short under load and too long otherwise)."""
+    """A new window size, once every chart has been redrawn for it and the sidebar has finished
+    sliding (in place of a fixed pause, which was too short under load and too long otherwise)."""
     page.set_viewport_size({"width": width, "height": height})
     try:
-        page.wait_for_function(f"() => !({CHARTS_FIT})()", polling="raf", timeout=timeout_s * 1000)
+        page.wait_for_function(
+            f"() => !({CHARTS_FIT})() && ({SIDEBAR_SETTLED})()", polling="raf", timeout=timeout_s * 1000
+        )
     except PlaywrightTimeout:
         raise AssertionError(
-            f"charts not redrawn for {width}×{height} in {timeout_s:.0f} s, [box, drawn]: {page.evaluate(CHARTS_FIT)}"
+            f"charts or sidebar not settled for {width}×{height} in {timeout_s:.0f} s, [box, drawn]: "
+            f"{page.evaluate(CHARTS_FIT)}, sidebar settled: {page.evaluate(SIDEBAR_SETTLED)}"
         ) from None
 
 
