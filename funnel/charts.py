@@ -21,6 +21,7 @@ import re
 from datetime import date, datetime
 from numbers import Real
 
+import numpy as np
 import plotly.graph_objects as go
 
 from funnel import formatting
@@ -84,11 +85,14 @@ TEMPLATE = go.layout.Template(
 )
 
 
-# Date ticks in Russian order (day before month: "12 янв", "янв 2025"); plotly.js's own default
-# is English ("Jan 12"). Keyed by the tick spacing in milliseconds / months.
+# Date ticks in Russian order (day before month: "12 января", "янв. 2025"); plotly.js's own
+# default is English ("Jan 12"). A day takes its month in the genitive ("1 мая", not "1 май"):
+# plotly.js has one list of short month names, the stand-alone ones a month's own tick needs, so
+# the day ticks use the full names, which plotly_locale gives in the genitive (no default format
+# of plotly.js uses them). Keyed by the tick spacing in milliseconds / months.
 RU_DATE_TICKS = [
-    dict(dtickrange=[None, 86_400_000], value="%H:%M\n%-d %b"),
-    dict(dtickrange=[86_400_000, "M1"], value="%-d %b\n%Y"),
+    dict(dtickrange=[None, 86_400_000], value="%H:%M\n%-d %B"),
+    dict(dtickrange=[86_400_000, "M1"], value="%-d %B\n%Y"),
     dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
     dict(dtickrange=["M12", None], value="%Y"),
 ]
@@ -101,7 +105,8 @@ def _has_dates(values) -> bool:
     if values is None or len(values) == 0:
         return False
     first = values[0]
-    return isinstance(first, (date, datetime)) or (isinstance(first, str) and _ISO_MONTH.match(first) is not None)
+    # numpy's datetime64 too: a pandas date column or DatetimeIndex reaches a trace as one
+    return isinstance(first, (date, datetime, np.datetime64)) or (isinstance(first, str) and _ISO_MONTH.match(first) is not None)
 
 
 def separators(lang: str) -> str:
@@ -244,7 +249,10 @@ def _reserve_margins(fig: go.Figure) -> None:
 
 def plotly_locale(lang: str) -> dict:
     """plotly.js's locale definition for ``lang`` (month and day names from CLDR), for a
-    figure's config: ``{"locale": "ru", "locales": {"ru": {...}}}``. English is built in."""
+    figure's config: ``{"locale": "ru", "locales": {"ru": {...}}}``. English is built in.
+
+    Russian: the short month names are the stand-alone ones ("май 2026" under a month's tick), the
+    full ones the genitive, which only the day ticks use ("1 мая", RU_DATE_TICKS)."""
     if lang != "ru":
         return {}
     loc = formatting._locale("ru")
@@ -252,7 +260,7 @@ def plotly_locale(lang: str) -> dict:
     days = loc.days["stand-alone"]
     order = (6, 0, 1, 2, 3, 4, 5)  # plotly.js weeks start on Sunday; CLDR numbers Monday 0
     fmt = {
-        "months": [months["wide"][i].capitalize() for i in range(1, 13)],
+        "months": [loc.months["format"]["wide"][i] for i in range(1, 13)],  # "января", "мая"
         "shortMonths": [months["abbreviated"][i].rstrip(".") for i in range(1, 13)],
         "days": [days["wide"][i].capitalize() for i in order],
         "shortDays": [days["abbreviated"][i].capitalize() for i in order],
