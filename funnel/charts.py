@@ -106,7 +106,9 @@ def _has_dates(values) -> bool:
         return False
     first = values[0]
     # numpy's datetime64 too: a pandas date column or DatetimeIndex reaches a trace as one
-    return isinstance(first, (date, datetime, np.datetime64)) or (isinstance(first, str) and _ISO_MONTH.match(first) is not None)
+    return isinstance(first, (date, datetime, np.datetime64)) or (
+        isinstance(first, str) and _ISO_MONTH.match(first) is not None
+    )
 
 
 def separators(lang: str) -> str:
