@@ -69,7 +69,9 @@ def _figures(figures: list, lang: str, *, static: bool, first: bool = True) -> s
         copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
         if static:
             copy.update_layout(width=720)  # an A4 page's printable width at 96 dpi
-        config = charts.config(lang, displayModeBar=False, staticPlot=True) if static else charts.config(lang)
+        # No mode bar: a report is read, not explored (hover stays); shown on hover, Plotly's toolbar
+        # sat over the chart's title and legend.
+        config = charts.config(lang, displayModeBar=False, staticPlot=static)
         div = copy.to_html(full_html=False, include_plotlyjs=(first and i == 0), config=config)
         parts.append(f'<div class="chart">{div}</div>')
     return "".join(parts)
