@@ -156,7 +156,7 @@ def _em(ch: str) -> float:
 
 
 def _text_width(text: str, size: float) -> float:
-    lines = re.sub(r"<[^>]+>", "", str(text)).split("\n")
+    lines = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>", "\n", str(text))).split("\n")  # a <br> breaks a line
     return max(sum(_em(ch) for ch in line) for line in lines) * size
 
 

@@ -44,6 +44,7 @@ with st.container(key="ws_levers"):
         key=uw.WS_KEYS["conversion"],
         format=uw.slider_format("conversion"),
     )
+    uw.conversion_value(c[1])  # "3,18 %" where the slider itself would write "3.18"
     c[2].slider(
         ui.t("workshop.avg_check"),
         0.0,

@@ -7,6 +7,8 @@ User text (stage, owner, reason names) goes into charts only through
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -27,10 +29,12 @@ TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # the page's tabs, i
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
     with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
-    stages = [chart_text(s) for s in t["stage"]]
+    stages = [chart_text(label(s, "stage")) for s in t["stage"]]
+    # Four short lines, not two long ones: on a phone the figures beside a narrow bar ran past the
+    # chart's right edge.
     text = [
-        f"{ui.num(r)} · {ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-        f"{ui.pct(p, 0) if not missing(p) else '—'} · {ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
+        f"{ui.num(r)}<br>{ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
+        f"{ui.pct(p, 0) if not missing(p) else '—'}<br>{ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
         for r, p, f, a in zip(
             t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
         )
@@ -55,9 +59,30 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
             f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
             f"{ui.pct(first / leads)}"
         ] + hover
-    fig = go.Figure(go.Funnel(y=stages, x=counts, text=text, textinfo="text", hovertext=hover, hoverinfo="text"))
-    fig.update_layout(title=ui.t("an.fn.chart"))
+    fig = go.Figure(
+        go.Funnel(
+            y=[wrapped(s) for s in stages],
+            x=counts,
+            text=text,
+            textinfo="text",
+            cliponaxis=False,
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(title=ui.t("an.fn.chart"), height=max(450, 110 + 72 * len(counts)))
     return fig
+
+
+WRAP_AT = 14  # characters a line of a stage's name holds on an axis
+
+
+def wrapped(name: str, width: int = WRAP_AT) -> str:
+    """A stage's name (already chart_text) broken into lines at spaces, for an axis: level and
+    narrow ("Предложение на<br>рассмотрении"), where one line took half a phone's width or was
+    tilted and cut."""
+    lines = textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(lines) or name
 
 
 FUNNEL_COLUMNS = {
@@ -184,7 +209,7 @@ def bottleneck_text(b) -> str:
 
 
 def times_figure(df: pd.DataFrame) -> go.Figure:
-    stages = [chart_text(s) for s in df["stage"]]
+    stages = [wrapped(chart_text(label(s, "stage"))) for s in df["stage"]]
     fig = go.Figure()
     fig.add_bar(x=stages, y=df["median_days"], name=ui.t("an.col.median_days"))
     fig.add_bar(x=stages, y=df["p80_days"], name=ui.t("an.col.p80_days"))
@@ -271,7 +296,11 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
 
 
 def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
-    """Side-by-side funnels: conversion from the first stage per group (largest groups first)."""
+    """Side-by-side funnels: conversion from the first stage per group (largest groups first).
+
+    The stages go down the side, read level and wrapped, first stage on top, as in the lost
+    deals' chart: under the bars their names were tilted, cut short ("Первичн…") and run into
+    the legend."""
     first = t[t["position"] == t["position"].min()].sort_values("reached", ascending=False)
     keep = list(first["grp"].head(top))
     fig = go.Figure()
@@ -279,14 +308,23 @@ def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
         part = t[t["grp"] == grp]
         name = chart_text(label(grp))
         fig.add_bar(
-            x=[chart_text(s) for s in part["stage"]],
-            y=part["conversion_from_first"],
+            y=[wrapped(chart_text(label(s, "stage"))) for s in part["stage"]],
+            x=part["conversion_from_first"],
+            orientation="h",
             name=name,
             text=[f"{ui.num(r)}" for r in part["reached"]],
             textposition="none",
-            hovertemplate=f"{name} · %{{x}}: %{{y:.1%}} (%{{text}})<extra></extra>",
+            hovertemplate=f"{name}: %{{x:.1%}} (%{{text}})<extra></extra>",
         )
+    stages = t["stage"].nunique()
+    height = 160 + stages * max(len(keep), 2) * 9  # about 9 px a bar
     fig.update_layout(
-        barmode="group", title=ui.t("an.fn.breakdown"), yaxis_tickformat=".0%", yaxis_title=ui.t("axis.share_of_first")
+        barmode="group",
+        title=ui.t("an.fn.breakdown"),
+        xaxis_tickformat=".0%",
+        xaxis_title=ui.t("axis.share_of_first"),
+        height=max(height, 450),
+        legend={**_LEGEND_BELOW, "y": -70 / max(height - 130, 1)},  # below the ticks and the axis title
     )
+    fig.update_yaxes(autorange="reversed")
     return fig

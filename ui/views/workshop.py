@@ -65,6 +65,33 @@ def slider_format(field: str) -> str:
     return widget_format(_PLACES[field])
 
 
+# On a Russian screen the conversion slider's own figures are hidden: Streamlit's sprintf-js writes
+# them with a decimal point ("3.18", "0.00", "20.00"); its value is written beside it as Russian
+# writes it (conversion_value), as the planner's levers do (ui.views.planner.levers.page_css), in
+# the colour Streamlit gives a slider's value.
+RU_DECIMAL_CSS = """<style>
+.st-key-ws_conversion [data-testid="stSliderThumbValue"],
+.st-key-ws_conversion [data-testid="stSliderTickBar"] { visibility: hidden; }
+.st-key-ws_conv_value { margin-top: -1.1rem; }
+.st-key-ws_conv_value p { color: rgb(197, 57, 72); font-variant-numeric: tabular-nums; font-size: 1rem; }
+</style>"""
+PRESENTER_DECIMAL_CSS = """<style>
+.st-key-ws_conv_value p { font-size: clamp(1.3rem, 2vw, 2.4rem) !important; }
+</style>"""
+
+
+def decimal_slider_shown_apart() -> bool:
+    """The conversion slider's value is written beside it (its own hidden): on a Russian screen."""
+    return ui.lang() == "ru"
+
+
+def conversion_value(where) -> None:
+    """The conversion slider's value in the language ("3,18 %"), under it, when its own is hidden."""
+    if decimal_slider_shown_apart():
+        value = float(WS_KEYS["conversion"].get() or 0) / 100
+        where.container(key="ws_conv_value").markdown(ui.pct(value, _PLACES["conversion"]))
+
+
 def workshop_reset(plan: Plan) -> None:
     for field, key in WS_KEYS.items():
         value = getattr(plan, field)
@@ -164,7 +191,8 @@ def present(on: bool) -> None:
 
 def presenter_frame(on: bool) -> None:
     """The CSS of the page (and of presenter mode), and the button that enters or leaves it."""
-    st.html(WORKSHOP_CSS + (PRESENTER_CSS if on else ""))
+    extra = (RU_DECIMAL_CSS + (PRESENTER_DECIMAL_CSS if on else "")) if decimal_slider_shown_apart() else ""
+    st.html(WORKSHOP_CSS + (PRESENTER_CSS if on else "") + extra)
     if on:
         st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
 
