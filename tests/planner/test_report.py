@@ -164,3 +164,17 @@ def test_edit_figures_and_demo_names_in_the_report_language():
     assert "3,18 %" in cells and "430 %" in cells and "0.0318304128" not in page
     assert "Лид → Первичный интерес" in cells and "Первичный интерес → оплата" in cells
     assert "VK Реклама" in cells and "125 607 ₽" in cells and "335" in cells
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ru", ["−120 000 ₽", "−5,00 %", "120 000 ₽"]), ("en", ["−₽120,000", "−5.00%", "₽120,000"])],
+)
+def test_html_writes_negatives_with_a_minus_sign(lang, expected):
+    """A loss prints "−120 000 ₽" with a true minus (U+2212), as the app's charts and changes do,
+    not Babel's hyphen "-120 000 ₽"; a positive figure is untouched."""
+    page = html_report("План", {"conversion": -0.05}, {"turnover": -120_000.0, "budget": 120_000.0}, [], lang=lang)
+    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page.decode())
+    for text in expected:
+        assert text in cells, (text, cells)
+    assert not any(c.startswith("-") for c in cells), cells
