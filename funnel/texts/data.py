@@ -79,6 +79,25 @@ TEXTS = {
     "data.reading": ("Читаем файл…", "Reading the file…"),
     "data.detected": ("Что мы узнали о файле", "What we found in the file"),
     "data.det_encoding": ("Кодировка", "Encoding"),
+    # the encoding in words; the codec's own name only in the help (ui/views/data/texts.encoding_label)
+    "data.enc.unicode": ("Юникод", "Unicode"),
+    "data.enc.cyrillic": ("Кириллица", "Cyrillic"),
+    "data.enc.mixed": ("Смешанная", "Mixed"),
+    "data.enc.unicode_help": (
+        "Текст файла записан в Юникоде ({codec}): любые буквы читаются как есть.",
+        "The file's text is in Unicode ({codec}): every letter reads as it is.",
+    ),
+    "data.enc.cyrillic_help": (
+        "Текст файла записан в старой кодировке Windows для кириллицы ({codec}), как сохраняют Excel и 1С; "
+        "приложение перекодирует его само.",
+        "The file's text is in the old Windows encoding for Cyrillic ({codec}), as Excel and 1C save it; "
+        "the app converts it itself.",
+    ),
+    "data.enc.mixed_help": (
+        "В файле есть строки и в Юникоде, и в кодировке Windows для кириллицы: приложение читает каждую как есть.",
+        "The file has lines in Unicode and lines in the Windows encoding for Cyrillic: the app reads each as it is.",
+    ),
+    "data.enc.other_help": ("Кодировка текста файла: {codec}.", "The file's text encoding: {codec}."),
     "data.det_delimiter": ("Разделитель", "Delimiter"),
     "data.det_header": ("Строка заголовков", "Header row"),
     "data.det_rows": ("Строк в файле", "Rows in file"),

@@ -5,6 +5,7 @@ replace, unknown stages and roles. Expected figures are worked out by hand from 
 from datetime import date, datetime
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from funnel import ingest
@@ -85,12 +86,16 @@ def test_cp1251_leads_preview_then_load_once(data):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Разделитель"] == ";"
     assert metrics["Строк в файле"] == "3"
-    assert "1251" in metrics["Кодировка"]
+    # the encoding in words, its codec's name only in the detail under the "?"
+    assert metrics["Кодировка"] == "Кириллица"
+    assert "Windows-1251" in next(m.help for m in at.metric if m.label == "Кодировка")
     preview = frame_with(at, "Дата создания")
     assert list(preview["ID лида"]) == ["L1", "L2", "L3"]
     assert list(preview["Дата создания"]) == [date(2025, 1, 5), date(2025, 1, 17), date(2025, 1, 23)]
     assert preview["Канал"].iloc[0] == "Яндекс Директ"
-    assert float(preview["Стоимость лида"].iloc[0]) == 1200.50
+    # 1 200,50 as Russian writes it (a number column wrote "1200.50"); an empty cell stays empty
+    cost = list(preview["Стоимость лида"])
+    assert cost[0] == "1 200,50" and pd.isna(cost[1]) and cost[2] == "300,00", cost
     assert list(preview["Строка"]) == [2, 3, 4]  # the line numbers a spreadsheet shows
     assert "Кампания" not in preview.columns  # unmapped fields are not shown
     assert at.selectbox(key=state.DATA_MAP.of("channel")).value == "Источник"

@@ -4,7 +4,9 @@ history."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 
@@ -13,6 +15,7 @@ from funnel.errors import FunnelError
 from funnel.i18n import TABLE
 from funnel.i18n import t as _t
 from funnel.tables import to_csv_bytes
+from ui.text import places
 
 
 def message_text(item) -> str:
@@ -46,6 +49,26 @@ def absent_label(insp, field: str) -> str:
     if wide and field == "amount":
         return ui.t("data.wide_amount")
     return ui.t("data.not_in_file")
+
+
+_UNICODE = ("utf-8", "utf-8-sig", "utf8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+_CYRILLIC = ("cp1251", "windows-1251")
+
+
+def encoding_label(encoding: str | None) -> tuple[str, str | None]:
+    """(what the page says, its help) for a file's encoding: words a marketer reads ("Юникод",
+    "Кириллица"), the codec's name ("utf-8-sig", "cp1251") only in the help; "—" for a workbook."""
+    if not encoding:
+        return "—", None
+    codec = encoding.lower()
+    if codec.startswith("mixed"):
+        return ui.t("data.enc.mixed"), ui.t("data.enc.mixed_help")
+    shown = "UTF-8" if codec.startswith(("utf-8", "utf8")) else codec.upper().replace("-LE", "").replace("-BE", "")
+    if codec in _UNICODE:
+        return ui.t("data.enc.unicode"), ui.t("data.enc.unicode_help", codec=shown)
+    if codec in _CYRILLIC:
+        return ui.t("data.enc.cyrillic"), ui.t("data.enc.cyrillic_help", codec="Windows-1251")
+    return encoding, ui.t("data.enc.other_help", codec=ui.plain(encoding))  # an HTML file's own <meta charset>
 
 
 def delimiter_label(delimiter: str | None) -> str:
@@ -155,15 +178,37 @@ def preview_table(insp) -> pd.DataFrame:
         # Dates without a time of day are shown as dates, not as "2025-01-05 00:00:00".
         if pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
             out[c] = col.dt.date
+        elif _amounts(col):
+            # An amount written as the language writes it ("980,12", "1 200,50"): a table's number
+            # column formats with sprintf-js, whose decimal mark is always a point ("980.12").
+            digits = max((_places(v) for v in col.dropna()), default=0)
+            out[c] = [None if pd.isna(v) else ui.num(v, digits) for v in col]
     return out.rename(columns={c: (ui.t("data.rej_row") if c == "row" else field_label(c)) for c in keep})
+
+
+def _amounts(col: pd.Series) -> bool:
+    """A column of amounts: floats, or exact decimals (money is read as Decimal); whole-number
+    columns (row numbers, ids) are left as they are."""
+    if pd.api.types.is_float_dtype(col):
+        return True
+    values = col.dropna()
+    return bool(len(values)) and col.dtype == object and all(isinstance(v, Decimal) for v in values)
+
+
+def _places(v) -> int:
+    """Decimals to show: an exact amount's own (at most 4, "300,00" beside "1 200,50"), a float's fewest."""
+    if isinstance(v, Decimal):
+        exponent = v.as_tuple().exponent
+        return min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
+    return places(v, 2)
 
 
 def preview_columns(table: pd.DataFrame) -> dict:
     """st.dataframe's column_config for the preview: dates as the language writes them
-    ("05.01.2025", not "2025-01-05"), numbers with its thousands grouping ("125 607")."""
+    ("05.01.2025", not "2025-01-05"); the amounts preview_table wrote ("1 200,50") right-aligned."""
     import streamlit as st
 
-    from ui.text import places, table_date_format, widget_format
+    from ui.text import table_date_format
 
     config: dict = {}
     for c in table.columns:
@@ -173,10 +218,12 @@ def preview_columns(table: pd.DataFrame) -> dict:
             config[c] = st.column_config.DatetimeColumn(format=table_date_format(with_time=True))
         elif len(values) and all(isinstance(v, date) for v in values):
             config[c] = st.column_config.DateColumn(format=table_date_format())
-        elif pd.api.types.is_float_dtype(col):  # an amount; whole numbers may be ids: left as they are
-            digits = max((places(v, 2) for v in values), default=0)
-            config[c] = st.column_config.NumberColumn(format=widget_format(digits))
+        elif len(values) and all(isinstance(v, str) and _FIGURE.fullmatch(v) for v in values):
+            config[c] = st.column_config.TextColumn(alignment="right")  # an amount preview_table wrote
     return config
+
+
+_FIGURE = re.compile(r"−?\d[\d\s\u00a0\u202f,.]*")
 
 
 def blockers(insp, *, mode: str, replace_ok: bool, dup_ok: bool) -> list[str]:
