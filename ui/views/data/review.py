@@ -110,7 +110,7 @@ def review_and_load(ws, stored, kind) -> None:
         st.markdown(f"**{ui.t('data.detected')}**")
         c1, c2, c3, c4 = st.columns(4)
         encoding, encoding_help = texts.encoding_label(insp.encoding)
-        c1.metric(ui.t("data.det_encoding"), encoding, help=encoding_help)
+        c1.metric(ui.t("data.det_encoding"), encoding, help=ui.plain(encoding_help) if encoding_help else None)
         c2.metric(ui.t("data.det_delimiter"), texts.delimiter_label(insp.delimiter))
         c3.metric(ui.t("data.det_header"), ui.num(insp.header_row))
         c4.metric(ui.t("data.det_rows"), ui.num(insp.rows_in))

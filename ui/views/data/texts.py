@@ -68,7 +68,7 @@ def encoding_label(encoding: str | None) -> tuple[str, str | None]:
         return ui.t("data.enc.unicode"), ui.t("data.enc.unicode_help", codec=shown)
     if codec in _CYRILLIC:
         return ui.t("data.enc.cyrillic"), ui.t("data.enc.cyrillic_help", codec="Windows-1251")
-    return encoding, ui.t("data.enc.other_help", codec=ui.plain(encoding))  # an HTML file's own <meta charset>
+    return encoding, ui.t("data.enc.other_help", codec=encoding)  # an HTML file's own <meta charset>
 
 
 def delimiter_label(delimiter: str | None) -> str:
