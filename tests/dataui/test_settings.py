@@ -241,3 +241,46 @@ def test_a_bad_rot_limit_in_settings_is_refused_with_the_stage_named(settings):
     assert not at.exception, at.exception
     assert len(at.error) == 1 and "Initial interest" in at.error[0].value, (texts(at.success), rot_days(ws_id))
     assert rot_days(ws_id) == before
+
+
+def test_a_russian_screen_names_the_default_stages_in_russian_and_saves_them_as_stored(demo_app_db):
+    """The default ladder's (and the demo's) stages read in Russian in the ladder, the limits
+    grid and the spelling picker, as every other page names them; a save keeps the stored
+    spelling (the deals' own) for every stage the editor showed translated, and a name a person
+    typed as typed."""
+    at = new_app()
+    ws_id = own_workspace(at)
+    at_page(at, PAGE, "ru")
+    table = at.dataframe(key=state.SET_LADDER).value
+    assert list(table["name"]) == [
+        "Первичный интерес",
+        "Подтверждённый интерес",
+        "Предложение на рассмотрении",
+        "Согласование договора",
+        "Договор подписан",
+        "Сделка завершена",
+        "Отказ",
+    ]
+    assert list(at.dataframe(key=state.SET_ROT).value["Этап"])[:2] == ["Первичный интерес", "Подтверждённый интерес"]
+    picker = at.selectbox(key=state.SET_ALIAS_STAGE)
+    assert "Первичный интерес" in picker.options and "Initial interest" not in picker.options
+    at.session_state[state.SET_LADDER] = {
+        # a cell retyped as it was shown, a probability changed, a stage renamed
+        "edited_rows": {0: {"name": "Первичный интерес"}, 2: {"probability": 30}, 3: {"name": "Переговоры"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key=state.SET_LADDER_SAVE).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [(r[1], r[2]) for r in ladder_rows(ws_id)][:4] == [
+        ("Initial interest", 0.05),
+        ("Qualified interest", 0.10),
+        ("Proposal under review", 0.30),
+        ("Переговоры", 0.80),
+    ]
+    # a spelling mapped to a stage: the message names the stage as the screen does
+    at.text_input(key=state.SET_ALIAS_TEXT).input("Квалификация")
+    at.selectbox(key=state.SET_ALIAS_STAGE).set_value("Qualified interest")
+    at.button(key=state.SET_ALIAS_ADD).click().run()
+    assert any("Подтверждённый интерес" in s for s in texts(at.success)), texts(at.success)
+    assert rows("SELECT stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [("Qualified interest",)]

@@ -273,9 +273,11 @@ def test_unknown_stage_is_offered_for_mapping(data):
     assert current(ws_id, "deals_raw") == 3
     assert at.text[0].value == "Переговоры с ЛПР" if at.text else False
     assert "сделок и записей истории: 2" in texts(at.caption)
-    at.selectbox(key=stages.stage_key("Переговоры с ЛПР", "to")).set_value("Contract negotiation").run()
+    picker = at.selectbox(key=stages.stage_key("Переговоры с ЛПР", "to"))
+    assert "Согласование договора" in picker.options  # the default ladder's stages in Russian
+    picker.set_value("Contract negotiation").run()
     at.button(key=stages.stage_key("Переговоры с ЛПР", "map")).click().run()
-    assert "«Переговоры с ЛПР» теперь считается этапом «Contract negotiation»." in texts(at.success)
+    assert "«Переговоры с ЛПР» теперь считается этапом «Согласование договора»." in texts(at.success)
     assert rows("SELECT alias, stage FROM stage_aliases WHERE workspace_id = ?", [ws_id]) == [
         ("переговоры с лпр", "Contract negotiation")
     ]

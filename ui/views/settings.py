@@ -28,6 +28,20 @@ def edited_ladder(base: pd.DataFrame) -> pd.DataFrame:
     return apply_edits(base, changes)
 
 
+def shown_ladder(table: pd.DataFrame) -> pd.DataFrame:
+    """The editor's table with the names the product made up (the default ladder, the demo's)
+    in the interface's language (funnel.demo_names), as every other page names those stages."""
+    return table.assign(name=[ui.label(n, "stage") if isinstance(n, str) else n for n in table["name"]])
+
+
+def stored_names(edited: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """``edited`` with every name the editor showed translated (shown_ladder) back to the
+    spelling stored for it, so a save keeps "Initial interest" (the deals' own spelling) instead
+    of renaming it to what a Russian screen showed; a name a person typed stays as typed."""
+    back = {ui.label(n, "stage"): n for n in base["name"] if isinstance(n, str)}
+    return edited.assign(name=[back.get(n, n) if isinstance(n, str) else n for n in edited["name"]])
+
+
 def settings_context(ws_id: str) -> None:
     """Switching workspace starts the settings widgets afresh."""
     if state.SET_WORKSPACE.get() != ws_id:
@@ -41,7 +55,7 @@ def save_ladder(ws_id: str) -> None:
     try:
         with ui.cursor() as cur:
             base = ladder.for_editor(ladder.get_ladder(cur, ws_id))
-        stages = ladder.from_editor(edited_ladder(base))
+        stages = ladder.from_editor(stored_names(edited_ladder(base), base))
     except FunnelError as exc:
         say("error", exc, "ladder")
         return
@@ -81,7 +95,7 @@ def add_alias(ws_id: str) -> None:
         return
     if write(
         lambda cur: ladder.set_alias(cur, ws_id, alias, stage, actor=auth.current_user()),
-        ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(stage)),
+        ui.t("settings.alias_added", alias=ui.plain(alias), stage=ui.plain(ui.label(stage, "stage"))),
         "aliases",
     ):
         state.SET_ALIAS_TEXT.set("")
@@ -116,7 +130,7 @@ def rot_limits(ws_id: str, may_edit: bool) -> None:
         return
     limits, names = rotting_edit.limits_table(ws_id)
     st.caption(ui.t("tm.rotting.limits_help"))
-    shown = limits[list(names)].rename(columns=names)
+    shown = limits[list(names)].assign(stage=[ui.label(x, "stage") for x in limits["stage"]]).rename(columns=names)
     st.dataframe(shown, hide_index=True, key="settings_rot_view", placeholder=DASH)
 
 
@@ -160,7 +174,7 @@ def render(ws) -> None:
             format_func=ui.labels(ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}")),
         ),
     }
-    table = ladder.for_editor(stages)
+    table = shown_ladder(ladder.for_editor(stages))
     if may_edit:
         st.data_editor(
             table,
@@ -201,7 +215,7 @@ def render(ws) -> None:
         st.caption(ui.t("settings.aliases_empty"))
     else:
         st.dataframe(
-            aliases,
+            aliases.assign(stage=[ui.label(x, "stage") for x in aliases["stage"]]),
             hide_index=True,
             key="settings_aliases_view",
             column_config={
@@ -214,7 +228,12 @@ def render(ws) -> None:
         c1, c2 = st.columns(2)
         with c1.container(border=True):
             st.text_input(ui.t("settings.alias"), key=state.SET_ALIAS_TEXT, max_chars=200)
-            st.selectbox(ui.t("settings.alias_stage"), list(stages["name"]), key=state.SET_ALIAS_STAGE)
+            st.selectbox(
+                ui.t("settings.alias_stage"),
+                list(stages["name"]),
+                key=state.SET_ALIAS_STAGE,
+                format_func=ui.names(list(stages["name"])),  # the demo's stages in the language
+            )
             st.button(ui.t("settings.alias_add"), key=state.SET_ALIAS_ADD, on_click=add_alias, args=(ws.id,))
         if not aliases.empty:
             with c2.container(border=True):

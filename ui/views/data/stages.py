@@ -27,7 +27,7 @@ def map_stage(ws_id: str, spelling: str) -> None:
     if stage:
         write(
             lambda cur: ladder.set_alias(cur, ws_id, spelling, stage, actor=auth.current_user()),
-            ui.t("data.mapped", alias=ui.plain(spelling), stage=ui.plain(stage)),
+            ui.t("data.mapped", alias=ui.plain(spelling), stage=ui.plain(ui.label(stage, "stage"))),
             "stages",
         )
 
@@ -78,6 +78,7 @@ def stages_section(ws) -> None:
                 names,
                 index=names.index(hint) if hint in names else 0,
                 key=stage_key(spelling, "to"),
+                format_func=ui.names(names),  # the default ladder's stages in the language
             )
             c1.button(
                 ui.t("data.map_button"), key=stage_key(spelling, "map"), on_click=map_stage, args=(ws.id, spelling)

@@ -98,7 +98,8 @@ def limits_editor(workspace_id: str, key: str, where: str) -> None:
     names the grid (its button is ``<key>_save``); the outcome shows at ``where`` (ui.writes)."""
     limits, names = limits_table(workspace_id)
     st.caption(ui.t("tm.rotting.limits_help"))
-    shown = limits[list(names)].rename(columns=names)
+    # the default ladder's stages in the language (the save reads limits["stage"], the stored names)
+    shown = limits[list(names)].assign(stage=[ui.label(x, "stage") for x in limits["stage"]]).rename(columns=names)
     edited = st.data_editor(
         shown,
         hide_index=True,
