@@ -144,16 +144,32 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
-    figures = {c: st.column_config.TextColumn(alignment="right") for c in display.columns if _figures(display[c])}
+    config = {
+        c: st.column_config.TextColumn(alignment="right") if _figures(display[c]) else text_column(display[c], c)
+        for c in display.columns
+    }
     st.dataframe(
         display,
-        column_config=figures,
+        column_config=config,
         hide_index=True,
         width="stretch",
         height=height,
         key=f"{key}_df",
         placeholder=DASH,
     )
+
+
+# The grid sizes a column by its first rows, so a longer name further down was cut ("Yandex Direc"
+# in the stalled deals): a text column is as wide as its longest cell (up to MAX_TEXT_PX). Widths
+# are an upper bound of the grid's 14 px Source Sans per character, plus the cell's padding.
+CHAR_PX, CELL_PAD_PX, MAX_TEXT_PX = 7.6, 28, 420
+
+
+def text_column(column: pd.Series, header: str):
+    """A text column of st.dataframe wide enough for its longest cell and its header."""
+    longest = max((len(str(v)) for v in column if v is not None), default=0)
+    width = round(max(longest, len(str(header))) * CHAR_PX + CELL_PAD_PX)
+    return st.column_config.TextColumn(width=min(width, MAX_TEXT_PX))
 
 
 _FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
