@@ -26,8 +26,10 @@ table{border-collapse:collapse;margin:.3rem 0 1rem;font-size:.92rem;break-inside
 thead th{background:var(--bg2);font-weight:600}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .7rem;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th.num{white-space:normal} td:first-child{min-width:9rem}
 tr{break-inside:avoid}
 .chart{break-inside:avoid;margin:.6rem 0 1rem}
+.block.keep{break-inside:avoid} thead{display:table-header-group}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{margin:0;max-width:none;padding:0} h2{break-after:avoid} h3{break-after:avoid}}
 """
@@ -52,14 +54,33 @@ def _pairs(values: list[Value], lang: str, currency: str) -> str:
     return f"<table>{body}</table>"
 
 
+# A table up to this many rows is printed whole on one page with its heading; a longer one may
+# break, its header row repeated on the next page. Printed as it came, a page ended on a heading
+# and one row of the sensitivity table, the rest on the next page.
+KEEP_ROWS = 30
+STATIC_HEIGHT = 300  # a printed chart's height, px: two charts and a table share a page
+
+
+def _head(text: str) -> str:
+    """A column's header: it may wrap, never between a figure and its "%" ("Рычаг −10 %")."""
+    return html.escape(text).replace(" %", NBSP + "%")
+
+
+NBSP = "\u00a0"
+
+
 def _table(tb: Table, lang: str, currency: str) -> str:
     first = tb.rows[0] if tb.rows else []
     heads = "".join(
-        f"<th{'' if (first and first[i].unit == 'text') else ' class=num'}>{html.escape(h)}</th>"
+        f"<th{'' if (first and first[i].unit == 'text') else ' class=num'}>{_head(h)}</th>"
         for i, h in enumerate(tb.headers)
     )
     body = "".join("<tr>" + "".join(_td(v, lang, currency) for v in row) + "</tr>" for row in tb.rows)
-    return f"<h3>{html.escape(tb.name)}</h3><table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
+    keep = " keep" if len(tb.rows) <= KEEP_ROWS else ""
+    return (
+        f'<div class="block{keep}"><h3>{html.escape(tb.name)}</h3>'
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def _figures(figures: list, lang: str, *, static: bool, first: bool = True) -> str:
@@ -68,7 +89,8 @@ def _figures(figures: list, lang: str, *, static: bool, first: bool = True) -> s
     for i, fig in enumerate(figures):
         copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
         if static:
-            copy.update_layout(width=720)  # an A4 page's printable width at 96 dpi
+            # an A4 page's printable width at 96 dpi, and low enough that two charts and a table share a page
+            copy.update_layout(width=720, height=min(copy.layout.height or STATIC_HEIGHT, STATIC_HEIGHT))
         # No mode bar: a report is read, not explored (hover stays); shown on hover, Plotly's toolbar
         # sat over the chart's title and legend.
         config = charts.config(lang, displayModeBar=False, staticPlot=static)
@@ -89,7 +111,9 @@ def _part(part, lang: str, currency: str, static: bool, first: bool) -> str:
     notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in part.notes)
     cards = _cards(part.outputs, lang, currency) if part.outputs else ""
     tables = "".join(_table(tb, lang, currency) for tb in part.tables)
-    return _section(part.title, notes + cards + tables + _figures(part.figures, lang, static=static, first=first))
+    # the charts before the tables, as the app shows them: printed last, a section's chart was
+    # left alone on the report's last page
+    return _section(part.title, notes + cards + _figures(part.figures, lang, static=static, first=first) + tables)
 
 
 def render(report: Report, *, static: bool = False) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import subprocess
 
 import openpyxl
 import pandas as pd
@@ -178,3 +180,45 @@ def test_html_writes_negatives_with_a_minus_sign(lang, expected):
     for text in expected:
         assert text in cells, (text, cells)
     assert not any(c.startswith("-") for c in cells), cells
+
+
+@pytest.mark.skipif(
+    not pdf.available() or not shutil.which("pdftotext"), reason="needs Chromium and poppler-utils' pdftotext"
+)
+def test_pdf_keeps_each_table_whole_with_its_heading(tmp_path):
+    """Six tables of nine rows fill about three pages: each is printed on one page with its
+    heading (a page used to end on a heading and one row, the rest on the next page); the
+    first page holds the results and inputs and at least the first table, not a heading alone."""
+    tables = {
+        f"Таблица {n}": pd.DataFrame({"Строка": [f"т{n}с{r}" for r in range(1, 10)], "Конверсия": [0.1] * 9})
+        for n in range(1, 7)
+    }
+    path = tmp_path / "tables.pdf"
+    path.write_bytes(pdf_report("План", INPUTS, OUTPUTS, [], lang="ru", tables=tables))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) >= 2, "the tables should need more than one page"
+    for n in range(1, 7):
+        where = {i for i, p in enumerate(pages) if f"Таблица {n}" in p or re.search(rf"\bт{n}с\d\b", p)}
+        assert len(where) == 1, (n, where)  # heading and its nine rows on one page
+        page = pages[where.pop()]
+        assert all(f"т{n}с{r}" in page for r in range(1, 10)), n
+
+
+@pytest.mark.skipif(
+    not pdf.available() or not shutil.which("pdftotext"), reason="needs Chromium and poppler-utils' pdftotext"
+)
+def test_pdf_of_the_plan_leaves_no_chart_alone_on_a_page(tmp_path):
+    """The plan's PDF (results, inputs, the sensitivity table, two charts): no page holds a
+    chart and nothing else (printed at 360 px, the last chart went alone onto a third page)."""
+    path = tmp_path / "plan.pdf"
+    args = ["plan", "--leads", "1500", "--conversion", "3.18%", "--avg-check", "199031", "--margin", "10%"]
+    args += ["--sellers", "6", "--contacts-per-seller", "212", "--cpl", "1327", "--format", "json"]
+    assert main([*args, "--export", str(path), "--lang", "ru"]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    charts = ("От базы к плану", "Что сильнее двигает")
+    others = ("Результаты", "Исходные данные", "Чувствительность", "Графики")
+    for i, page in enumerate(pages):
+        shown = [c for c in charts if c in page]
+        assert not shown or len(shown) > 1 or any(o in page for o in others), (i, shown)
