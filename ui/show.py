@@ -162,7 +162,7 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
 # The grid sizes a column by its first rows, so a longer name further down was cut ("Yandex Direc"
 # in the stalled deals): a text column is as wide as its longest cell (up to MAX_TEXT_PX). Widths
 # are an upper bound of the grid's 14 px Source Sans per character, plus the cell's padding.
-CHAR_PX, CELL_PAD_PX, MAX_TEXT_PX = 7.6, 28, 420
+CHAR_PX, CELL_PAD_PX, MAX_TEXT_PX = 7.2, 24, 420
 
 
 def text_column(column: pd.Series, header: str):
