@@ -24,6 +24,15 @@ def waterfall(r, lang: str, currency: str = "₽") -> go.Figure:
         (t("planner.wf.plan", lang), r.shown["turnover"], "total"),
     ]
     fig = go.Figure(go.Waterfall(x=[x[0] for x in rows], y=[x[1] for x in rows], measure=[x[2] for x in rows]))
+    # Room above the highest running total: plotly.js fits a waterfall's range to its bars
+    # exactly, so the tallest step touched the top edge and looked cut off.
+    totals, run = [], 0.0
+    for _, value, kind in rows:
+        run = float(value or 0) if kind in ("absolute", "total") else run + float(value or 0)
+        totals.append(run)
+    top, bottom = max(totals + [0.0]), min(totals + [0.0])
+    if top > bottom:
+        fig.update_yaxes(range=[bottom - 0.08 * (top - bottom) if bottom < 0 else 0, top + 0.08 * (top - bottom)])
     return fig.update_layout(
         title=t("planner.chart.waterfall", lang),
         yaxis_title=t("axis.turnover", lang, currency=currency),

@@ -31,3 +31,13 @@ def test_six_sellers_less_ten_percent_show_as_five_point_four():
     assert [content.shown(v, "ru", "₽") for v in row[1:3]] == ["5,4", "6,6"]
     whole = content.table("sensitivity", df.assign(low=5.0, high=7.0), "ru").rows[0]
     assert [content.shown(v, "ru", "₽") for v in whole[1:3]] == ["5", "7"]
+
+
+def test_the_waterfall_leaves_room_above_its_highest_step():
+    """Baseline 100 leads × 5 % × 100 000 = 500 000; 120 leads add 100 000: the plan's 600 000 is
+    the highest running total, and the axis goes 8 % of the span (48 000) above it, so the top
+    step no longer touches the chart's edge."""
+    base = Plan(leads=100, conversion=0.05, avg_check=100_000)
+    fig = figures.waterfall(run(base.with_(leads=120), base, reverse=False), "ru")
+    low, high = fig.layout.yaxis.range
+    assert low == 0 and high == pytest.approx(648_000)
