@@ -79,6 +79,12 @@ TEXTS = {
     "data.reading": ("Читаем файл…", "Reading the file…"),
     "data.detected": ("Что мы узнали о файле", "What we found in the file"),
     "data.det_encoding": ("Кодировка", "Encoding"),
+    # what a CRM preset's name says after its dash (funnel.ingest.presets: "amoCRM — leads")
+    "data.crm.leads": ("лиды", "leads"),
+    "data.crm.deals": ("сделки", "deals"),
+    "data.crm.contacts": ("контакты", "contacts"),
+    "data.crm.opportunities": ("возможности", "opportunities"),
+    "data.crm.english": ("английская версия", "English"),
     # the encoding in words; the codec's own name only in the help (ui/views/data/texts.encoding_label)
     "data.enc.unicode": ("Юникод", "Unicode"),
     "data.enc.cyrillic": ("Кириллица", "Cyrillic"),

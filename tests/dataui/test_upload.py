@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from funnel import ingest
+from tests.conftest import ROOT
 from tests.dataui.helpers import at_page, frame_with, new_app, own_workspace, rows, signed_in, texts
 from ui import state
 from ui.views.data import stages
@@ -497,3 +498,21 @@ def test_the_far_cell_workbook_is_refused_on_the_page(data):
     assert len(at.error) == 1 and "XFD1048576" in at.error[0].value and "far.xlsx" in at.error[0].value
     assert not [b for b in at.button if b.key == state.DATA_LOAD]
     assert current(ws_id) == 0 and uploads(ws_id) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "kind", "said"),
+    [
+        ("amocrm_deals_en.csv", "deals", "amoCRM (английская версия) — сделки"),
+        ("bitrix24_leads.csv", "leads", "Bitrix24 — лиды"),
+    ],
+)
+def test_the_recognised_crm_is_named_in_the_language(data, file, kind, said):
+    """The CRM a file comes from is named on a Russian screen in Russian ("amoCRM — leads" read
+    as English words on a Russian page); the preset's own name stays as stored."""
+    at, _ = data
+    content = (ROOT / "tests" / "corpus" / "crm" / file).read_bytes()
+    upload(at, file, content, kind=kind)
+    captions = " ".join(texts(at.caption))
+    assert f"Похоже на выгрузку из {said}" in captions, captions
+    assert " — deals" not in captions and " — leads" not in captions

@@ -114,7 +114,8 @@ def review_and_load(ws, stored, kind) -> None:
         c2.metric(ui.t("data.det_delimiter"), texts.delimiter_label(insp.delimiter))
         c3.metric(ui.t("data.det_header"), ui.num(insp.header_row))
         c4.metric(ui.t("data.det_rows"), ui.num(insp.rows_in))
-        st.caption(ui.t("data.det_crm", crm=ui.plain(insp.crm)) if insp.crm else ui.t("data.det_no_crm"))
+        crm = ui.plain(texts.crm_label(insp.crm)) if insp.crm else None  # "amoCRM — лиды"
+        st.caption(ui.t("data.det_crm", crm=crm) if crm else ui.t("data.det_no_crm"))
         if len(insp.sheets) > 1:
             st.selectbox(ui.t("data.sheet"), insp.sheets, key=state.DATA_SHEET, help=ui.t("data.sheet_help"))
 

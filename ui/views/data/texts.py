@@ -71,6 +71,19 @@ def encoding_label(encoding: str | None) -> tuple[str, str | None]:
     return encoding, ui.t("data.enc.other_help", codec=encoding)  # an HTML file's own <meta charset>
 
 
+_CRM_PART = re.compile(r"^(?P<crm>.+?)(?: \((?P<english>English)\))? — (?P<what>leads|deals|contacts|opportunities)$")
+
+
+def crm_label(name: str) -> str:
+    """A CRM preset's name (funnel.ingest.presets, stored in English: "amoCRM (English) — deals")
+    in the language: "amoCRM (английская версия) — сделки"; a name of another shape as it is."""
+    m = _CRM_PART.match(name or "")
+    if not m:
+        return name
+    english = f" ({ui.t('data.crm.english')})" if m["english"] else ""
+    return f"{m['crm']}{english} — {ui.t('data.crm.' + m['what'])}"
+
+
 def delimiter_label(delimiter: str | None) -> str:
     names = {"\t": "data.delim.tab", " ": "data.delim.space"}
     if not delimiter:
