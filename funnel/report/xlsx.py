@@ -62,9 +62,17 @@ def number_format(unit: str, decimals: int, lang: str, currency: str) -> str | N
     return None
 
 
+def with_minus(code: str | None) -> str | None:
+    """An Excel format whose negative section writes a true minus sign ("−886 781 ₽"), where
+    Excel's default writes a hyphen; the cell stays a number."""
+    return None if code is None else f'{code};"\u2212"{code}'
+
+
 class _Writer:
-    def __init__(self, wb: xlsxwriter.Workbook, lang: str, currency: str):
-        self.wb, self.lang, self.currency = wb, lang, currency
+    def __init__(self, wb: xlsxwriter.Workbook, lang: str, currency: str, minus: bool = False):
+        """``minus``: a negative figure shows a true minus sign, as the report's HTML and PDF
+        print it (with_minus)."""
+        self.wb, self.lang, self.currency, self.minus = wb, lang, currency, minus
         self.head = wb.add_format({"bold": True, "bg_color": "#f6f7fa", "bottom": 1, "text_wrap": True})
         self.formats: dict[str, object] = {}
         self.taken: set[str] = set()
@@ -100,7 +108,8 @@ class _Writer:
                 return
             if unit == "count" and value.is_integer():
                 decimals = 0  # a whole count (open deals) shows no decimals
-            ws.write_number(r, c, value, self.fmt(number_format(unit, decimals, self.lang, self.currency)))
+            code = number_format(unit, decimals, self.lang, self.currency)
+            ws.write_number(r, c, value, self.fmt(with_minus(code) if self.minus else code))
 
     def sheet(self, name: str, headers: list[str], rows: list[list[Value]]) -> None:
         ws = self.wb.add_worksheet(sheet_name(name, self.taken))
@@ -125,7 +134,7 @@ def render(report: Report) -> bytes:
     """The workbook: results, inputs, then one sheet per table, all in the report's language."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    w = _Writer(wb, report.lang, report.currency)
+    w = _Writer(wb, report.lang, report.currency, minus=True)
     w.sheet(t("planner.export.inputs", report.lang), *_pairs(report.inputs, report.lang))
     w.sheet(t("planner.export.results", report.lang), *_pairs(report.outputs, report.lang))
     for tb in report.tables:

@@ -84,6 +84,11 @@ def test_html_charts_carry_real_colours_and_the_languages_separators():
     assert fig.layout.margin.l == 10  # the caller's figure is left as it was
 
 
+def _minus(code: str) -> str:
+    """An Excel format with a negative section that writes U+2212: "0.0%;"−"0.0%"."""
+    return f'{code};"\u2212"{code}'
+
+
 @pytest.mark.parametrize(
     ("lang", "sheets", "money_format"),
     [
@@ -96,15 +101,16 @@ def test_xlsx_sheets_and_headers_in_one_language_with_number_formats(lang, sheet
     assert wb.sheetnames == sheets
     results = {r[0].value: r[1] for r in wb[sheets[1]].iter_rows(min_row=2)}
     turnover = results["Оборот в месяц" if lang == "ru" else "Turnover per month"]
-    assert turnover.value == 900_000 and turnover.number_format == money_format
+    # each format's negative section writes a true minus sign ("−900 000 ₽"), as the HTML does
+    assert turnover.value == 900_000 and turnover.number_format == _minus(money_format)
     inputs = {r[0].value: r[1] for r in wb[sheets[0]].iter_rows(min_row=2)}
     conv = inputs["Базовая конверсия" if lang == "ru" else "Base conversion"]
-    assert conv.value == 0.05 and conv.number_format == "0.00%"  # a number shown as 5.00 %
+    assert conv.value == 0.05 and conv.number_format == _minus("0.00%")  # a number shown as 5.00 %
     pipe = wb[sheets[2]]
     head = [c.value for c in pipe[1]]
     assert head[0] == ("Этап" if lang == "ru" else "Stage") and "stage" not in head
-    assert pipe["B2"].value == 3 and pipe["B2"].number_format == "#,##0"  # whole deals: no decimals
-    assert pipe["D2"].number_format == "0.0%" and pipe["E2"].value is None
+    assert pipe["B2"].value == 3 and pipe["B2"].number_format == _minus("#,##0")  # whole deals: no decimals
+    assert pipe["D2"].number_format == _minus("0.0%") and pipe["E2"].value is None
 
 
 def test_export_writes_the_format_its_extension_names(tmp_path):
