@@ -66,6 +66,12 @@ TEXTS = {
         "There is nothing to check against: the history has no turnover (no won deals with an amount). "
         "Upload deals with an amount and a closing date on the Data page.",
     ),
+    "gaps.ch.compare_no_deals": (
+        "Сравнивать конверсию каналов не из чего: в данных нет сделок. Загрузите сделки (номер, лид, статус, "
+        "дата закрытия) на странице «Данные».",
+        "There is no conversion to compare: the data has no deals. Upload deals (id, lead, status, closing "
+        "date) on the Data page.",
+    ),
     "gaps.cap.no_conversion": (
         "Кривой конверсии нет: данные не дают конверсию. Введите её в рычагах или загрузите сделки со "
         "статусом и датой закрытия на странице «Данные».",
