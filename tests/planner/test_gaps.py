@@ -114,3 +114,33 @@ def test_a_close_month_without_amounts_is_none():
 
     rows = by_close_month([OpenMonth(None, 4, 0, 0), OpenMonth(date(2026, 7, 1), 1, 500, 250)], date(2026, 7, 5))
     assert [(r["amount"], r["weighted"]) for r in rows] == [(500, 250), (None, None)]
+
+
+def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, capsys):
+    """``python -m funnel plan --workspace``: 18 000 of spend over the last 12 months is a budget
+    of 1 500 a month; turnover, deals and profit are null (not 0); with the levers given as
+    flags, 100 × 5 % × 10 000 = 50 000 and profit 50 000 − 1 500 = 48 500."""
+    import json
+    from datetime import date
+
+    from funnel.cli import main
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    path = tmp_path / "cli.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        ws = create_workspace(cur, "Spend").id
+    spend = [{"channel": "Web", "period": date(2026, m, 1), "amount": 3000} for m in range(1, 7)]
+    insert(store, ws, "spend", spend)
+    store.close()
+    base = ["plan", "--db", str(path), "--workspace", ws, "--format", "json"]
+    assert main(base) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["budget"] == pytest.approx(1_500)
+    assert [out[k] for k in ("turnover", "deals", "romi", "profit")] == [None] * 4
+    assert out["unknown"] == ["avg_check", "conversion", "leads"]
+    assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["turnover"], out["profit"], out["unknown"]) == (pytest.approx(50_000), pytest.approx(48_500), [])
