@@ -144,3 +144,38 @@ def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, c
     assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["turnover"], out["profit"], out["unknown"]) == (pytest.approx(50_000), pytest.approx(48_500), [])
+
+
+def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amounts(store, ws):
+    """Four open deals without amounts: the snapshot's weighted pipeline (the Time page's
+    "Weighted pipeline now") is unknown, not ₽0; one priced deal of 1 000 at the ladder's 25 %
+    makes it 250."""
+    from datetime import date, datetime
+
+    from funnel import forecast_snapshots as fs
+    from funnel.filters import Filters
+    from tests.conftest import insert
+    from tests.planner.test_partial_plans import DEALS
+
+    insert(store, ws, "deals", DEALS)
+    with store.cursor() as cur:
+        shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
+    total = shot[shot["owner"] == ""]
+    assert total["weighted_pipeline"].isna().all(), total
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "P1",
+                "created_at": datetime(2026, 6, 10),
+                "stage": "Proposal under review",
+                "status": "open",
+                "amount": 1000,
+            }
+        ],
+    )
+    with store.cursor() as cur:
+        shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
+    assert shot.loc[shot["owner"] == "", "weighted_pipeline"].tolist() == [250.0, 250.0]
