@@ -27,7 +27,7 @@ reverse = head[0].toggle(ui.t("planner.reverse"), key=state.PL_REVERSE, help=ui.
 head[1].button(
     ui.t("planner.reset"), key="pl_reset", on_click=view.reset_to, args=(base,), icon=":material/restart_alt:"
 )
-head[2].caption(view.baseline_caption(b))
+head[2].caption(view.baseline_line(b))
 
 st.html(view.page_css())  # fixed CSS only
 

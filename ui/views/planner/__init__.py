@@ -14,7 +14,7 @@ from ui.views.planner import active, edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.fragment import checked, run_state
-from ui.views.planner.gaps import baseline_caption, missing_note, no_waterfall
+from ui.views.planner.gaps import baseline_line, missing_note, no_waterfall
 from ui.views.planner.levers import (
     PHONE_CSS,
     base_plan,
@@ -38,7 +38,7 @@ __all__ = [
     "active_plan",
     "base_plan",
     "basis_picker",
-    "baseline_caption",
+    "baseline_line",
     "capacity_note",
     "checked",
     "current_edits",

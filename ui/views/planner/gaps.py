@@ -10,12 +10,13 @@ from babel.lists import format_list
 
 import ui
 from funnel.model import gaps as model
+from ui.views.planner import levers as up
 from ui.views.planner import tabs
 
 
 def listing(items: list[str]) -> str:
     """The items joined as the language joins a list: "a, b и c" / "a, b, and c"."""
-    return format_list(items, locale=ui.lang()) if items else ""
+    return ui.plain(format_list(items, locale=ui.lang())) if items else ""
 
 
 def _levers(levers) -> list[str]:
@@ -52,9 +53,9 @@ def missing_note(b) -> None:
     st.info(ui.t("gaps.missing", levers=levers_text(missing), figures=listing(figures), files=files_text(missing)))
 
 
-def baseline_caption(b) -> str:
-    """The baseline line; with spend and no leads, the spend as the budget instead of a CPL of
-    "— = spend ÷ 0 leads"."""
+def baseline_line(b) -> str:
+    """The baseline line (tabs.baseline_caption); with spend and no leads, the spend as the budget
+    instead of a CPL of "— = spend ÷ 0 leads"."""
     if not (b.spend and not b.all_leads and b.source == "leads"):
         return tabs.baseline_caption(b)
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
@@ -65,7 +66,7 @@ def baseline_caption(b) -> str:
         spend=ui.money(b.spend),
         budget=ui.money(b.spend / b.months if b.months else None),
     )
-    return text + " " + tabs.up.cycle_caption(b)
+    return text + " " + up.cycle_caption(b)
 
 
 def no_waterfall(r) -> None:

@@ -26,7 +26,7 @@ from ui.text import date_input_format
 from ui.views.planner import active_result as act
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
-from ui.views.planner.tabs import baseline_caption
+from ui.views.planner.gaps import baseline_line
 
 
 def shown(key: str, value) -> str:
@@ -165,7 +165,7 @@ def scenarios_tab(
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
-    notes = [baseline_caption(b)]  # where the baseline came from, on which basis
+    notes = [baseline_line(b)]  # where the baseline came from, on which basis
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 
     def page(render):
