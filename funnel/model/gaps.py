@@ -26,6 +26,7 @@ LEVERS = ("leads", "conversion", "avg_check", "cpl")
 
 # Figure → the levers it is built on (funnel.model.plan.evaluate's formulas).
 NEEDS: dict[str, tuple[str, ...]] = {
+    "effective_conversion": ("conversion",),
     "deals": ("leads", "conversion"),
     "new_turnover": ("leads", "conversion", "avg_check"),
     "turnover": ("leads", "conversion", "avg_check"),

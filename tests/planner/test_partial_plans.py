@@ -200,6 +200,7 @@ def test_leads_only_capacity_says_the_curve_needs_a_conversion(app_db):
     at.toggle(key="pl_capacity_on").set_value(True).run()
     assert not at.exception, at.exception
     assert t("gaps.cap.no_conversion", "ru") in infos(at) and not at.get("plotly_chart")
+    assert metrics(at)[t("planner.cap.effective", "ru")] == "—"  # not a conversion of 0,00 %
 
 
 # ---- Channels ------------------------------------------------------------------------------------

@@ -191,7 +191,9 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c[2].metric(
         ui.t("planner.cap.effective"),
         ui.pct(out["effective_conversion"], 2),
-        charts.signed_share(out["effective_conversion"] - plan.conversion),
+        charts.signed_share(
+            None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
+        ),
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
