@@ -16,17 +16,16 @@ TEXTS = {
     "gaps.fig.turnover": ("оборот", "turnover"),
     "gaps.fig.deals": ("сделки", "deals"),
     "gaps.fig.budget": ("бюджет", "budget"),
-    "gaps.fig.romi": ("ROMI", "ROMI"),
     "gaps.fig.profit": ("прибыль", "profit"),
     "gaps.missing": (
-        "Данные не дают {levers}, поэтому {figures} — «—». Введите их в рычагах или загрузите на "
+        "Данные не дают {levers}, поэтому {figures} пока не посчитаны («—»). Введите их в рычагах или загрузите на "
         "странице «Данные»: {files}.",
         "The data does not give {levers}, so {figures} show “—”. Type them in the levers, or upload "
         "{files} on the Data page.",
     ),
     "gaps.spend_only": (
         "В данных только расходы — они и есть бюджет плана: {budget} в месяц. Лидов, конверсии и среднего "
-        "чека данные не дают, поэтому оборот, сделки и прибыль — «—»: введите лиды в месяц, конверсию "
+        "чека данные не дают, поэтому оборот, сделки и прибыль пока не посчитаны («—»): введите лиды в месяц, конверсию "
         "и средний чек в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
         "The data holds spend only: it is the plan's budget, {budget} a month. It does not give leads, "
         "conversion or the average check, so turnover, deals and profit show “—”: type leads a month, "
@@ -55,7 +54,7 @@ TEXTS = {
         "on the Data page.",
     ),
     "gaps.fc.no_amounts": (
-        "У открытых сделок нет сумм, поэтому сумма и взвешенная воронка — «—»: загрузите сделки с колонкой "
+        "У открытых сделок нет сумм, поэтому сумма и взвешенная воронка не посчитаны («—»): загрузите сделки с колонкой "
         "суммы на странице «Данные».",
         "The open deals have no amounts, so their value and the weighted pipeline show “—”: upload deals "
         "with an amount column on the Data page.",

@@ -114,11 +114,14 @@ def infos(at) -> list[str]:
 SENTENCE = {
     ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц.",
     ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month.",
-    ("deals", "ru"): "Данные не дают средний чек и цену лида, поэтому оборот, бюджет и прибыль — «—».",
+    (
+        "deals",
+        "ru",
+    ): "Данные не дают средний чек и цену лида, поэтому оборот, бюджет и прибыль пока не посчитаны («—»).",
     ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
     "profit show “—”.",
     ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому оборот, сделки, бюджет и "
-    "прибыль — «—».",
+    "прибыль пока не посчитаны («—»).",
     ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
     "turnover, deals, budget, and profit show “—”.",
 }
