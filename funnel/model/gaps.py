@@ -49,8 +49,10 @@ class Gaps:
 
     def unknown(self, plan: Plan, base: Plan) -> frozenset[str]:
         """The levers of ``plan`` still unknown: missing in the data and not typed over (the plan
-        holds the baseline's value)."""
-        return frozenset(f for f in LEVERS if f in self.missing and getattr(plan, f) == getattr(base, f))
+        holds the baseline's value); and the CPL while the budget is the data's spend (no leads
+        to price a lead by: its 0 is no price, though the budget is known)."""
+        out = {f for f in LEVERS if f in self.missing and getattr(plan, f) == getattr(base, f)}
+        return frozenset(out | ({"cpl"} if self.budget_from_spend(plan, base) else set()))
 
     def budget_from_spend(self, plan: Plan, base: Plan) -> bool:
         """Whether the plan's budget is the data's spend: spend without leads, CPL not typed."""
@@ -70,7 +72,6 @@ class Gaps:
             out["profit"] = out["gross_margin"] - budget
             # the budget needs no lever now; the rest need what they need but the CPL
             needs = {f: () if f == "budget" else tuple(x for x in n if x != "cpl") for f, n in NEEDS.items()}
-            levers = levers - {"cpl"}
         for figure, built_on in needs.items():
             if levers.intersection(built_on):
                 out[figure] = None

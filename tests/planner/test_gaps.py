@@ -77,7 +77,7 @@ def test_figures_on_unknown_levers_are_none(gaps, base, typed, expected):
 
 def test_the_result_masks_every_side_and_the_waterfall():
     r = result.run(ZERO, ZERO, False, gaps=SPEND_ONLY)
-    assert r.unknown == {"leads", "conversion", "avg_check"}
+    assert r.unknown == {"leads", "conversion", "avg_check", "cpl"}  # the CPL: no leads to price by
     assert r.shown["turnover"] is None and r.baseline["turnover"] is None and r.forward["profit"] is None
     assert r.shown["budget"] == r.baseline["budget"] == 1_500.0
     assert set(r.effects.values()) == {None}  # no waterfall from an unknown turnover
@@ -140,10 +140,11 @@ def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, c
     out = json.loads(capsys.readouterr().out)
     assert out["budget"] == pytest.approx(1_500)
     assert [out[k] for k in ("turnover", "deals", "romi", "profit")] == [None] * 4
-    assert out["unknown"] == ["avg_check", "conversion", "leads"]
+    assert out["unknown"] == ["avg_check", "conversion", "cpl", "leads"]
     assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["turnover"], out["profit"], out["unknown"]) == (pytest.approx(50_000), pytest.approx(48_500), [])
+    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), pytest.approx(48_500))
+    assert out["unknown"] == ["cpl"]  # the budget is the spend; a lead's price is not given
 
 
 def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amounts(store, ws):

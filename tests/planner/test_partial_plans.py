@@ -226,3 +226,41 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
     assert at.selectbox(key="ch_trend_metric").options == [t("an.col.leads", lang)]
     table = at.dataframe[0].value
     assert t("an.col.won", lang) not in table.columns and "0 ₽" not in table.to_string()
+
+
+# ---- the plan report ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        # spend only: every lever the data lacks is "—" (the CPL too: no leads to price); the budget is the spend
+        (
+            "spend",
+            ["Лиды в месяц —", "Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 1 500 ₽", "Оборот в месяц —"],
+        ),
+        # deals only, no amounts: no check and no CPL; 0,5 deals a month
+        (
+            "deals",
+            ["Средний чек —", "Цена лида (CPL) —", "Сделки в месяц 0,5", "Оборот в месяц —", "Прибыль в месяц —"],
+        ),
+    ],
+    ids=["spend-only", "deals-only"],
+)
+def test_the_plan_report_says_dash_for_what_the_data_lacks(app_db, monkeypatch, kind, expected):
+    import html
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict = {}
+    real = DeltaGenerator.download_button
+
+    def keep(self, label, data, *args, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    open_tab(open_app(app_db, kind, "ru"), "scenarios", "ru")
+    page = html.unescape(made["pl_export_html"]().decode("utf-8"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<script.*?</script>|<style.*?</style>", "", page)))
+    for part in expected:
+        assert part in text, (part, text[:2000])
+    assert not re.search(r"(?:Лиды в месяц|Средний чек|Цена лида \(CPL\)|Оборот в месяц|Бюджет в месяц) 0 ₽", text)

@@ -158,8 +158,11 @@ def scenarios_tab(
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
-    inputs = {ui.t(f"planner.lever.{k}"): v for k, v in plan.inputs().items() if k in up.LEVERS}
-    outputs = {ui.t(f"planner.out.{k}"): out.get(k) for k in SUMMARY}
+    unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
+    inputs = {
+        ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan.inputs().items() if k in up.LEVERS
+    }
+    outputs = {ui.t(f"planner.out.{k}"): None if k in unknown else out.get(k) for k in SUMMARY}
     outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current).items()})
     edit_part = edit_tables(b, current)
     edit_names = set(edit_part)
