@@ -36,6 +36,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "cac": ("leads", "conversion", "cpl"),
     "profit": ("leads", "conversion", "avg_check", "cpl"),
 }
+# The reverse plan's answers (funnel.model.reverse): the leads a target needs are target ÷ check
+# ÷ conversion, their budget × CPL (a spend-only budget is no price per lead: still unknown).
+REVERSE_NEEDS: dict[str, tuple[str, ...]] = {
+    "required_leads": ("conversion", "avg_check"),
+    "required_leads_at_base": ("conversion", "avg_check"),
+    "required_conversion": ("conversion", "avg_check"),
+    "required_deals": ("avg_check",),
+    "required_sellers": ("conversion", "avg_check"),
+    "required_budget": ("conversion", "avg_check", "cpl"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,8 @@ class Gaps:
             out["profit"] = out["gross_margin"] - budget
             # the budget needs no lever now; the rest need what they need but the CPL
             needs = {f: () if f == "budget" else tuple(x for x in n if x != "cpl") for f, n in NEEDS.items()}
-        for figure, built_on in needs.items():
-            if levers.intersection(built_on):
+        for figure, built_on in (needs | REVERSE_NEEDS).items():
+            if figure in out and levers.intersection(built_on):
                 out[figure] = None
         out["unknown"] = sorted(levers)
         return out

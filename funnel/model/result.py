@@ -82,24 +82,32 @@ def run(
     """The result of ``plan`` against ``base`` (None: the plan is its own baseline), with the
     channel mix of ``channels``, the active-sales plan ``active`` and what the data cannot give,
     ``gaps`` (see the module's docstring)."""
-    forward = evaluate(plan)
-    baseline = forward if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
-    shown = forward
+    masked = base is not None and gaps != partial.NONE
+
+    def of(p: Plan, out: dict) -> dict:  # what the data does not give, None (funnel.model.gaps)
+        return gaps.apply(out, p, base) if masked and base is not None else out
+
+    raw = evaluate(plan)
+    forward = of(plan, raw)
+    raw_base = raw if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
+    baseline = forward if base is None else of(base, raw_base)
+    raw_shown, shown = raw, forward
+    # in reverse, the plan at the leads the target needs — when the data lets them be known
     if reverse and forward.get("target_reachable") and forward.get("required_leads") is not None:
-        shown = evaluate(plan.with_(leads=forward["required_leads"]))
+        at = plan.with_(leads=forward["required_leads"])
+        raw_shown = evaluate(at)
+        shown = of(at, raw_shown)
     effects: dict[str, float | None] = dict(
         turnover.decompose(
-            (baseline["total_leads"], baseline["effective_conversion"], baseline["avg_check"]),
-            (shown["total_leads"], shown["effective_conversion"], shown["avg_check"]),
+            (raw_base["total_leads"], raw_base["effective_conversion"], raw_base["avg_check"]),
+            (raw_shown["total_leads"], raw_shown["effective_conversion"], raw_shown["avg_check"]),
         )
     )
-    effects["repeat"] = (shown["turnover"] - shown["new_turnover"]) - (baseline["turnover"] - baseline["new_turnover"])
-    if base is not None and gaps != partial.NONE:
-        at = plan.with_(leads=shown["leads"])
-        forward, shown = gaps.apply(forward, plan, base), gaps.apply(shown, at, base)
-        baseline = gaps.apply(baseline, base, base)
-        if shown["turnover"] is None or baseline["turnover"] is None:
-            effects = dict.fromkeys(effects)
+    effects["repeat"] = (raw_shown["turnover"] - raw_shown["new_turnover"]) - (
+        raw_base["turnover"] - raw_base["new_turnover"]
+    )
+    if shown["turnover"] is None or baseline["turnover"] is None:  # no waterfall from an unknown turnover
+        effects = dict.fromkeys(effects)
     mixed = {"rows": channel_mix.rows(channels), "totals": channel_mix.totals(channels)} if channels else None
     outbound = evaluate_active(active) if active is not None else None
     return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed, outbound)

@@ -264,3 +264,16 @@ def test_the_plan_report_says_dash_for_what_the_data_lacks(app_db, monkeypatch, 
     for part in expected:
         assert part in text, (part, text[:2000])
     assert not re.search(r"(?:Лиды в месяц|Средний чек|Цена лида \(CPL\)|Оборот в месяц|Бюджет в месяц) 0 ₽", text)
+
+
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
+    """Without a check (and, for leads and spend only, a conversion) the leads, budget and deals
+    a target needs cannot be known: "—", not the "0 leads, 0 ₽" a target of 0 ÷ 0 gave."""
+    at = open_app(app_db, kind, "ru")
+    at.toggle(key="pl_reverse").set_value(True).run()
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
+    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("0,5" if kind == "deals" else "—")
+    no_false_zero(on_screen(at))
