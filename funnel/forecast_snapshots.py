@@ -27,7 +27,7 @@ import pandas as pd
 from funnel import access
 from funnel.errors import FunnelError
 from funnel.filters import Filters
-from funnel.metrics import facts, query
+from funnel.metrics import facts, overview, query
 from funnel.metrics.maturity import last_activity
 from funnel.periods import add_months, data_range, month_end, month_start, preset_range
 from funnel.workspace import existing_workspace
@@ -70,9 +70,12 @@ def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFram
         last = today
     lo, hi = preset_range("last_12_months", last)
     open_now = by_owner(cur, Filters(ws))  # every open deal, whenever it was created
+    # open deals without amounts are worth nothing known, not 0 (the registry's rule: overview.unknown)
     weighted = {
-        ("" if total else str(g)): _money(w)
-        for g, total, w in zip(open_now["grp"], open_now["is_total"], open_now["weighted_pipeline"], strict=True)
+        ("" if row["is_total"] else str(row["grp"])): (
+            None if "weighted_pipeline" in overview.unknown(row) else _money(row["weighted_pipeline"])
+        )
+        for row in open_now.to_dict("records")
     }
     owners = _owners(cur, Filters(ws, lo, hi), open_now)
     rows = []
@@ -89,7 +92,8 @@ def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFram
                     "p10": sim["p10"] if sim else None,
                     "p50": sim["p50"] if sim else None,
                     "p90": sim["p90"] if sim else None,
-                    "weighted_pipeline": weighted.get(owner, 0.0 if owner else None),
+                    # an owner without open deals has 0 in it; one whose deals lack amounts, None
+                    "weighted_pipeline": weighted[owner] if owner in weighted else (0.0 if owner else None),
                 }
             )
     return pd.DataFrame(rows, columns=list(COLUMNS))

@@ -18,7 +18,9 @@ try:
     st.subheader(ui.t("an.ch.table"), help=ui.t("an.ch.table_help"))
     split = ui.shared(spend.spend_split, filters=filters, by="channel")
     has_deals = overview_view.workspace_has_deals(filters.workspace_id)
-    view.economics_table(econ, "channel", key="ch_table", split=split, has_deals=has_deals)
+    has_leads = overview_view.workspace_has_leads(filters.workspace_id)
+    unknown = view.unknown_measures(econ, has_deals, has_leads)  # shown nowhere as a 0
+    view.economics_table(econ, "channel", key="ch_table", split=split, has_deals=has_deals, has_leads=has_leads)
     if view.has_bubbles(econ):
         ui.chart(view.bubble_figure, econ, key="ch_bubble")
         st.caption(ui.t("an.ch.bubble_help"))
@@ -26,21 +28,25 @@ try:
         st.caption(ui.t("an.ch.bubble_none"))
 
     st.subheader(ui.t("an.ch.trend"))
+    measures = view.trend_metrics(unknown)
     metric = st.selectbox(
         ui.t("an.ch.trend_metric"),
-        view.TREND_METRICS,
-        format_func=ui.names(view.TREND_METRICS, "an.col."),
+        measures,
+        format_func=ui.names(measures, "an.col."),
         key="ch_trend_metric",
     )
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution, by="channel")
     ui.chart(view.channel_trend_figure, months, metric, key="ch_trend_chart")
 
     st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
-    view.changes_table(ui.shared(channels.channel_changes, filters=filters, attribution=attribution), key="ch_changes")
+    changes = ui.shared(channels.channel_changes, filters=filters, attribution=attribution)
+    view.changes_table(changes, key="ch_changes", unknown=unknown)
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)
-    if len(with_leads) < 2:
+    if "won" in unknown:  # no deals: two conversions of "0,00 %" and a chance that one is better
+        st.info(ui.t("gaps.ch.compare_no_deals"))
+    elif len(with_leads) < 2:
         st.info(ui.t("an.ch.compare_need"))
     else:
         c1, c2 = st.columns(2)
@@ -63,6 +69,6 @@ try:
         drill = ui.shared(
             channels.channel_table, filters=filters.with_(channels=(channel,)), attribution=attribution, by=by
         )
-        view.economics_table(drill, by, key="ch_drill_table")
+        view.economics_table(drill, by, key="ch_drill_table", has_deals=has_deals, has_leads=has_leads)
 except FunnelError as exc:
     ui.show_error(exc)

@@ -27,7 +27,7 @@ reverse = head[0].toggle(ui.t("planner.reverse"), key=state.PL_REVERSE, help=ui.
 head[1].button(
     ui.t("planner.reset"), key="pl_reset", on_click=view.reset_to, args=(base,), icon=":material/restart_alt:"
 )
-head[2].caption(view.baseline_caption(b))
+head[2].caption(view.baseline_line(b))
 
 st.html(view.page_css())  # fixed CSS only
 
@@ -59,7 +59,7 @@ def draw_plan(b, base, reverse: bool) -> None:
 
     try:
         plan = view.current_plan(base)
-        r = result.run(plan, base, reverse, view.plan_channels(b), active=view.active_plan(b, base))
+        r = result.run(plan, base, reverse, view.plan_channels(b), active=view.active_plan(b, base), gaps=b.gaps())
     except FunnelError as exc:
         ui.show_error(exc)
         st.stop()
@@ -73,8 +73,8 @@ def draw_plan(b, base, reverse: bool) -> None:
         if any(value for _, value, _ in steps):
             ui.draw_cached(view.draw_waterfall, steps)
             st.caption(ui.t("planner.waterfall_note"))
-        else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
-            st.info(ui.t("planner.no_waterfall"))
+        else:  # no turnover on either side (a lever still to type): an empty chart on a −1…1 axis said nothing
+            view.no_waterfall(r)
         view.capacity_note(r)
 
     view.draw_tabs(b, base, r, steps)

@@ -22,6 +22,7 @@ from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
 from funnel.model import result
 from funnel.model.capacity import calibrate_elasticity
+from funnel.model.gaps import NONE
 from funnel.model.plan import Plan
 
 # Flag → Plan field: every model input has one.
@@ -158,6 +159,7 @@ def _start(args, extra: dict) -> dict:
             extra.update(basis_of(b))
             start = b.plan().with_(**cycle_of(cur, b.delay_filters(), extra))
             extra[_BASE] = start
+            extra[_GAPS] = b.gaps()  # what the data does not give: None in the figures built on it
             extra[active_cli.CHAIN] = b.chain
             extra[_CURRENCY] = ws_currency(cur, ws)
             return start.inputs()
@@ -166,6 +168,7 @@ def _start(args, extra: dict) -> dict:
 
 
 _BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
+_GAPS = "_gaps"  # the baseline's funnel.model.gaps.Gaps, never printed
 _ACTIVE = "_active_plan"  # the scenario's saved active-sales plan, never printed
 _SEED = "_active_seed"  # the data's plan the active plan is seeded from, beside a scenario without one
 
@@ -279,9 +282,12 @@ def run(args) -> int:
     saved, seed = extra.pop(_ACTIVE, None), extra.pop(_SEED, None)
     if active_cli.wanted(args) or saved is not None:
         active, from_data = active_cli.build(args, base or seed, chain, saved)
-    r = result.run(plan, None, reverse, active=active)  # the Planner's result (evaluated once): headline ``shown``
+    gaps = extra.pop(_GAPS, None)
+    # The Planner's result (evaluated once): headline ``shown``; on a workspace's data, a figure
+    # built on a lever the data does not give (and no flag set) is None, as on the page.
+    r = result.run(plan, base if gaps else None, reverse, active=active, gaps=gaps or NONE)
     if getattr(args, "export", None):
-        report = r if base is None else result.run(plan, base, reverse, active=active)
+        report = r if base is None else result.run(plan, base, reverse, active=active, gaps=gaps or NONE)
         export(args, plan, report, args.currency or currency or "₽")
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode

@@ -37,22 +37,25 @@ RATIO_PARTS = {
 
 _DEAL_FIGURES = frozenset({"won", "lost", "open", "win_rate", "conversion", "revenue", "avg_check"})
 _PIPELINE = frozenset({"pipeline", "weighted_pipeline"})
+_LEAD_FIGURES = frozenset({"leads", "cpl", "conversion", "sal_rate"})
 
 
-def unknown(now: dict, has_deals: bool = True) -> frozenset[str]:
+def unknown(now: dict, has_deals: bool = True, has_leads: bool = True) -> frozenset[str]:
     """The figures of ``now`` the data cannot give, which a screen shows as "—" rather than a
     0 that reads as a fact:
+    - the workspace holds no leads at all (``has_leads`` False): leads and what is counted per
+      lead (CPL, conversion, the SAL rate); a spend-only workspace's "0 leads" is not a count;
     - the workspace holds no deals at all (``has_deals`` False): every deal figure and the
       pipeline (a workspace of spend or leads only had "revenue 0" and "pipeline 0"); a period
       without deals in a workspace that has them keeps its true zeros;
     - won deals without amounts (avg_check is None with won > 0): revenue;
     - open deals without amounts (pipeline 0 with open > 0): the pipeline and its weighted value
       ("open pipeline 0" beside 1 536 open deals).
-    Leads and spend are never unknown here: spend without data is already None, leads count 0."""
+    Spend is never unknown here: spend without data is already None."""
     won, lost, opened = (int(_clean(now.get(k)) or 0) for k in ("won", "lost", "open"))
-    out: set[str] = set()
+    out: set[str] = set() if has_leads else set(_LEAD_FIGURES)
     if not has_deals:
-        return _DEAL_FIGURES | _PIPELINE
+        return frozenset(out) | _DEAL_FIGURES | _PIPELINE
     if won and _clean(now.get("avg_check")) is None:
         out.add("revenue")
     if opened and not float(_clean(now.get("pipeline")) or 0):

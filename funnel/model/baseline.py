@@ -9,6 +9,7 @@ from datetime import date
 
 from funnel.filters import Filters
 from funnel.model.chain import StageChain
+from funnel.model.gaps import Gaps
 from funnel.model.mix import Channel
 from funnel.model.pipeline import OpenMonth, OpenStage
 from funnel.model.plan import Plan
@@ -155,6 +156,12 @@ class Baseline:
         if not self.spend:
             out.append("cpl")
         return out
+
+    def gaps(self) -> Gaps:
+        """What the plan cannot say on this data (funnel.model.gaps): the ``missing`` levers, and
+        the spend a month when there are no leads to price it by (the budget then)."""
+        spend = self.spend / self.months if self.spend and not self.all_leads and self.months else None
+        return Gaps(frozenset(self.missing()), spend)
 
     @property
     def unpriced(self) -> int:

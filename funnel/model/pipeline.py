@@ -53,17 +53,26 @@ class OpenMonth:
         non_negative(f"{self.month}.weighted", self.weighted)
 
 
+def priced(deals: float, amount: float) -> float | None:
+    """The value of ``deals`` open deals whose amounts sum to ``amount``: None when there are
+    deals and the sum is 0 — the file gives them no amounts (an open deal is never worth
+    nothing; the rule funnel.metrics.overview.unknown keeps for the open pipeline) — else the
+    amount (0 for no deals)."""
+    return None if deals and not amount else amount
+
+
 def by_close_month(months: list[OpenMonth], today: date) -> list[dict]:
     """The weighted pipeline dated by expected close: one row per month (in order, undated
     last), with ``overdue`` true for a month before ``today``'s (deals still open past their
-    expected close). Units: money; counts of deals."""
+    expected close). Units: money; counts of deals. A month whose deals have no amounts has
+    amount and weighted None (``priced``)."""
     first = today.replace(day=1)
     return [
         {
             "month": m.month,
             "deals": m.deals,
-            "amount": m.amount,
-            "weighted": m.weighted,
+            "amount": priced(m.deals, m.amount),
+            "weighted": None if priced(m.deals, m.amount) is None else m.weighted,
             "overdue": m.month is not None and m.month < first,
         }
         for m in sorted(months, key=lambda m: (m.month is None, m.month or date.min))
@@ -74,30 +83,46 @@ def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
     """Rows per stage and the totals:
     weighted_ladder = amount × ladder probability; weighted_learned = amount × learned probability
     (None for a stage with no closed history, and then the total counts it at the ladder's value
-    and says so in ``learned_fallbacks``). Units: money."""
+    and says so in ``learned_fallbacks``). Units: money.
+
+    A stage whose open deals have no amounts (``priced``) has amount and both weighted values
+    None; the totals add the stages that have amounts, and are None when none has (with open
+    deals: the value is unknown, not 0). ``unpriced``: the open deals without amounts."""
     rows: list[dict[str, Any]] = []
     fallbacks = 0
     for s in stages:
         learned = s.learned_probability
+        amount = priced(s.deals, s.amount)
         rows.append(
             {
                 "stage": s.stage,
                 "deals": s.deals,
-                "amount": s.amount,
+                "amount": amount,
                 "ladder_probability": s.ladder_probability,
                 "learned_probability": learned,
-                "weighted_ladder": s.amount * s.ladder_probability,
-                "weighted_learned": None if learned is None else s.amount * learned,
+                "weighted_ladder": None if amount is None else amount * s.ladder_probability,
+                "weighted_learned": None if learned is None or amount is None else amount * learned,
             }
         )
         fallbacks += learned is None and s.deals > 0
+    known = [r for r in rows if r["deals"] and r["amount"] is not None]  # a stage without deals tells nothing
+    deals = sum(r["deals"] for r in rows)
+    unpriced = sum(r["deals"] for r in rows if r["amount"] is None)
+
+    def total_of(values) -> float | None:
+        return sum(values) if known or not deals else None
+
+    if not known and deals:  # the file gives no amounts at all: no stage's value is a fact
+        for r in rows:
+            r.update(amount=None, weighted_ladder=None, weighted_learned=None)
     total = {
-        "deals": sum(r["deals"] for r in rows),
-        "amount": sum(r["amount"] for r in rows),
-        "weighted_ladder": sum(r["weighted_ladder"] for r in rows),
-        "weighted_learned": sum(
-            r["weighted_learned"] if r["weighted_learned"] is not None else r["weighted_ladder"] for r in rows
+        "deals": deals,
+        "amount": total_of(r["amount"] for r in known),
+        "weighted_ladder": total_of(r["weighted_ladder"] for r in known),
+        "weighted_learned": total_of(
+            r["weighted_learned"] if r["weighted_learned"] is not None else r["weighted_ladder"] for r in known
         ),
         "learned_fallbacks": fallbacks,
+        "unpriced": unpriced,
     }
     return rows, total

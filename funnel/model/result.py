@@ -18,12 +18,17 @@ command line prints the same thing.
   reverse mode, whose answer carries its own team).
 - ``active``: the active-sales plan's result (funnel.model.active.evaluate of the ``active``
   plan given to ``run``, once per run; forward or reverse by its own target), or None.
+- ``unknown``: the levers the data does not give and the user has not typed
+  (funnel.model.gaps, from the ``gaps`` given to ``run``): every figure built on them is None
+  in ``forward``, ``baseline`` and ``shown``, and so is the waterfall's every effect when the
+  turnover is unknown on either side.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funnel.model import gaps as partial
 from funnel.model import mix as channel_mix
 from funnel.model import turnover
 from funnel.model.active import ActivePlan, ActiveResult
@@ -42,6 +47,11 @@ class PlanResult:
     effects: dict
     mix: dict | None = None
     active: ActiveResult | None = None
+
+    @property
+    def unknown(self) -> frozenset[str]:
+        """The levers the plan still lacks (funnel.model.gaps): typed by hand, else "—"."""
+        return frozenset(self.shown.get("unknown") or ())
 
     @property
     def reachable(self) -> bool:
@@ -67,19 +77,37 @@ def run(
     reverse: bool,
     channels: list[Channel] | None = None,
     active: ActivePlan | None = None,
+    gaps: partial.Gaps = partial.NONE,
 ) -> PlanResult:
     """The result of ``plan`` against ``base`` (None: the plan is its own baseline), with the
-    channel mix of ``channels`` and the active-sales plan ``active`` (see the module's docstring)."""
-    forward = evaluate(plan)
-    baseline = forward if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
-    shown = forward
+    channel mix of ``channels``, the active-sales plan ``active`` and what the data cannot give,
+    ``gaps`` (see the module's docstring)."""
+    masked = base is not None and gaps != partial.NONE
+
+    def of(p: Plan, out: dict) -> dict:  # what the data does not give, None (funnel.model.gaps)
+        return gaps.apply(out, p, base) if masked and base is not None else out
+
+    raw = evaluate(plan)
+    forward = of(plan, raw)
+    raw_base = raw if base is None else evaluate(base.with_(target_turnover=None, target_profit=None))
+    baseline = forward if base is None else of(base, raw_base)
+    raw_shown, shown = raw, forward
+    # in reverse, the plan at the leads the target needs — when the data lets them be known
     if reverse and forward.get("target_reachable") and forward.get("required_leads") is not None:
-        shown = evaluate(plan.with_(leads=forward["required_leads"]))
-    effects = turnover.decompose(
-        (baseline["total_leads"], baseline["effective_conversion"], baseline["avg_check"]),
-        (shown["total_leads"], shown["effective_conversion"], shown["avg_check"]),
+        at = plan.with_(leads=forward["required_leads"])
+        raw_shown = evaluate(at)
+        shown = of(at, raw_shown)
+    effects: dict[str, float | None] = dict(
+        turnover.decompose(
+            (raw_base["total_leads"], raw_base["effective_conversion"], raw_base["avg_check"]),
+            (raw_shown["total_leads"], raw_shown["effective_conversion"], raw_shown["avg_check"]),
+        )
     )
-    effects["repeat"] = (shown["turnover"] - shown["new_turnover"]) - (baseline["turnover"] - baseline["new_turnover"])
+    effects["repeat"] = (raw_shown["turnover"] - raw_shown["new_turnover"]) - (
+        raw_base["turnover"] - raw_base["new_turnover"]
+    )
+    if shown["turnover"] is None or baseline["turnover"] is None:  # no waterfall from an unknown turnover
+        effects = dict.fromkeys(effects)
     mixed = {"rows": channel_mix.rows(channels), "totals": channel_mix.totals(channels)} if channels else None
     outbound = evaluate_active(active) if active is not None else None
     return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed, outbound)

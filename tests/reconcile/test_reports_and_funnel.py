@@ -155,7 +155,9 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
     at.run()
     assert not at.exception, at.exception
     b, now, _ = _expected(ws, lo, hi)
-    out = evaluate(b.plan())
+    # what the data does not give is unknown in the report as on the page (funnel.model.gaps):
+    # Olist's deals have no amounts, so its turnover is "—", not 0
+    out = b.gaps().apply(evaluate(b.plan()), b.plan(), b.plan())
     page = made["pl_export_html"]()
     files = {"html": _html_results(page), "xlsx": _xlsx_results(made["pl_export_xlsx"]())}
     # the report says where its baseline came from, on which basis
@@ -163,6 +165,8 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
     assert said in html.unescape(page.decode("utf-8"))
     for kind, results in files.items():
         got = {k: results[t(f"planner.out.{k}", "ru")] for k in ("turnover", "deals", "leads")}
+        for k in [k for k in got if out[k] is None]:
+            assert got.pop(k) in (None, "—"), (kind, k)
         if kind == "xlsx":  # numbers, as the model has them
             for k, value in got.items():
                 assert value == pytest.approx(out[k], rel=1e-12), (kind, k)
@@ -171,7 +175,7 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
                 shown = re.sub(r"[^\d,]", "", html.unescape(value))
                 tolerance = 0.5 * 10 ** -len(shown.split(",", 1)[1]) if "," in shown else 0.5
                 assert _number(value) == pytest.approx(out[k], abs=tolerance), (kind, k, value)
-        turnover, deals, leads = (float(got[k]) if kind == "xlsx" else _number(got[k]) for k in got)
+        assert all((float(got[k]) if kind == "xlsx" else _number(got[k])) >= 0 for k in got)
         if b.source == "leads":
             if b.checks:
                 per_check = float(now["revenue"]) / b.checks
@@ -180,7 +184,6 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
             assert out["leads"] * b.months == pytest.approx(now["leads"], rel=1e-9)
         else:  # deals only: deals entering a month × the Overview's win rate
             assert out["deals"] == pytest.approx(b.entered / b.months * now["win_rate"], rel=1e-9)
-        assert turnover >= 0 and deals >= 0 and leads >= 0
 
 
 @pytest.mark.parametrize("setup", CASES)

@@ -145,7 +145,8 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
         pytest.param(
             "spend",
             [{"channel": "SEO", "period": datetime(2026, 9, 1), "amount": 5_000}],
-            "нет ни лидов, ни сделок — базы нет: задайте рычаги вручную",
+            # 5 000 of spend over the last 12 months: a budget of 417 a month, the rest to type
+            "В данных только расходы — они и есть бюджет плана: 417 ₽ в месяц. Лидов, конверсии и среднего чека",
             id="spend-only",
         ),
     ],

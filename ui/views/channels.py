@@ -38,15 +38,21 @@ ECONOMICS_COLUMNS: dict[str, str] = {
 
 
 def economics_table(
-    df: pd.DataFrame, by: str, key: str, split: pd.DataFrame | None = None, has_deals: bool = True
+    df: pd.DataFrame,
+    by: str,
+    key: str,
+    split: pd.DataFrame | None = None,
+    has_deals: bool = True,
+    has_leads: bool = True,
 ) -> None:
-    """The economics table. ``has_deals``: the workspace holds deals
-    (ui.views.overview.workspace_has_deals); columns the data can't give are left out. With
+    """The economics table. ``has_deals``/``has_leads``: the workspace holds deals / leads
+    (ui.views.overview.workspace_has_deals, workspace_has_leads); columns the data can't give
+    are left out (funnel.metrics.overview.unknown). With
     ``split`` (funnel.metrics.spend.spend_split by channel), a last column lists, for each channel,
     the spend periods the chosen period cuts and the share by days each adds, as the Overview's
     Spend card does."""
     whole = totals(df)  # from the whole table: a shown part may lack its totals row
-    unknown = overview.unknown(whole, has_deals) if whole else frozenset()
+    unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval_low"), conv_high=ui.t("an.col.interval_high"))
     groups = [label(v, by) for v in df["grp"]]
@@ -73,6 +79,8 @@ def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
 # (spend only showed "ROMI −100 %" and "revenue 0" for every channel).
 _NEED_DEALS = ("won", "conversion", "interval", "revenue", "avg_check", "cac", "romi", "drr")
 _NEED_AMOUNTS = ("revenue", "avg_check", "romi", "drr")
+# ... and columns counted per lead: a workspace without leads showed "0" leads beside its spend.
+_NEED_LEADS = ("leads", "cpl", "sal_rate", "conversion", "interval")
 
 
 def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -81,7 +89,25 @@ def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = froz
         cols.pop("sal_rate")  # the data has no qualification dates: no column of dashes
     for c in _NEED_DEALS if "won" in unknown else _NEED_AMOUNTS if "revenue" in unknown else ():
         cols.pop(c, None)
+    for c in _NEED_LEADS if "leads" in unknown else ():
+        cols.pop(c, None)
     return cols
+
+
+def unknown_measures(econ: pd.DataFrame, has_deals: bool, has_leads: bool) -> frozenset[str]:
+    """The measures the data can't give for the period's channels (funnel.metrics.overview.unknown
+    on the totals row; spend and CPL without spend): no chart, column or choice offers them."""
+    whole = totals(econ)
+    out = set(overview.unknown(whole, has_deals, has_leads))
+    if whole.get("spend") is None or pd.isna(whole.get("spend")):
+        out |= {"spend", "cpl"}
+    return frozenset(out)
+
+
+def trend_metrics(unknown: frozenset[str]) -> tuple[str, ...]:
+    """The trend chart's measures that have data: a measure the data can't give drew a line flat
+    at zero for every channel on a −1…1 axis."""
+    return tuple(m for m in TREND_METRICS if m not in unknown) or ("spend",)
 
 
 def _economics_view(
@@ -167,13 +193,15 @@ def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
     return fig
 
 
-def changes_table(df: pd.DataFrame, key: str) -> None:
-    """Per channel: each figure now, its change vs the previous period and year on year."""
+def changes_table(df: pd.DataFrame, key: str, unknown: frozenset[str] = frozenset()) -> None:
+    """Per channel: each figure now, its change vs the previous period and year on year; the
+    figures in ``unknown`` (unknown_measures) are left out, not shown as columns of 0."""
+    changes = [c for c in _CHANGES if c[0] not in unknown]
     groups = [label(g) for g in df["grp"]]
-    names = {f"{m}_{suffix}": f"{ui.t('an.col.' + m)}: {ui.t(k)}" for m, suffix, k in _CHANGES}
+    names = {f"{m}_{suffix}": f"{ui.t('an.col.' + m)}: {ui.t(k)}" for m, suffix, k in changes}
     channel = ui.t("an.dim.channel")
     raw = lambda: pd.DataFrame({channel: groups, **{n: df[c] for c, n in names.items()}})  # noqa: E731
-    show_table(_changes_view, df, raw, "channel_changes", key)
+    show_table(_changes_view, df, raw, "channel_changes", key, tuple(changes))
 
 
 _CHANGES = [
@@ -183,9 +211,9 @@ _CHANGES = [
 ]
 
 
-def _changes_view(df: pd.DataFrame) -> pd.DataFrame:
+def _changes_view(df: pd.DataFrame, changes: tuple = tuple(_CHANGES)) -> pd.DataFrame:
     shown = {ui.t("an.dim.channel"): [label(g) for g in df["grp"]]}
-    for m, suffix, k in _CHANGES:
+    for m, suffix, k in changes:
         col = f"{m}_{suffix}"
         shown[f"{ui.t('an.col.' + m)}: {ui.t(k)}"] = [fmt_value(m if suffix == "now" else col, v) for v in df[col]]
     return pd.DataFrame(shown)

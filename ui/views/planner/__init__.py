@@ -14,6 +14,7 @@ from ui.views.planner import active, edits, forecast, scenarios, tabs
 from ui.views.planner.charts import draw_waterfall, metrics, waterfall
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.fragment import checked, run_state
+from ui.views.planner.gaps import baseline_line, missing_note, no_waterfall
 from ui.views.planner.levers import (
     PHONE_CSS,
     base_plan,
@@ -29,14 +30,7 @@ from ui.views.planner.levers import (
     sync_all,
     write_link,
 )
-from ui.views.planner.tabs import (
-    baseline_caption,
-    capacity_note,
-    lever_label,
-    missing_note,
-    reverse_panel,
-    waterfall_rows,
-)
+from ui.views.planner.tabs import capacity_note, lever_label, reverse_panel, waterfall_rows
 
 __all__ = [
     "PHONE_CSS",
@@ -44,7 +38,7 @@ __all__ = [
     "active_plan",
     "base_plan",
     "basis_picker",
-    "baseline_caption",
+    "baseline_line",
     "capacity_note",
     "checked",
     "current_edits",
@@ -55,6 +49,7 @@ __all__ = [
     "lever_label",
     "link_warning",
     "missing_note",
+    "no_waterfall",
     "plan_channels",
     "load_baseline",
     "metrics",

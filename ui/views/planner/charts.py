@@ -54,7 +54,7 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         parts.append(
             ui.t("planner.m.part_web", leads=ui.num(out["total_leads"] - out["leads"], 1), cost=ui.money(out["cost"]))
         )
-    if out.get("repeat_on") and out["turnover"] > out["new_turnover"]:
+    if out.get("repeat_on") and out["turnover"] is not None and out["turnover"] > out["new_turnover"]:
         parts.append(ui.t("planner.m.part_repeat", revenue=ui.money(out["turnover"] - out["new_turnover"])))
     if parts:
         st.caption(ui.t("planner.m.parts", parts="; ".join(parts)))

@@ -15,7 +15,7 @@ from funnel.model import backtest as bt
 from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from ui import state
-from ui.views.planner import charts
+from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
 
 
@@ -26,25 +26,30 @@ def forecast(b, r: PlanResult) -> dict:
     plan, out = r.at_target, r.shown
     rows, total = pipeline.weighted(list(b.open_stages))
     by_month = pipeline.by_close_month(list(b.open_months), date.today())
+    history = b.turnover_history()
+    fc = {
+        "rows": rows,
+        "total": total,
+        "by_month": by_month,
+        "history": history,
+        "cycle": (plan.cycle_days, plan.base_cycle_days, plan.cycle_factor, out["capacity"]),
+        "unknown": r.unknown,
+    }
+    if out["turnover"] is None:  # a lever the data does not give is still untyped: nothing to spread
+        return fc | dict.fromkeys(("target", "sim", "sens", "proj", "hist", "tornado", "projection"))
     target = plan.target_turnover or out["turnover"]
     sim = uncertainty.simulate(plan, b.evidence(), target=target)
     metric = state.PL_SENS_METRIC.get()
     sens = sensitivity.sensitivity(plan, metric)
-    history = b.turnover_history()
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag)
-    return {
-        "rows": rows,
-        "total": total,
-        "by_month": by_month,
+    return fc | {
         "target": target,
         "sim": sim,
         "sens": sens,
         "proj": proj,
-        "history": history,
-        "cycle": (plan.cycle_days, plan.base_cycle_days, plan.cycle_factor, out["capacity"]),
         "hist": charts.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"]),
@@ -52,12 +57,15 @@ def forecast(b, r: PlanResult) -> dict:
 
 
 def forecast_exports(fc: dict) -> tuple[list, dict]:
-    """The forecast's charts and tables for the HTML and XLSX exports."""
+    """The forecast's charts and tables for the HTML and XLSX exports (without a turnover to
+    forecast, the pipeline's alone)."""
+    tables = {"pipeline": pd.DataFrame(fc["rows"]), "pipeline_by_close": pd.DataFrame(fc["by_month"])}
+    if fc["sim"] is None:
+        return [], tables
     tables = {
         "sensitivity": pd.DataFrame(fc["sens"]),
         "projection": pd.DataFrame(fc["proj"]["rows"], columns=["month", "turnover"]),
-        "pipeline": pd.DataFrame(fc["rows"]),
-        "pipeline_by_close": pd.DataFrame(fc["by_month"]),
+        **tables,
     }
     return [fc["tornado"], fc["projection"], fc["hist"]], tables
 
@@ -84,8 +92,31 @@ def _by_close_month(months: list[dict]) -> None:
 
 
 def forecast_tab(b, fc: dict) -> None:
-    rows, total, sim = fc["rows"], fc["total"], fc["sim"]
     st.subheader(ui.t("planner.fc.pipeline"))
+    _pipeline(fc)
+    if fc["sim"] is None:  # no turnover to forecast: one sentence in place of P-values of 0
+        st.info(
+            ui.t(
+                "gaps.fc.no_revenue",
+                levers=gaps.levers_text(fc["unknown"] - {"cpl"}),
+                files=gaps.files_text(fc["unknown"] - {"cpl"}),
+            )
+        )
+        st.subheader(ui.t("planner.fc.projection"))
+        up.cycle_lever()  # the cycle is typed here when the data has none (the baseline line says so)
+        return
+    _spread(b, fc)
+
+
+def _pipeline(fc: dict) -> None:
+    """The weighted pipeline by stage, its totals and the months it is expected in; a sentence
+    instead when there are no open deals, and one when they have no amounts ("—", not 0)."""
+    rows, total = fc["rows"], fc["total"]
+    if not total["deals"]:
+        st.info(ui.t("gaps.fc.no_open"))
+        return
+    if total["unpriced"]:
+        st.info(ui.t("gaps.fc.no_amounts"))
     table = pd.DataFrame(
         {
             ui.t("planner.fc.stage"): [ui.label(r["stage"], "stage") for r in rows],  # the demo's in the language
@@ -104,6 +135,10 @@ def forecast_tab(b, fc: dict) -> None:
     c[2].metric(ui.t("planner.fc.w_learned"), ui.money(total["weighted_learned"]))
     _by_close_month(fc["by_month"])
 
+
+def _spread(b, fc: dict) -> None:
+    """The plan's spread (P10/P50/P90), its sensitivity and the 12-month projection."""
+    sim = fc["sim"]
     st.subheader(ui.t("planner.fc.uncertainty"))
     c = list(st.columns(4))
     c[0].metric("P10", ui.money(sim["p10"]))
@@ -154,6 +189,9 @@ def backtest_tab(b) -> None:
     history = b.turnover_history()
     if len(history) < 4:
         st.info(ui.t("planner.bt.short"))
+        return
+    if not any(v for _, v in history):  # no month had a turnover: a chart flat at zero says nothing
+        st.info(ui.t("gaps.bt.no_revenue"))
         return
     st.caption(ui.t("planner.bt.intro"))
     months = [d for d, _ in history][2:]

@@ -26,7 +26,7 @@ from ui.text import date_input_format
 from ui.views.planner import active_result as act
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
-from ui.views.planner.tabs import baseline_caption
+from ui.views.planner.gaps import baseline_line
 
 
 def shown(key: str, value) -> str:
@@ -158,14 +158,17 @@ def scenarios_tab(
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
-    inputs = {ui.t(f"planner.lever.{k}"): v for k, v in plan.inputs().items() if k in up.LEVERS}
-    outputs = {ui.t(f"planner.out.{k}"): out.get(k) for k in SUMMARY}
+    unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
+    inputs = {
+        ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan.inputs().items() if k in up.LEVERS
+    }
+    outputs = {ui.t(f"planner.out.{k}"): None if k in unknown else out.get(k) for k in SUMMARY}
     outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current).items()})
     edit_part = edit_tables(b, current)
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
-    notes = [baseline_caption(b)]  # where the baseline came from, on which basis
+    notes = [baseline_line(b)]  # where the baseline came from, on which basis
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 
     def page(render):

@@ -191,13 +191,18 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c[2].metric(
         ui.t("planner.cap.effective"),
         ui.pct(out["effective_conversion"], 2),
-        charts.signed_share(out["effective_conversion"] - plan.conversion),
+        charts.signed_share(
+            None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
+        ),
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
     top = max(leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]
-    ui.plot(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart")
+    if "conversion" in (out.get("unknown") or ()):  # a curve flat at 0 %: say what it needs (funnel.model.gaps)
+        st.info(ui.t("gaps.cap.no_conversion"))
+    else:
+        ui.plot(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la = cols[0].number_input(

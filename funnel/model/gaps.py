@@ -1,0 +1,101 @@
+"""What a partial workspace's plan cannot say: the levers the data does not give and the figures
+that need them.
+
+A lever the data cannot give (a workspace of spend only has no leads, conversion or check; one
+of leads only no conversion or check; deals without amounts no check) starts at 0 for the user
+to type. Until it is typed, every figure built on it is unknown: None, shown as "—", never the
+0 (or the ROMI of −100 %) that the model's arithmetic on that 0 would give.
+
+The rule, per figure (``NEEDS``): a figure is unknown when any lever it is built on is
+unknown. A lever is unknown when the data does not give it (``Gaps.missing``) and the plan
+still holds the baseline's value for it (not typed over).
+
+One exception makes the budget known without leads: a workspace with spend but no leads to
+price a lead by spends ``spend_per_month`` whatever the leads; while the CPL lever is not typed,
+the budget is that spend (a typed CPL gives leads × CPL as usual).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funnel.model.fields import ratio
+from funnel.model.plan import Plan
+
+LEVERS = ("leads", "conversion", "avg_check", "cpl")
+
+# Figure → the levers it is built on (funnel.model.plan.evaluate's formulas).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "effective_conversion": ("conversion",),
+    "deals": ("leads", "conversion"),
+    "new_turnover": ("leads", "conversion", "avg_check"),
+    "turnover": ("leads", "conversion", "avg_check"),
+    "gross_margin": ("leads", "conversion", "avg_check"),
+    "budget": ("leads", "cpl"),
+    "romi": ("leads", "conversion", "avg_check", "cpl"),
+    "cac": ("leads", "conversion", "cpl"),
+    "profit": ("leads", "conversion", "avg_check", "cpl"),
+}
+# The reverse plan's answers (funnel.model.reverse): the leads a target needs are target ÷ check
+# ÷ conversion, their budget × CPL (a spend-only budget is no price per lead: still unknown).
+REVERSE_NEEDS: dict[str, tuple[str, ...]] = {
+    "required_leads": ("conversion", "avg_check"),
+    "required_leads_at_base": ("conversion", "avg_check"),
+    "required_conversion": ("conversion", "avg_check"),
+    "required_deals": ("avg_check",),
+    "required_sellers": ("conversion", "avg_check"),
+    "required_budget": ("conversion", "avg_check", "cpl"),
+}
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """``missing``: the levers the data does not give (funnel.model.baseline.Baseline.missing);
+    ``spend_per_month``: the data's spend a month [money/month] when the data has spend but no
+    leads to price it by (None otherwise)."""
+
+    missing: frozenset[str] = frozenset()
+    spend_per_month: float | None = None
+
+    def unknown(self, plan: Plan, base: Plan) -> frozenset[str]:
+        """The levers of ``plan`` still unknown: missing in the data and not typed over (the plan
+        holds the baseline's value); and the CPL while the budget is the data's spend (no leads
+        to price a lead by: its 0 is no price, though the budget is known)."""
+        out = {f for f in LEVERS if f in self.missing and getattr(plan, f) == getattr(base, f)}
+        return frozenset(out | ({"cpl"} if self.budget_from_spend(plan, base) else set()))
+
+    def budget_from_spend(self, plan: Plan, base: Plan) -> bool:
+        """Whether the plan's budget is the data's spend: spend without leads, CPL not typed."""
+        return self.spend_per_month is not None and plan.cpl == base.cpl == 0
+
+    def apply(self, out: dict, plan: Plan, base: Plan) -> dict:
+        """``out`` (funnel.model.plan.evaluate of ``plan``) with every figure built on an unknown
+        lever set to None, and the budget (with ROMI, CAC and profit) from the data's spend when
+        ``budget_from_spend``. Adds ``unknown``: the sorted unknown levers."""
+        levers = self.unknown(plan, base)
+        out, needs = dict(out), NEEDS
+        if self.budget_from_spend(plan, base):
+            assert self.spend_per_month is not None
+            out["budget"] = budget = self.spend_per_month + plan.web_cost
+            out["romi"] = ratio(out["new_turnover"] - budget, budget)
+            out["cac"] = ratio(budget, out["deals"])
+            out["profit"] = out["gross_margin"] - budget
+            # the budget needs no lever now; the rest need what they need but the CPL
+            needs = {f: () if f == "budget" else tuple(x for x in n if x != "cpl") for f, n in NEEDS.items()}
+        for figure, built_on in (needs | REVERSE_NEEDS).items():
+            if figure in out and levers.intersection(built_on):
+                out[figure] = None
+        out["unknown"] = sorted(levers)
+        return out
+
+    def figures(self, base: Plan) -> list[str]:
+        """The headline's figures unknown at the baseline ``base``, in the headline's order (the
+        ones a page names when it says what shows "—")."""
+        from funnel.model.plan import evaluate
+
+        out = self.apply(evaluate(base), base, base)
+        return [f for f in HEADLINE if out[f] is None]
+
+
+HEADLINE = ("turnover", "deals", "budget", "profit")
+NONE = Gaps()  # a plan typed in full (the command line's own, a test's): nothing unknown

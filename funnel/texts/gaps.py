@@ -1,0 +1,80 @@
+"""Texts of partial workspaces (spend, deals or leads only): what the data does not give, what
+shows "—" because of it, and the step that fixes it (funnel.model.gaps). (ru, en)"""
+
+TEXTS = {
+    # a lever the data does not give, inside a sentence
+    "gaps.lever.leads": ("лиды в месяц", "leads a month"),
+    "gaps.lever.conversion": ("конверсию", "the conversion"),
+    "gaps.lever.avg_check": ("средний чек", "the average check"),
+    "gaps.lever.cpl": ("цену лида", "the cost per lead"),
+    # the file (and column) that gives it, on the Data page
+    "gaps.file.leads": ("лиды (номер, дата, канал)", "leads (id, date, channel)"),
+    "gaps.file.conversion": ("сделки со статусом и датой закрытия", "deals with a status and a closing date"),
+    "gaps.file.avg_check": ("сделки с колонкой суммы", "deals with an amount column"),
+    "gaps.file.cpl": ("расходы (канал, период, сумма)", "spend (channel, period, amount)"),
+    # a headline figure, inside a sentence
+    "gaps.fig.turnover": ("оборот", "turnover"),
+    "gaps.fig.deals": ("сделки", "deals"),
+    "gaps.fig.budget": ("бюджет", "budget"),
+    "gaps.fig.profit": ("прибыль", "profit"),
+    "gaps.missing": (
+        "Данные не дают {levers}, поэтому {figures} пока не посчитаны («—»). Введите их в рычагах или загрузите на "
+        "странице «Данные»: {files}.",
+        "The data does not give {levers}, so {figures} show “—”. Type them in the levers, or upload "
+        "{files} on the Data page.",
+    ),
+    "gaps.spend_only": (
+        "В данных только расходы — они и есть бюджет плана: {budget} в месяц. Лидов, конверсии и среднего "
+        "чека данные не дают, поэтому оборот, сделки и прибыль пока не посчитаны («—»): введите лиды в месяц, конверсию "
+        "и средний чек в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
+        "The data holds spend only: it is the plan's budget, {budget} a month. It does not give leads, "
+        "conversion or the average check, so turnover, deals and profit show “—”: type leads a month, "
+        "the conversion and the average check in the levers, or upload leads and deals with amounts on "
+        "the Data page.",
+    ),
+    "gaps.caption_spend": (
+        "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
+        "лидов в данных нет, цену лида считать не из чего.",
+        "Baseline: {period}, {months} {months|month|months}. Spend {spend} ÷ {months} = {budget} a month, "
+        "the plan's budget; there are no leads in the data to price a lead by.",
+    ),
+    "gaps.no_waterfall": (
+        "Путь от базы к плану появится, когда будет оборот: введите {levers}.",
+        "The way from baseline to plan appears once there is a turnover: type {levers}.",
+    ),
+    "gaps.fc.no_revenue": (
+        "Оборота для прогноза нет: введите {levers} в рычагах или загрузите на странице «Данные» "
+        "{files} — тогда здесь появятся разброс, чувствительность и прогноз на 12 месяцев.",
+        "There is no turnover to forecast: type {levers} in the levers, or upload {files} on the Data "
+        "page; the spread, the sensitivity and the 12-month projection then appear here.",
+    ),
+    "gaps.fc.no_open": (
+        "Открытых сделок в данных нет, взвешенной воронки нет: загрузите сделки с этапами на странице «Данные».",
+        "There are no open deals in the data, so there is no weighted pipeline: upload deals with stages "
+        "on the Data page.",
+    ),
+    "gaps.fc.no_amounts": (
+        "У открытых сделок нет сумм, поэтому сумма и взвешенная воронка не посчитаны («—»): загрузите сделки с колонкой "
+        "суммы на странице «Данные».",
+        "The open deals have no amounts, so their value and the weighted pipeline show “—”: upload deals "
+        "with an amount column on the Data page.",
+    ),
+    "gaps.bt.no_revenue": (
+        "Проверять не на чем: в истории нет оборота (нет выигранных сделок с суммой). Загрузите сделки "
+        "с суммой и датой закрытия на странице «Данные».",
+        "There is nothing to check against: the history has no turnover (no won deals with an amount). "
+        "Upload deals with an amount and a closing date on the Data page.",
+    ),
+    "gaps.ch.compare_no_deals": (
+        "Сравнивать конверсию каналов не из чего: в данных нет сделок. Загрузите сделки (номер, лид, статус, "
+        "дата закрытия) на странице «Данные».",
+        "There is no conversion to compare: the data has no deals. Upload deals (id, lead, status, closing "
+        "date) on the Data page.",
+    ),
+    "gaps.cap.no_conversion": (
+        "Кривой конверсии нет: данные не дают конверсию. Введите её в рычагах или загрузите сделки со "
+        "статусом и датой закрытия на странице «Данные».",
+        "There is no conversion curve: the data does not give the conversion. Type it in the levers, or "
+        "upload deals with a status and a closing date on the Data page.",
+    ),
+}

@@ -1,0 +1,182 @@
+"""funnel.model.gaps and the pipeline's unknown amounts: a figure built on a lever the data does
+not give is None until the lever is typed; spend without leads is the budget. Table-driven, with
+the arithmetic by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from funnel.model import result
+from funnel.model.gaps import NONE, Gaps
+from funnel.model.pipeline import OpenMonth, OpenStage, by_close_month, weighted
+from funnel.model.plan import Plan, evaluate
+
+ZERO = Plan(leads=0.0, conversion=0.0, avg_check=0.0, cpl=0.0)
+SPEND_ONLY = Gaps(frozenset({"leads", "conversion", "avg_check"}), spend_per_month=1_500.0)
+LEADS_ONLY = Gaps(frozenset({"conversion", "avg_check", "cpl"}))
+DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
+
+
+@pytest.mark.parametrize(
+    "gaps, base, typed, expected",
+    [
+        # spend only, nothing typed: the budget is the spend a month; the rest unknown
+        (SPEND_ONLY, ZERO, {}, dict(turnover=None, deals=None, budget=1_500.0, romi=None, cac=None, profit=None)),
+        # leads typed: deals need the conversion still; the budget is still the spend
+        (SPEND_ONLY, ZERO, dict(leads=100.0), dict(turnover=None, deals=None, budget=1_500.0, profit=None)),
+        # all typed: 100 × 5 % × 10 000 = 50 000; ROMI (50 000 − 1 500) ÷ 1 500; CAC 1 500 ÷ 5
+        (
+            SPEND_ONLY,
+            ZERO,
+            dict(leads=100.0, conversion=0.05, avg_check=10_000.0),
+            dict(turnover=50_000.0, deals=5.0, budget=1_500.0, romi=48_500 / 1_500, cac=300.0, profit=48_500.0),
+        ),
+        # a CPL typed on spend only: leads × CPL is the budget again (100 × 20)
+        (SPEND_ONLY, ZERO, dict(leads=100.0, cpl=20.0), dict(budget=2_000.0, turnover=None)),
+        # leads only: 25 leads a month; no deals, turnover, budget or profit
+        (
+            LEADS_ONLY,
+            ZERO.with_(leads=25.0),
+            {},
+            dict(leads=25.0, deals=None, turnover=None, budget=None, romi=None, profit=None),
+        ),
+        # deals only: 10 deals in × 20 % = 2 deals; no check, no CPL
+        (
+            DEALS_ONLY,
+            ZERO.with_(leads=10.0, conversion=0.2),
+            {},
+            dict(deals=2.0, turnover=None, budget=None, profit=None),
+        ),
+        # deals only, check typed: 2 × 5 000 = 10 000; the budget still unknown, so the profit too
+        (
+            DEALS_ONLY,
+            ZERO.with_(leads=10.0, conversion=0.2),
+            dict(avg_check=5_000.0),
+            dict(turnover=10_000.0, profit=None),
+        ),
+        # a complete workspace: nothing changes
+        (Gaps(), ZERO.with_(leads=10.0, conversion=0.2, avg_check=5_000.0), {}, dict(turnover=10_000.0, budget=0.0)),
+    ],
+    ids=[
+        "spend-only",
+        "spend-only-leads-typed",
+        "spend-only-all-typed",
+        "spend-only-cpl-typed",
+        "leads-only",
+        "deals-only",
+        "deals-only-check-typed",
+        "complete",
+    ],
+)
+def test_figures_on_unknown_levers_are_none(gaps, base, typed, expected):
+    plan = base.with_(**typed)
+    out = gaps.apply(evaluate(plan), plan, base)
+    for key, value in expected.items():
+        assert out[key] == (pytest.approx(value) if value is not None else None), (key, out[key])
+
+
+def test_the_result_masks_every_side_and_the_waterfall():
+    r = result.run(ZERO, ZERO, False, gaps=SPEND_ONLY)
+    assert r.unknown == {"leads", "conversion", "avg_check", "cpl"}  # the CPL: no leads to price by
+    assert r.shown["turnover"] is None and r.baseline["turnover"] is None and r.forward["profit"] is None
+    assert r.shown["budget"] == r.baseline["budget"] == 1_500.0
+    assert set(r.effects.values()) == {None}  # no waterfall from an unknown turnover
+    # without gaps (the command line's own plan) a 0 is a typed 0
+    assert result.run(ZERO, ZERO, False, gaps=NONE).shown["turnover"] == 0.0
+
+
+def test_the_headline_figures_a_page_names():
+    assert SPEND_ONLY.figures(ZERO) == ["turnover", "deals", "profit"]
+    assert LEADS_ONLY.figures(ZERO.with_(leads=25.0)) == ["turnover", "deals", "budget", "profit"]
+
+
+@pytest.mark.parametrize(
+    "stages, amount, weighted_ladder, unpriced",
+    [
+        # 2 deals worth 1 000 at 50 %, 3 without amounts: the known part only, 3 unpriced
+        ([OpenStage("A", 2, 1_000, 0.5), OpenStage("B", 3, 0, 0.25)], 1_000, 500, 3),
+        # no amounts anywhere: the value is unknown, not 0 (even the empty stage's)
+        ([OpenStage("A", 2, 0, 0.5), OpenStage("B", 0, 0, 0.25)], None, None, 2),
+        # no open deals: 0 is a fact
+        ([OpenStage("A", 0, 0, 0.5)], 0, 0, 0),
+    ],
+    ids=["some-amounts", "no-amounts", "no-deals"],
+)
+def test_open_deals_without_amounts_are_worth_none(stages, amount, weighted_ladder, unpriced):
+    rows, total = weighted(stages)
+    assert (total["amount"], total["weighted_ladder"], total["unpriced"]) == (amount, weighted_ladder, unpriced)
+    if amount is None:
+        assert all(r["amount"] is None and r["weighted_ladder"] is None for r in rows)
+
+
+def test_a_close_month_without_amounts_is_none():
+    from datetime import date
+
+    rows = by_close_month([OpenMonth(None, 4, 0, 0), OpenMonth(date(2026, 7, 1), 1, 500, 250)], date(2026, 7, 5))
+    assert [(r["amount"], r["weighted"]) for r in rows] == [(500, 250), (None, None)]
+
+
+def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, capsys):
+    """``python -m funnel plan --workspace``: 18 000 of spend over the last 12 months is a budget
+    of 1 500 a month; turnover, deals and profit are null (not 0); with the levers given as
+    flags, 100 × 5 % × 10 000 = 50 000 and profit 50 000 − 1 500 = 48 500."""
+    import json
+    from datetime import date
+
+    from funnel.cli import main
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    path = tmp_path / "cli.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        ws = create_workspace(cur, "Spend").id
+    spend = [{"channel": "Web", "period": date(2026, m, 1), "amount": 3000} for m in range(1, 7)]
+    insert(store, ws, "spend", spend)
+    store.close()
+    base = ["plan", "--db", str(path), "--workspace", ws, "--format", "json"]
+    assert main(base) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["budget"] == pytest.approx(1_500)
+    assert [out[k] for k in ("turnover", "deals", "romi", "profit")] == [None] * 4
+    assert out["unknown"] == ["avg_check", "conversion", "cpl", "leads"]
+    assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), pytest.approx(48_500))
+    assert out["unknown"] == ["cpl"]  # the budget is the spend; a lead's price is not given
+
+
+def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amounts(store, ws):
+    """Four open deals without amounts: the snapshot's weighted pipeline (the Time page's
+    "Weighted pipeline now") is unknown, not ₽0; one priced deal of 1 000 at the ladder's 25 %
+    makes it 250."""
+    from datetime import date, datetime
+
+    from funnel import forecast_snapshots as fs
+    from funnel.filters import Filters
+    from tests.conftest import insert
+    from tests.planner.test_partial_plans import DEALS
+
+    insert(store, ws, "deals", DEALS)
+    with store.cursor() as cur:
+        shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
+    total = shot[shot["owner"] == ""]
+    assert total["weighted_pipeline"].isna().all(), total
+    insert(
+        store,
+        ws,
+        "deals",
+        [
+            {
+                "deal_id": "P1",
+                "created_at": datetime(2026, 6, 10),
+                "stage": "Proposal under review",
+                "status": "open",
+                "amount": 1000,
+            }
+        ],
+    )
+    with store.cursor() as cur:
+        shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
+    assert shot.loc[shot["owner"] == "", "weighted_pipeline"].tolist() == [250.0, 250.0]

@@ -1,0 +1,279 @@
+"""The Planner and Channels on partial workspaces (spend only, deals only, leads only), in both
+languages: a figure the data cannot give is "—" with one sentence saying what is missing and
+what fixes it, never a "0 ₽" or a ROMI of −100 % (funnel.model.gaps; issues #14 and #16).
+
+The data, checkable by hand: six months, January–June 2026.
+- spend only: Web 2 000 and Print 1 000 a month, 18 000 in all;
+- deals only, without amounts: 8 deals entered (one each month, two in March and June), 3 won,
+  1 lost, 4 open;
+- leads only: 12 leads, two a month.
+The planner's period is the last 12 months of the data (01.07.2025–30.06.2026): 12 months.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.db import Store
+from funnel.i18n import t
+from funnel.workspace import create_workspace
+from tests.boxes import type_number
+from tests.conftest import ROOT, insert
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+MONTHS = [datetime(2026, m, 1) for m in range(1, 7)]
+SPEND = [{"channel": ch, "period": m, "amount": a} for m in MONTHS for ch, a in (("Web", 2000), ("Print", 1000))]
+_DEALS = [  # (created, status, closed)
+    (datetime(2026, 1, 5), "won", datetime(2026, 1, 25)),
+    (datetime(2026, 2, 5), "won", datetime(2026, 2, 25)),
+    (datetime(2026, 3, 5), "lost", datetime(2026, 3, 20)),
+    (datetime(2026, 3, 6), "won", datetime(2026, 3, 26)),
+    (datetime(2026, 4, 5), "open", None),
+    (datetime(2026, 5, 5), "open", None),
+    (datetime(2026, 6, 5), "open", None),
+    (datetime(2026, 6, 6), "open", None),
+]
+DEALS = [
+    {
+        "deal_id": f"D{i}",
+        "created_at": created,
+        "stage": {"won": "Deal done", "lost": "Lost", "open": "Proposal under review"}[status],
+        "status": status,
+    }
+    | ({"closed_at": closed} if closed else {})
+    for i, (created, status, closed) in enumerate(_DEALS)
+]
+LEADS = [
+    {"lead_id": f"L{m.month}{k}", "created_at": m.replace(day=3 + k), "channel": "Web"} for m in MONTHS for k in (1, 2)
+]
+KINDS = {"spend": {"spend": SPEND}, "deals": {"deals": DEALS}, "leads": {"leads": LEADS}}
+
+
+def metrics(at) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in at.metric:
+        out.setdefault(m.label, m.value)
+    return out
+
+
+def headline(at, lang: str) -> dict[str, str]:
+    m = metrics(at)
+    return {k: m[t(f"planner.m.{k}", lang)] for k in ("turnover", "deals", "budget", "romi", "profit")}
+
+
+def on_screen(at) -> str:
+    """Every metric value, message and table cell on the page, as one text."""
+    parts = [m.value for m in at.metric]
+    for kind in ("info", "warning", "caption", "markdown"):
+        parts += [e.value for e in getattr(at, kind)]
+    parts += [d.value.to_string() for d in at.dataframe]
+    return "\n".join(parts)
+
+
+# A money figure of 0 ("0 ₽", "₽0", "$0") or a ROMI of −100 %, where "1 500 ₽" is no zero.
+FALSE_ZERO = re.compile(r"(?<![\d,.])0(?:[,.]0+)?\s?[₽$]|[₽$]0(?![\d,.]*[1-9])|[−-]100\s?%")
+
+
+def no_false_zero(text: str) -> None:
+    found = FALSE_ZERO.search(text)
+    assert found is None, (found, text)
+
+
+def open_app(app_db, kind: str, lang: str, page: str = "planner") -> AppTest:
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    for table, rows in KINDS[kind].items():
+        insert(s, ws, table, rows)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_tab(at, name: str, lang: str) -> AppTest:
+    at.session_state["pl_tab"] = t(f"planner.tab.{name}", lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def infos(at) -> list[str]:
+    return [i.value for i in at.info]
+
+
+# ---- the planner's headline: "—" and the sentence, per workspace kind and language ----------
+SENTENCE = {
+    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц.",
+    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month.",
+    (
+        "deals",
+        "ru",
+    ): "Данные не дают средний чек и цену лида, поэтому оборот, бюджет и прибыль пока не посчитаны («—»).",
+    ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
+    "profit show “—”.",
+    ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому оборот, сделки, бюджет и "
+    "прибыль пока не посчитаны («—»).",
+    ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
+    "turnover, deals, budget, and profit show “—”.",
+}
+STEP = {  # the step that fixes it: the file to upload (and the levers are named in the sentence)
+    ("spend", "ru"): "загрузите лиды и сделки с суммой на странице «Данные»",
+    ("spend", "en"): "upload leads and deals with amounts on the Data page",
+    ("deals", "ru"): "загрузите на странице «Данные»: сделки с колонкой суммы и расходы (канал, период, сумма)",
+    ("deals", "en"): "upload deals with an amount column and spend (channel, period, amount) on the Data page",
+    ("leads", "ru"): "сделки со статусом и датой закрытия, сделки с колонкой суммы и расходы",
+    ("leads", "en"): "deals with a status and a closing date, deals with an amount column, and spend",
+}
+# 18 000 of spend ÷ 12 months = 1 500 a month; deals: 8 entered ÷ 12 × win rate 3 ÷ 4 = 0.5
+KNOWN = {"spend": {"budget": ("1 500 ₽", "₽1,500")}, "deals": {"deals": ("0,5", "0.5")}, "leads": {}}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_headline_shows_dashes_and_says_what_to_type_or_upload(app_db, kind, lang):
+    at = open_app(app_db, kind, lang)
+    figures = headline(at, lang)
+    known = {k: v[lang == "en"] for k, v in KNOWN[kind].items()}
+    assert figures == {k: known.get(k, "—") for k in figures}, figures
+    first = infos(at)[0]
+    assert first.startswith(SENTENCE[kind, lang]) and STEP[kind, lang] in first, first
+    # no waterfall of zeros: the levers still to type
+    wanted = {
+        "spend": ("лиды в месяц, конверсию и средний чек", "leads a month, the conversion, and the average check"),
+        "deals": ("средний чек", "the average check"),
+        "leads": ("конверсию и средний чек", "the conversion and the average check"),
+    }[kind][lang == "en"]
+    assert t("gaps.no_waterfall", lang, levers=wanted) in infos(at)
+    assert not at.get("plotly_chart")
+    no_false_zero(on_screen(at))
+    # the baseline line never prices a lead over 0 leads ("CPL — = spend … ÷ 0 leads")
+    assert "÷ 0" not in on_screen(at)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_forecast_and_backtest_say_there_is_no_turnover(app_db, kind, lang):
+    at = open_tab(open_app(app_db, kind, lang), "forecast", lang)
+    assert "P10" not in metrics(at) and not at.get("plotly_chart")  # no P-values of 0, no flat charts
+    told = [i for i in infos(at) if i.startswith(t("gaps.fc.no_revenue", lang, levers="", files="")[:20])]
+    assert len(told) == 1, infos(at)
+    if kind == "deals":  # four open deals without amounts: their value is "—", not 0
+        assert metrics(at)[t("planner.fc.open_amount", lang)] == "—"
+        assert t("gaps.fc.no_amounts", lang) in infos(at)
+    else:
+        assert t("gaps.fc.no_open", lang) in infos(at)
+    no_false_zero(on_screen(at))
+    open_tab(at, "backtest", lang)
+    assert t("gaps.bt.no_revenue", lang) in infos(at) and not at.get("plotly_chart")
+
+
+def test_spend_only_plans_once_the_levers_are_typed(app_db):
+    """100 leads × 5 % × 10 000 = 50 000 turnover, 5 deals; the budget stays the spend, 1 500;
+    ROMI (50 000 − 1 500) ÷ 1 500 = 3 233 %; profit 50 000 − 1 500 = 48 500."""
+    at = open_app(app_db, "spend", "ru")
+    type_number(at, "pl_leads_n", 100.0).run()
+    assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
+    assert t("gaps.no_waterfall", "ru", levers="конверсию и средний чек") in infos(at)
+    type_number(at, "pl_conversion_n", 5.0)
+    type_number(at, "pl_avg_check_n", 10_000.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, "ru") == {
+        "turnover": "50 000 ₽",
+        "deals": "5,0",
+        "budget": "1 500 ₽",
+        "romi": "3 233 %",
+        "profit": "48 500 ₽",
+    }
+    assert at.get("plotly_chart")  # the waterfall, from a baseline of "—" turnover: its bars
+    open_tab(at, "forecast", "ru")
+    assert metrics(at)["P50"] != "—" and not any(i.startswith("Оборота для прогноза нет") for i in infos(at))
+
+
+def test_leads_only_capacity_says_the_curve_needs_a_conversion(app_db):
+    at = open_tab(open_app(app_db, "leads", "ru"), "capacity", "ru")
+    at.toggle(key="pl_capacity_on").set_value(True).run()
+    assert not at.exception, at.exception
+    assert t("gaps.cap.no_conversion", "ru") in infos(at) and not at.get("plotly_chart")
+    assert metrics(at)[t("planner.cap.effective", "ru")] == "—"  # not a conversion of 0,00 %
+
+
+# ---- Channels ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spend_only_channels_show_spend_and_no_zero_columns(app_db, lang):
+    at = open_app(app_db, "spend", lang, page="channels")
+    table = at.dataframe[0].value
+    assert list(table.columns) == [t("an.dim.channel", lang), t("an.col.spend", lang)], list(table.columns)
+    # the trend chart offers only the measure the data has: no line of zero leads on −1…1
+    assert at.selectbox(key="ch_trend_metric").options == [t("an.col.spend", lang)]
+    no_false_zero(on_screen(at))
+    assert t("an.empty.no_leads", lang) in infos(at)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang):
+    at = open_app(app_db, "leads", lang, page="channels")
+    assert t("gaps.ch.compare_no_deals", lang) in infos(at)
+    assert not at.metric  # no "0,00 %" conversions and no chance that one is better
+    assert at.selectbox(key="ch_trend_metric").options == [t("an.col.leads", lang)]
+    table = at.dataframe[0].value
+    assert t("an.col.won", lang) not in table.columns and "0 ₽" not in table.to_string()
+
+
+# ---- the plan report ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        # spend only: every lever the data lacks is "—" (the CPL too: no leads to price); the budget is the spend
+        (
+            "spend",
+            ["Лиды в месяц —", "Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 1 500 ₽", "Оборот в месяц —"],
+        ),
+        # deals only, no amounts: no check and no CPL; 0,5 deals a month
+        (
+            "deals",
+            ["Средний чек —", "Цена лида (CPL) —", "Сделки в месяц 0,5", "Оборот в месяц —", "Прибыль в месяц —"],
+        ),
+    ],
+    ids=["spend-only", "deals-only"],
+)
+def test_the_plan_report_says_dash_for_what_the_data_lacks(app_db, monkeypatch, kind, expected):
+    import html
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict = {}
+    real = DeltaGenerator.download_button
+
+    def keep(self, label, data, *args, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    open_tab(open_app(app_db, kind, "ru"), "scenarios", "ru")
+    page = html.unescape(made["pl_export_html"]().decode("utf-8"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<script.*?</script>|<style.*?</style>", "", page)))
+    for part in expected:
+        assert part in text, (part, text[:2000])
+    assert not re.search(r"(?:Лиды в месяц|Средний чек|Цена лида \(CPL\)|Оборот в месяц|Бюджет в месяц) 0 ₽", text)
+
+
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
+    """Without a check (and, for leads and spend only, a conversion) the leads, budget and deals
+    a target needs cannot be known: "—", not the "0 leads, 0 ₽" a target of 0 ÷ 0 gave."""
+    at = open_app(app_db, kind, "ru")
+    at.toggle(key="pl_reverse").set_value(True).run()
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
+    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("0,5" if kind == "deals" else "—")
+    no_false_zero(on_screen(at))

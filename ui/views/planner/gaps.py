@@ -1,0 +1,75 @@
+"""The planner on partial data (funnel.model.gaps): one sentence saying what the data does not
+give, what shows "—" because of it and the step that fixes it (the lever to type, the file to
+upload); the baseline line of a workspace with spend only. Only words here: which lever is
+missing and which figure is unknown is decided in funnel.model."""
+
+from __future__ import annotations
+
+import streamlit as st
+from babel.lists import format_list
+
+import ui
+from funnel.model import gaps as model
+from ui.views.planner import levers as up
+from ui.views.planner import tabs
+
+
+def listing(items: list[str]) -> str:
+    """The items joined as the language joins a list: "a, b и c" / "a, b, and c"."""
+    return ui.plain(format_list(items, locale=ui.lang())) if items else ""
+
+
+def _levers(levers) -> list[str]:
+    return [f for f in model.LEVERS if f in levers]
+
+
+def levers_text(levers) -> str:
+    return listing([ui.t(f"gaps.lever.{f}") for f in _levers(levers)])
+
+
+def files_text(levers) -> str:
+    return listing(list(dict.fromkeys(ui.t(f"gaps.file.{f}") for f in _levers(levers))))
+
+
+def spend_only(b) -> bool:
+    """Spend, and neither leads nor deals, in the period: the spend is the plan's budget."""
+    return bool(b.spend) and b.is_empty
+
+
+def missing_note(b) -> None:
+    """What the data does not give, what shows "—", and how to fix it; the other cases (no
+    baseline at all, every lead still maturing) as the planner says them (tabs.missing_note)."""
+    if spend_only(b):
+        st.info(ui.t("gaps.spend_only", budget=ui.money(b.spend / b.months if b.months else None)))
+        return
+    missing = b.missing()
+    if b.is_empty or not missing or (b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing):
+        tabs.missing_note(b)
+        return
+    figures = [ui.t(f"gaps.fig.{f}") for f in b.gaps().figures(b.plan())]
+    if not figures:  # nothing on the headline depends on them (a typed plan): the lever list alone
+        tabs.missing_note(b)
+        return
+    st.info(ui.t("gaps.missing", levers=levers_text(missing), figures=listing(figures), files=files_text(missing)))
+
+
+def baseline_line(b) -> str:
+    """The baseline line (tabs.baseline_caption); with spend and no leads, the spend as the budget
+    instead of a CPL of "— = spend ÷ 0 leads"."""
+    if not (b.spend and not b.all_leads and b.source == "leads"):
+        return tabs.baseline_caption(b)
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    text = ui.t(
+        "gaps.caption_spend",
+        period=period,
+        months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
+        spend=ui.money(b.spend),
+        budget=ui.money(b.spend / b.months if b.months else None),
+    )
+    return text + " " + up.cycle_caption(b)
+
+
+def no_waterfall(r) -> None:
+    """In place of a waterfall with no turnover on either side: the levers to type."""
+    wanted = [f for f in r.unknown if f != "cpl"]
+    st.info(ui.t("gaps.no_waterfall", levers=levers_text(wanted)) if wanted else ui.t("planner.no_waterfall"))
