@@ -39,6 +39,13 @@ NEEDS_HISTORY = re.compile(r"\b(" + "|".join(HISTORY_COLUMNS) + r")\b")
 # HISTORY_COLUMNS, built on the first query that reads stage history (the Funnel page, the
 # planner's stage chain), so the first Overview after an upload does not wait for it.
 DEALS_SQL = f"SELECT {', '.join(COLUMNS)} FROM stg_deals WHERE workspace_id = $ws"
+# DuckDB builds the deals table in DEALS_PARTS statements, each the deals whose id hashes to
+# $part: stg_deals joins the deals to their leads with a hash table on the deals side, every
+# column of every deal (~0.5 GB at 10 M leads); a part holds its share. Measured at 10 M leads
+# with two parts: 256 MB of hash table instead of 509, the build's peak 0.85 GB instead of 1.14,
+# for 1.2 s more CPU (each part reads the leads again); the same rows (same checksum).
+DEALS_PARTS = 2
+DEALS_PART_SQL = f"{DEALS_SQL} AND hash(deal_id) % $parts = $part"
 PER_DEAL_SQL = """
 WITH ladder AS (
     SELECT position, name FROM stages WHERE workspace_id = $ws AND kind <> 'lost'
