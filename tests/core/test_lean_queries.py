@@ -110,6 +110,28 @@ def test_the_deals_are_joined_to_their_leads_a_share_at_a_time(store, ws):
     assert len(builds) == DEALS_PARTS and all("$part" in s for s in builds)
 
 
+def test_each_part_of_the_deals_build_holds_a_share(store, ws):
+    """The parts split the deals between them, also when the ids were picked by their hash's low
+    bits (the 10 M benchmark gives a deal to the leads whose hash % 4 = 0): 200 deals so picked,
+    each part holds between a quarter and three quarters of them, and together all, once."""
+    from funnel.metrics.facts_sql import DEALS_PART_SQL, DEALS_PARTS
+
+    with store.cursor() as cur:
+        ids = [
+            r[0]
+            for r in cur.execute("SELECT 'D' || i FROM range(4000) AS t(i) WHERE hash('D' || i) % 4 = 0").fetchall()
+        ]
+    ids = ids[:200]
+    insert(store, ws, "deals", [{"deal_id": d, "status": "open"} for d in ids])
+    with store.cursor() as cur:
+        parts = [
+            [r[0] for r in cur.execute(DEALS_PART_SQL, {"ws": ws, "parts": DEALS_PARTS, "part": p}).fetchall()]
+            for p in range(DEALS_PARTS)
+        ]
+    assert len(ids) == 200 and sorted(d for part in parts for d in part) == sorted(ids)
+    assert all(200 / DEALS_PARTS / 2 <= len(part) <= 200 / DEALS_PARTS * 1.5 for part in parts)
+
+
 def test_the_history_per_deal_keeps_numbers_not_stage_names(store, ws):
     """The per-deal stage history (the planner's stage chain, the Funnel page) is an aggregate
     over every history row; arg_max over the stage's text kept a copy of the text per deal, ~0.37
