@@ -36,7 +36,9 @@ plain DuckDB SQL over the staging views, one statement per screen, no cache:
              open deals per stage with what the deals that reached each stage became; the
              monthly history; deals entered.
 Ratios are the server's seconds ÷ the reference's. The machine is shared: `uptime` load averages
-are printed beside each round.
+are printed beside each round, and so are CPU seconds, steadier than wall seconds under load: the
+server's per phase (/proc/PID/stat, every thread: the day's forecast snapshot running in the
+background counts too) and the reference process's, with their ratios.
 """
 
 from __future__ import annotations
@@ -220,9 +222,10 @@ with store.cursor() as cur:
         ("overview", b.REF_OVERVIEW, {{"ws": b.WS, "a0": a, "b0": z, "a1": pa, "b1": pz, "a2": pa, "b2": pz}}),
         ("planner", b.REF_PLANNER, {{"ws": b.WS, "a": a, "b": z}}),
     ):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         cur.execute(sql, params).fetchall()
         out[name] = time.perf_counter() - t
+        out[name + " cpu"] = time.process_time() - c
 print(json.dumps(out))
 """
 
@@ -248,11 +251,22 @@ class Rss:
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.phases: dict[str, int] = {}  # phase → its peak (``phase``)
-        self._phase = "start"
+        self.cpu: dict[str, float] = {}  # phase → the server's CPU seconds in it (every thread)
+        self._phase, self._cpu_at = "start", self._cpu_seconds()
+
+    def _cpu_seconds(self) -> float:
+        """The server's user + system CPU seconds so far (/proc/PID/stat), every thread."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def phase(self, name: str) -> None:
         """From now on, samples count towards phase ``name`` (where in the round the peak is)."""
-        self._phase = name
+        now = self._cpu_seconds()
+        self.cpu[self._phase] = self.cpu.get(self._phase, 0.0) + now - self._cpu_at
+        self._phase, self._cpu_at = name, now
         if os.environ.get("BENCH_PHASE_LOG"):
             with open(os.environ["BENCH_PHASE_LOG"], "a") as f:
                 f.write(f"{time.time():.2f} phase {name}\n")
@@ -286,7 +300,7 @@ class Rss:
         return self._field("VmHWM:")
 
 
-PHASES = ("start", "warm-up", "upload", "overview", "planner", "cached")
+PHASES = ("start", "warm-up", "upload", "after load", "overview", "planner", "cached")
 
 
 def wait_rendered(page, selectors: dict[str, int], title: str | None = None, timeout: float = 600) -> float:
@@ -323,9 +337,9 @@ def nav(page, label: str) -> None:
 LEADS_FILE = "ID;Дата создания;Источник;Ответственный;Стоимость лида\r\n{rows}"
 
 
-def upload(page, folder: Path, tag: str) -> float:
+def upload(page, folder: Path, tag: str, rss: Rss) -> float:
     """Load a three-row leads file on the Data page; seconds from the success message until
-    the page's rerun on the new data version is over."""
+    the page's rerun on the new data version is over (``rss``'s phase "after load")."""
     rows = "".join(f"BENCH-{tag}-{i};0{i}.10.2026;Channel {i};Owner {i};100\r\n" for i in range(1, 4))
     path = folder / f"bench_leads_{tag}.csv"
     path.write_bytes(LEADS_FILE.format(rows=rows).encode("cp1251"))
@@ -337,6 +351,7 @@ def upload(page, folder: Path, tag: str) -> float:
     wait_rendered(page, {})
     page.get_by_role("button", name="Загрузить", exact=True).click()
     page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="загружен").wait_for(timeout=600_000)
+    rss.phase("after load")
     return wait_rendered(page, {})
 
 
@@ -357,7 +372,7 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
             page.goto(f"{server.url}/?ws={WS}")
             out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
             rss.phase("upload")
-            out["after load"] = upload(page, folder, tag)
+            out["after load"] = upload(page, folder, tag, rss)
             rss.phase("overview")
             nav(page, "Обзор")
             out["overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
@@ -371,6 +386,8 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
             nav(page, "Планировщик")
             out["planner warm"] = wait_rendered(page, {METRIC: 4, CHART: 1}, "Планировщик")
             browser.close()
+        rss.phase("end")
+        out.update({f"cpu {k}": v for k, v in rss.cpu.items()})
         out["rss peak GB"] = rss.stop() / 1e9
         out.update({f"rss {k} GB": v / 1e9 for k, v in rss.phases.items()})
         out["rss lifetime GB"] = rss.lifetime_peak() / 1e9
@@ -393,7 +410,7 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
     head = f"{'round':<6} {'load avg':<16} {'after load':>10} {'overview':>9} {'planner':>8} "
     head += f"{'ref side+ov':>11} {'ref plan':>8} {'ov ratio':>8} {'plan ratio':>10} {'RSS peak':>8}"
     print(head)
-    rows = []
+    rows, cpu_rows = [], []
     for i in range(rounds):
         s = server_round(path, folder, f"{n}-{i}-{int(time.time())}", memory_limit)
         r = reference(path, memory_limit)
@@ -413,10 +430,21 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
         )
         phases = ", ".join(f"{k[4:-3]} {v:.2f}" for k, v in s.items() if k.startswith("rss ") and k[4:-3] in PHASES)
         print(f"       (peak RSS by phase, GB: {phases})")
+        # CPU seconds are steadier than wall seconds on a shared machine: the server's (every
+        # thread, background work included) against the reference process's
+        cpu_ov = s.get("cpu after load", 0.0) + s.get("cpu overview", 0.0)
+        ref_cpu_ov = r["sidebar cpu"] + r["overview cpu"]
+        cpu_rows.append((cpu_ov / ref_cpu_ov, s.get("cpu planner", 0.0) / r["planner cpu"]))
+        cpus = ", ".join(f"{k[4:]} {v:.1f}" for k, v in s.items() if k.startswith("cpu ") and k[4:] in PHASES)
+        print(
+            f"       (CPU s: server by phase {cpus}; reference sidebar+overview {ref_cpu_ov:.1f}, planner "
+            f"{r['planner cpu']:.1f}; CPU ratios overview {cpu_rows[-1][0]:.2f}×, planner {cpu_rows[-1][1]:.2f}×)"
+        )
     print(
         f"median: overview after upload ÷ reference {statistics.median(x[0] for x in rows):.2f}×, "
         f"planner ÷ reference {statistics.median(x[1] for x in rows):.2f}×, "
-        f"peak RSS {max(x[2] for x in rows):.2f} GB"
+        f"peak RSS {max(x[2] for x in rows):.2f} GB; in CPU seconds: overview "
+        f"{statistics.median(x[0] for x in cpu_rows):.2f}×, planner {statistics.median(x[1] for x in cpu_rows):.2f}×"
     )
 
 

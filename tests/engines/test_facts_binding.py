@@ -53,8 +53,9 @@ def test_the_facts_statement_is_the_same_for_every_workspace():
         assert ws not in text
         texts.append(text)
     assert texts[0] == texts[1]
-    # the deals, the ladder and the stage history read the workspace; the query's own last
-    assert to_postgres(texts[0]).slots == ("facts_ws", "facts_ws", "facts_ws", "status")
+    # the deals, the ladder, the stage history's spellings and the stage history read the
+    # workspace; the query's own last
+    assert to_postgres(texts[0]).slots == ("facts_ws", "facts_ws", "facts_ws", "facts_ws", "status")
 
 
 def test_duckdb_names_take_no_extra_parameter():
