@@ -20,6 +20,7 @@ funnel.metrics.accuracy.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pandas as pd
@@ -53,16 +54,21 @@ def by_owner(cur, filters: Filters) -> pd.DataFrame:
     return query.run(cur, "channel_economics", query.params(filters, "period"), **query.breakdown("owner"))
 
 
-def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFrame:
+def forecast(
+    cur, *, filters: Filters, today: date | None = None, pause: Callable[[], None] | None = None
+) -> pd.DataFrame:
     """Today's forecast for ``filters.workspace_id`` (the other filters are not used: a snapshot
     is the workspace's): COLUMNS, the total first (owner ''), then up to MAX_OWNERS owners.
-    Empty when the workspace holds no data."""
+    Empty when the workspace holds no data. ``pause`` is called between the steps (each a few
+    queries, seconds at 10 M leads): the app's background snapshot waits there while pages run."""
     today = today or date.today()
+    pause = pause or (lambda: None)
     ws = filters.workspace_id
     # The planner's baseline below reads stage history: built before this run's snapshot first
     # reads the deal facts, it is visible to the whole run (else the run holds a copy of every
     # deal with its history, ~0.5 GB at 10 M leads, for as long as it runs: facts.use).
     facts.prepare(cur, ws)
+    pause()
     last = last_activity(cur, ws)  # leads and deals only: a future budget row is no activity
     if last is None:  # no lead or deal: spend alone prices nothing, but the periods still show
         if data_range(cur, ws)[1] is None:
@@ -77,9 +83,11 @@ def forecast(cur, *, filters: Filters, today: date | None = None) -> pd.DataFram
         )
         for row in open_now.to_dict("records")
     }
+    pause()
     owners = _owners(cur, Filters(ws, lo, hi), open_now)
     rows = []
     for owner in ["", *owners]:
+        pause()
         sims = _simulate(cur, Filters(ws, lo, hi, owners=(owner,) if owner else ()))
         for horizon, (start, end) in periods_after(today).items():
             sim = sims.get(horizon)
@@ -186,17 +194,17 @@ def taken_on(cur, workspace_id: str, day: date) -> int:
     ).fetchone()[0]
 
 
-def daily(store, workspace_id: str, now: datetime | None = None) -> bool:
+def daily(store, workspace_id: str, now: datetime | None = None, pause: Callable[[], None] | None = None) -> bool:
     """The app's own snapshot, at most one a day: taken (by 'daily', no role needed: nobody
     chose to write) when the workspace has none from today — a snapshot from the button or the
     CLI counts as the day's. The check and the insert run under the store's write lock, so two
-    sessions arriving at once write one. True when one was taken."""
+    sessions arriving at once write one. True when one was taken. ``pause``: as in forecast."""
     now = now or datetime.now()
     with store.cursor() as cur:
         if taken_on(cur, workspace_id, now.date()):
             return False
     with store.snapshot() as cur:
-        rows = forecast(cur, filters=Filters(workspace_id), today=now.date())
+        rows = forecast(cur, filters=Filters(workspace_id), today=now.date(), pause=pause)
     if rows.empty:
         return False
     with store.transaction() as cur:

@@ -32,6 +32,11 @@ def needs_shared(path: Path = DATASETS):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not present on this machine")
 
 
+# The app's own once-a-day forecast snapshot (ui/views/time/accuracy_daily.py) is off in the
+# suite: every AppTest and browser app that opens the Overview or the Time page would otherwise
+# leave a thread forecasting its own throw-away database, CPU and memory the tests after it share
+# (and one that reads a later test's patched functions). Its tests turn it on.
+os.environ.setdefault("FUNNEL_DAILY_SNAPSHOT", "off")
 TEST_ENGINE = os.environ.get("FUNNEL_TEST_ENGINE", "duckdb")  # postgres: the store fixture on a server
 
 

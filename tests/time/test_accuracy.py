@@ -30,6 +30,12 @@ EDITOR = access.User("ed", default_role="editor")
 VIEWER = access.User("vi", default_role="viewer")
 
 
+@pytest.fixture(autouse=True)
+def _daily_snapshot_on(monkeypatch):
+    """The suite turns the app's daily snapshot off (tests/conftest.py); these tests are about it."""
+    monkeypatch.setenv("FUNNEL_DAILY_SNAPSHOT", "on")
+
+
 def _lead(i, owner, day):
     return {"lead_id": f"L{i}", "created_at": day, "channel": "A", "owner": owner}
 
@@ -199,6 +205,29 @@ def test_two_visits_in_a_day_take_one_snapshot(store, company):
     assert fs.daily(store, company, now=datetime(2026, 5, 6, 8))  # the next day: one more
 
 
+def test_the_snapshot_pauses_between_its_steps_and_each_pause_holds_it(store, company):
+    """The app's background snapshot lets pages go first between its steps: ``pause`` is called
+    before the last-activity query, before the owners' list and before each forecast (the total,
+    Anna, Boris): 5 calls; and the step after a pause waits for it (no query runs meanwhile)."""
+    from funnel.metrics import query
+
+    log: list[str] = []
+    real = query.run
+
+    def run(cur, name, *a, **k):
+        log.append(name)
+        return real(cur, name, *a, **k)
+
+    query.run = run
+    try:
+        assert fs.daily(store, company, now=datetime(2026, 5, 5, 8), pause=lambda: log.append("pause"))
+    finally:
+        query.run = real
+    assert log.count("pause") == 5, log
+    assert log[-1] != "pause"  # each pause is followed by the step it held back
+    assert all(log[i + 1] != "pause" for i, x in enumerate(log[:-1]) if x == "pause")
+
+
 def test_a_snapshot_on_demand_counts_as_the_days(store, company):
     assert fs.take(store, company, actor=EDITOR, taken_by="ed", now=datetime(2026, 5, 5, 8)) == 6
     assert not fs.daily(store, company, now=datetime(2026, 5, 5, 9))
@@ -344,6 +373,22 @@ def test_a_budget_row_for_a_future_month_does_not_end_the_data_later(store, comp
     assert not q["passed"] and pd.isna(q["actual"])
 
 
+@pytest.mark.parametrize("value, starts", [("off", False), ("0", False), ("on", True), ("", True)])
+def test_the_daily_snapshot_can_be_turned_off(monkeypatch, value, starts):
+    """FUNNEL_DAILY_SNAPSHOT=off (0, false, no): a visit starts no background snapshot (a nightly
+    ``funnel snapshot`` job takes its place); anything else, or unset, leaves it on."""
+    from ui.views.time import accuracy_daily as ad
+
+    monkeypatch.setenv("FUNNEL_DAILY_SNAPSHOT", value)
+    monkeypatch.setattr(ad, "get_store", lambda: None)
+    monkeypatch.setattr(ad, "_take", lambda *a: None)
+    monkeypatch.setattr(ad, "_seen", set())
+    monkeypatch.setattr(ad, "_busy", set())
+    monkeypatch.setattr(ad, "RUNNING", {})
+    ad.daily_snapshot("w1")
+    assert (("", "w1") in ad.RUNNING) is starts
+
+
 def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypatch):
     """Review #18 fix 3: the day is marked done only after a snapshot succeeded; after a failure
     the next try waits RETRY_MINUTES (visits 1, 2 within the wait: one attempt; past it: a second
@@ -354,7 +399,7 @@ def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypat
     calls: list[str] = []
     outcomes = iter([RuntimeError("disk full"), None])
 
-    def daily(store, ws):
+    def daily(store, ws, pause=None):
         calls.append(ws)
         err = next(outcomes)
         if err:
@@ -394,7 +439,7 @@ def test_the_once_a_day_state_is_per_database(monkeypatch, tmp_path):
     from ui.views.time import accuracy_daily as ad
 
     calls: list[tuple[str, str]] = []
-    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws: calls.append((store.path, ws)))
+    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws, pause=None: calls.append((store.path, ws)))
     monkeypatch.setattr(ad, "_seen", set())
     monkeypatch.setattr(ad, "_busy", set())
     monkeypatch.setattr(ad, "_failed_at", {})
@@ -422,7 +467,7 @@ def test_the_daily_snapshot_waits_until_no_page_is_running(monkeypatch, tmp_path
     from ui.views.time import accuracy_daily as ad
 
     calls: list[float] = []
-    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws: calls.append(time.monotonic()))
+    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws, pause=None: calls.append(time.monotonic()))
     for name, value in (("_seen", set()), ("_busy", set()), ("_failed_at", {}), ("RUNNING", {})):
         monkeypatch.setattr(ad, name, value)
     monkeypatch.setattr(ad, "QUIET_SECONDS", 0.5)

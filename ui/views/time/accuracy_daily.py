@@ -10,10 +10,10 @@ the write transaction, serialised across servers). A pair is marked taken only w
 runs, no second starts, and after a failure the next try waits RETRY_MINUTES (bounded: a failing
 workspace costs one attempt per RETRY_MINUTES, not one per visit). The first one starts the
 snapshot in a background thread, which first waits for the process's page runs to fall quiet
-(``_wait_for_quiet``), with a cursor of its own (the store's connection is shared by the
+(``_wait_for_quiet``), and again between its steps (``_between_steps``), with a cursor of its own (the store's connection is shared by the
 process; each thread takes its own cursor): computing a forecast per owner takes seconds on a big
 workspace, which the visitor should not wait for. A failure is logged and never shown: the page
-works without it. The thread is not a daemon (said explicitly: a thread inherits its creator's
+works without it. ``FUNNEL_DAILY_SNAPSHOT=off`` turns it off. The thread is not a daemon (said explicitly: a thread inherits its creator's
 flag, and a script run's thread is a daemon): a process that exits waits for it, since DuckDB
 aborts the whole process ("FATAL: exception not rethrown") when the interpreter is torn down under
 a running query.
@@ -22,6 +22,7 @@ a running query.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from datetime import datetime
@@ -33,6 +34,8 @@ log = logging.getLogger("funnel.ui")
 RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
 QUIET_SECONDS = 3.0  # the snapshot starts once no page has run for this long (_wait_for_quiet) …
 MAX_WAIT_SECONDS = 120.0  # … or after this long on a server that is never quiet
+STEP_WAIT_SECONDS = 30.0  # between its steps it waits for quiet again, at most this long each time
+OFF = {"0", "off", "false", "no"}  # FUNNEL_DAILY_SNAPSHOT: a nightly `funnel snapshot` job may replace it
 _seen: set[tuple[str, str, object]] = set()  # (store, workspace, day) whose snapshot succeeded
 _busy: set[tuple[str, str]] = set()  # (store, workspace) whose snapshot is running
 _failed_at: dict[tuple[str, str], float] = {}  # (store, workspace) → time.monotonic() of its last failure
@@ -42,7 +45,7 @@ RUNNING: dict[tuple[str, str], threading.Thread] = {}  # (store, workspace) → 
 
 def daily_snapshot(workspace_id: str | None) -> None:
     """Start today's snapshot of ``workspace_id`` unless this process already did (or checked)."""
-    if not workspace_id:
+    if not workspace_id or os.environ.get("FUNNEL_DAILY_SNAPSHOT", "on").strip().lower() in OFF:
         return
     store = get_store()
     space = (where(store), workspace_id)
@@ -65,19 +68,26 @@ def where(store) -> str:
     return str(getattr(store, "path", ""))
 
 
-def _wait_for_quiet() -> bool:
+def _wait_for_quiet(limit: float = MAX_WAIT_SECONDS) -> bool:
     """Wait until no page run of this process has run for QUIET_SECONDS (the visitor who started
     the snapshot, and any other, is served first: on a big workspace the snapshot's queries take
     seconds of CPU and hundreds of MB, which the first Overview of the day should not share), but
     no longer than MAX_WAIT_SECONDS on a server that is never quiet. False when the process is
     shutting down meanwhile: the snapshot is left for the next visit."""
     waited = 0.0
-    while waited < MAX_WAIT_SECONDS and idle_seconds() < QUIET_SECONDS:
+    while waited < limit and idle_seconds() < QUIET_SECONDS:
         if not threading.main_thread().is_alive():
             return False
         time.sleep(0.25)
         waited += 0.25
     return threading.main_thread().is_alive()
+
+
+def _between_steps() -> None:
+    """Called by the snapshot between its steps (funnel.forecast_snapshots.forecast's ``pause``):
+    a visitor who arrived while it ran is served before its next step (a step, one owner's
+    forecast, takes seconds at 10 M leads, and the snapshot as a whole a minute or more)."""
+    _wait_for_quiet(STEP_WAIT_SECONDS)
 
 
 def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
@@ -88,7 +98,7 @@ def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
             _busy.discard(space)
         return
     try:
-        forecast_snapshots.daily(store, space[1])
+        forecast_snapshots.daily(store, space[1], pause=_between_steps)
     except Exception:  # noqa: BLE001 - a missed daily snapshot must never break a page
         log.exception("daily forecast snapshot of %s failed", space[1])
         with _lock:
