@@ -1,22 +1,23 @@
 """The app's own forecast snapshot, at most once a day (funnel.forecast_snapshots.daily), started by
-the first visit of a day to the Time page or the Overview.
+the first visit of a day to the Time page or the Overview; ``FUNNEL_DAILY_SNAPSHOT=off`` turns it
+off.
 
 The check is cheap: a process-wide set of (store, workspace, day) already taken, so every later
 visit of the day costs a set lookup. The store (its file's path or server URL) is part of every key:
 one process may open several databases over its life (tests; a settings change), and "demo"
 taken today in one says nothing of another. Several app servers on one PostgreSQL each keep this
 state; the day's snapshot is still written once (funnel.forecast_snapshots.daily checks inside
-the write transaction, serialised across servers). A pair is marked taken only when the snapshot succeeded; while one
-runs, no second starts, and after a failure the next try waits RETRY_MINUTES (bounded: a failing
-workspace costs one attempt per RETRY_MINUTES, not one per visit). The first one starts the
-snapshot in a background thread, which first waits for the process's page runs to fall quiet
-(``_wait_for_quiet``), and again between its steps (``_between_steps``), with a cursor of its own (the store's connection is shared by the
-process; each thread takes its own cursor): computing a forecast per owner takes seconds on a big
-workspace, which the visitor should not wait for. A failure is logged and never shown: the page
-works without it. ``FUNNEL_DAILY_SNAPSHOT=off`` turns it off. The thread is not a daemon (said explicitly: a thread inherits its creator's
-flag, and a script run's thread is a daemon): a process that exits waits for it, since DuckDB
-aborts the whole process ("FATAL: exception not rethrown") when the interpreter is torn down under
-a running query.
+the write transaction, serialised across servers). A pair is marked taken only when the snapshot
+succeeded; while one runs, no second starts, and after a failure the next try waits RETRY_MINUTES
+(bounded: a failing workspace costs one attempt per RETRY_MINUTES, not one per visit). The first
+one starts the snapshot in a background thread, which first waits for the process's page runs to
+fall quiet (``_wait_for_quiet``), and again between its steps (``_between_steps``), with a cursor
+of its own (the store's connection is shared by the process; each thread takes its own cursor):
+computing a forecast per owner takes seconds on a big workspace, which the visitor should not
+wait for. A failure is logged and never shown: the page works without it. The thread is not a
+daemon (said explicitly: a thread inherits its creator's flag, and a script run's thread is a
+daemon): a process that exits waits for it, since DuckDB aborts the whole process ("FATAL:
+exception not rethrown") when the interpreter is torn down under a running query.
 """
 
 from __future__ import annotations
