@@ -247,7 +247,7 @@ def unmapped_stages(cur, workspace_id: str) -> pd.DataFrame:
     return cur.execute(
         """
         WITH found AS (
-            SELECT stage FROM stg_deals WHERE workspace_id = $ws AND NOT stage_in_ladder AND stage IS NOT NULL
+            SELECT stage FROM stg_deal_stages WHERE workspace_id = $ws AND ladder_stage IS NULL AND stage IS NOT NULL
             UNION ALL
             SELECT stage FROM stg_stage_history WHERE workspace_id = $ws AND NOT stage_in_ladder
         ),
