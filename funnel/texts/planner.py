@@ -279,6 +279,7 @@ TEXTS = {
         "{leads} {leads|lead|leads} against a capacity of {capacity}: conversion falls from {base} to {eff}. "
         "Keeping it takes {sellers} {sellers|seller|sellers}.",
     ),
+    "planner.tab.waterfall": ("От базы к плану", "Baseline to plan"),
     "planner.tab.chain": ("Этапы", "Stage chain"),
     "planner.tab.mix": ("Каналы", "Channel mix"),
     "planner.tab.web": ("Веб-цепочка", "Web chain"),

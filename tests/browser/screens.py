@@ -25,7 +25,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
 VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
 # (url path, page) in the menu's order; the default page is served at the root.
 PAGES = ["overview", "channels", "funnel", "time", "planner", "workshop", "data", "settings", "admin"]
-PLANNER_TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
+PLANNER_TABS = ("waterfall", "chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
 # Tabs the walk leaves to a test of their own (the suite's time): the active-sales tab is checked
 # in both languages at 1440×900 and 1280×720 by test_active_sales.py.
 WALK_SKIP = {"active"}

@@ -68,7 +68,7 @@ __all__ = [
     "write_link",
 ]
 
-TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
+TABS = ("waterfall", "chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
 active_plan = active.current  # the session's active-sales plan for this run (None: the plan has none)
 
 
@@ -97,6 +97,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
         )
 
     draw = {
+        "waterfall": lambda: tabs.waterfall_tab(steps),
         "chain": lambda: edits.chain_tab(b, r),
         "mix": lambda: edits.mix_tab(b, r),
         "web": lambda: tabs.web_tab(r),

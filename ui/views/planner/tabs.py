@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from funnel import charts as fcharts
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
 from funnel.model import pipeline
@@ -128,6 +129,23 @@ def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
     if r.effects.get("repeat"):
         rows.append((ui.t("planner.wf.repeat"), r.effects["repeat"], "relative"))
     return rows + [(ui.t("planner.wf.plan"), r.shown["turnover"], "total")]
+
+
+def waterfall_tab(steps: list[tuple[str, float, str]]) -> None:
+    """The first tab, open when the page opens: the waterfall from the baseline to the plan
+    (waterfall_rows), drawn light (funnel.charts.LIGHT: hover kept, no mode bar or drag handles,
+    as the Overview's and the Time page's charts), or a sentence when there is no turnover."""
+    if any(value for _, value, _ in steps):
+        ui.draw_cached(_waterfall_view, steps)
+        st.caption(ui.t("planner.waterfall_note"))
+    else:  # no turnover on either side (no average check yet): an empty chart on a −1…1 axis said nothing
+        st.info(ui.t("planner.no_waterfall"))
+
+
+def _waterfall_view(steps: list[tuple[str, float, str]]) -> None:
+    """Through ui.draw_cached: built, styled and sent once per distinct plan, language and currency."""
+    fig = ui.styled(charts.waterfall(steps))
+    st.plotly_chart(fig, width="stretch", key="pl_waterfall", config=fcharts.config(ui.lang(), **fcharts.LIGHT))
 
 
 def capacity_note(r: PlanResult) -> None:
