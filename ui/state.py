@@ -160,6 +160,7 @@ PL_EDITS: Key[Any] = Key("pl_edits")  # funnel.model.edits.Edits of the chain/mi
 PL_VALUE = Family("pl_v_")  # a lever's canonical value, model units
 PL_SLIDER, PL_NUMBER = "_s", "_n"  # pl_<field>_s / pl_<field>_n: its two widgets
 PL_CHAIN = Family("pl_chain_", r"\d+")  # the stage chain's sliders, one per step
+PL_CHAIN_BOX = Family("pl_chainbox_", r"\d+")  # the number box beside each (ui.numbox)
 PL_MIX: Key[Any] = Key("pl_mix")
 PL_SENS_METRIC: Key[str] = Key("pl_sens_metric", "turnover")
 PL_SC_NAME: Key[str] = Key("pl_sc_name")

@@ -324,6 +324,10 @@ TEXTS = {
         "Этапы из ссылки или сценария, которых нет в текущей воронке, не применены: {names}.",
         "Stages from the link or scenario that the current ladder lacks were not applied: {names}.",
     ),
+    "planner.mix.refused": (
+        "«{channel}», {column}: {reason}. План считается с прежним значением.",
+        "“{channel}”, {column}: {reason}. The plan keeps the earlier value.",
+    ),
     "planner.mix.stale": (
         "Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",
         "Channels from the link or scenario that the period's data lacks were not applied: {names}.",

@@ -9,14 +9,17 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from funnel import formatting
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
-from ui import state
-from ui.text import widget_format
+from ui import numbox, state
+from ui.text import places, widget_format
 from ui.views.planner import levers as up
+
+STEP_DIGITS = 2  # a stage's conversion in percent, to the slider's step (0.01 %)
 
 
 def chain_tab(b, r: PlanResult) -> None:
@@ -57,18 +60,27 @@ def chain_tab(b, r: PlanResult) -> None:
     for i, label in enumerate(labels):
         if i % 2 == 0:  # a row of two per pair: on a phone the rows stack in the chain's order (1, 2, 3 …)
             cols = st.columns(2)
+        shown = float(keys[i].get() or 0.0)
+        # a slider and, beside it, a box that writes and reads the step as the language does
+        # ("59,75", "17"); on a Russian screen the slider's own value, which Streamlit writes
+        # with a point ("59.75"), is hidden (levers.page_css)
+        c1, c2 = cols[i % 2].columns([3, 1.3], vertical_alignment="bottom")
         rates.append(
-            cols[i % 2].slider(
+            c1.slider(
                 label,
                 0.0,
                 100.0,
                 step=0.01,
                 key=keys[i],
-                format=widget_format(2),  # the step's (0.01 %); the table below has the exact rates
+                format=widget_format(places(shown, STEP_DIGITS)),  # "17", not "17.00"
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
             / 100
+        )
+        box = state.PL_CHAIN_BOX.of(i)
+        numbox.draw(
+            c2, label, str(box), shown, STEP_DIGITS, collapsed=True, on_change=_chain_typed, args=(i, names_in_order)
         )
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=True)))
     out = r.shown
@@ -99,6 +111,17 @@ def _chain_moved(index: int, names: list[str]) -> None:
     kept[names[index]] = rates[index]
     up.keep_edits(chain=tuple((n, kept[n]) for n in names if n in kept))
     up.set_lever("conversion", math.prod(rates))
+    numbox.forget(str(state.PL_CHAIN_BOX.of(index)))  # the box shows the step as moved
+
+
+def _chain_typed(index: int, names: list[str]) -> None:
+    """on_change of chain box ``index``: a number typed in the language (numbox.read) moves the
+    step as its slider would; a refused text stays in the box with the reason, the step unmoved."""
+    slider = state.PL_CHAIN.of(index)
+    typed = numbox.read(str(state.PL_CHAIN_BOX.of(index)), float(slider.get() or 0.0), STEP_DIGITS, 0.0, 100.0)
+    if typed is not None:
+        slider.set(typed)
+        _chain_moved(index, names)
 
 
 def _stale_note(key: str, names: list[str]) -> None:
@@ -125,18 +148,19 @@ def mix_tab(b, r: PlanResult) -> None:
         return
     rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)
+    # The table's numbers are texts written as the language writes them ("0,3", "125 607"):
+    # Streamlit 1.67's number columns write a decimal point in every language (sprintf-js), and
+    # its "localized" format follows the browser's language, not the app's.
+    exact = {col: [getattr(c, col) * (100 if col == "conversion" else 1) for c in rows] for col in MIX_COLUMNS}
     start = pd.DataFrame(
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            "budget": [c.budget for c in rows],
-            "cpl": [c.cpl for c in rows],
-            "conversion": [c.conversion * 100 for c in rows],
-            "avg_check": [c.avg_check for c in rows],
-            "saturation": [c.saturation for c in rows],
-        }
+            **{col: [numbox.text_of(v, MIX_COLUMNS[col][0]) for v in exact[col]] for col in MIX_COLUMNS},
+        },
+        dtype=object,
     )
-    edited = st.data_editor(
+    st.data_editor(
         start,
         key=state.PL_MIX,
         hide_index=True,
@@ -145,37 +169,33 @@ def mix_tab(b, r: PlanResult) -> None:
         column_config={
             "name": ui.t("planner.mix.channel"),
             "channel": None,
-            # thousands grouped as the language groups them (ui.text.widget_format)
-            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0, format=widget_format(0)),
-            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1, format=widget_format(0)),
-            "conversion": st.column_config.NumberColumn(
-                ui.t("planner.mix.conversion"), min_value=0, max_value=100, format=widget_format(2)
-            ),
-            "avg_check": st.column_config.NumberColumn(
-                ui.t("planner.mix.avg_check"), min_value=0, format=widget_format(0)
-            ),
-            "saturation": st.column_config.NumberColumn(
-                ui.t("planner.mix.saturation"),
-                min_value=0,
-                max_value=3,
-                format=widget_format(2),
-                help=ui.t("planner.mix.saturation_help"),
-            ),
+            **{
+                col: st.column_config.TextColumn(
+                    ui.t(f"planner.mix.{col}"),
+                    alignment="right",
+                    help=ui.t("planner.mix.saturation_help") if col == "saturation" else None,
+                )
+                for col in MIX_COLUMNS
+            },
         },
         placeholder=DASH,
     )
+    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows])
+    for name, col, reason in refused:
+        column = ui.t(f"planner.mix.{col}")
+        st.error(ui.t("planner.mix.refused", channel=ui.plain(name), column=column, reason=ui.plain(reason)))
     try:
         channels = [
             mix.Channel(
-                r.channel,
-                float(r.budget or 0),
-                float(r.cpl or 0),
-                float(r.conversion or 0) / 100,
-                float(r.avg_check or 0),
-                float(r.saturation or 0),
+                c.name,
+                values["budget"][i],
+                values["cpl"][i],
+                values["conversion"][i] / 100,
+                values["avg_check"][i],
+                values["saturation"][i],
                 c.base_budget,
             )
-            for r, c in zip(edited.itertuples(), base, strict=False)
+            for i, c in enumerate(rows)
         ]
     except FunnelError as exc:
         ui.show_error(exc)
@@ -217,6 +237,53 @@ def mix_tab(b, r: PlanResult) -> None:
         key="pl_mix_result",
         placeholder=DASH,
     )
+
+
+# The channel table's editable columns: (decimals shown, least, largest) in the table's units
+# (conversion in percent); a typed number past these is refused with the reason.
+MIX_COLUMNS: dict[str, tuple[int, float, float | None]] = {
+    "budget": (0, 0.0, None),  # "125 607": whole roubles, as the budgets elsewhere
+    "cpl": (2, 1.0, None),  # "1 326,88", as the CPL lever's box
+    "conversion": (2, 0.0, 100.0),
+    "avg_check": (0, 0.0, None),
+    "saturation": (2, 0.0, 3.0),
+}
+
+
+def typed_cells(
+    exact: dict[str, list[float]], names: list[str]
+) -> tuple[dict[str, list[float]], list[tuple[str, str, str]]]:
+    """The table's values: each cell's exact value (not the rounded text it shows, which a cell
+    opened and closed unchanged sends back), or the number
+    typed into it, read as the language writes numbers (funnel.formatting.parse_number; a number
+    sent as a number is taken as it is). A cell whose text is no number or out of range keeps
+    its value and is listed as (channel, column, what is expected) for the message."""
+    values = {col: list(v) for col, v in exact.items()}
+    refused = []
+    edited = (state.PL_MIX.get() or {}).get("edited_rows", {})
+    for row, cells in edited.items():
+        i = int(row)
+        for col, typed in cells.items():
+            if col not in MIX_COLUMNS or i >= len(names):
+                continue
+            decimals, lo, hi = MIX_COLUMNS[col]
+            if isinstance(typed, (int, float)) and not isinstance(typed, bool):
+                number: float | None = float(typed)
+            elif typed is None or str(typed).strip() in ("", numbox.text_of(exact[col][i], decimals)):
+                continue  # emptied, or the text it showed (an exact value kept exactly)
+            else:
+                number = formatting.parse_number(str(typed), ui.lang())
+            if number is None:
+                reason = ui.t("numbox.bad", example=formatting.number(1234.5, ui.lang(), 1))
+            elif number < lo:
+                reason = ui.t("numbox.low", low=formatting.number(lo, ui.lang(), places(lo, decimals)))
+            elif hi is not None and number > hi:
+                reason = ui.t("numbox.high", high=formatting.number(hi, ui.lang(), places(hi, decimals)))
+            else:
+                values[col][i] = number
+                continue
+            refused.append((names[i], col, reason))
+    return values, refused
 
 
 EDIT_SUMMARY = edits.FIGURES
