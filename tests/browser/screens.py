@@ -388,6 +388,26 @@ def open_tab(page, index: int) -> None:
     wait_until_drawn(page)
 
 
+# The page's tab strip scrolled to just below Streamlit's header (its main block scrolls, not the
+# window): a planner tab photographed at a laptop's or a phone's size showed the levers at the
+# page's top, never the tab. Returns the strip's top after the scroll (None: no strip).
+TAB_TO_TOP = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const list = main && main.querySelector('[role="tablist"]');
+  if (!list) return null;
+  const header = document.querySelector('[data-testid="stHeader"]');
+  const below = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  main.scrollBy(0, list.getBoundingClientRect().top - below - 8);
+  return list.getBoundingClientRect().top;
+}"""
+
+
+def tab_in_view(page) -> None:
+    """Scroll the open tab into view, and wait two frames for it to be painted there."""
+    page.evaluate(TAB_TO_TOP)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def capture(
     page, screen: Screen, out: Path, names: set[str], *, language: bool = True, full_page: bool = True
 ) -> Screen:
@@ -407,6 +427,8 @@ def capture(
         )
         if tall > h:
             resize(page, w, min(tall, 6000))  # the main block's scroll bar goes: a little wider
+    elif "/" in screen.page:  # a tab seen at the window's size: its strip and content, not the page's top
+        tab_in_view(page)
     page.screenshot(path=str(screen.path))
     if page.viewport_size != {"width": w, "height": h}:
         page.set_viewport_size({"width": w, "height": h})
