@@ -162,6 +162,7 @@ PL_SLIDER, PL_NUMBER = "_s", "_n"  # pl_<field>_s / pl_<field>_n: its two widget
 PL_CHAIN = Family("pl_chain_", r"\d+")  # the stage chain's sliders, one per step
 PL_CHAIN_BOX = Family("pl_chainbox_", r"\d+")  # the number box beside each (ui.numbox)
 PL_MIX: Key[Any] = Key("pl_mix")
+PL_MIX_LANG: Key[str] = Key("_pl_mix_lang")  # the language the channel table's cells were typed in
 PL_SENS_METRIC: Key[str] = Key("pl_sens_metric", "turnover")
 PL_SC_NAME: Key[str] = Key("pl_sc_name")
 PL_SC_OVERWRITE: Key[bool] = Key("pl_sc_overwrite", False)

@@ -114,3 +114,27 @@ def test_the_sliders_with_decimals_have_their_ends_written_in_russian(planner):
     assert ends and not any(POINT.search(e) or "." in e for e in ends), ends
     assert '[class*="st-key-pl_chain_"] [data-testid="stSliderTickBar"] > :last-child p::after { content: "100"' in css
     assert '.st-key-pl_conversion_s [data-testid="stSliderThumbValue"]' in css
+
+
+def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
+    """The table's typed cells are in the writing of the language they were typed in: after a
+    switch they are written again from the plan's edits, not read as the other language's."""
+    at = open_tab(planner, "mix")
+    at.session_state["pl_mix"] = {"edited_rows": {0: {"conversion": "0,35"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.radio(key="lang").set_value("en").run()
+    open_tab(at, "mix", "en")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]  # "0,35" is not refused as an English "0,35"
+    table = next(d.value for d in at.dataframe if "budget" in d.value.columns)
+    assert table["conversion"].iloc[0] == "0.35"
+    result = next(d.value for d in at.dataframe if "Conversion, %" in d.value.columns)
+    assert result["Conversion, %"].iloc[0] == "0.35%"
+
+
+def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
+    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,183 %
+    keeps its step's one decimal ("3.2", hidden on a Russian screen, the box says 3,183)."""
+    assert planner.slider(key="pl_margin_s").value == 100.0
+    assert planner.slider(key="pl_margin_s").proto.format.endswith(".0f")
+    assert planner.slider(key="pl_conversion_s").proto.format.endswith(".1f")

@@ -160,6 +160,9 @@ def mix_tab(b, r: PlanResult) -> None:
         },
         dtype=object,
     )
+    if state.PL_MIX_LANG.get() != ui.lang():  # the cells typed are in the other language's writing:
+        state.PL_MIX.pop()  # start again from the plan's edits (kept in PL_EDITS), written in this one
+        state.PL_MIX_LANG.set(ui.lang())
     st.data_editor(
         start,
         key=state.PL_MIX,

@@ -320,7 +320,8 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
     sk.set(float(min(max(shown, lo), hi)))
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
-    digits = places(step)
+    # the step's decimals, none for a whole value: a margin of "100", not "100.0"
+    digits = places(sk.get(), places(step))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(
         label,
