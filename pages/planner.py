@@ -69,15 +69,11 @@ def draw_plan(b, base, reverse: bool) -> None:
         if reverse:
             view.reverse_panel(r)
         view.metrics(r.shown, r.baseline)
-        steps = view.waterfall_rows(r)
-        if any(value for _, value, _ in steps):
-            ui.draw_cached(view.draw_waterfall, steps)
-            st.caption(ui.t("planner.waterfall_note"))
-        else:  # no turnover on either side (a lever still to type): an empty chart on a −1…1 axis said nothing
-            view.no_waterfall(r)
         view.capacity_note(r)
 
-    view.draw_tabs(b, base, r, steps)
+    # the waterfall is the first tab's (tabs.waterfall_tab), not beside the figures: one chart
+    # and no stage chain drawn on opening the page (issue #16's 0.5 s to a drawn Planner)
+    view.draw_tabs(b, base, r, view.waterfall_rows(r))
     # after the chain or mix tab, if open, kept this run's edits (and the active tab its plan)
     view.write_link(plan, view.current_edits(), r.active.plan if r.active is not None else None)
 

@@ -323,6 +323,12 @@ class Side:
         return self.bench.click(leads.focus, lambda: leads.press(key), self.METRIC)
 
 
+def _ratio(pair: tuple[list[Click], list[Click]], attr: str) -> str:
+    """This checkout's median of ``attr``, the reference's, and their ratio."""
+    a, b = (statistics.median(getattr(c, attr) for c in clicks) for clicks in pair)
+    return f"{a:.3f} / {b:.3f} s = {a / b:.2f}×" if b else "—"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--leads", type=int, default=1_000_000)
@@ -370,6 +376,11 @@ def main() -> None:
         report("filter change (period)", side.clicks["filter"], 0.25)
         report("switch to the Planner", side.clicks["planner"], 0.5)
         report("a Planner lever's step", side.clicks["lever"], 0.25)
+    if len(sides) == 2:  # this checkout against the reference, clicked alternately under the same load
+        print("\nthis checkout ÷ reference (medians):")
+        for kind, name in (("filter", "filter change"), ("planner", "switch to the Planner"), ("lever", "lever step")):
+            pair = (sides[0].clicks[kind], sides[1].clicks[kind])
+            print(f"  {name:<22} all drawn {_ratio(pair, 'drawn')}; main-thread CPU {_ratio(pair, 'main_cpu')}")
     print(f"load average (1, 5, 15 min) before {load_before}, after {load()}; {os.cpu_count()} CPUs")
 
 

@@ -279,6 +279,7 @@ TEXTS = {
         "{leads} {leads|lead|leads} against a capacity of {capacity}: conversion falls from {base} to {eff}. "
         "Keeping it takes {sellers} {sellers|seller|sellers}.",
     ),
+    "planner.tab.waterfall": ("От базы к плану", "Baseline to plan"),
     "planner.tab.chain": ("Этапы", "Stage chain"),
     "planner.tab.mix": ("Каналы", "Channel mix"),
     "planner.tab.web": ("Веб-цепочка", "Web chain"),
@@ -322,6 +323,10 @@ TEXTS = {
     "planner.chain.stale": (
         "Этапы из ссылки или сценария, которых нет в текущей воронке, не применены: {names}.",
         "Stages from the link or scenario that the current ladder lacks were not applied: {names}.",
+    ),
+    "planner.mix.refused": (
+        "«{channel}», {column}: {reason}. План считается с прежним значением.",
+        "“{channel}”, {column}: {reason}. The plan keeps the earlier value.",
     ),
     "planner.mix.stale": (
         "Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",

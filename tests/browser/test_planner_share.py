@@ -65,7 +65,10 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, br
     first.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.5}'.replace('"', "%22"))
     first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(first)
+    first.get_by_role("tab", name="Stage chain").click()  # the page opens on the waterfall's tab
     step = first.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    step.wait_for(timeout=30_000)
+    wait_for_app(first)
     assert step.input_value() == "50"  # the link's 0.5, not the data's rate
     step.focus()
     step.press("ArrowRight")  # one step of 0.01 %: 50.01 %
@@ -79,7 +82,10 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, br
     second.goto(first.url)
     second.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(second)
+    second.get_by_role("tab", name="Stage chain").click()
     again = second.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    again.wait_for(timeout=30_000)
+    wait_for_app(second)
     assert again.input_value() == "50.01"
     assert not second.locator('[data-testid="stAlertContentWarning"]').filter(has_text="stale").count()
     first.close()

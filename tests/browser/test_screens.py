@@ -57,3 +57,5 @@ def test_the_checks_catch_what_they_are_for():
     assert screens.words_out_of_place("Загрузить файл Upload", "ru", set()) == {"Upload"}
     assert screens.words_out_of_place("Лиды/Leads", "ru", set()) == {"Leads"}
     assert screens.words_out_of_place("Средняя ошибка (MAPE)", "ru", set()) == {"MAPE"}
+    # a decimal point where Russian writes a comma; a comma, a grouped figure and a date pass
+    assert screens.decimal_points(["17.00", "1 269,75", "3,183", "0.3", "100", "01.10.2026"]) == ["17.00", "0.3"]

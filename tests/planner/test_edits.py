@@ -98,7 +98,7 @@ def chain_sliders(at):
 
 
 def test_moved_stages_travel_in_the_link_and_reopen_exactly(demo_app_db):
-    at = fresh(demo_app_db, {})
+    at = open_tab(fresh(demo_app_db, {}), "chain")  # the page opens on the waterfall's tab
     assert "chn" not in at.query_params and "mix" not in at.query_params  # untouched tables: no edits
     sliders = chain_sliders(at)
     assert len(sliders) == len(HAND_RATES)
@@ -113,6 +113,7 @@ def test_moved_stages_travel_in_the_link_and_reopen_exactly(demo_app_db):
     assert sorted(round(v * 100, 2) for v in carried.values()) == sorted(HAND_RATES)
 
     again = fresh(demo_app_db, {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()})
+    open_tab(again, "chain")
     assert not again.exception, again.exception
     assert [s.value for s in chain_sliders(again)] == HAND_RATES
     assert metrics(again)["Конверсия цепочки"] == "1,00 %"

@@ -6,7 +6,6 @@ Python's ``%``, which has no grouping flag); tables show "—" for a missing cel
 What the browser draws from these formats is checked on every screen by tests/browser/screens.py
 (a five-digit figure without its grouping on a slider fails there)."""
 
-import json
 import re
 
 import pytest
@@ -59,9 +58,12 @@ def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     at.session_state["pl_tab"] = "Каналы"
     at.run()
     mix = next(d for d in at.dataframe if "budget" in d.value.columns)
-    columns = json.loads(mix.proto.columns)
-    assert columns["budget"]["type_config"]["format"] == "%'\u00a0,.0f"  # "125 607", not "125607"
-    assert columns["conversion"]["type_config"]["format"] == "%'\u00a0,.2f"
+    # the editable cells are written as Russian writes numbers: "125 607", "0,3", "1 326,88"
+    # (Streamlit's number columns wrote "0.30" and "12.46": tests/planner/test_ru_decimals.py)
+    cells = [str(v) for col in ("budget", "cpl", "conversion", "avg_check", "saturation") for v in mix.value[col]]
+    assert all(re.fullmatch(r"\d{1,3}(\s\d{3})*(,\d{1,2})?", v) for v in cells), cells
+    assert any(re.search(r"\d\s\d", v) for v in mix.value["budget"])  # thousands grouped, not "125607"
+    assert any("," in v for v in mix.value["conversion"])
     assert mix.proto.placeholder == "—"
     # the demo's channels and stages are named in Russian, as the Channels and Funnel pages name them
     from funnel.demo_names import shown

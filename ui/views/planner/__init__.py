@@ -11,7 +11,7 @@ import ui
 from funnel.errors import FunnelError
 from ui import state
 from ui.views.planner import active, edits, forecast, scenarios, tabs
-from ui.views.planner.charts import draw_waterfall, metrics, waterfall
+from ui.views.planner.charts import metrics, waterfall
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.fragment import checked, run_state
 from ui.views.planner.gaps import baseline_line, missing_note, no_waterfall
@@ -44,7 +44,6 @@ __all__ = [
     "current_edits",
     "current_plan",
     "draw_tabs",
-    "draw_waterfall",
     "lever",
     "lever_label",
     "link_warning",
@@ -63,7 +62,7 @@ __all__ = [
     "write_link",
 ]
 
-TABS = ("chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
+TABS = ("waterfall", "chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
 active_plan = active.current  # the session's active-sales plan for this run (None: the plan has none)
 
 
@@ -92,6 +91,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
         )
 
     draw = {
+        "waterfall": lambda: tabs.waterfall_tab(steps, empty=lambda: no_waterfall(r)),
         "chain": lambda: edits.chain_tab(b, r),
         "mix": lambda: edits.mix_tab(b, r),
         "web": lambda: tabs.web_tab(r),

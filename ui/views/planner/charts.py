@@ -91,11 +91,6 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
     return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall"), yaxis_title=_money_axis()))
 
 
-def draw_waterfall(rows: list[tuple[str, float, str]]) -> None:
-    """The waterfall on the page; through ui.draw_cached, drawn once per distinct plan and language."""
-    ui.plot(waterfall(rows), key="pl_waterfall")
-
-
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
     fig = go.Figure(

@@ -14,9 +14,12 @@ from funnel.formatting import DASH
 from funnel.model import edits, mix
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
-from ui import state
-from ui.text import widget_format
+from ui import numbox, state
+from ui.text import places, widget_format
 from ui.views.planner import levers as up
+from ui.views.planner.mix_cells import MIX_COLUMNS, typed_cells
+
+STEP_DIGITS = 2  # a stage's conversion in percent, to the slider's step (0.01 %)
 
 
 def chain_tab(b, r: PlanResult) -> None:
@@ -57,18 +60,27 @@ def chain_tab(b, r: PlanResult) -> None:
     for i, label in enumerate(labels):
         if i % 2 == 0:  # a row of two per pair: on a phone the rows stack in the chain's order (1, 2, 3 …)
             cols = st.columns(2)
+        shown = float(keys[i].get() or 0.0)
+        # a slider and, beside it, a box that writes and reads the step as the language does
+        # ("59,75", "17"); on a Russian screen the slider's own value, which Streamlit writes
+        # with a point ("59.75"), is hidden (levers.page_css)
+        c1, c2 = cols[i % 2].columns([3, 1.3], vertical_alignment="bottom")
         rates.append(
-            cols[i % 2].slider(
+            c1.slider(
                 label,
                 0.0,
                 100.0,
                 step=0.01,
                 key=keys[i],
-                format=widget_format(2),  # the step's (0.01 %); the table below has the exact rates
+                format=widget_format(places(shown, STEP_DIGITS)),  # "17", not "17.00"
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
             / 100
+        )
+        box = state.PL_CHAIN_BOX.of(i)
+        numbox.draw(
+            c2, label, str(box), shown, STEP_DIGITS, collapsed=True, on_change=_chain_typed, args=(i, names_in_order)
         )
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=True)))
     out = r.shown
@@ -99,6 +111,17 @@ def _chain_moved(index: int, names: list[str]) -> None:
     kept[names[index]] = rates[index]
     up.keep_edits(chain=tuple((n, kept[n]) for n in names if n in kept))
     up.set_lever("conversion", math.prod(rates))
+    numbox.forget(str(state.PL_CHAIN_BOX.of(index)))  # the box shows the step as moved
+
+
+def _chain_typed(index: int, names: list[str]) -> None:
+    """on_change of chain box ``index``: a number typed in the language (numbox.read) moves the
+    step as its slider would; a refused text stays in the box with the reason, the step unmoved."""
+    slider = state.PL_CHAIN.of(index)
+    typed = numbox.read(str(state.PL_CHAIN_BOX.of(index)), float(slider.get() or 0.0), STEP_DIGITS, 0.0, 100.0)
+    if typed is not None:
+        slider.set(typed)
+        _chain_moved(index, names)
 
 
 def _stale_note(key: str, names: list[str]) -> None:
@@ -125,18 +148,22 @@ def mix_tab(b, r: PlanResult) -> None:
         return
     rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)
+    # The table's numbers are texts written as the language writes them ("0,3", "125 607"):
+    # Streamlit 1.67's number columns write a decimal point in every language (sprintf-js), and
+    # its "localized" format follows the browser's language, not the app's.
+    exact = {col: [getattr(c, col) * (100 if col == "conversion" else 1) for c in rows] for col in MIX_COLUMNS}
     start = pd.DataFrame(
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            "budget": [c.budget for c in rows],
-            "cpl": [c.cpl for c in rows],
-            "conversion": [c.conversion * 100 for c in rows],
-            "avg_check": [c.avg_check for c in rows],
-            "saturation": [c.saturation for c in rows],
-        }
+            **{col: [numbox.text_of(v, MIX_COLUMNS[col][0]) for v in exact[col]] for col in MIX_COLUMNS},
+        },
+        dtype=object,
     )
-    edited = st.data_editor(
+    if state.PL_MIX_LANG.get() != ui.lang():  # the cells typed are in the other language's writing:
+        state.PL_MIX.pop()  # start again from the plan's edits (kept in PL_EDITS), written in this one
+        state.PL_MIX_LANG.set(ui.lang())
+    st.data_editor(
         start,
         key=state.PL_MIX,
         hide_index=True,
@@ -145,37 +172,33 @@ def mix_tab(b, r: PlanResult) -> None:
         column_config={
             "name": ui.t("planner.mix.channel"),
             "channel": None,
-            # thousands grouped as the language groups them (ui.text.widget_format)
-            "budget": st.column_config.NumberColumn(ui.t("planner.mix.budget"), min_value=0, format=widget_format(0)),
-            "cpl": st.column_config.NumberColumn(ui.t("planner.mix.cpl"), min_value=1, format=widget_format(0)),
-            "conversion": st.column_config.NumberColumn(
-                ui.t("planner.mix.conversion"), min_value=0, max_value=100, format=widget_format(2)
-            ),
-            "avg_check": st.column_config.NumberColumn(
-                ui.t("planner.mix.avg_check"), min_value=0, format=widget_format(0)
-            ),
-            "saturation": st.column_config.NumberColumn(
-                ui.t("planner.mix.saturation"),
-                min_value=0,
-                max_value=3,
-                format=widget_format(2),
-                help=ui.t("planner.mix.saturation_help"),
-            ),
+            **{
+                col: st.column_config.TextColumn(
+                    ui.t(f"planner.mix.{col}"),
+                    alignment="right",
+                    help=ui.t("planner.mix.saturation_help") if col == "saturation" else None,
+                )
+                for col in MIX_COLUMNS
+            },
         },
         placeholder=DASH,
     )
+    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows])
+    for name, col, reason in refused:
+        column = ui.t(f"planner.mix.{col}")
+        st.error(ui.t("planner.mix.refused", channel=ui.plain(name), column=column, reason=ui.plain(reason)))
     try:
         channels = [
             mix.Channel(
-                r.channel,
-                float(r.budget or 0),
-                float(r.cpl or 0),
-                float(r.conversion or 0) / 100,
-                float(r.avg_check or 0),
-                float(r.saturation or 0),
+                c.name,
+                values["budget"][i],
+                values["cpl"][i],
+                values["conversion"][i] / 100,
+                values["avg_check"][i],
+                values["saturation"][i],
                 c.base_budget,
             )
-            for r, c in zip(edited.itertuples(), base, strict=False)
+            for i, c in enumerate(rows)
         ]
     except FunnelError as exc:
         ui.show_error(exc)

@@ -17,7 +17,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from funnel import units
+from funnel import formatting, units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.metrics import convert
@@ -49,14 +49,31 @@ PHONE_CSS = """<style>
 
 
 def page_css() -> str:
-    """The planner's fixed CSS: PHONE_CSS and, on a Russian screen, the live value of the sliders
-    with decimals hidden — Streamlit's sprintf-js writes it with a decimal point ("3.2"), and the
-    number box beside each writes the value as Russian does ("3,183")."""
-    if ui.lang() != "ru":
-        return PHONE_CSS
+    """The planner's fixed CSS: PHONE_CSS and, for the sliders with decimals (the levers in
+    percent and the stage chain's steps), what Streamlit's sprintf-js cannot write as the
+    language does. Their two ends, shown on hover ("0.0" … "10.0", "0.00" … "100.00"), are
+    drawn over with the bounds as the language writes them ("0" … "10", "0" … "62,3"); on a
+    Russian screen their live value ("3.2", "59.75") is hidden, and the number box beside each
+    writes it ("3,183", "59,75"). Read after ``prepare`` (the levers' ranges follow the baseline)."""
     decimal = [f for f, (kind, _) in LEVERS.items() if kind in ("share", "number")]
-    rules = ", ".join(f'.st-key-{state.lever_widgets(f)[1]} [data-testid="stSliderThumbValue"]' for f in decimal)
-    return PHONE_CSS + f"<style>{rules} {{ visibility: hidden; }}</style>"
+    ranges = [(f".st-key-{state.lever_widgets(f)[1]}", *_bounds(f)[:2]) for f in decimal]
+    ranges.append(('[class*="st-key-pl_chain_"]', 0.0, 100.0))  # the stage chain (ui.views.planner.edits)
+    rules = [_range_rule(where, lo, hi) for where, lo, hi in ranges]
+    if ui.lang() == "ru":
+        thumbs = ", ".join(f'{where} [data-testid="stSliderThumbValue"]' for where, _, _ in ranges)
+        rules.append(f"{thumbs} {{ visibility: hidden; }}")
+    return PHONE_CSS + "<style>" + "\n".join(rules) + "</style>"
+
+
+def _range_rule(where: str, lo: float, hi: float) -> str:
+    """A slider's two end labels hidden and written again, over them, as the language writes them."""
+    bar = f'{where} [data-testid="stSliderTickBar"]'
+    ends = [formatting.number(x, ui.lang(), places(x, 4)) for x in (lo, hi)]
+    return (
+        f"{bar} p {{ visibility: hidden; position: relative; white-space: nowrap; }}\n"
+        f'{bar} > :first-child p::after {{ content: "{ends[0]}"; visibility: visible; position: absolute; left: 0; }}\n'
+        f'{bar} > :last-child p::after {{ content: "{ends[1]}"; visibility: visible; position: absolute; right: 0; }}'
+    )
 
 
 # ---- baseline -----------------------------------------------------------------------------
@@ -154,6 +171,7 @@ def _set_canonical(plan: Plan, edits: Edits | None = None) -> None:
         widget.pop()
     # The stage-chain sliders and the channel table start from the baseline too.
     state.PL_CHAIN.clear()
+    numbox.forget_all(state.PL_CHAIN_BOX)
     state.PL_MIX.pop()
 
 
@@ -302,7 +320,8 @@ def lever(field: str, where=None, label_key: str | None = None) -> None:
     sk.set(float(min(max(shown, lo), hi)))
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
-    digits = places(step)
+    # the step's decimals, none for a whole value: a margin of "100", not "100.0"
+    digits = places(sk.get(), places(step))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     c1.slider(
         label,

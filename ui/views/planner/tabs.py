@@ -4,16 +4,18 @@ funnel.model; this module only turns them into widgets, tables and charts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 import ui
+from funnel import charts as fcharts
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
 from funnel.model import pipeline
 from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
-from ui import state
-from ui.text import input_format
+from ui import numbox, state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 
@@ -130,6 +132,26 @@ def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
     return rows + [(ui.t("planner.wf.plan"), r.shown["turnover"], "total")]
 
 
+def waterfall_tab(steps: list[tuple[str, float, str]], empty: Callable[[], None] | None = None) -> None:
+    """The first tab, open when the page opens: the waterfall from the baseline to the plan
+    (waterfall_rows), drawn light (funnel.charts.LIGHT: hover kept, no mode bar or drag handles,
+    as the Overview's and the Time page's charts), or, when there is no turnover, ``empty``
+    (the levers still to type: gaps.no_waterfall) or a plain sentence."""
+    if any(value for _, value, _ in steps):
+        ui.draw_cached(_waterfall_view, steps)
+        st.caption(ui.t("planner.waterfall_note"))
+    elif empty is not None:  # no turnover on either side: an empty chart on a −1…1 axis said nothing
+        empty()
+    else:
+        st.info(ui.t("planner.no_waterfall"))
+
+
+def _waterfall_view(steps: list[tuple[str, float, str]]) -> None:
+    """Through ui.draw_cached: built, styled and sent once per distinct plan, language and currency."""
+    fig = ui.styled(charts.waterfall(steps))
+    st.plotly_chart(fig, width="stretch", key="pl_waterfall", config=fcharts.config(ui.lang(), **fcharts.LIGHT))
+
+
 def capacity_note(r: PlanResult) -> None:
     if r.over_capacity:
         out = r.forward
@@ -205,18 +227,7 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         ui.plot(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
-        la = cols[0].number_input(
-            ui.t("planner.cap.load_a"), min_value=0.0, value=100.0, step=1.0, format=input_format(0), key="pl_cal_la"
-        )
-        ca = cols[1].number_input(
-            ui.t("planner.cap.conv_a"), min_value=0.0, max_value=100.0, value=2.0, key="pl_cal_ca"
-        )
-        lb = cols[2].number_input(
-            ui.t("planner.cap.load_b"), min_value=0.0, value=200.0, step=1.0, format=input_format(0), key="pl_cal_lb"
-        )
-        cb = cols[3].number_input(
-            ui.t("planner.cap.conv_b"), min_value=0.0, max_value=100.0, value=1.5, key="pl_cal_cb"
-        )
+        la, ca, lb, cb = (calibration_box(col, *spec) for col, spec in zip(cols, CALIBRATION, strict=True))
         try:
             e = cap.calibrate_elasticity((la, ca / 100), (lb, cb / 100))
         except FunnelError as exc:
@@ -224,6 +235,30 @@ def capacity_tab(plan: Plan, out: dict) -> None:
             return
         st.write(ui.t("planner.cap.calibrated", e=ui.num(e, 3)))
         st.button(ui.t("planner.cap.use"), key="pl_cal_use", on_click=up.set_lever, args=("elasticity", e))
+
+
+# The calibration's four boxes: (field, label key, starting value, decimals, largest value).
+# Number boxes in the language (ui.numbox): "1,5" in Russian, where st.number_input wrote "1.50".
+CALIBRATION = (
+    ("la", "planner.cap.load_a", 100.0, 2, None),
+    ("ca", "planner.cap.conv_a", 2.0, 2, 100.0),
+    ("lb", "planner.cap.load_b", 200.0, 2, None),
+    ("cb", "planner.cap.conv_b", 1.5, 2, 100.0),
+)
+
+
+def calibration_box(where, field: str, label_key: str, start: float, decimals: int, hi: float | None) -> float:
+    """One calibration box: its value (kept beside it, since the capacity tab runs lazily), a
+    number typed in the language read into it, then drawn; a refused text stays with the reason."""
+    box = f"pl_cal_{field}"
+    kept: state.Key[float] = state.Key(f"_pl_cal_{field}_value")
+    value = kept.get() if kept.present() else start
+    typed = numbox.read(box, value, decimals, 0.0, hi)
+    if typed is not None:
+        value = typed
+        kept.set(value)
+    numbox.draw(where, ui.t(label_key), box, value, decimals)
+    return value
 
 
 def repeat_tab(r: PlanResult) -> None:

@@ -1,0 +1,140 @@
+"""On a Russian screen the Planner's numbers are written with a decimal comma and whole numbers
+without decimals (issue #16): the stage chain's steps ("17", "59,75", not "17.00" and "59.75"),
+the channel table ("0,3", not "0.30"), the capacity calibration's boxes ("1,5", not "1.50"), and
+the sliders' end labels ("0" … "100", not "0.00" … "100.00"). A number typed as Russian writes
+it drives the plan."""
+
+import re
+
+import pytest
+
+from tests.planner.test_pages import metrics, open_tab
+from ui.text import places
+
+pytestmark = [pytest.mark.filterwarnings("ignore"), pytest.mark.usefixtures("demo_app_db")]
+
+POINT = re.compile(r"\d\.\d")  # "17.00", "0.30": a decimal point between digits
+
+
+def chain_boxes(at):
+    return sorted((b for b in at.text_input if (b.key or "").startswith("pl_chainbox_")), key=lambda b: b.key)
+
+
+@pytest.fixture
+def planner(app):
+    at = app.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_chain_is_written_and_typed_in_russian(planner):
+    at = open_tab(planner, "chain")
+    boxes = chain_boxes(at)
+    assert len(boxes) == 6  # a box beside each of the demo's six steps
+    shown = [b.value for b in boxes]
+    assert not any(POINT.search(v) for v in shown), shown
+    assert any("," in v for v in shown), shown  # the demo's steps are not whole: "59,75"
+    # a whole step shows no decimals on its slider either ("17", not "17.00")
+    for s in at.slider:
+        if s.key.startswith("pl_chain_"):
+            digits = places(s.value, 2)  # 17,0047 shows as "17"; 59,7531 as "59.75"
+            assert s.proto.format.endswith(f".{digits}f"), (s.key, s.value, s.proto.format)
+    # typed as Russian writes numbers: 50 × 40 × 12,5 × 10 × 100 × 100 % = 0,25 %
+    for box, text in zip(chain_boxes(at), ["50", "40", "12,5", "10", "100", "100"], strict=True):
+        at.text_input(key=box.key).input(text).run()
+        assert not at.exception, at.exception
+    assert [s.value for s in sorted(at.slider, key=lambda s: s.key) if s.key.startswith("pl_chain_")] == [
+        50.0,
+        40.0,
+        12.5,
+        10.0,
+        100.0,
+        100.0,
+    ]
+    assert metrics(at)["Конверсия цепочки"] == "0,25 %"
+    assert [b.value for b in chain_boxes(at)] == ["50", "40", "12,5", "10", "100", "100"]
+
+
+def test_a_chain_text_that_is_no_number_is_refused_and_the_step_kept(planner):
+    at = open_tab(planner, "chain")
+    before = [s.value for s in at.slider if s.key.startswith("pl_chain_")]
+    key = chain_boxes(at)[0].key
+    at.text_input(key=key).input("много").run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.slider if s.key.startswith("pl_chain_")] == before
+    assert at.text_input(key=key).value == "много"  # kept as typed, with the reason under it
+    assert any("Нужно число, например 1 234,5" in c.value for c in at.caption)
+    at.text_input(key=key).input("150").run()  # a share is at most 100 %
+    assert any("Не больше 100" in c.value for c in at.caption)
+    assert [s.value for s in at.slider if s.key.startswith("pl_chain_")] == before
+
+
+def test_the_capacity_calibration_boxes_are_russian_and_drive_the_elasticity(planner):
+    at = open_tab(planner, "capacity")
+    at.toggle(key="pl_capacity_on").set_value(True).run()
+    boxes = {k: at.text_input(key=f"pl_cal_{k}").value for k in ("la", "ca", "lb", "cb")}
+    assert boxes == {"la": "100", "ca": "2", "lb": "200", "cb": "1,5"}  # not "2.00", "1.50"
+    # e = ln(2 / 1,5) ÷ ln(200 / 100) = 0,28768 ÷ 0,69315 = 0,415
+    assert any(m.value == "Эластичность по этим точкам: 0,415" for m in at.markdown)
+    at.text_input(key="pl_cal_ca").input("3,5").run()
+    assert not at.exception, at.exception
+    # e = ln(3,5 / 1,5) ÷ ln 2 = 0,84730 ÷ 0,69315 = 1,222
+    assert any(m.value == "Эластичность по этим точкам: 1,222" for m in at.markdown)
+    assert at.text_input(key="pl_cal_ca").value == "3,5"
+
+
+def test_the_channel_table_is_written_and_typed_in_russian(planner):
+    at = open_tab(planner, "mix")
+    table = next(d.value for d in at.dataframe if "budget" in d.value.columns)
+    cells = [str(v) for col in ("budget", "cpl", "conversion", "avg_check", "saturation") for v in table[col]]
+    assert not any(POINT.search(v) for v in cells), cells
+    # the first channel's conversion typed as Russian writes it: the result table shows 0,35 %
+    at.session_state["pl_mix"] = {"edited_rows": {0: {"conversion": "0,35"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    result = next(d.value for d in at.dataframe if "Конверсия, %" in d.value.columns)
+    assert result["Конверсия, %"].iloc[0] == "0,35 %"
+    assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link
+    # a text that is no number: the channel and the column named, the plan keeps 0,35 %
+    at.session_state["pl_mix"] = {"edited_rows": {0: {"conversion": "0.35.1"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    (error,) = [e.value for e in at.error]
+    assert error.startswith(f"«{result['Канал'].iloc[0]}», Конверсия, %: Нужно число")
+    result = next(d.value for d in at.dataframe if "Конверсия, %" in d.value.columns)
+    assert result["Конверсия, %"].iloc[0] == "0,35 %"
+
+
+def test_the_sliders_with_decimals_have_their_ends_written_in_russian(planner):
+    """Streamlit writes a slider's two ends with its sprintf format ("0.0" … "10.0"); the page's
+    CSS draws them over as the language writes them, and hides the live value on a Russian
+    screen (the box beside writes it)."""
+    css = "\n".join(h.proto.body for h in planner.get("html"))
+    ends = re.findall(r'content: "([^"]*)"', css)
+    assert ends and not any(POINT.search(e) or "." in e for e in ends), ends
+    assert '[class*="st-key-pl_chain_"] [data-testid="stSliderTickBar"] > :last-child p::after { content: "100"' in css
+    assert '.st-key-pl_conversion_s [data-testid="stSliderThumbValue"]' in css
+
+
+def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
+    """The table's typed cells are in the writing of the language they were typed in: after a
+    switch they are written again from the plan's edits, not read as the other language's."""
+    at = open_tab(planner, "mix")
+    at.session_state["pl_mix"] = {"edited_rows": {0: {"conversion": "0,35"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.radio(key="lang").set_value("en").run()
+    open_tab(at, "mix", "en")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]  # "0,35" is not refused as an English "0,35"
+    table = next(d.value for d in at.dataframe if "budget" in d.value.columns)
+    assert table["conversion"].iloc[0] == "0.35"
+    result = next(d.value for d in at.dataframe if "Conversion, %" in d.value.columns)
+    assert result["Conversion, %"].iloc[0] == "0.35%"
+
+
+def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
+    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,183 %
+    keeps its step's one decimal ("3.2", hidden on a Russian screen, the box says 3,183)."""
+    assert planner.slider(key="pl_margin_s").value == 100.0
+    assert planner.slider(key="pl_margin_s").proto.format.endswith(".0f")
+    assert planner.slider(key="pl_conversion_s").proto.format.endswith(".1f")

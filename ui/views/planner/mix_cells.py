@@ -1,0 +1,57 @@
+"""The channel-mix table's editable cells (ui.views.planner.edits.mix_tab): texts written as the
+interface's language writes numbers ("0,3", "125 607"), read back as numbers, since Streamlit
+1.67's number columns write a decimal point in every language and its "localized" format follows
+the browser's language, not the app's."""
+
+from __future__ import annotations
+
+import ui
+from funnel import formatting
+from ui import numbox, state
+from ui.text import places
+
+# The channel table's editable columns: (decimals shown, least, largest) in the table's units
+# (conversion in percent); a typed number past these is refused with the reason.
+MIX_COLUMNS: dict[str, tuple[int, float, float | None]] = {
+    "budget": (0, 0.0, None),  # "125 607": whole roubles, as the budgets elsewhere
+    "cpl": (2, 1.0, None),  # "1 326,88", as the CPL lever's box
+    "conversion": (2, 0.0, 100.0),
+    "avg_check": (0, 0.0, None),
+    "saturation": (2, 0.0, 3.0),
+}
+
+
+def typed_cells(
+    exact: dict[str, list[float]], names: list[str]
+) -> tuple[dict[str, list[float]], list[tuple[str, str, str]]]:
+    """The table's values: each cell's exact value (not the rounded text it shows, which a cell
+    opened and closed unchanged sends back), or the number
+    typed into it, read as the language writes numbers (funnel.formatting.parse_number; a number
+    sent as a number is taken as it is). A cell whose text is no number or out of range keeps
+    its value and is listed as (channel, column, what is expected) for the message."""
+    values = {col: list(v) for col, v in exact.items()}
+    refused = []
+    edited = (state.PL_MIX.get() or {}).get("edited_rows", {})
+    for row, cells in edited.items():
+        i = int(row)
+        for col, typed in cells.items():
+            if col not in MIX_COLUMNS or i >= len(names):
+                continue
+            decimals, lo, hi = MIX_COLUMNS[col]
+            if isinstance(typed, (int, float)) and not isinstance(typed, bool):
+                number: float | None = float(typed)
+            elif typed is None or str(typed).strip() in ("", numbox.text_of(exact[col][i], decimals)):
+                continue  # emptied, or the text it showed (an exact value kept exactly)
+            else:
+                number = formatting.parse_number(str(typed), ui.lang())
+            if number is None:
+                reason = ui.t("numbox.bad", example=formatting.number(1234.5, ui.lang(), 1))
+            elif number < lo:
+                reason = ui.t("numbox.low", low=formatting.number(lo, ui.lang(), places(lo, decimals)))
+            elif hi is not None and number > hi:
+                reason = ui.t("numbox.high", high=formatting.number(hi, ui.lang(), places(hi, decimals)))
+            else:
+                values[col][i] = number
+                continue
+            refused.append((names[i], col, reason))
+    return values, refused
