@@ -14,7 +14,6 @@ import pkgutil
 import re
 
 import funnel.texts as _texts_pkg
-from funnel import formatting
 
 LANGUAGES = ("ru", "en")
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
@@ -52,8 +51,16 @@ def fill(text: str, lang: str, **kwargs) -> str:
     ``{placeholders}`` filled from kwargs: what ``t`` does with a text from the table, for the
     texts kept in tables of their own (funnel/texts/ingest.py's errors and warnings)."""
     if kwargs and "|" in text:
-        text = _PLURAL.sub(lambda m: formatting.plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
+        text = _PLURAL.sub(lambda m: _formatting().plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
     return text.format(**kwargs) if kwargs else text
+
+
+def _formatting():
+    """funnel.formatting, imported when first used: it loads Babel (about 15 ms), which a
+    command-line load, whose messages are English texts without numbers to format, never needs."""
+    from funnel import formatting  # noqa: PLC0415
+
+    return formatting
 
 
 # A plural group in a text: "{n} {n|лид|лида|лидов}" (ru: one|few|many), "{n} {n|lead|leads}"
@@ -64,20 +71,20 @@ _PLURAL = re.compile(r"\{(\w+)\|([^{}]+)\}")
 def fmt_num(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
     """``1234567.8`` → ``1 234 567,8`` in Russian, ``1,234,567.8`` in English (Babel, see
     funnel.formatting). None, NaN and ±inf give "—"."""
-    return formatting.number(x, lang, decimals)
+    return _formatting().number(x, lang, decimals)
 
 
 def fmt_money(x, lang: str = DEFAULT_LANGUAGE, currency: str = "₽", decimals: int = 0) -> str:
     """Money with the workspace currency where the language puts it: ``1 234 ₽`` (ru),
     ``₽1,234`` / ``$1,234`` (en). Missing gives "—"."""
-    return formatting.money(x, lang, currency, decimals)
+    return _formatting().money(x, lang, currency, decimals)
 
 
 def fmt_pct(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
     """A share 0..1 as a percentage: ``0.052`` → ``5,2 %`` (ru) or ``5.2%`` (en). Missing gives "—"."""
-    return formatting.percent(x, lang, decimals)
+    return _formatting().percent(x, lang, decimals)
 
 
 def fmt_date(d, lang: str = DEFAULT_LANGUAGE) -> str:
     """``31.12.2025`` (ru), ``Dec 31, 2025`` (en)."""
-    return formatting.day(d, lang)
+    return _formatting().day(d, lang)

@@ -16,6 +16,7 @@ quick scan, and DuckDB checks the bytes of each cell it reads).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -169,9 +170,9 @@ def _repeats(cur, kind: str, mine: str, params: dict, rows: int = 0) -> bool:
     history deal, stage and time; spend rows may repeat, a channel's month split by campaign or
     not.) The 64-bit hashes of the keys are compared: a third cheaper than their text at 10 M
     rows. Up to SORT_FROM rows their distinct count is compared with the row count; from there
-    they are sorted and two equal neighbours looked for (see SORT_FROM). Two different keys
-    with one hash (about 1 in 400 000 files of 10 M rows) only send the file to the full check,
-    which compares the keys themselves."""
+    ``hashes_repeat`` looks for two equal ones (see SORT_FROM). Two different keys with one hash
+    (about 1 in 400 000 files of 10 M rows) only send the file to the full check, which
+    compares the keys themselves."""
     if kind == "spend":
         return False
     keys = ", ".join(KEYS[kind])
@@ -179,11 +180,37 @@ def _repeats(cur, kind: str, mine: str, params: dict, rows: int = 0) -> bool:
     if rows < SORT_FROM:
         sql = f"SELECT count(DISTINCT hash({keys})) < count(*) FROM {mine} WHERE {filled}"
         return bool(cur.execute(*bound(sql, params)).fetchone()[0])
+    found = cur.execute(*bound(f"SELECT hash({keys}) AS h FROM {mine} WHERE {filled}", params))
+    return hashes_repeat(found.fetchnumpy()["h"])
+
+
+def hashes_repeat(hashes) -> bool:
+    """Do two of these 64-bit hashes (a numpy uint64 array) agree? Exact, in two steps: their top
+    32 bits are sorted (a 32-bit sort: at 10 M rows 0.40 s of CPU against 0.65 s for the whole
+    hashes), and only the hashes whose top bits come back more than once (about 12 000 at
+    10 M rows, by the birthday bound) are sorted whole and compared. Two equal hashes have equal
+    top bits, so none is missed. The top halves are read in place (a view of every other 32-bit
+    word) and the hashes to compare picked a block at a time: the sorted copy (4 bytes a row)
+    is the only array as long as the input."""
     import numpy as np  # noqa: PLC0415 (only for a big file: 0.08 s to import)
 
-    found = cur.execute(*bound(f"SELECT hash({keys}) AS h FROM {mine} WHERE {filled}", params))
-    hashes = np.sort(found.fetchnumpy()["h"])
-    return bool(np.any(hashes[1:] == hashes[:-1]))
+    hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
+    tops = hashes.view(np.uint32)[1 if sys.byteorder == "little" else 0 :: 2]
+    ordered = np.sort(tops)
+    again = ordered[1:][ordered[1:] == ordered[:-1]]
+    del ordered
+    if not len(again):
+        return False
+    # The hashes whose top 24 bits are those of a repeated top: a superset of the ones to compare.
+    marked = np.zeros(1 << 24, dtype=bool)
+    marked[again >> np.uint32(8)] = True
+    block = 1 << 20
+    near = np.sort(
+        np.concatenate(
+            [hashes[i : i + block][marked[tops[i : i + block] >> np.uint32(8)]] for i in range(0, len(hashes), block)]
+        )
+    )
+    return bool(np.any(near[1:] == near[:-1]))
 
 
 def _loaded(cur, kind: str, params: dict) -> bool:

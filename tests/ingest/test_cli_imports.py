@@ -1,5 +1,6 @@
 """The CLI's `load` of a clean file imports neither pandas nor the other commands' modules
-(about 0.6 s of CPU per run: a third of a 2 M-row load), and every command is still listed."""
+(about 0.6 s of CPU per run: a third of a 2 M-row load), nor Babel (funnel.formatting, ~10 ms:
+its English messages format no number), and every command is still listed."""
 
 from __future__ import annotations
 
@@ -42,11 +43,12 @@ def test_a_clean_load_imports_no_pandas(tmp_path):
     script = (
         "import sys; from funnel.cli import main; "
         f"rc = main(['load', 'leads', {str(data)!r}, '--db', {str(db)!r}, '--workspace', 'Bench']); "
-        "print('rc', rc, 'pandas', 'pandas' in sys.modules, 'metrics', 'funnel.metrics' in sys.modules)"
+        "print('rc', rc, 'pandas', 'pandas' in sys.modules, 'metrics', 'funnel.metrics' in sys.modules, "
+        "'babel', 'babel' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "added 3" in out.stdout, out.stdout + out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False"
+    assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False babel False"
 
 
 def test_a_clean_loads_report_of_rejected_rows_is_empty_with_its_columns(store, ws, tmp_path):
