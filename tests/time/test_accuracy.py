@@ -485,3 +485,29 @@ def test_the_daily_snapshot_waits_until_no_page_is_running(monkeypatch, tmp_path
         assert len(calls) == 1 and calls[0] - ended >= 0.45  # after the quiet time, not before
     finally:
         store.close()
+
+
+def test_a_snapshot_is_abandoned_between_steps_when_the_server_stops(monkeypatch):
+    """A server shutting down while the snapshot runs: at its next pause it stops (no further
+    owner forecast, seconds each at 10 M leads), is neither marked done nor failed for the day,
+    and the next visit may start it again."""
+    from funnel import forecast_snapshots
+    from ui.views.time import accuracy_daily as ad
+
+    steps: list[int] = []
+
+    def daily(store, ws, pause=None):
+        for step in range(3):  # the total and two owners
+            pause()
+            steps.append(step)
+
+    waits = iter([True, True, False])  # before it starts; before step 0; before step 1: stopping
+    monkeypatch.setattr(forecast_snapshots, "daily", daily)
+    monkeypatch.setattr(ad, "get_store", lambda: None)
+    monkeypatch.setattr(ad, "_wait_for_quiet", lambda limit=ad.MAX_WAIT_SECONDS: next(waits))
+    for name, value in (("_seen", set()), ("_busy", set()), ("_failed_at", {}), ("RUNNING", {})):
+        monkeypatch.setattr(ad, name, value)
+    ad.daily_snapshot("w1")
+    ad.RUNNING[("", "w1")].join(10)
+    assert steps == [0]
+    assert not ad._seen and not ad._busy and not ad._failed_at

@@ -84,11 +84,17 @@ def _wait_for_quiet(limit: float = MAX_WAIT_SECONDS) -> bool:
     return threading.main_thread().is_alive()
 
 
+class _Stopping(Exception):
+    """The process is shutting down: the snapshot is left for the next visit."""
+
+
 def _between_steps() -> None:
     """Called by the snapshot between its steps (funnel.forecast_snapshots.forecast's ``pause``):
     a visitor who arrived while it ran is served before its next step (a step, one owner's
-    forecast, takes seconds at 10 M leads, and the snapshot as a whole a minute or more)."""
-    _wait_for_quiet(STEP_WAIT_SECONDS)
+    forecast, takes seconds at 10 M leads, and the snapshot as a whole a minute or more). A
+    server shutting down meanwhile abandons it (_Stopping) rather than running every owner left."""
+    if not _wait_for_quiet(STEP_WAIT_SECONDS):
+        raise _Stopping
 
 
 def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
@@ -100,6 +106,10 @@ def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
         return
     try:
         forecast_snapshots.daily(store, space[1], pause=_between_steps)
+    except _Stopping:
+        with _lock:
+            _busy.discard(space)
+        return
     except Exception:  # noqa: BLE001 - a missed daily snapshot must never break a page
         log.exception("daily forecast snapshot of %s failed", space[1])
         with _lock:
