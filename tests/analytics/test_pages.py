@@ -111,6 +111,17 @@ def test_funnel_page(company_app):
     at.run()
     at.radio(key="fn_breakdown_by").set_value("owner").run()
     assert not at.exception
+    # the breakdown's bars go down the side with their stage names wrapped; the hover names the
+    # stage whole (it named only the group once the stages left the x axis)
+    import json
+
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    bars = [d for spec in specs for d in spec["data"] if d.get("type") == "bar" and d.get("orientation") == "h"]
+    assert bars
+    for bar in bars:
+        assert "%{customdata}" in bar["hovertemplate"]
+        whole = [c.replace(" ", "") for c in bar["customdata"]]
+        assert whole == [y.replace("<br>", "").replace(" ", "") for y in bar["y"]]
     at = set_period(at, (date(2025, 1, 1), date(2025, 1, 31)))
     assert any("Нет сделок" in i.value for i in at.info)
 

@@ -307,14 +307,16 @@ def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
     for grp in keep:
         part = t[t["grp"] == grp]
         name = chart_text(label(grp))
+        stage_names = [chart_text(label(s, "stage")) for s in part["stage"]]
         fig.add_bar(
-            y=[wrapped(chart_text(label(s, "stage"))) for s in part["stage"]],
+            y=[wrapped(s) for s in stage_names],
             x=part["conversion_from_first"],
             orientation="h",
             name=name,
             text=[f"{ui.num(r)}" for r in part["reached"]],
             textposition="none",
-            hovertemplate=f"{name}: %{{x:.1%}} (%{{text}})<extra></extra>",
+            customdata=stage_names,  # the hover names the stage whole, not as wrapped for the axis
+            hovertemplate=f"{name} · %{{customdata}}: %{{x:.1%}} (%{{text}})<extra></extra>",
         )
     stages = t["stage"].nunique()
     height = 160 + stages * max(len(keep), 2) * 9  # about 9 px a bar
