@@ -1,8 +1,15 @@
-"""How the Time page's tabs draw a chart: lighter than the app's other charts (funnel.charts.LIGHT:
-hover kept, no mode bar or drag handles), since a tab is drawn anew on every visit and each must
-open in a quarter of a second (issue #18)."""
+"""How the Time page's tabs draw: lighter than the app's other pages, since a tab is drawn anew
+on every visit and each must open in a quarter of a second warm at 1 M leads (issue #18;
+scripts/bench_time.py). The browser, not the server, is the cost: every element a tab sends is
+drawn again on each visit. So a tab draws its key figures and at most one chart up front; its
+other parts (a second chart, the detail tables, the downloads) sit behind a segmented control
+(``part``) and only the chosen one is drawn.
+
+Charts: funnel.charts.LIGHT (hover kept, no mode bar or drag handles)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -19,3 +26,23 @@ def chart(figure, *data, key: str) -> None:
 def _chart_view(figure, key: str, *data) -> None:
     fig = ui.styled(figure(*data))
     st.plotly_chart(fig, width="stretch", key=key, config=charts.config(ui.lang(), **charts.LIGHT))
+
+
+def part(key: str, options: Sequence[str], prefix: str) -> str:
+    """Which of a tab's parts to draw (one at a time): a segmented control of ``options``, named
+    by the texts ``<prefix><option>``, the first chosen at first. The options may differ between
+    runs (a part with nothing in it is not offered): a choice no longer offered goes back to the
+    first."""
+    options = list(options)
+    if st.session_state.get(key) not in (None, *options):
+        del st.session_state[key]
+    choice = st.segmented_control(
+        ui.t("tm.part"),
+        options,
+        default=options[0],
+        required=True,
+        format_func=ui.names(options, prefix),
+        key=key,
+        label_visibility="collapsed",
+    )
+    return choice if choice in options else options[0]
