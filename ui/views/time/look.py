@@ -30,9 +30,9 @@ def _chart_view(figure, key: str, *data) -> None:
 
 def part(key: str, options: Sequence[str], prefix: str) -> str:
     """Which of a tab's parts to draw (one at a time): a segmented control of ``options``, named
-    by the texts ``<prefix><option>``, the first chosen at first. The options may differ between
-    runs (a part with nothing in it is not offered): a choice no longer offered goes back to the
-    first."""
+    by the texts ``<prefix><option>``, the first chosen at first, the choice kept for the session.
+    The options may differ between runs (a part with nothing in it is not offered): a choice no
+    longer offered goes back to the first."""
     options = list(options)
     if st.session_state.get(key) not in (None, *options):
         del st.session_state[key]
@@ -44,5 +44,6 @@ def part(key: str, options: Sequence[str], prefix: str) -> str:
         format_func=ui.names(options, prefix),
         key=key,
         label_visibility="collapsed",
+        persist_state="session",  # the part chosen stays chosen while another tab or page is open
     )
     return choice if choice in options else options[0]
