@@ -33,6 +33,8 @@ TEXTS = {
     "tm.goals.done": ("цель выполнена", "goal met"),
     "tm.goals.no_days": ("дней не осталось", "no days left"),
     "tm.goals.edit": ("Цели месяца", "The month's goals"),
+    "tm.goals.part.files": ("Файлы темпа", "Pacing as files"),
+    "tm.goals.part.edit": ("Изменить цели месяца", "Edit the month's goals"),
     "tm.goals.edit_help": (
         "Одна строка — одна цель: разрез (вся компания, менеджер, команда или канал), имя менеджера, команды или канала, показатель и цель на месяц. Состав команд задаётся в «Настройках». Пустые строки не сохраняются.",
         "One row per goal: the level (whole company, owner, team or channel), the owner's, team's or channel's name, the figure and the month's goal. Who is in which team is set in Settings. Empty rows are not saved.",

@@ -16,11 +16,11 @@ from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.grid import apply_edits
-from ui.views.time import data_through
+from ui.views.time import data_through, look
 from ui.views.time.goals_line import fmt, pace, who
 from ui.writes import say, show_message, write
 
-EDITOR, MONTH = "tm_goals_editor", "tm_goals_month"
+EDITOR, MONTH, KEY_PART = "tm_goals_editor", "tm_goals_month", "tm_goals_part"
 
 
 def render(filters: Filters) -> None:
@@ -51,6 +51,25 @@ def render(filters: Filters) -> None:
             )
         )
     _editor(ws, month, df)
+
+
+def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
+    """The pacing's downloads and the editors' grid. A month without goals shows the grid (there
+    is nothing else to draw); else one of the two at a time (look.part): a grid costs the browser
+    about as much as the pacing table, on every visit of the tab."""
+    if not auth.may("edit_scenarios"):
+        if not df.empty:
+            ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+        st.subheader(ui.t("tm.goals.edit"))
+        st.caption(ui.t("tm.goals.viewer"))
+        return
+    if df.empty:
+        st.subheader(ui.t("tm.goals.edit"))
+        _grid(ws, month, df)
+    elif look.part(KEY_PART, ("files", "edit"), "tm.goals.part.") == "files":
+        ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+    else:
+        _grid(ws, month, df)
 
 
 def _teams_note(ws: str, df: pd.DataFrame) -> None:
@@ -96,18 +115,6 @@ def _pacing_table(df: pd.DataFrame) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
-    ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
-
-
-def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
-    if not auth.may("edit_scenarios"):
-        st.subheader(ui.t("tm.goals.edit"))
-        st.caption(ui.t("tm.goals.viewer"))
-        return
-    # the grid in an expander, open only while the month has no goal to pace: a grid costs the
-    # browser about as much as the pacing table, on every visit of the tab
-    with st.expander(ui.t("tm.goals.edit"), expanded=df.empty, icon=":material/edit:"):
-        _grid(ws, month, df)
 
 
 def _grid(ws: str, month: date, df: pd.DataFrame) -> None:
