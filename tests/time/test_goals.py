@@ -203,11 +203,17 @@ def test_goals_tab_and_overview_line_show_funnels_pacing(app):
         assert row[t("tm.goals.col.actual", lang)] == fmt_money(octo["actual"], lang, cur_sign)
         assert row[t("tm.goals.col.target", lang)] == fmt_money(9_000_000, lang, cur_sign)
         assert row[t("tm.goals.col.gap", lang)] == fmt_money(octo["gap"], lang, cur_sign)
-    # a month with goals: the pacing up front, the editors' grid one click away (look.part)
+    # a month with goals: the pacing up front; the editors' grid and the downloads one click
+    # away (look.part, nothing chosen at first), and a second click closes the grid again
     grid = f"tm_goals_editor_{ws}_{october.isoformat()}"
-    assert len(at.dataframe) == 1 and not [d for d in at.dataframe if d.key == grid]
+    assert len(at.dataframe) == 1 and at.button_group(key="tm_goals_part").value is None
+    assert not at.get("download_button")
     at.button_group(key="tm_goals_part").set_value("edit").run()
     assert [d for d in at.dataframe if d.key == grid] and at.button(key="tm_goals_save")
+    at.button_group(key="tm_goals_part").set_value("files").run()
+    assert len(at.get("download_button")) == 2 and not [d for d in at.dataframe if d.key == grid]
+    at.button_group(key="tm_goals_part").set_value(None).run()
+    assert len(at.dataframe) == 1 and not at.get("download_button")
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
     line = [c.value for c in at.caption if t("tm.goals.line", "en", month="").split(" ")[0] in c.value]

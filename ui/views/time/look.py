@@ -28,22 +28,25 @@ def _chart_view(figure, key: str, *data) -> None:
     st.plotly_chart(fig, width="stretch", key=key, config=charts.config(ui.lang(), **charts.LIGHT))
 
 
-def part(key: str, options: Sequence[str], prefix: str) -> str:
+def part(key: str, options: Sequence[str], prefix: str, *, first: bool = True) -> str | None:
     """Which of a tab's parts to draw (one at a time): a segmented control of ``options``, named
-    by the texts ``<prefix><option>``, the first chosen at first, the choice kept for the session.
-    The options may differ between runs (a part with nothing in it is not offered): a choice no
-    longer offered goes back to the first."""
+    by the texts ``<prefix><option>``, the choice kept for the session. ``first``: the first
+    option is chosen at first and one always is; else none is (None: draw none of them) until
+    one is clicked, and a second click on it closes it again. The options may differ between
+    runs (a part with nothing in it is not offered): a choice no longer offered is forgotten."""
     options = list(options)
     if st.session_state.get(key) not in (None, *options):
         del st.session_state[key]
     choice = st.segmented_control(
         ui.t("tm.part"),
         options,
-        default=options[0],
-        required=True,
+        default=options[0] if first else None,
+        required=first,
         format_func=ui.names(options, prefix),
         key=key,
         label_visibility="collapsed",
         persist_state="session",  # the part chosen stays chosen while another tab or page is open
     )
-    return choice if choice in options else options[0]
+    if choice in options:
+        return choice
+    return options[0] if first else None
