@@ -4,8 +4,10 @@ TEXTS = {
     "tm.goals.month": ("Месяц", "Month"),
     "tm.goals.pacing": ("Темп к цели", "Pacing"),
     "tm.goals.none": (
-        "На этот месяц целей нет. Редактор может задать их в таблице ниже или взять из сценария, отмеченного как план.",
-        "No goals for this month. An editor can type them in the table below or take them from the scenario marked as the plan.",
+        "На этот месяц целей нет. Редактор может задать их («Изменить цели месяца» ниже) или взять из сценария, "
+        "отмеченного как план.",
+        "No goals for this month. An editor can type them (“Edit the month's goals” below) or take them from the "
+        "scenario marked as the plan.",
     ),
     "tm.goals.days": (
         "Темп считается по рабочим дням (пн–пт, праздники не учитываются): прошло {elapsed} из {total}, осталось {left}. Ожидаемое к сегодня = цель × прошедшие рабочие дни ÷ рабочие дни месяца.",

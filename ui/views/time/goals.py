@@ -54,24 +54,21 @@ def render(filters: Filters) -> None:
 
 
 def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
-    """The pacing's downloads and the editors' grid. A month without goals shows the grid (there
-    is nothing else to draw); else either, when asked for (look.part, nothing chosen at first): a
-    grid costs the browser about as much as the pacing table, on every visit of the tab."""
+    """The pacing's downloads and the editors' grid, either when asked for (look.part, nothing
+    chosen at first): a grid costs the browser about as much as the pacing table, on every visit
+    of the tab (a month without goals: the grid alone is offered)."""
     if not auth.may("edit_scenarios"):
         if not df.empty:
             ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
         st.subheader(ui.t("tm.goals.edit"))
         st.caption(ui.t("tm.goals.viewer"))
         return
-    if df.empty:
-        st.subheader(ui.t("tm.goals.edit"))
+    # nothing more until asked for: the pacing above (or the line saying there is none) is the tab
+    kind = look.part(KEY_PART, ("edit",) if df.empty else ("edit", "files"), "tm.goals.part.", first=False)
+    if kind == "files":
+        ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+    elif kind == "edit":
         _grid(ws, month, df)
-    else:  # nothing more until asked for: the pacing above is the tab
-        kind = look.part(KEY_PART, ("edit", "files"), "tm.goals.part.", first=False)
-        if kind == "files":
-            ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
-        elif kind == "edit":
-            _grid(ws, month, df)
 
 
 def _teams_note(ws: str, df: pd.DataFrame) -> None:
