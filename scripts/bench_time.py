@@ -1,7 +1,7 @@
 """Speed of the Time page as a person feels it (a script, not a test): click on a tab to the tab
 drawn, in headless Chromium against a real `streamlit run`, on a workspace of 1 M leads.
 
-    .venv/bin/python scripts/bench_time.py [--leads 1000000] [--repeat 5] [--db FILE]
+    .venv/bin/python scripts/bench_time.py [--leads 1000000] [--repeat 5] [--db FILE] [--ref DIR]
 
 For each tab of the Time page (ui.views.time.TABS): one cold visit (its queries run for this
 data version), then ``--repeat`` warm visits, each from another tab back to it; the median and
@@ -9,6 +9,12 @@ the worst warm visit are printed against the target (every view opens in ≤ 0.2
 leads). "Drawn": the tab's panel changed, nothing is marked stale and Streamlit's running
 indicator is gone, polled every 10 ms in the page (scripts/bench_browser.py's rule). The database
 is the load test's generator (scripts/loadtest.py), built once and kept with --db.
+
+``--ref DIR``: another checkout of the app (say ``git archive main | tar -x -C DIR``), served on a
+copy of the database in a browser of its own; every visit is made on both, one after the other,
+and both sides' figures are printed with the medians side by side, so that a change is judged
+against the reference measured under the same load (the machine is shared: wall times follow
+its load, CPU seconds much less).
 
 Beside each tab: the CPU seconds of the server and of Chromium per warm visit, and the messages
 the page took in (the run's deltas, about one per element). Where a warm visit's time went on
@@ -18,22 +24,43 @@ rest is Chromium drawing the tab. The same tab drawn as a single st.info took 0.
 and 0.10–0.16 s of Chromium CPU; each tab's Plotly chart took 0.05–0.11 s of Chromium CPU
 (plotly.js draws it twice in Streamlit 1.67: hidden before the element's width is measured,
 then at that width), its tables 0.02–0.05 s, its download buttons 0.01–0.03 s.
+
+So each tab now draws its key figures and at most one chart up front, the rest behind a
+segmented control (ui.views.time.look.part). A tab with nothing in it (the tab bar, the
+fragment's rerun) costs 0.07 s of the renderer's main thread and 0.09–0.10 s of Chromium's CPU
+in all; the tabs, as of the same evening at load 10–26, 0.12–0.15 s of main thread (DevTools
+ThreadTime, no polling) against 0.13–0.20 s before, and 0.14–0.23 s of Chromium CPU per visit
+(this script) against 0.18–0.33 s on main measured alternately. The cohort curves (one trace per
+cohort) cost 0.05 s of main thread more than the final-and-projected chart, which is shown first.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_browser import SETTLED, Bench, Click, browser_on, cpu_seconds, figures, load, report  # noqa: E402
+from scripts.bench_browser import (  # noqa: E402
+    SETTLED,
+    Bench,
+    Click,
+    _database,
+    cpu_seconds,
+    figures,
+    load,
+    open_page,
+    report,
+)
 from ui.views.time import TABS  # noqa: E402
 
 # The chosen tab's name and its panel: the name changes with every click, so a tab that reads the
@@ -110,56 +137,86 @@ class TabBench(Bench):
         )
 
 
+class Side:
+    """One app (this checkout or the reference) in its own server and browser, and its visits."""
+
+    def __init__(self, name: str, page, server, bench: Bench):
+        self.name, self.page = name, page
+        self.bench = TabBench(page, server.proc.pid, bench.roots, bench.cdp)
+        self.tabs = page.get_by_role("tab")
+        self.current = 0  # the page's first draw opens the first tab
+        self.cold: dict[str, TabClick] = {}
+        self.warm: dict[str, list[TabClick]] = {tab: [] for tab in TABS}
+
+    def visit(self, i: int) -> TabClick:
+        took = self.bench.click(lambda: None, self.tabs.nth(i).click, PANEL)
+        self.current = i
+        return took
+
+    def report(self, leads: int, tabs: list[str]) -> None:
+        print(f"\n{self.name}: Time page, click to drawn tab, {leads:,} leads, headless Chromium:")
+        for tab in tabs:
+            c = self.cold[tab]
+            print(
+                f"{tab:<10} cold {c.felt:.3f} s (last message in {c.received:.3f} s;"
+                f" CPU: server {c.server_cpu:.2f} s, Chromium {c.browser_cpu:.2f} s)"
+            )
+            report(f"{tab} warm", self.warm[tab], TARGET)
+            print(f"{'':<24} messages in: {statistics.median(c.messages for c in self.warm[tab]):.0f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--leads", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
     ap.add_argument("--tabs", nargs="+", choices=TABS, default=list(TABS), help="only these tabs (default: all)")
+    ap.add_argument("--ref", type=Path, help="a checkout of the app to measure alternately (e.g. main's)")
     args = ap.parse_args()
-    cold: dict[str, TabClick] = {}
-    warm: dict[str, list[TabClick]] = {tab: [] for tab in TABS}
-    with browser_on(
-        args.db, args.leads, "/time?lang=en&ws=big", timeout_ms=300_000, draw_s=600, init_scripts=(LAST_CHANGE,)
-    ) as (page, server, load_before):
-        bench = TabBench(page, server.proc.pid)
-        tabs = page.get_by_role("tab")
+    from playwright.sync_api import sync_playwright
 
-        def open_tab(i: int):
-            return lambda: tabs.nth(i).click()
-
-        def timed_click(page, click, selector: str) -> TabClick:
-            return bench.click(lambda: None, click, selector)
-
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p, ExitStack() as stack:
+        db = _database(args.db, args.leads, tmp)
+        load_before = load()
+        apps: list[tuple[str, Path, Path | None]] = [("this checkout", db, None)]
+        if args.ref:  # a copy of the database: one server per file
+            copy = Path(tmp) / "reference.duckdb"
+            for suffix in ("", ".wal"):
+                if Path(f"{db}{suffix}").exists():
+                    shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
+            apps.append((f"reference {args.ref}", copy, args.ref.resolve()))
+        sides = []
+        for name, side_db, app in apps:
+            page, server, bench = open_page(
+                p, stack, side_db, "/time?lang=en&ws=big", 300_000, 600, (LAST_CHANGE,), app=app
+            )
+            sides.append(Side(name, page, server, bench))
         chosen = [(i, tab) for i, tab in enumerate(TABS) if tab in args.tabs]
-        current = 0  # the page's first draw opens the first tab
-
-        def visit(i: int) -> TabClick:
-            nonlocal current
-            took = timed_click(page, open_tab(i), PANEL)
-            current = i
-            return took
-
-        # cold: each from the tab before it; the first tab (the page's first draw opened
-        # it) last, from the last tab, so that no measured tab was visited before its turn
+        # cold: each from the tab before it; the first tab (the page's first draw opened it)
+        # last, from the last tab, so that no measured tab was visited before its turn
         for i, tab in sorted(chosen, key=lambda c: c[0] == 0):
-            before = (i - 1) % len(TABS)
-            if current != before:
-                visit(before)
-            cold[tab] = visit(i)
+            for side in sides:
+                before = (i - 1) % len(TABS)
+                if side.current != before:
+                    side.visit(before)
+                side.cold[tab] = side.visit(i)
+        # warm: from the next tab back to it, each side in turn (the same load for both)
         for _ in range(args.repeat):
             for i, tab in chosen:
-                visit((i + 1) % len(TABS))
-                warm[tab].append(visit(i))
-    print(f"\nTime page, click to drawn tab, {args.leads:,} leads, headless Chromium:")
-    for tab in args.tabs:
-        c = cold[tab]
-        print(
-            f"{tab:<10} cold {c.felt:.3f} s (last message in {c.received:.3f} s;"
-            f" CPU: server {c.server_cpu:.2f} s, Chromium {c.browser_cpu:.2f} s)"
-        )
-        report(f"{tab} warm", warm[tab], TARGET)
-        print(f"{'':<24} messages in: {statistics.median(c.messages for c in warm[tab]):.0f}")
+                for side in sides:
+                    side.visit((i + 1) % len(TABS))
+                    side.warm[tab].append(side.visit(i))
+    for side in sides:
+        side.report(args.leads, args.tabs)
+    if len(sides) == 2:
+        print("\nwarm medians, this checkout against the reference (felt s; Chromium CPU s):")
+        for tab in args.tabs:
+            a, b = (side.warm[tab] for side in sides)
+            print(
+                f"{tab:<10} {statistics.median(c.felt for c in a):.3f} against {statistics.median(c.felt for c in b):.3f};"
+                f" CPU {statistics.median(c.browser_cpu for c in a):.2f} against"
+                f" {statistics.median(c.browser_cpu for c in b):.2f}"
+            )
     print(f"load average (1, 5, 15 min) before {load_before}, after {load()}; {os.cpu_count()} CPUs")
 
 

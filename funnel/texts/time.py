@@ -8,5 +8,6 @@ TEXTS = {
     "tm.tab.accuracy": ("Точность прогноза", "Forecast accuracy"),
     "tm.tab.goals": ("Цели и темп", "Goals and pacing"),
     "tm.tab.drivers": ("Что влияет на успех", "What wins and loses"),
+    "tm.part": ("Показать", "Show"),  # a tab's segmented control (ui.views.time.look.part); its label is hidden
     "tm.todo": ("Раздел в работе.", "Being built."),
 }

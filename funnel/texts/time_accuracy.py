@@ -28,7 +28,6 @@ TEXTS = {
     "tm.accuracy.horizon.month": ("Следующий месяц", "Next month"),
     "tm.accuracy.horizon.quarter": ("Следующий квартал", "Next quarter"),
     "tm.accuracy.weighted": ("Взвешенная воронка сейчас", "Weighted pipeline now"),
-    "tm.accuracy.by_owner": ("По менеджерам: следующий месяц", "By owner: next month"),
     "tm.accuracy.past": ("Насколько точны были прошлые прогнозы", "How right past forecasts were"),
     "tm.accuracy.waiting": (
         "Ни один прогноз ещё не дождался своего периода: первая оценка появится, когда закончится {period} и данные за него будут загружены.",
@@ -54,7 +53,9 @@ TEXTS = {
     "tm.accuracy.actual": ("Факт", "Actual"),
     "tm.accuracy.period": ("Период", "Period"),
     "tm.accuracy.axis_money": ("Выручка, {cur}", "Revenue, {cur}"),
-    "tm.accuracy.snapshots": ("Все сохранённые прогнозы", "Every saved forecast"),
+    "tm.accuracy.part.chart": ("Прогноз и факт", "Forecast and actual"),
+    "tm.accuracy.part.owners": ("По менеджерам: следующий месяц", "By owner: next month"),
+    "tm.accuracy.part.snapshots": ("Все сохранённые прогнозы", "Every saved forecast"),
     "tm.accuracy.col.taken_at": ("Сохранён", "Saved"),
     "tm.accuracy.col.horizon": ("Горизонт", "Horizon"),
     "tm.accuracy.col.period": ("Период", "Period"),

@@ -40,6 +40,8 @@ TEXTS = {
         "В выбранном периоде нет лидов — время до сделки считать не из чего.",
         "The chosen period has no leads, so there is nothing to time.",
     ),
+    "tm.convert.part.histogram": ("Гистограмма шага", "A step's histogram"),
+    "tm.convert.part.table": ("По каналам и менеджерам, файлы", "By channel and owner, files"),
     "tm.convert.histogram_step": ("Шаг на гистограмме", "Step on the histogram"),
     "tm.convert.histogram": ("Сколько длился шаг: {step}", "How long the step took: {step}"),
     "tm.convert.axis_hours": ("Часов", "Hours"),

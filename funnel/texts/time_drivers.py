@@ -46,6 +46,8 @@ TEXTS = {
         "No clear differences: every group's interval includes the average win rate.",
     ),
     "tm.drivers.dimension": ("В разрезе", "Broken down by"),
+    "tm.drivers.part.chart": ("График", "Chart"),
+    "tm.drivers.part.table": ("Таблица и файлы", "Table and files"),
     "tm.drivers.dim.channel": ("Канал", "Channel"),
     "tm.drivers.dim.owner": ("Менеджер", "Owner"),
     "tm.drivers.dim.segment": ("Сегмент", "Segment"),

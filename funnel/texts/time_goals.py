@@ -4,8 +4,10 @@ TEXTS = {
     "tm.goals.month": ("Месяц", "Month"),
     "tm.goals.pacing": ("Темп к цели", "Pacing"),
     "tm.goals.none": (
-        "На этот месяц целей нет. Редактор может задать их в таблице ниже или взять из сценария, отмеченного как план.",
-        "No goals for this month. An editor can type them in the table below or take them from the scenario marked as the plan.",
+        "На этот месяц целей нет. Редактор может задать их («Изменить цели месяца» ниже) или взять из сценария, "
+        "отмеченного как план.",
+        "No goals for this month. An editor can type them (“Edit the month's goals” below) or take them from the "
+        "scenario marked as the plan.",
     ),
     "tm.goals.days": (
         "Темп считается по рабочим дням (пн–пт, праздники не учитываются): прошло {elapsed} из {total}, осталось {left}. Ожидаемое к сегодня = цель × прошедшие рабочие дни ÷ рабочие дни месяца.",
@@ -33,6 +35,8 @@ TEXTS = {
     "tm.goals.done": ("цель выполнена", "goal met"),
     "tm.goals.no_days": ("дней не осталось", "no days left"),
     "tm.goals.edit": ("Цели месяца", "The month's goals"),
+    "tm.goals.part.files": ("Файлы темпа", "Pacing as files"),
+    "tm.goals.part.edit": ("Изменить цели месяца", "Edit the month's goals"),
     "tm.goals.edit_help": (
         "Одна строка — одна цель: разрез (вся компания, менеджер, команда или канал), имя менеджера, команды или канала, показатель и цель на месяц. Состав команд задаётся в «Настройках». Пустые строки не сохраняются.",
         "One row per goal: the level (whole company, owner, team or channel), the owner's, team's or channel's name, the figure and the month's goal. Who is in which team is set in Settings. Empty rows are not saved.",

@@ -63,9 +63,9 @@ TEXTS = {
         "The point “N days” appears once every lead of the cohort is at least N days old. The last {n} cohorts "
         "are shown.",
     ),
-    "tm.maturity.chart_kind": ("График", "Chart"),
-    "tm.maturity.chart_kind.curves": ("Конверсия по возрасту", "Conversion by age"),
-    "tm.maturity.chart_kind.final": ("Итог и прогноз когорт", "Final and projected"),
+    "tm.maturity.part.curves": ("Конверсия по возрасту", "Conversion by age"),
+    "tm.maturity.part.final": ("Итог и прогноз когорт", "Final and projected"),
+    "tm.maturity.part.table": ("Таблица и файлы", "Table and files"),
     "tm.maturity.final": ("Итоговая конверсия когорт", "Final conversion of the cohorts"),
     "tm.maturity.so_far": ("На сегодня", "So far"),
     "tm.maturity.projected": ("Прогноз (P10–P90)", "Projected (P10–P90)"),

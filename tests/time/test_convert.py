@@ -183,6 +183,8 @@ def test_the_tab_shows_the_funnel_figure(demo_app_db, lang, label, unit):
             result = convert.time_to_convert(cur, filters=filters, by="owner")
     finally:
         store.close()
+    assert not at.dataframe, "only the histogram is drawn up front"
+    at.button_group(key="tm_conv_part").set_value("table").run()  # the table is a part of its own
     at.radio(key="tm_conv_by").set_value("owner").run()
     assert not at.exception, at.exception
     median = result.table[result.table["is_total"] & (result.table["step"] == "contact")]["median"].iloc[0]

@@ -388,6 +388,9 @@ def test_tab_on_the_demo(demo_app_db, lang, times, closed):
     assert fmt_num(top["lift"], lang, 2) in text and times in text  # the strongest finding, worded
     at.radio(key="tm_drivers_dim").set_value("size").run()
     assert not at.exception, at.exception
+    assert not at.dataframe, "only the chart is drawn up front"
+    at.button_group(key="tm_drivers_part").set_value("table").run()  # the table is a part of its own
+    assert at.radio(key="tm_drivers_dim").value == "size"
     table = at.dataframe[0].value
     assert list(table.iloc[:, 1]) == [fmt_num(n, lang) for n in d.dimension("size")["closed"]]
 

@@ -203,11 +203,44 @@ def test_goals_tab_and_overview_line_show_funnels_pacing(app):
         assert row[t("tm.goals.col.actual", lang)] == fmt_money(octo["actual"], lang, cur_sign)
         assert row[t("tm.goals.col.target", lang)] == fmt_money(9_000_000, lang, cur_sign)
         assert row[t("tm.goals.col.gap", lang)] == fmt_money(octo["gap"], lang, cur_sign)
+    # a month with goals: the pacing up front; the editors' grid and the downloads one click
+    # away (look.part, nothing chosen at first), and a second click closes the grid again
+    grid = f"tm_goals_editor_{ws}_{october.isoformat()}"
+    assert len(at.dataframe) == 1 and at.button_group(key="tm_goals_part").value is None
+    assert not at.get("download_button")
+    at.button_group(key="tm_goals_part").set_value("edit").run()
+    assert [d for d in at.dataframe if d.key == grid] and at.button(key="tm_goals_save")
+    at.button_group(key="tm_goals_part").set_value("files").run()
+    assert len(at.get("download_button")) == 2 and not [d for d in at.dataframe if d.key == grid]
+    at.button_group(key="tm_goals_part").set_value(None).run()
+    assert len(at.dataframe) == 1 and not at.get("download_button")
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
     line = [c.value for c in at.caption if t("tm.goals.line", "en", month="").split(" ")[0] in c.value]
     assert len(line) == 1
     assert fmt_money(now["target"], "en", cur_sign) in line[0] and fmt_money(now["actual"], "en", cur_sign) in line[0]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_month_without_goals_offers_the_grid_one_click_away(app, lang):
+    """No goal for the month: the line says so and names the control; the grid (the editors') is
+    drawn once asked for, with its save button, not on every visit (issue #18's 250 ms bar)."""
+    from funnel.i18n import t
+
+    at = app
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    at.switch_page("pages/time.py").run()
+    at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+    at.run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [t("tm.goals.none", lang)]
+    assert t("tm.goals.part.edit", lang) in t("tm.goals.none", lang)  # the line names the control
+    control = at.button_group(key="tm_goals_part")
+    assert control.options == [t("tm.goals.part.edit", lang)] and control.value is None
+    assert not at.dataframe and not [b for b in at.button if b.key == "tm_goals_save"]
+    control.set_value("edit").run()
+    assert len(at.dataframe) == 1 and at.button(key="tm_goals_save")
 
 
 MAVEN = DATASETS / "crm_sales_opportunities" / "sales_pipeline.csv"

@@ -268,7 +268,10 @@ def test_the_tab_shows_the_window_and_an_editor_sets_it(demo_app_db, lang, windo
     before = _funnel_value(demo_app_db, filters)
     assert shown[window] == days_text.format(number(before.window.days, lang))
     assert shown[inside] == number(before.window.maturing, lang)
-    # the cohort table's first month's leads, as funnel counts them
+    # the cohort table's first month's leads, as funnel counts them (the table is a part of its
+    # own: only the chosen part is drawn)
+    assert not at.dataframe, "only the first chart is drawn up front"
+    at.button_group(key="tm_mat_part").set_value("table").run()
     table = next(d.value for d in at.dataframe if len(d.value) == len(before.cohorts))
     assert str(table.iloc[0, 1]) == number(int(before.cohorts["leads"].iloc[0]), lang)
     # the local user is an admin: it sets 40 days, and every cohort figure follows

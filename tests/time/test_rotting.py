@@ -420,6 +420,7 @@ def test_the_tab_on_the_demo_shows_the_funnel_figures(app_db, lang):
     else:
         assert metrics["Rotting deals"] == fmt_num(len(r.rotten), "en")
     digest = rotting.digest(r.rotten)
+    assert len(at.dataframe) == 1, "one table up front: the digest (the others are parts of their own)"
     table = at.dataframe[0].value
     assert len(table) == len(digest)
     assert list(table.iloc[:, -1]) == list(digest["top_deals"])
@@ -430,6 +431,7 @@ def test_snoozing_on_the_tab_moves_the_deal_to_the_snoozed_list(app_db):
     at = _tab("en")
     _, before = _demo_rotting(app_db)
     worst = str(before.rotten["deal_id"].iloc[0])
+    at.button_group(key="tm_rot_part").set_value("list").run()  # the snooze box is under the list
     at.selectbox(key="tm_rot_deal").set_value(worst)
     at.text_input(key="tm_rot_reason").input("Client on holiday")
     at.button(key="tm_rot_snooze").click().run()
@@ -439,6 +441,7 @@ def test_snoozing_on_the_tab_moves_the_deal_to_the_snoozed_list(app_db):
     assert list(after.snoozed["deal_id"]) == [worst] and len(after.rotten) == len(before.rotten) - 1
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Snoozed"] == "1"
+    at.button_group(key="tm_rot_part").set_value("snoozed").run()
     cells = {str(v) for df in at.dataframe for v in df.value.iloc[:, -1]}
     assert any(c.startswith("snoozed: Client on holiday, until") for c in cells)
 

@@ -20,7 +20,7 @@ from ui.views.time import data_through, look
 from ui.writes import say, show_message
 
 HORIZONS = tuple(fs.HORIZONS)
-KEY_CHART = "tm_acc_chart"
+KEY_CHART, KEY_PART = "tm_acc_chart", "tm_acc_part"
 
 
 def result(filters: Filters) -> dict:
@@ -37,7 +37,21 @@ def render(filters: Filters) -> None:
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
     _today(res["latest"])
     _save_button(filters.workspace_id)
-    _past(res)
+    charted = _past(res)
+    # one part at a time (look.part): forecast against actual, the newest forecast per owner,
+    # every saved forecast with the downloads
+    latest = res["latest"]
+    owners = latest[(latest["owner"] != "") & (latest["horizon"] == "month")] if not latest.empty else latest
+    parts = [*(("chart",) if charted else ()), *(("owners",) if not owners.empty else ()), "snapshots"]
+    if res["rows"].empty and len(parts) == 1:
+        return
+    kind = look.part(KEY_PART, parts, "tm.accuracy.part.")
+    if kind == "chart":
+        _chart(charted)
+    elif kind == "owners":
+        _owners(owners)
+    else:
+        _table(res["rows"])
 
 
 def _who(by) -> str:
@@ -67,11 +81,6 @@ def _today(latest: pd.DataFrame) -> None:
         col.caption(f"P10–P90: {ui.money(r['p10'])} – {ui.money(r['p90'])}")
     if "month" in total.index:
         cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
-    owners = latest[(latest["owner"] != "") & (latest["horizon"] == "month")]
-    if not owners.empty:
-        # collapsed: a table in a closed expander costs the browser a fifth of an open one
-        with st.expander(ui.t("tm.accuracy.by_owner")):
-            _owners(owners)
 
 
 def _owners(owners: pd.DataFrame) -> None:
@@ -105,11 +114,12 @@ def _save_button(workspace_id: str) -> None:
     st.button(ui.t("tm.accuracy.save"), key="tm_acc_save", on_click=save)
 
 
-def _past(res: dict) -> None:
+def _past(res: dict) -> dict[str, pd.DataFrame]:
+    """How right past forecasts were, per horizon; the points to chart, per horizon."""
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
     if rows.empty:
-        return
+        return {}
     scores = res["scores"]
     if not scores:
         ahead = rows.sort_values("period_end").iloc[0]
@@ -129,19 +139,22 @@ def _past(res: dict) -> None:
     if scores:
         st.caption(ui.t("tm.accuracy.scored_note"))
     charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
-    charted = {h: points for h, points in charted.items() if not points.empty}
-    if charted:
-        # one chart at a time: each cost the browser about a third of the tab (scripts/bench_time.py)
-        h = st.radio(
-            ui.t("tm.accuracy.chart_horizon"),
-            list(charted),
-            horizontal=True,
-            format_func=ui.names(list(charted), "tm.accuracy.horizon."),
-            key=KEY_CHART,
-        )
-        # built and serialised once per distinct points and language (look.chart), not every run
-        look.chart(chart, charted[h], ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
-    _table(rows)
+    return {h: points for h, points in charted.items() if not points.empty}
+
+
+def _chart(charted: dict[str, pd.DataFrame]) -> None:
+    """Forecast against actual for one horizon at a time (each chart cost the browser about a
+    third of the tab: scripts/bench_time.py)."""
+    h = st.radio(
+        ui.t("tm.accuracy.chart_horizon"),
+        list(charted),
+        horizontal=True,
+        format_func=ui.names(list(charted), "tm.accuracy.horizon."),
+        key=KEY_CHART,
+        persist_state="session",
+    )
+    # built and serialised once per distinct points and language (look.chart), not every run
+    look.chart(chart, charted[h], ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
 
 
 def _bias_sentence(bias: float | None) -> str:
@@ -192,12 +205,9 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
 
 
 def _table(rows: pd.DataFrame) -> None:
-    # collapsed (the scores and the chart above say how right the forecasts were): a table in a
-    # closed expander costs the browser a fifth of an open one
-    with st.expander(ui.t("tm.accuracy.snapshots")):
-        # the cells are made once per distinct rows and language (ui.draw_cached), not every run
-        ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
-        ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
+    # the cells are made once per distinct rows and language (ui.draw_cached), not every run
+    ui.draw_cached(_table_view, rows.head(200))  # newest first; the download has every row
+    ui.download_buttons(rows, "forecast_accuracy", key="tm_acc_dl")
 
 
 def _held(v, passed) -> str:

@@ -15,18 +15,14 @@ from ui.views.time import look
 
 KEY_BY = "tm_conv_by"
 KEY_STEP = "tm_conv_step"
+KEY_PART = "tm_conv_part"
 
 
 def render(filters: Filters) -> None:
     st.caption(ui.t("tm.convert.intro"))
     st.caption(ui.t("tm.convert.vs_funnel"))  # not the Funnel page's «Lead → won»: say how
-    by = st.radio(
-        ui.t("tm.convert.by"),
-        convert.BYS,
-        format_func=ui.names(convert.BYS, "tm.convert.by."),
-        horizontal=True,
-        key=KEY_BY,
-    )
+    # the split is chosen in the table's part (below); the totals above it are the same either way
+    by = st.session_state.get(KEY_BY) if st.session_state.get(KEY_BY) in convert.BYS else convert.BYS[0]
     result = ui.shared(convert.time_to_convert, filters=filters, by=by)
     totals = result.table[result.table["is_total"]].set_index("step")
     if not result.leads:
@@ -46,7 +42,8 @@ def render(filters: Filters) -> None:
     if result.window.days is not None:
         st.caption(ui.t("tm.convert.window_note", days=ui.num(result.window.days)))
     dated = [s for s in convert.STEPS if s not in undated]
-    if dated:
+    # one part at a time (look.part): a step's histogram, or the table per channel or owner
+    if look.part(KEY_PART, [*(["histogram"] if dated else []), "table"], "tm.convert.part.") == "histogram":
         step = st.selectbox(
             ui.t("tm.convert.histogram_step"),
             dated,
@@ -55,6 +52,15 @@ def render(filters: Filters) -> None:
         )
         part = result.histogram[result.histogram["step"] == step]
         look.chart(histogram_figure, part, step, key="tm_conv_hist")
+        return
+    st.radio(
+        ui.t("tm.convert.by"),
+        convert.BYS,
+        format_func=ui.names(convert.BYS, "tm.convert.by."),
+        horizontal=True,
+        key=KEY_BY,
+        persist_state="session",  # kept while the histogram is shown: the totals above were made with it
+    )
     wide = convert.wide(result.table)
     if len(wide):
         columns = {"grp": None} | {

@@ -14,6 +14,8 @@ from ui.views.time.drivers_text import CHART_ROWS, deals, figure, sentence, tabl
 
 MAX_FINDINGS = 8  # sentences above the breakdown; the table has every group
 MANY_GROUPS = 20  # from here on, say that one in twenty can cross 1× by chance
+KEY_PART = "tm_drivers_part"
+PARTS = ("chart", "table")
 
 
 def render(filters: Filters) -> None:
@@ -60,19 +62,24 @@ def _breakdown(result: drivers.Drivers) -> None:
         ui.t("tm.drivers.dimension"),
         shown,
         key="tm_drivers_dim",
+        persist_state="session",
         horizontal=True,
         format_func=ui.labels(shown, lambda d: ui.t(f"tm.drivers.dim.{d}")),
     )
     part = result.dimension(dim)
-    _notes(result, dim, len(part))
-    look.chart(figure, part, dim, result.cuts, key=f"tm_drivers_chart_{dim}")
-    st.caption(ui.t("tm.drivers.chart.colours"))
+    # one part at a time (look.part): the chart, or the table with every group and the downloads
+    if look.part(KEY_PART, PARTS, "tm.drivers.part.") == "chart":
+        _notes(result, dim, len(part), chart=True)
+        look.chart(figure, part, dim, result.cuts, key=f"tm_drivers_chart_{dim}")
+        st.caption(ui.t("tm.drivers.chart.colours"))
+        return
+    _notes(result, dim, len(part), chart=False)
     ui.show_table(
         table_view, part, table_raw(part, dim, result.cuts), f"win_drivers_{dim}", f"tm_drivers_{dim}", dim, result.cuts
     )
 
 
-def _notes(result: drivers.Drivers, dim: str, groups: int) -> None:
+def _notes(result: drivers.Drivers, dim: str, groups: int, *, chart: bool) -> None:
     if dim == "size":
         st.caption(ui.t("tm.drivers.size.cuts", cuts=", ".join(ui.money(c) for c in result.cuts)))
         if result.sizes_lopsided:
@@ -80,7 +87,7 @@ def _notes(result: drivers.Drivers, dim: str, groups: int) -> None:
             st.warning(ui.t("tm.drivers.size.lopsided", won_known=ui.pct(won, 0), lost_known=ui.pct(lost, 0)))
     if dim == "speed" and result.speed_left_out:
         st.caption(ui.t("tm.drivers.speed.left_out", n=ui.plain(deals(result.speed_left_out))))
-    if groups > CHART_ROWS:
+    if chart and groups > CHART_ROWS:
         st.caption(ui.t("tm.drivers.chart.cut", shown=CHART_ROWS, total=groups))
     if groups >= MANY_GROUPS:
         st.caption(ui.t("tm.drivers.many", n=groups))

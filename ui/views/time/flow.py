@@ -18,8 +18,9 @@ from ui import state
 from ui.text import date_input_format
 from ui.views.time import flow_list, look
 
-MEASURE, BY, PICK, CHART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_flow_chart_kind"
-CHARTS = ("waterfall", "sankey")  # the waterfall first: a Sankey has no axis to read values from
+MEASURE, BY, PICK, PART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_flow_part"
+# the waterfall first: a Sankey has no axis to read values from
+PARTS = ("waterfall", "sankey", "table", "deals")
 
 
 def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
@@ -178,23 +179,24 @@ def render(filters: Filters) -> None:
     else:  # money nobody gave is not 0: the flow is shown in deals only
         st.caption(ui.t("tm.flow.no_amounts"))
         measure = "deals"
-    kind = st.radio(
-        ui.t("tm.flow.chart_kind"),
-        CHARTS,
-        horizontal=True,
-        format_func=ui.names(CHARTS, "tm.flow.chart_kind."),
-        key=CHART,
-    )
+    # one part at a time (look.part): a chart, the table per owner or stage, or the deals behind one arrow
+    kind = look.part(PART, PARTS, "tm.flow.part.")
     if kind == "waterfall":
         look.chart(waterfall_figure, result.steps, measure, key="tm_flow_chart")
         st.caption(ui.t("tm.flow.waterfall_note"))
-    else:
+    elif kind == "sankey":
         look.chart(sankey_figure, result.moves, measure, key="tm_flow_sankey")
-    st.subheader(ui.t("tm.flow.table"))
-    by = st.radio(ui.t("tm.flow.by"), fl.BY, horizontal=True, format_func=ui.names(fl.BY, "tm.flow.by."), key=BY)
-    flow_list.category_table(result.tables[(by, measure)], by, measure)
-    st.caption(ui.t("tm.flow.rule"))
-    # collapsed: the list (up to flow_list's 500 rows) in a closed expander costs the browser a
-    # fifth of an open one, and the table above already counts every arrow
-    with st.expander(ui.t("tm.flow.pick")):
+    elif kind == "table":
+        st.subheader(ui.t("tm.flow.table"))
+        by = st.radio(
+            ui.t("tm.flow.by"),
+            fl.BY,
+            horizontal=True,
+            format_func=ui.names(fl.BY, "tm.flow.by."),
+            key=BY,
+            persist_state="session",
+        )
+        flow_list.category_table(result.tables[(by, measure)], by, measure)
+        st.caption(ui.t("tm.flow.rule"))
+    else:
         flow_list.deal_list(result.deals, PICK)

@@ -16,11 +16,11 @@ from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.grid import apply_edits
-from ui.views.time import data_through
+from ui.views.time import data_through, look
 from ui.views.time.goals_line import fmt, pace, who
 from ui.writes import say, show_message, write
 
-EDITOR, MONTH = "tm_goals_editor", "tm_goals_month"
+EDITOR, MONTH, KEY_PART = "tm_goals_editor", "tm_goals_month", "tm_goals_part"
 
 
 def render(filters: Filters) -> None:
@@ -51,6 +51,24 @@ def render(filters: Filters) -> None:
             )
         )
     _editor(ws, month, df)
+
+
+def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
+    """The pacing's downloads and the editors' grid, either when asked for (look.part, nothing
+    chosen at first): a grid costs the browser about as much as the pacing table, on every visit
+    of the tab (a month without goals: the grid alone is offered)."""
+    if not auth.may("edit_scenarios"):
+        if not df.empty:
+            ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+        st.subheader(ui.t("tm.goals.edit"))
+        st.caption(ui.t("tm.goals.viewer"))
+        return
+    # nothing more until asked for: the pacing above (or the line saying there is none) is the tab
+    kind = look.part(KEY_PART, ("edit",) if df.empty else ("edit", "files"), "tm.goals.part.", first=False)
+    if kind == "files":
+        ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
+    elif kind == "edit":
+        _grid(ws, month, df)
 
 
 def _teams_note(ws: str, df: pd.DataFrame) -> None:
@@ -96,18 +114,6 @@ def _pacing_table(df: pd.DataFrame) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
-    ui.download_buttons(df, "goals_pacing", key="tm_goals_dl")
-
-
-def _editor(ws: str, month: date, df: pd.DataFrame) -> None:
-    if not auth.may("edit_scenarios"):
-        st.subheader(ui.t("tm.goals.edit"))
-        st.caption(ui.t("tm.goals.viewer"))
-        return
-    # the grid in an expander, open only while the month has no goal to pace: a grid costs the
-    # browser about as much as the pacing table, on every visit of the tab
-    with st.expander(ui.t("tm.goals.edit"), expanded=df.empty, icon=":material/edit:"):
-        _grid(ws, month, df)
 
 
 def _grid(ws: str, month: date, df: pd.DataFrame) -> None:

@@ -1,8 +1,15 @@
-"""How the Time page's tabs draw a chart: lighter than the app's other charts (funnel.charts.LIGHT:
-hover kept, no mode bar or drag handles), since a tab is drawn anew on every visit and each must
-open in a quarter of a second (issue #18)."""
+"""How the Time page's tabs draw: lighter than the app's other pages, since a tab is drawn anew
+on every visit and each must open in a quarter of a second warm at 1 M leads (issue #18;
+scripts/bench_time.py). The browser, not the server, is the cost: every element a tab sends is
+drawn again on each visit. So a tab draws its key figures and at most one chart up front; its
+other parts (a second chart, the detail tables, the downloads) sit behind a segmented control
+(``part``) and only the chosen one is drawn.
+
+Charts: funnel.charts.LIGHT (hover kept, no mode bar or drag handles)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -19,3 +26,27 @@ def chart(figure, *data, key: str) -> None:
 def _chart_view(figure, key: str, *data) -> None:
     fig = ui.styled(figure(*data))
     st.plotly_chart(fig, width="stretch", key=key, config=charts.config(ui.lang(), **charts.LIGHT))
+
+
+def part(key: str, options: Sequence[str], prefix: str, *, first: bool = True) -> str | None:
+    """Which of a tab's parts to draw (one at a time): a segmented control of ``options``, named
+    by the texts ``<prefix><option>``, the choice kept for the session. ``first``: the first
+    option is chosen at first and one always is; else none is (None: draw none of them) until
+    one is clicked, and a second click on it closes it again. The options may differ between
+    runs (a part with nothing in it is not offered): a choice no longer offered is forgotten."""
+    options = list(options)
+    if st.session_state.get(key) not in (None, *options):
+        del st.session_state[key]
+    choice = st.segmented_control(
+        ui.t("tm.part"),
+        options,
+        default=options[0] if first else None,
+        required=first,
+        format_func=ui.names(options, prefix),
+        key=key,
+        label_visibility="collapsed",
+        persist_state="session",  # the part chosen stays chosen while another tab or page is open
+    )
+    if choice in options:
+        return choice
+    return options[0] if first else None

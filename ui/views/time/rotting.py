@@ -15,9 +15,11 @@ from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.metrics import rotting
 from ui import auth
-from ui.views.time import rotting_edit
+from ui.views.time import look, rotting_edit
+from ui.writes import show_message
 
 SNOOZE_DAYS = 7  # the until-day offered first: a week from today
+PART = "tm_rot_part"
 DEAL_COLUMNS = {
     "deal_id": "an.col.deal_id",
     "owner": "an.col.owner",
@@ -115,21 +117,34 @@ def render(filters: Filters) -> None:
 
     if rotten.empty:
         st.success(ui.t("tm.rotting.none"))
-    else:
-        st.markdown(f"**{ui.t('tm.rotting.digest')}**", help=ui.t("tm.rotting.digest_help", top=rotting.TOP))
-        _table(digest, DIGEST_COLUMNS, "rotting_digest", "tm_rot_digest")
-        st.markdown(f"**{ui.t('tm.rotting.list')}**")
-        _table(rotten, DEAL_COLUMNS, "rotting_deals", "tm_rot_deals")
-    if len(snoozed):
-        st.markdown(f"**{ui.t('tm.rotting.snoozed')}**")
-        shown = snoozed.assign(snoozed=[snoozed_text(r) for _, r in snoozed.iterrows()])
-        _table(shown, SNOOZED_COLUMNS, "rotting_snoozed", "tm_rot_snoozed")
-
-    if not auth.may("edit_ladder"):
+    editor = auth.may("edit_ladder")
+    if not editor:
         st.caption(ui.t("tm.rotting.viewer"))
+    else:
+        show_message("tm_rot")  # a snooze's or a limit's outcome, whichever part is open
+    # one part at a time (look.part): each table with its downloads, and the editors' limits
+    parts = [
+        *(("digest", "list") if len(rotten) else ()),
+        *(("snoozed",) if len(snoozed) else ()),
+        *(("limits",) if editor else ()),
+    ]
+    if not parts:
         return
+    kind = look.part(PART, parts, "tm.rotting.")  # named as the tables were headed
     try:
-        rotting_edit.snooze_form(rotten, snoozed, default_until=date.today() + timedelta(days=SNOOZE_DAYS))
-        rotting_edit.limits_form(filters.workspace_id)
+        if kind == "digest":
+            st.caption(ui.t("tm.rotting.digest_help", top=rotting.TOP))
+            _table(digest, DIGEST_COLUMNS, "rotting_digest", "tm_rot_digest")
+        elif kind == "list":
+            _table(rotten, DEAL_COLUMNS, "rotting_deals", "tm_rot_deals")
+            if editor:
+                rotting_edit.snooze_form(rotten, default_until=date.today() + timedelta(days=SNOOZE_DAYS))
+        elif kind == "snoozed":
+            shown = snoozed.assign(snoozed=[snoozed_text(r) for _, r in snoozed.iterrows()])
+            _table(shown, SNOOZED_COLUMNS, "rotting_snoozed", "tm_rot_snoozed")
+            if editor:
+                rotting_edit.unsnooze_form(snoozed)
+        else:
+            rotting_edit.limits_form(filters.workspace_id)
     except FunnelError as exc:
         ui.show_error(exc)

@@ -15,7 +15,7 @@ from funnel.formatting import DASH
 from funnel.metrics import rotting
 from ui import auth
 from ui.text import date_input_format
-from ui.writes import show_message, write
+from ui.writes import write
 
 MAX_CHOICES = 500  # the worst deals offered in the snooze box; a person picks among the top
 
@@ -42,42 +42,37 @@ def _unsnooze() -> None:
     )
 
 
-def snooze_form(rotten: pd.DataFrame, snoozed: pd.DataFrame, *, default_until: date) -> None:
-    """The snooze box under the lists (editors only; the caller checks)."""
-    show_message("tm_rot")
-    if len(rotten):
-        with st.expander(ui.t("tm.rotting.snooze")):
-            ids = [str(d) for d in rotten["deal_id"].head(MAX_CHOICES)]
-            deal = st.selectbox(ui.t("tm.rotting.snooze_deal"), ids, key="tm_rot_deal")
-            st.text_input(
-                ui.t("tm.rotting.snooze_reason"),
-                max_chars=snooze.MAX_REASON,
-                help=ui.t("tm.rotting.snooze_reason_help"),
-                key="tm_rot_reason",
-            )
-            st.date_input(
-                ui.t("tm.rotting.snooze_until"),
-                value=default_until,
-                min_value=date.today(),
-                format=date_input_format(),
-                key="tm_rot_until",
-            )
-            st.button(
-                ui.t("tm.rotting.snooze_save"),
-                key="tm_rot_snooze",
-                on_click=_snooze,
-                disabled=deal is None,
-            )
-    if len(snoozed):
-        c = st.columns([3, 1], vertical_alignment="bottom")
-        back = c[0].selectbox(ui.t("tm.rotting.unsnooze"), [str(d) for d in snoozed["deal_id"]], key="tm_rot_back_deal")
-        c[1].button(ui.t("tm.rotting.unsnooze"), key="tm_rot_unsnooze", on_click=_unsnooze, disabled=back is None)
+def snooze_form(rotten: pd.DataFrame, *, default_until: date) -> None:
+    """The snooze box under the rotting deals (editors only; the caller checks)."""
+    with st.expander(ui.t("tm.rotting.snooze")):
+        ids = [str(d) for d in rotten["deal_id"].head(MAX_CHOICES)]
+        deal = st.selectbox(ui.t("tm.rotting.snooze_deal"), ids, key="tm_rot_deal")
+        st.text_input(
+            ui.t("tm.rotting.snooze_reason"),
+            max_chars=snooze.MAX_REASON,
+            help=ui.t("tm.rotting.snooze_reason_help"),
+            key="tm_rot_reason",
+        )
+        st.date_input(
+            ui.t("tm.rotting.snooze_until"),
+            value=default_until,
+            min_value=date.today(),
+            format=date_input_format(),
+            key="tm_rot_until",
+        )
+        st.button(ui.t("tm.rotting.snooze_save"), key="tm_rot_snooze", on_click=_snooze, disabled=deal is None)
+
+
+def unsnooze_form(snoozed: pd.DataFrame) -> None:
+    """Put a snoozed deal back, under the snoozed list (editors only; the caller checks)."""
+    c = st.columns([3, 1], vertical_alignment="bottom")
+    back = c[0].selectbox(ui.t("tm.rotting.unsnooze"), [str(d) for d in snoozed["deal_id"]], key="tm_rot_back_deal")
+    c[1].button(ui.t("tm.rotting.unsnooze"), key="tm_rot_unsnooze", on_click=_unsnooze, disabled=back is None)
 
 
 def limits_form(workspace_id: str) -> None:
-    """Each open stage's own limit in working days (empty: the stage's norm), in an expander."""
-    with st.expander(ui.t("tm.rotting.limits")):
-        limits_editor(workspace_id, "tm_rot_limits", "tm_rot")
+    """Each open stage's own limit in working days (empty: the stage's norm): a part of its own."""
+    limits_editor(workspace_id, "tm_rot_limits", "tm_rot")
 
 
 def limits_table(workspace_id: str) -> tuple[pd.DataFrame, dict[str, str]]:
