@@ -89,11 +89,15 @@ TEMPLATE = go.layout.Template(
 # default is English ("Jan 12"). A day takes its month in the genitive ("1 мая", not "1 май"):
 # plotly.js has one list of short month names, the stand-alone ones a month's own tick needs, so
 # the day ticks use the full names, which plotly_locale gives in the genitive (no default format
-# of plotly.js uses them). Keyed by the tick spacing in milliseconds / months.
+# of plotly.js uses them). Keyed by the tick spacing in milliseconds / months. plotly.js takes
+# the first stop whose range holds the spacing, both ends included: each stop ends short of the
+# next one's start (a tick a month, "M1", read "1 мая" by the day stop that ended at "M1"; its
+# date spacings are 1, 2, 3, 7 and 14 days, then M1, M2, M3, M6, M12 …).
+DAY_MS = 86_400_000
 RU_DATE_TICKS = [
-    dict(dtickrange=[None, 86_400_000], value="%H:%M\n%-d %B"),
-    dict(dtickrange=[86_400_000, "M1"], value="%-d %B\n%Y"),
-    dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
+    dict(dtickrange=[None, DAY_MS - 1], value="%H:%M\n%-d %B"),
+    dict(dtickrange=[DAY_MS, 20 * DAY_MS], value="%-d %B\n%Y"),
+    dict(dtickrange=["M1", "M11"], value="%b\n%Y"),
     dict(dtickrange=["M12", None], value="%Y"),
 ]
 

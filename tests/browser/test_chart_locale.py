@@ -70,6 +70,11 @@ def test_russian_day_ticks_put_the_month_in_the_genitive(page):
     short = _drawn_ticks(page, 10)
     assert any(re.fullmatch(r"\d{1,2} мая( 2026)?", tick) for tick in short), short
     assert not any("май" in tick for tick in short), short
+    # a tick a month (six months of days): the month's stand-alone name, not "1 мая" (the day
+    # stop's range ended at "M1", both ends included, and caught it)
+    months = _drawn_ticks(page, 183)
+    assert any(re.fullmatch(r"(май|июнь|июль|авг|сент|окт)( 2026)?", tick) for tick in months), months
+    assert not any(re.match(r"\d", tick) for tick in months), months
     long = _drawn_ticks(page, 400)
     assert any(re.fullmatch(r"(май|июль|сент|нояб|янв|март)( 202[67])?", tick) for tick in long), long
     assert not any("мая" in tick for tick in long), long
