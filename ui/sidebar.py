@@ -24,13 +24,15 @@ from ui.text import lang, t
 # Every screen: a metric's label and its comparison wrap instead of ending in "…" (at 1280 px
 # "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
 # figures shrink with narrow windows, and a tab strip wraps rather than hiding its last tabs behind a
-# scroll arrow (the Planner's ten tabs and the Time page's eight ran past 1280 px in Russian).
+# scroll arrow (the Planner's ten tabs and the Time page's eight ran past 1280 px in Russian), and
+# on a phone a page's title is small enough for its longest word («Администрирование» broke in two).
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; }
+@media (max-width: 480px) { [data-testid="stMain"] h1 { font-size: clamp(1.5rem, 7.5vw, 2.75rem); } }
 </style>"""
 
 

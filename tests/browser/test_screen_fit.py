@@ -133,3 +133,31 @@ def test_breakdown_stage_names_are_whole_level_and_clear_of_the_legend(server, t
     labels = [t for t in seen["texts"] if "xtick" in t["cls"] or "xtitle" in t["cls"] or "ytick" in t["cls"]]
     assert all(t["bottom"] <= below + 1 for t in labels), [t["text"] for t in labels if t["bottom"] > below + 1]
     shot(tab, f"funnel-breakdown-ru-{width}")
+
+
+# Each word of an element's text: how many lines it is drawn on (a word broken in two: 2).
+WORD_LINES = """(root) => {
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (const m of n.textContent.matchAll(/\\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+      out.push([m[0], tops.size]);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_page_titles_keep_their_words_whole_on_a_phone(server, tab, lang):
+    """At 390 px «Администрирование» was broken mid-word ("Администрирова / ние"): every page's
+    title is drawn with each word on one line."""
+    tab.set_viewport_size({"width": 390, "height": 844})
+    for path in ("overview", "channels", "funnel", "planner", "time", "data", "settings", "admin"):
+        tab.goto(f"{server.url}/{path}?lang={lang}")
+        wait_until_drawn(tab, quiet_ms=500)
+        words = tab.locator('[data-testid="stMain"] h1').first.evaluate(WORD_LINES)
+        assert words and all(lines == 1 for _, lines in words), (path, words)
