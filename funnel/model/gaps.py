@@ -11,8 +11,9 @@ unknown. A lever is unknown when the data does not give it (``Gaps.missing``) an
 still holds the baseline's value for it (not typed over).
 
 One exception makes the budget known without leads: a workspace with spend but no leads to
-price a lead by spends ``spend_per_month`` whatever the leads; while the CPL lever is not typed,
-the budget is that spend (a typed CPL gives leads × CPL as usual).
+price a lead by spends ``spend_per_month`` whatever the leads; until both the CPL and the leads
+are typed (where the data lacks them), the budget is that spend: leads × CPL once both are. A
+CPL typed alone never takes the known budget away.
 """
 
 from __future__ import annotations
@@ -62,11 +63,16 @@ class Gaps:
         holds the baseline's value); and the CPL while the budget is the data's spend (no leads
         to price a lead by: its 0 is no price, though the budget is known)."""
         out = {f for f in LEVERS if f in self.missing and getattr(plan, f) == getattr(base, f)}
-        return frozenset(out | ({"cpl"} if self.budget_from_spend(plan, base) else set()))
+        unpriced = self.budget_from_spend(plan, base) and plan.cpl == base.cpl
+        return frozenset(out | ({"cpl"} if unpriced else set()))
 
     def budget_from_spend(self, plan: Plan, base: Plan) -> bool:
-        """Whether the plan's budget is the data's spend: spend without leads, CPL not typed."""
-        return self.spend_per_month is not None and plan.cpl == base.cpl == 0
+        """Whether the plan's budget is the data's spend: spend without leads, and the CPL not
+        typed or the leads (where the data lacks them) not typed: leads × CPL needs both."""
+        if self.spend_per_month is None:
+            return False
+        untyped_leads = "leads" in self.missing and plan.leads == base.leads
+        return plan.cpl == base.cpl == 0 or untyped_leads
 
     def apply(self, out: dict, plan: Plan, base: Plan) -> dict:
         """``out`` (funnel.model.plan.evaluate of ``plan``) with every figure built on an unknown

@@ -33,6 +33,8 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         ),
         # a CPL typed on spend only: leads × CPL is the budget again (100 × 20)
         (SPEND_ONLY, ZERO, dict(leads=100.0, cpl=20.0), dict(budget=2_000.0, turnover=None)),
+        # a CPL typed alone (leads still untyped): no leads × CPL yet, the budget stays the spend
+        (SPEND_ONLY, ZERO, dict(cpl=20.0), dict(budget=1_500.0, turnover=None, deals=None, profit=None)),
         # leads only: 25 leads a month; no deals, turnover, budget or profit
         (
             LEADS_ONLY,
@@ -62,6 +64,7 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         "spend-only-leads-typed",
         "spend-only-all-typed",
         "spend-only-cpl-typed",
+        "spend-only-cpl-typed-alone",
         "leads-only",
         "deals-only",
         "deals-only-check-typed",
@@ -83,6 +86,12 @@ def test_the_result_masks_every_side_and_the_waterfall():
     assert set(r.effects.values()) == {None}  # no waterfall from an unknown turnover
     # without gaps (the command line's own plan) a 0 is a typed 0
     assert result.run(ZERO, ZERO, False, gaps=NONE).shown["turnover"] == 0.0
+
+
+def test_a_typed_cpl_is_not_unknown_and_keeps_the_spend_as_budget():
+    plan = ZERO.with_(cpl=20.0)
+    assert SPEND_ONLY.unknown(plan, ZERO) == {"leads", "conversion", "avg_check"}  # the CPL is typed
+    assert SPEND_ONLY.unknown(plan.with_(leads=100.0), ZERO) == {"conversion", "avg_check"}
 
 
 def test_the_headline_figures_a_page_names():

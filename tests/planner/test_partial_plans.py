@@ -277,3 +277,15 @@ def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
     assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
     assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("0,5" if kind == "deals" else "—")
     no_false_zero(on_screen(at))
+
+
+def test_spend_only_a_typed_cpl_keeps_the_spend_as_budget(app_db):
+    """A CPL typed while the leads are not: no leads × CPL yet, so the budget stays the spend,
+    18 000 ÷ 12 = 1 500 a month (giving more input never removes a known figure); with 100
+    leads typed too, the budget is 100 × 20 = 2 000."""
+    at = open_app(app_db, "spend", "ru")
+    type_number(at, "pl_cpl_n", 20.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, "ru")["budget"] == "1 500 ₽"
+    type_number(at, "pl_leads_n", 100.0).run()
+    assert headline(at, "ru")["budget"] == "2 000 ₽"
