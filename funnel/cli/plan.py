@@ -305,6 +305,8 @@ def run(args) -> int:
             shown = (
                 "—"
                 if value is None
+                else lever_names(value, args.lang)
+                if key == "unknown"
                 else (
                     f"{value:,.4f}".rstrip("0").rstrip(".")
                     if isinstance(value, float)
@@ -317,6 +319,14 @@ def run(args) -> int:
         if r.active is not None:
             print("\n" + active_cli.text(r.active))
     return 0
+
+
+def lever_names(levers, lang: str) -> str:
+    """The levers the data does not give (PlanResult.unknown), as the Planner names them, in
+    ``lang``, comma-separated ("Средний чек, Цена лида (CPL)"); "—" when none."""
+    from funnel.model.gaps import LEVERS
+
+    return ", ".join(t(f"planner.lever.{f}", lang) for f in LEVERS if f in levers) or "—"
 
 
 def export(args, plan: Plan, r, currency: str) -> None:

@@ -189,3 +189,31 @@ def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amou
     with store.cursor() as cur:
         shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
     assert shot.loc[shot["owner"] == "", "weighted_pipeline"].tolist() == [250.0, 250.0]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("ru", "Конверсия в сделку, Средний чек, Цена лида (CPL)"),
+        ("en", "Conversion to a deal, Average check, Cost per lead (CPL)"),
+    ],
+)
+def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, capsys, lang, line):
+    """The text output's ``unknown`` line on a leads-only workspace (12 leads, no deals, no
+    spend): the levers by name in the language, not a Python list."""
+    from funnel.cli import main
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+    from tests.planner.test_partial_plans import LEADS
+
+    path = tmp_path / "cli.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        ws = create_workspace(cur, "Leads").id
+    insert(store, ws, "leads", LEADS)
+    store.close()
+    assert main(["plan", "--db", str(path), "--workspace", ws, "--lang", lang]) == 0
+    rows = dict(r.split(None, 1) for r in capsys.readouterr().out.splitlines() if r.strip())
+    assert rows["unknown"].strip() == line
+    assert rows["turnover"].strip() == "—"
