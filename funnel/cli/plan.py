@@ -344,9 +344,19 @@ def export(args, plan: Plan, r, currency: str) -> None:
     outputs = {k: r.shown.get(k) for k in SUMMARY}
     metric = "profit" if plan.target_profit is not None else "turnover"
     sens = sensitivity(plan, metric)
-    charts = [figures.waterfall(r, lang, currency), figures.tornado(sens, metric, lang, currency)]
+    charts, notes = figures.waterfall_or_note(r, lang, currency)  # no waterfall from an unknown baseline
+    charts.append(figures.tornado(sens, metric, lang, currency))
     tables = {"sensitivity": pd.DataFrame(sens)}
     title = args.title or t("planner.export.default_title", lang)
     write_report(
-        args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables, active=r.active
+        args.export,
+        title,
+        inputs,
+        outputs,
+        charts,
+        lang=lang,
+        currency=currency,
+        notes=notes,
+        tables=tables,
+        active=r.active,
     )

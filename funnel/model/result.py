@@ -22,6 +22,9 @@ command line prints the same thing.
   (funnel.model.gaps, from the ``gaps`` given to ``run``): every figure built on them is None
   in ``forward``, ``baseline`` and ``shown``, and so is the waterfall's every effect when the
   turnover is unknown on either side.
+- ``waterfall_ready``: whether the waterfall can be drawn — the turnover known on both sides (and
+  so every step), not all 0. plotly.js draws a "total" bar at the running sum, not at its own
+  value: from a baseline of unknown turnover every bar, the plan's too, drew at 0.
 """
 
 from __future__ import annotations
@@ -52,6 +55,12 @@ class PlanResult:
     def unknown(self) -> frozenset[str]:
         """The levers the plan still lacks (funnel.model.gaps): typed by hand, else "—"."""
         return frozenset(self.shown.get("unknown") or ())
+
+    @property
+    def waterfall_ready(self) -> bool:
+        """The waterfall from ``baseline`` to ``shown`` can be drawn (see the module's docstring)."""
+        values = [self.baseline["turnover"], self.shown["turnover"], *self.effects.values()]
+        return all(v is not None for v in values) and any(values)
 
     @property
     def reachable(self) -> bool:

@@ -42,6 +42,12 @@ TEXTS = {
         "Путь от базы к плану появится, когда будет оборот: введите {levers}.",
         "The way from baseline to plan appears once there is a turnover: type {levers}.",
     ),
+    "gaps.no_base_turnover": (
+        "Пути от базы к плану нет: у базы нет оборота, от которого начать (данные его не дают). Оборот "
+        "плана — {turnover} в месяц.",
+        "There is no way from baseline to plan: the baseline has no turnover to start from (the data does "
+        "not give it). The plan's turnover is {turnover} a month.",
+    ),
     "gaps.fc.no_revenue": (
         "Оборота для прогноза нет: введите {levers} в рычагах или загрузите на странице «Данные» "
         "{files} — тогда здесь появятся разброс, чувствительность и прогноз на 12 месяцев.",

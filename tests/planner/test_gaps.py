@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from funnel.i18n import t
 from funnel.model import result
 from funnel.model.gaps import NONE, Gaps
 from funnel.model.pipeline import OpenMonth, OpenStage, by_close_month, weighted
@@ -217,3 +218,21 @@ def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, caps
     rows = dict(r.split(None, 1) for r in capsys.readouterr().out.splitlines() if r.strip())
     assert rows["unknown"].strip() == line
     assert rows["turnover"].strip() == "—"
+
+
+def test_the_report_has_no_waterfall_from_an_unknown_baseline():
+    """Deals only (10 deals in × 20 %), a check of 5 000 typed: the plan's 2 × 5 000 = 10 000
+    against a baseline of unknown turnover: no waterfall figure (its bars drew at 0), the
+    sentence instead; with the baseline's check known, the figure and no sentence."""
+    from funnel.report import figures
+
+    base = ZERO.with_(leads=10.0, conversion=0.2)
+    r = result.run(base.with_(avg_check=5_000.0), base, False, gaps=DEALS_ONLY)
+    assert r.shown["turnover"] == pytest.approx(10_000) and r.baseline["turnover"] is None
+    assert not r.waterfall_ready
+    charts, notes = figures.waterfall_or_note(r, "ru")
+    assert charts == [] and notes == [t("gaps.no_base_turnover", "ru", turnover="10 000 ₽")]
+    full = base.with_(avg_check=5_000.0)
+    r = result.run(full.with_(leads=12.0), full, False, gaps=NONE)
+    charts, notes = figures.waterfall_or_note(r, "ru")
+    assert len(charts) == 1 and notes == [] and r.waterfall_ready

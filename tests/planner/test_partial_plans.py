@@ -193,7 +193,10 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
         "romi": "3 233 %",
         "profit": "48 500 ₽",
     }
-    assert at.get("plotly_chart")  # the waterfall, from a baseline of "—" turnover: its bars
+    # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
+    # the sentence with the plan's turnover
+    assert not at.get("plotly_chart")
+    assert t("gaps.no_base_turnover", "ru", turnover="50 000 ₽") in infos(at)
     open_tab(at, "forecast", "ru")
     assert metrics(at)["P50"] != "—" and not any(i.startswith("Оборота для прогноза нет") for i in infos(at))
 
@@ -289,3 +292,32 @@ def test_spend_only_a_typed_cpl_keeps_the_spend_as_budget(app_db):
     assert headline(at, "ru")["budget"] == "1 500 ₽"
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["budget"] == "2 000 ₽"
+
+
+def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeypatch):
+    """Deals only, a check of 50 000 typed: 8 deals entered ÷ 12 months × win rate 3 ÷ 4 = 0,5
+    deals × 50 000 = 25 000 a month, while the baseline has no turnover. The waterfall (whose
+    bars plotly.js drew at 0 from an unknown baseline) gives way to a sentence with the 25 000,
+    on the page and in the plan report (no waterfall figure there either)."""
+    import html
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict = {}
+    real = DeltaGenerator.download_button
+
+    def keep(self, label, data, *args, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    at = open_app(app_db, "deals", "en")
+    type_number(at, "pl_avg_check_n", 50_000.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, "en")["turnover"] == "₽25,000"
+    said = t("gaps.no_base_turnover", "en", turnover="₽25,000")
+    assert said in infos(at) and not at.get("plotly_chart")
+    open_tab(at, "scenarios", "en")
+    page = html.unescape(made["pl_export_html"]().decode("utf-8"))
+    assert said in page
+    assert t("planner.chart.waterfall", "en") not in page

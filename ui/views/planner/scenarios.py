@@ -73,9 +73,12 @@ def scenarios_tab(
     figures: list,
     tables: dict,
     active: ActiveResult | None = None,
+    note: str | None = None,
 ) -> None:
     """``active``: the run's active-sales result (PlanResult.active; None: the plan has none): its
-    plan is saved with the scenario and its section goes into the reports."""
+    plan is saved with the scenario and its section goes into the reports. ``note``: a sentence
+    the reports carry after the baseline's (the one said in place of a waterfall that cannot be
+    drawn, tabs.waterfall_note)."""
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -168,7 +171,7 @@ def scenarios_tab(
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
-    notes = [baseline_line(b)]  # where the baseline came from, on which basis
+    notes = [baseline_line(b), *([note] if note else [])]  # where the baseline came from, on which basis
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 
     def page(render):
