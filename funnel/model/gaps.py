@@ -104,4 +104,12 @@ class Gaps:
 
 
 HEADLINE = ("turnover", "deals", "budget", "profit")
+
+
+def unknown_figures(out: dict) -> list[str]:
+    """The headline's figures None in ``out`` (a result's ``shown``: the plan as typed), in the
+    headline's order: what a page says still shows "—"."""
+    return [f for f in HEADLINE if out.get(f) is None]
+
+
 NONE = Gaps()  # a plan typed in full (the command line's own, a test's): nothing unknown

@@ -17,20 +17,25 @@ TEXTS = {
     "gaps.fig.deals": ("сделки", "deals"),
     "gaps.fig.budget": ("бюджет", "budget"),
     "gaps.fig.profit": ("прибыль", "profit"),
+    # {figures}: the headline's figures still "—" in the plan as it is now (typed levers counted);
+    # the Russian says it without agreeing with them (one figure or several, any gender)
     "gaps.missing": (
-        "Данные не дают {levers}, поэтому {figures} пока не посчитаны («—»). Введите их в рычагах или загрузите на "
+        "Данные не дают {levers}, поэтому пока не посчитано («—»): {figures}. Введите их в рычагах или загрузите на "
         "странице «Данные»: {files}.",
-        "The data does not give {levers}, so {figures} show “—”. Type them in the levers, or upload "
+        "The data does not give {levers}, so {figures} {n|shows|show} “—”. Type them in the levers, or upload "
         "{files} on the Data page.",
     ),
+    # spend only: the spend is the budget until both leads and a CPL are typed (funnel.model.gaps)
     "gaps.spend_only": (
-        "В данных только расходы — они и есть бюджет плана: {budget} в месяц. Лидов, конверсии и среднего "
-        "чека данные не дают, поэтому оборот, сделки и прибыль пока не посчитаны («—»): введите лиды в месяц, конверсию "
-        "и средний чек в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
-        "The data holds spend only: it is the plan's budget, {budget} a month. It does not give leads, "
-        "conversion or the average check, so turnover, deals and profit show “—”: type leads a month, "
-        "the conversion and the average check in the levers, or upload leads and deals with amounts on "
-        "the Data page.",
+        "В данных только расходы, {budget} в месяц: это бюджет плана, пока не введены и лиды, и цена лида.",
+        "The data holds spend only, {budget} a month: it is the plan's budget until both leads and a cost "
+        "per lead are typed.",
+    ),
+    "gaps.spend_only_rest": (
+        "Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): {figures}. Введите "
+        "{levers} в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
+        "It does not give leads, conversion or the average check, so {figures} {n|shows|show} “—”: type "
+        "{levers} in the levers, or upload leads and deals with amounts on the Data page.",
     ),
     "gaps.caption_spend": (
         "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "

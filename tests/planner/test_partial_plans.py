@@ -112,16 +112,20 @@ def infos(at) -> list[str]:
 
 # ---- the planner's headline: "—" and the sentence, per workspace kind and language ----------
 SENTENCE = {
-    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц.",
-    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month.",
+    ("spend", "ru"): "В данных только расходы, 1 500 ₽ в месяц: это бюджет плана, пока не введены и лиды, и цена "
+    "лида. Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и "
+    "прибыль.",
+    ("spend", "en"): "The data holds spend only, ₽1,500 a month: it is the plan's budget until both leads and a "
+    "cost per lead are typed. It does not give leads, conversion or the average check, so turnover, deals, and "
+    "profit show “—”",
     (
         "deals",
         "ru",
-    ): "Данные не дают средний чек и цену лида, поэтому оборот, бюджет и прибыль пока не посчитаны («—»).",
+    ): "Данные не дают средний чек и цену лида, поэтому пока не посчитано («—»): оборот, бюджет и прибыль.",
     ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
     "profit show “—”.",
-    ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому оборот, сделки, бюджет и "
-    "прибыль пока не посчитаны («—»).",
+    ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»): оборот, "
+    "сделки, бюджет и прибыль.",
     ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
     "turnover, deals, budget, and profit show “—”.",
 }
@@ -182,6 +186,11 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     at = open_app(app_db, "spend", "ru")
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
+    # the note names only what is still to type and still "—" (the run's result, not the data's)
+    assert infos(at)[0].endswith(
+        "поэтому пока не посчитано («—»): оборот, сделки и прибыль. Введите конверсию и средний чек в рычагах "
+        "или загрузите лиды и сделки с суммой на странице «Данные»."
+    ), infos(at)[0]
     assert t("gaps.no_waterfall", "ru", levers="конверсию и средний чек") in infos(at)
     type_number(at, "pl_conversion_n", 5.0)
     type_number(at, "pl_avg_check_n", 10_000.0).run()
@@ -193,6 +202,7 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
         "romi": "3 233 %",
         "profit": "48 500 ₽",
     }
+    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="1 500 ₽")  # nothing left "—": the rule alone
     # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
     # the sentence with the plan's turnover
     assert not at.get("plotly_chart")
@@ -315,6 +325,10 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     type_number(at, "pl_avg_check_n", 50_000.0).run()
     assert not at.exception, at.exception
     assert headline(at, "en")["turnover"] == "₽25,000"
+    # the note no longer says turnover shows "—": only what is still "—" in the plan
+    assert infos(at)[0].startswith(
+        "The data does not give the average check and the cost per lead, so budget and profit show “—”."
+    ), infos(at)[0]
     said = t("gaps.no_base_turnover", "en", turnover="₽25,000")
     assert said in infos(at) and not at.get("plotly_chart")
     open_tab(at, "scenarios", "en")
