@@ -59,7 +59,15 @@ def draw_plan(b, base, reverse: bool) -> None:
 
     try:
         plan = view.current_plan(base)
-        r = result.run(plan, base, reverse, view.plan_channels(b), active=view.active_plan(b, base), gaps=b.gaps())
+        r = result.run(
+            plan,
+            base,
+            reverse,
+            view.plan_channels(b),
+            active=view.active_plan(b, base),
+            gaps=b.gaps(),
+            base_channels=b.mix_channels(),
+        )
     except FunnelError as exc:
         ui.show_error(exc)
         st.stop()

@@ -49,6 +49,30 @@ REVERSE_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The channel mix (funnel.model.mix.rows and totals): a channel's figure → the channel's levers it
+# is built on; a total → the channels' figures it sums (None when any channel's is).
+MIX_NEEDS: dict[str, tuple[str, ...]] = {
+    "cpl": ("cpl",),
+    "leads": ("cpl",),
+    "conversion": ("conversion",),
+    "deals": ("cpl", "conversion"),
+    "avg_check": ("avg_check",),
+    "turnover": ("cpl", "conversion", "avg_check"),
+    "cac": ("cpl", "conversion"),
+    "romi": ("cpl", "conversion", "avg_check"),
+}
+MIX_TOTALS: dict[str, tuple[str, ...]] = {
+    "leads": ("leads",),
+    "deals": ("deals",),
+    "turnover": ("turnover",),
+    "cpl": ("leads",),
+    "cac": ("deals",),
+    "romi": ("turnover",),
+    "conversion": ("leads", "deals"),
+    "avg_check": ("deals", "turnover"),
+}
+
+
 @dataclass(frozen=True)
 class Gaps:
     """``missing``: the levers the data does not give (funnel.model.baseline.Baseline.missing);
@@ -93,6 +117,27 @@ class Gaps:
                 out[figure] = None
         out["unknown"] = sorted(levers)
         return out
+
+    def apply_mix(self, mixed: dict, channels: list, base_channels: list) -> dict:
+        """The channel mix ``mixed`` ({"rows", "totals"} of funnel.model.mix for ``channels``)
+        with a channel's figures None where they are built on a lever the data does not give
+        and its cell still holds the baseline channel's value (``base_channels``, by name: not
+        typed over); a total None where any channel's figure it sums is."""
+        base = {c.name: c for c in base_channels}
+        rows = []
+        for row, c in zip(mixed["rows"], channels, strict=True):
+            b = base.get(c.name)
+            levers = {
+                f
+                for f in ("conversion", "avg_check", "cpl")
+                if f in self.missing and b is not None and getattr(c, f) == getattr(b, f)
+            }
+            rows.append({k: None if levers.intersection(MIX_NEEDS.get(k, ())) else v for k, v in row.items()})
+        totals = {
+            k: None if any(r[x] is None for r in rows for x in MIX_TOTALS.get(k, ())) else v
+            for k, v in mixed["totals"].items()
+        }
+        return {"rows": rows, "totals": totals}
 
     def figures(self, base: Plan) -> list[str]:
         """The headline's figures unknown at the baseline ``base``, in the headline's order (the

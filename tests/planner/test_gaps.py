@@ -236,3 +236,28 @@ def test_the_report_has_no_waterfall_from_an_unknown_baseline():
     r = result.run(full.with_(leads=12.0), full, False, gaps=NONE)
     charts, notes = figures.waterfall_or_note(r, "ru")
     assert len(charts) == 1 and notes == [] and r.waterfall_ready
+
+
+def test_the_channel_mix_has_no_zeros_for_levers_the_data_lacks():
+    """Spend and leads, no deals: the Web channel's 1 000 a month at a CPL of 1 000 gives 1 lead;
+    its conversion and check (0: the data has none) make deals, turnover, CAC and ROMI unknown,
+    not 0, 0 and −100 %; the totals over them too. With the conversion (10 %) and the check
+    (20 000) typed: 0,1 deals × 20 000 = 2 000, ROMI (2 000 − 1 000) ÷ 1 000 = 100 %."""
+    from funnel.model.mix import Channel
+
+    gaps = Gaps(frozenset({"conversion", "avg_check"}))
+    base = ZERO.with_(leads=1.0, cpl=1_500.0)
+    web = Channel("Web", 1_000.0, 1_000.0, 0.0, 0.0, 0.0, 1_000.0)
+    r = result.run(base, base, False, [web], gaps=gaps, base_channels=[web])
+    row, tot = r.mix["rows"][0], r.mix["totals"]
+    assert (row["budget"], row["cpl"], row["leads"]) == (1_000.0, 1_000.0, 1.0)
+    assert [row[k] for k in ("conversion", "deals", "avg_check", "turnover", "cac", "romi")] == [None] * 6
+    assert (tot["budget"], tot["leads"], tot["cpl"]) == (1_000.0, 1.0, 1_000.0)
+    assert [tot[k] for k in ("deals", "turnover", "cac", "romi", "conversion", "avg_check")] == [None] * 6
+    # only the conversion typed: deals 0,1 known, the turnover still needs the check
+    typed = Channel("Web", 1_000.0, 1_000.0, 0.1, 0.0, 0.0, 1_000.0)
+    row = result.run(base, base, False, [typed], gaps=gaps, base_channels=[web]).mix["rows"][0]
+    assert row["deals"] == pytest.approx(0.1) and row["cac"] == pytest.approx(10_000) and row["turnover"] is None
+    typed = Channel("Web", 1_000.0, 1_000.0, 0.1, 20_000.0, 0.0, 1_000.0)
+    r = result.run(base, base, False, [typed], gaps=gaps, base_channels=[web])
+    assert r.mix["rows"][0]["turnover"] == pytest.approx(2_000) and r.mix["totals"]["romi"] == pytest.approx(1.0)

@@ -51,7 +51,12 @@ DEALS = [
 LEADS = [
     {"lead_id": f"L{m.month}{k}", "created_at": m.replace(day=3 + k), "channel": "Web"} for m in MONTHS for k in (1, 2)
 ]
-KINDS = {"spend": {"spend": SPEND}, "deals": {"deals": DEALS}, "leads": {"leads": LEADS}}
+KINDS = {
+    "spend": {"spend": SPEND},
+    "deals": {"deals": DEALS},
+    "leads": {"leads": LEADS},
+    "leads+spend": {"leads": LEADS, "spend": SPEND},
+}
 
 
 def metrics(at) -> dict[str, str]:
@@ -335,3 +340,25 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     page = html.unescape(made["pl_export_html"]().decode("utf-8"))
     assert said in page
     assert t("planner.chart.waterfall", "en") not in page
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
+    """Spend and leads, no deals: Web spends 12 000 ÷ 12 = 1 000 a month for 12 ÷ 12 = 1 lead
+    (CPL 1 000; Print has no leads, so no row). Its conversion, deals, check, turnover, CAC and
+    ROMI are "—" (not 0,00 %, 0, ₽0, −100 %), and so are the totals over them; the budget,
+    leads and blended CPL are known."""
+    at = open_tab(open_app(app_db, "leads+spend", lang), "mix", lang)
+    m = {x.label: x.value for x in at.metric}  # the last of a label: the mix's, below the headline's
+    money = "1 000 ₽" if lang == "ru" else "₽1,000"
+    assert m[t("planner.m.budget", lang)] == money and m[t("planner.mix.blended_cpl", lang)] == money
+    assert m[t("planner.mix.leads", lang)] == "1"
+    assert [m[t(k, lang)] for k in ("planner.m.deals", "planner.m.turnover", "planner.mix.cac", "planner.m.romi")] == [
+        "—"
+    ] * 4
+    table = next(d.value for d in at.dataframe if t("planner.mix.cac", lang) in d.value.columns)
+    row = table.iloc[0]
+    assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [money, money]
+    cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
+    assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
+    no_false_zero(on_screen(at))
