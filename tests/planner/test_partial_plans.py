@@ -362,3 +362,39 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
     cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
     assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
     no_false_zero(on_screen(at))
+
+
+# ---- the Overview's plan against fact ----------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
+    """Deals only, no amounts: the plan saved as the Planner starts it (0,5 deals a month: 8 ÷ 12
+    × 3 ÷ 4; the check untyped, 0) and marked for January–June 2026. Its revenue is "—" on the
+    Overview (not 0 ₽), its deals 0,5 × 6 = 3 against the 3 won (100 %)."""
+    from datetime import date
+
+    from funnel.access import User
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.scenarios import mark_plan, save_scenario
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    insert(s, ws, "deals", DEALS)
+    with s.transaction() as cur:
+        plan = baseline(cur, Filters(ws, date(2025, 7, 1), date(2026, 6, 30))).plan()
+        assert plan.avg_check == 0 and plan.leads * plan.conversion == pytest.approx(0.5)
+        save_scenario(cur, ws, "H1", plan, actor=User("e", "editor"))
+        mark_plan(cur, ws, "H1", date(2026, 1, 1), date(2026, 6, 30), actor=User("e", "editor"))
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if t("an.plan.fulfilment", lang) in d.value.columns)
+    rows = table.set_index(t("an.plan.metric", lang))
+    revenue, deals = rows.loc[t("an.plan.revenue", lang)], rows.loc[t("an.plan.deals_won", lang)]
+    assert revenue[t("an.plan.plan", lang)] == "—" and revenue[t("an.plan.fulfilment", lang)] == "—"
+    assert deals[t("an.plan.plan", lang)] == "3" and deals[t("an.plan.fact", lang)] == "3"
+    no_false_zero(table[t("an.plan.plan", lang)].to_string())
