@@ -139,7 +139,7 @@ def _start(args, extra: dict) -> dict:
                 if edits:
                     f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
                     b = baseline_on(cur, f, args.basis)
-                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
+                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels(), b.gaps()))
                 try:
                     saved = sc.active()
                 except ValidationError as exc:

@@ -398,3 +398,38 @@ def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
     assert revenue[t("an.plan.plan", lang)] == "—" and revenue[t("an.plan.fulfilment", lang)] == "—"
     assert deals[t("an.plan.plan", lang)] == "3" and deals[t("an.plan.fact", lang)] == "3"
     no_false_zero(table[t("an.plan.plan", lang)].to_string())
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_scenario_comparison_has_no_zeros_without_deals(app_db, lang):
+    """Spend and leads, no deals; a scenario saved as the Planner starts it (conversion and check
+    untyped). In the comparison, the baseline's, the current plan's and the scenario's turnover,
+    ROMI, profit, the mix's turnover and ROMI are "—", not 0 ₽ and −100 %; the budget is
+    1 lead × 1 500 (18 000 of spend ÷ 12 leads)."""
+    from datetime import date
+
+    from funnel.access import User
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.scenarios import save_scenario
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    insert(s, ws, "leads", LEADS)
+    insert(s, ws, "spend", SPEND)
+    with s.transaction() as cur:
+        plan = baseline(cur, Filters(ws, date(2025, 7, 1), date(2026, 6, 30))).plan()
+        save_scenario(cur, ws, "H1", plan, actor=User("e", "editor"))
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/planner.py").run()
+    open_tab(at, "scenarios", lang)
+    table = next(d.value for d in at.dataframe if t("planner.sc.metric", lang) in d.value.columns)
+    rows = table.set_index(t("planner.sc.metric", lang))
+    for key in ("turnover", "romi", "profit", "mix_turnover", "mix_romi", "conversion", "avg_check"):
+        assert set(rows.loc[t(f"planner.out.{key}", lang)]) == {"—"}, (key, rows.loc[t(f"planner.out.{key}", lang)])
+    assert set(rows.loc[t("planner.out.budget", lang)]) == {"1 500 ₽" if lang == "ru" else "₽1,500"}
+    no_false_zero(table.to_string())

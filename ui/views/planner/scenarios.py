@@ -40,7 +40,10 @@ def shown(key: str, value) -> str:
 
 
 def _summary(out: dict) -> list:
-    return [shown(k, out.get(k)) for k in SUMMARY]
+    """``out``'s SUMMARY figures as shown; a lever the data does not give and the plan never
+    typed (``unknown``, funnel.model.gaps) is "—", not the 0 it starts at."""
+    unknown = set(out.get("unknown") or ())
+    return [shown(k, None if k in unknown else out.get(k)) for k in SUMMARY]
 
 
 def _active_of(scenario: sc.Scenario) -> ActiveResult | None:
@@ -116,7 +119,9 @@ def scenarios_tab(
         outbound: dict[str, ActiveResult | None] = {ui.t("planner.sc.current"): active}
         for name in chosen:
             try:
-                columns[name] = _summary(evaluate(by_name[name].plan())) + edit_summary(b, by_name[name].edits())
+                saved_plan = by_name[name].plan()  # a lever the data lacks and the plan never typed: "—"
+                figures_of = b.gaps().apply(evaluate(saved_plan), saved_plan, base)
+                columns[name] = _summary(figures_of) + edit_summary(b, by_name[name].edits())
             except FunnelError:
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
             outbound[name] = _active_of(by_name[name])
