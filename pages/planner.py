@@ -72,7 +72,7 @@ def draw_plan(b, base, reverse: bool) -> None:
         ui.show_error(exc)
         st.stop()
     with note:
-        view.missing_note(b, r)
+        view.missing_note(b, r, base)
     view.link_warning(plan, base)
 
     with right:

@@ -27,15 +27,22 @@ TEXTS = {
     ),
     # spend only: the spend is the budget until both leads and a CPL are typed (funnel.model.gaps)
     "gaps.spend_only": (
-        "В данных только расходы, {budget} в месяц: это бюджет плана, пока не введены и лиды, и цена лида.",
-        "The data holds spend only, {budget} a month: it is the plan's budget until both leads and a cost "
-        "per lead are typed.",
+        "В данных только расходы — они и есть бюджет плана: {budget} в месяц.",
+        "The data holds spend only: it is the plan's budget, {budget} a month.",
     ),
     "gaps.spend_only_rest": (
         "Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): {figures}. Введите "
         "{levers} в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
         "It does not give leads, conversion or the average check, so {figures} {n|shows|show} “—”: type "
         "{levers} in the levers, or upload leads and deals with amounts on the Data page.",
+    ),
+    "gaps.spend_only_rule": (
+        "Бюджетом станут лиды × цена лида, когда будут введены и лиды, и цена лида.",
+        "The budget becomes leads × the cost per lead once both the leads and the cost per lead are typed.",
+    ),
+    "gaps.spend_only_typed": (
+        "В данных только расходы ({budget} в месяц); бюджет плана — введённые лиды × цена лида.",
+        "The data holds spend only ({budget} a month); the plan's budget is the leads × the cost per lead typed.",
     ),
     "gaps.caption_spend": (
         "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "

@@ -117,12 +117,10 @@ def infos(at) -> list[str]:
 
 # ---- the planner's headline: "—" and the sentence, per workspace kind and language ----------
 SENTENCE = {
-    ("spend", "ru"): "В данных только расходы, 1 500 ₽ в месяц: это бюджет плана, пока не введены и лиды, и цена "
-    "лида. Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и "
-    "прибыль.",
-    ("spend", "en"): "The data holds spend only, ₽1,500 a month: it is the plan's budget until both leads and a "
-    "cost per lead are typed. It does not give leads, conversion or the average check, so turnover, deals, and "
-    "profit show “—”",
+    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц. Лидов, конверсии и "
+    "среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и прибыль.",
+    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month. It does not give leads, "
+    "conversion or the average check, so turnover, deals, and profit show “—”",
     (
         "deals",
         "ru",
@@ -192,10 +190,10 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
     # the note names only what is still to type and still "—" (the run's result, not the data's)
-    assert infos(at)[0].endswith(
+    assert (
         "поэтому пока не посчитано («—»): оборот, сделки и прибыль. Введите конверсию и средний чек в рычагах "
         "или загрузите лиды и сделки с суммой на странице «Данные»."
-    ), infos(at)[0]
+    ) in infos(at)[0], infos(at)[0]
     assert t("gaps.no_waterfall", "ru", levers="конверсию и средний чек") in infos(at)
     type_number(at, "pl_conversion_n", 5.0)
     type_number(at, "pl_avg_check_n", 10_000.0).run()
@@ -207,7 +205,8 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
         "romi": "3 233 %",
         "profit": "48 500 ₽",
     }
-    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="1 500 ₽")  # nothing left "—": the rule alone
+    # nothing left "—": the spend is the budget (leads typed, the CPL not), and the rule
+    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="1 500 ₽") + " " + t("gaps.spend_only_rule", "ru")
     # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
     # the sentence with the plan's turnover
     assert not at.get("plotly_chart")
@@ -305,8 +304,10 @@ def test_spend_only_a_typed_cpl_keeps_the_spend_as_budget(app_db):
     type_number(at, "pl_cpl_n", 20.0).run()
     assert not at.exception, at.exception
     assert headline(at, "ru")["budget"] == "1 500 ₽"
+    assert infos(at)[0].endswith(t("gaps.spend_only_rule", "ru")), infos(at)[0]  # said on screen
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["budget"] == "2 000 ₽"
+    assert infos(at)[0].startswith(t("gaps.spend_only_typed", "ru", budget="1 500 ₽")), infos(at)[0]
 
 
 def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeypatch):
