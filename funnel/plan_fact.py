@@ -7,6 +7,12 @@ days). The fact is the Overview's own figures (the metric registry, period basis
 overlap, for the whole workspace — a plan is a company figure, so the channel/owner/segment
 filters do not cut it: revenue, deals won (by closing day) and leads (by creation day).
 fulfilment = fact ÷ plan (None when the plan is 0).
+
+A plan saved on partial data (funnel.model.gaps) whose lever the data does not give was never
+typed (it holds the 0 the planner started it at) has no figure built on that lever: None
+("—"), as the Planner shows it, not a plan revenue of 0. What the data does not give is the
+workspace's baseline over the data's last 12 months (the Planner's and the command line's
+default period).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import pandas as pd
 from funnel.filters import Filters
 from funnel.metrics.overview import headline
 from funnel.model.plan import evaluate
-from funnel.periods import data_range, month_end, months_in
+from funnel.periods import data_range, month_end, months_in, preset_range
 from funnel.scenarios import plan_for
 
 METRICS = ("revenue", "deals_won", "leads")
@@ -40,12 +46,32 @@ def plan_vs_fact(cur, filters):
         return None
     lo, hi = max(scenario.plan_from, date_from), min(scenario.plan_to, date_to)
     months = months_in(lo, hi)
-    out = evaluate(scenario.plan())
-    plan = {"revenue": out["turnover"] * months, "deals_won": out["deals"] * months, "leads": out["leads"] * months}
+    out = _masked(cur, filters.workspace_id, scenario.plan())
+    per_month = {"revenue": out["turnover"], "deals_won": out["deals"], "leads": out["leads"]}
+    plan = {m: None if v is None else v * months for m, v in per_month.items()}
     # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
     now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period").now
     fact = {"revenue": now["revenue"] or 0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
     df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [fact[m] for m in METRICS]})
-    df["fulfilment"] = [float(f) / p if p else None for p, f in zip(df["plan"], df["fact"], strict=True)]
+    df["fulfilment"] = [
+        float(f) / p if p and not pd.isna(p) else None for p, f in zip(df["plan"], df["fact"], strict=True)
+    ]
     df.attrs.update(scenario=scenario.name, date_from=lo, date_to=hi, months=months)
     return df
+
+
+def _masked(cur, workspace_id: str, plan) -> dict:
+    """evaluate(plan) with a figure built on a lever the data does not give, and the plan did
+    not type, None (the leads too when they are such a lever)."""
+    from funnel.baseline import baseline
+
+    first, last = data_range(cur, workspace_id)
+    out = evaluate(plan)
+    if first is None or last is None:
+        return out
+    lo, hi = preset_range("last_12_months", last, first)
+    b = baseline(cur, Filters(workspace_id, lo, hi))
+    out = b.gaps().apply(out, plan, b.plan())
+    if "leads" in out["unknown"]:
+        out["leads"] = None
+    return out

@@ -17,7 +17,6 @@ try:
 except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
-view.missing_note(b)
 
 base = view.base_plan(b)
 view.prepare(base, sig=repr((filters, base)))
@@ -42,6 +41,7 @@ def plan_part(seen: tuple, b, base, reverse: bool) -> None:
 
 def draw_plan(b, base, reverse: bool) -> None:
     view.sync_all()  # in the fragment: a step reruns only this, and the step is read here
+    note = st.container()  # what the data does not give and what is still "—": said once ``r`` is known
     left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
     with left:
         if reverse:
@@ -59,10 +59,20 @@ def draw_plan(b, base, reverse: bool) -> None:
 
     try:
         plan = view.current_plan(base)
-        r = result.run(plan, base, reverse, view.plan_channels(b), active=view.active_plan(b, base), gaps=b.gaps())
+        r = result.run(
+            plan,
+            base,
+            reverse,
+            view.plan_channels(b),
+            active=view.active_plan(b, base),
+            gaps=b.gaps(),
+            base_channels=b.mix_channels(),
+        )
     except FunnelError as exc:
         ui.show_error(exc)
         st.stop()
+    with note:
+        view.missing_note(b, r, base)
     view.link_warning(plan, base)
 
     with right:

@@ -139,7 +139,7 @@ def _start(args, extra: dict) -> dict:
                 if edits:
                     f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
                     b = baseline_on(cur, f, args.basis)
-                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels()))
+                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels(), b.gaps()))
                 try:
                     saved = sc.active()
                 except ValidationError as exc:
@@ -305,6 +305,8 @@ def run(args) -> int:
             shown = (
                 "—"
                 if value is None
+                else lever_names(value, args.lang)
+                if key == "unknown"
                 else (
                     f"{value:,.4f}".rstrip("0").rstrip(".")
                     if isinstance(value, float)
@@ -317,6 +319,14 @@ def run(args) -> int:
         if r.active is not None:
             print("\n" + active_cli.text(r.active))
     return 0
+
+
+def lever_names(levers, lang: str) -> str:
+    """The levers the data does not give (PlanResult.unknown), as the Planner names them, in
+    ``lang``, comma-separated ("Средний чек, Цена лида (CPL)"); "—" when none."""
+    from funnel.model.gaps import LEVERS
+
+    return ", ".join(t(f"planner.lever.{f}", lang) for f in LEVERS if f in levers) or "—"
 
 
 def export(args, plan: Plan, r, currency: str) -> None:
@@ -334,9 +344,19 @@ def export(args, plan: Plan, r, currency: str) -> None:
     outputs = {k: r.shown.get(k) for k in SUMMARY}
     metric = "profit" if plan.target_profit is not None else "turnover"
     sens = sensitivity(plan, metric)
-    charts = [figures.waterfall(r, lang, currency), figures.tornado(sens, metric, lang, currency)]
+    charts, notes = figures.waterfall_or_note(r, lang, currency)  # no waterfall from an unknown baseline
+    charts.append(figures.tornado(sens, metric, lang, currency))
     tables = {"sensitivity": pd.DataFrame(sens)}
     title = args.title or t("planner.export.default_title", lang)
     write_report(
-        args.export, title, inputs, outputs, charts, lang=lang, currency=currency, tables=tables, active=r.active
+        args.export,
+        title,
+        inputs,
+        outputs,
+        charts,
+        lang=lang,
+        currency=currency,
+        notes=notes,
+        tables=tables,
+        active=r.active,
     )

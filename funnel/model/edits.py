@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from funnel.model.chain import StageChain
 from funnel.model.fields import non_negative, positive, refuse, share
-from funnel.model.mix import Channel, totals
+from funnel.model.gaps import NONE, Gaps
+from funnel.model.mix import Channel, rows, totals
 
 MIX_FIELDS = ("budget", "cpl", "conversion", "avg_check", "saturation")
 MAX_ROWS = 200  # a ladder or a channel list longer than this is not a real plan: refuse, don't loop
@@ -143,14 +144,25 @@ def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, Chan
 FIGURES = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
 
 
-def figures(edits: Edits, chain: StageChain | None, channels: list[Channel]) -> dict:
+def figures(edits: Edits, chain: StageChain | None, channels: list[Channel], gaps: Gaps = NONE) -> dict:
     """What ``edits`` give on a baseline's chain and channels: chain_conversion [share] = Π rates;
     mix_budget, mix_turnover [money/period] and mix_romi [share] = (turnover − budget) ÷ budget
-    over the mix (mix.totals). None where the baseline has no chain or no channels."""
+    over the mix (mix.totals). None where the baseline has no chain or no channels, and, with
+    ``gaps``, where the mix is built on a lever the data does not give and the edits do not type
+    (mix_result)."""
     out = dict.fromkeys(FIGURES)
     if chain is not None:
         out["chain_conversion"] = edits.apply_chain(chain)[0].conversion
     if channels:
-        tot = totals(edits.apply_mix(channels)[0])
+        tot = mix_result(edits, channels, gaps)["totals"]
         out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
     return out
+
+
+def mix_result(edits: Edits, channels: list[Channel], gaps: Gaps = NONE) -> dict:
+    """The channel mix ``edits`` give on the baseline's ``channels``: {"rows", "totals"}
+    (funnel.model.mix), a figure None where it is built on a lever the data does not give and
+    the cell is not typed (funnel.model.gaps.Gaps.apply_mix)."""
+    applied = edits.apply_mix(channels)[0]
+    mixed = {"rows": rows(applied), "totals": totals(applied)}
+    return gaps.apply_mix(mixed, applied, channels) if applied and gaps != NONE else mixed

@@ -11,8 +11,9 @@ unknown. A lever is unknown when the data does not give it (``Gaps.missing``) an
 still holds the baseline's value for it (not typed over).
 
 One exception makes the budget known without leads: a workspace with spend but no leads to
-price a lead by spends ``spend_per_month`` whatever the leads; while the CPL lever is not typed,
-the budget is that spend (a typed CPL gives leads × CPL as usual).
+price a lead by spends ``spend_per_month`` whatever the leads; until both the CPL and the leads
+are typed (where the data lacks them), the budget is that spend: leads × CPL once both are. A
+CPL typed alone never takes the known budget away.
 """
 
 from __future__ import annotations
@@ -48,6 +49,30 @@ REVERSE_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The channel mix (funnel.model.mix.rows and totals): a channel's figure → the channel's levers it
+# is built on; a total → the channels' figures it sums (None when any channel's is).
+MIX_NEEDS: dict[str, tuple[str, ...]] = {
+    "cpl": ("cpl",),
+    "leads": ("cpl",),
+    "conversion": ("conversion",),
+    "deals": ("cpl", "conversion"),
+    "avg_check": ("avg_check",),
+    "turnover": ("cpl", "conversion", "avg_check"),
+    "cac": ("cpl", "conversion"),
+    "romi": ("cpl", "conversion", "avg_check"),
+}
+MIX_TOTALS: dict[str, tuple[str, ...]] = {
+    "leads": ("leads",),
+    "deals": ("deals",),
+    "turnover": ("turnover",),
+    "cpl": ("leads",),
+    "cac": ("deals",),
+    "romi": ("turnover",),
+    "conversion": ("leads", "deals"),
+    "avg_check": ("deals", "turnover"),
+}
+
+
 @dataclass(frozen=True)
 class Gaps:
     """``missing``: the levers the data does not give (funnel.model.baseline.Baseline.missing);
@@ -62,11 +87,16 @@ class Gaps:
         holds the baseline's value); and the CPL while the budget is the data's spend (no leads
         to price a lead by: its 0 is no price, though the budget is known)."""
         out = {f for f in LEVERS if f in self.missing and getattr(plan, f) == getattr(base, f)}
-        return frozenset(out | ({"cpl"} if self.budget_from_spend(plan, base) else set()))
+        unpriced = self.budget_from_spend(plan, base) and plan.cpl == base.cpl
+        return frozenset(out | ({"cpl"} if unpriced else set()))
 
     def budget_from_spend(self, plan: Plan, base: Plan) -> bool:
-        """Whether the plan's budget is the data's spend: spend without leads, CPL not typed."""
-        return self.spend_per_month is not None and plan.cpl == base.cpl == 0
+        """Whether the plan's budget is the data's spend: spend without leads, and the CPL not
+        typed or the leads (where the data lacks them) not typed: leads × CPL needs both."""
+        if self.spend_per_month is None:
+            return False
+        untyped_leads = "leads" in self.missing and plan.leads == base.leads
+        return plan.cpl == base.cpl == 0 or untyped_leads
 
     def apply(self, out: dict, plan: Plan, base: Plan) -> dict:
         """``out`` (funnel.model.plan.evaluate of ``plan``) with every figure built on an unknown
@@ -88,6 +118,27 @@ class Gaps:
         out["unknown"] = sorted(levers)
         return out
 
+    def apply_mix(self, mixed: dict, channels: list, base_channels: list) -> dict:
+        """The channel mix ``mixed`` ({"rows", "totals"} of funnel.model.mix for ``channels``)
+        with a channel's figures None where they are built on a lever the data does not give
+        and its cell still holds the baseline channel's value (``base_channels``, by name: not
+        typed over); a total None where any channel's figure it sums is."""
+        base = {c.name: c for c in base_channels}
+        rows = []
+        for row, c in zip(mixed["rows"], channels, strict=True):
+            b = base.get(c.name)
+            levers = {
+                f
+                for f in ("conversion", "avg_check", "cpl")
+                if f in self.missing and b is not None and getattr(c, f) == getattr(b, f)
+            }
+            rows.append({k: None if levers.intersection(MIX_NEEDS.get(k, ())) else v for k, v in row.items()})
+        totals = {
+            k: None if any(r[x] is None for r in rows for x in MIX_TOTALS.get(k, ())) else v
+            for k, v in mixed["totals"].items()
+        }
+        return {"rows": rows, "totals": totals}
+
     def figures(self, base: Plan) -> list[str]:
         """The headline's figures unknown at the baseline ``base``, in the headline's order (the
         ones a page names when it says what shows "—")."""
@@ -98,4 +149,12 @@ class Gaps:
 
 
 HEADLINE = ("turnover", "deals", "budget", "profit")
+
+
+def unknown_figures(out: dict) -> list[str]:
+    """The headline's figures None in ``out`` (a result's ``shown``: the plan as typed), in the
+    headline's order: what a page says still shows "—"."""
+    return [f for f in HEADLINE if out.get(f) is None]
+
+
 NONE = Gaps()  # a plan typed in full (the command line's own, a test's): nothing unknown

@@ -13,7 +13,9 @@ command line prints the same thing.
   ``repeat``, the change in repeat customers' revenue in the turnover — together exactly the
   difference in turnover);
 - ``mix``: the channel mix as the plan has it (the baseline's channels with the plan's table
-  edits): ``rows`` per channel and ``totals`` (funnel.model.mix), or None without channels.
+  edits): ``rows`` per channel and ``totals`` (funnel.model.mix), or None without channels;
+  with ``gaps``, a channel's figure built on a lever the data does not give (its cell not typed
+  over the baseline's ``base_channels``) is None, and so is the total over it.
 - ``over_capacity``: the forward plan's leads pass what the team can handle (not said in
   reverse mode, whose answer carries its own team).
 - ``active``: the active-sales plan's result (funnel.model.active.evaluate of the ``active``
@@ -22,6 +24,9 @@ command line prints the same thing.
   (funnel.model.gaps, from the ``gaps`` given to ``run``): every figure built on them is None
   in ``forward``, ``baseline`` and ``shown``, and so is the waterfall's every effect when the
   turnover is unknown on either side.
+- ``waterfall_ready``: whether the waterfall can be drawn — the turnover known on both sides (and
+  so every step), not all 0. plotly.js draws a "total" bar at the running sum, not at its own
+  value: from a baseline of unknown turnover every bar, the plan's too, drew at 0.
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ class PlanResult:
         return frozenset(self.shown.get("unknown") or ())
 
     @property
+    def waterfall_ready(self) -> bool:
+        """The waterfall from ``baseline`` to ``shown`` can be drawn (see the module's docstring)."""
+        values = [self.baseline["turnover"], self.shown["turnover"], *self.effects.values()]
+        return all(v is not None for v in values) and any(values)
+
+    @property
     def reachable(self) -> bool:
         """In reverse mode, whether the target can be met at all."""
         return bool(self.forward.get("target_reachable"))
@@ -78,10 +89,11 @@ def run(
     channels: list[Channel] | None = None,
     active: ActivePlan | None = None,
     gaps: partial.Gaps = partial.NONE,
+    base_channels: list[Channel] | None = None,
 ) -> PlanResult:
     """The result of ``plan`` against ``base`` (None: the plan is its own baseline), with the
-    channel mix of ``channels``, the active-sales plan ``active`` and what the data cannot give,
-    ``gaps`` (see the module's docstring)."""
+    channel mix of ``channels`` (the baseline's: ``base_channels``), the active-sales plan
+    ``active`` and what the data cannot give, ``gaps`` (see the module's docstring)."""
     masked = base is not None and gaps != partial.NONE
 
     def of(p: Plan, out: dict) -> dict:  # what the data does not give, None (funnel.model.gaps)
@@ -109,5 +121,7 @@ def run(
     if shown["turnover"] is None or baseline["turnover"] is None:  # no waterfall from an unknown turnover
         effects = dict.fromkeys(effects)
     mixed = {"rows": channel_mix.rows(channels), "totals": channel_mix.totals(channels)} if channels else None
+    if mixed is not None and masked and channels:  # what the data does not give, None (funnel.model.gaps)
+        mixed = gaps.apply_mix(mixed, channels, base_channels or [])
     outbound = evaluate_active(active) if active is not None else None
     return PlanResult(plan, reverse, forward, baseline, shown, effects, mixed, outbound)

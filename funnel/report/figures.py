@@ -7,15 +7,31 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from funnel import charts
-from funnel.formatting import signed_percent
+from funnel.formatting import money, signed_percent
 from funnel.i18n import t
 from funnel.safety import chart_text
+
+
+def waterfall_or_note(r, lang: str, currency: str = "₽") -> tuple[list[go.Figure], list[str]]:
+    """The report's waterfall (a list of one figure) when ``r`` has one to draw
+    (PlanResult.waterfall_ready); else no figure and, when the plan's turnover is known, the
+    sentence saying the baseline has none to start from (a waterfall from an unknown baseline drew
+    every bar, the plan's too, at 0)."""
+    if r.waterfall_ready:
+        return [waterfall(r, lang, currency)], []
+    return [], [no_waterfall_note(r.shown["turnover"], lang, currency)] if r.shown["turnover"] is not None else []
+
+
+def no_waterfall_note(turnover: float, lang: str, currency: str = "₽") -> str:
+    """In place of a waterfall whose baseline has no turnover: the plan's turnover a month."""
+    return t("gaps.no_base_turnover", lang, turnover=money(turnover, lang, currency))
 
 
 def waterfall(r, lang: str, currency: str = "₽") -> go.Figure:
     """Baseline turnover, what leads, conversion and the average check each add, the plan's
     turnover (funnel.model.result.PlanResult's effects); the axis says what it counts and in
-    which currency, as the app's does."""
+    which currency, as the app's does. Only for a result whose ``waterfall_ready``
+    (waterfall_or_note)."""
     rows = [
         (t("planner.wf.baseline", lang), r.baseline["turnover"], "absolute"),
         (t("planner.wf.leads", lang), r.effects["leads"], "relative"),

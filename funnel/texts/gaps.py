@@ -17,20 +17,32 @@ TEXTS = {
     "gaps.fig.deals": ("сделки", "deals"),
     "gaps.fig.budget": ("бюджет", "budget"),
     "gaps.fig.profit": ("прибыль", "profit"),
+    # {figures}: the headline's figures still "—" in the plan as it is now (typed levers counted);
+    # the Russian says it without agreeing with them (one figure or several, any gender)
     "gaps.missing": (
-        "Данные не дают {levers}, поэтому {figures} пока не посчитаны («—»). Введите их в рычагах или загрузите на "
+        "Данные не дают {levers}, поэтому пока не посчитано («—»): {figures}. Введите их в рычагах или загрузите на "
         "странице «Данные»: {files}.",
-        "The data does not give {levers}, so {figures} show “—”. Type them in the levers, or upload "
+        "The data does not give {levers}, so {figures} {n|shows|show} “—”. Type them in the levers, or upload "
         "{files} on the Data page.",
     ),
+    # spend only: the spend is the budget until both leads and a CPL are typed (funnel.model.gaps)
     "gaps.spend_only": (
-        "В данных только расходы — они и есть бюджет плана: {budget} в месяц. Лидов, конверсии и среднего "
-        "чека данные не дают, поэтому оборот, сделки и прибыль пока не посчитаны («—»): введите лиды в месяц, конверсию "
-        "и средний чек в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
-        "The data holds spend only: it is the plan's budget, {budget} a month. It does not give leads, "
-        "conversion or the average check, so turnover, deals and profit show “—”: type leads a month, "
-        "the conversion and the average check in the levers, or upload leads and deals with amounts on "
-        "the Data page.",
+        "В данных только расходы — они и есть бюджет плана: {budget} в месяц.",
+        "The data holds spend only: it is the plan's budget, {budget} a month.",
+    ),
+    "gaps.spend_only_rest": (
+        "Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): {figures}. Введите "
+        "{levers} в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
+        "It does not give leads, conversion or the average check, so {figures} {n|shows|show} “—”: type "
+        "{levers} in the levers, or upload leads and deals with amounts on the Data page.",
+    ),
+    "gaps.spend_only_rule": (
+        "Бюджетом станут лиды × цена лида, когда будут введены и лиды, и цена лида.",
+        "The budget becomes leads × the cost per lead once both the leads and the cost per lead are typed.",
+    ),
+    "gaps.spend_only_typed": (
+        "В данных только расходы ({budget} в месяц); бюджет плана — введённые лиды × цена лида.",
+        "The data holds spend only ({budget} a month); the plan's budget is the leads × the cost per lead typed.",
     ),
     "gaps.caption_spend": (
         "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
@@ -41,6 +53,12 @@ TEXTS = {
     "gaps.no_waterfall": (
         "Путь от базы к плану появится, когда будет оборот: введите {levers}.",
         "The way from baseline to plan appears once there is a turnover: type {levers}.",
+    ),
+    "gaps.no_base_turnover": (
+        "Пути от базы к плану нет: у базы нет оборота, от которого начать (данные его не дают). Оборот "
+        "плана — {turnover} в месяц.",
+        "There is no way from baseline to plan: the baseline has no turnover to start from (the data does "
+        "not give it). The plan's turnover is {turnover} a month.",
     ),
     "gaps.fc.no_revenue": (
         "Оборота для прогноза нет: введите {levers} в рычагах или загрузите на странице «Данные» "

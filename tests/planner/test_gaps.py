@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from funnel.i18n import t
 from funnel.model import result
 from funnel.model.gaps import NONE, Gaps
 from funnel.model.pipeline import OpenMonth, OpenStage, by_close_month, weighted
@@ -33,6 +34,8 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         ),
         # a CPL typed on spend only: leads × CPL is the budget again (100 × 20)
         (SPEND_ONLY, ZERO, dict(leads=100.0, cpl=20.0), dict(budget=2_000.0, turnover=None)),
+        # a CPL typed alone (leads still untyped): no leads × CPL yet, the budget stays the spend
+        (SPEND_ONLY, ZERO, dict(cpl=20.0), dict(budget=1_500.0, turnover=None, deals=None, profit=None)),
         # leads only: 25 leads a month; no deals, turnover, budget or profit
         (
             LEADS_ONLY,
@@ -62,6 +65,7 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         "spend-only-leads-typed",
         "spend-only-all-typed",
         "spend-only-cpl-typed",
+        "spend-only-cpl-typed-alone",
         "leads-only",
         "deals-only",
         "deals-only-check-typed",
@@ -83,6 +87,12 @@ def test_the_result_masks_every_side_and_the_waterfall():
     assert set(r.effects.values()) == {None}  # no waterfall from an unknown turnover
     # without gaps (the command line's own plan) a 0 is a typed 0
     assert result.run(ZERO, ZERO, False, gaps=NONE).shown["turnover"] == 0.0
+
+
+def test_a_typed_cpl_is_not_unknown_and_keeps_the_spend_as_budget():
+    plan = ZERO.with_(cpl=20.0)
+    assert SPEND_ONLY.unknown(plan, ZERO) == {"leads", "conversion", "avg_check"}  # the CPL is typed
+    assert SPEND_ONLY.unknown(plan.with_(leads=100.0), ZERO) == {"conversion", "avg_check"}
 
 
 def test_the_headline_figures_a_page_names():
@@ -180,3 +190,74 @@ def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amou
     with store.cursor() as cur:
         shot = fs.forecast(cur, filters=Filters(ws), today=date(2026, 7, 1))
     assert shot.loc[shot["owner"] == "", "weighted_pipeline"].tolist() == [250.0, 250.0]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("ru", "Конверсия в сделку, Средний чек, Цена лида (CPL)"),
+        ("en", "Conversion to a deal, Average check, Cost per lead (CPL)"),
+    ],
+)
+def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, capsys, lang, line):
+    """The text output's ``unknown`` line on a leads-only workspace (12 leads, no deals, no
+    spend): the levers by name in the language, not a Python list."""
+    from funnel.cli import main
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+    from tests.planner.test_partial_plans import LEADS
+
+    path = tmp_path / "cli.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        ws = create_workspace(cur, "Leads").id
+    insert(store, ws, "leads", LEADS)
+    store.close()
+    assert main(["plan", "--db", str(path), "--workspace", ws, "--lang", lang]) == 0
+    rows = dict(r.split(None, 1) for r in capsys.readouterr().out.splitlines() if r.strip())
+    assert rows["unknown"].strip() == line
+    assert rows["turnover"].strip() == "—"
+
+
+def test_the_report_has_no_waterfall_from_an_unknown_baseline():
+    """Deals only (10 deals in × 20 %), a check of 5 000 typed: the plan's 2 × 5 000 = 10 000
+    against a baseline of unknown turnover: no waterfall figure (its bars drew at 0), the
+    sentence instead; with the baseline's check known, the figure and no sentence."""
+    from funnel.report import figures
+
+    base = ZERO.with_(leads=10.0, conversion=0.2)
+    r = result.run(base.with_(avg_check=5_000.0), base, False, gaps=DEALS_ONLY)
+    assert r.shown["turnover"] == pytest.approx(10_000) and r.baseline["turnover"] is None
+    assert not r.waterfall_ready
+    charts, notes = figures.waterfall_or_note(r, "ru")
+    assert charts == [] and notes == [t("gaps.no_base_turnover", "ru", turnover="10 000 ₽")]
+    full = base.with_(avg_check=5_000.0)
+    r = result.run(full.with_(leads=12.0), full, False, gaps=NONE)
+    charts, notes = figures.waterfall_or_note(r, "ru")
+    assert len(charts) == 1 and notes == [] and r.waterfall_ready
+
+
+def test_the_channel_mix_has_no_zeros_for_levers_the_data_lacks():
+    """Spend and leads, no deals: the Web channel's 1 000 a month at a CPL of 1 000 gives 1 lead;
+    its conversion and check (0: the data has none) make deals, turnover, CAC and ROMI unknown,
+    not 0, 0 and −100 %; the totals over them too. With the conversion (10 %) and the check
+    (20 000) typed: 0,1 deals × 20 000 = 2 000, ROMI (2 000 − 1 000) ÷ 1 000 = 100 %."""
+    from funnel.model.mix import Channel
+
+    gaps = Gaps(frozenset({"conversion", "avg_check"}))
+    base = ZERO.with_(leads=1.0, cpl=1_500.0)
+    web = Channel("Web", 1_000.0, 1_000.0, 0.0, 0.0, 0.0, 1_000.0)
+    r = result.run(base, base, False, [web], gaps=gaps, base_channels=[web])
+    row, tot = r.mix["rows"][0], r.mix["totals"]
+    assert (row["budget"], row["cpl"], row["leads"]) == (1_000.0, 1_000.0, 1.0)
+    assert [row[k] for k in ("conversion", "deals", "avg_check", "turnover", "cac", "romi")] == [None] * 6
+    assert (tot["budget"], tot["leads"], tot["cpl"]) == (1_000.0, 1.0, 1_000.0)
+    assert [tot[k] for k in ("deals", "turnover", "cac", "romi", "conversion", "avg_check")] == [None] * 6
+    # only the conversion typed: deals 0,1 known, the turnover still needs the check
+    typed = Channel("Web", 1_000.0, 1_000.0, 0.1, 0.0, 0.0, 1_000.0)
+    row = result.run(base, base, False, [typed], gaps=gaps, base_channels=[web]).mix["rows"][0]
+    assert row["deals"] == pytest.approx(0.1) and row["cac"] == pytest.approx(10_000) and row["turnover"] is None
+    typed = Channel("Web", 1_000.0, 1_000.0, 0.1, 20_000.0, 0.0, 1_000.0)
+    r = result.run(base, base, False, [typed], gaps=gaps, base_channels=[web])
+    assert r.mix["rows"][0]["turnover"] == pytest.approx(2_000) and r.mix["totals"]["romi"] == pytest.approx(1.0)

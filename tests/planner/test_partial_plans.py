@@ -51,7 +51,12 @@ DEALS = [
 LEADS = [
     {"lead_id": f"L{m.month}{k}", "created_at": m.replace(day=3 + k), "channel": "Web"} for m in MONTHS for k in (1, 2)
 ]
-KINDS = {"spend": {"spend": SPEND}, "deals": {"deals": DEALS}, "leads": {"leads": LEADS}}
+KINDS = {
+    "spend": {"spend": SPEND},
+    "deals": {"deals": DEALS},
+    "leads": {"leads": LEADS},
+    "leads+spend": {"leads": LEADS, "spend": SPEND},
+}
 
 
 def metrics(at) -> dict[str, str]:
@@ -112,16 +117,18 @@ def infos(at) -> list[str]:
 
 # ---- the planner's headline: "—" and the sentence, per workspace kind and language ----------
 SENTENCE = {
-    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц.",
-    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month.",
+    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц. Лидов, конверсии и "
+    "среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и прибыль.",
+    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month. It does not give leads, "
+    "conversion or the average check, so turnover, deals, and profit show “—”",
     (
         "deals",
         "ru",
-    ): "Данные не дают средний чек и цену лида, поэтому оборот, бюджет и прибыль пока не посчитаны («—»).",
+    ): "Данные не дают средний чек и цену лида, поэтому пока не посчитано («—»): оборот, бюджет и прибыль.",
     ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
     "profit show “—”.",
-    ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому оборот, сделки, бюджет и "
-    "прибыль пока не посчитаны («—»).",
+    ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»): оборот, "
+    "сделки, бюджет и прибыль.",
     ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
     "turnover, deals, budget, and profit show “—”.",
 }
@@ -182,6 +189,11 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     at = open_app(app_db, "spend", "ru")
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
+    # the note names only what is still to type and still "—" (the run's result, not the data's)
+    assert (
+        "поэтому пока не посчитано («—»): оборот, сделки и прибыль. Введите конверсию и средний чек в рычагах "
+        "или загрузите лиды и сделки с суммой на странице «Данные»."
+    ) in infos(at)[0], infos(at)[0]
     assert t("gaps.no_waterfall", "ru", levers="конверсию и средний чек") in infos(at)
     type_number(at, "pl_conversion_n", 5.0)
     type_number(at, "pl_avg_check_n", 10_000.0).run()
@@ -193,7 +205,12 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
         "romi": "3 233 %",
         "profit": "48 500 ₽",
     }
-    assert at.get("plotly_chart")  # the waterfall, from a baseline of "—" turnover: its bars
+    # nothing left "—": the spend is the budget (leads typed, the CPL not), and the rule
+    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="1 500 ₽") + " " + t("gaps.spend_only_rule", "ru")
+    # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
+    # the sentence with the plan's turnover
+    assert not at.get("plotly_chart")
+    assert t("gaps.no_base_turnover", "ru", turnover="50 000 ₽") in infos(at)
     open_tab(at, "forecast", "ru")
     assert metrics(at)["P50"] != "—" and not any(i.startswith("Оборота для прогноза нет") for i in infos(at))
 
@@ -277,3 +294,143 @@ def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
     assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
     assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("0,5" if kind == "deals" else "—")
     no_false_zero(on_screen(at))
+
+
+def test_spend_only_a_typed_cpl_keeps_the_spend_as_budget(app_db):
+    """A CPL typed while the leads are not: no leads × CPL yet, so the budget stays the spend,
+    18 000 ÷ 12 = 1 500 a month (giving more input never removes a known figure); with 100
+    leads typed too, the budget is 100 × 20 = 2 000."""
+    at = open_app(app_db, "spend", "ru")
+    type_number(at, "pl_cpl_n", 20.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, "ru")["budget"] == "1 500 ₽"
+    assert infos(at)[0].endswith(t("gaps.spend_only_rule", "ru")), infos(at)[0]  # said on screen
+    type_number(at, "pl_leads_n", 100.0).run()
+    assert headline(at, "ru")["budget"] == "2 000 ₽"
+    assert infos(at)[0].startswith(t("gaps.spend_only_typed", "ru", budget="1 500 ₽")), infos(at)[0]
+
+
+def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeypatch):
+    """Deals only, a check of 50 000 typed: 8 deals entered ÷ 12 months × win rate 3 ÷ 4 = 0,5
+    deals × 50 000 = 25 000 a month, while the baseline has no turnover. The waterfall (whose
+    bars plotly.js drew at 0 from an unknown baseline) gives way to a sentence with the 25 000,
+    on the page and in the plan report (no waterfall figure there either)."""
+    import html
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict = {}
+    real = DeltaGenerator.download_button
+
+    def keep(self, label, data, *args, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    at = open_app(app_db, "deals", "en")
+    type_number(at, "pl_avg_check_n", 50_000.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, "en")["turnover"] == "₽25,000"
+    # the note no longer says turnover shows "—": only what is still "—" in the plan
+    assert infos(at)[0].startswith(
+        "The data does not give the average check and the cost per lead, so budget and profit show “—”."
+    ), infos(at)[0]
+    said = t("gaps.no_base_turnover", "en", turnover="₽25,000")
+    assert said in infos(at) and not at.get("plotly_chart")
+    open_tab(at, "scenarios", "en")
+    page = html.unescape(made["pl_export_html"]().decode("utf-8"))
+    assert said in page
+    assert t("planner.chart.waterfall", "en") not in page
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
+    """Spend and leads, no deals: Web spends 12 000 ÷ 12 = 1 000 a month for 12 ÷ 12 = 1 lead
+    (CPL 1 000; Print has no leads, so no row). Its conversion, deals, check, turnover, CAC and
+    ROMI are "—" (not 0,00 %, 0, ₽0, −100 %), and so are the totals over them; the budget,
+    leads and blended CPL are known."""
+    at = open_tab(open_app(app_db, "leads+spend", lang), "mix", lang)
+    m = {x.label: x.value for x in at.metric}  # the last of a label: the mix's, below the headline's
+    money = "1 000 ₽" if lang == "ru" else "₽1,000"
+    assert m[t("planner.m.budget", lang)] == money and m[t("planner.mix.blended_cpl", lang)] == money
+    assert m[t("planner.mix.leads", lang)] == "1"
+    assert [m[t(k, lang)] for k in ("planner.m.deals", "planner.m.turnover", "planner.mix.cac", "planner.m.romi")] == [
+        "—"
+    ] * 4
+    table = next(d.value for d in at.dataframe if t("planner.mix.cac", lang) in d.value.columns)
+    row = table.iloc[0]
+    assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [money, money]
+    cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
+    assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
+    no_false_zero(on_screen(at))
+
+
+# ---- the Overview's plan against fact ----------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
+    """Deals only, no amounts: the plan saved as the Planner starts it (0,5 deals a month: 8 ÷ 12
+    × 3 ÷ 4; the check untyped, 0) and marked for January–June 2026. Its revenue is "—" on the
+    Overview (not 0 ₽), its deals 0,5 × 6 = 3 against the 3 won (100 %)."""
+    from datetime import date
+
+    from funnel.access import User
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.scenarios import mark_plan, save_scenario
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    insert(s, ws, "deals", DEALS)
+    with s.transaction() as cur:
+        plan = baseline(cur, Filters(ws, date(2025, 7, 1), date(2026, 6, 30))).plan()
+        assert plan.avg_check == 0 and plan.leads * plan.conversion == pytest.approx(0.5)
+        save_scenario(cur, ws, "H1", plan, actor=User("e", "editor"))
+        mark_plan(cur, ws, "H1", date(2026, 1, 1), date(2026, 6, 30), actor=User("e", "editor"))
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if t("an.plan.fulfilment", lang) in d.value.columns)
+    rows = table.set_index(t("an.plan.metric", lang))
+    revenue, deals = rows.loc[t("an.plan.revenue", lang)], rows.loc[t("an.plan.deals_won", lang)]
+    assert revenue[t("an.plan.plan", lang)] == "—" and revenue[t("an.plan.fulfilment", lang)] == "—"
+    assert deals[t("an.plan.plan", lang)] == "3" and deals[t("an.plan.fact", lang)] == "3"
+    no_false_zero(table[t("an.plan.plan", lang)].to_string())
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_scenario_comparison_has_no_zeros_without_deals(app_db, lang):
+    """Spend and leads, no deals; a scenario saved as the Planner starts it (conversion and check
+    untyped). In the comparison, the baseline's, the current plan's and the scenario's turnover,
+    ROMI, profit, the mix's turnover and ROMI are "—", not 0 ₽ and −100 %; the budget is
+    1 lead × 1 500 (18 000 of spend ÷ 12 leads)."""
+    from datetime import date
+
+    from funnel.access import User
+    from funnel.baseline import baseline
+    from funnel.filters import Filters
+    from funnel.scenarios import save_scenario
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Partial").id
+    insert(s, ws, "leads", LEADS)
+    insert(s, ws, "spend", SPEND)
+    with s.transaction() as cur:
+        plan = baseline(cur, Filters(ws, date(2025, 7, 1), date(2026, 6, 30))).plan()
+        save_scenario(cur, ws, "H1", plan, actor=User("e", "editor"))
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/planner.py").run()
+    open_tab(at, "scenarios", lang)
+    table = next(d.value for d in at.dataframe if t("planner.sc.metric", lang) in d.value.columns)
+    rows = table.set_index(t("planner.sc.metric", lang))
+    for key in ("turnover", "romi", "profit", "mix_turnover", "mix_romi", "conversion", "avg_check"):
+        assert set(rows.loc[t(f"planner.out.{key}", lang)]) == {"—"}, (key, rows.loc[t(f"planner.out.{key}", lang)])
+    assert set(rows.loc[t("planner.out.budget", lang)]) == {"1 500 ₽" if lang == "ru" else "₽1,500"}
+    no_false_zero(table.to_string())

@@ -85,13 +85,14 @@ def draw_tabs(b, base, r, steps: list) -> None:
             r.shown,
             r.baseline,
             current_edits(),
-            [waterfall(steps), *charts_],
+            [waterfall(steps), *charts_] if r.waterfall_ready else charts_,  # never from an unknown baseline
             tables,
             active=r.active,
+            note=tabs.waterfall_note(r),
         )
 
     draw = {
-        "waterfall": lambda: tabs.waterfall_tab(steps, empty=lambda: no_waterfall(r)),
+        "waterfall": lambda: tabs.waterfall_tab(r, steps, empty=lambda: no_waterfall(r)),
         "chain": lambda: edits.chain_tab(b, r),
         "mix": lambda: edits.mix_tab(b, r),
         "web": lambda: tabs.web_tab(r),

@@ -247,7 +247,7 @@ EDIT_SUMMARY = edits.FIGURES
 
 def edit_figures(b, e: edits.Edits) -> dict:
     """What a scenario's table edits give on this baseline (funnel.model.edits.figures)."""
-    return edits.figures(e, b.stage_chain(), b.mix_channels())
+    return edits.figures(e, b.stage_chain(), b.mix_channels(), b.gaps())  # "—" where the data lacks a lever
 
 
 def edit_summary(b, e) -> list:
@@ -272,7 +272,7 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
             }
         )
     if channels := b.mix_channels():
-        res = mix.rows(e.apply_mix(channels)[0])
+        res = edits.mix_result(e, channels, b.gaps())["rows"]  # None where the data lacks a lever
         out[ui.t("planner.tab.mix")] = pd.DataFrame(
             {
                 ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],

@@ -10,6 +10,8 @@ from babel.lists import format_list
 
 import ui
 from funnel.model import gaps as model
+from funnel.model.plan import Plan
+from funnel.model.result import PlanResult
 from ui.views.planner import levers as up
 from ui.views.planner import tabs
 
@@ -36,21 +38,32 @@ def spend_only(b) -> bool:
     return bool(b.spend) and b.is_empty
 
 
-def missing_note(b) -> None:
-    """What the data does not give, what shows "—", and how to fix it; the other cases (no
-    baseline at all, every lead still maturing) as the planner says them (tabs.missing_note)."""
+def missing_note(b, r: PlanResult, base: Plan) -> None:
+    """What the data does not give, what still shows "—" in the run's result ``r`` (typed levers
+    counted: a figure the user's typing made known is not named), and how to fix it; the other
+    cases (no baseline at all, every lead still maturing) as the planner says them
+    (tabs.missing_note). ``base``: the plan the page starts from (what "typed" is measured by)."""
+    figures = model.unknown_figures(r.shown)
+    named, n = listing([ui.t(f"gaps.fig.{f}") for f in figures]), len(figures)
     if spend_only(b):
-        st.info(ui.t("gaps.spend_only", budget=ui.money(b.spend / b.months if b.months else None)))
+        spend = ui.money(b.spend / b.months if b.months else None)
+        from_spend = b.gaps().budget_from_spend(r.plan, base)  # else leads × CPL, both typed
+        parts = [ui.t("gaps.spend_only" if from_spend else "gaps.spend_only_typed", budget=spend)]
+        to_type = levers_text([f for f in r.unknown if f != "cpl"])  # the CPL: the spend is the budget
+        if figures and to_type:
+            parts.append(ui.t("gaps.spend_only_rest", figures=named, n=n, levers=to_type))
+        if from_spend:
+            parts.append(ui.t("gaps.spend_only_rule"))
+        st.info(" ".join(parts))
         return
     missing = b.missing()
     if b.is_empty or not missing or (b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing):
         tabs.missing_note(b)
         return
-    figures = [ui.t(f"gaps.fig.{f}") for f in b.gaps().figures(b.plan())]
-    if not figures:  # nothing on the headline depends on them (a typed plan): the lever list alone
+    if not figures:  # nothing on the headline is "—" now (a typed plan): the lever list alone
         tabs.missing_note(b)
         return
-    st.info(ui.t("gaps.missing", levers=levers_text(missing), figures=listing(figures), files=files_text(missing)))
+    st.info(ui.t("gaps.missing", levers=levers_text(missing), figures=named, n=n, files=files_text(missing)))
 
 
 def baseline_line(b) -> str:

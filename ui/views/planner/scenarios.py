@@ -40,7 +40,10 @@ def shown(key: str, value) -> str:
 
 
 def _summary(out: dict) -> list:
-    return [shown(k, out.get(k)) for k in SUMMARY]
+    """``out``'s SUMMARY figures as shown; a lever the data does not give and the plan never
+    typed (``unknown``, funnel.model.gaps) is "—", not the 0 it starts at."""
+    unknown = set(out.get("unknown") or ())
+    return [shown(k, None if k in unknown else out.get(k)) for k in SUMMARY]
 
 
 def _active_of(scenario: sc.Scenario) -> ActiveResult | None:
@@ -73,9 +76,12 @@ def scenarios_tab(
     figures: list,
     tables: dict,
     active: ActiveResult | None = None,
+    note: str | None = None,
 ) -> None:
     """``active``: the run's active-sales result (PlanResult.active; None: the plan has none): its
-    plan is saved with the scenario and its section goes into the reports."""
+    plan is saved with the scenario and its section goes into the reports. ``note``: a sentence
+    the reports carry after the baseline's (the one said in place of a waterfall that cannot be
+    drawn, tabs.waterfall_note)."""
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -113,7 +119,9 @@ def scenarios_tab(
         outbound: dict[str, ActiveResult | None] = {ui.t("planner.sc.current"): active}
         for name in chosen:
             try:
-                columns[name] = _summary(evaluate(by_name[name].plan())) + edit_summary(b, by_name[name].edits())
+                saved_plan = by_name[name].plan()  # a lever the data lacks and the plan never typed: "—"
+                figures_of = b.gaps().apply(evaluate(saved_plan), saved_plan, base)
+                columns[name] = _summary(figures_of) + edit_summary(b, by_name[name].edits())
             except FunnelError:
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
             outbound[name] = _active_of(by_name[name])
@@ -168,7 +176,7 @@ def scenarios_tab(
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
-    notes = [baseline_line(b)]  # where the baseline came from, on which basis
+    notes = [baseline_line(b), *([note] if note else [])]  # where the baseline came from, on which basis
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 
     def page(render):
