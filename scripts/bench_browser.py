@@ -257,6 +257,19 @@ def _database(db: Path | None, leads: int, tmp: str) -> Path:
     return db
 
 
+def checkouts(db: Path, ref: Path | None, tmp: Path) -> list[tuple[str, Path, Path | None]]:
+    """(name, database, app folder) of each side measured: this checkout on ``db``, and with
+    ``ref`` that checkout on a copy of it (one server per file)."""
+    apps: list[tuple[str, Path, Path | None]] = [("this checkout", db, None)]
+    if ref:
+        copy = tmp / "reference.duckdb"
+        for suffix in ("", ".wal"):
+            if Path(f"{db}{suffix}").exists():
+                shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
+        apps.append((f"reference {ref}", copy, ref.resolve()))
+    return apps
+
+
 def open_page(p, stack: ExitStack, db: Path, path: str, timeout_ms: int, draw_s: float, init_scripts=(), app=None):
     """``streamlit run`` of the app in ``app`` (default: this checkout) on ``db``, and a headless
     Chromium page of its own at ``path``, clock installed, first draw done: (page, server, Bench)."""
@@ -341,13 +354,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p, ExitStack() as stack:
         db = _database(args.db, args.leads, tmp)
         load_before = load()
-        apps = [("this checkout", db, None)]
-        if args.ref:
-            copy = Path(tmp) / "reference.duckdb"
-            for suffix in ("", ".wal"):
-                if Path(f"{db}{suffix}").exists():
-                    shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
-            apps.append((f"reference {args.ref}", copy, args.ref.resolve()))
+        apps = checkouts(db, args.ref, Path(tmp))
         sides = []
         for name, side_db, app in apps:
             page, _, bench = open_page(p, stack, side_db, "/?lang=en&ws=big", 120_000, 300, app=app)

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -55,6 +54,7 @@ from scripts.bench_browser import (  # noqa: E402
     Bench,
     Click,
     _database,
+    checkouts,
     cpu_seconds,
     figures,
     load,
@@ -178,13 +178,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p, ExitStack() as stack:
         db = _database(args.db, args.leads, tmp)
         load_before = load()
-        apps: list[tuple[str, Path, Path | None]] = [("this checkout", db, None)]
-        if args.ref:  # a copy of the database: one server per file
-            copy = Path(tmp) / "reference.duckdb"
-            for suffix in ("", ".wal"):
-                if Path(f"{db}{suffix}").exists():
-                    shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
-            apps.append((f"reference {args.ref}", copy, args.ref.resolve()))
+        apps = checkouts(db, args.ref, Path(tmp))
         sides = []
         for name, side_db, app in apps:
             page, server, bench = open_page(
