@@ -164,3 +164,19 @@ def _short_connect_timeout(monkeypatch):
     """A PostgreSQL server that is not there is said after 1 s in tests (5 s in the product):
     the tests of that message need not wait."""
     monkeypatch.setenv("FUNNEL_DB_CONNECT_TIMEOUT", "1")
+
+
+def downloads(monkeypatch) -> dict:
+    """The data of every download button an AppTest run makes, by the button's key (a report's
+    bytes, or the callable Streamlit calls on click): AppTest has no click on a download."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict = {}
+    real = DeltaGenerator.download_button
+
+    def keep(self, label, data, *args, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    return made

@@ -22,7 +22,7 @@ from funnel.db import Store
 from funnel.i18n import t
 from funnel.workspace import create_workspace
 from tests.boxes import type_number
-from tests.conftest import ROOT, insert
+from tests.conftest import ROOT, downloads, insert
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -265,16 +265,7 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
 def test_the_plan_report_says_dash_for_what_the_data_lacks(app_db, monkeypatch, kind, expected):
     import html
 
-    from streamlit.delta_generator import DeltaGenerator
-
-    made: dict = {}
-    real = DeltaGenerator.download_button
-
-    def keep(self, label, data, *args, **kwargs):
-        made[kwargs.get("key")] = data
-        return real(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    made = downloads(monkeypatch)
     open_tab(open_app(app_db, kind, "ru"), "scenarios", "ru")
     page = html.unescape(made["pl_export_html"]().decode("utf-8"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<script.*?</script>|<style.*?</style>", "", page)))
@@ -317,16 +308,7 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     on the page and in the plan report (no waterfall figure there either)."""
     import html
 
-    from streamlit.delta_generator import DeltaGenerator
-
-    made: dict = {}
-    real = DeltaGenerator.download_button
-
-    def keep(self, label, data, *args, **kwargs):
-        made[kwargs.get("key")] = data
-        return real(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    made = downloads(monkeypatch)
     at = open_app(app_db, "deals", "en")
     type_number(at, "pl_avg_check_n", 50_000.0).run()
     assert not at.exception, at.exception

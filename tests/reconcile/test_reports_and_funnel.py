@@ -27,7 +27,7 @@ from funnel.metrics import overview, stages
 from funnel.model.chain import steps_from_reached
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, preset_range
-from tests.conftest import DATASETS, ROOT
+from tests.conftest import DATASETS, ROOT, downloads
 from tests.ingest.helpers import load_file
 from tests.reconcile.test_one_number import PERIOD as HAND_PERIOD
 from tests.reconcile.test_one_number import _fixture as hand_fixture
@@ -138,16 +138,7 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
     """At baseline the report's turnover, deals and leads a month are the planner's (the
     baseline's plan), and × months they are the Overview's revenue (÷ won with an amount × won),
     deals won and leads — read back from the HTML and the XLSX the download buttons make."""
-    from streamlit.delta_generator import DeltaGenerator
-
-    made: dict = {}
-    real = DeltaGenerator.download_button
-
-    def keep(self, label, data, *args, **kwargs):
-        made[kwargs.get("key")] = data
-        return real(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", keep)
+    made = downloads(monkeypatch)
     AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()  # the app's store, with its demo
     ws, lo, hi = setup()
     at = _open("planner", ws, lo, hi)
