@@ -52,8 +52,10 @@ TEXTS = {
         "The chosen period has no leads, so there are no cohorts. Upload leads or widen the period.",
     ),
     "tm.maturity.no_wins": (
-        "Ни один лид периода не стал выигранной сделкой (или сделки не связаны с лидами): кривые на нуле.",
-        "No lead of the period became a won deal (or deals are not linked to leads): the curves stay at zero.",
+        "Ни один лид периода не стал выигранной сделкой, поэтому конверсии когорт нет. Чтобы её увидеть, загрузите "
+        "на странице «Данные» файл сделок со ссылкой на лид и датой закрытия.",
+        "No lead of the period became a won deal, so the cohorts have no conversion to show. To see it, upload a "
+        "deals file linked to the leads, with a close date, on the Data page.",
     ),
     "tm.maturity.curves": ("Конверсия по возрасту лида", "Conversion by lead age"),
     "tm.maturity.age": ("Дней с появления лида", "Days since the lead arrived"),

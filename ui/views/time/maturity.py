@@ -53,7 +53,10 @@ def render(filters: Filters) -> None:
         st.info(ui.t("tm.maturity.no_leads"))
         return
     if not int(result.cohorts["won"].sum()):
+        # no won lead: every cohort's conversion is an empty bar on a −100 %…100 % axis and every
+        # curve a flat zero; say what would give them instead (review #16/#18)
         st.info(ui.t("tm.maturity.no_wins"))
+        return
     # one part at a time (look.part): a chart, or the table with every cohort's figures (the
     # projection and its band included) and the downloads
     kind = look.part(KEY_PART, PARTS, "tm.maturity.part.")
