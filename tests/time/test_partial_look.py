@@ -1,0 +1,97 @@
+"""What a person sees on the Time page when the data is partial (review of the suite's
+screenshots, issues #16 and #18): a sentence saying what is missing, "—" for money the data
+doesn't give, never an empty chart, a table of one «All» row or a 0.
+
+Two workspaces of their own, made by hand:
+  leads only: 6 leads, 1–6 March 2026, channels Ads/Web, no deals;
+  deals only, no amounts: 4 open deals of Anna at «Initial interest» (rotten after 5 working
+  days), no stage history: D5, D6, D7 created 5–7 January 2026, D31 on 31 March, the data's
+  last day. On it D5–D7 have sat about 60 working days, D31 none: 3 rotting, and no file gives
+  what they are worth.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.db import Store
+from funnel.i18n import t
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT, insert
+
+LEADS = [
+    {"lead_id": f"L{i}", "created_at": datetime(2026, 3, i + 1, 10), "channel": "Web" if i % 2 else "Ads"}
+    for i in range(6)
+]
+DEALS = [
+    {"deal_id": f"D{i}", "owner": "Anna", "stage": "Initial interest", "created_at": datetime(2026, 1, i, 9)}
+    for i in (5, 6, 7)
+] + [{"deal_id": "D31", "owner": "Anna", "stage": "Initial interest", "created_at": datetime(2026, 3, 31, 9)}]
+
+
+def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str) -> AppTest:
+    """The app on a workspace of its own (chosen over the demo), all time, on one Time tab."""
+    s = Store(app_db)
+    try:
+        with s.transaction() as cur:
+            ws = create_workspace(cur, "Partial").id
+        insert(s, ws, kind, rows)
+    finally:
+        s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("pages/time.py").run()
+    at.selectbox(key="period_preset").set_value("all_time").run()
+    at.session_state["tm_tab"] = t(f"tm.tab.{tab}", lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_cohorts_say_deals_are_needed_instead_of_an_empty_chart(app_db, lang):
+    at = _app(app_db, "leads", LEADS, lang, "maturity")
+    assert t("tm.maturity.no_wins", lang) in [i.value for i in at.info]
+    assert not at.get("plotly_chart"), "an empty conversion chart on a −100 %…100 % axis"
+    assert not at.dataframe and not at.button_group, "no chart or table to choose: there is no conversion"
+    assert {m.label: m.value for m in at.metric}[t("tm.maturity.inside", lang)] == "0"  # the window's block stays
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_time_to_convert_has_no_table_of_one_total_row(app_db, lang):
+    at = _app(app_db, "leads", LEADS, lang, "convert")
+    steps = ", ".join(t(f"tm.convert.step.{s}", lang) for s in ("contact", "sal", "won", "to_won"))
+    assert t("tm.convert.undated", lang, steps=steps) in [i.value for i in at.info]  # says what to upload
+    assert not at.dataframe and not at.button_group and not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_medians_read_in_step_order_when_a_phone_stacks_the_columns(app_db, lang):
+    """A phone stacks each st.columns column whole: the elements' order in the page is the order
+    read there. Lead → first contact, → SAL, → won, and lead → won, in that order."""
+    at = _app(app_db, "leads", LEADS, lang, "convert")
+    labels = [m.label for m in at.metric]
+    names = [
+        t("tm.convert.median_of", lang, step=t(f"tm.convert.step.{s}", lang))
+        for s in ("contact", "sal", "won", "to_won")
+    ]
+    assert labels == names
+    assert [m.value for m in at.metric] == ["—"] * 4  # nothing timed: dashes, not 0
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_rotting_deals_without_amounts_are_worth_a_dash_and_list_no_amount(app_db, lang):
+    at = _app(app_db, "deals", DEALS, lang, "rotting")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("tm.rotting.m_deals", lang)] == "3"
+    assert shown[t("tm.rotting.m_amount", lang)] == "—"
+    for part in ("list", "digest"):
+        at.button_group(key="tm_rot_part").set_value(part).run()
+        assert not at.exception, at.exception
+        (table,) = at.dataframe
+        assert t("an.col.amount", lang) not in table.value.columns
+        assert t("an.col.owner", lang) in table.value.columns
