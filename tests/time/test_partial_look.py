@@ -95,3 +95,19 @@ def test_rotting_deals_without_amounts_are_worth_a_dash_and_list_no_amount(app_d
         (table,) = at.dataframe
         assert t("an.col.amount", lang) not in table.value.columns
         assert t("an.col.owner", lang) in table.value.columns
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_past_forecasts_heading_says_why_it_is_empty_before_any_forecast_is_saved(app, lang):
+    """The suite keeps the daily snapshot off (tests/conftest.py): the demo has no saved forecast,
+    so nothing can be scored; a sentence under «How right past forecasts were» says when it fills."""
+    at = app
+    at.session_state["lang"] = lang
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = t("tm.tab.accuracy", lang)
+    at.run()
+    assert not at.exception, at.exception
+    assert t("tm.accuracy.none", lang) in [i.value for i in at.info]  # no forecast saved: the premise
+    shown = [(type(e).__name__, getattr(e, "value", None)) for e in at.main]
+    heading = shown.index(("Subheader", t("tm.accuracy.past", lang)))
+    assert shown[heading + 1] == ("Info", t("tm.accuracy.past_none", lang))

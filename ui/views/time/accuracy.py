@@ -118,7 +118,8 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
     """How right past forecasts were, per horizon; the points to chart, per horizon."""
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
-    if rows.empty:
+    if rows.empty:  # the heading alone read as a broken tab: say when it fills
+        st.info(ui.t("tm.accuracy.past_none"))
         return {}
     scores = res["scores"]
     if not scores:
