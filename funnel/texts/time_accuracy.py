@@ -35,6 +35,12 @@ TEXTS = {
         "No scores yet: a forecast is scored once its month or quarter is over and its data is loaded; the first "
         "forecast saved is the first scored.",
     ),
+    "tm.accuracy.unscorable": (
+        "Периоды прошлых прогнозов прошли, но оценить нечего: у этих прогнозов не было числа («—»), данным не хватало "
+        "сделок с суммами. Оценки появятся для прогнозов, сохранённых после загрузки сделок.",
+        "The past forecasts' periods are over, but there is nothing to score: those forecasts had no figure («—»), "
+        "the data lacked deals with amounts. Scores appear for forecasts saved after deals are uploaded.",
+    ),
     "tm.accuracy.waiting": (
         "Ни один прогноз ещё не дождался своего периода: первая оценка появится, когда закончится {period} и данные за него будут загружены.",
         "No forecast's period has passed yet: the first score comes once {period} is over and its data is loaded.",

@@ -12,11 +12,13 @@ Two workspaces of their own, made by hand:
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from funnel import forecast_snapshots as fs
 from funnel.db import Store
 from funnel.i18n import t
 from funnel.workspace import create_workspace
@@ -32,13 +34,15 @@ DEALS = [
 ] + [{"deal_id": "D31", "owner": "Anna", "stage": "Initial interest", "created_at": datetime(2026, 3, 31, 9)}]
 
 
-def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str) -> AppTest:
+def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str, then=None) -> AppTest:
     """The app on a workspace of its own (chosen over the demo), all time, on one Time tab."""
     s = Store(app_db)
     try:
         with s.transaction() as cur:
             ws = create_workspace(cur, "Partial").id
         insert(s, ws, kind, rows)
+        if then:
+            then(s, ws)
     finally:
         s.close()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
@@ -111,3 +115,28 @@ def test_past_forecasts_heading_says_why_it_is_empty_before_any_forecast_is_save
     shown = [(type(e).__name__, getattr(e, "value", None)) for e in at.main]
     heading = shown.index(("Subheader", t("tm.accuracy.past", lang)))
     assert shown[heading + 1] == ("Info", t("tm.accuracy.past_none", lang))
+
+
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_passed_forecasts_without_a_figure_say_why_nothing_is_scored(app_db, lang):
+    """A leads-only workspace (its last lead on 31 March 2026: March's data is in) whose forecast
+    for March, saved 25 February, was "—" (no deals to price it): March has passed, yet there is no
+    P50 to score; a sentence says so instead of a heading over nothing."""
+    frame = pd.DataFrame(
+        [{"horizon": "month", "period_start": MARCH[0], "period_end": MARCH[1], "owner": "", "p10": None,
+          "p50": None, "p90": None, "weighted_pipeline": None}]
+    )  # fmt: skip
+    last = {"lead_id": "L31", "created_at": datetime(2026, 3, 31, 10), "channel": "Web"}
+
+    def snapshot(s, ws):
+        with s.transaction() as cur:
+            fs.record(cur, ws, frame, taken_by="test", now=datetime(2026, 2, 25, 9))
+
+    at = _app(app_db, "leads", [*LEADS, last], lang, "accuracy", then=snapshot)
+    shown = [(type(e).__name__, getattr(e, "value", None)) for e in at.main]
+    heading = shown.index(("Subheader", t("tm.accuracy.past", lang)))
+    assert shown[heading + 1] == ("Info", t("tm.accuracy.unscorable", lang))
+    assert not at.get("plotly_chart")
