@@ -57,6 +57,11 @@ TEXTS = {
         "No lead of the period became a won deal, so the cohorts have no conversion to show. To see it, upload a "
         "deals file linked to the leads, with a close date, on the Data page.",
     ),
+    "tm.maturity.no_wins_period": (
+        "Ни один лид выбранного периода ещё не стал выигранной сделкой, поэтому конверсии когорт нет. Расширьте период.",
+        "No lead of the chosen period has become a won deal yet, so the cohorts have no conversion to show. Widen the "
+        "period.",
+    ),
     "tm.maturity.curves": ("Конверсия по возрасту лида", "Conversion by lead age"),
     "tm.maturity.age": ("Дней с появления лида", "Days since the lead arrived"),
     "tm.maturity.share_won": ("Доля лидов со сделкой", "Share of leads won"),

@@ -24,6 +24,7 @@ from funnel.i18n import t
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
 
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 LEADS = [
     {"lead_id": f"L{i}", "created_at": datetime(2026, 3, i + 1, 10), "channel": "Web" if i % 2 else "Ads"}
     for i in range(6)
@@ -34,7 +35,7 @@ DEALS = [
 ] + [{"deal_id": "D31", "owner": "Anna", "stage": "Initial interest", "created_at": datetime(2026, 3, 31, 9)}]
 
 
-def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str, then=None) -> AppTest:
+def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str, then=None, period=None) -> AppTest:
     """The app on a workspace of its own (chosen over the demo), all time, on one Time tab."""
     s = Store(app_db)
     try:
@@ -49,7 +50,11 @@ def _app(app_db, kind: str, rows: list[dict], lang: str, tab: str, then=None) ->
     at.session_state["lang"] = lang
     at.run()
     at.switch_page("pages/time.py").run()
-    at.selectbox(key="period_preset").set_value("all_time").run()
+    if period:
+        at.selectbox(key="period_preset").set_value("custom").run()
+        at.date_input(key="period_range").set_value(period).run()
+    else:
+        at.selectbox(key="period_preset").set_value("all_time").run()
     at.session_state["tm_tab"] = t(f"tm.tab.{tab}", lang)
     at.run()
     assert not at.exception, at.exception
@@ -63,6 +68,23 @@ def test_leads_only_cohorts_say_deals_are_needed_instead_of_an_empty_chart(app_d
     assert not at.get("plotly_chart"), "an empty conversion chart on a −100 %…100 % axis"
     assert not at.dataframe and not at.button_group, "no chart or table to choose: there is no conversion"
     assert {m.label: m.value for m in at.metric}[t("tm.maturity.inside", lang)] == "0"  # the window's block stays
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_period_without_wins_says_so_when_the_workspace_has_them(app_db, lang):
+    """J1 (1 January 2026) was won on 10 January, so deals are there and linked; March's leads
+    (L0..L5 above are 1–6 March) have none: the sentence is about the period, not a missing file."""
+    first = {"lead_id": "J1", "created_at": datetime(2026, 1, 1, 10), "channel": "Web"}
+    deal = {"deal_id": "W0", "lead_id": "J1", "created_at": datetime(2026, 1, 2), "stage": "Deal done",
+            "amount": 100, "closed_at": datetime(2026, 1, 10)}  # fmt: skip
+
+    def won(s, ws):
+        insert(s, ws, "deals", [deal])
+
+    at = _app(app_db, "leads", [first, *LEADS], lang, "maturity", then=won, period=MARCH)
+    infos = [i.value for i in at.info]
+    assert t("tm.maturity.no_wins_period", lang) in infos and t("tm.maturity.no_wins", lang) not in infos
+    assert not at.get("plotly_chart") and not at.button_group
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -115,9 +137,6 @@ def test_past_forecasts_heading_says_why_it_is_empty_before_any_forecast_is_save
     shown = [(type(e).__name__, getattr(e, "value", None)) for e in at.main]
     heading = shown.index(("Subheader", t("tm.accuracy.past", lang)))
     assert shown[heading + 1] == ("Info", t("tm.accuracy.past_none", lang))
-
-
-MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
