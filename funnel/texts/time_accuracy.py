@@ -38,7 +38,7 @@ TEXTS = {
     "tm.accuracy.unscorable": (
         "Периоды прошлых прогнозов прошли, но оценить нечего: у этих прогнозов не было числа («—»), данным не хватало "
         "сделок с суммами. Оценки появятся для прогнозов, сохранённых после загрузки сделок.",
-        "The past forecasts' periods are over, but there is nothing to score: those forecasts had no figure («—»), "
+        "The past forecasts' periods are over, but there is nothing to score: those forecasts had no figure (“—”), "
         "the data lacked deals with amounts. Scores appear for forecasts saved after deals are uploaded.",
     ),
     "tm.accuracy.waiting": (
