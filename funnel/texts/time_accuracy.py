@@ -29,6 +29,18 @@ TEXTS = {
     "tm.accuracy.horizon.quarter": ("Следующий квартал", "Next quarter"),
     "tm.accuracy.weighted": ("Взвешенная воронка сейчас", "Weighted pipeline now"),
     "tm.accuracy.past": ("Насколько точны были прошлые прогнозы", "How right past forecasts were"),
+    "tm.accuracy.past_none": (
+        "Оценок пока нет: прогноз оценивается, когда закончится его месяц или квартал и данные за него будут загружены; "
+        "первым оценится первый сохранённый прогноз.",
+        "No scores yet: a forecast is scored once its month or quarter is over and its data is loaded; the first "
+        "forecast saved is the first scored.",
+    ),
+    "tm.accuracy.unscorable": (
+        "Периоды прошлых прогнозов прошли, но оценить нечего: у этих прогнозов не было числа («—»), данным не хватало "
+        "сделок с суммами. Оценки появятся для прогнозов, сохранённых после загрузки сделок.",
+        "The past forecasts' periods are over, but there is nothing to score: those forecasts had no figure (“—”), "
+        "the data lacked deals with amounts. Scores appear for forecasts saved after deals are uploaded.",
+    ),
     "tm.accuracy.waiting": (
         "Ни один прогноз ещё не дождался своего периода: первая оценка появится, когда закончится {period} и данные за него будут загружены.",
         "No forecast's period has passed yet: the first score comes once {period} is over and its data is loaded.",

@@ -52,8 +52,15 @@ TEXTS = {
         "The chosen period has no leads, so there are no cohorts. Upload leads or widen the period.",
     ),
     "tm.maturity.no_wins": (
-        "Ни один лид периода не стал выигранной сделкой (или сделки не связаны с лидами): кривые на нуле.",
-        "No lead of the period became a won deal (or deals are not linked to leads): the curves stay at zero.",
+        "Ни один лид периода не стал выигранной сделкой, поэтому конверсии когорт нет. Чтобы её увидеть, загрузите "
+        "на странице «Данные» файл сделок со ссылкой на лид и датой закрытия.",
+        "No lead of the period became a won deal, so the cohorts have no conversion to show. To see it, upload a "
+        "deals file linked to the leads, with a close date, on the Data page.",
+    ),
+    "tm.maturity.no_wins_period": (
+        "Ни один лид выбранного периода ещё не стал выигранной сделкой, поэтому конверсии когорт нет. Расширьте период.",
+        "No lead of the chosen period has become a won deal yet, so the cohorts have no conversion to show. Widen the "
+        "period.",
     ),
     "tm.maturity.curves": ("Конверсия по возрасту лида", "Conversion by lead age"),
     "tm.maturity.age": ("Дней с появления лида", "Days since the lead arrived"),

@@ -118,12 +118,15 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
     """How right past forecasts were, per horizon; the points to chart, per horizon."""
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
-    if rows.empty:
+    if rows.empty:  # the heading alone read as a broken tab: say when it fills
+        st.info(ui.t("tm.accuracy.past_none"))
         return {}
     scores = res["scores"]
     if not scores:
         ahead = rows.sort_values("period_end").iloc[0]
         st.info(ui.t("tm.accuracy.waiting", period=ui.period(ahead["period_start"], ahead["period_end"])))
+    elif not any(s and s["n"] for s in scores.values()):  # periods passed, but every forecast was "—"
+        st.info(ui.t("tm.accuracy.unscorable"))
     for h in HORIZONS:
         s = scores.get(h)
         if not s or not s["n"]:
@@ -139,7 +142,8 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
     if scores:
         st.caption(ui.t("tm.accuracy.scored_note"))
     charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
-    return {h: points for h, points in charted.items() if not points.empty}
+    # a horizon whose forecasts were all "—" would chart nothing against the actuals: left out
+    return {h: points for h, points in charted.items() if points["p50"].notna().any()}
 
 
 def _chart(charted: dict[str, pd.DataFrame]) -> None:

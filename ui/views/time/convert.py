@@ -28,20 +28,19 @@ def render(filters: Filters) -> None:
     if not result.leads:
         st.info(ui.t("tm.convert.no_leads"))
         return
-    cols = st.columns(2)
-    for i, step in enumerate(convert.STEPS):
-        row = totals.loc[step]
-        cols[i % 2].metric(
-            ui.t("tm.convert.median_of", step=ui.t(f"tm.convert.step.{step}")),
-            duration(step, row["median"]),
-            help=ui.t("tm.convert.p80", value=duration(step, row["p80"]), n=ui.num(int(row["n"]))),
-        )
+    # one st.columns row per pair: a phone stacks each column whole, so columns filled 1, 3 | 2, 4
+    # would read 1, 3, 2, 4 there
+    for pair in (convert.STEPS[i : i + 2] for i in range(0, len(convert.STEPS), 2)):
+        for col, step in zip(st.columns(2), pair, strict=False):
+            _median(col, step, totals.loc[step])
     undated = result.undated()
     if undated:
         st.info(ui.t("tm.convert.undated", steps=", ".join(ui.t(f"tm.convert.step.{s}") for s in undated)))
     if result.window.days is not None:
         st.caption(ui.t("tm.convert.window_note", days=ui.num(result.window.days)))
     dated = [s for s in convert.STEPS if s not in undated]
+    if not dated:  # a table of one «All» row of dashes says nothing; the note above says what fills it
+        return
     # one part at a time (look.part): a step's histogram, or the table per channel or owner
     if look.part(KEY_PART, [*(["histogram"] if dated else []), "table"], "tm.convert.part.") == "histogram":
         step = st.selectbox(
@@ -70,6 +69,14 @@ def render(filters: Filters) -> None:
             for q in ("n", "median", "p80")
         }
         ui.simple_table(wide, columns, f"time_to_convert_{by}", key="tm_conv_table", dim=by)
+
+
+def _median(col, step: str, row) -> None:
+    col.metric(
+        ui.t("tm.convert.median_of", step=ui.t(f"tm.convert.step.{step}")),
+        duration(step, row["median"]),
+        help=ui.t("tm.convert.p80", value=duration(step, row["p80"]), n=ui.num(int(row["n"]))),
+    )
 
 
 def duration(step: str, value) -> str:

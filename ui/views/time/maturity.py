@@ -53,7 +53,11 @@ def render(filters: Filters) -> None:
         st.info(ui.t("tm.maturity.no_leads"))
         return
     if not int(result.cohorts["won"].sum()):
-        st.info(ui.t("tm.maturity.no_wins"))
+        # no won lead: every cohort's conversion is an empty bar on a −100 %…100 % axis and every
+        # curve a flat zero; say what would give them instead (review #16/#18)
+        # no lead won anywhere in the workspace: deals are missing or not linked; else it is this period
+        st.info(ui.t("tm.maturity.no_wins" if result.window.learned is None else "tm.maturity.no_wins_period"))
+        return
     # one part at a time (look.part): a chart, or the table with every cohort's figures (the
     # projection and its band included) and the downloads
     kind = look.part(KEY_PART, PARTS, "tm.maturity.part.")

@@ -75,6 +75,11 @@ def raw(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({ui.t(k): df[c] for c, k in columns.items()})
 
 
+def priced_only(columns: dict[str, str], priced: bool) -> dict[str, str]:
+    """The table's columns; without the amount when no deal has one (a column of 0s would be a guess)."""
+    return columns if priced else {c: k for c, k in columns.items() if c != "amount"}
+
+
 def _table(df: pd.DataFrame, columns: dict[str, str], name: str, key: str) -> None:
     ui.show_table(display, df, raw(df, columns), name, key, columns)
 
@@ -112,7 +117,10 @@ def render(filters: Filters) -> None:
 
     c = st.columns(3)
     c[0].metric(ui.t("tm.rotting.m_deals"), ui.num(len(rotten)))
-    c[1].metric(ui.t("tm.rotting.m_amount"), ui.money(rotten["amount"].fillna(0).sum() if len(rotten) else 0))
+    # deals whose file gives no amount are worth "—", not 0 (funnel.metrics.overview.unknown's rule)
+    priced = bool(deals["amount"].notna().any())
+    worth = ui.money(rotten["amount"].fillna(0).sum() if len(rotten) else 0) if priced else "—"
+    c[1].metric(ui.t("tm.rotting.m_amount"), worth)
     c[2].metric(ui.t("tm.rotting.m_snoozed"), ui.num(len(snoozed)))
 
     if rotten.empty:
@@ -134,14 +142,14 @@ def render(filters: Filters) -> None:
     try:
         if kind == "digest":
             st.caption(ui.t("tm.rotting.digest_help", top=rotting.TOP))
-            _table(digest, DIGEST_COLUMNS, "rotting_digest", "tm_rot_digest")
+            _table(digest, priced_only(DIGEST_COLUMNS, priced), "rotting_digest", "tm_rot_digest")
         elif kind == "list":
-            _table(rotten, DEAL_COLUMNS, "rotting_deals", "tm_rot_deals")
+            _table(rotten, priced_only(DEAL_COLUMNS, priced), "rotting_deals", "tm_rot_deals")
             if editor:
                 rotting_edit.snooze_form(rotten, default_until=date.today() + timedelta(days=SNOOZE_DAYS))
         elif kind == "snoozed":
             shown = snoozed.assign(snoozed=[snoozed_text(r) for _, r in snoozed.iterrows()])
-            _table(shown, SNOOZED_COLUMNS, "rotting_snoozed", "tm_rot_snoozed")
+            _table(shown, priced_only(SNOOZED_COLUMNS, priced), "rotting_snoozed", "tm_rot_snoozed")
             if editor:
                 rotting_edit.unsnooze_form(snoozed)
         else:
