@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from funnel.i18n import t
 from tests.browser.conftest import shot, wait_for_app
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -27,8 +28,9 @@ def figures(page, path: str) -> list[str]:
     """The numbers a person reads: metric cards (overview; the channel comparison), or the
     funnel chart's bar labels (tables are drawn on a canvas, without DOM text)."""
     if path == "funnel":
+        # each bar's label is four short lines (reached, money, from previous, from first)
         texts = page.locator(CHART).first.locator("text").all_text_contents()
-        return [t for t in texts if "·" in t]
+        return [x for x in texts if t("an.fn.short_first", "ru") in x]
     return metric_values(page)
 
 

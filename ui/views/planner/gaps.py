@@ -44,7 +44,8 @@ def missing_note(b, r: PlanResult, base: Plan) -> None:
     cases (no baseline at all, every lead still maturing) as the planner says them
     (tabs.missing_note). ``base``: the plan the page starts from (what "typed" is measured by)."""
     figures = model.unknown_figures(r.shown)
-    named, n = listing([ui.t(f"gaps.fig.{f}") for f in figures]), len(figures)
+    named = listing([ui.t(f"gaps.fig.{f}") for f in figures])  # one name a statement: the Markdown scan follows it
+    n = len(figures)
     if spend_only(b):
         spend = ui.money(b.spend / b.months if b.months else None)
         from_spend = b.gaps().budget_from_spend(r.plan, base)  # else leads × CPL, both typed
