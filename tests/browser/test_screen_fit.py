@@ -151,10 +151,11 @@ WORD_LINES = """(root) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("lang", ["ru"])
 def test_page_titles_keep_their_words_whole_on_a_phone(server, tab, lang):
     """At 390 px «Администрирование» was broken mid-word ("Администрирова / ние"): every page's
-    title is drawn with each word on one line."""
+    title is drawn with each word on one line. In Russian only: every English title's longest
+    word is shorter than its Russian one's, and the 8 pages cost 14 s of the suite per language."""
     tab.set_viewport_size({"width": 390, "height": 844})
     for path in ("overview", "channels", "funnel", "planner", "time", "data", "settings", "admin"):
         tab.goto(f"{server.url}/{path}?lang={lang}")
