@@ -132,6 +132,15 @@ def _symbol(sign: str, lang: str) -> str:
     return get_currency_symbol(sign, _locale(lang)) if len(sign) == 3 and sign.isalpha() and sign.isupper() else sign
 
 
+MINUS = "\u2212"
+
+
+def true_minus(text: str) -> str:
+    """A formatted figure's leading hyphen (Babel's, ui.num's) as the true minus sign "−", as
+    signed_percent writes it: "-485" reads as a dash on a chart or in a report."""
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
 def signed_percent(x, lang: str, decimals: int = 1) -> str:
     """A change with its sign: ``+5,2 %`` / ``−3.1%`` (a true minus sign); "—" when missing."""
     if missing(x):
@@ -139,7 +148,7 @@ def signed_percent(x, lang: str, decimals: int = 1) -> str:
     text = percent(abs(float(x)), lang, decimals)
     if text.strip("0,.% \u00a0") == "":
         return text
-    return ("+" if x > 0 else "−" if x < 0 else "") + text
+    return ("+" if x > 0 else MINUS if x < 0 else "") + text
 
 
 def _day(d) -> date:

@@ -283,17 +283,14 @@ def build(
     )
 
 
-MINUS = "\u2212"
-
-
 def shown(v: Value, lang: str, currency: str) -> str:
     """A value as the report prints it, by its unit: money with the currency, a share as a
     percentage, a count without decimals when it is whole; "—" when missing. A negative figure
     takes a true minus sign ("−1 200 ₽", "−$1,200"), as the app's changes and charts write it,
     where Babel writes a hyphen."""
     text = _shown(v, lang, currency)
-    if v.unit != "text" and not isinstance(v.value, str) and text.startswith("-"):
-        return MINUS + text[1:]
+    if v.unit != "text" and not isinstance(v.value, str):
+        return formatting.true_minus(text)
     return text
 
 

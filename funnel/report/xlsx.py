@@ -65,7 +65,7 @@ def number_format(unit: str, decimals: int, lang: str, currency: str) -> str | N
 def with_minus(code: str | None) -> str | None:
     """An Excel format whose negative section writes a true minus sign ("−886 781 ₽"), where
     Excel's default writes a hyphen; the cell stays a number."""
-    return None if code is None else f'{code};"\u2212"{code}'
+    return None if code is None else f'{code};"{formatting.MINUS}"{code}'
 
 
 class _Writer:

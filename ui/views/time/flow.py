@@ -12,6 +12,7 @@ import streamlit as st
 
 import ui
 from funnel.filters import Filters
+from funnel.formatting import true_minus
 from funnel.metrics import flow as fl
 from funnel.safety import chart_text
 from ui import state
@@ -23,13 +24,6 @@ MEASURE, BY, PICK, PART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_f
 PARTS = ("waterfall", "sankey", "table", "deals")
 
 
-def minus(text: str) -> str:
-    """A label's leading hyphen as the true minus sign "−" (as funnel.formatting.signed_percent
-    writes it): "-485" reads as a dash on a chart. Only the waterfall's labels: ui.num stays
-    ASCII for tables and st.metric, which reads a delta's direction from "-"."""
-    return "\u2212" + text[1:] if text.startswith("-") else text
-
-
 def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     """The waterfall: open at A, the steps, open at B. In deals, the value steps move no deal
     and are left out; in money, so is one no deal is behind."""
@@ -39,10 +33,12 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     total = rows["step"].isin(["open_a", "open_b"])
     if measure == "amount":
         values = [float(v) for v in rows["amount"]]
-        text = [minus(ui.money(v)) for v in values]
+        # a true minus on the chart's labels only: ui.num stays ASCII for tables and st.metric,
+        # which reads a delta's direction from "-"
+        text = [true_minus(ui.money(v)) for v in values]
     else:
         values = [int(d) if t else int(m) for d, m, t in zip(rows["deals"], rows["moves"], total, strict=True)]
-        text = [minus(ui.num(v)) for v in values]
+        text = [true_minus(ui.num(v)) for v in values]
     fig = go.Figure(
         go.Waterfall(
             x=[ui.t(f"tm.flow.step.{s}") for s in rows["step"]],
