@@ -132,23 +132,21 @@ def waterfall_rows(r: PlanResult) -> list[tuple[str, float, str]]:
     return rows + [(ui.t("planner.wf.plan"), r.shown["turnover"], "total")]
 
 
-def waterfall_tab(r: PlanResult, steps: list, empty: Callable[[], None] | None = None) -> None:
+def waterfall_tab(r: PlanResult, steps: list, empty: Callable[[], None]) -> None:
     """The first tab, open when the page opens: the waterfall from the baseline to the plan
     (waterfall_rows), drawn light (funnel.charts.LIGHT: hover kept, no mode bar or drag handles,
     as the Overview's and the Time page's charts), only when every step is known
     (PlanResult.waterfall_ready: plotly.js draws a "total" bar at the running sum, so from a
     baseline of unknown turnover every bar, the plan's too, drew 0); else the sentence saying so
     with the plan's turnover (waterfall_note), or, when there is no turnover, ``empty`` (the
-    levers still to type: gaps.no_waterfall) or a plain sentence."""
+    levers still to type: gaps.no_waterfall; gaps imports this module, so it is passed in)."""
     if r.waterfall_ready:
         ui.draw_cached(_waterfall_view, steps)
         st.caption(ui.t("planner.waterfall_note"))
     elif note := waterfall_note(r):
         st.info(note)
-    elif empty is not None:  # no turnover on either side: an empty chart on a −1…1 axis said nothing
+    else:  # no turnover on either side: an empty chart on a −1…1 axis said nothing
         empty()
-    else:
-        st.info(ui.t("planner.no_waterfall"))
 
 
 def waterfall_note(r: PlanResult) -> str | None:
