@@ -10,9 +10,12 @@ browser, on the demo:
 
 from __future__ import annotations
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.browser.conftest import shot, wait_for_app
 
 METRIC = '[data-testid="stMetricValue"]'
+SIDEBAR = '[data-testid="stSidebar"]'
 SIDEBAR_MARK = "Язык / Language"  # the language picker's fixed label: only a full run sends it
 
 # Every message the page takes in, as text (the protobuf's strings stay readable).
@@ -45,11 +48,19 @@ def _change(page, do) -> str:
     before = _figures(page)
     page.evaluate("() => { window.__msgs = []; }")
     do()
-    page.wait_for_function(
-        "([sel, before]) => [...document.querySelectorAll(sel)].map(e => e.innerText).join('|') !== before",
-        arg=[METRIC, "|".join(before)],
-        timeout=60_000,
-    )
+    try:
+        page.wait_for_function(
+            "([sel, before]) => [...document.querySelectorAll(sel)].map(e => e.innerText).join('|') !== before",
+            arg=[METRIC, "|".join(before)],
+            timeout=60_000,
+        )
+    except PlaywrightTimeout as e:  # say what the page had then: a lost click, or a change the app lost
+        msgs = page.evaluate("() => window.__msgs")
+        chosen = page.locator(f'{SIDEBAR} [data-testid="stMultiSelectTagsContainer"]').all_inner_texts()
+        raise AssertionError(
+            f"figures did not follow: url={page.url} chosen={chosen} messages={len(msgs)} "
+            f"last={[m[:200] for m in msgs[-3:]]}"
+        ) from e
     wait_for_app(page)
     return "".join(page.evaluate("() => window.__msgs"))
 
@@ -86,6 +97,9 @@ def test_a_filter_change_reruns_the_overview_body_alone(server_factory, browser,
     def one_channel():
         page.get_by_role("combobox", name="Channels").click()
         page.get_by_role("option", name="SEO", exact=True).click()
+        # The choice is on screen (its tag) before the menu closes: a click lost to a busy
+        # machine fails here, by name, not as figures that never change.
+        page.locator(f'{SIDEBAR} [aria-label="Remove SEO"]').first.wait_for(timeout=30_000)
         page.keyboard.press("Escape")
 
     came = _change(page, one_channel)
