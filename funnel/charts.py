@@ -102,6 +102,23 @@ RU_DATE_TICKS = [
 ]
 
 
+# A month axis carries at most MONTH_LABELS labels, each the month over its year (the year only
+# where it changes: plotly.js writes the part after "\n" once per run of equal ones). On a phone
+# the Overview's plot is ~135 px wide between its two value axes: six one-line labels ("май 2026")
+# were tilted on end and ran into each other; four labels of one short word each fit it.
+MONTH_LABELS = 4
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
+
+
+def month_ticks(n: int) -> dict:
+    """An x axis of ``n`` months labelled as months ("май" over "2026"): every month up to four,
+    then every second, third, sixth or twelfth, so that at most MONTH_LABELS labels show whatever
+    the screen. Plotly's own choice for a short range read "1 май"; its choice for a long one is
+    made for the width it has, which the server does not know."""
+    step = next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= MONTH_LABELS), MONTH_STEPS[-1])
+    return {"dtick": f"M{step}", "tickformat": "%b\n%Y"}
+
+
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 import ui
 from funnel import formatting
+from funnel.charts import month_ticks
 from funnel.safety import chart_text
 
 
@@ -142,8 +143,8 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
         ]
     )
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
-    # one tick a month, named as a month ("май 2026"): Plotly's own choice read "1 май"
-    fig.update_xaxes(dtick="M1", tickformat="%b %Y")
+    # months named as months ("май 2026"; Plotly's own choice read "1 май"), few enough for a phone
+    fig.update_xaxes(**month_ticks(len(rows)))
     return _layout(fig, legend=True)
 
 
