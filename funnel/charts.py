@@ -155,8 +155,73 @@ def style(fig: go.Figure, lang: str) -> go.Figure:
     fig.update_yaxes(automargin=True, exponentformat="none", separatethousands=True)
     if lang == "ru" and any(_has_dates(getattr(tr, "x", None)) for tr in fig.data):
         fig.update_xaxes(tickformatstops=RU_DATE_TICKS)
+    _percent_ticks(fig, lang)
     _reserve_margins(fig)
     return fig
+
+
+# ---- percent ticks as the tables write them ------------------------------------------------------
+# plotly.js writes a ".1%" tick as "4,0%", where the tables (funnel.formatting.percent, CLDR) write
+# "4,0 %" in Russian. Its locale would take a percent sign (d3-format's ``percent``), but plotly.js
+# passes only some keys of a locale's format to d3 (days … currency), not that one. So an axis
+# formatted as a percent, in a language whose percent is not d3's "4.0%", gets its ticks here:
+# round steps over the values drawn, written by formatting.percent. English keeps plotly.js's
+# own ticks, which already read as its tables do ("4.0%").
+_PERCENT_FORMAT = re.compile(r"^,?\.(\d)%$")
+PERCENT_TICKS = 5  # about this many steps over the values
+
+
+def _percent_ticks(fig: go.Figure, lang: str) -> None:
+    if formatting.percent(0.04, lang, 1) == "4.0%":
+        return
+    for letter, axes in (("x", fig.select_xaxes()), ("y", fig.select_yaxes())):
+        for axis in axes:
+            found = _PERCENT_FORMAT.match(axis.tickformat or "")
+            if not found:
+                continue
+            values = _axis_values(fig, letter, axis.plotly_name.replace("axis", "")) + _error_ends(fig, letter)
+            if axis.range is not None:
+                values += [v for v in axis.range if v is not None]
+            if not values:
+                continue
+            ref = axis.plotly_name.replace("axis", "")
+            if axis.rangemode == "tozero" or any(
+                tr.type in ("bar", "histogram", "waterfall") and (getattr(tr, f"{letter}axis", None) or letter) == ref
+                for tr in fig.data
+            ):
+                values.append(0.0)  # bars grow from zero: the axis shows it
+            decimals = int(found.group(1))
+            ticks = percent_steps(min(values), max(values), decimals)
+            axis.update(
+                tickmode="array", tickvals=ticks, ticktext=[formatting.percent(v, lang, decimals) for v in ticks]
+            )
+
+
+def _error_ends(fig: go.Figure, letter: str) -> list[float]:
+    """The tops and bottoms of error bars ("whiskers") along ``letter``: the axis must reach them."""
+    out: list[float] = []
+    for tr in fig.data:
+        err = getattr(tr, f"error_{letter}", None)
+        values = getattr(tr, letter, None)
+        if err is None or values is None or err.array is None:
+            continue
+        minus = err.arrayminus if err.arrayminus is not None and err.symmetric is False else err.array
+        for v, up, down in zip(values, err.array, minus, strict=False):
+            if v is not None and v == v:
+                out += [v + (up or 0), v - (down or 0)]
+    return out
+
+
+def percent_steps(low: float, high: float, decimals: int) -> list[float]:
+    """Round ticks (1, 2 or 5 × a power of ten, never finer than ``decimals`` places of a percent)
+    from a step below ``low`` to a step beyond ``high``, so the autorange's padding has its ticks
+    (plotly.js draws only those inside the range)."""
+    span = (high - low) or abs(high) or 0.01
+    raw = span / PERCENT_TICKS
+    power = 10 ** math.floor(math.log10(raw))
+    step = max(next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9)), 10.0 ** -(decimals + 2))
+    first, last = math.floor(low / step + 1e-9) - 1, math.ceil(high / step - 1e-9) + 1
+    return [round(i * step, decimals + 4) for i in range(first, last + 1)]
 
 
 # ---- margins worked out beforehand ---------------------------------------------------------------
