@@ -379,3 +379,60 @@ def config(lang: str, **extra) -> dict:
     shown, it sat on the charts' titles on a phone), PNG export at twice the size, the locale."""
     base = {"displaylogo": False, "displayModeBar": "hover", "toImageButtonOptions": {"format": "png", "scale": 2}}
     return {**base, **plotly_locale(lang), **extra}
+
+
+# ---- labels beside points (the Channels bubbles) --------------------------------------------------
+# plotly.js does not move a point's text out of another's way: two channels of similar CPL and
+# conversion wrote their names over each other. Each label tries above its bubble, then below,
+# right and left, and takes the first place clear of the labels and bubbles already placed, on a
+# plot of the size assumed below (a laptop's chart; a phone's is narrower, where the hover still
+# names every bubble).
+LABEL_PLOT = (760, 300)  # px: width, height of the plotting area
+_PLACES = ("top center", "bottom center", "middle right", "middle left")
+
+
+def label_positions(xs, ys, names, sizes, *, log_x: bool = False, size: float = 12) -> list[str]:
+    """A ``textposition`` per point so that no two labels (and no label and bubble) overlap, where
+    the plot allows; the first place ("top center") when nothing is in the way. ``sizes`` are the
+    markers' diameters in px."""
+    width, height = LABEL_PLOT
+    xv = [math.log10(x) if log_x and x and x > 0 else float(x or 0) for x in xs]
+    yv = [float(y or 0) for y in ys]
+    if not xv:
+        return []
+
+    def scale(values, length):
+        lo, hi = min(values), max(values)
+        span = (hi - lo) or 1.0
+        return [(v - lo) / span * length * 0.9 + length * 0.05 for v in values]
+
+    px, py = scale(xv, width), scale(yv, height)  # y grows upwards
+    taken = [(x - s / 2, y - s / 2, x + s / 2, y + s / 2) for x, y, s in zip(px, py, sizes, strict=False)]
+    out = []
+    for i in sorted(range(len(px)), key=lambda i: -py[i]):  # the highest first: it keeps "above"
+        w, h, r = _text_width(names[i], size), size * LINE, sizes[i] / 2
+        boxes = {
+            "top center": (px[i] - w / 2, py[i] + r, px[i] + w / 2, py[i] + r + h),
+            "bottom center": (px[i] - w / 2, py[i] - r - h, px[i] + w / 2, py[i] - r),
+            "middle right": (px[i] + r, py[i] - h / 2, px[i] + r + w, py[i] + h / 2),
+            "middle left": (px[i] - r - w, py[i] - h / 2, px[i] - r, py[i] + h / 2),
+        }
+        others = taken[:i] + taken[i + 1 :]
+        place = next((p for p in _PLACES if not any(_overlap(boxes[p], b) for b in others)), _PLACES[0])
+        taken.append(boxes[place])
+        out.append((i, place))
+    return [place for _, place in sorted(out)]
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Ticks of a log axis from ``low`` to ``high``: each power of ten, and 2 and 5 times it when
+    the values span less than two powers (plotly.js labelled every minor step "2 3 4 … 9")."""
+    if not (low and high and low > 0 and high > 0):
+        return []
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if math.log10(high / low) >= 2 else (1, 2, 5)
+    return [m * 10.0**p for p in range(first, last + 1) for m in steps if low / 1.5 <= m * 10.0**p <= high * 1.5]

@@ -73,3 +73,70 @@ def test_cohort_whiskers_end_inside_the_plot():
     )
     axis = final_figure(table).layout.yaxis
     assert axis.range[0] == 0 and axis.range[1] == pytest.approx(0.056)
+
+
+def test_the_capacity_charts_plan_label_sits_at_the_foot_of_its_line():
+    """The curve is flat at the base conversion (3.2 %) up to the capacity, 1 000 leads; the plan,
+    800 leads, is left of it. Its label at the top of the line sat on the curve; at the foot
+    (y = 0 of the plot, anchored at its bottom) nothing is drawn."""
+    from ui.views.planner.charts import capacity_curve
+
+    points = [(400, 0.032), (800, 0.032), (1000, 0.032), (1500, 0.0268), (2000, 0.0236)]
+    fig = capacity_curve(points, 800, 1000)
+    plan = next(a for a in fig.layout.annotations if a.text == "план")
+    assert (plan.y, plan.yanchor) == (0, "bottom")
+
+
+def test_the_spreads_marks_stand_above_the_histogram_on_alternate_rows():
+    """Inside the plot the likely mark's name ran into the tallest bars, which stand around it.
+    Above the plot (y = 1 of the plot, anchored at the name's bottom) no bar reaches; neighbours
+    take alternate rows, and the top margin holds the title and both rows."""
+    from ui.views.planner import charts as pc
+
+    marks = {"Пессимистичный": 5.6e6, "Вероятный": 7.9e6, "Оптимистичный": 10.4e6}
+    fig = pc.histogram([5e6, 6e6, 7e6, 8e6, 9e6, 1.1e7], marks)
+    names = {a.text: a for a in fig.layout.annotations}
+    assert set(names) == set(marks)
+    assert all((a.y, a.yref, a.yanchor) == (1, "paper", "bottom") for a in names.values())
+    rows = [names[n].yshift for n in marks]
+    assert rows[0] != rows[1] and rows[1] != rows[2]
+    assert fig.layout.margin.t >= 56 + max(rows) + pc.MARK_ROW_PX
+
+
+def _channels():
+    names = ["Рекомендации", "Выставки", "Партнёры", "Вебинары", "Яндекс Директ", "Холодные звонки"]
+    names += ["SEO", "Email-рассылки", "VK Реклама"]
+    return pd.DataFrame(
+        {
+            "grp": names,
+            "is_total": [False] * 9,
+            "cpl": [150.0, 9000, 2600, 1800, 1350, 1150, 650, 310, 380],
+            "conversion": [0.22, 0.185, 0.125, 0.048, 0.025, 0.009, 0.022, 0.012, 0.003],
+            "revenue": [9e6, 5e6, 8e6, 3e6, 9e6, 1e5, 4e6, 2e5, 1e5],
+        }
+    )
+
+
+def test_channel_bubbles_label_the_round_cpls_only():
+    """CPLs from 150 to 9 000 ₽ span less than two powers of ten: ticks at 1, 2 and 5 times each
+    power, 100 … 10 000, written as the tables write them ("1 000"); plotly.js labelled every
+    minor step "2 3 4 … 9"."""
+    from ui.views.channels import bubble_figure
+
+    axis = bubble_figure(_channels()).layout.xaxis
+    assert list(axis.tickvals) == [100, 200, 500, 1000, 2000, 5000, 10000]
+    assert list(axis.ticktext) == ["100", "200", "500", "1 000", "2 000", "5 000", "10 000"]
+    assert charts.log_ticks(10, 100_000) == [10, 100, 1000, 10_000, 100_000]  # wide: powers alone
+
+
+def test_channel_bubble_labels_do_not_sit_on_each_other():
+    """The demo's Email (310 ₽, 1.2 %) and VK (380 ₽, 0.3 %), Yandex (1 350 ₽, 2.5 %) and cold
+    calls (1 150 ₽, 0.9 %): all above their bubbles, each pair's names overlapped. The lower of
+    each pair now takes another place."""
+    from ui.views.channels import bubble_figure
+
+    trace = bubble_figure(_channels()).data[0]
+    place = dict(zip(trace.text, trace.textposition, strict=True))
+    assert place["Email-рассылки"] != place["VK Реклама"]
+    assert place["Яндекс Директ"] != place["Холодные звонки"]
+    assert place["Рекомендации"] == "top center"  # nothing near it: the usual place
