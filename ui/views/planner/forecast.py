@@ -17,6 +17,7 @@ from funnel.model.result import PlanResult
 from ui import state
 from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
+from ui.views.planner.charts import ESTIMATES
 
 
 def forecast(b, r: PlanResult) -> dict:
@@ -50,7 +51,7 @@ def forecast(b, r: PlanResult) -> dict:
         "sim": sim,
         "sens": sens,
         "proj": proj,
-        "hist": charts.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
+        "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"]),
     }
@@ -141,9 +142,8 @@ def _spread(b, fc: dict) -> None:
     sim = fc["sim"]
     st.subheader(ui.t("planner.fc.uncertainty"))
     c = list(st.columns(4))
-    c[0].metric("P10", ui.money(sim["p10"]))
-    c[1].metric("P50", ui.money(sim["p50"]))
-    c[2].metric("P90", ui.money(sim["p90"]))
+    for col, (k, p) in zip(c, ESTIMATES, strict=False):
+        col.metric(ui.t(f"planner.fc.{k}"), ui.money(sim[p]), help=ui.t(f"planner.fc.{k}_help"))
     c[3].metric(ui.t("planner.fc.p_target", target=ui.money(fc["target"])), ui.pct(sim["p_target"], 0))
     st.caption(
         ui.t(
