@@ -255,8 +255,8 @@ TEXTS = {
     "an.col.owner": ("Менеджер", "Owner"),
     "an.col.channel": ("Канал", "Channel"),
     "an.col.since": ("На этапе с", "In stage since"),
-    "an.col.days_in_stage": ("Дней на этапе (раб.)", "Days in stage (working)"),
-    "an.col.days_over": ("Сверх нормы, дней", "Days over"),
+    "an.col.days_in_stage": ("Дней на этапе", "Days in stage"),
+    "an.col.days_over": ("Сверх срока", "Days over"),
     "an.col.reason": ("Причина", "Reason"),
     "an.col.deals": ("Сделки", "Deals"),
     "an.col.month": ("Месяц", "Month"),
@@ -343,6 +343,10 @@ TEXTS = {
         "Stalled deals (over the stage's limit: its own, else its norm)",
     ),
     "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's limit."),
+    "an.fn.stalled_days": (
+        "Дни — рабочие. Дата, с которой сделка на этапе, и срок этапа — в выгрузке.",
+        "Days are working days. The day each deal entered its stage and the stage's limit are in the download.",
+    ),
     "an.fn.stalled_no_history": (
         "Без истории этапов срок считается от создания сделки.",
         "Without stage history the time counts from the deal's creation.",

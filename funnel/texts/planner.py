@@ -396,6 +396,20 @@ TEXTS = {
     "planner.fc.p_learned": ("Вероятность (по истории)", "Probability (history)"),
     "planner.fc.w_ladder": ("Прогноз по настройке", "Forecast by the setting"),
     "planner.fc.w_learned": ("Прогноз по истории", "Forecast by history"),
+    # the weighted pipeline's headers: short, so that the table fits a laptop's 820 px
+    "planner.fc.col.deals": ("Сделок", "Deals"),
+    "planner.fc.col.p_ladder": ("Шанс", "Chance"),
+    "planner.fc.col.w_ladder": ("Прогноз", "Forecast"),
+    "planner.fc.col.p_learned": ("Шанс по истории", "Chance by history"),
+    "planner.fc.col.w_learned": ("Прогноз по истории", "Forecast by history"),
+    "planner.fc.col.p_ladder_help": (
+        "Вероятность выигрыша с этого этапа из настроек воронки (страница «Настройки»).",
+        "The chance of winning from this stage, as set in the funnel settings (the Settings page).",
+    ),
+    "planner.fc.col.w_ladder_help": (
+        "Сумма × шанс из настроек: прогноз по настройке.",
+        "Amount × the chance from the settings: the forecast by the setting.",
+    ),
     "planner.fc.by_close": (
         "По ожидаемой дате закрытия (у открытой сделки дата закрытия — это ожидание, а не закрытие)",
         "By expected close (an open deal's close date is when it is expected to close, not a close)",

@@ -15,6 +15,7 @@ from funnel.model import backtest as bt
 from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from ui import state
+from ui.show import fitted_columns
 from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
 from ui.views.planner.charts import ESTIMATES
@@ -118,18 +119,28 @@ def _pipeline(fc: dict) -> None:
         return
     if total["unpriced"]:
         st.info(ui.t("gaps.fc.no_amounts"))
+    # short headers, the settings' pair first: at 1280 px the seven long ones ("Вероятность (по
+    # истории)" …) scrolled sideways and the last was cut; the tooltips say where each comes from
     table = pd.DataFrame(
         {
             ui.t("planner.fc.stage"): [ui.label(r["stage"], "stage") for r in rows],  # the demo's in the language
-            ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
+            ui.t("planner.fc.col.deals"): [ui.num(r["deals"]) for r in rows],
             ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
-            ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
-            ui.t("planner.fc.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
-            ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
-            ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
+            ui.t("planner.fc.col.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
+            ui.t("planner.fc.col.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
+            ui.t("planner.fc.col.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
+            ui.t("planner.fc.col.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline", placeholder=DASH)
+    helps = {ui.t(f"planner.fc.col.{k}"): ui.t(f"planner.fc.col.{k}_help") for k in ("p_ladder", "w_ladder")}
+    st.dataframe(
+        table,
+        column_config=fitted_columns(table, helps),
+        hide_index=True,
+        width="stretch",
+        key="pl_pipeline",
+        placeholder=DASH,
+    )
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
