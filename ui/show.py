@@ -189,15 +189,17 @@ def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
     """Each column's width in px: as wide as its header and its longest cell (a name up to
     MAX_TEXT_PX). When they add up to more than ``budget``, the widest names give way first,
     never narrower than their header or MIN_TEXT_PX, so every header stays whole (a long name is
-    then cut in its cell, whole on hover and in the downloads). Figures never give way."""
+    then cut in its cell, whole on hover and in the downloads). Figures never give way; when even
+    that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the table
+    scrolls, its names whole."""
     need = {c: _width(display[c], c) for c in display.columns}
     names = [c for c in display.columns if not _figures(display[c])]
     for c in names:
         need[c] = min(need[c], MAX_TEXT_PX)
     room = budget - sum(need[c] for c in display.columns if c not in names)
     floor = {c: min(need[c], max(_width([], c), MIN_TEXT_PX)) for c in names}
-    if sum(need[c] for c in names) <= room:
-        return need
+    if sum(need[c] for c in names) <= room or sum(floor.values()) > room:
+        return need  # fits as it is; or cannot fit at all, and a table that scrolls keeps its names whole
 
     def at(level: int) -> int:
         return sum(max(floor[c], min(need[c], level)) for c in names)

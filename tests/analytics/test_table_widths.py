@@ -65,8 +65,10 @@ def test_the_stalled_deals_fit_a_laptop_with_every_header_whole():
         ({"Name": "x" * 10, "Sum": "1 000"}, 800, {"Name": 96, "Sum": 60}),
         # 300 px for names 420 (a 55-character cell, capped) and 96: the wide one gives way to 204
         ({"Name": "y" * 55, "Other": "x" * 10, "Sum": "1 000"}, 360, {"Name": 204, "Other": 96, "Sum": 60}),
-        # no room at all: names stop at their floor (the header, at least MIN_TEXT_PX)
-        ({"Name": "y" * 55, "Sum": "1 000"}, 50, {"Name": 100, "Sum": 60}),
+        # 200 px: the name takes the room the figure leaves, 200 − 60 = 140 (above its floor, 100)
+        ({"Name": "y" * 55, "Sum": "1 000"}, 200, {"Name": 140, "Sum": 60}),
+        # no room even at the floor: the table will scroll anyway, the name stays whole (capped)
+        ({"Name": "y" * 55, "Sum": "1 000"}, 150, {"Name": 420, "Sum": 60}),
     ],
 )
 def test_fit_widths_by_hand(needs, budget, expected):
@@ -117,3 +119,18 @@ def test_the_settings_stage_types_fit_a_laptop():
     assert config["position"]["width"] == "small"  # 75 px
     assert widths["Этап"] == 218
     _whole_headers_within({**widths, "№": 75, "": 40}, show.TABLE_PX)
+
+
+def test_a_table_too_wide_anyway_keeps_its_names_whole():
+    """The Channels' economics has a dozen figure columns: it scrolls at 1280 px whatever the
+    names get. Squeezing them then only cut "Холодные звон…" (15 characters, 132 px)."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "CPL" in d.value.columns)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+    assert sum(widths.values()) > show.TABLE_PX  # it scrolls: too many figures for 800 px
+    names = [str(v) for v in table.value["Канал"]]
+    assert "Холодные звонки" in names
+    assert widths["Канал"] == round(max(len(n) for n in names) * show.CHAR_PX + show.CELL_PAD_PX)
