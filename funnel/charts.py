@@ -102,6 +102,23 @@ RU_DATE_TICKS = [
 ]
 
 
+# A month axis carries at most MONTH_LABELS labels, each the month over its year (the year only
+# where it changes: plotly.js writes the part after "\n" once per run of equal ones). On a phone
+# the Overview's plot is ~135 px wide between its two value axes: six one-line labels ("май 2026")
+# were tilted on end and ran into each other; four labels of one short word each fit it.
+MONTH_LABELS = 4
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
+
+
+def month_ticks(n: int) -> dict:
+    """An x axis of ``n`` months labelled as months ("май" over "2026"): every month up to four,
+    then every second, third, sixth or twelfth, so that at most MONTH_LABELS labels show whatever
+    the screen. Plotly's own choice for a short range read "1 май"; its choice for a long one is
+    made for the width it has, which the server does not know."""
+    step = next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= MONTH_LABELS), MONTH_STEPS[-1])
+    return {"dtick": f"M{step}", "tickformat": "%b\n%Y"}
+
+
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
 
 
@@ -138,8 +155,73 @@ def style(fig: go.Figure, lang: str) -> go.Figure:
     fig.update_yaxes(automargin=True, exponentformat="none", separatethousands=True)
     if lang == "ru" and any(_has_dates(getattr(tr, "x", None)) for tr in fig.data):
         fig.update_xaxes(tickformatstops=RU_DATE_TICKS)
+    _percent_ticks(fig, lang)
     _reserve_margins(fig)
     return fig
+
+
+# ---- percent ticks as the tables write them ------------------------------------------------------
+# plotly.js writes a ".1%" tick as "4,0%", where the tables (funnel.formatting.percent, CLDR) write
+# "4,0 %" in Russian. Its locale would take a percent sign (d3-format's ``percent``), but plotly.js
+# passes only some keys of a locale's format to d3 (days … currency), not that one. So an axis
+# formatted as a percent, in a language whose percent is not d3's "4.0%", gets its ticks here:
+# round steps over the values drawn, written by formatting.percent. English keeps plotly.js's
+# own ticks, which already read as its tables do ("4.0%").
+_PERCENT_FORMAT = re.compile(r"^,?\.(\d)%$")
+PERCENT_TICKS = 5  # about this many steps over the values
+
+
+def _percent_ticks(fig: go.Figure, lang: str) -> None:
+    if formatting.percent(0.04, lang, 1) == "4.0%":
+        return
+    for letter, axes in (("x", fig.select_xaxes()), ("y", fig.select_yaxes())):
+        for axis in axes:
+            found = _PERCENT_FORMAT.match(axis.tickformat or "")
+            if not found:
+                continue
+            values = _axis_values(fig, letter, axis.plotly_name.replace("axis", "")) + _error_ends(fig, letter)
+            if axis.range is not None:
+                values += [v for v in axis.range if v is not None]
+            if not values:
+                continue
+            ref = axis.plotly_name.replace("axis", "")
+            if axis.rangemode == "tozero" or any(
+                tr.type in ("bar", "histogram", "waterfall") and (getattr(tr, f"{letter}axis", None) or letter) == ref
+                for tr in fig.data
+            ):
+                values.append(0.0)  # bars grow from zero: the axis shows it
+            decimals = int(found.group(1))
+            ticks = percent_steps(min(values), max(values), decimals)
+            axis.update(
+                tickmode="array", tickvals=ticks, ticktext=[formatting.percent(v, lang, decimals) for v in ticks]
+            )
+
+
+def _error_ends(fig: go.Figure, letter: str) -> list[float]:
+    """The tops and bottoms of error bars ("whiskers") along ``letter``: the axis must reach them."""
+    out: list[float] = []
+    for tr in fig.data:
+        err = getattr(tr, f"error_{letter}", None)
+        values = getattr(tr, letter, None)
+        if err is None or values is None or err.array is None:
+            continue
+        minus = err.arrayminus if err.arrayminus is not None and err.symmetric is False else err.array
+        for v, up, down in zip(values, err.array, minus, strict=False):
+            if v is not None and v == v:
+                out += [v + (up or 0), v - (down or 0)]
+    return out
+
+
+def percent_steps(low: float, high: float, decimals: int) -> list[float]:
+    """Round ticks (1, 2 or 5 × a power of ten, never finer than ``decimals`` places of a percent)
+    from a step below ``low`` to a step beyond ``high``, so the autorange's padding has its ticks
+    (plotly.js draws only those inside the range)."""
+    span = (high - low) or abs(high) or 0.01
+    raw = span / PERCENT_TICKS
+    power = 10 ** math.floor(math.log10(raw))
+    step = max(next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9)), 10.0 ** -(decimals + 2))
+    first, last = math.floor(low / step + 1e-9) - 1, math.ceil(high / step - 1e-9) + 1
+    return [round(i * step, decimals + 4) for i in range(first, last + 1)]
 
 
 # ---- margins worked out beforehand ---------------------------------------------------------------
@@ -297,3 +379,60 @@ def config(lang: str, **extra) -> dict:
     shown, it sat on the charts' titles on a phone), PNG export at twice the size, the locale."""
     base = {"displaylogo": False, "displayModeBar": "hover", "toImageButtonOptions": {"format": "png", "scale": 2}}
     return {**base, **plotly_locale(lang), **extra}
+
+
+# ---- labels beside points (the Channels bubbles) --------------------------------------------------
+# plotly.js does not move a point's text out of another's way: two channels of similar CPL and
+# conversion wrote their names over each other. Each label tries above its bubble, then below,
+# right and left, and takes the first place clear of the labels and bubbles already placed, on a
+# plot of the size assumed below (a laptop's chart; a phone's is narrower, where the hover still
+# names every bubble).
+LABEL_PLOT = (760, 300)  # px: width, height of the plotting area
+_PLACES = ("top center", "bottom center", "middle right", "middle left")
+
+
+def label_positions(xs, ys, names, sizes, *, log_x: bool = False, size: float = 12) -> list[str]:
+    """A ``textposition`` per point so that no two labels (and no label and bubble) overlap, where
+    the plot allows; the first place ("top center") when nothing is in the way. ``sizes`` are the
+    markers' diameters in px."""
+    width, height = LABEL_PLOT
+    xv = [math.log10(x) if log_x and x and x > 0 else float(x or 0) for x in xs]
+    yv = [float(y or 0) for y in ys]
+    if not xv:
+        return []
+
+    def scale(values, length):
+        lo, hi = min(values), max(values)
+        span = (hi - lo) or 1.0
+        return [(v - lo) / span * length * 0.9 + length * 0.05 for v in values]
+
+    px, py = scale(xv, width), scale(yv, height)  # y grows upwards
+    taken = [(x - s / 2, y - s / 2, x + s / 2, y + s / 2) for x, y, s in zip(px, py, sizes, strict=False)]
+    out = []
+    for i in sorted(range(len(px)), key=lambda i: -py[i]):  # the highest first: it keeps "above"
+        w, h, r = _text_width(names[i], size), size * LINE, sizes[i] / 2
+        boxes = {
+            "top center": (px[i] - w / 2, py[i] + r, px[i] + w / 2, py[i] + r + h),
+            "bottom center": (px[i] - w / 2, py[i] - r - h, px[i] + w / 2, py[i] - r),
+            "middle right": (px[i] + r, py[i] - h / 2, px[i] + r + w, py[i] + h / 2),
+            "middle left": (px[i] - r - w, py[i] - h / 2, px[i] - r, py[i] + h / 2),
+        }
+        others = taken[:i] + taken[i + 1 :]
+        place = next((p for p in _PLACES if not any(_overlap(boxes[p], b) for b in others)), _PLACES[0])
+        taken.append(boxes[place])
+        out.append((i, place))
+    return [place for _, place in sorted(out)]
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Ticks of a log axis from ``low`` to ``high``: each power of ten, and 2 and 5 times it when
+    the values span less than two powers (plotly.js labelled every minor step "2 3 4 … 9")."""
+    if not (low and high and low > 0 and high > 0):
+        return []
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if math.log10(high / low) >= 2 else (1, 2, 5)
+    return [m * 10.0**p for p in range(first, last + 1) for m in steps if low / 1.5 <= m * 10.0**p <= high * 1.5]

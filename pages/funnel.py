@@ -51,7 +51,10 @@ try:
             else:
                 if not funnel.has_history:
                     st.caption(ui.t("an.fn.stalled_no_history"))
-                ui.simple_table(stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table")
+                st.caption(ui.t("an.fn.stalled_days"))
+                ui.simple_table(
+                    stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table", shown=view.STALLED_SHOWN
+                )
     if tab["lost"].open:
         with tab["lost"]:
             st.subheader(ui.t("an.fn.lost"))

@@ -144,13 +144,9 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
     height = min(38 + 35 * max(len(display), 1), 560)
-    config = {
-        c: st.column_config.TextColumn(alignment="right") if _figures(display[c]) else text_column(display[c], c)
-        for c in display.columns
-    }
     st.dataframe(
         display,
-        column_config=config,
+        column_config=fitted_columns(display),
         hide_index=True,
         width="stretch",
         height=height,
@@ -165,11 +161,51 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> 
 CHAR_PX, CELL_PAD_PX, MAX_TEXT_PX = 7.2, 24, 420
 
 
-def text_column(column: pd.Series, header: str):
-    """A text column of st.dataframe wide enough for its longest cell and its header."""
+def _width(column, header: str) -> int:
+    """A column wide enough for its longest cell and its header, in px."""
     longest = max((len(str(v)) for v in column if v is not None), default=0)
-    width = round(max(longest, len(str(header))) * CHAR_PX + CELL_PAD_PX)
-    return st.column_config.TextColumn(width=min(width, MAX_TEXT_PX))
+    return round(max(longest, len(str(header))) * CHAR_PX + CELL_PAD_PX)
+
+
+# At 1280 × 720 with the sidebar open the main column is 820 px: a table wider than that scrolled
+# sideways and its last header was cut at the window's edge (the stalled deals, the Planner's
+# weighted pipeline). TABLE_PX leaves room for the grid's borders.
+TABLE_PX, MIN_TEXT_PX = 800, 100
+
+
+def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -> dict:
+    """st.dataframe's column_config for a display frame of text cells: widths that fit a laptop
+    (fit_widths), figures right-aligned so digits line up, a header's tooltip from ``helps``."""
+    widths, helps = fit_widths(display), helps or {}
+    return {
+        c: st.column_config.TextColumn(
+            width=widths[c], alignment="right" if _figures(display[c]) else None, help=helps.get(c)
+        )
+        for c in display.columns
+    }
+
+
+def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
+    """Each column's width in px: as wide as its header and its longest cell (a name up to
+    MAX_TEXT_PX). When they add up to more than ``budget``, the widest names give way first,
+    never narrower than their header or MIN_TEXT_PX, so every header stays whole (a long name is
+    then cut in its cell, whole on hover and in the downloads). Figures never give way; when even
+    that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the table
+    scrolls, its names whole."""
+    need = {c: _width(display[c], c) for c in display.columns}
+    names = [c for c in display.columns if not _figures(display[c])]
+    for c in names:
+        need[c] = min(need[c], MAX_TEXT_PX)
+    room = budget - sum(need[c] for c in display.columns if c not in names)
+    floor = {c: min(need[c], max(_width([], c), MIN_TEXT_PX)) for c in names}
+    if sum(need[c] for c in names) <= room or sum(floor.values()) > room:
+        return need  # fits as it is; or cannot fit at all, and a table that scrolls keeps its names whole
+
+    def at(level: int) -> int:
+        return sum(max(floor[c], min(need[c], level)) for c in names)
+
+    level = max((w for w in range(0, MAX_TEXT_PX + 1) if at(w) <= room), default=0)
+    return need | {c: max(floor[c], min(need[c], level)) for c in names}
 
 
 _FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
@@ -241,10 +277,15 @@ def _chart_view(figure, key: str, *data) -> None:
 
 
 # ---- tables of several pages ----------------------------------------------------------------
-def simple_table(df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None) -> None:
+def simple_table(
+    df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None, shown: tuple | None = None
+) -> None:
+    """``columns`` (source column → header key) in the downloads; on screen only those in
+    ``shown`` when given (a table too wide for a laptop keeps its other columns in the files)."""
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
     names = {c: t(k) for c, k in columns.items()}
-    show_table(_simple_view, df, lambda: pd.DataFrame({n: df[c] for c, n in names.items()}), name, key, columns, dim)
+    on_screen = {c: k for c, k in columns.items() if shown is None or c in shown}
+    show_table(_simple_view, df, lambda: pd.DataFrame({n: df[c] for c, n in names.items()}), name, key, on_screen, dim)
 
 
 def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:

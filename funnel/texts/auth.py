@@ -50,6 +50,7 @@ TEXTS = {
     "admin.title": ("Администрирование", "Administration"),
     "admin.workspaces": ("Рабочие пространства", "Workspaces"),
     "admin.create": ("Создать пространство", "Create a workspace"),
+    "admin.id": ("Код в ссылках", "Code in links"),
     "admin.name": ("Название", "Name"),
     "admin.currency": ("Валюта", "Currency"),
     "admin.create_button": ("Создать", "Create"),

@@ -268,10 +268,10 @@ TEXTS = {
     "planner.wf.plan": ("План", "Plan"),
     "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
     "planner.waterfall_note": (
-        "Вклады рычагов точно складываются в разницу: каждый рычаг оценён в среднем по всем порядкам "
-        "изменения (разложение Шепли). Потери от перегрузки видны в столбце конверсии.",
-        "The effects add up exactly to the difference: each lever is valued on average over every order "
-        "of change (a Shapley split). Losses from overload show in the conversion bar.",
+        "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
+        "которых рычаги могли меняться, так что порядок ничего не решает. Потери от перегрузки видны в столбце конверсии.",
+        "The effects add up exactly to the difference: each lever's effect is averaged over every order "
+        "in which the levers could change, so no order is favoured. Losses from overload show in the conversion bar.",
     ),
     "planner.cap.over": (
         "{leads} {leads|лид|лида|лидов} при пропускной способности {capacity}: конверсия падает с {base} до {eff}. "
@@ -344,9 +344,11 @@ TEXTS = {
     "planner.web.cost": ("Расходы", "Cost"),
     "planner.web.cpl": ("Цена лида", "Cost per lead"),
     "planner.cap.intro": (
-        "Пропускная способность = продавцы × лидов на продавца. Сверх неё конверсия падает: база × "
-        "(способность ÷ лиды)^эластичность. Продавцы в базе — владельцы лидов за период.",
-        "Capacity = sellers × leads per seller. Past it, conversion falls: base × (capacity ÷ leads)^elasticity. "
+        "Пропускная способность = продавцы × лидов на продавца. Сверх неё конверсия падает, тем сильнее, "
+        "чем выше эластичность: лидов вдвое больше, чем продавцы успевают, — при эластичности 1 конверсия вдвое "
+        "ниже, при 0,5 — примерно на 30 % ниже, при 0 не падает. Продавцы в базе — владельцы лидов за период.",
+        "Capacity = sellers × leads per seller. Past it, conversion falls, the more so the higher the elasticity: with twice the leads the sellers "
+        "can handle, elasticity 1 halves the conversion, 0.5 makes it about 30% lower, 0 leaves it as it is. "
         "The baseline's sellers are the owners of the period's leads.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
@@ -394,6 +396,20 @@ TEXTS = {
     "planner.fc.p_learned": ("Вероятность (по истории)", "Probability (history)"),
     "planner.fc.w_ladder": ("Прогноз по настройке", "Forecast by the setting"),
     "planner.fc.w_learned": ("Прогноз по истории", "Forecast by history"),
+    # the weighted pipeline's headers: short, so that the table fits a laptop's 820 px
+    "planner.fc.col.deals": ("Сделок", "Deals"),
+    "planner.fc.col.p_ladder": ("Шанс", "Chance"),
+    "planner.fc.col.w_ladder": ("Прогноз", "Forecast"),
+    "planner.fc.col.p_learned": ("Шанс по истории", "Chance by history"),
+    "planner.fc.col.w_learned": ("Прогноз по истории", "Forecast by history"),
+    "planner.fc.col.p_ladder_help": (
+        "Вероятность выигрыша с этого этапа из настроек воронки (страница «Настройки»).",
+        "The chance of winning from this stage, as set in the funnel settings (the Settings page).",
+    ),
+    "planner.fc.col.w_ladder_help": (
+        "Сумма × шанс из настроек: прогноз по настройке.",
+        "Amount × the chance from the settings: the forecast by the setting.",
+    ),
     "planner.fc.by_close": (
         "По ожидаемой дате закрытия (у открытой сделки дата закрытия — это ожидание, а не закрытие)",
         "By expected close (an open deal's close date is when it is expected to close, not a close)",
@@ -404,13 +420,24 @@ TEXTS = {
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
+    # the spread's three estimates (the 10th, 50th and 90th percentiles) in plain words
+    "planner.fc.low": ("Пессимистичный", "Pessimistic"),
+    "planner.fc.mid": ("Вероятный", "Likely"),
+    "planner.fc.high": ("Оптимистичный", "Optimistic"),
+    "planner.fc.low_help": ("Меньше бывает в 1 случае из 10.", "Less happens only 1 time in 10."),
+    "planner.fc.mid_help": (
+        "Середина: в половине случаев больше, в половине меньше.",
+        "The middle: half the time more, half the time less.",
+    ),
+    "planner.fc.high_help": ("Больше бывает в 1 случае из 10.", "More happens only 1 time in 10."),
     "planner.fc.uncertainty_note": (
         "Разброс по данным: {leads} {leads|лид|лида|лидов} и {won} {won|оплата|оплаты|оплат} в базе; "
         "чек каждый раз берётся наугад из {sample} {sample|настоящей суммы|настоящих сумм|настоящих сумм} "
-        "оплат. Чем меньше данных, тем шире полоса. 20 000 разыгранных месяцев, при каждом расчёте одних и тех же.",
+        "оплат. Чем меньше данных, тем шире полоса. Оценки — по 20 000 возможных месяцев, собранных наугад из этих данных (при каждом расчёте одних и тех же): в 8 случаях из 10 оборот окажется между пессимистичным и оптимистичным прогнозом.",
         "The spread the data supports: {leads} {leads|lead|leads} and {won} won {won|deal|deals} in the "
         "baseline; each check is drawn at random from {sample} real won {sample|amount|amounts}. Less data, "
-        "wider band. 20,000 simulated months, the same ones on every run.",
+        "wider band. The estimates come from 20,000 possible months drawn at random from these data (the same "
+        "ones on every run): 8 times in 10 the turnover lands between the pessimistic and the optimistic one.",
     ),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),

@@ -8,7 +8,7 @@ TEXTS = {
     "axis.share_of_first": ("Доля от первого этапа", "Share of the first stage"),
     "axis.turnover": ("Оборот в месяц, {currency}", "Turnover per month, {currency}"),
     "axis.turnover_change": ("Изменение, {currency}", "Change, {currency}"),
-    "axis.months_count": ("Разыгранных месяцев", "Simulated months"),
+    "axis.months_count": ("Возможных месяцев", "Possible months"),
     "axis.conversion": ("Конверсия, %", "Conversion, %"),
     "axis.month": ("Месяц", "Month"),
     "axis.stage": ("Этап", "Stage"),

@@ -3,8 +3,8 @@
 TEXTS = {
     "tm.accuracy.today": ("Прогноз сегодня", "Today's forecast"),
     "tm.accuracy.taken": (
-        "Снимок прогноза от {when} ({who}). Прогноз строится так же, как в Планировщике: по данным за последние 12 месяцев, P10–P90 — коридор, в который выручка попадает в 8 случаях из 10.",
-        "Forecast saved on {when} ({who}). It is the Planner's forecast on the last 12 months of data; P10–P90 is the range revenue lands in 8 times out of 10.",
+        "Снимок прогноза от {when} ({who}). Прогноз строится так же, как в Планировщике: по данным за последние 12 месяцев; в 8 случаях из 10 выручка окажется между пессимистичным и оптимистичным прогнозом.",
+        "Forecast saved on {when} ({who}). It is the Planner's forecast on the last 12 months of data; 8 times out of 10 revenue lands between the pessimistic and the optimistic estimate.",
     ),
     "tm.accuracy.by.daily": ("автоматически", "automatically"),
     "tm.accuracy.by.cli": ("из командной строки", "from the command line"),
@@ -45,23 +45,24 @@ TEXTS = {
         "Ни один прогноз ещё не дождался своего периода: первая оценка появится, когда закончится {period} и данные за него будут загружены.",
         "No forecast's period has passed yet: the first score comes once {period} is over and its data is loaded.",
     ),
-    "tm.accuracy.mape": ("Средняя ошибка (MAPE)", "Average error (MAPE)"),
+    "tm.accuracy.mape": ("Средняя ошибка (по периодам)", "Average error (per period)"),
     "tm.accuracy.wape": ("Средняя ошибка (взвешенная)", "Average error (weighted)"),
     "tm.accuracy.bias_high": ("Прогнозы были в среднем на {pct} выше факта.", "Forecasts were {pct} high on average."),
     "tm.accuracy.bias_low": ("Прогнозы были в среднем на {pct} ниже факта.", "Forecasts were {pct} low on average."),
     "tm.accuracy.bias_none": ("В среднем прогнозы совпали с фактом.", "On average forecasts matched the actual."),
-    "tm.accuracy.coverage": ("Факт внутри P10–P90", "Actual inside P10–P90"),
+    "tm.accuracy.coverage": ("Факт в коридоре прогноза", "Actual inside the forecast's range"),
     "tm.accuracy.coverage_note": (
-        "Коридор P10–P90 удержал факт в {held} из {n} периодов (у честного прогноза — около 8 из 10).",
-        "The P10–P90 band held the actual in {held} of {n} periods (an honest forecast: about 8 in 10).",
+        "Коридор прогноза (от пессимистичного до оптимистичного прогноза) удержал факт в {held} из {n} периодов (у честного прогноза — около 8 из 10).",
+        "The forecast's range (pessimistic to optimistic) held the actual in {held} of {n} periods (an honest forecast: about 8 in 10).",
     ),
     "tm.accuracy.scored_note": (
-        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — выручка по выигранным сделкам по дате закрытия. Ошибка = (P50 − факт) ÷ факт; если в каком-то периоде факт почти нулевой, берётся взвешенная ошибка: Σ|P50 − факт| ÷ Σ факт. Так же считает «Проверка на истории» в Планировщике.",
-        "Each period is scored once, by the last forecast saved before it began. Actual: revenue of the deals won, by closing date. Error = (P50 − actual) ÷ actual; when some period's actual is near zero, the weighted error Σ|P50 − actual| ÷ Σ actual is used. The Planner's backtest scores the same way.",
+        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — выручка по выигранным сделкам по дате закрытия. Ошибка = (вероятный прогноз − факт) ÷ факт; если в каком-то периоде факт почти нулевой, берётся взвешенная ошибка: сумма ошибок без знака ÷ сумма факта. Так же считает «Проверка на истории» в Планировщике.",
+        "Each period is scored once, by the last forecast saved before it began. Actual: revenue of the deals won, by closing date. Error = (likely estimate − actual) ÷ actual; when some period's actual is near zero, the weighted error is used: the errors' sum without signs ÷ the actuals' sum. The Planner's backtest scores the same way.",
     ),
     "tm.accuracy.chart_horizon": ("График прогноза и факта", "Forecast and actual, chart"),
     "tm.accuracy.chart": ("Прогноз и факт: {horizon}", "Forecast and actual: {horizon}"),
-    "tm.accuracy.band": ("P10–P90", "P10–P90"),
+    "tm.accuracy.band": ("Коридор: 8 случаев из 10", "Range: 8 times in 10"),
+    "tm.accuracy.range": ("Коридор: {low} – {high}", "Range: {low} – {high}"),
     "tm.accuracy.actual": ("Факт", "Actual"),
     "tm.accuracy.period": ("Период", "Period"),
     "tm.accuracy.axis_money": ("Выручка, {cur}", "Revenue, {cur}"),
@@ -89,9 +90,9 @@ TEXTS = {
         "Data through {day}: the forecast's \"next month\" follows the calendar, not the data's last day.",
     ),
     "tm.accuracy.owners_note": (
-        "P50 менеджеров не складываются в общий P50: медиана суммы не равна сумме медиан, а в таблице только "
+        "Вероятные прогнозы менеджеров не складываются в общий: середина суммы не равна сумме середин, а в таблице только "
         "самые крупные менеджеры (не больше {n}); остальные и сделки без менеджера входят только в общий прогноз.",
-        "The owners' P50s do not add up to the total P50: the median of a sum is not the sum of the medians, and the "
+        "The owners' likely estimates do not add up to the total's: the middle of a sum is not the sum of the middles, and the "
         "table holds only the largest owners (at most {n}); the rest and deals with no owner are only in the total.",
     ),
 }

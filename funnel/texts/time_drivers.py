@@ -32,18 +32,20 @@ TEXTS = {
         "Как считаем: у каждой группы доля побед сравнивается со средней ({rate}). Маленькие группы "
         "подтягиваются к средней: к сделкам группы добавляются {prior} {prior|условная сделка|условные сделки|условных сделок} со средним "
         "результатом, поэтому группа из 3 сделок почти не отличается от средней, а группа из 400 — "
-        "почти не меняется. В скобках — 95 % интервал: если он захватывает 1×, явной разницы нет. "
+        "почти не меняется. В скобках — пределы, в которых настоящее отношение лежит почти наверняка (в 95 случаях из 100): "
+        "если они захватывают 1×, явной разницы нет. "
         "Группы меньше чем из {few} {few|сделки|сделок|сделок} показаны, но выводов по ним нет.",
         "How it is counted: each group's win rate is compared with the average ({rate}). Small groups "
         "are pulled toward the average: {prior} imaginary {prior|deal|deals} at the average rate are added to the "
         "group's own, so a group of 3 deals hardly differs from the average while a group of 400 barely "
-        "moves. In brackets, the 95% interval: when it includes 1×, there is no clear difference. "
+        "moves. In brackets, the limits the true ratio almost surely lies within (95 times in 100): when "
+        "they include 1×, there is no clear difference. "
         "Groups of fewer than {few} {few|deal|deals} are shown but not turned into findings.",
     ),
     "tm.drivers.findings": ("Что видно", "What stands out"),
     "tm.drivers.no_findings": (
-        "Явных различий нет: у каждой группы интервал захватывает среднюю долю побед.",
-        "No clear differences: every group's interval includes the average win rate.",
+        "Явных различий нет: у каждой группы пределы захватывают среднюю долю побед.",
+        "No clear differences: every group's limits include the average win rate.",
     ),
     "tm.drivers.dimension": ("В разрезе", "Broken down by"),
     "tm.drivers.part.chart": ("График", "Chart"),
@@ -87,16 +89,16 @@ TEXTS = {
     # always written with decimals (funnel.units: an index, 2 places), and a number written with
     # decimals takes «раза» in Russian («в 5,00 раза», never «в 5,00 раз»)
     "tm.drivers.say.higher": (
-        "{subj} выигрывают в {lift} раза чаще, чем в среднем (95 % интервал {lo}–{hi}; {n})",
-        "{subj} win {lift}× as often as the average deal (95% interval {lo}–{hi}×; {n})",
+        "{subj} выигрывают в {lift} раза чаще, чем в среднем (почти наверняка от {lo} до {hi}; {n})",
+        "{subj} win {lift}× as often as the average deal (almost surely {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.lower": (
-        "{subj} выигрывают реже: {lift} от средней доли (95 % интервал {lo}–{hi}; {n})",
-        "{subj} win less often: {lift}× the average (95% interval {lo}–{hi}×; {n})",
+        "{subj} выигрывают реже: {lift} от средней доли (почти наверняка от {lo} до {hi}; {n})",
+        "{subj} win less often: {lift}× the average (almost surely {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.unclear": (
-        "{subj}: явной разницы нет ({lift}, 95 % интервал {lo}–{hi}; {n})",
-        "{subj}: no clear difference ({lift}×, 95% interval {lo}–{hi}×; {n})",
+        "{subj}: явной разницы нет ({lift}, почти наверняка от {lo} до {hi}; {n})",
+        "{subj}: no clear difference ({lift}×, almost surely {lo}–{hi}×; {n})",
     ),
     "tm.drivers.say.few": (
         "{subj}: слишком мало сделок для вывода ({n})",
@@ -108,15 +110,15 @@ TEXTS = {
     "tm.drivers.col.won": ("Выиграно", "Won"),
     "tm.drivers.col.rate": ("Доля побед", "Win rate"),
     "tm.drivers.col.lift": ("К средней, ×", "Vs average, ×"),
-    "tm.drivers.col.interval": ("95 % интервал, ×", "95% interval, ×"),
+    "tm.drivers.col.interval": ("Почти наверняка в пределах, ×", "Almost surely within, ×"),
     "tm.drivers.col.says": ("Вывод", "What it says"),
     "tm.drivers.chart.title": ("Что чаще ведёт к победе", "What goes with winning"),
     # short: the whole title fits a phone's 390 px
     "tm.drivers.chart.x": ("Доля побед к средней, ×", "Win rate ÷ average, ×"),
     "tm.drivers.chart.colours": (
-        "Точка — доля побед группы к средней, черта — 95 % интервал. Зелёные выигрывают чаще, красные — "
+        "Точка — доля побед группы к средней, черта — пределы, где она почти наверняка. Зелёные выигрывают чаще, красные — "
         "реже, серые — явной разницы нет, светло-серые — меньше 5 сделок.",
-        "A dot is the group's win rate against the average, the bar its 95% interval. Green wins more "
+        "A dot is the group's win rate against the average, the bar the limits it almost surely lies within. Green wins more "
         "often, red less often, grey shows no clear difference, light grey has fewer than 5 deals.",
     ),
     "tm.drivers.chart.cut": (
@@ -141,9 +143,9 @@ TEXTS = {
     ),
     "tm.drivers.many": (
         "Групп много ({n}): из каждых 20 групп без настоящей разницы одна может выйти за 1× случайно. "
-        "Смотрите на границы интервала, а не только на вывод.",
+        "Смотрите на пределы, а не только на вывод.",
         "There are many groups ({n}): about one in 20 groups with no real difference can cross 1× by "
-        "chance. Read the interval's ends, not only the verdict.",
+        "chance. Read the limits, not only the verdict.",
     ),
 }
 

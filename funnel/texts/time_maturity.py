@@ -75,16 +75,16 @@ TEXTS = {
     "tm.maturity.part.table": ("Таблица и файлы", "Table and files"),
     "tm.maturity.final": ("Итоговая конверсия когорт", "Final conversion of the cohorts"),
     "tm.maturity.so_far": ("На сегодня", "So far"),
-    "tm.maturity.projected": ("Прогноз (P10–P90)", "Projected (P10–P90)"),
+    "tm.maturity.projected": ("Прогноз и коридор (8 из 10)", "Projected, with its range (8 in 10)"),
     "tm.maturity.cohort": ("Когорта", "Cohort"),
     "tm.maturity.method": (
         "Прогноз молодой когорты: её конверсия на возрасте N дней × (итог ÷ конверсия на N днях) зрелых когорт; "
-        "медиана — прогноз, 10-й и 90-й процентили — коридор. Если когорта уже выиграла больше нижней границы, "
+        "середина — прогноз, коридор — где итог окажется в 8 случаях из 10. Если когорта уже выиграла больше нижней границы, "
         "коридор сдвигается вверх целиком. Когорта, где ни один возраст не пройден всеми лидами (возраст 0), получает "
         "итоговую конверсию зрелых когорт как есть. Нужно не меньше {n} зрелых когорт; «—» — пока рано судить.",
         "A young cohort's projection: its conversion at N days × (final ÷ conversion at N days) of the mature cohorts; "
-        "the median is the projection, the 10th and 90th percentiles the band. A cohort that has already won more than "
-        "the band's low end has the whole band moved up. A cohort with no age reached by all its leads (age 0) takes "
+        "the middle is the projection, the range where the final lands 8 times in 10. A cohort that has already won "
+        "more than the range's low end has the whole range moved up. A cohort with no age reached by all its leads (age 0) takes "
         "the mature cohorts' final conversion as it is. It needs at least {n} mature cohorts; "
         "“—” means too young to say.",
     ),
@@ -98,9 +98,9 @@ TEXTS = {
     "tm.maturity.col.conversion": ("Конверсия на сегодня", "Conversion so far"),
     "tm.maturity.col.inside_share": ("Внутри окна", "Inside the window"),
     "tm.maturity.col.projected_age": ("Прогноз по возрасту, дн.", "Projected from age, days"),
-    "tm.maturity.col.projected_p10": ("Прогноз P10", "Projected P10"),
+    "tm.maturity.col.projected_p10": ("Прогноз: нижняя граница", "Projected: low end"),
     "tm.maturity.col.projected": ("Прогноз итога", "Projected final"),
-    "tm.maturity.col.projected_p90": ("Прогноз P90", "Projected P90"),
+    "tm.maturity.col.projected_p90": ("Прогноз: верхняя граница", "Projected: high end"),
     "tm.maturity.col.age_days": ("Возраст, дн.", "Age, days"),
     "tm.maturity.col.leads_aged": ("Лидов этого возраста", "Leads that old"),
     "tm.maturity.col.won_within": ("Выиграно за это время", "Won within that time"),

@@ -128,16 +128,35 @@ def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
     assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False
 
 
-@pytest.mark.parametrize(("n", "dtick"), [(3, "M1"), (6, "M1"), (12, "M2"), (24, "M3"), (36, "M6")])
+@pytest.mark.parametrize(("n", "dtick"), [(3, "M1"), (4, "M1"), (6, "M2"), (12, "M3"), (24, "M6"), (36, "M12")])
 def test_month_axes_are_labelled_as_months(n, dtick):
-    """A trend's x axis names months ("май 2026"): Plotly's own labels for half a year read "1 май"."""
+    """A trend's x axis names months, the month over its year ("май" / "2026"): Plotly's own
+    labels for half a year read "1 май". At most four labels: on a phone (390 px) the Overview's
+    plot is ~135 px between its two value axes, where six labels "нояб 2025" stood on end and ran
+    into each other. Twelve months at every third: Jan, Apr, Jul, Oct at most, 4 labels."""
     import pandas as pd
 
     from ui.views.overview import trend_figure
 
     df = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=n, freq="MS"), "spend": [1.0] * n})
     axis = trend_figure(df).layout.xaxis
-    assert (axis.dtick, axis.tickformat) == (dtick, "%b %Y")
+    assert (axis.dtick, axis.tickformat) == (dtick, "%b\n%Y")
+
+
+@pytest.mark.parametrize("n", range(1, 61))
+def test_month_labels_fit_a_phone_plot(n):
+    """However many months, the labels fit ~135 px side by side: at most 4 of them, each one
+    word of at most 4 letters a line ("нояб", "2025"): 4 × 0.65 em × 13 px = 34 px, and 135 px ÷ 4
+    labels = 33.75 px a label is the limit (charts._text_width's upper bound, generous)."""
+    import math
+
+    from funnel import charts
+
+    step = int(charts.month_ticks(n)["dtick"][1:])
+    labels = math.ceil(n / step)
+    assert labels <= 4
+    widest = max(charts._text_width(w, 13) for w in ("нояб", "сент", "2025", "Sep"))
+    assert labels * widest <= 4 * 34 + 0.5
 
 
 def test_leads_only_planner_caption_says_what_the_data_gives(app_db):

@@ -65,7 +65,7 @@ def test_table_downloads_hold_the_whole_unformatted_table(company_app, monkeypat
     econ = made["economics_channel"]
     assert len(econ) == len(shown)
     assert list(econ.columns[:3]) == list(shown.columns[:3])  # channel, leads, spend
-    assert econ.columns[-2:].tolist() == ["Интервал 95 %: от", "Интервал 95 %: до"]  # no English "min"
+    assert econ.columns[-2:].tolist() == ["Вероятный диапазон: от", "Вероятный диапазон: до"]  # no English "min"
     # shown cells are text in the language; the download keeps the numbers they came from
     leads_col = econ.columns[1]
     assert pd.api.types.is_numeric_dtype(econ[leads_col])

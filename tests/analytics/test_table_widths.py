@@ -26,12 +26,111 @@ def test_the_stalled_deals_channel_column_holds_its_longest_name():
     at.session_state["fn_tab"] = "Зависшие"  # the page's tabs run lazily: open the stalled deals
     at.run()
     assert not at.exception, at.exception
-    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Дней на этапе (раб.)" in d.value.columns)
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Дней на этапе" in d.value.columns)
     widths = _widths(table)
     channels = [str(v) for v in table.value["Канал"]]
     assert "Яндекс Директ" in channels  # the demo's longest channel, further down than the first rows
     # 13 characters at 7.2 px (an upper bound of the grid's font) and 24 px of padding: 118 px
     assert widths["Канал"] >= 118, widths
     assert widths["Канал"] >= round(max(len(c) for c in channels) * show.CHAR_PX + show.CELL_PAD_PX)
-    # figures keep their right alignment and the grid's own width
-    assert widths.get("Сумма") is None
+    # figures keep their right alignment
+    assert json.loads(table.proto.columns)["Сумма"]["alignment"] == "right"
+
+
+def test_the_stalled_deals_fit_a_laptop_with_every_header_whole():
+    """At 1280 × 720 the main column is 820 px: the nine columns (about 1 100 px) scrolled
+    sideways, the last header cut at the window's edge. On screen: seven columns, each at least
+    as wide as its header (7.2 px a character and 24 px of padding), together at most 800 px; the
+    demo's longest stage name (27 characters, 218 px) gives way, to 800 − the other columns."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["fn_tab"] = "Зависшие"
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Дней на этапе" in d.value.columns)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}  # the hidden index's own entry
+    assert list(widths) == ["Сделка", "Этап", "Менеджер", "Канал", "Сумма", "Дней на этапе", "Сверх срока"]
+    assert sum(widths.values()) <= show.TABLE_PX == 800, widths
+    for header, width in widths.items():
+        assert width >= round(len(header) * show.CHAR_PX + show.CELL_PAD_PX), header
+    assert "Предложение на рассмотрении" in set(table.value["Этап"])
+    assert widths["Этап"] == 800 - sum(w for c, w in widths.items() if c != "Этап") < 218
+
+
+@pytest.mark.parametrize(
+    ("needs", "budget", "expected"),
+    [
+        # fits: each as it needs
+        ({"Name": "x" * 10, "Sum": "1 000"}, 800, {"Name": 96, "Sum": 60}),
+        # 300 px for names 420 (a 55-character cell, capped) and 96: the wide one gives way to 204
+        ({"Name": "y" * 55, "Other": "x" * 10, "Sum": "1 000"}, 360, {"Name": 204, "Other": 96, "Sum": 60}),
+        # 200 px: the name takes the room the figure leaves, 200 − 60 = 140 (above its floor, 100)
+        ({"Name": "y" * 55, "Sum": "1 000"}, 200, {"Name": 140, "Sum": 60}),
+        # no room even at the floor: the table will scroll anyway, the name stays whole (capped)
+        ({"Name": "y" * 55, "Sum": "1 000"}, 150, {"Name": 420, "Sum": 60}),
+    ],
+)
+def test_fit_widths_by_hand(needs, budget, expected):
+    """Widths: characters × 7.2 + 24, rounded. "x" × 10 → 96; "1 000" (5) → 60; the header
+    "Name" (4) → 53 < MIN_TEXT_PX 100."""
+    import pandas as pd
+
+    frame = pd.DataFrame({c: [v] for c, v in needs.items()})
+    assert show.fit_widths(frame, budget) == expected
+
+
+def _whole_headers_within(widths: dict, budget: int) -> None:
+    assert sum(widths.values()) <= budget, widths
+    for header, width in widths.items():
+        assert width >= round(len(header) * show.CHAR_PX + show.CELL_PAD_PX), (header, widths)
+
+
+def test_the_weighted_pipeline_fits_a_laptop():
+    """The Planner's forecast tab: seven long headers ("Вероятность (по истории)" …, about 1 170 px
+    at 7.2 px a character) scrolled at 1280 px. Short ones, at most 800 px together, none cut."""
+    from funnel.i18n import t
+
+    at = new_app()
+    at.run()
+    at.switch_page("pages/planner.py").run()
+    at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "Шанс по истории" in d.value.columns)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+    assert list(widths) == ["Этап", "Сделок", "Сумма", "Шанс", "Прогноз", "Шанс по истории", "Прогноз по истории"]
+    _whole_headers_within(widths, show.TABLE_PX)
+    config = json.loads(table.proto.columns)
+    assert config["Шанс"]["help"].startswith("Вероятность выигрыша с этого этапа из настроек")
+
+
+def test_the_settings_stage_types_fit_a_laptop():
+    """The stage names had "large" (400 px): №, names, probability, norm and type came to ~900 px
+    and the type's header was cut. Now the names are as wide as the longest (27 characters,
+    218 px) and every column together, with the row markers (40 px), fits 800 px."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception, at.exception
+    editor = next(d for d in at.dataframe if "name" in d.value.columns and "kind" in d.value.columns)
+    config = json.loads(editor.proto.columns)
+    widths = {config[c]["label"]: config[c]["width"] for c in ("name", "probability", "norm_days", "kind")}
+    assert config["position"]["width"] == "small"  # 75 px
+    assert widths["Этап"] == 218
+    _whole_headers_within({**widths, "№": 75, "": 40}, show.TABLE_PX)
+
+
+def test_a_table_too_wide_anyway_keeps_its_names_whole():
+    """The Channels' economics has a dozen figure columns: it scrolls at 1280 px whatever the
+    names get. Squeezing them then only cut "Холодные звон…" (15 characters, 132 px)."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "CPL" in d.value.columns)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+    assert sum(widths.values()) > show.TABLE_PX  # it scrolls: too many figures for 800 px
+    names = [str(v) for v in table.value["Канал"]]
+    assert "Холодные звонки" in names
+    assert widths["Канал"] == round(max(len(n) for n in names) * show.CHAR_PX + show.CELL_PAD_PX)

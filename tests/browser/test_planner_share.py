@@ -97,7 +97,7 @@ def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
     page.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.25}'.replace('"', "%22"))
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
-    p50 = page.locator('[data-testid="stMetricLabel"]').filter(has_text="P50")
+    p50 = page.locator('[data-testid="stMetricLabel"]').filter(has_text="Likely")  # the forecast's P50 (planner.fc.mid)
     assert not p50.count()  # the forecast tab is not drawn yet
     page.get_by_role("tab", name="Forecast").click()
     p50.first.wait_for(timeout=30_000)

@@ -313,6 +313,9 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
         )
         assert shown[label] == fmt_money(month["p50"], lang, ws[1])
         assert shown[t("tm.accuracy.weighted", lang)] == fmt_money(month["weighted_pipeline"], lang, ws[1])
+        # the range in words, not "P10–P90: …" (#16: statistics' names on a marketer's screen)
+        low, high = fmt_money(month["p10"], lang, ws[1]), fmt_money(month["p90"], lang, ws[1])
+        assert t("tm.accuracy.range", lang, low=low, high=high) in [c.value for c in at.caption]
         # review #18 fix 4: the demo ends on its last lead/deal day; before today, the tab says so
         with store.cursor() as cur:
             from funnel.metrics.maturity import last_activity
@@ -326,6 +329,9 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
         assert t("tm.accuracy.owners_note", lang, n=fs.MAX_OWNERS) not in [c.value for c in at.caption]
         at.button_group(key="tm_acc_part").set_value("owners").run()
         assert t("tm.accuracy.owners_note", lang, n=fs.MAX_OWNERS) in [c.value for c in at.caption]
+        owners = next(d.value for d in at.dataframe if t("tm.accuracy.col.owner", lang) in d.value.columns)
+        words = [t(f"planner.fc.{k}", lang) for k in ("low", "mid", "high")]  # Пессимистичный … / Pessimistic …
+        assert list(owners.columns[1:4]) == words and not {"P10", "P50", "P90"} & set(owners.columns)
     at.button(key="tm_acc_save").click().run()
     assert not at.exception, at.exception
     from funnel.formatting import number as fmt_num

@@ -50,7 +50,7 @@ def render() -> None:
 
     st.subheader(ui.t("admin.workspaces"))
     st.dataframe(
-        [{"id": w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
+        [{ui.t("admin.id"): w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
         hide_index=True,
         key="admin_ws_table",
         placeholder=DASH,

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import charts
 from funnel.metrics import overview
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
@@ -143,7 +144,7 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
             y=rows["conversion"],
             mode="markers+text",
             text=names,
-            textposition="top center",
+            textposition=charts.label_positions(rows["cpl"], rows["conversion"], names, sizes, log_x=True),
             hovertext=hover,
             hoverinfo="text",
             marker=dict(size=sizes, sizemode="diameter", opacity=0.6),
@@ -159,6 +160,9 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
         yaxis_tickformat=".1%",
         xaxis_type="log",
     )
+    ticks = charts.log_ticks(float(rows["cpl"].min()), float(rows["cpl"].max())) if len(rows) else []
+    if ticks:  # round CPLs only, written as the tables write them, not every minor step "2 3 … 9"
+        fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=[ui.num(v) for v in ticks])
     return fig
 
 

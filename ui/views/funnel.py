@@ -120,6 +120,9 @@ STALLED_COLUMNS = {
     "rot_days": "tm.rotting.col.rot_days",  # the stage's limit: its own, else its norm
     "days_over": "an.col.days_over",
 }
+# On screen (the rest in the downloads): at 1280 px all nine scrolled sideways, the last header cut.
+# The day a deal entered its stage and the stage's limit follow from the days and the days over.
+STALLED_SHOWN = ("deal_id", "stage", "owner", "channel", "amount", "days_in_stage", "days_over")
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
 BREAKDOWN_COLUMNS = {
     "grp": None,

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 import ui
 from funnel import units
+from funnel.charts import month_ticks  # also the Channels trend's (ui.views.channels)
 from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
@@ -152,13 +153,6 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
 
 def _has(df: pd.DataFrame, column: str) -> bool:
     return column in df and bool(pd.to_numeric(df[column], errors="coerce").fillna(0).any())
-
-
-def month_ticks(n: int) -> dict:
-    """An x axis of ``n`` months labelled as months ("май 2026"), every month up to half a year,
-    then every second, third or sixth: Plotly's own choice for a short range read "1 май"."""
-    step = 1 if n <= 6 else 2 if n <= 12 else 3 if n <= 24 else 6
-    return {"dtick": f"M{step}", "tickformat": "%b %Y"}
 
 
 def trend_figure(df: pd.DataFrame) -> go.Figure:

@@ -15,6 +15,7 @@ from funnel.formatting import DASH
 from funnel.workspace import set_currency
 from ui import auth, state
 from ui.grid import apply_edits
+from ui.show import TABLE_PX, fit_widths
 from ui.views import settings_teams
 from ui.views.time import rotting_edit
 from ui.writes import say, show_message, write
@@ -155,26 +156,47 @@ def render(ws) -> None:
     # ---- the ladder ----
     st.subheader(ui.t("settings.ladder"))
     st.caption(ui.t("settings.ladder_help"))
+    table = shown_ladder(ladder.for_editor(stages))
+    # as wide as the names and headers need: "large" (400 px) for the names pushed the last column,
+    # the stage type, past a laptop's 820 px, its header cut at the window's edge
+    names = [str(n) for n in table["name"]] or [""]
+    longest_kind = max((ui.t(f"settings.kind.{k}") for k in ladder.KINDS), key=len)
+    widths = fit_widths(
+        pd.DataFrame(
+            {
+                ui.t("settings.col.name"): names,
+                ui.t("settings.col.probability"): ["100 %"] * len(names),
+                ui.t("settings.col.norm_days"): ["100"] * len(names),
+                ui.t("settings.col.kind"): [longest_kind] * len(names),
+            }
+        ),
+        TABLE_PX - 75 - 40 - 24,  # the numbers' column ("small"), the editor's row markers, the list's arrow
+    )
     column_config = {
         "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
-        "name": st.column_config.TextColumn(ui.t("settings.col.name"), required=True, width="large"),
+        "name": st.column_config.TextColumn(
+            ui.t("settings.col.name"), required=True, width=widths[ui.t("settings.col.name")]
+        ),
         "probability": st.column_config.NumberColumn(
             ui.t("settings.col.probability"),
             min_value=0,
             max_value=100,
             step=1,
             format="%.0f\u00a0%%" if ui.lang() == "ru" else "%.0f%%",  # "5 %" (ru), "5%" (en)
+            width=widths[ui.t("settings.col.probability")],
         ),
-        "norm_days": st.column_config.NumberColumn(ui.t("settings.col.norm_days"), min_value=0, step=1),
+        "norm_days": st.column_config.NumberColumn(
+            ui.t("settings.col.norm_days"), min_value=0, step=1, width=widths[ui.t("settings.col.norm_days")]
+        ),
         "kind": st.column_config.SelectboxColumn(
             ui.t("settings.col.kind"),
             options=list(ladder.KINDS),
             required=True,
             default="open",
             format_func=ui.labels(ladder.KINDS, lambda k: ui.t(f"settings.kind.{k}")),
+            width=widths[ui.t("settings.col.kind")] + 24,  # and the list's arrow
         ),
     }
-    table = shown_ladder(ladder.for_editor(stages))
     if may_edit:
         st.data_editor(
             table,

@@ -11,7 +11,12 @@ import streamlit as st
 
 import ui
 from funnel import formatting
+from funnel.charts import month_ticks
 from funnel.safety import chart_text
+
+# A forecast's spread as a marketer names it (texts planner.fc.low …), and the percentile each
+# name stands for: the pessimistic is the 10th, the likely the 50th, the optimistic the 90th.
+ESTIMATES = (("low", "p10"), ("mid", "p50"), ("high", "p90"))
 
 
 def signed(text: str, x: float | None) -> str | None:
@@ -142,25 +147,45 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
         ]
     )
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
-    # one tick a month, named as a month ("май 2026"): Plotly's own choice read "1 май"
-    fig.update_xaxes(dtick="M1", tickformat="%b %Y")
+    # months named as months ("май 2026"; Plotly's own choice read "1 май"), few enough for a phone
+    fig.update_xaxes(**month_ticks(len(rows)))
     return _layout(fig, legend=True)
 
 
+MARK_ROW_PX = 18  # a mark's name above the histogram: one line of the 13 px font, and a gap
+
+
 def histogram(samples, marks: dict[str, float]) -> go.Figure:
+    """The simulated months' turnover, with a dotted line at each named mark (pessimistic,
+    likely, optimistic). The names stand above the plot, where no bar reaches (inside it, the
+    middle one ran into the tallest bars), neighbours on alternate rows so they never meet."""
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60))
-    for name, x in marks.items():
-        fig.add_vline(x=x, line_dash="dot", annotation_text=chart_text(name))
+    for i, (name, x) in enumerate(marks.items()):
+        fig.add_vline(x=x, line_dash="dot")
+        fig.add_annotation(
+            x=x,
+            xref="x",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            yshift=2 + MARK_ROW_PX * (i % 2),
+            text=chart_text(name),
+            showarrow=False,
+        )
     fig.update_layout(
         title=ui.t("planner.chart.uncertainty"), xaxis_title=_money_axis(), yaxis_title=ui.t("axis.months_count")
     )
-    return _layout(fig)
+    _layout(fig)
+    # the title's line, then two rows of names
+    return fig.update_layout(margin_t=56 + 2 * MARK_ROW_PX + 8)
 
 
 def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
+    # "план" at the foot of its line: at the top it sat on the curve, flat at the base conversion
+    # up to the capacity (left of the plan line whenever the plan is within it)
     fig.add_vline(
-        x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"), annotation_position="top left"
+        x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"), annotation_position="bottom left"
     )
     if capacity:
         fig.add_vline(

@@ -15,8 +15,10 @@ from funnel.model import backtest as bt
 from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from ui import state
+from ui.show import fitted_columns
 from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
+from ui.views.planner.charts import ESTIMATES
 
 
 def forecast(b, r: PlanResult) -> dict:
@@ -50,7 +52,7 @@ def forecast(b, r: PlanResult) -> dict:
         "sim": sim,
         "sens": sens,
         "proj": proj,
-        "hist": charts.histogram(sim["samples"], {"P10": sim["p10"], "P50": sim["p50"], "P90": sim["p90"]}),
+        "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"]),
     }
@@ -117,18 +119,28 @@ def _pipeline(fc: dict) -> None:
         return
     if total["unpriced"]:
         st.info(ui.t("gaps.fc.no_amounts"))
+    # short headers, the settings' pair first: at 1280 px the seven long ones ("Вероятность (по
+    # истории)" …) scrolled sideways and the last was cut; the tooltips say where each comes from
     table = pd.DataFrame(
         {
             ui.t("planner.fc.stage"): [ui.label(r["stage"], "stage") for r in rows],  # the demo's in the language
-            ui.t("planner.fc.deals"): [ui.num(r["deals"]) for r in rows],
+            ui.t("planner.fc.col.deals"): [ui.num(r["deals"]) for r in rows],
             ui.t("planner.fc.amount"): [ui.money(r["amount"]) for r in rows],
-            ui.t("planner.fc.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
-            ui.t("planner.fc.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
-            ui.t("planner.fc.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
-            ui.t("planner.fc.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
+            ui.t("planner.fc.col.p_ladder"): [ui.pct(r["ladder_probability"], 0) for r in rows],
+            ui.t("planner.fc.col.w_ladder"): [ui.money(r["weighted_ladder"]) for r in rows],
+            ui.t("planner.fc.col.p_learned"): [ui.pct(r["learned_probability"], 0) for r in rows],
+            ui.t("planner.fc.col.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline", placeholder=DASH)
+    helps = {ui.t(f"planner.fc.col.{k}"): ui.t(f"planner.fc.col.{k}_help") for k in ("p_ladder", "w_ladder")}
+    st.dataframe(
+        table,
+        column_config=fitted_columns(table, helps),
+        hide_index=True,
+        width="stretch",
+        key="pl_pipeline",
+        placeholder=DASH,
+    )
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
@@ -141,9 +153,8 @@ def _spread(b, fc: dict) -> None:
     sim = fc["sim"]
     st.subheader(ui.t("planner.fc.uncertainty"))
     c = list(st.columns(4))
-    c[0].metric("P10", ui.money(sim["p10"]))
-    c[1].metric("P50", ui.money(sim["p50"]))
-    c[2].metric("P90", ui.money(sim["p90"]))
+    for col, (k, p) in zip(c, ESTIMATES, strict=False):
+        col.metric(ui.t(f"planner.fc.{k}"), ui.money(sim[p]), help=ui.t(f"planner.fc.{k}_help"))
     c[3].metric(ui.t("planner.fc.p_target", target=ui.money(fc["target"])), ui.pct(sim["p_target"], 0))
     st.caption(
         ui.t(

@@ -16,6 +16,7 @@ from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
 from ui import auth
+from ui.views.planner.charts import ESTIMATES
 from ui.views.time import data_through, look
 from ui.writes import say, show_message
 
@@ -76,9 +77,9 @@ def _today(latest: pd.DataFrame) -> None:
         col.metric(
             f"{ui.t(f'tm.accuracy.horizon.{h}')}: {ui.period(r['period_start'], r['period_end'])}",
             ui.money(r["p50"]),
-            help=f"P10 {ui.money(r['p10'])} · P50 {ui.money(r['p50'])} · P90 {ui.money(r['p90'])}",
+            help=" · ".join(f"{ui.t(f'planner.fc.{k}')} {ui.money(r[p])}" for k, p in ESTIMATES),
         )
-        col.caption(f"P10–P90: {ui.money(r['p10'])} – {ui.money(r['p90'])}")
+        col.caption(ui.t("tm.accuracy.range", low=ui.money(r["p10"]), high=ui.money(r["p90"])))
     if "month" in total.index:
         cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
 
@@ -88,9 +89,7 @@ def _owners(owners: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
             ui.t("tm.accuracy.col.owner"): owners["owner"].map(str),
-            "P10": owners["p10"].map(ui.money),
-            "P50": owners["p50"].map(ui.money),
-            "P90": owners["p90"].map(ui.money),
+            **{ui.t(f"planner.fc.{k}"): owners[p].map(ui.money) for k, p in ESTIMATES},
             ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
         }
     )
@@ -170,7 +169,8 @@ def _bias_sentence(bias: float | None) -> str:
 
 
 def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
-    """P10–P90 band, P50 line and the actual, by the period's first day."""
+    """The band from the pessimistic to the optimistic forecast (P10–P90), the likely one (P50)
+    and the actual, by the period's first day."""
     x = list(points["period_start"])
     fig = go.Figure()
     fig.add_trace(
@@ -187,7 +187,8 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
             name=ui.t("tm.accuracy.band"),
         )
     )
-    fig.add_trace(go.Scatter(x=x, y=list(points["p50"]), mode="lines+markers", name="P50", line={"color": "#4c78a8"}))
+    likely = ui.t("planner.fc.mid")
+    fig.add_trace(go.Scatter(x=x, y=list(points["p50"]), mode="lines+markers", name=likely, line={"color": "#4c78a8"}))
     fig.add_trace(
         go.Scatter(
             x=x,
@@ -231,9 +232,7 @@ def _table_view(shown: pd.DataFrame) -> None:
                 ui.period(a, b) for a, b in zip(shown["period_start"], shown["period_end"], strict=True)
             ],
             ui.t("tm.accuracy.col.owner"): shown["owner"].map(lambda o: str(o) if o else ui.t("tm.accuracy.total")),
-            "P10": shown["p10"].map(ui.money),
-            "P50": shown["p50"].map(ui.money),
-            "P90": shown["p90"].map(ui.money),
+            **{ui.t(f"planner.fc.{k}"): shown[p].map(ui.money) for k, p in ESTIMATES},
             ui.t("tm.accuracy.col.actual"): shown["actual"].map(ui.money),
             ui.t("tm.accuracy.col.error"): shown["error"].map(lambda e: ui.signed_pct(e) or "—"),
             ui.t("tm.accuracy.col.held"): [_held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],

@@ -189,4 +189,9 @@ def final_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title=ui.t("tm.maturity.share_won"),
         yaxis_tickformat=".1%",
     )
+    # Room above the tallest bar and the highest whisker: the autorange ended at the tallest one,
+    # so a young cohort's upper whisker and its cap were drawn on the plot's top edge, cut.
+    tops = [float(v) for v in [*table["conversion"], *young["projected_p90"]] if not missing(v)]
+    if tops and max(tops) > 0:
+        fig.update_yaxes(range=[0, max(tops) * 1.12])
     return fig
