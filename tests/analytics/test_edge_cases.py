@@ -182,8 +182,9 @@ def lost_without_reason(store, ws):
     }
     # status lost while still at a ladder stage: lost at that stage, reason blank → none
     assert recs[("Qualified interest", None)] == (1, 300)
-    # stage "Lost" and no history: the stage it was lost at is not known; no amount counts 0
-    assert recs[(None, "Price")] == (1, 0)
+    # stage "Lost" and no history: the stage it was lost at is not known; its one deal has no
+    # amount, so the row's money is unknown (None, shown "—"), not a 0 that reads as a fact
+    assert recs[(None, "Price")] == (1, None)
 
 
 def empty_period(store, ws):

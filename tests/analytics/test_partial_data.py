@@ -201,3 +201,43 @@ def test_lost_reasons_keep_one_colour_on_both_charts_and_stages_read_level():
     assert all(colours(left)[n] == colours(right)[n] for n in shared)
     assert len(set(colours(right).values())) == 3  # three reasons, three colours
     assert all(t.orientation == "h" for t in left.data) and left.layout.yaxis.autorange == "reversed"
+
+
+def test_funnel_money_is_a_dash_where_no_deal_has_an_amount_and_zero_where_none_reached(app_db):
+    """The Funnel page read "₽0" for deals without amounts (stage_funnel.sql coalesced the sum to
+    0). By hand: D0 (500 ₽) sits at the first stage; D1, D2 (no amount) at the third; D3 (no
+    amount) was lost without history, so it reached the first stage only. First stage: 4 deals,
+    500 ₽ known; second and third: 2 deals, no amount among them: "—"; the fourth stage to the
+    won one: no deal reached them, 0 ₽ is a fact. Refusals: one lost deal without an amount:
+    "—", and no money measure to pick."""
+    import json
+
+    day = datetime(2026, 3, 2)
+    deals = [
+        {"deal_id": "D0", "created_at": day, "stage": "Initial interest", "status": "open", "amount": 500.0},
+        {"deal_id": "D1", "created_at": day, "stage": "Proposal under review", "status": "open"},
+        {"deal_id": "D2", "created_at": day, "stage": "Proposal under review", "status": "open"},
+        {"deal_id": "D3", "created_at": day, "stage": "Lost", "status": "lost", "closed_at": datetime(2026, 3, 9)}
+        | {"lost_reason": "Дорого"},
+    ]
+    at = run(app_db, {"deals": deals})
+    at.switch_page("pages/funnel.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table["Дошли"]) == ["4", "2", "2", "0", "0", "0"]
+    assert list(table["Сумма"]) == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"]
+    boxes = next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"] if d["type"] == "funnel")
+    money = [text.split("<br>")[1] for text in boxes["text"]]
+    assert money == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"], boxes["text"]
+    at.session_state["fn_tab"] = "Отказы"
+    at.run()
+    assert not at.exception, at.exception
+    lost = next(d.value for d in at.dataframe if "Причина" in d.value.columns)
+    assert list(lost["Сделки"]) == ["1"] and list(lost["Сумма"]) == ["—"]
+    assert at.radio(key="fn_lost_measure").options == ["Количество"]
+    at.session_state["fn_tab"] = "В разрезе"
+    at.run()
+    assert not at.exception, at.exception
+    side = next(d.value for d in at.dataframe if "Дошли" in d.value.columns)
+    assert list(side["Сумма"]) == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"], side
+
