@@ -241,3 +241,46 @@ def test_funnel_money_is_a_dash_where_no_deal_has_an_amount_and_zero_where_none_
     side = next(d.value for d in at.dataframe if "Дошли" in d.value.columns)
     assert list(side["Сумма"]) == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"], side
 
+
+def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_romi(app_db):
+    """The demo's «Радио»: spend, no lead of the workspace from it. By hand, March 2026: Web has
+    2 leads, spend 1 000, one won deal of 3 000: CPL 500 ₽, ROMI (3 000 − 1 000) ÷ 1 000 = 200 %.
+    Billboards spend 500 and has no lead at any date: leads, CPL, revenue and ROMI "—" (they read
+    0, 0 ₽ and −100 %), its spend 500 ₽ stays. Print spends 200 in March and had a lead in
+    January: its 0 leads in March are a fact, so its ROMI is −100 %. Totals as before:
+    2 leads, spend 1 700 ₽, ROMI (3 000 − 1 700) ÷ 1 700 = 76,5 % (shown whole: 76 %)."""
+    leads = [
+        {"lead_id": "L1", "created_at": datetime(2026, 3, 3), "channel": "Web"},
+        {"lead_id": "L2", "created_at": datetime(2026, 3, 4), "channel": "Web"},
+        {"lead_id": "L0", "created_at": datetime(2026, 1, 5), "channel": "Print"},
+    ]
+    deals = [
+        {"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 3, 5), "stage": "Deal done"}
+        | {"status": "won", "closed_at": datetime(2026, 3, 20), "amount": 3000.0}
+    ]
+    spend = [
+        {"channel": "Web", "period": datetime(2026, 3, 1), "amount": 1000},
+        {"channel": "Billboards", "period": datetime(2026, 3, 1), "amount": 500},
+        {"channel": "Print", "period": datetime(2026, 3, 1), "amount": 200},
+    ]
+    at = run(app_db, {"leads": leads, "deals": deals, "spend": spend})
+    at.selectbox(key="period_preset").set_value("custom").run()
+    at.date_input(key="period_range").set_value((datetime(2026, 3, 1).date(), datetime(2026, 3, 31).date())).run()
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    rows = {r["Канал"]: r for r in table.to_dict("records")}
+    radio = rows["Billboards"]
+    assert radio["Расходы"] == "500 ₽"
+    assert [radio[c] for c in ("Лиды", "CPL", "Выиграно", "Выручка", "ROMI")] == ["—"] * 5, radio
+    assert rows["Web"]["Лиды"] == "2" and rows["Web"]["CPL"] == "500 ₽" and rows["Web"]["ROMI"] == "200 %"
+    assert rows["Print"]["Лиды"] == "0" and rows["Print"]["ROMI"] == "\u2212100 %"  # a fact, with a true minus
+    total = rows["Итого"]
+    assert (total["Лиды"], total["Расходы"], total["ROMI"]) == ("2", "1 700 ₽", "76 %"), total
+    note = "Лиды канала «Billboards» в данных не отслеживаются"
+    assert any(c.value.startswith(note) for c in at.caption), [c.value for c in at.caption]
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    rows = {r["Channel"]: r for r in at.dataframe[0].value.to_dict("records")}
+    assert rows["Billboards"]["ROMI"] == "—" and rows["Print"]["ROMI"] == "\u2212100%"
+    assert any(c.value.startswith("Leads of “Billboards” are not tracked") for c in at.caption)

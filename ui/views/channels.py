@@ -61,6 +61,18 @@ def economics_table(
     show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, cuts)
     if cuts:
         st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
+    untracked_note(df)
+
+
+def untracked_note(df: pd.DataFrame) -> None:
+    """A line naming the channels whose leads are not tracked (funnel.metrics.channels.untracked):
+    why their row reads "—" where a 0 and a ROMI of −100 % stood."""
+    if "untracked" not in df:
+        return
+    names = [label(g) for g in df.loc[df["untracked"] & ~df["is_total"], "grp"]]
+    if names:
+        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
+        st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
 def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
