@@ -130,6 +130,11 @@ def money(x, lang: str, currency: str = "₽", decimals: int = 0) -> str:
     return text
 
 
+def currency_sign(sign: str, lang: str) -> str:
+    """The sign ``money`` writes for the workspace currency ``sign`` in ``lang`` ("EUR" → "€")."""
+    return _symbol((sign or "").strip() or "¤", lang)
+
+
 @lru_cache(maxsize=64)
 def _symbol(sign: str, lang: str) -> str:
     """An ISO code as its usual sign in ``lang`` ("EUR" → "€"); any other sign as typed."""

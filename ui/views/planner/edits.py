@@ -17,7 +17,7 @@ from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.text import places, widget_format
 from ui.views.planner import levers as up
-from ui.views.planner.mix_cells import MIX_COLUMNS, typed_cells
+from ui.views.planner.mix_cells import MIX_COLUMNS, cell_text, typed_cells
 
 STEP_DIGITS = 2  # a stage's conversion in percent, to the slider's step (0.01 %)
 
@@ -156,7 +156,7 @@ def mix_tab(b, r: PlanResult) -> None:
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            **{col: [numbox.text_of(v, MIX_COLUMNS[col][0]) for v in exact[col]] for col in MIX_COLUMNS},
+            **{col: [cell_text(col, v) for v in exact[col]] for col in MIX_COLUMNS},
         },
         dtype=object,
     )
