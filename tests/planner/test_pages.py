@@ -360,3 +360,19 @@ def test_a_refused_number_says_why_in_the_language_shown(planner):
     assert not at.exception, at.exception
     assert any("At most 100" in c.value for c in at.caption)
     assert not any("Не больше" in c.value for c in at.caption)
+
+
+def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
+    """The repeat customers' figures read "0 ₽" before anything was typed. Nothing typed: "—"
+    for revenue, profit and LTV. An order of 20 000 and 2 orders a month typed: LTV known,
+    20 000 × 2 × 100 % margin × 12 months = 480 000 ₽; revenue still "—" (no active clients).
+    50 clients typed: revenue 50 × 20 000 × 2 = 2 000 000 ₽."""
+    at = open_tab(planner, "repeat")
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "—"), m
+    set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
+    m = metrics(at)
+    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "480 000 ₽"), m
+    set_levers(at, active_clients=50.0)
+    assert metrics(at)["Выручка в месяц"] == "2 000 000 ₽"
