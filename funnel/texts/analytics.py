@@ -90,6 +90,18 @@ TEXTS = {
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
     "an.vs_prev_year": ("к пред. периоду (он же год назад)", "vs previous period (= a year earlier)"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
+    "an.compare_partly": (
+        "Предыдущий период ({period}) есть в данных только с {since}: изменения к нему сравнивают весь "
+        "период с его частью.",
+        "The previous period ({period}) has data from {since} only: the changes against it compare a whole "
+        "period with part of one.",
+    ),
+    "an.compare_partly_year": (
+        "Тот же период год назад ({period}) есть в данных только с {since}: изменения к нему сравнивают "
+        "весь период с его частью.",
+        "The same period a year earlier ({period}) has data from {since} only: the changes against it "
+        "compare a whole period with part of one.",
+    ),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),

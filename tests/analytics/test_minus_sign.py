@@ -39,7 +39,12 @@ def test_overview_deltas_carry_a_true_minus_and_still_point_down(app_db):
 
 @pytest.mark.parametrize(
     "x, up_is_bad, arrow, colour",
-    [(-0.5, False, "down", "red"), (-0.5, True, "down", "green"), (0.2, False, "up", "green"), (0.2, True, "up", "red")],
+    [
+        (-0.5, False, "down", "red"),
+        (-0.5, True, "down", "green"),
+        (0.2, False, "up", "green"),
+        (0.2, True, "up", "red"),
+    ],
     ids=["fall", "fall-of-a-cost", "rise", "rise-of-a-cost"],
 )
 def test_delta_look(x, up_is_bad, arrow, colour):

@@ -151,6 +151,18 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
 
 
+def compare_note(h: Headline, first) -> None:
+    """A sentence when a comparison window is covered by the data only from ``first`` (its first
+    day, periods.data_range): the deltas then compare the period with part of one
+    (overview.partly_covered). Nothing when both windows are wholly covered."""
+    windows = [("prev", h.prev_period)] + ([] if h.yoy_same_as_prev else [("yoy", h.yoy_period)])
+    for which, window in windows:
+        since = overview.partly_covered(window, first)
+        if since is not None and window is not None:
+            key = "an.compare_partly_year" if which == "yoy" or h.yoy_same_as_prev else "an.compare_partly"
+            st.caption(ui.t(key, period=period_text(window), since=ui.date(since)))
+
+
 def _has(df: pd.DataFrame, column: str) -> bool:
     return column in df and bool(pd.to_numeric(df[column], errors="coerce").fillna(0).any())
 
