@@ -486,6 +486,8 @@ TEXTS = {
     "planner.export.xlsx": ("Таблица XLSX", "XLSX workbook"),
     "planner.export.generated": ("Сформирован {when}", "Generated {when}"),
     "planner.export.inputs": ("Исходные данные", "Inputs"),
+    "planner.export.workspace": ("Рабочее пространство", "Workspace"),
+    "planner.export.data_period": ("Данные для базы плана", "Baseline data"),
     "planner.export.results": ("Результаты", "Results"),
     "planner.export.charts": ("Графики", "Charts"),
     "planner.err.field": ("{field}: {message}, получено {value}", "{field}: {message}, got {value}"),
