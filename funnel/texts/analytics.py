@@ -235,10 +235,10 @@ TEXTS = {
     ),
     "an.ch.untracked": (
         "Лиды {n|канала|каналов|каналов} {names} в данных не отслеживаются: расходы есть, лидов нет. Поэтому "
-        "лиды, конверсия, CPL, выручка и ROMI {n|этого канала|этих каналов|этих каналов} — «—», а не 0 и −100 %; "
+        "лиды, конверсия, CPL, выручка и ROMI {n|этого канала|этих каналов|этих каналов} неизвестны (—); "
         "{n|его|их|их} расходы входят в итог.",
         "Leads of {names} are not tracked in the data: there is spend but no leads. So {n|its|their} leads, "
-        "conversion, CPL, revenue and ROMI read “—”, not 0 and −100%; {n|its|their} spend counts in the total.",
+        "conversion, CPL, revenue and ROMI are unknown (—); {n|its|their} spend counts in the total.",
     ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Доля SAL", "SAL rate"),

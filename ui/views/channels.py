@@ -61,7 +61,8 @@ def economics_table(
     show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, cuts)
     if cuts:
         st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
-    untracked_note(df)
+    if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
+        untracked_note(df)
 
 
 def untracked_note(df: pd.DataFrame) -> None:
