@@ -85,6 +85,11 @@ def test_capacity_lowers_conversion_past_the_team(planner):
     # capacity 2 × 50 = 100; twice the load: 2 % → 1,5 %; 200 × 1,5 % × 100 000 = 300 000; 4 sellers keep 2 %
     assert m["Пропускная способность"] == "100"
     assert m["Конверсия с нагрузкой"] == "1,50 %"
+    # 1,50 % − 2,00 %: a change of −0,50 % written with a true minus, and its arrow still down
+    from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+    effective = next(x for x in at.metric if x.label == "Конверсия с нагрузкой")
+    assert effective.delta == "\u22120,50 %" and effective.proto.direction == MetricProto.MetricDirection.DOWN
     assert m["Оборот в месяц"] == "300 000 ₽"
     assert m["Нужно продавцов"] == "4"
     # another tab open: the capacity tab's widgets are gone, the team still limits the plan

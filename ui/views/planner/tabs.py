@@ -221,12 +221,12 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c = st.columns(4)
     c[0].metric(ui.t("planner.cap.capacity"), ui.num(out["capacity"]))
     c[1].metric(ui.t("planner.cap.load"), ui.pct(out["load"], 0))
+    drop = None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
     c[2].metric(
         ui.t("planner.cap.effective"),
         ui.pct(out["effective_conversion"], 2),
-        charts.signed_share(
-            None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
-        ),
+        charts.signed_share(drop),
+        **(ui.delta_look(drop) if charts.signed_share(drop) else {}),  # "−0,50 %" points down (a true minus)
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
