@@ -279,6 +279,12 @@ def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_ro
     assert (total["Лиды"], total["Расходы"], total["ROMI"]) == ("2", "1 700 ₽", "76 %"), total
     note = "Лиды канала «Billboards» в данных не отслеживаются"
     assert any(c.value.startswith(note) for c in at.caption), [c.value for c in at.caption]
+    # the trend by month (leads first): no line of 0 leads for it; Print's March 0 is a fact
+    import json
+
+    trend = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    lines = [d["name"] for spec in trend for d in spec["data"] if d.get("mode") == "lines+markers"]
+    assert sorted(lines) == ["Print", "Web"], lines
     at.radio(key="lang").set_value("en").run()
     assert not at.exception, at.exception
     rows = {r["Channel"]: r for r in at.dataframe[0].value.to_dict("records")}

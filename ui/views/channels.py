@@ -180,10 +180,21 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
 _SUMS = {"leads", "spend", "won", "revenue"}
 
 
-def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
+def untracked_channels(econ: pd.DataFrame) -> tuple[str, ...]:
+    """The channels whose leads are not tracked (funnel.metrics.channels.untracked), by name."""
+    if "untracked" not in econ:
+        return ()
+    return tuple(str(g) for g in econ.loc[econ["untracked"] & ~econ["is_total"], "grp"])
+
+
+def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ...] = ()) -> go.Figure:
+    """One line per channel; a channel in ``untracked`` (its leads are not tracked) draws its
+    spend only, not a line of 0 leads, 0 deals or 0 revenue."""
     fig = go.Figure()
     months = sorted(pd.to_datetime(df["month"]).unique())
     for grp, part in df.groupby("grp", sort=True):
+        if metric != "spend" and grp in untracked:
+            continue
         name = chart_text(label(grp))
         values = part.assign(month=pd.to_datetime(part["month"])).set_index("month")[metric].reindex(months)
         if metric in _SUMS:
