@@ -16,6 +16,11 @@ Two choices of ours on top of CLDR, each for a reason:
 
 None, NaN and ±infinity give "—" everywhere (a screen never shows "nan" or "inf"), and a value
 that rounds to zero never shows a minus ("-0,0").
+
+A negative figure starts with the true minus sign "−" (U+2212, ``MINUS``) in both languages, not
+CLDR's hyphen-minus: "-100 %" beside a dash or a hyphenated word reads as a range or a hyphen, and
+typography (and the plan report) writes "−". These texts are for reading; downloads keep plain
+numbers, and parse_number / count_of read "−" back.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from babel.dates import format_date, format_interval
 from babel.numbers import NumberFormatError, NumberPattern, parse_decimal
 
 DASH = "—"
+MINUS = "\u2212"
 _NBSP = ("\u00a0", "\u202f", "\u2009")
 
 
@@ -88,11 +94,11 @@ def _apply(kind: str, x, lang: str, decimals: int, currency: str | None = None) 
         value = value * (10**scale)
     if grouping != (3, 3):  # not the case for ru or en; kept for a language that groups otherwise
         pattern = _pattern(lang, kind, decimals)
-        return _plain(pattern.apply(x, _locale(lang), currency=currency, currency_digits=False))
+        return true_minus(_plain(pattern.apply(x, _locale(lang), currency=currency, currency_digits=False)))
     digits = f"{abs(value):,.{decimals}f}"
     negative = value < 0 and digits.strip("0,.") != ""  # no "-0,0"
     digits = digits.replace(",", "\x00").replace(".", mark).replace("\x00", group)
-    text = prefix[negative] + digits + suffix[negative]
+    text = prefix[negative].replace("-", MINUS) + digits + suffix[negative]
     return _plain(text.replace("¤", currency) if currency else text)
 
 
@@ -124,6 +130,11 @@ def money(x, lang: str, currency: str = "₽", decimals: int = 0) -> str:
     return text
 
 
+def currency_sign(sign: str, lang: str) -> str:
+    """The sign ``money`` writes for the workspace currency ``sign`` in ``lang`` ("EUR" → "€")."""
+    return _symbol((sign or "").strip() or "¤", lang)
+
+
 @lru_cache(maxsize=64)
 def _symbol(sign: str, lang: str) -> str:
     """An ISO code as its usual sign in ``lang`` ("EUR" → "€"); any other sign as typed."""
@@ -132,12 +143,10 @@ def _symbol(sign: str, lang: str) -> str:
     return get_currency_symbol(sign, _locale(lang)) if len(sign) == 3 and sign.isalpha() and sign.isupper() else sign
 
 
-MINUS = "\u2212"
-
-
 def true_minus(text: str) -> str:
-    """A formatted figure's leading hyphen (Babel's, ui.num's) as the true minus sign "−", as
-    signed_percent writes it: "-485" reads as a dash on a chart or in a report."""
+    """A formatted figure's leading hyphen as the true minus sign "−", as number/money/percent
+    write it: "-485" reads as a dash on a chart or in a report. A text already written by this
+    module passes unchanged."""
     return MINUS + text[1:] if text.startswith("-") else text
 
 

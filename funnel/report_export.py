@@ -41,10 +41,13 @@ SUMMARY = (
 FORMATS = ("html", "pdf", "xlsx")
 
 
-def _report(title, inputs, outputs, figures, lang, currency, notes, tables, active=None) -> content.Report:
+def _report(title, inputs, outputs, figures, lang, currency, notes, tables, active=None, about=None) -> content.Report:
     """The report's content; with ``active`` (funnel.model.active.ActiveResult, a PlanResult's
-    ``active``), its "Active sales" section after the plan's own (funnel.report.active)."""
-    report = content.build(title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=tables)
+    ``active``), its "Active sales" section after the plan's own (funnel.report.active); ``about``
+    (label → text: the workspace, the baseline's period) under the title, and atop the workbook."""
+    report = content.build(
+        title, inputs, outputs, figures, lang=lang, currency=currency, notes=notes, tables=tables, about=about
+    )
     if active is not None:
         report.sections.append(active_section.section(active, lang, currency))
     return report
@@ -61,11 +64,12 @@ def html_report(
     notes: list[str] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
     active=None,
+    about: dict[str, str] | None = None,
 ) -> bytes:
     """One HTML file (UTF-8 bytes): title, results, inputs, ``tables``, then each Plotly figure
     in the app's style (the first carries plotly.js inline, the rest reuse it); then, with
     ``active`` (an ActiveResult), the active-sales section."""
-    report = _report(title, inputs, outputs, figures, lang, currency, notes, tables, active)
+    report = _report(title, inputs, outputs, figures, lang, currency, notes, tables, active, about)
     return html.render(report).encode("utf-8")
 
 
@@ -80,9 +84,10 @@ def pdf_report(
     notes: list[str] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
     active=None,
+    about: dict[str, str] | None = None,
 ) -> bytes:
     """The HTML report printed to an A4 PDF by headless Chromium (funnel.report.pdf)."""
-    return pdf.render(_report(title, inputs, outputs, figures, lang, currency, notes, tables, active))
+    return pdf.render(_report(title, inputs, outputs, figures, lang, currency, notes, tables, active, about))
 
 
 def xlsx_report(
@@ -93,11 +98,13 @@ def xlsx_report(
     lang: str = "en",
     currency: str = "₽",
     active=None,
+    about: dict[str, str] | None = None,
 ) -> bytes:
     """A workbook in ``lang``: "Inputs" and "Results" (figure, value), then one sheet per
     table; numbers stay numbers with Excel formats by unit. Text cells cannot run as formulas.
-    With ``active`` (an ActiveResult): its figures and sentences, then its tables, a sheet each."""
-    return xlsx.render(_report("", inputs, outputs, [], lang, currency, None, tables, active))
+    With ``active`` (an ActiveResult): its figures and sentences, then its tables, a sheet each.
+    ``about`` (label → text: the workspace, the baseline's period): the first rows of "Inputs"."""
+    return xlsx.render(_report("", inputs, outputs, [], lang, currency, None, tables, active, about))
 
 
 def write_report(path: Path, title: str, inputs: dict, outputs: dict, figures: list, **kw) -> str:

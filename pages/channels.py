@@ -36,7 +36,7 @@ try:
         key="ch_trend_metric",
     )
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution, by="channel")
-    ui.chart(view.channel_trend_figure, months, metric, key="ch_trend_chart")
+    ui.chart(view.channel_trend_figure, months, metric, view.untracked_channels(econ), key="ch_trend_chart")
 
     st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
     changes = ui.shared(channels.channel_changes, filters=filters, attribution=attribution)

@@ -62,11 +62,12 @@ try:
             if by_stage.empty:
                 st.info(ui.t("an.fn.lost_none"))
             else:
+                measures = view.lost_measures(by_stage)
                 measure = st.radio(
                     ui.t("an.fn.lost_measure"),
-                    view.MEASURES,
+                    measures,
                     horizontal=True,
-                    format_func=ui.names(view.MEASURES, "an.fn.measure_"),
+                    format_func=ui.names(measures, "an.fn.measure_"),
                     key="fn_lost_measure",
                 )
                 over_time = ui.shared(lost.lost_over_time, filters=filters, attribution=attribution)

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from funnel import charts, demo_names, units
+from funnel import charts, demo_names, formatting, units
 from funnel.errors import DatabaseBusy, FunnelError
 from funnel.formatting import DASH
 from funnel.i18n import TABLE
@@ -47,12 +47,23 @@ def label(value, dim: str | None = None) -> str:
 
 
 def signed_pct(x) -> str | None:
-    """A relative change as "+5.2%" / "−3,1 %"; None when missing (st.metric then shows no delta)."""
+    """A relative change as "+5.2%" / "−3,1 %" (a true minus); None when missing (st.metric then
+    shows no delta). In st.metric, pass ``delta_look(x)`` beside it: Streamlit reads a delta's
+    direction from a leading hyphen "-", which a true minus is not."""
     if missing(x):
         return None
-    text = pct(abs(x))
-    # An ASCII minus: st.metric reads the delta's direction from a leading "-".
-    return ("+" if x > 0 else "-" if x < 0 else "") + text
+    return formatting.signed_percent(x, lang())
+
+
+def delta_look(x, up_is_bad: bool = False) -> dict:
+    """st.metric's arrow and colour for a change ``x`` whose text starts with a true minus
+    "−" (Streamlit would read it as a rise: it looks for a hyphen): down and red for a fall,
+    up and green for a rise, the colours swapped when ``up_is_bad`` (spend, CPL, budget);
+    nothing for no change or no value."""
+    if missing(x) or float(x) == 0:
+        return {}
+    down = float(x) < 0
+    return {"delta_arrow": "down" if down else "up", "delta_color": "green" if down == up_is_bad else "red"}
 
 
 def fmt_value(col: str, x, decimals: int | None = None) -> str:

@@ -162,6 +162,7 @@ def _start(args, extra: dict) -> dict:
             extra[_GAPS] = b.gaps()  # what the data does not give: None in the figures built on it
             extra[active_cli.CHAIN] = b.chain
             extra[_CURRENCY] = ws_currency(cur, ws)
+            extra[_ABOUT] = (ws_name(cur, ws), b.date_from, b.date_to)
             return start.inputs()
     finally:
         store.close()
@@ -171,6 +172,14 @@ _BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
 _GAPS = "_gaps"  # the baseline's funnel.model.gaps.Gaps, never printed
 _ACTIVE = "_active_plan"  # the scenario's saved active-sales plan, never printed
 _SEED = "_active_seed"  # the data's plan the active plan is seeded from, beside a scenario without one
+_ABOUT = "_about"  # (workspace name, baseline's first day, last day) for --export's report, never printed
+
+
+def ws_name(cur, ws: str) -> str:
+    from funnel.workspace import get_workspace
+
+    w = get_workspace(cur, ws)
+    return w.name if w else ws
 
 
 def ws_currency(cur, ws: str) -> str | None:
@@ -278,6 +287,7 @@ def run(args) -> int:
     plan = build_plan(args, extra)
     reverse = plan.target_turnover is not None or plan.target_profit is not None
     base, currency = extra.pop(_BASE, None), extra.pop(_CURRENCY, None)
+    about = extra.pop(_ABOUT, None)
     chain, active, from_data = extra.pop(active_cli.CHAIN, None), None, list[str]()
     saved, seed = extra.pop(_ACTIVE, None), extra.pop(_SEED, None)
     if active_cli.wanted(args) or saved is not None:
@@ -288,7 +298,7 @@ def run(args) -> int:
     r = result.run(plan, base if gaps else None, reverse, active=active, gaps=gaps or NONE)
     if getattr(args, "export", None):
         report = r if base is None else result.run(plan, base, reverse, active=active, gaps=gaps or NONE)
-        export(args, plan, report, args.currency or currency or "₽")
+        export(args, plan, report, args.currency or currency or "₽", about)
     out = dict(r.forward)
     if reverse and r.shown is not r.forward:  # what the Planner's headline shows in reverse mode
         out["at_target"] = {k: r.shown[k] for k in ("leads", "deals", "turnover", "budget", "romi", "profit")}
@@ -329,9 +339,10 @@ def lever_names(levers, lang: str) -> str:
     return ", ".join(t(f"planner.lever.{f}", lang) for f in LEVERS if f in levers) or "—"
 
 
-def export(args, plan: Plan, r, currency: str) -> None:
+def export(args, plan: Plan, r, currency: str, about: tuple | None = None) -> None:
     """Write the plan report to ``--export`` (.html, .pdf or .xlsx) in ``--lang``: the levers,
-    the headline figures, the sensitivity table, the waterfall and the tornado."""
+    the headline figures, the sensitivity table, the waterfall and the tornado; with ``about``
+    (workspace name, first day, last day of the baseline's data), the report names them."""
     import pandas as pd
 
     from funnel import units
@@ -359,4 +370,15 @@ def export(args, plan: Plan, r, currency: str) -> None:
         notes=notes,
         tables=tables,
         active=r.active,
+        about=_about(about, lang),
     )
+
+
+def _about(about: tuple | None, lang: str) -> dict[str, str] | None:
+    """What the report names under its title: the workspace and its baseline's period."""
+    if about is None:
+        return None
+    from funnel.formatting import period
+
+    name, first, last = about
+    return {t("planner.export.workspace", lang): name, t("planner.export.data_period", lang): period(first, last, lang)}

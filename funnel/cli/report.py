@@ -108,6 +108,10 @@ def compute(cur, report: str, filters: Filters, attribution: str):
     if report == "channels":
         t = channels.channel_table(cur, filters=filters, attribution=attribution)
         t = t[~t["is_total"]].rename(columns={"grp": "channel"})
+        # counts stay whole numbers (120, not 120.0) beside a channel whose leads are not
+        # tracked (its counts are NaN, which made the column float): null for that one
+        for c in ("leads", "won"):
+            t[c] = pd.Series([None if pd.isna(x) else int(x) for x in t[c]], index=t.index, dtype=object)
         return t[list(CHANNEL_KEYS)].reset_index(drop=True)
     if report == "stages":
         return stages.stage_records(cur, filters=filters, attribution=attribution).reset_index(drop=True)

@@ -46,6 +46,50 @@ def _economics(cur, filters: Filters, attribution: str, by: str | None, compare_
     return df
 
 
+# Figures counted per lead, and per deal: unknown for a channel whose leads are not tracked.
+LEAD_FIGURES = ("leads", "cpl", "sal", "sal_rate", "conversion", "conv_low", "conv_high")
+DEAL_FIGURES = ("won", "lost", "open", "win_rate", "revenue", "avg_check", "cac", "romi", "drr")
+
+
+def untracked(cur, *, workspace_id: str, names) -> frozenset[str]:
+    """The channels among ``names`` that no lead of the workspace comes from, at any date: money
+    is spent on them (a radio campaign, an offline ad) but their leads are not tracked, so their
+    leads, conversion, CPL, revenue and ROMI are unknown, not 0 and −100 %."""
+    asked = sorted({str(n) for n in names if n is not None})
+    if not asked:
+        return frozenset()
+    found = query.run(cur, "tracked_channels", {"ws": workspace_id, "names": asked})
+    return frozenset(asked) - {str(c) for c in found["channel"]}
+
+
+def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFrame:
+    """``df`` (channel_economics rows) with the figures of untracked channels (``untracked``) as
+    NaN, and a bool column ``untracked``. Rows by channel: a channel with spend and no leads in
+    the period is asked about. A drill into one channel's campaigns, owners or segments
+    (``filters.channels``): every row, its total too, when every channel filtered is untracked.
+    The totals row of the channel table keeps its figures: the channels' spend is spent, and the
+    page's totals agree with the Overview's. The deal figures go too only when the row has no
+    deal (deals carrying their own channel are still counted)."""
+    df = df.assign(untracked=False)
+    if by == "channel":
+        spent = ~df["is_total"] & (df["leads"] == 0) & (pd.to_numeric(df["spend"], errors="coerce").fillna(0) > 0)
+        gone = untracked(cur, workspace_id=filters.workspace_id, names=df.loc[spent, "grp"]) if spent.any() else ()
+        mask = spent & df["grp"].isin(list(gone))
+    elif filters.channels and (df["leads"] == 0).all():
+        asked = set(filters.channels)
+        mask = pd.Series(untracked(cur, workspace_id=filters.workspace_id, names=asked) == asked, index=df.index)
+    else:
+        return df
+    if not mask.any():
+        return df
+    df["untracked"] = mask
+    no_deals = mask & (df[["won", "lost", "open"]].fillna(0).sum(axis=1) == 0)
+    for columns, rows in ((LEAD_FIGURES, mask), (DEAL_FIGURES, no_deals)):
+        for c in columns:  # column by column: a DECIMAL sum's other rows stay exact Decimals
+            df[c] = df[c].where(~rows)
+    return df
+
+
 def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:
     """One row per ``by`` value (channel, campaign, owner or segment) and a last totals row
     (``is_total``, ``grp`` None), for the filter's period.
@@ -66,9 +110,13 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       table's money, which is not split by owner or segment: it counts whole, for the row's
       channel(s), so cpl, cac, romi and drr relate the channel's whole spend to the filtered
       leads and deals. False otherwise (leads' own costs follow their leads).
+    - untracked: a channel with spend whose leads are not tracked (no lead of the workspace
+      comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
+      are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
     """
     df = _economics(cur, filters, attribution, by, False)
-    return df[df["k"] == 0][list(COLUMNS)].reset_index(drop=True)
+    df = df[df["k"] == 0].reset_index(drop=True)
+    return _blank_untracked(cur, df, filters, by)[[*COLUMNS, "untracked"]]
 
 
 def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:
@@ -77,7 +125,7 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
     conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and
     ``*_yoy_change`` = now ÷ year earlier − 1 (NaN when the earlier figure is 0 or missing,
     or the period is open-ended). ``spend_unsplit`` as in ``channel_table``, for the period."""
-    df = _economics(cur, filters, attribution, by, True)
+    df = _blank_untracked(cur, _economics(cur, filters, attribution, by, True), filters, by)
     metrics = ["leads", "spend", "cpl", "won", "conversion", "revenue"]
     df["grp"] = df["grp"].where(~df["is_total"], "__total__")
     wide = df.pivot_table(index="grp", columns="k", values=metrics, aggfunc="first", dropna=False)

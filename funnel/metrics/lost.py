@@ -11,7 +11,8 @@ from funnel.metrics import query
 def lost_by_stage(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
     """Lost deals of the period: stage (the last ladder stage before it was lost; NaN when not
     known), position, reason (NaN when the CRM gave none), deals (count) and amount (Σ, workspace
-    currency; a deal without an amount adds 0). Ladder order, then most frequent first.
+    currency, of the deals with an amount; NaN when none of the row's deals has one: unknown,
+    not 0). Ladder order, then most frequent first.
     No lost deals give an empty table."""
     return query.run(cur, "lost_reasons", query.params(filters, attribution))
 
@@ -23,6 +24,7 @@ def lost_records(cur, *, filters: Filters, attribution: str = "period") -> pd.Da
 
 def lost_over_time(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
     """Lost deals per month (first day; the month they closed under period attribution, their
-    lead's month under cohort) and reason (NaN = none given): deals and amount. A lost deal with
+    lead's month under cohort) and reason (NaN = none given): deals and amount (NaN when none of
+    the row's deals has an amount, as lost_by_stage). A lost deal with
     no date has no month and is left out (lost_by_stage counts it)."""
     return query.run(cur, "lost_monthly", query.params(filters, attribution))

@@ -99,6 +99,16 @@ class Headline:
         return float(a) / float(b) - 1
 
 
+def partly_covered(window: tuple[date, date] | None, first: date | None) -> date | None:
+    """The data's first day (``first``, periods.data_range) when it falls after the start of a
+    comparison ``window`` and inside it: the window is covered only from that day, so a change
+    against it compares a whole period with part of one. None when the window is wholly covered,
+    holds no data at all, or there is none."""
+    if window is None or first is None:
+        return None
+    return first if window[0] < first <= window[1] else None
+
+
 def headline(cur, *, filters: Filters, attribution: str = "period") -> Headline:
     """The overview's figures (money in workspace currency — spend, revenue and pipeline as exact
     Decimals, the money ratios cpl, avg_check and weighted_pipeline as floats —, ratios as

@@ -30,7 +30,9 @@ def stage_funnel(cur, *, filters: Filters, attribution: str = "period", by: str 
       deal; at least the first stage) is at or after this stage — a skipped stage counts as
       passed; a lost deal without history counts as reaching the first stage only. History
       includes a deals file's dates named after a stage (funnel.ingest.stagedates).
-    - amount: Σ amount of those deals (workspace currency; a deal without amount adds 0).
+    - amount: Σ amount of those deals with an amount (workspace currency); 0 when no deal
+      reached the stage; NaN when deals reached it but none has an amount (unknown, shown "—",
+      not a "₽0" that reads as a fact).
     - conversion_from_previous = reached ÷ reached at the previous stage;
       conversion_from_first = reached ÷ reached at the first stage (NaN when the divisor is 0).
     - still_open: open deals sitting at this stage now.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from funnel.model.fields import non_negative, share
 
@@ -41,3 +42,16 @@ class RepeatCustomers:
         """LTV [money/client] = avg order × orders per period × margin × lifetime [periods]:
         the margin one client brings over the whole relationship."""
         return self.avg_order * self.orders_per_period * self.margin * self.lifetime
+
+    # Figure → the levers it is built on that start at 0, for the user to type.
+    NEEDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "repeat_revenue": ("active_clients", "avg_order", "orders_per_period"),
+        "repeat_profit": ("active_clients", "avg_order", "orders_per_period"),
+        "ltv": ("avg_order", "orders_per_period"),
+    }
+
+    def unknown(self) -> frozenset[str]:
+        """The figures (``NEEDS``: repeat_revenue, repeat_profit, ltv) built on a lever still at
+        0: nothing typed yet, so the figure is not known (shown "—"), not a "0 ₽" that reads as
+        a fact. The levers have no data to start from: each is typed by hand."""
+        return frozenset(f for f, levers in self.NEEDS.items() if any(not getattr(self, x) for x in levers))

@@ -108,6 +108,8 @@ class Report:
     figures: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sections: list = field(default_factory=list)  # funnel.report.active.Section, after the plan's own
+    # (label, text) pairs naming what the report is about: the workspace and the baseline's period
+    about: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _decimals(key: str, kind: str) -> int:
@@ -267,9 +269,11 @@ def build(
     notes: list[str] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
     when: datetime | None = None,
+    about: dict[str, str] | None = None,
 ) -> Report:
     """The report: ``inputs`` and ``outputs`` map a figure key or its label to a value;
-    ``tables`` map a name (a key such as "pipeline", or a label) to a frame."""
+    ``tables`` map a name (a key such as "pipeline", or a label) to a frame; ``about`` maps a
+    label to a text naming what the report is about (the workspace, the baseline's period)."""
     return Report(
         title=title,
         lang=lang,
@@ -280,6 +284,7 @@ def build(
         tables=[table(name, df, lang) for name, df in (tables or {}).items()],
         figures=list(figures),
         notes=list(notes or []),
+        about=list((about or {}).items()),
     )
 
 

@@ -116,6 +116,12 @@ def _part(part, lang: str, currency: str, static: bool, first: bool) -> str:
     return _section(part.title, notes + cards + _figures(part.figures, lang, static=static, first=first) + tables)
 
 
+def _about(pairs: list[tuple[str, str]]) -> str:
+    """The workspace and the baseline's period under the title: "Workspace: Demo · …"."""
+    text = " · ".join(f"{label}: {value}" for label, value in pairs)
+    return f"<p class='note'>{html.escape(text)}</p>\n" if text else ""
+
+
 def render(report: Report, *, static: bool = False) -> str:
     """The page; ``static`` (for printing) draws the charts at a page's width without hover."""
     lang, cur = report.lang, report.currency
@@ -133,7 +139,7 @@ def render(report: Report, *, static: bool = False) -> str:
 <title>{html.escape(report.title)}</title>
 <style>{CSS % {"font": charts.FONT}}</style></head><body>
 <h1>{html.escape(report.title)}</h1>
-<p class="note">{html.escape(t("planner.export.generated", lang, when=when))}</p>
+{_about(report.about)}<p class="note">{html.escape(t("planner.export.generated", lang, when=when))}</p>
 {notes}
 {_section(t("planner.export.results", lang), _cards(report.outputs, lang, cur) if report.outputs else "")}
 {_section(t("planner.export.inputs", lang), _pairs(report.inputs, lang, cur) if report.inputs else "")}

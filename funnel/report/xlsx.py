@@ -135,7 +135,9 @@ def render(report: Report) -> bytes:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     w = _Writer(wb, report.lang, report.currency, minus=True)
-    w.sheet(t("planner.export.inputs", report.lang), *_pairs(report.inputs, report.lang))
+    headers, rows = _pairs(report.inputs, report.lang)
+    about = [[Value(headers[0], label, "text"), Value(headers[1], text, "text")] for label, text in report.about]
+    w.sheet(t("planner.export.inputs", report.lang), headers, about + rows)
     w.sheet(t("planner.export.results", report.lang), *_pairs(report.outputs, report.lang))
     for tb in report.tables:
         w.sheet(tb.name, tb.headers, tb.rows)

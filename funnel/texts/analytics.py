@@ -90,6 +90,18 @@ TEXTS = {
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
     "an.vs_prev_year": ("к пред. периоду (он же год назад)", "vs previous period (= a year earlier)"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
+    "an.compare_partly": (
+        "Предыдущий период ({period}) есть в данных только с {since}: изменения к нему сравнивают весь "
+        "период с его частью.",
+        "The previous period ({period}) has data from {since} only: the changes against it compare a whole "
+        "period with part of one.",
+    ),
+    "an.compare_partly_year": (
+        "Тот же период год назад ({period}) есть в данных только с {since}: изменения к нему сравнивают "
+        "весь период с его частью.",
+        "The same period a year earlier ({period}) has data from {since} only: the changes against it "
+        "compare a whole period with part of one.",
+    ),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
@@ -220,6 +232,13 @@ TEXTS = {
         "в последнем столбце «{column}».",
         "Spend periods the chosen period cuts count by their share of days: for each channel, see the last "
         "column “{column}”.",
+    ),
+    "an.ch.untracked": (
+        "Лиды {n|канала|каналов|каналов} {names} в данных не отслеживаются: расходы есть, лидов нет. Поэтому "
+        "лиды, конверсия, CPL, выручка и ROMI {n|этого канала|этих каналов|этих каналов} неизвестны (—); "
+        "{n|его|их|их} расходы входят в итог.",
+        "Leads of {names} are not tracked in the data: there is spend but no leads. So {n|its|their} leads, "
+        "conversion, CPL, revenue and ROMI are unknown (—); {n|its|their} spend counts in the total.",
     ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Принято продажами", "Accepted by sales"),

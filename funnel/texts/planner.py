@@ -303,9 +303,13 @@ TEXTS = {
     "planner.chain.col_count": ("Дошло в месяц", "Reach per month"),
     "planner.mix.intro": (
         "Бюджет ÷ CPL = лиды; × конверсия канала = сделки; × чек канала = оборот. Насыщение: CPL растёт с "
-        "бюджетом как CPL₀ × (бюджет ÷ базовый бюджет)^s; s = 0,3 — вдвое больший бюджет дороже на 23 % за лид.",
+        "бюджетом как CPL₀ × (бюджет ÷ базовый бюджет)^s, где s — значение в столбце «Насыщение s», с "
+        "которым считает план (сначала 0: CPL не растёт). Например, при s = 0,3 вдвое больший бюджет "
+        "дороже на 23 % за лид.",
         "Budget ÷ CPL = leads; × channel conversion = deals; × channel check = turnover. Saturation: CPL "
-        "grows with budget as CPL₀ × (budget ÷ base budget)^s; s = 0.3 makes each lead 23% dearer at twice the budget.",
+        "grows with budget as CPL₀ × (budget ÷ base budget)^s, where s is the value in the “Saturation s” "
+        "column, which the plan uses (0 at first: CPL does not grow). For example, s = 0.3 makes each lead "
+        "23% dearer at twice the budget.",
     ),
     "planner.mix.empty": (
         "Нет каналов с расходами и лидами за период.",
@@ -509,6 +513,8 @@ TEXTS = {
     "planner.export.xlsx": ("Таблица XLSX", "XLSX workbook"),
     "planner.export.generated": ("Сформирован {when}", "Generated {when}"),
     "planner.export.inputs": ("Исходные данные", "Inputs"),
+    "planner.export.workspace": ("Рабочее пространство", "Workspace"),
+    "planner.export.data_period": ("Данные для базы плана", "Baseline data"),
     "planner.export.results": ("Результаты", "Results"),
     "planner.export.charts": ("Графики", "Charts"),
     "planner.err.field": ("{field}: {message}, получено {value}", "{field}: {message}, got {value}"),

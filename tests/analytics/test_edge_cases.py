@@ -40,10 +40,11 @@ def spend_no_leads(store, ws):
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     radio = t["Radio"]
-    assert (radio["leads"], radio["spend"], radio["won"]) == (0, 500, 0)
-    assert nan(radio["cpl"]) and nan(radio["conversion"]) and nan(radio["cac"])
-    assert radio["romi"] == -1  # money spent, nothing back
-    assert t["TOTAL"]["spend"] == 550 and t["TOTAL"]["cpl"] == 550  # 550 ÷ 1 lead
+    # no lead of the workspace comes from Radio: its leads are not tracked, so its lead and deal
+    # figures are unknown (NaN, "—"), not 0 leads and a ROMI of −100 % (channels.untracked)
+    assert radio["spend"] == 500 and radio["untracked"] and not t["Web"]["untracked"]
+    assert all(nan(radio[k]) for k in ("leads", "won", "cpl", "conversion", "revenue", "cac", "romi")), radio
+    assert t["TOTAL"]["spend"] == 550 and t["TOTAL"]["cpl"] == 550  # 550 ÷ 1 lead: the total keeps Radio's spend
 
 
 def leads_no_spend(store, ws):
@@ -57,7 +58,8 @@ def leads_no_spend(store, ws):
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     assert t["Web"]["leads"] == 4 and nan(t["Web"]["spend"]) and nan(t["Web"]["cpl"])
-    assert t["Radio"]["leads"] == 0 and t["Radio"]["spend"] == 500
+    assert nan(t["Radio"]["leads"]) and t["Radio"]["spend"] == 500  # no lead ever from Radio: not tracked
+    assert t["TOTAL"]["leads"] == 4 and t["TOTAL"]["spend"] == 500
 
 
 def channel_with_zero_leads_in_period(store, ws):
@@ -67,6 +69,7 @@ def channel_with_zero_leads_in_period(store, ws):
     with store.cursor() as cur:
         t = by_grp(channels.channel_table(cur, filters=f(ws)))
     assert t["Web"]["leads"] == 0 and t["Web"]["spend"] == 70 and nan(t["Web"]["cpl"])
+    assert not t["Web"]["untracked"]  # it had leads in February: its 0 in March is a fact
 
 
 def lead_cost_instead_of_spend(store, ws):
@@ -182,8 +185,9 @@ def lost_without_reason(store, ws):
     }
     # status lost while still at a ladder stage: lost at that stage, reason blank → none
     assert recs[("Qualified interest", None)] == (1, 300)
-    # stage "Lost" and no history: the stage it was lost at is not known; no amount counts 0
-    assert recs[(None, "Price")] == (1, 0)
+    # stage "Lost" and no history: the stage it was lost at is not known; its one deal has no
+    # amount, so the row's money is unknown (None, shown "—"), not a 0 that reads as a fact
+    assert recs[(None, "Price")] == (1, None)
 
 
 def empty_period(store, ws):

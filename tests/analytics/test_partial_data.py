@@ -220,3 +220,92 @@ def test_lost_reasons_keep_one_colour_on_both_charts_and_stages_read_level():
     assert all(colours(left)[n] == colours(right)[n] for n in shared)
     assert len(set(colours(right).values())) == 3  # three reasons, three colours
     assert all(t.orientation == "h" for t in left.data) and left.layout.yaxis.autorange == "reversed"
+
+
+def test_funnel_money_is_a_dash_where_no_deal_has_an_amount_and_zero_where_none_reached(app_db):
+    """The Funnel page read "₽0" for deals without amounts (stage_funnel.sql coalesced the sum to
+    0). By hand: D0 (500 ₽) sits at the first stage; D1, D2 (no amount) at the third; D3 (no
+    amount) was lost without history, so it reached the first stage only. First stage: 4 deals,
+    500 ₽ known; second and third: 2 deals, no amount among them: "—"; the fourth stage to the
+    won one: no deal reached them, 0 ₽ is a fact. Refusals: one lost deal without an amount:
+    "—", and no money measure to pick."""
+    import json
+
+    day = datetime(2026, 3, 2)
+    deals = [
+        {"deal_id": "D0", "created_at": day, "stage": "Initial interest", "status": "open", "amount": 500.0},
+        {"deal_id": "D1", "created_at": day, "stage": "Proposal under review", "status": "open"},
+        {"deal_id": "D2", "created_at": day, "stage": "Proposal under review", "status": "open"},
+        {"deal_id": "D3", "created_at": day, "stage": "Lost", "status": "lost", "closed_at": datetime(2026, 3, 9)}
+        | {"lost_reason": "Дорого"},
+    ]
+    at = run(app_db, {"deals": deals})
+    at.switch_page("pages/funnel.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table["Дошли"]) == ["4", "2", "2", "0", "0", "0"]
+    assert list(table["Сумма"]) == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"]
+    boxes = next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"] if d["type"] == "funnel")
+    money = [text.split("<br>")[1] for text in boxes["text"]]
+    assert money == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"], boxes["text"]
+    at.session_state["fn_tab"] = "Отказы"
+    at.run()
+    assert not at.exception, at.exception
+    lost = next(d.value for d in at.dataframe if "Причина" in d.value.columns)
+    assert list(lost["Сделки"]) == ["1"] and list(lost["Сумма"]) == ["—"]
+    assert at.radio(key="fn_lost_measure").options == ["Количество"]
+    at.session_state["fn_tab"] = "В разрезе"
+    at.run()
+    assert not at.exception, at.exception
+    side = next(d.value for d in at.dataframe if "Дошли" in d.value.columns)
+    assert list(side["Сумма"]) == ["500 ₽", "—", "—", "0 ₽", "0 ₽", "0 ₽"], side
+
+
+def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_romi(app_db):
+    """The demo's «Радио»: spend, no lead of the workspace from it. By hand, March 2026: Web has
+    2 leads, spend 1 000, one won deal of 3 000: CPL 500 ₽, ROMI (3 000 − 1 000) ÷ 1 000 = 200 %.
+    Billboards spend 500 and has no lead at any date: leads, CPL, revenue and ROMI "—" (they read
+    0, 0 ₽ and −100 %), its spend 500 ₽ stays. Print spends 200 in March and had a lead in
+    January: its 0 leads in March are a fact, so its ROMI is −100 %. Totals as before:
+    2 leads, spend 1 700 ₽, ROMI (3 000 − 1 700) ÷ 1 700 = 76,5 % (shown whole: 76 %)."""
+    leads = [
+        {"lead_id": "L1", "created_at": datetime(2026, 3, 3), "channel": "Web"},
+        {"lead_id": "L2", "created_at": datetime(2026, 3, 4), "channel": "Web"},
+        {"lead_id": "L0", "created_at": datetime(2026, 1, 5), "channel": "Print"},
+    ]
+    deals = [
+        {"deal_id": "D1", "lead_id": "L1", "created_at": datetime(2026, 3, 5), "stage": "Deal done"}
+        | {"status": "won", "closed_at": datetime(2026, 3, 20), "amount": 3000.0}
+    ]
+    spend = [
+        {"channel": "Web", "period": datetime(2026, 3, 1), "amount": 1000},
+        {"channel": "Billboards", "period": datetime(2026, 3, 1), "amount": 500},
+        {"channel": "Print", "period": datetime(2026, 3, 1), "amount": 200},
+    ]
+    at = run(app_db, {"leads": leads, "deals": deals, "spend": spend})
+    at.selectbox(key="period_preset").set_value("custom").run()
+    at.date_input(key="period_range").set_value((datetime(2026, 3, 1).date(), datetime(2026, 3, 31).date())).run()
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    rows = {r["Канал"]: r for r in table.to_dict("records")}
+    radio = rows["Billboards"]
+    assert radio["Расходы"] == "500 ₽"
+    assert [radio[c] for c in ("Лиды", "CPL", "Выиграно", "Выручка", "ROMI")] == ["—"] * 5, radio
+    assert rows["Web"]["Лиды"] == "2" and rows["Web"]["CPL"] == "500 ₽" and rows["Web"]["ROMI"] == "200 %"
+    assert rows["Print"]["Лиды"] == "0" and rows["Print"]["ROMI"] == "\u2212100 %"  # a fact, with a true minus
+    total = rows["Итого"]
+    assert (total["Лиды"], total["Расходы"], total["ROMI"]) == ("2", "1 700 ₽", "76 %"), total
+    note = "Лиды канала «Billboards» в данных не отслеживаются"
+    assert any(c.value.startswith(note) for c in at.caption), [c.value for c in at.caption]
+    # the trend by month (leads first): no line of 0 leads for it; Print's March 0 is a fact
+    import json
+
+    trend = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    lines = [d["name"] for spec in trend for d in spec["data"] if d.get("mode") == "lines+markers"]
+    assert sorted(lines) == ["Print", "Web"], lines
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    rows = {r["Channel"]: r for r in at.dataframe[0].value.to_dict("records")}
+    assert rows["Billboards"]["ROMI"] == "—" and rows["Print"]["ROMI"] == "\u2212100%"
+    assert any(c.value.startswith("Leads of “Billboards” are not tracked") for c in at.caption)

@@ -36,9 +36,10 @@ def test_number(value, lang, decimals, expected):
         (10_005_534, "en", "$", "$10,005,534"),  # the issue: English read "10,005,534 $"
         (1234, "en", "EUR", "€1,234"),
         (1234, "en", "руб.", "руб. 1,234"),
-        (-1500, "ru", "₽", "-1 500 ₽"),
+        (-1500, "ru", "₽", "\u22121 500 ₽"),  # a true minus, not Babel's hyphen
+        (-1500, "en", "$", "\u2212$1,500"),
     ],
-    ids=["ru-rouble", "en-dollar", "en-iso-code", "en-letters", "ru-negative"],
+    ids=["ru-rouble", "en-dollar", "en-iso-code", "en-letters", "ru-negative", "en-negative"],
 )
 def test_money_puts_the_sign_where_the_language_does(value, lang, currency, expected):
     assert f.money(value, lang, currency) == expected == fmt_money(value, lang, currency)
@@ -74,6 +75,17 @@ def test_english_plural_and_fractions():
     assert f.plural(1.5, "ru", {"one": "лид", "few": "лида", "many": "лидов", "other": "лида"}) == "лида"
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_negatives_carry_a_true_minus_in_both_languages(lang):
+    """Channels' ROMI read "-100 %" and the Overview's deltas "-0,9 %": a hyphen-minus, which
+    reads as a dash or a range. Every negative figure starts with U+2212, and only it."""
+    texts = [f.number(-1234.5, lang, 1), f.percent(-1, lang, 0), f.percent(-0.009, lang, 1), f.money(-5, lang, "₽")]
+    assert all(t.startswith("\u2212") and "-" not in t for t in texts), texts
+    assert f.percent(-1, lang, 0) == ("\u2212100 %" if lang == "ru" else "\u2212100%")
+    assert f.number(-1234.5, lang, 1) == ("\u22121 234,5" if lang == "ru" else "\u22121,234.5")
+    assert f.parse_number(f.number(-1234.5, lang, 1), lang) == -1234.5
+
+
 def test_the_fast_path_agrees_with_babels_own_formatting():
     """funnel.formatting assembles CLDR's pattern itself (Babel's NumberPattern.apply is ~20x
     slower); on numbers that are no exact tie it must write what Babel writes."""
@@ -81,7 +93,7 @@ def test_the_fast_path_agrees_with_babels_own_formatting():
 
     def babel(kind, x, lang, places, **kw):
         text = f._pattern(lang, kind, places).apply(x, f._locale(lang), **kw)
-        return text.replace("\u00a0", " ").replace("\u202f", " ")
+        return f.true_minus(text.replace("\u00a0", " ").replace("\u202f", " "))  # our one change: "−"
 
     rng = random.Random(7)
     for _ in range(500):

@@ -205,3 +205,38 @@ def test_the_html_report_shows_the_edited_tables_as_plain_text():
     ).decode()
     assert "<h3>Микс каналов</h3>" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
     assert "<img src=x" not in body and "100,000" in body
+
+
+def test_the_channel_table_writes_money_with_its_currency_and_each_column_with_one_decimals(demo_app_db):
+    """The mix table's CPL read "374,95" beside "147,7", without ₽, and the caption's "s = 0,3"
+    beside a column of 0. A row from the link: budget 100 000, CPL 147,7, conversion 5 %, check
+    200 000, saturation 0,3: its cells read "100 000 ₽", "147,70 ₽", "5,00", "200 000 ₽", "0,30";
+    every CPL cell has two decimals and ₽; the saturation column holds what the plan uses (the
+    link's 0,3 here, 0 elsewhere) and the caption says the column is the one used. A cell typed
+    with its ₽ ("400 ₽") is read as 400."""
+    import re
+
+    channel = _mix_channel(open_tab(fresh(demo_app_db, {}), "mix"))
+    row = {"budget": 100_000, "cpl": 147.7, "conversion": 0.05, "avg_check": 200_000, "saturation": 0.3}
+    params = {"pv": "1", "l": "120", "c": "0.05", "k": "150000"}
+    at = fresh(demo_app_db, params | {"mix": json.dumps({channel: row}, ensure_ascii=False)})
+    open_tab(at, "mix")
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == ["channel"])
+    mine = table[table["channel"] == channel].iloc[0]
+    cells = [mine[c] for c in ("budget", "cpl", "conversion", "avg_check", "saturation")]
+    assert cells == ["100 000 ₽", "147,70 ₽", "5,00", "200 000 ₽", "0,30"], cells
+    assert all(re.fullmatch(r"\d{1,3}( \d{3})*,\d\d ₽", v) for v in table["cpl"]), list(table["cpl"])
+    assert all(re.fullmatch(r"\d,\d\d", v) for v in table["saturation"]), list(table["saturation"])
+    assert set(table.loc[table["channel"] != channel, "saturation"]) == {"0,00"}
+    assert any("значение в столбце «Насыщение s», с которым считает план" in c.value for c in at.caption)
+    i = int(table.index[table["channel"] == channel][0])
+    at.session_state["pl_mix"] = {"edited_rows": {i: {"cpl": "400 ₽"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert (
+        json.loads(at.query_params["mix"][0] if isinstance(at.query_params["mix"], list) else at.query_params["mix"])[
+            channel
+        ]["cpl"]
+        == 400.0
+    )

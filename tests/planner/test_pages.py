@@ -85,6 +85,11 @@ def test_capacity_lowers_conversion_past_the_team(planner):
     # capacity 2 × 50 = 100; twice the load: 2 % → 1,5 %; 200 × 1,5 % × 100 000 = 300 000; 4 sellers keep 2 %
     assert m["Пропускная способность"] == "100"
     assert m["Конверсия с нагрузкой"] == "1,50 %"
+    # 1,50 % − 2,00 %: a change of −0,50 % written with a true minus, and its arrow still down
+    from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+    effective = next(x for x in at.metric if x.label == "Конверсия с нагрузкой")
+    assert effective.delta == "\u22120,50 %" and effective.proto.direction == MetricProto.MetricDirection.DOWN
     assert m["Оборот в месяц"] == "300 000 ₽"
     assert m["Нужно продавцов"] == "4"
     # another tab open: the capacity tab's widgets are gone, the team still limits the plan
@@ -360,3 +365,19 @@ def test_a_refused_number_says_why_in_the_language_shown(planner):
     assert not at.exception, at.exception
     assert any("At most 100" in c.value for c in at.caption)
     assert not any("Не больше" in c.value for c in at.caption)
+
+
+def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
+    """The repeat customers' figures read "0 ₽" before anything was typed. Nothing typed: "—"
+    for revenue, profit and LTV. An order of 20 000 and 2 orders a month typed: LTV known,
+    20 000 × 2 × 100 % margin × 12 months = 480 000 ₽; revenue still "—" (no active clients).
+    50 clients typed: revenue 50 × 20 000 × 2 = 2 000 000 ₽."""
+    at = open_tab(planner, "repeat")
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "—"), m
+    set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
+    m = metrics(at)
+    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "480 000 ₽"), m
+    set_levers(at, active_clients=50.0)
+    assert metrics(at)["Выручка в месяц"] == "2 000 000 ₽"

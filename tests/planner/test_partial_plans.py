@@ -346,6 +346,10 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
     assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [money, money]
     cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
     assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
+    # the editable cells too: no check and no conversion typed are empty ("—"), not "0 ₽" and "0,00"
+    cells = next(d.value for d in at.dataframe if "avg_check" in d.value.columns).iloc[0]
+    cpl = "1 000,00 ₽" if lang == "ru" else "₽1,000.00"  # the CPL cell keeps its two decimals
+    assert (cells["cpl"], cells["conversion"], cells["avg_check"]) == (cpl, None, None), cells
     no_false_zero(on_screen(at))
 
 
@@ -418,3 +422,26 @@ def test_the_scenario_comparison_has_no_zeros_without_deals(app_db, lang):
         assert set(rows.loc[t(f"planner.out.{key}", lang)]) == {"—"}, (key, rows.loc[t(f"planner.out.{key}", lang)])
     assert set(rows.loc[t("planner.out.budget", lang)]) == {"1 500 ₽" if lang == "ru" else "₽1,500"}
     no_false_zero(table.to_string())
+
+
+def test_the_plan_report_names_the_workspace_and_the_period_of_its_baseline(app_db, monkeypatch):
+    """The report named neither the workspace nor the period. The workspace is "Partial"; the
+    planner's baseline is the data's last 12 months, 01.07.2025–30.06.2026 (this module's data):
+    under the HTML report's title, and as the first rows of the workbook's first sheet."""
+    import html
+    import io
+
+    import openpyxl
+
+    made = downloads(monkeypatch)
+    at = open_tab(open_app(app_db, "spend", "ru"), "scenarios", "ru")
+    page = html.unescape(made["pl_export_html"]().decode("utf-8"))
+    assert "Рабочее пространство: Partial · Данные для базы плана: 01.07.2025–30.06.2026" in page
+    made.clear()
+    at.radio(key="lang").set_value("en").run()
+    open_tab(at, "scenarios", "en")
+    book = openpyxl.load_workbook(io.BytesIO(made["pl_export_xlsx"]()))
+    first = book.worksheets[0]
+    assert first.title == "Inputs"
+    rows = [[c.value for c in row] for row in first.iter_rows(min_row=2, max_row=3)]
+    assert rows == [["Workspace", "Partial"], ["Baseline data", "Jul 1, 2025 – Jun 30, 2026"]], rows

@@ -232,3 +232,24 @@ def test_pdf_of_the_plan_leaves_no_chart_alone_on_a_page(tmp_path):
     for i, page in enumerate(pages):
         shown = [c for c in charts if c in page]
         assert not shown or len(shown) > 1 or any(o in page for o in others), (i, shown)
+
+
+def test_cli_export_names_the_workspace_and_the_baselines_period(store, tiny, tmp_path):
+    """`plan --workspace … --export`: the report names the workspace and the period its baseline
+    comes from (tests/planner/conftest.py's data, 01.01.2025–28.02.2025), in the report's language."""
+    from funnel.workspace import get_workspace
+
+    with store.cursor() as cur:
+        name = get_workspace(cur, tiny).name
+    path = str(store.path)
+    store.close()  # the command opens the file itself
+    html_path, xlsx_path = tmp_path / "plan.html", tmp_path / "plan.xlsx"
+    period = ["plan", "--db", path, "--workspace", tiny, "--from", "2025-01-01", "--to", "2025-02-28"]
+    assert main([*period, "--format", "json", "--export", str(html_path), "--lang", "ru"]) == 0
+    assert f"Рабочее пространство: {name} · Данные для базы плана: 01.01.2025–28.02.2025" in html_path.read_text(
+        encoding="utf-8"
+    )
+    assert main([*period, "--format", "json", "--export", str(xlsx_path), "--lang", "en"]) == 0
+    first = openpyxl.load_workbook(xlsx_path).worksheets[0]
+    rows = [[c.value for c in row] for row in first.iter_rows(min_row=2, max_row=3)]
+    assert rows == [["Workspace", name], ["Baseline data", "Jan 1 – Feb 28, 2025"]], rows

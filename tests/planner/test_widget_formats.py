@@ -58,10 +58,17 @@ def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     at.session_state["pl_tab"] = "Каналы"
     at.run()
     mix = next(d for d in at.dataframe if "budget" in d.value.columns)
-    # the editable cells are written as Russian writes numbers: "125 607", "0,3", "1 326,88"
-    # (Streamlit's number columns wrote "0.30" and "12.46": tests/planner/test_ru_decimals.py)
-    cells = [str(v) for col in ("budget", "cpl", "conversion", "avg_check", "saturation") for v in mix.value[col]]
-    assert all(re.fullmatch(r"\d{1,3}(\s\d{3})*(,\d{1,2})?", v) for v in cells), cells
+    # the editable cells are written as Russian writes numbers: "125 607 ₽", "0,30", "1 326,88 ₽"
+    # (Streamlit's number columns wrote "0.30" and "12.46": tests/planner/test_ru_decimals.py);
+    # money with its ₽ after the number, each column with its one number of decimals
+    places = {"budget": 0, "cpl": 2, "conversion": 2, "avg_check": 0, "saturation": 2}
+    for col, n in places.items():
+        shape = (
+            r"\d{1,3}(\s\d{3})*"
+            + (rf",\d{{{n}}}" if n else "")
+            + (" ₽" if col in ("budget", "cpl", "avg_check") else "")
+        )
+        assert all(re.fullmatch(shape, str(v)) for v in mix.value[col]), (col, list(mix.value[col]))
     assert any(re.search(r"\d\s\d", v) for v in mix.value["budget"])  # thousands grouped, not "125607"
     assert any("," in v for v in mix.value["conversion"])
     assert mix.proto.placeholder == "—"

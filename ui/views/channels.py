@@ -62,6 +62,19 @@ def economics_table(
     show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, cuts)
     if cuts:
         st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
+    if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
+        untracked_note(df)
+
+
+def untracked_note(df: pd.DataFrame) -> None:
+    """A line naming the channels whose leads are not tracked (funnel.metrics.channels.untracked):
+    why their row reads "—" where a 0 and a ROMI of −100 % stood."""
+    if "untracked" not in df:
+        return
+    names = [label(g) for g in df.loc[df["untracked"] & ~df["is_total"], "grp"]]
+    if names:
+        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
+        st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
 def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
@@ -171,10 +184,21 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
 _SUMS = {"leads", "spend", "won", "revenue"}
 
 
-def channel_trend_figure(df: pd.DataFrame, metric: str) -> go.Figure:
+def untracked_channels(econ: pd.DataFrame) -> tuple[str, ...]:
+    """The channels whose leads are not tracked (funnel.metrics.channels.untracked), by name."""
+    if "untracked" not in econ:
+        return ()
+    return tuple(str(g) for g in econ.loc[econ["untracked"] & ~econ["is_total"], "grp"])
+
+
+def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ...] = ()) -> go.Figure:
+    """One line per channel; a channel in ``untracked`` (its leads are not tracked) draws its
+    spend only, not a line of 0 leads, 0 deals or 0 revenue."""
     fig = go.Figure()
     months = sorted(pd.to_datetime(df["month"]).unique())
     for grp, part in df.groupby("grp", sort=True):
+        if metric != "spend" and grp in untracked:
+            continue
         name = chart_text(label(grp))
         values = part.assign(month=pd.to_datetime(part["month"])).set_index("month")[metric].reindex(months)
         if metric in _SUMS:

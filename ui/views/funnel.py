@@ -227,6 +227,12 @@ def times_figure(df: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def lost_measures(by_stage: pd.DataFrame) -> tuple[str, ...]:
+    """The lost deals' measures with data: money only when some lost deal has an amount (else
+    its bars were all "—", on an empty money axis)."""
+    return MEASURES if by_stage["amount"].notna().any() else ("deals",)
+
+
 def _measure_axis(measure: str) -> str:
     return ui.t("axis.money", currency=ui.currency()) if measure == "amount" else ui.t("axis.deals")
 

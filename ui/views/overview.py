@@ -14,7 +14,7 @@ from funnel.charts import month_ticks  # also the Channels trend's (ui.views.cha
 from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
-from ui.show import period_text, show_table, signed_pct
+from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
 from ui.views.planner.fragment import checked, fragment_rerun, run_state
@@ -138,17 +138,30 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
             if figure in unknown:
                 col.metric(ui.t(f"an.fig.{figure}"), "—", help=ui.t("an.help.unknown"))
                 continue
-            delta = signed_pct(h.change(figure, "prev"))
+            change = h.change(figure, "prev")
+            delta = signed_pct(change)
             vs = ui.t("an.vs_prev_year" if h.yoy_same_as_prev else "an.vs_prev")
             col.metric(
                 ui.t(f"an.fig.{figure}"),
                 _fig_text(figure, h.now.get(figure)),
                 delta=f"{delta} {vs}" if delta else None,
-                delta_color="inverse" if figure in _UP_IS_BAD else "normal",
                 help=headline_help(h, figure, cut),
+                **delta_look(change, up_is_bad=figure in _UP_IS_BAD),
             )
             if h.yoy is not None and not h.yoy_same_as_prev:
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
+
+
+def compare_note(h: Headline, first) -> None:
+    """A sentence when a comparison window is covered by the data only from ``first`` (its first
+    day, periods.data_range): the deltas then compare the period with part of one
+    (overview.partly_covered). Nothing when both windows are wholly covered."""
+    windows = [("prev", h.prev_period)] + ([] if h.yoy_same_as_prev else [("yoy", h.yoy_period)])
+    for which, window in windows:
+        since = overview.partly_covered(window, first)
+        if since is not None and window is not None:
+            key = "an.compare_partly_year" if which == "yoy" or h.yoy_same_as_prev else "an.compare_partly"
+            st.caption(ui.t(key, period=period_text(window), since=ui.date(since)))
 
 
 def _has(df: pd.DataFrame, column: str) -> bool:

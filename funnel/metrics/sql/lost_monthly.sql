@@ -8,7 +8,7 @@ final AS (
         CAST(date_trunc('month', deal_date) AS DATE)             AS month,
         lost_reason                                              AS reason,
         CAST(count(*) AS BIGINT)                                 AS deals,
-        round(coalesce(sum(amount), 0), 2)                       AS amount
+        round(sum(amount), 2)                                    AS amount
     FROM deals
     WHERE k = 0 AND status = 'lost' AND deal_date IS NOT NULL
     GROUP BY ALL

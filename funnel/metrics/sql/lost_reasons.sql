@@ -14,7 +14,7 @@ final AS (
         min(coalesce(lad.position, cur.position))                AS position,
         d.lost_reason                                            AS reason,
         CAST(count(*) AS BIGINT)                                 AS deals,
-        round(coalesce(sum(d.amount), 0), 2)                     AS amount
+        round(sum(d.amount), 2)                                  AS amount
     FROM lost_deals AS d
     LEFT JOIN ladder AS lad ON lad.name = d.last_ladder_stage
     LEFT JOIN ladder AS cur ON cur.name = d.stage

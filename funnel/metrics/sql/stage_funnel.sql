@@ -1,4 +1,5 @@
--- The ladder as a funnel, per group: deals (and their money) that reached each stage,
+-- The ladder as a funnel, per group: deals (and their money: NULL when none of them has an
+-- amount) that reached each stage,
 -- conversion from the previous stage and from the first, deals still open at the stage, and
 -- open deals at a stage outside the ladder whose furthest known stage is this one.
 WITH
@@ -46,7 +47,9 @@ per_stage AS (
         lad.kind,
         g.has_history,
         coalesce(sum(a.deals), 0)   AS reached,
-        coalesce(sum(a.amount), 0)  AS amount
+        -- no deal reached the stage: 0 money, a fact; deals reached it but none has an amount:
+        -- NULL, unknown (shown "—", never "₽0"); deals with and without amounts: Σ of the known
+        CASE WHEN count(a.deals) = 0 THEN 0 ELSE sum(a.amount) END AS amount
     FROM groups AS g
     CROSS JOIN ladder AS lad
     LEFT JOIN at_pos AS a ON a.grp = g.grp AND a.max_pos >= lad.position

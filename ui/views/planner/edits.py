@@ -17,7 +17,7 @@ from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.text import places, widget_format
 from ui.views.planner import levers as up
-from ui.views.planner.mix_cells import MIX_COLUMNS, typed_cells
+from ui.views.planner.mix_cells import MIX_COLUMNS, cell_text, typed_cells
 
 STEP_DIGITS = 2  # a stage's conversion in percent, to the slider's step (0.01 %)
 
@@ -137,6 +137,14 @@ def plan_channels(b) -> list[mix.Channel]:
     return up.current_edits().apply_mix(b.mix_channels())[0]
 
 
+def _cell(col: str, value: float, channel: str, known: dict) -> str | None:
+    """A mix cell's text; None (the table's "—") for a lever the data does not give and nobody
+    typed (the result's row has None there, funnel.model.gaps): its 0 read "0 ₽" as a fact."""
+    if col in ("cpl", "conversion", "avg_check") and channel in known and known[channel].get(col) is None:
+        return None
+    return cell_text(col, value)
+
+
 def mix_tab(b, r: PlanResult) -> None:
     """The channel table; the rows changed from the baseline are kept as the plan's mix edits.
     Its figures are the run's result's mix (``r.mix``): a change in the table is kept and the
@@ -152,11 +160,15 @@ def mix_tab(b, r: PlanResult) -> None:
     # Streamlit 1.67's number columns write a decimal point in every language (sprintf-js), and
     # its "localized" format follows the browser's language, not the app's.
     exact = {col: [getattr(c, col) * (100 if col == "conversion" else 1) for c in rows] for col in MIX_COLUMNS}
+    known = {row["channel"]: row for row in r.mix["rows"]}  # None: a lever the data lacks, not typed
     start = pd.DataFrame(
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            **{col: [numbox.text_of(v, MIX_COLUMNS[col][0]) for v in exact[col]] for col in MIX_COLUMNS},
+            **{
+                col: [_cell(col, v, c.name, known) for v, c in zip(exact[col], rows, strict=True)]
+                for col in MIX_COLUMNS
+            },
         },
         dtype=object,
     )

@@ -1,13 +1,14 @@
 """The channel-mix table's editable cells (ui.views.planner.edits.mix_tab): texts written as the
-interface's language writes numbers ("0,3", "125 607"), read back as numbers, since Streamlit
+interface's language writes numbers ("0,30", "125 607 ₽"), read back as numbers, since Streamlit
 1.67's number columns write a decimal point in every language and its "localized" format follows
-the browser's language, not the app's."""
+the browser's language, not the app's. Money carries the workspace's currency, and every cell of a
+column has the same decimals (the CPL read "374,95" beside "147,7", without ₽)."""
 
 from __future__ import annotations
 
 import ui
 from funnel import formatting
-from ui import numbox, state
+from ui import state
 from ui.text import places
 
 # The channel table's editable columns: (decimals shown, least, largest) in the table's units
@@ -19,6 +20,27 @@ MIX_COLUMNS: dict[str, tuple[int, float, float | None]] = {
     "avg_check": (0, 0.0, None),
     "saturation": (2, 0.0, 3.0),
 }
+MONEY_COLUMNS = ("budget", "cpl", "avg_check")  # written with the workspace's currency sign
+
+
+def cell_text(col: str, value) -> str:
+    """What the cell of column ``col`` shows for ``value``: the column's decimals, all of them
+    ("147,70", "0,00"), money with the currency where the language puts it ("374,95 ₽",
+    "₽374.95"); empty for no value."""
+    if formatting.missing(value):
+        return ""
+    decimals = MIX_COLUMNS[col][0]
+    if col in MONEY_COLUMNS:
+        return ui.money(value, decimals)
+    return formatting.number(value, ui.lang(), decimals)
+
+
+def _bare(text: str) -> str:
+    """A typed cell without the currency sign it may keep ("400 ₽", "₽400"): the number alone."""
+    for sign in {ui.currency(), formatting.currency_sign(ui.currency(), ui.lang())}:
+        if sign:
+            text = text.replace(sign, "")
+    return text.strip()
 
 
 def typed_cells(
@@ -40,10 +62,10 @@ def typed_cells(
             decimals, lo, hi = MIX_COLUMNS[col]
             if isinstance(typed, (int, float)) and not isinstance(typed, bool):
                 number: float | None = float(typed)
-            elif typed is None or str(typed).strip() in ("", numbox.text_of(exact[col][i], decimals)):
+            elif typed is None or str(typed).strip() in ("", cell_text(col, exact[col][i])):
                 continue  # emptied, or the text it showed (an exact value kept exactly)
             else:
-                number = formatting.parse_number(str(typed), ui.lang())
+                number = formatting.parse_number(_bare(str(typed)), ui.lang())
             if number is None:
                 reason = ui.t("numbox.bad", example=formatting.number(1234.5, ui.lang(), 1))
             elif number < lo:

@@ -177,6 +177,7 @@ def scenarios_tab(
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
     notes = [baseline_line(b), *([note] if note else [])]  # where the baseline came from, on which basis
+    about = report_about(b)
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 
     def page(render):
@@ -191,6 +192,7 @@ def scenarios_tab(
             notes=notes,
             tables=shown_tables,
             active=active,
+            about=about,
         )
 
     c = list(st.columns(3))
@@ -217,13 +219,21 @@ def scenarios_tab(
         c[1].caption(ui.t("report.no_chromium", path=CHROMIUM))
     c[2].download_button(
         ui.t("planner.export.xlsx"),
-        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency, active=active),
+        lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency, active=active, about=about),
         "plan.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="pl_export_xlsx",
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+def report_about(b) -> dict[str, str]:
+    """What the plan report names under its title (and atop the workbook): the workspace, and the
+    period of the data the baseline comes from ("—" for a baseline without dates)."""
+    ws = ui.workspace()
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    return {ui.t("planner.export.workspace"): ws.name if ws else "—", ui.t("planner.export.data_period"): period}
 
 
 def _open(scenario, base: Plan) -> None:

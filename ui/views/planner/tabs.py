@@ -221,12 +221,12 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     c = st.columns(4)
     c[0].metric(ui.t("planner.cap.capacity"), ui.num(out["capacity"]))
     c[1].metric(ui.t("planner.cap.load"), ui.pct(out["load"], 0))
+    drop = None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
     c[2].metric(
         ui.t("planner.cap.effective"),
         ui.pct(out["effective_conversion"], 2),
-        charts.signed_share(
-            None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
-        ),
+        charts.signed_share(drop),
+        **(ui.delta_look(drop) if charts.signed_share(drop) else {}),  # "−0,50 %" points down (a true minus)
     )
     c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
     leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
@@ -273,15 +273,15 @@ def calibration_box(where, field: str, label_key: str, start: float, decimals: i
 
 
 def repeat_tab(r: PlanResult) -> None:
-    """Repeat customers' levers and figures, read from the run's result."""
-    out = r.shown
+    """Repeat customers' levers and figures, read from the run's result; "—" for a figure whose
+    levers are not all typed yet (RepeatCustomers.unknown: it read "0 ₽" at first)."""
+    out, unknown = r.shown, r.plan.repeat.unknown()
     _levers_and_figures(
         "planner.rep.intro",
         "repeat",
         ("active_clients", "avg_order", "orders_per_period", "lifetime"),
         [
-            ("planner.rep.revenue", ui.money(out["repeat_revenue"])),
-            ("planner.rep.profit", ui.money(out["repeat_profit"])),
-            ("planner.rep.ltv", ui.money(out["ltv"])),
+            (f"planner.rep.{key}", ui.money(None if figure in unknown else out[figure]))
+            for key, figure in (("revenue", "repeat_revenue"), ("profit", "repeat_profit"), ("ltv", "ltv"))
         ],
     )

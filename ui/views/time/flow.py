@@ -33,8 +33,7 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     total = rows["step"].isin(["open_a", "open_b"])
     if measure == "amount":
         values = [float(v) for v in rows["amount"]]
-        # a true minus on the chart's labels only: ui.num stays ASCII for tables and st.metric,
-        # which reads a delta's direction from "-"
+        # ui.money/ui.num write a true minus themselves; true_minus only makes sure of it
         text = [true_minus(ui.money(v)) for v in values]
     else:
         values = [int(d) if t else int(m) for d, m, t in zip(rows["deals"], rows["moves"], total, strict=True)]

@@ -1,0 +1,55 @@
+"""The Overview's deltas against a comparison window the data covers only partly: a sentence says
+so (funnel.metrics.overview.partly_covered), instead of a delta that reads as a real change."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from funnel.metrics.overview import partly_covered
+from tests.analytics.test_partial_data import run
+
+FEB = (date(2026, 2, 1), date(2026, 2, 28))
+
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        (date(2026, 2, 15), date(2026, 2, 15)),  # inside, after the start: partly covered
+        (date(2026, 2, 1), None),  # from the window's first day: wholly covered
+        (date(2026, 1, 10), None),  # before it: wholly covered
+        (date(2026, 3, 5), None),  # after it: the window holds no data at all
+        (None, None),  # an empty workspace
+    ],
+    ids=["partly", "from-its-first-day", "before", "after", "no-data"],
+)
+def test_partly_covered(first, expected):
+    assert partly_covered(FEB, first) == expected
+    assert partly_covered(None, first) is None
+
+
+def test_the_overview_says_the_previous_period_is_covered_only_from_the_datas_first_day(app_db):
+    """By hand: leads on 15 and 20 February and 10 and 12 March 2026. March against February
+    (01.02.2026–28.02.2026): the data starts on 15.02.2026, so leads 2 ÷ 2 − 1 = 0 compares a
+    month with half of one: the sentence says so. March a year earlier holds no data: no
+    sentence for it. April against March: March is wholly in the data, no sentence."""
+    days = [datetime(2026, 2, 15), datetime(2026, 2, 20), datetime(2026, 3, 10), datetime(2026, 3, 12)]
+    leads = [{"lead_id": f"L{i}", "created_at": d, "channel": "Web"} for i, d in enumerate(days)]
+    at = run(app_db, {"leads": leads})
+    at.selectbox(key="period_preset").set_value("custom").run()
+    at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2026, 3, 31))).run()
+    assert not at.exception, at.exception
+    said = [c.value for c in at.caption]
+    assert (
+        "Предыдущий период (01.02.2026–28.02.2026) есть в данных только с 15.02.2026: изменения к нему "
+        "сравнивают весь период с его частью." in said
+    ), said
+    assert not any("год назад (" in s for s in said), said
+    at.radio(key="lang").set_value("en").run()
+    assert any(
+        s.startswith("The previous period (Feb 1 – 28, 2026) has data from Feb 15, 2026 only")
+        for s in [c.value for c in at.caption]
+    ), [c.value for c in at.caption]
+    at.date_input(key="period_range").set_value((date(2026, 4, 1), date(2026, 4, 30))).run()
+    assert not any("has data from" in c.value for c in at.caption)
