@@ -74,3 +74,43 @@ def test_the_checks_catch_what_they_are_for():
     assert screens.words_out_of_place("Средняя ошибка (MAPE)", "ru", set()) == {"MAPE"}
     # a decimal point where Russian writes a comma; a comma, a grouped figure and a date pass
     assert screens.decimal_points(["17.00", "1 269,75", "3,183", "0.3", "100", "01.10.2026"]) == ["17.00", "0.3"]
+
+
+def test_the_walks_checks_run_where_due_and_their_problems_reach_the_screen(monkeypatch):
+    """screen_checks.Checker: a check runs at its pages and sizes only, once per page or tab when
+    it is due on leaving it, and what it finds lands on the screen's problems (so the walk fails)."""
+    from tests.browser import screen_checks as sc
+
+    calls: list[tuple[str, str]] = []
+
+    def finds(page, screen):
+        calls.append((screen.page, screen.viewport))
+        return ["cut short"]
+
+    monkeypatch.setattr(
+        sc,
+        "CHECKS",
+        [
+            sc.Check("seen", finds, "demo", ("ru",), ("planner/*",), ("phone",)),
+            sc.Check("left", lambda page, screen: [], "demo", ("ru",), ("channels",), ("wide",), "left"),
+            sc.Check("english", finds, "demo", ("en",), ("channels",), sc.ALL),
+        ],
+    )
+    checker = sc.Checker("demo", "ru", SIZES)
+    tab = screens.Screen("demo", "ru", "planner/chain", "phone")
+    assert checker(None, tab, "seen") == ["[seen] cut short"]
+    assert checker(None, screens.Screen("demo", "ru", "planner/chain", "wide"), "seen") == []
+    assert checker(None, screens.Screen("demo", "ru", "channels", "wide"), "seen") == []  # the English one
+    assert checker(None, screens.Screen("demo", "ru", "channels", "phone"), "left") == []
+    assert calls == [("planner/chain", "phone")]
+    assert checker.ran == {("seen", "planner/chain", "phone"), ("left", "channels", "left")}
+    due = checker.due({"planner/chain", "planner/mix", "channels", "overview/chart"})
+    assert due == {("seen", "planner/chain", "phone"), ("seen", "planner/mix", "phone"), ("left", "channels", "left")}
+    assert checker.ran != due  # planner/mix not yet seen: the walk's test would fail
+    # the real table names existing pages and sizes only
+    known = {f"{p}/*" for p in ("overview", "funnel", "planner", "time")} | set(screens.PAGES)
+    known |= {f"planner/{t}" for t in screens.PLANNER_TABS} | {f"time/{t}" for t in screens.TIME_TABS}
+    known |= {f"funnel/{t}" for t in screens.FUNNEL_TABS} | {f"overview/{t}" for t in screens.OVERVIEW_TABS}
+    monkeypatch.undo()
+    for c in sc.CHECKS:
+        assert set(c.pages) <= known and set(c.viewports) <= set(SIZES), c.name
