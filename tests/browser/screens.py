@@ -10,10 +10,13 @@ loader from small files made here: spend only, deals only (no amounts), leads on
 
 from __future__ import annotations
 
+import base64
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -26,9 +29,6 @@ VIEWPORTS = {"wide": (1440, 900), "laptop": (1280, 720), "phone": (390, 844)}
 # (url path, page) in the menu's order; the default page is served at the root.
 PAGES = ["overview", "channels", "funnel", "time", "planner", "workshop", "data", "settings", "admin"]
 PLANNER_TABS = ("waterfall", "chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
-# Tabs the walk leaves to a test of their own (the suite's time): the active-sales tab is checked
-# in both languages at 1440×900 and 1280×720 by test_active_sales.py.
-WALK_SKIP = {"active"}
 FUNNEL_TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # ui.views.funnel.TABS
 TIME_TABS = ("maturity", "convert", "flow", "rotting", "accuracy", "goals", "drivers")  # ui.views.time.TABS
 OVERVIEW_TABS = ("chart", "table")  # the months as a chart or a table (pages/overview.py)
@@ -251,6 +251,8 @@ class Screen:
     viewport: str
     path: Path | None = None
     problems: list[str] = field(default_factory=list)
+    content: int = 0  # the page's height at this width (px)
+    picture: int = 0  # the photograph's height (px)
 
     def __str__(self) -> str:
         return f"{self.workspace}/{self.lang}/{self.page}@{self.viewport}"
@@ -318,6 +320,17 @@ BUSY = """() => {
     || !!document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
 }"""
 
+# Counts the runs a page has started (window.__runs), from the document's first moment: a click
+# is followed by a run, and the walk waits for that run's end rather than for a fixed quiet time
+# (a quiet time long enough for a run to start under load cost a third of the walk).
+RUN_COUNTER = """(() => {
+  if (window.__runs !== undefined) return;
+  window.__runs = 0;
+  new MutationObserver(ms => {
+    for (const m of ms) if (m.target.getAttribute('data-test-script-state') === 'running') window.__runs++;
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})()"""
+
 
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
     """Until the script has finished: no run under way, no placeholders, for quiet_ms."""
@@ -345,6 +358,43 @@ CHARTS_FIT = """() => {
   }
   return off.length ? off : null;
 }"""
+
+
+def settle(page, before: int, timeout_s: float = 60) -> None:
+    """After an action that started run number ``before`` + 1: until that run (and any it asked
+    for) has ended, two frames have been drawn since and every chart is drawn at its width. A
+    run that has not started within 3 s (an action that changed nothing) falls back to the
+    quiet-time wait."""
+    try:
+        page.wait_for_function(f"() => window.__runs > {before}", timeout=3_000, polling=50)
+    except PlaywrightTimeout:
+        page.wait_for_timeout(150)
+        wait_until_drawn(page, timeout_s=timeout_s)
+    deadline = time.time() + timeout_s
+    while True:
+        page.wait_for_function(f"() => !({BUSY})()", timeout=timeout_s * 1000, polling=50)
+        runs = page.evaluate("() => window.__runs")
+        # two frames: a run asked for by the one just ended (st.rerun) has started by then
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        if page.evaluate(f"() => window.__runs === {runs} && !({BUSY})()") or time.time() > deadline:
+            break
+    try:
+        page.wait_for_function(f"() => !({CHARTS_FIT})()", polling="raf", timeout=timeout_s * 1000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"charts not drawn in {timeout_s:.0f} s: {page.evaluate(CHARTS_FIT)}") from None
+
+
+def act(page, action, timeout_s: float = 60) -> None:
+    """Do ``action`` (a click that starts a run) and wait until that run has ended and its charts
+    are drawn (settle). A page without the run counter (RUN_COUNTER, set by open_page) waits
+    for a quiet time instead."""
+    before = page.evaluate("() => window.__runs === undefined ? -1 : window.__runs")
+    action()
+    if before >= 0:
+        settle(page, before, timeout_s)
+    else:
+        page.wait_for_timeout(150)
+        wait_until_drawn(page, timeout_s=timeout_s)
 
 
 # The sidebar where it comes to rest: on a phone-wide window Streamlit collapses it, with an
@@ -379,72 +429,73 @@ FUNNEL_TABBED = ("demo", "deals_only")
 
 def open_page(page, base_url: str, workspace: str, lang: str, path: str) -> None:
     """A fresh visit of ``/path`` (a deep link) in ``lang`` on ``workspace``."""
+    page.add_init_script(RUN_COUNTER)
     page.goto(f"{base_url}/{path}?lang={lang}&ws={workspace}")
-    wait_until_drawn(page, quiet_ms=700)
+    settle(page, 0)
 
 
 def go(page, path: str) -> None:
-    """Move to another page inside the same session, as the menu does (no reload)."""
+    """Move to another page inside the same session, as the menu does (no reload). The link is
+    clicked by script: on a phone-wide window the menu is folded away, and a person would open
+    it first; the page it opens is the same."""
     link = page.locator(
         f'[data-testid="stSidebarNav"] a[href$="/{path}"], [data-testid="stSidebarNav"] a[href*="/{path}?"]'
     )
     if path == "overview":
         link = page.locator('[data-testid="stSidebarNav"] a').first
-    link.first.click()
-    page.wait_for_timeout(150)
-    wait_until_drawn(page)
+    act(page, lambda: link.first.evaluate("a => a.click()"))
 
 
 def open_tab(page, index: int) -> None:
-    page.get_by_role("tab").nth(index).click()
-    page.wait_for_timeout(150)
-    wait_until_drawn(page)
+    """Open the page's tab number ``index`` (a click by script: Playwright's own waits for the tab
+    to stand still first, a sixth of a second each under load)."""
+    act(page, lambda: page.get_by_role("tab").nth(index).evaluate("e => e.click()"))
 
 
-# The page's tab strip scrolled to just below Streamlit's header (its main block scrolls, not the
-# window): a planner tab photographed at a laptop's or a phone's size showed the levers at the
-# page's top, never the tab. Returns the strip's top after the scroll (None: no strip).
-TAB_TO_TOP = """() => {
-  const main = document.querySelector('[data-testid="stMain"]');
-  const list = main && main.querySelector('[role="tablist"]');
-  if (!list) return null;
-  const header = document.querySelector('[data-testid="stHeader"]');
-  const below = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
-  main.scrollBy(0, list.getBoundingClientRect().top - below - 8);
-  return list.getBoundingClientRect().top;
-}"""
+# Streamlit scrolls inside its main block, not the window: the page's full height is that block's
+# scroll height. The block's scroll goes back to the top (a click may have scrolled it).
+CONTENT_HEIGHT = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  if (!m) return 0; m.scrollTo(0, 0); return m.scrollHeight; }"""
+# The tallest window a photograph is taken in (a phone's longest page is about 9 000 px).
+TALLEST = 16_000
 
 
-def tab_in_view(page) -> None:
-    """Scroll the open tab into view, and wait two frames for it to be painted there."""
-    page.evaluate(TAB_TO_TOP)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+def photograph(page, path: Path) -> tuple[int, int]:
+    """The whole page as a PNG at ``path``: the window is made as tall as the content (the same
+    width, so nothing is laid out again; headless Chromium draws no scroll bars), and the picture
+    is taken through the DevTools protocol with its fast PNG encoder (a third of Playwright's
+    screenshot's time, which was most of the walk's). Returns (content height, picture height)."""
+    size = page.viewport_size
+    tall = page.evaluate(CONTENT_HEIGHT)
+    if tall > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": min(tall, TALLEST)})
+        page.wait_for_function(f"() => !({CHARTS_FIT})()", polling="raf", timeout=60_000)
+    cdp = getattr(page, "_screens_cdp", None)
+    if cdp is None:
+        cdp = page.context.new_cdp_session(page)
+        page._screens_cdp = cdp
+    data = base64.b64decode(cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})["data"])
+    path.write_bytes(data)
+    return tall, int.from_bytes(data[20:24], "big")  # the PNG header's height
+
+
+Checks = Callable[[Any, "Screen", str], list[str]]
 
 
 def capture(
-    page, screen: Screen, out: Path, names: set[str], *, language: bool = True, full_page: bool = True
+    page, screen: Screen, out: Path, names: set[str], *, language: bool = True, checks: Checks | None = None
 ) -> Screen:
-    """Resize to the screen's viewport, let the layout settle, check and photograph it."""
+    """Resize to the screen's viewport, check what is seen there (the suite's checks and
+    ``checks(page, screen, "seen")``), and photograph the whole page."""
     w, h = VIEWPORTS[screen.viewport]
     if page.viewport_size != {"width": w, "height": h}:
         resize(page, w, h)
     screen.problems = inspect_screen(page, screen, names, language=language)
+    if checks:
+        screen.problems += checks(page, screen, "seen")
     out.mkdir(parents=True, exist_ok=True)
     screen.path = out / f"{screen.workspace}-{screen.lang}-{screen.page.replace('/', '-')}-{screen.viewport}.png"
-    if full_page and screen.viewport == "wide":  # the whole page once; the smaller sizes as seen
-        # Streamlit scrolls inside its main block, so a "full page" screenshot is one screen: make
-        # the window as tall as the content for the picture (the checks ran at the real size).
-        tall = page.evaluate(
-            "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-            " if (m) m.scrollTo(0, 0); return m ? m.scrollHeight : 0; }"
-        )
-        if tall > h:
-            resize(page, w, min(tall, 6000))  # the main block's scroll bar goes: a little wider
-    elif "/" in screen.page:  # a tab seen at the window's size: its strip and content, not the page's top
-        tab_in_view(page)
-    page.screenshot(path=str(screen.path))
-    if page.viewport_size != {"width": w, "height": h}:
-        page.set_viewport_size({"width": w, "height": h})
+    screen.content, screen.picture = photograph(page, screen.path)
     return screen
 
 
@@ -457,38 +508,41 @@ def walk(
     viewports: tuple[str, ...],
     out: Path = ARTIFACTS,
     pages: list[str] = PAGES,
+    checks: Checks | None = None,
 ) -> list[Screen]:
-    """Every page, and every planner tab, of one workspace in one language: one browser session,
-    pages in sequence through the menu, each photographed at every viewport."""
-    ctx = browser.new_context(viewport=dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)), locale="en-US")
+    """Every page, and every tab of the Overview, the Funnel, the Time page and the Planner, of one
+    workspace in one language: one browser session, pages in sequence through the menu, each
+    page or tab opened once and photographed at every viewport. The viewports go back and forth
+    (wide to phone, then phone to wide) so that the next page or tab opens at the size the last
+    one ended at: a change of width redraws every chart. ``checks(page, screen, stage)`` adds its
+    problems: at each viewport ("seen", before the picture) and once the page or tab has been
+    seen at all of them ("left", the window as the last picture left it)."""
+    ctx = browser.new_context(viewport=dict(zip(("width", "height"), VIEWPORTS[viewports[0]], strict=True)))
     page = ctx.new_page()
     page.set_default_timeout(60_000)
     screens: list[Screen] = []
+    order = list(viewports)
     try:
         open_page(page, base_url, workspace, lang, pages[0])
         for i, path in enumerate(pages):
             if i:
-                if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
-                    page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
                 go(page, path)
-            # the Planner always draws its tabs, the Funnel page only with deals: wait for them
-            # (counting at once raced a slow first draw and photographed the page without tabs)
+            tabs: tuple[str, ...] = ("",)
             if path in ("planner", "time", "overview") or (path == "funnel" and workspace in FUNNEL_TABBED):
                 tabs = {"planner": PLANNER_TABS, "funnel": FUNNEL_TABS, "time": TIME_TABS, "overview": OVERVIEW_TABS}[
                     path
                 ]
-                expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)  # this page's, not the last's
-                for t, tab in enumerate(tabs):
-                    if tab in WALK_SKIP and path == "planner":
-                        continue
-                    if page.viewport_size["width"] != VIEWPORTS["wide"][0]:
-                        page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS["wide"], strict=True)))
+                # this page's tabs, not the last page's: a slow first draw was photographed without them
+                expect(page.get_by_role("tab")).to_have_count(len(tabs), timeout=60_000)
+            for t, tab in enumerate(tabs):
+                if t:
                     open_tab(page, t)
-                    for v in viewports:
-                        screens.append(capture(page, Screen(workspace, lang, f"{path}/{tab}", v), out, names))
-                continue
-            for v in viewports:
-                screens.append(capture(page, Screen(workspace, lang, path, v), out, names))
+                name = f"{path}/{tab}" if tab else path
+                for v in order:
+                    screens.append(capture(page, Screen(workspace, lang, name, v), out, names, checks=checks))
+                if checks:
+                    screens[-1].problems += checks(page, screens[-1], "left")
+                order.reverse()
     finally:
         ctx.close()
     return screens

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from funnel.i18n import t
-from tests.browser.conftest import shot, wait_for_app
+from tests.browser.conftest import Server, shot, wait_for_app
+from tests.conftest import with_demo
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # (sidebar link, page, screenshot name); pages are opened from the sidebar as a person does
@@ -18,6 +19,16 @@ PAGES = [
     ("Каналы", "channels", "analytics-channels"),
     ("Воронка", "funnel", "analytics-funnel"),
 ]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server on the demo for the module: each test is a browser session of its own (a
+    period or a language is chosen per session) and only reads; a server each repeated the
+    start (8–18 s apiece under load)."""
+    s = Server(with_demo(tmp_path_factory.mktemp("analytics") / "demo.duckdb")).start()
+    yield s
+    s.stop()
 
 
 def metric_values(page) -> list[str]:
@@ -42,8 +53,7 @@ def choose_period(page, label: str) -> None:
 
 
 @pytest.mark.parametrize("link, path, name", PAGES, ids=["overview", "channels", "funnel"])
-def test_page_renders_charts_and_follows_the_period(server_factory, page, link, path, name):
-    server = server_factory()
+def test_page_renders_charts_and_follows_the_period(server, page, link, path, name):
     page.goto(server.url)
     wait_for_app(page)
     if link:
@@ -71,8 +81,7 @@ def test_page_renders_charts_and_follows_the_period(server_factory, page, link, 
     shot(page, f"{name}-last-month")
 
 
-def test_overview_in_english_formats_numbers(server_factory, page):
-    server = server_factory()
+def test_overview_in_english_formats_numbers(server, page):
     page.goto(server.url)
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stMetricValue"]')

@@ -1,20 +1,31 @@
 """A director's shared link in a real browser: the same numbers as the model, and a slider moves them."""
 
+import pytest
 from playwright.sync_api import expect
 
 from funnel.i18n import fmt_money, fmt_num, fmt_pct
 from funnel.model.plan import Plan, evaluate
-from tests.browser.conftest import shot, wait_for_app
+from tests.browser.conftest import Server, shot, wait_for_app
+from tests.conftest import with_demo
 
 LINK = "lang=en&pv=1&rv=0&l=120&c=0.05&k=150000&cpl=1000&m=1"
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One server on the demo for the module: a plan and its edits live in a browser session and
+    its link, never in the database, so the tests share it (a server each cost 8–18 s)."""
+    s = Server(with_demo(tmp_path_factory.mktemp("share") / "demo.duckdb")).start()
+    yield s
+    s.stop()
 
 
 def values(page) -> list[str]:
     return [e.inner_text() for e in page.query_selector_all('[data-testid="stMetricValue"]')]
 
 
-def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(server_factory, page):
-    server = server_factory()
+def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(shared, page):
+    server = shared
     page.goto(f"{server.url}/planner?{LINK}")
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
@@ -45,8 +56,8 @@ def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(server_fac
     shot(page, "planner_slider_moved")
 
 
-def test_a_broken_link_falls_back_with_a_warning(server_factory, page):
-    server = server_factory()
+def test_a_broken_link_falls_back_with_a_warning(shared, page):
+    server = shared
     page.goto(f"{server.url}/planner?pv=1&l=120&c=7&k=1&lang=en")
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
@@ -56,11 +67,11 @@ def test_a_broken_link_falls_back_with_a_warning(server_factory, page):
     shot(page, "planner_bad_link")
 
 
-def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, browser):
+def test_a_moved_stage_travels_in_the_link_to_another_browser(shared, browser):
     import json
     from urllib.parse import parse_qs, urlparse
 
-    server = server_factory()
+    server = shared
     first = browser.new_page()
     first.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.5}'.replace('"', "%22"))
     first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
@@ -92,8 +103,8 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(server_factory, br
     second.close()
 
 
-def test_tabs_draw_on_demand_and_keep_the_plans_edits(server_factory, page):
-    server = server_factory()
+def test_tabs_draw_on_demand_and_keep_the_plans_edits(shared, page):
+    server = shared
     page.goto(f"{server.url}/planner?{LINK}&chn=" + '{"lead":0.25}'.replace('"', "%22"))
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(page)
@@ -149,11 +160,11 @@ def _type_budget(page, grid, value: str) -> bool:
     return True
 
 
-def test_an_edited_channel_row_travels_in_the_link(server_factory, browser):
+def test_an_edited_channel_row_travels_in_the_link(shared, browser):
     import json
     from urllib.parse import parse_qs, urlparse
 
-    server = server_factory()
+    server = shared
     first = browser.new_page()
     first.goto(f"{server.url}/planner?lang=en")
     first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)

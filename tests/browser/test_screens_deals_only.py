@@ -1,10 +1,13 @@
-"""The screenshot suite on the deals only, without amounts workspace, in English at 1440×900 (test_screens.py says
-why a file per run)."""
+"""The screenshot suite on the deals only, without amounts, workspace, in both languages at every size (test_screens.py
+says why a file per workspace)."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.browser.test_screens import check
 
 
-def test_every_screen_deals_only_en(screens_app, browser):
-    check(screens_app, browser, "deals_only", "en", ("wide",))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_screen_deals_only(screens_app, browser, lang):
+    check(screens_app, browser, "deals_only", lang)

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser import screens
 from tests.browser.test_screens import check
 
-RUNS = [("demo", "en", tuple(screens.VIEWPORTS))]
 
-
-@pytest.mark.parametrize("workspace, lang, viewports", RUNS, ids=[f"{w}-{lang}" for w, lang, _ in RUNS])
-def test_every_screen_in_english(screens_app, browser, workspace, lang, viewports):
-    check(screens_app, browser, workspace, lang, viewports)
+def test_every_screen_of_the_demo_in_english(screens_app, browser):
+    check(screens_app, browser, "demo", "en")

@@ -1,0 +1,477 @@
+"""Checks of particular screens, made where the screenshot walk (screens.walk) already has them
+open, in place of a test file each with its own `streamlit run` server and pages (8–18 s apiece
+of the suite's time). Each was a test of its own; its assertions are kept here, each writing a
+problem the walk reports (tests/browser/test_screens.py fails on it), and the walk's test checks
+that every check named for its workspace and language ran where it was due.
+
+- active sales (was test_active_sales.py): the planner's «Active sales» tab in both languages at
+  1440×900 and 1280×720: its headline, the people per function, the chain and the money chart
+  drawn inside the window's width, and no word of the other language in the tab;
+- titles fit (test_chart_titles_fit.py): a chart's title stays inside its chart on a phone, on
+  the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
+- tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
+  scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+- chain slider ends (test_screens_tab_in_view.py): the stage chain's sliders, whose ends
+  Streamlit writes "0.00" … "100.00", read "0" … "100" on a Russian screen, their live value
+  hidden (the box beside writes it);
+- time parts (test_time_parts.py): the Time page's tabs draw one part up front, and the part
+  chosen stays chosen after a visit to another tab (only a browser can tell: persist_state);
+- chart locale (test_chart_locale.py): Russian month names on the Overview's chart, digits
+  without an "M", the demo's channel names in Russian on the Channels page;
+- screen fit (test_screen_fit.py): the Workshop's conversion slider as Russian writes it (also
+  in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
+  and a phone, and every page's title with each word on one line on a phone;
+- one draw (test_chart_one_draw.py): every chart of the Overview, the Channels page and the
+  Planner drawn with the margins it was given at 1440 px, and no text outside its picture at
+  1440 and 390 px.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.browser import screens
+
+CHART = '[data-testid="stPlotlyChart"]'
+TABLE = '[data-testid="stDataFrame"]'
+
+# ---- active sales ----------------------------------------------------------------------------------
+ACTIVE_TAB = {"ru": "Активные продажи", "en": "Active sales"}
+ACTIVE_HEAD = {"ru": ("Договоров в месяц", "Окупаемость"), "en": ("Contracts a month", "Payback")}
+PANEL = '[data-testid="stTabs"] [role="tabpanel"]:not([hidden])'
+
+# What lies past the tab's right edge or the window's, or a table that must be scrolled sideways
+# to be read whole (fixed code: no user text in it). The tab panel itself is 9 px wider than it
+# shows on every planner tab (a Streamlit inner box), so its parts are measured, not its scroll width.
+FITS = """(panel) => {
+  const edge = Math.min(window.innerWidth, panel.getBoundingClientRect().right);
+  const out = [];
+  const sel = '[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], '
+            + '[data-testid="stNumberInput"], [data-testid="stTextInput"], [data-testid="stRadio"], [data-testid="stButton"], '
+            + '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]';
+  for (const el of panel.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    if (!r.width) continue;
+    if (r.left < -1 || r.right > edge + 1) out.push(`${el.dataset.testid} ${Math.round(r.left)}..${Math.round(r.right)} > ${edge}`);
+    // a table's columns wider than its box: the last ones (the cost a month) behind a scroll bar
+    const grid = el.querySelector('.dvn-scroller');
+    if (grid && grid.scrollWidth > grid.clientWidth + 1) out.push(`${el.dataset.testid} scrolls ${grid.scrollWidth} > ${grid.clientWidth}`);
+  }
+  return out;
+}"""
+
+# The open tab's visible words (hidden parts and icon ligatures left out).
+PANEL_TEXT = """(root) => { const out = [];
+  const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('[data-testid="stIconMaterial"], script, style, [aria-hidden="true"]')) continue;
+    if (el.getClientRects().length) out.push(n.textContent);
+  }
+  return out.join(' '); }"""
+
+
+def active_sales(page, screen) -> list[str]:
+    lang, out = screen.lang, []
+    panel = page.locator(PANEL)
+    opened = page.locator('[data-testid="stMain"] [role="tab"][aria-selected="true"]').inner_text().strip()
+    if opened != ACTIVE_TAB[lang]:
+        return [f"the open tab is «{opened}», not «{ACTIVE_TAB[lang]}»"]
+    for label in ACTIVE_HEAD[lang]:
+        metric = panel.locator('[data-testid="stMetric"]').filter(has_text=label)
+        if metric.count() != 1 or not metric.locator('[data-testid="stMetricValue"]').inner_text().strip():
+            out.append(f"no figure «{label}» ({metric.count()} metrics)")
+    if panel.locator(TABLE).count() != 2:  # people per function, the chain
+        out.append(f"{panel.locator(TABLE).count()} tables, not 2")
+    if panel.locator(f"{CHART} .main-svg").count() < 1:
+        out.append("no money chart")
+    past = panel.evaluate(FITS)
+    if past:
+        out.append(f"past the window's edge or scrolled sideways: {past}")
+    wrong = screens.words_out_of_place(panel.evaluate(PANEL_TEXT), lang, set())  # not even the data's names
+    if wrong:
+        out.append(f"words of the other language in the tab: {sorted(wrong)}")
+    return out
+
+
+# ---- titles fit on a phone -----------------------------------------------------------------------
+# each chart's title text, and by how many px its right edge passes the chart's own right edge
+TITLES_PAST = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const title = plot.querySelector('.gtitle');
+  if (!title) return null;
+  const past = title.getBoundingClientRect().right - plot.getBoundingClientRect().right;
+  return [title.textContent, Math.round(past)];
+}).filter(x => x !== null)"""
+
+
+def titles_fit(page, screen) -> list[str]:
+    titles = page.evaluate(TITLES_PAST)
+    if not titles:
+        return ["no chart title to measure"]
+    past = [(title, px) for title, px in titles if px > 0]
+    return [f"chart titles past the chart's right edge (px): {past}"] if past else []
+
+
+# ---- tab strips fit ------------------------------------------------------------------------------
+# the tab list's width it would need, the width it has, and each tab's right edge past its right edge
+TABS_FIT = """() => {
+  const list = document.querySelector('[data-testid="stTabs"] [role="tablist"]');
+  const right = list.getBoundingClientRect().right;
+  return {need: list.scrollWidth, have: list.clientWidth,
+          past: [...list.querySelectorAll('[role="tab"]')]
+                  .filter(t => t.getBoundingClientRect().right > right + 1).map(t => t.innerText)};
+}"""
+
+
+def tabs_fit(page, screen) -> list[str]:
+    fit = page.evaluate(TABS_FIT)
+    return [] if fit["need"] <= fit["have"] and not fit["past"] else [f"tabs behind a scroll: {fit}"]
+
+
+# ---- the chain's slider ends in Russian ----------------------------------------------------------
+SLIDER_ENDS = """() => {
+  const bar = document.querySelector('.st-key-pl_chain_0 [data-testid="stSliderTickBar"]');
+  const ends = [...bar.querySelectorAll('p')];
+  const thumb = document.querySelector('.st-key-pl_chain_0 [data-testid="stSliderThumbValue"]');
+  return {drawn: ends.map(p => getComputedStyle(p, '::after').content),
+          written: ends.map(p => getComputedStyle(p).visibility),
+          thumb: getComputedStyle(thumb).visibility};
+}"""
+
+
+def chain_slider_ends(page, screen) -> list[str]:
+    page.locator('.st-key-pl_chain_0 [data-testid="stSlider"]').hover()  # where the ends show
+    ends = page.evaluate(SLIDER_ENDS)
+    page.mouse.move(0, 0)  # the pictures after this one without the hover
+    want = {"drawn": ['"0"', '"100"'], "written": ["hidden", "hidden"], "thumb": "hidden"}
+    return [] if ends == want else [f"the chain slider's ends: {ends}"]
+
+
+# ---- the Time page's parts -----------------------------------------------------------------------
+def _parts(page) -> tuple[int, int]:
+    return page.locator(CHART).count(), page.locator(TABLE).count()
+
+
+def maturity_one_chart(page, screen) -> list[str]:
+    """The cohort maturity tab opens on one chart and no table."""
+    return [] if _parts(page) == (1, 0) else [f"(charts, tables) {_parts(page)}, not (1, 0)"]
+
+
+def maturity_table_chosen(page, screen) -> list[str]:
+    """The cohort table is one click away (and then drawn alone)."""
+    screens.act(page, lambda: page.get_by_text("Table and files", exact=True).click())
+    return [] if _parts(page) == (0, 1) else [f"after «Table and files» (charts, tables) {_parts(page)}, not (0, 1)"]
+
+
+def maturity_choice_kept(page, screen) -> list[str]:
+    """Back on the maturity tab after this one: the part chosen there is still chosen. The walk
+    goes on to the next tab from there."""
+    screens.act(page, lambda: page.get_by_role("tab", name="Cohort maturity").click())
+    page.locator(TABLE).first.wait_for(timeout=60_000)
+    return [] if _parts(page) == (0, 1) else [f"back on the maturity tab (charts, tables) {_parts(page)}, not (0, 1)"]
+
+
+def rotting_one_table(page, screen) -> list[str]:
+    """The rotting tab opens on one table (the digest per owner), not the three it drew before."""
+    out = []
+    if page.locator(TABLE).count() != 1:
+        out.append(f"{page.locator(TABLE).count()} tables, not 1")
+    if page.get_by_text("Digest per owner", exact=True).count() != 1:
+        out.append("the part «Digest per owner» not chosen")
+    return out
+
+
+# ---- charts in the language ----------------------------------------------------------------------
+def _ticks(page, axis: str) -> list[str]:
+    """Tick labels of every ``axis`` axis (x, x2, … : a chart of panels shares its x axis and
+    labels only the bottom one)."""
+    return page.eval_on_selector_all(
+        f"{CHART} g[class] text",
+        f"ts => ts.filter(t => /^{axis}\\d*tick$/.test(t.parentNode.getAttribute('class'))).map(t => t.textContent)",
+    )
+
+
+RU_MONTHS = ("янв", "февр", "мар", "апр", "май", "июн", "июл", "авг", "сент", "окт", "нояб", "дек")
+EN_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+
+
+def russian_months(page, screen) -> list[str]:
+    out = []
+    x, y = _ticks(page, "x"), _ticks(page, "y")
+    if not any(m in tick for tick in x for m in RU_MONTHS):
+        out.append(f"no Russian month on the x axis: {x}")
+    if any(EN_MONTH.search(tick) for tick in x):
+        out.append(f"English months on the x axis: {x}")
+    if not y or any(tick.endswith(("M", "k", "G")) for tick in y):
+        out.append(f"y ticks missing or with a suffix: {y}")
+    return out
+
+
+def russian_channels(page, screen) -> list[str]:
+    texts = page.eval_on_selector_all(f"{CHART} .main-svg text", "ts => ts.map(t => t.textContent)")
+    out = []
+    if not any("Яндекс Директ" in s or "VK Реклама" in s for s in texts):
+        out.append(f"no Russian channel name on the charts: {texts[:40]}")
+    if any("Yandex Direct" in s for s in texts):
+        out.append("«Yandex Direct» on a Russian chart")
+    return out
+
+
+# ---- the Workshop's slider -----------------------------------------------------------------------
+# Visible text of an element, node by node (a hidden thumb value is in the page but not seen).
+VISIBLE = """(root) => {
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+    if (n.textContent.trim()) out.push(n.textContent.trim());
+  }
+  return out;
+}"""
+
+
+def _conversion_as_russian(tab, present: bool) -> list[str]:
+    out = []
+    slider = tab.locator(".st-key-ws_conversion")
+    seen = slider.evaluate(VISIBLE)
+    if any(ch.isdigit() for text in seen for ch in text):  # "3.18", "0.00", "20.00" hidden
+        out.append(f"the slider shows its own figures: {seen}")
+    # the slider's own (hidden) figure, with a decimal point, is the one written beside it
+    own = slider.locator('[data-testid="stSliderThumbValue"]').evaluate("e => e.textContent").strip()
+    beside = tab.locator(".st-key-ws_conv_value").inner_text().strip()
+    if "." not in own or beside != own.replace(".", ",") + " %":
+        out.append(f"the figure beside the slider «{beside}» is not its own «{own}» in Russian")
+    # and the same figure as the arithmetic line under the sliders ("1 270 лидов × 3,18 % × …")
+    if beside not in tab.locator(".st-key-ws_line").inner_text():
+        out.append(f"«{beside}» not in the arithmetic line")
+    # as large as the other sliders' values, and in their colour
+    thumb = '.st-key-ws_leads [data-testid="stSliderThumbValue"]'
+    style = "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]"
+    size, colour = tab.locator(".st-key-ws_conv_value p").evaluate(style)
+    other_size, other_colour = tab.locator(thumb).evaluate(style.replace("(e)", "(e.querySelector('p') || e)"))
+    if size < other_size or colour != other_colour:
+        out.append(f"the figure beside is smaller or another colour: {(size, colour, other_size, other_colour)}")
+    if present:  # a guard: the projector view has no chart, so no Plotly toolbar over a label
+        tab.mouse.move(640, 300)
+        if tab.locator(".modebar").count():
+            out.append("a Plotly toolbar in the presenter's view")
+    return out
+
+
+def workshop_russian(page, screen) -> list[str]:
+    return _conversion_as_russian(page, present=False)
+
+
+def workshop_presenting(page, screen) -> list[str]:
+    """The same in presenter mode: a page of its own beside the walk's (its own session)."""
+    other = page.context.new_page()
+    try:
+        other.goto(page.url.split("/workshop")[0] + f"/workshop?lang=ru&ws={screen.workspace}&present=1")
+        screens.wait_until_drawn(other, quiet_ms=700)
+        return _conversion_as_russian(other, present=True)
+    finally:
+        other.close()
+
+
+def workshop_english(page, screen) -> list[str]:
+    seen = page.locator(".st-key-ws_conversion").evaluate(VISIBLE)
+    out = []
+    if not any("." in s and any(ch.isdigit() for ch in s) for s in seen):  # "3.18" is English
+        out.append(f"the English slider lost its own value: {seen}")
+    if page.locator(".st-key-ws_conv_value").count():
+        out.append("a Russian figure beside an English slider")
+    return out
+
+
+# ---- the Funnel page's charts --------------------------------------------------------------------
+# Every text of a chart (ticks, bar texts, legend) against the chart's own box, and the x ticks'
+# rotation; the boxes of the y ticks and of the legend entries, to find overlaps.
+CHART_TEXTS = """(chart) => {
+  const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+  const texts = [...chart.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            cls: (t.getAttribute('class') || '') + ' ' + (t.parentNode.getAttribute('class') || '')};
+  });
+  return {svg: {left: svg.left, right: svg.right, top: svg.top, bottom: svg.bottom}, texts,
+          rotated: [...chart.querySelectorAll('.xtick text, .ytick text')]
+            .filter(t => /rotate\\((?!0)/.test(t.getAttribute('transform') || '')).map(t => t.textContent)};
+}"""
+
+
+def _funnel_chart(page) -> dict:
+    return page.locator(f'[data-testid="stTabs"] {CHART}').first.evaluate(CHART_TEXTS)
+
+
+def _outside(seen: dict) -> list[str]:
+    box = seen["svg"]
+    return [
+        t["text"]
+        for t in seen["texts"]
+        if t["left"] < box["left"] - 1 or t["right"] > box["right"] + 1 or t["bottom"] > box["bottom"] + 1
+    ]
+
+
+def funnel_inside(page, screen) -> list[str]:
+    seen, out = _funnel_chart(page), []
+    if not any("от пред." in t["text"] for t in seen["texts"]):
+        out.append(f"no «от пред.» figure: {seen['texts'][:10]}")
+    if _outside(seen):
+        out.append(f"outside the chart: {_outside(seen)}")
+    return out
+
+
+BREAKDOWN_WORDS = ("Первичный", "интерес", "Предложение", "рассмотрении", "Сделка", "завершена")
+
+
+def breakdown_whole(page, screen) -> list[str]:
+    seen, out = _funnel_chart(page), []
+    if seen["rotated"]:
+        out.append(f"rotated ticks: {seen['rotated']}")
+    if _outside(seen):
+        out.append(f"outside the chart: {_outside(seen)}")
+    words = " ".join(t["text"] for t in seen["texts"] if "ytick" in t["cls"])
+    missing = [w for w in BREAKDOWN_WORDS if w not in words]  # whole names, in Russian, none cut short
+    if missing or "…" in words:
+        out.append(f"stage names cut or missing {missing}: {words}")
+    legend = [t for t in seen["texts"] if "legendtext" in t["cls"]]
+    if not legend:
+        return [*out, "no legend"]
+    below = min(t["top"] for t in legend)
+    labels = [t for t in seen["texts"] if "xtick" in t["cls"] or "xtitle" in t["cls"] or "ytick" in t["cls"]]
+    over = [t["text"] for t in labels if t["bottom"] > below + 1]
+    if over:
+        out.append(f"labels over the legend: {over}")
+    return out
+
+
+# Each word of an element's text: how many lines it is drawn on (a word broken in two: 2).
+WORD_LINES = """(root) => {
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (const m of n.textContent.matchAll(/\\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+      out.push([m[0], tops.size]);
+    }
+  }
+  return out;
+}"""
+
+
+def title_words_whole(page, screen) -> list[str]:
+    """At 390 px «Администрирование» was broken mid-word ("Администрирова / ние"). In Russian
+    only: every English title's longest word is shorter than its Russian one's."""
+    words = page.locator('[data-testid="stMain"] h1').first.evaluate(WORD_LINES)
+    return [] if words and all(lines == 1 for _, lines in words) else [f"a title's word broken: {words}"]
+
+
+# ---- charts drawn once ---------------------------------------------------------------------------
+# Per chart: the margins given, the margins drawn, and the texts outside the picture. plotly.js
+# with automargin draws a chart, measures its labels and, when they do not fit the margins, draws
+# it all again (funnel.charts works the margins out from the labels). The chart's title is not
+# checked here (titles_fit is, on a phone); on a phone a legend may wrap and push: only the cut
+# texts are checked there.
+MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const m = gd._fullLayout.margin, s = gd._fullLayout._size;
+  const box = gd.querySelector('.main-svg').getBoundingClientRect();
+  const out = [...gd.querySelectorAll('.main-svg text')].filter(t => t.textContent.trim() && !t.classList.contains('gtitle')).filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+  }).map(t => t.textContent);
+  return {title: (gd._fullLayout.title || {}).text || '', given: [m.l, m.r, m.t, m.b],
+          drawn: [s.l, s.r, s.t, s.b].map(Math.round), cut: out};
+})"""
+
+
+def drawn_once(page, screen) -> list[str]:
+    charts = page.evaluate(MEASURE)
+    if not charts:
+        return ["no chart"]
+    out = []
+    for c in charts:
+        if c["cut"]:
+            out.append(f"{c['title']}: cut {c['cut']}")
+        if screen.viewport == "wide" and c["drawn"] != c["given"]:
+            out.append(f"{c['title']} pushed its margins: {c}")
+    return out
+
+
+# ---- where each check is made ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: Callable[..., list[str]]
+    workspace: str
+    langs: tuple[str, ...]
+    pages: tuple[str, ...]  # "planner/chain"; "planner/*" for every tab of a page
+    viewports: tuple[str, ...]
+    stage: str = "seen"  # at each viewport; "left": once the page or tab has been seen at all
+
+
+BOTH = ("ru", "en")
+ALL = tuple(screens.VIEWPORTS)
+TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "settings", "admin")
+CHECKS = [
+    Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
+    Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
+    Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
+    Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
+    Check("maturity one chart", maturity_one_chart, "demo", ("en",), ("time/maturity",), ALL),
+    Check("maturity table chosen", maturity_table_chosen, "demo", ("en",), ("time/maturity",), ALL, "left"),
+    Check("maturity choice kept", maturity_choice_kept, "demo", ("en",), ("time/convert",), ALL, "left"),
+    Check("rotting one table", rotting_one_table, "demo", ("en",), ("time/rotting",), ALL),
+    Check("russian months", russian_months, "demo", ("ru",), ("overview/chart",), ("wide",)),
+    Check("russian channels", russian_channels, "demo", ("ru",), ("channels",), ("wide",)),
+    Check("workshop russian", workshop_russian, "demo", ("ru",), ("workshop",), ("wide",)),
+    Check("workshop presenting", workshop_presenting, "demo", ("ru",), ("workshop",), ALL, "left"),
+    Check("workshop english", workshop_english, "demo", ("en",), ("workshop",), ("wide",)),
+    Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
+    Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
+    Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
+    Check(
+        "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")
+    ),
+]
+
+
+def _at(pattern: str, page: str) -> bool:
+    return page == pattern or (pattern.endswith("/*") and page.startswith(pattern[:-1]))
+
+
+class Checker:
+    """The checks due on one walk (a workspace in a language), as screens.walk's ``checks``;
+    ``ran`` records each made (check, page, viewport), ``due`` what the walk's pages call for."""
+
+    def __init__(self, workspace: str, lang: str, viewports: tuple[str, ...]):
+        self.viewports = viewports
+        self.mine = [c for c in CHECKS if c.workspace == workspace and lang in c.langs]
+        self.ran: set[tuple[str, str, str]] = set()
+
+    def __call__(self, page, screen, stage: str) -> list[str]:
+        problems = []
+        for c in self.mine:
+            if c.stage != stage or not any(_at(p, screen.page) for p in c.pages):
+                continue
+            if stage == "seen" and screen.viewport not in c.viewports:
+                continue
+            self.ran.add((c.name, screen.page, screen.viewport if stage == "seen" else "left"))
+            problems += [f"[{c.name}] {p}" for p in c.run(page, screen)]
+        return problems
+
+    def due(self, pages: set[str]) -> set[tuple[str, str, str]]:
+        """What should have run on a walk that saw ``pages`` ("planner/chain", "channels", …)."""
+        want = set()
+        for c in self.mine:
+            for p in pages:
+                if any(_at(pat, p) for pat in c.pages):
+                    if c.stage == "left":
+                        want.add((c.name, p, "left"))
+                    else:
+                        want |= {(c.name, p, v) for v in c.viewports if v in self.viewports}
+        return want
