@@ -105,9 +105,11 @@ class Store:
         about 0.05 s of CPU per open and rewrites the views, a write that the checkpoint at
         close then folds into the file."""
         wanted = [s for name in SCHEMA_FILES for s in statements(schema_sql(name))]
-        with self.cursor() as cur:
-            if _stored_mark(cur) == _schema_mark(cur, wanted):
-                return
+        marked = self.path != ":memory:"  # a database in memory (a scratch one) is always new
+        if marked:
+            with self.cursor() as cur:
+                if _stored_mark(cur) == _schema_mark(cur, wanted):
+                    return
         with self.transaction() as cur:
             # Before leads were kept in two tables, leads_raw was the one table of them: it keeps its
             # rows as leads_full_raw, and leads_raw becomes the view over both (schema.sql).
@@ -120,9 +122,10 @@ class Store:
             _exact_money(cur, self.path)
             for stmt in wanted:
                 cur.execute(stmt)
-            cur.execute("CREATE TABLE IF NOT EXISTS funnel_schema (mark VARCHAR NOT NULL)")
-            cur.execute("DELETE FROM funnel_schema")
-            cur.execute("INSERT INTO funnel_schema (mark) VALUES (?)", [_schema_mark(cur, wanted)])
+            if marked:
+                cur.execute("CREATE TABLE IF NOT EXISTS funnel_schema (mark VARCHAR NOT NULL)")
+                cur.execute("DELETE FROM funnel_schema")
+                cur.execute("INSERT INTO funnel_schema (mark) VALUES (?)", [_schema_mark(cur, wanted)])
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

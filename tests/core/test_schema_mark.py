@@ -75,3 +75,15 @@ def test_a_mark_of_another_schema_migrates(tmp_path, monkeypatch):
     before = _bytes(path)
     Store(path).close()  # marked with the new schema now: nothing to do
     assert _bytes(path) == before
+
+
+def test_a_database_in_memory_is_not_marked():
+    """A scratch database in memory is new at every open: no mark to read or write (the scratch
+    DuckDB of every PostgreSQL load would pay for it), its schema made in full."""
+    store = Store(":memory:")
+    try:
+        with store.cursor() as cur:
+            names = {r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        store.close()
+    assert "leads_core_raw" in names and "funnel_schema" not in names
