@@ -400,12 +400,20 @@ def act(page, action, timeout_s: float = 60) -> None:
 # The sidebar where it comes to rest: on a phone-wide window Streamlit collapses it, with an
 # animation, and a photograph taken before or meanwhile shows it (half) open over the page; on a
 # wider one it is not in the middle of a slide.
+# "At rest" also means the same box for SIDEBAR_STILL frames in a row: a sidebar sliding open
+# from the left edge (left 0, growing) passed the position test alone, and three laptop pictures
+# showed it half open over a page pushed right.
+SIDEBAR_STILL = 6
 SIDEBAR_SETTLED = """() => {
   const s = document.querySelector('[data-testid="stSidebar"]');
   if (!s) return true;
   const r = s.getBoundingClientRect();
-  return window.innerWidth < 640 ? r.right <= 1 : (r.right <= 1 || r.left >= -1);
-}"""
+  const box = [r.left, r.width, window.innerWidth].join(',');
+  window.__sidebarStill = window.__sidebarBox === box ? (window.__sidebarStill || 0) + 1 : 0;
+  window.__sidebarBox = box;
+  const rest = window.innerWidth < 640 ? r.right <= 1 : (r.right <= 1 || r.left >= -1);
+  return rest && window.__sidebarStill >= STILL;
+}""".replace("STILL", str(SIDEBAR_STILL))
 
 
 def resize(page, width: int, height: int, timeout_s: float = 60) -> None:
@@ -467,9 +475,12 @@ def photograph(page, path: Path) -> tuple[int, int]:
     screenshot's time, which was most of the walk's). Returns (content height, picture height)."""
     size = page.viewport_size
     tall = page.evaluate(CONTENT_HEIGHT)
+    # No focus ring or hover look left by the walk's clicks (tabs outlined red as if chosen).
+    page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+    page.mouse.move(size["width"] // 2, 2)  # over the empty header, not a tab left red by hover
     if tall > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": min(tall, TALLEST)})
-        page.wait_for_function(f"() => !({CHARTS_FIT})()", polling="raf", timeout=60_000)
+    page.wait_for_function(f"() => !({CHARTS_FIT})() && ({SIDEBAR_SETTLED})()", polling="raf", timeout=60_000)
     cdp = getattr(page, "_screens_cdp", None)
     if cdp is None:
         cdp = page.context.new_cdp_session(page)
