@@ -219,7 +219,15 @@ def _schema_mark(cur, wanted: list[str]) -> str:
         "SELECT table_name AS name, sql FROM duckdb_tables() "
         "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary "
         "UNION ALL SELECT view_name, sql FROM duckdb_views() "
-        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary AND NOT internal)"
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary AND NOT internal "
+        # the schema's macros (staging.sql) and sequences (schema.sql) too: a macro re-made or a
+        # sequence dropped by anything else must migrate back (a sequence by its name only: its
+        # SQL would carry the counter, and every upload would look like a new schema)
+        "UNION ALL SELECT function_name, macro_definition FROM duckdb_functions() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal "
+        "AND function_type = 'macro' "
+        "UNION ALL SELECT sequence_name, 'sequence' FROM duckdb_sequences() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary)"
     ).fetchone()[0]
     return hashlib.sha256("\n;\n".join([*wanted, described]).encode()).hexdigest()
 

@@ -87,3 +87,28 @@ def test_a_database_in_memory_is_not_marked():
     finally:
         store.close()
     assert "leads_core_raw" in names and "funnel_schema" not in names
+
+
+def test_a_macro_made_again_or_a_sequence_dropped_is_put_back(tmp_path):
+    """The schema's macros and sequences are part of what the mark describes (the review's repro:
+    a macro re-made as the identity kept month_end wrong; a dropped sequence broke the next
+    workspace)."""
+    path = tmp_path / "f.duckdb"
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("CREATE OR REPLACE MACRO month_end(d) AS d")
+    con.execute("DROP SEQUENCE version_seq")
+    con.close()
+    store = Store(path)
+    try:
+        with store.cursor() as cur:
+            assert cur.execute("SELECT month_end(DATE '2025-01-05')").fetchone()[0].isoformat() == "2025-01-31"
+            assert (
+                cur.execute("SELECT count(*) FROM duckdb_sequences() WHERE sequence_name = 'version_seq'").fetchone()[0]
+                == 1
+            )
+    finally:
+        store.close()
+    before = _bytes(path)
+    Store(path).close()  # and then it is current again: nothing written
+    assert _bytes(path) == before
