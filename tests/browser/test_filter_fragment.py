@@ -82,6 +82,8 @@ def _choose(page, box: str, option: str, tries: int = 3) -> None:
     person clicks again, and so does this, a few times, then fails with a picture."""
     tag = page.locator(f'{SIDEBAR} [aria-label="Remove {option}"]').first
     for _ in range(tries):
+        if tag.count():  # the last click came late: chosen, and a new click would take it away
+            return
         if not page.get_by_role("option", name=option, exact=True).is_visible():
             page.get_by_role("combobox", name=box).click()
         page.get_by_role("option", name=option, exact=True).click()
