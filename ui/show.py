@@ -55,13 +55,16 @@ def signed_pct(x) -> str | None:
     return formatting.signed_percent(x, lang())
 
 
-def delta_look(x, up_is_bad: bool = False) -> dict:
+def delta_look(x, up_is_bad: bool = False, shown: str | None = None) -> dict:
     """st.metric's arrow and colour for a change ``x`` whose text starts with a true minus
     "−" (Streamlit would read it as a rise: it looks for a hyphen): down and red for a fall,
     up and green for a rise, the colours swapped when ``up_is_bad`` (spend, CPL, budget);
-    nothing for no change or no value."""
+    nothing for no change or no value. ``shown``, the delta's text: a change that rounds to
+    nothing there ("0,0 %") gets no arrow and grey, not a red arrow under a zero."""
     if missing(x) or float(x) == 0:
         return {}
+    if shown is not None and not any(ch in "123456789" for ch in shown):
+        return {"delta_arrow": "off", "delta_color": "gray"}
     down = float(x) < 0
     return {"delta_arrow": "down" if down else "up", "delta_color": "green" if down == up_is_bad else "red"}
 

@@ -52,3 +52,13 @@ def test_delta_look(x, up_is_bad, arrow, colour):
 
     assert delta_look(x, up_is_bad) == {"delta_arrow": arrow, "delta_color": colour}
     assert delta_look(0.0) == {} and delta_look(None) == {} and delta_look(float("nan")) == {}
+
+
+def test_a_change_that_rounds_to_nothing_has_no_arrow():
+    """The review's case: a fall of 0.04 % shows "0,0 %" on the Overview, and a ROMI change of
+    −0.004 "0 %" on the Planner; neither may carry a red arrow down under a zero."""
+    from ui.show import delta_look
+
+    assert delta_look(-0.0004, shown="−0,0 %") == {"delta_arrow": "off", "delta_color": "gray"}
+    assert delta_look(-0.004, shown="0 %") == {"delta_arrow": "off", "delta_color": "gray"}
+    assert delta_look(-0.006, shown="−1 %") == {"delta_arrow": "down", "delta_color": "red"}

@@ -146,7 +146,7 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
                 _fig_text(figure, h.now.get(figure)),
                 delta=f"{delta} {vs}" if delta else None,
                 help=headline_help(h, figure, cut),
-                **delta_look(change, up_is_bad=figure in _UP_IS_BAD),
+                **delta_look(change, up_is_bad=figure in _UP_IS_BAD, shown=delta),
             )
             if h.yoy is not None and not h.yoy_same_as_prev:
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))

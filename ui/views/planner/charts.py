@@ -40,25 +40,36 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         a, b = out.get(key), base_out.get(key)
         return None if a is None or b is None else signed(fmt(a - b), a - b)
 
-    def look(key, up_is_bad: bool = False) -> dict:
+    def look(key, fmt, up_is_bad: bool = False) -> dict:
         """The arrow and colour (the delta's text starts with a true minus; ui.delta_look)."""
         a, b = out.get(key), base_out.get(key)
-        return {} if a is None or b is None or signed("", a - b) is None else ui.delta_look(a - b, up_is_bad)
+        if a is None or b is None or signed("", a - b) is None:
+            return {}
+        return ui.delta_look(a - b, up_is_bad, shown=fmt(a - b))
 
     if cols is None:
         # two a row: a money figure of a big company ("1 684 811 ₽") is cut in a third of the pane
         cols = [*st.columns(2), *st.columns(2), st.columns(2)[0]]
     cols[0].metric(
-        ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money), **look("turnover")
+        ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money), **look("turnover", ui.money)
     )
     cols[1].metric(
-        ui.t("planner.m.deals"), ui.num(out["deals"], 1), delta("deals", lambda x: ui.num(x, 1)), **look("deals")
+        ui.t("planner.m.deals"),
+        ui.num(out["deals"], 1),
+        delta("deals", lambda x: ui.num(x, 1)),
+        **look("deals", lambda x: ui.num(x, 1)),
     )
     cols[2].metric(
-        ui.t("planner.m.budget"), ui.money(out["budget"]), delta("budget", ui.money), **look("budget", up_is_bad=True)
+        ui.t("planner.m.budget"),
+        ui.money(out["budget"]),
+        delta("budget", ui.money),
+        **look("budget", ui.money, up_is_bad=True),
     )
     cols[3].metric(
-        ui.t("planner.m.romi"), ui.pct(out["romi"], 0), delta("romi", lambda x: ui.pct(x, 0)), **look("romi")
+        ui.t("planner.m.romi"),
+        ui.pct(out["romi"], 0),
+        delta("romi", lambda x: ui.pct(x, 0)),
+        **look("romi", lambda x: ui.pct(x, 0)),
     )
     if len(cols) > 4:
         cols[4].metric(
@@ -66,7 +77,7 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
             ui.money(out["profit"]),
             delta("profit", ui.money),
             help=ui.t("planner.m.profit_help"),
-            **look("profit"),
+            **look("profit", ui.money),
         )
     parts = []
     if out.get("web_on") and out["total_leads"] > out["leads"]:
