@@ -1,0 +1,120 @@
+"""The planner's baseline runs its queries two at a time (funnel/metrics/together.py): the same
+result as one after another, each cursor used by one thread only, and one after another again
+when the worker's cursor would read another data version than the caller's."""
+
+import threading
+from datetime import date, datetime
+
+import pytest
+
+from funnel.baseline import baseline
+from funnel.db import Store
+from funnel.filters import Filters
+from funnel.metrics import query, together
+from funnel.periods import preset_range
+from funnel.workspace import DEMO_ID
+from tests.conftest import TEST_ENGINE, insert, with_demo
+from tests.planner.conftest import lead
+
+PERIOD = dict(date_from=date(2025, 1, 1), date_to=date(2025, 2, 28))
+DUCKDB_ONLY = pytest.mark.skipif(TEST_ENGINE != "duckdb", reason="PostgreSQL runs the queries one after another")
+
+
+def _both(store, filters, monkeypatch):
+    """The baseline one query after another, then two at a time (each from a fresh cursor)."""
+    monkeypatch.setattr(together, "WORKERS", 1)
+    with store.cursor() as cur:
+        alone = baseline(cur, filters)
+    monkeypatch.setattr(together, "WORKERS", 2)
+    with store.cursor() as cur:
+        paired = baseline(cur, filters)
+    return alone, paired
+
+
+def _record(monkeypatch) -> list[tuple[int, object, str]]:
+    """(thread, cursor, query) of every metric query from now on; the cursors are kept, so that
+    an id is never reused by a later cursor."""
+    seen: list[tuple[int, object, str]] = []
+    lock = threading.Lock()
+    run = query.run
+
+    def recording(cur, name, bound, **idents):
+        with lock:
+            seen.append((threading.get_ident(), cur, name))
+        return run(cur, name, bound, **idents)
+
+    monkeypatch.setattr(query, "run", recording)
+    return seen
+
+
+def test_hand_worked_baseline_is_the_same_two_at_a_time(store, tiny, monkeypatch):
+    alone, paired = _both(store, Filters(tiny, **PERIOD), monkeypatch)
+    assert paired == alone
+    # the figures tests/planner/test_data.py works out by hand, on the paired run
+    assert (paired.leads, paired.won, paired.avg_check, paired.spend, paired.sellers) == (10, 2, 75_000, 8_000, 2)
+    assert [r for _, r in paired.chain] == pytest.approx([0.4, 1.0, 0.75, 2 / 3, 1.0, 1.0])
+    assert [(m, n, w) for m, n, w, _, _ in paired.history] == [(date(2025, 1, 1), 5, 0), (date(2025, 2, 1), 5, 2)]
+
+
+def test_demo_baseline_is_the_same_two_at_a_time(tmp_path, monkeypatch):
+    store = Store(with_demo(tmp_path / "demo.duckdb"))
+    try:
+        with store.cursor() as cur:
+            first, last = cur.execute(
+                "SELECT min(created_date), max(created_date) FROM stg_leads WHERE workspace_id = ?", [DEMO_ID]
+            ).fetchone()
+        alone, paired = _both(store, Filters(DEMO_ID, *preset_range("last_12_months", last, first)), monkeypatch)
+        assert paired == alone
+        assert paired.leads > 0 and paired.won > 0 and paired.chain and paired.open_stages and paired.history
+    finally:
+        store.close()
+
+
+@DUCKDB_ONLY
+def test_two_threads_and_never_one_cursor_in_both(store, tiny, monkeypatch):
+    seen = _record(monkeypatch)
+    monkeypatch.setattr(together, "WORKERS", 2)
+    with store.cursor() as cur:
+        baseline(cur, Filters(tiny, **PERIOD))
+    threads_of: dict[int, set[int]] = {}
+    for thread, cur, _ in seen:
+        threads_of.setdefault(id(cur), set()).add(thread)
+    assert len({thread for thread, _, _ in seen}) == 2, seen  # the caller's and the worker's
+    assert len(threads_of) == 2 and all(len(t) == 1 for t in threads_of.values()), threads_of
+    assert sorted(name for _, _, name in seen) == sorted(
+        [
+            "channel_economics",
+            "stage_learning",
+            "monthly_trend",
+            "stage_funnel",
+            "sellers",
+            "won_amounts",
+            "open_by_close_month",
+            "open_by_stage",
+            "deals_entered",
+        ]
+    )
+
+
+@DUCKDB_ONLY
+def test_a_write_after_the_snapshot_began_runs_one_after_another_on_it(store, tiny, monkeypatch):
+    seen = _record(monkeypatch)
+    monkeypatch.setattr(together, "WORKERS", 2)
+    with store.snapshot() as cur:
+        cur.execute("SELECT count(*) FROM stg_leads").fetchall()  # the snapshot begins here
+        # an eleventh lead of the period, committed after: a second cursor would see it
+        insert(store, tiny, "leads", [lead(8, "B", "Bob", datetime(2025, 2, 20))])
+        b = baseline(cur, Filters(tiny, **PERIOD))
+    assert len({thread for thread, _, _ in seen}) == 1
+    assert b.leads == 10 and sum(n for _, n, _, _, _ in b.history) == 10  # 5 + 5, the snapshot's
+    with store.cursor() as cur:
+        assert baseline(cur, Filters(tiny, **PERIOD)).leads == 11
+
+
+@DUCKDB_ONLY
+def test_an_error_in_the_worker_is_raised_in_the_caller(store, tiny):
+    def fails(cur):
+        raise ValueError("boom")
+
+    with store.cursor() as cur, pytest.raises(ValueError, match="boom"):
+        together.run(cur, tiny, [lambda c: c.execute("SELECT 1").fetchall(), fails, fails])
