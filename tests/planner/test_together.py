@@ -1,12 +1,14 @@
-"""The planner's baseline runs its queries two at a time (funnel/metrics/together.py): the same
-result as one after another, each cursor used by one thread only, and one after another again
-when the worker's cursor would read another data version than the caller's."""
+"""The planner's baseline and the sidebar's summary run their queries two at a time
+(funnel/metrics/together.py): the same result as one after another, each cursor used by one
+thread only, and one after another again when the worker's cursor would read another data
+version than the caller's."""
 
 import threading
 from datetime import date, datetime
 
 import pytest
 
+from funnel import dimensions
 from funnel.baseline import baseline
 from funnel.db import Store
 from funnel.filters import Filters
@@ -118,3 +120,42 @@ def test_an_error_in_the_worker_is_raised_in_the_caller(store, tiny):
 
     with store.cursor() as cur, pytest.raises(ValueError, match="boom"):
         together.run(cur, tiny, [lambda c: c.execute("SELECT 1").fetchall(), fails, fails])
+
+
+def _spy(monkeypatch) -> list[tuple[int, object]]:
+    """(thread, cursor) of every task together.run runs from now on (cursors kept, as above)."""
+    seen: list[tuple[int, object]] = []
+    run = together.run
+
+    def spying(cur, workspace_id, tasks):
+        def watched(task):
+            def inner(c):
+                seen.append((threading.get_ident(), c))
+                return task(c)
+
+            return inner
+
+        return run(cur, workspace_id, [watched(t) for t in tasks])
+
+    monkeypatch.setattr(together, "run", spying)
+    return seen
+
+
+def test_sidebar_summary_two_at_a_time_by_hand(store, tiny, monkeypatch):
+    """Leads 6 Jan – 5 Mar 2025 (A7), deals closed or created by 20 Feb, spend from 1 Jan to 1 Mar:
+    the data runs 1 Jan (spend) – 5 Mar (a lead); channels A and B, owners Ann and Bob, the deals'
+    blank segment is their leads' SMB."""
+    seen = _spy(monkeypatch)
+    found = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(together, "WORKERS", workers)
+        monkeypatch.setattr(dimensions, "_cache", {})  # computed again, not the first run's
+        with store.cursor() as cur:
+            found[workers] = dimensions.summary(cur, tiny)
+    assert found[2] == found[1]
+    assert (found[2].first, found[2].last) == (date(2025, 1, 1), date(2025, 3, 5))
+    assert found[2].values == {"channel": ("A", "B"), "owner": ("Ann", "Bob"), "segment": ("SMB",)}
+    paired = seen[2:]  # the second summary's two tasks (the first ran both on the caller's cursor)
+    assert len({id(c) for _, c in seen[:2]}) == 1
+    if TEST_ENGINE == "duckdb":
+        assert len({t for t, _ in paired}) == 2 and len({id(c) for _, c in paired}) == 2
