@@ -22,13 +22,29 @@ The results are the same objects, in the same order, whichever way they ran.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from funnel.db import engine_of
 from funnel.metrics import facts
 
 WORKERS = 2  # queries at a time (the caller's cursor and one worker's); 1: one after another
+_local = threading.local()  # .alone: this thread runs one query at a time (``one_at_a_time``)
+
+
+@contextmanager
+def one_at_a_time() -> Iterator[None]:
+    """Within the block, ``run`` in this thread runs its tasks one after another on the caller's
+    cursor. For background work that yields to pages (the app's daily forecast snapshot, which
+    reads a baseline per owner): nobody waits for it, and two of its queries beside a page's two
+    would stack their memory in the served process."""
+    before = getattr(_local, "alone", False)
+    _local.alone = True
+    try:
+        yield
+    finally:
+        _local.alone = before
 
 
 def run(cur, workspace_id: str, tasks: Sequence[Callable[[Any], Any]]) -> list[Any]:
@@ -36,7 +52,8 @@ def run(cur, workspace_id: str, tasks: Sequence[Callable[[Any], Any]]) -> list[A
     docstring). Tasks are taken in the order given (put the longest first); each must only read,
     through the cursor it is handed. The first error raised by a task is raised here, after the
     worker has stopped taking tasks and finished the one it had."""
-    side = _side_cursor(cur, workspace_id) if WORKERS > 1 and len(tasks) > 1 else None
+    alone = WORKERS < 2 or len(tasks) < 2 or getattr(_local, "alone", False)
+    side = None if alone else _side_cursor(cur, workspace_id)
     if side is None:
         return [task(cur) for task in tasks]
     results: list[Any] = [None] * len(tasks)

@@ -159,3 +159,20 @@ def test_sidebar_summary_two_at_a_time_by_hand(store, tiny, monkeypatch):
     assert len({id(c) for _, c in seen[:2]}) == 1
     if TEST_ENGINE == "duckdb":
         assert len({t for t, _ in paired}) == 2 and len({id(c) for _, c in paired}) == 2
+
+
+@DUCKDB_ONLY
+def test_the_daily_forecast_snapshot_runs_one_query_at_a_time(store, tiny, monkeypatch):
+    """The app's background snapshot reads a baseline per owner (the total, Ann, Bob) while
+    pages run: one query at a time in its own thread, never two beside a page's two."""
+    from funnel import forecast_snapshots
+
+    seen = _record(monkeypatch)
+    monkeypatch.setattr(together, "WORKERS", 2)
+    assert forecast_snapshots.daily(store, tiny, now=datetime(2025, 3, 10, 8))
+    assert "channel_economics" in {name for _, _, name in seen}
+    assert len({thread for thread, _, _ in seen}) == 1 and len({id(cur) for _, cur, _ in seen}) == 1
+    with together.one_at_a_time():
+        with store.cursor() as cur:
+            ran = together.run(cur, tiny, [lambda c: threading.get_ident()] * 4)
+    assert set(ran) == {threading.get_ident()}
