@@ -36,7 +36,7 @@ import psycopg
 
 from funnel.errors import FunnelError
 from funnel.filters import Filters
-from funnel.metrics import facts, query, stages, trend
+from funnel.metrics import facts, query, stages, together, trend
 from funnel.model.baseline import BASIS, Baseline, ChannelBaseline
 from funnel.model.pipeline import OpenMonth, OpenStage
 from funnel.money import as_float
@@ -70,7 +70,25 @@ def _baseline(cur, filters: Filters) -> Baseline:
         lo, hi = lo or first, hi or last
     months = months_in(lo, hi) if lo and hi else 0.0
     bound = query.params(filters, "period")
-    econ = query.run(cur, "channel_economics", bound, **query.breakdown("channel"))
+    # open deals now: every deal, whatever its date
+    everything = query.params(filters.with_(date_from=None, date_to=None), "period")
+    # The nine queries are independent: two at a time, each on a cursor of its own reading the
+    # same data version (funnel/metrics/together.py), the longest first (CPU at 10 M leads).
+    econ, learning, history, reached, team_row, amounts, open_months, open_now, entered = together.run(
+        cur,
+        filters.workspace_id,
+        (
+            lambda c: query.run(c, "channel_economics", bound, **query.breakdown("channel")),
+            lambda c: query.run(c, "stage_learning", everything),
+            lambda c: trend.history(c, filters=filters, end=hi),
+            lambda c: stages.stage_funnel(c, filters=filters, attribution="period").table,
+            lambda c: query.run(c, "sellers", bound),
+            lambda c: query.run(c, "won_amounts", bound),
+            lambda c: query.run(c, "open_by_close_month", everything),
+            lambda c: query.run(c, "open_by_stage", everything),
+            lambda c: query.run(c, "deals_entered", bound),
+        ),
+    )
     econ = econ[econ["k"] == 0]
     total = econ[econ["is_total"]].iloc[0] if econ["is_total"].any() else None
     channels = tuple(
@@ -79,10 +97,10 @@ def _baseline(cur, filters: Filters) -> Baseline:
     )
     leads, won = (int(total["leads"]), int(total["won"])) if total is not None else (0, 0)
     spend, revenue = (as_float(total["spend"]), as_float(total["revenue"])) if total is not None else (0.0, 0.0)
-    amounts = query.run(cur, "won_amounts", bound).iloc[0]
+    amounts = amounts.iloc[0]
     checks, sample = int(amounts["checks"]), amounts["sample"]
     avg = revenue / checks if checks else None
-    team = {k: int(v) for k, v in query.run(cur, "sellers", bound).iloc[0].items()}
+    team = {k: int(v) for k, v in team_row.iloc[0].items()}
     cv = as_float(amounts["sd"]) / avg if avg and as_float(amounts["sd"]) else None
     return Baseline(
         filters.workspace_id,
@@ -97,23 +115,22 @@ def _baseline(cur, filters: Filters) -> Baseline:
         spend,
         team["sellers"] if leads else team["deal_owners"],
         channels,
-        _chain(cur, filters, leads, won),
-        _open_stages(cur, filters),
-        trend.history(cur, filters=filters, end=hi),
+        _chain(reached, leads, won),
+        _open_stages(learning, open_now),
+        history,
         tuple(float(x) for x in sample) if isinstance(sample, (list, tuple)) or hasattr(sample, "tolist") else (),
         revenue,
         BASIS,
         int(total["lost"]) if total is not None else 0,
-        int(query.run(cur, "deals_entered", bound).iloc[0]["entered"]),
-        _open_months(cur, filters),
+        int(entered.iloc[0]["entered"]),
+        _open_months(open_months),
         filters=filters,
     )
 
 
-def _chain(cur, filters: Filters, leads: int, won: int) -> tuple[tuple[str, float], ...]:
+def _chain(table, leads: int, won: int) -> tuple[tuple[str, float], ...]:
     """lead → first open stage, open stage → next, last open stage → won, from the reached counts
-    of the Funnel page (stages.stage_funnel, period basis): the product is won ÷ leads."""
-    table = stages.stage_funnel(cur, filters=filters, attribution="period").table
+    of the Funnel page (stages.stage_funnel's table, period basis): the product is won ÷ leads."""
     steps = table[table["kind"] == "open"] if len(table) else table
     if not leads or steps.empty:
         return ()
@@ -134,23 +151,16 @@ def _day(value) -> date | None:
     return value.date() if hasattr(value, "hour") else value
 
 
-def _open_months(cur, filters: Filters) -> tuple[OpenMonth, ...]:
+def _open_months(rows) -> tuple[OpenMonth, ...]:
     """Open deals now by the month they are expected to close (open_by_close_month.sql)."""
-    everything = query.params(filters.with_(date_from=None, date_to=None), "period")
-    return tuple(
-        OpenMonth(_day(r.month), int(r.deals), float(r.amount), float(r.weighted))
-        for r in query.run(cur, "open_by_close_month", everything).itertuples()
-    )
+    return tuple(OpenMonth(_day(r.month), int(r.deals), float(r.amount), float(r.weighted)) for r in rows.itertuples())
 
 
-def _open_stages(cur, filters: Filters) -> tuple[OpenStage, ...]:
-    """Open deals now per open stage, with what every deal that reached the stage became."""
-    everything = query.params(filters.with_(date_from=None, date_to=None), "period")
-    learned = {
-        r.stage: (int(r.won_after), int(r.closed_after))
-        for r in query.run(cur, "stage_learning", everything).itertuples()
-    }
+def _open_stages(learning, open_now) -> tuple[OpenStage, ...]:
+    """Open deals now per open stage (open_by_stage.sql), with what every deal that reached the
+    stage became (stage_learning.sql: won after it, closed after it)."""
+    learned = {r.stage: (int(r.won_after), int(r.closed_after)) for r in learning.itertuples()}
     return tuple(
         OpenStage(r.stage, int(r.deals), float(r.amount), float(r.probability), *learned.get(r.stage, (0, 0)))
-        for r in query.run(cur, "open_by_stage", everything).itertuples()
+        for r in open_now.itertuples()
     )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from funnel.metrics import facts
+from funnel.metrics import facts, together
 
 # The dimensions a user may filter or group by. A user-chosen dimension is looked up here,
 # never spliced into SQL as typed (STYLE.md: identifiers come from a whitelist).
@@ -18,21 +19,14 @@ DIMENSIONS = {"channel": "channel", "owner": "owner", "segment": "segment"}
 # spend, with the first and last day each has: a lead's creation day, a deal's closing day
 # (else its creation day), a spend period's first day. A few hundred rows where the sidebar's
 # three lists and the data's range used to run four queries, each joining the deals to the
-# leads again. The deals are read from the per-version deal facts (facts.py).
-_SUMMARY = """
+# leads again. The deals are read from the per-version deal facts (facts.py), in a statement
+# of their own: after an upload that read waits for the facts to be built, and the leads' and
+# the spend's part runs meanwhile on a cursor of its own (funnel/metrics/together.py).
+_LEADS_AND_SPEND = """
 WITH lead_dims AS (
     SELECT channel, owner, segment, min(created_date) AS first_day, max(created_date) AS last_day
     FROM stg_leads
     WHERE workspace_id = $ws
-    GROUP BY channel, owner, segment
-),
-deal_days AS (
-    SELECT channel, owner, segment, CAST(coalesce(closed_at, created_at) AS DATE) AS day
-    FROM deal_facts
-),
-deal_dims AS (
-    SELECT channel, owner, segment, min(day) AS first_day, max(day) AS last_day
-    FROM deal_days
     GROUP BY channel, owner, segment
 ),
 spend_dims AS (
@@ -41,13 +35,17 @@ spend_dims AS (
     FROM stg_spend
     WHERE workspace_id = $ws
     GROUP BY channel
-),
-final AS (
-    SELECT * FROM lead_dims
-    UNION ALL SELECT * FROM deal_dims
-    UNION ALL SELECT * FROM spend_dims
 )
-SELECT channel, owner, segment, first_day, last_day FROM final
+SELECT * FROM lead_dims UNION ALL SELECT * FROM spend_dims
+"""
+_DEALS = """
+WITH deal_days AS (
+    SELECT channel, owner, segment, CAST(coalesce(closed_at, created_at) AS DATE) AS day
+    FROM deal_facts
+)
+SELECT channel, owner, segment, min(day) AS first_day, max(day) AS last_day
+FROM deal_days
+GROUP BY channel, owner, segment
 """
 
 
@@ -72,8 +70,12 @@ def summary(cur, workspace_id: str) -> Summary:
     with _lock:
         if key in _cache:
             return _cache[key]
-    with facts.use(cur, workspace_id, history=False) as table:
-        rows = cur.execute(*facts.bind(_SUMMARY, table, {"ws": workspace_id})).fetchall()
+    deal_rows, other_rows = together.run(
+        cur,
+        workspace_id,
+        (partial(_deal_rows, workspace_id=workspace_id), partial(_other_rows, workspace_id=workspace_id)),
+    )
+    rows = deal_rows + other_rows
     firsts = [r[3] for r in rows if r[3] is not None]
     lasts = [r[4] for r in rows if r[4] is not None]
     # Python's order of str is the order of code points, as DuckDB's default (binary) collation
@@ -84,6 +86,17 @@ def summary(cur, workspace_id: str) -> Summary:
             _cache.clear()
         _cache[key] = out
     return out
+
+
+def _deal_rows(cur, workspace_id: str) -> list[tuple]:
+    """The summary's rows of the deals (building the version's deal facts when first asked)."""
+    with facts.use(cur, workspace_id, history=False) as table:
+        return cur.execute(*facts.bind(_DEALS, table)).fetchall()  # the facts are the workspace's
+
+
+def _other_rows(cur, workspace_id: str) -> list[tuple]:
+    """The summary's rows of the leads and the spend."""
+    return cur.execute(_LEADS_AND_SPEND, {"ws": workspace_id}).fetchall()
 
 
 def distinct_values(cur, workspace_id: str, dimension: str) -> list[str]:

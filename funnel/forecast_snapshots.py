@@ -28,7 +28,7 @@ import pandas as pd
 from funnel import access
 from funnel.errors import FunnelError
 from funnel.filters import Filters
-from funnel.metrics import facts, overview, query
+from funnel.metrics import facts, overview, query, together
 from funnel.metrics.maturity import last_activity
 from funnel.periods import add_months, data_range, month_end, month_start, preset_range
 from funnel.workspace import existing_workspace
@@ -203,7 +203,9 @@ def daily(store, workspace_id: str, now: datetime | None = None, pause: Callable
     with store.cursor() as cur:
         if taken_on(cur, workspace_id, now.date()):
             return False
-    with store.snapshot() as cur:
+    # background work: its queries one at a time (funnel/metrics/together.py), never two of them
+    # beside a page's two
+    with store.snapshot() as cur, together.one_at_a_time():
         rows = forecast(cur, filters=Filters(workspace_id), today=now.date(), pause=pause)
     if rows.empty:
         return False
