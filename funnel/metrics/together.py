@@ -75,11 +75,14 @@ def run(cur, workspace_id: str, tasks: Sequence[Callable[[Any], Any]]) -> list[A
 
     worker = threading.Thread(target=work, args=(side,), name="funnel-together", daemon=True)
     try:
-        worker.start()
+        worker.start()  # a thread that cannot start raises here: its cursor is still closed below
         work(cur)
     finally:
-        worker.join()
-        _close(side)
+        try:
+            if worker.is_alive() or worker.ident is not None:
+                worker.join()
+        finally:
+            _close(side)
     if errors:
         raise errors[0]
     return results

@@ -122,6 +122,23 @@ def test_an_error_in_the_worker_is_raised_in_the_caller(store, tiny):
         together.run(cur, tiny, [lambda c: c.execute("SELECT 1").fetchall(), fails, fails])
 
 
+@DUCKDB_ONLY
+def test_a_thread_that_cannot_start_raises_its_own_error_and_closes_the_side_cursor(store, tiny, monkeypatch):
+    """The review's case: a failed start raised "cannot join thread before it is started" in
+    place of the real error, and left the worker's cursor in its transaction."""
+    closed = []
+    close = together._close
+    monkeypatch.setattr(together, "_close", lambda side: (closed.append(side), close(side)))
+
+    def no_thread(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    with store.cursor() as cur, pytest.raises(RuntimeError, match="can't start new thread"):
+        together.run(cur, tiny, [lambda c: 1, lambda c: 2])
+    assert len(closed) == 1
+
+
 def _spy(monkeypatch) -> list[tuple[int, object]]:
     """(thread, cursor) of every task together.run runs from now on (cursors kept, as above)."""
     seen: list[tuple[int, object]] = []
