@@ -239,6 +239,8 @@ def evaluate(plan: Plan) -> dict:
     turnover = new_turnover + plan.repeat_in
     budget = plan.budget_at(plan.leads)
     web, rep = plan.web, plan.repeat
+    unknown = rep.unknown()
+    repeat_figures = {"repeat_revenue": rep.revenue, "repeat_profit": rep.profit, "ltv": rep.ltv}
     out = dict(plan.inputs())
     out.update(
         {
@@ -259,9 +261,9 @@ def evaluate(plan: Plan) -> dict:
             "web_leads": web.leads if web else None,
             "cost": web.cost if web else None,
             "web_cpl": web.cpl if web else None,
-            "repeat_revenue": rep.revenue,
-            "repeat_profit": rep.profit,
-            "ltv": rep.ltv,
+            # None (shown "—", JSON null) for a figure built on a lever nobody typed yet
+            # (RepeatCustomers.unknown): the CLI printed 0 where the Planner's tab shows "—"
+            **{f: None if f in unknown else v for f, v in repeat_figures.items()},
             "gross_margin": turnover * plan.margin,
             "profit": plan.profit_at(plan.leads),
         }

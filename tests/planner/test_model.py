@@ -379,3 +379,16 @@ def test_the_forecast_counts_what_the_switches_add():
     sim = simulate(plan, Evidence(leads=10_000, won=500, checks=500, check_cv=0.5))
     assert sim["mean"] == pytest.approx(evaluate(plan)["turnover"], rel=0.02)
     assert sim["p10"] >= 2_000_000  # the repeat revenue is typed, not drawn: it is in every run
+
+
+def test_repeat_figures_nobody_typed_are_unknown_not_zero():
+    """Every reader of the plan (the CLI's JSON, the report) gets None where the Planner's
+    repeat tab shows "—": 0 ₽ of repeat revenue read as a fact. Typed, they are the arithmetic:
+    50 clients × 20 000 × 2 orders = 2 000 000; LTV 20 000 × 2 × 0.3 × 12 = 144 000."""
+    out = evaluate(Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000))
+    assert (out["repeat_revenue"], out["repeat_profit"], out["ltv"]) == (None, None, None)
+    base = dict(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000)
+    out = evaluate(Plan(**base, active_clients=50, avg_order=20_000, orders_per_period=2, margin=0.3))
+    assert out["repeat_revenue"] == pytest.approx(2_000_000) and out["ltv"] == pytest.approx(144_000)
+    out = evaluate(Plan(**base, avg_order=20_000, orders_per_period=2, margin=0.3))  # no clients typed
+    assert out["repeat_revenue"] is None and out["ltv"] == pytest.approx(144_000)
