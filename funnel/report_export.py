@@ -40,6 +40,18 @@ SUMMARY = (
 
 FORMATS = ("html", "pdf", "xlsx")
 
+# Repeat customers' levers (the Planner's "Repeat customers" tab): while their switch is off they
+# are a calculator beside the plan, and a report listing them printed "Average order 0 ₽".
+REPEAT_LEVERS = ("active_clients", "avg_order", "orders_per_period", "lifetime")
+
+
+def plan_inputs(plan) -> dict:
+    """A plan's levers as a report lists them (key → value, funnel.units.LEVERS' keys): repeat
+    customers' only when their switch is on, as the Planner shows them."""
+    from funnel import units
+
+    return {k: v for k, v in plan.inputs().items() if k in units.LEVERS and (plan.repeat_on or k not in REPEAT_LEVERS)}
+
 
 def _report(title, inputs, outputs, figures, lang, currency, notes, tables, active=None, about=None) -> content.Report:
     """The report's content; with ``active`` (funnel.model.active.ActiveResult, a PlanResult's

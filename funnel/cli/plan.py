@@ -345,13 +345,12 @@ def export(args, plan: Plan, r, currency: str, about: tuple | None = None) -> No
     (workspace name, first day, last day of the baseline's data), the report names them."""
     import pandas as pd
 
-    from funnel import units
     from funnel.model.sensitivity import sensitivity
     from funnel.report import figures
-    from funnel.report_export import SUMMARY, write_report
+    from funnel.report_export import SUMMARY, plan_inputs, write_report
 
     lang = args.lang
-    inputs = {k: v for k, v in plan.inputs().items() if k in units.LEVERS and v is not None}
+    inputs = {k: v for k, v in plan_inputs(plan).items() if v is not None}
     outputs = {k: r.shown.get(k) for k in SUMMARY}
     metric = "profit" if plan.target_profit is not None else "turnover"
     sens = sensitivity(plan, metric)

@@ -1,12 +1,11 @@
 """The plan report's own charts, for reports made outside the app (``python -m funnel plan
 --export``): the waterfall from the baseline to the plan, the sensitivity tornado and the
-active-sales plan by month, with their texts in the report's language. funnel.charts styles them as the app's charts."""
+active-sales plan by month (drawn as the Planner draws it), with their texts in the report's language."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from funnel import charts
 from funnel.formatting import money, signed_percent
 from funnel.i18n import t
 from funnel.safety import chart_text
@@ -78,47 +77,59 @@ def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> 
     )
 
 
-def active_months(active, lang: str, currency: str = "₽") -> go.Figure:
-    """The active-sales plan month by month (funnel.model.active_money): each month's costs and
-    gross profit as bars, the cumulative result as a line, the payback month marked. Explicit
-    colours (the app's palette), so an exported copy never draws black."""
-    rows = active.months
-    x = [r["month"] for r in rows]
-    fig = go.Figure(
-        [
-            go.Bar(
-                x=x,
-                y=[r["costs"] for r in rows],
-                name=t("active_report.chart.costs", lang),
-                marker_color=charts.FALL,
-            ),
-            go.Bar(
-                x=x,
-                y=[r["gross_profit"] for r in rows],
-                name=t("active_report.chart.gross", lang),
-                marker_color=charts.RISE,
-            ),
-            go.Scatter(
-                x=x,
-                y=[r["cumulative"] for r in rows],
-                name=t("active_report.chart.cumulative", lang),
-                mode="lines+markers",
-                line=dict(color=charts.TOTAL, width=3),
-            ),
-        ]
+# The money-by-month chart's colours: gross profit up in green, costs down in red, the cumulative
+# line in blue, the payback line grey (the app's since the chart was made; explicit, so an exported
+# copy never draws black).
+MONEY_COLOURS = {"gross": "#2e7d32", "costs": "#c62828", "cumulative": "#1565c0", "payback": "#555"}
+
+
+def money_months(months: list[dict], payback: int | None, labels: dict[str, str]) -> go.Figure:
+    """Gross profit (revenue × margin) up, costs down (as outflows), stacked, so that each month's
+    two bars add up to its result and the cumulative line climbs by exactly that; the payback
+    month marked by a dashed line, its word atop the plot (on a bar it hid the bar's top). One
+    definition for the Planner's Active tab and the plan report; ``months`` are
+    funnel.model.active_money's rows (month, costs, gross_profit, cumulative), ``labels`` the texts
+    by key (gross, costs, cumulative, payback, month, money)."""
+    x = [m["month"] for m in months]
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=[m["gross_profit"] for m in months],
+        name=chart_text(labels["gross"]),
+        marker_color=MONEY_COLOURS["gross"],
     )
-    if active.payback_month is not None:
-        fig.add_vline(
-            x=active.payback_month,
-            line=dict(color=charts.TEXT, dash="dash", width=1),
-            annotation_text=t("active_report.chart.payback", lang),
-            annotation_position="top left",
+    fig.add_bar(
+        x=x, y=[-m["costs"] for m in months], name=chart_text(labels["costs"]), marker_color=MONEY_COLOURS["costs"]
+    )
+    fig.add_scatter(
+        x=x,
+        y=[m["cumulative"] for m in months],
+        name=chart_text(labels["cumulative"]),
+        mode="lines+markers",
+        line={"color": MONEY_COLOURS["cumulative"], "width": 3},
+    )
+    if payback is not None:
+        fig.add_vline(x=payback, line_dash="dash", line_color=MONEY_COLOURS["payback"])
+        fig.add_annotation(
+            x=payback, y=1, yref="paper", text=chart_text(labels["payback"]), showarrow=False, yanchor="bottom"
         )
-    return fig.update_layout(
-        title=t("active_report.chart.title", lang),
-        barmode="group",
-        xaxis=dict(title=t("active_report.chart.month", lang), tickmode="linear", dtick=1),
-        yaxis_title=t("active_report.chart.money", lang, currency=currency),
-        height=380,
-        showlegend=True,
+    fig.update_layout(
+        barmode="relative",
+        height=360,
+        margin={"t": 40, "b": 40, "l": 10, "r": 10},
+        # below the axis title: at y=-0.2 the legend touched «Месяц»
+        legend={"orientation": "h", "y": -0.3, "yanchor": "top"},
+        # the horizon's months exactly: a payback line in the last month stretched the axis to an empty one
+        xaxis={"title": chart_text(labels["month"]), "dtick": 1, "range": [0.5, len(months) + 0.5]},
+        yaxis={"title": chart_text(labels["money"])},
     )
+    return fig
+
+
+def active_months(active, lang: str, currency: str = "₽") -> go.Figure:
+    """The active-sales plan month by month, drawn as the Planner's Active tab draws it
+    (money_months), with the app's words and a title."""
+    labels = {k: t(f"active.chart.{k}", lang) for k in ("gross", "costs", "cumulative", "payback", "month")}
+    labels["money"] = t("active.chart.money", lang, currency=currency)
+    fig = money_months(list(active.months), active.payback_month, labels)
+    return fig.update_layout(title=t("active_report.chart.title", lang), height=400, margin={"t": 60})

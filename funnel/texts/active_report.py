@@ -5,7 +5,7 @@ The planner tab's own texts are in funnel/texts/active.py; these keys start with
 
 TEXTS = {
     "active_report.title": ("Активные продажи", "Active sales"),
-    "active_report.sheet.functions": ("Активные продажи — функции", "Active sales — functions"),
+    "active_report.sheet.functions": ("Активные продажи — службы", "Active sales — functions"),
     "active_report.sheet.steps": ("Активные продажи — шаги", "Active sales — steps"),
     "active_report.sheet.months": ("Активные продажи — по месяцам", "Active sales — by month"),
     # functions
@@ -23,7 +23,7 @@ TEXTS = {
     "active_report.step.contract": ("Договор", "Contract"),
     "active_report.step.paid": ("Оплата", "Payment"),
     # columns
-    "active_report.col.function": ("Функция", "Function"),
+    "active_report.col.function": ("Служба", "Function"),
     "active_report.col.people": ("Людей", "People"),
     "active_report.col.exact": ("Нужно по работе", "Needed by the work"),
     "active_report.col.load": ("Загрузка", "Load"),
@@ -37,7 +37,7 @@ TEXTS = {
     "active_report.col.revenue": ("Поступления", "Revenue"),
     "active_report.col.gross_profit": ("Валовая прибыль", "Gross profit"),
     "active_report.col.result": ("Результат месяца", "Month's result"),
-    "active_report.col.cumulative": ("Нарастающим итогом", "Cumulative"),
+    "active_report.col.cumulative": ("Накопленный итог", "Cumulative"),
     # headline figures
     "active_report.out.contracts": ("Договоров в месяц", "Contracts a month"),
     "active_report.out.paid": ("Оплат в месяц", "Payments a month"),
@@ -45,7 +45,7 @@ TEXTS = {
     "active_report.out.gross_profit": ("Валовая прибыль в месяц", "Gross profit a month"),
     "active_report.out.costs": ("Затраты в месяц", "Costs a month"),
     "active_report.out.profit": ("Прибыль в месяц", "Profit a month"),
-    "active_report.out.people": ("Людей во всех функциях", "People in all functions"),
+    "active_report.out.people": ("Людей во всех службах", "People in all functions"),
     "active_report.out.payback": ("Окупаемость, месяц", "Pays back in month"),
     # sentences
     "active_report.forward": (
@@ -68,13 +68,13 @@ TEXTS = {
         "The bottleneck is {function}: load {load}; it limits the flow of the whole chain.",
     ),
     "active_report.worked": (
-        "В работу идёт {worked} из {base} контактов базы в месяц; потребность и загрузка функций"
+        "В работу идёт {worked} из {base} контактов базы в месяц; потребность и загрузка служб"
         " в таблице указаны для всей базы.",
         "The chain works {worked} of the base's {base} contacts a month; the functions' needs and"
         " loads in the table are for the whole base.",
     ),
     "active_report.no_bottleneck": (
-        "Ни одна функция не перегружена: поток ограничивает база контактов.",
+        "Ни одна служба не перегружена: поток ограничивает база контактов.",
         "No function is overloaded: the prospect base is the limit.",
     ),
     "active_report.payback": (
@@ -103,10 +103,4 @@ TEXTS = {
     ),
     # the month chart
     "active_report.chart.title": ("Активные продажи по месяцам", "Active sales by month"),
-    "active_report.chart.costs": ("Затраты", "Costs"),
-    "active_report.chart.gross": ("Валовая прибыль", "Gross profit"),
-    "active_report.chart.cumulative": ("Нарастающий итог", "Cumulative result"),
-    "active_report.chart.payback": ("окупаемость", "payback"),
-    "active_report.chart.month": ("Месяц", "Month"),
-    "active_report.chart.money": ("Деньги, {currency}", "Money, {currency}"),
 }

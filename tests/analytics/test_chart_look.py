@@ -87,6 +87,21 @@ def test_the_capacity_charts_plan_label_sits_at_the_foot_of_its_line():
     assert (plan.y, plan.yanchor) == (0, "bottom")
 
 
+def test_the_capacity_name_does_not_run_into_the_plans_at_the_same_leads():
+    """Issue #16: the demo's plan (1 270 leads) is at its capacity (6 × 211,62 = 1 270); both
+    names sat at the foot of the same x and read «планПропускная способность». The capacity's
+    name stands above the plot (y = 1, anchored at its bottom), the plan's stays at the foot."""
+    from ui.views.planner.charts import capacity_curve
+
+    points = [(635, 0.0318), (1270, 0.0318), (2540, 0.0236)]
+    fig = capacity_curve(points, 1270, 1270)
+    names = {a.text: a for a in fig.layout.annotations}
+    plan, capacity = names["план"], names["Пропускная способность"]
+    assert plan.x == capacity.x == 1270 and (plan.y, plan.yanchor) == (0, "bottom")
+    assert (capacity.y, capacity.yref, capacity.yanchor) == (1, "paper", "bottom")
+    assert fig.layout.margin.t >= 56 + 18  # room for the title and the name above the plot
+
+
 def test_the_spreads_marks_stand_above_the_histogram_on_alternate_rows():
     """Inside the plot the likely mark's name ran into the tallest bars, which stand around it.
     Above the plot (y = 1 of the plot, anchored at the name's bottom) no bar reaches; neighbours

@@ -38,8 +38,8 @@ def text_of(page: bytes) -> str:
                 "107 163 $",
                 "Окупается в месяце 6",
                 "Деньги приходят через 45 дней",
-                "Ни одна функция не перегружена",
-                "Людей во всех функциях 17",  # 1 + 10 + 3 + 3
+                "Ни одна служба не перегружена",
+                "Людей во всех службах 17",  # 1 + 10 + 3 + 3
             ],
         ),
         (
@@ -65,7 +65,7 @@ def test_the_section_in_both_languages(lang, expected):
         assert piece in shown, piece
     # the month chart is the page's only figure: it carries plotly.js and real colours
     source = page.decode()
-    assert source.count("Plotly.newPlot") == 1 and "#000001" not in source and "#ff2b2b" in source
+    assert source.count("Plotly.newPlot") == 1 and "#000001" not in source and "#c62828" in source
 
 
 def test_no_active_no_section():
@@ -90,7 +90,7 @@ def test_bottleneck_and_unreachable_sentences():
             "ru",
             [
                 "Активные продажи",
-                "Активные продажи — функции",
+                "Активные продажи — службы",
                 "Активные продажи — шаги",
                 "Активные продажи — по месяцам",
             ],
@@ -120,7 +120,7 @@ def test_cli_export_holds_the_section(tmp_path, capsys):
     assert "Sensitivity" in page and "Active sales" in page and page.count("Plotly.newPlot") == 3
     alone = tmp_path / "alone.xlsx"
     assert main(["plan", "--active-preset", "copier_dealer", "--export", str(alone), "--lang", "ru"]) == 0
-    assert "Активные продажи — функции" in openpyxl.load_workbook(alone).sheetnames
+    assert "Активные продажи — службы" in openpyxl.load_workbook(alone).sheetnames
     capsys.readouterr()
 
 
@@ -209,5 +209,31 @@ def test_a_cases_dollars_stay_dollars_in_a_rouble_report():
     page = text_of(html_report("P", {}, {"turnover": 900_000.0}, [], lang="ru", currency="₽", active=COPIER))
     assert "900 000 ₽" in page and "7 000 $" in page and "107 163 $" in page and "7 000 ₽" not in page
     wb = openpyxl.load_workbook(io.BytesIO(xlsx_report({}, {}, None, lang="ru", currency="₽", active=COPIER)))
-    cost = wb["Активные продажи — функции"]["E3"]
+    cost = wb["Активные продажи — службы"]["E3"]
     assert cost.value == 7_000 and "$" in cost.number_format and "₽" not in cost.number_format
+
+
+def test_the_reports_month_chart_is_the_apps():
+    """Issue #16: the report drew grouped bars (costs up in red beside gross profit) and put the
+    payback word on a bar; the app stacks gross profit up and costs down with the cumulative line
+    and writes the word atop the plot. ROUND with a 45.6-day cycle, 6 months (test_active_tab's
+    case): gross 0, 100 000, then 200 000 a month; costs 205 000 in month 1, then 105 000."""
+    from funnel.report.figures import active_months
+    from tests.planner.test_active_tab import ROUND as TAB_ROUND
+    from ui.views.planner import active_result as ar
+
+    r = evaluate(TAB_ROUND.with_(cycle_days=45.6, horizon=6))
+    fig = active_months(r, "ru", "₽")
+    gross, costs, line = fig.data
+    assert fig.layout.barmode == "relative"
+    assert list(gross.y) == pytest.approx([0, 100_000, 200_000, 200_000, 200_000, 200_000])
+    assert list(costs.y) == pytest.approx([-205_000, -105_000, -105_000, -105_000, -105_000, -105_000])
+    assert line.name == "Накопленный итог" and costs.marker.color == "#c62828"
+    (word,) = fig.layout.annotations
+    assert word.text == "окупаемость" and word.x == r.payback_month == 5
+    assert word.yref == "paper" and word.y == 1 and word.yanchor == "bottom"  # above the bars, not on one
+    assert fig.layout.xaxis.title.text == "Месяц" and fig.layout.legend.y <= -0.3  # below the axis title
+    names = (gross.name, costs.name, line.name, word.text, "Месяц", fig.layout.yaxis.title.text)
+    labels = dict(zip(("gross", "costs", "cumulative", "payback", "month", "money"), names, strict=True))
+    app = ar.money_chart(ar.month_frame(r), r.payback_month, labels)  # the Active tab's chart: the same traces
+    assert [tr.to_plotly_json() for tr in app.data] == [tr.to_plotly_json() for tr in fig.data]

@@ -146,6 +146,25 @@ def test_cli_plan_export(tmp_path, capsys):
     assert main([*base, "--export", str(tmp_path / "plan.txt")]) != 0
 
 
+def test_repeat_customers_switched_off_are_not_in_the_inputs(tmp_path):
+    """Issue #16: with repeat customers off (the CLI has no switch for them) «Исходные данные»
+    listed «Средний заказ 0 ₽», «Активные клиенты 0», «Заказов на клиента в месяц 0»; on, they
+    are the plan's and stay (the Planner's own rule)."""
+    xlsx_path = tmp_path / "plan.xlsx"
+    base = ["plan", "--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--format", "json"]
+    assert main([*base, "--export", str(xlsx_path), "--lang", "ru"]) == 0
+    labels = [row[0] for row in openpyxl.load_workbook(xlsx_path)["Исходные данные"].iter_rows(values_only=True)]
+    assert "Средний чек" in labels
+    for gone in ("Средний заказ", "Активные клиенты", "Заказов на клиента в месяц", "Срок жизни клиента, мес."):
+        assert gone not in labels
+    from funnel.model.plan import Plan
+    from funnel.report_export import plan_inputs
+
+    on = Plan(leads=120, conversion=0.05, avg_check=150_000, active_clients=40, avg_order=9_000, repeat_on=True)
+    assert plan_inputs(on)["active_clients"] == 40 and plan_inputs(on)["avg_order"] == 9_000
+    assert "avg_order" not in plan_inputs(Plan(leads=120, conversion=0.05, avg_check=150_000, avg_order=9_000))
+
+
 @pytest.mark.skipif(not pdf.available(), reason="needs Chromium (apt-get install chromium)")
 def test_pdf_is_the_report_printed(tmp_path):
     fig = _streamlit_figure()

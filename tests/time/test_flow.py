@@ -632,3 +632,17 @@ def test_the_waterfalls_labels_carry_a_true_minus(store, company):
     money = list(waterfall_figure(steps, "amount").data[0].text)
     assert [m.startswith("\u2212") for m in money] == [False, False, True, True, False, True, False]
     assert not any("-" in m for m in deals + money)
+
+
+def test_won_deals_are_drawn_in_the_rise_colour(store, company):
+    """Issue #16: plotly colours a waterfall's bars by direction, so the won step (deals leaving
+    the pipeline, down) was red like the lost one. By hand (the case above): 7 open at A, 2 new,
+    2 won: the won bar spans 9 down to 7, drawn in the rise colour; lost stays the fall colour."""
+    from funnel import charts
+    from ui.views.time.flow import waterfall_figure
+
+    fig = waterfall_figure(_flow(store, company).steps, "deals")
+    fall, won = fig.data
+    assert fall.type == "waterfall" and won.type == "bar" and list(won.x) == [fall.x[2]]
+    assert list(won.base) == [7] and list(won.y) == [2] and won.marker.color == charts.RISE
+    assert charts.style(fig, "en").data[1].marker.color == charts.RISE  # the app's style keeps it

@@ -15,7 +15,7 @@ from funnel.formatting import DASH
 from funnel.model import active as model
 from funnel.model import active_money
 from funnel.model.active import ActivePlan, ActiveResult
-from funnel.safety import chart_text
+from funnel.report.figures import money_months
 from ui.text import places
 
 
@@ -111,35 +111,9 @@ def month_frame(r: ActiveResult) -> pd.DataFrame:
 
 
 def money_chart(months: pd.DataFrame, payback: int | None, labels: dict[str, str]) -> go.Figure:
-    """Gross profit (revenue × margin) up, costs down (as outflows), so that each month's two bars
-    add up to its result and the cumulative line climbs by exactly that (revenue bars climbed
-    by the whole turnover while the line rose by its margin only); the payback month marked. The
-    plan report draws the same bars (funnel.report.figures.active_months)."""
-    fig = go.Figure()
-    fig.add_bar(x=months["month"], y=months["gross_profit"], name=chart_text(labels["gross"]), marker_color="#2e7d32")
-    fig.add_bar(x=months["month"], y=-months["costs"], name=chart_text(labels["costs"]), marker_color="#c62828")
-    fig.add_scatter(
-        x=months["month"],
-        y=months["cumulative"],
-        name=chart_text(labels["cumulative"]),
-        mode="lines+markers",
-        line={"color": "#1565c0", "width": 3},
-    )
-    if payback is not None:
-        fig.add_vline(x=payback, line_dash="dash", line_color="#555")
-        fig.add_annotation(
-            x=payback, y=1, yref="paper", text=chart_text(labels["payback"]), showarrow=False, yanchor="bottom"
-        )
-    fig.update_layout(
-        barmode="relative",
-        height=360,
-        margin={"t": 40, "b": 40, "l": 10, "r": 10},
-        legend={"orientation": "h", "y": -0.2},
-        # the horizon's months exactly: a payback line in the last month stretched the axis to an empty one
-        xaxis={"title": chart_text(labels["month"]), "dtick": 1, "range": [0.5, len(months) + 0.5]},
-        yaxis={"title": chart_text(labels["money"])},
-    )
-    return fig
+    """Gross profit up, costs down, the cumulative line, the payback month marked: the one
+    definition the plan report draws too (funnel.report.figures.money_months)."""
+    return money_months(months.to_dict("records"), payback, labels)
 
 
 def chart_labels(plan: ActivePlan) -> dict[str, str]:

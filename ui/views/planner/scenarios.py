@@ -20,7 +20,7 @@ from funnel.model.active import evaluate as evaluate_active
 from funnel.model.plan import Plan, evaluate
 from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
-from funnel.report_export import SUMMARY, html_report, pdf_report, xlsx_report
+from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
 from ui.text import date_input_format
 from ui.views.planner import active_result as act
@@ -167,9 +167,7 @@ def scenarios_tab(
     st.subheader(ui.t("planner.export.title"))
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
     unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
-    inputs = {
-        ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan.inputs().items() if k in up.LEVERS
-    }
+    inputs = {ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan_inputs(plan).items()}
     outputs = {ui.t(f"planner.out.{k}"): None if k in unknown else out.get(k) for k in SUMMARY}
     outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current).items()})
     edit_part = edit_tables(b, current)

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import charts
 from funnel.filters import Filters
 from funnel.formatting import true_minus
 from funnel.metrics import flow as fl
@@ -48,6 +49,7 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
             cliponaxis=False,
         )
     )
+    won_bar(fig, list(rows["step"]), values)
     axis = ui.t("tm.flow.axis_money", currency=ui.currency()) if measure == "amount" else ui.t("tm.flow.axis_deals")
     # a label too long for its bar (money on a phone) is hidden, not shrunk past reading
     fig.update_layout(
@@ -58,6 +60,25 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
         uniformtext=dict(minsize=10, mode="hide"),
     )
     return fig
+
+
+def won_bar(fig: go.Figure, steps: list[str], values: list[float]) -> None:
+    """Won deals leave the open pipeline (a step down) but are the good news: drawn in the rise
+    colour over the waterfall's own bar, which plotly colours by direction only and drew red like
+    the losses (issue #16). Same place and size; the waterfall keeps its text and hover."""
+    if "won" not in steps:
+        return
+    i = steps.index("won")
+    before = sum(values[1:i], values[0])  # open at A, then the steps up to the won one
+    won = values[i]
+    fig.add_bar(
+        x=[fig.data[0].x[i]],
+        y=[-won],
+        base=[before + won],
+        marker_color=charts.RISE,
+        hoverinfo="skip",
+        showlegend=False,
+    )
 
 
 def sankey_figure(moves: pd.DataFrame, measure: str) -> go.Figure:
