@@ -193,7 +193,9 @@ def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -
     widths, helps = fit_widths(display), helps or {}
     return {
         c: st.column_config.TextColumn(
-            width=widths[c], alignment="right" if _figures(display[c]) else None, help=helps.get(c)
+            width=widths[c],
+            alignment="right" if _figures(display[c]) else None,
+            help=plain(helps[c]) if helps.get(c) else None,  # a tooltip renders Markdown: escaped
         )
         for c in display.columns
     }

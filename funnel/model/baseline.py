@@ -231,5 +231,19 @@ class Baseline:
                 out.append(Channel(c.channel, budget, c.cpl, min(c.conversion or 0.0, 1.0), check, 0.0, budget or None))
         return out
 
+    def mix_outside(self) -> tuple[float, float, tuple[str, ...]]:
+        """What the channel mix (``mix_channels``) leaves out, per month: the leads of channels
+        with no spend (organic, no channel given) and the spend of channels with no leads
+        tracked, and those channels' names. The mix's totals plus these are the headline's leads
+        and budget at baseline, which the Planner's mix tab says beside its totals."""
+        months = self.months or 1
+        inside = {c.name for c in self.mix_channels()}
+        out = [c for c in self.channels if c.channel not in inside and (c.leads or c.spend)]
+        return (
+            sum(c.leads for c in out) / months,
+            sum(c.spend for c in out) / months,
+            tuple(c.channel for c in out),
+        )
+
     def turnover_history(self) -> list[tuple[date, float]]:
         return [(m, t) for m, _, _, t, _ in self.history]

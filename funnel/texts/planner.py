@@ -311,6 +311,12 @@ TEXTS = {
         "column, which the plan uses (0 at first: CPL does not grow). For example, s = 0.3 makes each lead "
         "23% dearer at twice the budget.",
     ),
+    "planner.mix.outside": (
+        "В таблице — каналы, у которых есть и расходы, и лиды. Вне её: {names}; лиды в месяц: {leads}, "
+        "расходы в месяц: {spend}. Поэтому итоги таблицы меньше, чем у плана наверху.",
+        "The table holds the channels with both spend and leads. Outside it: {names}; leads a month: "
+        "{leads}, spend a month: {spend}. So the table's totals are below the plan's above.",
+    ),
     "planner.mix.empty": (
         "Нет каналов с расходами и лидами за период.",
         "No channel has both spend and leads in the period.",

@@ -370,6 +370,30 @@ def test_the_channel_mix_tab_reads_the_result_object(app_db):
     assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link
 
 
+def test_the_channel_mix_tab_says_what_its_totals_leave_out(app_db):
+    """The review: the mix tab's budget and leads sat below the headline's with no word why (the
+    demo's Радио has spend and no leads tracked; leads with no channel have no spend). What it
+    leaves out plus its totals are the headline's, and the tab names them."""
+    from funnel.formatting import money as fmt_money
+    from funnel.formatting import number
+    from funnel.i18n import t
+    from funnel.model import mix
+
+    b = demo_baseline()
+    leads_out, spend_out, names = b.mix_outside()
+    assert names  # the demo has such channels
+    tot = mix.totals(b.mix_channels())
+    assert tot["leads"] + leads_out == pytest.approx(b.leads / b.months)
+    assert tot["budget"] + spend_out == pytest.approx(b.spend / b.months)
+    at = page("planner")
+    at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    said = [c.value for c in at.caption if "Вне её" in c.value]
+    assert len(said) == 1, [c.value for c in at.caption]
+    assert fmt_money(spend_out, "ru", "₽") in said[0] and number(leads_out, "ru", 1) in said[0]
+
+
 def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
     """4 March – 3 April cuts every demo channel's March (28/31) and April (3/30): the Channels
     table lists both beside each channel's spend, as the Overview's Spend card does, and the

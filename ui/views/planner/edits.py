@@ -227,6 +227,16 @@ def mix_tab(b, r: PlanResult) -> None:
     c[1].metric(ui.t("planner.mix.leads"), ui.num(tot["leads"]))
     c[2].metric(ui.t("planner.m.deals"), ui.num(tot["deals"], 1))
     c[3].metric(ui.t("planner.m.turnover"), ui.money(tot["turnover"]))
+    out_leads, out_spend, out_names = b.mix_outside()
+    if out_names:  # the headline counts them: say why the table's totals are smaller
+        st.caption(
+            ui.t(
+                "planner.mix.outside",
+                names=", ".join(ui.plain(ui.label(n)) for n in out_names),
+                leads=ui.num(out_leads, 1),
+                spend=ui.money(out_spend),
+            )
+        )
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
