@@ -134,3 +134,29 @@ def test_a_table_too_wide_anyway_keeps_its_names_whole():
     names = [str(v) for v in table.value["Канал"]]
     assert "Холодные звонки" in names
     assert widths["Канал"] == round(max(len(n) for n in names) * show.CHAR_PX + show.CELL_PAD_PX)
+
+
+_KEY_ECONOMICS = {
+    "ru": ["Канал", "Лиды", "Расходы", "CPL", "Выиграно", "Выручка", "ROMI", "ДРР"],
+    "en": ["Channel", "Leads", "Spend", "CPL", "Won", "Revenue", "ROMI", "Ad spend ÷ revenue"],
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_channel_economics_show_roi_before_the_secondary_columns(lang):
+    """Thirteen columns (about 1 290 px) cannot fit; in the old order ROMI and ДРР came last,
+    past 1 100 px, off screen at 1440 × 900 (the table stopped at "Выручка" / "Average check").
+    Now leads, spend, CPL, deals, revenue, ROMI and ДРР come first and fit together in a
+    laptop's 800 px, so a marketer sees ROMI without scrolling; the drill-down keeps the order."""
+    from tests.dataui.helpers import at_page
+
+    at = new_app()
+    at.run()
+    at_page(at, "pages/channels.py", lang)
+    tables = [d for d in at.dataframe if "ROMI" in d.value.columns]
+    assert len(tables) == 2, [list(d.value.columns) for d in at.dataframe]  # the economics and the drill-down
+    for table in tables:
+        widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+        key = _KEY_ECONOMICS[lang][1:]
+        assert list(widths)[1:8] == key, list(widths)
+        assert sum(widths[c] for c in list(widths)[:8]) <= show.TABLE_PX, widths
