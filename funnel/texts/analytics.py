@@ -262,8 +262,8 @@ TEXTS = {
     "an.col.stage": ("Этап", "Stage"),
     "an.col.reached": ("Дошли", "Reached"),
     "an.col.amount": ("Сумма", "Amount"),
-    "an.col.conv_prev": ("Конверсия из предыдущего", "From previous"),
-    "an.col.conv_first": ("Конверсия из первого", "From first"),
+    "an.col.conv_prev": ("Из предыдущего", "From previous"),  # as in English: the stage table fits 800 px
+    "an.col.conv_first": ("Из первого", "From first"),
     "an.col.still_open": ("Сейчас на этапе", "Open here now"),
     "an.col.stays": ("Прошли этап", "Finished stays"),
     "an.col.median_days": ("Медиана, раб. дней", "Median, working days"),

@@ -160,3 +160,25 @@ def test_the_channel_economics_show_roi_before_the_secondary_columns(lang):
         key = _KEY_ECONOMICS[lang][1:]
         assert list(widths)[1:8] == key, list(widths)
         assert sum(widths[c] for c in list(widths)[:8]) <= show.TABLE_PX, widths
+
+
+@pytest.mark.parametrize(("tab", "first"), [("Воронка и время", "Этап"), ("В разрезе", "Менеджер")])
+def test_the_funnel_stage_tables_hold_their_longest_stage_name(tab, first):
+    """The stage table's headers "Конверсия из предыдущего" (197 px) and "Конверсия из первого"
+    (168 px) left the stage names 125 px of a laptop's 800: "Подтверждённый интер…". Now "Из
+    предыдущего" and "Из первого" (as in English), and the demo's longest stage name
+    ("Предложение на рассмотрении", 27 characters at 7.2 px and 24 of padding: 218 px) is whole,
+    every header whole, all within 800 px."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["fn_tab"] = tab
+    at.run()
+    if first == "Менеджер":
+        at.radio(key="fn_breakdown_by").set_value("owner").run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "Дошли" in d.value.columns and d.value.columns[0] == first)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+    assert "Предложение на рассмотрении" in set(table.value["Этап"])
+    assert widths["Этап"] == 218, widths
+    _whole_headers_within(widths, show.TABLE_PX)
