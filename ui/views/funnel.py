@@ -144,6 +144,9 @@ SPEED_COLUMNS = {
     "lt_days": "an.col.lt_days",
     "lt_days_p80": "an.col.lt_days_p80",
 }
+# On screen (the rest in the downloads): the ten columns (about 2 000 px) scrolled even at 1440 px,
+# the last header cut ("До договора, дней (мед…"). The steps from lead to won fit 800 px.
+SPEED_SHOWN = ("grp", "leads", "sal_days", "proposal_days", "contract_days", "payment_days")
 
 
 def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
