@@ -208,3 +208,23 @@ def test_the_speed_table_fits_a_laptop_with_every_header_whole(lang, by):
     keys = ("an.col.leads", "an.col.sal_days", "an.col.proposal_days", "an.col.contract_days", "an.col.payment_days")
     assert list(widths) == [t(f"an.dim.{by}", lang), *(t(k, lang) for k in keys)], widths
     _whole_headers_within(widths, show.TABLE_PX)
+
+
+def test_the_load_history_has_no_column_of_blanks_when_nothing_was_undone():
+    """The Data page's history (№, file, kind, mode, four counts, when, who, undone) ran past the
+    main column at 1440 × 900, its last header cut at "От…", though the demo never undid a load:
+    the "Отменена" column is shown only when some load was undone, with its moment."""
+    import pandas as pd
+
+    from ui.views.data import texts
+
+    at = new_app()
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, at.exception
+    history = next(d for d in at.dataframe if "Строк в файле" in d.value.columns).value
+    assert len(history) == 4 and list(history.columns)[-2:] == ["Когда", "Кто"], list(history.columns)
+    row = {"id": 1, "file_name": "a.csv", "loaded_at": pd.Timestamp("2026-03-01 10:00"), "user_name": "u"}
+    undone = pd.DataFrame([row | {"undone_at": pd.Timestamp("2026-03-02 11:30")}, row | {"id": 2, "undone_at": None}])
+    assert list(texts.history_table(undone).columns)[-1] == "Отменена"  # outside a session: Russian
+    assert list(texts.history_table(undone.iloc[[1]]).columns)[-1] == "Кто"
