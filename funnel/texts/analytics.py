@@ -274,7 +274,7 @@ TEXTS = {
     "an.col.owner": ("Менеджер", "Owner"),
     "an.col.channel": ("Канал", "Channel"),
     "an.col.since": ("На этапе с", "In stage since"),
-    "an.col.days_in_stage": ("Дней на этапе", "Days in stage"),
+    "an.col.days_in_stage": ("Дней", "Days"),  # beside "Этап": the stage names stay whole at 800 px
     "an.col.days_over": ("Сверх срока", "Days over"),
     "an.col.reason": ("Причина", "Reason"),
     "an.col.deals": ("Сделки", "Deals"),

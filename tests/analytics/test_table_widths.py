@@ -26,7 +26,7 @@ def test_the_stalled_deals_channel_column_holds_its_longest_name():
     at.session_state["fn_tab"] = "Зависшие"  # the page's tabs run lazily: open the stalled deals
     at.run()
     assert not at.exception, at.exception
-    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Дней на этапе" in d.value.columns)
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Сверх срока" in d.value.columns)
     widths = _widths(table)
     channels = [str(v) for v in table.value["Канал"]]
     assert "Яндекс Директ" in channels  # the demo's longest channel, further down than the first rows
@@ -40,22 +40,24 @@ def test_the_stalled_deals_channel_column_holds_its_longest_name():
 def test_the_stalled_deals_fit_a_laptop_with_every_header_whole():
     """At 1280 × 720 the main column is 820 px: the nine columns (about 1 100 px) scrolled
     sideways, the last header cut at the window's edge. On screen: seven columns, each at least
-    as wide as its header (7.2 px a character and 24 px of padding), together at most 800 px; the
-    demo's longest stage name (27 characters, 218 px) gives way, to 800 − the other columns."""
+    as wide as its header (7.2 px a character and 24 px of padding), together at most 800 px. The
+    demo's longest stage name (27 characters, 218 px) gave way to 159 px ("Подтверждённый интер…",
+    #16 screen review); with the header "Дней" (53 px, was "Дней на этапе", 118) it is whole:
+    74 + 218 + 125 + 132 + 89 + 53 + 103 = 794."""
     at = new_app()
     at.run()
     at.switch_page("pages/funnel.py").run()
     at.session_state["fn_tab"] = "Зависшие"
     at.run()
     assert not at.exception, at.exception
-    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Дней на этапе" in d.value.columns)
+    table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Сверх срока" in d.value.columns)
     widths = {c: w for c, w in _widths(table).items() if c != "_index"}  # the hidden index's own entry
-    assert list(widths) == ["Сделка", "Этап", "Менеджер", "Канал", "Сумма", "Дней на этапе", "Сверх срока"]
+    assert list(widths) == ["Сделка", "Этап", "Менеджер", "Канал", "Сумма", "Дней", "Сверх срока"]
     assert sum(widths.values()) <= show.TABLE_PX == 800, widths
     for header, width in widths.items():
         assert width >= round(len(header) * show.CHAR_PX + show.CELL_PAD_PX), header
     assert "Предложение на рассмотрении" in set(table.value["Этап"])
-    assert widths["Этап"] == 800 - sum(w for c, w in widths.items() if c != "Этап") < 218
+    assert widths["Этап"] == 218, widths
 
 
 @pytest.mark.parametrize(
