@@ -230,3 +230,25 @@ def test_the_load_history_has_no_column_of_blanks_when_nothing_was_undone():
     undone = pd.DataFrame([row | {"undone_at": pd.Timestamp("2026-03-02 11:30")}, row | {"id": 2, "undone_at": None}])
     assert list(texts.history_table(undone).columns)[-1] == "Отменена"  # outside a session: Russian
     assert list(texts.history_table(undone.iloc[[1]]).columns)[-1] == "Кто"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_time_in_stage_table_fits_a_laptop_with_its_stage_names_whole(lang):
+    """ "Медиана, раб. дней", "80 % уложились, раб. дней" and "Норма, раб. дней" brought the table
+    to 928 px: at 1280 px it scrolled, "Дольше нормы" off screen. The title already says "working
+    days"; now "Медиана", "80 % уложились", "Норма": 218 + 103 + 74 + 125 + 60 + 110 = 690 px in
+    Russian, the longest stage name (218 px) whole."""
+    from funnel.i18n import t
+    from tests.dataui.helpers import at_page
+
+    at = new_app()
+    at.run()
+    at_page(at, "pages/funnel.py", lang)
+    table = next(d for d in at.dataframe if t("an.col.share_over_norm", lang) in d.value.columns)
+    widths = {c: w for c, w in _widths(table).items() if c != "_index"}
+    stage = t("an.col.stage", lang)
+    longest = max(len(str(s)) for s in table.value[stage])
+    assert widths[stage] == round(longest * show.CHAR_PX + show.CELL_PAD_PX), widths  # whole, not given way
+    _whole_headers_within(widths, show.TABLE_PX)
+    if lang == "ru":
+        assert longest == 27 and sum(widths.values()) == 690, widths

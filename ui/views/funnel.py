@@ -106,7 +106,7 @@ TIMES_COLUMNS = {
     "stays": "an.col.stays",
     "median_days": "an.col.median_days",
     "p80_days": "an.col.p80_days",
-    "norm_days": "an.col.norm_days",
+    "norm_days": "an.col.norm",
     "share_over_norm": "an.col.share_over_norm",
 }
 STALLED_COLUMNS = {
@@ -222,7 +222,7 @@ def times_figure(df: pd.DataFrame) -> go.Figure:
     fig.add_scatter(
         x=stages,
         y=df["norm_days"],
-        name=ui.t("an.col.norm_days"),
+        name=ui.t("an.col.norm"),
         mode="markers",
         marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)),
     )
