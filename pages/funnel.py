@@ -109,6 +109,7 @@ try:
                 "speed",
                 key="fn_speed_table",
                 dim=speed_by,
+                shown=view.SPEED_SHOWN,
             )
 except FunnelError as exc:
     ui.show_error(exc)

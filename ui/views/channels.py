@@ -21,20 +21,23 @@ from ui.views.overview import cut_part, month_ticks
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
 DRILLS = ("campaign", "owner", "segment")
 
+# The key economics first (leads, spend, CPL, deals, revenue, ROMI, ДРР: about 710 px, whole on a
+# 1280 px laptop), the secondary ones after: in the old order ROMI and ДРР sat past 1 100 px, off
+# screen at 1440 × 900 behind a header cut at the edge.
 ECONOMICS_COLUMNS: dict[str, str] = {
     "grp": "an.dim.channel",
     "leads": "an.col.leads",
     "spend": "an.col.spend",
     "cpl": "an.col.cpl",
-    "sal_rate": "an.col.sal_rate",
     "won": "an.col.won",
-    "conversion": "an.col.conversion",
-    "interval": "an.col.interval",
     "revenue": "an.col.revenue",
-    "avg_check": "an.col.avg_check",
-    "cac": "an.col.cac",
     "romi": "an.col.romi",
     "drr": "an.col.drr",
+    "conversion": "an.col.conversion",
+    "interval": "an.col.interval",
+    "cac": "an.col.cac",
+    "avg_check": "an.col.avg_check",
+    "sal_rate": "an.col.sal_rate",
 }
 
 

@@ -310,6 +310,8 @@ def history_columns() -> dict:
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
     """The upload history with translated headers and kind/mode names, for st.dataframe."""
     cols = [c for c, _ in _HISTORY_COLUMNS if c in history.columns]
+    if "undone_at" in cols and history["undone_at"].isna().all():
+        cols.remove("undone_at")  # nothing undone: a column of blanks pushed the table past 1440 px, "От…" cut
     out = history[cols].copy()
     for col in ("loaded_at", "undone_at"):
         if col in out:
