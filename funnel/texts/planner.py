@@ -113,11 +113,24 @@ TEXTS = {
     ),
     "planner.deals_basis": (
         "Лидов в данных нет, поэтому база — сделки: {entered} {entered|сделка вошла|сделки вошли|сделок вошли} в воронку за период "
-        "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} {closed|закрытой|закрытых|закрытых}) × средний чек {check}. "
-        "Открытая воронка сверху: {open} ({weighted} с весами этапов).",
+        "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} {closed|закрытой|закрытых|закрытых}){check_part}. "
+        "{open_part}",
         "The data has no leads, so the base is deals: {entered} {entered|deal|deals} entered the pipeline in the period "
-        "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed) × average check {check}. "
+        "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed){check_part}. {open_part}",
+    ),
+    # The deals' basis without amounts said «× средний чек —.» and «Открытая воронка сверху: — (— …)».
+    "planner.deals_basis.check": (" × средний чек {check}", " × average check {check}"),
+    "planner.deals_basis.no_check": (
+        "; среднего чека нет: в сделках нет сумм",
+        "; no average check: the deals have no amounts",
+    ),
+    "planner.deals_basis.open": (
+        "Открытая воронка сверху: {open} ({weighted} с весами этапов).",
         "The open pipeline on top: {open} ({weighted} weighted by stage).",
+    ),
+    "planner.deals_basis.open_unknown": (
+        "У открытых сделок нет сумм: сколько они стоят, неизвестно.",
+        "The open deals have no amounts: what they are worth is unknown.",
     ),
     "planner.lever.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),

@@ -143,6 +143,24 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
             id="deals-only",
         ),
         pytest.param(
+            "deals",
+            [
+                {
+                    "deal_id": f"D{i}",
+                    "created_at": datetime(2026, 9, 2),
+                    "stage": None,
+                    "status": ["won", "lost", "open"][i % 3],
+                    "amount": None,
+                    "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
+                    "owner": "Ann",
+                }
+                for i in range(6)
+            ],
+            # the review: «× средний чек —. Открытая воронка сверху: — (— с весами этапов)»
+            "(2 из 4 закрытых); среднего чека нет: в сделках нет сумм. У открытых сделок нет сумм",
+            id="deals-only-without-amounts",
+        ),
+        pytest.param(
             "spend",
             [{"channel": "SEO", "period": datetime(2026, 9, 1), "amount": 5_000}],
             # 5 000 of spend over the last 12 months: a budget of 417 a month, the rest to type

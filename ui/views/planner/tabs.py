@@ -50,9 +50,21 @@ def baseline_caption(b) -> str:
             win_rate=ui.pct(b.win_rate, 2),
             won=ui.num(b.won),
             closed=ui.num(b.won + b.lost),
-            check=ui.money(b.avg_check),
-            open=ui.money(total["amount"]),
-            weighted=ui.money(total["weighted_ladder"]),
+            check_part=(
+                ui.t("planner.deals_basis.check", check=ui.money(b.avg_check))
+                if b.avg_check is not None
+                else ui.t("planner.deals_basis.no_check")
+            ),
+            open_part=(
+                ui.t(
+                    "planner.deals_basis.open",
+                    open=ui.money(total["amount"]),
+                    weighted=ui.money(total["weighted_ladder"]),
+                )
+                # no amounts in the data: the open deals' "0 ₽" would be a guess read as a fact
+                if total["amount"] is not None and b.avg_check is not None
+                else ui.t("planner.deals_basis.open_unknown")
+            ),
         )
         return text + (" " + ui.t("planner.cohort.deals") if b.basis != "period" else "")
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
