@@ -15,10 +15,8 @@ $(STAMP): requirements.txt
 run: $(STAMP)
 	$(PY) -m streamlit run serve.py
 
-# Three workers on two cores: the browser tests spend much of their time waiting on a server and a
-# browser (runs, redraws), which a third worker fills.
 test: $(STAMP)
-	$(PY) -m pytest -q -n 3 --dist loadfile
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # ruff and mypy as configured in pyproject.toml, over the engine, the ui/ package once it exists
 # (a path given to mypy that does not exist stops it) and the tests.
