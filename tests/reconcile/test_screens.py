@@ -32,6 +32,23 @@ def metrics(at) -> dict:
     return out
 
 
+def _deals(n: int, amount: float | None = 30_000) -> list[dict]:
+    """``n`` deals created on 2 Sep 2026, a third each won, lost (closed 20 Sep) and open, each of
+    ``amount`` (None: no amounts), all Ann's; no leads."""
+    return [
+        {
+            "deal_id": f"D{i}",
+            "created_at": datetime(2026, 9, 2),
+            "stage": None,
+            "status": ["won", "lost", "open"][i % 3],
+            "amount": amount,
+            "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
+            "owner": "Ann",
+        }
+        for i in range(n)
+    ]
+
+
 def demo_baseline():
     import ui
     from funnel.baseline import baseline
@@ -127,35 +144,13 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
     [
         pytest.param(
             "deals",
-            [
-                {
-                    "deal_id": f"D{i}",
-                    "created_at": datetime(2026, 9, 2),
-                    "stage": None,
-                    "status": ["won", "lost", "open"][i % 3],
-                    "amount": 30_000,
-                    "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
-                    "owner": "Ann",
-                }
-                for i in range(6)
-            ],
+            _deals(6),
             "Лидов в данных нет, поэтому база — сделки",
             id="deals-only",
         ),
         pytest.param(
             "deals",
-            [
-                {
-                    "deal_id": f"D{i}",
-                    "created_at": datetime(2026, 9, 2),
-                    "stage": None,
-                    "status": ["won", "lost", "open"][i % 3],
-                    "amount": None,
-                    "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
-                    "owner": "Ann",
-                }
-                for i in range(6)
-            ],
+            _deals(6, amount=None),
             # the review: «× средний чек —. Открытая воронка сверху: — (— с весами этапов)»
             "(2 из 4 закрытых); среднего чека нет: в сделках нет сумм. У открытых сделок нет сумм",
             id="deals-only-without-amounts",
@@ -321,18 +316,7 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
     page("overview")
     with ui.get_store().transaction() as cur:
         ws = create_workspace(cur, "Deals only").id
-    rows = [
-        {
-            "deal_id": f"D{i}",
-            "created_at": datetime(2026, 9, 2),
-            "stage": None,
-            "status": ["won", "lost", "open"][i % 3],
-            "amount": 30_000,
-            "closed_at": datetime(2026, 9, 20) if i % 3 < 2 else None,
-            "owner": "Ann",
-        }
-        for i in range(24)
-    ]
+    rows = _deals(24)
     insert(ui.get_store(), ws, "deals", rows)
     shown = {}
     for name in ("planner", "workshop"):
