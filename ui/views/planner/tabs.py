@@ -286,14 +286,14 @@ def calibration_box(where, field: str, label_key: str, start: float, decimals: i
 
 def repeat_tab(r: PlanResult) -> None:
     """Repeat customers' levers and figures, read from the run's result; "—" for a figure whose
-    levers are not all typed yet (RepeatCustomers.unknown: it read "0 ₽" at first)."""
-    out, unknown = r.shown, r.plan.repeat.unknown()
+    levers are not all typed yet (the result's None: RepeatCustomers.unknown, in evaluate)."""
+    out = r.shown
     _levers_and_figures(
         "planner.rep.intro",
         "repeat",
         ("active_clients", "avg_order", "orders_per_period", "lifetime"),
         [
-            (f"planner.rep.{key}", ui.money(None if figure in unknown else out[figure]))
+            (f"planner.rep.{key}", ui.money(out[figure]))
             for key, figure in (("revenue", "repeat_revenue"), ("profit", "repeat_profit"), ("ltv", "ltv"))
         ],
     )
