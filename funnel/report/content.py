@@ -291,12 +291,8 @@ def build(
 def shown(v: Value, lang: str, currency: str) -> str:
     """A value as the report prints it, by its unit: money with the currency, a share as a
     percentage, a count without decimals when it is whole; "—" when missing. A negative figure
-    takes a true minus sign ("−1 200 ₽", "−$1,200"), as the app's changes and charts write it,
-    where Babel writes a hyphen."""
-    text = _shown(v, lang, currency)
-    if v.unit != "text" and not isinstance(v.value, str):
-        return formatting.true_minus(text)
-    return text
+    takes a true minus sign ("−1 200 ₽", "−$1,200"), written by funnel.formatting as on screen."""
+    return _shown(v, lang, currency)
 
 
 def _shown(v: Value, lang: str, currency: str) -> str:

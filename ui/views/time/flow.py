@@ -13,7 +13,6 @@ import streamlit as st
 import ui
 from funnel import charts
 from funnel.filters import Filters
-from funnel.formatting import true_minus
 from funnel.metrics import flow as fl
 from funnel.safety import chart_text
 from ui import state
@@ -34,11 +33,10 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
     total = rows["step"].isin(["open_a", "open_b"])
     if measure == "amount":
         values = [float(v) for v in rows["amount"]]
-        # ui.money/ui.num write a true minus themselves; true_minus only makes sure of it
-        text = [true_minus(ui.money(v)) for v in values]
+        text = [ui.money(v) for v in values]  # a true minus on a fall (funnel.formatting)
     else:
         values = [int(d) if t else int(m) for d, m, t in zip(rows["deals"], rows["moves"], total, strict=True)]
-        text = [true_minus(ui.num(v)) for v in values]
+        text = [ui.num(v) for v in values]
     fig = go.Figure(
         go.Waterfall(
             x=[ui.t(f"tm.flow.step.{s}") for s in rows["step"]],
