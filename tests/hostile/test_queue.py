@@ -104,3 +104,13 @@ def test_a_load_past_its_time_cap_is_refused_and_rolled_back(store, ws, tmp_path
     monkeypatch.setattr(fastpath, "write", real)
     assert load_file(store, ws, path, "leads").added == 20  # the store is usable after the interrupt
     assert inspect_file(store, ws, path, "leads").rows_in == 20
+
+
+def test_the_time_cap_s_watcher_is_gone_when_the_block_ends(store):
+    """The watcher thread holds the cursor: left running past the block (a daemon thread), it
+    outlives a CLI's main thread and DuckDB's bindings print "leaked instances" at exit."""
+    with store.cursor() as cur:
+        for _ in range(5):
+            with queue.timed(cur, "f.csv"):
+                cur.execute("SELECT 1").fetchone()
+            assert [t for t in threading.enumerate() if t.name == "funnel-parse-timer"] == []
