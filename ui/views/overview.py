@@ -173,7 +173,8 @@ def compare_note(h: Headline, first) -> None:
     for which, window in windows:
         since = overview.partly_covered(window, first)
         if since is not None and window is not None:
-            key = "an.compare_partly_year" if which == "yoy" or h.yoy_same_as_prev else "an.compare_partly"
+            # one window for a year-long period: named as the card's change names it, the window before
+            key = "an.compare_partly_year" if which == "yoy" else "an.compare_partly"
             st.caption(ui.t(key, period=period_text(window), since=ui.date(since)))
 
 
