@@ -131,7 +131,7 @@ TEXTS = {
         "worked.",
     ),
     "active.table.functions_note_reverse": (
-        "Нужно людей — целыми; точно — сколько нужно по работе; загрузка — точно ÷ людей.",
+        "Нужно людей — целыми; точно — сколько нужно по работе; загрузка — точная потребность, делённая на число людей.",
         "People needed: whole people; exact need: what the work takes; load: exact ÷ people.",
     ),
     "active.load_fixed": ("постоянный состав", "fixed team"),

@@ -82,13 +82,16 @@ TEXTS = {
         "Previous period {prev_period}: {prev}. A year earlier {yoy_period}: {yoy}.",
     ),
     "an.help.compare_same": (
-        "Пред. период {prev_period}: {prev}. Это и тот же период год назад: период длиной от года "
-        "сравнивается с одним окном.",
-        "Previous period {prev_period}: {prev}. It is also the same period a year earlier: a period "
-        "of a year or more is compared with one window.",
+        "Пред. период {prev_period}: {prev}. Период длиной в год или больше сравнивается только с ним: "
+        "тот же период годом раньше задел бы сам выбранный период.",
+        "Previous period {prev_period}: {prev}. A period of a year or more is compared with it alone: "
+        "the same dates a year earlier would overlap the chosen period itself.",
     ),
     "an.vs_prev": ("к пред. периоду", "vs previous period"),
-    "an.vs_prev_year": ("к пред. периоду (он же год назад)", "vs previous period (= a year earlier)"),
+    # a period of 12 months or more: the window before it is also "a year earlier", so the card shows
+    # one comparison, named by its length ("к предыдущим 12 мес."), and no year-on-year line
+    "an.vs_prev_months": ("к предыдущим {n} мес.", "vs the previous {n} {n|month|months}"),
+    "an.vs_prev_days": ("к предыдущим {n} дн.", "vs the previous {n} {n|day|days}"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
     "an.compare_partly": (
         "Предыдущий период ({period}) есть в данных только с {since}: изменения к нему сравнивают весь "
@@ -128,7 +131,7 @@ TEXTS = {
         "Data page, or choose another period.",
     ),
     "an.empty.no_spend": (
-        "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), CAC, ROMI и ДРР, загрузите "
+        "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), стоимость клиента, ROMI и ДРР, загрузите "
         "расходы по каналам и месяцам (файл «расходы»: канал, месяц, сумма) на странице «Данные».",
         "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ad spend ÷ revenue, upload spend by "
         "channel and month (a spend file: channel, month, amount) on the Data page.",
@@ -149,7 +152,7 @@ TEXTS = {
         "There are no leads: conversion and CPL are counted from leads. Upload leads (id, date, channel) on the Data page.",
     ),
     "an.note.spend_not_split": (
-        "Выбран фильтр по менеджерам или сегментам, а расходы по ним не делятся: расходы, CPL, CAC, ROMI и ДРР "
+        "Выбран фильтр по менеджерам или сегментам, а расходы по ним не делятся: расходы, CPL, стоимость клиента, ROMI и ДРР "
         "считаются по всем расходам выбранных каналов.",
         "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ad spend ÷ revenue "
         "use the whole spend of the selected channels.",
@@ -163,7 +166,7 @@ TEXTS = {
     "an.dim.segment": ("Сегмент", "Segment"),
     "an.total": ("Итого", "Total"),
     "an.ch.table_help": (
-        "CPL = расходы ÷ лиды; CAC = расходы ÷ выигранные; ROMI = (выручка − расходы) ÷ расходы; "
+        "CPL = расходы ÷ лиды; стоимость клиента (CAC) = расходы ÷ выигранные; ROMI = (выручка − расходы) ÷ расходы; "
         "ДРР = расходы ÷ выручка; конверсия = выигранные ÷ лиды, в скобках — диапазон, в котором настоящая "
         "конверсия лежит с вероятностью 95 %. "
         "«—» — делить не на что. Каналы с расходами без лидов и с лидами без расходов тоже в таблице.",
@@ -251,7 +254,7 @@ TEXTS = {
     "an.col.interval_high": ("Вероятный диапазон: до", "Likely range: to"),
     "an.col.revenue": ("Выручка", "Revenue"),
     "an.col.avg_check": ("Средний чек", "Average check"),
-    "an.col.cac": ("CAC", "CAC"),
+    "an.col.cac": ("Стоимость клиента", "CAC"),
     "an.col.romi": ("ROMI", "ROMI"),
     "an.col.drr": ("ДРР", "Ad spend ÷ revenue"),
     "an.col.now": ("Сейчас", "Now"),
@@ -281,9 +284,9 @@ TEXTS = {
     "an.col.deals": ("Сделки", "Deals"),
     "an.col.month": ("Месяц", "Month"),
     "an.col.first_contact_hours": ("До первого контакта, ч", "To first contact, h"),
-    "an.col.sal_days": ("Лид → SAL, дней", "Lead → SAL, days"),
-    "an.col.lt_days": ("Первый контакт → оплата (LT), дней", "First contact → won (LT), days"),
-    "an.col.lt_days_p80": ("LT: 80 % уложились, дней", "LT: 80% within, days"),
+    "an.col.sal_days": ("Принят продажами, дней", "Lead → SAL, days"),  # from the lead; 800 px for the table
+    "an.col.lt_days": ("Первый контакт → оплата, дней", "First contact → won (LT), days"),
+    "an.col.lt_days_p80": ("Контакт → оплата: 80 % уложились, дней", "LT: 80% within, days"),
     "an.col.won_timed": ("Выигранных с датами", "Won with dates"),
     "an.col.proposal_days": ("До КП, дней", "To proposal, days"),
     "an.col.contract_days": ("До договора, дней", "To contract, days"),
@@ -291,7 +294,7 @@ TEXTS = {
     "an.col.from_to": ("Переход", "Step"),
     "an.col.actual": ("Факт", "Actual"),
     "an.col.expected": ("Ожидание лестницы", "Ladder expects"),
-    "an.col.index": ("Факт ÷ ожидание", "Actual ÷ expected"),
+    "an.col.index": ("Факт к ожиданию", "Actual ÷ expected"),
     "an.col.decided": ("Решённые сделки", "Finished deals"),
     "an.reason.none": ("причина не указана", "no reason given"),
     "an.stage.unknown": ("этап неизвестен", "stage not known"),
@@ -320,14 +323,14 @@ TEXTS = {
     "an.fn.bottleneck": ("Узкое место", "The bottleneck"),
     "an.fn.bottleneck_text": (
         "Узкое место — переход «{a}» → «{b}»: проходит {actual} решённых сделок, а лестница ожидает {expected} "
-        "(факт ÷ ожидание = {index}). Здесь потеряно {lost} из {decided} {decided|сделки|сделок|сделок}.",
+        "(факт к ожиданию: {index}). Здесь потеряно {lost} из {decided} {decided|сделки|сделок|сделок}.",
         "The bottleneck is the step “{a}” → “{b}”: {actual} of finished deals pass, where the ladder expects "
         "{expected} (actual ÷ expected = {index}). {lost} of {decided} {decided|deal|deals} {lost|was|were} lost here.",
     ),
     "an.fn.bottleneck_rule": (
-        "Правило: для каждого перехода ожидаемая доля = вероятность этапа «из» ÷ вероятность этапа «в» "
-        "(по настройкам лестницы). Фактическая доля = дошедшие до следующего этапа ÷ сделки, которые уже "
-        "ушли с этапа (открытые на нём не считаются). Узкое место — переход с наименьшим отношением факта "
+        "Правило: для каждого перехода ожидаемая доля — вероятность выигрыша на этапе «из», делённая на вероятность "
+        "на этапе «в» (по настройкам лестницы). Фактическая доля — сколько сделок дошло до следующего этапа из тех, что "
+        "уже ушли с этапа (открытые на нём не считаются). Узкое место — переход с наименьшим отношением факта "
         "к ожиданию, среди переходов хотя бы с {n} {n|решённой сделкой|решёнными сделками|решёнными сделками}.",
         "The rule: for each step the expected share = the “from” stage's probability ÷ the “to” stage's "
         "probability (from the ladder settings). The actual share = deals that reached the next stage ÷ deals "
@@ -342,7 +345,7 @@ TEXTS = {
     "an.fn.short_first": ("от первого", "of first"),
     "an.fn.bottleneck_ok": (
         "Узкого места нет: все переходы не хуже ожиданий лестницы. Ближе всего к границе — «{a}» → «{b}»: "
-        "{actual} против ожидаемых {expected} (факт ÷ ожидание = {index}).",
+        "{actual} против ожидаемых {expected} (факт к ожиданию: {index}).",
         "No bottleneck: every step is at or above the ladder's expectation. Closest to the line is “{a}” → “{b}”: "
         "{actual} against the expected {expected} (actual ÷ expected = {index}).",
     ),
@@ -386,17 +389,18 @@ TEXTS = {
     ),
     "an.fn.speed": ("Скорость (медианы)", "Speed (medians)"),  # the columns' headers no longer say it
     "an.fn.speed_vs_time": (
-        "Здесь «Лид → выигрыш» — по дню закрытия сделки, все сделки, и SAL отсчитывается от создания лида; "
-        "на странице «Время» (Время до сделки) — по дате создания лида, только зрелые лиды, и SAL — от первого контакта.",
+        "Здесь «Лид → выигрыш» — по дню закрытия сделки, все сделки, а «принят продажами» отсчитывается от создания "
+        "лида; на странице «Время» (Время до сделки) — по дате создания лида, только зрелые лиды, и «принят продажами» — "
+        "от первого контакта.",
         "Here “Lead → won” goes by the deal's closing day, every deal, and SAL is timed from the lead's creation; "
         "the Time page's “Time to convert” tab goes by the lead's creation day, mature leads only, and times SAL from the contact.",
     ),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (
-        "Календарное время, медианы: от создания лида до первого контакта, до квалификации (SAL), до этапа КП и "
+        "Календарное время, медианы: от создания лида до первого контакта, до того, как лид принят продажами (SAL), до этапа КП и "
         "этапа договора (по истории этапов: первый этап лестницы, в названии которого есть «КП», «предложение» или "
-        "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); LT — от первого "
-        "контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
+        "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); «Первый контакт → оплата» — "
+        "время от первого контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
         "Calendar time, medians: from the lead's creation to first contact, to qualification (SAL), to the proposal "
         "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "

@@ -26,7 +26,7 @@ TEXTS = {
         "You are signed in, but your account has no role here. Ask an administrator.",
     ),
     "auth.sso_unverified": (
-        "Вы вошли, но поставщик входа не подтвердил ваш адрес почты (email_verified), поэтому роль не выдаётся. "
+        "Вы вошли, но поставщик входа не подтвердил ваш адрес почты, поэтому роль не выдаётся. "
         "Подтвердите адрес у поставщика или обратитесь к администратору.",
         "You are signed in, but the identity provider has not verified your e-mail address (email_verified), "
         "so no role is given. Verify it with the provider, or ask an administrator.",

@@ -21,8 +21,8 @@ TEXTS = {
     "ingest.field.region": ("Регион или город", "Region or city"),
     "ingest.field.cost": ("Стоимость этого лида, в валюте пространства", "What this lead cost, workspace currency"),
     "ingest.field.first_contact_at": ("Дата первого контакта", "Date of the first contact"),
-    "ingest.field.qualified_at": ("Дата, когда лид принят продажами (SAL)", "Date sales accepted the lead (SAL)"),
-    "ingest.field.status": ("Статус (для сделок: open / won / lost)", "Status (deals: open / won / lost)"),
+    "ingest.field.qualified_at": ("Дата, когда лид принят продажами", "Date sales accepted the lead (SAL)"),
+    "ingest.field.status": ("Статус сделки: открыта, выиграна или проиграна", "Status (deals: open / won / lost)"),
     "ingest.field.stage": ("Этап воронки", "Funnel stage"),
     "ingest.field.won_at": (
         "Дата выигрыша: строка с датой считается выигранной сделкой",
@@ -122,7 +122,7 @@ ERRORS = {
         (
             "не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
             "столбец вроде {examples}; в файле есть: {columns}",
-            "переименуйте столбец в файле или выберите его в сопоставлении столбцов (в командной строке: {map_hint}).",
+            "переименуйте столбец в файле или выберите его в сопоставлении столбцов.",
         ),
         (
             "no column was found for the required field '{field}' ({kind} file).",
@@ -136,7 +136,7 @@ ERRORS = {
             "а повторная загрузка задвоит лиды.",
             "столбец вроде ID, lead_id, «ID лида»; в файле есть: {columns}",
             "выгрузите лиды из CRM вместе со столбцом ID, или выберите столбец с уникальным номером "
-            "в сопоставлении (--map СТОЛБЕЦ=lead_id).",
+            "в сопоставлении столбцов.",
         ),
         (
             "the leads file has no lead id column. Without an id, deals cannot be linked to leads and "
@@ -150,7 +150,7 @@ ERRORS = {
         (
             "в файле сделок нет ни этапа, ни статуса, ни даты выигрыша: не понять, какие сделки выиграны.",
             "столбец этапа (Этап, Stage), статуса (Статус, Status) или даты выигрыша (won_date); в файле есть: {columns}",
-            "добавьте в выгрузку столбец этапа или статуса, или выберите его в сопоставлении (--map СТОЛБЕЦ=stage).",
+            "добавьте в выгрузку столбец этапа или статуса, или выберите его в сопоставлении столбцов.",
         ),
         (
             "the deals file has no stage, no status and no won date, so there is no telling which deals were won.",
@@ -175,18 +175,18 @@ ERRORS = {
         ("'{field}' is not a field of a {kind} file.", "one of: {fields}", "correct the mapping."),
     ),
     "bad_kind": (
-        ("неизвестный тип данных «{kind}».", "leads, deals, stages или spend", "укажите тип файла."),
+        ("неизвестный тип данных «{kind}».", "лиды, сделки, история этапов или расходы", "укажите тип файла."),
         ("unknown kind of data '{kind}'.", "leads, deals, stages or spend", "name the kind of file."),
     ),
     "bad_mode": (
-        ("неизвестный режим загрузки «{mode}».", "append, replace или upsert", "выберите режим."),
+        ("неизвестный режим загрузки «{mode}».", "«Добавить», «Заменить всё» или «Обновить по id»", "выберите режим."),
         ("unknown load mode “{mode}”.", "append, replace or upsert", "choose a mode."),
     ),
     "bad_date_format": (
         (
             "формат даты «{fmt}» не понят.",
             "даты вида 31.12.2025 или 12/31/2025",
-            "выберите формат дат из списка (в командной строке: --date-format поле=%d.%m.%Y для 31.12.2025).",
+            "выберите формат дат из списка.",
         ),
         (
             "the date format “{fmt}” is not understood.",
@@ -198,7 +198,7 @@ ERRORS = {
         (
             "даты можно прочитать и как день/месяц, и как месяц/день (нет дня больше 12), например «{example}».",
             "выбранный вами формат: {candidates}",
-            "выберите формат дат для этого столбца (в командной строке: --date-format {field}=%d/%m/%Y).",
+            "выберите формат дат для этого столбца.",
         ),
         (
             "the dates read both as day/month and month/day (no day above 12), e.g. “{example}”.",
@@ -210,8 +210,8 @@ ERRORS = {
         (
             "этот файл уже загружен в это пространство {when} (загрузка №{upload_id}, «{earlier}»).",
             "новый файл",
-            "если вы действительно хотите загрузить его ещё раз, подтвердите повторную загрузку "
-            "(--allow-duplicate), или сначала отмените прежнюю загрузку.",
+            "если вы действительно хотите загрузить его ещё раз, отметьте «Всё равно загрузить ещё раз», "
+            "или сначала отмените прежнюю загрузку.",
         ),
         (
             "this file was already loaded into this workspace on {when} (upload #{upload_id}, '{earlier}').",
@@ -237,7 +237,7 @@ ERRORS = {
             "{rejected} из {rows} {rows|строки|строк|строк} не {rejected|проходит|проходят|проходят} проверку, а загрузка идёт "
             "целиком или никак; ничего не загружено.",
             "файл без ошибок",
-            "исправьте отклонённые строки или загрузите только верные строки (--skip-bad-rows).",
+            "исправьте отклонённые строки и загрузите файл снова.",
         ),
         (
             "{rejected} of {rows} {rows|row|rows} would be rejected, and a load is all or nothing; nothing was loaded.",
@@ -351,7 +351,7 @@ REASONS = {
     "negative": ("отрицательная сумма; суммы должны быть ≥ 0", "negative amount; amounts must be ≥ 0"),
     "int_bad": ("не целое неотрицательное число", "not a whole non-negative number"),
     "status_bad": (
-        "неизвестный статус; ожидается open/won/lost (открыта/выиграна/проиграна)",
+        "неизвестный статус; ожидается открыта, выиграна или проиграна (или open, won, lost)",
         "unknown status; expected open, won or lost (or открыта/выиграна/проиграна)",
     ),
     "exists": (
@@ -368,7 +368,8 @@ REASONS = {
 # Warnings (the file loads): code → (ru, en).
 WARNINGS = {
     "mixed_encoding": (
-        "в файле смешаны кодировки: {utf8} {utf8|строка|строки|строк} в UTF-8 и {cp1251} в cp1251 (первая — строка {first}); "
+        "в файле смешаны кодировки: {utf8} {utf8|строка|строки|строк} в Юникоде и {cp1251} в кодировке Windows для кириллицы "
+        "(первая — строка {first}); "
         "прочитаны обе, проверьте русские буквы в предпросмотре",
         "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
@@ -482,9 +483,9 @@ WARNINGS = {
 }
 
 DATE_REASONS = {
-    "iso": ("формат ISO (год-месяц-день) однозначен", "ISO format (year-month-day) is unambiguous"),
+    "iso": ("даты вида 2025-12-31 (год-месяц-день) однозначны", "ISO format (year-month-day) is unambiguous"),
     "iso_zone": (
-        "формат ISO с часовым поясом; время показано в поясе {zone} (так записано большинство значений), "
+        "даты вида 2025-12-31 с часовым поясом; время показано в поясе {zone} (так записано большинство значений), "
         "значения в других поясах переведены в него, значения без пояса — как записаны",
         "ISO format with time zones; times are shown in {zone} (the zone of most values), values in "
         "other zones are converted to it, values without a zone are kept as written",

@@ -265,7 +265,7 @@ REASONS = {
 WARNINGS = {
     "lookalike_ids": (
         "{n} id в столбце «{column}» содержали невидимые или похожие символы (неразрывные или нулевой ширины "
-        "пробелы, полноширинные буквы) и приведены к обычному виду (NFKC), впервые в строке {row}; "
+        "пробелы, полноширинные буквы) и приведены к обычному виду, впервые в строке {row}; "
         "из них {merged} совпали с другим id файла",
         "{n} ids held invisible or lookalike characters (no-break or zero-width spaces, fullwidth "
         "letters) in column '{column}' and were normalised (NFKC), first in row {row}; {merged} of them "

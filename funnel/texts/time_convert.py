@@ -2,14 +2,15 @@
 
 TEXTS = {
     "tm.convert.intro": (
-        "Сколько времени лиды проходят каждый шаг: от заявки до первого контакта, от контакта до квалификации (SAL), "
-        "от SAL до сделки, и весь путь от заявки до сделки. Считаются лиды выбранного периода.",
+        "Сколько времени лиды проходят каждый шаг: от заявки до первого контакта, от контакта до того, как лид "
+        "принят продажами, от этого до сделки, и весь путь от заявки до сделки. Считаются лиды выбранного периода.",
         "How long leads take for each step: from arriving to the first contact, from the contact to qualification "
         "(SAL), from SAL to a won deal, and the whole way from lead to won. Leads of the chosen period count.",
     ),
     "tm.convert.vs_funnel": (
-        "Здесь «Лид → выигрыш» — по дате создания лида, только зрелые лиды, а SAL отсчитывается от первого контакта; "
-        "на странице «Воронка» (Скорость) — по дню закрытия сделки, все сделки, и SAL — от создания лида.",
+        "Здесь «Лид → выигрыш» — по дате создания лида, только зрелые лиды, а «принят продажами» отсчитывается от "
+        "первого контакта; на странице «Воронка» (Скорость) — по дню закрытия сделки, все сделки, и «принят "
+        "продажами» — от создания лида.",
         "Here “Lead → won” goes by the lead's creation day, mature leads only, and SAL is timed from the first "
         "contact; the Funnel page's Speed tab goes by the deal's closing day, every deal, and times SAL from the lead.",
     ),
@@ -17,8 +18,8 @@ TEXTS = {
     "tm.convert.by.channel": ("Каналы", "Channels"),
     "tm.convert.by.owner": ("Менеджеры", "Owners"),
     "tm.convert.step.contact": ("Лид → первый контакт", "Lead → first contact"),
-    "tm.convert.step.sal": ("Контакт → SAL", "Contact → SAL"),
-    "tm.convert.step.won": ("SAL → выигрыш", "SAL → won"),
+    "tm.convert.step.sal": ("Контакт → принят продажами", "Contact → SAL"),
+    "tm.convert.step.won": ("Принят продажами → выигрыш", "SAL → won"),
     "tm.convert.step.to_won": ("Лид → выигрыш", "Lead → won"),
     "tm.convert.median_of": ("Медиана: {step}", "Median: {step}"),
     "tm.convert.hours": ("{value} ч", "{value} h"),
@@ -51,12 +52,12 @@ TEXTS = {
     "tm.convert.col.contact_n": ("Контакт: лидов", "Contact: leads"),
     "tm.convert.col.contact_median": ("Контакт: медиана, ч", "Contact: median, h"),
     "tm.convert.col.contact_p80": ("Контакт: 80 % уложились, ч", "Contact: 80% within, h"),
-    "tm.convert.col.sal_n": ("SAL: лидов", "SAL: leads"),
-    "tm.convert.col.sal_median": ("SAL: медиана, дн.", "SAL: median, days"),
-    "tm.convert.col.sal_p80": ("SAL: 80 % уложились, дн.", "SAL: 80% within, days"),
-    "tm.convert.col.won_n": ("Сделка после SAL: лидов", "Won after SAL: leads"),
-    "tm.convert.col.won_median": ("Сделка после SAL: медиана, дн.", "Won after SAL: median, days"),
-    "tm.convert.col.won_p80": ("Сделка после SAL: 80 % уложились, дн.", "Won after SAL: 80% within, days"),
+    "tm.convert.col.sal_n": ("Принят продажами: лидов", "SAL: leads"),
+    "tm.convert.col.sal_median": ("Принят продажами: медиана, дн.", "SAL: median, days"),
+    "tm.convert.col.sal_p80": ("Принят продажами: 80 % уложились, дн.", "SAL: 80% within, days"),
+    "tm.convert.col.won_n": ("Сделка после принятия: лидов", "Won after SAL: leads"),
+    "tm.convert.col.won_median": ("Сделка после принятия: медиана, дн.", "Won after SAL: median, days"),
+    "tm.convert.col.won_p80": ("Сделка после принятия: 80 % уложились, дн.", "Won after SAL: 80% within, days"),
     "tm.convert.col.to_won_n": ("Лид → выигрыш: лидов", "Lead → won: leads"),
     "tm.convert.col.to_won_median": ("Лид → выигрыш: медиана, дн.", "Lead → won: median, days"),
     "tm.convert.col.to_won_p80": ("Лид → выигрыш: 80 % уложились, дн.", "Lead → won: 80% within, days"),

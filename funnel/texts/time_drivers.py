@@ -33,7 +33,7 @@ TEXTS = {
         "подтягиваются к средней: к сделкам группы добавляются {prior} {prior|условная сделка|условные сделки|условных сделок} со средним "
         "результатом, поэтому группа из 3 сделок почти не отличается от средней, а группа из 400 — "
         "почти не меняется. В скобках — пределы, в которых настоящее отношение лежит почти наверняка (в 95 случаях из 100): "
-        "если они захватывают 1×, явной разницы нет. "
+        "если между ними есть единица (доля побед как в среднем), явной разницы нет. "
         "Группы меньше чем из {few} {few|сделки|сделок|сделок} показаны, но выводов по ним нет.",
         "How it is counted: each group's win rate is compared with the average ({rate}). Small groups "
         "are pulled toward the average: {prior} imaginary {prior|deal|deals} at the average rate are added to the "
@@ -109,12 +109,12 @@ TEXTS = {
     "tm.drivers.col.closed": ("Закрыто", "Closed"),
     "tm.drivers.col.won": ("Выиграно", "Won"),
     "tm.drivers.col.rate": ("Доля побед", "Win rate"),
-    "tm.drivers.col.lift": ("К средней, ×", "Vs average, ×"),
-    "tm.drivers.col.interval": ("Почти наверняка в пределах, ×", "Almost surely within, ×"),
+    "tm.drivers.col.lift": ("К средней, раз", "Vs average, ×"),
+    "tm.drivers.col.interval": ("Почти наверняка в пределах, раз", "Almost surely within, ×"),
     "tm.drivers.col.says": ("Вывод", "What it says"),
     "tm.drivers.chart.title": ("Что чаще ведёт к победе", "What goes with winning"),
     # short: the whole title fits a phone's 390 px
-    "tm.drivers.chart.x": ("Доля побед к средней, ×", "Win rate ÷ average, ×"),
+    "tm.drivers.chart.x": ("Доля побед к средней, раз", "Win rate ÷ average, ×"),
     "tm.drivers.chart.colours": (
         "Точка — доля побед группы к средней, черта — пределы, где она почти наверняка. Зелёные выигрывают чаще, красные — "
         "реже, серые — явной разницы нет, светло-серые — меньше 5 сделок.",
@@ -142,7 +142,7 @@ TEXTS = {
         "Left out: {n} with no lead in the data, or a first contact recorded before the lead was created.",
     ),
     "tm.drivers.many": (
-        "Групп много ({n}): из каждых 20 групп без настоящей разницы одна может выйти за 1× случайно. "
+        "Групп много ({n}): из каждых 20 групп без настоящей разницы одна может случайно выглядеть лучше или хуже средней. "
         "Смотрите на пределы, а не только на вывод.",
         "There are many groups ({n}): about one in 20 groups with no real difference can cross 1× by "
         "chance. Read the limits, not only the verdict.",

@@ -92,7 +92,7 @@ TEXTS = {
     ),
     "tm.flow.waterfall_note": (
         "На графике новые, выигранные и проигранные — все такие сделки за период, даже созданные и закрытые в нём; "
-        "в работе на A + изменения = в работе на B.",
+        "в работе на A вместе с изменениями даёт то, что в работе на B.",
         "The chart's new, won and lost are every such deal of the window, even those created and closed in it; "
         "open at A + the changes = open at B.",
     ),

@@ -10,7 +10,7 @@ TEXTS = {
         "scenario marked as the plan.",
     ),
     "tm.goals.days": (
-        "Темп считается по рабочим дням (пн–пт, праздники не учитываются): прошло {elapsed} из {total}, осталось {left}. Ожидаемое к сегодня = цель × прошедшие рабочие дни ÷ рабочие дни месяца.",
+        "Темп считается по рабочим дням (пн–пт, праздники не учитываются): прошло {elapsed} из {total}, осталось {left}. Ожидаемое к сегодня — цель, поделённая поровну на рабочие дни месяца, за уже прошедшие дни.",
         "Pacing counts working days (Mon–Fri; public holidays are not known): {elapsed} of {total} passed, {left} left. Expected by today = goal × working days passed ÷ working days in the month.",
     ),
     "tm.goals.col.who": ("Для кого", "For"),

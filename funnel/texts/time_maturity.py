@@ -78,15 +78,18 @@ TEXTS = {
     "tm.maturity.projected": ("Прогноз и коридор (8 из 10)", "Projected, with its range (8 in 10)"),
     "tm.maturity.cohort": ("Когорта", "Cohort"),
     "tm.maturity.method": (
-        "Прогноз молодой когорты: её конверсия на возрасте N дней × (итог ÷ конверсия на N днях) зрелых когорт; "
-        "середина — прогноз, коридор — где итог окажется в 8 случаях из 10. Если когорта уже выиграла больше нижней границы, "
-        "коридор сдвигается вверх целиком. Когорта, где ни один возраст не пройден всеми лидами (возраст 0), получает "
-        "итоговую конверсию зрелых когорт как есть. Нужно не меньше {n} зрелых когорт; «—» — пока рано судить.",
-        "A young cohort's projection: its conversion at N days × (final ÷ conversion at N days) of the mature cohorts; "
-        "the middle is the projection, the range where the final lands 8 times in 10. A cohort that has already won "
-        "more than the range's low end has the whole range moved up. A cohort with no age reached by all its leads (age 0) takes "
-        "the mature cohorts' final conversion as it is. It needs at least {n} mature cohorts; "
-        "“—” means too young to say.",
+        "Как считается прогноз: молодая когорта растёт так же, как росли зрелые. Если зрелые когорты к тому же "
+        "возрасту набирали, скажем, половину своей итоговой конверсии, то итог молодой — её нынешняя конверсия, "
+        "умноженная на два. Середина — прогноз, коридор — где итог окажется в 8 случаях из 10. Если когорта уже "
+        "выиграла больше нижней границы, коридор целиком сдвигается вверх. Совсем свежая когорта, где ещё не все "
+        "лиды дожили до первой отметки, получает итоговую конверсию зрелых когорт как есть. Нужно не меньше {n} "
+        "зрелых когорт; «—» — пока рано судить.",
+        "How the projection works: a young cohort grows the way the mature ones grew. If the mature cohorts had, "
+        "say, half of their final conversion by the same age, the young one's final is its conversion so far, "
+        "doubled. The middle is the projection, the range where the final lands 8 times in 10. A cohort that has "
+        "already won more than the range's low end has the whole range moved up. A brand-new cohort, whose leads "
+        "have not all reached the first mark yet, takes the mature cohorts' final conversion as it is. It needs at "
+        "least {n} mature cohorts; “—” means too young to say.",
     ),
     "tm.maturity.curves_download": (
         "Точки кривых — когорта, возраст, лидов этого возраста, выиграно за это время — в файлах:",

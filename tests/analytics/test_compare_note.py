@@ -53,3 +53,22 @@ def test_the_overview_says_the_previous_period_is_covered_only_from_the_datas_fi
     ), [c.value for c in at.caption]
     at.date_input(key="period_range").set_value((date(2026, 4, 1), date(2026, 4, 30))).run()
     assert not any("has data from" in c.value for c in at.caption)
+
+
+def test_a_year_long_periods_one_window_is_named_as_its_card_names_it(app_db):
+    """March 2026 – February 2027 (12 months): the previous period, 01.03.2025–28.02.2026, is also
+    its year earlier, one window; the cards say «к предыдущим 12 мес.», so the sentence says
+    «Предыдущий период», not «Тот же период год назад» (#16). The data starts on 15.02.2026."""
+    days = [datetime(2026, 2, 15), datetime(2026, 2, 20), datetime(2026, 3, 10), datetime(2026, 3, 12)]
+    leads = [{"lead_id": f"L{i}", "created_at": d, "channel": "Web"} for i, d in enumerate(days)]
+    at = run(app_db, {"leads": leads})
+    at.selectbox(key="period_preset").set_value("custom").run()
+    at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2027, 2, 28))).run()
+    assert not at.exception, at.exception
+    said = [c.value for c in at.caption]
+    assert (
+        "Предыдущий период (01.03.2025–28.02.2026) есть в данных только с 15.02.2026: изменения к нему "
+        "сравнивают весь период с его частью." in said
+    ), said
+    assert not any("год назад" in s for s in said), said
+    assert next(m for m in at.metric if m.label == "Лиды").delta.endswith(" к предыдущим 12 мес.")

@@ -79,8 +79,9 @@ def test_channels_page_table(company_app):
     table = at.dataframe[0].value
     rows = {r["Канал"]: r for r in table.to_dict(orient="records")}
     assert rows["A"]["Лиды"] == "6" and rows["A"]["CPL"] == fmt_money(900 / 6, "ru")
-    assert rows["A"]["CAC"] == fmt_money(900 / 2, "ru") and rows["A"]["ROMI"] == fmt_pct((5000 - 900) / 900, "ru", 0)
-    assert rows["B"]["CPL"] == "25 ₽" and rows["B"]["CAC"] == "—" and rows["B"]["ДРР"] == "—"
+    assert rows["A"]["Стоимость клиента"] == fmt_money(900 / 2, "ru")  # CAC, said in words (#16)
+    assert rows["A"]["ROMI"] == fmt_pct((5000 - 900) / 900, "ru", 0)
+    assert rows["B"]["CPL"] == "25 ₽" and rows["B"]["Стоимость клиента"] == "—" and rows["B"]["ДРР"] == "—"
     assert rows["Итого"]["CPL"] == "100 ₽" and rows["Итого"]["ДРР"] == fmt_pct(1000 / 5000, "ru", 0)
     # the honest comparison shows the two conversions (cohort: 1/6 and 1/4)
     shown = [m.value for m in at.metric]

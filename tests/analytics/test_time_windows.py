@@ -176,8 +176,11 @@ def test_a_year_long_period_shows_one_comparison(app_db):
     # Mar 2026 – Feb 2027 against Mar 2025 – Feb 2026, which holds L0 (February): 10 leads vs 1
     at = set_period(at.switch_page("pages/overview.py").run(), (date(2026, 3, 1), date(2027, 2, 28)))
     leads = next(m for m in at.metric if m.label == "Лиды")
-    assert leads.value == "10" and leads.delta == "+900,0 % к пред. периоду (он же год назад)"
+    # the one comparison is named by its window's length, in plain words (#16: no "(он же год назад)")
+    assert leads.value == "10" and leads.delta == "+900,0 % к предыдущим 12 мес."
     assert not [c for c in at.caption if "Год к году" in c.value]
+    at = set_period(at, (date(2026, 3, 2), date(2027, 4, 5)))  # 400 days, not whole months
+    assert next(m for m in at.metric if m.label == "Лиды").delta.endswith(" к предыдущим 400 дн.")
     at = set_period(at, (date(2026, 3, 1), date(2026, 3, 31)))  # a month: two comparisons
     assert next(m for m in at.metric if m.label == "Лиды").delta == "+900,0 % к пред. периоду"
     assert [c for c in at.caption if "Год к году" in c.value]

@@ -37,14 +37,9 @@ PARTIAL = ("spend_only", "deals_only", "leads_only")
 # Words that are the same in both languages' screens: units, formats, standard abbreviations.
 LATIN_OK = {
     "CPL",
-    "CAC",
     "CPO",
-    "ROMI",
-    "SAL",
+    "ROMI",  # with CPL and ДРР, the words Russian marketing itself uses
     "SQL",
-    "LTV",
-    "LT",
-    "CTR",
     "CPC",
     "CSV",
     "XLSX",
@@ -86,6 +81,13 @@ LATIN_OK = {
     "B",
     "G",  # Plotly's SI suffixes on axes
 }
+# Said in Russian words now (#16): SAL «принят продажами», CAC «стоимость клиента», LT «первый
+# контакт → оплата»; they are not above, so the walk fails if one comes back on a Russian screen.
+# Still allowed on the Planner's and the Workshop's screens only, until their texts are worded:
+# funnel/texts/planner.py (planner.mix.cac «CAC (цена клиента)», planner.lever.ctr «CTR»,
+# planner.rep.ltv «LTV клиента» …) is another helper's area this session. Empty this set then.
+PLANNER_PENDING = {"CAC", "CTR", "LTV"}
+PENDING_PAGES = ("planner", "workshop")
 CYRILLIC_OK = {"Русский", "Язык", "₽", "руб"}  # the language picker speaks both languages
 # Known failures left on the screens: none now. (Streamlit's own English words in its file
 # uploader are drawn over in Russian by ui/views/uploader.py; the backtest's MAPE/WAPE are said
@@ -258,14 +260,17 @@ class Screen:
         return f"{self.workspace}/{self.lang}/{self.page}@{self.viewport}"
 
 
-def words_out_of_place(text: str, lang: str, names: set[str]) -> set[str]:
+def words_out_of_place(text: str, lang: str, names: set[str], page: str = "") -> set[str]:
     """Latin words on a Russian screen or Cyrillic words on an English one, outside the allow-lists
-    and the data's own names."""
+    and the data's own names. ``page`` ("planner/mix", "overview" …): PLANNER_PENDING's words
+    pass on the Planner and the Workshop only."""
     for n in sorted(names, key=len, reverse=True):
         text = text.replace(n, " ")
     text = NOT_WORDS.sub(" ", text)
     if lang == "ru":
         found = set(LATIN_WORD.findall(text)) - LATIN_OK
+        if page.startswith(PENDING_PAGES):
+            found -= PLANNER_PENDING
     else:
         found = set(CYRILLIC_WORD.findall(text)) - CYRILLIC_OK
     return found - KNOWN_REPORT_BRANCH.get(lang, set())
@@ -304,7 +309,7 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
         if blank:
             problems.append(f"a file uploader without its Russian words: {blank}")
     if language:
-        wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names)
+        wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names, screen.page)
         if wrong:
             problems.append(f"words in the wrong language: {sorted(wrong)}")
     return problems

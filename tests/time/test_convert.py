@@ -285,8 +285,9 @@ def test_lead_to_won_has_one_name_on_both_pages_and_each_says_how_it_counts(lang
 
     step = t("tm.convert.step.to_won", lang)
     assert t("an.col.payment_days", lang).startswith(step + ",")
-    assert t("tm.convert.step.won", lang) == ("SAL → выигрыш" if lang == "ru" else "SAL → won")
-    assert t("an.col.sal_days", lang).startswith(("Лид → SAL", "Lead → SAL")[lang == "en"])
-    assert t("tm.convert.step.sal", lang).startswith(("Контакт → SAL", "Contact → SAL")[lang == "en"])
+    # the qualification step has one name on both pages too: «принят продажами» in Russian (#16: no "SAL")
+    assert t("tm.convert.step.won", lang) == ("Принят продажами → выигрыш" if lang == "ru" else "SAL → won")
+    assert t("an.col.sal_days", lang).startswith(("Принят продажами", "Lead → SAL")[lang == "en"])
+    assert t("tm.convert.step.sal", lang).startswith(("Контакт → принят продажами", "Contact → SAL")[lang == "en"])
     for caption in (t("tm.convert.vs_funnel", lang), t("an.fn.speed_vs_time", lang)):
         assert step in caption

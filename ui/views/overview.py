@@ -14,6 +14,7 @@ from funnel.charts import month_ticks  # also the Channels trend's (ui.views.cha
 from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
+from funnel.periods import month_end
 from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
@@ -140,7 +141,7 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
                 continue
             change = h.change(figure, "prev")
             delta = signed_pct(change)
-            vs = ui.t("an.vs_prev_year" if h.yoy_same_as_prev else "an.vs_prev")
+            vs = vs_label(h)
             col.metric(
                 ui.t(f"an.fig.{figure}"),
                 _fig_text(figure, h.now.get(figure)),
@@ -152,6 +153,18 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
                 col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
 
 
+def vs_label(h: Headline) -> str:
+    """What a card's change is against: "к пред. периоду"; for a period of a year or more, whose
+    window before is also its year earlier (one comparison, no year-on-year line), the window
+    named by its length: "к предыдущим 12 мес." (whole months) or "к предыдущим 400 дн."."""
+    if not h.yoy_same_as_prev or h.prev_period is None:
+        return ui.t("an.vs_prev")
+    start, end = h.prev_period
+    if start.day == 1 and end == month_end(end):
+        return ui.t("an.vs_prev_months", n=(end.year - start.year) * 12 + end.month - start.month + 1)
+    return ui.t("an.vs_prev_days", n=(end - start).days + 1)
+
+
 def compare_note(h: Headline, first) -> None:
     """A sentence when a comparison window is covered by the data only from ``first`` (its first
     day, periods.data_range): the deltas then compare the period with part of one
@@ -160,7 +173,8 @@ def compare_note(h: Headline, first) -> None:
     for which, window in windows:
         since = overview.partly_covered(window, first)
         if since is not None and window is not None:
-            key = "an.compare_partly_year" if which == "yoy" or h.yoy_same_as_prev else "an.compare_partly"
+            # one window for a year-long period: named as the card's change names it, the window before
+            key = "an.compare_partly_year" if which == "yoy" else "an.compare_partly"
             st.caption(ui.t(key, period=period_text(window), since=ui.date(since)))
 
 
