@@ -105,7 +105,9 @@ try:
             speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by)
             # not the Time page's «Contact → SAL» and «Lead → won»: both figures, and what each counts
             converted = ui.shared(convert.time_to_convert, filters=filters, by="channel")
-            st.caption(view.speed_vs_time(speeds, converted, attribution))
+            line = view.speed_vs_time(speeds, converted, attribution)
+            if line:
+                st.caption(line)
             ui.simple_table(
                 speeds,
                 view.SPEED_COLUMNS,

@@ -231,6 +231,9 @@ def test_the_bottleneck_costs_the_most_won_deals_by_hand(store, ws):
     assert b.actual == pytest.approx(0.7) and b.expected == pytest.approx(0.8 / 0.99)
     assert b.won_short == pytest.approx(2.14)
     assert b.from_previous == pytest.approx(14 / 23) == table.iloc[4]["conversion_from_previous"]
+    # leads → the first stage has no norm: said beside the bottleneck, never judged
+    assert stages.lead_step(table, 400) == ("Initial interest", 200, 400, 0.5)
+    assert stages.lead_step(table, 0) is None
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -261,6 +264,9 @@ def test_the_bottleneck_sentence_gives_the_table_figure_and_why_it_differs(app_d
     why = t("an.fn.bottleneck_open", lang, a=a, b=b, table=fmt_pct(14 / 23, lang), open="3")
     assert [w.value for w in at.warning if a in w.value] == [f"{sentence} {why}"]
     assert fmt_pct(14 / 23, lang) == ("60,9 %" if lang == "ru" else "60.9%")
+    steps = tables["get"]("funnel_steps")  # the expander's table: won deals short, not a ratio
+    assert list(steps[t("an.col.won_short", lang)]) == pytest.approx([2.0, -2.0, -8.4, 2.14, 0.86])
+    assert not any("÷" in str(c) for c in steps.columns)
     for notation in ("факт ÷ ожидание", "actual ÷ expected", "лестница ожидает", "ladder expects"):
         assert notation not in " ".join(w.value for w in at.warning)
 
@@ -349,3 +355,15 @@ def test_each_speed_caption_gives_both_screens_figures(app_db, monkeypatch, lang
     expected = t("tm.convert.vs_funnel", lang, won_here=_days(18.0, lang), won_there=_days(19.0, lang), **four)
     assert expected in [c.value for c in time.caption]
     assert all(_days(v, lang) in expected for v in (2.5, 2.0, 19.0, 18.0))
+
+
+def test_without_leads_the_speed_tab_has_no_line_of_dashes(app_db):
+    """Deals without leads time none of the four figures: no caption of four "—"."""
+    import ui
+
+    ws = _workspace("Deals only by hand")
+    funnel_fixture(ui.get_store(), ws)
+    at = _open("funnel", ws, MARCH, "ru", fn_tab=t("fn.tab.speed", "ru"))
+    start = t("an.fn.speed_vs_time", "ru").split("{")[0]
+    assert start == "Здесь «Лид → SAL» — медиана "
+    assert not [c.value for c in at.caption if c.value.startswith(start)]

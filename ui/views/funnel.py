@@ -236,21 +236,27 @@ def bottleneck_text(b) -> list[str]:
     return out
 
 
-def speed_vs_time(speed_table: pd.DataFrame, converted, attribution: str) -> str:
+def speed_vs_time(speed_table: pd.DataFrame, converted, attribution: str) -> str | None:
     """The line under the Speed tab's title: this tab's «Lead → SAL» and «Lead → won» (the total
     row of funnel.metrics.speed.speed, by ``attribution``) beside the Time page's «Contact → SAL»
     and «Lead → won» (funnel.metrics.convert.time_to_convert), each figure as its own screen shows
-    it, with what each counts."""
+    it, with what each counts. None when the data times none of the four (deals without leads):
+    a line of four dashes explains nothing."""
     total = speed_table[speed_table["is_total"]]
     here = total.iloc[0] if len(total) else {}
     there = converted.table[converted.table["is_total"]].set_index("step")["median"]
+    figures = {
+        "lead_sal": here.get("sal_days"),
+        "contact_sal": there.get("sal"),
+        "won_here": here.get("payment_days"),
+        "won_there": there.get("to_won"),
+    }
+    if all(missing(v) for v in figures.values()):
+        return None
     return ui.t(
         "an.fn.speed_vs_time",
-        lead_sal=days(here.get("sal_days")),
-        contact_sal=days(there.get("sal")),
         basis=ui.t(f"an.fn.speed_basis.{attribution}"),
-        won_here=days(here.get("payment_days")),
-        won_there=days(there.get("to_won")),
+        **{k: days(v) for k, v in figures.items()},
     )
 
 
