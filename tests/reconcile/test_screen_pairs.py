@@ -365,5 +365,5 @@ def test_without_leads_the_speed_tab_has_no_line_of_dashes(app_db):
     funnel_fixture(ui.get_store(), ws)
     at = _open("funnel", ws, MARCH, "ru", fn_tab=t("fn.tab.speed", "ru"))
     start = t("an.fn.speed_vs_time", "ru").split("{")[0]
-    assert start == "Здесь «Лид → SAL» — медиана "
+    assert start == "Здесь «Принят продажами» — медиана "
     assert not [c.value for c in at.caption if c.value.startswith(start)]
