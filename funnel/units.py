@@ -70,6 +70,7 @@ _SHARE = (
     "drr",
     "conversion_from_previous",
     "conversion_from_first",
+    "from_previous",  # a funnel step's conversion_from_previous (funnel.metrics.stages.transitions)
     "probability",
     "actual",
     "expected",
@@ -129,6 +130,8 @@ _COUNT = (
     "b_won",
     "b_leads",
     "closed",  # deals won or lost (funnel.metrics.drivers)
+    "won_short",  # won deals a funnel step cost against its norm (funnel.metrics.stages.transitions)
+    "maturing",  # leads too young to judge (funnel.metrics.maturity)
 )
 _DAYS = (
     "norm_days",
@@ -199,6 +202,7 @@ _SAME_AS_FIGURE = ("_now", "_prev", "_yoy", "_p80")
 # coarse percentages; a norm and days in or over a stage are whole days.
 DECIMALS = {"money": 0, "share": 1, "change": 1, "count": 0, "number": 2, "days": 1, "hours": 1, "index": 2, "flag": 0}
 _DECIMALS = {
+    "won_short": 1,  # an expectation, fractional: "2,1", not a "2" that reads as two deals counted
     "romi": 0,
     "drr": 0,
     "norm_days": 0,

@@ -52,7 +52,7 @@ try:
         c1, c2 = st.columns(2)
         a = c1.selectbox(ui.t("an.ch.compare_a"), with_leads, index=0, format_func=ui.names(with_leads), key="ch_cmp_a")
         b = c2.selectbox(ui.t("an.ch.compare_b"), with_leads, index=1, format_func=ui.names(with_leads), key="ch_cmp_b")
-        view.comparison(ui.shared(channels.channel_comparison, filters=filters, a=a, b=b))
+        view.comparison(ui.shared(channels.channel_comparison, filters=filters, a=a, b=b), econ)
 
     st.subheader(ui.t("an.ch.drill"))
     c1, c2 = st.columns(2)

@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.metrics import lost, overview, speed, stages
+from funnel.metrics import convert, lost, overview, speed, stages
 from ui.views import funnel as view
 
 ui.page_guard()
@@ -30,7 +30,7 @@ try:
 
             st.subheader(ui.t("an.fn.bottleneck"))
             worst, steps = view.funnel_steps(funnel.table)
-            view.bottleneck(worst, stages.MIN_DECIDED)
+            view.bottleneck(worst, stages.MIN_DECIDED, stages.lead_step(funnel.table, head.now.get("leads") or 0))
             with st.expander(ui.t("an.fn.steps")):
                 st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
                 ui.simple_table(steps, view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
@@ -95,7 +95,6 @@ try:
     if tab["speed"].open:
         with tab["speed"]:
             st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
-            st.caption(ui.t("an.fn.speed_vs_time"))  # not the Time page's «Lead → won»: say how
             speed_by = st.radio(
                 ui.t("an.fn.speed_by"),
                 view.SPEED_SPLITS,
@@ -103,8 +102,14 @@ try:
                 format_func=ui.names(view.SPEED_SPLITS, "an.dim."),
                 key="fn_speed_by",
             )
+            speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by)
+            # not the Time page's «Contact → SAL» and «Lead → won»: both figures, and what each counts
+            converted = ui.shared(convert.time_to_convert, filters=filters, by="channel")
+            line = view.speed_vs_time(speeds, converted, attribution)
+            if line:
+                st.caption(line)
             ui.simple_table(
-                ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by),
+                speeds,
                 view.SPEED_COLUMNS,
                 "speed",
                 key="fn_speed_table",

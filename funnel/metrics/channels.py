@@ -3,11 +3,13 @@ CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from funnel.filters import Filters
-from funnel.metrics import query, spend
-from funnel.metrics.compare import compare, wilson
+from funnel.metrics import maturity, query, spend
+from funnel.metrics.compare import Comparison, compare, wilson
 
 COLUMNS = (
     "grp",
@@ -144,8 +146,24 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
     return out.sort_values(["is_total", "leads_now"], ascending=[True, False]).reset_index(drop=True)
 
 
-def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: str = "cohort"):
+def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: str = "cohort") -> Comparison:
     """How likely channel ``a`` converts leads into won deals better than ``b``
     (compare.Comparison: P(p_a > p_b) from Beta posteriors, plus both Wilson intervals).
-    Cohort attribution by default: it compares each channel's own leads."""
-    return compare(channel_table(cur, filters=filters, attribution=attribution), a, b)
+
+    Cohort attribution by default: it compares each channel's own leads with the deals won from
+    those very leads (a Beta posterior needs that), and only leads old enough to have converted
+    (funnel/metrics/maturity.py). So its counts differ from a channel table by closing date, and
+    from the period's leads: ``counted_from``..``counted_to`` say which leads were counted (the
+    period's start; its end or the last mature day, whichever is first; None = open), and
+    ``maturing`` how many leads of ``a`` and ``b`` in the period are younger and left out."""
+    cmp = compare(channel_table(cur, filters=filters, attribution=attribution), a, b)
+    if attribution != "cohort":
+        return replace(cmp, counted_from=filters.date_from, counted_to=filters.date_to)
+    pair = maturity.maturity(cur, filters=filters.with_(channels=tuple(dict.fromkeys((a, b)))))
+    last = min(filters.date_to or maturity.NO_LIMIT, pair.mature_until)
+    return replace(
+        cmp,
+        counted_from=filters.date_from,
+        counted_to=None if last == maturity.NO_LIMIT else last,
+        maturing=pair.maturing,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -39,6 +40,12 @@ class Comparison:
     prob_a_better: float | None  # P(conversion A > conversion B), 0..1; None without leads
     a_interval: tuple[float | None, float | None]
     b_interval: tuple[float | None, float | None]
+    # Which leads were counted (by cohort: created from..to, the deals won from those leads);
+    # None: that end is open. maturing: leads of the two channels in the period created after
+    # counted_to, too young to judge, left out (channels.channel_comparison).
+    counted_from: date | None = None
+    counted_to: date | None = None
+    maturing: int = 0
 
 
 def prob_better(
@@ -58,15 +65,18 @@ def prob_better(
     return float(np.mean(pa > pb))
 
 
+def counts(table, name: str) -> tuple[int, int]:
+    """(won, leads) of group ``name`` in a channel table (channels.channel_table); (0, 0) for a
+    name not in it, and for a row whose figures are unknown (an untracked channel's NaN)."""
+    rows = table[~table["is_total"] & (table["grp"] == name)]
+    if rows.empty:
+        return 0, 0
+    won, leads = rows["won"].iloc[0], rows["leads"].iloc[0]
+    return (0 if won != won else int(won)), (0 if leads != leads else int(leads))
+
+
 def compare(table, a: str, b: str) -> Comparison:
     """Compare groups ``a`` and ``b`` of a channel table (channels.channel_table): won ÷ leads.
     A name not in the table counts as 0 of 0 (probability None)."""
-    rows = table[~table["is_total"]].set_index("grp")
-
-    def counts(name):
-        if name in rows.index:
-            return int(rows.at[name, "won"]), int(rows.at[name, "leads"])
-        return 0, 0
-
-    (aw, al), (bw, bl) = counts(a), counts(b)
+    (aw, al), (bw, bl) = counts(table, a), counts(table, b)
     return Comparison(a, b, aw, al, bw, bl, prob_better(aw, al, bw, bl), wilson(aw, al), wilson(bw, bl))

@@ -63,32 +63,44 @@ def stage_records(cur, *, filters: Filters, attribution: str = "period") -> pd.D
 
 @dataclass(frozen=True)
 class Bottleneck:
-    """The transition whose real pass rate is lowest against the ladder's expectation."""
+    """The step that costs the most won deals against the ladder's norm (see ``find_bottleneck``)."""
 
     from_stage: str
     to_stage: str
     actual: float  # reached(to) ÷ finished deals at from (0..1)
-    expected: float  # probability(from) ÷ probability(to) (0..1)
+    expected: float  # the ladder's norm: probability(from) ÷ probability(to) (0..1)
     index: float  # actual ÷ expected; 1 = as the ladder expects
     decided: int  # deals that reached 'from' and are no longer open there
     lost: int  # decided − reached(to)
+    passed: int = 0  # reached(to)
+    won_short: float = 0.0  # won deals the step cost against its norm (``transitions``); < 0: it gained
+    still_open: int = 0  # deals that reached 'from' and are still open, at it or at a stage off the ladder
+    from_previous: float = float("nan")  # the stage table's conversion_from_previous of 'to': passed ÷ reached(from)
 
 
 def transitions(table: pd.DataFrame) -> pd.DataFrame:
     """Per step of one group's funnel table: actual pass rate against the expected one.
 
     expected = p(from) ÷ p(to) — if a deal at 'from' closes with p(from) and must pass 'to',
-    which closes with p(to), it passes with p(from) ÷ p(to). actual = reached(to) ÷ decided,
-    where decided = reached(from) − deals still open at 'from' − open deals at a stage outside
-    the ladder known to have got as far as 'from' (neither has had its chance yet). lost =
-    decided − reached(to). index = actual ÷ expected. NaN where a divisor is 0."""
+    which closes with p(to), it passes with p(from) ÷ p(to): the ladder's norm for the step.
+    actual = reached(to) ÷ decided, where decided = reached(from) − deals still open at 'from' −
+    open deals at a stage outside the ladder known to have got as far as 'from' (neither has had
+    its chance yet; ``still_open`` counts both). lost = decided − reached(to).
+    index = actual ÷ expected. won_short = decided × p(from) − passed × p(to): the won deals the
+    ladder expects from the decided deals, less those it expects from the deals that passed —
+    the won deals the step cost against its norm (decided × (expected − actual) × p(to)); below
+    0 the step did better than its norm. from_previous: the stage table's
+    conversion_from_previous of 'to' (passed ÷ reached(from), open deals included), as shown
+    there. NaN where a divisor is 0 or a probability is missing."""
     t = table.sort_values("position").reset_index(drop=True)
     rows = []
     for i in range(1, len(t)):
         a, b = t.iloc[i - 1], t.iloc[i]
-        decided = int(a["reached"] - a["still_open"] - a["open_outside"])
+        still_open = int(a["still_open"] + a["open_outside"])
+        decided = int(a["reached"]) - still_open
         actual = b["reached"] / decided if decided > 0 else float("nan")
         expected = a["probability"] / b["probability"] if b["probability"] else float("nan")
+        short = float(decided * a["probability"] - b["reached"] * b["probability"]) if decided > 0 else float("nan")
         rows.append(
             {
                 "from_stage": a["stage"],
@@ -96,29 +108,51 @@ def transitions(table: pd.DataFrame) -> pd.DataFrame:
                 "decided": decided,
                 "passed": int(b["reached"]),
                 "lost": max(decided - int(b["reached"]), 0),
+                "still_open": still_open,
                 "actual": actual,
                 "expected": expected,
                 "index": actual / expected if expected and expected == expected else float("nan"),
+                "won_short": short if expected == expected else float("nan"),
+                "from_previous": b["conversion_from_previous"],
             }
         )
-    return pd.DataFrame(
-        rows, columns=["from_stage", "to_stage", "decided", "passed", "lost", "actual", "expected", "index"]
-    )
+    return pd.DataFrame(rows, columns=STEP_COLUMNS)
+
+
+STEP_COLUMNS = [
+    "from_stage",
+    "to_stage",
+    "decided",
+    "passed",
+    "lost",
+    "still_open",
+    "actual",
+    "expected",
+    "index",
+    "won_short",
+    "from_previous",
+]
 
 
 def bottleneck(cur, *, filters: Filters, attribution: str = "period") -> Bottleneck | None:
-    """The step with the lowest index (see ``transitions``) among steps with at least
-    MIN_DECIDED finished deals; None when no step qualifies (too little data)."""
+    """The bottleneck of the period's funnel (``find_bottleneck``)."""
     return find_bottleneck(stage_funnel(cur, filters=filters, attribution=attribution).table)
 
 
 def find_bottleneck(table: pd.DataFrame) -> Bottleneck | None:
-    """``bottleneck`` for a funnel table already computed (one group)."""
+    """The step whose conversion is worst against its norm (DOMAIN.md section 4), measured as a
+    sales director counts it: in won deals. Among the steps with at least MIN_DECIDED finished
+    deals, the one with the largest ``won_short`` (see ``transitions``; ties: more deals lost).
+    A ratio alone ranked a step of a 99 % norm passing 97 % (a handful of deals) with one of a
+    50 % norm passing 45 % of thousands; won deals weigh both by what they cost. Its won_short
+    above 0 makes it a bottleneck; at or below 0 every step meets its norm and this is the one
+    closest to it. None when no step qualifies (too little data). The step from leads to the
+    first stage has no norm on the ladder: it is never judged here."""
     steps = transitions(table)
-    steps = steps[(steps["decided"] >= MIN_DECIDED) & steps["index"].notna()]
+    steps = steps[(steps["decided"] >= MIN_DECIDED) & steps["won_short"].notna() & steps["index"].notna()]
     if steps.empty:
         return None
-    r = steps.sort_values(["index", "lost"], ascending=[True, False]).iloc[0]
+    r = steps.sort_values(["won_short", "lost"], ascending=[False, False]).iloc[0]
     return Bottleneck(
         r["from_stage"],
         r["to_stage"],
@@ -127,7 +161,21 @@ def find_bottleneck(table: pd.DataFrame) -> Bottleneck | None:
         float(r["index"]),
         int(r["decided"]),
         int(r["lost"]),
+        int(r["passed"]),
+        float(r["won_short"]),
+        int(r["still_open"]),
+        float(r["from_previous"]),
     )
+
+
+def lead_step(table: pd.DataFrame, leads: int) -> tuple[str, int, int, float] | None:
+    """(the first stage, deals that reached it, ``leads``, reached ÷ leads): the step from the period's
+    leads into the ladder, which the ladder sets no norm for (the bottleneck never judges it).
+    None without leads or stages."""
+    if not leads or table.empty:
+        return None
+    first = table.sort_values("position").iloc[0]
+    return str(first["stage"]), int(first["reached"]), int(leads), int(first["reached"]) / leads
 
 
 def stage_times(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:

@@ -211,6 +211,29 @@ TEXTS = {
         "out of 2,000: a few leads leave too wide a range.",
     ),
     "an.ch.compare_need": ("Нужно хотя бы два канала с лидами.", "At least two channels with leads are needed."),
+    # Which leads the comparison counts, and why its counts differ from the channel table's
+    "an.ch.compare_basis": (
+        "Сравнение идёт по когорте: лиды каналов, созданные {window}, и выигранные сделки именно из этих лидов.",
+        "The comparison goes by cohort: the channels' leads created {window}, and the deals won from those very leads.",
+    ),
+    "an.ch.window.range": ("с {lo} по {hi}", "from {lo} to {hi}"),
+    "an.ch.window.until": ("по {hi}", "up to {hi}"),
+    "an.ch.window.since": ("с {lo}", "from {lo}"),
+    "an.ch.window.all": ("за всё время", "at any time"),
+    "an.ch.compare_maturing": (
+        "Ещё {n} {n|лид|лида|лидов} этих каналов за период моложе окна конверсии: "
+        "{n|он ещё не успел|они ещё не успели|они ещё не успели} стать сделками и не {n|считается|считаются|считаются}.",
+        "Another {n} {n|lead|leads} of these channels in the period {n|is|are} younger than the conversion window: "
+        "too young to have become deals, so {n|it is|they are} left out.",
+    ),
+    "an.ch.compare_vs_table": (
+        "Поэтому здесь у «{a}» {a_won} из {a_leads}, у «{b}» {b_won} из {b_leads}, а в таблице каналов выше — "
+        "{ta_won} из {ta_leads} и {tb_won} из {tb_leads}: таблица берёт всех лидов периода и считает сделки "
+        "по дате закрытия, в том числе сделки более ранних лидов.",
+        "So here “{a}” has {a_won} won of {a_leads} {a_leads|lead|leads} and “{b}” {b_won} of {b_leads}, while the channel table "
+        "above shows {ta_won} of {ta_leads} and {tb_won} of {tb_leads}: the table takes every lead of the period and "
+        "counts deals by their closing day, deals of earlier leads included.",
+    ),
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
@@ -292,9 +315,9 @@ TEXTS = {
     "an.col.contract_days": ("До договора, дней", "To contract, days"),
     "an.col.payment_days": ("Лид → выигрыш, дней", "Lead → won, days"),
     "an.col.from_to": ("Переход", "Step"),
-    "an.col.actual": ("Факт", "Actual"),
-    "an.col.expected": ("Ожидание лестницы", "Ladder expects"),
-    "an.col.index": ("Факт к ожиданию", "Actual ÷ expected"),
+    "an.col.actual": ("Прошло дальше", "Passed"),
+    "an.col.expected": ("Норма лестницы", "Ladder's norm"),
+    "an.col.won_short": ("Недобор выигранных сделок", "Won deals short"),
     "an.col.decided": ("Решённые сделки", "Finished deals"),
     "an.reason.none": ("причина не указана", "no reason given"),
     "an.stage.unknown": ("этап неизвестен", "stage not known"),
@@ -322,20 +345,38 @@ TEXTS = {
     "an.fn.money": ("Сумма сделок", "Deal amount"),
     "an.fn.bottleneck": ("Узкое место", "The bottleneck"),
     "an.fn.bottleneck_text": (
-        "Узкое место — переход «{a}» → «{b}»: проходит {actual} решённых сделок, а лестница ожидает {expected} "
-        "(факт к ожиданию: {index}). Здесь потеряно {lost} из {decided} {decided|сделки|сделок|сделок}.",
-        "The bottleneck is the step “{a}” → “{b}”: {actual} of finished deals pass, where the ladder expects "
-        "{expected} (actual ÷ expected = {index}). {lost} of {decided} {decided|deal|deals} {lost|was|were} lost here.",
+        "Узкое место — переход «{a}» → «{b}»: он стоит больше всего выигранных сделок против нормы лестницы. "
+        "Из решённых на этапе «{a}» сделок ({decided}) дальше прошли {passed} — {actual}, а по норме лестницы "
+        "проходит {expected}. Будь переход на уровне нормы, выигранных сделок было бы больше примерно на {won}.",
+        "The bottleneck is the step “{a}” → “{b}”: it costs the most won deals against the ladder's norm. "
+        "Of the deals decided at “{a}” ({decided}), {passed} went on: {actual}, where the ladder's norm is {expected}. "
+        "Had the step met its norm, about {won} more deals would have been won.",
+    ),
+    "an.fn.bottleneck_open": (
+        "В таблице этапов у «{b}» от предыдущего — {table}: там считаются и {open} "
+        "{open|сделка, ещё открытая|сделки, ещё открытые|сделок, ещё открытых} на этапе «{a}».",
+        "The stage table shows {table} for “{b}” from the previous stage: it also counts the {open} "
+        "{open|deal|deals} still open at “{a}”.",
+    ),
+    "an.fn.bottleneck_leads": (
+        "Переход от лидов к этапу «{first}» — {share} ({reached} из {leads}): у лестницы нет нормы для этого шага, "
+        "поэтому узким местом он не считается. Конверсию лидов по каналам сравнивает страница «Каналы».",
+        "The step from leads to “{first}” is {share} ({reached} of {leads}): the ladder sets no norm for it, so it is "
+        "not judged as a bottleneck. The Channels page compares lead conversion by channel.",
     ),
     "an.fn.bottleneck_rule": (
-        "Правило: для каждого перехода ожидаемая доля — вероятность выигрыша на этапе «из», делённая на вероятность "
-        "на этапе «в» (по настройкам лестницы). Фактическая доля — сколько сделок дошло до следующего этапа из тех, что "
-        "уже ушли с этапа (открытые на нём не считаются). Узкое место — переход с наименьшим отношением факта "
-        "к ожиданию, среди переходов хотя бы с {n} {n|решённой сделкой|решёнными сделками|решёнными сделками}.",
-        "The rule: for each step the expected share = the “from” stage's probability ÷ the “to” stage's "
-        "probability (from the ladder settings). The actual share = deals that reached the next stage ÷ deals "
-        "that have left the stage (deals still open there are not counted). The bottleneck is the step with "
-        "the lowest actual ÷ expected, among steps with at least {n} finished {n|deal|deals}.",
+        "Как считается: норма перехода — вероятность сделки на этапе «из» ÷ вероятность на этапе «в» (из настроек "
+        "лестницы). Доля прошедших — дошедшие до следующего этапа ÷ сделки, которые уже ушли с этапа (открытые на "
+        "нём ещё не решены и не считаются). Каждый прошедший дальше выигрывается с вероятностью своего этапа, поэтому "
+        "недобор выигранных сделок = решённые × вероятность этапа «из» − прошедшие × вероятность этапа «в». Узкое "
+        "место — переход с наибольшим недобором, среди переходов хотя бы с {n} "
+        "{n|решённой сделкой|решёнными сделками|решёнными сделками}.",
+        "How it is counted: a step's norm is the deal probability of the “from” stage ÷ that of the “to” stage (from "
+        "the ladder settings). The share that passed = deals that reached the next stage ÷ deals that have left the "
+        "stage (deals still open there are undecided and not counted). Each deal that goes on is won with its "
+        "stage's probability, so the won deals short = decided × the “from” probability − passed × the “to” "
+        "probability. The bottleneck is the step with the most won deals short, among steps with at least {n} "
+        "finished {n|deal|deals}.",
     ),
     "an.fn.bottleneck_none": (
         "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} {n|решённая сделка|решённые сделки|решённых сделок} на переходе).",
@@ -344,14 +385,14 @@ TEXTS = {
     "an.fn.short_prev": ("от пред.", "of prev."),
     "an.fn.short_first": ("от первого", "of first"),
     "an.fn.bottleneck_ok": (
-        "Узкого места нет: все переходы не хуже ожиданий лестницы. Ближе всего к границе — «{a}» → «{b}»: "
-        "{actual} против ожидаемых {expected} (факт к ожиданию: {index}).",
-        "No bottleneck: every step is at or above the ladder's expectation. Closest to the line is “{a}” → “{b}”: "
-        "{actual} against the expected {expected} (actual ÷ expected = {index}).",
+        "Узкого места нет: каждый переход проходит не хуже нормы лестницы. Ближе всего к норме — «{a}» → «{b}»: "
+        "проходит {actual} при норме {expected}.",
+        "No bottleneck: every step passes at or above the ladder's norm. Closest to its norm is “{a}” → “{b}”: "
+        "{actual} pass where the norm is {expected}.",
     ),
     "an.fn.breakdown_table": ("Воронка по группам", "Funnel by group"),
     "an.col.grp_stage": ("Группа", "Group"),
-    "an.fn.steps": ("Переходы против ожиданий лестницы", "Steps against the ladder's expectations"),
+    "an.fn.steps": ("Переходы против норм лестницы", "Steps against the ladder's norms"),
     "an.fn.times": ("Время на этапах (рабочие дни)", "Time in stage (working days)"),
     "an.fn.times_help": (
         "Рабочие дни — пн–пт, праздники не учитываются. Считаются завершённые пребывания на этапе.",
@@ -389,11 +430,20 @@ TEXTS = {
     ),
     "an.fn.speed": ("Скорость (медианы)", "Speed (medians)"),  # the columns' headers no longer say it
     "an.fn.speed_vs_time": (
-        "Здесь «Лид → выигрыш» — по дню закрытия сделки, все сделки, а «принят продажами» отсчитывается от создания "
-        "лида; на странице «Время» (Время до сделки) — по дате создания лида, только зрелые лиды, и «принят продажами» — "
-        "от первого контакта.",
-        "Here “Lead → won” goes by the deal's closing day, every deal, and SAL is timed from the lead's creation; "
-        "the Time page's “Time to convert” tab goes by the lead's creation day, mature leads only, and times SAL from the contact.",
+        "Здесь «Принят продажами» — медиана {lead_sal} от создания лида; на странице «Время» (Время до сделки) шаг "
+        "«Контакт → принят продажами» — {contact_sal} от первого контакта. «Лид → выигрыш» здесь — {won_here} {basis}; "
+        "там — {won_there} по дате создания лида, только зрелые лиды.",
+        "Here “Lead → SAL” is a median {lead_sal} from the lead's creation; the Time page's “Time to convert” tab "
+        "times “Contact → SAL” at {contact_sal} from the first contact. “Lead → won” here is {won_here} {basis}; "
+        "there, {won_there} by the lead's creation day, mature leads only.",
+    ),
+    "an.fn.speed_basis.period": (
+        "по дню закрытия сделки, все сделки периода",
+        "by the deal's closing day, every deal of the period",
+    ),
+    "an.fn.speed_basis.cohort": (
+        "по дате создания лида, только зрелые лиды",
+        "by the lead's creation day, mature leads only",
     ),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (

@@ -8,11 +8,12 @@ TEXTS = {
         "(SAL), from SAL to a won deal, and the whole way from lead to won. Leads of the chosen period count.",
     ),
     "tm.convert.vs_funnel": (
-        "Здесь «Лид → выигрыш» — по дате создания лида, только зрелые лиды, а «принят продажами» отсчитывается от "
-        "первого контакта; на странице «Воронка» (Скорость) — по дню закрытия сделки, все сделки, и «принят "
-        "продажами» — от создания лида.",
-        "Here “Lead → won” goes by the lead's creation day, mature leads only, and SAL is timed from the first "
-        "contact; the Funnel page's Speed tab goes by the deal's closing day, every deal, and times SAL from the lead.",
+        "Здесь «Контакт → принят продажами» — медиана {contact_sal} от первого контакта; на странице «Воронка» "
+        "(Скорость) «Принят продажами» — {lead_sal} от создания лида. «Лид → выигрыш» здесь — {won_here} по дате создания лида, "
+        "только зрелые лиды; там — {won_there} {basis}.",
+        "Here “Contact → SAL” is a median {contact_sal} from the first contact; the Funnel page's Speed tab times "
+        "“Lead → SAL” at {lead_sal} from the lead's creation. “Lead → won” here is {won_here} by the lead's creation "
+        "day, mature leads only; there, {won_there} {basis}.",
     ),
     "tm.convert.by": ("Разрез", "Split by"),
     "tm.convert.by.channel": ("Каналы", "Channels"),

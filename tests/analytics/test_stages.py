@@ -193,8 +193,10 @@ def test_bottleneck_rule_by_hand(store, ws):
     assert (b.from_stage, b.to_stage) == ("Qualified interest", "Proposal under review")
     assert b.actual == pytest.approx(0.2) and b.expected == pytest.approx(0.4) and b.index == pytest.approx(0.5)
     assert (b.decided, b.lost) == (10, 8)
+    # won deals short of the norm: 10 × 0.10 − 2 × 0.25 = 0.5 here; 20 × 0.05 − 10 × 0.10 = 0 at 1→2
+    assert b.won_short == pytest.approx(0.5)
     first = steps.iloc[0]
-    assert first["index"] == pytest.approx(1.0)
+    assert first["index"] == pytest.approx(1.0) and first["won_short"] == pytest.approx(0.0)
     # the 2 deals open at "Proposal under review" are not yet decided there: too few to judge 3→4
     assert steps.iloc[2]["decided"] == 0 and math.isnan(steps.iloc[2]["actual"])
 

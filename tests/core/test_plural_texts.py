@@ -34,13 +34,16 @@ def test_a_count_takes_its_plural_form(n, ru, en):
 
 
 def test_forms_follow_the_case_the_sentence_needs():
-    """After «из» and «хватит» Russian takes the genitive: из 1 сделки, из 21 сделки, из 5 сделок."""
-    args = dict(a="A", b="B", actual="40 %", expected="50 %", index="0,8")
-    assert t("an.fn.bottleneck_text", "ru", lost="1", decided="1", **args).endswith("потеряно 1 из 1 сделки.")
-    assert t("an.fn.bottleneck_text", "ru", lost="3", decided="21", **args).endswith("потеряно 3 из 21 сделки.")
-    assert t("an.fn.bottleneck_text", "ru", lost="3", decided="5", **args).endswith("потеряно 3 из 5 сделок.")
-    assert t("an.fn.bottleneck_text", "en", lost="1", decided="5", **args).endswith("1 of 5 deals was lost here.")
-    assert t("an.fn.bottleneck_text", "en", lost="2", decided="1", **args).endswith("2 of 1 deal were lost here.")
+    """A participle agrees with its count (1 сделка, ещё открытая; 3 сделки, ещё открытые; 5 сделок,
+    ещё открытых), and after «хватит» Russian takes the genitive (хватит 21 лида)."""
+    args = dict(a="A", b="B", table="40 %")
+    assert t("an.fn.bottleneck_open", "ru", open="1", **args).endswith("и 1 сделка, ещё открытая на этапе «A».")
+    assert t("an.fn.bottleneck_open", "ru", open="21", **args).endswith("и 21 сделка, ещё открытая на этапе «A».")
+    assert t("an.fn.bottleneck_open", "ru", open="3", **args).endswith("и 3 сделки, ещё открытые на этапе «A».")
+    assert t("an.fn.bottleneck_open", "ru", open="5", **args).endswith("и 5 сделок, ещё открытых на этапе «A».")
+    assert t("an.fn.bottleneck_open", "en", open="1", **args).endswith("counts the 1 deal still open at “A”.")
+    assert t("an.ch.compare_maturing", "ru", n="1").startswith("Ещё 1 лид этих каналов")
+    assert "они ещё не успели" in t("an.ch.compare_maturing", "ru", n="3")
     note = t("planner.rev.capacity_note", "ru", conv="1 %", leads="2", sellers="3", at_base="21")
     assert note.endswith("нужно 2 лида. Если нанять продавцов до 3, хватит 21 лида.")
 

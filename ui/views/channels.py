@@ -13,6 +13,7 @@ import streamlit as st
 import ui
 from funnel import charts
 from funnel.metrics import overview
+from funnel.metrics.compare import counts
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
 from ui.views.overview import cut_part, month_ticks
@@ -250,8 +251,10 @@ def _changes_view(df: pd.DataFrame, changes: tuple = tuple(_CHANGES)) -> pd.Data
     return pd.DataFrame(shown)
 
 
-def comparison(cmp) -> None:
-    """Two channels' conversions with intervals and P(A better than B)."""
+def comparison(cmp, econ: pd.DataFrame | None = None) -> None:
+    """Two channels' conversions with intervals and P(A better than B), and which leads they
+    count (funnel.metrics.channels.channel_comparison): with ``econ``, the channel table shown
+    above, a line giving both tables' counts when they differ, and why."""
     c1, c2, c3 = st.columns(3)
     for col, name, won, leads, (lo, hi) in (
         (c1, cmp.a, cmp.a_won, cmp.a_leads, cmp.a_interval),
@@ -269,6 +272,45 @@ def comparison(cmp) -> None:
         c3.caption(
             ui.t("an.ch.verdict_sure" if p >= 0.95 else "an.ch.verdict_sure_b" if p <= 0.05 else "an.ch.verdict_unsure")
         )
+    st.caption(" ".join(comparison_basis(cmp, econ)))
+
+
+def comparison_basis(cmp, econ: pd.DataFrame | None = None) -> list[str]:
+    """The sentences under the comparison: which leads it counts, how many younger ones it leaves
+    out, and, when the channel table ``econ`` shows other counts for the two channels, both."""
+    lo, hi = cmp.counted_from, cmp.counted_to
+    window = (
+        ui.t("an.ch.window.range", lo=ui.date(lo), hi=ui.date(hi))
+        if lo and hi
+        else ui.t("an.ch.window.until", hi=ui.date(hi))
+        if hi
+        else ui.t("an.ch.window.since", lo=ui.date(lo))
+        if lo
+        else ui.t("an.ch.window.all")
+    )
+    out = [ui.t("an.ch.compare_basis", window=window)]
+    if cmp.maturing:
+        out.append(ui.t("an.ch.compare_maturing", n=ui.num(cmp.maturing)))
+    if econ is not None:
+        (ta_won, ta_leads), (tb_won, tb_leads) = counts(econ, cmp.a), counts(econ, cmp.b)
+        if (ta_won, ta_leads, tb_won, tb_leads) != (cmp.a_won, cmp.a_leads, cmp.b_won, cmp.b_leads):
+            n = ui.num
+            out.append(
+                ui.t(
+                    "an.ch.compare_vs_table",
+                    a=ui.plain(label(cmp.a)),
+                    b=ui.plain(label(cmp.b)),
+                    a_won=n(cmp.a_won),
+                    a_leads=n(cmp.a_leads),
+                    b_won=n(cmp.b_won),
+                    b_leads=n(cmp.b_leads),
+                    ta_won=n(ta_won),
+                    ta_leads=n(ta_leads),
+                    tb_won=n(tb_won),
+                    tb_leads=n(tb_leads),
+                )
+            )
+    return out
 
 
 def groups(econ: pd.DataFrame, with_leads: bool = True) -> list[str]:

@@ -99,7 +99,7 @@ STEPS_COLUMNS = {
     "lost": "an.col.lost",
     "actual": "an.col.actual",
     "expected": "an.col.expected",
-    "index": "an.col.index",
+    "won_short": "an.col.won_short",
 }
 TIMES_COLUMNS = {
     "stage": "an.col.stage",
@@ -182,12 +182,15 @@ def outside_ladder_note(outside: pd.DataFrame) -> None:
     st.warning(ui.t("an.fn.outside_ladder", n=ui.num(int(outside["deals"].sum())), stages=stages))
 
 
-def bottleneck(b, min_decided: int) -> None:
-    """The bottleneck in words: a warning when the step is below the ladder's expectation."""
+def bottleneck(b, min_decided: int, lead_step: tuple[str, int, int, float] | None = None) -> None:
+    """The bottleneck in words (funnel.metrics.stages.find_bottleneck): a warning when a step
+    costs won deals against its norm, with the stage table's own figure for that step when open
+    deals make it differ; then, with ``lead_step`` (stages.lead_step), why the step from leads
+    into the ladder is not judged."""
     if b is None:
         st.info(ui.t("an.fn.bottleneck_none", n=min_decided))
-    elif b.index < 1:
-        st.warning(bottleneck_text(b))
+    elif b.won_short > 0:
+        st.warning(" ".join(bottleneck_text(b)))
     else:
         st.success(
             ui.t(
@@ -196,22 +199,70 @@ def bottleneck(b, min_decided: int) -> None:
                 b=ui.plain(ui.label(b.to_stage, "stage")),
                 actual=ui.pct(b.actual),
                 expected=ui.pct(b.expected),
-                index=ui.num(b.index, 2),
+            )
+        )
+    if lead_step is not None:
+        first, reached, leads, share = lead_step
+        st.caption(
+            ui.t(
+                "an.fn.bottleneck_leads",
+                first=ui.plain(ui.label(first, "stage")),
+                share=ui.pct(share),
+                reached=ui.num(reached),
+                leads=ui.num(leads),
             )
         )
 
 
-def bottleneck_text(b) -> str:
+def bottleneck_text(b) -> list[str]:
+    """The bottleneck's sentences: the step, its share against the norm, the won deals it cost;
+    and, when deals still open at its first stage make the stage table's figure for it differ,
+    that figure and why."""
+    a, to = ui.plain(ui.label(b.from_stage, "stage")), ui.plain(ui.label(b.to_stage, "stage"))
+    out = [
+        ui.t(
+            "an.fn.bottleneck_text",
+            a=a,
+            b=to,
+            actual=ui.pct(b.actual),
+            expected=ui.pct(b.expected),
+            passed=ui.num(b.passed),
+            decided=ui.num(b.decided),
+            won=fmt_value("won_short", b.won_short),
+        )
+    ]
+    if b.still_open:
+        out.append(ui.t("an.fn.bottleneck_open", a=a, b=to, table=ui.pct(b.from_previous), open=ui.num(b.still_open)))
+    return out
+
+
+def speed_vs_time(speed_table: pd.DataFrame, converted, attribution: str) -> str | None:
+    """The line under the Speed tab's title: this tab's «Lead → SAL» and «Lead → won» (the total
+    row of funnel.metrics.speed.speed, by ``attribution``) beside the Time page's «Contact → SAL»
+    and «Lead → won» (funnel.metrics.convert.time_to_convert), each figure as its own screen shows
+    it, with what each counts. None when the data times none of the four (deals without leads):
+    a line of four dashes explains nothing."""
+    total = speed_table[speed_table["is_total"]]
+    here = total.iloc[0] if len(total) else {}
+    there = converted.table[converted.table["is_total"]].set_index("step")["median"]
+    figures = {
+        "lead_sal": here.get("sal_days"),
+        "contact_sal": there.get("sal"),
+        "won_here": here.get("payment_days"),
+        "won_there": there.get("to_won"),
+    }
+    if all(missing(v) for v in figures.values()):
+        return None
     return ui.t(
-        "an.fn.bottleneck_text",
-        a=ui.plain(ui.label(b.from_stage, "stage")),
-        b=ui.plain(ui.label(b.to_stage, "stage")),
-        actual=ui.pct(b.actual),
-        expected=ui.pct(b.expected),
-        index=ui.num(b.index, 2),
-        lost=ui.num(b.lost),
-        decided=ui.num(b.decided),
+        "an.fn.speed_vs_time",
+        basis=ui.t(f"an.fn.speed_basis.{attribution}"),
+        **{k: days(v) for k, v in figures.items()},
     )
+
+
+def days(value) -> str:
+    """A median in days as the Speed table and the Time page's cards write it ("2,3 дн."); "—"."""
+    return "—" if missing(value) else ui.t("tm.convert.days", value=fmt_value("sal_days", value))
 
 
 def times_figure(df: pd.DataFrame) -> go.Figure:

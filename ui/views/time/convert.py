@@ -10,7 +10,8 @@ import streamlit as st
 
 import ui
 from funnel.filters import Filters
-from funnel.metrics import convert
+from funnel.metrics import convert, speed
+from ui import state
 from ui.views.time import look
 
 KEY_BY = "tm_conv_by"
@@ -20,7 +21,6 @@ KEY_PART = "tm_conv_part"
 
 def render(filters: Filters) -> None:
     st.caption(ui.t("tm.convert.intro"))
-    st.caption(ui.t("tm.convert.vs_funnel"))  # not the Funnel page's «Lead → won»: say how
     # the split is chosen in the table's part (below); the totals above it are the same either way
     by = st.session_state.get(KEY_BY) if st.session_state.get(KEY_BY) in convert.BYS else convert.BYS[0]
     result = ui.shared(convert.time_to_convert, filters=filters, by=by)
@@ -28,6 +28,10 @@ def render(filters: Filters) -> None:
     if not result.leads:
         st.info(ui.t("tm.convert.no_leads"))
         return
+    # not the Funnel page's «Lead → SAL» and «Lead → won»: both figures, and what each counts
+    attribution = state.ATTRIBUTION.get()  # the Funnel page's choice, across pages
+    speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by="channel")
+    st.caption(vs_funnel(totals["median"], speeds, attribution))
     # one st.columns row per pair: a phone stacks each column whole, so columns filled 1, 3 | 2, 4
     # would read 1, 3, 2, 4 there
     for pair in (convert.STEPS[i : i + 2] for i in range(0, len(convert.STEPS), 2)):
@@ -69,6 +73,22 @@ def render(filters: Filters) -> None:
             for q in ("n", "median", "p80")
         }
         ui.simple_table(wide, columns, f"time_to_convert_{by}", key="tm_conv_table", dim=by)
+
+
+def vs_funnel(medians: pd.Series, speeds: pd.DataFrame, attribution: str) -> str:
+    """This tab's «Contact → SAL» and «Lead → won» (``medians`` by step, the total rows of
+    funnel.metrics.convert.time_to_convert) beside the Funnel page's «Lead → SAL» and «Lead → won»
+    (the total row of funnel.metrics.speed.speed, by ``attribution``), each as its screen shows it."""
+    total = speeds[speeds["is_total"]]
+    there = total.iloc[0] if len(total) else {}
+    return ui.t(
+        "tm.convert.vs_funnel",
+        contact_sal=duration("sal", medians.get("sal")),
+        lead_sal=duration("sal", there.get("sal_days")),
+        won_here=duration("to_won", medians.get("to_won")),
+        basis=ui.t(f"an.fn.speed_basis.{attribution}"),
+        won_there=duration("to_won", there.get("payment_days")),
+    )
 
 
 def _median(col, step: str, row) -> None:
