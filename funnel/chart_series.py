@@ -85,3 +85,16 @@ def stages_rest(table: pd.DataFrame, rest: list, *, group: str = "grp") -> pd.Da
     first = sums.loc[sums["position"] == sums["position"].min(), "reached"].sum() if len(sums) else 0
     sums["conversion_from_first"] = sums["reached"] / first if first else float("nan")
     return sums
+
+
+# Series in an order of time (the cohorts by month): one hue, light for the oldest to dark for the
+# newest, so the lines read as a sequence. Twelve cohorts in the strong colours took nine of them
+# and then started again: November and August both blue.
+OLDEST, NEWEST = "#a8cff2", "#003d7a"
+
+
+def sequence(n: int) -> list[str]:
+    """``n`` colours from OLDEST to NEWEST in equal steps (one: NEWEST)."""
+    a, b = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (OLDEST, NEWEST))
+    steps = [i / (n - 1) if n > 1 else 1.0 for i in range(n)]
+    return ["#" + "".join(f"{round(x + (y - x) * f):02x}" for x, y in zip(a, b, strict=True)) for f in steps]

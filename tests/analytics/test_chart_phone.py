@@ -299,3 +299,21 @@ def test_a_log_axis_over_one_to_two_powers_has_five_level_ticks():
     assert charts.log_ticks(150, 9000) == [100, 300, 1000, 3000, 10000]
     assert charts.log_ticks(150, 900) == [100, 200, 500, 1000]  # under one power: 1, 2, 5
     assert charts.log_ticks(10, 100_000) == [10, 100, 1000, 10_000, 100_000]
+
+
+def test_cohort_curves_read_oldest_light_to_newest_dark_with_the_legend_above():
+    """Twelve cohorts in the strong colours went round them (November and August both blue), and
+    their legend, below, lay over the age axis's title on a phone. Now one hue, lightest for the
+    oldest, darkest for the newest, each its own; the legend above the plot."""
+    from ui.show import styled
+    from ui.views.time.maturity import curves_figure
+
+    months = pd.date_range("2025-11-01", periods=12, freq="MS")
+    curves = pd.DataFrame(
+        [{"month": m, "age_days": a, "conversion": 0.01 * k} for m in months for k, a in enumerate((7, 30, 90))]
+    )
+    fig = styled(curves_figure(curves))
+    colours = [tr.line.color for tr in fig.data]
+    assert len(set(colours)) == 12 and colours[0] == chart_series.OLDEST and colours[-1] == chart_series.NEWEST
+    assert chart_series.sequence(3)[1] == "#5486b6"  # halfway: (0xa8 + 0x00) ÷ 2 = 0x54, …
+    _legend_above(fig)

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import chart_series
 from funnel.charts import legend_above, month_ticks
 from funnel.filters import Filters
 from funnel.metrics import cohorts, maturity
@@ -136,11 +137,12 @@ def reset_window(ws_id: str) -> None:
 
 
 def curves_figure(curves: pd.DataFrame) -> go.Figure:
-    """One line per cohort (the last SHOWN_CURVES): conversion by lead age; an age no lead of
-    the cohort has reached yet is a gap, not a zero."""
+    """One line per cohort (the last SHOWN_CURVES): conversion by lead age, the oldest cohort
+    lightest, the newest darkest (chart_series.sequence); an age no lead of the cohort has
+    reached yet is a gap, not a zero."""
     months = sorted(curves["month"].unique())[-SHOWN_CURVES:]
     fig = go.Figure()
-    for month in months:
+    for month, colour in zip(months, chart_series.sequence(len(months)), strict=True):
         part = curves[curves["month"] == month]
         fig.add_trace(
             go.Scatter(
@@ -149,6 +151,8 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
                 mode="lines+markers",
                 name=ui.month(pd.Timestamp(month)),
                 connectgaps=False,
+                line_color=colour,
+                marker_color=colour,
             )
         )
     fig.update_layout(
@@ -159,7 +163,8 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
         xaxis_type="log",
         xaxis_tickvals=list(cohorts.AGES),
     )
-    return fig
+    # above the plot: below it, twelve months in two columns lay over the age axis's title on a phone
+    return legend_above(fig)
 
 
 def final_figure(table: pd.DataFrame) -> go.Figure:
