@@ -386,18 +386,18 @@ TEXTS = {
     # the breakdown chart's second and third title lines when it folds the smaller groups together
     # (funnel.chart_series): a Plotly title does not wrap, hence two short lines
     "an.fn.breakdown_top.channel": (
-        "{n} крупнейших из {total} {total|канала|каналов|каналов} по сделкам<br>на первом этапе, остальные — «Прочие»",
-        "The {n} largest of {total} {total|channel|channels} by deals<br>at the first stage, the rest as “Other”",
+        "{n} крупнейших из {total} {total|канала|каналов|каналов} по сделкам\nна первом этапе, остальные — «Прочие»",
+        "The {n} largest of {total} {total|channel|channels} by deals\nat the first stage, the rest as “Other”",
     ),
     "an.fn.breakdown_top.owner": (
-        "{n} крупнейших из {total} {total|менеджера|менеджеров|менеджеров} по сделкам<br>на первом этапе, "
+        "{n} крупнейших из {total} {total|менеджера|менеджеров|менеджеров} по сделкам\nна первом этапе, "
         "остальные — «Прочие»",
-        "The {n} largest of {total} {total|owner|owners} by deals<br>at the first stage, the rest as “Other”",
+        "The {n} largest of {total} {total|owner|owners} by deals\nat the first stage, the rest as “Other”",
     ),
     "an.fn.breakdown_top.segment": (
-        "{n} крупнейших из {total} {total|сегмента|сегментов|сегментов} по сделкам<br>на первом этапе, "
+        "{n} крупнейших из {total} {total|сегмента|сегментов|сегментов} по сделкам\nна первом этапе, "
         "остальные — «Прочие»",
-        "The {n} largest of {total} {total|segment|segments} by deals<br>at the first stage, the rest as “Other”",
+        "The {n} largest of {total} {total|segment|segments} by deals\nat the first stage, the rest as “Other”",
     ),
     "an.other": ("Прочие", "Other"),  # the groups a chart folds together (funnel.chart_series)
     "an.fn.breakdown_help": (

@@ -148,7 +148,7 @@ def test_the_breakdown_names_its_eight_largest_and_folds_the_rest():
     assert "8 крупнейших из 10 каналов по сделкам" in fig.layout.title.text
     assert "остальные — «Прочие»" in fig.layout.title.text
     en = t("an.fn.breakdown_top.owner", "en", n="8", total="12")
-    assert en.replace("<br>", " ") == "The 8 largest of 12 owners by deals at the first stage, the rest as “Other”"
+    assert en.replace("\n", " ") == "The 8 largest of 12 owners by deals at the first stage, the rest as “Other”"
     assert t("an.fn.breakdown_top.segment", "ru", n="8", total="21").startswith("8 крупнейших из 21 сегмента")
 
 

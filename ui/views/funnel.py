@@ -353,7 +353,7 @@ def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:
     title = ui.t("an.fn.breakdown")
     if rest:  # smaller lines under it, each its own: a Plotly title does not wrap
         shown = ui.t(f"an.fn.breakdown_top.{dim}", n=ui.num(len(keep)), total=ui.num(len(keep) + len(rest)))
-        title += "".join(f"<br><span style='font-size:12px'>{line}</span>" for line in shown.split("<br>"))
+        title += "".join(f"<br><span style='font-size:12px'>{line}</span>" for line in shown.split("\n"))
     stages = t["stage"].nunique()
     height = 160 + stages * max(len(parts), 2) * 9  # about 9 px a bar
     fig.update_layout(
