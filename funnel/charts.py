@@ -39,6 +39,10 @@ PALETTE = (
     "#6d3fc0",
     "#d5dae5",
 )
+# The series colours, strongest first, and the pale grey kept for «Other» (the groups a chart
+# folds together, funnel.chart_series): close to the background, it hid the biggest channel when a
+# chart of ten channels in name order gave the tenth colour to it (review #16).
+STRONG, OTHER = PALETTE[:-1], PALETTE[-1]
 TEXT = "#31333f"
 GRID = "#e6eaf1"
 RISE, FALL, TOTAL = "#29b09d", "#ff2b2b", "#0068c9"
@@ -59,7 +63,7 @@ _AXIS = dict(
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
-        colorway=list(PALETTE),
+        colorway=list(STRONG),  # a tenth series starts again at blue, not at the grey
         font=dict(family=FONT, color=TEXT, size=13),
         title=dict(font=dict(size=16), x=0, xanchor="left"),
         paper_bgcolor="white",
@@ -289,17 +293,23 @@ def _tick_extent(axis, values: list, size: float) -> tuple[float, int]:
     return _text_width(label, size), 1
 
 
-def _legend_height(fig: go.Figure, size: float) -> float:
+def _legend_rows(fig: go.Figure, size: float, width: float) -> int:
+    """How many rows a horizontal legend takes in ``width`` px (0: no legend is drawn)."""
     shown = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
     if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
-        return 0.0
+        return 0
     rows, used = 1, 0.0
     for tr in shown:
         w = 46 + _text_width(tr.name, size)
-        if used and used + w > PLOT_WIDTH:
+        if used and used + w > width:
             rows, used = rows + 1, 0.0
         used += w
-    return rows * 19 + 22
+    return rows
+
+
+def _legend_height(fig: go.Figure, size: float) -> float:
+    rows = _legend_rows(fig, size, PLOT_WIDTH)
+    return rows * 19 + 22 if rows else 0.0
 
 
 def _reserve_margins(fig: go.Figure) -> None:
@@ -333,6 +343,54 @@ def _reserve_margins(fig: go.Figure) -> None:
         need["b"] = max(need["b"], (y * ((fig.layout.height or 450) - t) + legend) / (1 + y))
     m = fig.layout.margin
     fig.update_layout(margin={k: max(getattr(m, k) or 0, round(v)) for k, v in need.items()})
+
+
+# ---- a legend above the plot ---------------------------------------------------------------------
+# Below the plot, at a share of its height, a legend ran into what grows under the plot on a phone:
+# the x axis's title, two-line month labels, tilted names (the cohorts' chart, the stage times, the
+# channels by month). Above the plot, hanging from under the title, nothing else is drawn.
+# The server does not know the screen's width, so the legend gets the rows a phone gives it
+# (PHONE_CHART px wide, less the plot's side margins: a row is as wide as the plot), and the figure
+# grows by them, the plot keeping its height. plotly.js fills a row while the items fit, else lays
+# them out in columns as wide as the widest item. On a wide screen the same legend takes fewer
+# rows, and the space left sits between it and the plot.
+PHONE_CHART = 358  # a 390 px screen's chart: the page's 16 px padding either side
+LEGEND_ROW = 20  # px a row of legend items takes (the font's line and the items' gap)
+LEGEND_ITEM = 40  # px an item takes besides its text (the symbol and the gaps)
+
+
+def _phone_legend_rows(fig: go.Figure, size: float) -> int:
+    shown = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
+        return 0
+    probe = go.Figure(fig)
+    _reserve_margins(probe)  # the side margins the axes' labels will take
+    width = max(PHONE_CHART - (probe.layout.margin.l or 16) - (probe.layout.margin.r or 16), 120)
+    items = [LEGEND_ITEM + _text_width(tr.name, size) for tr in shown]
+    if sum(items) <= width:
+        return 1
+    columns = max(1, int(width // max(items)))
+    return math.ceil(len(items) / columns)
+
+
+def legend_above(fig: go.Figure) -> go.Figure:
+    """``fig`` with its legend in rows under the title and above the plot, the title pinned to
+    the top edge, the top margin holding both and the figure taller by the legend's rows (as a
+    phone lays them out). Returns the same figure."""
+    size = fig.layout.font.size or TEMPLATE.layout.font.size
+    rows = _phone_legend_rows(fig, size)
+    text = str(fig.layout.title.text or "")
+    title_size = fig.layout.title.font.size or TEMPLATE.layout.title.font.size
+    lines = (1 + len(re.findall(r"(?i)<br\s*/?>", text))) if text else 0
+    title = 12 + lines * title_size * LINE + 8
+    height = (fig.layout.height or 450) + rows * LEGEND_ROW
+    fig.update_layout(
+        height=height,
+        legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title / height, yanchor="top"),
+        title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)),
+        margin=dict(t=max(fig.layout.margin.t or 0, round(title + rows * LEGEND_ROW + 16))),
+    )
+    return fig
 
 
 def plotly_locale(lang: str) -> dict:
@@ -385,17 +443,26 @@ def config(lang: str, **extra) -> dict:
 # plotly.js does not move a point's text out of another's way: two channels of similar CPL and
 # conversion wrote their names over each other. Each label tries above its bubble, then below,
 # right and left, and takes the first place clear of the labels and bubbles already placed, on a
-# plot of the size assumed below (a laptop's chart; a phone's is narrower, where the hover still
-# names every bubble).
+# plot of the size given (LABEL_PLOT: a laptop's chart).
 LABEL_PLOT = (760, 300)  # px: width, height of the plotting area
 _PLACES = ("top center", "bottom center", "middle right", "middle left")
+# On a phone the plot is a third as wide and nine names piled up on each other. The bubbles' names
+# are placed for a phone's plot (PHONE_PLOT, what a 390 px screen leaves beside the axes), the
+# heaviest first and at most BUBBLE_LABELS of them; a name with no clear place there is left to
+# the hover. What is clear on a phone stays clear wider: the same height, more room across.
+PHONE_PLOT = (250, 290)
+BUBBLE_LABELS = 5
 
 
-def label_positions(xs, ys, names, sizes, *, log_x: bool = False, size: float = 12) -> list[str]:
+def label_positions(
+    xs, ys, names, sizes, *, log_x: bool = False, size: float = 12, plot=LABEL_PLOT, order=None, fallback="top center"
+) -> list:
     """A ``textposition`` per point so that no two labels (and no label and bubble) overlap, where
     the plot allows; the first place ("top center") when nothing is in the way. ``sizes`` are the
-    markers' diameters in px."""
-    width, height = LABEL_PLOT
+    markers' diameters in px; ``plot`` the plotting area's (width, height) in px. ``order``: the
+    points to label, the first placed first (default: all, the highest first); a point left out,
+    or with no clear place when ``fallback`` is None, gets None (no label)."""
+    width, height = plot
     xv = [math.log10(x) if log_x and x and x > 0 else float(x or 0) for x in xs]
     yv = [float(y or 0) for y in ys]
     if not xv:
@@ -408,8 +475,8 @@ def label_positions(xs, ys, names, sizes, *, log_x: bool = False, size: float = 
 
     px, py = scale(xv, width), scale(yv, height)  # y grows upwards
     taken = [(x - s / 2, y - s / 2, x + s / 2, y + s / 2) for x, y, s in zip(px, py, sizes, strict=False)]
-    out = []
-    for i in sorted(range(len(px)), key=lambda i: -py[i]):  # the highest first: it keeps "above"
+    out: list = [None] * len(px)
+    for i in sorted(range(len(px)), key=lambda i: -py[i]) if order is None else order:  # the highest keeps "above"
         w, h, r = _text_width(names[i], size), size * LINE, sizes[i] / 2
         boxes = {
             "top center": (px[i] - w / 2, py[i] + r, px[i] + w / 2, py[i] + r + h),
@@ -418,10 +485,22 @@ def label_positions(xs, ys, names, sizes, *, log_x: bool = False, size: float = 
             "middle left": (px[i] - r - w, py[i] - h / 2, px[i] - r, py[i] + h / 2),
         }
         others = taken[:i] + taken[i + 1 :]
-        place = next((p for p in _PLACES if not any(_overlap(boxes[p], b) for b in others)), _PLACES[0])
-        taken.append(boxes[place])
-        out.append((i, place))
-    return [place for _, place in sorted(out)]
+        # a name across the plot's side is cut there (plotly.js clips text at the axes)
+        inside = [p for p in _PLACES if boxes[p][0] >= 0 and boxes[p][2] <= width] or list(_PLACES)
+        place = next((p for p in inside if not any(_overlap(boxes[p], b) for b in others)), fallback)
+        if place is not None:
+            taken.append(boxes[place])
+        out[i] = place
+    return out
+
+
+def bubble_labels(xs, ys, names, sizes, weights, *, log_x: bool = False, size: float = 13) -> tuple[list, list]:
+    """(text, textposition) per bubble: the names of the BUBBLE_LABELS heaviest bubbles (by
+    ``weights``; equal weights in the given order) that find a place clear of every bubble and
+    label on a phone's plot (PHONE_PLOT), "" for the others, whose names the hover gives."""
+    heavy = sorted(range(len(names)), key=lambda i: -float(weights[i] or 0))[:BUBBLE_LABELS]
+    places = label_positions(xs, ys, names, sizes, log_x=log_x, size=size, plot=PHONE_PLOT, order=heavy, fallback=None)
+    return [n if p else "" for n, p in zip(names, places, strict=True)], [p or _PLACES[0] for p in places]
 
 
 def _overlap(a, b) -> bool:
@@ -429,10 +508,12 @@ def _overlap(a, b) -> bool:
 
 
 def log_ticks(low: float, high: float) -> list[float]:
-    """Ticks of a log axis from ``low`` to ``high``: each power of ten, and 2 and 5 times it when
-    the values span less than two powers (plotly.js labelled every minor step "2 3 4 … 9")."""
+    """Ticks of a log axis from ``low`` to ``high``: each power of ten; 3 times it too when the
+    values span one to two powers, 2 and 5 times it when less than one (plotly.js labelled every
+    minor step "2 3 4 … 9"). Seven ticks over two powers were tilted on a phone; five stand level."""
     if not (low and high and low > 0 and high > 0):
         return []
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    steps = (1,) if math.log10(high / low) >= 2 else (1, 2, 5)
+    span = math.log10(high / low)
+    steps = (1,) if span >= 2 else (1, 3) if span >= 1 else (1, 2, 5)
     return [m * 10.0**p for p in range(first, last + 1) for m in steps if low / 1.5 <= m * 10.0**p <= high * 1.5]

@@ -88,7 +88,7 @@ try:
                 key="fn_breakdown_by",
             )
             parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
-            ui.chart(view.breakdown_figure, parts.table, key="fn_breakdown_chart")
+            ui.chart(view.breakdown_figure, parts.table, split, key="fn_breakdown_chart")
             ui.simple_table(
                 parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split
             )

@@ -424,6 +424,23 @@ TEXTS = {
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),
     "an.fn.breakdown_by": ("Разрез", "Split by"),
+    # the breakdown chart's second and third title lines when it folds the smaller groups together
+    # (funnel.chart_series): a Plotly title does not wrap, hence two short lines
+    "an.fn.breakdown_top.channel": (
+        "{n} крупнейших из {total} {total|канала|каналов|каналов} по сделкам\nна первом этапе, остальные — «Прочие»",
+        "The {n} largest of {total} {total|channel|channels} by deals\nat the first stage, the rest as “Other”",
+    ),
+    "an.fn.breakdown_top.owner": (
+        "{n} крупнейших из {total} {total|менеджера|менеджеров|менеджеров} по сделкам\nна первом этапе, "
+        "остальные — «Прочие»",
+        "The {n} largest of {total} {total|owner|owners} by deals\nat the first stage, the rest as “Other”",
+    ),
+    "an.fn.breakdown_top.segment": (
+        "{n} крупнейших из {total} {total|сегмента|сегментов|сегментов} по сделкам\nна первом этапе, "
+        "остальные — «Прочие»",
+        "The {n} largest of {total} {total|segment|segments} by deals\nat the first stage, the rest as “Other”",
+    ),
+    "an.other": ("Прочие", "Other"),  # the groups a chart folds together (funnel.chart_series)
     "an.fn.breakdown_help": (
         "Показаны до 8 крупнейших групп; доля — конверсия из первого этапа.",
         "Up to 8 largest groups; the share is the conversion from the first stage.",

@@ -21,6 +21,9 @@ that every check named for its workspace and language ran where it was due.
 - screen fit (test_screen_fit.py): the Workshop's conversion slider as Russian writes it (also
   in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
+- phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
+  390 px, no tick label turned, no text outside its chart, no legend over an axis's labels or
+  title, no point's name over another's;
 - one draw (test_chart_one_draw.py): every chart of the Overview, the Channels page and the
   Planner drawn with the margins it was given at 1440 px, and no text outside its picture at
   1440 and 390 px.
@@ -402,6 +405,52 @@ def drawn_once(page, screen) -> list[str]:
     return out
 
 
+# ---- charts that read on a phone ------------------------------------------------------------------
+# Issue #16: at 390 px the stage times' names stood on end and were cut, the cohorts' months were
+# tilted, the legends lay over the axis titles and the months' years, the bubbles' names piled up.
+# Per chart: tick labels turned, texts outside the picture, a legend entry over an axis's labels or
+# title, and point labels (the bubbles' names) over each other.
+PHONE_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(c => {
+  const svg = c.querySelector('.main-svg');
+  if (!svg || !svg.getBoundingClientRect().width) return null;
+  const box = svg.getBoundingClientRect();
+  const rect = (t) => { const r = t.getBoundingClientRect(); return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const all = (sel) => [...c.querySelectorAll(sel)].filter(t => t.textContent.trim() && t.getBoundingClientRect().width).map(rect);
+  return {
+    title: (c.querySelector('.gtitle') || {}).textContent || '',
+    box: {l: box.left, r: box.right, t: box.top, b: box.bottom},
+    turned: [...c.querySelectorAll('.xtick text, .ytick text')]
+      .filter(t => /rotate\\((?!0)/.test(t.getAttribute('transform') || '')).map(t => t.textContent),
+    labels: all('.xtick text, .ytick text, .y2tick text, .g-xtitle text, .g-ytitle text, .g-y2title text'),
+    legend: all('.legend .legendtext'),
+    points: all('.textpoint text'),
+    texts: all('text:not(.gtitle)'),
+  };
+}).filter(Boolean)"""
+
+
+def _over(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] - 1 and b["l"] < a["r"] - 1 and a["t"] < b["b"] - 1 and b["t"] < a["b"] - 1
+
+
+def phone_charts(page, screen) -> list[str]:
+    out = []
+    for c in page.evaluate(PHONE_CHARTS):
+        name, box = c["title"], c["box"]
+        if c["turned"]:
+            out.append(f"{name}: tick labels turned {c['turned']}")
+        cut = [t["text"] for t in c["texts"] if t["l"] < box["l"] - 1 or t["r"] > box["r"] + 1 or t["b"] > box["b"] + 1]
+        if cut:
+            out.append(f"{name}: texts outside the chart {cut}")
+        covered = sorted({a["text"] for a in c["labels"] for e in c["legend"] if _over(a, e)})
+        if covered:
+            out.append(f"{name}: the legend over {covered}")
+        piled = [(a["text"], b["text"]) for i, a in enumerate(c["points"]) for b in c["points"][i + 1 :] if _over(a, b)]
+        if piled:
+            out.append(f"{name}: names over each other {piled}")
+    return out
+
+
 # ---- where each check is made ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Check:
@@ -434,6 +483,7 @@ CHECKS = [
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
+    Check("phone charts", phone_charts, "demo", BOTH, ("funnel/funnel", "time/maturity", "channels"), ("phone",)),
     Check(
         "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")
     ),

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel import charts
+from funnel import chart_series, charts
 from funnel.metrics import overview
 from funnel.metrics.compare import counts
 from funnel.safety import chart_text
@@ -155,13 +155,17 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
         f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
         for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"], strict=False)
     ]
+    texts, places = charts.bubble_labels(
+        list(rows["cpl"]), list(rows["conversion"]), names, sizes, list(rows["revenue"]), log_x=True
+    )
     fig = go.Figure(
         go.Scatter(
             x=rows["cpl"],
             y=rows["conversion"],
             mode="markers+text",
-            text=names,
-            textposition=charts.label_positions(rows["cpl"], rows["conversion"], names, sizes, log_x=True),
+            # the biggest bubbles' names where they are clear on a phone; every name in the hover
+            text=texts,
+            textposition=places,
             hovertext=hover,
             hoverinfo="text",
             marker=dict(size=sizes, sizemode="diameter", opacity=0.6),
@@ -196,14 +200,23 @@ def untracked_channels(econ: pd.DataFrame) -> tuple[str, ...]:
 
 
 def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ...] = ()) -> go.Figure:
-    """One line per channel; a channel in ``untracked`` (its leads are not tracked) draws its
-    spend only, not a line of 0 leads, 0 deals or 0 revenue."""
+    """One line per channel, the largest first (by the figure itself for a sum, by leads for a
+    share or CPL), each in its own strong colour; past the strong colours the smaller channels
+    are one grey line «Other» (funnel.chart_series). A channel in ``untracked`` (its leads are
+    not tracked) draws its spend only, not a line of 0 leads, 0 deals or 0 revenue."""
     fig = go.Figure()
     months = sorted(pd.to_datetime(df["month"]).unique())
-    for grp, part in df.groupby("grp", sort=True):
-        if metric != "spend" and grp in untracked:
-            continue
-        name = chart_text(label(grp))
+    if metric != "spend":
+        df = df[~df["grp"].isin(untracked)]
+    sizes = df.groupby("grp", sort=True)[metric if metric in _SUMS else "leads"].sum()
+    keep, rest = chart_series.split(sizes)
+    lines = [
+        (chart_text(label(g)), df[df["grp"] == g], c)
+        for g, c in zip(keep, chart_series.colours(len(keep)), strict=True)
+    ]
+    if rest:
+        lines.append((ui.t("an.other"), chart_series.monthly_rest(df, rest), charts.OTHER))
+    for name, part, colour in lines:
         values = part.assign(month=pd.to_datetime(part["month"])).set_index("month")[metric].reindex(months)
         if metric in _SUMS:
             values = values.fillna(0)
@@ -213,6 +226,8 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
             mode="lines+markers",
             connectgaps=False,
             name=name,
+            line_color=colour,
+            marker_color=colour,
             text=[fmt_value(metric, v) for v in values],
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
@@ -222,7 +237,8 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
     fig.update_xaxes(**month_ticks(len(months)))
-    return fig
+    # above the plot: below it, nine names in a column on a phone covered the months' years
+    return charts.legend_above(fig)
 
 
 def changes_table(df: pd.DataFrame, key: str, unknown: frozenset[str] = frozenset()) -> None:

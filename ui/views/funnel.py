@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel.charts import PALETTE
+from funnel import chart_series
+from funnel.charts import OTHER, legend_above
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
 from ui.show import fmt_value, label, missing
@@ -266,19 +267,28 @@ def days(value) -> str:
 
 
 def times_figure(df: pd.DataFrame) -> go.Figure:
+    """Per stage, the median and 80th-percentile days as bars and the ladder's norm as a mark.
+    The stages go down the side, read level and wrapped, first stage on top, the legend above the
+    plot: under the bars their names stood on end and were cut on a phone, the legend over them."""
     stages = [wrapped(chart_text(label(s, "stage"))) for s in df["stage"]]
     fig = go.Figure()
-    fig.add_bar(x=stages, y=df["median_days"], name=ui.t("an.col.median_days"))
-    fig.add_bar(x=stages, y=df["p80_days"], name=ui.t("an.col.p80_days"))
+    fig.add_bar(y=stages, x=df["median_days"], orientation="h", name=ui.t("an.col.median_days"))
+    fig.add_bar(y=stages, x=df["p80_days"], orientation="h", name=ui.t("an.col.p80_days"))
     fig.add_scatter(
-        x=stages,
-        y=df["norm_days"],
+        y=stages,
+        x=df["norm_days"],
         name=ui.t("an.col.norm"),
         mode="markers",
-        marker=dict(symbol="line-ew-open", size=40, line=dict(width=3)),
+        marker=dict(symbol="line-ns-open", size=30, line=dict(width=3)),
     )
-    fig.update_layout(title=ui.t("an.fn.times"), barmode="group", yaxis_title=ui.t("axis.days"))
-    return fig
+    fig.update_layout(
+        title=ui.t("an.fn.times"),
+        barmode="group",
+        xaxis_title=ui.t("axis.days"),
+        height=max(200 + 62 * len(stages), 380),  # two bars and their gap a stage
+    )
+    fig.update_yaxes(autorange="reversed")
+    return legend_above(fig)
 
 
 def lost_measures(by_stage: pd.DataFrame) -> tuple[str, ...]:
@@ -298,10 +308,15 @@ _LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0}
 def reason_colours(*frames: pd.DataFrame | None) -> dict[str, str]:
     """One colour per lost reason in both charts of the tab (each drew its reasons in its own
     order, so "Дорого" was green on one and orange on the other): the reasons of both frames,
-    sorted by name, take the palette in turn."""
-    reasons = pd.concat([f["reason"] for f in frames if f is not None and "reason" in f]).drop_duplicates()
-    names = sorted({chart_text(label(r, "reason")) for r in reasons})
-    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+    the most frequent first (deals lost, both frames added up), take the strong colours in turn;
+    "no reason given" takes the grey kept for a remainder (funnel.chart_series)."""
+    parts = [f[["reason", "deals"]] for f in frames if f is not None and "reason" in f and "deals" in f]
+    if not parts:
+        return {}
+    both = pd.concat(parts)
+    both = both.assign(name=[chart_text(label(r, "reason")) for r in both["reason"]])
+    sizes = both.groupby("name", sort=True)["deals"].sum()
+    return chart_series.colour_map(chart_series.ranked(sizes), other=chart_text(label(None, "reason")))
 
 
 def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
@@ -358,38 +373,49 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
     return fig
 
 
-def breakdown_figure(t: pd.DataFrame, top: int = 8) -> go.Figure:
-    """Side-by-side funnels: conversion from the first stage per group (largest groups first).
+def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:
+    """Side-by-side funnels: conversion from the first stage per group of ``dim``, largest first
+    (by deals at the first stage); past the strong colours, the largest few and «Other» for the
+    rest (funnel.chart_series), and the title says so ("8 largest of 12 …; the rest in «Other»").
 
     The stages go down the side, read level and wrapped, first stage on top, as in the lost
     deals' chart: under the bars their names were tilted, cut short ("Первичн…") and run into
     the legend."""
-    first = t[t["position"] == t["position"].min()].sort_values("reached", ascending=False)
-    keep = list(first["grp"].head(top))
+    first = t[t["position"] == t["position"].min()].set_index("grp")["reached"]
+    keep, rest = chart_series.split(first)
+    colours = chart_series.colours(len(keep))
     fig = go.Figure()
-    for grp in keep:
-        part = t[t["grp"] == grp]
-        name = chart_text(label(grp))
+    parts = [(chart_text(label(g)), t[t["grp"] == g], c) for g, c in zip(keep, colours, strict=True)]
+    if rest:
+        parts.append((ui.t("an.other"), chart_series.stages_rest(t, rest), OTHER))
+    for name, part, colour in parts:
         stage_names = [chart_text(label(s, "stage")) for s in part["stage"]]
         fig.add_bar(
             y=[wrapped(s) for s in stage_names],
             x=part["conversion_from_first"],
             orientation="h",
             name=name,
+            marker_color=colour,
             text=[f"{ui.num(r)}" for r in part["reached"]],
             textposition="none",
             customdata=stage_names,  # the hover names the stage whole, not as wrapped for the axis
             hovertemplate=f"{name} · %{{customdata}}: %{{x:.1%}} (%{{text}})<extra></extra>",
         )
+    title = ui.t("an.fn.breakdown")
+    if rest:  # smaller lines under it, each its own: a Plotly title does not wrap
+        shown = ui.t(f"an.fn.breakdown_top.{dim}", n=ui.num(len(keep)), total=ui.num(len(keep) + len(rest)))
+        title += "".join(f"<br><span style='font-size:12px'>{line}</span>" for line in shown.split("\n"))
     stages = t["stage"].nunique()
-    height = 160 + stages * max(len(keep), 2) * 9  # about 9 px a bar
+    height = 160 + stages * max(len(parts), 2) * 9  # about 9 px a bar
     fig.update_layout(
         barmode="group",
-        title=ui.t("an.fn.breakdown"),
+        title=title,
         xaxis_tickformat=".0%",
         xaxis_title=ui.t("axis.share_of_first"),
         height=max(height, 450),
         legend={**_LEGEND_BELOW, "y": -70 / max(height - 130, 1)},  # below the ticks and the axis title
     )
+    if rest:
+        fig.update_layout(margin=dict(t=96))  # the title's three lines
     fig.update_yaxes(autorange="reversed")
     return fig

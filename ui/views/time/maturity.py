@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import chart_series
+from funnel.charts import legend_above, month_ticks
 from funnel.filters import Filters
 from funnel.metrics import cohorts, maturity
 from ui import auth
@@ -135,11 +137,12 @@ def reset_window(ws_id: str) -> None:
 
 
 def curves_figure(curves: pd.DataFrame) -> go.Figure:
-    """One line per cohort (the last SHOWN_CURVES): conversion by lead age; an age no lead of
-    the cohort has reached yet is a gap, not a zero."""
+    """One line per cohort (the last SHOWN_CURVES): conversion by lead age, the oldest cohort
+    lightest, the newest darkest (chart_series.sequence); an age no lead of the cohort has
+    reached yet is a gap, not a zero."""
     months = sorted(curves["month"].unique())[-SHOWN_CURVES:]
     fig = go.Figure()
-    for month in months:
+    for month, colour in zip(months, chart_series.sequence(len(months)), strict=True):
         part = curves[curves["month"] == month]
         fig.add_trace(
             go.Scatter(
@@ -148,6 +151,8 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
                 mode="lines+markers",
                 name=ui.month(pd.Timestamp(month)),
                 connectgaps=False,
+                line_color=colour,
+                marker_color=colour,
             )
         )
     fig.update_layout(
@@ -158,23 +163,37 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
         xaxis_type="log",
         xaxis_tickvals=list(cohorts.AGES),
     )
-    return fig
+    # above the plot: below it, twelve months in two columns lay over the age axis's title on a phone
+    return legend_above(fig)
 
 
 def final_figure(table: pd.DataFrame) -> go.Figure:
     """Each cohort's conversion so far (bars), and for young cohorts the projection with its
-    P10–P90 band (points with error bars)."""
-    names = [ui.month(pd.Timestamp(m)) for m in table["month"]]
+    P10–P90 band (points with error bars). The cohorts on a month axis labelled at most four
+    times ("май" over "2026", funnel.charts.month_ticks), the legend above the plot: a label per
+    cohort ("нояб. 2025") stood on end and was cut on a phone, the legend over the axis title."""
+    months = [pd.Timestamp(m) for m in table["month"]]
     young = table[table["projected"].notna()]
-    fig = go.Figure(go.Bar(x=names, y=list(table["conversion"]), name=ui.t("tm.maturity.so_far")))
+    fig = go.Figure(
+        go.Bar(
+            x=months,
+            y=list(table["conversion"]),
+            name=ui.t("tm.maturity.so_far"),
+            text=[ui.month(m) for m in months],
+            textposition="none",
+            hovertemplate="%{text}: %{y:.1%}<extra></extra>",
+        )
+    )
     if len(young):
         p50 = [float(v) for v in young["projected"]]
         fig.add_trace(
             go.Scatter(
-                x=[ui.month(pd.Timestamp(m)) for m in young["month"]],
+                x=[pd.Timestamp(m) for m in young["month"]],
                 y=p50,
                 mode="markers",
                 name=ui.t("tm.maturity.projected"),
+                text=[ui.month(pd.Timestamp(m)) for m in young["month"]],
+                hovertemplate="%{text}: %{y:.1%}<extra></extra>",
                 error_y=dict(
                     type="data",
                     symmetric=False,
@@ -189,9 +208,10 @@ def final_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title=ui.t("tm.maturity.share_won"),
         yaxis_tickformat=".1%",
     )
+    fig.update_xaxes(**month_ticks(len(months)))
     # Room above the tallest bar and the highest whisker: the autorange ended at the tallest one,
     # so a young cohort's upper whisker and its cap were drawn on the plot's top edge, cut.
     tops = [float(v) for v in [*table["conversion"], *young["projected_p90"]] if not missing(v)]
     if tops and max(tops) > 0:
         fig.update_yaxes(range=[0, max(tops) * 1.12])
-    return fig
+    return legend_above(fig)

@@ -1,0 +1,319 @@
+"""Issue #16, what a person sees on a phone (390 px) and on a laptop from one figure: the charts
+the screen review found cut, piled up or drawn pale, checked on the Plotly figures as the app
+sends them (ui.styled: funnel.charts.style). The server does not know the screen's width, so each
+figure has one design that reads at both widths; the browser walk's pictures at 390×844 are the
+look at them (tests/browser/test_screens.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from funnel import chart_series, charts
+from funnel.i18n import t
+
+BLUE, GREY = charts.PALETTE[0], charts.PALETTE[9]
+
+
+# ---- the series' colours ---------------------------------------------------------------------------
+def test_the_grey_is_no_series_colour_of_the_template():
+    """Ten series in the template's colours: the tenth took #d5dae5, a grey close to the white
+    background. Now the template's colours are the nine strong ones; a tenth starts again at blue."""
+    assert GREY == "#d5dae5"
+    assert GREY not in charts.TEMPLATE.layout.colorway
+    assert list(charts.TEMPLATE.layout.colorway) == list(charts.PALETTE[:9])
+
+
+@pytest.mark.parametrize(
+    ("sizes", "order"),
+    [
+        pytest.param({"b": 1, "a": 5, "c": 3}, ["a", "c", "b"], id="largest-first"),
+        pytest.param({"b": 2, "a": 2, "c": None}, ["a", "b", "c"], id="ties-by-name-missing-is-0"),
+    ],
+)
+def test_groups_are_ranked_largest_first(sizes, order):
+    assert chart_series.ranked(pd.Series(sizes)) == order
+
+
+def test_past_nine_groups_the_eight_largest_and_the_rest_together():
+    nine = pd.Series({f"g{i}": 100 - i for i in range(9)})
+    assert chart_series.split(nine) == (list(nine.index), [])
+    ten = pd.Series({f"g{i}": 100 - i for i in range(10)})
+    assert chart_series.split(ten) == ([f"g{i}" for i in range(8)], ["g8", "g9"])
+
+
+def test_ranked_colours_are_saturated_first_and_never_the_grey():
+    colours = chart_series.colours(20)
+    assert colours[:5] == ["#0068c9", "#ff2b2b", "#29b09d", "#ff8700", "#6d3fc0"]
+    assert GREY not in colours and colours[9] == BLUE  # round again, at blue
+    assert chart_series.colour_map(["x", "none", "y"], other="none") == {"x": BLUE, "y": "#ff2b2b", "none": GREY}
+
+
+def _spend_only() -> pd.DataFrame:
+    """Ten channels, two months of spend only (no leads): the demo's spend-only workspace in
+    small. «Яндекс Директ» spends most and comes last by name (Я); «Email» and «Радио» least."""
+    spend = {
+        "Выставки": 300,
+        "Вебинары": 120,
+        "Email": 10,
+        "Партнёры": 110,
+        "Радио": 20,
+        "Рекомендации": 130,
+        "SEO": 140,
+        "VK Реклама": 150,
+        "Холодные звонки": 160,
+        "Яндекс Директ": 400,
+    }
+    rows = [
+        {"month": m, "grp": g, "leads": 0, "won": 0, "revenue": None, "spend": float(v) + k, "cpl": None}
+        for k, m in enumerate(["2026-05-01", "2026-06-01"])
+        for g, v in spend.items()
+    ]
+    return pd.DataFrame(rows).assign(conversion=None)
+
+
+def test_the_biggest_channel_is_blue_and_only_the_rest_is_grey():
+    """Drawn by name, «Яндекс Директ» came tenth and took the grey. By size it comes first: blue;
+    «Выставки» second: red. The two smallest (Email 10 + 11, Радио 20 + 21) are one grey line
+    «Прочие»: 30 in May, 32 in June."""
+    from ui.views.channels import channel_trend_figure
+
+    fig = channel_trend_figure(_spend_only(), "spend")
+    colours = {tr.name: tr.line.color for tr in fig.data}
+    assert colours["Яндекс Директ"] == BLUE and colours["Выставки"] == "#ff2b2b"
+    assert [n for n, c in colours.items() if c == GREY] == ["Прочие"]
+    assert len(fig.data) == 9 and "Email" not in colours and "Радио" not in colours
+    other = next(tr for tr in fig.data if tr.name == "Прочие")
+    assert list(other.y) == [30.0, 32.0]
+
+
+def test_other_channels_share_is_worked_out_from_their_sums():
+    """«Прочие» of two channels in one month: A 10 leads, 1 won, spend 1 000; B 30 leads, 1 won,
+    spend 1 000. Conversion (1 + 1) ÷ (10 + 30) = 5 %, CPL 2 000 ÷ 40 = 50 (not the mean of 10 %
+    and 3.3 %); a month without leads: both "—" (NaN)."""
+    df = pd.DataFrame(
+        {
+            "month": ["2026-03-01", "2026-03-01", "2026-04-01"],
+            "grp": ["A", "B", "A"],
+            "leads": [10, 30, 0],
+            "won": [1, 1, 0],
+            "revenue": [None, 500.0, None],
+            "spend": [1000.0, 1000.0, 300.0],
+        }
+    )
+    rest = chart_series.monthly_rest(df, ["A", "B"])
+    assert list(rest["conversion"][:1]) == [0.05] and list(rest["cpl"][:1]) == [50.0]
+    assert list(rest["revenue"][:1]) == [500.0] and math.isnan(rest["revenue"][1])
+    assert math.isnan(rest["conversion"][1]) and math.isnan(rest["cpl"][1])
+
+
+def test_lost_reasons_take_colours_by_how_many_deals_they_lost():
+    """«Дорого» lost the most (5 + 2 deals): blue; «Нет ответа» (3): red; no reason given: the grey
+    of a remainder. By name, the reason sorted tenth took the grey."""
+    from ui.views.funnel import reason_colours
+
+    by_stage = pd.DataFrame({"reason": ["Нет ответа", "Дорого", None], "deals": [3, 5, 4]})
+    by_month = pd.DataFrame({"reason": ["Дорого"], "deals": [2]})
+    colours = reason_colours(by_stage, by_month)
+    assert colours["Дорого"] == BLUE and colours["Нет ответа"] == "#ff2b2b"
+    assert colours[t("an.reason.none")] == GREY
+
+
+# ---- the breakdown says it shows the largest groups ------------------------------------------------
+def _breakdown(groups: int) -> pd.DataFrame:
+    """Two stages per group; group g{i} has 100 - i deals at the first stage, half of them at the
+    second (g9 and g10: 91 and 90 reach the first, 45 and 45 the second)."""
+    rows = []
+    for i in range(groups):
+        first = 100 - i
+        rows += [
+            {"grp": f"g{i}", "stage": "Интерес", "position": 1, "reached": first, "conversion_from_first": 1.0},
+            {"grp": f"g{i}", "stage": "Договор", "position": 2, "reached": first // 2, "conversion_from_first": 0.5},
+        ]
+    return pd.DataFrame(rows)
+
+
+def test_the_breakdown_names_its_eight_largest_and_folds_the_rest():
+    """Ten channels: the eight largest, then «Прочие» (g8 + g9: 92 + 91 = 183 at the first stage,
+    46 + 45 = 91 at the second, 91 ÷ 183), in grey; the title says so, in both languages."""
+    from ui.views.funnel import breakdown_figure
+
+    fig = breakdown_figure(_breakdown(10), "channel")
+    assert [tr.name for tr in fig.data] == [f"g{i}" for i in range(8)] + ["Прочие"]
+    other = fig.data[-1]
+    assert other.marker.color == GREY and list(other.x) == pytest.approx([1.0, 91 / 183])
+    assert GREY not in [tr.marker.color for tr in fig.data[:-1]]
+    assert "8 крупнейших из 10 каналов по сделкам" in fig.layout.title.text
+    assert "остальные — «Прочие»" in fig.layout.title.text
+    en = t("an.fn.breakdown_top.owner", "en", n="8", total="12")
+    assert en.replace("\n", " ") == "The 8 largest of 12 owners by deals at the first stage, the rest as “Other”"
+    assert t("an.fn.breakdown_top.segment", "ru", n="8", total="21").startswith("8 крупнейших из 21 сегмента")
+
+
+def test_a_breakdown_of_nine_draws_them_all_and_says_nothing_of_a_top():
+    from ui.views.funnel import breakdown_figure
+
+    fig = breakdown_figure(_breakdown(9), "owner")
+    assert len(fig.data) == 9 and "Прочие" not in [tr.name for tr in fig.data]
+    assert "<br>" not in fig.layout.title.text
+
+
+# ---- a phone's width --------------------------------------------------------------------------------
+def _times() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "stage": ["Первичный интерес", "Подтверждённый интерес", "Предложение на рассмотрении"],
+            "median_days": [4.0, 7.0, 7.0],
+            "p80_days": [6.0, 12.0, 12.0],
+            "norm_days": [5.0, 10.0, 10.0],
+        }
+    )
+
+
+def _legend_above(fig) -> None:
+    """The legend hangs from under the title, above the plot, and the top margin holds both."""
+    legend, height = fig.layout.legend, fig.layout.height
+    assert (legend.orientation, legend.yref, legend.yanchor) == ("h", "container", "top")
+    top_of_plot = 1 - fig.layout.margin.t / height
+    assert 0.8 < legend.y < 1 and legend.y > top_of_plot  # under the title, over the plot
+
+
+def test_stage_times_put_the_stages_down_the_side_and_the_legend_above():
+    """Under the bars the stage names stood on end and were cut on a phone, with the legend over
+    them: now the bars lie flat, the names read level on the y axis (first stage on top, wrapped),
+    the days along x, and the legend sits above the plot."""
+    from ui.show import styled
+    from ui.views.funnel import times_figure
+
+    fig = styled(times_figure(_times()))
+    assert all(tr.orientation == "h" for tr in fig.data if tr.type == "bar")
+    assert list(fig.data[0].y)[2] == "Предложение на<br>рассмотрении"
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.xaxis.title.text == "Рабочих дней"
+    assert fig.layout.xaxis.tickangle is None  # nothing tilted
+    _legend_above(fig)
+
+
+def test_cohorts_are_months_on_a_date_axis_with_four_labels_at_most():
+    """Twelve cohorts, each labelled "нояб. 2025" on a category axis: tilted on end and cut on a
+    phone. On a month axis a label every third month (12 ÷ 3 = 4 labels, "янв" over "2026"), the
+    month's name in the hover, the legend above the plot, not over the axis's title."""
+    from ui.show import styled
+    from ui.views.time.maturity import final_figure
+
+    months = pd.date_range("2025-11-01", periods=12, freq="MS")
+    table = pd.DataFrame(
+        {
+            "month": months,
+            "conversion": [0.03] * 11 + [0.001],
+            "projected": [None] * 10 + [0.035, 0.03],
+            "projected_p10": [None] * 10 + [0.025, 0.02],
+            "projected_p90": [None] * 10 + [0.045, 0.043],
+        }
+    )
+    fig = styled(final_figure(table))
+    assert list(fig.data[0].x) == list(months)  # dates, not names
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat) == ("M3", "%b\n%Y")
+    assert fig.data[0].text[0] == "нояб. 2025"
+    _legend_above(fig)
+
+
+def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
+    """Nine channels' names: the widest item («Холодные звонки», 40 + 15 letters) is wider than
+    half of a phone's plot, so plotly.js puts one item a row: nine rows, 20 px each, and the figure
+    grows by them (450 + 180); the top margin holds the title and the nine rows."""
+    from ui.views.channels import channel_trend_figure
+
+    df = _spend_only()
+    df = df[~df["grp"].isin(["Email"])]  # nine channels: each drawn, none folded
+    fig = channel_trend_figure(df, "spend")
+    assert len(fig.data) == 9
+    assert fig.layout.height == 450 + 9 * charts.LEGEND_ROW
+    assert fig.layout.margin.t >= 9 * charts.LEGEND_ROW + 16 * charts.LINE
+
+
+def _channels() -> pd.DataFrame:
+    names = ["Рекомендации", "Выставки", "Партнёры", "Вебинары", "Яндекс Директ", "Холодные звонки"]
+    names += ["SEO", "Email-рассылки", "VK Реклама"]
+    return pd.DataFrame(
+        {
+            "grp": names,
+            "is_total": [False] * 9,
+            "cpl": [150.0, 9000, 2600, 1800, 1350, 1150, 650, 310, 380],
+            "conversion": [0.22, 0.185, 0.125, 0.048, 0.025, 0.009, 0.022, 0.012, 0.003],
+            "revenue": [9e6, 5e6, 8e6, 3e6, 9e6, 1e5, 4e6, 2e5, 1e5],
+        }
+    )
+
+
+def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
+    """Nine names piled up on a phone. At most five, of the five largest revenues (Рекомендации,
+    Яндекс Директ 9 M, Партнёры 8 M, Выставки 5 M, SEO 4 M), each where its box, on a phone's
+    plot (250 × 290 px), is clear of every bubble and every other name and inside the plot's sides.
+    The hover names every bubble."""
+    from ui.views.channels import bubble_figure
+
+    df = _channels()
+    trace = bubble_figure(df).data[0]
+    shown = [n for n in trace.text if n]
+    assert 0 < len(shown) <= charts.BUBBLE_LABELS
+    assert set(shown) <= {"Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO"}
+    assert "Рекомендации" in shown  # alone in its corner
+    assert all(f"<b>{n}</b>" in h for n, h in zip(df["grp"], trace.hovertext, strict=True))
+    boxes = _label_boxes(df, trace)
+    for i, a in enumerate(boxes):
+        assert 0 <= a[0] and a[2] <= charts.PHONE_PLOT[0]
+        assert not any(charts._overlap(a, b) for b in boxes[i + 1 :])
+
+
+def _label_boxes(df, trace) -> list[tuple]:
+    """The shown names' boxes on the phone's plot, as charts.label_positions lays them out."""
+    width, height = charts.PHONE_PLOT
+    xs, ys = [math.log10(v) for v in df["cpl"]], list(df["conversion"])
+
+    def scale(values, length):
+        lo, hi = min(values), max(values)
+        return [(v - lo) / (hi - lo) * length * 0.9 + length * 0.05 for v in values]
+
+    px, py = scale(xs, width), scale(ys, height)
+    out = []
+    for i, (name, place) in enumerate(zip(trace.text, trace.textposition, strict=True)):
+        if not name:
+            continue
+        w, h, r = charts._text_width(name, 13), 13 * charts.LINE, trace.marker.size[i] / 2
+        out.append(
+            {
+                "top center": (px[i] - w / 2, py[i] + r, px[i] + w / 2, py[i] + r + h),
+                "bottom center": (px[i] - w / 2, py[i] - r - h, px[i] + w / 2, py[i] - r),
+                "middle right": (px[i] + r, py[i] - h / 2, px[i] + r + w, py[i] + h / 2),
+                "middle left": (px[i] - r - w, py[i] - h / 2, px[i] - r, py[i] + h / 2),
+            }[place]
+        )
+    return out
+
+
+def test_a_log_axis_over_one_to_two_powers_has_five_level_ticks():
+    """CPLs from 150 to 9 000 ₽ (1.8 powers of ten): ticks at 1, 2 and 5 times each power were
+    seven, tilted on a phone; at 1 and 3 times each, five: 100, 300, 1 000, 3 000, 10 000."""
+    assert charts.log_ticks(150, 9000) == [100, 300, 1000, 3000, 10000]
+    assert charts.log_ticks(150, 900) == [100, 200, 500, 1000]  # under one power: 1, 2, 5
+    assert charts.log_ticks(10, 100_000) == [10, 100, 1000, 10_000, 100_000]
+
+
+def test_cohort_curves_read_oldest_light_to_newest_dark_with_the_legend_above():
+    """Twelve cohorts in the strong colours went round them (November and August both blue), and
+    their legend, below, lay over the age axis's title on a phone. Now one hue, lightest for the
+    oldest, darkest for the newest, each its own; the legend above the plot."""
+    from ui.show import styled
+    from ui.views.time.maturity import curves_figure
+
+    months = pd.date_range("2025-11-01", periods=12, freq="MS")
+    curves = pd.DataFrame(
+        [{"month": m, "age_days": a, "conversion": 0.01 * k} for m in months for k, a in enumerate((7, 30, 90))]
+    )
+    fig = styled(curves_figure(curves))
+    colours = [tr.line.color for tr in fig.data]
+    assert len(set(colours)) == 12 and colours[0] == chart_series.OLDEST and colours[-1] == chart_series.NEWEST
+    assert chart_series.sequence(3)[1] == "#5486b6"  # halfway: (0xa8 + 0x00) ÷ 2 = 0x54, …
+    _legend_above(fig)
