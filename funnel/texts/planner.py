@@ -661,3 +661,14 @@ TEXTS.update(
         ),
     }
 )
+
+# Issue #16: what a person reads on the Planner.
+TEXTS.update(
+    {
+        "planner.baseline_exact": (
+            "Рычаги показывают эти значения округлёнными; пока их не меняли, план считает по точным делениям.",
+            "The levers show these values rounded; until you change them, the plan runs on the exact divisions.",
+        ),
+        "planner.lever.type": ("— данные не дают, введите", "— not in the data, type it"),
+    }
+)
