@@ -670,6 +670,18 @@ TEXTS.update(
             "The levers show these values rounded; until you change them, the plan runs on the exact divisions.",
         ),
         "planner.lever.type": ("— данные не дают, введите", "— not in the data, type it"),
+        "planner.fc.no_close_all": (
+            "Ни у одной из {deals} {deals|открытой сделки|открытых сделок|открытых сделок} нет ожидаемой даты "
+            "закрытия, поэтому по месяцам их не разложить{worth}. Чтобы увидеть, в каком месяце они закроются, "
+            "загрузите на странице «Данные» сделки с колонкой ожидаемой даты закрытия.",
+            "None of the {deals} open {deals|deal has|deals have} an expected close date, so they cannot be put "
+            "in months{worth}. To see the month each should close, upload deals with an expected close date "
+            "column on the Data page.",
+        ),
+        "planner.fc.no_close_worth": (
+            ": они стоят {amount}, {weighted} с весами этапов (по этапам — в таблице выше)",
+            ": they are worth {amount}, {weighted} weighted by stage (by stage in the table above)",
+        ),
     }
 )
 
