@@ -11,6 +11,7 @@ open-ended, so a typed value past the slider's end is kept (the slider shows its
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 
@@ -340,12 +341,12 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     sk.set(_on_slider(field, shown))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     if field in _GRID:
-        digits = places(step)
+        written = _labels(ui.lang(), lo, hi, step)
         c1.select_slider(
             label,
-            options=_grid(field),
+            options=list(written),
             key=sk,
-            format_func=lambda x: formatting.number(x, ui.lang(), places(x, digits)),
+            format_func=lambda x: written.get(x) or formatting.number(x, ui.lang(), places(x, places(step))),
             help=ui.t(f"planner.help.{field}"),
         )
     else:
@@ -368,9 +369,21 @@ _GRID = frozenset(f for f, (kind, _) in LEVERS.items() if kind in ("share", "num
 
 def _grid(field: str) -> list[float]:
     """The slider's options for a lever in ``_GRID``: its range in steps, in widget units."""
-    lo, hi, step = _bounds(field)
+    return _grid_of(*_bounds(field))
+
+
+def _grid_of(lo: float, hi: float, step: float) -> list[float]:
     digits = places(step)
     return [round(lo + i * step, digits) for i in range(round((hi - lo) / step) + 1)]
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(lang: str, lo: float, hi: float, step: float) -> dict[float, str]:
+    """Each option of a slider from ``lo`` to ``hi`` by ``step``, written in ``lang`` (funnel.formatting):
+    kept per process, as Streamlit asks for every option's text on every run and writing the
+    margin's 1 001 through Babel took 60–180 ms."""
+    digits = places(step)
+    return {x: formatting.number(x, lang, places(x, digits)) for x in _grid_of(lo, hi, step)}
 
 
 def _on_slider(field: str, shown: float) -> float:
