@@ -670,6 +670,10 @@ TEXTS.update(
             "The levers show these values rounded; until you change them, the plan runs on the exact divisions.",
         ),
         "planner.lever.type": ("— данные не дают, введите", "— not in the data, type it"),
+        "planner.deals_basis.open_none": (
+            "Открытых сделок на этапах воронки нет: сверху ничего не добавляется.",
+            "No open deals stand at the pipeline's stages: nothing is added on top.",
+        ),
         "planner.fc.no_close_all": (
             "Ни у одной из {deals} {deals|открытой сделки|открытых сделок|открытых сделок} нет ожидаемой даты "
             "закрытия, поэтому по месяцам их не разложить{worth}. Чтобы увидеть, в каком месяце они закроются, "

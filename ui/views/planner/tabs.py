@@ -83,7 +83,10 @@ def baseline_caption(b) -> str:
                 else ui.t("planner.deals_basis.no_check")
             ),
             open_part=(
-                ui.t(
+                # no open deal at a stage of the ladder: "0 ₽ on top" would read as a pipeline worth nothing
+                ui.t("planner.deals_basis.open_none")
+                if not total["deals"]
+                else ui.t(
                     "planner.deals_basis.open",
                     open=ui.money(total["amount"]),
                     weighted=ui.money(total["weighted_ladder"]),
