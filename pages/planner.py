@@ -53,9 +53,10 @@ def draw_plan(b, base, reverse: bool) -> None:
                 format_func=lambda k: ui.t(f"planner.target.{k}"),
             )
             view.lever(f"target_{kind}")
+        unknown = view.unknown_levers(b, base)  # an empty box to type, never a made-up 0
         for field in ("leads", "conversion", "avg_check", "cpl", "margin"):
             if not (reverse and field == "leads"):
-                view.lever(field, label_key=view.lever_label(b, field))
+                view.lever(field, label_key=view.lever_label(b, field), unknown=field in unknown)
 
     try:
         plan = view.current_plan(base)

@@ -9,14 +9,13 @@ default, cohort or projected). A flag out of range exits with code 3 and a messa
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import fields
 from datetime import date
 
 from funnel import money
 from funnel.cli import active as active_cli
-from funnel.cli import flag_number
+from funnel.cli import flag_number, plan_text
 from funnel.cli import parse_number as _number
 from funnel.errors import FunnelError, ValidationError
 from funnel.i18n import t
@@ -96,7 +95,9 @@ def register(sub) -> None:
         metavar="FILE",
         help="also write the plan report to FILE: .html, .pdf (needs Chromium) or .xlsx, by the extension",
     )
-    out.add_argument("--lang", choices=("ru", "en"), default="ru", help="the report's language (default ru)")
+    out.add_argument(
+        "--lang", choices=("ru", "en"), default="ru", help="the table's and the report's language (default ru)"
+    )
     out.add_argument("--title", default=None, help="the report's title (default: Sales plan, in --lang)")
     out.add_argument("--currency", default=None, help="the report's currency sign (default: the workspace's, or ₽)")
     p.set_defaults(func=run)
@@ -309,23 +310,8 @@ def run(args) -> int:
         # The model computes in floats (leads × conversion are fractional): each number is written
         # with the digits that give its float back, in plain notation (money.json_text).
         sys.stdout.write(money.json_text(out, plain_floats=True, ensure_ascii=False, default=str) + "\n")
-    else:
-        width = max(len(k) for k in out)
-        for key, value in out.items():
-            shown = (
-                "—"
-                if value is None
-                else lever_names(value, args.lang)
-                if key == "unknown"
-                else (
-                    f"{value:,.4f}".rstrip("0").rstrip(".")
-                    if isinstance(value, float)
-                    else json.dumps(value, ensure_ascii=False)
-                    if isinstance(value, dict)
-                    else str(value)
-                )
-            )
-            print(f"{key:<{width}}  {shown}")
+    else:  # a person's table, in --lang: names as the Planner says them, values by their unit
+        print(plan_text.table(out, args.lang, args.currency or currency or "₽", lever_names))
         if r.active is not None:
             print("\n" + active_cli.text(r.active))
     return 0

@@ -661,3 +661,113 @@ TEXTS.update(
         ),
     }
 )
+
+# Issue #16: what a person reads on the Planner.
+TEXTS.update(
+    {
+        "planner.baseline_exact": (
+            "Рычаги показывают эти значения округлёнными; пока их не меняли, план считает по точным делениям.",
+            "The levers show these values rounded; until you change them, the plan runs on the exact divisions.",
+        ),
+        "planner.lever.type": ("— данные не дают, введите", "— not in the data, type it"),
+        "planner.deals_basis.open_none": (
+            "Открытых сделок на этапах воронки нет: сверху ничего не добавляется.",
+            "No open deals stand at the pipeline's stages: nothing is added on top.",
+        ),
+        "planner.fc.no_close_all": (
+            "Ни у одной из {deals} {deals|открытой сделки|открытых сделок|открытых сделок} нет ожидаемой даты "
+            "закрытия, поэтому по месяцам их не разложить{worth}. Чтобы увидеть, в каком месяце они закроются, "
+            "загрузите на странице «Данные» сделки с колонкой ожидаемой даты закрытия.",
+            "None of the {deals} open {deals|deal has|deals have} an expected close date, so they cannot be put "
+            "in months{worth}. To see the month each should close, upload deals with an expected close date "
+            "column on the Data page.",
+        ),
+        "planner.fc.no_close_worth": (
+            ": они стоят {amount}, {weighted} с весами этапов (по этапам — в таблице выше)",
+            ": they are worth {amount}, {weighted} weighted by stage (by stage in the table above)",
+        ),
+    }
+)
+
+# `python -m funnel plan`'s table (funnel/cli/plan_text.py): each figure's name, in --lang.
+TEXTS.update(
+    {
+        f"plan.cli.{key}": pair
+        for key, pair in {
+            "leads": ("Лиды в месяц", "Leads per month"),
+            "conversion": ("Конверсия в сделку", "Conversion to a deal"),
+            "avg_check": ("Средний чек", "Average check"),
+            "cpl": ("Цена лида (CPL)", "Cost per lead (CPL)"),
+            "margin": ("Маржа", "Margin"),
+            "sellers": ("Продавцы", "Sellers"),
+            "contacts_per_seller": ("Лидов на продавца в месяц", "Leads a seller handles per month"),
+            "capacity": ("Пропускная способность, лидов в месяц", "Capacity, leads per month"),
+            "elasticity": ("Эластичность перегрузки", "Overload elasticity"),
+            "queries": ("Целевые запросы в месяц", "Target search queries per month"),
+            "ctr": ("CTR", "CTR"),
+            "site_conversion": ("Конверсия сайта", "Site conversion"),
+            "cpc": ("Цена клика", "Cost per click"),
+            "active_clients": ("Активные клиенты", "Active clients"),
+            "avg_order": ("Средний заказ", "Average order"),
+            "orders_per_period": ("Заказов на клиента в месяц", "Orders per client per month"),
+            "lifetime": ("Срок жизни клиента, мес.", "Client lifetime, months"),
+            "target_turnover": ("Цель: оборот в месяц", "Target: turnover per month"),
+            "target_profit": ("Цель: прибыль в месяц", "Target: profit per month"),
+            "web_on": ("Веб-воронка в плане", "Web chain in the plan"),
+            "repeat_on": ("Повторные продажи в плане", "Repeat sales in the plan"),
+            "cycle_days": ("Цикл сделки, дн.", "Deal cycle, days"),
+            "base_cycle_days": ("Цикл сделки в базе, дн.", "Baseline deal cycle, days"),
+            "total_leads": ("Всего лидов в месяц", "Total leads per month"),
+            "effective_conversion": ("Конверсия с учётом перегрузки", "Conversion after overload"),
+            "deals": ("Сделки в месяц", "Deals per month"),
+            "new_turnover": ("Оборот от новых сделок в месяц", "Turnover from new deals per month"),
+            "turnover": ("Оборот в месяц", "Turnover per month"),
+            "budget": ("Бюджет в месяц", "Budget per month"),
+            "romi": ("ROMI", "ROMI"),
+            "cac": ("CAC (цена клиента)", "CAC (cost per customer)"),
+            "capacity_input": ("Пропускная способность (введена)", "Capacity (typed)"),
+            "load": ("Загрузка команды", "Team load"),
+            "sellers_needed": ("Нужно продавцов", "Sellers needed"),
+            "cycle_factor": ("Поправка на цикл", "Cycle factor"),
+            "visits": ("Визиты в месяц", "Visits per month"),
+            "web_leads": ("Лиды с сайта в месяц", "Web leads per month"),
+            "cost": ("Расходы на веб в месяц", "Web spend per month"),
+            "web_cpl": ("Цена веб-лида", "Web cost per lead"),
+            "repeat_revenue": ("Оборот повторных продаж в месяц", "Repeat revenue per month"),
+            "repeat_profit": ("Прибыль повторных продаж в месяц", "Repeat profit per month"),
+            "ltv": ("LTV клиента", "Client LTV"),
+            "gross_margin": ("Валовая прибыль в месяц", "Gross margin per month"),
+            "profit": ("Прибыль в месяц", "Profit per month"),
+            "required_leads": ("Нужно лидов в месяц", "Leads needed per month"),
+            "required_budget": ("Нужен бюджет в месяц", "Budget needed per month"),
+            "required_deals": ("Нужно сделок в месяц", "Deals needed per month"),
+            "required_conversion": ("Нужна конверсия", "Conversion needed"),
+            "required_leads_at_base": ("Нужно лидов при базовой конверсии", "Leads needed at the baseline conversion"),
+            "required_sellers": ("Нужно продавцов", "Sellers needed"),
+            "target_reachable": ("Цель достижима", "Target reachable"),
+            "at_target": ("При цели", "At the target"),
+            "basis": ("База расчёта", "Basis"),
+            "period_from": ("Период базы с", "Baseline period from"),
+            "period_to": ("Период базы по", "Baseline period to"),
+            "months": ("Месяцев в периоде", "Months in the period"),
+            "period_leads": ("Лиды за период", "Leads in the period"),
+            "period_won": ("Выиграно сделок за период", "Deals won in the period"),
+            "period_revenue": ("Выручка за период", "Revenue in the period"),
+            "cycle_wins": ("Выигранных сделок в расчёте цикла", "Won deals the cycle is over"),
+            "mature_leads": ("Созревшие лиды", "Mature leads"),
+            "maturing": ("Лиды, которые ещё созревают", "Leads still maturing"),
+            "window_days": ("Срок созревания, дн.", "Maturing window, days"),
+            "mature_until": ("Созревшие — созданные не позже", "Mature: created up to"),
+            "exposure": ("«Полных» лидов", "Leads' worth"),
+            "young": ("Молодые лиды", "Young leads"),
+            "chain_conversion": ("Конверсия цепочки этапов", "Stage chain conversion"),
+            "mix_budget": ("Бюджет каналов в месяц", "Channel mix budget per month"),
+            "mix_turnover": ("Оборот каналов в месяц", "Channel mix turnover per month"),
+            "mix_romi": ("ROMI каналов", "Channel mix ROMI"),
+            "edits": ("Правки этапов и каналов", "Stage and channel edits"),
+            "unknown": ("Данные не дают", "Not in the data"),
+            "yes": ("да", "yes"),
+            "no": ("нет", "no"),
+        }.items()
+    }
+)

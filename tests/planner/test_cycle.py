@@ -211,7 +211,8 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
         delays = convert.won_delays(cur, filters=shown)
     median = cycle.median_days(delays)
     assert median  # the demo wins deals: its cycle is the data's median, said on the baseline line
-    assert any(f"{median:.1f}".replace(".", ",") in c.value and "медиана" in c.value for c in at.caption)
+    written = f"{median:.1f}".replace(".", ",").removesuffix(",0")  # "48 дн.", not "48,0 дн."
+    assert any(f"Цикл сделки — {written} дн." in c.value and "медиана" in c.value for c in at.caption)
     open_tab(at, "forecast")
     assert box_value(at, "pl_cycle_days_n") == pytest.approx(median)
     type_number(at, "pl_cycle_days_n", round(median / 2, 1)).run()

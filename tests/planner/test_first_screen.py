@@ -21,7 +21,8 @@ def charts(at) -> list[dict]:
 def test_the_planner_opens_on_the_waterfall_and_no_stage_chain(app):
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
-    assert {s.key for s in at.slider} == LEVERS  # no stage-chain slider drawn
+    # no stage-chain slider drawn (the levers with decimals are sliders of options: levers.lever)
+    assert {s.key for s in at.slider} | {s.key for s in at.select_slider} == LEVERS
     assert not at.dataframe  # nor the chain's table
     (chart,) = charts(at)
     assert [t["type"] for t in chart["data"]] == ["waterfall"]

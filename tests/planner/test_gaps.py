@@ -4,6 +4,8 @@ the arithmetic by hand."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from funnel.i18n import t
@@ -200,8 +202,8 @@ def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amou
     ],
 )
 def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, capsys, lang, line):
-    """The text output's ``unknown`` line on a leads-only workspace (12 leads, no deals, no
-    spend): the levers by name in the language, not a Python list."""
+    """The text output's "not in the data" line on a leads-only workspace (12 leads, no deals, no
+    spend): the levers by name in the language, not a Python list; their own rows "—", not 0."""
     from funnel.cli import main
     from funnel.db import Store
     from funnel.workspace import create_workspace
@@ -215,9 +217,13 @@ def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, caps
     insert(store, ws, "leads", LEADS)
     store.close()
     assert main(["plan", "--db", str(path), "--workspace", ws, "--lang", lang]) == 0
-    rows = dict(r.split(None, 1) for r in capsys.readouterr().out.splitlines() if r.strip())
-    assert rows["unknown"].strip() == line
-    assert rows["turnover"].strip() == "—"
+    rows = dict(re.split(r"\s{2,}", r.strip(), maxsplit=1) for r in capsys.readouterr().out.splitlines() if r.strip())
+    ru = lang == "ru"
+    assert rows["Данные не дают" if ru else "Not in the data"] == line
+    assert rows["Оборот в месяц" if ru else "Turnover per month"] == "—"
+    assert rows["Конверсия в сделку" if ru else "Conversion to a deal"] == "—"
+    assert rows["Средний чек" if ru else "Average check"] == "—"
+    assert rows["Лиды в месяц" if ru else "Leads per month"] == "1"  # 12 leads ÷ 12 months
 
 
 def test_the_report_has_no_waterfall_from_an_unknown_baseline():
@@ -261,3 +267,31 @@ def test_the_channel_mix_has_no_zeros_for_levers_the_data_lacks():
     typed = Channel("Web", 1_000.0, 1_000.0, 0.1, 20_000.0, 0.0, 1_000.0)
     r = result.run(base, base, False, [typed], gaps=gaps, base_channels=[web])
     assert r.mix["rows"][0]["turnover"] == pytest.approx(2_000) and r.mix["totals"]["romi"] == pytest.approx(1.0)
+
+
+def test_the_command_lines_table_reads_in_russian_with_formatted_numbers(tmp_path, capsys):
+    """The review: `plan --lang ru` printed English keys and raw floats ("leads 1,269.75",
+    "conversion 0.0318", "romi 3.7745"). The table names each figure as the Planner does and
+    writes it by its unit. Hand-worked: 1 000 leads × 3 % × 50 000 ₽ = 1 500 000 ₽ a month,
+    30 deals; CPL 500 ₽ → budget 500 000 ₽, ROMI (1 500 000 − 500 000) ÷ 500 000 = 200 %. The JSON
+    output keeps its keys and exact numbers."""
+    import json
+
+    from funnel.cli import main
+
+    flags = ["plan", "--leads", "1000", "--conversion", "0.03", "--avg-check", "50000", "--cpl", "500"]
+    assert main([*flags, "--lang", "ru"]) == 0
+    text = capsys.readouterr().out
+    rows = dict(re.split(r"\s{2,}", r.strip(), maxsplit=1) for r in text.splitlines() if r.strip())
+    shown = {k: v.replace("\u00a0", " ").replace("\u202f", " ") for k, v in rows.items()}  # no-break spaces
+    assert shown["Лиды в месяц"] == "1 000"
+    assert shown["Конверсия в сделку"] == "3 %"
+    assert shown["Оборот в месяц"] == "1 500 000 ₽"
+    assert shown["Сделки в месяц"] == "30"
+    assert shown["Бюджет в месяц"] == "500 000 ₽"
+    assert shown["ROMI"] == "200 %"
+    assert shown["Веб-воронка в плане"] == "нет"
+    assert not re.search(r"[A-Za-z]_[a-z]", text)  # no key such as "avg_check" or "new_turnover"
+    assert main([*flags, "--format", "json", "--lang", "ru"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["turnover"], out["conversion"], out["romi"]) == (1_500_000.0, 0.03, 2.0)

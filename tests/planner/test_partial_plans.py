@@ -217,6 +217,49 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     )
 
 
+# The levers the data does not give, per workspace kind (funnel.model.baseline.Baseline.missing).
+UNKNOWN_LEVERS = {
+    "spend": {"leads", "conversion", "avg_check", "cpl"},
+    "deals": {"avg_check", "cpl"},
+    "leads": {"conversion", "avg_check", "cpl"},
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_a_lever_the_data_does_not_give_is_an_empty_box_to_type(app_db, kind, lang):
+    """The review: the levers' boxes read "0" for a conversion, check or CPL the data does not
+    give, while the headline already said "—". Such a lever is an empty box asking for it, with
+    no slider standing at a made-up 0; a known lever keeps both (leads only: 12 ÷ 12 = 1 lead a
+    month; deals only: 8 entered ÷ 12 = 0,7 a month, win rate 3 ÷ 4 = 75 %)."""
+    at = open_app(app_db, kind, lang)
+    sliders = {s.key for s in at.slider} | {s.key for s in at.select_slider}
+    for field in ("leads", "conversion", "avg_check", "cpl"):
+        box = at.text_input(key=f"pl_{field}_n")
+        if field in UNKNOWN_LEVERS[kind]:
+            assert box.value == "" and box.placeholder == t("planner.lever.type", lang), (field, box.value)
+            assert f"pl_{field}_s" not in sliders, field
+        else:
+            assert box.value not in ("", "0") and f"pl_{field}_s" in sliders, (field, box.value)
+    known = {"deals": {"leads": ("0,7", "0.7"), "conversion": ("75", "75")}, "leads": {"leads": ("1", "1")}}
+    for field, written in known.get(kind, {}).items():
+        assert at.text_input(key=f"pl_{field}_n").value == written[lang == "en"], field
+
+
+def test_a_typed_unknown_lever_gets_its_slider_and_counts(app_db):
+    """Leads only (1 lead a month): typing a conversion of 50 % into its empty box makes it known —
+    its slider appears (at its end, 10: its range comes from a baseline of none, and a typed value
+    past it is kept), the box writes "50" and the headline's deals are 1 × 50 % = 0,5."""
+    at = open_app(app_db, "leads", "ru")
+    assert headline(at, "ru")["deals"] == "—"
+    type_number(at, "pl_conversion_n", 50.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_conversion_n").value == "50"
+    assert at.select_slider(key="pl_conversion_s").value == 10.0
+    assert headline(at, "ru")["deals"] == "0,5"
+    assert at.text_input(key="pl_avg_check_n").value == ""  # still to type
+
+
 def test_leads_only_capacity_says_the_curve_needs_a_conversion(app_db):
     at = open_tab(open_app(app_db, "leads", "ru"), "capacity", "ru")
     at.toggle(key="pl_capacity_on").set_value(True).run()

@@ -105,15 +105,39 @@ def test_the_channel_table_is_written_and_typed_in_russian(planner):
     assert result["Конверсия, %"].iloc[0] == "0,35 %"
 
 
-def test_the_sliders_with_decimals_have_their_ends_written_in_russian(planner):
-    """Streamlit writes a slider's two ends with its sprintf format ("0.0" … "10.0"); the page's
-    CSS draws them over as the language writes them, and hides the live value on a Russian
-    screen (the box beside writes it)."""
+def test_the_chain_sliders_have_their_ends_written_in_russian(planner):
+    """Streamlit writes a slider's two ends with its sprintf format ("0.00" … "100.00"); the page's
+    CSS draws the stage chain's over as the language writes them, and hides their live value on a
+    Russian screen (the box beside writes it). The levers' sliders are not hidden any more: they
+    are sliders of options written in Russian (test_the_levers_sliders_show_their_value_in_russian)."""
     css = "\n".join(h.proto.body for h in planner.get("html"))
     ends = re.findall(r'content: "([^"]*)"', css)
     assert ends and not any(POINT.search(e) or "." in e for e in ends), ends
     assert '[class*="st-key-pl_chain_"] [data-testid="stSliderTickBar"] > :last-child p::after { content: "100"' in css
-    assert '.st-key-pl_conversion_s [data-testid="stSliderThumbValue"]' in css
+    assert "st-key-pl_conversion_s" not in css and "st-key-pl_margin_s" not in css
+
+
+@pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,2", ("0", "10")), ("en", "3.2", ("0", "10"))])
+def test_the_levers_sliders_show_their_value_in_russian(app, lang, conversion, ends):
+    """The review: the Russian conversion and margin sliders showed no value above the thumb (the
+    page's CSS hid it, since Streamlit's sprintf-js writes "3.2" with a point). They are sliders of
+    options now, each option written by the language: the demo's conversion 3,1830 % stands on
+    the option 3,2 (the slider's step, 0,1), its range 0 … 3 × 3,18 ≈ 9,5 → 10 (the conversion's
+    least top); the margin reads "100"."""
+    app.session_state["lang"] = lang
+    at = app.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    conv, margin = at.select_slider(key="pl_conversion_s"), at.select_slider(key="pl_margin_s")
+    assert conv.value == pytest.approx(3.2)
+    assert conv.options[round(conv.value * 10)] == conversion  # what the thumb reads
+    assert (conv.options[0], conv.options[-1]) == ends
+    assert len(conv.options) == 101  # 0 … 10 by 0,1
+    assert margin.value == 100.0 and margin.options[-1] == "100"
+    assert ("0,5" in margin.options) if lang == "ru" else ("0.5" in margin.options)
+    # moving the slider moves the plan: the box writes the slider's value, the model runs on it
+    conv.set_value(4.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_conversion_n").value == "4"
 
 
 def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
@@ -133,8 +157,8 @@ def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
 
 
 def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
-    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,183 %
-    keeps its step's one decimal ("3.2", hidden on a Russian screen, the box says 3,183)."""
-    assert planner.slider(key="pl_margin_s").value == 100.0
-    assert planner.slider(key="pl_margin_s").proto.format.endswith(".0f")
-    assert planner.slider(key="pl_conversion_s").proto.format.endswith(".1f")
+    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,1830 %
+    stands on its step's option, 3,2 (the box beside writes 3,18)."""
+    assert planner.select_slider(key="pl_margin_s").value == 100.0
+    assert "100" in planner.select_slider(key="pl_margin_s").options
+    assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.2)

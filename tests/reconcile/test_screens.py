@@ -78,15 +78,28 @@ def test_overview_planner_and_workshop_show_one_set_of_figures(app_db):
 
 
 def test_the_levers_show_what_the_model_uses(app_db):
+    """The baseline's levers are the data's own divisions (15 237 ÷ 12 leads, 485 ÷ 15 237,
+    96 530 000 ÷ 485): the model keeps them exact, so that turnover × 12 is the Overview's revenue
+    (test_overview_planner_and_workshop_show_one_set_of_figures); rounding them would move the
+    turnover off it by 0,1 % (3,18 % against 3,1830 %). The boxes write them as a person reads
+    them (funnel.model.precision: "1 270", "3,18", "199 031", "1 327", not "1 269,75", "3,183",
+    "199 030,93"), the baseline line writes each division beside and says the plan runs on the
+    exact values until a lever is changed; a typed value is then what the model runs on."""
     at = page("planner")
     b = demo_baseline()
-    # the number box writes the exact baseline to its digits (4 places for a share in percent,
-    # 2 for counts and money), as Russian writes numbers; the model keeps the exact value
-    # (test_the_planner_starts_at_the_overview) until another number is typed
-    assert box_value(at, "pl_conversion_n") == pytest.approx(b.conversion * 100, abs=5e-5)
-    assert box_value(at, "pl_avg_check_n") == pytest.approx(b.avg_check, abs=5e-3)
-    assert box_value(at, "pl_leads_n") == pytest.approx(b.leads / b.months, abs=5e-3)
-    assert "," in at.text_input(key="pl_conversion_n").value  # a decimal comma, not "3.1830"
+    assert (b.leads, b.won, b.revenue, b.months) == (15_237, 485, 96_530_000.0, 12.0)  # the demo, by hand
+    boxes = {k: at.text_input(key=f"pl_{k}_n").value for k in ("leads", "conversion", "avg_check", "cpl")}
+    assert boxes == {"leads": "1 270", "conversion": "3,18", "avg_check": "199 031", "cpl": "1 327"}
+    assert at.session_state["pl_v_conversion"] == 485 / 15_237  # exact in the model
+    assert at.session_state["pl_v_leads"] == 15_237 / 12
+    caption = next(c.value for c in at.caption if c.value.startswith("База:"))
+    assert "Лиды 1 270 в мес. = 15 237 ÷ 12; конверсия 3,18 % = 485 выигранных ÷ 15 237 лидов" in caption
+    assert "средний чек 199 031 ₽ = выручка 96 530 000 ₽ ÷ 485 сделок" in caption
+    assert "пока их не меняли, план считает по точным делениям" in caption
+    # typed: the model runs on exactly what the box shows, to every digit typed
+    type_number(at, "pl_conversion_n", 3.1834).run()
+    assert at.text_input(key="pl_conversion_n").value == "3,1834"
+    assert at.session_state["pl_v_conversion"] == pytest.approx(0.031834, abs=1e-15)
 
 
 def test_a_tiny_workspace_plans_on_last_12_months(app_db):
@@ -145,14 +158,17 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
         pytest.param(
             "deals",
             _deals(6),
-            "Лидов в данных нет, поэтому база — сделки",
+            # its two open deals have no stage, so none stands at a ladder's stage: not "0 ₽ on top"
+            "Лидов в данных нет, поэтому база — сделки: 6 сделок вошли в воронку за период (0,5 в месяц) × доля "
+            "выигранных 50 % (2 из 4 закрытых) × средний чек 30 000 ₽. Открытых сделок на этапах воронки нет",
             id="deals-only",
         ),
         pytest.param(
             "deals",
             _deals(6, amount=None),
             # the review: «× средний чек —. Открытая воронка сверху: — (— с весами этапов)»
-            "(2 из 4 закрытых); среднего чека нет: в сделках нет сумм. У открытых сделок нет сумм",
+            # (its open deals have no stage either: none stands at the ladder's, so nothing on top)
+            "(2 из 4 закрытых); среднего чека нет: в сделках нет сумм. Открытых сделок на этапах воронки нет",
             id="deals-only-without-amounts",
         ),
         pytest.param(
@@ -274,11 +290,14 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
         b = baseline_on(cur, f, "cohort")
         by_cohort = ov.headline(cur, filters=f, attribution="cohort").now
     assert b.maturing > 0
-    assert box_value(at, "pl_conversion_n") == pytest.approx(by_cohort["conversion"] * 100, abs=5e-5)
-    assert box_value(at, "pl_avg_check_n") == pytest.approx(float(by_cohort["avg_check"]), abs=5e-3)
-    assert box_value(at, "pl_leads_n") == pytest.approx(b.all_leads / b.months, abs=5e-3)
+    # the model on the exact cohort figures; the boxes write them as a person reads them
+    assert at.session_state["pl_v_conversion"] == pytest.approx(by_cohort["conversion"], rel=1e-12)
+    assert at.session_state["pl_v_avg_check"] == pytest.approx(float(by_cohort["avg_check"]), rel=1e-12)
+    assert box_value(at, "pl_conversion_n") == round(by_cohort["conversion"] * 100, 2)
+    assert box_value(at, "pl_avg_check_n") == round(float(by_cohort["avg_check"]))
+    assert box_value(at, "pl_leads_n") == round(b.all_leads / b.months)
     caption = next(c.value for c in at.caption if "когортам лидов" in c.value)
-    assert fmt_pct(b.conversion, "ru", 4) in caption
+    assert fmt_pct(b.conversion, "ru", 2) in caption
     from funnel.formatting import plural_forms  # the word a count takes: 1 лид, 2 лида, 5 лидов
 
     won, leads, maturing = (fmt_num(x, "ru") for x in (b.won, b.leads, b.maturing))
@@ -287,11 +306,11 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     assert f"{maturing} {plural_forms(maturing, 'ru', 'лид|лида|лидов')} периода ещё созревают" in caption
     assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
     # CPL over every lead of the period, the maturing ones too: they were paid for
-    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽', 2)} = расходы {fmt_money(b.spend, 'ru', '₽', 2)}"
+    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽')} = расходы {fmt_money(b.spend, 'ru', '₽')}"
     assert f"{spend_part} ÷ {fmt_num(b.all_leads, 'ru')} лидов" in caption
     assert at.query_params["bs"] in ("cohort", ["cohort"])
     at.radio(key="pl_basis_w").set_value("period").run()
-    assert box_value(at, "pl_conversion_n") == pytest.approx(demo_baseline().conversion * 100, abs=5e-5)
+    assert at.session_state["pl_v_conversion"] == demo_baseline().conversion
     assert "bs" not in at.query_params
 
 
@@ -457,7 +476,8 @@ def test_the_planner_on_projected_basis_says_how_young_leads_count(app_db):
         first, last = data_range(cur, "demo")
         b = baseline_on(cur, Filters("demo", *preset_range("last_12_months", last, first)), "projected")
     assert b.young > 0 and b.exposure < b.leads
-    assert box_value(at, "pl_conversion_n") == pytest.approx(b.conversion * 100, abs=5e-5)
+    assert at.session_state["pl_v_conversion"] == pytest.approx(b.conversion, rel=1e-12)
+    assert box_value(at, "pl_conversion_n") == round(b.conversion * 100, 2)
     caption = next(c.value for c in at.caption if "молодые когорты спрогнозированы" in c.value)
-    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.exposure, 'ru', 2)}" in caption
+    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.exposure, 'ru')}" in caption
     assert f"{fmt_num(b.young, 'ru')} лидов моложе {b.window_days} дн." in caption

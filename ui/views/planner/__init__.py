@@ -28,6 +28,7 @@ from ui.views.planner.levers import (
     prepare,
     reset_to,
     sync_all,
+    unknown_levers,
     write_link,
 )
 from ui.views.planner.tabs import capacity_note, lever_label, reverse_panel, waterfall_rows
@@ -57,6 +58,7 @@ __all__ = [
     "reverse_panel",
     "run_state",
     "sync_all",
+    "unknown_levers",
     "waterfall",
     "waterfall_rows",
     "write_link",

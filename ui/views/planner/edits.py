@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
-from funnel.model import edits, mix
+from funnel.model import edits, mix, precision
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
@@ -93,7 +93,7 @@ def chain_tab(b, r: PlanResult) -> None:
             {
                 ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
                 ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
-                ui.t("planner.chain.col_count"): [ui.num(n, 1) for _, n in reached],
+                ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
             }
         ),
         hide_index=True,
@@ -248,9 +248,9 @@ def mix_tab(b, r: PlanResult) -> None:
                 ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
                 ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
-                ui.t("planner.mix.leads"): [ui.num(r["leads"], 1) for r in res],
+                ui.t("planner.mix.leads"): [_count(r["leads"]) for r in res],
                 ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
-                ui.t("planner.m.deals"): [ui.num(r["deals"], 2) for r in res],
+                ui.t("planner.m.deals"): [_count(r["deals"]) for r in res],
                 ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
                 ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
                 ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
@@ -307,3 +307,8 @@ def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
             }
         )
     return out
+
+
+def _count(x) -> str:
+    """A count as a person reads it (funnel.model.precision): "216", "40,4", not "215,9"."""
+    return ui.num(x, precision.places("count", x))

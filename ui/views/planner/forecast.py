@@ -76,6 +76,15 @@ def _by_close_month(months: list[dict]) -> None:
     """The weighted pipeline dated by each open deal's expected close (open ladder stages)."""
     if not months:
         return
+    if len(months) == 1 and months[0]["month"] is None:  # one row, «no date», is no table: say it
+        m = months[0]  # open_by_close_month.sql groups by month: every undated deal is in this row
+        worth = (
+            ""
+            if m["amount"] is None
+            else ui.t("planner.fc.no_close_worth", amount=ui.money(m["amount"]), weighted=ui.money(m["weighted"]))
+        )
+        st.caption(ui.t("planner.fc.no_close_all", deals=ui.num(m["deals"]), worth=worth))
+        return
     st.caption(ui.t("planner.fc.by_close"))
     table = pd.DataFrame(
         {

@@ -11,6 +11,7 @@ open-ended, so a typed value past the slider's end is kept (the slider shows its
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ from funnel import formatting, units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.metrics import convert
-from funnel.model import cycle, link
+from funnel.model import cycle, link, precision
 from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
 from funnel.model.plan import OPTIONAL, Plan
@@ -31,10 +32,12 @@ from ui.text import places, widget_format
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
 MIN = {"contacts_per_seller": 0.01, "cycle_days": 1.0}  # a seller who handles no one is not a team
-# What a lever's widgets show, in widget units (a share in percent): enough digits that the
-# model runs on exactly what is on screen (a baseline of 2.6646 % is shown as 2.6646, not 2.7).
-# The number box always shows them; the slider, a coarse control, only its step's ("1 270",
-# "199 031", "3.2"), thousands grouped as the language groups them (ui.text.widget_format).
+# The most digits a lever's number box shows, in widget units (a share in percent): a value the
+# person typed or set is shown to these, so the model runs on what is on screen. The baseline's
+# own exact value (485 ÷ 15 237 = 3,1830… %) is written as a person reads it
+# (funnel.model.precision: "3,18", "1 270", "199 031"), and the baseline line says the model
+# keeps it exact and writes the exact division (tabs.baseline_caption). The slider, a coarse
+# control, shows its step's digits ("1 270", "199 031", "3,2").
 DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2, "days": 1}
 # On a phone the two columns stack: the result (right) goes first, so the answer is not below
 # five sliders. Fixed CSS only; Streamlit stacks columns below 640 px.
@@ -49,15 +52,13 @@ PHONE_CSS = """<style>
 
 
 def page_css() -> str:
-    """The planner's fixed CSS: PHONE_CSS and, for the sliders with decimals (the levers in
-    percent and the stage chain's steps), what Streamlit's sprintf-js cannot write as the
-    language does. Their two ends, shown on hover ("0.0" … "10.0", "0.00" … "100.00"), are
-    drawn over with the bounds as the language writes them ("0" … "10", "0" … "62,3"); on a
-    Russian screen their live value ("3.2", "59.75") is hidden, and the number box beside each
-    writes it ("3,183", "59,75"). Read after ``prepare`` (the levers' ranges follow the baseline)."""
-    decimal = [f for f, (kind, _) in LEVERS.items() if kind in ("share", "number")]
-    ranges = [(f".st-key-{state.lever_widgets(f)[1]}", *_bounds(f)[:2]) for f in decimal]
-    ranges.append(('[class*="st-key-pl_chain_"]', 0.0, 100.0))  # the stage chain (ui.views.planner.edits)
+    """The planner's fixed CSS: PHONE_CSS and, for the stage chain's sliders (0,01 % steps, too
+    fine for a slider of options, edits.py), what Streamlit's sprintf-js cannot write as the
+    language does: their two ends, shown on hover ("0.00" … "100.00"), drawn over as the language
+    writes them ("0" … "100"), and on a Russian screen their live value ("59.75") hidden (the
+    number box beside each writes it, "59,75"). The levers with decimals need none of it: their
+    sliders are sliders of options written in Python (``lever``), in either language."""
+    ranges = [('[class*="st-key-pl_chain_"]', 0.0, 100.0)]  # the stage chain (ui.views.planner.edits)
     rules = [_range_rule(where, lo, hi) for where, lo, hi in ranges]
     if ui.lang() == "ru":
         thumbs = ", ".join(f'{where} [data-testid="stSliderThumbValue"]' for where, _, _ in ranges)
@@ -125,7 +126,7 @@ def cycle_caption(b: Baseline) -> str:
     n = cycle.wins(delays)
     if not median:
         return ui.t("planner.cycle.zero" if n else "planner.cycle.none", wins=ui.num(n))
-    return ui.t("planner.cycle.base", days=ui.num(median, 1), wins=ui.num(n))
+    return ui.t("planner.cycle.base", days=ui.num(median, precision.places("days", median)), wins=ui.num(n))
 
 
 def cycle_lever(where=None) -> None:
@@ -290,15 +291,14 @@ def _bounds(field: str) -> tuple[float, float, float]:
 
 def _sync(field: str) -> None:
     """Take the value of whichever of the lever's two widgets the user changed."""
-    lo, hi, _ = _bounds(field)
     value, slider, number = state.lever_widgets(field)
     shown = _to_widget(field, value.get() or 0.0)
-    if slider.present() and abs(slider.get() - min(max(shown, lo), hi)) > 1e-9:
+    if slider.present() and abs(float(slider.get()) - _on_slider(field, shown)) > 1e-9:
         value.set(_from_widget(field, float(slider.get())))  # the slider moved
         numbox.forget(number)
         return
     current = None if value.get() is None else shown
-    typed = numbox.read(number, current, DIGITS[LEVERS[field][0]], *_box_range(field))
+    typed = numbox.read(number, current, box_digits(field, value.get()), *_box_range(field))
     if typed is not None:
         value.set(_from_widget(field, typed))  # a number was typed
 
@@ -310,29 +310,112 @@ def sync_all() -> None:
         _sync(field)
 
 
-def lever(field: str, where=None, label_key: str | None = None) -> None:
+def lever(field: str, where=None, label_key: str | None = None, unknown: bool = False) -> None:
     """A slider and a number input for one lever, kept in sync (see the module's docstring);
-    ``label_key``: another name for what the lever counts (deals instead of leads)."""
+    ``label_key``: another name for what the lever counts (deals instead of leads). ``unknown``:
+    the data does not give the lever and it has not been typed (funnel.model.gaps): an empty box
+    asking for it, no slider at a made-up 0 (the headline shows "—" for what needs it).
+
+    A lever with decimals (a share in percent, a plain number) is a slider of options, each
+    written by funnel.formatting in the session's language: its thumb reads "3,2" on a Russian
+    screen and "3.2" on an English one while it is dragged (Streamlit's own slider writes its
+    value with sprintf-js, whose decimal mark is always a point)."""
     where = where or st
     lo, hi, step = _bounds(field)
     value, sk, nk = state.lever_widgets(field)
-    shown = _to_widget(field, value.get() or 0.0)
-    sk.set(float(min(max(shown, lo), hi)))
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
-    # the step's decimals, none for a whole value: a margin of "100", not "100.0"
-    digits = places(sk.get(), places(step))
+    if unknown:
+        sk.pop()
+        numbox.draw(
+            where,
+            label,
+            nk,
+            None,
+            DIGITS[LEVERS[field][0]],
+            help=ui.t(f"planner.help.{field}"),
+            placeholder=ui.t("planner.lever.type"),
+        )
+        return
+    shown = _to_widget(field, value.get() or 0.0)
+    sk.set(_on_slider(field, shown))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
-    c1.slider(
-        label,
-        min_value=lo,
-        max_value=hi,
-        step=step,
-        key=sk,
-        format=widget_format(digits),
-        help=ui.t(f"planner.help.{field}"),
-    )
-    numbox.draw(c2, label, nk, None if value.get() is None else shown, DIGITS[LEVERS[field][0]], collapsed=True)
+    if field in _GRID:
+        written = _labels(ui.lang(), lo, hi, step)
+        c1.select_slider(
+            label,
+            options=list(written),
+            key=sk,
+            format_func=lambda x: written.get(x) or formatting.number(x, ui.lang(), places(x, places(step))),
+            help=ui.t(f"planner.help.{field}"),
+        )
+    else:
+        c1.slider(
+            label,
+            min_value=lo,
+            max_value=hi,
+            step=step,
+            key=sk,
+            format=widget_format(places(sk.get(), places(step))),  # "100", not "100.0"
+            help=ui.t(f"planner.help.{field}"),
+        )
+    box = None if value.get() is None else shown
+    numbox.draw(c2, label, nk, box, box_digits(field, value.get()), collapsed=True)
+
+
+# The levers whose slider is one of options (``lever``): those with decimals.
+_GRID = frozenset(f for f, (kind, _) in LEVERS.items() if kind in ("share", "number"))
+
+
+def _grid(field: str) -> list[float]:
+    """The slider's options for a lever in ``_GRID``: its range in steps, in widget units."""
+    return _grid_of(*_bounds(field))
+
+
+def _grid_of(lo: float, hi: float, step: float) -> list[float]:
+    digits = places(step)
+    return [round(lo + i * step, digits) for i in range(round((hi - lo) / step) + 1)]
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(lang: str, lo: float, hi: float, step: float) -> dict[float, str]:
+    """Each option of a slider from ``lo`` to ``hi`` by ``step``, written in ``lang`` (funnel.formatting):
+    kept per process, as Streamlit asks for every option's text on every run and writing the
+    margin's 1 001 through Babel took 20 ms (quiet machine)."""
+    digits = places(step)
+    return {x: formatting.number(x, lang, places(x, digits)) for x in _grid_of(lo, hi, step)}
+
+
+def _on_slider(field: str, shown: float) -> float:
+    """Where the lever's slider stands for the value ``shown`` (widget units): within its range
+    and, for a slider of options, on the option nearest it."""
+    lo, hi, step = _bounds(field)
+    clamped = float(min(max(shown, lo), hi))
+    if field not in _GRID:
+        return clamped
+    grid = _grid(field)
+    return grid[min(max(round((clamped - lo) / step), 0), len(grid) - 1)]
+
+
+def unknown_levers(b: Baseline, base: Plan) -> frozenset[str]:
+    """The levers the data does not give and the session has not typed (funnel.model.gaps), for
+    the levers as they stand this run (after ``sync_all``)."""
+    return b.gaps().unknown(current_plan(base), base)
+
+
+def at_base(field: str, value: float | None) -> bool:
+    """Whether the lever still holds the baseline's own value (not typed, not moved)."""
+    base = state.PL_BASE.get()
+    return base is not None and value is not None and value == getattr(base, field, None)
+
+
+def box_digits(field: str, value: float | None) -> int:
+    """The decimals the lever's number box writes ``value`` with: the baseline's own value as a
+    person reads it (funnel.model.precision), any other to every digit it has (up to DIGITS)."""
+    kind = LEVERS[field][0]
+    if at_base(field, value):
+        return precision.places(kind, _to_widget(field, value or 0.0))
+    return DIGITS[kind]
 
 
 def _box_range(field: str) -> tuple[float, float | None]:

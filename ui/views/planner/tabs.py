@@ -12,7 +12,7 @@ import ui
 from funnel import charts as fcharts
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
-from funnel.model import pipeline
+from funnel.model import pipeline, precision
 from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
 from ui import numbox, state
@@ -38,16 +38,43 @@ def missing_note(b) -> None:
         st.info(ui.t("planner.missing", levers=names))
 
 
+def _count(x) -> str:
+    """A count as a person reads it (funnel.model.precision): "1 270", "2,5"."""
+    return ui.num(x, precision.places("count", x))
+
+
+def _share(x) -> str:
+    """A share as a person reads it: "3,18 %", "50 %"."""
+    return ui.pct(x, precision.places("share", None if x is None else x * 100))
+
+
+def exact_note(b) -> str:
+    """The sentence saying the levers show the baseline rounded while the model keeps it exact,
+    when one of them is (funnel.model.precision); empty otherwise."""
+    p = b.plan()
+    rounded = any(
+        precision.rounded_away(kind, value)
+        for kind, value in (
+            ("count", p.leads),
+            ("share", p.conversion * 100),
+            ("money", p.avg_check),
+            ("money", p.cpl),
+        )
+    )
+    return " " + ui.t("planner.baseline_exact") if rounded else ""
+
+
 def baseline_caption(b) -> str:
-    """Where each lever of the baseline came from, with the numbers (funnel.baseline)."""
+    """Where each lever of the baseline came from, with the numbers (funnel.baseline): each
+    written as a person reads it (funnel.model.precision), beside the exact division it is."""
     if b.source == "deals":
         per_month = b.entered / b.months if b.months else 0.0
         _, total = pipeline.weighted(list(b.open_stages))
         text = ui.t(
             "planner.deals_basis",
             entered=ui.num(b.entered),
-            per_month=ui.num(per_month, 2),
-            win_rate=ui.pct(b.win_rate, 2),
+            per_month=_count(per_month),
+            win_rate=_share(b.win_rate),
             won=ui.num(b.won),
             closed=ui.num(b.won + b.lost),
             check_part=(
@@ -56,7 +83,10 @@ def baseline_caption(b) -> str:
                 else ui.t("planner.deals_basis.no_check")
             ),
             open_part=(
-                ui.t(
+                # no open deal at a stage of the ladder: "0 ₽ on top" would read as a pipeline worth nothing
+                ui.t("planner.deals_basis.open_none")
+                if not total["deals"]
+                else ui.t(
                     "planner.deals_basis.open",
                     open=ui.money(total["amount"]),
                     weighted=ui.money(total["weighted_ladder"]),
@@ -66,21 +96,22 @@ def baseline_caption(b) -> str:
                 else ui.t("planner.deals_basis.open_unknown")
             ),
         )
-        return text + (" " + ui.t("planner.cohort.deals") if b.basis != "period" else "")
+        text += " " + ui.t("planner.cohort.deals") if b.basis != "period" else ""
+        return text + exact_note(b)
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
     figures = {  # a literal, so the Markdown scan (tests/sharing) sees every value that reaches the text
         "period": period,
         "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
-        "per_month": ui.num(b.leads_per_month, 2),
+        "per_month": _count(b.leads_per_month),
         "leads": ui.num(b.leads),
-        "conversion": ui.pct(b.conversion, 4),
+        "conversion": _share(b.conversion),
         "won": ui.num(b.won),
-        "check": ui.money(b.avg_check, 2),
-        "revenue": ui.money(b.revenue, 2),
+        "check": ui.money(b.avg_check),
+        "revenue": ui.money(b.revenue),
         "checks": ui.num(b.checks),
         "sellers": ui.num(b.sellers),
-        "cpl": ui.money(b.cpl, 2),
-        "spend": ui.money(b.spend, 2),
+        "cpl": ui.money(b.cpl),
+        "spend": ui.money(b.spend),
         "all": ui.num(b.all_leads),
     }
     if not b.won:  # nothing won to take a conversion or a check from: only what the data gives
@@ -88,7 +119,7 @@ def baseline_caption(b) -> str:
         if b.spend:
             text += " " + ui.t("planner.baseline_caption_cpl", **figures)
     elif b.basis == "projected" and b.window_days is not None:
-        young = {"exposure": ui.num(b.exposure, 2), "young": ui.num(b.young), "days": ui.num(b.window_days)}
+        young = {"exposure": _count(b.exposure), "young": ui.num(b.young), "days": ui.num(b.window_days)}
         text = ui.t("planner.baseline_caption_projected", **figures, **young)
     elif b.basis in ("cohort", "projected"):  # projected without delays to learn from: every lead whole
         until = ui.date(b.mature_until) if b.mature_until else "—"
@@ -99,7 +130,8 @@ def baseline_caption(b) -> str:
         text = ui.t("planner.baseline_caption", **figures)
     if b.unpriced:
         text += " " + ui.t("planner.baseline_unpriced", n=ui.num(b.unpriced))
-    return text + " " + up.cycle_caption(b)  # the cycle lever's baseline (funnel.model.cycle)
+    # the cycle lever's baseline (funnel.model.cycle)
+    return text + exact_note(b) + " " + up.cycle_caption(b)
 
 
 # ---- forward / reverse ----------------------------------------------------------------------

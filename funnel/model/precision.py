@@ -1,0 +1,43 @@
+"""How many decimals a person reads a planner figure with, by its unit (funnel.units): the one rule
+the baseline line, the levers' number boxes and the command line's text share.
+
+The model runs on exact values: at baseline its levers are the data's own divisions (485 won ÷
+15 237 leads, 96 530 000 ÷ 485), so that turnover × months is the Overview's revenue to the
+kopeck (tests/reconcile). Rounding them to what a person reads ("3,18 %", "199 031 ₽") and
+running the model on that would move the baseline's turnover off the Overview's (by 0.1 % on
+the demo: 3.18 % against 3.1830 %), so the exact values stay in the model and only the
+writing is rounded; the baseline line writes each exact division beside its rounded value.
+
+- ``money``: whole (199 031 ₽);
+- ``share``: two decimals in percent (3,18 %);
+- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals);
+- ``number``: two decimals; ``days``: one.
+Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
+"""
+
+from __future__ import annotations
+
+import math
+
+PLACES = {"money": 0, "share": 2, "number": 2, "days": 1}
+COUNT_WHOLE_FROM = 100  # a count from here up reads whole: "1 270", not "1 269,75"
+
+
+def places(kind: str, value: float | None) -> int:
+    """The decimals ``value`` (in the unit ``kind``; a share in percent, 3.18 for 3.18 %) is
+    read with, trailing zeros dropped: 2 for 3.18, 0 for 50.0, 1 for 40.4 deals."""
+    if value is None or not math.isfinite(value):
+        return 0
+    most = (0 if abs(value) >= COUNT_WHOLE_FROM else 1) if kind == "count" else PLACES.get(kind, 2)
+    exact = round(float(value), most)
+    return next(d for d in range(most + 1) if abs(round(exact, d) - exact) < 10 ** -(most + 1))
+
+
+def shown(kind: str, value: float) -> float:
+    """``value`` rounded as a person reads it (``places``)."""
+    return round(float(value), places(kind, value))
+
+
+def rounded_away(kind: str, value: float | None) -> bool:
+    """Whether writing ``value`` as a person reads it drops digits the model keeps."""
+    return value is not None and math.isfinite(value) and abs(shown(kind, value) - value) > 1e-9

@@ -1,0 +1,28 @@
+"""How a person reads a planner figure (funnel.model.precision): the baseline line and the levers'
+boxes write the model's exact values with these decimals."""
+
+import pytest
+
+from funnel.model import precision
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "places", "rounded_away"),
+    [
+        pytest.param("count", 15_237 / 12, 0, True, id="leads-a-month-1269.75-reads-1270"),
+        pytest.param("count", 215.9, 0, True, id="reach-215.9-reads-216"),
+        pytest.param("count", 40.4, 1, False, id="deals-40.4-keeps-its-decimal"),
+        pytest.param("count", 2.0, 0, False, id="two-deals-not-2.00"),
+        pytest.param("count", 2.5, 1, False, id="leads-2.5"),
+        pytest.param("share", 485 / 15_237 * 100, 2, True, id="conversion-3.1830-reads-3.18"),
+        pytest.param("share", 50.0, 0, False, id="win-rate-50-not-50.00"),
+        pytest.param("share", 20.754716981, 2, True, id="win-rate-20.7547-reads-20.75"),
+        pytest.param("money", 96_530_000 / 485, 0, True, id="check-199030.93-reads-199031"),
+        pytest.param("money", 30_000.0, 0, False, id="check-whole"),
+        pytest.param("days", 48.0, 0, False, id="cycle-48-not-48.0"),
+        pytest.param("count", None, 0, False, id="none"),
+    ],
+)
+def test_places(kind, value, places, rounded_away):
+    assert precision.places(kind, value) == places
+    assert precision.rounded_away(kind, value) is rounded_away
