@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from funnel.errors import FunnelError
-from funnel.metrics import channels, spend, trend
+from funnel.metrics import channels, overview, spend, trend
 from ui.views import channels as view
 from ui.views import overview as overview_view
 
@@ -38,9 +38,15 @@ try:
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution, by="channel")
     ui.chart(view.channel_trend_figure, months, metric, view.untracked_channels(econ), key="ch_trend_chart")
 
-    st.subheader(ui.t("an.ch.changes"), help=ui.t("an.ch.changes_help"))
+    # the Overview's figures for the same filters, for its rule: one window or two (shared, cached)
+    head = ui.shared(overview.headline, filters=filters, attribution=attribution)
+    one = view.one_window(head)
+    st.subheader(
+        ui.t("an.ch.changes_one", vs=one) if one else ui.t("an.ch.changes"),
+        help=ui.t("an.ch.changes_help_one" if one else "an.ch.changes_help"),
+    )
     changes = ui.shared(channels.channel_changes, filters=filters, attribution=attribution)
-    view.changes_table(changes, key="ch_changes", unknown=unknown)
+    view.changes_table(changes, key="ch_changes", unknown=unknown, head=head)
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)

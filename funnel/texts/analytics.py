@@ -194,6 +194,15 @@ TEXTS = {
         "Сравнение с периодом той же длины перед выбранным и с тем же периодом год назад.",
         "Compared with the period of the same length just before, and with the same period a year earlier.",
     ),
+    # a period of 12 months or more: the window before it is its year earlier, one comparison
+    # ({vs}: an.vs_prev_months / an.vs_prev_days, as the Overview's cards name it)
+    "an.ch.changes_one": ("Изменения {vs}", "Changes {vs}"),
+    "an.ch.changes_help_one": (
+        "Период длиной в год и больше: период той же длины перед ним — это и тот же период год назад, "
+        "поэтому сравнение одно.",
+        "A period of a year or more: the period of the same length just before it is also the same period "
+        "a year earlier, so there is one comparison.",
+    ),
     "an.ch.compare": ("Честное сравнение двух каналов", "An honest comparison of two channels"),
     "an.ch.compare_a": ("Канал A", "Channel A"),
     "an.ch.compare_b": ("Канал B", "Channel B"),
@@ -285,6 +294,7 @@ TEXTS = {
     "an.col.mom": ("Изм. к пред.", "Change vs previous"),
     "an.col.yoy": ("Год назад", "Year earlier"),
     "an.col.yoy_change": ("Изм. г/г", "Change YoY"),
+    "an.col.change_vs": ("Изм. {vs}", "Change {vs}"),  # one window: "Изм. к предыдущим 12 мес."
     "an.col.stage": ("Этап", "Stage"),
     "an.col.reached": ("Дошли", "Reached"),
     "an.col.amount": ("Сумма", "Amount"),

@@ -14,9 +14,10 @@ import ui
 from funnel import chart_series, charts
 from funnel.metrics import overview
 from funnel.metrics.compare import counts
+from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, show_table
-from ui.views.overview import cut_part, month_ticks
+from ui.views.overview import cut_part, month_ticks, vs_label
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -241,29 +242,54 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
     return charts.legend_above(fig)
 
 
-def changes_table(df: pd.DataFrame, key: str, unknown: frozenset[str] = frozenset()) -> None:
+def changes_table(
+    df: pd.DataFrame, key: str, unknown: frozenset[str] = frozenset(), head: Headline | None = None
+) -> None:
     """Per channel: each figure now, its change vs the previous period and year on year; the
-    figures in ``unknown`` (unknown_measures) are left out, not shown as columns of 0."""
-    changes = [c for c in _CHANGES if c[0] not in unknown]
-    groups = [label(g) for g in df["grp"]]
-    names = {f"{m}_{suffix}": f"{ui.t('an.col.' + m)}: {ui.t(k)}" for m, suffix, k in changes}
+    figures in ``unknown`` (unknown_measures) are left out, not shown as columns of 0. With
+    ``head`` (the Overview's funnel.metrics.overview.headline for the same filters) saying the two
+    windows are one (a period of 12 months or more: ``yoy_same_as_prev``), one change column a
+    figure, named as the Overview's cards name it ("Изм. к предыдущим 12 мес."), in the table
+    and in its downloads: two columns of the same numbers read as two comparisons."""
+    columns = change_columns(unknown, one_window(head))
     channel = ui.t("an.dim.channel")
-    raw = lambda: pd.DataFrame({channel: groups, **{n: df[c] for c, n in names.items()}})  # noqa: E731
-    show_table(_changes_view, df, raw, "channel_changes", key, tuple(changes))
+    groups = [label(g) for g in df["grp"]]
+    raw = lambda: pd.DataFrame({channel: groups, **{h: df[c] for _, c, h in columns}})  # noqa: E731
+    show_table(_changes_view, df, raw, "channel_changes", key, columns, channel)
 
 
-_CHANGES = [
-    (m, suffix, k)
-    for m in ("leads", "spend", "cpl", "won", "conversion", "revenue")
-    for suffix, k in (("now", "an.col.now"), ("mom", "an.col.mom"), ("yoy_change", "an.col.yoy_change"))
-]
+CHANGE_FIGURES = ("leads", "spend", "cpl", "won", "conversion", "revenue")
 
 
-def _changes_view(df: pd.DataFrame, changes: tuple = tuple(_CHANGES)) -> pd.DataFrame:
-    shown = {ui.t("an.dim.channel"): [label(g) for g in df["grp"]]}
-    for m, suffix, k in changes:
-        col = f"{m}_{suffix}"
-        shown[f"{ui.t('an.col.' + m)}: {ui.t(k)}"] = [fmt_value(m if suffix == "now" else col, v) for v in df[col]]
+def one_window(head: Headline | None) -> str | None:
+    """What the one comparison is against when the previous period is also the year earlier
+    (``head.yoy_same_as_prev``, the Overview's rule), worded as the Overview's cards word it
+    (vs_label: "к предыдущим 12 мес."); None when there are two windows (or none: both columns
+    then read "—", as before)."""
+    if head is None or not head.yoy_same_as_prev or head.prev_period is None:
+        return None
+    return vs_label(head)
+
+
+def change_columns(unknown: frozenset[str], one: str | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(figure, column of channel_changes, header) of the changes table: per figure not in
+    ``unknown``, now, the change vs the previous period and year on year; only now and ``one``
+    (one_window) when the two windows coincide."""
+    parts = [("now", ui.t("an.col.now")), ("mom", ui.t("an.col.change_vs", vs=one) if one else ui.t("an.col.mom"))]
+    if one is None:
+        parts.append(("yoy_change", ui.t("an.col.yoy_change")))
+    return tuple(
+        (m, f"{m}_{suffix}", f"{ui.t('an.col.' + m)}: {part}")
+        for m in CHANGE_FIGURES
+        if m not in unknown
+        for suffix, part in parts
+    )
+
+
+def _changes_view(df: pd.DataFrame, columns: tuple[tuple[str, str, str], ...], channel: str) -> pd.DataFrame:
+    shown = {channel: [label(g) for g in df["grp"]]}
+    for m, col, header in columns:
+        shown[header] = [fmt_value(m if col.endswith("_now") else col, v) for v in df[col]]
     return pd.DataFrame(shown)
 
 
