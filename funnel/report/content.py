@@ -182,6 +182,8 @@ def _composite_unit(header: str, lang: str) -> str | None:
         return None
     if part in (t("an.col.mom", lang), t("an.col.yoy_change", lang)):
         return "change"
+    if part.startswith(t("an.col.change_vs", lang, vs="")):  # one window: "Изм. к предыдущим 12 мес."
+        return "change"
     if part in (t("an.col.now", lang), t("an.col.prev", lang), t("an.col.yoy", lang)):
         kind = unit_of(key_of(figure, lang))
         return kind if kind not in ("text", "auto") else None

@@ -111,11 +111,6 @@ def test_one_month_two_change_columns(app, lang, leads, now, mom, yoy, total):
     assert (t[f"{leads}: {mom}"], t[f"{leads}: {yoy}"]) == (pct(5 / 2 - 1, lang), pct(5 / 4 - 1, lang))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="funnel/report/content.py (_composite_unit) knows only the two-column headers; the one "
-    "window's «Изм. к предыдущим 12 мес.» is not yet read as a change, so the CSV writes 0.25",
-)
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_one_window_download_reads_as_a_change(lang):
     """The download carries the screen's headers (ui.views.channels.change_columns): the one
