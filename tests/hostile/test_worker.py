@@ -12,7 +12,7 @@ import pytest
 
 from funnel.errors import UploadError
 from funnel.ingest import worker
-from tests.conftest import ROOT
+from tests.conftest import ROOT, with_demo
 from tests.hostile.corpus import LEADS_CELLS, xlsx
 from tests.ingest.helpers import inspect_file, load_file
 
@@ -76,8 +76,7 @@ def test_the_cli_refuses_the_far_cell_workbook_instead_of_dying(tmp_path, lift):
     with the message, and the database is unchanged."""
     path = tmp_path / "far.xlsx"
     path.write_bytes(xlsx(dict(LEADS_CELLS, XFD1048576="x")))
-    db = str(tmp_path / "cli.duckdb")
-    subprocess.run([sys.executable, "-m", "funnel", "demo", "--db", db], cwd=ROOT, check=True, capture_output=True)
+    db = str(with_demo(tmp_path / "cli.duckdb"))  # what `python -m funnel demo` leaves
     import duckdb
 
     with duckdb.connect(db, read_only=True) as con:

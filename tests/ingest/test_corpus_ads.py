@@ -7,8 +7,6 @@ be loaded, whether they are skipped as a footer or rejected as a row without a d
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal as D
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 from funnel.db import Store
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 from tests.ingest.helpers import inspect_file, load_file
 
 CORPUS = ROOT / "tests" / "corpus" / "ads"
@@ -188,9 +187,7 @@ def test_the_day_is_the_date_when_the_reporting_range_is_there_too(store, ws):
 
 
 def cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "funnel", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return run_cli(*args)  # in this process: what it prints and returns (tests/helpers/cli.py)
 
 
 @pytest.fixture

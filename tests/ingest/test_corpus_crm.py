@@ -12,8 +12,6 @@ holds. The figures are counted by hand from the files:
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -23,6 +21,7 @@ import pytest
 from funnel.db import Store
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 from tests.ingest.helpers import inspect_file, load_file
 
 CORPUS = ROOT / "tests" / "corpus" / "crm"
@@ -392,9 +391,7 @@ def test_an_amocrm_open_deal_past_the_sampled_rows_is_still_not_closed(store, ws
 
 
 def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "funnel", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return run_cli(*args)  # in this process: what it prints and returns (tests/helpers/cli.py)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

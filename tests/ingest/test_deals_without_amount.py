@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from funnel.i18n import t
+from tests.conftest import with_demo
 from tests.ingest.helpers import inspect_file, load_file, write
 from tests.ingest.test_cli import run
 
@@ -66,8 +67,7 @@ def test_other_kinds_do_not_warn_about_deal_amounts(store, ws, tmp_path, kind, t
 
 
 def test_the_cli_prints_the_warning(tmp_path):
-    db = str(tmp_path / "cli.duckdb")
-    assert run("demo", "--db", db).returncode == 0
+    db = str(with_demo(tmp_path / "cli.duckdb"))  # what `demo` leaves (tests/ingest/test_cli.py runs it)
     path = write(tmp_path, "deals.csv", NO_AMOUNT.replace("D1", "X1").replace("D2", "X2"))
     out = run("load", "deals", str(path), "--db", db, "--workspace", "demo")
     assert out.returncode == 0, out.stderr

@@ -1,13 +1,11 @@
 """`python -m funnel plan --active …` (funnel.cli.active): the figures in --json, worked by hand."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from funnel.cli import main
-from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 
 # The round chain of tests/planner/test_active_model.py as flags (20 working days):
 # base 1 000 → 800 → 400 → 200 → 40 meetings → 20 → 10 contracts → 10 paid.
@@ -125,12 +123,19 @@ def test_seeded_from_the_workspace_data(store, tiny):
     # 37.5 days (35 and 40), rounded to 38 days
     path = str(store.path)
     store.close()
-    r = subprocess.run(
-        [sys.executable, "-m", "funnel", "plan", "--db", path, "--workspace", tiny, "--from", "2025-01-01"]
-        + ["--to", "2025-02-28", "--active", "--format", "json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+    r = run_cli(
+        "plan",
+        "--db",
+        path,
+        "--workspace",
+        tiny,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-02-28",
+        "--active",
+        "--format",
+        "json",
     )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)["active"]
@@ -194,12 +199,7 @@ def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, t
     store.close()
 
     def active(*argv):
-        r = subprocess.run(
-            [sys.executable, "-m", "funnel", "plan", "--db", path, "--workspace", tiny, *argv, "--format", "json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
+        r = run_cli("plan", "--db", path, "--workspace", tiny, *argv, "--format", "json")
         assert r.returncode == 0, r.stderr
         return json.loads(r.stdout).get("active")
 

@@ -8,8 +8,6 @@ Rules under test (funnel.model.cycle, Plan.cycle_factor):
 """
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -24,7 +22,7 @@ from funnel.model.projection import DAYS_PER_MONTH, lag_shares, project
 from funnel.model.result import run
 from funnel.scenarios import get_scenario, save_scenario
 from tests.boxes import box_value, type_number
-from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 from tests.planner.test_data import ADMIN
 from ui.views.planner.levers import fill_from_base
 
@@ -174,7 +172,7 @@ def test_the_data_gives_the_baseline_cycle(store, tiny):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "funnel", "plan", *args], cwd=ROOT, capture_output=True, text=True)
+    return run_cli("plan", *args)  # in this process (tests/helpers/cli.py)
 
 
 def test_the_cli_takes_the_cycle_from_the_data_and_a_flag(store, tiny):

@@ -1,8 +1,6 @@
 """Baseline, scenarios, plan vs fact and the CLI on a real DuckDB file with hand-checkable rows."""
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -24,7 +22,7 @@ from funnel.scenarios import (
     unmark_plan,
 )
 from funnel.workspace import data_version
-from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 
 ADMIN, EDITOR, VIEWER = User("a", "admin"), User("e", "editor"), User("v", "viewer")
 PERIOD = dict(date_from=date(2025, 1, 1), date_to=date(2025, 2, 28))
@@ -197,7 +195,7 @@ def plan_vs_fact_for(store, ws, **period):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "funnel", "plan", *args], cwd=ROOT, capture_output=True, text=True)
+    return run_cli("plan", *args)  # in this process (tests/helpers/cli.py)
 
 
 def test_cli_json_has_every_input_and_output():

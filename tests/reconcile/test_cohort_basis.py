@@ -7,8 +7,6 @@ closing date. Worked out by hand, then on the demo and through the CLI.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 
 import pytest
@@ -19,7 +17,8 @@ from funnel.metrics import overview
 from funnel.metrics.maturity import maturity
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, preset_range
-from tests.conftest import ROOT, insert
+from tests.conftest import insert, with_demo
+from tests.helpers.cli import run_cli
 
 # Period 1 Jan – 31 Mar 2025 (3 months). Ten leads: A = L1..L4 (5, 10, 15, 20 Jan); B = L5..L7
 # (1, 10, 20 Feb) and L8..L10 (5, 20, 28 Mar); one more lead on 14 Apr 2025, the data's last day.
@@ -161,14 +160,10 @@ def test_cli_plan_on_cohort_basis(hand, tmp_path):
     store.close()
 
     def plan(*extra):
-        out = subprocess.run(
-            [sys.executable, "-m", "funnel", "plan", "--db", str(path), "--workspace", ws, "--format", "json"]
-            + ["--from", "2025-01-01", "--to", "2025-03-31", *extra],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        out = run_cli(
+            "plan", "--db", str(path), "--workspace", ws, "--format", "json",
+            "--from", "2025-01-01", "--to", "2025-03-31", *extra,
+        )  # fmt: skip
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout)
 
@@ -184,7 +179,7 @@ def test_demo_cohort_basis_is_the_overview_by_cohort(tmp_path_factory):
     from funnel.db import Store
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    subprocess.run([sys.executable, "-m", "funnel", "demo", "--db", str(path)], cwd=ROOT, check=True, timeout=300)
+    with_demo(path)  # what `python -m funnel demo` leaves (tests/ingest/test_cli.py runs it)
     store = Store(path)
     try:
         with store.cursor() as cur:
@@ -270,14 +265,10 @@ def test_cli_plan_on_projected_basis(store, ws):
     _young_win(store, ws)
     path = store.path
     store.close()
-    out = subprocess.run(
-        [sys.executable, "-m", "funnel", "plan", "--db", str(path), "--workspace", ws, "--format", "json"]
-        + ["--from", "2025-01-01", "--to", "2025-03-31", "--basis", "projected"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out = run_cli(
+        "plan", "--db", str(path), "--workspace", ws, "--format", "json",
+        "--from", "2025-01-01", "--to", "2025-03-31", "--basis", "projected",
+    )  # fmt: skip
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)
     assert got["basis"] == "projected" and (got["young"], got["window_days"]) == (2, 30)

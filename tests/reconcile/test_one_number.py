@@ -9,8 +9,6 @@ Checked on a fixture worked out by hand, on the demo, and on the public datasets
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 
 import pytest
@@ -20,7 +18,8 @@ from funnel.filters import Filters
 from funnel.metrics import overview
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, preset_range
-from tests.conftest import DATASETS, ROOT, insert, needs_shared
+from tests.conftest import DATASETS, insert, needs_shared, with_demo
+from tests.helpers.cli import run_cli
 from tests.ingest.helpers import load_file
 
 # The hand-worked fixture: period 1 Jan – 31 Mar 2025 (3 months).
@@ -116,14 +115,7 @@ def test_the_stage_chain_multiplies_out_to_the_conversion(hand):
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "funnel", "demo", "--db", str(path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return path
+    return with_demo(path)  # what `python -m funnel demo` leaves (tests/ingest/test_cli.py runs it)
 
 
 def test_demo_planner_overview_and_cli_agree(demo_db):
@@ -147,13 +139,7 @@ def test_demo_planner_overview_and_cli_agree(demo_db):
     assert b.conversion == pytest.approx(now["conversion"], rel=1e-12)
     # the team at baseline is the data's, not one more from a rounded conversion
     assert out["sellers_needed"] == b.sellers
-    cli = subprocess.run(
-        [sys.executable, "-m", "funnel", "plan", "--db", str(demo_db), "--workspace", "demo", "--format", "json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    cli = run_cli("plan", "--db", str(demo_db), "--workspace", "demo", "--format", "json")
     assert cli.returncode == 0, cli.stderr
     got = json.loads(cli.stdout)
     assert got["basis"] == "period" and (got["period_from"], got["period_to"]) == (

@@ -2,8 +2,6 @@
 markup, filters and CLI arguments never become SQL, and bad files are refused before parsing."""
 
 import io
-import subprocess
-import sys
 import zipfile
 
 import openpyxl
@@ -16,7 +14,8 @@ from funnel.filesafety import check_upload, check_xlsx_bomb
 from funnel.filters import Filters
 from funnel.safety import chart_text, neutralise_formula
 from funnel.tables import to_csv_bytes, to_xlsx_bytes
-from tests.conftest import ROOT, insert
+from tests.conftest import insert
+from tests.helpers.cli import run_cli
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',
@@ -124,9 +123,7 @@ def test_metrics_accept_hostile_filters(store, ws):
 )
 def test_cli_arguments_are_never_sql(tmp_path, argv):
     db = tmp_path / "cli.duckdb"
-    res = subprocess.run(
-        [sys.executable, "-m", "funnel", *argv, "--db", str(db)], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    res = run_cli(*argv, "--db", str(db))  # in this process; a logged traceback reaches res.stderr too
     assert "Traceback" not in res.stderr
     from funnel.db import Store
 

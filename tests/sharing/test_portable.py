@@ -18,6 +18,7 @@ from funnel.snooze import snooze
 from funnel.teams import save_teams, teams
 from funnel.workspace import get_workspace, list_workspaces
 from tests.conftest import with_demo
+from tests.helpers.cli import run_cli
 
 VIEWER = User("v", default_role="viewer")
 EDITOR = User("e", default_role="editor")
@@ -240,17 +241,6 @@ def test_backup_is_a_loadable_copy(source, tmp_path):
         assert snapshot(copy, "demo") == snapshot(source, "demo")
     finally:
         copy.close()
-
-
-def run_cli(*argv):
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    return subprocess.run(
-        [sys.executable, "-m", "funnel", *map(str, argv)], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
 
 
 def test_cli_workspace_commands_round_trip(source, tmp_path):
