@@ -514,7 +514,7 @@ def test_a_snapshot_is_abandoned_between_steps_when_the_server_stops(monkeypatch
     waits = iter([True, True, False])  # before it starts; before step 0; before step 1: stopping
     monkeypatch.setattr(forecast_snapshots, "daily", daily)
     monkeypatch.setattr(ad, "get_store", lambda: None)
-    monkeypatch.setattr(ad, "_wait_for_quiet", lambda limit=ad.MAX_WAIT_SECONDS: next(waits))
+    monkeypatch.setattr(ad, "_wait_for_quiet", lambda limit=None: next(waits))
     for name, value in (("_seen", set()), ("_busy", set()), ("_failed_at", {}), ("RUNNING", {})):
         monkeypatch.setattr(ad, name, value)
     ad.daily_snapshot("w1")

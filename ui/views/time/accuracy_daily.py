@@ -35,8 +35,11 @@ log = logging.getLogger("funnel.ui")
 
 RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
 QUIET_SECONDS = 3.0  # the snapshot starts once no page has run for this long (_wait_for_quiet) …
-MAX_WAIT_SECONDS = 120.0  # … or after this long on a server that is never quiet
-STEP_WAIT_SECONDS = 30.0  # between its steps it waits for quiet again, at most this long each time
+# … or, on a server never that quiet, after this long, in a gap between page runs. At 120 s (and
+# 30 s between steps) a step began in the gap between the first Overview after an upload and the
+# Planner, beside which it ran (10 M leads: the Planner's CPU doubled, the server at 2.29 GB).
+MAX_WAIT_SECONDS = 600.0
+STEP_WAIT_SECONDS = 600.0  # between its steps it waits for quiet again, as long at most each time
 POLL_SECONDS = 0.25  # how often a waiting snapshot looks at the page runs again
 OFF = {"0", "off", "false", "no"}  # FUNNEL_DAILY_SNAPSHOT: a nightly `funnel snapshot` job may replace it
 _seen: set[tuple[str, str, object]] = set()  # (store, workspace, day) whose snapshot succeeded
@@ -71,15 +74,16 @@ def where(store) -> str:
     return str(getattr(store, "path", ""))
 
 
-def _wait_for_quiet(limit: float = MAX_WAIT_SECONDS) -> bool:
+def _wait_for_quiet(limit: float | None = None) -> bool:
     """Wait until no page run of this process has run for QUIET_SECONDS (the visitor who started
     the snapshot, and any other, is served first: on a big workspace the snapshot's queries take
     seconds of CPU and hundreds of MB, which the first Overview of the day should not share); on
-    a server that is never that quiet, after ``limit`` seconds, until no page run is in progress
+    a server that is never that quiet, after ``limit`` seconds (MAX_WAIT_SECONDS unless given),
+    until no page run is in progress
     — never beside one, however long it waits: at 10 M leads a step run beside an upload and
     the Planner took the server past 1.5 GB (3 rounds of 14). False when the process is shutting
     down meanwhile: the snapshot is left for the next visit."""
-    waited = 0.0
+    limit, waited = MAX_WAIT_SECONDS if limit is None else limit, 0.0
     while threading.main_thread().is_alive():
         idle = idle_seconds()  # 0 exactly while a page run is in progress
         if idle >= QUIET_SECONDS or (waited >= limit and idle > 0):
