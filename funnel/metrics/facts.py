@@ -38,13 +38,12 @@ from funnel.db import engine_of
 from funnel.metrics import facts_file
 from funnel.metrics.facts_sql import (
     ALIGNED_SQL,
-    DEALS_PART_SQL,
-    DEALS_PARTS,
     DEALS_SQL,
     FACTS_SQL,
     JOIN_SQL,
     PER_DEAL_SQL,
     cte_name,
+    deals_parts,
 )
 from funnel.metrics.facts_sql import bind as bind  # re-exported: callers read them from here
 from funnel.metrics.facts_sql import reads_facts as reads_facts
@@ -109,10 +108,10 @@ def _load(cur, workspace_id: str, kind: str, deals: str | None) -> str | None:
                 own.execute("ROLLBACK")
                 return None
             if kind == "deals":
-                for part in range(DEALS_PARTS):  # a share of the deals at a time (facts_sql.py)
-                    into = f"INSERT INTO {SCHEMA}.{name}" if part else f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS"
-                    bound = {"ws": workspace_id, "parts": DEALS_PARTS, "part": part}
-                    own.execute(f"{into} {DEALS_PART_SQL}", bound)
+                # a share of the deals at a time when they are many (facts_sql.py)
+                for i, (sql, bound) in enumerate(deals_parts(own, workspace_id)):
+                    into = f"INSERT INTO {SCHEMA}.{name}" if i else f"CREATE OR REPLACE TABLE {SCHEMA}.{name} AS"
+                    own.execute(f"{into} {sql}", bound)
             else:
                 per_deal = f"{SCHEMA}.{name}_per_deal"
                 aligned = ALIGNED_SQL.format(deals=f"{SCHEMA}.{deals}", per_deal=PER_DEAL_SQL)

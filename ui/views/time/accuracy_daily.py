@@ -11,7 +11,8 @@ the write transaction, serialised across servers). A pair is marked taken only w
 succeeded; while one runs, no second starts, and after a failure the next try waits RETRY_MINUTES
 (bounded: a failing workspace costs one attempt per RETRY_MINUTES, not one per visit). The first
 one starts the snapshot in a background thread, which first waits for the process's page runs to
-fall quiet (``_wait_for_quiet``), and again between its steps (``_between_steps``), with a cursor
+fall quiet (``_wait_for_quiet``), and again between its steps (``_between_steps``): a step never
+starts while a page run is in progress, however long that takes. It reads with a cursor
 of its own (the store's connection is shared by the process; each thread takes its own cursor):
 computing a forecast per owner takes seconds on a big workspace, which the visitor should not
 wait for. A failure is logged and never shown: the page works without it. The thread is not a
@@ -34,8 +35,12 @@ log = logging.getLogger("funnel.ui")
 
 RETRY_MINUTES = 30  # after a failed snapshot, the next visit may try again this much later
 QUIET_SECONDS = 3.0  # the snapshot starts once no page has run for this long (_wait_for_quiet) …
-MAX_WAIT_SECONDS = 120.0  # … or after this long on a server that is never quiet
-STEP_WAIT_SECONDS = 30.0  # between its steps it waits for quiet again, at most this long each time
+# … or, on a server never that quiet, after this long, in a gap between page runs. At 120 s (and
+# 30 s between steps) a step began in the gap between the first Overview after an upload and the
+# Planner, beside which it ran (10 M leads: the Planner's CPU doubled, the server at 2.29 GB).
+MAX_WAIT_SECONDS = 600.0
+STEP_WAIT_SECONDS = 600.0  # between its steps it waits for quiet again, as long at most each time
+POLL_SECONDS = 0.25  # how often a waiting snapshot looks at the page runs again
 OFF = {"0", "off", "false", "no"}  # FUNNEL_DAILY_SNAPSHOT: a nightly `funnel snapshot` job may replace it
 _seen: set[tuple[str, str, object]] = set()  # (store, workspace, day) whose snapshot succeeded
 _busy: set[tuple[str, str]] = set()  # (store, workspace) whose snapshot is running
@@ -69,19 +74,23 @@ def where(store) -> str:
     return str(getattr(store, "path", ""))
 
 
-def _wait_for_quiet(limit: float = MAX_WAIT_SECONDS) -> bool:
+def _wait_for_quiet(limit: float | None = None) -> bool:
     """Wait until no page run of this process has run for QUIET_SECONDS (the visitor who started
     the snapshot, and any other, is served first: on a big workspace the snapshot's queries take
-    seconds of CPU and hundreds of MB, which the first Overview of the day should not share), but
-    no longer than MAX_WAIT_SECONDS on a server that is never quiet. False when the process is
-    shutting down meanwhile: the snapshot is left for the next visit."""
-    waited = 0.0
-    while waited < limit and idle_seconds() < QUIET_SECONDS:
-        if not threading.main_thread().is_alive():
-            return False
-        time.sleep(0.25)
-        waited += 0.25
-    return threading.main_thread().is_alive()
+    seconds of CPU and hundreds of MB, which the first Overview of the day should not share); on
+    a server that is never that quiet, after ``limit`` seconds (MAX_WAIT_SECONDS unless given),
+    until no page run is in progress
+    — never beside one, however long it waits: at 10 M leads a step run beside an upload and
+    the Planner took the server past 1.5 GB (3 rounds of 14). False when the process is shutting
+    down meanwhile: the snapshot is left for the next visit."""
+    limit, waited = MAX_WAIT_SECONDS if limit is None else limit, 0.0
+    while threading.main_thread().is_alive():
+        idle = idle_seconds()  # 0 exactly while a page run is in progress
+        if idle >= QUIET_SECONDS or (waited >= limit and idle > 0):
+            return True
+        time.sleep(POLL_SECONDS)
+        waited += POLL_SECONDS
+    return False
 
 
 class _Stopping(Exception):
@@ -91,8 +100,9 @@ class _Stopping(Exception):
 def _between_steps() -> None:
     """Called by the snapshot between its steps (funnel.forecast_snapshots.forecast's ``pause``):
     a visitor who arrived while it ran is served before its next step (a step, one owner's
-    forecast, takes seconds at 10 M leads, and the snapshot as a whole a minute or more). A
-    server shutting down meanwhile abandons it (_Stopping) rather than running every owner left."""
+    forecast, takes seconds at 10 M leads, and the snapshot as a whole a minute or more): the
+    snapshot gives way after the step it is in, for as long as any page run lasts. A server
+    shutting down meanwhile abandons it (_Stopping) rather than running every owner left."""
     if not _wait_for_quiet(STEP_WAIT_SECONDS):
         raise _Stopping
 
