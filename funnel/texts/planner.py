@@ -30,7 +30,7 @@ _HELP = {
         "Share of leads that become won deals (the base, before overload).",
     ),
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
-    "cpl": ("Расходы на канал ÷ число лидов. Бюджет = лиды × CPL.", "Spend ÷ leads. Budget = leads × CPL."),
+    "cpl": ("Расходы, делённые на число лидов; бюджет — это лиды × цена лида.", "Spend ÷ leads. Budget = leads × CPL."),
     "margin": (
         "Доля выручки, которая остаётся прибылью. 100 % — считать выручку.",
         "Share of revenue kept as profit. 100% counts revenue as it is.",
