@@ -23,7 +23,7 @@ from dataclasses import fields
 from funnel import money
 from funnel.cli import flag_number
 from funnel.errors import FunnelError, ValidationError
-from funnel.model.active import STEP_DECIMALS, TARGETS, ActivePlan, ActiveResult
+from funnel.model.active import TARGETS, ActivePlan, ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.active_presets import PRESETS
 
@@ -164,49 +164,18 @@ def as_dict(r: ActiveResult, from_data: list[str] | None = None) -> dict:
     }
 
 
-def _n(x, places: int = 2) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, float) and math.isinf(x):
-        return "inf"
-    if not isinstance(x, float):
-        return str(x)
-    shown = f"{x:,.{places}f}"
-    return shown.rstrip("0").rstrip(".") if places else shown
+def sign(args, plan: ActivePlan, fallback: str | None = None) -> str:
+    """The currency the active plan's money is printed in: ``--currency``, else the plan's own
+    (a Workshop case's $), else ``fallback`` (the workspace's), else ₽."""
+    return getattr(args, "currency", None) or plan.currency or fallback or "₽"
 
 
-def text(r: ActiveResult) -> str:
-    """The result as the command line prints it (English, as the plan's table)."""
-    mode = f"reverse: {r.plan.target_kind} {_n(r.plan.target_value)} a month" if r.reverse else "forward"
-    lines = [f"active sales ({mode})"]
-    if not r.reachable:
-        return "\n".join([*lines, "target unreachable with these conversions, check and margin"])
-    lines.append(f"{'function':<12}{'people':>8}{'needed':>10}{'load':>9}{'cost':>14}")
-    for f in r.functions:
-        # management is a fixed team (a cost, not a workload): its "100%" read as an overload
-        load = "fixed" if f.function == "management" else "inf" if math.isinf(f.load) else f"{f.load * 100:.0f}%"
-        lines.append(f"{f.function:<12}{f.people:>8}{_n(f.exact):>10}{load:>9}{_n(f.cost):>14}")
-    lines.append(f"bottleneck: {r.bottleneck or 'none (the base is the limit)'}")
-    if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
-        worked = f"worked: {_n(float(r.volumes['base']), 0)} of {_n(float(r.plan.base), 0)} contacts a month"
-        lines.append(f"{worked} (needed and load: for the whole base)")
-    lines.append("steps a month: " + " → ".join(f"{s} {_n(v, STEP_DECIMALS[s])}" for s, v in r.volumes.items()))
-    for key in ("contracts", "paid", "turnover", "gross_profit", "costs", "profit"):
-        lines.append(f"{key:<14}{_n(getattr(r, key))}")
-    lines.append(f"payback month: {r.payback_month or f'none within {r.plan.horizon} months'}")
-    if r.plan.ramp_months:
-        lines.append(
-            f"ramp-up: full output after {r.plan.ramp_months} months (the months below only;"
-            " the figures a month above are the full flow's)"
-        )
-    # result = gross profit − costs: the gross profit column is there so the row adds up
-    lines.append(f"{'month':<7}{'costs':>14}{'revenue':>14}{'gross_profit':>14}{'result':>14}{'cumulative':>14}")
-    for m in r.months:
-        lines.append(
-            f"{m['month']:<7}{_n(m['costs'], 0):>14}{_n(m['revenue'], 0):>14}{_n(m['gross_profit'], 0):>14}"
-            f"{_n(m['result'], 0):>14}{_n(m['cumulative'], 0):>14}"
-        )
-    return "\n".join(lines)
+def text(r: ActiveResult, lang: str, currency: str) -> str:
+    """The result as the command line prints it, in ``lang`` as the plan's table
+    (funnel.cli.plan_text.active_table)."""
+    from funnel.cli.plan_text import active_table
+
+    return active_table(r, lang, currency)
 
 
 def run_alone(args) -> int:
@@ -219,10 +188,9 @@ def run_alone(args) -> int:
         from funnel.report_export import write_report
 
         title = args.title or t("active_report.title", args.lang)
-        sign = args.currency or plan.currency or "₽"
-        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=sign, active=r)
+        write_report(args.export, title, {}, {}, [], lang=args.lang, currency=sign(args, plan), active=r)
     if args.format == "json":
         print(money.json_text({"active": as_dict(r, from_data)}, plain_floats=True, ensure_ascii=False))
     else:
-        print(text(r))
+        print(text(r, args.lang, sign(args, plan)))
     return 0

@@ -313,7 +313,8 @@ def run(args) -> int:
     else:  # a person's table, in --lang: names as the Planner says them, values by their unit
         print(plan_text.table(out, args.lang, args.currency or currency or "₽", lever_names))
         if r.active is not None:
-            print("\n" + active_cli.text(r.active))
+            sign = active_cli.sign(args, r.active.plan, currency)
+            print("\n" + active_cli.text(r.active, args.lang, sign))
     return 0
 
 

@@ -9,11 +9,13 @@ machine's: every key and exact number as the model has them.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from funnel import formatting, units
 from funnel.i18n import t
 from funnel.model import precision
+from funnel.model.active import STEP_DECIMALS, ActiveResult
 
 # Keys of the baseline's part (funnel.cli.plan.basis_of, cycle_of, edits.figures) → unit; the
 # model's own keys take theirs from funnel.units.
@@ -92,3 +94,83 @@ def table(out: dict, lang: str, currency: str, levers) -> str:
     lines = rows(out, lang, currency, levers)
     width = max((len(n) for n, _ in lines), default=0)
     return "\n".join(f"{name:<{width}}  {value}".rstrip() for name, value in lines)
+
+
+def _columns(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as lines: the first column left-aligned, the others right-aligned, each as
+    wide as its widest cell."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+        for r in rows
+    ]
+
+
+def active_table(r: ActiveResult, lang: str, currency: str) -> str:
+    """The active-sales plan (funnel.model.active) as a person reads it in ``lang``, in the plan
+    report's words (funnel/texts/active_report.py): the functions' people, need, load and cost;
+    the bottleneck; the steps a month; the figures a month; the payback; the months. Money in
+    ``currency``, shares as percentages, a count with a decimal only when it has one."""
+
+    def count(x, places: int = 0) -> str:
+        return formatting.number(x, lang, 0 if float(x).is_integer() else places)
+
+    def cash(x) -> str:
+        return formatting.money(x, lang, currency)
+
+    if r.reverse:
+        kind, value = r.plan.target_kind, r.plan.target_value
+        shown = count(value, 2) if kind == "contracts" else cash(value)
+        target = t(f"active_report.target.{kind}", lang, value=shown)
+        mode = t("active_report.cli.reverse", lang, target=target)
+    else:
+        mode = t("active_report.cli.forward", lang)
+    lines = [t("active_report.cli.title", lang, mode=mode)]
+    if not r.reachable:
+        return "\n".join([*lines, t("active_report.unreachable", lang)])
+    way = "" if r.reverse else "_forward"
+    head = [t(f"active_report.col.{c}", lang) for c in ("function", "people", f"exact{way}", f"load{way}", "cost")]
+    table = [head]
+    for f in r.functions:
+        # management is a fixed team (a cost, not a workload): its "100 %" would read as an overload
+        if f.function == "management":
+            load = t("active_report.fixed", lang)
+        elif math.isinf(f.load):
+            load = t("active_report.nobody", lang)
+        else:
+            load = formatting.percent(f.load, lang, 0)
+        name = t(f"active_report.fn.{f.function}", lang)
+        table.append([name, count(f.people), count(f.exact, 2), load, cash(f.cost)])
+    lines += _columns(table)
+    if r.bottleneck:
+        lines.append(t("active_report.cli.bottleneck", lang, function=t(f"active.fn.{r.bottleneck}", lang)))
+    else:
+        lines.append(t("active_report.cli.no_bottleneck", lang))
+    if r.bottleneck and not r.reverse:  # the steps are the flow worked, the table the whole base's needs
+        worked = count(round(float(r.volumes["base"])))
+        lines.append(t("active_report.cli.worked", lang, worked=worked, base=count(round(float(r.plan.base)))))
+    steps = " → ".join(
+        f"{t(f'active_report.step.{s}', lang)} {count(v, STEP_DECIMALS[s])}" for s, v in r.volumes.items()
+    )
+    lines.append(t("active_report.cli.steps", lang, steps=steps))
+    figures = [
+        [t("active_report.out.contracts", lang), count(r.contracts, 1)],
+        [t("active_report.out.paid", lang), count(r.paid, 1)],
+    ]
+    figures += [
+        [t(f"active_report.out.{k}", lang), cash(getattr(r, k))]
+        for k in ("turnover", "gross_profit", "costs", "profit")
+    ]
+    lines += _columns(figures)
+    if r.payback_month:
+        lines.append(t("active_report.cli.payback", lang, month=r.payback_month))
+    else:
+        lines.append(t("active_report.no_payback", lang, horizon=r.plan.horizon))
+    if r.plan.ramp_months:
+        lines.append(t("active_report.ramp", lang, n=r.plan.ramp_months))
+    # result = gross profit − costs: the gross profit column is there so the row adds up
+    keys = ("costs", "revenue", "gross_profit", "result", "cumulative")
+    months = [[t("active_report.col.month", lang)] + [t(f"active_report.col.{k}", lang) for k in keys]]
+    months += [[str(m["month"])] + [cash(m[k]) for k in keys] for m in r.months]
+    lines += _columns(months)
+    return "\n".join(lines)

@@ -104,3 +104,24 @@ TEXTS = {
     # the month chart
     "active_report.chart.title": ("Активные продажи по месяцам", "Active sales by month"),
 }
+
+# `python -m funnel plan --active`'s text table (funnel/cli/plan_text.py, active_table), in --lang;
+# the rest of its words are the report's above.
+TEXTS.update(
+    {
+        "active_report.cli.title": ("Активные продажи: {mode}", "Active sales: {mode}"),
+        "active_report.cli.forward": ("прямой расчёт от базы и штата", "forward, from the base and the staff"),
+        "active_report.cli.reverse": ("обратный расчёт, цель — {target}", "reverse, the target is {target}"),
+        "active_report.cli.bottleneck": ("Узкое место: {function}", "Bottleneck: {function}"),
+        "active_report.cli.no_bottleneck": (
+            "Узкого места среди служб нет: поток ограничивает база контактов",
+            "No bottleneck among the functions: the base is the limit",
+        ),
+        "active_report.cli.worked": (
+            "В работу идёт {worked} из {base} контактов базы в месяц (потребность и загрузка — для всей базы)",
+            "Worked: {worked} of {base} contacts a month (needed and load: for the whole base)",
+        ),
+        "active_report.cli.steps": ("Шаги в месяц: {steps}", "Steps a month: {steps}"),
+        "active_report.cli.payback": ("Окупаемость: {month}-й месяц", "Pays back in month {month}"),
+    }
+)

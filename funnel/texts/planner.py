@@ -9,9 +9,9 @@ _LEVERS = {
     "sellers": ("Продавцы", "Sellers"),
     "contacts_per_seller": ("Лидов на продавца в месяц", "Leads a seller handles per month"),
     "capacity": ("Пропускная способность", "Capacity"),
-    "elasticity": ("Эластичность перегрузки", "Overload elasticity"),
+    "elasticity": ("Насколько падает конверсия при перегрузке", "Overload elasticity"),
     "queries": ("Целевые запросы в месяц", "Target search queries per month"),
-    "ctr": ("CTR", "CTR"),
+    "ctr": ("Кликабельность", "CTR"),
     "site_conversion": ("Конверсия сайта", "Site conversion"),
     "cpc": ("Цена клика", "Cost per click"),
     "active_clients": ("Активные клиенты", "Active clients"),
@@ -30,7 +30,7 @@ _HELP = {
         "Share of leads that become won deals (the base, before overload).",
     ),
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
-    "cpl": ("Расходы на канал ÷ число лидов. Бюджет = лиды × CPL.", "Spend ÷ leads. Budget = leads × CPL."),
+    "cpl": ("Расходы, делённые на число лидов; бюджет — это лиды × цена лида.", "Spend ÷ leads. Budget = leads × CPL."),
     "margin": (
         "Доля выручки, которая остаётся прибылью. 100 % — считать выручку.",
         "Share of revenue kept as profit. 100% counts revenue as it is.",
@@ -45,11 +45,14 @@ _HELP = {
         "Leads per month the team handles without loss.",
     ),
     "elasticity": (
-        "Насколько падает конверсия при перегрузке: 0 — не падает; 0,415 — вдвое больше нагрузки даёт 2 % → 1,5 %.",
+        "0 — не падает; 0,415 — при вдвое большей нагрузке конверсия 2 % становится 1,5 %; 1 — падает вдвое.",
         "How hard overload cuts conversion: 0 = not at all; 0.415 = twice the load takes 2% to 1.5%.",
     ),
     "queries": ("Поисковые запросы, по которым вас могут найти.", "Search queries you can be found by."),
-    "ctr": ("Доля показов, ставших кликами (визитами).", "Share of impressions that become clicks (visits)."),
+    "ctr": (
+        "Доля показов, ставших кликами, то есть визитами (CTR).",
+        "Share of impressions that become clicks (visits).",
+    ),
     "site_conversion": ("Доля визитов, оставивших заявку.", "Share of visits that leave a lead."),
     "cpc": ("Сколько стоит один клик.", "What one click costs."),
     "active_clients": (
@@ -58,7 +61,10 @@ _HELP = {
     ),
     "avg_order": ("Средняя сумма одного повторного заказа.", "Average value of one repeat order."),
     "orders_per_period": ("Сколько заказов клиент делает в месяц.", "How many orders a client places a month."),
-    "lifetime": ("Сколько месяцев клиент остаётся с вами (для LTV).", "How many months a client stays (for LTV)."),
+    "lifetime": (
+        "Сколько месяцев клиент остаётся с вами: от этого зависит ценность клиента.",
+        "How many months a client stays (for LTV).",
+    ),
     "target_turnover": ("Какой оборот нужен в месяц.", "The turnover you need per month."),
     "target_profit": (
         "Какая прибыль нужна в месяц (после маркетинга).",
@@ -98,7 +104,7 @@ TEXTS = {
     **{f"planner.help.{k}": v for k, v in _HELP.items()},
     **{f"planner.out.{k}": v for k, v in _OUT.items()},
     "planner.intro": (
-        "Оборот = лиды × конверсия × средний чек. Двигайте рычаги — результат пересчитывается сразу.",
+        "Оборот — это лиды × конверсия × средний чек. Двигайте рычаги — результат пересчитывается сразу.",
         "Turnover = leads × conversion × average check. Move a lever and the result follows at once.",
     ),
     "planner.empty": (
@@ -136,14 +142,14 @@ TEXTS = {
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
     "planner.baseline_caption": (
         "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
-        "Лиды {per_month} в мес. = {leads} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов}; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} {checks|сделка|сделки|сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "Лидов в месяц {per_month}: {leads} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
+        "средний чек {check}: выручка {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {months} {months|month|months}, deals by closing date (as on the Overview). "
         "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
         "average check {check} = revenue {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_leads": (
-        "База: {period}, {months} мес. Лиды {per_month} в мес. = {all} ÷ {months}; "
+        "База: {period}, {months} мес. Лидов в месяц {per_month}: {all} за {months} мес.; "
         "{sellers} {sellers|продавец|продавца|продавцов}. Выигранных сделок за период нет: конверсию "
         "и средний чек данные не дают.",
         "Baseline: {period}, {months} {months|month|months}. Leads {per_month} a month = {all} ÷ {months}; "
@@ -151,7 +157,7 @@ TEXTS = {
         "or average check.",
     ),
     "planner.baseline_caption_cpl": (
-        "Цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}.",
+        "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",
         "CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}.",
     ),
     "planner.basis": ("База расчёта", "Basis"),
@@ -160,11 +166,11 @@ TEXTS = {
     "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
     "planner.baseline_caption_projected": (
         "База: {period}, {months} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
-        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {exposure} "
+        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
         "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
         "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} {young|лид|лида|лидов} моложе {days} дн. учтены частично; "
-        "средний чек {check} = выручка {revenue} ÷ {checks} {checks|их выигранная сделка|их выигранные сделки|их выигранных сделок} с суммой; "
-        "цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "средний чек {check}: выручка {revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; "
+        "цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {months} {months|month|months}, deals by lead cohort, young cohorts projected. "
         "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
@@ -184,10 +190,10 @@ TEXTS = {
     ),
     "planner.baseline_caption_cohort": (
         "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
-        "Лиды {per_month} в мес. = {all} ÷ {months}; конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов}, "
+        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
-        "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check} = выручка "
-        "{revenue} ÷ {checks} {checks|их выигранная сделка|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check}: выручка "
+        "{revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {months} {months|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
         "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
@@ -195,10 +201,10 @@ TEXTS = {
         "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
-        "База: {period}, {months} мес., сделки — по когортам лидов. Лиды {per_month} в мес. = {all} ÷ {months}; "
-        "конверсия {conversion} = {won} {won|выигранная|выигранные|выигранных} ÷ {leads} {leads|лид|лида|лидов} (учтены все лиды: в данных нет выигранных "
-        "сделок с лидами, чтобы узнать срок созревания); средний чек {check} = выручка {revenue} ÷ {checks} "
-        "{checks|сделка|сделки|сделок} с суммой; цена лида {cpl} = расходы {spend} ÷ {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "База: {period}, {months} мес., сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.; "
+        "конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов} (учтены все лиды: в данных нет выигранных "
+        "сделок с лидами, чтобы узнать срок созревания); средний чек {check}: выручка {revenue} на {checks} "
+        "{checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {months} {months|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
         "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
         "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
@@ -215,8 +221,8 @@ TEXTS = {
         "By cohort: deals are dated by the day their lead was created (without a lead, their own).",
     ),
     "planner.baseline_unpriced": (
-        "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы = "
-        "выручка × выигранные ÷ выигранные с суммой.",
+        "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: выручка базы увеличена "
+        "во столько раз, во сколько всех выигранных сделок больше, чем выигранных с суммой.",
         "{n} won deals without an amount count in the conversion but not in the average check: the "
         "baseline's turnover is revenue × won ÷ won with an amount.",
     ),
@@ -243,7 +249,8 @@ TEXTS = {
     "planner.m.romi": ("ROMI", "ROMI"),
     "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
     "planner.m.profit_help": (
-        "Прибыль = оборот × маржа − бюджет. ROMI считается по новым договорам: (оборот новых договоров − бюджет) ÷ бюджет.",
+        "Прибыль — оборот, умноженный на маржу, за вычетом бюджета. ROMI считается по новым договорам: "
+        "оборот новых договоров за вычетом бюджета, делённый на бюджет.",
         "Profit = turnover × margin − budget. ROMI is on new contracts: (new contracts' turnover − budget) ÷ budget.",
     ),
     "planner.m.parts": (
@@ -315,10 +322,10 @@ TEXTS = {
     "planner.chain.col_rate": ("Конверсия", "Conversion"),
     "planner.chain.col_count": ("Дошло в месяц", "Reach per month"),
     "planner.mix.intro": (
-        "Бюджет ÷ CPL = лиды; × конверсия канала = сделки; × чек канала = оборот. Насыщение: CPL растёт с "
-        "бюджетом как CPL₀ × (бюджет ÷ базовый бюджет)^s, где s — значение в столбце «Насыщение s», с "
-        "которым считает план (сначала 0: CPL не растёт). Например, при s = 0,3 вдвое больший бюджет "
-        "дороже на 23 % за лид.",
+        "Бюджет канала, делённый на цену лида, — это его лиды; лиды, умноженные на конверсию канала, — "
+        "сделки; сделки, умноженные на средний чек канала, — оборот. Цена лида растёт, когда бюджет канала "
+        "растёт: насколько быстро — задаёт столбец «Рост цены лида», с которым считает план (сначала 0: цена "
+        "лида не растёт). Например, при 0,3 вдвое больший бюджет делает каждый лид дороже на 23 %.",
         "Budget ÷ CPL = leads; × channel conversion = deals; × channel check = turnover. Saturation: CPL "
         "grows with budget as CPL₀ × (budget ÷ base budget)^s, where s is the value in the “Saturation s” "
         "column, which the plan uses (0 at first: CPL does not grow). For example, s = 0.3 makes each lead "
@@ -339,8 +346,11 @@ TEXTS = {
     "planner.mix.cpl": ("CPL", "CPL"),
     "planner.mix.conversion": ("Конверсия, %", "Conversion, %"),
     "planner.mix.avg_check": ("Средний чек", "Average check"),
-    "planner.mix.saturation": ("Насыщение s", "Saturation s"),
-    "planner.mix.saturation_help": ("0 — CPL не растёт с бюджетом.", "0 = CPL does not grow with budget."),
+    "planner.mix.saturation": ("Рост цены лида", "Saturation s"),
+    "planner.mix.saturation_help": (
+        "0 — цена лида не растёт с бюджетом. Формула: цена лида × (бюджет ÷ базовый бюджет) в степени этого числа.",
+        "0 = CPL does not grow with budget.",
+    ),
     "planner.mix.leads": ("Лиды", "Leads"),
     "planner.mix.blended_cpl": ("Средний CPL", "Blended CPL"),
     "planner.chain.stale": (
@@ -355,10 +365,11 @@ TEXTS = {
         "Каналы из ссылки или сценария, которых нет в данных периода, не применены: {names}.",
         "Channels from the link or scenario that the period's data lacks were not applied: {names}.",
     ),
-    "planner.mix.cac": ("CAC (цена клиента)", "CAC (cost per client)"),
+    "planner.mix.cac": ("Стоимость клиента", "CAC (cost per client)"),
     "planner.web.intro": (
-        "Визиты = запросы × CTR; лиды = визиты × конверсия сайта; расходы = клики × цена клика "
-        "(здесь каждый визит — оплаченный клик). Начальные значения — допущения, не данные.",
+        "Визиты — это запросы, умноженные на кликабельность; лиды — визиты, умноженные на конверсию сайта; "
+        "расходы — клики по цене клика (здесь каждый визит — оплаченный клик). Начальные значения — "
+        "допущения, не данные.",
         "Visits = queries × CTR; leads = visits × site conversion; cost = clicks × cost per click (each "
         "visit is a paid click here). The starting values are assumptions, not data.",
     ),
@@ -367,9 +378,10 @@ TEXTS = {
     "planner.web.cost": ("Расходы", "Cost"),
     "planner.web.cpl": ("Цена лида", "Cost per lead"),
     "planner.cap.intro": (
-        "Пропускная способность = продавцы × лидов на продавца. Сверх неё конверсия падает, тем сильнее, "
-        "чем выше эластичность: лидов вдвое больше, чем продавцы успевают, — при эластичности 1 конверсия вдвое "
-        "ниже, при 0,5 — примерно на 30 % ниже, при 0 не падает. Продавцы в базе — владельцы лидов за период.",
+        "Пропускная способность — сколько лидов команда успевает обработать: продавцы × лидов на продавца. "
+        "Сверх неё конверсия падает; насколько — задаёт рычаг «Насколько падает конверсия при перегрузке»: "
+        "когда лидов вдвое больше, чем продавцы успевают, при 1 конверсия вдвое ниже, при 0,5 — примерно на "
+        "30 % ниже, при 0 не падает. Продавцы в базе — владельцы лидов за период.",
         "Capacity = sellers × leads per seller. Past it, conversion falls, the more so the higher the elasticity: with twice the leads the sellers "
         "can handle, elasticity 1 halves the conversion, 0.5 makes it about 30% lower, 0 leaves it as it is. "
         "The baseline's sellers are the owners of the period's leads.",
@@ -393,24 +405,28 @@ TEXTS = {
     "planner.cap.needed": ("Нужно продавцов", "Sellers needed"),
     "planner.cap.plan": ("план", "plan"),
     "planner.cap.calibrate": (
-        "Подобрать эластичность по двум наблюдениям",
+        "Узнать по двум наблюдениям, насколько падает конверсия при перегрузке",
         "Calibrate the elasticity from two observations",
     ),
     "planner.cap.load_a": ("Нагрузка 1, лидов", "Load 1, leads"),
     "planner.cap.conv_a": ("Конверсия 1, %", "Conversion 1, %"),
     "planner.cap.load_b": ("Нагрузка 2, лидов", "Load 2, leads"),
     "planner.cap.conv_b": ("Конверсия 2, %", "Conversion 2, %"),
-    "planner.cap.calibrated": ("Эластичность по этим точкам: {e}", "Elasticity from these points: {e}"),
-    "planner.cap.use": ("Взять эту эластичность", "Use this elasticity"),
+    "planner.cap.calibrated": (
+        "Падение конверсии при перегрузке по этим точкам: {e}",
+        "Elasticity from these points: {e}",
+    ),
+    "planner.cap.use": ("Взять это значение", "Use this elasticity"),
     "planner.rep.intro": (
-        "Прибыль = активные клиенты × средний заказ × заказов в месяц × маржа. LTV = заказ × заказов в месяц × "
-        "маржа × срок жизни. Эти числа в данных не хранятся — введите свои.",
+        "Прибыль в месяц — это активные клиенты × средний заказ × заказов в месяц × маржа. Ценность клиента — "
+        "прибыль, которую он приносит за весь срок жизни: заказ × заказов в месяц × маржа × срок жизни. Эти "
+        "числа в данных не хранятся — введите свои.",
         "Profit = active clients × average order × orders per month × margin. LTV = order × orders per month × "
         "margin × lifetime. The data does not hold these: enter your own.",
     ),
     "planner.rep.revenue": ("Выручка в месяц", "Revenue per month"),
     "planner.rep.profit": ("Прибыль в месяц", "Profit per month"),
-    "planner.rep.ltv": ("LTV клиента", "Client LTV"),
+    "planner.rep.ltv": ("Ценность клиента", "Client LTV"),
     "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня", "Weighted pipeline: open deals today"),
     "planner.fc.stage": ("Этап", "Stage"),
     "planner.fc.deals": ("Открытые сделки", "Open deals"),
@@ -487,7 +503,7 @@ TEXTS = {
     "planner.bt.mape": ("Средняя ошибка по месяцам", "Average error per month"),
     "planner.bt.wape": ("Ошибка за весь срок", "Error over the whole span"),
     "planner.bt.none": ("Ошибка", "Error"),
-    "planner.bt.train": ("Месяцев для обучения", "Months learned from"),
+    "planner.bt.train": ("Месяцев истории для прогноза", "Months learned from"),
     "planner.bt.metric_note": (
         "Средняя ошибка по месяцам — насколько прогноз месяца в среднем расходился с фактом, в процентах "
         "от факта. Если в каком-то месяце факт близок к нулю, считается ошибка за весь срок: сумма "
@@ -624,7 +640,7 @@ TEXTS.update(
             "not your data.",
         ),
         "workshop.intro": (
-            "Оборот = лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
+            "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",
             "Turnover = leads × conversion × average check. The fourth lever is sellers: more leads without "
             "people do not bring proportionally more deals.",
@@ -702,9 +718,9 @@ TEXTS.update(
             "sellers": ("Продавцы", "Sellers"),
             "contacts_per_seller": ("Лидов на продавца в месяц", "Leads a seller handles per month"),
             "capacity": ("Пропускная способность, лидов в месяц", "Capacity, leads per month"),
-            "elasticity": ("Эластичность перегрузки", "Overload elasticity"),
+            "elasticity": ("Насколько падает конверсия при перегрузке", "Overload elasticity"),
             "queries": ("Целевые запросы в месяц", "Target search queries per month"),
-            "ctr": ("CTR", "CTR"),
+            "ctr": ("Кликабельность (CTR)", "CTR"),
             "site_conversion": ("Конверсия сайта", "Site conversion"),
             "cpc": ("Цена клика", "Cost per click"),
             "active_clients": ("Активные клиенты", "Active clients"),
@@ -724,7 +740,7 @@ TEXTS.update(
             "turnover": ("Оборот в месяц", "Turnover per month"),
             "budget": ("Бюджет в месяц", "Budget per month"),
             "romi": ("ROMI", "ROMI"),
-            "cac": ("CAC (цена клиента)", "CAC (cost per customer)"),
+            "cac": ("Стоимость клиента (CAC)", "CAC (cost per customer)"),
             "capacity_input": ("Пропускная способность (введена)", "Capacity (typed)"),
             "load": ("Загрузка команды", "Team load"),
             "sellers_needed": ("Нужно продавцов", "Sellers needed"),
@@ -735,7 +751,7 @@ TEXTS.update(
             "web_cpl": ("Цена веб-лида", "Web cost per lead"),
             "repeat_revenue": ("Оборот повторных продаж в месяц", "Repeat revenue per month"),
             "repeat_profit": ("Прибыль повторных продаж в месяц", "Repeat profit per month"),
-            "ltv": ("LTV клиента", "Client LTV"),
+            "ltv": ("Ценность клиента (LTV)", "Client LTV"),
             "gross_margin": ("Валовая прибыль в месяц", "Gross margin per month"),
             "profit": ("Прибыль в месяц", "Profit per month"),
             "required_leads": ("Нужно лидов в месяц", "Leads needed per month"),

@@ -82,12 +82,8 @@ LATIN_OK = {
     "G",  # Plotly's SI suffixes on axes
 }
 # Said in Russian words now (#16): SAL «принят продажами», CAC «стоимость клиента», LT «первый
-# контакт → оплата»; they are not above, so the walk fails if one comes back on a Russian screen.
-# Still allowed on the Planner's and the Workshop's screens only, until their texts are worded:
-# funnel/texts/planner.py (planner.mix.cac «CAC (цена клиента)», planner.lever.ctr «CTR»,
-# planner.rep.ltv «LTV клиента» …) is another helper's area this session. Empty this set then.
-PLANNER_PENDING = {"CAC", "CTR", "LTV"}
-PENDING_PAGES = ("planner", "workshop")
+# контакт → оплата», CTR «кликабельность», LTV «ценность клиента», on every screen the Planner's and
+# the Workshop's included; they are not above, so the walk fails if one comes back on a Russian screen.
 CYRILLIC_OK = {"Русский", "Язык", "₽", "руб"}  # the language picker speaks both languages
 # Known failures left on the screens: none now. (Streamlit's own English words in its file
 # uploader are drawn over in Russian by ui/views/uploader.py; the backtest's MAPE/WAPE are said
@@ -260,17 +256,14 @@ class Screen:
         return f"{self.workspace}/{self.lang}/{self.page}@{self.viewport}"
 
 
-def words_out_of_place(text: str, lang: str, names: set[str], page: str = "") -> set[str]:
+def words_out_of_place(text: str, lang: str, names: set[str]) -> set[str]:
     """Latin words on a Russian screen or Cyrillic words on an English one, outside the allow-lists
-    and the data's own names. ``page`` ("planner/mix", "overview" …): PLANNER_PENDING's words
-    pass on the Planner and the Workshop only."""
+    and the data's own names."""
     for n in sorted(names, key=len, reverse=True):
         text = text.replace(n, " ")
     text = NOT_WORDS.sub(" ", text)
     if lang == "ru":
         found = set(LATIN_WORD.findall(text)) - LATIN_OK
-        if page.startswith(PENDING_PAGES):
-            found -= PLANNER_PENDING
     else:
         found = set(CYRILLIC_WORD.findall(text)) - CYRILLIC_OK
     return found - KNOWN_REPORT_BRANCH.get(lang, set())
@@ -309,7 +302,7 @@ def inspect_screen(page, screen: Screen, names: set[str], *, language: bool = Tr
         if blank:
             problems.append(f"a file uploader without its Russian words: {blank}")
     if language:
-        wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names, screen.page)
+        wrong = words_out_of_place(seen["main"] + "\n" + seen["side"], screen.lang, names)
         if wrong:
             problems.append(f"words in the wrong language: {sorted(wrong)}")
     return problems

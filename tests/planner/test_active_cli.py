@@ -1,6 +1,7 @@
 """`python -m funnel plan --active …` (funnel.cli.active): the figures in --json, worked by hand."""
 
 import json
+import re
 
 import pytest
 
@@ -31,6 +32,16 @@ ROUND = [
 ]  # fmt: skip
 
 
+def cells(line: str) -> list[str]:
+    """A text table's row as its cells (two spaces or more between them)."""
+    return re.split(r"\s{2,}", line.strip())
+
+
+def amount(cell: str) -> float:
+    """ "₽1,800", "−₽3,600" (English) as a number."""
+    return float(re.sub(r"[^\d.−-]", "", cell).replace("−", "-"))
+
+
 def run_json(capsys, *argv):
     assert main(["plan", *argv, "--format", "json"]) == 0
     return json.loads(capsys.readouterr().out)
@@ -54,12 +65,13 @@ def test_text_month_rows_add_up(capsys):
     """The text table's month rows: costs, revenue, gross profit (revenue × margin), result =
     gross profit − costs. Month 2 of the round chain: 1 800 costs, 10 000 revenue, 5 000 gross,
     +3 200; a row without the gross column read as 10 000 − 1 800 = 3 200 only by luck of words."""
-    assert main(["plan", "--active", *ROUND]) == 0
+    assert main(["plan", "--active", *ROUND, "--lang", "en"]) == 0
     text = capsys.readouterr().out
-    header = next(line for line in text.splitlines() if line.startswith("month"))
-    assert header.split() == ["month", "costs", "revenue", "gross_profit", "result", "cumulative"]
+    header = next(line for line in text.splitlines() if line.startswith("Month"))
+    assert cells(header) == ["Month", "Costs", "Revenue", "Gross profit", "Month's result", "Cumulative"]
     row = next(line for line in text.splitlines() if line.split()[:1] == ["2"])
-    assert [float(x.replace(",", "")) for x in row.split()[1:]] == [1_800, 10_000, 5_000, 3_200, -3_600]
+    assert [amount(x) for x in cells(row)[1:]] == [1_800, 10_000, 5_000, 3_200, -3_600]
+    assert cells(row)[1:3] == ["₽1,800", "₽10,000"]  # money in the plan's currency, as the report writes it
 
 
 def test_reverse_json_whole_people(capsys):
@@ -92,11 +104,34 @@ def test_with_the_plans_own_levers_both_are_in_one_result(capsys):
 
 
 def test_text_output_names_the_bottleneck_and_payback(capsys):
+    assert main(["plan", *ROUND, "--active-callers", "1", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "Bottleneck: the call centre" in text and "150%" in text and "Pays back in month" in text
+    management = next(line for line in text.splitlines() if line.startswith("Management"))
+    assert cells(management)[-2:] == ["fixed team", "₽300"] and "%" not in management  # a fixed team, not a load
+
+
+def test_text_output_reads_in_russian(capsys):
+    """--lang ru (the default): the active-sales part is Russian, as the plan's table above it
+    (#16): the report's words, «150 %» and «300 ₽» as Russian writes them, not one Latin letter."""
     assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
     text = capsys.readouterr().out
-    assert "bottleneck: calls" in text and "150%" in text and "payback month:" in text
-    management = next(line for line in text.splitlines() if line.startswith("management"))
-    assert management.split()[-2:] == ["fixed", "300"] and "%" not in management  # a fixed team, not a load
+    assert text.startswith("Активные продажи: прямой расчёт от базы и штата")
+    assert "Узкое место: колл-центр" in text and "150 %" in text
+    assert "В работу идёт 667 из 1 000 контактов базы в месяц" in text
+    assert "Договор 6,7 → Оплата 6,7" in text
+    management = next(line for line in text.splitlines() if line.startswith("Руководство"))
+    assert cells(management)[-2:] == ["постоянный состав", "300 ₽"]
+    month = next(line for line in text.splitlines() if line.startswith("Месяц"))
+    assert cells(month) == [
+        "Месяц",
+        "Затраты",
+        "Поступления",
+        "Валовая прибыль",
+        "Результат месяца",
+        "Накопленный итог",
+    ]
+    assert not re.search("[A-Za-z]", text), re.findall("[A-Za-z]+", text)
 
 
 @pytest.mark.parametrize(
@@ -172,14 +207,17 @@ def test_a_target_value_without_its_kind_is_refused(capsys):
 def test_text_says_the_flow_worked_under_a_bottleneck(capsys):
     # one caller for 1.5 callers' work: 666.7 of the 1 000 contacts are worked (shown whole,
     # 667); the table's "needed" and "load" stay the whole base's (sales 1 manager, 100 %)
-    assert main(["plan", *ROUND, "--active-callers", "1"]) == 0
+    assert main(["plan", *ROUND, "--active-callers", "1", "--lang", "en"]) == 0
     text = capsys.readouterr().out
-    assert "worked: 667 of 1,000 contacts a month (needed and load: for the whole base)" in text
+    assert "Worked: 667 of 1,000 contacts a month (needed and load: for the whole base)" in text
     # whole contacts, calls and meetings; contracts and payments with one decimal (2/3 of 10)
-    steps = "base 667 → verified 533 → mailed 267 → called 133 → meeting 27 → proposal 13 → contract 6.7 → paid 6.7"
-    assert f"steps a month: {steps}" in text
-    assert main(["plan", *ROUND]) == 0
-    assert "worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
+    steps = (
+        "Prospect base 667 → Verified contacts 533 → Mailed 267 → Follow-up call 133 → Meeting 27 → Proposal 13"
+        " → Contract 6.7 → Payment 6.7"
+    )
+    assert f"Steps a month: {steps}" in text
+    assert main(["plan", *ROUND, "--lang", "en"]) == 0
+    assert "Worked:" not in capsys.readouterr().out  # no bottleneck: the whole base is worked
 
 
 def test_a_saved_scenarios_active_plan_is_the_start_and_flags_go_on_top(store, tiny):
@@ -231,8 +269,8 @@ def test_ramp_up_flag_moves_the_payback_and_is_said(capsys):
     assert out["inputs"]["ramp_months"] == 2 and out["payback_month"] == 5
     assert [m["cumulative"] for m in out["months"]] == pytest.approx([-6_050, -6_350, -4_400, -1_200, 2_000, 5_200])
     assert (out["contracts"], out["profit"]) == pytest.approx((10, 3_200))
-    assert main(["plan", *ROUND, "--active-ramp-months", "2"]) == 0
+    assert main(["plan", *ROUND, "--active-ramp-months", "2", "--lang", "en"]) == 0
     text = capsys.readouterr().out
-    assert "payback month: 5" in text and "ramp-up: full output after 2 months" in text
+    assert "Pays back in month 5" in text and "New people reach full output in 2 months" in text
     assert main(["plan", *ROUND, "--active-ramp-months", "1.5"]) == 3
     assert "--active-ramp-months: must be a whole number of months" in capsys.readouterr().err

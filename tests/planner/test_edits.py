@@ -230,7 +230,7 @@ def test_the_channel_table_writes_money_with_its_currency_and_each_column_with_o
     assert all(re.fullmatch(r"\d{1,3}( \d{3})*,\d\d ₽", v) for v in table["cpl"]), list(table["cpl"])
     assert all(re.fullmatch(r"\d,\d\d", v) for v in table["saturation"]), list(table["saturation"])
     assert set(table.loc[table["channel"] != channel, "saturation"]) == {"0,00"}
-    assert any("значение в столбце «Насыщение s», с которым считает план" in c.value for c in at.caption)
+    assert any("задаёт столбец «Рост цены лида», с которым считает план" in c.value for c in at.caption)
     i = int(table.index[table["channel"] == channel][0])
     at.session_state["pl_mix"] = {"edited_rows": {i: {"cpl": "400 ₽"}}, "added_rows": [], "deleted_rows": []}
     at.run()

@@ -375,9 +375,9 @@ def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
     at = open_tab(planner, "repeat")
     assert not at.exception, at.exception
     m = metrics(at)
-    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "—"), m
+    assert (m["Выручка в месяц"], m["Ценность клиента"]) == ("—", "—"), m
     set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
     m = metrics(at)
-    assert (m["Выручка в месяц"], m["LTV клиента"]) == ("—", "480 000 ₽"), m
+    assert (m["Выручка в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
     set_levers(at, active_clients=50.0)
     assert metrics(at)["Выручка в месяц"] == "2 000 000 ₽"

@@ -75,11 +75,11 @@ def test_the_capacity_calibration_boxes_are_russian_and_drive_the_elasticity(pla
     boxes = {k: at.text_input(key=f"pl_cal_{k}").value for k in ("la", "ca", "lb", "cb")}
     assert boxes == {"la": "100", "ca": "2", "lb": "200", "cb": "1,5"}  # not "2.00", "1.50"
     # e = ln(2 / 1,5) ÷ ln(200 / 100) = 0,28768 ÷ 0,69315 = 0,415
-    assert any(m.value == "Эластичность по этим точкам: 0,415" for m in at.markdown)
+    assert any(m.value == "Падение конверсии при перегрузке по этим точкам: 0,415" for m in at.markdown)
     at.text_input(key="pl_cal_ca").input("3,5").run()
     assert not at.exception, at.exception
     # e = ln(3,5 / 1,5) ÷ ln 2 = 0,84730 ÷ 0,69315 = 1,222
-    assert any(m.value == "Эластичность по этим точкам: 1,222" for m in at.markdown)
+    assert any(m.value == "Падение конверсии при перегрузке по этим точкам: 1,222" for m in at.markdown)
     assert at.text_input(key="pl_cal_ca").value == "3,5"
 
 

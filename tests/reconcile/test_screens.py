@@ -93,8 +93,8 @@ def test_the_levers_show_what_the_model_uses(app_db):
     assert at.session_state["pl_v_conversion"] == 485 / 15_237  # exact in the model
     assert at.session_state["pl_v_leads"] == 15_237 / 12
     caption = next(c.value for c in at.caption if c.value.startswith("База:"))
-    assert "Лиды 1 270 в мес. = 15 237 ÷ 12; конверсия 3,18 % = 485 выигранных ÷ 15 237 лидов" in caption
-    assert "средний чек 199 031 ₽ = выручка 96 530 000 ₽ ÷ 485 сделок" in caption
+    assert "Лидов в месяц 1 270: 15 237 за 12 мес.; конверсия 3,18 %: 485 выигранных из 15 237 лидов" in caption
+    assert "средний чек 199 031 ₽: выручка 96 530 000 ₽ на 485 сделок" in caption
     assert "пока их не меняли, план считает по точным делениям" in caption
     # typed: the model runs on exactly what the box shows, to every digit typed
     type_number(at, "pl_conversion_n", 3.1834).run()
@@ -302,12 +302,12 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
 
     won, leads, maturing = (fmt_num(x, "ru") for x in (b.won, b.leads, b.maturing))
     won_word = plural_forms(won, "ru", "выигранная|выигранные|выигранных")
-    assert f"{won} {won_word} ÷ {leads} {plural_forms(leads, 'ru', 'лид|лида|лидов')}" in caption
+    assert f"{won} {won_word} из {leads} {plural_forms(leads, 'ru', 'лида|лидов|лидов')}" in caption
     assert f"{maturing} {plural_forms(maturing, 'ru', 'лид|лида|лидов')} периода ещё созревают" in caption
     assert f"за {b.window_days} дн." in caption and f"{b.mature_until:%d.%m.%Y}" in caption
     # CPL over every lead of the period, the maturing ones too: they were paid for
-    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽')} = расходы {fmt_money(b.spend, 'ru', '₽')}"
-    assert f"{spend_part} ÷ {fmt_num(b.all_leads, 'ru')} лидов" in caption
+    spend_part = f"цена лида {fmt_money(b.cpl, 'ru', '₽')}: расходы {fmt_money(b.spend, 'ru', '₽')}"
+    assert f"{spend_part} на {fmt_num(b.all_leads, 'ru')} лидов" in caption
     assert at.query_params["bs"] in ("cohort", ["cohort"])
     at.radio(key="pl_basis_w").set_value("period").run()
     assert at.session_state["pl_v_conversion"] == demo_baseline().conversion
@@ -479,5 +479,5 @@ def test_the_planner_on_projected_basis_says_how_young_leads_count(app_db):
     assert at.session_state["pl_v_conversion"] == pytest.approx(b.conversion, rel=1e-12)
     assert box_value(at, "pl_conversion_n") == round(b.conversion * 100, 2)
     caption = next(c.value for c in at.caption if "молодые когорты спрогнозированы" in c.value)
-    assert f"{fmt_num(b.won, 'ru')} выигранных ÷ {fmt_num(b.exposure, 'ru')}" in caption
+    assert f"{fmt_num(b.won, 'ru')} выигранных на {fmt_num(b.exposure, 'ru')}" in caption
     assert f"{fmt_num(b.young, 'ru')} лидов моложе {b.window_days} дн." in caption
