@@ -168,7 +168,7 @@ def test_leads_only_planner_caption_says_what_the_data_gives(app_db):
     assert not at.exception, at.exception
     caption = next(c.value for c in at.caption if c.value.startswith("База:"))
     assert "Выигранных сделок за период нет" in caption and "÷ 0 сделок" not in caption, caption
-    assert "= 6 ÷ " in caption  # the six leads over the months of the period
+    assert ": 6 за " in caption  # the six leads over the months of the period («Лидов в месяц …: 6 за … мес.»)
 
 
 def test_the_revenue_axis_has_its_own_round_ticks_from_zero():
