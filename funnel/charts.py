@@ -357,7 +357,7 @@ def _reserve_margins(fig: go.Figure) -> None:
 # plot (review #16); now the wide screen's plot is that much taller instead. plotly.js fills a row
 # while the items fit, else lays them out in columns as wide as the widest item.
 PHONE_CHART = 358  # a 390 px screen's chart: the page's 16 px padding either side
-WIDE_PLOT = 700  # px: a laptop's plot, about; a wider one gives the legend fewer rows, never more
+WIDE_PLOT = 880  # px: the plot at 1440 (770 at 1280); where the legend needs more rows, automargin
 LEGEND_ROW = 20  # px a row of legend items takes (the font's line and the items' gap)
 LEGEND_ITEM = 40  # px an item takes besides its text (the symbol and the gaps)
 

@@ -223,8 +223,8 @@ def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
     """Nine channels' names: the widest item («Холодные звонки», 40 px + 15 letters × 0.65 em ×
     13 px = 167 px) is wider than half of a phone's plot, so plotly.js puts one item a row: nine
     rows, 20 px each, and the figure grows by them (450 + 180), so the phone's plot keeps its
-    height. The top margin holds the rows of a wide screen's plot (700 px: 700 ÷ 167 = 4 columns,
-    9 ÷ 4 → 3 rows), not the phone's nine: sized for those, it left ~150 px of white between the
+    height. The top margin holds the rows of a wide screen's plot (880 px: 880 ÷ 167 = 5 columns,
+    9 ÷ 5 → 2 rows), not the phone's nine: sized for those, it left ~150 px of white between the
     legend and the plot at 1440 and 1280 (review #16). On a phone plotly.js pushes the plot down
     by the rows it needs (the legend hangs from the container, automargin measures it)."""
     from ui.views.channels import channel_trend_figure
@@ -233,10 +233,10 @@ def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
     df = df[~df["grp"].isin(["Email"])]  # nine channels: each drawn, none folded
     fig = channel_trend_figure(df, "spend")
     assert len(fig.data) == 9
-    assert (charts.legend_rows(fig), charts.legend_rows(fig, charts.WIDE_PLOT)) == (9, 3)
+    assert (charts.legend_rows(fig), charts.legend_rows(fig, charts.WIDE_PLOT)) == (9, 2)
     assert fig.layout.height == 450 + 9 * charts.LEGEND_ROW
     title = 12 + 16 * charts.LINE + 8  # the title's line and its pads
-    assert fig.layout.margin.t == round(title + 3 * charts.LEGEND_ROW + 16)  # 118 px, was 238
+    assert fig.layout.margin.t == round(title + 2 * charts.LEGEND_ROW + 16)  # 98 px, was 238
     _legend_above(fig)
 
 
