@@ -48,6 +48,16 @@ def colours(n: int) -> list[str]:
     return [RANKED[i % len(RANKED)] for i in range(n)]
 
 
+SHAPES = ("circle", "diamond", "square", "triangle-up")
+
+
+def symbols(n: int) -> list[str]:
+    """The marker shapes of ``n`` groups drawn largest first, with colours(n): circles while the
+    strong colours last, then the next shape for each round of them, so that no two groups of a
+    legend look alike (a tenth group's blue is a diamond, the first's a circle)."""
+    return [SHAPES[min(i // len(RANKED), len(SHAPES) - 1)] for i in range(n)]
+
+
 def colour_map(groups: list, *, other=None) -> dict:
     """``groups`` (largest first) → colour; ``other`` (a group standing for the rest, such as
     "no reason given"), if among them, the grey of «Other»."""

@@ -349,23 +349,30 @@ def _reserve_margins(fig: go.Figure) -> None:
 # Below the plot, at a share of its height, a legend ran into what grows under the plot on a phone:
 # the x axis's title, two-line month labels, tilted names (the cohorts' chart, the stage times, the
 # channels by month). Above the plot, hanging from under the title, nothing else is drawn.
-# The server does not know the screen's width, so the legend gets the rows a phone gives it
-# (PHONE_CHART px wide, less the plot's side margins: a row is as wide as the plot), and the figure
-# grows by them, the plot keeping its height. plotly.js fills a row while the items fit, else lays
-# them out in columns as wide as the widest item. On a wide screen the same legend takes fewer
-# rows, and the space left sits between it and the plot.
+# The server does not know the screen's width. The top margin holds the rows a wide screen's plot
+# (WIDE_PLOT px) gives the legend; on a phone, where the same legend takes more rows, plotly.js
+# pushes the plot down by them (automargin: the legend hangs from the container, so it is measured),
+# and the figure is taller by the phone's rows so the phone's plot keeps its height. Sized for the
+# phone's rows, the margin left a wide screen ~150 px of white between a two-row legend and the
+# plot (review #16); now the wide screen's plot is that much taller instead. plotly.js fills a row
+# while the items fit, else lays them out in columns as wide as the widest item.
 PHONE_CHART = 358  # a 390 px screen's chart: the page's 16 px padding either side
+WIDE_PLOT = 880  # px: the plot at 1440 (770 at 1280); where the legend needs more rows, automargin
 LEGEND_ROW = 20  # px a row of legend items takes (the font's line and the items' gap)
 LEGEND_ITEM = 40  # px an item takes besides its text (the symbol and the gaps)
 
 
-def _phone_legend_rows(fig: go.Figure, size: float) -> int:
+def legend_rows(fig: go.Figure, width: float | None = None) -> int:
+    """How many rows plotly.js lays the legend out in, in a plot ``width`` px wide (default: a
+    phone's, PHONE_CHART less the side margins the axes' labels take); 0 when no legend is drawn."""
+    size = fig.layout.font.size or TEMPLATE.layout.font.size
     shown = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
     if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
         return 0
-    probe = go.Figure(fig)
-    _reserve_margins(probe)  # the side margins the axes' labels will take
-    width = max(PHONE_CHART - (probe.layout.margin.l or 16) - (probe.layout.margin.r or 16), 120)
+    if width is None:
+        probe = go.Figure(fig)
+        _reserve_margins(probe)  # the side margins the axes' labels will take
+        width = max(PHONE_CHART - (probe.layout.margin.l or 16) - (probe.layout.margin.r or 16), 120)
     items = [LEGEND_ITEM + _text_width(tr.name, size) for tr in shown]
     if sum(items) <= width:
         return 1
@@ -375,20 +382,19 @@ def _phone_legend_rows(fig: go.Figure, size: float) -> int:
 
 def legend_above(fig: go.Figure) -> go.Figure:
     """``fig`` with its legend in rows under the title and above the plot, the title pinned to
-    the top edge, the top margin holding both and the figure taller by the legend's rows (as a
-    phone lays them out). Returns the same figure."""
-    size = fig.layout.font.size or TEMPLATE.layout.font.size
-    rows = _phone_legend_rows(fig, size)
+    the top edge, the top margin holding both at a wide screen's rows (WIDE_PLOT) and the figure
+    taller by the rows a phone lays them out in. Returns the same figure."""
+    phone, wide = legend_rows(fig), legend_rows(fig, WIDE_PLOT)
     text = str(fig.layout.title.text or "")
     title_size = fig.layout.title.font.size or TEMPLATE.layout.title.font.size
     lines = (1 + len(re.findall(r"(?i)<br\s*/?>", text))) if text else 0
     title = 12 + lines * title_size * LINE + 8
-    height = (fig.layout.height or 450) + rows * LEGEND_ROW
+    height = (fig.layout.height or 450) + phone * LEGEND_ROW
     fig.update_layout(
         height=height,
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title / height, yanchor="top"),
         title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)),
-        margin=dict(t=max(fig.layout.margin.t or 0, round(title + rows * LEGEND_ROW + 16))),
+        margin=dict(t=max(fig.layout.margin.t or 0, round(title + wide * LEGEND_ROW + 16))),
     )
     return fig
 
@@ -450,7 +456,8 @@ _PLACES = ("top center", "bottom center", "middle right", "middle left")
 # are placed for a phone's plot (PHONE_PLOT, what a 390 px screen leaves beside the axes), the
 # heaviest first and at most BUBBLE_LABELS of them; a name with no clear place there is left to
 # the hover. What is clear on a phone stays clear wider: the same height, more room across.
-PHONE_PLOT = (250, 290)
+PHONE_PLOT = (240, 290)
+EDGE = 0.1  # the share of the plot's width and height left either side of the points: a bubble's radius
 BUBBLE_LABELS = 5
 
 
@@ -471,7 +478,7 @@ def label_positions(
     def scale(values, length):
         lo, hi = min(values), max(values)
         span = (hi - lo) or 1.0
-        return [(v - lo) / span * length * 0.9 + length * 0.05 for v in values]
+        return [(v - lo) / span * length * (1 - 2 * EDGE) + length * EDGE for v in values]
 
     px, py = scale(xv, width), scale(yv, height)  # y grows upwards
     taken = [(x - s / 2, y - s / 2, x + s / 2, y + s / 2) for x, y, s in zip(px, py, sizes, strict=False)]
@@ -485,8 +492,8 @@ def label_positions(
             "middle left": (px[i] - r - w, py[i] - h / 2, px[i] - r, py[i] + h / 2),
         }
         others = taken[:i] + taken[i + 1 :]
-        # a name across the plot's side is cut there (plotly.js clips text at the axes)
-        inside = [p for p in _PLACES if boxes[p][0] >= 0 and boxes[p][2] <= width] or list(_PLACES)
+        # a name across the plot's edge is cut there, or runs into the axis's labels
+        inside = [p for p in _PLACES if _within(boxes[p], width, height)] or list(_PLACES)
         place = next((p for p in inside if not any(_overlap(boxes[p], b) for b in others)), fallback)
         if place is not None:
             taken.append(boxes[place])
@@ -501,6 +508,23 @@ def bubble_labels(xs, ys, names, sizes, weights, *, log_x: bool = False, size: f
     heavy = sorted(range(len(names)), key=lambda i: -float(weights[i] or 0))[:BUBBLE_LABELS]
     places = label_positions(xs, ys, names, sizes, log_x=log_x, size=size, plot=PHONE_PLOT, order=heavy, fallback=None)
     return [n if p else "" for n, p in zip(names, places, strict=True)], [p or _PLACES[0] for p in places]
+
+
+def label_range(values, *, log: bool = False) -> list[float]:
+    """An axis range that draws ``values`` where label_positions places them: from EDGE to 1 − EDGE
+    of the plot (a log axis's range in powers of ten). With plotly.js's own range the bubbles
+    stood elsewhere than the labels were placed for, and two names placed clear of each other
+    met on a phone (review #16)."""
+    v = [math.log10(x) if log else float(x) for x in values if x is not None and x == x and (not log or x > 0)]
+    if not v:
+        return []
+    lo, hi = min(v), max(v)
+    span = (hi - lo) or 1.0
+    return [lo - span * EDGE / (1 - 2 * EDGE), hi + span * EDGE / (1 - 2 * EDGE)]
+
+
+def _within(box, width: float, height: float) -> bool:
+    return box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
 
 
 def _overlap(a, b) -> bool:

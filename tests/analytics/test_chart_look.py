@@ -150,8 +150,7 @@ def test_channel_bubble_labels_do_not_sit_on_each_other():
     ones are named in the hover only (test_chart_phone: the biggest, where a phone has room)."""
     from ui.views.channels import bubble_figure
 
-    trace = bubble_figure(_channels()).data[0]
-    place = {n: p for n, p in zip(trace.text, trace.textposition, strict=True) if n}
+    place = {tr.text[0]: tr.textposition for tr in bubble_figure(_channels()).data if tr.text[0]}
     assert not {"Email-рассылки", "VK Реклама", "Холодные звонки"} & set(place)
     # nothing near it; beside, not above: centred above the leftmost bubble it crossed the plot's side
     assert place["Рекомендации"] == "middle right"

@@ -220,17 +220,24 @@ def test_cohorts_are_months_on_a_date_axis_with_four_labels_at_most():
 
 
 def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
-    """Nine channels' names: the widest item («Холодные звонки», 40 + 15 letters) is wider than
-    half of a phone's plot, so plotly.js puts one item a row: nine rows, 20 px each, and the figure
-    grows by them (450 + 180); the top margin holds the title and the nine rows."""
+    """Nine channels' names: the widest item («Холодные звонки», 40 px + 15 letters × 0.65 em ×
+    13 px = 167 px) is wider than half of a phone's plot, so plotly.js puts one item a row: nine
+    rows, 20 px each, and the figure grows by them (450 + 180), so the phone's plot keeps its
+    height. The top margin holds the rows of a wide screen's plot (880 px: 880 ÷ 167 = 5 columns,
+    9 ÷ 5 → 2 rows), not the phone's nine: sized for those, it left ~150 px of white between the
+    legend and the plot at 1440 and 1280 (review #16). On a phone plotly.js pushes the plot down
+    by the rows it needs (the legend hangs from the container, automargin measures it)."""
     from ui.views.channels import channel_trend_figure
 
     df = _spend_only()
     df = df[~df["grp"].isin(["Email"])]  # nine channels: each drawn, none folded
     fig = channel_trend_figure(df, "spend")
     assert len(fig.data) == 9
+    assert (charts.legend_rows(fig), charts.legend_rows(fig, charts.WIDE_PLOT)) == (9, 2)
     assert fig.layout.height == 450 + 9 * charts.LEGEND_ROW
-    assert fig.layout.margin.t >= 9 * charts.LEGEND_ROW + 16 * charts.LINE
+    title = 12 + 16 * charts.LINE + 8  # the title's line and its pads
+    assert fig.layout.margin.t == round(title + 2 * charts.LEGEND_ROW + 16)  # 98 px, was 238
+    _legend_above(fig)
 
 
 def _channels() -> pd.DataFrame:
@@ -247,41 +254,76 @@ def _channels() -> pd.DataFrame:
     )
 
 
-def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
-    """Nine names piled up on a phone. At most five, of the five largest revenues (Рекомендации,
-    Яндекс Директ 9 M, Партнёры 8 M, Выставки 5 M, SEO 4 M), each where its box, on a phone's
-    plot (250 × 290 px), is clear of every bubble and every other name and inside the plot's sides.
-    The hover names every bubble."""
+WIDE_BUBBLES = (880, 290)  # px: the bubbles' plot at 1440 (the phone's: charts.PHONE_PLOT)
+
+
+def test_every_bubble_is_in_the_legend_in_a_look_of_its_own_largest_first():
+    """At 1440 four of ten bubbles had names and «Яндекс Директ», third by revenue, none: now each
+    channel is a trace of its own in the legend (above the plot), in the order of revenue
+    (Рекомендации and Яндекс Директ 9 M: by name; Партнёры 8 M, Выставки 5 M, SEO 4 M, Вебинары 3 M,
+    Email 0.2 M, VK and cold calls 0.1 M), each colour and shape its own, the strongest colours
+    for the largest; a tenth channel is a diamond in the first's blue."""
     from ui.views.channels import bubble_figure
 
     df = _channels()
-    trace = bubble_figure(df).data[0]
-    shown = [n for n in trace.text if n]
+    fig = bubble_figure(df)
+    order = ["Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO", "Вебинары", "Email-рассылки"]
+    assert [tr.name for tr in fig.data] == order + ["VK Реклама", "Холодные звонки"]
+    assert fig.layout.showlegend is True and fig.layout.legend.itemsizing == "constant"
+    assert [tr.marker.color for tr in fig.data] == chart_series.colours(9)
+    assert [tr.marker.color for tr in fig.data][:2] == [BLUE, "#ff2b2b"]
+    _legend_above(fig)
+    ten = pd.concat([df, pd.DataFrame({"grp": ["Радио"], "is_total": [False], "cpl": [700.0]})])
+    ten = bubble_figure(ten.assign(conversion=ten["conversion"].fillna(0.02), revenue=ten["revenue"].fillna(5e4)))
+    looks = [(tr.marker.color, tr.marker.symbol) for tr in ten.data]
+    assert len(set(looks)) == 10 and looks[-1] == (BLUE, "diamond") and ten.data[-1].name == "Радио"
+
+
+def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
+    """Nine names piled up on a phone. At most five, of the five largest revenues (Рекомендации,
+    Яндекс Директ 9 M, Партнёры 8 M, Выставки 5 M, SEO 4 M), each where its box, on a phone's
+    plot (240 × 290 px), is clear of every bubble and every other name and inside the plot; the
+    axes' ranges are the ones the places were worked out for (plotly.js's own put the bubbles
+    elsewhere: «Выставки» and «Партнёры» met on a phone). The same names are clear of each other
+    at 1440 (the plot wider, as tall). The hover names every bubble; each name in its colour."""
+    from ui.views.channels import bubble_figure
+
+    df = _channels()
+    fig = bubble_figure(df)
+    shown = [tr.text[0] for tr in fig.data if tr.text[0]]
     assert 0 < len(shown) <= charts.BUBBLE_LABELS
     assert set(shown) <= {"Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO"}
     assert "Рекомендации" in shown  # alone in its corner
-    assert all(f"<b>{n}</b>" in h for n, h in zip(df["grp"], trace.hovertext, strict=True))
-    boxes = _label_boxes(df, trace)
-    for i, a in enumerate(boxes):
-        assert 0 <= a[0] and a[2] <= charts.PHONE_PLOT[0]
-        assert not any(charts._overlap(a, b) for b in boxes[i + 1 :])
+    assert all(f"<b>{tr.name}</b>" in tr.hovertext[0] for tr in fig.data)
+    assert all(tr.textfont.color == tr.marker.color for tr in fig.data)
+    assert list(fig.layout.xaxis.range) == pytest.approx(charts.label_range(df["cpl"], log=True))
+    assert list(fig.layout.yaxis.range) == pytest.approx([0.003 - 0.217 / 8, 0.22 + 0.217 / 8])
+    for plot in (charts.PHONE_PLOT, WIDE_BUBBLES):
+        boxes = _label_boxes(df, fig, plot)
+        for i, a in enumerate(boxes):
+            assert 0 <= a[0] and a[2] <= plot[0] and 0 <= a[1] and a[3] <= plot[1]
+            assert not any(charts._overlap(a, b) for b in boxes[i + 1 :]), plot
 
 
-def _label_boxes(df, trace) -> list[tuple]:
-    """The shown names' boxes on the phone's plot, as charts.label_positions lays them out."""
-    width, height = charts.PHONE_PLOT
-    xs, ys = [math.log10(v) for v in df["cpl"]], list(df["conversion"])
+def _label_boxes(df, fig, plot=charts.PHONE_PLOT) -> list[tuple]:
+    """The shown names' boxes on a plot of ``plot`` px, as charts.label_positions lays them out
+    (10 % of the plot left either side of the points)."""
+    width, height = plot
+    by_name = df.set_index("grp")
+    xs = [math.log10(by_name.loc[tr.name, "cpl"]) for tr in fig.data]
+    ys = [by_name.loc[tr.name, "conversion"] for tr in fig.data]
 
     def scale(values, length):
         lo, hi = min(values), max(values)
-        return [(v - lo) / (hi - lo) * length * 0.9 + length * 0.05 for v in values]
+        return [(v - lo) / (hi - lo) * length * 0.8 + length * 0.1 for v in values]
 
     px, py = scale(xs, width), scale(ys, height)
     out = []
-    for i, (name, place) in enumerate(zip(trace.text, trace.textposition, strict=True)):
+    for i, tr in enumerate(fig.data):
+        name, place = tr.text[0], tr.textposition
         if not name:
             continue
-        w, h, r = charts._text_width(name, 13), 13 * charts.LINE, trace.marker.size[i] / 2
+        w, h, r = charts._text_width(name, 13), 13 * charts.LINE, tr.marker.size[0] / 2
         out.append(
             {
                 "top center": (px[i] - w / 2, py[i] + r, px[i] + w / 2, py[i] + r + h),

@@ -146,32 +146,38 @@ def has_bubbles(df: pd.DataFrame) -> bool:
 
 
 def bubble_figure(df: pd.DataFrame) -> go.Figure:
-    """CPL (x) against conversion (y) per channel, bubble area ~ revenue."""
+    """CPL (x) against conversion (y) per channel, bubble area ~ revenue. Each channel a trace of
+    its own, in its own colour (the strongest for the largest revenue) and in the legend above the
+    plot, largest first: at 1440 px six of ten bubbles overlapped unnamed and «Яндекс Директ»,
+    third by revenue, had no name (review #16). The biggest bubbles also carry their names where
+    a phone's plot has room for them (charts.bubble_labels); every name is in the hover."""
     rows = df[~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()]
+    rows = rows.set_index("grp", drop=False).loc[chart_series.ranked(rows.set_index("grp")["revenue"])]
     peak = float(rows["revenue"].max() or 0) if len(rows) else 0
-    sizes = [12 + 48 * math.sqrt(float(r) / peak) if peak > 0 else 14 for r in rows["revenue"]]
+    sizes = [12 + 48 * math.sqrt(float(r) / peak) if peak > 0 else 14 for r in rows["revenue"].fillna(0)]
     names = [chart_text(label(g)) for g in rows["grp"]]
-    hover = [
-        f"<b>{n}</b><br>CPL: {ui.money(c)}<br>{ui.t('an.col.conversion')}: {ui.pct(v, 2)}"
-        f"<br>{ui.t('an.col.revenue')}: {ui.money(r)}"
-        for n, c, v, r in zip(names, rows["cpl"], rows["conversion"], rows["revenue"], strict=False)
-    ]
     texts, places = charts.bubble_labels(
         list(rows["cpl"]), list(rows["conversion"]), names, sizes, list(rows["revenue"]), log_x=True
     )
-    fig = go.Figure(
-        go.Scatter(
-            x=rows["cpl"],
-            y=rows["conversion"],
-            mode="markers+text",
-            # the biggest bubbles' names where they are clear on a phone; every name in the hover
-            text=texts,
-            textposition=places,
-            hovertext=hover,
+    fig = go.Figure()
+    colours, shapes = chart_series.colours(len(rows)), chart_series.symbols(len(rows))
+    for i, (name, (_, r)) in enumerate(zip(names, rows.iterrows(), strict=True)):
+        fig.add_scatter(
+            x=[r["cpl"]],
+            y=[r["conversion"]],
+            name=name,
+            mode="markers+text" if texts[i] else "markers",
+            text=[texts[i]],
+            textposition=places[i],
+            hovertext=[
+                f"<b>{name}</b><br>CPL: {ui.money(r['cpl'])}<br>{ui.t('an.col.conversion')}: "
+                f"{ui.pct(r['conversion'], 2)}<br>{ui.t('an.col.revenue')}: {ui.money(r['revenue'])}"
+            ],
             hoverinfo="text",
-            marker=dict(size=sizes, sizemode="diameter", opacity=0.6),
+            textfont_color=colours[i],  # the name in its bubble's colour: whose it is, beside two
+            cliponaxis=False,  # a bubble at the range's end is drawn whole
+            marker=dict(size=[sizes[i]], sizemode="diameter", opacity=0.6, color=colours[i], symbol=shapes[i]),
         )
-    )
     fig.update_layout(
         # two lines, "…: CPL vs conversion" on the second: a Plotly title does not wrap, and in one
         # line it ran past the chart on a phone (390 px)
@@ -181,11 +187,16 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
         yaxis_title=ui.t("an.col.conversion"),
         yaxis_tickformat=".1%",
         xaxis_type="log",
+        showlegend=True,
+        legend=dict(itemsizing="constant"),  # the legend's marks one size, not the bubbles'
     )
     ticks = charts.log_ticks(float(rows["cpl"].min()), float(rows["cpl"].max())) if len(rows) else []
     if ticks:  # round CPLs only, written as the tables write them, not every minor step "2 3 … 9"
         fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=[ui.num(v) for v in ticks])
-    return fig
+    if len(rows):  # the points where the labels were placed for (charts.label_positions)
+        fig.update_xaxes(range=charts.label_range(rows["cpl"], log=True))
+        fig.update_yaxes(range=charts.label_range(rows["conversion"]))
+    return charts.legend_above(fig)
 
 
 # Sums: a month without rows is a month of 0. Ratios: a month without a denominator is a gap,
