@@ -70,3 +70,37 @@ def test_a_share_on_a_bar_has_a_decimal_only_under_ten_percent(monkeypatch):
         "100 %",
     ]
     assert view.bar_pct(float("nan")) == "—"
+
+
+@pytest.mark.parametrize(
+    ("lang", "check", "why"),
+    [("ru", "средний чек 5 000 $", "не пересчитываются"), ("en", "average check $5,000", "not converted")],
+)
+def test_the_workshop_cases_say_their_dollars_are_the_sources_on_a_rouble_workspace(app_db, lang, check, why):
+    """The copier dealer's card read «средний чек 5 000 $» on a ₽ workspace with no word why. The
+    cases keep the source's dollars (funnel.model.active_presets: a rate of those years would be a
+    guess; the planner says so when a case opens): the check is the preset's 5 000, written as this
+    language writes dollars, and a line under the intro says the amounts are not converted to ₽."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.switch_page("pages/workshop.py")
+    at.run()
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert any(check in c for c in captions), captions
+    note = [c for c in captions if why in c]
+    assert len(note) == 1 and "(₽)" in note[0], captions
+
+
+@pytest.mark.parametrize(("currency", "shown"), [("$", False), ("USD", False), ("₽", True), ("EUR", True)])
+def test_a_dollar_workspace_needs_no_word_on_the_cases_currency(monkeypatch, currency, shown):
+    import ui.text
+    from ui.views import workshop
+
+    monkeypatch.setattr(ui.text, "lang", lambda: "en")
+    monkeypatch.setattr(workshop.ui, "lang", lambda: "en")
+    assert (workshop.currency_note(currency) is not None) == shown
