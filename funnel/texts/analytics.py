@@ -196,6 +196,21 @@ TEXTS = {
     ),
     # a period of 12 months or more: the window before it is its year earlier, one comparison
     # ({vs}: an.vs_prev_months / an.vs_prev_days, as the Overview's cards name it)
+    "an.ch.changes_none": ("Изменения по каналам", "Changes by channel"),
+    "an.ch.changes_no_data": (
+        "За предыдущий период ({period}) данных нет: сравнивать не с чем, поэтому в таблице только цифры "
+        "выбранного периода.",
+        "The previous period ({period}) has no data: there is nothing to compare with, so the table shows the "
+        "selected period's figures only.",
+    ),
+    "an.ch.changes_no_prev": (
+        "За предыдущий период ({period}) данных нет: столбцов изменения к нему в таблице нет.",
+        "The previous period ({period}) has no data: the table has no columns of change against it.",
+    ),
+    "an.ch.changes_no_yoy": (
+        "За тот же период год назад ({period}) данных нет: столбцов изменения год к году в таблице нет.",
+        "The same period a year earlier ({period}) has no data: the table has no year-on-year columns.",
+    ),
     "an.ch.changes_one": ("Изменения {vs}", "Changes {vs}"),
     "an.ch.changes_help_one": (
         "Период длиной в год и больше: период той же длины перед ним — это и тот же период год назад, "

@@ -4,6 +4,7 @@ the funnel bars' "from first" base and one rule for their percentages."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -104,3 +105,84 @@ def test_a_dollar_workspace_needs_no_word_on_the_cases_currency(monkeypatch, cur
     monkeypatch.setattr(ui.text, "lang", lambda: "en")
     monkeypatch.setattr(workshop.ui, "lang", lambda: "en")
     assert (workshop.currency_note(currency) is not None) == shown
+
+
+# ---- Channels: the changes table when the previous period has no data ----------------------------
+# Six months of data, October 2025 – March 2026, seen over 12 months (April 2025 – March 2026): the
+# previous 12 months (April 2024 – March 2025) hold nothing. Spend a month: Web 1 000, Print 500,
+# Billboards 200 → 6 000 ₽, 3 000 ₽, 1 200 ₽, total 10 200 ₽. Leads a month: Web 3, Print 1 → 18, 6.
+HALF_YEAR = [(2025, m) for m in (10, 11, 12)] + [(2026, m) for m in (1, 2, 3)]
+YEAR = (date(2025, 4, 1), date(2026, 3, 31))
+SPEND_A_MONTH = {"Web": 1000, "Print": 500, "Billboards": 200}
+LEADS_A_MONTH = {"Web": 3, "Print": 1}
+
+
+def _channels_on(app_db, kind: str, rows: list[dict]):
+    from streamlit.testing.v1 import AppTest
+
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import ROOT, insert
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Half a year").id
+    insert(s, ws, kind, rows)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.run()
+    at = set_period(at.switch_page("pages/channels.py").run(), YEAR)
+    assert not at.exception, at.exception
+    return at
+
+
+def _changes_frame(at):
+    return next(d for d in at.dataframe if "Расходы: Сейчас" in d.value.columns or "Лиды: Сейчас" in d.value.columns)
+
+
+def _no_comparison(at, figures: dict[str, list[str]]) -> None:
+    """No change column, a sentence why, a title that names no window, figures right-aligned."""
+    frame = _changes_frame(at)
+    table = frame.value
+    assert not any("Изм." in c for c in table.columns), list(table.columns)
+    assert list(table.columns) == ["Канал"] + [f"{f}: Сейчас" for f in figures]
+    for f, values in figures.items():
+        assert list(table[f"{f}: Сейчас"]) == values
+        assert json.loads(frame.proto.columns)[f"{f}: Сейчас"]["alignment"] == "right"
+    notes = [c.value for c in at.caption if "данных нет" in c.value]
+    assert notes == [
+        "За предыдущий период (01.04.2024–31.03.2025) данных нет: сравнивать не с чем, поэтому в таблице "
+        "только цифры выбранного периода."
+    ], [c.value for c in at.caption]
+    titles = [h.value for h in at.subheader]
+    assert "Изменения по каналам" in titles and not any("12 мес." in h for h in titles), titles
+
+
+def test_spend_only_changes_in_the_economics_tables_order_without_columns_of_dashes(app_db):
+    from datetime import datetime
+
+    rows = [
+        {"channel": ch, "period": datetime(y, m, 1), "amount": amount}
+        for ch, amount in SPEND_A_MONTH.items()
+        for y, m in HALF_YEAR
+    ]
+    at = _channels_on(app_db, "spend", rows)
+    economics = at.dataframe[0].value
+    order = [g for g in economics[economics.columns[0]] if g != "Итого"]
+    assert order == ["Web", "Print", "Billboards"]  # most spend first: not the alphabet
+    _no_comparison(at, {"Расходы": ["6 000 ₽", "3 000 ₽", "1 200 ₽", "10 200 ₽"]})
+    assert list(_changes_frame(at).value["Канал"]) == order + ["Итого"]
+
+
+def test_leads_only_changes_without_columns_of_dashes(app_db):
+    from datetime import datetime
+
+    rows = [
+        {"lead_id": f"{ch}{y}{m}{i}", "created_at": datetime(y, m, 10), "channel": ch}
+        for ch, n in LEADS_A_MONTH.items()
+        for y, m in HALF_YEAR
+        for i in range(n)
+    ]
+    at = _channels_on(app_db, "leads", rows)
+    _no_comparison(at, {"Лиды": ["18", "6", "24"]})
