@@ -40,13 +40,12 @@ try:
 
     # the Overview's figures for the same filters, for its rule: one window or two (shared, cached)
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
-    one = view.one_window(head)
-    st.subheader(
-        ui.t("an.ch.changes_one", vs=one) if one else ui.t("an.ch.changes"),
-        help=ui.t("an.ch.changes_help_one" if one else "an.ch.changes_help"),
-    )
     changes = ui.shared(channels.channel_changes, filters=filters, attribution=attribution)
-    view.changes_table(changes, key="ch_changes", unknown=unknown, head=head)
+    st.subheader(view.changes_title(changes, head), help=view.changes_help(head))
+    note = view.changes_note(changes, head)
+    if note:
+        st.caption(note)
+    view.changes_table(changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False))
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)

@@ -192,8 +192,14 @@ TEXTS = {
     ),
     "workshop.case.copier_dealer": ("Дилер копировальной техники", "Copier dealer"),
     "workshop.case.copier_dealer_note": (
-        "1 маркетолог, 10 операторов, 3 менеджера по продажам, 3 руководителя; средний чек 5 000 $; окупился за 6 месяцев.",
-        "1 marketer, 10 callers, 3 sales managers, 3 team managers; average check $5,000; paid back in 6 months.",
+        "1 маркетолог, 10 операторов, 3 менеджера по продажам, 3 руководителя; средний чек {check}; окупился за 6 месяцев.",
+        "1 marketer, 10 callers, 3 sales managers, 3 team managers; average check {check}; paid back in 6 months.",
+    ),
+    "workshop.cases_currency": (
+        "Суммы случаев — в долларах США, как в источнике: в валюту рабочего пространства ({currency}) они не "
+        "пересчитываются (курс тех лет — догадка, а окупаемость от валюты не зависит).",
+        "The cases' amounts are in US dollars, as in the source: they are not converted to the workspace's currency "
+        "({currency}); a rate of those years would be a guess, and the payback does not depend on the currency.",
     ),
     "workshop.case.printing_dealer": ("Дилер полиграфического оборудования", "Printing-equipment dealer"),
     "workshop.case.printing_dealer_note": (

@@ -196,6 +196,21 @@ TEXTS = {
     ),
     # a period of 12 months or more: the window before it is its year earlier, one comparison
     # ({vs}: an.vs_prev_months / an.vs_prev_days, as the Overview's cards name it)
+    "an.ch.changes_none": ("Изменения по каналам", "Changes by channel"),
+    "an.ch.changes_no_data": (
+        "За предыдущий период ({period}) данных нет: сравнивать не с чем, поэтому в таблице только цифры "
+        "выбранного периода.",
+        "The previous period ({period}) has no data: there is nothing to compare with, so the table shows the "
+        "selected period's figures only.",
+    ),
+    "an.ch.changes_no_prev": (
+        "За предыдущий период ({period}) данных нет: столбцов изменения к нему в таблице нет.",
+        "The previous period ({period}) has no data: the table has no columns of change against it.",
+    ),
+    "an.ch.changes_no_yoy": (
+        "За тот же период год назад ({period}) данных нет: столбцов изменения год к году в таблице нет.",
+        "The same period a year earlier ({period}) has no data: the table has no year-on-year columns.",
+    ),
     "an.ch.changes_one": ("Изменения {vs}", "Changes {vs}"),
     "an.ch.changes_help_one": (
         "Период длиной в год и больше: период той же длины перед ним — это и тот же период год назад, "
@@ -299,7 +314,7 @@ TEXTS = {
     "an.col.reached": ("Дошли", "Reached"),
     "an.col.amount": ("Сумма", "Amount"),
     "an.col.conv_prev": ("Из предыдущего", "From previous"),  # as in English: the stage table fits 800 px
-    "an.col.conv_first": ("Из первого", "From first"),
+    "an.col.conv_first": ("Из 1-го этапа", "From stage 1"),  # the ladder's first stage, not the leads
     "an.col.still_open": ("Сейчас на этапе", "Open here now"),
     "an.col.stays": ("Прошли этап", "Finished stays"),
     "an.col.median_days": ("Медиана", "Median"),  # the title says "working days": the table fits 800 px
@@ -357,10 +372,18 @@ TEXTS = {
     "an.fn.bottleneck_text": (
         "Узкое место — переход «{a}» → «{b}»: он стоит больше всего выигранных сделок против нормы лестницы. "
         "Из решённых на этапе «{a}» сделок ({decided}) дальше прошли {passed} — {actual}, а по норме лестницы "
-        "проходит {expected}. Будь переход на уровне нормы, выигранных сделок было бы больше примерно на {won}.",
+        "проходит {expected}. {gain}",
         "The bottleneck is the step “{a}” → “{b}”: it costs the most won deals against the ladder's norm. "
         "Of the deals decided at “{a}” ({decided}), {passed} went on: {actual}, where the ladder's norm is {expected}. "
-        "Had the step met its norm, about {won} more deals would have been won.",
+        "{gain}",
+    ),
+    "an.fn.bottleneck_gain": (
+        "Будь переход на уровне нормы, выигранных сделок было бы больше примерно на {won}.",
+        "Had the step met its norm, about {won} more {won|deal|deals} would have been won.",
+    ),
+    "an.fn.bottleneck_gain_small": (
+        "Будь переход на уровне нормы, выигранных сделок было бы больше, но меньше чем на одну.",
+        "Had the step met its norm, fewer than one more deal would have been won.",
     ),
     "an.fn.bottleneck_open": (
         "В таблице этапов у «{b}» от предыдущего — {table}: там считаются и {open} "
@@ -393,7 +416,7 @@ TEXTS = {
         "Too little data to name a bottleneck (a step needs at least {n} finished {n|deal|deals}).",
     ),
     "an.fn.short_prev": ("от пред.", "of prev."),
-    "an.fn.short_first": ("от первого", "of first"),
+    "an.fn.short_first": ("от 1-го этапа", "of stage 1"),  # not «от первого» under «Лиды»: it is not leads
     "an.fn.bottleneck_ok": (
         "Узкого места нет: каждый переход проходит не хуже нормы лестницы. Ближе всего к норме — «{a}» → «{b}»: "
         "проходит {actual} при норме {expected}.",

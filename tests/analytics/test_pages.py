@@ -106,7 +106,7 @@ def test_funnel_page(company_app):
     at = set_period(company_app.switch_page("pages/funnel.py").run(), MARCH)
     table = at.dataframe[0].value
     assert list(table["Дошли"]) == ["4", "3", "3", "2", "2", "2"]
-    assert list(table["Из первого"])[-1] == fmt_pct(0.5, "ru")
+    assert list(table["Из 1-го этапа"])[-1] == fmt_pct(0.5, "ru")
     assert any("Истории этапов нет" in i.value for i in at.info)  # reached comes from the current stage
     at.session_state["fn_tab"] = "В разрезе"  # the page's tabs run lazily: open the breakdown
     at.run()

@@ -168,7 +168,7 @@ def test_the_channel_economics_show_roi_before_the_secondary_columns(lang):
 def test_the_funnel_stage_tables_hold_their_longest_stage_name(tab, first):
     """The stage table's headers "Конверсия из предыдущего" (197 px) and "Конверсия из первого"
     (168 px) left the stage names 125 px of a laptop's 800: "Подтверждённый интер…". Now "Из
-    предыдущего" and "Из первого" (as in English), and the demo's longest stage name
+    предыдущего" and "Из 1-го этапа" (as in English), and the demo's longest stage name
     ("Предложение на рассмотрении", 27 characters at 7.2 px and 24 of padding: 218 px) is whole,
     every header whole, all within 800 px."""
     at = new_app()

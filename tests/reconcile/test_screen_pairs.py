@@ -259,7 +259,7 @@ def test_the_bottleneck_sentence_gives_the_table_figure_and_why_it_differs(app_d
         expected=fmt_pct(0.8 / 0.99, lang),
         passed="14",
         decided="20",
-        won=fmt_num(2.14, lang, 1),
+        gain=t("an.fn.bottleneck_gain", lang, won="2"),  # deals counted whole: not "2,1"
     )
     why = t("an.fn.bottleneck_open", lang, a=a, b=b, table=fmt_pct(14 / 23, lang), open="3")
     assert [w.value for w in at.warning if a in w.value] == [f"{sentence} {why}"]

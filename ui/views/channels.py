@@ -254,19 +254,83 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
 
 
 def changes_table(
-    df: pd.DataFrame, key: str, unknown: frozenset[str] = frozenset(), head: Headline | None = None
+    df: pd.DataFrame,
+    key: str,
+    unknown: frozenset[str] = frozenset(),
+    head: Headline | None = None,
+    order: list[str] | None = None,
 ) -> None:
     """Per channel: each figure now, its change vs the previous period and year on year; the
     figures in ``unknown`` (unknown_measures) are left out, not shown as columns of 0. With
     ``head`` (the Overview's funnel.metrics.overview.headline for the same filters) saying the two
     windows are one (a period of 12 months or more: ``yoy_same_as_prev``), one change column a
     figure, named as the Overview's cards name it ("Изм. к предыдущим 12 мес."), in the table
-    and in its downloads: two columns of the same numbers read as two comparisons."""
-    columns = change_columns(unknown, one_window(head))
+    and in its downloads: two columns of the same numbers read as two comparisons. A window
+    without any data (empty_windows) gets no columns: a column of dashes said nothing, and
+    changes_note says why. ``order``: the channels in the economics table's order (groups)."""
+    one = one_window(head)
+    columns = change_columns(unknown, one, empty_windows(df, one))
+    df = in_order(df, order)
     channel = ui.t("an.dim.channel")
     groups = [label(g) for g in df["grp"]]
     raw = lambda: pd.DataFrame({channel: groups, **{h: df[c] for _, c, h in columns}})  # noqa: E731
     show_table(_changes_view, df, raw, "channel_changes", key, columns, channel)
+
+
+def in_order(df: pd.DataFrame, order: list[str] | None) -> pd.DataFrame:
+    """The changes' rows in ``order`` (the economics table's channels, as shown above it), the
+    channels it does not name after them in their own order, the totals row last."""
+    if not order:
+        return df
+    rank = {g: i for i, g in enumerate(order)}
+    rows = enumerate(zip(df["grp"], df["is_total"], strict=True))
+    keys = [(bool(total), rank.get(g, len(rank)), i) for i, (g, total) in rows]
+    return df.iloc[[k[2] for k in sorted(keys)]].reset_index(drop=True)
+
+
+_WINDOW_SUMS = ("leads", "spend", "won", "revenue")
+
+
+def empty_windows(df: pd.DataFrame, one: str | None = None) -> frozenset[str]:
+    """The comparison windows of channel_changes with no data at all ("prev", "yoy"): no lead,
+    spend, won deal or revenue in any channel. With one window (``one``), "yoy" is "prev"."""
+    empty = set()
+    for window in ("prev",) if one else ("prev", "yoy"):
+        cols = [f"{m}_{window}" for m in _WINDOW_SUMS if f"{m}_{window}" in df]
+        values = df[cols].apply(pd.to_numeric, errors="coerce").fillna(0) if cols else pd.DataFrame()
+        if values.empty or not (values != 0).to_numpy().any():
+            empty.add(window)
+    if one and "prev" in empty:
+        empty.add("yoy")
+    return frozenset(empty)
+
+
+def changes_title(df: pd.DataFrame, head: Headline | None) -> str:
+    """The changes' title: what they compare against, or, when no window has data, no window
+    named (the header said «к предыдущим 12 мес.» over a table with nothing compared)."""
+    one = one_window(head)
+    if empty_windows(df, one) >= {"prev", "yoy"}:
+        return ui.t("an.ch.changes_none")
+    return ui.t("an.ch.changes_one", vs=one) if one else ui.t("an.ch.changes")
+
+
+def changes_help(head: Headline | None) -> str:
+    return ui.t("an.ch.changes_help_one" if one_window(head) else "an.ch.changes_help")
+
+
+def changes_note(df: pd.DataFrame, head: Headline | None) -> str | None:
+    """The sentence under the changes' title when a comparison window has no data (its columns
+    are left out: empty_windows); None when both have data."""
+    one = one_window(head)
+    empty = empty_windows(df, one)
+    if not empty or head is None:
+        return None
+    if "prev" in empty and ("yoy" in empty or one):
+        window = head.prev_period
+        return ui.t("an.ch.changes_no_data", period=ui.period(*window) if window else "—")
+    window = head.prev_period if "prev" in empty else head.yoy_period
+    which = "prev" if "prev" in empty else "yoy"
+    return ui.t(f"an.ch.changes_no_{which}", period=ui.period(*window) if window else "—")
 
 
 CHANGE_FIGURES = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -282,12 +346,17 @@ def one_window(head: Headline | None) -> str | None:
     return vs_label(head)
 
 
-def change_columns(unknown: frozenset[str], one: str | None = None) -> tuple[tuple[str, str, str], ...]:
+def change_columns(
+    unknown: frozenset[str], one: str | None = None, empty: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str, str], ...]:
     """(figure, column of channel_changes, header) of the changes table: per figure not in
     ``unknown``, now, the change vs the previous period and year on year; only now and ``one``
-    (one_window) when the two windows coincide."""
-    parts = [("now", ui.t("an.col.now")), ("mom", ui.t("an.col.change_vs", vs=one) if one else ui.t("an.col.mom"))]
-    if one is None:
+    (one_window) when the two windows coincide; no change against a window in ``empty``
+    (empty_windows)."""
+    parts = [("now", ui.t("an.col.now"))]
+    if "prev" not in empty:
+        parts.append(("mom", ui.t("an.col.change_vs", vs=one) if one else ui.t("an.col.mom")))
+    if one is None and "yoy" not in empty:
         parts.append(("yoy_change", ui.t("an.col.yoy_change")))
     return tuple(
         (m, f"{m}_{suffix}", f"{ui.t('an.col.' + m)}: {part}")

@@ -35,7 +35,7 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     # chart's right edge.
     text = [
         f"{ui.num(r)}<br>{ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-        f"{ui.pct(p, 0) if not missing(p) else '—'}<br>{ui.t('an.fn.short_first')} {ui.pct(f, 0)}"
+        f"{bar_pct(p)}<br>{ui.t('an.fn.short_first')} {bar_pct(f)}"
         for r, p, f, a in zip(
             t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
         )
@@ -54,7 +54,7 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
         stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
         if len(text):  # the first stage's "from previous" is from the leads
             prev = ui.t("an.fn.short_prev")
-            text[0] = text[0].replace(f"{prev} —", f"{prev} {ui.pct(first / leads, 1)}")
+            text[0] = text[0].replace(f"{prev} —", f"{prev} {bar_pct(first / leads)}")
         text = [ui.num(leads)] + text
         hover = [
             f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
@@ -73,6 +73,14 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     )
     fig.update_layout(title=ui.t("an.fn.chart"), height=max(450, 110 + 72 * len(counts)))
     return fig
+
+
+def bar_pct(share) -> str:
+    """A share on a funnel bar, one rule for every bar: one decimal below 10 % ("4,5 %"), whole
+    from 10 % up ("17 %", "60 %"); "—" when missing. The table and the hover keep one decimal."""
+    if missing(share):
+        return "—"
+    return ui.pct(share, 1 if abs(share) < 0.095 else 0)
 
 
 WRAP_AT = 14  # characters a line of a stage's name holds on an axis
@@ -229,12 +237,21 @@ def bottleneck_text(b) -> list[str]:
             expected=ui.pct(b.expected),
             passed=ui.num(b.passed),
             decided=ui.num(b.decided),
-            won=fmt_value("won_short", b.won_short),
+            gain=won_gain(b.won_short),
         )
     ]
     if b.still_open:
         out.append(ui.t("an.fn.bottleneck_open", a=a, b=to, table=ui.pct(b.from_previous), open=ui.num(b.still_open)))
     return out
+
+
+def won_gain(won_short: float) -> str:
+    """The bottleneck's last sentence: the won deals the step cost, as a whole count ("about 9",
+    not "9.0": deals are counted whole), or "fewer than one" when it rounds to none."""
+    won = round(won_short)
+    if won < 1:
+        return ui.t("an.fn.bottleneck_gain_small")
+    return ui.t("an.fn.bottleneck_gain", won=ui.num(won))
 
 
 def speed_vs_time(speed_table: pd.DataFrame, converted, attribution: str) -> str | None:

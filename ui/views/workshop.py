@@ -9,6 +9,7 @@ import streamlit as st
 import ui
 from funnel import formatting
 from funnel.baseline import Baseline
+from funnel.model.active_presets import PRESETS
 from funnel.model.plan import Plan
 from ui import state
 from ui.text import widget_format
@@ -233,6 +234,18 @@ def basis_line(source) -> str:
 
 # ---- the active-sales cases (DOMAIN.md §7) --------------------------------------------------------
 CASES = ("copier_dealer", "printing_dealer")  # funnel.model.active_presets.PRESETS
+CASE_CURRENCY = "$"  # both cases' own currency, as the source states them
+
+
+def currency_note(workspace_currency: str) -> str | None:
+    """Why a case's money is in dollars on a workspace that counts in another currency (the cases
+    keep the source's dollars: funnel.model.active_presets); None when the workspace counts in
+    dollars too."""
+    lang = ui.lang()
+    sign = formatting.currency_sign(workspace_currency, lang)
+    if sign == formatting.currency_sign(CASE_CURRENCY, lang):
+        return None
+    return ui.t("workshop.cases_currency", currency=sign)
 
 
 def cases() -> str | None:
@@ -241,11 +254,15 @@ def cases() -> str | None:
     their screen; the Workshop's four sliders are the main plan's). The case asked for, or None."""
     st.subheader(ui.t("workshop.cases"))
     st.caption(ui.t("workshop.cases_intro"))
+    note = currency_note(ui.currency())
+    if note:
+        st.caption(note)
     chosen = None
     for col, name in zip(st.columns(len(CASES)), CASES, strict=True):
         box = col.container(border=True, key=f"ws_case_{name}")
         box.markdown(f"**{ui.t(f'workshop.case.{name}')}**")
-        box.caption(ui.t(f"workshop.case.{name}_note"))
+        case = PRESETS[name]
+        box.caption(ui.t(f"workshop.case.{name}_note", check=ui.money(case.avg_check, sign=case.currency)))
         if box.button(ui.t("workshop.case.open"), key=f"ws_case_open_{name}", icon=":material/open_in_new:"):
             chosen = name
     return chosen
