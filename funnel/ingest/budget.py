@@ -129,7 +129,10 @@ class _Money:
         cells = {c: f"coalesce(m{self.index[c]}, 0)" for c in candidates}
         out: list[str] = []
         for c in candidates:
-            others = " + ".join(v for k, v in cells.items() if k != c and k not in out)
+            rest = [v for k, v in cells.items() if k != c and k not in out]
+            if len(rest) < 2:  # a total sums two channels at least; one equal column is no total
+                continue
+            others = " + ".join(rest)
             same, rows, filled = self.cur.execute(
                 f"SELECT count(*) FILTER (WHERE {cells[c]} = {others}), count(*), "
                 f"count(*) FILTER (WHERE {cells[c]} <> 0) FROM {self.TABLE} WHERE m{self.index[c]} IS NOT NULL"

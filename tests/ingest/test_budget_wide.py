@@ -51,3 +51,12 @@ def test_many_channel_columns_load_their_figures(store, ws, tmp_path):
         )
     # by hand: January and March only, channel k (0-based) has 1000+k + 500+k, +0.25 each
     assert got == {c: D(1500 + 2 * k) + D("0.50") for k, c in enumerate(CHANNELS)}
+
+
+def test_a_column_equal_to_one_other_is_no_total_and_no_sql_error(store, ws, tmp_path):
+    """A = B + C and B = C on every row: A is the total; B then equals C alone, which is no total
+    (the check once built ``… = )`` for the last column and stopped the upload with a SQL error)."""
+    path = write(tmp_path, "abc.csv", "Месяц;Все;Яндекс;VK\n2025-01;20;10;10\n2025-02;40;20;20\n")
+    info = inspect_file(store, ws, path, "spend")
+    assert info.wide_totals == ["Все"]
+    assert list(info.wide_columns.values()) == ["Яндекс", "VK"]
