@@ -329,8 +329,9 @@ def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
 
 def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_db):
     """24 deals created on 2 Sep 2026, 8 won, 8 lost, 8 open, each 30 000; no leads. Last 12
-    months: 24 ÷ 12 = 2 deals entering a month × win rate 8 ÷ 16 = 50 % × check 30 000 = 30 000
-    a month, in the Workshop as in the Planner (it used to show the method's example)."""
+    months, of which the data covers one (September): 24 ÷ 1 = 24 deals entering a month × win
+    rate 8 ÷ 16 = 50 % × check 30 000 = 360 000 a month, in the Workshop as in the Planner (it
+    used to show the method's example)."""
     import ui
     from funnel.workspace import create_workspace
 
@@ -350,10 +351,10 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
         shown[name] = at
     workshop = shown["workshop"]
     assert not workshop.info  # not the method's example
-    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "30 000 ₽"
+    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "360 000 ₽"
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
     assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
-    assert "2 сделки × 50 % × 30 000 ₽ = 30 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
+    assert "24 сделки × 50 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
     assert any("база — сделки" in c.value for c in workshop.caption)
 
 
