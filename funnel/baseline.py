@@ -12,7 +12,12 @@ Basis: **period** — a deal counts in the month it closed (an open deal: when i
 on the Overview by default; conversion = deals won in the period ÷ leads created in it. Recent
 leads that have not closed yet are not counted as failures: they simply have not closed.
 
-- leads per month = leads ÷ months in the period (a partial month counts by its share of days);
+- leads per month = leads ÷ the months of the period the data covers (``covered``: from the month
+  of the workspace's first day with a lead, deal or spend row to the month of its last,
+  periods.data_range, the days the Overview's "partly covered" sentence reads, clipped to the
+  period; a partial month counts by its share of days). A workspace whose data starts in May
+  plans from May's run rate, not from the year's total spread over months with no data at all;
+  ``window_months`` keeps the chosen period's own months for the baseline line;
 - average check = revenue ÷ won deals with an amount; the won amounts' spread and a fixed sample
   (the uncertainty's bootstrap) come from the same deals;
 - CPL = spend ÷ leads, per channel and in total (spend of a channel with no leads raises the
@@ -40,7 +45,7 @@ from funnel.metrics import facts, query, stages, together, trend
 from funnel.model.baseline import BASIS, Baseline, ChannelBaseline
 from funnel.model.pipeline import OpenMonth, OpenStage
 from funnel.money import as_float
-from funnel.periods import data_range, months_in
+from funnel.periods import data_range, month_end, month_start, months_in
 
 __all__ = ["BASIS", "Baseline", "ChannelBaseline", "baseline"]
 log = logging.getLogger("funnel.baseline")
@@ -65,10 +70,11 @@ def baseline(cur, filters: Filters) -> Baseline:
 def _baseline(cur, filters: Filters) -> Baseline:
     facts.prepare(cur, filters.workspace_id)  # the stage chain reads stage history
     lo, hi = filters.date_from, filters.date_to
-    if lo is None or hi is None:
-        first, last = data_range(cur, filters.workspace_id)
-        lo, hi = lo or first, hi or last
-    months = months_in(lo, hi) if lo and hi else 0.0
+    first, last = data_range(cur, filters.workspace_id)
+    lo, hi = lo or first, hi or last
+    window_months = months_in(lo, hi) if lo and hi else 0.0
+    span = covered(lo, hi, first, last)
+    months = months_in(*span) if span else window_months
     bound = query.params(filters, "period")
     # open deals now: every deal, whatever its date
     everything = query.params(filters.with_(date_from=None, date_to=None), "period")
@@ -125,7 +131,20 @@ def _baseline(cur, filters: Filters) -> Baseline:
         int(entered.iloc[0]["entered"]),
         _open_months(open_months),
         filters=filters,
+        window_months=window_months,
+        covered=span,
     )
+
+
+def covered(lo: date | None, hi: date | None, first: date | None, last: date | None) -> tuple[date, date] | None:
+    """The part of the period ``lo``..``hi`` the workspace's data covers, in whole months: from the
+    start of the month of its first day (``first``, periods.data_range: the day the Overview's
+    "partly covered" sentence reads, funnel.metrics.overview.partly_covered) to the end of the
+    month of its last (``last``), clipped to the period. None when there is no period or the data
+    lies wholly outside it (the baseline then spreads its zeros over the period's own months)."""
+    if lo is None or hi is None or first is None or last is None or first > hi or last < lo:
+        return None
+    return max(lo, month_start(first)), min(hi, month_end(last))
 
 
 def _chain(table, leads: int, won: int) -> tuple[tuple[str, float], ...]:

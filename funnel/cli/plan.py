@@ -192,7 +192,8 @@ def ws_currency(cur, ws: str) -> str | None:
 
 def basis_of(b) -> dict:
     """Where the inputs came from, for the JSON: the basis, the window and what the data held
-    in it (leads, deals won, revenue), so that turnover × months can be checked against them.
+    in it (leads, deals won, revenue), so that turnover × months can be checked against them;
+    ``months`` are the months the data covers (``covered_from``..``covered_to``), ``window_months`` the period's.
     On cohort basis (funnel.basis) also the leads the conversion is over (``mature_leads``,
     created by ``mature_until``, ``window_days`` = the P90 of lead-to-won days) and the
     ``maturing`` ones left out; ``period_won``/``period_revenue`` are then the mature leads' won
@@ -202,7 +203,10 @@ def basis_of(b) -> dict:
         "basis": b.basis,
         "period_from": b.date_from.isoformat() if b.date_from else None,
         "period_to": b.date_to.isoformat() if b.date_to else None,
-        "months": b.months,
+        "months": b.months,  # the months of the period the data covers (funnel.baseline.covered)
+        "window_months": b.window_months or b.months,
+        "covered_from": b.covered[0].isoformat() if b.covered else None,
+        "covered_to": b.covered[1].isoformat() if b.covered else None,
         "period_leads": b.all_leads,
         "period_won": b.won,
         "period_revenue": b.revenue,

@@ -67,7 +67,7 @@ class Baseline:
     workspace_id: str
     date_from: date | None
     date_to: date | None
-    months: float  # months in the period [months]
+    months: float  # months of the period the data covers (funnel.baseline.covered) [months]
     leads: int  # leads created in the period
     won: int  # deals won in the period (period basis)
     checks: int  # of those, deals with an amount
@@ -99,6 +99,16 @@ class Baseline:
     # The filters it was read for: what the planner's cycle and lag (convert.won_delays) read
     # too, so they describe the same deals (None: a hand-made baseline, the whole workspace).
     filters: Filters | None = None
+    # The chosen period's own months and the part of it the data covers (first to last month with
+    # any row, funnel.baseline.covered): ``months`` is that part's; None/0 on a hand-made one.
+    window_months: float = 0.0
+    covered: tuple[date, date] | None = None
+
+    @property
+    def partly_covered(self) -> bool:
+        """The data covers fewer months than the period has: the per-month figures are over
+        ``months``, not over ``window_months`` (the baseline line says so)."""
+        return self.covered is not None and self.months < self.window_months - 1e-9
 
     def delay_filters(self) -> Filters:
         """The filters the baseline's lead-to-won delays are read for (``filters``; without

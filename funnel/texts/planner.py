@@ -141,20 +141,28 @@ TEXTS = {
     "planner.lever.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
     "planner.baseline_caption": (
-        "База: {period}, {months} мес., сделки — по дате закрытия (как в «Обзоре»). "
-        "Лидов в месяц {per_month}: {leads} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
+        "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
+        "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
         "средний чек {check}: выручка {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {months} {months|month|months}, deals by closing date (as on the Overview). "
-        "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
+        "Baseline: {period}, {window} {window|month|months}, deals by closing date (as on the Overview). "
+        "Leads {per_month} a month = {leads} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
         "average check {check} = revenue {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_leads": (
-        "База: {period}, {months} мес. Лидов в месяц {per_month}: {all} за {months} мес.; "
+        "База: {period}, {window} мес. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
         "{sellers} {sellers|продавец|продавца|продавцов}. Выигранных сделок за период нет: конверсию "
         "и средний чек данные не дают.",
-        "Baseline: {period}, {months} {months|month|months}. Leads {per_month} a month = {all} ÷ {months}; "
+        "Baseline: {period}, {window} {window|month|months}. Leads {per_month} a month = {all} ÷ {months}{covered}; "
         "{sellers} {sellers|seller|sellers}. No deals were won in the period: the data gives no conversion "
         "or average check.",
+    ),
+    "planner.baseline_caption_covered": (
+        "(данные за {since} – {until}; в периоде {window} мес.)",
+        "(the data covers {since} – {until}; the period has {window} {window|month|months})",
+    ),
+    "planner.baseline_caption_covered_note": (
+        "В месяц — за {months} мес. с данными ({since} – {until}); в периоде {window} мес.",
+        "A month = over the {months} {months|month|months} with data ({since} – {until}); the period has {window} {window|month|months}.",
     ),
     "planner.baseline_caption_cpl": (
         "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",
@@ -165,14 +173,14 @@ TEXTS = {
     "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
     "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
     "planner.baseline_caption_projected": (
-        "База: {period}, {months} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
-        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
+        "База: {period}, {window} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
+        "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
         "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
         "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} {young|лид|лида|лидов} моложе {days} дн. учтены частично; "
         "средний чек {check}: выручка {revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; "
         "цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort, young cohorts projected. "
-        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
+        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort, young cohorts projected. "
+        "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
         "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average check {check} = "
         "revenue {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
@@ -189,23 +197,23 @@ TEXTS = {
         "projected: every lead counts, each by the share of won deals that had closed by its age.",
     ),
     "planner.baseline_caption_cohort": (
-        "База: {period}, {months} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
-        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
+        "База: {period}, {window} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
+        "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
         "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check}: выручка "
         "{revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
-        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
+        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
+        "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
         "the period are still maturing and left out of the conversion; average check {check} = revenue "
         "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
-        "База: {period}, {months} мес., сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.; "
+        "База: {period}, {window} мес., сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
         "конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов} (учтены все лиды: в данных нет выигранных "
         "сделок с лидами, чтобы узнать срок созревания); средний чек {check}: выручка {revenue} на {checks} "
         "{checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {months} {months|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
+        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}{covered}; "
         "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
         "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
         "{checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",

@@ -129,9 +129,10 @@ def test_a_close_month_without_amounts_is_none():
 
 
 def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, capsys):
-    """``python -m funnel plan --workspace``: 18 000 of spend over the last 12 months is a budget
-    of 1 500 a month; turnover, deals and profit are null (not 0); with the levers given as
-    flags, 100 × 5 % × 10 000 = 50 000 and profit 50 000 − 1 500 = 48 500."""
+    """``python -m funnel plan --workspace``: 18 000 of spend in the 6 months of the last 12 that
+    the data covers (January–June) is a budget of 3 000 a month; turnover, deals and profit are
+    null (not 0); with the levers given as flags, 100 × 5 % × 10 000 = 50 000 and profit
+    50 000 − 3 000 = 47 000. The JSON carries the covered months and the period's."""
     import json
     from datetime import date
 
@@ -150,12 +151,18 @@ def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, c
     base = ["plan", "--db", str(path), "--workspace", ws, "--format", "json"]
     assert main(base) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["budget"] == pytest.approx(1_500)
+    assert out["budget"] == pytest.approx(3_000)
+    assert (out["months"], out["window_months"], out["covered_from"], out["covered_to"]) == (
+        6.0,
+        12.0,
+        "2026-01-01",
+        "2026-06-30",
+    )
     assert [out[k] for k in ("turnover", "deals", "romi", "profit")] == [None] * 4
     assert out["unknown"] == ["avg_check", "conversion", "cpl", "leads"]
     assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), pytest.approx(48_500))
+    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), pytest.approx(47_000))
     assert out["unknown"] == ["cpl"]  # the budget is the spend; a lead's price is not given
 
 
@@ -223,7 +230,7 @@ def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, caps
     assert rows["Оборот в месяц" if ru else "Turnover per month"] == "—"
     assert rows["Конверсия в сделку" if ru else "Conversion to a deal"] == "—"
     assert rows["Средний чек" if ru else "Average check"] == "—"
-    assert rows["Лиды в месяц" if ru else "Leads per month"] == "1"  # 12 leads ÷ 12 months
+    assert rows["Лиды в месяц" if ru else "Leads per month"] == "2"  # 12 leads ÷ the 6 months with data
 
 
 def test_the_report_has_no_waterfall_from_an_unknown_baseline():

@@ -7,7 +7,8 @@ The data, checkable by hand: six months, January–June 2026.
 - deals only, without amounts: 8 deals entered (one each month, two in March and June), 3 won,
   1 lost, 4 open;
 - leads only: 12 leads, two a month.
-The planner's period is the last 12 months of the data (01.07.2025–30.06.2026): 12 months.
+The planner's period is the last 12 months of the data (01.07.2025–30.06.2026): 12 months, of
+which the data covers 6 (January–June 2026), so a month is over those 6 (funnel.baseline.covered).
 """
 
 from __future__ import annotations
@@ -117,9 +118,9 @@ def infos(at) -> list[str]:
 
 # ---- the planner's headline: "—" and the sentence, per workspace kind and language ----------
 SENTENCE = {
-    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 1 500 ₽ в месяц. Лидов, конверсии и "
+    ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 3 000 ₽ в месяц. Лидов, конверсии и "
     "среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и прибыль.",
-    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽1,500 a month. It does not give leads, "
+    ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽3,000 a month. It does not give leads, "
     "conversion or the average check, so turnover, deals, and profit show “—”",
     (
         "deals",
@@ -140,8 +141,8 @@ STEP = {  # the step that fixes it: the file to upload (and the levers are named
     ("leads", "ru"): "сделки со статусом и датой закрытия, сделки с колонкой суммы и расходы",
     ("leads", "en"): "deals with a status and a closing date, deals with an amount column, and spend",
 }
-# 18 000 of spend ÷ 12 months = 1 500 a month; deals: 8 entered ÷ 12 × win rate 3 ÷ 4 = 0.5
-KNOWN = {"spend": {"budget": ("1 500 ₽", "₽1,500")}, "deals": {"deals": ("0,5", "0.5")}, "leads": {}}
+# 18 000 of spend ÷ the 6 months with data = 3 000 a month; deals: 8 entered ÷ 6 × win rate 3 ÷ 4 = 1
+KNOWN = {"spend": {"budget": ("3 000 ₽", "₽3,000")}, "deals": {"deals": ("1,0", "1.0")}, "leads": {}}
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -184,8 +185,8 @@ def test_forecast_and_backtest_say_there_is_no_turnover(app_db, kind, lang):
 
 
 def test_spend_only_plans_once_the_levers_are_typed(app_db):
-    """100 leads × 5 % × 10 000 = 50 000 turnover, 5 deals; the budget stays the spend, 1 500;
-    ROMI (50 000 − 1 500) ÷ 1 500 = 3 233 %; profit 50 000 − 1 500 = 48 500."""
+    """100 leads × 5 % × 10 000 = 50 000 turnover, 5 deals; the budget stays the spend, 18 000 ÷
+    6 months with data = 3 000; ROMI (50 000 − 3 000) ÷ 3 000 = 1 567 %; profit 50 000 − 3 000 = 47 000."""
     at = open_app(app_db, "spend", "ru")
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
@@ -201,12 +202,12 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     assert headline(at, "ru") == {
         "turnover": "50 000 ₽",
         "deals": "5,0",
-        "budget": "1 500 ₽",
-        "romi": "3 233 %",
-        "profit": "48 500 ₽",
+        "budget": "3 000 ₽",
+        "romi": "1 567 %",
+        "profit": "47 000 ₽",
     }
     # nothing left "—": the spend is the budget (leads typed, the CPL not), and the rule
-    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="1 500 ₽") + " " + t("gaps.spend_only_rule", "ru")
+    assert infos(at)[0] == t("gaps.spend_only", "ru", budget="3 000 ₽") + " " + t("gaps.spend_only_rule", "ru")
     # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
     # the sentence with the plan's turnover
     assert not at.get("plotly_chart")
@@ -230,8 +231,8 @@ UNKNOWN_LEVERS = {
 def test_a_lever_the_data_does_not_give_is_an_empty_box_to_type(app_db, kind, lang):
     """The review: the levers' boxes read "0" for a conversion, check or CPL the data does not
     give, while the headline already said "—". Such a lever is an empty box asking for it, with
-    no slider standing at a made-up 0; a known lever keeps both (leads only: 12 ÷ 12 = 1 lead a
-    month; deals only: 8 entered ÷ 12 = 0,7 a month, win rate 3 ÷ 4 = 75 %)."""
+    no slider standing at a made-up 0; a known lever keeps both (leads only: 12 ÷ 6 months with
+    data = 2 leads a month; deals only: 8 entered ÷ 6 = 1,3 a month, win rate 3 ÷ 4 = 75 %)."""
     at = open_app(app_db, kind, lang)
     sliders = {s.key for s in at.slider} | {s.key for s in at.select_slider}
     for field in ("leads", "conversion", "avg_check", "cpl"):
@@ -241,22 +242,23 @@ def test_a_lever_the_data_does_not_give_is_an_empty_box_to_type(app_db, kind, la
             assert f"pl_{field}_s" not in sliders, field
         else:
             assert box.value not in ("", "0") and f"pl_{field}_s" in sliders, (field, box.value)
-    known = {"deals": {"leads": ("0,7", "0.7"), "conversion": ("75", "75")}, "leads": {"leads": ("1", "1")}}
+    known = {"deals": {"leads": ("1,3", "1.3"), "conversion": ("75", "75")}, "leads": {"leads": ("2", "2")}}
     for field, written in known.get(kind, {}).items():
         assert at.text_input(key=f"pl_{field}_n").value == written[lang == "en"], field
 
 
 def test_a_typed_unknown_lever_gets_its_slider_and_counts(app_db):
-    """Leads only (1 lead a month): typing a conversion of 50 % into its empty box makes it known —
-    its slider appears (at its end, 10: its range comes from a baseline of none, and a typed value
-    past it is kept), the box writes "50" and the headline's deals are 1 × 50 % = 0,5."""
+    """Leads only (2 leads a month: 12 over the 6 months with data): typing a conversion of 50 %
+    into its empty box makes it known — its slider appears (at its end, 10: its range comes from a
+    baseline of none, and a typed value past it is kept), the box writes "50" and the headline's
+    deals are 2 × 50 % = 1,0."""
     at = open_app(app_db, "leads", "ru")
     assert headline(at, "ru")["deals"] == "—"
     type_number(at, "pl_conversion_n", 50.0).run()
     assert not at.exception, at.exception
     assert at.text_input(key="pl_conversion_n").value == "50"
     assert at.select_slider(key="pl_conversion_s").value == 10.0
-    assert headline(at, "ru")["deals"] == "0,5"
+    assert headline(at, "ru")["deals"] == "1,0"
     assert at.text_input(key="pl_avg_check_n").value == ""  # still to type
 
 
@@ -297,12 +299,12 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
         # spend only: every lever the data lacks is "—" (the CPL too: no leads to price); the budget is the spend
         (
             "spend",
-            ["Лиды в месяц —", "Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 1 500 ₽", "Оборот в месяц —"],
+            ["Лиды в месяц —", "Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 3 000 ₽", "Оборот в месяц —"],
         ),
-        # deals only, no amounts: no check and no CPL; 0,5 deals a month
+        # deals only, no amounts: no check and no CPL; 1,0 deal a month
         (
             "deals",
-            ["Средний чек —", "Цена лида (CPL) —", "Сделки в месяц 0,5", "Оборот в месяц —", "Прибыль в месяц —"],
+            ["Средний чек —", "Цена лида (CPL) —", "Сделки в месяц 1 ", "Оборот в месяц —", "Прибыль в месяц —"],
         ),
     ],
     ids=["spend-only", "deals-only"],
@@ -328,28 +330,28 @@ def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
     assert not at.exception, at.exception
     m = metrics(at)
     assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
-    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("0,5" if kind == "deals" else "—")
+    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("1,0" if kind == "deals" else "—")
     no_false_zero(on_screen(at))
 
 
 def test_spend_only_a_typed_cpl_keeps_the_spend_as_budget(app_db):
     """A CPL typed while the leads are not: no leads × CPL yet, so the budget stays the spend,
-    18 000 ÷ 12 = 1 500 a month (giving more input never removes a known figure); with 100
+    18 000 ÷ 6 months with data = 3 000 a month (giving more input never removes a known figure); with 100
     leads typed too, the budget is 100 × 20 = 2 000."""
     at = open_app(app_db, "spend", "ru")
     type_number(at, "pl_cpl_n", 20.0).run()
     assert not at.exception, at.exception
-    assert headline(at, "ru")["budget"] == "1 500 ₽"
+    assert headline(at, "ru")["budget"] == "3 000 ₽"
     assert infos(at)[0].endswith(t("gaps.spend_only_rule", "ru")), infos(at)[0]  # said on screen
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["budget"] == "2 000 ₽"
-    assert infos(at)[0].startswith(t("gaps.spend_only_typed", "ru", budget="1 500 ₽")), infos(at)[0]
+    assert infos(at)[0].startswith(t("gaps.spend_only_typed", "ru", budget="3 000 ₽")), infos(at)[0]
 
 
 def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeypatch):
-    """Deals only, a check of 50 000 typed: 8 deals entered ÷ 12 months × win rate 3 ÷ 4 = 0,5
-    deals × 50 000 = 25 000 a month, while the baseline has no turnover. The waterfall (whose
-    bars plotly.js drew at 0 from an unknown baseline) gives way to a sentence with the 25 000,
+    """Deals only, a check of 50 000 typed: 8 deals entered ÷ 6 months with data × win rate 3 ÷ 4
+    = 1 deal × 50 000 = 50 000 a month, while the baseline has no turnover. The waterfall (whose
+    bars plotly.js drew at 0 from an unknown baseline) gives way to a sentence with the 50 000,
     on the page and in the plan report (no waterfall figure there either)."""
     import html
 
@@ -357,12 +359,12 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     at = open_app(app_db, "deals", "en")
     type_number(at, "pl_avg_check_n", 50_000.0).run()
     assert not at.exception, at.exception
-    assert headline(at, "en")["turnover"] == "₽25,000"
+    assert headline(at, "en")["turnover"] == "₽50,000"
     # the note no longer says turnover shows "—": only what is still "—" in the plan
     assert infos(at)[0].startswith(
         "The data does not give the average check and the cost per lead, so budget and profit show “—”."
     ), infos(at)[0]
-    said = t("gaps.no_base_turnover", "en", turnover="₽25,000")
+    said = t("gaps.no_base_turnover", "en", turnover="₽50,000")
     assert said in infos(at) and not at.get("plotly_chart")
     open_tab(at, "scenarios", "en")
     page = html.unescape(made["pl_export_html"]().decode("utf-8"))
@@ -372,21 +374,22 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
-    """Spend and leads, no deals: Web spends 12 000 ÷ 12 = 1 000 a month for 12 ÷ 12 = 1 lead
-    (CPL 1 000; Print has no leads, so no row). Its conversion, deals, check, turnover, CAC and
+    """Spend and leads, no deals: Web spends 12 000 ÷ 6 months with data = 2 000 a month for
+    12 ÷ 6 = 2 leads (CPL 1 000; Print has no leads, so no row). Its conversion, deals, check, turnover, CAC and
     ROMI are "—" (not 0,00 %, 0, ₽0, −100 %), and so are the totals over them; the budget,
     leads and blended CPL are known."""
     at = open_tab(open_app(app_db, "leads+spend", lang), "mix", lang)
     m = {x.label: x.value for x in at.metric}  # the last of a label: the mix's, below the headline's
     money = "1 000 ₽" if lang == "ru" else "₽1,000"
-    assert m[t("planner.m.budget", lang)] == money and m[t("planner.mix.blended_cpl", lang)] == money
-    assert m[t("planner.mix.leads", lang)] == "1"
+    budget = "2 000 ₽" if lang == "ru" else "₽2,000"
+    assert m[t("planner.m.budget", lang)] == budget and m[t("planner.mix.blended_cpl", lang)] == money
+    assert m[t("planner.mix.leads", lang)] == "2"
     assert [m[t(k, lang)] for k in ("planner.m.deals", "planner.m.turnover", "planner.mix.cac", "planner.m.romi")] == [
         "—"
     ] * 4
     table = next(d.value for d in at.dataframe if t("planner.mix.cac", lang) in d.value.columns)
     row = table.iloc[0]
-    assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [money, money]
+    assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [budget, money]
     cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
     assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
     # the editable cells too: no check and no conversion typed are empty ("—"), not "0 ₽" and "0,00"
@@ -399,9 +402,9 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
 # ---- the Overview's plan against fact ----------------------------------------------------------
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
-    """Deals only, no amounts: the plan saved as the Planner starts it (0,5 deals a month: 8 ÷ 12
-    × 3 ÷ 4; the check untyped, 0) and marked for January–June 2026. Its revenue is "—" on the
-    Overview (not 0 ₽), its deals 0,5 × 6 = 3 against the 3 won (100 %)."""
+    """Deals only, no amounts: the plan saved as the Planner starts it (1 deal a month: 8 ÷ the 6
+    months with data × 3 ÷ 4; the check untyped, 0) and marked for January–June 2026. Its revenue
+    is "—" on the Overview (not 0 ₽), its deals 1 × 6 = 6 against the 3 won."""
     from datetime import date
 
     from funnel.access import User
@@ -415,7 +418,7 @@ def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
     insert(s, ws, "deals", DEALS)
     with s.transaction() as cur:
         plan = baseline(cur, Filters(ws, date(2025, 7, 1), date(2026, 6, 30))).plan()
-        assert plan.avg_check == 0 and plan.leads * plan.conversion == pytest.approx(0.5)
+        assert plan.avg_check == 0 and plan.leads * plan.conversion == pytest.approx(1.0)
         save_scenario(cur, ws, "H1", plan, actor=User("e", "editor"))
         mark_plan(cur, ws, "H1", date(2026, 1, 1), date(2026, 6, 30), actor=User("e", "editor"))
     s.close()
@@ -428,7 +431,7 @@ def test_a_plan_saved_without_a_check_has_no_plan_revenue_of_zero(app_db, lang):
     rows = table.set_index(t("an.plan.metric", lang))
     revenue, deals = rows.loc[t("an.plan.revenue", lang)], rows.loc[t("an.plan.deals_won", lang)]
     assert revenue[t("an.plan.plan", lang)] == "—" and revenue[t("an.plan.fulfilment", lang)] == "—"
-    assert deals[t("an.plan.plan", lang)] == "3" and deals[t("an.plan.fact", lang)] == "3"
+    assert deals[t("an.plan.plan", lang)] == "6" and deals[t("an.plan.fact", lang)] == "3"
     no_false_zero(table[t("an.plan.plan", lang)].to_string())
 
 
@@ -437,7 +440,7 @@ def test_the_scenario_comparison_has_no_zeros_without_deals(app_db, lang):
     """Spend and leads, no deals; a scenario saved as the Planner starts it (conversion and check
     untyped). In the comparison, the baseline's, the current plan's and the scenario's turnover,
     ROMI, profit, the mix's turnover and ROMI are "—", not 0 ₽ and −100 %; the budget is
-    1 lead × 1 500 (18 000 of spend ÷ 12 leads)."""
+    2 leads (12 over the 6 months with data) × 1 500 (18 000 of spend ÷ 12 leads) = 3 000."""
     from datetime import date
 
     from funnel.access import User
@@ -463,7 +466,7 @@ def test_the_scenario_comparison_has_no_zeros_without_deals(app_db, lang):
     rows = table.set_index(t("planner.sc.metric", lang))
     for key in ("turnover", "romi", "profit", "mix_turnover", "mix_romi", "conversion", "avg_check"):
         assert set(rows.loc[t(f"planner.out.{key}", lang)]) == {"—"}, (key, rows.loc[t(f"planner.out.{key}", lang)])
-    assert set(rows.loc[t("planner.out.budget", lang)]) == {"1 500 ₽" if lang == "ru" else "₽1,500"}
+    assert set(rows.loc[t("planner.out.budget", lang)]) == {"3 000 ₽" if lang == "ru" else "₽3,000"}
     no_false_zero(table.to_string())
 
 

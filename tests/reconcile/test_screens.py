@@ -147,9 +147,10 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
     at.run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
-    # the last 12 months (Oct 2025 – Sep 2026): 3/12 leads × 1/3 × 50 000 = 50 000 ÷ 12 a month,
-    # so that × 12 months it is the Overview's revenue for the same period
-    assert metrics(at)["Оборот в месяц"] == fmt_money(50_000 / 12, "ru", "₽")
+    # the last 12 months (Oct 2025 – Sep 2026), its data all in September: the baseline's months
+    # are the one month the data covers, 3 leads × 1/3 × 50 000 = 50 000 a month, so that × 1
+    # month it is the Overview's revenue for the same period (not 50 000 ÷ 12 over empty months)
+    assert metrics(at)["Оборот в месяц"] == fmt_money(50_000, "ru", "₽")
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
             "deals",
             _deals(6),
             # its two open deals have no stage, so none stands at a ladder's stage: not "0 ₽ on top"
-            "Лидов в данных нет, поэтому база — сделки: 6 сделок вошли в воронку за период (0,5 в месяц) × доля "
+            "Лидов в данных нет, поэтому база — сделки: 6 сделок вошли в воронку за период (6 в месяц) × доля "
             "выигранных 50 % (2 из 4 закрытых) × средний чек 30 000 ₽. Открытых сделок на этапах воронки нет",
             id="deals-only",
         ),
@@ -174,8 +175,9 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
         pytest.param(
             "spend",
             [{"channel": "SEO", "period": datetime(2026, 9, 1), "amount": 5_000}],
-            # 5 000 of spend over the last 12 months: a budget of 417 a month, the rest to type
-            "В данных только расходы — они и есть бюджет плана: 417 ₽ в месяц. Лидов, конверсии и среднего чека",
+            # 5 000 of spend in September, the one month of the last 12 the data covers: a budget of
+            # 5 000 a month (not 417 = 5 000 ÷ 12), the rest to type
+            "В данных только расходы — они и есть бюджет плана: 5 000 ₽ в месяц. Лидов, конверсии и среднего чека",
             id="spend-only",
         ),
     ],
@@ -327,8 +329,9 @@ def test_a_link_with_the_cohort_basis_reopens_on_it(app_db):
 
 def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_db):
     """24 deals created on 2 Sep 2026, 8 won, 8 lost, 8 open, each 30 000; no leads. Last 12
-    months: 24 ÷ 12 = 2 deals entering a month × win rate 8 ÷ 16 = 50 % × check 30 000 = 30 000
-    a month, in the Workshop as in the Planner (it used to show the method's example)."""
+    months, of which the data covers one (September): 24 ÷ 1 = 24 deals entering a month × win
+    rate 8 ÷ 16 = 50 % × check 30 000 = 360 000 a month, in the Workshop as in the Planner (it
+    used to show the method's example)."""
     import ui
     from funnel.workspace import create_workspace
 
@@ -348,10 +351,10 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
         shown[name] = at
     workshop = shown["workshop"]
     assert not workshop.info  # not the method's example
-    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "30 000 ₽"
+    assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "360 000 ₽"
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
     assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
-    assert "2 сделки × 50 % × 30 000 ₽ = 30 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
+    assert "24 сделки × 50 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
     assert any("база — сделки" in c.value for c in workshop.caption)
 
 

@@ -72,7 +72,9 @@ def baseline_line(b) -> str:
     instead of a CPL of "— = spend ÷ 0 leads"."""
     if not (b.spend and not b.all_leads and b.source == "leads"):
         return tabs.baseline_caption(b)
-    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    # the data covers part of the period: the budget is over that part (named after the line)
+    lo, hi = b.covered if b.partly_covered else (b.date_from, b.date_to)
+    period = ui.period(lo, hi) if lo and hi else "—"
     text = ui.t(
         "gaps.caption_spend",
         period=period,
@@ -80,7 +82,7 @@ def baseline_line(b) -> str:
         spend=ui.money(b.spend),
         budget=ui.money(b.spend / b.months if b.months else None),
     )
-    return text + " " + up.cycle_caption(b)
+    return text + tabs.covered(b)["note"] + " " + up.cycle_caption(b)
 
 
 def no_waterfall(r) -> None:

@@ -64,6 +64,23 @@ def exact_note(b) -> str:
     return " " + ui.t("planner.baseline_exact") if rounded else ""
 
 
+def covered(b) -> dict[str, str]:
+    """The period's months (``window``) and, when the data covers only part of the period, the
+    words that say the per-month figures are over the covered months (funnel.baseline.covered)."""
+    window = b.window_months if b.partly_covered else b.months
+    out = {"window": ui.num(window, 2 if window != int(window) else 0), "covered": "", "note": ""}
+    if b.partly_covered:
+        span = {
+            "since": ui.month(b.covered[0]),
+            "until": ui.month(b.covered[1]),
+            "window": out["window"],
+            "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
+        }
+        out["covered"] = " " + ui.t("planner.baseline_caption_covered", **span)
+        out["note"] = " " + ui.t("planner.baseline_caption_covered_note", **span)
+    return out
+
+
 def baseline_caption(b) -> str:
     """Where each lever of the baseline came from, with the numbers (funnel.baseline): each
     written as a person reads it (funnel.model.precision), beside the exact division it is."""
@@ -97,8 +114,9 @@ def baseline_caption(b) -> str:
             ),
         )
         text += " " + ui.t("planner.cohort.deals") if b.basis != "period" else ""
-        return text + exact_note(b)
+        return text + covered(b)["note"] + exact_note(b)
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    cov = covered(b)
     figures = {  # a literal, so the Markdown scan (tests/sharing) sees every value that reaches the text
         "period": period,
         "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
@@ -113,6 +131,8 @@ def baseline_caption(b) -> str:
         "cpl": ui.money(b.cpl),
         "spend": ui.money(b.spend),
         "all": ui.num(b.all_leads),
+        "window": cov["window"],
+        "covered": cov["covered"],
     }
     if not b.won:  # nothing won to take a conversion or a check from: only what the data gives
         text = ui.t("planner.baseline_caption_leads", **figures)
