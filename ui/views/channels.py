@@ -311,7 +311,7 @@ def changes_title(df: pd.DataFrame, head: Headline | None) -> str:
     one = one_window(head)
     if empty_windows(df, one) >= {"prev", "yoy"}:
         return ui.t("an.ch.changes_none")
-    return ui.t("an.ch.changes_one", vs=one) if one else ui.t("an.ch.changes")
+    return ui.t("an.ch.changes_one", vs=ui.plain(one)) if one else ui.t("an.ch.changes")
 
 
 def changes_help(head: Headline | None) -> str:

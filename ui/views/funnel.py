@@ -227,7 +227,8 @@ def bottleneck_text(b) -> list[str]:
     """The bottleneck's sentences: the step, its share against the norm, the won deals it cost;
     and, when deals still open at its first stage make the stage table's figure for it differ,
     that figure and why."""
-    a, to = ui.plain(ui.label(b.from_stage, "stage")), ui.plain(ui.label(b.to_stage, "stage"))
+    a = ui.plain(ui.label(b.from_stage, "stage"))  # one name a statement: the Markdown scan follows these
+    to = ui.plain(ui.label(b.to_stage, "stage"))
     out = [
         ui.t(
             "an.fn.bottleneck_text",

@@ -245,7 +245,7 @@ def currency_note(workspace_currency: str) -> str | None:
     sign = formatting.currency_sign(workspace_currency, lang)
     if sign == formatting.currency_sign(CASE_CURRENCY, lang):
         return None
-    return ui.t("workshop.cases_currency", currency=sign)
+    return ui.t("workshop.cases_currency", currency=ui.plain(sign))  # a typed sign is foreign text
 
 
 def cases() -> str | None:
