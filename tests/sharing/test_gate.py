@@ -205,4 +205,5 @@ def test_sso_unverified_email_gets_no_role_and_says_why(spaces, claim):
     at = make(SSO, auth=OIDC, user=user)
     assert not at.exception
     assert not shows_data(at)
-    assert at.error and "email_verified" in at.error[0].value
+    # says why in a person's words (the claim's name «email_verified» left the Russian text)
+    assert at.error and "не подтвердил ваш адрес почты" in at.error[0].value
