@@ -1,0 +1,48 @@
+"""One value per lever on the Planner's screen (#16, #14's rule: the model runs on what the
+widgets show): a decimal lever's slider thumb reads what its number box reads, «3,18» beside
+«3,18», not the slider grid's «3,2»; the repeat levers the data does not give are empty boxes,
+not a «0» (or «1») that reads as a fact."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.boxes import type_number
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def planner(lang: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def thumb(at: AppTest, key: str) -> str:
+    """The text the select_slider's thumb shows (its current option, as format_func wrote it)."""
+    s = at.select_slider(key=key)
+    text = s.format_func(s.value)
+    assert text in s.options  # one of the options the browser draws
+    return text
+
+
+@pytest.mark.parametrize(("lang", "box"), [("ru", "3,18"), ("en", "3.18")])
+def test_the_conversion_thumb_reads_what_its_box_reads(demo_app_db, lang, box):
+    """The demo's conversion is 485 ÷ 15 237 = 3,1830… %: the box writes «3,18»; the slider's
+    grid steps by 0,1, so its nearest option was «3,2» beside it."""
+    at = planner(lang)
+    assert at.text_input(key="pl_conversion_n").value == box
+    assert thumb(at, "pl_conversion_s") == box
+    # the run after is still the baseline's exact value (the thumb standing on 3,18 moved nothing)
+    at.run()
+    assert at.text_input(key="pl_conversion_n").value == box
+    # a typed value off the grid: the thumb reads it too; a value on the grid reads as the grid writes it
+    type_number(at, "pl_conversion_n", 2.75).run()
+    assert thumb(at, "pl_conversion_s") == {"ru": "2,75", "en": "2.75"}[lang]
+    at.select_slider(key="pl_conversion_s").set_value(4.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_conversion_n").value == "4"
+    assert thumb(at, "pl_conversion_s") == "4"
