@@ -6,6 +6,7 @@ not a «0» (or «1») that reads as a fact."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from funnel.i18n import t
 from tests.boxes import type_number
 from tests.conftest import ROOT
 
@@ -46,3 +47,34 @@ def test_the_conversion_thumb_reads_what_its_box_reads(demo_app_db, lang, box):
     assert not at.exception, at.exception
     assert at.text_input(key="pl_conversion_n").value == "4"
     assert thumb(at, "pl_conversion_s") == "4"
+
+
+REPEAT = ("active_clients", "avg_order", "orders_per_period")
+
+
+def test_repeat_levers_start_empty_on_the_planner_and_dashed_on_the_command_line(demo_app_db, capsys):
+    """No data gives the repeat customers: the clients, the order and the orders a month were
+    «0», «0», «1» on the Planner's repeat tab and «0», «0 ₽», «0» on `plan --format table`.
+    Now both say they are not known: empty boxes asking for them (no slider at 0) and "—"."""
+    from funnel.cli import main
+
+    at = planner("ru")
+    at.session_state["pl_tab"] = t("planner.tab.repeat", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    for field in REPEAT:
+        assert at.text_input(key=f"pl_{field}_n").value in ("", None), field
+        assert not [s for s in at.select_slider if s.key == f"pl_{field}_s"], field
+        assert not [s for s in at.slider if s.key == f"pl_{field}_s"], field
+    assert at.text_input(key="pl_lifetime_n").value == "12"  # an assumption with a value: kept
+    # typed: the box keeps it and a slider comes back
+    type_number(at, "pl_active_clients_n", 50.0).run()
+    assert at.text_input(key="pl_active_clients_n").value == "50"
+    assert [s for s in at.slider if s.key == "pl_active_clients_s"]
+
+    assert main(["plan", "--db", str(demo_app_db), "--lang", "ru", "--format", "table"]) == 0
+    lines = dict(line.rsplit("  ", 1) for line in capsys.readouterr().out.splitlines() if "  " in line)
+    shown = {name.strip(): value.strip() for name, value in lines.items()}
+    for name in ("Активные клиенты", "Средний заказ", "Заказов на клиента в месяц"):
+        assert shown[name] == "—", (name, shown[name])
+    assert shown["Срок жизни клиента, мес."] == "12"
