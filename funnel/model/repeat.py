@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from funnel.model.fields import non_negative, share
 
-
 # The levers repeat customers are built on that no data gives: each starts at 0 for the user to
 # type (the lifetime starts at an assumed 12 periods; the margin is the plan's).
 LEVERS = ("active_clients", "avg_order", "orders_per_period")
