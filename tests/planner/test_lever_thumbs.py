@@ -78,3 +78,43 @@ def test_repeat_levers_start_empty_on_the_planner_and_dashed_on_the_command_line
     for name in ("Активные клиенты", "Средний заказ", "Заказов на клиента в месяц"):
         assert shown[name] == "—", (name, shown[name])
     assert shown["Срок жизни клиента, мес."] == "12"
+
+
+def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
+    """120 leads × 5 % × 150 000, CPL 1 000, margin 100 %: on turnover the CPL and the margin
+    move nothing (turnover = deals × check); on profit the margin's −10 % takes 10 % of the
+    900 000 turnover (−90 000), so it stays; an unknown lever is left out as not set."""
+    from funnel.model.plan import Plan
+    from funnel.model.sensitivity import left_out, sensitivity
+    from funnel.report.figures import sensitivity_note
+
+    plan = Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000, margin=1.0)
+    rows = sensitivity(plan, "turnover")
+    assert [r["lever"] for r in rows] == ["leads", "conversion", "avg_check"]  # each ±90 000
+    assert left_out(plan, "turnover") == {"unknown": [], "flat": ["cpl", "margin"]}
+    assert sensitivity_note(left_out(plan, "turnover"), "turnover", "ru") == (
+        "Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."
+    )
+    profit = {r["lever"]: r for r in sensitivity(plan, "profit")}
+    assert profit["margin"]["delta_low"] == pytest.approx(-90_000)
+    assert left_out(plan, "profit") == {"unknown": [], "flat": []}
+    assert sensitivity_note(left_out(plan, "profit"), "profit", "en") is None
+    unknown = left_out(plan, "turnover", unknown={"avg_check"})
+    assert unknown == {"unknown": ["avg_check"], "flat": ["cpl", "margin"]}
+    assert "avg_check" not in [r["lever"] for r in sensitivity(plan, "turnover", unknown={"avg_check"})]
+    assert sensitivity_note(unknown, "turnover", "en").startswith("Left out: Average check: not set (not in the data);")
+
+
+def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
+    """The margin's 100 % is an assumption the data does not give: its help says so, and what
+    100 % means; the forecast tab says which rows the tornado leaves out and why."""
+    at = planner("ru")
+    margin = at.select_slider(key="pl_margin_s")
+    assert "не из данных" in margin.help and "оборот минус бюджет" in margin.help
+    at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("Не показаны:")]
+    assert notes == ["Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."], [
+        c.value for c in at.caption
+    ]
