@@ -118,3 +118,25 @@ def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
     assert notes == ["Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."], [
         c.value for c in at.caption
     ]
+
+
+def test_the_channel_table_writes_each_column_with_one_number_of_decimals(demo_app_db):
+    """The Channels tab: the editor's CPL «374,95 ₽» was «375 ₽» in the table below; its leads
+    mixed «335» with «69,6», its deals «1» with «1,2». Now one number of decimals a column."""
+    import re
+
+    from funnel.model.precision import column_places
+
+    assert column_places("count", [335.0, 69.6]) == 0  # a column reaching 100 reads whole
+    assert column_places("count", [1.0, 1.2]) == 1  # "1,0" and "1,2"
+    assert column_places("money", [374.95, 147.7], most=2) == 2
+    at = planner("ru")
+    at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    editor = next(d.value for d in at.dataframe if "budget" in d.value.columns)
+    table = next(d.value for d in at.dataframe if t("planner.mix.cpl", "ru") in d.value.columns)
+    assert list(table[t("planner.mix.cpl", "ru")]) == list(editor["cpl"])  # "374,95 ₽" in both
+    for col in (t("planner.mix.leads", "ru"), t("planner.m.deals", "ru")):
+        decimals = {len(v.split(",")[1]) if "," in v else 0 for v in table[col] if re.search(r"\d", v)}
+        assert len(decimals) == 1, (col, list(table[col]))
