@@ -488,8 +488,8 @@ TEXTS = {
         "{levers}: ±10% does not move “{metric}”",
     ),
     "planner.fc.sens_unknown": (
-        "{levers} — не заданы (нет в данных)",
-        "{levers}: not set (not in the data)",
+        "{levers} — не заданы: нет в данных, не введены",
+        "{levers}: not set (not in the data, not typed)",
     ),
     "planner.fc.projection": ("Прогноз на 12 месяцев", "12 months ahead"),
     "planner.fc.seasonal": (

@@ -102,7 +102,9 @@ def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
     unknown = left_out(plan, "turnover", unknown={"avg_check"})
     assert unknown == {"unknown": ["avg_check"], "flat": ["cpl", "margin"]}
     assert "avg_check" not in [r["lever"] for r in sensitivity(plan, "turnover", unknown={"avg_check"})]
-    assert sensitivity_note(unknown, "turnover", "en").startswith("Left out: Average check: not set (not in the data);")
+    assert sensitivity_note(unknown, "turnover", "en").startswith(
+        "Left out: Average check: not set (not in the data, not typed);"
+    )
 
 
 def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
