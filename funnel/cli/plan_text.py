@@ -14,7 +14,7 @@ from datetime import date
 
 from funnel import formatting, units
 from funnel.i18n import t
-from funnel.model import precision
+from funnel.model import precision, repeat
 from funnel.model.active import STEP_DECIMALS, ActiveResult
 
 # Keys of the baseline's part (funnel.cli.plan.basis_of, cycle_of, edits.figures) → unit; the
@@ -75,7 +75,7 @@ def rows(out: dict, lang: str, currency: str, levers) -> list[tuple[str, str]]:
     ``levers`` (the names of the levers the data does not give), and those levers' own rows "—"
     (the model's 0 for them is no value: funnel.model.gaps)."""
     lines: list[tuple[str, str]] = []
-    unknown = set(out.get("unknown") or ())
+    unknown = set(out.get("unknown") or ()) | repeat.untyped(out)  # repeat levers not typed: "—"
     for key, value in out.items():
         if key in unknown:
             lines.append((label(key, lang), formatting.DASH))

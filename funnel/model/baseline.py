@@ -25,7 +25,7 @@ ASSUMED = {
     "cpc": 40.0,
     "active_clients": 0.0,
     "avg_order": 0.0,
-    "orders_per_period": 1.0,
+    "orders_per_period": 0.0,  # typed, as the clients and the order are (funnel.model.repeat.untyped)
     "lifetime": 12.0,
     "margin": 1.0,
 }

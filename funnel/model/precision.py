@@ -29,6 +29,25 @@ def places(kind: str, value: float | None) -> int:
     if value is None or not math.isfinite(value):
         return 0
     most = (0 if abs(value) >= COUNT_WHOLE_FROM else 1) if kind == "count" else PLACES.get(kind, 2)
+    return _fewest(value, most)
+
+
+def column_places(kind: str, values, most: int | None = None) -> int:
+    """One number of decimals for a whole column of ``values`` (None and non-finite skipped), so
+    a column never mixes "335" with "69,6" or "1" with "1,2": at most what the column's largest
+    value is read with (``places``'s rule: a count column reaching 100 reads whole) or ``most``
+    when given (a money column edited to the kopeck), and as few as show every value to that."""
+    known = [float(v) for v in values if v is not None and math.isfinite(v)]
+    if not known:
+        return 0
+    top = max(abs(v) for v in known)
+    if most is None:
+        most = (0 if top >= COUNT_WHOLE_FROM else 1) if kind == "count" else PLACES.get(kind, 2)
+    return max(_fewest(v, most) for v in known)
+
+
+def _fewest(value: float, most: int) -> int:
+    """The fewest decimals (up to ``most``) that write ``value`` as ``most`` decimals would."""
     exact = round(float(value), most)
     return next(d for d in range(most + 1) if abs(round(exact, d) - exact) < 10 ** -(most + 1))
 

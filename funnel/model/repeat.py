@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from funnel.model.fields import non_negative, share
+
+# The levers repeat customers are built on that no data gives: each starts at 0 for the user to
+# type (the lifetime starts at an assumed 12 periods; the margin is the plan's).
+LEVERS = ("active_clients", "avg_order", "orders_per_period")
+
+
+def untyped(values: Mapping[str, object]) -> frozenset[str]:
+    """The repeat levers (``LEVERS``) of ``values`` (a plan's inputs, or its result) still at 0:
+    not typed, so not known. Shown as an empty box to type (the Planner) or "—" (the command
+    line), never a "0" that reads as a fact (funnel.model.gaps says the same of the data's levers)."""
+    return frozenset(f for f in LEVERS if f in values and not values[f])
 
 
 @dataclass(frozen=True)

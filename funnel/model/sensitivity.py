@@ -2,17 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from funnel.model.plan import Plan, evaluate
 
 LEVERS = ("leads", "conversion", "avg_check", "cpl", "margin", "sellers", "contacts_per_seller")
 SHARES = ("conversion", "margin")  # capped at 1
 
 
-def sensitivity(plan: Plan, metric: str = "turnover", step: float = 0.10) -> list[dict]:
+def sensitivity(plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: Collection[str] = ()) -> list[dict]:
     """For each lever set on the plan: the metric at lever × (1 − step) and × (1 + step)
     (shares capped at 1), as deltas [metric's unit] against the plan's own value, ranked by the
-    larger absolute delta. Levers that are None or 0 are left out (±10 % of nothing is nothing).
+    larger absolute delta. Left out (``left_out`` says which and why): levers that are None or 0
+    (±10 % of nothing is nothing), those in ``unknown`` (not given by the data, not typed:
+    funnel.model.gaps) and those whose ±10 % moves nothing (the CPL on turnover; the margin on
+    turnover, or at 100 % on profit's +10 %, capped, … both deltas 0).
     """
+    return [r for r in _rows(plan, metric, step) if r["lever"] not in unknown and _moves(r)]
+
+
+def left_out(plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: Collection[str] = ()) -> dict:
+    """The plan's levers ``sensitivity`` leaves out that a person would look for: ``unknown``
+    (the core levers in ``unknown``, or at 0) and ``flat`` (set, but ±10 % moves nothing), each
+    a list of lever names in ``LEVERS`` order."""
+    rows = {r["lever"]: r for r in _rows(plan, metric, step)}
+    unset = [f for f in CORE if f in unknown or f not in rows]
+    flat = [f for f in LEVERS if f in rows and f not in unset and not _moves(rows[f])]
+    return {"unknown": unset, "flat": flat}
+
+
+CORE = ("leads", "conversion", "avg_check", "cpl", "margin")  # every plan has them (sellers: capacity on)
+
+
+def _moves(row: dict) -> bool:
+    return max(abs(row["delta_low"]), abs(row["delta_high"])) > 1e-6
+
+
+def _rows(plan: Plan, metric: str, step: float) -> list[dict]:
     base = evaluate(plan)[metric] or 0.0
     out = []
     for lever in LEVERS:

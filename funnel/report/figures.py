@@ -56,6 +56,19 @@ def waterfall(r, lang: str, currency: str = "₽") -> go.Figure:
     )
 
 
+def sensitivity_note(left: dict, metric: str, lang: str) -> str | None:
+    """Which levers the tornado and the sensitivity table leave out and why
+    (funnel.model.sensitivity.left_out): "Не показаны: Цена лида (CPL) — ±10 % не меняют …";
+    None when none is."""
+    name = t(f"planner.target.{metric}", lang)
+    parts = [
+        t(f"planner.fc.sens_{why}", lang, levers=", ".join(t(f"planner.lever.{f}", lang) for f in fields), metric=name)
+        for why, fields in (("unknown", left.get("unknown")), ("flat", left.get("flat")))
+        if fields
+    ]
+    return t("planner.fc.sens_left", lang, parts="; ".join(parts)) if parts else None
+
+
 def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> go.Figure:
     """How ``metric`` moves when each lever moves by −10 % and +10 % (funnel.model.sensitivity);
     the legend's percents as the language writes them ("−10 %" / "−10%")."""

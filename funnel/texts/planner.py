@@ -32,8 +32,10 @@ _HELP = {
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
     "cpl": ("Расходы, делённые на число лидов; бюджет — это лиды × цена лида.", "Spend ÷ leads. Budget = leads × CPL."),
     "margin": (
-        "Доля выручки, которая остаётся прибылью. 100 % — считать выручку.",
-        "Share of revenue kept as profit. 100% counts revenue as it is.",
+        "Доля выручки, которая остаётся прибылью. Маржа не из данных: при 100 % прибыль — это оборот"
+        " минус бюджет; задайте свою.",
+        "Share of revenue kept as profit. The margin is not from the data: at 100% the profit is the"
+        " turnover minus the budget; set your own.",
     ),
     "sellers": ("Сколько человек обрабатывают лиды.", "How many people handle the leads."),
     "contacts_per_seller": (
@@ -488,6 +490,15 @@ TEXTS = {
     ),
     "planner.fc.sensitivity": ("Чувствительность: ±10 % на каждый рычаг", "Sensitivity: ±10% on each lever"),
     "planner.fc.metric": ("Показатель", "Metric"),
+    "planner.fc.sens_left": ("Не показаны: {parts}.", "Left out: {parts}."),
+    "planner.fc.sens_flat": (
+        "{levers} — ±10 % не меняют показатель «{metric}»",
+        "{levers}: ±10% does not move “{metric}”",
+    ),
+    "planner.fc.sens_unknown": (
+        "{levers} — не заданы: нет в данных, не введены",
+        "{levers}: not set (not in the data, not typed)",
+    ),
     "planner.fc.projection": ("Прогноз на 12 месяцев", "12 months ahead"),
     "planner.fc.seasonal": (
         "Сезонность взята из {months} {months|месяца|месяцев|месяцев} истории.",

@@ -11,7 +11,7 @@ from funnel.model import capacity as cap
 from funnel.model.backtest import backtest
 from funnel.model.plan import Plan, evaluate
 from funnel.model.projection import project, seasonal_index
-from funnel.model.sensitivity import sensitivity
+from funnel.model.sensitivity import left_out, sensitivity
 from funnel.model.uncertainty import Evidence, simulate
 
 RNG = np.random.default_rng(20261122)
@@ -110,17 +110,18 @@ def test_the_check_is_bootstrapped_from_the_observed_amounts():
 
 def test_sensitivity_ranks_levers_and_capacity_blunts_leads():
     free = sensitivity(Plan(leads=100, conversion=0.05, avg_check=1_000))
-    assert {r["lever"] for r in free} == {"leads", "conversion", "avg_check", "margin"}  # cpl 0: left out
+    # cpl 0: left out; the margin (capped at 1) does not move turnover: left out and named (#16)
+    assert {r["lever"] for r in free} == {"leads", "conversion", "avg_check"}
+    assert left_out(Plan(leads=100, conversion=0.05, avg_check=1_000)) == {"unknown": ["cpl"], "flat": ["margin"]}
     by = {r["lever"]: r for r in free}
     assert by["leads"]["delta_high"] == pytest.approx(500) and by["leads"]["delta_low"] == pytest.approx(-500)
-    assert by["margin"]["delta_high"] == 0  # margin is capped at 1 and does not move turnover
     loaded = sensitivity(Plan(leads=100, conversion=0.05, avg_check=1_000, sellers=2, contacts_per_seller=50))
     by = {r["lever"]: r for r in loaded}
     # at capacity (100 leads = 2 × 50), +10 % leads converts worse: 110 × 5 % × (100/110)^e × 1 000 − 5 000
     e = 0.41503749927884376
     assert by["leads"]["delta_high"] == pytest.approx(110 * 0.05 * (100 / 110) ** e * 1000 - 5000)
     assert by["leads"]["delta_high"] < by["avg_check"]["delta_high"] == pytest.approx(500)
-    assert [r["lever"] for r in loaded][-1] == "margin"
+    assert "margin" not in [r["lever"] for r in loaded]
 
 
 def _months(start, n):

@@ -117,7 +117,7 @@ def test_the_chain_sliders_have_their_ends_written_in_russian(planner):
     assert "st-key-pl_conversion_s" not in css and "st-key-pl_margin_s" not in css
 
 
-@pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,2", ("0", "10")), ("en", "3.2", ("0", "10"))])
+@pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,18", ("0", "10")), ("en", "3.18", ("0", "10"))])
 def test_the_levers_sliders_show_their_value_in_russian(app, lang, conversion, ends):
     """The review: the Russian conversion and margin sliders showed no value above the thumb (the
     page's CSS hid it, since Streamlit's sprintf-js writes "3.2" with a point). They are sliders of
@@ -128,10 +128,10 @@ def test_the_levers_sliders_show_their_value_in_russian(app, lang, conversion, e
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
     conv, margin = at.select_slider(key="pl_conversion_s"), at.select_slider(key="pl_margin_s")
-    assert conv.value == pytest.approx(3.2)
-    assert conv.options[round(conv.value * 10)] == conversion  # what the thumb reads
+    assert conv.value == pytest.approx(3.18)
+    assert conv.options[32] == conversion  # what the thumb reads: after 3,1 (options 0 … 31)
     assert (conv.options[0], conv.options[-1]) == ends
-    assert len(conv.options) == 101  # 0 … 10 by 0,1
+    assert len(conv.options) == 102  # 0 … 10 by 0,1, and the baseline's own 3,18
     assert margin.value == 100.0 and margin.options[-1] == "100"
     assert ("0,5" in margin.options) if lang == "ru" else ("0.5" in margin.options)
     # moving the slider moves the plan: the box writes the slider's value, the model runs on it
@@ -158,7 +158,7 @@ def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
 
 def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
     """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,1830 %
-    stands on its step's option, 3,2 (the box beside writes 3,18)."""
+    stands on an option of its own, 3,18, as the box beside writes it (not the grid's 3,2)."""
     assert planner.select_slider(key="pl_margin_s").value == 100.0
     assert "100" in planner.select_slider(key="pl_margin_s").options
-    assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.2)
+    assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.18)

@@ -78,7 +78,8 @@ def draw_tabs(b, base, r, steps: list) -> None:
     panes = st.tabs([ui.t(f"planner.tab.{n}") for n in TABS], key=state.PL_TAB, on_change="rerun")
 
     def scenarios_tab() -> None:
-        charts_, tables = forecast.forecast_exports(forecast.forecast(b, r))
+        fc = forecast.forecast(b, r)
+        charts_, tables = forecast.forecast_exports(fc)
         # the current plan's column and the report carry what the headline shows (r.shown)
         scenarios.scenarios_tab(
             b,
@@ -90,7 +91,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
             [waterfall(steps), *charts_] if r.waterfall_ready else charts_,  # never from an unknown baseline
             tables,
             active=r.active,
-            note=tabs.waterfall_note(r),
+            note=[n for n in (tabs.waterfall_note(r), fc.get("sens_note")) if n],  # said in the reports too
         )
 
     draw = {

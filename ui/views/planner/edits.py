@@ -242,15 +242,19 @@ def mix_tab(b, r: PlanResult) -> None:
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
     c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
     res = r.mix["rows"]
+    # one number of decimals a column (funnel.model.precision.column_places): the CPL as the
+    # editor above writes it ("374,95 ₽" in both), leads and deals not "335" beside "69,6"
+    cpl = precision.column_places("money", [r["cpl"] for r in res], MIX_COLUMNS["cpl"][0])
+    leads, deals = (precision.column_places("count", [r[k] for r in res]) for k in ("leads", "deals"))
     st.dataframe(
         pd.DataFrame(
             {
                 ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
                 ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
-                ui.t("planner.mix.cpl"): [ui.money(r["cpl"]) for r in res],
-                ui.t("planner.mix.leads"): [_count(r["leads"]) for r in res],
+                ui.t("planner.mix.cpl"): [ui.money(r["cpl"], cpl) for r in res],
+                ui.t("planner.mix.leads"): [ui.num(r["leads"], leads) for r in res],
                 ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
-                ui.t("planner.m.deals"): [_count(r["deals"]) for r in res],
+                ui.t("planner.m.deals"): [ui.num(r["deals"], deals) for r in res],
                 ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
                 ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
                 ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],

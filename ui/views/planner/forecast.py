@@ -14,6 +14,7 @@ from funnel.formatting import DASH
 from funnel.model import backtest as bt
 from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
+from funnel.report import figures as report_figures
 from ui import state
 from ui.show import fitted_columns
 from ui.views.planner import charts, gaps
@@ -42,7 +43,8 @@ def forecast(b, r: PlanResult) -> dict:
     target = plan.target_turnover or out["turnover"]
     sim = uncertainty.simulate(plan, b.evidence(), target=target)
     metric = state.PL_SENS_METRIC.get()
-    sens = sensitivity.sensitivity(plan, metric)
+    sens = sensitivity.sensitivity(plan, metric, unknown=r.unknown)
+    left = sensitivity.left_out(plan, metric, unknown=r.unknown)
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
@@ -51,6 +53,7 @@ def forecast(b, r: PlanResult) -> dict:
         "target": target,
         "sim": sim,
         "sens": sens,
+        "sens_note": report_figures.sensitivity_note(left, metric, ui.lang()),
         "proj": proj,
         "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
@@ -182,6 +185,8 @@ def _spread(b, fc: dict) -> None:
         format_func=lambda k: ui.t(f"planner.target.{k}"),
     )
     ui.plot(fc["tornado"], key="pl_tornado")
+    if fc.get("sens_note"):  # the levers left out of the tornado, and why (no effect, or not set)
+        st.caption(fc["sens_note"])
 
     st.subheader(ui.t("planner.fc.projection"))
     up.cycle_lever()

@@ -11,6 +11,7 @@ open-ended, so a typed value past the slider's end is kept (the slider shows its
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import replace
@@ -293,7 +294,8 @@ def _sync(field: str) -> None:
     """Take the value of whichever of the lever's two widgets the user changed."""
     value, slider, number = state.lever_widgets(field)
     shown = _to_widget(field, value.get() or 0.0)
-    if slider.present() and abs(float(slider.get()) - _on_slider(field, shown)) > 1e-9:
+    thumb = _on_slider(field, shown, box_digits(field, value.get()))
+    if slider.present() and abs(float(slider.get()) - thumb) > 1e-9:
         value.set(_from_widget(field, float(slider.get())))  # the slider moved
         numbox.forget(number)
         return
@@ -338,15 +340,17 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
         )
         return
     shown = _to_widget(field, value.get() or 0.0)
-    sk.set(_on_slider(field, shown))
+    digits = box_digits(field, value.get())
+    sk.set(thumb := _on_slider(field, shown, digits))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
     if field in _GRID:
-        written = _labels(ui.lang(), lo, hi, step)
+        lang = ui.lang()
+        written = _labels(lang, lo, hi, step)
         c1.select_slider(
             label,
-            options=list(written),
+            options=_options(written, thumb),
             key=sk,
-            format_func=lambda x: written.get(x) or formatting.number(x, ui.lang(), places(x, places(step))),
+            format_func=lambda x: written.get(x) or formatting.number(x, lang, places(x, digits)),
             help=ui.t(f"planner.help.{field}"),
         )
     else:
@@ -386,13 +390,27 @@ def _labels(lang: str, lo: float, hi: float, step: float) -> dict[float, str]:
     return {x: formatting.number(x, lang, places(x, digits)) for x in _grid_of(lo, hi, step)}
 
 
-def _on_slider(field: str, shown: float) -> float:
-    """Where the lever's slider stands for the value ``shown`` (widget units): within its range
-    and, for a slider of options, on the option nearest it."""
+def _options(written: dict[float, str], thumb: float) -> list[float]:
+    """A slider's options: its cached grid (``_labels``) and, when the lever's value is off the
+    grid, that value at its sorted place, so the thumb reads what the number box beside it reads
+    ("3,18", not the grid's "3,2"). One insertion a run: the grid itself is built once."""
+    options = list(written)
+    if thumb not in written:
+        bisect.insort(options, thumb)
+    return options
+
+
+def _on_slider(field: str, shown: float, digits: int | None = None) -> float:
+    """Where the lever's slider stands for the value ``shown`` (widget units): within its range;
+    for a slider of options, on ``shown`` written to ``digits`` decimals (what the number box
+    shows, ``box_digits``), an option of its own when off the grid (``_options``); without
+    ``digits``, on the grid's option nearest it."""
     lo, hi, step = _bounds(field)
     clamped = float(min(max(shown, lo), hi))
     if field not in _GRID:
         return clamped
+    if digits is not None and lo <= shown <= hi:
+        return round(shown, digits)
     grid = _grid(field)
     return grid[min(max(round((clamped - lo) / step), 0), len(grid) - 1)]
 

@@ -76,12 +76,12 @@ def scenarios_tab(
     figures: list,
     tables: dict,
     active: ActiveResult | None = None,
-    note: str | None = None,
+    note: str | list[str] | None = None,
 ) -> None:
     """``active``: the run's active-sales result (PlanResult.active; None: the plan has none): its
     plan is saved with the scenario and its section goes into the reports. ``note``: a sentence
     the reports carry after the baseline's (the one said in place of a waterfall that cannot be
-    drawn, tabs.waterfall_note)."""
+    drawn, tabs.waterfall_note), or sentences (the sensitivity's rows left out, and why)."""
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
@@ -174,7 +174,10 @@ def scenarios_tab(
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
-    notes = [baseline_line(b), *([note] if note else [])]  # where the baseline came from, on which basis
+    notes = [
+        baseline_line(b),
+        *([note] if isinstance(note, str) else note or []),
+    ]  # where the baseline came from, on which basis
     about = report_about(b)
     shown_tables = {k: v for k, v in tables.items() if k in edit_names}
 

@@ -12,7 +12,7 @@ import ui
 from funnel import charts as fcharts
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
-from funnel.model import pipeline, precision
+from funnel.model import pipeline, precision, repeat
 from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
 from ui import numbox, state
@@ -243,9 +243,16 @@ def capacity_note(r: PlanResult) -> None:
 
 
 # ---- tabs -----------------------------------------------------------------------------------
-def _levers_and_figures(intro: str, switch: str, fields: tuple[str, ...], figures: list[tuple[str, str]]) -> None:
+def _levers_and_figures(
+    intro: str,
+    switch: str,
+    fields: tuple[str, ...],
+    figures: list[tuple[str, str]],
+    unknown: frozenset[str] = frozenset(),
+) -> None:
     """A lever tab: its intro, its switch (``switch``: "web" or "repeat", kept outside the widget
-    as capacity's is), a slider per lever, then a row of (label key, shown value) metrics."""
+    as capacity's is), a slider per lever (an empty box for one in ``unknown``: not typed, no
+    data to start from), then a row of (label key, shown value) metrics."""
     st.caption(ui.t(intro))
     kept, widget = up.SWITCHES[switch]
     widget.set(bool(kept.get()))
@@ -253,7 +260,7 @@ def _levers_and_figures(intro: str, switch: str, fields: tuple[str, ...], figure
     if not kept.get():
         st.caption(ui.t("planner.web.off_note"))
     for field in fields:
-        up.lever(field)
+        up.lever(field, unknown=field in unknown)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
         col.metric(ui.t(key), value)
 
@@ -348,4 +355,5 @@ def repeat_tab(r: PlanResult) -> None:
             (f"planner.rep.{key}", ui.money(out[figure]))
             for key, figure in (("revenue", "repeat_revenue"), ("profit", "repeat_profit"), ("ltv", "ltv"))
         ],
+        repeat.untyped(r.plan.inputs()),  # clients, order, orders a month: typed, else an empty box
     )

@@ -1,0 +1,144 @@
+"""One value per lever on the Planner's screen (#16, #14's rule: the model runs on what the
+widgets show): a decimal lever's slider thumb reads what its number box reads, «3,18» beside
+«3,18», not the slider grid's «3,2»; the repeat levers the data does not give are empty boxes,
+not a «0» (or «1») that reads as a fact."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.i18n import t
+from tests.boxes import type_number
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def planner(lang: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.switch_page("pages/planner.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def thumb(at: AppTest, key: str) -> str:
+    """The text the select_slider's thumb shows (its current option, as format_func wrote it)."""
+    s = at.select_slider(key=key)
+    text = s.format_func(s.value)
+    assert text in s.options  # one of the options the browser draws
+    return text
+
+
+@pytest.mark.parametrize(("lang", "box"), [("ru", "3,18"), ("en", "3.18")])
+def test_the_conversion_thumb_reads_what_its_box_reads(demo_app_db, lang, box):
+    """The demo's conversion is 485 ÷ 15 237 = 3,1830… %: the box writes «3,18»; the slider's
+    grid steps by 0,1, so its nearest option was «3,2» beside it."""
+    at = planner(lang)
+    assert at.text_input(key="pl_conversion_n").value == box
+    assert thumb(at, "pl_conversion_s") == box
+    # the run after is still the baseline's exact value (the thumb standing on 3,18 moved nothing)
+    at.run()
+    assert at.text_input(key="pl_conversion_n").value == box
+    # a typed value off the grid: the thumb reads it too; a value on the grid reads as the grid writes it
+    type_number(at, "pl_conversion_n", 2.75).run()
+    assert thumb(at, "pl_conversion_s") == {"ru": "2,75", "en": "2.75"}[lang]
+    at.select_slider(key="pl_conversion_s").set_value(4.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_conversion_n").value == "4"
+    assert thumb(at, "pl_conversion_s") == "4"
+
+
+REPEAT = ("active_clients", "avg_order", "orders_per_period")
+
+
+def test_repeat_levers_start_empty_on_the_planner_and_dashed_on_the_command_line(demo_app_db, capsys):
+    """No data gives the repeat customers: the clients, the order and the orders a month were
+    «0», «0», «1» on the Planner's repeat tab and «0», «0 ₽», «0» on `plan --format table`.
+    Now both say they are not known: empty boxes asking for them (no slider at 0) and "—"."""
+    from funnel.cli import main
+
+    at = planner("ru")
+    at.session_state["pl_tab"] = t("planner.tab.repeat", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    for field in REPEAT:
+        assert at.text_input(key=f"pl_{field}_n").value in ("", None), field
+        assert not [s for s in at.select_slider if s.key == f"pl_{field}_s"], field
+        assert not [s for s in at.slider if s.key == f"pl_{field}_s"], field
+    assert at.text_input(key="pl_lifetime_n").value == "12"  # an assumption with a value: kept
+    # typed: the box keeps it and a slider comes back
+    type_number(at, "pl_active_clients_n", 50.0).run()
+    assert at.text_input(key="pl_active_clients_n").value == "50"
+    assert [s for s in at.slider if s.key == "pl_active_clients_s"]
+
+    assert main(["plan", "--db", str(demo_app_db), "--lang", "ru", "--format", "table"]) == 0
+    lines = dict(line.rsplit("  ", 1) for line in capsys.readouterr().out.splitlines() if "  " in line)
+    shown = {name.strip(): value.strip() for name, value in lines.items()}
+    for name in ("Активные клиенты", "Средний заказ", "Заказов на клиента в месяц"):
+        assert shown[name] == "—", (name, shown[name])
+    assert shown["Срок жизни клиента, мес."] == "12"
+
+
+def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
+    """120 leads × 5 % × 150 000, CPL 1 000, margin 100 %: on turnover the CPL and the margin
+    move nothing (turnover = deals × check); on profit the margin's −10 % takes 10 % of the
+    900 000 turnover (−90 000), so it stays; an unknown lever is left out as not set."""
+    from funnel.model.plan import Plan
+    from funnel.model.sensitivity import left_out, sensitivity
+    from funnel.report.figures import sensitivity_note
+
+    plan = Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000, margin=1.0)
+    rows = sensitivity(plan, "turnover")
+    assert [r["lever"] for r in rows] == ["leads", "conversion", "avg_check"]  # each ±90 000
+    assert left_out(plan, "turnover") == {"unknown": [], "flat": ["cpl", "margin"]}
+    assert sensitivity_note(left_out(plan, "turnover"), "turnover", "ru") == (
+        "Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."
+    )
+    profit = {r["lever"]: r for r in sensitivity(plan, "profit")}
+    assert profit["margin"]["delta_low"] == pytest.approx(-90_000)
+    assert left_out(plan, "profit") == {"unknown": [], "flat": []}
+    assert sensitivity_note(left_out(plan, "profit"), "profit", "en") is None
+    unknown = left_out(plan, "turnover", unknown={"avg_check"})
+    assert unknown == {"unknown": ["avg_check"], "flat": ["cpl", "margin"]}
+    assert "avg_check" not in [r["lever"] for r in sensitivity(plan, "turnover", unknown={"avg_check"})]
+    assert sensitivity_note(unknown, "turnover", "en").startswith(
+        "Left out: Average check: not set (not in the data, not typed);"
+    )
+
+
+def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
+    """The margin's 100 % is an assumption the data does not give: its help says so, and what
+    100 % means; the forecast tab says which rows the tornado leaves out and why."""
+    at = planner("ru")
+    margin = at.select_slider(key="pl_margin_s")
+    assert "не из данных" in margin.help and "оборот минус бюджет" in margin.help
+    at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("Не показаны:")]
+    assert notes == ["Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."], [
+        c.value for c in at.caption
+    ]
+
+
+def test_the_channel_table_writes_each_column_with_one_number_of_decimals(demo_app_db):
+    """The Channels tab: the editor's CPL «374,95 ₽» was «375 ₽» in the table below; its leads
+    mixed «335» with «69,6», its deals «1» with «1,2». Now one number of decimals a column."""
+    import re
+
+    from funnel.model.precision import column_places
+
+    assert column_places("count", [335.0, 69.6]) == 0  # a column reaching 100 reads whole
+    assert column_places("count", [1.0, 1.2]) == 1  # "1,0" and "1,2"
+    assert column_places("money", [374.95, 147.7], most=2) == 2
+    at = planner("ru")
+    at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
+    at.run()
+    assert not at.exception, at.exception
+    editor = next(d.value for d in at.dataframe if "budget" in d.value.columns)
+    table = next(d.value for d in at.dataframe if t("planner.mix.cpl", "ru") in d.value.columns)
+    assert list(table[t("planner.mix.cpl", "ru")]) == list(editor["cpl"])  # "374,95 ₽" in both
+    for col in (t("planner.mix.leads", "ru"), t("planner.m.deals", "ru")):
+        decimals = {len(v.split(",")[1]) if "," in v else 0 for v in table[col] if re.search(r"\d", v)}
+        assert len(decimals) == 1, (col, list(table[col]))
