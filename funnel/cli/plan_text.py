@@ -21,6 +21,7 @@ from funnel.model.active import STEP_DECIMALS, ActiveResult
 # model's own keys take theirs from funnel.units.
 _OWN_UNITS = {
     "months": "count",
+    "window_months": "count",
     "period_leads": "count",
     "period_won": "count",
     "period_revenue": "money",
@@ -35,7 +36,7 @@ _OWN_UNITS = {
     "mix_turnover": "money",
     "mix_romi": "share",
 }
-_DATES = ("period_from", "period_to", "mature_until")
+_DATES = ("period_from", "period_to", "mature_until", "covered_from", "covered_to")
 
 
 def label(key: str, lang: str) -> str:

@@ -297,7 +297,7 @@ def test_the_command_lines_table_reads_in_russian_with_formatted_numbers(tmp_pat
     assert shown["Сделки в месяц"] == "30"
     assert shown["Бюджет в месяц"] == "500 000 ₽"
     assert shown["ROMI"] == "200 %"
-    assert shown["Веб-воронка в плане"] == "нет"
+    assert shown["Веб-цепочка в плане"] == "нет"  # the tab's name, «Веб-цепочка»
     assert not re.search(r"[A-Za-z]_[a-z]", text)  # no key such as "avg_check" or "new_turnover"
     assert main([*flags, "--format", "json", "--lang", "ru"]) == 0
     out = json.loads(capsys.readouterr().out)
