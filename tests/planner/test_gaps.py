@@ -302,3 +302,18 @@ def test_the_command_lines_table_reads_in_russian_with_formatted_numbers(tmp_pat
     assert main([*flags, "--format", "json", "--lang", "ru"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["turnover"], out["conversion"], out["romi"]) == (1_500_000.0, 0.03, 2.0)
+
+
+def test_plan_s_table_on_the_demo_names_every_figure_and_writes_dates_as_dates(tmp_path, capsys):
+    """`plan --db … --lang ru`: the baseline's part (covered months and dates included) in words,
+    no raw key such as «window_months» and no ISO date «2025-11-01»."""
+    from funnel.cli import main
+    from tests.conftest import with_demo
+
+    db = with_demo(tmp_path / "demo.duckdb")
+    assert main(["plan", "--db", str(db), "--lang", "ru"]) == 0
+    text = capsys.readouterr().out
+    assert not re.search(r"[a-z]_[a-z]", text), text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), text
+    rows = dict(re.split(r"\s{2,}", r.strip(), maxsplit=1) for r in text.splitlines() if r.strip())
+    assert (rows["Месяцев с данными"], rows["Месяцев в периоде"]) == ("12", "12")  # the demo covers its year
