@@ -729,29 +729,11 @@ TEXTS.update(
     {
         f"plan.cli.{key}": pair
         for key, pair in {
-            "leads": ("Лиды в месяц", "Leads per month"),
-            "conversion": ("Конверсия в сделку", "Conversion to a deal"),
-            "avg_check": ("Средний чек", "Average check"),
-            "cpl": ("Цена лида (CPL)", "Cost per lead (CPL)"),
-            "margin": ("Маржа", "Margin"),
-            "sellers": ("Продавцы", "Sellers"),
-            "contacts_per_seller": ("Лидов на продавца в месяц", "Leads a seller handles per month"),
+            **_LEVERS,  # a lever is named as its slider names it; where the table says more:
             "capacity": ("Пропускная способность, лидов в месяц", "Capacity, leads per month"),
-            "elasticity": ("Насколько падает конверсия при перегрузке", "Overload elasticity"),
-            "queries": ("Целевые запросы в месяц", "Target search queries per month"),
             "ctr": ("Кликабельность (CTR)", "CTR"),
-            "site_conversion": ("Конверсия сайта", "Site conversion"),
-            "cpc": ("Цена клика", "Cost per click"),
-            "active_clients": ("Активные клиенты", "Active clients"),
-            "avg_order": ("Средний заказ", "Average order"),
-            "orders_per_period": ("Заказов на клиента в месяц", "Orders per client per month"),
-            "lifetime": ("Срок жизни клиента, мес.", "Client lifetime, months"),
-            "target_turnover": ("Цель: оборот в месяц", "Target: turnover per month"),
-            "target_profit": ("Цель: прибыль в месяц", "Target: profit per month"),
             "web_on": ("Веб-цепочка в плане", "Web chain in the plan"),  # the tab's own name
             "repeat_on": ("Повторные продажи в плане", "Repeat sales in the plan"),
-            "cycle_days": ("Цикл сделки, дн.", "Deal cycle, days"),
-            "base_cycle_days": ("Цикл сделки в базе, дн.", "Baseline deal cycle, days"),
             "total_leads": ("Всего лидов в месяц", "Total leads per month"),
             "effective_conversion": ("Конверсия с учётом перегрузки", "Conversion after overload"),
             "deals": ("Сделки в месяц", "Deals per month"),
