@@ -505,7 +505,12 @@ def bubble_labels(xs, ys, names, sizes, weights, *, log_x: bool = False, size: f
     """(text, textposition) per bubble: the names of the BUBBLE_LABELS heaviest bubbles (by
     ``weights``; equal weights in the given order) that find a place clear of every bubble and
     label on a phone's plot (PHONE_PLOT), "" for the others, whose names the hover gives."""
-    heavy = sorted(range(len(names)), key=lambda i: -float(weights[i] or 0))[:BUBBLE_LABELS]
+
+    def weight(i: int) -> float:  # a missing or NaN revenue weighs 0 (NaN made the order arbitrary)
+        w = float(weights[i] or 0)
+        return w if w == w else 0.0
+
+    heavy = sorted(range(len(names)), key=lambda i: -weight(i))[:BUBBLE_LABELS]
     places = label_positions(xs, ys, names, sizes, log_x=log_x, size=size, plot=PHONE_PLOT, order=heavy, fallback=None)
     return [n if p else "" for n, p in zip(names, places, strict=True)], [p or _PLACES[0] for p in places]
 

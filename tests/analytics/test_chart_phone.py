@@ -359,3 +359,30 @@ def test_cohort_curves_read_oldest_light_to_newest_dark_with_the_legend_above():
     assert len(set(colours)) == 12 and colours[0] == chart_series.OLDEST and colours[-1] == chart_series.NEWEST
     assert chart_series.sequence(3)[1] == "#5486b6"  # halfway: (0xa8 + 0x00) ÷ 2 = 0x54, …
     _legend_above(fig)
+
+
+def test_free_leads_have_no_bubble_and_all_free_draws_no_chart():
+    """CPL 0 (leads that cost nothing) has no place on the log axis: with every CPL 0 the chart's
+    empty range raised plotly's ValueError (a traceback on the Channels page); now there is no
+    chart (has_bubbles false: the page's caption says why), and a free channel beside paid ones is
+    left out of the chart and its legend."""
+    from ui.views.channels import bubble_figure, has_bubbles
+
+    free = _channels().assign(cpl=0.0)
+    assert not has_bubbles(free)
+    mixed = _channels()
+    mixed.loc[mixed["grp"] == "SEO", "cpl"] = 0.0
+    assert has_bubbles(mixed)
+    assert "SEO" not in [tr.name for tr in bubble_figure(mixed).data]
+    assert len(bubble_figure(mixed).data) == 8
+
+
+def test_a_missing_revenue_weighs_nothing_when_names_are_chosen():
+    """NaN revenue sorted as NaN and made the named bubbles arbitrary: it weighs 0, so of six
+    bubbles far apart the five named are the five with a revenue."""
+    n = charts.BUBBLE_LABELS + 1
+    xs, ys = [10.0**k for k in range(n)], [0.05 * (k + 1) for k in range(n)]
+    names = [f"c{k}" for k in range(n)]
+    weights = [float("nan")] + [float(k) for k in range(1, n)]
+    texts, _ = charts.bubble_labels(xs, ys, names, [8] * n, weights, log_x=True)
+    assert texts[0] == "" and all(texts[1:]), texts

@@ -142,7 +142,14 @@ def _economics_view(
 
 def has_bubbles(df: pd.DataFrame) -> bool:
     """Whether any channel has both a CPL and a conversion to place on the bubble chart."""
-    return bool((~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()).any())
+    return bool(_bubble_rows(df).any())
+
+
+def _bubble_rows(df: pd.DataFrame) -> pd.Series:
+    """The channels the bubble chart can place: a CPL above 0 (its axis is logarithmic: free
+    leads, CPL 0, have no place on it; with every CPL 0 the empty range raised a traceback) and a
+    conversion."""
+    return ~df["is_total"] & (df["cpl"] > 0) & df["conversion"].notna()
 
 
 def bubble_figure(df: pd.DataFrame) -> go.Figure:
@@ -151,7 +158,7 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
     plot, largest first: at 1440 px six of ten bubbles overlapped unnamed and «Яндекс Директ»,
     third by revenue, had no name (review #16). The biggest bubbles also carry their names where
     a phone's plot has room for them (charts.bubble_labels); every name is in the hover."""
-    rows = df[~df["is_total"] & df["cpl"].notna() & df["conversion"].notna()]
+    rows = df[_bubble_rows(df)]
     rows = rows.set_index("grp", drop=False).loc[chart_series.ranked(rows.set_index("grp")["revenue"])]
     peak = float(rows["revenue"].max() or 0) if len(rows) else 0
     sizes = [12 + 48 * math.sqrt(float(r) / peak) if peak > 0 else 14 for r in rows["revenue"].fillna(0)]
