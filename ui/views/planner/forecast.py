@@ -186,7 +186,7 @@ def _spread(b, fc: dict) -> None:
     )
     ui.plot(fc["tornado"], key="pl_tornado")
     if fc.get("sens_note"):  # the levers left out of the tornado, and why (no effect, or not set)
-        st.caption(fc["sens_note"])
+        st.caption(ui.plain(fc["sens_note"]))  # lever names from the texts; the scan cannot follow a dict
 
     st.subheader(ui.t("planner.fc.projection"))
     up.cycle_lever()
