@@ -394,7 +394,8 @@ def legend_above(fig: go.Figure) -> go.Figure:
         height=height,
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title / height, yanchor="top"),
         title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)),
-        margin=dict(t=max(fig.layout.margin.t or 0, round(title + wide * LEGEND_ROW + 16))),
+        # +24: plotly.js drew the legend 4 px lower than this sum at 1440 and pushed the margin
+        margin=dict(t=max(fig.layout.margin.t or 0, round(title + wide * LEGEND_ROW + 24))),
     )
     return fig
 
