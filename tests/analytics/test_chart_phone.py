@@ -243,17 +243,10 @@ def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
 
 
 def _channels() -> pd.DataFrame:
-    names = ["Рекомендации", "Выставки", "Партнёры", "Вебинары", "Яндекс Директ", "Холодные звонки"]
-    names += ["SEO", "Email-рассылки", "VK Реклама"]
-    return pd.DataFrame(
-        {
-            "grp": names,
-            "is_total": [False] * 9,
-            "cpl": [150.0, 9000, 2600, 1800, 1350, 1150, 650, 310, 380],
-            "conversion": [0.22, 0.185, 0.125, 0.048, 0.025, 0.009, 0.022, 0.012, 0.003],
-            "revenue": [9e6, 5e6, 8e6, 3e6, 9e6, 1e5, 4e6, 2e5, 1e5],
-        }
-    )
+    """Nine channels as the demo's bubble chart draws them: test_chart_look's own."""
+    from tests.analytics.test_chart_look import _channels as channels
+
+    return channels()
 
 
 WIDE_BUBBLES = (880, 290)  # px: the bubbles' plot at 1440 (the phone's: charts.PHONE_PLOT)

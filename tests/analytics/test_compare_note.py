@@ -29,14 +29,18 @@ def test_partly_covered(first, expected):
     assert partly_covered(None, first) is None
 
 
+def _four_leads() -> list[dict]:
+    """Leads on 15 and 20 February and 10 and 12 March 2026 (the data starts on 15.02.2026)."""
+    days = [datetime(2026, 2, 15), datetime(2026, 2, 20), datetime(2026, 3, 10), datetime(2026, 3, 12)]
+    return [{"lead_id": f"L{i}", "created_at": d, "channel": "Web"} for i, d in enumerate(days)]
+
+
 def test_the_overview_says_the_previous_period_is_covered_only_from_the_datas_first_day(app_db):
     """By hand: leads on 15 and 20 February and 10 and 12 March 2026. March against February
     (01.02.2026–28.02.2026): the data starts on 15.02.2026, so leads 2 ÷ 2 − 1 = 0 compares a
     month with half of one: the sentence says so. March a year earlier holds no data: no
     sentence for it. April against March: March is wholly in the data, no sentence."""
-    days = [datetime(2026, 2, 15), datetime(2026, 2, 20), datetime(2026, 3, 10), datetime(2026, 3, 12)]
-    leads = [{"lead_id": f"L{i}", "created_at": d, "channel": "Web"} for i, d in enumerate(days)]
-    at = run(app_db, {"leads": leads})
+    at = run(app_db, {"leads": _four_leads()})
     at.selectbox(key="period_preset").set_value("custom").run()
     at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2026, 3, 31))).run()
     assert not at.exception, at.exception
@@ -59,9 +63,7 @@ def test_a_year_long_periods_one_window_is_named_as_its_card_names_it(app_db):
     """March 2026 – February 2027 (12 months): the previous period, 01.03.2025–28.02.2026, is also
     its year earlier, one window; the cards say «к предыдущим 12 мес.», so the sentence says
     «Предыдущий период», not «Тот же период год назад» (#16). The data starts on 15.02.2026."""
-    days = [datetime(2026, 2, 15), datetime(2026, 2, 20), datetime(2026, 3, 10), datetime(2026, 3, 12)]
-    leads = [{"lead_id": f"L{i}", "created_at": d, "channel": "Web"} for i, d in enumerate(days)]
-    at = run(app_db, {"leads": leads})
+    at = run(app_db, {"leads": _four_leads()})
     at.selectbox(key="period_preset").set_value("custom").run()
     at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2027, 2, 28))).run()
     assert not at.exception, at.exception
