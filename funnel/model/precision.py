@@ -28,8 +28,7 @@ def places(kind: str, value: float | None) -> int:
     read with, trailing zeros dropped: 2 for 3.18, 0 for 50.0, 1 for 40.4 deals."""
     if value is None or not math.isfinite(value):
         return 0
-    most = (0 if abs(value) >= COUNT_WHOLE_FROM else 1) if kind == "count" else PLACES.get(kind, 2)
-    return _fewest(value, most)
+    return _fewest(value, _most(kind, value))
 
 
 def column_places(kind: str, values, most: int | None = None) -> int:
@@ -40,10 +39,17 @@ def column_places(kind: str, values, most: int | None = None) -> int:
     known = [float(v) for v in values if v is not None and math.isfinite(v)]
     if not known:
         return 0
-    top = max(abs(v) for v in known)
     if most is None:
-        most = (0 if top >= COUNT_WHOLE_FROM else 1) if kind == "count" else PLACES.get(kind, 2)
+        most = _most(kind, max(abs(v) for v in known))
     return max(_fewest(v, most) for v in known)
+
+
+def _most(kind: str, size: float) -> int:
+    """The most decimals a figure of ``kind`` as large as ``size`` is read with (PLACES; a count
+    from COUNT_WHOLE_FROM up whole)."""
+    if kind == "count":
+        return 0 if abs(size) >= COUNT_WHOLE_FROM else 1
+    return PLACES.get(kind, 2)
 
 
 def _fewest(value: float, most: int) -> int:
