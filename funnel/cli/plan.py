@@ -336,7 +336,7 @@ def export(args, plan: Plan, r, currency: str, about: tuple | None = None) -> No
     (workspace name, first day, last day of the baseline's data), the report names them."""
     import pandas as pd
 
-    from funnel.model.sensitivity import left_out, sensitivity
+    from funnel.model.sensitivity import ranked
     from funnel.report import figures
     from funnel.report_export import SUMMARY, plan_inputs, write_report
 
@@ -344,10 +344,10 @@ def export(args, plan: Plan, r, currency: str, about: tuple | None = None) -> No
     inputs = {k: v for k, v in plan_inputs(plan).items() if v is not None}
     outputs = {k: r.shown.get(k) for k in SUMMARY}
     metric = "profit" if plan.target_profit is not None else "turnover"
-    sens = sensitivity(plan, metric, unknown=r.unknown)
+    sens, left = ranked(plan, metric, unknown=r.unknown)
     charts, notes = figures.waterfall_or_note(r, lang, currency)  # no waterfall from an unknown baseline
     charts.append(figures.tornado(sens, metric, lang, currency))
-    if note := figures.sensitivity_note(left_out(plan, metric, unknown=r.unknown), metric, lang):
+    if note := figures.sensitivity_note(left, metric, lang):
         notes = [*notes, note]  # the rows left out of the tornado and the table, and why
     tables = {"sensitivity": pd.DataFrame(sens)}
     title = args.title or t("planner.export.default_title", lang)

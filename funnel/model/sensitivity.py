@@ -18,17 +18,27 @@ def sensitivity(plan: Plan, metric: str = "turnover", step: float = 0.10, unknow
     funnel.model.gaps) and those whose ±10 % moves nothing (the CPL on turnover; the margin on
     turnover, or at 100 % on profit's +10 %, capped, … both deltas 0).
     """
-    return [r for r in _rows(plan, metric, step) if r["lever"] not in unknown and _moves(r)]
+    return ranked(plan, metric, step, unknown)[0]
+
+
+def ranked(
+    plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: Collection[str] = ()
+) -> tuple[list[dict], dict]:
+    """(``sensitivity``'s rows, ``left_out``'s levers) from one pass over the levers: the
+    tornado and the note under it read both."""
+    rows = _rows(plan, metric, step)
+    shown = [r for r in rows if r["lever"] not in unknown and _moves(r)]
+    by_lever = {r["lever"]: r for r in rows}
+    unset = [f for f in CORE if f in unknown or f not in by_lever]
+    flat = [f for f in LEVERS if f in by_lever and f not in unset and not _moves(by_lever[f])]
+    return shown, {"unknown": unset, "flat": flat}
 
 
 def left_out(plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: Collection[str] = ()) -> dict:
     """The plan's levers ``sensitivity`` leaves out that a person would look for: ``unknown``
     (the core levers in ``unknown``, or at 0) and ``flat`` (set, but ±10 % moves nothing), each
     a list of lever names in ``LEVERS`` order."""
-    rows = {r["lever"]: r for r in _rows(plan, metric, step)}
-    unset = [f for f in CORE if f in unknown or f not in rows]
-    flat = [f for f in LEVERS if f in rows and f not in unset and not _moves(rows[f])]
-    return {"unknown": unset, "flat": flat}
+    return ranked(plan, metric, step, unknown)[1]
 
 
 CORE = ("leads", "conversion", "avg_check", "cpl", "margin")  # every plan has them (sellers: capacity on)

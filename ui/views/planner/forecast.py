@@ -43,8 +43,7 @@ def forecast(b, r: PlanResult) -> dict:
     target = plan.target_turnover or out["turnover"]
     sim = uncertainty.simulate(plan, b.evidence(), target=target)
     metric = state.PL_SENS_METRIC.get()
-    sens = sensitivity.sensitivity(plan, metric, unknown=r.unknown)
-    left = sensitivity.left_out(plan, metric, unknown=r.unknown)
+    sens, left = sensitivity.ranked(plan, metric, unknown=r.unknown)
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
