@@ -21,6 +21,11 @@ the peak of each phase: warm-up, upload, overview, planner, cached), and its lif
 (VmHWM) is printed as well; --memory-limit starts it with that FUNNEL_DB_MEMORY_LIMIT (DuckDB's
 own default is 80 % of RAM, and it keeps file blocks cached up to it). The database is built
 once under --dir and reused by later runs.
+With --snapshot-pause SECONDS, the worst case for the day's forecast snapshot (which never starts
+a step while a page runs, but may be running when one begins): today's snapshot is removed from the
+bench's database before the server starts, and after the warm-up the browser waits that long (the
+snapshot starts after 3 quiet seconds), so the upload and both pages meet a snapshot already
+running; the phase "snapshot pause" and the snapshot's rows written by the end are printed.
 With BENCH_PHASE_LOG=FILE, each phase's start (Unix time) is appended to FILE, to line up with
 what a probe inside the server logs (e.g. DuckDB's duckdb_memory() by tag).
 
@@ -300,7 +305,7 @@ class Rss:
         return self._field("VmHWM:")
 
 
-PHASES = ("start", "warm-up", "upload", "after load", "overview", "planner", "cached")
+PHASES = ("start", "warm-up", "snapshot pause", "upload", "after load", "overview", "planner", "cached")
 
 
 def wait_rendered(page, selectors: dict[str, int], title: str | None = None, timeout: float = 600) -> float:
@@ -355,9 +360,35 @@ def upload(page, folder: Path, tag: str, rss: Rss) -> float:
     return wait_rendered(page, {})
 
 
-def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -> dict[str, float]:
+def forget_todays_snapshot(path: Path) -> int:
+    """Remove today's forecast snapshots from the bench's own database (before its server starts),
+    so the day's snapshot really runs in the coming round: how many rows were removed."""
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        return len(
+            con.execute(
+                "DELETE FROM forecast_snapshots WHERE CAST(taken_at AS DATE) = current_date RETURNING 1"
+            ).fetchall()
+        )
+
+
+def snapshot_rows_today(path: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "SELECT count(*) FROM forecast_snapshots WHERE CAST(taken_at AS DATE) = current_date"
+        ).fetchone()[0]
+
+
+def server_round(
+    path: Path, folder: Path, tag: str, memory_limit: str | None, snapshot_pause: float = 0.0
+) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
+    if snapshot_pause:
+        forget_todays_snapshot(path)
     env = {"FUNNEL_DB_MEMORY_LIMIT": memory_limit} if memory_limit else {}
     server = Server(path, args=["--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"], env=env)
     server.start(timeout=300)
@@ -371,6 +402,9 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
             rss.phase("warm-up")
             page.goto(f"{server.url}/?ws={WS}")
             out["warm-up overview"] = wait_rendered(page, {METRIC: 8, CHART: 1}, "Обзор")
+            if snapshot_pause:  # quiet long enough for the day's snapshot to begin its first step
+                rss.phase("snapshot pause")
+                time.sleep(snapshot_pause)
             rss.phase("upload")
             out["after load"] = upload(page, folder, tag, rss)
             rss.phase("overview")
@@ -394,6 +428,8 @@ def server_round(path: Path, folder: Path, tag: str, memory_limit: str | None) -
     finally:
         rss.stop()
         server.stop()
+    if snapshot_pause:
+        out["snapshot rows"] = snapshot_rows_today(path)
     return out
 
 
@@ -401,7 +437,7 @@ def load_averages() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
+def bench(n: int, folder: Path, rounds: int, memory_limit: str | None, snapshot_pause: float = 0.0) -> None:
     path = folder / f"bench_server_{n}.duckdb"
     if not path.exists():
         bench_pages.build(path, n)
@@ -412,7 +448,7 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
     print(head)
     rows, cpu_rows = [], []
     for i in range(rounds):
-        s = server_round(path, folder, f"{n}-{i}-{int(time.time())}", memory_limit)
+        s = server_round(path, folder, f"{n}-{i}-{int(time.time())}", memory_limit, snapshot_pause)
         r = reference(path, memory_limit)
         ov = s["after load"] + s["overview"]
         ref_ov = r["sidebar"] + r["overview"]
@@ -430,6 +466,8 @@ def bench(n: int, folder: Path, rounds: int, memory_limit: str | None) -> None:
         )
         phases = ", ".join(f"{k[4:-3]} {v:.2f}" for k, v in s.items() if k.startswith("rss ") and k[4:-3] in PHASES)
         print(f"       (peak RSS by phase, GB: {phases})")
+        if snapshot_pause:
+            print(f"       (the day's snapshot: {s['snapshot rows']} rows written by the time the server stopped)")
         # CPU seconds are steadier than wall seconds on a shared machine: the server's (every
         # thread, background work included) against the reference process's
         cpu_ov = s.get("cpu after load", 0.0) + s.get("cpu overview", 0.0)
@@ -454,9 +492,16 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--memory-limit", help="the server's FUNNEL_DB_MEMORY_LIMIT (e.g. 1GB); default: unset")
+    ap.add_argument(
+        "--snapshot-pause",
+        type=float,
+        default=0.0,
+        help="seconds of quiet after the warm-up, so that the day's forecast snapshot (today's removed from the "
+        "bench database first) is running when the upload and the pages begin; default 0: no pause",
+    )
     args = ap.parse_args()
     for n in args.sizes:
-        bench(n, args.dir, args.rounds, args.memory_limit)
+        bench(n, args.dir, args.rounds, args.memory_limit, args.snapshot_pause)
 
 
 if __name__ == "__main__":
