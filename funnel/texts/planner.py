@@ -744,8 +744,10 @@ TEXTS.update(
             "cac": ("Стоимость клиента (CAC)", "CAC (cost per customer)"),
             "capacity_input": ("Пропускная способность (введена)", "Capacity (typed)"),
             "load": ("Загрузка команды", "Team load"),
-            "sellers_needed": ("Нужно продавцов", "Sellers needed"),
-            "cycle_factor": ("Поправка на цикл", "Cycle factor"),
+            # the plan's and the target's sellers are two rows of one table: each says whose leads
+            "sellers_needed": ("Нужно продавцов для лидов плана", "Sellers needed for the plan's leads"),
+            # a multiplier («× 1,33»), as the Forecast tab's cycle note says it (planner.cycle.effect)
+            "cycle_factor": ("Лидов на продавца в месяц при этом цикле", "Leads a seller takes a month at this cycle"),
             "visits": ("Визиты в месяц", "Visits per month"),
             "web_leads": ("Лиды с сайта в месяц", "Web leads per month"),
             "cost": ("Расходы на веб в месяц", "Web spend per month"),
@@ -760,7 +762,10 @@ TEXTS.update(
             "required_deals": ("Нужно сделок в месяц", "Deals needed per month"),
             "required_conversion": ("Нужна конверсия", "Conversion needed"),
             "required_leads_at_base": ("Нужно лидов при базовой конверсии", "Leads needed at the baseline conversion"),
-            "required_sellers": ("Нужно продавцов", "Sellers needed"),
+            "required_sellers": (
+                "Нужно продавцов для цели при базовой конверсии",
+                "Sellers needed for the target at the baseline conversion",
+            ),
             "target_reachable": ("Цель достижима", "Target reachable"),
             "at_target": ("При цели", "At the target"),
             "basis": ("База расчёта", "Basis"),
