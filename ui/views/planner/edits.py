@@ -16,6 +16,7 @@ from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.text import places, widget_format
+from ui.views.planner import charts
 from ui.views.planner import levers as up
 from ui.views.planner.mix_cells import MIX_COLUMNS, cell_text, typed_cells
 
@@ -224,8 +225,8 @@ def mix_tab(b, r: PlanResult) -> None:
     tot = r.mix["totals"]
     c = list(st.columns(4))
     c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
-    c[1].metric(ui.t("planner.mix.leads"), ui.num(tot["leads"]))
-    c[2].metric(ui.t("planner.m.deals"), ui.num(tot["deals"], 1))
+    c[1].metric(ui.t("planner.mix.leads"), charts.shown("leads", tot["leads"]))
+    c[2].metric(ui.t("planner.m.deals"), charts.shown("deals", tot["deals"]))
     c[3].metric(ui.t("planner.m.turnover"), ui.money(tot["turnover"]))
     out_leads, out_spend, out_names = b.mix_outside()
     if out_names:  # the headline counts them: say why the table's totals are smaller
@@ -240,7 +241,7 @@ def mix_tab(b, r: PlanResult) -> None:
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
-    c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
+    c[2].metric(ui.t("planner.m.romi"), charts.shown("romi", tot["romi"]))
     res = r.mix["rows"]
     # one number of decimals a column (funnel.model.precision.column_places): the CPL as the
     # editor above writes it ("374,95 ₽" in both), leads and deals not "335" beside "69,6"
@@ -258,7 +259,7 @@ def mix_tab(b, r: PlanResult) -> None:
                 ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
                 ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
                 ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
-                ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res],
+                ui.t("planner.m.romi"): [charts.shown("romi", r["romi"]) for r in res],
             }
         ),
         hide_index=True,
@@ -282,7 +283,7 @@ def edit_summary(b, e) -> list:
         ui.pct(fig["chain_conversion"], 2),
         ui.money(fig["mix_budget"]),
         ui.money(fig["mix_turnover"]),
-        ui.pct(fig["mix_romi"], 0),
+        ui.pct(fig["mix_romi"], precision.figure("mix_romi", "share", None)),
     ]
 
 
