@@ -142,6 +142,14 @@ TEXTS = {
     ),
     "planner.lever.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
+    # a deals-only workspace's CPL: no leads to price, the deals entering are its base (tabs.LABELS_BY_SOURCE)
+    "planner.lever.deal_in_cost": ("Цена сделки на входе в воронку", "Cost per deal entering the pipeline"),
+    "planner.help.deal_in_cost": (
+        "Лидов в данных нет, поэтому цена считается не за лид, а за сделку, вошедшую в воронку: расходы, "
+        "делённые на эти сделки. Бюджет — это сделки в воронку в месяц × эта цена.",
+        "The data has no leads, so the price is per deal entering the pipeline, not per lead: spend ÷ those "
+        "deals. Budget = deals entering a month × this price.",
+    ),
     "planner.baseline_caption": (
         "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "

@@ -125,9 +125,10 @@ SENTENCE = {
     (
         "deals",
         "ru",
-    ): "Данные не дают средний чек и цену лида, поэтому пока не посчитано («—»): оборот, бюджет и прибыль.",
-    ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
-    "profit show “—”.",
+    ): "Данные не дают средний чек и цену сделки на входе в воронку, поэтому пока не посчитано («—»): оборот, "
+    "бюджет и прибыль.",
+    ("deals", "en"): "The data does not give the average check and the cost per deal entering the pipeline, so "
+    "turnover, budget, and profit show “—”.",
     ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»): оборот, "
     "сделки, бюджет и прибыль.",
     ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
@@ -362,7 +363,8 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     assert headline(at, "en")["turnover"] == "₽50,000"
     # the note no longer says turnover shows "—": only what is still "—" in the plan
     assert infos(at)[0].startswith(
-        "The data does not give the average check and the cost per lead, so budget and profit show “—”."
+        "The data does not give the average check and the cost per deal entering the pipeline, so budget and "
+        "profit show “—”."
     ), infos(at)[0]
     said = t("gaps.no_base_turnover", "en", turnover="₽50,000")
     assert said in infos(at) and not at.get("plotly_chart")

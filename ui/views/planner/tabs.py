@@ -19,7 +19,16 @@ from ui import numbox, state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 
-LABELS_BY_SOURCE = {"deals": {"leads": "planner.lever.deals_in", "conversion": "planner.lever.win_rate"}}
+# Without leads the base is deals entering the pipeline: its levers are named for what they count,
+# and the CPL, which has no leads to price, is the price of a deal entering (budget = deals × it),
+# an empty box to type as on a leads-only workspace (the CPL there: not in the data).
+LABELS_BY_SOURCE = {
+    "deals": {
+        "leads": "planner.lever.deals_in",
+        "conversion": "planner.lever.win_rate",
+        "cpl": "planner.lever.deal_in_cost",
+    }
+}
 
 
 def lever_label(b, field: str) -> str | None:
