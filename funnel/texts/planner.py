@@ -344,10 +344,11 @@ TEXTS = {
         "сделки; сделки, умноженные на средний чек канала, — оборот. Цена лида растёт, когда бюджет канала "
         "растёт: насколько быстро — задаёт столбец «Рост цены лида», с которым считает план (сначала 0: цена "
         "лида не растёт). Например, при 0,3 вдвое больший бюджет делает каждый лид дороже на 23 %.",
-        "Budget ÷ CPL = leads; × channel conversion = deals; × channel check = turnover. Saturation: CPL "
-        "grows with budget as CPL₀ × (budget ÷ base budget)^s, where s is the value in the “Saturation s” "
-        "column, which the plan uses (0 at first: CPL does not grow). For example, s = 0.3 makes each lead "
-        "23% dearer at twice the budget.",
+        "A channel's budget divided by its cost per lead is its leads; the leads multiplied by the channel's "
+        "conversion are its deals; the deals multiplied by the channel's average check are its turnover. The "
+        "cost per lead grows as the channel's budget grows: how fast is set by the “Lead cost growth” column, "
+        "which the plan uses (0 at first: the cost per lead does not grow). For example, at 0.3 a budget twice "
+        "as large makes each lead 23% dearer.",
     ),
     "planner.mix.outside": (
         "В таблице — каналы, у которых есть и расходы, и лиды. Вне её: {names}; лиды в месяц: {leads}, "
@@ -364,10 +365,11 @@ TEXTS = {
     "planner.mix.cpl": ("CPL", "CPL"),
     "planner.mix.conversion": ("Конверсия, %", "Conversion, %"),
     "planner.mix.avg_check": ("Средний чек", "Average check"),
-    "planner.mix.saturation": ("Рост цены лида", "Saturation s"),
+    "planner.mix.saturation": ("Рост цены лида", "Lead cost growth"),
     "planner.mix.saturation_help": (
         "0 — цена лида не растёт с бюджетом. Формула: цена лида × (бюджет ÷ базовый бюджет) в степени этого числа.",
-        "0 = CPL does not grow with budget.",
+        "0: the cost per lead does not grow with the budget. The rule: cost per lead × (budget ÷ base budget) "
+        "to the power of this number.",
     ),
     "planner.mix.leads": ("Лиды", "Leads"),
     "planner.mix.blended_cpl": ("Средний CPL", "Blended CPL"),

@@ -396,7 +396,7 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
     assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
     # the editable cells too: no check and no conversion typed are empty ("—"), not "0 ₽" and "0,00"
     cells = next(d.value for d in at.dataframe if "avg_check" in d.value.columns).iloc[0]
-    cpl = "1 000,00 ₽" if lang == "ru" else "₽1,000.00"  # the CPL cell keeps its two decimals
+    cpl = "1 000 ₽" if lang == "ru" else "₽1,000"  # whole, as every money figure
     assert (cells["cpl"], cells["conversion"], cells["avg_check"]) == (cpl, None, None), cells
     no_false_zero(on_screen(at))
 

@@ -138,12 +138,19 @@ def plan_channels(b) -> list[mix.Channel]:
     return up.current_edits().apply_mix(b.mix_channels())[0]
 
 
-def _cell(col: str, value: float, channel: str, known: dict) -> str | None:
+def _cell(col: str, value: float, channel: str, known: dict, base: float | None) -> str | None:
     """A mix cell's text; None (the table's "—") for a lever the data does not give and nobody
-    typed (the result's row has None there, funnel.model.gaps): its 0 read "0 ₽" as a fact."""
+    typed (the result's row has None there, funnel.model.gaps): its 0 read "0 ₽" as a fact.
+    ``base``: the baseline's value of the cell; any other is the plan's own, written with every
+    digit the model uses (mix_cells.cell_text)."""
     if col in ("cpl", "conversion", "avg_check") and channel in known and known[channel].get(col) is None:
         return None
-    return cell_text(col, value)
+    return cell_text(col, value, kept=base is None or abs(value - base) > 1e-9)
+
+
+def _widget(col: str, channel: mix.Channel) -> float:
+    """A channel's value in the table's units (the conversion in percent)."""
+    return getattr(channel, col) * (100 if col == "conversion" else 1)
 
 
 def mix_tab(b, r: PlanResult) -> None:
@@ -160,16 +167,21 @@ def mix_tab(b, r: PlanResult) -> None:
     # The table's numbers are texts written as the language writes them ("0,3", "125 607"):
     # Streamlit 1.67's number columns write a decimal point in every language (sprintf-js), and
     # its "localized" format follows the browser's language, not the app's.
-    exact = {col: [getattr(c, col) * (100 if col == "conversion" else 1) for c in rows] for col in MIX_COLUMNS}
+    exact = {col: [_widget(col, c) for c in rows] for col in MIX_COLUMNS}
     known = {row["channel"]: row for row in r.mix["rows"]}  # None: a lever the data lacks, not typed
+    was = {c.name: c for c in base}
+    texts = {
+        col: [
+            _cell(col, v, c.name, known, _widget(col, was[c.name]) if c.name in was else None)
+            for v, c in zip(exact[col], rows, strict=True)
+        ]
+        for col in MIX_COLUMNS
+    }
     start = pd.DataFrame(
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            **{
-                col: [_cell(col, v, c.name, known) for v, c in zip(exact[col], rows, strict=True)]
-                for col in MIX_COLUMNS
-            },
+            **texts,
         },
         dtype=object,
     )
@@ -196,7 +208,7 @@ def mix_tab(b, r: PlanResult) -> None:
         },
         placeholder=DASH,
     )
-    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows])
+    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows], texts)
     for name, col, reason in refused:
         column = ui.t(f"planner.mix.{col}")
         st.error(ui.t("planner.mix.refused", channel=ui.plain(name), column=column, reason=ui.plain(reason)))
