@@ -255,8 +255,8 @@ def mix_tab(b, r: PlanResult) -> None:
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
     c[2].metric(ui.t("planner.m.romi"), charts.shown("romi", tot["romi"]))
     res = r.mix["rows"]
-    # one number of decimals a column (funnel.model.precision.column_places): the CPL as the
-    # editor above writes it ("374,95 ₽" in both), leads and deals not "335" beside "69,6"
+    # one number of decimals a column (funnel.model.precision.column_places): the CPL whole, as the
+    # editor above writes it ("1 327 ₽" in both), leads and deals not "335" beside "69,6"
     cpl = precision.column_places("money", [r["cpl"] for r in res], MIX_COLUMNS["cpl"][0])
     leads, deals = (precision.column_places("count", [r[k] for r in res]) for k in ("leads", "deals"))
     st.dataframe(

@@ -64,7 +64,8 @@ def typed_cells(
     """The table's values: each cell's exact value (not the rounded text it shows, which a cell
     opened and closed unchanged sends back), or the number
     typed into it, read as the language writes numbers (funnel.formatting.parse_number; a number
-    sent as a number is taken as it is). A cell whose text is no number or out of range keeps
+    sent as a number is taken as it is) and kept to the column's decimals, as the cell will show
+    it. A cell whose text is no number or out of range keeps
     its value and is listed as (channel, column, what is expected) for the message. ``texts``:
     what each cell showed (``cell_text``; by default as the column writes its exact value)."""
     values = {col: list(v) for col, v in exact.items()}
