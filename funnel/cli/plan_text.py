@@ -3,7 +3,8 @@
 Each row is a figure's name as the Planner says it (funnel/texts/planner.py, ``plan.cli.<key>``)
 and its value written by funnel.formatting in the figure's unit (funnel.units): money with the
 workspace's currency, a share as a percentage, a count as funnel.model.precision reads it,
-yes/no, dates as the language writes them. The JSON output (``--format json``) stays the
+yes/no, dates as the language writes them, each with the decimals the Planner shows it with
+(funnel.model.precision.figure: ROMI «377 %» in both). The JSON output (``--format json``) stays the
 machine's: every key and exact number as the model has them.
 """
 
@@ -36,6 +37,7 @@ _OWN_UNITS = {
     "mix_turnover": "money",
     "mix_romi": "share",
 }
+_TIMES = ("cycle_factor",)  # written "× 1,33"
 _DATES = ("period_from", "period_to", "mature_until", "covered_from", "covered_to")
 
 
@@ -66,8 +68,10 @@ def value_text(key: str, value, lang: str, currency: str) -> str:
     if kind == "money":
         return formatting.money(value, lang, currency)
     if kind == "share":
-        return formatting.percent(value, lang, precision.places("share", value * 100))
-    return formatting.number(value, lang, precision.places(kind, value))
+        return formatting.percent(value, lang, precision.figure(key, "share", value * 100))
+    written = formatting.number(value, lang, precision.figure(key, kind, value))
+    # a multiplier, as the Forecast tab says it («лидов в месяц × 1,33»), not a bare "1"
+    return f"× {written}" if key in _TIMES else written
 
 
 def rows(out: dict, lang: str, currency: str, levers) -> list[tuple[str, str]]:

@@ -13,6 +13,10 @@ writing is rounded; the baseline line writes each exact division beside its roun
 - ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals);
 - ``number``: two decimals; ``days``: one.
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
+
+A few shares are read in whole percent whatever their size (``WHOLE_PERCENT``, ``figure``):
+a return on spend or a team's load runs to hundreds of percent ("ROMI 377 %"), where hundredths
+are noise; the Planner's cards, its scenario table and ``plan``'s text table all ask ``figure``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ import math
 
 PLACES = {"money": 0, "share": 2, "number": 2, "days": 1}
 COUNT_WHOLE_FROM = 100  # a count from here up reads whole: "1 270", not "1 269,75"
+# Shares read in whole percent (funnel.units.decimals calls ROMI and ДРР coarse percentages too):
+# the plan's ROMI, the channel mix's, ДРР and the sellers' load.
+WHOLE_PERCENT = frozenset({"romi", "mix_romi", "drr", "load"})
 
 
 def places(kind: str, value: float | None) -> int:
@@ -29,6 +36,14 @@ def places(kind: str, value: float | None) -> int:
     if value is None or not math.isfinite(value):
         return 0
     return _fewest(value, _most(kind, value))
+
+
+def figure(key: str, kind: str, value: float | None) -> int:
+    """The decimals the figure named ``key`` (of unit ``kind``; a share in percent, 377.45 for
+    ROMI 377,45 %) is read with: ``places``, except a share in WHOLE_PERCENT, read whole."""
+    if kind == "share" and key in WHOLE_PERCENT:
+        return 0
+    return places(kind, value)
 
 
 def column_places(kind: str, values, most: int | None = None) -> int:

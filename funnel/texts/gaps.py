@@ -7,6 +7,9 @@ TEXTS = {
     "gaps.lever.conversion": ("конверсию", "the conversion"),
     "gaps.lever.avg_check": ("средний чек", "the average check"),
     "gaps.lever.cpl": ("цену лида", "the cost per lead"),
+    # deals without leads (ui.views.planner.gaps.WORDS_BY_SOURCE)
+    "gaps.lever.win_rate": ("долю выигранных сделок", "the win rate"),
+    "gaps.lever.deal_in_cost": ("цену сделки на входе в воронку", "the cost per deal entering the pipeline"),
     # the file (and column) that gives it, on the Data page
     "gaps.file.leads": ("лиды (номер, дата, канал)", "leads (id, date, channel)"),
     "gaps.file.conversion": ("сделки со статусом и датой закрытия", "deals with a status and a closing date"),

@@ -142,6 +142,14 @@ TEXTS = {
     ),
     "planner.lever.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
     "planner.lever.win_rate": ("Доля выигранных сделок", "Win rate"),
+    # a deals-only workspace's CPL: no leads to price, the deals entering are its base (tabs.LABELS_BY_SOURCE)
+    "planner.lever.deal_in_cost": ("Цена сделки на входе в воронку", "Cost per deal entering the pipeline"),
+    "planner.help.deal_in_cost": (
+        "Лидов в данных нет, поэтому цена считается не за лид, а за сделку, вошедшую в воронку: расходы, "
+        "делённые на эти сделки. Бюджет — это сделки в воронку в месяц × эта цена.",
+        "The data has no leads, so the price is per deal entering the pipeline, not per lead: spend ÷ those "
+        "deals. Budget = deals entering a month × this price.",
+    ),
     "planner.baseline_caption": (
         "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
@@ -336,10 +344,11 @@ TEXTS = {
         "сделки; сделки, умноженные на средний чек канала, — оборот. Цена лида растёт, когда бюджет канала "
         "растёт: насколько быстро — задаёт столбец «Рост цены лида», с которым считает план (сначала 0: цена "
         "лида не растёт). Например, при 0,3 вдвое больший бюджет делает каждый лид дороже на 23 %.",
-        "Budget ÷ CPL = leads; × channel conversion = deals; × channel check = turnover. Saturation: CPL "
-        "grows with budget as CPL₀ × (budget ÷ base budget)^s, where s is the value in the “Saturation s” "
-        "column, which the plan uses (0 at first: CPL does not grow). For example, s = 0.3 makes each lead "
-        "23% dearer at twice the budget.",
+        "A channel's budget divided by its cost per lead is its leads; the leads multiplied by the channel's "
+        "conversion are its deals; the deals multiplied by the channel's average check are its turnover. The "
+        "cost per lead grows as the channel's budget grows: how fast is set by the “Lead cost growth” column, "
+        "which the plan uses (0 at first: the cost per lead does not grow). For example, at 0.3 a budget twice "
+        "as large makes each lead 23% dearer.",
     ),
     "planner.mix.outside": (
         "В таблице — каналы, у которых есть и расходы, и лиды. Вне её: {names}; лиды в месяц: {leads}, "
@@ -356,10 +365,11 @@ TEXTS = {
     "planner.mix.cpl": ("CPL", "CPL"),
     "planner.mix.conversion": ("Конверсия, %", "Conversion, %"),
     "planner.mix.avg_check": ("Средний чек", "Average check"),
-    "planner.mix.saturation": ("Рост цены лида", "Saturation s"),
+    "planner.mix.saturation": ("Рост цены лида", "Lead cost growth"),
     "planner.mix.saturation_help": (
         "0 — цена лида не растёт с бюджетом. Формула: цена лида × (бюджет ÷ базовый бюджет) в степени этого числа.",
-        "0 = CPL does not grow with budget.",
+        "0: the cost per lead does not grow with the budget. The rule: cost per lead × (budget ÷ base budget) "
+        "to the power of this number.",
     ),
     "planner.mix.leads": ("Лиды", "Leads"),
     "planner.mix.blended_cpl": ("Средний CPL", "Blended CPL"),
@@ -744,8 +754,10 @@ TEXTS.update(
             "cac": ("Стоимость клиента (CAC)", "CAC (cost per customer)"),
             "capacity_input": ("Пропускная способность (введена)", "Capacity (typed)"),
             "load": ("Загрузка команды", "Team load"),
-            "sellers_needed": ("Нужно продавцов", "Sellers needed"),
-            "cycle_factor": ("Поправка на цикл", "Cycle factor"),
+            # the plan's and the target's sellers are two rows of one table: each says whose leads
+            "sellers_needed": ("Нужно продавцов для лидов плана", "Sellers needed for the plan's leads"),
+            # a multiplier («× 1,33»), as the Forecast tab's cycle note says it (planner.cycle.effect)
+            "cycle_factor": ("Лидов на продавца в месяц при этом цикле", "Leads a seller takes a month at this cycle"),
             "visits": ("Визиты в месяц", "Visits per month"),
             "web_leads": ("Лиды с сайта в месяц", "Web leads per month"),
             "cost": ("Расходы на веб в месяц", "Web spend per month"),
@@ -760,7 +772,10 @@ TEXTS.update(
             "required_deals": ("Нужно сделок в месяц", "Deals needed per month"),
             "required_conversion": ("Нужна конверсия", "Conversion needed"),
             "required_leads_at_base": ("Нужно лидов при базовой конверсии", "Leads needed at the baseline conversion"),
-            "required_sellers": ("Нужно продавцов", "Sellers needed"),
+            "required_sellers": (
+                "Нужно продавцов для цели при базовой конверсии",
+                "Sellers needed for the target at the baseline conversion",
+            ),
             "target_reachable": ("Цель достижима", "Target reachable"),
             "at_target": ("При цели", "At the target"),
             "basis": ("База расчёта", "Basis"),

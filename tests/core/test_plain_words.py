@@ -18,12 +18,13 @@ JARGON = {
     "ru": re.compile(
         r"\bP\d0\b|процентил|перцентил|Шепли|\^|[Ээ]ластичн|разыгранн|95 % интервал|[Ии]нтервал 95|Доля SAL|медиана суммы"
     ),
-    "en": re.compile(r"\bP\d0\b|percentile|Shapley|\^elasticity|[Ss]imulated|95% interval|median of a sum"),
+    "en": re.compile(r"\bP\d0\b|percentile|Shapley|\^|[Ss]imulated|95% interval|median of a sum"),
 }
 # A power ("^s", "^эластичность") is no word: the channel mix's saturation is said in words in
 # Russian («цена лида растёт, когда бюджет канала растёт»), its formula in the column's tooltip
-# as «в степени»; English keeps "^s" in planner.mix.intro for now. These tables are the ones the
-# screens named in the review read.
+# as «в степени», and in English too ("The cost per lead grows as the channel's budget grows"; its
+# caption read "CPL₀ × (budget ÷ base budget)^s" until the last review). These tables are the ones
+# the screens named in the review read.
 TABLES = (analytics, auth, planner, screens, time_accuracy, time_convert, time_drivers, time_maturity)
 
 

@@ -52,7 +52,7 @@ def test_levers_drive_the_metrics(planner):
     m = metrics(at)
     # 120 × 5 % × 150 000 = 900 000; 6 deals; budget 120 × 1 000; ROMI (900 000 − 120 000) ÷ 120 000 = 650 %
     assert m["Оборот в месяц"] == "900 000 ₽"
-    assert m["Сделки в месяц"] == "6,0"
+    assert m["Сделки в месяц"] == "6"  # whole: no ",0" (funnel.model.precision.figure)
     assert m["Бюджет в месяц"] == "120 000 ₽"
     assert m["ROMI"] == "650 %"
     at.slider(key="pl_leads_s").set_value(240.0).run()
@@ -70,7 +70,7 @@ def test_reverse_plan_is_one_switch_away(planner):
     # 1 350 000 ÷ 150 000 = 9 deals; 9 ÷ 5 % = 180 leads; 180 × 1 000 = 180 000
     assert m["Нужно лидов"] == "180"
     assert m["Нужен бюджет"] == "180 000 ₽"
-    assert m["Нужно сделок"] == "9,0"
+    assert m["Нужно сделок"] == "9"
     assert m["Оборот в месяц"] == "1 350 000 ₽"
 
 
@@ -111,7 +111,7 @@ def test_save_and_compare_a_scenario(planner):
     assert "Рост <b>" in table.columns
     row = table[table.iloc[:, 0] == "Оборот в месяц"]
     assert row["Рост <b>"].iloc[0] == "900 000 ₽"
-    assert table[table.iloc[:, 0] == "Базовая конверсия"]["Рост <b>"].iloc[0] == "5,00 %"
+    assert table[table.iloc[:, 0] == "Базовая конверсия"]["Рост <b>"].iloc[0] == "5 %"  # as the headline: no ",00"
 
 
 def fresh(app_db, params: dict):
@@ -270,12 +270,12 @@ def web_and_repeat(at, web: bool, repeat: bool):
     ("web", "repeat", "turnover", "deals", "budget", "profit"),
     [
         # 6 deals × 150 000; profit 900 000 × 30 % − 120 000
-        pytest.param(False, False, "900 000 ₽", "6,0", "120 000 ₽", "150 000 ₽", id="calculators-only"),
+        pytest.param(False, False, "900 000 ₽", "6", "120 000 ₽", "150 000 ₽", id="calculators-only"),
         # 140 leads → 7 deals; budget + 15 000; 1 050 000 × 30 % − 135 000
-        pytest.param(True, False, "1 050 000 ₽", "7,0", "135 000 ₽", "180 000 ₽", id="web-feeds"),
+        pytest.param(True, False, "1 050 000 ₽", "7", "135 000 ₽", "180 000 ₽", id="web-feeds"),
         # 900 000 + 2 000 000; 2 900 000 × 30 % − 120 000
-        pytest.param(False, True, "2 900 000 ₽", "6,0", "120 000 ₽", "750 000 ₽", id="repeat-feeds"),
-        pytest.param(True, True, "3 050 000 ₽", "7,0", "135 000 ₽", "780 000 ₽", id="both-feed"),
+        pytest.param(False, True, "2 900 000 ₽", "6", "120 000 ₽", "750 000 ₽", id="repeat-feeds"),
+        pytest.param(True, True, "3 050 000 ₽", "7", "135 000 ₽", "780 000 ₽", id="both-feed"),
     ],
 )
 def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
@@ -293,12 +293,12 @@ def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
     # the repeat tab (open) shows the same revenue whether it feeds the plan or not
     assert m["Выручка в месяц"] == "2 000 000 ₽"
     said = " ".join(c.value for c in at.caption)
-    assert ("20,0 лидов сверх рычага" in said) is web and ("2 000 000 ₽ выручки в обороте" in said) is repeat
+    assert ("20 лидов сверх рычага" in said) is web and ("2 000 000 ₽ выручки в обороте" in said) is repeat
     # the link carries both switches
     assert (at.query_params["wo"] in ("1", ["1"])) is web and (at.query_params["ro"] in ("1", ["1"])) is repeat
     open_tab(at, "web")
     shown = metrics(at)
-    assert (shown["Лиды с сайта"], shown["Расходы"]) == ("20,0", "15 000 ₽")
+    assert (shown["Лиды с сайта"], shown["Расходы"]) == ("20", "15 000 ₽")  # a whole count: not "20,0"
     assert shown["Оборот в месяц"] == turnover  # the headline, unchanged by which tab is open
 
 

@@ -125,9 +125,10 @@ SENTENCE = {
     (
         "deals",
         "ru",
-    ): "Данные не дают средний чек и цену лида, поэтому пока не посчитано («—»): оборот, бюджет и прибыль.",
-    ("deals", "en"): "The data does not give the average check and the cost per lead, so turnover, budget, and "
-    "profit show “—”.",
+    ): "Данные не дают средний чек и цену сделки на входе в воронку, поэтому пока не посчитано («—»): оборот, "
+    "бюджет и прибыль.",
+    ("deals", "en"): "The data does not give the average check and the cost per deal entering the pipeline, so "
+    "turnover, budget, and profit show “—”.",
     ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»): оборот, "
     "сделки, бюджет и прибыль.",
     ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
@@ -142,7 +143,7 @@ STEP = {  # the step that fixes it: the file to upload (and the levers are named
     ("leads", "en"): "deals with a status and a closing date, deals with an amount column, and spend",
 }
 # 18 000 of spend ÷ the 6 months with data = 3 000 a month; deals: 8 entered ÷ 6 × win rate 3 ÷ 4 = 1
-KNOWN = {"spend": {"budget": ("3 000 ₽", "₽3,000")}, "deals": {"deals": ("1,0", "1.0")}, "leads": {}}
+KNOWN = {"spend": {"budget": ("3 000 ₽", "₽3,000")}, "deals": {"deals": ("1", "1")}, "leads": {}}
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -201,7 +202,7 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
     assert not at.exception, at.exception
     assert headline(at, "ru") == {
         "turnover": "50 000 ₽",
-        "deals": "5,0",
+        "deals": "5",
         "budget": "3 000 ₽",
         "romi": "1 567 %",
         "profit": "47 000 ₽",
@@ -258,7 +259,7 @@ def test_a_typed_unknown_lever_gets_its_slider_and_counts(app_db):
     assert not at.exception, at.exception
     assert at.text_input(key="pl_conversion_n").value == "50"
     assert at.select_slider(key="pl_conversion_s").value == 10.0
-    assert headline(at, "ru")["deals"] == "1,0"
+    assert headline(at, "ru")["deals"] == "1"
     assert at.text_input(key="pl_avg_check_n").value == ""  # still to type
 
 
@@ -330,7 +331,7 @@ def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
     assert not at.exception, at.exception
     m = metrics(at)
     assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
-    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("1,0" if kind == "deals" else "—")
+    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("1" if kind == "deals" else "—")
     no_false_zero(on_screen(at))
 
 
@@ -362,7 +363,8 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     assert headline(at, "en")["turnover"] == "₽50,000"
     # the note no longer says turnover shows "—": only what is still "—" in the plan
     assert infos(at)[0].startswith(
-        "The data does not give the average check and the cost per lead, so budget and profit show “—”."
+        "The data does not give the average check and the cost per deal entering the pipeline, so budget and "
+        "profit show “—”."
     ), infos(at)[0]
     said = t("gaps.no_base_turnover", "en", turnover="₽50,000")
     assert said in infos(at) and not at.get("plotly_chart")
@@ -394,7 +396,7 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
     assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
     # the editable cells too: no check and no conversion typed are empty ("—"), not "0 ₽" and "0,00"
     cells = next(d.value for d in at.dataframe if "avg_check" in d.value.columns).iloc[0]
-    cpl = "1 000,00 ₽" if lang == "ru" else "₽1,000.00"  # the CPL cell keeps its two decimals
+    cpl = "1 000 ₽" if lang == "ru" else "₽1,000"  # whole, as every money figure
     assert (cells["cpl"], cells["conversion"], cells["avg_check"]) == (cpl, None, None), cells
     no_false_zero(on_screen(at))
 

@@ -26,3 +26,20 @@ from funnel.model import precision
 def test_places(kind, value, places, rounded_away):
     assert precision.places(kind, value) == places
     assert precision.rounded_away(kind, value) is rounded_away
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "value", "places"),
+    [
+        # the demo's ROMI, (8 044 167 − 1 684 811) ÷ 1 684 811 = 377,45 %: whole, as the Planner's card
+        pytest.param("romi", "share", 377.45, 0, id="romi-377.45-reads-377"),
+        pytest.param("mix_romi", "share", 87.65, 0, id="mix-romi-whole"),
+        pytest.param("load", "share", 55.56, 0, id="load-55.56-reads-56"),
+        pytest.param("conversion", "share", 3.1830, 2, id="conversion-keeps-its-rule"),
+        pytest.param("deals", "count", 40.4, 1, id="deals-40.4"),
+        pytest.param("web_leads", "count", 30.0, 0, id="web-leads-30-not-30.0"),
+        pytest.param("web_leads", "count", 22.5, 1, id="web-leads-22.5"),
+    ],
+)
+def test_figure(key, kind, value, places):
+    assert precision.figure(key, kind, value) == places

@@ -10,13 +10,28 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel import formatting
+from funnel import formatting, units
 from funnel.charts import month_ticks
+from funnel.model import precision
 from funnel.safety import chart_text
 
 # A forecast's spread as a marketer names it (texts planner.fc.low …), and the percentile each
 # name stands for: the pessimistic is the 10th, the likely the 50th, the optimistic the 90th.
 ESTIMATES = (("low", "p10"), ("mid", "p50"), ("high", "p90"))
+
+
+def shown(key: str, value: float | None) -> str:
+    """The plan's figure ``key`` as the Planner shows it: by its unit (funnel.units), with the
+    decimals a person reads it with (funnel.model.precision.figure, the rule ``plan``'s text
+    table follows too): "40,4" deals, "30" leads, not "30,0"; ROMI "377 %"; "—" when missing."""
+    kind = units.unit(key)
+    if kind == "money":
+        return ui.money(value)
+    if value is None or isinstance(value, bool):
+        return ui.num(value)
+    if kind == "share":
+        return ui.pct(value, precision.figure(key, kind, value * 100))
+    return ui.num(value, precision.figure(key, kind, value))
 
 
 def signed(text: str, x: float | None) -> str | None:
@@ -53,24 +68,15 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
     cols[0].metric(
         ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money), **look("turnover", ui.money)
     )
-    cols[1].metric(
-        ui.t("planner.m.deals"),
-        ui.num(out["deals"], 1),
-        delta("deals", lambda x: ui.num(x, 1)),
-        **look("deals", lambda x: ui.num(x, 1)),
-    )
+    deals, romi = (lambda x: shown("deals", x)), (lambda x: shown("romi", x))
+    cols[1].metric(ui.t("planner.m.deals"), deals(out["deals"]), delta("deals", deals), **look("deals", deals))
     cols[2].metric(
         ui.t("planner.m.budget"),
         ui.money(out["budget"]),
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
-    cols[3].metric(
-        ui.t("planner.m.romi"),
-        ui.pct(out["romi"], 0),
-        delta("romi", lambda x: ui.pct(x, 0)),
-        **look("romi", lambda x: ui.pct(x, 0)),
-    )
+    cols[3].metric(ui.t("planner.m.romi"), romi(out["romi"]), delta("romi", romi), **look("romi", romi))
     if len(cols) > 4:
         cols[4].metric(
             ui.t("planner.m.profit"),
@@ -81,9 +87,8 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
         )
     parts = []
     if out.get("web_on") and out["total_leads"] > out["leads"]:
-        parts.append(
-            ui.t("planner.m.part_web", leads=ui.num(out["total_leads"] - out["leads"], 1), cost=ui.money(out["cost"]))
-        )
+        extra = shown("web_leads", out["total_leads"] - out["leads"])
+        parts.append(ui.t("planner.m.part_web", leads=extra, cost=ui.money(out["cost"])))
     if out.get("repeat_on") and out["turnover"] is not None and out["turnover"] > out["new_turnover"]:
         parts.append(ui.t("planner.m.part_repeat", revenue=ui.money(out["turnover"] - out["new_turnover"])))
     if parts:

@@ -16,6 +16,7 @@ from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.text import places, widget_format
+from ui.views.planner import charts
 from ui.views.planner import levers as up
 from ui.views.planner.mix_cells import MIX_COLUMNS, cell_text, typed_cells
 
@@ -137,12 +138,19 @@ def plan_channels(b) -> list[mix.Channel]:
     return up.current_edits().apply_mix(b.mix_channels())[0]
 
 
-def _cell(col: str, value: float, channel: str, known: dict) -> str | None:
+def _cell(col: str, value: float, channel: str, known: dict, base: float | None) -> str | None:
     """A mix cell's text; None (the table's "—") for a lever the data does not give and nobody
-    typed (the result's row has None there, funnel.model.gaps): its 0 read "0 ₽" as a fact."""
+    typed (the result's row has None there, funnel.model.gaps): its 0 read "0 ₽" as a fact.
+    ``base``: the baseline's value of the cell; any other is the plan's own, written with every
+    digit the model uses (mix_cells.cell_text)."""
     if col in ("cpl", "conversion", "avg_check") and channel in known and known[channel].get(col) is None:
         return None
-    return cell_text(col, value)
+    return cell_text(col, value, kept=base is None or abs(value - base) > 1e-9)
+
+
+def _widget(col: str, channel: mix.Channel) -> float:
+    """A channel's value in the table's units (the conversion in percent)."""
+    return getattr(channel, col) * (100 if col == "conversion" else 1)
 
 
 def mix_tab(b, r: PlanResult) -> None:
@@ -159,16 +167,21 @@ def mix_tab(b, r: PlanResult) -> None:
     # The table's numbers are texts written as the language writes them ("0,3", "125 607"):
     # Streamlit 1.67's number columns write a decimal point in every language (sprintf-js), and
     # its "localized" format follows the browser's language, not the app's.
-    exact = {col: [getattr(c, col) * (100 if col == "conversion" else 1) for c in rows] for col in MIX_COLUMNS}
+    exact = {col: [_widget(col, c) for c in rows] for col in MIX_COLUMNS}
     known = {row["channel"]: row for row in r.mix["rows"]}  # None: a lever the data lacks, not typed
+    was = {c.name: c for c in base}
+    texts = {
+        col: [
+            _cell(col, v, c.name, known, _widget(col, was[c.name]) if c.name in was else None)
+            for v, c in zip(exact[col], rows, strict=True)
+        ]
+        for col in MIX_COLUMNS
+    }
     start = pd.DataFrame(
         {
             "channel": [c.name for c in rows],  # hidden: what the plan's edits are keyed by
             "name": [ui.label(c.name) for c in rows],  # as the Channels page names it (the demo's in the language)
-            **{
-                col: [_cell(col, v, c.name, known) for v, c in zip(exact[col], rows, strict=True)]
-                for col in MIX_COLUMNS
-            },
+            **texts,
         },
         dtype=object,
     )
@@ -195,7 +208,7 @@ def mix_tab(b, r: PlanResult) -> None:
         },
         placeholder=DASH,
     )
-    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows])
+    values, refused = typed_cells(exact, [ui.label(c.name) for c in rows], texts)
     for name, col, reason in refused:
         column = ui.t(f"planner.mix.{col}")
         st.error(ui.t("planner.mix.refused", channel=ui.plain(name), column=column, reason=ui.plain(reason)))
@@ -224,8 +237,8 @@ def mix_tab(b, r: PlanResult) -> None:
     tot = r.mix["totals"]
     c = list(st.columns(4))
     c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
-    c[1].metric(ui.t("planner.mix.leads"), ui.num(tot["leads"]))
-    c[2].metric(ui.t("planner.m.deals"), ui.num(tot["deals"], 1))
+    c[1].metric(ui.t("planner.mix.leads"), charts.shown("leads", tot["leads"]))
+    c[2].metric(ui.t("planner.m.deals"), charts.shown("deals", tot["deals"]))
     c[3].metric(ui.t("planner.m.turnover"), ui.money(tot["turnover"]))
     out_leads, out_spend, out_names = b.mix_outside()
     if out_names:  # the headline counts them: say why the table's totals are smaller
@@ -240,10 +253,10 @@ def mix_tab(b, r: PlanResult) -> None:
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
-    c[2].metric(ui.t("planner.m.romi"), ui.pct(tot["romi"], 0))
+    c[2].metric(ui.t("planner.m.romi"), charts.shown("romi", tot["romi"]))
     res = r.mix["rows"]
-    # one number of decimals a column (funnel.model.precision.column_places): the CPL as the
-    # editor above writes it ("374,95 ₽" in both), leads and deals not "335" beside "69,6"
+    # one number of decimals a column (funnel.model.precision.column_places): the CPL whole, as the
+    # editor above writes it ("1 327 ₽" in both), leads and deals not "335" beside "69,6"
     cpl = precision.column_places("money", [r["cpl"] for r in res], MIX_COLUMNS["cpl"][0])
     leads, deals = (precision.column_places("count", [r[k] for r in res]) for k in ("leads", "deals"))
     st.dataframe(
@@ -258,7 +271,7 @@ def mix_tab(b, r: PlanResult) -> None:
                 ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
                 ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
                 ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
-                ui.t("planner.m.romi"): [ui.pct(r["romi"], 0) for r in res],
+                ui.t("planner.m.romi"): [charts.shown("romi", r["romi"]) for r in res],
             }
         ),
         hide_index=True,
@@ -282,7 +295,7 @@ def edit_summary(b, e) -> list:
         ui.pct(fig["chain_conversion"], 2),
         ui.money(fig["mix_budget"]),
         ui.money(fig["mix_turnover"]),
-        ui.pct(fig["mix_romi"], 0),
+        ui.pct(fig["mix_romi"], precision.figure("mix_romi", "share", None)),
     ]
 
 

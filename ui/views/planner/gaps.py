@@ -25,8 +25,14 @@ def _levers(levers) -> list[str]:
     return [f for f in model.LEVERS if f in levers]
 
 
-def levers_text(levers) -> str:
-    return listing([ui.t(f"gaps.lever.{f}") for f in _levers(levers)])
+# The levers' words where the base is deals entering the pipeline (tabs.LABELS_BY_SOURCE).
+WORDS_BY_SOURCE = {"deals": {"conversion": "gaps.lever.win_rate", "cpl": "gaps.lever.deal_in_cost"}}
+
+
+def levers_text(levers, source: str = "leads") -> str:
+    """The levers as a list in words; ``source``: what the plan's base counts (Baseline.source)."""
+    words = WORDS_BY_SOURCE.get(source, {})
+    return listing([ui.t(words.get(f, f"gaps.lever.{f}")) for f in _levers(levers)])
 
 
 def files_text(levers) -> str:
@@ -64,7 +70,7 @@ def missing_note(b, r: PlanResult, base: Plan) -> None:
     if not figures:  # nothing on the headline is "—" now (a typed plan): the lever list alone
         tabs.missing_note(b)
         return
-    st.info(ui.t("gaps.missing", levers=levers_text(missing), figures=named, n=n, files=files_text(missing)))
+    st.info(ui.t("gaps.missing", levers=levers_text(missing, b.source), figures=named, n=n, files=files_text(missing)))
 
 
 def baseline_line(b) -> str:

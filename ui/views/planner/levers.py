@@ -22,6 +22,7 @@ import ui
 from funnel import formatting, units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
+from funnel.i18n import TABLE
 from funnel.metrics import convert
 from funnel.model import cycle, link, precision
 from funnel.model.active import ActivePlan
@@ -327,6 +328,9 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     value, sk, nk = state.lever_widgets(field)
     unit = " %" if LEVERS[field][0] == "share" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
+    help_key = f"planner.help.{field}"
+    if label_key and (own := label_key.replace(".lever.", ".help.")) in TABLE:
+        help_key = own  # a lever that counts something else says so in its help too
     if unknown:
         sk.pop()
         numbox.draw(
@@ -335,7 +339,7 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
             nk,
             None,
             DIGITS[LEVERS[field][0]],
-            help=ui.t(f"planner.help.{field}"),
+            help=ui.t(help_key),
             placeholder=ui.t("planner.lever.type"),
         )
         return
@@ -351,7 +355,7 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
             options=_options(written, thumb),
             key=sk,
             format_func=lambda x: written.get(x) or formatting.number(x, lang, places(x, digits)),
-            help=ui.t(f"planner.help.{field}"),
+            help=ui.t(help_key),
         )
     else:
         c1.slider(
@@ -361,7 +365,7 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
             step=step,
             key=sk,
             format=widget_format(places(sk.get(), places(step))),  # "100", not "100.0"
-            help=ui.t(f"planner.help.{field}"),
+            help=ui.t(help_key),
         )
     box = None if value.get() is None else shown
     numbox.draw(c2, label, nk, box, box_digits(field, value.get()), collapsed=True)

@@ -2,7 +2,14 @@
 interface's language writes numbers ("0,30", "125 607 ₽"), read back as numbers, since Streamlit
 1.67's number columns write a decimal point in every language and its "localized" format follows
 the browser's language, not the app's. Money carries the workspace's currency, and every cell of a
-column has the same decimals (the CPL read "374,95" beside "147,7", without ₽)."""
+column has the same decimals (the CPL read "374,95" beside "147,7", without ₽).
+
+Money is whole here as everywhere on the Planner ("1 327 ₽"), and the plan runs on what the table
+shows (issue #14, no hidden rounding): a number typed into a cell is kept to the column's decimals
+("1 234,56" typed is 1 235), and a value a link or an older scenario brought with more digits is
+written with them ("147,7 ₽") rather than rounded on screen only. The baseline's own values are
+the data's exact divisions, written as a person reads them, as the levers write theirs
+(funnel.model.precision: the model keeps the exact value until the cell is changed)."""
 
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from ui.text import places
 # (conversion in percent); a typed number past these is refused with the reason.
 MIX_COLUMNS: dict[str, tuple[int, float, float | None]] = {
     "budget": (0, 0.0, None),  # "125 607": whole roubles, as the budgets elsewhere
-    "cpl": (2, 1.0, None),  # "1 326,88", as the CPL lever's box
+    "cpl": (0, 1.0, None),  # "1 327 ₽", as every money figure
     "conversion": (2, 0.0, 100.0),
     "avg_check": (0, 0.0, None),
     "saturation": (2, 0.0, 3.0),
@@ -23,13 +30,21 @@ MIX_COLUMNS: dict[str, tuple[int, float, float | None]] = {
 MONEY_COLUMNS = ("budget", "cpl", "avg_check")  # written with the workspace's currency sign
 
 
-def cell_text(col: str, value) -> str:
+# The most decimals a cell shows a value brought by a link or scenario with (``cell_text``).
+MOST_DIGITS = 2
+
+
+def cell_text(col: str, value, kept: bool = False) -> str:
     """What the cell of column ``col`` shows for ``value``: the column's decimals, all of them
-    ("147,70", "0,00"), money with the currency where the language puts it ("374,95 ₽",
-    "₽374.95"); empty for no value."""
+    ("0,30", "0,00"), money with the currency where the language puts it ("1 327 ₽", "₽1,327");
+    empty for no value. ``kept``: the value is the plan's own (an edit from a link or a
+    scenario, not the baseline's exact division), which the model uses as it is: written with
+    as many more decimals as it has, up to MOST_DIGITS ("147,7 ₽")."""
     if formatting.missing(value):
         return ""
     decimals = MIX_COLUMNS[col][0]
+    if kept:
+        decimals = max(decimals, places(float(value), MOST_DIGITS))
     if col in MONEY_COLUMNS:
         return ui.money(value, decimals)
     return formatting.number(value, ui.lang(), decimals)
@@ -44,13 +59,15 @@ def _bare(text: str) -> str:
 
 
 def typed_cells(
-    exact: dict[str, list[float]], names: list[str]
+    exact: dict[str, list[float]], names: list[str], texts: dict[str, list] | None = None
 ) -> tuple[dict[str, list[float]], list[tuple[str, str, str]]]:
     """The table's values: each cell's exact value (not the rounded text it shows, which a cell
     opened and closed unchanged sends back), or the number
     typed into it, read as the language writes numbers (funnel.formatting.parse_number; a number
-    sent as a number is taken as it is). A cell whose text is no number or out of range keeps
-    its value and is listed as (channel, column, what is expected) for the message."""
+    sent as a number is taken as it is) and kept to the column's decimals, as the cell will show
+    it. A cell whose text is no number or out of range keeps
+    its value and is listed as (channel, column, what is expected) for the message. ``texts``:
+    what each cell showed (``cell_text``; by default as the column writes its exact value)."""
     values = {col: list(v) for col, v in exact.items()}
     refused = []
     edited = (state.PL_MIX.get() or {}).get("edited_rows", {})
@@ -62,7 +79,7 @@ def typed_cells(
             decimals, lo, hi = MIX_COLUMNS[col]
             if isinstance(typed, (int, float)) and not isinstance(typed, bool):
                 number: float | None = float(typed)
-            elif typed is None or str(typed).strip() in ("", cell_text(col, exact[col][i])):
+            elif typed is None or str(typed).strip() in ("", texts[col][i] if texts else cell_text(col, exact[col][i])):
                 continue  # emptied, or the text it showed (an exact value kept exactly)
             else:
                 number = formatting.parse_number(_bare(str(typed)), ui.lang())
@@ -73,7 +90,7 @@ def typed_cells(
             elif hi is not None and number > hi:
                 reason = ui.t("numbox.high", high=formatting.number(hi, ui.lang(), places(hi, decimals)))
             else:
-                values[col][i] = number
+                values[col][i] = round(number, decimals)  # what the cell will show is what the plan uses
                 continue
             refused.append((names[i], col, reason))
     return values, refused

@@ -11,7 +11,6 @@ import streamlit as st
 
 import ui
 from funnel import scenarios as sc
-from funnel import units
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
@@ -24,19 +23,12 @@ from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, 
 from ui import auth, state
 from ui.text import date_input_format
 from ui.views.planner import active_result as act
+from ui.views.planner import charts
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
 from ui.views.planner.gaps import baseline_line
 
-
-def shown(key: str, value) -> str:
-    """A figure as the screen shows it, by its unit (funnel.units); "—" when missing."""
-    kind = units.unit(key)
-    if kind == "share":
-        return ui.pct(value, 2 if key != "romi" else 0)
-    if kind == "money":
-        return ui.money(value)
-    return ui.num(value, 1 if key == "deals" else 0)
+shown = charts.shown  # a figure as the headline shows it (funnel.model.precision.figure)
 
 
 def _summary(out: dict) -> list:

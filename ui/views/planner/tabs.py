@@ -19,7 +19,16 @@ from ui import numbox, state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 
-LABELS_BY_SOURCE = {"deals": {"leads": "planner.lever.deals_in", "conversion": "planner.lever.win_rate"}}
+# Without leads the base is deals entering the pipeline: its levers are named for what they count,
+# and the CPL, which has no leads to price, is the price of a deal entering (budget = deals × it),
+# an empty box to type as on a leads-only workspace (the CPL there: not in the data).
+LABELS_BY_SOURCE = {
+    "deals": {
+        "leads": "planner.lever.deals_in",
+        "conversion": "planner.lever.win_rate",
+        "cpl": "planner.lever.deal_in_cost",
+    }
+}
 
 
 def lever_label(b, field: str) -> str | None:
@@ -162,10 +171,8 @@ def reverse_panel(r: PlanResult) -> None:
         st.error(ui.t("planner.rev.unreachable"))
         return
     c = st.columns(2) + st.columns(2)
-    c[0].metric(ui.t("planner.rev.leads"), ui.num(out["required_leads"]))
-    c[1].metric(ui.t("planner.rev.budget"), ui.money(out["required_budget"]))
-    c[2].metric(ui.t("planner.rev.deals"), ui.num(out["required_deals"], 1))
-    c[3].metric(ui.t("planner.rev.sellers"), ui.num(out["required_sellers"]))
+    for col, key in zip(c, ("leads", "budget", "deals", "sellers"), strict=True):
+        col.metric(ui.t(f"planner.rev.{key}"), charts.shown(f"required_{key}", out[f"required_{key}"]))
     if (
         out["required_leads_at_base"] is not None
         and out["required_leads"] is not None
@@ -273,8 +280,8 @@ def web_tab(r: PlanResult) -> None:
         "web",
         ("queries", "ctr", "site_conversion", "cpc"),
         [
-            ("planner.web.visits", ui.num(out["visits"])),
-            ("planner.web.leads", ui.num(out["web_leads"], 1)),
+            ("planner.web.visits", charts.shown("visits", out["visits"])),
+            ("planner.web.leads", charts.shown("web_leads", out["web_leads"])),  # "30", not "30,0"
             ("planner.web.cost", ui.money(out["cost"])),
             ("planner.web.cpl", ui.money(out["web_cpl"])),
         ],
@@ -290,8 +297,8 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     for field in ("sellers", "contacts_per_seller", "elasticity"):
         up.lever(field)
     c = st.columns(4)
-    c[0].metric(ui.t("planner.cap.capacity"), ui.num(out["capacity"]))
-    c[1].metric(ui.t("planner.cap.load"), ui.pct(out["load"], 0))
+    c[0].metric(ui.t("planner.cap.capacity"), charts.shown("capacity", out["capacity"]))
+    c[1].metric(ui.t("planner.cap.load"), charts.shown("load", out["load"]))
     drop = None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
     c[2].metric(
         ui.t("planner.cap.effective"),
@@ -299,7 +306,7 @@ def capacity_tab(plan: Plan, out: dict) -> None:
         charts.signed_share(drop),
         **(ui.delta_look(drop) if charts.signed_share(drop) else {}),  # "−0,50 %" points down (a true minus)
     )
-    c[3].metric(ui.t("planner.cap.needed"), ui.num(out["sellers_needed"]))
+    c[3].metric(ui.t("planner.cap.needed"), charts.shown("sellers_needed", out["sellers_needed"]))
     leads = out["total_leads"]  # every lead the team handles (the web chain's too, when on)
     top = max(leads * 2.5, (out["capacity"] or 0) * 2, 10)
     points = [(x, plan.conversion_at(x)) for x in (top * i / 80 for i in range(81))]
