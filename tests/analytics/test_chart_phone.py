@@ -157,7 +157,7 @@ def test_a_breakdown_of_nine_draws_them_all_and_says_nothing_of_a_top():
 
     fig = breakdown_figure(_breakdown(9), "owner")
     assert len(fig.data) == 9 and "Прочие" not in [tr.name for tr in fig.data]
-    assert "<br>" not in fig.layout.title.text
+    assert not fig.layout.title.text  # the heading above names the chart (an.fn.breakdown)
 
 
 # ---- a phone's width --------------------------------------------------------------------------------
