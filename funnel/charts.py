@@ -123,6 +123,58 @@ def month_ticks(n: int) -> dict:
     return {"dtick": f"M{step}", "tickformat": "%b\n%Y"}
 
 
+# A month axis that labels every month where there is room (review #16: the forecast-vs-actual
+# chart labelled every second or third month on a 1440 px screen): every month up to WIDE_MONTHS
+# labels (about 40 px each on a laptop's plot), then every second, third … so that at most
+# WIDE_MONTHS show. The server does not know the screen's width, so a phone's thinning is CSS of
+# the browser's own (phone_months_css): below PHONE_WIDTH it keeps every k-th label from the first,
+# k the least step that leaves at most PHONE_MONTHS, and keeps the year under a month it hides.
+WIDE_MONTHS = 18
+PHONE_MONTHS = 6
+PHONE_WIDTH = 640  # px: where Streamlit stacks columns, the app's phone layout (ui.views.planner.levers)
+
+
+def months_spanned(first, last) -> int:
+    """The months from ``first``'s to ``last``'s, both counted (May to October: 6); 0 without dates."""
+    if first is None or last is None:
+        return 0
+    a, b = (v if isinstance(v, (date, datetime)) else datetime.fromisoformat(str(v)[:10]) for v in (first, last))
+    return abs((b.year - a.year) * 12 + b.month - a.month) + 1
+
+
+def _month_step(n: int, most: int) -> int:
+    return next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= most), MONTH_STEPS[-1])
+
+
+def month_axis(n: int) -> dict:
+    """An x axis over ``n`` months (months_spanned) labelled as months ("май" over "2026", the year
+    once per run of equal ones): every month up to WIDE_MONTHS, else the least step of MONTH_STEPS
+    that leaves at most WIDE_MONTHS labels. On a phone, with phone_months_css, fewer. Level: plotly.js
+    measures every label, hidden or not, and turned them on end on a phone."""
+    return {"dtick": f"M{_month_step(n, WIDE_MONTHS)}", "tickformat": "%b\n%Y", "tickangle": 0}
+
+
+def phone_month_step(n: int) -> int:
+    """Below PHONE_WIDTH, one label in this many of month_axis(n)'s (1: all of them): at most
+    PHONE_MONTHS labels."""
+    labels = math.ceil(max(n, 1) / _month_step(n, WIDE_MONTHS))
+    return math.ceil(labels / PHONE_MONTHS)
+
+
+def phone_months_css(where: str, n: int) -> str:
+    """Fixed CSS (``where``: the selector of the chart's container, no user text) that, below
+    PHONE_WIDTH, shows the first of month_axis(n)'s labels and every phone_month_step(n)-th after
+    it; a hidden label's second line, the year where it changes, stays. "" when all fit."""
+    k = phone_month_step(n)
+    if k <= 1:
+        return ""
+    hidden = f"{where} .xaxislayer-above > .xtick:not(:nth-child({k}n+1)) text"
+    return (
+        f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} "
+        f"{hidden} tspan.line + tspan.line {{ visibility: visible; }} }}</style>"
+    )
+
+
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
 
 

@@ -36,15 +36,7 @@ with st.container(key="ws_levers"):
         key=uw.WS_KEYS["leads"],
         format=uw.slider_format("leads"),
     )
-    c[1].slider(
-        ui.t(uw.label_key(source, "conversion")),
-        0.0,
-        min(100.0, max(20.0, base.conversion * 300)),
-        step=0.01,
-        key=uw.WS_KEYS["conversion"],
-        format=uw.slider_format("conversion"),
-    )
-    uw.conversion_value(c[1])  # "3,18 %" where the slider itself would write "3.18"
+    uw.conversion_slider(c[1], ui.t(uw.label_key(source, "conversion")), base)  # "3,18" above its thumb
     c[2].slider(
         ui.t("workshop.avg_check"),
         0.0,

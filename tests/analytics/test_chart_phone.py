@@ -157,7 +157,7 @@ def test_a_breakdown_of_nine_draws_them_all_and_says_nothing_of_a_top():
 
     fig = breakdown_figure(_breakdown(9), "owner")
     assert len(fig.data) == 9 and "Прочие" not in [tr.name for tr in fig.data]
-    assert "<br>" not in fig.layout.title.text
+    assert not fig.layout.title.text  # the heading above names the chart (an.fn.breakdown)
 
 
 # ---- a phone's width --------------------------------------------------------------------------------
@@ -195,10 +195,11 @@ def test_stage_times_put_the_stages_down_the_side_and_the_legend_above():
     _legend_above(fig)
 
 
-def test_cohorts_are_months_on_a_date_axis_with_four_labels_at_most():
+def test_cohorts_are_months_on_a_date_axis_labelled_every_month_level():
     """Twelve cohorts, each labelled "нояб. 2025" on a category axis: tilted on end and cut on a
-    phone. On a month axis a label every third month (12 ÷ 3 = 4 labels, "янв" over "2026"), the
-    month's name in the hover, the legend above the plot, not over the axis's title."""
+    phone. On a month axis a label every month ("янв" over "2026"), level (a phone's thinned by
+    its CSS: funnel.charts.phone_months_css, every second of twelve), the month's name in the
+    hover, the legend above the plot, not over the axis's title."""
     from ui.show import styled
     from ui.views.time.maturity import final_figure
 
@@ -214,7 +215,9 @@ def test_cohorts_are_months_on_a_date_axis_with_four_labels_at_most():
     )
     fig = styled(final_figure(table))
     assert list(fig.data[0].x) == list(months)  # dates, not names
-    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat) == ("M3", "%b\n%Y")
+    axis = fig.layout.xaxis
+    assert (axis.dtick, axis.tickformat, axis.tickangle) == ("M1", "%b\n%Y", 0)
+    assert charts.phone_month_step(12) == 2
     assert fig.data[0].text[0] == "нояб. 2025"
     _legend_above(fig)
 

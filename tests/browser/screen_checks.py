@@ -18,8 +18,8 @@ that every check named for its workspace and language ran where it was due.
   chosen stays chosen after a visit to another tab (only a browser can tell: persist_state);
 - chart locale (test_chart_locale.py): Russian month names on the Overview's chart, digits
   without an "M", the demo's channel names in Russian on the Channels page;
-- screen fit (test_screen_fit.py): the Workshop's conversion slider as Russian writes it (also
-  in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
+- screen fit (test_screen_fit.py): the Workshop's slider values above their thumbs, the
+  conversion's as the language writes it (also in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
 - phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
   390 px, no tick label turned, no text outside its chart, no legend over an axis's labels or
@@ -223,40 +223,47 @@ def russian_channels(page, screen) -> list[str]:
 
 
 # ---- the Workshop's slider -----------------------------------------------------------------------
-# Visible text of an element, node by node (a hidden thumb value is in the page but not seen).
-VISIBLE = """(root) => {
-  const out = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
-    if (n.textContent.trim()) out.push(n.textContent.trim());
-  }
-  return out;
+# Where a slider's value stands and how it looks: its text, its box, the thumb's box, size, colour.
+THUMB = """(slider) => {
+  const v = slider.querySelector('[data-testid="stSliderThumbValue"]');
+  const input = slider.querySelector('input[type=range]');
+  const thumb = input && input.closest('[style*="translate"]');  // the thumb's knob, around its hidden input
+  if (!v || !thumb) return null;
+  const r = v.getBoundingClientRect(), t = thumb.getBoundingClientRect(), css = getComputedStyle(v.querySelector('p') || v);
+  return {text: v.innerText.trim(), bottom: r.bottom, top: r.top, thumbTop: t.top,
+          size: parseFloat(css.fontSize), colour: css.color, shown: css.visibility !== 'hidden' && r.height > 0};
 }"""
 
 
-def _conversion_as_russian(tab, present: bool) -> list[str]:
+def workshop_thumbs(tab, lang: str, present: bool = False) -> list[str]:
+    """The conversion slider's value stands above its thumb like the three others' (and the
+    Planner's), written as the language writes it ("3,18" / "3.18"), the figure of the arithmetic
+    line under the sliders, as large and in the same colour as the others' values (large in
+    presenter mode); nothing written again under the slider."""
     out = []
-    slider = tab.locator(".st-key-ws_conversion")
-    seen = slider.evaluate(VISIBLE)
-    if any(ch.isdigit() for text in seen for ch in text):  # "3.18", "0.00", "20.00" hidden
-        out.append(f"the slider shows its own figures: {seen}")
-    # the slider's own (hidden) figure, with a decimal point, is the one written beside it
-    own = slider.locator('[data-testid="stSliderThumbValue"]').evaluate("e => e.textContent").strip()
-    beside = tab.locator(".st-key-ws_conv_value").inner_text().strip()
-    if "." not in own or beside != own.replace(".", ",") + " %":
-        out.append(f"the figure beside the slider «{beside}» is not its own «{own}» in Russian")
-    # and the same figure as the arithmetic line under the sliders ("1 270 лидов × 3,18 % × …")
-    if beside not in tab.locator(".st-key-ws_line").inner_text():
-        out.append(f"«{beside}» not in the arithmetic line")
-    # as large as the other sliders' values, and in their colour
-    thumb = '.st-key-ws_leads [data-testid="stSliderThumbValue"]'
-    style = "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]"
-    size, colour = tab.locator(".st-key-ws_conv_value p").evaluate(style)
-    other_size, other_colour = tab.locator(thumb).evaluate(style.replace("(e)", "(e.querySelector('p') || e)"))
-    if size < other_size or colour != other_colour:
-        out.append(f"the figure beside is smaller or another colour: {(size, colour, other_size, other_colour)}")
+    seen = {k: tab.locator(f".st-key-ws_{k}").evaluate(THUMB) for k in ("leads", "conversion", "avg_check", "sellers")}
+    conv = seen["conversion"]
+    if not conv or not conv["shown"]:
+        return [f"the conversion slider shows no value of its own: {conv}"]
+    figure = re.fullmatch(r"\d+(,\d{1,2})?" if lang == "ru" else r"\d+(\.\d{1,2})?", conv["text"])
+    if not figure:
+        out.append(f"the conversion's value «{conv['text']}» is not written as {lang} writes it")
+    line = tab.locator(".st-key-ws_line").inner_text()
+    if f"{conv['text']} %" not in line and f"{conv['text']}%" not in line:
+        out.append(f"«{conv['text']}» is not the arithmetic line's figure: {line}")
+    for name, other in seen.items():
+        if not other or not other["shown"]:
+            out.append(f"{name}: no value above the thumb")
+        elif other["bottom"] > other["thumbTop"] + 1:
+            out.append(f"{name}: the value is not above its thumb {other}")
+        elif name != "conversion" and (abs(other["top"] - conv["top"]) > 2 or other["size"] != conv["size"]):
+            out.append(f"the conversion's value is not in line with {name}'s: {conv} {other}")
+        elif other["colour"] != conv["colour"]:
+            out.append(f"the conversion's value is another colour than {name}'s")
+    if tab.locator(".st-key-ws_conv_value").count():
+        out.append("the conversion's value written again under its slider")
+    if present and conv["size"] < 20:  # read from the back of a room: 1.3rem at the least
+        out.append(f"the values are small for a projector: {conv['size']} px")
     if present:  # a guard: the projector view has no chart, so no Plotly toolbar over a label
         tab.mouse.move(640, 300)
         if tab.locator(".modebar").count():
@@ -265,7 +272,7 @@ def _conversion_as_russian(tab, present: bool) -> list[str]:
 
 
 def workshop_russian(page, screen) -> list[str]:
-    return _conversion_as_russian(page, present=False)
+    return workshop_thumbs(page, "ru")
 
 
 def workshop_presenting(page, screen) -> list[str]:
@@ -274,19 +281,13 @@ def workshop_presenting(page, screen) -> list[str]:
     try:
         other.goto(page.url.split("/workshop")[0] + f"/workshop?lang=ru&ws={screen.workspace}&present=1")
         screens.wait_until_drawn(other, quiet_ms=700)
-        return _conversion_as_russian(other, present=True)
+        return workshop_thumbs(other, "ru", present=True)
     finally:
         other.close()
 
 
 def workshop_english(page, screen) -> list[str]:
-    seen = page.locator(".st-key-ws_conversion").evaluate(VISIBLE)
-    out = []
-    if not any("." in s and any(ch.isdigit() for ch in s) for s in seen):  # "3.18" is English
-        out.append(f"the English slider lost its own value: {seen}")
-    if page.locator(".st-key-ws_conv_value").count():
-        out.append("a Russian figure beside an English slider")
-    return out
+    return workshop_thumbs(page, "en")
 
 
 # ---- the Funnel page's charts --------------------------------------------------------------------

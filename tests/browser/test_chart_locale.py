@@ -42,3 +42,65 @@ def test_russian_day_ticks_put_the_month_in_the_genitive(page):
     long = _drawn_ticks(page, 400)
     assert any(re.fullmatch(r"(май|июль|сент|нояб|янв|март)( 202[67])?", tick) for tick in long), long
     assert not any("мая" in tick for tick in long), long
+
+
+# the visible x tick labels, each with its lines as seen (a hidden line is left out)
+SEEN_TICKS = """() => [...document.querySelectorAll('.xaxislayer-above > .xtick text')].map(t => {
+  const lines = t.querySelectorAll('tspan.line');
+  const parts = lines.length ? [...lines] : [t];
+  return parts.filter(p => getComputedStyle(p).visibility !== 'hidden').map(p => p.textContent).join(' ');
+})"""
+
+
+def _month_chart(page, months: int, width: int, start: str = "2025-11-01") -> list[str]:
+    """The x tick labels a person sees on a Russian forecast-like chart of ``months`` monthly points
+    from ``start``, laid out with funnel.charts.month_axis and phone_months_css, in a window
+    ``width`` px wide (the chart 60 px narrower)."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from funnel import charts
+
+    x = pd.date_range(start, periods=months, freq="MS")
+    fig = go.Figure(go.Scatter(x=x, y=[8e6 + 1e5 * i for i in range(months)], mode="lines+markers"))
+    fig.update_xaxes(**charts.month_axis(charts.months_spanned(x[0], x[-1])))
+    fig = charts.style(fig, "ru")
+    fig.update_layout(width=width - 60, height=400)
+    page.set_viewport_size({"width": width, "height": 800})
+    body = fig.to_html(include_plotlyjs=True, full_html=False, config=charts.config("ru"))
+    css = charts.phone_months_css(".st-key-months", months)
+    page.set_content(f"<html><head>{css}</head><body><div class='st-key-months'>{body}</div></body></html>")
+    page.wait_for_selector(".xtick text")
+    turned = page.eval_on_selector_all(
+        ".xtick text", "ts => ts.filter(t => /rotate\\((?!0)/.test(t.getAttribute('transform') || '')).length"
+    )
+    assert not turned, f"{turned} labels turned at {width} px"
+    return page.evaluate(SEEN_TICKS)
+
+
+def test_a_month_axis_labels_every_month_where_there_is_room_and_thins_on_a_phone(page):
+    """The forecast-vs-actual chart labelled every second or third month at 1440 px. Twelve months
+    from November 2025: at a laptop's width every month is labelled, with the year under the first
+    and under January; on a phone (390 px) every second month from the first is (six labels); from
+    December, the year stays under the hidden January."""
+    wide = _month_chart(page, 12, 900)
+    assert wide == [
+        "нояб 2025",
+        "дек",
+        "янв 2026",
+        "февр",
+        "март",
+        "апр",
+        "май",
+        "июнь",
+        "июль",
+        "авг",
+        "сент",
+        "окт",
+    ], wide
+    phone = _month_chart(page, 12, 390)
+    assert phone == ["нояб 2025", "", "янв 2026", "", "март", "", "май", "", "июль", "", "сент", ""], phone
+    from_december = _month_chart(page, 12, 390, "2025-12-01")
+    assert from_december == ["дек 2025", "2026", "февр", "", "апр", "", "июнь", "", "авг", "", "окт", ""], from_december
+    # six months fit a phone as they are
+    assert _month_chart(page, 6, 390) == ["нояб 2025", "дек", "янв 2026", "февр", "март", "апр"]

@@ -187,7 +187,7 @@ def demo_baseline(app_db):
 def test_workshop_sliders_and_reset(app_db):
     at = workshop(app_db, "ru")
     at.slider(key="ws_leads").set_value(240.0)
-    at.slider(key="ws_conversion").set_value(2.0)
+    at.select_slider(key="ws_conversion").set_value(2.0)
     at.slider(key="ws_avg_check").set_value(100_000.0)
     at.slider(key="ws_sellers").set_value(1.0).run()
     assert not at.exception, at.exception

@@ -36,13 +36,16 @@ def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(demo_app_
     """The line under the sliders writes 1 270 leads × 3,18 % × 199 031 ₽: the sliders show the
     same decimals (not "1 269.75" above "1 270"), thousands grouped."""
     at = workshop(lang, ws_leads=1269.75, ws_conversion=3.1834, ws_avg_check=199_030.93, ws_sellers=6.0)
-    formats = {k: at.slider(key=k).proto.format for k in ("ws_leads", "ws_conversion", "ws_avg_check", "ws_sellers")}
+    formats = {k: at.slider(key=k).proto.format for k in ("ws_leads", "ws_avg_check", "ws_sellers")}
     assert formats == {
         "ws_leads": f"{GROUPED[lang]}.0f",
-        "ws_conversion": f"{GROUPED[lang]}.2f",
         "ws_avg_check": f"{GROUPED[lang]}.0f",  # "199 031" (ru), "199,031" (en), not "199030.93"
         "ws_sellers": f"{GROUPED[lang]}.0f",
     }
+    # the conversion's thumb writes the line's figure, in the language (a slider of options)
+    conversion = at.select_slider(key="ws_conversion")
+    assert conversion.format_func(conversion.value) == {"ru": "3,18", "en": "3.18"}[lang]
+    assert conversion.value == 3.1834  # the model keeps the session's value, not the written one
     line = {"ru": "1 270 лидов × 3,18 % × 199 031 ₽", "en": "1,270 leads × 3.18% × ₽199,031"}[lang]
     assert any(m.value.replace("\\", "").startswith(line) for m in at.markdown), [m.value for m in at.markdown]
 
@@ -119,3 +122,27 @@ def test_the_plan_period_picker_writes_dates_as_russian_does(app):
     at.button(key="pl_sc_save").click().run()  # the period is asked for a saved scenario
     assert not at.exception, at.exception
     assert at.date_input(key="pl_sc_period").proto.format == "DD.MM.YYYY"
+
+
+@pytest.mark.parametrize(
+    ("lang", "thumb", "grid"),
+    [("ru", "3,18", ["0", "0,1", "3,1", "3,2", "20"]), ("en", "3.18", ["0", "0.1", "3.1", "3.2", "20"])],
+)
+def test_the_workshops_conversion_is_written_above_its_thumb_like_the_planners(demo_app_db, lang, thumb, grid):
+    """The Russian conversion slider hid its own value (sprintf-js writes "3.18") and the page wrote
+    «3,18 %» under the slider, while the Planner's and the other three sliders' values stand above
+    their thumbs. Now it is a slider of options, as the Planner's decimal levers are: the thumb
+    reads the language's "3,18" (the demo's 485 ÷ 15 237 = 3,1830… %), the grid steps by 0,1 from
+    0 to 20, and nothing is written under it. Moved to a grid option, it reads as the grid does."""
+    at = workshop(lang)
+    s = at.select_slider(key="ws_conversion")
+    assert s.format_func(s.value) == thumb and s.value == pytest.approx(485 / 15_237 * 100)
+    written = list(s.options)  # as the browser gets them: written by the format
+    assert [written[i] for i in (0, 1, 31, 33, -1)] == grid and written[32] == thumb
+    assert not [m for m in at.markdown if m.value.replace("\\", "").startswith(thumb)]  # no copy under it
+    s.set_value(4.0).run()
+    assert not at.exception, at.exception
+    s = at.select_slider(key="ws_conversion")
+    assert s.format_func(s.value) == "4" and len(s.options) == 201  # back on the grid: no extra option
+    line = {"ru": "4 %", "en": "4%"}[lang]
+    assert any(f"× {line} ×" in m.value.replace("\\", "") for m in at.markdown)

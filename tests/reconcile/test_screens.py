@@ -353,7 +353,7 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
     assert not workshop.info  # not the method's example
     assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "360 000 ₽"
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
-    assert workshop.slider(key="ws_conversion").label == "Доля выигранных, %"
+    assert workshop.select_slider(key="ws_conversion").label == "Доля выигранных, %"
     assert "24 сделки × 50 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
     assert any("база — сделки" in c.value for c in workshop.caption)
 

@@ -299,8 +299,9 @@ def times_figure(df: pd.DataFrame) -> go.Figure:
         mode="markers",
         marker=dict(symbol="line-ns-open", size=30, line=dict(width=3)),
     )
+    # No title: the section's heading above the chart says it (an.fn.times), and the chart's title
+    # repeated it word for word (screen review).
     fig.update_layout(
-        title=ui.t("an.fn.times"),
         barmode="group",
         xaxis_title=ui.t("axis.days"),
         height=max(200 + 62 * len(stages), 380),  # two bars and their gap a stage
@@ -323,31 +324,51 @@ def _measure_axis(measure: str) -> str:
 _LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0}
 
 
-def reason_colours(*frames: pd.DataFrame | None) -> dict[str, str]:
-    """One colour per lost reason in both charts of the tab (each drew its reasons in its own
-    order, so "Дорого" was green on one and orange on the other): the reasons of both frames,
-    the most frequent first (deals lost, both frames added up), take the strong colours in turn;
-    "no reason given" takes the grey kept for a remainder (funnel.chart_series)."""
+def reason_order(*frames: pd.DataFrame | None) -> list[str]:
+    """The lost reasons of both charts of the tab, as the charts write them (chart_text), in one
+    order for both legends and stacks: the most deals lost first (both frames added up; equal
+    counts by name), "no reason given" (and «Other», were reasons ever folded) last. Each chart
+    listed its reasons in its own frame's order, and Plotly reversed a stacked chart's legend, so
+    «Дорого» stood sixth on one legend and eighth on the other (screen review #16)."""
     parts = [f[["reason", "deals"]] for f in frames if f is not None and "reason" in f and "deals" in f]
     if not parts:
-        return {}
+        return []
     both = pd.concat(parts)
     both = both.assign(name=[chart_text(label(r, "reason")) for r in both["reason"]])
-    sizes = both.groupby("name", sort=True)["deals"].sum()
-    return chart_series.colour_map(chart_series.ranked(sizes), other=chart_text(label(None, "reason")))
+    order = chart_series.ranked(both.groupby("name", sort=True)["deals"].sum())
+    last = (chart_text(label(None, "reason")), ui.t("an.other"))
+    return [n for n in order if n not in last] + [n for n in last if n in order]
+
+
+def reason_colours(*frames: pd.DataFrame | None) -> dict[str, str]:
+    """One colour per lost reason in both charts of the tab (each drew its reasons in its own
+    order, so "Дорого" was green on one and orange on the other): the reasons in reason_order
+    take the strong colours in turn; "no reason given" takes the grey kept for a remainder
+    (funnel.chart_series)."""
+    return chart_series.colour_map(reason_order(*frames), other=chart_text(label(None, "reason")))
+
+
+def _by_reason(df: pd.DataFrame, order: list[str]) -> list[tuple[str, pd.DataFrame]]:
+    """(name, rows) per reason of ``df``, in ``order`` (reason_order)."""
+    names = pd.Series([chart_text(label(r, "reason")) for r in df["reason"]], index=df.index)
+    return [(name, df[names == name]) for name in order if (names == name).any()]
+
+
+# The legend lists the reasons in the traces' order (reason_order): Plotly's own default for a
+# stacked chart reverses it, and did so on one of the two charts only.
+_LEGEND_ORDER = {"traceorder": "normal"}
 
 
 def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
-    """Lost deals by stage and reason; ``other``: the by-month frame, whose reasons share the colours."""
+    """Lost deals by stage and reason; ``other``: the by-month frame, whose reasons share the
+    colours and the order (reason_order)."""
     fig = go.Figure()
+    order = reason_order(df, other)
     colours = reason_colours(df, other)
     stage_labels = [chart_text(label(s, "stage")) for s in df["stage"]]
-    for reason in df["reason"].drop_duplicates():
-        mask = df["reason"].isna() if missing(reason) else df["reason"] == reason
-        part = df[mask]
-        name = chart_text(label(reason, "reason"))
+    for name, part in _by_reason(df, order):
         fig.add_bar(
-            y=[stage_labels[i] for i in part.index],
+            y=[stage_labels[df.index.get_loc(i)] for i in part.index],
             x=part[measure],
             orientation="h",
             name=name,
@@ -359,19 +380,22 @@ def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None
     # Stage names are long: they go down the side, read level, with the first stage on top (under
     # the bars they were tilted into each other or, with the legend at the right, got half the width).
     fig.update_layout(
-        barmode="stack", title=ui.t("an.fn.lost_stage"), xaxis_title=_measure_axis(measure), legend=_LEGEND_BELOW
+        barmode="stack",
+        title=ui.t("an.fn.lost_stage"),
+        xaxis_title=_measure_axis(measure),
+        legend={**_LEGEND_BELOW, **_LEGEND_ORDER},
     )
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(dict.fromkeys(stage_labels)))
     return fig
 
 
 def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
-    """Lost deals by month and reason; ``other``: the by-stage frame, whose reasons share the colours."""
+    """Lost deals by month and reason; ``other``: the by-stage frame, whose reasons share the
+    colours and the order (reason_order)."""
     fig = go.Figure()
+    order = reason_order(other, df)
     colours = reason_colours(other, df)
-    for reason in df["reason"].drop_duplicates():
-        part = df[df["reason"].isna()] if missing(reason) else df[df["reason"] == reason]
-        name = chart_text(label(reason, "reason"))
+    for name, part in _by_reason(df, order):
         fig.add_bar(
             x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
             y=part[measure],
@@ -386,7 +410,7 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         title=ui.t("an.fn.lost_time"),
         yaxis_title=_measure_axis(measure),
         xaxis_title=ui.t("axis.month"),
-        legend={**_LEGEND_BELOW, "y": -0.42},  # below two-line month ticks and the title
+        legend={**_LEGEND_BELOW, "y": -0.42, **_LEGEND_ORDER},  # below two-line month ticks and the title
     )
     return fig
 
@@ -419,10 +443,13 @@ def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:
             customdata=stage_names,  # the hover names the stage whole, not as wrapped for the axis
             hovertemplate=f"{name} · %{{customdata}}: %{{x:.1%}} (%{{text}})<extra></extra>",
         )
-    title = ui.t("an.fn.breakdown")
-    if rest:  # smaller lines under it, each its own: a Plotly title does not wrap
+    # The section's heading above says what the chart is (an.fn.breakdown), which its title
+    # repeated word for word (screen review): the title says only which groups it shows, when
+    # it leaves some to «Other», a line each (a Plotly title does not wrap).
+    title = None
+    if rest:
         shown = ui.t(f"an.fn.breakdown_top.{dim}", n=ui.num(len(keep)), total=ui.num(len(keep) + len(rest)))
-        title += "".join(f"<br><span style='font-size:12px'>{line}</span>" for line in shown.split("\n"))
+        title = "<br>".join(f"<span style='font-size:13px'>{line}</span>" for line in shown.split("\n"))
     stages = t["stage"].nunique()
     height = 160 + stages * max(len(parts), 2) * 9  # about 9 px a bar
     fig.update_layout(
@@ -434,6 +461,6 @@ def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:
         legend={**_LEGEND_BELOW, "y": -70 / max(height - 130, 1)},  # below the ticks and the axis title
     )
     if rest:
-        fig.update_layout(margin=dict(t=96))  # the title's three lines
+        fig.update_layout(margin=dict(t=72))  # the title's two lines
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -4,6 +4,10 @@ the turnover arithmetic written out in the user's language."""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Callable
+
 import streamlit as st
 
 import ui
@@ -12,7 +16,7 @@ from funnel.baseline import Baseline
 from funnel.model.active_presets import PRESETS
 from funnel.model.plan import Plan
 from ui import state
-from ui.text import widget_format
+from ui.text import places, widget_format
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.levers import load_baseline
 
@@ -66,31 +70,57 @@ def slider_format(field: str) -> str:
     return widget_format(_PLACES[field])
 
 
-# On a Russian screen the conversion slider's own figures are hidden: Streamlit's sprintf-js writes
-# them with a decimal point ("3.18", "0.00", "20.00"); its value is written beside it as Russian
-# writes it (conversion_value), as the planner's levers do (ui.views.planner.levers.page_css), in
-# the colour Streamlit gives a slider's value.
-RU_DECIMAL_CSS = """<style>
-.st-key-ws_conversion [data-testid="stSliderThumbValue"],
-.st-key-ws_conversion [data-testid="stSliderTickBar"] { visibility: hidden; }
-.st-key-ws_conv_value { margin-top: -1.1rem; }
-.st-key-ws_conv_value p { color: rgb(197, 57, 72); font-variant-numeric: tabular-nums; font-size: 1rem; }
-</style>"""
-PRESENTER_DECIMAL_CSS = """<style>
-.st-key-ws_conv_value p { font-size: clamp(1.3rem, 2vw, 2.4rem) !important; }
-</style>"""
+# The conversion slider is a slider of options written in Python, as the Planner's levers with
+# decimals are (ui.views.planner.levers.lever): its thumb reads "3,18" on a Russian screen and
+# "3.18" on an English one, above the thumb like the other sliders' values (and as large in
+# presenter mode: PRESENTER_CSS). Streamlit's own slider writes its value with sprintf-js, whose
+# decimal mark is always a point, so the Russian value was hidden and written again under the
+# slider, out of line with the three others (screen review). The grid steps by CONVERSION_STEP; the
+# value the sliders stand on (the baseline's exact 3,1830… %) is an option of its own at its place,
+# written to the line's two decimals, and the model keeps it exact.
+CONVERSION_STEP = 0.1
 
 
-def decimal_slider_shown_apart() -> bool:
-    """The conversion slider's value is written beside it (its own hidden): on a Russian screen."""
-    return ui.lang() == "ru"
+def conversion_top(base: Plan) -> float:
+    """The conversion slider's end, in percent: three times the baseline's, at least 20, at most 100."""
+    return round(min(100.0, max(20.0, base.conversion * 300)), 1)
 
 
-def conversion_value(where) -> None:
-    """The conversion slider's value in the language ("3,18 %"), under it, when its own is hidden."""
-    if decimal_slider_shown_apart():
-        value = float(WS_KEYS["conversion"].get() or 0) / 100
-        where.container(key="ws_conv_value").markdown(ui.pct(value, _PLACES["conversion"]))
+@functools.lru_cache(maxsize=32)
+def _grid(lang: str, top: float) -> dict[float, str]:
+    """The conversion slider's options from 0 to ``top`` by CONVERSION_STEP, each written in ``lang``
+    (kept per process: Streamlit asks for every option's text on every run)."""
+    steps = round(top / CONVERSION_STEP)
+    values = [round(i * CONVERSION_STEP, 1) for i in range(steps + 1)]
+    return {v: formatting.number(v, lang, places(v, 1)) for v in values}
+
+
+def conversion_options(value: float, top: float, lang: str) -> tuple[list[float], Callable[[float], str]]:
+    """(the options, their format): the grid (``_grid``) and ``value`` at its sorted place when it
+    is off the grid, written with the line's decimals ("3,18"); grid values as the grid writes them
+    ("3,2", "20")."""
+    written = _grid(lang, top)
+    options = list(written)
+    if value not in written:
+        bisect.insort(options, value)
+
+    def fmt(x: float) -> str:
+        return written.get(x) or formatting.number(x, lang, places(x, _PLACES["conversion"]))
+
+    return options, fmt
+
+
+def conversion_slider(where, label: str, base: Plan) -> None:
+    """The conversion lever: a slider of options (see CONVERSION_STEP) on the session's value,
+    within the slider's range."""
+    key = WS_KEYS["conversion"]
+    top = conversion_top(base)
+    value = min(max(float(key.get() or 0.0), 0.0), top)
+    if abs(value - round(value, 1)) < 1e-9:  # 5.000000001 (0.05 × 100) is the grid's 5: one option, not two
+        value = round(value, 1)
+    key.set(value)
+    options, fmt = conversion_options(value, top, ui.lang())
+    where.select_slider(label, options=options, key=key, format_func=fmt)
 
 
 def workshop_reset(plan: Plan) -> None:
@@ -192,8 +222,7 @@ def present(on: bool) -> None:
 
 def presenter_frame(on: bool) -> None:
     """The CSS of the page (and of presenter mode), and the button that enters or leaves it."""
-    extra = (RU_DECIMAL_CSS + (PRESENTER_DECIMAL_CSS if on else "")) if decimal_slider_shown_apart() else ""
-    st.html(WORKSHOP_CSS + (PRESENTER_CSS if on else "") + extra)
+    st.html(WORKSHOP_CSS + (PRESENTER_CSS if on else ""))
     if on:
         st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
 

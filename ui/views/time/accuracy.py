@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from funnel import charts
 from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
 from funnel.formatting import DASH
@@ -156,8 +157,16 @@ def _chart(charted: dict[str, pd.DataFrame]) -> None:
         key=KEY_CHART,
         persist_state="session",
     )
-    # built and serialised once per distinct points and language (look.chart), not every run
-    look.chart(chart, charted[h], ui.t(f"tm.accuracy.horizon.{h}"), key=f"tm_acc_chart_{h}")
+    # built and serialised once per distinct points and language (look.chart), not every run;
+    # on a phone every k-th month is labelled (look.month_chart)
+    label = ui.t(f"tm.accuracy.horizon.{h}")
+    look.month_chart(chart, charted[h], label, key=f"tm_acc_chart_{h}", months=months(charted[h]))
+
+
+def months(points: pd.DataFrame) -> int:
+    """The months the chart's axis spans (funnel.charts.months_spanned)."""
+    starts = list(points["period_start"])
+    return charts.months_spanned(min(starts), max(starts)) if starts else 0
 
 
 def _bias_sentence(bias: float | None) -> str:
@@ -170,7 +179,7 @@ def _bias_sentence(bias: float | None) -> str:
 
 def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
     """The band from the pessimistic to the optimistic forecast (P10–P90), the likely one (P50)
-    and the actual, by the period's first day."""
+    and the actual, by the period's first day; every month labelled (funnel.charts.month_axis)."""
     x = list(points["period_start"])
     fig = go.Figure()
     fig.add_trace(
@@ -201,6 +210,8 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
     if len(x) == 1:  # one period alone: plotly.js spans a millisecond and labels it to the ms
         day = pd.Timestamp(x[0])
         fig.update_xaxes(range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)], dtick="M1")
+    elif x:  # every month where there is room, not plotly.js's every second or third (review #16)
+        fig.update_xaxes(**charts.month_axis(months(points)))
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),

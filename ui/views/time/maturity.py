@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel import chart_series
-from funnel.charts import legend_above, month_ticks
+from funnel import chart_series, charts
+from funnel.charts import legend_above
 from funnel.filters import Filters
 from funnel.metrics import cohorts, maturity
 from ui import auth
@@ -68,7 +68,7 @@ def render(filters: Filters) -> None:
         st.caption(ui.t("tm.maturity.curves_note", n=SHOWN_CURVES))
         return
     if kind == "final":
-        look.chart(final_figure, result.cohorts, key="tm_mat_final")
+        look.month_chart(final_figure, result.cohorts, key="tm_mat_final", months=cohort_months(result.cohorts))
         st.caption(ui.t("tm.maturity.method", n=cohorts.MIN_MATURED))
         return
     ui.simple_table(result.cohorts, COHORT_TABLE, "cohort_maturity", key="tm_mat_table")
@@ -167,11 +167,18 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
     return legend_above(fig)
 
 
+def cohort_months(table: pd.DataFrame) -> int:
+    """The months the cohorts span (funnel.charts.months_spanned): the final chart's month axis."""
+    months = list(table["month"])
+    return charts.months_spanned(min(months), max(months)) if months else 0
+
+
 def final_figure(table: pd.DataFrame) -> go.Figure:
     """Each cohort's conversion so far (bars), and for young cohorts the projection with its
-    P10–P90 band (points with error bars). The cohorts on a month axis labelled at most four
-    times ("май" over "2026", funnel.charts.month_ticks), the legend above the plot: a label per
-    cohort ("нояб. 2025") stood on end and was cut on a phone, the legend over the axis title."""
+    P10–P90 band (points with error bars). The cohorts on a month axis labelled every month where
+    there is room ("май" over "2026", funnel.charts.month_axis; a phone's thinned by
+    look.month_chart), the legend above the plot: a label per cohort ("нояб. 2025") stood on end
+    and was cut on a phone, the legend over the axis title."""
     months = [pd.Timestamp(m) for m in table["month"]]
     young = table[table["projected"].notna()]
     fig = go.Figure(
@@ -208,7 +215,7 @@ def final_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title=ui.t("tm.maturity.share_won"),
         yaxis_tickformat=".1%",
     )
-    fig.update_xaxes(**month_ticks(len(months)))
+    fig.update_xaxes(**charts.month_axis(cohort_months(table)))
     # Room above the tallest bar and the highest whisker: the autorange ended at the tallest one,
     # so a young cohort's upper whisker and its cap were drawn on the plot's top edge, cut.
     tops = [float(v) for v in [*table["conversion"], *young["projected_p90"]] if not missing(v)]

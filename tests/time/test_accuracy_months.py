@@ -1,0 +1,62 @@
+"""The forecast-against-actual chart's month axis (screen review): plotly.js labelled every second
+or third month at 1440 px. Every month now where there is room, in the language's month names
+(funnel.charts.month_axis), level; on a phone every k-th of them (the browser's CSS,
+tests/browser/test_chart_locale.py draws both)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from funnel import charts
+
+
+def _points(months: int, start: str = "2025-11-01", every: int = 1) -> pd.DataFrame:
+    starts = pd.date_range(start, periods=months, freq=f"{every}MS")
+    return pd.DataFrame(
+        {
+            "period_start": starts,
+            "period_end": starts + pd.offsets.MonthEnd(every),
+            "p10": 6e6,
+            "p50": 8e6,
+            "p90": 1e7,
+            "actual": [9e6] * (months - 1) + [None],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("points", "spanned", "dtick", "phone_step"),
+    [
+        pytest.param(_points(12), 12, "M1", 2, id="a-year-of-months"),
+        pytest.param(_points(6), 6, "M1", 1, id="six-fit-a-phone"),
+        pytest.param(_points(5, every=3), 13, "M1", 3, id="quarters-span-13-months"),
+        pytest.param(_points(24), 24, "M2", 2, id="two-years-every-second"),
+    ],
+)
+def test_the_forecast_chart_labels_every_month_where_there_is_room(points, spanned, dtick, phone_step):
+    """Twelve months from November 2025: every month (12 labels); five quarters span 13 months
+    (November 2025 to November 2026), labelled monthly, on a phone every third (5 labels); two
+    years: every second month (12 labels), on a phone every second of those (6)."""
+    from ui.views.time.accuracy import chart, months
+
+    assert months(points) == spanned
+    axis = chart(points, "Следующий месяц").layout.xaxis
+    assert (axis.dtick, axis.tickformat, axis.tickangle) == (dtick, "%b\n%Y", 0)
+    assert charts.phone_month_step(spanned) == phone_step
+
+
+def test_the_phone_keeps_the_first_label_and_every_kth_after_it_with_its_year():
+    css = charts.phone_months_css(".st-key-x", 12)
+    assert "@media (max-width: 640px)" in css
+    assert ".st-key-x .xaxislayer-above > .xtick:not(:nth-child(2n+1)) text { visibility: hidden; }" in css
+    assert "tspan.line + tspan.line { visibility: visible; }" in css  # the year under a hidden month
+    assert charts.phone_months_css(".st-key-x", 6) == ""  # six fit: nothing hidden
+
+
+def test_one_period_alone_spans_three_months_around_it():
+    """One point: plotly.js spanned a millisecond; the chart keeps its ±45 days and monthly ticks."""
+    from ui.views.time.accuracy import chart
+
+    axis = chart(_points(1), "Следующий месяц").layout.xaxis
+    assert axis.dtick == "M1" and axis.range is not None
