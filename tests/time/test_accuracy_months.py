@@ -60,3 +60,25 @@ def test_one_period_alone_spans_three_months_around_it():
 
     axis = chart(_points(1), "Следующий месяц").layout.xaxis
     assert axis.dtick == "M1" and axis.range is not None
+
+
+@pytest.mark.parametrize(
+    ("months", "dtick", "phone_css"),
+    [
+        pytest.param(6, "M1", False, id="the-default-six-months-every-one"),
+        pytest.param(12, "M1", True, id="a-year-every-month-a-phone-every-second"),
+    ],
+)
+def test_the_planners_backtest_labels_every_month_where_there_is_room(months, dtick, phone_css):
+    """The Planner's backtest (forecast against actual by month, horizon 1–12, default 6) labelled
+    every second month at 1440 px (month_ticks: at most four labels). Six months: all six; twelve:
+    all twelve, a phone every second (its CSS)."""
+    from ui.views.planner import charts as pc
+
+    starts = pd.date_range("2025-11-01", periods=months, freq="MS")
+    rows = [{"month": d.date(), "actual": 1e6, "forecast": 9e5} for d in starts]
+    fig = pc.backtest_chart(rows)
+    assert pc.backtest_months(rows) == months
+    assert fig.layout.xaxis.dtick == dtick
+    assert fig.layout.xaxis.tickangle == 0
+    assert bool(charts.phone_months_css(".st-key-pl_bt_months", pc.backtest_months(rows))) is phone_css

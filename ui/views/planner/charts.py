@@ -11,7 +11,7 @@ import streamlit as st
 
 import ui
 from funnel import formatting, units
-from funnel.charts import month_ticks
+from funnel.charts import month_axis, months_spanned
 from funnel.model import precision
 from funnel.safety import chart_text
 
@@ -177,9 +177,15 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
         ]
     )
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
-    # months named as months ("май 2026"; Plotly's own choice read "1 май"), few enough for a phone
-    fig.update_xaxes(**month_ticks(len(rows)))
+    # every month named ("май" over "2026"; Plotly's own choice labelled every second or third at
+    # 1440 px), level; a phone shows every k-th of them (backtest_months, the caller's CSS)
+    fig.update_xaxes(**month_axis(backtest_months(rows)))
     return _layout(fig, legend=True)
+
+
+def backtest_months(rows: list[dict]) -> int:
+    """The months the backtest chart spans, first to last (funnel.charts.months_spanned)."""
+    return months_spanned(rows[0]["month"], rows[-1]["month"]) if rows else 0
 
 
 MARK_ROW_PX = 18  # a mark's name above the histogram: one line of the 13 px font, and a gap

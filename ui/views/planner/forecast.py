@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from funnel import charts as fcharts
 from funnel.formatting import DASH
 from funnel.model import backtest as bt
 from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
@@ -234,4 +235,8 @@ def backtest_tab(b) -> None:
     c[0].metric(label, ui.pct(res["error"], 1))
     c[1].metric(ui.t("planner.bt.train"), ui.num(res["train_months"]))
     st.caption(ui.t("planner.bt.metric_note"))
-    ui.plot(charts.backtest_chart(res["rows"]), key="pl_bt_chart")
+    with st.container(key="pl_bt_months"):  # a phone shows every k-th month (fixed CSS, no user text)
+        css = fcharts.phone_months_css(".st-key-pl_bt_months", charts.backtest_months(res["rows"]))
+        if css:
+            st.html(css)
+        ui.plot(charts.backtest_chart(res["rows"]), key="pl_bt_chart")
