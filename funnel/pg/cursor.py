@@ -229,6 +229,13 @@ class PgCursor:
         self._registered.discard(name)
         return self
 
+    def interrupt(self) -> None:
+        """DuckDB's ``interrupt()``: stop the statement running on this cursor's own connection
+        (a cancel request to the server; any thread may ask). The statement raises
+        QueryCanceled and the connection's transaction is aborted; nothing when none runs.
+        funnel.interruptible stops background work this way, never a page's cursor."""
+        self._conn.cancel_safe()
+
     def close(self) -> None:
         for name in list(self._registered):
             try:
