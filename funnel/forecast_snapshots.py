@@ -107,7 +107,7 @@ class _Forecast:
         self.empty = last is None and data_range(cur, self.ws)[1] is None
         if self.empty:
             return
-        # no lead or deal: spend alone prices nothing, but the periods still show
+        # no lead or deal (spend only): today's last 12 months, which price nothing, but the periods still show
         self.lo, self.hi = preset_range("last_12_months", last or self.today)
         self.open_now = by_owner(cur, Filters(self.ws))  # every open deal, whenever it was created
         # open deals without amounts are worth nothing known, not 0 (the registry's rule: overview.unknown)
