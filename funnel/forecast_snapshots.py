@@ -20,8 +20,10 @@ funnel.metrics.accuracy.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
+from functools import partial
 
 import pandas as pd
 
@@ -61,50 +63,91 @@ def forecast(
     is the workspace's): COLUMNS, the total first (owner ''), then up to MAX_OWNERS owners.
     Empty when the workspace holds no data. ``pause`` is called between the steps (each a few
     queries, seconds at 10 M leads): the app's background snapshot waits there while pages run."""
-    today = today or date.today()
-    pause = pause or (lambda: None)
-    ws = filters.workspace_id
-    # The planner's baseline below reads stage history: built before this run's snapshot first
-    # reads the deal facts, it is visible to the whole run (else the run holds a copy of every
-    # deal with its history, ~0.5 GB at 10 M leads, for as long as it runs: facts.use).
-    facts.prepare(cur, ws)
-    pause()
-    last = last_activity(cur, ws)  # leads and deals only: a future budget row is no activity
-    if last is None:  # no lead or deal: spend alone prices nothing, but the periods still show
-        if data_range(cur, ws)[1] is None:
-            return pd.DataFrame(columns=list(COLUMNS))
-        last = today
-    lo, hi = preset_range("last_12_months", last)
-    open_now = by_owner(cur, Filters(ws))  # every open deal, whenever it was created
-    # open deals without amounts are worth nothing known, not 0 (the registry's rule: overview.unknown)
-    weighted = {
-        ("" if row["is_total"] else str(row["grp"])): (
-            None if "weighted_pipeline" in overview.unknown(row) else _money(row["weighted_pipeline"])
-        )
-        for row in open_now.to_dict("records")
-    }
-    pause()
-    owners = _owners(cur, Filters(ws, lo, hi), open_now)
-    rows = []
-    for owner in ["", *owners]:
-        pause()
-        sims = _simulate(cur, Filters(ws, lo, hi, owners=(owner,) if owner else ()))
-        for horizon, (start, end) in periods_after(today).items():
-            sim = sims.get(horizon)
-            rows.append(
-                {
-                    "horizon": horizon,
-                    "period_start": start,
-                    "period_end": end,
-                    "owner": owner,
-                    "p10": sim["p10"] if sim else None,
-                    "p50": sim["p50"] if sim else None,
-                    "p90": sim["p90"] if sim else None,
-                    # an owner without open deals has 0 in it; one whose deals lack amounts, None
-                    "weighted_pipeline": weighted[owner] if owner in weighted else (0.0 if owner else None),
-                }
+    work = _Forecast(filters.workspace_id, today or date.today())
+    for i, step in enumerate(work.steps()):
+        if i and pause is not None:
+            pause()
+        step(cur)
+    return work.frame()
+
+
+class _Forecast:
+    """The forecast's steps (``steps``: each a callable on a cursor, a few queries) and what they
+    found so far. A step only sets what it finds (never appends), so a step interrupted midway
+    can be run again, on another cursor reading the same data version, with the same result."""
+
+    def __init__(self, workspace_id: str, today: date):
+        self.ws, self.today = workspace_id, today
+        self.empty = False  # no lead, deal or spend: nothing to forecast
+        self.lo: date | None = today
+        self.hi: date | None = today
+        self.open_now = pd.DataFrame()
+        self.weighted: dict[str, float | None] = {}
+        self.owners: list[str] = []
+        self.sims: dict[str, dict] = {}
+
+    def steps(self) -> Iterator[Callable[[object], None]]:
+        """The steps in order; the next one is decided once the one before has run (the owners)."""
+        yield self._prepare
+        yield self._pipeline
+        if self.empty:
+            return
+        yield self._pick_owners
+        for owner in ["", *self.owners]:
+            yield partial(self._simulate_for, owner)
+
+    def _prepare(self, cur) -> None:
+        # The planner's baseline below reads stage history: built before this run's snapshot first
+        # reads the deal facts, it is visible to the whole run (else the run holds a copy of every
+        # deal with its history, ~0.5 GB at 10 M leads, for as long as it runs: facts.use).
+        facts.prepare(cur, self.ws)
+
+    def _pipeline(self, cur) -> None:
+        last = last_activity(cur, self.ws)  # leads and deals only: a future budget row is no activity
+        self.empty = last is None and data_range(cur, self.ws)[1] is None
+        if self.empty:
+            return
+        # no lead or deal (spend only): today's last 12 months, which price nothing, but the periods still show
+        self.lo, self.hi = preset_range("last_12_months", last or self.today)
+        self.open_now = by_owner(cur, Filters(self.ws))  # every open deal, whenever it was created
+        # open deals without amounts are worth nothing known, not 0 (the registry's rule: overview.unknown)
+        self.weighted = {
+            ("" if row["is_total"] else str(row["grp"])): (
+                None if "weighted_pipeline" in overview.unknown(row) else _money(row["weighted_pipeline"])
             )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+            for row in self.open_now.to_dict("records")
+        }
+
+    def _pick_owners(self, cur) -> None:
+        self.owners = _owners(cur, Filters(self.ws, self.lo, self.hi), self.open_now)
+
+    def _simulate_for(self, owner: str, cur) -> None:
+        self.sims[owner] = _simulate(cur, Filters(self.ws, self.lo, self.hi, owners=(owner,) if owner else ()))
+
+    def frame(self) -> pd.DataFrame:
+        if self.empty:
+            return pd.DataFrame(columns=list(COLUMNS))
+        rows = []
+        for owner in ["", *self.owners]:
+            sims = self.sims[owner]
+            for horizon, (start, end) in periods_after(self.today).items():
+                sim = sims.get(horizon)
+                rows.append(
+                    {
+                        "horizon": horizon,
+                        "period_start": start,
+                        "period_end": end,
+                        "owner": owner,
+                        "p10": sim["p10"] if sim else None,
+                        "p50": sim["p50"] if sim else None,
+                        "p90": sim["p90"] if sim else None,
+                        # an owner without open deals has 0 in it; one whose deals lack amounts, None
+                        "weighted_pipeline": self.weighted[owner]
+                        if owner in self.weighted
+                        else (0.0 if owner else None),
+                    }
+                )
+        return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
 def _money(x) -> float | None:
@@ -194,19 +237,33 @@ def taken_on(cur, workspace_id: str, day: date) -> int:
     ).fetchone()[0]
 
 
-def daily(store, workspace_id: str, now: datetime | None = None, pause: Callable[[], None] | None = None) -> bool:
+def daily(
+    store,
+    workspace_id: str,
+    now: datetime | None = None,
+    pause: Callable[[], None] | None = None,
+    watch: Callable[[object], AbstractContextManager] | None = None,
+) -> bool:
     """The app's own snapshot, at most one a day: taken (by 'daily', no role needed: nobody
     chose to write) when the workspace has none from today — a snapshot from the button or the
     CLI counts as the day's. The check and the insert run under the store's write lock, so two
-    sessions arriving at once write one. True when one was taken. ``pause``: as in forecast."""
+    sessions arriving at once write one. True when one was taken. ``pause``: as in forecast.
+
+    ``watch(cur)``: a context manager around each step, giving the cursor the step reads with —
+    the app's stops it when a page run begins (funnel.interruptible). A step so interrupted is
+    run again after the next ``pause``, in a new read snapshot: the steps already done are kept
+    when that snapshot sees the same data version, else the forecast begins again (one snapshot
+    reads one state of the data). A step interrupted more than MAX_INTERRUPTIONS times in a row
+    (or the steps more than MAX_INTERRUPTIONS_IN_ALL times) raises GaveUp; nothing is written
+    then (the write is one transaction, after the last step)."""
     now = now or datetime.now()
     with store.cursor() as cur:
         if taken_on(cur, workspace_id, now.date()):
             return False
     # background work: its queries one at a time (funnel/metrics/together.py), never two of them
     # beside a page's two
-    with store.snapshot() as cur, together.one_at_a_time():
-        rows = forecast(cur, filters=Filters(workspace_id), today=now.date(), pause=pause)
+    with together.one_at_a_time():
+        rows = _resumable(store, workspace_id, now.date(), pause or (lambda: None), watch or nullcontext)
     if rows.empty:
         return False
     with store.transaction() as cur:
@@ -214,6 +271,76 @@ def daily(store, workspace_id: str, now: datetime | None = None, pause: Callable
             return False
         record(cur, workspace_id, rows, taken_by="daily", now=now)
     return True
+
+
+MAX_INTERRUPTIONS = 5  # times in a row one step may be interrupted (a page run began) before the try gives up
+MAX_INTERRUPTIONS_IN_ALL = 25  # … and the whole try, every step together (a busy day: try later)
+
+
+class GaveUp(Exception):
+    """The day's snapshot gave up: one of its steps was interrupted MAX_INTERRUPTIONS times in a
+    row, or its steps MAX_INTERRUPTIONS_IN_ALL times in all."""
+
+
+class _Again(Exception):
+    """A step was interrupted: its read snapshot is rolled back and the step is run again."""
+
+
+def _resumable(store, workspace_id: str, today: date, pause: Callable[[], None], watch) -> pd.DataFrame:
+    """``forecast`` of the workspace, each step watched (``daily``'s ``watch``) and run again
+    after an interruption, from that step. Every step waits for ``pause`` first (the app: until
+    the page runs fall quiet), except the very first (the caller waited already); a step run
+    again waits before its new read snapshot begins, so that it reads what was written
+    meanwhile, and sees that it was (the data version)."""
+    work, version = _Forecast(workspace_id, today), None
+    stops = in_all = 0
+    steps = work.steps()
+    step = next(steps, None)
+    while step is not None:
+        if in_all:  # after an interruption
+            pause()
+        try:
+            with store.snapshot() as cur:
+                seen = _data_version(cur, workspace_id)
+                if version is not None and seen != version:  # written since the steps done began
+                    log.info("data of %s changed during its daily snapshot: forecast again", workspace_id)
+                    work = _Forecast(workspace_id, today)
+                    steps = work.steps()
+                    step = next(steps, None)
+                version = seen
+                while step is not None:
+                    if not _watched(step, cur, watch):
+                        raise _Again
+                    stops = 0
+                    step = next(steps, None)
+                    if step is not None:
+                        pause()
+        except _Again:
+            stops, in_all = stops + 1, in_all + 1
+            if stops > MAX_INTERRUPTIONS or in_all > MAX_INTERRUPTIONS_IN_ALL:
+                raise GaveUp(
+                    f"the daily forecast snapshot of {workspace_id} gave up: its steps were interrupted "
+                    f"by page runs {in_all} times ({stops} in a row)"
+                ) from None
+    return work.frame()
+
+
+def _watched(step: Callable[[object], None], cur, watch) -> bool:
+    """Run ``step`` on the cursor ``watch(cur)`` gives: True when it ran to its end, False when
+    it was interrupted (whatever error the interruption made its statement raise)."""
+    with watch(cur) as guarded:
+        try:
+            step(guarded)
+        except Exception:
+            if getattr(guarded, "interrupted", False):
+                return False
+            raise
+    return True
+
+
+def _data_version(cur, workspace_id: str):
+    row = cur.execute("SELECT data_version FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
+    return row[0] if row else None
 
 
 def snapshots(cur, *, filters: Filters) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,6 +82,9 @@ def run_snapshot():
         return
     with _runs_lock:
         _runs["active"] += 1
+        watchers = list(_watchers)
+    for interrupt in watchers:  # background work running now stops for this run (stopped_by_runs)
+        interrupt()
     try:
         with get_store().snapshot() as cur:
             _run.cur = cur
@@ -108,6 +112,29 @@ def idle_seconds() -> float:
     """How long no script run of this process has been running (0 while one runs)."""
     with _runs_lock:
         return 0.0 if _runs["active"] else time.monotonic() - _runs["ended"]
+
+
+# Background work to stop when a script run begins (stopped_by_runs): each an ``interrupt()``.
+_watchers: list[Callable[[], None]] = []
+
+
+@contextmanager
+def stopped_by_runs(interrupt: Callable[[], None]) -> Iterator[None]:
+    """Within the block, ``interrupt()`` is called as soon as a script run of this process begins
+    (in that run's thread, before its first query; it must be quick and never raise: the daily
+    forecast snapshot's Interruptible cursor), and at once when a run is in progress already.
+    Checked and registered under the page runs' lock, so a run that begins just as the block
+    starts is never missed: either it counts as in progress here, or it sees the watcher."""
+    with _runs_lock:
+        _watchers.append(interrupt)
+        busy = bool(_runs["active"])
+    try:
+        if busy:
+            interrupt()
+        yield
+    finally:
+        with _runs_lock:
+            _watchers.remove(interrupt)
 
 
 @contextmanager

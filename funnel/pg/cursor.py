@@ -60,6 +60,7 @@ class DuckType(str):
 
 
 _COUNTED = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"}
+CANCEL_SECONDS = 10.0  # how long a cancel request (``interrupt``) waits for the server at most
 
 
 class PgCursor:
@@ -228,6 +229,21 @@ class PgCursor:
         self._cur.execute(f'DROP TABLE IF EXISTS "{name}"')
         self._registered.discard(name)
         return self
+
+    def interrupt(self) -> None:
+        """DuckDB's ``interrupt()``: stop the statement running on this cursor's own connection
+        (a cancel request to the server; any thread may ask). The statement raises
+        QueryCanceled and the connection's transaction is aborted; nothing when none runs.
+        funnel.interruptible stops background work this way, never a page's cursor. The request
+        (a connection of its own to the server) is sent from a thread of its own: the caller is a
+        page run beginning, which a server slow to answer must not hold up."""
+        threading.Thread(target=self._cancel, name="funnel-cancel", daemon=True).start()
+
+    def _cancel(self) -> None:
+        try:
+            self._conn.cancel_safe(timeout=CANCEL_SECONDS)
+        except Exception:  # noqa: BLE001 - a connection closed or a server gone: nothing left to stop
+            pass
 
     def close(self) -> None:
         for name in list(self._registered):

@@ -409,7 +409,7 @@ def test_a_failed_daily_snapshot_is_tried_again_but_not_on_every_visit(monkeypat
     calls: list[str] = []
     outcomes = iter([RuntimeError("disk full"), None])
 
-    def daily(store, ws, pause=None):
+    def daily(store, ws, pause=None, watch=None):
         calls.append(ws)
         err = next(outcomes)
         if err:
@@ -449,7 +449,9 @@ def test_the_once_a_day_state_is_per_database(monkeypatch, tmp_path):
     from ui.views.time import accuracy_daily as ad
 
     calls: list[tuple[str, str]] = []
-    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws, pause=None: calls.append((store.path, ws)))
+    monkeypatch.setattr(
+        forecast_snapshots, "daily", lambda store, ws, pause=None, watch=None: calls.append((store.path, ws))
+    )
     monkeypatch.setattr(ad, "_seen", set())
     monkeypatch.setattr(ad, "_busy", set())
     monkeypatch.setattr(ad, "_failed_at", {})
@@ -477,7 +479,9 @@ def test_the_daily_snapshot_waits_until_no_page_is_running(monkeypatch, tmp_path
     from ui.views.time import accuracy_daily as ad
 
     calls: list[float] = []
-    monkeypatch.setattr(forecast_snapshots, "daily", lambda store, ws, pause=None: calls.append(time.monotonic()))
+    monkeypatch.setattr(
+        forecast_snapshots, "daily", lambda store, ws, pause=None, watch=None: calls.append(time.monotonic())
+    )
     for name, value in (("_seen", set()), ("_busy", set()), ("_failed_at", {}), ("RUNNING", {})):
         monkeypatch.setattr(ad, name, value)
     monkeypatch.setattr(ad, "QUIET_SECONDS", 0.5)
@@ -506,7 +510,7 @@ def test_a_snapshot_is_abandoned_between_steps_when_the_server_stops(monkeypatch
 
     steps: list[int] = []
 
-    def daily(store, ws, pause=None):
+    def daily(store, ws, pause=None, watch=None):
         for step in range(3):  # the total and two owners
             pause()
             steps.append(step)
@@ -549,7 +553,7 @@ def test_a_snapshot_step_never_starts_while_a_page_run_is_in_progress(monkeypatc
     steps: list[int] = []
     in_step, step_may_end = threading.Event(), threading.Event()
 
-    def daily(store, ws, pause=None):
+    def daily(store, ws, pause=None, watch=None):
         for step in range(2):  # the total and one owner
             pause()
             steps.append(step)
