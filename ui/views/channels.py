@@ -290,7 +290,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
     fig.update_layout(
-        title=ui.t("an.ch.trend"),
+        # no title: the section's heading above says «Каналы по месяцам», and the chart repeated it
         yaxis_title=ui.t(f"an.col.{metric}"),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
