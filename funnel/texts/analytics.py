@@ -282,11 +282,11 @@ TEXTS = {
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
-    "an.col.spend_cut": ("Расходы: доли периодов по дням", "Spend: periods cut, share by days"),
     "an.ch.spend_cut_note": (
         "Периоды расходов, которые выбранный период режет, учтены долей по дням: как именно по каждому каналу — "
-        "в столбцах «{set}».",
-        "Spend periods the chosen period cuts count by their share of days: for each channel, see the columns “{set}”.",
+        "в столбцах «{set}», столбец на период.",
+        "Spend periods the chosen period cuts count by their share of days: for each channel, see the columns "
+        "“{set}”, a column a period.",
     ),
     # the economics table's column sets on screen (ui.views.channels.ECONOMICS_SETS)
     "an.ch.columns": ("Столбцы", "Columns"),

@@ -136,11 +136,13 @@ def test_the_changes_of_a_month_show_both_windows_within_a_laptop():
 
 def test_a_set_that_goes_away_falls_back_to_the_money():
     """«Расходы по дням» is offered only while the period cuts a spend period (4 March – 3 April
-    cuts the demo's March and April); chosen, and the period then made whole months, the table
-    shows the money again, with no error (a choice no longer offered)."""
+    cuts the demo's March and April), a column a period, within a laptop; chosen, and the period
+    then made whole months, the table shows the money again, with no error (a choice no longer
+    offered)."""
     at = set_period(_open("ru"), (date(2026, 3, 4), date(2026, 4, 3)))
     at.radio(key="ch_table_columns").set_value("spend_cut").run()
-    assert list(at.dataframe[0].value.columns) == ["Канал", "Расходы", "Расходы: доли периодов по дням"]
+    assert list(at.dataframe[0].value.columns) == ["Канал", "Расходы", "01.03.2026–31.03.2026", "01.04.2026–30.04.2026"]
+    _fits(at.dataframe[0])  # a column a period: 132 + 110 + 2 × 233 (e.g. "449 939 ₽ × 28/31 = 406 396 ₽")
     at = set_period(at, (date(2026, 3, 1), date(2026, 4, 30)))
     assert not at.exception, at.exception
     assert at.radio(key="ch_table_columns").options == ["Деньги", "Конверсия и клиент"]

@@ -16,8 +16,8 @@ from funnel.metrics import overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
-from ui.show import fmt_value, formatted, label, show_table
-from ui.views.overview import cut_part, month_ticks, vs_label
+from ui.show import fmt_value, formatted, label, period_text, show_table
+from ui.views.overview import month_ticks, vs_label
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -62,9 +62,9 @@ def economics_table(
     """The economics table. ``has_deals``/``has_leads``: the workspace holds deals / leads
     (ui.views.overview.workspace_has_deals, workspace_has_leads); columns the data can't give
     are left out (funnel.metrics.overview.unknown). With
-    ``split`` (funnel.metrics.spend.spend_split by channel), a last column lists, for each channel,
-    the spend periods the chosen period cuts and the share by days each adds, as the Overview's
-    Spend card does."""
+    ``split`` (funnel.metrics.spend.spend_split by channel), a set of columns «Расходы по дням»
+    shows, for each channel, the spend periods the chosen period cuts and the share by days each
+    adds, as the Overview's Spend card does: a column a period cut (spend_cuts)."""
     whole = totals(df)  # from the whole table: a shown part may lack its totals row
     unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
@@ -73,7 +73,7 @@ def economics_table(
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
     sets = column_sets(df, by, unknown)
-    if cuts:  # the spend periods cut, beside the spend: a long text (about 420 px) of its own set
+    if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
         sets["spend_cut"] = ("grp", "spend")
     chosen = next(iter(sets))
     if len(sets) > 1:
@@ -104,16 +104,14 @@ def untracked_note(df: pd.DataFrame) -> None:
         st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
-    """(channel, "01.03.2026–31.03.2026: 3 100 ₽ × 28/31 = 2 800 ₽; …") for each channel with a
-    spend period the chosen period cuts; () when every period lies wholly inside."""
+def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str, str], ...]:
+    """(channel, period, share) for each spend period the chosen period cuts, the periods in
+    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"); () when every period lies
+    wholly inside."""
     if split is None or split.empty:
         return ()
-    cut = split[split["days_in"] < split["days_total"]]
-    return tuple(
-        (str(channel), "; ".join(cut_part(r) for r in part.itertuples()))
-        for channel, part in cut.groupby("channel", sort=True)
-    )
+    cut = split[split["days_in"] < split["days_total"]].sort_values(["period_start", "period_end", "channel"])
+    return tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column
@@ -161,21 +159,30 @@ def column_sets(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()
     return sets or {"money": ("grp",)}
 
 
+def cut_share(r) -> str:
+    """A cut spend period's share by days (a spend_split row), as the Overview's Spend card writes
+    it after the period (ui.views.overview.cut_part): "3 100 ₽ × 28/31 = 2 800 ₽"."""
+    return f"{ui.money(r.amount)} × {r.days_in}/{r.days_total} = {ui.money(r.spend)}"
+
+
 def _economics_view(
     part: pd.DataFrame,
     by: str,
     unknown: frozenset[str],
-    cuts: tuple[tuple[str, str], ...] = (),
+    cuts: tuple[tuple[str, str, str], ...] = (),
     shown_columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     columns = _economics_columns(part, by, unknown)
     if shown_columns is not None:
         columns = {c: k for c, k in columns.items() if c in shown_columns}
     shown = formatted(part.assign(interval=None), columns, dim=by)[0]
-    if cuts:
-        texts = dict(cuts)
-        column = [("—" if total else texts.get(g, "")) for g, total in zip(part["grp"], part["is_total"], strict=True)]
-        shown[ui.t("an.col.spend_cut")] = column  # last: a long text, the figures stay in view
+    # A column a period cut, headed by the period, each channel's share in it: one text a channel
+    # ("01.03.2026–31.03.2026: 130 749 ₽ × 28/31 = 118 096 ₽; 01.04.2026–…", 98 characters) was
+    # cut at the cell's edge even with the table to itself.
+    for period in dict.fromkeys(p for _, p, _ in cuts):
+        texts = {channel: share for channel, p, share in cuts if p == period}
+        rows = zip(part["grp"], part["is_total"], strict=True)
+        shown[period] = [("—" if total else texts.get(str(g), "")) for g, total in rows]
     return shown
 
 
