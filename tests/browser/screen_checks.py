@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.browser import screens
 
 CHART = '[data-testid="stPlotlyChart"]'
@@ -465,6 +467,8 @@ TABLES_SCROLL = """() => [...document.querySelectorAll('[data-testid="stMain"] [
 })"""
 # The choices that change which columns a Channels table shows (ui.views.channels): each is
 # tried at a laptop's width (the narrower), then the first one chosen again for the walk's picture.
+CELLS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid^="glide-cell-"]')]
+  .map(c => c.innerText).join('|')"""
 CHANNEL_CHOICES = ("ch_table_columns", "ch_changes_figure", "ch_drill_table_columns")
 
 
@@ -490,7 +494,12 @@ def channel_tables_fit(page, screen) -> list[str]:
             out.append(f"no choice «{key}» ({options.count()} options)")
         for i in range(1, options.count()):
             name = options.nth(i).inner_text().strip()
+            before = page.evaluate(CELLS)
             screens.act(page, options.nth(i).click)
+            try:  # the grid's cells follow a frame or two after the run: measure the new columns
+                page.wait_for_function(f"(before) => ({CELLS})() !== before", arg=before, timeout=30_000)
+            except PlaywrightTimeout:
+                out.append(f"{key} «{name}»: the tables did not change")
             out += _tables_scroll(page, f"{key} «{name}»")
         if options.count() > 1:
             screens.act(page, options.nth(0).click)
