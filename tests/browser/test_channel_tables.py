@@ -46,6 +46,7 @@ def test_the_spend_periods_cut_fit_a_laptop(screens_app, browser, lang):
         page.wait_for_function(SHARES, arg=["× 28/31 =", "× 3/30 ="], timeout=30_000)
         need, have = page.evaluate(TABLES_SCROLL)[0]
         assert need <= have + 1, (need, have)
-        page.screenshot(path=str(screens.ARTIFACTS / f"demo-{lang}-channels-spend-cut-laptop.png"), full_page=True)
+        page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+        page.screenshot(path=str(screens.ARTIFACTS / f"demo-{lang}-channels-spend-cut-laptop.png"))
     finally:
         ctx.close()
