@@ -147,3 +147,19 @@ def test_a_set_that_goes_away_falls_back_to_the_money():
     assert not at.exception, at.exception
     assert at.radio(key="ch_table_columns").options == ["Деньги", "Конверсия и клиент"]
     assert list(at.dataframe[0].value.columns) == SETS["ru"]["money"]
+
+
+def test_the_downloads_keep_every_column_the_screen_leaves_to_a_choice(monkeypatch):
+    """On screen the money (8 columns) and one figure's changes (3); the files hold every figure:
+    the economics' thirteen (the likely range as its two ends: 14) and the changes' six figures,
+    now and against the previous 12 months (13)."""
+    import ui
+
+    made = {}
+    monkeypatch.setattr(ui.show, "download_buttons", lambda df, name, key: made.setdefault(name, df()))
+    at = _open("ru")
+    assert [len(at.dataframe[i].value.columns) for i in (0, 1)] == [8, 3]
+    assert made["economics_channel"].shape[1] == 14 and made["channel_changes"].shape[1] == 13
+    assert {"Стоимость клиента", "Вероятный диапазон: от", "Выручка: Изм. к предыдущим 12 мес."} <= (
+        set(made["economics_channel"].columns) | set(made["channel_changes"].columns)
+    )
