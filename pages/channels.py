@@ -45,7 +45,20 @@ try:
     note = view.changes_note(changes, head)
     if note:
         st.caption(note)
-    view.changes_table(changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False))
+    figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
+    figure = figures[0]
+    if len(figures) > 1:
+        figure = st.radio(
+            ui.t("an.ch.trend_metric"),
+            figures,
+            horizontal=True,
+            format_func=ui.names(figures, "an.col."),
+            help=ui.t("an.ch.changes_figure_help"),
+            key="ch_changes_figure",
+        )
+    view.changes_table(
+        changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False), figure=figure
+    )
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)

@@ -189,6 +189,12 @@ TEXTS = {
     ),
     "an.ch.trend": ("Каналы по месяцам", "Channels month by month"),
     "an.ch.trend_metric": ("Показатель", "Figure"),
+    "an.ch.changes_figure_help": (
+        "Таблица показывает изменения одного показателя: все сразу не помещаются на экран ноутбука. В загрузках "
+        "CSV и XLSX под таблицей — все показатели.",
+        "The table shows one figure's changes: all of them at once do not fit a laptop's screen. The CSV and XLSX "
+        "downloads under the table hold every figure.",
+    ),
     "an.ch.changes": ("Изменения: к предыдущему периоду и год к году", "Changes: month on month and year on year"),
     "an.ch.changes_help": (
         "Сравнение с периодом той же длины перед выбранным и с тем же периодом год назад.",
@@ -276,12 +282,22 @@ TEXTS = {
     # columns
     "an.col.leads": ("Лиды", "Leads"),
     "an.col.spend": ("Расходы", "Spend"),
-    "an.col.spend_cut": ("Расходы: доли периодов по дням", "Spend: periods cut, share by days"),
     "an.ch.spend_cut_note": (
-        "Периоды расходов, которые выбранный период режет, учтены долей по дням: по каждому каналу — "
-        "в последнем столбце «{column}».",
-        "Spend periods the chosen period cuts count by their share of days: for each channel, see the last "
-        "column “{column}”.",
+        "Периоды расходов, которые выбранный период режет, учтены долей по дням: как именно по каждому каналу — "
+        "в столбцах «{set}», столбец на период.",
+        "Spend periods the chosen period cuts count by their share of days: for each channel, see the columns "
+        "“{set}”, a column a period.",
+    ),
+    # the economics table's column sets on screen (ui.views.channels.ECONOMICS_SETS)
+    "an.ch.columns": ("Столбцы", "Columns"),
+    "an.ch.columns.money": ("Деньги", "Money"),
+    "an.ch.columns.customers": ("Конверсия и клиент", "Conversion and customer"),
+    "an.ch.columns.spend_cut": ("Расходы по дням", "Spend by days"),
+    "an.ch.columns_help": (
+        "Все столбцы сразу не помещаются на экран ноутбука: выберите набор. В загрузках CSV и XLSX под "
+        "таблицей — все показатели сразу.",
+        "Not every column fits a laptop's screen at once: choose a set. The CSV and XLSX downloads under the "
+        "table hold every figure at once.",
     ),
     "an.ch.untracked": (
         "Лиды {n|канала|каналов|каналов} {names} в данных не отслеживаются: расходы есть, лидов нет. Поэтому "

@@ -238,10 +238,11 @@ def test_the_legends_rows_are_counted_as_a_phone_lays_them_out():
     assert len(fig.data) == 9
     assert (charts.legend_rows(fig), charts.legend_rows(fig, charts.WIDE_PLOT)) == (9, 2)
     assert fig.layout.height == 450 + 9 * charts.LEGEND_ROW
-    title = 12 + 16 * charts.LINE + 8  # the title's line and its pads
+    assert not fig.layout.title.text  # the section's heading above names the chart
+    title = 12 + 8  # no title line, only its pads
     assert fig.layout.margin.t == round(
         title + 2 * charts.LEGEND_ROW + 24
-    )  # 106 px, was 238 (+24: the 1440 walk saw +16 pushed by 4 px)
+    )  # 84 px (106 with the title's line), was 238 (+24: the 1440 walk saw +16 pushed by 4 px)
     _legend_above(fig)
 
 

@@ -79,10 +79,15 @@ def test_channels_page_table(company_app):
     table = at.dataframe[0].value
     rows = {r["Канал"]: r for r in table.to_dict(orient="records")}
     assert rows["A"]["Лиды"] == "6" and rows["A"]["CPL"] == fmt_money(900 / 6, "ru")
-    assert rows["A"]["Стоимость клиента"] == fmt_money(900 / 2, "ru")  # CAC, said in words (#16)
     assert rows["A"]["ROMI"] == fmt_pct((5000 - 900) / 900, "ru", 0)
-    assert rows["B"]["CPL"] == "25 ₽" and rows["B"]["Стоимость клиента"] == "—" and rows["B"]["ДРР"] == "—"
+    assert rows["B"]["CPL"] == "25 ₽" and rows["B"]["ДРР"] == "—"
     assert rows["Итого"]["CPL"] == "100 ₽" and rows["Итого"]["ДРР"] == fmt_pct(1000 / 5000, "ru", 0)
+    # the customer's cost in the table's second set of columns (a laptop holds one set at a time)
+    at.radio(key="ch_table_columns").set_value("customers").run()
+    rows = {r["Канал"]: r for r in at.dataframe[0].value.to_dict(orient="records")}
+    assert rows["A"]["Стоимость клиента"] == fmt_money(900 / 2, "ru")  # CAC, said in words (#16)
+    assert rows["B"]["Стоимость клиента"] == "—"
+    at.radio(key="ch_table_columns").set_value("money").run()
     # the honest comparison shows the two conversions (cohort: 1/6 and 1/4)
     shown = [m.value for m in at.metric]
     assert fmt_pct(1 / 6, "ru", 2) in shown and fmt_pct(1 / 4, "ru", 2) in shown

@@ -420,8 +420,9 @@ def test_the_channel_mix_tab_says_what_its_totals_leave_out(app_db):
 
 def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
     """4 March – 3 April cuts every demo channel's March (28/31) and April (3/30): the Channels
-    table lists both beside each channel's spend, as the Overview's Spend card does, and the
-    parts add up to the channel's spend in the table."""
+    table shows both beside each channel's spend, as the Overview's Spend card does, a column a
+    period (the set of columns «Расходы по дням», offered only when a period is cut: the one long
+    text a channel was cut at its cell's edge), and the parts add up to the channel's spend."""
     import ui
     from funnel import demo_names
     from funnel.filters import Filters
@@ -434,25 +435,28 @@ def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):
     at.switch_page("pages/channels.py")
     at.run()
     assert not at.exception, at.exception
-    table = next(d.value for d in at.dataframe if "Расходы: доли периодов по дням" in d.value.columns)
+    assert at.radio(key="ch_table_columns").options == ["Деньги", "Конверсия и клиент", "Расходы по дням"]
+    at.radio(key="ch_table_columns").set_value("spend_cut").run()
+    table = at.dataframe[0].value
+    march, april = "01.03.2026–31.03.2026", "01.04.2026–30.04.2026"
+    assert list(table.columns) == ["Канал", "Расходы", march, april]
     f = Filters("demo", datetime(2026, 3, 4).date(), datetime(2026, 4, 3).date())
     with ui.cursor() as cur:
         split = spend.spend_split(cur, filters=f)
         econ = ch.channel_table(cur, filters=f)
-    rows = dict(zip(table["Канал"], table["Расходы: доли периодов по дням"], strict=True))
-    assert any("в последнем столбце «Расходы: доли периодов по дням»" in c.value for c in at.caption)
-    assert rows["Итого"] == "—"
+    rows = {r["Канал"]: r for r in table.to_dict(orient="records")}
+    assert any("в столбцах «Расходы по дням», столбец на период" in c.value for c in at.caption)
+    assert (rows["Итого"][march], rows["Итого"][april]) == ("—", "—")
     spent = {g: s for g, s in zip(econ["grp"], econ["spend"], strict=True) if g is not None}
     for channel, part in split.groupby("channel"):
-        text = rows[demo_names.shown(channel, "ru")]  # the demo's channels are shown in Russian
-        assert "× 28/31 =" in text and "× 3/30 =" in text, text
-        assert text.count(";") == len(part) - 1
+        row = rows[demo_names.shown(channel, "ru")]  # the demo's channels are shown in Russian
+        assert len(part) == 2 and "× 28/31 =" in row[march] and "× 3/30 =" in row[april], row
         # the parts are the channel's spend (which counts each part to the cent)
         assert float(part["spend"].sum()) == pytest.approx(float(spent[channel]), abs=0.01 * len(part))
         for r in part.itertuples():
-            assert (
+            column = march if r.days_total == 31 else april
+            assert row[column] == (
                 f"{fmt_money(r.amount, 'ru', '₽')} × {r.days_in}/{r.days_total} = {fmt_money(r.spend, 'ru', '₽')}"
-                in text
             )
 
 

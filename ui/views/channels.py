@@ -16,8 +16,8 @@ from funnel.metrics import overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
-from ui.show import fmt_value, formatted, label, show_table
-from ui.views.overview import cut_part, month_ticks, vs_label
+from ui.show import fmt_value, formatted, label, period_text, show_table
+from ui.views.overview import month_ticks, vs_label
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -41,6 +41,14 @@ ECONOMICS_COLUMNS: dict[str, str] = {
     "avg_check": "an.col.avg_check",
     "sal_rate": "an.col.sal_rate",
 }
+# On screen, one set of columns at a time, each within a laptop's 800 px (ui.show.TABLE_PX): all
+# thirteen came to about 1 290 px and scrolled sideways even at 1440 × 900, «Стоимость клиента» cut
+# at 1440 and «Вероятный диапазон» at 1280 (review #16). The money first (about 710 px in Russian),
+# then conversion and the customer's cost and check (770 px); the downloads keep every column.
+ECONOMICS_SETS: dict[str, tuple[str, ...]] = {
+    "money": ("grp", "leads", "spend", "cpl", "won", "revenue", "romi", "drr"),
+    "customers": ("grp", "conversion", "interval", "cac", "avg_check", "sal_rate"),
+}
 
 
 def economics_table(
@@ -54,9 +62,9 @@ def economics_table(
     """The economics table. ``has_deals``/``has_leads``: the workspace holds deals / leads
     (ui.views.overview.workspace_has_deals, workspace_has_leads); columns the data can't give
     are left out (funnel.metrics.overview.unknown). With
-    ``split`` (funnel.metrics.spend.spend_split by channel), a last column lists, for each channel,
-    the spend periods the chosen period cuts and the share by days each adds, as the Overview's
-    Spend card does."""
+    ``split`` (funnel.metrics.spend.spend_split by channel), a set of columns «Расходы по дням»
+    shows, for each channel, the spend periods the chosen period cuts and the share by days each
+    adds, as the Overview's Spend card does: a column a period cut (spend_cuts)."""
     whole = totals(df)  # from the whole table: a shown part may lack its totals row
     unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
@@ -64,9 +72,23 @@ def economics_table(
     groups = [label(v, by) for v in df["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
-    show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, cuts)
+    sets = column_sets(df, by, unknown)
+    if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
+        sets["spend_cut"] = ("grp", "spend")
+    chosen = next(iter(sets))
+    if len(sets) > 1:
+        chosen = st.radio(
+            ui.t("an.ch.columns"),
+            tuple(sets),
+            horizontal=True,
+            format_func=ui.names(tuple(sets), "an.ch.columns."),
+            help=ui.t("an.ch.columns_help"),
+            key=f"{key}_columns",
+        )
+    shown_cuts = cuts if chosen == "spend_cut" else ()
+    show_table(_economics_view, df, raw, f"economics_{by}", key, by, unknown, shown_cuts, sets[chosen])
     if cuts:
-        st.caption(ui.t("an.ch.spend_cut_note", column=ui.t("an.col.spend_cut")))
+        st.caption(ui.t("an.ch.spend_cut_note", set=ui.t("an.ch.columns.spend_cut")))
     if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
         untracked_note(df)
 
@@ -82,16 +104,14 @@ def untracked_note(df: pd.DataFrame) -> None:
         st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
-    """(channel, "01.03.2026–31.03.2026: 3 100 ₽ × 28/31 = 2 800 ₽; …") for each channel with a
-    spend period the chosen period cuts; () when every period lies wholly inside."""
+def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str, str], ...]:
+    """(channel, period, share) for each spend period the chosen period cuts, the periods in
+    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"); () when every period lies
+    wholly inside."""
     if split is None or split.empty:
         return ()
-    cut = split[split["days_in"] < split["days_total"]]
-    return tuple(
-        (str(channel), "; ".join(cut_part(r) for r in part.itertuples()))
-        for channel, part in cut.groupby("channel", sort=True)
-    )
+    cut = split[split["days_in"] < split["days_total"]].sort_values(["period_start", "period_end", "channel"])
+    return tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column
@@ -129,14 +149,40 @@ def trend_metrics(unknown: frozenset[str]) -> tuple[str, ...]:
     return tuple(m for m in TREND_METRICS if m not in unknown) or ("spend",)
 
 
+def column_sets(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+    """The economics table's column sets on screen (ECONOMICS_SETS), each with only the columns
+    the data gives (_economics_columns); a set left with no figure is not offered (a workspace of
+    spend only has the money alone). Always at least one set."""
+    have = _economics_columns(df, by, unknown)
+    sets = {name: tuple(c for c in cols if c in have) for name, cols in ECONOMICS_SETS.items()}
+    sets = {name: cols for name, cols in sets.items() if len(cols) > 1}
+    return sets or {"money": ("grp",)}
+
+
+def cut_share(r) -> str:
+    """A cut spend period's share by days (a spend_split row), as the Overview's Spend card writes
+    it after the period (ui.views.overview.cut_part): "3 100 ₽ × 28/31 = 2 800 ₽"."""
+    return f"{ui.money(r.amount)} × {r.days_in}/{r.days_total} = {ui.money(r.spend)}"
+
+
 def _economics_view(
-    part: pd.DataFrame, by: str, unknown: frozenset[str], cuts: tuple[tuple[str, str], ...] = ()
+    part: pd.DataFrame,
+    by: str,
+    unknown: frozenset[str],
+    cuts: tuple[tuple[str, str, str], ...] = (),
+    shown_columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
-    shown = formatted(part.assign(interval=None), _economics_columns(part, by, unknown), dim=by)[0]
-    if cuts:
-        texts = dict(cuts)
-        column = [("—" if total else texts.get(g, "")) for g, total in zip(part["grp"], part["is_total"], strict=True)]
-        shown[ui.t("an.col.spend_cut")] = column  # last: a long text, the figures stay in view
+    columns = _economics_columns(part, by, unknown)
+    if shown_columns is not None:
+        columns = {c: k for c, k in columns.items() if c in shown_columns}
+    shown = formatted(part.assign(interval=None), columns, dim=by)[0]
+    # A column a period cut, headed by the period, each channel's share in it: one text a channel
+    # ("01.03.2026–31.03.2026: 130 749 ₽ × 28/31 = 118 096 ₽; 01.04.2026–…", 98 characters) was
+    # cut at the cell's edge even with the table to itself.
+    for period in dict.fromkeys(p for _, p, _ in cuts):
+        texts = {channel: share for channel, p, share in cuts if p == period}
+        rows = zip(part["grp"], part["is_total"], strict=True)
+        shown[period] = [("—" if total else texts.get(str(g), "")) for g, total in rows]
     return shown
 
 
@@ -251,7 +297,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         )
     fig.update_layout(
-        title=ui.t("an.ch.trend"),
+        # no title: the section's heading above says «Каналы по месяцам», and the chart repeated it
         yaxis_title=ui.t(f"an.col.{metric}"),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
@@ -266,6 +312,7 @@ def changes_table(
     unknown: frozenset[str] = frozenset(),
     head: Headline | None = None,
     order: list[str] | None = None,
+    figure: str | None = None,
 ) -> None:
     """Per channel: each figure now, its change vs the previous period and year on year; the
     figures in ``unknown`` (unknown_measures) are left out, not shown as columns of 0. With
@@ -274,14 +321,24 @@ def changes_table(
     figure, named as the Overview's cards name it ("Изм. к предыдущим 12 мес."), in the table
     and in its downloads: two columns of the same numbers read as two comparisons. A window
     without any data (empty_windows) gets no columns: a column of dashes said nothing, and
-    changes_note says why. ``order``: the channels in the economics table's order (groups)."""
+    changes_note says why. ``order``: the channels in the economics table's order (groups).
+
+    On screen only ``figure``'s columns (change_figures; all of them when None), its changes
+    beside its size now: the eighteen columns came to about 2 500 px and scrolled sideways even
+    at 1440 px (review #16); the downloads keep every figure."""
     one = one_window(head)
     columns = change_columns(unknown, one, empty_windows(df, one))
     df = in_order(df, order)
     channel = ui.t("an.dim.channel")
     groups = [label(g) for g in df["grp"]]
     raw = lambda: pd.DataFrame({channel: groups, **{h: df[c] for _, c, h in columns}})  # noqa: E731
-    show_table(_changes_view, df, raw, "channel_changes", key, columns, channel)
+    shown = tuple(c for c in columns if figure is None or c[0] == figure)
+    show_table(_changes_view, df, raw, "channel_changes", key, shown, channel)
+
+
+def change_figures(unknown: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The figures the changes table can show one at a time (CHANGE_FIGURES the data gives)."""
+    return tuple(m for m in CHANGE_FIGURES if m not in unknown) or ("spend",)
 
 
 def in_order(df: pd.DataFrame, order: list[str] | None) -> pd.DataFrame:
