@@ -437,6 +437,13 @@ WARNINGS = {
         "расходы в широком формате: каждый столбец — канал ({channels})",
         "spend in wide layout: each column is a channel ({channels})",
     ),
+    "wide_blank": (
+        "{cells} {cells|пустая ячейка|пустые ячейки|пустых ячеек} каналов в {rows} {rows|строке|строках|строках} "
+        "({rows|строка|строки|строки} {first}) {cells|прочитана|прочитаны|прочитаны} как «нет расхода» на этот канал "
+        "за этот период: строки расхода для {cells|неё|них|них} нет, заполненные ячейки рядом загружены",
+        "{cells} blank channel {cells|cell|cells} in {rows} {rows|row|rows} ({rows|row|rows} {first}) {cells|was|were} "
+        "read as no spend on that channel that period: no spend row for {cells|it|them}, the filled cells beside load",
+    ),
     "wide_totals": (
         "столбцы итогов не загружаются — это сумма каналов, они удвоили бы расход: {columns}",
         "total columns are not loaded — they sum the channels and would double the spend: {columns}",
