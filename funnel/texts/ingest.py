@@ -232,6 +232,18 @@ ERRORS = {
             "fix the rows listed in the validation report and load the file again.",
         ),
     ),
+    "wide_all_blank": (
+        (
+            "все ячейки столбцов каналов ({columns}) пусты: расходов для загрузки нет.",
+            "сумма расхода хотя бы в одной ячейке канала",
+            "заполните суммы в столбцах каналов или выберите другой файл.",
+        ),
+        (
+            "every cell of the channel columns ({columns}) is blank: there is no spend to load.",
+            "a spend amount in at least one channel cell",
+            "fill in the amounts in the channel columns, or choose another file.",
+        ),
+    ),
     "strict": (
         (
             "{rejected} из {rows} {rows|строки|строк|строк} не {rejected|проходит|проходят|проходят} проверку, а загрузка идёт "

@@ -146,3 +146,14 @@ def test_the_command_line_loads_the_budget_and_says_so(tmp_path):
         "warning: 5 blank channel cells in 3 rows (rows 2, 3, 4) were read as no spend on that channel that "
         "period: no spend row for them, the filled cells beside load"
     ) in out.stdout.splitlines()
+
+
+def test_a_budget_with_every_channel_cell_blank_says_there_is_no_spend(store, ws, tmp_path):
+    """Not "fix the rows listed in the validation report": no row is listed there."""
+    path = write(tmp_path, "empty.csv", "Месяц;Расход Яндекс;Расход VK\n2025-01;;\n2025-02;;\n")
+    with pytest.raises(UploadError) as err:
+        load_file(store, ws, path, "spend")
+    assert err.value.code == "wide_all_blank"
+    assert str(err.value).startswith(
+        "empty.csv: every cell of the channel columns (Расход Яндекс, Расход VK) is blank: there is no spend to load."
+    )
