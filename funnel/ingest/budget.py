@@ -4,7 +4,7 @@ A spend file with a period but neither a channel nor an amount column may hold o
 channel. Which columns are channels:
 - columns named with a spend word (``tv_S``, ``Яндекс расход``, ``Расход VK``): only those, when
   any column is so named (the other numbers of such a file are clicks, sales, events);
-- otherwise every column whose filled cells are all money (``Яндекс Директ``, ``VK Реклама``),
+- otherwise every column whose filled cells are mostly money (``Яндекс Директ``, ``VK Реклама``),
   but not a caption known to hold something else (clicks, leads, revenue …); two at least, and
   none named like an amount (``Сумма расходов``) unless it is a total: otherwise the file is one
   row per channel whose channel column was not recognised, and it is asked for, not guessed.
@@ -112,13 +112,15 @@ class _Money:
         )
 
     def all_money(self, columns: list[str]) -> list[str]:
-        """The columns with a filled cell whose every filled cell is money."""
+        """The columns whose filled cells are mostly money (more money than not). A channel's
+        column with one mistyped cell («abc», «н/д») stays a channel, and that row is rejected
+        naming the cell; left out, the channel's every month would go unloaded without a word."""
         self._make()
         counts = ", ".join(
             f"count(*) FILTER (WHERE f{k}), count(m{k}) FILTER (WHERE f{k})" for k in map(self.index.get, columns)
         )
         got = self.cur.execute(f"SELECT {counts} FROM {self.TABLE}").fetchone()
-        return [c for i, c in enumerate(columns) if got[2 * i] > 0 and got[2 * i + 1] == got[2 * i]]
+        return [c for i, c in enumerate(columns) if got[2 * i + 1] > got[2 * i] - got[2 * i + 1]]
 
     def sum_columns(self, candidates: list[str]) -> list[str]:
         """Columns whose every row (with a number in it; two rows at least, so that one month's
@@ -126,7 +128,10 @@ class _Money:
         if len(candidates) < 3:
             return []
         self._make()
+        # a blank cell is no spend: 0 in the sum
         cells = {c: f"coalesce(m{self.index[c]}, 0)" for c in candidates}
+        # a row with a cell that is not money says nothing either way (it is rejected on load)
+        readable = " AND ".join(f"(m{k} IS NOT NULL OR NOT f{k})" for k in map(self.index.get, candidates))
         out: list[str] = []
         for c in candidates:
             rest = [v for k, v in cells.items() if k != c and k not in out]
@@ -135,7 +140,8 @@ class _Money:
             others = " + ".join(rest)
             same, rows, filled = self.cur.execute(
                 f"SELECT count(*) FILTER (WHERE {cells[c]} = {others}), count(*), "
-                f"count(*) FILTER (WHERE {cells[c]} <> 0) FROM {self.TABLE} WHERE m{self.index[c]} IS NOT NULL"
+                f"count(*) FILTER (WHERE {cells[c]} <> 0) FROM {self.TABLE} "
+                f"WHERE m{self.index[c]} IS NOT NULL AND {readable}"
             ).fetchone()
             if rows >= 2 and same == rows and filled:
                 out.append(c)

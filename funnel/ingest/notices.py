@@ -43,6 +43,8 @@ def row_warnings(
         warnings.append(("fixed_value", {"field": fld, "value": value, "rows": rows_ok}))
     if prep.totals:
         warnings.append(("wide_totals", {"columns": ", ".join(prep.totals)}))
+    if prep.wide:
+        warnings += _wide_blanks(cur)
     if kind == "leads" and prep.named.get("channel") is None:
         warnings.append(("blank_channel", {"rows": rows_ok}))
     elif kind == "leads" and blank_channel:
@@ -80,6 +82,20 @@ def row_warnings(
         # "—": say so before the user wonders why revenue is empty.
         warnings.append(("no_amount", {}))
     return warnings, new_stages, {k: v[0] for k, v in auto.items()}, {f: st for f, (st, _) in dated.items()}
+
+
+def _wide_blanks(cur) -> list[tuple[str, dict]]:
+    """How many blank channel cells of a wide spend file were read as no spend (no row for that
+    channel and period: funnel.ingest.validate), in how many rows, and the first of them. Rows
+    rejected for another reason do not count: nothing of them loads."""
+    cells, rows, first = cur.execute(
+        "SELECT count(*), count(DISTINCT _row), list(DISTINCT _row ORDER BY _row)[1:5] FROM ingest_typed_t t "
+        "ANTI JOIN ingest_bad b ON t._row = b._row WHERE t.amount IS NULL AND t.raw_amount IS NULL"
+    ).fetchone()
+    if not cells:
+        return []
+    shown = ", ".join(map(str, first)) + (" …" if rows > len(first) else "")
+    return [("wide_blank", {"cells": cells, "rows": rows, "first": shown})]
 
 
 def earlier_upload(cur, workspace_id, digest) -> dict | None:

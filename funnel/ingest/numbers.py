@@ -110,10 +110,11 @@ def number_sql(text: str) -> str:
     NULL for text. For the report only: says a cell is a number, and how large."""
     s = strip_sql(text)
     power = f"regexp_extract({s}, '^([0-9]+(?:[.,][0-9]+)?)\\^([0-9]+)$', ['b', 'e'])"
+    # «nan» casts to DOUBLE, and NaN is above every number: not a number, not a "too big" one
     return (
-        f"coalesce(TRY_CAST({decimal_text_sql(s)} AS DOUBLE), "
+        f"nullif(coalesce(TRY_CAST({decimal_text_sql(s)} AS DOUBLE), "
         f"CASE WHEN {power}.b <> '' THEN pow(TRY_CAST(replace({power}.b, ',', '.') AS DOUBLE), "
-        f"TRY_CAST({power}.e AS DOUBLE)) END)"
+        f"TRY_CAST({power}.e AS DOUBLE)) END), 'nan'::DOUBLE)"
     )
 
 

@@ -73,12 +73,17 @@ def rejects_sql(kind, mapping, wide, choices, duplicates: bool = True) -> tuple[
     """``duplicates=False``: the caller knows that no key repeats (leads, deals), so the query
     that names each repeat and its first row is left out."""
     params: dict = {}
-    selects = []
+    selects: list[str] = []
     for cond, fld, value, code, detail in row_checks(kind, mapping, wide, choices):
-        name = f"col_{len(params)}"
-        params[name] = mapping.get(fld) or (fld if not wide else "/".join(wide))
+        column, distinct = f"$col_{len(selects)}", ""
+        if wide and fld in ("channel", "amount"):
+            column = "_wide"  # the channel's own column (funnel.ingest.validate), not every channel's
+        else:
+            params[column[1:]] = mapping.get(fld) or fld
+            # a wide row is typed once per channel: its period is told once
+            distinct = "DISTINCT " if wide else ""
         selects.append(
-            f'SELECT _row, ${name} AS "column", {value} AS value, {code} AS code, '
+            f'SELECT {distinct}_row, {column} AS "column", {value} AS value, {code} AS code, '
             f"CAST({detail} AS VARCHAR) AS detail FROM ingest_typed WHERE {cond}"
         )
     if kind in ("leads", "deals") and duplicates:

@@ -25,7 +25,7 @@ from funnel.ingest.notices import earlier_upload, lookalike_warnings, row_warnin
 from funnel.ingest.preparation import Prepared, reading
 from funnel.ingest.prescan import MAX_RUNS
 from funnel.ingest.rejects import localise_rejected, no_rejects, past_params, rejected_frame, rejects_sql
-from funnel.ingest.rows import KEYS, RAW_COLUMNS, bound, typed_query
+from funnel.ingest.rows import KEYS, RAW_COLUMNS, bound, sql_str, typed_query
 from funnel.ingest.running import reporting
 from funnel.ingest.storage import key_match, stored_params, stored_sql
 from funnel.kinds import RAW_TABLES
@@ -71,22 +71,31 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
     (for spend the key is channel + period + campaign: appending a month twice would double it)."""
     table = RAW_TABLES[kind]
     key = KEYS[kind][0]
+    params = {"ws": workspace_id}
     if kind == "spend":
         value = "t.channel || ' / ' || CAST(t.period AS VARCHAR) || coalesce(' / ' || t.campaign, '')"
         code = "exists_spend"
-        column = mapping.get("amount") or "/".join(wide)
+        params["col"] = mapping.get("amount")
     else:
         value, code = f"t.{key}", "exists"
-        column = mapping.get(key) or key
-    params = {"ws": workspace_id, "col": column}
+        params["col"] = mapping.get(key) or key
+    col = "$col"
+    if wide:  # the channel's own column (its typed rows' ``_wide``), not every channel column
+        col = "(SELECT any_value(w._wide) FROM ingest_typed w WHERE w._row = t._row AND w.channel = t.channel)"
+        del params["col"]
     params.update(stored_params(cur, kind, workspace_id, present))
     cur.execute(
-        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, $col, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
+        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, {col}, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
         f"FROM ({stored_sql(kind, present)}) t JOIN {table} r ON r.workspace_id = $ws "
         f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)}",
         params,
     )
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")
+
+
+# a wide spend file's typed row whose channel cell is filled (funnel.ingest.rows: ``raw_amount``
+# keeps the text of a filled cell that is not money)
+_FILLED = " WHERE amount IS NOT NULL OR raw_amount IS NOT NULL"
 
 
 def _keeps_order(cur) -> bool:
@@ -102,9 +111,11 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
     and leaves the blank ones out. This needs DuckDB to keep insertion order (its default)."""
     columns = source.columns
     if wide:
-        wide_cols = {c: f"c{columns.index(c)}" for c in wide}
+        # one typed row per channel cell, ``_wide`` naming its column for the report of a bad cell
         select = " UNION ALL ".join(
-            typed_query(kind, proposed, col_of, choices, wide_cols[c], ch, extra=source.extra) for c, ch in wide.items()
+            f"SELECT *, {sql_str(c)} AS _wide FROM ("
+            f"{typed_query(kind, proposed, col_of, choices, f'c{columns.index(c)}', ch, extra=source.extra)})"
+            for c, ch in wide.items()
         )
     fast = bool(source.scan) and not wide and _keeps_order(cur)
     if fast:
@@ -131,7 +142,9 @@ def _typed_table(cur, kind, proposed, col_of, wide, source, choices, progress=No
                 f"tt.* EXCLUDE (_blank) FROM ingest_typed_t tt {join} WHERE NOT _blank"
             )
             return
-    cur.execute("CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t")
+    # A blank cell of a channel column is no spend on that channel that period: no row, not a
+    # rejected one (the rest of the row loads). A row blank in every channel adds nothing.
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW ingest_typed AS SELECT * FROM ingest_typed_t{_FILLED if wide else ''}")
 
 
 def parse(
@@ -180,7 +193,7 @@ def check(
     lookalike.normalise(cur, kind, prep.present)
     if source.rows_in < 0:
         source.rows_in = cur.execute(
-            "SELECT count(DISTINCT _row) FROM ingest_typed" if wide else "SELECT count(*) FROM ingest_typed"
+            "SELECT count(DISTINCT _row) FROM ingest_typed_t" if wide else "SELECT count(*) FROM ingest_typed"
         ).fetchone()[0]
     limit = (today or date.today()) + timedelta(days=1)
     duplicates = True

@@ -118,6 +118,9 @@ def _write_checked(
         "CREATE OR REPLACE TEMP VIEW ingest_stored AS "
         + stored_sql(kind, parsed.present, rejects=rejected_rows > 0).replace("$won_stage", _literal(won))
     )
+    if parsed.rows_ok == 0 and parsed.wide and not rejected_rows:
+        # a budget whose channel cells are all blank (each one no spend): no row to report
+        raise upload_error("wide_all_blank", file=file_name, columns=", ".join(parsed.wide))
     if parsed.rows_ok == 0:  # counted by parse over the same temp tables in this transaction
         err = upload_error("nothing_to_load", file=file_name, rows=parsed.source.rows_in)
         err.rejected_rows = parsed.rejected  # type: ignore[attr-defined]  # the CLI prints the first ones

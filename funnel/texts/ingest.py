@@ -232,6 +232,18 @@ ERRORS = {
             "fix the rows listed in the validation report and load the file again.",
         ),
     ),
+    "wide_all_blank": (
+        (
+            "все ячейки столбцов каналов ({columns}) пусты: расходов для загрузки нет.",
+            "сумма расхода хотя бы в одной ячейке канала",
+            "заполните суммы в столбцах каналов или выберите другой файл.",
+        ),
+        (
+            "every cell of the channel columns ({columns}) is blank: there is no spend to load.",
+            "a spend amount in at least one channel cell",
+            "fill in the amounts in the channel columns, or choose another file.",
+        ),
+    ),
     "strict": (
         (
             "{rejected} из {rows} {rows|строки|строк|строк} не {rejected|проходит|проходят|проходят} проверку, а загрузка идёт "
@@ -436,6 +448,13 @@ WARNINGS = {
     "wide_spend": (
         "расходы в широком формате: каждый столбец — канал ({channels})",
         "spend in wide layout: each column is a channel ({channels})",
+    ),
+    "wide_blank": (
+        "{cells} {cells|пустая ячейка|пустые ячейки|пустых ячеек} каналов в {rows} {rows|строке|строках|строках} "
+        "({rows|строка|строки|строки} {first}) {cells|прочитана|прочитаны|прочитаны} как «нет расхода» на этот канал "
+        "за этот период: строки расхода для {cells|неё|них|них} нет, заполненные ячейки рядом загружены",
+        "{cells} blank channel {cells|cell|cells} in {rows} {rows|row|rows} ({rows|row|rows} {first}) {cells|was|were} "
+        "read as no spend on that channel that period: no spend row for {cells|it|them}, the filled cells beside load",
     ),
     "wide_totals": (
         "столбцы итогов не загружаются — это сумма каналов, они удвоили бы расход: {columns}",

@@ -94,3 +94,27 @@ def test_a_file_without_a_channel_is_given_one_on_the_page(app_db):
     assert set(frame_with(at, "Канал")["Канал"]) == {"Яндекс Директ"}
     at.button(key=state.DATA_LOAD).click().run()
     assert figures(ws_id, "spend") == {"Яндекс Директ": D("1500.50")}
+
+
+def test_a_budget_with_blank_cells_loads_them_as_no_spend_and_says_so(app_db):
+    """tests/ingest/test_wide_blanks.py on the page: the preview holds the filled cells only, the
+    notice counts the blank ones, before the load and after it."""
+    from tests.ingest.test_wide_blanks import LAYOUTS, ROWS
+
+    at, ws_id = open_page()
+    header, (ya, vk, avito) = LAYOUTS["captions"]
+    content = "\n".join([header] + [";".join(r) for r in ROWS]).encode("cp1251")
+    upload(at, "budget.csv", content, "spend")
+    notice = (
+        "5 пустых ячеек каналов в 3 строках (строки 2, 3, 4) прочитаны как «нет расхода» на этот канал "
+        "за этот период: строки расхода для них нет, заполненные ячейки рядом загружены"
+    )
+    assert notice in texts(at.warning)
+    preview = frame_with(at, "Канал")
+    assert len(preview) == 7 and preview["Сумма"].notna().all()  # 2 + 2 + 0 + 3 filled cells
+    at.button(key=state.DATA_LOAD).click().run()
+    assert not at.exception, at.exception
+    assert texts(at.success)[0].startswith("Готово: «")
+    assert notice in texts(at.warning)
+    # by hand: Яндекс 80 000 + 75 500,50 + 10 000; VK 20 000 + 5 000; Авито 14 000 + 1 000
+    assert figures(ws_id, "spend") == {ya: D("165500.50"), vk: D("25000.00"), avito: D("15000.00")}

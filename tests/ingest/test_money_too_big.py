@@ -16,6 +16,9 @@ HEADER = "ID;Этап;Статус;Сумма\n"
         pytest.param("10000000000000000", "amount beyond the largest the app keeps", id="10^16"),
         pytest.param("99 999 999 999 999 999,5", "amount beyond the largest the app keeps", id="with separators"),
         pytest.param("12abc", "not a number", id="text"),
+        # NaN casts to a float above every number: it read as "beyond the largest"
+        pytest.param("nan", "not a number", id="nan"),
+        pytest.param("-NaN", "not a number", id="minus-nan"),
     ],
 )
 def test_an_amount_too_big_to_keep_is_rejected_saying_so(store, ws, tmp_path, cell, reason):
