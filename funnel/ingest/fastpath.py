@@ -71,7 +71,7 @@ def write(
     written (see ``running.reporting``)."""
     kind, ws, source = prep.kind, prep.workspace_id, prep.source
     limit = (today or date.today()) + timedelta(days=1)
-    table, columns, rows = rows_sql(prep)
+    table, columns, select, rest = rows_sql(prep)
     params = dict(stored_params(cur, kind, ws, prep.present), ws=ws, u=upload_id, future=limit + timedelta(days=1))
     params.update(past_params())
     try:
@@ -79,7 +79,7 @@ def write(
             cur,
             *bound(
                 f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {', '.join(columns)}) "
-                f"SELECT $ws, $u, NULL, * FROM ({rows})",
+                f"SELECT $ws, $u, NULL, {select} {rest}",
                 params,
             ),
             progress=progress,
@@ -117,18 +117,16 @@ def write(
     return parsed, inserted, updated, replaced
 
 
-def rows_sql(prep: Prepared) -> tuple[str, list[str], str]:
-    """(the raw table the file's rows go to, its columns besides the three of bookkeeping, SQL of
-    the rows to store there: those columns in that order, no blank record, and DuckDB's
-    ``error()`` for a row that the full check must name). It names $future, $past and, for
-    deals, $won_stage (``stored_params``). Also read by scripts/bench_insert.py."""
+def rows_sql(prep: Prepared) -> tuple[str, list[str], str, str]:
+    """(the raw table the file's rows go to, its columns besides the three of bookkeeping, the
+    select list of those columns in that order, and the rest of the query: FROM the file's typed
+    rows WHERE not blank, with DuckDB's ``error()`` for a row that the full check must name).
+    It names $future, $past and, for deals, $won_stage (``stored_params``). In two parts so that
+    the insert puts its bookkeeping in the same select list (a projection over it would be one
+    step more). Also read by scripts/bench_insert.py."""
     table, columns = stored_in(prep.kind, prep.present)
     keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
-    return (
-        table,
-        columns,
-        f"SELECT {stored_select(prep.kind, prep.present, columns)} FROM ({scan_sql(prep)}) WHERE {keep}",
-    )
+    return table, columns, stored_select(prep.kind, prep.present, columns), f"FROM ({scan_sql(prep)}) WHERE {keep}"
 
 
 def scan_sql(prep: Prepared) -> str:
