@@ -48,7 +48,8 @@ def run(argv: list[str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def make_files(folder: Path, rows: int) -> tuple[Path, Path]:
+def make_files(folder: Path, rows: int, *, with_csv: bool = True) -> tuple[Path, Path]:
+    """The leads file as CSV (unless not ``with_csv``) and as Parquet (see the module doc)."""
     import duckdb
 
     csv, parquet = folder / f"leads_{rows}.csv", folder / f"leads_{rows}.parquet"
@@ -59,11 +60,12 @@ def make_files(folder: Path, rows: int) -> tuple[Path, Path]:
                   CAST(round((i % 5000) * 1.37, 2) AS DECIMAL(18, 2)) AS "Стоимость"
              FROM range({rows}) t(i)"""
     con = duckdb.connect()
-    con.execute(
-        f"""COPY (SELECT "ID", strftime("Дата создания", '%d.%m.%Y %H:%M') AS "Дата создания", "Источник",
+    if with_csv:
+        con.execute(
+            f"""COPY (SELECT "ID", strftime("Дата создания", '%d.%m.%Y %H:%M') AS "Дата создания", "Источник",
             "Ответственный", replace(CAST("Стоимость" AS VARCHAR), '.', ',') AS "Стоимость" FROM ({select}))
             TO '{csv}' (HEADER, DELIMITER ';')"""
-    )
+        )
     con.execute(f"COPY ({select}) TO '{parquet}' (FORMAT parquet)")
     return csv, parquet
 

@@ -69,20 +69,17 @@ def write(
     rows replaced). Raises ``Dirty`` (see the module doc), also for any error of DuckDB's.
     ``progress(fraction of the file read, 0..1)`` is called from this thread while the rows are
     written (see ``running.reporting``)."""
-    kind, ws, source, present = prep.kind, prep.workspace_id, prep.source, prep.present
-    table, columns = stored_in(kind, present)
+    kind, ws, source = prep.kind, prep.workspace_id, prep.source
     limit = (today or date.today()) + timedelta(days=1)
-    sp = stored_params(cur, kind, ws, present)
-    keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
-    cols = ", ".join(columns)
-    params = dict(sp, ws=ws, u=upload_id, future=limit + timedelta(days=1), **past_params())
+    table, columns, select, rest = rows_sql(prep)
+    params = dict(stored_params(cur, kind, ws, prep.present), ws=ws, u=upload_id, future=limit + timedelta(days=1))
+    params.update(past_params())
     try:
         inserted = reporting(
             cur,
             *bound(
-                f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {cols}) "
-                f"SELECT $ws, $u, NULL, {stored_select(kind, present, columns)} "
-                f"FROM ({scan_sql(prep)}) WHERE {keep}",
+                f"INSERT INTO {table} (workspace_id, upload_id, superseded_by, {', '.join(columns)}) "
+                f"SELECT $ws, $u, NULL, {select} {rest}",
                 params,
             ),
             progress=progress,
@@ -118,6 +115,18 @@ def write(
         stage_dates=dated,
     )
     return parsed, inserted, updated, replaced
+
+
+def rows_sql(prep: Prepared) -> tuple[str, list[str], str, str]:
+    """(the raw table the file's rows go to, its columns besides the three of bookkeeping, the
+    select list of those columns in that order, and the rest of the query: FROM the file's typed
+    rows WHERE not blank, with DuckDB's ``error()`` for a row that the full check must name).
+    It names $future, $past and, for deals, $won_stage (``stored_params``). In two parts so that
+    the insert puts its bookkeeping in the same select list (a projection over it would be one
+    step more). Also read by scripts/bench_insert.py."""
+    table, columns = stored_in(prep.kind, prep.present)
+    keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
+    return table, columns, stored_select(prep.kind, prep.present, columns), f"FROM ({scan_sql(prep)}) WHERE {keep}"
 
 
 def scan_sql(prep: Prepared) -> str:
