@@ -32,16 +32,16 @@ if (partial := uw.partial_note(begin)) is not None:
 with st.container(key="ws_levers"):
     c = st.columns(4)
     c[0].slider(
-        uw.lever_label(begin, "leads"),
+        uw.slider_label(begin, "leads"),
         0.0,
         max(float(base.leads) * 4, 100.0),
         step=1.0,
         key=uw.WS_KEYS["leads"],
         format=uw.slider_format("leads"),
     )
-    uw.conversion_slider(c[1], uw.lever_label(begin, "conversion"), base)  # "3,18" above its thumb
+    uw.conversion_slider(c[1], uw.slider_label(begin, "conversion"), base)  # "3,18" above its thumb
     c[2].slider(
-        uw.lever_label(begin, "avg_check"),
+        uw.slider_label(begin, "avg_check"),
         0.0,
         max(float(base.avg_check) * 3, 10_000.0),
         step=100.0,
@@ -49,7 +49,7 @@ with st.container(key="ws_levers"):
         format=uw.slider_format("avg_check"),
     )
     c[3].slider(
-        uw.lever_label(begin, "sellers"),
+        uw.slider_label(begin, "sellers"),
         1.0,
         max(float(base.sellers or 0) * 3, 10.0),
         step=1.0,

@@ -45,7 +45,7 @@ def label_key(source: Baseline | None, lever: str) -> str:
 DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate"}
 
 
-def lever_label(begin: WorkshopStart, lever: str) -> str:
+def slider_label(begin: WorkshopStart, lever: str) -> str:
     """A lever's label, marked "(пример)" when its start is the method's example while the other
     levers are the workspace's own (under the whole example the banner says it once)."""
     label = ui.t(label_key(begin.source, lever))
