@@ -74,7 +74,8 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
         "В данных нет сделок: конверсия и средний чек — пример из методики, а не ваши данные. "
         "Остальные рычаги — данные пространства."
     ]
-    assert any(c.value.startswith("База — данные пространства") for c in workshop.caption)
+    basis = next(c.value for c in workshop.caption if c.value.startswith("База — данные пространства"))
+    assert "В месяц — за 6 мес. с данными" in basis  # 300 ÷ 6, not ÷ 12: the Planner's words
 
 
 def test_leads_only_in_english_names_the_example_levers(app_db):

@@ -19,6 +19,7 @@ from funnel.model.plan import Plan
 from funnel.model.workshop import WorkshopStart
 from ui import state
 from ui.text import places, widget_format
+from ui.views.planner import tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.gaps import listing
 from ui.views.planner.levers import load_baseline
@@ -52,6 +53,12 @@ def slider_label(begin: WorkshopStart, lever: str) -> str:
     if begin.is_example(lever) and not begin.whole_example:
         return ui.t("workshop.example_mark", label=label)
     return label
+
+
+def covered_note(source: Baseline) -> str:
+    """When the data covers part of the period, the Planner's own words after the basis line: a
+    month is over the months with data (300 leads in May–October are 50 a month, not 25)."""
+    return tabs.covered(source)["note"]
 
 
 def partial_note(begin: WorkshopStart) -> str | None:
