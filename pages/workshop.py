@@ -15,7 +15,8 @@ if not presenting:
     st.caption(ui.t("workshop.intro"))
 
 filters = ui.filters()
-base, source = uw.workshop_baseline(filters)
+begin = uw.workshop_baseline(filters)  # the workspace's levers; the method's example for the rest
+base, source = begin.plan, begin.source
 uw.start(base, sig=repr((filters, base)))
 deals = source is not None and source.source == "deals"
 if source is None:
@@ -24,21 +25,23 @@ elif presenting:
     st.caption(ui.plain(uw.basis_line(source)))
 else:
     basis_key = "workshop.basis_deals" if deals else "workshop.basis"
-    st.caption(ui.t(basis_key, period=ui.period_text((source.date_from, source.date_to))))
+    st.caption(ui.t(basis_key, period=ui.period_text((source.date_from, source.date_to))) + uw.covered_note(source))
+if (partial := uw.partial_note(begin)) is not None:
+    st.info(partial)
 
 with st.container(key="ws_levers"):
     c = st.columns(4)
     c[0].slider(
-        ui.t(uw.label_key(source, "leads")),
+        uw.slider_label(begin, "leads"),
         0.0,
         max(float(base.leads) * 4, 100.0),
         step=1.0,
         key=uw.WS_KEYS["leads"],
         format=uw.slider_format("leads"),
     )
-    uw.conversion_slider(c[1], ui.t(uw.label_key(source, "conversion")), base)  # "3,18" above its thumb
+    uw.conversion_slider(c[1], uw.slider_label(begin, "conversion"), base)  # "3,18" above its thumb
     c[2].slider(
-        ui.t("workshop.avg_check"),
+        uw.slider_label(begin, "avg_check"),
         0.0,
         max(float(base.avg_check) * 3, 10_000.0),
         step=100.0,
@@ -46,7 +49,7 @@ with st.container(key="ws_levers"):
         format=uw.slider_format("avg_check"),
     )
     c[3].slider(
-        ui.t("workshop.sellers"),
+        uw.slider_label(begin, "sellers"),
         1.0,
         max(float(base.sellers or 0) * 3, 10.0),
         step=1.0,

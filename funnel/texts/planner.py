@@ -707,6 +707,29 @@ TEXTS.update(
     }
 )
 
+# Issue #14: the Workshop on the workspace's own levers, the method's example only where the data
+# has none (funnel.model.workshop): which levers are the example, and why.
+TEXTS.update(
+    {
+        "workshop.partial": (
+            "В данных {reasons}: {levers} — пример из методики, а не ваши данные. Остальные рычаги — "
+            "данные пространства.",
+            "The data {reasons}: the method's example stands in for {levers} (not your data). The other "
+            "levers are the workspace's own.",
+        ),
+        "workshop.example_mark": ("{label} (пример)", "{label} (example)"),
+        "workshop.why.leads": ("нет лидов", "has no leads"),
+        "workshop.why.deals": ("нет сделок", "has no deals"),
+        "workshop.why.won": ("нет выигранных сделок", "has no won deals"),
+        "workshop.why.amounts": ("нет сумм у выигранных сделок", "has no amounts on its won deals"),
+        "workshop.why.owners": ("не указаны ответственные", "names no owners"),
+        "workshop.lever.leads": ("лиды в месяц", "leads per month"),
+        "workshop.lever.conversion": ("конверсия", "conversion"),
+        "workshop.lever.avg_check": ("средний чек", "average check"),
+        "workshop.lever.sellers": ("продавцы", "sellers"),
+    }
+)
+
 # Issue #16: what a person reads on the Planner.
 TEXTS.update(
     {

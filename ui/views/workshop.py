@@ -13,30 +13,26 @@ import streamlit as st
 import ui
 from funnel import formatting
 from funnel.baseline import Baseline
+from funnel.model import workshop
 from funnel.model.active_presets import PRESETS
 from funnel.model.plan import Plan
+from funnel.model.workshop import WorkshopStart
 from ui import state
 from ui.text import places, widget_format
+from ui.views.planner import tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
+from ui.views.planner.gaps import listing
 from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
-# The DOMAIN.md example, for a workspace whose data gives no leads, conversion or check yet.
-WORKSHOP_FALLBACK = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contacts_per_seller=40)
 
 
-def workshop_baseline(filters) -> tuple[Plan, Baseline | None]:
-    """(the plan the room starts from, the baseline it came from): the workspace's baseline for
-    the sidebar's filters — the Planner's ``Baseline.plan()``, so a workspace with deals but no
-    leads runs on deals entering × win rate × check, as the Planner does — exact, with at least
-    one seller handling today's flow; the example (and None) when the data cannot give a flow, a
-    conversion and a check."""
-    b = load_baseline(filters)
-    p = b.plan()
-    if b.is_empty or not p.leads or not p.conversion or not p.avg_check:
-        return WORKSHOP_FALLBACK, None
-    sellers = float(max(b.sellers, 1))
-    return p.with_(sellers=sellers, contacts_per_seller=p.leads / sellers), b
+def workshop_baseline(filters) -> WorkshopStart:
+    """Where the room starts, for the sidebar's filters: the Planner's baseline (the same
+    ``Baseline.plan()``: on deals without leads, deals entering × win rate × check, as the Planner
+    does), exact, lever by lever, with the method's example only for the levers the data lacks
+    (funnel.model.workshop.start); the whole example when the data gives none."""
+    return workshop.start(load_baseline(filters))
 
 
 def label_key(source: Baseline | None, lever: str) -> str:
@@ -48,6 +44,34 @@ def label_key(source: Baseline | None, lever: str) -> str:
 
 
 DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate"}
+
+
+def slider_label(begin: WorkshopStart, lever: str) -> str:
+    """A lever's label, marked "(пример)" when its start is the method's example while the other
+    levers are the workspace's own (under the whole example the banner says it once)."""
+    label = ui.t(label_key(begin.source, lever))
+    if begin.is_example(lever) and not begin.whole_example:
+        return ui.t("workshop.example_mark", label=label)
+    return label
+
+
+def covered_note(source: Baseline) -> str:
+    """When the data covers part of the period, the Planner's own words after the basis line: a
+    month is over the months with data (300 leads in May–October are 50 a month, not 25)."""
+    return tabs.covered(source)["note"]
+
+
+def partial_note(begin: WorkshopStart) -> str | None:
+    """The sentence over levers partly from the example: what the data lacks and which levers the
+    example stands in for («В данных нет сделок: конверсия и средний чек — пример из методики…»);
+    None when every lever is the workspace's own, or all are the example (workshop.example)."""
+    if begin.whole_example or not begin.examples:
+        return None
+    return ui.t(
+        "workshop.partial",
+        reasons=listing([ui.t(f"workshop.why.{k}") for k in begin.reasons]),
+        levers=listing([ui.t(f"workshop.lever.{k}") for k in begin.examples]),
+    )
 
 
 def start(base: Plan, sig: str) -> None:

@@ -1,0 +1,84 @@
+"""Where the Workshop's four levers start: the workspace's own baseline (the Planner's
+``Baseline.plan()``, the same object and figures), lever by lever, and the method's example
+(DOMAIN.md: 120 leads × 5 % × 150 000, 3 sellers) only for the levers the data cannot give.
+
+A lever comes from the data when the baseline has it above zero:
+- leads: leads a month (on deals without leads, deals entering the pipeline a month, as the
+  Planner plans them);
+- conversion: won ÷ leads (on deals, the win rate);
+- avg_check: revenue ÷ won deals with an amount;
+- sellers: distinct owners of the period's leads (on deals, of its deals).
+Contacts per seller = leads ÷ sellers of the start, whichever side each came from: the team is
+exactly as loaded as its flow at the start (the example's own 120 ÷ 3 = 40).
+
+When the data gives none of the four (an empty workspace or period), the whole example, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funnel.model.baseline import Baseline
+from funnel.model.plan import Plan
+
+LEVERS = ("leads", "conversion", "avg_check", "sellers")
+# The DOMAIN.md example, for the levers a workspace's data does not give yet.
+EXAMPLE = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contacts_per_seller=40)
+
+
+@dataclass(frozen=True)
+class WorkshopStart:
+    """plan: the levers the room starts from; examples: the levers taken from the method's
+    example (in LEVERS' order; all four when ``source`` is None); reasons: why, in words keys
+    ``why`` gives ("deals", "won", "amounts", "leads", "owners"); source: the baseline, None when
+    the data gave no lever at all."""
+
+    plan: Plan
+    examples: tuple[str, ...]
+    reasons: tuple[str, ...]
+    source: Baseline | None
+
+    @property
+    def whole_example(self) -> bool:
+        return self.source is None
+
+    def is_example(self, lever: str) -> bool:
+        return lever in self.examples
+
+
+def _from_data(b: Baseline) -> dict[str, float]:
+    """The levers the baseline gives (above zero), exactly as the Planner's baseline plan has them."""
+    p = b.plan()
+    have = {"leads": p.leads, "conversion": p.conversion, "avg_check": p.avg_check, "sellers": float(b.sellers)}
+    return {k: float(v) for k, v in have.items() if v}
+
+
+def why(b: Baseline, examples: tuple[str, ...]) -> tuple[str, ...]:
+    """What the data lacks, behind the example levers: "leads" (no leads nor deals entering), "deals"
+    (leads but no deal at all: conversion and check), "won" (deals but none won: conversion and
+    check), "amounts" (won deals without amounts: the check), "owners" (no lead or deal has one)."""
+    out = []
+    if "leads" in examples:
+        out.append("leads")
+    if "conversion" in examples or "avg_check" in examples:
+        if not b.won and not b.lost and not b.entered:
+            out.append("deals")
+        elif not b.won:
+            out.append("won")
+        else:
+            out.append("amounts")
+    if "sellers" in examples:
+        out.append("owners")
+    return tuple(out)
+
+
+def start(b: Baseline | None) -> WorkshopStart:
+    """The Workshop's start on baseline ``b`` (module docstring): the data's levers, the example's
+    for the rest; the whole example when ``b`` is None, empty, or gives no lever."""
+    have = _from_data(b) if b is not None and not b.is_empty else {}
+    if not have or b is None:
+        return WorkshopStart(EXAMPLE, LEVERS, (), None)
+    values = {k: have.get(k, float(getattr(EXAMPLE, k))) for k in LEVERS}
+    examples = tuple(k for k in LEVERS if k not in have)
+    plan = b.plan().with_(**values, contacts_per_seller=values["leads"] / values["sellers"])
+    return WorkshopStart(plan, examples, why(b, examples), b)
