@@ -382,8 +382,9 @@ TEXTS = {
     "an.col.expected": ("Норма лестницы", "Ladder's norm"),
     "an.col.won_short": ("Недобор выигранных сделок", "Won deals short"),
     "an.col.decided": ("Решённые сделки", "Finished deals"),
-    "an.reason.none": ("причина не указана", "no reason given"),
-    "an.stage.unknown": ("этап неизвестен", "stage not known"),
+    # a deal's missing lost reason / stage (ui.label): capitalised as the reasons and stages beside them
+    "an.reason.none": ("Причина не указана", "No reason given"),
+    "an.stage.unknown": ("Этап неизвестен", "Stage not known"),
     # funnel page
     "an.fn.chart": ("Воронка продаж", "Sales funnel"),
     "an.fn.outside_ladder": (
