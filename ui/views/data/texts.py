@@ -261,21 +261,21 @@ def duplicate_text(dup) -> str:
 
     loaded = get("loaded_at")
     when = ui.moment(pd.Timestamp(loaded).to_pydatetime()) if loaded is not None else "—"
-    return ui.t("data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=who(get("user_name"), True))
+    return ui.t(
+        "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(who(get("user_name")))
+    )
 
 
 # user names that are no person: the command line, the demo's seed, the app with sign-in off
 NOT_PEOPLE = ("cli", "demo", "local")
 
 
-def who(name, markdown: bool = False) -> str:
+def who(name) -> str:
     """Who loaded a file, as the screen says it: «командная строка» / "command line" for "cli" and
-    the like (NOT_PEOPLE; a raw key read as a typo), else the name as stored (made inert for
-    Markdown when ``markdown``), "—" when none."""
+    the like (NOT_PEOPLE; a raw key read as a typo), else the name as stored, "—" when none."""
     if name in NOT_PEOPLE:
         return ui.t(f"data.who.{name}")
-    text = str(name) if name is not None and not pd.isna(name) and str(name) else "—"
-    return ui.plain(text) if markdown else text
+    return str(name) if name is not None and not pd.isna(name) and str(name) else "—"
 
 
 def undo_options(history: pd.DataFrame) -> dict[int, str]:
