@@ -20,6 +20,7 @@ from funnel import charts, demo_names, formatting, units
 from funnel.errors import DatabaseBusy, FunnelError
 from funnel.formatting import DASH
 from funnel.i18n import TABLE
+from funnel.kinds import current_rows
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
 from ui.text import currency, date, lang, money, month, num, pct, period, t
@@ -309,24 +310,39 @@ def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataF
 
 
 # ---- empty states ----------------------------------------------------------------------------
+def has_rows(workspace_id: str | None, *kinds: str) -> bool:
+    """Whether the workspace holds any current row of one of ``kinds`` (leads, deals, spend,
+    stages), of any period; False without a workspace."""
+    return bool(workspace_id) and any(shared(current_rows, workspace_id=workspace_id, kind=kind) > 0 for kind in kinds)
+
+
+def none_note(workspace_id: str | None, kinds: tuple[str, ...], workspace: str, period: str) -> str:
+    """An empty state that tells the truth: the text ``workspace`` when the workspace holds no
+    row of ``kinds`` at all (another period cannot help: it says where to upload), else
+    ``period`` (the rows are there, outside the chosen period or filters)."""
+    return t(period if has_rows(workspace_id, *kinds) else workspace)
+
+
 def explain_gaps(now: dict, filters) -> bool:
-    """Teach what to upload when figures are missing; False when there is nothing to show."""
+    """Teach what to upload when figures are missing, or to choose another period when the
+    workspace has them elsewhere (none_note); False when there is nothing to show."""
     deals = sum(int(now.get(k) or 0) for k in ("won", "lost", "open"))
     leads = int(now.get("leads") or 0)
     no_spend = missing(now.get("spend"))
+    ws = filters.workspace_id if filters is not None else None
     if not leads and not deals and no_spend:
-        st.info(t("an.empty.nothing"))
+        st.info(none_note(ws, ("leads", "deals", "spend"), "an.empty.nothing", "an.empty.nothing_period"))
         return False
     # An owner or segment filter keeps the spend table's money whole (it has no owner or
     # segment); the figures say so in ``spend_unsplit`` (funnel.metrics.spend).
     if filters is not None and (filters.owners or filters.segments) and now.get("spend_unsplit"):
         st.caption(t("an.note.spend_not_split"))
     elif no_spend and leads:
-        st.info(t("an.empty.no_spend"))
+        st.info(none_note(ws, ("spend",), "an.empty.no_spend", "an.empty.no_spend_period"))
     if not leads:
-        st.info(t("an.empty.no_leads"))
+        st.info(none_note(ws, ("leads",), "an.empty.no_leads", "an.empty.no_leads_period"))
     if not deals:
-        st.info(t("an.empty.no_deals"))
+        st.info(none_note(ws, ("deals",), "an.empty.no_deals", "an.empty.no_deals_period"))
     elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
         st.info(t("an.empty.no_amounts"))
     return True

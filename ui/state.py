@@ -130,6 +130,10 @@ LINK_IGNORED: Key[list] = Key("_link_ignored")  # its values the workspace does 
 USER: Key[Any] = Key("_user")  # funnel.access.User signed in, or None
 PW_USER: Key[Any] = Key("_pw_user")  # who typed a right password here
 ATTRIBUTION: Key[str] = Key("_an_attribution", "period")  # cohort/period, across pages
+# the Admin page's workspace pickers (rename, delete, export) and the sidebar's workspace they
+# were last set to: a sidebar change sets them again (ui.views.admin)
+ADMIN_PICKERS = ("admin_rename_ws", "admin_delete_ws", "admin_export_ws")
+ADMIN_PICKED_FOR: Key[str] = Key("_admin_picked_for")
 
 QP_LANG, QP_WS = Param("lang"), Param("ws")
 QP_PERIOD, QP_FROM, QP_TO = Param("period"), Param("from"), Param("to")

@@ -124,11 +124,33 @@ TEXTS = {
     "an.series.month": ("Месяц", "Month"),
     "an.series.count": ("Количество", "Count"),
     # empty states
+    # each "…_period" key: the workspace holds such rows, the chosen period and filters none
+    # (ui.show.none_note): another period helps there, an upload does not; the others: none at all
     "an.empty.nothing": (
-        "В этом пространстве пока нет данных за выбранный период. Загрузите лиды, сделки и расходы "
-        "на странице «Данные» или выберите другой период.",
-        "This workspace has no data for the chosen period yet. Upload leads, deals and spend on the "
-        "Data page, or choose another period.",
+        "В этом пространстве пока нет данных. Загрузите лиды, сделки и расходы на странице «Данные».",
+        "This workspace has no data yet. Upload leads, deals and spend on the Data page.",
+    ),
+    "an.empty.nothing_period": (
+        "За выбранный период и фильтры данных нет. Выберите другой период или снимите фильтры.",
+        "There is no data for the chosen period and filters. Choose another period or clear the filters.",
+    ),
+    "an.empty.no_spend_period": (
+        "За выбранный период и фильтры есть лиды, но нет расходов: стоимость лида (CPL), стоимость клиента, "
+        "ROMI и ДРР здесь не посчитаны. Выберите другой период, чтобы их увидеть.",
+        "The chosen period and filters have leads but no spend: cost per lead (CPL), CAC, ROMI and ad spend ÷ "
+        "revenue are not counted here. Choose another period to see them.",
+    ),
+    "an.empty.no_deals_period": (
+        "За выбранный период и фильтры нет сделок: конверсия, выручка и средний чек здесь не посчитаны. "
+        "Выберите другой период, чтобы их увидеть.",
+        "The chosen period and filters have no deals: conversion, revenue and average check are not counted "
+        "here. Choose another period to see them.",
+    ),
+    "an.empty.no_leads_period": (
+        "За выбранный период и фильтры нет лидов: конверсия и CPL считаются от лидов и здесь не посчитаны. "
+        "Выберите другой период, чтобы их увидеть.",
+        "The chosen period and filters have no leads: conversion and CPL are counted from leads and are not "
+        "counted here. Choose another period to see them.",
     ),
     "an.empty.no_spend": (
         "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), стоимость клиента, ROMI и ДРР, загрузите "
@@ -360,8 +382,9 @@ TEXTS = {
     "an.col.expected": ("Норма лестницы", "Ladder's norm"),
     "an.col.won_short": ("Недобор выигранных сделок", "Won deals short"),
     "an.col.decided": ("Решённые сделки", "Finished deals"),
-    "an.reason.none": ("причина не указана", "no reason given"),
-    "an.stage.unknown": ("этап неизвестен", "stage not known"),
+    # a deal's missing lost reason / stage (ui.label): capitalised as the reasons and stages beside them
+    "an.reason.none": ("Причина не указана", "No reason given"),
+    "an.stage.unknown": ("Этап неизвестен", "Stage not known"),
     # funnel page
     "an.fn.chart": ("Воронка продаж", "Sales funnel"),
     "an.fn.outside_ladder": (

@@ -25,7 +25,9 @@ TEXTS = {
         "Something went wrong. The details are in the server log.",
     ),
     "error.db_busy": ("База данных занята: {detail}", "The database is busy: {detail}"),
-    "common.unknown": ("не указан", "unknown"),
+    # a blank channel, campaign, owner or segment (the loader stores "unknown"; ui.label), named as
+    # the other names of its table are: capitalised ("unknown" read as a raw key)
+    "common.unknown": ("Не указан", "Not specified"),
     "common.download_csv": ("Скачать CSV", "Download CSV"),
     "common.download_xlsx": ("Скачать XLSX", "Download XLSX"),
     "common.demo_banner": (

@@ -229,11 +229,16 @@ TEXTS = {
         "Yes, replace all current “{kind}” rows ({count}) with this file",
     ),
     "data.duplicate": (
-        "Этот файл уже загружался: «{file}», {when}, пользователь {user}. Повторная загрузка "
+        "Этот файл уже загружался: «{file}», {when} (кто: {user}). Повторная загрузка "
         "в режиме «Добавить» задвоит строки.",
-        "This file was loaded before: “{file}”, {when}, by {user}. Loading it again in Append mode "
+        "This file was loaded before: “{file}”, {when} (who: {user}). Loading it again in Append mode "
         "would duplicate its rows.",
     ),
+    # who loaded a file when it was no signed-in person (ui.views.data.texts.who): the command
+    # line's user (funnel.access.CLI_USER), the demo's seed, the app with sign-in off (ui.auth)
+    "data.who.cli": ("командная строка", "command line"),
+    "data.who.demo": ("демо-данные", "demo data"),
+    "data.who.local": ("приложение без входа", "the app, sign-in off"),
     "data.duplicate_ok": ("Всё равно загрузить ещё раз", "Load it again anyway"),
     "data.load": ("Загрузить", "Load"),
     "data.blocked": ("Загрузка недоступна: {reasons}", "Loading is not possible yet: {reasons}"),

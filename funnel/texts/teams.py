@@ -3,8 +3,8 @@
 TEXTS = {
     "teams.title": ("Команды", "Teams"),
     "teams.help": (
-        "В данных нет команд: здесь указано, в какой команде каждый менеджер. Цели команды на вкладке «Цели» страницы «Время» считаются по сумме её менеджеров. Менеджер без строки ни в какой команде не состоит. Пустые строки не сохраняются.",
-        "The data has no teams: here each owner is put in a team. A team's goals on the Time page's “Goals” tab are paced on the sum of its owners. An owner without a row is in no team. Empty rows are not saved.",
+        "В данных нет команд: здесь указано, в какой команде каждый менеджер. Цели команды на вкладке «Цели и темп» страницы «Время» считаются по сумме её менеджеров. Менеджер без строки ни в какой команде не состоит. Пустые строки не сохраняются.",
+        "The data has no teams: here each owner is put in a team. A team's goals on the Time page's “Goals and pacing” tab are paced on the sum of its owners. An owner without a row is in no team. Empty rows are not saved.",
     ),
     "teams.col.owner": ("Менеджер", "Owner"),
     "teams.col.team": ("Команда", "Team"),

@@ -15,6 +15,20 @@ TEXTS = {
         "“Lead → SAL” at {lead_sal} from the lead's creation. “Lead → won” here is {won_here} by the lead's creation "
         "day, mature leads only; there, {won_there} {basis}.",
     ),
+    # one pair of the two above, when the data times only that pair on both pages (leads only:
+    # no deal gives a win, so «Lead → won» is "—" on both): a sentence of dashes compares nothing
+    "tm.convert.vs_funnel.sal": (
+        "Здесь «Контакт → принят продажами» — медиана {contact_sal} от первого контакта; на странице «Воронка» "
+        "(Скорость) «Принят продажами» — {lead_sal} от создания лида.",
+        "Here “Contact → SAL” is a median {contact_sal} from the first contact; the Funnel page's Speed tab times "
+        "“Lead → SAL” at {lead_sal} from the lead's creation.",
+    ),
+    "tm.convert.vs_funnel.won": (
+        "«Лид → выигрыш» здесь — {won_here} по дате создания лида, только зрелые лиды; на странице «Воронка» "
+        "(Скорость) — {won_there} {basis}.",
+        "“Lead → won” here is {won_here} by the lead's creation day, mature leads only; the Funnel page's Speed "
+        "tab gives {won_there} {basis}.",
+    ),
     "tm.convert.by": ("Разрез", "Split by"),
     "tm.convert.by.channel": ("Каналы", "Channels"),
     "tm.convert.by.owner": ("Менеджеры", "Owners"),

@@ -20,6 +20,12 @@ TEXTS = {
         "No deals were closed (won or lost) in the period. Pick another period, or upload deals "
         "with a status and a close date on the Data page.",
     ),
+    "tm.drivers.no_deals": (
+        "В этом пространстве нет сделок, поэтому сравнивать победы и проигрыши не из чего. Загрузите сделки "
+        "со статусом и датой закрытия на странице «Данные».",
+        "This workspace has no deals, so there are no wins and losses to compare. Upload deals with a status "
+        "and a close date on the Data page.",
+    ),
     "tm.drivers.all_won": (
         "Все закрытые за период сделки выиграны: сравнивать не с чем.",
         "Every deal closed in the period was won: there is nothing to compare.",

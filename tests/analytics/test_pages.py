@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from funnel.db import Store
-from funnel.i18n import fmt_money, fmt_num, fmt_pct
+from funnel.i18n import fmt_money, fmt_num, fmt_pct, t
 from funnel.workspace import create_workspace
 from tests.analytics.fixtures import FEBRUARY, MARCH, load_company
 from tests.conftest import ROOT
@@ -64,7 +64,9 @@ def test_overview_shows_hand_computed_figures(company_app):
     at = set_period(at, FEBRUARY)
     m = metrics(at)
     assert m["Лиды"] == "1" and m["Выручка"] == "0 ₽" and m["Расходы"] == "—"
-    assert any("расходы" in i.value for i in at.info)  # leads but no spend: say what to upload
+    # leads but no spend in February, while the workspace has March's: another period, not an upload
+    infos = [i.value for i in at.info]
+    assert t("an.empty.no_spend_period", "ru") in infos and t("an.empty.no_spend", "ru") not in infos
 
 
 def test_overview_cohort_switch(company_app):

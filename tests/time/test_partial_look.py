@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from funnel import forecast_snapshots as fs
 from funnel.db import Store
-from funnel.i18n import t
+from funnel.i18n import fmt_num, t
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
 
@@ -159,3 +159,27 @@ def test_passed_forecasts_without_a_figure_say_why_nothing_is_scored(app_db, lan
     heading = shown.index(("Subheader", t("tm.accuracy.past", lang)))
     assert shown[heading + 1] == ("Info", t("tm.accuracy.unscorable", lang))
     assert not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_time_to_convert_compares_nothing_it_cannot_time(app_db, lang):
+    """Leads only, undated: neither page times «Contact → SAL», «Lead → SAL» or «Lead → won», so
+    no sentence compares them (it read "… at — from the lead's creation … there, —")."""
+    at = _app(app_db, "leads", LEADS, lang, "convert")
+    keys = ("tm.convert.vs_funnel", "tm.convert.vs_funnel.sal", "tm.convert.vs_funnel.won")
+    starts = tuple(t(k, lang).split("{")[0] for k in keys)
+    assert not [c.value for c in at.caption if c.value.startswith(starts)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_with_sal_dates_compares_the_sal_step_alone(app_db, lang):
+    """L0 (1 March 10:00) first contacted at 12:00 and qualified on 3 March at 12:00: «Contact → SAL»
+    2.0 days here, «Lead → SAL» 50 h = 2.08 days on the Funnel page; no deal, so «Lead → won» is
+    timed on neither page and the sentence about it is left out, not written with dashes."""
+    timed = {**LEADS[0], "first_contact_at": datetime(2026, 3, 1, 12), "qualified_at": datetime(2026, 3, 3, 12)}
+    at = _app(app_db, "leads", [timed, *LEADS[1:]], lang, "convert")
+    days = lambda v: t("tm.convert.days", lang, value=fmt_num(v, lang, 1))  # noqa: E731
+    expected = t("tm.convert.vs_funnel.sal", lang, contact_sal=days(2.0), lead_sal=days(50 / 24))
+    assert expected in [c.value for c in at.caption]
+    won = t("tm.convert.vs_funnel.won", lang).split("{")[0]
+    assert not [c.value for c in at.caption if c.value.startswith(won) or "{won" in c.value]

@@ -15,7 +15,7 @@ from funnel.filesafety import MAX_UPLOAD_MB
 from funnel.formatting import DASH
 from funnel.i18n import TABLE
 from funnel.workspace import list_workspaces
-from ui import auth
+from ui import auth, state
 from ui.views.uploader import file_uploader
 
 
@@ -48,6 +48,15 @@ def render() -> None:
     names = {w.id: w.name for w in spaces}
     ids: list[str] = list(names)
 
+    # the pickers start at the sidebar's workspace, the one the admin is working in (they started
+    # at the first, the demo, and a Delete could default to another workspace): None when that one
+    # is gone, so a Delete or Rename never defaults to any
+    here = ids.index(state.WORKSPACE.get()) if state.WORKSPACE.get() in ids else None
+    if state.ADMIN_PICKED_FOR.get() != state.WORKSPACE.get():  # the sidebar moved: follow it
+        for key in state.ADMIN_PICKERS:
+            st.session_state.pop(key, None)
+        state.ADMIN_PICKED_FOR.set(state.WORKSPACE.get())
+
     st.subheader(ui.t("admin.workspaces"))
     st.dataframe(
         [{ui.t("admin.id"): w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
@@ -68,7 +77,9 @@ def render() -> None:
     with st.form("admin_rename"):
         st.markdown(f"**{ui.t('admin.rename')}**")
         c1, c2 = st.columns(2)
-        target = c1.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_rename_ws")
+        target = c1.selectbox(
+            ui.t("admin.which"), ids, index=here, format_func=lambda i: names[i], key=state.ADMIN_PICKERS[0]
+        )
         new_name = c2.text_input(ui.t("admin.new_name"), key="admin_rename_name")
         if st.form_submit_button(ui.t("admin.rename"), key="admin_rename_btn"):
             _write(
@@ -77,7 +88,9 @@ def render() -> None:
             )
     with st.form("admin_delete"):
         st.markdown(f"**{ui.t('admin.delete')}**")
-        victim = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_delete_ws")
+        victim = st.selectbox(
+            ui.t("admin.which"), ids, index=here, format_func=lambda i: names[i], key=state.ADMIN_PICKERS[1]
+        )
         sure = st.checkbox(ui.t("admin.delete_confirm"), key="admin_delete_sure")
         if st.form_submit_button(ui.t("admin.delete"), key="admin_delete_btn", type="primary") and sure:
             _write(
@@ -101,7 +114,9 @@ def render() -> None:
 
     st.subheader(ui.t("admin.export"))
     st.caption(ui.t("admin.export_help"))
-    source = st.selectbox(ui.t("admin.which"), ids, format_func=lambda i: names[i], key="admin_export_ws")
+    source = st.selectbox(
+        ui.t("admin.which"), ids, index=here or 0, format_func=lambda i: names[i], key=state.ADMIN_PICKERS[2]
+    )
     # The archive is made when the button is clicked, for the session that clicked, and served
     # once to that signed-in browser (ui.guard): no copy waits at a media address beforehand.
     st.download_button(

@@ -11,7 +11,6 @@ from plotly.subplots import make_subplots
 import ui
 from funnel import units
 from funnel.charts import month_ticks  # also the Channels trend's (ui.views.channels)
-from funnel.kinds import current_rows
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from funnel.periods import month_end
@@ -92,12 +91,12 @@ def headline_help(h: Headline, figure: str, cut: str = "") -> str:
 
 def workspace_has_deals(workspace_id: str) -> bool:
     """Whether the workspace holds any deal (of any period): without, deal figures are "—"."""
-    return ui.shared(current_rows, workspace_id=workspace_id, kind="deals") > 0
+    return ui.has_rows(workspace_id, "deals")
 
 
 def workspace_has_leads(workspace_id: str) -> bool:
     """Whether the workspace holds any lead (of any period)."""
-    return ui.shared(current_rows, workspace_id=workspace_id, kind="leads") > 0
+    return ui.has_rows(workspace_id, "leads")
 
 
 def month_columns(now: dict, has_leads: bool, has_deals: bool) -> dict[str, str]:

@@ -262,8 +262,20 @@ def duplicate_text(dup) -> str:
     loaded = get("loaded_at")
     when = ui.moment(pd.Timestamp(loaded).to_pydatetime()) if loaded is not None else "—"
     return ui.t(
-        "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(get("user_name") or "—")
+        "data.duplicate", file=ui.plain(get("file_name") or "—"), when=when, user=ui.plain(who(get("user_name")))
     )
+
+
+# user names that are no person: the command line, the demo's seed, the app with sign-in off
+NOT_PEOPLE = ("cli", "demo", "local")
+
+
+def who(name) -> str:
+    """Who loaded a file, as the screen says it: «командная строка» / "command line" for "cli" and
+    the like (NOT_PEOPLE; a raw key read as a typo), else the name as stored, "—" when none."""
+    if name in NOT_PEOPLE:
+        return ui.t(f"data.who.{name}")
+    return str(name) if name is not None and not pd.isna(name) and str(name) else "—"
 
 
 def undo_options(history: pd.DataFrame) -> dict[int, str]:
@@ -320,6 +332,8 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             )
     if "kind" in out:
         out["kind"] = out["kind"].map(kind_label)
+    if "user_name" in out:
+        out["user_name"] = out["user_name"].map(who)
     if "mode" in out:
         out["mode"] = out["mode"].map(lambda m: ui.t(f"data.mode.{m}") if f"data.mode.{m}" in TABLE else m)
     return out.rename(columns={c: ui.t(k) for c, k in _HISTORY_COLUMNS})

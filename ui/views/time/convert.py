@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from funnel.filters import Filters
+from funnel.formatting import missing
 from funnel.metrics import convert, speed
 from ui import state
 from ui.views.time import look
@@ -31,7 +32,9 @@ def render(filters: Filters) -> None:
     # not the Funnel page's «Lead → SAL» and «Lead → won»: both figures, and what each counts
     attribution = state.ATTRIBUTION.get()  # the Funnel page's choice, across pages
     speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by="channel")
-    st.caption(vs_funnel(totals["median"], speeds, attribution))
+    compared = vs_funnel(totals["median"], speeds, attribution)
+    if compared:
+        st.caption(compared)
     # one st.columns row per pair: a phone stacks each column whole, so columns filled 1, 3 | 2, 4
     # would read 1, 3, 2, 4 there
     for pair in (convert.STEPS[i : i + 2] for i in range(0, len(convert.STEPS), 2)):
@@ -75,20 +78,31 @@ def render(filters: Filters) -> None:
         ui.simple_table(wide, columns, f"time_to_convert_{by}", key="tm_conv_table", dim=by)
 
 
-def vs_funnel(medians: pd.Series, speeds: pd.DataFrame, attribution: str) -> str:
+def vs_funnel(medians: pd.Series, speeds: pd.DataFrame, attribution: str) -> str | None:
     """This tab's «Contact → SAL» and «Lead → won» (``medians`` by step, the total rows of
     funnel.metrics.convert.time_to_convert) beside the Funnel page's «Lead → SAL» and «Lead → won»
-    (the total row of funnel.metrics.speed.speed, by ``attribution``), each as its screen shows it."""
+    (the total row of funnel.metrics.speed.speed, by ``attribution``), each as its screen shows it.
+    A pair is compared only when both pages time it; None when neither pair is (leads without
+    wins or SAL dates): a sentence with "—" where the figures belong compares nothing."""
     total = speeds[speeds["is_total"]]
     there = total.iloc[0] if len(total) else {}
-    return ui.t(
-        "tm.convert.vs_funnel",
-        contact_sal=duration("sal", medians.get("sal")),
-        lead_sal=duration("sal", there.get("sal_days")),
-        won_here=duration("to_won", medians.get("to_won")),
-        basis=ui.t(f"an.fn.speed_basis.{attribution}"),
-        won_there=duration("to_won", there.get("payment_days")),
-    )
+    sal = {"contact_sal": medians.get("sal"), "lead_sal": there.get("sal_days")}
+    won = {"won_here": medians.get("to_won"), "won_there": there.get("payment_days")}
+    has_sal, has_won = (all(not missing(v) for v in pair.values()) for pair in (sal, won))
+    basis = ui.t(f"an.fn.speed_basis.{attribution}")
+    figures = {
+        "contact_sal": duration("sal", sal["contact_sal"]),
+        "lead_sal": duration("sal", sal["lead_sal"]),
+        "won_here": duration("to_won", won["won_here"]),
+        "won_there": duration("to_won", won["won_there"]),
+    }
+    if has_sal and has_won:
+        return ui.t("tm.convert.vs_funnel", basis=basis, **figures)
+    if has_sal:
+        return ui.t("tm.convert.vs_funnel.sal", **figures)
+    if has_won:
+        return ui.t("tm.convert.vs_funnel.won", basis=basis, **figures)
+    return None
 
 
 def _median(col, step: str, row) -> None:

@@ -22,7 +22,7 @@ def render(filters: Filters) -> None:
     result = ui.shared(drivers.win_drivers, filters=filters)
     st.caption(ui.t("tm.drivers.intro"))
     if result.closed == 0:
-        st.info(ui.t("tm.drivers.no_closed"))
+        st.info(ui.none_note(filters.workspace_id, ("deals",), "tm.drivers.no_deals", "tm.drivers.no_closed"))
         return
     c1, c2, c3 = st.columns(3)
     c1.metric(ui.t("tm.drivers.closed"), ui.num(result.closed))
