@@ -4,6 +4,7 @@ import ui
 from funnel.errors import FunnelError
 from funnel.metrics import convert, lost, overview, speed, stages
 from ui.views import funnel as view
+from ui.views import funnel_stalled
 
 ui.page_guard()
 st.title(ui.t("nav.funnel"))
@@ -44,17 +45,7 @@ try:
                 ui.simple_table(times, view.TIMES_COLUMNS, "stage_times", key="fn_times_table")
     if tab["stalled"].open:
         with tab["stalled"]:
-            st.subheader(ui.t("an.fn.stalled"))
-            stalled = ui.shared(stages.stalled_deals, filters=filters, attribution=attribution)
-            if stalled.empty:
-                st.success(ui.t("an.fn.stalled_none"))
-            else:
-                if not funnel.has_history:
-                    st.caption(ui.t("an.fn.stalled_no_history"))
-                st.caption(ui.t("an.fn.stalled_days"))
-                ui.simple_table(
-                    stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table", shown=view.STALLED_SHOWN
-                )
+            funnel_stalled.render(filters)  # the Time page's rotting deals: one list, one count
     if tab["lost"].open:
         with tab["lost"]:
             st.subheader(ui.t("an.fn.lost"))

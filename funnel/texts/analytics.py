@@ -453,16 +453,16 @@ TEXTS = {
     ),
     "an.fn.stalled": (
         "Зависшие сделки (дольше срока этапа: своего или нормы)",
-        "Stalled deals (over the stage's limit: its own, else its norm)",
+        "Rotting deals (over the stage's limit: its own, else its norm)",
     ),
-    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's limit."),
+    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is rotting."),
     "an.fn.stalled_days": (
-        "Дни — рабочие. Дата, с которой сделка на этапе, и срок этапа — в выгрузке.",
-        "Days are working days. The day each deal entered its stage and the stage's limit are in the download.",
-    ),
-    "an.fn.stalled_no_history": (
-        "Без истории этапов срок считается от создания сделки.",
-        "Without stage history the time counts from the deal's creation.",
+        "Дни — рабочие. Период в фильтре не важен: все открытые сделки сейчас, тот же список, что на "
+        "странице «Время» (там сделку можно отложить и есть сводка по менеджерам). Дата, с которой "
+        "сделка на этапе, и срок этапа — в выгрузке.",
+        "Days are working days. The period filter does not apply: every open deal now, the same list "
+        "as on the Time page (where a deal can be snoozed, with a digest per owner). The day each deal "
+        "entered its stage and the stage's limit are in the download.",
     ),
     "an.fn.lost": ("Отказы", "Refusals"),
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
