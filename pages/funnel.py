@@ -67,7 +67,7 @@ try:
                     ui.chart(view.lost_stage_figure, by_stage, measure, over_time, key="fn_lost_stage_chart")
                 with c2:
                     ui.chart(view.lost_time_figure, over_time, measure, by_stage, key="fn_lost_time_chart")
-                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
+                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table", rows=view.LOST_ROWS)
     if tab["breakdown"].open:
         with tab["breakdown"]:
             st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
@@ -81,7 +81,12 @@ try:
             parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
             ui.chart(view.breakdown_figure, parts.table, split, key="fn_breakdown_chart")
             ui.simple_table(
-                parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split
+                parts.table,
+                view.BREAKDOWN_COLUMNS,
+                "funnel_breakdown",
+                key="fn_breakdown_table",
+                dim=split,
+                rows=view.breakdown_rows(parts.table),
             )
     if tab["speed"].open:
         with tab["speed"]:

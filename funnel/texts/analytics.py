@@ -522,6 +522,10 @@ TEXTS = {
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
         "to payment. The last row is the total over all leads and deals.",
     ),
+    "an.table_scroll": (
+        "Строк в таблице: {total} — прокрутите её, чтобы увидеть все; все строки и в файлах для скачивания.",
+        "{total} {total|row|rows} — scroll the table to see them all; the downloads have them all too.",
+    ),
     "an.table_cut": (
         "Показано строк: {shown} из {total}; все строки — в файлах для скачивания.",
         "Showing the first {shown} of {total} {total|row|rows}; the downloads have them all.",
