@@ -22,7 +22,7 @@ from funnel.formatting import DASH
 from funnel.i18n import TABLE
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
-from ui.text import currency, date, lang, money, month, num, pct, period, t
+from ui.text import currency, date, lang, money, month, num, pct, period, share, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
@@ -80,7 +80,7 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
     if kind == "money":
         return money(x, places)
     if kind == "share":
-        return pct(x, places)
+        return share(x, places)
     if kind == "change":
         return signed_pct(x) or "—"
     return num(x, places)
@@ -234,7 +234,7 @@ def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
     return need | {c: max(floor[c], min(need[c], level)) for c in names}
 
 
-_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
+_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—<>")
 
 
 def _figures(column: pd.Series) -> bool:
