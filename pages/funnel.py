@@ -4,6 +4,7 @@ import ui
 from funnel.errors import FunnelError
 from funnel.metrics import convert, lost, overview, speed, stages
 from ui.views import funnel as view
+from ui.views import funnel_stalled
 
 ui.page_guard()
 st.title(ui.t("nav.funnel"))
@@ -44,17 +45,7 @@ try:
                 ui.simple_table(times, view.TIMES_COLUMNS, "stage_times", key="fn_times_table")
     if tab["stalled"].open:
         with tab["stalled"]:
-            st.subheader(ui.t("an.fn.stalled"))
-            stalled = ui.shared(stages.stalled_deals, filters=filters, attribution=attribution)
-            if stalled.empty:
-                st.success(ui.t("an.fn.stalled_none"))
-            else:
-                if not funnel.has_history:
-                    st.caption(ui.t("an.fn.stalled_no_history"))
-                st.caption(ui.t("an.fn.stalled_days"))
-                ui.simple_table(
-                    stalled, view.STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table", shown=view.STALLED_SHOWN
-                )
+            funnel_stalled.render(filters)  # the Time page's rotting deals: one list, one count
     if tab["lost"].open:
         with tab["lost"]:
             st.subheader(ui.t("an.fn.lost"))
@@ -76,7 +67,7 @@ try:
                     ui.chart(view.lost_stage_figure, by_stage, measure, over_time, key="fn_lost_stage_chart")
                 with c2:
                     ui.chart(view.lost_time_figure, over_time, measure, by_stage, key="fn_lost_time_chart")
-                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table")
+                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table", rows=view.LOST_ROWS)
     if tab["breakdown"].open:
         with tab["breakdown"]:
             st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
@@ -90,7 +81,12 @@ try:
             parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
             ui.chart(view.breakdown_figure, parts.table, split, key="fn_breakdown_chart")
             ui.simple_table(
-                parts.table, view.BREAKDOWN_COLUMNS, "funnel_breakdown", key="fn_breakdown_table", dim=split
+                parts.table,
+                view.BREAKDOWN_COLUMNS,
+                "funnel_breakdown",
+                key="fn_breakdown_table",
+                dim=split,
+                rows=view.breakdown_rows(parts.table),
             )
     if tab["speed"].open:
         with tab["speed"]:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from funnel import plan_fact  # noqa: E402
 from funnel.db import Store  # noqa: E402
 from funnel.filters import Filters  # noqa: E402
-from funnel.metrics import channels, facts, lost, overview, speed, stages, trend  # noqa: E402
+from funnel.metrics import channels, facts, lost, overview, rotting, speed, stages, trend  # noqa: E402
 from funnel.workspace import bump_version, create_workspace, data_version  # noqa: E402
 
 WS = "bench"
@@ -100,7 +100,7 @@ PAGES = {
     "funnel": [
         (stages.stage_funnel, {"attribution": "period"}),
         (stages.stage_times, {"attribution": "period"}),
-        (stages.stalled_deals, {"attribution": "period"}),
+        (rotting.rotting_deals, {"attribution": "period"}),  # the stalled tab: every open deal now
         (lost.lost_by_stage, {"attribution": "period"}),
         (lost.lost_over_time, {"attribution": "period"}),
         (stages.stage_funnel, {"attribution": "period", "by": "channel"}),

@@ -40,12 +40,13 @@ from ui.show import (
 from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
 from ui.store import cursor, get_store, list_spaces, run_snapshot
-from ui.text import currency, date, labels, lang, moment, money, month, num, pct, period, plural, t
+from ui.text import chance, currency, date, labels, lang, moment, money, month, num, pct, period, plural, share, t
 
 __all__ = [
     "PAGE_BODY",
     "ROOT",
     "attribution",
+    "chance",
     "chart",
     "chart_config",
     "currency",
@@ -83,6 +84,7 @@ __all__ = [
     "plain",
     "plural",
     "run_snapshot",
+    "share",
     "shared",
     "show_error",
     "show_table",

@@ -23,7 +23,7 @@ from funnel.i18n import TABLE
 from funnel.kinds import current_rows
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
-from ui.text import currency, date, lang, money, month, num, pct, period, t
+from ui.text import currency, date, lang, money, month, num, pct, period, share, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
@@ -81,7 +81,7 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
     if kind == "money":
         return money(x, places)
     if kind == "share":
-        return pct(x, places)
+        return share(x, places)
     if kind == "change":
         return signed_pct(x) or "—"
     return num(x, places)
@@ -138,27 +138,37 @@ def attribution(key: str, filters=None) -> str:
 # More rows than a person reads on screen; every row still goes into the downloads. Sending
 # a 13 000-row table to the browser on every run made the Funnel page the slowest (2.4 s).
 MAX_SHOWN_ROWS = 500
+# The grid's header and row heights in px; ROWS_IN_VIEW rows (560 px) fit a laptop's screen.
+ROW_PX_HEAD, ROW_PX, ROWS_IN_VIEW = 38, 35, 15
 
 
-def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args) -> None:
+def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args, rows: int = ROWS_IN_VIEW) -> None:
     """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted ``raw``
     (a frame, or a function making it on click that reads no session state: download_buttons).
 
     ``view(part, *args)`` makes the display frame of the first MAX_SHOWN_ROWS rows; it runs once
     per distinct input, language and currency (draw_cached), later visits replay the element.
+    The grid is tall enough for ``rows`` rows, then scrolls, and then says how many rows it has.
     """
     # A shared result is keyed by its query, not read: pass it whole; anything else, only the rows shown.
     part = df if is_shared(df) or len(df) <= MAX_SHOWN_ROWS else df.head(MAX_SHOWN_ROWS)
-    draw_cached(_table_view, view, part, len(df), args, key)
+    draw_cached(_table_view, view, part, len(df), args, key, rows)
     download_buttons(raw, name, key)
 
 
-def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str) -> None:
+def table_height(n: int, rows: int = ROWS_IN_VIEW) -> int:
+    """The grid's height in px for ``n`` rows: every row up to ``rows``, then it scrolls."""
+    return ROW_PX_HEAD + ROW_PX * min(max(n, 1), rows)
+
+
+def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str, rows: int = ROWS_IN_VIEW) -> None:
     if total > MAX_SHOWN_ROWS:
         st.caption(t("an.table_cut", shown=num(MAX_SHOWN_ROWS), total=num(total)))
+    elif total > rows:  # a screenshot showed 15 rows and no sign of the rest
+        st.caption(t("an.table_scroll", total=num(total)))
     display = view(part.head(MAX_SHOWN_ROWS), *args)
-    # Tall enough for every row up to ~15, then scroll: a cut-off table hides its totals row.
-    height = min(38 + 35 * max(len(display), 1), 560)
+    # Tall enough for every row up to ``rows``, then scroll: a cut-off table hides its totals row.
+    height = table_height(len(display), rows)
     st.dataframe(
         display,
         column_config=fitted_columns(display),
@@ -225,7 +235,7 @@ def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
     return need | {c: max(floor[c], min(need[c], level)) for c in names}
 
 
-_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—")
+_FIGURE_CHARS = set("0123456789 ,.−-+%–\u00a0\u202f—<>")
 
 
 def _figures(column: pd.Series) -> bool:
@@ -295,14 +305,30 @@ def _chart_view(figure, key: str, *data) -> None:
 
 # ---- tables of several pages ----------------------------------------------------------------
 def simple_table(
-    df: pd.DataFrame, columns: dict, name: str, key: str, dim: str | None = None, shown: tuple | None = None
+    df: pd.DataFrame,
+    columns: dict,
+    name: str,
+    key: str,
+    dim: str | None = None,
+    shown: tuple | None = None,
+    rows: int = ROWS_IN_VIEW,
 ) -> None:
     """``columns`` (source column → header key) in the downloads; on screen only those in
-    ``shown`` when given (a table too wide for a laptop keeps its other columns in the files)."""
+    ``shown`` when given (a table too wide for a laptop keeps its other columns in the files).
+    ``rows``: how many rows the grid shows before it scrolls (show_table)."""
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
     names = {c: t(k) for c, k in columns.items()}
     on_screen = {c: k for c, k in columns.items() if shown is None or c in shown}
-    show_table(_simple_view, df, lambda: pd.DataFrame({n: df[c] for c, n in names.items()}), name, key, on_screen, dim)
+    show_table(
+        _simple_view,
+        df,
+        lambda: pd.DataFrame({n: df[c] for c, n in names.items()}),
+        name,
+        key,
+        on_screen,
+        dim,
+        rows=rows,
+    )
 
 
 def _simple_view(part: pd.DataFrame, columns: dict, dim: str | None) -> pd.DataFrame:

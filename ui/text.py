@@ -27,6 +27,16 @@ def pct(x, decimals: int = 1) -> str:
     return fmt_pct(x, lang(), decimals)
 
 
+def share(x, decimals: int = 1) -> str:
+    """A share that is not 0 never reads as 0 (funnel.formatting.share)."""
+    return formatting.share(x, lang(), decimals)
+
+
+def chance(p, decimals: int = 1) -> str:
+    """An estimated probability: «< 0,1 %», never «0,0 %» (funnel.formatting.chance)."""
+    return formatting.chance(p, lang(), decimals)
+
+
 def money(x, decimals: int = 0, sign: str | None = None) -> str:
     """``sign``: a currency other than the workspace's (an active-sales case's "$")."""
     return fmt_money(x, lang(), sign or currency(), decimals)

@@ -187,8 +187,10 @@ def stage_times(cur, *, filters: Filters, attribution: str = "period") -> pd.Dat
 
 
 def stalled_deals(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:
-    """Open deals of the period over their stage's norm: deal_id, stage, owner, channel, amount,
-    since (day the stage was entered; the deal's creation day when from_history is false),
-    days_in_stage and days_over (working days, counted up to the data's last day). Worst first.
-    Stages without a norm never stall."""
+    """Open deals of the filters' period over their stage's limit (rot_days: its own, else its
+    norm): deal_id, stage, owner, channel, amount, since (day the stage was entered; the deal's
+    creation day when from_history is false), days_in_stage, norm_days, rot_days and days_over
+    (working days, counted up to the data's last day). Worst first. Stages without a limit never
+    stall. Screens read it through funnel.metrics.rotting (period dropped, snoozes applied): the
+    Funnel page's stalled deals and the Time page's rotting deals are one list and one count."""
     return query.run(cur, "stalled_deals", query.params(filters, attribution))

@@ -476,16 +476,16 @@ TEXTS = {
     ),
     "an.fn.stalled": (
         "Зависшие сделки (дольше срока этапа: своего или нормы)",
-        "Stalled deals (over the stage's limit: its own, else its norm)",
+        "Rotting deals (over the stage's limit: its own, else its norm)",
     ),
-    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is over its stage's limit."),
+    "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is rotting."),
     "an.fn.stalled_days": (
-        "Дни — рабочие. Дата, с которой сделка на этапе, и срок этапа — в выгрузке.",
-        "Days are working days. The day each deal entered its stage and the stage's limit are in the download.",
-    ),
-    "an.fn.stalled_no_history": (
-        "Без истории этапов срок считается от создания сделки.",
-        "Without stage history the time counts from the deal's creation.",
+        "Дни — рабочие. Период в фильтре не важен: все открытые сделки сейчас, тот же список, что на "
+        "странице «Время» (там сделку можно отложить и есть сводка по менеджерам). Дата, с которой "
+        "сделка на этапе, и срок этапа — в выгрузке.",
+        "Days are working days. The period filter does not apply: every open deal now, the same list "
+        "as on the Time page (where a deal can be snoozed, with a digest per owner). The day each deal "
+        "entered its stage and the stage's limit are in the download.",
     ),
     "an.fn.lost": ("Отказы", "Refusals"),
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
@@ -544,6 +544,10 @@ TEXTS = {
         "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
         "to payment. The last row is the total over all leads and deals.",
+    ),
+    "an.table_scroll": (
+        "Строк в таблице: {total} — прокрутите её, чтобы увидеть все; все строки и в файлах для скачивания.",
+        "{total} {total|row|rows} — scroll the table to see them all; the downloads have them all too.",
     ),
     "an.table_cut": (
         "Показано строк: {shown} из {total}; все строки — в файлах для скачивания.",

@@ -14,7 +14,7 @@ TEXTS = {
     "axis.stage": ("Этап", "Stage"),
     # the Funnel page's tabs
     "fn.tab.funnel": ("Воронка и время", "Funnel and time"),
-    "fn.tab.stalled": ("Зависшие", "Stalled"),
+    "fn.tab.stalled": ("Зависшие", "Rotting"),
     "fn.tab.lost": ("Отказы", "Refusals"),
     "fn.tab.breakdown": ("В разрезе", "Side by side"),
     "fn.tab.speed": ("Скорость", "Speed"),

@@ -139,3 +139,35 @@ def test_parse_number_reads_what_a_person_of_the_language_types(text, lang, expe
 @pytest.mark.parametrize("value", [0.0, 3.183, 1269.75, 199_030.93, -42.5, 12_345_678.0])
 def test_parse_number_reads_back_what_number_writes(value, lang):
     assert f.parse_number(f.number(value, lang, 3), lang) == value
+
+
+@pytest.mark.parametrize(
+    "value, lang, decimals, expected",
+    [
+        pytest.param(0.003055, "ru", 0, "0,3 %", id="drr-0.3-percent-at-whole-places"),
+        pytest.param(0.003055, "en", 0, "0.3%", id="drr-en"),
+        pytest.param(0.00003, "ru", 0, "< 0,01 %", id="below-two-more-places"),
+        pytest.param(0.0, "ru", 0, "0 %", id="exactly-zero-reads-zero"),
+        pytest.param(0.53, "ru", 0, "53 %", id="ordinary"),
+        pytest.param(0.0004, "ru", 1, "0,04 %", id="a-tiny-conversion"),
+        pytest.param(None, "ru", 0, "—", id="missing"),
+    ],
+)
+def test_a_share_that_is_not_zero_never_reads_zero(value, lang, decimals, expected):
+    assert f.share(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        pytest.param(0.0, "ru", "< 0,1 %", id="no-draw-of-20000-is-not-impossible"),
+        pytest.param(0.0003, "ru", "< 0,1 %", id="rounds-to-zero"),
+        pytest.param(0.0006, "ru", "0,1 %", id="rounds-up"),
+        pytest.param(0.4, "en", "40.0%", id="ordinary"),
+        pytest.param(0.9996, "ru", "> 99,9 %", id="rounds-to-certain"),
+        pytest.param(1.0, "en", "> 99.9%", id="every-draw"),
+        pytest.param(None, "ru", "—", id="missing"),
+    ],
+)
+def test_an_estimated_chance_never_reads_certain(value, lang, expected):
+    assert f.chance(value, lang) == expected

@@ -114,9 +114,10 @@ def test_without_history_the_stay_counts_from_creation(store, company):
     assert not bool(g["from_history"]) and g["since"].date() == date(2026, 3, 2)
 
 
-def test_rotting_ignores_the_period_but_stalled_keeps_it(store, company):
-    """C was created in February: the Funnel page's stalled deals of March (by period) leave
-    it out; rotting is about now and counts it. Same rule, same figures otherwise."""
+def test_rotting_ignores_the_period_but_the_query_keeps_it(store, company):
+    """C was created in February: the stalled-deals query of March (by period) leaves it out;
+    rotting is about now and counts it. Same rule, same figures otherwise. Both pages read the
+    rotting list (test_the_funnel_tab_and_the_time_tab_show_one_count)."""
     with store.cursor() as cur:
         stalled = stages.stalled_deals(cur, filters=company)
     assert "C" not in set(stalled["deal_id"])
@@ -458,3 +459,42 @@ def test_a_viewer_sees_the_rotting_deals_but_no_snooze_or_limit_control(app_db):
     keys = {w.key for w in at.button} | {w.key for w in at.text_input} | {w.key for w in at.selectbox}
     assert not keys & {"tm_rot_snooze", "tm_rot_reason", "tm_rot_deal", "tm_rot_unsnooze", "tm_rot_limits_save"}
     assert "Editors can snooze deals" in " ".join(c.value for c in at.caption)
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_funnel_tab_and_the_time_tab_show_one_count(app_db, lang):
+    """#14: the Funnel page's «Зависшие» listed the open deals CREATED in the sidebar's period
+    (15 rows in view, no count), the Time page counted every open deal now: 17 against 24 on the
+    demo's last month, under one name. Both are now the rotting list, period dropped, snoozes
+    applied. By hand, on the demo (data to 31 October 2026): 24 open deals are over their stage's
+    limit; 7 of them were created in September 2026 (D003791, D003848, D003885, D003916, D003961,
+    D003991, D004005: five proposals under review, one in negotiation, one signed), so the old
+    tab's «last month» (October) showed 24 − 7 = 17."""
+    from funnel.i18n import fmt_num
+    from tests.dataui.helpers import new_app
+
+    _, r = _demo_rotting(app_db)
+    assert len(r.rotten) == 24 and r.snoozed.empty
+    at = new_app()
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.selectbox(key="period_preset").set_value("last_month").run()
+    at.session_state["lang"] = lang
+    at.run()  # the tabs' labels change with the language: open the tab in it
+    at.session_state["fn_tab"] = {"ru": "Зависшие", "en": "Rotting"}[lang]
+    at.run()
+    assert not at.exception, at.exception
+    label = {"ru": "Зависло сделок", "en": "Rotting deals"}[lang]
+    assert _metrics(at)[label] == fmt_num(24, lang)
+    table = next(d for d in at.dataframe if len(d.value.columns) == 7)
+    assert len(table.value) == 24  # the whole list, in a grid that scrolls
+    at.switch_page("pages/time.py").run()
+    at.session_state["tm_tab"] = TAB[lang]
+    at.run()
+    assert not at.exception, at.exception
+    assert _metrics(at)[label] == fmt_num(24, lang)

@@ -452,7 +452,7 @@ def comparison(cmp, econ: pd.DataFrame | None = None) -> None:
         col.text(
             f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n{ui.t('an.col.interval')}: {ui.pct(lo)} – {ui.pct(hi)}"
         )
-    c3.metric(ui.t("an.ch.compare_prob"), ui.pct(cmp.prob_a_better, 1), help=ui.t("an.ch.compare_help"))
+    c3.metric(ui.t("an.ch.compare_prob"), ui.chance(cmp.prob_a_better, 1), help=ui.t("an.ch.compare_help"))
     p = cmp.prob_a_better
     if p is not None:
         c3.caption(

@@ -18,7 +18,7 @@ from funnel import chart_series
 from funnel.charts import OTHER, legend_above
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
-from ui.show import fmt_value, label, missing
+from ui.show import ROWS_IN_VIEW, fmt_value, label, missing
 
 # Widget choices, in display order.
 SPLITS = ("channel", "owner", "segment")
@@ -133,6 +133,18 @@ STALLED_COLUMNS = {
 # The day a deal entered its stage and the stage's limit follow from the days and the days over.
 STALLED_SHOWN = ("deal_id", "stage", "owner", "channel", "amount", "days_in_stage", "days_over")
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
+# The refusals' table in view whole (stages × reasons: 18 rows on the demo): in a 15-row grid the
+# refusals at «Договор подписан», which the chart beside it shows, were below the fold, unseen.
+LOST_ROWS = 40
+
+
+def breakdown_rows(table: pd.DataFrame) -> int:
+    """Rows of the breakdown's grid in view: whole groups, never fewer than a laptop's 15 (its
+    15 rows stopped mid-channel, 2½ channels of 6 stages; 18 on the demo)."""
+    per_group = max(int(table["stage"].nunique()), 1) if len(table) else 1
+    return per_group * -(-ROWS_IN_VIEW // per_group)
+
+
 BREAKDOWN_COLUMNS = {
     "grp": None,
     "stage": "an.col.stage",

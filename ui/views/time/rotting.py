@@ -99,29 +99,41 @@ def parts_and_digest(filters: Filters, deals: pd.DataFrame, snoozes: pd.DataFram
     return _parts(token, deals, snoozes, today)
 
 
-def render(filters: Filters) -> None:
-    st.subheader(ui.t("tm.rotting.title"), help=ui.t("tm.rotting.help"))
-    # rotting is about now: one cached result for every period the sidebar may choose
+def load(filters: Filters):
+    """(rotten, snoozed, digest, priced) for the filters with the period dropped (rotting is
+    about now: one cached result for every period the sidebar may choose), or None when no deal
+    is open. The Funnel page's «stalled» tab reads the same, so both show one count."""
     filters = filters.with_(date_from=None, date_to=None)
     opened = ui.shared(rotting.open_deals, filters=filters)
     if not opened.open:
-        st.info(ui.t("tm.rotting.no_deals"))
-        return
+        return None
     if not opened.with_history:
         st.caption(ui.t("tm.rotting.no_history"))
     deals = ui.shared(rotting.rotting_deals, filters=filters)
     with ui.cursor() as cur:  # a small table, read on every run: a snooze shows at once
         snoozes = rotting.snoozes(cur, filters.workspace_id)
     parts, digest = parts_and_digest(filters, deals, snoozes, date.today())
-    rotten, snoozed = parts.rotten, parts.snoozed
+    # deals whose file gives no amount are worth "—", not 0 (funnel.metrics.overview.unknown's rule)
+    return parts.rotten, parts.snoozed, digest, bool(deals["amount"].notna().any())
 
+
+def metrics(rotten: pd.DataFrame, snoozed: pd.DataFrame, priced: bool) -> None:
+    """The three figures both tabs head with: rotting deals, their money, snoozed deals."""
     c = st.columns(3)
     c[0].metric(ui.t("tm.rotting.m_deals"), ui.num(len(rotten)))
-    # deals whose file gives no amount are worth "—", not 0 (funnel.metrics.overview.unknown's rule)
-    priced = bool(deals["amount"].notna().any())
     worth = ui.money(rotten["amount"].fillna(0).sum() if len(rotten) else 0) if priced else "—"
     c[1].metric(ui.t("tm.rotting.m_amount"), worth)
     c[2].metric(ui.t("tm.rotting.m_snoozed"), ui.num(len(snoozed)))
+
+
+def render(filters: Filters) -> None:
+    st.subheader(ui.t("tm.rotting.title"), help=ui.t("tm.rotting.help"))
+    loaded = load(filters)
+    if loaded is None:
+        st.info(ui.t("tm.rotting.no_deals"))
+        return
+    rotten, snoozed, digest, priced = loaded
+    metrics(rotten, snoozed, priced)
 
     if rotten.empty:
         st.success(ui.t("tm.rotting.none"))
