@@ -81,13 +81,20 @@ TEXTS = {
         "Months for new people to reach full output (0: at once)",
     ),
     # headline
-    "active.m.contracts": ("Договоров в месяц", "Contracts a month"),
-    "active.m.turnover": ("Оборот в месяц", "Turnover a month"),
-    "active.m.profit": ("Прибыль в месяц", "Profit a month"),
-    "active.m.payback": ("Окупаемость", "Payback"),
+    "active.m.contracts": ("Активные продажи: договоров в месяц", "Active sales: contracts a month"),
+    "active.m.turnover": ("Активные продажи: оборот в месяц", "Active sales: turnover a month"),
+    "active.m.profit": ("Активные продажи: прибыль в месяц", "Active sales: profit a month"),
+    "active.m.payback": ("Активные продажи: окупаемость", "Active sales: payback"),
     "active.m.payback_month": ("на {n}-й месяц", "in month {n}"),
     "active.m.payback_never": ("дольше {n} мес.", "beyond {n} {n|month|months}"),
-    "active.m.costs": ("Затраты в месяц", "Costs a month"),
+    # the headline's figures are an example's while inputs hold the method's example values (marks_for)
+    "active.m.example": (
+        "Активные продажи на примере: {n} {n|значение|значения|значений} из {total} ниже — пример для начала, а не ваши данные "
+        "(отмечены «пример»); цифры выше — с ними.",
+        "Active sales on an example: {n} of the {total} inputs below {n|is|are} the method's example, not your data "
+        "(marked “example”); the figures above use them.",
+    ),
+    "active.m.costs": ("Активные продажи: затраты в месяц", "Active sales: costs a month"),
     "active.unreachable": (
         "Цель недостижима при этих конверсиях: хотя бы одна из них равна нулю. Поднимите её, чтобы получить план.",
         "The target cannot be reached with these conversions: at least one of them is zero. Raise it to get a plan.",

@@ -266,6 +266,13 @@ TEXTS = {
     "planner.m.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.m.romi": ("ROMI", "ROMI"),
     "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
+    # the margin lever untouched at its 100 %: the profit is turnover − budget, said on the card itself
+    "planner.m.profit_full_margin": ("Прибыль в месяц (при марже 100 %)", "Profit per month (at 100% margin)"),
+    "planner.m.profit_full_margin_help": (
+        "Маржа не из данных: при 100 % прибыль — это оборот за вычетом бюджета. Задайте свою маржу в рычаге «Маржа %».",
+        "The margin is not from the data: at 100% the profit is the turnover minus the budget. Set your own "
+        "in the “Margin %” lever.",
+    ),
     "planner.m.profit_help": (
         "Прибыль — оборот, умноженный на маржу, за вычетом бюджета. ROMI считается по новым договорам: "
         "оборот новых договоров за вычетом бюджета, делённый на бюджет.",
@@ -386,6 +393,43 @@ TEXTS = {
         "Channels from the link or scenario that the period's data lacks were not applied: {names}.",
     ),
     "planner.mix.cac": ("Стоимость клиента", "CAC (cost per client)"),
+    # the result table's short headers (edits.mix_tab), each named in full in its tooltip
+    "planner.mix.col.cpl_help": (
+        "Цена лида канала при этом бюджете: растёт с бюджетом, как задаёт «Рост цены лида».",
+        "The channel's cost per lead at this budget: it grows with the budget as the “Lead cost growth” sets.",
+    ),
+    "planner.mix.col.leads": ("Лиды", "Leads"),
+    "planner.mix.col.leads_help": ("Лиды в месяц: бюджет ÷ цена лида.", "Leads per month: budget ÷ CPL."),
+    "planner.mix.col.deals": ("Сделки", "Deals"),
+    "planner.mix.col.deals_help": (
+        "Сделки в месяц: лиды × конверсия канала.",
+        "Deals per month: leads × the channel's conversion.",
+    ),
+    "planner.mix.col.turnover": ("Оборот", "Turnover"),
+    "planner.mix.col.turnover_help": (
+        "Оборот в месяц: сделки × средний чек канала.",
+        "Turnover per month: deals × the channel's average check.",
+    ),
+    # the table's totals, named as the table's: the headline above has the same figures by the plan's levers
+    "planner.mix.total.budget": ("По таблице каналов: бюджет в месяц", "By the channel table: budget per month"),
+    "planner.mix.total.leads": ("По таблице каналов: лиды в месяц", "By the channel table: leads per month"),
+    "planner.mix.total.deals": ("По таблице каналов: сделки в месяц", "By the channel table: deals per month"),
+    "planner.mix.total.turnover": ("По таблице каналов: оборот в месяц", "By the channel table: turnover per month"),
+    "planner.mix.total.cpl": ("По таблице каналов: средняя цена лида", "By the channel table: blended CPL"),
+    "planner.mix.total.cac": ("По таблице каналов: стоимость клиента", "By the channel table: CAC"),
+    "planner.mix.total.romi": ("По таблице каналов: ROMI", "By the channel table: ROMI"),
+    "planner.mix.romi_why": (
+        "ROMI таблицы {romi} = (оборот {turnover} − бюджет {budget}) ÷ бюджет, по цене лида, конверсии и "
+        "среднему чеку каждого канала; ROMI наверху {head_romi} = ({head_turnover} − {head_budget}) ÷ "
+        "{head_budget}, по общим рычагам плана{outside}.",
+        "The table's ROMI {romi} = (turnover {turnover} − budget {budget}) ÷ budget, at each channel's cost "
+        "per lead, conversion and average check; the ROMI above, {head_romi} = ({head_turnover} − "
+        "{head_budget}) ÷ {head_budget}, is at the plan's overall levers{outside}.",
+    ),
+    "planner.mix.romi_why_outside": (
+        ", и в бюджете наверху ещё {spend} в месяц расходов каналов вне таблицы",
+        ", and the budget above holds {spend} a month of spend of channels outside the table",
+    ),
     "planner.web.intro": (
         "Визиты — это запросы, умноженные на кликабельность; лиды — визиты, умноженные на конверсию сайта; "
         "расходы — клики по цене клика (здесь каждый визит — оплаченный клик). Начальные значения — "
@@ -395,8 +439,8 @@ TEXTS = {
     ),
     "planner.web.visits": ("Визиты", "Visits"),
     "planner.web.leads": ("Лиды с сайта", "Leads from the site"),
-    "planner.web.cost": ("Расходы", "Cost"),
-    "planner.web.cpl": ("Цена лида", "Cost per lead"),
+    "planner.web.cost": ("Расходы на сайт", "Cost of the site's clicks"),
+    "planner.web.cpl": ("Цена лида с сайта", "Cost per lead from the site"),
     "planner.cap.intro": (
         "Пропускная способность — сколько лидов команда успевает обработать: продавцы × лидов на продавца. "
         "Сверх неё конверсия падает; насколько — задаёт рычаг «Насколько падает конверсия при перегрузке»: "
@@ -444,8 +488,8 @@ TEXTS = {
         "Profit = active clients × average order × orders per month × margin. LTV = order × orders per month × "
         "margin × lifetime. The data does not hold these: enter your own.",
     ),
-    "planner.rep.revenue": ("Выручка в месяц", "Revenue per month"),
-    "planner.rep.profit": ("Прибыль в месяц", "Profit per month"),
+    "planner.rep.revenue": ("Повторные клиенты: выручка в месяц", "Repeat customers: revenue per month"),
+    "planner.rep.profit": ("Повторные клиенты: прибыль в месяц", "Repeat customers: profit per month"),
     "planner.rep.ltv": ("Ценность клиента", "Client LTV"),
     "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня", "Weighted pipeline: open deals today"),
     "planner.fc.stage": ("Этап", "Stage"),
@@ -460,7 +504,8 @@ TEXTS = {
     "planner.fc.col.p_ladder": ("Шанс", "Chance"),
     "planner.fc.col.w_ladder": ("Прогноз", "Forecast"),
     "planner.fc.col.p_learned": ("Шанс по истории", "Chance by history"),
-    "planner.fc.col.w_learned": ("Прогноз по истории", "Forecast by history"),
+    # short: at 1280 px «Предложение на рассмотрении» was cut for «Прогноз по истории»'s width
+    "planner.fc.col.w_learned": ("По истории", "By history"),
     "planner.fc.col.p_ladder_help": (
         "Вероятность выигрыша с этого этапа из настроек воронки (страница «Настройки»).",
         "The chance of winning from this stage, as set in the funnel settings (the Settings page).",
@@ -468,6 +513,14 @@ TEXTS = {
     "planner.fc.col.w_ladder_help": (
         "Сумма × шанс из настроек: прогноз по настройке.",
         "Amount × the chance from the settings: the forecast by the setting.",
+    ),
+    "planner.fc.col.p_learned_help": (
+        "Доля выигранных среди закрытых сделок, прошедших этот этап, в ваших данных.",
+        "The share won among the closed deals that passed this stage, in your data.",
+    ),
+    "planner.fc.col.w_learned_help": (
+        "Прогноз по истории: сумма × шанс по истории.",
+        "Forecast by history: amount × the chance by history.",
     ),
     "planner.fc.by_close": (
         "По ожидаемой дате закрытия (у открытой сделки дата закрытия — это ожидание, а не закрытие)",

@@ -64,19 +64,22 @@ REVERSE = ROUND.with_(target_kind="turnover", target_value=840_000)
 
 FORWARD_FIGURES = {
     "ru": {
-        "Договоров в месяц": "2,5",
-        "Затраты в месяц": "105 000 ₽",
-        "Прибыль в месяц": "95 000 ₽",
-        "Окупаемость": "на 2-й месяц",
+        "Активные продажи: договоров в месяц": "2,5",
+        "Активные продажи: затраты в месяц": "105 000 ₽",
+        "Активные продажи: прибыль в месяц": "95 000 ₽",
+        "Активные продажи: окупаемость": "на 2-й месяц",
     },
     "en": {
-        "Contracts a month": "2.5",
-        "Costs a month": "₽105,000",
-        "Profit a month": "₽95,000",
-        "Payback": "in month 2",
+        "Active sales: contracts a month": "2.5",
+        "Active sales: costs a month": "₽105,000",
+        "Active sales: profit a month": "₽95,000",
+        "Active sales: payback": "in month 2",
     },
 }
-TURNOVER = {"ru": ("Оборот в месяц", "400 000 ₽"), "en": ("Turnover a month", "₽400,000")}
+TURNOVER = {
+    "ru": ("Активные продажи: оборот в месяц", "400 000 ₽"),
+    "en": ("Active sales: turnover a month", "₽400,000"),
+}
 
 
 def tab_metrics(at) -> dict:
@@ -140,7 +143,7 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     at.radio(key="pl_active_group").set_value("money").run()  # one function's inputs at a time
     set_number(at, "pl_a_cycle_days", 30.4).run()
     assert not at.exception, at.exception
-    assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
+    assert tab_metrics(at)["Активные продажи: окупаемость"] == "на 4-й месяц"
     assert at.query_params["a.cy"] in ("30.4", ["30.4"])
     assert any("через 1 мес. (30,4 дн.)" in c.value for c in at.caption)
     set_number(at, "pl_a_cycle_days", 61.0).run()
@@ -151,7 +154,7 @@ def test_a_longer_cycle_moves_the_payback_and_the_link_follows(app_db):
     m = tab_metrics(at)
     # the whole base: 5 contracts, 4 paid → turnover 800 000, gross 400 000;
     # costs 30 000 + 2 × 20 000 + 50 000 + 1 000 contacts × 10 = 130 000
-    assert m["Договоров в месяц"] == "5,0" and m["Прибыль в месяц"] == "270 000 ₽"
+    assert m["Активные продажи: договоров в месяц"] == "5,0" and m["Активные продажи: прибыль в месяц"] == "270 000 ₽"
     assert "Узкого места среди служб нет" in markdown(at)
 
 
@@ -162,12 +165,12 @@ def test_a_ramp_up_moves_the_payback_and_says_the_monthly_figures_are_at_full_ou
     # 100 000 + 3 750 = 103 750, then 105 000; gross a month later 50 000, 150 000, then 200 000.
     # Cumulative −201 250, −255 000, −210 000, −115 000, −20 000, +75 000: month 6.
     at = opened(app_db, _pl_active=ROUND.with_(cycle_days=30.4), pl_active_group="money")
-    assert tab_metrics(at)["Окупаемость"] == "на 4-й месяц"
+    assert tab_metrics(at)["Активные продажи: окупаемость"] == "на 4-й месяц"
     set_number(at, "pl_a_ramp_months", 2).run()
     assert not at.exception, at.exception
     m = tab_metrics(at)
-    assert m["Окупаемость"] == "на 6-й месяц"
-    assert m["Прибыль в месяц"] == "95 000 ₽"  # the steady month, at full output
+    assert m["Активные продажи: окупаемость"] == "на 6-й месяц"
+    assert m["Активные продажи: прибыль в месяц"] == "95 000 ₽"  # the steady month, at full output
     assert at.query_params["a.rp"] in ("2", ["2"])
     assert any("за 2 месяца" in c.value and "при полной выработке" in c.value for c in at.caption)
 
@@ -176,7 +179,10 @@ def test_a_ramp_up_moves_the_payback_and_says_the_monthly_figures_are_at_full_ou
 def test_the_reverse_plan_gives_whole_people_and_their_load(app_db, lang):
     at = opened(app_db, lang, _pl_active=REVERSE, pl_active_group="calls")
     m = tab_metrics(at)
-    money = {"ru": ("Прибыль в месяц", "189 500 ₽"), "en": ("Profit a month", "₽189,500")}[lang]
+    money = {
+        "ru": ("Активные продажи: прибыль в месяц", "189 500 ₽"),
+        "en": ("Active sales: profit a month", "₽189,500"),
+    }[lang]
     assert m[money[0]] == money[1]
     assert m[t("active.m.contracts", lang)] == ("5,2" if lang == "ru" else "5.2")  # 5.25, one decimal, half to even
     people = table(at, t("active.col.function", lang))
@@ -237,7 +243,7 @@ def test_an_unreachable_target_is_said_and_nothing_is_invented(app_db):
     # no contract is ever paid: no turnover can be reached, whatever the base
     at = opened(app_db, _pl_active=REVERSE.with_(payment_rate=0.0))
     assert any("Цель недостижима" in e.value for e in at.error)
-    assert "Договоров в месяц" not in {m.label for m in at.metric}  # no headline of made-up figures
+    assert "Активные продажи: договоров в месяц" not in {m.label for m in at.metric}  # no headline of made-up figures
     assert not [d for d in at.dataframe if list(d.value.columns)[:1] == ["Служба"]]
 
 
@@ -256,7 +262,7 @@ def test_from_your_data_names_only_the_inputs_still_at_the_datas_value(app_db):
 
 def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
     at = opened(app_db, _pl_active=ROUND.with_(avg_check=10_000, horizon=6))  # 20 000 a month gross < 105 000 costs
-    assert tab_metrics(at)["Окупаемость"] == "дольше 6 мес."
+    assert tab_metrics(at)["Активные продажи: окупаемость"] == "дольше 6 мес."
 
 
 def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_db):
@@ -275,7 +281,12 @@ def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_
     assert any("Данные не дают ни одного значения" in c.value for c in at.caption)
     labels = [n.label for n in inputs(at) if (n.key or "").startswith("pl_a_")]
     assert labels and all(label.endswith("· пример") for label in labels), labels
-    assert tab_metrics(at)["Окупаемость"]  # the example plan is worked out like any other
+    assert tab_metrics(at)["Активные продажи: окупаемость"]  # the example plan is worked out like any other
+    # the figures say they are an example's where they are shown, under the headline, not only in
+    # the grey line above it (review #16): every one of the 28 inputs is the method's example
+    assert "Активные продажи на примере: 28 значений из 28 ниже — пример для начала" in "\n".join(
+        c.value for c in at.caption
+    )
 
 
 def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):
@@ -285,14 +296,14 @@ def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db
     assert box_value(at, "pl_a_target_value") == 2.5  # the forward plan's contracts
     at.radio(key="pl_active_kind").set_value("turnover").run()
     set_number(at, "pl_a_target_value", 840_000.0).run()
-    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+    assert tab_metrics(at)["Активные продажи: прибыль в месяц"] == "189 500 ₽"
     assert at.query_params["a.tk"] in ("turnover", ["turnover"])
 
 
 def test_a_link_reopens_the_active_plan_and_an_old_link_still_opens(app_db):
     params = link.encode(Plan(120, 0.05, 150_000), False, None, REVERSE)
     at = opened(app_db, params=params)
-    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+    assert tab_metrics(at)["Активные продажи: прибыль в месяц"] == "189 500 ₽"
     assert at.session_state["_pl_active"] == REVERSE
     old = {k: v for k, v in params.items() if not k.startswith("a.")}
     at = opened(app_db, params=old)
@@ -316,7 +327,7 @@ def test_a_scenario_keeps_the_active_plan(app_db):
     assert at.session_state["_pl_active"] == REVERSE
     at.session_state["pl_tab"] = t("planner.tab.active")
     at.run()
-    assert tab_metrics(at)["Прибыль в месяц"] == "189 500 ₽"
+    assert tab_metrics(at)["Активные продажи: прибыль в месяц"] == "189 500 ₽"
 
 
 def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
@@ -328,11 +339,11 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     assert not at.exception, at.exception
     m = tab_metrics(at)
     # funnel.model.active_presets: the copier dealer pays back in month 6 (DOMAIN.md §7)
-    assert m["Окупаемость"] == "на 6-й месяц"
+    assert m["Активные продажи: окупаемость"] == "на 6-й месяц"
     assert any("Дилер копировальной техники" in i.value for i in at.info)
     # the case's money is in US dollars, as the source states it, in a rouble workspace:
     # costs 1 500 + 10 × 700 + 3 × 2 000 + 3 × 3 000 + 6 000 contacts × 0.20 = 24 700 $
-    assert m["Затраты в месяц"] == "24 700 $"
+    assert m["Активные продажи: затраты в месяц"] == "24 700 $"
     assert any("в долларах" in i.value for i in at.info)
     assert field(at, "pl_a_contact_cost").label.startswith(
         "Стоимость одного контакта базы, \\$"
@@ -343,10 +354,10 @@ def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db
     from funnel.model.active_presets import PRESETS
 
     at = opened(app_db, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
-    assert tab_metrics(at)["Затраты в месяц"] == "24 700 $"
+    assert tab_metrics(at)["Активные продажи: затраты в месяц"] == "24 700 $"
     at.button(key="pl_act_reset").click().run()
     assert not at.exception, at.exception
-    assert tab_metrics(at)["Затраты в месяц"].endswith(" ₽")
+    assert tab_metrics(at)["Активные продажи: затраты в месяц"].endswith(" ₽")
     assert field(at, "pl_a_contact_cost").label.startswith("Стоимость одного контакта базы, ₽")
 
 

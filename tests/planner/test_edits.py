@@ -94,7 +94,7 @@ HAND_RATES = [50.0, 40.0, 50.0, 10.0, 100.0, 100.0]  # 0.5 × 0.4 × 0.5 × 0.1 
 
 
 def chain_sliders(at):
-    return sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
+    return sorted((s for s in at.select_slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
 
 
 def test_moved_stages_travel_in_the_link_and_reopen_exactly(demo_app_db):
@@ -135,14 +135,14 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(demo_a
     )
     assert not at.exception, at.exception
     open_tab(at, "mix")
-    result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "Бюджет в месяц"])
+    result = next(d.value for d in at.dataframe if list(d.value.columns)[:2] == ["Канал", "CPL"])
     from funnel.demo_names import shown
 
     mine = result[result["Канал"] == shown(channel, "ru")].iloc[0]  # the demo's channel, named in Russian
     # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000 (one number of decimals
     # per column, funnel.model.precision.column_places: the demo's other channels make 1,2 deals
     # a month, so this column writes one decimal, "5,0"; leads reach 100, so whole)
-    assert (mine["Лиды"], mine["Сделки в месяц"], mine["Оборот в месяц"]) == ("100", "5,0", "1 000 000 ₽")
+    assert (mine["Лиды"], mine["Сделки"], mine["Оборот"]) == ("100", "5,0", "1 000 000 ₽")
     assert json.loads(
         at.query_params["mix"][0] if isinstance(at.query_params["mix"], list) else at.query_params["mix"]
     ) == {channel: {**row, "saturation": 0.0}}

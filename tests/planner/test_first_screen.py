@@ -30,5 +30,5 @@ def test_the_planner_opens_on_the_waterfall_and_no_stage_chain(app):
     # the chain is one click away, and the waterfall is not drawn while it is open
     open_tab(at, "chain")
     assert not at.exception, at.exception
-    assert sum(1 for s in at.slider if s.key.startswith("pl_chain_")) == 6  # the demo's six steps
+    assert sum(1 for s in at.select_slider if s.key.startswith("pl_chain_")) == 6  # the demo's six steps
     assert not charts(at)

@@ -139,6 +139,6 @@ def test_the_channel_table_writes_each_column_with_one_number_of_decimals(demo_a
     editor = next(d.value for d in at.dataframe if "budget" in d.value.columns)
     table = next(d.value for d in at.dataframe if t("planner.mix.cpl", "ru") in d.value.columns)
     assert list(table[t("planner.mix.cpl", "ru")]) == list(editor["cpl"])  # "374,95 ₽" in both
-    for col in (t("planner.mix.leads", "ru"), t("planner.m.deals", "ru")):
+    for col in (t("planner.mix.col.leads", "ru"), t("planner.mix.col.deals", "ru")):
         decimals = {len(v.split(",")[1]) if "," in v else 0 for v in table[col] if re.search(r"\d", v)}
         assert len(decimals) == 1, (col, list(table[col]))

@@ -291,23 +291,29 @@ def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
         profit,
     )
     # the repeat tab (open) shows the same revenue whether it feeds the plan or not
-    assert m["Выручка в месяц"] == "2 000 000 ₽"
+    assert m["Повторные клиенты: выручка в месяц"] == "2 000 000 ₽"
     said = " ".join(c.value for c in at.caption)
     assert ("20 лидов сверх рычага" in said) is web and ("2 000 000 ₽ выручки в обороте" in said) is repeat
     # the link carries both switches
     assert (at.query_params["wo"] in ("1", ["1"])) is web and (at.query_params["ro"] in ("1", ["1"])) is repeat
     open_tab(at, "web")
     shown = metrics(at)
-    assert (shown["Лиды с сайта"], shown["Расходы"]) == ("20", "15 000 ₽")  # a whole count: not "20,0"
+    assert (shown["Лиды с сайта"], shown["Расходы на сайт"]) == ("20", "15 000 ₽")  # a whole count: not "20,0"
     assert shown["Оборот в месяц"] == turnover  # the headline, unchanged by which tab is open
 
 
 def test_margin_visibly_drives_profit(planner):
+    """At the margin lever's 100 % (its default: the data holds no margin) the profit is turnover −
+    budget, and the card says so in its label and help, its figure unchanged; a margin typed below
+    100 % gives the plain label."""
     at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0, cpl=1_000.0, margin=100.0)
-    assert metrics(at)["Прибыль в месяц"] == "780 000 ₽"  # 900 000 − 120 000
+    card = next(x for x in at.metric if x.label.startswith("Прибыль в месяц"))
+    assert (card.label, card.value) == ("Прибыль в месяц (при марже 100 %)", "780 000 ₽")  # 900 000 − 120 000
+    assert card.help.startswith("Маржа не из данных: при 100 % прибыль — это оборот за вычетом бюджета.")
     at = set_levers(at, margin=50.0)
     m = metrics(at)
     assert m["Прибыль в месяц"] == "330 000 ₽"  # 900 000 × 50 % − 120 000
+    assert "Прибыль в месяц (при марже 100 %)" not in m
     assert m["Оборот в месяц"] == "900 000 ₽"  # margin is not a turnover lever
 
 
@@ -375,9 +381,9 @@ def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
     at = open_tab(planner, "repeat")
     assert not at.exception, at.exception
     m = metrics(at)
-    assert (m["Выручка в месяц"], m["Ценность клиента"]) == ("—", "—"), m
+    assert (m["Повторные клиенты: выручка в месяц"], m["Ценность клиента"]) == ("—", "—"), m
     set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
     m = metrics(at)
-    assert (m["Выручка в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
+    assert (m["Повторные клиенты: выручка в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
     set_levers(at, active_clients=50.0)
-    assert metrics(at)["Выручка в месяц"] == "2 000 000 ₽"
+    assert metrics(at)["Повторные клиенты: выручка в месяц"] == "2 000 000 ₽"

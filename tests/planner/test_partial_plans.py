@@ -69,7 +69,9 @@ def metrics(at) -> dict[str, str]:
 
 def headline(at, lang: str) -> dict[str, str]:
     m = metrics(at)
-    return {k: m[t(f"planner.m.{k}", lang)] for k in ("turnover", "deals", "budget", "romi", "profit")}
+    out = {k: m[t(f"planner.m.{k}", lang)] for k in ("turnover", "deals", "budget", "romi")}
+    # the profit card at the margin lever's untouched 100 % says so in its label (charts.metrics)
+    return out | {"profit": m.get(t("planner.m.profit", lang), m.get(t("planner.m.profit_full_margin", lang)))}
 
 
 def on_screen(at) -> str:
@@ -391,16 +393,16 @@ def test_the_channel_mix_shows_dashes_without_deals(app_db, lang):
     m = {x.label: x.value for x in at.metric}  # the last of a label: the mix's, below the headline's
     money = "1 000 ₽" if lang == "ru" else "₽1,000"
     budget = "2 000 ₽" if lang == "ru" else "₽2,000"
-    assert m[t("planner.m.budget", lang)] == budget and m[t("planner.mix.blended_cpl", lang)] == money
-    assert m[t("planner.mix.leads", lang)] == "2"
-    assert [m[t(k, lang)] for k in ("planner.m.deals", "planner.m.turnover", "planner.mix.cac", "planner.m.romi")] == [
-        "—"
-    ] * 4
+    total = {
+        k: m[t(f"planner.mix.total.{k}", lang)] for k in ("budget", "cpl", "leads", "deals", "turnover", "cac", "romi")
+    }
+    assert (total["budget"], total["cpl"], total["leads"]) == (budget, money, "2")
+    assert [total[k] for k in ("deals", "turnover", "cac", "romi")] == ["—"] * 4
     table = next(d.value for d in at.dataframe if t("planner.mix.cac", lang) in d.value.columns)
     row = table.iloc[0]
-    assert [row[t(k, lang)] for k in ("planner.mix.budget", "planner.mix.cpl")] == [budget, money]
-    cols = ("planner.mix.conversion", "planner.m.deals", "planner.mix.avg_check", "planner.m.turnover")
-    assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 6
+    assert row[t("planner.mix.cpl", lang)] == money
+    cols = ("planner.mix.col.deals", "planner.mix.col.turnover")
+    assert [row[t(k, lang)] for k in (*cols, "planner.mix.cac", "planner.m.romi")] == ["—"] * 4
     # the editable cells too: no check and no conversion typed are empty ("—"), not "0 ₽" and "0,00"
     cells = next(d.value for d in at.dataframe if "avg_check" in d.value.columns).iloc[0]
     cpl = "1 000 ₽" if lang == "ru" else "₽1,000"  # whole, as every money figure

@@ -30,7 +30,7 @@ def test_deals_only_names_the_cpl_for_the_deals_it_prices(app_db, lang):
     the page. Typed 2 000 ₽: budget 8 ÷ 6 × 2 000 = 2 666,67 → 2 667 ₽."""
     at = open_app(app_db, "deals", lang)
     box = at.text_input(key="pl_cpl_n")
-    assert box.label == t("planner.lever.deal_in_cost", lang)
+    assert box.label == t("planner.lever.deal_in_cost", lang) + ", ₽"  # money levers carry their currency
     assert box.value == "" and box.placeholder == t("planner.lever.type", lang)
     assert t("planner.help.deal_in_cost", lang) == box.help
     cpl = ("Цена лида", "цену лида") if lang == "ru" else ("Cost per lead", "cost per lead")

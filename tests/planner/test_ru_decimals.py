@@ -9,7 +9,6 @@ import re
 import pytest
 
 from tests.planner.test_pages import metrics, open_tab
-from ui.text import places
 
 pytestmark = [pytest.mark.filterwarnings("ignore"), pytest.mark.usefixtures("demo_app_db")]
 
@@ -18,6 +17,15 @@ POINT = re.compile(r"\d\.\d")  # "17.00", "0.30": a decimal point between digits
 
 def chain_boxes(at):
     return sorted((b for b in at.text_input if (b.key or "").startswith("pl_chainbox_")), key=lambda b: b.key)
+
+
+def chain_sliders(at):
+    return sorted((s for s in at.select_slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
+
+
+def thumb(slider) -> str:
+    """What a slider of options writes above its thumb: its value's option, as format_func wrote it."""
+    return slider.format_func(slider.value)
 
 
 @pytest.fixture
@@ -34,16 +42,13 @@ def test_the_chain_is_written_and_typed_in_russian(planner):
     shown = [b.value for b in boxes]
     assert not any(POINT.search(v) for v in shown), shown
     assert any("," in v for v in shown), shown  # the demo's steps are not whole: "59,75"
-    # a whole step shows no decimals on its slider either ("17", not "17.00")
-    for s in at.slider:
-        if s.key.startswith("pl_chain_"):
-            digits = places(s.value, 2)  # 17,0047 shows as "17"; 59,7531 as "59.75"
-            assert s.proto.format.endswith(f".{digits}f"), (s.key, s.value, s.proto.format)
+    # each slider's thumb reads what the box beside it reads ("59,75", "17"), as Russian writes it
+    assert [thumb(s) for s in chain_sliders(at)] == shown
     # typed as Russian writes numbers: 50 × 40 × 12,5 × 10 × 100 × 100 % = 0,25 %
     for box, text in zip(chain_boxes(at), ["50", "40", "12,5", "10", "100", "100"], strict=True):
         at.text_input(key=box.key).input(text).run()
         assert not at.exception, at.exception
-    assert [s.value for s in sorted(at.slider, key=lambda s: s.key) if s.key.startswith("pl_chain_")] == [
+    assert [s.value for s in chain_sliders(at)] == [
         50.0,
         40.0,
         12.5,
@@ -57,16 +62,16 @@ def test_the_chain_is_written_and_typed_in_russian(planner):
 
 def test_a_chain_text_that_is_no_number_is_refused_and_the_step_kept(planner):
     at = open_tab(planner, "chain")
-    before = [s.value for s in at.slider if s.key.startswith("pl_chain_")]
+    before = [s.value for s in chain_sliders(at)]
     key = chain_boxes(at)[0].key
     at.text_input(key=key).input("много").run()
     assert not at.exception, at.exception
-    assert [s.value for s in at.slider if s.key.startswith("pl_chain_")] == before
+    assert [s.value for s in chain_sliders(at)] == before
     assert at.text_input(key=key).value == "много"  # kept as typed, with the reason under it
     assert any("Нужно число, например 1 234,5" in c.value for c in at.caption)
     at.text_input(key=key).input("150").run()  # a share is at most 100 %
     assert any("Не больше 100" in c.value for c in at.caption)
-    assert [s.value for s in at.slider if s.key.startswith("pl_chain_")] == before
+    assert [s.value for s in chain_sliders(at)] == before
 
 
 def test_the_capacity_calibration_boxes_are_russian_and_drive_the_elasticity(planner):
@@ -105,16 +110,23 @@ def test_the_channel_table_is_written_and_typed_in_russian(planner):
     assert result["Конверсия, %"].iloc[0] == "0,35 %"
 
 
-def test_the_chain_sliders_have_their_ends_written_in_russian(planner):
-    """Streamlit writes a slider's two ends with its sprintf format ("0.00" … "100.00"); the page's
-    CSS draws the stage chain's over as the language writes them, and hides their live value on a
-    Russian screen (the box beside writes it). The levers' sliders are not hidden any more: they
-    are sliders of options written in Russian (test_the_levers_sliders_show_their_value_in_russian)."""
-    css = "\n".join(h.proto.body for h in planner.get("html"))
-    ends = re.findall(r'content: "([^"]*)"', css)
-    assert ends and not any(POINT.search(e) or "." in e for e in ends), ends
-    assert '[class*="st-key-pl_chain_"] [data-testid="stSliderTickBar"] > :last-child p::after { content: "100"' in css
-    assert "st-key-pl_conversion_s" not in css and "st-key-pl_margin_s" not in css
+@pytest.mark.parametrize(("lang", "step", "ends"), [("ru", "59,75", ("0", "100")), ("en", "59.75", ("0", "100"))])
+def test_the_chain_sliders_show_their_value_in_the_language(app, lang, step, ends):
+    """The review: the Russian stage-chain sliders showed no value above the thumb (the page's CSS
+    hid Streamlit's "59.75"), and their redrawn ends «0 … 100» stood under the first slider. They
+    are sliders of options now, as the levers: a 0,1 % grid written by the language, the step's own
+    value among them, so the thumb reads "59,75" in Russian and "59.75" in English (one of the
+    demo's steps), as the box beside it, its ends "0" and "100"; no CSS hides or redraws them."""
+    app.session_state["lang"] = lang
+    at = open_tab(app.switch_page("pages/planner.py").run(), "chain", lang)
+    assert not at.exception, at.exception
+    sliders = chain_sliders(at)
+    thumbs = [thumb(s) for s in sliders]
+    assert len(sliders) == 6 and step in thumbs, thumbs
+    assert (sliders[0].options[0], sliders[0].options[-1]) == ends
+    assert thumbs == [b.value for b in chain_boxes(at)]
+    css = "\n".join(h.proto.body for h in at.get("html"))
+    assert "stSliderThumbValue" not in css and "st-key-pl_chain_" not in css
 
 
 @pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,18", ("0", "10")), ("en", "3.18", ("0", "10"))])

@@ -83,7 +83,7 @@ def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     assert mix.value["name"].iloc[0] != mix.value["channel"].iloc[0]
     at.session_state["pl_tab"] = "Этапы"
     at.run()
-    chain = [s.label for s in at.slider if s.key and s.key.startswith("pl_chain")]
+    chain = [s.label for s in at.select_slider if s.key and s.key.startswith("pl_chain")]
     assert chain and not any(re.search("[A-Za-z]{3,}", label) for label in chain), chain
 
 

@@ -216,14 +216,17 @@ def test_the_stage_chain_tab_and_the_headline_agree(app_db):
     chain_tab = {m.label: m.value for m in values[5:]}
     assert chain_tab["Конверсия цепочки"] == fmt_pct(0.06, "ru", 2)
     assert chain_tab["Оборот в месяц"] == headline["Оборот в месяц"]
-    sliders = sorted((s for s in at.slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
+    sliders = sorted((s for s in at.select_slider if (s.key or "").startswith("pl_chain_")), key=lambda s: s.key)
     product = 1.0
     for s in sliders:
         product *= s.value / 100
     assert product == pytest.approx(0.06, rel=1e-9)
-    # and back: halving the first step halves the plan's conversion
-    sliders[0].set_value(sliders[0].value / 2).run()
-    assert box_value(at, "pl_conversion_n") == pytest.approx(3.0, rel=1e-9)
+    # and back: moving the first step to about half (the slider's 0,1 % grid) moves the plan's
+    # conversion in proportion: 6 % × new ÷ old
+    old = sliders[0].value
+    half = round(old / 2, 1)
+    sliders[0].set_value(half).run()
+    assert box_value(at, "pl_conversion_n") == pytest.approx(6.0 * half / old, abs=5e-5)  # the box's 4 decimals
 
 
 def test_channels_totals_and_their_download_are_the_overview(app_db, monkeypatch):
@@ -377,8 +380,8 @@ def test_the_channel_mix_tab_reads_the_result_object(app_db):
 
     tot = mix.totals(channels)
     got = shown(at)
-    assert got["Бюджет в месяц"] == fmt_money(tot["budget"], "ru", "₽")
-    assert got["Оборот в месяц"] == fmt_money(tot["turnover"], "ru", "₽")
+    assert got["По таблице каналов: бюджет в месяц"] == fmt_money(tot["budget"], "ru", "₽")
+    assert got["По таблице каналов: оборот в месяц"] == fmt_money(tot["turnover"], "ru", "₽")
     # double the first channel's budget: its leads double (no saturation), and so do its deals
     first = channels[0]
     at.session_state["pl_mix"] = {
@@ -390,7 +393,7 @@ def test_the_channel_mix_tab_reads_the_result_object(app_db):
     assert not at.exception, at.exception
     moved = mix.totals([first.__class__(**{**first.__dict__, "budget": first.budget * 2}), *channels[1:]])
     assert moved["turnover"] == pytest.approx(tot["turnover"] + first.turnover)
-    assert shown(at)["Оборот в месяц"] == fmt_money(moved["turnover"], "ru", "₽")
+    assert shown(at)["По таблице каналов: оборот в месяц"] == fmt_money(moved["turnover"], "ru", "₽")
     assert at.query_params.get("mix")  # the edit is the plan's: it travels in the link
 
 

@@ -299,6 +299,9 @@ def active_tab(b, base_plan, r) -> None:
     mode(a)
     if a.reachable:
         headline(a)
+        if examples := sum(m == "example" for m in marks.values()):  # the figures above stand on them
+            total = sum(len(g) for g in GROUPS.values())
+            st.caption(ui.t("active.m.example", n=ui.num(examples), total=ui.num(total)))
         st.markdown(f"**{ui.plain(bottleneck_text(a))}**")
         functions_part(a)
     else:

@@ -47,9 +47,11 @@ def signed_share(x: float | None) -> str | None:
     return signed(ui.pct(x, 2), x)
 
 
-def metrics(out: dict, base_out: dict, cols=None) -> None:
+def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None) -> None:
     """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
-    what the switched-on web chain and repeat customers put in them."""
+    what the switched-on web chain and repeat customers put in them. At a ``margin`` of 1 (the
+    lever's default: the data holds no margin) the profit card says it is at 100 % margin, in
+    its label and help: turnover − budget read as real profit otherwise."""
 
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
@@ -78,11 +80,14 @@ def metrics(out: dict, base_out: dict, cols=None) -> None:
     )
     cols[3].metric(ui.t("planner.m.romi"), romi(out["romi"]), delta("romi", romi), **look("romi", romi))
     if len(cols) > 4:
+        full = margin is not None and margin >= 1.0
         cols[4].metric(
-            ui.t("planner.m.profit"),
+            ui.t("planner.m.profit_full_margin" if full else "planner.m.profit"),
             ui.money(out["profit"]),
             delta("profit", ui.money),
-            help=ui.t("planner.m.profit_help"),
+            help=ui.t("planner.m.profit_full_margin_help") + " " + ui.t("planner.m.profit_help")
+            if full
+            else ui.t("planner.m.profit_help"),
             **look("profit", ui.money),
         )
     parts = []

@@ -9,13 +9,15 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from funnel import formatting
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits, mix, precision
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
-from ui.text import places, widget_format
+from ui.show import fitted_columns
+from ui.text import places
 from ui.views.planner import charts
 from ui.views.planner import levers as up
 from ui.views.planner.mix_cells import MIX_COLUMNS, cell_text, typed_cells
@@ -57,23 +59,24 @@ def chain_tab(b, r: PlanResult) -> None:
     for key, (_, rate) in zip(keys, current.steps, strict=True):
         key.set(rate * 100)
     names_in_order = [name for name, _ in base.steps]
+    lang = ui.lang()
+    written = up.grid_labels(lang, 0.0, 100.0, 0.1)  # "0" … "59,7" … "100", kept per process
     rates = []
     for i, label in enumerate(labels):
         if i % 2 == 0:  # a row of two per pair: on a phone the rows stack in the chain's order (1, 2, 3 …)
             cols = st.columns(2)
         shown = float(keys[i].get() or 0.0)
-        # a slider and, beside it, a box that writes and reads the step as the language does
-        # ("59,75", "17"); on a Russian screen the slider's own value, which Streamlit writes
-        # with a point ("59.75"), is hidden (levers.page_css)
+        # a slider of options written in Python, as the levers with decimals (levers.lever): its
+        # thumb reads "59,75" on a Russian screen, "59.75" on an English one (Streamlit's own
+        # slider writes a point in every language, so the Russian thumb was hidden); a 0,1 %
+        # grid with the step's own value in it, and beside it a box to type any 0,01 %
         c1, c2 = cols[i % 2].columns([3, 1.3], vertical_alignment="bottom")
         rates.append(
-            c1.slider(
+            c1.select_slider(
                 label,
-                0.0,
-                100.0,
-                step=0.01,
+                options=_step_options(written, shown, lang),
                 key=keys[i],
-                format=widget_format(places(shown, STEP_DIGITS)),  # "17", not "17.00"
+                format_func=lambda x: written.get(x) or formatting.number(x, lang, places(x, STEP_DIGITS)),
                 on_change=_chain_moved,
                 args=(i, names_in_order),
             )
@@ -102,6 +105,17 @@ def chain_tab(b, r: PlanResult) -> None:
         key="pl_chain_table",
         placeholder=DASH,
     )
+
+
+def _step_options(written: dict[float, str], shown: float, lang: str) -> list[float]:
+    """A step slider's options: the 0,1 % grid with the step's exact value in it, in place of the
+    grid's option written the same ("17" for 17,0047 beside the grid's 17): a slider of options
+    tells its value by its text, so two options written alike moved the step to the grid's 17 on
+    the next run, and the plan's conversion with it."""
+    text = formatting.number(shown, lang, places(shown, STEP_DIGITS))
+    if written.get(shown) == text:
+        return list(written)
+    return up.grid_options({x: w for x, w in written.items() if w != text}, shown)
 
 
 def _chain_moved(index: int, names: list[str]) -> None:
@@ -236,10 +250,11 @@ def mix_tab(b, r: PlanResult) -> None:
         up.keep_edits(mix=changed)  # stale rows (the warning above) are set aside; nothing else moved
     tot = r.mix["totals"]
     c = list(st.columns(4))
-    c[0].metric(ui.t("planner.m.budget"), ui.money(tot["budget"]))
-    c[1].metric(ui.t("planner.mix.leads"), charts.shown("leads", tot["leads"]))
-    c[2].metric(ui.t("planner.m.deals"), charts.shown("deals", tot["deals"]))
-    c[3].metric(ui.t("planner.m.turnover"), ui.money(tot["turnover"]))
+    # named as the table's: the headline above shows the same figures by the plan's own levers
+    c[0].metric(ui.t("planner.mix.total.budget"), ui.money(tot["budget"]))
+    c[1].metric(ui.t("planner.mix.total.leads"), charts.shown("leads", tot["leads"]))
+    c[2].metric(ui.t("planner.mix.total.deals"), charts.shown("deals", tot["deals"]))
+    c[3].metric(ui.t("planner.mix.total.turnover"), ui.money(tot["turnover"]))
     out_leads, out_spend, out_names = b.mix_outside()
     if out_names:  # the headline counts them: say why the table's totals are smaller
         st.caption(
@@ -251,33 +266,66 @@ def mix_tab(b, r: PlanResult) -> None:
             )
         )
     c = list(st.columns(3))
-    c[0].metric(ui.t("planner.mix.blended_cpl"), ui.money(tot["cpl"]))
-    c[1].metric(ui.t("planner.mix.cac"), ui.money(tot["cac"]))
-    c[2].metric(ui.t("planner.m.romi"), charts.shown("romi", tot["romi"]))
+    c[0].metric(ui.t("planner.mix.total.cpl"), ui.money(tot["cpl"]))
+    c[1].metric(ui.t("planner.mix.total.cac"), ui.money(tot["cac"]))
+    c[2].metric(ui.t("planner.mix.total.romi"), charts.shown("romi", tot["romi"]))
+    why = romi_why(tot, r.shown, out_spend)
+    if why:
+        st.caption(why)
     res = r.mix["rows"]
     # one number of decimals a column (funnel.model.precision.column_places): the CPL whole, as the
     # editor above writes it ("1 327 ₽" in both), leads and deals not "335" beside "69,6"
     cpl = precision.column_places("money", [r["cpl"] for r in res], MIX_COLUMNS["cpl"][0])
     leads, deals = (precision.column_places("count", [r[k] for r in res]) for k in ("leads", "deals"))
+    # what the editor above does not show (and the conversion, which the deals follow), in short
+    # headers whole at 1280 px: the ten columns, the editor's budget and check again among them,
+    # ran to about 1 075 px in an 818 px box («Стоимость клиента» cut, ROMI behind a scroll);
+    # each short header's tooltip names it in full; the scenario downloads keep the budget and check
+    result = pd.DataFrame(
+        {
+            ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
+            ui.t("planner.mix.cpl"): [ui.money(r["cpl"], cpl) for r in res],  # the editor's header
+            ui.t("planner.mix.col.leads"): [ui.num(r["leads"], leads) for r in res],
+            ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
+            ui.t("planner.mix.col.deals"): [ui.num(r["deals"], deals) for r in res],
+            ui.t("planner.mix.col.turnover"): [ui.money(r["turnover"]) for r in res],
+            ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
+            ui.t("planner.m.romi"): [charts.shown("romi", r["romi"]) for r in res],
+        }
+    )
+    helps = {ui.t(f"planner.mix.{k}"): ui.t(f"planner.mix.col.{k.split('.')[-1]}_help") for k in MIX_RESULT_HELPS}
     st.dataframe(
-        pd.DataFrame(
-            {
-                ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
-                ui.t("planner.mix.budget"): [ui.money(r["budget"]) for r in res],
-                ui.t("planner.mix.cpl"): [ui.money(r["cpl"], cpl) for r in res],
-                ui.t("planner.mix.leads"): [ui.num(r["leads"], leads) for r in res],
-                ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
-                ui.t("planner.m.deals"): [ui.num(r["deals"], deals) for r in res],
-                ui.t("planner.mix.avg_check"): [ui.money(r["avg_check"]) for r in res],
-                ui.t("planner.m.turnover"): [ui.money(r["turnover"]) for r in res],
-                ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
-                ui.t("planner.m.romi"): [charts.shown("romi", r["romi"]) for r in res],
-            }
-        ),
+        result,
+        column_config=fitted_columns(result, helps),
         hide_index=True,
         width="stretch",
         key="pl_mix_result",
         placeholder=DASH,
+    )
+
+
+MIX_RESULT_HELPS = ("cpl", "col.leads", "col.deals", "col.turnover")  # the result's headers with a tooltip
+
+
+def romi_why(tot: dict, head: dict, outside_spend: float) -> str | None:
+    """Why the table's ROMI is not the headline's, when they read differently: both worked out
+    in numbers (the table's on each channel's CPL, conversion and check, the headline's on the
+    plan's overall levers, its budget holding the spend of channels outside the table); None
+    when they read the same or one of them is unknown."""
+    romi = charts.shown("romi", tot["romi"])
+    head_romi = charts.shown("romi", head.get("romi"))
+    if tot["romi"] is None or head.get("romi") is None or romi == head_romi:
+        return None
+    outside = ui.t("planner.mix.romi_why_outside", spend=ui.money(outside_spend)) if outside_spend else ""
+    return ui.t(
+        "planner.mix.romi_why",
+        romi=romi,
+        turnover=ui.money(tot["turnover"]),
+        budget=ui.money(tot["budget"]),
+        head_romi=head_romi,
+        head_turnover=ui.money(head["new_turnover"]),
+        head_budget=ui.money(head["budget"]),
+        outside=outside,
     )
 
 

@@ -144,7 +144,10 @@ def _pipeline(fc: dict) -> None:
             ui.t("planner.fc.col.w_learned"): [ui.money(r["weighted_learned"]) for r in rows],
         }
     )
-    helps = {ui.t(f"planner.fc.col.{k}"): ui.t(f"planner.fc.col.{k}_help") for k in ("p_ladder", "w_ladder")}
+    helps = {
+        ui.t(f"planner.fc.col.{k}"): ui.t(f"planner.fc.col.{k}_help")
+        for k in ("p_ladder", "w_ladder", "p_learned", "w_learned")
+    }
     st.dataframe(
         table,
         column_config=fitted_columns(table, helps),

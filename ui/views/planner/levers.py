@@ -54,29 +54,10 @@ PHONE_CSS = """<style>
 
 
 def page_css() -> str:
-    """The planner's fixed CSS: PHONE_CSS and, for the stage chain's sliders (0,01 % steps, too
-    fine for a slider of options, edits.py), what Streamlit's sprintf-js cannot write as the
-    language does: their two ends, shown on hover ("0.00" … "100.00"), drawn over as the language
-    writes them ("0" … "100"), and on a Russian screen their live value ("59.75") hidden (the
-    number box beside each writes it, "59,75"). The levers with decimals need none of it: their
-    sliders are sliders of options written in Python (``lever``), in either language."""
-    ranges = [('[class*="st-key-pl_chain_"]', 0.0, 100.0)]  # the stage chain (ui.views.planner.edits)
-    rules = [_range_rule(where, lo, hi) for where, lo, hi in ranges]
-    if ui.lang() == "ru":
-        thumbs = ", ".join(f'{where} [data-testid="stSliderThumbValue"]' for where, _, _ in ranges)
-        rules.append(f"{thumbs} {{ visibility: hidden; }}")
-    return PHONE_CSS + "<style>" + "\n".join(rules) + "</style>"
-
-
-def _range_rule(where: str, lo: float, hi: float) -> str:
-    """A slider's two end labels hidden and written again, over them, as the language writes them."""
-    bar = f'{where} [data-testid="stSliderTickBar"]'
-    ends = [formatting.number(x, ui.lang(), places(x, 4)) for x in (lo, hi)]
-    return (
-        f"{bar} p {{ visibility: hidden; position: relative; white-space: nowrap; }}\n"
-        f'{bar} > :first-child p::after {{ content: "{ends[0]}"; visibility: visible; position: absolute; left: 0; }}\n'
-        f'{bar} > :last-child p::after {{ content: "{ends[1]}"; visibility: visible; position: absolute; right: 0; }}'
-    )
+    """The planner's fixed CSS: PHONE_CSS. Every slider with decimals is a slider of options
+    written in Python (``lever``, and the stage chain's: edits.chain_tab), so its thumb and its
+    ends read as the language writes them, and no rule hides or redraws them."""
+    return PHONE_CSS
 
 
 # ---- baseline -----------------------------------------------------------------------------
@@ -326,7 +307,9 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     where = where or st
     lo, hi, step = _bounds(field)
     value, sk, nk = state.lever_widgets(field)
-    unit = " %" if LEVERS[field][0] == "share" else ""
+    # the unit in the label, as the thumb and the box write a bare number: "Маржа %", "Цена клика, ₽"
+    kind = LEVERS[field][0]
+    unit = " %" if kind == "share" else ", " + ui.plain(ui.currency()) if kind == "money" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
     help_key = f"planner.help.{field}"
     if label_key and (own := label_key.replace(".lever.", ".help.")) in TABLE:
@@ -402,6 +385,10 @@ def _options(written: dict[float, str], thumb: float) -> list[float]:
     if thumb not in written:
         bisect.insort(options, thumb)
     return options
+
+
+# For the stage chain's sliders of options (edits.chain_tab): the same cached grid and insertion.
+grid_labels, grid_options = _labels, _options
 
 
 def _on_slider(field: str, shown: float, digits: int | None = None) -> float:

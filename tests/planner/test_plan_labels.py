@@ -1,0 +1,86 @@
+"""The Planner's tabs never show the headline's label with another number (review #16): each tab's
+own results say whose figures they are, the channel table says in numbers why its ROMI is not the
+headline's, the profit card says when it is at the untouched 100 % margin, and money levers carry
+their currency. On the demo workspace (figures worked out below by hand from its baseline: 1 269,75
+leads a month, conversion 3,18 %, check 199 031 ₽, CPL 1 327 ₽)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planner.test_pages import open_tab
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+HEADLINE = 5  # turnover, deals, budget, ROMI, profit: the page's first metrics, above the tabs
+
+
+@pytest.fixture
+def planner(app):
+    at = app.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def split(at) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    cards = [(m.label, m.value) for m in at.metric]
+    return dict(cards[:HEADLINE]), cards[HEADLINE:]
+
+
+@pytest.mark.parametrize("tab", ["chain", "mix", "web", "repeat", "active"])
+def test_no_tab_shows_a_headline_label_with_another_number(planner, tab):
+    """On main the channel tab showed «Оборот в месяц 7 978 583 ₽» under the headline's
+    «Оборот в месяц 8 044 167 ₽», and the active-sales tab «Прибыль в месяц 118 502 ₽» under
+    «6 359 355 ₽»: a label the headline has is, in a tab, the headline's figure or not there."""
+    at = open_tab(planner, tab)
+    assert not at.exception, at.exception
+    head, rest = split(at)
+    assert rest, "the tab shows no figure"
+    clash = [(label, value, head[label]) for label, value in rest if label in head and value != head[label]]
+    assert not clash, clash
+
+
+def test_the_channel_table_names_its_figures_and_says_why_its_romi_differs(planner):
+    """The table's totals: budget 1 505 119 ₽ (the channels with both spend and leads), turnover
+    7 978 583 ₽: ROMI (7 978 583 − 1 505 119) ÷ 1 505 119 = 4,301 → 430 %. The headline's:
+    (8 044 167 − 1 684 811) ÷ 1 684 811 = 3,775 → 377 %, on the plan's overall levers, its budget
+    holding 1 684 811 − 1 505 119 = 179 692 ₽ a month of the radio's spend, outside the table."""
+    at = open_tab(planner, "mix")
+    head, rest = split(at)
+    assert (head["ROMI"], head["Оборот в месяц"], head["Бюджет в месяц"]) == ("377 %", "8 044 167 ₽", "1 684 811 ₽")
+    mine = dict(rest)
+    assert mine["По таблице каналов: оборот в месяц"] == "7 978 583 ₽"
+    assert mine["По таблице каналов: бюджет в месяц"] == "1 505 119 ₽"
+    assert mine["По таблице каналов: ROMI"] == "430 %"
+    why = (
+        "ROMI таблицы 430 % = (оборот 7 978 583 ₽ − бюджет 1 505 119 ₽) ÷ бюджет, по цене лида, конверсии и "
+        "среднему чеку каждого канала; ROMI наверху 377 % = (8 044 167 ₽ − 1 684 811 ₽) ÷ 1 684 811 ₽, по "
+        "общим рычагам плана, и в бюджете наверху ещё 179 692 ₽ в месяц расходов каналов вне таблицы."
+    )
+    said = [c.value.replace("\u00a0", " ").replace("\u202f", " ") for c in at.caption]
+    assert why in said, said
+
+
+def test_the_web_chain_names_its_cost_per_lead_for_the_site(planner):
+    """The web chain's defaults: 20 000 queries × 5 % = 1 000 visits × 3 % = 30 leads; 1 000
+    clicks × 40 ₽ = 40 000 ₽; 40 000 ÷ 30 = 1 333 ₽ a lead from the site (the lever's CPL, 1 327 ₽,
+    is the data's, of every lead), and the click's price says its currency."""
+    at = open_tab(planner, "web")
+    mine = dict(split(at)[1])
+    assert (mine["Лиды с сайта"], mine["Расходы на сайт"], mine["Цена лида с сайта"]) == ("30", "40 000 ₽", "1 333 ₽")
+    assert at.slider(key="pl_cpc_s").label == "Цена клика, ₽"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_money_levers_say_their_currency(planner, lang):
+    """«Цена клика 40» and «Средний заказ» read as bare numbers: every money lever's label ends in
+    the workspace's currency, as the shares' end in "%"."""
+    at = planner
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    at = open_tab(at, "repeat", lang)
+    assert not at.exception, at.exception
+    order = {"ru": "Средний заказ, ₽", "en": "Average order, ₽"}[lang]
+    check = {"ru": "Средний чек, ₽", "en": "Average check, ₽"}[lang]
+    labels = {w.label for w in [*at.slider, *at.select_slider, *at.text_input]}
+    assert order in labels and check in labels, sorted(labels)
