@@ -68,3 +68,16 @@ def test_the_waterfall_puts_its_steps_down_the_side_baseline_on_top():
     assert list(trace.x) == [8e6, 1e5, -2e5, 3e5, 8.2e6]
     assert fig.layout.yaxis.autorange == "reversed"
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text is None
+
+
+def test_the_lost_reasons_by_month_have_no_month_title_over_their_legend():
+    """«Месяц» under the axis was printed over «Юридические условия», the legend's first row
+    below the plot, on a phone; the legend stays below, as the by-stage chart's beside it."""
+    from ui.views.funnel import lost_time_figure
+
+    df = pd.DataFrame(
+        {"month": ["2026-01-01", "2026-02-01"], "reason": ["Дорого", "Юридические условия"], "deals": [3, 1]}
+    )
+    fig = lost_time_figure(df, "deals")
+    assert fig.layout.xaxis.title.text is None
+    assert fig.layout.legend.traceorder == "normal" and fig.layout.legend.y < 0

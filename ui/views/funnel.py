@@ -409,8 +409,9 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         barmode="stack",
         title=ui.t("an.fn.lost_time"),
         yaxis_title=_measure_axis(measure),
-        xaxis_title=ui.t("axis.month"),
-        legend={**_LEGEND_BELOW, "y": -0.42, **_LEGEND_ORDER},  # below two-line month ticks and the title
+        # below the two-line month ticks, as the by-stage chart's beside it; no "Month" under the
+        # axis (its labels are months): on a phone that title sat on a reason («Юридические условия»)
+        legend={**_LEGEND_BELOW, "y": -0.42, **_LEGEND_ORDER},
     )
     return fig
 
