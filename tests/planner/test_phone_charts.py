@@ -81,3 +81,14 @@ def test_the_lost_reasons_by_month_have_no_month_title_over_their_legend():
     fig = lost_time_figure(df, "deals")
     assert fig.layout.xaxis.title.text is None
     assert fig.layout.legend.traceorder == "normal" and fig.layout.legend.y < 0
+
+
+def test_the_lost_reasons_legends_stand_level_below_both_charts():
+    """The by-stage chart's legend at -0.3 of a phone's short plot touched its axis's title
+    («Сделок»): both at the same depth, below the labels and the title."""
+    from ui.views.funnel import LOST_LEGEND_Y, lost_stage_figure, lost_time_figure
+
+    months = pd.DataFrame({"month": ["2026-01-01"], "reason": ["Дорого"], "deals": [3]})
+    stages = pd.DataFrame({"stage": ["A"], "reason": ["Дорого"], "deals": [3]})
+    left, right = lost_stage_figure(stages, "deals", months), lost_time_figure(months, "deals", stages)
+    assert left.layout.legend.y == right.layout.legend.y == LOST_LEGEND_Y <= -0.4
