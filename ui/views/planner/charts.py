@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from datetime import date
 
 import plotly.graph_objects as go
@@ -11,7 +12,7 @@ import streamlit as st
 
 import ui
 from funnel import formatting, units
-from funnel.charts import month_axis, months_spanned
+from funnel.charts import legend_above, month_axis, months_spanned
 from funnel.model import precision
 from funnel.safety import chart_text
 
@@ -118,21 +119,46 @@ def _money_axis(key: str = "axis.turnover") -> str:
     return ui.t(key, currency=ui.currency())
 
 
+# A name down the side of a chart takes at most this many characters a line (wrapped at spaces):
+# a lever's or a step's name in one line took half a phone's width ("Leads a seller handles per
+# month"), and the bars' axis was left ~60 px, its ticks cut and tilted ("−50(", "500,").
+WRAP_AT = 14
+
+
+def side_name(name: str) -> str:
+    """``name`` (already chart_text or a text of ours) broken into lines at spaces for an axis
+    down the side: level and narrow."""
+    return "<br>".join(textwrap.wrap(name, WRAP_AT, break_long_words=False, break_on_hyphens=False)) or name
+
+
+# A money axis across a phone's plot (~250 px beside the names) holds three or four labels such
+# as "8 000 000": plotly.js's own count (one per ~80 px, five or six) ran them into each other.
+ACROSS_TICKS = 4
+
+
 def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
-    """rows: (label, value, measure) with measure absolute | relative | total."""
+    """rows: (label, value, measure) with measure absolute | relative | total. The steps go down
+    the side, the baseline on top, read level: under the bars on a phone ("База Лиды Конверсия
+    Чек План", ~50 px a step) the names ran together."""
     fig = go.Figure(
         go.Waterfall(
-            x=[r[0] for r in rows],
-            y=[r[1] for r in rows],
+            y=[side_name(r[0]) for r in rows],
+            x=[r[1] for r in rows],
             measure=[r[2] for r in rows],
+            orientation="h",
             connector={"line": {"color": "#aaa"}},
         )
     )
-    return _layout(fig.update_layout(title=ui.t("planner.chart.waterfall"), yaxis_title=_money_axis()))
+    fig.update_layout(title=ui.t("planner.chart.waterfall"), xaxis_title=_money_axis())
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(nticks=ACROSS_TICKS)
+    return _layout(fig)
 
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
-    names = [ui.t(f"planner.lever.{r['lever']}") for r in rows][::-1]
+    """Each lever's −10 % and +10 % effect, levers down the side in wrapped lines, the legend above
+    the plot (below it, "+10%" sat on the axis's title on a phone)."""
+    names = [side_name(ui.t(f"planner.lever.{r['lever']}")) for r in rows][::-1]
     fig = go.Figure(
         [
             go.Bar(y=names, x=[r["delta_low"] for r in rows][::-1], orientation="h", name=_signed(-0.1)),
@@ -144,7 +170,8 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
         title=ui.t("planner.chart.tornado", metric=metric_label),
         xaxis_title=_money_axis("axis.turnover_change"),
     )
-    return _layout(fig, legend=True)
+    fig.update_xaxes(nticks=ACROSS_TICKS)
+    return legend_above(_layout(fig, legend=True))
 
 
 def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
@@ -165,8 +192,9 @@ def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]
             ),
         ]
     )
-    fig.update_layout(title=ui.t("planner.chart.projection"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
-    return _layout(fig, legend=True)
+    # no "Month" under the axis: its labels are months; on a phone the title sat on the legend
+    fig.update_layout(title=ui.t("planner.chart.projection"), yaxis_title=_money_axis())
+    return legend_above(_layout(fig, legend=True))
 
 
 def backtest_chart(rows: list[dict]) -> go.Figure:
@@ -181,11 +209,12 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
             ),
         ]
     )
-    fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis(), xaxis_title=ui.t("axis.month"))
+    # no "Month" under the axis: its labels are months; on a phone the title sat on "Forecast"
+    fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis())
     # every month named ("май" over "2026"; Plotly's own choice labelled every second or third at
     # 1440 px), level; a phone shows every k-th of them (backtest_months, the caller's CSS)
     fig.update_xaxes(**month_axis(backtest_months(rows)))
-    return _layout(fig, legend=True)
+    return legend_above(_layout(fig, legend=True))
 
 
 def backtest_months(rows: list[dict]) -> int:
@@ -199,7 +228,9 @@ MARK_ROW_PX = 18  # a mark's name above the histogram: one line of the 13 px fon
 def histogram(samples, marks: dict[str, float]) -> go.Figure:
     """The simulated months' turnover, with a dotted line at each named mark (pessimistic,
     likely, optimistic). The names stand above the plot, where no bar reaches (inside it, the
-    middle one ran into the tallest bars), neighbours on alternate rows so they never meet."""
+    middle one ran into the tallest bars), each on a row of its own so they never meet whatever
+    the width: on alternate rows, a phone's plot put the first and the third side by side
+    ("ПессимистичнОптимистичный")."""
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60))
     for i, (name, x) in enumerate(marks.items()):
         fig.add_vline(x=x, line_dash="dot")
@@ -209,7 +240,7 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
             y=1,
             yref="paper",
             yanchor="bottom",
-            yshift=2 + MARK_ROW_PX * (i % 2),
+            yshift=2 + MARK_ROW_PX * i,
             text=chart_text(name),
             showarrow=False,
         )
@@ -217,8 +248,8 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
         title=ui.t("planner.chart.uncertainty"), xaxis_title=_money_axis(), yaxis_title=ui.t("axis.months_count")
     )
     _layout(fig)
-    # the title's line, then two rows of names
-    return fig.update_layout(margin_t=56 + 2 * MARK_ROW_PX + 8)
+    # the title's line, then a row of names each
+    return fig.update_layout(margin_t=56 + len(marks) * MARK_ROW_PX + 12)
 
 
 def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
