@@ -33,7 +33,7 @@ MORE_LEADS = "2026 +20%"  # the plan with 20 % more leads at the same cost per l
 PLAN_YEAR = 2026
 SNAPSHOT_MONTHS = 12  # a snapshot dated the first day of each of the demo's last 12 months
 TAKEN_BY = "demo"
-TAKEN_AT = time(9, 0)  # a snapshot's time of day (the morning of the month's first day)
+TAKEN_AT = time(0, 0)  # as the month begins: the data of the days before it, none of its own
 
 
 def seed_history(cur, demo_id: str, end: date) -> None:

@@ -77,7 +77,7 @@ def test_a_snapshot_each_month_is_the_real_forecast_as_of_that_day(demo):
         snaps = snapshots(cur, filters=Filters(ws))
         nov = forecast_before(cur, ws, date(2025, 11, 1))
     taken = sorted({t.to_pydatetime() for t in snaps["taken_at"]})
-    assert taken == [datetime(y, m, 1, 9) for y, m in [(2025, 11), (2025, 12)] + [(2026, k) for k in range(1, 11)]]
+    assert taken == [datetime(y, m, 1) for y, m in [(2025, 11), (2025, 12)] + [(2026, k) for k in range(1, 11)]]
     first = snaps[snaps["taken_at"] == taken[0]].sort_values("horizon")
     assert list(first["horizon"]) == ["month", "quarter"]
     assert [d.date() for d in first["period_start"]] == [date(2025, 12, 1), date(2026, 1, 1)]
