@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from funnel.demo_history import seed_history
+from funnel.demo_names import DEMO_NAME
 from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
 from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
@@ -231,6 +233,7 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> str:
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
     bump_version(cur, demo_id)
+    seed_history(cur, demo_id, END)  # scenarios, goals and snapshots read the data just written
     return demo_id
 
 
@@ -246,10 +249,10 @@ def _demo_id(cur) -> str:
         n += 1
         wid = f"{DEMO_ID}-{n}"
     taken = {r[0].lower() for r in cur.execute("SELECT name FROM workspaces").fetchall()}
-    name, k = "Demo", 1
+    name, k = DEMO_NAME, 1
     while name.lower() in taken:
         k += 1
-        name = f"Demo {k}"
+        name = f"{DEMO_NAME} {k}"
     return create_workspace(cur, name, workspace_id=wid, is_demo=True).id
 
 

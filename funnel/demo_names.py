@@ -9,7 +9,12 @@ ladder): a name from a user's own file is theirs and is shown exactly as loaded.
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
+
+DEMO_NAME = "Demo"  # the name funnel.demo gives its workspace ("Demo 2", … when one has it already)
+_DEMO_NAME = re.compile(r"Demo( [0-9]+)?")
 
 RU = {
     # The default ladder (funnel.ladder.DEFAULT_LADDER).
@@ -66,6 +71,15 @@ def shown(name, lang: str):
     if lang != "ru" or not isinstance(name, str):
         return name
     return RU.get(name, name)
+
+
+def workspace_name(name: str, is_demo: bool, lang: str) -> str:
+    """A workspace's name as a ``lang`` screen shows it: the demo workspace (by its flag, never
+    its id) under the name the product gave it — "Demo", or "Demo N" — in the interface's
+    language ("Демо", "Демо N"); a name somebody gave (a renamed demo too) and every other
+    workspace's as it is."""
+    found = _DEMO_NAME.fullmatch(name or "") if is_demo and lang == "ru" else None
+    return "Демо" + (found.group(1) or "") if found else name
 
 
 def _names(values, lang: str):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 
 import pandas as pd
@@ -163,6 +163,27 @@ def _owners(cur, last_year: Filters, open_now: pd.DataFrame) -> list[str]:
             if not total and g is not None and str(g) != "unknown":
                 size[str(g)] = size.get(str(g), 0.0) + (_money(v) or 0.0)
     return sorted(size, key=lambda o: (-size[o], o))[:MAX_OWNERS]
+
+
+def forecast_before(cur, workspace_id: str, day: date) -> pd.DataFrame:
+    """The workspace's total forecast (COLUMNS, one row per horizon, owner '') as it would have
+    been taken on ``day`` from the data of the 12 whole months before it (the same baseline and
+    simulation as ``forecast``, its window ending the day before ``day``); the weighted pipeline
+    None (the registry knows the deals open today, not then). Empty when those months price
+    nothing. The demo's back-dated snapshots (funnel.demo_history)."""
+    lo, hi = preset_range("last_12_months", day - timedelta(days=1))
+    sims = _simulate(cur, Filters(workspace_id, lo, hi))
+    if not sims:
+        return pd.DataFrame(columns=list(COLUMNS))
+    rows = [
+        {"horizon": h, "period_start": s, "period_end": e, "owner": "", "weighted_pipeline": None, **_band(sims[h])}
+        for h, (s, e) in periods_after(day).items()
+    ]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _band(sim: dict) -> dict:
+    return {k: sim[k] for k in ("p10", "p50", "p90")}
 
 
 def _simulate(cur, filters: Filters) -> dict:

@@ -174,6 +174,16 @@ def goals(cur, *, filters: Filters, month: date) -> pd.DataFrame:
     return df
 
 
+def default_month(last: date | None, today: date) -> date:
+    """The month the goals tab opens on: ``today``'s, unless the data's last activity day
+    (``last``, funnel.metrics.maturity.last_activity; None without data) is before it — then the
+    month of that day, the data's latest month, as the sidebar's periods end at the data's last
+    month (funnel.periods.preset_range, anchored on the data's last day). A demo or an export
+    from months ago opens on a month it can pace, not on an empty one."""
+    this = month_start(today)
+    return this if last is None or last >= this else month_start(last)
+
+
 def months(cur, *, filters: Filters) -> list[date]:
     """The months that have goals, oldest first."""
     rows = cur.execute(

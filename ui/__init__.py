@@ -36,6 +36,7 @@ from ui.show import (
     signed_pct,
     simple_table,
     styled,
+    ws_name,
 )
 from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
@@ -97,5 +98,6 @@ __all__ = [
     "t",
     "workspace",
     "workspace_id",
+    "ws_name",
     "workspace_picker",
 ]

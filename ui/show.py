@@ -102,6 +102,12 @@ def names(options, prefix: str | None = None):
     return shown.get
 
 
+def ws_name(ws) -> str:
+    """A workspace's name in the interface's language (funnel.demo_names.workspace_name: the
+    demo's own name translated, any name somebody gave as it is)."""
+    return demo_names.workspace_name(ws.name, ws.is_demo, lang())
+
+
 def attribution(key: str, filters=None) -> str:
     """The cohort/period switch, remembered across pages; by cohort, with ``filters``, a line
     that says which leads are old enough to count and how many are still maturing."""

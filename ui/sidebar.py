@@ -17,7 +17,7 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
-from ui.show import names
+from ui.show import names, ws_name
 from ui.store import list_spaces
 from ui.text import lang, t
 
@@ -100,7 +100,7 @@ def workspace_picker(allowed: list[str] | None = None, spaces: list | None = Non
     if state.WORKSPACE.get() not in ids:
         qp = state.QP_WS.get()
         state.WORKSPACE.set(qp if qp in ids else ids[0])
-    names = {w.id: w.name for w in spaces}
+    names = {w.id: ws_name(w) for w in spaces}
     chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=lambda i: names[i], key=state.WORKSPACE)
     ws = next(w for w in spaces if w.id == chosen)
     state.WORKSPACE_OBJ.set(ws)

@@ -213,6 +213,7 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     at.button(key="pl_sc_save").click().run()
     from datetime import date
 
+    at.selectbox(key="pl_sc_pick").set_value("План на октябрь").run()  # beside the demo's own scenarios
     at.date_input(key="pl_sc_period").set_value((date(2026, 10, 1), date(2026, 10, 31))).run()
     at.button(key="pl_sc_mark").click().run()  # October 2026, the baseline's last month
     assert not at.exception, at.exception

@@ -126,7 +126,13 @@ def test_rotting_deals_without_amounts_are_worth_a_dash_and_list_no_amount(app_d
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_past_forecasts_heading_says_why_it_is_empty_before_any_forecast_is_saved(app, lang):
     """The suite keeps the daily snapshot off (tests/conftest.py): the demo has no saved forecast,
-    so nothing can be scored; a sentence under «How right past forecasts were» says when it fills."""
+    so nothing can be scored; a sentence under «How right past forecasts were» says when it fills.
+    The demo's own back-dated snapshots (funnel.demo_history) are removed first: a workspace
+    before its first snapshot."""
+    from ui.store import get_store
+
+    with get_store().transaction() as cur:
+        cur.execute("DELETE FROM forecast_snapshots WHERE workspace_id = (SELECT id FROM workspaces WHERE is_demo)")
     at = app
     at.session_state["lang"] = lang
     at.switch_page("pages/time.py")

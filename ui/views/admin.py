@@ -45,7 +45,7 @@ def render() -> None:
     actor = auth.current_user()
     with ui.cursor() as cur:
         spaces = list_workspaces(cur)
-    names = {w.id: w.name for w in spaces}
+    names = {w.id: ui.ws_name(w) for w in spaces}
     ids: list[str] = list(names)
 
     # the pickers start at the sidebar's workspace, the one the admin is working in (they started
@@ -59,7 +59,10 @@ def render() -> None:
 
     st.subheader(ui.t("admin.workspaces"))
     st.dataframe(
-        [{ui.t("admin.id"): w.id, ui.t("admin.name"): w.name, ui.t("admin.currency"): w.currency} for w in spaces],
+        [
+            {ui.t("admin.id"): w.id, ui.t("admin.name"): ui.ws_name(w), ui.t("admin.currency"): w.currency}
+            for w in spaces
+        ],
         hide_index=True,
         key="admin_ws_table",
         placeholder=DASH,

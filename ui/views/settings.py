@@ -139,7 +139,7 @@ def render(ws) -> None:
     """The whole Settings page below its title: the ladder, stage spellings and the currency."""
     settings_context(ws.id)
     may_edit = auth.may("edit_ladder", ws)
-    st.caption(ui.t("settings.intro", ws=ui.plain(ws.name)))
+    st.caption(ui.t("settings.intro", ws=ui.plain(ui.ws_name(ws))))
     if ws.is_demo and not may_edit:
         st.info(ui.t("settings.demo_readonly"), icon=":material/school:")
     elif not may_edit:

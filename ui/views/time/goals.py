@@ -13,6 +13,7 @@ from funnel import goals as gl
 from funnel import teams as tm
 from funnel.filters import Filters
 from funnel.formatting import DASH
+from funnel.metrics.maturity import data_through as last_day
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.grid import apply_edits
@@ -26,10 +27,12 @@ EDITOR, MONTH, KEY_PART = "tm_goals_editor", "tm_goals_month", "tm_goals_part"
 def render(filters: Filters) -> None:
     ws = filters.workspace_id
     this = month_start(date.today())
+    start = gl.default_month(ui.shared(last_day, filters=Filters(ws)), date.today())
     with ui.cursor(fresh=True) as cur:
-        months = sorted({add_months(this, k) for k in range(-3, 4)} | set(gl.months(cur, filters=Filters(ws))))
+        near = {add_months(m, k) for m in (this, start) for k in range(-3, 4)}
+        months = sorted(near | set(gl.months(cur, filters=Filters(ws))))
     month = st.selectbox(
-        ui.t("tm.goals.month"), months, index=months.index(this), key=MONTH, format_func=ui.labels(months, ui.month)
+        ui.t("tm.goals.month"), months, index=months.index(start), key=MONTH, format_func=ui.labels(months, ui.month)
     )
     show_message("tm_goals")
     st.subheader(ui.t("tm.goals.pacing"))
