@@ -481,11 +481,11 @@ TEXTS = {
     "an.fn.stalled_none": ("Зависших сделок нет.", "No deal is rotting."),
     "an.fn.stalled_days": (
         "Дни — рабочие. Период в фильтре не важен: все открытые сделки сейчас, тот же список, что на "
-        "странице «Время» (там сделку можно отложить и есть сводка по менеджерам). Дата, с которой "
-        "сделка на этапе, и срок этапа — в выгрузке.",
+        "вкладке «Зависшие сделки» страницы «Время»: там сделку можно отложить и есть сводка по "
+        "менеджерам. Дата, с которой сделка на этапе, и срок этапа — в выгрузке.",
         "Days are working days. The period filter does not apply: every open deal now, the same list "
-        "as on the Time page (where a deal can be snoozed, with a digest per owner). The day each deal "
-        "entered its stage and the stage's limit are in the download.",
+        "as the Time page's “Rotting deals” tab, where a deal can be snoozed, with a digest per owner. "
+        "The day each deal entered its stage and the stage's limit are in the download.",
     ),
     "an.fn.lost": ("Отказы", "Refusals"),
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
