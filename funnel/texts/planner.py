@@ -331,6 +331,15 @@ TEXTS = {
         "Lead-to-deal conversion is the product of the stage conversions. Move one stage and watch the whole.",
     ),
     "planner.chain.empty": ("Нет сделок с этапами за период.", "No deals with stages in the period."),
+    "planner.chain.no_leads": (
+        "Цепочка начинается с лида: лид → первый этап → … → оплата. В этом пространстве есть сделки "
+        "({deals} {deals|сделка|сделки|сделок} за период, их этапы — на странице «Воронка»), но нет лидов, "
+        "поэтому первый шаг цепочки посчитать не из чего. Загрузите лиды на странице «Данные», чтобы "
+        "планировать по этапам.",
+        "The chain starts from a lead: lead → first stage → … → won. This workspace has deals ({deals} "
+        "{deals|deal|deals} in the period, their stages are on the Funnel page) but no leads, so the chain's "
+        "first step has nothing to be counted from. Upload leads on the Data page to plan stage by stage.",
+    ),
     "planner.chain.first": ("Лид → {to}, %", "Lead → {to}, %"),
     "planner.chain.step": ("{frm} → {to}, %", "{frm} → {to}, %"),
     "planner.chain.won": ("оплата", "won"),
@@ -461,6 +470,14 @@ TEXTS = {
     "planner.fc.col.w_ladder": ("Прогноз", "Forecast"),
     "planner.fc.col.p_learned": ("Шанс по истории", "Chance by history"),
     "planner.fc.col.w_learned": ("Прогноз по истории", "Forecast by history"),
+    "planner.fc.no_history": (
+        "«Шанс по истории» после первого этапа — «—»: в данных нет истории этапов, поэтому не видно, на каком "
+        "этапе ушли проигранные сделки (все они числятся на первом). «Прогноз по истории» берёт для этих "
+        "этапов шанс из настроек.",
+        "“Chance by history” after the first stage is “—”: the data has no stage history, so it does not show "
+        "at which stage the lost deals left (they all count at the first). “Forecast by history” takes the "
+        "chance from the settings for those stages.",
+    ),
     "planner.fc.col.p_ladder_help": (
         "Вероятность выигрыша с этого этапа из настроек воронки (страница «Настройки»).",
         "The chance of winning from this stage, as set in the funnel settings (the Settings page).",

@@ -1,0 +1,53 @@
+"""The Planner's tabs on a workspace of deals only, without stage history (issues #14 and #16):
+each tab tells the truth about the deals it has, and says what it cannot work out and why.
+
+The data is test_partial_plans.py's "deals" workspace: 8 deals, January–June 2026, 3 won, 1 lost,
+4 open at "Proposal under review"; no leads, no amounts, no stage history.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from funnel.i18n import t
+from tests.planner.test_partial_plans import infos, open_app, open_tab
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_stage_chain_names_the_deals_and_says_it_needs_leads(app_db, lang):
+    at = open_tab(open_app(app_db, "deals", lang), "chain", lang)
+    shown = infos(at)
+    assert t("planner.chain.empty", lang) not in shown  # "no deals with stages": there are 8
+    assert t("planner.chain.no_leads", lang, deals=8) in shown
+    assert ("8 сделок" if lang == "ru" else "8 deals") in t("planner.chain.no_leads", lang, deals=8)
+
+
+def _pipeline(at, lang: str):
+    return next(d.value for d in at.dataframe if t("planner.fc.col.p_learned", lang) in d.value.columns)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_chance_by_history_is_a_dash_past_the_first_stage_without_stage_history(app_db, lang):
+    at = open_tab(open_app(app_db, "deals", lang), "forecast", lang)
+    table = _pipeline(at, lang)
+    chance = list(table[t("planner.fc.col.p_learned", lang)])
+    deals = list(table[t("planner.fc.col.deals", lang)])
+    # the ladder's five open stages; the 4 open deals at the third, "Proposal under review"
+    assert deals == ["0", "0", "4", "0", "0"]
+    # 3 won ÷ (3 won + 1 lost) = 75 % at the first stage, where every deal has been; past it, the
+    # one lost deal (without history: counted at the first stage) would make 3 ÷ 3 = 100 %
+    assert chance == ["75%", "—", "—", "—", "—"] if lang == "en" else ["75 %", "—", "—", "—", "—"], chance
+    assert t("planner.fc.no_history", lang) in [c.value for c in at.caption]
+
+
+def test_the_forecast_by_history_takes_the_ladder_chance_where_history_cannot_learn_one():
+    from funnel.model.pipeline import OpenStage, weighted
+
+    # 2 open deals worth 1 000 at a stage the ladder gives 25 %; without history 3 won ÷ 3 closed
+    # "after" it would say 100 %: the forecast takes 1 000 × 25 % = 250, not 1 000
+    rows, total = weighted([OpenStage("B", 2, 1_000, 0.25, won_after=3, closed_after=3, learnable=False)])
+    assert rows[0]["learned_probability"] is None
+    assert total["weighted_learned"] == 250
+    assert total["unlearned"] == 1
