@@ -19,7 +19,7 @@ base, source = uw.workshop_baseline(filters)
 uw.start(base, sig=repr((filters, base)))
 deals = source is not None and source.source == "deals"
 if source is None:
-    st.info(ui.t("workshop.example"))
+    st.info(uw.example_note(filters))
 elif presenting:
     st.caption(ui.plain(uw.basis_line(source)))
 else:

@@ -680,11 +680,13 @@ TEXTS.update(
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
         ),
         "workshop.example": (
-            "В этом пространстве пока нет лидов, выигранных сделок или сумм: цифры ниже — пример из методики, "
-            "а не ваши данные.",
-            "This workspace has no leads, won deals or amounts yet: the figures below are the method's example, "
-            "not your data.",
+            "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",
+            "This workspace has no {missing} yet: the figures below are the method's example, not your data.",
         ),
+        # what the data has none of, listed in workshop.example ("нет лидов и сумм сделок")
+        "workshop.lacks.leads": ("лидов", "leads"),
+        "workshop.lacks.won": ("выигранных сделок", "won deals"),
+        "workshop.lacks.amounts": ("сумм сделок", "deal amounts"),
         "workshop.intro": (
             "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",

@@ -51,3 +51,16 @@ def test_the_forecast_by_history_takes_the_ladder_chance_where_history_cannot_le
     assert rows[0]["learned_probability"] is None
     assert total["weighted_learned"] == 250
     assert total["unlearned"] == 1
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("ru", "В этом пространстве пока нет лидов и сумм сделок: цифры ниже — пример из методики"),
+        ("en", "This workspace has no leads and deal amounts yet: the figures below are the method's example"),
+    ],
+)
+def test_the_workshop_names_only_what_the_deals_lack(app_db, lang, expected):
+    # 3 won deals: the example's sentence must not say there are none
+    at = open_app(app_db, "deals", lang, page="workshop")
+    assert [i for i in infos(at) if i.startswith(expected)], infos(at)

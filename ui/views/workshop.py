@@ -18,6 +18,7 @@ from funnel.model.plan import Plan
 from ui import state
 from ui.text import places, widget_format
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
+from ui.views.planner.gaps import listing
 from ui.views.planner.levers import load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -37,6 +38,14 @@ def workshop_baseline(filters) -> tuple[Plan, Baseline | None]:
         return WORKSHOP_FALLBACK, None
     sellers = float(max(b.sellers, 1))
     return p.with_(sellers=sellers, contacts_per_seller=p.leads / sellers), b
+
+
+def example_note(filters) -> str:
+    """The sentence over the method's example: what the workspace's data has none of (leads,
+    won deals, amounts: Baseline.lacks), named one by one; all three when it lacks none of
+    them outright (a period whose deals entered before it, say)."""
+    lacks = load_baseline(filters).lacks() or ["leads", "won", "amounts"]
+    return ui.t("workshop.example", missing=listing([ui.t(f"workshop.lacks.{k}") for k in lacks]))
 
 
 def label_key(source: Baseline | None, lever: str) -> str:
