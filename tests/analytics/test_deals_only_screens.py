@@ -69,3 +69,32 @@ def test_the_speed_tab_says_speed_needs_leads_instead_of_a_table_of_zeros(app_db
     at = open_page(app_db, lang, "funnel", ("fn_tab", "fn.tab.speed"))
     assert t("an.fn.speed_no_leads", lang) in said(at)
     assert not [d for d in at.dataframe if t("an.col.leads", lang) in d.value.columns]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    "tab, key", [("maturity", "tm.maturity.no_leads_at_all"), ("convert", "tm.convert.no_leads_at_all")]
+)
+def test_the_time_page_says_once_that_the_workspace_has_no_leads(app_db, lang, tab, key):
+    at = open_page(app_db, lang, "time", ("tm_tab", f"tm.tab.{tab}"))
+    shown = said(at)
+    assert t(key, lang) in shown
+    # not "upload leads or widen the period" (no period has any), and no window of "—" beside
+    # "0 leads inside it", nor "leads younger than the window are left out"
+    for other in ("tm.maturity.no_leads", "tm.convert.no_leads", "tm.maturity.no_window", "tm.maturity.window_help"):
+        assert t(other, lang) not in shown, other
+    assert not [m for m in at.metric if m.label == t("tm.maturity.inside", lang)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_without_a_window_no_lead_is_inside_one(app_db, lang):
+    """Leads only (test_partial_plans' 12 leads, no deals): no won deal to learn a window from."""
+    from tests.planner.test_partial_plans import open_app
+
+    at = open_app(app_db, "leads", lang, page="time")
+    inside = {m.label: m.value for m in at.metric}
+    assert inside[t("tm.maturity.window", lang)] == "—"
+    assert inside[t("tm.maturity.inside", lang)] == "—"  # not 0: there is no window to be inside
+    shown = said(at)
+    assert t("tm.maturity.no_window", lang) in shown
+    assert t("tm.maturity.window_help", lang) not in shown  # "younger than the window" with none
