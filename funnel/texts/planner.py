@@ -150,6 +150,17 @@ TEXTS = {
         "The data has no leads, so the price is per deal entering the pipeline, not per lead: spend ÷ those "
         "deals. Budget = deals entering a month × this price.",
     ),
+    # a deals-only workspace's load: deals entering the pipeline a seller handles (tabs.capacity_tab)
+    "planner.lever.deals_per_seller": (
+        "Сделок в воронку на продавца в месяц",
+        "Deals entering a seller's pipeline a month",
+    ),
+    "planner.help.deals_per_seller": (
+        "Лидов в данных нет, поэтому нагрузка — в сделках: сколько сделок, вошедших в воронку, один продавец "
+        "успевает вести за месяц без потери качества.",
+        "The data has no leads, so the load is in deals: how many deals entering the pipeline one seller "
+        "handles a month without losing quality.",
+    ),
     "planner.baseline_caption": (
         "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
@@ -414,6 +425,17 @@ TEXTS = {
         "Capacity = sellers × leads per seller. Past it, conversion falls, the more so the higher the elasticity: with twice the leads the sellers "
         "can handle, elasticity 1 halves the conversion, 0.5 makes it about 30% lower, 0 leaves it as it is. "
         "The baseline's sellers are the owners of the period's leads.",
+    ),
+    "planner.cap.intro_deals": (
+        "Лидов в данных нет, поэтому нагрузка считается в сделках, входящих в воронку. Пропускная способность — "
+        "сколько таких сделок команда успевает вести: продавцы × сделок на продавца. Сверх неё доля выигранных "
+        "сделок падает; насколько — задаёт рычаг «Насколько падает конверсия при перегрузке»: когда сделок вдвое "
+        "больше, чем продавцы успевают, при 1 доля вдвое ниже, при 0,5 — примерно на 30 % ниже, при 0 не падает. "
+        "Продавцы в базе — ответственные за сделки периода.",
+        "The data has no leads, so the load is counted in deals entering the pipeline. Capacity = sellers × deals "
+        "per seller. Past it, the win rate falls, the more so the higher the elasticity: with twice the deals the "
+        "sellers can handle, elasticity 1 halves it, 0.5 makes it about 30% lower, 0 leaves it as it is. The "
+        "baseline's sellers are the owners of the period's deals.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
     "planner.web.on": (

@@ -64,3 +64,30 @@ def test_the_workshop_names_only_what_the_deals_lack(app_db, lang, expected):
     # 3 won deals: the example's sentence must not say there are none
     at = open_app(app_db, "deals", lang, page="workshop")
     assert [i for i in infos(at) if i.startswith(expected)], infos(at)
+
+
+@pytest.mark.parametrize("lang, box", [("ru", "1,3"), ("en", "1.3")])
+def test_capacity_on_deals_counts_deals_and_its_thumb_reads_its_box(app_db, monkeypatch, lang, box):
+    """The 8 deals, every one Ann's: 8 entered ÷ 6 months = 1,33 a month for 1 seller, so a
+    seller handles 1,3 deals a month. The whole-step slider's thumb read «1» beside «1,3»."""
+    import json
+
+    from tests.planner import test_partial_plans as partial
+    from tests.planner.test_lever_thumbs import thumb
+
+    owned = [d | {"owner": "Ann"} for d in partial.DEALS]
+    monkeypatch.setitem(partial.KINDS, "owned", {"deals": owned})
+    at = open_tab(open_app(app_db, "owned", lang), "capacity", lang)
+    at.toggle(key="pl_capacity_on").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_contacts_per_seller_n").value == box
+    assert thumb(at, "pl_contacts_per_seller_s") == box
+    assert at.select_slider(key="pl_contacts_per_seller_s").label == t("planner.lever.deals_per_seller", lang)
+    assert t("planner.cap.intro_deals", lang) in [c.value for c in at.caption]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["title"]["text"] == t("planner.lever.deals_in", lang)
+    # a step of the slider onto the grid: the box follows, and the thumb is the plain slider's again
+    at.select_slider(key="pl_contacts_per_seller_s").set_value(2.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_contacts_per_seller_n").value == "2"
+    assert at.slider(key="pl_contacts_per_seller_s").value == 2.0
