@@ -83,6 +83,7 @@ def test_capacity_on_deals_counts_deals_and_its_thumb_reads_its_box(app_db, monk
     assert at.text_input(key="pl_contacts_per_seller_n").value == box
     assert thumb(at, "pl_contacts_per_seller_s") == box
     assert at.select_slider(key="pl_contacts_per_seller_s").label == t("planner.lever.deals_per_seller", lang)
+    assert at.select_slider(key="pl_contacts_per_seller_s").help == t("planner.help.deals_per_seller", lang)
     assert t("planner.cap.intro_deals", lang) in [c.value for c in at.caption]
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["xaxis"]["title"]["text"] == t("planner.lever.deals_in", lang)
