@@ -25,7 +25,8 @@ leads that have not closed yet are not counted as failures: they simply have not
 - stage chain: lead → first stage, stage → next, last open stage → won, from the Funnel page's
   reached counts of the period's deals; it multiplies out to the conversion exactly;
 - open deals by stage now, with the ladder's probability and the one learned from every closed
-  deal that reached the stage (won ÷ closed);
+  deal that reached the stage (won ÷ closed; without any stage history only the first stage's:
+  a lost deal's last stage is then unknown);
 - monthly history up to the period's end, as the Overview's trend (leads, won, revenue, spend);
 - sellers: distinct owners of the period's leads ('unknown' aside), a proxy for the team;
   contacts per seller = leads per month ÷ sellers, the team as loaded as it is now.
@@ -179,7 +180,18 @@ def _open_stages(learning, open_now) -> tuple[OpenStage, ...]:
     """Open deals now per open stage (open_by_stage.sql), with what every deal that reached the
     stage became (stage_learning.sql: won after it, closed after it)."""
     learned = {r.stage: (int(r.won_after), int(r.closed_after)) for r in learning.itertuples()}
+    # Without stage history every lost deal sits at the first stage, so a later stage's learned
+    # chance would be 100 % by construction: only the first stage's (the win rate) is learned.
+    first = str(learning["stage"].iloc[0]) if len(learning) else None
+    history = bool(learning["any_history"].any()) if len(learning) else True
     return tuple(
-        OpenStage(r.stage, int(r.deals), float(r.amount), float(r.probability), *learned.get(r.stage, (0, 0)))
+        OpenStage(
+            r.stage,
+            int(r.deals),
+            float(r.amount),
+            float(r.probability),
+            *learned.get(r.stage, (0, 0)),
+            learnable=history or r.stage == first,
+        )
         for r in open_now.itertuples()
     )

@@ -125,6 +125,7 @@ _COUNT = (
     "required_leads_at_base",
     "required_sellers",
     "learned_fallbacks",
+    "unlearned",
     "a_won",
     "a_leads",
     "b_won",

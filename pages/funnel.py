@@ -31,7 +31,12 @@ try:
 
             st.subheader(ui.t("an.fn.bottleneck"))
             worst, steps = view.funnel_steps(funnel.table)
-            view.bottleneck(worst, stages.MIN_DECIDED, stages.lead_step(funnel.table, head.now.get("leads") or 0))
+            view.bottleneck(
+                worst,
+                stages.MIN_DECIDED,
+                stages.lead_step(funnel.table, head.now.get("leads") or 0),
+                has_history=funnel.has_history,
+            )
             with st.expander(ui.t("an.fn.steps")):
                 st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
                 ui.simple_table(steps, view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
@@ -99,18 +104,21 @@ try:
                 key="fn_speed_by",
             )
             speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by)
-            # not the Time page's «Contact → SAL» and «Lead → won»: both figures, and what each counts
-            converted = ui.shared(convert.time_to_convert, filters=filters, by="channel")
-            line = view.speed_vs_time(speeds, converted, attribution)
-            if line:
-                st.caption(line)
-            ui.simple_table(
-                speeds,
-                view.SPEED_COLUMNS,
-                "speed",
-                key="fn_speed_table",
-                dim=speed_by,
-                shown=view.SPEED_SHOWN,
-            )
+            if not speed.has_leads(speeds):  # every speed starts at a lead: no table of 0 leads and "—"
+                st.info(ui.t("an.fn.speed_no_leads"))
+            else:
+                # not the Time page's «Contact → SAL» and «Lead → won»: both figures, and what each counts
+                converted = ui.shared(convert.time_to_convert, filters=filters, by="channel")
+                line = view.speed_vs_time(speeds, converted, attribution)
+                if line:
+                    st.caption(line)
+                ui.simple_table(
+                    speeds,
+                    view.SPEED_COLUMNS,
+                    "speed",
+                    key="fn_speed_table",
+                    dim=speed_by,
+                    shown=view.SPEED_SHOWN,
+                )
 except FunnelError as exc:
     ui.show_error(exc)

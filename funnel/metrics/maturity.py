@@ -176,3 +176,14 @@ def maturity(cur, *, filters: Filters) -> Maturity:
     maturing = cur.execute(_MATURING_SQL, bound).fetchall()[0][0] if until < NO_LIMIT else 0
     by_hand, learned, _ = _cached(cur, filters.workspace_id)
     return Maturity(days, as_of, until, int(maturing), learned, by_hand is not None)
+
+
+# Any lead in the workspace at all, whatever the period (an index-free EXISTS: it stops at the first).
+_ANY_LEAD_SQL = "SELECT EXISTS (SELECT 1 FROM stg_leads WHERE workspace_id = $ws)"
+
+
+def any_leads(cur, *, filters: Filters) -> bool:
+    """Whether the workspace of ``filters`` holds any lead, in any period. Without one there are
+    no cohorts, no window and nothing maturing, and no period would give them (a workspace of
+    deals only): the Time page says so once instead of "widen the period"."""
+    return bool(cur.execute(_ANY_LEAD_SQL, {"ws": filters.workspace_id}).fetchall()[0][0])

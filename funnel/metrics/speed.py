@@ -56,3 +56,11 @@ def speed(cur, *, filters: Filters, attribution: str = "period", by: str = "chan
     if not (~df["is_total"]).any():
         return df.iloc[0:0]
     return df.reset_index(drop=True)
+
+
+def has_leads(table: pd.DataFrame) -> bool:
+    """Whether ``speed``'s table has leads to time from: every figure in it starts at a lead's
+    creation (or its first contact), so a period of deals without leads has none to show — its
+    table would be a 0 of leads and a row of "—"."""
+    total = table[table["is_total"]] if len(table) else table
+    return bool(len(total)) and int(total["leads"].iloc[0] or 0) > 0

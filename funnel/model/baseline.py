@@ -167,6 +167,14 @@ class Baseline:
             out.append("cpl")
         return out
 
+    def lacks(self) -> list[str]:
+        """What the data has none of, of "leads", "won" deals and "amounts" (a won deal's
+        amount: the check), in that order: what the Workshop names when it falls back to the
+        method's example (a workspace of deals without amounts lacks leads and amounts, not the
+        won deals it has)."""
+        out = [k for k, none in (("leads", not self.all_leads), ("won", not self.won)) if none]
+        return out + ([] if self.avg_check else ["amounts"])
+
     def gaps(self) -> Gaps:
         """What the plan cannot say on this data (funnel.model.gaps): the ``missing`` levers, and
         the spend a month when there are no leads to price it by (the budget then)."""

@@ -21,6 +21,7 @@ class OpenStage:
     ladder_probability: float
     won_after: float = 0
     closed_after: float = 0
+    learnable: bool = True  # False: the data cannot tell where its lost deals left (no stage history)
 
     def __post_init__(self):
         non_negative(f"{self.stage}.deals", self.deals)
@@ -32,8 +33,9 @@ class OpenStage:
     @property
     def learned_probability(self) -> float | None:
         """won_after ÷ closed_after: the share of deals that left this stage, in the end, as won.
-        None when no closed deal ever passed through the stage."""
-        return ratio(self.won_after, self.closed_after)
+        None when no closed deal ever passed through the stage, or when the stage is not
+        ``learnable`` (no stage history: the lost deals' last stage is unknown)."""
+        return ratio(self.won_after, self.closed_after) if self.learnable else None
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
     """Rows per stage and the totals:
     weighted_ladder = amount × ladder probability; weighted_learned = amount × learned probability
     (None for a stage with no closed history, and then the total counts it at the ladder's value
-    and says so in ``learned_fallbacks``). Units: money.
+    and says so in ``learned_fallbacks``; ``unlearned``: the stages whose chance the data cannot
+    learn for want of stage history, OpenStage.learnable). Units: money.
 
     A stage whose open deals have no amounts (``priced``) has amount and both weighted values
     None; the totals add the stages that have amounts, and are None when none has (with open
@@ -123,6 +126,7 @@ def weighted(stages: list[OpenStage]) -> tuple[list[dict], dict]:
             r["weighted_learned"] if r["weighted_learned"] is not None else r["weighted_ladder"] for r in known
         ),
         "learned_fallbacks": fallbacks,
+        "unlearned": sum(not s.learnable for s in stages),
         "unpriced": unpriced,
     }
     return rows, total

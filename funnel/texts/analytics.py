@@ -450,6 +450,14 @@ TEXTS = {
         "probability. The bottleneck is the step with the most won deals short, among steps with at least {n} "
         "finished {n|deal|deals}.",
     ),
+    "an.fn.bottleneck_no_history": (
+        "Узкое место не названо: без истории этапов не видно, на каком этапе ушли проигранные сделки (все они "
+        "числятся на первом), и первый переход всегда выглядел бы худшим. Загрузите историю этапов, чтобы сравнить "
+        "переходы с нормой.",
+        "No bottleneck is named: without stage history the data does not show at which stage the lost deals left "
+        "(they all count at the first), so the first step would always look the worst. Upload stage history to "
+        "compare the steps with their norms.",
+    ),
     "an.fn.bottleneck_none": (
         "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} {n|решённая сделка|решённые сделки|решённых сделок} на переходе).",
         "Too little data to name a bottleneck (a step needs at least {n} finished {n|deal|deals}).",
@@ -533,6 +541,12 @@ TEXTS = {
     "an.fn.speed_basis.cohort": (
         "по дате создания лида, только зрелые лиды",
         "by the lead's creation day, mature leads only",
+    ),
+    "an.fn.speed_no_leads": (
+        "Скорость считается от создания лида (до контакта, КП, договора и оплаты), а лидов за период нет — "
+        "засекать не от чего. Скорость появится, когда в данных будут лиды этого периода.",
+        "Speed is timed from a lead's creation (to contact, proposal, contract and payment), and there are no "
+        "leads in the period: there is nothing to time from. It shows once the data has leads of this period.",
     ),
     "an.fn.speed_by": ("Скорость по", "Speed by"),
     "an.fn.speed_help": (

@@ -150,6 +150,17 @@ TEXTS = {
         "The data has no leads, so the price is per deal entering the pipeline, not per lead: spend ÷ those "
         "deals. Budget = deals entering a month × this price.",
     ),
+    # a deals-only workspace's load: deals entering the pipeline a seller handles (tabs.capacity_tab)
+    "planner.lever.deals_per_seller": (
+        "Сделок в воронку на продавца в месяц",
+        "Deals entering a seller's pipeline a month",
+    ),
+    "planner.help.deals_per_seller": (
+        "Лидов в данных нет, поэтому нагрузка — в сделках: сколько сделок, вошедших в воронку, один продавец "
+        "успевает вести за месяц без потери качества.",
+        "The data has no leads, so the load is in deals: how many deals entering the pipeline one seller "
+        "handles a month without losing quality.",
+    ),
     "planner.baseline_caption": (
         "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
@@ -338,6 +349,15 @@ TEXTS = {
         "Lead-to-deal conversion is the product of the stage conversions. Move one stage and watch the whole.",
     ),
     "planner.chain.empty": ("Нет сделок с этапами за период.", "No deals with stages in the period."),
+    "planner.chain.no_leads": (
+        "Цепочка начинается с лида: лид → первый этап → … → оплата. В этом пространстве есть сделки "
+        "({deals} {deals|сделка|сделки|сделок} за период, их этапы — на странице «Воронка»), но нет лидов, "
+        "поэтому первый шаг цепочки посчитать не из чего. Загрузите лиды на странице «Данные», чтобы "
+        "планировать по этапам.",
+        "The chain starts from a lead: lead → first stage → … → won. This workspace has deals ({deals} "
+        "{deals|deal|deals} in the period, their stages are on the Funnel page) but no leads, so the chain's "
+        "first step has nothing to be counted from. Upload leads on the Data page to plan stage by stage.",
+    ),
     "planner.chain.first": ("Лид → {to}, %", "Lead → {to}, %"),
     "planner.chain.step": ("{frm} → {to}, %", "{frm} → {to}, %"),
     "planner.chain.won": ("оплата", "won"),
@@ -450,6 +470,17 @@ TEXTS = {
         "can handle, elasticity 1 halves the conversion, 0.5 makes it about 30% lower, 0 leaves it as it is. "
         "The baseline's sellers are the owners of the period's leads.",
     ),
+    "planner.cap.intro_deals": (
+        "Лидов в данных нет, поэтому нагрузка считается в сделках, входящих в воронку. Пропускная способность — "
+        "сколько таких сделок команда успевает вести: продавцы × сделок на продавца. Сверх неё доля выигранных "
+        "сделок падает; насколько — задаёт рычаг «Насколько падает конверсия при перегрузке»: когда сделок вдвое "
+        "больше, чем продавцы успевают, при 1 доля вдвое ниже, при 0,5 — примерно на 30 % ниже, при 0 не падает. "
+        "Продавцы в базе — ответственные за сделки периода.",
+        "The data has no leads, so the load is counted in deals entering the pipeline. Capacity = sellers × deals "
+        "per seller. Past it, the win rate falls, the more so the higher the elasticity: with twice the deals the "
+        "sellers can handle, elasticity 1 halves it, 0.5 makes it about 30% lower, 0 leaves it as it is. The "
+        "baseline's sellers are the owners of the period's deals.",
+    ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
     "planner.web.on": (
         "Веб-цепочка в плане: её лиды и расходы — сверх рычагов",
@@ -506,6 +537,14 @@ TEXTS = {
     "planner.fc.col.p_learned": ("Шанс по истории", "Chance by history"),
     # short: at 1280 px «Предложение на рассмотрении» was cut for «Прогноз по истории»'s width
     "planner.fc.col.w_learned": ("По истории", "By history"),
+    "planner.fc.no_history": (
+        "«Шанс по истории» после первого этапа — «—»: в данных нет истории этапов, поэтому не видно, на каком "
+        "этапе ушли проигранные сделки (все они числятся на первом). Столбец «По истории» берёт для этих "
+        "этапов шанс из настроек.",
+        "“Chance by history” after the first stage is “—”: the data has no stage history, so it does not show "
+        "at which stage the lost deals left (they all count at the first). The “By history” column takes the "
+        "chance from the settings for those stages.",
+    ),
     "planner.fc.col.p_ladder_help": (
         "Вероятность выигрыша с этого этапа из настроек воронки (страница «Настройки»).",
         "The chance of winning from this stage, as set in the funnel settings (the Settings page).",
@@ -716,11 +755,13 @@ TEXTS.update(
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
         ),
         "workshop.example": (
-            "В этом пространстве пока нет лидов, выигранных сделок или сумм: цифры ниже — пример из методики, "
-            "а не ваши данные.",
-            "This workspace has no leads, won deals or amounts yet: the figures below are the method's example, "
-            "not your data.",
+            "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",
+            "This workspace has no {missing} yet: the figures below are the method's example, not your data.",
         ),
+        # what the data has none of, listed in workshop.example ("нет лидов и сумм сделок")
+        "workshop.lacks.leads": ("лидов", "leads"),
+        "workshop.lacks.won": ("выигранных сделок", "won deals"),
+        "workshop.lacks.amounts": ("сумм сделок", "deal amounts"),
         "workshop.intro": (
             "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",

@@ -52,6 +52,12 @@ TEXTS = {
         "The steps that end in a win count only leads older than the conversion window ({days} {days|day|days}): a young lead "
         "could only have been won fast, which would make the times look short.",
     ),
+    "tm.convert.no_leads_at_all": (
+        "В этом пространстве нет лидов, поэтому путь от лида к деньгам считать не из чего ни в каком периоде. "
+        "Чтобы его увидеть, загрузите лиды на странице «Данные».",
+        "This workspace has no leads, so there is no path from lead to money to time in any period. To see it, "
+        "upload leads on the Data page.",
+    ),
     "tm.convert.no_leads": (
         "В выбранном периоде нет лидов — время до сделки считать не из чего.",
         "The chosen period has no leads, so there is nothing to time.",

@@ -47,6 +47,12 @@ TEXTS = {
         "Окно конверсии: нужно целое число дней от 1 до {most}, а не «{days}».",
         "Conversion window: a whole number of days from 1 to {most} expected, not “{days}”.",
     ),
+    "tm.maturity.no_leads_at_all": (
+        "В этом пространстве нет лидов, поэтому когорт, окна конверсии и созревания нет ни в каком периоде. "
+        "Чтобы их увидеть, загрузите лиды на странице «Данные».",
+        "This workspace has no leads, so there are no cohorts, no conversion window and nothing maturing in any "
+        "period. To see them, upload leads on the Data page.",
+    ),
     "tm.maturity.no_leads": (
         "В выбранном периоде нет лидов — когорты строить не из чего. Загрузите лиды или расширьте период.",
         "The chosen period has no leads, so there are no cohorts. Upload leads or widen the period.",

@@ -67,7 +67,8 @@ def test_leads_only_cohorts_say_deals_are_needed_instead_of_an_empty_chart(app_d
     assert t("tm.maturity.no_wins", lang) in [i.value for i in at.info]
     assert not at.get("plotly_chart"), "an empty conversion chart on a −100 %…100 % axis"
     assert not at.dataframe and not at.button_group, "no chart or table to choose: there is no conversion"
-    assert {m.label: m.value for m in at.metric}[t("tm.maturity.inside", lang)] == "0"  # the window's block stays
+    # the window's block stays; without a window (no win to learn it from) no lead is inside one: "—", not 0
+    assert {m.label: m.value for m in at.metric}[t("tm.maturity.inside", lang)] == "—"
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -203,12 +203,17 @@ def outside_ladder_note(outside: pd.DataFrame) -> None:
     st.warning(ui.t("an.fn.outside_ladder", n=ui.num(int(outside["deals"].sum())), stages=stages))
 
 
-def bottleneck(b, min_decided: int, lead_step: tuple[str, int, int, float] | None = None) -> None:
+def bottleneck(
+    b, min_decided: int, lead_step: tuple[str, int, int, float] | None = None, has_history: bool = True
+) -> None:
     """The bottleneck in words (funnel.metrics.stages.find_bottleneck): a warning when a step
     costs won deals against its norm, with the stage table's own figure for that step when open
     deals make it differ; then, with ``lead_step`` (stages.lead_step), why the step from leads
-    into the ladder is not judged."""
-    if b is None:
+    into the ladder is not judged. Without stage history no step is named: every lost deal then
+    counts at the first stage, so the first step would always look the worst."""
+    if not has_history:
+        st.info(ui.t("an.fn.bottleneck_no_history"))
+    elif b is None:
         st.info(ui.t("an.fn.bottleneck_none", n=min_decided))
     elif b.won_short > 0:
         st.warning(" ".join(bottleneck_text(b)))

@@ -35,6 +35,14 @@ def workshop_baseline(filters) -> WorkshopStart:
     return workshop.start(load_baseline(filters))
 
 
+def example_note(filters) -> str:
+    """The sentence over the method's example: what the workspace's data has none of (leads,
+    won deals, amounts: Baseline.lacks), named one by one; all three when it lacks none of
+    them outright (a period whose deals entered before it, say)."""
+    lacks = load_baseline(filters).lacks() or ["leads", "won", "amounts"]
+    return ui.t("workshop.example", missing=listing([ui.t(f"workshop.lacks.{k}") for k in lacks]))
+
+
 def label_key(source: Baseline | None, lever: str) -> str:
     """The text key of a lever's label: on deals (no leads in the data), what the Planner calls
     it — deals entering the pipeline a month, win rate."""

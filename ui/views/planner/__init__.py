@@ -99,7 +99,7 @@ def draw_tabs(b, base, r, steps: list) -> None:
         "chain": lambda: edits.chain_tab(b, r),
         "mix": lambda: edits.mix_tab(b, r),
         "web": lambda: tabs.web_tab(r),
-        "capacity": lambda: tabs.capacity_tab(plan, r.shown),
+        "capacity": lambda: tabs.capacity_tab(b, plan, r.shown),
         "repeat": lambda: tabs.repeat_tab(r),
         "active": lambda: active.active_tab(b, base, r),
         "forecast": lambda: forecast.forecast_tab(b, forecast.forecast(b, r)),

@@ -252,7 +252,10 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
     return fig.update_layout(margin_t=56 + len(marks) * MARK_ROW_PX + 12)
 
 
-def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacity: float | None) -> go.Figure:
+def capacity_curve(
+    points: list[tuple[float, float]], plan_leads: float, capacity: float | None, x_title: str | None = None
+) -> go.Figure:
+    """Conversion against the month's flow (leads, or ``x_title``: deals entering, on deals)."""
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
     # "план" at the foot of its line: at the top it sat on the curve, flat at the base conversion
     # up to the capacity (left of the plan line whenever the plan is within it)
@@ -261,7 +264,7 @@ def capacity_curve(points: list[tuple[float, float]], plan_leads: float, capacit
     )
     fig.update_layout(
         title=ui.t("planner.chart.capacity"),
-        xaxis_title=ui.t("planner.lever.leads"),
+        xaxis_title=x_title or ui.t("planner.lever.leads"),
         yaxis_title=ui.t("axis.conversion"),
     )
     _layout(fig)

@@ -156,6 +156,8 @@ def _pipeline(fc: dict) -> None:
         key="pl_pipeline",
         placeholder=DASH,
     )
+    if total["unlearned"]:
+        st.caption(ui.t("planner.fc.no_history"))
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))

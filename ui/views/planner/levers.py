@@ -330,7 +330,7 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     digits = box_digits(field, value.get())
     sk.set(thumb := _on_slider(field, shown, digits))
     c1, c2 = where.columns([3, 1.3], vertical_alignment="bottom")
-    if field in _GRID:
+    if field in _GRID or _off_step(lo, hi, step, thumb, digits):
         lang = ui.lang()
         written = _labels(lang, lo, hi, step)
         c1.select_slider(
@@ -356,6 +356,19 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
 
 # The levers whose slider is one of options (``lever``): those with decimals.
 _GRID = frozenset(f for f, (kind, _) in LEVERS.items() if kind in ("share", "number"))
+# A whole-step slider with at most this many steps turns into one of options when its box shows
+# decimals its step does not (``_off_step``); a longer one (a money slider by the kopeck) keeps
+# its own, as the margin's 1 001 options are already the most a slider sends.
+MAX_OPTIONS = 1_000
+
+
+def _off_step(lo: float, hi: float, step: float, thumb: float, digits: int) -> bool:
+    """Whether a whole-step slider at ``thumb`` would read other than its number box: the box
+    writes ``digits`` decimals ("3,3" sellers' deals a month on a workspace of deals), the
+    slider its step's ("3"). Such a slider is drawn as one of options with ``thumb`` among them
+    (``_options``), so both read "3,3"."""
+    shown = round(thumb, digits)
+    return shown != round(thumb, places(step)) and (hi - lo) / step <= MAX_OPTIONS
 
 
 def _grid(field: str) -> list[float]:

@@ -27,6 +27,7 @@ LABELS_BY_SOURCE = {
         "leads": "planner.lever.deals_in",
         "conversion": "planner.lever.win_rate",
         "cpl": "planner.lever.deal_in_cost",
+        "contacts_per_seller": "planner.lever.deals_per_seller",
     }
 }
 
@@ -288,14 +289,16 @@ def web_tab(r: PlanResult) -> None:
     )
 
 
-def capacity_tab(plan: Plan, out: dict) -> None:
-    st.caption(ui.t("planner.cap.intro"))
+def capacity_tab(b, plan: Plan, out: dict) -> None:
+    """The sellers' load; on a baseline of deals (no leads), counted in deals entering the
+    pipeline, and named so (``lever_label``)."""
+    st.caption(ui.t("planner.cap.intro_deals" if b.source == "deals" else "planner.cap.intro"))
     state.PL_CAPACITY_ON.set(bool(state.PL_CAPACITY.get()))
     st.toggle(ui.t("planner.cap.on"), key=state.PL_CAPACITY_ON, on_change=up.sync_capacity)
     if not state.PL_CAPACITY.get():
         return
     for field in ("sellers", "contacts_per_seller", "elasticity"):
-        up.lever(field)
+        up.lever(field, label_key=lever_label(b, field))
     c = st.columns(4)
     c[0].metric(ui.t("planner.cap.capacity"), charts.shown("capacity", out["capacity"]))
     c[1].metric(ui.t("planner.cap.load"), charts.shown("load", out["load"]))
@@ -313,7 +316,8 @@ def capacity_tab(plan: Plan, out: dict) -> None:
     if "conversion" in (out.get("unknown") or ()):  # a curve flat at 0 %: say what it needs (funnel.model.gaps)
         st.info(ui.t("gaps.cap.no_conversion"))
     else:
-        ui.plot(charts.capacity_curve(points, leads, out["capacity"]), key="pl_cap_chart")
+        x_title = ui.t(lever_label(b, "leads") or "planner.lever.leads")
+        ui.plot(charts.capacity_curve(points, leads, out["capacity"], x_title), key="pl_cap_chart")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la, ca, lb, cb = (calibration_box(col, *spec) for col, spec in zip(cols, CALIBRATION, strict=True))

@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from funnel.filters import Filters
 from funnel.formatting import missing
-from funnel.metrics import convert, speed
+from funnel.metrics import convert, maturity, speed
 from ui import state
 from ui.views.time import look
 
@@ -27,7 +27,8 @@ def render(filters: Filters) -> None:
     result = ui.shared(convert.time_to_convert, filters=filters, by=by)
     totals = result.table[result.table["is_total"]].set_index("step")
     if not result.leads:
-        st.info(ui.t("tm.convert.no_leads"))
+        none_at_all = not ui.shared(maturity.any_leads, filters=filters)  # no period would give any
+        st.info(ui.t("tm.convert.no_leads_at_all" if none_at_all else "tm.convert.no_leads"))
         return
     # not the Funnel page's «Lead → SAL» and «Lead → won»: both figures, and what each counts
     attribution = state.ATTRIBUTION.get()  # the Funnel page's choice, across pages

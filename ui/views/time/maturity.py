@@ -48,8 +48,11 @@ CURVE_TABLE = {
 
 
 def render(filters: Filters) -> None:
-    result = ui.shared(cohorts.cohort_maturity, filters=filters)
     st.caption(ui.t("tm.maturity.intro"))
+    if not ui.shared(maturity.any_leads, filters=filters):  # no window, no cohorts, in any period
+        st.info(ui.t("tm.maturity.no_leads_at_all"))
+        return
+    result = ui.shared(cohorts.cohort_maturity, filters=filters)
     window_block(filters.workspace_id, result.window)
     if result.cohorts.empty or not int(result.cohorts["leads"].sum()):
         st.info(ui.t("tm.maturity.no_leads"))
@@ -88,7 +91,8 @@ def window_block(ws_id: str, m: maturity.Maturity) -> None:
     left, right = st.columns(2)
     days = ui.t("tm.maturity.window_days", days=ui.num(m.days)) if m.days is not None else "—"
     left.metric(ui.t("tm.maturity.window"), days)
-    right.metric(ui.t("tm.maturity.inside"), ui.num(m.maturing))
+    # without a window no lead is inside one: "—", not a count of 0
+    right.metric(ui.t("tm.maturity.inside"), ui.num(m.maturing) if m.days is not None else "—")
     if m.set_by_hand:
         learned = m.learned
         st.caption(
@@ -100,7 +104,8 @@ def window_block(ws_id: str, m: maturity.Maturity) -> None:
         st.caption(ui.t("tm.maturity.window_learned", days=ui.num(m.days)))
     else:
         st.caption(ui.t("tm.maturity.no_window"))
-    st.caption(ui.t("tm.maturity.window_help"))
+    if m.days is not None:  # "younger than the window are left out" only when there is one
+        st.caption(ui.t("tm.maturity.window_help"))
     if not auth.may("edit_ladder"):
         st.caption(ui.t("tm.maturity.readonly"))
         return
