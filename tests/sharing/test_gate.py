@@ -99,7 +99,11 @@ def test_password_sign_in_then_deep_link_page(spaces):
     assert not at.exception
     assert shows_data(at)
     # the viewer sees every workspace (role "viewer" in "*")
-    assert set(at.selectbox(key="workspace").options) >= {"Demo", "Marketing", "Secret board"}
+    assert set(at.selectbox(key="workspace").options) >= {
+        "Демо",
+        "Marketing",
+        "Secret board",
+    }  # the demo named in the interface's language
 
 
 def test_repeated_failures_lock_the_form(spaces):
@@ -124,7 +128,7 @@ def test_user_sees_only_allowed_workspaces_and_query_param_cannot_widen(spaces):
     at = make({"auth": "password", "passwords": PASSWORDS}, query={"ws": "secret-board"})
     at = sign_in(at, "mkt-pw")
     picker = at.selectbox(key="workspace")
-    assert set(picker.options) == {"Demo", "Marketing"}
+    assert set(picker.options) == {"Демо", "Marketing"}  # the demo named in the interface's language
     assert picker.value != "secret-board"
     assert "Secret board" not in texts(at)
 
@@ -188,7 +192,7 @@ def test_sso_group_maps_to_role(spaces):
         user={"is_logged_in": True, "email": "bob@corp.ru", "email_verified": True, "groups": ["marketing"]},
     )
     assert not at.exception
-    assert set(at.selectbox(key="workspace").options) == {"Demo", "Marketing"}
+    assert set(at.selectbox(key="workspace").options) == {"Демо", "Marketing"}
 
 
 def test_sso_unknown_person_gets_no_data(spaces):
