@@ -134,6 +134,11 @@ def conversion_options(value: float, top: float, lang: str) -> tuple[list[float]
     written = _grid(lang, top)
     options = list(written)
     if value not in written:
+        # a grid option written as ``value`` is ("3,2" for 3,1996 beside the grid's 3,2) leaves:
+        # a slider of options tells its value by its text, so two alike moved the lever to the
+        # grid's 3,2 on the next run (the Planner's stage steps do the same: edits._step_options)
+        text = formatting.number(value, lang, places(value, _PLACES["conversion"]))
+        options = [x for x in options if written[x] != text]
         bisect.insort(options, value)
 
     def fmt(x: float) -> str:
