@@ -42,7 +42,11 @@ def figure(key: str, kind: str, value: float | None) -> int:
     """The decimals the figure named ``key`` (of unit ``kind``; a share in percent, 377.45 for
     ROMI 377,45 %) is read with: ``places``, except a share in WHOLE_PERCENT, read whole."""
     if kind == "share" and key in WHOLE_PERCENT:
-        return 0
+        # whole, except that a share that is not 0 never reads 0 (formatting.share's rule for
+        # tables: a plan's ДРР of 0,3 % read «0 %» on its card beside the table's «0,3 %»)
+        if value is None or not math.isfinite(value) or value == 0:
+            return 0
+        return next((p for p in range(3) if round(abs(value), p) != 0), 2)
     return places(kind, value)
 
 

@@ -39,6 +39,12 @@ def test_places(kind, value, places, rounded_away):
         pytest.param("deals", "count", 40.4, 1, id="deals-40.4"),
         pytest.param("web_leads", "count", 30.0, 0, id="web-leads-30-not-30.0"),
         pytest.param("web_leads", "count", 22.5, 1, id="web-leads-22.5"),
+        # a whole-percent share that is not 0 never reads 0 (the tables' rule, formatting.share):
+        # ДРР 62 032 ÷ 20 603 000 = 0,301 % reads «0,3 %», 0,004 % «0,004 %»… at most two places
+        pytest.param("drr", "share", 0.301, 1, id="drr-0.3-not-0"),
+        pytest.param("drr", "share", 0.04, 2, id="drr-0.04"),
+        pytest.param("drr", "share", 0.0, 0, id="drr-exactly-0"),
+        pytest.param("romi", "share", -0.4, 1, id="romi-minus-0.4-not-minus-0"),
     ],
 )
 def test_figure(key, kind, value, places):
