@@ -8,6 +8,7 @@ TEXTS = {
     ),
     "tm.accuracy.by.daily": ("автоматически", "automatically"),
     "tm.accuracy.by.cli": ("из командной строки", "from the command line"),
+    "tm.accuracy.by.demo": ("в демо-данных", "in the demo data"),
     "tm.accuracy.none": (
         "Снимков прогноза ещё нет. Приложение сохраняет прогноз само раз в день; можно сохранить и сейчас.",
         "No forecast has been saved yet. The app saves one by itself once a day; you can also save one now.",

@@ -585,3 +585,12 @@ def test_a_snapshot_step_never_starts_while_a_page_run_is_in_progress(monkeypatc
     running[0] = False
     ad.RUNNING[("", "w1")].join(10)
     assert steps == [0, 1] and len(ad._seen) == 1
+
+
+def test_a_snapshot_the_demo_came_with_is_named_in_words():
+    """The demo's own back-dated snapshots are taken by "demo": named in the session's language,
+    never the raw word (code review: "… by demo" on screen until today's snapshot exists)."""
+    from funnel.i18n import DEFAULT_LANGUAGE, t
+    from ui.views.time import accuracy
+
+    assert accuracy._who("demo") == t("tm.accuracy.by.demo", DEFAULT_LANGUAGE) != "demo"

@@ -58,7 +58,7 @@ def render(filters: Filters) -> None:
 
 def _who(by) -> str:
     key = f"tm.accuracy.by.{by}"
-    return ui.t(key) if by in ("daily", "cli") else ui.plain(str(by or "—"))
+    return ui.t(key) if by in ("daily", "cli", "demo") else ui.plain(str(by or "—"))
 
 
 def _today(latest: pd.DataFrame) -> None:
