@@ -34,18 +34,30 @@ class Interruptible:
     def __init__(self, cur: Any):
         self._cur = cur
         self._stopped = threading.Event()
+        self._lock = threading.Lock()  # an interrupt in flight finishes before ``end`` returns
+        self._open = True
 
     @property
     def interrupted(self) -> bool:
         return self._stopped.is_set()
 
     def interrupt(self) -> None:
-        """Stop the running statement and refuse the next ones (any thread; never raises)."""
-        self._stopped.set()
-        try:
-            self._cur.interrupt()
-        except Exception:  # noqa: BLE001 - a cursor closed meanwhile has nothing left to stop
-            pass
+        """Stop the running statement and refuse the next ones (any thread; never raises). After
+        ``end`` nothing: a page run that saw this cursor watched a moment before its step ended
+        must not stop what the cursor runs next (the snapshot's COMMIT, on the cursor itself)."""
+        with self._lock:
+            if not self._open:
+                return
+            self._stopped.set()
+            try:
+                self._cur.interrupt()
+            except Exception:  # noqa: BLE001 - a cursor closed meanwhile has nothing left to stop
+                pass
+
+    def end(self) -> None:
+        """The watched work is over: later ``interrupt`` calls do nothing."""
+        with self._lock:
+            self._open = False
 
     def _check(self) -> None:
         if self._stopped.is_set():

@@ -75,6 +75,7 @@ class PgCursor:
         self._registered: set[str] = set()
         self._kinds: list[str] | None = None  # the current result's column types (``kinds``)
         self._count: list[tuple] | None = None  # a write's one-row answer, until fetched (``_counted``)
+        self._cancelling: threading.Thread | None = None  # the last ``interrupt``'s request, until settled
 
     # ---- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> PgCursor:
@@ -237,7 +238,9 @@ class PgCursor:
         funnel.interruptible stops background work this way, never a page's cursor. The request
         (a connection of its own to the server) is sent from a thread of its own: the caller is a
         page run beginning, which a server slow to answer must not hold up."""
-        threading.Thread(target=self._cancel, name="funnel-cancel", daemon=True).start()
+        thread = threading.Thread(target=self._cancel, name="funnel-cancel", daemon=True)
+        self._cancelling = thread
+        thread.start()
 
     def _cancel(self) -> None:
         try:
@@ -252,6 +255,19 @@ class PgCursor:
             except psycopg.Error:
                 pass
         self._cur.close()
+        self._settle_cancel()
+
+    def _settle_cancel(self) -> None:
+        """Before the connection goes back to its pool, the last cancel request has reached the
+        server (a backend idle by then ignores it): sent late, it would stop the next borrower's
+        statement (a page's) on this same connection. A request still unanswered after
+        CANCEL_SECONDS: the connection is closed instead, and the pool drops it."""
+        thread, self._cancelling = self._cancelling, None
+        if thread is None:
+            return
+        thread.join(CANCEL_SECONDS + 1.0)
+        if thread.is_alive():
+            self._conn.close()
 
     @property
     def raw(self) -> psycopg.Cursor:

@@ -297,3 +297,26 @@ def test_a_snapshot_interrupted_across_an_upload_begins_again_on_the_new_data(mo
     after = _uninterrupted(store, company, date(2026, 5, 5))
     pd.testing.assert_frame_equal(got, after)
     assert got.loc[0, "p50"] != before.loc[0, "p50"]  # the upload moved the total's forecast
+
+
+def test_an_interrupt_after_the_watched_work_ended_does_nothing():
+    """A page run copies the watchers under its lock and calls them after: one that saw the
+    snapshot's cursor a moment before its last step ended must not stop what the cursor runs next
+    (the read snapshot's COMMIT, on the cursor itself), which failed a finished snapshot (review)."""
+    from funnel.interruptible import Interruptible
+
+    class Cursor:
+        interrupts = 0
+
+        def interrupt(self):
+            self.interrupts += 1
+
+        def execute(self, sql):
+            return sql
+
+    raw = Cursor()
+    guarded = Interruptible(raw)
+    guarded.end()
+    guarded.interrupt()
+    assert raw.interrupts == 0 and not guarded.interrupted
+    assert guarded.execute("COMMIT") == "COMMIT"

@@ -120,8 +120,11 @@ def _watch(cur):
     """Around each step of the snapshot: the cursor it reads with, interrupted as soon as a page
     run of the process begins (ui.store.stopped_by_runs)."""
     guarded = Interruptible(cur)
-    with stopped_by_runs(guarded.interrupt):
-        yield guarded
+    try:
+        with stopped_by_runs(guarded.interrupt):
+            yield guarded
+    finally:
+        guarded.end()  # a page run that copied the watchers just before cannot stop what follows
 
 
 def _take(store, space: tuple[str, str], key: tuple[str, str, object]) -> None:
