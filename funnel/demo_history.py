@@ -9,9 +9,12 @@ forecast (funnel.forecast_snapshots.forecast_before) from the 12 whole months be
 is dated, so the accuracy tab scores real forecasts against the demo's actuals. Everything is
 deterministic: the data come from the demo's seed and the simulation has its own.
 
-Only what the demo itself made is replaced when the demo is installed again: the scenarios of
-these names, the goals taken from the plan, the snapshots taken by "demo". A trainer's own
-scenarios, typed goals and snapshots stay.
+Installed again (the admin's demo reset, `funnel demo` on an existing file), the demo's history
+is put back as it came: the scenarios of these names are written again and "2026" is marked as
+the plan for 2026 again (a trainer's scenario marked for an overlapping period loses its mark),
+the goals of 2026's months with data are the plan's again (a goal typed for those months is
+replaced), and the snapshots taken by "demo" are replaced. A trainer's scenarios of other names,
+goals of other months and snapshots taken by anyone else stay.
 """
 
 from __future__ import annotations
