@@ -14,7 +14,10 @@ never another cursor of the process (a page's).
 After an interruption the cursor's transaction is aborted (both engines): the caller rolls it
 back and begins again. A statement already on its way to the engine when ``interrupt()`` is
 called may still run to its end (the engines take an interrupt only for a running statement):
-one statement at most, after which the next one raises.
+one statement at most, after which the next one raises. A shared deal-facts build that a step
+starts on a connection of its own (funnel.metrics.facts, funnel.pg.frozen) is not interrupted:
+pages share that build and may be waiting for it, so it runs to its end (the step then stops at
+its next statement on this cursor).
 """
 
 from __future__ import annotations
