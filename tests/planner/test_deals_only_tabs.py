@@ -102,3 +102,21 @@ def test_capacity_on_deals_counts_deals_and_its_thumb_reads_its_box(app_db, monk
     assert not at.exception, at.exception
     assert at.text_input(key="pl_contacts_per_seller_n").value == "2"
     assert at.slider(key="pl_contacts_per_seller_s").value == 2.0
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_lost_deal_that_names_its_stage_lets_the_chance_be_learned(app_db, monkeypatch, lang):
+    """Without stage history, but the lost deal's own stage is an open one past the first (an
+    export with a status column beside the stage: status lost, stage "Contract negotiation"): the
+    data shows where it left, so the chance past the first stage is learned, not "—" (code review).
+    The lost deal reached the fourth stage: the first four stages' deals after them are 3 won and
+    1 lost (3 ÷ 4 = 75 %), the fifth's 3 won only (100 %)."""
+    from tests.planner import test_partial_plans as partial
+
+    named = [d | {"stage": "Contract negotiation"} if d["status"] == "lost" else d for d in partial.DEALS]
+    monkeypatch.setitem(partial.KINDS, "named", {"deals": named})
+    at = open_tab(open_app(app_db, "named", lang), "forecast", lang)
+    chance = list(_pipeline(at, lang)[t("planner.fc.col.p_learned", lang)])
+    pct = "%" if lang == "en" else " %"
+    assert chance == [f"75{pct}", f"75{pct}", f"75{pct}", f"75{pct}", f"100{pct}"], chance
+    assert t("planner.fc.no_history", lang) not in [c.value for c in at.caption]

@@ -1,7 +1,9 @@
 -- Per open ladder stage, what the deals of range 0 that reached it (see _reach) became: won,
 -- and closed (won or lost). won ÷ closed is the stage's probability learned from the data.
--- any_history: whether any of those deals has stage history. Without it a lost deal counts at
--- the first stage only (see _reach), so past the first stage no loss is ever seen: won ÷ closed
+-- any_history: whether the data shows where any lost deal left: a deal with stage history, or a
+-- lost deal whose own stage is an open stage past the first (an export with a status column
+-- beside the stage: status lost, stage «Переговоры»). Without either, a lost deal counts at the
+-- first stage only (see _reach), so past the first stage no loss is ever seen: won ÷ closed
 -- there is 100 % by construction, not learned (funnel.baseline._open_stages drops it).
 WITH
 -- include: _ranges
@@ -24,7 +26,9 @@ final AS (
         lad.name                                      AS stage,
         CAST(coalesce(sum(a.won), 0) AS BIGINT)       AS won_after,
         CAST(coalesce(sum(a.closed), 0) AS BIGINT)    AS closed_after,
-        (SELECT coalesce(bool_or(has_history), false) FROM reach) AS any_history
+        (SELECT coalesce(bool_or(has_history OR (status = 'lost' AND current_pos > (SELECT min(position) FROM ladder)
+                                  AND current_pos IN (SELECT position FROM ladder WHERE kind = 'open'))), false)
+         FROM reach) AS any_history
     FROM ladder AS lad
     LEFT JOIN at_pos AS a ON a.max_pos >= lad.position
     WHERE lad.kind = 'open'
