@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from funnel.i18n import fmt_money, fmt_num, fmt_pct
+from funnel.model import precision
 from funnel.model.plan import Plan, evaluate
 from tests.browser.conftest import Server, shot, wait_for_app
 from tests.conftest import with_demo
@@ -32,11 +33,11 @@ def test_shared_link_shows_the_models_numbers_and_a_slider_moves_them(shared, pa
     out = evaluate(Plan(leads=120, conversion=0.05, avg_check=150_000, cpl=1_000))
     expected = [
         fmt_money(out["turnover"], "en"),
-        fmt_num(out["deals"], "en", 1),
+        fmt_num(out["deals"], "en", precision.figure("deals", "count", out["deals"])),
         fmt_money(out["budget"], "en"),
         fmt_pct(out["romi"], "en", 0),
     ]
-    assert expected == ["₽900,000", "6.0", "₽120,000", "650%"]  # 120 × 5 % × 150 000, by hand
+    assert expected == ["₽900,000", "6", "₽120,000", "650%"]  # 120 × 5 % × 150 000, by hand; 6 deals whole
     assert values(page)[:4] == expected
     shot(page, "planner_shared_link")
 
@@ -77,16 +78,19 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(shared, browser):
     first.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(first)
     first.get_by_role("tab", name="Stage chain").click()  # the page opens on the waterfall's tab
-    step = first.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
+    # the chain's steps are sliders of options (a 0.1 % grid with the step's exact value): the
+    # thumb shows the value, the range input only the option's index
+    chain = first.locator('[data-testid="stSlider"]').filter(has_text="Lead →")
+    step = chain.locator('input[type="range"]')
     step.wait_for(timeout=30_000)
     wait_for_app(first)
-    assert step.input_value() == "50"  # the link's 0.5, not the data's rate
+    assert _thumb(chain) == "50"  # the link's 0.5, not the data's rate
     step.focus()
-    step.press("ArrowRight")  # one step of 0.01 %: 50.01 %
-    first.wait_for_function("() => decodeURIComponent(location.search).includes('0.5001')", timeout=30_000)
+    step.press("ArrowRight")  # one option of the 0.1 % grid: 50.1 %
+    first.wait_for_function("() => decodeURIComponent(location.search).includes('0.501')", timeout=30_000)
     wait_for_app(first)
     carried = json.loads(parse_qs(urlparse(first.url).query)["chn"][0])
-    assert carried == {"lead": 0.5001}
+    assert carried == {"lead": 0.501}
     shot(first, "planner_chain_link")
 
     second = browser.new_page()  # another director opens the copied link
@@ -94,10 +98,10 @@ def test_a_moved_stage_travels_in_the_link_to_another_browser(shared, browser):
     second.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     wait_for_app(second)
     second.get_by_role("tab", name="Stage chain").click()
-    again = second.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
-    again.wait_for(timeout=30_000)
+    again = second.locator('[data-testid="stSlider"]').filter(has_text="Lead →")
+    again.locator('input[type="range"]').wait_for(timeout=30_000)
     wait_for_app(second)
-    assert again.input_value() == "50.01"
+    assert _thumb(again) == "50.1"
     assert not second.locator('[data-testid="stAlertContentWarning"]').filter(has_text="stale").count()
     first.close()
     second.close()
@@ -115,9 +119,9 @@ def test_tabs_draw_on_demand_and_keep_the_plans_edits(shared, page):
     wait_for_app(page)
     assert "0.25" in page.url.replace("%3A", ":")  # the chain edit stays in the link
     page.get_by_role("tab", name="Stage chain").click()
-    step = page.locator('[data-testid="stSlider"]').filter(has_text="Lead →").locator('input[type="range"]')
-    step.wait_for(timeout=30_000)
-    assert step.input_value() == "25"  # redrawn from the kept edit
+    chain = page.locator('[data-testid="stSlider"]').filter(has_text="Lead →")
+    chain.locator('input[type="range"]').wait_for(timeout=30_000)
+    assert _thumb(chain) == "25"  # redrawn from the kept edit
     assert not page.locator('[data-testid="stException"]').count()
     shot(page, "planner_tabs_lazy")
 
@@ -204,3 +208,8 @@ def test_an_edited_channel_row_travels_in_the_link(shared, browser):
     assert json.loads(parse_qs(urlparse(second.url).query)["mix"][0]) == edited
     first.close()
     second.close()
+
+
+def _thumb(slider) -> str:
+    """The value a slider shows above its thumb."""
+    return slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip()
