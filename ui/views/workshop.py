@@ -4,8 +4,6 @@ the turnover arithmetic written out in the user's language."""
 
 from __future__ import annotations
 
-import bisect
-import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -22,7 +20,7 @@ from ui.text import places, widget_format
 from ui.views.planner import tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.gaps import listing
-from ui.views.planner.levers import load_baseline
+from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
 WS_KEYS = state.WS_LEVERS
 
@@ -118,33 +116,17 @@ def conversion_top(base: Plan) -> float:
     return round(min(100.0, max(20.0, base.conversion * 300)), 1)
 
 
-@functools.lru_cache(maxsize=32)
-def _grid(lang: str, top: float) -> dict[float, str]:
-    """The conversion slider's options from 0 to ``top`` by CONVERSION_STEP, each written in ``lang``
-    (kept per process: Streamlit asks for every option's text on every run)."""
-    steps = round(top / CONVERSION_STEP)
-    values = [round(i * CONVERSION_STEP, 1) for i in range(steps + 1)]
-    return {v: formatting.number(v, lang, places(v, 1)) for v in values}
-
-
 def conversion_options(value: float, top: float, lang: str) -> tuple[list[float], Callable[[float], str]]:
-    """(the options, their format): the grid (``_grid``) and ``value`` at its sorted place when it
-    is off the grid, written with the line's decimals ("3,18"); grid values as the grid writes them
-    ("3,2", "20")."""
-    written = _grid(lang, top)
-    options = list(written)
-    if value not in written:
-        # a grid option written as ``value`` is ("3,2" for 3,1996 beside the grid's 3,2) leaves:
-        # a slider of options tells its value by its text, so two alike moved the lever to the
-        # grid's 3,2 on the next run (the Planner's stage steps do the same: edits._step_options)
-        text = formatting.number(value, lang, places(value, _PLACES["conversion"]))
-        options = [x for x in options if written[x] != text]
-        bisect.insort(options, value)
+    """(the options, their format): the Planner's cached grid from 0 to ``top`` by CONVERSION_STEP
+    and ``value`` at its sorted place when it is off the grid, written with the line's decimals
+    ("3,18"), a grid option written alike left out (levers.grid_options); grid values as the grid
+    writes them ("3,2", "20")."""
+    written = grid_labels(lang, 0.0, top, CONVERSION_STEP)
 
     def fmt(x: float) -> str:
         return written.get(x) or formatting.number(x, lang, places(x, _PLACES["conversion"]))
 
-    return options, fmt
+    return grid_options(written, value, fmt(value)), fmt
 
 
 def conversion_slider(where, label: str, base: Plan) -> None:

@@ -114,10 +114,7 @@ def _step_options(written: dict[float, str], shown: float, lang: str) -> list[fl
     grid's option written the same ("17" for 17,0047 beside the grid's 17): a slider of options
     tells its value by its text, so two options written alike moved the step to the grid's 17 on
     the next run, and the plan's conversion with it."""
-    text = formatting.number(shown, lang, places(shown, STEP_DIGITS))
-    if written.get(shown) == text:
-        return list(written)
-    return up.grid_options({x: w for x, w in written.items() if w != text}, shown)
+    return up.grid_options(written, shown, formatting.number(shown, lang, places(shown, STEP_DIGITS)))
 
 
 def _chain_moved(index: int, names: list[str]) -> None:

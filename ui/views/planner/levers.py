@@ -390,13 +390,17 @@ def _labels(lang: str, lo: float, hi: float, step: float) -> dict[float, str]:
     return {x: formatting.number(x, lang, places(x, digits)) for x in _grid_of(lo, hi, step)}
 
 
-def _options(written: dict[float, str], thumb: float) -> list[float]:
+def _options(written: dict[float, str], thumb: float, text: str | None = None) -> list[float]:
     """A slider's options: its cached grid (``_labels``) and, when the lever's value is off the
     grid, that value at its sorted place, so the thumb reads what the number box beside it reads
-    ("3,18", not the grid's "3,2"). One insertion a run: the grid itself is built once."""
-    options = list(written)
-    if thumb not in written:
-        bisect.insort(options, thumb)
+    ("3,18", not the grid's "3,2"). One insertion a run: the grid itself is built once.
+    ``text``: how ``thumb`` is written, where a grid option may be written alike ("17" for
+    17,0047 beside the grid's 17; "3,2" for 3,1996): that option leaves, since a slider of options
+    tells its value by its text, and two alike moved the value to the grid's on the next run."""
+    if thumb in written:
+        return list(written)
+    options = list(written) if text is None else [x for x, w in written.items() if w != text]
+    bisect.insort(options, thumb)
     return options
 
 
