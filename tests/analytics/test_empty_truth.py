@@ -18,6 +18,7 @@ from funnel.db import Store
 from funnel.i18n import t
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
+from tests.planner.test_partial_plans import infos
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -57,10 +58,6 @@ def _open(app_db, data: dict, lang: str, page: str, period=None, tm_tab: str | N
         at.run()
     assert not at.exception, at.exception
     return at
-
-
-def infos(at) -> list[str]:
-    return [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
