@@ -26,12 +26,15 @@ from ui.text import lang, t
 # figures shrink with narrow windows, and a tab strip wraps rather than hiding its last tabs behind a
 # scroll arrow (the Planner's ten tabs and the Time page's eight ran past 1280 px in Russian), and
 # on a phone a page's title is small enough for its longest word («Администрирование» broke in two).
+# The wrap is for a phone: from 1280 px on, every strip is one row in both languages (the labels are
+# short, funnel/texts; 12 px between tabs, not Streamlit's 16: the Planner's Russian ten, 950 px,
+# took two rows of the 820 px column; tests/browser/screen_checks.py tabs_one_row).
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
-[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; column-gap: 0.75rem; }
 @media (max-width: 480px) { [data-testid="stMain"] h1 { font-size: clamp(1.5rem, 7.5vw, 2.75rem); } }
 </style>"""
 

@@ -11,6 +11,8 @@ that every check named for its workspace and language ran where it was due.
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
   scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+- tabs one row (screen review #16): every page's tab strip is one row at 1440 and 1280 px in both
+  languages (the Russian Time page's and Planner's wrapped to a second row at 1280);
 - chain slider ends (test_screens_tab_in_view.py): the stage chain's sliders, sliders of options,
   read "0" … "100" on a Russian screen and their value above the thumb with a comma ("59,75");
 - planner tables fit (issue #16): the channel mix's result and the forecast's pipeline by stage
@@ -137,6 +139,27 @@ TABS_FIT = """() => {
 def tabs_fit(page, screen) -> list[str]:
     fit = page.evaluate(TABS_FIT)
     return [] if fit["need"] <= fit["have"] and not fit["past"] else [f"tabs behind a scroll: {fit}"]
+
+
+# Each tab's label and the top of its box (a strip that wrapped has two tops).
+TAB_ROWS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]')]
+  .map(list => [...list.querySelectorAll('[role="tab"]')].map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]))"""
+
+
+def tabs_one_row(page, screen) -> list[str]:
+    """Screen review #16: at 1280 px the Russian Time page's and Planner's tab strips wrapped to a
+    second row («Что влияет на успех», «Проверка на истории», «Сценарии» under the rest). From a
+    laptop's width on, every strip is one row (the wrap, ui.sidebar APP_CSS, is for a phone)."""
+    strips = page.evaluate(TAB_ROWS)
+    if not strips:
+        return ["no tab strip"]
+    out = []
+    for tabs in strips:
+        first = tabs[0][1]
+        below = [name for name, top in tabs if top > first + 2]
+        if below:
+            out.append(f"the tab strip wraps: {below} below {[n for n, top in tabs if top <= first + 2]}")
+    return out
 
 
 # ---- the chain's sliders in Russian ----------------------------------------------------------------
@@ -549,6 +572,7 @@ class Check:
 
 BOTH = ("ru", "en")
 ALL = tuple(screens.VIEWPORTS)
+TABBED = ("overview/*", "funnel/*", "time/*", "planner/*")
 TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "settings", "admin")
 # The charts checked at 390 px (phone_charts): review #16's, the Planner's since its second.
 PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/waterfall", "planner/forecast")
@@ -557,6 +581,7 @@ CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
+    Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
     Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
     Check(
         "planner tables fit", planner_tables_fit, "demo", BOTH, ("planner/mix", "planner/forecast"), ("wide", "laptop")
