@@ -11,6 +11,8 @@ that every check named for its workspace and language ran where it was due.
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
   scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+- data history fits (screen review #16): the Data page's upload history without a sideways
+  scroll at 1440 and 1280 px in both languages («Когда», «Кто» were cut in Russian);
 - tabs one row (screen review #16): every page's tab strip is one row at 1440 and 1280 px in both
   languages (the Russian Time page's and Planner's wrapped to a second row at 1280);
 - chain slider ends (test_screens_tab_in_view.py): the stage chain's sliders, sliders of options,
@@ -558,6 +560,15 @@ def channel_tables_fit(page, screen) -> list[str]:
     return out
 
 
+# ---- the Data page's history fits a laptop -----------------------------------------------------------
+def data_history_fits(page, screen) -> list[str]:
+    """Screen review #16: the upload history scrolled sideways at 1280 px in Russian, «Когда» and
+    «Кто» behind the edge (at 1440 px «Кто» too). The demo's one table on the page, whole."""
+    sizes = page.evaluate(TABLES_SCROLL)
+    out = [f"the history scrolls sideways, {need} > {have} px" for need, have in sizes if need > have + 1]
+    return out if len(sizes) == 1 else [*out, f"{len(sizes)} tables, not 1"]
+
+
 # ---- where each check is made ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Check:
@@ -582,6 +593,7 @@ CHECKS = [
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
+    Check("data history fits", data_history_fits, "demo", BOTH, ("data",), ("wide", "laptop")),
     Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
     Check(
         "planner tables fit", planner_tables_fit, "demo", BOTH, ("planner/mix", "planner/forecast"), ("wide", "laptop")
