@@ -11,6 +11,8 @@ that every check named for its workspace and language ran where it was due.
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
   scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+- waterfall ticks (screen review #16): the Planner's waterfall has four money labels or more at
+  1440 and 1280 px (it had "0" and "5 000 000"), two to four on a phone;
 - data history fits (screen review #16): the Data page's upload history without a sideways
   scroll at 1440 and 1280 px in both languages («Когда», «Кто» were cut in Russian);
 - tabs one row (screen review #16): every page's tab strip is one row at 1440 and 1280 px in both
@@ -560,6 +562,21 @@ def channel_tables_fit(page, screen) -> list[str]:
     return out
 
 
+# ---- the waterfall's money labels -------------------------------------------------------------------
+# The waterfall's x tick labels as seen (a label hidden by CSS, a phone's thinned ones, left out).
+WATERFALL_TICKS = """() => [...document.querySelectorAll('.st-key-pl_waterfall .xaxislayer-above > .xtick text')]
+  .filter(t => getComputedStyle(t).visibility !== 'hidden').map(t => t.textContent)"""
+
+
+def waterfall_ticks(page, screen) -> list[str]:
+    """Screen review #16: at 1440 px the waterfall's money axis read "0" and "5 000 000" alone
+    (at most four labels, for the phone). Four or more on a laptop and wider; two to four on a
+    phone (phone_charts checks that they do not run into each other)."""
+    ticks = page.evaluate(WATERFALL_TICKS)
+    low, high = (2, 4) if screen.viewport == "phone" else (4, 9)
+    return [] if low <= len(ticks) <= high else [f"{len(ticks)} money labels, not {low} to {high}: {ticks}"]
+
+
 # ---- the Data page's history fits a laptop -----------------------------------------------------------
 def data_history_fits(page, screen) -> list[str]:
     """Screen review #16: the upload history scrolled sideways at 1280 px in Russian, «Когда» and
@@ -593,6 +610,7 @@ CHECKS = [
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
+    Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("data history fits", data_history_fits, "demo", BOTH, ("data",), ("wide", "laptop")),
     Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
     Check(
