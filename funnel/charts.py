@@ -175,6 +175,22 @@ def phone_months_css(where: str, n: int) -> str:
     )
 
 
+# A value axis from 0 across a chart (the Planner's waterfall, money along x): plotly.js
+# labels it at a step of 1, 2 or 5 × 10ⁿ, the least at or above the range ÷ nticks, which is
+# under 2.5 times that: with nticks WIDE_VALUE_TICKS the range holds more than 8 ÷ 2.5 = 3.2
+# steps, 4 to 9 labels from 0 (nticks 4 left "0" and "5 000 000" alone on a 1440 px screen,
+# review #16). Below PHONE_WIDTH, phone_ticks_css shows every second: 2 to 5, what nticks 4
+# gave, about 60 px a label ("8 000 000") on a phone's ~250 px plot.
+WIDE_VALUE_TICKS = 8
+
+
+def phone_ticks_css(where: str) -> str:
+    """Fixed CSS (``where``: the selector of a chart's container, no user text) that, below
+    PHONE_WIDTH, hides every second x tick label of the chart, the first kept."""
+    hidden = f"{where} .xaxislayer-above > .xtick:nth-child(2n) text"
+    return f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} }}</style>"
+
+
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
 
 

@@ -26,13 +26,31 @@ from ui.text import lang, t
 # figures shrink with narrow windows, and a tab strip wraps rather than hiding its last tabs behind a
 # scroll arrow (the Planner's ten tabs and the Time page's eight ran past 1280 px in Russian), and
 # on a phone a page's title is small enough for its longest word («Администрирование» broke in two).
+# On a phone a table wider than the screen scrolls sideways inside its grid (a canvas: no scroll bar
+# until it is touched, and 2 to 4 columns looked like the whole table, screen review #16): a fade
+# and "→" at its right edge say there is more, and fade out at its end. Only where the grid does
+# scroll: the grid's scroll timeline drives the cue, and a grid that fits has an inactive one, so
+# the cue keeps its opacity 0 (a browser without scroll timelines shows no cue either).
+# The wrap is for a phone: from 1280 px on, every strip is one row in both languages (the labels are
+# short, funnel/texts; 12 px between tabs, not Streamlit's 16: the Planner's Russian ten, 950 px,
+# took two rows of the 820 px column; tests/browser/screen_checks.py tabs_one_row).
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
-[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; column-gap: 0.75rem; }
 @media (max-width: 480px) { [data-testid="stMain"] h1 { font-size: clamp(1.5rem, 7.5vw, 2.75rem); } }
+@media (max-width: 640px) {
+  [data-testid="stDataFrame"] { timeline-scope: --table-x; }
+  [data-testid="stDataFrame"] .dvn-scroller { scroll-timeline: --table-x x; }
+  [data-testid="stDataFrame"]::after {
+    content: "→"; position: absolute; top: 0; right: 0; bottom: 0; width: 2.5rem; z-index: 2;
+    padding: 0.4rem 0.5rem 0 0; text-align: right; font-weight: 600; color: #31333f;
+    background: linear-gradient(to right, rgba(255, 255, 255, 0), #fff 70%);
+    pointer-events: none; opacity: 0; animation: table-more linear both; animation-timeline: --table-x; }
+}
+@keyframes table-more { 0%, 90% { opacity: 1; } 100% { opacity: 0; } }
 </style>"""
 
 

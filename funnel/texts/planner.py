@@ -340,9 +340,9 @@ TEXTS = {
     "planner.tab.mix": ("Каналы", "Channel mix"),
     "planner.tab.web": ("Веб-цепочка", "Web chain"),
     "planner.tab.capacity": ("Нагрузка", "Capacity"),
-    "planner.tab.repeat": ("Повторные клиенты", "Repeat customers"),
+    "planner.tab.repeat": ("Повторные", "Repeat sales"),
     "planner.tab.forecast": ("Прогноз", "Forecast"),
-    "planner.tab.backtest": ("Проверка на истории", "Backtest"),
+    "planner.tab.backtest": ("Проверка", "Backtest"),
     "planner.tab.scenarios": ("Сценарии", "Scenarios"),
     "planner.chain.intro": (
         "Конверсия из лида в сделку — произведение конверсий этапов. Сдвиньте один этап и посмотрите, как меняется всё.",

@@ -12,7 +12,7 @@ import streamlit as st
 
 import ui
 from funnel import formatting, units
-from funnel.charts import legend_above, month_axis, months_spanned
+from funnel.charts import WIDE_VALUE_TICKS, legend_above, month_axis, months_spanned
 from funnel.model import precision
 from funnel.safety import chart_text
 
@@ -133,6 +133,10 @@ def side_name(name: str) -> str:
 
 # A money axis across a phone's plot (~250 px beside the names) holds three or four labels such
 # as "8 000 000": plotly.js's own count (one per ~80 px, five or six) ran them into each other.
+# The tornado's, about 0 both ways, has at most ACROSS_TICKS ("−500 000", "0", "500 000" at any
+# width). The waterfall's, from 0, at most WIDE_VALUE_TICKS (4 to 9; ACROSS_TICKS left "0" and
+# "5 000 000" alone at 1440 px), every second of them hidden on a phone (funnel.charts.
+# phone_ticks_css, levers.page_css).
 ACROSS_TICKS = 4
 
 
@@ -151,7 +155,7 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
     )
     fig.update_layout(title=ui.t("planner.chart.waterfall"), xaxis_title=_money_axis())
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(nticks=ACROSS_TICKS)
+    fig.update_xaxes(nticks=WIDE_VALUE_TICKS)
     return _layout(fig)
 
 
