@@ -171,3 +171,34 @@ def test_a_share_that_is_not_zero_never_reads_zero(value, lang, decimals, expect
 )
 def test_an_estimated_chance_never_reads_certain(value, lang, expected):
     assert f.chance(value, lang) == expected
+
+
+# plotly.js's own English short month names (d3-time-format's en-US locale, built into plotly.js)
+PLOTLY_EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _plotly_month(d: date, lang: str) -> str:
+    """What plotly.js writes for ``d`` with a month axis's hover format (charts.MONTH_HOVER) and the
+    chart's locale (charts.config): d3's %b is the locale's short name, %Y the year."""
+    from funnel import charts
+
+    names = charts.plotly_locale(lang).get("locales", {}).get(lang, {}).get("format", {}).get("shortMonths")
+    names = names or PLOTLY_EN_MONTHS
+    assert charts.MONTH_HOVER == "%b %Y"
+    return f"{names[d.month - 1]} {d.year}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_chart_writes_a_month_as_its_table_does(lang):
+    """Review #16: a Russian chart's ticks and hover said «сент» (the locale stripped CLDR's dot)
+    beside «сент.» in its table (formatting.month). Every month, both languages: one form."""
+    for m in range(1, 13):
+        d = date(2025, m, 1)
+        assert _plotly_month(d, lang) == f.month(d, lang)
+
+
+def test_month_axes_hover_the_month_as_formatting_writes_it():
+    from funnel import charts
+
+    assert charts.month_axis(12)["hoverformat"] == charts.MONTH_HOVER
+    assert charts.month_ticks(12)["hoverformat"] == charts.MONTH_HOVER
