@@ -69,9 +69,10 @@ def plural(n, forms: dict[str, dict[str, str]]) -> str:
 
 
 def date_input_format() -> str:
-    """st.date_input's format for the language: ``DD.MM.YYYY`` in Russian (as funnel.formatting
-    writes dates), ISO in English (Streamlit offers no month names)."""
-    return "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+    """st.date_input's format for the language: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en)
+    (funnel.formatting.picker_format: the language's own order; Streamlit offers no month names).
+    Every date picker takes it through ui.picker.date_picker."""
+    return formatting.picker_format(lang())
 
 
 # How the language groups thousands on a widget (a no-break space keeps "199 000" on one line).
