@@ -123,7 +123,7 @@ def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
         }
     )
     web = next(t for t in channel_trend_figure(df, "leads").data if t.name == "Web")
-    assert list(web.x) == ["2026-03", "2026-04", "2026-05"] and list(web.y) == [10, 0, 4]
+    assert list(web.x) == list(pd.date_range("2026-03-01", periods=3, freq="MS")) and list(web.y) == [10, 0, 4]
     cpl = next(t for t in channel_trend_figure(df, "cpl").data if t.name == "Web")
     assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False
 
