@@ -246,6 +246,18 @@ def picker_format(lang: str) -> str:
     return separator.join(_PICKER_PART[ch] for ch in order)
 
 
+def month_period(start, end, lang: str) -> str:
+    """A range of months: ``нояб. 2025 – март 2026``, ``янв. – март 2026`` (ru), ``Nov 2025 – Mar
+    2026``, ``Jan – Mar 2026`` (en): CLDR's interval, each month as ``month`` writes it (CLDR's
+    Russian interval adds "г." to the year, which ``month`` does not); one month alone as ``month``."""
+    if start is None or end is None:
+        return DASH
+    if (_day(start).year, _day(start).month) == (_day(end).year, _day(end).month):
+        return month(start, lang)
+    text = _plain(format_interval(_day(start), _day(end), "yMMM", locale=_locale(lang)))
+    return text.replace(" г.", "") if lang == "ru" else text
+
+
 def month_names(lang: str) -> list[str]:
     """Short stand-alone month names, January first: ``янв.``, ``февр.`` … / ``Jan``, ``Feb`` …"""
     names = _locale(lang).months["stand-alone"]["abbreviated"]

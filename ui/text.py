@@ -62,6 +62,11 @@ def period(start, end) -> str:
     return formatting.period(start, end, lang())
 
 
+def month_period(start, end) -> str:
+    """``нояб. 2025 – март 2026`` (ru), ``Nov 2025 – Mar 2026`` (en)."""
+    return formatting.month_period(start, end, lang())
+
+
 def plural(n, forms: dict[str, dict[str, str]]) -> str:
     """The word for the count ``n`` in the session's language: ``forms`` is
     ``{"ru": {"one": …, "few": …, "many": …}, "en": {"one": …, "other": …}}``."""

@@ -214,3 +214,31 @@ def test_a_date_picker_writes_a_date_in_the_order_the_language_writes_it(lang, s
     where = {"DD": written.index("31"), "MM": written.find("12") if lang == "ru" else written.index("Dec")}
     where["YYYY"] = written.index("2025")
     assert sorted(where, key=where.get) == sorted(where, key=fmt.index)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "expected"),
+    [
+        (date(2025, 11, 1), date(2026, 3, 31), "ru", "нояб. 2025 – март 2026"),
+        (date(2026, 1, 1), date(2026, 3, 1), "ru", "янв. – март 2026"),  # CLDR's elision, no "г."
+        (date(2026, 1, 1), date(2026, 1, 31), "ru", "янв. 2026"),  # one month: as month() writes it
+        (date(2025, 11, 1), date(2026, 3, 31), "en", "Nov 2025 – Mar 2026"),
+        (date(2026, 1, 1), date(2026, 3, 1), "en", "Jan – Mar 2026"),
+    ],
+    ids=["ru-two-years", "ru-one-year", "ru-one-month", "en-two-years", "en-one-year"],
+)
+def test_a_range_of_months_writes_each_month_as_month_does(start, end, lang, expected):
+    """The planner's «данные за нояб. 2025 – март 2026» was two month() texts joined by hand."""
+    assert f.month_period(start, end, lang) == expected
+
+
+def test_a_date_in_a_text_is_written_in_the_texts_language():
+    """A date handed to a text (funnel.i18n.fill) is written by formatting.day, a pair of days by
+    formatting.period: a Russian upload error said «за 2025-03-01 – 2025-03-31» (review #16)."""
+    from funnel.i18n import fill
+
+    one, two = date(2025, 3, 1), date(2025, 3, 31)
+    assert fill("за {when}", "ru", when=(one, two)) == "за 01.03.2025–31.03.2025"
+    assert fill("for {when}", "en", when=(one, two)) == "for Mar 1 – 31, 2025"
+    assert fill("с {day}, {n}", "ru", day=datetime(2025, 3, 1, 14, 5), n=3) == "с 01.03.2025, 3"
+    assert fill("{pair}", "en", pair=(1, 2)) == "(1, 2)"  # a pair of numbers stays as it was
