@@ -56,6 +56,15 @@ def fill(text: str, lang: str, **kwargs) -> str:
     return text.format(**{k: _written(v, lang) for k, v in kwargs.items()}) if kwargs else text
 
 
+def term_help(text: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """The full terms of the funnel acronyms ``text`` names ("Lead → SAL, days" → "SAL: a
+    sales-accepted lead, …"), for a tooltip; None when it names none (funnel/texts/terms.py)."""
+    from funnel.texts.terms import ACRONYMS  # noqa: PLC0415 - a texts module, loaded with TABLE anyway
+
+    found = [a for a in ACRONYMS if re.search(rf"(?<![\w-]){a}(?![\w-])", str(text))]
+    return " ".join(t(f"term.{a}", lang) for a in found) or None
+
+
 def _written(value, lang: str):
     """A placeholder's value, a date as the language writes it: a day (a datetime or pandas
     Timestamp too) by funnel.formatting.day, a (first, last) pair of days by formatting.period.
