@@ -224,6 +224,40 @@ def period(start, end, lang: str) -> str:
     return _plain(format_interval(_day(start), _day(end), skeleton, locale=_locale(lang)))
 
 
+_PICKER_PART = {"d": "DD", "M": "MM", "y": "YYYY"}
+
+
+@lru_cache(maxsize=4)
+def picker_format(lang: str) -> str:
+    """How a date picker writes a date in ``lang``: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en).
+
+    Streamlit's st.date_input shows digits only, day, month and year in some order, separated by
+    "/", "." or "-"; no month names. Of those, the closest to how the language writes a date is
+    CLDR's short date: its order and its separator ("dd.MM.y" → "31.12.2025", the form ``day``
+    writes; "M/d/yy" → "12/31/2025", the order of "Dec 31, 2025"). ISO ("2025-12-31") was the
+    English picker's before: a form no other English date on the screen has (review #16). Month
+    first digits, which ``day`` never writes, are the English picker's only: its calendar names the
+    month beside them."""
+    from babel.dates import get_date_format
+
+    pattern = get_date_format("short", locale=_locale(lang)).pattern
+    order = sorted(_PICKER_PART, key=lambda ch: pattern.index(ch))
+    separator = next((ch for ch in pattern if ch in "/.-"), "/")
+    return separator.join(_PICKER_PART[ch] for ch in order)
+
+
+def month_period(start, end, lang: str) -> str:
+    """A range of months: ``нояб. 2025 – март 2026``, ``янв. – март 2026`` (ru), ``Nov 2025 – Mar
+    2026``, ``Jan – Mar 2026`` (en): CLDR's interval, each month as ``month`` writes it (CLDR's
+    Russian interval adds "г." to the year, which ``month`` does not); one month alone as ``month``."""
+    if start is None or end is None:
+        return DASH
+    if (_day(start).year, _day(start).month) == (_day(end).year, _day(end).month):
+        return month(start, lang)
+    text = _plain(format_interval(_day(start), _day(end), "yMMM", locale=_locale(lang)))
+    return text.replace(" г.", "") if lang == "ru" else text
+
+
 def month_names(lang: str) -> list[str]:
     """Short stand-alone month names, January first: ``янв.``, ``февр.`` … / ``Jan``, ``Feb`` …"""
     names = _locale(lang).months["stand-alone"]["abbreviated"]

@@ -17,9 +17,10 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
+from ui.picker import date_picker
 from ui.show import names, ws_name
 from ui.store import list_spaces
-from ui.text import lang, t
+from ui.text import date_input_format, lang, t
 
 # Every screen: a metric's label and its comparison wrap instead of ending in "…" (at 1280 px
 # "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
@@ -166,7 +167,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     )
     state.CUSTOM_SHOWN.set(preset == "custom")
     if preset == "custom":
-        fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+        fmt = date_input_format()
         # The format is part of the widget's identity: a language switch makes a new widget, which
         # would start at the default. The range is kept under a key of our own and handed over.
         kept = state.RANGE_KEPT.get()
@@ -174,7 +175,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
             state.RANGE_FORMAT.set(fmt)
             if kept:  # None on a session's first run: a linked range stays as the link gave it
                 state.PERIOD_RANGE.set(kept)
-        picked = st.sidebar.date_input(t("period.custom"), value=default, key=state.PERIOD_RANGE, format=fmt)
+        picked = date_picker(t("period.custom"), where=st.sidebar, value=default, key=state.PERIOD_RANGE)
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             state.RANGE_KEPT.set((picked[0], picked[1]))
             return picked[0], picked[1]

@@ -530,7 +530,7 @@ TEXTS = {
         "Здесь «Принят продажами» — медиана {lead_sal} от создания лида; на странице «Время» (Время до сделки) шаг "
         "«Контакт → принят продажами» — {contact_sal} от первого контакта. «Лид → выигрыш» здесь — {won_here} {basis}; "
         "там — {won_there} по дате создания лида, только зрелые лиды.",
-        "Here “Lead → SAL” is a median {lead_sal} from the lead's creation; the Time page's “Time to convert” tab "
+        "Here “Lead → SAL” (SAL: a sales-accepted lead) is a median {lead_sal} from the lead's creation; the Time page's “Time to convert” tab "
         "times “Contact → SAL” at {contact_sal} from the first contact. “Lead → won” here is {won_here} {basis}; "
         "there, {won_there} by the lead's creation day, mature leads only.",
     ),
@@ -554,7 +554,7 @@ TEXTS = {
         "этапа договора (по истории этапов: первый этап лестницы, в названии которого есть «КП», «предложение» или "
         "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); «Первый контакт → оплата» — "
         "время от первого контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
-        "Calendar time, medians: from the lead's creation to first contact, to qualification (SAL), to the proposal "
+        "Calendar time, medians: from the lead's creation to first contact, to acceptance by sales (SAL, a sales-accepted lead), to the proposal "
         "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
         "to payment. The last row is the total over all leads and deals.",

@@ -178,12 +178,12 @@ TEXTS = {
         "or average check.",
     ),
     "planner.baseline_caption_covered": (
-        "(данные за {since} – {until}; в периоде {window} мес.)",
-        "(the data covers {since} – {until}; the period has {window} {window|month|months})",
+        "(данные за {span}; в периоде {window} мес.)",
+        "(the data covers {span}; the period has {window} {window|month|months})",
     ),
     "planner.baseline_caption_covered_note": (
-        "В месяц — за {months} мес. с данными ({since} – {until}); в периоде {window} мес.",
-        "A month = over the {months} {months|month|months} with data ({since} – {until}); the period has {window} {window|month|months}.",
+        "В месяц — за {months} мес. с данными ({span}); в периоде {window} мес.",
+        "A month = over the {months} {months|month|months} with data ({span}); the period has {window} {window|month|months}.",
     ),
     "planner.baseline_caption_cpl": (
         "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",

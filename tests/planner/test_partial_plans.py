@@ -502,3 +502,13 @@ def test_the_plan_report_names_the_workspace_and_the_period_of_its_baseline(app_
     assert first.title == "Inputs"
     rows = [[c.value for c in row] for row in first.iter_rows(min_row=2, max_row=3)]
     assert rows == [["Workspace", "Partial"], ["Baseline data", "Jul 1, 2025 – Jun 30, 2026"]], rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "span"), [("ru", "данные за янв. – июнь 2026;"), ("en", "the data covers Jan – Jun 2026;")]
+)
+def test_the_months_the_data_covers_read_as_one_range(app_db, lang, span):
+    """The baseline's covered months as funnel.formatting.month_period writes a range, not two
+    month() texts joined by hand («янв. 2026 – июнь 2026»; review #16: one way to write a range)."""
+    at = open_app(app_db, "leads+spend", lang)
+    assert span in on_screen(at), on_screen(at)

@@ -255,7 +255,7 @@ def mode(r: ActiveResult) -> None:
             model.TARGETS,
             horizontal=True,
             key=state.PL_ACTIVE_KIND,
-            format_func=lambda k: ui.t(f"active.target.{k}"),
+            format_func=ui.labels(model.TARGETS, lambda k: ui.t(f"active.target.{k}")),  # worded in this run
             on_change=_mode_changed,
             args=(r,),
         )
@@ -272,7 +272,7 @@ def inputs(plan: ActivePlan, marks: dict[str, str]) -> None:
         tuple(GROUPS),
         horizontal=True,
         key=state.PL_ACTIVE_GROUP,
-        format_func=lambda g: ui.t(f"active.group.{g}"),
+        format_func=ui.labels(tuple(GROUPS), lambda g: ui.t(f"active.group.{g}")),  # worded in this run's language
     )
     box = st.container(border=True, key="pl_act_inputs")
     for field in GROUPS[group or "marketing"]:

@@ -187,7 +187,7 @@ def _spread(b, fc: dict) -> None:
         ("turnover", "profit"),
         horizontal=True,
         key=state.PL_SENS_METRIC,
-        format_func=lambda k: ui.t(f"planner.target.{k}"),
+        format_func=ui.labels(("turnover", "profit"), lambda k: ui.t(f"planner.target.{k}")),  # worded in this run
     )
     ui.plot(fc["tornado"], key="pl_tornado")
     if fc.get("sens_note"):  # the levers left out of the tornado, and why (no effect, or not set)

@@ -21,7 +21,7 @@ from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
-from ui.text import date_input_format
+from ui.picker import date_picker
 from ui.views.planner import active_result as act
 from ui.views.planner import charts
 from ui.views.planner import levers as up
@@ -146,9 +146,7 @@ def scenarios_tab(
                 st.rerun()
             c = st.columns([2, 1])
             default = state.this_month(date.today())  # a plan is for a month to come, not the data's last
-            period = c[0].date_input(
-                ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period", format=date_input_format()
-            )
+            period = date_picker(ui.t("planner.sc.plan_period"), where=c[0], value=default, key="pl_sc_period")
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
                 if (
                     isinstance(period, (tuple, list))
