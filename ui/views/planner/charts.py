@@ -267,6 +267,9 @@ def capacity_curve(
         xaxis_title=x_title or ui.t("planner.lever.leads"),
         yaxis_title=ui.t("axis.conversion"),
     )
+    # from 0: plotly's own range began at the curve's lowest (2,2 % on the demo), so a fall from
+    # 3,2 % to 2,4 % filled the plot as if conversion dropped to nothing (a truncated axis)
+    fig.update_yaxes(rangemode="tozero")
     _layout(fig)
     if capacity:
         # its name above the plot: at the foot beside "план" the two ran together when the plan is
