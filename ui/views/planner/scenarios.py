@@ -226,7 +226,8 @@ def report_about(b) -> dict[str, str]:
     period of the data the baseline comes from ("—" for a baseline without dates)."""
     ws = ui.workspace()
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
-    return {ui.t("planner.export.workspace"): ws.name if ws else "—", ui.t("planner.export.data_period"): period}
+    name = ui.ws_name(ws) if ws else "—"  # the demo's name in the report's language («Демо»)
+    return {ui.t("planner.export.workspace"): name, ui.t("planner.export.data_period"): period}
 
 
 def _open(scenario, base: Plan) -> None:
