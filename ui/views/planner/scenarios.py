@@ -14,6 +14,7 @@ from funnel import scenarios as sc
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
+from funnel.model import gaps as gaps_model
 from funnel.model.active import ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.plan import Plan, evaluate
@@ -24,9 +25,9 @@ from ui import auth, state
 from ui.text import date_input_format
 from ui.views.planner import active_result as act
 from ui.views.planner import charts
+from ui.views.planner import gaps as gaps_view
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
-from ui.views.planner.gaps import baseline_line
 
 shown = charts.shown  # a figure as the headline shows it (funnel.model.precision.figure)
 
@@ -157,6 +158,9 @@ def scenarios_tab(
                 ):
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
+    if active is None and gaps_model.nothing_known(out):  # a report of nothing but "—": say what is missing
+        st.info(ui.t("gaps.no_export", levers=gaps_view.levers_text(out.get("unknown") or (), b.source)))
+        return
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
     unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
     inputs = {ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan_inputs(plan).items()}
@@ -167,7 +171,7 @@ def scenarios_tab(
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
     notes = [
-        baseline_line(b),
+        gaps_view.baseline_line(b),
         *([note] if isinstance(note, str) else note or []),
     ]  # where the baseline came from, on which basis
     about = report_about(b)
