@@ -289,6 +289,12 @@ TEXTS = {
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
+    "an.ch.drill_none": (
+        "Разбить канал не по чему: в данных нет ни кампаний, ни менеджеров, ни сегментов. Загрузите на странице "
+        "«Данные» лиды с этими колонками, и здесь появится детализация.",
+        "There is nothing to break a channel down by: the data has no campaigns, owners, or segments. Upload leads "
+        "with these columns on the Data page, and the drill-down appears here.",
+    ),
     "an.ch.verdict_sure": (
         "Канал A почти наверняка конвертирует лучше канала B.",
         "Channel A almost surely converts better than channel B.",
