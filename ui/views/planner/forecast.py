@@ -13,7 +13,7 @@ import ui
 from funnel import charts as fcharts
 from funnel.formatting import DASH
 from funnel.model import backtest as bt
-from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
+from funnel.model import cycle, pipeline, precision, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
@@ -73,6 +73,12 @@ def forecast_exports(fc: dict) -> tuple[list, dict]:
         **tables,
     }
     return [fc["tornado"], fc["projection"], fc["hist"]], tables
+
+
+def _days(x: float) -> str:
+    """Days as a person reads them (funnel.model.precision): "60", not "60,0" (whose plural is a
+    fraction's: «60,0 дня»), "47,5" as it is."""
+    return ui.num(x, precision.places("days", x))
 
 
 def _by_close_month(months: list[dict]) -> None:
@@ -200,15 +206,15 @@ def _spread(b, fc: dict) -> None:
         st.caption(
             ui.t(
                 "planner.cycle.effect",
-                days=ui.num(days, 1),
-                base=ui.num(base, 1),
+                days=_days(days),
+                base=_days(base),
                 k=ui.num(days / base, 2),
                 f=ui.num(factor, 2),
                 capacity=ui.num(capacity) if capacity is not None else DASH,
             )
         )
     elif days is not None and base is None:
-        st.caption(ui.t("planner.cycle.typed", days=ui.num(days, 1)))
+        st.caption(ui.t("planner.cycle.typed", days=_days(days)))
     st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
     if fc["proj"].get("lagged"):
         st.caption(ui.t("tm.convert.lag_note"))
