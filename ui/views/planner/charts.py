@@ -174,12 +174,26 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     return legend_above(_layout(fig, legend=True))
 
 
-def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
+def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]], warming: int = 0) -> go.Figure:
+    """The revenue history, then the projection (dashed). The history's first ``warming`` months
+    (funnel.model.projection.warming_months: not whole, the data begins with them) in grey, on a
+    trace of their own that runs into the first whole month, so they do not read as a slump."""
+    start = [
+        go.Scatter(
+            x=[d for d, _ in history[: warming + 1]],
+            y=[v for _, v in history[: warming + 1]],
+            name=ui.t("planner.chart.history_warming"),
+            mode="lines+markers",
+            line={"color": "#9e9e9e", "dash": "dot"},
+            marker={"symbol": "circle-open", "color": "#9e9e9e"},
+        )
+    ]
     fig = go.Figure(
         [
+            *(start if warming else []),
             go.Scatter(
-                x=[d for d, _ in history],
-                y=[v for _, v in history],
+                x=[d for d, _ in history[warming:]],
+                y=[v for _, v in history[warming:]],
                 name=ui.t("planner.chart.history"),
                 mode="lines+markers",
             ),
