@@ -82,3 +82,36 @@ def test_leads_with_owners_offer_the_owner_alone(app_db, lang):
     drill = at.radio(key="ch_drill_by")
     assert drill.options == [t("an.dim.owner", lang)]
     assert t("an.ch.drill_none", lang) not in [i.value for i in at.info]
+
+
+DEALS = [  # no channel, owner or segment: a CRM export of deals alone
+    {"deal_id": "D1", "created_at": datetime(2026, 1, 5), "stage": "Deal done", "status": "won"}
+    | {"closed_at": datetime(2026, 1, 25)},
+    {"deal_id": "D2", "created_at": datetime(2026, 2, 5), "stage": "Proposal under review", "status": "open"},
+]
+
+
+def _funnel_breakdown(app_db, rows: dict, lang: str) -> AppTest:
+    _workspace(app_db, rows)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["fn_tab"] = t("fn.tab.breakdown", lang)  # the page's tabs run lazily
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_funnels_split_offers_what_the_data_has(app_db, lang):
+    owned = [d | {"owner": "Ann"} for d in DEALS]  # owners, but no channel or segment
+    at = _funnel_breakdown(app_db, {"deals": owned}, lang)
+    assert at.radio(key="fn_breakdown_by").options == [t("an.dim.owner", lang)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_deals_without_channels_owners_or_segments_say_there_is_nothing_to_split_by(app_db, lang):
+    at = _funnel_breakdown(app_db, {"deals": DEALS}, lang)
+    assert not [r for r in at.radio if r.key == "fn_breakdown_by"]
+    assert t("an.fn.breakdown_none", lang) in [i.value for i in at.info]
