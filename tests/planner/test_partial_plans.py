@@ -539,3 +539,21 @@ def test_spend_only_still_offers_its_report_of_the_budget(app_db, monkeypatch):
     made = downloads(monkeypatch)
     open_tab(open_app(app_db, "spend", "ru"), "scenarios", "ru")
     assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+
+
+def test_an_untouched_active_example_is_no_report_either(app_db, monkeypatch):
+    """The screen walk opens every tab in turn: the Active sales tab, visited on leads only, holds
+    the method's example untouched (the data gives none of its inputs), and a report of that and
+    of "—" is still a report of nothing. An active input typed is the user's own: the reports
+    are offered, with its section."""
+    made = downloads(monkeypatch)
+    at = open_tab(open_app(app_db, "leads", "ru"), "active", "ru")
+    open_tab(at, "scenarios", "ru")
+    assert not [k for k in made if k.startswith("pl_export_")], made
+    assert NO_EXPORT["ru"] in infos(at), infos(at)
+    open_tab(at, "active", "ru")
+    at.radio(key="pl_active_group").set_value("money").run()
+    type_number(at, "pl_a_avg_check", 12_345.0).run()
+    assert not at.exception, at.exception
+    open_tab(at, "scenarios", "ru")
+    assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made

@@ -93,6 +93,13 @@ def seed(b, base_plan) -> tuple[ActivePlan, frozenset[str]]:
     return kept[1], kept[2]
 
 
+def only_example(b, base_plan, plan: ActivePlan) -> bool:
+    """``plan`` is the method's example untouched, on data that gives none of its inputs: a
+    report of it would carry no figure of the workspace's or the user's."""
+    seeded, from_data = seed(b, base_plan)
+    return not from_data and plan == seeded
+
+
 def tab_open() -> bool:
     return state.PL_ACTIVE_OPEN.get() or state.PL_TAB.get() == ui.t("planner.tab.active")
 

@@ -23,6 +23,7 @@ from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
 from ui.text import date_input_format
+from ui.views.planner import active as active_tab
 from ui.views.planner import active_result as act
 from ui.views.planner import charts
 from ui.views.planner import gaps as gaps_view
@@ -158,7 +159,8 @@ def scenarios_tab(
                 ):
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
-    if active is None and gaps_model.nothing_known(out):  # a report of nothing but "—": say what is missing
+    # a report of nothing but "—" (and, if the active tab was opened, of its untouched example): say what is missing
+    if gaps_model.nothing_known(out) and (active is None or active_tab.only_example(b, base, active.plan)):
         st.info(ui.t("gaps.no_export", levers=gaps_view.levers_text(out.get("unknown") or (), b.source)))
         return
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
