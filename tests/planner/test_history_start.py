@@ -76,12 +76,13 @@ def _run(lang: str, warming: int) -> AppTest:
 )
 def test_the_first_months_are_drawn_grey_and_said_not_a_slump(lang, period):
     at = _run(lang, 2)
-    (warm, warm_x, grey), (hist, hist_x, _), (proj, _, _) = at.session_state["traces"]
+    (hist, hist_x, _), (proj, _, _), (warm, warm_x, grey) = at.session_state["traces"]
     assert (warm, hist, proj) == tuple(
         t(k, lang) for k in ("planner.chart.history_warming", "planner.chart.history", "planner.chart.projection")
     )
     # grey January and February, running into March, where the whole history begins
     assert warm_x == [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)] and grey == "#9e9e9e"
+    # the history and the projection keep the theme's colours (traces 0 and 1, as before)
     assert hist_x == [date(2025, m, 1) for m in range(3, 7)]
     assert at.markdown[0].value == t("planner.fc.warming", lang, period=period)
     assert period in at.markdown[0].value
@@ -105,4 +106,4 @@ def test_the_demos_forecast_tab_marks_its_first_two_months(app):
     assert said == [t("planner.fc.warming", "ru", period="01.01.2025–28.02.2025")], said
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
-    assert names[:2] == ["Начало данных: неполные месяцы", "История"], names
+    assert names == ["История", "Прогноз оборота", "Начало данных: неполные месяцы"], names
