@@ -267,8 +267,14 @@ def month_names(lang: str) -> list[str]:
 def plural(n, lang: str, forms: dict[str, str]) -> str:
     """The form of a word for the count ``n`` by the language's CLDR plural rule: Russian has
     one (1, 21), few (2–4, 22–24), many (5–20, 25) and other (fractions); English one and other.
+    A Decimal is a count as written, and its visible decimals make it a fraction: CLDR gives
+    ``Decimal("30.0")`` "other" in both languages («30,0 лида», "1.0 leads"), where the
+    float 30.0 is whole («30 лидов»).
     ``forms`` maps those categories to words; a missing category falls back to "other", then
     "many". ``plural(21, "ru", {"one": "лид", "few": "лида", "many": "лидов"})`` → ``лид``."""
+    if isinstance(n, Decimal) and n.is_finite():  # a count as written: its shown decimals count ("30,0": other)
+        category = _locale(lang).plural_form(n)
+        return forms.get(category) or forms.get("other") or forms.get("many") or next(iter(forms.values()))
     value = float(n) if not missing(n) else 0.0
     category = _locale(lang).plural_form(int(value) if value.is_integer() else value)
     return forms.get(category) or forms.get("other") or forms.get("many") or next(iter(forms.values()))
@@ -280,9 +286,11 @@ def example_date(lang: str) -> str:
     return day(date(2025, 12, 31), lang)
 
 
-def count_of(value, lang: str) -> float | None:
+def count_of(value, lang: str) -> float | Decimal | None:
     """The number a count placeholder holds: a number as it is, or a figure this module wrote
-    ("1 270" and "12,5" in Russian, "1,270" and "12.5" in English); None for anything else."""
+    ("1 270" and "12,5" in Russian, "1,270" and "12.5" in English) as a Decimal with the digits
+    it shows ("30,0" → Decimal("30.0"): its plural is a fraction's, ``plural``); None for
+    anything else."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float, Decimal)):
@@ -290,9 +298,10 @@ def count_of(value, lang: str) -> float | None:
     text = _plain(str(value)).replace(" ", "").replace("−", "-")
     text = text.replace(",", ".") if lang == "ru" else text.replace(",", "")
     try:
-        return float(text)
-    except ValueError:
+        written = Decimal(text)
+    except ArithmeticError:
         return None
+    return written if written.is_finite() else None
 
 
 def parse_number(text: str, lang: str) -> float | None:

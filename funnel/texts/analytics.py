@@ -289,6 +289,12 @@ TEXTS = {
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
+    "an.ch.drill_none": (
+        "Разбить канал не по чему: в данных нет ни кампаний, ни менеджеров, ни сегментов. Загрузите на странице "
+        "«Данные» лиды с этими колонками, и здесь появится детализация.",
+        "There is nothing to break a channel down by: the data has no campaigns, owners, or segments. Upload leads "
+        "with these columns on the Data page, and the drill-down appears here.",
+    ),
     "an.ch.verdict_sure": (
         "Канал A почти наверняка конвертирует лучше канала B.",
         "Channel A almost surely converts better than channel B.",
@@ -504,6 +510,12 @@ TEXTS = {
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),
     "an.fn.breakdown_by": ("Разрез", "Split by"),
+    "an.fn.breakdown_none": (
+        "Разложить воронку не по чему: в данных нет ни каналов, ни менеджеров, ни сегментов. Вся воронка — на "
+        "вкладке «Воронка и время»; загрузите на странице «Данные» лиды с этими колонками, и здесь появятся разрезы.",
+        "There is nothing to split the funnel by: the data has no channels, owners, or segments. The whole funnel "
+        "is on the “Funnel and time” tab; upload leads with these columns on the Data page, and the splits appear here.",
+    ),
     # the breakdown chart's second and third title lines when it folds the smaller groups together
     # (funnel.chart_series): a Plotly title does not wrap, hence two short lines
     "an.fn.breakdown_top.channel": (

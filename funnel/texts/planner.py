@@ -638,6 +638,15 @@ TEXTS = {
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
     "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
+    "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
+    "planner.fc.warming": (
+        "Начало истории, {period}, на графике отмечено серым: выручка там не вся. Сделка закрывается через недели "
+        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
+        "Это не спад.",
+        "The start of the history, {period}, is drawn grey: its revenue is not whole. A deal closes weeks after its "
+        "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
+        "come in by then. It is not a slump.",
+    ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
     "planner.chart.uncertainty": ("Возможный оборот за месяц", "Possible turnover in a month"),
