@@ -125,7 +125,8 @@ def rows_sql(prep: Prepared) -> tuple[str, list[str], str, str]:
     step more). Also read by scripts/bench_insert.py."""
     table, columns = stored_in(prep.kind, prep.present)
     keep = f"CASE WHEN NOT _blank AND ({stop_sql(prep)}) THEN error('{_STOP}') ELSE NOT _blank END"
-    return table, columns, stored_select(prep.kind, prep.present, columns), f"FROM ({scan_sql(prep)}) WHERE {keep}"
+    select = stored_select(prep.kind, prep.present, columns, within_cap=frozenset(_capped(prep)))
+    return table, columns, select, f"FROM ({scan_sql(prep)}) WHERE {keep}"
 
 
 def scan_sql(prep: Prepared) -> str:
@@ -150,11 +151,8 @@ def stop_sql(prep: Prepared) -> str:
     about (``$future``: the first day too late)."""
     stops = [cond for cond, *_ in row_checks(prep.kind, prep.named, prep.wide, prep.choices)]
     # Text over the cap is cut and warned about with its first row: the full path names it.
-    stops += [
-        f"strlen({f.name}) > {TEXT_CAP}"
-        for f in FIELDS[prep.kind]
-        if f.type in ("id", "text") and f.name in prep.present
-    ]
+    # (So the rows that are stored need no cut: ``rows_sql``.)
+    stops += [f"strlen({name}) > {TEXT_CAP}" for name in _capped(prep)]
     # An id that only looks like another is made equal, and the full path counts and warns.
     # and one whose text NFKC may change (funnel.ingest.lookalike) goes there too.
     stops += [
@@ -165,6 +163,11 @@ def stop_sql(prep: Prepared) -> str:
     if prep.source.extra:
         stops.append("_extra")
     return " OR ".join(stops)
+
+
+def _capped(prep: Prepared) -> tuple[str, ...]:
+    """The file's text fields whose values over TEXT_CAP stop the fast path (``stop_sql``)."""
+    return tuple(f.name for f in FIELDS[prep.kind] if f.type in ("id", "text") and f.name in prep.present)
 
 
 # From this many inserted rows the keys' hashes are sorted in numpy rather than counted distinct
