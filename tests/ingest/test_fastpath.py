@@ -44,6 +44,8 @@ CASES = [
     ("blank id", "leads", None, "append", LEADS + ",2025-01-04,SEO,1\n", FELL_BACK),
     ("cell beyond the header", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,1,extra\n", FELL_BACK),
     ("text over the cap", "leads", None, "append", LEADS + f"L4,2025-01-04,{'x' * 1001},1\n", FELL_BACK),
+    # at the cap: stored whole by the fast path, which cuts nothing (longer text stops it)
+    ("text at the cap", "leads", None, "append", LEADS + f"{'L' * 1000},2025-01-04,{'x' * 1000},1\n", FAST),
     (
         "id already loaded",
         "leads",
@@ -464,3 +466,26 @@ def test_keys_sorted_in_numpy_find_the_same_repeats_as_the_distinct_count(
     assert (r.added, r.rejected) == ((3, 1) if repeated else (3, 0))
     if repeated:
         assert list(r.rejected_rows["row"]) == [5] and list(r.rejected_rows["code"]) == ["duplicate"]
+
+
+def test_the_fast_path_stores_its_text_uncut(store, ws, tmp_path):
+    """A text field over the cap stops the fast path (the full path cuts it and warns), so the
+    insert's select list cuts none of the file's text fields: each ``left(...)`` would cost a
+    CASE per row and column for nothing. A 1000-character id and channel are stored whole."""
+    from funnel.ingest.preparation import reading
+
+    path = write(tmp_path, "cap.csv", LEADS + f"{'L' * 1000},2025-01-04,{'я' * 500},1\n")
+    with store.cursor() as cur, reading(cur, path, path.name, "leads", workspace_id=ws, quick=True) as prep:
+        _, columns, select, rest = fastpath.rows_sql(prep)
+    assert "left(" not in select and {"lead_id", "channel"} <= set(columns)
+    assert "strlen(lead_id) > 1000" in rest and "strlen(channel) > 1000" in rest
+    seen: list[str] = []
+    load_file(store, ws, path, "leads", progress=lambda f, s: seen.append(s))
+    assert _path(seen) == FAST
+    with store.cursor() as cur:
+        got = cur.execute(
+            f"SELECT strlen(lead_id), length(channel) FROM {RAW_TABLES['leads']} WHERE workspace_id = ? "
+            "AND lead_id LIKE 'LL%'",
+            [ws],
+        ).fetchall()
+    assert got == [(1000, 500)]

@@ -1,6 +1,6 @@
-"""``fastpath.hashes_repeat``: two equal 64-bit key hashes are found through a sort of their top
-32 bits and a whole comparison of the few whose top bits repeat; hashes that only share their top
-bits are not a repeat. (The load itself, with SORT_FROM lowered: test_fastpath.py.)"""
+"""``fastpath.hashes_repeat``: two equal 64-bit key hashes are found by sorting them; hashes that
+only share their top bits are not a repeat. (The load itself, with SORT_FROM lowered:
+test_fastpath.py.)"""
 
 from __future__ import annotations
 
@@ -36,12 +36,22 @@ def test_hashes_repeat_by_hand(values, repeated):
 
 def test_hashes_repeat_agrees_with_a_full_sort_on_a_million_hashes():
     """A million random hashes share top 32 bits about 116 times (n² / 2³³) and repeat whole
-    only where one is planted."""
+    only where one is planted (the sort compares whole hashes, not their tops)."""
     rng = np.random.default_rng(17)
     hashes = rng.integers(0, 2**63, 1_000_000, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
     assert len(np.unique(hashes)) == len(hashes)  # the draw itself has no repeat
     top = hashes >> np.uint64(32)
     assert len(np.unique(top)) < len(top)  # but its top bits do: the second step is exercised
-    assert hashes_repeat(hashes) is False
+    assert hashes_repeat(hashes.copy()) is False
     hashes[123_456] = hashes[987_654]
     assert hashes_repeat(hashes) is True
+
+
+def test_hashes_repeat_sorts_a_copy_of_an_array_it_may_not_write():
+    """fetchnumpy's array is sorted in place; one that is read-only (or of another integer type)
+    is copied first, not refused."""
+    hashes = _u64([9 * TOP, 3, 9 * TOP])
+    hashes.setflags(write=False)
+    assert hashes_repeat(hashes) is True
+    assert list(hashes) == [9 * TOP, 3, 9 * TOP]  # untouched
+    assert hashes_repeat(np.array([5, 1, 4], dtype=np.int64)) is False
