@@ -386,7 +386,8 @@ WARNINGS = {
         "в файле смешаны кодировки: {utf8} {utf8|строка|строки|строк} в Юникоде и {cp1251} в кодировке Windows для кириллицы "
         "(первая — строка {first}); "
         "прочитаны обе, проверьте русские буквы в предпросмотре",
-        "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
+        "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in the Windows Cyrillic encoding "
+        "(first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
     "close_ahead": (

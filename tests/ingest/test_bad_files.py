@@ -316,7 +316,7 @@ def test_mixed_encodings_are_read_and_warned(store, ws, tmp_path):
     assert info.preview["channel"].tolist() == ["Яндекс", "Партнёры"]
     assert info.encoding == "mixed (utf-8 + cp1251)"
     assert info.warnings[0] == (
-        "the file mixes encodings: 1 line in UTF-8 and 1 in cp1251 (first on line 3); "
+        "the file mixes encodings: 1 line in UTF-8 and 1 in the Windows Cyrillic encoding (first on line 3); "
         "both were read, check the Cyrillic text in the preview"
     )
 
