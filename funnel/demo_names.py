@@ -70,7 +70,13 @@ def shown(name, lang: str):
     Russian; anything else (and every name on an English screen) as it is."""
     if lang != "ru" or not isinstance(name, str):
         return name
-    return RU.get(name, name)
+    found = RU.get(name)
+    if found is None and (campaign := _CAMPAIGN.fullmatch(name)) and campaign.group(1) in RU:
+        return f"{RU[campaign.group(1)]} {campaign.group(2)}"  # the demo's campaigns: "VK Ads 2025-09"
+    return name if found is None else found
+
+
+_CAMPAIGN = re.compile(r"(.+) ([0-9]{4}-[0-9]{2})")  # funnel.demo names a campaign by channel and month
 
 
 def workspace_name(name: str, is_demo: bool, lang: str) -> str:

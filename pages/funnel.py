@@ -40,7 +40,7 @@ try:
             )
             with st.expander(ui.t("an.fn.steps")):
                 st.caption(ui.t("an.fn.bottleneck_rule", n=stages.MIN_DECIDED))
-                ui.simple_table(steps, view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
+                ui.simple_table(view.shown_steps(steps), view.STEPS_COLUMNS, "funnel_steps", key="fn_steps_table")
 
             st.subheader(ui.t("an.fn.times"), help=ui.t("an.fn.times_help"))
             times = ui.shared(stages.stage_times, filters=filters, attribution=attribution)

@@ -109,6 +109,14 @@ def _apply_user_mapping(mapping, source, user, kind, columns, file_name, fixed):
             source.pop(fld, None)
 
 
+def _field_word(name: str) -> str:
+    """A field's Russian name as the Data page's mapping writes it («Канал» for channel)."""
+    from funnel.i18n import TABLE, t
+
+    key = f"data.field.{name}"
+    return t(key, "ru") if key in TABLE else name
+
+
 def _check_required(kind, mapping, wide, columns, file_name):
     missing = [f.name for f in FIELDS[kind] if f.required and not mapping.get(f.name)]
     if wide:
@@ -117,13 +125,19 @@ def _check_required(kind, mapping, wide, columns, file_name):
     if kind == "leads" and "lead_id" in missing:
         raise upload_error("missing_lead_id", file=file_name, columns=cols)
     if missing:
-        examples = ", ".join(w for w in synonyms(kind)[missing[0]][:4])
+        words = synonyms(kind)[missing[0]]
+        examples = ", ".join(words[:4])
+        # an English message names English column names only (the Russian one names both)
+        examples_en = ", ".join(list(dict.fromkeys(w for w in words if w.isascii()))[:4]) or examples
         raise upload_error(
             "missing_required",
             file=file_name,
             field=", ".join(missing),
+            field_ru=", ".join(_field_word(m) for m in missing),  # «Канал, Период», not «channel, period»
+            count=len(missing),
             kind=kind,
             examples=examples,
+            examples_en=examples_en,
             columns=cols,
             map_hint=" ".join(f"--map COLUMN={m}" for m in missing),
         )

@@ -3,6 +3,8 @@
 Errors carry ``key`` and ``params``; ``str(err)`` is the English text of the same key.
 """
 
+import re
+
 from funnel.texts import ingest_limits as _limits
 
 TEXTS = {
@@ -120,13 +122,14 @@ ERRORS = {
     ),
     "missing_required": (
         (
-            "не найден обязательный столбец для поля «{field}» (файл {kind_ru}).",
+            "не {count|найден обязательный столбец|найдены обязательные столбцы|найдены обязательные столбцы} "
+            "для {count|поля|полей|полей} «{field_ru}» (файл {kind_ru}).",
             "столбец вроде {examples}; в файле есть: {columns}",
             "переименуйте столбец в файле или выберите его в сопоставлении столбцов.",
         ),
         (
-            "no column was found for the required field '{field}' ({kind} file).",
-            "a column such as {examples}; the file has: {columns}",
+            "no column was found for the required {count|field|fields} '{field}' ({kind} file).",
+            "a column such as {examples_en}; the file has: {columns}",
             "rename the column in the file, or choose it in the column mapping (command line: {map_hint}).",
         ),
     ),
@@ -383,7 +386,8 @@ WARNINGS = {
         "в файле смешаны кодировки: {utf8} {utf8|строка|строки|строк} в Юникоде и {cp1251} в кодировке Windows для кириллицы "
         "(первая — строка {first}); "
         "прочитаны обе, проверьте русские буквы в предпросмотре",
-        "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in cp1251 (first on line {first}); "
+        "the file mixes encodings: {utf8} {utf8|line|lines} in UTF-8 and {cp1251} in the Windows Cyrillic encoding "
+        "(first on line {first}); "
         "both were read, check the Cyrillic text in the preview",
     ),
     "close_ahead": (
@@ -544,9 +548,16 @@ DATE_REASONS = {
 _WHERE = {"ru": ("строка", "столбец", "Ожидается", "Как исправить"), "en": ("row", "column", "Expected", "How to fix")}
 
 
+# A hint for the command line ("(command line: --map COLUMN=channel)", "(--skip-bad-rows)"): in the CLI's message
+# (``str(err)``), never on a web page (``err.text(lang)``, the table's text), where the step
+# that fixes it is on the page itself.
+_CLI_HINT = re.compile(r" \((?:command line: |--)[^)]*\)")
+
+
 def _error_text(lang: str, parts: tuple[str, str, str]) -> str:
-    """An upload error's whole text: "{where_<lang>}<reason> Expected: <…>. How to fix: <…>"."""
-    reason, expected, fix = parts
+    """An upload error's whole text as the app shows it: "{where_<lang>}<reason> Expected: <…>.
+    How to fix: <…>", without the command line's hints."""
+    reason, expected, fix = (_CLI_HINT.sub("", part) for part in parts)
     return f"{{where_{lang}}}{reason} {_WHERE[lang][2]}: {expected}. {_WHERE[lang][3]}: {fix}"
 
 

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from funnel.db import Store
+from funnel.i18n import t
 from funnel.metrics.overview import unknown
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
@@ -196,6 +197,29 @@ def test_the_revenue_axis_has_its_own_round_ticks_from_zero():
     )
     revenue = trend_figure(df).layout.yaxis3
     assert (revenue.tickmode, revenue.rangemode, revenue.showgrid) == ("auto", "tozero", False)
+
+
+def test_the_overviews_deal_bars_have_an_axis_of_their_own_not_the_leads():
+    """Issue #16: forty deals drawn on the axis of 1 500 leads were invisible. The leads stand in
+    the top panel, the won deals in the one below on an axis of their own, revenue on a third."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame(
+        {
+            "month": pd.date_range("2025-01-01", periods=3, freq="MS"),
+            "leads": [1500.0, 1536.0, 1480.0],
+            "won": [40.0, 38.0, 42.0],
+            "revenue": [4.3e6, 5.9e6, 7.4e6],
+        }
+    )
+    fig = trend_figure(df)
+    axis = {trace.name: trace.yaxis for trace in fig.data}
+    leads, won, revenue = (axis[t("an.series." + k, "ru")] for k in ("leads", "won", "revenue"))
+    assert len({leads, won, revenue}) == 3, axis
+    # the deals' panel lies below the leads' (subplot domains do not overlap)
+    assert fig.layout[won.replace("y", "yaxis")].domain[1] < fig.layout[leads.replace("y", "yaxis")].domain[0]
 
 
 def test_lost_reasons_keep_one_colour_on_both_charts_and_stages_read_level():

@@ -59,3 +59,52 @@ def test_the_workspaces_table_has_no_id_header(app_db):
     table = next(d.value for d in at.dataframe if t("admin.name", "ru") in d.value.columns)
     assert list(table.columns) == ["Код в ссылках", "Название", "Валюта"]
     assert "demo" in list(table["Код в ссылках"])  # the code a link carries (?ws=demo)
+
+
+# Issue #16's "Jargon" and English items, found in the texts a screen reads: strftime codes
+# ("формат %Y-%m-%d"), codec names ("in cp1251"), «апостериорное бета-распределение», «В почти
+# наверняка…» (a "B" that reads as a preposition), "ДРР" and «…» quotes on English screens, "will
+# count as" after a load. The upload errors' command-line hints are cut from the app's text.
+FOREIGN = {
+    "ru": re.compile(r"%[YmdHMS]|апостериор|бета-распредел|\bВ почти|utf-8|cp1251(?!\})"),
+    "en": re.compile(r"%[YmdHMS]|[Pp]osterior|[Bb]eta distribution|ДРР|[«»]|will count as|utf-8|\bcp1251\b(?!\})"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_pattern_codes_codecs_or_statistics_names_in_any_text(lang):
+    from funnel.i18n import TABLE
+
+    i = 0 if lang == "ru" else 1
+    found = {
+        key: FOREIGN[lang].findall(pair[i])
+        for key, pair in TABLE.items()
+        if isinstance(pair[i], str) and FOREIGN[lang].search(pair[i].replace("{cp1251}", ""))
+    }
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw"),
+    [("ru", r"Режим входа: none|до — строк|\bempty\b"), ("en", r"Sign-in mode: none|up to — rows|\bempty\b")],
+)
+def test_the_admin_page_says_its_settings_in_words(app_db, lang, raw):
+    """«Режим входа: none», «файл до 200 МБ, до — строк.» and a table titled "empty" (#16)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.secrets["funnel"] = {"auth": "none"}
+    at.switch_page("pages/admin.py")
+    at.run()
+    if lang != "ru":
+        at.radio(key="lang").set_value(lang).run()
+    assert not at.exception, at.exception
+    words = [
+        e.value
+        for kind in (at.markdown, at.caption, at.info, at.warning, at.subheader, at.header, at.text)
+        for e in kind
+        if isinstance(getattr(e, "value", None), str)
+    ]
+    shown = "\n".join(words)
+    mode = t("admin.mode", lang, mode="")
+    assert mode.strip() in shown, shown  # the sign-in mode is on the page, in words
+    assert not re.search(raw, shown), re.search(raw, shown)
+    assert not [d for d in at.dataframe if list(d.value.columns) == ["empty"]]

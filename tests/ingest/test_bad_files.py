@@ -3,6 +3,8 @@ what was expected, how to fix), and loading it changes nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from funnel.errors import UploadError
@@ -101,7 +103,7 @@ FILE_ERRORS = [
         "nodate.csv",
         b"id,channel\n1,SEO\n",
         "nodate.csv: no column was found for the required field 'created_at' (leads file). Expected: a column such as "
-        "created at, дата создания, создано, дата; the file has: id, channel. How to fix: rename the column in the "
+        "created at, create date, created, created date; the file has: id, channel. How to fix: rename the column in the "
         "file, or choose it in the column mapping (command line: --map COLUMN=created_at).",
     ),
     (
@@ -128,8 +130,8 @@ FILE_ERRORS = [
         "spend",
         "fb.csv",
         b"ad_id,Spent,Clicks\n1,2.5,3\n",
-        "fb.csv: no column was found for the required field 'channel, period' (spend file). Expected: a column such "
-        "as channel, источник, канал, utm source; the file has: ad_id, Spent, Clicks. How to fix: rename the column "
+        "fb.csv: no column was found for the required fields 'channel, period' (spend file). Expected: a column such "
+        "as channel, utm source, source, lead source; the file has: ad_id, Spent, Clicks. How to fix: rename the column "
         "in the file, or choose it in the column mapping (command line: --map COLUMN=channel --map COLUMN=period).",
     ),
     (
@@ -138,7 +140,7 @@ FILE_ERRORS = [
         "hist.csv",
         b"deal_id,stage\n1,Won\n",
         "hist.csv: no column was found for the required field 'entered_at' (stages file). Expected: a column such as "
-        "entered at, дата перехода, дата входа, дата смены этапа; the file has: deal_id, stage. How to fix: rename "
+        "entered at, entered, date entered, changed at; the file has: deal_id, stage. How to fix: rename "
         "the column in the file, or choose it in the column mapping (command line: --map COLUMN=entered_at).",
     ),
     (
@@ -167,7 +169,9 @@ def test_file_errors_say_exactly_what_is_wrong(store, ws, tmp_path, kind, name, 
     with pytest.raises(UploadError) as err:
         load_file(store, ws, path, kind)
     assert str(err.value) == message
-    assert err.value.text("ru") != message and err.value.text("en") == message
+    # the app's English text is the CLI's without its command-line hint (never on a web page, #16)
+    web = re.sub(r" \((?:command line: |--)[^)]*\)", "", message)
+    assert err.value.text("ru") != message and err.value.text("en") == web and "command line" not in web
     with store.cursor() as cur:
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
@@ -312,7 +316,7 @@ def test_mixed_encodings_are_read_and_warned(store, ws, tmp_path):
     assert info.preview["channel"].tolist() == ["Яндекс", "Партнёры"]
     assert info.encoding == "mixed (utf-8 + cp1251)"
     assert info.warnings[0] == (
-        "the file mixes encodings: 1 line in UTF-8 and 1 in cp1251 (first on line 3); "
+        "the file mixes encodings: 1 line in UTF-8 and 1 in the Windows Cyrillic encoding (first on line 3); "
         "both were read, check the Cyrillic text in the preview"
     )
 

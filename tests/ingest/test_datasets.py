@@ -71,7 +71,7 @@ def test_fb_ads_without_a_period_is_explained(store, ws):
 
     with pytest.raises(UploadError) as err:
         inspect_file(store, ws, DATASETS / "fb_ad_conversions" / "KAG_conversion_data.csv", "spend")
-    assert "required field 'channel, period'" in str(err.value) and "Spent" in str(err.value)
+    assert "required fields 'channel, period'" in str(err.value) and "Spent" in str(err.value)
 
 
 PRESETS = [

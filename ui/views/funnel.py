@@ -174,6 +174,13 @@ def steps_frame(steps: pd.DataFrame) -> pd.DataFrame:
     return steps.assign(from_to=[f"{a} → {b}" for a, b in zip(steps["from_stage"], steps["to_stage"], strict=False)])
 
 
+def shown_steps(steps: pd.DataFrame) -> pd.DataFrame:
+    """The steps as the screen names them: the demo's stages in the session's language (ui.label);
+    the shared ``funnel_steps`` keeps the stored names, one table for every language."""
+    pairs = zip(steps["from_stage"], steps["to_stage"], strict=False)
+    return steps.assign(from_to=[f"{ui.label(a, 'stage')} → {ui.label(b, 'stage')}" for a, b in pairs])
+
+
 _STEPS: dict[str, tuple] = {}  # funnel table's digest → (bottleneck, steps); read-only, shared
 
 
