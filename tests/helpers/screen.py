@@ -18,8 +18,12 @@ really carries the no-break space (tests/core/test_unbroken_figures.py) read the
 from __future__ import annotations
 
 import contextlib
+import functools
 
 from google.protobuf.descriptor import FieldDescriptor
+
+from funnel import formatting as _formatting
+from funnel import i18n as _i18n
 
 NBSP = "\u00a0"
 _ESCAPED = "\\u00a0"  # the same, inside a JSON text (a Plotly chart's spec)
@@ -131,3 +135,25 @@ def read_with_plain_spaces() -> None:
     for cls in (element_tree.Dataframe, element_tree.Table):
         read = cls.value.fget
         cls.value = property(lambda self, read=read: _plain_frame(read(self)))
+
+
+def _as_read(write):
+    """``write`` (a funnel.formatting or funnel.i18n writer) giving its text as a test reads the
+    screen: with plain spaces."""
+
+    @functools.wraps(write)
+    def read(*args, **kwargs):
+        return plain(write(*args, **kwargs))
+
+    return read
+
+
+# The writers a test works an expected screen figure out with, giving what the screens read
+# (``plain``): ``from tests.helpers.screen import fmt_money`` in place of funnel.i18n's.
+fmt_money = _as_read(_i18n.fmt_money)
+fmt_num = _as_read(_i18n.fmt_num)
+fmt_pct = _as_read(_i18n.fmt_pct)
+money = _as_read(_formatting.money)
+number = _as_read(_formatting.number)
+percent = _as_read(_formatting.percent)
+signed_percent = _as_read(_formatting.signed_percent)
