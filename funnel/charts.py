@@ -111,6 +111,9 @@ RU_DATE_TICKS = [
 # the Overview's plot is ~135 px wide between its two value axes: six one-line labels ("май 2026")
 # were tilted on end and ran into each other; four labels of one short word each fit it.
 MONTH_LABELS = 4
+# A month in a hover ("%{x}"), as funnel.formatting.month writes it: "сент. 2025" / "Sep 2025" (the
+# short names are formatting's, plotly_locale). Without it the hover took the tick's format.
+MONTH_HOVER = "%b %Y"
 MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
 
 
@@ -120,7 +123,7 @@ def month_ticks(n: int) -> dict:
     the screen. Plotly's own choice for a short range read "1 май"; its choice for a long one is
     made for the width it has, which the server does not know."""
     step = next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= MONTH_LABELS), MONTH_STEPS[-1])
-    return {"dtick": f"M{step}", "tickformat": "%b\n%Y"}
+    return {"dtick": f"M{step}", "tickformat": "%b\n%Y", "hoverformat": MONTH_HOVER}
 
 
 # A month axis that labels every month where there is room (review #16: the forecast-vs-actual
@@ -151,7 +154,12 @@ def month_axis(n: int) -> dict:
     once per run of equal ones): every month up to WIDE_MONTHS, else the least step of MONTH_STEPS
     that leaves at most WIDE_MONTHS labels. On a phone, with phone_months_css, fewer. Level: plotly.js
     measures every label, hidden or not, and turned them on end on a phone."""
-    return {"dtick": f"M{_month_step(n, WIDE_MONTHS)}", "tickformat": "%b\n%Y", "tickangle": 0}
+    return {
+        "dtick": f"M{_month_step(n, WIDE_MONTHS)}",
+        "tickformat": "%b\n%Y",
+        "tickangle": 0,
+        "hoverformat": MONTH_HOVER,
+    }
 
 
 def phone_month_step(n: int) -> int:
@@ -173,6 +181,22 @@ def phone_months_css(where: str, n: int) -> str:
         f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} "
         f"{hidden} tspan.line + tspan.line {{ visibility: visible; }} }}</style>"
     )
+
+
+# A value axis from 0 across a chart (the Planner's waterfall, money along x): plotly.js
+# labels it at a step of 1, 2 or 5 × 10ⁿ, the least at or above the range ÷ nticks, which is
+# under 2.5 times that: with nticks WIDE_VALUE_TICKS the range holds more than 8 ÷ 2.5 = 3.2
+# steps, 4 to 9 labels from 0 (nticks 4 left "0" and "5 000 000" alone on a 1440 px screen,
+# review #16). Below PHONE_WIDTH, phone_ticks_css shows every second: 2 to 5, what nticks 4
+# gave, about 60 px a label ("8 000 000") on a phone's ~250 px plot.
+WIDE_VALUE_TICKS = 8
+
+
+def phone_ticks_css(where: str) -> str:
+    """Fixed CSS (``where``: the selector of a chart's container, no user text) that, below
+    PHONE_WIDTH, hides every second x tick label of the chart, the first kept."""
+    hidden = f"{where} .xaxislayer-above > .xtick:nth-child(2n) text"
+    return f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} }}</style>"
 
 
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
@@ -456,17 +480,19 @@ def plotly_locale(lang: str) -> dict:
     """plotly.js's locale definition for ``lang`` (month and day names from CLDR), for a
     figure's config: ``{"locale": "ru", "locales": {"ru": {...}}}``. English is built in.
 
-    Russian: the short month names are the stand-alone ones ("май 2026" under a month's tick), the
-    full ones the genitive, which only the day ticks use ("1 мая", RU_DATE_TICKS)."""
+    Russian: the short month names are funnel.formatting's (CLDR's stand-alone abbreviations, dot
+    included: "сент. 2025" under a month's tick and in its hover, as a table writes the month with
+    formatting.month; review #16 found «сент» on a chart beside «сент.» in its table), the full
+    ones the genitive, which only the day ticks use ("1 мая", RU_DATE_TICKS). English needs no
+    definition: plotly.js's own short names are CLDR's ("Sep"), tests/core/test_formatting.py checks."""
     if lang != "ru":
         return {}
     loc = formatting._locale("ru")
-    months = loc.months["stand-alone"]
     days = loc.days["stand-alone"]
     order = (6, 0, 1, 2, 3, 4, 5)  # plotly.js weeks start on Sunday; CLDR numbers Monday 0
     fmt = {
         "months": [loc.months["format"]["wide"][i] for i in range(1, 13)],  # "января", "мая"
-        "shortMonths": [months["abbreviated"][i].rstrip(".") for i in range(1, 13)],
+        "shortMonths": formatting.month_names("ru"),  # "сент.", as a table's month (formatting.month)
         "days": [days["wide"][i].capitalize() for i in order],
         "shortDays": [days["abbreviated"][i].capitalize() for i in order],
         "decimal": ",",

@@ -105,3 +105,29 @@ def distinct_values(cur, workspace_id: str, dimension: str) -> list[str]:
     if dimension not in DIMENSIONS:
         raise ValueError(f"dimension: one of {', '.join(DIMENSIONS)} expected, got {dimension!r}")
     return list(summary(cur, workspace_id).values[dimension])
+
+
+BLANK = "unknown"  # what staging.sql puts for a blank channel, owner or segment («не указан» on screen)
+# Whether any lead or spend row names a campaign (deals take their lead's: funnel.metrics.query).
+_ANY_CAMPAIGN = """
+SELECT EXISTS (SELECT 1 FROM stg_leads WHERE workspace_id = $ws AND campaign IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM stg_spend WHERE workspace_id = $ws AND campaign IS NOT NULL)
+"""
+
+
+def with_values(cur, workspace_id: str, dimensions: tuple[str, ...]) -> tuple[str, ...]:
+    """Of ``dimensions`` (channel, campaign, owner, segment), in their order, those the
+    workspace's data gives at least one value of: a breakdown by a dimension without any (owners
+    on spend-only data) would be one row of «не указан». Channel, owner and segment from the
+    summary (its blank, ``BLANK``, is no value); campaign from the leads and the spend."""
+    values = summary(cur, workspace_id).values
+    out = []
+    for dim in dimensions:
+        if dim == "campaign":
+            if cur.execute(_ANY_CAMPAIGN, {"ws": workspace_id}).fetchone()[0]:
+                out.append(dim)
+        elif dim not in DIMENSIONS:
+            raise ValueError(f"dimension: campaign or one of {', '.join(DIMENSIONS)} expected, got {dim!r}")
+        elif set(values[dim]) - {BLANK}:
+            out.append(dim)
+    return tuple(out)

@@ -243,6 +243,40 @@ def period(start, end, lang: str) -> str:
     return _plain(format_interval(_day(start), _day(end), skeleton, locale=_locale(lang)))
 
 
+_PICKER_PART = {"d": "DD", "M": "MM", "y": "YYYY"}
+
+
+@lru_cache(maxsize=4)
+def picker_format(lang: str) -> str:
+    """How a date picker writes a date in ``lang``: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en).
+
+    Streamlit's st.date_input shows digits only, day, month and year in some order, separated by
+    "/", "." or "-"; no month names. Of those, the closest to how the language writes a date is
+    CLDR's short date: its order and its separator ("dd.MM.y" → "31.12.2025", the form ``day``
+    writes; "M/d/yy" → "12/31/2025", the order of "Dec 31, 2025"). ISO ("2025-12-31") was the
+    English picker's before: a form no other English date on the screen has (review #16). Month
+    first digits, which ``day`` never writes, are the English picker's only: its calendar names the
+    month beside them."""
+    from babel.dates import get_date_format
+
+    pattern = get_date_format("short", locale=_locale(lang)).pattern
+    order = sorted(_PICKER_PART, key=lambda ch: pattern.index(ch))
+    separator = next((ch for ch in pattern if ch in "/.-"), "/")
+    return separator.join(_PICKER_PART[ch] for ch in order)
+
+
+def month_period(start, end, lang: str) -> str:
+    """A range of months: ``нояб. 2025 – март 2026``, ``янв. – март 2026`` (ru), ``Nov 2025 – Mar
+    2026``, ``Jan – Mar 2026`` (en): CLDR's interval, each month as ``month`` writes it (CLDR's
+    Russian interval adds "г." to the year, which ``month`` does not); one month alone as ``month``."""
+    if start is None or end is None:
+        return DASH
+    if (_day(start).year, _day(start).month) == (_day(end).year, _day(end).month):
+        return month(start, lang)
+    text = _plain(format_interval(_day(start), _day(end), "yMMM", locale=_locale(lang)))
+    return text.replace(" г.", "") if lang == "ru" else text
+
+
 def month_names(lang: str) -> list[str]:
     """Short stand-alone month names, January first: ``янв.``, ``февр.`` … / ``Jan``, ``Feb`` …"""
     names = _locale(lang).months["stand-alone"]["abbreviated"]
@@ -252,8 +286,14 @@ def month_names(lang: str) -> list[str]:
 def plural(n, lang: str, forms: dict[str, str]) -> str:
     """The form of a word for the count ``n`` by the language's CLDR plural rule: Russian has
     one (1, 21), few (2–4, 22–24), many (5–20, 25) and other (fractions); English one and other.
+    A Decimal is a count as written, and its visible decimals make it a fraction: CLDR gives
+    ``Decimal("30.0")`` "other" in both languages («30,0 лида», "1.0 leads"), where the
+    float 30.0 is whole («30 лидов»).
     ``forms`` maps those categories to words; a missing category falls back to "other", then
     "many". ``plural(21, "ru", {"one": "лид", "few": "лида", "many": "лидов"})`` → ``лид``."""
+    if isinstance(n, Decimal) and n.is_finite():  # a count as written: its shown decimals count ("30,0": other)
+        category = _locale(lang).plural_form(n)
+        return forms.get(category) or forms.get("other") or forms.get("many") or next(iter(forms.values()))
     value = float(n) if not missing(n) else 0.0
     category = _locale(lang).plural_form(int(value) if value.is_integer() else value)
     return forms.get(category) or forms.get("other") or forms.get("many") or next(iter(forms.values()))
@@ -265,9 +305,11 @@ def example_date(lang: str) -> str:
     return day(date(2025, 12, 31), lang)
 
 
-def count_of(value, lang: str) -> float | None:
+def count_of(value, lang: str) -> float | Decimal | None:
     """The number a count placeholder holds: a number as it is, or a figure this module wrote
-    ("1 270" and "12,5" in Russian, "1,270" and "12.5" in English); None for anything else."""
+    ("1 270" and "12,5" in Russian, "1,270" and "12.5" in English) as a Decimal with the digits
+    it shows ("30,0" → Decimal("30.0"): its plural is a fraction's, ``plural``); None for
+    anything else."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float, Decimal)):
@@ -275,9 +317,10 @@ def count_of(value, lang: str) -> float | None:
     text = _plain(str(value)).replace(" ", "").replace("−", "-")
     text = text.replace(",", ".") if lang == "ru" else text.replace(",", "")
     try:
-        return float(text)
-    except ValueError:
+        written = Decimal(text)
+    except ArithmeticError:
         return None
+    return written if written.is_finite() else None
 
 
 def parse_number(text: str, lang: str) -> float | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from datetime import date
 
 import funnel.texts as _texts_pkg
 
@@ -52,7 +53,28 @@ def fill(text: str, lang: str, **kwargs) -> str:
     texts kept in tables of their own (funnel/texts/ingest.py's errors and warnings)."""
     if kwargs and "|" in text:
         text = _PLURAL.sub(lambda m: _formatting().plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
-    return text.format(**kwargs) if kwargs else text
+    return text.format(**{k: _written(v, lang) for k, v in kwargs.items()}) if kwargs else text
+
+
+def term_help(text: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """The full terms of the funnel acronyms ``text`` names ("Lead → SAL, days" → "SAL: a
+    sales-accepted lead, …"), for a tooltip; None when it names none (funnel/texts/terms.py)."""
+    from funnel.texts.terms import ACRONYMS  # noqa: PLC0415 - a texts module, loaded with TABLE anyway
+
+    found = [a for a in ACRONYMS if re.search(rf"(?<![\w-]){a}(?![\w-])", str(text))]
+    return " ".join(t(f"term.{a}", lang) for a in found) or None
+
+
+def _written(value, lang: str):
+    """A placeholder's value, a date as the language writes it: a day (a datetime or pandas
+    Timestamp too) by funnel.formatting.day, a (first, last) pair of days by formatting.period.
+    Without it a date reached the text as ``str`` gives it, "2025-03-01 – 2025-03-31" in a
+    Russian message (review #16: every date on a screen from funnel.formatting)."""
+    if isinstance(value, date):
+        return _formatting().day(value, lang)
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value):
+        return _formatting().period(value[0], value[1], lang)
+    return value
 
 
 def _formatting():

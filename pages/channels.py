@@ -1,6 +1,7 @@
 import streamlit as st
 
 import ui
+from funnel import dimensions
 from funnel.errors import FunnelError
 from funnel.metrics import channels, overview, spend, trend
 from ui.views import channels as view
@@ -73,20 +74,20 @@ try:
         view.comparison(ui.shared(channels.channel_comparison, filters=filters, a=a, b=b), econ)
 
     st.subheader(ui.t("an.ch.drill"))
-    c1, c2 = st.columns(2)
-    every = view.groups(econ, with_leads=False)
-    channel = c1.selectbox(ui.t("an.ch.drill_channel"), every, format_func=ui.names(every), key="ch_drill_channel")
-    by = c2.radio(
-        ui.t("an.ch.drill_by"),
-        view.DRILLS,
-        horizontal=True,
-        format_func=ui.names(view.DRILLS, "an.dim."),
-        key="ch_drill_by",
-    )
-    if channel is not None:
-        drill = ui.shared(
-            channels.channel_table, filters=filters.with_(channels=(channel,)), attribution=attribution, by=by
+    drills = ui.shared(dimensions.with_values, workspace_id=filters.workspace_id, dimensions=view.DRILLS)
+    if not drills:  # spend only: every breakdown would be one row of «не указан»
+        st.info(ui.t("an.ch.drill_none"))
+    else:
+        c1, c2 = st.columns(2)
+        every = view.groups(econ, with_leads=False)
+        channel = c1.selectbox(ui.t("an.ch.drill_channel"), every, format_func=ui.names(every), key="ch_drill_channel")
+        by = c2.radio(
+            ui.t("an.ch.drill_by"), drills, horizontal=True, format_func=ui.names(drills, "an.dim."), key="ch_drill_by"
         )
-        view.economics_table(drill, by, key="ch_drill_table", has_deals=has_deals, has_leads=has_leads)
+        if channel is not None and by is not None:
+            drill = ui.shared(
+                channels.channel_table, filters=filters.with_(channels=(channel,)), attribution=attribution, by=by
+            )
+            view.economics_table(drill, by, key="ch_drill_table", has_deals=has_deals, has_leads=has_leads)
 except FunnelError as exc:
     ui.show_error(exc)

@@ -1,6 +1,7 @@
 import streamlit as st
 
 import ui
+from funnel import dimensions
 from funnel.errors import FunnelError
 from funnel.metrics import convert, lost, overview, speed, stages
 from ui.views import funnel as view
@@ -76,23 +77,27 @@ try:
     if tab["breakdown"].open:
         with tab["breakdown"]:
             st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
-            split = st.radio(
-                ui.t("an.fn.breakdown_by"),
-                view.SPLITS,
-                horizontal=True,
-                format_func=ui.names(view.SPLITS, "an.dim."),
-                key="fn_breakdown_by",
-            )
-            parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
-            ui.chart(view.breakdown_figure, parts.table, split, key="fn_breakdown_chart")
-            ui.simple_table(
-                parts.table,
-                view.BREAKDOWN_COLUMNS,
-                "funnel_breakdown",
-                key="fn_breakdown_table",
-                dim=split,
-                rows=view.breakdown_rows(parts.table),
-            )
+            splits = ui.shared(dimensions.with_values, workspace_id=filters.workspace_id, dimensions=view.SPLITS)
+            if not splits:  # every group would be «не указан»: the funnel itself, on the first tab
+                st.info(ui.t("an.fn.breakdown_none"))
+            else:
+                split = st.radio(
+                    ui.t("an.fn.breakdown_by"),
+                    splits,
+                    horizontal=True,
+                    format_func=ui.names(splits, "an.dim."),
+                    key="fn_breakdown_by",
+                )
+                parts = ui.shared(stages.stage_funnel, filters=filters, attribution=attribution, by=split)
+                ui.chart(view.breakdown_figure, parts.table, split, key="fn_breakdown_chart")
+                ui.simple_table(
+                    parts.table,
+                    view.BREAKDOWN_COLUMNS,
+                    "funnel_breakdown",
+                    key="fn_breakdown_table",
+                    dim=split,
+                    rows=view.breakdown_rows(parts.table),
+                )
     if tab["speed"].open:
         with tab["speed"]:
             st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))

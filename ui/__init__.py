@@ -41,7 +41,23 @@ from ui.show import (
 from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
 from ui.state import filters, workspace, workspace_id
 from ui.store import cursor, get_store, list_spaces, run_snapshot
-from ui.text import chance, currency, date, labels, lang, moment, money, month, num, pct, period, plural, share, t
+from ui.text import (
+    chance,
+    currency,
+    date,
+    labels,
+    lang,
+    moment,
+    money,
+    month,
+    month_period,
+    num,
+    pct,
+    period,
+    plural,
+    share,
+    t,
+)
 
 __all__ = [
     "PAGE_BODY",
@@ -74,6 +90,7 @@ __all__ = [
     "moment",
     "money",
     "month",
+    "month_period",
     "names",
     "none_note",
     "num",

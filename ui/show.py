@@ -19,7 +19,7 @@ import streamlit as st
 from funnel import charts, demo_names, formatting, units
 from funnel.errors import DatabaseBusy, FunnelError
 from funnel.formatting import DASH
-from funnel.i18n import TABLE
+from funnel.i18n import TABLE, term_help
 from funnel.kinds import current_rows
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
@@ -206,13 +206,15 @@ TABLE_PX, MIN_TEXT_PX = 800, 100
 
 def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -> dict:
     """st.dataframe's column_config for a display frame of text cells: widths that fit a laptop
-    (fit_widths), figures right-aligned so digits line up, a header's tooltip from ``helps``."""
+    (fit_widths), figures right-aligned so digits line up, a header's tooltip from ``helps``, else
+    the full term of a funnel acronym the header names («Lead → SAL, days»: funnel.i18n.term_help)."""
     widths, helps = fit_widths(display), helps or {}
+    tips = {c: helps.get(c) or term_help(c, lang()) for c in display.columns}
     return {
         c: st.column_config.TextColumn(
             width=widths[c],
             alignment="right" if _figures(display[c]) else None,
-            help=plain(helps[c]) if helps.get(c) else None,  # a tooltip renders Markdown: escaped
+            help=plain(tips[c]) if tips[c] else None,  # a tooltip renders Markdown: escaped
         )
         for c in display.columns
     }

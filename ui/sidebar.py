@@ -17,22 +17,41 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
+from ui.picker import date_picker
 from ui.show import names, ws_name
 from ui.store import list_spaces
-from ui.text import lang, t
+from ui.text import date_input_format, lang, t
 
 # Every screen: a metric's label and its comparison wrap instead of ending in "…" (at 1280 px
 # "the chance that A converts better than B" and "vs previous period (= a year ea…" were cut),
 # figures shrink with narrow windows, and a tab strip wraps rather than hiding its last tabs behind a
 # scroll arrow (the Planner's ten tabs and the Time page's eight ran past 1280 px in Russian), and
 # on a phone a page's title is small enough for its longest word («Администрирование» broke in two).
+# On a phone a table wider than the screen scrolls sideways inside its grid (a canvas: no scroll bar
+# until it is touched, and 2 to 4 columns looked like the whole table, screen review #16): a fade
+# and "→" at its right edge say there is more, and fade out at its end. Only where the grid does
+# scroll: the grid's scroll timeline drives the cue, and a grid that fits has an inactive one, so
+# the cue keeps its opacity 0 (a browser without scroll timelines shows no cue either).
+# The wrap is for a phone: from 1280 px on, every strip is one row in both languages (the labels are
+# short, funnel/texts; 12 px between tabs, not Streamlit's 16: the Planner's Russian ten, 950 px,
+# took two rows of the 820 px column; tests/browser/screen_checks.py tabs_one_row).
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.5vw, 2.25rem); }
-[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; column-gap: 0.75rem; }
 @media (max-width: 480px) { [data-testid="stMain"] h1 { font-size: clamp(1.5rem, 7.5vw, 2.75rem); } }
+@media (max-width: 640px) {
+  [data-testid="stDataFrame"] { timeline-scope: --table-x; }
+  [data-testid="stDataFrame"] .dvn-scroller { scroll-timeline: --table-x x; }
+  [data-testid="stDataFrame"]::after {
+    content: "→"; position: absolute; top: 0; right: 0; bottom: 0; width: 2.5rem; z-index: 2;
+    padding: 0.4rem 0.5rem 0 0; text-align: right; font-weight: 600; color: #31333f;
+    background: linear-gradient(to right, rgba(255, 255, 255, 0), #fff 70%);
+    pointer-events: none; opacity: 0; animation: table-more linear both; animation-timeline: --table-x; }
+}
+@keyframes table-more { 0%, 90% { opacity: 1; } 100% { opacity: 0; } }
 </style>"""
 
 
@@ -148,7 +167,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     )
     state.CUSTOM_SHOWN.set(preset == "custom")
     if preset == "custom":
-        fmt = "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+        fmt = date_input_format()
         # The format is part of the widget's identity: a language switch makes a new widget, which
         # would start at the default. The range is kept under a key of our own and handed over.
         kept = state.RANGE_KEPT.get()
@@ -156,7 +175,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
             state.RANGE_FORMAT.set(fmt)
             if kept:  # None on a session's first run: a linked range stays as the link gave it
                 state.PERIOD_RANGE.set(kept)
-        picked = st.sidebar.date_input(t("period.custom"), value=default, key=state.PERIOD_RANGE, format=fmt)
+        picked = date_picker(t("period.custom"), where=st.sidebar, value=default, key=state.PERIOD_RANGE)
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             state.RANGE_KEPT.set((picked[0], picked[1]))
             return picked[0], picked[1]

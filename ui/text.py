@@ -62,6 +62,11 @@ def period(start, end) -> str:
     return formatting.period(start, end, lang())
 
 
+def month_period(start, end) -> str:
+    """``нояб. 2025 – март 2026`` (ru), ``Nov 2025 – Mar 2026`` (en)."""
+    return formatting.month_period(start, end, lang())
+
+
 def plural(n, forms: dict[str, dict[str, str]]) -> str:
     """The word for the count ``n`` in the session's language: ``forms`` is
     ``{"ru": {"one": …, "few": …, "many": …}, "en": {"one": …, "other": …}}``."""
@@ -69,9 +74,10 @@ def plural(n, forms: dict[str, dict[str, str]]) -> str:
 
 
 def date_input_format() -> str:
-    """st.date_input's format for the language: ``DD.MM.YYYY`` in Russian (as funnel.formatting
-    writes dates), ISO in English (Streamlit offers no month names)."""
-    return "DD.MM.YYYY" if lang() == "ru" else "YYYY-MM-DD"
+    """st.date_input's format for the language: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en)
+    (funnel.formatting.picker_format: the language's own order; Streamlit offers no month names).
+    Every date picker takes it through ui.picker.date_picker."""
+    return formatting.picker_format(lang())
 
 
 # How the language groups thousands on a widget (a no-break space keeps "199 000" on one line).

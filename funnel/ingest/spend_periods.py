@@ -117,9 +117,10 @@ def overlaps(cur, workspace_id: str, upload_id: int) -> bool:
     return _first_overlap(cur, mine, others, params) is not None
 
 
-def _when(p0, p1) -> str:
-    """A period as the messages show it: a day, or its first and last day."""
-    return str(p0) if p0 == p1 else f"{p0} – {p1}"
+def _when(p0, p1):
+    """A period as the messages show it: a day, or its first and last day (funnel.i18n.fill
+    writes either in the message's language: 01.03.2025–31.03.2025, Mar 1 – 31, 2025)."""
+    return p0 if p0 == p1 else (p0, p1)
 
 
 def _in_series_overlapping(a: str) -> str:

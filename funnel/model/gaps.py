@@ -157,4 +157,10 @@ def unknown_figures(out: dict) -> list[str]:
     return [f for f in HEADLINE if out.get(f) is None]
 
 
+def nothing_known(out: dict) -> bool:
+    """Every headline figure of ``out`` is None (leads only, before a conversion and a check are
+    typed): a plan report would be a page of "—", so none is offered."""
+    return len(unknown_figures(out)) == len(HEADLINE)
+
+
 NONE = Gaps()  # a plan typed in full (the command line's own, a test's): nothing unknown

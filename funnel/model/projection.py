@@ -41,6 +41,30 @@ def lag_shares(delays: Iterable[tuple[float, int]]) -> tuple[float, ...]:
     return tuple(weights.get(k, 0.0) / total for k in range(max(weights) + 1))
 
 
+# A month of revenue is whole once 9 in 10 of the wins its flow of leads brings have had time to
+# come in: the share the maturity window uses ("9 из 10 — за N дн.", funnel.metrics.maturity).
+WHOLE_SHARE = 0.9
+
+
+def warming_months(lag: Sequence[float], months: int) -> int:
+    """How many of a revenue history's first months (of ``months``) are not whole because the
+    data begins with them. Revenue is counted by closing day and a win comes after its lead by
+    the delays ``lag`` (s_0, s_1, …, ``lag_shares``), so the history's month i holds only
+    Σ_{k≤i} s_k of the wins a steady flow of leads brings: the rest are the wins of leads from
+    before the data's first month, which the data does not have. A month is not whole while
+    that share is under WHOLE_SHARE (on the demo: 1 % in January, 44 % in February, 95 % in
+    March: two months). No lag (no wins to learn the delays from): 0, nothing said."""
+    if not lag:
+        return 0
+    reached, n = 0.0, 0
+    for share in lag:
+        reached += share
+        if reached >= WHOLE_SHARE - 1e-9 or n >= months:
+            break
+        n += 1
+    return min(n, months)
+
+
 def add_month(d: date, n: int = 1) -> date:
     y, m = divmod(d.month - 1 + n, 12)
     return date(d.year + y, m + 1, 1)

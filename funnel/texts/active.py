@@ -22,6 +22,18 @@ TEXTS = {
     "active.target.profit": ("Прибыль", "Profit"),
     "active.target_value": ("Значение цели", "Target value"),
     "active.from_data": ("Вернуть значения из данных", "Back to the data's values"),
+    # the data gives none of the chain's inputs: the button brings back the example it starts from
+    "active.from_example": ("Вернуть пример для начала", "Back to the starting example"),
+    "active.from_example_help": (
+        "Данные не дают ни одного значения этой цепочки, поэтому вернуть из них нечего: кнопка возвращает пример, "
+        "с которого начинается вкладка.",
+        "The data gives no value for this chain, so there is nothing to bring back from it: the button brings back "
+        "the example the tab starts from.",
+    ),
+    "active.from_example_same": (
+        "Данные не дают ни одного значения этой цепочки, а значения ниже — и есть пример для начала: возвращать нечего.",
+        "The data gives no value for this chain, and the values below are the starting example: nothing to bring back.",
+    ),
     "active.origin": (
         "Из ваших данных: {fields}. Остальные значения — пример для начала: замените их своими.",
         "From your data: {fields}. Every other value is an example to start from: put in your own.",
@@ -33,11 +45,20 @@ TEXTS = {
     "active.origin_preset": (
         "Открыт случай из практики: {name}. Суммы в нём — в долларах США, как в источнике, и показаны в долларах, пока "
         "случай открыт (без пересчёта в валюту рабочего пространства: курс тех лет — догадка, а окупаемость от валюты "
-        "не зависит). Значения — пример, их можно менять; кнопка справа вернёт значения из данных.",
+        "не зависит). Значения — пример, их можно менять; {back}",
         "A case from practice is open: {name}. Its amounts are in US dollars, as in the source, and are shown in "
         "dollars while the case is open (not converted to the workspace's currency: a rate of those years would be a "
-        "guess, and the payback does not depend on the currency). The values are an example to change freely; the "
-        "button on the right brings back the data's values.",
+        "guess, and the payback does not depend on the currency). The values are an example to change freely; {back}",
+    ),
+    "active.origin_preset_back": (
+        "кнопка справа вернёт значения из данных.",
+        "the button on the right brings back the data's values.",
+    ),
+    "active.origin_preset_back_example": (
+        "данные не дают ни одного значения этой цепочки, и кнопка справа вернёт пример для начала в валюте рабочего "
+        "пространства.",
+        "the data gives no value for this chain, so the button on the right brings back the starting example, in the "
+        "workspace's currency.",
     ),
     "active.mark.data": ("из данных", "from data"),
     "active.mark.example": ("пример", "example"),

@@ -289,6 +289,12 @@ TEXTS = {
     "an.ch.drill": ("Детализация канала", "Drill down into a channel"),
     "an.ch.drill_channel": ("Канал", "Channel"),
     "an.ch.drill_by": ("Разбить по", "Break down by"),
+    "an.ch.drill_none": (
+        "Разбить канал не по чему: в данных нет ни кампаний, ни менеджеров, ни сегментов. Загрузите на странице "
+        "«Данные» лиды с этими колонками, и здесь появится детализация.",
+        "There is nothing to break a channel down by: the data has no campaigns, owners, or segments. Upload leads "
+        "with these columns on the Data page, and the drill-down appears here.",
+    ),
     "an.ch.verdict_sure": (
         "Канал A почти наверняка конвертирует лучше канала B.",
         "Channel A almost surely converts better than channel B.",
@@ -504,6 +510,12 @@ TEXTS = {
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),
     "an.fn.breakdown_by": ("Разрез", "Split by"),
+    "an.fn.breakdown_none": (
+        "Разложить воронку не по чему: в данных нет ни каналов, ни менеджеров, ни сегментов. Вся воронка — на "
+        "вкладке «Воронка и время»; загрузите на странице «Данные» лиды с этими колонками, и здесь появятся разрезы.",
+        "There is nothing to split the funnel by: the data has no channels, owners, or segments. The whole funnel "
+        "is on the “Funnel and time” tab; upload leads with these columns on the Data page, and the splits appear here.",
+    ),
     # the breakdown chart's second and third title lines when it folds the smaller groups together
     # (funnel.chart_series): a Plotly title does not wrap, hence two short lines
     "an.fn.breakdown_top.channel": (
@@ -530,7 +542,7 @@ TEXTS = {
         "Здесь «Принят продажами» — медиана {lead_sal} от создания лида; на странице «Время» (Время до сделки) шаг "
         "«Контакт → принят продажами» — {contact_sal} от первого контакта. «Лид → выигрыш» здесь — {won_here} {basis}; "
         "там — {won_there} по дате создания лида, только зрелые лиды.",
-        "Here “Lead → SAL” is a median {lead_sal} from the lead's creation; the Time page's “Time to convert” tab "
+        "Here “Lead → SAL” (SAL: a sales-accepted lead) is a median {lead_sal} from the lead's creation; the Time page's “Time to convert” tab "
         "times “Contact → SAL” at {contact_sal} from the first contact. “Lead → won” here is {won_here} {basis}; "
         "there, {won_there} by the lead's creation day, mature leads only.",
     ),
@@ -554,7 +566,7 @@ TEXTS = {
         "этапа договора (по истории этапов: первый этап лестницы, в названии которого есть «КП», «предложение» или "
         "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); «Первый контакт → оплата» — "
         "время от первого контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
-        "Calendar time, medians: from the lead's creation to first contact, to qualification (SAL), to the proposal "
+        "Calendar time, medians: from the lead's creation to first contact, to acceptance by sales (SAL, a sales-accepted lead), to the proposal "
         "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "
         "to payment. The last row is the total over all leads and deals.",

@@ -278,7 +278,7 @@ TEXTS = {
     "data.h.file": ("Файл", "File"),
     "data.h.kind": ("Тип", "Kind"),
     "data.h.mode": ("Режим", "Mode"),
-    "data.h.rows_in": ("Строк в файле", "Rows in"),
+    "data.h.rows_in": ("В файле", "Rows in"),
     "data.h.added": ("Добавлено", "Added"),
     "data.h.updated": ("Обновлено", "Updated"),
     "data.h.rejected": ("Отклонено", "Rejected"),

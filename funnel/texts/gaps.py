@@ -57,6 +57,12 @@ TEXTS = {
         "Путь от базы к плану появится, когда будет оборот: введите {levers}.",
         "The way from baseline to plan appears once there is a turnover: type {levers}.",
     ),
+    "gaps.no_export": (
+        "Выгружать пока нечего: оборот, сделки, бюджет и прибыль плана не посчитаны («—»). Введите {levers} в "
+        "рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
+        "Nothing to export yet: the plan's turnover, deals, budget, and profit are not worked out (“—”). Type "
+        "{levers} in the levers above, and the HTML, PDF, and XLSX reports appear here.",
+    ),
     "gaps.no_base_turnover": (
         "Пути от базы к плану нет: у базы нет оборота, от которого начать (данные его не дают). Оборот "
         "плана — {turnover} в месяц.",

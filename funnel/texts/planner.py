@@ -178,12 +178,12 @@ TEXTS = {
         "or average check.",
     ),
     "planner.baseline_caption_covered": (
-        "(данные за {since} – {until}; в периоде {window} мес.)",
-        "(the data covers {since} – {until}; the period has {window} {window|month|months})",
+        "(данные за {span}; в периоде {window} мес.)",
+        "(the data covers {span}; the period has {window} {window|month|months})",
     ),
     "planner.baseline_caption_covered_note": (
-        "В месяц — за {months} мес. с данными ({since} – {until}); в периоде {window} мес.",
-        "A month = over the {months} {months|month|months} with data ({since} – {until}); the period has {window} {window|month|months}.",
+        "В месяц — за {months} мес. с данными ({span}); в периоде {window} мес.",
+        "A month = over the {months} {months|month|months} with data ({span}); the period has {window} {window|month|months}.",
     ),
     "planner.baseline_caption_cpl": (
         "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",
@@ -340,9 +340,9 @@ TEXTS = {
     "planner.tab.mix": ("Каналы", "Channel mix"),
     "planner.tab.web": ("Веб-цепочка", "Web chain"),
     "planner.tab.capacity": ("Нагрузка", "Capacity"),
-    "planner.tab.repeat": ("Повторные клиенты", "Repeat customers"),
+    "planner.tab.repeat": ("Повторные", "Repeat sales"),
     "planner.tab.forecast": ("Прогноз", "Forecast"),
-    "planner.tab.backtest": ("Проверка на истории", "Backtest"),
+    "planner.tab.backtest": ("Проверка", "Backtest"),
     "planner.tab.scenarios": ("Сценарии", "Scenarios"),
     "planner.chain.intro": (
         "Конверсия из лида в сделку — произведение конверсий этапов. Сдвиньте один этап и посмотрите, как меняется всё.",
@@ -638,6 +638,15 @@ TEXTS = {
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
     "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
+    "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
+    "planner.fc.warming": (
+        "Начало истории, {period}, на графике отмечено серым: выручка там не вся. Сделка закрывается через недели "
+        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
+        "Это не спад.",
+        "The start of the history, {period}, is drawn grey: its revenue is not whole. A deal closes weeks after its "
+        "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
+        "come in by then. It is not a slump.",
+    ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
     "planner.chart.uncertainty": ("Возможный оборот за месяц", "Possible turnover in a month"),

@@ -1,13 +1,13 @@
 """The Time page: its tabs. Each tab's own texts live in funnel/texts/time_<tab>.py."""
 
 TEXTS = {
-    "tm.tab.maturity": ("Созревание когорт", "Cohort maturity"),
+    "tm.tab.maturity": ("Когорты", "Cohort maturity"),
     "tm.tab.convert": ("Время до сделки", "Time to convert"),
     "tm.tab.flow": ("Движение воронки", "Pipeline flow"),
     "tm.tab.rotting": ("Зависшие сделки", "Rotting deals"),
     "tm.tab.accuracy": ("Точность прогноза", "Forecast accuracy"),
     "tm.tab.goals": ("Цели и темп", "Goals and pacing"),
-    "tm.tab.drivers": ("Что влияет на успех", "What wins and loses"),
+    "tm.tab.drivers": ("Факторы успеха", "What wins and loses"),
     "tm.part": ("Показать", "Show"),  # a tab's segmented control (ui.views.time.look.part); its label is hidden
     "tm.todo": ("Раздел в работе.", "Being built."),
 }

@@ -57,8 +57,8 @@ TEXTS = {
         "The forecast's range (pessimistic to optimistic) held the actual in {held} of {n} periods (an honest forecast: about 8 in 10).",
     ),
     "tm.accuracy.scored_note": (
-        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — выручка по выигранным сделкам по дате закрытия. Ошибка — насколько вероятный прогноз разошёлся с фактом, в процентах от факта; если в каком-то периоде факт почти нулевой, ошибка считается по всем периодам вместе: все промахи без учёта знака, делённые на весь факт. Так же считает «Проверка на истории» в Планировщике.",
-        "Each period is scored once, by the last forecast saved before it began. Actual: revenue of the deals won, by closing date. Error = (likely estimate − actual) ÷ actual; when some period's actual is near zero, the weighted error is used: the errors' sum without signs ÷ the actuals' sum. The Planner's backtest scores the same way.",
+        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — выручка по выигранным сделкам по дате закрытия. Ошибка — насколько вероятный прогноз разошёлся с фактом, в процентах от факта; если в каком-то периоде факт почти нулевой, ошибка считается по всем периодам вместе: все промахи без учёта знака, делённые на весь факт. Так же считает вкладка «Проверка» Планировщика.",
+        "Each period is scored once, by the last forecast saved before it began. Actual: revenue of the deals won, by closing date. Error = (likely estimate − actual) ÷ actual; when some period's actual is near zero, the weighted error is used: the errors' sum without signs ÷ the actuals' sum. The Planner's “Backtest” tab scores the same way.",
     ),
     "tm.accuracy.chart_horizon": ("График прогноза и факта", "Forecast and actual, chart"),
     "tm.accuracy.chart": ("Прогноз и факт: {horizon}", "Forecast and actual: {horizon}"),

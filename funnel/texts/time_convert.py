@@ -4,8 +4,9 @@ TEXTS = {
     "tm.convert.intro": (
         "Сколько времени лиды проходят каждый шаг: от заявки до первого контакта, от контакта до того, как лид "
         "принят продажами, от этого до сделки, и весь путь от заявки до сделки. Считаются лиды выбранного периода.",
-        "How long leads take for each step: from arriving to the first contact, from the contact to qualification "
-        "(SAL), from SAL to a won deal, and the whole way from lead to won. Leads of the chosen period count.",
+        "How long leads take for each step: from arriving to the first contact, from the contact to acceptance by "
+        "sales (SAL, a sales-accepted lead), from SAL to a won deal, and the whole way from lead to won. Leads of "
+        "the chosen period count.",
     ),
     "tm.convert.vs_funnel": (
         "Здесь «Контакт → принят продажами» — медиана {contact_sal} от первого контакта; на странице «Воронка» "

@@ -103,6 +103,17 @@ def test_the_capacity_name_does_not_run_into_the_plans_at_the_same_leads():
     assert fig.layout.margin.t >= 56 + 18  # room for the title and the name above the plot
 
 
+def test_the_capacity_charts_conversion_axis_starts_at_zero():
+    """Screen review: the demo's curve (3,18 % falling to 2,2 % at twice the capacity) drew its
+    axis from 2,2 %, so the fall filled the plot. The axis starts at 0 % whatever the curve."""
+    from ui.views.planner.charts import capacity_curve
+
+    points = [(635, 0.0318), (1270, 0.0318), (2540, 0.022)]
+    fig = capacity_curve(points, 1270, 1270)
+    assert fig.layout.yaxis.rangemode == "tozero"
+    assert min(fig.data[0].y) == pytest.approx(2.2)  # the curve itself is unchanged, in percent
+
+
 def test_the_spreads_marks_stand_above_the_histogram_each_on_its_own_row():
     """Inside the plot the likely mark's name ran into the tallest bars, which stand around it.
     Above the plot (y = 1 of the plot, anchored at the name's bottom) no bar reaches; each name

@@ -11,6 +11,15 @@ that every check named for its workspace and language ran where it was due.
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
   scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+- waterfall ticks (screen review #16): the Planner's waterfall has four money labels or more at
+  1440 and 1280 px (it had "0" and "5 000 000"), two to four on a phone;
+- table scroll cue (screen review #16): at 390 px a table that scrolls sideways shows "→" at its
+  right edge (gone once scrolled to its end), one that fits none: the Funnel page's tables, the
+  Settings' ladder, the Planner's active sales, the Data page's history;
+- data history fits (screen review #16): the Data page's upload history without a sideways
+  scroll at 1440 and 1280 px in both languages («Когда», «Кто» were cut in Russian);
+- tabs one row (screen review #16): every page's tab strip is one row at 1440 and 1280 px in both
+  languages (the Russian Time page's and Planner's wrapped to a second row at 1280);
 - chain slider ends (test_screens_tab_in_view.py): the stage chain's sliders, sliders of options,
   read "0" … "100" on a Russian screen and their value above the thumb with a comma ("59,75");
 - planner tables fit (issue #16): the channel mix's result and the forecast's pipeline by stage
@@ -137,6 +146,27 @@ TABS_FIT = """() => {
 def tabs_fit(page, screen) -> list[str]:
     fit = page.evaluate(TABS_FIT)
     return [] if fit["need"] <= fit["have"] and not fit["past"] else [f"tabs behind a scroll: {fit}"]
+
+
+# Each tab's label and the top of its box (a strip that wrapped has two tops).
+TAB_ROWS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]')]
+  .map(list => [...list.querySelectorAll('[role="tab"]')].map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]))"""
+
+
+def tabs_one_row(page, screen) -> list[str]:
+    """Screen review #16: at 1280 px the Russian Time page's and Planner's tab strips wrapped to a
+    second row («Что влияет на успех», «Проверка на истории», «Сценарии» under the rest). From a
+    laptop's width on, every strip is one row (the wrap, ui.sidebar APP_CSS, is for a phone)."""
+    strips = page.evaluate(TAB_ROWS)
+    if not strips:
+        return ["no tab strip"]
+    out = []
+    for tabs in strips:
+        first = tabs[0][1]
+        below = [name for name, top in tabs if top > first + 2]
+        if below:
+            out.append(f"the tab strip wraps: {below} below {[n for n, top in tabs if top <= first + 2]}")
+    return out
 
 
 # ---- the chain's sliders in Russian ----------------------------------------------------------------
@@ -535,6 +565,66 @@ def channel_tables_fit(page, screen) -> list[str]:
     return out
 
 
+# ---- the waterfall's money labels -------------------------------------------------------------------
+# The waterfall's x tick labels as seen (a label hidden by CSS, a phone's thinned ones, left out).
+WATERFALL_TICKS = """() => [...document.querySelectorAll('.st-key-pl_waterfall .xaxislayer-above > .xtick text')]
+  .filter(t => getComputedStyle(t).visibility !== 'hidden').map(t => t.textContent)"""
+
+
+def waterfall_ticks(page, screen) -> list[str]:
+    """Screen review #16: at 1440 px the waterfall's money axis read "0" and "5 000 000" alone
+    (at most four labels, for the phone). Four or more on a laptop and wider; two to four on a
+    phone (phone_charts checks that they do not run into each other)."""
+    ticks = page.evaluate(WATERFALL_TICKS)
+    low, high = (2, 4) if screen.viewport == "phone" else (4, 9)
+    return [] if low <= len(ticks) <= high else [f"{len(ticks)} money labels, not {low} to {high}: {ticks}"]
+
+
+# ---- a phone's tables say they scroll ---------------------------------------------------------------
+# Per table of the page: whether its grid scrolls sideways, and the opacity of the cue at its right
+# edge ("→" over a fade, ui.sidebar APP_CSS; 0 without one).
+TABLE_CUES = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].map(el => {
+  const grid = el.querySelector('.dvn-scroller'), cue = getComputedStyle(el, '::after');
+  return {scrolls: !!grid && grid.scrollWidth > grid.clientWidth + 1,
+          cue: cue.content.includes('→') ? parseFloat(cue.opacity) : 0};
+})"""
+# The first grid that scrolls, moved to its right end (or back to its start), and two frames drawn.
+TABLE_TO = """(end) => new Promise(done => {
+  const grid = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"] .dvn-scroller')]
+    .find(g => g.scrollWidth > g.clientWidth + 1);
+  if (grid) grid.scrollLeft = end ? grid.scrollWidth : 0;
+  requestAnimationFrame(() => requestAnimationFrame(() => done(!!grid)));
+})"""
+
+
+def table_scroll_cue(page, screen) -> list[str]:
+    """Screen review #16: at 390 px the Funnel page's, the Settings' ladder, the Planner's active
+    sales functions and the Data page's history showed two to four columns, nothing saying there
+    were more. A table that scrolls sideways shows "→" at its right edge, gone at its end; a
+    table that fits shows none."""
+    out = []
+    for i, t in enumerate(page.evaluate(TABLE_CUES)):
+        if t["scrolls"] and t["cue"] < 0.5:
+            out.append(f"table {i + 1} scrolls sideways without a cue")
+        if not t["scrolls"] and t["cue"] > 0:
+            out.append(f"table {i + 1} fits, yet shows the cue")
+    if page.evaluate(TABLE_TO, True):
+        cues = [t["cue"] for t in page.evaluate(TABLE_CUES) if t["scrolls"]]
+        page.evaluate(TABLE_TO, False)
+        if cues[0] > 0:
+            out.append(f"the cue stays at the table's end ({cues[0]})")
+    return out
+
+
+# ---- the Data page's history fits a laptop -----------------------------------------------------------
+def data_history_fits(page, screen) -> list[str]:
+    """Screen review #16: the upload history scrolled sideways at 1280 px in Russian, «Когда» and
+    «Кто» behind the edge (at 1440 px «Кто» too). The demo's one table on the page, whole."""
+    sizes = page.evaluate(TABLES_SCROLL)
+    out = [f"the history scrolls sideways, {need} > {have} px" for need, have in sizes if need > have + 1]
+    return out if len(sizes) == 1 else [*out, f"{len(sizes)} tables, not 1"]
+
+
 # ---- where each check is made ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Check:
@@ -549,6 +639,9 @@ class Check:
 
 BOTH = ("ru", "en")
 ALL = tuple(screens.VIEWPORTS)
+TABBED = ("overview/*", "funnel/*", "time/*", "planner/*")
+# The tables review #16 saw cut on a phone without a cue (the check holds for every table of them).
+CUED = ("funnel/*", "settings", "planner/active", "data")
 TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "settings", "admin")
 # The charts checked at 390 px (phone_charts): review #16's, the Planner's since its second.
 PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/waterfall", "planner/forecast")
@@ -557,6 +650,10 @@ CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
+    Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
+    Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
+    Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),
+    Check("data history fits", data_history_fits, "demo", BOTH, ("data",), ("wide", "laptop")),
     Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
     Check(
         "planner tables fit", planner_tables_fit, "demo", BOTH, ("planner/mix", "planner/forecast"), ("wide", "laptop")

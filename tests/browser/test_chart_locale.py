@@ -37,10 +37,10 @@ def test_russian_day_ticks_put_the_month_in_the_genitive(page):
     # a tick a month (six months of days): the month's stand-alone name, not "1 мая" (the day
     # stop's range ended at "M1", both ends included, and caught it)
     months = _drawn_ticks(page, 183)
-    assert any(re.fullmatch(r"(май|июнь|июль|авг|сент|окт)( 2026)?", tick) for tick in months), months
+    assert any(re.fullmatch(r"(май|июнь|июль|авг\.|сент\.|окт\.)( 2026)?", tick) for tick in months), months
     assert not any(re.match(r"\d", tick) for tick in months), months
     long = _drawn_ticks(page, 400)
-    assert any(re.fullmatch(r"(май|июль|сент|нояб|янв|март)( 202[67])?", tick) for tick in long), long
+    assert any(re.fullmatch(r"(май|июль|сент\.|нояб\.|янв\.|март)( 202[67])?", tick) for tick in long), long
     assert not any("мая" in tick for tick in long), long
 
 
@@ -85,22 +85,39 @@ def test_a_month_axis_labels_every_month_where_there_is_room_and_thins_on_a_phon
     December, the year stays under the hidden January."""
     wide = _month_chart(page, 12, 900)
     assert wide == [
-        "нояб 2025",
-        "дек",
-        "янв 2026",
-        "февр",
+        "нояб. 2025",
+        "дек.",
+        "янв. 2026",
+        "февр.",
         "март",
-        "апр",
+        "апр.",
         "май",
         "июнь",
         "июль",
-        "авг",
-        "сент",
-        "окт",
+        "авг.",
+        "сент.",
+        "окт.",
     ], wide
     phone = _month_chart(page, 12, 390)
-    assert phone == ["нояб 2025", "", "янв 2026", "", "март", "", "май", "", "июль", "", "сент", ""], phone
+    assert phone == ["нояб. 2025", "", "янв. 2026", "", "март", "", "май", "", "июль", "", "сент.", ""], phone
     from_december = _month_chart(page, 12, 390, "2025-12-01")
-    assert from_december == ["дек 2025", "2026", "февр", "", "апр", "", "июнь", "", "авг", "", "окт", ""], from_december
+    assert from_december == ["дек. 2025", "2026", "февр.", "", "апр.", "", "июнь", "", "авг.", "", "окт.", ""], (
+        from_december
+    )
     # six months fit a phone as they are
-    assert _month_chart(page, 6, 390) == ["нояб 2025", "дек", "янв 2026", "февр", "март", "апр"]
+    assert _month_chart(page, 6, 390) == ["нояб. 2025", "дек.", "янв. 2026", "февр.", "март", "апр."]
+
+
+def test_a_month_charts_hover_names_the_month_as_its_table_does(page):
+    """Review #16: the chart said «сент» where its table said «сент.» (funnel.formatting.month).
+    The hover over a point of a Russian month axis writes the month as the table does."""
+    from datetime import date
+
+    from funnel import formatting
+
+    _month_chart(page, 12, 900)
+    box = page.locator(".scatterlayer .point").nth(10).bounding_box()  # September 2026
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the drag layer is on top
+    page.wait_for_selector(".hoverlayer text")
+    shown = " ".join(page.eval_on_selector_all(".hoverlayer text", "ts => ts.map(t => t.textContent)"))
+    assert formatting.month(date(2026, 9, 1), "ru") in shown, shown

@@ -196,3 +196,74 @@ def test_a_figure_never_breaks_between_its_digits_sign_and_unit(lang):
         assert figures[2] == "\u2212CHF\u00a01,234" and figures[5] == "<\u00a00.01%"
     assert f.plain(figures[1]) == ("9 027 140 ₽" if lang == "ru" else "₽9,027,140")
     assert f.parse_number(figures[0], lang) == 9_027_140 and f.count_of(figures[0], lang) == 9_027_140
+
+
+# plotly.js's own English short month names (d3-time-format's en-US locale, built into plotly.js)
+PLOTLY_EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _plotly_month(d: date, lang: str) -> str:
+    """What plotly.js writes for ``d`` with a month axis's hover format (charts.MONTH_HOVER) and the
+    chart's locale (charts.config): d3's %b is the locale's short name, %Y the year."""
+    from funnel import charts
+
+    names = charts.plotly_locale(lang).get("locales", {}).get(lang, {}).get("format", {}).get("shortMonths")
+    names = names or PLOTLY_EN_MONTHS
+    assert charts.MONTH_HOVER == "%b %Y"
+    return f"{names[d.month - 1]} {d.year}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_chart_writes_a_month_as_its_table_does(lang):
+    """Review #16: a Russian chart's ticks and hover said «сент» (the locale stripped CLDR's dot)
+    beside «сент.» in its table (formatting.month). Every month, both languages: one form."""
+    for m in range(1, 13):
+        d = date(2025, m, 1)
+        assert _plotly_month(d, lang) == f.month(d, lang)
+
+
+def test_month_axes_hover_the_month_as_formatting_writes_it():
+    from funnel import charts
+
+    assert charts.month_axis(12)["hoverformat"] == charts.MONTH_HOVER
+    assert charts.month_ticks(12)["hoverformat"] == charts.MONTH_HOVER
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("ru", "31.12.2025"), ("en", "12/31/2025")])
+def test_a_date_picker_writes_a_date_in_the_order_the_language_writes_it(lang, shown):
+    """A picker (digits only, Streamlit's) puts day, month and year in the order ``day`` does:
+    31.12.2025 in Russian, 12/31/2025 in English as "Dec 31, 2025" (review #16: "2025-12-31")."""
+    fmt = f.picker_format(lang)
+    assert fmt.replace("DD", "31").replace("MM", "12").replace("YYYY", "2025") == shown
+    written = f.day(date(2025, 12, 31), lang)  # "31.12.2025" / "Dec 31, 2025"
+    where = {"DD": written.index("31"), "MM": written.find("12") if lang == "ru" else written.index("Dec")}
+    where["YYYY"] = written.index("2025")
+    assert sorted(where, key=where.get) == sorted(where, key=fmt.index)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "expected"),
+    [
+        (date(2025, 11, 1), date(2026, 3, 31), "ru", "нояб. 2025 – март 2026"),
+        (date(2026, 1, 1), date(2026, 3, 1), "ru", "янв. – март 2026"),  # CLDR's elision, no "г."
+        (date(2026, 1, 1), date(2026, 1, 31), "ru", "янв. 2026"),  # one month: as month() writes it
+        (date(2025, 11, 1), date(2026, 3, 31), "en", "Nov 2025 – Mar 2026"),
+        (date(2026, 1, 1), date(2026, 3, 1), "en", "Jan – Mar 2026"),
+    ],
+    ids=["ru-two-years", "ru-one-year", "ru-one-month", "en-two-years", "en-one-year"],
+)
+def test_a_range_of_months_writes_each_month_as_month_does(start, end, lang, expected):
+    """The planner's «данные за нояб. 2025 – март 2026» was two month() texts joined by hand."""
+    assert f.month_period(start, end, lang) == expected
+
+
+def test_a_date_in_a_text_is_written_in_the_texts_language():
+    """A date handed to a text (funnel.i18n.fill) is written by formatting.day, a pair of days by
+    formatting.period: a Russian upload error said «за 2025-03-01 – 2025-03-31» (review #16)."""
+    from funnel.i18n import fill
+
+    one, two = date(2025, 3, 1), date(2025, 3, 31)
+    assert fill("за {when}", "ru", when=(one, two)) == "за 01.03.2025–31.03.2025"
+    assert fill("for {when}", "en", when=(one, two)) == "for Mar 1 – 31, 2025"
+    assert fill("с {day}, {n}", "ru", day=datetime(2025, 3, 1, 14, 5), n=3) == "с 01.03.2025, 3"
+    assert fill("{pair}", "en", pair=(1, 2)) == "(1, 2)"  # a pair of numbers stays as it was

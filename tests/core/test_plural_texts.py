@@ -22,6 +22,16 @@ from funnel.i18n import TABLE, t
         ("1 270", "1 270 лидов", None),  # as funnel.formatting writes it in Russian
         ("2,5", "2,5 лида", None),  # a fraction takes the genitive singular
         ("1,001", None, "1,001 leads"),  # as it writes it in English
+        # screen review #16: «30,0 лидов». A count written with decimals is a fraction to CLDR
+        # (visible decimals, v > 0: Russian "other", English "other"), whatever its value
+        ("30,0", "30,0 лида", None),
+        ("30,5", "30,5 лида", None),
+        ("30", "30 лидов", "30 leads"),
+        ("1.0", None, "1.0 leads"),
+        ("1", "1 лид", "1 lead"),
+        ("21,0", "21,0 лида", None),
+        ("1 270,0", "1 270,0 лида", None),
+        ("1,270.0", None, "1,270.0 leads"),
     ],
     ids=lambda v: str(v),
 )
@@ -123,3 +133,22 @@ def test_english_texts_use_english_typography():
     """English quotes with “…”, not Russian «…», and writes a percent without a space ("95%")."""
     bad = [k for k, (_ru, en) in TABLE.items() if "«" in en or "»" in en or re.search(r"\d %", en)]
     assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "word"),
+    [
+        (30.0, "ru", "лидов"),  # a number (not yet written) that is whole is whole: «30 лидов»
+        (30.5, "ru", "лида"),
+        (1.0, "en", "lead"),
+        ("30,0", "ru", "лида"),
+        ("1.0", "en", "leads"),
+        ("—", "ru", "лидов"),  # no count: the "many" form, as before
+        ("NaN", "en", "leads"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_the_word_for_a_count_as_written_or_as_a_number(n, lang, word):
+    from funnel.formatting import plural_forms
+
+    assert plural_forms(n, lang, "лид|лида|лидов" if lang == "ru" else "lead|leads") == word

@@ -118,23 +118,23 @@ def test_a_daily_file_counts_its_first_of_the_month_as_that_day(store, ws, tmp_p
         pytest.param(
             "channel,period,amount\nYa,2025-03,3000\nYa,2025-03-05,100\nYa,2025-03-06,100\n",
             2,
-            "the spend of 'Ya' is given both for a period and for days inside it: row 2 (2025-03-01 – 2025-03-31) "
-            "and row 3 (2025-03-05); together they would count the same money twice (2 overlaps in the file).",
+            "the spend of 'Ya' is given both for a period and for days inside it: row 2 (Mar 1 – 31, 2025) "
+            "and row 3 (Mar 5, 2025); together they would count the same money twice (2 overlaps in the file).",
             id="month-total-and-its-days",
         ),
         pytest.param(
             "channel,period,campaign,amount\nYa,2025-03-05,Brand,100\nYa,2025-03-06,Brand,100\nYa,2025-03,Brand,3000\n",
             2,
-            "the spend of 'Ya / Brand' is given both for a period and for days inside it: row 2 (2025-03-05) "
-            "and row 4 (2025-03-01 – 2025-03-31); together they would count the same money twice (2 overlaps "
+            "the spend of 'Ya / Brand' is given both for a period and for days inside it: row 2 (Mar 5, 2025) "
+            "and row 4 (Mar 1 – 31, 2025); together they would count the same money twice (2 overlaps "
             "in the file).",
             id="days-first-then-month-of-one-campaign",
         ),
         pytest.param(
             "channel,period,amount\nya ,2025-03,3000\nYa,2025-03-31,100\n",
             2,
-            "the spend of 'Ya' is given both for a period and for days inside it: row 2 (2025-03-01 – 2025-03-31) "
-            "and row 3 (2025-03-31); together they would count the same money twice (1 overlap in the file).",
+            "the spend of 'Ya' is given both for a period and for days inside it: row 2 (Mar 1 – 31, 2025) "
+            "and row 3 (Mar 31, 2025); together they would count the same money twice (1 overlap in the file).",
             id="channel-spelt-differently-last-day",
         ),
     ],
@@ -198,10 +198,12 @@ def test_days_over_a_stored_month_are_refused_unless_replaced(store, ws, tmp_pat
         load_file(store, ws, write(tmp_path, "d.csv", DAYS), "spend", mode=mode)
     assert (err.value.code, err.value.row, err.value.column) == ("spend_overlap_stored", 2, "date")
     assert err.value.reason == (
-        f"the spend of 'Ya' for 2025-03-05 overlaps spend already loaded for 2025-03-01 – 2025-03-31 "
+        f"the spend of 'Ya' for Mar 5, 2025 overlaps spend already loaded for Mar 1 – 31, 2025 "
         f"(upload #{first.upload_id}, 'm.csv'); together they would count the same money twice (2 overlaps)."
     )
     assert f"загрузка №{first.upload_id}, «m.csv»" in err.value.text("ru")
+    # the days as each language writes them (funnel.i18n.fill), not "2025-03-01 – 2025-03-31"
+    assert "«Ya» за 05.03.2025 накладывается на уже загруженный расход за 01.03.2025–31.03.2025" in err.value.text("ru")
     assert snapshot(store) == before
     # a preview that does not know the mode checks the file alone: it is fine by itself
     assert inspect_file(store, ws, write(tmp_path, "d.csv", DAYS), "spend").rows_ok == 2
@@ -212,7 +214,7 @@ def test_a_stored_week_across_a_new_month_is_named(store, ws, tmp_path):
     with pytest.raises(UploadError) as err:
         load_file(store, ws, write(tmp_path, "m.csv", "channel,period,amount\nYa,2025-04,3000\n"), "spend")
     assert err.value.code == "spend_overlap_stored" and err.value.row == 2
-    assert "for 2025-04-01 – 2025-04-30 overlaps spend already loaded for 2025-03-31 – 2025-04-06" in err.value.reason
+    assert "for Apr 1 – 30, 2025 overlaps spend already loaded for Mar 31 – Apr 6, 2025" in err.value.reason
     assert f"upload #{week.upload_id}" in err.value.reason
 
 

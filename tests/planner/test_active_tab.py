@@ -406,3 +406,62 @@ def test_the_scenario_comparison_shows_active_sales_for_scenarios_that_have_them
         assert rows.loc[label, "Исходящие"] == saved, label
         assert rows.loc[label, "Без активных"] == "—", label  # saved without active sales
         assert rows.loc[label, "База"] == "—", label  # the data's plan has none
+
+
+def _leads_only(app_db) -> None:
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    store = Store(app_db)
+    with store.transaction() as cur:
+        create_workspace(cur, "Leads only", workspace_id="leads")
+    insert(
+        store, "leads", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(3)]
+    )
+    store.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_back_button_never_promises_the_datas_values_when_the_data_gives_none(app_db, lang):
+    """Screen review #16: «Вернуть значения из данных» was offered where the data gives none of
+    the chain's 28 inputs. There the button names what it brings back, the starting example, and
+    is disabled, saying why, while the values are that example untouched; a value typed over it
+    enables it, and a click brings the example back."""
+    _leads_only(app_db)
+    at = opened(app_db, lang, params={"ws": "leads"}, pl_active_group="money")
+    button = at.button(key="pl_act_reset")
+    assert button.label == t("active.from_example", lang) != t("active.from_data", lang)
+    assert button.disabled and button.help == t("active.from_example_same", lang)
+    if lang == "en":  # AppTest cannot rerun an English session (see opened)
+        return
+    example = box_value(at, "pl_a_avg_check")
+    set_number(at, "pl_a_avg_check", 12_345.0).run()
+    assert not at.exception, at.exception
+    button = at.button(key="pl_act_reset")
+    assert not button.disabled and button.help == t("active.from_example_help", lang)
+    button.click().run()
+    assert not at.exception, at.exception
+    assert box_value(at, "pl_a_avg_check") == example
+
+
+def test_a_case_opened_on_data_that_gives_nothing_says_the_button_brings_the_example_back(app_db):
+    """A Workshop case on such a workspace: its dollars go back to the example in the workspace's
+    currency, and the case's note says that, not "the data's values"."""
+    from funnel.model.active_presets import PRESETS
+
+    _leads_only(app_db)
+    at = opened(app_db, params={"ws": "leads"}, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
+    note = next(i.value for i in at.info if "Дилер копировальной техники" in i.value)
+    assert note.endswith(t("active.origin_preset_back_example")) and "значения из данных" not in note
+    button = at.button(key="pl_act_reset")
+    assert button.label == "Вернуть пример для начала" and not button.disabled
+    button.click().run()
+    assert not at.exception, at.exception
+    assert tab_metrics(at)["Активные продажи: затраты в месяц"].endswith(" ₽")
+
+
+def test_on_data_that_gives_values_the_button_brings_them_back(app_db):
+    at = opened(app_db)  # the demo: its check, rates and cycle come from the data
+    button = at.button(key="pl_act_reset")
+    assert button.label == "Вернуть значения из данных" and not button.disabled and not button.help

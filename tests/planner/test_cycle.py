@@ -269,3 +269,46 @@ def test_a_link_fills_every_optional_lever_but_the_staff_model_from_the_baseline
     for f in OPTIONAL:
         expected = None if f in CHOSEN_ABSENT else getattr(base, f)
         assert getattr(filled, f) == expected, f
+
+
+def test_a_whole_typed_cycle_is_written_whole_with_its_plural(app):
+    """Screen review #16 (a decimal count before a plural noun): the Forecast tab wrote a typed
+    cycle of 60 days «60,0 дн.». A whole cycle reads whole: «Цикл 60 дн. вместо …»."""
+    from tests.planner.test_pages import open_tab
+
+    at = open_tab(app.switch_page("pages/planner.py").run(), "forecast")
+    type_number(at, "pl_cycle_days_n", 60.0).run()
+    assert not at.exception, at.exception
+    said = [c.value for c in at.caption if c.value.startswith("Цикл 60")]
+    assert said and said[0].startswith("Цикл 60 дн. вместо "), [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "text"),
+    [
+        ("en", 60.0, "every deal comes 60 days after its lead"),
+        ("en", 1.0, "every deal comes 1 day after its lead"),
+        ("en", 47.5, "every deal comes 47.5 days after its lead"),
+        ("ru", 60.0, "через 60 дн. после лида"),
+        ("ru", 47.5, "через 47,5 дн. после лида"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_typed_cycle_reads_whole_when_whole_in_both_languages(lang, days, text):
+    """English could not be rerun under AppTest with the planner's tabs: the caption's words
+    through the forecast tab's own formatter, in a session of each language."""
+
+    def script():
+        import streamlit as st
+
+        import ui
+        from ui.views.planner import forecast
+
+        st.write(ui.t("planner.cycle.typed", days=forecast._days(st.session_state["days"])))
+
+    at = AppTest.from_function(script)
+    at.session_state["lang"] = lang
+    at.session_state["days"] = days
+    at.run()
+    assert not at.exception, at.exception
+    assert text in at.markdown[0].value, at.markdown[0].value

@@ -502,3 +502,68 @@ def test_the_plan_report_names_the_workspace_and_the_period_of_its_baseline(app_
     assert first.title == "Inputs"
     rows = [[c.value for c in row] for row in first.iter_rows(min_row=2, max_row=3)]
     assert rows == [["Workspace", "Partial"], ["Baseline data", "Jul 1, 2025 – Jun 30, 2026"]], rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "span"), [("ru", "данные за янв. – июнь 2026;"), ("en", "the data covers Jan – Jun 2026;")]
+)
+def test_the_months_the_data_covers_read_as_one_range(app_db, lang, span):
+    """The baseline's covered months as funnel.formatting.month_period writes a range, not two
+    month() texts joined by hand («янв. 2026 – июнь 2026»; review #16: one way to write a range)."""
+    at = open_app(app_db, "leads+spend", lang)
+    assert span in on_screen(at), on_screen(at)
+
+
+NO_EXPORT = {
+    "ru": "Выгружать пока нечего: оборот, сделки, бюджет и прибыль плана не посчитаны («—»). Введите конверсию, "
+    "средний чек и цену лида в рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
+    "en": "Nothing to export yet: the plan's turnover, deals, budget, and profit are not worked out (“—”). Type "
+    "the conversion, the average check, and the cost per lead in the levers above, and the HTML, PDF, and XLSX "
+    "reports appear here.",
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_report_of_dashes_is_offered_and_the_missing_levers_are_named(app_db, monkeypatch, lang):
+    """Screen review #16: on leads only every headline figure is "—", and the Scenarios tab still
+    offered HTML, PDF and XLSX reports of them. No download is offered then; one sentence names
+    the levers to type. A conversion and a check typed (2 leads a month × 50 % × 1 000 = 1 000 of
+    turnover) bring the reports back."""
+    made = downloads(monkeypatch)
+    at = open_tab(open_app(app_db, "leads", lang), "scenarios", lang)
+    assert not [k for k in made if k.startswith("pl_export_")], made
+    assert NO_EXPORT[lang] in infos(at), infos(at)
+    if lang == "en":
+        return
+    type_number(at, "pl_conversion_n", 50.0).run()
+    type_number(at, "pl_avg_check_n", 1000.0).run()
+    assert not at.exception, at.exception
+    assert headline(at, lang)["turnover"] == "1 000 ₽"
+    assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+    assert not [i for i in infos(at) if i.startswith("Выгружать пока нечего")]
+
+
+def test_spend_only_still_offers_its_report_of_the_budget(app_db, monkeypatch):
+    """Spend only: the budget is known (3 000 ₽), so the report is offered (and says "—" for the
+    rest: test_the_plan_report_says_dash_for_what_the_data_lacks)."""
+    made = downloads(monkeypatch)
+    open_tab(open_app(app_db, "spend", "ru"), "scenarios", "ru")
+    assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+
+
+def test_an_untouched_active_example_is_no_report_either(app_db, monkeypatch):
+    """The screen walk opens every tab in turn: the Active sales tab, visited on leads only, holds
+    the method's example untouched (the data gives none of its inputs), and a report of that and
+    of "—" is still a report of nothing. An active input typed is the user's own: the reports
+    are offered, with its section."""
+    made = downloads(monkeypatch)
+    at = open_tab(open_app(app_db, "leads", "ru"), "active", "ru")
+    open_tab(at, "scenarios", "ru")
+    assert not [k for k in made if k.startswith("pl_export_")], made
+    assert NO_EXPORT["ru"] in infos(at), infos(at)
+    open_tab(at, "active", "ru")
+    at.radio(key="pl_active_group").set_value("money").run()
+    type_number(at, "pl_a_avg_check", 12_345.0).run()
+    assert not at.exception, at.exception
+    open_tab(at, "scenarios", "ru")
+    assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made

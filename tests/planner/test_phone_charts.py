@@ -68,6 +68,17 @@ def test_the_waterfall_puts_its_steps_down_the_side_baseline_on_top():
     assert list(trace.x) == [8e6, 1e5, -2e5, 3e5, 8.2e6]
     assert fig.layout.yaxis.autorange == "reversed"
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text is None
+    # at most 8 money labels (4 to 9 from 0; nticks 4 left "0" and "5 000 000" at 1440 px), every
+    # second hidden on a phone by the planner's CSS
+    assert fig.layout.xaxis.nticks == charts.WIDE_VALUE_TICKS == 8
+
+
+def test_the_phone_hides_every_second_money_label_of_the_waterfall():
+    from ui.views.planner import levers
+
+    css = levers.page_css()
+    rule = ".st-key-pl_waterfall .xaxislayer-above > .xtick:nth-child(2n) text { visibility: hidden; }"
+    assert f"@media (max-width: {charts.PHONE_WIDTH}px) {{ {rule} }}" in css
 
 
 def test_the_lost_reasons_by_month_have_no_month_title_over_their_legend():

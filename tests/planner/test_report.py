@@ -87,7 +87,7 @@ def test_html_charts_carry_real_colours_and_the_languages_separators():
     assert "#000001" not in spec and "#0068c9" in spec
     assert '"separators":",\\u202f"' in spec or '"separators":", "' in spec
     assert '"exponentformat":"none"' in spec  # whole numbers on the axis, not "12.62M"
-    assert '"locale": "ru"' in spec and json.dumps("нояб") in spec  # month names in Russian
+    assert '"locale": "ru"' in spec and json.dumps("нояб.") in spec  # month names in Russian, as formatting.month
     assert json.dumps("ноября") in spec  # and in the genitive for a day's tick ("1 ноября")
     assert '"displayModeBar": false' in spec  # no toolbar over the chart's title
     assert fig.layout.margin.l == 10  # the caller's figure is left as it was

@@ -146,3 +146,15 @@ def test_the_workshops_conversion_is_written_above_its_thumb_like_the_planners(d
     assert s.format_func(s.value) == "4" and len(s.options) == 201  # back on the grid: no extra option
     line = {"ru": "4 %", "en": "4%"}[lang]
     assert any(f"× {line} ×" in m.value.replace("\\", "") for m in at.markdown)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("ru", "DD.MM.YYYY"), ("en", "MM/DD/YYYY")])
+def test_the_period_picker_writes_dates_in_the_languages_order(demo_app_db, lang, shown):
+    """Review #16: the English custom-period picker showed "2025-11-01" beside "Nov 1, 2025" on the
+    page; it writes 11/01/2025 now, the order of the language's dates (funnel.formatting.picker_format)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    at.selectbox(key="period_preset").set_value("custom").run()
+    assert not at.exception, at.exception
+    assert at.date_input(key="period_range").proto.format == shown

@@ -16,6 +16,7 @@ import ui.text
 from funnel import units
 from funnel.db import Store
 from funnel.filters import Filters
+from funnel.i18n import t
 from funnel.metrics import drivers
 from funnel.model.shrink import beta_cdf, beta_quantile, shrink
 from funnel.workspace import create_workspace, list_workspaces
@@ -361,7 +362,7 @@ def _tab(lang: str) -> AppTest:
     at.session_state["lang"] = lang
     at.switch_page("pages/time.py").run()
     at.selectbox(key="period_preset").set_value("all_time").run()
-    at.session_state["tm_tab"] = "Что влияет на успех" if lang == "ru" else "What wins and loses"
+    at.session_state["tm_tab"] = t("tm.tab.drivers", lang)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -407,7 +408,7 @@ def _own_app(app_db, load) -> AppTest:
     at.switch_page("pages/time.py").run()
     at.selectbox(key="period_preset").set_value("custom").run()
     at.date_input(key="period_range").set_value((MARCH.date_from, MARCH.date_to)).run()
-    at.session_state["tm_tab"] = "Что влияет на успех"
+    at.session_state["tm_tab"] = t("tm.tab.drivers", "ru")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -286,7 +286,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         if metric in _SUMS:
             values = values.fillna(0)
         fig.add_scatter(
-            x=[m.strftime("%Y-%m") for m in months],
+            x=list(months),  # dates: the axis writes the month (funnel.charts.month_ticks)
             y=values.astype(float),
             mode="lines+markers",
             connectgaps=False,

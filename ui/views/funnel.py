@@ -15,7 +15,7 @@ import streamlit as st
 
 import ui
 from funnel import chart_series
-from funnel.charts import OTHER, legend_above
+from funnel.charts import MONTH_HOVER, OTHER, legend_above
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
 from ui.show import ROWS_IN_VIEW, fmt_value, label, missing
@@ -417,7 +417,7 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
     colours = reason_colours(other, df)
     for name, part in _by_reason(df, order):
         fig.add_bar(
-            x=[m.strftime("%Y-%m") for m in pd.to_datetime(part["month"])],
+            x=list(pd.to_datetime(part["month"])),
             y=part[measure],
             name=name,
             marker_color=colours[name],
@@ -432,6 +432,7 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         # below the two-line month ticks, as the by-stage chart's beside it; no "Month" under the
         # axis (its labels are months): on a phone that title sat on a reason («Юридические условия»)
         legend={**_LEGEND_BELOW, "y": LOST_LEGEND_Y, **_LEGEND_ORDER},
+        xaxis_hoverformat=MONTH_HOVER,  # a bar is a month: "сент. 2025", as the table (not "Sep 1, 2025")
     )
     return fig
 

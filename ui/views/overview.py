@@ -186,7 +186,7 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
     revenue (line, own axis) below, so that forty deals are not lost beside 1 500 leads on one
     axis; spend alone when the workspace holds nothing else. A measure with no data is left out
     rather than drawn as a flat zero."""
-    months = [m.strftime("%Y-%m") for m in pd.to_datetime(df["month"])]
+    months = list(pd.to_datetime(df["month"]))  # dates: the axis writes the month (month_ticks)
     leads, deals, revenue = _has(df, "leads"), _has(df, "won"), _has(df, "revenue")
     rows = [r for r, on in (("leads", leads), ("deals", deals or revenue)) if on] or ["spend"]
     fig = make_subplots(

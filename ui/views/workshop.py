@@ -271,7 +271,7 @@ def basis_line(source) -> str:
     """Whose numbers the room sees: the workspace, the baseline's period and the currency (the
     sidebar that says so is hidden in presenter mode)."""
     ws = state.workspace()
-    name = ws.name if ws else ""
+    name = ui.ws_name(ws) if ws else ""  # the demo's name in the room's language («Демо»)
     return ui.t(
         "presenter.basis",
         workspace=name,

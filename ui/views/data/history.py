@@ -57,9 +57,10 @@ def history_section(ws, header) -> None:
     if history.empty:
         st.caption(ui.t("data.history_empty"))
         return
+    table = texts.history_table(history)
     st.dataframe(
-        texts.history_table(history),
-        column_config=texts.history_columns(),
+        table,
+        column_config=texts.history_columns(table),
         hide_index=True,
         key="data_history",
         placeholder=DASH,

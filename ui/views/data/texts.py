@@ -293,8 +293,12 @@ def undo_options(history: pd.DataFrame) -> dict[int, str]:
     return out
 
 
-_HISTORY_COLUMNS = [  # (engine column, header key)
+# (engine column, header key) in the table's order: when and who next to the number, the counts
+# after the names (review #16: at 1280 px in Russian the last two, «Когда» and «Кто», were cut).
+_HISTORY_COLUMNS = [
     ("id", "data.h.id"),
+    ("loaded_at", "data.h.when"),
+    ("user_name", "data.h.user"),
     ("file_name", "data.h.file"),
     ("kind", "data.h.kind"),
     ("mode", "data.h.mode"),
@@ -302,28 +306,50 @@ _HISTORY_COLUMNS = [  # (engine column, header key)
     ("rows_added", "data.h.added"),
     ("rows_updated", "data.h.updated"),
     ("rows_rejected", "data.h.rejected"),
-    ("loaded_at", "data.h.when"),
-    ("user_name", "data.h.user"),
     ("undone_at", "data.h.undone"),
 ]
+# Shown only when some load has one: rows updated (an upsert's), rows rejected, the moment a load
+# was undone. Columns of zeros and blanks pushed the table past the 820 px of a laptop's column.
+_WHEN_ANY = ("rows_updated", "rows_rejected", "undone_at")
+_COUNTS = ("data.h.rows_in", "data.h.added", "data.h.updated", "data.h.rejected")
 
 
-def history_columns() -> dict:
-    """st.dataframe's column_config for the history: row counts grouped as the language groups
+def _some(column: pd.Series) -> bool:
+    """Some load has a value here: a count above 0, or a moment."""
+    values = column.dropna()
+    return not values.empty and not (pd.api.types.is_numeric_dtype(values) and values.eq(0).all())
+
+
+def history_columns(table: pd.DataFrame) -> dict:
+    """st.dataframe's column_config for ``history_table``'s frame: each column as wide as its
+    header and longest cell, the names giving way first to fit a laptop (ui.show.fit_widths: the
+    file name is cut in its cell before a header is); row counts grouped as the language groups
     thousands ("26 424", not "26424")."""
     import streamlit as st
 
+    from ui.show import fit_widths
     from ui.text import widget_format
 
-    counts = ("data.h.rows_in", "data.h.added", "data.h.updated", "data.h.rejected")
-    return {ui.t(k): st.column_config.NumberColumn(format=widget_format(0)) for k in counts}
+    counts = {ui.t(k) for k in _COUNTS} & set(table.columns)
+    shown = table.astype(object).where(table.notna(), None)
+    for c in counts:  # measured as drawn: "26 424"
+        shown[c] = table[c].map(lambda v: None if pd.isna(v) else f"{int(v):,}")
+    widths = fit_widths(shown)
+    return {
+        c: st.column_config.NumberColumn(format=widget_format(0), width=widths[c])
+        if c in counts
+        else st.column_config.Column(width=widths[c])
+        for c in table.columns
+    }
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The upload history with translated headers and kind/mode names, for st.dataframe."""
+    """The upload history with translated headers and kind/mode names, for st.dataframe; the
+    _WHEN_ANY columns only when some load has one."""
     cols = [c for c, _ in _HISTORY_COLUMNS if c in history.columns]
-    if "undone_at" in cols and history["undone_at"].isna().all():
-        cols.remove("undone_at")  # nothing undone: a column of blanks pushed the table past 1440 px, "От…" cut
+    for col in _WHEN_ANY:
+        if col in cols and not _some(history[col]):
+            cols.remove(col)
     out = history[cols].copy()
     for col in ("loaded_at", "undone_at"):
         if col in out:

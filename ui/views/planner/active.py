@@ -93,6 +93,13 @@ def seed(b, base_plan) -> tuple[ActivePlan, frozenset[str]]:
     return kept[1], kept[2]
 
 
+def only_example(b, base_plan, plan: ActivePlan) -> bool:
+    """``plan`` is the method's example untouched, on data that gives none of its inputs: a
+    report of it would carry no figure of the workspace's or the user's."""
+    seeded, from_data = seed(b, base_plan)
+    return not from_data and plan == seeded
+
+
 def tab_open() -> bool:
     return state.PL_ACTIVE_OPEN.get() or state.PL_TAB.get() == ui.t("planner.tab.active")
 
@@ -223,12 +230,28 @@ def _origin_note(from_data: frozenset[str], marks: dict[str, str]) -> None:
     average check as the data's beside «12 000 $»); none left: no note, the values are the user's."""
     origin = state.PL_ACTIVE_ORIGIN.get()
     if origin != "data":
-        st.info(ui.t("active.origin_preset", name=ui.t(f"workshop.case.{origin}")))
+        back = ui.t("active.origin_preset_back" if from_data else "active.origin_preset_back_example")
+        st.info(ui.t("active.origin_preset", name=ui.t(f"workshop.case.{origin}"), back=back))
     elif still := [f for f in from_data if marks.get(f) == "data"]:
         names = "; ".join(ui.t(f"active.in.{f}") for f in sorted(still, key=_order))
         st.caption(ui.t("active.origin", fields=names))
     elif not from_data:
         st.caption(ui.t("active.origin_none"))
+
+
+def _back_button(where, plan: ActivePlan, seeded: ActivePlan, from_data: frozenset[str]) -> None:
+    """The button back to the seed. Named "the data's values" only when the data gives some: on
+    a workspace whose data gives none (spend only, say) the seed is the method's example, and
+    the button says so; it is disabled, saying why, while the plan is that example untouched."""
+    if from_data:
+        label, help_, idle = ui.t("active.from_data"), None, False
+    else:
+        idle = state.PL_ACTIVE_ORIGIN.get() == "data" and plan == seeded
+        label = ui.t("active.from_example")
+        help_ = ui.t("active.from_example_same" if idle else "active.from_example_help")
+    where.button(
+        label, key="pl_act_reset", on_click=back_to_data, icon=":material/restart_alt:", disabled=idle, help=help_
+    )
 
 
 def _order(field: str) -> int:
@@ -255,7 +278,7 @@ def mode(r: ActiveResult) -> None:
             model.TARGETS,
             horizontal=True,
             key=state.PL_ACTIVE_KIND,
-            format_func=lambda k: ui.t(f"active.target.{k}"),
+            format_func=ui.labels(model.TARGETS, lambda k: ui.t(f"active.target.{k}")),  # worded in this run
             on_change=_mode_changed,
             args=(r,),
         )
@@ -272,7 +295,7 @@ def inputs(plan: ActivePlan, marks: dict[str, str]) -> None:
         tuple(GROUPS),
         horizontal=True,
         key=state.PL_ACTIVE_GROUP,
-        format_func=lambda g: ui.t(f"active.group.{g}"),
+        format_func=ui.labels(tuple(GROUPS), lambda g: ui.t(f"active.group.{g}")),  # worded in this run's language
     )
     box = st.container(border=True, key="pl_act_inputs")
     for field in GROUPS[group or "marketing"]:
@@ -293,7 +316,7 @@ def active_tab(b, base_plan, r) -> None:
     c = st.columns([2, 1], vertical_alignment="center")  # [3, 1] cut the button's words at 1280 px
     with c[0]:
         _origin_note(from_data, marks)
-    c[1].button(ui.t("active.from_data"), key="pl_act_reset", on_click=back_to_data, icon=":material/restart_alt:")
+    _back_button(c[1], a.plan, seeded, from_data)
     if (problem := state.PL_ACTIVE_PROBLEM.get()) is not None:
         ui.show_error(problem)
     mode(a)

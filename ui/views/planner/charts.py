@@ -12,7 +12,7 @@ import streamlit as st
 
 import ui
 from funnel import formatting, units
-from funnel.charts import legend_above, month_axis, months_spanned
+from funnel.charts import WIDE_VALUE_TICKS, legend_above, month_axis, months_spanned
 from funnel.model import precision
 from funnel.safety import chart_text
 
@@ -133,6 +133,10 @@ def side_name(name: str) -> str:
 
 # A money axis across a phone's plot (~250 px beside the names) holds three or four labels such
 # as "8 000 000": plotly.js's own count (one per ~80 px, five or six) ran them into each other.
+# The tornado's, about 0 both ways, has at most ACROSS_TICKS ("−500 000", "0", "500 000" at any
+# width). The waterfall's, from 0, at most WIDE_VALUE_TICKS (4 to 9; ACROSS_TICKS left "0" and
+# "5 000 000" alone at 1440 px), every second of them hidden on a phone (funnel.charts.
+# phone_ticks_css, levers.page_css).
 ACROSS_TICKS = 4
 
 
@@ -151,7 +155,7 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
     )
     fig.update_layout(title=ui.t("planner.chart.waterfall"), xaxis_title=_money_axis())
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(nticks=ACROSS_TICKS)
+    fig.update_xaxes(nticks=WIDE_VALUE_TICKS)
     return _layout(fig)
 
 
@@ -174,12 +178,19 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     return legend_above(_layout(fig, legend=True))
 
 
-def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]) -> go.Figure:
+WARMING_GREY = "#9e9e9e"  # the history's first months, not whole (projection's warming trace)
+
+
+def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]], warming: int = 0) -> go.Figure:
+    """The revenue history, then the projection (dashed). The history's first ``warming`` months
+    (funnel.model.projection.warming_months: not whole, the data begins with them) in grey, on a
+    trace of their own that runs into the first whole month, so they do not read as a slump. It
+    comes last, so the history and the projection keep the theme's first two colours."""
     fig = go.Figure(
         [
             go.Scatter(
-                x=[d for d, _ in history],
-                y=[v for _, v in history],
+                x=[d for d, _ in history[warming:]],
+                y=[v for _, v in history[warming:]],
                 name=ui.t("planner.chart.history"),
                 mode="lines+markers",
             ),
@@ -192,6 +203,17 @@ def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]
             ),
         ]
     )
+    if warming:  # its line reaches the first whole month, whose marker stays the history's
+        fig.add_trace(
+            go.Scatter(
+                x=[d for d, _ in history[: warming + 1]],
+                y=[v for _, v in history[: warming + 1]],
+                name=ui.t("planner.chart.history_warming"),
+                mode="lines+markers",
+                line={"color": WARMING_GREY, "dash": "dot"},
+                marker={"symbol": "circle-open", "color": WARMING_GREY, "size": [8] * warming + [0]},
+            )
+        )
     # no "Month" under the axis: its labels are months; on a phone the title sat on the legend
     fig.update_layout(title=ui.t("planner.chart.projection"), yaxis_title=_money_axis())
     return legend_above(_layout(fig, legend=True))
@@ -267,6 +289,9 @@ def capacity_curve(
         xaxis_title=x_title or ui.t("planner.lever.leads"),
         yaxis_title=ui.t("axis.conversion"),
     )
+    # from 0: plotly's own range began at the curve's lowest (2,2 % on the demo), so a fall from
+    # 3,2 % to 2,4 % filled the plot as if conversion dropped to nothing (a truncated axis)
+    fig.update_yaxes(rangemode="tozero")
     _layout(fig)
     if capacity:
         # its name above the plot: at the foot beside "план" the two ran together when the plan is

@@ -11,9 +11,10 @@ import streamlit as st
 
 import ui
 from funnel import charts as fcharts
+from funnel import periods
 from funnel.formatting import DASH
 from funnel.model import backtest as bt
-from funnel.model import cycle, pipeline, projection, sensitivity, uncertainty
+from funnel.model import cycle, pipeline, precision, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
@@ -49,6 +50,8 @@ def forecast(b, r: PlanResult) -> dict:
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag)
+    # the history's first months hold the wins of the data's leads only (the data's own delays)
+    warming = projection.warming_months(projection.lag_shares(up.won_delays(b)), len(history))
     return fc | {
         "target": target,
         "sim": sim,
@@ -57,7 +60,8 @@ def forecast(b, r: PlanResult) -> dict:
         "proj": proj,
         "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
-        "projection": charts.projection(history, proj["rows"]),
+        "projection": charts.projection(history, proj["rows"], warming),
+        "warming": warming,
     }
 
 
@@ -73,6 +77,18 @@ def forecast_exports(fc: dict) -> tuple[list, dict]:
         **tables,
     }
     return [fc["tornado"], fc["projection"], fc["hist"]], tables
+
+
+def warming_note(history: list[tuple[date, float]], warming: int) -> str:
+    """Which of the history's first months the chart draws grey, and why (not a slump)."""
+    last = history[warming - 1][0]
+    return ui.t("planner.fc.warming", period=ui.period(history[0][0], periods.month_end(last)))
+
+
+def _days(x: float) -> str:
+    """Days as a person reads them (funnel.model.precision): "60", not "60,0" (whose plural is a
+    fraction's: «60,0 дня»), "47,5" as it is."""
+    return ui.num(x, precision.places("days", x))
 
 
 def _by_close_month(months: list[dict]) -> None:
@@ -187,7 +203,7 @@ def _spread(b, fc: dict) -> None:
         ("turnover", "profit"),
         horizontal=True,
         key=state.PL_SENS_METRIC,
-        format_func=lambda k: ui.t(f"planner.target.{k}"),
+        format_func=ui.labels(("turnover", "profit"), lambda k: ui.t(f"planner.target.{k}")),  # worded in this run
     )
     ui.plot(fc["tornado"], key="pl_tornado")
     if fc.get("sens_note"):  # the levers left out of the tornado, and why (no effect, or not set)
@@ -200,18 +216,20 @@ def _spread(b, fc: dict) -> None:
         st.caption(
             ui.t(
                 "planner.cycle.effect",
-                days=ui.num(days, 1),
-                base=ui.num(base, 1),
+                days=_days(days),
+                base=_days(base),
                 k=ui.num(days / base, 2),
                 f=ui.num(factor, 2),
                 capacity=ui.num(capacity) if capacity is not None else DASH,
             )
         )
     elif days is not None and base is None:
-        st.caption(ui.t("planner.cycle.typed", days=ui.num(days, 1)))
+        st.caption(ui.t("planner.cycle.typed", days=_days(days)))
     st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
     if fc["proj"].get("lagged"):
         st.caption(ui.t("tm.convert.lag_note"))
+    if warming := fc.get("warming"):
+        st.caption(warming_note(fc["history"], warming))
     ui.plot(fc["projection"], key="pl_projection")
 
 

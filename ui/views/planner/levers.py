@@ -19,7 +19,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from funnel import formatting, units
+from funnel import charts, formatting, units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.i18n import TABLE
@@ -54,10 +54,11 @@ PHONE_CSS = """<style>
 
 
 def page_css() -> str:
-    """The planner's fixed CSS: PHONE_CSS. Every slider with decimals is a slider of options
+    """The planner's fixed CSS: PHONE_CSS, and every second money label of the waterfall hidden
+    on a phone (funnel.charts.phone_ticks_css). Every slider with decimals is a slider of options
     written in Python (``lever``, and the stage chain's: edits.chain_tab), so its thumb and its
     ends read as the language writes them, and no rule hides or redraws them."""
-    return PHONE_CSS
+    return PHONE_CSS + charts.phone_ticks_css(".st-key-pl_waterfall")
 
 
 # ---- baseline -----------------------------------------------------------------------------

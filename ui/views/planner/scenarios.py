@@ -14,6 +14,7 @@ from funnel import scenarios as sc
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from funnel.model import edits
+from funnel.model import gaps as gaps_model
 from funnel.model.active import ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.plan import Plan, evaluate
@@ -21,12 +22,13 @@ from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
-from ui.text import date_input_format
+from ui.picker import date_picker
+from ui.views.planner import active as active_tab
 from ui.views.planner import active_result as act
 from ui.views.planner import charts
+from ui.views.planner import gaps as gaps_view
 from ui.views.planner import levers as up
 from ui.views.planner.edits import EDIT_SUMMARY, edit_figures, edit_summary, edit_tables
-from ui.views.planner.gaps import baseline_line
 
 shown = charts.shown  # a figure as the headline shows it (funnel.model.precision.figure)
 
@@ -146,9 +148,7 @@ def scenarios_tab(
                 st.rerun()
             c = st.columns([2, 1])
             default = state.this_month(date.today())  # a plan is for a month to come, not the data's last
-            period = c[0].date_input(
-                ui.t("planner.sc.plan_period"), value=default, key="pl_sc_period", format=date_input_format()
-            )
+            period = date_picker(ui.t("planner.sc.plan_period"), where=c[0], value=default, key="pl_sc_period")
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
                 if (
                     isinstance(period, (tuple, list))
@@ -157,6 +157,10 @@ def scenarios_tab(
                 ):
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
+    # a report of nothing but "—" (and, if the active tab was opened, of its untouched example): say what is missing
+    if gaps_model.nothing_known(out) and (active is None or active_tab.only_example(b, base, active.plan)):
+        st.info(ui.t("gaps.no_export", levers=gaps_view.levers_text(out.get("unknown") or (), b.source)))
+        return
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
     unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
     inputs = {ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan_inputs(plan).items()}
@@ -167,7 +171,7 @@ def scenarios_tab(
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run
     notes = [
-        baseline_line(b),
+        gaps_view.baseline_line(b),
         *([note] if isinstance(note, str) else note or []),
     ]  # where the baseline came from, on which basis
     about = report_about(b)
@@ -226,7 +230,8 @@ def report_about(b) -> dict[str, str]:
     period of the data the baseline comes from ("—" for a baseline without dates)."""
     ws = ui.workspace()
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
-    return {ui.t("planner.export.workspace"): ws.name if ws else "—", ui.t("planner.export.data_period"): period}
+    name = ui.ws_name(ws) if ws else "—"  # the demo's name in the report's language («Демо»)
+    return {ui.t("planner.export.workspace"): name, ui.t("planner.export.data_period"): period}
 
 
 def _open(scenario, base: Plan) -> None:

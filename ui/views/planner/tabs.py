@@ -81,8 +81,7 @@ def covered(b) -> dict[str, str]:
     out = {"window": ui.num(window, 2 if window != int(window) else 0), "covered": "", "note": ""}
     if b.partly_covered:
         span = {
-            "since": ui.month(b.covered[0]),
-            "until": ui.month(b.covered[1]),
+            "span": ui.month_period(b.covered[0], b.covered[1]),
             "window": out["window"],
             "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
         }

@@ -209,7 +209,7 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
     )
     if len(x) == 1:  # one period alone: plotly.js spans a millisecond and labels it to the ms
         day = pd.Timestamp(x[0])
-        fig.update_xaxes(range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)], dtick="M1")
+        fig.update_xaxes(**charts.month_axis(1), range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)])
     elif x:  # every month where there is room, not plotly.js's every second or third (review #16)
         fig.update_xaxes(**charts.month_axis(months(points)))
     fig.update_layout(

@@ -16,7 +16,7 @@ from funnel.filters import Filters
 from funnel.metrics import flow as fl
 from funnel.safety import chart_text
 from ui import state
-from ui.text import date_input_format
+from ui.picker import date_picker
 from ui.views.time import flow_list, look
 
 MEASURE, BY, PICK, PART = "tm_flow_measure", "tm_flow_by", "tm_flow_pick", "tm_flow_part"
@@ -143,10 +143,9 @@ def _window(filters: Filters) -> tuple[date, date] | None:
         state.TM_FLOW_END.set(seed[1])
     if linked is False:
         st.caption(ui.t("tm.flow.link_bad"))
-    fmt = date_input_format()
     c1, c2 = st.columns(2)
-    start = c1.date_input(ui.t("tm.flow.start"), key=state.TM_FLOW_START, format=fmt)
-    end = c2.date_input(ui.t("tm.flow.end"), key=state.TM_FLOW_END, format=fmt)
+    start = date_picker(ui.t("tm.flow.start"), where=c1, key=state.TM_FLOW_START)
+    end = date_picker(ui.t("tm.flow.end"), where=c2, key=state.TM_FLOW_END)
     if isinstance(start, date) and isinstance(end, date) and start <= end:
         write_link(start, end, seed)
     return start, end

@@ -14,7 +14,7 @@ from funnel import snooze
 from funnel.formatting import DASH
 from funnel.metrics import rotting
 from ui import auth
-from ui.text import date_input_format
+from ui.picker import date_picker
 from ui.writes import write
 
 MAX_CHOICES = 500  # the worst deals offered in the snooze box; a person picks among the top
@@ -53,13 +53,7 @@ def snooze_form(rotten: pd.DataFrame, *, default_until: date) -> None:
             help=ui.t("tm.rotting.snooze_reason_help"),
             key="tm_rot_reason",
         )
-        st.date_input(
-            ui.t("tm.rotting.snooze_until"),
-            value=default_until,
-            min_value=date.today(),
-            format=date_input_format(),
-            key="tm_rot_until",
-        )
+        date_picker(ui.t("tm.rotting.snooze_until"), value=default_until, min_value=date.today(), key="tm_rot_until")
         st.button(ui.t("tm.rotting.snooze_save"), key="tm_rot_snooze", on_click=_snooze, disabled=deal is None)
 
 

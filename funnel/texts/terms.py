@@ -1,0 +1,21 @@
+"""The funnel's acronyms, each with its full term (review #16: «Lead → SAL» stood unexplained in
+English). A table's header that names one gets its term as a tooltip (ui.show.fitted_columns,
+through funnel.i18n.term_help); a sentence that is a screen's first use writes the term out."""
+
+# funnel stages' acronyms a screen may show; each has its text "term.<acronym>" below
+ACRONYMS = ("SAL", "MQL", "SQL")
+
+TEXTS = {
+    "term.SAL": (
+        "Лид, принятый продажами (SAL): продажи взяли его в работу (в данных — дата квалификации).",
+        "SAL: a sales-accepted lead, one that sales has taken on (the qualification date in the data).",
+    ),
+    "term.MQL": (
+        "Лид, квалифицированный маркетингом (MQL): он подходит, чтобы передать его продажам.",
+        "MQL: a marketing-qualified lead, one that marketing judges ready to hand to sales.",
+    ),
+    "term.SQL": (
+        "Лид, квалифицированный продажами (SQL): продажи подтвердили, что с ним стоит работать над сделкой.",
+        "SQL: a sales-qualified lead, one that sales has confirmed is worth working into a deal.",
+    ),
+}
