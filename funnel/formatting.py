@@ -7,9 +7,14 @@ spreadsheets use, so "1 234,5 ₽", "$1,234.50", "нояб. 2025" and "21 лид
 come out as a reader of each language expects, and a third language would be data, not code.
 
 Two choices of ours on top of CLDR, each for a reason:
-- CLDR separates Russian groups and the sign from the number with a no-break space (U+00A0).
-  The texts, downloads and tests of this project type a plain space, and a screen figure is
-  copied into spreadsheets, which read both; so every no-break space becomes a plain one.
+- A figure never breaks across lines: CLDR separates Russian groups, and the sign from the number,
+  with a no-break space, and every space inside a figure this module writes is the no-break space
+  U+00A0 (``NBSP``: "9\u00a0027\u00a0140\u00a0₽", "99,0\u00a0%", "CHF\u00a01,234", "<\u00a00,1\u00a0%"),
+  never the narrow U+202F some CLDR data uses: U+00A0 is in every font a browser or Excel falls
+  back to, U+202F is not. A phone's narrow column then wraps before the figure, never inside it
+  («9 / 027 140 ₽» was the Workshop's formula at 390 px). Spreadsheets and ``parse_number`` read
+  it as a space; ``plain`` gives the text with ordinary spaces where a person's keyboard or a
+  program reads it (the CLI's tables). Dates keep ordinary spaces.
 - The workspace currency is a sign its owner typed ("₽", "$", "EUR", "руб."): CLDR's pattern
   for the language says where it goes (after the number in Russian, before it in English);
   an ISO code is shown with its usual sign ("EUR" → "€").
@@ -38,6 +43,7 @@ from babel.numbers import NumberFormatError, NumberPattern, parse_decimal
 
 DASH = "—"
 MINUS = "\u2212"
+NBSP = "\u00a0"
 _NBSP = ("\u00a0", "\u202f", "\u2009")
 
 
@@ -75,6 +81,19 @@ def _plain(text: str) -> str:
     return text
 
 
+def plain(text: str) -> str:
+    """``text`` with each no-break or thin space as an ordinary one: a figure for a terminal or a
+    program ("9 027 140 ₽"), where nothing reflows it and a person types a plain space."""
+    return _plain(text)
+
+
+def _unbroken(text: str) -> str:
+    """Every space in a figure as the one no-break space U+00A0 (see the module's docstring)."""
+    for ch in (" ", *_NBSP):
+        text = text.replace(ch, NBSP)
+    return text
+
+
 @lru_cache(maxsize=16)
 def _shape(lang: str, kind: str) -> tuple:
     """CLDR's pieces of a number pattern for ``lang``: (prefixes, suffixes, scale, decimal mark,
@@ -94,12 +113,12 @@ def _apply(kind: str, x, lang: str, decimals: int, currency: str | None = None) 
         value = value * (10**scale)
     if grouping != (3, 3):  # not the case for ru or en; kept for a language that groups otherwise
         pattern = _pattern(lang, kind, decimals)
-        return true_minus(_plain(pattern.apply(x, _locale(lang), currency=currency, currency_digits=False)))
+        return true_minus(_unbroken(pattern.apply(x, _locale(lang), currency=currency, currency_digits=False)))
     digits = f"{abs(value):,.{decimals}f}"
     negative = value < 0 and digits.strip("0,.") != ""  # no "-0,0"
     digits = digits.replace(",", "\x00").replace(".", mark).replace("\x00", group)
     text = prefix[negative].replace("-", MINUS) + digits + suffix[negative]
-    return _plain(text.replace("¤", currency) if currency else text)
+    return _unbroken(text.replace("¤", currency) if currency else text)
 
 
 def number(x, lang: str, decimals: int = 0) -> str:
@@ -127,7 +146,7 @@ def share(x, lang: str, decimals: int = 1) -> str:
     for places in range(decimals, decimals + 3):
         if round(abs(float(x)) * 100, places) != 0:
             return percent(x, lang, places)
-    return "< " + percent(10.0 ** -(decimals + 2) / 100, lang, decimals + 2)
+    return "<" + NBSP + percent(10.0 ** -(decimals + 2) / 100, lang, decimals + 2)
 
 
 def chance(p, lang: str, decimals: int = 1) -> str:
@@ -141,9 +160,9 @@ def chance(p, lang: str, decimals: int = 1) -> str:
     step = 10.0**-decimals / 100  # 0.001 at 1 place
     shown = round(float(p) * 100, decimals)
     if shown <= 0:
-        return "< " + percent(step, lang, decimals)
+        return "<" + NBSP + percent(step, lang, decimals)
     if shown >= 100:
-        return "> " + percent(1 - step, lang, decimals)
+        return ">" + NBSP + percent(1 - step, lang, decimals)
     return percent(p, lang, decimals)
 
 
@@ -156,7 +175,7 @@ def money(x, lang: str, currency: str = "₽", decimals: int = 0) -> str:
     sign = (currency or "").strip() or "¤"
     text = _apply("currency", x, lang, decimals, currency=_symbol(sign, lang))
     if any(ch.isalpha() for ch in sign) and sign in text and not text.endswith(sign):
-        text = text.replace(sign, sign + " ", 1)  # CLDR's currency spacing: "CHF 1,234"
+        text = text.replace(sign, sign + NBSP, 1)  # CLDR's currency spacing: "CHF 1,234"
     return text
 
 

@@ -25,6 +25,10 @@ def pytest_configure(config):
     # funnel.money silences DuckDB's advice on Arrow output from a cursor for its own calls, at
     # import; pytest restores the warning filters after each test, so that filter is said here too.
     config.addinivalue_line("filterwarnings", "ignore:Arrow output on a DB-API result:UserWarning")
+    # Figures on screen keep no-break spaces; tests read AppTest's screens with plain ones.
+    from tests.helpers.screen import read_with_plain_spaces
+
+    read_with_plain_spaces()
 
 
 def needs_shared(path: Path = DATASETS):

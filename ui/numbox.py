@@ -33,10 +33,11 @@ def _written(key: str) -> state.Key[str]:
 
 def text_of(value: float | None, decimals: int) -> str:
     """What the box shows for ``value``: its digits up to ``decimals`` places, no trailing zeros
-    ("3,183", "1 270"); empty for no value."""
+    ("3,183", "1 270"); empty for no value. Ordinary spaces (``formatting.plain``): a text box
+    scrolls rather than wraps, and the person editing it types and deletes ordinary spaces."""
     if formatting.missing(value):
         return ""
-    return formatting.number(value, lang(), places(value, decimals))
+    return formatting.plain(formatting.number(value, lang(), places(value, decimals)))
 
 
 def forget(key: str) -> None:

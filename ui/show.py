@@ -400,6 +400,11 @@ def _unlink(m: re.Match) -> str:
     return (m.group(1) or m.group(2) or m.group(3)) + WORD_JOINER
 
 
+# Runs of whitespace but a figure's no-break space (funnel.formatting.NBSP), which keeps "1 234 ₽"
+# on one line: str.split() would count it as a space and undo it.
+_SPACES = re.compile(r"[^\S\u00a0]+")
+
+
 def plain(text) -> str:
     """Text that came from data or a URL (file names, channels, stage spellings, filter values,
     messages quoting them) made inert for every Streamlit call that renders Markdown: messages,
@@ -408,7 +413,7 @@ def plain(text) -> str:
 
     This is the one escaping helper: a scan of ui/ and pages/ (tests/sharing/markdown_scan.py)
     finds any such call whose text could bypass it."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+    escaped = _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", "" if text is None else str(text)).strip())
     return _UNLINK.sub(_unlink, escaped)
 
 

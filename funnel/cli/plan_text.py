@@ -95,10 +95,12 @@ def rows(out: dict, lang: str, currency: str, levers) -> list[tuple[str, str]]:
 
 
 def table(out: dict, lang: str, currency: str, levers) -> str:
-    """The rows, names padded to one column."""
+    """The rows, names padded to one column, with ordinary spaces (``formatting.plain``): a
+    terminal never reflows the table, and "1 234 ₽" copied from it into grep or a shell should
+    hold the space a person types, not the screen's no-break one."""
     lines = rows(out, lang, currency, levers)
     width = max((len(n) for n, _ in lines), default=0)
-    return "\n".join(f"{name:<{width}}  {value}".rstrip() for name, value in lines)
+    return formatting.plain("\n".join(f"{name:<{width}}  {value}".rstrip() for name, value in lines))
 
 
 def _columns(rows: list[list[str]]) -> list[str]:
@@ -115,7 +117,8 @@ def active_table(r: ActiveResult, lang: str, currency: str) -> str:
     """The active-sales plan (funnel.model.active) as a person reads it in ``lang``, in the plan
     report's words (funnel/texts/active_report.py): the functions' people, need, load and cost;
     the bottleneck; the steps a month; the figures a month; the payback; the months. Money in
-    ``currency``, shares as percentages, a count with a decimal only when it has one."""
+    ``currency``, shares as percentages, a count with a decimal only when it has one; ordinary
+    spaces, as ``table`` says why."""
 
     def count(x, places: int = 0) -> str:
         return formatting.number(x, lang, 0 if float(x).is_integer() else places)
@@ -132,7 +135,7 @@ def active_table(r: ActiveResult, lang: str, currency: str) -> str:
         mode = t("active_report.cli.forward", lang)
     lines = [t("active_report.cli.title", lang, mode=mode)]
     if not r.reachable:
-        return "\n".join([*lines, t("active_report.unreachable", lang)])
+        return formatting.plain("\n".join([*lines, t("active_report.unreachable", lang)]))
     way = "" if r.reverse else "_forward"
     head = [t(f"active_report.col.{c}", lang) for c in ("function", "people", f"exact{way}", f"load{way}", "cost")]
     table = [head]
@@ -178,4 +181,4 @@ def active_table(r: ActiveResult, lang: str, currency: str) -> str:
     months = [[t("active_report.col.month", lang)] + [t(f"active_report.col.{k}", lang) for k in keys]]
     months += [[str(m["month"])] + [cash(m[k]) for k in keys] for m in r.months]
     lines += _columns(months)
-    return "\n".join(lines)
+    return formatting.plain("\n".join(lines))  # ordinary spaces, as ``table`` says why

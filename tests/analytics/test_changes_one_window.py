@@ -21,10 +21,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from funnel.db import Store
-from funnel.formatting import signed_percent
 from funnel.workspace import create_workspace
 from tests.analytics.test_pages import set_period
 from tests.conftest import ROOT, insert
+from tests.helpers.screen import signed_percent
 
 YEAR = (date(2025, 4, 1), date(2026, 3, 31))
 MONTH = (date(2026, 3, 1), date(2026, 3, 31))

@@ -13,9 +13,10 @@ from datetime import date
 
 import pytest
 
-from funnel.i18n import fmt_pct, t
+from funnel.i18n import t
 from tests.analytics.test_pages import set_period
 from tests.dataui.helpers import at_page, new_app
+from tests.helpers.screen import fmt_pct
 from ui import show
 
 pytestmark = pytest.mark.usefixtures("demo_app_db")

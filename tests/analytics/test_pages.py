@@ -9,10 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from funnel.db import Store
-from funnel.i18n import fmt_money, fmt_num, fmt_pct, t
+from funnel.i18n import t
 from funnel.workspace import create_workspace
 from tests.analytics.fixtures import FEBRUARY, MARCH, load_company
 from tests.conftest import ROOT
+from tests.helpers.screen import fmt_money, fmt_num, fmt_pct
 
 
 def make_app(app_db) -> AppTest:

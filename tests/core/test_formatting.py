@@ -9,6 +9,7 @@ import pytest
 
 from funnel import formatting as f
 from funnel.i18n import fmt_money, fmt_num, fmt_pct
+from tests.helpers.screen import NBSP, plain
 
 
 @pytest.mark.parametrize(
@@ -26,7 +27,7 @@ from funnel.i18n import fmt_money, fmt_num, fmt_pct
     ids=["ru", "en", "count-rounded", "negative-zero", "decimal-exact", "none", "nan", "inf"],
 )
 def test_number(value, lang, decimals, expected):
-    assert f.number(value, lang, decimals) == expected == fmt_num(value, lang, decimals)
+    assert plain(f.number(value, lang, decimals)) == expected == plain(fmt_num(value, lang, decimals))
 
 
 @pytest.mark.parametrize(
@@ -42,13 +43,13 @@ def test_number(value, lang, decimals, expected):
     ids=["ru-rouble", "en-dollar", "en-iso-code", "en-letters", "ru-negative", "en-negative"],
 )
 def test_money_puts_the_sign_where_the_language_does(value, lang, currency, expected):
-    assert f.money(value, lang, currency) == expected == fmt_money(value, lang, currency)
+    assert plain(f.money(value, lang, currency)) == expected == plain(fmt_money(value, lang, currency))
 
 
 def test_percent_and_signed_percent():
-    assert fmt_pct(0.052, "ru") == "5,2 %" and fmt_pct(0.052, "en") == "5.2%"
-    assert fmt_pct(0.0025, "ru", 2) == "0,25 %"  # a conversion of 1 in 400
-    assert f.signed_percent(-0.031, "en") == "−3.1%" and f.signed_percent(0.05, "ru", 0) == "+5 %"
+    assert plain(fmt_pct(0.052, "ru")) == "5,2 %" and fmt_pct(0.052, "en") == "5.2%"
+    assert plain(fmt_pct(0.0025, "ru", 2)) == "0,25 %"  # a conversion of 1 in 400
+    assert f.signed_percent(-0.031, "en") == "−3.1%" and plain(f.signed_percent(0.05, "ru", 0)) == "+5 %"
 
 
 def test_dates_months_and_ranges():
@@ -81,8 +82,8 @@ def test_negatives_carry_a_true_minus_in_both_languages(lang):
     reads as a dash or a range. Every negative figure starts with U+2212, and only it."""
     texts = [f.number(-1234.5, lang, 1), f.percent(-1, lang, 0), f.percent(-0.009, lang, 1), f.money(-5, lang, "₽")]
     assert all(t.startswith("\u2212") and "-" not in t for t in texts), texts
-    assert f.percent(-1, lang, 0) == ("\u2212100 %" if lang == "ru" else "\u2212100%")
-    assert f.number(-1234.5, lang, 1) == ("\u22121 234,5" if lang == "ru" else "\u22121,234.5")
+    assert plain(f.percent(-1, lang, 0)) == ("\u2212100 %" if lang == "ru" else "\u2212100%")
+    assert plain(f.number(-1234.5, lang, 1)) == ("\u22121 234,5" if lang == "ru" else "\u22121,234.5")
     assert f.parse_number(f.number(-1234.5, lang, 1), lang) == -1234.5
 
 
@@ -93,7 +94,7 @@ def test_the_fast_path_agrees_with_babels_own_formatting():
 
     def babel(kind, x, lang, places, **kw):
         text = f._pattern(lang, kind, places).apply(x, f._locale(lang), **kw)
-        return f.true_minus(text.replace("\u00a0", " ").replace("\u202f", " "))  # our one change: "−"
+        return f.true_minus(text.replace("\u202f", NBSP))  # our changes: "−", one kind of no-break space
 
     rng = random.Random(7)
     for _ in range(500):
@@ -154,7 +155,7 @@ def test_parse_number_reads_back_what_number_writes(value, lang):
     ],
 )
 def test_a_share_that_is_not_zero_never_reads_zero(value, lang, decimals, expected):
-    assert f.share(value, lang, decimals) == expected
+    assert plain(f.share(value, lang, decimals)) == expected
 
 
 @pytest.mark.parametrize(
@@ -170,7 +171,31 @@ def test_a_share_that_is_not_zero_never_reads_zero(value, lang, decimals, expect
     ],
 )
 def test_an_estimated_chance_never_reads_certain(value, lang, expected):
-    assert f.chance(value, lang) == expected
+    assert plain(f.chance(value, lang)) == expected
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_figure_never_breaks_between_its_digits_sign_and_unit(lang):
+    """A phone's narrow column split «99,0 / %» and «9 / 027 140 ₽»: every space inside a figure
+    is the no-break U+00A0 (in every font, unlike the narrow U+202F), and ``plain`` gives the
+    ordinary spaces a terminal or a keyboard has."""
+    figures = [
+        f.number(9_027_140, lang),
+        f.money(9_027_140, lang, "₽"),
+        f.money(-1234, lang, "CHF"),
+        f.percent(0.99, lang),
+        f.signed_percent(-0.5, lang),
+        f.share(0.00003, lang, 0),
+        f.chance(1.0, lang),
+    ]
+    assert not any(ch in text for text in figures for ch in " \u202f\u2009"), figures
+    if lang == "ru":
+        assert figures[1] == "9\u00a0027\u00a0140\u00a0₽" and figures[3] == "99,0\u00a0%"
+        assert figures[5] == "<\u00a00,01\u00a0%" and figures[6] == ">\u00a099,9\u00a0%"
+    else:
+        assert figures[2] == "\u2212CHF\u00a01,234" and figures[5] == "<\u00a00.01%"
+    assert f.plain(figures[1]) == ("9 027 140 ₽" if lang == "ru" else "₽9,027,140")
+    assert f.parse_number(figures[0], lang) == 9_027_140 and f.count_of(figures[0], lang) == 9_027_140
 
 
 # plotly.js's own English short month names (d3-time-format's en-US locale, built into plotly.js)

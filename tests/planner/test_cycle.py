@@ -219,7 +219,7 @@ def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
     assert any("× " + f"{factor:.2f}".replace(".", ",") in c.value for c in at.caption)
     open_tab(at, "capacity")
     # capacity 100 × median ÷ cycle: the load of 200 leads fits (or nearly) — conversion back toward 2 %
-    assert metrics(at)["Пропускная способность"] == f"{100 * factor:,.0f}".replace(",", "\u00a0")
+    assert metrics(at)["Пропускная способность"] == f"{100 * factor:,.0f}".replace(",", " ")
     cy = at.query_params.get("cy")
     assert float(cy[0] if isinstance(cy, list) else cy) == round(median / 2, 1)  # the link carries it
 

@@ -63,7 +63,7 @@ def test_html_report_is_self_contained_and_escapes_user_text():
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt; План" in body
     assert "<script src=" not in body and "<link" not in body  # nothing fetched: works offline
     assert body.count("plotly.js v") <= 2 and "Plotly.newPlot" in body  # the library inline, once
-    assert "900 000" in body and "—" in body
+    assert "900\u00a0000" in body and "—" in body  # a no-break space: the figure stays on one line
 
 
 def test_xlsx_report_has_inputs_and_outputs_and_no_formulas():

@@ -19,6 +19,7 @@ import pytest
 from funnel.cli import main
 from funnel.report import pdf
 from funnel.report_export import html_report, pdf_report, write_report, xlsx_report
+from tests.helpers.screen import plain
 
 INPUTS = {"leads": 120, "conversion": 0.05, "avg_check": 150_000.0, "margin": 0.35}
 OUTPUTS = {"turnover": 900_000.0, "deals": 6.0, "romi": 5.967, "budget": 120_000.0}
@@ -69,7 +70,7 @@ def _streamlit_figure() -> go.Figure:
 def test_html_formats_every_value_by_its_unit(lang, expected):
     tables = {"Цепочка": CHAIN, "pipeline": PIPELINE}
     page = html_report("План", INPUTS, OUTPUTS, [], lang=lang, tables=tables).decode()
-    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)
+    cells = [plain(c) for c in re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)]
     for text in expected:
         assert text in cells, text
     assert "0.0500" not in page and "5.967" not in page and "lead<" not in page
@@ -195,10 +196,11 @@ def test_edit_figures_and_demo_names_in_the_report_language():
     chain = pd.DataFrame({"Переход": ["lead", "Initial interest"], "Конверсия": [0.17, 0.5975]})
     mix = pd.DataFrame({"Канал": ["VK Ads"], "Бюджет в месяц": [125_607.0], "Лиды": [335.0]})
     page = html_report("План", {}, outputs, [], lang="ru", tables={"Этапы": chain, "Каналы": mix}).decode()
-    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)
+    cells = [plain(c) for c in re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)]
     assert "3,18 %" in cells and "430 %" in cells and "0.0318304128" not in page
     assert "Лид → Первичный интерес" in cells and "Первичный интерес → оплата" in cells
     assert "VK Реклама" in cells and "125 607 ₽" in cells and "335" in cells
+    assert ">125\u00a0607\u00a0₽<" in page  # printed or on a phone, a figure stays on one line
 
 
 @pytest.mark.parametrize(
@@ -209,7 +211,7 @@ def test_html_writes_negatives_with_a_minus_sign(lang, expected):
     """A loss prints "−120 000 ₽" with a true minus (U+2212), as the app's charts and changes do,
     not Babel's hyphen "-120 000 ₽"; a positive figure is untouched."""
     page = html_report("План", {"conversion": -0.05}, {"turnover": -120_000.0, "budget": 120_000.0}, [], lang=lang)
-    cells = re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page.decode())
+    cells = [plain(c) for c in re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page.decode())]
     for text in expected:
         assert text in cells, (text, cells)
     assert not any(c.startswith("-") for c in cells), cells

@@ -9,9 +9,9 @@ from datetime import datetime
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from funnel.i18n import fmt_money, fmt_num
 from tests.boxes import box_value, type_number
 from tests.conftest import ROOT, insert
+from tests.helpers.screen import fmt_money, fmt_num
 
 # Every test here opens the app on a store whose first use installs the demo: it starts from a
 # copy of that database instead (tests/conftest.py demo_app_db), not a fresh install per test.
@@ -204,7 +204,8 @@ def test_partial_workspaces_plan_and_say_what_is_missing(app_db, kind, rows, say
 def test_the_stage_chain_tab_and_the_headline_agree(app_db):
     """The issue's case: with the levers moved the headline said 15.95 M while the chain tab said
     9.44 M at 2.66 %. The chain is the plan's conversion taken apart, both ways."""
-    from funnel.i18n import fmt_pct, t
+    from funnel.i18n import t
+    from tests.helpers.screen import fmt_pct
 
     at = page("planner")
     type_number(at, "pl_conversion_n", 6.0).run()
@@ -282,9 +283,9 @@ def test_the_planner_on_cohort_basis_says_where_each_lever_came_from(app_db):
     import ui
     from funnel.basis import baseline_on
     from funnel.filters import Filters
-    from funnel.i18n import fmt_pct
     from funnel.metrics import overview as ov
     from funnel.periods import data_range, preset_range
+    from tests.helpers.screen import fmt_pct
 
     at = page("planner")
     at.radio(key="pl_basis_w").set_value("cohort").run()
@@ -401,10 +402,10 @@ def test_the_channel_mix_tab_says_what_its_totals_leave_out(app_db):
     """The review: the mix tab's budget and leads sat below the headline's with no word why (the
     demo's Радио has spend and no leads tracked; leads with no channel have no spend). What it
     leaves out plus its totals are the headline's, and the tab names them."""
-    from funnel.formatting import money as fmt_money
-    from funnel.formatting import number
     from funnel.i18n import t
     from funnel.model import mix
+    from tests.helpers.screen import money as fmt_money
+    from tests.helpers.screen import number
 
     b = demo_baseline()
     leads_out, spend_out, names = b.mix_outside()

@@ -273,9 +273,9 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
     """The Time page takes the day's snapshot in the background; the tab shows its P50 and weighted
     pipeline as funnel formats them, in both languages, and the button saves another."""
     from funnel.formatting import day as fmt_date
-    from funnel.formatting import money as fmt_money
     from funnel.formatting import period as fmt_period
     from funnel.i18n import t
+    from tests.helpers.screen import money as fmt_money
     from ui.store import get_store
     from ui.views.time import accuracy_daily
 
@@ -335,7 +335,7 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
         assert list(owners.columns[1:4]) == words and not {"P10", "P50", "P90"} & set(owners.columns)
     at.button(key="tm_acc_save").click().run()
     assert not at.exception, at.exception
-    from funnel.formatting import number as fmt_num
+    from tests.helpers.screen import number as fmt_num
 
     assert [s.value for s in at.success] == [t("tm.accuracy.saved", "en", rows=fmt_num(len(snaps), "en"))]
     assert len(snaps) > 2  # the demo's owners each have a row beside the total

@@ -168,7 +168,8 @@ def _demo_ws():
 def test_accuracy_tab_scores_the_demos_snapshots(app, lang):
     """The accuracy tab is no longer empty: per horizon the error, the band's hit rate and the
     periods scored, as funnel.metrics.accuracy works them out from the stored snapshots, and a chart."""
-    from funnel.i18n import fmt_pct, t
+    from funnel.i18n import t
+    from tests.helpers.screen import fmt_pct
     from ui.store import get_store
 
     ws, _ = _demo_ws()
@@ -198,8 +199,8 @@ def test_accuracy_tab_scores_the_demos_snapshots(app, lang):
 def test_goals_tab_opens_on_the_demos_last_month_with_the_plans_goals(app, lang):
     """The demo's data end in October 2026: the tab opens on October (not on this month, empty),
     whose goals came from the plan scenario; the revenue goal is the plan's, as funnel.goals gives it."""
-    from funnel.formatting import money as fmt_money
     from funnel.i18n import t
+    from tests.helpers.screen import money as fmt_money
     from ui.store import get_store
 
     ws, sign = _demo_ws()

@@ -16,11 +16,12 @@ import ui.text
 from funnel import units
 from funnel.db import Store
 from funnel.filters import Filters
-from funnel.i18n import fmt_num, fmt_pct, t
+from funnel.i18n import t
 from funnel.metrics import drivers
 from funnel.model.shrink import beta_cdf, beta_quantile, shrink
 from funnel.workspace import create_workspace, list_workspaces
 from tests.conftest import DATASETS, ROOT, insert, needs_shared
+from tests.helpers.screen import fmt_num, fmt_pct
 from tests.ingest.helpers import load_file
 from ui.views.time.drivers_text import figure, sentence
 

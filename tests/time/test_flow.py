@@ -437,8 +437,8 @@ def test_the_tab_shows_the_engines_figures_on_the_demo(app_db, lang, tab, open_a
 
     from funnel.db import Store
     from funnel.demo import DEMO_ID
-    from funnel.i18n import fmt_money
     from tests.conftest import ROOT
+    from tests.helpers.screen import fmt_money
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
     at.session_state["lang"] = lang
@@ -472,7 +472,7 @@ def test_the_tab_shows_the_engines_figures_on_the_demo(app_db, lang, tab, open_a
     assert metrics[open_a] == fmt_money(float(steps.loc["open_a", "amount"]), lang, "₽")
     assert by_owner.iloc[-1, 0] == total
     assert by_owner.iloc[-1, -1] == f"{steps.loc['open_a', 'deals'] + steps.loc['new', 'deals']:,}".replace(
-        ",", "\u00a0" if lang == "ru" else ","
+        ",", " " if lang == "ru" else ","
     )
     progressed = at.dataframe[0].value
     assert len(progressed) == int((june.deals["category"] == "progressed").sum()) > 0
@@ -570,7 +570,7 @@ def _june(app_db):
 def test_a_link_with_the_two_dates_opens_the_flow_on_them(app_db, lang, open_a):
     """A shared link's ``fa``/``fb`` open the flow tab with those dates, and its figures are the
     engine's for that window."""
-    from funnel.i18n import fmt_money
+    from tests.helpers.screen import fmt_money
 
     at = _linked({"fa": "2026-06-01", "fb": "2026-06-30"}, lang)
     assert not at.exception, at.exception

@@ -170,9 +170,9 @@ def test_goals_tab_and_overview_line_show_funnels_pacing(app):
     """On the demo: goals saved for October 2026 (inside the demo's data) and for this month; the
     tab's table and the Overview's line show funnel.goals.pacing's figures, in both languages."""
     from funnel.access import CLI_USER
-    from funnel.formatting import money as fmt_money
     from funnel.i18n import t
     from funnel.periods import month_start
+    from tests.helpers.screen import money as fmt_money
     from ui.store import get_store
 
     store = get_store()

@@ -259,7 +259,7 @@ def _funnel_value(app_db, filters):
     ],
 )
 def test_the_tab_shows_the_window_and_an_editor_sets_it(demo_app_db, lang, window, inside, days_text):
-    from funnel.formatting import number
+    from tests.helpers.screen import number
 
     at = _tab(lang)
     assert not at.exception, at.exception

@@ -408,7 +408,7 @@ def _demo_rotting(app_db):
 @pytest.mark.usefixtures("demo_app_db")  # the app would install the demo first: a copy of it
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_tab_on_the_demo_shows_the_funnel_figures(app_db, lang):
-    from funnel.i18n import fmt_money, fmt_num
+    from tests.helpers.screen import fmt_money, fmt_num
 
     at = _tab(lang)
     assert not at.exception, at.exception
@@ -475,8 +475,8 @@ def test_the_funnel_tab_and_the_time_tab_show_one_count(app_db, lang):
     limit; 7 of them were created in September 2026 (D003791, D003848, D003885, D003916, D003961,
     D003991, D004005: five proposals under review, one in negotiation, one signed), so the old
     tab's «last month» (October) showed 24 − 7 = 17."""
-    from funnel.i18n import fmt_num
     from tests.dataui.helpers import new_app
+    from tests.helpers.screen import fmt_num
 
     _, r = _demo_rotting(app_db)
     assert len(r.rotten) == 24 and r.snoozed.empty

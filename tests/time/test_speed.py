@@ -209,8 +209,8 @@ def test_the_funnel_pages_speed_tab_shows_the_total_row(demo_app_db, lang, tab, 
     from streamlit.testing.v1 import AppTest
 
     from funnel.db import Store
-    from funnel.i18n import fmt_num
     from tests.conftest import ROOT
+    from tests.helpers.screen import fmt_num
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
     at.session_state["lang"] = lang
