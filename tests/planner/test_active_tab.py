@@ -19,6 +19,8 @@ Reverse, a turnover of 840 000 a month: 4.2 paid, 5.25 contracts, everything × 
   gross 420 000; profit 189 500.
 """
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,7 +29,7 @@ from funnel.model import link
 from funnel.model.active import ActivePlan
 from funnel.model.plan import Plan
 from tests.boxes import box_value, field, inputs, set_number
-from tests.conftest import ROOT
+from tests.conftest import ROOT, with_demo
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -89,7 +91,10 @@ def tab_metrics(at) -> dict:
 
 def opened(app_db, lang: str = "ru", params: dict | None = None, **session) -> AppTest:
     """The planner on its active tab, with ``session`` set before the first run (AppTest cannot
-    rerun an English session: see tests/planner/test_pages.py)."""
+    rerun an English session: see tests/planner/test_pages.py). On a file not yet made, the demo
+    is copied in as the app's first run would install it (``with_demo``: 2–3 s a test less)."""
+    if not Path(app_db).exists():
+        with_demo(app_db)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["lang"] = lang
     at.session_state["pl_tab"] = t("planner.tab.active", lang)
