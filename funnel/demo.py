@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from funnel.demo_history import seed_history
+from funnel.demo_history import seed_plans, seed_snapshots
 from funnel.demo_names import DEMO_NAME
 from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
@@ -204,11 +204,12 @@ def save_files(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]
     return paths
 
 
-def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> str:
+def install_demo(cur, *, folder: Path | None = None, seed: int = SEED, snapshots: bool = True) -> str:
     """(Re)create the demo workspace inside the caller's transaction; returns its id. The demo is
     the workspace flagged ``is_demo``, never whichever holds the id "demo": a workspace of
     someone's own under that id (made before ids were reserved, or imported) keeps its data, and
-    the demo is made beside it under a free id (``_demo_id``)."""
+    the demo is made beside it under a free id (``_demo_id``). Without ``snapshots`` its
+    back-dated forecast snapshots are left for the caller to take (``seed_snapshots``)."""
     tables = generate(seed)
     if folder is not None:
         save_files(tables, folder)
@@ -233,7 +234,9 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED) -> str:
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
     bump_version(cur, demo_id)
-    seed_history(cur, demo_id, END)  # scenarios, goals and snapshots read the data just written
+    seed_plans(cur, demo_id, END)  # scenarios and goals read the data just written
+    if snapshots:
+        seed_snapshots(cur, demo_id, END)
     return demo_id
 
 
@@ -257,12 +260,20 @@ def _demo_id(cur) -> str:
 
 
 def ensure_demo(store, folder: Path | None = None) -> bool:
-    """Install the demo workspace if the database has no workspace at all (first start)."""
+    """Install the demo workspace if the database has no workspace at all (first start).
+
+    Its 12 back-dated forecasts are taken in a second transaction, on the data the first one
+    committed (the same data version, so the same snapshots): inside the install's own
+    transaction no query can read the process's shared per-version deal facts, which that
+    transaction's uncommitted data are not in (funnel/metrics/facts.py), and each of the ~200
+    queries first tried to build them and then read a copy of its own (~2 s of CPU per start)."""
     with store.cursor() as cur:
         if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
             return False
     with store.transaction() as cur:
         if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
             return False
-        install_demo(cur, folder=folder)
+        demo_id = install_demo(cur, folder=folder, snapshots=False)
+    with store.transaction() as cur:
+        seed_snapshots(cur, demo_id, END)
     return True

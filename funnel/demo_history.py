@@ -39,8 +39,8 @@ TAKEN_BY = "demo"
 TAKEN_AT = time(0, 0)  # as the month begins: the data of the days before it, none of its own
 
 
-def seed_history(cur, demo_id: str, end: date) -> None:
-    """Write the demo's scenarios, goals and back-dated snapshots into ``demo_id`` (inside the
+def seed_plans(cur, demo_id: str, end: date) -> None:
+    """Write the demo's scenarios, the plan's mark and the goals into ``demo_id`` (inside the
     caller's transaction, after the demo's data are in); ``end``: the demo's last day."""
     actor = access.CLI_USER  # the product installing its own demo, not a person's edit
     plan_from = date(PLAN_YEAR, 1, 1)
@@ -53,6 +53,11 @@ def seed_history(cur, demo_id: str, end: date) -> None:
     while month <= end:  # the plan's months that have data: the current month has no goal to miss
         goals_from_plan(cur, demo_id, month, actor=actor)
         month = add_months(month, 1)
+
+
+def seed_snapshots(cur, demo_id: str, end: date) -> None:
+    """Write the demo's back-dated forecast snapshots (those taken by "demo" before are replaced),
+    after ``seed_plans``: each is the forecast of the data version ``cur`` reads, and records it."""
     cur.execute("DELETE FROM forecast_snapshots WHERE workspace_id = ? AND taken_by = ?", [demo_id, TAKEN_BY])
     for day in snapshot_days(end):
         record(cur, demo_id, forecast_before(cur, demo_id, day), taken_by=TAKEN_BY, now=datetime.combine(day, TAKEN_AT))

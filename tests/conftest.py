@@ -29,6 +29,28 @@ def pytest_configure(config):
     from tests.helpers.screen import read_with_plain_spaces
 
     read_with_plain_spaces()
+    if hasattr(config.option, "loadscopereorder"):  # pytest-xdist: the order below, not its own
+        config.option.loadscopereorder = False
+
+
+# The order in which `make test` (-n 2 --dist loadfile: each file goes whole to one of two
+# workers, the next file to whichever is free) hands out the files: the longest first, so that
+# the run does not end with one worker alone on a long file. xdist's own order, most tests first,
+# left the files that drive a server and a browser for the end: few tests, but minutes each (the
+# screenshot walk's the longest). Those go first, then the rest in xdist's order.
+LONG_FILES = ("tests/browser/test_screens", "tests/browser/", "tests/replicas/")
+
+
+def pytest_collection_modifyitems(config, items):
+    files = [item.nodeid.split("::")[0] for item in items]
+    count = {f: files.count(f) for f in set(files)}
+
+    def rank(f: str) -> tuple[int, int]:
+        group = next((i for i, start in enumerate(LONG_FILES) if f.startswith(start)), len(LONG_FILES))
+        return group, -count[f]
+
+    order = {item: rank(f) for item, f in zip(items, files, strict=True)}
+    items.sort(key=order.__getitem__)  # stable: a file's tests stay together and in their order
 
 
 def needs_shared(path: Path = DATASETS):
@@ -46,13 +68,34 @@ TEST_ENGINE = os.environ.get("FUNNEL_TEST_ENGINE", "duckdb")  # postgres: the st
 
 def open_store_on(engine: str, tmp_path: Path):
     """A fresh store on ``engine``: a DuckDB file in ``tmp_path``, or a new database on this test
-    process's PostgreSQL server (tests/pgserver.py)."""
+    process's PostgreSQL server (tests/pgserver.py); either a copy of an empty one, migrated once
+    per test process."""
     if engine == "postgres":
         from funnel.pg.store import PgStore
-        from tests.pgserver import fresh_database
+        from tests.pgserver import migrated_database
 
-        return PgStore(fresh_database())
-    return Store(tmp_path / "test.duckdb")
+        return PgStore(migrated_database())
+    return empty_store(tmp_path / "test.duckdb")
+
+
+@functools.cache
+def _empty_template() -> Path:
+    """A DuckDB file as a new Store leaves it (the schema, no workspace), made once per process."""
+    folder = Path(tempfile.mkdtemp(prefix="funnel-empty-template-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "empty.duckdb"
+    Store(path).close()
+    assert [p.name for p in folder.iterdir()] == [path.name], "a closed store left more than its file"
+    return path
+
+
+def empty_store(path: Path) -> Store:
+    """A Store on the new file ``path``, as ``Store(path)`` would make it: a copy of the empty one
+    this process made. Making a file runs the whole schema and its checkpoints (~0.1 s of CPU,
+    ~0.5–1 s on a busy machine) in each of the many tests that open a store; the schema is still
+    made from nothing by every test that opens a Store of its own on a new file (the app's, …)."""
+    shutil.copyfile(_empty_template(), path)
+    return Store(path)
 
 
 @pytest.fixture
@@ -129,6 +172,22 @@ def with_demo(path: Path) -> Path:
     installed the demo on an empty file anyway, before anything else wrote to it."""
     shutil.copyfile(_demo_template(), path)
     return path
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    """A store holding the demo workspace (and nothing else), as ``install_demo`` leaves it: on
+    DuckDB a copy of this process's (``with_demo``), on PostgreSQL (FUNNEL_TEST_ENGINE) installed."""
+    if TEST_ENGINE == "duckdb":
+        s = Store(with_demo(tmp_path / "demo.duckdb"))
+    else:
+        from funnel.demo import install_demo
+
+        s = open_store_on(TEST_ENGINE, tmp_path)
+        with s.transaction() as cur:
+            install_demo(cur)
+    yield s
+    s.close()
 
 
 @pytest.fixture

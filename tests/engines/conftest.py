@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from funnel.db import Store
-from tests.conftest import open_store_on
+from tests.conftest import empty_store, open_store_on
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
@@ -21,9 +20,9 @@ def both(tmp_path):
     """A DuckDB store and a PostgreSQL store side by side: load the same rows into both and
     compare what each answers."""
     from funnel.pg.store import PgStore
-    from tests.pgserver import fresh_database
+    from tests.pgserver import migrated_database
 
-    duck, pg = Store(tmp_path / "test.duckdb"), PgStore(fresh_database())
+    duck, pg = empty_store(tmp_path / "test.duckdb"), PgStore(migrated_database())
     yield duck, pg
     duck.close()
     pg.close()

@@ -12,6 +12,7 @@ from funnel import administration, portable
 from funnel.demo import ensure_demo
 from funnel.errors import ValidationError
 from funnel.workspace import DEMO_ID
+from tests.conftest import with_demo
 from tests.ingest.helpers import ADMIN
 
 
@@ -49,8 +50,7 @@ def demo_figures(tmp_path_factory):
     """The demo's figures in the DuckDB file, worked out once for the module."""
     from funnel.db import Store
 
-    store = Store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    ensure_demo(store)
+    store = Store(with_demo(tmp_path_factory.mktemp("demo") / "demo.duckdb"))  # as ensure_demo leaves it
     yield store, _figures(store, DEMO_ID)
     store.close()
 

@@ -1,5 +1,5 @@
 """The Time page's engine on both engines: the same rows loaded into a DuckDB file and a
-PostgreSQL database (the ``both`` fixture), every Time metric run with several filters, and the
+PostgreSQL database (the ``stores`` fixture), every Time metric run with several filters, and the
 answers compared (ints, strings and dates exactly, money as Decimal, floats to 1e-9 relative),
 plus one figure per metric worked out by hand below.
 
@@ -151,11 +151,38 @@ def _load(store) -> None:
             forecast_snapshots.record(cur, WS, rows, taken_by="test", now=taken)
 
 
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """The rows above loaded once into a DuckDB file and a PostgreSQL database, both closed:
+    each test gets copies of them (``stores``), not a load of its own into new databases."""
+    from funnel.db import Store
+    from funnel.pg.store import PgStore
+    from tests.pgserver import migrated_database
+
+    path, url = tmp_path_factory.mktemp("time_parity") / "loaded.duckdb", migrated_database()
+    for s in (Store(path), PgStore(url)):
+        try:
+            _load(s)
+        finally:
+            s.close()
+    return path, url
+
+
 @pytest.fixture
-def stores(both):
-    for s in both:
-        _load(s)
-    return both
+def stores(loaded, tmp_path):
+    """A DuckDB store and a PostgreSQL store holding the rows above, this test's own copies."""
+    import shutil
+
+    from funnel.db import Store
+    from funnel.pg.store import PgStore
+    from tests.pgserver import copy_database
+
+    path, url = loaded
+    duck = Store(shutil.copyfile(path, tmp_path / "test.duckdb"))
+    pg = PgStore(copy_database(url))
+    yield duck, pg
+    duck.close()
+    pg.close()
 
 
 # ---- comparing what the two engines answer ------------------------------------------------

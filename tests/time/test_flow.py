@@ -494,14 +494,13 @@ def test_stage_moves_for_the_sankey(store, company):
     }
 
 
-def test_won_and_lost_in_the_window_are_the_overviews_figures_for_that_period(store):
+def test_won_and_lost_in_the_window_are_the_overviews_figures_for_that_period(demo_store):
     """One number: the flow's won and lost steps over a period are the Overview's won and lost
     deals and revenue for it (deals counted by their closing day)."""
-    from funnel.demo import DEMO_ID, install_demo
+    from funnel.demo import DEMO_ID
     from funnel.metrics import overview
 
-    with store.transaction() as cur:
-        install_demo(cur)
+    store = demo_store
     period = Filters(DEMO_ID, date(2026, 1, 1), date(2026, 3, 31))
     with store.cursor() as cur:
         steps = flow.flow(cur, filters=period).steps.set_index("step")
