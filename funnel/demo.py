@@ -9,6 +9,7 @@ exhibitions cost the most per lead and convert best; referrals are nearly free a
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,8 @@ from funnel.demo_names import DEMO_NAME
 from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
 from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
+
+log = logging.getLogger(__name__)
 
 SEED = 20251
 START = date(2025, 1, 1)
@@ -260,20 +263,54 @@ def _demo_id(cur) -> str:
 
 
 def ensure_demo(store, folder: Path | None = None) -> bool:
-    """Install the demo workspace if the database has no workspace at all (first start).
+    """Install the demo workspace if the database has no workspace at all (first start); True
+    when this call installed it.
 
     Its 12 back-dated forecasts are taken in a second transaction, on the data the first one
     committed (the same data version, so the same snapshots): inside the install's own
     transaction no query can read the process's shared per-version deal facts, which that
     transaction's uncommitted data are not in (funnel/metrics/facts.py), and each of the ~200
-    queries first tried to build them and then read a copy of its own (~2 s of CPU per start)."""
+    queries first tried to build them and then read a copy of its own (~2 s of CPU per start).
+    That second part is taken at any start that finds the demo without them (``take_history``),
+    so a failure or a stop between the two transactions is made good at the next start."""
+    installed = False
     with store.cursor() as cur:
-        if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+        empty = not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]
+    if empty:
+        with store.transaction() as cur:
+            if not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+                install_demo(cur, folder=folder, snapshots=False)
+                installed = True
+    take_history(store)
+    return installed
+
+
+def take_history(store) -> bool:
+    """Take the demo's back-dated forecasts if the flagged demo workspace has no forecast at all
+    (its install committed and the forecasts' transaction did not, or a demo installed before
+    they existed). A failure is logged, never raised: the demo works without its history, and
+    the next start tries again. Writes are serialised (DuckDB's one writer; PostgreSQL's write
+    lock), and the check is made again inside the transaction: two app servers take it once."""
+    try:
+        with store.cursor() as cur:
+            demo_id = _without_history(cur)
+        if demo_id is None:
             return False
-    with store.transaction() as cur:
-        if cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
-            return False
-        demo_id = install_demo(cur, folder=folder, snapshots=False)
-    with store.transaction() as cur:
-        seed_snapshots(cur, demo_id, END)
-    return True
+        with store.transaction() as cur:
+            if _without_history(cur) != demo_id:
+                return False
+            seed_snapshots(cur, demo_id, END)
+        return True
+    except Exception:  # noqa: BLE001 (any failure: the demo stays usable, a log line says why)
+        log.exception("funnel: the demo's forecast history was not taken; the next start tries again")
+        return False
+
+
+def _without_history(cur) -> str | None:
+    row = cur.execute(
+        "SELECT id FROM workspaces w WHERE is_demo "
+        "AND NOT EXISTS (SELECT 1 FROM forecast_snapshots s WHERE s.workspace_id = w.id) "
+        "ORDER BY id = ? DESC, id LIMIT 1",
+        [DEMO_ID],
+    ).fetchone()
+    return row[0] if row else None

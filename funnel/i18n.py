@@ -71,10 +71,15 @@ def _written(value, lang: str):
     Without it a date reached the text as ``str`` gives it, "2025-03-01 – 2025-03-31" in a
     Russian message (review #16: every date on a screen from funnel.formatting)."""
     if isinstance(value, date):
-        return _formatting().day(value, lang)
+        return _formatting().day(value, lang) if _known(value) else "—"
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value):
-        return _formatting().period(value[0], value[1], lang)
+        return _formatting().period(value[0], value[1], lang) if all(map(_known, value)) else "—"
     return value
+
+
+def _known(day: date) -> bool:
+    """Not pandas' NaT (a ``date`` to isinstance, and unequal to itself), which Babel cannot write."""
+    return day == day  # noqa: PLR0124 (NaT is the one date unequal to itself)
 
 
 def _formatting():

@@ -267,3 +267,14 @@ def test_a_date_in_a_text_is_written_in_the_texts_language():
     assert fill("for {when}", "en", when=(one, two)) == "for Mar 1 – 31, 2025"
     assert fill("с {day}, {n}", "ru", day=datetime(2025, 3, 1, 14, 5), n=3) == "с 01.03.2025, 3"
     assert fill("{pair}", "en", pair=(1, 2)) == "(1, 2)"  # a pair of numbers stays as it was
+
+
+def test_a_missing_date_in_a_text_is_a_dash_not_a_traceback():
+    """pandas' NaT is a ``date`` to isinstance, and Babel cannot write it (code review: "cannot
+    convert float NaN to integer"); a column value handed to a text reads "—"."""
+    import pandas as pd
+
+    from funnel.i18n import fill
+
+    assert fill("за {when}", "ru", when=pd.NaT) == "за —"
+    assert fill("for {when}", "en", when=(date(2025, 3, 1), pd.NaT)) == "for —"

@@ -244,3 +244,36 @@ def test_the_demos_name_is_in_the_interfaces_language(app):
     at.radio(key="lang").set_value("en").run()
     assert at.selectbox(key="workspace").options == ["Demo"]
     assert t("settings.intro", "en", ws="Demo") in [c.value for c in at.caption]
+
+
+def test_a_failed_history_is_taken_at_the_next_start_and_never_stops_the_first(tmp_path, monkeypatch, caplog):
+    """Code review: the demo's back-dated forecasts come in a second transaction after its
+    install commits. If that one fails (memory, disk, a dropped connection, a stop in between),
+    the first start still opens the demo (a log line, no traceback on the sign-in page), and the
+    next start, which finds the demo without forecasts, takes all SNAPSHOT_MONTHS of them."""
+    from funnel import demo
+
+    calls = []
+
+    def failing_once(cur, demo_id, end):
+        calls.append(demo_id)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        real(cur, demo_id, end)
+
+    real = demo.seed_snapshots
+    monkeypatch.setattr(demo, "seed_snapshots", failing_once)
+    s = Store(tmp_path / "f.duckdb")
+    try:
+        assert demo.ensure_demo(s) is True
+        assert "forecast history was not taken" in caplog.text
+        count = "SELECT count(*) FROM forecast_snapshots"
+        with s.cursor() as cur:
+            assert cur.execute(count).fetchone()[0] == 0
+            assert cur.execute("SELECT count(*) FROM workspaces WHERE is_demo").fetchone()[0] == 1
+        assert demo.ensure_demo(s) is False  # installed already: only the history is taken
+        with s.cursor() as cur:
+            assert cur.execute(count).fetchone()[0] == dh.SNAPSHOT_MONTHS * 2  # a month's and a quarter's each
+        assert demo.ensure_demo(s) is False and len(calls) == 2  # taken once, not again
+    finally:
+        s.close()
