@@ -125,7 +125,7 @@ def test_presenter_mode_fills_the_screen_and_esc_leaves_it(fresh_server, tab):
         thumb = tab.locator('.st-key-ws_levers [data-testid="stSliderThumbValue"]').first
         assert float(thumb.evaluate("e => getComputedStyle(e.querySelector('p') || e).fontSize")[:-2]) >= 20
         # the workspace and the currency the numbers are in
-        assert "Demo" in tab.locator('[data-testid="stMain"]').inner_text()
+        assert "Демо" in tab.locator('[data-testid="stMain"]').inner_text()  # the demo's Russian name
         shot(tab, f"presenter-{size['width']}")
     tab.keyboard.press("Escape")
     wait_until_drawn(tab, quiet_ms=700)
