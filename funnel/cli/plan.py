@@ -163,7 +163,7 @@ def _start(args, extra: dict) -> dict:
             extra[_GAPS] = b.gaps()  # what the data does not give: None in the figures built on it
             extra[active_cli.CHAIN] = b.chain
             extra[_CURRENCY] = ws_currency(cur, ws)
-            extra[_ABOUT] = (ws_name(cur, ws), b.date_from, b.date_to)
+            extra[_ABOUT] = (ws_name(cur, ws, args.lang), b.date_from, b.date_to)
             return start.inputs()
     finally:
         store.close()
@@ -176,11 +176,13 @@ _SEED = "_active_seed"  # the data's plan the active plan is seeded from, beside
 _ABOUT = "_about"  # (workspace name, baseline's first day, last day) for --export's report, never printed
 
 
-def ws_name(cur, ws: str) -> str:
+def ws_name(cur, ws: str, lang: str) -> str:
+    """The workspace's name as a ``lang`` screen shows it (the demo is «Демо» in Russian)."""
+    from funnel.demo_names import workspace_name
     from funnel.workspace import get_workspace
 
     w = get_workspace(cur, ws)
-    return w.name if w else ws
+    return workspace_name(w.name, w.is_demo, lang) if w else ws
 
 
 def ws_currency(cur, ws: str) -> str | None:

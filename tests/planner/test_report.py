@@ -274,3 +274,15 @@ def test_cli_export_names_the_workspace_and_the_baselines_period(store, tiny, tm
     first = openpyxl.load_workbook(xlsx_path).worksheets[0]
     rows = [[c.value for c in row] for row in first.iter_rows(min_row=2, max_row=3)]
     assert rows == [["Workspace", name], ["Baseline data", "Jan 1 – Feb 28, 2025"]], rows
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ru", "Рабочее пространство: Демо"), ("en", "Workspace: Demo")])
+def test_cli_export_names_the_demo_as_the_screens_do(tmp_path, lang, name):
+    """The demo workspace is «Демо» on a Russian screen (by its flag), and the report the CLI
+    writes in Russian said "Demo" beside Russian words."""
+    from tests.conftest import with_demo
+
+    db = with_demo(tmp_path / "demo.duckdb")
+    out = tmp_path / "plan.html"
+    assert main(["plan", "--db", str(db), "--format", "json", "--export", str(out), "--lang", lang]) == 0
+    assert name in plain(out.read_text(encoding="utf-8"))
