@@ -12,7 +12,11 @@ select_slider's choice by its option text, and the app must get back exactly the
 only its label and help read plain.
 
 ``as_sent()`` turns the reading off for the runs inside it: the tests that check the screen
-really carries the no-break space (tests/core/test_unbroken_figures.py) read the protos raw.
+really carries the no-break space (tests/analytics/test_figures_unbroken.py) read the protos raw.
+
+Fields that name or point at something rather than say it (``_IDENTIFIERS``: a url, an id, a
+form's id, a page, a download's data, ...) are never rewritten, in any element: a link or a key
+read with a space the app did not write would hide the very bug a test looks for.
 """
 
 from __future__ import annotations
@@ -53,6 +57,35 @@ _WIDGETS = {
 }
 _WIDGET_TEXTS = ("label", "help")
 
+# Fields that identify or address something (the string fields of Streamlit's Element and Block
+# protos that are not text for a person): kept as the app sent them, in every element.
+_IDENTIFIERS = frozenset(
+    {
+        "anchor",
+        "component_name",
+        "css_source_path",
+        "data",
+        "deferred_file_id",
+        "deploy_params",
+        "element_id",
+        "file_type",
+        "form_id",
+        "id",
+        "js_source_path",
+        "key",
+        "link",
+        "mapbox_token",
+        "page",
+        "page_script_hash",
+        "query_param_key",
+        "query_string",
+        "source_id",
+        "src",
+        "url",
+        "uuid",
+    }
+)
+
 _state = {"plain": True}
 
 
@@ -73,9 +106,9 @@ def as_sent():
 
 def _plain_proto(msg, only: tuple[str, ...] | None = None) -> None:
     """Every str field of ``msg`` and of the messages inside it made ``plain``, in place (only the
-    fields named ``only``, when given)."""
+    fields named ``only``, when given); an identifier (``_IDENTIFIERS``) never."""
     for field, value in msg.ListFields():
-        if only is not None and field.name not in only:
+        if field.name in _IDENTIFIERS or (only is not None and field.name not in only):
             continue
         if field.type == FieldDescriptor.TYPE_STRING:
             if field.is_repeated:

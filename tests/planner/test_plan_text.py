@@ -44,10 +44,13 @@ FLAGS = [
 
 
 def table(capsys, args: list[str]) -> list[tuple[str, str]]:
-    """The table's (name, value) rows, no-break spaces made plain."""
+    """The table's (name, value) rows. The command writes ordinary spaces only (plan_text's
+    ``formatting.plain``: a terminal reflows nothing, a person types a plain space): checked on
+    the raw output before the rows are split."""
     assert main(args) == 0
-    text = capsys.readouterr().out.replace("\u00a0", " ").replace("\u202f", " ")
-    return [tuple(re.split(r"(?<=\S)\s{2,}", r.rstrip(), maxsplit=1)) for r in text.splitlines() if r.strip()]  # type: ignore[misc]
+    out = capsys.readouterr().out
+    assert "\u00a0" not in out and "\u202f" not in out, out
+    return [tuple(re.split(r"(?<=\S)\s{2,}", r.rstrip(), maxsplit=1)) for r in out.splitlines() if r.strip()]  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(
