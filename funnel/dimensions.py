@@ -24,14 +24,15 @@ DIMENSIONS = {"channel": "channel", "owner": "owner", "segment": "segment"}
 # the spend's part runs meanwhile on a cursor of its own (funnel/metrics/together.py).
 _LEADS_AND_SPEND = """
 WITH lead_dims AS (
-    SELECT channel, owner, segment, min(created_date) AS first_day, max(created_date) AS last_day
+    SELECT channel, owner, segment, min(created_date) AS first_day, max(created_date) AS last_day,
+           FALSE AS is_spend
     FROM stg_leads
     WHERE workspace_id = $ws
     GROUP BY channel, owner, segment
 ),
 spend_dims AS (
     SELECT channel, CAST(NULL AS VARCHAR) AS owner, CAST(NULL AS VARCHAR) AS segment,
-           min(period) AS first_day, max(period) AS last_day
+           min(period) AS first_day, max(period) AS last_day, TRUE AS is_spend
     FROM stg_spend
     WHERE workspace_id = $ws
     GROUP BY channel
@@ -43,7 +44,7 @@ WITH deal_days AS (
     SELECT channel, owner, segment, CAST(coalesce(closed_at, created_at) AS DATE) AS day
     FROM deal_facts
 )
-SELECT channel, owner, segment, min(day) AS first_day, max(day) AS last_day
+SELECT channel, owner, segment, min(day) AS first_day, max(day) AS last_day, FALSE AS is_spend
 FROM deal_days
 GROUP BY channel, owner, segment
 """
@@ -53,11 +54,13 @@ GROUP BY channel, owner, segment
 class Summary:
     """first / last: the first and last calendar day with any lead, deal or spend (None if
     none); values: per dimension, its distinct values in the leads and deals (channel: and the
-    spend), NULLs aside, sorted."""
+    spend), NULLs aside, sorted; lead_deal_channels: the channels of the leads and deals alone
+    (the spend's aside), sorted."""
 
     first: date | None
     last: date | None
     values: dict[str, tuple[str, ...]]
+    lead_deal_channels: tuple[str, ...] = ()
 
 
 _cache: dict[tuple, Summary] = {}
@@ -80,7 +83,8 @@ def summary(cur, workspace_id: str) -> Summary:
     lasts = [r[4] for r in rows if r[4] is not None]
     # Python's order of str is the order of code points, as DuckDB's default (binary) collation
     values = {dim: tuple(sorted({r[i] for r in rows if r[i] is not None})) for i, dim in enumerate(DIMENSIONS)}
-    out = Summary(min(firsts) if firsts else None, max(lasts) if lasts else None, values)
+    lead_deal_channels = tuple(sorted({r[0] for r in rows if r[0] is not None and not r[5]}))
+    out = Summary(min(firsts) if firsts else None, max(lasts) if lasts else None, values, lead_deal_channels)
     with _lock:
         if len(_cache) > 64:  # old versions are never asked for again
             _cache.clear()
@@ -108,23 +112,26 @@ def distinct_values(cur, workspace_id: str, dimension: str) -> list[str]:
 
 
 BLANK = "unknown"  # what staging.sql puts for a blank channel, owner or segment («не указан» on screen)
-# Whether any lead or spend row names a campaign (deals take their lead's: funnel.metrics.query).
-_ANY_CAMPAIGN = """
-SELECT EXISTS (SELECT 1 FROM stg_leads WHERE workspace_id = $ws AND campaign IS NOT NULL)
-    OR EXISTS (SELECT 1 FROM stg_spend WHERE workspace_id = $ws AND campaign IS NOT NULL)
-"""
+# Whether any lead (and spend) row names a campaign (deals take their lead's: funnel.metrics.query).
+_LEAD_CAMPAIGN = "SELECT EXISTS (SELECT 1 FROM stg_leads WHERE workspace_id = $ws AND campaign IS NOT NULL)"
+_ANY_CAMPAIGN = (
+    _LEAD_CAMPAIGN + " OR EXISTS (SELECT 1 FROM stg_spend WHERE workspace_id = $ws AND campaign IS NOT NULL)"
+)
 
 
-def with_values(cur, workspace_id: str, dimensions: tuple[str, ...]) -> tuple[str, ...]:
+def with_values(cur, workspace_id: str, dimensions: tuple[str, ...], spend: bool = True) -> tuple[str, ...]:
     """Of ``dimensions`` (channel, campaign, owner, segment), in their order, those the
     workspace's data gives at least one value of: a breakdown by a dimension without any (owners
     on spend-only data) would be one row of «не указан». Channel, owner and segment from the
-    summary (its blank, ``BLANK``, is no value); campaign from the leads and the spend."""
-    values = summary(cur, workspace_id).values
+    summary (its blank, ``BLANK``, is no value); campaign from the leads and the spend.
+    ``spend=False``: the spend's channels and campaigns do not count (the Funnel breaks down leads and deals
+    only: a channel named by the spend alone would be one group of «не указан» there)."""
+    found = summary(cur, workspace_id)
+    values = found.values if spend else found.values | {"channel": found.lead_deal_channels}
     out = []
     for dim in dimensions:
         if dim == "campaign":
-            if cur.execute(_ANY_CAMPAIGN, {"ws": workspace_id}).fetchone()[0]:
+            if cur.execute(_ANY_CAMPAIGN if spend else _LEAD_CAMPAIGN, {"ws": workspace_id}).fetchone()[0]:
                 out.append(dim)
         elif dim not in DIMENSIONS:
             raise ValueError(f"dimension: campaign or one of {', '.join(DIMENSIONS)} expected, got {dim!r}")

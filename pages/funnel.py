@@ -77,7 +77,9 @@ try:
     if tab["breakdown"].open:
         with tab["breakdown"]:
             st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
-            splits = ui.shared(dimensions.with_values, workspace_id=filters.workspace_id, dimensions=view.SPLITS)
+            splits = ui.shared(  # the Funnel breaks down leads and deals: the spend's channels aside
+                dimensions.with_values, workspace_id=filters.workspace_id, dimensions=view.SPLITS, spend=False
+            )
             if not splits:  # every group would be «не указан»: the funnel itself, on the first tab
                 st.info(ui.t("an.fn.breakdown_none"))
             else:

@@ -65,6 +65,25 @@ def warming_months(lag: Sequence[float], months: int) -> int:
     return min(n, months)
 
 
+def history_warming(
+    history: Sequence[tuple[date, float]], lag: Sequence[float], first_lead: date | None, deals_before: bool
+) -> int:
+    """How many of the revenue ``history``'s first months (month, revenue) to draw grey as the
+    start of the data. The history begins at the first month with any lead, deal or spend; the
+    wins come from the leads, so the not-whole months (``warming_months``) are counted from the
+    leads' first month ``first_lead``, and the months before it (spend alone: no revenue) are
+    grey too. None when a deal was created before ``first_lead`` (``deals_before``) or a month
+    before it holds revenue: those months are whole history, not a start (funnel.metrics.trend.
+    history_start). No leads, no lag or no history: 0."""
+    if first_lead is None or deals_before or not lag:
+        return 0
+    before = [v for d, v in history if d < first_lead]
+    if len(before) == len(history) or any(before):
+        return 0
+    n = warming_months(lag, len(history) - len(before))
+    return len(before) + n if n else 0
+
+
 def add_month(d: date, n: int = 1) -> date:
     y, m = divmod(d.month - 1 + n, 12)
     return date(d.year + y, m + 1, 1)

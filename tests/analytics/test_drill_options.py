@@ -110,8 +110,26 @@ def test_the_funnels_split_offers_what_the_data_has(app_db, lang):
     assert at.radio(key="fn_breakdown_by").options == [t("an.dim.owner", lang)]
 
 
+SPLITS = ("channel", "owner", "segment")
+
+
+def test_the_funnels_split_leaves_the_spends_channels_out(tmp_path):
+    """Code review: deals without a channel plus spend on Web and Print. The Channels drill counts
+    the spend's channels; the Funnel, which breaks down leads and deals only, does not (it offered
+    «Канал» and drew one group «не указан»)."""
+    ws = _workspace(tmp_path / "db.duckdb", {"deals": DEALS, "spend": SPEND})
+    s = Store(tmp_path / "db.duckdb")
+    with s.snapshot() as cur:
+        assert with_values(cur, ws, SPLITS) == ("channel",)
+        assert with_values(cur, ws, SPLITS, spend=False) == ()
+        assert with_values(cur, ws, ("campaign",), spend=False) == ()
+    s.close()
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_deals_without_channels_owners_or_segments_say_there_is_nothing_to_split_by(app_db, lang):
-    at = _funnel_breakdown(app_db, {"deals": DEALS}, lang)
+@pytest.mark.parametrize("case", ["deals", "deals+spend"])
+def test_deals_without_channels_owners_or_segments_say_there_is_nothing_to_split_by(app_db, lang, case):
+    rows = {"deals": DEALS} | ({"spend": SPEND} if case == "deals+spend" else {})
+    at = _funnel_breakdown(app_db, rows, lang)
     assert not [r for r in at.radio if r.key == "fn_breakdown_by"]
     assert t("an.fn.breakdown_none", lang) in [i.value for i in at.info]

@@ -95,6 +95,7 @@ CALLS: dict[str, Call] = {
     "monthly": lambda cur, f, a: trend.monthly(cur, filters=f, attribution=a),
     "monthly_by_channel": lambda cur, f, a: trend.monthly(cur, filters=f, attribution=a, by="channel"),
     "trend_history": lambda cur, f, a: trend.history(cur, filters=f, end=f.date_to),
+    "history_start": lambda cur, f, a: trend.history_start(cur, filters=f, end=f.date_to),
     "speed_by_channel": lambda cur, f, a: speed.speed(cur, filters=f, attribution=a),
     "speed_by_owner": lambda cur, f, a: speed.speed(cur, filters=f, attribution=a, by="owner"),
     "maturity": lambda cur, f, a: maturity.maturity(cur, filters=f),
@@ -142,7 +143,7 @@ def answer(store, call: Call, filters: Filters, attribution: str):
 
 # Calls that take no attribution run once per filter (the model's call passes "cohort" on as its basis).
 NO_ATTRIBUTION = {
-    "spend_split", "spend_split_total", "unsplit_keys", "trend_history", "maturity", "maturity_window",
+    "spend_split", "spend_split_total", "unsplit_keys", "trend_history", "history_start", "maturity", "maturity_window",
     "dimensions", "baseline", "baseline_projected", "plan_vs_fact",
 }  # fmt: skip
 assert NO_ATTRIBUTION <= CALLS.keys()

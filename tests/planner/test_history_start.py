@@ -9,7 +9,7 @@ start of the data."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -107,3 +107,133 @@ def test_the_demos_forecast_tab_marks_its_first_two_months(app):
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота", "Начало данных: неполные месяцы"], names
+
+
+# Code review: the history begins at the first month with any lead, deal or spend, but the grey
+# months were counted from it by the delays alone. They count from the leads' first month, and
+# only when no deal was created before it (funnel.model.projection.history_warming). The lag
+# (0,5; 0,3; 0,2) leaves the leads' first two months not whole (50 %, 80 %, then 100 %).
+LAG = (0.5, 0.3, 0.2)
+SIX = [date(2026, m, 1) for m in range(1, 7)]
+
+
+@pytest.mark.parametrize(
+    ("revenue", "first_lead", "deals_before", "expected"),
+    [
+        # spend in January and February, the leads from March: January and February have no
+        # revenue (no leads yet), March and April are the leads' not-whole months → 2 + 2 grey
+        ((0, 0, 300, 800, 1000, 1000), date(2026, 3, 1), False, 4),
+        # deals created from January, two months before the leads: their wins fill January and
+        # February, which are whole history, and so is all the rest → none grey
+        ((500, 900, 1000, 1000, 1000, 1000), date(2026, 3, 1), True, 0),
+        # revenue before the leads' first month is whole history, even without the flag
+        ((500, 0, 300, 800, 1000, 1000), date(2026, 3, 1), False, 0),
+        ((300, 800, 1000, 1000, 1000, 1000), date(2026, 1, 1), False, 2),  # leads from the start
+        ((0,) * 6, None, False, 0),  # no leads
+        ((0, 0, 0, 0, 300, 800), date(2026, 5, 1), False, 6),  # every month grey
+    ],
+    ids=["spend-before-leads", "deals-before-leads", "revenue-before-leads", "leads-first", "no-leads", "all-grey"],
+)
+def test_the_grey_months_count_from_the_leads_first_month(revenue, first_lead, deals_before, expected):
+    from funnel.model.projection import history_warming
+
+    history = list(zip(SIX, revenue, strict=True))
+    assert history_warming(history, LAG, first_lead, deals_before) == expected
+
+
+def _store(tmp_path, rows_by_kind: dict):
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    s = Store(tmp_path / "db.duckdb")
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Start").id
+    for kind, rows in rows_by_kind.items():
+        insert(s, ws, kind, rows)
+    return s, ws
+
+
+LEADS_FROM_MARCH = [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 3 + i), "channel": "Web"} for i in range(3)]
+WON = {"stage": "Deal done", "status": "won", "amount": 1000}
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("deals-before-leads", (date(2026, 3, 1), True)),
+        ("spend-before-leads", (date(2026, 3, 1), False)),
+        ("deals-alone", (None, False)),
+    ],
+)
+def test_the_leads_first_month_and_deals_before_it(tmp_path, case, expected):
+    """Hand-made data: three leads from 3 March 2026; in the first case two deals without a lead
+    created on 10 January (won 20 January), in the second spend in January and February and a
+    deal of lead L0 created on 10 March; in the third the January deals alone."""
+    from funnel.filters import Filters
+    from funnel.metrics import trend
+
+    early = [
+        {"deal_id": f"D{i}", "created_at": datetime(2026, 1, 10), "closed_at": datetime(2026, 1, 20)} | WON
+        for i in range(2)
+    ]
+    rows = {
+        "deals-before-leads": {"leads": LEADS_FROM_MARCH, "deals": early},
+        "spend-before-leads": {
+            "leads": LEADS_FROM_MARCH,
+            "deals": [{"deal_id": "D9", "lead_id": "L0", "created_at": datetime(2026, 3, 10)} | WON],
+            "spend": [{"channel": "Web", "period": datetime(2026, m, 1), "amount": 1000} for m in (1, 2)],
+        },
+        "deals-alone": {"deals": early},
+    }[case]
+    s, ws = _store(tmp_path, rows)
+    with s.snapshot() as cur:
+        got = trend.history_start(cur, filters=Filters(workspace_id=ws), end=None)
+        history = trend.history(cur, filters=Filters(workspace_id=ws), end=None)
+    s.close()
+    assert got == expected
+    assert history[0][0] == date(2026, 1, 1)  # the history itself starts in January in every case
+
+
+def test_every_month_grey_draws_no_empty_history():
+    at = _run("ru", len(HISTORY))
+    names = [name for name, _, _ in at.session_state["traces"]]
+    assert names == ["Прогноз оборота", "Начало данных: неполные месяцы"]
+    (_, _, _), (_, warm_x, _) = at.session_state["traces"]
+    assert warm_x == [d for d, _ in HISTORY]
+
+
+def test_the_forecast_tab_draws_no_grey_when_deals_come_before_the_leads(app_db):
+    """Two deals without a lead created and won in January 2026, six leads from 3 March, each
+    won 40 days later (April): the lag (0; 0,69; 0,31) greyed January and February, which hold
+    the January deals' wins. Deals come before the leads: nothing is grey, nothing said."""
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import ROOT, insert
+    from tests.planner.test_pages import open_tab
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Start").id
+    leads = [{"lead_id": f"L{i}", "created_at": datetime(2026, 3, 3 + i), "channel": "Web"} for i in range(6)]
+    early = [
+        {"deal_id": f"E{i}", "created_at": datetime(2026, 1, 10), "closed_at": datetime(2026, 1, 20)} | WON
+        for i in range(2)
+    ]
+    won = [
+        {"deal_id": f"D{i}", "lead_id": f"L{i}", "created_at": datetime(2026, 3, 3 + i)}
+        | WON
+        | {"closed_at": datetime(2026, 4, 12 + i)}
+        for i in range(6)
+    ]
+    insert(s, ws, "leads", leads)
+    insert(s, ws, "deals", early + won)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at = open_tab(at.switch_page("pages/planner.py").run(), "forecast")
+    assert not at.exception, at.exception
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
+    assert names == ["История", "Прогноз оборота"], names
+    assert not [c.value for c in at.caption if c.value.startswith("Начало истории")]

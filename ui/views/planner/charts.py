@@ -183,17 +183,24 @@ WARMING_GREY = "#9e9e9e"  # the history's first months, not whole (projection's 
 
 def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]], warming: int = 0) -> go.Figure:
     """The revenue history, then the projection (dashed). The history's first ``warming`` months
-    (funnel.model.projection.warming_months: not whole, the data begins with them) in grey, on a
+    (funnel.model.projection.history_warming: not whole, the data begins with them) in grey, on a
     trace of their own that runs into the first whole month, so they do not read as a slump. It
     comes last, so the history and the projection keep the theme's first two colours."""
+    whole = history[warming:]  # every month grey: no History trace (an empty legend entry)
     fig = go.Figure(
-        [
-            go.Scatter(
-                x=[d for d, _ in history[warming:]],
-                y=[v for _, v in history[warming:]],
-                name=ui.t("planner.chart.history"),
-                mode="lines+markers",
-            ),
+        (
+            [
+                go.Scatter(
+                    x=[d for d, _ in whole],
+                    y=[v for _, v in whole],
+                    name=ui.t("planner.chart.history"),
+                    mode="lines+markers",
+                )
+            ]
+            if whole
+            else []
+        )
+        + [
             go.Scatter(
                 x=[d for d, _ in rows],
                 y=[v for _, v in rows],
@@ -211,7 +218,7 @@ def projection(history: list[tuple[date, float]], rows: list[tuple[date, float]]
                 name=ui.t("planner.chart.history_warming"),
                 mode="lines+markers",
                 line={"color": WARMING_GREY, "dash": "dot"},
-                marker={"symbol": "circle-open", "color": WARMING_GREY, "size": [8] * warming + [0]},
+                marker={"symbol": "circle-open", "color": WARMING_GREY, "size": [8] * warming + [0][: len(whole)]},
             )
         )
     # no "Month" under the axis: its labels are months; on a phone the title sat on the legend

@@ -50,8 +50,10 @@ def forecast(b, r: PlanResult) -> dict:
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag)
-    # the history's first months hold the wins of the data's leads only (the data's own delays)
-    warming = projection.warming_months(projection.lag_shares(up.won_delays(b)), len(history))
+    # the history's first months from the leads' first one hold the wins of the data's leads only
+    # (the data's own delays); none when deals from before the leads fill them
+    first_lead, deals_before = up.history_start(b)
+    warming = projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
     return fc | {
         "target": target,
         "sim": sim,

@@ -15,6 +15,7 @@ import bisect
 import functools
 import math
 from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
@@ -23,7 +24,7 @@ from funnel import charts, formatting, units
 from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.i18n import TABLE
-from funnel.metrics import convert
+from funnel.metrics import convert, trend
 from funnel.model import cycle, link, precision
 from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
@@ -92,6 +93,12 @@ def won_delays(b: Baseline) -> tuple[tuple[int, int], ...]:
     """The lead-to-won delays of the baseline's filters (the sidebar's channels, owners,
     segments and period), cached per data version (one query, not one a move)."""
     return ui.shared(convert.won_delays, filters=b.delay_filters())
+
+
+def history_start(b: Baseline) -> tuple[date | None, bool]:
+    """The leads' first month and whether a deal was created before it (funnel.metrics.trend.
+    history_start), for the baseline's filters up to its end, cached per data version."""
+    return ui.shared(trend.history_start, filters=b.delay_filters(), end=b.date_to)
 
 
 def base_plan(b: Baseline) -> Plan:
