@@ -106,6 +106,14 @@ TEXTS = {
     "active.m.turnover": ("Активные продажи: оборот в месяц", "Active sales: turnover a month"),
     "active.m.profit": ("Активные продажи: прибыль в месяц", "Active sales: profit a month"),
     "active.m.payback": ("Активные продажи: окупаемость", "Active sales: payback"),
+    # the chain's own margin (its "Money and time" input), not the inbound plan's margin lever
+    "active.m.margin": (
+        "Прибыль активных продаж — при их марже {margin}{example} (раздел «Деньги и сроки» ниже), "
+        "а не при марже в рычагах плана выше.",
+        "Active sales' profit is at their own margin of {margin}{example} (under “Money and time” below), "
+        "not at the plan's margin lever above.",
+    ),
+    "active.m.margin_example": (", пример", ", the method's example"),
     "active.m.payback_month": ("на {n}-й месяц", "in month {n}"),
     "active.m.payback_never": ("дольше {n} мес.", "beyond {n} {n|month|months}"),
     # the headline's figures are an example's while inputs hold the method's example values (marks_for)

@@ -292,6 +292,19 @@ def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_
     assert "Активные продажи на примере: 28 значений из 28 ниже — пример для начала" in "\n".join(
         c.value for c in at.caption
     )
+    # its profit says at which margin: the chain's own example (30 %), not the plan's lever (100 %)
+    assert "Прибыль активных продаж — при их марже 30 %, пример (раздел «Деньги и сроки» ниже)" in "\n".join(
+        c.value for c in at.caption
+    )
+
+
+def test_the_active_profit_names_its_own_margin_beside_the_plans_lever(app_db):
+    """Screen review #16: the Planner's lever read «Маржа 100 %» and the active-sales profit
+    beside it was at the chain's 50 % (ROUND: 2 paid × 200 000 × 50 % − costs). A margin the user
+    typed is not marked as an example."""
+    at = opened(app_db, _pl_active=ROUND)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Прибыль активных продаж — при их марже 50 % (раздел «Деньги и сроки» ниже)" in captions, captions
 
 
 def test_the_toggle_turns_the_forward_plan_into_a_target_of_the_same_size(app_db):

@@ -322,6 +322,9 @@ def active_tab(b, base_plan, r) -> None:
     mode(a)
     if a.reachable:
         headline(a)
+        example = ui.t("active.m.margin_example") if marks.get("margin") == "example" else ""
+        whole = abs(a.plan.margin * 100 - round(a.plan.margin * 100)) < 1e-9
+        st.caption(ui.t("active.m.margin", margin=ui.pct(a.plan.margin, 0 if whole else 1), example=example))
         if examples := sum(m == "example" for m in marks.values()):  # the figures above stand on them
             total = sum(len(g) for g in GROUPS.values())
             st.caption(ui.t("active.m.example", n=ui.num(examples), total=ui.num(total)))
