@@ -107,6 +107,21 @@ def opened(app_db, lang: str = "ru", params: dict | None = None, **session) -> A
     return at
 
 
+def leads_only(app_db) -> None:
+    """A workspace "leads" of 3 leads and nothing else: the data gives none of the tab's inputs."""
+    from funnel.db import Store
+    from funnel.workspace import create_workspace
+    from tests.conftest import insert
+
+    store = Store(app_db)
+    with store.transaction() as cur:
+        create_workspace(cur, "Leads only", workspace_id="leads")
+    insert(
+        store, "leads", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(3)]
+    )
+    store.close()
+
+
 def table(at, first_column: str):
     return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [first_column])
 
@@ -271,17 +286,7 @@ def test_a_plan_that_never_pays_back_says_so_within_its_horizon(app_db):
 
 
 def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_db):
-    from funnel.db import Store
-    from funnel.workspace import create_workspace
-    from tests.conftest import insert
-
-    store = Store(app_db)
-    with store.transaction() as cur:
-        create_workspace(cur, "Leads only", workspace_id="leads")
-    insert(
-        store, "leads", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(3)]
-    )
-    store.close()
+    leads_only(app_db)
     at = opened(app_db, params={"ws": "leads"}, pl_active_group="money")
     assert any("Данные не дают ни одного значения" in c.value for c in at.caption)
     labels = [n.label for n in inputs(at) if (n.key or "").startswith("pl_a_")]
@@ -427,17 +432,7 @@ def test_the_scenario_comparison_shows_active_sales_for_scenarios_that_have_them
 
 
 def _leads_only(app_db) -> None:
-    from funnel.db import Store
-    from funnel.workspace import create_workspace
-    from tests.conftest import insert
-
-    store = Store(app_db)
-    with store.transaction() as cur:
-        create_workspace(cur, "Leads only", workspace_id="leads")
-    insert(
-        store, "leads", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(3)]
-    )
-    store.close()
+    leads_only(app_db)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
