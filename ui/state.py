@@ -172,6 +172,8 @@ PL_SC_NAME: Key[str] = Key("pl_sc_name")
 PL_SC_OVERWRITE: Key[bool] = Key("pl_sc_overwrite", False)
 PL_SC_FLASH: Key[str] = Key("pl_sc_flash")
 PL_SC_COMPARE: Key[list] = Key("pl_sc_compare")  # the scenarios in the comparison table
+PL_SC_PERIOD: Key[tuple] = Key("pl_sc_period")  # the plan period picker: the picked scenario's own
+PL_SC_PERIOD_FOR: Key[str] = Key("pl_sc_period_for")  # the scenario PL_SC_PERIOD was set for
 # The active-sales tab (funnel.model.active): its plan is kept outside the tab's widgets, which
 # vanish while another tab is open; None until the tab is first opened or a link, scenario or
 # Workshop case brings one (a plan without it stays as it was: no active keys in its link).

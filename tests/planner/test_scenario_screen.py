@@ -40,7 +40,26 @@ def test_the_plan_period_defaults_to_this_month(scenarios):
     at = scenarios
     at.text_input(key="pl_sc_name").set_value("План").run()
     at.button(key="pl_sc_save").click().run()
+    at.selectbox(key="pl_sc_pick").set_value("План").run()  # not a plan yet (the demo's «2026» is: its own period)
     start, end = at.date_input(key="pl_sc_period").value
     today = date.today()
     assert start == today.replace(day=1) and end.month == today.month and end >= today
     assert date.fromordinal(end.toordinal() + 1).day == 1  # to the month's last day
+
+
+def test_a_scenario_that_is_a_plan_shows_its_own_plan_period(scenarios):
+    """Screen review #16: the demo's «2026» is the plan for 01.01.2026–31.12.2026, and the period
+    picker beside it showed this month, so «Сделать планом» would have made it a one-month plan.
+    Picked, a plan shows its own period; another scenario, this month; back, its own again."""
+    at = scenarios
+    plans = [s.options for s in at.selectbox if s.key == "pl_sc_pick"][0]
+    assert "2026" in plans, plans
+    at.selectbox(key="pl_sc_pick").set_value("2026").run()
+    assert not at.exception, at.exception
+    assert tuple(at.date_input(key="pl_sc_period").value) == (date(2026, 1, 1), date(2026, 12, 31))
+    other = next(p for p in plans if p != "2026")
+    at.selectbox(key="pl_sc_pick").set_value(other).run()
+    start, _ = at.date_input(key="pl_sc_period").value
+    assert start == date.today().replace(day=1)
+    at.selectbox(key="pl_sc_pick").set_value("2026").run()
+    assert tuple(at.date_input(key="pl_sc_period").value) == (date(2026, 1, 1), date(2026, 12, 31))

@@ -147,8 +147,16 @@ def scenarios_tab(
             ):
                 st.rerun()
             c = st.columns([2, 1])
-            default = state.this_month(date.today())  # a plan is for a month to come, not the data's last
-            period = date_picker(ui.t("planner.sc.plan_period"), where=c[0], value=default, key="pl_sc_period")
+            # The picked scenario's own plan period when it is a plan (a year's plan showed this
+            # month's dates, and «Сделать планом» would have made it a plan for one month), else
+            # this month: a plan is for a month to come, not the data's last. Set again when
+            # another scenario is picked, or when a language switch reset the picker.
+            picked = by_name[pick]
+            if state.PL_SC_PERIOD_FOR.get() != pick or not state.PL_SC_PERIOD.present():
+                own = picked.is_plan and picked.plan_from and picked.plan_to
+                state.PL_SC_PERIOD.set((picked.plan_from, picked.plan_to) if own else state.this_month(date.today()))
+                state.PL_SC_PERIOD_FOR.set(pick)
+            period = date_picker(ui.t("planner.sc.plan_period"), where=c[0], key=state.PL_SC_PERIOD)
             if c[1].button(ui.t("planner.sc.mark"), key="pl_sc_mark"):
                 if (
                     isinstance(period, (tuple, list))
