@@ -109,6 +109,11 @@ TEXTS = {
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
     "an.ov.plan": ("План и факт", "Plan and fact"),
+    "an.ov.plan_for": (
+        "План — сценарий «{scenario}», за {period} ({months} мес.): та часть выбранного периода, на которую он составлен.",
+        "The plan is the scenario “{scenario}”, for {period} ({months} {months|month|months}): the part of the chosen "
+        "period it was made for.",
+    ),
     "an.ov.tab.chart": ("График", "Chart"),
     "an.ov.tab.table": ("Таблица", "Table"),
     "an.plan.metric": ("Показатель", "Figure"),

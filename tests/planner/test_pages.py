@@ -235,6 +235,9 @@ def test_a_scenario_marked_as_plan_shows_on_the_overview(planner, app_db):
     )
     assert row["Факт"] == f"{float(fact):,.0f} ₽".replace(",", " ")
     assert row["Выполнение"] == f"{float(fact) / 500_000 * 100:,.1f} %".replace(",", " ").replace(".", ",")
+    # the line over the table names the scenario and the months it covers, not the headline's 12
+    line = "План — сценарий «План на октябрь», за 01.10.2026–31.10.2026 (1 мес.): та часть выбранного периода"
+    assert any(line in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 def test_a_viewer_plays_with_the_levers_but_cannot_save(app_db):

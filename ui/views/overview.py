@@ -245,6 +245,17 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
 
 
 def plan_table(df: pd.DataFrame, key: str) -> None:
+    """The plan against the fact, under a line that names the scenario and the months it covers
+    (a review read the table's 394 won deals against the 485 above it: Jan–Oct against 12 months)."""
+    months = df.attrs["months"]
+    st.caption(
+        ui.t(
+            "an.ov.plan_for",
+            scenario=ui.plain(str(df.attrs["scenario"])),
+            period=ui.period(df.attrs["date_from"], df.attrs["date_to"]),
+            months=ui.num(months, 0 if float(months).is_integer() else 1),
+        )
+    )
     raw = df.assign(metric=[ui.t(f"an.plan.{m}") for m in df["metric"]]).rename(
         columns={
             "metric": ui.t("an.plan.metric"),
