@@ -205,12 +205,14 @@ def planner_tables_fit(page, screen) -> list[str]:
     if not tables.count():
         return ["no table in the tab"]
     # After the phone's width the sidebar slides open again, and the grids follow the wider column
-    # a few frames later: the tables are judged once the layout has come to rest (5 s at most).
+    # a few frames later (or only at the next resize event, sent every half second here): the
+    # tables are judged once the layout has come to rest (10 s at most).
     try:
         panel.evaluate(
-            f"p => new Promise(done => {{ const until = Date.now() + 5000; const fits = {FITS}; "
-            "(function poll() { if (!fits(p).length || Date.now() > until) done(); "
-            "else requestAnimationFrame(poll); })(); }})"
+            f"p => new Promise(done => {{ const until = Date.now() + 10000; const fits = {FITS}; let nudged = 0; "
+            "(function poll() { if (!fits(p).length || Date.now() > until) return done(); "
+            "if (Date.now() - nudged > 500) { nudged = Date.now(); window.dispatchEvent(new Event('resize')); } "
+            "requestAnimationFrame(poll); })(); }})"
         )
     except Exception:  # noqa: BLE001 (the page moved on: judged as it is below)
         pass
