@@ -932,3 +932,23 @@ TEXTS.update(
         }.items()
     }
 )
+
+# Issue #16: the Workshop's figures say what they rest on (ui.views.workshop): a card computed from
+# an example lever is marked as the lever is (workshop.example_mark), the line says when its
+# factors are written rounded (the Planner's rule, planner.baseline_exact), a deals-only team's
+# capacity counts deals.
+TEXTS.update(
+    {
+        "workshop.line_rounded": (
+            "Множители в строке показаны округлёнными, как на рычагах; оборот считается по точным значениям, "
+            "как в «Планировщике».",
+            "The factors in the line are shown rounded, as on the levers; the turnover runs on the exact values, "
+            "as in the Planner.",
+        ),
+        "workshop.capacity_deals": ("Сделок в воронку может обработать команда", "Deals entering the team can handle"),
+        "workshop.sellers_help_deals": (
+            "Один продавец ведёт {per_seller} {per_seller|сделку|сделки|сделок} в воронке в месяц.",
+            "One seller handles {per_seller} {per_seller|deal|deals} entering the pipeline a month.",
+        ),
+    }
+)
