@@ -76,7 +76,7 @@ if (rounded := uw.rounded_note(out)) is not None:
 with st.container(key="ws_numbers"):
     c = st.columns(3)
     c[0].metric(uw.figure_label(begin, "turnover", examples), ui.money(out["turnover"]))
-    c[1].metric(uw.figure_label(begin, "deals", examples), uw.figure("deals", out["deals"]))
+    c[1].metric(uw.figure_label(begin, "deals", examples), uw.figure("deals", out["deals"]), help=uw.deals_help(begin))
     c[2].metric(uw.figure_label(begin, "capacity", examples), uw.figure("capacity", out["capacity"]))
 if overloaded:
     st.warning(

@@ -89,3 +89,19 @@ def test_a_planner_on_leads_has_no_such_help(app_db):
     planner = _open(None, "planner")
     card = next(m for m in planner.metric if m.label == "Сделки в месяц")
     assert not card.help  # leads ÷ months × won ÷ leads is the Overview's won ÷ months
+
+
+def test_the_workshop_deals_card_says_it_in_the_planners_words(app_db):
+    """The Workshop's «Сделки в месяц» on the same workspace reads the same 4,1 (its levers are the
+    data's): its help is the Planner's. On a leads-only workspace, none (leads × conversion is the
+    Overview's won a month, and the example conversion is no data's)."""
+    from tests.reconcile.test_workshop_levers import _leads
+
+    ws = _workspace("deals", _deals())
+    planner, workshop = _open(ws, "planner"), _open(ws, "workshop")
+    (card,) = [m for m in workshop.metric if m.label == "Сделки в месяц"]
+    (planned,) = [m for m in planner.metric if m.label == "Сделки в месяц"]
+    assert card.value == planned.value == "4,1"
+    assert card.help == planned.help and card.help.startswith("В базе 4,1 = 15 сделок в воронку в месяц")
+    leads_only = _open(_workspace("leads", _leads()), "workshop")
+    assert not next(m for m in leads_only.metric if m.label.startswith("Сделки в месяц")).help

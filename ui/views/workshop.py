@@ -19,6 +19,7 @@ from ui import state
 from ui.text import places, widget_format
 from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
+from ui.views.planner.deal_flow import deals_help as flow_help
 from ui.views.planner.gaps import listing
 from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
@@ -210,6 +211,15 @@ def sellers_help(begin: WorkshopStart) -> str:
     deals = begin.source is not None and begin.source.source == "deals"
     per_seller = charts.shown("contacts_per_seller", begin.plan.contacts_per_seller)
     return ui.t("workshop.sellers_help_deals" if deals else "workshop.sellers_help", per_seller=per_seller)
+
+
+def deals_help(begin: WorkshopStart) -> str | None:
+    """The deals card's help on a workspace without leads: the Planner's words for the same
+    figure (ui.views.planner.deal_flow: 4,2 = 20 entering × 20,75 %, and why the Overview reads
+    3,7), while both its levers are the data's; None otherwise."""
+    if begin.source is None or begin.is_example("leads") or begin.is_example("conversion"):
+        return None
+    return flow_help(begin.source)
 
 
 def figure(key: str, value: float | None) -> str:
