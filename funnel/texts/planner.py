@@ -932,3 +932,52 @@ TEXTS.update(
         }.items()
     }
 )
+
+# Issue #16: the Workshop's figures say what they rest on (ui.views.workshop): a card computed from
+# an example lever is marked as the lever is (workshop.example_mark), the line says when its
+# factors are written rounded (the Planner's rule, planner.baseline_exact), a deals-only team's
+# capacity counts deals.
+TEXTS.update(
+    {
+        "workshop.line_rounded": (
+            "Множители в строке показаны округлёнными, как на рычагах; оборот считается по точным значениям, "
+            "как в «Планировщике».",
+            "The factors in the line are shown rounded, as on the levers; the turnover runs on the exact values, "
+            "as in the Planner.",
+        ),
+        "workshop.capacity_deals": ("Сделок в воронку может обработать команда", "Deals entering the team can handle"),
+        "workshop.sellers_help_deals": (
+            "Один продавец ведёт {per_seller} {per_seller|сделку|сделки|сделок} в воронке в месяц.",
+            "One seller handles {per_seller} {per_seller|deal|deals} entering the pipeline a month.",
+        ),
+    }
+)
+
+# Issue #16: the deals-only Planner's «Сделки в месяц» beside the Overview's won deals a month: the
+# card's help says what each counts (ui.views.planner.deal_flow, funnel.model.deal_flow).
+TEXTS.update(
+    {
+        "planner.m.deals_help": (
+            "В базе {deals} = {per_month} {per_month|сделка|сделки|сделок} в воронку в месяц × доля выигранных "
+            "{win_rate}.",
+            "At the baseline, {deals} = {per_month} {per_month|deal|deals} entering the pipeline a month × win rate "
+            "{win_rate}.",
+        ),
+        "planner.m.deals_vs_overview.open": (
+            "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в открытых "
+            "сделках: вошедших в воронку за период — {entered}, закрытых — {closed}; план считает, что и открытые "
+            "будут выиграны с той же долей.",
+            "The Overview's {won_pm} is the deals won in the period ÷ its months ({won} ÷ {months}). The difference "
+            "is the open deals: {entered} entered the pipeline in the period, {closed} closed; the plan counts the "
+            "open ones as won at the same rate.",
+        ),
+        "planner.m.deals_vs_overview.earlier": (
+            "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в сделках, "
+            "вошедших в воронку до периода: закрытых за период — {closed}, вошедших за него — {entered}; план "
+            "применяет долю выигранных только к вошедшим за период.",
+            "The Overview's {won_pm} is the deals won in the period ÷ its months ({won} ÷ {months}). The difference "
+            "is deals that entered the pipeline before the period: {closed} closed in it, {entered} entered it; "
+            "the plan applies the win rate to the deals entering only.",
+        ),
+    }
+)
