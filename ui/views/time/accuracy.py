@@ -21,6 +21,7 @@ from ui.views.time import accuracy_now, data_through, look
 from ui.writes import show_message
 
 HORIZONS = tuple(fs.HORIZONS)
+_who = accuracy_now.taken_by_words  # who took a snapshot, in words
 KEY_CHART, KEY_PART = "tm_acc_chart", "tm_acc_part"
 
 
@@ -36,7 +37,7 @@ def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
-    accuracy_now.render(filters.workspace_id, res["latest"], _who)
+    accuracy_now.render(filters.workspace_id, res["latest"])
     accuracy_now.save_button(filters.workspace_id)
     charted = _past(res)
     # one part at a time (look.part): forecast against actual, the newest forecast per owner,
@@ -53,11 +54,6 @@ def render(filters: Filters) -> None:
         _owners(owners)
     else:
         _table(res["rows"])
-
-
-def _who(by) -> str:
-    key = f"tm.accuracy.by.{by}"
-    return ui.t(key) if by in ("daily", "cli", "demo") else ui.plain(str(by or "—"))
 
 
 def _owners(owners: pd.DataFrame) -> None:
@@ -108,10 +104,9 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
 def _chart(charted: dict[str, pd.DataFrame]) -> None:
     """Forecast against actual for one horizon at a time (each chart cost the browser about a
     third of the tab: scripts/bench_time.py)."""
-    h = st.radio(
+    h = ui.choice(  # one horizon charted alone (the other's forecasts all "—"): named, not a radio
         ui.t("tm.accuracy.chart_horizon"),
         list(charted),
-        horizontal=True,
         format_func=ui.names(list(charted), "tm.accuracy.horizon."),
         key=KEY_CHART,
         persist_state="session",

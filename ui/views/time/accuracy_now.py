@@ -28,9 +28,15 @@ def live(workspace_id: str) -> pd.DataFrame:
     return ui.shared(fs.live, filters=Filters(workspace_id), today=date.today())
 
 
-def render(workspace_id: str, latest: pd.DataFrame, who) -> None:
+def taken_by_words(by) -> str:
+    """Who took a snapshot, in words: the app, the command line, the demo, or a user's name."""
+    key = f"tm.accuracy.by.{by}"
+    return ui.t(key) if by in ("daily", "cli", "demo") else ui.plain(str(by or "—"))
+
+
+def render(workspace_id: str, latest: pd.DataFrame) -> None:
     """The live forecast (when today's is not saved and the data price one), then the newest saved
-    one; ``who(taken_by)``: who took it, in words."""
+    one."""
     now = live(workspace_id)
     day = _day(latest)
     if day != date.today() and fs.priced(now):
@@ -42,9 +48,8 @@ def render(workspace_id: str, latest: pd.DataFrame, who) -> None:
         return
     today = day == date.today()
     st.subheader(ui.t("tm.accuracy.today") if today else ui.t("tm.accuracy.on_day", day=ui.date(day)))
-    st.caption(
-        ui.t("tm.accuracy.taken", when=ui.moment(latest["taken_at"].iloc[0]), who=who(latest["taken_by"].iloc[0]))
-    )
+    by = taken_by_words(latest["taken_by"].iloc[0])
+    st.caption(ui.t("tm.accuracy.taken", when=ui.moment(latest["taken_at"].iloc[0]), who=by))
     weighted = ui.t("tm.accuracy.weighted") if today else ui.t("tm.accuracy.weighted_on", day=ui.date(day))
     total = latest[latest["owner"] == ""]
     if latest["taken_by"].iloc[0] == BY_DEMO and total["weighted_pipeline"].isna().all():
