@@ -65,6 +65,11 @@ def test_the_demo_shows_the_live_forecast_then_its_snapshot_as_of_its_day(app, l
     on_day = t("tm.accuracy.on_day", lang, day=fmt_day(OCTOBER_1, lang))
     assert t("tm.accuracy.today", lang) not in heads  # the 1 October snapshot is not today's
     assert heads.index(t("tm.accuracy.live", lang)) < heads.index(on_day)
+    # the button saves what is live: under the live forecast, not under the 1 October one
+    seen = [("Button", e.key) if type(e).__name__ == "Button" else (type(e).__name__, e.value) for e in at.main
+            if type(e).__name__ in ("Button", "Subheader")]  # fmt: skip
+    live_at, on_day_at = seen.index(("Subheader", t("tm.accuracy.live", lang))), seen.index(("Subheader", on_day))
+    assert live_at < seen.index(("Button", "tm_acc_save")) < on_day_at
     assert t("tm.accuracy.live_note", lang) in [c.value for c in at.caption]
     shown = [(m.label, m.value) for m in at.metric]
     now, then = live.iloc[0], october.iloc[0]  # the month rows

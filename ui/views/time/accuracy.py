@@ -37,8 +37,7 @@ def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
-    accuracy_now.render(filters.workspace_id, res["latest"])
-    accuracy_now.save_button(filters.workspace_id)
+    accuracy_now.render(filters.workspace_id, res["latest"])  # with the button that saves one
     charted = _past(res)
     # one part at a time (look.part): forecast against actual, the newest forecast per owner,
     # every saved forecast with the downloads

@@ -35,17 +35,26 @@ def taken_by_words(by) -> str:
 
 
 def render(workspace_id: str, latest: pd.DataFrame) -> None:
-    """The live forecast (when today's is not saved and the data price one), then the newest saved
-    one."""
+    """The live forecast with the button that saves it (when today's is not saved and the data
+    price one), then the newest saved one (the button under it when nothing live is shown)."""
     now = live(workspace_id)
     day = _day(latest)
-    if day != date.today() and fs.priced(now):
+    shown_live = day != date.today() and fs.priced(now)
+    if shown_live:
         st.subheader(ui.t("tm.accuracy.live"))
         st.caption(ui.t("tm.accuracy.live_note"))
         _figures(now, ui.t("tm.accuracy.weighted"))
+        save_button(workspace_id)
     if latest.empty:
         st.info(ui.t("tm.accuracy.none"))
-        return
+    else:
+        _saved(latest, day)
+    if not shown_live:
+        save_button(workspace_id)
+
+
+def _saved(latest: pd.DataFrame, day: date | None) -> None:
+    """The newest saved forecast, as of its own day («Today's forecast» only for today's)."""
     today = day == date.today()
     st.subheader(ui.t("tm.accuracy.today") if today else ui.t("tm.accuracy.on_day", day=ui.date(day)))
     by = taken_by_words(latest["taken_by"].iloc[0])
