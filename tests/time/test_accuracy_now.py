@@ -119,4 +119,5 @@ def test_leads_only_has_no_button_to_save_a_forecast_and_says_why(app_db, lang):
     at = _accuracy_tab(at, lang, pick_language=False)  # the language is the session's already
     assert not [b for b in at.button if b.key == "tm_acc_save"]
     assert t("tm.accuracy.nothing_to_save", lang) in [c.value for c in at.caption]
+    assert t("tm.accuracy.none", lang) not in [i.value for i in at.info]  # it says «you can save one now»
     assert t("tm.accuracy.live", lang) not in _heads(at)  # nothing live to show either

@@ -46,7 +46,8 @@ def render(workspace_id: str, latest: pd.DataFrame) -> None:
         _figures(now, ui.t("tm.accuracy.weighted"))
         save_button(workspace_id)
     if latest.empty:
-        st.info(ui.t("tm.accuracy.none"))
+        if fs.priced(now):  # «… you can also save one now»; else the line under says there is nothing to save
+            st.info(ui.t("tm.accuracy.none"))
     else:
         _saved(latest, day)
     if not shown_live:
