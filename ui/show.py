@@ -102,6 +102,19 @@ def names(options, prefix: str | None = None):
     return shown.get
 
 
+def choice(label: str, options, *, key: str, format_func, **radio):
+    """A horizontal radio of ``options``, each named by ``format_func`` (st.radio's other arguments
+    in ``radio``); with one option
+    alone, that option as a line of text («Показатель: Количество»), not a radio with nothing to
+    choose (review #16). Returns the chosen option."""
+    options = list(options)
+    if len(options) == 1:
+        only = options[0]
+        st.markdown(f"{plain(label)}: **{plain(format_func(only))}**")
+        return only
+    return st.radio(label, options, key=key, format_func=format_func, horizontal=True, **radio)
+
+
 def ws_name(ws) -> str:
     """A workspace's name in the interface's language (funnel.demo_names.workspace_name: the
     demo's own name translated, any name somebody gave as it is)."""

@@ -510,7 +510,7 @@ TEXTS = {
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
     "an.fn.lost_time": ("Причины по месяцам", "Reasons over time"),
     "an.fn.lost_none": ("Проигранных сделок за период нет.", "No deals were lost in the period."),
-    "an.fn.lost_measure": ("Мерить", "Measure"),
+    "an.fn.lost_measure": ("Показатель", "Measure"),
     "an.fn.measure_deals": ("Количество", "Count"),
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),

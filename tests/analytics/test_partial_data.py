@@ -288,7 +288,9 @@ def test_funnel_money_is_a_dash_where_no_deal_has_an_amount_and_zero_where_none_
     assert not at.exception, at.exception
     lost = next(d.value for d in at.dataframe if "Причина" in d.value.columns)
     assert list(lost["Сделки"]) == ["1"] and list(lost["Сумма"]) == ["—"]
-    assert at.radio(key="fn_lost_measure").options == ["Количество"]
+    # counts alone: the one measure named as text, not a radio of one option (ui.choice, review #16)
+    assert not [r for r in at.radio if r.key == "fn_lost_measure"]
+    assert "Показатель: **Количество**" in [m.value for m in at.markdown]
     at.session_state["fn_tab"] = "В разрезе"
     at.run()
     assert not at.exception, at.exception
