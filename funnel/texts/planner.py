@@ -323,6 +323,10 @@ TEXTS = {
     "planner.wf.avg_check": ("Чек", "Check"),
     "planner.wf.plan": ("План", "Plan"),
     "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
+    "planner.waterfall_unchanged": (
+        "План совпадает с базой: сдвиньте рычаг, чтобы увидеть вклад каждого.",
+        "The plan is the baseline: move a lever to see what each one adds.",
+    ),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
         "которых рычаги могли меняться, так что порядок ничего не решает. Потери от перегрузки видны в столбце конверсии.",
