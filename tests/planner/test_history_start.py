@@ -104,6 +104,9 @@ def test_the_demos_forecast_tab_marks_its_first_two_months(app):
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if c.value.startswith("Начало истории")]
     assert said == [t("planner.fc.warming", "ru", period="01.01.2025–28.02.2025")], said
+    # the season is learned from the 22 months of January 2025 to October 2026 but those two
+    seasonal = [c.value for c in at.caption if c.value.startswith("Сезонность")]
+    assert seasonal == [t("planner.fc.seasonal", "ru", months=20)], seasonal
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота", "Начало данных: неполные месяцы"], names
@@ -237,3 +240,49 @@ def test_the_forecast_tab_draws_no_grey_when_deals_come_before_the_leads(app_db)
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота"], names
     assert not [c.value for c in at.caption if c.value.startswith("Начало истории")]
+
+
+# Review #16: the grey months were drawn as the start of the data, and the projection still learned
+# a season from them (the demo's January 2025, 199 000 ₽, beside January 2026's 12 461 000 ₽, made
+# January's index 0,87 where January 2026 alone gives 1,58). They are left out of the index.
+# Fourteen months from January 2025: January 10 and February 50 (the data's start), March 2025 to
+# December 2025 100 each, January 2026 80, February 2026 120.
+FOURTEEN = list(
+    zip(
+        [date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 1) for m in range(1, 15)],
+        (10, 50, *([100] * 10), 80, 120),
+        strict=True,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("young", "january", "february", "march", "learned"),
+    [
+        # March 2025–February 2026: monthly means 80, 120 and 100 × 10 average 100, so the index
+        # is 0,8 in January, 1,2 in February, 1 elsewhere; a level of 100 a month projects 80, 120, 100
+        pytest.param(2, 80.0, 120.0, 100.0, 12, id="the-two-young-months-left-out"),
+        # with them: January (10 + 80) ÷ 2 = 45, February (50 + 120) ÷ 2 = 85, the others 100;
+        # their average (45 + 85 + 1 000) ÷ 12 = 94,1667; January 45 ÷ 94,1667 × 100 = 47,79
+        pytest.param(0, 4500 / (1130 / 12), 8500 / (1130 / 12), 10000 / (1130 / 12), 14, id="as-before-without-them"),
+    ],
+)
+def test_the_young_months_are_no_season(young, january, february, march, learned):
+    from funnel.model.projection import project
+
+    out = project(FOURTEEN, 12, level=100, young=young)
+    by_month = dict(out["rows"])
+    assert out["seasonal"] and out["learned"] == learned
+    assert by_month[date(2027, 1, 1)] == pytest.approx(january)
+    assert by_month[date(2027, 2, 1)] == pytest.approx(february)
+    assert by_month[date(2026, 3, 1)] == pytest.approx(march)
+
+
+def test_without_its_young_months_a_short_history_has_no_season():
+    """Thirteen months, two young: eleven left, under a year: a flat line at the level learned
+    from those eleven (March 2025 to January 2026: 100 × 10 and 80, mean 98,18)."""
+    from funnel.model.projection import project
+
+    out = project(FOURTEEN[:13], 2, young=2)
+    assert not out["seasonal"] and out["learned"] == 11
+    assert [v for _, v in out["rows"]] == pytest.approx([1080 / 11] * 2)

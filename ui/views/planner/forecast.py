@@ -49,11 +49,12 @@ def forecast(b, r: PlanResult) -> dict:
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
-    proj = projection.project(history, 12, level=out["turnover"], lag=lag)
     # the history's first months from the leads' first one hold the wins of the data's leads only
-    # (the data's own delays); none when deals from before the leads fill them
+    # (the data's own delays); none when deals from before the leads fill them. Drawn grey, and
+    # left out of the seasonality: the start of the data is not a season
     first_lead, deals_before = up.history_start(b)
     warming = projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
+    proj = projection.project(history, 12, level=out["turnover"], lag=lag, young=warming)
     return fc | {
         "target": target,
         "sim": sim,
@@ -227,7 +228,8 @@ def _spread(b, fc: dict) -> None:
         )
     elif days is not None and base is None:
         st.caption(ui.t("planner.cycle.typed", days=_days(days)))
-    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
+    learned = ui.num(fc["proj"]["learned"])  # the history without its grey start (projection.project's young)
+    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=learned))
     if fc["proj"].get("lagged"):
         st.caption(ui.t("tm.convert.lag_note"))
     if warming := fc.get("warming"):
