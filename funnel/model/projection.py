@@ -127,6 +127,7 @@ def project(
     not a season (on the demo, January 2025's 199 000 ₽ beside January 2026's 12 461 000 ₽ made
     January's index 0,87 where January 2026 alone gives 1,58).
     ``learned``: the months the index and the level were learned from; fewer than 12, no season.
+    A history that is all young months is learned from whole (something rather than a level of 0).
 
     With ``lag`` (s_0, s_1, …, ``lag_shares``), value_m is what the leads of month m and of the
     months before it bring in month m: value_m = Σ_k s_k × brought(m − k), where brought(j) is
@@ -136,7 +137,7 @@ def project(
     months of the delays, and a flat plan equal to its history stays flat.
     """
     history = sorted(history)
-    learned = history[max(young, 0) :]
+    learned = history[max(young, 0) :] or history  # all young (a backtest's early cut-off): what there is
     index = seasonal_index(learned)
     if level is None:
         tail = learned[-12:]

@@ -286,3 +286,38 @@ def test_without_its_young_months_a_short_history_has_no_season():
     out = project(FOURTEEN[:13], 2, young=2)
     assert not out["seasonal"] and out["learned"] == 11
     assert [v for _, v in out["rows"]] == pytest.approx([1080 / 11] * 2)
+
+
+# The backtest scores the projection as the Planner makes it: January 10 and February 50 (young),
+# March–June 2025 100 each, then July–September 100. Cut-off July: with the young months left out
+# the level is 100 (four months learned from) and the error 0; learned from all six, the level
+# (10 + 50 + 4 × 100) ÷ 6 = 76,67 and every month 23,33 % off.
+SIX_AND_AFTER = [(date(2025, m, 1), v) for m, v in zip(range(1, 10), (10, 50, *([100] * 7)), strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("young", "error", "learned"),
+    [
+        pytest.param(2, 0.0, 4, id="young-left-out"),
+        pytest.param(0, (100 - 460 / 6) / 100, 6, id="learned-from-all"),
+        pytest.param(6, (100 - 460 / 6) / 100, 6, id="all-young-learns-from-what-there-is"),
+    ],
+)
+def test_the_backtest_learns_as_the_projection_does(young, error, learned):
+    from funnel.model.backtest import backtest
+
+    res = backtest(SIX_AND_AFTER, date(2025, 7, 1), 3, young=young)
+    assert res["metric"] == "mape" and res["error"] == pytest.approx(error)
+    assert res["train_months"] == learned
+
+
+def test_the_demos_backtest_learns_without_its_grey_months(app):
+    """The demo's backtest opens on May 2026: January 2025 to April 2026 before it, 16 months, of
+    which January and February 2025 are the data's start: 14 learned from."""
+    from tests.planner.test_pages import open_tab
+
+    at = open_tab(app.switch_page("pages/planner.py").run(), "backtest")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="pl_bt_cutoff").value == date(2026, 5, 1)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("planner.bt.train", "ru")] == "14"

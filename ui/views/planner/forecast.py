@@ -52,8 +52,7 @@ def forecast(b, r: PlanResult) -> dict:
     # the history's first months from the leads' first one hold the wins of the data's leads only
     # (the data's own delays); none when deals from before the leads fill them. Drawn grey, and
     # left out of the seasonality: the start of the data is not a season
-    first_lead, deals_before = up.history_start(b)
-    warming = projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
+    warming = _warming(b, history)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag, young=warming)
     return fc | {
         "target": target,
@@ -66,6 +65,13 @@ def forecast(b, r: PlanResult) -> dict:
         "projection": charts.projection(history, proj["rows"], warming),
         "warming": warming,
     }
+
+
+def _warming(b, history: list[tuple[date, float]]) -> int:
+    """The history's first months not whole (projection.history_warming), by the data's own
+    delays from the leads' first month; 0 when deals from before the leads fill them."""
+    first_lead, deals_before = up.history_start(b)
+    return projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
 
 
 def forecast_exports(fc: dict) -> tuple[list, dict]:
@@ -256,7 +262,7 @@ def backtest_tab(b) -> None:
         key="pl_bt_cutoff",
     )
     horizon = c[1].slider(ui.t("planner.bt.horizon"), 1, 12, 6, key="pl_bt_horizon")
-    res = bt.backtest(history, cutoff, horizon)
+    res = bt.backtest(history, cutoff, horizon, young=_warming(b, history))  # as the projection learns
     c = st.columns(2)
     label = ui.t(f"planner.bt.{res['metric']}") if res["metric"] else ui.t("planner.bt.none")
     c[0].metric(label, ui.pct(res["error"], 1))
