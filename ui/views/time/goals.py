@@ -97,7 +97,9 @@ def _source(s: str) -> str:
 def _pacing_table(df: pd.DataFrame) -> None:
     """Seven columns that fit a laptop's 820 px (ui.show.fitted_columns; review #16: eight
     scrolled sideways at 1280 px): short headers, each said whole in its tooltip, and the goals'
-    source in a line below (row by row in the downloads)."""
+    source in a line below (row by row in the downloads). With no working day left (a month
+    gone; the caption below says 0 left) six: nothing is needed a day any more, and the gap
+    (actual − the whole goal) says which goal was met, so the names get the room."""
 
     def needed(r) -> str:
         if r["needed_per_day"] is None or pd.isna(r["needed_per_day"]):
@@ -119,6 +121,8 @@ def _pacing_table(df: pd.DataFrame) -> None:
             col["needed"]: [needed(r) for r in rows],
         }
     )
+    if (df["days_left"] == 0).all():
+        table = table.drop(columns=col["needed"])
     helps = {col[c]: ui.t(f"tm.goals.help.{c}") for c in ("expected", "gap", "needed")}
     config = fitted_columns(table, helps)
     st.dataframe(table, column_config=config, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
