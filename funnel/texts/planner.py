@@ -323,6 +323,10 @@ TEXTS = {
     "planner.wf.avg_check": ("Чек", "Check"),
     "planner.wf.plan": ("План", "Plan"),
     "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
+    "planner.waterfall_unchanged": (
+        "План совпадает с базой: сдвиньте рычаг, чтобы увидеть вклад каждого.",
+        "The plan is the baseline: move a lever to see what each one adds.",
+    ),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
         "которых рычаги могли меняться, так что порядок ничего не решает. Потери от перегрузки видны в столбце конверсии.",
@@ -642,10 +646,10 @@ TEXTS = {
     "planner.fc.warming": (
         "Начало истории, {period}, на графике отмечено серым: выручка там не вся. Сделка закрывается через недели "
         "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
-        "Это не спад.",
+        "Это не спад, и в сезонность прогноза эти месяцы не входят.",
         "The start of the history, {period}, is drawn grey: its revenue is not whole. A deal closes weeks after its "
         "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
-        "come in by then. It is not a slump.",
+        "come in by then. It is not a slump, and the projection's seasonality leaves these months out.",
     ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),

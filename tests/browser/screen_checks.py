@@ -18,6 +18,8 @@ that every check named for its workspace and language ran where it was due.
   Settings' ladder, the Planner's active sales, the Data page's history;
 - data history fits (screen review #16): the Data page's upload history without a sideways
   scroll at 1440 and 1280 px in both languages («Когда», «Кто» were cut in Russian);
+- goals table fits (screen review #16): the Time page's goals pacing without a sideways scroll at
+  1440 and 1280 px in both languages (eight columns scrolled at 1280, «Откуда» behind the edge);
 - tabs one row (screen review #16): every page's tab strip is one row at 1440 and 1280 px in both
   languages (the Russian Time page's and Planner's wrapped to a second row at 1280);
 - chain slider ends (test_screens_tab_in_view.py): the stage chain's sliders, sliders of options,
@@ -651,6 +653,18 @@ def data_history_fits(page, screen) -> list[str]:
     return out if len(sizes) == 1 else [*out, f"{len(sizes)} tables, not 1"]
 
 
+# ---- the Time page's goals fit a laptop ---------------------------------------------------------------
+def goals_table_fits(page, screen) -> list[str]:
+    """Screen review #16: the goals' pacing table (eight columns, «Отставание (−) / опережение»,
+    «Откуда») scrolled sideways at 1280 px without a cue, and at 1440 px in Russian. The demo's
+    one table on the tab (October's goals from the plan), whole, once the layout is at rest
+    (TABLES_AT_REST: the sidebar open and still, the grid at its column's width)."""
+    page.locator(PANEL).evaluate(TABLES_AT_REST)
+    sizes = page.evaluate(TABLES_SCROLL)
+    out = [f"the pacing scrolls sideways, {need} > {have} px" for need, have in sizes if need > have + 1]
+    return out if len(sizes) == 1 else [*out, f"{len(sizes)} tables, not 1"]
+
+
 # ---- where each check is made ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Check:
@@ -680,6 +694,7 @@ CHECKS = [
     Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),
     Check("data history fits", data_history_fits, "demo", BOTH, ("data",), ("wide", "laptop")),
+    Check("goals table fits", goals_table_fits, "demo", BOTH, ("time/goals",), ("wide", "laptop")),
     Check("chain slider ends", chain_slider_ends, "demo", ("ru",), ("planner/chain",), ("laptop",)),
     Check(
         "planner tables fit", planner_tables_fit, "demo", BOTH, ("planner/mix", "planner/forecast"), ("wide", "laptop")
