@@ -73,17 +73,22 @@ with st.container(key="ws_line"):
     st.markdown(ui.plain(uw.workshop_line(out, "deals" if deals else "leads", "turnover" in examples)))
 if (rounded := uw.rounded_note(out)) is not None:
     st.caption(rounded)
+deals_help = uw.deals_help(begin)
 with st.container(key="ws_numbers"):
     c = st.columns(3)
     c[0].metric(uw.figure_label(begin, "turnover", examples), ui.money(out["turnover"]))
-    c[1].metric(uw.figure_label(begin, "deals", examples), uw.figure("deals", out["deals"]), help=uw.deals_help(begin))
+    c[1].metric(
+        uw.figure_label(begin, "deals", examples),
+        uw.figure("deals", out["deals"]),
+        help=ui.plain(deals_help) if deals_help else None,
+    )
     c[2].metric(uw.figure_label(begin, "capacity", examples), uw.figure("capacity", out["capacity"]))
 if overloaded:
     st.warning(
         ui.t(
             "workshop.overload",
-            base=uw.share(out["conversion"]),
-            eff=uw.share(out["effective_conversion"]),
+            base=ui.plain(uw.share(out["conversion"])),
+            eff=ui.plain(uw.share(out["effective_conversion"])),
             sellers=ui.num(out["sellers_needed"]),
         )
     )

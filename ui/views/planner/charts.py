@@ -75,7 +75,11 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
     )
     deals, romi = (lambda x: shown("deals", x)), (lambda x: shown("romi", x))
     cols[1].metric(
-        ui.t("planner.m.deals"), deals(out["deals"]), delta("deals", deals), help=deals_help, **look("deals", deals)
+        ui.t("planner.m.deals"),
+        deals(out["deals"]),
+        delta("deals", deals),
+        help=ui.plain(deals_help) if deals_help else None,
+        **look("deals", deals),
     )
     cols[2].metric(
         ui.t("planner.m.budget"),
