@@ -665,6 +665,12 @@ TEXTS = {
     "planner.sc.current": ("Сейчас на экране", "On screen now"),
     "planner.sc.metric": ("Показатель", "Metric"),
     "planner.sc.plans": ("Планы на периоды: {plans}", "Plans for periods: {plans}"),
+    "planner.sc.no_tables": (
+        "«—» в строках цепочки этапов и микса каналов у {names}: сценарий сохранён до того, как они "
+        "стали сохраняться вместе с ним. Откройте его и сохраните снова, чтобы сравнить и их.",
+        "“—” in the stage-chain and channel-mix rows of {names}: the scenario was saved before they "
+        "were kept with it. Open it and save it again to compare them too.",
+    ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),
     "planner.sc.new_name": ("Новое название", "New name"),
