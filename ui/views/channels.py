@@ -91,6 +91,18 @@ def economics_table(
         st.caption(ui.t("an.ch.spend_cut_note", set=ui.t("an.ch.columns.spend_cut")))
     if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
         untracked_note(df)
+        young_note(df, by)
+
+
+def young_note(df: pd.DataFrame, by: str) -> None:
+    """A line naming the rows whose every lead is younger than the conversion window
+    (funnel.metrics.channels.young): why their conversion, CAC, ROMI and ДРР read "—"."""
+    if "young" not in df:
+        return
+    names = [label(g, by) for g in df.loc[df["young"] & ~df["is_total"], "grp"]]
+    if names:
+        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
+        st.caption(ui.t("an.ch.young", n=len(names), names=quoted))
 
 
 def untracked_note(df: pd.DataFrame) -> None:
