@@ -108,6 +108,7 @@ TEXTS = {
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
+    "an.ov.trend_spend": ("Расходы по месяцам", "Spend by month"),
     "an.ov.plan": ("План и факт", "Plan and fact"),
     "an.ov.plan_for": (
         "План — сценарий «{scenario}», за {period} ({months} мес.): та часть выбранного периода, на которую он составлен.",

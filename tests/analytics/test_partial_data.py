@@ -344,3 +344,25 @@ def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_ro
     rows = {r["Channel"]: r for r in at.dataframe[0].value.to_dict("records")}
     assert rows["Billboards"]["ROMI"] == "—" and rows["Print"]["ROMI"] == "\u2212100%"
     assert any(c.value.startswith("Leads of “Billboards” are not tracked") for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "axis"), [("ru", "Расходы по месяцам", "Расходы, ₽"), ("en", "Spend by month", "Spend, ₽")]
+)
+def test_spend_only_overview_chart_is_named_for_the_spend(app_db, lang, title, axis):
+    """Screen review #16: a spend-only workspace's chart read «По месяцам» over an axis «Сумма, ₽»:
+    it draws nothing but the spend, and says so."""
+    import json
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Spend").id
+    insert(s, ws, "spend", SPEND)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert spec["layout"]["title"]["text"] == title
+    assert spec["layout"]["yaxis"]["title"]["text"] == axis

@@ -210,7 +210,8 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                 row=i,
                 col=1,
             )
-            fig.update_yaxes(title_text=ui.t("axis.money", currency=ui.currency()), row=i, col=1)
+            # named for what is drawn: «Сумма, ₽» said nothing of whose money (review #16)
+            fig.update_yaxes(title_text=f"{ui.t('an.col.spend')}, {ui.currency()}", row=i, col=1)
         else:
             if deals:
                 fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"), row=i, col=1)
@@ -239,7 +240,9 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                     col=1,
                     secondary_y=True,
                 )
-    fig.update_layout(title=ui.t("an.ov.trend"), height=260 + 170 * len(rows), hovermode="x unified")
+    # spend alone: «Расходы по месяцам», not «По месяцам» over a chart of nothing else
+    title = ui.t("an.ov.trend_spend" if rows == ["spend"] else "an.ov.trend")
+    fig.update_layout(title=title, height=260 + 170 * len(rows), hovermode="x unified")
     fig.update_xaxes(**month_ticks(len(months)))
     return fig
 
