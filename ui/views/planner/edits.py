@@ -266,7 +266,8 @@ def mix_tab(b, r: PlanResult) -> None:
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.mix.total.cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.total.cac"), ui.money(tot["cac"]))
-    c[2].metric(ui.t("planner.mix.total.romi"), charts.shown("romi", tot["romi"]))
+    romi_label = ui.t("planner.mix.total.romi")
+    c[2].metric(romi_label, charts.shown("romi", tot["romi"]), help=ui.term_tip(romi_label))
     why = romi_why(tot, r.shown, out_spend)
     if why:
         st.caption(why)
