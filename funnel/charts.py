@@ -171,10 +171,12 @@ def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = P
     k = phone_month_step(n, wide, phone)
     if k <= 1:
         return ""
-    hidden = f"{where} .xaxislayer-above > .xtick:not(:nth-child({k}n+1)) text"
+    # the second panel's axis ticks are "x2tick" (the Overview's months lie under its second panel)
+    texts = [f"{where} .xaxislayer-above > .{tick}:not(:nth-child({k}n+1)) text" for tick in ("x2tick", "xtick")]
+    hidden, years = ", ".join(texts), ", ".join(f"{t} tspan.line + tspan.line" for t in texts)
     return (
         f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} "
-        f"{hidden} tspan.line + tspan.line {{ visibility: visible; }} }}</style>"
+        f"{years} {{ visibility: visible; }} }}</style>"
     )
 
 

@@ -396,7 +396,8 @@ def test_six_months_are_each_labelled_on_the_overview_and_channels(app_db):
     (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert spec["layout"]["xaxis"]["dtick"] == "M1"
     css = " ".join(h.proto.body for h in at.get("html"))
-    assert ".st-key-ov_trend_chart_months .xaxislayer-above > .xtick:not(:nth-child(2n+1))" in css
+    # its months lie under its second panel: that axis's ticks are "x2tick"
+    assert ".st-key-ov_trend_chart_months .xaxislayer-above > .x2tick:not(:nth-child(2n+1)) text" in css
     at.switch_page("pages/channels.py").run()
     assert not at.exception, at.exception
     trend = next(
