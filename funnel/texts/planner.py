@@ -666,10 +666,12 @@ TEXTS = {
     "planner.sc.metric": ("Показатель", "Metric"),
     "planner.sc.plans": ("Планы на периоды: {plans}", "Plans for periods: {plans}"),
     "planner.sc.no_tables": (
-        "«—» в строках цепочки этапов и микса каналов у {names}: сценарий сохранён до того, как они "
-        "стали сохраняться вместе с ним. Откройте его и сохраните снова, чтобы сравнить и их.",
-        "“—” in the stage-chain and channel-mix rows of {names}: the scenario was saved before they "
-        "were kept with it. Open it and save it again to compare them too.",
+        "«—» в строках цепочки этапов и микса каналов у {names}: {n|сценарий сохранён|сценарии сохранены|"
+        "сценарии сохранены} до того, как эти строки стали сохраняться вместе со сценарием. Откройте "
+        "{n|его|их|их} и сохраните снова, чтобы сравнить и их.",
+        "“—” in the stage-chain and channel-mix rows of {names}: {n|the scenario was|the scenarios were} "
+        "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
+        "compare them too.",
     ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),

@@ -134,8 +134,8 @@ def scenarios_tab(
         # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
         st.dataframe(table, hide_index=True, width="stretch", height="content", key="pl_sc_table", placeholder=DASH)
         if without_tables:
-            names = ", ".join(f"«{ui.plain(n)}»" for n in without_tables)
-            st.caption(ui.t("planner.sc.no_tables", names=names))
+            names = ", ".join(f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”" for n in without_tables)
+            st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=names))
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
