@@ -115,9 +115,9 @@ def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFra
     """``df`` with YOUNG_FIGURES NaN ("—") on the rows of ``young`` groups, and a bool column
     ``young``; the totals row keeps its figures (the period's whole spend and revenue)."""
     df = df.assign(young=False)
-    if not (~df["is_total"] & pd.to_numeric(df["spend"], errors="coerce").notna()).any():
-        return df  # nothing spent: no ROMI to mislead, and no need to scan the leads again
-    names = young(cur, filters=filters, by=by)
+    names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
+    if not names:
+        return df
     mask = ~df["is_total"] & df["grp"].astype(str).isin(list(names)) & ~df["untracked"]
     if mask.any():
         df["young"] = mask

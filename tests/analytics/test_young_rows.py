@@ -4,8 +4,8 @@ A row whose every lead in the period is younger than the window (funnel.metrics.
 reads "—" for its conversion, CAC, ROMI and ДРР, in the channel table and its drill-down alike.
 
 Data by hand, one channel Web, period 01.01–31.03.2026, the window set to 30 days:
-- campaign Old: 4 leads on 10.01, 200 spent in January; lead O0 won 1 000 on 20.01;
-- campaign New: 5 leads on 20.03, 500 spent in March; nothing won.
+- campaign Old: 4 leads on 10.01 (owner Ann), 200 spent in January; lead O0 won 1 000 on 20.01;
+- campaign New: 5 leads on 20.03 (owner Bob), 500 spent in March; nothing won.
 The data's last day is 20.03 (the newest lead), so leads created after 18.02 are younger than
 the window: New's five are, Old's four are not."""
 
@@ -27,9 +27,11 @@ from tests.conftest import ROOT, insert
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
-LEADS = [
-    {"lead_id": f"O{i}", "created_at": datetime(2026, 1, 10), "channel": "Web", "campaign": "Old"} for i in range(4)
-] + [{"lead_id": f"N{i}", "created_at": datetime(2026, 3, 20), "channel": "Web", "campaign": "New"} for i in range(5)]
+OLD = {"channel": "Web", "campaign": "Old", "owner": "Ann"}
+NEW = {"channel": "Web", "campaign": "New", "owner": "Bob"}
+LEADS = [{"lead_id": f"O{i}", "created_at": datetime(2026, 1, 10)} | OLD for i in range(4)] + [
+    {"lead_id": f"N{i}", "created_at": datetime(2026, 3, 20)} | NEW for i in range(5)
+]
 DEALS = [
     {"deal_id": "D1", "lead_id": "O0", "created_at": datetime(2026, 1, 12), "stage": "Deal done", "status": "won"}
     | {"amount": 1000, "closed_at": datetime(2026, 1, 20)}
@@ -72,6 +74,7 @@ def test_a_campaign_younger_than_the_window_has_no_romi_yet(tmp_path, attributio
             assert maturity.mature_until(cur, ws) == date(2026, 2, 18)  # 20.03 − 30 days
             drill = by_grp(channels.channel_table(cur, filters=quarter.with_(channels=("Web",)), by="campaign"))
             whole = by_grp(channels.channel_table(cur, filters=quarter, attribution=attribution))
+            owners = by_grp(channels.channel_table(cur, filters=quarter, by="owner"))
             early = by_grp(channels.channel_table(cur, filters=Filters(ws, date(2026, 1, 1), date(2026, 2, 18))))
             drill_cohort = by_grp(
                 channels.channel_table(
@@ -90,6 +93,9 @@ def test_a_campaign_younger_than_the_window_has_no_romi_yet(tmp_path, attributio
     assert not total["young"] and total["romi"] == pytest.approx(300 / 700)
     # by cohort New counts no lead (all maturing), and its ROMI is unknown there too
     assert drill_cohort["New"]["young"] and nan(drill_cohort["New"]["romi"])
+    # an owner's row has no spend (no ROMI), but the same rule: Bob's 0 of 5 is not a conversion yet
+    assert owners["Bob"]["young"] and nan(owners["Bob"]["conversion"]) and owners["Bob"]["leads"] == 5
+    assert not owners["Ann"]["young"] and owners["Ann"]["conversion"] == pytest.approx(0.25)
     # one rule for the channel table: Web has Old's mature leads, so it is not young
     assert not whole["Web"]["young"] and not nan(whole["Web"]["romi"])
     # a period that ends by the window's last mature day has nothing young in it
