@@ -37,6 +37,7 @@ from ui.show import (
     signed_pct,
     simple_table,
     styled,
+    term_tip,
     ws_name,
 )
 from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
@@ -115,6 +116,7 @@ __all__ = [
     "plot",
     "styled",
     "t",
+    "term_tip",
     "workspace",
     "workspace_id",
     "ws_name",

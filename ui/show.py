@@ -217,17 +217,24 @@ def _width(column, header: str) -> int:
 TABLE_PX, MIN_TEXT_PX = 800, 100
 
 
+def term_tip(header: str) -> str | None:
+    """A card's or header's tooltip: the full terms of the acronyms ``header`` names (ROMI, LTV,
+    SAL …: funnel.i18n.term_help), escaped (a tooltip renders Markdown); None when it names none."""
+    tip = term_help(header, lang())
+    return plain(tip) if tip else None
+
+
 def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -> dict:
     """st.dataframe's column_config for a display frame of text cells: widths that fit a laptop
     (fit_widths), figures right-aligned so digits line up, a header's tooltip from ``helps``, else
     the full term of a funnel acronym the header names («Lead → SAL, days»: funnel.i18n.term_help)."""
     widths, helps = fit_widths(display), helps or {}
-    tips = {c: helps.get(c) or term_help(c, lang()) for c in display.columns}
+    tips = {c: plain(helps[c]) if helps.get(c) else term_tip(c) for c in display.columns}
     return {
         c: st.column_config.TextColumn(
             width=widths[c],
             alignment="right" if _figures(display[c]) else None,
-            help=plain(tips[c]) if tips[c] else None,  # a tooltip renders Markdown: escaped
+            help=tips[c],  # a tooltip renders Markdown: escaped
         )
         for c in display.columns
     }

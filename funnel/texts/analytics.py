@@ -108,6 +108,7 @@ TEXTS = {
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
+    "an.ov.trend_spend": ("Расходы по месяцам", "Spend by month"),
     "an.ov.plan": ("План и факт", "Plan and fact"),
     "an.ov.plan_for": (
         "План — сценарий «{scenario}», за {period} ({months} мес.): та часть выбранного периода, на которую он составлен.",
@@ -338,6 +339,14 @@ TEXTS = {
         "{n|его|их|их} расходы входят в итог.",
         "Leads of {names} are not tracked in the data: there is spend but no leads. So {n|its|their} leads, "
         "conversion, CPL, revenue and ROMI are unknown (—); {n|its|their} spend counts in the total.",
+    ),
+    "an.ch.young": (
+        "У {names} все лиды за период моложе окна конверсии: они ещё не успели стать сделками. Поэтому "
+        "конверсия, стоимость клиента, ROMI и ДРР {n|этой строки|этих строк|этих строк} пока неизвестны (—), "
+        "а не 0 и −100 %.",
+        "Every lead of {names} in the period is younger than the conversion window: they have not had time "
+        "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ revenue are not known yet "
+        "(—), not 0 and −100%.",
     ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Принято продажами", "Accepted by sales"),

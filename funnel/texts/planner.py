@@ -669,6 +669,14 @@ TEXTS = {
     "planner.sc.current": ("Сейчас на экране", "On screen now"),
     "planner.sc.metric": ("Показатель", "Metric"),
     "planner.sc.plans": ("Планы на периоды: {plans}", "Plans for periods: {plans}"),
+    "planner.sc.no_tables": (
+        "«—» в строках цепочки этапов и микса каналов у {names}: {n|сценарий сохранён|сценарии сохранены|"
+        "сценарии сохранены} до того, как эти строки стали сохраняться вместе со сценарием. Откройте "
+        "{n|его|их|их} и сохраните снова, чтобы сравнить и их.",
+        "“—” in the stage-chain and channel-mix rows of {names}: {n|the scenario was|the scenarios were} "
+        "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
+        "compare them too.",
+    ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),
     "planner.sc.new_name": ("Новое название", "New name"),

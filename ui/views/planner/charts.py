@@ -87,7 +87,13 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
-    cols[3].metric(ui.t("planner.m.romi"), romi(out["romi"]), delta("romi", romi), **look("romi", romi))
+    cols[3].metric(
+        ui.t("planner.m.romi"),
+        romi(out["romi"]),
+        delta("romi", romi),
+        help=ui.term_tip(ui.t("planner.m.romi")),  # ROMI in full words
+        **look("romi", romi),
+    )
     if len(cols) > 4:
         full = margin is not None and margin >= 1.0
         cols[4].metric(

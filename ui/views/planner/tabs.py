@@ -273,7 +273,7 @@ def _levers_and_figures(
     for field in fields:
         up.lever(field, unknown=field in unknown)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
-        col.metric(ui.t(key), value)
+        col.metric(ui.t(key), value, help=ui.term_tip(ui.t(key)))  # «Client LTV»: LTV in full words
 
 
 def web_tab(r: PlanResult) -> None:
