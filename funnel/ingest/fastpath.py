@@ -16,6 +16,7 @@ quick scan, and DuckDB checks the bytes of each cell it reads).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ from funnel.ingest.notices import row_warnings
 from funnel.ingest.preparation import Prepared
 from funnel.ingest.rejects import past_params, row_checks
 from funnel.ingest.rows import KEYS, TEXT_CAP, bound, typed_query
-from funnel.ingest.running import reporting
+from funnel.ingest.running import in_background, reporting
 from funnel.ingest.storage import key_match, set_aside, stored_in, stored_params, stored_select
 from funnel.ingest.validate import Parsed
 from funnel.kinds import RAW_TABLES
@@ -175,6 +176,23 @@ def _capped(prep: Prepared) -> tuple[str, ...]:
 # 1.64 s (a hash table of 10 M groups misses the cache on nearly every row; a sort streams).
 # Below it the count is as cheap as importing numpy.
 SORT_FROM = 1_000_000
+# A file this big most likely holds SORT_FROM rows or more (a leads Parquet file takes about 13
+# bytes a row, a CSV more): numpy is imported on a thread beside its insert (DuckDB's statement
+# releases the GIL) instead of after it. In the command line's process, which has no numpy yet,
+# that took 0.06 s off the wall; a smaller file of that size only imports numpy for nothing
+# (the app has it from pandas anyway).
+NUMPY_SOON_BYTES = 8 * 1024 * 1024
+
+
+def numpy_soon(file_bytes: int) -> None:
+    """Start importing numpy on a thread when a file of ``file_bytes`` will likely need it (see
+    NUMPY_SOON_BYTES) and no one has yet; ``hashes_repeat``'s own import waits for it."""
+    if file_bytes >= NUMPY_SOON_BYTES and "numpy" not in sys.modules:
+        in_background(_import_numpy, "funnel-numpy")
+
+
+def _import_numpy() -> None:
+    import numpy  # noqa: F401, PLC0415 (see NUMPY_SOON_BYTES)
 
 
 def _repeats(cur, kind: str, mine: str, params: dict, rows: int = 0) -> bool:

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,9 +70,27 @@ def save_upload(data: bytes, file_name: str, folder: Path | None = None) -> Path
 
 
 def keep_file(path, file_name: str, folder: Path | None = None) -> Path:
-    """Like ``save_upload`` for a file already on disk (the command line): copied, not read into memory."""
-    digest = file_hash(path)
-    return _publish(_destination(folder, file_name, digest), lambda tmp: shutil.copyfile(path, tmp), digest)
+    """Like ``save_upload`` for a file already on disk (the command line): copied, not read into
+    memory. The hash that names the copy runs on a thread beside the copy (the kernel's, to a
+    temporary name) instead of before it: at 134 MB 0.08 s of CPU for the hash and 0.04 s for
+    the copy, the shorter one now off the wall. A file that changed while it was read is named
+    by the copy's own bytes, which the load reads."""
+    key = _key(path)
+    if key in _HASHES:  # its name known: copied only when not kept yet
+        digest = _HASHES[key]
+        return _publish(_destination(folder, file_name, digest), lambda tmp: shutil.copyfile(path, tmp), digest)
+    hashed = file_hash_soon(path)
+    copy = _destination(folder, file_name, f".{os.getpid()}-{threading.get_ident()}").with_suffix(".part")
+    try:
+        shutil.copyfile(path, copy)
+        digest = hashed() if _key(path) == key else file_hash(copy)
+        return _publish(_destination(folder, file_name, digest), copy.replace, digest)
+    except OSError as exc:
+        if disk_full(exc):
+            raise upload_error("disk_full") from None
+        raise
+    finally:
+        copy.unlink(missing_ok=True)  # kept under its name by now, or a copy of bytes kept already
 
 
 def _destination(folder, file_name: str, digest: str) -> Path:

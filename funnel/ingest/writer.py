@@ -55,7 +55,9 @@ def write(
     ) as prep:
         # a team column: the full path, whose typed rows funnel.teams.file_teams reads
         if fast and fastpath.eligible(prep) and "team" not in prep.present:
-            small = Path(path).stat().st_size < HASH_FIRST
+            size = Path(path).stat().st_size
+            small = size < HASH_FIRST
+            fastpath.numpy_soon(size)  # beside the insert, for the key check of a big file
             if small:  # hashed by now: a repeated file is refused before anything is written
                 _refuse_repeat(earlier_upload(cur, workspace_id, prep.hashed()), file_name, allow_duplicate)
             if upload_id is None:

@@ -58,10 +58,15 @@ def _positional(params: Mapping[str, Any], index: int) -> Any:
 _MARK = re.compile(r"%%\(fp(\d+)\)s")
 
 
+# A column's storage in DuckDB (schema.sql: the raw tables' bookkeeping): PostgreSQL has no such
+# clause (and sqlglot reads none), and nothing to choose there.
+_COMPRESSION = re.compile(r"\s+USING\s+COMPRESSION\s+\w+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def to_postgres(sql: str) -> Translated:
     """``sql`` (one statement, DuckDB's dialect) for PostgreSQL, with its parameter slots."""
-    tree = sqlglot.parse_one(sql, read="duckdb")
+    tree = sqlglot.parse_one(_COMPRESSION.sub("", sql), read="duckdb")
     found: list[Slot] = []  # each placeholder's source, numbered as met in the tree
 
     def placeholder(node: exp.Expr) -> exp.Expr:

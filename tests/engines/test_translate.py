@@ -114,3 +114,11 @@ def test_lower_and_upper_take_the_databases_letters():
     assert to_postgres("SELECT lower(trim(name)), upper(?)").sql == (
         'SELECT LOWER(TRIM(name) COLLATE "default"), UPPER(%s COLLATE "default")'
     )
+
+
+def test_a_columns_duckdb_compression_is_dropped():
+    """schema.sql writes the raw tables' bookkeeping with DuckDB's RLE; PostgreSQL has no such clause."""
+    sql = to_postgres(
+        "CREATE TABLE IF NOT EXISTS t (u BIGINT NOT NULL USING COMPRESSION rle, s BIGINT USING COMPRESSION RLE)"
+    )
+    assert sql.sql == "CREATE TABLE IF NOT EXISTS t (u BIGINT NOT NULL, s BIGINT)"

@@ -55,3 +55,23 @@ def test_hashes_repeat_sorts_a_copy_of_an_array_it_may_not_write():
     assert hashes_repeat(hashes) is True
     assert list(hashes) == [9 * TOP, 3, 9 * TOP]  # untouched
     assert hashes_repeat(np.array([5, 1, 4], dtype=np.int64)) is False
+
+
+def test_numpy_is_imported_beside_the_insert_only_for_a_big_file():
+    """``numpy_soon`` starts the import on a thread for a file of NUMPY_SOON_BYTES or more, and
+    not for a smaller one (run in a fresh process: this one has numpy from pandas)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading\n"
+        "from funnel.ingest import fastpath\n"
+        "assert 'numpy' not in sys.modules\n"
+        "fastpath.numpy_soon(fastpath.NUMPY_SOON_BYTES - 1)\n"
+        "assert not [t for t in threading.enumerate() if t.name == 'funnel-numpy']\n"
+        "fastpath.numpy_soon(fastpath.NUMPY_SOON_BYTES)\n"
+        "[t.join() for t in threading.enumerate() if t.name == 'funnel-numpy']\n"
+        "assert 'numpy' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
