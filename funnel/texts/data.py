@@ -278,6 +278,11 @@ TEXTS = {
     "data.h.file": ("Файл", "File"),
     "data.h.kind": ("Тип", "Kind"),
     "data.h.mode": ("Режим", "Mode"),
+    # A load's mode as the history names it: a noun («Режим: добавление»), not the verb the
+    # choice before a load offers (data.mode.*: «Добавить»), which read as a button in the table.
+    "data.h.mode.append": ("добавление", "append"),
+    "data.h.mode.replace": ("замена всего", "replace all"),
+    "data.h.mode.upsert": ("обновление по id", "upsert by id"),
     "data.h.rows_in": ("В файле", "Rows in"),
     "data.h.added": ("Добавлено", "Added"),
     "data.h.updated": ("Обновлено", "Updated"),

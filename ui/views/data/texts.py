@@ -361,5 +361,5 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     if "user_name" in out:
         out["user_name"] = out["user_name"].map(who)
     if "mode" in out:
-        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.mode.{m}") if f"data.mode.{m}" in TABLE else m)
+        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.h.mode.{m}") if f"data.h.mode.{m}" in TABLE else m)
     return out.rename(columns={c: ui.t(k) for c, k in _HISTORY_COLUMNS})
