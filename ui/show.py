@@ -110,8 +110,14 @@ def ws_name(ws) -> str:
 
 def attribution(key: str, filters=None) -> str:
     """The cohort/period switch, remembered across pages; by cohort, with ``filters``, a line
-    that says which leads are old enough to count and how many are still maturing."""
+    that says which leads are old enough to count and how many are still maturing.
+
+    A workspace with no deal at all gets no switch: it chooses how deals are counted, and there
+    are none to count (#16 review); its figures are the period's, the choice kept for the next
+    workspace."""
     options = ("period", "cohort")
+    if filters is not None and not has_rows(filters.workspace_id, "deals"):
+        return "period"
     current = state.ATTRIBUTION.get()
     choice = st.radio(
         t("an.attribution"),
