@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from funnel.access import User
-from funnel.cli import add_db_args, resolve_workspace
+from funnel.cli import add_db_args, resolve_workspace, say
 from funnel.db import is_server_url, open_store
 from funnel.errors import FunnelError, UploadError
 from funnel.ingest import FIELDS, load
@@ -156,7 +156,7 @@ def run_load(args: argparse.Namespace) -> int:
         except UploadError as exc:
             rows = getattr(exc, "rejected_rows", None)
             if rows is not None and len(rows):
-                print(f"error: {exc}", file=sys.stderr)
+                say(f"error: {exc}", file=sys.stderr)
                 _print_rejected(rows, out=sys.stderr)
                 raise _Printed(exc) from None
             raise
@@ -169,7 +169,7 @@ def run_load(args: argparse.Namespace) -> int:
         + (f", set aside {result.replaced}" if result.replaced else "")
     )
     for w in result.warnings:
-        print(f"warning: {w}")
+        say(f"warning: {w}")
     if result.rejected:
         _print_rejected(result.rejected_rows)
     return 0
@@ -189,7 +189,7 @@ def _print_rejected(rows, out=None) -> None:
     print(f"first rejected rows ({len(shown)} of {len(rows)} problems):", file=out)
     for r in shown.itertuples():
         value = f" (value: {r.value})" if isinstance(r.value, str) and r.value else ""
-        print(f"  row {r.row}, column «{r.column}»: {r.reason}{value}", file=out)
+        say(f"  row {r.row}, column «{r.column}»: {r.reason}{value}", file=out)
 
 
 def _print_detected(file_name: str, details: dict, rows_in: int) -> None:
