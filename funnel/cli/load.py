@@ -18,6 +18,7 @@ from funnel.errors import FunnelError, UploadError
 from funnel.ingest import FIELDS, load
 from funnel.ingest.fixed import UNITS, Fixed
 from funnel.ingest.messages import upload_error
+from funnel.ingest.numbering import upload_number
 from funnel.ingest.uploads import keep_file
 from funnel.kinds import KINDS, RAW_TABLES, current_rows
 
@@ -160,11 +161,13 @@ def run_load(args: argparse.Namespace) -> int:
                 _print_rejected(rows, out=sys.stderr)
                 raise _Printed(exc) from None
             raise
+        with store.cursor() as cur:  # the number its messages and the Data page give it, not the id
+            number = upload_number(cur, ws, result.upload_id)
     finally:
         store.close()
     _print_detected(file_name, result.details, result.rows_in)
     print(
-        f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
+        f"loaded upload #{number} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
         f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
         + (f", set aside {result.replaced}" if result.replaced else "")
     )
