@@ -135,7 +135,7 @@ def check_scenarios(value, label: str) -> list[dict]:
     opens them (plan built and evaluated, edits read): one that would break the tab is refused."""
     from funnel.errors import ValidationError
     from funnel.model.plan import evaluate
-    from funnel.scenarios import ACTIVE_KEY, EDITS_KEY, Scenario
+    from funnel.scenarios import stored
 
     scenarios = _list(value, "scenarios.json", label, MAX_SCENARIOS)
     for i, s in enumerate(scenarios, start=1):
@@ -155,12 +155,11 @@ def check_scenarios(value, label: str) -> list[dict]:
         if not isinstance(inputs, dict):
             raise ArchiveError(f"{where}: «inputs» should be an object of plan inputs; it is {type(inputs).__name__}.")
         try:
-            levers = dict(inputs)
-            edits, active = levers.pop(EDITS_KEY, None), levers.pop(ACTIVE_KEY, None)
-            sc = Scenario(name, levers, s["is_plan"], None, None, edits, active)
+            sc = stored(name, inputs, s["is_plan"])
             evaluate(sc.plan())
             sc.edits()
             sc.active()
+            sc.tables()
         except ValidationError as exc:
             raise ArchiveError(f"{where}: {exc}") from None
         except (TypeError, ValueError, ArithmeticError) as exc:

@@ -106,24 +106,18 @@ RU_DATE_TICKS = [
 ]
 
 
-# A month axis carries at most MONTH_LABELS labels, each the month over its year (the year only
-# where it changes: plotly.js writes the part after "\n" once per run of equal ones). On a phone
-# the Overview's plot is ~135 px wide between its two value axes: six one-line labels ("май 2026")
-# were tilted on end and ran into each other; four labels of one short word each fit it.
+# On a phone the Overview's plot is ~135 px wide between its two value axes: six one-line labels
+# ("май 2026") were tilted on end and ran into each other; four labels of one short word each
+# ("февр." over "2025") fit it. Its phone_months_css keeps at most this many.
 MONTH_LABELS = 4
 # A month in a hover ("%{x}"), as funnel.formatting.month writes it: "сент. 2025" / "Sep 2025" (the
 # short names are formatting's, plotly_locale). Without it the hover took the tick's format.
 MONTH_HOVER = "%b %Y"
 MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
-
-
-def month_ticks(n: int) -> dict:
-    """An x axis of ``n`` months labelled as months ("май" over "2026"): every month up to four,
-    then every second, third, sixth or twelfth, so that at most MONTH_LABELS labels show whatever
-    the screen. Plotly's own choice for a short range read "1 май"; its choice for a long one is
-    made for the width it has, which the server does not know."""
-    step = next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= MONTH_LABELS), MONTH_STEPS[-1])
-    return {"dtick": f"M{step}", "tickformat": "%b\n%Y", "hoverformat": MONTH_HOVER}
+# The Overview's and the Channels' monthly charts label every month up to a year's twelve at a
+# desktop's width (review #16: six months were labelled every other one, four labels at most
+# whatever the screen); a longer span every second, third … month, at most twelve labels.
+TREND_MONTHS = 12
 
 
 # A month axis that labels every month where there is room (review #16: the forecast-vs-actual
@@ -149,37 +143,40 @@ def _month_step(n: int, most: int) -> int:
     return next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= most), MONTH_STEPS[-1])
 
 
-def month_axis(n: int) -> dict:
+def month_axis(n: int, wide: int = WIDE_MONTHS) -> dict:
     """An x axis over ``n`` months (months_spanned) labelled as months ("май" over "2026", the year
-    once per run of equal ones): every month up to WIDE_MONTHS, else the least step of MONTH_STEPS
-    that leaves at most WIDE_MONTHS labels. On a phone, with phone_months_css, fewer. Level: plotly.js
+    once per run of equal ones): every month up to ``wide``, else the least step of MONTH_STEPS
+    that leaves at most ``wide`` labels. On a phone, with phone_months_css, fewer. Level: plotly.js
     measures every label, hidden or not, and turned them on end on a phone."""
     return {
-        "dtick": f"M{_month_step(n, WIDE_MONTHS)}",
+        "dtick": f"M{_month_step(n, wide)}",
         "tickformat": "%b\n%Y",
         "tickangle": 0,
         "hoverformat": MONTH_HOVER,
     }
 
 
-def phone_month_step(n: int) -> int:
-    """Below PHONE_WIDTH, one label in this many of month_axis(n)'s (1: all of them): at most
-    PHONE_MONTHS labels."""
-    labels = math.ceil(max(n, 1) / _month_step(n, WIDE_MONTHS))
-    return math.ceil(labels / PHONE_MONTHS)
+def phone_month_step(n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> int:
+    """Below PHONE_WIDTH, one label in this many of month_axis(n, wide)'s (1: all of them): at
+    most ``phone`` labels."""
+    labels = math.ceil(max(n, 1) / _month_step(n, wide))
+    return math.ceil(labels / phone)
 
 
-def phone_months_css(where: str, n: int) -> str:
+def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> str:
     """Fixed CSS (``where``: the selector of the chart's container, no user text) that, below
-    PHONE_WIDTH, shows the first of month_axis(n)'s labels and every phone_month_step(n)-th after
-    it; a hidden label's second line, the year where it changes, stays. "" when all fit."""
-    k = phone_month_step(n)
+    PHONE_WIDTH, shows the first of month_axis(n, wide)'s labels and every phone_month_step-th
+    after it (at most ``phone``); a hidden label's second line, the year where it changes, stays.
+    "" when all fit."""
+    k = phone_month_step(n, wide, phone)
     if k <= 1:
         return ""
-    hidden = f"{where} .xaxislayer-above > .xtick:not(:nth-child({k}n+1)) text"
+    # the second panel's axis ticks are "x2tick" (the Overview's months lie under its second panel)
+    texts = [f"{where} .xaxislayer-above > .{tick}:not(:nth-child({k}n+1)) text" for tick in ("x2tick", "xtick")]
+    hidden, years = ", ".join(texts), ", ".join(f"{t} tspan.line + tspan.line" for t in texts)
     return (
         f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} "
-        f"{hidden} tspan.line + tspan.line {{ visibility: visible; }} }}</style>"
+        f"{years} {{ visibility: visible; }} }}</style>"
     )
 
 

@@ -26,6 +26,7 @@ from funnel.basis import baseline_on
 from funnel.filters import Filters
 from funnel.forecast_snapshots import forecast_before, record
 from funnel.goals import goals_from_plan
+from funnel.model.edits import Edits, on_baseline
 from funnel.periods import add_months, month_start
 from funnel.scenarios import mark_plan, save_scenario
 
@@ -45,9 +46,13 @@ def seed_plans(cur, demo_id: str, end: date) -> None:
     actor = access.CLI_USER  # the product installing its own demo, not a person's edit
     plan_from = date(PLAN_YEAR, 1, 1)
     year_before = Filters(demo_id, date(PLAN_YEAR - 1, 1, 1), date(PLAN_YEAR - 1, 12, 31))
-    plan = baseline_on(cur, year_before, "period").planner_start()
-    save_scenario(cur, demo_id, PLAN, plan, actor=actor, overwrite=True)
-    save_scenario(cur, demo_id, MORE_LEADS, plan.with_(leads=round(plan.leads * 1.2)), actor=actor, overwrite=True)
+    base = baseline_on(cur, year_before, "period")
+    plan = base.planner_start()
+    # the chain and mix as the planner showed them on that year: the leads lever moves neither
+    tables = on_baseline(base, Edits(), plan.conversion)
+    save_scenario(cur, demo_id, PLAN, plan, actor=actor, overwrite=True, tables=tables)
+    more = plan.with_(leads=round(plan.leads * 1.2))
+    save_scenario(cur, demo_id, MORE_LEADS, more, actor=actor, overwrite=True, tables=tables)
     mark_plan(cur, demo_id, PLAN, plan_from, date(PLAN_YEAR, 12, 31), actor=actor)
     month = plan_from
     while month <= end:  # the plan's months that have data: the current month has no goal to miss

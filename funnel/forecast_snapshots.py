@@ -10,7 +10,8 @@ A snapshot is one row per (horizon, owner) in ``forecast_snapshots`` (owner '' i
   1 or 3). Per owner the same with the owner's filter; None where the data gives no plan or no
   won deal with an amount in those 12 months (leads only, spend only: "—", never a forecast of 0);
 - ``weighted_pipeline`` [money]: the registry's weighted pipeline of every deal open now
-  (Σ amount × the probability of its ladder stage).
+  (Σ amount × the probability of its ladder stage); in a back-dated snapshot (``forecast_before``)
+  the same of the deals open on its day, each at its stage and amount of that day (``weighted_on``).
 
 It is taken by a button on the Time page (editors), by ``python -m funnel snapshot`` and by the
 app at most once a day (``daily``). Accuracy, scoring and the actual revenue are in
@@ -30,7 +31,8 @@ import pandas as pd
 from funnel import access
 from funnel.errors import FunnelError
 from funnel.filters import Filters
-from funnel.metrics import facts, overview, query, together
+from funnel.ladder import get_ladder
+from funnel.metrics import facts, flow, overview, query, together
 from funnel.metrics.maturity import last_activity
 from funnel.periods import add_months, data_range, month_end, month_start, preset_range
 from funnel.workspace import existing_workspace
@@ -71,13 +73,29 @@ def forecast(
     return work.frame()
 
 
+def live(cur, *, filters: Filters, today: date | None = None) -> pd.DataFrame:
+    """The total rows (owner '') of ``forecast`` as a snapshot taken now would hold them, without
+    the owners' (the Time page shows it until the day's snapshot is saved: the Planner's own
+    figure, not yet written down). Empty when the workspace holds no data."""
+    work = _Forecast(filters.workspace_id, today or date.today(), per_owner=False)
+    for step in work.steps():
+        step(cur)
+    return work.frame()
+
+
+def priced(rows: pd.DataFrame) -> bool:
+    """Whether a forecast's rows (``forecast``, ``live``) put a figure on any period: False for a
+    workspace with nothing to price a forecast with (leads only, spend only: every P50 "—")."""
+    return bool(not rows.empty and rows["p50"].notna().any())
+
+
 class _Forecast:
     """The forecast's steps (``steps``: each a callable on a cursor, a few queries) and what they
     found so far. A step only sets what it finds (never appends), so a step interrupted midway
     can be run again, on another cursor reading the same data version, with the same result."""
 
-    def __init__(self, workspace_id: str, today: date):
-        self.ws, self.today = workspace_id, today
+    def __init__(self, workspace_id: str, today: date, per_owner: bool = True):
+        self.ws, self.today, self.per_owner = workspace_id, today, per_owner
         self.empty = False  # no lead, deal or spend: nothing to forecast
         self.lo: date | None = today
         self.hi: date | None = today
@@ -92,7 +110,8 @@ class _Forecast:
         yield self._pipeline
         if self.empty:
             return
-        yield self._pick_owners
+        if self.per_owner:
+            yield self._pick_owners
         for owner in ["", *self.owners]:
             yield partial(self._simulate_for, owner)
 
@@ -169,17 +188,36 @@ def forecast_before(cur, workspace_id: str, day: date) -> pd.DataFrame:
     """The workspace's total forecast (COLUMNS, one row per horizon, owner '') as it would have
     been taken on ``day`` from the data of the 12 whole months before it (the same baseline and
     simulation as ``forecast``, its window ending the day before ``day``); the weighted pipeline
-    None (the registry knows the deals open today, not then). Empty when those months price
-    nothing. The demo's back-dated snapshots (funnel.demo_history)."""
+    of the deals open as ``day`` began (``weighted_on``). Empty when those months price nothing.
+    The demo's back-dated snapshots (funnel.demo_history)."""
     lo, hi = preset_range("last_12_months", day - timedelta(days=1))
     sims = _simulate(cur, Filters(workspace_id, lo, hi))
     if not sims:
         return pd.DataFrame(columns=list(COLUMNS))
+    weighted = weighted_on(cur, workspace_id, day)
     rows = [
-        {"horizon": h, "period_start": s, "period_end": e, "owner": "", "weighted_pipeline": None, **_band(sims[h])}
+        {"horizon": h, "period_start": s, "period_end": e, "owner": "", "weighted_pipeline": weighted, **_band(sims[h])}
         for h, (s, e) in periods_after(day).items()
     ]
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def weighted_on(cur, workspace_id: str, day: date) -> float | None:
+    """The weighted pipeline [money] as ``day`` began: Σ amount × the probability of the ladder
+    stage of every deal open then, each at its stage and amount of that moment as the Time
+    page's pipeline flow sees them (funnel.metrics.flow: stage history, else the deals file's
+    uploads). A stage outside the ladder adds 0, as in the registry's weighted pipeline; None
+    when deals were open but none had an amount (the registry's rule, overview.unknown: not 0);
+    0 when no deal was open."""
+    deals = flow.flow_deals(cur, filters=Filters(workspace_id), start=day, end=day)
+    open_then = deals[deals["open_a"].fillna(False).astype(bool)]
+    amounts = [_money(a) for a in open_then["amount_a"]]
+    if len(open_then) and not any(amounts):
+        return None
+    ladder = get_ladder(cur, workspace_id)
+    chance = {name: float(p) for name, p in zip(ladder["name"], ladder["probability"], strict=True) if pd.notna(p)}
+    total = sum((a or 0.0) * chance.get(stage, 0.0) for a, stage in zip(amounts, open_then["stage_a"], strict=True))
+    return round(total, 2)
 
 
 def _band(sim: dict) -> dict:

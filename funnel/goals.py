@@ -18,6 +18,9 @@ known, as in the speed figures; a goal is paced by working days because sales wo
 - gap = actual − expected (negative: behind);
 - needed per day = (target − actual) ÷ working days left after today, 0 when the target is met,
   None when no working day is left.
+
+Each figure is read with funnel.model.precision's rule for its unit (``places``): revenue whole,
+a count whole from 100 up and with one decimal below.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from funnel import access
 from funnel.errors import ValidationError
 from funnel.filters import Filters
 from funnel.metrics import query
+from funnel.model import precision
 from funnel.model.plan import evaluate
 from funnel.periods import month_end, month_start
 from funnel.scenarios import plan_for
@@ -40,6 +44,7 @@ from funnel.workspace import existing_workspace
 
 DIMENSIONS = ("total", "owner", "team", "channel")
 METRICS = ("revenue", "won", "leads")
+UNITS = {"revenue": "money", "won": "count", "leads": "count"}  # funnel.units' kinds
 COLUMNS = ("dimension", "member", "metric", "target")
 PACING = (
     "dimension",
@@ -55,6 +60,15 @@ PACING = (
     "days_left",
     "source",
 )
+
+
+def places(metric: str, value: float | None, beside: float | None = None) -> int:
+    """The decimals a goal's figure is read with: funnel.model.precision's rule for the metric's
+    unit (UNITS; revenue whole, a count whole from 100 up, one decimal below, trailing zeros
+    dropped), with ``beside`` the goal's largest figure the value is read next to (a row's
+    target, expected and actual beside its gap): a plan's goal of 1 156,17 leads reads «1 156»,
+    its expected «1 156», not «1 156,2»; 31,83 deals won «31,8», 31 won «31»."""
+    return precision.places(UNITS[metric], value, beside)
 
 
 def _refuse(row: int, column: str, message: str, got, problem: str | None = None) -> ValidationError:

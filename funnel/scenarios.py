@@ -8,13 +8,14 @@ and bumps the workspace's data version in the same transaction.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from funnel import access
 from funnel.errors import ValidationError
 from funnel.model.active import ActivePlan
-from funnel.model.edits import Edits
+from funnel.model.edits import FIGURES, Edits
 from funnel.model.plan import Plan
 from funnel.workspace import bump_version, get_workspace
 
@@ -23,6 +24,9 @@ MAX_NAME = 80
 
 EDITS_KEY = "edits"  # beside the plan's inputs in the stored JSON: the stage-chain and channel-mix edits
 ACTIVE_KEY = "active"  # and the active-sales plan's inputs (ActivePlan.inputs()), when the plan has one
+# and the stage chain's and channel mix's figures as the planner showed them when it was saved
+# (funnel.model.edits.figures): the mix is the baseline's of that day, which the levers do not hold
+TABLES_KEY = "tables"
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class Scenario:
     """``inputs``: the plan's levers (Plan.inputs()); ``edits_data``: the table edits as stored
     ({} when none; read through ``edits()``, which checks them); ``active_data``: the
     active-sales plan's inputs as stored (None when the scenario has none, as every scenario saved
-    before it existed; read through ``active()``)."""
+    before it existed; read through ``active()``); ``tables_data``: the chain's and mix's figures
+    as saved (None for a scenario saved before they were; read through ``tables()``)."""
 
     name: str
     inputs: dict
@@ -39,6 +44,7 @@ class Scenario:
     plan_to: date | None
     edits_data: dict | None = None
     active_data: dict | None = None
+    tables_data: dict | None = None
 
     def plan(self) -> Plan:
         """The saved plan; ValidationError when the stored inputs are not a plan's (a row written
@@ -65,6 +71,39 @@ class Scenario:
                 name=self.name,
             )
         return ActivePlan.from_inputs(self.active_data)
+
+    def tables(self) -> dict | None:
+        """The stage chain's and channel mix's figures (funnel.model.edits.FIGURES: a share, money
+        or None each) as the planner showed them when the scenario was saved; None when it was
+        saved before they were kept (ValidationError if the stored ones are not such figures)."""
+        if self.tables_data is None:
+            return None
+        data = self.tables_data
+        if (
+            not isinstance(data, dict)
+            or set(data) != set(FIGURES)
+            or not all(v is None or _finite(v) for v in data.values())
+        ):
+            message = "the saved chain and mix figures are not numbers."
+            raise _refuse(TABLES_KEY, message, "planner.err.bad_scenario", name=self.name)
+        return {k: None if data[k] is None else float(data[k]) for k in FIGURES}
+
+
+def _finite(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def stored(name: str, inputs, is_plan: bool = False, plan_from=None, plan_to=None) -> Scenario:
+    """A scenario from its stored JSON ``inputs`` (parsed): the plan's levers, with the edits,
+    the active-sales plan and the tables' figures taken out of them (as the table and an
+    archive's scenarios.json hold them)."""
+    parts = {}
+    if isinstance(inputs, dict):
+        inputs = dict(inputs)
+        parts = {key: inputs.pop(key, None) for key in (EDITS_KEY, ACTIVE_KEY, TABLES_KEY)}
+    return Scenario(
+        name, inputs, is_plan, plan_from, plan_to, parts.get(EDITS_KEY), parts.get(ACTIVE_KEY), parts.get(TABLES_KEY)
+    )
 
 
 def _refuse(field: str, message: str, key: str, **params) -> ValidationError:
@@ -110,10 +149,13 @@ def save_scenario(
     overwrite: bool = False,
     edits: Edits | None = None,
     active: ActivePlan | None = None,
+    tables: dict | None = None,
 ) -> None:
-    """Store every input of ``plan``, the stage-chain and channel-mix ``edits`` and the
-    active-sales plan ``active`` (when there is one), as JSON under ``name``. An existing name is
-    refused unless ``overwrite`` (then its inputs are replaced and its plan marking kept)."""
+    """Store every input of ``plan``, the stage-chain and channel-mix ``edits``, the
+    active-sales plan ``active`` (when there is one) and the chain's and mix's figures ``tables``
+    as the planner shows them (funnel.model.edits.figures; when given), as JSON under ``name``.
+    An existing name is refused unless ``overwrite`` (then its inputs are replaced and its plan
+    marking kept)."""
     name = _clean_name(name)
     _guard(cur, workspace_id, actor)
     data = plan.inputs()
@@ -121,6 +163,8 @@ def save_scenario(
         data[EDITS_KEY] = edits.to_dict()
     if active is not None:
         data[ACTIVE_KEY] = active.inputs()
+    if tables is not None:
+        data[TABLES_KEY] = {k: tables.get(k) for k in FIGURES}
     payload = json.dumps(data, ensure_ascii=False)
     if _exists(cur, workspace_id, name):
         if not overwrite:
@@ -149,10 +193,7 @@ def _bump_if_plan(cur, workspace_id: str, name: str) -> None:
 
 
 def _row(r) -> Scenario:
-    inputs = json.loads(r[1])
-    edits = inputs.pop(EDITS_KEY, None) if isinstance(inputs, dict) else None
-    active = inputs.pop(ACTIVE_KEY, None) if isinstance(inputs, dict) else None
-    return Scenario(r[0], inputs, bool(r[2]), r[3], r[4], edits, active)
+    return stored(r[0], json.loads(r[1]), bool(r[2]), r[3], r[4])
 
 
 def list_scenarios(cur, workspace_id: str) -> list[Scenario]:

@@ -37,7 +37,7 @@ try:
         key="ch_trend_metric",
     )
     months = ui.shared(trend.monthly, filters=filters, attribution=attribution, by="channel")
-    ui.chart(view.channel_trend_figure, months, metric, view.untracked_channels(econ), key="ch_trend_chart")
+    view.channel_trend_chart(months, metric, view.untracked_channels(econ), key="ch_trend_chart")
 
     # the Overview's figures for the same filters, for its rule: one window or two (shared, cached)
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)

@@ -60,10 +60,9 @@ try:
                 st.info(ui.t("an.fn.lost_none"))
             else:
                 measures = view.lost_measures(by_stage)
-                measure = st.radio(
+                measure = ui.choice(  # counts alone (no amounts): named, not a radio of one
                     ui.t("an.fn.lost_measure"),
                     measures,
-                    horizontal=True,
                     format_func=ui.names(measures, "an.fn.measure_"),
                     key="fn_lost_measure",
                 )
@@ -83,10 +82,9 @@ try:
             if not splits:  # every group would be «не указан»: the funnel itself, on the first tab
                 st.info(ui.t("an.fn.breakdown_none"))
             else:
-                split = st.radio(
+                split = ui.choice(
                     ui.t("an.fn.breakdown_by"),
                     splits,
-                    horizontal=True,
                     format_func=ui.names(splits, "an.dim."),
                     key="fn_breakdown_by",
                 )

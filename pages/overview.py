@@ -7,7 +7,6 @@ from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
 from ui.views.time.accuracy_daily import daily_snapshot
 from ui.views.time.goals_line import overview_line
-from ui.views.time.look import chart as light_chart
 
 ui.page_guard()
 st.title(ui.t("nav.overview"))
@@ -48,7 +47,7 @@ def draw(filters) -> None:
             with chart_tab:
                 # without the mode bar and the axes' drag handles, as the Time page's charts (hover
                 # stays): a share of what redrawing the chart on every filter change costs the browser
-                light_chart(view.trend_figure, months, key="ov_trend_chart")
+                view.trend_chart(months, key="ov_trend_chart")
         if table_tab.open:
             with table_tab:
                 columns = view.month_columns(head.now, has_leads, has_deals)

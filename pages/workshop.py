@@ -55,7 +55,7 @@ with st.container(key="ws_levers"):
         step=1.0,
         key=uw.WS_KEYS["sellers"],
         format=uw.slider_format("sellers"),
-        help=ui.t("workshop.sellers_help", per_seller=ui.num(base.contacts_per_seller)),
+        help=uw.sellers_help(begin),
     )
 st.button(
     ui.t("workshop.reset"), key="ws_reset", on_click=uw.workshop_reset, args=(base,), icon=":material/restart_alt:"
@@ -67,19 +67,28 @@ except FunnelError as exc:
     ui.show_error(exc)
     st.stop()
 
+overloaded = out["effective_conversion"] < out["conversion"]
+examples = uw.example_figures(begin, overloaded)  # the cards built on an example lever, marked as it is
 with st.container(key="ws_line"):
-    st.markdown(ui.plain(uw.workshop_line(out, "deals" if deals else "leads")))
+    st.markdown(ui.plain(uw.workshop_line(out, "deals" if deals else "leads", "turnover" in examples)))
+if (rounded := uw.rounded_note(out)) is not None:
+    st.caption(rounded)
+deals_help = uw.deals_help(begin)
 with st.container(key="ws_numbers"):
     c = st.columns(3)
-    c[0].metric(ui.t("workshop.turnover"), ui.money(out["turnover"]))
-    c[1].metric(ui.t("workshop.deals"), ui.num(out["deals"], 1))
-    c[2].metric(ui.t("workshop.capacity"), ui.num(out["capacity"]))
-if out["effective_conversion"] < out["conversion"]:
+    c[0].metric(uw.figure_label(begin, "turnover", examples), ui.money(out["turnover"]))
+    c[1].metric(
+        uw.figure_label(begin, "deals", examples),
+        uw.figure("deals", out["deals"]),
+        help=ui.plain(deals_help) if deals_help else None,
+    )
+    c[2].metric(uw.figure_label(begin, "capacity", examples), uw.figure("capacity", out["capacity"]))
+if overloaded:
     st.warning(
         ui.t(
             "workshop.overload",
-            base=ui.pct(out["conversion"], 1),
-            eff=ui.pct(out["effective_conversion"], 2),
+            base=ui.plain(uw.share(out["conversion"])),
+            eff=ui.plain(uw.share(out["effective_conversion"])),
             sellers=ui.num(out["sellers_needed"]),
         )
     )

@@ -19,6 +19,7 @@ from ui.show import (
     attribution,
     chart,
     chart_config,
+    choice,
     delta_look,
     download_buttons,
     explain_gaps,
@@ -37,6 +38,7 @@ from ui.show import (
     signed_pct,
     simple_table,
     styled,
+    term_tip,
     ws_name,
 )
 from ui.sidebar import PAGE_BODY, language_picker, sidebar_filters, workspace_picker
@@ -67,6 +69,7 @@ __all__ = [
     "chance",
     "chart",
     "chart_config",
+    "choice",
     "currency",
     "current_version",
     "cursor",
@@ -115,6 +118,7 @@ __all__ = [
     "plotly_chart",
     "styled",
     "t",
+    "term_tip",
     "workspace",
     "workspace_id",
     "ws_name",

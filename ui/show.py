@@ -102,6 +102,19 @@ def names(options, prefix: str | None = None):
     return shown.get
 
 
+def choice(label: str, options, *, key: str, format_func, **radio):
+    """A horizontal radio of ``options``, each named by ``format_func`` (st.radio's other arguments
+    in ``radio``); with one option
+    alone, that option as a line of text («Показатель: Количество»), not a radio with nothing to
+    choose (review #16). Returns the chosen option."""
+    options = list(options)
+    if len(options) == 1:
+        only = options[0]
+        st.markdown(f"{plain(label)}: **{plain(format_func(only))}**")
+        return only
+    return st.radio(label, options, key=key, format_func=format_func, horizontal=True, **radio)
+
+
 def ws_name(ws) -> str:
     """A workspace's name in the interface's language (funnel.demo_names.workspace_name: the
     demo's own name translated, any name somebody gave as it is)."""
@@ -210,17 +223,24 @@ def _width(column, header: str) -> int:
 TABLE_PX, MIN_TEXT_PX = 800, 100
 
 
+def term_tip(header: str) -> str | None:
+    """A card's or header's tooltip: the full terms of the acronyms ``header`` names (ROMI, LTV,
+    SAL …: funnel.i18n.term_help), escaped (a tooltip renders Markdown); None when it names none."""
+    tip = term_help(header, lang())
+    return plain(tip) if tip else None
+
+
 def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -> dict:
     """st.dataframe's column_config for a display frame of text cells: widths that fit a laptop
     (fit_widths), figures right-aligned so digits line up, a header's tooltip from ``helps``, else
     the full term of a funnel acronym the header names («Lead → SAL, days»: funnel.i18n.term_help)."""
     widths, helps = fit_widths(display), helps or {}
-    tips = {c: helps.get(c) or term_help(c, lang()) for c in display.columns}
+    tips = {c: plain(helps[c]) if helps.get(c) else term_tip(c) for c in display.columns}
     return {
         c: st.column_config.TextColumn(
             width=widths[c],
             alignment="right" if _figures(display[c]) else None,
-            help=plain(tips[c]) if tips[c] else None,  # a tooltip renders Markdown: escaped
+            help=tips[c],  # a tooltip renders Markdown: escaped
         )
         for c in display.columns
     }

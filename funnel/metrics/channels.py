@@ -92,6 +92,40 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
     return df
 
 
+# What a group's spend returned, and its conversion: unknown while every lead of the group is
+# younger than the conversion window (``young``), not 0 and ROMI −100 %.
+YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
+
+
+def young(cur, *, filters: Filters, by: str = "channel") -> frozenset[str]:
+    """The ``by`` groups (their names as the economics rows have them) whose every lead created
+    in the period is younger than the conversion window (created after maturity.mature_until):
+    none of them has had the time nine in ten won deals take (the window), so a campaign of last
+    month showed ROMI −100 % while the page said its leads were too young to judge. Empty
+    without a window, or when the period ends on or before the window's last mature day."""
+    until = maturity.mature_until(cur, filters.workspace_id)
+    if until == maturity.NO_LIMIT or (filters.date_to is not None and filters.date_to <= until):
+        return frozenset()
+    bound = {**query.params(filters, "period"), "young_after": until}
+    found = query.run(cur, "young_groups", bound, **query.breakdown(by))
+    return frozenset(str(g) for g in found["grp"])
+
+
+def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFrame:
+    """``df`` with YOUNG_FIGURES NaN ("—") on the rows of ``young`` groups, and a bool column
+    ``young``; the totals row keeps its figures (the period's whole spend and revenue)."""
+    df = df.assign(young=False)
+    names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
+    if not names:
+        return df
+    mask = ~df["is_total"] & df["grp"].astype(str).isin(list(names)) & ~df["untracked"]
+    if mask.any():
+        df["young"] = mask
+        for c in YOUNG_FIGURES:  # column by column: a DECIMAL column's other rows stay exact
+            df[c] = df[c].where(~mask)
+    return df
+
+
 def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:
     """One row per ``by`` value (channel, campaign, owner or segment) and a last totals row
     (``is_total``, ``grp`` None), for the filter's period.
@@ -115,10 +149,14 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
     - untracked: a channel with spend whose leads are not tracked (no lead of the workspace
       comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
       are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
+    - young: every lead of the row's group in the period is younger than the conversion window
+      (``young``): its conversion, CAC, ROMI and ДРР are NaN ("—"), not 0 and −100 %. The
+      Channels table and its drill-down by campaign, owner or segment read this one rule.
     """
     df = _economics(cur, filters, attribution, by, False)
     df = df[df["k"] == 0].reset_index(drop=True)
-    return _blank_untracked(cur, df, filters, by)[[*COLUMNS, "untracked"]]
+    df = _blank_untracked(cur, df, filters, by)
+    return _blank_young(cur, df, filters, by)[[*COLUMNS, "untracked", "young"]]
 
 
 def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: str = "channel") -> pd.DataFrame:

@@ -51,9 +51,11 @@ def score(pairs: list[tuple[float, float]], bands: list[tuple[float, float]] | N
     return out
 
 
-def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) -> dict:
+def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6, young: int = 0) -> dict:
     """Forecast the ``horizon`` months from ``cutoff`` (the first month not seen) using only
-    months before it (projection.project), and score against the actuals.
+    months before it (projection.project, the history's first ``young`` months left out as the
+    Planner's projection leaves them: projection.history_warming), and score against the
+    actuals. ``train_months``: the months learned from.
 
     Error: MAPE = mean(|actual − forecast| ÷ |actual|) when every actual is clear of zero;
     otherwise WAPE = Σ|actual − forecast| ÷ Σ|actual| (robust to months with almost nothing),
@@ -65,7 +67,7 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
     actual = {d: v for d, v in history if d >= cutoff}
     if not train:
         raise refuse("cutoff", "leaves no history before it to learn from", cutoff.isoformat())
-    forecast = project(train, horizon, start=cutoff)
+    forecast = project(train, horizon, start=cutoff, young=young)
     rows = [{"month": m, "forecast": f, "actual": actual.get(m)} for m, f in forecast["rows"]]
     scored = [r for r in rows if r["actual"] is not None]
     if not scored:
@@ -74,7 +76,7 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
             "metric": None,
             "error": None,
             "seasonal": forecast["seasonal"],
-            "train_months": len(train),
+            "train_months": forecast["learned"],
         }
     scores = score([(r["forecast"], r["actual"]) for r in scored])
     metric, error = scores["metric"], scores["error"]
@@ -83,5 +85,5 @@ def backtest(history: list[tuple[date, float]], cutoff: date, horizon: int = 6) 
         "metric": metric,
         "error": error,
         "seasonal": forecast["seasonal"],
-        "train_months": len(train),
+        "train_months": forecast["learned"],
     }

@@ -144,19 +144,42 @@ def mix_edits(base: list[Channel], rows: list[Channel]) -> tuple[tuple[str, Chan
 FIGURES = ("chain_conversion", "mix_budget", "mix_turnover", "mix_romi")
 
 
-def figures(edits: Edits, chain: StageChain | None, channels: list[Channel], gaps: Gaps = NONE) -> dict:
-    """What ``edits`` give on a baseline's chain and channels: chain_conversion [share] = Π rates;
-    mix_budget, mix_turnover [money/period] and mix_romi [share] = (turnover − budget) ÷ budget
-    over the mix (mix.totals). None where the baseline has no chain or no channels, and, with
-    ``gaps``, where the mix is built on a lever the data does not give and the edits do not type
-    (mix_result)."""
+def plan_chain(edits: Edits, base: StageChain, conversion: float | None) -> StageChain:
+    """The stage chain a plan of ``conversion`` [share] has, as the planner's chain tab shows it:
+    the baseline's steps with the edited ones as set by hand, the others moved together so that
+    the steps multiply out to the plan's conversion (StageChain.scaled_to). ``conversion`` None:
+    the edited baseline chain as it is."""
+    chain = edits.apply_chain(base)[0]
+    return chain if conversion is None else chain.scaled_to(conversion, {name for name, _ in edits.chain})
+
+
+def figures(
+    edits: Edits,
+    chain: StageChain | None,
+    channels: list[Channel],
+    gaps: Gaps = NONE,
+    conversion: float | None = None,
+) -> dict:
+    """What ``edits`` give on a baseline's chain and channels: chain_conversion [share] = Π rates
+    of the plan's chain (plan_chain: scaled to the plan's ``conversion`` when given, as the chain
+    tab shows it); mix_budget, mix_turnover [money/period] and mix_romi [share] = (turnover −
+    budget) ÷ budget over the mix (mix.totals). None where the baseline has no chain or no
+    channels, and, with ``gaps``, where the mix is built on a lever the data does not give and
+    the edits do not type (mix_result)."""
     out = dict.fromkeys(FIGURES)
     if chain is not None:
-        out["chain_conversion"] = edits.apply_chain(chain)[0].conversion
+        out["chain_conversion"] = plan_chain(edits, chain, conversion).conversion
     if channels:
         tot = mix_result(edits, channels, gaps)["totals"]
         out.update(mix_budget=tot["budget"], mix_turnover=tot["turnover"], mix_romi=tot["romi"])
     return out
+
+
+def on_baseline(b, edits: Edits, conversion: float | None) -> dict:
+    """``figures`` of ``edits`` on the baseline ``b`` (funnel.model.baseline.Baseline: its chain,
+    channels and gaps) for a plan of ``conversion``: what the planner's chain and mix tabs show,
+    and what a scenario saves of them."""
+    return figures(edits, b.stage_chain(), b.mix_channels(), b.gaps(), conversion)
 
 
 def mix_result(edits: Edits, channels: list[Channel], gaps: Gaps = NONE) -> dict:

@@ -112,14 +112,22 @@ def project(
     level: float | None = None,
     start: date | None = None,
     lag: Sequence[float] = (),
+    young: int = 0,
 ) -> dict:
-    """{"rows": [(month, value)], "seasonal": bool, "level": float, "lagged": bool}.
+    """{"rows": [(month, value)], "seasonal": bool, "level": float, "lagged": bool, "learned": int}.
 
     value_m = level × index_(calendar month) — level [unit/month] is ``level`` when given (the
     plan's monthly figure) else the de-seasonalised mean of the last 12 months of history
     (value ÷ index); index = seasonal_index(history), or 1 for every month when it is None.
     Months start after the history's last month (or at ``start``). No trend is assumed.
     An empty history with no level gives a level of 0.
+
+    The history's first ``young`` months (``history_warming``: not whole, the data begins with
+    them) are left out of the index and the level: their low revenue is the start of the data,
+    not a season (on the demo, January 2025's 199 000 ₽ beside January 2026's 12 461 000 ₽ made
+    January's index 0,87 where January 2026 alone gives 1,58).
+    ``learned``: the months the index and the level were learned from; fewer than 12, no season.
+    A history that is all young months is learned from whole (something rather than a level of 0).
 
     With ``lag`` (s_0, s_1, …, ``lag_shares``), value_m is what the leads of month m and of the
     months before it bring in month m: value_m = Σ_k s_k × brought(m − k), where brought(j) is
@@ -129,9 +137,10 @@ def project(
     months of the delays, and a flat plan equal to its history stays flat.
     """
     history = sorted(history)
-    index = seasonal_index(history)
+    learned = history[max(young, 0) :] or history  # all young (a backtest's early cut-off): what there is
+    index = seasonal_index(learned)
     if level is None:
-        tail = history[-12:]
+        tail = learned[-12:]
         level = (
             sum(v / (index[d.month] if index and index[d.month] else 1) for d, v in tail) / len(tail) if tail else 0.0
         )
@@ -153,4 +162,4 @@ def project(
             j = add_month(m, -k)
             value += share * (planned(j) if j >= first or j not in past else float(past[j]))
         rows.append((m, value))
-    return {"rows": rows, "seasonal": index is not None, "level": level, "lagged": bool(lag)}
+    return {"rows": rows, "seasonal": index is not None, "level": level, "lagged": bool(lag), "learned": len(learned)}

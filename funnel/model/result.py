@@ -27,6 +27,9 @@ command line prints the same thing.
 - ``waterfall_ready``: whether the waterfall can be drawn — the turnover known on both sides (and
   so every step), not all 0. plotly.js draws a "total" bar at the running sum, not at its own
   value: from a baseline of unknown turnover every bar, the plan's too, drew at 0.
+- ``unchanged``: every step of the waterfall reads 0 as money is read (whole, funnel.model.
+  precision): the plan's turnover is the baseline's, each lever where it was or the changes
+  cancelling to the rouble nowhere; the chart's steps are blank, and the Planner says why.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 
 from funnel.model import gaps as partial
 from funnel.model import mix as channel_mix
-from funnel.model import turnover
+from funnel.model import precision, turnover
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.model.active import evaluate as evaluate_active
 from funnel.model.mix import Channel
@@ -63,6 +66,12 @@ class PlanResult:
         """The waterfall from ``baseline`` to ``shown`` can be drawn (see the module's docstring)."""
         values = [self.baseline["turnover"], self.shown["turnover"], *self.effects.values()]
         return all(v is not None for v in values) and any(values)
+
+    @property
+    def unchanged(self) -> bool:
+        """Every effect known and read as 0 (below half a unit of money; see the module's
+        docstring): the plan at the baseline, as the opened Planner is."""
+        return all(v is not None and precision.shown("money", v) == 0 for v in self.effects.values())
 
     @property
     def reachable(self) -> bool:

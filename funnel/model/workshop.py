@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funnel.model import precision
 from funnel.model.baseline import Baseline
 from funnel.model.plan import Plan
 
@@ -82,3 +83,46 @@ def start(b: Baseline | None) -> WorkshopStart:
     examples = tuple(k for k in LEVERS if k not in have)
     plan = b.plan().with_(**values, contacts_per_seller=values["leads"] / values["sellers"])
     return WorkshopStart(plan, examples, why(b, examples), b)
+
+
+# The levers each result card is computed from (funnel.model.plan.evaluate): turnover = leads ×
+# conversion × check, deals = leads × conversion, the team's capacity = sellers × leads per seller
+# (the start's leads ÷ sellers). Past the team's capacity the conversion falls with the sellers
+# too (capacity.effective_conversion), so then turnover and deals hang on the sellers as well.
+FIGURE_LEVERS = {
+    "turnover": ("leads", "conversion", "avg_check"),
+    "deals": ("leads", "conversion"),
+    "capacity": ("leads", "sellers"),
+}
+
+
+def example_figures(begin: WorkshopStart, overloaded: bool = False) -> frozenset[str]:
+    """The result cards (keys of FIGURE_LEVERS) computed from a lever that starts at the method's
+    example while others are the workspace's own: each is marked an example as its lever is
+    ("Оборот в месяц (пример)"). None under the whole example, which the banner says once."""
+    if begin.whole_example:
+        return frozenset()
+    out = set()
+    for name, levers in FIGURE_LEVERS.items():
+        uses = levers + (("sellers",) if overloaded and name != "capacity" else ())
+        if any(begin.is_example(k) for k in uses):
+            out.add(name)
+    return frozenset(out)
+
+
+# The decimals the arithmetic line writes each factor with: the sliders' (leads and check whole,
+# ui.views.workshop's _PLACES) and the share's own rule (funnel.model.precision: "20,75 %", "5 %").
+def line_places(out: dict) -> dict[str, int]:
+    """How many decimals the line «120 лидов × 5 % × 150 000 ₽ = 900 000 ₽» writes each factor of
+    ``out`` (a plan's result: leads, effective_conversion, avg_check) with."""
+    return {"leads": 0, "conversion": precision.places("share", out["effective_conversion"] * 100), "avg_check": 0}
+
+
+def line_rounded(out: dict) -> bool:
+    """Whether the line writes a factor rounded while the turnover multiplies it exactly (the
+    baseline's 22 ÷ 106 = 20,7547… % read «20,75 %», 1 269,75 leads read «1 270»): then the line
+    says «≈» and a sentence under it says the factors are rounded, as the Planner's baseline line
+    does (planner.baseline_exact) — the model keeps the exact values, only the writing rounds."""
+    places = line_places(out)
+    factors = {"leads": out["leads"], "conversion": out["effective_conversion"] * 100, "avg_check": out["avg_check"]}
+    return any(abs(round(float(v), places[k]) - float(v)) > 1e-9 for k, v in factors.items())

@@ -106,8 +106,8 @@ class _Writer:
             if value != value or value in (float("inf"), float("-inf")):
                 ws.write_blank(r, c, None)
                 return
-            if unit == "count" and value.is_integer():
-                decimals = 0  # a whole count (open deals) shows no decimals
+            if unit in ("count", "auto", "number", "days", "hours") and value.is_integer():
+                decimals = 0  # a whole count (open deals) or cycle (48 days) shows no decimals, as the PDF
             code = number_format(unit, decimals, self.lang, self.currency)
             ws.write_number(r, c, value, self.fmt(with_minus(code) if self.minus else code))
 

@@ -108,6 +108,7 @@ TEXTS = {
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview
     "an.ov.trend": ("По месяцам", "Month by month"),
+    "an.ov.trend_spend": ("Расходы по месяцам", "Spend by month"),
     "an.ov.plan": ("План и факт", "Plan and fact"),
     "an.ov.plan_for": (
         "План — сценарий «{scenario}», за {period} ({months} мес.): та часть выбранного периода, на которую он составлен.",
@@ -339,6 +340,14 @@ TEXTS = {
         "Leads of {names} are not tracked in the data: there is spend but no leads. So {n|its|their} leads, "
         "conversion, CPL, revenue and ROMI are unknown (—); {n|its|their} spend counts in the total.",
     ),
+    "an.ch.young": (
+        "У {names} все лиды за период моложе окна конверсии: они ещё не успели стать сделками. Поэтому "
+        "конверсия, стоимость клиента, ROMI и ДРР {n|этой строки|этих строк|этих строк} пока неизвестны (—), "
+        "а не 0 и −100 %.",
+        "Every lead of {names} in the period is younger than the conversion window: they have not had time "
+        "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ revenue are not known yet "
+        "(—), not 0 and −100%.",
+    ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Принято продажами", "Accepted by sales"),
     "an.col.won": ("Выиграно", "Won"),
@@ -510,7 +519,7 @@ TEXTS = {
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
     "an.fn.lost_time": ("Причины по месяцам", "Reasons over time"),
     "an.fn.lost_none": ("Проигранных сделок за период нет.", "No deals were lost in the period."),
-    "an.fn.lost_measure": ("Мерить", "Measure"),
+    "an.fn.lost_measure": ("Показатель", "Measure"),
     "an.fn.measure_deals": ("Количество", "Count"),
     "an.fn.measure_amount": ("Деньги", "Money"),
     "an.fn.breakdown": ("Воронка в разрезе", "The funnel side by side"),

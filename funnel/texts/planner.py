@@ -323,6 +323,10 @@ TEXTS = {
     "planner.wf.avg_check": ("Чек", "Check"),
     "planner.wf.plan": ("План", "Plan"),
     "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
+    "planner.waterfall_unchanged": (
+        "План совпадает с базой: сдвиньте рычаг, чтобы увидеть вклад каждого.",
+        "The plan is the baseline: move a lever to see what each one adds.",
+    ),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
         "которых рычаги могли меняться, так что порядок ничего не решает. Потери от перегрузки видны в столбце конверсии.",
@@ -642,10 +646,10 @@ TEXTS = {
     "planner.fc.warming": (
         "Начало истории, {period}, на графике отмечено серым: выручка там не вся. Сделка закрывается через недели "
         "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
-        "Это не спад.",
+        "Это не спад, и в сезонность прогноза эти месяцы не входят.",
         "The start of the history, {period}, is drawn grey: its revenue is not whole. A deal closes weeks after its "
         "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
-        "come in by then. It is not a slump.",
+        "come in by then. It is not a slump, and the projection's seasonality leaves these months out.",
     ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
@@ -665,6 +669,14 @@ TEXTS = {
     "planner.sc.current": ("Сейчас на экране", "On screen now"),
     "planner.sc.metric": ("Показатель", "Metric"),
     "planner.sc.plans": ("Планы на периоды: {plans}", "Plans for periods: {plans}"),
+    "planner.sc.no_tables": (
+        "«—» в строках цепочки этапов и микса каналов у {names}: {n|сценарий сохранён|сценарии сохранены|"
+        "сценарии сохранены} до того, как эти строки стали сохраняться вместе со сценарием. Откройте "
+        "{n|его|их|их} и сохраните снова, чтобы сравнить и их.",
+        "“—” in the stage-chain and channel-mix rows of {names}: {n|the scenario was|the scenarios were} "
+        "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
+        "compare them too.",
+    ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),
     "planner.sc.new_name": ("Новое название", "New name"),
@@ -930,5 +942,54 @@ TEXTS.update(
             "yes": ("да", "yes"),
             "no": ("нет", "no"),
         }.items()
+    }
+)
+
+# Issue #16: the Workshop's figures say what they rest on (ui.views.workshop): a card computed from
+# an example lever is marked as the lever is (workshop.example_mark), the line says when its
+# factors are written rounded (the Planner's rule, planner.baseline_exact), a deals-only team's
+# capacity counts deals.
+TEXTS.update(
+    {
+        "workshop.line_rounded": (
+            "Множители в строке показаны округлёнными, как на рычагах; оборот считается по точным значениям, "
+            "как в «Планировщике».",
+            "The factors in the line are shown rounded, as on the levers; the turnover runs on the exact values, "
+            "as in the Planner.",
+        ),
+        "workshop.capacity_deals": ("Сделок в воронку может обработать команда", "Deals entering the team can handle"),
+        "workshop.sellers_help_deals": (
+            "Один продавец ведёт {per_seller} {per_seller|сделку|сделки|сделок} в воронке в месяц.",
+            "One seller handles {per_seller} {per_seller|deal|deals} entering the pipeline a month.",
+        ),
+    }
+)
+
+# Issue #16: the deals-only Planner's «Сделки в месяц» beside the Overview's won deals a month: the
+# card's help says what each counts (ui.views.planner.deal_flow, funnel.model.deal_flow).
+TEXTS.update(
+    {
+        "planner.m.deals_help": (
+            "В базе {deals} = {per_month} {per_month|сделка|сделки|сделок} в воронку в месяц × доля выигранных "
+            "{win_rate}.",
+            "At the baseline, {deals} = {per_month} {per_month|deal|deals} entering the pipeline a month × win rate "
+            "{win_rate}.",
+        ),
+        "planner.m.deals_vs_overview.open": (
+            "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в открытых "
+            "сделках: вошедших в воронку за период — {entered}, закрытых — {closed}; план считает, что и открытые "
+            "будут выиграны с той же долей.",
+            "The Overview's {won_pm} is the deals won in the period ÷ its months ({won} ÷ {months}). The difference "
+            "is the open deals: {entered} entered the pipeline in the period, {closed} closed; the plan counts the "
+            "open ones as won at the same rate.",
+        ),
+        "planner.m.deals_vs_overview.earlier": (
+            "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в сделках, "
+            "вошедших в воронку до периода: закрытых за период — {closed}, вошедших за него — {entered}; план "
+            "применяет долю выигранных только к вошедшим за период.",
+            "The Overview's {won_pm} is the deals won in the period ÷ its months ({won} ÷ {months}). The difference "
+            "is deals that entered the pipeline before the period: {closed} closed in it, {entered} entered it; "
+            "the plan applies the win rate to the deals entering only.",
+        ),
     }
 )

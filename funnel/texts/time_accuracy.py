@@ -6,6 +6,23 @@ TEXTS = {
         "Снимок прогноза от {when} ({who}). Прогноз строится так же, как в Планировщике: по данным за последние 12 месяцев; в 8 случаях из 10 выручка окажется между пессимистичным и оптимистичным прогнозом.",
         "Forecast saved on {when} ({who}). It is the Planner's forecast on the last 12 months of data; 8 times out of 10 revenue lands between the pessimistic and the optimistic estimate.",
     ),
+    "tm.accuracy.on_day": ("Прогноз на {day}", "Forecast as of {day}"),
+    "tm.accuracy.live": ("Прогноз сейчас", "Forecast now"),
+    "tm.accuracy.live_note": (
+        "Считается сейчас, как в Планировщике: прогноз за сегодня ещё не сохранён.",
+        "Worked out now, as in the Planner: today's forecast is not saved yet.",
+    ),
+    "tm.accuracy.weighted_on": ("Взвешенная воронка на {day}", "Weighted pipeline on {day}"),
+    "tm.accuracy.weighted_not_kept": (
+        "Взвешенная воронка на {day} не сохранена: в прогнозах, сохранённых задним числом, её нет.",
+        "The weighted pipeline on {day} is not kept: forecasts saved back-dated do not hold it.",
+    ),
+    "tm.accuracy.nothing_to_save": (
+        "Сохранять пока нечего: прогноз выручки строится по выигранным сделкам с суммой, а в последних 12 месяцах "
+        "данных их нет.",
+        "Nothing to save yet: a turnover forecast is built on won deals with amounts, and the data's last 12 months "
+        "hold none.",
+    ),
     "tm.accuracy.by.daily": ("автоматически", "automatically"),
     "tm.accuracy.by.cli": ("из командной строки", "from the command line"),
     "tm.accuracy.by.demo": ("в демо-данных", "in the demo data"),

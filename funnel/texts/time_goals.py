@@ -16,11 +16,28 @@ TEXTS = {
     "tm.goals.col.who": ("Для кого", "For"),
     "tm.goals.col.metric": ("Показатель", "Figure"),
     "tm.goals.col.target": ("Цель", "Goal"),
-    "tm.goals.col.expected": ("Ожидалось к сегодня", "Expected by today"),
+    # short headers, each said whole in its tooltip (tm.goals.help.*): the table fits a laptop
+    "tm.goals.col.expected": ("Ожидалось", "Expected"),
     "tm.goals.col.actual": ("Факт", "Actual"),
-    "tm.goals.col.gap": ("Отставание (−) / опережение", "Behind (−) / ahead"),
-    "tm.goals.col.needed": ("Нужно в рабочий день", "Needed per working day"),
-    "tm.goals.col.source": ("Откуда", "Source"),
+    "tm.goals.col.gap": ("Разница", "Gap"),
+    "tm.goals.col.needed": ("Нужно в день", "Needed a day"),
+    "tm.goals.help.expected": (
+        "Ожидалось к сегодня: цель × прошедшие рабочие дни ÷ рабочие дни месяца.",
+        "Expected by today: goal × working days passed ÷ working days in the month.",
+    ),
+    "tm.goals.help.gap": (
+        "Факт − ожидалось к сегодня: минус — отставание от темпа, плюс — опережение.",
+        "Actual − expected by today: minus is behind the pace, plus is ahead of it.",
+    ),
+    "tm.goals.help.needed": (
+        "Нужно в каждый оставшийся рабочий день: (цель − факт) ÷ оставшиеся рабочие дни.",
+        "Needed on each working day left: (goal − actual) ÷ working days left.",
+    ),
+    "tm.goals.sources": ("Откуда цели: {sources}.", "Source of the goals: {sources}."),
+    "tm.goals.sources_mixed": (
+        "Откуда цели: {sources}; какая откуда — в файлах темпа.",
+        "Source of the goals: {sources}; which is which: in the pacing's files.",
+    ),
     "tm.goals.col.dimension": ("Разрез", "Level"),
     "tm.goals.col.member": ("Менеджер, команда или канал", "Owner, team or channel"),
     "tm.goals.dim.total": ("Вся компания", "Whole company"),

@@ -13,13 +13,23 @@ from funnel.i18n import TABLE, t, term_help
 from funnel.texts.terms import ACRONYMS
 from tests.conftest import ROOT
 
-FULL = {"SAL": "sales-accepted lead", "MQL": "marketing-qualified lead", "SQL": "sales-qualified lead"}
+FULL = {
+    "SAL": "sales-accepted lead",
+    "MQL": "marketing-qualified lead",
+    "SQL": "sales-qualified lead",
+    "ROMI": "return on marketing investment",
+    "LTV": "lifetime value",
+}
+# the Russian terms' full words (review #16: ROMI and LTV headed columns and cards unexplained)
+FULL_RU = {"ROMI": "окупаемость вложений в маркетинг", "LTV": "Ценность клиента (LTV)"}
 
 
 def test_every_acronym_has_its_term_in_both_languages():
     for acronym in ACRONYMS:
         ru, en = TABLE[f"term.{acronym}"]
         assert acronym in ru and acronym in en and FULL[acronym] in en
+        assert FULL_RU.get(acronym, "") in ru
+    assert {"ROMI", "LTV"} <= set(ACRONYMS)
 
 
 @pytest.mark.parametrize(
@@ -30,8 +40,11 @@ def test_every_acronym_has_its_term_in_both_languages():
         ("Leads", []),
         ("SALES", []),
         ("MQL → SQL", ["MQL", "SQL"]),
+        ("ROMI", ["ROMI"]),
+        ("Channel mix: ROMI", ["ROMI"]),
+        ("Client LTV", ["LTV"]),
     ],
-    ids=["step", "colon", "none", "a-longer-word", "two"],
+    ids=["step", "colon", "none", "a-longer-word", "two", "romi", "mix-romi", "ltv"],
 )
 def test_a_header_gets_the_terms_it_names(header, named):
     tip = term_help(header, "en")
@@ -73,3 +86,28 @@ def test_an_english_screen_explains_sal_where_it_first_says_it(demo_app_db, page
     assert headers or captions, "the screen no longer names SAL: is this test still needed?"
     if captions:  # the first sentence that says SAL writes the term out
         assert FULL["SAL"] in captions[0], captions[0]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_romi_heads_the_channels_table_and_the_planners_card_with_its_full_words(demo_app_db, lang):
+    """Review #16: ROMI headed the Channels' economics and the Planner's card with no tooltip."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.session_state["lang"] = lang
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    tip = _headers_with_help(at)["ROMI"]
+    assert tip == t("term.ROMI", lang), tip
+    at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    (card,) = [m for m in at.metric if m.label == "ROMI"]
+    assert card.proto.help == t("term.ROMI", lang)
+
+
+def test_the_repeat_tabs_ltv_card_says_lifetime_value(demo_app_db):
+    """«Client LTV» (English; the Russian card says «Ценность клиента» in words) has the term."""
+    at = _app("en", "pages/planner.py", "pl_tab", t("planner.tab.repeat", "en"))
+    (card,) = [m for m in at.metric if m.label == "Client LTV"]
+    assert FULL["LTV"] in card.proto.help
+    ru = _app("ru", "pages/planner.py", "pl_tab", t("planner.tab.repeat", "ru"))
+    (card,) = [m for m in ru.metric if m.label == "Ценность клиента"]
+    assert not card.proto.help  # the words themselves: nothing to spell out

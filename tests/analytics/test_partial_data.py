@@ -129,19 +129,25 @@ def test_channel_trend_fills_sums_with_zero_and_leaves_ratios_as_gaps():
     assert cpl.y[0] == 100 and cpl.y[2] == 250 and pd.isna(cpl.y[1]) and cpl.connectgaps is False
 
 
-@pytest.mark.parametrize(("n", "dtick"), [(3, "M1"), (4, "M1"), (6, "M2"), (12, "M3"), (24, "M6"), (36, "M12")])
+@pytest.mark.parametrize(
+    ("n", "dtick"), [(3, "M1"), (4, "M1"), (6, "M1"), (12, "M1"), (13, "M2"), (24, "M2"), (36, "M3"), (60, "M6")]
+)
 def test_month_axes_are_labelled_as_months(n, dtick):
     """A trend's x axis names months, the month over its year ("май" / "2026"): Plotly's own
-    labels for half a year read "1 май". At most four labels: on a phone (390 px) the Overview's
-    plot is ~135 px between its two value axes, where six labels "нояб 2025" stood on end and ran
-    into each other. Twelve months at every third: Jan, Apr, Jul, Oct at most, 4 labels."""
+    labels for half a year read "1 май". At a desktop's width every month up to a year's twelve
+    (review #16: six months were labelled every other one, at most four labels whatever the
+    screen); a longer span every second, third … month, twelve labels at most. A phone keeps
+    fewer (test_month_labels_fit_a_phone_plot)."""
+    import math
+
     import pandas as pd
 
     from ui.views.overview import trend_figure
 
     df = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=n, freq="MS"), "spend": [1.0] * n})
     axis = trend_figure(df).layout.xaxis
-    assert (axis.dtick, axis.tickformat) == (dtick, "%b\n%Y")
+    assert (axis.dtick, axis.tickformat, axis.tickangle) == (dtick, "%b\n%Y", 0)
+    assert math.ceil(n / int(dtick[1:])) <= 12
 
 
 # The widest month labels as Chromium draws them in Source Sans at 13 px (canvas measureText with
@@ -152,21 +158,25 @@ DRAWN_WIDTH = {"февр.": 32.9, "нояб.": 31.3, "сент.": 28.7, "2025": 
 
 @pytest.mark.parametrize("n", range(1, 61))
 def test_month_labels_fit_a_phone_plot(n):
-    """However many months, the labels fit ~135 px side by side: at most 4 of them, each one
-    word a line ("февр.", "2025"), the widest 32.9 px as drawn, and 135 px ÷ 4 labels = 33.75 px a
+    """However many months, the Overview's labels left on a phone (funnel.charts.phone_months_css:
+    the first and every k-th after it) fit ~135 px side by side: at most 4 of them, each one word
+    a line ("февр.", "2025"), the widest 32.9 px as drawn, and 135 px ÷ 4 labels = 33.75 px a
     label is the limit. (charts._text_width's upper bound, 0.65 em a letter, is too generous for
     this: «нояб.» would be 37.7 px.)"""
     import math
 
     from funnel import charts, formatting
 
-    step = int(charts.month_ticks(n)["dtick"][1:])
-    labels = math.ceil(n / step)
+    step = int(charts.month_axis(n, charts.TREND_MONTHS)["dtick"][1:])
+    k = charts.phone_month_step(n, charts.TREND_MONTHS, charts.MONTH_LABELS)
+    labels = math.ceil(math.ceil(n / step) / k)
     assert labels <= 4
     names = set(formatting.month_names("ru")) | set(formatting.month_names("en"))
     widest = max(v for w, v in DRAWN_WIDTH.items() if w in names or w.isdigit())
     assert "февр." in names  # the widest name measured is the one a chart writes
     assert labels * widest <= 135
+    css = charts.phone_months_css(".st-key-ov_trend_chart_months", n, charts.TREND_MONTHS, charts.MONTH_LABELS)
+    assert (f"nth-child({k}n+1)" in css) if k > 1 else css == ""
 
 
 def test_leads_only_planner_caption_says_what_the_data_gives(app_db):
@@ -288,7 +298,9 @@ def test_funnel_money_is_a_dash_where_no_deal_has_an_amount_and_zero_where_none_
     assert not at.exception, at.exception
     lost = next(d.value for d in at.dataframe if "Причина" in d.value.columns)
     assert list(lost["Сделки"]) == ["1"] and list(lost["Сумма"]) == ["—"]
-    assert at.radio(key="fn_lost_measure").options == ["Количество"]
+    # counts alone: the one measure named as text, not a radio of one option (ui.choice, review #16)
+    assert not [r for r in at.radio if r.key == "fn_lost_measure"]
+    assert "Показатель: **Количество**" in [m.value for m in at.markdown]
     at.session_state["fn_tab"] = "В разрезе"
     at.run()
     assert not at.exception, at.exception
@@ -344,3 +356,56 @@ def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_ro
     rows = {r["Channel"]: r for r in at.dataframe[0].value.to_dict("records")}
     assert rows["Billboards"]["ROMI"] == "—" and rows["Print"]["ROMI"] == "\u2212100%"
     assert any(c.value.startswith("Leads of “Billboards” are not tracked") for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "axis"), [("ru", "Расходы по месяцам", "Расходы, ₽"), ("en", "Spend by month", "Spend, ₽")]
+)
+def test_spend_only_overview_chart_is_named_for_the_spend(app_db, lang, title, axis):
+    """Screen review #16: a spend-only workspace's chart read «По месяцам» over an axis «Сумма, ₽»:
+    it draws nothing but the spend, and says so."""
+    import json
+
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Spend").id
+    insert(s, ws, "spend", SPEND)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert spec["layout"]["title"]["text"] == title
+    assert spec["layout"]["yaxis"]["title"]["text"] == axis
+
+
+def test_six_months_are_each_labelled_on_the_overview_and_channels(app_db):
+    """Screen review #16: six months of spend were labelled every other month at a desktop's
+    width. Now every month there; on a phone the Overview keeps every second of its six
+    (~135 px between its two value axes), the Channels trend all six (one value axis)."""
+    import json
+
+    spend = [{"channel": "Web", "period": datetime(2026, m, 1), "amount": 1000} for m in range(1, 7)]
+    s = Store(app_db)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Spend").id
+    insert(s, ws, "spend", spend)
+    s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert spec["layout"]["xaxis"]["dtick"] == "M1"
+    css = " ".join(h.proto.body for h in at.get("html"))
+    # its months lie under its second panel: that axis's ticks are "x2tick"
+    assert ".st-key-ov_trend_chart_months .xaxislayer-above > .x2tick:not(:nth-child(2n+1)) text" in css
+    at.switch_page("pages/channels.py").run()
+    assert not at.exception, at.exception
+    trend = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if "xaxis" in json.loads(c.proto.spec)["layout"] and json.loads(c.proto.spec)["layout"]["xaxis"].get("dtick")
+    )
+    assert trend["layout"]["xaxis"]["dtick"] == "M1"
+    assert "ch_trend_chart_months" not in " ".join(h.proto.body for h in at.get("html"))  # six fit a phone

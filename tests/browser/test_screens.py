@@ -80,6 +80,31 @@ def test_the_checks_catch_what_they_are_for():
     assert screens.decimal_points(["17.00", "1 269,75", "3,183", "0.3", "100", "01.10.2026"]) == ["17.00", "0.3"]
 
 
+def test_the_walks_scripts_parse(browser):
+    """Every script the walk and its checks run in the page parses as JavaScript: the planner
+    tables' wait had a brace too many, its SyntaxError was swallowed, and the tables were judged at
+    once, mid-slide (a failure taken for a grid that kept a stale width)."""
+    from tests.browser import screen_checks as sc
+
+    scripts = {
+        f"{m.__name__.rsplit('.', 1)[1]}.{name}": src
+        for m in (screens, sc)
+        for name, src in vars(m).items()
+        if name.isupper() and isinstance(src, str) and src.lstrip().startswith("(")
+    }
+    assert {"screens.SIDEBAR_SETTLED", "screen_checks.TABLES_AT_REST", "screen_checks.FITS"} <= set(scripts)
+    page = browser.new_page()
+    try:
+        broken = page.evaluate(
+            """scripts => Object.keys(scripts).filter(name => {
+                 try { new Function('return (' + scripts[name] + ')'); return false; } catch (e) { return true; } })""",
+            scripts,
+        )
+    finally:
+        page.close()
+    assert broken == []
+
+
 def test_the_walks_checks_run_where_due_and_their_problems_reach_the_screen(monkeypatch):
     """screen_checks.Checker: a check runs at its pages and sizes only, once per page or tab when
     it is due on leaving it, and what it finds lands on the screen's problems (so the walk fails)."""

@@ -226,7 +226,7 @@ def test_month_axes_hover_the_month_as_formatting_writes_it():
     from funnel import charts
 
     assert charts.month_axis(12)["hoverformat"] == charts.MONTH_HOVER
-    assert charts.month_ticks(12)["hoverformat"] == charts.MONTH_HOVER
+    assert charts.month_axis(12, charts.TREND_MONTHS)["hoverformat"] == charts.MONTH_HOVER
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("ru", "31.12.2025"), ("en", "12/31/2025")])

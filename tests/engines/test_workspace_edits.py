@@ -14,6 +14,8 @@ from funnel.model.plan import Plan
 from funnel.scenarios import delete_scenario, get_scenario, list_scenarios, mark_plan, rename_scenario, save_scenario
 from tests.ingest.helpers import ADMIN, load_file, write
 
+TABLES = {"chain_conversion": 0.05, "mix_budget": 125_607.5, "mix_turnover": None, "mix_romi": None}
+
 
 def _story(store, tmp_path) -> dict:
     seen: dict = {}
@@ -27,7 +29,8 @@ def _story(store, tmp_path) -> dict:
         last = str(ladder.iloc[-1]["name"])
         set_alias(cur, ws, "Сделка выиграна", last, actor=ADMIN)
         save_scenario(cur, ws, "Рост", Plan(120, 0.05, 150_000), actor=ADMIN)
-        save_scenario(cur, ws, "Рост", Plan(130, 0.05, 150_000), actor=ADMIN, overwrite=True)
+        # the chain's and mix's figures as the planner showed them travel in the JSON (None: "—")
+        save_scenario(cur, ws, "Рост", Plan(130, 0.05, 150_000), actor=ADMIN, overwrite=True, tables=TABLES)
         with pytest.raises(ValidationError):
             save_scenario(cur, ws, "Рост", Plan(1, 0.05, 1), actor=ADMIN)  # taken, not overwritten
         save_scenario(cur, ws, "Спад", Plan(80, 0.04, 90_000), actor=ADMIN)
@@ -38,6 +41,7 @@ def _story(store, tmp_path) -> dict:
         seen["aliases"] = [tuple(r) for r in get_aliases(cur, ws).itertuples(index=False)]
         seen["scenarios"] = [(s.name, s.is_plan, s.plan_from, s.plan_to) for s in list_scenarios(cur, ws)]
         seen["growth"] = get_scenario(cur, ws, "Рост").inputs
+        seen["growth_tables"] = get_scenario(cur, ws, "Рост").tables()
         seen["name"] = cur.execute("SELECT name FROM workspaces WHERE id = ?", [ws]).fetchone()[0]
     assert seen["name"] == "Acme Ltd"
     assert seen["scenarios"] == [
@@ -45,6 +49,7 @@ def _story(store, tmp_path) -> dict:
         ("Рост", True, date(2026, 1, 1), date(2026, 12, 31)),
     ]
     assert seen["growth"] == Plan(130, 0.05, 150_000).inputs()
+    assert seen["growth_tables"] == TABLES
     assert seen["ladder"][0][1] == last  # the ladder saved reversed
     assert [a[:2] for a in seen["aliases"]] == [("сделка выиграна", last)]  # kept lower-cased
     with store.transaction() as cur:

@@ -47,3 +47,26 @@ def test_in_reverse_the_headline_waterfall_and_capacity_speak_of_the_same_plan()
     assert r.shown["turnover"] == pytest.approx(3_000)
     assert not r.over_capacity  # the forward plan's 190 leads are not what the page shows
     assert r.baseline["turnover"] + sum(r.effects.values()) == pytest.approx(r.shown["turnover"])
+
+
+@pytest.mark.parametrize(
+    ("plan", "unchanged"),
+    [
+        # base: 100 leads × 2 % × 1 000 = 2 000 a month
+        pytest.param(Plan(leads=100, conversion=0.02, avg_check=1_000), True, id="plan-is-the-base"),
+        # 1 000,0001: each step 0,0002 — below half a rouble, read 0
+        pytest.param(Plan(leads=100, conversion=0.02, avg_check=1_000.0001), True, id="a-step-below-half-a-rouble"),
+        pytest.param(Plan(leads=101, conversion=0.02, avg_check=1_000), False, id="one-lead-more-adds-20"),
+        # 200 leads × 2 % × 500 = 2 000 again, yet leads +1 500 and the check −1 500 (Shapley):
+        # the same turnover, steps that are not blank
+        pytest.param(Plan(leads=200, conversion=0.02, avg_check=500), False, id="changes-that-cancel"),
+    ],
+)
+def test_the_plan_is_unchanged_when_every_step_reads_zero(plan, unchanged):
+    from funnel.model import result
+
+    r = result.run(plan, Plan(leads=100, conversion=0.02, avg_check=1_000), False)
+    assert r.waterfall_ready and r.unchanged is unchanged
+    if plan.leads == 200:
+        assert r.shown["turnover"] == pytest.approx(2_000)
+        assert (r.effects["leads"], r.effects["avg_check"]) == pytest.approx((1_500, -1_500))

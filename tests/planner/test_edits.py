@@ -8,7 +8,7 @@ import pytest
 from funnel.errors import ValidationError
 from funnel.model import link
 from funnel.model.chain import StageChain
-from funnel.model.edits import ChannelEdit, Edits, mix_edits
+from funnel.model.edits import ChannelEdit, Edits, figures, mix_edits, plan_chain
 from funnel.model.mix import Channel
 from funnel.model.plan import Plan
 from funnel.scenarios import Scenario, get_scenario, save_scenario
@@ -87,6 +87,36 @@ def test_a_scenario_keeps_its_edits_and_old_scenarios_still_open(store, ws):
     broken = Scenario("x", {}, False, None, None, {"chain": {"КП": 7}})
     with pytest.raises(ValidationError, match="chain «КП»"):
         broken.edits()
+
+
+def test_the_plan_chain_multiplies_out_to_the_plan_conversion_keeping_hand_set_steps():
+    """Screen review #16: the comparison's «Конверсия цепочки этапов» was the baseline chain's
+    product (0.5³ = 12.5 %) for a plan of 5 %, where its chain tab shows the chain scaled to 5 %."""
+    assert figures(Edits(), BASE_CHAIN, [])["chain_conversion"] == pytest.approx(0.125)
+    assert figures(Edits(), BASE_CHAIN, [], conversion=0.05)["chain_conversion"] == pytest.approx(0.05)
+    # «КП» set by hand to 0.2 stays; the other two move together: 0.2 × x² = 0.05, x = 0.5
+    chain = plan_chain(Edits(chain=(("КП", 0.2),)), BASE_CHAIN, 0.05)
+    assert [r for _, r in chain.steps] == pytest.approx([0.5, 0.5, 0.2])
+    chain = plan_chain(Edits(chain=(("КП", 0.2),)), BASE_CHAIN, 0.018)  # 0.2 × x² = 0.018: x = 0.3
+    assert [r for _, r in chain.steps] == pytest.approx([0.3, 0.3, 0.2])
+
+
+def test_a_scenario_keeps_the_chain_and_mix_figures_it_was_saved_with(store, ws):
+    from funnel.access import User
+
+    admin = User(name="t", default_role="admin")
+    kept = {"chain_conversion": 0.05, "mix_budget": 10_000.0, "mix_turnover": 50_000.0, "mix_romi": 4.0}
+    with store.transaction() as cur:
+        save_scenario(cur, ws, "С таблицами", Plan(120, 0.05, 150_000), actor=admin, tables=kept)
+        save_scenario(cur, ws, "Старый", Plan(100, 0.04, 90_000), actor=admin)  # as saved before: none
+    with store.cursor() as cur:
+        saved, old = get_scenario(cur, ws, "С таблицами"), get_scenario(cur, ws, "Старый")
+    assert saved.tables() == kept and "tables" not in saved.inputs  # the CLI reads inputs as levers
+    assert saved.plan() == Plan(120, 0.05, 150_000)
+    assert old.tables() is None
+    for bad in ({"chain_conversion": 0.1}, {**kept, "mix_romi": "4"}, {**kept, "mix_budget": float("nan")}, [1]):
+        with pytest.raises(ValidationError, match="tables"):
+            Scenario("x", {}, False, None, None, tables_data=bad).tables()
 
 
 # ---- the page ---------------------------------------------------------------------------------------------

@@ -32,3 +32,28 @@ def test_the_planner_opens_on_the_waterfall_and_no_stage_chain(app):
     assert not at.exception, at.exception
     assert sum(1 for s in at.select_slider if s.key.startswith("pl_chain_")) == 6  # the demo's six steps
     assert not charts(at)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_waterfall_of_a_plan_at_the_baseline_says_why_its_steps_are_blank(app, lang):
+    """Review #16: the Planner opens with the plan at the baseline, and its waterfall drew blank
+    steps with nothing saying why. A line says so (the effects' note, with nothing to add up,
+    gives way to it); a lever moved, the steps are drawn and the line goes."""
+    from funnel.i18n import t
+
+    at = app
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    at = at.switch_page("pages/planner.py").run()
+    assert not at.exception, at.exception
+    (chart,) = charts(at)
+    steps = chart["data"][0]["x"][1:-1]  # baseline, leads, conversion, check, plan
+    assert len(steps) == 3 and all(abs(s) < 0.5 for s in steps)
+    assert [i.value for i in at.info] == [t("planner.waterfall_unchanged", lang)]
+    assert t("planner.waterfall_note", lang) not in [c.value for c in at.caption]
+    at.slider(key="pl_leads_s").set_value(at.slider(key="pl_leads_s").value * 2).run()
+    assert not at.exception, at.exception
+    (chart,) = charts(at)
+    assert chart["data"][0]["x"][1] > 0.5  # twice the leads: their step is drawn
+    assert t("planner.waterfall_unchanged", lang) not in [i.value for i in at.info]
+    assert t("planner.waterfall_note", lang) in [c.value for c in at.caption]

@@ -104,6 +104,9 @@ def test_the_demos_forecast_tab_marks_its_first_two_months(app):
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if c.value.startswith("Начало истории")]
     assert said == [t("planner.fc.warming", "ru", period="01.01.2025–28.02.2025")], said
+    # the season is learned from the 22 months of January 2025 to October 2026 but those two
+    seasonal = [c.value for c in at.caption if c.value.startswith("Сезонность")]
+    assert seasonal == [t("planner.fc.seasonal", "ru", months=20)], seasonal
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота", "Начало данных: неполные месяцы"], names
@@ -237,3 +240,84 @@ def test_the_forecast_tab_draws_no_grey_when_deals_come_before_the_leads(app_db)
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота"], names
     assert not [c.value for c in at.caption if c.value.startswith("Начало истории")]
+
+
+# Review #16: the grey months were drawn as the start of the data, and the projection still learned
+# a season from them (the demo's January 2025, 199 000 ₽, beside January 2026's 12 461 000 ₽, made
+# January's index 0,87 where January 2026 alone gives 1,58). They are left out of the index.
+# Fourteen months from January 2025: January 10 and February 50 (the data's start), March 2025 to
+# December 2025 100 each, January 2026 80, February 2026 120.
+FOURTEEN = list(
+    zip(
+        [date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 1) for m in range(1, 15)],
+        (10, 50, *([100] * 10), 80, 120),
+        strict=True,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("young", "january", "february", "march", "learned"),
+    [
+        # March 2025–February 2026: monthly means 80, 120 and 100 × 10 average 100, so the index
+        # is 0,8 in January, 1,2 in February, 1 elsewhere; a level of 100 a month projects 80, 120, 100
+        pytest.param(2, 80.0, 120.0, 100.0, 12, id="the-two-young-months-left-out"),
+        # with them: January (10 + 80) ÷ 2 = 45, February (50 + 120) ÷ 2 = 85, the others 100;
+        # their average (45 + 85 + 1 000) ÷ 12 = 94,1667; January 45 ÷ 94,1667 × 100 = 47,79
+        pytest.param(0, 4500 / (1130 / 12), 8500 / (1130 / 12), 10000 / (1130 / 12), 14, id="as-before-without-them"),
+    ],
+)
+def test_the_young_months_are_no_season(young, january, february, march, learned):
+    from funnel.model.projection import project
+
+    out = project(FOURTEEN, 12, level=100, young=young)
+    by_month = dict(out["rows"])
+    assert out["seasonal"] and out["learned"] == learned
+    assert by_month[date(2027, 1, 1)] == pytest.approx(january)
+    assert by_month[date(2027, 2, 1)] == pytest.approx(february)
+    assert by_month[date(2026, 3, 1)] == pytest.approx(march)
+
+
+def test_without_its_young_months_a_short_history_has_no_season():
+    """Thirteen months, two young: eleven left, under a year: a flat line at the level learned
+    from those eleven (March 2025 to January 2026: 100 × 10 and 80, mean 98,18)."""
+    from funnel.model.projection import project
+
+    out = project(FOURTEEN[:13], 2, young=2)
+    assert not out["seasonal"] and out["learned"] == 11
+    assert [v for _, v in out["rows"]] == pytest.approx([1080 / 11] * 2)
+
+
+# The backtest scores the projection as the Planner makes it: January 10 and February 50 (young),
+# March–June 2025 100 each, then July–September 100. Cut-off July: with the young months left out
+# the level is 100 (four months learned from) and the error 0; learned from all six, the level
+# (10 + 50 + 4 × 100) ÷ 6 = 76,67 and every month 23,33 % off.
+SIX_AND_AFTER = [(date(2025, m, 1), v) for m, v in zip(range(1, 10), (10, 50, *([100] * 7)), strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("young", "error", "learned"),
+    [
+        pytest.param(2, 0.0, 4, id="young-left-out"),
+        pytest.param(0, (100 - 460 / 6) / 100, 6, id="learned-from-all"),
+        pytest.param(6, (100 - 460 / 6) / 100, 6, id="all-young-learns-from-what-there-is"),
+    ],
+)
+def test_the_backtest_learns_as_the_projection_does(young, error, learned):
+    from funnel.model.backtest import backtest
+
+    res = backtest(SIX_AND_AFTER, date(2025, 7, 1), 3, young=young)
+    assert res["metric"] == "mape" and res["error"] == pytest.approx(error)
+    assert res["train_months"] == learned
+
+
+def test_the_demos_backtest_learns_without_its_grey_months(app):
+    """The demo's backtest opens on May 2026: January 2025 to April 2026 before it, 16 months, of
+    which January and February 2025 are the data's start: 14 learned from."""
+    from tests.planner.test_pages import open_tab
+
+    at = open_tab(app.switch_page("pages/planner.py").run(), "backtest")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="pl_bt_cutoff").value == date(2026, 5, 1)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("planner.bt.train", "ru")] == "14"

@@ -286,3 +286,22 @@ def test_cli_export_names_the_demo_as_the_screens_do(tmp_path, lang, name):
     out = tmp_path / "plan.html"
     assert main(["plan", "--db", str(db), "--format", "json", "--export", str(out), "--lang", lang]) == 0
     assert name in plain(out.read_text(encoding="utf-8"))
+
+
+def test_xlsx_writes_a_whole_number_of_days_without_decimals():
+    """The plan's XLSX wrote a sales cycle of 48 days as «48,0» where the PDF says 48: a whole
+    value of a unit with decimals shows none, a fractional one keeps them (one column, two cells)."""
+    import xlsxwriter
+
+    from funnel.report.content import Value
+    from funnel.report.xlsx import _Writer
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    rows = [[Value("Цикл", 48.0, "days", 1)], [Value("Цикл", 12.5, "days", 1)], [Value("Цикл", 7.0, "number", 2)]]
+    _Writer(wb, "ru", "₽").sheet("Итоги", ["Цикл"], rows)
+    wb.close()
+    ws = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))["Итоги"]
+    assert (ws["A2"].value, ws["A2"].number_format) == (48, "#,##0")
+    assert (ws["A3"].value, ws["A3"].number_format) == (12.5, "#,##0.0")
+    assert ws["A4"].number_format == "#,##0"

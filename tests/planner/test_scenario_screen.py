@@ -63,3 +63,46 @@ def test_a_scenario_that_is_a_plan_shows_its_own_plan_period(scenarios):
     assert start == date.today().replace(day=1)
     at.selectbox(key="pl_sc_pick").set_value("2026").run()
     assert tuple(at.date_input(key="pl_sc_period").value) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def row(table, label: str) -> dict:
+    return table[table.iloc[:, 0] == label].iloc[0].to_dict()
+
+
+def test_each_scenario_shows_its_own_chain_and_mix(scenarios, demo_app_db):
+    """Screen review #16: the stage chain's and channel mix's rows read alike in every column
+    (today's baseline chain, unscaled, and today's mix under every name). Now a scenario shows
+    the chain its conversion gives, as its chain tab does (the steps multiply out to it), and
+    the mix as it was when saved; one saved before they were kept shows "—" and says so."""
+    from funnel.access import CLI_USER
+    from funnel.db import Store
+    from funnel.model.plan import Plan
+    from funnel.scenarios import save_scenario
+
+    store = Store(demo_app_db)
+    try:
+        with store.transaction() as cur:  # as every scenario was saved before: no tables
+            save_scenario(cur, "demo", "Старый", Plan(100, 0.04, 90_000), actor=CLI_USER, overwrite=True)
+    finally:
+        store.close()
+    at = scenarios  # the levers at 120 leads, 5 %, 150 000
+    at.text_input(key="pl_sc_name").set_value("Пять").run()
+    at.button(key="pl_sc_save").click().run()
+    at = set_levers(at, conversion=4.0)
+    at.text_input(key="pl_sc_name").set_value("Четыре").run()
+    at.button(key="pl_sc_save").click().run()
+    assert not at.exception, at.exception
+    at.multiselect(key="pl_sc_compare").set_value(["2026", "Пять", "Четыре", "Старый"]).run()
+    table = comparison(at)
+    chain = row(table, "Конверсия цепочки этапов")
+    assert (chain["Пять"], chain["Четыре"], chain["Сейчас на экране"]) == ("5,00 %", "4,00 %", "4,00 %")
+    # the demo's «2026»: its chain multiplies out to its own conversion, not the baseline's
+    assert chain["2026"] == row(table, "Базовая конверсия")["2026"] != chain["База"]
+    # the demo's «2026» was saved on 2025's data: its mix is that year's, not today's baseline's;
+    # the two saved today, on today's baseline, have today's (the levers do not move the mix)
+    budget = row(table, "Микс каналов: бюджет в месяц")
+    assert budget["2026"] != budget["База"] == budget["Пять"] == budget["Четыре"]
+    for label in ("Конверсия цепочки этапов", "Микс каналов: бюджет в месяц", "Микс каналов: ROMI"):
+        assert row(table, label)["Старый"] == "—", label
+    assert row(table, "Лиды в месяц")["Старый"] == "100"  # its levers are there
+    assert any("«Старый»" in c.value and "сохраните снова" in c.value for c in at.caption)

@@ -64,7 +64,7 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
     assert (state["ws_leads"], state["ws_sellers"]) == (50.0, 6.0)  # not the example's 120 and 3
     assert (planner.session_state["pl_v_leads"], planner.session_state["pl_v_sellers"]) == (50.0, 6.0)
     assert (state["ws_conversion"], state["ws_avg_check"]) == (5.0, 150_000.0)  # the example's
-    assert metrics(workshop)["Оборот в месяц"] == "375 000 ₽"
+    assert metrics(workshop)["Оборот в месяц (пример)"] == "375 000 ₽"  # on the example's levers, marked
     assert metrics(workshop)["Лидов может обработать команда"] == "50"
     assert workshop.slider(key="ws_leads").label == "Лиды в месяц"
     assert workshop.slider(key="ws_sellers").label == "Продавцы"
@@ -95,7 +95,7 @@ def test_deals_only_without_amounts_takes_only_the_check_from_the_example(app_db
     assert planner.session_state["pl_v_leads"] == 66.0
     assert planner.session_state["pl_v_conversion"] == 0.5
     assert state["ws_avg_check"] == 150_000.0
-    assert metrics(workshop)["Оборот в месяц"] == "4 950 000 ₽"
+    assert metrics(workshop)["Оборот в месяц (пример)"] == "4 950 000 ₽"  # on the example's check
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
     assert workshop.slider(key="ws_avg_check").label == "Средний чек (пример)"
     assert [i.value for i in workshop.info] == [

@@ -39,7 +39,7 @@ MD_CALLS = {
     "write", "exception", "status", "spinner",
     # widgets (their label, and help=)
     "metric", "slider", "select_slider", "number_input", "text_input", "text_area", "selectbox", "multiselect",
-    "radio", "checkbox", "toggle", "button", "download_button", "file_uploader", "date_input", "time_input",
+    "radio", "choice", "checkbox", "toggle", "button", "download_button", "file_uploader", "date_input", "time_input",
     "color_picker", "form_submit_button", "page_link", "segmented_control", "pills", "link_button",
     "chat_input", "camera_input", "audio_input", "feedback", "data_editor", "dataframe",
     # containers with labels
@@ -60,7 +60,9 @@ FORMATTERS = {
 }  # fmt: skip
 # Choice widgets whose option labels Streamlit renders as Markdown (its docs: radio's "Labels can
 # include markdown", and the button groups'); a selectbox's or multiselect's options are plain text.
-MD_OPTIONS = {"radio", "pills", "segmented_control"}
+# ui.choice is a radio (or, with one option, its label and option as Markdown): its call sites
+# are checked as a radio's, and the radio inside it takes their format_func as given.
+MD_OPTIONS = {"radio", "choice", "pills", "segmented_control"}
 MUTATORS = {"update", "setdefault"}  # d.update(...), d.setdefault(k, v): values added to a dict
 PASS_THROUGH = {"enumerate", "zip", "sorted", "reversed", "list", "tuple", "str"}  # safe items in, safe items out
 INDIRECT = {"draw_cached"}  # ui.cache.draw_cached(fn, *args) runs fn(*args)
@@ -277,6 +279,8 @@ class Module:
             return True
         if name == "str":
             return options
+        if isinstance(f, ast.Name) and (param := self._param(f)) is not None and param[0].name in MD_OPTIONS:
+            return True  # a choice widget's own format_func, passed on: each of its call sites is checked
         defs = self.project.defs_of(self, f) if isinstance(f, (ast.Name, ast.Attribute)) else []
         if defs:
             for _mod, fn in defs:

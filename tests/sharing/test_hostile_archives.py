@@ -22,6 +22,9 @@ from funnel.scenarios import list_scenarios, save_scenario
 from funnel.workspace import TIME_TABLES, create_workspace, list_workspaces
 from tests.conftest import insert
 
+# the chain's and mix's figures as the planner showed them when "Growth" was saved (the mix's ROMI unknown)
+TABLES = {"chain_conversion": 0.05, "mix_budget": 10_000.0, "mix_turnover": 25_000.0, "mix_romi": None}
+
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> bytes:
@@ -33,7 +36,8 @@ def good(tmp_path_factory) -> bytes:
         store, "sales", "leads", [{"lead_id": f"L{i}", "created_at": "2026-03-01", "channel": "SEO"} for i in range(5)]
     )
     with store.transaction() as cur:
-        save_scenario(cur, "sales", "Growth", Plan(leads=100, conversion=0.05, avg_check=1000), actor=CLI_USER)
+        plan = Plan(leads=100, conversion=0.05, avg_check=1000)
+        save_scenario(cur, "sales", "Growth", plan, actor=CLI_USER, tables=TABLES)
         # one row in each of the Time page's tables (format 2), so each new part is exercised
         cur.execute("INSERT INTO workspace_settings (workspace_id, key, value) VALUES ('sales', ?, '45')", [SETTING])
         cur.execute(
@@ -242,6 +246,22 @@ CASES = {
         ),
         "(«Growth»): edits",
     ),
+    "scenario-tables-text": (
+        lambda g: with_json(
+            g,
+            "scenarios.json",
+            first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "tables": {**TABLES, "mix_romi": "4"}})),
+        ),
+        "(«Growth»): tables: the saved chain and mix figures are not numbers",
+    ),
+    "scenario-tables-unknown": (
+        lambda g: with_json(
+            g,
+            "scenarios.json",
+            first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "tables": {"chain_conversion": 0.1}})),
+        ),
+        "(«Growth»): tables",
+    ),
     "scenario-date": (
         lambda g: with_json(g, "scenarios.json", first(lambda s: set_key(s, "plan_from", "31.02.2026"))),
         "«plan_from» is '31.02.2026'; expected a date",
@@ -309,6 +329,7 @@ def test_the_good_archive_imports_and_its_scenario_opens(good, target, tmp_path)
     with target.cursor() as cur:
         (sc,) = list_scenarios(cur, w.id)
     assert evaluate(sc.plan())["turnover"] == pytest.approx(100 * 0.05 * 1000)  # 5 000, by hand
+    assert sc.tables() == TABLES  # the chain and mix as saved travel with it
 
 
 def test_the_unpacked_size_limit_is_read_from_the_zip_directory(good, target, tmp_path, monkeypatch):

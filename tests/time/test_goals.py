@@ -90,6 +90,27 @@ def test_pacing_by_hand(store, company, key, target, actual, expected, needed):
 
 
 @pytest.mark.parametrize(
+    ("metric", "value", "beside", "places"),
+    [
+        # the demo plan's October goals: 1 156,17 leads, 31,83 deals won, 6 442 333,33 ₽
+        pytest.param("leads", 1156.17, None, 0, id="leads-goal-1156.17-reads-1156"),
+        pytest.param("won", 31.83, None, 1, id="won-goal-31.83-reads-31.8"),
+        pytest.param("won", 31.0, 31.83, 0, id="won-actual-31-not-31.0"),
+        pytest.param("won", -0.83, 31.83, 1, id="won-gap-minus-0.8"),
+        pytest.param("revenue", 6442333.33, None, 0, id="revenue-whole"),
+        # 7 of 22 working days of a 1 156-lead goal: expected 367,9 reads 368, done 355, gap
+        # −12,9 beside them reads −13 (355 − 368), not «−12,9»
+        pytest.param("leads", 1156 * 7 / 22, 1156, 0, id="leads-expected-367.8-reads-368"),
+        pytest.param("leads", 355 - 1156 * 7 / 22, 1156, 0, id="leads-gap-beside-the-goal-whole"),
+        pytest.param("leads", (1156 - 355) / 15, None, 1, id="leads-needed-a-day-53.4"),
+        pytest.param("leads", 2.0, None, 0, id="two-leads-not-2.0"),
+    ],
+)
+def test_a_goals_figures_decimals_follow_the_precision_rule(metric, value, beside, places):
+    assert goals.places(metric, value, beside) == places
+
+
+@pytest.mark.parametrize(
     ("today", "expected", "actual", "needed"),
     [
         pytest.param(date(2026, 2, 20), 0, 0, 22000 / 22, id="before-the-month"),
@@ -309,3 +330,48 @@ def test_the_grids_changes_become_the_rows_saved():
         {"dimension": "total", "member": "", "metric": "revenue", "target": 150.0},
         {"dimension": "channel", "member": "A", "metric": "leads", "target": 40.0},
     ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_pacing_table_reads_counts_by_the_precision_rule_in_fewer_columns(app, lang):
+    """Screen review #16: October's plan goals read «Ожидалось к сегодня 1 156,2» leads (a count
+    with a decimal) beside a goal of «1 156», and «32» deals won beside «31,8», in eight columns
+    that scrolled sideways at 1280 px. Now a count from 100 up reads whole in its whole row, below
+    100 with one decimal (31,83 → 31,8; 31 won → 31); a gap ahead of the pace carries «+»; the
+    goals' source is one line below the table, not a column; and October being over (no working
+    day left), nothing is needed a day: no such column."""
+    from funnel.i18n import t
+    from tests.helpers.screen import number
+    from ui.store import get_store
+
+    october = date(2026, 10, 1)
+    with get_store().cursor() as cur:
+        ws = cur.execute("SELECT id FROM workspaces WHERE is_demo").fetchone()[0]
+        df = goals.pacing(cur, filters=Filters(ws), month=october).set_index("metric")
+    leads, won = df.loc["leads"], df.loc["won"]
+    # the demo's plan: 1 156,17 leads and 31,83 deals won a month; October over: expected = goal
+    assert leads["target"] == pytest.approx(1156.17) and won["target"] == pytest.approx(31.83)
+    assert leads["actual"] > leads["target"] and won["actual"] == int(won["actual"])
+    at = app
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+    at.run()
+    at.selectbox(key="tm_goals_month").set_value(october).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if t("tm.goals.col.expected", lang) in d.value.columns)
+    cols = [t(f"tm.goals.col.{c}", lang) for c in ("who", "metric", "target", "expected", "actual", "gap")]
+    assert list(table.columns) == cols
+    assert t("tm.goals.days", lang, elapsed="22", total="22", left="0") in [c.value for c in at.caption]
+    rows = table.set_index(t("tm.goals.col.metric", lang))
+    row = rows.loc[t("tm.goals.metric.leads", lang)]
+    assert row[cols[2]] == row[cols[3]] == number(1156, lang)  # not «1 156,2»
+    assert row[cols[4]] == number(leads["actual"], lang)
+    assert row[cols[5]] == "+" + number(round(leads["actual"] - 1156.17), lang)
+    row = rows.loc[t("tm.goals.metric.won", lang)]
+    assert row[cols[2]] == row[cols[3]] == number(31.8, lang, 1)  # not «32» beside «31,8»
+    assert row[cols[4]] == number(won["actual"], lang)  # whole: 31, not «31,0»
+    assert row[cols[5]] == number(round(won["actual"] - 31.83, 1), lang, 1)
+    source = t("tm.goals.sources", lang, sources=t("tm.goals.source.plan", lang, name="2026"))
+    assert source in [c.value for c in at.caption]

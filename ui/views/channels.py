@@ -12,12 +12,13 @@ import streamlit as st
 
 import ui
 from funnel import chart_series, charts
+from funnel.charts import TREND_MONTHS, month_axis
 from funnel.metrics import overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, period_text, show_table
-from ui.views.overview import month_ticks, vs_label
+from ui.views.overview import month_labels, trend_months, vs_label
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -91,6 +92,18 @@ def economics_table(
         st.caption(ui.t("an.ch.spend_cut_note", set=ui.t("an.ch.columns.spend_cut")))
     if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
         untracked_note(df)
+        young_note(df, by)
+
+
+def young_note(df: pd.DataFrame, by: str) -> None:
+    """A line naming the rows whose every lead is younger than the conversion window
+    (funnel.metrics.channels.young): why their conversion, CAC, ROMI and ДРР read "—"."""
+    if "young" not in df:
+        return
+    names = [label(g, by) for g in df.loc[df["young"] & ~df["is_total"], "grp"]]
+    if names:
+        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
+        st.caption(ui.t("an.ch.young", n=len(names), names=quoted))
 
 
 def untracked_note(df: pd.DataFrame) -> None:
@@ -264,6 +277,13 @@ def untracked_channels(econ: pd.DataFrame) -> tuple[str, ...]:
     return tuple(str(g) for g in econ.loc[econ["untracked"] & ~econ["is_total"], "grp"])
 
 
+def channel_trend_chart(df: pd.DataFrame, metric: str, untracked: tuple[str, ...], key: str) -> None:
+    """channel_trend_figure, every month labelled at a desktop's width, fewer on a phone
+    (ui.views.overview.month_labels)."""
+    with month_labels(key, trend_months(df)):
+        ui.chart(channel_trend_figure, df, metric, untracked, key=key)
+
+
 def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ...] = ()) -> go.Figure:
     """One line per channel, the largest first (by the figure itself for a sum, by leads for a
     share or CPL), each in its own strong colour; past the strong colours the smaller channels
@@ -286,7 +306,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         if metric in _SUMS:
             values = values.fillna(0)
         fig.add_scatter(
-            x=list(months),  # dates: the axis writes the month (funnel.charts.month_ticks)
+            x=list(months),  # dates: the axis writes the month (funnel.charts.month_axis)
             y=values.astype(float),
             mode="lines+markers",
             connectgaps=False,
@@ -301,7 +321,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         yaxis_title=ui.t(f"an.col.{metric}"),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
-    fig.update_xaxes(**month_ticks(len(months)))
+    fig.update_xaxes(**month_axis(trend_months(df), TREND_MONTHS))
     # above the plot: below it, nine names in a column on a phone covered the months' years
     return charts.legend_above(fig)
 

@@ -3,6 +3,9 @@ chart and the plan-vs-fact table. ``funnel.metrics`` computes every number."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -10,7 +13,7 @@ from plotly.subplots import make_subplots
 
 import ui
 from funnel import units
-from funnel.charts import month_ticks  # also the Channels trend's (ui.views.channels)
+from funnel.charts import MONTH_LABELS, PHONE_MONTHS, TREND_MONTHS, month_axis, months_spanned, phone_months_css
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from funnel.periods import month_end
@@ -18,6 +21,7 @@ from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
 from ui.views.planner.fragment import checked, fragment_rerun, run_state
+from ui.views.time.look import chart as light_chart
 
 __all__ = ["checked", "run_state"]  # the page's fragment, as the Planner and the Time page
 
@@ -181,12 +185,37 @@ def _has(df: pd.DataFrame, column: str) -> bool:
     return column in df and bool(pd.to_numeric(df[column], errors="coerce").fillna(0).any())
 
 
+def trend_months(df: pd.DataFrame) -> int:
+    """The months a monthly frame's ``month`` column spans, first to last (funnel.charts.months_spanned)."""
+    return months_spanned(df["month"].min(), df["month"].max()) if len(df) else 0
+
+
+@contextmanager
+def month_labels(key: str, months: int, phone: int = PHONE_MONTHS) -> Iterator[None]:
+    """A container for the chart ``key`` whose x axis is month_axis(months, TREND_MONTHS), with the
+    fixed CSS (no user text) that keeps at most ``phone`` of its month labels on a phone
+    (funnel.charts.phone_months_css): every month is labelled at a desktop's width."""
+    box = f"{key}_months"
+    with st.container(key=box):
+        css = phone_months_css(f".st-key-{box}", months, TREND_MONTHS, phone)
+        if css:
+            st.html(css)
+        yield
+
+
+def trend_chart(df: pd.DataFrame, key: str) -> None:
+    """trend_figure, drawn light (the Time page's look: hover, no mode bar), its month labels
+    thinned on a phone to MONTH_LABELS: ~135 px of plot between its two value axes there."""
+    with month_labels(key, trend_months(df), phone=MONTH_LABELS):
+        light_chart(trend_figure, df, key=key)
+
+
 def trend_figure(df: pd.DataFrame) -> go.Figure:
     """Per month, only the measures the data has: leads (bars, top panel); won deals (bars) and
     revenue (line, own axis) below, so that forty deals are not lost beside 1 500 leads on one
     axis; spend alone when the workspace holds nothing else. A measure with no data is left out
     rather than drawn as a flat zero."""
-    months = list(pd.to_datetime(df["month"]))  # dates: the axis writes the month (month_ticks)
+    months = list(pd.to_datetime(df["month"]))  # dates: the axis writes the month (month_axis)
     leads, deals, revenue = _has(df, "leads"), _has(df, "won"), _has(df, "revenue")
     rows = [r for r, on in (("leads", leads), ("deals", deals or revenue)) if on] or ["spend"]
     fig = make_subplots(
@@ -210,7 +239,8 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                 row=i,
                 col=1,
             )
-            fig.update_yaxes(title_text=ui.t("axis.money", currency=ui.currency()), row=i, col=1)
+            # named for what is drawn: «Сумма, ₽» said nothing of whose money (review #16)
+            fig.update_yaxes(title_text=f"{ui.t('an.col.spend')}, {ui.currency()}", row=i, col=1)
         else:
             if deals:
                 fig.add_bar(x=months, y=df["won"], name=ui.t("an.series.won"), row=i, col=1)
@@ -239,8 +269,10 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
                     col=1,
                     secondary_y=True,
                 )
-    fig.update_layout(title=ui.t("an.ov.trend"), height=260 + 170 * len(rows), hovermode="x unified")
-    fig.update_xaxes(**month_ticks(len(months)))
+    # spend alone: «Расходы по месяцам», not «По месяцам» over a chart of nothing else
+    title = ui.t("an.ov.trend_spend" if rows == ["spend"] else "an.ov.trend")
+    fig.update_layout(title=title, height=260 + 170 * len(rows), hovermode="x unified")
+    fig.update_xaxes(**month_axis(trend_months(df), TREND_MONTHS))
     return fig
 
 

@@ -11,14 +11,15 @@ import streamlit as st
 import ui
 from funnel import formatting
 from funnel.baseline import Baseline
-from funnel.model import workshop
+from funnel.model import precision, workshop
 from funnel.model.active_presets import PRESETS
 from funnel.model.plan import Plan
 from funnel.model.workshop import WorkshopStart
 from ui import state
 from ui.text import places, widget_format
-from ui.views.planner import tabs
+from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
+from ui.views.planner.deal_flow import deals_help as flow_help
 from ui.views.planner.gaps import listing
 from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
@@ -49,7 +50,7 @@ def label_key(source: Baseline | None, lever: str) -> str:
     return f"workshop.{lever}"
 
 
-DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate"}
+DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate", "capacity": "workshop.capacity_deals"}
 
 
 def slider_label(begin: WorkshopStart, lever: str) -> str:
@@ -166,18 +167,70 @@ def leads_word(n: float, noun: str = "leads") -> str:
     return formatting.plural(round(n), ui.lang(), forms)
 
 
-def workshop_line(out: dict, noun: str = "leads") -> str:
+def workshop_line(out: dict, noun: str = "leads", example: bool = False) -> str:
     """ "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽" in the user's language (``noun`` "deals": the
     deals entering the pipeline, on a workspace without leads). Conversion is the one after
-    overload; "≈" when it is not a round share."""
-    conv = out["effective_conversion"]
-    exact = abs(conv * 1000 - round(conv * 1000)) < 1e-9
-    decimals = 0 if abs(conv * 100 - round(conv * 100)) < 1e-9 else (1 if exact else 2)
-    sign = "=" if exact else "≈"
+    overload. Each factor as the sliders write it (funnel.model.workshop.line_places); "≈" when
+    one of them is rounded (line_rounded: ``rounded_note`` says so under the line). ``example``:
+    the turnover rests on a lever from the method's example, marked as its card is
+    ("≈ 622 642 ₽ (пример)")."""
+    places = workshop.line_places(out)
+    sign = "≈" if workshop.line_rounded(out) else "="
+    turnover = ui.money(out["turnover"])
+    if example:
+        turnover = ui.t("workshop.example_mark", label=turnover)
     return (
-        f"{ui.num(out['leads'])} {leads_word(out['leads'], noun)} × {ui.pct(conv, decimals)} × "
-        f"{ui.money(out['avg_check'])} {sign} {ui.money(out['turnover'])}"
+        f"{ui.num(out['leads'], places['leads'])} {leads_word(out['leads'], noun)} × "
+        f"{ui.pct(out['effective_conversion'], places['conversion'])} × "
+        f"{ui.money(out['avg_check'])} {sign} {turnover}"
     )
+
+
+def rounded_note(out: dict) -> str | None:
+    """The sentence under the line when it writes a factor rounded (the Planner's rule,
+    planner.baseline_exact: the figures show rounded values, the model runs on the exact ones);
+    None when every factor is written as it is."""
+    return ui.t("workshop.line_rounded") if workshop.line_rounded(out) else None
+
+
+def figure_label(begin: WorkshopStart, key: str, examples: frozenset[str]) -> str:
+    """A result card's label, marked "(пример)" in the levers' words when it is computed from a
+    lever that starts at the method's example (funnel.model.workshop.example_figures); on a
+    workspace without leads the capacity counts deals entering, as the first lever does."""
+    label = ui.t(label_key(begin.source, key))
+    return ui.t("workshop.example_mark", label=label) if key in examples else label
+
+
+def example_figures(begin: WorkshopStart, overloaded: bool) -> frozenset[str]:
+    return workshop.example_figures(begin, overloaded)
+
+
+def sellers_help(begin: WorkshopStart) -> str:
+    """The sellers lever's help: what one seller handles a month at the start, written as the
+    Planner writes the count (40,4; 212), in deals entering on a workspace without leads."""
+    deals = begin.source is not None and begin.source.source == "deals"
+    per_seller = charts.shown("contacts_per_seller", begin.plan.contacts_per_seller)
+    return ui.t("workshop.sellers_help_deals" if deals else "workshop.sellers_help", per_seller=per_seller)
+
+
+def deals_help(begin: WorkshopStart) -> str | None:
+    """The deals card's help on a workspace without leads: the Planner's words for the same
+    figure (ui.views.planner.deal_flow: 4,2 = 20 entering × 20,75 %, and why the Overview reads
+    3,7), while both its levers are the data's; None otherwise."""
+    if begin.source is None or begin.is_example("leads") or begin.is_example("conversion"):
+        return None
+    return flow_help(begin.source)
+
+
+def figure(key: str, value: float | None) -> str:
+    """A result card's figure as the Planner writes the same figure (charts.shown: the project's
+    one rule, funnel.model.precision.figure): deals «6», not «6,0»; «4,2»; a capacity «212»."""
+    return charts.shown(key, value)
+
+
+def share(x: float) -> str:
+    """A conversion as the line and the levers write it: «20,75 %», «5 %» (precision.places)."""
+    return ui.pct(x, precision.places("share", x * 100))
 
 
 # Figures scale with the window and wrap rather than end in "…": at 1280 px with the sidebar a

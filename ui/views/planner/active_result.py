@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel.formatting import DASH
 from funnel.model import active as model
-from funnel.model import active_money
+from funnel.model import active_money, precision
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.report.figures import money_months
 from ui.text import places
@@ -22,6 +22,20 @@ from ui.text import places
 def sign(plan: ActivePlan) -> str:
     """The plan's currency sign: its own (a Workshop case's "$"), else the workspace's."""
     return plan.currency or ui.currency()
+
+
+def contracts_text(x: float) -> str:
+    """Contracts a month as the Planner writes its deals a month (funnel.model.precision, a count):
+    «9,1», whole when whole («5», not «5,0») and from 100 up."""
+    return ui.num(x, precision.places("count", x))
+
+
+def volume_text(step: str, x: float | None) -> str:
+    """A step's volume a month: the model's decimals for the step (STEP_DECIMALS: contracts and
+    payments to a tenth), fewer where the count rule reads it whole (contracts_text)."""
+    if x is None:
+        return ui.num(x)
+    return ui.num(x, min(model.STEP_DECIMALS[step], precision.places("count", x)))
 
 
 def payback_text(r: ActiveResult) -> str:
@@ -45,12 +59,12 @@ def compare_column(r: ActiveResult | None) -> list[str]:
     if r is None or not r.reachable:
         return [DASH] * len(COMPARE)
     cur = r.plan.currency
-    return [ui.num(r.contracts, 1), ui.money(r.turnover, sign=cur), ui.money(r.profit, sign=cur), payback_text(r)]
+    return [contracts_text(r.contracts), ui.money(r.turnover, sign=cur), ui.money(r.profit, sign=cur), payback_text(r)]
 
 
 def headline(r: ActiveResult) -> None:
     c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
-    c[0].metric(ui.t("active.m.contracts"), ui.num(r.contracts, 1))
+    c[0].metric(ui.t("active.m.contracts"), contracts_text(r.contracts))
     cur = r.plan.currency  # a Workshop case's dollars; None: the workspace's currency
     c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover, sign=cur))
     c[2].metric(ui.t("active.m.costs"), ui.money(r.costs, sign=cur))
@@ -100,7 +114,7 @@ def chain_table(r: ActiveResult) -> pd.DataFrame:
     return pd.DataFrame(
         {
             ui.t("active.col.step"): [ui.t(f"active.step.{s}") for s in model.STEPS],
-            ui.t("active.col.volume"): [ui.num(r.volumes.get(s), model.STEP_DECIMALS[s]) for s in model.STEPS],
+            ui.t("active.col.volume"): [volume_text(s, r.volumes.get(s)) for s in model.STEPS],
         }
     )
 

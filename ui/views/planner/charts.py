@@ -48,11 +48,13 @@ def signed_share(x: float | None) -> str | None:
     return signed(ui.pct(x, 2), x)
 
 
-def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None) -> None:
+def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, deals_help: str | None = None) -> None:
     """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
     what the switched-on web chain and repeat customers put in them. At a ``margin`` of 1 (the
     lever's default: the data holds no margin) the profit card says it is at 100 % margin, in
-    its label and help: turnover − budget read as real profit otherwise."""
+    its label and help: turnover − budget read as real profit otherwise. ``deals_help``: the deals
+    card's help (ui.views.planner.deal_flow: on deals without leads, why the Overview's won deals
+    a month differ)."""
 
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
@@ -72,14 +74,26 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None) -
         ui.t("planner.m.turnover"), ui.money(out["turnover"]), delta("turnover", ui.money), **look("turnover", ui.money)
     )
     deals, romi = (lambda x: shown("deals", x)), (lambda x: shown("romi", x))
-    cols[1].metric(ui.t("planner.m.deals"), deals(out["deals"]), delta("deals", deals), **look("deals", deals))
+    cols[1].metric(
+        ui.t("planner.m.deals"),
+        deals(out["deals"]),
+        delta("deals", deals),
+        help=ui.plain(deals_help) if deals_help else None,
+        **look("deals", deals),
+    )
     cols[2].metric(
         ui.t("planner.m.budget"),
         ui.money(out["budget"]),
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
-    cols[3].metric(ui.t("planner.m.romi"), romi(out["romi"]), delta("romi", romi), **look("romi", romi))
+    cols[3].metric(
+        ui.t("planner.m.romi"),
+        romi(out["romi"]),
+        delta("romi", romi),
+        help=ui.term_tip(ui.t("planner.m.romi")),  # ROMI in full words
+        **look("romi", romi),
+    )
     if len(cols) > 4:
         full = margin is not None and margin >= 1.0
         cols[4].metric(

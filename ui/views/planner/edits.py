@@ -50,13 +50,12 @@ def chain_tab(b, r: PlanResult) -> None:
         for i, n in enumerate(names)
     ]
     base = b.stage_chain()
-    start, stale = up.current_edits().apply_chain(base)
-    _stale_note("planner.chain.stale", stale)
+    _stale_note("planner.chain.stale", up.current_edits().apply_chain(base)[1])
     # The chain is the plan's conversion taken apart: the steps set by hand (the plan's chain
     # edits) stay, the others move together so that the steps multiply out to the headline's
-    # conversion (StageChain.scaled_to); moving a step sets the conversion to the new product.
-    fixed = {name for name, _ in up.current_edits().chain}
-    current = start.scaled_to(plan.conversion, fixed)
+    # conversion (edits.plan_chain, which the scenario comparison reads too); moving a step sets
+    # the conversion to the new product.
+    current = edits.plan_chain(up.current_edits(), base, plan.conversion)
     keys = [state.PL_CHAIN.of(i) for i in range(len(current.steps))]
     for key, (_, rate) in zip(keys, current.steps, strict=True):
         key.set(rate * 100)
@@ -267,7 +266,8 @@ def mix_tab(b, r: PlanResult) -> None:
     c = list(st.columns(3))
     c[0].metric(ui.t("planner.mix.total.cpl"), ui.money(tot["cpl"]))
     c[1].metric(ui.t("planner.mix.total.cac"), ui.money(tot["cac"]))
-    c[2].metric(ui.t("planner.mix.total.romi"), charts.shown("romi", tot["romi"]))
+    romi_label = ui.t("planner.mix.total.romi")
+    c[2].metric(romi_label, charts.shown("romi", tot["romi"]), help=ui.term_tip(romi_label))
     why = romi_why(tot, r.shown, out_spend)
     if why:
         st.caption(why)
@@ -331,13 +331,15 @@ def romi_why(tot: dict, head: dict, outside_spend: float) -> str | None:
 EDIT_SUMMARY = edits.FIGURES
 
 
-def edit_figures(b, e: edits.Edits) -> dict:
-    """What a scenario's table edits give on this baseline (funnel.model.edits.figures)."""
-    return edits.figures(e, b.stage_chain(), b.mix_channels(), b.gaps())  # "—" where the data lacks a lever
+def edit_figures(b, e: edits.Edits, conversion: float | None) -> dict:
+    """What a plan's table edits give on this baseline, its chain scaled to the plan's
+    ``conversion`` as the chain tab shows it (funnel.model.edits.figures)."""
+    return edits.on_baseline(b, e, conversion)  # "—" where the data lacks a lever
 
 
-def edit_summary(b, e) -> list:
-    fig = edit_figures(b, e)
+def edit_summary(fig: dict) -> list:
+    """The comparison's rows of the chain and mix figures ``fig`` (edit_figures, or a saved
+    scenario's: funnel.scenarios.Scenario.tables)."""
     return [
         ui.pct(fig["chain_conversion"], 2),
         ui.money(fig["mix_budget"]),
@@ -346,11 +348,12 @@ def edit_summary(b, e) -> list:
     ]
 
 
-def edit_tables(b, e: edits.Edits) -> dict[str, pd.DataFrame]:
-    """The stage chain and the channel mix as this plan has them, for the exports."""
+def edit_tables(b, e: edits.Edits, conversion: float | None) -> dict[str, pd.DataFrame]:
+    """The stage chain (scaled to the plan's ``conversion``, as its tab shows it) and the channel
+    mix as this plan has them, for the exports."""
     out = {}
     if b.chain:
-        chain, _ = e.apply_chain(b.stage_chain())
+        chain = edits.plan_chain(e, b.stage_chain(), conversion)
         out[ui.t("planner.tab.chain")] = pd.DataFrame(
             {
                 ui.t("planner.chain.col_step"): [n for n, _ in chain.steps],

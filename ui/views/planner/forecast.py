@@ -49,11 +49,11 @@ def forecast(b, r: PlanResult) -> dict:
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
     # rescaled to the plan's cycle (funnel.model.cycle); the delays are cached per data version
     lag = cycle.lag(up.won_delays(b), plan.cycle_days, plan.base_cycle_days)
-    proj = projection.project(history, 12, level=out["turnover"], lag=lag)
     # the history's first months from the leads' first one hold the wins of the data's leads only
-    # (the data's own delays); none when deals from before the leads fill them
-    first_lead, deals_before = up.history_start(b)
-    warming = projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
+    # (the data's own delays); none when deals from before the leads fill them. Drawn grey, and
+    # left out of the seasonality: the start of the data is not a season
+    warming = _warming(b, history)
+    proj = projection.project(history, 12, level=out["turnover"], lag=lag, young=warming)
     return fc | {
         "target": target,
         "sim": sim,
@@ -65,6 +65,13 @@ def forecast(b, r: PlanResult) -> dict:
         "projection": charts.projection(history, proj["rows"], warming),
         "warming": warming,
     }
+
+
+def _warming(b, history: list[tuple[date, float]]) -> int:
+    """The history's first months not whole (projection.history_warming), by the data's own
+    delays from the leads' first month; 0 when deals from before the leads fill them."""
+    first_lead, deals_before = up.history_start(b)
+    return projection.history_warming(history, projection.lag_shares(up.won_delays(b)), first_lead, deals_before)
 
 
 def forecast_exports(fc: dict) -> tuple[list, dict]:
@@ -227,7 +234,8 @@ def _spread(b, fc: dict) -> None:
         )
     elif days is not None and base is None:
         st.caption(ui.t("planner.cycle.typed", days=_days(days)))
-    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=len(fc["history"])))
+    learned = ui.num(fc["proj"]["learned"])  # the history without its grey start (projection.project's young)
+    st.caption(ui.t("planner.fc.seasonal" if fc["proj"]["seasonal"] else "planner.fc.flat", months=learned))
     if fc["proj"].get("lagged"):
         st.caption(ui.t("tm.convert.lag_note"))
     if warming := fc.get("warming"):
@@ -254,7 +262,7 @@ def backtest_tab(b) -> None:
         key="pl_bt_cutoff",
     )
     horizon = c[1].slider(ui.t("planner.bt.horizon"), 1, 12, 6, key="pl_bt_horizon")
-    res = bt.backtest(history, cutoff, horizon)
+    res = bt.backtest(history, cutoff, horizon, young=_warming(b, history))  # as the projection learns
     c = st.columns(2)
     label = ui.t(f"planner.bt.{res['metric']}") if res["metric"] else ui.t("planner.bt.none")
     c[0].metric(label, ui.pct(res["error"], 1))

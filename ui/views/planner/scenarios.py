@@ -90,6 +90,7 @@ def scenarios_tab(
             overwrite=state.PL_SC_OVERWRITE.get(),
             edits=current,
             active=active.plan if active is not None else None,
+            tables=edit_figures(b, current, plan.conversion),  # the mix is this baseline's: kept as shown
         ):
             # shown on the next run: a message drawn just before st.rerun() is never seen
             state.PL_SC_FLASH.set(name)  # the message is made where it is shown, escaped there
@@ -107,15 +108,20 @@ def scenarios_tab(
             ui.t("planner.sc.pick_compare"), list(by_name), default=list(by_name)[:2], key=state.PL_SC_COMPARE
         )
         columns = {
-            ui.t("planner.sc.baseline"): _summary(base_out) + edit_summary(b, edits.Edits()),
-            ui.t("planner.sc.current"): _summary(out) + edit_summary(b, current),
+            ui.t("planner.sc.baseline"): _summary(base_out) + edit_summary(edit_figures(b, edits.Edits(), None)),
+            ui.t("planner.sc.current"): _summary(out) + edit_summary(edit_figures(b, current, plan.conversion)),
         }
         outbound: dict[str, ActiveResult | None] = {ui.t("planner.sc.current"): active}
+        without_tables = []  # saved before the chain's and mix's figures were kept with a scenario
         for name in chosen:
             try:
                 saved_plan = by_name[name].plan()  # a lever the data lacks and the plan never typed: "—"
                 figures_of = b.gaps().apply(evaluate(saved_plan), saved_plan, base)
-                columns[name] = _summary(figures_of) + edit_summary(b, by_name[name].edits())
+                # the chain and mix as they were saved, not today's baseline's under every name
+                kept = by_name[name].tables()
+                if kept is None:
+                    without_tables.append(name)
+                columns[name] = _summary(figures_of) + edit_summary(kept or dict.fromkeys(EDIT_SUMMARY))
             except FunnelError:
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
             outbound[name] = _active_of(by_name[name])
@@ -127,6 +133,9 @@ def scenarios_tab(
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
         st.dataframe(table, hide_index=True, width="stretch", height="content", key="pl_sc_table", placeholder=DASH)
+        if without_tables:
+            names = ", ".join(f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”" for n in without_tables)
+            st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=names))
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
@@ -173,8 +182,8 @@ def scenarios_tab(
     unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0
     inputs = {ui.t(f"planner.lever.{k}"): None if k in unknown else v for k, v in plan_inputs(plan).items()}
     outputs = {ui.t(f"planner.out.{k}"): None if k in unknown else out.get(k) for k in SUMMARY}
-    outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current).items()})
-    edit_part = edit_tables(b, current)
+    outputs.update({ui.t(f"planner.out.{k}"): v for k, v in edit_figures(b, current, plan.conversion).items()})
+    edit_part = edit_tables(b, current, plan.conversion)
     edit_names = set(edit_part)
     tables = {**edit_part, **tables}
     lang, currency = ui.lang(), ui.currency()  # the callables run on another thread, after this script run

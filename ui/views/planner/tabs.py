@@ -207,12 +207,16 @@ def waterfall_tab(r: PlanResult, steps: list, empty: Callable[[], None]) -> None
     (waterfall_rows), drawn light (funnel.charts.LIGHT: hover kept, no mode bar or drag handles,
     as the Overview's and the Time page's charts), only when every step is known
     (PlanResult.waterfall_ready: plotly.js draws a "total" bar at the running sum, so from a
-    baseline of unknown turnover every bar, the plan's too, drew 0); else the sentence saying so
+    baseline of unknown turnover every bar, the plan's too, drew 0), above it a line saying the
+    plan is the baseline when every step is 0 (PlanResult.unchanged); else the sentence saying so
     with the plan's turnover (waterfall_note), or, when there is no turnover, ``empty`` (the
     levers still to type: gaps.no_waterfall; gaps imports this module, so it is passed in)."""
     if r.waterfall_ready:
+        if r.unchanged:  # review #16: blank steps and nothing saying why (the page opens so)
+            st.info(ui.t("planner.waterfall_unchanged"))
         ui.draw_cached(_waterfall_view, steps)
-        st.caption(ui.t("planner.waterfall_note"))
+        if not r.unchanged:  # how effects add up, when there are some
+            st.caption(ui.t("planner.waterfall_note"))
     elif note := waterfall_note(r):
         st.info(note)
     else:  # no turnover on either side: an empty chart on a −1…1 axis said nothing
@@ -268,7 +272,7 @@ def _levers_and_figures(
     for field in fields:
         up.lever(field, unknown=field in unknown)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
-        col.metric(ui.t(key), value)
+        col.metric(ui.t(key), value, help=ui.term_tip(ui.t(key)))  # «Client LTV»: LTV in full words
 
 
 def web_tab(r: PlanResult) -> None:

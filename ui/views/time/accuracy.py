@@ -1,6 +1,6 @@
-"""The Time page's «accuracy» tab: today's forecast (the newest snapshot), a button to save one,
-and how right past forecasts were (funnel.metrics.accuracy), with forecast against actual over
-time. Numbers come from funnel; this module formats and lays out."""
+"""The Time page's «accuracy» tab: the forecast as it stands and a button to save one
+(ui.views.time.accuracy_now), and how right past forecasts were (funnel.metrics.accuracy), with
+forecast against actual over time. Numbers come from funnel; this module formats and lays out."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
-from ui import auth
 from ui.views.planner.charts import ESTIMATES
-from ui.views.time import data_through, look
-from ui.writes import say, show_message
+from ui.views.time import accuracy_now, data_through, look
+from ui.writes import show_message
 
 HORIZONS = tuple(fs.HORIZONS)
+_who = accuracy_now.taken_by_words  # who took a snapshot, in words
 KEY_CHART, KEY_PART = "tm_acc_chart", "tm_acc_part"
 
 
@@ -37,8 +37,7 @@ def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
-    _today(res["latest"])
-    _save_button(filters.workspace_id)
+    accuracy_now.render(filters.workspace_id, res["latest"])  # with the button that saves one
     charted = _past(res)
     # one part at a time (look.part): forecast against actual, the newest forecast per owner,
     # every saved forecast with the downloads
@@ -56,35 +55,6 @@ def render(filters: Filters) -> None:
         _table(res["rows"])
 
 
-def _who(by) -> str:
-    key = f"tm.accuracy.by.{by}"
-    return ui.t(key) if by in ("daily", "cli", "demo") else ui.plain(str(by or "—"))
-
-
-def _today(latest: pd.DataFrame) -> None:
-    st.subheader(ui.t("tm.accuracy.today"))
-    if latest.empty:
-        st.info(ui.t("tm.accuracy.none"))
-        return
-    st.caption(
-        ui.t("tm.accuracy.taken", when=ui.moment(latest["taken_at"].iloc[0]), who=_who(latest["taken_by"].iloc[0]))
-    )
-    total = latest[latest["owner"] == ""].set_index("horizon")
-    cols = st.columns(len(HORIZONS) + 1)
-    for col, h in zip(cols, HORIZONS, strict=False):
-        if h not in total.index:
-            continue
-        r = total.loc[h]
-        col.metric(
-            f"{ui.t(f'tm.accuracy.horizon.{h}')}: {ui.period(r['period_start'], r['period_end'])}",
-            ui.money(r["p50"]),
-            help=" · ".join(f"{ui.t(f'planner.fc.{k}')} {ui.money(r[p])}" for k, p in ESTIMATES),
-        )
-        col.caption(ui.t("tm.accuracy.range", low=ui.money(r["p10"]), high=ui.money(r["p90"])))
-    if "month" in total.index:
-        cols[-1].metric(ui.t("tm.accuracy.weighted"), ui.money(total.loc["month", "weighted_pipeline"]))
-
-
 def _owners(owners: pd.DataFrame) -> None:
     """The newest snapshot's next month per owner (up to funnel.forecast_snapshots.MAX_OWNERS)."""
     table = pd.DataFrame(
@@ -96,22 +66,6 @@ def _owners(owners: pd.DataFrame) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
     st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
-
-
-def _save_button(workspace_id: str) -> None:
-    if not auth.may("edit_scenarios"):
-        st.caption(ui.t("tm.accuracy.viewer"))
-        return
-
-    def save() -> None:
-        try:
-            rows = fs.take(ui.get_store(), workspace_id, actor=auth.current_user(), taken_by=auth.current_user().name)
-        except Exception as exc:  # noqa: BLE001 - shown next to the button (ui.writes), never a traceback
-            say("error", exc, "tm_accuracy")
-            return
-        say("success", ui.t("tm.accuracy.saved", rows=ui.num(rows)), "tm_accuracy")
-
-    st.button(ui.t("tm.accuracy.save"), key="tm_acc_save", on_click=save)
 
 
 def _past(res: dict) -> dict[str, pd.DataFrame]:
@@ -149,10 +103,9 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
 def _chart(charted: dict[str, pd.DataFrame]) -> None:
     """Forecast against actual for one horizon at a time (each chart cost the browser about a
     third of the tab: scripts/bench_time.py)."""
-    h = st.radio(
+    h = ui.choice(  # one horizon charted alone (the other's forecasts all "—"): named, not a radio
         ui.t("tm.accuracy.chart_horizon"),
         list(charted),
-        horizontal=True,
         format_func=ui.names(list(charted), "tm.accuracy.horizon."),
         key=KEY_CHART,
         persist_state="session",

@@ -58,12 +58,11 @@ def _breakdown(result: drivers.Drivers) -> None:
     if not shown:
         st.info(ui.t("tm.drivers.nothing"))
         return
-    dim = st.radio(
+    dim = ui.choice(  # one dimension with data alone: named, not a radio
         ui.t("tm.drivers.dimension"),
         shown,
         key="tm_drivers_dim",
         persist_state="session",
-        horizontal=True,
         format_func=ui.labels(shown, lambda d: ui.t(f"tm.drivers.dim.{d}")),
     )
     part = result.dimension(dim)

@@ -17,8 +17,9 @@ from funnel.metrics.maturity import data_through as last_day
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.grid import apply_edits
+from ui.show import fitted_columns
 from ui.views.time import data_through, look
-from ui.views.time.goals_line import fmt, pace, who
+from ui.views.time.goals_line import fmt, pace, row_fmt, who
 from ui.writes import say, show_message, write
 
 EDITOR, MONTH, KEY_PART = "tm_goals_editor", "tm_goals_month", "tm_goals_part"
@@ -94,29 +95,44 @@ def _source(s: str) -> str:
 
 
 def _pacing_table(df: pd.DataFrame) -> None:
+    """Seven columns that fit a laptop's 820 px (ui.show.fitted_columns; review #16: eight
+    scrolled sideways at 1280 px): short headers, each said whole in its tooltip, and the goals'
+    source in a line below (row by row in the downloads). With no working day left (a month
+    gone; the caption below says 0 left) six: nothing is needed a day any more, and the gap
+    (actual − the whole goal) says which goal was met, so the names get the room."""
+
     def needed(r) -> str:
         if r["needed_per_day"] is None or pd.isna(r["needed_per_day"]):
             return ui.t("tm.goals.no_days")
         if r["needed_per_day"] == 0:
             return ui.t("tm.goals.done")
-        return fmt(r["metric"], r["needed_per_day"], 1 if r["metric"] != "revenue" else 0)
+        return fmt(r["metric"], r["needed_per_day"])
 
     rows = df.to_dict("records")
+    col = {c: ui.t(f"tm.goals.col.{c}") for c in ("who", "metric", "target", "expected", "actual", "gap", "needed")}
     table = pd.DataFrame(
         {
-            ui.t("tm.goals.col.who"): [who(r["dimension"], r["member"]) for r in rows],
-            ui.t("tm.goals.col.metric"): [ui.t(f"tm.goals.metric.{r['metric']}") for r in rows],
-            ui.t("tm.goals.col.target"): [fmt(r["metric"], r["target"]) for r in rows],
-            ui.t("tm.goals.col.expected"): [
-                fmt(r["metric"], r["expected"], 1 if r["metric"] != "revenue" else 0) for r in rows
-            ],
-            ui.t("tm.goals.col.actual"): [fmt(r["metric"], r["actual"]) for r in rows],
-            ui.t("tm.goals.col.gap"): [fmt(r["metric"], r["gap"], 1 if r["metric"] != "revenue" else 0) for r in rows],
-            ui.t("tm.goals.col.needed"): [needed(r) for r in rows],
-            ui.t("tm.goals.col.source"): [_source(r["source"]) for r in rows],
+            col["who"]: [who(r["dimension"], r["member"]) for r in rows],
+            col["metric"]: [ui.t(f"tm.goals.metric.{r['metric']}") for r in rows],
+            col["target"]: [row_fmt(r, "target") for r in rows],
+            col["expected"]: [row_fmt(r, "expected") for r in rows],
+            col["actual"]: [row_fmt(r, "actual") for r in rows],
+            col["gap"]: [row_fmt(r, "gap", signed=True) for r in rows],
+            col["needed"]: [needed(r) for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
+    if (df["days_left"] == 0).all():
+        table = table.drop(columns=col["needed"])
+    helps = {col[c]: ui.t(f"tm.goals.help.{c}") for c in ("expected", "gap", "needed")}
+    config = fitted_columns(table, helps)
+    st.dataframe(table, column_config=config, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
+    sources = list(dict.fromkeys(df["source"]))
+    st.caption(
+        ui.t(
+            "tm.goals.sources" if len(sources) == 1 else "tm.goals.sources_mixed",
+            sources="; ".join(_source(s) for s in sources),
+        )
+    )
 
 
 def _grid(ws: str, month: date, df: pd.DataFrame) -> None:

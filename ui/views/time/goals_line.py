@@ -24,9 +24,21 @@ def pace(workspace_id: str, month: date) -> pd.DataFrame:
     return ui.shared(gl.pacing, filters=ws, month=month, today=date.today(), stamp=stamp)
 
 
-def fmt(metric: str, value, decimals: int = 0) -> str:
-    """A goal's figure in its unit: money for revenue, a count otherwise."""
+def fmt(metric: str, value, beside: float | None = None) -> str:
+    """A goal's figure in its unit, money for revenue, a count otherwise, with the decimals
+    funnel.goals.places gives it (``beside``: the goal's largest figure it is read next to)."""
+    decimals = gl.places(metric, value, beside)
     return ui.money(value, decimals) if metric == "revenue" else ui.num(value, decimals)
+
+
+def row_fmt(r: dict, column: str, signed: bool = False) -> str:
+    """A pacing row's target, expected, actual or gap, read beside the row's largest figure
+    (funnel.goals.places): a row never reads «1 156» beside «1 156,2»; ``signed``: «+» before
+    a figure above 0 (a gap ahead of the pace)."""
+    beside = max(abs(float(r[c])) for c in ("target", "expected", "actual"))
+    text = fmt(r["metric"], r[column], beside)
+    ahead = signed and r[column] > 0 and any(ch in "123456789" for ch in text)  # not a «+0»
+    return f"+{text}" if ahead else text
 
 
 def who(dimension: str, member: str) -> str:
@@ -52,9 +64,9 @@ def overview_line(workspace_id: str | None) -> None:
             ui.t(
                 "tm.goals.line_item",
                 metric=ui.t(f"tm.goals.metric.{r['metric']}"),
-                actual=fmt(r["metric"], r["actual"]),
-                target=fmt(r["metric"], r["target"]),
-                expected=fmt(r["metric"], r["expected"]),
+                actual=row_fmt(r, "actual"),
+                target=row_fmt(r, "target"),
+                expected=row_fmt(r, "expected"),
                 needed=needed,
             )
         )

@@ -106,6 +106,9 @@ def window_block(ws_id: str, m: maturity.Maturity) -> None:
         st.caption(ui.t("tm.maturity.no_window"))
     if m.days is not None:  # "younger than the window are left out" only when there is one
         st.caption(ui.t("tm.maturity.window_help"))
+    else:  # no window (no won deal linked to a lead) and none set by hand: no control to act on (#16)
+        show_message("tm_window")  # «From the data» may have just taken the hand-set one away
+        return
     if not auth.may("edit_ladder"):
         st.caption(ui.t("tm.maturity.readonly"))
         return

@@ -1,0 +1,119 @@
+"""Screen review #16: the Channels drill-down showed ROMI −100 % for a campaign whose leads were
+all younger than the conversion window, while the page said such leads were too young to judge.
+A row whose every lead in the period is younger than the window (funnel.metrics.channels.young)
+reads "—" for its conversion, CAC, ROMI and ДРР, in the channel table and its drill-down alike.
+
+Data by hand, one channel Web, period 01.01–31.03.2026, the window set to 30 days:
+- campaign Old: 4 leads on 10.01 (owner Ann), 200 spent in January; lead O0 won 1 000 on 20.01;
+- campaign New: 5 leads on 20.03 (owner Bob), 500 spent in March; nothing won.
+The data's last day is 20.03 (the newest lead), so leads created after 18.02 are younger than
+the window: New's five are, Old's four are not."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel.access import CLI_USER
+from funnel.db import Store
+from funnel.filters import Filters
+from funnel.i18n import t
+from funnel.metrics import channels, maturity
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT, insert
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+OLD = {"channel": "Web", "campaign": "Old", "owner": "Ann"}
+NEW = {"channel": "Web", "campaign": "New", "owner": "Bob"}
+LEADS = [{"lead_id": f"O{i}", "created_at": datetime(2026, 1, 10)} | OLD for i in range(4)] + [
+    {"lead_id": f"N{i}", "created_at": datetime(2026, 3, 20)} | NEW for i in range(5)
+]
+DEALS = [
+    {"deal_id": "D1", "lead_id": "O0", "created_at": datetime(2026, 1, 12), "stage": "Deal done", "status": "won"}
+    | {"amount": 1000, "closed_at": datetime(2026, 1, 20)}
+]
+SPEND = [
+    {"channel": "Web", "campaign": "Old", "period": date(2026, 1, 1), "amount": 200},
+    {"channel": "Web", "campaign": "New", "period": date(2026, 3, 1), "amount": 500},
+]
+QUARTER = (date(2026, 1, 1), date(2026, 3, 31))
+
+
+def _workspace(path) -> str:
+    s = Store(path)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Young").id
+    insert(s, ws, "leads", LEADS)
+    insert(s, ws, "deals", DEALS)
+    insert(s, ws, "spend", SPEND)
+    with s.transaction() as cur:
+        maturity.set_window(cur, ws, 30, actor=CLI_USER)
+    s.close()
+    return ws
+
+
+def by_grp(df):
+    return {("TOTAL" if r["is_total"] else r["grp"]): r for r in df.to_dict(orient="records")}
+
+
+def nan(x):
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+@pytest.mark.parametrize("attribution", ["period", "cohort"])
+def test_a_campaign_younger_than_the_window_has_no_romi_yet(tmp_path, attribution):
+    ws = _workspace(tmp_path / "db.duckdb")
+    s = Store(tmp_path / "db.duckdb")
+    quarter = Filters(ws, *QUARTER)
+    try:
+        with s.snapshot() as cur:
+            assert maturity.mature_until(cur, ws) == date(2026, 2, 18)  # 20.03 − 30 days
+            drill = by_grp(channels.channel_table(cur, filters=quarter.with_(channels=("Web",)), by="campaign"))
+            whole = by_grp(channels.channel_table(cur, filters=quarter, attribution=attribution))
+            owners = by_grp(channels.channel_table(cur, filters=quarter, by="owner"))
+            early = by_grp(channels.channel_table(cur, filters=Filters(ws, date(2026, 1, 1), date(2026, 2, 18))))
+            drill_cohort = by_grp(
+                channels.channel_table(
+                    cur, filters=quarter.with_(channels=("Web",)), attribution="cohort", by="campaign"
+                )
+            )
+    finally:
+        s.close()
+    old, new, total = drill["Old"], drill["New"], drill["TOTAL"]
+    # Old: (1 000 − 200) ÷ 200 = 400 %; conversion 1 of 4
+    assert not old["young"] and old["romi"] == pytest.approx(4.0) and old["conversion"] == pytest.approx(0.25)
+    # New: 5 leads and 500 spent are facts (CPL 100); what the 500 returned is not known yet
+    assert new["young"] and (new["leads"], new["spend"], new["cpl"]) == (5, 500, 100)
+    assert all(nan(new[k]) for k in channels.YOUNG_FIGURES), new  # it read ROMI −100 %, conversion 0
+    # the total keeps the whole quarter: (1 000 − 700) ÷ 700
+    assert not total["young"] and total["romi"] == pytest.approx(300 / 700)
+    # by cohort New counts no lead (all maturing), and its ROMI is unknown there too
+    assert drill_cohort["New"]["young"] and nan(drill_cohort["New"]["romi"])
+    # an owner's row has no spend (no ROMI), but the same rule: Bob's 0 of 5 is not a conversion yet
+    assert owners["Bob"]["young"] and nan(owners["Bob"]["conversion"]) and owners["Bob"]["leads"] == 5
+    assert not owners["Ann"]["young"] and owners["Ann"]["conversion"] == pytest.approx(0.25)
+    # one rule for the channel table: Web has Old's mature leads, so it is not young
+    assert not whole["Web"]["young"] and not nan(whole["Web"]["romi"])
+    # a period that ends by the window's last mature day has nothing young in it
+    assert not early["Web"]["young"] and early["Web"]["romi"] == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_drill_down_shows_a_dash_and_says_why(app_db, lang):
+    _workspace(app_db)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/channels.py").run()  # the last 12 months to 20.03.2026: the whole quarter
+    assert not at.exception, at.exception
+    # the drill-down into Web (the only channel) by campaign, the first breakdown offered
+    drill = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [t("an.dim.campaign", lang)])
+    romi = dict(zip(drill.iloc[:, 0], drill["ROMI"], strict=True))
+    assert romi["New"] == "—" and romi["Old"] == ("400 %" if lang == "ru" else "400%")
+    said = [c.value for c in at.caption if "New" in c.value]
+    quote = "«New»" if lang == "ru" else "“New”"
+    assert said and quote in said[0] and t("an.ch.young", lang, n=1, names=quote) == said[0]

@@ -1,0 +1,123 @@
+"""The head of the accuracy tab as a person reads it (review of issue #16).
+
+On the demo (the suite's daily snapshot is off: only the demo's back-dated snapshots, the newest
+taken on 1 October 2026): no «Today's forecast» beside the Planner's own figure, but the live
+forecast first, labelled as live, with the Planner's next month (7 875 004 ₽) and the Overview's
+weighted pipeline (9 027 140 ₽); then the 1 October snapshot as of its day (8 060 989 ₽), with
+the weighted pipeline of the deals open that day (funnel.forecast_snapshots.weighted_on), never
+"—". Where nothing prices a forecast (leads only) there is no button to save one, and a line says
+why.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from funnel import forecast_snapshots as fs
+from funnel.db import Store
+from funnel.filters import Filters
+from funnel.formatting import day as fmt_day
+from funnel.formatting import period as fmt_period
+from funnel.i18n import t
+from funnel.workspace import create_workspace
+from tests.conftest import ROOT, insert
+from tests.helpers.screen import money as fmt_money
+
+OCTOBER_1 = date(2026, 10, 1)
+
+
+def _demo():
+    from ui.store import get_store
+
+    with get_store().cursor() as cur:
+        ws, sign = cur.execute("SELECT id, currency FROM workspaces WHERE is_demo").fetchone()
+        live = fs.live(cur, filters=Filters(ws))
+        october = fs.forecast_before(cur, ws, OCTOBER_1)
+    return ws, sign, live, october
+
+
+def _accuracy_tab(at, lang, pick_language=True):
+    if lang == "en" and pick_language:
+        at.radio(key="lang").set_value("en").run()
+    at.switch_page("pages/time.py")
+    at.session_state["tm_tab"] = t("tm.tab.accuracy", lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _heads(at) -> list[str]:
+    return [h.value for h in at.subheader]
+
+
+def _month_label(row, lang) -> str:
+    return f"{t('tm.accuracy.horizon.month', lang)}: {fmt_period(row['period_start'], row['period_end'], lang)}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_demo_shows_the_live_forecast_then_its_snapshot_as_of_its_day(app, lang):
+    ws, sign, live, october = _demo()
+    at = _accuracy_tab(app, lang)
+    heads = _heads(at)
+    on_day = t("tm.accuracy.on_day", lang, day=fmt_day(OCTOBER_1, lang))
+    assert t("tm.accuracy.today", lang) not in heads  # the 1 October snapshot is not today's
+    assert heads.index(t("tm.accuracy.live", lang)) < heads.index(on_day)
+    # the button saves what is live: under the live forecast, not under the 1 October one
+    seen = [("Button", e.key) if type(e).__name__ == "Button" else (type(e).__name__, e.value) for e in at.main
+            if type(e).__name__ in ("Button", "Subheader")]  # fmt: skip
+    live_at, on_day_at = seen.index(("Subheader", t("tm.accuracy.live", lang))), seen.index(("Subheader", on_day))
+    assert live_at < seen.index(("Button", "tm_acc_save")) < on_day_at
+    assert t("tm.accuracy.live_note", lang) in [c.value for c in at.caption]
+    shown = [(m.label, m.value) for m in at.metric]
+    now, then = live.iloc[0], october.iloc[0]  # the month rows
+    assert (_month_label(now, lang), fmt_money(now["p50"], lang, sign)) in shown
+    assert (t("tm.accuracy.weighted", lang), fmt_money(now["weighted_pipeline"], lang, sign)) in shown
+    assert (_month_label(then, lang), fmt_money(then["p50"], lang, sign)) in shown
+    weighted_then = t("tm.accuracy.weighted_on", lang, day=fmt_day(OCTOBER_1, lang))
+    assert (weighted_then, fmt_money(then["weighted_pipeline"], lang, sign)) in shown
+    assert "—" not in [v for _, v in shown[:6]]
+    if lang == "ru":  # the figures the review quoted, as the Planner and the Overview show them
+        assert shown[0][1] == "7 875 004 ₽" and shown[2] == (t("tm.accuracy.weighted", "ru"), "9 027 140 ₽")
+        assert shown[3][1] == "8 060 989 ₽" and shown[5] == (weighted_then, "5 583 510 ₽")
+
+
+def test_once_todays_forecast_is_saved_it_is_todays_and_the_live_one_goes(app):
+    at = _accuracy_tab(app, "ru")
+    at.button(key="tm_acc_save").click().run()
+    assert not at.exception, at.exception
+    heads = _heads(at)
+    assert t("tm.accuracy.today", "ru") in heads and t("tm.accuracy.live", "ru") not in heads
+    assert t("tm.accuracy.weighted", "ru") in [m.label for m in at.metric]
+
+
+def test_a_demo_installed_before_the_days_pipeline_was_kept_says_so_in_words(app):
+    from ui.store import get_store
+
+    with get_store().transaction() as cur:
+        cur.execute("UPDATE forecast_snapshots SET weighted_pipeline = NULL")
+    at = _accuracy_tab(app, "ru")
+    day = fmt_day(OCTOBER_1, "ru")
+    assert t("tm.accuracy.weighted_not_kept", "ru", day=day) in [c.value for c in at.caption]
+    assert t("tm.accuracy.weighted_on", "ru", day=day) not in [m.label for m in at.metric]  # no "—"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_has_no_button_to_save_a_forecast_and_says_why(app_db, lang):
+    s = Store(app_db)
+    try:
+        with s.transaction() as cur:
+            ws = create_workspace(cur, "Partial").id
+        insert(s, ws, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 1, 10), "channel": "Web"}])
+    finally:
+        s.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    at = _accuracy_tab(at, lang, pick_language=False)  # the language is the session's already
+    assert not [b for b in at.button if b.key == "tm_acc_save"]
+    assert t("tm.accuracy.nothing_to_save", lang) in [c.value for c in at.caption]
+    assert t("tm.accuracy.none", lang) not in [i.value for i in at.info]  # it says «you can save one now»
+    assert t("tm.accuracy.live", lang) not in _heads(at)  # nothing live to show either
