@@ -515,9 +515,10 @@ LIGHT = {
 
 
 def config(lang: str, **extra) -> dict:
-    """A chart's Plotly config: no logo, the toolbar only while the pointer is over the chart (always
-    shown, it sat on the charts' titles on a phone), PNG export at twice the size, the locale."""
-    base = {"displaylogo": False, "displayModeBar": "hover", "toImageButtonOptions": {"format": "png", "scale": 2}}
+    """A chart's Plotly config: no logo, no toolbar, the locale. The toolbar (zoom, pan, PNG) sat
+    on the charts' titles on a phone when always shown, and over them on hover when shown only
+    then (#16 review); a picture of a chart is taken with the browser or from the exported report."""
+    base = {"displaylogo": False, "displayModeBar": False}
     return {**base, **plotly_locale(lang), **extra}
 
 

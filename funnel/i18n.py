@@ -10,6 +10,7 @@ A count in a sentence picks its word by the language's plural rules: ``{n|лид
 from __future__ import annotations
 
 import importlib
+import numbers
 import pkgutil
 import re
 from datetime import date
@@ -47,13 +48,24 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs) -> str:
     return fill(pair[0] if lang == "ru" else pair[1], lang, **kwargs)
 
 
-def fill(text: str, lang: str, **kwargs) -> str:
+def fill(text: str, lang: str, /, *, unbroken: bool = True, **kwargs) -> str:
     """``text`` with its plural groups ("{n|лид|лида|лидов}") worded for their counts and its
     ``{placeholders}`` filled from kwargs: what ``t`` does with a text from the table, for the
-    texts kept in tables of their own (funnel/texts/ingest.py's errors and warnings)."""
-    if kwargs and "|" in text:
+    texts kept in tables of their own (funnel/texts/ingest.py's errors and warnings).
+
+    A number and its unit stay on one line: the space between a placeholder filled with a number
+    and the unit after it (``_UNITS``, or the placeholder's own plural group) is the no-break
+    space U+00A0, as inside the figures funnel.formatting writes («60 дн.», "3 months").
+    ``unbroken=False`` keeps the ordinary space: a text for a terminal, a log or a script (the
+    ingestion engine's English messages, funnel.ingest.messages), as ``formatting.plain`` gives
+    a figure for them."""
+    if not kwargs:
+        return text
+    if unbroken and " " in text:
+        text = _GLUED.sub(lambda m: m.group(1) + (NBSP if _numeric(kwargs.get(m.group(2))) else " "), text)
+    if "|" in text:
         text = _PLURAL.sub(lambda m: _formatting().plural_forms(kwargs.get(m.group(1)), lang, m.group(2)), text)
-    return text.format(**{k: _written(v, lang) for k, v in kwargs.items()}) if kwargs else text
+    return text.format(**{k: _written(v, lang) for k, v in kwargs.items()})
 
 
 def term_help(text: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
@@ -93,6 +105,29 @@ def _formatting():
 # A plural group in a text: "{n} {n|лид|лида|лидов}" (ru: one|few|many), "{n} {n|lead|leads}"
 # (en: one|other) — the word the count ``n`` takes, by CLDR's plural rules (funnel.formatting).
 _PLURAL = re.compile(r"\{(\w+)\|([^{}]+)\}")
+
+# What U+00A0 joins to the number before it ("{days} дн.", "{value} h", "{mb} МБ"), each a whole
+# word; a plural group of the same placeholder ("{n} {n|month|months}") is a unit by itself. Not
+# the bare Russian «с» (a preposition, "{a} с {b}"): seconds are written «с.» or «сек.».
+NBSP = "\u00a0"
+_UNITS = (
+    "дн.", "день", "дня", "дней", "нед.", "мес.", "месяц", "месяца", "месяцев", "год", "года", "лет",
+    "ч", "ч.", "мин.", "с.", "сек.", "МБ", "КБ", "ГБ", "п. п.", "%", "₽", "$", "€",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "h", "min", "s", "MB", "KB", "GB", "pp",
+)  # fmt: skip
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_GLUED = re.compile(r"(\{(\w+)(?:![rsa])?(?::[^{}]*)?\}) (?=(?:" + _UNIT + r")(?!\w)|\{\2\|)")
+# A number as a placeholder's value: 60, 1.5, or one already written ("9 027", "1,5", "−3", "2–4").
+_NUMBER = re.compile(r"[−\-+<>≈~]?[\s\u00a0\u202f]?\d[\d\s\u00a0\u202f.,–−\-]*")
+
+
+def _numeric(value) -> bool:
+    """Whether a placeholder's value is a number (a bool is not), or a figure written as text."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, numbers.Number):
+        return True
+    return isinstance(value, str) and _NUMBER.fullmatch(value.strip()) is not None
 
 
 def fmt_num(x, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:

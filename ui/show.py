@@ -123,8 +123,14 @@ def ws_name(ws) -> str:
 
 def attribution(key: str, filters=None) -> str:
     """The cohort/period switch, remembered across pages; by cohort, with ``filters``, a line
-    that says which leads are old enough to count and how many are still maturing."""
+    that says which leads are old enough to count and how many are still maturing.
+
+    A workspace with no deal at all gets no switch: it chooses how deals are counted, and there
+    are none to count (#16 review); its figures are the period's, the choice kept for the next
+    workspace."""
     options = ("period", "cohort")
+    if filters is not None and not has_rows(filters.workspace_id, "deals"):
+        return "period"
     current = state.ATTRIBUTION.get()
     choice = st.radio(
         t("an.attribution"),
@@ -318,17 +324,24 @@ def styled(fig):
 
 def plot(fig, *, key: str) -> None:
     """Draw a figure made on this run (not cached) in the app's style and the session's locale."""
-    st.plotly_chart(styled(fig), width="stretch", key=key, config=chart_config())
+    plotly_chart(styled(fig), key=key)
 
 
-def chart_config() -> dict:
-    """st.plotly_chart's config for the session's language (month names, decimal comma)."""
-    return charts.config(lang())
+def chart_config(*, light: bool = False) -> dict:
+    """st.plotly_chart's config for the session's language (month names, decimal comma), no mode
+    bar (funnel.charts.config); ``light``: funnel.charts.LIGHT's too (no drag handles, no zoom)."""
+    return charts.config(lang(), **(charts.LIGHT if light else {}))
+
+
+def plotly_chart(fig, *, key: str, light: bool = False) -> None:
+    """The app's one st.plotly_chart (a test holds every page and view to it): full width, with
+    ``chart_config``. Each view that called Streamlit itself chose its own config, and the ones
+    that kept Plotly's default showed its toolbar on hover over the chart's title (#16 review)."""
+    st.plotly_chart(fig, width="stretch", key=key, config=chart_config(light=light))
 
 
 def _chart_view(figure, key: str, *data) -> None:
-    fig = styled(figure(*data))
-    st.plotly_chart(fig, width="stretch", key=key, config=chart_config())
+    plotly_chart(styled(figure(*data)), key=key)
 
 
 # ---- tables of several pages ----------------------------------------------------------------

@@ -47,6 +47,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def say(text: object, file=None) -> None:
+    """Print ``text`` with ordinary spaces: a message filled by funnel.i18n.fill keeps a number and
+    its unit together with U+00A0 for a screen's reflowing lines ("5\u00a0MB"), which a terminal
+    never reflows and a script greps for with a plain space (funnel.formatting.plain; Babel, which
+    formatting loads, only for a text that has one: a clean load never does)."""
+    text = str(text)
+    if "\u00a0" in text:
+        from funnel.formatting import plain  # noqa: PLC0415
+
+        text = plain(text)
+    print(text, file=file)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv[0] if argv else None)
@@ -54,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DatabaseBusy as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except (FunnelError, ValueError) as exc:
         if not getattr(exc, "printed", False):  # a command that printed it with its details already
-            print(f"error: {exc}", file=sys.stderr)
+            say(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception:  # noqa: BLE001 - the detail goes to the log, not the user's terminal
         logging.getLogger("funnel.cli").exception("unexpected error")

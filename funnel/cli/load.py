@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 
 from funnel.access import User
-from funnel.cli import add_db_args, resolve_workspace
+from funnel.cli import add_db_args, resolve_workspace, say
 from funnel.db import is_server_url, open_store
 from funnel.errors import FunnelError, UploadError
 from funnel.ingest import FIELDS, load
 from funnel.ingest.fixed import UNITS, Fixed
 from funnel.ingest.messages import upload_error
+from funnel.ingest.numbering import upload_number
 from funnel.ingest.uploads import keep_file
 from funnel.kinds import KINDS, RAW_TABLES, current_rows
 
@@ -162,20 +163,22 @@ def run_load(args: argparse.Namespace) -> int:
         except UploadError as exc:
             rows = getattr(exc, "rejected_rows", None)
             if rows is not None and len(rows):
-                print(f"error: {exc}", file=sys.stderr)
+                say(f"error: {exc}", file=sys.stderr)
                 _print_rejected(rows, out=sys.stderr)
                 raise _Printed(exc) from None
             raise
+        with store.cursor() as cur:  # the number its messages and the Data page give it, not the id
+            number = upload_number(cur, ws, result.upload_id)
     finally:
         store.close()
     _print_detected(file_name, result.details, result.rows_in)
     print(
-        f"loaded upload #{result.upload_id} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
+        f"loaded upload #{number} into workspace «{ws}» ({args.mode}): rows in {result.rows_in}, "
         f"added {result.added}, updated {result.updated}, rejected {result.rejected}"
         + (f", set aside {result.replaced}" if result.replaced else "")
     )
     for w in result.warnings:
-        print(f"warning: {w}")
+        say(f"warning: {w}")
     if result.rejected:
         _print_rejected(result.rejected_rows)
     return 0
@@ -195,7 +198,7 @@ def _print_rejected(rows, out=None) -> None:
     print(f"first rejected rows ({len(shown)} of {len(rows)} problems):", file=out)
     for r in shown.itertuples():
         value = f" (value: {r.value})" if isinstance(r.value, str) and r.value else ""
-        print(f"  row {r.row}, column «{r.column}»: {r.reason}{value}", file=out)
+        say(f"  row {r.row}, column «{r.column}»: {r.reason}{value}", file=out)
 
 
 def _print_detected(file_name: str, details: dict, rows_in: int) -> None:

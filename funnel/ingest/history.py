@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from funnel.access import require
 from funnel.ingest import spend_periods
 from funnel.ingest.messages import upload_error
+from funnel.ingest.numbering import upload_number
 from funnel.ingest.rows import KEYS
 from funnel.ingest.storage import key_match
 from funnel.kinds import RAW_TABLES, STORED_IN
@@ -19,11 +20,13 @@ if TYPE_CHECKING:  # frames are built when read (funnel.ingest.frames): a clean 
 
 @dataclass
 class UndoResult:
-    """``removed``: rows the undone upload had added; ``restored``: rows it had replaced."""
+    """``removed``: rows the undone upload had added; ``restored``: rows it had replaced;
+    ``number``: the upload as its workspace numbers it (funnel.ingest.numbering)."""
 
     upload_id: int
     removed: int
     restored: int
+    number: int | None = None
 
 
 def _refuse_clash(cur, kind: str, workspace_id: str, upload_id: int) -> None:
@@ -42,16 +45,22 @@ def _refuse_clash(cur, kind: str, workspace_id: str, upload_id: int) -> None:
         {"ws": workspace_id, "u": upload_id},
     ).fetchone()
     if clash:
-        raise upload_error("undo_clash", upload_id=upload_id, later=clash[0], example=clash[1])
+        raise upload_error(
+            "undo_clash",
+            upload_id=upload_number(cur, workspace_id, upload_id),
+            later=upload_number(cur, workspace_id, clash[0]),
+            example=clash[1],
+        )
 
 
 def upload_history(cur, workspace_id) -> pd.DataFrame:
-    """Every upload of the workspace, newest first: id, loaded_at, file_name, kind, mode, rows_in,
-    rows_added, rows_updated, rows_rejected, user_name, crm, undone_at, undone_by, file_hash."""
+    """Every upload of the workspace, newest first: id, number (the workspace's own, 1 for its
+    first: funnel.ingest.numbering), loaded_at, file_name, kind, mode, rows_in, rows_added,
+    rows_updated, rows_rejected, user_name, crm, undone_at, undone_by, file_hash."""
     return cur.execute(
-        "SELECT id, loaded_at, file_name, kind, mode, rows_in, rows_added, rows_updated, rows_rejected, user_name, "
-        "json_extract_string(details, '$.crm') AS crm, undone_at, undone_by, file_hash "
-        "FROM uploads WHERE workspace_id = ? ORDER BY id DESC",
+        "SELECT id, row_number() OVER (ORDER BY id) AS number, loaded_at, file_name, kind, mode, rows_in, "
+        "rows_added, rows_updated, rows_rejected, user_name, json_extract_string(details, '$.crm') AS crm, "
+        "undone_at, undone_by, file_hash FROM uploads WHERE workspace_id = ? ORDER BY id DESC",
         [workspace_id],
     ).df()
 
@@ -65,10 +74,11 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
         row = cur.execute(
             "SELECT kind, undone_at FROM uploads WHERE workspace_id = ? AND id = ?", [workspace_id, upload_id]
         ).fetchone()
-        if row is None:
+        if row is None:  # not this workspace's: it has no number for it
             raise upload_error("upload_unknown", upload_id=upload_id)
+        number = upload_number(cur, workspace_id, upload_id)
         if row[1] is not None:
-            raise upload_error("already_undone", upload_id=upload_id)
+            raise upload_error("already_undone", upload_id=number)
         removed = restored = 0
         kinds = [row[0]] if row[0] in STORED_IN else list(STORED_IN)
         tables = [t for kind in kinds for t in STORED_IN[kind]]
@@ -80,7 +90,7 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
                 [workspace_id, upload_id],
             ).fetchone()[0]
             if later is not None:
-                raise upload_error("undo_blocked", upload_id=upload_id, later=later)
+                raise upload_error("undo_blocked", upload_id=number, later=upload_number(cur, workspace_id, later))
         for kind in kinds:
             _refuse_clash(cur, kind, workspace_id, upload_id)
         for table in tables:
@@ -96,4 +106,4 @@ def undo_upload(store, workspace_id, upload_id, *, actor) -> UndoResult:
             [getattr(actor, "name", None), upload_id],
         )
         bump_version(cur, workspace_id)
-    return UndoResult(upload_id=upload_id, removed=removed, restored=restored)
+    return UndoResult(upload_id=upload_id, removed=removed, restored=restored, number=number)

@@ -26,7 +26,8 @@ def upload_error(
     params = {k: (scrub(v) if k == "detail" and isinstance(v, str) else v) for k, v in params.items()}
     if "kind" in params:
         params.setdefault("kind_ru", KIND_RU.get(params["kind"], params["kind"]))
-    reason, expected, fix = (fill(part, "en", **params) for part in ERRORS[code][1])
+    # str(err) is for the command line and the log: ordinary spaces (the screen's text is t(err.key))
+    reason, expected, fix = (fill(part, "en", unbroken=False, **params) for part in ERRORS[code][1])
     err = UploadError(reason, file=file, row=row, column=column, expected=expected, fix=fix)
     err.key = f"ingest.err.{code}"
     err.code = code
@@ -64,9 +65,10 @@ def reader_error(exc: Exception, file_name: str) -> UploadError:
 
 
 def warning(code: str, lang: str = "en", **params) -> str:
-    """A warning's text in ``lang``."""
+    """A warning's text in ``lang``, with ordinary spaces: the engine's text for the command line
+    and the log (the screen words a warning by its key, through funnel.i18n.t)."""
     ru, en = WARNINGS[code]
-    return fill(ru if lang == "ru" else en, lang, **params)
+    return fill(ru if lang == "ru" else en, lang, unbroken=False, **params)
 
 
 def reason(code: str, lang: str = "en") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from funnel.ingest.fields import FIELDS
+from funnel.ingest.numbering import NUMBERED
 from funnel.ingest.preparation import Prepared
 from funnel.ingest.rows import (
     TEXT_CAP,
@@ -99,13 +100,15 @@ def _wide_blanks(cur) -> list[tuple[str, dict]]:
 
 
 def earlier_upload(cur, workspace_id, digest) -> dict | None:
-    """The newest upload of the same bytes into the workspace that is not undone, or None."""
+    """The newest upload of the same bytes into the workspace that is not undone, or None: its
+    id, number (the workspace's own: funnel.ingest.numbering), file_name, loaded_at, user_name."""
     dup = cur.execute(
-        "SELECT id, file_name, loaded_at, user_name FROM uploads WHERE workspace_id = ? AND "
-        "file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
-        [workspace_id, digest],
+        "SELECT u.id, n.number, u.file_name, u.loaded_at, u.user_name FROM uploads u "
+        f"JOIN {NUMBERED} n ON n.id = u.id WHERE u.workspace_id = $ws AND u.file_hash = $hash "
+        "AND u.undone_at IS NULL ORDER BY u.id DESC LIMIT 1",
+        {"ws": workspace_id, "hash": digest},
     ).fetchone()
-    return dict(zip(("id", "file_name", "loaded_at", "user_name"), dup, strict=True)) if dup else None
+    return dict(zip(("id", "number", "file_name", "loaded_at", "user_name"), dup, strict=True)) if dup else None
 
 
 def text_warnings(cur, kind, mapping) -> list[tuple[str, dict]]:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from funnel.ingest.dates import DateChoice, month_text_sql, period_sql
 from funnel.ingest.messages import upload_error
 from funnel.ingest.names import normalise
+from funnel.ingest.numbering import upload_number
 from funnel.ingest.rows import bound
 from funnel.ingest.storage import key_match
 
@@ -212,7 +213,7 @@ def refuse_overlaps(cur, rows: str, params: dict, *, file_name: str, column: str
         channel=_named(channel, campaign),
         when=when,
         stored_when=stored_when,
-        upload_id=upload_id,
+        upload_id=upload_number(cur, params["ws"], upload_id),
         earlier=(earlier[0] if earlier else None) or "—",
         count=count,
     )

@@ -22,6 +22,7 @@ from funnel.ingest.frames import FrameField, empty, is_empty
 from funnel.ingest.messages import upload_error
 from funnel.ingest.native import scan_of
 from funnel.ingest.notices import earlier_upload, lookalike_warnings, row_warnings, text_warnings
+from funnel.ingest.numbering import NUMBERED
 from funnel.ingest.preparation import Prepared, reading
 from funnel.ingest.prescan import MAX_RUNS
 from funnel.ingest.rejects import localise_rejected, no_rejects, past_params, rejected_frame, rejects_sql
@@ -84,10 +85,13 @@ def _reject_existing(cur, kind: str, workspace_id: str, mapping, wide, present) 
         col = "(SELECT any_value(w._wide) FROM ingest_typed w WHERE w._row = t._row AND w.channel = t.channel)"
         del params["col"]
     params.update(stored_params(cur, kind, workspace_id, present))
+    # the upload named by the workspace's number for it (funnel.ingest.numbering); a row with no
+    # upload on record by its id
+    upload = "CAST(coalesce(n.number, r.upload_id) AS VARCHAR)"
     cur.execute(
-        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, {col}, {value}, '{code}', CAST(r.upload_id AS VARCHAR) "
+        f"INSERT INTO ingest_rejects SELECT DISTINCT t._row, {col}, {value}, '{code}', {upload} "
         f"FROM ({stored_sql(kind, present)}) t JOIN {table} r ON r.workspace_id = $ws "
-        f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)}",
+        f"AND r.superseded_by IS NULL AND {key_match('r', 't', kind)} LEFT JOIN {NUMBERED} n ON n.id = r.upload_id",
         params,
     )
     cur.execute("CREATE OR REPLACE TEMP TABLE ingest_bad AS SELECT DISTINCT _row FROM ingest_rejects")

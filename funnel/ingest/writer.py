@@ -85,7 +85,7 @@ def _refuse_repeat(earlier: dict | None, file_name: str, allow: bool) -> None:
             "duplicate_upload",
             file=file_name,
             when=str(earlier["loaded_at"])[:16],
-            upload_id=earlier["id"],
+            upload_id=earlier.get("number", earlier["id"]),
             earlier=earlier["file_name"],
         )
 

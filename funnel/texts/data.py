@@ -278,6 +278,11 @@ TEXTS = {
     "data.h.file": ("Файл", "File"),
     "data.h.kind": ("Тип", "Kind"),
     "data.h.mode": ("Режим", "Mode"),
+    # A load's mode as the history names it: a noun («Режим: добавление»), not the verb the
+    # choice before a load offers (data.mode.*: «Добавить»), which read as a button in the table.
+    "data.h.mode.append": ("добавление", "append"),
+    "data.h.mode.replace": ("замена всего", "replace all"),
+    "data.h.mode.upsert": ("обновление по id", "upsert by id"),
     "data.h.rows_in": ("В файле", "Rows in"),
     "data.h.added": ("Добавлено", "Added"),
     "data.h.updated": ("Обновлено", "Updated"),
@@ -287,15 +292,15 @@ TEXTS = {
     "data.h.undone": ("Отменена", "Undone"),
     "data.undo": ("Отменить загрузку", "Undo an upload"),
     "data.undo_pick": ("Какую загрузку отменить", "Which upload to undo"),
-    "data.undo_option": ("№{id} · {file} · {when}", "#{id} · {file} · {when}"),
+    "data.undo_option": ("№{n} · {file} · {when}", "#{n} · {file} · {when}"),
     "data.undo_confirm": (
         "Да, удалить строки, добавленные этой загрузкой, и вернуть то, что она заменила",
         "Yes, remove the rows this upload added and bring back what it replaced",
     ),
     "data.undo_button": ("Отменить", "Undo"),
     "data.undone": (
-        "Загрузка №{id} отменена: удалено строк — {removed}, восстановлено — {restored}.",
-        "Upload #{id} is undone: {removed} {removed|row|rows} removed, {restored} restored.",
+        "Загрузка №{n} отменена: удалено строк — {removed}, восстановлено — {restored}.",
+        "Upload #{n} is undone: {removed} {removed|row|rows} removed, {restored} restored.",
     ),
     "data.undo_none": (
         "Отменять нечего: все загрузки уже отменены.",

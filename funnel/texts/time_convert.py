@@ -56,7 +56,7 @@ TEXTS = {
     "tm.convert.no_leads_at_all": (
         "В этом пространстве нет лидов, поэтому путь от лида к деньгам считать не из чего ни в каком периоде. "
         "Чтобы его увидеть, загрузите лиды на странице «Данные».",
-        "This workspace has no leads, so there is no path from lead to money to time in any period. To see it, "
+        "This workspace has no leads, so there is no time from lead to sale to measure in any period. To see it, "
         "upload leads on the Data page.",
     ),
     "tm.convert.no_leads": (

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from funnel import chart_series, charts
-from funnel.i18n import t
+from tests.helpers.screen import plain, t  # as read: a number and its unit joined by U+00A0
 
 BLUE, GREY = charts.PALETTE[0], charts.PALETTE[9]
 
@@ -145,7 +145,7 @@ def test_the_breakdown_names_its_eight_largest_and_folds_the_rest():
     other = fig.data[-1]
     assert other.marker.color == GREY and list(other.x) == pytest.approx([1.0, 91 / 183])
     assert GREY not in [tr.marker.color for tr in fig.data[:-1]]
-    assert "8 крупнейших из 10 каналов по сделкам" in fig.layout.title.text
+    assert "8 крупнейших из 10 каналов по сделкам" in plain(fig.layout.title.text)
     assert "остальные — «Прочие»" in fig.layout.title.text
     en = t("an.fn.breakdown_top.owner", "en", n="8", total="12")
     assert en.replace("\n", " ") == "The 8 largest of 12 owners by deals at the first stage, the rest as “Other”"

@@ -272,10 +272,13 @@ def test_the_load_history_shows_a_count_or_a_moment_only_when_some_load_has_one(
 
     from ui.views.data import texts
 
-    row = {"id": 1, "file_name": "a.csv", "loaded_at": pd.Timestamp("2026-03-01 10:00"), "user_name": "u"}
+    row = {"id": 1, "number": 1, "file_name": "a.csv", "loaded_at": pd.Timestamp("2026-03-01 10:00"), "user_name": "u"}
     row |= {"rows_in": 10, "rows_added": 7, "rows_updated": 0, "rows_rejected": 0}
     history = pd.DataFrame(
-        [row | {"undone_at": pd.Timestamp("2026-03-02 11:30")}, row | {"id": 2, "rows_rejected": 3, "undone_at": None}]
+        [
+            row | {"undone_at": pd.Timestamp("2026-03-02 11:30")},
+            row | {"id": 2, "number": 2, "rows_rejected": 3, "undone_at": None},
+        ]
     )
     # outside a session: Russian
     assert list(texts.history_table(history).columns) == [

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from funnel.i18n import TABLE, t
+from funnel.i18n import TABLE
+from tests.helpers.screen import t  # as read: a count and its word joined by U+00A0
 
 
 @pytest.mark.parametrize(

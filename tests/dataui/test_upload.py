@@ -254,13 +254,16 @@ def test_undo_removes_the_rows_and_restores_the_replaced(data):
     at.checkbox(key=state.DATA_REPLACE_OK).check().run()
     at.button(key=state.DATA_LOAD).click().run()
     second = rows("SELECT max(id) FROM uploads WHERE workspace_id = ?", [ws_id])[0][0]
-    assert second != first
+    assert second != first and first != 1  # the demo's uploads took the database's first ids
+    # the workspace's own numbers, the id the key (#16 review: «№ 5» from the database's counter)
+    assert list(frame_with(at, "№", "Файл")["№"]) == [2, 1]
+    assert [label.split(" · ")[0] for label in data_texts.undo_options(_history(ws_id)).values()] == ["№2", "№1"]
 
     assert at.button(key=state.DATA_UNDO).disabled
     at.selectbox(key=state.DATA_UNDO_PICK).set_value(second).run()
     at.checkbox(key=state.DATA_UNDO_OK).check().run()
     at.button(key=state.DATA_UNDO).click().run()
-    assert f"Загрузка №{second} отменена: удалено строк — 3, восстановлено — 3." in texts(at.success)
+    assert "Загрузка №2 отменена: удалено строк — 3, восстановлено — 3." in texts(at.success)
     assert not [t for t in texts(at.success) if t.startswith("Готово")]  # the undone load is not "done"
     assert [b for b in at.button if b.key == state.DATA_LOAD]  # the file is back under review
     assert sorted(

@@ -182,7 +182,9 @@ def _as_read(write):
 
 
 # The writers a test works an expected screen figure out with, giving what the screens read
-# (``plain``): ``from tests.helpers.screen import fmt_money`` in place of funnel.i18n's.
+# (``plain``): ``from tests.helpers.screen import fmt_money`` in place of funnel.i18n's. ``t`` too:
+# a text's number and its unit are joined by U+00A0 (funnel.i18n.fill: «60 дн.», "3 leads").
+t = _as_read(_i18n.t)
 fmt_money = _as_read(_i18n.fmt_money)
 fmt_num = _as_read(_i18n.fmt_num)
 fmt_pct = _as_read(_i18n.fmt_pct)

@@ -10,9 +10,9 @@ from decimal import Decimal as D
 import pytest
 
 from funnel.errors import UploadError
-from funnel.i18n import t
 from tests.conftest import with_demo
 from tests.helpers.cli import run_cli
+from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
 from tests.ingest.helpers import inspect_file, load_file, rejects, write
 
 # The 1C budget of tests/corpus/ads/budget_1c.csv with holes: January has no Авито, February no

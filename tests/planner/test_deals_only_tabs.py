@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from funnel.i18n import t
+from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
 from tests.planner.test_partial_plans import infos, open_app, open_tab
 
 pytestmark = pytest.mark.filterwarnings("ignore")

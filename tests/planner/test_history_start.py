@@ -14,8 +14,8 @@ from datetime import date, datetime
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from funnel.i18n import t
 from funnel.model.projection import WHOLE_SHARE, warming_months
+from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 

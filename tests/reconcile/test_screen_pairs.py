@@ -39,10 +39,10 @@ from streamlit.testing.v1 import AppTest
 
 from funnel import demo_names
 from funnel.filters import Filters
-from funnel.i18n import fmt_date, t
+from funnel.i18n import fmt_date
 from funnel.metrics import channels, stages
 from tests.conftest import ROOT, insert
-from tests.helpers.screen import fmt_num, fmt_pct
+from tests.helpers.screen import fmt_num, fmt_pct, t
 
 pytestmark = pytest.mark.usefixtures("demo_app_db")
 

@@ -274,8 +274,8 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
     pipeline as funnel formats them, in both languages, and the button saves another."""
     from funnel.formatting import day as fmt_date
     from funnel.formatting import period as fmt_period
-    from funnel.i18n import t
     from tests.helpers.screen import money as fmt_money
+    from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
     from ui.store import get_store
     from ui.views.time import accuracy_daily
 
@@ -590,7 +590,8 @@ def test_a_snapshot_step_never_starts_while_a_page_run_is_in_progress(monkeypatc
 def test_a_snapshot_the_demo_came_with_is_named_in_words():
     """The demo's own back-dated snapshots are taken by "demo": named in the session's language,
     never the raw word (code review: "… by demo" on screen until today's snapshot exists)."""
-    from funnel.i18n import DEFAULT_LANGUAGE, t
+    from funnel.i18n import DEFAULT_LANGUAGE
+    from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
     from ui.views.time import accuracy
 
     assert accuracy._who("demo") == t("tm.accuracy.by.demo", DEFAULT_LANGUAGE) != "demo"

@@ -20,9 +20,10 @@ from streamlit.testing.v1 import AppTest
 
 from funnel import forecast_snapshots as fs
 from funnel.db import Store
-from funnel.i18n import fmt_num, t
+from funnel.i18n import fmt_num
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
+from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 LEADS = [

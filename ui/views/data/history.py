@@ -32,7 +32,7 @@ def undo(ws_id: str) -> None:
         return
     say(
         "success",
-        ui.t("data.undone", id=int(upload_id), removed=ui.num(res.removed), restored=ui.num(res.restored)),
+        ui.t("data.undone", n=ui.num(res.number), removed=ui.num(res.removed), restored=ui.num(res.restored)),
         "history",
     )
     shown = state.DATA_RESULT.get()

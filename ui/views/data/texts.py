@@ -279,7 +279,8 @@ def who(name) -> str:
 
 
 def undo_options(history: pd.DataFrame) -> dict[int, str]:
-    """Upload id → label, for uploads that can still be undone (not undone, not the demo seed)."""
+    """Upload id → label («№ 3 · file · when», the workspace's own number: funnel.ingest.numbering),
+    for uploads that can still be undone (not undone, not the demo seed)."""
     if history.empty:
         return {}
     rows = history[history["undone_at"].isna()] if "undone_at" in history else history
@@ -289,14 +290,15 @@ def undo_options(history: pd.DataFrame) -> dict[int, str]:
     for rec in rows.to_dict("records"):
         when = rec.get("loaded_at")
         when = ui.moment(pd.Timestamp(when).to_pydatetime()) if when is not None and not pd.isna(when) else "—"
-        out[int(rec["id"])] = ui.t("data.undo_option", id=rec["id"], file=rec.get("file_name") or "—", when=when)
+        out[int(rec["id"])] = ui.t("data.undo_option", n=rec["number"], file=rec.get("file_name") or "—", when=when)
     return out
 
 
 # (engine column, header key) in the table's order: when and who next to the number, the counts
 # after the names (review #16: at 1280 px in Russian the last two, «Когда» and «Кто», were cut).
+# The number is the workspace's own (1, 2, 3 …), as the messages name an upload; not the id.
 _HISTORY_COLUMNS = [
-    ("id", "data.h.id"),
+    ("number", "data.h.id"),
     ("loaded_at", "data.h.when"),
     ("user_name", "data.h.user"),
     ("file_name", "data.h.file"),
@@ -361,5 +363,5 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     if "user_name" in out:
         out["user_name"] = out["user_name"].map(who)
     if "mode" in out:
-        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.mode.{m}") if f"data.mode.{m}" in TABLE else m)
+        out["mode"] = out["mode"].map(lambda m: ui.t(f"data.h.mode.{m}") if f"data.h.mode.{m}" in TABLE else m)
     return out.rename(columns={c: ui.t(k) for c, k in _HISTORY_COLUMNS})

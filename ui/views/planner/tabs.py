@@ -9,7 +9,6 @@ from collections.abc import Callable
 import streamlit as st
 
 import ui
-from funnel import charts as fcharts
 from funnel.errors import FunnelError
 from funnel.model import capacity as cap
 from funnel.model import pipeline, precision, repeat
@@ -235,7 +234,7 @@ def waterfall_note(r: PlanResult) -> str | None:
 def _waterfall_view(steps: list[tuple[str, float, str]]) -> None:
     """Through ui.draw_cached: built, styled and sent once per distinct plan, language and currency."""
     fig = ui.styled(charts.waterfall(steps))
-    st.plotly_chart(fig, width="stretch", key="pl_waterfall", config=fcharts.config(ui.lang(), **fcharts.LIGHT))
+    ui.plotly_chart(fig, key="pl_waterfall", light=True)
 
 
 def capacity_note(r: PlanResult) -> None:

@@ -37,7 +37,7 @@ def month_chart(figure, *data, key: str, months: int) -> None:
 
 def _chart_view(figure, key: str, *data) -> None:
     fig = ui.styled(figure(*data))
-    st.plotly_chart(fig, width="stretch", key=key, config=charts.config(ui.lang(), **charts.LIGHT))
+    ui.plotly_chart(fig, key=key, light=True)
 
 
 def part(key: str, options: Sequence[str], prefix: str, *, first: bool = True) -> str | None:
