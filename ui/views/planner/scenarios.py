@@ -116,6 +116,7 @@ def scenarios_tab(
         for name in chosen:
             try:
                 saved_plan = by_name[name].plan()  # a lever the data lacks and the plan never typed: "—"
+                by_name[name].edits()  # edits that are not a plan's: the whole column "—", not a plan without them
                 figures_of = b.gaps().apply(evaluate(saved_plan), saved_plan, base)
                 # the chain and mix as they were saved, not today's baseline's under every name
                 kept = by_name[name].tables()
