@@ -122,7 +122,7 @@ def _start(args, extra: dict) -> dict:
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
-    from funnel.model.edits import figures
+    from funnel.model.edits import on_baseline
     from funnel.scenarios import get_scenario
 
     store = open_store(args.db)
@@ -140,7 +140,10 @@ def _start(args, extra: dict) -> dict:
                 if edits:
                     f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
                     b = baseline_on(cur, f, args.basis)
-                    extra.update(edits=edits.to_dict(), **figures(edits, b.stage_chain(), b.mix_channels(), b.gaps()))
+                    # the chain scaled to the scenario's conversion, as the Planner's chain tab and
+                    # the saved scenario show it (one definition: funnel.model.edits.on_baseline)
+                    conversion = sc.inputs.get("conversion") if isinstance(sc.inputs, dict) else None
+                    extra.update(edits=edits.to_dict(), **on_baseline(b, edits, conversion))
                 try:
                     saved = sc.active()
                 except ValidationError as exc:

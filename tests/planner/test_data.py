@@ -312,8 +312,10 @@ def test_cli_carries_a_scenarios_table_edits(store, tiny):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["edits"] == edits.to_dict() and out["turnover"] == pytest.approx(evaluate(PLAN)["turnover"])
-    # chain 0.4 × 1 × 0.75 × 0.5 (moved from 2/3) × 1 × 1 = 0.15
-    assert out["chain_conversion"] == pytest.approx(0.15)
+    # the edited chain 0.4 × 1 × 0.75 × 0.5 (moved from 2/3) × 1 × 1 = 0.15, its free steps then
+    # scaled to the scenario's conversion as the Planner's chain tab shows it: 0.4k × 0.75k × 0.5 =
+    # 0.2 → k = 1.1547 (no step reaches 1), so 0.2 exactly; the command line printed 0.15
+    assert out["chain_conversion"] == pytest.approx(PLAN.conversion)
     # A as observed, exactly (no rounding of its conversion to 16.67 %): 6 000 ÷ 2 months = 3 000
     # at CPL 1 000 → 3 leads × 1/6 × 100 000 = 50 000; B edited: 2 000 ÷ 500 = 4 leads × 25 % × 50 000
     assert out["mix_budget"] == pytest.approx(5_000) and out["mix_turnover"] == pytest.approx(100_000)
