@@ -212,7 +212,7 @@ def weighted_on(cur, workspace_id: str, day: date) -> float | None:
     deals = flow.flow_deals(cur, filters=Filters(workspace_id), start=day, end=day)
     open_then = deals[deals["open_a"].fillna(False).astype(bool)]
     amounts = [_money(a) for a in open_then["amount_a"]]
-    if len(open_then) and not any(amounts):
+    if len(open_then) and all(a is None for a in amounts):  # an amount of 0 is an amount
         return None
     ladder = get_ladder(cur, workspace_id)
     chance = {name: float(p) for name, p in zip(ladder["name"], ladder["probability"], strict=True) if pd.notna(p)}

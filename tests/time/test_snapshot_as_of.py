@@ -113,3 +113,15 @@ def test_nothing_prices_a_forecast_without_won_deals(store, ws, kind, rows):
     insert(store, ws, kind, rows)
     with store.cursor() as cur:
         assert not fs.priced(fs.live(cur, filters=Filters(ws), today=date(2026, 4, 5)))
+
+
+def test_open_deals_of_amount_zero_are_worth_zero_not_unknown(store, ws):
+    """An amount of 0 is an amount (a free pilot): the day's weighted pipeline is 0, not "—"."""
+    insert(
+        store,
+        ws,
+        "deals",
+        [{"deal_id": "Z1", "created_at": datetime(2026, 3, 1), "stage": "Initial interest", "amount": 0}],
+    )
+    with store.cursor() as cur:
+        assert fs.weighted_on(cur, ws, date(2026, 3, 10)) == 0
