@@ -93,6 +93,23 @@ def test_once_todays_forecast_is_saved_it_is_todays_and_the_live_one_goes(app):
     assert t("tm.accuracy.weighted", "ru") in [m.label for m in at.metric]
 
 
+def test_with_todays_forecast_saved_no_live_one_is_worked_out(app, monkeypatch):
+    """Today's snapshot saved, the tab shows it and the button without working out the live
+    forecast (the Planner's simulation, seconds at 10 M leads, in the page's run: review)."""
+    from funnel.access import User
+    from ui.store import get_store
+
+    ws = _demo()[0]
+    fs.take(get_store(), ws, actor=User("admin", default_role="admin"), taken_by="test")
+
+    def no_live(*args, **kwargs):
+        raise AssertionError("the live forecast was worked out beside today's snapshot")
+
+    monkeypatch.setattr(fs, "live", no_live)
+    at = _accuracy_tab(app, "ru")
+    assert t("tm.accuracy.today", "ru") in _heads(at) and at.button(key="tm_acc_save")
+
+
 def test_a_demo_installed_before_the_days_pipeline_was_kept_says_so_in_words(app):
     from ui.store import get_store
 

@@ -37,21 +37,25 @@ def taken_by_words(by) -> str:
 def render(workspace_id: str, latest: pd.DataFrame) -> None:
     """The live forecast with the button that saves it (when today's is not saved and the data
     price one), then the newest saved one (the button under it when nothing live is shown)."""
-    now = live(workspace_id)
     day = _day(latest)
-    shown_live = day != date.today() and fs.priced(now)
-    if shown_live:
+    if day == date.today():  # today's is saved: no live forecast to work out (seconds at 10 M leads)
+        _saved(latest, day)
+        save_button(workspace_id, fs.priced(latest))
+        return
+    now = live(workspace_id)
+    priced = fs.priced(now)
+    if priced:
         st.subheader(ui.t("tm.accuracy.live"))
         st.caption(ui.t("tm.accuracy.live_note"))
         _figures(now, ui.t("tm.accuracy.weighted"))
-        save_button(workspace_id)
+        save_button(workspace_id, priced)
     if latest.empty:
-        if fs.priced(now):  # «… you can also save one now»; else the line under says there is nothing to save
+        if priced:  # «… you can also save one now»; else the line under says there is nothing to save
             st.info(ui.t("tm.accuracy.none"))
     else:
         _saved(latest, day)
-    if not shown_live:
-        save_button(workspace_id)
+    if not priced:
+        save_button(workspace_id, priced)
 
 
 def _saved(latest: pd.DataFrame, day: date | None) -> None:
@@ -94,10 +98,10 @@ def _figures(total: pd.DataFrame, weighted: str | None) -> None:
         cols[-1].metric(weighted, ui.money(rows.loc["month", "weighted_pipeline"]))
 
 
-def save_button(workspace_id: str) -> None:
-    """Editors save a forecast now; where nothing prices one (leads only, spend only) there is no
-    button, and one line says why."""
-    if not fs.priced(live(workspace_id)):
+def save_button(workspace_id: str, priced: bool) -> None:
+    """Editors save a forecast now; where nothing prices one (``priced`` False: leads only, spend
+    only) there is no button, and one line says why."""
+    if not priced:
         st.caption(ui.t("tm.accuracy.nothing_to_save"))
         return
     if not auth.may("edit_scenarios"):
