@@ -75,18 +75,20 @@ class Scenario:
     def tables(self) -> dict | None:
         """The stage chain's and channel mix's figures (funnel.model.edits.FIGURES: a share, money
         or None each) as the planner showed them when the scenario was saved; None when it was
-        saved before they were kept (ValidationError if the stored ones are not such figures)."""
+        saved before they were kept; a figure missing from them None (ValidationError if the stored ones
+        are not such figures, or name one that is not)."""
         if self.tables_data is None:
             return None
         data = self.tables_data
         if (
             not isinstance(data, dict)
-            or set(data) != set(FIGURES)
+            or not set(data) <= set(FIGURES)
             or not all(v is None or _finite(v) for v in data.values())
         ):
             message = "the saved chain and mix figures are not numbers."
             raise _refuse(TABLES_KEY, message, "planner.err.bad_scenario", name=self.name)
-        return {k: None if data[k] is None else float(data[k]) for k in FIGURES}
+        # a figure the scenario was saved without (a version that kept fewer) is unknown: "—"
+        return {k: None if data.get(k) is None else float(data[k]) for k in FIGURES}
 
 
 def _finite(v) -> bool:

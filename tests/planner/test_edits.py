@@ -114,9 +114,12 @@ def test_a_scenario_keeps_the_chain_and_mix_figures_it_was_saved_with(store, ws)
     assert saved.tables() == kept and "tables" not in saved.inputs  # the CLI reads inputs as levers
     assert saved.plan() == Plan(120, 0.05, 150_000)
     assert old.tables() is None
-    for bad in ({"chain_conversion": 0.1}, {**kept, "mix_romi": "4"}, {**kept, "mix_budget": float("nan")}, [1]):
+    for bad in ({**kept, "mix_cac": 1.0}, {**kept, "mix_romi": "4"}, {**kept, "mix_budget": float("nan")}, [1]):
         with pytest.raises(ValidationError, match="tables"):
             Scenario("x", {}, False, None, None, tables_data=bad).tables()
+    # saved by a version that kept fewer figures: the missing ones unknown, not the scenario refused
+    fewer = Scenario("x", {}, False, None, None, tables_data={"chain_conversion": 0.1}).tables()
+    assert fewer == {"chain_conversion": 0.1, "mix_budget": None, "mix_turnover": None, "mix_romi": None}
 
 
 # ---- the page ---------------------------------------------------------------------------------------------

@@ -258,7 +258,7 @@ CASES = {
         lambda g: with_json(
             g,
             "scenarios.json",
-            first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "tables": {"chain_conversion": 0.1}})),
+            first(lambda s: set_key(s, "inputs", {**json.loads(s["inputs"]), "tables": {**TABLES, "mix_cac": 1.0}})),
         ),
         "(«Growth»): tables",
     ),
