@@ -76,8 +76,7 @@ def keep_file(path, file_name: str, folder: Path | None = None) -> Path:
     the copy, the shorter one now off the wall. A file that changed while it was read is named
     by the copy's own bytes, which the load reads."""
     key = _key(path)
-    if key in _HASHES:  # its name known: copied only when not kept yet
-        digest = _HASHES[key]
+    if (digest := _HASHES.get(key)) is not None:  # its name known: copied only when not kept yet
         return _publish(_destination(folder, file_name, digest), lambda tmp: shutil.copyfile(path, tmp), digest)
     hashed = file_hash_soon(path)
     copy = _destination(folder, file_name, f".{os.getpid()}-{threading.get_ident()}").with_suffix(".part")
