@@ -93,7 +93,8 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
 
 
 # What a group's spend returned, and its conversion: unknown while every lead of the group is
-# younger than the conversion window (``young``), not 0 and ROMI −100 %.
+# younger than the conversion window and no deal of the group is won in the period (``young``,
+# young_rows), not 0 and ROMI −100 %.
 YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
 
 
@@ -111,14 +112,31 @@ def young(cur, *, filters: Filters, by: str = "channel") -> frozenset[str]:
     return frozenset(str(g) for g in found["grp"])
 
 
+def young_rows(df: pd.DataFrame, names: frozenset[str]) -> pd.Series:
+    """The rule, one for the Channels page (economics table, drill-down, changes table) and the
+    CLI report: the rows of the period (``k`` 0) of the ``names`` groups (``young``) that have no
+    deal won in the period, not the totals row, not an untracked channel's. A young group's
+    figures come from its young leads only when it has won nothing: by period, deals are dated
+    by their closing day, so a deal of an older lead won in the period is real revenue (a real
+    CAC, ROMI and ДРР) beside fresh leads; by cohort the young leads are left out with their
+    deals, so a young group wins nothing but a lead-less deal dated by its own creation day."""
+    rows = ~df["is_total"].astype(bool) & df["grp"].astype(str).isin(list(names))
+    rows &= pd.to_numeric(df["won"], errors="coerce").fillna(0) == 0
+    if "untracked" in df:
+        rows &= ~df["untracked"].astype(bool)
+    if "k" in df:
+        rows &= df["k"] == 0
+    return rows
+
+
 def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFrame:
-    """``df`` with YOUNG_FIGURES NaN ("—") on the rows of ``young`` groups, and a bool column
-    ``young``; the totals row keeps its figures (the period's whole spend and revenue)."""
+    """``df`` with YOUNG_FIGURES NaN ("—") on its young_rows, and a bool column ``young``
+    marking them; the totals row keeps its figures (the period's whole spend and revenue)."""
     df = df.assign(young=False)
     names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
     if not names:
         return df
-    mask = ~df["is_total"] & df["grp"].astype(str).isin(list(names)) & ~df["untracked"]
+    mask = young_rows(df, names)
     if mask.any():
         df["young"] = mask
         for c in YOUNG_FIGURES:  # column by column: a DECIMAL column's other rows stay exact
@@ -150,8 +168,9 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
       are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
     - young: every lead of the row's group in the period is younger than the conversion window
-      (``young``): its conversion, CAC, ROMI and ДРР are NaN ("—"), not 0 and −100 %. The
-      Channels table and its drill-down by campaign, owner or segment read this one rule.
+      (``young``) and it has no deal won in the period (young_rows): its conversion, CAC, ROMI
+      and ДРР are NaN ("—"), not 0 and −100 %. The Channels table, its drill-down by campaign,
+      owner or segment, the changes table (channel_changes) and the CLI report read this one rule.
     """
     df = _economics(cur, filters, attribution, by, False)
     df = df[df["k"] == 0].reset_index(drop=True)
@@ -164,8 +183,12 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
     (``*_prev``) and the same period a year earlier (``*_yoy``), for leads, spend, cpl, won,
     conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and
     ``*_yoy_change`` = now ÷ year earlier − 1 (NaN when the earlier figure is 0 or missing,
-    or the period is open-ended). ``spend_unsplit`` as in ``channel_table``, for the period."""
+    or the period is open-ended). ``spend_unsplit`` as in ``channel_table``, for the period.
+    Untracked channels and young rows as in ``channel_table`` (conversion_now NaN, so its changes
+    too); young_rows of the period only: in an earlier window such a group's conversion is 0, and
+    a change against 0 is NaN already."""
     df = _blank_untracked(cur, _economics(cur, filters, attribution, by, True), filters, by)
+    df = _blank_young(cur, df, filters, by)
     metrics = ["leads", "spend", "cpl", "won", "conversion", "revenue"]
     df["grp"] = df["grp"].where(~df["is_total"], "__total__")
     wide = df.pivot_table(index="grp", columns="k", values=metrics, aggfunc="first", dropna=False)

@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from funnel.access import CLI_USER
+from funnel.cli.report import compute
 from funnel.db import Store
 from funnel.filters import Filters
 from funnel.i18n import t
@@ -117,3 +118,114 @@ def test_the_drill_down_shows_a_dash_and_says_why(app_db, lang):
     said = [c.value for c in at.caption if "New" in c.value]
     quote = "«New»" if lang == "ru" else "“New”"
     assert said and quote in said[0] and t("an.ch.young", lang, n=1, names=quote) == said[0]
+
+
+# Code review of the rule (young11). March 2026, the window 30 days; the data's last day 20.03, so
+# leads created after 18.02 are young:
+# - Web: lead W0 of 01.12.2025 won 5 000 on 10.03; five leads W1..W5 on 20.03; 1 000 spent in March;
+# - Ads: lead A0 of 01.12.2025 won 5 000 on 10.03; 1 000 spent in March; no lead in March;
+# - Fresh: four leads on 20.03, no deal, no spend.
+# By period (deals dated by their closing day) Web's March is 5 leads, 1 won, 5 000 returned on
+# 1 000: conversion 1 ÷ 5 = 20 %, CAC 1 000, ROMI (5 000 − 1 000) ÷ 1 000 = 400 %, ДРР 20 %, as Ads
+# (no leads: no conversion). Its fresh leads took nothing from the 5 000. Fresh: 0 of 4 is no
+# conversion yet. Total: 2 of 9, ROMI (10 000 − 2 000) ÷ 2 000 = 400 %.
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+SPRING_LEADS = [
+    {"lead_id": "W0", "created_at": datetime(2025, 12, 1), "channel": "Web"},
+    {"lead_id": "A0", "created_at": datetime(2025, 12, 1), "channel": "Ads"},
+    *({"lead_id": f"W{i}", "created_at": datetime(2026, 3, 20), "channel": "Web"} for i in range(1, 6)),
+    *({"lead_id": f"F{i}", "created_at": datetime(2026, 3, 20), "channel": "Fresh"} for i in range(4)),
+]
+SPRING_DEALS = [
+    {"deal_id": f"D{x}", "lead_id": f"{x}0", "created_at": datetime(2025, 12, 5), "stage": "Deal done"}
+    | {"status": "won", "amount": 5000, "closed_at": datetime(2026, 3, 10)}
+    for x in ("W", "A")
+]
+SPRING_SPEND = [{"channel": ch, "period": date(2026, 3, 1), "amount": 1000} for ch in ("Web", "Ads")]
+
+
+def _spring(path) -> str:
+    s = Store(path)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, "Spring").id
+    insert(s, ws, "leads", SPRING_LEADS)
+    insert(s, ws, "deals", SPRING_DEALS)
+    insert(s, ws, "spend", SPRING_SPEND)
+    with s.transaction() as cur:
+        maturity.set_window(cur, ws, 30, actor=CLI_USER)
+    s.close()
+    return ws
+
+
+def test_a_young_row_with_revenue_in_the_period_keeps_its_romi(tmp_path):
+    ws = _spring(tmp_path / "db.duckdb")
+    s = Store(tmp_path / "db.duckdb")
+    march = Filters(ws, *MARCH)
+    try:
+        with s.snapshot() as cur:
+            assert maturity.mature_until(cur, ws) == date(2026, 2, 18)
+            period = by_grp(channels.channel_table(cur, filters=march, attribution="period"))
+            cohort = by_grp(channels.channel_table(cur, filters=march, attribution="cohort"))
+            report = {r["channel"]: r for r in compute(cur, "channels", march, "period").to_dict(orient="records")}
+    finally:
+        s.close()
+    web, ads, fresh, total = period["Web"], period["Ads"], period["Fresh"], period["TOTAL"]
+    # Web's 5 000 was won in March from a December lead: a real return beside its fresh leads
+    assert not web["young"] and (web["leads"], web["won"], web["spend"], web["revenue"]) == (5, 1, 1000, 5000)
+    assert web["romi"] == pytest.approx(4.0) and web["cac"] == pytest.approx(1000) and web["drr"] == pytest.approx(0.2)
+    assert web["conversion"] == pytest.approx(0.2)  # it read "—": ROMI, CAC and ДРР too
+    assert web["romi"] == ads["romi"] and web["cac"] == ads["cac"] and not ads["young"]  # as a channel without them
+    # Fresh won nothing: its 0 of 4 comes from the young leads alone
+    assert fresh["young"] and fresh["leads"] == 4 and all(nan(fresh[k]) for k in channels.YOUNG_FIGURES)
+    assert total["romi"] == pytest.approx(4.0) and total["conversion"] == pytest.approx(2 / 9)
+    # by cohort March counts only mature leads with their deals: Web wins nothing of March's leads
+    assert cohort["Web"]["young"] and nan(cohort["Web"]["romi"]) and cohort["Web"]["won"] == 0
+    # the CLI report reads the same rule
+    assert report["Web"]["romi"] == pytest.approx(4.0) and nan(report["Fresh"]["conversion"])
+
+
+@pytest.mark.parametrize("attribution", ["period", "cohort"])
+def test_the_changes_table_blanks_what_the_economics_table_blanks(tmp_path, attribution):
+    ws = _spring(tmp_path / "db.duckdb")
+    s = Store(tmp_path / "db.duckdb")
+    march = Filters(ws, *MARCH)
+    try:
+        with s.snapshot() as cur:
+            econ = by_grp(channels.channel_table(cur, filters=march, attribution=attribution))
+            changes = by_grp(channels.channel_changes(cur, filters=march, attribution=attribution))
+    finally:
+        s.close()
+    for g, row in econ.items():  # the same figure, or "—" in both
+        now = changes[g]["conversion_now"]
+        assert nan(row["conversion"]) == nan(now) and (nan(now) or row["conversion"] == pytest.approx(now)), g
+    if attribution == "cohort":  # March's leads are all young: none counted, nor Fresh's row
+        assert set(econ) == set(changes) == {"Web", "Ads", "TOTAL"}
+        return
+    assert set(econ) == set(changes) == {"Web", "Ads", "Fresh", "TOTAL"}
+    # Fresh: 0 of 4 young leads is no conversion yet, in both tables (the changes read 0.0)
+    assert nan(econ["Fresh"]["conversion"]) and nan(changes["Fresh"]["conversion_now"])
+    assert nan(changes["Fresh"]["conversion_mom"]) and changes["Fresh"]["leads_now"] == 4
+    assert changes["Web"]["conversion_now"] == pytest.approx(0.2)
+    assert changes["TOTAL"]["conversion_now"] == pytest.approx(2 / 9)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_changes_table_on_screen_shows_a_dash_for_young_leads(app_db, lang):
+    _spring(app_db)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at = at.switch_page("pages/channels.py").run()  # the last 12 months to 20.03.2026, by period
+    assert not at.exception, at.exception
+    at.radio(key="ch_changes_figure").set_value("conversion").run()
+    assert not at.exception, at.exception
+    now = f"{t('an.col.conversion', lang)}: {t('an.col.now', lang)}"
+    table = next(d.value for d in at.dataframe if now in d.value.columns)
+    shown = dict(zip(table.iloc[:, 0], table[now], strict=True))
+    # Fresh's four leads are all young and won nothing: "—" (it said 0 %), as the economics
+    # table's conversion (test_the_changes_table_blanks_what_the_economics_table_blanks)
+    assert shown["Fresh"] == "—"
+    # the twelve months to 20.03: Web 1 won of 6 leads, Ads 1 of 1, in all 2 of 11
+    ru = {"Web": "16,7 %", "Ads": "100,0 %", "Итого": "18,2 %"}
+    en = {"Web": "16.7%", "Ads": "100.0%", "Total": "18.2%"}
+    assert {g: v for g, v in shown.items() if g != "Fresh"} == (ru if lang == "ru" else en)

@@ -96,8 +96,9 @@ def economics_table(
 
 
 def young_note(df: pd.DataFrame, by: str) -> None:
-    """A line naming the rows whose every lead is younger than the conversion window
-    (funnel.metrics.channels.young): why their conversion, CAC, ROMI and ДРР read "—"."""
+    """A line naming the rows whose every lead is younger than the conversion window and that won
+    nothing in the period (funnel.metrics.channels.young_rows): why their conversion, CAC, ROMI
+    and ДРР read "—"."""
     if "young" not in df:
         return
     names = [label(g, by) for g in df.loc[df["young"] & ~df["is_total"], "grp"]]
