@@ -8,6 +8,7 @@ import re
 import pytest
 
 from funnel.errors import UploadError
+from tests.helpers.screen import plain
 from tests.ingest.helpers import inspect_file, load_file, rejects, write
 
 H = "id,created,channel,cost\n"
@@ -171,7 +172,8 @@ def test_file_errors_say_exactly_what_is_wrong(store, ws, tmp_path, kind, name, 
     assert str(err.value) == message
     # the app's English text is the CLI's without its command-line hint (never on a web page, #16)
     web = re.sub(r" \((?:command line: |--)[^)]*\)", "", message)
-    assert err.value.text("ru") != message and err.value.text("en") == web and "command line" not in web
+    # (on a page a number and its unit are joined by a no-break space: "1\u00a0row"; tests.helpers.screen)
+    assert err.value.text("ru") != message and plain(err.value.text("en")) == web and "command line" not in web
     with store.cursor() as cur:
         assert cur.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
         assert cur.execute("SELECT count(*) FROM leads_raw").fetchone()[0] == 0
