@@ -574,6 +574,12 @@ TEXTS = {
     "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
+    "planner.fc.no_season": (
+        "Разброс — для среднего месяца плана, без сезонности. По календарным месяцам, с сезонностью, — "
+        "график «Прогноз на 12 месяцев» ниже: {month} — {value}.",
+        "The spread is for an average month of the plan, without the season. Month by month, with the "
+        "season: the chart “12 months ahead” below ({month}: {value}).",
+    ),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
     # the spread's three estimates (the 10th, 50th and 90th percentiles) in plain words
     "planner.fc.low": ("Пессимистичный", "Pessimistic"),

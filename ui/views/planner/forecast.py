@@ -203,6 +203,11 @@ def _spread(b, fc: dict) -> None:
             "planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won), sample=ui.num(len(b.check_sample))
         )
     )
+    if fc["proj"]["seasonal"] and fc["proj"]["rows"]:
+        # the spread is an average month's; the projection below gives each calendar month its
+        # season: the Time page's «next month» beside a seasonal chart read as two forecasts (review)
+        month, value = fc["proj"]["rows"][0]
+        st.caption(ui.t("planner.fc.no_season", month=ui.month(month), value=ui.money(value)))
     ui.plot(fc["hist"], key="pl_hist")
 
     st.subheader(ui.t("planner.fc.sensitivity"))
