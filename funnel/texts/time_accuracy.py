@@ -85,6 +85,7 @@ TEXTS = {
     "tm.accuracy.range": ("Коридор: {low} – {high}", "Range: {low} – {high}"),
     "tm.accuracy.actual": ("Факт", "Actual"),
     "tm.accuracy.period": ("Период", "Period"),
+    "tm.accuracy.scored": ("Оценено периодов", "Periods scored"),
     "tm.accuracy.axis_money": ("Выручка, {cur}", "Revenue, {cur}"),
     "tm.accuracy.part.chart": ("Прогноз и факт", "Forecast and actual"),
     "tm.accuracy.part.owners": ("По менеджерам: следующий месяц", "By owner: next month"),

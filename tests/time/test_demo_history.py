@@ -192,7 +192,7 @@ def test_accuracy_tab_scores_the_demos_snapshots(app, lang):
         triple = [
             (t(f"tm.accuracy.{s['metric']}", lang), fmt_pct(s["error"], lang, 0)),
             (t("tm.accuracy.coverage", lang), fmt_pct(s["coverage"], lang, 0)),
-            (t("tm.accuracy.col.period", lang), n),
+            (t("tm.accuracy.scored", lang), n),
         ]
         assert any(shown[i : i + 3] == triple for i in range(len(shown))), (h, shown)
     assert at.get("plotly_chart")

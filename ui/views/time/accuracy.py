@@ -89,7 +89,7 @@ def _past(res: dict) -> dict[str, pd.DataFrame]:
         c = st.columns(3)
         c[0].metric(ui.t(f"tm.accuracy.{s['metric']}"), ui.pct(s["error"], 0))
         c[1].metric(ui.t("tm.accuracy.coverage"), ui.pct(s["coverage"], 0))
-        c[2].metric(ui.t("tm.accuracy.col.period"), ui.num(s["n"]))
+        c[2].metric(ui.t("tm.accuracy.scored"), ui.num(s["n"]))  # how many, not which («Период 11» read as a name)
         st.write(_bias_sentence(s["bias"]))
         held = res["scored"][(res["scored"]["horizon"] == h) & res["scored"]["held"].fillna(False).astype(bool)]
         st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
