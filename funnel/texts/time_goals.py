@@ -97,7 +97,9 @@ TEXTS = {
         "{metric}: {actual} of {target} (expected by today {expected}; {needed} needed per working day)",
     ),
     "tm.goals.data_through": (
-        "Данные по {day}: факт остановился на последней загрузке, а темп считается по сегодняшний день.",
-        "Data through {day}: actuals stop at the last upload, while the pace counts days up to today.",
+        "Данные по {day} (самая поздняя дата в загруженных файлах): факт после неё ещё не загружен, "
+        "а темп считается по сегодняшний день.",
+        "Data through {day} (the latest date in the uploaded files): actuals after it are not loaded yet, "
+        "while the pace counts days up to today.",
     ),
 }
