@@ -292,7 +292,7 @@ def test_a_workspace_whose_data_gives_nothing_starts_from_labelled_examples(app_
     assert any("Данные не дают ни одного значения" in c.value for c in at.caption)
     labels = [n.label for n in inputs(at) if (n.key or "").startswith("pl_a_")]
     assert labels and all(label.endswith("· пример") for label in labels), labels
-    assert tab_metrics(at)["Активные продажи: окупаемость"]  # the example plan is worked out like any other
+    assert tab_metrics(at)["Активные продажи: окупаемость (пример)"]  # the example plan is worked out like any other
     # the figures say they are an example's where they are shown, under the headline, not only in
     # the grey line above it (review #16): every one of the 28 inputs is the method's example
     assert "Активные продажи на примере: 28 значений из 28 ниже — пример для начала" in "\n".join(
@@ -479,3 +479,24 @@ def test_on_data_that_gives_values_the_button_brings_them_back(app_db):
     at = opened(app_db)  # the demo: its check, rates and cycle come from the data
     button = at.button(key="pl_act_reset")
     assert button.label == "Вернуть значения из данных" and not button.disabled and not button.help
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_figures_built_on_the_example_say_so_on_their_labels(app_db, lang):
+    """Screen review #16: on a workspace whose data gives none of the 28 inputs, the five cards,
+    the chain's table and the money chart were the example's and only a grey line said so: each
+    is marked as the Workshop marks a figure built on an example lever (workshop.example_mark)."""
+    _leads_only(app_db)
+    at = opened(app_db, lang, params={"ws": "leads"})
+    mark = lambda key: t("workshop.example_mark", lang, label=t(key, lang))  # noqa: E731
+    labels = [m.label for m in at.metric]
+    for key in ("active.m.contracts", "active.m.turnover", "active.m.costs", "active.m.profit", "active.m.payback"):
+        assert mark(key) in labels, (key, labels)
+        assert t(key, lang) not in labels, key
+    shown = markdown(at)
+    assert f"**{mark('active.table.chain')}**" in shown and f"**{mark('active.chart.title')}**" in shown
+
+
+def test_a_plan_typed_by_the_user_carries_no_example_mark(app_db):
+    at = opened(app_db, _pl_active=ROUND)
+    assert "(пример)" not in "\n".join(m.label for m in at.metric) + markdown(at)
