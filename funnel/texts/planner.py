@@ -775,6 +775,11 @@ TEXTS.update(
             "База — данные пространства за {period}: сделки по дате закрытия, как в «Обзоре».",
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
         ),
+        # a workspace of leads without a single deal: no closing dates to speak of (common.no_deals_workspace follows)
+        "workshop.basis_leads": (
+            "База — лиды пространства за {period}.",
+            "The baseline is this workspace's leads for {period}.",
+        ),
         "workshop.example": (
             "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",
             "This workspace has no {missing} yet: the figures below are the method's example, not your data.",

@@ -62,6 +62,21 @@ def slider_label(begin: WorkshopStart, lever: str) -> str:
     return label
 
 
+def basis_text(source: Baseline) -> str:
+    """The line over the levers: what the baseline is, for which period (and the covered months'
+    note). On deals (no leads), the Planner's deals entering × win rate × check; on leads with no
+    deal in the workspace at all, the leads alone and where to upload deals, not «deals by closing
+    date, as on the Overview» of deals there are none of (screen review #16)."""
+    period = ui.period_text((source.date_from, source.date_to))
+    if source.source == "deals":
+        return ui.t("workshop.basis_deals", period=period) + covered_note(source)
+    if not ui.has_rows(source.workspace_id, "deals"):
+        return (
+            ui.t("workshop.basis_leads", period=period) + covered_note(source) + " " + ui.t("common.no_deals_workspace")
+        )
+    return ui.t("workshop.basis", period=period) + covered_note(source)
+
+
 def covered_note(source: Baseline) -> str:
     """When the data covers part of the period, the Planner's own words after the basis line: a
     month is over the months with data (300 leads in May–October are 50 a month, not 25)."""
