@@ -659,6 +659,10 @@ TEXTS = {
     "planner.sc.save": ("Сохранить", "Save"),
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
+    "planner.sc.nothing_to_save": (
+        "Сохранять пока нечего: все цифры плана — «—» (что ввести, сказано ниже).",
+        "Nothing to save yet: every figure of the plan is “—” (what to type is said below).",
+    ),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
         "Your role lets you play with the levers but not save scenarios.",
