@@ -118,7 +118,7 @@ def test_the_demo_has_no_example_lever(app_db):
     assert not at.exception, at.exception
     assert not at.info
     labels = [s.label for s in at.slider] + [s.label for s in at.select_slider]
-    assert sorted(labels) == sorted(["Лиды в месяц", "Конверсия, %", "Средний чек", "Продавцы"])
+    assert sorted(labels) == sorted(["Лиды в месяц", "Конверсия, %", "Средний чек, ₽", "Продавцы"])
 
 
 def test_an_empty_workspace_shows_the_whole_example(app_db):
