@@ -153,7 +153,7 @@ def _window(filters: Filters) -> tuple[date, date] | None:
 
 def render(filters: Filters) -> None:
     st.caption(ui.t("tm.flow.intro"))
-    if not ui.has_rows(filters.workspace_id, "deals"):  # no dates to pick from: no pickers (review #16)
+    if not ui.has_rows(filters.workspace_id, "deals", "stages"):  # no dates to pick from: no pickers (review #16)
         st.info(ui.t("common.no_deals_workspace"))
         return
     window = _window(filters)
