@@ -57,6 +57,7 @@ def render(filters: Filters) -> None:
         # no deal in any period: no window to learn, no conversion: one sentence saying what to
         # upload, not «Окна нет … считаются все лиды» beside «—» and a 0 % read as real (review #16)
         st.info(ui.t("common.no_deals_workspace"))
+        show_message("tm_window")  # «From the data» may have just taken the hand-set window away
         return
     window_block(filters.workspace_id, result.window)
     if result.cohorts.empty or not int(result.cohorts["leads"].sum()):
