@@ -83,7 +83,7 @@ def test_leads_with_owners_offer_the_owner_alone(app_db, lang):
     at = _channels(app_db, "leads-with-owners", lang)
     assert not [r for r in at.radio if r.key == "ch_drill_by"]
     assert f"{t('an.ch.drill_by', lang)}: **{t('an.dim.owner', lang)}**" in [m.value for m in at.markdown]
-    assert [d for d in at.dataframe if d.key == "ch_drill_table"]
+    assert [d for d in at.dataframe if list(d.value.columns)[:1] == [t("an.dim.owner", lang)]]  # the breakdown
     assert t("an.ch.drill_none", lang) not in [i.value for i in at.info]
 
 
