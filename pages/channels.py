@@ -47,16 +47,13 @@ try:
     if note:
         st.caption(note)
     figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
-    figure = figures[0]
-    if len(figures) > 1:
-        figure = st.radio(
-            ui.t("an.ch.trend_metric"),
-            figures,
-            horizontal=True,
-            format_func=ui.names(figures, "an.col."),
-            help=ui.t("an.ch.changes_figure_help"),
-            key="ch_changes_figure",
-        )
+    figure = ui.choice(  # one figure (leads only): named as text, not a radio of one (#16)
+        ui.t("an.ch.trend_metric"),
+        figures,
+        format_func=ui.names(figures, "an.col."),
+        help=ui.t("an.ch.changes_figure_help"),
+        key="ch_changes_figure",
+    )
     view.changes_table(
         changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False), figure=figure
     )
@@ -81,9 +78,8 @@ try:
         c1, c2 = st.columns(2)
         every = view.groups(econ, with_leads=False)
         channel = c1.selectbox(ui.t("an.ch.drill_channel"), every, format_func=ui.names(every), key="ch_drill_channel")
-        by = c2.radio(
-            ui.t("an.ch.drill_by"), drills, horizontal=True, format_func=ui.names(drills, "an.dim."), key="ch_drill_by"
-        )
+        with c2:  # one dimension with values (leads only: the owner): named as text, not a radio of one (#16)
+            by = ui.choice(ui.t("an.ch.drill_by"), drills, format_func=ui.names(drills, "an.dim."), key="ch_drill_by")
         if channel is not None and by is not None:
             drill = ui.shared(
                 channels.channel_table, filters=filters.with_(channels=(channel,)), attribution=attribution, by=by

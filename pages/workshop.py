@@ -24,8 +24,7 @@ if source is None:
 elif presenting:
     st.caption(ui.plain(uw.basis_line(source)))
 else:
-    basis_key = "workshop.basis_deals" if deals else "workshop.basis"
-    st.caption(ui.t(basis_key, period=ui.period_text((source.date_from, source.date_to))) + uw.covered_note(source))
+    st.caption(uw.basis_text(source))
 if (partial := uw.partial_note(begin)) is not None:
     st.info(partial)
 

@@ -30,6 +30,7 @@ import math
 import re
 
 from funnel.model.active import ActivePlan
+from funnel.model.active_chain import PRODUCTIVITY, RATES
 from funnel.model.active_presets import EXAMPLE
 
 # The ladder stages a chain step matches (lower-case regular expressions, searched in the name).
@@ -91,3 +92,32 @@ def seed(baseline, stage_conversions, cycle_days: float | None) -> tuple[ActiveP
         changes["cycle_days"] = float(round(cycle_days))
     changes.update(stage_rates(stage_conversions))
     return EXAMPLE.with_(**changes), set(changes)
+
+
+# Which of the tab's figures rest on which inputs (funnel.model.active: the chain's volumes come
+# from the base, the conversions, the staff and their output; the money adds the check, the costs
+# and the margin; the payback adds the months' inputs). A figure is marked "(example)" on the
+# screen when one of its inputs is still the method's example (issue #16).
+_VOLUMES = frozenset(("base", *RATES, *PRODUCTIVITY, "working_days", "marketers", "callers", "managers"))
+_COSTS = _VOLUMES | {"management", "marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost"}
+_PROFIT = _VOLUMES | _COSTS | {"avg_check", "margin"}
+RESTS_ON = {
+    "contracts": _VOLUMES,
+    "chain": _VOLUMES,
+    "turnover": _VOLUMES | {"avg_check"},
+    "costs": _COSTS,
+    "profit": _PROFIT,
+    "payback": _PROFIT | {"cycle_days", "startup_cost", "ramp_months", "horizon"},
+    "money": _PROFIT | {"cycle_days", "startup_cost", "ramp_months", "horizon"},
+}
+
+
+def example_figures(examples: set[str] | frozenset[str], reverse: bool = False) -> frozenset[str]:
+    """The figures (keys of RESTS_ON) that rest on an input in ``examples`` (the inputs still at
+    the method's example). Reverse, the target ties every figure to every input (a turnover target
+    goes back through the check, a profit one through the costs): any example marks them all; the
+    base and the staff are worked out there, not typed, so they mark nothing."""
+    if reverse:
+        typed = set(examples) - {"base", "marketers", "callers", "managers"}
+        return frozenset(RESTS_ON) if typed else frozenset()
+    return frozenset(k for k, needs in RESTS_ON.items() if needs & set(examples))

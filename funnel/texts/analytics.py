@@ -362,7 +362,7 @@ TEXTS = {
     "an.col.cac": ("Стоимость клиента", "CAC"),
     "an.col.romi": ("ROMI", "ROMI"),
     "an.col.drr": ("ДРР", "Ad spend ÷ revenue"),
-    "an.col.now": ("Сейчас", "Now"),
+    "an.col.now": ("сейчас", "Now"),  # after the figure: «Лиды: сейчас» (a capital there read as stray, #16)
     "an.col.prev": ("Пред. период", "Previous"),
     "an.col.mom": ("Изм. к пред.", "Change vs previous"),
     "an.col.yoy": ("Год назад", "Year earlier"),

@@ -60,3 +60,13 @@ TEXTS.update(
         "numbox.high": ("Не больше {high}", "At most {high}"),
     }
 )
+# A screen that counts deals, on a workspace that has none in any period (ui.none_note's
+# "workspace" side): "none in the period" read as a real 0 there (screen review #16).
+TEXTS.update(
+    {
+        "common.no_deals_workspace": (
+            "В этом пространстве нет сделок: загрузите сделки на странице «Данные».",
+            "This workspace has no deals: upload deals on the Data page.",
+        ),
+    }
+)

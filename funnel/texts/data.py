@@ -44,18 +44,18 @@ TEXTS = {
     "data.kind.stages": ("История этапов", "Stage history"),
     "data.kind.spend": ("Расходы на рекламу", "Marketing spend"),
     "data.kind_desc.leads": (
-        "Каждая строка — обращение: id, дата создания, канал. Основа для числа лидов, конверсии по каналам и плана.",
+        "Каждая строка — обращение: номер, дата создания, канал. Основа для числа лидов, конверсии по каналам и плана.",
         "One row per enquiry: id, date created, channel. The basis for lead counts, "
         "conversion by channel and the plan.",
     ),
     "data.kind_desc.deals": (
-        "Каждая строка — сделка: id, этап, сумма, дата закрытия, ссылка на лид. Даёт выручку, "
+        "Каждая строка — сделка: номер, этап, сумма, дата закрытия, ссылка на лид. Даёт выручку, "
         "средний чек, конверсию в продажу и прогноз по воронке.",
         "One row per deal: id, stage, amount, close date, link to a lead. Gives revenue, average "
         "deal size, win rate and the pipeline forecast.",
     ),
     "data.kind_desc.stages": (
-        "Необязательно. Когда сделка переходила на каждый этап: id сделки, этап, дата. Даёт время "
+        "Необязательно. Когда сделка переходила на каждый этап: номер сделки, этап, дата. Даёт время "
         "на этапах и точную воронку; без неё воронка строится по текущему этапу.",
         "Optional. When each deal entered each stage: deal id, stage, date. Gives time in stage and "
         "an exact funnel; without it the funnel is derived from the current stage.",
@@ -75,7 +75,8 @@ TEXTS = {
     ),
     # the file uploader's own words, drawn over Streamlit's English ones (ui/views/uploader.py)
     "data.uploader.button": ("Выбрать файл", "Upload"),
-    "data.uploader.limit": ("до {mb} МБ • {types}", "{mb}MB per file • {types}"),
+    # English too: Streamlit's own "200MB" wrote the unit unlike every other "200 MB" (review #16)
+    "data.uploader.limit": ("до {mb} МБ • {types}", "Up to {mb} MB per file • {types}"),
     "data.reading": ("Читаем файл…", "Reading the file…"),
     "data.detected": ("Что мы узнали о файле", "What we found in the file"),
     "data.det_encoding": ("Кодировка", "Encoding"),

@@ -665,6 +665,10 @@ TEXTS = {
     "planner.sc.save": ("Сохранить", "Save"),
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
+    "planner.sc.nothing_to_save": (
+        "Сохранять пока нечего: все цифры плана — «—» (что ввести, сказано ниже).",
+        "Nothing to save yet: every figure of the plan is “—” (what to type is said below).",
+    ),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
         "Your role lets you play with the levers but not save scenarios.",
@@ -780,6 +784,11 @@ TEXTS.update(
         "workshop.basis": (
             "База — данные пространства за {period}: сделки по дате закрытия, как в «Обзоре».",
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
+        ),
+        # a workspace of leads without a single deal: no closing dates to speak of (common.no_deals_workspace follows)
+        "workshop.basis_leads": (
+            "База — лиды пространства за {period}.",
+            "The baseline is this workspace's leads for {period}.",
         ),
         "workshop.example": (
             "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",

@@ -99,7 +99,7 @@ def test_the_sets_show_the_same_figures_the_whole_table_did():
     )
     assert customers["VK Реклама"]["Конверсия"] == fmt_pct(vk_won / vk_leads, "ru", 1)
     changes = {r["Канал"]: r for r in at.dataframe[1].value.to_dict("records")}
-    assert {c: r["Лиды: Сейчас"] for c, r in changes.items()} == {c: r["Лиды"] for c, r in money.items()}
+    assert {c: r["Лиды: сейчас"] for c, r in changes.items()} == {c: r["Лиды"] for c, r in money.items()}
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -130,7 +130,7 @@ def test_the_changes_of_a_month_show_both_windows_within_a_laptop():
         at.radio(key="ch_changes_figure").set_value(figure).run()
         table = at.dataframe[1]
         name = t(f"an.col.{figure}", "ru")
-        assert list(table.value.columns) == ["Канал", f"{name}: Сейчас", f"{name}: Изм. к пред.", f"{name}: Изм. г/г"]
+        assert list(table.value.columns) == ["Канал", f"{name}: сейчас", f"{name}: Изм. к пред.", f"{name}: Изм. г/г"]
         _fits(table)
 
 

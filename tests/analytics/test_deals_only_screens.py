@@ -88,13 +88,15 @@ def test_the_time_page_says_once_that_the_workspace_has_no_leads(app_db, lang, t
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_without_a_window_no_lead_is_inside_one(app_db, lang):
-    """Leads only (test_partial_plans' 12 leads, no deals): no won deal to learn a window from."""
+    """Leads only (test_partial_plans' 12 leads, no deals): no won deal to learn a window from, and
+    no deal at all: no window block of «—» (nor a count of 0 inside it), one sentence saying where
+    to upload deals (screen review #16)."""
     from tests.planner.test_partial_plans import open_app
 
     at = open_app(app_db, "leads", lang, page="time")
-    inside = {m.label: m.value for m in at.metric}
-    assert inside[t("tm.maturity.window", lang)] == "—"
-    assert inside[t("tm.maturity.inside", lang)] == "—"  # not 0: there is no window to be inside
+    labels = {m.label for m in at.metric}
+    assert t("tm.maturity.window", lang) not in labels and t("tm.maturity.inside", lang) not in labels
     shown = said(at)
-    assert t("tm.maturity.no_window", lang) in shown
+    assert t("common.no_deals_workspace", lang) in shown
+    assert t("tm.maturity.no_window", lang) not in shown
     assert t("tm.maturity.window_help", lang) not in shown  # "younger than the window" with none

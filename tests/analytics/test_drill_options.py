@@ -78,9 +78,12 @@ def test_spend_only_offers_no_breakdown_and_says_why(app_db, lang):
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_leads_with_owners_offer_the_owner_alone(app_db, lang):
+    """One dimension with values is named as text, not a radio of one option (ui.choice, review #16);
+    the breakdown by it is drawn."""
     at = _channels(app_db, "leads-with-owners", lang)
-    drill = at.radio(key="ch_drill_by")
-    assert drill.options == [t("an.dim.owner", lang)]
+    assert not [r for r in at.radio if r.key == "ch_drill_by"]
+    assert f"{t('an.ch.drill_by', lang)}: **{t('an.dim.owner', lang)}**" in [m.value for m in at.markdown]
+    assert [d for d in at.dataframe if list(d.value.columns)[:1] == [t("an.dim.owner", lang)]]  # the breakdown
     assert t("an.ch.drill_none", lang) not in [i.value for i in at.info]
 
 

@@ -138,7 +138,7 @@ def _channels_on(app_db, kind: str, rows: list[dict]):
 
 
 def _changes_frame(at):
-    return next(d for d in at.dataframe if "Расходы: Сейчас" in d.value.columns or "Лиды: Сейчас" in d.value.columns)
+    return next(d for d in at.dataframe if "Расходы: сейчас" in d.value.columns or "Лиды: сейчас" in d.value.columns)
 
 
 def _no_comparison(at, figures: dict[str, list[str]]) -> None:
@@ -146,10 +146,10 @@ def _no_comparison(at, figures: dict[str, list[str]]) -> None:
     frame = _changes_frame(at)
     table = frame.value
     assert not any("Изм." in c for c in table.columns), list(table.columns)
-    assert list(table.columns) == ["Канал"] + [f"{f}: Сейчас" for f in figures]
+    assert list(table.columns) == ["Канал"] + [f"{f}: сейчас" for f in figures]
     for f, values in figures.items():
-        assert list(table[f"{f}: Сейчас"]) == values
-        assert json.loads(frame.proto.columns)[f"{f}: Сейчас"]["alignment"] == "right"
+        assert list(table[f"{f}: сейчас"]) == values
+        assert json.loads(frame.proto.columns)[f"{f}: сейчас"]["alignment"] == "right"
     notes = [c.value for c in at.caption if "данных нет" in c.value]
     assert notes == [
         "За предыдущий период (01.04.2024–31.03.2025) данных нет: сравнивать не с чем, поэтому в таблице "

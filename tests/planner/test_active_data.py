@@ -2,7 +2,7 @@
 
 import pytest
 
-from funnel.model.active_data import seed, stage_rates
+from funnel.model.active_data import RESTS_ON, example_figures, seed, stage_rates
 from funnel.model.active_presets import EXAMPLE
 from funnel.model.chain import StageChain
 from funnel.model.plan import Plan
@@ -64,3 +64,19 @@ def test_a_check_the_data_cannot_give_stays_the_example(check):
 
     plan, from_data = seed(SimpleNamespace(avg_check=check, margin=None), (), None)
     assert plan.avg_check == EXAMPLE.avg_check and "avg_check" not in from_data
+
+
+@pytest.mark.parametrize(
+    ("examples", "reverse", "marked"),
+    [
+        pytest.param(set(), False, set(), id="none"),
+        pytest.param({"avg_check"}, False, {"turnover", "profit", "payback", "money"}, id="check-money-only"),
+        pytest.param({"startup_cost"}, False, {"payback", "money"}, id="start-up-payback-only"),
+        pytest.param({"caller_cost"}, False, {"costs", "profit", "payback", "money"}, id="a-cost"),
+        pytest.param({"meeting_rate"}, False, set(RESTS_ON), id="a-conversion-every-figure"),
+        pytest.param({"base", "callers"}, True, set(), id="reverse-works-out-the-base"),
+        pytest.param({"cycle_days"}, True, set(RESTS_ON), id="reverse-ties-all"),
+    ],
+)
+def test_which_figures_rest_on_an_example_input(examples, reverse, marked):
+    assert example_figures(examples, reverse) == frozenset(marked)

@@ -298,6 +298,9 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
     assert t("gaps.ch.compare_no_deals", lang) in infos(at)
     assert not at.metric  # no "0,00 %" conversions and no chance that one is better
     assert at.selectbox(key="ch_trend_metric").options == [t("an.col.leads", lang)]
+    # one figure for the changes: named as text, not a radio of one option (ui.choice, review #16)
+    assert not [r for r in at.radio if r.key == "ch_changes_figure"]
+    assert f"{t('an.ch.trend_metric', lang)}: **{t('an.col.leads', lang)}**" in [m.value for m in at.markdown]
     table = at.dataframe[0].value
     assert t("an.col.won", lang) not in table.columns and "0 ₽" not in table.to_string()
 
@@ -567,3 +570,21 @@ def test_an_untouched_active_example_is_no_report_either(app_db, monkeypatch):
     assert not at.exception, at.exception
     open_tab(at, "scenarios", "ru")
     assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, lang):
+    """Leads only, nothing typed: every plan figure is "—" and the export below says there is
+    nothing to export; the save form (name, «Сохранить», overwrite) is not drawn either, and one
+    line says why (screen review #16)."""
+    at = open_tab(open_app(app_db, "leads", lang), "scenarios", lang)
+    assert t("planner.sc.nothing_to_save", lang) in infos(at)
+    assert not [w for w in (*at.text_input, *at.button, *at.checkbox) if (w.key or "").startswith("pl_sc_")]
+    assert [i for i in infos(at) if i.startswith(t("gaps.no_export", lang).split("{")[0])]
+    if lang == "en":  # AppTest cannot rerun an English session here (see the export test above)
+        return
+    type_number(at, "pl_conversion_n", 50.0).run()
+    type_number(at, "pl_avg_check_n", 1000.0).run()  # a turnover of 1 000: there is a plan to keep
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_sc_name") and at.button(key="pl_sc_save")
+    assert t("planner.sc.nothing_to_save", lang) not in infos(at)

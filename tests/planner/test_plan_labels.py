@@ -84,3 +84,18 @@ def test_money_levers_say_their_currency(planner, lang):
     check = {"ru": "Средний чек, ₽", "en": "Average check, ₽"}[lang]
     labels = {w.label for w in [*at.slider, *at.select_slider, *at.text_input]}
     assert order in labels and check in labels, sorted(labels)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_ltv_card_explains_the_term_in_both_languages(planner, lang):
+    """«Client LTV» had the term's tooltip and the Russian «Ценность клиента», which says it in
+    words, had none (screen review #16): both carry the same help, LTV in full words."""
+    from funnel.i18n import t
+    from ui.show import plain
+
+    at = planner
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    at = open_tab(at, "repeat", lang)
+    card = next(m for m in at.metric if m.label == t("planner.rep.ltv", lang))
+    assert card.help == plain(t("term.LTV", lang))

@@ -69,18 +69,22 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
     assert workshop.slider(key="ws_leads").label == "Лиды в месяц"
     assert workshop.slider(key="ws_sellers").label == "Продавцы"
     assert workshop.select_slider(key="ws_conversion").label == "Конверсия, % (пример)"
-    assert workshop.slider(key="ws_avg_check").label == "Средний чек (пример)"
+    assert (
+        workshop.slider(key="ws_avg_check").label == "Средний чек, ₽ (пример)"
+    )  # the currency, as the Planner says it
     assert [i.value for i in workshop.info] == [
         "В данных нет сделок: конверсия и средний чек — пример из методики, а не ваши данные. "
         "Остальные рычаги — данные пространства."
     ]
-    basis = next(c.value for c in workshop.caption if c.value.startswith("База — данные пространства"))
+    # no deal in the workspace: the baseline is its leads, and where to upload deals (review #16)
+    basis = next(c.value for c in workshop.caption if c.value.startswith("База — лиды пространства"))
+    assert basis.endswith("В этом пространстве нет сделок: загрузите сделки на странице «Данные».")
     assert "В месяц — за 6 мес. с данными" in basis  # 300 ÷ 6, not ÷ 12: the Planner's words
 
 
 def test_leads_only_in_english_names_the_example_levers(app_db):
     workshop = _open(_workspace("leads", _leads()), "workshop", "en")
-    assert workshop.slider(key="ws_avg_check").label == "Average check (example)"
+    assert workshop.slider(key="ws_avg_check").label == "Average check, ₽ (example)"
     assert [i.value for i in workshop.info] == [
         "The data has no deals: the method's example stands in for conversion and average check (not your "
         "data). The other levers are the workspace's own."
@@ -97,7 +101,9 @@ def test_deals_only_without_amounts_takes_only_the_check_from_the_example(app_db
     assert state["ws_avg_check"] == 150_000.0
     assert metrics(workshop)["Оборот в месяц (пример)"] == "4 950 000 ₽"  # on the example's check
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
-    assert workshop.slider(key="ws_avg_check").label == "Средний чек (пример)"
+    assert (
+        workshop.slider(key="ws_avg_check").label == "Средний чек, ₽ (пример)"
+    )  # the currency, as the Planner says it
     assert [i.value for i in workshop.info] == [
         "В данных нет сумм у выигранных сделок: средний чек — пример из методики, а не ваши данные. "
         "Остальные рычаги — данные пространства."
@@ -112,7 +118,7 @@ def test_the_demo_has_no_example_lever(app_db):
     assert not at.exception, at.exception
     assert not at.info
     labels = [s.label for s in at.slider] + [s.label for s in at.select_slider]
-    assert sorted(labels) == sorted(["Лиды в месяц", "Конверсия, %", "Средний чек", "Продавцы"])
+    assert sorted(labels) == sorted(["Лиды в месяц", "Конверсия, %", "Средний чек, ₽", "Продавцы"])
 
 
 def test_an_empty_workspace_shows_the_whole_example(app_db):

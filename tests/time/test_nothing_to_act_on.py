@@ -5,6 +5,8 @@ named as text instead). The leads-only workspace is tests/time/test_partial_look
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,6 +14,7 @@ from funnel import access
 from funnel.db import Store
 from funnel.i18n import t
 from funnel.metrics import maturity
+from tests.conftest import insert
 from tests.time.test_partial_look import LEADS, _app
 
 WINDOW_CONTROLS = ("tm_mat_days", "tm_mat_save", "tm_mat_reset")
@@ -23,7 +26,13 @@ def _keys(at) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_no_window_no_window_controls(app_db, lang):
-    at = _app(app_db, "leads", LEADS, lang, "maturity")
+    """Deals there but none linked to a lead: no window to learn (a workspace with no deal at all
+    shows no window block: tests/time/test_partial_look.py)."""
+
+    def unlinked(s: Store, ws: str) -> None:
+        insert(s, ws, "deals", [{"deal_id": "D1", "created_at": datetime(2026, 3, 2), "stage": "Initial interest"}])
+
+    at = _app(app_db, "leads", LEADS, lang, "maturity", then=unlinked)
     assert t("tm.maturity.no_window", lang) in [c.value for c in at.caption]  # what is missing, in words
     assert not _keys(at) & set(WINDOW_CONTROLS)
     assert t("tm.maturity.readonly", lang) not in [c.value for c in at.caption]

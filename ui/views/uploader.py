@@ -2,7 +2,8 @@
 
 Streamlit 1.67 writes the uploader's own words in English and offers no way to change them
 (no parameter, no locale: "Upload", "200MB per file • CSV, TXT…", and "Drag and drop a file
-here" while a file is dragged over it). On a Russian screen this draws ours over them with CSS,
+here" while a file is dragged over it). This draws ours over them with CSS (in English too: its
+"200MB" wrote the unit unlike the app's every other "200 MB"),
 scoped to the one uploader by its key: Streamlit's words are hidden (``display: none``, so they
 are not read out either) and a pseudo-element shows the Russian ones in the same size and colour.
 It leans on Streamlit's ``data-testid`` attributes; the screenshot suite (tests/browser/screens.py)
@@ -23,10 +24,8 @@ def _css_string(text: str) -> str:
 
 
 def uploader_css(key: str, types: list[str], max_mb: int) -> str:
-    """The style that shows the uploader ``key``'s words in the session's language ("" in English,
-    whose words Streamlit's already are)."""
-    if ui.lang() == "en":
-        return ""
+    """The style that shows the uploader ``key``'s words in the session's language (in English
+    too, for the limit's "200 MB": Streamlit writes "200MB")."""
     scope = f".st-key-{key}"
     button = _css_string(ui.t("data.uploader.button"))
     limit = _css_string(ui.t("data.uploader.limit", mb=max_mb, types=", ".join(t.upper() for t in types)))
@@ -44,7 +43,5 @@ def uploader_css(key: str, types: list[str], max_mb: int) -> str:
 
 def file_uploader(label: str, *, types: list[str], key: str, max_mb: int = 200, **kwargs):
     """st.file_uploader with its own words in the session's language (see the module's docstring)."""
-    css = uploader_css(key, types, max_mb)
-    if css:
-        st.html(css)  # fixed CSS and our own texts only
+    st.html(uploader_css(key, types, max_mb))  # fixed CSS and our own texts only
     return st.file_uploader(label, type=types, key=key, max_upload_size=max_mb, **kwargs)

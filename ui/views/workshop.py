@@ -55,11 +55,30 @@ DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate",
 
 def slider_label(begin: WorkshopStart, lever: str) -> str:
     """A lever's label, marked "(пример)" when its start is the method's example while the other
-    levers are the workspace's own (under the whole example the banner says it once)."""
+    levers are the workspace's own (under the whole example the banner says it once); the check
+    in the workspace's currency, as the Planner's lever says it («Средний чек, ₽»), since the
+    slider's value is a bare number (screen review #16)."""
     label = ui.t(label_key(begin.source, lever))
+    if lever == "avg_check":
+        label += ", " + ui.plain(ui.currency())
     if begin.is_example(lever) and not begin.whole_example:
         return ui.t("workshop.example_mark", label=label)
     return label
+
+
+def basis_text(source: Baseline) -> str:
+    """The line over the levers: what the baseline is, for which period (and the covered months'
+    note). On deals (no leads), the Planner's deals entering × win rate × check; on leads with no
+    deal in the workspace at all, the leads alone and where to upload deals, not «deals by closing
+    date, as on the Overview» of deals there are none of (screen review #16)."""
+    period = ui.period_text((source.date_from, source.date_to))
+    if source.source == "deals":
+        return ui.t("workshop.basis_deals", period=period) + covered_note(source)
+    if not ui.has_rows(source.workspace_id, "deals"):
+        return (
+            ui.t("workshop.basis_leads", period=period) + covered_note(source) + " " + ui.t("common.no_deals_workspace")
+        )
+    return ui.t("workshop.basis", period=period) + covered_note(source)
 
 
 def covered_note(source: Baseline) -> str:

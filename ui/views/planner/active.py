@@ -320,8 +320,10 @@ def active_tab(b, base_plan, r) -> None:
     if (problem := state.PL_ACTIVE_PROBLEM.get()) is not None:
         ui.show_error(problem)
     mode(a)
+    # the figures resting on an input still at the method's example say so on their labels
+    on_example = active_data.example_figures({f for f, m in marks.items() if m == "example"}, a.reverse)
     if a.reachable:
-        headline(a)
+        headline(a, on_example)
         example = ui.t("active.m.margin_example") if marks.get("margin") == "example" else ""
         whole = abs(a.plan.margin * 100 - round(a.plan.margin * 100)) < 1e-9
         st.caption(ui.t("active.m.margin", margin=ui.pct(a.plan.margin, 0 if whole else 1), example=example))
@@ -337,4 +339,4 @@ def active_tab(b, base_plan, r) -> None:
         inputs(a.plan, marks)
     if a.reachable:
         with right:
-            result_part(a)
+            result_part(a, on_example)

@@ -62,14 +62,21 @@ def compare_column(r: ActiveResult | None) -> list[str]:
     return [contracts_text(r.contracts), ui.money(r.turnover, sign=cur), ui.money(r.profit, sign=cur), payback_text(r)]
 
 
-def headline(r: ActiveResult) -> None:
+def marked(key: str, text: str, examples: frozenset[str]) -> str:
+    """A figure's label or title, marked "(пример)" as the Workshop marks a figure built on an
+    example lever (workshop.example_mark) when the figure ``key`` rests on an input still at the
+    method's example (funnel.model.active_data.example_figures)."""
+    return ui.t("workshop.example_mark", label=text) if key in examples else text
+
+
+def headline(r: ActiveResult, examples: frozenset[str] = frozenset()) -> None:
     c = st.columns(3) + st.columns(2)  # money of a big company ("12 345 678 ₽") is cut in a fifth of the tab
-    c[0].metric(ui.t("active.m.contracts"), contracts_text(r.contracts))
+    c[0].metric(marked("contracts", ui.t("active.m.contracts"), examples), contracts_text(r.contracts))
     cur = r.plan.currency  # a Workshop case's dollars; None: the workspace's currency
-    c[1].metric(ui.t("active.m.turnover"), ui.money(r.turnover, sign=cur))
-    c[2].metric(ui.t("active.m.costs"), ui.money(r.costs, sign=cur))
-    c[3].metric(ui.t("active.m.profit"), ui.money(r.profit, sign=cur))
-    c[4].metric(ui.t("active.m.payback"), payback_text(r))
+    c[1].metric(marked("turnover", ui.t("active.m.turnover"), examples), ui.money(r.turnover, sign=cur))
+    c[2].metric(marked("costs", ui.t("active.m.costs"), examples), ui.money(r.costs, sign=cur))
+    c[3].metric(marked("profit", ui.t("active.m.profit"), examples), ui.money(r.profit, sign=cur))
+    c[4].metric(marked("payback", ui.t("active.m.payback"), examples), payback_text(r))
 
 
 def bottleneck_text(r: ActiveResult) -> str:
@@ -153,11 +160,12 @@ def functions_part(r: ActiveResult) -> None:
     st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
 
 
-def result_part(r: ActiveResult) -> None:
-    """The chain and the chart, beside the inputs (the headline and the functions above them)."""
-    st.markdown(f"**{ui.t('active.table.chain')}**")
+def result_part(r: ActiveResult, examples: frozenset[str] = frozenset()) -> None:
+    """The chain and the chart, beside the inputs (the headline and the functions above them);
+    each title marked "(пример)" when its figures rest on an example input (``examples``)."""
+    st.markdown(f"**{marked('chain', ui.t('active.table.chain'), examples)}**")
     st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
-    st.markdown(f"**{ui.t('active.chart.title')}**")
+    st.markdown(f"**{marked('money', ui.t('active.chart.title'), examples)}**")
     ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(r.plan), key="pl_act_money")
     st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
     if r.plan.ramp_months:

@@ -33,7 +33,11 @@ def chain_tab(b, r: PlanResult) -> None:
     if not b.chain:
         # deals but no leads: the Funnel shows their stages, the chain (from a lead) cannot start
         no_leads = b.source == "deals"
-        st.info(ui.t("planner.chain.no_leads", deals=ui.num(b.entered)) if no_leads else ui.t("planner.chain.empty"))
+        st.info(
+            ui.t("planner.chain.no_leads", deals=ui.num(b.entered))
+            if no_leads
+            else ui.none_note(b.workspace_id, ("deals",), "common.no_deals_workspace", "planner.chain.empty")
+        )
         return
     st.caption(ui.t("planner.chain.intro"))
     # the demo's stage names in the session's language (ui.label: funnel.demo_names), as the

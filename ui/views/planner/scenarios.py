@@ -79,7 +79,11 @@ def scenarios_tab(
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
-    if editable:
+    # every plan figure "—" (and the active tab, if opened, its untouched example): nothing to keep
+    empty = gaps_model.nothing_known(out) and (active is None or active_tab.only_example(b, base, active.plan))
+    if editable and empty:  # a form that would save a page of "—": said in one line instead (review #16)
+        st.info(ui.t("planner.sc.nothing_to_save"))
+    elif editable:
         c = st.columns([3, 1])
         name = c[0].text_input(ui.t("planner.sc.name"), key=state.PL_SC_NAME, max_chars=sc.MAX_NAME)
         c[1].write("")
@@ -176,7 +180,7 @@ def scenarios_tab(
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
     # a report of nothing but "—" (and, if the active tab was opened, of its untouched example): say what is missing
-    if gaps_model.nothing_known(out) and (active is None or active_tab.only_example(b, base, active.plan)):
+    if empty:
         st.info(ui.t("gaps.no_export", levers=gaps_view.levers_text(out.get("unknown") or (), b.source)))
         return
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")

@@ -272,7 +272,13 @@ def _levers_and_figures(
     for field in fields:
         up.lever(field, unknown=field in unknown)
     for col, (key, value) in zip(st.columns(len(figures)), figures, strict=False):
-        col.metric(ui.t(key), value, help=ui.term_tip(ui.t(key)))  # «Client LTV»: LTV in full words
+        # «Client LTV»: LTV in full words; the Russian card names it in words, the same help all the same
+        col.metric(ui.t(key), value, help=ui.term_tip(CARD_TERMS.get(key) or ui.t(key)))
+
+
+# The cards whose Russian label says the term in words («Ценность клиента», no "LTV" for
+# ui.term_tip to find): the acronym whose help they carry, in both languages (screen review #16).
+CARD_TERMS = {"planner.rep.ltv": "LTV"}
 
 
 def web_tab(r: PlanResult) -> None:

@@ -153,6 +153,9 @@ def _window(filters: Filters) -> tuple[date, date] | None:
 
 def render(filters: Filters) -> None:
     st.caption(ui.t("tm.flow.intro"))
+    if not ui.has_rows(filters.workspace_id, "deals", "stages"):  # no dates to pick from: no pickers (review #16)
+        st.info(ui.t("common.no_deals_workspace"))
+        return
     window = _window(filters)
     if window is None:
         st.info(ui.t("tm.flow.no_deals"))

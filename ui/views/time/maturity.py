@@ -53,6 +53,12 @@ def render(filters: Filters) -> None:
         st.info(ui.t("tm.maturity.no_leads_at_all"))
         return
     result = ui.shared(cohorts.cohort_maturity, filters=filters)
+    if not ui.has_rows(filters.workspace_id, "deals") and not result.window.set_by_hand:
+        # no deal in any period: no window to learn, no conversion: one sentence saying what to
+        # upload, not «Окна нет … считаются все лиды» beside «—» and a 0 % read as real (review #16)
+        st.info(ui.t("common.no_deals_workspace"))
+        show_message("tm_window")  # «From the data» may have just taken the hand-set window away
+        return
     window_block(filters.workspace_id, result.window)
     if result.cohorts.empty or not int(result.cohorts["leads"].sum()):
         st.info(ui.t("tm.maturity.no_leads"))
@@ -61,7 +67,14 @@ def render(filters: Filters) -> None:
         # no won lead: every cohort's conversion is an empty bar on a −100 %…100 % axis and every
         # curve a flat zero; say what would give them instead (review #16/#18)
         # no lead won anywhere in the workspace: deals are missing or not linked; else it is this period
-        st.info(ui.t("tm.maturity.no_wins" if result.window.learned is None else "tm.maturity.no_wins_period"))
+        st.info(
+            ui.none_note(
+                filters.workspace_id,
+                ("deals",),
+                "common.no_deals_workspace",
+                "tm.maturity.no_wins" if result.window.learned is None else "tm.maturity.no_wins_period",
+            )
+        )
         return
     # one part at a time (look.part): a chart, or the table with every cohort's figures (the
     # projection and its band included) and the downloads
