@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Collection
 
 import pandas as pd
 import streamlit as st
@@ -246,21 +247,34 @@ def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -
     }
 
 
-def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
+def fit_widths(
+    display: pd.DataFrame, budget: int = TABLE_PX, keep: Collection[str] = (), first: Collection[str] = ()
+) -> dict[str, int]:
     """Each column's width in px: as wide as its header and its longest cell (a name up to
-    MAX_TEXT_PX). When they add up to more than ``budget``, the widest names give way first,
-    never narrower than their header or MIN_TEXT_PX, so every header stays whole (a long name is
-    then cut in its cell, whole on hover and in the downloads). Figures never give way; when even
-    that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the table
-    scrolls, its names whole."""
+    MAX_TEXT_PX). When they add up to more than ``budget``, the names in ``first`` give way
+    first, then the widest names, never narrower than their header or MIN_TEXT_PX, so every
+    header stays whole (a long name is then cut in its cell, whole on hover and in the
+    downloads). Figures never give way, nor the names in ``keep`` (a few words the app writes
+    itself: cut, «Расходы на рекла…» read as a glitch) unless nothing else can make room; when
+    even that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the
+    table scrolls, its names whole."""
     need = {c: _width(display[c], c) for c in display.columns}
-    names = [c for c in display.columns if not _figures(display[c])]
-    for c in names:
+    texts = [c for c in display.columns if not _figures(display[c])]
+    for c in texts:
         need[c] = min(need[c], MAX_TEXT_PX)
+    names = [c for c in texts if c not in keep]
     room = budget - sum(need[c] for c in display.columns if c not in names)
     floor = {c: min(need[c], max(_width([], c), MIN_TEXT_PX)) for c in names}
-    if sum(need[c] for c in names) <= room or sum(floor.values()) > room:
+    if keep and sum(floor.values()) > room:
+        return fit_widths(display, budget, first=first)  # the kept names too must give way
+    over = sum(need[c] for c in names) - room
+    if over <= 0 or sum(floor.values()) > room:
         return need  # fits as it is; or cannot fit at all, and a table that scrolls keeps its names whole
+    for c in (c for c in first if c in names):  # as far as their floors
+        step = min(over, need[c] - floor[c])
+        need[c], over = need[c] - step, over - step
+    if over <= 0:
+        return need
 
     def at(level: int) -> int:
         return sum(max(floor[c], min(need[c], level)) for c in names)
