@@ -22,6 +22,7 @@ from funnel.errors import DatabaseBusy, FunnelError
 from funnel.formatting import DASH
 from funnel.i18n import TABLE, term_help
 from funnel.kinds import current_rows
+from funnel.metrics import overview as overview_metrics
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
 from ui.text import currency, date, lang, money, month, num, pct, period, share, t
@@ -424,9 +425,25 @@ def explain_gaps(now: dict, filters) -> bool:
         st.info(none_note(ws, ("leads",), "an.empty.no_leads", "an.empty.no_leads_period"))
     if not deals:
         st.info(none_note(ws, ("deals",), "an.empty.no_deals", "an.empty.no_deals_period"))
-    elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
-        st.info(t("an.empty.no_amounts"))
+    else:
+        amounts = amounts_note(now)
+        if amounts:
+            st.info(amounts)
     return True
+
+
+def amounts_note(now: dict) -> str | None:
+    """What the deals' missing amounts leave uncounted, or None: revenue and the average check
+    (won deals without amounts), the open and weighted pipeline (open deals without amounts,
+    funnel.metrics.overview.unknown), named with the open deals' count. The notice named only
+    revenue and the check beside «Открытая воронка —» on a deals-only workspace (review #16)."""
+    no_revenue = bool(int(now.get("won") or 0)) and not float(now.get("revenue") or 0)
+    opened = int(now.get("open") or 0)
+    # only where the figures hold the pipeline (the Overview's; the Channels' economics have none)
+    no_pipeline = "pipeline" in now and "pipeline" in overview_metrics.unknown(now)
+    if no_revenue:
+        return t("an.empty.no_amounts_open", open=opened) if no_pipeline else t("an.empty.no_amounts")
+    return t("an.empty.no_pipeline_amounts", open=opened) if no_pipeline else None
 
 
 # ---- messages -------------------------------------------------------------------------------------

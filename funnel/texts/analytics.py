@@ -174,6 +174,19 @@ TEXTS = {
         "У выигранных сделок нет сумм: выручка и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
         "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file.",
     ),
+    # the pipeline named too: «Открытая воронка —» beside a notice of revenue and the check alone (review #16)
+    "an.empty.no_amounts_open": (
+        "У сделок нет сумм: выручка, средний чек, открытая и взвешенная воронка не посчитаны "
+        "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
+        "The deals have no amounts: revenue, average check, open and weighted pipeline cannot be counted "
+        "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
+    ),
+    "an.empty.no_pipeline_amounts": (
+        "У открытых сделок нет сумм: открытая и взвешенная воронка не посчитаны "
+        "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
+        "The open deals have no amounts: open and weighted pipeline cannot be counted "
+        "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
+    ),
     "an.fn.leads_bar": ("Лиды", "Leads"),
     "an.empty.no_leads": (
         "Нет лидов: конверсия и CPL считаются от лидов. Загрузите лиды (номер, дата, канал) на странице «Данные».",

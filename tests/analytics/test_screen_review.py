@@ -186,3 +186,39 @@ def test_leads_only_changes_without_columns_of_dashes(app_db):
     ]
     at = _channels_on(app_db, "leads", rows)
     _no_comparison(at, {"Лиды": ["18", "6", "24"]})
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "открытая и взвешенная воронка не посчитаны (4 открытые сделки без сумм)"), ("en", "(4 open deals")],
+)
+def test_the_overview_of_deals_without_amounts_names_the_pipeline_it_cannot_count(app_db, lang, words):
+    """A deals-only workspace (tests/planner/test_partial_plans.py: 3 won, 1 lost, 4 open, no
+    amounts): «Открытая воронка —» and «Взвешенная воронка —» stood under a notice that named only
+    revenue and the average check (review #16). One notice names all four, and the 4 open deals."""
+    from tests.helpers.screen import t
+    from tests.planner.test_partial_plans import infos, open_app
+
+    at = open_app(app_db, "deals", lang, page="overview")
+    shown = infos(at)
+    assert t("an.empty.no_amounts_open", lang, open=4) in shown, shown
+    assert any(words in i for i in shown), shown
+    assert t("an.empty.no_amounts", lang) not in shown
+
+
+@pytest.mark.parametrize(
+    ("now", "key"),
+    [
+        ({"won": 3, "revenue": 0, "open": 4, "pipeline": 0}, "an.empty.no_amounts_open"),
+        ({"won": 3, "revenue": 900, "avg_check": 300, "open": 4, "pipeline": 0}, "an.empty.no_pipeline_amounts"),
+        ({"won": 3, "revenue": 0, "open": 0, "pipeline": 0}, "an.empty.no_amounts"),
+        ({"won": 3, "revenue": 0, "open": 4}, "an.empty.no_amounts"),  # the Channels' totals: no pipeline there
+        ({"won": 3, "revenue": 900, "avg_check": 300, "open": 4, "pipeline": 1200}, None),
+    ],
+    ids=["nothing", "open-only", "none-open", "channels", "all"],
+)
+def test_the_amounts_notice_names_what_the_missing_amounts_leave_out(now, key):
+    from funnel.i18n import t as t_
+    from ui.show import amounts_note
+
+    assert amounts_note(now) == (t_(key, "ru", open=now["open"]) if key else None)
