@@ -495,8 +495,9 @@ TEXTS = {
         "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} {n|решённая сделка|решённые сделки|решённых сделок} на переходе).",
         "Too little data to name a bottleneck (a step needs at least {n} finished {n|deal|deals}).",
     ),
-    "an.fn.short_prev": ("от пред.", "of prev."),
-    "an.fn.short_first": ("от 1-го этапа", "of stage 1"),  # not «от первого» under «Лиды»: it is not leads
+    # the share where each language puts it: "of stage 1 100%" read as "stage 1 100%" (review #16)
+    "an.fn.short_prev": ("от пред. {pct}", "{pct} of prev."),
+    "an.fn.short_first": ("от 1-го этапа {pct}", "{pct} of stage 1"),  # not «от первого» under «Лиды»: not leads
     "an.fn.bottleneck_ok": (
         "Узкого места нет: каждый переход проходит не хуже нормы лестницы. Ближе всего к норме — «{a}» → «{b}»: "
         "проходит {actual} при норме {expected}.",

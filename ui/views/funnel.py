@@ -29,21 +29,27 @@ TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # the page's tabs, i
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
-    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
+    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel). Without
+    any amount (a workspace of deals without sums) the money line is left out: a bare "—" on
+    every bar read as a glitch (review #16)."""
     stages = [chart_text(label(s, "stage")) for s in t["stage"]]
+    money = bool(t["amount"].notna().any())
+    prev = list(t["conversion_from_previous"])
+    if leads and prev:  # the first stage's "from previous" is from the leads
+        prev[0] = (t["reached"].iloc[0] or 0) / leads
     # Four short lines, not two long ones: on a phone the figures beside a narrow bar ran past the
     # chart's right edge.
     text = [
-        f"{ui.num(r)}<br>{ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-        f"{bar_pct(p)}<br>{ui.t('an.fn.short_first')} {bar_pct(f)}"
-        for r, p, f, a in zip(
-            t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
+        "<br>".join(
+            [ui.num(r), *([ui.money(a)] if money else [])]
+            + [ui.t("an.fn.short_prev", pct=bar_pct(p)), ui.t("an.fn.short_first", pct=bar_pct(f))]
         )
+        for r, p, f, a in zip(t["reached"], prev, t["conversion_from_first"], t["amount"], strict=False)
     ]
     hover = [
         f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
         f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
-        f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
+        + (f"<br>{ui.t('an.fn.money')}: {ui.money(a)}" if money else "")
         for s, r, p, f, a in zip(
             stages, t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
         )
@@ -52,9 +58,6 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     if leads:
         first = counts[0] if counts else 0
         stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
-        if len(text):  # the first stage's "from previous" is from the leads
-            prev = ui.t("an.fn.short_prev")
-            text[0] = text[0].replace(f"{prev} —", f"{prev} {bar_pct(first / leads)}")
         text = [ui.num(leads)] + text
         hover = [
             f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
@@ -76,11 +79,10 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
 
 
 def bar_pct(share) -> str:
-    """A share on a funnel bar, one rule for every bar: one decimal below 10 % ("4,5 %"), whole
-    from 10 % up ("17 %", "60 %"); "—" when missing. The table and the hover keep one decimal."""
-    if missing(share):
-        return "—"
-    return ui.pct(share, 1 if abs(share) < 0.095 else 0)
+    """A share on a funnel bar, written as the table below writes it (the figure's own unit and
+    decimals, ui.show.fmt_value: «25,8 %», «100,0 %»): the bars rounded to «26 %» what the table
+    showed as «25,8 %» (review #16); "—" when missing."""
+    return fmt_value("conversion_from_first", share)
 
 
 WRAP_AT = 14  # characters a line of a stage's name holds on an axis
