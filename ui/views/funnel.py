@@ -15,7 +15,7 @@ import streamlit as st
 
 import ui
 from funnel import chart_series
-from funnel.charts import MONTH_HOVER, OTHER, legend_above
+from funnel.charts import OTHER, PHONE_MONTHS, legend_above, month_axis, months_spanned, phone_months_css
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
 from ui.show import ROWS_IN_VIEW, fmt_value, label, missing
@@ -348,6 +348,10 @@ def _measure_axis(measure: str) -> str:
 
 # Under the axis title, not over it (the template's place for a legend hid "Сделок" and "Месяц").
 _LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0}
+# The lost reasons by month label every month up to this many in their half of the page (a
+# slot of ~36 px for «сент.» in a 330 px plot at 1280), then every second, third … month; six
+# months were labelled every other one at every desktop width (review #16).
+LOST_MONTHS = 9
 
 
 def reason_order(*frames: pd.DataFrame | None) -> list[str]:
@@ -383,7 +387,13 @@ def _by_reason(df: pd.DataFrame, order: list[str]) -> list[tuple[str, pd.DataFra
 # The legend lists the reasons in the traces' order (reason_order): Plotly's own default for a
 # stacked chart reverses it, and did so on one of the two charts only.
 _LEGEND_ORDER = {"traceorder": "normal"}
-LOST_LEGEND_Y = -0.42  # the lost reasons' legends, below the axes' labels and titles, level with each other
+
+
+def _lost_legend(fig: go.Figure) -> go.Figure:
+    """The lost reasons' legend above the plot (funnel.charts.legend_above), in both charts of the
+    tab alike: below the by-month chart, at 1440 px in English, its two columns went up under the
+    bars and hid every month's label (review #16)."""
+    return legend_above(fig)
 
 
 def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
@@ -410,12 +420,10 @@ def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None
         barmode="stack",
         title=ui.t("an.fn.lost_stage"),
         xaxis_title=_measure_axis(measure),
-        # as low as the by-month chart's beside it: at -0.3 of a phone's short plot the legend's
-        # first row touched the axis's title («Сделок»; the screen walk's phone charts check)
-        legend={**_LEGEND_BELOW, "y": LOST_LEGEND_Y, **_LEGEND_ORDER},
+        legend=_LEGEND_ORDER,
     )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(dict.fromkeys(stage_labels)))
-    return fig
+    return _lost_legend(fig)
 
 
 def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
@@ -438,12 +446,28 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         barmode="stack",
         title=ui.t("an.fn.lost_time"),
         yaxis_title=_measure_axis(measure),
-        # below the two-line month ticks, as the by-stage chart's beside it; no "Month" under the
-        # axis (its labels are months): on a phone that title sat on a reason («Юридические условия»)
-        legend={**_LEGEND_BELOW, "y": LOST_LEGEND_Y, **_LEGEND_ORDER},
-        xaxis_hoverformat=MONTH_HOVER,  # a bar is a month: "сент. 2025", as the table (not "Sep 1, 2025")
+        # no "Month" under the axis (its labels are months): on a phone that title sat on a reason
+        legend=_LEGEND_ORDER,
     )
-    return fig
+    # every month labelled (a hover names the month, "сент. 2025", as the table writes it)
+    fig.update_xaxes(**month_axis(lost_months(df), LOST_MONTHS))
+    return _lost_legend(fig)
+
+
+def lost_months(df: pd.DataFrame) -> int:
+    """The months the lost deals' by-month frame spans, first to last (funnel.charts.months_spanned)."""
+    return months_spanned(df["month"].min(), df["month"].max()) if len(df) else 0
+
+
+def lost_time_chart(df: pd.DataFrame, measure: str, other: pd.DataFrame | None, key: str) -> None:
+    """lost_time_figure in a container of its own, with the fixed CSS (no user text) that keeps at
+    most PHONE_MONTHS of its month labels on a phone (funnel.charts.phone_months_css)."""
+    box = f"{key}_months"
+    with st.container(key=box):
+        css = phone_months_css(f".st-key-{box}", lost_months(df), LOST_MONTHS, PHONE_MONTHS)
+        if css:
+            st.html(css)
+        ui.chart(lost_time_figure, df, measure, other, key=key)
 
 
 def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:
