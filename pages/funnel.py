@@ -71,7 +71,7 @@ try:
                 with c1:  # each chart gets the other's reasons too: one colour per reason on both
                     ui.chart(view.lost_stage_figure, by_stage, measure, over_time, key="fn_lost_stage_chart")
                 with c2:
-                    ui.chart(view.lost_time_figure, over_time, measure, by_stage, key="fn_lost_time_chart")
+                    view.lost_time_chart(over_time, measure, by_stage, key="fn_lost_time_chart")
                 ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table", rows=view.LOST_ROWS)
     if tab["breakdown"].open:
         with tab["breakdown"]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Collection
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +22,7 @@ from funnel.errors import DatabaseBusy, FunnelError
 from funnel.formatting import DASH
 from funnel.i18n import TABLE, term_help
 from funnel.kinds import current_rows
+from funnel.metrics import overview as overview_metrics
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
 from ui.text import currency, date, lang, money, month, num, pct, period, share, t
@@ -246,21 +248,34 @@ def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -
     }
 
 
-def fit_widths(display: pd.DataFrame, budget: int = TABLE_PX) -> dict[str, int]:
+def fit_widths(
+    display: pd.DataFrame, budget: int = TABLE_PX, keep: Collection[str] = (), first: Collection[str] = ()
+) -> dict[str, int]:
     """Each column's width in px: as wide as its header and its longest cell (a name up to
-    MAX_TEXT_PX). When they add up to more than ``budget``, the widest names give way first,
-    never narrower than their header or MIN_TEXT_PX, so every header stays whole (a long name is
-    then cut in its cell, whole on hover and in the downloads). Figures never give way; when even
-    that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the table
-    scrolls, its names whole."""
+    MAX_TEXT_PX). When they add up to more than ``budget``, the names in ``first`` give way
+    first, then the widest names, never narrower than their header or MIN_TEXT_PX, so every
+    header stays whole (a long name is then cut in its cell, whole on hover and in the
+    downloads). Figures never give way, nor the names in ``keep`` (a few words the app writes
+    itself: cut, «Расходы на рекла…» read as a glitch) unless nothing else can make room; when
+    even that cannot fit (the Channels' economics, a dozen figures), nothing gives way: the
+    table scrolls, its names whole."""
     need = {c: _width(display[c], c) for c in display.columns}
-    names = [c for c in display.columns if not _figures(display[c])]
-    for c in names:
+    texts = [c for c in display.columns if not _figures(display[c])]
+    for c in texts:
         need[c] = min(need[c], MAX_TEXT_PX)
+    names = [c for c in texts if c not in keep]
     room = budget - sum(need[c] for c in display.columns if c not in names)
     floor = {c: min(need[c], max(_width([], c), MIN_TEXT_PX)) for c in names}
-    if sum(need[c] for c in names) <= room or sum(floor.values()) > room:
+    if keep and sum(floor.values()) > room:
+        return fit_widths(display, budget, first=first)  # the kept names too must give way
+    over = sum(need[c] for c in names) - room
+    if over <= 0 or sum(floor.values()) > room:
         return need  # fits as it is; or cannot fit at all, and a table that scrolls keeps its names whole
+    for c in (c for c in first if c in names):  # as far as their floors
+        step = min(over, need[c] - floor[c])
+        need[c], over = need[c] - step, over - step
+    if over <= 0:
+        return need
 
     def at(level: int) -> int:
         return sum(max(floor[c], min(need[c], level)) for c in names)
@@ -410,9 +425,25 @@ def explain_gaps(now: dict, filters) -> bool:
         st.info(none_note(ws, ("leads",), "an.empty.no_leads", "an.empty.no_leads_period"))
     if not deals:
         st.info(none_note(ws, ("deals",), "an.empty.no_deals", "an.empty.no_deals_period"))
-    elif int(now.get("won") or 0) and not float(now.get("revenue") or 0):
-        st.info(t("an.empty.no_amounts"))
+    else:
+        amounts = amounts_note(now)
+        if amounts:
+            st.info(amounts)
     return True
+
+
+def amounts_note(now: dict) -> str | None:
+    """What the deals' missing amounts leave uncounted, or None: revenue and the average check
+    (won deals without amounts), the open and weighted pipeline (open deals without amounts,
+    funnel.metrics.overview.unknown), named with the open deals' count. The notice named only
+    revenue and the check beside «Открытая воронка —» on a deals-only workspace (review #16)."""
+    no_revenue = bool(int(now.get("won") or 0)) and not float(now.get("revenue") or 0)
+    opened = int(now.get("open") or 0)
+    # only where the figures hold the pipeline (the Overview's; the Channels' economics have none)
+    no_pipeline = "pipeline" in now and "pipeline" in overview_metrics.unknown(now)
+    if no_revenue:
+        return t("an.empty.no_amounts_open", open=opened) if no_pipeline else t("an.empty.no_amounts")
+    return t("an.empty.no_pipeline_amounts", open=opened) if no_pipeline else None
 
 
 # ---- messages -------------------------------------------------------------------------------------

@@ -174,6 +174,19 @@ TEXTS = {
         "У выигранных сделок нет сумм: выручка и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
         "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file.",
     ),
+    # the pipeline named too: «Открытая воронка —» beside a notice of revenue and the check alone (review #16)
+    "an.empty.no_amounts_open": (
+        "У сделок нет сумм: выручка, средний чек, открытая и взвешенная воронка не посчитаны "
+        "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
+        "The deals have no amounts: revenue, average check, open and weighted pipeline cannot be counted "
+        "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
+    ),
+    "an.empty.no_pipeline_amounts": (
+        "У открытых сделок нет сумм: открытая и взвешенная воронка не посчитаны "
+        "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
+        "The open deals have no amounts: open and weighted pipeline cannot be counted "
+        "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
+    ),
     "an.fn.leads_bar": ("Лиды", "Leads"),
     "an.empty.no_leads": (
         "Нет лидов: конверсия и CPL считаются от лидов. Загрузите лиды (номер, дата, канал) на странице «Данные».",
@@ -482,8 +495,9 @@ TEXTS = {
         "Данных мало, чтобы назвать узкое место (нужно хотя бы {n} {n|решённая сделка|решённые сделки|решённых сделок} на переходе).",
         "Too little data to name a bottleneck (a step needs at least {n} finished {n|deal|deals}).",
     ),
-    "an.fn.short_prev": ("от пред.", "of prev."),
-    "an.fn.short_first": ("от 1-го этапа", "of stage 1"),  # not «от первого» under «Лиды»: it is not leads
+    # the share where each language puts it: "of stage 1 100%" read as "stage 1 100%" (review #16)
+    "an.fn.short_prev": ("от пред. {pct}", "{pct} of prev."),
+    "an.fn.short_first": ("от 1-го этапа {pct}", "{pct} of stage 1"),  # not «от первого» under «Лиды»: not leads
     "an.fn.bottleneck_ok": (
         "Узкого места нет: каждый переход проходит не хуже нормы лестницы. Ближе всего к норме — «{a}» → «{b}»: "
         "проходит {actual} при норме {expected}.",

@@ -661,6 +661,10 @@ TEXTS = {
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
     "planner.chart.uncertainty": ("Возможный оборот за месяц", "Possible turnover in a month"),
     "planner.chart.capacity": ("Конверсия в зависимости от числа лидов", "Conversion against the number of leads"),
+    "planner.chart.capacity_deals": (
+        "Конверсия в зависимости от числа сделок в воронку",
+        "Conversion against the deals entering the pipeline",
+    ),
     "planner.sc.name": ("Название сценария", "Scenario name"),
     "planner.sc.save": ("Сохранить", "Save"),
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
@@ -972,7 +976,8 @@ TEXTS.update(
             "The factors in the line are shown rounded, as on the levers; the turnover runs on the exact values, "
             "as in the Planner.",
         ),
-        "workshop.capacity_deals": ("Сделок в воронку может обработать команда", "Deals entering the team can handle"),
+        # "Deals entering the team can handle" read as broken English (review #16): a month's deals
+        "workshop.capacity_deals": ("Сделок в месяц может обработать команда", "Deals a month the team can handle"),
         "workshop.sellers_help_deals": (
             "Один продавец ведёт {per_seller} {per_seller|сделку|сделки|сделок} в воронке в месяц.",
             "One seller handles {per_seller} {per_seller|deal|deals} entering the pipeline a month.",

@@ -385,3 +385,21 @@ def test_a_missing_revenue_weighs_nothing_when_names_are_chosen():
     weights = [float("nan")] + [float(k) for k in range(1, n)]
     texts, _ = charts.bubble_labels(xs, ys, names, [8] * n, weights, log_x=True)
     assert texts[0] == "" and all(texts[1:]), texts
+
+
+@pytest.mark.parametrize(
+    ("metric", "axis"),
+    [("spend", "Расходы, ₽"), ("cpl", "CPL, ₽"), ("revenue", "Выручка, ₽"), ("leads", "Лиды"), ("won", None)],
+)
+def test_the_channels_by_month_money_axes_carry_the_currency(metric, axis):
+    """«Каналы по месяцам» on spend only read «Расходы» with no currency where the Overview's axis
+    reads «Расходы, ₽» (review #16): every money measure (spend, CPL, revenue) carries it; a count
+    does not (outside a session: Russian, ₽)."""
+    from ui.views.channels import channel_trend_figure
+
+    df = _spend_only().assign(leads=10, won=1, revenue=1000.0, cpl=5.0)
+    title = channel_trend_figure(df, metric).layout.yaxis.title.text
+    if axis is None:
+        assert "₽" not in title
+    else:
+        assert title == axis

@@ -39,38 +39,80 @@ def _funnel_bars(at) -> dict:
     return next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"] if d["type"] == "funnel")
 
 
-def test_the_funnel_bars_say_from_stage_one_and_write_shares_by_one_rule(app_db):
+def test_the_funnel_bars_say_from_stage_one_and_write_shares_as_the_table(app_db):
     """Under a first bar «Лиды» the first stage read «от пред. 17,0 %» and «от первого 100 %»: 100 %
     of what? «от 1-го этапа» says the base is the ladder's first stage, not the leads; the table's
-    column says the same. Shares on the bars follow one rule: one decimal under 10 %, whole from
-    10 % up (they mixed «17,0 %» and «60 %»). By hand, company data, March: 10 leads, 4 deals at the
-    first stage: 4 ÷ 10 = 40 %; reached 4, 3, 3, 2, 2, 2: 75 %, 100 %, 67 %, 100 %, 100 % from the
-    previous, 100 %, 75 %, 75 %, 50 %, 50 %, 50 % from stage 1."""
+    column says the same. Shares on the bars are written as the table writes them, one decimal
+    (the bars rounded «25,8 %» to «26 %», review #16). By hand, company data, March: 10 leads,
+    4 deals at the first stage: 4 ÷ 10 = 40,0 %; reached 4, 3, 3, 2, 2, 2: 75,0 %, 100,0 %,
+    66,7 %, 100,0 %, 100,0 % from the previous, 100,0 %, 75,0 %, 75,0 %, 50,0 %, 50,0 %, 50,0 %
+    from stage 1."""
     at = set_period(make_app(app_db).switch_page("pages/funnel.py").run(), MARCH)
     assert not at.exception, at.exception
     table = at.dataframe[0].value
     assert "Из 1-го этапа" in table.columns and "Из первого" not in table.columns
     bars = _funnel_bars(at)
     first = bars["text"][1].split("<br>")
-    assert first[2:] == ["от пред. 40 %", "от 1-го этапа 100 %"], bars["text"]
+    assert first[2:] == ["от пред. 40,0 %", "от 1-го этапа 100,0 %"], bars["text"]
     prev = [text.split("<br>")[2] for text in bars["text"][1:]]
-    assert prev == ["от пред. 40 %", "от пред. 75 %", "от пред. 100 %", "от пред. 67 %"] + ["от пред. 100 %"] * 2
+    assert (
+        prev == ["от пред. 40,0 %", "от пред. 75,0 %", "от пред. 100,0 %", "от пред. 66,7 %"] + ["от пред. 100,0 %"] * 2
+    )
+    from_first = [text.split("<br>")[3].removeprefix("от 1-го этапа ") for text in bars["text"][1:]]
+    assert from_first == list(table["Из 1-го этапа"]) == ["100,0 %", "75,0 %", "75,0 %"] + ["50,0 %"] * 3
     assert not any("от первого" in text for text in bars["text"])
 
 
-def test_a_share_on_a_bar_has_a_decimal_only_under_ten_percent(monkeypatch):
+def test_a_share_on_a_bar_reads_as_in_the_table(monkeypatch):
+    """One rule, the table's: one decimal («25,8 %», «95,8 %», «100,0 %»), where the bars wrote
+    «26 %», «96 %» and «100 %» (review #16); "—" when missing."""
     import ui.text
     from ui.views import funnel as view
 
     monkeypatch.setattr(ui.text, "lang", lambda: "ru")
-    assert [plain(view.bar_pct(x)) for x in (0.045, 0.0949, 0.17, 0.6, 1.0)] == [
+    assert [plain(view.bar_pct(x)) for x in (0.045, 31 / 120, 23 / 24, 1.0)] == [
         fmt_pct(0.045, "ru"),
-        "9,5 %",
-        "17 %",
-        "60 %",
-        "100 %",
+        "25,8 %",
+        "95,8 %",
+        "100,0 %",
     ]
     assert view.bar_pct(float("nan")) == "—"
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("ru", ["120", "от пред. —", "от 1-го этапа 100,0 %"], ["31", "от пред. 25,8 %", "от 1-го этапа 25,8 %"]),
+        ("en", ["120", "— of prev.", "100.0% of stage 1"], ["31", "25.8% of prev.", "25.8% of stage 1"]),
+    ],
+)
+def test_the_funnel_bars_of_deals_without_amounts_have_no_money_line(monkeypatch, lang, first, second):
+    """A deals-only workspace (no amounts): every bar read «120 / — / от пред. — / от 1-го этапа
+    100 %», the bare "—" the missing money. Now three lines; in English the share comes first
+    ("of stage 1 100%" read as "stage 1 100%"). By hand: 31 ÷ 120 = 25,8 %."""
+    import pandas as pd
+
+    import ui.text
+    from funnel.i18n import t as t_
+    from ui.views import funnel as view
+
+    monkeypatch.setattr(ui.text, "lang", lambda: lang)
+    t = pd.DataFrame(
+        {
+            "stage": ["A", "B"],
+            "reached": [120, 31],
+            "amount": [None, None],
+            "conversion_from_previous": [None, 31 / 120],
+            "conversion_from_first": [1.0, 31 / 120],
+        }
+    )
+    bars = view.funnel_figure(t).data[0]
+    assert [plain(x).split("<br>") for x in bars.text] == [first, second]
+    money = t_("an.fn.money", lang)
+    assert not any(money in x for x in bars.hovertext)  # no «Сумма сделок: —» line in the hover either
+    # with amounts, the money line stays, second
+    with_money = view.funnel_figure(t.assign(amount=[1000.0, 500.0])).data[0]
+    assert len(with_money.text[0].split("<br>")) == 4
 
 
 @pytest.mark.parametrize(
@@ -186,3 +228,39 @@ def test_leads_only_changes_without_columns_of_dashes(app_db):
     ]
     at = _channels_on(app_db, "leads", rows)
     _no_comparison(at, {"Лиды": ["18", "6", "24"]})
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "открытая и взвешенная воронка не посчитаны (4 открытые сделки без сумм)"), ("en", "(4 open deals")],
+)
+def test_the_overview_of_deals_without_amounts_names_the_pipeline_it_cannot_count(app_db, lang, words):
+    """A deals-only workspace (tests/planner/test_partial_plans.py: 3 won, 1 lost, 4 open, no
+    amounts): «Открытая воронка —» and «Взвешенная воронка —» stood under a notice that named only
+    revenue and the average check (review #16). One notice names all four, and the 4 open deals."""
+    from tests.helpers.screen import t
+    from tests.planner.test_partial_plans import infos, open_app
+
+    at = open_app(app_db, "deals", lang, page="overview")
+    shown = infos(at)
+    assert t("an.empty.no_amounts_open", lang, open=4) in shown, shown
+    assert any(words in i for i in shown), shown
+    assert t("an.empty.no_amounts", lang) not in shown
+
+
+@pytest.mark.parametrize(
+    ("now", "key"),
+    [
+        ({"won": 3, "revenue": 0, "open": 4, "pipeline": 0}, "an.empty.no_amounts_open"),
+        ({"won": 3, "revenue": 900, "avg_check": 300, "open": 4, "pipeline": 0}, "an.empty.no_pipeline_amounts"),
+        ({"won": 3, "revenue": 0, "open": 0, "pipeline": 0}, "an.empty.no_amounts"),
+        ({"won": 3, "revenue": 0, "open": 4}, "an.empty.no_amounts"),  # the Channels' totals: no pipeline there
+        ({"won": 3, "revenue": 900, "avg_check": 300, "open": 4, "pipeline": 1200}, None),
+    ],
+    ids=["nothing", "open-only", "none-open", "channels", "all"],
+)
+def test_the_amounts_notice_names_what_the_missing_amounts_leave_out(now, key):
+    from funnel.i18n import t as t_
+    from ui.show import amounts_note
+
+    assert amounts_note(now) == (t_(key, "ru", open=now["open"]) if key else None)

@@ -290,6 +290,54 @@ def test_the_load_history_shows_a_count_or_a_moment_only_when_some_load_has_one(
     assert list(texts.history_table(upsert).columns)[-3:] == ["Добавлено", "Обновлено", "Отменена"]
 
 
+def test_the_load_historys_kind_stays_whole_and_the_file_gives_way_first():
+    """At 1280 px «Расходы на рекламу» was cut under «Режим» (review #16, a spend file loaded from
+    the command line): every name was levelled to 128 px. The kind and the mode are the app's own
+    words: whole. By hand (characters × 7.2 + 24): № 31, «В файле» 74, «Добавлено» 89 (figures);
+    «Расходы на рекламу» 154 and «добавление» 96 kept; 800 − 194 − 250 = 356 px for when (139),
+    who (139) and the file (125), 47 too many: the file gives way to its floor, 100 (−25), then
+    when and who share 256: 128 each. 800 px in all."""
+    import pandas as pd
+
+    from ui.views.data import texts
+
+    row = {"id": 1, "number": 1, "file_name": "spend_only.csv", "loaded_at": pd.Timestamp("2026-12-07 10:12")}
+    row |= {"user_name": "cli", "kind": "spend", "mode": "append", "rows_in": 60, "rows_added": 60}
+    table = texts.history_table(pd.DataFrame([row | {"rows_updated": 0, "rows_rejected": 0, "undone_at": None}]))
+    assert list(table.iloc[0])[2:6] == ["командная строка", "spend_only.csv", "Расходы на рекламу", "добавление"]
+    widths = {c: config["width"] for c, config in texts.history_columns(table).items()}
+    assert widths == {
+        "№": 31,
+        "Когда": 128,
+        "Кто": 128,
+        "Файл": 100,
+        "Тип": 154,
+        "Режим": 96,
+        "В файле": 74,
+        "Добавлено": 89,
+    }
+    _whole_headers_within(widths, show.TABLE_PX)
+
+
+@pytest.mark.parametrize(
+    ("budget", "keep", "expected"),
+    [
+        # 400 px: without keep the names level at 172 (168 + 172 + 60 = 400)
+        (400, (), {"Name": 168, "Other": 172, "Sum": 60}),
+        # «Other» kept whole (240): «Name» takes what is left, 400 − 240 − 60 = 100, its floor
+        (400, ("Other",), {"Name": 100, "Other": 240, "Sum": 60}),
+        # 320 px: 20 left for «Name» is below its floor; rather than scroll, «Other» gives way too: 130 each
+        (320, ("Other",), {"Name": 130, "Other": 130, "Sum": 60}),
+    ],
+)
+def test_kept_names_give_way_only_when_nothing_else_can(budget, keep, expected):
+    """ "y" × 20 → 168, "x" × 30 → 240, "1 000" → 60 (characters × 7.2 + 24); floors 100."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"Name": ["y" * 20], "Other": ["x" * 30], "Sum": ["1 000"]})
+    assert show.fit_widths(frame, budget, keep=keep) == expected
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_time_in_stage_table_fits_a_laptop_with_its_stage_names_whole(lang):
     """ "Медиана, раб. дней", "80 % уложились, раб. дней" and "Норма, раб. дней" brought the table

@@ -525,8 +525,13 @@ def _over(a: dict, b: dict) -> bool:
 
 
 def phone_charts(page, screen) -> list[str]:
+    return phone_charts_of(page.evaluate(PHONE_CHARTS))
+
+
+def phone_charts_of(charts: list[dict]) -> list[str]:
+    """What phone_charts finds in the charts PHONE_CHARTS measured."""
     out = []
-    for c in page.evaluate(PHONE_CHARTS):
+    for c in charts:
         name, box = c["title"], c["box"]
         if c["turned"]:
             out.append(f"{name}: tick labels turned {c['turned']}")
@@ -540,6 +545,35 @@ def phone_charts(page, screen) -> list[str]:
             piled = [(a["text"], b["text"]) for i, a in enumerate(c[kind]) for b in c[kind][i + 1 :] if _over(a, b)]
             if piled:
                 out.append(f"{name}: {what} over each other {piled}")
+    return out
+
+
+# ---- the lost reasons by month label every month at a desktop's width -----------------------------
+# Review #16 (the deals-only workspace): at 1440 px in English the legend's two columns went up
+# under the bars and hid every month's label; at every desktop width six months were labelled every
+# other one. The chart whose title is «Причины по месяцам»: as many labels as months (up to nine,
+# ui.views.funnel.LOST_MONTHS), none under the legend or over another, nothing outside the chart.
+LOST_TIME_MONTHS = """(title) => {
+  const c = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .find(c => ((c.querySelector('.gtitle') || {}).textContent || '') === title);
+  const gd = c && c.querySelector('.js-plotly-plot');
+  if (!gd || !gd.data) return null;
+  return new Set(gd.data.flatMap(t => [...t.x].map(String))).size;
+}"""
+
+
+def lost_months_labelled(page, screen) -> list[str]:
+    from funnel.i18n import t
+
+    title = t("an.fn.lost_time", screen.lang)
+    months = page.evaluate(LOST_TIME_MONTHS, title)
+    charted = [c for c in page.evaluate(PHONE_CHARTS) if c["title"] == title]
+    if months is None or len(charted) != 1:
+        return [f"no chart «{title}» ({len(charted)} found)"]
+    c = charted[0]
+    out = phone_charts_of([c])
+    if months <= 9 and len(c["xticks"]) != months:
+        out.append(f"{title}: {len(c['xticks'])} month labels for {months} months")
     return out
 
 
@@ -713,6 +747,7 @@ CHECKS = [
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
     Check("phone charts", phone_charts, "demo", BOTH, PHONE_CHARTED, ("phone",)),
+    Check("lost months", lost_months_labelled, "deals_only", BOTH, ("funnel/lost",), ("wide", "laptop")),
     Check(
         "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")
     ),

@@ -41,7 +41,7 @@ def figures(page, path: str) -> list[str]:
     if path == "funnel":
         # each bar's label is four short lines (reached, money, from previous, from first)
         texts = page.locator(CHART).first.locator("text").all_text_contents()
-        return [x for x in texts if t("an.fn.short_first", "ru") in x]
+        return [x for x in texts if t("an.fn.short_first", "ru", pct="").strip() in x]
     return metric_values(page)
 
 

@@ -81,9 +81,10 @@ def test_the_phone_hides_every_second_money_label_of_the_waterfall():
     assert f"@media (max-width: {charts.PHONE_WIDTH}px) {{ {rule} }}" in css
 
 
-def test_the_lost_reasons_by_month_have_no_month_title_over_their_legend():
+def test_the_lost_reasons_by_month_have_no_month_title_and_their_legend_above():
     """«Месяц» under the axis was printed over «Юридические условия», the legend's first row
-    below the plot, on a phone; the legend stays below, as the by-stage chart's beside it."""
+    below the plot, on a phone; below the plot at 1440 px in English the legend's two columns
+    went up under the bars and hid every month's label (review #16): now above the plot."""
     from ui.views.funnel import lost_time_figure
 
     df = pd.DataFrame(
@@ -91,15 +92,38 @@ def test_the_lost_reasons_by_month_have_no_month_title_over_their_legend():
     )
     fig = lost_time_figure(df, "deals")
     assert fig.layout.xaxis.title.text is None
-    assert fig.layout.legend.traceorder == "normal" and fig.layout.legend.y < 0
+    assert fig.layout.legend.traceorder == "normal"
+    _legend_above(fig)
 
 
-def test_the_lost_reasons_legends_stand_level_below_both_charts():
-    """The by-stage chart's legend at -0.3 of a phone's short plot touched its axis's title
-    («Сделок»): both at the same depth, below the labels and the title."""
-    from ui.views.funnel import LOST_LEGEND_Y, lost_stage_figure, lost_time_figure
+def test_the_lost_reasons_legends_stand_level_above_both_charts():
+    """Side by side, both legends above their plots, from the same height under the titles, the
+    same top margin held for them (the same reasons)."""
+    from ui.views.funnel import lost_stage_figure, lost_time_figure
 
-    months = pd.DataFrame({"month": ["2026-01-01"], "reason": ["Дорого"], "deals": [3]})
-    stages = pd.DataFrame({"stage": ["A"], "reason": ["Дорого"], "deals": [3]})
+    reasons = ["Нужна услуга, которой у нас нет", "Не отвечает", "Дорого", "Выбрал конкурента", "Нет бюджета"]
+    months = pd.DataFrame({"month": ["2026-01-01"] * 5, "reason": reasons, "deals": [3, 2, 2, 1, 1]})
+    stages = pd.DataFrame({"stage": ["A"] * 5, "reason": reasons, "deals": [3, 2, 2, 1, 1]})
     left, right = lost_stage_figure(stages, "deals", months), lost_time_figure(months, "deals", stages)
-    assert left.layout.legend.y == right.layout.legend.y == LOST_LEGEND_Y <= -0.4
+    for fig in (left, right):
+        _legend_above(fig)
+    assert left.layout.legend.y == right.layout.legend.y
+    assert left.layout.margin.t == right.layout.margin.t
+
+
+def test_the_lost_reasons_by_month_label_every_month():
+    """Six months (May to October) were labelled every other one at every desktop width, though
+    a half page has room for each (review #16): a label a month up to LOST_MONTHS (9), then every
+    second; a year's twelve on a phone, at most PHONE_MONTHS (6) of them (every second)."""
+    from ui.views.funnel import LOST_MONTHS, lost_time_figure
+
+    def months(n: int) -> pd.DataFrame:
+        starts = pd.date_range("2026-05-01", periods=n, freq="MS")
+        return pd.DataFrame({"month": starts, "reason": ["Дорого"] * n, "deals": [1] * n})
+
+    six = lost_time_figure(months(6), "deals")
+    assert six.layout.xaxis.dtick == "M1" and six.layout.xaxis.tickformat == "%b\n%Y"
+    assert six.layout.xaxis.tickangle == 0 and six.layout.xaxis.hoverformat == charts.MONTH_HOVER
+    assert lost_time_figure(months(LOST_MONTHS), "deals").layout.xaxis.dtick == "M1"
+    assert lost_time_figure(months(12), "deals").layout.xaxis.dtick == "M2"
+    assert charts.phone_month_step(6, LOST_MONTHS) == 1 and charts.phone_month_step(9, LOST_MONTHS) == 2

@@ -92,7 +92,7 @@ def test_deals_only_marks_the_turnover_built_on_the_example_check_and_says_the_l
     assert _metrics(at) == {
         "Оборот в месяц (пример)": "613 636 ₽",  # 15 × 3/11 × 150 000 (the check is the example's)
         "Сделки в месяц": "4,1",  # 15 × 3/11: the data's own levers, no mark
-        "Сделок в воронку может обработать команда": "15",  # 1 seller × 15: deals, as the first lever counts
+        "Сделок в месяц может обработать команда": "15",  # 1 seller × 15: deals, as the first lever counts
     }
     # the factors as the sliders show them; 15 × 27,27 % × 150 000 = 613 575, not 613 636: "≈", said
     assert _line(at) == "15 сделок × 27,27 % × 150 000 ₽ ≈ 613 636 ₽ (пример)"
@@ -105,7 +105,7 @@ def test_deals_only_in_english(app_db):
     assert _metrics(at) == {
         "Turnover per month (example)": "₽613,636",
         "Deals per month": "4.1",
-        "Deals entering the team can handle": "15",
+        "Deals a month the team can handle": "15",
     }
     assert _line(at) == "15 deals × 27.27% × ₽150,000 ≈ ₽613,636 (example)"
     assert (

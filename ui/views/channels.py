@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel import chart_series, charts
+from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
 from funnel.metrics import overview
 from funnel.metrics.compare import counts
@@ -285,6 +285,13 @@ def channel_trend_chart(df: pd.DataFrame, metric: str, untracked: tuple[str, ...
         ui.chart(channel_trend_figure, df, metric, untracked, key=key)
 
 
+def trend_axis(metric: str) -> str:
+    """The monthly chart's value axis: the figure's name, and the currency for money (spend, CPL,
+    revenue: «Расходы, ₽», as the Overview's; it read «Расходы» alone, review #16)."""
+    name = ui.t(f"an.col.{metric}")
+    return f"{name}, {ui.currency()}" if units.unit(metric) == "money" else name
+
+
 def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ...] = ()) -> go.Figure:
     """One line per channel, the largest first (by the figure itself for a sum, by leads for a
     share or CPL), each in its own strong colour; past the strong colours the smaller channels
@@ -319,7 +326,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         )
     fig.update_layout(
         # no title: the section's heading above says «Каналы по месяцам», and the chart repeated it
-        yaxis_title=ui.t(f"an.col.{metric}"),
+        yaxis_title=trend_axis(metric),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
     fig.update_xaxes(**month_axis(trend_months(df), TREND_MONTHS))

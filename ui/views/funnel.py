@@ -15,7 +15,7 @@ import streamlit as st
 
 import ui
 from funnel import chart_series
-from funnel.charts import MONTH_HOVER, OTHER, legend_above
+from funnel.charts import OTHER, PHONE_MONTHS, legend_above, month_axis, months_spanned, phone_months_css
 from funnel.metrics import stages as stage_metrics
 from funnel.safety import chart_text
 from ui.show import ROWS_IN_VIEW, fmt_value, label, missing
@@ -29,21 +29,27 @@ TABS = ("funnel", "stalled", "lost", "breakdown", "speed")  # the page's tabs, i
 
 def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     """The ladder as a Plotly funnel: reached counts, with both conversions and money on each bar;
-    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel)."""
+    with ``leads``, a first bar of the period's leads (marketing and sales as one funnel). Without
+    any amount (a workspace of deals without sums) the money line is left out: a bare "—" on
+    every bar read as a glitch (review #16)."""
     stages = [chart_text(label(s, "stage")) for s in t["stage"]]
+    money = bool(t["amount"].notna().any())
+    prev = list(t["conversion_from_previous"])
+    if leads and prev:  # the first stage's "from previous" is from the leads
+        prev[0] = (t["reached"].iloc[0] or 0) / leads
     # Four short lines, not two long ones: on a phone the figures beside a narrow bar ran past the
     # chart's right edge.
     text = [
-        f"{ui.num(r)}<br>{ui.money(a)}<br>{ui.t('an.fn.short_prev')} "
-        f"{bar_pct(p)}<br>{ui.t('an.fn.short_first')} {bar_pct(f)}"
-        for r, p, f, a in zip(
-            t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
+        "<br>".join(
+            [ui.num(r), *([ui.money(a)] if money else [])]
+            + [ui.t("an.fn.short_prev", pct=bar_pct(p)), ui.t("an.fn.short_first", pct=bar_pct(f))]
         )
+        for r, p, f, a in zip(t["reached"], prev, t["conversion_from_first"], t["amount"], strict=False)
     ]
     hover = [
         f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
         f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
-        f"<br>{ui.t('an.fn.money')}: {ui.money(a)}"
+        + (f"<br>{ui.t('an.fn.money')}: {ui.money(a)}" if money else "")
         for s, r, p, f, a in zip(
             stages, t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
         )
@@ -52,9 +58,6 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     if leads:
         first = counts[0] if counts else 0
         stages, counts = [ui.t("an.fn.leads_bar")] + stages, [leads] + counts
-        if len(text):  # the first stage's "from previous" is from the leads
-            prev = ui.t("an.fn.short_prev")
-            text[0] = text[0].replace(f"{prev} —", f"{prev} {bar_pct(first / leads)}")
         text = [ui.num(leads)] + text
         hover = [
             f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
@@ -76,11 +79,10 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
 
 
 def bar_pct(share) -> str:
-    """A share on a funnel bar, one rule for every bar: one decimal below 10 % ("4,5 %"), whole
-    from 10 % up ("17 %", "60 %"); "—" when missing. The table and the hover keep one decimal."""
-    if missing(share):
-        return "—"
-    return ui.pct(share, 1 if abs(share) < 0.095 else 0)
+    """A share on a funnel bar, written as the table below writes it (the figure's own unit and
+    decimals, ui.show.fmt_value: «25,8 %», «100,0 %»): the bars rounded to «26 %» what the table
+    showed as «25,8 %» (review #16); "—" when missing."""
+    return fmt_value("conversion_from_first", share)
 
 
 WRAP_AT = 14  # characters a line of a stage's name holds on an axis
@@ -346,6 +348,10 @@ def _measure_axis(measure: str) -> str:
 
 # Under the axis title, not over it (the template's place for a legend hid "Сделок" and "Месяц").
 _LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0}
+# The lost reasons by month label every month up to this many in their half of the page (a
+# slot of ~36 px for «сент.» in a 330 px plot at 1280), then every second, third … month; six
+# months were labelled every other one at every desktop width (review #16).
+LOST_MONTHS = 9
 
 
 def reason_order(*frames: pd.DataFrame | None) -> list[str]:
@@ -381,7 +387,13 @@ def _by_reason(df: pd.DataFrame, order: list[str]) -> list[tuple[str, pd.DataFra
 # The legend lists the reasons in the traces' order (reason_order): Plotly's own default for a
 # stacked chart reverses it, and did so on one of the two charts only.
 _LEGEND_ORDER = {"traceorder": "normal"}
-LOST_LEGEND_Y = -0.42  # the lost reasons' legends, below the axes' labels and titles, level with each other
+
+
+def _lost_legend(fig: go.Figure) -> go.Figure:
+    """The lost reasons' legend above the plot (funnel.charts.legend_above), in both charts of the
+    tab alike: below the by-month chart, at 1440 px in English, its two columns went up under the
+    bars and hid every month's label (review #16)."""
+    return legend_above(fig)
 
 
 def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
@@ -408,12 +420,10 @@ def lost_stage_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None
         barmode="stack",
         title=ui.t("an.fn.lost_stage"),
         xaxis_title=_measure_axis(measure),
-        # as low as the by-month chart's beside it: at -0.3 of a phone's short plot the legend's
-        # first row touched the axis's title («Сделок»; the screen walk's phone charts check)
-        legend={**_LEGEND_BELOW, "y": LOST_LEGEND_Y, **_LEGEND_ORDER},
+        legend=_LEGEND_ORDER,
     )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(dict.fromkeys(stage_labels)))
-    return fig
+    return _lost_legend(fig)
 
 
 def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None = None) -> go.Figure:
@@ -436,12 +446,28 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         barmode="stack",
         title=ui.t("an.fn.lost_time"),
         yaxis_title=_measure_axis(measure),
-        # below the two-line month ticks, as the by-stage chart's beside it; no "Month" under the
-        # axis (its labels are months): on a phone that title sat on a reason («Юридические условия»)
-        legend={**_LEGEND_BELOW, "y": LOST_LEGEND_Y, **_LEGEND_ORDER},
-        xaxis_hoverformat=MONTH_HOVER,  # a bar is a month: "сент. 2025", as the table (not "Sep 1, 2025")
+        # no "Month" under the axis (its labels are months): on a phone that title sat on a reason
+        legend=_LEGEND_ORDER,
     )
-    return fig
+    # every month labelled (a hover names the month, "сент. 2025", as the table writes it)
+    fig.update_xaxes(**month_axis(lost_months(df), LOST_MONTHS))
+    return _lost_legend(fig)
+
+
+def lost_months(df: pd.DataFrame) -> int:
+    """The months the lost deals' by-month frame spans, first to last (funnel.charts.months_spanned)."""
+    return months_spanned(df["month"].min(), df["month"].max()) if len(df) else 0
+
+
+def lost_time_chart(df: pd.DataFrame, measure: str, other: pd.DataFrame | None, key: str) -> None:
+    """lost_time_figure in a container of its own, with the fixed CSS (no user text) that keeps at
+    most PHONE_MONTHS of its month labels on a phone (funnel.charts.phone_months_css)."""
+    box = f"{key}_months"
+    with st.container(key=box):
+        css = phone_months_css(f".st-key-{box}", lost_months(df), LOST_MONTHS, PHONE_MONTHS)
+        if css:
+            st.html(css)
+        ui.chart(lost_time_figure, df, measure, other, key=key)
 
 
 def breakdown_figure(t: pd.DataFrame, dim: str = "channel") -> go.Figure:

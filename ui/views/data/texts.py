@@ -324,9 +324,9 @@ def _some(column: pd.Series) -> bool:
 
 def history_columns(table: pd.DataFrame) -> dict:
     """st.dataframe's column_config for ``history_table``'s frame: each column as wide as its
-    header and longest cell, the names giving way first to fit a laptop (ui.show.fit_widths: the
-    file name is cut in its cell before a header is); row counts grouped as the language groups
-    thousands ("26 424", not "26424")."""
+    header and longest cell, the names giving way to fit a laptop, the file's first, the kind and
+    the mode never (ui.show.fit_widths: the file name is cut in its cell before a header is);
+    row counts grouped as the language groups thousands ("26 424", not "26424")."""
     import streamlit as st
 
     from ui.show import fit_widths
@@ -336,7 +336,10 @@ def history_columns(table: pd.DataFrame) -> dict:
     shown = table.astype(object).where(table.notna(), None)
     for c in counts:  # measured as drawn: "26 424"
         shown[c] = table[c].map(lambda v: None if pd.isna(v) else f"{int(v):,}")
-    widths = fit_widths(shown)
+    # the kind and the mode are the app's own words (cut, «Расходы на рекла…» ran under «Режим» at
+    # 1280 px, review #16): the file's name gives way first, then the moment and the name of who
+    keep = {ui.t("data.h.kind"), ui.t("data.h.mode")}
+    widths = fit_widths(shown, keep=keep, first={ui.t("data.h.file")})
     return {
         c: st.column_config.NumberColumn(format=widget_format(0), width=widths[c])
         if c in counts

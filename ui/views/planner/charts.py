@@ -296,9 +296,16 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
 
 
 def capacity_curve(
-    points: list[tuple[float, float]], plan_leads: float, capacity: float | None, x_title: str | None = None
+    points: list[tuple[float, float]],
+    plan_leads: float,
+    capacity: float | None,
+    x_title: str | None = None,
+    *,
+    deals: bool = False,
 ) -> go.Figure:
-    """Conversion against the month's flow (leads, or ``x_title``: deals entering, on deals)."""
+    """Conversion against the month's flow (leads, or ``x_title``: deals entering, on deals),
+    titled by that base: on deals the title said «…от числа лидов» over an axis of deals, in a
+    workspace with no leads (review #16)."""
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
     # "план" at the foot of its line: at the top it sat on the curve, flat at the base conversion
     # up to the capacity (left of the plan line whenever the plan is within it)
@@ -306,7 +313,7 @@ def capacity_curve(
         x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"), annotation_position="bottom left"
     )
     fig.update_layout(
-        title=ui.t("planner.chart.capacity"),
+        title=ui.t("planner.chart.capacity_deals" if deals else "planner.chart.capacity"),
         xaxis_title=x_title or ui.t("planner.lever.leads"),
         yaxis_title=ui.t("axis.conversion"),
     )

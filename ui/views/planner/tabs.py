@@ -325,7 +325,8 @@ def capacity_tab(b, plan: Plan, out: dict) -> None:
         st.info(ui.t("gaps.cap.no_conversion"))
     else:
         x_title = ui.t(lever_label(b, "leads") or "planner.lever.leads")
-        ui.plot(charts.capacity_curve(points, leads, out["capacity"], x_title), key="pl_cap_chart")
+        deals = b.source == "deals"
+        ui.plot(charts.capacity_curve(points, leads, out["capacity"], x_title, deals=deals), key="pl_cap_chart")
     with st.expander(ui.t("planner.cap.calibrate")):
         cols = st.columns(4)
         la, ca, lb, cb = (calibration_box(col, *spec) for col, spec in zip(cols, CALIBRATION, strict=True))
