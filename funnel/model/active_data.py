@@ -102,7 +102,7 @@ _VOLUMES = frozenset(("base", *RATES, *PRODUCTIVITY, "working_days", "marketers"
 _COSTS = _VOLUMES | {"management", "marketer_cost", "caller_cost", "manager_cost", "management_cost", "contact_cost"}
 _PROFIT = _VOLUMES | _COSTS | {"avg_check", "margin"}
 RESTS_ON = {
-    "contracts": _VOLUMES,
+    "contracts": _VOLUMES - {"payment_rate"},  # the payment comes after the contract
     "chain": _VOLUMES,
     "turnover": _VOLUMES | {"avg_check"},
     "costs": _COSTS,
@@ -112,12 +112,33 @@ RESTS_ON = {
 }
 
 
-def example_figures(examples: set[str] | frozenset[str], reverse: bool = False) -> frozenset[str]:
+# Reverse, the base and the staff are worked out from the target, never typed; the months' inputs
+# (cycle, start-up cost, ramp, horizon) only spread the money over time (payback, the chart).
+_WORKED_OUT = frozenset(("base", "marketers", "callers", "managers"))
+_MONTHS = frozenset(("cycle_days", "startup_cost", "ramp_months", "horizon"))
+_PAID = frozenset(("avg_check", "payment_rate"))  # turnover = contracts × payment rate × check
+
+
+def reverse_rests_on(target: str) -> dict[str, frozenset[str]]:
+    """RESTS_ON for a plan worked back from ``target`` (one of funnel.model.active.TARGETS): the
+    contracts come from the target (a turnover target through the check and the payment rate, a
+    profit one through every cost and the margin), the chain from the contracts by the rates, the
+    costs from the chain by the output and the costs of the people, the profit from turnover and
+    costs; the figure that is the target itself is the user's own and rests on nothing."""
+    contracts = {"contracts": frozenset(), "turnover": _PAID, "profit": _PROFIT - _WORKED_OUT}[target]
+    turnover = contracts | _PAID
+    chain = contracts | frozenset(RATES)
+    costs = chain | (_COSTS - _WORKED_OUT)
+    profit = costs | turnover | {"margin"}
+    rests = {"contracts": contracts, "chain": chain, "turnover": turnover, "costs": costs, "profit": profit}
+    rests[target] = frozenset()
+    return rests | {"payback": profit | _MONTHS, "money": profit | _MONTHS}
+
+
+def example_figures(examples: set[str] | frozenset[str], target: str | None = None) -> frozenset[str]:
     """The figures (keys of RESTS_ON) that rest on an input in ``examples`` (the inputs still at
-    the method's example). Reverse, the target ties every figure to every input (a turnover target
-    goes back through the check, a profit one through the costs): any example marks them all; the
-    base and the staff are worked out there, not typed, so they mark nothing."""
-    if reverse:
-        typed = set(examples) - {"base", "marketers", "callers", "managers"}
-        return frozenset(RESTS_ON) if typed else frozenset()
-    return frozenset(k for k, needs in RESTS_ON.items() if needs & set(examples))
+    the method's example): forward (``target`` None) by RESTS_ON; worked back from a target by
+    ``reverse_rests_on`` (a target of 10 contracts is the user's 10, never «(example)», and an
+    example horizon marks only the payback and the money)."""
+    rests = RESTS_ON if target is None else reverse_rests_on(target)
+    return frozenset(k for k, needs in rests.items() if needs & set(examples))

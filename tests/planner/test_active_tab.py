@@ -514,3 +514,17 @@ def test_a_workshop_case_carries_no_example_mark(app_db):
     at = opened(app_db, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
     assert tab_metrics(at)["Активные продажи: окупаемость"] == "на 6-й месяц"
     assert "(пример)" not in "\n".join(m.label for m in at.metric) + markdown(at)
+
+
+def test_a_typed_target_is_never_marked_as_an_example(app_db):
+    """Code review: worked back from a target, an example horizon or start-up cost (inputs the data
+    never gives) marked every figure «(пример)», the user's own turnover target among them. The
+    target is the user's; the contracts rest on the check and payment rate; the months' inputs
+    mark only the payback (funnel.model.active_data.reverse_rests_on)."""
+    from funnel.model.active_presets import EXAMPLE
+
+    plan = EXAMPLE.with_(target_kind="turnover", target_value=840_000)
+    at = opened(app_db, _pl_active=plan)
+    labels = [m.label for m in at.metric]
+    mark = lambda key: t("workshop.example_mark", "ru", label=t(key, "ru"))  # noqa: E731
+    assert t("active.m.turnover", "ru") in labels and mark("active.m.turnover") not in labels, labels

@@ -321,7 +321,7 @@ def active_tab(b, base_plan, r) -> None:
         ui.show_error(problem)
     mode(a)
     # the figures resting on an input still at the method's example say so on their labels
-    on_example = active_data.example_figures({f for f, m in marks.items() if m == "example"}, a.reverse)
+    on_example = active_data.example_figures({f for f, m in marks.items() if m == "example"}, a.plan.target_kind)
     if a.reachable:
         headline(a, on_example)
         example = ui.t("active.m.margin_example") if marks.get("margin") == "example" else ""
