@@ -122,7 +122,7 @@ def _start(args, extra: dict) -> dict:
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
-    from funnel.model.edits import on_baseline
+    from funnel.model.edits import figures
     from funnel.scenarios import get_scenario
 
     store = open_store(args.db)
@@ -140,10 +140,11 @@ def _start(args, extra: dict) -> dict:
                 if edits:
                     f = _period(cur, ws, args) or Filters(ws, args.period_from, args.period_to)
                     b = baseline_on(cur, f, args.basis)
-                    # the chain scaled to the scenario's conversion, as the Planner's chain tab and
-                    # the saved scenario show it (one definition: funnel.model.edits.on_baseline)
-                    conversion = sc.inputs.get("conversion") if isinstance(sc.inputs, dict) else None
-                    extra.update(edits=edits.to_dict(), **on_baseline(b, edits, conversion))
+                    # the chain scaled to the plan's conversion (the scenario's, or --conversion's),
+                    # as the Planner's chain tab shows it: worked out once the plan is built
+                    chain, channels, gaps = b.stage_chain(), b.mix_channels(), b.gaps()
+                    extra[_EDIT_FIGURES] = lambda conversion: figures(edits, chain, channels, gaps, conversion)
+                    extra.update(edits=edits.to_dict())
                 try:
                     saved = sc.active()
                 except ValidationError as exc:
@@ -176,6 +177,7 @@ _BASE, _CURRENCY = "_base_plan", "_currency"  # kept for --export, never printed
 _GAPS = "_gaps"  # the baseline's funnel.model.gaps.Gaps, never printed
 _ACTIVE = "_active_plan"  # the scenario's saved active-sales plan, never printed
 _SEED = "_active_seed"  # the data's plan the active plan is seeded from, beside a scenario without one
+_EDIT_FIGURES = "_edit_figures"  # a scenario's chain and mix figures, worked out on the built plan's conversion
 _ABOUT = "_about"  # (workspace name, baseline's first day, last day) for --export's report, never printed
 
 
@@ -280,12 +282,15 @@ def build_plan(args, extra: dict | None = None) -> Plan:
         if inputs.get(required) is None:
             raise FunnelError(f"{FLAGS[required]}: required (or start from --workspace / --scenario).")
     try:
-        return Plan.from_inputs(inputs)  # a scenario saved before the repeat switch keeps its repeat revenue
+        plan = Plan.from_inputs(inputs)  # a scenario saved before the repeat switch keeps its repeat revenue
     except ValidationError as exc:
         field = getattr(exc, "field", "")
         flag = FLAGS.get(field, field)
         message = str(exc).split(": ", 1)[-1]
         raise FunnelError(f"{flag}: {message}") from None
+    if extra is not None and (edit_figures := extra.pop(_EDIT_FIGURES, None)) is not None:
+        extra.update(edit_figures(plan.conversion))  # funnel.model.edits.figures, on the plan's conversion
+    return plan
 
 
 def run(args) -> int:

@@ -320,6 +320,13 @@ def test_cli_carries_a_scenarios_table_edits(store, tiny):
     # at CPL 1 000 → 3 leads × 1/6 × 100 000 = 50 000; B edited: 2 000 ÷ 500 = 4 leads × 25 % × 50 000
     assert out["mix_budget"] == pytest.approx(5_000) and out["mix_turnover"] == pytest.approx(100_000)
     assert out["mix_romi"] == pytest.approx((100_000 - 5_000) / 5_000)
+    # with --conversion the plan's own conversion, not the scenario's saved one (code review): the
+    # free steps 0.4k × 0.75k × 0.5 = 0.1 → k ≈ 0.816, so 0.1 exactly (it printed 0.2)
+    args = ("--db", path, "--workspace", tiny, "--scenario", "Mix", "--from", "2025-01-01", "--to", "2025-02-28")
+    r = cli(*args, "--conversion", "0.1", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["conversion"] == pytest.approx(0.1) and out["chain_conversion"] == pytest.approx(0.1)
 
 
 def test_a_database_failure_is_a_readable_error(store, tiny):
