@@ -104,10 +104,11 @@ def test_romi_heads_the_channels_table_and_the_planners_card_with_its_full_words
 
 
 def test_the_repeat_tabs_ltv_card_says_lifetime_value(demo_app_db):
-    """«Client LTV» (English; the Russian card says «Ценность клиента» in words) has the term."""
+    """«Client LTV» has the term; so has the Russian «Ценность клиента», which says it in words
+    (the screen review asked for the same help in both languages)."""
     at = _app("en", "pages/planner.py", "pl_tab", t("planner.tab.repeat", "en"))
     (card,) = [m for m in at.metric if m.label == "Client LTV"]
     assert FULL["LTV"] in card.proto.help
     ru = _app("ru", "pages/planner.py", "pl_tab", t("planner.tab.repeat", "ru"))
     (card,) = [m for m in ru.metric if m.label == "Ценность клиента"]
-    assert not card.proto.help  # the words themselves: nothing to spell out
+    assert card.proto.help.startswith("Ценность клиента (LTV)")

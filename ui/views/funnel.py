@@ -39,12 +39,14 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
         prev[0] = (t["reached"].iloc[0] or 0) / leads
     # Four short lines, not two long ones: on a phone the figures beside a narrow bar ran past the
     # chart's right edge.
+    # The first stage's "of stage 1" is 100 % by definition: left out (on a phone its «100,0 %»
+    # ran past the widest bar's edge).
     text = [
         "<br>".join(
-            [ui.num(r), *([ui.money(a)] if money else [])]
-            + [ui.t("an.fn.short_prev", pct=bar_pct(p)), ui.t("an.fn.short_first", pct=bar_pct(f))]
+            [ui.num(r), *([ui.money(a)] if money else []), ui.t("an.fn.short_prev", pct=bar_pct(p))]
+            + ([ui.t("an.fn.short_first", pct=bar_pct(f))] if i else [])
         )
-        for r, p, f, a in zip(t["reached"], prev, t["conversion_from_first"], t["amount"], strict=False)
+        for i, (r, p, f, a) in enumerate(zip(t["reached"], prev, t["conversion_from_first"], t["amount"], strict=False))
     ]
     hover = [
         f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
