@@ -49,6 +49,12 @@ TEXTS = {
     "tm.accuracy.horizon.quarter": ("Следующий квартал", "Next quarter"),
     "tm.accuracy.weighted": ("Взвешенная воронка сейчас", "Weighted pipeline now"),
     "tm.accuracy.past": ("Насколько точны были прошлые прогнозы", "How right past forecasts were"),
+    "tm.accuracy.past_none_unpriced": (
+        "Оценок нет: оценивать можно прогнозы выручки, а их строят по выигранным сделкам с суммой — "
+        "загрузите такие сделки на странице «Данные».",
+        "No scores: forecasts of revenue are what is scored, and they are built on won deals with "
+        "amounts: upload such deals on the Data page.",
+    ),
     "tm.accuracy.past_none": (
         "Оценок пока нет: прогноз оценивается, когда закончится его месяц или квартал и данные за него будут загружены; "
         "первым оценится первый сохранённый прогноз.",

@@ -138,3 +138,6 @@ def test_leads_only_has_no_button_to_save_a_forecast_and_says_why(app_db, lang):
     assert t("tm.accuracy.nothing_to_save", lang) in [c.value for c in at.caption]
     assert t("tm.accuracy.none", lang) not in [i.value for i in at.info]  # it says «you can save one now»
     assert t("tm.accuracy.live", lang) not in _heads(at)  # nothing live to show either
+    # and no promise that «the first forecast saved is the first scored» (screen review)
+    infos = [i.value for i in at.info]
+    assert t("tm.accuracy.past_none_unpriced", lang) in infos and t("tm.accuracy.past_none", lang) not in infos

@@ -37,8 +37,8 @@ def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
-    accuracy_now.render(filters.workspace_id, res["latest"])  # with the button that saves one
-    charted = _past(res)
+    priced = accuracy_now.render(filters.workspace_id, res["latest"])  # with the button that saves one
+    charted = _past(res, priced)
     # one part at a time (look.part): forecast against actual, the newest forecast per owner,
     # every saved forecast with the downloads
     latest = res["latest"]
@@ -68,12 +68,14 @@ def _owners(owners: pd.DataFrame) -> None:
     st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
-def _past(res: dict) -> dict[str, pd.DataFrame]:
-    """How right past forecasts were, per horizon; the points to chart, per horizon."""
+def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
+    """How right past forecasts were, per horizon; the points to chart, per horizon. With no
+    forecast saved and none the data can price (no won deal with an amount), no promise that the
+    first saved one will be scored: the line above says there is nothing to save."""
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
     if rows.empty:  # the heading alone read as a broken tab: say when it fills
-        st.info(ui.t("tm.accuracy.past_none"))
+        st.info(ui.t("tm.accuracy.past_none" if priced else "tm.accuracy.past_none_unpriced"))
         return {}
     scores = res["scores"]
     if not scores:

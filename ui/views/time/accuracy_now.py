@@ -34,14 +34,15 @@ def taken_by_words(by) -> str:
     return ui.t(key) if by in ("daily", "cli", "demo") else ui.plain(str(by or "—"))
 
 
-def render(workspace_id: str, latest: pd.DataFrame) -> None:
+def render(workspace_id: str, latest: pd.DataFrame) -> bool:
     """The live forecast with the button that saves it (when today's is not saved and the data
-    price one), then the newest saved one (the button under it when nothing live is shown)."""
+    price one), then the newest saved one (the button under it when nothing live is shown).
+    Returns whether the data price a forecast at all."""
     day = _day(latest)
     if day == date.today():  # today's is saved: no live forecast to work out (seconds at 10 M leads)
         _saved(latest, day)
         save_button(workspace_id, fs.priced(latest))
-        return
+        return fs.priced(latest)
     now = live(workspace_id)
     priced = fs.priced(now)
     if priced:
@@ -56,6 +57,7 @@ def render(workspace_id: str, latest: pd.DataFrame) -> None:
         _saved(latest, day)
     if not priced:
         save_button(workspace_id, priced)
+    return priced
 
 
 def _saved(latest: pd.DataFrame, day: date | None) -> None:
