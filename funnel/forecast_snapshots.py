@@ -59,13 +59,19 @@ def by_owner(cur, filters: Filters) -> pd.DataFrame:
 
 
 def forecast(
-    cur, *, filters: Filters, today: date | None = None, pause: Callable[[], None] | None = None
+    cur,
+    *,
+    filters: Filters,
+    today: date | None = None,
+    pause: Callable[[], None] | None = None,
+    per_owner: bool = True,
 ) -> pd.DataFrame:
     """Today's forecast for ``filters.workspace_id`` (the other filters are not used: a snapshot
-    is the workspace's): COLUMNS, the total first (owner ''), then up to MAX_OWNERS owners.
-    Empty when the workspace holds no data. ``pause`` is called between the steps (each a few
-    queries, seconds at 10 M leads): the app's background snapshot waits there while pages run."""
-    work = _Forecast(filters.workspace_id, today or date.today())
+    is the workspace's): COLUMNS, the total first (owner ''), then up to MAX_OWNERS owners
+    (none without ``per_owner``). Empty when the workspace holds no data. ``pause`` is called
+    between the steps (each a few queries, seconds at 10 M leads): the app's background snapshot
+    waits there while pages run."""
+    work = _Forecast(filters.workspace_id, today or date.today(), per_owner)
     for i, step in enumerate(work.steps()):
         if i and pause is not None:
             pause()
@@ -77,10 +83,7 @@ def live(cur, *, filters: Filters, today: date | None = None) -> pd.DataFrame:
     """The total rows (owner '') of ``forecast`` as a snapshot taken now would hold them, without
     the owners' (the Time page shows it until the day's snapshot is saved: the Planner's own
     figure, not yet written down). Empty when the workspace holds no data."""
-    work = _Forecast(filters.workspace_id, today or date.today(), per_owner=False)
-    for step in work.steps():
-        step(cur)
-    return work.frame()
+    return forecast(cur, filters=filters, today=today, per_owner=False)
 
 
 def priced(rows: pd.DataFrame) -> bool:

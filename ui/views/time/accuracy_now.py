@@ -41,8 +41,8 @@ def render(workspace_id: str, latest: pd.DataFrame) -> bool:
     day = _day(latest)
     if day == date.today():  # today's is saved: no live forecast to work out (seconds at 10 M leads)
         _saved(latest, day)
-        save_button(workspace_id, fs.priced(latest))
-        return fs.priced(latest)
+        save_button(workspace_id, priced := fs.priced(latest))
+        return priced
     now = live(workspace_id)
     priced = fs.priced(now)
     if priced:
