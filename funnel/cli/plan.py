@@ -118,11 +118,13 @@ def _start(args, extra: dict) -> dict:
     ``edits`` and what they give on the workspace's last 12 months (funnel.model.edits.figures)."""
     if not (args.scenario or args.workspace or args.db):
         return {}
+    from functools import partial
+
     from funnel.basis import baseline_on
     from funnel.cli import resolve_workspace
     from funnel.db import open_store
     from funnel.filters import Filters
-    from funnel.model.edits import figures
+    from funnel.model.edits import on_baseline
     from funnel.scenarios import get_scenario
 
     store = open_store(args.db)
@@ -142,8 +144,7 @@ def _start(args, extra: dict) -> dict:
                     b = baseline_on(cur, f, args.basis)
                     # the chain scaled to the plan's conversion (the scenario's, or --conversion's),
                     # as the Planner's chain tab shows it: worked out once the plan is built
-                    chain, channels, gaps = b.stage_chain(), b.mix_channels(), b.gaps()
-                    extra[_EDIT_FIGURES] = lambda conversion: figures(edits, chain, channels, gaps, conversion)
+                    extra[_EDIT_FIGURES] = partial(on_baseline, b, edits)  # the baseline is data, no cursor
                     extra.update(edits=edits.to_dict())
                 try:
                     saved = sc.active()
