@@ -44,17 +44,22 @@ SPEND = [
 QUARTER = (date(2026, 1, 1), date(2026, 3, 31))
 
 
-def _workspace(path) -> str:
+def _built(path, name: str, leads, deals, spend) -> str:
+    """A workspace ``name`` of these rows with a conversion window of 30 days."""
     s = Store(path)
     with s.transaction() as cur:
-        ws = create_workspace(cur, "Young").id
-    insert(s, ws, "leads", LEADS)
-    insert(s, ws, "deals", DEALS)
-    insert(s, ws, "spend", SPEND)
+        ws = create_workspace(cur, name).id
+    insert(s, ws, "leads", leads)
+    insert(s, ws, "deals", deals)
+    insert(s, ws, "spend", spend)
     with s.transaction() as cur:
         maturity.set_window(cur, ws, 30, actor=CLI_USER)
     s.close()
     return ws
+
+
+def _workspace(path) -> str:
+    return _built(path, "Young", LEADS, DEALS, SPEND)
 
 
 def by_grp(df):
@@ -145,16 +150,7 @@ SPRING_SPEND = [{"channel": ch, "period": date(2026, 3, 1), "amount": 1000} for 
 
 
 def _spring(path) -> str:
-    s = Store(path)
-    with s.transaction() as cur:
-        ws = create_workspace(cur, "Spring").id
-    insert(s, ws, "leads", SPRING_LEADS)
-    insert(s, ws, "deals", SPRING_DEALS)
-    insert(s, ws, "spend", SPRING_SPEND)
-    with s.transaction() as cur:
-        maturity.set_window(cur, ws, 30, actor=CLI_USER)
-    s.close()
-    return ws
+    return _built(path, "Spring", SPRING_LEADS, SPRING_DEALS, SPRING_SPEND)
 
 
 def test_a_young_row_with_revenue_in_the_period_keeps_its_romi(tmp_path):
