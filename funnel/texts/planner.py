@@ -669,6 +669,7 @@ TEXTS = {
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
     "planner.chart.uncertainty": ("Возможный оборот за месяц", "Possible turnover in a month"),
+    "planner.chart.uncertainty_month": ("Возможный оборот за {month}", "Possible turnover in {month}"),
     "planner.chart.capacity": ("Конверсия в зависимости от числа лидов", "Conversion against the number of leads"),
     "planner.chart.capacity_deals": (
         "Конверсия в зависимости от числа сделок в воронку",

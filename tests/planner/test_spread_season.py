@@ -44,6 +44,8 @@ def test_the_spread_is_the_charts_first_month_and_says_so(app, lang):
     assert t("planner.fc.uncertainty_month", lang, month=when) in [h.value for h in at.subheader]
     expected = t("planner.fc.month_season", lang, month=when, value=value)
     assert plain(expected) in [plain(c.value) for c in at.caption]
+    titles = [json.loads(c.proto.spec)["layout"].get("title", {}).get("text") for c in at.get("plotly_chart")]
+    assert t("planner.chart.uncertainty_month", lang, month=when) in titles  # the histogram's month too
     if lang == "ru":
         assert (when, plain(value)) == ("нояб. 2026", "9 638 727 ₽")
         likely = next(m.value for m in at.metric if m.label == t("planner.fc.mid", "ru"))

@@ -65,7 +65,9 @@ def forecast(b, r: PlanResult) -> dict:
         "sens": sens,
         "sens_note": report_figures.sensitivity_note(left, metric, ui.lang()),
         "proj": proj,
-        "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
+        "hist": charts.histogram(
+            sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}, ui.month(month)
+        ),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"], warming),
         "warming": warming,
