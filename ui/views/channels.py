@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
-from funnel.metrics import overview
+from funnel.metrics import channels, overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
@@ -189,7 +189,8 @@ def _economics_view(
     columns = _economics_columns(part, by, unknown)
     if shown_columns is not None:
         columns = {c: k for c, k in columns.items() if c in shown_columns}
-    shown = formatted(part.assign(interval=None), columns, dim=by)[0]
+    # the rows' spend and revenue rounded to add up to the total shown (the downloads keep kopecks)
+    shown = formatted(channels.rounded_to_total(part).assign(interval=None), columns, dim=by)[0]
     # A column a period cut, headed by the period, each channel's share in it: one text a channel
     # ("01.03.2026–31.03.2026: 130 749 ₽ × 28/31 = 118 096 ₽; 01.04.2026–…", 98 characters) was
     # cut at the cell's edge even with the table to itself.
@@ -459,6 +460,8 @@ def change_columns(
 
 
 def _changes_view(df: pd.DataFrame, columns: tuple[tuple[str, str, str], ...], channel: str) -> pd.DataFrame:
+    # the spend and revenue now rounded as the economics table rounds them: the same figures
+    df = channels.rounded_to_total(df, tuple(f"{m}_now" for m in channels.SHOWN_SUMS))
     shown = {channel: [label(g) for g in df["grp"]]}
     for m, col, header in columns:
         shown[header] = [fmt_value(m if col.endswith("_now") else col, v) for v in df[col]]
