@@ -232,6 +232,19 @@ def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: st
     )
 
 
+def idle_rows(df: pd.DataFrame) -> pd.Series:
+    """The rows of a channel_table (not its totals row) with nothing the economics table shows in
+    the period: no lead, no spend, no won deal and no revenue. A campaign of an earlier month whose
+    only deals in the period were lost (the demo's «VK Реклама 2025-10», six lost deals) read as a
+    row of 0 and "—" among the period's campaigns; the Channels page leaves such rows out. The
+    totals row still counts their lost and open deals, which no column of it shows either."""
+
+    def nothing(col: str) -> pd.Series:
+        return pd.to_numeric(df[col], errors="coerce").fillna(0) == 0
+
+    return ~df["is_total"].astype(bool) & nothing("leads") & nothing("spend") & nothing("won") & nothing("revenue")
+
+
 # The sums a channel table adds up in its totals row, and shows rounded (funnel.units.decimals).
 SHOWN_SUMS = ("spend", "revenue")
 

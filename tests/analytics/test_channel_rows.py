@@ -76,3 +76,54 @@ def test_the_changes_show_the_spend_now_as_the_economics_table_does(app_db):
     at = open_channels(app_db, {"spend": [*KOPECKS, {"channel": "A", "period": datetime(2025, 1, 1), "amount": 50}]})
     now = column(at.dataframe[1].value, f"{t('an.col.spend', 'ru')}: {t('an.col.now', 'ru')}")
     assert now == {"C": "301 ₽", "B": "200 ₽", "A": "100 ₽", "Итого": "601 ₽"}, now
+
+
+# ---- a row of nothing in the period is left out -------------------------------------------------
+# The period: the last 12 months of the data, 01.02.2025–31.01.2026 (the last day: D1 won on
+# 25.01.2026). Channel A: three leads of January 2026 (campaign «A 2026-01»), one of them won
+# 1 000 ₽, and one lead of January 2025 (campaign «A 2025-01», before the period) whose deal was
+# lost in the period. Channel B: one lead of January 2025, its deal lost in the period. By closing
+# date, B and «A 2025-01» have no lead, no spend, no won deal and no revenue in the period: rows of
+# "0", "—", "0", "0 ₽" before; now left out.
+def _lead(i: int, channel: str, campaign: str, day: datetime) -> dict:
+    return {"lead_id": f"L{i}", "created_at": day, "channel": channel, "campaign": campaign}
+
+
+def _deal(i: int, lead: str, status: str, closed: datetime, amount: int) -> dict:
+    stage = {"won": "Deal done", "lost": "Lost"}[status]
+    return {
+        "deal_id": f"D{i}",
+        "lead_id": lead,
+        "created_at": closed.replace(day=2),
+        "stage": stage,
+        "status": status,
+        "amount": amount,
+        "closed_at": closed,
+    }
+
+
+IDLE = {
+    "leads": [
+        *(_lead(i, "A", "A 2026-01", datetime(2026, 1, 4 + i)) for i in (1, 2, 3)),
+        _lead(4, "A", "A 2025-01", datetime(2025, 1, 10)),
+        _lead(5, "B", "B 2025-01", datetime(2025, 1, 12)),
+    ],
+    "deals": [
+        _deal(1, "L1", "won", datetime(2026, 1, 25), 1000),
+        _deal(4, "L4", "lost", datetime(2026, 1, 20), 500),
+        _deal(5, "L5", "lost", datetime(2026, 1, 21), 700),
+    ],
+}
+
+
+def test_rows_with_nothing_in_the_period_are_left_out(app_db):
+    at = open_channels(app_db, IDLE)
+    econ = at.dataframe[0].value
+    assert list(econ.iloc[:, 0]) == ["A", "Итого"], econ
+    assert column(econ, "Лиды") == {"A": "3", "Итого": "3"}
+    assert column(econ, "Выиграно") == {"A": "1", "Итого": "1"}
+    drill = next(d.value for d in at.dataframe if d.value.columns[0] == "Кампания")
+    assert list(drill.iloc[:, 0]) == ["A 2026-01", "Итого"], drill
+    assert column(drill, "Выручка") == {"A 2026-01": "1 000 ₽", "Итого": "1 000 ₽"}
+    # nor is B offered to drill into: its campaigns would be a table of «Итого» alone
+    assert at.selectbox(key="ch_drill_channel").options == ["A"]

@@ -70,8 +70,9 @@ def economics_table(
     unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval_low"), conv_high=ui.t("an.col.interval_high"))
-    groups = [label(v, by) for v in df["grp"]]
-    raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
+    kept = df[~channels.idle_rows(df)].reset_index(drop=True)  # no row of nothing, here and on screen
+    groups = [label(v, by) for v in kept["grp"]]
+    raw = lambda: pd.DataFrame({n: (groups if c == "grp" else kept[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
     sets = column_sets(df, by, unknown)
     if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
@@ -186,6 +187,7 @@ def _economics_view(
     cuts: tuple[tuple[str, str, str], ...] = (),
     shown_columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
+    part = part[~channels.idle_rows(part)].reset_index(drop=True)  # no lead, spend, win or revenue: no row
     columns = _economics_columns(part, by, unknown)
     if shown_columns is not None:
         columns = {c: k for c, k in columns.items() if c in shown_columns}
@@ -531,8 +533,9 @@ def comparison_basis(cmp, econ: pd.DataFrame | None = None) -> list[str]:
 
 
 def groups(econ: pd.DataFrame, with_leads: bool = True) -> list[str]:
-    """The group names of a channel table (not the totals row), largest first."""
-    rows = econ[~econ["is_total"]]
+    """The group names of a channel table (not the totals row, nor a row of nothing in the
+    period: funnel.metrics.channels.idle_rows), largest first."""
+    rows = econ[~econ["is_total"] & ~channels.idle_rows(econ)]
     if with_leads:
         rows = rows[rows["leads"] > 0]
     return [g for g in rows["grp"] if g is not None]
