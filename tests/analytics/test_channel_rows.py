@@ -127,3 +127,37 @@ def test_rows_with_nothing_in_the_period_are_left_out(app_db):
     assert column(drill, "Выручка") == {"A 2026-01": "1 000 ₽", "Итого": "1 000 ₽"}
     # nor is B offered to drill into: its campaigns would be a table of «Итого» alone
     assert at.selectbox(key="ch_drill_channel").options == ["A"]
+
+
+# ---- «Расходы по дням»: the totals row gives the totals ---------------------------------------
+# 4 March – 3 April 2026 cuts March (28 of 31 days) and April (3 of 30). March: A 3 100 ₽ × 28/31 =
+# 2 800 ₽, B 620 ₽ × 28/31 = 560 ₽, together 3 720 ₽ × 28/31 = 3 360 ₽; April: A 3 000 ₽ × 3/30 =
+# 300 ₽, B 300 ₽ × 3/30 = 30 ₽, together 3 300 ₽ × 3/30 = 330 ₽. Spend: A 3 100, B 590, 3 690 ₽.
+CUT = [
+    {"channel": ch, "period": datetime(2026, m, 1), "amount": a}
+    for ch, m, a in (("A", 3, 3100), ("B", 3, 620), ("A", 4, 3000), ("B", 4, 300), ("A", 5, 1000))
+]
+
+
+def test_the_spend_by_days_totals_row_gives_each_periods_total(app_db):
+    from datetime import date
+
+    from tests.analytics.test_pages import set_period
+
+    at = set_period(open_channels(app_db, {"spend": CUT}), (date(2026, 3, 4), date(2026, 4, 3)))
+    at.radio(key="ch_table_columns").set_value("spend_cut").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    march, april = "01.03.2026–31.03.2026", "01.04.2026–30.04.2026"
+    assert list(table.columns) == ["Канал", "Расходы", march, april]
+    assert column(table, march) == {
+        "A": "3 100 ₽ × 28/31 = 2 800 ₽",
+        "B": "620 ₽ × 28/31 = 560 ₽",
+        "Итого": "3 720 ₽ × 28/31 = 3 360 ₽",
+    }
+    assert column(table, april) == {
+        "A": "3 000 ₽ × 3/30 = 300 ₽",
+        "B": "300 ₽ × 3/30 = 30 ₽",
+        "Итого": "3 300 ₽ × 3/30 = 330 ₽",
+    }
+    assert column(table, "Расходы") == {"A": "3 100 ₽", "B": "590 ₽", "Итого": "3 690 ₽"}

@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
-from funnel.metrics import channels, overview
+from funnel.metrics import channels, overview, spend
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
@@ -119,14 +119,17 @@ def untracked_note(df: pd.DataFrame) -> None:
         st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str, str], ...]:
+def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str], ...]:
     """(channel, period, share) for each spend period the chosen period cuts, the periods in
-    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"); () when every period lies
-    wholly inside."""
+    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"), and after them each
+    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—");
+    () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
     cut = split[split["days_in"] < split["days_total"]].sort_values(["period_start", "period_end", "channel"])
-    return tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
+    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
+    totals = spend.cut_totals(split).itertuples()
+    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals)
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column
@@ -184,7 +187,7 @@ def _economics_view(
     part: pd.DataFrame,
     by: str,
     unknown: frozenset[str],
-    cuts: tuple[tuple[str, str, str], ...] = (),
+    cuts: tuple[tuple[str | None, str, str], ...] = (),
     shown_columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     part = part[~channels.idle_rows(part)].reset_index(drop=True)  # no lead, spend, win or revenue: no row
@@ -199,7 +202,7 @@ def _economics_view(
     for period in dict.fromkeys(p for _, p, _ in cuts):
         texts = {channel: share for channel, p, share in cuts if p == period}
         rows = zip(part["grp"], part["is_total"], strict=True)
-        shown[period] = [("—" if total else texts.get(str(g), "")) for g, total in rows]
+        shown[period] = [texts.get(None if total else str(g), "") for g, total in rows]
     return shown
 
 
