@@ -161,3 +161,55 @@ def test_the_spend_by_days_totals_row_gives_each_periods_total(app_db):
         "Итого": "3 300 ₽ × 3/30 = 330 ₽",
     }
     assert column(table, "Расходы") == {"A": "3 100 ₽", "B": "590 ₽", "Итого": "3 690 ₽"}
+
+
+# ---- nothing to compare with: why --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("prev", "yoy", "one", "first", "expected"),
+    [
+        (None, None, False, None, "Сравнивать не с чем: у выбранного периода нет начала"),
+        (
+            (3, 1, 3, 31),
+            None,
+            True,
+            (5, 1),
+            "данные начинаются с 01.05.2026, уже внутри выбранного периода, поэтому "
+            "за предыдущий период (01.03.2026–31.03.2026) их нет.",
+        ),
+        (
+            (3, 1, 3, 31),
+            None,
+            True,
+            (1, 1),
+            "Сравнивать не с чем: за предыдущий период (01.03.2026–31.03.2026) данных нет.",
+        ),
+        (
+            (3, 1, 3, 31),
+            (4, 1, 4, 30),
+            False,
+            (1, 1),
+            "ни за предыдущий период (01.03.2026–31.03.2026), ни за тот "
+            "же период год назад (01.04.2025–30.04.2025) данных нет.",
+        ),
+    ],
+    ids=["open-ended", "data-starts-inside", "one-window", "two-windows"],
+)
+def test_the_nothing_to_compare_note_says_why(monkeypatch, prev, yoy, one, first, expected):
+    """The period 01.04.2026–30.04.2026 (one window: the 12 months before a year-long one, here
+    its shape only). The data's first day after the previous period ends: it says so, by date."""
+    from datetime import date
+
+    import ui.text
+    from funnel.metrics.overview import Headline
+    from ui.views import channels as view
+
+    monkeypatch.setattr(ui.text, "lang", lambda: "ru")
+    window = lambda y, w: (date(y, w[0], w[1]), date(y, w[2], w[3])) if w else None  # noqa: E731
+    head = Headline(
+        period=(date(2026, 4, 1), date(2026, 4, 30)),
+        prev_period=window(2026, prev),
+        yoy_period=window(2025, yoy),
+        yoy_same_as_prev=one,
+    )
+    note = view.nothing_note(head, date(2026, *first) if first else None)
+    assert expected in note, note

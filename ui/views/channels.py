@@ -403,11 +403,33 @@ def empty_windows(df: pd.DataFrame, one: str | None = None) -> frozenset[str]:
     return frozenset(empty)
 
 
+def nothing_to_compare(df: pd.DataFrame, head: Headline | None) -> bool:
+    """No comparison window of the changes ``df`` has data (empty_windows): their table would
+    repeat the economics table's figures of the period under another title (review #16), so the
+    page says why there is nothing to compare (nothing_note) in its place."""
+    return empty_windows(df, one_window(head)) >= {"prev", "yoy"}
+
+
+def nothing_note(head: Headline | None, first) -> str:
+    """Why there is nothing to compare with (nothing_to_compare): the data starts on ``first``
+    (its first day, funnel.periods.data_range) after the previous period; else the windows with
+    no data, named; else a period without a start has no period before it."""
+    prev = head.prev_period if head is not None else None
+    if prev is None:
+        return ui.t("an.ch.changes_nothing_open")
+    if first is not None and first > prev[1]:
+        return ui.t("an.ch.changes_nothing_since", first=ui.date(first), period=ui.period(*prev))
+    yoy = head.yoy_period if head is not None and not one_window(head) else None
+    if yoy is None:
+        return ui.t("an.ch.changes_nothing", period=ui.period(*prev))
+    return ui.t("an.ch.changes_nothing_both", prev=ui.period(*prev), yoy=ui.period(*yoy))
+
+
 def changes_title(df: pd.DataFrame, head: Headline | None) -> str:
     """The changes' title: what they compare against, or, when no window has data, no window
     named (the header said «к предыдущим 12 мес.» over a table with nothing compared)."""
     one = one_window(head)
-    if empty_windows(df, one) >= {"prev", "yoy"}:
+    if nothing_to_compare(df, head):
         return ui.t("an.ch.changes_none")
     return ui.t("an.ch.changes_one", vs=ui.plain(one)) if one else ui.t("an.ch.changes")
 
@@ -421,11 +443,8 @@ def changes_note(df: pd.DataFrame, head: Headline | None) -> str | None:
     are left out: empty_windows); None when both have data."""
     one = one_window(head)
     empty = empty_windows(df, one)
-    if not empty or head is None:
+    if not empty or head is None or nothing_to_compare(df, head):  # nothing at all: nothing_note, no table
         return None
-    if "prev" in empty and ("yoy" in empty or one):
-        window = head.prev_period
-        return ui.t("an.ch.changes_no_data", period=ui.period(*window) if window else "—")
     window = head.prev_period if "prev" in empty else head.yoy_period
     which = "prev" if "prev" in empty else "yoy"
     return ui.t(f"an.ch.changes_no_{which}", period=ui.period(*window) if window else "—")
