@@ -691,6 +691,15 @@ TEXTS = {
         "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
         "compare them too.",
     ),
+    "planner.sc.mix_apart": (
+        "Строки «Микс каналов» — итоги таблицы на вкладке «Каналы»: бюджет, цена лида, конверсия и чек по "
+        "каждому каналу. Рычаги сверху (лиды, конверсия, чек, цена лида) их не двигают, только правки в этой "
+        "таблице, поэтому у сценариев, которые отличаются лишь рычагами, микс одинаковый.",
+        "The “Channel mix” rows are the totals of the table on the “Channel mix” tab: each channel's budget, "
+        "cost per lead, conversion and check. The levers above (leads, conversion, check, cost per lead) do "
+        "not move them, only edits in that table do, so scenarios that differ only in their levers have the "
+        "same mix.",
+    ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),
     "planner.sc.new_name": ("Новое название", "New name"),
