@@ -691,6 +691,15 @@ TEXTS = {
         "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
         "compare them too.",
     ),
+    "planner.sc.no_active": (
+        "«—» в строках активных продаж: у «Базы» их нет (план активных продаж задают на вкладке «Активные "
+        "продажи»), а {n|сценарий|сценарии|сценарии} {names} {n|сохранён|сохранены|сохранены} без такого "
+        "плана. Чтобы добавить его, откройте {n|сценарий|сценарии|сценарии}, задайте план на вкладке "
+        "«Активные продажи» и сохраните снова.",
+        "“—” in the active-sales rows: the Baseline has none (an active-sales plan is set on the “Active "
+        "sales” tab), and {n|the scenario|the scenarios} {names} {n|was|were} saved without one. To add one, "
+        "open {n|it|them}, set the plan on the “Active sales” tab and save again.",
+    ),
     "planner.sc.mix_apart": (
         "Строки «Микс каналов» — итоги таблицы на вкладке «Каналы»: бюджет, цена лида, конверсия и чек по "
         "каждому каналу. Рычаги сверху (лиды, конверсия, чек, цена лида) их не двигают, только правки в этой "

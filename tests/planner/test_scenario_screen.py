@@ -148,3 +148,26 @@ def test_a_mix_of_its_own_needs_no_word(app):
     budget = row(comparison(at), "Микс каналов: бюджет в месяц")
     assert budget["2026"] != budget["База"] == budget["Сейчас на экране"]
     assert t("planner.sc.mix_apart", "ru") not in captions(at)
+
+
+def test_the_active_rows_say_which_scenarios_were_saved_without_an_active_plan(app):
+    """Screen review #16: with the active tab opened, its rows read a plan on screen and "—" for the
+    demo's scenarios, saved without one, and nothing said why. One sentence now names them and
+    how to add one; a scenario saved with the plan shows the screen's figures and is not named."""
+    at = open_tab(app.switch_page("pages/planner.py").run(), "active")
+    at = open_tab(at, "scenarios")
+    at.text_input(key="pl_sc_name").set_value("С планом").run()
+    at.button(key="pl_sc_save").click().run()
+    at.multiselect(key="pl_sc_compare").set_value(["2026", "2026 +20%", "С планом"]).run()
+    assert not at.exception, at.exception
+    contracts = row(comparison(at), "Активные продажи: договоров в месяц")
+    assert contracts["2026"] == contracts["2026 +20%"] == contracts["База"] == "—"
+    assert contracts["С планом"] == contracts["Сейчас на экране"] != "—"
+    notes = [c for c in captions(at) if "активных продаж" in c]
+    assert notes == [
+        "«—» в строках активных продаж: у «Базы» их нет (план активных продаж задают на вкладке «Активные "
+        "продажи»), а сценарии «2026», «2026 +20%» сохранены без такого плана. Чтобы добавить его, откройте "
+        "сценарии, задайте план на вкладке «Активные продажи» и сохраните снова."
+    ], captions(at)
+    at.multiselect(key="pl_sc_compare").set_value(["С планом"]).run()
+    assert not [c for c in captions(at) if "активных продаж" in c]  # every scenario has its plan

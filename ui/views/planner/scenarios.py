@@ -50,6 +50,15 @@ def _active_of(scenario: sc.Scenario) -> ActiveResult | None:
     return None if plan is None else evaluate_active(plan)
 
 
+def _saved_without_active(scenario: sc.Scenario) -> bool:
+    """The scenario was saved without an active-sales plan (its active rows read "—"); False for
+    one whose stored plan cannot be read (its whole column reads "—" for that)."""
+    try:
+        return scenario.active() is None
+    except FunnelError:
+        return False
+
+
 def _quoted(names: list[str]) -> str:
     return ", ".join(f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”" for n in names)
 
@@ -164,6 +173,10 @@ def scenarios_tab(
             st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=_quoted(without_tables)))
         if mix_apart:  # «2026» and «2026 +20%»: other leads, the same mix, unexplained (review #16)
             st.caption(ui.t("planner.sc.mix_apart"))
+        # their active-sales rows read "—" beside the plan on screen, unexplained (review #16)
+        bare = [n for n in chosen if _saved_without_active(by_name[n])] if active_rows else []
+        if bare:
+            st.caption(ui.t("planner.sc.no_active", n=len(bare), names=_quoted(bare)))
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
