@@ -251,9 +251,9 @@ SHOWN_SUMS = ("spend", "revenue")
 
 def rounded_to_total(df: pd.DataFrame, columns: tuple[str, ...] = SHOWN_SUMS) -> pd.DataFrame:
     """``df`` (a channel_table; or a channel_changes with ``columns`` "spend_now", "revenue_now")
-    with each of ``columns`` rounded on its rows to the decimals a
-    table shows it with, by the largest remainder (funnel.money.apportioned), so that the rows
-    as shown add up to the totals row as shown: each row rounded on its own, a spend-only
+    with each of ``columns`` rounded on its rows to the decimals a table shows it with, by the
+    largest remainder (funnel.money.apportioned), so that the rows as shown add up to the totals
+    row as shown: each row rounded on its own, a spend-only
     workspace's ten channels added up to 10 369 597 ₽ under a total of 10 369 596 ₽. Each row
     stays within one rouble of its exact figure; the totals row keeps its exact figure, as the
     Overview shows it. A column whose rows do not add up to its total exactly (owner and segment
