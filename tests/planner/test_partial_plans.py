@@ -297,9 +297,21 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
     assert t("gaps.ch.compare_no_deals", lang) in infos(at)
     assert not at.metric  # no "0,00 %" conversions and no chance that one is better
     assert at.selectbox(key="ch_trend_metric").options == [t("an.col.leads", lang)]
-    # one figure for the changes: named as text, not a radio of one option (ui.choice, review #16)
+    # six months of leads seen over twelve: nothing before them to compare with, said in place of
+    # the changes and their figure (tests/analytics/test_screen_review.py)
     assert not [r for r in at.radio if r.key == "ch_changes_figure"]
-    assert f"{t('an.ch.trend_metric', lang)}: **{t('an.col.leads', lang)}**" in [m.value for m in at.markdown]
+    assert f"{t('an.ch.trend_metric', lang)}: **{t('an.col.leads', lang)}**" not in [m.value for m in at.markdown]
+    from datetime import date
+
+    from funnel import formatting
+
+    said = t(
+        "an.ch.changes_nothing_since",
+        lang,
+        first=formatting.day(date(2026, 1, 4), lang),  # the first lead's day
+        period=formatting.period(date(2024, 7, 1), date(2025, 6, 30), lang),
+    )
+    assert said in infos(at), infos(at)
     table = at.dataframe[0].value
     assert t("an.col.won", lang) not in table.columns and "0 ₽" not in table.to_string()
 
