@@ -25,7 +25,7 @@ import math
 import re
 import uuid
 import warnings
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where a frame is built: the CLI's load never needs pandas
@@ -119,3 +119,21 @@ def fits_excel(value: Decimal) -> bool:
 def as_float(value) -> float:
     """A money measure as the planning model's float: None or NaN (nothing known) is 0."""
     return 0.0 if value is None or value != value else float(value)
+
+
+def apportioned(values, places: int = 0) -> list[Decimal | None]:
+    """``values`` (amounts; None or NaN stay None) rounded to ``places`` decimals so that those
+    shown add up to their own sum rounded, half to even, as funnel.formatting writes the sum:
+    each is rounded down, and the units left over go one each to the largest remainders (the
+    first of equal ones first): the largest remainder method. Each stays within one unit of the
+    last place of its exact value, as a rounding of its own would; rounded one by one, ten rows
+    of a spend split by days added up to 10 369 597 ₽ under a total of 10 369 596 ₽."""
+    unit = Decimal(1).scaleb(-places)
+    amounts = [exact(v) for v in values]
+    known = {i: a for i, a in enumerate(amounts) if a is not None}
+    down = {i: a.quantize(unit, rounding=ROUND_FLOOR) for i, a in known.items()}
+    total = sum(known.values(), Decimal(0)).quantize(unit, rounding=ROUND_HALF_EVEN)
+    left = int((total - sum(down.values(), Decimal(0))) / unit)
+    for i in sorted(known, key=lambda i: (down[i] - known[i], i))[:left]:  # the largest remainder first
+        down[i] += unit
+    return [down.get(i) for i in range(len(amounts))]

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from funnel import dimensions
+from funnel import dimensions, periods
 from funnel.errors import FunnelError
 from funnel.metrics import channels, overview, spend, trend
 from ui.views import channels as view
@@ -43,20 +43,23 @@ try:
     head = ui.shared(overview.headline, filters=filters, attribution=attribution)
     changes = ui.shared(channels.channel_changes, filters=filters, attribution=attribution)
     st.subheader(view.changes_title(changes, head), help=view.changes_help(head))
-    note = view.changes_note(changes, head)
-    if note:
-        st.caption(note)
-    figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
-    figure = ui.choice(  # one figure (leads only): named as text, not a radio of one (#16)
-        ui.t("an.ch.trend_metric"),
-        figures,
-        format_func=ui.names(figures, "an.col."),
-        help=ui.t("an.ch.changes_figure_help"),
-        key="ch_changes_figure",
-    )
-    view.changes_table(
-        changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False), figure=figure
-    )
+    if view.nothing_to_compare(changes, head):  # a table of the period's figures again: why not, instead
+        st.info(view.nothing_note(head, ui.shared(periods.data_range, workspace_id=filters.workspace_id)[0]))
+    else:
+        note = view.changes_note(changes, head)
+        if note:
+            st.caption(note)
+        figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
+        figure = ui.choice(  # one figure (leads only): named as text, not a radio of one (#16)
+            ui.t("an.ch.trend_metric"),
+            figures,
+            format_func=ui.names(figures, "an.col."),
+            help=ui.t("an.ch.changes_figure_help"),
+            key="ch_changes_figure",
+        )
+        view.changes_table(
+            changes, key="ch_changes", unknown=unknown, head=head, order=view.groups(econ, False), figure=figure
+        )
 
     st.subheader(ui.t("an.ch.compare"), help=ui.t("an.ch.compare_help"))
     with_leads = view.groups(econ)

@@ -4,9 +4,11 @@ CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pandas as pd
 
+from funnel import money, units
 from funnel.filters import Filters
 from funnel.metrics import maturity, query, spend
 from funnel.metrics.compare import Comparison, compare, wilson
@@ -228,3 +230,46 @@ def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: st
         counted_to=None if last == maturity.NO_LIMIT else last,
         maturing=pair.maturing,
     )
+
+
+def idle_rows(df: pd.DataFrame) -> pd.Series:
+    """The rows of a channel_table (not its totals row) with nothing the economics table shows in
+    the period: no lead, no spend, no won deal and no revenue. A campaign of an earlier month whose
+    only deals in the period were lost (the demo's «VK Реклама 2025-10», six lost deals) read as a
+    row of 0 and "—" among the period's campaigns; the Channels page leaves such rows out. The
+    totals row still counts their lost and open deals, which no column of it shows either."""
+
+    def nothing(col: str) -> pd.Series:
+        return pd.to_numeric(df[col], errors="coerce").fillna(0) == 0
+
+    return ~df["is_total"].astype(bool) & nothing("leads") & nothing("spend") & nothing("won") & nothing("revenue")
+
+
+# The sums a channel table adds up in its totals row, and shows rounded (funnel.units.decimals).
+SHOWN_SUMS = ("spend", "revenue")
+
+
+def rounded_to_total(df: pd.DataFrame, columns: tuple[str, ...] = SHOWN_SUMS) -> pd.DataFrame:
+    """``df`` (a channel_table; or a channel_changes with ``columns`` "spend_now", "revenue_now")
+    with each of ``columns`` rounded on its rows to the decimals a table shows it with, by the
+    largest remainder (funnel.money.apportioned), so that the rows as shown add up to the totals
+    row as shown: each row rounded on its own, a spend-only
+    workspace's ten channels added up to 10 369 597 ₽ under a total of 10 369 596 ₽. Each row
+    stays within one rouble of its exact figure; the totals row keeps its exact figure, as the
+    Overview shows it. A column whose rows do not add up to its total exactly (owner and segment
+    rows carry no spend; the total does) is left as it is, and so is a frame without a totals row.
+    The ratios (CPL, ROMI …) stay worked out from the exact figures."""
+    total = df["is_total"].astype(bool)
+    if total.sum() != 1:
+        return df
+    out = df.copy()
+    for col in columns:
+        rows = [money.exact(v) for v in df.loc[~total, col]]
+        whole = money.exact(df.loc[total, col].iloc[0])
+        if whole is None or sum((r for r in rows if r is not None), Decimal(0)) != whole:
+            continue
+        out[col] = out[col].astype(object)
+        out.loc[~total, col] = pd.Series(
+            money.apportioned(rows, units.decimals(col)), index=df.index[~total], dtype=object
+        )
+    return out

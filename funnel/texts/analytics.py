@@ -244,11 +244,32 @@ TEXTS = {
     # a period of 12 months or more: the window before it is its year earlier, one comparison
     # ({vs}: an.vs_prev_months / an.vs_prev_days, as the Overview's cards name it)
     "an.ch.changes_none": ("Изменения по каналам", "Changes by channel"),
-    "an.ch.changes_no_data": (
-        "За предыдущий период ({period}) данных нет: сравнивать не с чем, поэтому в таблице только цифры "
-        "выбранного периода.",
-        "The previous period ({period}) has no data: there is nothing to compare with, so the table shows the "
-        "selected period's figures only.",
+    # no comparison window has data: said instead of a table of the period's figures alone (review #16)
+    "an.ch.changes_nothing_since": (
+        "Сравнивать не с чем: данные начинаются с {first}, уже внутри выбранного периода, поэтому за "
+        "предыдущий период ({period}) их нет. Изменения по каналам появятся для периода покороче или когда "
+        "будут загружены данные за более ранние месяцы.",
+        "There is nothing to compare with: the data starts on {first}, inside the selected period, so the "
+        "previous period ({period}) has none. The changes by channel appear for a shorter period, or once "
+        "data for earlier months is uploaded.",
+    ),
+    "an.ch.changes_nothing": (
+        "Сравнивать не с чем: за предыдущий период ({period}) данных нет. Изменения по каналам появятся для "
+        "периода, перед которым есть данные.",
+        "There is nothing to compare with: the previous period ({period}) has no data. The changes by channel "
+        "appear for a period with data before it.",
+    ),
+    "an.ch.changes_nothing_both": (
+        "Сравнивать не с чем: ни за предыдущий период ({prev}), ни за тот же период год назад ({yoy}) данных "
+        "нет. Изменения по каналам появятся для периода, перед которым есть данные.",
+        "There is nothing to compare with: neither the previous period ({prev}) nor the same period a year "
+        "earlier ({yoy}) has data. The changes by channel appear for a period with data before it.",
+    ),
+    "an.ch.changes_nothing_open": (
+        "Сравнивать не с чем: у выбранного периода нет начала, а значит, и периода перед ним. Изменения по "
+        "каналам появятся, когда период будет с датами.",
+        "There is nothing to compare with: the selected period has no start, so there is no period before it. "
+        "The changes by channel appear for a period with dates.",
     ),
     "an.ch.changes_no_prev": (
         "За предыдущий период ({period}) данных нет: столбцов изменения к нему в таблице нет.",

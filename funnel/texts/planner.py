@@ -701,6 +701,24 @@ TEXTS = {
         "saved before these rows were kept with a scenario. Open {n|it|them} and save {n|it|them} again to "
         "compare them too.",
     ),
+    "planner.sc.no_active": (
+        "«—» в строках активных продаж: у «Базы» их нет (план активных продаж задают на вкладке «Активные "
+        "продажи»), а {n|сценарий|сценарии|сценарии} {names} {n|сохранён|сохранены|сохранены} без такого "
+        "плана. Чтобы добавить его, откройте {n|сценарий|сценарии|сценарии}, задайте план на вкладке "
+        "«Активные продажи» и сохраните снова.",
+        "“—” in the active-sales rows: the Baseline has none (an active-sales plan is set on the “Active "
+        "sales” tab), and {n|the scenario|the scenarios} {names} {n|was|were} saved without one. To add one, "
+        "open {n|it|them}, set the plan on the “Active sales” tab and save again.",
+    ),
+    "planner.sc.mix_apart": (
+        "Строки «Микс каналов» — итоги таблицы на вкладке «Каналы»: бюджет, цена лида, конверсия и чек по "
+        "каждому каналу. Рычаги сверху (лиды, конверсия, чек, цена лида) их не двигают, только правки в этой "
+        "таблице, поэтому у сценариев, которые отличаются лишь рычагами, микс одинаковый.",
+        "The “Channel mix” rows are the totals of the table on the “Channel mix” tab: each channel's budget, "
+        "cost per lead, conversion and check. The levers above (leads, conversion, check, cost per lead) do "
+        "not move them, only edits in that table do, so scenarios that differ only in their levers have the "
+        "same mix.",
+    ),
     "planner.sc.pick": ("Сценарий", "Scenario"),
     "planner.sc.open": ("Открыть", "Open"),
     "planner.sc.new_name": ("Новое название", "New name"),

@@ -153,7 +153,7 @@ def test_a_dollar_workspace_needs_no_word_on_the_cases_currency(monkeypatch, cur
     assert (workshop.currency_note(currency) is not None) == shown
 
 
-# ---- Channels: the changes table when the previous period has no data ----------------------------
+# ---- Channels: the changes when the previous period has no data -----------------------------------
 # Six months of data, October 2025 – March 2026, seen over 12 months (April 2025 – March 2026): the
 # previous 12 months (April 2024 – March 2025) hold nothing. Spend a month: Web 1 000, Print 500,
 # Billboards 200 → 6 000 ₽, 3 000 ₽, 1 200 ₽, total 10 200 ₽. Leads a month: Web 3, Print 1 → 18, 6.
@@ -183,29 +183,24 @@ def _channels_on(app_db, kind: str, rows: list[dict]):
     return at
 
 
-def _changes_frame(at):
-    return next(d for d in at.dataframe if "Расходы: сейчас" in d.value.columns or "Лиды: сейчас" in d.value.columns)
-
-
-def _no_comparison(at, figures: dict[str, list[str]]) -> None:
-    """No change column, a sentence why, a title that names no window, figures right-aligned."""
-    frame = _changes_frame(at)
-    table = frame.value
-    assert not any("Изм." in c for c in table.columns), list(table.columns)
-    assert list(table.columns) == ["Канал"] + [f"{f}: сейчас" for f in figures]
-    for f, values in figures.items():
-        assert list(table[f"{f}: сейчас"]) == values
-        assert json.loads(frame.proto.columns)[f"{f}: сейчас"]["alignment"] == "right"
-    notes = [c.value for c in at.caption if "данных нет" in c.value]
+def _no_comparison(at, first: str) -> None:
+    """No changes table (it repeated the economics table's figures under another title, review
+    #16) and no figure to choose for it: one sentence saying there is nothing to compare with, and
+    why (the data starts on ``first``, inside the period), under a title that names no window."""
+    assert not [d for d in at.dataframe if any(": сейчас" in c for c in d.value.columns)]
+    assert "ch_changes_figure" not in {r.key for r in at.radio}
+    notes = [i.value for i in at.info if "Сравнивать не с чем" in i.value]
     assert notes == [
-        "За предыдущий период (01.04.2024–31.03.2025) данных нет: сравнивать не с чем, поэтому в таблице "
-        "только цифры выбранного периода."
-    ], [c.value for c in at.caption]
+        f"Сравнивать не с чем: данные начинаются с {first}, уже внутри выбранного периода, поэтому за "
+        "предыдущий период (01.04.2024–31.03.2025) их нет. Изменения по каналам появятся для периода покороче "
+        "или когда будут загружены данные за более ранние месяцы."
+    ], [i.value for i in at.info]
+    assert not [c.value for c in at.caption if "данных нет" in c.value]
     titles = [h.value for h in at.subheader]
     assert "Изменения по каналам" in titles and not any("12 мес." in h for h in titles), titles
 
 
-def test_spend_only_changes_in_the_economics_tables_order_without_columns_of_dashes(app_db):
+def test_spend_only_says_there_is_nothing_to_compare_instead_of_repeating_the_economics(app_db):
     from datetime import datetime
 
     rows = [
@@ -215,13 +210,12 @@ def test_spend_only_changes_in_the_economics_tables_order_without_columns_of_das
     ]
     at = _channels_on(app_db, "spend", rows)
     economics = at.dataframe[0].value
-    order = [g for g in economics[economics.columns[0]] if g != "Итого"]
-    assert order == ["Web", "Print", "Billboards"]  # most spend first: not the alphabet
-    _no_comparison(at, {"Расходы": ["6 000 ₽", "3 000 ₽", "1 200 ₽", "10 200 ₽"]})
-    assert list(_changes_frame(at).value["Канал"]) == order + ["Итого"]
+    assert list(economics["Канал"]) == ["Web", "Print", "Billboards", "Итого"]  # most spend first
+    assert list(economics["Расходы"]) == ["6 000 ₽", "3 000 ₽", "1 200 ₽", "10 200 ₽"]
+    _no_comparison(at, "01.10.2025")  # the first spend period's first day
 
 
-def test_leads_only_changes_without_columns_of_dashes(app_db):
+def test_leads_only_says_there_is_nothing_to_compare_instead_of_repeating_the_economics(app_db):
     from datetime import datetime
 
     rows = [
@@ -231,7 +225,8 @@ def test_leads_only_changes_without_columns_of_dashes(app_db):
         for i in range(n)
     ]
     at = _channels_on(app_db, "leads", rows)
-    _no_comparison(at, {"Лиды": ["18", "6", "24"]})
+    assert list(at.dataframe[0].value["Лиды"]) == ["18", "6", "24"]
+    _no_comparison(at, "10.10.2025")  # the first lead's day
 
 
 @pytest.mark.parametrize(

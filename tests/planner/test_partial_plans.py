@@ -281,13 +281,12 @@ def test_spend_only_channels_show_spend_and_no_zero_columns(app_db, lang):
     assert list(table.columns) == [t("an.dim.channel", lang), t("an.col.spend", lang)], list(table.columns)
     # the trend chart offers only the measure the data has: no line of zero leads on −1…1
     assert at.selectbox(key="ch_trend_metric").options == [t("an.col.spend", lang)]
-    # nothing to choose from: no second set of columns, and the changes have spend alone
+    # nothing to choose from: no second set of columns, no figure of the changes
     choices = ("ch_table_columns", "ch_changes_figure", "ch_drill_table_columns")
     assert not [r.key for r in at.radio if r.key in choices]
-    assert list(at.dataframe[1].value.columns)[:2] == [
-        t("an.dim.channel", lang),
-        f"{t('an.col.spend', lang)}: {t('an.col.now', lang)}",
-    ]
+    # six months of data seen over twelve: nothing before them to compare with, and no table of
+    # the economics' figures again (tests/analytics/test_screen_review.py)
+    assert len(at.dataframe) == 1, [list(d.value.columns) for d in at.dataframe]
     no_false_zero(on_screen(at))
     assert t("an.empty.no_leads", lang) in infos(at)
 
@@ -298,9 +297,21 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
     assert t("gaps.ch.compare_no_deals", lang) in infos(at)
     assert not at.metric  # no "0,00 %" conversions and no chance that one is better
     assert at.selectbox(key="ch_trend_metric").options == [t("an.col.leads", lang)]
-    # one figure for the changes: named as text, not a radio of one option (ui.choice, review #16)
+    # six months of leads seen over twelve: nothing before them to compare with, said in place of
+    # the changes and their figure (tests/analytics/test_screen_review.py)
     assert not [r for r in at.radio if r.key == "ch_changes_figure"]
-    assert f"{t('an.ch.trend_metric', lang)}: **{t('an.col.leads', lang)}**" in [m.value for m in at.markdown]
+    assert f"{t('an.ch.trend_metric', lang)}: **{t('an.col.leads', lang)}**" not in [m.value for m in at.markdown]
+    from datetime import date
+
+    from funnel import formatting
+
+    said = t(
+        "an.ch.changes_nothing_since",
+        lang,
+        first=formatting.day(date(2026, 1, 4), lang),  # the first lead's day
+        period=formatting.period(date(2024, 7, 1), date(2025, 6, 30), lang),
+    )
+    assert said in infos(at), infos(at)
     table = at.dataframe[0].value
     assert t("an.col.won", lang) not in table.columns and "0 ₽" not in table.to_string()
 

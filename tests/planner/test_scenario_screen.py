@@ -106,3 +106,68 @@ def test_each_scenario_shows_its_own_chain_and_mix(scenarios, demo_app_db):
         assert row(table, label)["Старый"] == "—", label
     assert row(table, "Лиды в месяц")["Старый"] == "100"  # its levers are there
     assert any("«Старый»" in c.value and "сохраните снова" in c.value for c in at.caption)
+
+
+def captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_two_scenarios_apart_by_their_leads_share_a_mix_and_it_says_why(scenarios):
+    """Screen review #16: «2026» and «2026 +20%» showed the same channel mix beside 20 % more
+    leads, with no word why. The mix rows are the mix tab's table, which the levers do not move:
+    the comparison now says so, once, whenever two columns show one mix beside other levers."""
+    from funnel.i18n import t
+
+    at = scenarios  # the levers at 120 leads, 5 %, 150 000
+    at.text_input(key="pl_sc_name").set_value("Сто двадцать").run()
+    at.button(key="pl_sc_save").click().run()
+    at = set_levers(at, leads=144.0)  # 20 % more leads
+    at.text_input(key="pl_sc_name").set_value("Плюс 20").run()
+    at.button(key="pl_sc_save").click().run()
+    at.multiselect(key="pl_sc_compare").set_value(["Сто двадцать", "Плюс 20"]).run()
+    assert not at.exception, at.exception
+    table = comparison(at)
+    assert (row(table, "Лиды в месяц")["Сто двадцать"], row(table, "Лиды в месяц")["Плюс 20"]) == ("120", "144")
+    # 120 × 5 % × 150 000 = 900 000 ₽ a month; 144 × 5 % × 150 000 = 1 080 000 ₽
+    turnover = row(table, "Оборот в месяц")
+    assert (turnover["Сто двадцать"], turnover["Плюс 20"]) == ("900 000 ₽", "1 080 000 ₽")
+    for label in ("Микс каналов: бюджет в месяц", "Микс каналов: оборот в месяц", "Микс каналов: ROMI"):
+        mix = row(table, label)
+        assert mix["Сто двадцать"] == mix["Плюс 20"] == mix["База"] != "—", (label, mix)
+    assert captions(at).count(t("planner.sc.mix_apart", "ru")) == 1, captions(at)
+
+
+def test_a_mix_of_its_own_needs_no_word(app):
+    """The baseline on screen and the demo's «2026», saved on 2025's data with that year's mix:
+    no two columns share a mix beside other levers, and nothing is said."""
+    from funnel.i18n import t
+
+    at = open_tab(app.switch_page("pages/planner.py").run(), "scenarios")
+    at.multiselect(key="pl_sc_compare").set_value(["2026"]).run()
+    assert not at.exception, at.exception
+    budget = row(comparison(at), "Микс каналов: бюджет в месяц")
+    assert budget["2026"] != budget["База"] == budget["Сейчас на экране"]
+    assert t("planner.sc.mix_apart", "ru") not in captions(at)
+
+
+def test_the_active_rows_say_which_scenarios_were_saved_without_an_active_plan(app):
+    """Screen review #16: with the active tab opened, its rows read a plan on screen and "—" for the
+    demo's scenarios, saved without one, and nothing said why. One sentence now names them and
+    how to add one; a scenario saved with the plan shows the screen's figures and is not named."""
+    at = open_tab(app.switch_page("pages/planner.py").run(), "active")
+    at = open_tab(at, "scenarios")
+    at.text_input(key="pl_sc_name").set_value("С планом").run()
+    at.button(key="pl_sc_save").click().run()
+    at.multiselect(key="pl_sc_compare").set_value(["2026", "2026 +20%", "С планом"]).run()
+    assert not at.exception, at.exception
+    contracts = row(comparison(at), "Активные продажи: договоров в месяц")
+    assert contracts["2026"] == contracts["2026 +20%"] == contracts["База"] == "—"
+    assert contracts["С планом"] == contracts["Сейчас на экране"] != "—"
+    notes = [c for c in captions(at) if "активных продаж" in c]
+    assert notes == [
+        "«—» в строках активных продаж: у «Базы» их нет (план активных продаж задают на вкладке «Активные "
+        "продажи»), а сценарии «2026», «2026 +20%» сохранены без такого плана. Чтобы добавить его, откройте "
+        "сценарии, задайте план на вкладке «Активные продажи» и сохраните снова."
+    ], captions(at)
+    at.multiselect(key="pl_sc_compare").set_value(["С планом"]).run()
+    assert not [c for c in captions(at) if "активных продаж" in c]  # every scenario has its plan

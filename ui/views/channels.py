@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
-from funnel.metrics import overview
+from funnel.metrics import channels, overview, spend
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
@@ -70,8 +70,9 @@ def economics_table(
     unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval_low"), conv_high=ui.t("an.col.interval_high"))
-    groups = [label(v, by) for v in df["grp"]]
-    raw = lambda: pd.DataFrame({n: (groups if c == "grp" else df[c]) for c, n in names.items()})  # noqa: E731
+    kept = df[~channels.idle_rows(df)].reset_index(drop=True)  # no row of nothing, here and on screen
+    groups = [label(v, by) for v in kept["grp"]]
+    raw = lambda: pd.DataFrame({n: (groups if c == "grp" else kept[c]) for c, n in names.items()})  # noqa: E731
     cuts = spend_cuts(split) if by == "channel" else ()
     sets = column_sets(df, by, unknown)
     if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
@@ -118,14 +119,17 @@ def untracked_note(df: pd.DataFrame) -> None:
         st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str, str, str], ...]:
+def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str], ...]:
     """(channel, period, share) for each spend period the chosen period cuts, the periods in
-    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"); () when every period lies
-    wholly inside."""
+    order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"), and after them each
+    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—");
+    () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
     cut = split[split["days_in"] < split["days_total"]].sort_values(["period_start", "period_end", "channel"])
-    return tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
+    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
+    totals = spend.cut_totals(split).itertuples()
+    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals)
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column
@@ -183,20 +187,22 @@ def _economics_view(
     part: pd.DataFrame,
     by: str,
     unknown: frozenset[str],
-    cuts: tuple[tuple[str, str, str], ...] = (),
+    cuts: tuple[tuple[str | None, str, str], ...] = (),
     shown_columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
+    part = part[~channels.idle_rows(part)].reset_index(drop=True)  # no lead, spend, win or revenue: no row
     columns = _economics_columns(part, by, unknown)
     if shown_columns is not None:
         columns = {c: k for c, k in columns.items() if c in shown_columns}
-    shown = formatted(part.assign(interval=None), columns, dim=by)[0]
+    # the rows' spend and revenue rounded to add up to the total shown (the downloads keep kopecks)
+    shown = formatted(channels.rounded_to_total(part).assign(interval=None), columns, dim=by)[0]
     # A column a period cut, headed by the period, each channel's share in it: one text a channel
     # ("01.03.2026–31.03.2026: 130 749 ₽ × 28/31 = 118 096 ₽; 01.04.2026–…", 98 characters) was
     # cut at the cell's edge even with the table to itself.
     for period in dict.fromkeys(p for _, p, _ in cuts):
         texts = {channel: share for channel, p, share in cuts if p == period}
         rows = zip(part["grp"], part["is_total"], strict=True)
-        shown[period] = [("—" if total else texts.get(str(g), "")) for g, total in rows]
+        shown[period] = [texts.get(None if total else str(g), "") for g, total in rows]
     return shown
 
 
@@ -397,11 +403,33 @@ def empty_windows(df: pd.DataFrame, one: str | None = None) -> frozenset[str]:
     return frozenset(empty)
 
 
+def nothing_to_compare(df: pd.DataFrame, head: Headline | None) -> bool:
+    """No comparison window of the changes ``df`` has data (empty_windows): their table would
+    repeat the economics table's figures of the period under another title (review #16), so the
+    page says why there is nothing to compare (nothing_note) in its place."""
+    return empty_windows(df, one_window(head)) >= {"prev", "yoy"}
+
+
+def nothing_note(head: Headline | None, first) -> str:
+    """Why there is nothing to compare with (nothing_to_compare): the data starts on ``first``
+    (its first day, funnel.periods.data_range) after the previous period; else the windows with
+    no data, named; else a period without a start has no period before it."""
+    prev = head.prev_period if head is not None else None
+    if prev is None:
+        return ui.t("an.ch.changes_nothing_open")
+    if first is not None and first > prev[1]:
+        return ui.t("an.ch.changes_nothing_since", first=ui.date(first), period=ui.period(*prev))
+    yoy = head.yoy_period if head is not None and not one_window(head) else None
+    if yoy is None:
+        return ui.t("an.ch.changes_nothing", period=ui.period(*prev))
+    return ui.t("an.ch.changes_nothing_both", prev=ui.period(*prev), yoy=ui.period(*yoy))
+
+
 def changes_title(df: pd.DataFrame, head: Headline | None) -> str:
     """The changes' title: what they compare against, or, when no window has data, no window
     named (the header said «к предыдущим 12 мес.» over a table with nothing compared)."""
     one = one_window(head)
-    if empty_windows(df, one) >= {"prev", "yoy"}:
+    if nothing_to_compare(df, head):
         return ui.t("an.ch.changes_none")
     return ui.t("an.ch.changes_one", vs=ui.plain(one)) if one else ui.t("an.ch.changes")
 
@@ -415,11 +443,8 @@ def changes_note(df: pd.DataFrame, head: Headline | None) -> str | None:
     are left out: empty_windows); None when both have data."""
     one = one_window(head)
     empty = empty_windows(df, one)
-    if not empty or head is None:
+    if not empty or head is None or nothing_to_compare(df, head):  # nothing at all: nothing_note, no table
         return None
-    if "prev" in empty and ("yoy" in empty or one):
-        window = head.prev_period
-        return ui.t("an.ch.changes_no_data", period=ui.period(*window) if window else "—")
     window = head.prev_period if "prev" in empty else head.yoy_period
     which = "prev" if "prev" in empty else "yoy"
     return ui.t(f"an.ch.changes_no_{which}", period=ui.period(*window) if window else "—")
@@ -459,6 +484,8 @@ def change_columns(
 
 
 def _changes_view(df: pd.DataFrame, columns: tuple[tuple[str, str, str], ...], channel: str) -> pd.DataFrame:
+    # the spend and revenue now rounded as the economics table rounds them: the same figures
+    df = channels.rounded_to_total(df, tuple(f"{m}_now" for m in channels.SHOWN_SUMS))
     shown = {channel: [label(g) for g in df["grp"]]}
     for m, col, header in columns:
         shown[header] = [fmt_value(m if col.endswith("_now") else col, v) for v in df[col]]
@@ -528,8 +555,9 @@ def comparison_basis(cmp, econ: pd.DataFrame | None = None) -> list[str]:
 
 
 def groups(econ: pd.DataFrame, with_leads: bool = True) -> list[str]:
-    """The group names of a channel table (not the totals row), largest first."""
-    rows = econ[~econ["is_total"]]
+    """The group names of a channel table (not the totals row, nor a row of nothing in the
+    period: funnel.metrics.channels.idle_rows), largest first."""
+    rows = econ[~econ["is_total"] & ~channels.idle_rows(econ)]
     if with_leads:
         rows = rows[rows["leads"] > 0]
     return [g for g in rows["grp"] if g is not None]

@@ -50,6 +50,35 @@ def _active_of(scenario: sc.Scenario) -> ActiveResult | None:
     return None if plan is None else evaluate_active(plan)
 
 
+def _saved_without_active(scenario: sc.Scenario) -> bool:
+    """The scenario was saved without an active-sales plan (its active rows read "—"); False for
+    one whose stored plan cannot be read (its whole column reads "—" for that)."""
+    try:
+        return scenario.active() is None
+    except FunnelError:
+        return False
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”" for n in names)
+
+
+_MIX = slice(len(SUMMARY) + 1, len(SUMMARY) + len(EDIT_SUMMARY))  # the mix rows (after the chain's)
+
+
+def same_mix_other_levers(columns: list[list]) -> bool:
+    """Whether two columns of the comparison (each its SUMMARY rows, then EDIT_SUMMARY's) show the
+    same channel mix (not "—") beside other plan figures: the mix is the mix tab's table, which
+    the levers do not move, so a scenario of 20 % more leads showed its baseline's mix, and the
+    comparison did not say why."""
+    seen: dict[tuple, set[tuple]] = {}
+    for col in columns:
+        mix = tuple(col[_MIX])
+        if any(v not in (None, DASH) for v in mix):
+            seen.setdefault(mix, set()).add(tuple(col[: len(SUMMARY)]))
+    return any(len(plans) > 1 for plans in seen.values())
+
+
 def _write(fn, *args, **kwargs) -> bool:
     try:
         with ui.get_store().transaction() as cur:
@@ -131,7 +160,9 @@ def scenarios_tab(
                 columns[name] = ["—"] * (len(SUMMARY) + len(EDIT_SUMMARY))
             outbound[name] = _active_of(by_name[name])
         labels = [ui.t(f"planner.out.{k}") for k in SUMMARY + EDIT_SUMMARY]
-        if any(r is not None for r in outbound.values()):  # rows only when some column has active sales
+        mix_apart = same_mix_other_levers(list(columns.values()))  # before the active rows join them
+        active_rows = any(r is not None for r in outbound.values())
+        if active_rows:  # rows only when some column has active sales
             labels += act.compare_labels()
             for name in columns:
                 columns[name] = columns[name] + act.compare_column(outbound.get(name))
@@ -139,8 +170,13 @@ def scenarios_tab(
         # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
         st.dataframe(table, hide_index=True, width="stretch", height="content", key="pl_sc_table", placeholder=DASH)
         if without_tables:
-            names = ", ".join(f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”" for n in without_tables)
-            st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=names))
+            st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=_quoted(without_tables)))
+        if mix_apart:  # «2026» and «2026 +20%»: other leads, the same mix, unexplained (review #16)
+            st.caption(ui.t("planner.sc.mix_apart"))
+        # their active-sales rows read "—" beside the plan on screen, unexplained (review #16)
+        bare = [n for n in chosen if _saved_without_active(by_name[n])] if active_rows else []
+        if bare:
+            st.caption(ui.t("planner.sc.no_active", n=len(bare), names=_quoted(bare)))
         plans = [f"{s.name}: {ui.period(s.plan_from, s.plan_to)}" for s in saved if s.is_plan]
         st.caption(ui.t("planner.sc.plans", plans="; ".join(ui.plain(p) for p in plans) if plans else "—"))
         pick = st.selectbox(ui.t("planner.sc.pick"), list(by_name), key="pl_sc_pick")
