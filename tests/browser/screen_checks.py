@@ -33,6 +33,8 @@ that every check named for its workspace and language ran where it was due.
 - screen fit (test_screen_fit.py): the Workshop's slider values above their thumbs, the
   conversion's as the language writes it (also in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
+- workshop levels (review #16): the Workshop's four sliders level at 1440 and 1280 px, where a
+  label wraps to two lines (deals only, in Russian at 1280 px);
 - phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
   390 px, no tick label turned, no text outside its chart, no legend over an axis's labels or
   title, no point's name over another's;
@@ -372,6 +374,27 @@ def workshop_presenting(page, screen) -> list[str]:
 
 def workshop_english(page, screen) -> list[str]:
     return workshop_thumbs(page, "en")
+
+
+# ---- the Workshop's levers level --------------------------------------------------------------------
+# Each Workshop lever's thumb: its label and the top of its box. Review #16 (deals only, 1280 px in
+# Russian): «Сделки в воронку в месяц» and «Средний чек (пример)» wrapped to two lines and their
+# sliders stood a line lower than the two beside them.
+LEVER_TOPS = """() => [...document.querySelectorAll('.st-key-ws_levers [data-testid="stSlider"]')].map(s => {
+  const input = s.querySelector('input[type=range]');
+  const thumb = input && input.closest('[style*="translate"]');  // the knob, around its hidden input (THUMB)
+  const label = s.querySelector('[data-testid="stWidgetLabel"]');
+  return [label ? label.innerText.trim() : '', thumb ? Math.round(thumb.getBoundingClientRect().top) : null];
+})"""
+
+
+def workshop_levels(page, screen) -> list[str]:
+    """The Workshop's four sliders in one row start level, whatever their labels' lines."""
+    tops = page.evaluate(LEVER_TOPS)
+    if len(tops) != 4 or any(top is None for _, top in tops):
+        return [f"not four sliders: {tops}"]
+    found = [top for _, top in tops]
+    return [] if max(found) - min(found) <= 2 else [f"the levers' sliders are not level: {tops}"]
 
 
 # ---- the Funnel page's charts --------------------------------------------------------------------
@@ -743,6 +766,8 @@ CHECKS = [
     Check("workshop russian", workshop_russian, "demo", ("ru",), ("workshop",), ("wide",)),
     Check("workshop presenting", workshop_presenting, "demo", ("ru",), ("workshop",), ALL, "left"),
     Check("workshop english", workshop_english, "demo", ("en",), ("workshop",), ("wide",)),
+    Check("workshop levels", workshop_levels, "demo", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop levels", workshop_levels, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
