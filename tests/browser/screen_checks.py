@@ -33,6 +33,8 @@ that every check named for its workspace and language ran where it was due.
 - screen fit (test_screen_fit.py): the Workshop's slider values above their thumbs, the
   conversion's as the language writes it (also in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
+- planner phone gap (review #16): at 390 px the Planner's results and its levers under them no
+  more than PHONE_GAP_PX apart (80 px stood between them);
 - workshop levels (review #16): the Workshop's four sliders level at 1440 and 1280 px, where a
   label wraps to two lines (deals only, in Russian at 1280 px);
 - phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
@@ -395,6 +397,33 @@ def workshop_levels(page, screen) -> list[str]:
         return [f"not four sliders: {tops}"]
     found = [top for _, top in tops]
     return [] if max(found) - min(found) <= 2 else [f"the levers' sliders are not level: {tops}"]
+
+
+# ---- the Planner's results and levers close on a phone -------------------------------------------
+# Review #16: at 390 px the results (stacked first, levers.PHONE_CSS) and the levers under them
+# stood 80 px apart, the gap between two desktop columns (gap="large", 64 px) and an element's. Per
+# column of the Planner's main row, the top of its first drawn element and the bottom of its last.
+MAIN_COLUMNS = """() => {
+  const block = document.querySelector('.st-key-pl_main [data-testid="stHorizontalBlock"]');
+  if (!block) return null;
+  return [...block.children].map(col => {
+    const drawn = [...col.querySelectorAll('[data-testid="stElementContainer"]')]
+      .map(e => e.getBoundingClientRect()).filter(r => r.height > 0);
+    return drawn.length ? [Math.round(Math.min(...drawn.map(r => r.top))), Math.round(Math.max(...drawn.map(r => r.bottom)))] : null;
+  });
+}"""
+PHONE_GAP_PX = 40  # two elements' spacing (16 px) and a little: a gap, not a hole
+
+
+def planner_phone_gap(page, screen) -> list[str]:
+    """On a phone the Planner's results and its levers, stacked, are as close as two parts of a
+    page: no more than PHONE_GAP_PX between the last figure and the first lever."""
+    cols = page.evaluate(MAIN_COLUMNS)
+    if not cols or len(cols) != 2 or None in cols:
+        return [f"not two columns of parts: {cols}"]
+    upper, lower = sorted(cols)
+    gap = lower[0] - upper[1]
+    return [] if 0 <= gap <= PHONE_GAP_PX else [f"{gap} px between the results and the levers: {cols}"]
 
 
 # ---- the Funnel page's charts --------------------------------------------------------------------
@@ -766,6 +795,7 @@ CHECKS = [
     Check("workshop russian", workshop_russian, "demo", ("ru",), ("workshop",), ("wide",)),
     Check("workshop presenting", workshop_presenting, "demo", ("ru",), ("workshop",), ALL, "left"),
     Check("workshop english", workshop_english, "demo", ("en",), ("workshop",), ("wide",)),
+    Check("planner phone gap", planner_phone_gap, "demo", BOTH, ("planner/waterfall",), ("phone",)),
     Check("workshop levels", workshop_levels, "demo", BOTH, ("workshop",), ("wide", "laptop")),
     Check("workshop levels", workshop_levels, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
