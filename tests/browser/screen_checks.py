@@ -10,7 +10,10 @@ that every check named for its workspace and language ran where it was due.
 - titles fit (test_chart_titles_fit.py): a chart's title stays inside its chart on a phone, on
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
-  scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+  scroll at 1280×720 (the strip would wrap, ui.sidebar APP_CSS);
+- tabs scroll on a phone (review #16): at 390 px every page's tab strip is one row (the
+  Planner's took three rows, the Time page's two); one that does not fit scrolls sideways to its
+  last tab, Streamlit's arrow at its right edge until its end;
 - waterfall ticks (screen review #16): the Planner's waterfall has four money labels or more at
   1440 and 1280 px (it had "0" and "5 000 000"), two to four on a phone;
 - table scroll cue (screen review #16): at 390 px a table that scrolls sideways shows "→" at its
@@ -177,6 +180,54 @@ TABS_FIT = """() => {
 def tabs_fit(page, screen) -> list[str]:
     fit = page.evaluate(TABS_FIT)
     return [] if fit["need"] <= fit["have"] and not fit["past"] else [f"tabs behind a scroll: {fit}"]
+
+
+# The page's tab strip on a phone: each tab's label and top, whether it scrolls, whether
+# Streamlit's arrow to scroll it right is shown (stTabsScrollRight), how far it is scrolled, and
+# after ``to`` (a scroll to its end, or to a place in px; the arrows follow the scroll a moment
+# later) how far its last tab's right edge passes the strip's.
+TAB_STRIP = """(to) => new Promise(done => {
+  const list = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]');
+  if (!list) return done(null);
+  if (to !== null) list.scrollLeft = to === 'end' ? list.scrollWidth : to;
+  setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const arrow = list.closest('[data-testid="stTabs"]').querySelector('[data-testid="stTabsScrollRight"]');
+    const css = arrow ? getComputedStyle(arrow) : null;
+    const last = tabs[tabs.length - 1].getBoundingClientRect().right - list.getBoundingClientRect().right;
+    done({tabs: tabs.map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]),
+          scrolls: list.scrollWidth > list.clientWidth + 1, overflow: getComputedStyle(list).overflowX,
+          arrow: !!arrow && arrow.getClientRects().length > 0 && css.visibility !== 'hidden' && parseFloat(css.opacity) > 0.5,
+          last: Math.round(last), at: list.scrollLeft});
+  })), to === null ? 0 : 200);
+})"""
+
+
+def tabs_scroll_phone(page, screen) -> list[str]:
+    """Review #16: at 390 px the Planner's tab strip took three rows and the Time page's two,
+    the tabs far from the content they open. One row on a phone: a strip that does not fit
+    scrolls sideways, Streamlit's arrow at its right edge saying so until its end, where its last
+    tab comes into view and the arrow goes."""
+    seen = page.evaluate(TAB_STRIP, None)
+    if not seen:
+        return ["no tab strip"]
+    out = []
+    tops = {top for _, top in seen["tabs"]}
+    if len(tops) > 1:
+        out.append(f"the tab strip takes {len(tops)} rows: {seen['tabs']}")
+    if not seen["scrolls"]:
+        return out + (["the strip fits, yet shows an arrow"] if seen["arrow"] else [])
+    if seen["overflow"] not in ("auto", "scroll"):
+        out.append(f"the strip is wider than the screen and does not scroll ({seen['overflow']})")
+    end = page.evaluate(TAB_STRIP, "end")
+    if not seen["arrow"] and seen["at"] + 1 < end["at"]:
+        out.append("the strip scrolls, and no arrow says there are more tabs to the right")
+    page.evaluate(TAB_STRIP, seen["at"])  # where it was: the open tab in view for the picture
+    if end["last"] > 1:
+        out.append(f"the last tab stays {end['last']} px past the strip's edge at its end")
+    if end["arrow"]:
+        out.append("the arrow to the right stays at the strip's end")
+    return out
 
 
 # Each tab's label and the top of its box (a strip that wrapped has two tops).
@@ -775,7 +826,8 @@ PHONE_CHARTED += ("planner/backtest",)
 CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
-    Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
+    Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop",)),
+    Check("tabs scroll on a phone", tabs_scroll_phone, "demo", BOTH, TABBED, ("phone",)),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
     Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),

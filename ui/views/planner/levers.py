@@ -47,8 +47,6 @@ DIGITS = {"share": 4, "money": 2, "count": 2, "number": 2, "days": 1}
 # white between the last figure and the first lever, review #16). Fixed CSS only; Streamlit
 # stacks columns below 640 px.
 PHONE_CSS = """<style>
-/* the tab strip wraps instead of scrolling: at 1280 px the last Russian tabs ran past the edge */
-.st-key-pl_tab [role="tablist"] { flex-wrap: wrap; }
 @media (max-width: 640px) {
   .st-key-pl_main > div > [data-testid="stHorizontalBlock"],
   .st-key-pl_main > [data-testid="stHorizontalBlock"] { flex-direction: column-reverse; gap: 1rem; }
