@@ -38,6 +38,8 @@ that every check named for its workspace and language ran where it was due.
   and a phone, and every page's title with each word on one line on a phone;
 - planner phone gap (review #16): at 390 px the Planner's results and its levers under them no
   more than PHONE_GAP_PX apart (80 px stood between them);
+- month lines apart (review #16): on a phone no line of a month axis's labels over another (the
+  Overview's years read «20252026»);
 - workshop levels (review #16): the Workshop's four sliders level at 1440 and 1280 px, where a
   label wraps to two lines (deals only, in Russian at 1280 px);
 - phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
@@ -651,6 +653,36 @@ def phone_charts_of(charts: list[dict]) -> list[str]:
     return out
 
 
+# ---- month labels on a phone ---------------------------------------------------------------------
+# Review #16: on the Overview at 390 px the years read «20252026»: the first month's year under
+# «нояб.» and the next January's, kept under its hidden label (funnel.charts.phone_months_css), two
+# months apart. Per chart, every line of its x labels drawn (a label's month and its year each: the
+# phone's CSS hides one and keeps the other), to find lines over each other.
+MONTH_LINES = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(c => {
+  const lines = [];
+  for (const t of c.querySelectorAll('.xaxislayer-above > .xtick text, .xaxislayer-above > .x2tick text')) {
+    const parts = t.querySelectorAll('tspan.line');
+    for (const e of (parts.length ? [...parts] : [t])) {
+      const r = e.getBoundingClientRect();
+      if (!r.width || !e.textContent.trim() || getComputedStyle(e).visibility === 'hidden') continue;
+      lines.push({text: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom});
+    }
+  }
+  return {title: (c.querySelector('.gtitle') || {}).textContent || '', lines};
+})"""
+
+
+def month_lines_apart(page, screen) -> list[str]:
+    """No two lines of a chart's x labels over each other on a phone (a year over a year)."""
+    out = []
+    for c in page.evaluate(MONTH_LINES):
+        ls = c["lines"]
+        piled = [(a["text"], b["text"]) for i, a in enumerate(ls) for b in ls[i + 1 :] if _over(a, b)]
+        if piled:
+            out.append(f"{c['title']}: x labels over each other {piled}")
+    return out
+
+
 # ---- the lost reasons by month label every month at a desktop's width -----------------------------
 # Review #16 (the deals-only workspace): at 1440 px in English the legend's two columns went up
 # under the bars and hid every month's label; at every desktop width six months were labelled every
@@ -823,6 +855,9 @@ TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "
 # The charts checked at 390 px (phone_charts): review #16's, the Planner's since its second.
 PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/waterfall", "planner/forecast")
 PHONE_CHARTED += ("planner/backtest",)
+# The charts of months thinned on a phone (funnel.charts.phone_months_css) checked for years that
+# run together: the Overview's, the Time page's, the backtest's.
+MONTHS_CHARTED = ("overview/chart", "time/maturity", "time/accuracy", "planner/backtest")
 CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
@@ -854,6 +889,7 @@ CHECKS = [
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
     Check("phone charts", phone_charts, "demo", BOTH, PHONE_CHARTED, ("phone",)),
+    Check("month lines apart", month_lines_apart, "demo", BOTH, MONTHS_CHARTED, ("phone",)),
     Check("lost months", lost_months_labelled, "deals_only", BOTH, ("funnel/lost",), ("wide", "laptop")),
     Check(
         "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")
