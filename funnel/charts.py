@@ -166,17 +166,25 @@ def phone_month_step(n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS)
 def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> str:
     """Fixed CSS (``where``: the selector of the chart's container, no user text) that, below
     PHONE_WIDTH, shows the first of month_axis(n, wide)'s labels and every phone_month_step-th
-    after it (at most ``phone``); a hidden label's second line, the year where it changes, stays.
-    "" when all fit."""
+    after it (at most ``phone``); a hidden label's second line, the year where it changes, stays,
+    unless another year follows within the step: only the later one is kept (a first label of
+    November read «2025» into the January's «2026» two labels on, «20252026» on the Overview,
+    review #16; the later year marks where it begins). "" when all fit."""
     k = phone_month_step(n, wide, phone)
     if k <= 1:
         return ""
     # the second panel's axis ticks are "x2tick" (the Overview's months lie under its second panel)
     texts = [f"{where} .xaxislayer-above > .{tick}:not(:nth-child({k}n+1)) text" for tick in ("x2tick", "xtick")]
     hidden, years = ", ".join(texts), ", ".join(f"{t} tspan.line + tspan.line" for t in texts)
+    year = "tspan.line + tspan.line"
+    close = ", ".join(
+        f"{where} .xaxislayer-above > .{tick}:has({' + '.join(['', *[f'.{tick}'] * d])} text {year}) text {year}"
+        for tick in ("x2tick", "xtick")
+        for d in range(1, k)
+    )
     return (
         f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} "
-        f"{years} {{ visibility: visible; }} }}</style>"
+        f"{years} {{ visibility: visible; }} {close} {{ visibility: hidden; }} }}</style>"
     )
 
 

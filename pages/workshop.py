@@ -29,7 +29,8 @@ if (partial := uw.partial_note(begin)) is not None:
     st.info(partial)
 
 with st.container(key="ws_levers"):
-    c = st.columns(4)
+    # bottom-aligned: a label that wraps (deals only at 1280 px) pushes its own label up, not its slider down
+    c = st.columns(4, vertical_alignment="bottom")
     c[0].slider(
         uw.slider_label(begin, "leads"),
         0.0,

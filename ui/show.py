@@ -248,6 +248,18 @@ def fitted_columns(display: pd.DataFrame, helps: dict[str, str] | None = None) -
     }
 
 
+def aligned_columns(display: pd.DataFrame, figures: Collection[str] | None = None) -> dict:
+    """st.dataframe's column_config that right-aligns the columns of figures, as fitted_columns
+    does, and nothing else (widths and cells as they are): ``figures``, the columns a view knows
+    to hold figures (a load of «42 %» or «постоянный состав»), else those _figures finds. Cells
+    are text, so the grid put every figure on the left («216» above «80,7», review #16)."""
+    return {
+        c: st.column_config.TextColumn(alignment="right")
+        for c in display.columns
+        if (c in figures if figures is not None else _figures(display[c]))
+    }
+
+
 def fit_widths(
     display: pd.DataFrame, budget: int = TABLE_PX, keep: Collection[str] = (), first: Collection[str] = ()
 ) -> dict[str, int]:

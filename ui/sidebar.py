@@ -32,9 +32,13 @@ from ui.text import date_input_format, lang, t
 # and "→" at its right edge say there is more, and fade out at its end. Only where the grid does
 # scroll: the grid's scroll timeline drives the cue, and a grid that fits has an inactive one, so
 # the cue keeps its opacity 0 (a browser without scroll timelines shows no cue either).
-# The wrap is for a phone: from 1280 px on, every strip is one row in both languages (the labels are
-# short, funnel/texts; 12 px between tabs, not Streamlit's 16: the Planner's Russian ten, 950 px,
-# took two rows of the 820 px column; tests/browser/screen_checks.py tabs_one_row).
+# From 1280 px on, every strip is one row in both languages (the labels are short, funnel/texts;
+# 12 px between tabs, not Streamlit's 16: the Planner's Russian ten, 950 px, took two rows of the
+# 820 px column; tests/browser/screen_checks.py tabs_one_row); the wrap is a narrower window's.
+# On a phone a strip does not wrap: the Planner's ten tabs took three rows and the Time page's two
+# (review #16). It is Streamlit's own strip, one row that scrolls sideways with its arrows at either
+# end while there are tabs that way (screen_checks tabs_scroll_phone); a tab scrolled into view
+# (by the keyboard, or the walk's tap) stops short of the arrow.
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
@@ -43,6 +47,8 @@ APP_CSS = """<style>
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; column-gap: 0.75rem; }
 @media (max-width: 480px) { [data-testid="stMain"] h1 { font-size: clamp(1.5rem, 7.5vw, 2.75rem); } }
 @media (max-width: 640px) {
+  [data-testid="stTabs"] [role="tablist"] { flex-wrap: nowrap; scroll-padding-inline: 2.5rem; }
+  [data-testid="stTabs"] [role="tablist"] > [role="tab"] { flex: none; }
   [data-testid="stDataFrame"] { timeline-scope: --table-x; }
   [data-testid="stDataFrame"] .dvn-scroller { scroll-timeline: --table-x x; }
   [data-testid="stDataFrame"]::after {

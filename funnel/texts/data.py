@@ -384,7 +384,8 @@ TEXTS.update(
         ),
         "settings.col.position": ("№", "#"),
         "settings.col.name": ("Этап", "Stage"),
-        "settings.col.probability": ("Вероятность, %", "Probability, %"),
+        # no unit: the cells carry it («5 %»), and «Вероятность, %» over «5 %» said it twice (review #16)
+        "settings.col.probability": ("Вероятность", "Probability"),
         "settings.col.norm_days": ("Норма, раб. дней", "Norm, working days"),
         "settings.col.kind": ("Тип", "Kind"),
         "settings.kind.open": ("открыта", "open"),
@@ -407,8 +408,8 @@ TEXTS.update(
             "Row {row}, “Stage”: “{name}” appears twice.",
         ),
         "settings.err.prob": (
-            "Строка {row}, «Вероятность, %»: нужно число от 0 до 100.",
-            "Row {row}, “Probability, %”: a number from 0 to 100 is expected.",
+            "Строка {row}, «Вероятность»: нужно число процентов от 0 до 100.",
+            "Row {row}, “Probability”: a percentage from 0 to 100 is expected.",
         ),
         "settings.err.norm": (
             "Строка {row}, «Норма»: нужно целое число рабочих дней, 0 или больше (или пусто).",

@@ -103,6 +103,20 @@ def test_the_capacity_name_does_not_run_into_the_plans_at_the_same_leads():
     assert fig.layout.margin.t >= 56 + 18  # room for the title and the name above the plot
 
 
+def test_the_capacity_charts_plan_line_is_drawn_over_the_capacity_line_and_both_show():
+    """Review #16: the demo's plan (1 270 leads) is at its capacity; the plan's dotted line, drawn
+    first, was hidden under the red capacity line. The plan's line is drawn last (on top),
+    dashed so the red shows between its dashes, in another colour, narrower than the red."""
+    from ui.views.planner.charts import capacity_curve
+
+    points = [(635, 0.0318), (1270, 0.0318), (2540, 0.0236)]
+    capacity, plan = capacity_curve(points, 1270, 1270).layout.shapes
+    assert capacity.x0 == plan.x0 == 1270
+    assert plan.line.dash == "dash" and capacity.line.dash in (None, "solid")
+    assert plan.line.color != capacity.line.color
+    assert plan.line.width < capacity.line.width
+
+
 def test_the_capacity_charts_conversion_axis_starts_at_zero():
     """Screen review: the demo's curve (3,18 % falling to 2,2 % at twice the capacity) drew its
     axis from 2,2 %, so the fall filled the plot. The axis starts at 0 % whatever the curve."""

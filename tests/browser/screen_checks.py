@@ -10,7 +10,10 @@ that every check named for its workspace and language ran where it was due.
 - titles fit (test_chart_titles_fit.py): a chart's title stays inside its chart on a phone, on
   the Overview and the Channels page: the bubble chart's one-line title ran past its right edge;
 - tabs fit (test_planner_tabs_fit.py): every planner and Time tab is reachable without a hidden
-  scroll at 1280×720 and 390×844 (the strip wraps, ui.views.planner PHONE_CSS);
+  scroll at 1280×720 (the strip would wrap, ui.sidebar APP_CSS);
+- tabs scroll on a phone (review #16): at 390 px every page's tab strip is one row (the
+  Planner's took three rows, the Time page's two); one that does not fit scrolls sideways to its
+  last tab, Streamlit's arrow at its right edge until its end;
 - waterfall ticks (screen review #16): the Planner's waterfall has four money labels or more at
   1440 and 1280 px (it had "0" and "5 000 000"), two to four on a phone;
 - table scroll cue (screen review #16): at 390 px a table that scrolls sideways shows "→" at its
@@ -33,6 +36,12 @@ that every check named for its workspace and language ran where it was due.
 - screen fit (test_screen_fit.py): the Workshop's slider values above their thumbs, the
   conversion's as the language writes it (also in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
+- planner phone gap (review #16): at 390 px the Planner's results and its levers under them no
+  more than PHONE_GAP_PX apart (80 px stood between them);
+- month lines apart (review #16): on a phone no line of a month axis's labels over another (the
+  Overview's years read «20252026»);
+- workshop levels (review #16): the Workshop's four sliders level at 1440 and 1280 px, where a
+  label wraps to two lines (deals only, in Russian at 1280 px);
 - phone charts (issue #16): on the Funnel page, the Time page's cohorts and the Channels page at
   390 px, no tick label turned, no text outside its chart, no legend over an axis's labels or
   title, no point's name over another's;
@@ -173,6 +182,54 @@ TABS_FIT = """() => {
 def tabs_fit(page, screen) -> list[str]:
     fit = page.evaluate(TABS_FIT)
     return [] if fit["need"] <= fit["have"] and not fit["past"] else [f"tabs behind a scroll: {fit}"]
+
+
+# The page's tab strip on a phone: each tab's label and top, whether it scrolls, whether
+# Streamlit's arrow to scroll it right is shown (stTabsScrollRight), how far it is scrolled, and
+# after ``to`` (a scroll to its end, or to a place in px; the arrows follow the scroll a moment
+# later) how far its last tab's right edge passes the strip's.
+TAB_STRIP = """(to) => new Promise(done => {
+  const list = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]');
+  if (!list) return done(null);
+  if (to !== null) list.scrollLeft = to === 'end' ? list.scrollWidth : to;
+  setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const arrow = list.closest('[data-testid="stTabs"]').querySelector('[data-testid="stTabsScrollRight"]');
+    const css = arrow ? getComputedStyle(arrow) : null;
+    const last = tabs[tabs.length - 1].getBoundingClientRect().right - list.getBoundingClientRect().right;
+    done({tabs: tabs.map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]),
+          scrolls: list.scrollWidth > list.clientWidth + 1, overflow: getComputedStyle(list).overflowX,
+          arrow: !!arrow && arrow.getClientRects().length > 0 && css.visibility !== 'hidden' && parseFloat(css.opacity) > 0.5,
+          last: Math.round(last), at: list.scrollLeft});
+  })), to === null ? 0 : 200);
+})"""
+
+
+def tabs_scroll_phone(page, screen) -> list[str]:
+    """Review #16: at 390 px the Planner's tab strip took three rows and the Time page's two,
+    the tabs far from the content they open. One row on a phone: a strip that does not fit
+    scrolls sideways, Streamlit's arrow at its right edge saying so until its end, where its last
+    tab comes into view and the arrow goes."""
+    seen = page.evaluate(TAB_STRIP, None)
+    if not seen:
+        return ["no tab strip"]
+    out = []
+    tops = {top for _, top in seen["tabs"]}
+    if len(tops) > 1:
+        out.append(f"the tab strip takes {len(tops)} rows: {seen['tabs']}")
+    if not seen["scrolls"]:
+        return out + (["the strip fits, yet shows an arrow"] if seen["arrow"] else [])
+    if seen["overflow"] not in ("auto", "scroll"):
+        out.append(f"the strip is wider than the screen and does not scroll ({seen['overflow']})")
+    end = page.evaluate(TAB_STRIP, "end")
+    if not seen["arrow"] and seen["at"] + 1 < end["at"]:
+        out.append("the strip scrolls, and no arrow says there are more tabs to the right")
+    page.evaluate(TAB_STRIP, seen["at"])  # where it was: the open tab in view for the picture
+    if end["last"] > 1:
+        out.append(f"the last tab stays {end['last']} px past the strip's edge at its end")
+    if end["arrow"]:
+        out.append("the arrow to the right stays at the strip's end")
+    return out
 
 
 # Each tab's label and the top of its box (a strip that wrapped has two tops).
@@ -374,6 +431,54 @@ def workshop_english(page, screen) -> list[str]:
     return workshop_thumbs(page, "en")
 
 
+# ---- the Workshop's levers level --------------------------------------------------------------------
+# Each Workshop lever's thumb: its label and the top of its box. Review #16 (deals only, 1280 px in
+# Russian): «Сделки в воронку в месяц» and «Средний чек (пример)» wrapped to two lines and their
+# sliders stood a line lower than the two beside them.
+LEVER_TOPS = """() => [...document.querySelectorAll('.st-key-ws_levers [data-testid="stSlider"]')].map(s => {
+  const input = s.querySelector('input[type=range]');
+  const thumb = input && input.closest('[style*="translate"]');  // the knob, around its hidden input (THUMB)
+  const label = s.querySelector('[data-testid="stWidgetLabel"]');
+  return [label ? label.innerText.trim() : '', thumb ? Math.round(thumb.getBoundingClientRect().top) : null];
+})"""
+
+
+def workshop_levels(page, screen) -> list[str]:
+    """The Workshop's four sliders in one row start level, whatever their labels' lines."""
+    tops = page.evaluate(LEVER_TOPS)
+    if len(tops) != 4 or any(top is None for _, top in tops):
+        return [f"not four sliders: {tops}"]
+    found = [top for _, top in tops]
+    return [] if max(found) - min(found) <= 2 else [f"the levers' sliders are not level: {tops}"]
+
+
+# ---- the Planner's results and levers close on a phone -------------------------------------------
+# Review #16: at 390 px the results (stacked first, levers.PHONE_CSS) and the levers under them
+# stood 80 px apart, the gap between two desktop columns (gap="large", 64 px) and an element's. Per
+# column of the Planner's main row, the top of its first drawn element and the bottom of its last.
+MAIN_COLUMNS = """() => {
+  const block = document.querySelector('.st-key-pl_main [data-testid="stHorizontalBlock"]');
+  if (!block) return null;
+  return [...block.children].map(col => {
+    const drawn = [...col.querySelectorAll('[data-testid="stElementContainer"]')]
+      .map(e => e.getBoundingClientRect()).filter(r => r.height > 0);
+    return drawn.length ? [Math.round(Math.min(...drawn.map(r => r.top))), Math.round(Math.max(...drawn.map(r => r.bottom)))] : null;
+  });
+}"""
+PHONE_GAP_PX = 40  # two elements' spacing (16 px) and a little: a gap, not a hole
+
+
+def planner_phone_gap(page, screen) -> list[str]:
+    """On a phone the Planner's results and its levers, stacked, are as close as two parts of a
+    page: no more than PHONE_GAP_PX between the last figure and the first lever."""
+    cols = page.evaluate(MAIN_COLUMNS)
+    if not cols or len(cols) != 2 or None in cols:
+        return [f"not two columns of parts: {cols}"]
+    upper, lower = sorted(cols)
+    gap = lower[0] - upper[1]
+    return [] if 0 <= gap <= PHONE_GAP_PX else [f"{gap} px between the results and the levers: {cols}"]
+
+
 # ---- the Funnel page's charts --------------------------------------------------------------------
 # Every text of a chart (ticks, bar texts, legend) against the chart's own box, and the x ticks'
 # rotation; the boxes of the y ticks and of the legend entries, to find overlaps.
@@ -545,6 +650,36 @@ def phone_charts_of(charts: list[dict]) -> list[str]:
             piled = [(a["text"], b["text"]) for i, a in enumerate(c[kind]) for b in c[kind][i + 1 :] if _over(a, b)]
             if piled:
                 out.append(f"{name}: {what} over each other {piled}")
+    return out
+
+
+# ---- month labels on a phone ---------------------------------------------------------------------
+# Review #16: on the Overview at 390 px the years read «20252026»: the first month's year under
+# «нояб.» and the next January's, kept under its hidden label (funnel.charts.phone_months_css), two
+# months apart. Per chart, every line of its x labels drawn (a label's month and its year each: the
+# phone's CSS hides one and keeps the other), to find lines over each other.
+MONTH_LINES = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(c => {
+  const lines = [];
+  for (const t of c.querySelectorAll('.xaxislayer-above > .xtick text, .xaxislayer-above > .x2tick text')) {
+    const parts = t.querySelectorAll('tspan.line');
+    for (const e of (parts.length ? [...parts] : [t])) {
+      const r = e.getBoundingClientRect();
+      if (!r.width || !e.textContent.trim() || getComputedStyle(e).visibility === 'hidden') continue;
+      lines.push({text: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom});
+    }
+  }
+  return {title: (c.querySelector('.gtitle') || {}).textContent || '', lines};
+})"""
+
+
+def month_lines_apart(page, screen) -> list[str]:
+    """No two lines of a chart's x labels over each other on a phone (a year over a year)."""
+    out = []
+    for c in page.evaluate(MONTH_LINES):
+        ls = c["lines"]
+        piled = [(a["text"], b["text"]) for i, a in enumerate(ls) for b in ls[i + 1 :] if _over(a, b)]
+        if piled:
+            out.append(f"{c['title']}: x labels over each other {piled}")
     return out
 
 
@@ -720,10 +855,14 @@ TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "
 # The charts checked at 390 px (phone_charts): review #16's, the Planner's since its second.
 PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/waterfall", "planner/forecast")
 PHONE_CHARTED += ("planner/backtest",)
+# The charts of months thinned on a phone (funnel.charts.phone_months_css) checked for years that
+# run together: the Overview's, the Time page's, the backtest's.
+MONTHS_CHARTED = ("overview/chart", "time/maturity", "time/accuracy", "planner/backtest")
 CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
-    Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop", "phone")),
+    Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop",)),
+    Check("tabs scroll on a phone", tabs_scroll_phone, "demo", BOTH, TABBED, ("phone",)),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
     Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),
@@ -743,10 +882,14 @@ CHECKS = [
     Check("workshop russian", workshop_russian, "demo", ("ru",), ("workshop",), ("wide",)),
     Check("workshop presenting", workshop_presenting, "demo", ("ru",), ("workshop",), ALL, "left"),
     Check("workshop english", workshop_english, "demo", ("en",), ("workshop",), ("wide",)),
+    Check("planner phone gap", planner_phone_gap, "demo", BOTH, ("planner/waterfall",), ("phone",)),
+    Check("workshop levels", workshop_levels, "demo", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop levels", workshop_levels, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
     Check("phone charts", phone_charts, "demo", BOTH, PHONE_CHARTED, ("phone",)),
+    Check("month lines apart", month_lines_apart, "demo", BOTH, MONTHS_CHARTED, ("phone",)),
     Check("lost months", lost_months_labelled, "deals_only", BOTH, ("funnel/lost",), ("wide", "laptop")),
     Check(
         "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")

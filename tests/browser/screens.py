@@ -454,8 +454,16 @@ def go(page, path: str) -> None:
 
 def open_tab(page, index: int) -> None:
     """Open the page's tab number ``index`` (a click by script: Playwright's own waits for the tab
-    to stand still first, a sixth of a second each under load)."""
-    act(page, lambda: page.get_by_role("tab").nth(index).evaluate("e => e.click()"))
+    to stand still first, a sixth of a second each under load), scrolled into the strip's view
+    first, as a person does on a phone, where the strip scrolls sideways (ui.sidebar APP_CSS)."""
+    act(
+        page,
+        lambda: (
+            page.get_by_role("tab")
+            .nth(index)
+            .evaluate("e => { e.scrollIntoView({block: 'nearest', inline: 'nearest'}); e.click(); }")
+        ),
+    )
 
 
 # Streamlit scrolls inside its main block, not the window: the page's full height is that block's

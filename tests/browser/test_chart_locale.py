@@ -52,10 +52,11 @@ SEEN_TICKS = """() => [...document.querySelectorAll('.xaxislayer-above > .xtick 
 })"""
 
 
-def _month_chart(page, months: int, width: int, start: str = "2025-11-01") -> list[str]:
+def _month_chart(page, months: int, width: int, start: str = "2025-11-01", phone: int = 0) -> list[str]:
     """The x tick labels a person sees on a Russian forecast-like chart of ``months`` monthly points
     from ``start``, laid out with funnel.charts.month_axis and phone_months_css, in a window
-    ``width`` px wide (the chart 60 px narrower)."""
+    ``width`` px wide (the chart 60 px narrower); ``phone``: at most that many labels there (the
+    Overview's MONTH_LABELS), else PHONE_MONTHS."""
     import pandas as pd
     import plotly.graph_objects as go
 
@@ -68,7 +69,7 @@ def _month_chart(page, months: int, width: int, start: str = "2025-11-01") -> li
     fig.update_layout(width=width - 60, height=400)
     page.set_viewport_size({"width": width, "height": 800})
     body = fig.to_html(include_plotlyjs=True, full_html=False, config=charts.config("ru"))
-    css = charts.phone_months_css(".st-key-months", months)
+    css = charts.phone_months_css(".st-key-months", months, phone=phone or charts.PHONE_MONTHS)
     page.set_content(f"<html><head>{css}</head><body><div class='st-key-months'>{body}</div></body></html>")
     page.wait_for_selector(".xtick text")
     turned = page.eval_on_selector_all(
@@ -82,7 +83,8 @@ def test_a_month_axis_labels_every_month_where_there_is_room_and_thins_on_a_phon
     """The forecast-vs-actual chart labelled every second or third month at 1440 px. Twelve months
     from November 2025: at a laptop's width every month is labelled, with the year under the first
     and under January; on a phone (390 px) every second month from the first is (six labels); from
-    December, the year stays under the hidden January."""
+    December, the year stays under the hidden January, and December's own goes (the two years ran
+    together: below)."""
     wide = _month_chart(page, 12, 900)
     assert wide == [
         "нояб. 2025",
@@ -101,9 +103,7 @@ def test_a_month_axis_labels_every_month_where_there_is_room_and_thins_on_a_phon
     phone = _month_chart(page, 12, 390)
     assert phone == ["нояб. 2025", "", "янв. 2026", "", "март", "", "май", "", "июль", "", "сент.", ""], phone
     from_december = _month_chart(page, 12, 390, "2025-12-01")
-    assert from_december == ["дек. 2025", "2026", "февр.", "", "апр.", "", "июнь", "", "авг.", "", "окт.", ""], (
-        from_december
-    )
+    assert from_december == ["дек.", "2026", "февр.", "", "апр.", "", "июнь", "", "авг.", "", "окт.", ""], from_december
     # six months fit a phone as they are
     assert _month_chart(page, 6, 390) == ["нояб. 2025", "дек.", "янв. 2026", "февр.", "март", "апр."]
 
@@ -121,3 +121,31 @@ def test_a_month_charts_hover_names_the_month_as_its_table_does(page):
     page.wait_for_selector(".hoverlayer text")
     shown = " ".join(page.eval_on_selector_all(".hoverlayer text", "ts => ts.map(t => t.textContent)"))
     assert formatting.month(date(2026, 9, 1), "ru") in shown, shown
+
+
+# each drawn line of the x tick labels (a label's month, its year) and its box
+LABEL_LINES = """() => [...document.querySelectorAll('.xaxislayer-above > .xtick text')].flatMap(t => {
+  const lines = t.querySelectorAll('tspan.line');
+  return (lines.length ? [...lines] : [t]).filter(p => getComputedStyle(p).visibility !== 'hidden')
+    .map(p => { const r = p.getBoundingClientRect(); return [p.textContent, r.left, r.right, r.top, r.bottom]; });
+})"""
+
+
+def test_a_phones_month_labels_never_run_two_years_together(page):
+    """Review #16: the Overview on a phone read «20252026» under «нояб. февр.»: four labels kept of
+    twelve months from November (its MONTH_LABELS), the first's year and the hidden January's two
+    months apart. The later year stays, where it begins; nothing is drawn over anything."""
+    from funnel import charts
+
+    seen = _month_chart(page, 12, 390, phone=charts.MONTH_LABELS)
+    assert seen == ["нояб.", "", "2026", "февр.", "", "", "май", "", "", "авг.", "", ""], seen
+    lines = page.evaluate(LABEL_LINES)
+    over = [
+        (a[0], b[0])
+        for i, a in enumerate(lines)
+        for b in lines[i + 1 :]
+        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
+    ]
+    assert not over, over
+    # a year a full step from the next keeps its place: from January, each label's own
+    assert _month_chart(page, 12, 390, "2026-01-01", phone=charts.MONTH_LABELS)[0] == "янв. 2026"

@@ -37,10 +37,25 @@ def test_ladder_shows_probability_in_percent(settings):
     assert at.dataframe(key=state.SET_LADDER).editing_mode == "dynamic"
 
 
+def test_the_ladders_probability_says_its_unit_once_in_its_cells(settings):
+    """Review #16: «Вероятность, %» stood over «5 %»: the unit twice. The cells write it (the
+    column's format), the header does not, in either language."""
+    import json
+
+    from funnel.i18n import t
+
+    at, _ = settings
+    for lang in ("en", "ru"):
+        at.radio(key="lang").set_value(lang).run()
+        column = json.loads(at.dataframe(key=state.SET_LADDER).proto.columns)["probability"]
+        assert "%" in column["type_config"]["format"] and "%" not in column["label"], column
+        assert column["label"] == t("settings.col.probability", lang)
+
+
 @pytest.mark.parametrize(
     "edit, message",
     [
-        ({"edited_rows": {2: {"probability": 150}}}, "Row 3, “Probability, %”: a number from 0 to 100 is expected."),
+        ({"edited_rows": {2: {"probability": 150}}}, "Row 3, “Probability”: a percentage from 0 to 100 is expected."),
         ({"edited_rows": {1: {"name": "Initial interest"}}}, "Row 2, “Stage”: “Initial interest” appears twice."),
         ({"edited_rows": {0: {"name": ""}}}, "Row 1, “Stage”: every stage needs a name."),
         (
@@ -135,7 +150,7 @@ def test_russian_error_is_natural(settings):
     at.radio(key="lang").set_value("ru").run()
     at.session_state[state.SET_LADDER] = {"edited_rows": {2: {"probability": -1}}, "added_rows": [], "deleted_rows": []}
     at.button(key=state.SET_LADDER_SAVE).click().run()
-    assert texts(at.error) == ["Строка 3, «Вероятность, %»: нужно число от 0 до 100."]
+    assert texts(at.error) == ["Строка 3, «Вероятность»: нужно число процентов от 0 до 100."]
 
 
 def test_viewer_sees_the_ladder_but_no_editing_control(app_db):

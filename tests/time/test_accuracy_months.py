@@ -82,3 +82,14 @@ def test_the_planners_backtest_labels_every_month_where_there_is_room(months, dt
     assert fig.layout.xaxis.dtick == dtick
     assert fig.layout.xaxis.tickangle == 0
     assert bool(charts.phone_months_css(".st-key-pl_bt_months", pc.backtest_months(rows))) is phone_css
+
+
+def test_the_forecast_charts_legend_stands_above_the_plot_clear_of_the_period_title():
+    """Review #16: at 1280 px the axis title «Период» sat on the legend below the plot. The
+    legend hangs under the chart's title, above the plot (funnel.charts.legend_above)."""
+    from ui.views.time.accuracy import chart
+
+    layout = chart(_points(12), "Следующий месяц").layout
+    assert layout.xaxis.title.text  # the title stays
+    assert layout.legend.orientation == "h"
+    assert layout.legend.yref == "container" and layout.legend.yanchor == "top" and layout.legend.y > 0.5

@@ -16,6 +16,7 @@ from funnel.model import active as model
 from funnel.model import active_money, precision
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.report.figures import money_months
+from ui.show import aligned_columns
 from ui.text import places
 
 
@@ -156,7 +157,15 @@ def functions_part(r: ActiveResult) -> None:
     columns were wider than the column (at 1440 px in Russian and at 1280 px in both languages
     the cost a month hid behind a scroll bar)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
-    st.dataframe(function_table(r), hide_index=True, width="stretch", key="pl_act_functions", placeholder=DASH)
+    people = function_table(r)
+    st.dataframe(
+        people,
+        column_config=aligned_columns(people, people.columns[1:]),  # every column but the function's name
+        hide_index=True,
+        width="stretch",
+        key="pl_act_functions",
+        placeholder=DASH,
+    )
     st.caption(ui.t("active.table.functions_note_reverse" if r.reverse else "active.table.functions_note"))
 
 
@@ -164,7 +173,15 @@ def result_part(r: ActiveResult, examples: frozenset[str] = frozenset()) -> None
     """The chain and the chart, beside the inputs (the headline and the functions above them);
     each title marked "(пример)" when its figures rest on an example input (``examples``)."""
     st.markdown(f"**{marked('chain', ui.t('active.table.chain'), examples)}**")
-    st.dataframe(chain_table(r), hide_index=True, width="stretch", key="pl_act_chain", placeholder=DASH)
+    chain = chain_table(r)
+    st.dataframe(
+        chain,
+        column_config=aligned_columns(chain, chain.columns[1:]),
+        hide_index=True,
+        width="stretch",
+        key="pl_act_chain",
+        placeholder=DASH,
+    )
     st.markdown(f"**{marked('money', ui.t('active.chart.title'), examples)}**")
     ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(r.plan), key="pl_act_money")
     st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))

@@ -297,6 +297,10 @@ def histogram(samples, marks: dict[str, float], month: str | None = None) -> go.
     return fig.update_layout(margin_t=56 + len(marks) * MARK_ROW_PX + 12)
 
 
+# The capacity chart's two upright lines: the capacity red and wide, the plan dark and dashed on it.
+CAPACITY_LINE, PLAN_LINE = "#ff2b2b", "#31333f"
+
+
 def capacity_curve(
     points: list[tuple[float, float]],
     plan_leads: float,
@@ -309,11 +313,6 @@ def capacity_curve(
     titled by that base: on deals the title said «…от числа лидов» over an axis of deals, in a
     workspace with no leads (review #16)."""
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
-    # "план" at the foot of its line: at the top it sat on the curve, flat at the base conversion
-    # up to the capacity (left of the plan line whenever the plan is within it)
-    fig.add_vline(
-        x=plan_leads, line_dash="dot", annotation_text=ui.t("planner.cap.plan"), annotation_position="bottom left"
-    )
     fig.update_layout(
         title=ui.t("planner.chart.capacity_deals" if deals else "planner.chart.capacity"),
         xaxis_title=x_title or ui.t("planner.lever.leads"),
@@ -326,7 +325,7 @@ def capacity_curve(
     if capacity:
         # its name above the plot: at the foot beside "план" the two ran together when the plan is
         # at the capacity (the demo's 1 270 leads), and inside the top it sat on the curve
-        fig.add_vline(x=capacity, line_color="red")
+        fig.add_vline(x=capacity, line_color=CAPACITY_LINE, line_width=3)
         fig.add_annotation(
             x=capacity,
             y=1,
@@ -337,4 +336,16 @@ def capacity_curve(
             text=chart_text(ui.t("planner.cap.capacity")),
         )
         fig.update_layout(margin_t=56 + MARK_ROW_PX)  # the title's line, then the name's
+    # the plan over the capacity, dashed and dark: drawn first and dotted, it vanished under the
+    # red line whenever the plan stood at the capacity (the demo's 1 270 leads, review #16); the
+    # red shows between the dashes. "план" at the foot of its line: at the top it sat on the
+    # curve, flat at the base conversion up to the capacity
+    fig.add_vline(
+        x=plan_leads,
+        line_dash="dash",
+        line_color=PLAN_LINE,
+        line_width=2,
+        annotation_text=ui.t("planner.cap.plan"),
+        annotation_position="bottom left",
+    )
     return fig

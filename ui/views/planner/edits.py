@@ -16,7 +16,7 @@ from funnel.model import edits, mix, precision
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
-from ui.show import fitted_columns
+from ui.show import aligned_columns, fitted_columns
 from ui.text import places
 from ui.views.planner import charts
 from ui.views.planner import levers as up
@@ -97,14 +97,16 @@ def chain_tab(b, r: PlanResult) -> None:
     c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]))
     reached = chain.reached(out["total_leads"])
+    table = pd.DataFrame(
+        {
+            ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
+            ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
+            ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
+        }
+    )
     st.dataframe(
-        pd.DataFrame(
-            {
-                ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
-                ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
-                ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
-            }
-        ),
+        table,
+        column_config=aligned_columns(table),  # the rates and counts on the right, digits in line
         hide_index=True,
         width="stretch",
         key="pl_chain_table",

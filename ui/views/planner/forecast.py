@@ -18,7 +18,7 @@ from funnel.model import cycle, pipeline, precision, projection, sensitivity, un
 from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
-from ui.show import fitted_columns
+from ui.show import aligned_columns, fitted_columns
 from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
 from ui.views.planner.charts import ESTIMATES
@@ -134,7 +134,14 @@ def _by_close_month(months: list[dict]) -> None:
             ui.t("planner.fc.w_ladder"): [ui.money(m["weighted"]) for m in months],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="pl_pipeline_by_close", placeholder=DASH)
+    st.dataframe(
+        table,
+        column_config=aligned_columns(table),
+        hide_index=True,
+        width="stretch",
+        key="pl_pipeline_by_close",
+        placeholder=DASH,
+    )
 
 
 def forecast_tab(b, fc: dict) -> None:

@@ -172,7 +172,8 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
         xaxis_title=ui.t("tm.accuracy.period"),
         yaxis_title=ui.t("tm.accuracy.axis_money", cur=ui.currency()),
     )
-    return fig
+    # above the plot: below it, «Период» sat on the legend's row at 1280 px (review #16)
+    return charts.legend_above(fig)
 
 
 def _table(rows: pd.DataFrame) -> None:

@@ -1,0 +1,35 @@
+"""Figures right-aligned in the Planner's tables (review #16): their cells are text written in the
+language («17,0 %», «80,7», «60 000 ₽»), and the grid put text on the left, so «216» stood above
+«80,7» unaligned. The stage table, the active sales' functions and chain, as the browser gets
+them (the column config st.dataframe sends); names stay on the left."""
+
+from __future__ import annotations
+
+import json
+
+from funnel.i18n import t
+from tests.planner.test_active_tab import opened
+
+
+def _aligned(at, first: str) -> dict[str, str | None]:
+    """Column → its alignment, for the table whose first column is ``first``."""
+    frame = next(d for d in at.dataframe if list(d.value.columns)[:1] == [first])
+    config = json.loads(frame.proto.columns or "{}")
+    return {c: config.get(c, {}).get("alignment") for c in frame.value.columns}
+
+
+def test_the_stage_tables_rates_and_counts_stand_right_its_steps_left(app_db):
+    at = opened(app_db, pl_tab=t("planner.tab.chain", "ru"))
+    assert _aligned(at, t("planner.chain.col_step", "ru")) == {
+        t("planner.chain.col_step", "ru"): None,
+        t("planner.chain.col_rate", "ru"): "right",
+        t("planner.chain.col_count", "ru"): "right",
+    }
+
+
+def test_the_active_sales_tables_figures_stand_right_their_names_left(app_db):
+    at = opened(app_db)
+    people = _aligned(at, t("active.col.function", "ru"))
+    assert list(people.values()) == [None, "right", "right", "right", "right"], people
+    chain = _aligned(at, t("active.col.step", "ru"))
+    assert list(chain.values()) == [None, "right"], chain
