@@ -10,7 +10,8 @@ writing is rounded; the baseline line writes each exact division beside its roun
 
 - ``money``: whole (199 031 ₽);
 - ``share``: two decimals in percent (3,18 %);
-- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals);
+- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals),
+  never «,0» (1 deal, not «1,0»);
 - ``number``: two decimals; ``days``: one.
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
 
@@ -57,15 +58,26 @@ def figure(key: str, kind: str, value: float | None) -> int:
 
 def column_places(kind: str, values, most: int | None = None) -> int:
     """One number of decimals for a whole column of ``values`` (None and non-finite skipped), so
-    a column never mixes "335" with "69,6" or "1" with "1,2": at most what the column's largest
-    value is read with (``places``'s rule: a count column reaching 100 reads whole) or ``most``
-    when given (a money column edited to the kopeck), and as few as show every value to that."""
+    a column never mixes "335" with "69,6": at most what the column's largest value is read
+    with (``places``'s rule: a count column reaching 100 reads whole) or ``most`` when given (a
+    money column edited to the kopeck), and as few as show every value to that. For money; a
+    count column writes each value with ``column_each``."""
     known = [float(v) for v in values if v is not None and math.isfinite(v)]
     if not known:
         return 0
     if most is None:
         most = _most(kind, max(abs(v) for v in known))
     return max(_fewest(v, most) for v in known)
+
+
+def column_each(kind: str, values) -> list[int]:
+    """The decimals of each of ``values``, a column of counts: a column whose largest value
+    reads whole (from COUNT_WHOLE_FROM up) is whole throughout ("335" beside "70", not «69,6»);
+    below that each value keeps what ``places`` gives it, so a whole count never reads «,0»
+    ("1" beside "7,5", not «1,0»: a deal is counted whole; review #16). None and non-finite: 0."""
+    known = [abs(float(v)) for v in values if v is not None and math.isfinite(v)]
+    most = _most(kind, max(known, default=0.0))
+    return [0 if v is None or not math.isfinite(v) else _fewest(v, most) for v in values]
 
 
 def _most(kind: str, size: float) -> int:

@@ -49,3 +49,17 @@ def test_places(kind, value, places, rounded_away):
 )
 def test_figure(key, kind, value, places):
     assert precision.figure(key, kind, value) == places
+
+
+@pytest.mark.parametrize(
+    ("values", "each"),
+    [
+        # the demo's channel mix read «1,0» deals beside «7,5»: a whole count never reads «,0»
+        pytest.param([1.0, 7.5, 1.2], [0, 1, 1], id="deals-1-beside-7.5"),
+        # a column reaching 100 reads whole throughout: «335» beside «70», not «69,6»
+        pytest.param([335.0, 69.6], [0, 0], id="leads-column-reaching-100-whole"),
+        pytest.param([2.04, None, float("nan")], [0, 0, 0], id="2.04-reads-2-missing-0"),
+    ],
+)
+def test_column_each(values, each):
+    assert precision.column_each("count", values) == each
