@@ -79,12 +79,14 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
 
     A count with decimals by default (an expectation: 2,1 won deals short) is read as the
     Planner reads counts (funnel.model.precision.places): whole from 100 up, never «,0» («9», not
-    «9,0»; «−224», not «−224,0»)."""
+    «9,0»; «−224», not «−224,0»). A time in days or hours by precision's one rule for times:
+    one decimal below 10, whole from 10 up, never «,0» («4 дн.», «4,5 дн.», «18 дн.»), the rule
+    the Time page's cards follow too (ui.views.time.convert.duration)."""
     try:
         kind, places = units.unit(col), units.decimals(col)
     except ValueError:
         kind, places = "number", 0
-    if decimals is None and kind == "count" and places and not missing(x):
+    if decimals is None and kind in ("count", "days", "hours") and places and not missing(x):
         places = min(places, precision.places(kind, float(x)))
     places = places if decimals is None else decimals
     if kind == "money":

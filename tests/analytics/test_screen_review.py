@@ -45,6 +45,13 @@ def test_the_bottlenecks_won_deals_are_a_whole_count(monkeypatch, lang, won_shor
         pytest.param("won_short", 2.14, "2,1", id="2.14-keeps-one-decimal"),
         pytest.param("won_short", 123.4, "123", id="from-100-whole"),
         pytest.param("leads", 1270.0, "1\u00a0270", id="a-whole-count-as-before"),
+        # a time by precision's one rule, as the Time page's cards write it: «4,0» days was the
+        # Funnel's stage times
+        pytest.param("median_days", 4.0, "4", id="days-4-not-4.0"),
+        pytest.param("sal_days", 2.34, "2,3", id="days-below-10-one-decimal"),
+        pytest.param("payment_days", 47.5, "48", id="days-from-10-whole"),
+        pytest.param("contact_median", 6.0, "6", id="hours-6-not-6.0"),
+        pytest.param("days_over", 4.4, "4", id="a-whole-days-figure-stays-whole"),
     ],
 )
 def test_a_count_in_a_table_never_reads_comma_zero(monkeypatch, col, value, expected):

@@ -115,11 +115,13 @@ def _median(col, step: str, row) -> None:
 
 
 def duration(step: str, value) -> str:
-    """A step's time in its unit ("4,4 ч", "48 дн."); "—" when missing."""
+    """A step's time in its unit ("4,4 ч", "4 дн.", "48 дн."), as the table below and the Funnel
+    page write times (ui.fmt_value: funnel.model.precision's one rule for days and hours); "—"
+    when missing."""
     if value is None or pd.isna(value):
         return "—"
     unit = convert.UNITS[step]
-    return ui.t(f"tm.convert.{unit}", value=ui.num(value, 1))
+    return ui.t(f"tm.convert.{unit}", value=ui.fmt_value(f"{step}_median", value))
 
 
 def histogram_figure(part: pd.DataFrame, step: str) -> go.Figure:
