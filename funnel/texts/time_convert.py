@@ -93,9 +93,9 @@ TEXTS = {
     "tm.convert.col.to_won_median": ("Лид → выигрыш: медиана, дн.", "Lead → won: median, days"),
     "tm.convert.col.to_won_p80": ("Лид → выигрыш: 80 % уложились, дн.", "Lead → won: 80% within, days"),
     "tm.convert.lag_note": (
-        "Выручка от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
+        "Оборот от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
         "если план поднимает число лидов, оборот дорастает до него постепенно.",
-        "A month's leads bring their revenue over the following months, as the data's lead-to-won times say: "
+        "A month's leads bring their turnover over the following months, as the data's lead-to-won times say: "
         "when the plan raises leads, turnover grows into it gradually.",
     ),
 }
