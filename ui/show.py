@@ -23,6 +23,7 @@ from funnel.formatting import DASH
 from funnel.i18n import TABLE, term_help
 from funnel.kinds import current_rows
 from funnel.metrics import overview as overview_metrics
+from funnel.model import precision
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
 from ui.text import currency, date, lang, money, month, num, pct, period, share, t
@@ -74,11 +75,19 @@ def delta_look(x, up_is_bad: bool = False, shown: str | None = None) -> dict:
 
 def fmt_value(col: str, x, decimals: int | None = None) -> str:
     """``x`` shown by the unit of the figure ``col`` (funnel.units), with the figure's default
-    decimals unless ``decimals`` says otherwise; a column no unit covers is a plain number."""
+    decimals unless ``decimals`` says otherwise; a column no unit covers is a plain number.
+
+    A count with decimals by default (an expectation: 2,1 won deals short) is read as the
+    Planner reads counts (funnel.model.precision.places): whole from 100 up, never «,0» («9», not
+    «9,0»; «−224», not «−224,0»). A time in days or hours by precision's one rule for times:
+    one decimal below 10, whole from 10 up, never «,0» («4 дн.», «4,5 дн.», «18 дн.»), the rule
+    the Time page's cards follow too (ui.views.time.convert.duration)."""
     try:
         kind, places = units.unit(col), units.decimals(col)
     except ValueError:
         kind, places = "number", 0
+    if decimals is None and kind in ("count", "days", "hours") and places and not missing(x):
+        places = min(places, precision.places(kind, float(x)))
     places = places if decimals is None else decimals
     if kind == "money":
         return money(x, places)

@@ -16,11 +16,15 @@ The steps ending in a win take only leads older than the conversion window
 have been won fast, and counting it would shorten every recent period's times.
 Per step: ``n`` leads timed, ``median`` and ``p80`` (linear percentiles, DuckDB's quantile_cont);
 no lead timed: n 0, median and p80 NULL ("—"), and the screen says the data can't date that step.
-The histogram bins b hold times from 2^b − 1 to 2^(b+1) − 1 (0–1, 1–3, 3–7 … in the step's unit).
+The histogram counts each step's leads in bins a reader uses (``BINS``), by whole units elapsed:
+days under one, 1, 2–3, 4–7, 8–14, 15–30, 31–60, 61–90, over 90; the first contact in hours under
+one, 1–3, 4–7, 8–23, then a day (24–47 h), 2–6 days, a week or more. (Bins of 2^b − 1 to
+2^(b+1) − 1 read «0–1 … 127–255» hours: review #16.)
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,6 +36,13 @@ from funnel.model.projection import lag_shares
 
 STEPS = ("contact", "sal", "won", "to_won")  # in the order a lead goes through them
 UNITS = {"contact": "hours", "sal": "days", "won": "days", "to_won": "days"}
+# Each bin's least whole units elapsed, in the step's unit; a bin runs to the next one's start,
+# the last has no end. Days: a working week, two, a month, two, a quarter; hours: within the hour,
+# the morning, the working day, the day, the next day, the week.
+BINS = {
+    "days": (0, 1, 2, 4, 8, 15, 31, 61, 91),
+    "hours": (0, 1, 4, 8, 24, 48, 168),
+}
 BYS = ("channel", "owner")
 
 
@@ -39,7 +50,8 @@ BYS = ("channel", "owner")
 class TimeToConvert:
     """table: grp, is_total, step, n, median, p80 (one row per group and step, and a total row
     per step; every step present in the total rows, n 0 where nothing was timed); histogram:
-    step, bin, lo, hi, n; window: the conversion window the steps ending in a win respect;
+    step, bin, lo, hi, n (every bin of the step's unit, ``BINS``, 0 where none; hi
+    the next bin's lo, None for the last); window: the conversion window the steps ending in a win respect;
     leads: every lead of the period (timed or not)."""
 
     table: pd.DataFrame
@@ -84,9 +96,22 @@ def _complete(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _edges(hist: pd.DataFrame) -> pd.DataFrame:
-    """The histogram with each bin's edges: lo = 2^bin − 1, hi = 2^(bin+1) − 1."""
-    bins = hist["bin"].astype(int)
-    return hist.assign(bin=bins, lo=2**bins - 1, hi=2 ** (bins + 1) - 1, n=hist["n"].astype(int))
+    """Leads per bin of each timed step (``BINS`` of its unit: bin i holds the whole units
+    elapsed from lo up to, not including, hi; the last bin has no hi): every bin of the step's
+    unit, n 0 where none, so the axis is the same in every period."""
+    rows = []
+    for step in STEPS:
+        part = hist[hist["step"] == step]
+        if part.empty:
+            continue
+        starts = BINS[UNITS[step]]
+        counts = [0] * len(starts)
+        for whole, n in zip(part["whole"].astype(int), part["n"].astype(int), strict=True):
+            counts[bisect.bisect_right(starts, whole) - 1] += n
+        for i, lo in enumerate(starts):
+            hi = starts[i + 1] if i + 1 < len(starts) else None
+            rows.append({"step": step, "bin": i, "lo": lo, "hi": hi, "n": counts[i]})
+    return pd.DataFrame(rows, columns=["step", "bin", "lo", "hi", "n"])
 
 
 def wide(table: pd.DataFrame) -> pd.DataFrame:

@@ -106,7 +106,7 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "avg_check",
         "CAST(revenue / nullif(won_priced, 0) AS DOUBLE)",
-        ("выручка ÷ выигранные сделки с суммой", "revenue ÷ deals won with an amount"),
+        ("оборот ÷ выигранные сделки с суммой", "turnover ÷ deals won with an amount"),
         "no won deal with an amount: NULL",
     ),
     Metric(
@@ -118,13 +118,13 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "romi",
         "CAST((coalesce(revenue, 0) - spend) / nullif(spend, 0) AS DOUBLE)",
-        ("(выручка − расходы) ÷ расходы", "(revenue − spend) ÷ spend"),
+        ("(оборот − расходы) ÷ расходы", "(turnover − spend) ÷ spend"),
         "no spend: NULL",
     ),
     Metric(
         "drr",
         "CAST(spend / nullif(revenue, 0) AS DOUBLE)",
-        ("расходы ÷ выручка", "spend ÷ revenue"),
+        ("расходы ÷ оборот", "spend ÷ turnover"),
         "no revenue or no spend: NULL",
     ),
     Metric(

@@ -10,8 +10,13 @@ writing is rounded; the baseline line writes each exact division beside its roun
 
 - ``money``: whole (199 031 ₽);
 - ``share``: two decimals in percent (3,18 %);
-- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals);
-- ``number``: two decimals; ``days``: one.
+- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals),
+  never «,0» (1 deal, not «1,0»);
+- ``number``: two decimals;
+- ``days`` and ``hours``: one decimal below 10 (4,5 days; 2,5 h), whole from 10 up (18 days, 47
+  days, not «47,5»), never «,0» (4 days, not «4,0»). The one rule for a time: the Time page's
+  cards, the Funnel's and the Time page's tables (ui.show.fmt_value), the captions comparing
+  them, the Planner's cycle; a caption beside a card must write the card's figure.
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
 
 A few shares are read in whole percent whatever their size (``WHOLE_PERCENT``, ``figure``):
@@ -23,8 +28,11 @@ from __future__ import annotations
 
 import math
 
-PLACES = {"money": 0, "share": 2, "number": 2, "days": 1}
+PLACES = {"money": 0, "share": 2, "number": 2, "days": 1, "hours": 1}
 COUNT_WHOLE_FROM = 100  # a count from here up reads whole: "1 270", not "1 269,75"
+# A time (days, hours) from here up reads whole: a tenth of a day matters in «4,5 дн.», is noise
+# in «47,5 дн.» (review #16: «18,0 дн.» on a card beside «18 дн.» in a caption).
+TIME_WHOLE_FROM = 10
 # Shares read in whole percent (funnel.units.decimals calls ROMI and ДРР coarse percentages too):
 # the plan's ROMI, the channel mix's, ДРР and the sellers' load.
 WHOLE_PERCENT = frozenset({"romi", "mix_romi", "drr", "load"})
@@ -57,9 +65,10 @@ def figure(key: str, kind: str, value: float | None) -> int:
 
 def column_places(kind: str, values, most: int | None = None) -> int:
     """One number of decimals for a whole column of ``values`` (None and non-finite skipped), so
-    a column never mixes "335" with "69,6" or "1" with "1,2": at most what the column's largest
-    value is read with (``places``'s rule: a count column reaching 100 reads whole) or ``most``
-    when given (a money column edited to the kopeck), and as few as show every value to that."""
+    a column never mixes "335" with "69,6": at most what the column's largest value is read
+    with (``places``'s rule: a count column reaching 100 reads whole) or ``most`` when given (a
+    money column edited to the kopeck), and as few as show every value to that. For money; a
+    count column writes each value with ``column_each``."""
     known = [float(v) for v in values if v is not None and math.isfinite(v)]
     if not known:
         return 0
@@ -68,11 +77,23 @@ def column_places(kind: str, values, most: int | None = None) -> int:
     return max(_fewest(v, most) for v in known)
 
 
+def column_each(kind: str, values) -> list[int]:
+    """The decimals of each of ``values``, a column of counts: a column whose largest value
+    reads whole (from COUNT_WHOLE_FROM up) is whole throughout ("335" beside "70", not «69,6»);
+    below that each value keeps what ``places`` gives it, so a whole count never reads «,0»
+    ("1" beside "7,5", not «1,0»: a deal is counted whole; review #16). None and non-finite: 0."""
+    known = [abs(float(v)) for v in values if v is not None and math.isfinite(v)]
+    most = _most(kind, max(known, default=0.0))
+    return [0 if v is None or not math.isfinite(v) else _fewest(v, most) for v in values]
+
+
 def _most(kind: str, size: float) -> int:
     """The most decimals a figure of ``kind`` as large as ``size`` is read with (PLACES; a count
-    from COUNT_WHOLE_FROM up whole)."""
+    from COUNT_WHOLE_FROM up whole, a time from TIME_WHOLE_FROM up)."""
     if kind == "count":
         return 0 if abs(size) >= COUNT_WHOLE_FROM else 1
+    if kind in ("days", "hours"):
+        return 0 if round(abs(size), PLACES[kind]) >= TIME_WHOLE_FROM else PLACES[kind]
     return PLACES.get(kind, 2)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from funnel import demo_names, formatting, units
 from funnel.i18n import LANGUAGES, TABLE, t
+from funnel.model import precision
 
 # Report-only decisions on decimals (the rest: funnel.units.decimals): conversions are small
 # shares read to the hundredth of a percent; deals per month are fractional in a plan.
@@ -326,4 +327,9 @@ def _shown(v: Value, lang: str, currency: str) -> str:
         if isinstance(x, Decimal):
             return formatting.number(x, lang, 0 if whole else max(-int(x.as_tuple().exponent), 0))
         return formatting.number(x, lang, 0 if whole or abs(float(x)) >= 100 else 4)  # type: ignore[arg-type]
-    return formatting.number(x, lang, 0 if whole else v.decimals)
+    places = v.decimals
+    if v.unit in ("count", "days", "hours") and not whole and isinstance(x, (int, float, Decimal)):
+        # as the screen reads it (funnel.model.precision): a count whole from 100 up, a time in
+        # days or hours from 10 up («48 дн.» in the report beside the app's «48 дн.», not «47,5»)
+        places = min(places, precision.places(v.unit, float(x)))
+    return formatting.number(x, lang, 0 if whole else places)

@@ -192,24 +192,24 @@ TEXTS = {
     "active.chart.title": ("Деньги по месяцам", "Money month by month"),
     "active.chart.month": ("Месяц", "Month"),
     "active.chart.costs": ("Затраты", "Costs"),
-    "active.chart.gross": ("Валовая прибыль (выручка × маржа)", "Gross profit (revenue × margin)"),
+    "active.chart.gross": ("Валовая прибыль (оборот × маржа)", "Gross profit (turnover × margin)"),
     "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
     "active.chart.payback": ("окупаемость", "pays back"),
     "active.chart.note": (
-        "Выручка договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
-        "в первом. Столбцы месяца вместе — его итог: валовая прибыль (выручка × маржа) минус затраты. Накопленный итог — "
+        "Оборот договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
+        "в первом. Столбцы месяца вместе — его итог: валовая прибыль (оборот × маржа) минус затраты. Накопленный итог — "
         "сумма итогов с начала; окупаемость — первый месяц, где он не меньше нуля.",
         "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1. "
-        "A month's two bars together are its result: gross profit (revenue × margin) less costs. The cumulative result "
+        "A month's two bars together are its result: gross profit (turnover × margin) less costs. The cumulative result "
         "is the sum of results since the start; it pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
     "active.chart.ramp": (
         "Новые люди выходят на полную выработку за {n} {n|месяц|месяца|месяцев}: выработка растёт равномерно от нуля, "
-        "и выручка и закупка контактов в первые месяцы меньше, зарплата — полная. Это учтено только здесь, по месяцам, "
+        "и оборот, и закупка контактов в первые месяцы меньше, зарплата — полная. Это учтено только здесь, по месяцам, "
         "и в окупаемости; цифры «в месяц» выше — при полной выработке.",
         "New people reach full output in {n} {n|month|months}: output grows evenly from nothing, so the first months "
-        "bring less revenue and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
+        "bring less turnover and buy fewer contacts, while pay is full. This counts only here, month by month, and in "
         "the payback; the figures “a month” above are at full output.",
     ),
     "active.chart.lag": ("{months} мес. ({days} дн.)", "{months} {months|month|months} ({days} {days|day|days})"),

@@ -34,7 +34,7 @@ TEXTS = {
     "active_report.col.volume": ("В месяц", "A month"),
     "active_report.col.month": ("Месяц", "Month"),
     "active_report.col.costs": ("Затраты", "Costs"),
-    "active_report.col.revenue": ("Поступления", "Revenue"),
+    "active_report.col.revenue": ("Оборот", "Turnover"),
     "active_report.col.gross_profit": ("Валовая прибыль", "Gross profit"),
     "active_report.col.result": ("Результат месяца", "Month's result"),
     "active_report.col.cumulative": ("Накопленный итог", "Cumulative"),

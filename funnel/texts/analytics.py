@@ -7,11 +7,11 @@ TEXTS = {
     "an.attr.cohort": ("По дате лида (когорта)", "By lead date (cohort)"),
     "an.attr_help": (
         "**По дате закрытия**: сделка попадает в месяц, когда её выиграли или проиграли "
-        "(открытая — когда её создали). Так видна выручка месяца.  \n"
+        "(открытая — когда её создали). Так виден оборот месяца.  \n"
         "**Когорта**: сделка попадает в месяц, когда пришёл её лид. Так честно видна конверсия "
         "лидов месяца в деньги, но у свежих месяцев она ещё растёт: их сделки не успели закрыться.",
         "**By closing date**: a deal counts in the month it was won or lost (an open one: when it "
-        "was created). This shows the month's revenue.  \n"
+        "was created). This shows the month's turnover.  \n"
         "**Cohort**: a deal counts in the month its lead arrived. This shows honestly how a month's "
         "leads turn into money, but recent months are still growing: their deals have not closed yet.",
     ),
@@ -39,7 +39,7 @@ TEXTS = {
     "an.fig.open": ("Открытые сделки", "Open deals"),
     "an.fig.conversion": ("Конверсия лид → сделка", "Lead → deal conversion"),
     "an.fig.win_rate": ("Доля выигранных", "Win rate"),
-    "an.fig.revenue": ("Выручка", "Revenue"),
+    "an.fig.revenue": ("Оборот", "Turnover"),
     "an.fig.avg_check": ("Средний чек", "Average check"),
     "an.fig.pipeline": ("Открытая воронка", "Open pipeline"),
     "an.fig.weighted_pipeline": ("Взвешенная воронка", "Weighted pipeline"),
@@ -62,12 +62,12 @@ TEXTS = {
         "Conversion = deals won ÷ leads = {won} ÷ {leads} = {now}. Win rate = {won} ÷ ({won} + {lost}) = {win_rate}.",
     ),
     "an.help.revenue": (
-        "Выручка = сумма выигранных сделок за период: {now}.",
-        "Revenue = the sum of deals won in the period: {now}.",
+        "Оборот = сумма выигранных сделок за период: {now}.",
+        "Turnover = the sum of deals won in the period: {now}.",
     ),
     "an.help.avg_check": (
-        "Средний чек = выручка ÷ выигранные сделки с суммой = {revenue} ÷ {won} = {now}.",
-        "Average check = revenue ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
+        "Средний чек = оборот ÷ выигранные сделки с суммой = {revenue} ÷ {won} = {now}.",
+        "Average check = turnover ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
     ),
     "an.help.pipeline": (
         "Сумма открытых сделок: {now} ({open} {open|сделка|сделки|сделок}).",
@@ -121,12 +121,12 @@ TEXTS = {
     "an.plan.plan": ("План", "Plan"),
     "an.plan.fact": ("Факт", "Fact"),
     "an.plan.fulfilment": ("Выполнение", "Fulfilment"),
-    "an.plan.revenue": ("Выручка (план платежей)", "Revenue (payment plan)"),
+    "an.plan.revenue": ("Оборот (план платежей)", "Turnover (payment plan)"),
     "an.plan.deals_won": ("Выигранные сделки", "Deals won"),
     "an.plan.leads": ("Лиды", "Leads"),
     "an.series.leads": ("Лиды", "Leads"),
     "an.series.won": ("Сделки", "Deals"),
-    "an.series.revenue": ("Выручка", "Revenue"),
+    "an.series.revenue": ("Оборот", "Turnover"),
     "an.series.month": ("Месяц", "Month"),
     "an.series.count": ("Количество", "Count"),
     # empty states
@@ -144,12 +144,12 @@ TEXTS = {
         "За выбранный период и фильтры есть лиды, но нет расходов: стоимость лида (CPL), стоимость клиента, "
         "ROMI и ДРР здесь не посчитаны. Выберите другой период, чтобы их увидеть.",
         "The chosen period and filters have leads but no spend: cost per lead (CPL), CAC, ROMI and ad spend ÷ "
-        "revenue are not counted here. Choose another period to see them.",
+        "turnover are not counted here. Choose another period to see them.",
     ),
     "an.empty.no_deals_period": (
-        "За выбранный период и фильтры нет сделок: конверсия, выручка и средний чек здесь не посчитаны. "
+        "За выбранный период и фильтры нет сделок: конверсия, оборот и средний чек здесь не посчитаны. "
         "Выберите другой период, чтобы их увидеть.",
-        "The chosen period and filters have no deals: conversion, revenue and average check are not counted "
+        "The chosen period and filters have no deals: conversion, turnover and average check are not counted "
         "here. Choose another period to see them.",
     ),
     "an.empty.no_leads_period": (
@@ -161,24 +161,24 @@ TEXTS = {
     "an.empty.no_spend": (
         "Есть лиды, но нет расходов: чтобы увидеть стоимость лида (CPL), стоимость клиента, ROMI и ДРР, загрузите "
         "расходы по каналам и месяцам (файл «расходы»: канал, месяц, сумма) на странице «Данные».",
-        "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ad spend ÷ revenue, upload spend by "
+        "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ad spend ÷ turnover, upload spend by "
         "channel and month (a spend file: channel, month, amount) on the Data page.",
     ),
     "an.empty.no_deals": (
-        "Нет сделок: чтобы увидеть конверсию, выручку и средний чек, загрузите сделки (номер, лид, "
+        "Нет сделок: чтобы увидеть конверсию, оборот и средний чек, загрузите сделки (номер, лид, "
         "этап или статус, сумма, дата закрытия) на странице «Данные».",
-        "There are no deals: to see conversion, revenue and average check, upload deals (id, lead, "
+        "There are no deals: to see conversion, turnover and average check, upload deals (id, lead, "
         "stage or status, amount, closing date) on the Data page.",
     ),
     "an.empty.no_amounts": (
-        "У выигранных сделок нет сумм: выручка и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
-        "The won deals have no amounts: revenue and average check cannot be counted. Add an amount column to the deals file.",
+        "У выигранных сделок нет сумм: оборот и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
+        "The won deals have no amounts: turnover and average check cannot be counted. Add an amount column to the deals file.",
     ),
     # the pipeline named too: «Открытая воронка —» beside a notice of revenue and the check alone (review #16)
     "an.empty.no_amounts_open": (
-        "У сделок нет сумм: выручка, средний чек, открытая и взвешенная воронка не посчитаны "
+        "У сделок нет сумм: оборот, средний чек, открытая и взвешенная воронка не посчитаны "
         "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
-        "The deals have no amounts: revenue, average check, open and weighted pipeline cannot be counted "
+        "The deals have no amounts: turnover, average check, open and weighted pipeline cannot be counted "
         "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
     ),
     "an.empty.no_pipeline_amounts": (
@@ -195,7 +195,7 @@ TEXTS = {
     "an.note.spend_not_split": (
         "Выбран фильтр по менеджерам или сегментам, а расходы по ним не делятся: расходы, CPL, стоимость клиента, ROMI и ДРР "
         "считаются по всем расходам выбранных каналов.",
-        "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ad spend ÷ revenue "
+        "An owner or segment filter is on, but spend is not split by owner or segment: spend, CPL, CAC, ROMI and ad spend ÷ turnover "
         "use the whole spend of the selected channels.",
     ),
     # channels page
@@ -207,12 +207,12 @@ TEXTS = {
     "an.dim.segment": ("Сегмент", "Segment"),
     "an.total": ("Итого", "Total"),
     "an.ch.table_help": (
-        "CPL = расходы ÷ лиды; стоимость клиента (CAC) = расходы ÷ выигранные; ROMI = (выручка − расходы) ÷ расходы; "
-        "ДРР = расходы ÷ выручка; конверсия = выигранные ÷ лиды, в скобках — диапазон, в котором настоящая "
+        "CPL = расходы ÷ лиды; стоимость клиента (CAC) = расходы ÷ выигранные; ROMI = (оборот − расходы) ÷ расходы; "
+        "ДРР = расходы ÷ оборот; конверсия = выигранные ÷ лиды, в скобках — диапазон, в котором настоящая "
         "конверсия лежит с вероятностью 95 %. "
         "«—» — делить не на что. Каналы с расходами без лидов и с лидами без расходов тоже в таблице.",
-        "CPL = spend ÷ leads; CAC = spend ÷ won; ROMI = (revenue − spend) ÷ spend; ad spend ÷ revenue is the "
-        "share of revenue spent on ads; conversion = won ÷ leads, in brackets the range the true conversion "
+        "CPL = spend ÷ leads; CAC = spend ÷ won; ROMI = (turnover − spend) ÷ spend; ad spend ÷ turnover is the "
+        "share of turnover spent on ads; conversion = won ÷ leads, in brackets the range the true conversion "
         "lies in with 95% probability. "
         "“—” means nothing to divide by. Channels with spend but no leads, and leads but no spend, are listed too.",
     ),
@@ -221,8 +221,8 @@ TEXTS = {
         "Cheap leads that never buy: CPL vs conversion",
     ),
     "an.ch.bubble_help": (
-        "Размер пузыря — выручка. Слева вверху — дешёвые лиды с высокой конверсией.",
-        "Bubble size is revenue. Top left: cheap leads that convert well.",
+        "Размер пузыря — оборот. Слева вверху — дешёвые лиды с высокой конверсией.",
+        "Bubble size is turnover. Top left: cheap leads that convert well.",
     ),
     "an.ch.bubble_none": (
         "График «CPL против конверсии» появится, когда будут и расходы, и лиды по каналам.",
@@ -369,17 +369,17 @@ TEXTS = {
     ),
     "an.ch.untracked": (
         "Лиды {n|канала|каналов|каналов} {names} в данных не отслеживаются: расходы есть, лидов нет. Поэтому "
-        "лиды, конверсия, CPL, выручка и ROMI {n|этого канала|этих каналов|этих каналов} неизвестны (—); "
+        "лиды, конверсия, CPL, оборот и ROMI {n|этого канала|этих каналов|этих каналов} неизвестны (—); "
         "{n|его|их|их} расходы входят в итог.",
         "Leads of {names} are not tracked in the data: there is spend but no leads. So {n|its|their} leads, "
-        "conversion, CPL, revenue and ROMI are unknown (—); {n|its|their} spend counts in the total.",
+        "conversion, CPL, turnover and ROMI are unknown (—); {n|its|their} spend counts in the total.",
     ),
     "an.ch.young": (
         "У {names} все лиды за период моложе окна конверсии: они ещё не успели стать сделками. Поэтому "
         "конверсия, стоимость клиента, ROMI и ДРР {n|этой строки|этих строк|этих строк} пока неизвестны (—), "
         "а не 0 и −100 %.",
         "Every lead of {names} in the period is younger than the conversion window: they have not had time "
-        "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ revenue are not known yet "
+        "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ turnover are not known yet "
         "(—), not 0 and −100%.",
     ),
     "an.col.cpl": ("CPL", "CPL"),
@@ -391,11 +391,11 @@ TEXTS = {
     "an.col.interval": ("Вероятный диапазон", "Likely range"),
     "an.col.interval_low": ("Вероятный диапазон: от", "Likely range: from"),
     "an.col.interval_high": ("Вероятный диапазон: до", "Likely range: to"),
-    "an.col.revenue": ("Выручка", "Revenue"),
+    "an.col.revenue": ("Оборот", "Turnover"),
     "an.col.avg_check": ("Средний чек", "Average check"),
     "an.col.cac": ("Стоимость клиента", "CAC"),
     "an.col.romi": ("ROMI", "ROMI"),
-    "an.col.drr": ("ДРР", "Ad spend ÷ revenue"),
+    "an.col.drr": ("ДРР", "Ad spend ÷ turnover"),
     "an.col.now": ("сейчас", "Now"),  # after the figure: «Лиды: сейчас» (a capital there read as stray, #16)
     "an.col.prev": ("Пред. период", "Previous"),
     "an.col.mom": ("Изм. к пред.", "Change vs previous"),

@@ -10,9 +10,9 @@ TEXTS = {
     ),
     "data.empty": (
         "В этом пространстве пока нет данных. Начните с лидов — это основа всех отчётов. "
-        "Затем загрузите сделки (конверсия и выручка) и расходы на рекламу (CPL и окупаемость каналов).",
+        "Затем загрузите сделки (конверсия и оборот) и расходы на рекламу (CPL и окупаемость каналов).",
         "This workspace has no data yet. Start with leads: every report is built on them. "
-        "Then upload deals (conversion and revenue) and marketing spend (CPL and channel payback).",
+        "Then upload deals (conversion and turnover) and marketing spend (CPL and channel payback).",
     ),
     "data.empty_demo": (
         "Хотите сначала посмотреть, как всё работает? Выберите «Demo» в списке пространств слева.",
@@ -49,9 +49,9 @@ TEXTS = {
         "conversion by channel and the plan.",
     ),
     "data.kind_desc.deals": (
-        "Каждая строка — сделка: номер, этап, сумма, дата закрытия, ссылка на лид. Даёт выручку, "
+        "Каждая строка — сделка: номер, этап, сумма, дата закрытия, ссылка на лид. Даёт оборот, "
         "средний чек, конверсию в продажу и прогноз по воронке.",
-        "One row per deal: id, stage, amount, close date, link to a lead. Gives revenue, average "
+        "One row per deal: id, stage, amount, close date, link to a lead. Gives turnover, average "
         "deal size, win rate and the pipeline forecast.",
     ),
     "data.kind_desc.stages": (

@@ -32,9 +32,9 @@ _HELP = {
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
     "cpl": ("Расходы, делённые на число лидов; бюджет — это лиды × цена лида.", "Spend ÷ leads. Budget = leads × CPL."),
     "margin": (
-        "Доля выручки, которая остаётся прибылью. Маржа не из данных: при 100 % прибыль — это оборот"
+        "Доля оборота, которая остаётся прибылью. Маржа не из данных: при 100 % прибыль — это оборот"
         " минус бюджет; задайте свою.",
-        "Share of revenue kept as profit. The margin is not from the data: at 100% the profit is the"
+        "Share of turnover kept as profit. The margin is not from the data: at 100% the profit is the"
         " turnover minus the budget; set your own.",
     ),
     "sellers": ("Сколько человек обрабатывают лиды.", "How many people handle the leads."),
@@ -164,10 +164,10 @@ TEXTS = {
     "planner.baseline_caption": (
         "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
         "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
-        "средний чек {check}: выручка {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
+        "средний чек {check}: оборот {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by closing date (as on the Overview). "
         "Leads {per_month} a month = {leads} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
-        "average check {check} = revenue {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
+        "average check {check} = turnover {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_leads": (
         "База: {period}, {window} мес. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
@@ -198,13 +198,13 @@ TEXTS = {
         "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
         "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
         "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} {young|лид|лида|лидов} моложе {days} дн. учтены частично; "
-        "средний чек {check}: выручка {revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; "
+        "средний чек {check}: оборот {revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; "
         "цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort, young cohorts projected. "
         "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
         "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average check {check} = "
-        "revenue {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
+        "turnover {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
         "{all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.basis_help": (
@@ -221,22 +221,22 @@ TEXTS = {
         "База: {period}, {window} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
         "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
-        "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check}: выручка "
+        "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check}: оборот "
         "{revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
         "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
-        "the period are still maturing and left out of the conversion; average check {check} = revenue "
+        "the period are still maturing and left out of the conversion; average check {check} = turnover "
         "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
         "База: {period}, {window} мес., сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
         "конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов} (учтены все лиды: в данных нет выигранных "
-        "сделок с лидами, чтобы узнать срок созревания); средний чек {check}: выручка {revenue} на {checks} "
+        "сделок с лидами, чтобы узнать срок созревания); средний чек {check}: оборот {revenue} на {checks} "
         "{checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}{covered}; "
         "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
-        "with leads to learn how long leads take); average check {check} = revenue {revenue} ÷ {checks} won "
+        "with leads to learn how long leads take); average check {check} = turnover {revenue} ÷ {checks} won "
         "{checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.cohort.all_maturing": (
@@ -250,10 +250,10 @@ TEXTS = {
         "By cohort: deals are dated by the day their lead was created (without a lead, their own).",
     ),
     "planner.baseline_unpriced": (
-        "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: выручка базы увеличена "
+        "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы увеличен "
         "во столько раз, во сколько всех выигранных сделок больше, чем выигранных с суммой.",
         "{n} won deals without an amount count in the conversion but not in the average check: the "
-        "baseline's turnover is revenue × won ÷ won with an amount.",
+        "baseline's turnover is the amounts' sum × all won ÷ won with an amount.",
     ),
     "planner.baseline_changed": (
         "Фильтры изменились — рычаги вернулись к новой базе.",
@@ -298,8 +298,8 @@ TEXTS = {
         "the web chain — {leads} {leads|lead|leads} on top of the leads lever and {cost} of cost in the budget",
     ),
     "planner.m.part_repeat": (
-        "постоянные клиенты — {revenue} выручки в обороте",
-        "repeat customers — {revenue} of revenue in the turnover",
+        "постоянные клиенты — {revenue} в обороте",
+        "repeat customers — {revenue} of the turnover",
     ),
     "planner.rev.leads": ("Нужно лидов", "Leads needed"),
     "planner.rev.budget": ("Нужен бюджет", "Budget needed"),
@@ -491,8 +491,8 @@ TEXTS = {
         "The web chain feeds the plan: its leads and cost on top of the levers",
     ),
     "planner.rep.on": (
-        "Постоянные клиенты в плане: их выручка — в обороте и прибыли",
-        "Repeat customers feed the plan: their revenue in the turnover and profit",
+        "Постоянные клиенты в плане: их оборот входит в оборот и прибыль плана",
+        "Repeat customers feed the plan: their turnover counts in the plan's turnover and profit",
     ),
     "planner.web.off_note": (
         "Выключено: это калькулятор рядом с планом, заголовок его не учитывает.",
@@ -523,7 +523,7 @@ TEXTS = {
         "Profit = active clients × average order × orders per month × margin. LTV = order × orders per month × "
         "margin × lifetime. The data does not hold these: enter your own.",
     ),
-    "planner.rep.revenue": ("Повторные клиенты: выручка в месяц", "Repeat customers: revenue per month"),
+    "planner.rep.revenue": ("Повторные клиенты: оборот в месяц", "Repeat customers: turnover per month"),
     "planner.rep.profit": ("Повторные клиенты: прибыль в месяц", "Repeat customers: profit per month"),
     "planner.rep.ltv": ("Ценность клиента", "Client LTV"),
     "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня", "Weighted pipeline: open deals today"),
@@ -659,10 +659,10 @@ TEXTS = {
     "planner.chart.history": ("История", "History"),
     "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
     "planner.fc.warming": (
-        "Начало истории, {period}, на графике отмечено серым: выручка там не вся. Сделка закрывается через недели "
+        "Начало истории, {period}, на графике отмечено серым: оборот там не весь. Сделка закрывается через недели "
         "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
         "Это не спад, и в сезонность прогноза эти месяцы не входят.",
-        "The start of the history, {period}, is drawn grey: its revenue is not whole. A deal closes weeks after its "
+        "The start of the history, {period}, is drawn grey: its turnover is not whole. A deal closes weeks after its "
         "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
         "come in by then. It is not a slump, and the projection's seasonality leaves these months out.",
     ),
@@ -791,10 +791,10 @@ TEXTS = {
     ),
     "planner.cycle.type": ("дней — введите", "days — type them"),
     "planner.cycle.effect": (
-        "Цикл {days} дн. вместо {base}: каждая задержка от лида до выигрыша × {k} — выручка в прогнозе приходит "
+        "Цикл {days} дн. вместо {base}: каждая задержка от лида до выигрыша × {k} — оборот в прогнозе приходит "
         "раньше или позже; продавец держит столько же сделок разом, значит успевает взять лидов в месяц × {f} "
         "(ёмкость команды {capacity}).",
-        "A cycle of {days} {days|day|days} instead of {base}: every lead-to-won delay × {k}, so the projection's revenue "
+        "A cycle of {days} {days|day|days} instead of {base}: every lead-to-won delay × {k}, so the projection's turnover "
         "comes earlier or later; a seller carries as many deals at once, so the leads they take a month × {f} (the "
         "team's capacity {capacity}).",
     ),
@@ -947,7 +947,7 @@ TEXTS.update(
             "web_leads": ("Лиды с сайта в месяц", "Web leads per month"),
             "cost": ("Расходы на веб в месяц", "Web spend per month"),
             "web_cpl": ("Цена веб-лида", "Web cost per lead"),
-            "repeat_revenue": ("Оборот повторных продаж в месяц", "Repeat revenue per month"),
+            "repeat_revenue": ("Оборот повторных продаж в месяц", "Repeat turnover per month"),
             "repeat_profit": ("Прибыль повторных продаж в месяц", "Repeat profit per month"),
             "ltv": ("Ценность клиента (LTV)", "Client LTV"),
             "gross_margin": ("Валовая прибыль в месяц", "Gross margin per month"),
@@ -972,7 +972,7 @@ TEXTS.update(
             "covered_to": ("Данные по", "Data to"),
             "period_leads": ("Лиды за период", "Leads in the period"),
             "period_won": ("Выиграно сделок за период", "Deals won in the period"),
-            "period_revenue": ("Выручка за период", "Revenue in the period"),
+            "period_revenue": ("Оборот за период", "Turnover in the period"),
             "cycle_wins": ("Выигранных сделок в расчёте цикла", "Won deals the cycle is over"),
             "mature_leads": ("Созревшие лиды", "Mature leads"),
             "maturing": ("Лиды, которые ещё созревают", "Leads still maturing"),

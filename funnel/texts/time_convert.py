@@ -67,8 +67,17 @@ TEXTS = {
     "tm.convert.part.table": ("По каналам и менеджерам, файлы", "By channel and owner, files"),
     "tm.convert.histogram_step": ("Шаг на гистограмме", "Step on the histogram"),
     "tm.convert.histogram": ("Сколько длился шаг: {step}", "How long the step took: {step}"),
-    "tm.convert.axis_hours": ("Часов", "Hours"),
-    "tm.convert.axis_days": ("Дней", "Days"),
+    # the histogram's axis: its bins carry their units (hours, then days for the first contact)
+    "tm.convert.axis_hours": ("Сколько прошло", "Time taken"),
+    "tm.convert.axis_days": ("Сколько прошло", "Time taken"),
+    # the histogram's bins (funnel.metrics.convert.BINS), by whole hours or days elapsed
+    "tm.convert.bin.under_hour": ("меньше часа", "under an hour"),
+    "tm.convert.bin.hours": ("{lo}–{hi} ч", "{lo}–{hi} h"),
+    "tm.convert.bin.under_day": ("меньше дня", "under a day"),
+    "tm.convert.bin.day": ("{n} {n|день|дня|дней}", "{n} {n|day|days}"),
+    "tm.convert.bin.days": ("{lo}–{hi} {hi|день|дня|дней}", "{lo}–{hi} {hi|day|days}"),
+    "tm.convert.bin.over_days": ("больше {n} {n|дня|дней|дней}", "over {n} {n|day|days}"),
+    "tm.convert.bin.week_on": ("неделя и больше", "a week or more"),
     "tm.convert.axis_leads": ("Лидов", "Leads"),
     "tm.convert.total": ("Все", "All"),
     "tm.convert.col.contact_n": ("Контакт: лидов", "Contact: leads"),
@@ -84,9 +93,9 @@ TEXTS = {
     "tm.convert.col.to_won_median": ("Лид → выигрыш: медиана, дн.", "Lead → won: median, days"),
     "tm.convert.col.to_won_p80": ("Лид → выигрыш: 80 % уложились, дн.", "Lead → won: 80% within, days"),
     "tm.convert.lag_note": (
-        "Выручка от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
+        "Оборот от лидов месяца приходит в следующие месяцы — так, как в данных проходит путь от заявки до сделки: "
         "если план поднимает число лидов, оборот дорастает до него постепенно.",
-        "A month's leads bring their revenue over the following months, as the data's lead-to-won times say: "
+        "A month's leads bring their turnover over the following months, as the data's lead-to-won times say: "
         "when the plan raises leads, turnover grows into it gradually.",
     ),
 }

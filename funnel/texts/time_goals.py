@@ -44,7 +44,7 @@ TEXTS = {
     "tm.goals.dim.owner": ("Менеджер", "Owner"),
     "tm.goals.dim.team": ("Команда", "Team"),
     "tm.goals.dim.channel": ("Канал", "Channel"),
-    "tm.goals.metric.revenue": ("Выручка", "Revenue"),
+    "tm.goals.metric.revenue": ("Оборот", "Turnover"),
     "tm.goals.metric.won": ("Выигранные сделки", "Deals won"),
     "tm.goals.metric.leads": ("Лиды", "Leads"),
     "tm.goals.source.typed": ("введено вручную", "typed"),
@@ -75,8 +75,8 @@ TEXTS = {
         "Goals, row {row}, column “Owner, team or channel”: the owner's, team's or channel's name is needed. Fix the cell and save again.",
     ),
     "tm.goals.err.metric": (
-        "Цели, строка {row}, столбец «Показатель»: нужно «Выручка», «Выигранные сделки» или «Лиды», а стоит «{got}». Исправьте ячейку и сохраните снова.",
-        "Goals, row {row}, column “Figure”: revenue, deals won or leads expected, got “{got}”. Fix the cell and save again.",
+        "Цели, строка {row}, столбец «Показатель»: нужно «Оборот», «Выигранные сделки» или «Лиды», а стоит «{got}». Исправьте ячейку и сохраните снова.",
+        "Goals, row {row}, column “Figure”: turnover, deals won or leads expected, got “{got}”. Fix the cell and save again.",
     ),
     "tm.goals.err.target": (
         "Цели, строка {row}, столбец «Цель»: нужно число от 0 и больше, а стоит «{got}». Исправьте ячейку и сохраните снова.",

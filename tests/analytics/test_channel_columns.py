@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("demo_app_db")
 # By hand, from funnel/texts/analytics.py: the money first, then conversion and the customer.
 SETS = {
     "ru": {
-        "money": ["Канал", "Лиды", "Расходы", "CPL", "Выиграно", "Выручка", "ROMI", "ДРР"],
+        "money": ["Канал", "Лиды", "Расходы", "CPL", "Выиграно", "Оборот", "ROMI", "ДРР"],
         "customers": [
             "Канал",
             "Конверсия",
@@ -34,7 +34,7 @@ SETS = {
         ],
     },
     "en": {
-        "money": ["Channel", "Leads", "Spend", "CPL", "Won", "Revenue", "ROMI", "Ad spend ÷ revenue"],
+        "money": ["Channel", "Leads", "Spend", "CPL", "Won", "Turnover", "ROMI", "Ad spend ÷ turnover"],
         "customers": ["Channel", "Conversion", "Likely range", "CAC", "Average check", "Accepted by sales"],
     },
 }
@@ -160,6 +160,6 @@ def test_the_downloads_keep_every_column_the_screen_leaves_to_a_choice(monkeypat
     at = _open("ru")
     assert [len(at.dataframe[i].value.columns) for i in (0, 1)] == [8, 3]
     assert made["economics_channel"].shape[1] == 14 and made["channel_changes"].shape[1] == 13
-    assert {"Стоимость клиента", "Вероятный диапазон: от", "Выручка: Изм. к предыдущим 12 мес."} <= {
+    assert {"Стоимость клиента", "Вероятный диапазон: от", "Оборот: Изм. к предыдущим 12 мес."} <= {
         plain(c) for c in (*made["economics_channel"].columns, *made["channel_changes"].columns)
     }

@@ -389,7 +389,7 @@ def test_a_missing_revenue_weighs_nothing_when_names_are_chosen():
 
 @pytest.mark.parametrize(
     ("metric", "axis"),
-    [("spend", "Расходы, ₽"), ("cpl", "CPL, ₽"), ("revenue", "Выручка, ₽"), ("leads", "Лиды"), ("won", None)],
+    [("spend", "Расходы, ₽"), ("cpl", "CPL, ₽"), ("revenue", "Оборот, ₽"), ("leads", "Лиды"), ("won", None)],
 )
 def test_the_channels_by_month_money_axes_carry_the_currency(metric, axis):
     """«Каналы по месяцам» on spend only read «Расходы» with no currency where the Overview's axis

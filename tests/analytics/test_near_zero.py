@@ -16,7 +16,7 @@ def test_channels_page_writes_small_shares_and_chances_as_they_are():
     assert not at.exception, at.exception
     econ = at.dataframe[0].value.set_index("Канал")
     # Рекомендации by hand: spend 62 032 ₽ ÷ revenue 20 603 000 ₽ = 0,301 % (was «0 %» at whole places)
-    assert (econ.loc["Рекомендации", "Расходы"], econ.loc["Рекомендации", "Выручка"]) == ("62 032 ₽", "20 603 000 ₽")
+    assert (econ.loc["Рекомендации", "Расходы"], econ.loc["Рекомендации", "Оборот"]) == ("62 032 ₽", "20 603 000 ₽")
     assert econ.loc["Рекомендации", "ДРР"] == "0,3 %"
     assert econ.loc["VK Реклама", "ДРР"] == "65 %"  # 1 507 280 ÷ 2 310 000 = 65,25 %: whole, as before
     # VK Реклама 9 of 3 168 leads against Яндекс Директ 73 of 2 796: no draw of 20 000 has VK ahead

@@ -54,7 +54,7 @@ def test_overview_shows_hand_computed_figures(company_app):
     assert m["Стоимость лида (CPL)"] == fmt_money((900 + 100) / 10, "ru") == "100 ₽"
     assert m["Выигранные сделки"] == "2"
     assert m["Конверсия лид → сделка"] == fmt_pct(2 / 10, "ru", 2) == "20,00 %"
-    assert m["Выручка"] == fmt_money(3000 + 2000, "ru") == "5 000 ₽"
+    assert m["Оборот"] == fmt_money(3000 + 2000, "ru") == "5 000 ₽"
     assert m["Средний чек"] == fmt_money(5000 / 2, "ru")
     assert m["Открытая воронка"] == fmt_money(5000, "ru")
     assert m["Взвешенная воронка"] == fmt_money(5000 * 0.25, "ru") == "1 250 ₽"
@@ -64,7 +64,7 @@ def test_overview_shows_hand_computed_figures(company_app):
 
     at = set_period(at, FEBRUARY)
     m = metrics(at)
-    assert m["Лиды"] == "1" and m["Выручка"] == "0 ₽" and m["Расходы"] == "—"
+    assert m["Лиды"] == "1" and m["Оборот"] == "0 ₽" and m["Расходы"] == "—"
     # leads but no spend in February, while the workspace has March's: another period, not an upload
     infos = [i.value for i in at.info]
     assert t("an.empty.no_spend_period", "ru") in infos and t("an.empty.no_spend", "ru") not in infos
@@ -74,7 +74,7 @@ def test_overview_cohort_switch(company_app):
     at = set_period(company_app.switch_page("pages/overview.py").run(), MARCH)
     at.radio(key="ov_attribution").set_value("cohort").run()
     m = metrics(at)
-    assert m["Выручка"] == fmt_money(3000 + 1000, "ru")  # D1 and D3: March leads' deals
+    assert m["Оборот"] == fmt_money(3000 + 1000, "ru")  # D1 and D3: March leads' deals
 
 
 def test_channels_page_table(company_app):
@@ -163,7 +163,7 @@ def test_overview_in_english(company_app):
     at = set_period(at.switch_page("pages/overview.py").run(), MARCH)
     m = metrics(at)
     assert m["Cost per lead (CPL)"] == fmt_money(100, "en") == "₽100"  # English puts the sign first (CLDR)
-    assert m["Revenue"] == "₽5,000" and m["Lead → deal conversion"] == "20.00%"
+    assert m["Turnover"] == "₽5,000" and m["Lead → deal conversion"] == "20.00%"
 
 
 def test_switching_the_language_keeps_a_custom_period(company_app):
@@ -177,6 +177,6 @@ def test_switching_the_language_keeps_a_custom_period(company_app):
         assert at.selectbox(key="period_preset").value == "custom"
         assert tuple(at.date_input(key="period_range").value) == MARCH
         m = metrics(at)
-        leads, revenue = ("Leads", "Revenue") if lang == "en" else ("Лиды", "Выручка")
+        leads, revenue = ("Leads", "Turnover") if lang == "en" else ("Лиды", "Оборот")
         assert m[leads] == fmt_num(10, lang) and m[revenue] == fmt_money(5000, lang)
     assert at.query_params["from"] in (MARCH[0].isoformat(), [MARCH[0].isoformat()])  # and so does the link

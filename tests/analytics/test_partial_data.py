@@ -69,7 +69,7 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     m = metrics(at)
     assert m["Расходы"] == "4 000 ₽"
     assert m["Лиды"] == "—"  # no leads loaded at all: not a 0 that reads as a fact
-    for label in ("Выигранные сделки", "Выручка", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
+    for label in ("Выигранные сделки", "Оборот", "Открытая воронка", "Взвешенная воронка", "Средний чек"):
         assert m[label] == "—", (label, m)
     # the month table has no column of "0" leads, "0" won and "0 ₽" revenue beside the spend
     assert not any("Месяц" in d.value.columns for d in at.dataframe)  # a lazy tab: drawn when opened
@@ -81,7 +81,7 @@ def test_spend_only_shows_dashes_not_zero_revenue_or_minus_100_romi(app_db):
     at.switch_page("pages/channels.py").run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert "ROMI" not in table.columns and "Выручка" not in table.columns, list(table.columns)
+    assert "ROMI" not in table.columns and "Оборот" not in table.columns, list(table.columns)
     assert "-100 %" not in table.to_string()
 
 
@@ -96,7 +96,7 @@ def test_deals_without_amounts_show_dashes_for_money(app_db):
     at = run(app_db, {"deals": deals})
     m = metrics(at)
     assert m["Выигранные сделки"] == "2"
-    assert m["Выручка"] == "—" and m["Открытая воронка"] == "—", m
+    assert m["Оборот"] == "—" and m["Открытая воронка"] == "—", m
     at.switch_page("pages/channels.py").run()
     assert not at.exception
     assert "ROMI" not in at.dataframe[0].value.columns
@@ -338,7 +338,7 @@ def test_a_channel_with_spend_and_no_tracked_leads_reads_dashes_not_minus_100_ro
     rows = {r["Канал"]: r for r in table.to_dict("records")}
     radio = rows["Billboards"]
     assert radio["Расходы"] == "500 ₽"
-    assert [radio[c] for c in ("Лиды", "CPL", "Выиграно", "Выручка", "ROMI")] == ["—"] * 5, radio
+    assert [radio[c] for c in ("Лиды", "CPL", "Выиграно", "Оборот", "ROMI")] == ["—"] * 5, radio
     assert rows["Web"]["Лиды"] == "2" and rows["Web"]["CPL"] == "500 ₽" and rows["Web"]["ROMI"] == "200 %"
     assert rows["Print"]["Лиды"] == "0" and rows["Print"]["ROMI"] == "\u2212100 %"  # a fact, with a true minus
     total = rows["Итого"]

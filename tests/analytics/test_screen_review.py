@@ -35,6 +35,33 @@ def test_the_bottlenecks_won_deals_are_a_whole_count(monkeypatch, lang, won_shor
     assert view.won_gain(won_short) == expected
 
 
+@pytest.mark.parametrize(
+    ("col", "value", "expected"),
+    [
+        # the Funnel's stage table read «9,0» and «−224,0» won deals short: counts as the Planner
+        # reads them (funnel.model.precision), whole from 100 up and never «,0»
+        pytest.param("won_short", 9.0, "9", id="9-not-9.0"),
+        pytest.param("won_short", -224.0, "\u2212224", id="minus-224-not-224.0"),
+        pytest.param("won_short", 2.14, "2,1", id="2.14-keeps-one-decimal"),
+        pytest.param("won_short", 123.4, "123", id="from-100-whole"),
+        pytest.param("leads", 1270.0, "1\u00a0270", id="a-whole-count-as-before"),
+        # a time by precision's one rule, as the Time page's cards write it: «4,0» days was the
+        # Funnel's stage times
+        pytest.param("median_days", 4.0, "4", id="days-4-not-4.0"),
+        pytest.param("sal_days", 2.34, "2,3", id="days-below-10-one-decimal"),
+        pytest.param("payment_days", 47.5, "48", id="days-from-10-whole"),
+        pytest.param("contact_median", 6.0, "6", id="hours-6-not-6.0"),
+        pytest.param("days_over", 4.4, "4", id="a-whole-days-figure-stays-whole"),
+    ],
+)
+def test_a_count_in_a_table_never_reads_comma_zero(monkeypatch, col, value, expected):
+    import ui.text
+    from ui.show import fmt_value
+
+    monkeypatch.setattr(ui.text, "lang", lambda: "ru")
+    assert fmt_value(col, value) == expected
+
+
 def _funnel_bars(at) -> dict:
     return next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"] if d["type"] == "funnel")
 

@@ -169,15 +169,15 @@ def test_the_channel_economics_fit_a_laptop_with_their_names_whole():
 
 
 _KEY_ECONOMICS = {
-    "ru": ["Канал", "Лиды", "Расходы", "CPL", "Выиграно", "Выручка", "ROMI", "ДРР"],
-    "en": ["Channel", "Leads", "Spend", "CPL", "Won", "Revenue", "ROMI", "Ad spend ÷ revenue"],
+    "ru": ["Канал", "Лиды", "Расходы", "CPL", "Выиграно", "Оборот", "ROMI", "ДРР"],
+    "en": ["Channel", "Leads", "Spend", "CPL", "Won", "Turnover", "ROMI", "Ad spend ÷ turnover"],
 }
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_channel_economics_show_roi_before_the_secondary_columns(lang):
     """Thirteen columns (about 1 290 px) cannot fit; in the old order ROMI and ДРР came last,
-    past 1 100 px, off screen at 1440 × 900 (the table stopped at "Выручка" / "Average check").
+    past 1 100 px, off screen at 1440 × 900 (the table stopped at "Оборот" / "Average check").
     Now leads, spend, CPL, deals, revenue, ROMI and ДРР come first and fit together in a
     laptop's 800 px, so a marketer sees ROMI without scrolling; the drill-down keeps the order."""
     from tests.dataui.helpers import at_page

@@ -511,7 +511,7 @@ def test_a_file_whose_preview_listed_rejects_skips_the_fast_attempt(data, monkey
 def test_deals_without_an_amount_column_are_warned_about_in_the_preview(data):
     at, ws_id = data
     upload(at, "deals.csv", "ID сделки;Этап;Дата создания\nD1;Переговоры с ЛПР;15.01.2025\n".encode(), kind="deals")
-    assert any("нет столбца с суммой сделки" in w and "выручка и средний чек" in w for w in texts(at.warning))
+    assert any("нет столбца с суммой сделки" in w and "оборот и средний чек" in w for w in texts(at.warning))
     at.button(key=state.DATA_LOAD).click().run()
     assert current(ws_id, "deals_raw") == 1
 

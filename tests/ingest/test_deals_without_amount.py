@@ -19,8 +19,8 @@ KEY = "ingest.warn.no_amount"
 @pytest.mark.parametrize(
     "lang, words",
     [
-        pytest.param("ru", ("нет столбца с суммой сделки", "выручка и средний чек", "«Сумма»"), id="ru"),
-        pytest.param("en", ("no deal amount column", "revenue and the average check", "'Amount'"), id="en"),
+        pytest.param("ru", ("нет столбца с суммой сделки", "оборот и средний чек", "«Сумма»"), id="ru"),
+        pytest.param("en", ("no deal amount column", "turnover and the average check", "'Amount'"), id="en"),
     ],
 )
 def test_the_preview_warns_in_the_users_language(store, ws, tmp_path, lang, words):

@@ -68,7 +68,7 @@ def test_text_month_rows_add_up(capsys):
     assert main(["plan", "--active", *ROUND, "--lang", "en"]) == 0
     text = capsys.readouterr().out
     header = next(line for line in text.splitlines() if line.startswith("Month"))
-    assert cells(header) == ["Month", "Costs", "Revenue", "Gross profit", "Month's result", "Cumulative"]
+    assert cells(header) == ["Month", "Costs", "Turnover", "Gross profit", "Month's result", "Cumulative"]
     row = next(line for line in text.splitlines() if line.split()[:1] == ["2"])
     assert [amount(x) for x in cells(row)[1:]] == [1_800, 10_000, 5_000, 3_200, -3_600]
     assert cells(row)[1:3] == ["₽1,800", "₽10,000"]  # money in the plan's currency, as the report writes it
@@ -126,7 +126,7 @@ def test_text_output_reads_in_russian(capsys):
     assert cells(month) == [
         "Месяц",
         "Затраты",
-        "Поступления",
+        "Оборот",
         "Валовая прибыль",
         "Результат месяца",
         "Накопленный итог",

@@ -122,15 +122,17 @@ def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
     ]
 
 
-def test_the_channel_table_writes_each_column_with_one_number_of_decimals(demo_app_db):
+def test_the_channel_table_writes_counts_as_precision_reads_them(demo_app_db):
     """The Channels tab: the editor's CPL «374,95 ₽» was «375 ₽» in the table below; its leads
-    mixed «335» with «69,6», its deals «1» with «1,2». Now one number of decimals a column."""
+    mixed «335» with «69,6». A count column reaching 100 reads whole; below that each count as
+    funnel.model.precision reads it, a whole one without «,0» (the deals read «1,0» beside «7,5»:
+    review #16)."""
     import re
 
-    from funnel.model.precision import column_places
+    from funnel.model.precision import column_each, column_places
 
-    assert column_places("count", [335.0, 69.6]) == 0  # a column reaching 100 reads whole
-    assert column_places("count", [1.0, 1.2]) == 1  # "1,0" and "1,2"
+    assert column_each("count", [335.0, 69.6]) == [0, 0]  # a column reaching 100 reads whole
+    assert column_each("count", [1.0, 1.2]) == [0, 1]  # "1" and "1,2"
     assert column_places("money", [374.95, 147.7], most=2) == 2
     at = planner("ru")
     at.session_state["pl_tab"] = t("planner.tab.mix", "ru")
@@ -140,5 +142,7 @@ def test_the_channel_table_writes_each_column_with_one_number_of_decimals(demo_a
     table = next(d.value for d in at.dataframe if t("planner.mix.cpl", "ru") in d.value.columns)
     assert list(table[t("planner.mix.cpl", "ru")]) == list(editor["cpl"])  # "374,95 ₽" in both
     for col in (t("planner.mix.col.leads", "ru"), t("planner.mix.col.deals", "ru")):
-        decimals = {len(v.split(",")[1]) if "," in v else 0 for v in table[col] if re.search(r"\d", v)}
-        assert len(decimals) == 1, (col, list(table[col]))
+        figures = [v for v in table[col] if re.search(r"\d", v)]
+        assert figures and not [v for v in figures if re.search(r",0$", v)], (col, figures)  # no «1,0»
+        if any(float(v.replace("\u00a0", "").replace(" ", "").replace(",", ".")) >= 100 for v in figures):
+            assert not [v for v in figures if "," in v], (col, figures)  # reaching 100: whole throughout

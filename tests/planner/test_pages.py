@@ -295,9 +295,9 @@ def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
         profit,
     )
     # the repeat tab (open) shows the same revenue whether it feeds the plan or not
-    assert m["Повторные клиенты: выручка в месяц"] == "2 000 000 ₽"
+    assert m["Повторные клиенты: оборот в месяц"] == "2 000 000 ₽"
     said = " ".join(c.value for c in at.caption)
-    assert ("20 лидов сверх рычага" in said) is web and ("2 000 000 ₽ выручки в обороте" in said) is repeat
+    assert ("20 лидов сверх рычага" in said) is web and ("постоянные клиенты — 2 000 000 ₽ в обороте" in said) is repeat
     # the link carries both switches
     assert (at.query_params["wo"] in ("1", ["1"])) is web and (at.query_params["ro"] in ("1", ["1"])) is repeat
     open_tab(at, "web")
@@ -385,9 +385,9 @@ def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
     at = open_tab(planner, "repeat")
     assert not at.exception, at.exception
     m = metrics(at)
-    assert (m["Повторные клиенты: выручка в месяц"], m["Ценность клиента"]) == ("—", "—"), m
+    assert (m["Повторные клиенты: оборот в месяц"], m["Ценность клиента"]) == ("—", "—"), m
     set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
     m = metrics(at)
-    assert (m["Повторные клиенты: выручка в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
+    assert (m["Повторные клиенты: оборот в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
     set_levers(at, active_clients=50.0)
-    assert metrics(at)["Повторные клиенты: выручка в месяц"] == "2 000 000 ₽"
+    assert metrics(at)["Повторные клиенты: оборот в месяц"] == "2 000 000 ₽"

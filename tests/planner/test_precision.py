@@ -20,6 +20,15 @@ from funnel.model import precision
         pytest.param("money", 96_530_000 / 485, 0, True, id="check-199030.93-reads-199031"),
         pytest.param("money", 30_000.0, 0, False, id="check-whole"),
         pytest.param("days", 48.0, 0, False, id="cycle-48-not-48.0"),
+        # one rule for a time (the Time page's cards and every table): one decimal below 10,
+        # whole from 10 up, never «,0»
+        pytest.param("days", 4.0, 0, False, id="days-4-not-4.0"),
+        pytest.param("days", 4.46, 1, True, id="days-4.46-reads-4.5"),
+        pytest.param("days", 9.96, 0, True, id="days-9.96-reads-10-not-10.0"),
+        pytest.param("days", 47.5, 0, True, id="days-47.5-reads-48"),
+        pytest.param("hours", 4.4, 1, False, id="hours-4.4"),
+        pytest.param("hours", 18.0, 0, False, id="hours-18-not-18.0"),
+        pytest.param("hours", 127.3, 0, True, id="hours-127.3-reads-127"),
         pytest.param("count", None, 0, False, id="none"),
     ],
 )
@@ -49,3 +58,17 @@ def test_places(kind, value, places, rounded_away):
 )
 def test_figure(key, kind, value, places):
     assert precision.figure(key, kind, value) == places
+
+
+@pytest.mark.parametrize(
+    ("values", "each"),
+    [
+        # the demo's channel mix read «1,0» deals beside «7,5»: a whole count never reads «,0»
+        pytest.param([1.0, 7.5, 1.2], [0, 1, 1], id="deals-1-beside-7.5"),
+        # a column reaching 100 reads whole throughout: «335» beside «70», not «69,6»
+        pytest.param([335.0, 69.6], [0, 0], id="leads-column-reaching-100-whole"),
+        pytest.param([2.04, None, float("nan")], [0, 0, 0], id="2.04-reads-2-missing-0"),
+    ],
+)
+def test_column_each(values, each):
+    assert precision.column_each("count", values) == each

@@ -305,3 +305,22 @@ def test_xlsx_writes_a_whole_number_of_days_without_decimals():
     assert (ws["A2"].value, ws["A2"].number_format) == (48, "#,##0")
     assert (ws["A3"].value, ws["A3"].number_format) == (12.5, "#,##0.0")
     assert ws["A4"].number_format == "#,##0"
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "decimals", "expected"),
+    [
+        # a time reads as on screen (funnel.model.precision): whole from 10 days up, one decimal below
+        pytest.param("days", 47.5, 1, "48", id="days-47.5-reads-48-as-on-screen"),
+        pytest.param("days", 4.46, 1, "4,5", id="days-4.46-one-decimal"),
+        pytest.param("hours", 18.2, 1, "18", id="hours-18.2-reads-18"),
+        # a count whole from 100 up, below it as its unit's decimals
+        pytest.param("count", 1269.75, 1, "1 270", id="count-from-100-whole"),
+        pytest.param("count", 40.4, 1, "40,4", id="count-40.4"),
+        pytest.param("count", 6.0, 1, "6", id="whole-count-no-comma-zero"),
+    ],
+)
+def test_a_report_writes_times_and_counts_as_the_screen_does(unit, value, decimals, expected):
+    from funnel.report.content import Value, shown
+
+    assert plain(shown(Value("x", value, unit, decimals), "ru", "₽")) == expected

@@ -65,7 +65,7 @@ def test_overview_planner_and_workshop_show_one_set_of_figures(app_db):
     assert not overview.exception, overview.exception
     b = demo_baseline()
     shown = metrics(overview)
-    assert shown["Выручка"] == fmt_money(b.revenue, "ru", "₽")
+    assert shown["Оборот"] == fmt_money(b.revenue, "ru", "₽")
     assert shown["Выигранные сделки"] == fmt_num(b.won, "ru")
     per_month = fmt_money(b.revenue / b.months, "ru", "₽")  # every won demo deal has an amount
     planner = page("planner")
@@ -94,7 +94,7 @@ def test_the_levers_show_what_the_model_uses(app_db):
     assert at.session_state["pl_v_leads"] == 15_237 / 12
     caption = next(c.value for c in at.caption if c.value.startswith("База:"))
     assert "Лидов в месяц 1 270: 15 237 за 12 мес.; конверсия 3,18 %: 485 выигранных из 15 237 лидов" in caption
-    assert "средний чек 199 031 ₽: выручка 96 530 000 ₽ на 485 сделок" in caption
+    assert "средний чек 199 031 ₽: оборот 96 530 000 ₽ на 485 сделок" in caption
     assert "пока их не меняли, план считает по точным делениям" in caption
     # typed: the model runs on exactly what the box shows, to every digit typed
     type_number(at, "pl_conversion_n", 3.1834).run()
@@ -243,7 +243,7 @@ def test_channels_totals_and_their_download_are_the_overview(app_db, monkeypatch
     frame = made["economics_channel"]
     frame = frame() if callable(frame) else frame
     total = frame[frame.iloc[:, 0] == "Итого"].iloc[0]
-    assert (total["Лиды"], total["Выиграно"], total["Выручка"]) == (b.leads, b.won, b.revenue)
+    assert (total["Лиды"], total["Выиграно"], total["Оборот"]) == (b.leads, b.won, b.revenue)
 
 
 def test_cohort_counting_says_how_many_leads_are_still_maturing(app_db):
@@ -403,7 +403,7 @@ def test_the_channel_mix_tab_says_what_its_totals_leave_out(app_db):
     demo's Радио has spend and no leads tracked; leads with no channel have no spend). What it
     leaves out plus its totals are the headline's, and the tab names them."""
     from funnel.i18n import t
-    from funnel.model import mix
+    from funnel.model import mix, precision
     from tests.helpers.screen import money as fmt_money
     from tests.helpers.screen import number
 
@@ -419,7 +419,10 @@ def test_the_channel_mix_tab_says_what_its_totals_leave_out(app_db):
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if "Вне её" in c.value]
     assert len(said) == 1, [c.value for c in at.caption]
-    assert fmt_money(spend_out, "ru", "₽") in said[0] and number(leads_out, "ru", 1) in said[0]
+    # the leads as the Planner reads a count (funnel.model.precision): «лиды в месяц: 12,3», whole
+    # from 100 up and never «,0»; the caption wrote one decimal always
+    leads_text = number(leads_out, "ru", precision.places("count", leads_out))
+    assert fmt_money(spend_out, "ru", "₽") in said[0] and f"лиды в месяц: {leads_text}," in said[0]
 
 
 def test_the_channels_table_shows_each_channels_cut_spend_periods(app_db):

@@ -115,19 +115,88 @@ def test_the_first_contact_is_the_speed_pages_figure(timed):
 
 
 @pytest.mark.parametrize(
-    ("step", "bins"),
+    ("step", "counts"),
     [
-        # 2 h → bin 1 (1–3); 3 h on the edge → bin 2 (3–7); 8 h → bin 3 (7–15)
-        pytest.param("contact", {1: (1, 3, 1), 2: (3, 7, 1), 3: (7, 15, 1)}, id="contact-hours-edge-3-in-bin-2"),
-        # 2 days → bin 1; 4 days → bin 2
-        pytest.param("sal", {1: (1, 3, 1), 2: (3, 7, 1)}, id="sal-days"),
+        # hours: under 1, 1–3, 4–7, 8–23, 24–47, 48–167, 168 on. 2 h and 3 h (a whole 3 h, its
+        # bin's last hour) → 1–3; 8 h on the edge → 8–23 (L3's negative time left out)
+        pytest.param("contact", [0, 2, 0, 1, 0, 0, 0], id="contact-hours-2-3-8"),
+        # days: under 1, 1, 2–3, 4–7, 8–14, 15–30, 31–60, 61–90, 91 on. 2 days → 2–3; 4 days on
+        # the edge → 4–7
+        pytest.param("sal", [0, 0, 1, 1, 0, 0, 0, 0, 0], id="sal-days-2-and-4-on-the-edge"),
+        pytest.param("won", [0, 0, 0, 0, 1, 0, 0, 0, 0], id="won-10-days"),
+        # L1 12.08 days → 8–14, L4 20 → 15–30 (L5 younger than the window)
+        pytest.param("to_won", [0, 0, 0, 0, 1, 1, 0, 0, 0], id="lead-to-won-12-and-20-days"),
     ],
 )
-def test_the_histogram(timed, step, bins):
+def test_the_histogram(timed, step, counts):
     store, ws = timed
     hist = compute(store, ws).histogram
     part = hist[hist["step"] == step]
-    assert {int(r.bin): (int(r.lo), int(r.hi), int(r.n)) for r in part.itertuples()} == bins
+    starts = convert.BINS[convert.UNITS[step]]
+    assert list(part["bin"]) == list(range(len(starts))) and list(part["lo"]) == list(starts)
+    assert list(part["hi"])[:-1] == list(starts[1:]) and pd.isna(list(part["hi"])[-1])
+    assert list(part["n"]) == counts
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "names"),
+    [
+        pytest.param(
+            "ru",
+            "days",
+            [
+                "меньше дня",
+                "1 день",
+                "2–3 дня",
+                "4–7 дней",
+                "8–14 дней",
+                "15–30 дней",
+                "31–60 дней",
+                "61–90 дней",
+                "больше 90 дней",
+            ],
+            id="ru-days",
+        ),
+        pytest.param(
+            "en",
+            "days",
+            [
+                "under a day",
+                "1 day",
+                "2–3 days",
+                "4–7 days",
+                "8–14 days",
+                "15–30 days",
+                "31–60 days",
+                "61–90 days",
+                "over 90 days",
+            ],
+            id="en-days",
+        ),
+        pytest.param(
+            "ru",
+            "hours",
+            ["меньше часа", "1–3 ч", "4–7 ч", "8–23 ч", "1 день", "2–6 дней", "неделя и больше"],
+            id="ru-hours",
+        ),
+        pytest.param(
+            "en",
+            "hours",
+            ["under an hour", "1–3 h", "4–7 h", "8–23 h", "1 day", "2–6 days", "a week or more"],
+            id="en-hours",
+        ),
+    ],
+)
+def test_the_histograms_bins_read_as_a_reader_names_them(monkeypatch, lang, unit, names):
+    """The bins read «0–1 … 127–255» (hours, by powers of two): now days a reader uses, in both
+    languages, the first contact's hours going over to days from a day on."""
+    import ui.text
+    from ui.views.time.convert import bin_name
+
+    monkeypatch.setattr(ui.text, "lang", lambda: lang)
+    starts = convert.BINS[unit]
+    ends = [*starts[1:], None]
+    assert [bin_name(unit, lo, hi).replace("\u00a0", " ") for lo, hi in zip(starts, ends, strict=True)] == names
 
 
 def test_leads_without_dates_say_which_steps_are_undated(store, ws):
@@ -188,6 +257,8 @@ def test_the_tab_shows_the_funnel_figure(demo_app_db, lang, label, unit):
     at.radio(key="tm_conv_by").set_value("owner").run()
     assert not at.exception, at.exception
     median = result.table[result.table["is_total"] & (result.table["step"] == "contact")]["median"].iloc[0]
+    # hours by funnel.model.precision's one rule for times (the demo's 4,4 h: below 10, one decimal)
+    assert median < 10
     assert {m.label: m.value for m in at.metric}[label] == unit.format(number(median, lang, 1))
     table = next(d.value for d in at.dataframe if t("an.dim.owner", lang) in d.value.columns)
     assert len(table) == len(convert.wide(result.table))

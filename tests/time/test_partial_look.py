@@ -20,7 +20,6 @@ from streamlit.testing.v1 import AppTest
 
 from funnel import forecast_snapshots as fs
 from funnel.db import Store
-from funnel.i18n import fmt_num
 from funnel.workspace import create_workspace
 from tests.conftest import ROOT, insert
 from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
@@ -189,8 +188,9 @@ def test_leads_only_with_sal_dates_compares_the_sal_step_alone(app_db, lang):
     timed on neither page and the sentence about it is left out, not written with dashes."""
     timed = {**LEADS[0], "first_contact_at": datetime(2026, 3, 1, 12), "qualified_at": datetime(2026, 3, 3, 12)}
     at = _app(app_db, "leads", [timed, *LEADS[1:]], lang, "convert")
-    days = lambda v: t("tm.convert.days", lang, value=fmt_num(v, lang, 1))  # noqa: E731
-    expected = t("tm.convert.vs_funnel.sal", lang, contact_sal=days(2.0), lead_sal=days(50 / 24))
+    # 2.0 days «2», 50 h = 2.083 days «2,1»: funnel.model.precision's rule for times, never «2,0»
+    days = {"ru": ("2 дн.", "2,1 дн."), "en": ("2 days", "2.1 days")}[lang]
+    expected = t("tm.convert.vs_funnel.sal", lang, contact_sal=days[0], lead_sal=days[1])
     assert expected in [c.value for c in at.caption]
     won = t("tm.convert.vs_funnel.won", lang).split("{")[0]
     assert not [c.value for c in at.caption if c.value.startswith(won) or "{won" in c.value]

@@ -232,8 +232,10 @@ def test_the_funnel_pages_speed_tab_shows_the_total_row(demo_app_db, lang, tab, 
     proposal = "До КП, дней" if lang == "ru" else "To proposal, days"
     won = "Лид → выигрыш, дней" if lang == "ru" else "Lead → won, days"
     leads = "Лиды" if lang == "ru" else "Leads"
-    assert last[proposal] == fmt_num(want["proposal_days"], lang, 1) != "—"  # the demo dates every step
-    assert last[won] == fmt_num(want["payment_days"], lang, 1) != "—"
+    # days by funnel.model.precision's one rule for times: the demo's 19,2 and 48 days from 10 up, whole
+    assert want["proposal_days"] >= 10 and want["payment_days"] >= 10
+    assert last[proposal] == fmt_num(want["proposal_days"], lang, 0) != "—"  # the demo dates every step
+    assert last[won] == fmt_num(want["payment_days"], lang, 0) != "—"
     assert last[leads] == fmt_num(want["leads"], lang)
 
 

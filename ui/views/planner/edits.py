@@ -265,7 +265,7 @@ def mix_tab(b, r: PlanResult) -> None:
             ui.t(
                 "planner.mix.outside",
                 names=", ".join(ui.plain(ui.label(n)) for n in out_names),
-                leads=ui.num(out_leads, 1),
+                leads=_count(out_leads),
                 spend=ui.money(out_spend),
             )
         )
@@ -278,10 +278,11 @@ def mix_tab(b, r: PlanResult) -> None:
     if why:
         st.caption(why)
     res = r.mix["rows"]
-    # one number of decimals a column (funnel.model.precision.column_places): the CPL whole, as the
-    # editor above writes it ("1 327 ₽" in both), leads and deals not "335" beside "69,6"
+    # the CPL with one number of decimals (funnel.model.precision.column_places), whole as the
+    # editor above writes it ("1 327 ₽" in both); leads and deals whole when their column reaches
+    # 100 ("335", not beside "69,6"), else each as precision reads it ("1" beside "7,5", not «1,0»)
     cpl = precision.column_places("money", [r["cpl"] for r in res], MIX_COLUMNS["cpl"][0])
-    leads, deals = (precision.column_places("count", [r[k] for r in res]) for k in ("leads", "deals"))
+    leads, deals = (precision.column_each("count", [r[k] for r in res]) for k in ("leads", "deals"))
     # what the editor above does not show (and the conversion, which the deals follow), in short
     # headers whole at 1280 px: the ten columns, the editor's budget and check again among them,
     # ran to about 1 075 px in an 818 px box («Стоимость клиента» cut, ROMI behind a scroll);
@@ -290,9 +291,9 @@ def mix_tab(b, r: PlanResult) -> None:
         {
             ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
             ui.t("planner.mix.cpl"): [ui.money(r["cpl"], cpl) for r in res],  # the editor's header
-            ui.t("planner.mix.col.leads"): [ui.num(r["leads"], leads) for r in res],
+            ui.t("planner.mix.col.leads"): [ui.num(r["leads"], d) for r, d in zip(res, leads, strict=True)],
             ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
-            ui.t("planner.mix.col.deals"): [ui.num(r["deals"], deals) for r in res],
+            ui.t("planner.mix.col.deals"): [ui.num(r["deals"], d) for r, d in zip(res, deals, strict=True)],
             ui.t("planner.mix.col.turnover"): [ui.money(r["turnover"]) for r in res],
             ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
             ui.t("planner.m.romi"): [charts.shown("romi", r["romi"]) for r in res],

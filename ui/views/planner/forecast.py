@@ -19,6 +19,7 @@ from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
 from ui.show import aligned_columns, fitted_columns
+from ui.text import places
 from ui.views.planner import charts, gaps
 from ui.views.planner import levers as up
 from ui.views.planner.charts import ESTIMATES
@@ -102,8 +103,15 @@ def warming_note(history: list[tuple[date, float]], warming: int) -> str:
 
 
 def _days(x: float) -> str:
-    """Days as a person reads them (funnel.model.precision): "60", not "60,0" (whose plural is a
-    fraction's: «60,0 дня»), "47,5" as it is."""
+    """The plan's cycle, typed or moved by hand, as it was typed: "60", not "60,0" (whose plural
+    is a fraction's: «60,0 дня»), a typed "47,5" as it is (the plan runs on it; issue #14, no
+    hidden rounding). The data's own median is a measured time: ``_measured``."""
+    return ui.num(x, places(x, 1))
+
+
+def _measured(x: float) -> str:
+    """The data's median cycle as every measured time reads (funnel.model.precision's one rule
+    for days: «48», «4,5», never «,0»), as the baseline line writes it."""
     return ui.num(x, precision.places("days", x))
 
 
@@ -245,7 +253,7 @@ def _spread(b, fc: dict) -> None:
             ui.t(
                 "planner.cycle.effect",
                 days=_days(days),
-                base=_days(base),
+                base=_measured(base),
                 k=ui.num(days / base, 2),
                 f=ui.num(factor, 2),
                 capacity=ui.num(capacity) if capacity is not None else DASH,

@@ -115,18 +115,43 @@ def _median(col, step: str, row) -> None:
 
 
 def duration(step: str, value) -> str:
-    """A step's time in its unit ("4,4 ч", "48 дн."); "—" when missing."""
+    """A step's time in its unit ("4,4 ч", "4 дн.", "48 дн."), as the table below and the Funnel
+    page write times (ui.fmt_value: funnel.model.precision's one rule for days and hours); "—"
+    when missing."""
     if value is None or pd.isna(value):
         return "—"
     unit = convert.UNITS[step]
-    return ui.t(f"tm.convert.{unit}", value=ui.num(value, 1))
+    return ui.t(f"tm.convert.{unit}", value=ui.fmt_value(f"{step}_median", value))
+
+
+def bin_name(unit: str, lo: int, hi: int | None) -> str:
+    """A histogram bin (funnel.metrics.convert.BINS: whole ``unit`` elapsed from ``lo`` up to,
+    not including, ``hi``) as a reader names it: «меньше дня», «1 день», «2–3 дня», «больше 90
+    дней»; the first contact's hours «меньше часа», «1–3 ч», then in days from a day on («1 день»,
+    «2–6 дней», «неделя и больше»)."""
+    if unit == "hours" and lo >= 24:
+        if hi is None:
+            return ui.t("tm.convert.bin.week_on")
+        unit, lo, hi = "days", lo // 24, hi // 24
+    if lo == 0:
+        return ui.t("tm.convert.bin.under_hour" if unit == "hours" else "tm.convert.bin.under_day")
+    if hi is None:
+        return ui.t("tm.convert.bin.over_days", n=lo - 1)
+    if unit == "hours":
+        return ui.t("tm.convert.bin.hours", lo=lo, hi=hi - 1)
+    if hi - 1 == lo:
+        return ui.t("tm.convert.bin.day", n=lo)
+    return ui.t("tm.convert.bin.days", lo=lo, hi=hi - 1)
 
 
 def histogram_figure(part: pd.DataFrame, step: str) -> go.Figure:
-    """Leads per bin of the step's time (bins 0–1, 1–3, 3–7 … in the step's unit)."""
-    names = [f"{ui.num(lo)}–{ui.num(hi)}" for lo, hi in zip(part["lo"], part["hi"], strict=True)]
-    fig = go.Figure(go.Bar(x=names, y=list(part["n"]), name=ui.t("tm.convert.axis_leads")))
+    """Leads per bin of the step's time (funnel.metrics.convert.BINS: «меньше дня», «1 день»,
+    «2–3 дня» … «больше 90 дней»; the first contact from «меньше часа»)."""
     unit = convert.UNITS[step]
+    names = [
+        bin_name(unit, int(lo), None if missing(hi) else int(hi)) for lo, hi in zip(part["lo"], part["hi"], strict=True)
+    ]
+    fig = go.Figure(go.Bar(x=names, y=list(part["n"]), name=ui.t("tm.convert.axis_leads")))
     fig.update_layout(
         title=ui.t("tm.convert.histogram", step=ui.t(f"tm.convert.step.{step}")),
         xaxis_title=ui.t(f"tm.convert.axis_{unit}"),
