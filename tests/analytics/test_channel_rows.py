@@ -124,7 +124,7 @@ def test_rows_with_nothing_in_the_period_are_left_out(app_db):
     assert column(econ, "Выиграно") == {"A": "1", "Итого": "1"}
     drill = next(d.value for d in at.dataframe if d.value.columns[0] == "Кампания")
     assert list(drill.iloc[:, 0]) == ["A 2026-01", "Итого"], drill
-    assert column(drill, "Выручка") == {"A 2026-01": "1 000 ₽", "Итого": "1 000 ₽"}
+    assert column(drill, "Оборот") == {"A 2026-01": "1 000 ₽", "Итого": "1 000 ₽"}
     # nor is B offered to drill into: its campaigns would be a table of «Итого» alone
     assert at.selectbox(key="ch_drill_channel").options == ["A"]
 
