@@ -193,6 +193,20 @@ TEXTS = {
     "planner.basis.period": ("По дате закрытия", "By closing date"),
     "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
     "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
+    # a workspace the cohort bases cannot count (no leads to date deals by, or no deals): the
+    # closing-date basis alone, written as text with the reason (review #16)
+    "planner.basis_only.no_leads": (
+        "По когортам сделки считаются от даты их лида, а лидов в данных нет.",
+        "The cohort bases count deals from their lead's date, and the data holds no leads.",
+    ),
+    "planner.basis_only.no_deals": (
+        "По когортам считаются сделки от даты их лида, а сделок в данных нет.",
+        "The cohort bases count deals from their lead's date, and the data holds no deals.",
+    ),
+    "planner.basis_only.nothing": (
+        "По когортам сделки считаются от даты их лида, а в данных нет ни лидов, ни сделок.",
+        "The cohort bases count deals from their lead's date, and the data holds neither leads nor deals.",
+    ),
     "planner.baseline_caption_projected": (
         "База: {period}, {window} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
         "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
