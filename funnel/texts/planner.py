@@ -790,6 +790,24 @@ TEXTS = {
         "The cycle is typed: in the projection every deal comes {days} {days|day|days} after its lead; the team's capacity "
         "is as you set it (there is nothing to compare with).",
     ),
+    # the Forecast tab without a turnover (review #16: a cycle box with nothing beside it)
+    "planner.cycle.later": (
+        "Цикл сделки задаётся здесь, под прогнозом на 12 месяцев, когда будет оборот: без него прогноза нет и "
+        "циклу нечего двигать.",
+        "The sales cycle is set here, under the 12-month projection, once there is a turnover: without one there is "
+        "no projection for the cycle to move.",
+    ),
+    "planner.cycle.capacity_only": (
+        "Оборота для прогноза нет, поэтому цикл двигает только ёмкость команды (вкладка «Нагрузка»): продавец "
+        "держит столько же сделок разом, и чем короче цикл, тем больше лидов в месяц он успевает взять.",
+        "There is no turnover to forecast, so the cycle moves only the team's capacity (the Capacity tab): a seller "
+        "carries as many deals at once, so the shorter the cycle, the more leads a month they take.",
+    ),
+    "planner.cycle.capacity_effect": (
+        "Цикл {days} дн. вместо {base}: продавец успевает взять лидов в месяц × {f} (ёмкость команды {capacity}).",
+        "A cycle of {days} {days|day|days} instead of {base}: a seller takes × {f} the leads a month (the team's "
+        "capacity {capacity}).",
+    ),
     "planner.err.plan_period": (
         "Период плана должен заканчиваться не раньше, чем начинается.",
         "The plan's period must end on or after its start.",
