@@ -7,7 +7,7 @@ TEXTS = {
     "an.attr.cohort": ("По дате лида (когорта)", "By lead date (cohort)"),
     "an.attr_only.no_leads": (  # deals without leads: no lead date to count them by (review #16)
         "По дате лида считать не от чего: лидов в данных нет.",
-        "By lead date has nothing to count from: the data holds no leads.",
+        "Counting by lead date needs leads, and the data holds none.",
     ),
     "an.attr_help": (
         "**По дате закрытия**: сделка попадает в месяц, когда её выиграли или проиграли "

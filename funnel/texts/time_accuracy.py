@@ -139,10 +139,10 @@ TEXTS = {
         "hold none.",
     ),
     "tm.accuracy.past_none_unpriced_figure": (
-        "Оценок нет: оценивается прогноз, а {figure_lower} прогнозируется по выигранным сделкам с суммой — "
-        "загрузите такие сделки на странице «Данные».",
-        "No scores: a forecast is what is scored, and {figure_lower} is forecast from won deals with amounts: "
-        "upload such deals on the Data page.",
+        "Оценок нет: {figure_lower} прогнозируется по выигранным сделкам с суммой, а без прогноза оценивать "
+        "нечего. Загрузите такие сделки на странице «Данные».",
+        "No scores: {figure_lower} is forecast from won deals with amounts, and without a forecast there is "
+        "nothing to score. Upload such deals on the Data page.",
     ),
     "tm.accuracy.scored_note_figure": (
         "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — "
