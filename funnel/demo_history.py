@@ -6,7 +6,8 @@ Nothing here is invented: the plan is the planner's own starting plan (Baseline.
 on the 12 months before it (2025), the goals are the plan's monthly figures (funnel.goals.
 plan_goals, as the Time page's "from the plan" button writes them), and each snapshot is the real
 forecast (funnel.forecast_snapshots.forecast_before) from the 12 whole months before the day it
-is dated, so the accuracy tab scores real forecasts against the demo's actuals. Everything is
+is dated, each month and quarter at its season as the data up to that day teach it, so the
+accuracy tab scores real forecasts against the demo's actuals. Everything is
 deterministic: the data come from the demo's seed and the simulation has its own.
 
 Installed again (the admin's demo reset, `funnel demo` on an existing file), the demo's history

@@ -7,8 +7,12 @@ A snapshot is one row per (horizon, owner) in ``forecast_snapshots`` (owner '' i
   next calendar quarter (``quarter``), from the planner's own forecast: the baseline of the
   workspace's last 12 months of data (funnel.basis, period basis), the planner's starting plan
   (Baseline.planner_start) and its uncertainty (funnel.model.uncertainty.simulate, ``periods``
-  1 or 3). Per owner the same with the owner's filter; None where the data gives no plan or no
-  won deal with an amount in those 12 months (leads only, spend only: "—", never a forecast of 0);
+  1 or 3) for those very months: each at its season as the Planner's 12-month projection has it
+  (``season``: the months' seasonal index from the baseline's monthly revenue, with what the
+  lead-to-won delays bring into them; funnel.model.projection.months_season), since a forecast
+  of a named month is scored against that month's actual. Per owner the same with the owner's
+  filter; None where the data gives no plan or no won deal with an amount in those 12 months
+  (leads only, spend only: "—", never a forecast of 0);
 - ``weighted_pipeline`` [money]: the registry's weighted pipeline of every deal open now
   (Σ amount × the probability of its ladder stage); in a back-dated snapshot (``forecast_before``)
   the same of the deals open on its day, each at its stage and amount of that day (``weighted_on``).
@@ -144,7 +148,8 @@ class _Forecast:
         self.owners = _owners(cur, Filters(self.ws, self.lo, self.hi), self.open_now)
 
     def _simulate_for(self, owner: str, cur) -> None:
-        self.sims[owner] = _simulate(cur, Filters(self.ws, self.lo, self.hi, owners=(owner,) if owner else ()))
+        filters = Filters(self.ws, self.lo, self.hi, owners=(owner,) if owner else ())
+        self.sims[owner] = _simulate(cur, filters, periods_after(self.today))
 
     def frame(self) -> pd.DataFrame:
         if self.empty:
@@ -194,7 +199,7 @@ def forecast_before(cur, workspace_id: str, day: date) -> pd.DataFrame:
     of the deals open as ``day`` began (``weighted_on``). Empty when those months price nothing.
     The demo's back-dated snapshots (funnel.demo_history)."""
     lo, hi = preset_range("last_12_months", day - timedelta(days=1))
-    sims = _simulate(cur, Filters(workspace_id, lo, hi))
+    sims = _simulate(cur, Filters(workspace_id, lo, hi), periods_after(day))
     if not sims:
         return pd.DataFrame(columns=list(COLUMNS))
     weighted = weighted_on(cur, workspace_id, day)
@@ -227,10 +232,12 @@ def _band(sim: dict) -> dict:
     return {k: sim[k] for k in ("p10", "p50", "p90")}
 
 
-def _simulate(cur, filters: Filters) -> dict:
-    """{horizon: simulate(...)} on the planner's baseline for ``filters``; {} when the data gives
-    no plan (no leads and no deals, or a malformed baseline)."""
+def _simulate(cur, filters: Filters, periods: dict[str, tuple[date, date]]) -> dict:
+    """{horizon: simulate(...)} on the planner's baseline for ``filters``, each horizon's
+    ``periods`` (start, end) at its season (``season``); {} when the data gives no plan (no leads
+    and no deals, or a malformed baseline)."""
     from funnel.basis import baseline_on
+    from funnel.model.plan import evaluate
     from funnel.model.uncertainty import simulate
 
     b = baseline_on(cur, filters, "period")
@@ -239,10 +246,35 @@ def _simulate(cur, filters: Filters) -> dict:
     try:
         plan = b.planner_start()
         evidence = b.evidence()
-        return {h: simulate(plan, evidence, periods=m) for h, m in HORIZONS.items()}
+        season = seasons(cur, b, evaluate(plan)["turnover"], periods)
+        return {h: simulate(plan, evidence, periods=m, season=season[h]) for h, m in HORIZONS.items()}
     except ValueError:  # a plan the model refuses (e.g. no check known): "—", not a crash
         log.info("no forecast for %s", filters.owners or "the total")
         return {}
+
+
+def seasons(cur, b, level: float, periods: dict[str, tuple[date, date]]) -> dict[str, float]:
+    """{horizon: the season of its months} (funnel.model.projection.months_season) for the
+    baseline ``b`` whose plan turns over ``level`` a month, learned as the Planner's 12-month
+    projection learns it: the baseline's monthly revenue (Baseline.turnover_history), the
+    lead-to-won delays of its filters as month shares (funnel.metrics.convert.won_delays; the
+    planner's starting cycle is the data's own, so no rescaling), and the history's first months
+    that are not whole left out (projection.history_warming)."""
+    from funnel.metrics import convert, trend
+    from funnel.model import projection
+
+    history = b.turnover_history()
+    lag = projection.lag_shares(convert.won_delays(cur, filters=b.delay_filters()))
+    first_lead, deals_before = trend.history_start(cur, filters=b.delay_filters(), end=b.date_to)
+    young = projection.history_warming(history, lag, first_lead, deals_before)
+    out = {}
+    for h, (start, end) in periods.items():
+        months, m = [], month_start(start)
+        while m <= end:
+            months.append(m)
+            m = add_months(m, 1)
+        out[h] = projection.months_season(history, months, level=level, lag=lag, young=young)
+    return out
 
 
 def record(cur, workspace_id: str, rows: pd.DataFrame, *, taken_by: str, now: datetime | None = None) -> int:

@@ -129,37 +129,75 @@ def project(
     ``learned``: the months the index and the level were learned from; fewer than 12, no season.
     A history that is all young months is learned from whole (something rather than a level of 0).
 
-    With ``lag`` (s_0, s_1, …, ``lag_shares``), value_m is what the leads of month m and of the
-    months before it bring in month m: value_m = Σ_k s_k × brought(m − k), where brought(j) is
-    level × index_j for a projected month j, and for a month before the projection the history's
-    value of that month (what those months' leads were worth, as best the history says; a month
-    the history lacks: level × index_j). So a plan that raises the level reaches it over the
-    months of the delays, and a flat plan equal to its history stays flat.
+    With ``lag`` (s_0, s_1, …, ``lag_shares``), a month's leads bring their revenue over the
+    months after it, and the season is the month the money lands in:
+    value_m = index_m × Σ_k s_k × flow(m − k), where flow(j) is the level for a projected month j,
+    and for a month before the projection the history's value of that month without its season
+    (value_j ÷ index_j: the level the business ran at then; a month the history lacks: the level).
+    So a plan that raises the level reaches it over the months of the delays, and a flat plan
+    equal to its history repeats the history's months, each in its own calendar month.
+
+    Why the index is applied where the money lands, not to the leads' months: it is learned from
+    revenue by closing month (the history), so it says when money lands. Applied to the leads'
+    months and then shifted by the delays, it moved every peak 1–2 months late (on the demo,
+    November's 1,38 projected as January's high, January's 1,58 as February–March's). Learning a
+    lead-month index instead would need the history's revenue by lead cohort, whose last months
+    are never whole (their wins are still coming), or an inversion of the delays that noise turns
+    into negative months; the closing-month index, kept where it was measured, needs neither.
     """
     history = sorted(history)
     learned = history[max(young, 0) :] or history  # all young (a backtest's early cut-off): what there is
     index = seasonal_index(learned)
+
+    def season(m: date) -> float:
+        return index[m.month] if index else 1.0
+
     if level is None:
         tail = learned[-12:]
-        level = (
-            sum(v / (index[d.month] if index and index[d.month] else 1) for d, v in tail) / len(tail) if tail else 0.0
-        )
+        level = sum(v / (season(d) or 1) for d, v in tail) / len(tail) if tail else 0.0
     non_negative("level", level)
     first = start or (add_month(history[-1][0]) if history else date.today().replace(day=1))
 
-    def planned(m: date) -> float:
-        return level * (index[m.month] if index else 1.0)
-
     past = dict(history)
+
+    def flow(j: date) -> float:
+        # a month's business without its season: the plan's level ahead, the history's behind
+        if j >= first or j not in past:
+            return level
+        return float(past[j]) / (season(j) or 1)
+
     rows = []
     for i in range(months):
         m = add_month(first, i)
         if not lag:
-            rows.append((m, planned(m)))
+            rows.append((m, level * season(m)))
             continue
-        value = 0.0
-        for k, share in enumerate(lag):
-            j = add_month(m, -k)
-            value += share * (planned(j) if j >= first or j not in past else float(past[j]))
-        rows.append((m, value))
+        rows.append((m, season(m) * sum(share * flow(add_month(m, -k)) for k, share in enumerate(lag))))
     return {"rows": rows, "seasonal": index is not None, "level": level, "lagged": bool(lag), "learned": len(learned)}
+
+
+def months_season(
+    history: list[tuple[date, float]],
+    months: Sequence[date],
+    *,
+    level: float,
+    lag: Sequence[float] = (),
+    young: int = 0,
+) -> float:
+    """The season of the named calendar ``months`` (the spread's next month, or a quarter's
+    three) [ratio to the plan's average month]: f = Σ_(m in months) value_m ÷ (len(months) ×
+    level), value_m the projection's (``project`` with the same ``level``, ``lag`` and ``young``,
+    run from the month after the history's last one, or from the first of ``months`` when that is
+    earlier, through the last of ``months``). So f is the months' seasonal index, mixed with what
+    the delays still bring into them from the history's months before the projection: the
+    uncertainty's ``season`` (funnel.model.uncertainty.simulate), so that the spread of a named
+    month is centred where the 12-month projection puts that month. 1 with no months or a level
+    of 0 (nothing to scale); with no season and no lag, 1."""
+    if not months or not level:
+        return 1.0
+    wanted = sorted(month.replace(day=1) for month in months)
+    first = add_month(sorted(history)[-1][0]) if history else wanted[0]
+    first = min(first, wanted[0])
+    span = (wanted[-1].year - first.year) * 12 + wanted[-1].month - first.month + 1
+    rows = dict(project(history, span, level=level, start=first, lag=lag, young=young)["rows"])
+    return sum(rows[m] for m in wanted) / (len(wanted) * level)

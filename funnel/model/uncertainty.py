@@ -19,6 +19,15 @@ Per simulated period (numpy, vectorised):
   with fewer than 2 amounts known it falls back to a normal check: k ~ N(1, cv ÷ √m) and
   sum ≈ deals × check × k + √deals × check × cv × z, z ~ N(0, 1), floored at 0
   (cv = observed sd ÷ mean over m checks; 1 when fewer than 2 checks are known).
+
+A named month (``season``, funnel.model.projection.months_season: the month's seasonal index
+and what the lead-to-won delays bring into it, as the 12-month projection has them): the share
+of the period's leads whose deals land in it is the conversion × season (capped at 1), after the
+capacity drag at the plan's own lead flow, and the repeat customers' revenue × season. The season
+is learned from revenue by closing month, so it moves when deals land, not how many leads come:
+the drag and the lead rate stay the plan's, and the spread's mean is the projection's month
+(season × the plan's turnover) — its width follows the month's deals (a busy month: more deals,
+a relatively narrower band). ``season`` 1: the plan's average month, as before.
 """
 
 from __future__ import annotations
@@ -60,11 +69,15 @@ def simulate(
     *,
     target: float | None = None,
     periods: float = 1,
+    season: float = 1.0,
     runs: int = 20_000,
     seed: int = 7,
 ) -> dict:
-    """{"p10", "p50", "p90", "mean" [money], "p_target" [share] or None, "samples" (array)}."""
+    """{"p10", "p50", "p90", "mean" [money], "p_target" [share] or None, "samples" (array)}:
+    the turnover of ``periods`` months of the plan, each at its ``season`` (the months'
+    average, funnel.model.projection.months_season; 1: an average month of the plan)."""
     positive("periods", periods)
+    non_negative("season", season)
     rng = np.random.default_rng(seed)
     n = max(evidence.leads, 1.0)
     g = rng.gamma(n, 1 / n, runs)
@@ -77,6 +90,8 @@ def simulate(
         per_period = leads / periods
         drag = np.where(per_period > c, (c / np.maximum(per_period, 1e-12)) ** plan.elasticity if c > 0 else 0.0, 1.0)
         conv = conv * drag
+    if season != 1:  # more (fewer) of the flow's deals land in a high (low) month
+        conv = np.minimum(conv * season, 1.0)
     deals = rng.binomial(leads, conv)
     amounts = np.asarray([a for a in evidence.amounts if a >= 0], dtype=float)
     if amounts.size >= 2 and amounts.mean() > 0:
@@ -89,7 +104,7 @@ def simulate(
         turnover = np.maximum(
             deals * plan.avg_check * k + np.sqrt(deals) * plan.avg_check * cv * rng.standard_normal(runs), 0.0
         )
-    turnover = turnover + plan.repeat_in * periods  # repeat customers, when on: typed, not drawn
+    turnover = turnover + plan.repeat_in * periods * season  # repeat customers, when on: typed, not drawn
     p10, p50, p90 = np.percentile(turnover, [10, 50, 90])
     return {
         "p10": float(p10),

@@ -588,11 +588,20 @@ TEXTS = {
     "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
     "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
-    "planner.fc.no_season": (
-        "Разброс — для среднего месяца плана, без сезонности. По календарным месяцам, с сезонностью, — "
-        "график «Прогноз на 12 месяцев» ниже: {month} — {value}.",
-        "The spread is for an average month of the plan, without the season. Month by month, with the "
-        "season: the chart “12 months ahead” below ({month}: {value}).",
+    "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
+    "planner.fc.month_season": (
+        "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
+        "месяцев, — как на графике «Прогноз на 12 месяцев» ниже: там {month} — {value}, столько же этот разброс даёт в среднем.",
+        "The spread is for {month}, with that month's season and the wins the leads of the months before bring "
+        "into it, as on the chart “12 months ahead” below: there {month} is {value}, this spread's mean too.",
+    ),
+    "planner.fc.month_flat": (
+        "Разброс — за {month}, с оплатами, которые придут в него от лидов прошлых месяцев, — как на графике "
+        "«Прогноз на 12 месяцев» ниже: там {month} — {value}, столько же этот разброс даёт в среднем. Сезонность не учтена: "
+        "для неё нужен год полной истории.",
+        "The spread is for {month}, with the wins the leads of the months before bring into it, as on the chart "
+        "“12 months ahead” below: there {month} is {value}, this spread's mean too. No season: that needs a "
+        "whole year of history.",
     ),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
     # the spread's three estimates (the 10th, 50th and 90th percentiles) in plain words
@@ -674,6 +683,7 @@ TEXTS = {
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
     "planner.chart.uncertainty": ("Возможный оборот за месяц", "Possible turnover in a month"),
+    "planner.chart.uncertainty_month": ("Возможный оборот за {month}", "Possible turnover in {month}"),
     "planner.chart.capacity": ("Конверсия в зависимости от числа лидов", "Conversion against the number of leads"),
     "planner.chart.capacity_deals": (
         "Конверсия в зависимости от числа сделок в воронку",

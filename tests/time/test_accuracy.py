@@ -175,7 +175,21 @@ def test_backtest_scores_through_the_same_function():
 
 
 def test_forecast_is_the_planners_own(store, company):
+    """The snapshot of 5 May 2026 forecasts June (the month) and July–September (the quarter) from
+    the data of May 2025 – April 2026, as the Planner would, each at its season (funnel.model.
+    projection.months_season), worked out here by hand.
+
+    The plan turns over 6 000 (March 5 000 + April 1 000) ÷ the 4 months the data covers
+    (January–April) = 1 500 a month. The wins came 59, 43 and 45 days after their leads (L1 10 Jan →
+    W1 10 Mar, L2 10 Feb → W2 25 Mar, L3 1 Mar → W3 15 Apr): q = d ÷ 30.4375 months, each between 1
+    and 2, so a share frac(q) of each lands two months after its lead's month and 1 − frac(q) one
+    month after (projection.lag_shares): s_1 = Σ (2 − q) ÷ 3, s_2 = Σ (q − 1) ÷ 3. Four months of
+    history from the first lead are no year: no season. June's money is what June's leads (the
+    plan's 1 500, s_0 = 0), May's (projected: 1 500) and April's (the history's 1 000) bring:
+    season = (s_1 × 1 500 + s_2 × 1 000) ÷ 1 500. July–September are all the plan's own flows: 1."""
     from funnel.basis import baseline_on
+    from funnel.model.plan import evaluate
+    from funnel.model.projection import DAYS_PER_MONTH
     from funnel.model.uncertainty import simulate
 
     with store.cursor() as cur:
@@ -185,7 +199,16 @@ def test_forecast_is_the_planners_own(store, company):
     assert total.loc["month", "period_start"] == date(2026, 6, 1)
     assert total.loc["quarter", "period_start"] == date(2026, 7, 1)
     assert total.loc["quarter", "period_end"] == date(2026, 9, 30)
-    sim = simulate(b.planner_start(), b.evidence(), periods=3)
+    plan = b.planner_start()
+    assert evaluate(plan)["turnover"] == pytest.approx(1500)
+    q = [d / DAYS_PER_MONTH for d in (59, 43, 45)]
+    s1, s2 = sum(2 - x for x in q) / 3, sum(x - 1 for x in q) / 3
+    june = (s1 * 1500 + s2 * 1000) / 1500
+    assert june == pytest.approx(0.797, abs=0.001)  # s_2 = 0.610: most of June's money is April's leads'
+    month = simulate(plan, b.evidence(), periods=1, season=june)
+    assert total.loc["month", "p50"] == pytest.approx(month["p50"])
+    assert total.loc["month", "p90"] == pytest.approx(month["p90"])
+    sim = simulate(plan, b.evidence(), periods=3)
     assert total.loc["quarter", "p50"] == pytest.approx(sim["p50"])
     assert total.loc["month", "weighted_pipeline"] == pytest.approx(1000)  # 4 000 × 0.25
     assert total.loc["month", "p10"] <= total.loc["month", "p50"] <= total.loc["month", "p90"]

@@ -271,11 +271,11 @@ def test_a_snapshot_interrupted_across_an_upload_begins_again_on_the_new_data(mo
     before = _uninterrupted(store, company, date(2026, 5, 5))
     real, runs = fs._simulate, []
 
-    def simulate(cur, filters):
+    def simulate(cur, filters, *periods):
         runs.append(filters.owners)
         if runs.count(("Boris",)) == 1 and filters.owners == ("Boris",):
             cur.interrupt()  # as a page run beginning would
-        return real(cur, filters)
+        return real(cur, filters, *periods)
 
     @contextmanager
     def watch(cur):

@@ -268,12 +268,12 @@ def backtest_months(rows: list[dict]) -> int:
 MARK_ROW_PX = 18  # a mark's name above the histogram: one line of the 13 px font, and a gap
 
 
-def histogram(samples, marks: dict[str, float]) -> go.Figure:
-    """The simulated months' turnover, with a dotted line at each named mark (pessimistic,
-    likely, optimistic). The names stand above the plot, where no bar reaches (inside it, the
-    middle one ran into the tallest bars), each on a row of its own so they never meet whatever
-    the width: on alternate rows, a phone's plot put the first and the third side by side
-    ("ПессимистичнОптимистичный")."""
+def histogram(samples, marks: dict[str, float], month: str | None = None) -> go.Figure:
+    """The simulated months' turnover (of ``month``, the month the spread is for; without it, a
+    month), with a dotted line at each named mark (pessimistic, likely, optimistic). The names
+    stand above the plot, where no bar reaches (inside it, the middle one ran into the tallest
+    bars), each on a row of its own so they never meet whatever the width: on alternate rows, a
+    phone's plot put the first and the third side by side ("ПессимистичнОптимистичный")."""
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60))
     for i, (name, x) in enumerate(marks.items()):
         fig.add_vline(x=x, line_dash="dot")
@@ -288,7 +288,9 @@ def histogram(samples, marks: dict[str, float]) -> go.Figure:
             showarrow=False,
         )
     fig.update_layout(
-        title=ui.t("planner.chart.uncertainty"), xaxis_title=_money_axis(), yaxis_title=ui.t("axis.months_count")
+        title=ui.t("planner.chart.uncertainty_month", month=month) if month else ui.t("planner.chart.uncertainty"),
+        xaxis_title=_money_axis(),
+        yaxis_title=ui.t("axis.months_count"),
     )
     _layout(fig)
     # the title's line, then a row of names each

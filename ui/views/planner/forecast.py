@@ -41,9 +41,8 @@ def forecast(b, r: PlanResult) -> dict:
         "unknown": r.unknown,
     }
     if out["turnover"] is None:  # a lever the data does not give is still untyped: nothing to spread
-        return fc | dict.fromkeys(("target", "sim", "sens", "proj", "hist", "tornado", "projection"))
+        return fc | dict.fromkeys(("target", "month", "sim", "sens", "proj", "hist", "tornado", "projection"))
     target = plan.target_turnover or out["turnover"]
-    sim = uncertainty.simulate(plan, b.evidence(), target=target)
     metric = state.PL_SENS_METRIC.get()
     sens, left = sensitivity.ranked(plan, metric, unknown=r.unknown)
     # a month's leads pay over the months after it, by the data's lead-to-won delays (issue #18),
@@ -54,13 +53,21 @@ def forecast(b, r: PlanResult) -> dict:
     # left out of the seasonality: the start of the data is not a season
     warming = _warming(b, history)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag, young=warming)
+    # the spread is the projection's first month, at its season (and what the delays bring into
+    # it): the Time page saves the same month's as «next month» and scores it against its actual
+    month = proj["rows"][0][0]
+    season = projection.months_season(history, [month], level=out["turnover"], lag=lag, young=warming)
+    sim = uncertainty.simulate(plan, b.evidence(), target=target, season=season)
     return fc | {
         "target": target,
+        "month": month,
         "sim": sim,
         "sens": sens,
         "sens_note": report_figures.sensitivity_note(left, metric, ui.lang()),
         "proj": proj,
-        "hist": charts.histogram(sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}),
+        "hist": charts.histogram(
+            sim["samples"], {ui.t(f"planner.fc.{k}"): sim[p] for k, p in ESTIMATES}, ui.month(month)
+        ),
         "tornado": charts.tornado(sens, ui.t(f"planner.target.{metric}")),
         "projection": charts.projection(history, proj["rows"], warming),
         "warming": warming,
@@ -216,7 +223,7 @@ def _pipeline(fc: dict) -> None:
 def _spread(b, fc: dict) -> None:
     """The plan's spread (P10/P50/P90), its sensitivity and the 12-month projection."""
     sim = fc["sim"]
-    st.subheader(ui.t("planner.fc.uncertainty"))
+    st.subheader(ui.t("planner.fc.uncertainty_month", month=ui.month(fc["month"])))
     c = list(st.columns(4))
     for col, (k, p) in zip(c, ESTIMATES, strict=False):
         col.metric(ui.t(f"planner.fc.{k}"), ui.money(sim[p]), help=ui.t(f"planner.fc.{k}_help"))
@@ -226,11 +233,11 @@ def _spread(b, fc: dict) -> None:
             "planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won), sample=ui.num(len(b.check_sample))
         )
     )
-    if fc["proj"]["seasonal"] and fc["proj"]["rows"]:
-        # the spread is an average month's; the projection below gives each calendar month its
-        # season: the Time page's «next month» beside a seasonal chart read as two forecasts (review)
-        month, value = fc["proj"]["rows"][0]
-        st.caption(ui.t("planner.fc.no_season", month=ui.month(month), value=ui.money(value)))
+    # the spread is the projection's first month, at its season: said with the chart's figure for
+    # it, since the two beside each other read as two forecasts when they were not (review of #16)
+    month, value = fc["proj"]["rows"][0]
+    key = "planner.fc.month_season" if fc["proj"]["seasonal"] else "planner.fc.month_flat"
+    st.caption(ui.t(key, month=ui.month(month), value=ui.money(value)))
     ui.plot(fc["hist"], key="pl_hist")
 
     st.subheader(ui.t("planner.fc.sensitivity"))
