@@ -3,9 +3,9 @@ import streamlit as st
 import ui
 from funnel import dimensions
 from funnel.errors import FunnelError
-from funnel.metrics import convert, lost, overview, speed, stages
+from funnel.metrics import lost, overview, stages
 from ui.views import funnel as view
-from ui.views import funnel_stalled
+from ui.views import funnel_speed, funnel_stalled
 
 ui.page_guard()
 st.title(ui.t("nav.funnel"))
@@ -100,30 +100,6 @@ try:
                 )
     if tab["speed"].open:
         with tab["speed"]:
-            st.subheader(ui.t("an.fn.speed"), help=ui.t("an.fn.speed_help"))
-            speed_by = st.radio(
-                ui.t("an.fn.speed_by"),
-                view.SPEED_SPLITS,
-                horizontal=True,
-                format_func=ui.names(view.SPEED_SPLITS, "an.dim."),
-                key="fn_speed_by",
-            )
-            speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by=speed_by)
-            if not speed.has_leads(speeds):  # every speed starts at a lead: no table of 0 leads and "—"
-                st.info(ui.t("an.fn.speed_no_leads"))
-            else:
-                # not the Time page's «Contact → SAL» and «Lead → won»: both figures, and what each counts
-                converted = ui.shared(convert.time_to_convert, filters=filters, by="channel")
-                line = view.speed_vs_time(speeds, converted, attribution)
-                if line:
-                    st.caption(line)
-                ui.simple_table(
-                    speeds,
-                    view.SPEED_COLUMNS,
-                    "speed",
-                    key="fn_speed_table",
-                    dim=speed_by,
-                    shown=view.SPEED_SHOWN,
-                )
+            funnel_speed.render(filters, attribution)  # no split to choose over a period without leads
 except FunnelError as exc:
     ui.show_error(exc)

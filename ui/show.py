@@ -137,13 +137,18 @@ def attribution(key: str, filters=None) -> str:
     that says which leads are old enough to count and how many are still maturing.
 
     A workspace with no deal at all gets no switch: it chooses how deals are counted, and there
-    are none to count (#16 review); its figures are the period's, the choice kept for the next
-    workspace."""
+    are none to count (#16 review); deals without leads get the closing date named as text, with
+    the reason (there is no lead date to count them by). Either way its figures are the period's,
+    the choice kept for the next workspace."""
     options = ("period", "cohort")
     if filters is not None and not has_rows(filters.workspace_id, "deals"):
         return "period"
+    if filters is not None and not has_rows(filters.workspace_id, "leads"):
+        choice(t("an.attribution"), ("period",), key=key, format_func=names(("period",), "an.attr."))
+        st.caption(t("an.attr_only.no_leads"))
+        return "period"
     current = state.ATTRIBUTION.get()
-    choice = st.radio(
+    picked = st.radio(
         t("an.attribution"),
         options,
         index=options.index(current),
@@ -152,8 +157,8 @@ def attribution(key: str, filters=None) -> str:
         help=t("an.attr_help"),
         key=key,
     )
-    state.ATTRIBUTION.set(choice)
-    if choice == "cohort" and filters is not None:
+    state.ATTRIBUTION.set(picked)
+    if picked == "cohort" and filters is not None:
         from funnel.metrics.maturity import maturity
 
         m = shared(maturity, filters=filters)
@@ -168,7 +173,7 @@ def attribution(key: str, filters=None) -> str:
                     maturing=num(m.maturing),
                 )
             )
-    return choice
+    return picked
 
 
 # More rows than a person reads on screen; every row still goes into the downloads. Sending

@@ -12,7 +12,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.common import TESTING_KEY  # AppTest marks its sessions so
 
 from funnel import periods
-from funnel.dimensions import distinct_values
+from funnel.dimensions import BLANK, distinct_values
 from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
@@ -189,6 +189,13 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
     return periods.preset_range(preset, last, first)
 
 
+def offered(dimension: str, options) -> bool:
+    """Whether the sidebar offers a filter by ``dimension`` over ``options``: owners and segments
+    come from leads and deals, and where they name none (spend only; a file without the column,
+    every row «не указан») the filter would act on nothing (review #16). Channels always."""
+    return dimension == "channel" or bool(set(options) - {BLANK})
+
+
 def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
     param, key = state.QP_DIMENSIONS[dimension]
     options = shared(distinct_values, workspace_id=ws_id, dimension=dimension)
@@ -199,6 +206,8 @@ def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
     elif key.present():
         # Another workspace has other values: keep only those that still exist.
         key.set([v for v in key.get() if v in options])
+    if not offered(dimension, options):
+        return ()
     chosen = st.sidebar.multiselect(
         t(f"filter.{dimension}"),
         options,
@@ -232,6 +241,8 @@ def filters_now(ws) -> Filters:
 
     def chosen(dimension: str) -> tuple[str, ...]:
         options = shared(distinct_values, workspace_id=ws.id, dimension=dimension)
+        if not offered(dimension, options):
+            return ()
         return tuple(v for v in (state.QP_DIMENSIONS[dimension][1].get() or ()) if v in options)
 
     f = Filters(

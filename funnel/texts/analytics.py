@@ -5,6 +5,10 @@ TEXTS = {
     "an.attribution": ("Как считать сделки", "How deals are counted"),
     "an.attr.period": ("По дате закрытия", "By closing date"),
     "an.attr.cohort": ("По дате лида (когорта)", "By lead date (cohort)"),
+    "an.attr_only.no_leads": (  # deals without leads: no lead date to count them by (review #16)
+        "По дате лида считать не от чего: лидов в данных нет.",
+        "Counting by lead date needs leads, and the data holds none.",
+    ),
     "an.attr_help": (
         "**По дате закрытия**: сделка попадает в месяц, когда её выиграли или проиграли "
         "(открытая — когда её создали). Так виден оборот месяца.  \n"

@@ -193,6 +193,20 @@ TEXTS = {
     "planner.basis.period": ("По дате закрытия", "By closing date"),
     "planner.basis.cohort": ("По когортам лидов", "By lead cohort"),
     "planner.basis.projected": ("По когортам, с прогнозом молодых", "By lead cohort, young ones projected"),
+    # a workspace the cohort bases cannot count (no leads to date deals by, or no deals): the
+    # closing-date basis alone, written as text with the reason (review #16)
+    "planner.basis_only.no_leads": (
+        "По когортам сделки считаются от даты их лида, а лидов в данных нет.",
+        "The cohort bases count deals from their lead's date, and the data holds no leads.",
+    ),
+    "planner.basis_only.no_deals": (
+        "По когортам считаются сделки от даты их лида, а сделок в данных нет.",
+        "The cohort bases count deals from their lead's date, and the data holds no deals.",
+    ),
+    "planner.basis_only.nothing": (
+        "По когортам сделки считаются от даты их лида, а в данных нет ни лидов, ни сделок.",
+        "The cohort bases count deals from their lead's date, and the data holds neither leads nor deals.",
+    ),
     "planner.baseline_caption_projected": (
         "База: {period}, {window} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
         "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
@@ -803,6 +817,24 @@ TEXTS = {
         "как вы её задали (сравнить не с чем).",
         "The cycle is typed: in the projection every deal comes {days} {days|day|days} after its lead; the team's capacity "
         "is as you set it (there is nothing to compare with).",
+    ),
+    # the Forecast tab without a turnover (review #16: a cycle box with nothing beside it)
+    "planner.cycle.later": (
+        "Цикл сделки задаётся здесь, под прогнозом на 12 месяцев, когда будет оборот: без него прогноза нет и "
+        "циклу нечего двигать.",
+        "The sales cycle is set here, under the 12-month projection, once there is a turnover: without one there is "
+        "no projection for the cycle to move.",
+    ),
+    "planner.cycle.capacity_only": (
+        "Оборота для прогноза нет, поэтому цикл двигает только ёмкость команды (вкладка «Нагрузка»): продавец "
+        "держит столько же сделок разом, и чем короче цикл, тем больше лидов в месяц он успевает взять.",
+        "There is no turnover to forecast, so the cycle moves only the team's capacity (the Capacity tab): a seller "
+        "carries as many deals at once, so the shorter the cycle, the more leads a month they take.",
+    ),
+    "planner.cycle.capacity_effect": (
+        "Цикл {days} дн. вместо {base}: продавец успевает взять лидов в месяц × {f} (ёмкость команды {capacity}).",
+        "A cycle of {days} {days|day|days} instead of {base}: a seller takes × {f} the leads a month (the team's "
+        "capacity {capacity}).",
     ),
     "planner.err.plan_period": (
         "Период плана должен заканчиваться не раньше, чем начинается.",

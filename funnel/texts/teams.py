@@ -11,6 +11,13 @@ TEXTS = {
     "teams.save": ("Сохранить команды", "Save teams"),
     "teams.saved": ("Команды сохранены: менеджеров — {n}.", "Teams saved: {n} {n|owner|owners}."),
     "teams.none": ("Команды не заданы.", "No teams are set."),
+    # no owner in the data and no team saved: no editor of an empty owner list (review #16)
+    "teams.no_owners": (
+        "Составлять команды не из кого: менеджеры приходят из лидов и сделок (колонка «Менеджер»), а в данных их "
+        "нет. Загрузите лиды или сделки с менеджерами на странице «Данные».",
+        "There is no one to put in teams: owners come from leads and deals (the Owner column), and the data names "
+        "none. Upload leads or deals with owners on the Data page.",
+    ),
     "teams.err.owner": (
         "Команды, строка {row}, столбец «Менеджер»: укажите менеджера. Исправьте ячейку или очистите строку и сохраните снова.",
         "Teams, row {row}, column “Owner”: the owner is missing. Fill the cell or clear the row and save again.",

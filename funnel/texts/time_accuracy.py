@@ -122,4 +122,38 @@ TEXTS = {
         "The owners' likely estimates do not add up to the total's: the middle of a sum is not the sum of the middles, and the "
         "table holds only the largest owners (at most {n}); the rest and deals with no owner are only in the total.",
     ),
+    # The money figure in the Planner's own word, {figure} (planner.target.turnover, «Оборот» /
+    # "Turnover"; {figure_lower} inside a sentence): the tab forecasts and scores the Planner's
+    # figure, and named it «выручка» in Russian and "turnover" in English in one sentence
+    # (review #16). Nominative only, so the sentence reads whichever word the Planner uses.
+    "tm.accuracy.taken_figure": (
+        "Снимок прогноза от {when} ({who}). Прогноз строится так же, как в Планировщике: по данным за последние 12 "
+        "месяцев; в 8 случаях из 10 {figure_lower} окажется между пессимистичным и оптимистичным прогнозом.",
+        "Forecast saved on {when} ({who}). It is the Planner's forecast on the last 12 months of data; 8 times out "
+        "of 10 {figure_lower} lands between the pessimistic and the optimistic estimate.",
+    ),
+    "tm.accuracy.nothing_to_save_figure": (
+        "Сохранять пока нечего: {figure_lower} прогнозируется по выигранным сделкам с суммой, а в последних "
+        "12 месяцах данных их нет.",
+        "Nothing to save yet: {figure_lower} is forecast from won deals with amounts, and the data's last 12 months "
+        "hold none.",
+    ),
+    "tm.accuracy.past_none_unpriced_figure": (
+        "Оценок нет: {figure_lower} прогнозируется по выигранным сделкам с суммой, а без прогноза оценивать "
+        "нечего. Загрузите такие сделки на странице «Данные».",
+        "No scores: {figure_lower} is forecast from won deals with amounts, and without a forecast there is "
+        "nothing to score. Upload such deals on the Data page.",
+    ),
+    "tm.accuracy.scored_note_figure": (
+        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — "
+        "{figure_lower}: сумма выигранных сделок по дате закрытия. Ошибка — насколько вероятный прогноз разошёлся с "
+        "фактом, в процентах от факта; если в каком-то периоде факт почти нулевой, ошибка считается по всем "
+        "периодам вместе: все промахи без учёта знака, делённые на весь факт. Так же считает вкладка «Проверка» "
+        "Планировщика.",
+        "Each period is scored once, by the last forecast saved before it began. Actual: {figure_lower}, the "
+        "amount of the deals won, by closing date. Error = (likely estimate − actual) ÷ actual; when some period's "
+        "actual is near zero, the weighted error is used: the errors' sum without signs ÷ the actuals' sum. The "
+        "Planner's “Backtest” tab scores the same way.",
+    ),
+    "tm.accuracy.axis_figure": ("{figure}, {cur}", "{figure}, {cur}"),
 }

@@ -69,6 +69,8 @@ def test_the_speed_tab_says_speed_needs_leads_instead_of_a_table_of_zeros(app_db
     at = open_page(app_db, lang, "funnel", ("fn_tab", "fn.tab.speed"))
     assert t("an.fn.speed_no_leads", lang) in said(at)
     assert not [d for d in at.dataframe if t("an.col.leads", lang) in d.value.columns]
+    # no «Скорость по: канал / менеджер» above it: a split of nothing (review #16)
+    assert "fn_speed_by" not in [r.key for r in at.radio]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -12,6 +12,7 @@ why.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -85,6 +86,13 @@ def test_the_demo_shows_the_live_forecast_then_its_snapshot_as_of_its_day(app, l
         # day the suite runs): its P50 is checked above against fs.live, not as a literal
         assert shown[2] == (t("tm.accuracy.weighted", "ru"), "9 027 140 ₽")
         assert shown[3][1] == "10 412 817 ₽" and shown[5] == (weighted_then, "5 583 510 ₽")
+    # the money figure in the Planner forecast's word, in the snapshot's line and on the chart's
+    # axis (the tab said «выручка» where the Planner says «оборот»: review #16)
+    word = t("planner.target.turnover", lang)
+    taken = [c.value for c in at.caption if c.value.startswith(t("tm.accuracy.taken_figure", lang)[:15])]
+    assert taken and f" {word.lower()} " in taken[0], taken
+    (chart,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert chart["layout"]["yaxis"]["title"]["text"] == f"{word}, {sign}"
 
 
 def test_the_1_october_snapshot_is_novembers_at_its_season_as_worked_by_hand():
@@ -162,23 +170,49 @@ def test_a_demo_installed_before_the_days_pipeline_was_kept_says_so_in_words(app
     assert t("tm.accuracy.weighted_on", "ru", day=day) not in [m.label for m in at.metric]  # no "—"
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_leads_only_has_no_button_to_save_a_forecast_and_says_why(app_db, lang):
+def _partial(app_db, lang, kind, rows):
     s = Store(app_db)
     try:
         with s.transaction() as cur:
             ws = create_workspace(cur, "Partial").id
-        insert(s, ws, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 1, 10), "channel": "Web"}])
+        insert(s, ws, kind, rows)
     finally:
         s.close()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["lang"] = lang
     at.run()
-    at = _accuracy_tab(at, lang, pick_language=False)  # the language is the session's already
+    return _accuracy_tab(at, lang, pick_language=False)  # the language is the session's already
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_leads_only_says_the_workspace_has_no_deals_and_where_to_upload_them(app_db, lang):
+    """No deal at all: not «the last 12 months hold none» (another period would not help) under a
+    heading of no scores, but one sentence: the workspace has none, upload them (review #16)."""
+    at = _partial(app_db, lang, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 1, 10), "channel": "Web"}])
     assert not [b for b in at.button if b.key == "tm_acc_save"]
-    assert t("tm.accuracy.nothing_to_save", lang) in [c.value for c in at.caption]
-    assert t("tm.accuracy.none", lang) not in [i.value for i in at.info]  # it says «you can save one now»
+    assert [i.value for i in at.info] == [t("common.no_deals_workspace", lang)]
+    assert not _heads(at) and not at.caption  # no line of nothing to save, no data-through line
     assert t("tm.accuracy.live", lang) not in _heads(at)  # nothing live to show either
-    # and no promise that «the first forecast saved is the first scored» (screen review)
+
+
+WON_UNPRICED = [
+    {"deal_id": f"D{i}", "created_at": datetime(2026, 3, 1), "closed_at": datetime(2026, 3, 20), "stage": "Deal done",
+     "status": "won"}
+    for i in range(3)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_deals_without_amounts_have_nothing_to_save_in_the_planners_word(app_db, lang):
+    """Deals, none with an amount: no button, and why, naming the figure as the Planner's forecast
+    does (planner.target.turnover: «оборот» / "turnover"; the line said «прогноз выручки» in
+    Russian and "turnover forecast" in English: review #16); no promise of a first score."""
+    at = _partial(app_db, lang, "deals", WON_UNPRICED)
+    assert not [b for b in at.button if b.key == "tm_acc_save"]
+    word = t("planner.target.turnover", lang).lower()
+    said = [c.value for c in at.caption]
+    line = t("tm.accuracy.nothing_to_save_figure", lang, figure_lower=word)
+    assert line in said and f": {word} " in line, said
     infos = [i.value for i in at.info]
-    assert t("tm.accuracy.past_none_unpriced", lang) in infos and t("tm.accuracy.past_none", lang) not in infos
+    assert t("tm.accuracy.past_none_unpriced_figure", lang, figure_lower=word) in infos
+    assert t("tm.accuracy.past_none", lang) not in infos

@@ -218,6 +218,7 @@ def test_the_funnel_pages_speed_tab_shows_the_total_row(demo_app_db, lang, tab, 
     at.session_state["fn_tab"] = tab
     at.run()
     assert not at.exception, at.exception
+    assert at.radio(key="fn_speed_by").value == "channel"  # the split is offered where there are leads
     filters = at.session_state["_filters"]  # ui.state.FILTERS: the run's Filters
     table = at.dataframe[-1].value
     last = table.iloc[-1]

@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from funnel import teams as tm
-from funnel.dimensions import distinct_values
+from funnel.dimensions import distinct_values, with_values
 from funnel.formatting import DASH
 from ui import auth
 from ui.grid import apply_edits
@@ -44,9 +44,15 @@ def _save(ws_id: str, base: pd.DataFrame, key: str) -> None:
 
 
 def render(ws_id: str, may_edit: bool) -> None:
+    """The table (editable by editors); where the data names no owner and no team is saved
+    (spend only: owners come from leads and deals), one line saying so instead of an editor whose
+    owner column has nothing to offer (review #16). A saved mapping is always shown."""
     st.subheader(ui.t("teams.title"))
-    st.caption(ui.t("teams.help"))
     base = table(ws_id)
+    if base.empty and "owner" not in ui.shared(with_values, workspace_id=ws_id, dimensions=("owner",)):
+        st.caption(ui.t("teams.no_owners"))
+        return
+    st.caption(ui.t("teams.help"))
     names = {"owner": ui.t("teams.col.owner"), "team": ui.t("teams.col.team")}
     if not may_edit:
         if base.empty:

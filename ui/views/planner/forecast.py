@@ -163,10 +163,33 @@ def forecast_tab(b, fc: dict) -> None:
                 files=gaps.files_text(fc["unknown"] - {"cpl"}),
             )
         )
-        st.subheader(ui.t("planner.fc.projection"))
-        up.cycle_lever()  # the cycle is typed here when the data has none (the baseline line says so)
+        _cycle_alone(fc)
         return
     _spread(b, fc)
+
+
+def _cycle_alone(fc: dict) -> None:
+    """The cycle lever without a turnover: it moves the projection (not drawn: nothing to
+    project) and, against the data's own cycle, the team's capacity (Plan.cycle_factor). Without
+    the data's cycle nothing uses it (review #16: a box with nothing beside it): one line says
+    where it will be; a cycle typed before is kept. With it, the lever and what it moves."""
+    days, base, factor, capacity = fc["cycle"]
+    if base is None:
+        st.caption(ui.t("planner.cycle.later"))
+        return
+    up.cycle_lever()
+    if days is not None and days != base:
+        st.caption(
+            ui.t(
+                "planner.cycle.capacity_effect",
+                days=_days(days),
+                base=_days(base),
+                f=ui.num(factor, 2),
+                capacity=ui.num(capacity) if capacity is not None else DASH,
+            )
+        )
+    else:
+        st.caption(ui.t("planner.cycle.capacity_only"))
 
 
 def _pipeline(fc: dict) -> None:

@@ -69,12 +69,32 @@ def load_baseline(filters, basis: str = "period") -> Baseline:
     return ui.shared(baseline_on, filters=filters, basis=basis)
 
 
+def basis_options(workspace_id: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The bases the workspace's data can give, and why the others are left out (a
+    planner.basis_only.* key; None when every basis is offered). The cohort bases count deals
+    from their lead's date: without leads (deals-only) or without deals (leads-only, spend-only)
+    they can only repeat the closing-date basis under another name (review #16)."""
+    leads, deals = ui.has_rows(workspace_id, "leads"), ui.has_rows(workspace_id, "deals")
+    if leads and deals:
+        return BASES, None
+    return ("period",), "nothing" if not (leads or deals) else ("no_leads" if deals else "no_deals")
+
+
 def basis_picker() -> str:
     """The planner's basis switch (period, the default, or cohort), drawn before the baseline
-    is read. A shared link's basis (``bs``) counts on the first visit, as its levers do."""
+    is read. A shared link's basis (``bs``) counts on the first visit, as its levers do. Where
+    the data gives the closing-date basis alone (basis_options), it is named as text with the
+    reason, and the session's choice is kept for a workspace that has them all."""
     if not state.PL_LINK_DONE.get() and not state.PL_BASIS.present():
         wanted = state.url_params().get(BASIS_KEY)
         state.PL_BASIS.set(wanted if wanted in BASES else "period")
+    options, why = basis_options(state.workspace_id())
+    if why is not None:
+        only = ui.choice(
+            ui.t("planner.basis"), options, key=state.PL_BASIS_W, format_func=ui.names(options, "planner.basis.")
+        )
+        st.caption(ui.t(f"planner.basis_only.{why}"))
+        return only
     # The choice is kept outside the widget, whose state is dropped while another page is open.
     state.PL_BASIS_W.set(state.PL_BASIS.get())
     st.radio(

@@ -22,6 +22,7 @@ from ui.writes import show_message
 
 HORIZONS = tuple(fs.HORIZONS)
 _who = accuracy_now.taken_by_words  # who took a snapshot, in words
+figure = accuracy_now.figure  # the money figure in the Planner's word
 KEY_CHART, KEY_PART = "tm_acc_chart", "tm_acc_part"
 
 
@@ -36,6 +37,11 @@ def result(filters: Filters) -> dict:
 def render(filters: Filters) -> None:
     show_message("tm_accuracy")
     res = result(filters)
+    if res["rows"].empty and not ui.has_rows(filters.workspace_id, "deals"):
+        # nothing saved, and nothing to forecast from or score against: one sentence, where to
+        # upload (a line of nothing to save and a heading of no scores said it twice: review #16)
+        st.info(ui.t("common.no_deals_workspace"))
+        return
     data_through.note(filters.workspace_id, "tm.accuracy.data_through")
     priced = accuracy_now.render(filters.workspace_id, res["latest"])  # with the button that saves one
     charted = _past(res, priced)
@@ -75,7 +81,7 @@ def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
     if rows.empty:  # the heading alone read as a broken tab: say when it fills
-        st.info(ui.t("tm.accuracy.past_none" if priced else "tm.accuracy.past_none_unpriced"))
+        st.info(ui.t("tm.accuracy.past_none" if priced else "tm.accuracy.past_none_unpriced_figure", **figure()))
         return {}
     scores = res["scores"]
     if not scores:
@@ -96,7 +102,7 @@ def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
         held = res["scored"][(res["scored"]["horizon"] == h) & res["scored"]["held"].fillna(False).astype(bool)]
         st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
     if scores:
-        st.caption(ui.t("tm.accuracy.scored_note"))
+        st.caption(ui.t("tm.accuracy.scored_note_figure", **figure()))
     charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
     # a horizon whose forecasts were all "—" would chart nothing against the actuals: left out
     return {h: points for h, points in charted.items() if points["p50"].notna().any()}
@@ -170,7 +176,7 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),
-        yaxis_title=ui.t("tm.accuracy.axis_money", cur=ui.currency()),
+        yaxis_title=ui.t("tm.accuracy.axis_figure", cur=ui.currency(), **figure()),
     )
     # above the plot: below it, «Период» sat on the legend's row at 1280 px (review #16)
     return charts.legend_above(fig)

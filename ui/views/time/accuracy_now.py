@@ -22,6 +22,14 @@ HORIZONS = tuple(fs.HORIZONS)
 BY_DEMO = "demo"  # funnel.demo_history.TAKEN_BY: back-dated snapshots (before they kept the day's pipeline)
 
 
+def figure() -> dict[str, str]:
+    """The money figure the tab forecasts and scores, in the Planner's own word
+    (planner.target.turnover), as the tm.accuracy.*_figure texts take it: ``figure`` to begin
+    a label, ``figure_lower`` inside a sentence. One figure, one word with the Planner's forecast."""
+    word = ui.t("planner.target.turnover")
+    return {"figure": word, "figure_lower": word[:1].lower() + word[1:]}
+
+
 def live(workspace_id: str) -> pd.DataFrame:
     """The workspace's total forecast worked out now, cached per data version and day (ui.shared:
     the periods it forecasts are the calendar's next month and quarter)."""
@@ -65,7 +73,7 @@ def _saved(latest: pd.DataFrame, day: date | None) -> None:
     today = day == date.today()
     st.subheader(ui.t("tm.accuracy.today") if today else ui.t("tm.accuracy.on_day", day=ui.date(day)))
     by = taken_by_words(latest["taken_by"].iloc[0])
-    st.caption(ui.t("tm.accuracy.taken", when=ui.moment(latest["taken_at"].iloc[0]), who=by))
+    st.caption(ui.t("tm.accuracy.taken_figure", when=ui.moment(latest["taken_at"].iloc[0]), who=by, **figure()))
     weighted = ui.t("tm.accuracy.weighted") if today else ui.t("tm.accuracy.weighted_on", day=ui.date(day))
     total = latest[latest["owner"] == ""]
     if latest["taken_by"].iloc[0] == BY_DEMO and total["weighted_pipeline"].isna().all():
@@ -101,10 +109,15 @@ def _figures(total: pd.DataFrame, weighted: str | None) -> None:
 
 
 def save_button(workspace_id: str, priced: bool) -> None:
-    """Editors save a forecast now; where nothing prices one (``priced`` False: leads only, spend
-    only) there is no button, and one line says why."""
+    """Editors save a forecast now; where nothing prices one (``priced`` False: no won deal with
+    an amount in the last 12 months) there is no button, and one line says why: a workspace
+    without any deal says it has none, where to upload them (not that the last 12 months hold
+    none: review #16)."""
     if not priced:
-        st.caption(ui.t("tm.accuracy.nothing_to_save"))
+        if ui.has_rows(workspace_id, "deals"):
+            st.caption(ui.t("tm.accuracy.nothing_to_save_figure", **figure()))
+        else:
+            st.caption(ui.t("common.no_deals_workspace"))
         return
     if not auth.may("edit_scenarios"):
         st.caption(ui.t("tm.accuracy.viewer"))

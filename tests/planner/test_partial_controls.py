@@ -1,0 +1,109 @@
+"""The Planner's controls on partial workspaces (review #16): a control that can act on nothing
+is not drawn; what it would select stays, said in one line (tests/planner/test_partial_plans.py
+has the workspaces: spend only, deals only, leads only, six months of 2026)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from funnel.i18n import t
+from tests.boxes import box_keys, box_value, type_number
+from tests.helpers.screen import plain
+from tests.planner.test_partial_plans import DEALS, KINDS, LEADS, open_app
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+WHY = {"spend": "nothing", "deals": "no_leads", "leads": "no_deals"}
+
+
+def radio_keys(at) -> list[str]:
+    return [r.key for r in at.radio]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_the_basis_is_named_not_offered_where_the_cohorts_have_nothing_to_count(app_db, kind, lang):
+    """No leads to date deals by, or no deals: the cohort bases would repeat the closing-date
+    basis under another name. Its name as text, the reason under it; no radio."""
+    at = open_app(app_db, kind, lang)
+    assert "pl_basis_w" not in radio_keys(at)
+    shown = [m.value for m in at.markdown]
+    assert f"{t('planner.basis', lang)}: **{t('planner.basis.period', lang)}**" in shown, shown
+    assert t(f"planner.basis_only.{WHY[kind]}", lang) in [c.value for c in at.caption]
+
+
+def test_a_cohort_choice_from_another_workspace_is_kept_and_the_figures_are_the_periods(app_db):
+    """A session that chose «По когортам лидов» on a full workspace: on deals only the baseline
+    is the closing date's (the text says so, the baseline line has no cohort sentence), and the
+    choice waits for the next workspace that has leads."""
+    at = open_app(app_db, "deals", "ru")
+    at.session_state["pl_basis"] = "cohort"
+    at.run()
+    assert not at.exception, at.exception
+    line = " ".join(c.value for c in at.caption)
+    assert t("planner.cohort.deals", "ru") not in line and "Лидов в данных нет, поэтому база — сделки" in line, line
+    assert at.session_state["pl_basis"] == "cohort"
+
+
+def test_leads_and_deals_offer_every_basis(app_db, monkeypatch):
+    monkeypatch.setitem(KINDS, "leads+deals", {"leads": LEADS, "deals": DEALS})
+    at = open_app(app_db, "leads+deals", "ru")
+    assert at.radio(key="pl_basis_w").options == [
+        t(f"planner.basis.{b}", "ru") for b in ("period", "cohort", "projected")
+    ]
+    assert not any(c.value.startswith(t("planner.basis_only.no_leads", "ru")[:20]) for c in at.caption)
+
+
+# ---- the Forecast tab's cycle box ------------------------------------------------------------
+def forecast_tab(at, lang: str):
+    at.session_state["pl_tab"] = t("planner.tab.forecast", lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
+def test_no_cycle_box_where_nothing_uses_it(app_db, kind, lang):
+    """No turnover to project and no cycle in the data to scale the capacity against: the cycle
+    moves nothing, so no box (and no «Прогноз на 12 месяцев» heading over it), one line instead."""
+    at = forecast_tab(open_app(app_db, kind, lang), lang)
+    assert "pl_cycle_days_n" not in box_keys(at)
+    assert t("planner.fc.projection", lang) not in [h.value for h in at.subheader]
+    assert t("planner.cycle.later", lang) in [c.value for c in at.caption]
+
+
+def test_the_cycle_box_comes_back_with_a_turnover(app_db):
+    """Deals only: a typed check gives a turnover, and the box is under the projection again,
+    where a typed cycle is the projection's («every deal comes 60 days after its lead»)."""
+    at = forecast_tab(open_app(app_db, "deals", "ru"), "ru")
+    type_number(at, "pl_avg_check_n", 1000).run()
+    assert not at.exception, at.exception
+    assert "pl_cycle_days_n" in box_keys(at) and t("planner.fc.projection", "ru") in [h.value for h in at.subheader]
+    type_number(at, "pl_cycle_days_n", 60).run()
+    assert plain(t("planner.cycle.typed", "ru", days="60")) in [c.value for c in at.caption]
+    assert t("planner.cycle.later", "ru") not in [c.value for c in at.caption]
+
+
+# Leads whose deals were won 20 and 40 days on, without amounts: the data's cycle is 30 days (the
+# median of two), and there is no turnover.
+LINKED_DEALS = [
+    {
+        "deal_id": f"W{i}",
+        "lead_id": lead,
+        "created_at": datetime(2026, 3, 5),
+        "closed_at": datetime(2026, 3, 3 + i) + timedelta(days=days),
+        "stage": "Deal done",
+        "status": "won",
+    }
+    for i, (lead, days) in enumerate((("L31", 20), ("L32", 40)), start=1)
+]
+
+
+def test_without_a_turnover_the_datas_cycle_still_moves_the_capacity_and_says_so(app_db, monkeypatch):
+    monkeypatch.setitem(KINDS, "linked", {"leads": LEADS, "deals": LINKED_DEALS})
+    at = forecast_tab(open_app(app_db, "linked", "ru"), "ru")
+    assert box_value(at, "pl_cycle_days_n") == 30
+    assert t("planner.cycle.capacity_only", "ru") in [c.value for c in at.caption]
