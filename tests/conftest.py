@@ -29,8 +29,29 @@ def pytest_configure(config):
     from tests.helpers.screen import read_with_plain_spaces
 
     read_with_plain_spaces()
+    scan_components_once()
     if hasattr(config.option, "loadscopereorder"):  # pytest-xdist: the order below, not its own
         config.option.loadscopereorder = False
+
+
+def scan_components_once() -> None:
+    """Each AppTest scans every installed distribution's metadata for Streamlit components on
+    its first run (streamlit.components.v2.manifest_scanner: ~300 METADATA files parsed, ~0.05 s
+    of CPU and more on a busy disk) and finds none; the suite makes about a thousand AppTests. The
+    installed packages do not change during a run, so the scan is done once per test process and
+    its answer handed to every AppTest after the first (a copy: the registry keeps what it gets)."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if getattr(scan, "_once", False):
+        return
+    first = functools.cache(scan)
+
+    def once(max_workers: int | None = None):
+        return list(first(max_workers))
+
+    once._once = True  # type: ignore[attr-defined]
+    manifest_scanner.scan_component_manifests = once
 
 
 # The order in which `make test` (-n 2 --dist loadfile: each file goes whole to one of two
