@@ -228,6 +228,25 @@ def app(demo_app_db):
     return at
 
 
+@pytest.fixture
+def app_on(demo_app_db):
+    """``app_on("pages/x.py")``: a fresh AppTest of the whole app on the demo data whose first run
+    opens that page, as a link to it does (``switch_page`` before the first ``run``). For a test
+    of a page other than the Overview: the ``app`` fixture's first run draws the Overview, about
+    0.5 s of CPU on the demo that such a test throws away (the Overview first, then another page,
+    is what tests/test_app_shell.py's every-page test walks)."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(page: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
+
+
 @pytest.fixture(scope="session")
 def browser():
     """The test process's one headless Chromium (Debian's), for every directory that drives one
