@@ -29,8 +29,29 @@ def pytest_configure(config):
     from tests.helpers.screen import read_with_plain_spaces
 
     read_with_plain_spaces()
+    scan_components_once()
     if hasattr(config.option, "loadscopereorder"):  # pytest-xdist: the order below, not its own
         config.option.loadscopereorder = False
+
+
+def scan_components_once() -> None:
+    """Each AppTest scans every installed distribution's metadata for Streamlit components on
+    its first run (streamlit.components.v2.manifest_scanner: ~300 METADATA files parsed, ~0.05 s
+    of CPU and more on a busy disk) and finds none; the suite makes about a thousand AppTests. The
+    installed packages do not change during a run, so the scan is done once per test process and
+    its answer handed to every AppTest after the first (a copy: the registry keeps what it gets)."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if getattr(scan, "_once", False):
+        return
+    first = functools.cache(scan)
+
+    def once(max_workers: int | None = None):
+        return list(first(max_workers))
+
+    once._once = True  # type: ignore[attr-defined]
+    manifest_scanner.scan_component_manifests = once
 
 
 # The order in which `make test` (-n 2 --dist loadfile: each file goes whole to one of two
@@ -205,6 +226,25 @@ def app(demo_app_db):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture
+def app_on(demo_app_db):
+    """``app_on("pages/x.py")``: a fresh AppTest of the whole app on the demo data whose first run
+    opens that page, as a link to it does (``switch_page`` before the first ``run``). For a test
+    of a page other than the Overview: the ``app`` fixture's first run draws the Overview, about
+    0.5 s of CPU on the demo that such a test throws away (the Overview first, then another page,
+    is what tests/test_app_shell.py's every-page test walks)."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(page: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
 
 
 @pytest.fixture(scope="session")

@@ -44,8 +44,8 @@ def test_the_chart_config_has_no_mode_bar(lang, extra):
 
 @pytest.mark.filterwarnings("ignore")
 @pytest.mark.parametrize("page", ["overview", "channels"])
-def test_a_pages_charts_are_sent_without_a_mode_bar(app, page):
-    at = app.switch_page(f"pages/{page}.py").run()
+def test_a_pages_charts_are_sent_without_a_mode_bar(app_on, page):
+    at = app_on(f"pages/{page}.py")
     assert not at.exception, at.exception
     configs = [json.loads(c.proto.config) for c in at.get("plotly_chart")]
     assert configs and all(c["displayModeBar"] is False for c in configs), configs

@@ -168,9 +168,8 @@ def loaded(tmp_path_factory):
     return path, url
 
 
-@pytest.fixture
-def stores(loaded, tmp_path):
-    """A DuckDB store and a PostgreSQL store holding the rows above, this test's own copies."""
+def _copies(loaded, folder):
+    """A DuckDB store and a PostgreSQL store holding the rows above, copies of ``loaded``'s."""
     import shutil
 
     from funnel.db import Store
@@ -178,11 +177,56 @@ def stores(loaded, tmp_path):
     from tests.pgserver import copy_database
 
     path, url = loaded
-    duck = Store(shutil.copyfile(path, tmp_path / "test.duckdb"))
-    pg = PgStore(copy_database(url))
-    yield duck, pg
-    duck.close()
-    pg.close()
+    return Store(shutil.copyfile(path, folder / "test.duckdb")), PgStore(copy_database(url))
+
+
+@pytest.fixture(scope="module")
+def _read_only(loaded, tmp_path_factory):
+    """One pair of copies for every test that only reads (most of them): a copy of both
+    databases and three PostgreSQL pools per test was about half of this file's time."""
+    pair = _copies(loaded, tmp_path_factory.mktemp("time_parity_read"))
+    yield pair
+    for s in pair:
+        s.close()
+
+
+@pytest.fixture
+def writes():
+    """Asked for by a test that writes: it gets copies of its own from ``stores``."""
+
+
+def _state(s) -> tuple:
+    """The row count of every table of the schema and the workspaces' data versions."""
+    with s.cursor() as cur:
+        tables = cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+            "AND table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+        counts = {t: cur.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for (t,) in tables}
+        versions = cur.execute("SELECT id, data_version FROM workspaces ORDER BY id").fetchall()
+    return counts, [tuple(v) for v in versions]
+
+
+@pytest.fixture
+def stores(request, loaded, tmp_path):
+    """A DuckDB store and a PostgreSQL store holding the rows above: this test's own copies when
+    it asks for ``writes``, else the pair every reader shares, checked unchanged after the test
+    (a table's row count or a data version that moved: that test writes and must ask for
+    ``writes``; a facts table the reads built is not a change of the data)."""
+    if "writes" in request.fixturenames:
+        pair = _copies(loaded, tmp_path)
+        yield pair
+        for s in pair:
+            s.close()
+        return
+    pair = request.getfixturevalue("_read_only")
+    before = [_state(s) for s in pair]
+    yield pair
+    for s, (counts, versions) in zip(pair, before, strict=True):
+        now_counts, now_versions = _state(s)
+        assert {t: now_counts.get(t) for t in counts} == counts and now_versions == versions, (
+            f"{request.node.name} wrote to the shared {s.engine} store: give it the writes fixture"
+        )
 
 
 # ---- comparing what the two engines answer ------------------------------------------------
@@ -356,7 +400,7 @@ def test_goals_pacing(stores, today):
         assert rows["team", "North", "revenue"]["actual"] == pytest.approx(2000)
 
 
-def test_forecast_snapshot_written_and_read_back(stores):
+def test_forecast_snapshot_written_and_read_back(stores, writes):
     now = datetime(2026, 4, 1, 8)
     duck, pg = on_both(stores, lambda cur: forecast_snapshots.forecast(cur, filters=FILTERS["all"], today=now.date()))
     same(duck, pg, "forecast")
@@ -372,7 +416,7 @@ def test_forecast_snapshot_written_and_read_back(stores):
     same(*on_both(stores, lambda cur: forecast_snapshots.taken_on(cur, WS, now.date())), "taken_on")
 
 
-def test_a_stages_own_rot_limit_and_an_unsnooze(stores):
+def test_a_stages_own_rot_limit_and_an_unsnooze(stores, writes):
     """Writes on both engines, then the same list: Qualified interest allowed 25 working days
     (O1 has 21: no longer rotten), O2's snooze lifted (rotten again on 31 March)."""
     for s in stores:
@@ -386,7 +430,7 @@ def test_a_stages_own_rot_limit_and_an_unsnooze(stores):
     assert duck.snoozed.empty
 
 
-def test_goals_from_the_plan_scenario(stores):
+def test_goals_from_the_plan_scenario(stores, writes):
     """A plan of 100 leads × 5 % × 1 000 marked for the first half of 2026 gives March's goals:
     revenue 5 000, won 5, leads 100 (the typed total revenue goal of the fixture is replaced)."""
     from funnel.model.plan import Plan

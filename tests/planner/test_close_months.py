@@ -21,11 +21,11 @@ def by_close_table(at):
     return [d.value for d in at.dataframe if "Ожидаемое закрытие" in d.value.columns]
 
 
-def test_the_demo_says_its_open_deals_have_no_expected_close(app):
+def test_the_demo_says_its_open_deals_have_no_expected_close(app_on):
     """162 open deals worth 39 797 000 ₽; weighted by the ladder's probabilities per stage:
     8 865 000 × 5 % + 16 616 000 × 10 % + 8 723 000 × 25 % + 4 187 000 × 80 % + 1 406 000 × 99 %
     = 443 250 + 1 661 600 + 2 180 750 + 3 349 600 + 1 391 940 = 9 027 140 ₽."""
-    at = open_tab(app.switch_page("pages/planner.py").run(), "forecast")
+    at = open_tab(app_on("pages/planner.py"), "forecast")
     assert not at.exception, at.exception
     assert not by_close_table(at)  # no one-row table of «без даты»
     said = [c.value for c in at.caption if c.value.startswith("Ни у одной из 162 открытых сделок")]

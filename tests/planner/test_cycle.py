@@ -191,11 +191,11 @@ def test_the_cli_takes_the_cycle_from_the_data_and_a_flag(store, tiny):
     assert r.returncode == 3 and "--cycle-days: must be more than 0" in r.stderr
 
 
-def test_the_planner_page_moves_the_cycle_and_frees_capacity(app, app_db):
+def test_the_planner_page_moves_the_cycle_and_frees_capacity(app_on, app_db):
     from funnel.db import open_store
     from tests.planner.test_pages import metrics, open_tab, set_levers
 
-    at = app.switch_page("pages/planner.py").run()
+    at = app_on("pages/planner.py")
     at = set_levers(at, leads=200.0, conversion=2.0, avg_check=100_000.0)
     open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(True).run()
@@ -271,12 +271,12 @@ def test_a_link_fills_every_optional_lever_but_the_staff_model_from_the_baseline
         assert getattr(filled, f) == expected, f
 
 
-def test_a_whole_typed_cycle_is_written_whole_with_its_plural(app):
+def test_a_whole_typed_cycle_is_written_whole_with_its_plural(app_on):
     """Screen review #16 (a decimal count before a plural noun): the Forecast tab wrote a typed
     cycle of 60 days «60,0 дн.». A whole cycle reads whole: «Цикл 60 дн. вместо …»."""
     from tests.planner.test_pages import open_tab
 
-    at = open_tab(app.switch_page("pages/planner.py").run(), "forecast")
+    at = open_tab(app_on("pages/planner.py"), "forecast")
     type_number(at, "pl_cycle_days_n", 60.0).run()
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if c.value.startswith("Цикл 60")]

@@ -18,8 +18,8 @@ def charts(at) -> list[dict]:
     return [json.loads(c.proto.spec) | {"config": json.loads(c.proto.config)} for c in at.get("plotly_chart")]
 
 
-def test_the_planner_opens_on_the_waterfall_and_no_stage_chain(app):
-    at = app.switch_page("pages/planner.py").run()
+def test_the_planner_opens_on_the_waterfall_and_no_stage_chain(app_on):
+    at = app_on("pages/planner.py")
     assert not at.exception, at.exception
     # no stage-chain slider drawn (the levers with decimals are sliders of options: levers.lever)
     assert {s.key for s in at.slider} | {s.key for s in at.select_slider} == LEVERS

@@ -95,12 +95,12 @@ def test_a_history_without_a_warm_up_is_one_trace_as_before():
     assert not at.markdown
 
 
-def test_the_demos_forecast_tab_marks_its_first_two_months(app):
+def test_the_demos_forecast_tab_marks_its_first_two_months(app_on):
     """The demo's data begins on 1 January 2025; its delays (DEMO_LAG, the whole workspace's)
     leave January and February 2025 not whole."""
     from tests.planner.test_pages import open_tab
 
-    at = open_tab(app.switch_page("pages/planner.py").run(), "forecast")
+    at = open_tab(app_on("pages/planner.py"), "forecast")
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if c.value.startswith("Начало истории")]
     assert said == [t("planner.fc.warming", "ru", period="01.01.2025–28.02.2025")], said
@@ -311,12 +311,12 @@ def test_the_backtest_learns_as_the_projection_does(young, error, learned):
     assert res["train_months"] == learned
 
 
-def test_the_demos_backtest_learns_without_its_grey_months(app):
+def test_the_demos_backtest_learns_without_its_grey_months(app_on):
     """The demo's backtest opens on May 2026: January 2025 to April 2026 before it, 16 months, of
     which January and February 2025 are the data's start: 14 learned from."""
     from tests.planner.test_pages import open_tab
 
-    at = open_tab(app.switch_page("pages/planner.py").run(), "backtest")
+    at = open_tab(app_on("pages/planner.py"), "backtest")
     assert not at.exception, at.exception
     assert at.selectbox(key="pl_bt_cutoff").value == date(2026, 5, 1)
     shown = {m.label: m.value for m in at.metric}

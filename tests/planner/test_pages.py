@@ -37,8 +37,8 @@ def set_levers(at, **values):
 
 
 @pytest.fixture
-def planner(app):
-    at = app.switch_page("pages/planner.py").run()
+def planner(app_on):
+    at = app_on("pages/planner.py")
     assert not at.exception, at.exception
     assert "pl_capacity_on" not in {t.key for t in at.toggle}  # a closed tab draws nothing
     open_tab(at, "capacity")

@@ -16,8 +16,8 @@ HEADLINE = 5  # turnover, deals, budget, ROMI, profit: the page's first metrics,
 
 
 @pytest.fixture
-def planner(app):
-    at = app.switch_page("pages/planner.py").run()
+def planner(app_on):
+    at = app_on("pages/planner.py")
     assert not at.exception, at.exception
     return at
 

@@ -44,8 +44,8 @@ def test_deals_only_names_the_cpl_for_the_deals_it_prices(app_db, lang):
 
 # ---- 5. counts whole where they are whole -------------------------------------------------------
 @pytest.fixture
-def planner(app):
-    at = app.switch_page("pages/planner.py").run()
+def planner(app_on):
+    at = app_on("pages/planner.py")
     assert not at.exception, at.exception
     return at
 

@@ -29,8 +29,8 @@ def thumb(slider) -> str:
 
 
 @pytest.fixture
-def planner(app):
-    at = app.switch_page("pages/planner.py").run()
+def planner(app_on):
+    at = app_on("pages/planner.py")
     assert not at.exception, at.exception
     return at
 

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 
 @pytest.fixture
-def scenarios(app):
-    at = app.switch_page("pages/planner.py").run()
+def scenarios(app_on):
+    at = app_on("pages/planner.py")
     at = set_levers(at, leads=120.0, conversion=5.0, avg_check=150_000.0)
     return open_tab(at, "scenarios")
 

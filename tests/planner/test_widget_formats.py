@@ -50,8 +50,8 @@ def test_workshop_sliders_group_thousands_and_show_what_the_line_shows(demo_app_
     assert any(m.value.replace("\\", "").startswith(line) for m in at.markdown), [m.value for m in at.markdown]
 
 
-def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
-    at = app.switch_page("pages/planner.py").run()
+def test_planner_levers_and_mix_table_are_formatted_for_russian(app_on):
+    at = app_on("pages/planner.py")
     type_number(at, "pl_avg_check_n", 199_000.0).run()
     assert not at.exception, at.exception
     assert at.slider(key="pl_avg_check_s").proto.format == "%'\u00a0,.0f"
@@ -87,8 +87,8 @@ def test_planner_levers_and_mix_table_are_formatted_for_russian(app):
     assert chain and not any(re.search("[A-Za-z]{3,}", label) for label in chain), chain
 
 
-def test_missing_cells_show_a_dash_in_settings(app):
-    at = app.switch_page("pages/settings.py").run()
+def test_missing_cells_show_a_dash_in_settings(app_on):
+    at = app_on("pages/settings.py")
     assert not at.exception, at.exception
     ladder = at.dataframe(key=state.SET_LADDER)
     assert ladder.value["norm_days"].isna().any()  # the demo ladder's last stages have no norm
@@ -113,9 +113,9 @@ def test_every_table_on_screen_shows_a_dash_for_a_missing_cell():
     assert not lacking, lacking
 
 
-def test_the_plan_period_picker_writes_dates_as_russian_does(app):
+def test_the_plan_period_picker_writes_dates_as_russian_does(app_on):
     """The Scenarios tab's plan period: 01.10.2026 in Russian, not 2026/10/01."""
-    at = app.switch_page("pages/planner.py").run()
+    at = app_on("pages/planner.py")
     at.session_state["pl_tab"] = "Сценарии"
     at.run()
     at.text_input(key="pl_sc_name").set_value("План").run()

@@ -337,10 +337,10 @@ def test_won_lag_reads_the_data(timed):
     assert shares == pytest.approx(((3 - q) / 3, q / 3))
 
 
-def test_the_planner_says_its_projection_follows_the_delays(app):
+def test_the_planner_says_its_projection_follows_the_delays(app_on):
     from funnel.i18n import t
 
-    at = app.switch_page("pages/planner.py").run()
+    at = app_on("pages/planner.py")
     at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
     at.run()
     assert not at.exception, at.exception

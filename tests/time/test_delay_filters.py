@@ -133,13 +133,13 @@ def test_the_baseline_reads_the_delays_of_its_own_filters(delays_ws):
     assert cycle.median_days(got) == 40.0  # Boris's March wins: W3 60, W4 40, W5 30
 
 
-def test_the_planner_cycle_follows_the_sidebar(app, app_db):
+def test_the_planner_cycle_follows_the_sidebar(app_on, app_db):
     """On the demo: the baseline line's median and the cycle lever move with a channel filter
     to the median of that channel's wins in the period (picked where it differs from all)."""
     from funnel.db import open_store
     from tests.planner.test_pages import open_tab
 
-    at = app.switch_page("pages/planner.py").run()
+    at = app_on("pages/planner.py")
     every = at.session_state["_filters"]
     store = open_store(str(app_db))
     with store.cursor() as cur:
