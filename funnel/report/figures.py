@@ -15,7 +15,10 @@ def waterfall_or_note(r, lang: str, currency: str = "₽") -> tuple[list[go.Figu
     """The report's waterfall (a list of one figure) when ``r`` has one to draw
     (PlanResult.waterfall_ready); else no figure and, when the plan's turnover is known, the
     sentence saying the baseline has none to start from (a waterfall from an unknown baseline drew
-    every bar, the plan's too, at 0)."""
+    every bar, the plan's too, at 0). A plan at its baseline (PlanResult.unchanged: every step 0)
+    has no figure either, the sentence saying the plan is the baseline and its turnover instead."""
+    if r.waterfall_ready and r.unchanged:  # every step 0: a chart of the baseline twice (screen review)
+        return [], [t("planner.waterfall_same", lang, turnover=money(r.shown["turnover"], lang, currency))]
     if r.waterfall_ready:
         return [waterfall(r, lang, currency)], []
     return [], [no_waterfall_note(r.shown["turnover"], lang, currency)] if r.shown["turnover"] is not None else []

@@ -327,6 +327,11 @@ TEXTS = {
         "План совпадает с базой: сдвиньте рычаг, чтобы увидеть вклад каждого.",
         "The plan is the baseline: move a lever to see what each one adds.",
     ),
+    # In place of the waterfall in a report whose plan is its baseline (every step 0: bars of nothing).
+    "planner.waterfall_same": (
+        "План совпадает с базой: оборот {turnover} в месяц, ни один рычаг его не меняет.",
+        "The plan is the baseline: turnover {turnover} a month, no lever changes it.",
+    ),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
         "которых рычаги могли меняться, так что порядок ничего не решает. Потери от перегрузки видны в столбце конверсии.",

@@ -42,3 +42,22 @@ def test_the_waterfall_leaves_room_above_its_highest_step():
     fig = figures.waterfall(run(base.with_(leads=120), base, reverse=False), "ru")
     low, high = fig.layout.yaxis.range
     assert low == 0 and high == pytest.approx(648_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "План совпадает с базой: оборот 500 000 ₽ в месяц, ни один рычаг его не меняет."),
+        ("en", "The plan is the baseline: turnover ₽500,000 a month, no lever changes it."),
+    ],
+    ids=["ru", "en"],
+)
+def test_a_plan_at_its_baseline_has_a_sentence_and_no_waterfall(lang, said):
+    """Screen review: a plan at its baseline drew a waterfall of blank steps under a note saying
+    so. 100 leads × 5 % × 100 000 = 500 000 on both sides: no figure, the sentence with the
+    turnover; 120 leads (a step of 100 000): the figure, no sentence."""
+    base = Plan(leads=100, conversion=0.05, avg_check=100_000)
+    charts, notes = figures.waterfall_or_note(run(base, base, reverse=False), lang)
+    assert charts == [] and [plain(n) for n in notes] == [said]
+    charts, notes = figures.waterfall_or_note(run(base.with_(leads=120), base, reverse=False), lang)
+    assert len(charts) == 1 and notes == []
