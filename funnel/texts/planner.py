@@ -651,6 +651,20 @@ TEXTS = {
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
+    # On the tornado when the team's +10 % moves nothing (funnel.model.sensitivity.idle_up): its bars
+    # stood at −10 % alone with no word (screen review).
+    "planner.fc.idle.sellers": (
+        "{up} к числу продавцов ничего не меняют: команда — не ограничение",
+        "{up} on sellers changes nothing: the team is not the limit",
+    ),
+    "planner.fc.idle.contacts_per_seller": (
+        "{up} к лидам на продавца ничего не меняют: команда — не ограничение",
+        "{up} on leads per seller changes nothing: the team is not the limit",
+    ),
+    "planner.fc.idle.both": (
+        "{up} к числу продавцов или к лидам на продавца ничего не меняют: команда — не ограничение",
+        "{up} on sellers or on leads per seller changes nothing: the team is not the limit",
+    ),
     "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
     "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),

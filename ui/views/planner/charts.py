@@ -14,6 +14,7 @@ import ui
 from funnel import formatting, units
 from funnel.charts import WIDE_VALUE_TICKS, legend_above, month_axis, months_spanned
 from funnel.model import precision
+from funnel.report import figures as report_figures
 from funnel.safety import chart_text
 
 # A forecast's spread as a marketer names it (texts planner.fc.low …), and the percentile each
@@ -175,7 +176,8 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     """Each lever's −10 % and +10 % effect, levers down the side in wrapped lines, the legend above
-    the plot (below it, "+10%" sat on the axis's title on a phone)."""
+    the plot (below it, "+10%" sat on the axis's title on a phone); under the title, why the
+    team's levers have no +10 % bar when they have none (report_figures.tornado_title)."""
     names = [side_name(ui.t(f"planner.lever.{r['lever']}")) for r in rows][::-1]
     fig = go.Figure(
         [
@@ -185,7 +187,7 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     )
     fig.update_layout(
         barmode="overlay",
-        title=ui.t("planner.chart.tornado", metric=metric_label),
+        title=report_figures.tornado_title(ui.t("planner.chart.tornado", metric=metric_label), rows, ui.lang()),
         xaxis_title=_money_axis("axis.turnover_change"),
     )
     fig.update_xaxes(nticks=ACROSS_TICKS)
