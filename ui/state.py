@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from funnel import demo_names
 
 T = TypeVar("T")
 
@@ -315,6 +318,19 @@ def workspace() -> Any:
 def workspace_id() -> str | None:
     ws = WORKSPACE_OBJ.get()
     return ws.id if ws else None
+
+
+def showing_demo() -> bool | None:
+    """Whether the workspace this session shows is the demo (its flag): only there are the
+    demo's names translated (funnel.demo_names). None outside a session's run, or before the
+    picker ran."""
+    if get_script_run_ctx() is None:
+        return None
+    ws = WORKSPACE_OBJ.get()
+    return None if ws is None else bool(ws.is_demo)
+
+
+demo_names.answer_with(showing_demo)
 
 
 def filters() -> Any:
