@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 
 import plotly.graph_objects as go
@@ -124,6 +124,15 @@ def shown(name, lang: str, demo: bool | None = None):
     if found is None and (campaign := _CAMPAIGN.fullmatch(name)) and campaign.group(1) in DEMO_RU:
         return f"{DEMO_RU[campaign.group(1)]} {campaign.group(2)}"  # the demo's campaigns: "VK Ads 2025-09"
     return name if found is None else found
+
+
+def in_shown_order(names: Iterable, lang: str, last: tuple = ()) -> list:
+    """``names`` sorted as a ``lang`` screen writes them (shown, case set aside; the stored name
+    breaks a tie), those in ``last`` (a blank's «не указан») after the rest: a Russian screen's
+    demo names sorted by their English spelling read in no order at all («Холодные звонки,
+    Email-рассылки, Выставки», screen review)."""
+    demo = in_demo()
+    return sorted(names, key=lambda n: (n in last, str(shown(n, lang, demo)).casefold(), str(n)))
 
 
 _CAMPAIGN = re.compile(r"(.+) ([0-9]{4}-[0-9]{2})")  # funnel.demo names a campaign by channel and month
