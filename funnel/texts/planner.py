@@ -803,7 +803,6 @@ TEXTS = {
 
 TEXTS.update(
     {
-        "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
         "workshop.basis": (
             "База — данные пространства за {period}: сделки по дате закрытия, как в «Обзоре».",
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
