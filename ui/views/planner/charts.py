@@ -52,8 +52,9 @@ def signed_share(x: float | None) -> str | None:
 def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, deals_help: str | None = None) -> None:
     """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
     what the switched-on web chain and repeat customers put in them. At a ``margin`` of 1 (the
-    lever's default: the data holds no margin) the profit card says it is at 100 % margin, in
-    its label and help: turnover − budget read as real profit otherwise. ``deals_help``: the deals
+    lever's default: the data and the settings hold no margin) the profit card says no margin is
+    set, in its label and help, and the ROMI card that it is on revenue: turnover − budget read
+    as real profit otherwise (the figures stay as they are). ``deals_help``: the deals
     card's help (ui.views.planner.deal_flow: on deals without leads, why the Overview's won deals
     a month differ)."""
 
@@ -88,15 +89,17 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
+    full = margin is not None and margin >= 1.0  # no margin set: the lever's default, the data holds none
+    romi_words = ui.t("planner.m.romi_unset") if full else ui.t("planner.m.romi_revenue")
     cols[3].metric(
         ui.t("planner.m.romi"),
         romi(out["romi"]),
         delta("romi", romi),
-        help=ui.term_tip(ui.t("planner.m.romi")),  # ROMI in full words
+        # ROMI in full words, and that it is on revenue (plainly so when no margin is set)
+        help=" ".join(x for x in (ui.term_tip(ui.t("planner.m.romi")), romi_words) if x),
         **look("romi", romi),
     )
     if len(cols) > 4:
-        full = margin is not None and margin >= 1.0
         cols[4].metric(
             ui.t("planner.m.profit_full_margin" if full else "planner.m.profit"),
             ui.money(out["profit"]),
