@@ -185,6 +185,8 @@ PL_ACTIVE_SEED: Key[Any] = Key("_pl_active_seed")  # (baseline sig, seeded Activ
 PL_ACTIVE_ORIGIN: Key[str] = Key("_pl_active_origin", "data")  # "data", or the Workshop case opened
 PL_ACTIVE_OPEN: Key[bool] = Key("_pl_active_open", False)  # open the tab on the planner's next run
 PL_ACTIVE_PROBLEM: Key[Any] = Key("_pl_active_problem")  # the last input the plan refused (its error)
+# the tab's inputs the user typed since the plan last came from the data, a case, a link or a scenario
+PL_ACTIVE_TYPED: Key[frozenset] = Key("_pl_active_typed", frozenset())
 PL_ACTIVE_W = Family("pl_a_")  # the tab's inputs, one per ActivePlan field: pl_a_<field> (its other keys: pl_act_)
 PL_ACTIVE_REVERSE: Key[bool] = Key("pl_active_reverse")  # its forward/reverse toggle
 PL_ACTIVE_KIND: Key[str] = Key("pl_active_kind")  # its target kind (contracts, turnover, profit)

@@ -499,6 +499,7 @@ def put_active(active: ActivePlan | None, origin: str = "data") -> None:
     state.PL_ACTIVE.set(active)
     state.PL_ACTIVE_ORIGIN.set(origin)
     state.PL_ACTIVE_PROBLEM.pop()
+    state.PL_ACTIVE_TYPED.pop()  # every input as the plan brought it: none typed yet
     numbox.forget_all(state.PL_ACTIVE_W)
 
 
