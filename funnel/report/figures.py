@@ -97,7 +97,7 @@ def tornado_title(title: str, rows: list[dict], lang: str) -> str:
     if note is None:
         return title
     lines = textwrap.wrap(note, IDLE_WRAP, break_long_words=False, break_on_hyphens=False)
-    return title + "".join(f"<br><span style='font-size:12px'>{line}</span>" for line in lines)
+    return title + "".join(f"<br><span style='font-size:12px;font-weight:normal'>{line}</span>" for line in lines)
 
 
 def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> go.Figure:
