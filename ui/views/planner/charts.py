@@ -194,9 +194,13 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
         xaxis_title=_money_axis("axis.turnover_change"),
     )
     fig.update_xaxes(nticks=ACROSS_TICKS)
-    return legend_above(_layout(fig, legend=True))
+    # taller by the idle-team note's lines: out of the plot's height, they squeezed the levers'
+    # wrapped names on a phone into each other ("Лидов на продавца в месяц" over «Продавцы»)
+    notes = str(fig.layout.title.text).count("<br>")
+    return legend_above(_layout(fig, height=340 + NOTE_LINE * notes, legend=True))
 
 
+NOTE_LINE = 20  # px a line of a chart's note under its title (12 px text)
 WARMING_GREY = "#9e9e9e"  # the history's first months, not whole (projection's warming trace)
 
 
