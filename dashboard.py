@@ -32,6 +32,8 @@ ui.open_default_page_by_name(listed[0][1])  # /overview opens the Overview, not 
 # Navigation is declared before the sign-in gate so that a deep link survives sign-in
 # (NOTES.md), hidden until then; the page itself runs only after the gate, inside ui.entered().
 pg = st.navigation(pages, position="sidebar" if user else "hidden")
+# The browser tab names the page as its menu item does (each said "Funnel Planner" alone).
+st.set_page_config(page_title=ui.t("app.tab_title", page=pg.title))
 if auth.sign_in() is None:
     st.stop()
 auth.sidebar(user)

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from funnel import access
+from funnel import access, demo_names
 from funnel.errors import ValidationError
 from funnel.filters import Filters
 from funnel.metrics import query
@@ -186,6 +186,18 @@ def goals(cur, *, filters: Filters, month: date) -> pd.DataFrame:
         [filters.workspace_id, month_start(month)],
     ).df()
     return df
+
+
+def in_shown_order(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Goals rows (goals, pacing) with each dimension's members as a ``lang`` screen writes them
+    (funnel.demo_names.in_shown_order), the dimensions and each member's metrics kept in their
+    order: by the stored name, the demo's sellers read in no order on a Russian screen."""
+    if df.empty:
+        return df
+    rank = {m: i for i, m in enumerate(demo_names.in_shown_order(set(df["member"].dropna()), lang))}
+    dims = {d: i for i, d in enumerate(dict.fromkeys(df["dimension"]))}
+    keys = pd.DataFrame({"d": df["dimension"].map(dims), "m": df["member"].map(lambda m: rank.get(m, -1))})
+    return df.loc[keys.sort_values(["d", "m"], kind="stable").index].reset_index(drop=True)
 
 
 def default_month(last: date | None, today: date) -> date:

@@ -9,7 +9,7 @@ ui.page_guard()
 presenting = uw.presenting()
 uw.presenter_frame(presenting)  # fixed CSS (and the Esc key) only: no user text goes into HTML
 title, button = st.columns([4, 1], vertical_alignment="center")
-title.title(ui.t("workshop.title"))
+title.title(ui.t("nav.workshop"))  # one name: the menu's, the heading's and the browser tab's
 uw.presenter_button(presenting, button)
 if not presenting:
     st.caption(ui.t("workshop.intro"))

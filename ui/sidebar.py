@@ -12,6 +12,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.common import TESTING_KEY  # AppTest marks its sessions so
 
 from funnel import periods
+from funnel.demo_names import in_shown_order
 from funnel.dimensions import BLANK, distinct_values
 from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
@@ -198,7 +199,8 @@ def offered(dimension: str, options) -> bool:
 
 def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
     param, key = state.QP_DIMENSIONS[dimension]
-    options = shared(distinct_values, workspace_id=ws_id, dimension=dimension)
+    # as the screen writes them: the demo's names sorted by their stored English read unsorted in Russian
+    options = in_shown_order(shared(distinct_values, workspace_id=ws_id, dimension=dimension), lang(), last=(BLANK,))
     linked = _link_value(param)
     if linked:
         key.set([v for v in linked if v in options])

@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from funnel import demo_names
 
 T = TypeVar("T")
 
@@ -182,6 +185,8 @@ PL_ACTIVE_SEED: Key[Any] = Key("_pl_active_seed")  # (baseline sig, seeded Activ
 PL_ACTIVE_ORIGIN: Key[str] = Key("_pl_active_origin", "data")  # "data", or the Workshop case opened
 PL_ACTIVE_OPEN: Key[bool] = Key("_pl_active_open", False)  # open the tab on the planner's next run
 PL_ACTIVE_PROBLEM: Key[Any] = Key("_pl_active_problem")  # the last input the plan refused (its error)
+# the tab's inputs the user typed since the plan last came from the data, a case, a link or a scenario
+PL_ACTIVE_TYPED: Key[frozenset] = Key("_pl_active_typed", frozenset())
 PL_ACTIVE_W = Family("pl_a_")  # the tab's inputs, one per ActivePlan field: pl_a_<field> (its other keys: pl_act_)
 PL_ACTIVE_REVERSE: Key[bool] = Key("pl_active_reverse")  # its forward/reverse toggle
 PL_ACTIVE_KIND: Key[str] = Key("pl_active_kind")  # its target kind (contracts, turnover, profit)
@@ -315,6 +320,19 @@ def workspace() -> Any:
 def workspace_id() -> str | None:
     ws = WORKSPACE_OBJ.get()
     return ws.id if ws else None
+
+
+def showing_demo() -> bool | None:
+    """Whether the workspace this session shows is the demo (its flag): only there are the
+    demo's names translated (funnel.demo_names). None outside a session's run, or before the
+    picker ran."""
+    if get_script_run_ctx() is None:
+        return None
+    ws = WORKSPACE_OBJ.get()
+    return None if ws is None else bool(ws.is_demo)
+
+
+demo_names.answer_with(showing_demo)
 
 
 def filters() -> Any:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from funnel import chart_series
 from funnel.filters import Filters
 from funnel.metrics import query
 
@@ -39,11 +40,29 @@ def stage_funnel(cur, *, filters: Filters, attribution: str = "period", by: str 
     - open_outside: open deals whose stage is not in the ladder (not mapped yet, or none) and
       whose furthest known stage is this one. They are still open, not lost: the steps after
       this stage do not count them as decided (see ``transitions``, ``open_outside_ladder``).
-    An empty period gives an empty table.
+    An empty period gives an empty table. With ``by``, the groups come largest first (by deals
+    at the first stage, funnel.chart_series.ranked: the order of the chart's legend above the
+    table), stages in ladder order within each: by the stored name, a Russian screen's demo
+    groups (translated for display) read in no order (screen review).
     """
     df = query.run(cur, "stage_funnel", query.params(filters, attribution), **query.breakdown(by))
     has_history = bool(df["has_history"].fillna(False).any()) if len(df) else False
+    if by is not None and len(df):
+        df = _largest_first(df)
     return Funnel(df.drop(columns=["has_history"]), has_history)
+
+
+def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
+    """The groups' rows in chart_series.ranked's order of their first stage's ``reached``."""
+    first = df[df["position"] == df["position"].min()].set_index("grp")["reached"]
+    rank = {g: i for i, g in enumerate(chart_series.ranked(first))}
+    keys = df["grp"].map(lambda g: rank.get(g, len(rank)))
+    return (
+        df.assign(_rank=keys)
+        .sort_values(["_rank", "position"], kind="stable")
+        .drop(columns="_rank")
+        .reset_index(drop=True)
+    )
 
 
 def open_outside_ladder(cur, *, filters: Filters, attribution: str = "period") -> pd.DataFrame:

@@ -42,6 +42,15 @@ def left_out(plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: 
 
 
 CORE = ("leads", "conversion", "avg_check", "cpl", "margin")  # every plan has them (sellers: capacity on)
+TEAM = ("sellers", "contacts_per_seller")  # the team's capacity: more of it only helps where it binds
+
+
+def idle_up(rows: list[dict]) -> list[str]:
+    """The team's levers (``TEAM``) among ``sensitivity``'s rows whose +step moves nothing while
+    their −step does: the team handles every lead, so more of it changes nothing (capacity is
+    not binding) and their tornado bars stand on one side only; in ``TEAM`` order."""
+    by_lever = {r["lever"]: r for r in rows}
+    return [f for f in TEAM if f in by_lever and abs(by_lever[f]["delta_high"]) <= 1e-6 < abs(by_lever[f]["delta_low"])]
 
 
 def _moves(row: dict) -> bool:

@@ -4,10 +4,13 @@ active-sales plan by month (drawn as the Planner draws it), with their texts in 
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 from funnel.formatting import money, signed_percent
 from funnel.i18n import t
+from funnel.model.sensitivity import idle_up
 from funnel.safety import chart_text
 
 
@@ -15,7 +18,10 @@ def waterfall_or_note(r, lang: str, currency: str = "₽") -> tuple[list[go.Figu
     """The report's waterfall (a list of one figure) when ``r`` has one to draw
     (PlanResult.waterfall_ready); else no figure and, when the plan's turnover is known, the
     sentence saying the baseline has none to start from (a waterfall from an unknown baseline drew
-    every bar, the plan's too, at 0)."""
+    every bar, the plan's too, at 0). A plan at its baseline (PlanResult.unchanged: every step 0)
+    has no figure either, the sentence saying the plan is the baseline and its turnover instead."""
+    if r.waterfall_ready and r.unchanged:  # every step 0: a chart of the baseline twice (screen review)
+        return [], [t("planner.waterfall_same", lang, turnover=money(r.shown["turnover"], lang, currency))]
     if r.waterfall_ready:
         return [waterfall(r, lang, currency)], []
     return [], [no_waterfall_note(r.shown["turnover"], lang, currency)] if r.shown["turnover"] is not None else []
@@ -69,9 +75,35 @@ def sensitivity_note(left: dict, metric: str, lang: str) -> str | None:
     return t("planner.fc.sens_left", lang, parts="; ".join(parts)) if parts else None
 
 
+def idle_note(rows: list[dict], lang: str) -> str | None:
+    """Why the team's levers have a −10 % bar and no +10 % one (funnel.model.sensitivity.idle_up):
+    "+10 % продавцов ничего не меняют: команда — не ограничение"; None when none is idle."""
+    idle = idle_up(rows)
+    if not idle:
+        return None
+    key = "both" if len(idle) > 1 else idle[0]
+    return t(f"planner.fc.idle.{key}", lang, up=signed_percent(0.1, lang, 0))
+
+
+# The idle note's width a line under the tornado's title: the title's own font is larger and a
+# phone's plot ~350 px wide; longer, the line ran past the chart's right edge.
+IDLE_WRAP = 44
+
+
+def tornado_title(title: str, rows: list[dict], lang: str) -> str:
+    """The tornado's ``title``, with idle_note under it in smaller lines when the team's +10 %
+    moves nothing (said on the chart, in the app and the reports alike: screen review)."""
+    note = idle_note(rows, lang)
+    if note is None:
+        return title
+    lines = textwrap.wrap(note, IDLE_WRAP, break_long_words=False, break_on_hyphens=False)
+    return title + "".join(f"<br><span style='font-size:12px;font-weight:normal'>{line}</span>" for line in lines)
+
+
 def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> go.Figure:
     """How ``metric`` moves when each lever moves by −10 % and +10 % (funnel.model.sensitivity);
-    the legend's percents as the language writes them ("−10 %" / "−10%")."""
+    the legend's percents as the language writes them ("−10 %" / "−10%"); under the title, why
+    the team's levers have no +10 % bar when they have none (tornado_title)."""
     names = [chart_text(t(f"planner.lever.{r['lever']}", lang)) for r in rows][::-1]
     low, high = signed_percent(-0.1, lang, 0), signed_percent(0.1, lang, 0)
     fig = go.Figure(
@@ -80,7 +112,7 @@ def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> 
             go.Bar(y=names, x=[r["delta_high"] for r in rows][::-1], orientation="h", name=high),
         ]
     )
-    title = t("planner.chart.tornado", lang, metric=t(f"planner.target.{metric}", lang))
+    title = tornado_title(t("planner.chart.tornado", lang, metric=t(f"planner.target.{metric}", lang)), rows, lang)
     return fig.update_layout(
         barmode="overlay",
         title=title,

@@ -2,6 +2,8 @@
 
 TEXTS = {
     "app.title": ("Funnel Planner", "Funnel Planner"),
+    # The browser tab: the page's own name (its menu item's, its heading's) before the app's.
+    "app.tab_title": ("{page} · Funnel Planner", "{page} · Funnel Planner"),
     "nav.overview": ("Обзор", "Overview"),
     "nav.channels": ("Каналы", "Channels"),
     "nav.funnel": ("Воронка", "Funnel"),

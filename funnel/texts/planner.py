@@ -292,11 +292,22 @@ TEXTS = {
     "planner.m.romi": ("ROMI", "ROMI"),
     "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
     # the margin lever untouched at its 100 %: the profit is turnover − budget, said on the card itself
-    "planner.m.profit_full_margin": ("Прибыль в месяц (при марже 100 %)", "Profit per month (at 100% margin)"),
+    # No margin set (the data holds none, Settings have none): the lever at 100 % says so, and so do the cards
+    "planner.m.profit_full_margin": ("Прибыль в месяц (маржа не задана)", "Profit per month (no margin set)"),
     "planner.m.profit_full_margin_help": (
-        "Маржа не из данных: при 100 % прибыль — это оборот за вычетом бюджета. Задайте свою маржу в рычаге «Маржа %».",
-        "The margin is not from the data: at 100% the profit is the turnover minus the budget. Set your own "
-        "in the “Margin %” lever.",
+        "Маржа не задана: в данных и в настройках её нет, рычаг «Маржа» стоит на 100 %. Поэтому здесь не "
+        "прибыль, а выручка за вычетом бюджета. Задайте свою маржу в рычаге «Маржа».",
+        "No margin is set: the data and the settings hold none, and the “Margin” lever stands at 100%. So this "
+        "is not profit but revenue minus the budget. Set your own margin in the “Margin” lever.",
+    ),
+    "planner.lever.margin_unset": ("Маржа: не задана (100 %)", "Margin: not set (100%)"),
+    "planner.m.romi_unset": (
+        "Маржа не задана: ROMI считается по выручке, а не по прибыли.",
+        "No margin is set: ROMI is on revenue, not on profit.",
+    ),
+    "planner.m.romi_revenue": (
+        "ROMI считается по выручке новых договоров: маржа в нём не участвует.",
+        "ROMI is on new contracts' revenue: the margin does not enter it.",
     ),
     "planner.m.profit_help": (
         "Прибыль — оборот, умноженный на маржу, за вычетом бюджета. ROMI считается по новым договорам: "
@@ -340,6 +351,11 @@ TEXTS = {
     "planner.waterfall_unchanged": (
         "План совпадает с базой: сдвиньте рычаг, чтобы увидеть вклад каждого.",
         "The plan is the baseline: move a lever to see what each one adds.",
+    ),
+    # In place of the waterfall in a report whose plan is its baseline (every step 0: bars of nothing).
+    "planner.waterfall_same": (
+        "План совпадает с базой: оборот {turnover} в месяц, ни один рычаг его не меняет.",
+        "The plan is the baseline: turnover {turnover} a month, no lever changes it.",
     ),
     "planner.waterfall_note": (
         "Вклады рычагов точно складываются в разницу: вклад рычага — среднее по всем порядкам, в "
@@ -669,6 +685,20 @@ TEXTS = {
     "planner.bt.actual": ("Факт", "Actual"),
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
+    # On the tornado when the team's +10 % moves nothing (funnel.model.sensitivity.idle_up): its bars
+    # stood at −10 % alone with no word (screen review).
+    "planner.fc.idle.sellers": (
+        "{up} к числу продавцов ничего не меняют: команда — не ограничение",
+        "{up} on sellers changes nothing: the team is not the limit",
+    ),
+    "planner.fc.idle.contacts_per_seller": (
+        "{up} к лидам на продавца ничего не меняют: команда — не ограничение",
+        "{up} on leads per seller changes nothing: the team is not the limit",
+    ),
+    "planner.fc.idle.both": (
+        "{up} к числу продавцов или к лидам на продавца ничего не меняют: команда — не ограничение",
+        "{up} on sellers or on leads per seller changes nothing: the team is not the limit",
+    ),
     "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
     "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
@@ -844,7 +874,6 @@ TEXTS = {
 
 TEXTS.update(
     {
-        "workshop.title": ("Арифметика продаж", "The arithmetic of sales"),
         "workshop.basis": (
             "База — данные пространства за {period}: сделки по дате закрытия, как в «Обзоре».",
             "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",

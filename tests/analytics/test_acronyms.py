@@ -100,7 +100,8 @@ def test_romi_heads_the_channels_table_and_the_planners_card_with_its_full_words
     at.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
     (card,) = [m for m in at.metric if m.label == "ROMI"]
-    assert card.proto.help == t("term.ROMI", lang)
+    # its full words, then that it is on revenue: the planner opens with no margin set
+    assert card.proto.help == t("term.ROMI", lang) + " " + t("planner.m.romi_unset", lang)
 
 
 def test_the_repeat_tabs_ltv_card_says_lifetime_value(demo_app_db):

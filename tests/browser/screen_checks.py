@@ -771,7 +771,11 @@ WATERFALL_TICKS = """() => [...document.querySelectorAll('.st-key-pl_waterfall .
 def waterfall_ticks(page, screen) -> list[str]:
     """Screen review #16: at 1440 px the waterfall's money axis read "0" and "5 000 000" alone
     (at most four labels, for the phone). Four or more on a laptop and wider; two to four on a
-    phone (phone_charts checks that they do not run into each other)."""
+    phone (phone_charts checks that they do not run into each other). The walk opens the Planner
+    with the plan at its baseline, which draws no waterfall (screen review #12: blank steps under
+    the line saying so): none drawn, nothing to count; one drawn, its labels counted."""
+    if not page.locator(".st-key-pl_waterfall").count():
+        return []
     ticks = page.evaluate(WATERFALL_TICKS)
     low, high = (2, 4) if screen.viewport == "phone" else (4, 9)
     return [] if low <= len(ticks) <= high else [f"{len(ticks)} money labels, not {low} to {high}: {ticks}"]
@@ -853,7 +857,8 @@ TABBED = ("overview/*", "funnel/*", "time/*", "planner/*")
 CUED = ("funnel/*", "settings", "planner/active", "data")
 TITLED = ("overview/*", "channels", "funnel/*", "planner/*", "time/*", "data", "settings", "admin")
 # The charts checked at 390 px (phone_charts): review #16's, the Planner's since its second.
-PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/waterfall", "planner/forecast")
+# The Planner's waterfall tab opens at the baseline with no chart (screen review #12).
+PHONE_CHARTED = ("funnel/funnel", "funnel/lost", "time/maturity", "channels", "planner/forecast")
 PHONE_CHARTED += ("planner/backtest",)
 # The charts of months thinned on a phone (funnel.charts.phone_months_css) checked for years that
 # run together: the Overview's, the Time page's, the backtest's.
@@ -891,9 +896,7 @@ CHECKS = [
     Check("phone charts", phone_charts, "demo", BOTH, PHONE_CHARTED, ("phone",)),
     Check("month lines apart", month_lines_apart, "demo", BOTH, MONTHS_CHARTED, ("phone",)),
     Check("lost months", lost_months_labelled, "deals_only", BOTH, ("funnel/lost",), ("wide", "laptop")),
-    Check(
-        "drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels", "planner/waterfall"), ("wide", "phone")
-    ),
+    Check("drawn once", drawn_once, "demo", BOTH, ("overview/chart", "channels"), ("wide", "phone")),
 ]
 
 

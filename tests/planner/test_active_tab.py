@@ -528,3 +528,25 @@ def test_a_typed_target_is_never_marked_as_an_example(app_db):
     labels = [m.label for m in at.metric]
     mark = lambda key: t("workshop.example_mark", "ru", label=t(key, "ru"))  # noqa: E731
     assert t("active.m.turnover", "ru") in labels and mark("active.m.turnover") not in labels, labels
+
+
+def test_a_number_typed_that_equals_the_example_is_the_users(app_db):
+    """Screen review: an input the user typed was still marked «пример» when its number happened
+    to be the method's example (the mark was decided by the value, not by who set it). On a
+    workspace whose data gives nothing, every input starts as the example's (28 of 28): the
+    average check typed as 250 000 and then back as 300 000 (the example's own) is the user's —
+    no mark on its label, 27 of 28 left. (A box typed over with the very number it shows sends no
+    change, so nothing tells it from one left alone: it keeps its mark.)"""
+    leads_only(app_db)
+    at = opened(app_db, params={"ws": "leads"}, pl_active_group="money")
+
+    def count() -> str:
+        return next(c.value for c in at.caption if c.value.startswith("Активные продажи на примере"))
+
+    assert field(at, "pl_a_avg_check").label.endswith("· пример") and "28 значений из 28" in count()
+    set_number(at, "pl_a_avg_check", 250_000.0).run()
+    set_number(at, "pl_a_avg_check", 300_000.0).run()
+    assert not at.exception, at.exception
+    assert box_value(at, "pl_a_avg_check") == 300_000.0
+    assert "пример" not in field(at, "pl_a_avg_check").label and "27 значений из 28" in count()
+    assert field(at, "pl_a_margin").label.endswith("· пример")  # the others untouched keep their mark

@@ -312,12 +312,12 @@ def test_margin_visibly_drives_profit(planner):
     100 % gives the plain label."""
     at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0, cpl=1_000.0, margin=100.0)
     card = next(x for x in at.metric if x.label.startswith("Прибыль в месяц"))
-    assert (card.label, card.value) == ("Прибыль в месяц (при марже 100 %)", "780 000 ₽")  # 900 000 − 120 000
-    assert card.help.startswith("Маржа не из данных: при 100 % прибыль — это оборот за вычетом бюджета.")
+    assert (card.label, card.value) == ("Прибыль в месяц (маржа не задана)", "780 000 ₽")  # 900 000 − 120 000
+    assert card.help.startswith("Маржа не задана: в данных и в настройках её нет, рычаг «Маржа» стоит на 100 %.")
     at = set_levers(at, margin=50.0)
     m = metrics(at)
     assert m["Прибыль в месяц"] == "330 000 ₽"  # 900 000 × 50 % − 120 000
-    assert "Прибыль в месяц (при марже 100 %)" not in m
+    assert "Прибыль в месяц (маржа не задана)" not in m
     assert m["Оборот в месяц"] == "900 000 ₽"  # margin is not a turnover lever
 
 

@@ -140,7 +140,9 @@ def test_cli_plan_export(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["turnover"] == 900_000 and "_base_plan" not in out
     page = html_path.read_text(encoding="utf-8")
-    assert "₽900,000" in page and "5.00%" in page and "Sensitivity" in page and page.count("Plotly.newPlot") == 2
+    assert "₽900,000" in page and "5.00%" in page and "Sensitivity" in page
+    # the plan is its own baseline: the tornado alone, the sentence in place of a waterfall of blank steps
+    assert page.count("Plotly.newPlot") == 1 and "The plan is the baseline: turnover ₽900,000 a month" in page
     assert main([*base, "--export", str(xlsx_path), "--lang", "ru", "--currency", "$"]) == 0
     wb = openpyxl.load_workbook(xlsx_path)
     assert wb.sheetnames == ["Исходные данные", "Результаты", "Чувствительность"]

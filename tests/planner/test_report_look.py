@@ -4,6 +4,8 @@ them, and a small fractional count with its tenth."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -42,3 +44,64 @@ def test_the_waterfall_leaves_room_above_its_highest_step():
     fig = figures.waterfall(run(base.with_(leads=120), base, reverse=False), "ru")
     low, high = fig.layout.yaxis.range
     assert low == 0 and high == pytest.approx(648_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "План совпадает с базой: оборот 500 000 ₽ в месяц, ни один рычаг его не меняет."),
+        ("en", "The plan is the baseline: turnover ₽500,000 a month, no lever changes it."),
+    ],
+    ids=["ru", "en"],
+)
+def test_a_plan_at_its_baseline_has_a_sentence_and_no_waterfall(lang, said):
+    """Screen review: a plan at its baseline drew a waterfall of blank steps under a note saying
+    so. 100 leads × 5 % × 100 000 = 500 000 on both sides: no figure, the sentence with the
+    turnover; 120 leads (a step of 100 000): the figure, no sentence."""
+    base = Plan(leads=100, conversion=0.05, avg_check=100_000)
+    charts, notes = figures.waterfall_or_note(run(base, base, reverse=False), lang)
+    assert charts == [] and [plain(n) for n in notes] == [said]
+    charts, notes = figures.waterfall_or_note(run(base.with_(leads=120), base, reverse=False), lang)
+    assert len(charts) == 1 and notes == []
+
+
+TEAM_SLACK = Plan(leads=100, conversion=0.05, avg_check=100_000, sellers=2, contacts_per_seller=55, elasticity=1.0)
+
+
+def test_the_teams_plus_ten_percent_is_idle_when_the_team_is_not_the_limit():
+    """2 sellers × 55 leads = 110 handle the 100 leads: turnover 100 × 5 % × 100 000 = 500 000.
+    −10 % sellers: 1,8 × 55 = 99 < 100, conversion 5 % × 99/100 (elasticity 1) = 4,95 %, turnover
+    495 000 (−5 000); +10 %: 121 handle them, nothing changes. So with leads a seller handles."""
+    from funnel.model.sensitivity import idle_up
+
+    rows = {r["lever"]: r for r in sensitivity(TEAM_SLACK, "turnover")}
+    for lever in ("sellers", "contacts_per_seller"):
+        assert rows[lever]["delta_low"] == pytest.approx(-5_000) and rows[lever]["delta_high"] == 0
+    assert idle_up(list(rows.values())) == ["sellers", "contacts_per_seller"]
+    tight = TEAM_SLACK.with_(contacts_per_seller=45)  # 90 handle 100: +10 % moves the turnover
+    assert idle_up(sensitivity(tight, "turnover")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "+10 % к числу продавцов или к лидам на продавца ничего не меняют: команда — не ограничение"),
+        ("en", "+10% on sellers or on leads per seller changes nothing: the team is not the limit"),
+    ],
+    ids=["ru", "en"],
+)
+def test_the_tornado_says_why_the_team_has_no_plus_ten_percent_bar(lang, said):
+    """Screen review: the sellers' bars stood at −10 % alone with no word. The sentence under the
+    tornado's title, in the report's figure and the app's; none when the team is the limit."""
+    from ui.views.planner import charts as pc
+
+    rows = sensitivity(TEAM_SLACK, "turnover")
+    assert plain(figures.idle_note(rows, lang) or "") == said
+    report = plain(re.sub(r"<[^>]+>", " ", figures.tornado(rows, "turnover", lang).layout.title.text))
+    assert " ".join(said.split()) in " ".join(report.split())
+    if lang == "ru":  # the app's language in a bare run
+        app = plain(re.sub(r"<[^>]+>", " ", pc.tornado(rows, "Оборот").layout.title.text))
+        assert " ".join(said.split()) in " ".join(app.split())
+    tight = sensitivity(TEAM_SLACK.with_(contacts_per_seller=45), "turnover")
+    assert figures.idle_note(tight, lang) is None
+    assert "<br>" not in figures.tornado(tight, "turnover", lang).layout.title.text

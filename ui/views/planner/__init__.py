@@ -90,7 +90,8 @@ def draw_tabs(b, base, r, steps: list) -> None:
             r.shown,
             r.baseline,
             current_edits(),
-            [waterfall(steps), *charts_] if r.waterfall_ready else charts_,  # never from an unknown baseline
+            # never from an unknown baseline, nor of blank steps (the plan at the baseline: a sentence says so)
+            [waterfall(steps), *charts_] if r.waterfall_ready and not r.unchanged else charts_,
             tables,
             active=r.active,
             note=[n for n in (tabs.waterfall_note(r), fc.get("sens_note")) if n],  # said in the reports too

@@ -113,10 +113,12 @@ def current(b, base_plan) -> ActivePlan | None:
     if plan is None and not tab_open():
         return None
     seeded, _ = seed(b, base_plan)
-    if plan is None or (old is not None and plan == old[1] and state.PL_ACTIVE_ORIGIN.get() == "data"):
+    untouched = old is not None and plan == old[1] and not state.PL_ACTIVE_TYPED.get()
+    if plan is None or (untouched and state.PL_ACTIVE_ORIGIN.get() == "data"):
         plan = seeded
         state.PL_ACTIVE.set(plan)
         state.PL_ACTIVE_ORIGIN.set("data")
+        state.PL_ACTIVE_TYPED.pop()
     return plan
 
 
@@ -149,6 +151,7 @@ def _changed(field: str) -> None:
     try:
         state.PL_ACTIVE.set(plan.with_(**{field: from_widget(field, value)}))
         state.PL_ACTIVE_PROBLEM.pop()
+        state.PL_ACTIVE_TYPED.set(state.PL_ACTIVE_TYPED.get() | {field})  # the user's, whatever its value
     except FunnelError as exc:
         state.PL_ACTIVE_PROBLEM.set(exc)
 
@@ -213,14 +216,17 @@ def _input(field: str, plan: ActivePlan, marks: dict[str, str], where=st) -> Non
 
 def marks_for(plan: ActivePlan, seeded: ActivePlan, from_data: frozenset[str]) -> dict[str, str]:
     """Each input still at the data's seed: "data" when the data gave it, "example" otherwise;
-    a value the user typed has no mark (nor any value of a Workshop case)."""
+    a value the user typed has no mark (nor any value of a Workshop case). Typed is what the
+    user touched (PL_ACTIVE_TYPED), not a value unlike the seed's: a number typed that happens to
+    equal the example's is the user's, and was marked «(пример)» (screen review)."""
     if state.PL_ACTIVE_ORIGIN.get() != "data":
         return {}
+    typed = state.PL_ACTIVE_TYPED.get()
     return {
         f: ("data" if f in from_data else "example")
         for group in GROUPS.values()
         for f in group
-        if getattr(plan, f) == getattr(seeded, f)
+        if f not in typed and getattr(plan, f) == getattr(seeded, f)
     }
 
 

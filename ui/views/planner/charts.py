@@ -14,6 +14,7 @@ import ui
 from funnel import formatting, units
 from funnel.charts import WIDE_VALUE_TICKS, legend_above, month_axis, months_spanned
 from funnel.model import precision
+from funnel.report import figures as report_figures
 from funnel.safety import chart_text
 
 # A forecast's spread as a marketer names it (texts planner.fc.low …), and the percentile each
@@ -51,8 +52,9 @@ def signed_share(x: float | None) -> str | None:
 def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, deals_help: str | None = None) -> None:
     """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
     what the switched-on web chain and repeat customers put in them. At a ``margin`` of 1 (the
-    lever's default: the data holds no margin) the profit card says it is at 100 % margin, in
-    its label and help: turnover − budget read as real profit otherwise. ``deals_help``: the deals
+    lever's default: the data and the settings hold no margin) the profit card says no margin is
+    set, in its label and help, and the ROMI card that it is on revenue: turnover − budget read
+    as real profit otherwise (the figures stay as they are). ``deals_help``: the deals
     card's help (ui.views.planner.deal_flow: on deals without leads, why the Overview's won deals
     a month differ)."""
 
@@ -87,15 +89,17 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
+    full = margin is not None and margin >= 1.0  # no margin set: the lever's default, the data holds none
+    romi_words = ui.t("planner.m.romi_unset") if full else ui.t("planner.m.romi_revenue")
     cols[3].metric(
         ui.t("planner.m.romi"),
         romi(out["romi"]),
         delta("romi", romi),
-        help=ui.term_tip(ui.t("planner.m.romi")),  # ROMI in full words
+        # ROMI in full words, and that it is on revenue (plainly so when no margin is set)
+        help=" ".join(x for x in (ui.term_tip(ui.t("planner.m.romi")), romi_words) if x),
         **look("romi", romi),
     )
     if len(cols) > 4:
-        full = margin is not None and margin >= 1.0
         cols[4].metric(
             ui.t("planner.m.profit_full_margin" if full else "planner.m.profit"),
             ui.money(out["profit"]),
@@ -175,7 +179,8 @@ def waterfall(rows: list[tuple[str, float, str]]) -> go.Figure:
 
 def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     """Each lever's −10 % and +10 % effect, levers down the side in wrapped lines, the legend above
-    the plot (below it, "+10%" sat on the axis's title on a phone)."""
+    the plot (below it, "+10%" sat on the axis's title on a phone); under the title, why the
+    team's levers have no +10 % bar when they have none (report_figures.tornado_title)."""
     names = [side_name(ui.t(f"planner.lever.{r['lever']}")) for r in rows][::-1]
     fig = go.Figure(
         [
@@ -185,13 +190,17 @@ def tornado(rows: list[dict], metric_label: str) -> go.Figure:
     )
     fig.update_layout(
         barmode="overlay",
-        title=ui.t("planner.chart.tornado", metric=metric_label),
+        title=report_figures.tornado_title(ui.t("planner.chart.tornado", metric=metric_label), rows, ui.lang()),
         xaxis_title=_money_axis("axis.turnover_change"),
     )
     fig.update_xaxes(nticks=ACROSS_TICKS)
-    return legend_above(_layout(fig, legend=True))
+    # taller by the idle-team note's lines: out of the plot's height, they squeezed the levers'
+    # wrapped names on a phone into each other ("Лидов на продавца в месяц" over «Продавцы»)
+    notes = str(fig.layout.title.text).count("<br>")
+    return legend_above(_layout(fig, height=340 + NOTE_LINE * notes, legend=True))
 
 
+NOTE_LINE = 20  # px a line of a chart's note under its title (12 px text)
 WARMING_GREY = "#9e9e9e"  # the history's first months, not whole (projection's warming trace)
 
 

@@ -339,6 +339,8 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     kind = LEVERS[field][0]
     unit = " %" if kind == "share" else ", " + ui.plain(ui.currency()) if kind == "money" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
+    if field == "margin" and value.get() is not None and value.get() >= 1.0:
+        label = ui.t("planner.lever.margin_unset")  # at its default: no margin set, said on the lever itself
     help_key = f"planner.help.{field}"
     if label_key and (own := label_key.replace(".lever.", ".help.")) in TABLE:
         help_key = own  # a lever that counts something else says so in its help too
@@ -517,6 +519,7 @@ def put_active(active: ActivePlan | None, origin: str = "data") -> None:
     state.PL_ACTIVE.set(active)
     state.PL_ACTIVE_ORIGIN.set(origin)
     state.PL_ACTIVE_PROBLEM.pop()
+    state.PL_ACTIVE_TYPED.pop()  # every input as the plan brought it: none typed yet
     numbox.forget_all(state.PL_ACTIVE_W)
 
 

@@ -207,16 +207,15 @@ def waterfall_tab(r: PlanResult, steps: list, empty: Callable[[], None]) -> None
     (waterfall_rows), drawn light (funnel.charts.LIGHT: hover kept, no mode bar or drag handles,
     as the Overview's and the Time page's charts), only when every step is known
     (PlanResult.waterfall_ready: plotly.js draws a "total" bar at the running sum, so from a
-    baseline of unknown turnover every bar, the plan's too, drew 0), above it a line saying the
-    plan is the baseline when every step is 0 (PlanResult.unchanged); else the sentence saying so
+    baseline of unknown turnover every bar, the plan's too, drew 0), and not when every step is 0
+    (PlanResult.unchanged: the plan is the baseline, a line says so, screen review); else the sentence saying so
     with the plan's turnover (waterfall_note), or, when there is no turnover, ``empty`` (the
     levers still to type: gaps.no_waterfall; gaps imports this module, so it is passed in)."""
-    if r.waterfall_ready:
-        if r.unchanged:  # review #16: blank steps and nothing saying why (the page opens so)
-            st.info(ui.t("planner.waterfall_unchanged"))
+    if r.waterfall_ready and r.unchanged:  # the page opens so: the line alone, no chart of blank steps
+        st.info(ui.t("planner.waterfall_unchanged"))
+    elif r.waterfall_ready:
         ui.draw_cached(_waterfall_view, steps)
-        if not r.unchanged:  # how effects add up, when there are some
-            st.caption(ui.t("planner.waterfall_note"))
+        st.caption(ui.t("planner.waterfall_note"))  # how effects add up
     elif note := waterfall_note(r):
         st.info(note)
     else:  # no turnover on either side: an empty chart on a −1…1 axis said nothing
@@ -225,7 +224,10 @@ def waterfall_tab(r: PlanResult, steps: list, empty: Callable[[], None]) -> None
 
 def waterfall_note(r: PlanResult) -> str | None:
     """In place of the waterfall when the plan has a turnover and the baseline none to start
-    from: the sentence with the plan's turnover (the reports carry it too); None otherwise."""
+    from: the sentence with the plan's turnover (the reports carry it too); when the plan is the
+    baseline (no chart of blank steps), the sentence saying so, for the reports; None otherwise."""
+    if r.waterfall_ready and r.unchanged:
+        return ui.t("planner.waterfall_same", turnover=ui.money(r.shown["turnover"]))
     if r.waterfall_ready or r.shown["turnover"] is None or r.baseline["turnover"] is not None:
         return None
     return ui.t("gaps.no_base_turnover", turnover=ui.money(r.shown["turnover"]))

@@ -21,7 +21,8 @@ def pace(workspace_id: str, month: date) -> pd.DataFrame:
         stamp = gl.stamp(cur, filters=ws)
     if not stamp[0]:
         return pd.DataFrame(columns=list(gl.PACING))
-    return ui.shared(gl.pacing, filters=ws, month=month, today=date.today(), stamp=stamp)
+    # the members as the screen writes them (the demo's sellers are stored in English)
+    return gl.in_shown_order(ui.shared(gl.pacing, filters=ws, month=month, today=date.today(), stamp=stamp), ui.lang())
 
 
 def fmt(metric: str, value, beside: float | None = None) -> str:
