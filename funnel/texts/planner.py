@@ -296,18 +296,18 @@ TEXTS = {
     "planner.m.profit_full_margin": ("Прибыль в месяц (маржа не задана)", "Profit per month (no margin set)"),
     "planner.m.profit_full_margin_help": (
         "Маржа не задана: в данных и в настройках её нет, рычаг «Маржа» стоит на 100 %. Поэтому здесь не "
-        "прибыль, а выручка за вычетом бюджета. Задайте свою маржу в рычаге «Маржа».",
+        "прибыль, а оборот за вычетом бюджета. Задайте свою маржу в рычаге «Маржа».",
         "No margin is set: the data and the settings hold none, and the “Margin” lever stands at 100%. So this "
-        "is not profit but revenue minus the budget. Set your own margin in the “Margin” lever.",
+        "is not profit but turnover minus the budget. Set your own margin in the “Margin” lever.",
     ),
     "planner.lever.margin_unset": ("Маржа: не задана (100 %)", "Margin: not set (100%)"),
     "planner.m.romi_unset": (
-        "Маржа не задана: ROMI считается по выручке, а не по прибыли.",
-        "No margin is set: ROMI is on revenue, not on profit.",
+        "Маржа не задана: ROMI считается по обороту, а не по прибыли.",
+        "No margin is set: ROMI is on turnover, not on profit.",
     ),
     "planner.m.romi_revenue": (
-        "ROMI считается по выручке новых договоров: маржа в нём не участвует.",
-        "ROMI is on new contracts' revenue: the margin does not enter it.",
+        "ROMI считается по обороту новых договоров: маржа в нём не участвует.",
+        "ROMI is on new contracts' turnover: the margin does not enter it.",
     ),
     "planner.m.profit_help": (
         "Прибыль — оборот, умноженный на маржу, за вычетом бюджета. ROMI считается по новым договорам: "
