@@ -22,7 +22,7 @@ from ui.writes import show_message
 
 HORIZONS = tuple(fs.HORIZONS)
 _who = accuracy_now.taken_by_words  # who took a snapshot, in words
-figure = accuracy_now.figure  # the money figure in the Planner's word
+money_word = accuracy_now.money_word  # the money figure in the Planner's word
 KEY_CHART, KEY_PART = "tm_acc_chart", "tm_acc_part"
 
 
@@ -81,7 +81,7 @@ def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
     st.subheader(ui.t("tm.accuracy.past"))
     rows = res["rows"]
     if rows.empty:  # the heading alone read as a broken tab: say when it fills
-        st.info(ui.t("tm.accuracy.past_none" if priced else "tm.accuracy.past_none_unpriced_figure", **figure()))
+        st.info(ui.t("tm.accuracy.past_none" if priced else "tm.accuracy.past_none_unpriced_figure", **money_word()))
         return {}
     scores = res["scores"]
     if not scores:
@@ -102,7 +102,7 @@ def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
         held = res["scored"][(res["scored"]["horizon"] == h) & res["scored"]["held"].fillna(False).astype(bool)]
         st.caption(ui.t("tm.accuracy.coverage_note", held=ui.num(len(held)), n=ui.num(s["n"])))
     if scores:
-        st.caption(ui.t("tm.accuracy.scored_note_figure", **figure()))
+        st.caption(ui.t("tm.accuracy.scored_note_figure", **money_word()))
     charted = {h: acc.chart_rows(res, h) for h in HORIZONS}
     # a horizon whose forecasts were all "—" would chart nothing against the actuals: left out
     return {h: points for h, points in charted.items() if points["p50"].notna().any()}
@@ -176,7 +176,7 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),
-        yaxis_title=ui.t("tm.accuracy.axis_figure", cur=ui.currency(), **figure()),
+        yaxis_title=ui.t("tm.accuracy.axis_figure", cur=ui.currency(), **money_word()),
     )
     # above the plot: below it, «Период» sat on the legend's row at 1280 px (review #16)
     return charts.legend_above(fig)

@@ -22,12 +22,13 @@ HORIZONS = tuple(fs.HORIZONS)
 BY_DEMO = "demo"  # funnel.demo_history.TAKEN_BY: back-dated snapshots (before they kept the day's pipeline)
 
 
-def figure() -> dict[str, str]:
+def money_word() -> dict[str, str]:
     """The money figure the tab forecasts and scores, in the Planner's own word
     (planner.target.turnover), as the tm.accuracy.*_figure texts take it: ``figure`` to begin
     a label, ``figure_lower`` inside a sentence. One figure, one word with the Planner's forecast."""
     word = ui.t("planner.target.turnover")
-    return {"figure": word, "figure_lower": word[:1].lower() + word[1:]}
+    # our own text, lower-cased by code the Markdown scan cannot follow: escaped all the same
+    return {"figure": word, "figure_lower": ui.plain(word[:1].lower() + word[1:])}
 
 
 def live(workspace_id: str) -> pd.DataFrame:
@@ -73,7 +74,7 @@ def _saved(latest: pd.DataFrame, day: date | None) -> None:
     today = day == date.today()
     st.subheader(ui.t("tm.accuracy.today") if today else ui.t("tm.accuracy.on_day", day=ui.date(day)))
     by = taken_by_words(latest["taken_by"].iloc[0])
-    st.caption(ui.t("tm.accuracy.taken_figure", when=ui.moment(latest["taken_at"].iloc[0]), who=by, **figure()))
+    st.caption(ui.t("tm.accuracy.taken_figure", when=ui.moment(latest["taken_at"].iloc[0]), who=by, **money_word()))
     weighted = ui.t("tm.accuracy.weighted") if today else ui.t("tm.accuracy.weighted_on", day=ui.date(day))
     total = latest[latest["owner"] == ""]
     if latest["taken_by"].iloc[0] == BY_DEMO and total["weighted_pipeline"].isna().all():
@@ -115,7 +116,7 @@ def save_button(workspace_id: str, priced: bool) -> None:
     none: review #16)."""
     if not priced:
         if ui.has_rows(workspace_id, "deals"):
-            st.caption(ui.t("tm.accuracy.nothing_to_save_figure", **figure()))
+            st.caption(ui.t("tm.accuracy.nothing_to_save_figure", **money_word()))
         else:
             st.caption(ui.t("common.no_deals_workspace"))
         return
