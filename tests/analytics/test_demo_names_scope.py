@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from funnel.db import Store
 from funnel.workspace import create_workspace
-from tests.conftest import ROOT, insert
+from tests.helpers.pages import insert, russian_channels_page
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -29,16 +28,6 @@ def test_a_demo_name_is_translated_in_the_demo_alone_a_ladder_name_everywhere():
     assert shown("Email", "en", demo=True) == "Email"
 
 
-def _channels_page(ws: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = "ru"
-    if ws:
-        at.query_params["ws"] = ws
-    at.switch_page("pages/channels.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_a_users_own_email_channel_stays_as_loaded_on_a_russian_screen(demo_app_db):
     """A user's workspace beside the demo, leads from "Email" and "VK Ads": its tables and its
     channel filter say "Email" and "VK Ads", not the demo's «Email-рассылки» and «VK Реклама»;
@@ -52,11 +41,11 @@ def test_a_users_own_email_channel_stays_as_loaded_on_a_russian_screen(demo_app_
     ]
     insert(s, ws, "leads", rows)
     s.close()
-    at = _channels_page(ws)
+    at = russian_channels_page(ws)
     cells = {str(v) for df in at.dataframe for col in df.value.columns for v in df.value[col]}
     assert {"Email", "VK Ads"} <= cells and not {"Email-рассылки", "VK Реклама"} & cells
     assert at.multiselect(key="filter_channels").options == ["Email", "VK Ads"]
-    demo = _channels_page()
+    demo = russian_channels_page()
     cells = {str(v) for df in demo.dataframe for col in df.value.columns for v in df.value[col]}
     assert "Email-рассылки" in cells and "Email" not in cells
 

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tests.helpers.pages import russian_channels_page
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -26,20 +27,10 @@ def test_names_sort_as_the_screen_writes_them():
         assert in_shown_order(names, "ru") == ["Cold calls", "Email", "Exhibitions", "unknown"]
 
 
-def _channels_page(ws: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = "ru"
-    if ws:
-        at.query_params["ws"] = ws
-    at.switch_page("pages/channels.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_the_demos_filters_list_its_names_in_russian_order(demo_app_db):
     """The sidebar's channels on the Russian demo: sorted by their stored English they read
     «Холодные звонки, Email-рассылки, Выставки, …»."""
-    at = _channels_page()
+    at = russian_channels_page()
     for key in ("filter_channels", "filter_owners", "filter_segments"):
         options = at.multiselect(key=key).options
         named = [o for o in options if o.casefold() != "не указан"]
