@@ -9,7 +9,8 @@ import pytest
 
 from funnel.db import Store
 from funnel.workspace import create_workspace
-from tests.helpers.pages import insert, russian_channels_page
+from tests.conftest import insert
+from tests.helpers.pages import russian_channels_page
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
