@@ -603,7 +603,6 @@ TEXTS = {
     "planner.fc.no_close": ("без даты", "no date"),
     "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
-    "planner.fc.uncertainty": ("Разброс оборота за месяц", "Spread of the month's turnover"),
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
     "planner.fc.month_season": (
         "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
@@ -824,8 +823,10 @@ TEXTS = {
         "Sales cycle {days} {days|day|days}: the median days from lead to won (deals won in the period, after the filters: {wins}).",
     ),
     "planner.cycle.none": (
-        "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз».",
-        "No won deal with a lead date: there is no cycle to take, type it on the Forecast tab.",
+        "Выигранных сделок с датой лида нет — длину цикла взять неоткуда: введите её сами на вкладке «Прогноз» "
+        "(поле там есть, когда в данных есть оборот).",
+        "No won deal with a lead date: there is no cycle to take, type it on the Forecast tab (the box is there "
+        "once the data has a turnover).",
     ),
     "planner.cycle.zero": (
         "Медиана цикла — 0 дней (выигранных сделок: {wins}; половина закрыта в день лида): введите цикл сами "

@@ -2,10 +2,6 @@
 
 TEXTS = {
     "tm.accuracy.today": ("Прогноз сегодня", "Today's forecast"),
-    "tm.accuracy.taken": (
-        "Снимок прогноза от {when} ({who}). Прогноз строится так же, как в Планировщике: по данным за последние 12 месяцев; в 8 случаях из 10 оборот окажется между пессимистичным и оптимистичным прогнозом.",
-        "Forecast saved on {when} ({who}). It is the Planner's forecast on the last 12 months of data; 8 times out of 10 turnover lands between the pessimistic and the optimistic estimate.",
-    ),
     "tm.accuracy.on_day": ("Прогноз на {day}", "Forecast as of {day}"),
     "tm.accuracy.live": ("Прогноз сейчас", "Forecast now"),
     "tm.accuracy.live_note": (
@@ -18,12 +14,6 @@ TEXTS = {
     "tm.accuracy.weighted_not_kept": (
         "Взвешенная воронка на {day} не сохранена: в прогнозах, сохранённых задним числом, её нет.",
         "The weighted pipeline on {day} is not kept: forecasts saved back-dated do not hold it.",
-    ),
-    "tm.accuracy.nothing_to_save": (
-        "Сохранять пока нечего: прогноз оборота строится по выигранным сделкам с суммой, а в последних 12 месяцах "
-        "данных их нет.",
-        "Nothing to save yet: a turnover forecast is built on won deals with amounts, and the data's last 12 months "
-        "hold none.",
     ),
     "tm.accuracy.by.daily": ("автоматически", "automatically"),
     "tm.accuracy.by.cli": ("из командной строки", "from the command line"),
@@ -49,12 +39,6 @@ TEXTS = {
     "tm.accuracy.horizon.quarter": ("Следующий квартал", "Next quarter"),
     "tm.accuracy.weighted": ("Взвешенная воронка сейчас", "Weighted pipeline now"),
     "tm.accuracy.past": ("Насколько точны были прошлые прогнозы", "How right past forecasts were"),
-    "tm.accuracy.past_none_unpriced": (
-        "Оценок нет: оценивать можно прогнозы оборота, а их строят по выигранным сделкам с суммой — "
-        "загрузите такие сделки на странице «Данные».",
-        "No scores: forecasts of turnover are what is scored, and they are built on won deals with "
-        "amounts: upload such deals on the Data page.",
-    ),
     "tm.accuracy.past_none": (
         "Оценок пока нет: прогноз оценивается, когда закончится его месяц или квартал и данные за него будут загружены; "
         "первым оценится первый сохранённый прогноз.",
@@ -81,10 +65,6 @@ TEXTS = {
         "Коридор прогноза (от пессимистичного до оптимистичного прогноза) удержал факт в {held} из {n} периодов (у честного прогноза — около 8 из 10).",
         "The forecast's range (pessimistic to optimistic) held the actual in {held} of {n} periods (an honest forecast: about 8 in 10).",
     ),
-    "tm.accuracy.scored_note": (
-        "Каждый период оценивается один раз — по последнему прогнозу, сохранённому до его начала. Факт — оборот по выигранным сделкам по дате закрытия. Ошибка — насколько вероятный прогноз разошёлся с фактом, в процентах от факта; если в каком-то периоде факт почти нулевой, ошибка считается по всем периодам вместе: все промахи без учёта знака, делённые на весь факт. Так же считает вкладка «Проверка» Планировщика.",
-        "Each period is scored once, by the last forecast saved before it began. Actual: turnover of the deals won, by closing date. Error = (likely estimate − actual) ÷ actual; when some period's actual is near zero, the weighted error is used: the errors' sum without signs ÷ the actuals' sum. The Planner's “Backtest” tab scores the same way.",
-    ),
     "tm.accuracy.chart_horizon": ("График прогноза и факта", "Forecast and actual, chart"),
     "tm.accuracy.chart": ("Прогноз и факт: {horizon}", "Forecast and actual: {horizon}"),
     "tm.accuracy.band": ("Коридор: 8 случаев из 10", "Range: 8 times in 10"),
@@ -92,7 +72,6 @@ TEXTS = {
     "tm.accuracy.actual": ("Факт", "Actual"),
     "tm.accuracy.period": ("Период", "Period"),
     "tm.accuracy.scored": ("Оценено периодов", "Periods scored"),
-    "tm.accuracy.axis_money": ("Оборот, {cur}", "Turnover, {cur}"),
     "tm.accuracy.part.chart": ("Прогноз и факт", "Forecast and actual"),
     "tm.accuracy.part.owners": ("По менеджерам: следующий месяц", "By owner: next month"),
     "tm.accuracy.part.snapshots": ("Все сохранённые прогнозы", "Every saved forecast"),
