@@ -72,22 +72,27 @@ def unsplit_keys(cur, *, filters: Filters, by: str | None, compare: bool = False
     return keys | {(int(k), None) for k in df["k"].unique()}
 
 
-def cut_totals(split: pd.DataFrame) -> pd.DataFrame:
+def cut_totals(split: pd.DataFrame, *, per_channel: bool = False) -> pd.DataFrame:
     """The totals of the spend periods a range cuts, from a ``spend_split``: per period
     (period_start..period_end) that holds fewer days of the range than its own (days_in <
     days_total), amount = Σ the whole period's money of its rows, days_in, days_total, and
     spend = Σ its rows' spend (each amount × days_in ÷ days_total), the money the cut period
-    adds: the totals row of the Channels table's «Расходы по дням». Money exact (Decimals, as
-    the split holds it). Sorted by the period's start; empty (these columns) when none is cut."""
-    columns = ["period_start", "period_end", "amount", "days_in", "days_total", "spend"]
+    adds: the totals row of the Channels table's «Расходы по дням». With ``per_channel``, per
+    channel and period (a column ``channel`` first): a channel's cell of that table, its
+    campaigns' rows of one period summed (one row of them stood for all). Money exact
+    (Decimals, as the split holds it). Sorted by the period's start (then the channel); empty
+    (these columns) when none is cut."""
+    keys = ["period_start", "period_end", "days_in", "days_total"]
+    if per_channel:
+        keys = [*keys[:2], "channel", *keys[2:]]
+    columns = [*keys[: len(keys) - 2], "amount", "days_in", "days_total", "spend"]
     if split is None or split.empty:
         return pd.DataFrame(columns=columns)
     cut = split[split["days_in"] < split["days_total"]]
     rows = []
-    for (start, end, days_in, days_total), part in cut.groupby(
-        ["period_start", "period_end", "days_in", "days_total"], sort=True
-    ):
+    for key, part in cut.groupby(keys, sort=True, dropna=False):
+        *head, days_in, days_total = key
         amount = sum((money.exact(a) or Decimal(0) for a in part["amount"]), Decimal(0))
         spent = sum((money.exact(s) or Decimal(0) for s in part["spend"]), Decimal(0))
-        rows.append((start, end, amount, int(days_in), int(days_total), spent))
+        rows.append((*head, amount, int(days_in), int(days_total), spent))
     return pd.DataFrame(rows, columns=columns)

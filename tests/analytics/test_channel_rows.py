@@ -163,6 +163,27 @@ def test_the_spend_by_days_totals_row_gives_each_periods_total(app_db):
     assert column(table, "Расходы") == {"A": "3 100 ₽", "B": "590 ₽", "Итого": "3 690 ₽"}
 
 
+# A's March money in two campaigns of 1 550 ₽ (the same 3 100 ₽): A's cell sums them, 3 100 ₽ × 28/31
+# = 2 800 ₽; it showed one campaign's «1 550 ₽ × 28/31 = 1 400 ₽» (one row of a channel's period stood
+# for all), beside the totals row's 3 720 ₽ that counted both.
+def test_a_channels_campaigns_of_one_period_make_one_cell(app_db):
+    from datetime import date
+
+    from tests.analytics.test_pages import set_period
+
+    split = [{"channel": "A", "campaign": c, "period": datetime(2026, 3, 1), "amount": 1550} for c in ("x", "y")]
+    rows = [r for r in CUT if not (r["channel"] == "A" and r["period"].month == 3)] + split
+    at = set_period(open_channels(app_db, {"spend": rows}), (date(2026, 3, 4), date(2026, 4, 3)))
+    at.radio(key="ch_table_columns").set_value("spend_cut").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert column(table, "01.03.2026–31.03.2026") == {
+        "A": "3 100 ₽ × 28/31 = 2 800 ₽",
+        "B": "620 ₽ × 28/31 = 560 ₽",
+        "Итого": "3 720 ₽ × 28/31 = 3 360 ₽",
+    }
+
+
 # ---- nothing to compare with: why --------------------------------------------------------------
 @pytest.mark.parametrize(
     ("prev", "yoy", "one", "first", "expected"),

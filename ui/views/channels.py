@@ -126,8 +126,8 @@ def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str],
     () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
-    cut = split[split["days_in"] < split["days_total"]].sort_values(["period_start", "period_end", "channel"])
-    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut.itertuples())
+    cut = spend.cut_totals(split, per_channel=True).itertuples()  # a channel's campaigns of one period: one cell
+    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut)
     totals = spend.cut_totals(split).itertuples()
     return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals)
 
