@@ -607,6 +607,12 @@ TEXTS = {
         "по дате создания лида, только зрелые лиды",
         "by the lead's creation day, mature leads only",
     ),
+    "an.fn.speed_no_leads_workspace": (
+        "Скорость считается от создания лида, а в этом пространстве лидов нет. Загрузите лиды (номер, дата, "
+        "канал) на странице «Данные».",
+        "Speed is timed from a lead's creation, and this workspace has no leads. Upload leads (id, date, "
+        "channel) on the Data page.",
+    ),
     "an.fn.speed_no_leads": (
         "Скорость считается от создания лида (до контакта, КП, договора и оплаты), а лидов за период нет — "
         "засекать не от чего. Скорость появится, когда в данных будут лиды этого периода.",

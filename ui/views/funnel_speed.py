@@ -25,7 +25,9 @@ def render(filters: Filters, attribution: str) -> None:
     by = held if held in SPEED_SPLITS else SPEED_SPLITS[0]
     speeds = ui.shared(speed.speed, filters=filters, attribution=attribution, by=by)
     if not speed.has_leads(speeds):  # no table of 0 leads and "—", and no split of it to choose
-        st.info(ui.t("an.fn.speed_no_leads"))
+        # none in the workspace (deals only, spend only): where to upload them, not another period
+        note = ui.none_note(filters.workspace_id, ("leads",), "an.fn.speed_no_leads_workspace", "an.fn.speed_no_leads")
+        st.info(note)
         return
     chosen = st.radio(
         ui.t("an.fn.speed_by"),
