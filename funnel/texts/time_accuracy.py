@@ -5,10 +5,10 @@ TEXTS = {
     "tm.accuracy.on_day": ("Прогноз на {day}", "Forecast as of {day}"),
     "tm.accuracy.live": ("Прогноз сейчас", "Forecast now"),
     "tm.accuracy.live_note": (
-        "Считается сейчас, как разброс в Планировщике: для этого месяца и квартала, с их сезонностью и "
+        "Считается сейчас, как разброс в Планировщике: для названных ниже месяца и квартала, с их сезонностью и "
         "оплатами, которые придут в них от лидов прошлых месяцев. Прогноз за сегодня ещё не сохранён.",
-        "Worked out now, as the Planner's spread: for this very month and quarter, with their season and the "
-        "wins the leads of the months before bring into them. Today's forecast is not saved yet.",
+        "Worked out now, as the Planner's spread: for the month and quarter named below, with their season and "
+        "the wins the leads of the months before bring into them. Today's forecast is not saved yet.",
     ),
     "tm.accuracy.weighted_on": ("Взвешенная воронка на {day}", "Weighted pipeline on {day}"),
     "tm.accuracy.weighted_not_kept": (
