@@ -33,3 +33,10 @@ def test_the_active_sales_tables_figures_stand_right_their_names_left(app_db):
     assert list(people.values()) == [None, "right", "right", "right", "right"], people
     chain = _aligned(at, t("active.col.step", "ru"))
     assert list(chain.values()) == [None, "right"], chain
+
+
+def test_the_scenario_comparisons_figures_stand_right_the_figures_names_left(app_db):
+    # «1 270», «3,18 %», «8 044 167 ₽» under «База» and «Сейчас на экране» stood on the left
+    at = opened(app_db, pl_tab=t("planner.tab.scenarios", "ru"))
+    compared = _aligned(at, t("planner.sc.metric", "ru"))
+    assert len(compared) >= 3 and list(compared.values()) == [None] + ["right"] * (len(compared) - 1), compared

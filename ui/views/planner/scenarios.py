@@ -23,6 +23,7 @@ from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
 from ui.picker import date_picker
+from ui.show import aligned_columns
 from ui.views.planner import active as active_tab
 from ui.views.planner import active_result as act
 from ui.views.planner import charts
@@ -168,7 +169,15 @@ def scenarios_tab(
                 columns[name] = columns[name] + act.compare_column(outbound.get(name))
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
-        st.dataframe(table, hide_index=True, width="stretch", height="content", key="pl_sc_table", placeholder=DASH)
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            height="content",
+            key="pl_sc_table",
+            placeholder=DASH,
+            column_config=aligned_columns(table, table.columns[1:]),  # every column but the figure's name
+        )
         if without_tables:
             st.caption(ui.t("planner.sc.no_tables", n=len(without_tables), names=_quoted(without_tables)))
         if mix_apart:  # «2026» and «2026 +20%»: other leads, the same mix, unexplained (review #16)
