@@ -154,6 +154,19 @@ def insert(store: Store, workspace_id: str, kind: str, rows: list[dict]) -> int:
     return upload_id
 
 
+def workspace_of(path: Path, name: str, rows_by_kind: dict[str, list[dict]]) -> str:
+    """A new workspace ``name`` in the database file ``path`` holding ``rows_by_kind`` (kind →
+    canonical rows, each kind one ``insert``); returns its id. The store is closed again, so an
+    AppTest of the same file opens it next."""
+    s = Store(path)
+    with s.transaction() as cur:
+        ws = create_workspace(cur, name).id
+    for kind, rows in rows_by_kind.items():
+        insert(s, ws, kind, rows)
+    s.close()
+    return ws
+
+
 @pytest.fixture
 def app_db(tmp_path, monkeypatch) -> Path:
     """Point the app (AppTest) at a fresh database file, and forget cached stores and results."""

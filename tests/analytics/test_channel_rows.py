@@ -9,11 +9,9 @@ from decimal import Decimal
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from funnel.db import Store
 from funnel.i18n import t
 from funnel.money import apportioned
-from funnel.workspace import create_workspace
-from tests.conftest import ROOT, insert
+from tests.conftest import ROOT, workspace_of
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -23,12 +21,7 @@ JAN = datetime(2026, 1, 1)
 def open_channels(app_db, tables: dict[str, list[dict]], lang: str = "ru") -> AppTest:
     """The Channels page on a new workspace holding ``tables`` (the only one besides none: the
     sidebar picks it), in ``lang``, over the last 12 months of its data."""
-    s = Store(app_db)
-    with s.transaction() as cur:
-        ws = create_workspace(cur, "Tiny").id
-    for table, rows in tables.items():
-        insert(s, ws, table, rows)
-    s.close()
+    workspace_of(app_db, "Tiny", tables)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.query_params["lang"] = lang
     at.run()

@@ -16,8 +16,7 @@ from streamlit.testing.v1 import AppTest
 from funnel.db import Store
 from funnel.dimensions import with_values
 from funnel.i18n import t
-from funnel.workspace import create_workspace
-from tests.conftest import ROOT, insert
+from tests.conftest import ROOT, workspace_of
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -36,13 +35,7 @@ CASES = {
 
 
 def _workspace(path, rows_by_kind: dict) -> str:
-    s = Store(path)
-    with s.transaction() as cur:
-        ws = create_workspace(cur, "Partial").id
-    for kind, rows in rows_by_kind.items():
-        insert(s, ws, kind, rows)
-    s.close()
-    return ws
+    return workspace_of(path, "Partial", rows_by_kind)
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -14,7 +14,7 @@ from funnel.db import Store
 from funnel.i18n import t
 from funnel.metrics.overview import unknown
 from funnel.workspace import create_workspace
-from tests.conftest import ROOT, insert
+from tests.conftest import ROOT, insert, workspace_of
 
 DEALS_AND_PIPELINE = {"won", "lost", "open", "win_rate", "conversion", "revenue", "avg_check", "pipeline"}
 
@@ -41,12 +41,7 @@ def test_what_the_data_cannot_give(now, has_deals, expected):
 
 
 def run(app_db, rows_by_kind: dict) -> AppTest:
-    s = Store(app_db)
-    with s.transaction() as cur:
-        ws = create_workspace(cur, "Partial").id
-    for kind, rows in rows_by_kind.items():
-        insert(s, ws, kind, rows)
-    s.close()
+    workspace_of(app_db, "Partial", rows_by_kind)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.run()
     at.selectbox(key="period_preset").set_value("all_time").run()

@@ -23,8 +23,7 @@ from funnel.db import Store
 from funnel.filters import Filters
 from funnel.i18n import t
 from funnel.metrics import channels, maturity
-from funnel.workspace import create_workspace
-from tests.conftest import ROOT, insert
+from tests.conftest import ROOT, workspace_of
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -46,12 +45,8 @@ QUARTER = (date(2026, 1, 1), date(2026, 3, 31))
 
 def _built(path, name: str, leads, deals, spend) -> str:
     """A workspace ``name`` of these rows with a conversion window of 30 days."""
+    ws = workspace_of(path, name, {"leads": leads, "deals": deals, "spend": spend})
     s = Store(path)
-    with s.transaction() as cur:
-        ws = create_workspace(cur, name).id
-    insert(s, ws, "leads", leads)
-    insert(s, ws, "deals", deals)
-    insert(s, ws, "spend", spend)
     with s.transaction() as cur:
         maturity.set_window(cur, ws, 30, actor=CLI_USER)
     s.close()
