@@ -38,7 +38,7 @@ from funnel.filters import Filters
 from funnel.ladder import get_ladder
 from funnel.metrics import facts, flow, overview, query, together
 from funnel.metrics.maturity import last_activity
-from funnel.periods import add_months, data_range, month_end, month_start, preset_range
+from funnel.periods import add_months, data_range, month_end, month_start, months_of, preset_range
 from funnel.workspace import existing_workspace
 
 log = logging.getLogger("funnel.snapshots")
@@ -269,11 +269,7 @@ def seasons(cur, b, level: float, periods: dict[str, tuple[date, date]]) -> dict
     young = projection.history_warming(history, lag, first_lead, deals_before)
     out = {}
     for h, (start, end) in periods.items():
-        months, m = [], month_start(start)
-        while m <= end:
-            months.append(m)
-            m = add_months(m, 1)
-        out[h] = projection.months_season(history, months, level=level, lag=lag, young=young)
+        out[h] = projection.months_season(history, months_of(start, end), level=level, lag=lag, young=young)
     return out
 
 

@@ -19,6 +19,15 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, monthrange(year, month)[1]))
 
 
+def months_of(start: date, end: date) -> list[date]:
+    """The first days of the calendar months from ``start``'s to the last that begins by ``end``."""
+    out, m = [], month_start(start)
+    while m <= end:
+        out.append(m)
+        m = add_months(m, 1)
+    return out
+
+
 def month_end(d: date) -> date:
     return d.replace(day=monthrange(d.year, d.month)[1])  # December 9999 too
 

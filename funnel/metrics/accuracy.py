@@ -26,7 +26,7 @@ from funnel.forecast_snapshots import snapshots
 from funnel.metrics import trend
 from funnel.metrics.maturity import last_activity
 from funnel.model.backtest import score
-from funnel.periods import add_months
+from funnel.periods import months_of
 
 ROW_COLUMNS = (
     "taken_at",
@@ -62,11 +62,7 @@ def actuals(cur, workspace_id: str, start: date, end: date) -> dict[tuple[date, 
 
 def _period_actual(by_month: dict, start: date, end: date, owner: str) -> float:
     """Σ of the whole months start..end (a snapshot's period is whole calendar months)."""
-    total, m = 0.0, start
-    while m <= end:
-        total += by_month.get((m, owner), 0.0)
-        m = add_months(m, 1)
-    return total
+    return sum((by_month.get((m, owner), 0.0) for m in months_of(start, end)), 0.0)
 
 
 def accuracy(cur, *, filters: Filters, today: date | None = None, stamp=None) -> dict:
