@@ -144,6 +144,7 @@ def scan_sql(prep: Prepared) -> str:
         columns=len(source.columns),
         extra=source.extra,
         native=native,
+        cut=False,  # a value over the cap stops the statement (stop_sql): no cut to make
     )
 
 

@@ -44,6 +44,10 @@ CASES = [
     ("blank id", "leads", None, "append", LEADS + ",2025-01-04,SEO,1\n", FELL_BACK),
     ("cell beyond the header", "leads", None, "append", LEADS + "L4,2025-01-04,SEO,1,extra\n", FELL_BACK),
     ("text over the cap", "leads", None, "append", LEADS + f"L4,2025-01-04,{'x' * 1001},1\n", FELL_BACK),
+    # far over it (the fast path cuts no text: its check sees the whole value), an id too
+    ("text far over the cap", "leads", None, "append", LEADS + f"L4,2025-01-04,{'x' * 5000},1\n", FELL_BACK),
+    ("id over the cap", "leads", None, "append", LEADS + f"{'L' * 1001},2025-01-04,SEO,1\n", FELL_BACK),
+    ("lookalike id over the cap", "leads", None, "append", LEADS + f"{'Ｌ' * 1200},2025-01-04,SEO,1\n", FELL_BACK),
     # at the cap: stored whole by the fast path, which cuts nothing (longer text stops it)
     ("text at the cap", "leads", None, "append", LEADS + f"{'L' * 1000},2025-01-04,{'x' * 1000},1\n", FAST),
     (
