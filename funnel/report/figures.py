@@ -8,6 +8,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from funnel.charts import TITLE_LINE
 from funnel.formatting import money, signed_percent
 from funnel.i18n import t
 from funnel.model.sensitivity import idle_up
@@ -117,7 +118,7 @@ def tornado(rows: list[dict], metric: str, lang: str, currency: str = "₽") -> 
         barmode="overlay",
         title=title,
         xaxis_title=t("axis.turnover_change", lang, currency=currency),
-        height=360,
+        height=360 + TITLE_LINE * title.count("<br>"),  # the note's lines atop, the plot as tall as without
         showlegend=True,
     )
 

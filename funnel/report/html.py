@@ -87,10 +87,15 @@ def _figures(figures: list, lang: str, *, static: bool, first: bool = True) -> s
     """The charts; plotly.js goes inline with the page's first one (``first``: these open the page's charts)."""
     parts = []
     for i, fig in enumerate(figures):
-        copy = charts.style(demo_names.localise_figure(go.Figure(fig), lang), lang)  # a copy: the caller's stays
+        copy = demo_names.localise_figure(go.Figure(fig), lang)  # a copy: the caller's stays
         if static:
-            # an A4 page's printable width at 96 dpi, and low enough that two charts and a table share a page
-            copy.update_layout(width=720, height=min(copy.layout.height or STATIC_HEIGHT, STATIC_HEIGHT))
+            # an A4 page's printable width at 96 dpi, and low enough that two charts and a table share
+            # a page; a title's lines under its first on top (the plot keeps its height). Before
+            # ``style``, which sizes the margins for the figure's height: sized for the app's 414 px
+            # and drawn at 300, the tornado's legend sat on its axis title.
+            tall = STATIC_HEIGHT + charts.TITLE_LINE * charts.title_lines(copy)
+            copy.update_layout(width=720, height=min(copy.layout.height or tall, tall))
+        copy = charts.style(copy, lang)
         # No mode bar: a report is read, not explored (hover stays); shown on hover, Plotly's toolbar
         # sat over the chart's title and legend.
         config = charts.config(lang, displayModeBar=False, staticPlot=static)

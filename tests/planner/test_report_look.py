@@ -105,3 +105,29 @@ def test_the_tornado_says_why_the_team_has_no_plus_ten_percent_bar(lang, said):
     tight = sensitivity(TEAM_SLACK.with_(contacts_per_seller=45), "turnover")
     assert figures.idle_note(tight, lang) is None
     assert "<br>" not in figures.tornado(tight, "turnover", lang).layout.title.text
+
+
+def test_the_tornados_note_has_room_above_the_plot_in_the_printed_report():
+    """Opening the PDF by hand: the note's three lines under the title ran into the first bar's
+    label («Конверсия в сделку»), and at the printed 300 px the legend sat on the axis title.
+    The title hangs from the top edge and the margin holds its lines; the printed chart is taller
+    by them, sized before the margins are reserved (the legend's place is a share of the plot)."""
+    from funnel import charts
+    from funnel.report import html as report_html
+
+    rows = sensitivity(TEAM_SLACK, "turnover")
+    fig = figures.tornado(rows, "turnover", "ru")
+    more = fig.layout.title.text.count("<br>")
+    assert more >= 2  # the note wraps (IDLE_WRAP)
+    styled = charts.style(fig, "ru")
+    assert (styled.layout.title.yref, styled.layout.title.y, styled.layout.title.yanchor) == ("container", 1, "top")
+    # 12 px from the top, the title's line (16 px × 1,35), 18 px a note's line, 16 px of gap
+    assert styled.layout.margin.t == round(12 + 16 * 1.35 + more * 18 + 16)
+    assert fig.layout.height == 360 + 18 * more
+    printed = report_html._figures([figures.tornado(rows, "turnover", "ru")], "ru", static=True)
+    assert f'"height":{report_html.STATIC_HEIGHT + 18 * more}' in printed.replace(" ", "")
+    # a one-line title is placed as before
+    plain_fig = charts.style(
+        figures.tornado(sensitivity(TEAM_SLACK.with_(contacts_per_seller=45), "turnover"), "turnover", "ru"), "ru"
+    )
+    assert plain_fig.layout.margin.t == 56 and plain_fig.layout.title.yref is None
