@@ -703,11 +703,13 @@ TEXTS = {
     "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
     "planner.fc.warming": (
         "Начало истории, {period}, на графике отмечено серым: оборот там не весь. Сделка закрывается через недели "
-        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
-        "Это не спад, и в сезонность прогноза эти месяцы не входят.",
+        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше обычного: меньше 9 из 10 "
+        "выигрышей по срокам сделок или меньше половины оборота следующего года. Это не спад, и в сезонность "
+        "прогноза эти месяцы не входят.",
         "The start of the history, {period}, is drawn grey: its turnover is not whole. A deal closes weeks after its "
-        "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
-        "come in by then. It is not a slump, and the projection's seasonality leaves these months out.",
+        "lead, and the data has no leads from before it begins, so less came in then than in a usual month: under "
+        "9 in 10 of the wins by the deals' delays, or under half the turnover of the year after. It is not a slump, "
+        "and the projection's seasonality leaves these months out.",
     ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),
