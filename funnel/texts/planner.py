@@ -603,6 +603,21 @@ TEXTS = {
     "planner.fc.no_close": ("без даты", "no date"),
     "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
+    # under the two forecasts: what each is, and when they differ, which stage's chance drives it
+    # (funnel.model.forecast_gap; issue #16: 9 027 140 ₽ beside 16 779 868 ₽ without a word)
+    "planner.fc.two_forecasts": (
+        "«Прогноз по настройке» взвешивает открытые сделки шансом их этапа из настроек, «Прогноз по истории» — "
+        "долей выигранных среди закрытых сделок, прошедших этот этап.",
+        "“Forecast by the setting” weighs the open deals by their stage's chance in the settings, “Forecast by "
+        "history” by the share won among the closed deals that passed that stage.",
+    ),
+    "planner.fc.two_forecasts_gap": (
+        "Они расходятся на {share}, больше всего из-за этапа «{stage}» ({part} разницы): в настройках {ladder}, "
+        "по истории {learned}. Шанс этапа меняется на странице «{page}» › «{section}», столбец «{column}».",
+        "They differ by {share}, most of all because of the stage “{stage}” ({part} of the gap): {ladder} in the "
+        "settings, {learned} by history. A stage's chance is changed on the {page} page › {section}, the "
+        "“{column}” column.",
+    ),
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
     "planner.fc.month_season": (
         "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
