@@ -615,8 +615,7 @@ TEXTS = {
         "Они расходятся на {share}, больше всего из-за этапа «{stage}» ({part} разницы): в настройках {ladder}, "
         "по истории {learned}. Шанс этапа меняется на странице «{page}» › «{section}», столбец «{column}».",
         "They differ by {share}, most of all because of the stage “{stage}” ({part} of the gap): {ladder} in the "
-        "settings, {learned} by history. A stage's chance is changed on the {page} page › {section}, the "
-        "“{column}” column.",
+        "settings, {learned} by history. A stage's chance is changed in {page} › {section}, the “{column}” column.",
     ),
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
     "planner.fc.month_season": (
