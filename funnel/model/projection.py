@@ -76,8 +76,9 @@ def warming_months(lag: Sequence[float], months: int, missing: float = 0.0) -> i
 # delays, yet its 3,1 M ₽ stood beside 6,6–12,5 M in the months after (its leads' months, January
 # and February, had fewer leads and the delays are averages). A first month whose turnover is under
 # WARMING_FLOOR of the median of the year after it is the data warming up, not a season: a season's
-# low month is rarely below half of a typical one (the demo's lowest whole month is 0,66 of its
-# median), a median is not moved by one peak, and only WARMING_MAX_LOW such months are looked at
+# low month is rarely below half of a typical one (the demo's lowest whole month, October 2026, is
+# 0,67 of the median of its whole months), a median is not moved by one peak, and only
+# WARMING_MAX_LOW such months are looked at
 # (a ramp longer than a quarter is the business growing, which the data does show).
 WARMING_FLOOR = 0.5
 WARMING_MAX_LOW = 3
@@ -155,13 +156,12 @@ def seasonal_index(history: list[tuple[date, float]]) -> dict[int, float] | None
     Why shrunk: a month seen once is one draw, its peak or dip partly chance (the demo's one
     January at 1,58 × an average month). The weight n ÷ (n + k) is the credibility weighting of
     actuarial science (Bühlmann, 1967: a group's own mean weighted by Z = n ÷ (n + k) against
-    the collective's); shrinking seasonal factors towards 1 this way is known to forecast better
-    than the raw factors when few seasons are seen (Miller and Williams, "Shrinkage estimators of
-    time series seasonal factors and their effect on forecasting accuracy", International
-    Journal of Forecasting 19, 2003). k = 1:
-    one year of a month keeps half of its own shape, two years two thirds, three years three
-    quarters. On one year of 300 in November and 100 in every other month: raw 18/7 and 6/7,
-    index 1 + (11/7) × ½ = 25/14 and 13/14.
+    the collective's); on shrinking seasonal factors towards 1 see also Miller and Williams,
+    "Shrinkage estimators of time series seasonal factors and their effect on forecasting
+    accuracy", International Journal of Forecasting 19 (2003). k = 1: one year of a month keeps
+    half of its own shape, two years two thirds, three years three quarters. On one year of 300
+    in November and 100 in every other month: raw 18/7 and 6/7, index 1 + (11/7) × ½ = 25/14
+    and 13/14.
 
     None with fewer than 12 months, a calendar month missing, or a level of 0 (nothing to learn
     a shape from)."""
