@@ -46,11 +46,11 @@ def history(cur, *, filters: Filters, end: date | None) -> tuple[tuple[date, int
 
 
 def history_start(cur, *, filters: Filters, end: date | None) -> tuple[date | None, bool]:
-    """(the first month with a lead, as ``history`` counts them up to ``end``; whether any deal
-    was created before that month): where the history's start of the data is
+    """(the day of the first lead, as ``history`` counts them up to ``end``; whether any deal
+    was created before that lead's month): where the history's start of the data is
     (funnel.model.projection.history_warming). (None, …) without leads."""
     df = query.run(cur, "history_start", query.params(filters.with_(date_from=None, date_to=end), "period"))
-    month = df["month"].iloc[0] if len(df) else None
-    if month is None or pd.isna(month):
+    day = df["day"].iloc[0] if len(df) else None
+    if day is None or pd.isna(day):
         return None, False
-    return month_start(month.date() if hasattr(month, "date") else month), bool(df["deals_before"].iloc[0])
+    return (day.date() if hasattr(day, "date") else day), bool(df["deals_before"].iloc[0])

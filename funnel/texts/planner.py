@@ -603,6 +603,20 @@ TEXTS = {
     "planner.fc.no_close": ("без даты", "no date"),
     "planner.fc.overdue": ("(просрочено)", "(overdue)"),
     "planner.fc.open_amount": ("Открытые сделки на сумму", "Open deals worth"),
+    # under the two forecasts: what each is, and when they differ, which stage's chance drives it
+    # (funnel.model.forecast_gap; issue #16: 9 027 140 ₽ beside 16 779 868 ₽ without a word)
+    "planner.fc.two_forecasts": (
+        "«Прогноз по настройке» взвешивает открытые сделки шансом их этапа из настроек, «Прогноз по истории» — "
+        "долей выигранных среди закрытых сделок, прошедших этот этап.",
+        "“Forecast by the setting” weighs the open deals by their stage's chance in the settings, “Forecast by "
+        "history” by the share won among the closed deals that passed that stage.",
+    ),
+    "planner.fc.two_forecasts_gap": (
+        "Они расходятся на {share}, больше всего из-за этапа «{stage}» ({part} разницы): в настройках {ladder}, "
+        "по истории {learned}. Шанс этапа меняется на странице «{page}» › «{section}», столбец «{column}».",
+        "They differ by {share}, most of all because of the stage “{stage}” ({part} of the gap): {ladder} in the "
+        "settings, {learned} by history. A stage's chance is changed in {page} › {section}, the “{column}” column.",
+    ),
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
     "planner.fc.month_season": (
         "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
@@ -703,11 +717,13 @@ TEXTS = {
     "planner.chart.history_warming": ("Начало данных: неполные месяцы", "Start of the data: months not whole"),
     "planner.fc.warming": (
         "Начало истории, {period}, на графике отмечено серым: оборот там не весь. Сделка закрывается через недели "
-        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше 9 из 10 обычных выигрышей. "
-        "Это не спад, и в сезонность прогноза эти месяцы не входят.",
+        "после лида, а лидов до начала данных в данных нет, поэтому тогда пришло меньше обычного: меньше 9 из 10 "
+        "выигрышей по срокам сделок или меньше половины оборота следующего года. Это не спад, и в сезонность "
+        "прогноза эти месяцы не входят.",
         "The start of the history, {period}, is drawn grey: its turnover is not whole. A deal closes weeks after its "
-        "lead, and the data has no leads from before it begins, so fewer than 9 in 10 of a usual month's wins had "
-        "come in by then. It is not a slump, and the projection's seasonality leaves these months out.",
+        "lead, and the data has no leads from before it begins, so less came in then than in a usual month: under "
+        "9 in 10 of the wins by the deals' delays, or under half the turnover of the year after. It is not a slump, "
+        "and the projection's seasonality leaves these months out.",
     ),
     "planner.chart.projection": ("Прогноз оборота", "Turnover projection"),
     "planner.chart.backtest": ("Прогноз против факта", "Forecast against actual"),

@@ -95,18 +95,19 @@ def test_a_history_without_a_warm_up_is_one_trace_as_before():
     assert not at.markdown
 
 
-def test_the_demos_forecast_tab_marks_its_first_two_months(app_on):
+def test_the_demos_forecast_tab_marks_its_first_three_months(app_on):
     """The demo's data begins on 1 January 2025; its delays (DEMO_LAG, the whole workspace's)
-    leave January and February 2025 not whole."""
+    leave January and February 2025 not whole, and March 2025's 3 103 000 ₽ is under half the
+    median of April 2025 – March 2026 (7 434 000 ₽: projection.low_start)."""
     from tests.planner.test_pages import open_tab
 
     at = open_tab(app_on("pages/planner.py"), "forecast")
     assert not at.exception, at.exception
     said = [c.value for c in at.caption if c.value.startswith("Начало истории")]
-    assert said == [t("planner.fc.warming", "ru", period="01.01.2025–28.02.2025")], said
-    # the season is learned from the 22 months of January 2025 to October 2026 but those two
+    assert said == [t("planner.fc.warming", "ru", period="01.01.2025–31.03.2025")], said
+    # the season is learned from the 22 months of January 2025 to October 2026 but those three
     seasonal = [c.value for c in at.caption if c.value.startswith("Сезонность")]
-    assert seasonal == [t("planner.fc.seasonal", "ru", months=20)], seasonal
+    assert seasonal == [t("planner.fc.seasonal", "ru", months=19)], seasonal
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = next(n for n in ([tr.get("name") for tr in spec["data"]] for spec in specs) if "История" in n)
     assert names == ["История", "Прогноз оборота", "Начало данных: неполные месяцы"], names
@@ -164,8 +165,8 @@ WON = {"stage": "Deal done", "status": "won", "amount": 1000}
 @pytest.mark.parametrize(
     ("case", "expected"),
     [
-        ("deals-before-leads", (date(2026, 3, 1), True)),
-        ("spend-before-leads", (date(2026, 3, 1), False)),
+        ("deals-before-leads", (date(2026, 3, 3), True)),
+        ("spend-before-leads", (date(2026, 3, 3), False)),
         ("deals-alone", (None, False)),
     ],
 )
@@ -254,17 +255,23 @@ FOURTEEN = list(
         strict=True,
     )
 )
+_SHRUNK_14 = (1 - 590 / 1130 * 2 / 3, 1 - 110 / 1130 * 2 / 3, 1 + 70 / 1130 / 2)  # January, February, March
+_MEAN_14 = (_SHRUNK_14[0] + _SHRUNK_14[1] + 10 * _SHRUNK_14[2]) / 12
 
 
 @pytest.mark.parametrize(
     ("young", "january", "february", "march", "learned"),
     [
-        # March 2025–February 2026: monthly means 80, 120 and 100 × 10 average 100, so the index
-        # is 0,8 in January, 1,2 in February, 1 elsewhere; a level of 100 a month projects 80, 120, 100
-        pytest.param(2, 80.0, 120.0, 100.0, 12, id="the-two-young-months-left-out"),
+        # March 2025–February 2026: monthly means 80, 120 and 100 × 10 average 100, so the raw
+        # index is 0,8 in January, 1,2 in February, 1 elsewhere, each from one year: shrunk half-way
+        # to 1 (projection.seasonal_index), 0,9 and 1,1; a level of 100 a month projects 90, 110, 100
+        pytest.param(2, 90.0, 110.0, 100.0, 12, id="the-two-young-months-left-out"),
         # with them: January (10 + 80) ÷ 2 = 45, February (50 + 120) ÷ 2 = 85, the others 100;
-        # their average (45 + 85 + 1 000) ÷ 12 = 94,1667; January 45 ÷ 94,1667 × 100 = 47,79
-        pytest.param(0, 4500 / (1130 / 12), 8500 / (1130 / 12), 10000 / (1130 / 12), 14, id="as-before-without-them"),
+        # their average (45 + 85 + 1 000) ÷ 12 = 1 130 ÷ 12; raw January 540/1130, February
+        # 1020/1130, the others 1200/1130. January and February from two years keep 2/3 of their
+        # shape, the others (one year) 1/2: 1 − (590/1130) × 2/3, 1 − (110/1130) × 2/3,
+        # 1 + (70/1130) ÷ 2, then all divided by their mean (their years differ: it is not 1)
+        pytest.param(0, *[100 * v / _MEAN_14 for v in _SHRUNK_14], 14, id="as-before-without-them"),
     ],
 )
 def test_the_young_months_are_no_season(young, january, february, march, learned):
@@ -313,11 +320,11 @@ def test_the_backtest_learns_as_the_projection_does(young, error, learned):
 
 def test_the_demos_backtest_learns_without_its_grey_months(app_on):
     """The demo's backtest opens on May 2026: January 2025 to April 2026 before it, 16 months, of
-    which January and February 2025 are the data's start: 14 learned from."""
+    which January to March 2025 are the data's start: 13 learned from."""
     from tests.planner.test_pages import open_tab
 
     at = open_tab(app_on("pages/planner.py"), "backtest")
     assert not at.exception, at.exception
     assert at.selectbox(key="pl_bt_cutoff").value == date(2026, 5, 1)
     shown = {m.label: m.value for m in at.metric}
-    assert shown[t("planner.bt.train", "ru")] == "14"
+    assert shown[t("planner.bt.train", "ru")] == "13"

@@ -134,10 +134,13 @@ SHAPE = [60, 80, 100, 120, 140, 100, 100, 100, 100, 100, 100, 100]  # sums to 1 
 def test_seasonality_learned_from_a_year_and_flat_without():
     history = list(zip(_months(date(2025, 1, 1), 12), SHAPE, strict=True))
     index = seasonal_index(history)
-    assert index[1] == pytest.approx(0.6) and index[5] == pytest.approx(1.4)
+    # raw 0,6 and 1,4, each from one year: shrunk half-way to 1 (projection.SEASON_PRIOR_YEARS = 1)
+    assert index[1] == pytest.approx(0.8) and index[5] == pytest.approx(1.2)
     out = project(history, 12, level=1_000)
-    assert out["seasonal"] and out["rows"][0] == (date(2026, 1, 1), pytest.approx(600))
-    assert project(history, 3)["level"] == pytest.approx(100)  # de-seasonalised: 100 every month
+    assert out["seasonal"] and out["rows"][0] == (date(2026, 1, 1), pytest.approx(800))
+    # de-seasonalised by the shrunk index: (60 ÷ 0,8 + 80 ÷ 0,9 + 100 + 120 ÷ 1,1 + 140 ÷ 1,2 + 7 × 100) ÷ 12
+    level = (75 + 800 / 9 + 100 + 1200 / 11 + 700 / 6 + 700) / 12
+    assert project(history, 3)["level"] == pytest.approx(level)
     short = project(history[:6], 3)
     assert not short["seasonal"] and [v for _, v in short["rows"]] == pytest.approx([100] * 3)
 

@@ -11,6 +11,10 @@ month and 300 every November (a year-end buyer). Monthly means: November 300, ev
 100; their mean 1 400 ÷ 12 = 350/3. So index_November = 300 ÷ (350/3) = 18/7 and every other month's
 100 ÷ (350/3) = 6/7. Without its season every month ran at 350/3 (100 ÷ 6/7 = 300 ÷ 18/7).
 The delays: half the wins one month after their lead, half two months after: lag (0, ½, ½).
+
+These tests pin where the season lands, so they read the RAW index (SEASON_PRIOR_YEARS = 0: no
+shrinking towards 1, which keeps the hand-worked 18/7 and 6/7); the shrinking itself, and the
+projection with it, is tested by hand in test_season_learning.py.
 """
 
 from __future__ import annotations
@@ -20,12 +24,20 @@ from datetime import date
 import numpy as np
 import pytest
 
+from funnel.model import projection
 from funnel.model.plan import Plan
 from funnel.model.projection import add_month, months_season, project
 from funnel.model.uncertainty import Evidence, simulate
 
 HISTORY = [(add_month(date(2024, 1, 1), i), 300.0 if add_month(date(2024, 1, 1), i).month == 11 else 100.0) for i in range(24)]  # fmt: skip
 LAG = (0.0, 0.5, 0.5)
+
+
+@pytest.fixture(autouse=True)
+def raw_index(monkeypatch):
+    monkeypatch.setattr(projection, "SEASON_PRIOR_YEARS", 0.0)
+
+
 LEVEL = 350 / 3  # the history without its season
 NOV, OTHER = 18 / 7, 6 / 7  # the indices
 

@@ -14,7 +14,7 @@ from funnel import charts as fcharts
 from funnel import periods
 from funnel.formatting import DASH
 from funnel.model import backtest as bt
-from funnel.model import cycle, pipeline, precision, projection, sensitivity, uncertainty
+from funnel.model import cycle, forecast_gap, pipeline, precision, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
@@ -36,6 +36,7 @@ def forecast(b, r: PlanResult) -> dict:
     fc = {
         "rows": rows,
         "total": total,
+        "gap": forecast_gap.gap(rows, total),  # why the two weighted forecasts differ, if they do
         "by_month": by_month,
         "history": history,
         "cycle": (plan.cycle_days, plan.base_cycle_days, plan.cycle_factor, out["capacity"]),
@@ -232,7 +233,28 @@ def _pipeline(fc: dict) -> None:
     c[0].metric(ui.t("planner.fc.open_amount"), ui.money(total["amount"]))
     c[1].metric(ui.t("planner.fc.w_ladder"), ui.money(total["weighted_ladder"]))
     c[2].metric(ui.t("planner.fc.w_learned"), ui.money(total["weighted_learned"]))
+    st.caption(_two_forecasts(fc.get("gap")))
     _by_close_month(fc["by_month"])
+
+
+def _two_forecasts(gap: forecast_gap.Gap | None) -> str:
+    """What the two weighted forecasts are, and, when they differ by more than forecast_gap.
+    GAP_SHARE, the stage whose chance drives the gap, with both chances and where to change it."""
+    said = ui.t("planner.fc.two_forecasts")
+    if gap is None:
+        return said
+    why = ui.t(
+        "planner.fc.two_forecasts_gap",
+        share=ui.pct(gap.share, 0),
+        stage=ui.label(gap.stage, "stage"),
+        part=ui.pct(gap.part, 0),
+        ladder=ui.pct(gap.ladder_probability, 0),
+        learned=ui.pct(gap.learned_probability, 0),
+        page=ui.t("nav.settings"),
+        section=ui.t("settings.ladder"),
+        column=ui.t("settings.col.probability"),
+    )
+    return f"{said} {why}"
 
 
 def _spread(b, fc: dict) -> None:
