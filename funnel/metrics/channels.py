@@ -95,35 +95,47 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
 
 
 # What a group's spend returned, and its conversion: unknown while every lead of the group is
-# younger than the conversion window and no deal of the group is won in the period (``young``,
-# young_rows), not 0 and ROMI −100 %.
+# younger than the conversion window and no deal of the group is won in the period, or while most
+# of a campaign's leads are, whatever it won (``young``, young_rows): not 0 and ROMI −100 %, nor
+# the first deal's 5 % beside a month-younger campaign's "—".
 YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
+
+# The breakdown whose rows are batches of leads bought by their spend: a campaign's return is what
+# its own leads bring, so it is partial while most of them are young, whatever they won so far.
+# A channel, owner or segment runs on: its deals won in the period are a real return of the period.
+BATCHES = ("campaign",)
 
 
 def young(cur, *, filters: Filters, by: str = "channel") -> frozenset[str]:
-    """The ``by`` groups (their names as the economics rows have them) whose every lead created
-    in the period is younger than the conversion window (created after maturity.mature_until):
-    none of them has had the time nine in ten won deals take (the window), so a campaign of last
-    month showed ROMI −100 % while the page said its leads were too young to judge. Empty
-    without a window, or when the period ends on or before the window's last mature day."""
+    """The ``by`` groups (their names as the economics rows have them) whose leads created in the
+    period are younger than the conversion window (created after maturity.mature_until): every
+    one of them, or, by campaign (BATCHES), more than half of them (a campaign of 10 leads with
+    6 young is young, with 5 it is not). None of those leads has had the time nine in ten won
+    deals take (the window): a campaign of last month showed ROMI −100 %, one of the month before
+    5 % on its first deal, while the page said its leads were too young to judge. Empty without
+    a window, or when the period ends on or before the window's last mature day."""
     until = maturity.mature_until(cur, filters.workspace_id)
     if until == maturity.NO_LIMIT or (filters.date_to is not None and filters.date_to <= until):
         return frozenset()
     bound = {**query.params(filters, "period"), "young_after": until}
     found = query.run(cur, "young_groups", bound, **query.breakdown(by))
-    return frozenset(str(g) for g in found["grp"])
+    rows = found["young"] * 2 > found["leads"] if by in BATCHES else found["young"] == found["leads"]
+    return frozenset(str(g) for g in found.loc[rows, "grp"])
 
 
-def young_rows(df: pd.DataFrame, names: frozenset[str]) -> pd.Series:
+def young_rows(df: pd.DataFrame, names: frozenset[str], by: str = "channel") -> pd.Series:
     """The rule, one for the Channels page (economics table, drill-down, changes table) and the
-    CLI report: the rows of the period (``k`` 0) of the ``names`` groups (``young``) that have no
-    deal won in the period, not the totals row, not an untracked channel's. A young group's
-    figures come from its young leads only when it has won nothing: by period, deals are dated
-    by their closing day, so a deal of an older lead won in the period is real revenue (a real
-    CAC, ROMI and ДРР) beside fresh leads; by cohort the young leads are left out with their
+    CLI report: the rows of the period (``k`` 0) of the ``names`` groups (``young``), not the
+    totals row, not an untracked channel's; by campaign (BATCHES) whatever they won, otherwise
+    those with no deal won in the period. A young channel's (owner's, segment's) figures come from
+    its young leads only when it has won nothing: by period, deals are dated by their closing day,
+    so a deal of an older lead won in the period is real revenue (a real CAC, ROMI and ДРР) beside
+    fresh leads. A campaign's deals come from its own leads: a young campaign's first won deal is
+    the start of its return, not its return. By cohort the young leads are left out with their
     deals, so a young group wins nothing but a lead-less deal dated by its own creation day."""
     rows = ~df["is_total"].astype(bool) & df["grp"].astype(str).isin(list(names))
-    rows &= pd.to_numeric(df["won"], errors="coerce").fillna(0) == 0
+    if by not in BATCHES:
+        rows &= pd.to_numeric(df["won"], errors="coerce").fillna(0) == 0
     if "untracked" in df:
         rows &= ~df["untracked"].astype(bool)
     if "k" in df:
@@ -138,7 +150,7 @@ def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFra
     names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
     if not names:
         return df
-    mask = young_rows(df, names)
+    mask = young_rows(df, names, by)
     if mask.any():
         df["young"] = mask
         for c in YOUNG_FIGURES:  # column by column: a DECIMAL column's other rows stay exact
@@ -170,7 +182,8 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
       are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
     - young: every lead of the row's group in the period is younger than the conversion window
-      (``young``) and it has no deal won in the period (young_rows): its conversion, CAC, ROMI
+      and it has no deal won in the period, or most of a campaign's are, whatever it won
+      (``young``, young_rows): its conversion, CAC, ROMI
       and ДРР are NaN ("—"), not 0 and −100 %. The Channels table, its drill-down by campaign,
       owner or segment, the changes table (channel_changes) and the CLI report read this one rule.
     """
@@ -243,6 +256,19 @@ def idle_rows(df: pd.DataFrame) -> pd.Series:
         return pd.to_numeric(df[col], errors="coerce").fillna(0) == 0
 
     return ~df["is_total"].astype(bool) & nothing("leads") & nothing("spend") & nothing("won") & nothing("revenue")
+
+
+def earlier_rows(df: pd.DataFrame) -> pd.Series:
+    """The rows of a channel_table (not its totals row, not an untracked channel's) with no lead
+    in the period but a deal won in it: by period, deals are dated by their closing day, so a
+    campaign of an earlier month (the demo's «VK Реклама 2025-09»: 0 leads, 2 won) wins from leads
+    created before the period. The page says so: «Лиды 0, Выиграно 2» read as deals from nowhere."""
+    leads = pd.to_numeric(df["leads"], errors="coerce")
+    won = pd.to_numeric(df["won"], errors="coerce").fillna(0)
+    rows = ~df["is_total"].astype(bool) & (leads == 0) & (won > 0)
+    if "untracked" in df:
+        rows &= ~df["untracked"].astype(bool)
+    return rows
 
 
 # The sums a channel table adds up in its totals row, and shows rounded (funnel.units.decimals).

@@ -386,6 +386,19 @@ TEXTS = {
         "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ turnover are not known yet "
         "(—), not 0 and −100%.",
     ),
+    "an.ch.young_campaign": (
+        "У {names} все или больше половины лидов за период моложе окна конверсии: они ещё не успели стать "
+        "сделками, и выигранное пока — лишь начало отдачи. Поэтому конверсия, стоимость клиента, ROMI и ДРР "
+        "{n|этой кампании|этих кампаний|этих кампаний} пока неизвестны (—), как бы ни начались продажи.",
+        "All or most leads of {names} in the period are younger than the conversion window: they have not had time "
+        "to become deals, and what is won so far is only the start of the return. So {n|its|their} conversion, "
+        "CAC, ROMI and ad spend ÷ turnover are not known yet (—), however the sales began.",
+    ),
+    "an.ch.earlier": (
+        "У {names} нет лидов за период: {won|выигранная в нём сделка пришла|выигранные в нём сделки пришли|"
+        "выигранные в нём сделки пришли} из лидов, созданных раньше.",
+        "{names} had no leads in the period: the {won|deal|deals} won in it came from leads created before it.",
+    ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Принято продажами", "Accepted by sales"),
     "an.col.won": ("Выиграно", "Won"),

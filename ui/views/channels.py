@@ -94,18 +94,33 @@ def economics_table(
     if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
         untracked_note(df)
         young_note(df, by)
+        earlier_note(df, by)
 
 
 def young_note(df: pd.DataFrame, by: str) -> None:
-    """A line naming the rows whose every lead is younger than the conversion window and that won
-    nothing in the period (funnel.metrics.channels.young_rows): why their conversion, CAC, ROMI
-    and ДРР read "—"."""
+    """A line naming the rows too young to judge (funnel.metrics.channels.young_rows): every lead
+    younger than the conversion window and nothing won in the period, or, by campaign, most of its
+    leads younger whatever it won: why their conversion, CAC, ROMI and ДРР read "—"."""
     if "young" not in df:
         return
     names = [label(g, by) for g in df.loc[df["young"] & ~df["is_total"], "grp"]]
     if names:
-        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
-        st.caption(ui.t("an.ch.young", n=len(names), names=quoted))
+        key = "an.ch.young_campaign" if by in channels.BATCHES else "an.ch.young"
+        st.caption(ui.t(key, n=len(names), names=_quoted(names)))
+
+
+def earlier_note(df: pd.DataFrame, by: str) -> None:
+    """A line naming the rows with no lead in the period but deals won in it
+    (funnel.metrics.channels.earlier_rows): where those deals came from."""
+    rows = channels.earlier_rows(df)
+    if rows.any():
+        names = [label(g, by) for g in df.loc[rows, "grp"]]
+        won = int(pd.to_numeric(df.loc[rows, "won"]).sum())
+        st.caption(ui.t("an.ch.earlier", won=won, names=_quoted(names)))
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
 
 
 def untracked_note(df: pd.DataFrame) -> None:
@@ -115,8 +130,7 @@ def untracked_note(df: pd.DataFrame) -> None:
         return
     names = [label(g) for g in df.loc[df["untracked"] & ~df["is_total"], "grp"]]
     if names:
-        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
-        st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
+        st.caption(ui.t("an.ch.untracked", n=len(names), names=_quoted(names)))
 
 
 def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str], ...]:
