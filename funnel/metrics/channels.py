@@ -299,3 +299,31 @@ def rounded_to_total(df: pd.DataFrame, columns: tuple[str, ...] = SHOWN_SUMS) ->
             money.apportioned(rows, units.decimals(col)), index=df.index[~total], dtype=object
         )
     return out
+
+
+def cut_totals_to_total(split: pd.DataFrame, total, spends: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per channel, totals): spend.cut_totals(``split``, per_channel=True) and
+    spend.cut_totals(``split``), the cells of the Channels table's «Расходы по дням», each cut
+    period's spend rounded to the decimals a table shows spend with by the largest remainder
+    (funnel.money.apportioned) together with the rest of its whole (the periods the range holds
+    whole, the leads' own costs), so that the parts as shown and that rest add up to the whole as
+    shown: in the totals row ``total`` (the table's total spend), in a channel's row
+    ``spends[channel]`` (its spend as the table shows it, rounded_to_total). A range that cut
+    two months read parts, each rounded on its own, 1 ₽ more than the spend total beside them.
+    Each part stays within one unit of its exact figure; a whole that is None or missing: each
+    part rounded on its own."""
+    per_channel = spend.cut_totals(split, per_channel=True)
+    if not per_channel.empty:
+        per_channel = pd.concat(
+            [_to_whole(part, (spends or {}).get(ch)) for ch, part in per_channel.groupby("channel", sort=False)]
+        ).sort_index()
+    return per_channel, _to_whole(spend.cut_totals(split), total)
+
+
+def _to_whole(cut: pd.DataFrame, whole) -> pd.DataFrame:
+    whole = money.exact(whole)
+    if cut.empty or whole is None:
+        return cut
+    parts = [money.exact(s) or Decimal(0) for s in cut["spend"]]
+    shown = money.apportioned([*parts, whole - sum(parts, Decimal(0))], units.decimals("spend"))[:-1]
+    return cut.assign(spend=pd.Series(shown, index=cut.index, dtype=object))

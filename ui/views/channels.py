@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
-from funnel.metrics import channels, overview, spend
+from funnel.metrics import channels, overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
@@ -73,7 +73,7 @@ def economics_table(
     kept = df[~channels.idle_rows(df)].reset_index(drop=True)  # no row of nothing, here and on screen
     groups = [label(v, by) for v in kept["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else kept[c]) for c, n in names.items()})  # noqa: E731
-    cuts = spend_cuts(split) if by == "channel" else ()
+    cuts = spend_cuts(split, df) if by == "channel" else ()
     sets = column_sets(df, by, unknown)
     if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
         sets["spend_cut"] = ("grp", "spend")
@@ -133,17 +133,26 @@ def untracked_note(df: pd.DataFrame) -> None:
         st.caption(ui.t("an.ch.untracked", n=len(names), names=_quoted(names)))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str], ...]:
+def spend_cuts(split: pd.DataFrame | None, econ: pd.DataFrame | None = None) -> tuple[tuple[str | None, str, str], ...]:
     """(channel, period, share) for each spend period the chosen period cuts, the periods in
     order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"), and after them each
-    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—");
-    () when every period lies wholly inside."""
+    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—"),
+    rounded to add up with the rest to the spend ``econ`` (the channel table) shows in the row
+    (funnel.metrics.channels.cut_totals_to_total); () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
-    cut = spend.cut_totals(split, per_channel=True).itertuples()  # a channel's campaigns of one period: one cell
-    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut)
-    totals = spend.cut_totals(split).itertuples()
-    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals)
+    total, spends = None, {}
+    if econ is not None:
+        shown = channels.rounded_to_total(econ)  # the spend each row shows
+        total = totals(shown).get("spend")
+        spends = {str(g): v for g, v, t in zip(shown["grp"], shown["spend"], shown["is_total"], strict=True) if not t}
+    per_channel, whole = channels.cut_totals_to_total(split, total, spends)
+    # a channel's campaigns of one period: one cell
+    rows = tuple(
+        (str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in per_channel.itertuples()
+    )
+    totals_ = whole.itertuples()
+    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals_)
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column
