@@ -4,7 +4,7 @@ CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
@@ -301,29 +301,46 @@ def rounded_to_total(df: pd.DataFrame, columns: tuple[str, ...] = SHOWN_SUMS) ->
     return out
 
 
-def cut_totals_to_total(split: pd.DataFrame, total, spends: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cut_totals_to_total(split: pd.DataFrame, econ: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per channel, totals): spend.cut_totals(``split``, per_channel=True) and
     spend.cut_totals(``split``), the cells of the Channels table's «Расходы по дням», each cut
-    period's spend rounded to the decimals a table shows spend with by the largest remainder
-    (funnel.money.apportioned) together with the rest of its whole (the periods the range holds
-    whole, the leads' own costs), so that the parts as shown and that rest add up to the whole as
-    shown: in the totals row ``total`` (the table's total spend), in a channel's row
-    ``spends[channel]`` (its spend as the table shows it, rounded_to_total). A range that cut
-    two months read parts, each rounded on its own, 1 ₽ more than the spend total beside them.
-    Each part stays within one unit of its exact figure; a whole that is None or missing: each
-    part rounded on its own."""
-    per_channel = spend.cut_totals(split, per_channel=True)
+    period's spend rounded to the decimals a table shows spend with so that the parts as shown,
+    with the rest of the row's spend (the periods the range holds whole, the leads' own costs,
+    rounded), add up to the row's spend as the table shows it (``econ``, a channel_table, its
+    rows rounded_to_total, its total rounded): each part rounded down, and the units left to the
+    largest remainders (as funnel.money.apportioned). A range that cut two months read parts,
+    each rounded on its own, 1 ₽ more than the spend total beside them (the demo, 4 March –
+    3 April: 1 516 444 + 186 753 under 1 703 196). Each part stays within one unit of its exact
+    figure; without ``econ``, or where that cannot hold, each part is left to be rounded alone."""
+    per_channel, totals = spend.cut_totals(split, per_channel=True), spend.cut_totals(split)
+    if econ is None:
+        return per_channel, totals
+    unit = Decimal(1).scaleb(-units.decimals("spend"))
+    shown = rounded_to_total(econ)
+    wholes = {
+        (None if t else str(g)): (money.exact(x), money.exact(y))
+        for g, x, y, t in zip(econ["grp"], econ["spend"], shown["spend"], econ["is_total"], strict=True)
+    }
     if not per_channel.empty:
-        per_channel = pd.concat(
-            [_to_whole(part, (spends or {}).get(ch)) for ch, part in per_channel.groupby("channel", sort=False)]
-        ).sort_index()
-    return per_channel, _to_whole(spend.cut_totals(split), total)
+        parts = [
+            _to_whole(part, *wholes.get(str(ch), (None, None)), unit) for ch, part in per_channel.groupby("channel")
+        ]
+        per_channel = pd.concat(parts).sort_index()
+    return per_channel, _to_whole(totals, *wholes.get(None, (None, None)), unit)
 
 
-def _to_whole(cut: pd.DataFrame, whole) -> pd.DataFrame:
-    whole = money.exact(whole)
-    if cut.empty or whole is None:
+def _to_whole(cut: pd.DataFrame, exact: Decimal | None, shown: Decimal | None, unit: Decimal) -> pd.DataFrame:
+    """``cut`` with its spend rounded to ``unit`` to add up, with the rest of ``exact`` rounded,
+    to ``shown`` (``exact`` as the table shows it); as it is when that cannot hold."""
+    if cut.empty or exact is None or shown is None:
         return cut
-    parts = [money.exact(s) or Decimal(0) for s in cut["spend"]]
-    shown = money.apportioned([*parts, whole - sum(parts, Decimal(0))], units.decimals("spend"))[:-1]
-    return cut.assign(spend=pd.Series(shown, index=cut.index, dtype=object))
+    parts = [money.exact(v) or Decimal(0) for v in cut["spend"]]
+    rest = (exact - sum(parts, Decimal(0))).quantize(unit, rounding=ROUND_HALF_EVEN)
+    target = shown.quantize(unit, rounding=ROUND_HALF_EVEN) - rest
+    down = [p.quantize(unit, rounding=ROUND_FLOOR) for p in parts]
+    left = int((target - sum(down, Decimal(0))) / unit)
+    if not 0 <= left <= len(parts):
+        return cut
+    for i in sorted(range(len(parts)), key=lambda i: (down[i] - parts[i], i))[:left]:  # largest remainder first
+        down[i] += unit
+    return cut.assign(spend=pd.Series(down, index=cut.index, dtype=object))

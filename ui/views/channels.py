@@ -137,16 +137,11 @@ def spend_cuts(split: pd.DataFrame | None, econ: pd.DataFrame | None = None) -> 
     """(channel, period, share) for each spend period the chosen period cuts, the periods in
     order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"), and after them each
     period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—"),
-    rounded to add up with the rest to the spend ``econ`` (the channel table) shows in the row
-    (funnel.metrics.channels.cut_totals_to_total); () when every period lies wholly inside."""
+    each rounded to add up, with the rest of the row, to the spend ``econ`` (the channel table)
+    shows (funnel.metrics.channels.cut_totals_to_total); () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
-    total, spends = None, {}
-    if econ is not None:
-        shown = channels.rounded_to_total(econ)  # the spend each row shows
-        total = totals(shown).get("spend")
-        spends = {str(g): v for g, v, t in zip(shown["grp"], shown["spend"], shown["is_total"], strict=True) if not t}
-    per_channel, whole = channels.cut_totals_to_total(split, total, spends)
+    per_channel, whole = channels.cut_totals_to_total(split, econ)
     # a channel's campaigns of one period: one cell
     rows = tuple(
         (str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in per_channel.itertuples()
