@@ -46,6 +46,10 @@ STRONG, OTHER = PALETTE[:-1], PALETTE[-1]
 TEXT = "#31333f"
 GRID = "#e6eaf1"
 RISE, FALL, TOTAL = "#29b09d", "#ff2b2b", "#0068c9"
+# Won deals: good news that leaves the open pipeline (a step down), so neither a rise (the deals
+# created, RISE) nor a loss (FALL): the palette's violet. «Выиграны −485» drawn in the created
+# deals' colour read as more of them (screen review #16).
+WON = "#6d3fc0"
 FONT = "'Source Sans Pro', 'Source Sans 3', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 # Decimal mark, then thousands separator. Russian groups digits with a narrow no-break space.

@@ -36,6 +36,7 @@ from funnel.errors import ValidationError
 from funnel.filters import Filters
 from funnel.metrics import query
 from funnel.model import precision
+from funnel.model.counts import needed
 from funnel.model.plan import evaluate
 from funnel.periods import month_end, month_start
 from funnel.scenarios import plan_for
@@ -66,8 +67,8 @@ def places(metric: str, value: float | None, beside: float | None = None) -> int
     """The decimals a goal's figure is read with: funnel.model.precision's rule for the metric's
     unit (UNITS; revenue whole, a count whole from 100 up, one decimal below, trailing zeros
     dropped), with ``beside`` the goal's largest figure the value is read next to (a row's
-    target, expected and actual beside its gap): a plan's goal of 1 156,17 leads reads «1 156»,
-    its expected «1 156», not «1 156,2»; 31,83 deals won «31,8», 31 won «31»."""
+    target, expected and actual beside its gap): an expected 1 156,17 leads reads «1 156», not
+    «1 156,2» (a plan's goals are whole: plan_goals); 31,83 deals «31,8», 31 won «31»."""
     return precision.places(UNITS[metric], value, beside)
 
 
@@ -151,13 +152,15 @@ def _upsert(cur, workspace_id: str, month: date, g: dict, source: str) -> None:
 def plan_goals(cur, workspace_id: str, month: date) -> tuple[str, list[dict]] | None:
     """(scenario name, total goals) for ``month`` from the scenario marked as the plan covering it:
     its monthly revenue (turnover), deals won and leads (funnel.model.plan.evaluate, as the
-    Overview's plan-vs-fact); None when no plan covers the month."""
+    Overview's plan-vs-fact), the counts whole, rounded up (funnel.model.counts.needed: a goal
+    is what the plan needs; 31,83 deals read «31,8» as a goal, now 32; 1 156,17 leads 1 157);
+    None when no plan covers the month."""
     month = month_start(month)
     sc = plan_for(cur, workspace_id, month, month_end(month))
     if sc is None:
         return None
     out = evaluate(sc.plan())
-    figures = {"revenue": out["turnover"], "won": out["deals"], "leads": out["leads"]}
+    figures = {"revenue": out["turnover"], "won": needed(out["deals"]), "leads": needed(out["leads"])}
     return sc.name, [
         {"dimension": "total", "member": "", "metric": m, "target": round(float(figures[m]), 2)} for m in METRICS
     ]

@@ -98,6 +98,20 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
     return num(x, places)
 
 
+def column_cells(col: str, values) -> list[str]:
+    """A table column's cells, each by ``fmt_value``, except that a column of times (days or
+    hours with decimals) keeps one precision (funnel.model.precision.column_time): «3,0» beside
+    «2,3», not «3»; a column of whole times stays whole. Cards keep fmt_value's rule."""
+    values = list(values)
+    try:
+        kind, places = units.unit(col), units.decimals(col)
+    except ValueError:
+        return [fmt_value(col, v) for v in values]
+    if kind in ("days", "hours") and places:
+        return [fmt_value(col, v, d) for v, d in zip(values, precision.column_time(kind, values), strict=True)]
+    return [fmt_value(col, v) for v in values]
+
+
 def period_text(rng) -> str:
     """A date range in the language (funnel.formatting.period); "—" without one."""
     if not rng or rng[0] is None:
@@ -346,7 +360,7 @@ def formatted(df: pd.DataFrame, columns: dict[str, str], dim: str | None = None)
                 for lo, hi in zip(df["conv_low"], df["conv_high"], strict=False)
             ]
         else:
-            shown[t(key)] = [fmt_value(col, v) for v in df[col]]
+            shown[t(key)] = column_cells(col, df[col])
     return pd.DataFrame(shown), raw
 
 

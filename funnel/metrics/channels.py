@@ -4,7 +4,7 @@ CAC, ROMI and ДРР per channel (or campaign, owner, segment), with MoM and YoY
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
@@ -95,35 +95,47 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
 
 
 # What a group's spend returned, and its conversion: unknown while every lead of the group is
-# younger than the conversion window and no deal of the group is won in the period (``young``,
-# young_rows), not 0 and ROMI −100 %.
+# younger than the conversion window and no deal of the group is won in the period, or while most
+# of a campaign's leads are, whatever it won (``young``, young_rows): not 0 and ROMI −100 %, nor
+# the first deal's 5 % beside a month-younger campaign's "—".
 YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
+
+# The breakdown whose rows are batches of leads bought by their spend: a campaign's return is what
+# its own leads bring, so it is partial while most of them are young, whatever they won so far.
+# A channel, owner or segment runs on: its deals won in the period are a real return of the period.
+BATCHES = ("campaign",)
 
 
 def young(cur, *, filters: Filters, by: str = "channel") -> frozenset[str]:
-    """The ``by`` groups (their names as the economics rows have them) whose every lead created
-    in the period is younger than the conversion window (created after maturity.mature_until):
-    none of them has had the time nine in ten won deals take (the window), so a campaign of last
-    month showed ROMI −100 % while the page said its leads were too young to judge. Empty
-    without a window, or when the period ends on or before the window's last mature day."""
+    """The ``by`` groups (their names as the economics rows have them) whose leads created in the
+    period are younger than the conversion window (created after maturity.mature_until): every
+    one of them, or, by campaign (BATCHES), more than half of them (a campaign of 10 leads with
+    6 young is young, with 5 it is not). None of those leads has had the time nine in ten won
+    deals take (the window): a campaign of last month showed ROMI −100 %, one of the month before
+    5 % on its first deal, while the page said its leads were too young to judge. Empty without
+    a window, or when the period ends on or before the window's last mature day."""
     until = maturity.mature_until(cur, filters.workspace_id)
     if until == maturity.NO_LIMIT or (filters.date_to is not None and filters.date_to <= until):
         return frozenset()
     bound = {**query.params(filters, "period"), "young_after": until}
     found = query.run(cur, "young_groups", bound, **query.breakdown(by))
-    return frozenset(str(g) for g in found["grp"])
+    rows = found["young"] * 2 > found["leads"] if by in BATCHES else found["young"] == found["leads"]
+    return frozenset(str(g) for g in found.loc[rows, "grp"])
 
 
-def young_rows(df: pd.DataFrame, names: frozenset[str]) -> pd.Series:
+def young_rows(df: pd.DataFrame, names: frozenset[str], by: str = "channel") -> pd.Series:
     """The rule, one for the Channels page (economics table, drill-down, changes table) and the
-    CLI report: the rows of the period (``k`` 0) of the ``names`` groups (``young``) that have no
-    deal won in the period, not the totals row, not an untracked channel's. A young group's
-    figures come from its young leads only when it has won nothing: by period, deals are dated
-    by their closing day, so a deal of an older lead won in the period is real revenue (a real
-    CAC, ROMI and ДРР) beside fresh leads; by cohort the young leads are left out with their
+    CLI report: the rows of the period (``k`` 0) of the ``names`` groups (``young``), not the
+    totals row, not an untracked channel's; by campaign (BATCHES) whatever they won, otherwise
+    those with no deal won in the period. A young channel's (owner's, segment's) figures come from
+    its young leads only when it has won nothing: by period, deals are dated by their closing day,
+    so a deal of an older lead won in the period is real revenue (a real CAC, ROMI and ДРР) beside
+    fresh leads. A campaign's deals come from its own leads: a young campaign's first won deal is
+    the start of its return, not its return. By cohort the young leads are left out with their
     deals, so a young group wins nothing but a lead-less deal dated by its own creation day."""
     rows = ~df["is_total"].astype(bool) & df["grp"].astype(str).isin(list(names))
-    rows &= pd.to_numeric(df["won"], errors="coerce").fillna(0) == 0
+    if by not in BATCHES:
+        rows &= pd.to_numeric(df["won"], errors="coerce").fillna(0) == 0
     if "untracked" in df:
         rows &= ~df["untracked"].astype(bool)
     if "k" in df:
@@ -138,7 +150,7 @@ def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFra
     names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
     if not names:
         return df
-    mask = young_rows(df, names)
+    mask = young_rows(df, names, by)
     if mask.any():
         df["young"] = mask
         for c in YOUNG_FIGURES:  # column by column: a DECIMAL column's other rows stay exact
@@ -170,7 +182,8 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
       are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
     - young: every lead of the row's group in the period is younger than the conversion window
-      (``young``) and it has no deal won in the period (young_rows): its conversion, CAC, ROMI
+      and it has no deal won in the period, or most of a campaign's are, whatever it won
+      (``young``, young_rows): its conversion, CAC, ROMI
       and ДРР are NaN ("—"), not 0 and −100 %. The Channels table, its drill-down by campaign,
       owner or segment, the changes table (channel_changes) and the CLI report read this one rule.
     """
@@ -245,6 +258,19 @@ def idle_rows(df: pd.DataFrame) -> pd.Series:
     return ~df["is_total"].astype(bool) & nothing("leads") & nothing("spend") & nothing("won") & nothing("revenue")
 
 
+def earlier_rows(df: pd.DataFrame) -> pd.Series:
+    """The rows of a channel_table (not its totals row, not an untracked channel's) with no lead
+    in the period but a deal won in it: by period, deals are dated by their closing day, so a
+    campaign of an earlier month (the demo's «VK Реклама 2025-09»: 0 leads, 2 won) wins from leads
+    created before the period. The page says so: «Лиды 0, Выиграно 2» read as deals from nowhere."""
+    leads = pd.to_numeric(df["leads"], errors="coerce")
+    won = pd.to_numeric(df["won"], errors="coerce").fillna(0)
+    rows = ~df["is_total"].astype(bool) & (leads == 0) & (won > 0)
+    if "untracked" in df:
+        rows &= ~df["untracked"].astype(bool)
+    return rows
+
+
 # The sums a channel table adds up in its totals row, and shows rounded (funnel.units.decimals).
 SHOWN_SUMS = ("spend", "revenue")
 
@@ -273,3 +299,48 @@ def rounded_to_total(df: pd.DataFrame, columns: tuple[str, ...] = SHOWN_SUMS) ->
             money.apportioned(rows, units.decimals(col)), index=df.index[~total], dtype=object
         )
     return out
+
+
+def cut_totals_to_total(split: pd.DataFrame, econ: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per channel, totals): spend.cut_totals(``split``, per_channel=True) and
+    spend.cut_totals(``split``), the cells of the Channels table's «Расходы по дням», each cut
+    period's spend rounded to the decimals a table shows spend with so that the parts as shown,
+    with the rest of the row's spend (the periods the range holds whole, the leads' own costs,
+    rounded), add up to the row's spend as the table shows it (``econ``, a channel_table, its
+    rows rounded_to_total, its total rounded): each part rounded down, and the units left to the
+    largest remainders (as funnel.money.apportioned). A range that cut two months read parts,
+    each rounded on its own, 1 ₽ more than the spend total beside them (the demo, 4 March –
+    3 April: 1 516 444 + 186 753 under 1 703 196). Each part stays within one unit of its exact
+    figure; without ``econ``, or where that cannot hold, each part is left to be rounded alone."""
+    per_channel, totals = spend.cut_totals(split, per_channel=True), spend.cut_totals(split)
+    if econ is None:
+        return per_channel, totals
+    unit = Decimal(1).scaleb(-units.decimals("spend"))
+    shown = rounded_to_total(econ)
+    wholes = {
+        (None if t else str(g)): (money.exact(x), money.exact(y))
+        for g, x, y, t in zip(econ["grp"], econ["spend"], shown["spend"], econ["is_total"], strict=True)
+    }
+    if not per_channel.empty:
+        parts = [
+            _to_whole(part, *wholes.get(str(ch), (None, None)), unit) for ch, part in per_channel.groupby("channel")
+        ]
+        per_channel = pd.concat(parts).sort_index()
+    return per_channel, _to_whole(totals, *wholes.get(None, (None, None)), unit)
+
+
+def _to_whole(cut: pd.DataFrame, exact: Decimal | None, shown: Decimal | None, unit: Decimal) -> pd.DataFrame:
+    """``cut`` with its spend rounded to ``unit`` to add up, with the rest of ``exact`` rounded,
+    to ``shown`` (``exact`` as the table shows it); as it is when that cannot hold."""
+    if cut.empty or exact is None or shown is None:
+        return cut
+    parts = [money.exact(v) or Decimal(0) for v in cut["spend"]]
+    rest = (exact - sum(parts, Decimal(0))).quantize(unit, rounding=ROUND_HALF_EVEN)
+    target = shown.quantize(unit, rounding=ROUND_HALF_EVEN) - rest
+    down = [p.quantize(unit, rounding=ROUND_FLOOR) for p in parts]
+    left = int((target - sum(down, Decimal(0))) / unit)
+    if not 0 <= left <= len(parts):
+        return cut
+    for i in sorted(range(len(parts)), key=lambda i: (down[i] - parts[i], i))[:left]:  # largest remainder first
+        down[i] += unit
+    return cut.assign(spend=pd.Series(down, index=cut.index, dtype=object))

@@ -74,8 +74,11 @@ def rotting(cur, *, filters: Filters, attribution: str = "period", on: date | No
 def digest(rotten: pd.DataFrame, top: int = TOP) -> pd.DataFrame:
     """Per owner (None: 'unknown'): deals (count), amount (Σ, workspace currency; a deal without
     an amount adds 0), days_over_max (working days of the worst one) and top_deals (the ids of
-    the ``top`` worst deals, worst first, comma-separated). Owners with most money first; an
-    empty list gives an empty table."""
+    the ``top`` worst deals, worst first, comma-separated). Worst, as the rotting list orders its
+    deals: longest over the norm, then the largest amount; the owners in the same order, by their
+    worst deal (days_over_max), then their money (amount), then the most deals: the page says
+    «the 3 worst», and an owner with a deal 40 days over came after one whose deals were a day
+    over but dearer. An empty list gives an empty table."""
     if rotten.empty:
         return pd.DataFrame(columns=DIGEST_COLUMNS)
     # one sort, then per-owner aggregates (a loop per owner took ~0.13 s on 30 000 deals)
@@ -94,7 +97,7 @@ def digest(rotten: pd.DataFrame, top: int = TOP) -> pd.DataFrame:
             .agg(lambda ids: ", ".join(str(d) for d in ids)),
         }
     ).reset_index()
-    out = out.sort_values(["_amount", "deals", "owner"], ascending=[False, False, True])
+    out = out.sort_values(["days_over_max", "_amount", "deals", "owner"], ascending=[False, False, False, True])
     return out[DIGEST_COLUMNS].reset_index(drop=True)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from funnel.model.counts import expected
 from funnel.model.fields import refuse, share
 
 
@@ -74,11 +75,13 @@ class StageChain:
         return StageChain(tuple(out))
 
     def reached(self, leads: float) -> list[tuple[str, float]]:
-        """How many of ``leads`` get through each step [count/period] (cumulative products)."""
+        """How many of ``leads`` get through each step [count/period]: the cumulative products,
+        each whole, a half up (an expected count of people, funnel.model.counts.expected: «81»,
+        not «80,7»); each rounded from the exact product, so one step's rounding does not carry."""
         out, n = [], leads
         for name, rate in self.steps:
             n *= rate
-            out.append((name, n))
+            out.append((name, expected(n)))
         return out
 
 

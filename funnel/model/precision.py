@@ -16,7 +16,10 @@ writing is rounded; the baseline line writes each exact division beside its roun
 - ``days`` and ``hours``: one decimal below 10 (4,5 days; 2,5 h), whole from 10 up (18 days, 47
   days, not «47,5»), never «,0» (4 days, not «4,0»). The one rule for a time: the Time page's
   cards, the Funnel's and the Time page's tables (ui.show.fmt_value), the captions comparing
-  them, the Planner's cycle; a caption beside a card must write the card's figure.
+  them, the Planner's cycle; a caption beside a card must write the card's figure. A table's
+  column keeps one precision (``column_time``): where any value shows a decimal, every value
+  below 10 shows one («3,0» beside «2,3», not «3»); a column with none stays whole. A card or a
+  single value keeps its own rule (never «,0»).
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
 
 A few shares are read in whole percent whatever their size (``WHOLE_PERCENT``, ``figure``):
@@ -85,6 +88,28 @@ def column_each(kind: str, values) -> list[int]:
     known = [abs(float(v)) for v in values if v is not None and math.isfinite(v)]
     most = _most(kind, max(known, default=0.0))
     return [0 if v is None or not math.isfinite(v) else _fewest(v, most) for v in values]
+
+
+def column_time(kind: str, values) -> list[int]:
+    """The decimals of each of ``values``, a table's column of times (``kind`` "days" or
+    "hours"), one precision for the column (the team's rule, review #16: «Не указан 3» among
+    «2,3» looked broken): when any value reads with a decimal by ``places`` (one below 10, never
+    «,0»), every value below 10 reads with one («3,0», «2,3», «18»); otherwise every value reads
+    whole («3», «18»). None and non-finite: 0 (the table writes "—")."""
+    xs = [_finite(v) for v in values]
+    if not any(places(kind, x) for x in xs if x is not None):
+        return [0] * len(xs)
+    most = PLACES[kind]
+    return [0 if x is None or round(abs(x), most) >= TIME_WHOLE_FROM else most for x in xs]
+
+
+def _finite(v) -> float | None:
+    """``v`` as a float, None when missing (None, NaN, pandas' NA) or infinite."""
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
 
 
 def _most(kind: str, size: float) -> int:

@@ -16,11 +16,16 @@ With the web chain on, its leads come on top of the leads lever, and its cost on
 budget: the curve is in every lead the team handles (the lever + web leads), and the answer is
 the lever's part, 0 when the web chain alone gets there. With repeat customers on, their revenue
 is part of the turnover: new contracts need only the target less that revenue.
+
+Every count the plan needs is whole, rounded up at each stage (funnel.model.counts.needed):
+deals = ⌈new turnover ÷ check⌉, leads = ⌈the leads that give those deals⌉, and the budget is
+those whole leads × CPL, so that the figures shown multiply out.
 """
 
 from __future__ import annotations
 
 from funnel.model import capacity as cap
+from funnel.model.counts import needed
 
 _EMPTY = {
     "required_leads": None,
@@ -93,25 +98,29 @@ def reverse(plan) -> dict:
     required_conversion (effective, at those leads), required_leads_at_base and
     required_sellers (the grow-the-team alternative) for the plan's target turnover, else its
     target profit; all None when neither target is set. target_reachable is False when no
-    number of leads reaches the target with the levers held."""
+    number of leads reaches the target with the levers held. Deals, leads and sellers are
+    whole, rounded up (the module's docstring): a turnover of 4 770 000 at a check of 150 000
+    needs ⌈31.8⌉ = 32 deals, at 5 % ⌈640⌉ = 640 leads, 640 × CPL of budget."""
     w = plan.web_leads
+    deals: float | None = None
     if plan.target_turnover is not None:
         new = max(plan.target_turnover - plan.repeat_in, 0.0)  # what new contracts must bring
         if plan.avg_check == 0:
-            total = 0.0 if new == 0 else None
+            deals = 0.0 if new == 0 else None
         else:
-            total = leads_for_deals(plan, new / plan.avg_check)
-        leads = None if total is None else max(total - w, 0.0)
+            deals = needed(new / plan.avg_check)
+        total = None if deals is None else leads_for_deals(plan, deals)
+        leads = None if total is None else needed(max(total - w, 0.0))
         at_base_total = (
-            new / (plan.avg_check * plan.conversion)
-            if plan.avg_check and plan.conversion
-            else (0.0 if new == 0 else None)
+            deals / plan.conversion if deals is not None and plan.conversion else (0.0 if new == 0 else None)
         )
-        at_base = None if at_base_total is None else max(at_base_total - w, 0.0)
+        at_base = None if at_base_total is None else needed(max(at_base_total - w, 0.0))
     elif plan.target_profit is not None:
-        leads = leads_for_profit(plan, plan.target_profit)
+        found = leads_for_profit(plan, plan.target_profit)
+        leads = None if found is None else needed(found)
         unlimited = plan.with_(capacity=None, sellers=None)
-        at_base = leads_for_profit(unlimited, plan.target_profit)
+        base_found = leads_for_profit(unlimited, plan.target_profit)
+        at_base = None if base_found is None else needed(base_found)
     else:
         return dict(_EMPTY)
     out = dict(_EMPTY, target_reachable=leads is not None, required_leads_at_base=at_base)
@@ -119,7 +128,7 @@ def reverse(plan) -> dict:
         out.update(
             required_leads=leads,
             required_budget=plan.budget_at(leads),
-            required_deals=plan.deals_at(leads),
+            required_deals=needed(plan.deals_at(leads)) if deals is None else deals,
             required_conversion=plan.conversion_at(plan.total_leads(leads)),
         )
     if at_base is not None and plan.contacts_at_cycle:  # the team handles the web's leads too

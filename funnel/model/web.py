@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funnel.model.counts import expected
 from funnel.model.fields import non_negative, ratio, share
 
 
@@ -25,13 +26,15 @@ class WebChain:
 
     @property
     def visits(self) -> float:
-        """visits [visits/period] = queries × CTR. A visit is a paid click here, so clicks = visits."""
-        return self.queries * self.ctr
+        """visits [visits/period] = queries × CTR, whole, a half up (an expected count of people,
+        funnel.model.counts.expected). A visit is a paid click here, so clicks = visits."""
+        return expected(self.queries * self.ctr)
 
     @property
     def leads(self) -> float:
-        """leads [leads/period] = visits × site conversion."""
-        return self.visits * self.site_conversion
+        """leads [leads/period] = visits (whole) × site conversion, whole, a half up: 500 visits
+        × 4.5 % = 22.5 → 23 leads, as a person multiplies what the panel shows."""
+        return expected(self.visits * self.site_conversion)
 
     @property
     def cost(self) -> float:

@@ -386,6 +386,19 @@ TEXTS = {
         "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ turnover are not known yet "
         "(—), not 0 and −100%.",
     ),
+    "an.ch.young_campaign": (
+        "У {names} все или больше половины лидов за период моложе окна конверсии: они ещё не успели стать "
+        "сделками, и выигранное пока — лишь начало отдачи. Поэтому конверсия, стоимость клиента, ROMI и ДРР "
+        "{n|этой кампании|этих кампаний|этих кампаний} пока неизвестны (—), как бы ни начались продажи.",
+        "All or most leads of {names} in the period are younger than the conversion window: they have not had time "
+        "to become deals, and what is won so far is only the start of the return. So {n|its|their} conversion, "
+        "CAC, ROMI and ad spend ÷ turnover are not known yet (—), however the sales began.",
+    ),
+    "an.ch.earlier": (
+        "У {names} нет лидов за период: {won|выигранная в нём сделка пришла|выигранные в нём сделки пришли|"
+        "выигранные в нём сделки пришли} из лидов, созданных раньше.",
+        "{names} had no leads in the period: the {won|deal|deals} won in it came from leads created before it.",
+    ),
     "an.col.cpl": ("CPL", "CPL"),
     "an.col.sal_rate": ("Принято продажами", "Accepted by sales"),
     "an.col.won": ("Выиграно", "Won"),
@@ -429,8 +442,8 @@ TEXTS = {
     "an.col.month": ("Месяц", "Month"),
     "an.col.first_contact_hours": ("До первого контакта, ч", "To first contact, h"),
     "an.col.sal_days": ("Принят продажами, дней", "Lead → SAL, days"),  # from the lead; 800 px for the table
-    "an.col.lt_days": ("Первый контакт → оплата, дней", "First contact → won (LT), days"),
-    "an.col.lt_days_p80": ("Контакт → оплата: 80 % уложились, дней", "LT: 80% within, days"),
+    "an.col.lt_days": ("Первый контакт → выигрыш, дней", "First contact → won (LT), days"),
+    "an.col.lt_days_p80": ("Контакт → выигрыш: 80 % уложились, дней", "LT: 80% within, days"),
     "an.col.won_timed": ("Выигранных с датами", "Won with dates"),
     "an.col.proposal_days": ("До КП, дней", "To proposal, days"),
     "an.col.contract_days": ("До договора, дней", "To contract, days"),
@@ -614,7 +627,7 @@ TEXTS = {
         "channel) on the Data page.",
     ),
     "an.fn.speed_no_leads": (
-        "Скорость считается от создания лида (до контакта, КП, договора и оплаты), а лидов за период нет — "
+        "Скорость считается от создания лида (до контакта, КП, договора и выигрыша), а лидов за период нет — "
         "засекать не от чего. Скорость появится, когда в данных будут лиды этого периода.",
         "Speed is timed from a lead's creation (to contact, proposal, contract and payment), and there are no "
         "leads in the period: there is nothing to time from. It shows once the data has leads of this period.",
@@ -623,8 +636,8 @@ TEXTS = {
     "an.fn.speed_help": (
         "Календарное время, медианы: от создания лида до первого контакта, до того, как лид принят продажами (SAL), до этапа КП и "
         "этапа договора (по истории этапов: первый этап лестницы, в названии которого есть «КП», «предложение» или "
-        "«договор»; пропущенный этап считается пройденным) и до оплаты (выигранной сделки); «Первый контакт → оплата» — "
-        "время от первого контакта до оплаты. Последняя строка — итог по всем лидам и сделкам.",
+        "«договор»; пропущенный этап считается пройденным) и до выигрыша (выигранной сделки); «Первый контакт → выигрыш» — "
+        "время от первого контакта до выигрыша. Последняя строка — итог по всем лидам и сделкам.",
         "Calendar time, medians: from the lead's creation to first contact, to acceptance by sales (SAL, a sales-accepted lead), to the proposal "
         "and the contract stages (from stage history: the first ladder stage whose name says “proposal” or "
         "“contract”; a skipped stage counts as passed) and to payment (the won deal); LT runs from first contact "

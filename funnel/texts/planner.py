@@ -384,7 +384,7 @@ TEXTS = {
     ),
     "planner.chain.empty": ("Нет сделок с этапами за период.", "No deals with stages in the period."),
     "planner.chain.no_leads": (
-        "Цепочка начинается с лида: лид → первый этап → … → оплата. В этом пространстве есть сделки "
+        "Цепочка начинается с лида: лид → первый этап → … → выигрыш. В этом пространстве есть сделки "
         "({deals} {deals|сделка|сделки|сделок} за период, их этапы — на странице «Воронка»), но нет лидов, "
         "поэтому первый шаг цепочки посчитать не из чего. Загрузите лиды на странице «Данные», чтобы "
         "планировать по этапам.",
@@ -394,7 +394,7 @@ TEXTS = {
     ),
     "planner.chain.first": ("Лид → {to}, %", "Lead → {to}, %"),
     "planner.chain.step": ("{frm} → {to}, %", "{frm} → {to}, %"),
-    "planner.chain.won": ("оплата", "won"),
+    "planner.chain.won": ("выигрыш", "won"),
     "planner.chain.conversion": ("Конверсия цепочки", "Chain conversion"),
     "planner.chain.apply": ("Взять в план", "Use in the plan"),
     "planner.chain.col_step": ("Переход", "Step"),

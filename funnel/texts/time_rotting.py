@@ -24,8 +24,10 @@ TEXTS = {
     ),
     "tm.rotting.digest": ("Сводка по менеджерам", "Digest per owner"),
     "tm.rotting.digest_help": (
-        "По каждому менеджеру: сколько сделок зависло, на какую сумму, и {top} худших.",
-        "Per owner: how many deals are rotting, their money, and the {top} worst.",
+        "По каждому менеджеру: сколько сделок зависло, на какую сумму, и {top} худших. Худшая — та, что дольше "
+        "всех сверх нормы, при равенстве — дороже; менеджеры в том же порядке, по своей худшей сделке.",
+        "Per owner: how many deals are rotting, their money, and the {top} worst. The worst is the one longest "
+        "over the norm, then the dearest; the owners in the same order, by their worst deal.",
     ),
     "tm.rotting.list": ("Зависшие сделки", "Rotting deals"),
     "tm.rotting.snoozed": ("Отложенные", "Snoozed"),

@@ -239,3 +239,25 @@ def test_the_changes_say_the_previous_period_is_covered_in_part(app_on):
     said = [c.value for c in at.caption]
     expected = t("an.compare_partly", "ru", period="01.11.2024–31.10.2025", since="01.01.2025")
     assert expected in said, said
+
+
+# The parts of a cut add up to the spend shown (nums13, screen review #16: the totals row's two
+# parts, each rounded on its own, read 1 ₽ more than the spend total). 4 March – 3 April 2026:
+# A March 3 103 ₽ × 28/31 = 2 802,71 ₽, April 306 ₽ × 3/30 = 30,60 ₽; spend 2 833,31 ₽, shown
+# 2 833 ₽. Each rounded on its own: 2 803 + 31 = 2 834. By the largest remainder: 2 802 + 30 =
+# 2 832, the rouble left to the larger remainder (0,71 of March): 2 803 + 30 = 2 833, in A's row
+# (its spend 2 833 ₽) and in the totals row alike.
+def test_the_spend_by_days_parts_add_up_to_the_spend_shown(app_db):
+    from datetime import date
+
+    from tests.analytics.test_pages import set_period
+
+    rows = [{"channel": "A", "period": datetime(2026, m, 1), "amount": a} for m, a in ((3, 3103), (4, 306), (5, 1000))]
+    at = set_period(open_channels(app_db, {"spend": rows}), (date(2026, 3, 4), date(2026, 4, 3)))
+    at.radio(key="ch_table_columns").set_value("spend_cut").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert column(table, "Расходы") == {"A": "2 833 ₽", "Итого": "2 833 ₽"}
+    march, april = column(table, "01.03.2026–31.03.2026"), column(table, "01.04.2026–30.04.2026")
+    assert march == {"A": "3 103 ₽ × 28/31 = 2 803 ₽", "Итого": "3 103 ₽ × 28/31 = 2 803 ₽"}
+    assert april == {"A": "306 ₽ × 3/30 = 30 ₽", "Итого": "306 ₽ × 3/30 = 30 ₽"}  # it read 31 ₽

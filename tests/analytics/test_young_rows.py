@@ -117,7 +117,8 @@ def test_the_drill_down_shows_a_dash_and_says_why(app_db, lang):
     assert romi["New"] == "—" and romi["Old"] == ("400 %" if lang == "ru" else "400%")
     said = [c.value for c in at.caption if "New" in c.value]
     quote = "«New»" if lang == "ru" else "“New”"
-    assert said and quote in said[0] and t("an.ch.young", lang, n=1, names=quote) == said[0]
+    # by campaign, the campaigns' words (all or most of its leads young: nums13)
+    assert said and quote in said[0] and t("an.ch.young_campaign", lang, n=1, names=quote) == said[0]
 
 
 # Code review of the rule (young11). March 2026, the window 30 days; the data's last day 20.03, so
@@ -223,3 +224,74 @@ def test_the_changes_table_on_screen_shows_a_dash_for_young_leads(app_db, lang):
     ru = {"Web": "16,7 %", "Ads": "100,0 %", "Итого": "18,2 %"}
     en = {"Web": "16.7%", "Ads": "100.0%", "Total": "18.2%"}
     assert {g: v for g, v in shown.items() if g != "Fresh"} == (ru if lang == "ru" else en)
+
+
+# Screen review #16 (nums13): on the demo «VK Реклама 2026-09», its leads mostly younger than the
+# window and one deal won, showed ROMI 5 % beside «VK Реклама 2026-10»'s "—"; «VK Реклама 2025-09»
+# read «Лиды 0, Выиграно 2» with no word on where the deals came from. The quarter to 31.03.2026,
+# the window 30 days, the data's last day 20.03 (leads after 18.02 are young), channel Web:
+# - campaign Sep: lead S0 on 10.02 (mature), S1 and S2 on 20.03 (young); S1 won 1 050 on 20.03;
+#   1 000 spent in March. 2 of 3 leads young: its ROMI (1 050 − 1 000) ÷ 1 000 = 5 % is the first
+#   deal of a campaign, not its return: "—", as a campaign that won nothing;
+# - campaign Half: H0 on 10.01, H1 on 20.03: 1 of 2 young, not most: conversion 0 of 2 stands;
+# - campaign Autumn: lead A0 of 10.03.2025, before the twelve months, won 3 000 on 15.01.2026:
+#   0 leads and 1 won in the period, from a lead created before it.
+# As a channel Web is not young: 3 of its 5 leads are, not all, and it won in the period.
+BATCH = {"channel": "Web"}
+BATCH_LEADS = [
+    {"lead_id": "S0", "created_at": datetime(2026, 2, 10), "campaign": "Sep"} | BATCH,
+    *({"lead_id": f"S{i}", "created_at": datetime(2026, 3, 20), "campaign": "Sep"} | BATCH for i in (1, 2)),
+    {"lead_id": "H0", "created_at": datetime(2026, 1, 10), "campaign": "Half"} | BATCH,
+    {"lead_id": "H1", "created_at": datetime(2026, 3, 20), "campaign": "Half"} | BATCH,
+    {"lead_id": "A0", "created_at": datetime(2025, 3, 10), "campaign": "Autumn"} | BATCH,
+]
+BATCH_DEALS = [
+    {"deal_id": "DS", "lead_id": "S1", "created_at": datetime(2026, 3, 20), "stage": "Deal done", "status": "won"}
+    | {"amount": 1050, "closed_at": datetime(2026, 3, 20)},
+    {"deal_id": "DA", "lead_id": "A0", "created_at": datetime(2025, 3, 12), "stage": "Deal done", "status": "won"}
+    | {"amount": 3000, "closed_at": datetime(2026, 1, 15)},
+]
+BATCH_SPEND = [{"channel": "Web", "campaign": "Sep", "period": date(2026, 3, 1), "amount": 1000}]
+
+
+def test_a_campaign_mostly_younger_than_the_window_has_no_romi_whatever_it_won(tmp_path):
+    ws = _built(tmp_path / "db.duckdb", "Batches", BATCH_LEADS, BATCH_DEALS, BATCH_SPEND)
+    s = Store(tmp_path / "db.duckdb")
+    quarter = Filters(ws, *QUARTER)
+    try:
+        with s.snapshot() as cur:
+            assert maturity.mature_until(cur, ws) == date(2026, 2, 18)
+            df = channels.channel_table(cur, filters=quarter.with_(channels=("Web",)), by="campaign")
+            web = by_grp(channels.channel_table(cur, filters=quarter))["Web"]
+    finally:
+        s.close()
+    drill = by_grp(df)
+    sep, half, autumn = drill["Sep"], drill["Half"], drill["Autumn"]
+    assert (sep["leads"], sep["won"], sep["spend"], sep["revenue"]) == (3, 1, 1000, 1050)
+    assert sep["young"] and all(nan(sep[k]) for k in channels.YOUNG_FIGURES), sep  # it read ROMI 5 %
+    assert not half["young"] and half["conversion"] == 0  # 1 of 2 young: not most
+    assert not web["young"] and web["romi"] == pytest.approx((1050 + 3000 - 1000) / 1000)  # a channel runs on
+    assert (autumn["leads"], autumn["won"]) == (0, 1)
+    assert dict(zip(df["grp"].fillna("TOTAL"), channels.earlier_rows(df), strict=True)) == {
+        "Sep": False,
+        "Half": False,
+        "Autumn": True,
+        "TOTAL": False,
+    }
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_drill_down_says_why_a_campaign_is_young_and_where_deals_of_no_leads_came_from(app_db, lang):
+    _built(app_db, "Batches", BATCH_LEADS, BATCH_DEALS, BATCH_SPEND)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/channels.py").run()  # the last 12 months to 20.03.2026
+    assert not at.exception, at.exception
+    drill = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [t("an.dim.campaign", lang)])
+    romi = dict(zip(drill.iloc[:, 0], drill["ROMI"], strict=True))
+    assert romi["Sep"] == "—"
+    q = (lambda n: f"«{n}»") if lang == "ru" else (lambda n: f"“{n}”")
+    said = [c.value for c in at.caption]
+    assert t("an.ch.young_campaign", lang, n=1, names=q("Sep")) in said
+    assert t("an.ch.earlier", lang, won=1, names=q("Autumn")) in said

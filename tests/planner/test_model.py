@@ -144,9 +144,9 @@ def test_reverse_plan_past_capacity_accounts_for_falling_conversion():
     out = evaluate(plan)
     # deals(L) = 0.05 × 100^e × L^(1−e) = 9  ⇒  L = (9 / (0.05 × 100^e))^(1/(1−e))
     expected = (9 / (0.05 * 100**E)) ** (1 / (1 - E))
-    assert out["required_leads"] == pytest.approx(expected)
+    assert out["required_leads"] == math.ceil(expected)  # whole, rounded up (funnel.model.counts)
     assert expected > 180
-    assert plan.deals_at(out["required_leads"]) == pytest.approx(9)
+    assert plan.deals_at(out["required_leads"] - 1) < 9 <= plan.deals_at(out["required_leads"])
     assert out["required_leads_at_base"] == pytest.approx(180)
     assert out["required_sellers"] == 4  # ceil(180 / 50): grow the team instead
 

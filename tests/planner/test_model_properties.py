@@ -9,6 +9,7 @@ import pytest
 from funnel.errors import ValidationError
 from funnel.model import capacity as cap
 from funnel.model.backtest import backtest
+from funnel.model.counts import needed
 from funnel.model.plan import Plan, evaluate
 from funnel.model.projection import project, seasonal_index
 from funnel.model.sensitivity import left_out, sensitivity
@@ -40,9 +41,13 @@ def test_forward_then_reverse_returns_the_leads(i):
     plan = PLANS[i]
     out = evaluate(plan)
     back = evaluate(plan.with_(target_turnover=out["turnover"]))
-    assert back["required_leads"] == pytest.approx(plan.leads, rel=1e-9)
-    assert back["required_deals"] == pytest.approx(out["deals"], rel=1e-9)
-    assert back["required_budget"] == pytest.approx(out["budget"], rel=1e-9)
+    # whole counts, rounded up at each stage (funnel.model.counts): the plan's deals rounded up,
+    # the fewest whole leads that give them, and those whole leads paid for
+    deals, leads = back["required_deals"], back["required_leads"]
+    assert deals == needed(out["deals"])
+    assert leads == int(leads) and plan.leads - 1e-6 * plan.leads <= leads
+    assert plan.deals_at(leads) >= deals * (1 - 1e-9) and (leads == 0 or plan.deals_at(leads - 1) < deals)
+    assert back["required_budget"] == pytest.approx(leads * plan.cpl, rel=1e-9)
 
 
 @pytest.mark.parametrize("i", range(1, len(PLANS), 5))
@@ -53,7 +58,8 @@ def test_forward_then_reverse_from_profit_returns_the_leads_on_the_rising_side(i
     if slightly_more["profit"] <= out["profit"] or out["profit"] <= plan.profit_at(0):
         pytest.skip("past the profit peak or loss-making: the reverse gives the fewest leads instead")
     back = evaluate(plan.with_(target_profit=out["profit"]))
-    assert back["required_leads"] == pytest.approx(plan.leads, rel=1e-6)
+    leads = back["required_leads"]  # whole, rounded up (funnel.model.counts)
+    assert leads == int(leads) and plan.leads * (1 - 1e-6) <= leads < plan.leads * (1 + 1e-6) + 1
 
 
 @pytest.mark.parametrize("lever", ["leads", "conversion", "avg_check", "sellers", "contacts_per_seller"])

@@ -200,7 +200,7 @@ def test_edit_figures_and_demo_names_in_the_report_language():
     page = html_report("План", {}, outputs, [], lang="ru", tables={"Этапы": chain, "Каналы": mix}).decode()
     cells = [plain(c) for c in re.findall(r'(?:<td[^>]*>|class="value">)([^<]*)<', page)]
     assert "3,18 %" in cells and "430 %" in cells and "0.0318304128" not in page
-    assert "Лид → Первичный интерес" in cells and "Первичный интерес → оплата" in cells
+    assert "Лид → Первичный интерес" in cells and "Первичный интерес → выигрыш" in cells
     assert "VK Реклама" in cells and "125 607 ₽" in cells and "335" in cells
     assert ">125\u00a0607\u00a0₽<" in page  # printed or on a phone, a figure stays on one line
 

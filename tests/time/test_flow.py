@@ -633,15 +633,17 @@ def test_the_waterfalls_labels_carry_a_true_minus(store, company):
     assert not any("-" in m for m in deals + money)
 
 
-def test_won_deals_are_drawn_in_the_rise_colour(store, company):
+def test_won_deals_are_drawn_in_their_own_colour(store, company):
     """Issue #16: plotly colours a waterfall's bars by direction, so the won step (deals leaving
-    the pipeline, down) was red like the lost one. By hand (the case above): 7 open at A, 2 new,
-    2 won: the won bar spans 9 down to 7, drawn in the rise colour; lost stays the fall colour."""
+    the pipeline, down) was red like the lost one; then in the rise colour, «Выиграны −485» read
+    as the created deals' colour (nums13). By hand (the case above): 7 open at A, 2 new, 2 won:
+    the won bar spans 9 down to 7, drawn in the won colour, neither the rise's nor the fall's."""
     from funnel import charts
     from ui.views.time.flow import waterfall_figure
 
     fig = waterfall_figure(_flow(store, company).steps, "deals")
     fall, won = fig.data
     assert fall.type == "waterfall" and won.type == "bar" and list(won.x) == [fall.x[2]]
-    assert list(won.base) == [7] and list(won.y) == [2] and won.marker.color == charts.RISE
-    assert charts.style(fig, "en").data[1].marker.color == charts.RISE  # the app's style keeps it
+    assert list(won.base) == [7] and list(won.y) == [2] and won.marker.color == charts.WON
+    assert charts.WON not in (charts.RISE, charts.FALL, charts.TOTAL)
+    assert charts.style(fig, "en").data[1].marker.color == charts.WON  # the app's style keeps it

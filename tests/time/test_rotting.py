@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
 from funnel import access, snooze
@@ -498,3 +499,22 @@ def test_the_funnel_tab_and_the_time_tab_show_one_count(app_db, lang):
     at.run()
     assert not at.exception, at.exception
     assert _metrics(at)[label] == fmt_num(24, lang)
+
+
+def test_digest_puts_the_owner_of_the_worst_deal_first():
+    """nums13 (screen review #16): the digest says «the 3 worst», and the worst is the deal longest
+    over the norm, then the dearest (the rotting list's order). By hand: Ann's X is 40 days over
+    (100), Bob's two deals 1 and 2 over (9 000 together), Cem's Z 40 over (50). Worst first: Ann
+    (40, 100), Cem (40, 50), Bob (2); by money first it read Bob, Ann, Cem."""
+    rotten = pd.DataFrame(
+        {
+            "deal_id": ["X", "Y1", "Y2", "Z"],
+            "owner": ["Ann", "Bob", "Bob", "Cem"],
+            "amount": [100.0, 4_000.0, 5_000.0, 50.0],
+            "days_over": [40, 1, 2, 40],
+        }
+    )
+    d = rotting.digest(rotten)
+    assert list(d["owner"]) == ["Ann", "Cem", "Bob"]
+    assert [int(x) for x in d["days_over_max"]] == [40, 40, 2]
+    assert list(d["top_deals"]) == ["X", "Z", "Y2, Y1"]

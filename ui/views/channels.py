@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel import chart_series, charts, units
 from funnel.charts import TREND_MONTHS, month_axis
-from funnel.metrics import channels, overview, spend
+from funnel.metrics import channels, overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
@@ -73,7 +73,7 @@ def economics_table(
     kept = df[~channels.idle_rows(df)].reset_index(drop=True)  # no row of nothing, here and on screen
     groups = [label(v, by) for v in kept["grp"]]
     raw = lambda: pd.DataFrame({n: (groups if c == "grp" else kept[c]) for c, n in names.items()})  # noqa: E731
-    cuts = spend_cuts(split) if by == "channel" else ()
+    cuts = spend_cuts(split, df) if by == "channel" else ()
     sets = column_sets(df, by, unknown)
     if cuts:  # the spend periods cut beside the spend, a set of its own: the money has no room
         sets["spend_cut"] = ("grp", "spend")
@@ -94,18 +94,33 @@ def economics_table(
     if has_leads:  # a workspace without leads says so once, above (ui.explain_gaps)
         untracked_note(df)
         young_note(df, by)
+        earlier_note(df, by)
 
 
 def young_note(df: pd.DataFrame, by: str) -> None:
-    """A line naming the rows whose every lead is younger than the conversion window and that won
-    nothing in the period (funnel.metrics.channels.young_rows): why their conversion, CAC, ROMI
-    and ДРР read "—"."""
+    """A line naming the rows too young to judge (funnel.metrics.channels.young_rows): every lead
+    younger than the conversion window and nothing won in the period, or, by campaign, most of its
+    leads younger whatever it won: why their conversion, CAC, ROMI and ДРР read "—"."""
     if "young" not in df:
         return
     names = [label(g, by) for g in df.loc[df["young"] & ~df["is_total"], "grp"]]
     if names:
-        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
-        st.caption(ui.t("an.ch.young", n=len(names), names=quoted))
+        key = "an.ch.young_campaign" if by in channels.BATCHES else "an.ch.young"
+        st.caption(ui.t(key, n=len(names), names=_quoted(names)))
+
+
+def earlier_note(df: pd.DataFrame, by: str) -> None:
+    """A line naming the rows with no lead in the period but deals won in it
+    (funnel.metrics.channels.earlier_rows): where those deals came from."""
+    rows = channels.earlier_rows(df)
+    if rows.any():
+        names = [label(g, by) for g in df.loc[rows, "grp"]]
+        won = int(pd.to_numeric(df.loc[rows, "won"]).sum())
+        st.caption(ui.t("an.ch.earlier", won=won, names=_quoted(names)))
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
 
 
 def untracked_note(df: pd.DataFrame) -> None:
@@ -115,21 +130,24 @@ def untracked_note(df: pd.DataFrame) -> None:
         return
     names = [label(g) for g in df.loc[df["untracked"] & ~df["is_total"], "grp"]]
     if names:
-        quoted = ", ".join((f"«{ui.plain(n)}»" if ui.lang() == "ru" else f"“{ui.plain(n)}”") for n in names)
-        st.caption(ui.t("an.ch.untracked", n=len(names), names=quoted))
+        st.caption(ui.t("an.ch.untracked", n=len(names), names=_quoted(names)))
 
 
-def spend_cuts(split: pd.DataFrame | None) -> tuple[tuple[str | None, str, str], ...]:
+def spend_cuts(split: pd.DataFrame | None, econ: pd.DataFrame | None = None) -> tuple[tuple[str | None, str, str], ...]:
     """(channel, period, share) for each spend period the chosen period cuts, the periods in
     order: ("VK", "01.03.2026–31.03.2026", "3 100 ₽ × 28/31 = 2 800 ₽"), and after them each
-    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—");
-    () when every period lies wholly inside."""
+    period's total, channel None (funnel.metrics.spend.cut_totals: the totals row read "—"),
+    each rounded to add up, with the rest of the row, to the spend ``econ`` (the channel table)
+    shows (funnel.metrics.channels.cut_totals_to_total); () when every period lies wholly inside."""
     if split is None or split.empty:
         return ()
-    cut = spend.cut_totals(split, per_channel=True).itertuples()  # a channel's campaigns of one period: one cell
-    rows = tuple((str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in cut)
-    totals = spend.cut_totals(split).itertuples()
-    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals)
+    per_channel, whole = channels.cut_totals_to_total(split, econ)
+    # a channel's campaigns of one period: one cell
+    rows = tuple(
+        (str(r.channel), period_text((r.period_start, r.period_end)), cut_share(r)) for r in per_channel.itertuples()
+    )
+    totals_ = whole.itertuples()
+    return rows + tuple((None, period_text((r.period_start, r.period_end)), cut_share(r)) for r in totals_)
 
 
 # Columns that need deals, and deals with amounts: a workspace without them has no such column

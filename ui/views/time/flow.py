@@ -61,9 +61,10 @@ def waterfall_figure(steps: pd.DataFrame, measure: str) -> go.Figure:
 
 
 def won_bar(fig: go.Figure, steps: list[str], values: list[float]) -> None:
-    """Won deals leave the open pipeline (a step down) but are the good news: drawn in the rise
-    colour over the waterfall's own bar, which plotly colours by direction only and drew red like
-    the losses (issue #16). Same place and size; the waterfall keeps its text and hover."""
+    """Won deals leave the open pipeline (a step down) but are the good news: drawn in the won
+    colour (charts.WON) over the waterfall's own bar, which plotly colours by direction only and
+    drew red like the losses (issue #16); in the rise colour they read as more deals created
+    (screen review #16). Same place and size; the waterfall keeps its text and hover."""
     if "won" not in steps:
         return
     i = steps.index("won")
@@ -73,7 +74,7 @@ def won_bar(fig: go.Figure, steps: list[str], values: list[float]) -> None:
         x=[fig.data[0].x[i]],
         y=[-won],
         base=[before + won],
-        marker_color=charts.RISE,
+        marker_color=charts.WON,
         hoverinfo="skip",
         showlegend=False,
     )

@@ -62,7 +62,14 @@ def _cell(col: str, v) -> str:
 
 def display(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Cells as text for the language (plain text in st.dataframe: no Markdown)."""
-    return pd.DataFrame({ui.t(k): [_cell(c, v) for v in df[c]] for c, k in columns.items()})
+    return pd.DataFrame({ui.t(k): _column(c, df[c]) for c, k in columns.items()})
+
+
+def _column(col: str, values) -> list[str]:
+    """A column's cells: a column of days in one precision (ui.column_cells), the rest by cell."""
+    if col in (*TEXT_COLUMNS, "deal_id", "owner", "stage", "since"):
+        return [_cell(col, v) for v in values]
+    return ui.column_cells(col, values)
 
 
 def snoozed_text(row) -> str:
