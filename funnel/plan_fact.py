@@ -6,7 +6,8 @@ covers (the overlap of the plan's period and the filter's, partial months by the
 days). The fact is the Overview's own figures (the metric registry, period basis) over the same
 overlap, for the whole workspace — a plan is a company figure, so the channel/owner/segment
 filters do not cut it: revenue, deals won (by closing day) and leads (by creation day).
-fulfilment = fact ÷ plan (None when the plan is 0).
+fulfilment = fact ÷ plan (None when the plan is 0); the plan's deals and leads over the
+overlap are whole counts, a half up (funnel.model.counts.expected), and fulfilment is of them.
 
 A plan saved on partial data (funnel.model.gaps) whose lever the data does not give was never
 typed (it holds the 0 the planner started it at) has no figure built on that lever: None
@@ -21,6 +22,7 @@ import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics.overview import headline
+from funnel.model.counts import expected
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, month_end, months_in, preset_range
 from funnel.scenarios import plan_for
@@ -49,6 +51,10 @@ def plan_vs_fact(cur, filters):
     out = _masked(cur, filters.workspace_id, scenario.plan())
     per_month = {"revenue": out["turnover"], "deals_won": out["deals"], "leads": out["leads"]}
     plan = {m: None if v is None else v * months for m, v in per_month.items()}
+    # deals and leads are counts a plan expects: whole, a half up (funnel.model.counts), as the
+    # Planner and the goals show them («31,83» deals beside the goals' 32); fulfilment of the whole
+    for m in ("deals_won", "leads"):
+        plan[m] = None if plan[m] is None else expected(plan[m])
     # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
     now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period").now
     fact = {"revenue": now["revenue"] or 0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
