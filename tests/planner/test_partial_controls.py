@@ -15,23 +15,34 @@ from tests.planner.test_partial_plans import DEALS, KINDS, LEADS, open_app
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
-WHY = {"spend": "nothing", "deals": "no_leads", "leads": "no_deals"}
-
 
 def radio_keys(at) -> list[str]:
     return [r.key for r in at.radio]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
-def test_the_basis_is_named_not_offered_where_the_cohorts_have_nothing_to_count(app_db, kind, lang):
-    """No leads to date deals by, or no deals: the cohort bases would repeat the closing-date
-    basis under another name. Its name as text, the reason under it; no radio."""
-    at = open_app(app_db, kind, lang)
+def test_the_basis_is_named_not_offered_where_the_cohorts_have_nothing_to_count(app_db, lang):
+    """No leads to date deals by: the cohort bases would repeat the closing-date basis under
+    another name. Its name as text, the reason under it; no radio."""
+    at = open_app(app_db, "deals", lang)
     assert "pl_basis_w" not in radio_keys(at)
     shown = [m.value for m in at.markdown]
     assert f"{t('planner.basis', lang)}: **{t('planner.basis.period', lang)}**" in shown, shown
-    assert t(f"planner.basis_only.{WHY[kind]}", lang) in [c.value for c in at.caption]
+    assert t("planner.basis_only.no_leads", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "leads"])
+def test_no_basis_line_where_there_is_no_deal_to_count(app_db, kind, lang):
+    """No deal at all (spend only, leads only): a basis says how deals are counted, and none are;
+    no radio, no «База расчёта: По дате закрытия» line, no reason under a line that is not there
+    (as the analytics pages' attribution switch, ui.attribution)."""
+    at = open_app(app_db, kind, lang)
+    assert "pl_basis_w" not in radio_keys(at)
+    assert not [m.value for m in at.markdown if m.value.startswith(t("planner.basis", lang))]
+    captions = " ".join(c.value for c in at.caption)
+    assert t("planner.basis_only.no_deals", lang) not in captions
+    assert t("planner.basis_only.nothing", lang) not in captions
 
 
 def test_a_cohort_choice_from_another_workspace_is_kept_and_the_figures_are_the_periods(app_db):
