@@ -726,6 +726,12 @@ TEXTS = {
         "Сохранять пока нечего: все цифры плана — «—» (что ввести, сказано ниже).",
         "Nothing to save yet: every figure of the plan is “—” (what to type is said below).",
     ),
+    # no figure of the plan's own (funnel.model.gaps.nothing_known); {figures}: the headline's figures
+    # still "—", three at least, joined as the language joins a list
+    "planner.sc.no_result": (
+        "Сохранять пока нечего: {figures} плана — «—» (что ввести, сказано ниже).",
+        "Nothing to save yet: the plan's {figures} are “—” (what to type is said below).",
+    ),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",
         "Your role lets you play with the levers but not save scenarios.",
