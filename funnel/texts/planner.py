@@ -421,6 +421,25 @@ TEXTS = {
         "Нет каналов с расходами и лидами за период.",
         "No channel has both spend and leads in the period.",
     ),
+    # the workspace lacks what the table is made of (ui.views.planner.edits.mix_empty_key)
+    "planner.mix.no_leads": (
+        "Расходы по каналам есть, а лидов в этом пространстве нет: загрузите лиды с каналом на странице «Данные», "
+        "и здесь появятся лиды, конверсия и оборот каждого канала.",
+        "There is spend by channel, but this workspace has no leads: upload leads with a channel on the Data page, "
+        "and each channel's leads, conversion and turnover appear here.",
+    ),
+    "planner.mix.no_spend": (
+        "Лиды по каналам есть, а расходов в этом пространстве нет: загрузите расходы (канал, период, сумма) на "
+        "странице «Данные», и здесь появятся бюджет и цена лида каждого канала.",
+        "There are leads by channel, but this workspace has no spend: upload spend (channel, period, amount) on "
+        "the Data page, and each channel's budget and cost per lead appear here.",
+    ),
+    "planner.mix.no_leads_spend": (
+        "В этом пространстве нет ни лидов, ни расходов: каналы сравниваются по ним. Загрузите на странице "
+        "«Данные» лиды с каналом и расходы (канал, период, сумма).",
+        "This workspace has neither leads nor spend, which channels are compared by: upload leads with a "
+        "channel and spend (channel, period, amount) on the Data page.",
+    ),
     "planner.mix.channel": ("Канал", "Channel"),
     "planner.mix.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.mix.cpl": ("CPL", "CPL"),

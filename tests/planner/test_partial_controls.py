@@ -118,3 +118,19 @@ def test_without_a_turnover_the_datas_cycle_still_moves_the_capacity_and_says_so
     at = forecast_tab(open_app(app_db, "linked", "ru"), "ru")
     assert box_value(at, "pl_cycle_days_n") == 30
     assert t("planner.cycle.capacity_only", "ru") in [c.value for c in at.caption]
+
+
+# ---- the Channels (mix) tab --------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    "kind, why", [("spend", "no_leads"), ("leads", "no_spend"), ("deals", "no_leads_spend")], ids=str
+)
+def test_an_empty_channel_table_says_what_the_workspace_lacks(app_db, kind, why, lang):
+    """Spend only read «Нет каналов с расходами и лидами за период» while its spend was there:
+    the leads are what is missing, and another period would not bring them (review #16)."""
+    at = open_app(app_db, kind, lang)
+    at.session_state["pl_tab"] = t("planner.tab.mix", lang)
+    at.run()
+    assert not at.exception, at.exception
+    said = [i.value for i in at.info]
+    assert t(f"planner.mix.{why}", lang) in said and t("planner.mix.empty", lang) not in said, said
