@@ -535,6 +535,14 @@ TEXTS = {
         "baseline's sellers are the owners of the period's deals.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
+    # no leads in the data nor typed (spend only): the toggle is not drawn (ui.views.planner.tabs)
+    "planner.cap.no_leads": (
+        "Нагрузку команды считать не из чего: данные не дают ни лидов, ни сделок, которые ведут продавцы. "
+        "Введите лиды в месяц в рычагах или загрузите лиды или сделки на странице «Данные», и здесь можно будет "
+        "учесть нагрузку.",
+        "There is no load to work out: the data gives neither leads nor deals for the sellers to handle. Type "
+        "leads a month in the levers, or upload leads or deals on the Data page, and the load can be modelled here.",
+    ),
     "planner.web.on": (
         "Веб-цепочка в плане: её лиды и расходы — сверх рычагов",
         "The web chain feeds the plan: its leads and cost on top of the levers",

@@ -134,3 +134,30 @@ def test_an_empty_channel_table_says_what_the_workspace_lacks(app_db, kind, why,
     assert not at.exception, at.exception
     said = [i.value for i in at.info]
     assert t(f"planner.mix.{why}", lang) in said and t("planner.mix.empty", lang) not in said, said
+
+
+# ---- the capacity tab --------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spend_only_capacity_says_there_is_no_one_to_load_a_team_with(app_db, lang):
+    """Spend only: the tab was a toggle and nothing else (no leads nor deals for a team to
+    handle). One line says so, no toggle; leads typed bring it back."""
+    at = open_app(app_db, "spend", lang)
+    at.session_state["pl_tab"] = t("planner.tab.capacity", lang)
+    at.run()
+    assert not at.exception, at.exception
+    assert t("planner.cap.no_leads", lang) in [i.value for i in at.info]
+    assert not [w for w in at.toggle if w.key == "pl_capacity_on"]
+    if lang == "en":  # AppTest cannot rerun an English session here (test_partial_plans)
+        return
+    type_number(at, "pl_leads_n", 100.0).run()
+    assert not at.exception, at.exception
+    assert [w for w in at.toggle if w.key == "pl_capacity_on"]
+    assert t("planner.cap.no_leads", lang) not in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("kind", ["deals", "leads"])
+def test_deals_and_leads_only_keep_the_capacity_toggle(app_db, kind):
+    at = open_app(app_db, kind, "ru")
+    at.session_state["pl_tab"] = t("planner.tab.capacity", "ru")
+    at.run()
+    assert [w for w in at.toggle if w.key == "pl_capacity_on"]
