@@ -36,7 +36,7 @@ pg = st.navigation(pages, position="sidebar" if user else "hidden")
 st.set_page_config(page_title=ui.t("app.tab_title", page=pg.title))
 if auth.sign_in() is None:
     st.stop()
-auth.sidebar(user)
+auth.sidebar(user, pg.url_path)
 # One committed state for the whole run: every read below (ui.cursor, cache misses) sees it.
 with ui.run_snapshot():
     spaces = ui.list_spaces()  # one read per run: the names, and the data versions the caches are keyed by
@@ -44,5 +44,6 @@ with ui.run_snapshot():
     if ws is None:
         st.stop()
     ui.sidebar_filters(ws)
+    auth.sidebar_foot(pg.url_path)  # «Вход отключён», under the filters
     with ui.entered():
         pg.run()

@@ -35,6 +35,7 @@ from funnel import access, demo_names
 from funnel.errors import ValidationError
 from funnel.filters import Filters
 from funnel.metrics import query
+from funnel.metrics.maturity import last_activity
 from funnel.model import precision
 from funnel.model.counts import needed
 from funnel.model.plan import evaluate
@@ -211,6 +212,22 @@ def default_month(last: date | None, today: date) -> date:
     from months ago opens on a month it can pace, not on an empty one."""
     this = month_start(today)
     return this if last is None or last >= this else month_start(last)
+
+
+# The last day the workspace's spend covers (a month's row: that month's last day).
+SPEND_LAST_DAY_SQL = "SELECT max(period_end) FROM stg_spend WHERE workspace_id = ?"
+
+
+def last_day(cur, *, filters: Filters) -> date | None:
+    """The day the goals tab's month and its «данные по» note are measured from: the data's last
+    activity (funnel.metrics.maturity.last_activity: leads and deals), else, on spend alone, the
+    last day its spend covers (a June row: 30 June), so spend only opens on its own last month with
+    the note, as deals or leads only do (review #16); None on an empty workspace."""
+    last = last_activity(cur, filters.workspace_id)
+    if last is not None:
+        return last
+    row = cur.execute(SPEND_LAST_DAY_SQL, [filters.workspace_id]).fetchone()
+    return row[0] if row else None
 
 
 def months(cur, *, filters: Filters) -> list[date]:

@@ -187,15 +187,36 @@ def _signed_in_to_provider() -> bool:
         return False
 
 
-def sidebar(user: User) -> None:
-    """Who is signed in, the sign-out button, and the open-app banner in mode none."""
+# The pages where sign-in being off matters to what one does there: the admin page shows the mode
+# (admin.mode.none), Settings change the workspace, the Data page takes files. There the whole
+# warning and how to turn sign-in on; elsewhere a short line at the sidebar's foot (sidebar_foot):
+# the default for one person on a laptop and for a workshop room, not a warning on every page.
+OPEN_WARNED = ("admin", "settings", "data")
+
+
+def sidebar(user: User, page: str = "") -> None:
+    """Who is signed in and the sign-out button; in mode none, on ``page`` (the url path) among
+    OPEN_WARNED, the open-app warning with how to turn sign-in on."""
     cfg = config()
     if cfg.mode == "none":
-        st.sidebar.warning(t("auth.open_banner"), icon=":material/lock_open:")
+        if page in OPEN_WARNED:
+            st.sidebar.warning(t("auth.open_banner") + " " + t("auth.open_how"), icon=":material/lock_open:")
         return
     st.sidebar.caption(t("auth.signed_in_as", name=plain(user.name)))
     if st.sidebar.button(t("auth.sign_out"), key="signout", icon=":material/logout:"):
         sign_out(cfg)
+
+
+def sidebar_foot(page: str = "") -> None:
+    """In mode none, off the OPEN_WARNED pages, a muted «Вход отключён» at the sidebar's foot
+    (drawn after the filters); nothing in the Workshop's presenter mode, whose room sees no
+    sidebar (its first visit from ``?present=1`` too, before the page has read it)."""
+    if config().mode != "none" or page in OPEN_WARNED:
+        return
+    presenting = state.WS_PRESENT.get() if state.WS_PRESENT.present() else state.QP_PRESENT.get() == "1"
+    if page == "workshop" and presenting:
+        return
+    st.sidebar.caption(t("auth.open_short"))
 
 
 def sign_out(cfg: AuthConfig | None = None) -> None:

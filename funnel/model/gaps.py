@@ -157,10 +157,15 @@ def unknown_figures(out: dict) -> list[str]:
     return [f for f in HEADLINE if out.get(f) is None]
 
 
-def nothing_known(out: dict) -> bool:
-    """Every headline figure of ``out`` is None (leads only, before a conversion and a check are
-    typed): a plan report would be a page of "—", so none is offered."""
-    return len(unknown_figures(out)) == len(HEADLINE)
+def nothing_known(out: dict, budget_is_spend: bool = False) -> bool:
+    """The plan has no figure of its own: every headline figure of ``out`` is None (leads only,
+    before a conversion and a check are typed), or the one known is the budget while it is the
+    data's spend passed through (``budget_is_spend``: Gaps.budget_from_spend, spend only): no
+    lever moves it, so a scenario or a plan report would be the data's spend beside "—", and none
+    is offered (review #16). Deals only is not this: its deals a month is the plan's (deals
+    entering × win rate), as leads × conversion is on a CRM export without amounts."""
+    known = [f for f in HEADLINE if out.get(f) is not None]
+    return not known or (budget_is_spend and known == ["budget"])
 
 
 NONE = Gaps()  # a plan typed in full (the command line's own, a test's): nothing unknown

@@ -12,6 +12,9 @@ Contacts per seller = leads ÷ sellers of the start, whichever side each came fr
 exactly as loaded as its flow at the start (the example's own 120 ÷ 3 = 40).
 
 When the data gives none of the four (an empty workspace or period), the whole example, as before.
+Under it the banner says «пример» once; on a workspace that holds spend but no lever (spend only),
+each lever and figure is marked «(пример)» as well, as on deals or leads only: the room sees the
+workspace's spend elsewhere and could take the example's figures for its own (screen review #16).
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ class WorkshopStart:
     """plan: the levers the room starts from; examples: the levers taken from the method's
     example (in LEVERS' order; all four when ``source`` is None); reasons: why, in words keys
     ``why`` gives ("deals", "won", "amounts", "leads", "owners"); source: the baseline, None when
-    the data gave no lever at all."""
+    the data gave no lever at all; marked: the example levers are marked one by one even under the
+    whole example (the period holds spend: module docstring)."""
 
     plan: Plan
     examples: tuple[str, ...]
     reasons: tuple[str, ...]
     source: Baseline | None
+    marked: bool = False
 
     @property
     def whole_example(self) -> bool:
@@ -45,6 +50,11 @@ class WorkshopStart:
 
     def is_example(self, lever: str) -> bool:
         return lever in self.examples
+
+    def marks(self, lever: str) -> bool:
+        """Whether ``lever``'s label says «(пример)»: an example lever beside the data's own, or
+        under the whole example on a workspace with spend (``marked``)."""
+        return self.is_example(lever) and (self.marked or not self.whole_example)
 
 
 def _from_data(b: Baseline) -> dict[str, float]:
@@ -78,7 +88,7 @@ def start(b: Baseline | None) -> WorkshopStart:
     for the rest; the whole example when ``b`` is None, empty, or gives no lever."""
     have = _from_data(b) if b is not None and not b.is_empty else {}
     if not have or b is None:
-        return WorkshopStart(EXAMPLE, LEVERS, (), None)
+        return WorkshopStart(EXAMPLE, LEVERS, (), None, marked=b is not None and b.spend > 0)
     values = {k: have.get(k, float(getattr(EXAMPLE, k))) for k in LEVERS}
     examples = tuple(k for k in LEVERS if k not in have)
     plan = b.plan().with_(**values, contacts_per_seller=values["leads"] / values["sellers"])
@@ -99,8 +109,9 @@ FIGURE_LEVERS = {
 def example_figures(begin: WorkshopStart, overloaded: bool = False) -> frozenset[str]:
     """The result cards (keys of FIGURE_LEVERS) computed from a lever that starts at the method's
     example while others are the workspace's own: each is marked an example as its lever is
-    ("Оборот в месяц (пример)"). None under the whole example, which the banner says once."""
-    if begin.whole_example:
+    ("Оборот в месяц (пример)"). None under the whole example, which the banner says once, unless
+    the start is ``marked`` (spend only: every card is the example's)."""
+    if begin.whole_example and not begin.marked:
         return frozenset()
     out = set()
     for name, levers in FIGURE_LEVERS.items():

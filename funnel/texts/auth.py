@@ -41,6 +41,15 @@ TEXTS = {
         "Вход отключён: приложение открыто всем, кто может открыть этот адрес.",
         "Sign-in is off: the app is open to anyone who can reach this address.",
     ),
+    # after auth.open_banner on the admin, Settings and Data pages (ui.auth.OPEN_WARNED)
+    "auth.open_how": (
+        "Чтобы включить вход, выберите режим входа в файле .streamlit/secrets.toml, раздел [funnel]: общие "
+        "пароли или единый вход (docs/deployment.md, раздел 5).",
+        "To turn sign-in on, choose a sign-in mode in .streamlit/secrets.toml, the [funnel] table: shared "
+        "passwords or single sign-on (docs/deployment.md, section 5).",
+    ),
+    # every other page: a muted line at the sidebar's foot (ui.auth.sidebar_foot)
+    "auth.open_short": ("Вход отключён", "Sign-in off"),
     "auth.signed_in_as": ("Вы вошли как {name}", "Signed in as {name}"),
     "auth.admin_only": ("Эта страница доступна только администраторам.", "This page is for administrators only."),
     "auth.denied": (

@@ -63,6 +63,14 @@ TEXTS = {
         "Nothing to export yet: the plan's turnover, deals, budget, and profit are not worked out (“—”). Type "
         "{levers} in the levers above, and the HTML, PDF, and XLSX reports appear here.",
     ),
+    # no figure of the plan's own (funnel.model.gaps.nothing_known): {figures} still "—" (three at
+    # least), {levers} the ones to type
+    "gaps.no_export_result": (
+        "Выгружать пока нечего: {figures} плана не посчитаны («—»). Введите {levers} в рычагах выше, и здесь "
+        "появятся отчёты HTML, PDF и XLSX.",
+        "Nothing to export yet: the plan's {figures} are not worked out (“—”). Type {levers} in the levers "
+        "above, and the HTML, PDF, and XLSX reports appear here.",
+    ),
     "gaps.no_base_turnover": (
         "Пути от базы к плану нет: у базы нет оборота, от которого начать (данные его не дают). Оборот "
         "плана — {turnover} в месяц.",

@@ -421,6 +421,25 @@ TEXTS = {
         "Нет каналов с расходами и лидами за период.",
         "No channel has both spend and leads in the period.",
     ),
+    # the workspace lacks what the table is made of (ui.views.planner.edits.mix_empty_key)
+    "planner.mix.no_leads": (
+        "Расходы по каналам есть, а лидов в этом пространстве нет: загрузите лиды с каналом на странице «Данные», "
+        "и здесь появятся лиды, конверсия и оборот каждого канала.",
+        "There is spend by channel, but this workspace has no leads: upload leads with a channel on the Data page, "
+        "and each channel's leads, conversion and turnover appear here.",
+    ),
+    "planner.mix.no_spend": (
+        "Лиды по каналам есть, а расходов в этом пространстве нет: загрузите расходы (канал, период, сумма) на "
+        "странице «Данные», и здесь появятся бюджет и цена лида каждого канала.",
+        "There are leads by channel, but this workspace has no spend: upload spend (channel, period, amount) on "
+        "the Data page, and each channel's budget and cost per lead appear here.",
+    ),
+    "planner.mix.no_leads_spend": (
+        "В этом пространстве нет ни лидов, ни расходов: каналы сравниваются по ним. Загрузите на странице "
+        "«Данные» лиды с каналом и расходы (канал, период, сумма).",
+        "This workspace has neither leads nor spend, which channels are compared by: upload leads with a "
+        "channel and spend (channel, period, amount) on the Data page.",
+    ),
     "planner.mix.channel": ("Канал", "Channel"),
     "planner.mix.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.mix.cpl": ("CPL", "CPL"),
@@ -516,6 +535,14 @@ TEXTS = {
         "baseline's sellers are the owners of the period's deals.",
     ),
     "planner.cap.on": ("Учитывать нагрузку на продавцов", "Model the sellers' load"),
+    # no leads in the data nor typed (spend only): the toggle is not drawn (ui.views.planner.tabs)
+    "planner.cap.no_leads": (
+        "Нагрузку команды считать не из чего: данные не дают ни лидов, ни сделок, которые ведут продавцы. "
+        "Введите лиды в месяц в рычагах или загрузите лиды или сделки на странице «Данные», и здесь можно будет "
+        "учесть нагрузку.",
+        "There is no load to work out: the data gives neither leads nor deals for the sellers to handle. Type "
+        "leads a month in the levers, or upload leads or deals on the Data page, and the load can be modelled here.",
+    ),
     "planner.web.on": (
         "Веб-цепочка в плане: её лиды и расходы — сверх рычагов",
         "The web chain feeds the plan: its leads and cost on top of the levers",
@@ -741,6 +768,12 @@ TEXTS = {
     "planner.sc.nothing_to_save": (
         "Сохранять пока нечего: все цифры плана — «—» (что ввести, сказано ниже).",
         "Nothing to save yet: every figure of the plan is “—” (what to type is said below).",
+    ),
+    # no figure of the plan's own (funnel.model.gaps.nothing_known); {figures}: the headline's figures
+    # still "—", three at least, joined as the language joins a list
+    "planner.sc.no_result": (
+        "Сохранять пока нечего: {figures} плана — «—» (что ввести, сказано ниже).",
+        "Nothing to save yet: the plan's {figures} are “—” (what to type is said below).",
     ),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",

@@ -15,23 +15,34 @@ from tests.planner.test_partial_plans import DEALS, KINDS, LEADS, open_app
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
-WHY = {"spend": "nothing", "deals": "no_leads", "leads": "no_deals"}
-
 
 def radio_keys(at) -> list[str]:
     return [r.key for r in at.radio]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-@pytest.mark.parametrize("kind", ["spend", "deals", "leads"])
-def test_the_basis_is_named_not_offered_where_the_cohorts_have_nothing_to_count(app_db, kind, lang):
-    """No leads to date deals by, or no deals: the cohort bases would repeat the closing-date
-    basis under another name. Its name as text, the reason under it; no radio."""
-    at = open_app(app_db, kind, lang)
+def test_the_basis_is_named_not_offered_where_the_cohorts_have_nothing_to_count(app_db, lang):
+    """No leads to date deals by: the cohort bases would repeat the closing-date basis under
+    another name. Its name as text, the reason under it; no radio."""
+    at = open_app(app_db, "deals", lang)
     assert "pl_basis_w" not in radio_keys(at)
     shown = [m.value for m in at.markdown]
     assert f"{t('planner.basis', lang)}: **{t('planner.basis.period', lang)}**" in shown, shown
-    assert t(f"planner.basis_only.{WHY[kind]}", lang) in [c.value for c in at.caption]
+    assert t("planner.basis_only.no_leads", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", ["spend", "leads"])
+def test_no_basis_line_where_there_is_no_deal_to_count(app_db, kind, lang):
+    """No deal at all (spend only, leads only): a basis says how deals are counted, and none are;
+    no radio, no «База расчёта: По дате закрытия» line, no reason under a line that is not there
+    (as the analytics pages' attribution switch, ui.attribution)."""
+    at = open_app(app_db, kind, lang)
+    assert "pl_basis_w" not in radio_keys(at)
+    assert not [m.value for m in at.markdown if m.value.startswith(t("planner.basis", lang))]
+    captions = " ".join(c.value for c in at.caption)
+    assert t("planner.basis_only.no_deals", lang) not in captions
+    assert t("planner.basis_only.nothing", lang) not in captions
 
 
 def test_a_cohort_choice_from_another_workspace_is_kept_and_the_figures_are_the_periods(app_db):
@@ -107,3 +118,46 @@ def test_without_a_turnover_the_datas_cycle_still_moves_the_capacity_and_says_so
     at = forecast_tab(open_app(app_db, "linked", "ru"), "ru")
     assert box_value(at, "pl_cycle_days_n") == 30
     assert t("planner.cycle.capacity_only", "ru") in [c.value for c in at.caption]
+
+
+# ---- the Channels (mix) tab --------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    "kind, why", [("spend", "no_leads"), ("leads", "no_spend"), ("deals", "no_leads_spend")], ids=str
+)
+def test_an_empty_channel_table_says_what_the_workspace_lacks(app_db, kind, why, lang):
+    """Spend only read «Нет каналов с расходами и лидами за период» while its spend was there:
+    the leads are what is missing, and another period would not bring them (review #16)."""
+    at = open_app(app_db, kind, lang)
+    at.session_state["pl_tab"] = t("planner.tab.mix", lang)
+    at.run()
+    assert not at.exception, at.exception
+    said = [i.value for i in at.info]
+    assert t(f"planner.mix.{why}", lang) in said and t("planner.mix.empty", lang) not in said, said
+
+
+# ---- the capacity tab --------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spend_only_capacity_says_there_is_no_one_to_load_a_team_with(app_db, lang):
+    """Spend only: the tab was a toggle and nothing else (no leads nor deals for a team to
+    handle). One line says so, no toggle; leads typed bring it back."""
+    at = open_app(app_db, "spend", lang)
+    at.session_state["pl_tab"] = t("planner.tab.capacity", lang)
+    at.run()
+    assert not at.exception, at.exception
+    assert t("planner.cap.no_leads", lang) in [i.value for i in at.info]
+    assert not [w for w in at.toggle if w.key == "pl_capacity_on"]
+    if lang == "en":  # AppTest cannot rerun an English session here (test_partial_plans)
+        return
+    type_number(at, "pl_leads_n", 100.0).run()
+    assert not at.exception, at.exception
+    assert [w for w in at.toggle if w.key == "pl_capacity_on"]
+    assert t("planner.cap.no_leads", lang) not in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("kind", ["deals", "leads"])
+def test_deals_and_leads_only_keep_the_capacity_toggle(app_db, kind):
+    at = open_app(app_db, kind, "ru")
+    at.session_state["pl_tab"] = t("planner.tab.capacity", "ru")
+    at.run()
+    assert [w for w in at.toggle if w.key == "pl_capacity_on"]

@@ -320,10 +320,11 @@ def test_leads_only_channels_do_not_compare_conversions_of_no_deals(app_db, lang
 @pytest.mark.parametrize(
     "kind, expected",
     [
-        # spend only: every lever the data lacks is "—" (the CPL too: no leads to price); the budget is the spend
+        # spend only, 10 leads × 10 % typed (a plan of its own: 1 deal; without it no report is
+        # offered): the check and the CPL are "—" (no leads to price); the budget is the spend
         (
             "spend",
-            ["Лиды в месяц —", "Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 3 000 ₽", "Оборот в месяц —"],
+            ["Средний чек —", "Цена лида (CPL) —", "Бюджет в месяц 3 000 ₽", "Сделки в месяц 1 ", "Оборот в месяц —"],
         ),
         # deals only, no amounts: no check and no CPL; 1,0 deal a month
         (
@@ -337,7 +338,11 @@ def test_the_plan_report_says_dash_for_what_the_data_lacks(app_db, monkeypatch, 
     import html
 
     made = downloads(monkeypatch)
-    open_tab(open_app(app_db, kind, "ru"), "scenarios", "ru")
+    at = open_app(app_db, kind, "ru")
+    if kind == "spend":
+        type_number(at, "pl_leads_n", 10.0).run()
+        type_number(at, "pl_conversion_n", 10.0).run()
+    open_tab(at, "scenarios", "ru")
     page = html.unescape(made["pl_export_html"]().decode("utf-8"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<script.*?</script>|<style.*?</style>", "", page)))
     for part in expected:
@@ -505,7 +510,7 @@ def test_the_plan_report_names_the_workspace_and_the_period_of_its_baseline(app_
     import openpyxl
 
     made = downloads(monkeypatch)
-    at = open_tab(open_app(app_db, "spend", "ru"), "scenarios", "ru")
+    at = open_tab(open_app(app_db, "deals", "ru"), "scenarios", "ru")
     page = html.unescape(made["pl_export_html"]().decode("utf-8"))
     assert "Рабочее пространство: Partial · Данные для базы плана: 01.07.2025–30.06.2026" in page
     made.clear()
@@ -557,12 +562,47 @@ def test_no_report_of_dashes_is_offered_and_the_missing_levers_are_named(app_db,
     assert not [i for i in infos(at) if i.startswith("Выгружать пока нечего")]
 
 
-def test_spend_only_still_offers_its_report_of_the_budget(app_db, monkeypatch):
-    """Spend only: the budget is known (3 000 ₽), so the report is offered (and says "—" for the
-    rest: test_the_plan_report_says_dash_for_what_the_data_lacks)."""
+# Spend only: the budget is the data's spend passed through, no lever moves it, and every other
+# figure is "—". A scenario or a report of that keeps nothing of the plan's: neither is offered,
+# one line each says why, as on leads only (review #16).
+SPEND_ONLY_NOTHING = {
+    "ru": (
+        "Сохранять пока нечего: оборот, сделки и прибыль плана — «—» (что ввести, сказано ниже).",
+        "Выгружать пока нечего: оборот, сделки и прибыль плана не посчитаны («—»). Введите лиды в месяц, конверсию "
+        "и средний чек в рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
+    ),
+    "en": (
+        "Nothing to save yet: the plan's turnover, deals, and profit are “—” (what to type is said below).",
+        "Nothing to export yet: the plan's turnover, deals, and profit are not worked out (“—”). Type leads a "
+        "month, the conversion, and the average check in the levers above, and the HTML, PDF, and XLSX reports "
+        "appear here.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spend_only_offers_no_save_form_nor_report_of_its_spend_and_dashes(app_db, monkeypatch, lang):
     made = downloads(monkeypatch)
-    open_tab(open_app(app_db, "spend", "ru"), "scenarios", "ru")
-    assert {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+    at = open_tab(open_app(app_db, "spend", lang), "scenarios", lang)
+    assert not [k for k in made if k.startswith("pl_export_")], made
+    assert not [w for w in (*at.text_input, *at.button, *at.checkbox) if (w.key or "").startswith("pl_sc_")]
+    save, export = SPEND_ONLY_NOTHING[lang]
+    assert save in infos(at) and export in infos(at), infos(at)
+    if lang == "en":  # AppTest cannot rerun an English session here (see the export test above)
+        return
+    type_number(at, "pl_cpl_n", 20.0).run()  # a CPL alone: the budget is still the spend (gaps.spend_only_rule)
+    assert not [k for k in made if k.startswith("pl_export_")], made
+    type_number(at, "pl_leads_n", 10.0).run()  # 10 leads × 20 = 200 of budget: the plan's own figure
+    assert at.button(key="pl_sc_save") and {"pl_export_html", "pl_export_xlsx"} <= set(made), made
+
+
+def test_deals_only_keeps_its_save_form_and_report_of_its_deals_a_month(app_db, monkeypatch):
+    """Deals only: its 1 deal a month is the plan's (8 entered ÷ 6 months × win rate 3 ÷ 4) and
+    moves with the levers, as leads × conversion does on a CRM export without amounts: a plan
+    to keep and report, with "—" for the rest."""
+    made = downloads(monkeypatch)
+    at = open_tab(open_app(app_db, "deals", "ru"), "scenarios", "ru")
+    assert at.button(key="pl_sc_save") and {"pl_export_html", "pl_export_xlsx"} <= set(made), made
 
 
 def test_an_untouched_active_example_is_no_report_either(app_db, monkeypatch):
@@ -589,7 +629,8 @@ def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, la
     nothing to export; the save form (name, «Сохранить», overwrite) is not drawn either, and one
     line says why (screen review #16)."""
     at = open_tab(open_app(app_db, "leads", lang), "scenarios", lang)
-    assert t("planner.sc.nothing_to_save", lang) in infos(at)
+    every = "оборот, сделки, бюджет и прибыль" if lang == "ru" else "turnover, deals, budget, and profit"
+    assert t("planner.sc.no_result", lang, figures=every) in infos(at)
     assert not [w for w in (*at.text_input, *at.button, *at.checkbox) if (w.key or "").startswith("pl_sc_")]
     assert [i for i in infos(at) if i.startswith(t("gaps.no_export", lang).split("{")[0])]
     if lang == "en":  # AppTest cannot rerun an English session here (see the export test above)
@@ -598,4 +639,4 @@ def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, la
     type_number(at, "pl_avg_check_n", 1000.0).run()  # a turnover of 1 000: there is a plan to keep
     assert not at.exception, at.exception
     assert at.text_input(key="pl_sc_name") and at.button(key="pl_sc_save")
-    assert t("planner.sc.nothing_to_save", lang) not in infos(at)
+    assert not [i for i in infos(at) if i.startswith(t("planner.sc.no_result", lang).split(":")[0])]

@@ -137,6 +137,33 @@ def test_the_whole_example_reads_whole_deals_and_is_marked_once_by_its_banner(ap
     assert ROUNDED not in _captions(at)
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spend_only_marks_every_lever_and_figure_as_deals_and_leads_only_do(app_db, lang):
+    """Spend alone (Web 2 000 in September 2026) gives no lever: the whole example, 120 × 5 % ×
+    150 000 = 900 000 and 6 deals, its banner once; and, the workspace's spend being on its other
+    pages, each lever and each card says «(пример)» too, as on deals or leads only (review #16)."""
+    spend = [{"channel": "Web", "period": datetime(2026, 9, 1), "amount": 2000}]
+    at = _open(_workspace("spend", spend), "workshop", lang)
+    ru = lang == "ru"
+    assert _metrics(at) == (
+        {
+            "Оборот в месяц (пример)": "900 000 ₽",
+            "Сделки в месяц (пример)": "6",
+            "Лидов может обработать команда (пример)": "120",
+        }
+        if ru
+        else {
+            "Turnover per month (example)": "₽900,000",
+            "Deals per month (example)": "6",
+            "Leads the team can handle (example)": "120",
+        }
+    )
+    assert _line(at).endswith("(пример)" if ru else "(example)")
+    mark = "(пример)" if ru else "(example)"
+    assert all(s.label.endswith(mark) for s in [*at.slider, *at.select_slider]), [s.label for s in at.slider]
+    assert len(at.info) == 1
+
+
 def test_the_demo_line_says_its_factors_are_rounded(app_db):
     at = _open(None, "workshop")
     assert not any("(пример)" in label for label in _metrics(at))

@@ -64,11 +64,41 @@ def spaces(app_db):
     return app_db
 
 
-def test_mode_none_shows_open_banner(spaces):
-    at = make({"auth": "none"})
-    assert not at.exception
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("page", ["data", "settings", "admin"])
+def test_mode_none_warns_in_full_where_files_settings_and_the_mode_are(spaces, page, lang):
+    """Sign-in off: the whole warning, with how to turn sign-in on, on the admin page (which shows
+    the mode), Settings and the Data page (where files come in); no short line beside it."""
+    from funnel.i18n import t
+
+    at = make({"auth": "none"}, page=f"pages/{page}.py", query={"lang": lang})
+    assert not at.exception, at.exception
+    assert [w.value for w in at.sidebar.warning] == [t("auth.open_banner", lang) + " " + t("auth.open_how", lang)]
+    assert t("auth.open_short", lang) not in [c.value for c in at.sidebar.caption]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("page", ["overview", "planner", "workshop"])
+def test_mode_none_is_a_muted_line_at_the_sidebars_foot_elsewhere(spaces, page, lang):
+    """Review #16: a warning box on every page, for the default of one person on a laptop or a
+    workshop room. Elsewhere a caption «Вход отключён» under the filters, the sidebar's last
+    element; no warning."""
+    from funnel.i18n import t
+
+    at = make({"auth": "none"}, page=f"pages/{page}.py", query={"lang": lang})
+    assert not at.exception, at.exception
     assert shows_data(at)
-    assert any("open to anyone" in w.value or "открыто всем" in w.value for w in at.sidebar.warning)
+    assert not at.sidebar.warning
+    assert at.sidebar.caption[-1].value == t("auth.open_short", lang)
+    assert [e for e in at.sidebar if getattr(e, "value", None) is not None][-1].value == t("auth.open_short", lang)
+
+
+def test_mode_none_says_nothing_in_presenter_mode(spaces):
+    from funnel.i18n import t
+
+    at = make({"auth": "none"}, page="pages/workshop.py", query={"lang": "ru", "present": "1"})
+    assert not at.exception, at.exception
+    assert not at.sidebar.warning and t("auth.open_short", "ru") not in [c.value for c in at.sidebar.caption]
 
 
 @pytest.mark.parametrize(

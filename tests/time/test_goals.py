@@ -376,3 +376,28 @@ def test_the_pacing_table_reads_counts_by_the_precision_rule_in_fewer_columns(ap
     assert row[cols[5]] == number(won["actual"] - 32, lang)  # whole beside whole: «−1», not «−0,8»
     source = t("tm.goals.sources", lang, sources=t("tm.goals.source.plan", lang, name="2026"))
     assert source in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    "kind, last",
+    [
+        pytest.param("spend", date(2026, 6, 30), id="spend-only"),  # June's spend row covers to 30 June
+        pytest.param("leads", date(2026, 6, 5), id="leads-only"),  # the last lead, 5 June
+    ],
+)
+def test_partial_workspaces_open_goals_on_their_datas_last_month_with_its_note(app_db, kind, last, lang):
+    """Review #16: spend only opened the goals on today's month (the data's last activity counts
+    leads and deals, and it has neither), while deals and leads only opened on their last month
+    with the «данные по» note. One rule now (funnel.goals.last_day): the last activity, else the
+    last day the spend covers. Data: tests/planner/test_partial_plans.py (January–June 2026)."""
+    from funnel.formatting import day
+    from funnel.i18n import t
+    from tests.planner.test_partial_plans import open_app
+
+    at = open_app(app_db, kind, lang, page="time")
+    at.session_state["tm_tab"] = t("tm.tab.goals", lang)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="tm_goals_month").value == date(2026, 6, 1)
+    assert t("tm.goals.data_through", lang, day=day(last, lang)) in [c.value for c in at.caption]

@@ -55,13 +55,14 @@ DEALS_LABELS = {"leads": "workshop.deals_in", "conversion": "workshop.win_rate",
 
 def slider_label(begin: WorkshopStart, lever: str) -> str:
     """A lever's label, marked "(пример)" when its start is the method's example while the other
-    levers are the workspace's own (under the whole example the banner says it once); the check
+    levers are the workspace's own, or the workspace holds spend alone (WorkshopStart.marks; on an
+    empty workspace the whole example's banner says it once); the check
     in the workspace's currency, as the Planner's lever says it («Средний чек, ₽»), since the
     slider's value is a bare number (screen review #16)."""
     label = ui.t(label_key(begin.source, lever))
     if lever == "avg_check":
         label += ", " + ui.plain(ui.currency())
-    if begin.is_example(lever) and not begin.whole_example:
+    if begin.marks(lever):
         return ui.t("workshop.example_mark", label=label)
     return label
 

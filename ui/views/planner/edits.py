@@ -171,6 +171,17 @@ def _widget(col: str, channel: mix.Channel) -> float:
     return getattr(channel, col) * (100 if col == "conversion" else 1)
 
 
+def mix_empty_key(workspace_id: str | None) -> str:
+    """Why the channel table is empty, as a text key: the workspace has no leads (spend only: the
+    spend is there, the leads are missing), no spend (leads only), neither (deals only), or both
+    but no channel with both in the period (review #16: spend only read «no channel with spend
+    and leads» while its spend was there)."""
+    leads, spend = ui.has_rows(workspace_id, "leads"), ui.has_rows(workspace_id, "spend")
+    if leads and spend:
+        return "planner.mix.empty"
+    return "planner.mix.no_spend" if leads else ("planner.mix.no_leads" if spend else "planner.mix.no_leads_spend")
+
+
 def mix_tab(b, r: PlanResult) -> None:
     """The channel table; the rows changed from the baseline are kept as the plan's mix edits.
     Its figures are the run's result's mix (``r.mix``): a change in the table is kept and the
@@ -178,7 +189,7 @@ def mix_tab(b, r: PlanResult) -> None:
     st.caption(ui.t("planner.mix.intro"))
     base = b.mix_channels()
     if not base or r.mix is None:
-        st.info(ui.t("planner.mix.empty"))
+        st.info(ui.t(mix_empty_key(b.workspace_id)))
         return
     rows, stale = up.current_edits().apply_mix(base)
     _stale_note("planner.mix.stale", stale)

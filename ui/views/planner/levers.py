@@ -84,11 +84,15 @@ def basis_picker() -> str:
     """The planner's basis switch (period, the default, or cohort), drawn before the baseline
     is read. A shared link's basis (``bs``) counts on the first visit, as its levers do. Where
     the data gives the closing-date basis alone (basis_options), it is named as text with the
-    reason, and the session's choice is kept for a workspace that has them all."""
+    reason; with no deal at all, not even that: a basis says how deals are counted, and there are
+    none (as ui.attribution, review #16). Either way the session's choice is kept for a workspace
+    that has them all."""
     if not state.PL_LINK_DONE.get() and not state.PL_BASIS.present():
         wanted = state.url_params().get(BASIS_KEY)
         state.PL_BASIS.set(wanted if wanted in BASES else "period")
     options, why = basis_options(state.workspace_id())
+    if why in ("no_deals", "nothing"):
+        return "period"
     if why is not None:
         only = ui.choice(
             ui.t("planner.basis"), options, key=state.PL_BASIS_W, format_func=ui.names(options, "planner.basis.")

@@ -109,10 +109,15 @@ def scenarios_tab(
     with ui.cursor() as cur:
         saved = sc.list_scenarios(cur, ui.workspace_id() or "")
     editable = up.can_edit()
-    # every plan figure "—" (and the active tab, if opened, its untouched example): nothing to keep
-    empty = gaps_model.nothing_known(out) and (active is None or active_tab.only_example(b, base, active.plan))
+    # no figure of the plan's own, at most the data's spend as the budget (and the active tab, if
+    # opened, its untouched example): nothing to keep or report (review #16)
+    from_spend = b.gaps().budget_from_spend(plan, base)
+    empty = gaps_model.nothing_known(out, from_spend) and (
+        active is None or active_tab.only_example(b, base, active.plan)
+    )
+    dashes = gaps_view.listing([ui.t(f"gaps.fig.{f}") for f in gaps_model.unknown_figures(out)])  # still "—"
     if editable and empty:  # a form that would save a page of "—": said in one line instead (review #16)
-        st.info(ui.t("planner.sc.nothing_to_save"))
+        st.info(ui.t("planner.sc.no_result", figures=dashes))
     elif editable:
         c = st.columns([3, 1])
         name = c[0].text_input(ui.t("planner.sc.name"), key=state.PL_SC_NAME, max_chars=sc.MAX_NAME)
@@ -224,9 +229,13 @@ def scenarios_tab(
                 ):
                     st.rerun()
     st.subheader(ui.t("planner.export.title"))
-    # a report of nothing but "—" (and, if the active tab was opened, of its untouched example): say what is missing
+    # a report of "—" (and of the data's spend, or, if the active tab was opened, of its untouched
+    # example): say what is missing
     if empty:
-        st.info(ui.t("gaps.no_export", levers=gaps_view.levers_text(out.get("unknown") or (), b.source)))
+        # a CPL typed over spend alone leaves the spend the budget (gaps.spend_only_rule): not named
+        to_type = [f for f in out.get("unknown") or () if not (from_spend and f == "cpl")]
+        levers = gaps_view.levers_text(to_type, b.source)
+        st.info(ui.t("gaps.no_export_result", figures=dashes, levers=levers))
         return
     title = state.PL_SC_NAME.get() or ui.t("planner.export.default_title")
     unknown = set(out.get("unknown") or ())  # levers the data does not give, not typed: "—", not 0

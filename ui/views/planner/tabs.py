@@ -303,6 +303,9 @@ def capacity_tab(b, plan: Plan, out: dict) -> None:
     """The sellers' load; on a baseline of deals (no leads), counted in deals entering the
     pipeline, and named so (``lever_label``)."""
     st.caption(ui.t("planner.cap.intro_deals" if b.source == "deals" else "planner.cap.intro"))
+    if "leads" in (out.get("unknown") or ()):  # spend only, leads not typed: no one to load a team with
+        st.info(ui.t("planner.cap.no_leads"))  # in place of a toggle that would show "—" (review #16)
+        return
     state.PL_CAPACITY_ON.set(bool(state.PL_CAPACITY.get()))
     st.toggle(ui.t("planner.cap.on"), key=state.PL_CAPACITY_ON, on_change=up.sync_capacity)
     if not state.PL_CAPACITY.get():

@@ -13,11 +13,13 @@ from funnel.filters import Filters
 from funnel.metrics.maturity import data_through
 
 
-def note(workspace_id: str | None, key: str, today: date | None = None) -> date | None:
-    """Show ``key`` (a text with ``{day}``) when the data ends before ``today``; the day, or None."""
+def note(workspace_id: str | None, key: str, today: date | None = None, last_of=data_through) -> date | None:
+    """Show ``key`` (a text with ``{day}``) when the data ends before ``today``; the day, or None.
+    ``last_of``: the data's last day, ``fn(cur, filters=...)`` (the goals tab's counts spend alone:
+    funnel.goals.last_day)."""
     if not workspace_id:
         return None
-    last = ui.shared(data_through, filters=Filters(workspace_id))
+    last = ui.shared(last_of, filters=Filters(workspace_id))
     if last is None or last >= (today or date.today()):
         return None
     st.caption(ui.t(key, day=ui.date(last)))

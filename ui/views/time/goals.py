@@ -13,7 +13,6 @@ from funnel import goals as gl
 from funnel import teams as tm
 from funnel.filters import Filters
 from funnel.formatting import DASH
-from funnel.metrics.maturity import data_through as last_day
 from funnel.periods import add_months, month_start
 from ui import auth
 from ui.grid import apply_edits
@@ -28,7 +27,7 @@ EDITOR, MONTH, KEY_PART = "tm_goals_editor", "tm_goals_month", "tm_goals_part"
 def render(filters: Filters) -> None:
     ws = filters.workspace_id
     this = month_start(date.today())
-    start = gl.default_month(ui.shared(last_day, filters=Filters(ws)), date.today())
+    start = gl.default_month(ui.shared(gl.last_day, filters=Filters(ws)), date.today())
     with ui.cursor(fresh=True) as cur:
         near = {add_months(m, k) for m in (this, start) for k in range(-3, 4)}
         months = sorted(near | set(gl.months(cur, filters=Filters(ws))))
@@ -37,7 +36,7 @@ def render(filters: Filters) -> None:
     )
     show_message("tm_goals")
     st.subheader(ui.t("tm.goals.pacing"))
-    data_through.note(ws, "tm.goals.data_through")
+    data_through.note(ws, "tm.goals.data_through", last_of=gl.last_day)
     df = pace(ws, month)
     if df.empty:
         st.info(ui.t("tm.goals.none"))
