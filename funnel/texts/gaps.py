@@ -57,12 +57,6 @@ TEXTS = {
         "Путь от базы к плану появится, когда будет оборот: введите {levers}.",
         "The way from baseline to plan appears once there is a turnover: type {levers}.",
     ),
-    "gaps.no_export": (
-        "Выгружать пока нечего: оборот, сделки, бюджет и прибыль плана не посчитаны («—»). Введите {levers} в "
-        "рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
-        "Nothing to export yet: the plan's turnover, deals, budget, and profit are not worked out (“—”). Type "
-        "{levers} in the levers above, and the HTML, PDF, and XLSX reports appear here.",
-    ),
     # no figure of the plan's own (funnel.model.gaps.nothing_known): {figures} still "—" (three at
     # least), {levers} the ones to type
     "gaps.no_export_result": (

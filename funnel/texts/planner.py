@@ -199,14 +199,6 @@ TEXTS = {
         "По когортам сделки считаются от даты их лида, а лидов в данных нет.",
         "The cohort bases count deals from their lead's date, and the data holds no leads.",
     ),
-    "planner.basis_only.no_deals": (
-        "По когортам считаются сделки от даты их лида, а сделок в данных нет.",
-        "The cohort bases count deals from their lead's date, and the data holds no deals.",
-    ),
-    "planner.basis_only.nothing": (
-        "По когортам сделки считаются от даты их лида, а в данных нет ни лидов, ни сделок.",
-        "The cohort bases count deals from their lead's date, and the data holds neither leads nor deals.",
-    ),
     "planner.baseline_caption_projected": (
         "База: {period}, {window} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
         "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
@@ -765,10 +757,6 @@ TEXTS = {
     "planner.sc.save": ("Сохранить", "Save"),
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
-    "planner.sc.nothing_to_save": (
-        "Сохранять пока нечего: все цифры плана — «—» (что ввести, сказано ниже).",
-        "Nothing to save yet: every figure of the plan is “—” (what to type is said below).",
-    ),
     # no figure of the plan's own (funnel.model.gaps.nothing_known); {figures}: the headline's figures
     # still "—", three at least, joined as the language joins a list
     "planner.sc.no_result": (
