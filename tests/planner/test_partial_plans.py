@@ -632,7 +632,7 @@ def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, la
     every = "оборот, сделки, бюджет и прибыль" if lang == "ru" else "turnover, deals, budget, and profit"
     assert t("planner.sc.no_result", lang, figures=every) in infos(at)
     assert not [w for w in (*at.text_input, *at.button, *at.checkbox) if (w.key or "").startswith("pl_sc_")]
-    assert [i for i in infos(at) if i.startswith(t("gaps.no_export", lang).split("{")[0])]
+    assert [i for i in infos(at) if i.startswith(t("gaps.no_export_result", lang).split("{")[0])]
     if lang == "en":  # AppTest cannot rerun an English session here (see the export test above)
         return
     type_number(at, "pl_conversion_n", 50.0).run()
