@@ -232,6 +232,33 @@ def tabs_scroll_phone(page, screen) -> list[str]:
     return out
 
 
+# The open tab of the page's strip: its label, its box's left and right, and its strip's (the
+# arrows' 2.5rem, ui.sidebar APP_CSS, taken off either end where the strip scrolls that way).
+OPEN_TAB = """() => {
+  const list = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]');
+  const tab = list && list.querySelector('[role="tab"][aria-selected="true"]');
+  if (!tab) return null;
+  const t = tab.getBoundingClientRect(), l = list.getBoundingClientRect();
+  const pad = parseFloat(getComputedStyle(list).scrollPaddingInlineStart) || 0;
+  const more = list.scrollWidth - list.clientWidth - list.scrollLeft;
+  return {tab: tab.innerText, l: t.left, r: t.right, from: l.left + (list.scrollLeft > 1 ? pad : 0),
+          to: l.right - (more > 1 ? pad : 0), screen: window.innerWidth};
+}"""
+
+
+def open_tab_in_view(page, screen) -> list[str]:
+    """Review #16: at 390 px, «Повторные», «Прогноз», «Сценарии» (Planner), «Точность прогноза»,
+    «Факторы успеха» (Time), opened at a wider window, stood past the strip's right edge, the strip
+    scrolled to its start: nothing looked open. The open tab is whole in its strip, clear of the
+    strip's arrows, and on the screen (ui.sidebar TAB_IN_VIEW_JS)."""
+    seen = page.evaluate(OPEN_TAB)
+    if not seen:
+        return ["no open tab"]
+    if seen["l"] < max(seen["from"], 0) - 1 or seen["r"] > min(seen["to"], seen["screen"]) + 1:
+        return [f"the open tab «{seen['tab']}» is out of view: {seen}"]
+    return []
+
+
 # Each tab's label and the top of its box (a strip that wrapped has two tops).
 TAB_ROWS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]')]
   .map(list => [...list.querySelectorAll('[role="tab"]')].map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]))"""
@@ -868,6 +895,7 @@ CHECKS = [
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop",)),
     Check("tabs scroll on a phone", tabs_scroll_phone, "demo", BOTH, TABBED, ("phone",)),
+    Check("open tab in view", open_tab_in_view, "demo", BOTH, TABBED, ("phone",)),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
     Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),
