@@ -235,15 +235,15 @@ def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = P
         labels = month_labels(first, n, wide, phone)
         pairs = list(zip(labels.wide_year, labels.phone_year, strict=True))
 
-        def years(which: list[int]) -> str:
+        def year_lines(which: list[int]) -> str:
             return ", ".join(
                 f"{where} .xaxislayer-above > .{tick}:nth-child({i + 1}) text tspan.line + tspan.line"
                 for tick in ticks
                 for i in which
             )
 
-        phone_off = years([i for i, (d, p) in enumerate(pairs) if d and not p and i % k == 0])
-        wide_off = years([i for i, (d, p) in enumerate(pairs) if p and not d])
+        phone_off = year_lines([i for i, (d, p) in enumerate(pairs) if d and not p and i % k == 0])
+        wide_off = year_lines([i for i, (d, p) in enumerate(pairs) if p and not d])
         return (
             f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {', '.join(filter(None, (hidden, phone_off)))} "
             "{ visibility: hidden; } }"
