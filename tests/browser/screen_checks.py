@@ -479,6 +479,35 @@ def workshop_levels(page, screen) -> list[str]:
     return [] if max(found) - min(found) <= 2 else [f"the levers' sliders are not level: {tops}"]
 
 
+# ---- the Workshop's results and the Planner's stage chain level ------------------------------------
+# Review #16 (thirteenth): at 1280 and 1440 px «Лидов может обработать команда» wrapped and its
+# figure stood a line below the Workshop's other two; on Planner › «Этапы» at 1280 px a step whose
+# label wrapped had its slider a line below its neighbour's. The tops of the Workshop's figures, and
+# per row of the chain the tops of its sliders' thumbs.
+RESULT_TOPS = """() => [...document.querySelectorAll('.st-key-ws_numbers [data-testid="stMetricValue"]')]
+  .map(v => Math.round(v.getBoundingClientRect().top))"""
+CHAIN_TOPS = """() => [...document.querySelectorAll('[class*="st-key-pl_chain_"] [data-testid="stSliderThumbValue"]')]
+  .map(v => [v.closest('[data-testid="stSlider"]').querySelector('[data-testid="stWidgetLabel"]').innerText.trim(),
+             Math.round(v.getBoundingClientRect().top)])"""
+
+
+def workshop_results_level(page, screen) -> list[str]:
+    """The Workshop's three figures in one row stand level, whatever their labels' lines."""
+    tops = page.evaluate(RESULT_TOPS)
+    if len(tops) != 3:
+        return [f"not three figures: {tops}"]
+    return [] if max(tops) - min(tops) <= 2 else [f"the figures are not level: {tops}"]
+
+
+def chain_sliders_level(page, screen) -> list[str]:
+    """Each row of the stage chain's two sliders stands level, whatever their labels' lines."""
+    thumbs = page.evaluate(CHAIN_TOPS)
+    if len(thumbs) < 2:
+        return [f"fewer than two steps: {thumbs}"]
+    rows = [thumbs[i : i + 2] for i in range(0, len(thumbs) - 1, 2)]
+    return [f"a row's sliders are not level: {row}" for row in rows if abs(row[0][1] - row[1][1]) > 2]
+
+
 # ---- the Planner's results and levers close on a phone -------------------------------------------
 # Review #16: at 390 px the results (stacked first, levers.PHONE_CSS) and the levers under them
 # stood 80 px apart, the gap between two desktop columns (gap="large", 64 px) and an element's. Per
@@ -938,6 +967,9 @@ CHECKS = [
     Check("planner phone gap", planner_phone_gap, "demo", BOTH, ("planner/waterfall",), ("phone",)),
     Check("workshop levels", workshop_levels, "demo", BOTH, ("workshop",), ("wide", "laptop")),
     Check("workshop levels", workshop_levels, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop results level", workshop_results_level, "demo", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop results level", workshop_results_level, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("chain sliders level", chain_sliders_level, "demo", BOTH, ("planner/chain",), ("wide", "laptop")),
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
     Check("funnel narrow phone", funnel_narrow_phone, "demo", BOTH, ("funnel/funnel",), ("phone",)),
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
