@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from numbers import Real
 
@@ -147,17 +148,66 @@ def _month_step(n: int, most: int) -> int:
     return next((s for s in MONTH_STEPS if math.ceil(max(n, 1) / s) <= most), MONTH_STEPS[-1])
 
 
-def month_axis(n: int, wide: int = WIDE_MONTHS) -> dict:
+def month_axis(
+    n: int, wide: int = WIDE_MONTHS, *, first=None, lang: str | None = None, phone: int = PHONE_MONTHS
+) -> dict:
     """An x axis over ``n`` months (months_spanned) labelled as months ("май" over "2026", the year
     once per run of equal ones): every month up to ``wide``, else the least step of MONTH_STEPS
     that leaves at most ``wide`` labels. On a phone, with phone_months_css, fewer. Level: plotly.js
-    measures every label, hidden or not, and turned them on end on a phone."""
+    measures every label, hidden or not, and turned them on end on a phone.
+
+    With ``first`` (the first month) and ``lang``, the labels are written here (month_labels),
+    each with its year where a desktop or a phone (at most ``phone`` labels) needs it, and
+    phone_months_css(..., first=first) shows each screen its own: a phone's labels carry their
+    years too (plotly.js writes a year under the first label and a January only, and a January
+    the phone hides took its year with it: «нояб. февр.» read as 2026's, review #16)."""
+    if first is not None and lang is not None:
+        labels = month_labels(first, n, wide, phone)
+        names = formatting.month_names(lang)
+        return {
+            "tickmode": "array",
+            "tickvals": [m.isoformat() for m in labels.months],
+            "ticktext": [
+                names[m.month - 1] + (f"<br>{m.year}" if d or p else "")
+                for m, d, p in zip(labels.months, labels.wide_year, labels.phone_year, strict=True)
+            ],
+            "tickangle": 0,
+            "hoverformat": MONTH_HOVER,
+        }
     return {
         "dtick": f"M{_month_step(n, wide)}",
         "tickformat": "%b\n%Y",
         "tickangle": 0,
         "hoverformat": MONTH_HOVER,
     }
+
+
+@dataclass(frozen=True)
+class MonthLabels:
+    """The labelled months of a month axis and, per label, whether a desktop writes its year
+    (the first label's, and where the year differs from the label before) and whether a phone does
+    (of the labels it keeps, every ``step``-th from the first: the first's, and where the year
+    differs from the kept label before). A label the phone hides has no phone year."""
+
+    months: list[date]
+    wide_year: list[bool]
+    phone_year: list[bool]
+    step: int
+
+
+def month_labels(first, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> MonthLabels:
+    """month_axis(n, wide)'s labels from ``first``'s month (a date or an ISO string), every
+    _month_step-th month, and which of them carry a year on a desktop and on a phone
+    (phone_month_step(n, wide, phone): 1 when the phone keeps them all)."""
+    a = first if isinstance(first, (date, datetime)) else datetime.fromisoformat(str(first)[:10])
+    every, k = _month_step(n, wide), phone_month_step(n, wide, phone)
+    count = math.ceil(max(n, 1) / every)
+    months = [
+        date(a.year + (a.month - 1 + i * every) // 12, (a.month - 1 + i * every) % 12 + 1, 1) for i in range(count)
+    ]
+    wide_year = [i == 0 or m.year != months[i - 1].year for i, m in enumerate(months)]
+    phone_year = [i % k == 0 and (i == 0 or m.year != months[i - k].year) for i, m in enumerate(months)]
+    return MonthLabels(months, wide_year, phone_year, k)
 
 
 def phone_month_step(n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> int:
@@ -167,23 +217,52 @@ def phone_month_step(n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS)
     return math.ceil(labels / phone)
 
 
-def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS) -> str:
+def phone_months_css(where: str, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONTHS, *, first=None) -> str:
     """Fixed CSS (``where``: the selector of the chart's container, no user text) that, below
     PHONE_WIDTH, shows the first of month_axis(n, wide)'s labels and every phone_month_step-th
     after it (at most ``phone``); a hidden label's second line, the year where it changes, stays,
     unless another year follows within the step: only the later one is kept (a first label of
     November read «2025» into the January's «2026» two labels on, «20252026» on the Overview,
-    review #16; the later year marks where it begins). "" when all fit."""
+    review #16; the later year marks where it begins). "" when all fit.
+
+    With ``first``, for an axis drawn by month_axis(n, wide, first=first, lang=…, phone=phone):
+    a hidden label goes whole, and each screen shows the years of its own labels (month_labels):
+    the phone's first label carries its year, a later one the year where it changes from the
+    label before it on the phone; a desktop's as before."""
     k = phone_month_step(n, wide, phone)
     if k <= 1:
         return ""
-    # the second panel's axis ticks are "x2tick" (the Overview's months lie under its second panel)
-    texts = [f"{where} .xaxislayer-above > .{tick}:not(:nth-child({k}n+1)) text" for tick in ("x2tick", "xtick")]
-    hidden, years = ", ".join(texts), ", ".join(f"{t} tspan.line + tspan.line" for t in texts)
+    ticks = ("x2tick", "xtick")  # the second panel's axis ticks are "x2tick" (the Overview's months)
+    texts = [f"{where} .xaxislayer-above > .{tick}:not(:nth-child({k}n+1)) text" for tick in ticks]
+    hidden = ", ".join(texts)
+    if first is not None:
+        labels = month_labels(first, n, wide, phone)
+        pairs = list(zip(labels.wide_year, labels.phone_year, strict=True))
+
+        def year_lines(which: list[int]) -> str:
+            return ", ".join(
+                f"{where} .xaxislayer-above > .{tick}:nth-child({i + 1}) text tspan.line + tspan.line"
+                for tick in ticks
+                for i in which
+            )
+
+        phone_off = year_lines([i for i, (d, p) in enumerate(pairs) if d and not p and i % k == 0])
+        wide_off = year_lines([i for i, (d, p) in enumerate(pairs) if p and not d])
+        return (
+            f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {', '.join(filter(None, (hidden, phone_off)))} "
+            "{ visibility: hidden; } }"
+            + (
+                f" @media (min-width: {PHONE_WIDTH + 1}px) {{ {wide_off} {{ visibility: hidden; }} }}"
+                if wide_off
+                else ""
+            )
+            + "</style>"
+        )
+    years = ", ".join(f"{t} tspan.line + tspan.line" for t in texts)
     year = "tspan.line + tspan.line"
     close = ", ".join(
         f"{where} .xaxislayer-above > .{tick}:has({' + '.join(['', *[f'.{tick}'] * d])} text {year}) text {year}"
-        for tick in ("x2tick", "xtick")
+        for tick in ticks
         for d in range(1, k)
     )
     return (

@@ -75,7 +75,9 @@ if (rounded := uw.rounded_note(out)) is not None:
     st.caption(rounded)
 deals_help = uw.deals_help(begin)
 with st.container(key="ws_numbers"):
-    c = st.columns(3)
+    # bottom-aligned as the levers: «Лидов может обработать команда» wraps at 1280 and 1440 px,
+    # and its figure stood a line below the other two
+    c = st.columns(3, vertical_alignment="bottom")
     c[0].metric(uw.figure_label(begin, "turnover", examples), ui.money(out["turnover"]))
     c[1].metric(
         uw.figure_label(begin, "deals", examples),

@@ -59,7 +59,39 @@ APP_CSS = """<style>
     pointer-events: none; opacity: 0; animation: table-more linear both; animation-timeline: --table-x; }
 }
 @keyframes table-more { 0%, 90% { opacity: 1; } 100% { opacity: 0; } }
+.st-key-app_script { display: none; }
 </style>"""
+
+# On a phone the open tab stays in its strip's view (review #16: a tab opened at a wider window,
+# «Прогноз», «Сценарии», «Точность прогноза», then seen at 390 px, or a strip drawn anew, stood
+# past the strip's right edge, its strip scrolled to the start: nothing looked open). When a
+# strip's width or its open tab changes, the strip (not the page) scrolls just enough to show the
+# open tab clear of Streamlit's arrows (2.5rem, APP_CSS's scroll-padding); a person's own scroll
+# of the strip is left alone. Fixed code, no user text; installed once per browser tab.
+TAB_IN_VIEW_JS = """<script>
+if (!window.__funnelTabInView) {
+  window.__funnelTabInView = true;
+  const seen = new WeakMap();
+  const keep = () => {
+    for (const list of document.querySelectorAll('[data-testid="stMain"] [role="tablist"]')) {
+      const tab = list.querySelector('[role="tab"][aria-selected="true"]');
+      const was = seen.get(list), now = {tab, width: list.clientWidth};
+      seen.set(list, now);
+      if (!tab || (was && was.tab === tab && was.width === now.width)) continue;
+      if (list.scrollWidth <= list.clientWidth + 1) continue;
+      const pad = parseFloat(getComputedStyle(list).scrollPaddingInlineStart) || 0;
+      const l = list.getBoundingClientRect(), t = tab.getBoundingClientRect();
+      if (t.left < l.left + pad) list.scrollLeft -= l.left + pad - t.left;
+      else if (t.right > l.right - pad) list.scrollLeft += t.right - (l.right - pad);
+    }
+  };
+  let asked = false;
+  const soon = () => { if (!asked) { asked = true; requestAnimationFrame(() => { asked = false; keep(); }); } };
+  new MutationObserver(soon).observe(document.body,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected']});
+  window.addEventListener('resize', soon);
+}
+</script>"""
 
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
@@ -100,6 +132,8 @@ def body_fragment_here() -> None:
 
 def language_picker() -> None:
     st.html(APP_CSS)  # fixed CSS only
+    with st.container(key="app_script"):  # hidden (APP_CSS): no gap in the page
+        st.html(TAB_IN_VIEW_JS, unsafe_allow_javascript=True)  # fixed code only
     if not state.LANG.present():
         qp = state.QP_LANG.get()
         state.LANG.set(qp if qp in LANGUAGES else DEFAULT_LANGUAGE)

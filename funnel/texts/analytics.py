@@ -535,7 +535,9 @@ TEXTS = {
     ),
     # the share where each language puts it: "of stage 1 100%" read as "stage 1 100%" (review #16)
     "an.fn.short_prev": ("от пред. {pct}", "{pct} of prev."),
-    "an.fn.short_first": ("от 1-го этапа {pct}", "{pct} of stage 1"),  # not «от первого» under «Лиды»: not leads
+    # not «от первого» under «Лиды»: not leads; «эт.» as «пред.»: «от 1-го этапа 59,7 %» beside a narrow
+    # bar ran past a 360 px phone's chart, its «%» cut (review #16, thirteenth)
+    "an.fn.short_first": ("от 1-го эт. {pct}", "{pct} of stage 1"),
     "an.fn.bottleneck_ok": (
         "Узкого места нет: каждый переход проходит не хуже нормы лестницы. Ближе всего к норме — «{a}» → «{b}»: "
         "проходит {actual} при норме {expected}.",

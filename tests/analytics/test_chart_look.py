@@ -128,6 +128,22 @@ def test_the_capacity_charts_conversion_axis_starts_at_zero():
     assert min(fig.data[0].y) == pytest.approx(2.2)  # the curve itself is unchanged, in percent
 
 
+def test_the_capacity_charts_long_title_takes_two_lines():
+    """Review #16 (thirteenth): on a deals-only workspace at 390 px «Конверсия в зависимости от
+    числа сделок в воронку» (49 characters) ran 33 px past the chart's edge. Over TITLE_LINE (40)
+    characters a title takes two even lines, and the top margin one more line (56 + 18 for the
+    capacity's name, + 22); the leads' title (38) stays one line."""
+    from ui.views.planner.charts import capacity_curve
+
+    points = [(10, 0.2), (20, 0.2), (40, 0.15)]
+    deals = capacity_curve(points, 20, 20, deals=True)
+    assert deals.layout.title.text == "Конверсия в зависимости<br>от числа сделок в воронку"
+    assert deals.layout.margin.t == 56 + 18 + 22
+    leads = capacity_curve(points, 20, 20)
+    assert (leads.layout.title.text, leads.layout.margin.t) == ("Конверсия в зависимости от числа лидов", 56 + 18)
+    assert capacity_curve(points, 20, None, deals=True).layout.margin.t == 40 + 22
+
+
 def test_the_spreads_marks_stand_above_the_histogram_each_on_its_own_row():
     """Inside the plot the likely mark's name ran into the tallest bars, which stand around it.
     Above the plot (y = 1 of the plot, anchored at the name's bottom) no bar reaches; each name

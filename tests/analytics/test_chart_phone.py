@@ -403,3 +403,27 @@ def test_the_channels_by_month_money_axes_carry_the_currency(metric, axis):
         assert "₽" not in title
     else:
         assert title == axis
+
+
+def test_the_overviews_phone_labels_carry_their_years():
+    """Review #16 (thirteenth): at 390 px the Overview's twelve months from November 2025 read
+    «нояб. 2026 февр. май авг.»: the first label without its 2025, the hidden January's 2026
+    between. The labels are written on the figure (funnel.charts.month_labels): the phone keeps
+    every third (MONTH_LABELS: four), the first with its year, February with 2026 (the year
+    changed at the January it hides); a desktop writes the year under November and January, and
+    its CSS hides February's, which is the phone's alone; the phone's CSS hides January whole."""
+    from datetime import date
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame({"month": pd.date_range("2025-11-01", periods=12, freq="MS"), "leads": range(1, 13)})
+    axis = trend_figure(df).layout.xaxis
+    assert list(axis.ticktext[::3]) == ["нояб.<br>2025", "февр.<br>2026", "май", "авг."]
+    years = [i for i, text in enumerate(axis.ticktext) if "<br>" in text]
+    assert years == [0, 2, 3]  # November, January (a desktop's), February (the phone's)
+    labels = charts.month_labels(date(2025, 11, 1), 12, charts.TREND_MONTHS, charts.MONTH_LABELS)
+    assert (labels.step, labels.wide_year[:4], labels.phone_year[:4]) == (3, [1, 0, 1, 0], [1, 0, 0, 1])
+    css = charts.phone_months_css(".k", 12, charts.TREND_MONTHS, charts.MONTH_LABELS, first=date(2025, 11, 1))
+    phone, wide = css.split("@media (min-width: 641px)")
+    assert ".xtick:not(:nth-child(3n+1)) text" in phone and "tspan" not in phone  # January's year hidden with it
+    assert ".xtick:nth-child(4) text tspan.line + tspan.line" in wide and "nth-child(3)" not in wide

@@ -68,7 +68,7 @@ def _funnel_bars(at) -> dict:
 
 def test_the_funnel_bars_say_from_stage_one_and_write_shares_as_the_table(app_db):
     """Under a first bar «Лиды» the first stage read «от пред. 17,0 %» and «от первого 100 %»: 100 %
-    of what? «от 1-го этапа» says the base is the ladder's first stage, not the leads; the table's
+    of what? «от 1-го эт.» (этапа) says the base is the ladder's first stage, not the leads; the table's
     column says the same. Shares on the bars are written as the table writes them, one decimal
     (the bars rounded «25,8 %» to «26 %», review #16). By hand, company data, March: 10 leads,
     4 deals at the first stage: 4 ÷ 10 = 40,0 %; reached 4, 3, 3, 2, 2, 2: 75,0 %, 100,0 %,
@@ -87,7 +87,7 @@ def test_the_funnel_bars_say_from_stage_one_and_write_shares_as_the_table(app_db
     assert (
         prev == ["от пред. 40,0 %", "от пред. 75,0 %", "от пред. 100,0 %", "от пред. 66,7 %"] + ["от пред. 100,0 %"] * 2
     )
-    from_first = [text.split("<br>")[3].removeprefix("от 1-го этапа ") for text in bars["text"][2:]]
+    from_first = [text.split("<br>")[3].removeprefix("от 1-го эт. ") for text in bars["text"][2:]]
     assert from_first == list(table["Из 1-го этапа"])[1:] == ["75,0 %", "75,0 %"] + ["50,0 %"] * 3
     assert list(table["Из 1-го этапа"])[0] == "100,0 %"
     assert not any("от первого" in text for text in bars["text"])
@@ -113,7 +113,7 @@ def test_a_share_on_a_bar_reads_as_in_the_table(monkeypatch):
     ("lang", "first", "second"),
     [
         # the first stage's "of stage 1" (100 % by definition) left out: on a phone it ran past the bar
-        ("ru", ["120", "от пред. —"], ["31", "от пред. 25,8 %", "от 1-го этапа 25,8 %"]),
+        ("ru", ["120", "от пред. —"], ["31", "от пред. 25,8 %", "от 1-го эт. 25,8 %"]),
         ("en", ["120", "— of prev."], ["31", "25.8% of prev.", "25.8% of stage 1"]),
     ],
 )

@@ -290,13 +290,14 @@ def test_the_load_history_shows_a_count_or_a_moment_only_when_some_load_has_one(
     assert list(texts.history_table(upsert).columns)[-3:] == ["Добавлено", "Обновлено", "Отменена"]
 
 
-def test_the_load_historys_kind_stays_whole_and_the_file_gives_way_first():
+def test_the_load_historys_file_stays_whole_and_the_other_names_wrap():
     """At 1280 px «Расходы на рекламу» was cut under «Режим» (review #16, a spend file loaded from
-    the command line): every name was levelled to 128 px. The kind and the mode are the app's own
-    words: whole. By hand (characters × 7.2 + 24): № 31, «В файле» 74, «Добавлено» 89 (figures);
-    «Расходы на рекламу» 154 and «добавление» 96 kept; 800 − 194 − 250 = 356 px for when (139),
-    who (139) and the file (125), 47 too many: the file gives way to its floor, 100 (−25), then
-    when and who share 256: 128 each. 800 px in all."""
+    the command line), then the file's name («demo_spend.pa…», review #16, thirteenth): a name
+    without a space cannot wrap. The file's name is kept whole; the other names give way and wrap
+    in rows of two lines (WRAP_ROW_PX). By hand (characters × 7.2 + 24): № 31, «В файле» 74,
+    «Добавлено» 89 (figures), «spend_only.csv» 125 kept; 800 − 194 − 125 = 481 px for when (139),
+    who (139), the kind (154) and the mode («добавление» 96, under 100: its own width), 47 too
+    many: when, who and the kind level at 128 (3 × 128 + 96 = 480). 799 px in all."""
     import pandas as pd
 
     from ui.views.data import texts
@@ -310,13 +311,26 @@ def test_the_load_historys_kind_stays_whole_and_the_file_gives_way_first():
         "№": 31,
         "Когда": 128,
         "Кто": 128,
-        "Файл": 100,
-        "Тип": 154,
+        "Файл": 125,
+        "Тип": 128,
         "Режим": 96,
         "В файле": 74,
         "Добавлено": 89,
     }
     _whole_headers_within(widths, show.TABLE_PX)
+    assert texts.history_row_height(table) == texts.WRAP_ROW_PX == 66  # Streamlit wraps above 64 px
+    # the demo's own four loads: «demo_stages.parquet» (19 × 7.2 + 24 = 161) whole, when and the kind
+    # at 116 each (800 − 31 − 103 − 161 − 110 − 74 − 89 = 232)
+    demo = [
+        row | {"file_name": f"demo_{k}.parquet", "kind": kind, "mode": "replace", "user_name": "demo"}
+        for k, kind in (("leads", "leads"), ("stages", "stage_history"), ("spend", "spend"))
+    ]
+    table = texts.history_table(pd.DataFrame(demo).assign(rows_updated=0, rows_rejected=0, undone_at=None))
+    widths = {c: config["width"] for c, config in texts.history_columns(table).items()}
+    assert (widths["Файл"], widths["Когда"], widths["Тип"], widths["Кто"]) == (161, 116, 116, 103)
+    # a history that fits as it is keeps Streamlit's one-line rows
+    short = table.assign(**{"Тип": "Лиды", "Режим": "замена", "Кто": "я"})
+    assert texts.history_row_height(short) is None
 
 
 @pytest.mark.parametrize(

@@ -232,6 +232,33 @@ def tabs_scroll_phone(page, screen) -> list[str]:
     return out
 
 
+# The open tab of the page's strip: its label, its box's left and right, and its strip's (the
+# arrows' 2.5rem, ui.sidebar APP_CSS, taken off either end where the strip scrolls that way).
+OPEN_TAB = """() => {
+  const list = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]');
+  const tab = list && list.querySelector('[role="tab"][aria-selected="true"]');
+  if (!tab) return null;
+  const t = tab.getBoundingClientRect(), l = list.getBoundingClientRect();
+  const pad = parseFloat(getComputedStyle(list).scrollPaddingInlineStart) || 0;
+  const more = list.scrollWidth - list.clientWidth - list.scrollLeft;
+  return {tab: tab.innerText, l: t.left, r: t.right, from: l.left + (list.scrollLeft > 1 ? pad : 0),
+          to: l.right - (more > 1 ? pad : 0), screen: window.innerWidth};
+}"""
+
+
+def open_tab_in_view(page, screen) -> list[str]:
+    """Review #16: at 390 px, «Повторные», «Прогноз», «Сценарии» (Planner), «Точность прогноза»,
+    «Факторы успеха» (Time), opened at a wider window, stood past the strip's right edge, the strip
+    scrolled to its start: nothing looked open. The open tab is whole in its strip, clear of the
+    strip's arrows, and on the screen (ui.sidebar TAB_IN_VIEW_JS)."""
+    seen = page.evaluate(OPEN_TAB)
+    if not seen:
+        return ["no open tab"]
+    if seen["l"] < max(seen["from"], 0) - 1 or seen["r"] > min(seen["to"], seen["screen"]) + 1:
+        return [f"the open tab «{seen['tab']}» is out of view: {seen}"]
+    return []
+
+
 # Each tab's label and the top of its box (a strip that wrapped has two tops).
 TAB_ROWS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]')]
   .map(list => [...list.querySelectorAll('[role="tab"]')].map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]))"""
@@ -452,6 +479,35 @@ def workshop_levels(page, screen) -> list[str]:
     return [] if max(found) - min(found) <= 2 else [f"the levers' sliders are not level: {tops}"]
 
 
+# ---- the Workshop's results and the Planner's stage chain level ------------------------------------
+# Review #16 (thirteenth): at 1280 and 1440 px «Лидов может обработать команда» wrapped and its
+# figure stood a line below the Workshop's other two; on Planner › «Этапы» at 1280 px a step whose
+# label wrapped had its slider a line below its neighbour's. The tops of the Workshop's figures, and
+# per row of the chain the tops of its sliders' thumbs.
+RESULT_TOPS = """() => [...document.querySelectorAll('.st-key-ws_numbers [data-testid="stMetricValue"]')]
+  .map(v => Math.round(v.getBoundingClientRect().top))"""
+CHAIN_TOPS = """() => [...document.querySelectorAll('[class*="st-key-pl_chain_"] [data-testid="stSliderThumbValue"]')]
+  .map(v => [v.closest('[data-testid="stSlider"]').querySelector('[data-testid="stWidgetLabel"]').innerText.trim(),
+             Math.round(v.getBoundingClientRect().top)])"""
+
+
+def workshop_results_level(page, screen) -> list[str]:
+    """The Workshop's three figures in one row stand level, whatever their labels' lines."""
+    tops = page.evaluate(RESULT_TOPS)
+    if len(tops) != 3:
+        return [f"not three figures: {tops}"]
+    return [] if max(tops) - min(tops) <= 2 else [f"the figures are not level: {tops}"]
+
+
+def chain_sliders_level(page, screen) -> list[str]:
+    """Each row of the stage chain's two sliders stands level, whatever their labels' lines."""
+    thumbs = page.evaluate(CHAIN_TOPS)
+    if len(thumbs) < 2:
+        return [f"fewer than two steps: {thumbs}"]
+    rows = [thumbs[i : i + 2] for i in range(0, len(thumbs) - 1, 2)]
+    return [f"a row's sliders are not level: {row}" for row in rows if abs(row[0][1] - row[1][1]) > 2]
+
+
 # ---- the Planner's results and levers close on a phone -------------------------------------------
 # Review #16: at 390 px the results (stacked first, levers.PHONE_CSS) and the levers under them
 # stood 80 px apart, the gap between two desktop columns (gap="large", 64 px) and an element's. Per
@@ -515,6 +571,24 @@ def funnel_inside(page, screen) -> list[str]:
     if _outside(seen):
         out.append(f"outside the chart: {_outside(seen)}")
     return out
+
+
+# The narrowest phone common enough to matter: many Android phones are 360 px wide, and the
+# Funnel's bars are narrower there by the 30 px the page loses.
+NARROW_PHONE = (360, 800)
+
+
+def funnel_narrow_phone(page, screen) -> list[str]:
+    """Review #16 (thirteenth): on a phone the Russian funnel's labels beside its narrow bars
+    («от 1-го этапа 59,7 %») ended at the chart's edge, their «%» cut; at 390 px they stood 10 px
+    inside it, at 360 px past it. Every text of the funnel inside the chart at 360 px too; the
+    window goes back to the walk's phone after."""
+    screens.resize(page, *NARROW_PHONE)
+    try:
+        cut = _outside(_funnel_chart(page))
+    finally:
+        screens.resize(page, *screens.VIEWPORTS["phone"])
+    return [f"outside the chart at {NARROW_PHONE[0]} px: {cut}"] if cut else []
 
 
 BREAKDOWN_WORDS = ("Первичный", "интерес", "Предложение", "рассмотрении", "Сделка", "завершена")
@@ -866,8 +940,11 @@ MONTHS_CHARTED = ("overview/chart", "time/maturity", "time/accuracy", "planner/b
 CHECKS = [
     Check("active sales", active_sales, "demo", BOTH, ("planner/active",), ("wide", "laptop")),
     Check("titles fit", titles_fit, "demo", BOTH, ("overview/chart", "channels"), ("phone",)),
+    Check("titles fit", titles_fit, "demo", BOTH, ("planner/capacity",), ("phone",)),
+    Check("titles fit", titles_fit, "deals_only", BOTH, ("planner/capacity",), ("phone",)),
     Check("tabs fit", tabs_fit, "demo", BOTH, ("planner/*", "time/*"), ("laptop",)),
     Check("tabs scroll on a phone", tabs_scroll_phone, "demo", BOTH, TABBED, ("phone",)),
+    Check("open tab in view", open_tab_in_view, "demo", BOTH, TABBED, ("phone",)),
     Check("tabs one row", tabs_one_row, "demo", BOTH, TABBED, ("wide", "laptop")),
     Check("waterfall ticks", waterfall_ticks, "demo", BOTH, ("planner/waterfall",), ALL),
     Check("table scroll cue", table_scroll_cue, "demo", BOTH, CUED, ("phone",)),
@@ -890,7 +967,11 @@ CHECKS = [
     Check("planner phone gap", planner_phone_gap, "demo", BOTH, ("planner/waterfall",), ("phone",)),
     Check("workshop levels", workshop_levels, "demo", BOTH, ("workshop",), ("wide", "laptop")),
     Check("workshop levels", workshop_levels, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop results level", workshop_results_level, "demo", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("workshop results level", workshop_results_level, "deals_only", BOTH, ("workshop",), ("wide", "laptop")),
+    Check("chain sliders level", chain_sliders_level, "demo", BOTH, ("planner/chain",), ("wide", "laptop")),
     Check("funnel inside", funnel_inside, "demo", ("ru",), ("funnel/funnel",), ("wide", "phone")),
+    Check("funnel narrow phone", funnel_narrow_phone, "demo", BOTH, ("funnel/funnel",), ("phone",)),
     Check("breakdown whole", breakdown_whole, "demo", ("ru",), ("funnel/breakdown",), ("wide", "phone")),
     Check("title words whole", title_words_whole, "demo", ("ru",), TITLED, ("phone",)),
     Check("phone charts", phone_charts, "demo", BOTH, PHONE_CHARTED, ("phone",)),

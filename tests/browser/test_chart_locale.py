@@ -52,11 +52,14 @@ SEEN_TICKS = """() => [...document.querySelectorAll('.xaxislayer-above > .xtick 
 })"""
 
 
-def _month_chart(page, months: int, width: int, start: str = "2025-11-01", phone: int = 0) -> list[str]:
+def _month_chart(
+    page, months: int, width: int, start: str = "2025-11-01", phone: int = 0, written: bool = False
+) -> list[str]:
     """The x tick labels a person sees on a Russian forecast-like chart of ``months`` monthly points
     from ``start``, laid out with funnel.charts.month_axis and phone_months_css, in a window
     ``width`` px wide (the chart 60 px narrower); ``phone``: at most that many labels there (the
-    Overview's MONTH_LABELS), else PHONE_MONTHS."""
+    Overview's MONTH_LABELS), else PHONE_MONTHS; ``written``: the labels written by month_axis
+    itself (``first``), the Overview's and the Channels'."""
     import pandas as pd
     import plotly.graph_objects as go
 
@@ -64,12 +67,14 @@ def _month_chart(page, months: int, width: int, start: str = "2025-11-01", phone
 
     x = pd.date_range(start, periods=months, freq="MS")
     fig = go.Figure(go.Scatter(x=x, y=[8e6 + 1e5 * i for i in range(months)], mode="lines+markers"))
-    fig.update_xaxes(**charts.month_axis(charts.months_spanned(x[0], x[-1])))
+    n, most = charts.months_spanned(x[0], x[-1]), phone or charts.PHONE_MONTHS
+    first = x[0].date() if written else None
+    fig.update_xaxes(**charts.month_axis(n, first=first, lang="ru" if written else None, phone=most))
     fig = charts.style(fig, "ru")
     fig.update_layout(width=width - 60, height=400)
     page.set_viewport_size({"width": width, "height": 800})
     body = fig.to_html(include_plotlyjs=True, full_html=False, config=charts.config("ru"))
-    css = charts.phone_months_css(".st-key-months", months, phone=phone or charts.PHONE_MONTHS)
+    css = charts.phone_months_css(".st-key-months", months, phone=most, first=first)
     page.set_content(f"<html><head>{css}</head><body><div class='st-key-months'>{body}</div></body></html>")
     page.wait_for_selector(".xtick text")
     turned = page.eval_on_selector_all(
@@ -149,3 +154,27 @@ def test_a_phones_month_labels_never_run_two_years_together(page):
     assert not over, over
     # a year a full step from the next keeps its place: from January, each label's own
     assert _month_chart(page, 12, 390, "2026-01-01", phone=charts.MONTH_LABELS)[0] == "янв. 2026"
+
+
+def test_a_phones_month_labels_carry_their_own_years(page):
+    """Review #16 (thirteenth): the Overview on a phone read «нояб. 2026 февр.», the first
+    November 2025's, its year hidden for the January's, itself hidden but for its year. Labels
+    written by month_axis (``first``): the phone's first carries its year, a later one the year
+    where it changes from the phone's label before (February, the January hidden); a desktop's as
+    before, the year under the first and under January; nothing drawn over anything."""
+    from funnel import charts
+
+    seen = _month_chart(page, 12, 390, phone=charts.MONTH_LABELS, written=True)
+    assert seen == ["нояб. 2025", "", "", "февр. 2026", "", "", "май", "", "", "авг.", "", ""], seen
+    lines = page.evaluate(LABEL_LINES)
+    over = [
+        (a[0], b[0])
+        for i, a in enumerate(lines)
+        for b in lines[i + 1 :]
+        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
+    ]
+    assert not over, over
+    wide = _month_chart(page, 12, 900, phone=charts.MONTH_LABELS, written=True)
+    assert wide[:4] == ["нояб. 2025", "дек.", "янв. 2026", "февр."], wide
+    # from December, every second kept (PHONE_MONTHS): the hidden January's year goes to February
+    assert _month_chart(page, 12, 390, "2025-12-01", written=True)[:3] == ["дек. 2025", "", "февр. 2026"]

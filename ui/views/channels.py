@@ -12,13 +12,13 @@ import streamlit as st
 
 import ui
 from funnel import chart_series, charts, units
-from funnel.charts import TREND_MONTHS, month_axis
 from funnel.metrics import channels, overview
 from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, period_text, show_table
-from ui.views.overview import month_labels, trend_months, vs_label
+from ui.views.overview import first_month, month_labels, trend_months, vs_label
+from ui.views.overview import trend_axis as month_trend_axis
 
 # Widget choices, in display order.
 TREND_METRICS = ("leads", "spend", "cpl", "won", "conversion", "revenue")
@@ -305,7 +305,7 @@ def untracked_channels(econ: pd.DataFrame) -> tuple[str, ...]:
 def channel_trend_chart(df: pd.DataFrame, metric: str, untracked: tuple[str, ...], key: str) -> None:
     """channel_trend_figure, every month labelled at a desktop's width, fewer on a phone
     (ui.views.overview.month_labels)."""
-    with month_labels(key, trend_months(df)):
+    with month_labels(key, trend_months(df), first=first_month(df)):
         ui.chart(channel_trend_figure, df, metric, untracked, key=key)
 
 
@@ -353,7 +353,7 @@ def channel_trend_figure(df: pd.DataFrame, metric: str, untracked: tuple[str, ..
         yaxis_title=trend_axis(metric),
         yaxis_tickformat=".1%" if metric == "conversion" else None,
     )
-    fig.update_xaxes(**month_axis(trend_months(df), TREND_MONTHS))
+    fig.update_xaxes(**month_trend_axis(df))
     # above the plot: below it, nine names in a column on a phone covered the months' years
     return charts.legend_above(fig)
 

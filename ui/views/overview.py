@@ -190,14 +190,28 @@ def trend_months(df: pd.DataFrame) -> int:
     return months_spanned(df["month"].min(), df["month"].max()) if len(df) else 0
 
 
+def first_month(df: pd.DataFrame):
+    """A monthly frame's first ``month``, None when it has none."""
+    return pd.to_datetime(df["month"]).min().date() if len(df) else None
+
+
+def trend_axis(df: pd.DataFrame, phone: int = PHONE_MONTHS) -> dict:
+    """The x axis of a monthly frame's chart (funnel.charts.month_axis): every month up to
+    TREND_MONTHS, its labels written in the language, each with its year where a desktop or a
+    phone keeping ``phone`` of them needs it (month_labels(..., first=first_month(df)) hides
+    each screen's others)."""
+    return month_axis(trend_months(df), TREND_MONTHS, first=first_month(df), lang=ui.lang(), phone=phone)
+
+
 @contextmanager
-def month_labels(key: str, months: int, phone: int = PHONE_MONTHS) -> Iterator[None]:
+def month_labels(key: str, months: int, phone: int = PHONE_MONTHS, first=None) -> Iterator[None]:
     """A container for the chart ``key`` whose x axis is month_axis(months, TREND_MONTHS), with the
     fixed CSS (no user text) that keeps at most ``phone`` of its month labels on a phone
-    (funnel.charts.phone_months_css): every month is labelled at a desktop's width."""
+    (funnel.charts.phone_months_css): every month is labelled at a desktop's width. ``first``:
+    the first month, when the axis is month_axis(..., first=first, phone=phone) (trend_axis)."""
     box = f"{key}_months"
     with st.container(key=box):
-        css = phone_months_css(f".st-key-{box}", months, TREND_MONTHS, phone)
+        css = phone_months_css(f".st-key-{box}", months, TREND_MONTHS, phone, first=first)
         if css:
             st.html(css)
         yield
@@ -206,7 +220,7 @@ def month_labels(key: str, months: int, phone: int = PHONE_MONTHS) -> Iterator[N
 def trend_chart(df: pd.DataFrame, key: str) -> None:
     """trend_figure, drawn light (the Time page's look: hover, no mode bar), its month labels
     thinned on a phone to MONTH_LABELS: ~135 px of plot between its two value axes there."""
-    with month_labels(key, trend_months(df), phone=MONTH_LABELS):
+    with month_labels(key, trend_months(df), phone=MONTH_LABELS, first=first_month(df)):
         light_chart(trend_figure, df, key=key)
 
 
@@ -272,7 +286,7 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
     # spend alone: «Расходы по месяцам», not «По месяцам» over a chart of nothing else
     title = ui.t("an.ov.trend_spend" if rows == ["spend"] else "an.ov.trend")
     fig.update_layout(title=title, height=260 + 170 * len(rows), hovermode="x unified")
-    fig.update_xaxes(**month_axis(trend_months(df), TREND_MONTHS))
+    fig.update_xaxes(**trend_axis(df, MONTH_LABELS))
     return fig
 
 

@@ -61,6 +61,7 @@ def history_section(ws, header) -> None:
     st.dataframe(
         table,
         column_config=texts.history_columns(table),
+        row_height=texts.history_row_height(table),
         hide_index=True,
         key="data_history",
         placeholder=DASH,

@@ -322,30 +322,52 @@ def _some(column: pd.Series) -> bool:
     return not values.empty and not (pd.api.types.is_numeric_dtype(values) and values.eq(0).all())
 
 
-def history_columns(table: pd.DataFrame) -> dict:
-    """st.dataframe's column_config for ``history_table``'s frame: each column as wide as its
-    header and longest cell, the names giving way to fit a laptop, the file's first, the kind and
-    the mode never (ui.show.fit_widths: the file name is cut in its cell before a header is);
-    row counts grouped as the language groups thousands ("26 424", not "26424")."""
-    import streamlit as st
+# A history row of two lines, where a name has to give way: Streamlit wraps a cell's text only in
+# rows taller than 4rem (64 px).
+WRAP_ROW_PX = 66
 
+
+def _history_widths(table: pd.DataFrame) -> tuple[dict[str, int], dict[str, int]]:
+    """``history_table``'s columns fitted to a laptop (ui.show.fit_widths), and as wide as each
+    would be whole. The file's name is kept whole: a name with no space cannot wrap, and
+    «demo_spend.pa…» was cut at 1280 and 1440 px in Russian (review #16, thirteenth), where the
+    eight columns need 780 px of the 820 drawn, 868 as estimated; the moment, who, the kind and the
+    mode give way instead, each to its header or 100 px, and wrap there (history_row_height)."""
     from ui.show import fit_widths
-    from ui.text import widget_format
 
     counts = {ui.t(k) for k in _COUNTS} & set(table.columns)
     shown = table.astype(object).where(table.notna(), None)
     for c in counts:  # measured as drawn: "26 424"
         shown[c] = table[c].map(lambda v: None if pd.isna(v) else f"{int(v):,}")
-    # the kind and the mode are the app's own words (cut, «Расходы на рекла…» ran under «Режим» at
-    # 1280 px, review #16): the file's name gives way first, then the moment and the name of who
-    keep = {ui.t("data.h.kind"), ui.t("data.h.mode")}
-    widths = fit_widths(shown, keep=keep, first={ui.t("data.h.file")})
+    whole = fit_widths(shown, budget=10**6)
+    return fit_widths(shown, keep={ui.t("data.h.file")}), whole
+
+
+def history_columns(table: pd.DataFrame) -> dict:
+    """st.dataframe's column_config for ``history_table``'s frame: each column as wide as its
+    header and longest cell, the names giving way to fit a laptop (_history_widths: the file's
+    never, unless nothing else can), a name that gave way wrapping in its cell; row counts grouped
+    as the language groups thousands ("26 424", not "26424")."""
+    import streamlit as st
+
+    from ui.text import widget_format
+
+    counts = {ui.t(k) for k in _COUNTS} & set(table.columns)
+    widths, _ = _history_widths(table)
     return {
         c: st.column_config.NumberColumn(format=widget_format(0), width=widths[c])
         if c in counts
         else st.column_config.Column(width=widths[c])
         for c in table.columns
     }
+
+
+def history_row_height(table: pd.DataFrame) -> int | None:
+    """WRAP_ROW_PX when a column of ``history_table``'s frame is narrower than its longest cell
+    (the cell's words wrap: «Расходы на» over «рекламу», «07.12.2026» over «14:55»), else None
+    (Streamlit's own one-line rows)."""
+    widths, whole = _history_widths(table)
+    return WRAP_ROW_PX if any(widths[c] < whole[c] for c in table.columns) else None
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:

@@ -308,6 +308,24 @@ def histogram(samples, marks: dict[str, float], month: str | None = None) -> go.
 
 # The capacity chart's two upright lines: the capacity red and wide, the plan dark and dashed on it.
 CAPACITY_LINE, PLAN_LINE = "#ff2b2b", "#31333f"
+# A chart title's characters on one line of a phone's chart: «Конверсия в зависимости от числа
+# лидов» (38) fits 390 px with 51 px to spare; «… от числа сделок в воронку» (49) ran 33 px past
+# the chart's edge (review #16, thirteenth), the English (51) ended at it.
+TITLE_LINE = 40
+TITLE_LINE_PX = 22  # a second line of the 16 px title font
+
+
+def title_lines(title: str, most: int = TITLE_LINE) -> str:
+    """``title`` in lines of at most about ``most`` characters, as even as the words allow, broken
+    at spaces ("<br>"); as it is when it fits one."""
+    if len(title) <= most:
+        return title
+    n = math.ceil(len(title) / most)
+    for width in range(math.ceil(len(title) / n), most + 1):  # the narrowest that keeps n lines
+        lines = textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False)
+        if len(lines) <= n:
+            break
+    return "<br>".join(lines) or title
 
 
 def capacity_curve(
@@ -322,8 +340,10 @@ def capacity_curve(
     titled by that base: on deals the title said «…от числа лидов» over an axis of deals, in a
     workspace with no leads (review #16)."""
     fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
+    title = title_lines(ui.t("planner.chart.capacity_deals" if deals else "planner.chart.capacity"))
+    extra = title.count("<br>") * TITLE_LINE_PX
     fig.update_layout(
-        title=ui.t("planner.chart.capacity_deals" if deals else "planner.chart.capacity"),
+        title=title,
         xaxis_title=x_title or ui.t("planner.lever.leads"),
         yaxis_title=ui.t("axis.conversion"),
     )
@@ -331,6 +351,7 @@ def capacity_curve(
     # 3,2 % to 2,4 % filled the plot as if conversion dropped to nothing (a truncated axis)
     fig.update_yaxes(rangemode="tozero")
     _layout(fig)
+    fig.update_layout(margin_t=fig.layout.margin.t + extra)
     if capacity:
         # its name above the plot: at the foot beside "план" the two ran together when the plan is
         # at the capacity (the demo's 1 270 leads), and inside the top it sat on the curve
@@ -344,7 +365,7 @@ def capacity_curve(
             showarrow=False,
             text=chart_text(ui.t("planner.cap.capacity")),
         )
-        fig.update_layout(margin_t=56 + MARK_ROW_PX)  # the title's line, then the name's
+        fig.update_layout(margin_t=56 + MARK_ROW_PX + extra)  # the title's lines, then the name's
     # the plan over the capacity, dashed and dark: drawn first and dotted, it vanished under the
     # red line whenever the plan stood at the capacity (the demo's 1 270 leads, review #16); the
     # red shows between the dashes. "план" at the foot of its line: at the top it sat on the

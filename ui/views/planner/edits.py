@@ -69,7 +69,9 @@ def chain_tab(b, r: PlanResult) -> None:
     rates = []
     for i, label in enumerate(labels):
         if i % 2 == 0:  # a row of two per pair: on a phone the rows stack in the chain's order (1, 2, 3 …)
-            cols = st.columns(2)
+            # bottom-aligned: a label that wraps (1280 px, «Первичный интерес → Подтверждённый
+            # интерес, %») pushes its own label up, not its slider below its neighbour's
+            cols = st.columns(2, vertical_alignment="bottom")
         shown = float(keys[i].get() or 0.0)
         # a slider of options written in Python, as the levers with decimals (levers.lever): its
         # thumb reads "59,75" on a Russian screen, "59.75" on an English one (Streamlit's own
