@@ -321,12 +321,20 @@ BUSY = """() => {
 # Counts the runs a page has started (window.__runs), from the document's first moment: a click
 # is followed by a run, and the walk waits for that run's end rather than for a fixed quiet time
 # (a quiet time long enough for a run to start under load cost a third of the walk).
+# A change's new value is the next change's old value, or the attribute as it is now for the last:
+# read as it is now for every change, a short run (a tab's fragment, 30 ms) that had started and
+# ended before the observer was called went uncounted, and its click waited 3 s for a run (settle).
 RUN_COUNTER = """(() => {
   if (window.__runs !== undefined) return;
   window.__runs = 0;
   new MutationObserver(ms => {
-    for (const m of ms) if (m.target.getAttribute('data-test-script-state') === 'running') window.__runs++;
-  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+    ms.forEach((m, i) => {
+      const next = ms.slice(i + 1).find(n => n.target === m.target);
+      const now = next ? next.oldValue : m.target.getAttribute('data-test-script-state');
+      if (now === 'running') window.__runs++;
+    });
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
 })()"""
 
 
