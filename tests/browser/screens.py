@@ -324,30 +324,58 @@ BUSY = """() => {
 # A change's new value is the next change's old value, or the attribute as it is now for the last:
 # read as it is now for every change, a short run (a tab's fragment, 30 ms) that had started and
 # ended before the observer was called went uncounted, and its click waited 3 s for a run (settle).
+# window.__ends counts the runs ended (wait_until_drawn).
 RUN_COUNTER = """(() => {
   if (window.__runs !== undefined) return;
   window.__runs = 0;
+  window.__ends = 0;
   new MutationObserver(ms => {
     ms.forEach((m, i) => {
       const next = ms.slice(i + 1).find(n => n.target === m.target);
       const now = next ? next.oldValue : m.target.getAttribute('data-test-script-state');
       if (now === 'running') window.__runs++;
+      else if (m.oldValue === 'running') window.__ends++;
     });
   }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                         attributeFilter: ['data-test-script-state']});
 })()"""
 
 
+# Idle since the wait began: a run has ended since (the page's first, or the one a click started),
+# or no run at all for ``quiet`` ms (the time a run may take to start after a click).
+QUIET = """([start, quiet]) => {
+  if ((BUSY)()) { window.__idleSince = null; return false; }
+  const now = performance.now();
+  if (window.__idleSince == null) window.__idleSince = now;
+  return window.__ends > start || now - window.__idleSince >= quiet;
+}""".replace("BUSY", BUSY)
+
+
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
-    """Until the script has finished: no run under way, no placeholders, for quiet_ms."""
+    """Until the script has finished: no run under way and no placeholders, either two frames
+    after the end of a run that ended during this wait (and no other started meanwhile), or for
+    ``quiet_ms`` when no run starts. The quiet time is the margin for a run to start after the
+    action before the wait; it was waited after every run too (0.3–1 s a wait, in 100–250 ms
+    steps: a sixth of the browser tests' time outside the walk), where the run's end is seen.
+    Runs' ends are counted from the wait's start (RUN_COUNTER, put in the page here if the page
+    has none): a run over before the wait is waited past by the quiet time, as before."""
     page.wait_for_selector('[data-testid="stApp"]')
+    start = page.evaluate(f"() => {{ {RUN_COUNTER}; window.__idleSince = null; return window.__ends; }}")
     deadline = time.time() + timeout_s
-    idle = 0
     while time.time() < deadline:
-        idle = 0 if page.evaluate(BUSY) else idle + 100
-        if idle >= quiet_ms:
+        try:
+            page.wait_for_function(
+                QUIET, arg=[start, quiet_ms], polling=50, timeout=max(deadline - time.time(), 0.1) * 1000
+            )
+        except PlaywrightTimeout:
             return
-        page.wait_for_timeout(100)
+        runs, ends = page.evaluate("() => [window.__runs, window.__ends]")
+        if ends == start:
+            return  # no run: quiet for quiet_ms
+        # two frames: a run asked for by the one just ended (st.rerun) has started by then
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        if page.evaluate(f"() => window.__runs === {runs} && !({BUSY})()"):
+            return
 
 
 # Every Plotly chart on screen drawn at its box's width, [box, drawing] per chart otherwise: a

@@ -121,11 +121,11 @@ def test_the_run_counter_counts_a_run_over_before_it_looks(browser):
                  await frame();
                  app.setAttribute('data-test-script-state', 'running');  // one over in the same task
                  app.setAttribute('data-test-script-state', 'notRunning');
-                 await frame(); return [seen, window.__runs]; }"""
+                 await frame(); return [seen, window.__runs, window.__ends]; }"""
         )
     finally:
         page.close()
-    assert runs == [1, 2]
+    assert runs == [1, 2, 2]  # runs seen while running; runs started; runs ended
 
 
 def test_the_walks_checks_run_where_due_and_their_problems_reach_the_screen(monkeypatch):
