@@ -48,6 +48,18 @@ def server_factory(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """One server on the demo alone per test process, for the files that only read, each test in a
+    browser session of its own (a period, a language, a plan and its edits live in the session and
+    its link, never in the database): the analytics pages, the planner's link, the filter fragment,
+    the figures on a phone; they started six servers. A file that writes, signs in or needs a
+    fresh server starts its own (server_factory)."""
+    s = Server(with_demo(tmp_path_factory.mktemp("demo_server") / "demo.duckdb")).start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="session")
 def screens_app(tmp_path_factory):
     """The screenshot suite's server (test_screens*.py): the demo and the partial workspaces. One
     per test process, whichever of those files it runs: they only read, each run in a browser

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from funnel.i18n import t
-from tests.browser.conftest import Server, shot, wait_for_app, wait_for_idle
-from tests.conftest import with_demo
+from tests.browser.conftest import shot, wait_for_app, wait_for_idle
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # (sidebar link, page, screenshot name); pages are opened from the sidebar as a person does
@@ -21,14 +20,11 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """One server on the demo for the module: each test is a browser session of its own (a
-    period or a language is chosen per session) and only reads; a server each repeated the
-    start (8–18 s apiece under load)."""
-    s = Server(with_demo(tmp_path_factory.mktemp("analytics") / "demo.duckdb")).start()
-    yield s
-    s.stop()
+@pytest.fixture
+def server(demo_server):
+    """The process's server on the demo (conftest.py demo_server): each test is a browser session
+    of its own (a period or a language is chosen per session) and only reads."""
+    return demo_server
 
 
 def metric_values(page) -> list[str]:
