@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.screens import BUSY
+from tests.browser.screens import wait_until_drawn
 from tests.conftest import with_demo
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
@@ -45,6 +45,18 @@ def server_factory(tmp_path):
     yield make
     for s in servers:
         s.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """One server on the demo alone per test process, for the files that only read, each test in a
+    browser session of its own (a period, a language, a plan and its edits live in the session and
+    its link, never in the database): the analytics pages, the planner's link, the filter fragment,
+    the figures on a phone; they started six servers. A file that writes, signs in or needs a
+    fresh server starts its own (server_factory)."""
+    s = Server(with_demo(tmp_path_factory.mktemp("demo_server") / "demo.duckdb")).start()
+    yield s
+    s.stop()
 
 
 @pytest.fixture(scope="session")
@@ -82,20 +94,16 @@ def _no_status_widget(page) -> None:
 
 
 def wait_for_idle(page, quiet_ms: int = 1000, timeout_ms: int = 120_000) -> None:
-    """Wait until the script has been idle (no run under way, no placeholders) for
-    ``quiet_ms``: the run starts a moment after navigation or a click.
+    """Wait until the script is idle (no run under way, no placeholders): the run that starts a
+    moment after navigation or a click has ended, or none started for ``quiet_ms``
+    (screens.wait_until_drawn).
 
     A run is seen from its start by Streamlit's own run state on stApp (screens.BUSY). The
     running indicator, all this once looked at, shows only after a run has lasted 0.5 s, so the
     quiet times are 0.5 s shorter than they were then: the same margin for a run to start, and a
     short run is no longer taken for idle."""
     _no_status_widget(page)
-    idle = 0
-    for _ in range(timeout_ms // 250):
-        idle = 0 if page.evaluate(BUSY) else idle + 250
-        if idle >= quiet_ms:
-            return
-        page.wait_for_timeout(250)
+    wait_until_drawn(page, quiet_ms=quiet_ms, timeout_s=timeout_ms / 1000)
 
 
 def shot(page, name: str) -> None:

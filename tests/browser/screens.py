@@ -326,25 +326,61 @@ BUSY = """() => {
 # Counts the runs a page has started (window.__runs), from the document's first moment: a click
 # is followed by a run, and the walk waits for that run's end rather than for a fixed quiet time
 # (a quiet time long enough for a run to start under load cost a third of the walk).
+# A change's new value is the next change's old value, or the attribute as it is now for the last:
+# read as it is now for every change, a short run (a tab's fragment, 30 ms) that had started and
+# ended before the observer was called went uncounted, and its click waited 3 s for a run (settle).
+# window.__ends counts the runs ended (wait_until_drawn).
 RUN_COUNTER = """(() => {
   if (window.__runs !== undefined) return;
   window.__runs = 0;
+  window.__ends = 0;
   new MutationObserver(ms => {
-    for (const m of ms) if (m.target.getAttribute('data-test-script-state') === 'running') window.__runs++;
-  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+    ms.forEach((m, i) => {
+      const next = ms.slice(i + 1).find(n => n.target === m.target);
+      const now = next ? next.oldValue : m.target.getAttribute('data-test-script-state');
+      if (now === 'running') window.__runs++;
+      else if (m.oldValue === 'running') window.__ends++;
+    });
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
 })()"""
 
 
+# Idle since the wait began: a run has ended since (the page's first, or the one a click started),
+# or no run at all for ``quiet`` ms (the time a run may take to start after a click).
+QUIET = """([start, quiet]) => {
+  if ((BUSY)()) { window.__idleSince = null; return false; }
+  const now = performance.now();
+  if (window.__idleSince == null) window.__idleSince = now;
+  return window.__ends > start || now - window.__idleSince >= quiet;
+}""".replace("BUSY", BUSY)
+
+
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
-    """Until the script has finished: no run under way, no placeholders, for quiet_ms."""
+    """Until the script has finished: no run under way and no placeholders, either two frames
+    after the end of a run that ended during this wait (and no other started meanwhile), or for
+    ``quiet_ms`` when no run starts. The quiet time is the margin for a run to start after the
+    action before the wait; it was waited after every run too (0.3–1 s a wait, in 100–250 ms
+    steps: a sixth of the browser tests' time outside the walk), where the run's end is seen.
+    Runs' ends are counted from the wait's start (RUN_COUNTER, put in the page here if the page
+    has none): a run over before the wait is waited past by the quiet time, as before."""
     page.wait_for_selector('[data-testid="stApp"]')
+    start = page.evaluate(f"() => {{ {RUN_COUNTER}; window.__idleSince = null; return window.__ends; }}")
     deadline = time.time() + timeout_s
-    idle = 0
     while time.time() < deadline:
-        idle = 0 if page.evaluate(BUSY) else idle + 100
-        if idle >= quiet_ms:
+        try:
+            page.wait_for_function(
+                QUIET, arg=[start, quiet_ms], polling=50, timeout=max(deadline - time.time(), 0.1) * 1000
+            )
+        except PlaywrightTimeout:
             return
-        page.wait_for_timeout(100)
+        runs, ends = page.evaluate("() => [window.__runs, window.__ends]")
+        if ends == start:
+            return  # no run: quiet for quiet_ms
+        # two frames: a run asked for by the one just ended (st.rerun) has started by then
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        if page.evaluate(f"() => window.__runs === {runs} && !({BUSY})()"):
+            return
 
 
 # Every Plotly chart on screen drawn at its box's width, [box, drawing] per chart otherwise: a
@@ -419,6 +455,19 @@ SIDEBAR_SETTLED = """() => {
 }""".replace("STILL", str(SIDEBAR_STILL))
 
 
+# The sidebar without its 300 ms slide (Streamlit's transform/min-width/max-width transition), for
+# the walk only: a width across the phone's breakpoint folds or unfolds it, and the walk waited out
+# the slide (with the charts redrawn at every step of the main block's width) twice a tab, a
+# quarter of the walk's time. Where it comes to rest is the same; SIDEBAR_SETTLED still waits
+# for that.
+NO_SLIDE = """(() => {
+  const put = () => { const s = document.createElement('style'); s.id = 'walk-no-slide';
+    s.textContent = '[data-testid="stSidebar"] { transition: none !important; }';
+    document.head.appendChild(s); };
+  if (document.head) put(); else document.addEventListener('DOMContentLoaded', put);
+})()"""
+
+
 def resize(page, width: int, height: int, timeout_s: float = 60) -> None:
     """A new window size, once every chart has been redrawn for it and the sidebar has finished
     sliding (in place of a fixed pause, which was too short under load and too long otherwise)."""
@@ -473,7 +522,10 @@ def open_tab(page, index: int) -> None:
 
 # Streamlit scrolls inside its main block, not the window: the page's full height is that block's
 # scroll height. The block's scroll goes back to the top (a click may have scrolled it).
-CONTENT_HEIGHT = """() => { const m = document.querySelector('[data-testid="stMain"]');
+# No focus ring or hover look left by the walk's clicks (tabs outlined red as if chosen): the focus
+# is dropped here, in the same call.
+CONTENT_HEIGHT = """() => { const f = document.activeElement; if (f && f.blur) f.blur();
+  const m = document.querySelector('[data-testid="stMain"]');
   if (!m) return 0; m.scrollTo(0, 0); return m.scrollHeight; }"""
 # The tallest window a photograph is taken in (a phone's longest page is about 9 000 px).
 TALLEST = 16_000
@@ -485,9 +537,7 @@ def photograph(page, path: Path) -> tuple[int, int]:
     is taken through the DevTools protocol with its fast PNG encoder (a third of Playwright's
     screenshot's time, which was most of the walk's). Returns (content height, picture height)."""
     size = page.viewport_size
-    tall = page.evaluate(CONTENT_HEIGHT)
-    # No focus ring or hover look left by the walk's clicks (tabs outlined red as if chosen).
-    page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+    tall = page.evaluate(CONTENT_HEIGHT)  # and the focus dropped
     page.mouse.move(size["width"] // 2, 2)  # over the empty header, not a tab left red by hover
     if tall > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": min(tall, TALLEST)})
@@ -540,6 +590,7 @@ def walk(
     problems: at each viewport ("seen", before the picture) and once the page or tab has been
     seen at all of them ("left", the window as the last picture left it)."""
     ctx = browser.new_context(viewport=dict(zip(("width", "height"), VIEWPORTS[viewports[0]], strict=True)))
+    ctx.add_init_script(NO_SLIDE)
     page = ctx.new_page()
     page.set_default_timeout(60_000)
     screens: list[Screen] = []

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from funnel.i18n import t
-from tests.browser.conftest import Server, shot, wait_for_app
-from tests.conftest import with_demo
+from tests.browser.conftest import shot, wait_for_app, wait_for_idle
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # (sidebar link, page, screenshot name); pages are opened from the sidebar as a person does
@@ -21,14 +20,11 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """One server on the demo for the module: each test is a browser session of its own (a
-    period or a language is chosen per session) and only reads; a server each repeated the
-    start (8–18 s apiece under load)."""
-    s = Server(with_demo(tmp_path_factory.mktemp("analytics") / "demo.duckdb")).start()
-    yield s
-    s.stop()
+@pytest.fixture
+def server(demo_server):
+    """The process's server on the demo (conftest.py demo_server): each test is a browser session
+    of its own (a period or a language is chosen per session) and only reads."""
+    return demo_server
 
 
 def metric_values(page) -> list[str]:
@@ -48,8 +44,7 @@ def figures(page, path: str) -> list[str]:
 def choose_period(page, label: str) -> None:
     page.get_by_role("combobox", name="Период").click()
     page.get_by_role("option", name=label, exact=True).click()
-    page.wait_for_timeout(500)
-    wait_for_app(page)
+    wait_for_idle(page, quiet_ms=1000)  # the rerun may start up to a second after the click
 
 
 @pytest.mark.parametrize("link, path, name", PAGES, ids=["overview", "channels", "funnel"])
@@ -59,8 +54,7 @@ def test_page_renders_charts_and_follows_the_period(server, page, link, path, na
     if link:
         page.locator('[data-testid="stSidebarNav"] a').filter(has_text=link).click()
         page.wait_for_url(re.compile(rf"/{path}(\?|$)"))  # the URL carries the filters
-        page.wait_for_timeout(500)
-        wait_for_app(page)
+        wait_for_idle(page, quiet_ms=1000)
     page.wait_for_selector(CHART, timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator(CHART).count() >= 1

@@ -30,8 +30,8 @@ FIGURE_LINES = r"""() => {
 }"""
 
 
-def test_every_figure_sits_on_one_line_on_a_phone(browser, server_factory, path="workshop"):
-    server = server_factory()
+def test_every_figure_sits_on_one_line_on_a_phone(browser, demo_server, path="workshop"):
+    server = demo_server
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="ru-RU")
     try:
         page = ctx.new_page()

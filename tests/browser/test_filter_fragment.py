@@ -106,8 +106,8 @@ def _same_as_fresh_visit(browser, page) -> None:
         other.context.close()
 
 
-def test_a_filter_change_reruns_the_overview_body_alone(server_factory, browser, page):
-    server = server_factory()
+def test_a_filter_change_reruns_the_overview_body_alone(demo_server, browser, page):
+    server = demo_server
     page.add_init_script(MESSAGES)
     _open(page, f"{server.url}/?lang=en")
     assert SIDEBAR_MARK in "".join(page.evaluate("() => window.__msgs"))  # the first, full run sent it
@@ -128,18 +128,18 @@ def test_a_filter_change_reruns_the_overview_body_alone(server_factory, browser,
     shot(page, "overview-filter-fragment")
 
 
-def test_a_page_without_the_fragment_reruns_whole(server_factory, page):
+def test_a_page_without_the_fragment_reruns_whole(demo_server, page):
     """The Channels page has no body fragment: its filter change is a full run (the sidebar is
     sent), which is what makes the Overview's test above able to fail."""
-    server = server_factory()
+    server = demo_server
     page.add_init_script(MESSAGES)
     _open(page, f"{server.url}/channels?lang=en")
     came = _change(page, _period(page, "Last 3 months"))
     assert SIDEBAR_MARK in came
 
 
-def test_custom_dates_rerun_the_whole_app(server_factory, page):
-    server = server_factory()
+def test_custom_dates_rerun_the_whole_app(demo_server, page):
+    server = demo_server
     _open(page, f"{server.url}/?lang=en")
     picker = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]')
     assert picker.count() == 0

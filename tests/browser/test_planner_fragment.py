@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tests.browser.conftest import shot, wait_for_app
+from tests.browser.conftest import shot, wait_for_app, wait_for_idle
 from tests.browser.test_data_upload import open_data_page
 
 METRIC = '[data-testid="stMetricValue"]'
@@ -39,8 +39,7 @@ def _step(page, key: str = "ArrowRight") -> None:
     slider = page.locator('[data-testid="stSlider"]').first.get_by_role("slider")
     slider.focus()
     slider.press(key)
-    page.wait_for_timeout(300)
-    wait_for_app(page)
+    wait_for_idle(page, quiet_ms=800)  # the rerun may start a moment after the key
 
 
 def _leads(page) -> float:

@@ -6,19 +6,16 @@ from playwright.sync_api import expect
 from funnel.i18n import fmt_money, fmt_num, fmt_pct
 from funnel.model import precision
 from funnel.model.plan import Plan, evaluate
-from tests.browser.conftest import Server, shot, wait_for_app
-from tests.conftest import with_demo
+from tests.browser.conftest import shot, wait_for_app
 
 LINK = "lang=en&pv=1&rv=0&l=120&c=0.05&k=150000&cpl=1000&m=1"
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    """One server on the demo for the module: a plan and its edits live in a browser session and
-    its link, never in the database, so the tests share it (a server each cost 8–18 s)."""
-    s = Server(with_demo(tmp_path_factory.mktemp("share") / "demo.duckdb")).start()
-    yield s
-    s.stop()
+@pytest.fixture
+def shared(demo_server):
+    """The process's server on the demo (conftest.py demo_server): a plan and its edits live in a
+    browser session and its link, never in the database, so the tests share it."""
+    return demo_server
 
 
 def values(page) -> list[str]:

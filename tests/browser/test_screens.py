@@ -105,6 +105,29 @@ def test_the_walks_scripts_parse(browser):
     assert broken == []
 
 
+def test_the_run_counter_counts_a_run_over_before_it_looks(browser):
+    """screens.RUN_COUNTER counts a run that started and ended before its observer was called (a
+    tab's fragment run, 30 ms, under load): it was missed, and the walk waited 3 s for a run."""
+    page = browser.new_page()
+    try:
+        page.set_content('<div data-testid="stApp" data-test-script-state="notRunning"></div>')
+        page.evaluate(screens.RUN_COUNTER)
+        runs = page.evaluate(
+            """async () => { const app = document.querySelector('[data-testid="stApp"]');
+                 const frame = () => new Promise(r => requestAnimationFrame(r));
+                 app.setAttribute('data-test-script-state', 'running');  // a run seen while it runs
+                 await frame(); const seen = window.__runs;
+                 app.setAttribute('data-test-script-state', 'notRunning');
+                 await frame();
+                 app.setAttribute('data-test-script-state', 'running');  // one over in the same task
+                 app.setAttribute('data-test-script-state', 'notRunning');
+                 await frame(); return [seen, window.__runs, window.__ends]; }"""
+        )
+    finally:
+        page.close()
+    assert runs == [1, 2, 2]  # runs seen while running; runs started; runs ended
+
+
 def test_the_walks_checks_run_where_due_and_their_problems_reach_the_screen(monkeypatch):
     """screen_checks.Checker: a check runs at its pages and sizes only, once per page or tab when
     it is due on leaving it, and what it finds lands on the screen's problems (so the walk fails)."""

@@ -15,7 +15,7 @@ from funnel import ingest
 from funnel.access import CLI_USER
 from funnel.db import Store
 from funnel.workspace import create_workspace
-from tests.browser.conftest import shot, wait_for_app
+from tests.browser.conftest import shot, wait_for_app, wait_for_idle
 
 SECRETS = """
 [funnel]
@@ -54,8 +54,7 @@ def sign_in(page, password: str) -> None:
     page.locator(
         '[data-testid="stForm"] button[kind*="FormSubmit"], [data-testid="stForm"] [data-testid*="FormSubmit"] button'
     ).first.click()
-    page.wait_for_timeout(500)  # let the rerun start before waiting for it to end
-    wait_for_app(page)
+    wait_for_idle(page, quiet_ms=1000)  # the rerun may start up to a second after the click
 
 
 def leads_metric(page) -> int:
