@@ -136,6 +136,17 @@ LABEL_LINES = """() => [...document.querySelectorAll('.xaxislayer-above > .xtick
 })"""
 
 
+def overlapping_labels(page) -> list[tuple[str, str]]:
+    """The pairs of the chart's label lines (LABEL_LINES) drawn over each other."""
+    lines = page.evaluate(LABEL_LINES)
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(lines)
+        for b in lines[i + 1 :]
+        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
+    ]
+
+
 def test_a_phones_month_labels_never_run_two_years_together(page):
     """Review #16: the Overview on a phone read «20252026» under «нояб. февр.»: four labels kept of
     twelve months from November (its MONTH_LABELS), the first's year and the hidden January's two
@@ -144,14 +155,7 @@ def test_a_phones_month_labels_never_run_two_years_together(page):
 
     seen = _month_chart(page, 12, 390, phone=charts.MONTH_LABELS)
     assert seen == ["нояб.", "", "2026", "февр.", "", "", "май", "", "", "авг.", "", ""], seen
-    lines = page.evaluate(LABEL_LINES)
-    over = [
-        (a[0], b[0])
-        for i, a in enumerate(lines)
-        for b in lines[i + 1 :]
-        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
-    ]
-    assert not over, over
+    assert not overlapping_labels(page), overlapping_labels(page)
     # a year a full step from the next keeps its place: from January, each label's own
     assert _month_chart(page, 12, 390, "2026-01-01", phone=charts.MONTH_LABELS)[0] == "янв. 2026"
 
@@ -166,14 +170,7 @@ def test_a_phones_month_labels_carry_their_own_years(page):
 
     seen = _month_chart(page, 12, 390, phone=charts.MONTH_LABELS, written=True)
     assert seen == ["нояб. 2025", "", "", "февр. 2026", "", "", "май", "", "", "авг.", "", ""], seen
-    lines = page.evaluate(LABEL_LINES)
-    over = [
-        (a[0], b[0])
-        for i, a in enumerate(lines)
-        for b in lines[i + 1 :]
-        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
-    ]
-    assert not over, over
+    assert not overlapping_labels(page), overlapping_labels(page)
     wide = _month_chart(page, 12, 900, phone=charts.MONTH_LABELS, written=True)
     assert wide[:4] == ["нояб. 2025", "дек.", "янв. 2026", "февр."], wide
     # from December, every second kept (PHONE_MONTHS): the hidden January's year goes to February
