@@ -198,7 +198,7 @@ def test_leads_only_says_the_workspace_has_no_deals_and_where_to_upload_them(app
     at = _partial(app_db, lang, "leads", [{"lead_id": "L1", "created_at": datetime(2026, 3, 1, 10), "channel": "Web"}])
     assert not [b for b in at.button if b.key == "tm_acc_save"]
     assert [i.value for i in at.info] == [t("common.no_deals_workspace", lang)]
-    assert not _heads(at) and not at.caption  # no line of nothing to save, no data-through line
+    assert not _heads(at) and not at.main.caption  # no line of nothing to save, no data-through line
     assert t("tm.accuracy.live", lang) not in _heads(at)  # nothing live to show either
 
 
