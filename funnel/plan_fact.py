@@ -6,8 +6,9 @@ covers (the overlap of the plan's period and the filter's, partial months by the
 days). The fact is the Overview's own figures (the metric registry, period basis) over the same
 overlap, for the whole workspace — a plan is a company figure, so the channel/owner/segment
 filters do not cut it: revenue, deals won (by closing day) and leads (by creation day).
-fulfilment = fact ÷ plan (None when the plan is 0); the plan's deals and leads over the
-overlap are whole counts, a half up (funnel.model.counts.expected), and fulfilment is of them.
+fulfilment = fact ÷ plan (None when the plan is 0); the plan's deals and leads a month are the
+goals' whole counts (rounded up, funnel.model.counts.needed), over the overlap whole again (a half
+up, for partial months), and fulfilment is of them.
 
 A plan saved on partial data (funnel.model.gaps) whose lever the data does not give was never
 typed (it holds the 0 the planner started it at) has no figure built on that lever: None
@@ -22,7 +23,7 @@ import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics.overview import headline
-from funnel.model.counts import expected
+from funnel.model.counts import expected, needed
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, month_end, months_in, preset_range
 from funnel.scenarios import plan_for
@@ -49,10 +50,15 @@ def plan_vs_fact(cur, filters):
     lo, hi = max(scenario.plan_from, date_from), min(scenario.plan_to, date_to)
     months = months_in(lo, hi)
     out = _masked(cur, filters.workspace_id, scenario.plan())
-    per_month = {"revenue": out["turnover"], "deals_won": out["deals"], "leads": out["leads"]}
+    # a month's deals and leads are the goals' (funnel.goals: the plan's, whole, rounded up), so
+    # ten months of a 32-deal goal plan 320, not the 318 of 31,83 a month (screen review); over
+    # the months' count (partial months by their days) whole again, a half up; fulfilment of them
+    per_month = {
+        "revenue": out["turnover"],
+        "deals_won": None if out["deals"] is None else needed(out["deals"]),
+        "leads": None if out["leads"] is None else needed(out["leads"]),
+    }
     plan = {m: None if v is None else v * months for m, v in per_month.items()}
-    # deals and leads are counts a plan expects: whole, a half up (funnel.model.counts), as the
-    # Planner and the goals show them («31,83» deals beside the goals' 32); fulfilment of the whole
     for m in ("deals_won", "leads"):
         plan[m] = None if plan[m] is None else expected(plan[m])
     # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
