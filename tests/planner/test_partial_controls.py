@@ -161,3 +161,13 @@ def test_deals_and_leads_only_keep_the_capacity_toggle(app_db, kind):
     at.session_state["pl_tab"] = t("planner.tab.capacity", "ru")
     at.run()
     assert [w for w in at.toggle if w.key == "pl_capacity_on"]
+
+
+@pytest.mark.parametrize("kind", ["spend", "leads"])
+def test_no_cycle_sentence_where_there_is_no_won_deal(app_db, kind):
+    """Screen review: spend only and leads only read «Выигранных сделок с датой лида нет — …
+    введите её сами на вкладке «Прогноз»» on every Planner tab, pointing at a box the tab shows
+    only with a turnover, after the line had said there is no won deal."""
+    at = open_app(app_db, kind, "ru")
+    said = " ".join(plain(c.value) for c in at.main.caption)
+    assert plain(t("planner.cycle.none", "ru")).split(" — ")[0] not in said, said

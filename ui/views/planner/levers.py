@@ -135,7 +135,11 @@ def base_plan(b: Baseline) -> Plan:
 
 
 def cycle_caption(b: Baseline) -> str:
-    """Where the baseline's cycle came from, for the baseline line."""
+    """Where the baseline's cycle came from, for the baseline line; nothing when the period has
+    no won deal at all (the line says so already, and the cycle box it would point to appears only
+    with a turnover: screen review, spend only and leads only)."""
+    if not b.won:
+        return ""
     delays = won_delays(b)
     median = cycle.median_days(delays)
     n = cycle.wins(delays)
