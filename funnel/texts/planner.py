@@ -637,18 +637,24 @@ TEXTS = {
         "settings, {learned} by history. A stage's chance is changed in {page} › {section}, the “{column}” column.",
     ),
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
+    # {value}: the 12-month chart's figure for {month}, the spread's mean; «Вероятный» (planner.fc.mid)
+    # is its median: the two side by side read as one figure said twice (screen review)
     "planner.fc.month_season": (
         "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
-        "месяцев, — как на графике «Прогноз на 12 месяцев» ниже: там {month} — {value}, столько же этот разброс даёт в среднем.",
-        "The spread is for {month}, with that month's season and the wins the leads of the months before bring "
-        "into it, as on the chart “12 months ahead” below: there {month} is {value}, this spread's mean too.",
+        "месяцев. На графике «Прогноз на 12 месяцев» ниже {month} — {value}: это среднее разброса. «Вероятный» — "
+        "его середина (половина исходов выше, половина ниже); от среднего она отличается, когда разброс несимметричен.",
+        "The spread is for {month}, with that month's season and the wins that leads of earlier months bring into "
+        "it. On the chart “12 months ahead” below, {month} is {value}: the spread's average. “Likely” is its "
+        "middle (half the outcomes above, half below), which differs from the average when the spread is lopsided.",
     ),
     "planner.fc.month_flat": (
-        "Разброс — за {month}, с оплатами, которые придут в него от лидов прошлых месяцев, — как на графике "
-        "«Прогноз на 12 месяцев» ниже: там {month} — {value}, столько же этот разброс даёт в среднем. Сезонность не учтена: "
-        "для неё нужен год полной истории.",
-        "The spread is for {month}, with the wins the leads of the months before bring into it, as on the chart "
-        "“12 months ahead” below: there {month} is {value}, this spread's mean too. No season: that needs a "
+        "Разброс — за {month}, с оплатами, которые придут в него от лидов прошлых месяцев. На графике «Прогноз на "
+        "12 месяцев» ниже {month} — {value}: это среднее разброса. «Вероятный» — его середина (половина исходов "
+        "выше, половина ниже); от среднего она отличается, когда разброс несимметричен. Сезонность не учтена: для "
+        "неё нужен год полной истории.",
+        "The spread is for {month}, with the wins that leads of earlier months bring into it. On the chart “12 "
+        "months ahead” below, {month} is {value}: the spread's average. “Likely” is its middle (half the outcomes "
+        "above, half below), which differs from the average when the spread is lopsided. No season: that needs a "
         "whole year of history.",
     ),
     "planner.fc.p_target": ("Шанс достичь {target}", "Chance to reach {target}"),
