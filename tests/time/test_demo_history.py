@@ -190,7 +190,7 @@ def test_accuracy_tab_scores_the_demos_snapshots(app, lang):
     for h, n in (("month", "11"), ("quarter", "3")):
         s = res["scores"][h]
         triple = [
-            (t(f"tm.accuracy.{s['metric']}", lang), fmt_pct(s["error"], lang, 0)),
+            (t(f"tm.accuracy.{s['metric']}", lang), fmt_pct(s["error"], lang, 1)),  # as the Planner's back-test
             (t("tm.accuracy.coverage", lang), fmt_pct(s["coverage"], lang, 0)),
             (t("tm.accuracy.scored", lang), n),
         ]

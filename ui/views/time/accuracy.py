@@ -95,7 +95,9 @@ def _past(res: dict, priced: bool = True) -> dict[str, pd.DataFrame]:
             continue
         st.markdown(f"**{ui.t(f'tm.accuracy.horizon.{h}')}**")
         c = st.columns(3)
-        c[0].metric(ui.t(f"tm.accuracy.{s['metric']}"), ui.pct(s["error"], 0))
+        c[0].metric(
+            ui.t(f"tm.accuracy.{s['metric']}"), ui.pct(s["error"], 1)
+        )  # as the Planner's back-test (19,3 % beside 19 %: review)
         c[1].metric(ui.t("tm.accuracy.coverage"), ui.pct(s["coverage"], 0))
         c[2].metric(ui.t("tm.accuracy.scored"), ui.num(s["n"]))  # how many, not which («Период 11» read as a name)
         st.write(_bias_sentence(s["bias"]))
