@@ -129,7 +129,7 @@ TEXTS = {
     "an.plan.deals_won": ("Выигранные сделки", "Deals won"),
     "an.plan.leads": ("Лиды", "Leads"),
     "an.series.leads": ("Лиды", "Leads"),
-    "an.series.won": ("Сделки", "Deals"),
+    "an.series.won": ("Выигранные сделки", "Deals won"),  # won, as the cards say («Сделки» read as all deals: review)
     "an.series.revenue": ("Оборот", "Turnover"),
     "an.series.month": ("Месяц", "Month"),
     "an.series.count": ("Количество", "Count"),

@@ -407,3 +407,17 @@ def test_six_months_are_each_labelled_on_the_overview_and_channels(app_db):
     )
     assert len(trend["layout"]["xaxis"]["tickvals"]) == 6
     assert "ch_trend_chart_months" not in " ".join(h.proto.body for h in at.get("html"))  # six fit a phone
+
+
+def test_the_overviews_trend_names_its_deals_won():
+    """Deals only (screen review): the Overview's monthly chart drew the won deals under an axis
+    «Сделки», read as every deal (the table beside it says «Выиграно», 22); named as the cards
+    name them."""
+    import pandas as pd
+
+    from ui.views.overview import trend_figure
+
+    df = pd.DataFrame({"month": pd.date_range("2026-05-01", periods=3, freq="MS"), "won": [3, 4, 5]})
+    fig = trend_figure(df)
+    assert fig.layout.yaxis.title.text == t("an.fig.won", "ru") == "Выигранные сделки"
+    assert fig.data[0].name == t("an.fig.won", "ru")
