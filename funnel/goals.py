@@ -37,7 +37,7 @@ from funnel.filters import Filters
 from funnel.metrics import query
 from funnel.metrics.maturity import last_activity
 from funnel.model import precision
-from funnel.model.counts import needed
+from funnel.model.counts import month_goal
 from funnel.model.plan import evaluate
 from funnel.periods import month_end, month_start
 from funnel.scenarios import plan_for
@@ -161,7 +161,7 @@ def plan_goals(cur, workspace_id: str, month: date) -> tuple[str, list[dict]] | 
     if sc is None:
         return None
     out = evaluate(sc.plan())
-    figures = {"revenue": out["turnover"], "won": needed(out["deals"]), "leads": needed(out["leads"])}
+    figures = month_goal(out)
     return sc.name, [
         {"dimension": "total", "member": "", "metric": m, "target": round(float(figures[m]), 2)} for m in METRICS
     ]

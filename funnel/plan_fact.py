@@ -23,7 +23,7 @@ import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics.overview import headline
-from funnel.model.counts import expected, needed
+from funnel.model.counts import expected, month_goal
 from funnel.model.plan import evaluate
 from funnel.periods import data_range, month_end, months_in, preset_range
 from funnel.scenarios import plan_for
@@ -53,11 +53,8 @@ def plan_vs_fact(cur, filters):
     # a month's deals and leads are the goals' (funnel.goals: the plan's, whole, rounded up), so
     # ten months of a 32-deal goal plan 320, not the 318 of 31,83 a month (screen review); over
     # the months' count (partial months by their days) whole again, a half up; fulfilment of them
-    per_month = {
-        "revenue": out["turnover"],
-        "deals_won": None if out["deals"] is None else needed(out["deals"]),
-        "leads": None if out["leads"] is None else needed(out["leads"]),
-    }
+    goal = month_goal(out)
+    per_month = {"revenue": goal["revenue"], "deals_won": goal["won"], "leads": goal["leads"]}
     plan = {m: None if v is None else v * months for m, v in per_month.items()}
     for m in ("deals_won", "leads"):
         plan[m] = None if plan[m] is None else expected(plan[m])

@@ -30,3 +30,14 @@ def expected(x: float) -> float:
     """``x`` [count ≥ 0] to the nearest whole, a half up (80.7 → 81, 22.5 → 23, 22.4 → 22), a
     float's noise set aside (22.499999999 → 23: it was 22.5 before a division)."""
     return float(math.floor(x + 0.5 + _NOISE * max(1.0, abs(x))))
+
+
+def month_goal(out: dict) -> dict:
+    """A plan's month as goals (funnel.goals) and plan against fact (funnel.plan_fact) both read
+    it, from ``evaluate``'s ``out``: the turnover as it is, the deals won and leads whole, rounded
+    up (``needed``: a goal is what the plan needs); None where ``out`` has none."""
+    return {
+        "revenue": out["turnover"],
+        "won": None if out["deals"] is None else needed(out["deals"]),
+        "leads": None if out["leads"] is None else needed(out["leads"]),
+    }
