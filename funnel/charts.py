@@ -26,6 +26,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from funnel import formatting
+from funnel.periods import add_months
 
 # Streamlit's light theme, as its browser code resolves the placeholders.
 PALETTE = (
@@ -202,9 +203,7 @@ def month_labels(first, n: int, wide: int = WIDE_MONTHS, phone: int = PHONE_MONT
     a = first if isinstance(first, (date, datetime)) else datetime.fromisoformat(str(first)[:10])
     every, k = _month_step(n, wide), phone_month_step(n, wide, phone)
     count = math.ceil(max(n, 1) / every)
-    months = [
-        date(a.year + (a.month - 1 + i * every) // 12, (a.month - 1 + i * every) % 12 + 1, 1) for i in range(count)
-    ]
+    months = [add_months(date(a.year, a.month, 1), i * every) for i in range(count)]
     wide_year = [i == 0 or m.year != months[i - 1].year for i, m in enumerate(months)]
     phone_year = [i % k == 0 and (i == 0 or m.year != months[i - k].year) for i, m in enumerate(months)]
     return MonthLabels(months, wide_year, phone_year, k)
@@ -574,9 +573,8 @@ def legend_above(fig: go.Figure) -> go.Figure:
     the top edge, the top margin holding both at a wide screen's rows (WIDE_PLOT) and the figure
     taller by the rows a phone lays them out in. Returns the same figure."""
     phone, wide = legend_rows(fig), legend_rows(fig, WIDE_PLOT)
-    text = str(fig.layout.title.text or "")
     title_size = fig.layout.title.font.size or TEMPLATE.layout.title.font.size
-    lines = (1 + len(re.findall(r"(?i)<br\s*/?>", text))) if text else 0
+    lines = 1 + title_lines(fig) if fig.layout.title.text else 0
     title = 12 + lines * title_size * LINE + 8
     height = (fig.layout.height or 450) + phone * LEGEND_ROW
     fig.update_layout(
