@@ -22,13 +22,40 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from funnel.charts import PHONE_WIDTH
 from funnel.formatting import DASH
 from ui.escape import plain
 
-# The keyed containers' prefixes: APP_CSS hides the cards from PHONE_WIDTH + 1 px on, the grid below.
+# The keyed containers' prefixes: CARDS_CSS (in ui.sidebar APP_CSS) hides the cards from PHONE_WIDTH + 1 px
+# on, the grid below.
 CARDS, GRID = "phone_cards_", "wide_grid_"
 # More cards than this scroll in a box of this height (px), as the grid scrolls past its rows.
 CARDS_IN_VIEW, CARDS_BOX_PX = 12, 640
+
+# Below funnel.charts.PHONE_WIDTH (where Streamlit stacks columns: the app's phone layout) the
+# grid is hidden and the cards shown, from one pixel wider the reverse. A card is a bordered table
+# (the label left, the figure right in tabular digits), its title the header row made a caption
+# over the whole card; 15 px text; long words break, so nothing runs past 390 px. Fixed CSS only.
+CARDS_CSS = (
+    """
+@media (max-width: PHONEpx) { [class*="st-key-GRID"] { display: none !important; } }
+@media (min-width: WIDEpx) { [class*="st-key-CARDS"] { display: none !important; } }
+[class*="st-key-CARDS"] table {
+  width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0; margin: 0 0 0.75rem;
+  font-size: 0.9375rem; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; }
+[class*="st-key-CARDS"] thead { display: table-caption; text-align: left; padding: 0.25rem 0 0.15rem; }
+[class*="st-key-CARDS"] thead tr, [class*="st-key-CARDS"] thead th { display: block; border: none; }
+[class*="st-key-CARDS"] thead th:empty { display: none; }
+[class*="st-key-CARDS"] th, [class*="st-key-CARDS"] td {
+  padding: 0.3rem 0.6rem; border: none; overflow-wrap: anywhere; white-space: normal; line-height: 1.35; }
+[class*="st-key-CARDS"] tbody tr + tr td { border-top: 1px solid rgba(49, 51, 63, 0.1); }
+[class*="st-key-CARDS"] td:first-child { width: 45%; color: rgba(49, 51, 63, 0.8); }
+[class*="st-key-CARDS"] td:last-child { font-variant-numeric: tabular-nums; }
+""".replace("PHONE", str(PHONE_WIDTH))
+    .replace("WIDE", str(PHONE_WIDTH + 1))
+    .replace("GRID", GRID)
+    .replace("CARDS", CARDS)
+)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
+from ui.cards import CARDS_CSS
 from ui.picker import date_picker
 from ui.show import names, ws_name
 from ui.store import list_spaces
@@ -40,7 +41,8 @@ from ui.text import date_input_format, lang, t
 # (review #16). It is Streamlit's own strip, one row that scrolls sideways with its arrows at either
 # end while there are tabs that way (screen_checks tabs_scroll_phone); a tab scrolled into view
 # (by the keyboard, or the walk's tap) stops short of the arrow.
-APP_CSS = """<style>
+APP_CSS = (
+    """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
@@ -59,21 +61,11 @@ APP_CSS = """<style>
     pointer-events: none; opacity: 0; animation: table-more linear both; animation-timeline: --table-x; }
 }
 @keyframes table-more { 0%, 90% { opacity: 1; } 100% { opacity: 0; } }
-@media (max-width: 640px) { [class*="st-key-wide_grid_"] { display: none !important; } }
-@media (min-width: 641px) { [class*="st-key-phone_cards_"] { display: none !important; } }
-[class*="st-key-phone_cards_"] table {
-  width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0; margin: 0 0 0.75rem;
-  font-size: 0.9375rem; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; }
-[class*="st-key-phone_cards_"] thead { display: table-caption; text-align: left; padding: 0.25rem 0 0.15rem; }
-[class*="st-key-phone_cards_"] thead tr, [class*="st-key-phone_cards_"] thead th { display: block; border: none; }
-[class*="st-key-phone_cards_"] thead th:empty { display: none; }
-[class*="st-key-phone_cards_"] th, [class*="st-key-phone_cards_"] td {
-  padding: 0.3rem 0.6rem; border: none; overflow-wrap: anywhere; white-space: normal; line-height: 1.35; }
-[class*="st-key-phone_cards_"] tbody tr + tr td { border-top: 1px solid rgba(49, 51, 63, 0.1); }
-[class*="st-key-phone_cards_"] td:first-child { width: 45%; color: rgba(49, 51, 63, 0.8); }
-[class*="st-key-phone_cards_"] td:last-child { font-variant-numeric: tabular-nums; }
 .st-key-app_script { display: none; }
-</style>"""
+"""
+    + CARDS_CSS
+    + "</style>"
+)
 
 # On a phone the open tab stays in its strip's view (review #16: a tab opened at a wider window,
 # «Прогноз», «Сценарии», «Точность прогноза», then seen at 390 px, or a strip drawn anew, stood

@@ -180,3 +180,12 @@ def test_the_planner_chain_cards_say_what_the_grid_says(tab, column):
     at.run()
     assert not at.exception, at.exception
     _check(at, t(column, "ru"))
+
+
+def test_every_page_hides_the_grid_below_the_phone_width_and_the_cards_above():
+    from funnel.charts import PHONE_WIDTH
+    from ui.sidebar import APP_CSS
+
+    assert cd.CARDS_CSS in APP_CSS  # the CSS every page loads (ui.sidebar.language_picker)
+    assert f'@media (max-width: {PHONE_WIDTH}px) {{ [class*="st-key-{cd.GRID}"] {{ display: none' in APP_CSS
+    assert f'@media (min-width: {PHONE_WIDTH + 1}px) {{ [class*="st-key-{cd.CARDS}"] {{ display: none' in APP_CSS
