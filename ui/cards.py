@@ -3,7 +3,7 @@
 against the fact, sat off screen; the grid draws on a canvas, so CSS cannot hide its columns).
 
 Both are drawn from the SAME display frame (its cells already text, formatted once by the view),
-each in a keyed container, and CSS (ui.sidebar APP_CSS, below funnel.charts.PHONE_WIDTH) shows
+each in a keyed container, and CSS (CARDS_CSS, every page's: ui.sidebar PAGE_CSS; below funnel.charts.PHONE_WIDTH) shows
 one of them: the two can never disagree. A card is the row's name as its title, then each other
 column as «label … value», the figures right-aligned, the most important first.
 
@@ -26,7 +26,7 @@ from funnel.charts import PHONE_WIDTH
 from funnel.formatting import DASH
 from ui.escape import plain
 
-# The keyed containers' prefixes: CARDS_CSS (in ui.sidebar APP_CSS) hides the cards from PHONE_WIDTH + 1 px
+# The keyed containers' prefixes: CARDS_CSS (every page's, ui.sidebar PAGE_CSS) hides the cards from PHONE_WIDTH + 1 px
 # on, the grid below.
 CARDS, GRID = "phone_cards_", "wide_grid_"
 # More cards than this scroll in a box of this height (px), as the grid scrolls past its rows.
@@ -37,7 +37,7 @@ CARDS_IN_VIEW, CARDS_BOX_PX = 12, 640
 # (the label left, the figure right in tabular digits), its title the header row made a caption
 # over the whole card; 15 px text; long words break, so nothing runs past 390 px. Fixed CSS only.
 CARDS_CSS = (
-    """
+    """<style>
 @media (max-width: PHONEpx) { [class*="st-key-GRID"] { display: none !important; } }
 @media (min-width: WIDEpx) { [class*="st-key-CARDS"] { display: none !important; } }
 [class*="st-key-CARDS"] table {
@@ -51,7 +51,7 @@ CARDS_CSS = (
 [class*="st-key-CARDS"] tbody tr + tr td { border-top: 1px solid rgba(49, 51, 63, 0.1); }
 [class*="st-key-CARDS"] td:first-child { width: 45%; color: rgba(49, 51, 63, 0.8); }
 [class*="st-key-CARDS"] td:last-child { font-variant-numeric: tabular-nums; }
-""".replace("PHONE", str(PHONE_WIDTH))
+</style>""".replace("PHONE", str(PHONE_WIDTH))
     .replace("WIDE", str(PHONE_WIDTH + 1))
     .replace("GRID", GRID)
     .replace("CARDS", CARDS)
@@ -106,7 +106,7 @@ def grid_and_cards(
     display: pd.DataFrame, *, key: str, title: Sequence[str] = (), first: Sequence[str] = (), **grid
 ) -> None:
     """``st.dataframe(display, key=key, **grid)`` for a wide screen and the same rows as cards
-    (``cards``: ``title``, ``first``) for a phone, each in its keyed container; APP_CSS shows one."""
+    (``cards``: ``title``, ``first``) for a phone, each in its keyed container; CARDS_CSS shows one."""
     with st.container(key=f"{GRID}{key}"):
         st.dataframe(display, key=key, **grid)
     items = cards(display, title, first)

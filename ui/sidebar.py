@@ -41,8 +41,7 @@ from ui.text import date_input_format, lang, t
 # (review #16). It is Streamlit's own strip, one row that scrolls sideways with its arrows at either
 # end while there are tabs that way (screen_checks tabs_scroll_phone); a tab scrolled into view
 # (by the keyboard, or the walk's tap) stops short of the arrow.
-APP_CSS = (
-    """<style>
+APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
@@ -62,10 +61,7 @@ APP_CSS = (
 }
 @keyframes table-more { 0%, 90% { opacity: 1; } 100% { opacity: 0; } }
 .st-key-app_script { display: none; }
-"""
-    + CARDS_CSS
-    + "</style>"
-)
+</style>"""
 
 # On a phone the open tab stays in its strip's view (review #16: a tab opened at a wider window,
 # «Прогноз», «Сценарии», «Точность прогноза», then seen at 390 px, or a strip drawn anew, stood
@@ -98,6 +94,8 @@ if (!window.__funnelTabInView) {
 }
 </script>"""
 
+# Every page's CSS, one st.html: the app's own and the phone's cards (ui.cards).
+PAGE_CSS = APP_CSS + CARDS_CSS
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
 # change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise
@@ -136,7 +134,7 @@ def body_fragment_here() -> None:
 
 
 def language_picker() -> None:
-    st.html(APP_CSS)  # fixed CSS only
+    st.html(PAGE_CSS)  # fixed CSS only
     with st.container(key="app_script"):  # hidden (APP_CSS): no gap in the page
         st.html(TAB_IN_VIEW_JS, unsafe_allow_javascript=True)  # fixed code only
     if not state.LANG.present():

@@ -171,7 +171,16 @@ def test_the_goals_cards_say_what_the_grid_says_goal_and_actual_first():
     _check(at, target, title=(who, metric), first=(target, actual))
 
 
-@pytest.mark.parametrize(("tab", "column"), [("chain", "planner.chain.col_rate"), ("active", "active.col.volume")])
+PLANNER_GRIDS = [
+    ("chain", "planner.chain.col_rate"),  # the stage chain
+    ("active", "active.col.volume"),  # the active-sales chain
+    ("active", "active.col.cost"),  # people per function
+    ("mix", "planner.m.romi"),  # the channels' result under the editor
+    ("forecast", "planner.fc.col.p_ladder"),  # the weighted pipeline by stage
+]
+
+
+@pytest.mark.parametrize(("tab", "column"), PLANNER_GRIDS, ids=[c for _, c in PLANNER_GRIDS])
 @pytest.mark.usefixtures("demo_app_db")
 def test_the_planner_chain_cards_say_what_the_grid_says(tab, column):
     at = new_app()
@@ -184,7 +193,7 @@ def test_the_planner_chain_cards_say_what_the_grid_says(tab, column):
 
 def test_every_page_hides_the_grid_below_the_phone_width_and_the_cards_above():
     from funnel.charts import PHONE_WIDTH
-    from ui.sidebar import APP_CSS
+    from ui.sidebar import PAGE_CSS as APP_CSS
 
     assert cd.CARDS_CSS in APP_CSS  # the CSS every page loads (ui.sidebar.language_picker)
     assert f'@media (max-width: {PHONE_WIDTH}px) {{ [class*="st-key-{cd.GRID}"] {{ display: none' in APP_CSS

@@ -159,7 +159,7 @@ def functions_part(r: ActiveResult) -> None:
     the cost a month hid behind a scroll bar)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
     people = function_table(r)
-    st.dataframe(
+    grid_and_cards(
         people,
         column_config=aligned_columns(people, people.columns[1:]),  # every column but the function's name
         hide_index=True,

@@ -314,7 +314,7 @@ def mix_tab(b, r: PlanResult) -> None:
         }
     )
     helps = {ui.t(f"planner.mix.{k}"): ui.t(f"planner.mix.col.{k.split('.')[-1]}_help") for k in MIX_RESULT_HELPS}
-    st.dataframe(
+    grid_and_cards(
         result,
         column_config=fitted_columns(result, helps),
         hide_index=True,
