@@ -76,3 +76,50 @@ def test_a_phone_reads_the_table_as_cards_and_a_wide_screen_as_its_grid(
         assert wide["downloads"] == phone["downloads"], (wide, phone)
     finally:
         ctx.close()
+
+
+SCRIPT = """
+import json, sys
+sys.path.insert(0, {root!r})
+import pandas as pd
+import streamlit as st
+from ui.cards import CARDS_CSS, grid_and_cards
+
+names = json.loads({cases!r})
+st.html(CARDS_CSS)
+grid_and_cards(pd.DataFrame({{"Этап": names, "Сумма": names}}), key="hostile", hide_index=True)
+"""
+
+
+def test_a_hostile_name_shows_in_a_card_as_written(server_factory, browser, tmp_path):
+    """Streamlit's own Markdown renderer, in Chromium, on cards of hostile names (the stage named
+    ``<img src=x>`` or ``**bold**``): each title and value is the text as given, and nothing
+    became a link, an image, HTML, maths or coloured text; one row of two cells a card (a "|" in a
+    name splits no cell)."""
+    import json
+
+    from tests.browser.conftest import ROOT
+    from tests.sharing.test_markdown_escaping import HOSTILE, WJ
+
+    cases = [raw for raw, _ in HOSTILE if "\n" not in raw]
+    script = tmp_path / "cards.py"
+    script.write_text(SCRIPT.format(root=str(ROOT), cases=json.dumps(cases)))
+    server = server_factory(tmp_path / "unused.duckdb", script=script, cwd=ROOT)
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(server.url)
+        cards = page.locator(f'[class*="st-key-{CARDS}hostile"]')
+        cards.locator("table").first.wait_for()
+        assert cards.locator("table").count() == len(cases)
+        assert cards.locator("a, img, .katex, math, em, del, code, h1, h2, td strong").count() == 0
+        assert cards.locator('span[style*="color"], [class*="red"]').count() == 0
+        titles = [t.replace(WJ, "").strip() for t in cards.locator("thead th:first-child").all_inner_texts()]
+        values = [t.replace(WJ, "").strip() for t in cards.locator("tbody td:last-child").all_inner_texts()]
+        assert cards.locator("tbody tr").count() == len(cases) and cards.locator("tbody td").count() == 2 * len(cases)
+        assert titles == cases
+        assert values == cases
+        page.screenshot(path=str(screens.ARTIFACTS / "phone-cards-hostile.png"))
+    finally:
+        ctx.close()
