@@ -3,15 +3,15 @@ their downloads, the chart frame, messages, and the cohort/period switch. Pages 
 ``ui``; ``funnel`` computes every number.
 
 User text (channel, stage, owner, reason names) goes into charts only through
-``funnel.safety.chart_text``, into tables only through st.dataframe (plain text), and into
-Markdown-rendering calls only through ``plain``.
+``funnel.safety.chart_text``, into tables only through st.dataframe (plain text) and a phone's
+cards of the same cells (ui.cards, escaped), and into Markdown-rendering calls only through
+``plain`` (ui.escape, re-exported here).
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Collection
 
 import pandas as pd
@@ -26,6 +26,9 @@ from funnel.metrics import overview as overview_metrics
 from funnel.model import precision
 from ui import state
 from ui.cache import draw_cached, is_shared, shared
+from ui.cards import grid_and_cards
+from ui.escape import WORD_JOINER as WORD_JOINER  # re-exported: tests read it here
+from ui.escape import plain
 from ui.text import currency, date, lang, money, month, num, pct, period, share, t
 
 log = logging.getLogger("funnel.ui")
@@ -197,17 +200,21 @@ MAX_SHOWN_ROWS = 500
 ROW_PX_HEAD, ROW_PX, ROWS_IN_VIEW = 38, 35, 15
 
 
-def show_table(view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args, rows: int = ROWS_IN_VIEW) -> None:
+def show_table(
+    view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args, rows: int = ROWS_IN_VIEW, first: tuple = ()
+) -> None:
     """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted ``raw``
     (a frame, or a function making it on click that reads no session state: download_buttons).
 
     ``view(part, *args)`` makes the display frame of the first MAX_SHOWN_ROWS rows; it runs once
     per distinct input, language and currency (draw_cached), later visits replay the element.
     The grid is tall enough for ``rows`` rows, then scrolls, and then says how many rows it has.
+    On a phone the same display frame shows as cards instead (ui.cards), the columns in ``first``
+    (display headers) first under each row's name.
     """
     # A shared result is keyed by its query, not read: pass it whole; anything else, only the rows shown.
     part = df if is_shared(df) or len(df) <= MAX_SHOWN_ROWS else df.head(MAX_SHOWN_ROWS)
-    draw_cached(_table_view, view, part, len(df), args, key, rows)
+    draw_cached(_table_view, view, part, len(df), args, key, rows, tuple(first))
     download_buttons(raw, name, key)
 
 
@@ -216,7 +223,9 @@ def table_height(n: int, rows: int = ROWS_IN_VIEW) -> int:
     return ROW_PX_HEAD + ROW_PX * min(max(n, 1), rows)
 
 
-def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str, rows: int = ROWS_IN_VIEW) -> None:
+def _table_view(
+    view, part: pd.DataFrame, total: int, args: tuple, key: str, rows: int = ROWS_IN_VIEW, first: tuple = ()
+) -> None:
     if total > MAX_SHOWN_ROWS:
         st.caption(t("an.table_cut", shown=num(MAX_SHOWN_ROWS), total=num(total)))
     elif total > rows:  # a screenshot showed 15 rows and no sign of the rest
@@ -224,13 +233,14 @@ def _table_view(view, part: pd.DataFrame, total: int, args: tuple, key: str, row
     display = view(part.head(MAX_SHOWN_ROWS), *args)
     # Tall enough for every row up to ``rows``, then scroll: a cut-off table hides its totals row.
     height = table_height(len(display), rows)
-    st.dataframe(
+    grid_and_cards(
         display,
+        key=f"{key}_df",
+        first=first,
         column_config=fitted_columns(display),
         hide_index=True,
         width="stretch",
         height=height,
-        key=f"{key}_df",
         placeholder=DASH,
     )
 
@@ -408,10 +418,12 @@ def simple_table(
     dim: str | None = None,
     shown: tuple | None = None,
     rows: int = ROWS_IN_VIEW,
+    first: tuple = (),
 ) -> None:
     """``columns`` (source column → header key) in the downloads; on screen only those in
     ``shown`` when given (a table too wide for a laptop keeps its other columns in the files).
-    ``rows``: how many rows the grid shows before it scrolls (show_table)."""
+    ``rows``: how many rows the grid shows before it scrolls (show_table); ``first``: the source
+    columns a phone's card lists first, under the row's name (ui.cards)."""
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
     names = {c: t(k) for c, k in columns.items()}
     on_screen = {c: k for c, k in columns.items() if shown is None or c in shown}
@@ -424,6 +436,7 @@ def simple_table(
         on_screen,
         dim,
         rows=rows,
+        first=tuple(names[c] for c in first if c in on_screen),
     )
 
 
@@ -487,40 +500,6 @@ def amounts_note(now: dict) -> str | None:
 
 
 # ---- messages -------------------------------------------------------------------------------------
-# Characters that make Markdown or HTML active: emphasis, code, links and images ("[" and "]"),
-# HTML and autolinks in "<>", headings, tables, strikethrough, KaTeX ("$"), colour directives
-# (":red[...]" needs "["). ":" and "!" alone are left as they are, so messages stay readable.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
-# What Streamlit's renderer turns into links or colour with no Markdown syntax at all works on the
-# text after escapes are read (remark-gfm's autolink literals: "scheme://", "www.", an e-mail's
-# "@"; Streamlit's ":red[...]" and ":material/...:" directives), so a backslash does not stop
-# it: an invisible WORD JOINER (U+2060) after the ":" of "x:/" or ":name", inside "www." and
-# after "@" breaks each pattern and shows nothing (tests/browser/test_markdown_render.py).
-WORD_JOINER = "\u2060"
-_UNLINK = re.compile(r"(?i)(:)(?=[a-z/])|(?<![\w.])(www)(?=\\?\.)|(@)")
-
-
-def _unlink(m: re.Match) -> str:
-    return (m.group(1) or m.group(2) or m.group(3)) + WORD_JOINER
-
-
-# Runs of whitespace but a figure's no-break space (funnel.formatting.NBSP), which keeps "1 234 ₽"
-# on one line: str.split() would count it as a space and undo it.
-_SPACES = re.compile(r"[^\S\u00a0]+")
-
-
-def plain(text) -> str:
-    """Text that came from data or a URL (file names, channels, stage spellings, filter values,
-    messages quoting them) made inert for every Streamlit call that renders Markdown: messages,
-    captions, widget labels, help, tab and expander labels. One line; shows exactly as given,
-    with no link, autolink, image, HTML, maths or colour.
-
-    This is the one escaping helper: a scan of ui/ and pages/ (tests/sharing/markdown_scan.py)
-    finds any such call whose text could bypass it."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", "" if text is None else str(text)).strip())
-    return _UNLINK.sub(_unlink, escaped)
-
-
 def show_error(exc: Exception) -> None:
     """Show a project error's message (escaped: it may quote the file's own text); anything
     else is logged and shown generically."""

@@ -18,6 +18,7 @@ from funnel.filters import Filters
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from ui import state
 from ui.cache import shared
+from ui.cards import CARDS_CSS
 from ui.picker import date_picker
 from ui.show import names, ws_name
 from ui.store import list_spaces
@@ -93,6 +94,8 @@ if (!window.__funnelTabInView) {
 }
 </script>"""
 
+# Every page's CSS, one st.html: the app's own and the phone's cards (ui.cards).
+PAGE_CSS = APP_CSS + CARDS_CSS
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
 # change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise
@@ -131,7 +134,7 @@ def body_fragment_here() -> None:
 
 
 def language_picker() -> None:
-    st.html(APP_CSS)  # fixed CSS only
+    st.html(PAGE_CSS)  # fixed CSS only
     with st.container(key="app_script"):  # hidden (APP_CSS): no gap in the page
         st.html(TAB_IN_VIEW_JS, unsafe_allow_javascript=True)  # fixed code only
     if not state.LANG.present():

@@ -103,6 +103,7 @@ NOT_WORDS = re.compile(
     r"|(?<![\w.])\.\w+\b"  # .zip
     r"|\b[\w-]+\.(?:toml|zip|csv|json|duckdb)\b"  # secrets.toml
     r"|\[[a-z_]+\]"  # [funnel]
+    r"|\b[A-Z]\d{3,}\b"  # a record's code, the data's own (deal D003916: a phone's card shows it as text)
 )
 
 # Five digits in a row on a slider: "199000" where the language writes "199 000" / "199,000".

@@ -136,6 +136,8 @@ STALLED_COLUMNS = {
 # On screen (the rest in the downloads): at 1280 px all nine scrolled sideways, the last header cut.
 # The day a deal entered its stage and the stage's limit follow from the days and the days over.
 STALLED_SHOWN = ("deal_id", "stage", "owner", "channel", "amount", "days_in_stage", "days_over")
+# A phone's card of a stalled deal (ui.cards): by how much it is late and what is at stake, first.
+STALLED_FIRST = ("days_over", "amount")
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
 # The refusals' table in view whole (stages × reasons: 18 rows on the demo): in a 15-row grid the
 # refusals at «Договор подписан», which the chart beside it shows, were below the fold, unseen.

@@ -9,7 +9,7 @@ import streamlit as st
 
 import ui
 from funnel.filters import Filters
-from ui.views.funnel import STALLED_COLUMNS, STALLED_SHOWN
+from ui.views.funnel import STALLED_COLUMNS, STALLED_FIRST, STALLED_SHOWN
 from ui.views.time import rotting as rot
 
 
@@ -25,4 +25,6 @@ def render(filters: Filters) -> None:
         st.success(ui.t("an.fn.stalled_none"))
         return
     st.caption(ui.t("an.fn.stalled_days"))
-    ui.simple_table(rotten, STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table", shown=STALLED_SHOWN)
+    ui.simple_table(
+        rotten, STALLED_COLUMNS, "stalled_deals", key="fn_stalled_table", shown=STALLED_SHOWN, first=STALLED_FIRST
+    )

@@ -16,6 +16,7 @@ from funnel.model import active as model
 from funnel.model import active_money, precision
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.report.figures import money_months
+from ui.cards import grid_and_cards
 from ui.show import aligned_columns
 from ui.text import places
 
@@ -158,7 +159,7 @@ def functions_part(r: ActiveResult) -> None:
     the cost a month hid behind a scroll bar)."""
     st.markdown(f"**{ui.t('active.table.functions')}**")
     people = function_table(r)
-    st.dataframe(
+    grid_and_cards(
         people,
         column_config=aligned_columns(people, people.columns[1:]),  # every column but the function's name
         hide_index=True,
@@ -174,12 +175,12 @@ def result_part(r: ActiveResult, examples: frozenset[str] = frozenset()) -> None
     each title marked "(пример)" when its figures rest on an example input (``examples``)."""
     st.markdown(f"**{marked('chain', ui.t('active.table.chain'), examples)}**")
     chain = chain_table(r)
-    st.dataframe(
+    grid_and_cards(  # on a phone a card a step (ui.cards)
         chain,
+        key="pl_act_chain",
         column_config=aligned_columns(chain, chain.columns[1:]),
         hide_index=True,
         width="stretch",
-        key="pl_act_chain",
         placeholder=DASH,
     )
     st.markdown(f"**{marked('money', ui.t('active.chart.title'), examples)}**")

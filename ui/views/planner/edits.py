@@ -16,6 +16,7 @@ from funnel.model import edits, mix, precision
 from funnel.model.chain import StageChain
 from funnel.model.result import PlanResult
 from ui import numbox, state
+from ui.cards import grid_and_cards
 from ui.show import aligned_columns, fitted_columns
 from ui.text import places
 from ui.views.planner import charts
@@ -106,12 +107,12 @@ def chain_tab(b, r: PlanResult) -> None:
             ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
         }
     )
-    st.dataframe(
+    grid_and_cards(  # on a phone a card a step (ui.cards)
         table,
+        key="pl_chain_table",
         column_config=aligned_columns(table),  # the rates and counts on the right, digits in line
         hide_index=True,
         width="stretch",
-        key="pl_chain_table",
         placeholder=DASH,
     )
 
@@ -313,7 +314,7 @@ def mix_tab(b, r: PlanResult) -> None:
         }
     )
     helps = {ui.t(f"planner.mix.{k}"): ui.t(f"planner.mix.col.{k.split('.')[-1]}_help") for k in MIX_RESULT_HELPS}
-    st.dataframe(
+    grid_and_cards(
         result,
         column_config=fitted_columns(result, helps),
         hide_index=True,

@@ -18,6 +18,7 @@ from funnel.model import cycle, forecast_gap, pipeline, precision, projection, s
 from funnel.model.result import PlanResult
 from funnel.report import figures as report_figures
 from ui import state
+from ui.cards import grid_and_cards
 from ui.show import aligned_columns, fitted_columns
 from ui.text import places
 from ui.views.planner import charts, gaps
@@ -143,7 +144,7 @@ def _by_close_month(months: list[dict]) -> None:
             ui.t("planner.fc.w_ladder"): [ui.money(m["weighted"]) for m in months],
         }
     )
-    st.dataframe(
+    grid_and_cards(
         table,
         column_config=aligned_columns(table),
         hide_index=True,
@@ -219,7 +220,7 @@ def _pipeline(fc: dict) -> None:
         ui.t(f"planner.fc.col.{k}"): ui.t(f"planner.fc.col.{k}_help")
         for k in ("p_ladder", "w_ladder", "p_learned", "w_learned")
     }
-    st.dataframe(
+    grid_and_cards(
         table,
         column_config=fitted_columns(table, helps),
         hide_index=True,

@@ -22,6 +22,7 @@ from funnel.report.pdf import CHROMIUM
 from funnel.report.pdf import available as pdf_available
 from funnel.report_export import SUMMARY, html_report, pdf_report, plan_inputs, xlsx_report
 from ui import auth, state
+from ui.cards import grid_and_cards
 from ui.picker import date_picker
 from ui.show import aligned_columns
 from ui.views.planner import active as active_tab
@@ -174,7 +175,7 @@ def scenarios_tab(
                 columns[name] = columns[name] + act.compare_column(outbound.get(name))
         table = pd.DataFrame({ui.t("planner.sc.metric"): labels, **columns})
         # every row shown: the active-sales rows come last and hid behind the table's own scroll bar
-        st.dataframe(
+        grid_and_cards(
             table,
             hide_index=True,
             width="stretch",

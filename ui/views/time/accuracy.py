@@ -16,6 +16,7 @@ from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.metrics import accuracy as acc
+from ui.cards import grid_and_cards
 from ui.views.planner.charts import ESTIMATES
 from ui.views.time import accuracy_now, data_through, look
 from ui.writes import show_message
@@ -70,7 +71,7 @@ def _owners(owners: pd.DataFrame) -> None:
             ui.t("tm.accuracy.col.weighted"): owners["weighted_pipeline"].map(ui.money),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
+    grid_and_cards(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_owners")
     st.caption(ui.t("tm.accuracy.owners_note", n=fs.MAX_OWNERS))  # P50s are not additive
 
 
@@ -213,4 +214,13 @@ def _table_view(shown: pd.DataFrame) -> None:
             ui.t("tm.accuracy.col.held"): [_held(v, p) for v, p in zip(shown["held"], shown["passed"], strict=True)],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", placeholder=DASH, key="tm_acc_table")
+    col = {k: ui.t(f"tm.accuracy.col.{k}") for k in ("taken_at", "horizon", "actual", "error", "held")}
+    grid_and_cards(  # on a phone a card a forecast: when, for how far, then the fact against it (ui.cards)
+        table,
+        title=(col["taken_at"], col["horizon"]),
+        first=(ui.t("planner.fc.mid"), col["actual"], col["error"], col["held"]),
+        hide_index=True,
+        width="stretch",
+        placeholder=DASH,
+        key="tm_acc_table",
+    )

@@ -15,6 +15,7 @@ from funnel.filters import Filters
 from funnel.formatting import DASH
 from funnel.periods import add_months, month_start
 from ui import auth
+from ui.cards import grid_and_cards
 from ui.grid import apply_edits
 from ui.show import fitted_columns
 from ui.views.time import data_through, look
@@ -124,7 +125,16 @@ def _pacing_table(df: pd.DataFrame) -> None:
         table = table.drop(columns=col["needed"])
     helps = {col[c]: ui.t(f"tm.goals.help.{c}") for c in ("expected", "gap", "needed")}
     config = fitted_columns(table, helps)
-    st.dataframe(table, column_config=config, hide_index=True, width="stretch", placeholder=DASH, key="tm_goals_pacing")
+    grid_and_cards(  # on a phone a card a goal: its goal and actual first (ui.cards)
+        table,
+        key="tm_goals_pacing",
+        title=(col["who"], col["metric"]),
+        first=(col["target"], col["actual"], col["gap"], col["expected"], col["needed"]),
+        column_config=config,
+        hide_index=True,
+        width="stretch",
+        placeholder=DASH,
+    )
     sources = list(dict.fromkeys(df["source"]))
     st.caption(
         ui.t(
