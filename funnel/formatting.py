@@ -33,7 +33,7 @@ from __future__ import annotations
 import copy
 import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -275,6 +275,32 @@ def month_period(start, end, lang: str) -> str:
         return month(start, lang)
     text = _plain(format_interval(_day(start), _day(end), "yMMM", locale=_locale(lang)))
     return text.replace(" г.", "") if lang == "ru" else text
+
+
+def _whole_months(start, end) -> bool:
+    return _day(start).day == 1 and (_day(end) + timedelta(days=1)).day == 1
+
+
+def span(start, end, lang: str) -> str:
+    """The days of a range without its year, a short label: whole months by their names
+    (``янв. – окт.``, ``Jan – Oct``; one month alone: ``окт.``, ``Oct``), else the days
+    (``15.01–31.10``, ``Jan 15 – Oct 31``)."""
+    if start is None or end is None:
+        return DASH
+    a, b = _day(start), _day(end)
+    if _whole_months(a, b):
+        if (a.year, a.month) == (b.year, b.month):
+            return _plain(format_date(a, "LLL", locale=_locale(lang)))
+        return _plain(format_interval(a, b, "MMM", locale=_locale(lang)))
+    return _plain(format_interval(a, b, "MMdd" if lang == "ru" else "MMMd", locale=_locale(lang)))
+
+
+def stretch(start, end, lang: str) -> str:
+    """A range by months when it is whole months (``month_period``: ``нояб. – дек. 2024``),
+    else by days (``period``)."""
+    if start is None or end is None:
+        return DASH
+    return month_period(start, end, lang) if _whole_months(start, end) else period(start, end, lang)
 
 
 def month_names(lang: str) -> list[str]:
