@@ -30,8 +30,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from funnel.filters import Filters
+from funnel.metrics import channels, overview
 from funnel.periods import overlap, previous_period, year_earlier
+from tests.conftest import ROOT, insert, workspace_of
 
 PERIOD = (date(2025, 7, 1), date(2026, 6, 30))
 
@@ -132,6 +136,115 @@ def test_the_like_for_like_days(period, window, first, then, now, short):
 def test_a_window_compared_whole_has_no_overlap(first):
     assert overlap(PERIOD, previous_period(*PERIOD), first) is None
     assert overlap(PERIOD, None, first) is None
+
+
+# ---- the figures ---------------------------------------------------------------------------------
+@pytest.fixture
+def tiny(store, ws):
+    for kind, rows in TABLES.items():
+        insert(store, ws, kind, rows)
+    return store, ws
+
+
+def test_the_overviews_changes_compare_the_same_days(tiny):
+    store, ws = tiny
+    with store.cursor() as cur:
+        h = overview.headline(cur, filters=Filters(ws, *PERIOD))
+    assert h.yoy_same_as_prev and h.prev_part is not None and h.prev_part.now == (date(2026, 1, 15), PERIOD[1])
+    assert (h.now["leads"], h.prev_now["leads"], h.prev["leads"]) == (7, 4, 3)
+    assert h.change("leads") == pytest.approx(4 / 3 - 1)  # whole: 7 ÷ 3 − 1 = +133 %
+    assert h.change("spend") == pytest.approx(1500 / 1200 - 1)  # whole: 2 500 ÷ 1 200 − 1
+    assert h.change("revenue") == pytest.approx(1500 / 1000 - 1)  # whole: 6 500 ÷ 1 000 − 1
+    assert h.change("leads", "yoy") == h.change("leads")  # one window
+
+
+def test_the_channels_changes_compare_the_same_days(tiny):
+    store, ws = tiny
+    with store.cursor() as cur:
+        t = channels.channel_changes(cur, filters=Filters(ws, *PERIOD))
+    rows = {("total" if total else g): r for g, total, r in zip(t["grp"], t["is_total"], t.itertuples(), strict=True)}
+    assert rows["Web"].leads_now == 5 and rows["Web"].leads_mom == pytest.approx(3 / 2 - 1)
+    assert rows["Ads"].leads_mom == pytest.approx(0.0)
+    assert rows["total"].leads_mom == pytest.approx(4 / 3 - 1)
+    assert rows["Web"].spend_mom == pytest.approx(1500 / 1200 - 1)
+    assert rows["total"].revenue_mom == pytest.approx(1500 / 1000 - 1)
+
+
+def test_under_a_month_of_overlap_shows_no_change(tiny):
+    """February 2025 against January 2025, covered from 15.01 (17 days): no change at all,
+    where the whole window gave leads 0 ÷ 1 − 1 = −100 %."""
+    store, ws = tiny
+    with store.cursor() as cur:
+        f = Filters(ws, date(2025, 2, 1), date(2025, 2, 28))
+        h = overview.headline(cur, filters=f)
+        t = channels.channel_changes(cur, filters=f)
+    assert h.prev_part is not None and h.prev_part.short
+    assert h.prev["leads"] == 1 and h.change("leads") is None and h.change("spend") is None
+    assert t["leads_mom"].isna().all() and t["spend_mom"].isna().all()
+
+
+# ---- on screen -------------------------------------------------------------------------------------
+def _open(app_db, lang: str, page: str = "pages/overview.py") -> AppTest:
+    workspace_of(app_db, "Tiny", TABLES)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+OVERVIEW = {
+    "ru": (
+        {
+            "Лиды": "+33,3 % к предыдущим 12 мес. (15.01–30.06)",
+            "Расходы": "+25,0 % к предыдущим 12 мес. (15.01–30.06)",
+            "Оборот": "+50,0 % к предыдущим 12 мес. (15.01–30.06)",
+        },
+        "Изменения к предыдущим 12 мес. — только за одни и те же дни: 15.01.2026–30.06.2026 к "
+        "15.01.2025–30.06.2025; данных за 01.07.2024–14.01.2025 нет.",
+    ),
+    "en": (
+        {
+            "Leads": "+33.3% vs the previous 12 months (Jan 15 – Jun 30)",
+            "Spend": "+25.0% vs the previous 12 months (Jan 15 – Jun 30)",
+            "Turnover": "+50.0% vs the previous 12 months (Jan 15 – Jun 30)",
+        },
+        "The changes vs the previous 12 months cover the same days only: Jan 15 – Jun 30, 2026 against "
+        "Jan 15 – Jun 30, 2025; there is no data for Jul 1, 2024 – Jan 14, 2025.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_overview_cards_name_the_days_they_compare(app_db, lang):
+    at = _open(app_db, lang)
+    deltas, note = OVERVIEW[lang]
+    shown = {m.label: m.delta for m in at.metric if m.label in deltas}
+    assert shown == deltas, shown
+    said = [c.value for c in at.caption]
+    assert note in said, said
+
+
+CHANNELS = {
+    "ru": ("Лиды: Изм. к предыдущим 12 мес. (15.01–30.06)", "Итого", {"Web": "+50,0 %", "Ads": "0,0 %"}, "+33,3 %"),
+    "en": (
+        "Leads: Change vs the previous 12 months (Jan 15 – Jun 30)",
+        "Total",
+        {"Web": "+50.0%", "Ads": "0.0%"},
+        "+33.3%",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_channels_changes_name_the_days_they_compare(app_db, lang):
+    at = _open(app_db, lang, "pages/channels.py")
+    header, total, rows, whole = CHANNELS[lang]
+    table = next(d.value for d in at.dataframe if header in d.value.columns)
+    cells = dict(zip(table.iloc[:, 0], table[header], strict=True))
+    assert {k: cells[k] for k in rows} == rows and cells[total] == whole, cells
+    assert OVERVIEW[lang][1] in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize(
