@@ -67,9 +67,10 @@ def month_period(start, end) -> str:
     return formatting.month_period(start, end, lang())
 
 
-def span(start, end) -> str:
-    """``янв. – окт.``, ``15.01–31.10`` (ru); ``Jan – Oct``, ``Jan 15 – Oct 31`` (en): no year."""
-    return formatting.span(start, end, lang())
+def span(start, end, whole: bool = False) -> str:
+    """``янв. – окт.``, ``15.01–31.10`` (ru); ``Jan – Oct``, ``Jan 15 – Oct 31`` (en): no year;
+    ``whole``: never broken across lines (funnel.formatting.span)."""
+    return formatting.span(start, end, lang(), whole)
 
 
 def stretch(start, end) -> str:

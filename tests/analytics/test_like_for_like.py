@@ -265,3 +265,5 @@ def test_the_days_are_written_short(start, end, lang, span_text, stretch_text):
     from funnel.formatting import plain, span, stretch
 
     assert (plain(span(start, end, lang)), plain(stretch(start, end, lang))) == (span_text, stretch_text)
+    whole = span(start, end, lang, whole=True)  # a card's badge: no line break inside the days
+    assert plain(whole) == span_text and " " not in whole and ("–" not in whole or "–\u2060" in whole)

@@ -131,11 +131,12 @@ def vs_name(h: Headline, which: str) -> str:
     return vs_label(h) if which == "prev" else ui.t("an.vs_yoy_name")
 
 
-def part_span(h: Headline, which: str) -> str:
+def part_span(h: Headline, which: str, whole: bool = False) -> str:
     """ " (янв. – окт.)": the period's days a change counted like for like compares (Headline.part,
-    funnel.formatting.span), after its badge; "" for a window compared whole or not at all."""
+    funnel.formatting.span), after its badge; "" for a window compared whole or not at all.
+    ``whole``: kept on one line (a card's badge wraps before the days, not inside them)."""
     part = h.part(which)
-    return f" ({ui.span(*part.now)})" if part is not None and not part.short else ""
+    return f" ({ui.span(*part.now, whole=whole)})" if part is not None and not part.short else ""
 
 
 def workspace_has_deals(workspace_id: str) -> bool:
@@ -194,7 +195,7 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
             col.metric(
                 ui.t(f"an.fig.{figure}"),
                 _fig_text(figure, h.now.get(figure)),
-                delta=f"{delta} {vs}{part_span(h, 'prev')}" if delta else f"— {vs}" if short else None,
+                delta=f"{delta} {vs}{part_span(h, 'prev', whole=True)}" if delta else f"— {vs}" if short else None,
                 help=headline_help(h, figure, cut),
                 **(
                     {"delta_arrow": "off", "delta_color": "gray"}
@@ -204,7 +205,7 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
             )
             if h.yoy is not None and not h.yoy_same_as_prev:
                 yoy = signed_pct(h.change(figure, "yoy"))
-                col.caption(ui.t("an.vs_yoy", delta=f"{yoy}{part_span(h, 'yoy')}" if yoy else "—"))
+                col.caption(ui.t("an.vs_yoy", delta=f"{yoy}{part_span(h, 'yoy', whole=True)}" if yoy else "—"))
 
 
 def vs_label(h: Headline) -> str:
