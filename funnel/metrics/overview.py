@@ -120,16 +120,6 @@ class Headline:
         return float(a) / float(b) - 1
 
 
-def partly_covered(window: tuple[date, date] | None, first: date | None) -> date | None:
-    """The data's first day (``first``, periods.data_range) when it falls after the start of a
-    comparison ``window`` and inside it: the window is covered only from that day, so a change
-    against it compares a whole period with part of one. None when the window is wholly covered,
-    holds no data at all, or there is none."""
-    if window is None or first is None:
-        return None
-    return first if window[0] < first <= window[1] else None
-
-
 def _totals(df) -> dict[int, dict]:
     """The economics query's totals rows by range k: FIGURES, NaN and ±inf as None."""
     return {int(r["k"]): {f: _clean(r[f]) for f in FIGURES} for _, r in df[df["is_total"]].iterrows()}

@@ -1,5 +1,5 @@
 """The Overview's deltas against a comparison window the data covers only partly: a sentence says
-so (funnel.metrics.overview.partly_covered), instead of a delta that reads as a real change; under
+so (funnel.periods.overlap), instead of a delta that reads as a real change; under
 a month of it covered, no change at all (the like-for-like rule: tests/analytics/test_like_for_like.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from funnel.metrics.overview import partly_covered
+from funnel.periods import overlap
 from tests.analytics.test_partial_data import run
 
 FEB = (date(2026, 2, 1), date(2026, 2, 28))
@@ -26,8 +26,10 @@ FEB = (date(2026, 2, 1), date(2026, 2, 28))
     ids=["partly", "from-its-first-day", "before", "after", "no-data"],
 )
 def test_partly_covered(first, expected):
-    assert partly_covered(FEB, first) == expected
-    assert partly_covered(None, first) is None
+    """March 2026 against February: covered from ``expected`` (the data's first day) or whole."""
+    part = overlap((date(2026, 3, 1), date(2026, 3, 31)), FEB, first)
+    assert (part.then[0] if part else None) == expected
+    assert overlap((date(2026, 3, 1), date(2026, 3, 31)), None, first) is None
 
 
 def _four_leads() -> list[dict]:
