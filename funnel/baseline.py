@@ -14,7 +14,7 @@ leads that have not closed yet are not counted as failures: they simply have not
 
 - leads per month = leads ÷ the months of the period the data covers (``covered``: from the month
   of the workspace's first day with a lead, deal or spend row to the month of its last,
-  periods.data_range, the days the Overview's "partly covered" sentence reads, clipped to the
+  periods.data_range, the day the Overview's like-for-like changes start from, clipped to the
   period; a partial month counts by its share of days). A workspace whose data starts in May
   plans from May's run rate, not from the year's total spread over months with no data at all;
   ``window_months`` keeps the chosen period's own months for the baseline line;
@@ -140,7 +140,7 @@ def _baseline(cur, filters: Filters) -> Baseline:
 def covered(lo: date | None, hi: date | None, first: date | None, last: date | None) -> tuple[date, date] | None:
     """The part of the period ``lo``..``hi`` the workspace's data covers, in whole months: from the
     start of the month of its first day (``first``, periods.data_range: the day the Overview's
-    "partly covered" sentence reads, funnel.metrics.overview.partly_covered) to the end of the
+    changes against a window covered in part start from, funnel.periods.overlap) to the end of the
     month of its last (``last``), clipped to the period. None when there is no period or the data
     lies wholly outside it (the baseline then spreads its zeros over the period's own months)."""
     if lo is None or hi is None or first is None or last is None or first > hi or last < lo:

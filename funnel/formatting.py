@@ -33,7 +33,7 @@ from __future__ import annotations
 import copy
 import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -45,6 +45,7 @@ DASH = "—"
 MINUS = "\u2212"
 NBSP = "\u00a0"
 _NBSP = ("\u00a0", "\u202f", "\u2009")
+WORD_JOINER = "\u2060"  # invisible; no line break on either side of it (``span(..., whole=True)``)
 
 
 @lru_cache(maxsize=8)
@@ -78,12 +79,13 @@ def missing(x) -> bool:
 def _plain(text: str) -> str:
     for ch in _NBSP:
         text = text.replace(ch, " ")
-    return text
+    return text.replace(WORD_JOINER, "")
 
 
 def plain(text: str) -> str:
-    """``text`` with each no-break or thin space as an ordinary one: a figure for a terminal or a
-    program ("9 027 140 ₽"), where nothing reflows it and a person types a plain space."""
+    """``text`` with each no-break or thin space as an ordinary one, and no word joiner: a figure
+    for a terminal or a program ("9 027 140 ₽"), where nothing reflows it and a person types a
+    plain space."""
     return _plain(text)
 
 
@@ -275,6 +277,37 @@ def month_period(start, end, lang: str) -> str:
         return month(start, lang)
     text = _plain(format_interval(_day(start), _day(end), "yMMM", locale=_locale(lang)))
     return text.replace(" г.", "") if lang == "ru" else text
+
+
+def _whole_months(start, end) -> bool:
+    return _day(start).day == 1 and (_day(end) + timedelta(days=1)).day == 1
+
+
+def span(start, end, lang: str, whole: bool = False) -> str:
+    """The days of a range without its year, a short label: whole months by their names
+    (``янв. – окт.``, ``Jan – Oct``; one month alone: ``окт.``, ``Oct``), else the days
+    (``15.01–31.10``, ``Jan 15 – Oct 31``). Its spaces no-break (``NBSP``), as a figure's;
+    ``whole``: a word joiner after each dash too, where a browser would break a line (a card's
+    badge at 1280 px read «(Jan – / Oct)»); ``plain`` takes it out again."""
+    if start is None or end is None:
+        return DASH
+    a, b = _day(start), _day(end)
+    if not _whole_months(a, b):
+        text = format_interval(a, b, "MMdd" if lang == "ru" else "MMMd", locale=_locale(lang))
+    elif (a.year, a.month) == (b.year, b.month):
+        text = format_date(a, "LLL", locale=_locale(lang))
+    else:
+        text = format_interval(a, b, "MMM", locale=_locale(lang))
+    text = _unbroken(text)
+    return text.replace("–", "–" + WORD_JOINER) if whole else text
+
+
+def stretch(start, end, lang: str) -> str:
+    """A range by months when it is whole months (``month_period``: ``нояб. – дек. 2024``),
+    else by days (``period``)."""
+    if start is None or end is None:
+        return DASH
+    return month_period(start, end, lang) if _whole_months(start, end) else period(start, end, lang)
 
 
 def month_names(lang: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 PRESETS = ("last_month", "last_3_months", "last_12_months", "this_year", "all_time", "custom")
@@ -120,3 +121,49 @@ def months_in(date_from: date, date_to: date) -> float:
         total += ((last - d).days + 1) / days_in_month
         d = nxt
     return total
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """A comparison window the data covers only from its ``then[0]`` on, and the like-for-like
+    days it compares: ``then`` (the window's days with data, the data's first day to the window's
+    end) against ``now`` (the same days of the period: ``then`` moved forward by the comparison's
+    offset, to the period's end). ``missing``: the window's days before the data. ``short``:
+    ``then`` is shorter than one calendar month, too little to call a change."""
+
+    window: tuple[date, date]
+    then: tuple[date, date]
+    now: tuple[date, date]
+
+    @property
+    def missing(self) -> tuple[date, date]:
+        return self.window[0], self.then[0] - timedelta(days=1)
+
+    @property
+    def short(self) -> bool:
+        start, end = self.then
+        return add_months(start, 1) > end + timedelta(days=1)
+
+
+def shifted(d: date, window: tuple[date, date], period: tuple[date, date]) -> date:
+    """The day ``d`` of a comparison ``window`` moved to the same place in ``period``: by whole
+    months when the window starts that many months before it on the same day (the previous 12
+    months, a year earlier: 15.01.2025 → 15.01.2026; a month end is clamped, as add_months
+    does), else by the days between their starts (a previous period of 10 days)."""
+    months = (period[0].year - window[0].year) * 12 + period[0].month - window[0].month
+    if add_months(window[0], months) == period[0]:
+        return add_months(d, months)
+    return d + (period[0] - window[0])
+
+
+def overlap(period: tuple[date, date], window: tuple[date, date] | None, first: date | None) -> Overlap | None:
+    """Like for like against a comparison ``window`` of ``period`` when the data starts (its first
+    day ``first``, data_range) inside the window after its start: the window's covered days
+    (``first`` to its end) and the same days of the period (Overlap). None when the window is
+    wholly covered (``first`` on or before its start), holds no data at all (``first`` after its
+    end), or there is no window or no data: the whole windows are then compared as they are.
+    Day-exact: data from 15.01.2025 against the previous 12 months of November 2025 – October
+    2026 compares 15.01.2025–31.10.2025 with 15.01.2026–31.10.2026."""
+    if window is None or first is None or not window[0] < first <= window[1]:
+        return None
+    return Overlap(window=window, then=(first, window[1]), now=(shifted(first, window, period), period[1]))

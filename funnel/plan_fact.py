@@ -59,7 +59,7 @@ def plan_vs_fact(cur, filters):
     for m in ("deals_won", "leads"):
         plan[m] = None if plan[m] is None else expected(plan[m])
     # the Overview's own figures (the metric registry), over the overlap, for the whole workspace
-    now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period").now
+    now = headline(cur, filters=Filters(filters.workspace_id, lo, hi), attribution="period", like_for_like=False).now
     fact = {"revenue": now["revenue"] or 0, "deals_won": now["won"] or 0, "leads": now["leads"] or 0}
     df = pd.DataFrame({"metric": list(METRICS), "plan": [plan[m] for m in METRICS], "fact": [fact[m] for m in METRICS]})
     df["fulfilment"] = [

@@ -50,7 +50,7 @@ try:
         if note:
             st.caption(note)
         # a window the data covers only in part: the Overview's caveat, or +36 % in every channel reads as growth
-        overview_view.compare_note(head, ui.shared(periods.data_range, workspace_id=filters.workspace_id)[0])
+        overview_view.compare_note(head)
         figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
         figure = ui.choice(  # one figure (leads only): named as text, not a radio of one (#16)
             ui.t("an.ch.trend_metric"),

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from funnel import periods, plan_fact
+from funnel import plan_fact
 from funnel.errors import FunnelError
 from funnel.metrics import overview, spend, trend
 from ui.views import overview as view
@@ -36,7 +36,7 @@ def draw(filters) -> None:
         has_leads = view.workspace_has_leads(filters.workspace_id)
         has_deals = view.workspace_has_deals(filters.workspace_id)
         view.headline_metrics(head, split, has_deals=has_deals, has_leads=has_leads)
-        view.compare_note(head, ui.shared(periods.data_range, workspace_id=filters.workspace_id)[0])
+        view.compare_note(head)
         overview_line(filters.workspace_id)  # this month's company goals and their pace (Time page, goals)
         # The months as a chart or as a table, one at a time (lazy tabs): a filter change draws the
         # open one only; the table and its downloads cost the browser about as much as the chart.

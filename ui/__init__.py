@@ -60,6 +60,8 @@ from ui.text import (
     period,
     plural,
     share,
+    span,
+    stretch,
     t,
 )
 
@@ -110,6 +112,8 @@ __all__ = [
     "run_snapshot",
     "share",
     "shared",
+    "span",
+    "stretch",
     "show_error",
     "show_table",
     "sidebar_filters",

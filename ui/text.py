@@ -67,6 +67,17 @@ def month_period(start, end) -> str:
     return formatting.month_period(start, end, lang())
 
 
+def span(start, end, whole: bool = False) -> str:
+    """``янв. – окт.``, ``15.01–31.10`` (ru); ``Jan – Oct``, ``Jan 15 – Oct 31`` (en): no year;
+    ``whole``: never broken across lines (funnel.formatting.span)."""
+    return formatting.span(start, end, lang(), whole)
+
+
+def stretch(start, end) -> str:
+    """``нояб. – дек. 2024`` for whole months, else ``01.11.2024–15.12.2024`` (ru)."""
+    return formatting.stretch(start, end, lang())
+
+
 def plural(n, forms: dict[str, dict[str, str]]) -> str:
     """The word for the count ``n`` in the session's language: ``forms`` is
     ``{"ru": {"one": …, "few": …, "many": …}, "en": {"one": …, "other": …}}``."""

@@ -198,7 +198,10 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
     (``*_prev``) and the same period a year earlier (``*_yoy``), for leads, spend, cpl, won,
     conversion and revenue, with relative changes ``*_mom`` = now ÷ prev − 1 and
     ``*_yoy_change`` = now ÷ year earlier − 1 (NaN when the earlier figure is 0 or missing,
-    or the period is open-ended). ``spend_unsplit`` as in ``channel_table``, for the period.
+    or the period is open-ended). Against a window the data covers only in part (query.overlaps)
+    the change is like for like: the period's same days ÷ the window's covered days − 1, NaN when
+    those are under a month; ``*_prev`` / ``*_yoy`` stay the whole window's figures.
+    ``spend_unsplit`` as in ``channel_table``, for the period.
     Untracked channels and young rows as in ``channel_table`` (conversion_now NaN, so its changes
     too); young_rows of the period only: in an earlier window such a group's conversion is 0, and
     a change against 0 is NaN already."""
@@ -214,12 +217,35 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
         now, prev, yoy = (pd.to_numeric(out[f"{m}_{s}"], errors="coerce") for s in ("now", "prev", "yoy"))
         out[f"{m}_mom"] = now / prev.where(prev != 0) - 1
         out[f"{m}_yoy_change"] = now / yoy.where(yoy != 0) - 1
+    prev_part, yoy_part = query.overlaps(cur, filters)
+    for part, change in ((prev_part, "mom"), (yoy_part, "yoy_change")):
+        if part is not None:
+            _like_for_like(cur, out, filters, attribution, by, part, change, metrics)
     out = out.reset_index()
     unsplit = set(df.loc[(df["k"] == 0) & df["spend_unsplit"], "grp"])
     out["spend_unsplit"] = out["grp"].isin(unsplit)
     out["is_total"] = out["grp"] == "__total__"
     out["grp"] = out["grp"].where(~out["is_total"], None)
     return out.sort_values(["is_total", "leads_now"], ascending=[True, False]).reset_index(drop=True)
+
+
+def _like_for_like(cur, out, filters: Filters, attribution: str, by: str, part, change: str, metrics) -> None:
+    """``out``'s ``<m>_<change>`` (indexed by grp) counted like for like on ``part`` (an Overlap,
+    query.overlaps): the period's same days ÷ the window's covered days − 1 per group, NaN where
+    the period's figure is NaN (untracked, young: ``<m>_now``) or the earlier one is 0; every
+    change NaN when the overlap is too short to compare (Overlap.short)."""
+    if part.short:
+        for m in metrics:
+            out[f"{m}_{change}"] = float("nan")
+        return
+    df = query.run(cur, "channel_economics", query.overlap_params(filters, part, attribution), **query.breakdown(by))
+    df["grp"] = df["grp"].where(~df["is_total"], "__total__")
+    for m in metrics:
+        now, then = (
+            pd.to_numeric(df[df["k"] == k].set_index("grp")[m], errors="coerce").reindex(out.index) for k in (0, 1)
+        )
+        ratio = now / then.where(then != 0) - 1
+        out[f"{m}_{change}"] = ratio.where(pd.to_numeric(out[f"{m}_now"], errors="coerce").notna())
 
 
 def channel_comparison(cur, *, filters: Filters, a: str, b: str, attribution: str = "cohort") -> Comparison:

@@ -20,7 +20,7 @@ from funnel import money
 from funnel.dimensions import DIMENSIONS
 from funnel.filters import Filters
 from funnel.metrics import facts, maturity, registry
-from funnel.periods import previous_period, year_earlier
+from funnel.periods import Overlap, data_range, overlap, previous_period, year_earlier
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 ATTRIBUTIONS = ("cohort", "period")
@@ -76,6 +76,29 @@ def comparisons(filters: Filters) -> tuple[tuple[date, date] | None, tuple[date,
     if filters.date_from is None or filters.date_to is None:
         return None, None
     return previous_period(filters.date_from, filters.date_to), year_earlier(filters.date_from, filters.date_to)
+
+
+def overlaps(cur, filters: Filters) -> tuple[Overlap | None, Overlap | None]:
+    """(previous period, year earlier) like for like (periods.overlap): for a comparison window
+    the workspace's data covers only from its first day on (data_range: the workspace's, whatever
+    the filters; a channel that started later did grow), its covered days and the same days of
+    the period; None for a window wholly covered, without any data, or not there (comparisons).
+    Every screen that shows a change against an earlier window compares these."""
+    prev, yoy = comparisons(filters)
+    if filters.date_from is None or filters.date_to is None or (prev is None and yoy is None):
+        return None, None
+    first = data_range(cur, filters.workspace_id)[0]
+    period = (filters.date_from, filters.date_to)
+    return overlap(period, prev, first), overlap(period, yoy, first)
+
+
+def overlap_params(filters: Filters, part: Overlap, attribution: str = "period") -> dict:
+    """``params`` with range 0 the period's like-for-like days (``part.now``) and range 1 the
+    window's covered days (``part.then``); range 2 empty."""
+    p = params(filters, attribution)
+    p["f0"], p["t0"] = part.now
+    p["f1"], p["t1"] = part.then
+    return p
 
 
 def ranges(filters: Filters, compare: bool = False) -> list[tuple[date, date]]:

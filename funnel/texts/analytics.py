@@ -97,17 +97,24 @@ TEXTS = {
     "an.vs_prev_months": ("к предыдущим {n} мес.", "vs the previous {n} {n|month|months}"),
     "an.vs_prev_days": ("к предыдущим {n} дн.", "vs the previous {n} {n|day|days}"),
     "an.vs_yoy": ("Год к году: {delta}", "Year on year: {delta}"),
-    "an.compare_partly": (
-        "Предыдущий период ({period}) есть в данных только с {since}: изменения к нему сравнивают весь "
-        "период с его частью.",
-        "The previous period ({period}) has data from {since} only: the changes against it compare a whole "
-        "period with part of one.",
+    "an.vs_yoy_name": ("год к году", "year on year"),
+    # a comparison window the data covers only from its first day: compared like for like
+    # (funnel.periods.overlap), the same days of the period against the window's covered days
+    "an.compare_part": (
+        "Изменения {vs} — только за одни и те же дни: {now} к {then}; данных за {missing} нет.",
+        "The changes {vs} cover the same days only: {now} against {then}; there is no data for {missing}.",
     ),
-    "an.compare_partly_year": (
-        "Тот же период год назад ({period}) есть в данных только с {since}: изменения к нему сравнивают "
-        "весь период с его частью.",
-        "The same period a year earlier ({period}) has data from {since} only: the changes against it "
-        "compare a whole period with part of one.",
+    "an.compare_short": (
+        "Изменения {vs} не показаны: данные начинаются {since}, и сравнить можно меньше месяца.",
+        "No changes {vs}: the data starts on {since}, which leaves less than a month to compare.",
+    ),
+    "an.help.compare_part": (
+        "Изменение {vs} — за одни и те же дни: {now_period}: {now}; {then_period}: {then}.",
+        "The change {vs} is over the same days: {now_period}: {now}; {then_period}: {then}.",
+    ),
+    "an.help.compare_short": (
+        "Изменения {vs} нет: данные начинаются {since}, сравнить можно меньше месяца.",
+        "No change {vs}: the data starts on {since}, less than a month to compare.",
     ),
     "an.no_compare": ("Сравнение недоступно для периода без границ.", "No comparison for an open-ended period."),
     # overview

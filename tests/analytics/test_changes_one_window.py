@@ -8,7 +8,8 @@ for a shorter period two columns. Leads only, counted by hand:
 
 12 months, April 2025 – March 2026 (before it: April 2024 – March 2025, which is also its year
 earlier): A 3 + 2 = 5 against 1 + 3 = 4, +25 %; B 2 against 3 + 1 = 4, −50 %; all 7 against 8,
-−12.5 %. March 2026: A 3 against February's 2 (+50 %) and March 2025's 1 (+200 %); B 2 against
+−12.5 %. The data starts on 10.06.2024, so the change compares like for like 10.06.2025–31.03.2026
+with 10.06.2024–31.03.2025 (funnel.periods.overlap): the same leads here, and the column says so. March 2026: A 3 against February's 2 (+50 %) and March 2025's 1 (+200 %); B 2 against
 0 (—) and 3 (−33.3 %); all 5 against 2 (+150 %) and 4 (+25 %).
 """
 
@@ -73,8 +74,8 @@ def pct(x: float, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "leads", "now", "vs", "total"),
     [
-        pytest.param("ru", "Лиды", "сейчас", "Изм. к предыдущим 12 мес.", "Итого", id="ru"),
-        pytest.param("en", "Leads", "Now", "Change vs the previous 12 months", "Total", id="en"),
+        pytest.param("ru", "Лиды", "сейчас", "Изм. к предыдущим 12 мес. (10.06–31.03)", "Итого", id="ru"),
+        pytest.param("en", "Leads", "Now", "Change vs the previous 12 months (Jun 10 – Mar 31)", "Total", id="en"),
     ],
 )
 def test_twelve_months_one_change_column(app, lang, leads, now, vs, total):

@@ -233,11 +233,19 @@ def test_the_nothing_to_compare_note_says_why(monkeypatch, prev, yoy, one, first
 # The demo's data begins on 1 January 2025; its last 12 months are November 2025 – October 2026, so
 # the twelve months before (November 2024 – October 2025) hold data from 1 January only, and every
 # channel read +32…+40 % «к предыдущим 12 мес.» with no word of it (screen review); the Overview
-# said it. The Channels' changes say it in the Overview's words.
+# said it. The Channels' changes compare the same days (January – October), and say so in the
+# Overview's words.
 def test_the_changes_say_the_previous_period_is_covered_in_part(app_on):
     at = app_on("pages/channels.py")
     said = [c.value for c in at.caption]
-    expected = t("an.compare_partly", "ru", period="01.11.2024–31.10.2025", since="01.01.2025")
+    expected = t(
+        "an.compare_part",
+        "ru",
+        vs="к предыдущим 12 мес.",
+        now="01.01.2026–31.10.2026",
+        then="01.01.2025–31.10.2025",
+        missing="нояб. – дек. 2024",
+    )
     assert expected in said, said
 
 

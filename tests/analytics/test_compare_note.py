@@ -1,5 +1,6 @@
 """The Overview's deltas against a comparison window the data covers only partly: a sentence says
-so (funnel.metrics.overview.partly_covered), instead of a delta that reads as a real change."""
+so (funnel.periods.overlap), instead of a delta that reads as a real change; under
+a month of it covered, no change at all (the like-for-like rule: tests/analytics/test_like_for_like.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from funnel.metrics.overview import partly_covered
+from funnel.periods import overlap
 from tests.analytics.test_partial_data import run
 
 FEB = (date(2026, 2, 1), date(2026, 2, 28))
@@ -25,8 +26,10 @@ FEB = (date(2026, 2, 1), date(2026, 2, 28))
     ids=["partly", "from-its-first-day", "before", "after", "no-data"],
 )
 def test_partly_covered(first, expected):
-    assert partly_covered(FEB, first) == expected
-    assert partly_covered(None, first) is None
+    """March 2026 against February: covered from ``expected`` (the data's first day) or whole."""
+    part = overlap((date(2026, 3, 1), date(2026, 3, 31)), FEB, first)
+    assert (part.then[0] if part else None) == expected
+    assert overlap((date(2026, 3, 1), date(2026, 3, 31)), None, first) is None
 
 
 def _four_leads() -> list[dict]:
@@ -37,40 +40,41 @@ def _four_leads() -> list[dict]:
 
 def test_the_overview_says_the_previous_period_is_covered_only_from_the_datas_first_day(app_db):
     """By hand: leads on 15 and 20 February and 10 and 12 March 2026. March against February
-    (01.02.2026–28.02.2026): the data starts on 15.02.2026, so leads 2 ÷ 2 − 1 = 0 compares a
-    month with half of one: the sentence says so. March a year earlier holds no data: no
-    sentence for it. April against March: March is wholly in the data, no sentence."""
+    (01.02.2026–28.02.2026): the data starts on 15.02.2026, so like for like would compare 14 days
+    (15–28 March with 15–28 February), under a month: no change ("—"), and the sentence says why
+    (it compared a month with half of one: leads 2 ÷ 2 − 1 = 0). March a year earlier holds no
+    data: no sentence for it. April against March: March is wholly in the data, no sentence."""
     at = run(app_db, {"leads": _four_leads()})
     at.selectbox(key="period_preset").set_value("custom").run()
     at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2026, 3, 31))).run()
     assert not at.exception, at.exception
     said = [c.value for c in at.caption]
     assert (
-        "Предыдущий период (01.02.2026–28.02.2026) есть в данных только с 15.02.2026: изменения к нему "
-        "сравнивают весь период с его частью." in said
+        "Изменения к пред. периоду не показаны: данные начинаются 15.02.2026, и сравнить можно меньше месяца." in said
     ), said
-    assert not any("год назад (" in s for s in said), said
+    assert next(m for m in at.metric if m.label == "Лиды").delta == "— к пред. периоду"
+    assert not any("год к году" in s for s in said), said
     at.radio(key="lang").set_value("en").run()
-    assert any(
-        s.startswith("The previous period (Feb 1 – 28, 2026) has data from Feb 15, 2026 only")
-        for s in [c.value for c in at.caption]
+    assert (
+        "No changes vs previous period: the data starts on Feb 15, 2026, which leaves less than a month to compare."
+        in [c.value for c in at.caption]
     ), [c.value for c in at.caption]
     at.date_input(key="period_range").set_value((date(2026, 4, 1), date(2026, 4, 30))).run()
-    assert not any("has data from" in c.value for c in at.caption)
+    assert not any("the data starts on" in c.value for c in at.caption)
 
 
 def test_a_year_long_periods_one_window_is_named_as_its_card_names_it(app_db):
     """March 2026 – February 2027 (12 months): the previous period, 01.03.2025–28.02.2026, is also
-    its year earlier, one window; the cards say «к предыдущим 12 мес.», so the sentence says
-    «Предыдущий период», not «Тот же период год назад» (#16). The data starts on 15.02.2026."""
+    its year earlier, one window; the cards say «к предыдущим 12 мес.», so the sentence says it
+    too, not «год к году» (#16). The data starts on 15.02.2026: 14 days of it, no change."""
     at = run(app_db, {"leads": _four_leads()})
     at.selectbox(key="period_preset").set_value("custom").run()
     at.date_input(key="period_range").set_value((date(2026, 3, 1), date(2027, 2, 28))).run()
     assert not at.exception, at.exception
     said = [c.value for c in at.caption]
     assert (
-        "Предыдущий период (01.03.2025–28.02.2026) есть в данных только с 15.02.2026: изменения к нему "
-        "сравнивают весь период с его частью." in said
+        "Изменения к предыдущим 12 мес. не показаны: данные начинаются 15.02.2026, и сравнить можно меньше месяца."
+        in said
     ), said
-    assert not any("год назад" in s for s in said), said
-    assert next(m for m in at.metric if m.label == "Лиды").delta.endswith(" к предыдущим 12 мес.")
+    assert not any("год к году" in s for s in said), said
+    assert next(m for m in at.metric if m.label == "Лиды").delta == "— к предыдущим 12 мес."

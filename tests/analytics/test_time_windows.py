@@ -4,6 +4,7 @@ year 1 break no page."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 import pytest
@@ -79,9 +80,10 @@ def test_channel_changes_year_on_year_is_the_previous_period_from_twelve_months(
     with store.cursor() as cur:
         t = channels.channel_changes(cur, filters=Filters(ws, date(2024, 7, 1), date(2025, 6, 30)))
     web = t.set_index("grp").loc["Web"]
-    # now: L2, L3; before (Jul 2023 – Jun 2024): L1 → +100 % both ways, one window
+    # now: L2, L3; before (Jul 2023 – Jun 2024): L1, one window both ways. The data starts with L1
+    # on 15.06.2024: 16 days of that window, under a month like for like, so no change either way
     assert (web["leads_now"], web["leads_prev"], web["leads_yoy"]) == (2, 1, 1)
-    assert web["leads_mom"] == web["leads_yoy_change"] == 1.0
+    assert math.isnan(web["leads_mom"]) and math.isnan(web["leads_yoy_change"])
 
 
 ANCIENT = [
@@ -173,16 +175,17 @@ def test_all_time_in_the_sidebar_is_open_ended_so_undated_deals_count(app_db):
 
 def test_a_year_long_period_shows_one_comparison(app_db):
     at = _app(app_db, load_company)
-    # Mar 2026 – Feb 2027 against Mar 2025 – Feb 2026, which holds L0 (February): 10 leads vs 1
+    # Mar 2026 – Feb 2027 against Mar 2025 – Feb 2026, which holds L0 (15 February) and no data
+    # before: 14 days like for like, under a month, so "—"
     at = set_period(at.switch_page("pages/overview.py").run(), (date(2026, 3, 1), date(2027, 2, 28)))
     leads = next(m for m in at.metric if m.label == "Лиды")
     # the one comparison is named by its window's length, in plain words (#16: no "(он же год назад)")
-    assert leads.value == "10" and leads.delta == "+900,0 % к предыдущим 12 мес."
+    assert leads.value == "10" and leads.delta == "— к предыдущим 12 мес."
     assert not [c for c in at.caption if "Год к году" in c.value]
     at = set_period(at, (date(2026, 3, 2), date(2027, 4, 5)))  # 400 days, not whole months
     assert next(m for m in at.metric if m.label == "Лиды").delta.endswith(" к предыдущим 400 дн.")
     at = set_period(at, (date(2026, 3, 1), date(2026, 3, 31)))  # a month: two comparisons
-    assert next(m for m in at.metric if m.label == "Лиды").delta == "+900,0 % к пред. периоду"
+    assert next(m for m in at.metric if m.label == "Лиды").delta == "— к пред. периоду"
     assert [c for c in at.caption if "Год к году" in c.value]
 
 

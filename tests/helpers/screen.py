@@ -5,7 +5,8 @@ narrow column never splits «9 027 140 ₽»). A test that typed that character 
 hundred expected strings would be hard to read and easy to get wrong, so the suite reads every
 AppTest run through ``read_with_plain_spaces`` (installed once, by tests/conftest.py): the
 elements' texts — metrics, markdown, captions, alerts, headings, tab and expander labels, chart
-specs, dataframe and table cells — come with each U+00A0 as a plain space.
+specs, dataframe and table cells — come with each U+00A0 as a plain space (and without the
+invisible word joiner U+2060 that keeps a badge's days on one line).
 
 A widget's own values are left as the app sent them: AppTest finds a selectbox's or a
 select_slider's choice by its option text, and the app must get back exactly the text it wrote;
@@ -31,6 +32,7 @@ from funnel import i18n as _i18n
 
 NBSP = "\u00a0"
 _ESCAPED = "\\u00a0"  # the same, inside a JSON text (a Plotly chart's spec)
+WORD_JOINER = _formatting.WORD_JOINER
 
 # Elements that hold a widget's state: their options and values stay as the app wrote them.
 _WIDGETS = {
@@ -90,8 +92,11 @@ _state = {"plain": True}
 
 
 def plain(text):
-    """``text`` with each no-break space as a plain one; anything that is not a str as it is."""
-    return text.replace(NBSP, " ").replace(_ESCAPED, " ") if isinstance(text, str) else text
+    """``text`` with each no-break space as a plain one and no word joiner (WORD_JOINER, which
+    keeps a card's «(янв. – окт.)» on one line); anything that is not a str as it is."""
+    if not isinstance(text, str):
+        return text
+    return text.replace(NBSP, " ").replace(_ESCAPED, " ").replace(WORD_JOINER, "")
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, period_text, show_table
-from ui.views.overview import first_month, month_labels, trend_months, vs_label
+from ui.views.overview import first_month, month_labels, part_span, trend_months, vs_label
 from ui.views.overview import trend_axis as month_trend_axis
 
 # Widget choices, in display order.
@@ -379,7 +379,7 @@ def changes_table(
     beside its size now: the eighteen columns came to about 2 500 px and scrolled sideways even
     at 1440 px (review #16); the downloads keep every figure."""
     one = one_window(head)
-    columns = change_columns(unknown, one, empty_windows(df, one))
+    columns = change_columns(unknown, one, empty_windows(df, one), spans(head))
     df = in_order(df, order)
     channel = ui.t("an.dim.channel")
     groups = [label(g) for g in df["grp"]]
@@ -481,18 +481,38 @@ def one_window(head: Headline | None) -> str | None:
     return vs_label(head)
 
 
+def spans(head: Headline | None) -> dict[str, str]:
+    """The days each comparison counted like for like compares (ui.views.overview.part_span:
+    " (янв. – окт.)"), by "prev" / "yoy"; none for a window compared whole."""
+    if head is None:
+        return {}
+    return {w: text for w in ("prev", "yoy") if (text := part_span(head, w))}
+
+
 def change_columns(
-    unknown: frozenset[str], one: str | None = None, empty: frozenset[str] = frozenset()
+    unknown: frozenset[str],
+    one: str | None = None,
+    empty: frozenset[str] = frozenset(),
+    spans: dict[str, str] | None = None,
 ) -> tuple[tuple[str, str, str], ...]:
     """(figure, column of channel_changes, header) of the changes table: per figure not in
     ``unknown``, now, the change vs the previous period and year on year; only now and ``one``
     (one_window) when the two windows coincide; no change against a window in ``empty``
-    (empty_windows)."""
+    (empty_windows). A change counted like for like (``spans``, by window) names its days:
+    «Изм. к предыдущим 12 мес. (янв. – окт.)»."""
+    spans = spans or {}
+    prev, yoy = spans.get("prev"), spans.get("yoy")
     parts = [("now", ui.t("an.col.now"))]
     if "prev" not in empty:
-        parts.append(("mom", ui.t("an.col.change_vs", vs=one) if one else ui.t("an.col.mom")))
+        if prev:
+            parts.append(("mom", ui.t("an.col.change_vs", vs=(one or ui.t("an.vs_prev")) + prev)))
+        else:
+            parts.append(("mom", ui.t("an.col.change_vs", vs=one) if one else ui.t("an.col.mom")))
     if one is None and "yoy" not in empty:
-        parts.append(("yoy_change", ui.t("an.col.yoy_change")))
+        if yoy:
+            parts.append(("yoy_change", ui.t("an.col.change_vs", vs=ui.t("an.vs_yoy_name") + yoy)))
+        else:
+            parts.append(("yoy_change", ui.t("an.col.yoy_change")))
     return tuple(
         (m, f"{m}_{suffix}", f"{ui.t('an.col.' + m)}: {part}")
         for m in CHANGE_FIGURES

@@ -88,9 +88,55 @@ def headline_help(h: Headline, figure: str, cut: str = "") -> str:
         )
     else:
         text += "  \n" + ui.t("an.no_compare")
+    for line in part_help(h, figure):
+        text += "  \n" + line
     if cut and figure in ("spend", "cpl"):
         text += "  \n" + ui.t("an.help.spend_cut") + "  \n" + cut
     return text
+
+
+def part_help(h: Headline, figure: str) -> list[str]:
+    """A card's lines for each comparison counted like for like (Headline.part): the same days of
+    the period and of the window, each with the figure; or why there is no change."""
+    out = []
+    for which in windows(h):
+        part = h.part(which)
+        if part is None:
+            continue
+        vs = vs_name(h, which)
+        if part.short:
+            out.append(ui.t("an.help.compare_short", vs=vs, since=ui.date(part.then[0])))
+            continue
+        now, then = getattr(h, f"{which}_now") or {}, getattr(h, which) or {}
+        out.append(
+            ui.t(
+                "an.help.compare_part",
+                vs=vs,
+                now_period=period_text(part.now),
+                now=_fig_text(figure, now.get(figure)),
+                then_period=period_text(part.then),
+                then=_fig_text(figure, then.get(figure)),
+            )
+        )
+    return out
+
+
+def windows(h: Headline) -> tuple[str, ...]:
+    """The comparisons a screen shows: "prev" alone when it is also the year earlier."""
+    return ("prev",) if h.yoy_same_as_prev else ("prev", "yoy")
+
+
+def vs_name(h: Headline, which: str) -> str:
+    """What a comparison is against, as a card words it: vs_label, or «год к году»."""
+    return vs_label(h) if which == "prev" else ui.t("an.vs_yoy_name")
+
+
+def part_span(h: Headline, which: str, whole: bool = False) -> str:
+    """ " (янв. – окт.)": the period's days a change counted like for like compares (Headline.part,
+    funnel.formatting.span), after its badge; "" for a window compared whole or not at all.
+    ``whole``: kept on one line (a card's badge wraps before the days, not inside them)."""
+    part = h.part(which)
+    return f" ({ui.span(*part.now, whole=whole)})" if part is not None and not part.short else ""
 
 
 def workspace_has_deals(workspace_id: str) -> bool:
@@ -145,15 +191,21 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
             change = h.change(figure, "prev")
             delta = signed_pct(change)
             vs = vs_label(h)
+            short = h.prev_part is not None and h.prev_part.short  # "—": compare_note says why
             col.metric(
                 ui.t(f"an.fig.{figure}"),
                 _fig_text(figure, h.now.get(figure)),
-                delta=f"{delta} {vs}" if delta else None,
+                delta=f"{delta} {vs}{part_span(h, 'prev', whole=True)}" if delta else f"— {vs}" if short else None,
                 help=headline_help(h, figure, cut),
-                **delta_look(change, up_is_bad=figure in _UP_IS_BAD, shown=delta),
+                **(
+                    {"delta_arrow": "off", "delta_color": "gray"}
+                    if short
+                    else delta_look(change, up_is_bad=figure in _UP_IS_BAD, shown=delta)
+                ),
             )
             if h.yoy is not None and not h.yoy_same_as_prev:
-                col.caption(ui.t("an.vs_yoy", delta=signed_pct(h.change(figure, "yoy")) or "—"))
+                yoy = signed_pct(h.change(figure, "yoy"))
+                col.caption(ui.t("an.vs_yoy", delta=f"{yoy}{part_span(h, 'yoy', whole=True)}" if yoy else "—"))
 
 
 def vs_label(h: Headline) -> str:
@@ -168,17 +220,37 @@ def vs_label(h: Headline) -> str:
     return ui.t("an.vs_prev_days", n=(end - start).days + 1)
 
 
-def compare_note(h: Headline, first) -> None:
-    """A sentence when a comparison window is covered by the data only from ``first`` (its first
-    day, periods.data_range): the deltas then compare the period with part of one
-    (overview.partly_covered). Nothing when both windows are wholly covered."""
-    windows = [("prev", h.prev_period)] + ([] if h.yoy_same_as_prev else [("yoy", h.yoy_period)])
-    for which, window in windows:
-        since = overview.partly_covered(window, first)
-        if since is not None and window is not None:
-            # one window for a year-long period: named as the card's change names it, the window before
-            key = "an.compare_partly_year" if which == "yoy" else "an.compare_partly"
-            st.caption(ui.t(key, period=period_text(window), since=ui.date(since)))
+def compare_note(h: Headline) -> None:
+    """compare_lines under the cards (or the Channels' changes), each a caption."""
+    for line in compare_lines(h):
+        st.caption(line)
+
+
+def compare_lines(h: Headline) -> list[str]:
+    """A sentence for each comparison window the data covers only in part (Headline.part): the
+    same days it compares, and the window's days without data («Изменения к предыдущим 12 мес. —
+    только за одни и те же дни: 01.01.2026–31.10.2026 к 01.01.2025–31.10.2025; данных за
+    нояб. – дек. 2024 нет.»), or, under a month of them, that no change is shown. None for a
+    window compared whole."""
+    out = []
+    for which in windows(h):
+        part = h.part(which)
+        if part is None:
+            continue
+        vs = vs_name(h, which)
+        if part.short:
+            out.append(ui.t("an.compare_short", vs=vs, since=ui.date(part.then[0])))
+        else:
+            out.append(
+                ui.t(
+                    "an.compare_part",
+                    vs=vs,
+                    now=period_text(part.now),
+                    then=period_text(part.then),
+                    missing=ui.stretch(*part.missing),
+                )
+            )
+    return out
 
 
 def _has(df: pd.DataFrame, column: str) -> bool:
