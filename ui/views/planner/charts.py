@@ -80,7 +80,8 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         ui.t("planner.m.deals"),
         deals(out["deals"]),
         delta("deals", deals),
-        help=ui.plain(deals_help) if deals_help else None,
+        # an average, with its decimal (turnover multiplies it); the chain's counts are whole
+        help=" ".join(ui.plain(x) for x in (ui.t("planner.m.deals_average_help"), deals_help) if x),
         **look("deals", deals),
     )
     cols[2].metric(
