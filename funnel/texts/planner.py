@@ -561,6 +561,12 @@ TEXTS = {
         "Off: a calculator beside the plan; the headline does not count it.",
     ),
     "planner.cap.capacity": ("Пропускная способность", "Capacity"),
+    # the sum under the card, with the per-seller lever as exact as the product needs (the slider
+    # writes «212» for 211,6: «6 × 212» beside «1 270» did not add up; screen review #16)
+    "planner.cap.product": (
+        "{sellers} × {per_seller} на продавца = {capacity} в месяц",
+        "{sellers} × {per_seller} a seller = {capacity} a month",
+    ),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
     "planner.cap.needed": ("Нужно продавцов", "Sellers needed"),
