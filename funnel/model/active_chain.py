@@ -125,7 +125,7 @@ def whole_profit_contracts(plan, target: float) -> float | None:
     c = needed(max(q * (target + fixed - plan.avg_check * plan.margin / 2) / slope, 0.0))
     for _ in range(100_000):
         vol = whole_back(plan, c)
-        if vol is not None and whole_profit(plan, vol) >= target - 1e-9 * max(1.0, abs(target)):
+        if vol is not None and whole_profit(plan, vol) >= target - 1e-12 * max(1.0, abs(target)):  # (a float's noise)
             return c
         c += 1
     return None  # (not reached: about q × (check × margin + Σ c_f) ÷ s contracts to walk) out of reach
