@@ -213,8 +213,7 @@ def sidebar_foot(page: str = "") -> None:
     sidebar (its first visit from ``?present=1`` too, before the page has read it)."""
     if config().mode != "none" or page in OPEN_WARNED:
         return
-    presenting = state.WS_PRESENT.get() if state.WS_PRESENT.present() else state.QP_PRESENT.get() == "1"
-    if page == "workshop" and presenting:
+    if page == "workshop" and state.presenter_mode():
         return
     st.sidebar.caption(t("auth.open_short"))
 

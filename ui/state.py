@@ -220,6 +220,15 @@ WS_SIG: Key[str] = Key("_ws_sig")  # the baseline the sliders started from
 WS_PRESENT: Key[bool] = Key("_ws_present")  # presenter mode: full screen, large figures
 QP_PRESENT = Param("present")  # ?present=1 opens the Workshop in presenter mode
 
+
+def presenter_mode() -> bool:
+    """The Workshop's presenter mode, read without a side effect: the session's choice once it has
+    one, else the link's ``?present=1`` (a first visit, before the Workshop has read it).
+    ui.views.workshop.presenting keeps the session and the URL in step with it; the sidebar's foot
+    only reads it."""
+    return bool(WS_PRESENT.get()) if WS_PRESENT.present() else QP_PRESENT.get() == "1"
+
+
 # ---- Data page -----------------------------------------------------------------------------------
 DATA_KIND: Key[str] = Key("data_kind")
 DATA_FILE: Key[Any] = Key("data_file")

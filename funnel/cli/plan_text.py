@@ -162,8 +162,8 @@ def active_table(r: ActiveResult, lang: str, currency: str) -> str:
     )
     lines.append(t("active_report.cli.steps", lang, steps=steps))
     figures = [
-        [t("active_report.out.contracts", lang), count(r.contracts, 1)],
-        [t("active_report.out.paid", lang), count(r.paid, 1)],
+        [t("active_report.out.contracts", lang), count(r.contracts)],
+        [t("active_report.out.paid", lang), count(r.paid)],
     ]
     figures += [
         [t(f"active_report.out.{k}", lang), cash(getattr(r, k))]

@@ -99,6 +99,10 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
 # of a campaign's leads are, whatever it won (``young``, young_rows): not 0 and ROMI −100 %, nor
 # the first deal's 5 % beside a month-younger campaign's "—".
 YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
+# Its turnover is a fact (what was won), but a young row that has won nothing yet has no return to
+# tell: «Оборот 0 ₽» beside ROMI "—" read as a campaign that returned nothing (screen review #16).
+# Its 0 reads "—" with the same note; what a young campaign did win stays.
+YOUNG_ZERO = ("revenue",)
 
 # The breakdown whose rows are batches of leads bought by their spend: a campaign's return is what
 # its own leads bring, so it is partial while most of them are young, whatever they won so far.
@@ -144,8 +148,9 @@ def young_rows(df: pd.DataFrame, names: frozenset[str], by: str = "channel") -> 
 
 
 def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFrame:
-    """``df`` with YOUNG_FIGURES NaN ("—") on its young_rows, and a bool column ``young``
-    marking them; the totals row keeps its figures (the period's whole spend and revenue)."""
+    """``df`` with YOUNG_FIGURES NaN ("—") on its young_rows, YOUNG_ZERO too where they are 0,
+    and a bool column ``young`` marking them; the totals row keeps its figures (the period's whole
+    spend and revenue)."""
     df = df.assign(young=False)
     names = young(cur, filters=filters, by=by)  # an owner's or segment's rows too: no spend, a conversion
     if not names:
@@ -155,6 +160,8 @@ def _blank_young(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.DataFra
         df["young"] = mask
         for c in YOUNG_FIGURES:  # column by column: a DECIMAL column's other rows stay exact
             df[c] = df[c].where(~mask)
+        for c in YOUNG_ZERO:
+            df[c] = df[c].where(~(mask & (pd.to_numeric(df[c], errors="coerce").fillna(0) == 0)))
     return df
 
 

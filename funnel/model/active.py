@@ -19,23 +19,31 @@ costs = Σ people × their monthly cost + base × contact_cost; profit = gross_p
 The month-by-month view and the payback month: funnel.model.active_money (``ramp_months``, a
 new team's ramp-up to full output, acts there only: the steady-state figures stay the full flow's).
 
+Every step's volume is a whole count (funnel.model.counts; active_chain's docstring): expected
+flows to the nearest whole, what a target needs rounded up at each stage; the money and the
+people's needs are reckoned from those whole counts.
+
 **Forward** (``target_kind`` None), from the base and the staff: each function's load = the
 people the whole base needs ÷ the people it has. The **bottleneck** is the function with the
 highest load when that load is above 1 (it binds); it scales the whole chain down by 1 ÷ load
-(every need is proportional to the base, so the bottleneck ends at exactly 100 % and the others
-below theirs). Nothing above 1: no bottleneck (None), the base is the limit. ``volumes`` are the
-flow actually worked (``volumes["base"]`` is the base worked, ≤ the plan's base), and only the
-contacts worked are bought. A function with work but nobody has load ``math.inf`` and stops the
-chain.
+(every need is proportional to the base, so the bottleneck ends at 100 %, to the whole counts'
+rounding, and the others below theirs). Nothing above 1: no bottleneck (None), the base is the
+limit. ``volumes`` are the flow actually worked (``volumes["base"]`` is the base worked, ≤ the
+plan's base), and only the contacts worked are bought. A function with work but nobody has load
+``math.inf`` and stops the chain.
 
 **Reverse** (``target_kind`` one of TARGETS), from a target a month: contracts (the contract
-step), turnover (paid × avg_check) or profit. The volumes come back through the conversions
-(contract = target; proposal = contract ÷ contract_rate; …; base = verified ÷ verify_rate);
+step), turnover (paid × avg_check) or profit. The volumes come back through the conversions,
+whole at each stage (contract = ⌈target⌉; proposal = ⌈contract ÷ contract_rate⌉; …; base =
+⌈verified ÷ verify_rate⌉; paid = contract × payment_rate to the nearest whole; a turnover
+target needs ⌈turnover ÷ avg_check⌉ payments, and the fewest contracts whose whole payments
+reach them: funnel.model.active_chain.turnover_contracts);
 people per function = ⌈exact⌉ (whole people) with load = exact ÷ whole (2.1 callers → 3 at
 70 %); cost = people × cost. The **bottleneck** in reverse is the function with the highest load
 (the least slack: the first to need another person as the target grows); ties go to the earlier
-function in FUNCTIONS; None when no function has work. A profit target is met by the smallest
-base whose profit, with whole people, reaches it (funnel.model.active_chain.profit_base). A target the chain cannot
+function in FUNCTIONS; None when no function has work. A profit target is met by the fewest
+whole contracts whose chain, with whole counts and people, reaches it
+(funnel.model.active_chain.whole_profit_contracts). A target the chain cannot
 reach (a conversion of 0 on its way, no check for a turnover, a profit the margin never
 covers) gives ``reachable=False`` with no volumes, no functions and zero figures: nothing is
 invented; so is a target whose chain would need more contacts or people than a float counts.
@@ -61,10 +69,11 @@ from funnel.model.active_chain import (
     STEP_DECIMALS,
     STEPS,
     TARGETS,
-    back,
     needs,
-    profit_base,
-    volumes,
+    turnover_contracts,
+    whole,
+    whole_back,
+    whole_profit_contracts,
 )
 from funnel.model.fields import finite, non_negative, positive, refuse, share
 
@@ -290,7 +299,7 @@ def _result(plan: ActivePlan, vol, loads, bottleneck) -> ActiveResult:
 
 def forward(plan: ActivePlan) -> ActiveResult:
     """From the base and the staff (the rules are in the module's docstring)."""
-    need = needs(plan, volumes(plan, plan.base))
+    need = needs(plan, whole(plan, plan.base))
     load: dict[str, float] = {}
     for f in FUNCTIONS:
         staff = float(getattr(plan, STAFF[f]))
@@ -303,7 +312,7 @@ def forward(plan: ActivePlan) -> ActiveResult:
     working = [f for f in FUNCTIONS[:3] if load[f] > 1 + EPS]
     bottleneck = max(working, key=lambda f: load[f]) if working else None  # max keeps the first of ties
     scale = 1.0 if bottleneck is None else (0.0 if math.isinf(load[bottleneck]) else 1.0 / load[bottleneck])
-    vol = volumes(plan, plan.base * scale)
+    vol = whole(plan, plan.base * scale)
     loads = tuple(
         FunctionLoad(
             f,
@@ -338,15 +347,13 @@ def reverse(plan: ActivePlan) -> ActiveResult:
     """From the target (the rules are in the module's docstring)."""
     kind, value = plan.target_kind, float(plan.target_value or 0.0)
     if kind == "profit":
-        base = profit_base(plan, value)
-        vol = None if base is None else volumes(plan, base)
+        contracts = whole_profit_contracts(plan, value)
+        vol = None if contracts is None else whole_back(plan, contracts)
     else:
-        contracts = value
-        if kind == "turnover" and value > 0:
-            if plan.avg_check <= 0 or plan.payment_rate <= 0:
-                return _unreachable(plan)
-            contracts = value / plan.avg_check / plan.payment_rate
-        vol = back(plan, contracts)  # exact where the conversions divide
+        contracts = turnover_contracts(plan, value) if kind == "turnover" else value
+        if contracts is None or not math.isfinite(contracts):
+            return _unreachable(plan)
+        vol = whole_back(plan, contracts)
     need = None if vol is None else needs(plan, vol)
     if vol is None or need is None or not _finite(*vol.values(), *need.values()):
         return _unreachable(plan)  # (non-finite: more contacts or people than a float counts)

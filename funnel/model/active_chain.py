@@ -2,6 +2,13 @@
 and the result): the volume of each step, the people each function's work needs, the volumes
 worked back from contracts, and the least base that meets a profit target with whole people.
 
+Every step's volume a plan shows and reckons with is a whole count (funnel.model.counts, screen
+review #16: «Договоры 9,1» beside whole meetings): what flows from a base is expected, each step
+to the nearest whole from its exact product (``whole``); what a target needs is rounded up at
+each stage, from the whole count of the step after it (``whole_back``), as the Planner's reverse
+plan counts its deals and leads. The money and the people are reckoned from these whole counts,
+so a person can multiply what they see (turnover = whole payments × check).
+
 Functions here take the plan (funnel.model.active.ActivePlan) as it is, by its field names;
 this module does not import it, so active.py can import this one.
 """
@@ -9,6 +16,8 @@ this module does not import it, so active.py can import this one.
 from __future__ import annotations
 
 import math
+
+from funnel.model.counts import expected, needed
 
 STEPS = ("base", "verified", "mailed", "called", "meeting", "proposal", "contract", "paid")
 FUNCTIONS = ("marketing", "calls", "sales", "management")
@@ -27,10 +36,9 @@ PRODUCTIVITY = (
     "meetings_per_manager_day",
     "mailings_per_marketer_month",
 )
-# How many decimals a step's monthly volume is shown with (screen, report, CLI): contacts, letters,
-# calls, meetings and proposals are counted whole (half a call means nothing to the reader);
-# contracts and payments keep one decimal, since at a few a month 2.5 and 3 differ in money.
-STEP_DECIMALS = {step: (1 if step in ("contract", "paid") else 0) for step in STEPS}
+# How many decimals a step's monthly volume is shown with (screen, report, CLI): none, every step is
+# a whole count (the module's docstring; contracts and payments kept one until screen review #16).
+STEP_DECIMALS = dict.fromkeys(STEPS, 0)
 EPS = 1e-9  # below this a fraction of a person is float noise, not work
 
 
@@ -42,6 +50,85 @@ def volumes(plan, base: float) -> dict[str, float]:
         x = x * getattr(plan, rate)
         out[step] = x
     return out
+
+
+def whole(plan, base: float) -> dict[str, float]:
+    """Each step's expected volume a month from ``base`` contacts, whole: the base and each exact
+    product to the nearest whole, a half up (counts.expected), each from the exact product so
+    that one step's rounding does not carry (1 000 × 0.8 × 0.5 × 0.5 × 0.2 × 0.5 × 0.5 = 10.51
+    contracts → 11; 0 → 0)."""
+    return {step: expected(x) for step, x in volumes(plan, base).items()}
+
+
+def whole_back(plan, contracts: float) -> dict[str, float] | None:
+    """Each step's volume a month that ``contracts`` need, whole, rounded up at each stage:
+    contract = ⌈contracts⌉, proposal = ⌈contract ÷ contract_rate⌉ from that whole contract, …,
+    base = ⌈verified ÷ verify_rate⌉ (counts.needed); payments are what those contracts are
+    expected to bring, paid = contract × payment_rate to the nearest whole (9 × 0.9 = 8.1 → 8).
+    None when a conversion on the way is 0 and contracts are wanted (as ``back``)."""
+    out = {"contract": needed(contracts)}
+    out["paid"] = expected(out["contract"] * plan.payment_rate)
+    x = out["contract"]
+    for step, rate in zip(reversed(STEPS[:6]), reversed(RATES[:6]), strict=True):
+        r = getattr(plan, rate)
+        if x > 0 and r <= 0:
+            return None
+        x = needed(x / r) if x > 0 else 0.0
+        out[step] = x
+    return {s: out[s] for s in STEPS}
+
+
+def turnover_contracts(plan, turnover: float) -> float | None:
+    """The fewest whole contracts a month whose payments, whole (``whole_back``: contract ×
+    payment_rate to the nearest), reach the ⌈turnover ÷ avg_check⌉ payments a ``turnover`` needs:
+    840 000 at 200 000 a payment needs ⌈4.2⌉ = 5 payments; at 80 % paid, 6 contracts bring 4.8
+    → 5 (7, from ⌈5 ÷ 0.8⌉, would bring 6). 0 for no turnover; None with no check or no payment."""
+    if turnover <= 0:
+        return 0.0
+    if plan.avg_check <= 0 or plan.payment_rate <= 0:
+        return None
+    payments = needed(turnover / plan.avg_check)
+    contracts = needed((payments - 0.5) / plan.payment_rate)
+    for _ in range(3):  # (a float's last digit: once at most)
+        if expected(contracts * plan.payment_rate) >= payments:
+            break
+        contracts += 1
+    return contracts
+
+
+def whole_profit(plan, vol: dict[str, float]) -> float:
+    """A month's profit at these (whole) volumes with whole people: paid × check × margin −
+    base × contact cost − Σ ⌈people a function's work needs⌉ × their cost − management."""
+    need = needs(plan, vol)
+    people = sum(math.ceil(need[f] - EPS) * getattr(plan, COST[f]) for f in FUNCTIONS[:3])
+    fixed = plan.management * plan.management_cost
+    return vol["paid"] * plan.avg_check * plan.margin - vol["base"] * plan.contact_cost - people - fixed
+
+
+def whole_profit_contracts(plan, target: float) -> float | None:
+    """The fewest whole contracts a month whose chain (``whole_back``: every step rounded up from
+    them) with whole people reaches a profit of ``target``; None if none does (as ``profit_base``).
+
+    The chain back from C contracts holds at least the exact volumes of a base of C ÷ q (q: the
+    contracts one base contact gives), so it costs at least as much as that base, while its
+    payments bring at most half a payment's gross profit (check × margin ÷ 2) more. Hence no C
+    below q × (target + management − check × margin ÷ 2) ÷ s meets it (s: a contact's profit with
+    fractional people, ``profit_base``), and the walk goes up from there, one contract at a time;
+    the first that meets the target is the answer."""
+    exact = profit_base(plan, target)
+    if exact is None or exact <= 0:
+        return exact
+    per = per_base(plan)
+    slope = per["unit"] - sum(per[f] * getattr(plan, COST[f]) for f in FUNCTIONS[:3])
+    fixed = plan.management * plan.management_cost
+    q = volumes(plan, 1.0)["contract"]
+    c = needed(max(q * (target + fixed - plan.avg_check * plan.margin / 2) / slope, 0.0))
+    for _ in range(100_000):
+        vol = whole_back(plan, c)
+        if vol is not None and whole_profit(plan, vol) >= target - 1e-12 * max(1.0, abs(target)):  # (a float's noise)
+            return c
+        c += 1
+    return None  # (not reached: about q × (check × margin + Σ c_f) ÷ s contracts to walk) out of reach
 
 
 def needs(plan, vol: dict[str, float]) -> dict[str, float]:

@@ -22,13 +22,18 @@ _NOISE = 1e-9  # relative: what a float division leaves over a whole number
 
 def needed(x: float) -> float:
     """The whole count that covers ``x`` [count ≥ 0]: ceil, a float's noise set aside
-    (31.8 → 32, 31.000000001 → 31, 0 → 0)."""
+    (31.8 → 32, 31.000000001 → 31, 0 → 0); inf and NaN as they are (the caller's to refuse)."""
+    if not math.isfinite(x):
+        return x
     return float(math.ceil(x - _NOISE * max(1.0, abs(x))))
 
 
 def expected(x: float) -> float:
     """``x`` [count ≥ 0] to the nearest whole, a half up (80.7 → 81, 22.5 → 23, 22.4 → 22), a
-    float's noise set aside (22.499999999 → 23: it was 22.5 before a division)."""
+    float's noise set aside (22.499999999 → 23: it was 22.5 before a division); inf and NaN as
+    they are (the caller's to refuse)."""
+    if not math.isfinite(x):
+        return x
     return float(math.floor(x + 0.5 + _NOISE * max(1.0, abs(x))))
 
 

@@ -122,6 +122,18 @@ def _most(kind: str, size: float) -> int:
     return PLACES.get(kind, 2)
 
 
+def factor_places(times: float, factor: float, most: int = 3) -> int:
+    """The fewest decimals (up to ``most``) ``factor`` is written with so that ``times`` × the
+    written factor, read whole, is ``times`` × ``factor`` read whole: 6 sellers × 211.6 leads a
+    seller is 1 269.6 → «1 270», where the lever's «212» gave 6 × 212 = 1 272 (a low finding of
+    screen review #16); 6 × 200 → 0 (no «,0»). ``most`` when none up to it does (a factor whose
+    product lands on a half)."""
+    if not (math.isfinite(times) and math.isfinite(factor)):
+        return 0
+    whole = round(times * factor)
+    return next((d for d in range(most + 1) if round(times * round(factor, d)) == whole), most)
+
+
 def _fewest(value: float, most: int) -> int:
     """The fewest decimals (up to ``most``) that write ``value`` as ``most`` decimals would."""
     exact = round(float(value), most)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from funnel.model.fields import non_negative
+from funnel.periods import add_months, month_start
 
 MIN_MONTHS_FOR_SEASON = 12
 DAYS_PER_MONTH = 365.25 / 12  # a calendar month on average, for delays given in days
@@ -134,11 +135,6 @@ def history_warming(
     return len(before) + n if n else 0
 
 
-def add_month(d: date, n: int = 1) -> date:
-    y, m = divmod(d.month - 1 + n, 12)
-    return date(d.year + y, m + 1, 1)
-
-
 # How many years of a calendar month the index trusts as much as no season at all (1: a month
 # seen once keeps half its own shape; see seasonal_index).
 SEASON_PRIOR_YEARS = 1.0
@@ -233,7 +229,7 @@ def project(
         tail = learned[-12:]
         level = sum(v / (season(d) or 1) for d, v in tail) / len(tail) if tail else 0.0
     non_negative("level", level)
-    first = start or (add_month(history[-1][0]) if history else date.today().replace(day=1))
+    first = month_start(start or (add_months(month_start(history[-1][0]), 1) if history else date.today()))
 
     past = dict(history)
 
@@ -245,11 +241,11 @@ def project(
 
     rows = []
     for i in range(months):
-        m = add_month(first, i)
+        m = add_months(first, i)
         if not lag:
             rows.append((m, level * season(m)))
             continue
-        rows.append((m, season(m) * sum(share * flow(add_month(m, -k)) for k, share in enumerate(lag))))
+        rows.append((m, season(m) * sum(share * flow(add_months(m, -k)) for k, share in enumerate(lag))))
     return {"rows": rows, "seasonal": index is not None, "level": level, "lagged": bool(lag), "learned": len(learned)}
 
 
@@ -273,7 +269,7 @@ def months_season(
     if not months or not level:
         return 1.0
     wanted = sorted(month.replace(day=1) for month in months)
-    first = add_month(sorted(history)[-1][0]) if history else wanted[0]
+    first = add_months(month_start(sorted(history)[-1][0]), 1) if history else wanted[0]
     first = min(first, wanted[0])
     span = (wanted[-1].year - first.year) * 12 + wanted[-1].month - first.month + 1
     rows = dict(project(history, span, level=level, start=first, lag=lag, young=young)["rows"])

@@ -123,8 +123,8 @@ def section(r: ActiveResult, lang: str, currency: str = "₽") -> Section:
     if not r.reachable:
         return out
     figures_a_month = [
-        ("contracts", r.contracts, "count", 1),
-        ("paid", r.paid, "count", 1),
+        ("contracts", r.contracts, "count", 0),
+        ("paid", r.paid, "count", 0),
         ("turnover", r.turnover, "money", 0),
         ("gross_profit", r.gross_profit, "money", 0),
         ("costs", r.costs, "money", 0),

@@ -387,19 +387,21 @@ TEXTS = {
     ),
     "an.ch.young": (
         "У {names} все лиды за период моложе окна конверсии: они ещё не успели стать сделками. Поэтому "
-        "конверсия, стоимость клиента, ROMI и ДРР {n|этой строки|этих строк|этих строк} пока неизвестны (—), "
-        "а не 0 и −100 %.",
+        "оборот, конверсия, стоимость клиента, ROMI и ДРР {n|этой строки|этих строк|этих строк} пока "
+        "неизвестны (—), а не 0 и −100 %.",
         "Every lead of {names} in the period is younger than the conversion window: they have not had time "
-        "to become deals. So {n|its|their} conversion, CAC, ROMI and ad spend ÷ turnover are not known yet "
-        "(—), not 0 and −100%.",
+        "to become deals. So {n|its|their} turnover, conversion, CAC, ROMI and ad spend ÷ turnover are not "
+        "known yet (—), not 0 and −100%.",
     ),
     "an.ch.young_campaign": (
         "У {names} все или больше половины лидов за период моложе окна конверсии: они ещё не успели стать "
         "сделками, и выигранное пока — лишь начало отдачи. Поэтому конверсия, стоимость клиента, ROMI и ДРР "
-        "{n|этой кампании|этих кампаний|этих кампаний} пока неизвестны (—), как бы ни начались продажи.",
+        "{n|этой кампании|этих кампаний|этих кампаний} пока неизвестны (—), как бы ни начались продажи; "
+        "оборот, пока ничего не выиграно, — тоже «—», а не 0.",
         "All or most leads of {names} in the period are younger than the conversion window: they have not had time "
         "to become deals, and what is won so far is only the start of the return. So {n|its|their} conversion, "
-        "CAC, ROMI and ad spend ÷ turnover are not known yet (—), however the sales began.",
+        "CAC, ROMI and ad spend ÷ turnover are not known yet (—), however the sales began; so is the turnover "
+        "(—, not 0) while nothing is won.",
     ),
     "an.ch.earlier": (
         "У {names} нет лидов за период: {won|выигранная в нём сделка пришла|выигранные в нём сделки пришли|"

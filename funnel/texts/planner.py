@@ -392,6 +392,19 @@ TEXTS = {
     "planner.chain.col_step": ("Переход", "Step"),
     "planner.chain.col_rate": ("Конверсия", "Conversion"),
     "planner.chain.col_count": ("Дошло в месяц", "Reach per month"),
+    # Screen review #16: the card's «Сделки в месяц 40,4» beside the chain's whole 40 — each says which it is
+    "planner.chain.col_count_help": (
+        "Ожидаемое число в месяц, целое: среднее, округлённое до ближайшего. Карточка «Сделки в месяц» "
+        "показывает то же среднее с дробью.",
+        "The expected count a month, whole: the average rounded to the nearest. The “Deals per month” card "
+        "shows the same average with its decimal.",
+    ),
+    "planner.m.deals_average_help": (
+        "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
+        "ожидаемые сделки целыми, округлив это среднее.",
+        "A monthly average, hence the decimal: turnover = deals × average check. The stage chain shows the "
+        "expected deals whole, rounded from this average.",
+    ),
     "planner.mix.intro": (
         "Бюджет канала, делённый на цену лида, — это его лиды; лиды, умноженные на конверсию канала, — "
         "сделки; сделки, умноженные на средний чек канала, — оборот. Цена лида растёт, когда бюджет канала "
@@ -548,6 +561,12 @@ TEXTS = {
         "Off: a calculator beside the plan; the headline does not count it.",
     ),
     "planner.cap.capacity": ("Пропускная способность", "Capacity"),
+    # the sum under the card, with the per-seller lever as exact as the product needs (the slider
+    # writes «212» for 211,6: «6 × 212» beside «1 270» did not add up; screen review #16)
+    "planner.cap.product": (
+        "{sellers} × {per_seller} на продавца = {capacity} в месяц",
+        "{sellers} × {per_seller} a seller = {capacity} a month",
+    ),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
     "planner.cap.needed": ("Нужно продавцов", "Sellers needed"),

@@ -90,6 +90,9 @@ def test_a_campaign_younger_than_the_window_has_no_romi_yet(tmp_path, attributio
     # New: 5 leads and 500 spent are facts (CPL 100); what the 500 returned is not known yet
     assert new["young"] and (new["leads"], new["spend"], new["cpl"]) == (5, 500, 100)
     assert all(nan(new[k]) for k in channels.YOUNG_FIGURES), new  # it read ROMI −100 %, conversion 0
+    # nothing won yet: its turnover is no return to tell either ("—", it read «0 ₽» beside ROMI "—");
+    # Old's 1 000 won is a fact
+    assert nan(new["revenue"]) and old["revenue"] == 1_000
     # the total keeps the whole quarter: (1 000 − 700) ÷ 700
     assert not total["young"] and total["romi"] == pytest.approx(300 / 700)
     # by cohort New counts no lead (all maturing), and its ROMI is unknown there too
@@ -115,6 +118,8 @@ def test_the_drill_down_shows_a_dash_and_says_why(app_db, lang):
     drill = next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [t("an.dim.campaign", lang)])
     romi = dict(zip(drill.iloc[:, 0], drill["ROMI"], strict=True))
     assert romi["New"] == "—" and romi["Old"] == ("400 %" if lang == "ru" else "400%")
+    turnover = dict(zip(drill.iloc[:, 0], drill[t("an.col.revenue", lang)], strict=True))
+    assert turnover["New"] == "—" and turnover["Old"] != "—"  # 0 won while young: «—», not «0 ₽»
     said = [c.value for c in at.caption if "New" in c.value]
     quote = "«New»" if lang == "ru" else "“New”"
     # by campaign, the campaigns' words (all or most of its leads young: nums13)

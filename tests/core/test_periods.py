@@ -103,3 +103,20 @@ def test_windows_end_before_the_period_and_coincide_from_a_year(period):
         assert yoy == prev
     else:
         assert yoy == (periods.add_months(lo, -12), yoy[1]) and yoy != prev
+
+
+def test_months_are_stepped_in_one_place():
+    """The calendar's month arithmetic is written once (periods.add_months): the projection kept a
+    twin (``add_month``, its own divmod over the months), and the charts another before it."""
+    import re
+
+    from tests.conftest import ROOT
+
+    twin = re.compile(r"divmod\([^)]*\.month\b")
+    found = [
+        str(path.relative_to(ROOT))
+        for folder in ("funnel", "ui", "pages")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if twin.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == ["funnel/periods.py"]

@@ -35,7 +35,7 @@ def text_of(page: bytes) -> str:
                 "Колл-центр",
                 "86 %",  # 8.62 callers' work ÷ 10
                 "7 000 $",  # 10 × $700
-                "107 163 $",
+                "105 000 $",  # 21 payments (21.4 expected, whole) × $5 000
                 "Окупается в месяце 6",
                 "Деньги приходят через 45 дней",
                 "Ни одна служба не перегружена",
@@ -49,7 +49,7 @@ def text_of(page: bytes) -> str:
                 "Call centre",
                 "86%",
                 "$7,000",
-                "$107,163",
+                "$105,000",
                 "Pays back in month 6",
                 "Money arrives 45 days after",
                 "No function is overloaded",
@@ -108,8 +108,9 @@ def test_xlsx_sheets_keep_numbers(lang, sheets):
     assert fn["A5"].value == ("Руководство" if lang == "ru" else "Management") and fn["B5"].value == 3
     assert fn["D5"].value == ("постоянный состав" if lang == "ru" else "fixed team")
     months = wb[sheets[3]]
-    # month 6's cumulative: −39 700 − 5 206 + 4 × 12 807 (rounded) ≈ 6 322
-    assert months["A7"].value == 6 and months["F7"].value == pytest.approx(6_322.2, abs=1)
+    # month 6's cumulative: −39 700 (with the 15 000 start) + 36 750 × (1 − 0.4803) − 24 700 = −5 600
+    # (45 days: 1.48 months), then 4 × (36 750 − 24 700 = 12 050): −45 300 + 48 200 ≈ 2 900
+    assert months["A7"].value == 6 and months["F7"].value == pytest.approx(2_900.3, abs=1)
 
 
 def test_cli_export_holds_the_section(tmp_path, capsys):
@@ -195,12 +196,13 @@ def test_a_ramp_up_is_said_and_its_payback_shown(lang, words):
     assert words[0] not in plain
 
 
-def test_steps_are_whole_but_contracts_keep_a_decimal():
+def test_every_step_is_whole_contracts_and_payments_too():
     # the copier dealer: 6 000 × 0.6 × 0.9 × 0.5 × 0.07 = 113.4 meetings (shown 113), × 0.6 × 0.35
-    # = 23.8 contracts, × 0.9 = 21.4 payments (one decimal each)
+    # = 23.8 contracts → 24, × 0.9 = 21.4 payments → 21 (screen review #16: «Договоры 23,8» beside
+    # whole meetings; funnel.model.counts)
     page = text_of(html_report("P", {}, {}, [], lang="en", active=COPIER))
     assert "Meeting 113 " in page and "113.4" not in page
-    assert "Contract 23.8 " in page and "Payment 21.4 " in page
+    assert "Contract 24 " in page and "Payment 21 " in page and "23.8" not in page and "21.4" not in page
     assert "Prospect base 6,000 " in page and "6,000.0" not in page
 
 
@@ -208,7 +210,7 @@ def test_a_cases_dollars_stay_dollars_in_a_rouble_report():
     """The copier dealer's money is in US dollars (its ``currency``): a report in roubles shows
     the section in dollars (10 callers × $700 = $7 000), the plan's own figures in roubles."""
     page = text_of(html_report("P", {}, {"turnover": 900_000.0}, [], lang="ru", currency="₽", active=COPIER))
-    assert "900 000 ₽" in page and "7 000 $" in page and "107 163 $" in page and "7 000 ₽" not in page
+    assert "900 000 ₽" in page and "7 000 $" in page and "105 000 $" in page and "7 000 ₽" not in page
     wb = openpyxl.load_workbook(io.BytesIO(xlsx_report({}, {}, None, lang="ru", currency="₽", active=COPIER)))
     cost = wb["Активные продажи — службы"]["E3"]
     assert cost.value == 7_000 and "$" in cost.number_format and "₽" not in cost.number_format

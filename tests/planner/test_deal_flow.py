@@ -79,16 +79,27 @@ def test_the_deals_only_planner_says_why_its_deals_are_not_the_overviews(app_db,
     planner = _open(ws, "planner", lang)
     card = next(m for m in planner.metric if m.label in ("Сделки в месяц", "Deals per month"))
     assert card.value == ("4,1" if lang == "ru" else "4.1")
-    assert card.help.replace("\u00a0", " ") == help_text
+    assert card.help.replace("\u00a0", " ") == f"{AVERAGE[lang]} {help_text}"
     overview = _open(ws, "overview", lang)
     won = next(m for m in overview.metric if m.label in ("Выигранные сделки", "Deals won"))
     assert won.value == "3"  # the Overview's 3 won in the one month with data
 
 
-def test_a_planner_on_leads_has_no_such_help(app_db):
+# Screen review #16: «Сделки в месяц 40,4» beside the stage chain's whole 40: the card says it is an
+# average (turnover multiplies it), the chain's column that its counts are that average, whole.
+AVERAGE = {
+    "ru": "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
+    "ожидаемые сделки целыми, округлив это среднее.",
+    "en": "A monthly average, hence the decimal: turnover = deals × average check. The stage chain shows the "
+    "expected deals whole, rounded from this average.",
+}
+
+
+def test_a_planner_on_leads_says_its_deals_are_an_average_and_no_more(app_db):
     planner = _open(None, "planner")
     card = next(m for m in planner.metric if m.label == "Сделки в месяц")
-    assert not card.help  # leads ÷ months × won ÷ leads is the Overview's won ÷ months
+    # leads ÷ months × won ÷ leads is the Overview's won ÷ months: no word on the Overview
+    assert card.help.replace("\u00a0", " ") == AVERAGE["ru"]
 
 
 def test_the_workshop_deals_card_says_it_in_the_planners_words(app_db):
@@ -102,6 +113,6 @@ def test_the_workshop_deals_card_says_it_in_the_planners_words(app_db):
     (card,) = [m for m in workshop.metric if m.label == "Сделки в месяц"]
     (planned,) = [m for m in planner.metric if m.label == "Сделки в месяц"]
     assert card.value == planned.value == "4,1"
-    assert card.help == planned.help and card.help.startswith("В базе 4,1 = 15 сделок в воронку в месяц")
+    assert planned.help.endswith(card.help) and card.help.startswith("В базе 4,1 = 15 сделок в воронку в месяц")
     leads_only = _open(_workspace("leads", _leads()), "workshop")
     assert not next(m for m in leads_only.metric if m.label.startswith("Сделки в месяц")).help

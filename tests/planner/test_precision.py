@@ -72,3 +72,18 @@ def test_figure(key, kind, value, places):
 )
 def test_column_each(values, each):
     assert precision.column_each("count", values) == each
+
+
+@pytest.mark.parametrize(
+    ("times", "factor", "places"),
+    [
+        # 6 sellers × 211.6 leads = 1 269.6 → «1 270»; written «212» it read 6 × 212 = 1 272
+        pytest.param(6, 211.6, 1, id="6x211.6"),
+        pytest.param(2, 50.0, 0, id="2x50-whole"),
+        # 50 × 211.63 = 10 581.5 → 10 582; 211.6 gives 10 580: two places
+        pytest.param(50, 211.63, 2, id="50x211.63"),
+        pytest.param(6, float("nan"), 0, id="nan"),
+    ],
+)
+def test_factor_places(times, factor, places):
+    assert precision.factor_places(times, factor) == places

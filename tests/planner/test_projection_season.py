@@ -26,10 +26,11 @@ import pytest
 
 from funnel.model import projection
 from funnel.model.plan import Plan
-from funnel.model.projection import add_month, months_season, project
+from funnel.model.projection import months_season, project
 from funnel.model.uncertainty import Evidence, simulate
+from funnel.periods import add_months
 
-HISTORY = [(add_month(date(2024, 1, 1), i), 300.0 if add_month(date(2024, 1, 1), i).month == 11 else 100.0) for i in range(24)]  # fmt: skip
+HISTORY = [(add_months(date(2024, 1, 1), i), 300.0 if add_months(date(2024, 1, 1), i).month == 11 else 100.0) for i in range(24)]  # fmt: skip
 LAG = (0.0, 0.5, 0.5)
 
 

@@ -17,7 +17,6 @@ import pytest
 from funnel.model.projection import (
     SEASON_PRIOR_YEARS,
     WARMING_FLOOR,
-    add_month,
     history_warming,
     low_start,
     months_season,
@@ -25,6 +24,7 @@ from funnel.model.projection import (
     seasonal_index,
     warming_months,
 )
+from funnel.periods import add_months
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_a_first_month_far_below_the_year_after_is_the_start(values, expected):
 # The demo's monthly turnover, January 2025 – October 2026 (thousands of ₽), and its delays.
 DEMO = [199, 2961, 3103, 9661, 7644, 6602, 7919, 7165, 7171, 6761, 10898, 7224, 12461, 6571, 7847, 7377, 8720, 7337, 10187, 7024, 5991, 4893]  # fmt: skip
 DEMO_LAG = (0.01, 0.431, 0.516, 0.043)
-MONTHS = [add_month(date(2025, 1, 1), i) for i in range(len(DEMO))]
+MONTHS = [add_months(date(2025, 1, 1), i) for i in range(len(DEMO))]
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_the_demos_start(first_lead, values, expected):
 def test_the_grey_months_count_the_first_days_missing():
     """Every win in its lead's month (lag (1,)) and 1 000 every month: from 1 January nothing is
     grey; from 15 January 14 of January's 31 days are missing (55 % of its wins): January is."""
-    history = [(add_month(date(2026, 1, 1), i), 1000.0) for i in range(6)]
+    history = [(add_months(date(2026, 1, 1), i), 1000.0) for i in range(6)]
     assert history_warming(history, (1.0,), date(2026, 1, 1), False) == 0
     assert history_warming(history, (1.0,), date(2026, 1, 15), False) == 1
     assert history_warming(history, (1.0,), date(2026, 1, 15), True) == 0  # deals before: whole
@@ -133,10 +133,10 @@ def test_one_year_of_a_month_keeps_half_its_shape():
 
 def test_two_years_of_every_month_keep_two_thirds():
     """The same shape two years running: November 1 + (11/7) × 2/3 = 43/21, the others 19/21."""
-    two = [(add_month(date(2024, 1, 1), i), 300.0 if add_month(date(2024, 1, 1), i).month == 11 else 100.0) for i in range(24)]  # fmt: skip
+    two = [(add_months(date(2024, 1, 1), i), 300.0 if add_months(date(2024, 1, 1), i).month == 11 else 100.0) for i in range(24)]  # fmt: skip
     index = seasonal_index(two)
     assert index[11] == pytest.approx(43 / 21) and index[1] == pytest.approx(19 / 21)
     assert sum(index.values()) == pytest.approx(12)
     # more years, towards the raw 18/7: ten years keep 10/11
-    ten = [(add_month(date(2016, 1, 1), i), 300.0 if add_month(date(2016, 1, 1), i).month == 11 else 100.0) for i in range(120)]  # fmt: skip
+    ten = [(add_months(date(2016, 1, 1), i), 300.0 if add_months(date(2016, 1, 1), i).month == 11 else 100.0) for i in range(120)]  # fmt: skip
     assert seasonal_index(ten)[11] == pytest.approx(1 + 11 / 7 * 10 / 11)

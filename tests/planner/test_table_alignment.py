@@ -27,6 +27,16 @@ def test_the_stage_tables_rates_and_counts_stand_right_its_steps_left(app_db):
     }
 
 
+def test_the_stage_tables_counts_say_they_are_the_cards_average_whole(app_db):
+    """Screen review #16: «Сделки в месяц 40,4» on the card beside «40» at the chain's foot, one
+    quantity written twice: the chain's column says its counts are that average, whole (the card's
+    help says the other half: tests/planner/test_deal_flow.py)."""
+    at = opened(app_db, pl_tab=t("planner.tab.chain", "ru"))
+    frame = next(d for d in at.dataframe if list(d.value.columns)[:1] == [t("planner.chain.col_step", "ru")])
+    config = json.loads(frame.proto.columns or "{}")
+    assert config[t("planner.chain.col_count", "ru")].get("help") == t("planner.chain.col_count_help", "ru")
+
+
 def test_the_active_sales_tables_figures_stand_right_their_names_left(app_db):
     at = opened(app_db)
     people = _aligned(at, t("active.col.function", "ru"))

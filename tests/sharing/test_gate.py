@@ -101,6 +101,19 @@ def test_mode_none_says_nothing_in_presenter_mode(spaces):
     assert not at.sidebar.warning and t("auth.open_short", "ru") not in [c.value for c in at.sidebar.caption]
 
 
+def test_the_sidebar_and_the_workshop_read_presenter_mode_from_one_helper(spaces, monkeypatch):
+    """ui.auth.sidebar_foot read presenter mode with its own twin of ui.views.workshop.presenting's
+    rule: both now ask ui.state.presenter_mode (read-only), so a change to the rule reaches both."""
+    from funnel.i18n import t
+    from ui import state
+
+    monkeypatch.setattr(state, "presenter_mode", lambda: True)  # no ?present=1 in the link
+    at = make({"auth": "none"}, page="pages/workshop.py", query={"lang": "ru"})
+    assert not at.exception, at.exception
+    assert t("auth.open_short", "ru") not in [c.value for c in at.sidebar.caption]
+    assert at.session_state["_ws_present"] is True and at.query_params.get("present") in ("1", ["1"])
+
+
 @pytest.mark.parametrize(
     "funnel",
     [

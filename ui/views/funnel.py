@@ -454,7 +454,10 @@ def lost_time_figure(df: pd.DataFrame, measure: str, other: pd.DataFrame | None 
         legend=_LEGEND_ORDER,
     )
     # every month labelled (a hover names the month, "сент. 2025", as the table writes it)
-    fig.update_xaxes(**month_axis(lost_months(df), LOST_MONTHS))
+    # its labels written here, each with its year where a desktop or a phone needs it: plotly.js's
+    # own put the year under the first label only, which a phone could hide (the Overview's rule)
+    first = lost_first(df)
+    fig.update_xaxes(**month_axis(lost_months(df), LOST_MONTHS, first=first, lang=ui.lang(), phone=PHONE_MONTHS))
     return _lost_legend(fig)
 
 
@@ -463,12 +466,17 @@ def lost_months(df: pd.DataFrame) -> int:
     return months_spanned(df["month"].min(), df["month"].max()) if len(df) else 0
 
 
+def lost_first(df: pd.DataFrame):
+    """The by-month frame's first month (None when empty): its month axis starts there."""
+    return df["month"].min() if len(df) else None
+
+
 def lost_time_chart(df: pd.DataFrame, measure: str, other: pd.DataFrame | None, key: str) -> None:
     """lost_time_figure in a container of its own, with the fixed CSS (no user text) that keeps at
     most PHONE_MONTHS of its month labels on a phone (funnel.charts.phone_months_css)."""
     box = f"{key}_months"
     with st.container(key=box):
-        css = phone_months_css(f".st-key-{box}", lost_months(df), LOST_MONTHS, PHONE_MONTHS)
+        css = phone_months_css(f".st-key-{box}", lost_months(df), LOST_MONTHS, PHONE_MONTHS, first=lost_first(df))
         if css:
             st.html(css)
         ui.chart(lost_time_figure, df, measure, other, key=key)

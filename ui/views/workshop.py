@@ -298,9 +298,8 @@ if (!window.__funnelPresenterKeys) {
 def presenting() -> bool:
     """Presenter mode is on: from the link (``?present=1``) on the session's first visit, then
     from the buttons. The URL follows, so the address opens the same view."""
-    if not state.WS_PRESENT.present():
-        state.WS_PRESENT.set(state.QP_PRESENT.get() == "1")
-    on = bool(state.WS_PRESENT.get())
+    on = state.presenter_mode()
+    state.WS_PRESENT.set(on)
     if on and state.QP_PRESENT.get() != "1":
         st.query_params[state.QP_PRESENT] = "1"
     elif not on and state.QP_PRESENT in st.query_params:

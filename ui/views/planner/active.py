@@ -158,7 +158,9 @@ def _changed(field: str) -> None:
 
 def _mode_changed(r: ActiveResult) -> None:
     """on_change of the toggle or the target kind: reverse starts at what the forward plan gives
-    (the same contracts, turnover or profit), so switching alone changes no figure."""
+    (the same contracts, turnover or profit). Its steps are then what that target needs, each
+    rounded up from the whole step after it (funnel.model.active_chain.whole_back), so they may
+    exceed the forward flow's, each to the nearest whole, by a contact or a meeting."""
     plan = state.PL_ACTIVE.get()
     if plan is None:
         return

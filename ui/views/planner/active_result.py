@@ -13,7 +13,7 @@ import streamlit as st
 import ui
 from funnel.formatting import DASH
 from funnel.model import active as model
-from funnel.model import active_money, precision
+from funnel.model import active_money
 from funnel.model.active import ActivePlan, ActiveResult
 from funnel.report.figures import money_months
 from ui.cards import grid_and_cards
@@ -27,17 +27,14 @@ def sign(plan: ActivePlan) -> str:
 
 
 def contracts_text(x: float) -> str:
-    """Contracts a month as the Planner writes its deals a month (funnel.model.precision, a count):
-    «9,1», whole when whole («5», not «5,0») and from 100 up."""
-    return ui.num(x, precision.places("count", x))
+    """Contracts a month: a whole count, as the chain's steps (the model's, funnel.model.counts)."""
+    return ui.num(x, model.STEP_DECIMALS["contract"])
 
 
 def volume_text(step: str, x: float | None) -> str:
-    """A step's volume a month: the model's decimals for the step (STEP_DECIMALS: contracts and
-    payments to a tenth), fewer where the count rule reads it whole (contracts_text)."""
-    if x is None:
-        return ui.num(x)
-    return ui.num(x, min(model.STEP_DECIMALS[step], precision.places("count", x)))
+    """A step's volume a month with the model's decimals for the step (STEP_DECIMALS: none, every
+    step is a whole count)."""
+    return ui.num(x) if x is None else ui.num(x, model.STEP_DECIMALS[step])
 
 
 def payback_text(r: ActiveResult) -> str:

@@ -80,7 +80,8 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         ui.t("planner.m.deals"),
         deals(out["deals"]),
         delta("deals", deals),
-        help=ui.plain(deals_help) if deals_help else None,
+        # an average, with its decimal (turnover multiplies it); the chain's counts are whole
+        help=" ".join(ui.plain(x) for x in (ui.t("planner.m.deals_average_help"), deals_help) if x),
         **look("deals", deals),
     )
     cols[2].metric(
@@ -265,13 +266,19 @@ def backtest_chart(rows: list[dict]) -> go.Figure:
     fig.update_layout(title=ui.t("planner.chart.backtest"), yaxis_title=_money_axis())
     # every month named ("май" over "2026"; Plotly's own choice labelled every second or third at
     # 1440 px), level; a phone shows every k-th of them (backtest_months, the caller's CSS)
-    fig.update_xaxes(**month_axis(backtest_months(rows)))
+    # (labels written here, each with its year where a desktop or a phone needs it: month_labels)
+    fig.update_xaxes(**month_axis(backtest_months(rows), first=backtest_first(rows), lang=ui.lang()))
     return legend_above(_layout(fig, legend=True))
 
 
 def backtest_months(rows: list[dict]) -> int:
     """The months the backtest chart spans, first to last (funnel.charts.months_spanned)."""
     return months_spanned(rows[0]["month"], rows[-1]["month"]) if rows else 0
+
+
+def backtest_first(rows: list[dict]):
+    """The backtest chart's first month (None without rows)."""
+    return rows[0]["month"] if rows else None
 
 
 MARK_ROW_PX = 18  # a mark's name above the histogram: one line of the 13 px font, and a gap

@@ -107,10 +107,13 @@ def chain_tab(b, r: PlanResult) -> None:
             ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
         }
     )
+    count_col = ui.t("planner.chain.col_count")
+    config = aligned_columns(table)  # the rates and counts on the right, digits in line
+    config[count_col] = st.column_config.TextColumn(alignment="right", help=ui.t("planner.chain.col_count_help"))
     grid_and_cards(  # on a phone a card a step (ui.cards)
         table,
         key="pl_chain_table",
-        column_config=aligned_columns(table),  # the rates and counts on the right, digits in line
+        column_config=config,
         hide_index=True,
         width="stretch",
         placeholder=DASH,

@@ -342,7 +342,10 @@ def backtest_tab(b) -> None:
     c[1].metric(ui.t("planner.bt.train"), ui.num(res["train_months"]))
     st.caption(ui.t("planner.bt.metric_note"))
     with st.container(key="pl_bt_months"):  # a phone shows every k-th month (fixed CSS, no user text)
-        css = fcharts.phone_months_css(".st-key-pl_bt_months", charts.backtest_months(res["rows"]))
+        rows = res["rows"]
+        css = fcharts.phone_months_css(
+            ".st-key-pl_bt_months", charts.backtest_months(rows), first=charts.backtest_first(rows)
+        )
         if css:
             st.html(css)
         ui.plot(charts.backtest_chart(res["rows"]), key="pl_bt_chart")

@@ -299,6 +299,21 @@ def web_tab(r: PlanResult) -> None:
     )
 
 
+def capacity_product(plan: Plan, capacity: float | None) -> str | None:
+    """«6 × 211,6 на продавца = 1 270 в месяц»: the capacity as the product it is (at the plan's
+    cycle, Plan.team_capacity), the per-seller figure with the decimals that make the product read
+    right (precision.factor_places); None for a capacity typed as one figure, or none."""
+    per = plan.contacts_at_cycle
+    if capacity is None or plan.capacity is not None or plan.sellers is None or per is None:
+        return None
+    return ui.t(
+        "planner.cap.product",
+        sellers=ui.num(plan.sellers),
+        per_seller=ui.num(per, precision.factor_places(plan.sellers, per)),
+        capacity=charts.shown("capacity", capacity),
+    )
+
+
 def capacity_tab(b, plan: Plan, out: dict) -> None:
     """The sellers' load; on a baseline of deals (no leads), counted in deals entering the
     pipeline, and named so (``lever_label``)."""
@@ -314,6 +329,8 @@ def capacity_tab(b, plan: Plan, out: dict) -> None:
         up.lever(field, label_key=lever_label(b, field))
     c = st.columns(4)
     c[0].metric(ui.t("planner.cap.capacity"), charts.shown("capacity", out["capacity"]))
+    if (product := capacity_product(plan, out["capacity"])) is not None:
+        c[0].caption(product)
     c[1].metric(ui.t("planner.cap.load"), charts.shown("load", out["load"]))
     drop = None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
     c[2].metric(

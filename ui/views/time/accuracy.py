@@ -124,7 +124,14 @@ def _chart(charted: dict[str, pd.DataFrame]) -> None:
     # built and serialised once per distinct points and language (look.chart), not every run;
     # on a phone every k-th month is labelled (look.month_chart)
     label = ui.t(f"tm.accuracy.horizon.{h}")
-    look.month_chart(chart, charted[h], label, key=f"tm_acc_chart_{h}", months=months(charted[h]))
+    points = charted[h]
+    look.month_chart(chart, points, label, key=f"tm_acc_chart_{h}", months=months(points), first=first(points))
+
+
+def first(points: pd.DataFrame):
+    """The chart's first period (None when none): its month axis starts there."""
+    starts = list(points["period_start"])
+    return min(starts) if starts else None
 
 
 def months(points: pd.DataFrame) -> int:
@@ -175,7 +182,7 @@ def chart(points: pd.DataFrame, horizon: str) -> go.Figure:
         day = pd.Timestamp(x[0])
         fig.update_xaxes(**charts.month_axis(1), range=[day - pd.Timedelta(days=45), day + pd.Timedelta(days=45)])
     elif x:  # every month where there is room, not plotly.js's every second or third (review #16)
-        fig.update_xaxes(**charts.month_axis(months(points)))
+        fig.update_xaxes(**charts.month_axis(months(points), first=first(points), lang=ui.lang()))
     fig.update_layout(
         title=ui.t("tm.accuracy.chart", horizon=horizon),
         xaxis_title=ui.t("tm.accuracy.period"),

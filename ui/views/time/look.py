@@ -23,13 +23,14 @@ def chart(figure, *data, key: str) -> None:
     ui.draw_cached(_chart_view, figure, key, *data)
 
 
-def month_chart(figure, *data, key: str, months: int) -> None:
-    """``figure(*data)``, whose x axis spans ``months`` months laid out by funnel.charts.month_axis,
-    drawn as ``chart`` in a container of its own with the CSS that thins its month labels on a
-    phone (funnel.charts.phone_months_css: fixed, no user text)."""
+def month_chart(figure, *data, key: str, months: int, first=None) -> None:
+    """``figure(*data)``, whose x axis spans ``months`` months laid out by funnel.charts.month_axis
+    (from the month ``first``, its labels written by month_axis(..., first=first, lang=…)), drawn
+    as ``chart`` in a container of its own with the CSS that thins its month labels on a phone
+    (funnel.charts.phone_months_css: fixed, no user text)."""
     box = f"{key}_months"
     with st.container(key=box):
-        css = charts.phone_months_css(f".st-key-{box}", months)
+        css = charts.phone_months_css(f".st-key-{box}", months, first=first)
         if css:
             st.html(css)
         chart(figure, *data, key=key)

@@ -84,7 +84,10 @@ def render(filters: Filters) -> None:
         st.caption(ui.t("tm.maturity.curves_note", n=SHOWN_CURVES))
         return
     if kind == "final":
-        look.month_chart(final_figure, result.cohorts, key="tm_mat_final", months=cohort_months(result.cohorts))
+        table = result.cohorts
+        look.month_chart(
+            final_figure, table, key="tm_mat_final", months=cohort_months(table), first=cohort_first(table)
+        )
         st.caption(ui.t("tm.maturity.method", n=cohorts.MIN_MATURED))
         return
     ui.simple_table(result.cohorts, COHORT_TABLE, "cohort_maturity", key="tm_mat_table")
@@ -188,6 +191,12 @@ def curves_figure(curves: pd.DataFrame) -> go.Figure:
     return legend_above(fig)
 
 
+def cohort_first(table: pd.DataFrame):
+    """The first cohort's month (None without cohorts): the final chart's month axis starts there."""
+    months = list(table["month"])
+    return min(months) if months else None
+
+
 def cohort_months(table: pd.DataFrame) -> int:
     """The months the cohorts span (funnel.charts.months_spanned): the final chart's month axis."""
     months = list(table["month"])
@@ -236,7 +245,7 @@ def final_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title=ui.t("tm.maturity.share_won"),
         yaxis_tickformat=".1%",
     )
-    fig.update_xaxes(**charts.month_axis(cohort_months(table)))
+    fig.update_xaxes(**charts.month_axis(cohort_months(table), first=cohort_first(table), lang=ui.lang()))
     # Room above the tallest bar and the highest whisker: the autorange ended at the tallest one,
     # so a young cohort's upper whisker and its cap were drawn on the plot's top edge, cut.
     tops = [float(v) for v in [*table["conversion"], *young["projected_p90"]] if not missing(v)]
