@@ -2,7 +2,8 @@
 
 22 months (January 2025 to October 2026), 9 lead channels plus a radio campaign that brought
 no tracked leads, spend per channel and month, the default ladder with stage history, lost
-reasons, six sellers, seasonality (quiet January and August), and a few dozen open deals.
+reasons, six sellers, seasonality (quiet January and August: fewer leads, and slower decisions
+in the money of those months), and a few dozen open deals.
 The story a trainer can tell: VK Ads gives the cheapest leads and almost no contracts;
 exhibitions cost the most per lead and convert best; referrals are nearly free and excellent.
 """
@@ -64,7 +65,16 @@ LOST_REASONS = (
     ("Chose a competitor", "Legal terms", "Too expensive"),
     ("Payment delayed",),
 )
+# A month's leads scale with its season, and so does the pace of decisions: a stage that starts in a
+# quiet month (season s < 1: New Year holidays, summer vacations) takes 1/s times as long. Without
+# that, the lull showed in the money only 1–2 months late (July–August's few leads closing in
+# September–October: the demo's last months read as a slump, 7,0 → 6,0 → 4,9 M ₽, and the
+# forecasts' season had a high January and a low October); with it, January's and August's money
+# is quiet and September–October's in line with the year, as in a company whose clients are away.
 SEASON = {1: 0.7, 2: 0.95, 3: 1.1, 4: 1.05, 5: 0.95, 6: 0.9, 7: 0.85, 8: 0.75, 9: 1.1, 10: 1.15, 11: 1.15, 12: 1.0}
+
+# Russia's New Year holidays (1–8 January) are no working days: no stage moves on then.
+HOLIDAYS = [np.datetime64(date(y, 1, d)) for y in range(START.year, END.year + 2) for d in range(1, 9)]
 
 
 def _months() -> list[date]:
@@ -76,9 +86,9 @@ def _months() -> list[date]:
 
 
 def _workday_after(start: datetime, days: float) -> datetime:
-    """``start`` moved on by ``days`` working days (Mon–Fri), keeping the time of day."""
+    """``start`` moved on by ``days`` working days (Mon–Fri but HOLIDAYS), keeping the time of day."""
     whole = int(days)
-    moved = np.busday_offset(np.datetime64(start.date()), whole, roll="forward")
+    moved = np.busday_offset(np.datetime64(start.date()), whole, roll="forward", holidays=HOLIDAYS)
     return datetime.combine(moved.astype(date), start.time()) + timedelta(hours=(days - whole) * 8)
 
 
@@ -149,7 +159,8 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                 reached, status, reason, closed = open_stages[0].name, "open", None, None
                 history.append({"deal_id": deal_id, "stage": reached, "entered_at": t})
                 for i, stage in enumerate(open_stages):
-                    t = _workday_after(t, float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)))
+                    days = float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)) / min(1.0, SEASON[t.month])
+                    t = _workday_after(t, days)
                     if t > end_dt:
                         break  # still in this stage on the demo's last day: an open deal
                     if rng.random() < min(0.995, PASS_RATES[i] * ch.quality**0.5):

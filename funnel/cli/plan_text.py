@@ -4,7 +4,7 @@ Each row is a figure's name as the Planner says it (funnel/texts/planner.py, ``p
 and its value written by funnel.formatting in the figure's unit (funnel.units): money with the
 workspace's currency, a share as a percentage, a count as funnel.model.precision reads it,
 yes/no, dates as the language writes them, each with the decimals the Planner shows it with
-(funnel.model.precision.figure: ROMI «377 %» in both). The JSON output (``--format json``) stays the
+(funnel.model.precision.figure: ROMI «390 %» in both). The JSON output (``--format json``) stays the
 machine's: every key and exact number as the model has them.
 """
 

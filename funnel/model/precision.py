@@ -1,16 +1,16 @@
 """How many decimals a person reads a planner figure with, by its unit (funnel.units): the one rule
 the baseline line, the levers' number boxes and the command line's text share.
 
-The model runs on exact values: at baseline its levers are the data's own divisions (485 won ÷
-15 237 leads, 96 530 000 ÷ 485), so that turnover × months is the Overview's revenue to the
-kopeck (tests/reconcile). Rounding them to what a person reads ("3,18 %", "199 031 ₽") and
+The model runs on exact values: at baseline its levers are the data's own divisions (496 won ÷
+15 298 leads, 99 103 000 ÷ 496), so that turnover × months is the Overview's revenue to the
+kopeck (tests/reconcile). Rounding them to what a person reads ("3,24 %", "199 804 ₽") and
 running the model on that would move the baseline's turnover off the Overview's (by 0.1 % on
-the demo: 3.18 % against 3.1830 %), so the exact values stay in the model and only the
+the demo: 3.24 % against 3.2423 %), so the exact values stay in the model and only the
 writing is rounded; the baseline line writes each exact division beside its rounded value.
 
-- ``money``: whole (199 031 ₽);
-- ``share``: two decimals in percent (3,18 %);
-- ``count``: whole from 100 up (1 270 leads a month), one decimal below (2,5; 40,4 deals),
+- ``money``: whole (199 804 ₽);
+- ``share``: two decimals in percent (3,24 %);
+- ``count``: whole from 100 up (1 275 leads a month), one decimal below (2,5; 41,3 deals),
   never «,0» (1 deal, not «1,0»);
 - ``number``: two decimals;
 - ``days`` and ``hours``: one decimal below 10 (4,5 days; 2,5 h), whole from 10 up (18 days, 47
@@ -23,7 +23,7 @@ writing is rounded; the baseline line writes each exact division beside its roun
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
 
 A few shares are read in whole percent whatever their size (``WHOLE_PERCENT``, ``figure``):
-a return on spend or a team's load runs to hundreds of percent ("ROMI 377 %"), where hundredths
+a return on spend or a team's load runs to hundreds of percent ("ROMI 390 %"), where hundredths
 are noise; the Planner's cards, its scenario table and ``plan``'s text table all ask ``figure``.
 """
 
@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 
 PLACES = {"money": 0, "share": 2, "number": 2, "days": 1, "hours": 1}
-COUNT_WHOLE_FROM = 100  # a count from here up reads whole: "1 270", not "1 269,75"
+COUNT_WHOLE_FROM = 100  # a count from here up reads whole: "1 275", not "1 274,83"
 # A time (days, hours) from here up reads whole: a tenth of a day matters in «4,5 дн.», is noise
 # in «47,5 дн.» (review #16: «18,0 дн.» on a card beside «18 дн.» in a caption).
 TIME_WHOLE_FROM = 10

@@ -131,7 +131,7 @@ def line_places(out: dict) -> dict[str, int]:
 
 def line_rounded(out: dict) -> bool:
     """Whether the line writes a factor rounded while the turnover multiplies it exactly (the
-    baseline's 22 ÷ 106 = 20,7547… % read «20,75 %», 1 269,75 leads read «1 270»): then the line
+    baseline's 22 ÷ 106 = 20,7547… % read «20,75 %», 1 274,83 leads read «1 275»): then the line
     says «≈» and a sentence under it says the factors are rounded, as the Planner's baseline line
     does (planner.baseline_exact) — the model keeps the exact values, only the writing rounds."""
     places = line_places(out)

@@ -75,13 +75,14 @@ def test_the_other_tests_read_the_same_screen_with_plain_spaces(demo_app_db):
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_each_family_s_page_sends_its_figures_unbroken(demo_app_db, lang):
-    """The demo: the Planner's «8 044 167 ₽» turnover, the Workshop's «1 270 лидов × 3,18 % ×
-    199 031 ₽ ≈ 8 044 167 ₽», the Channels table's «1 507 280 ₽» (VK Реклама's spend); in English
-    "₽8,044,167", "1,270 leads × 3.18% × ₽199,031 ≈ ₽8,044,167", "₽1,507,280"."""
+    """The demo: the Planner's «8 258 583 ₽» turnover (99 103 000 ÷ 12), the Workshop's «1 275
+    лидов × 3,24 % × 199 804 ₽ ≈ 8 258 583 ₽», the Channels table's «1 563 119 ₽» (VK Реклама's
+    spend, November 2025 – October 2026: 1 563 118,92); in English "₽8,258,583", "1,275 leads ×
+    3.24% × ₽199,804 ≈ ₽8,258,583", "₽1,563,119"."""
     with as_sent():
         shown = _figures_of_each_family(lang)
     turnover, spend = (
-        ("8\u00a0044\u00a0167\u00a0₽", "1\u00a0507\u00a0280\u00a0₽") if lang == "ru" else ("₽8,044,167", "₽1,507,280")
+        ("8\u00a0258\u00a0583\u00a0₽", "1\u00a0563\u00a0119\u00a0₽") if lang == "ru" else ("₽8,258,583", "₽1,563,119")
     )
     assert turnover in shown["planner"], shown["planner"]
     (formula,) = shown["workshop"]

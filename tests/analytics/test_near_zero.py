@@ -15,10 +15,11 @@ def test_channels_page_writes_small_shares_and_chances_as_they_are():
     at = at_page(new_app().run(), "pages/channels.py", "ru")
     assert not at.exception, at.exception
     econ = at.dataframe[0].value.set_index("Канал")
-    # Рекомендации by hand: spend 62 032 ₽ ÷ revenue 20 603 000 ₽ = 0,301 % (was «0 %» at whole places)
-    assert (econ.loc["Рекомендации", "Расходы"], econ.loc["Рекомендации", "Оборот"]) == ("62 032 ₽", "20 603 000 ₽")
+    # Рекомендации by hand (November 2025 – October 2026): spend 61 538,54 ₽ ÷ revenue 20 682 000 ₽
+    # = 0,298 % (was «0 %» at whole places)
+    assert (econ.loc["Рекомендации", "Расходы"], econ.loc["Рекомендации", "Оборот"]) == ("61 539 ₽", "20 682 000 ₽")
     assert econ.loc["Рекомендации", "ДРР"] == "0,3 %"
-    assert econ.loc["VK Реклама", "ДРР"] == "65 %"  # 1 507 280 ÷ 2 310 000 = 65,25 %: whole, as before
+    assert econ.loc["VK Реклама", "ДРР"] == "68 %"  # 1 563 118,92 ÷ 2 310 000 = 67,67 %: whole, as before
     # VK Реклама 9 of 3 168 leads against Яндекс Директ 73 of 2 796: no draw of 20 000 has VK ahead
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Вероятность, что A конвертирует лучше B"] == "< 0,1 %"

@@ -73,6 +73,6 @@ def test_the_breakdown_shows_whole_channels_and_says_how_many_rows(heights):
 def test_the_rotting_deals_say_how_many_rows_they_have(heights):
     at = _tab("Зависшие")
     table = _table(at, "Сверх срока")
-    assert len(table.value) == 24
+    assert len(table.value) == 18  # the demo's open deals over their stage's limit (tests/time/test_rotting.py)
     assert heights[table.proto.id] == 38 + 35 * 15  # 15 in view, then the grid scrolls
-    assert "Строк в таблице: 24 — прокрутите её" in _captions(at)
+    assert "Строк в таблице: 18 — прокрутите её" in _captions(at)

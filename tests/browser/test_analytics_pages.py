@@ -89,6 +89,6 @@ def test_overview_in_english_formats_numbers(server, page):
         page.wait_for_timeout(500)
     wait_for_app(page)
     en = metric_values(page)
-    # the same figures, written the English way: 15 237 → 15,237
+    # the same figures, written the English way: 15 298 → 15,298
     assert en[0] == ru[0].replace("\u00a0", ",") and "," in en[0]  # a no-break space groups Russian digits
     shot(page, "analytics-overview-en")

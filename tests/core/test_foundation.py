@@ -8,6 +8,7 @@ import pytest
 from funnel import demo, ladder, periods
 from funnel.access import User
 from funnel.errors import AccessDenied, ValidationError
+from funnel.model import projection
 from funnel.workspace import create_workspace, data_version, get_workspace
 
 ADMIN = User("admin", default_role="admin")
@@ -250,3 +251,25 @@ def test_a_write_waiting_behind_another_is_told_once_and_then_runs(store, ws):
     with store.transaction(waiting=lambda: told.append("again")) as cur:  # no wait: not told
         set_currency(cur, ws, "₽", actor=ADMIN)
     assert len(told) == 1
+
+
+def test_demo_ends_in_line_with_its_year(demo_tables):
+    """Issue #16: the demo's last months read as a slump (September and October 2026 at 6,0 and
+    4,9 M ₽ beside a year of 8,0 a month). The won turnover of each closing month over the last 12
+    (November 2025 to October 2026: 99 103 000 ₽, 8 258 583 ₽ a month) keeps September and October
+    within 15 % of the year's month (7 357 000 and 8 051 000 ₽: no end slump, no end spike), and
+    the quiet months are quiet in the money too: January 2026 (6 998 000) and August 2026 (5 800 000
+    ₽) below it, and so is their season as the forecasts learn it from the closing months."""
+    deals = demo_tables["deals"]
+    won = deals[deals["status"] == "won"]
+    by_month = won.groupby(pd.to_datetime(won["closed_at"]).dt.to_period("M"))["amount"].sum()
+    year = by_month[pd.Period("2025-11", "M") : pd.Period("2026-10", "M")]
+    assert (len(year), year.sum()) == (12, 99_103_000)
+    average = year.sum() / 12
+    for month in ("2026-09", "2026-10"):
+        assert abs(year[pd.Period(month, "M")] / average - 1) <= 0.15, month
+    assert year[pd.Period("2026-01", "M")] < average and year[pd.Period("2026-08", "M")] < average
+    # from April 2025: the first months are the pipeline filling up, not a season
+    whole = [(p.start_time.date(), float(v)) for p, v in by_month.items() if p >= pd.Period("2025-04", "M")]
+    index = projection.seasonal_index(whole)
+    assert index is not None and index[1] < 1 and index[8] < 1

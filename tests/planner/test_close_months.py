@@ -1,5 +1,5 @@
 """The forecast tab's open pipeline by expected close month (issue #16's review: the demo showed a
-one-row table, «без даты»). The demo's 162 open deals have no expected close date (the demo file
+one-row table, «без даты»). The demo's 154 open deals have no expected close date (the demo file
 has no such column), so the tab says so in a sentence with their worth; with dates, the table."""
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ def by_close_table(at):
 
 
 def test_the_demo_says_its_open_deals_have_no_expected_close(app_on):
-    """162 open deals worth 39 797 000 ₽; weighted by the ladder's probabilities per stage:
-    8 865 000 × 5 % + 16 616 000 × 10 % + 8 723 000 × 25 % + 4 187 000 × 80 % + 1 406 000 × 99 %
-    = 443 250 + 1 661 600 + 2 180 750 + 3 349 600 + 1 391 940 = 9 027 140 ₽."""
+    """154 open deals worth 35 677 000 ₽; weighted by the ladder's probabilities per stage:
+    7 460 000 × 5 % + 14 267 000 × 10 % + 8 629 000 × 25 % + 4 726 000 × 80 % + 595 000 × 99 %
+    = 373 000 + 1 426 700 + 2 157 250 + 3 780 800 + 589 050 = 8 326 800 ₽."""
     at = open_tab(app_on("pages/planner.py"), "forecast")
     assert not at.exception, at.exception
     assert not by_close_table(at)  # no one-row table of «без даты»
-    said = [c.value for c in at.caption if c.value.startswith("Ни у одной из 162 открытых сделок")]
+    said = [c.value for c in at.caption if c.value.startswith("Ни у одной из 154 открытых сделок")]
     assert len(said) == 1, [c.value for c in at.caption]
-    assert "они стоят 39 797 000 ₽, 9 027 140 ₽ с весами этапов" in said[0]
+    assert "они стоят 35 677 000 ₽, 8 326 800 ₽ с весами этапов" in said[0]
 
 
 def test_dated_open_deals_get_the_table_by_month(app_db):

@@ -1,6 +1,6 @@
 """One value per lever on the Planner's screen (#16, #14's rule: the model runs on what the
-widgets show): a decimal lever's slider thumb reads what its number box reads, «3,18» beside
-«3,18», not the slider grid's «3,2»; the repeat levers the data does not give are empty boxes,
+widgets show): a decimal lever's slider thumb reads what its number box reads, «3,24» beside
+«3,24», not the slider grid's «3,2»; the repeat levers the data does not give are empty boxes,
 not a «0» (or «1») that reads as a fact."""
 
 import pytest
@@ -30,14 +30,14 @@ def thumb(at: AppTest, key: str) -> str:
     return text
 
 
-@pytest.mark.parametrize(("lang", "box"), [("ru", "3,18"), ("en", "3.18")])
+@pytest.mark.parametrize(("lang", "box"), [("ru", "3,24"), ("en", "3.24")])
 def test_the_conversion_thumb_reads_what_its_box_reads(demo_app_db, lang, box):
-    """The demo's conversion is 485 ÷ 15 237 = 3,1830… %: the box writes «3,18»; the slider's
+    """The demo's conversion is 496 ÷ 15 298 = 3,2423… %: the box writes «3,24»; the slider's
     grid steps by 0,1, so its nearest option was «3,2» beside it."""
     at = planner(lang)
     assert at.text_input(key="pl_conversion_n").value == box
     assert thumb(at, "pl_conversion_s") == box
-    # the run after is still the baseline's exact value (the thumb standing on 3,18 moved nothing)
+    # the run after is still the baseline's exact value (the thumb standing on 3,24 moved nothing)
     at.run()
     assert at.text_input(key="pl_conversion_n").value == box
     # a typed value off the grid: the thumb reads it too; a value on the grid reads as the grid writes it

@@ -209,11 +209,11 @@ def test_workshop_sliders_and_reset(app_db):
     at.slider(key="ws_sellers").set_value(1.0).run()
     assert not at.exception, at.exception
     # capacity = 1 seller × the demo's leads per seller, exactly as the planner's baseline has it
-    # (leads per month ÷ sellers = 1 269.75 ÷ 6 = 211.625, shown as 212) < 240 leads: overloaded,
-    # so turnover = 240 × 2 % × (211.625 ÷ 240)^e × 100 000 with e = ln(2/1,5)/ln 2, and the line says "≈"
+    # (leads per month ÷ sellers = 15 298 ÷ 12 ÷ 6 = 212.47…, shown as 212) < 240 leads: overloaded,
+    # so turnover = 240 × 2 % × (212.47… ÷ 240)^e × 100 000 with e = ln(2/1,5)/ln 2, and the line says "≈"
     b = demo_baseline(app_db)
     per_seller = b.leads_per_month / b.sellers
-    assert (b.leads, b.sellers) == (15_237, 6) and per_seller == pytest.approx(211.625)
+    assert (b.leads, b.sellers) == (15_298, 6) and per_seller == pytest.approx(15_298 / 72)
     assert metrics(at)["Лидов может обработать команда"] == "212"
     e = math.log(2 / 1.5) / math.log(2)
     expected = 240 * 0.02 * (per_seller / 240) ** e * 100_000
@@ -355,7 +355,7 @@ def test_a_link_with_the_switches_reopens_them(app_db):
 def test_a_number_box_writes_and_reads_russian_numbers_and_refuses_with_a_reason(planner):
     at = planner
     before = metrics(at)["Оборот в месяц"]
-    leads = at.session_state["pl_v_leads"]  # the baseline's exact 15 237 ÷ 12, written "1 270"
+    leads = at.session_state["pl_v_leads"]  # the baseline's exact 15 298 ÷ 12, written "1 275"
     at.text_input(key="pl_leads_n").input("много").run()
     assert not at.exception, at.exception
     assert at.text_input(key="pl_leads_n").value == "много"  # kept as typed, with the reason

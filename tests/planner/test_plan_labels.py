@@ -1,8 +1,8 @@
 """The Planner's tabs never show the headline's label with another number (review #16): each tab's
 own results say whose figures they are, the channel table says in numbers why its ROMI is not the
 headline's, the profit card says when it is at the untouched 100 % margin, and money levers carry
-their currency. On the demo workspace (figures worked out below by hand from its baseline: 1 269,75
-leads a month, conversion 3,18 %, check 199 031 ₽, CPL 1 327 ₽)."""
+their currency. On the demo workspace (figures worked out below by hand from its baseline: 1 274,83
+leads a month, conversion 3,24 %, check 199 804 ₽, CPL 1 322 ₽)."""
 
 from __future__ import annotations
 
@@ -41,21 +41,24 @@ def test_no_tab_shows_a_headline_label_with_another_number(planner, tab):
 
 
 def test_the_channel_table_names_its_figures_and_says_why_its_romi_differs(planner):
-    """The table's totals: budget 1 505 119 ₽ (the channels with both spend and leads), turnover
-    7 978 583 ₽: ROMI (7 978 583 − 1 505 119) ÷ 1 505 119 = 4,301 → 430 %. The headline's:
-    (8 044 167 − 1 684 811) ÷ 1 684 811 = 3,775 → 377 %, on the plan's overall levers, its budget
-    holding 1 684 811 − 1 505 119 = 179 692 ₽ a month of the radio's spend, outside the table."""
+    """The table's totals over November 2025 – October 2026 ÷ 12: budget 18 059 246,19 ÷ 12 =
+    1 504 937 ₽ (the channels with both spend and leads: 20 218 559,66 ₽ of spend less the radio's
+    2 159 313,47 ₽), turnover 98 316 000 ÷ 12 = 8 193 000 ₽ (the deals won from leads of a named
+    channel: 99 103 000 ₽ less 787 000 ₽ without one): ROMI (8 193 000 − 1 504 937) ÷ 1 504 937 =
+    4,444 → 444 %. The headline's: (8 258 583 − 1 684 880) ÷ 1 684 880 = 3,902 → 390 %, on the
+    plan's overall levers, its budget holding 1 684 880 − 1 504 937 = 179 943 ₽ a month of the
+    radio's spend, outside the table."""
     at = open_tab(planner, "mix")
     head, rest = split(at)
-    assert (head["ROMI"], head["Оборот в месяц"], head["Бюджет в месяц"]) == ("377 %", "8 044 167 ₽", "1 684 811 ₽")
+    assert (head["ROMI"], head["Оборот в месяц"], head["Бюджет в месяц"]) == ("390 %", "8 258 583 ₽", "1 684 880 ₽")
     mine = dict(rest)
-    assert mine["По таблице каналов: оборот в месяц"] == "7 978 583 ₽"
-    assert mine["По таблице каналов: бюджет в месяц"] == "1 505 119 ₽"
-    assert mine["По таблице каналов: ROMI"] == "430 %"
+    assert mine["По таблице каналов: оборот в месяц"] == "8 193 000 ₽"
+    assert mine["По таблице каналов: бюджет в месяц"] == "1 504 937 ₽"
+    assert mine["По таблице каналов: ROMI"] == "444 %"
     why = (
-        "ROMI таблицы 430 % = (оборот 7 978 583 ₽ − бюджет 1 505 119 ₽) ÷ бюджет, по цене лида, конверсии и "
-        "среднему чеку каждого канала; ROMI наверху 377 % = (8 044 167 ₽ − 1 684 811 ₽) ÷ 1 684 811 ₽, по "
-        "общим рычагам плана, и в бюджете наверху ещё 179 692 ₽ в месяц расходов каналов вне таблицы."
+        "ROMI таблицы 444 % = (оборот 8 193 000 ₽ − бюджет 1 504 937 ₽) ÷ бюджет, по цене лида, конверсии и "
+        "среднему чеку каждого канала; ROMI наверху 390 % = (8 258 583 ₽ − 1 684 880 ₽) ÷ 1 684 880 ₽, по "
+        "общим рычагам плана, и в бюджете наверху ещё 179 943 ₽ в месяц расходов каналов вне таблицы."
     )
     said = [c.value.replace("\u00a0", " ").replace("\u202f", " ") for c in at.caption]
     assert why in said, said
@@ -63,7 +66,7 @@ def test_the_channel_table_names_its_figures_and_says_why_its_romi_differs(plann
 
 def test_the_web_chain_names_its_cost_per_lead_for_the_site(planner):
     """The web chain's defaults: 20 000 queries × 5 % = 1 000 visits × 3 % = 30 leads; 1 000
-    clicks × 40 ₽ = 40 000 ₽; 40 000 ÷ 30 = 1 333 ₽ a lead from the site (the lever's CPL, 1 327 ₽,
+    clicks × 40 ₽ = 40 000 ₽; 40 000 ÷ 30 = 1 333 ₽ a lead from the site (the lever's CPL, 1 322 ₽,
     is the data's, of every lead), and the click's price says its currency."""
     at = open_tab(planner, "web")
     mine = dict(split(at)[1])

@@ -110,12 +110,12 @@ def test_the_channel_table_is_written_and_typed_in_russian(planner):
     assert result["Конверсия, %"].iloc[0] == "0,35 %"
 
 
-@pytest.mark.parametrize(("lang", "step", "ends"), [("ru", "59,75", ("0", "100")), ("en", "59.75", ("0", "100"))])
+@pytest.mark.parametrize(("lang", "step", "ends"), [("ru", "59,73", ("0", "100")), ("en", "59.73", ("0", "100"))])
 def test_the_chain_sliders_show_their_value_in_the_language(app, lang, step, ends):
     """The review: the Russian stage-chain sliders showed no value above the thumb (the page's CSS
     hid Streamlit's "59.75"), and their redrawn ends «0 … 100» stood under the first slider. They
     are sliders of options now, as the levers: a 0,1 % grid written by the language, the step's own
-    value among them, so the thumb reads "59,75" in Russian and "59.75" in English (one of the
+    value among them, so the thumb reads "59,73" in Russian and "59.73" in English (one of the
     demo's steps), as the box beside it, its ends "0" and "100"; no CSS hides or redraws them."""
     app.session_state["lang"] = lang
     at = open_tab(app.switch_page("pages/planner.py").run(), "chain", lang)
@@ -129,21 +129,21 @@ def test_the_chain_sliders_show_their_value_in_the_language(app, lang, step, end
     assert "stSliderThumbValue" not in css and "st-key-pl_chain_" not in css
 
 
-@pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,18", ("0", "10")), ("en", "3.18", ("0", "10"))])
+@pytest.mark.parametrize(("lang", "conversion", "ends"), [("ru", "3,24", ("0", "10")), ("en", "3.24", ("0", "10"))])
 def test_the_levers_sliders_show_their_value_in_russian(app, lang, conversion, ends):
     """The review: the Russian conversion and margin sliders showed no value above the thumb (the
     page's CSS hid it, since Streamlit's sprintf-js writes "3.2" with a point). They are sliders of
-    options now, each option written by the language: the demo's conversion 3,1830 % stands on
-    the option 3,2 (the slider's step, 0,1), its range 0 … 3 × 3,18 ≈ 9,5 → 10 (the conversion's
+    options now, each option written by the language: the demo's conversion 3,2423 % stands on
+    an option of its own beside the grid's 3,2 (the slider's step, 0,1), its range 0 … 3 × 3,24 ≈ 9,7 → 10 (the conversion's
     least top); the margin reads "100"."""
     app.session_state["lang"] = lang
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
     conv, margin = at.select_slider(key="pl_conversion_s"), at.select_slider(key="pl_margin_s")
-    assert conv.value == pytest.approx(3.18)
-    assert conv.options[32] == conversion  # what the thumb reads: after 3,1 (options 0 … 31)
+    assert conv.value == pytest.approx(3.24)
+    assert conv.options[33] == conversion  # what the thumb reads: after 3,2 (options 0 … 32)
     assert (conv.options[0], conv.options[-1]) == ends
-    assert len(conv.options) == 102  # 0 … 10 by 0,1, and the baseline's own 3,18
+    assert len(conv.options) == 102  # 0 … 10 by 0,1, and the baseline's own 3,24
     assert margin.value == 100.0 and margin.options[-1] == "100"
     assert ("0,5" in margin.options) if lang == "ru" else ("0.5" in margin.options)
     # moving the slider moves the plan: the box writes the slider's value, the model runs on it
@@ -169,8 +169,8 @@ def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
 
 
 def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
-    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,1830 %
-    stands on an option of its own, 3,18, as the box beside writes it (not the grid's 3,2)."""
+    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,2423 %
+    stands on an option of its own, 3,24, as the box beside writes it (not the grid's 3,2)."""
     assert planner.select_slider(key="pl_margin_s").value == 100.0
     assert "100" in planner.select_slider(key="pl_margin_s").options
-    assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.18)
+    assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.24)

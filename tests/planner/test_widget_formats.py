@@ -126,19 +126,19 @@ def test_the_plan_period_picker_writes_dates_as_russian_does(app_on):
 
 @pytest.mark.parametrize(
     ("lang", "thumb", "grid"),
-    [("ru", "3,18", ["0", "0,1", "3,1", "3,2", "20"]), ("en", "3.18", ["0", "0.1", "3.1", "3.2", "20"])],
+    [("ru", "3,24", ["0", "0,1", "3,2", "3,3", "20"]), ("en", "3.24", ["0", "0.1", "3.2", "3.3", "20"])],
 )
 def test_the_workshops_conversion_is_written_above_its_thumb_like_the_planners(demo_app_db, lang, thumb, grid):
     """The Russian conversion slider hid its own value (sprintf-js writes "3.18") and the page wrote
     «3,18 %» under the slider, while the Planner's and the other three sliders' values stand above
     their thumbs. Now it is a slider of options, as the Planner's decimal levers are: the thumb
-    reads the language's "3,18" (the demo's 485 ÷ 15 237 = 3,1830… %), the grid steps by 0,1 from
+    reads the language's "3,24" (the demo's 496 ÷ 15 298 = 3,2423… %), the grid steps by 0,1 from
     0 to 20, and nothing is written under it. Moved to a grid option, it reads as the grid does."""
     at = workshop(lang)
     s = at.select_slider(key="ws_conversion")
-    assert s.format_func(s.value) == thumb and s.value == pytest.approx(485 / 15_237 * 100)
+    assert s.format_func(s.value) == thumb and s.value == pytest.approx(496 / 15_298 * 100)
     written = list(s.options)  # as the browser gets them: written by the format
-    assert [written[i] for i in (0, 1, 31, 33, -1)] == grid and written[32] == thumb
+    assert [written[i] for i in (0, 1, 32, 34, -1)] == grid and written[33] == thumb
     assert not [m for m in at.markdown if m.value.replace("\\", "").startswith(thumb)]  # no copy under it
     s.set_value(4.0).run()
     assert not at.exception, at.exception

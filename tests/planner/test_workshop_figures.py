@@ -167,10 +167,10 @@ def test_spend_only_marks_every_lever_and_figure_as_deals_and_leads_only_do(app_
 def test_the_demo_line_says_its_factors_are_rounded(app_db):
     at = _open(None, "workshop")
     assert not any("(пример)" in label for label in _metrics(at))
-    # 15 237 leads ÷ 12 months = 1 269,75, written «1 270»; 3,1830… % written «3,18 %»
-    assert _line(at).startswith("1 270 лидов × 3,18 % × ")
+    # 15 298 leads ÷ 12 months = 1 274,83…, written «1 275»; 496 ÷ 15 298 = 3,2423… % written «3,24 %»
+    assert _line(at).startswith("1 275 лидов × 3,24 % × ")
     assert ROUNDED in _captions(at)
-    assert _metrics(at)["Сделки в месяц"] == "40,4"
+    assert _metrics(at)["Сделки в месяц"] == "41,3"  # 496 won ÷ 12 = 41,33…
 
 
 def test_an_overloaded_team_hangs_turnover_and_deals_on_the_sellers_too():

@@ -131,7 +131,7 @@ def test_demo_planner_overview_and_cli_agree(demo_db):
     finally:
         store.close()
     out = evaluate(b.plan())
-    # the figures the issue found apart: 485 won, 3.18 %, 96.53 M ₽ (8.04 M a month)
+    # the figures the issue found apart (then 485 won, 3.18 %, 96.53 M ₽; now 496, 3.24 %, 99.10 M ₽)
     assert (b.leads, b.won, b.revenue) == (now["leads"], now["won"], now["revenue"])
     assert b.unpriced == 0
     assert out["turnover"] * b.months == pytest.approx(float(now["revenue"]), rel=1e-12)

@@ -78,23 +78,23 @@ def test_overview_planner_and_workshop_show_one_set_of_figures(app_db):
 
 
 def test_the_levers_show_what_the_model_uses(app_db):
-    """The baseline's levers are the data's own divisions (15 237 ÷ 12 leads, 485 ÷ 15 237,
-    96 530 000 ÷ 485): the model keeps them exact, so that turnover × 12 is the Overview's revenue
+    """The baseline's levers are the data's own divisions (15 298 ÷ 12 leads, 496 ÷ 15 298,
+    99 103 000 ÷ 496): the model keeps them exact, so that turnover × 12 is the Overview's revenue
     (test_overview_planner_and_workshop_show_one_set_of_figures); rounding them would move the
-    turnover off it by 0,1 % (3,18 % against 3,1830 %). The boxes write them as a person reads
-    them (funnel.model.precision: "1 270", "3,18", "199 031", "1 327", not "1 269,75", "3,183",
-    "199 030,93"), the baseline line writes each division beside and says the plan runs on the
+    turnover off it by 0,1 % (3,24 % against 3,2423 %). The boxes write them as a person reads
+    them (funnel.model.precision: "1 275", "3,24", "199 804", "1 322", not "1 274,83", "3,242",
+    "199 804,44"; the CPL is the spend 20 218 559,66 ÷ 15 298 leads = 1 321,65), the baseline line writes each division beside and says the plan runs on the
     exact values until a lever is changed; a typed value is then what the model runs on."""
     at = page("planner")
     b = demo_baseline()
-    assert (b.leads, b.won, b.revenue, b.months) == (15_237, 485, 96_530_000.0, 12.0)  # the demo, by hand
+    assert (b.leads, b.won, b.revenue, b.months) == (15_298, 496, 99_103_000.0, 12.0)  # the demo, by hand
     boxes = {k: at.text_input(key=f"pl_{k}_n").value for k in ("leads", "conversion", "avg_check", "cpl")}
-    assert boxes == {"leads": "1 270", "conversion": "3,18", "avg_check": "199 031", "cpl": "1 327"}
-    assert at.session_state["pl_v_conversion"] == 485 / 15_237  # exact in the model
-    assert at.session_state["pl_v_leads"] == 15_237 / 12
+    assert boxes == {"leads": "1 275", "conversion": "3,24", "avg_check": "199 804", "cpl": "1 322"}
+    assert at.session_state["pl_v_conversion"] == 496 / 15_298  # exact in the model
+    assert at.session_state["pl_v_leads"] == 15_298 / 12
     caption = next(c.value for c in at.caption if c.value.startswith("База:"))
-    assert "Лидов в месяц 1 270: 15 237 за 12 мес.; конверсия 3,18 %: 485 выигранных из 15 237 лидов" in caption
-    assert "средний чек 199 031 ₽: оборот 96 530 000 ₽ на 485 сделок" in caption
+    assert "Лидов в месяц 1 275: 15 298 за 12 мес.; конверсия 3,24 %: 496 выигранных из 15 298 лидов" in caption
+    assert "средний чек 199 804 ₽: оборот 99 103 000 ₽ на 496 сделок" in caption
     assert "пока их не меняли, план считает по точным делениям" in caption
     # typed: the model runs on exactly what the box shows, to every digit typed
     type_number(at, "pl_conversion_n", 3.1834).run()

@@ -372,8 +372,9 @@ def test_the_pacing_table_reads_counts_by_the_precision_rule_in_fewer_columns(ap
     assert row[cols[5]] == "+" + number(round(leads["actual"] - 1157), lang)
     row = rows.loc[t("tm.goals.metric.won", lang)]
     assert row[cols[2]] == row[cols[3]] == number(32, lang)  # a goal of whole deals: not «31,8»
-    assert row[cols[4]] == number(won["actual"], lang)  # whole: 31, not «31,0»
-    assert row[cols[5]] == number(won["actual"] - 32, lang)  # whole beside whole: «−1», not «−0,8»
+    assert won["actual"] == 48  # October 2026's deals won (their closing month's)
+    assert row[cols[4]] == number(won["actual"], lang)  # whole: 48, not «48,0»
+    assert row[cols[5]] == "+" + number(won["actual"] - 32, lang)  # whole beside whole: «+16», not «+16,2»
     source = t("tm.goals.sources", lang, sources=t("tm.goals.source.plan", lang, name="2026"))
     assert source in [c.value for c in at.caption]
 

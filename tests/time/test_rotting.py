@@ -471,16 +471,16 @@ def _metrics(at) -> dict[str, str]:
 def test_the_funnel_tab_and_the_time_tab_show_one_count(app_db, lang):
     """#14: the Funnel page's «Зависшие» listed the open deals CREATED in the sidebar's period
     (15 rows in view, no count), the Time page counted every open deal now: 17 against 24 on the
-    demo's last month, under one name. Both are now the rotting list, period dropped, snoozes
-    applied. By hand, on the demo (data to 31 October 2026): 24 open deals are over their stage's
-    limit; 7 of them were created in September 2026 (D003791, D003848, D003885, D003916, D003961,
-    D003991, D004005: five proposals under review, one in negotiation, one signed), so the old
-    tab's «last month» (October) showed 24 − 7 = 17."""
+    demo's last month then, under one name. Both are now the rotting list, period dropped, snoozes
+    applied. By hand, on the demo (data to 31 October 2026): 18 open deals are over their stage's
+    limit; 8 of them were created before October 2026 (D003708 in August; D003792, D003847,
+    D003919, D003924, D003925, D003962, D004007 in September: six proposals under review, one in
+    negotiation), so the old tab's «last month» (October) would show 18 − 8 = 10."""
     from tests.dataui.helpers import new_app
     from tests.helpers.screen import fmt_num
 
     _, r = _demo_rotting(app_db)
-    assert len(r.rotten) == 24 and r.snoozed.empty
+    assert len(r.rotten) == 18 and r.snoozed.empty
     at = new_app()
     at.run()
     at.switch_page("pages/funnel.py").run()
@@ -491,14 +491,14 @@ def test_the_funnel_tab_and_the_time_tab_show_one_count(app_db, lang):
     at.run()
     assert not at.exception, at.exception
     label = {"ru": "Зависло сделок", "en": "Rotting deals"}[lang]
-    assert _metrics(at)[label] == fmt_num(24, lang)
+    assert _metrics(at)[label] == fmt_num(18, lang)
     table = next(d for d in at.dataframe if len(d.value.columns) == 7)
-    assert len(table.value) == 24  # the whole list, in a grid that scrolls
+    assert len(table.value) == 18  # the whole list, in a grid that scrolls
     at.switch_page("pages/time.py").run()
     at.session_state["tm_tab"] = TAB[lang]
     at.run()
     assert not at.exception, at.exception
-    assert _metrics(at)[label] == fmt_num(24, lang)
+    assert _metrics(at)[label] == fmt_num(18, lang)
 
 
 def test_digest_puts_the_owner_of_the_worst_deal_first():
