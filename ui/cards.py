@@ -108,7 +108,8 @@ def grid_and_cards(
     """``st.dataframe(display, key=key, **grid)`` for a wide screen and the same rows as cards
     (``cards``: ``title``, ``first``) for a phone, each in its keyed container; CARDS_CSS shows one."""
     with st.container(key=f"{GRID}{key}"):
-        st.dataframe(display, key=key, **grid)
+        # a missing cell reads as the cards' "—", not Streamlit's "None"
+        st.dataframe(display, key=key, placeholder=grid.pop("placeholder", DASH), **grid)
     items = cards(display, title, first)
     with st.container(key=f"{CARDS}{key}", height=CARDS_BOX_PX if len(items) > CARDS_IN_VIEW else "content"):
         st.markdown(cards_markdown(items))
