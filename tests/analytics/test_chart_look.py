@@ -88,6 +88,17 @@ def test_the_capacity_charts_plan_label_sits_at_the_foot_of_its_line():
     assert (plan.y, plan.yanchor) == (0, "bottom")
 
 
+def test_the_capacity_curves_hover_writes_the_conversion_as_the_cards_do():
+    """The curve's points are raw shares (0,02742214 at 1 500 leads); plotly's own hover printed
+    «2,742214». Its template writes the flow whole and the conversion to two places, as
+    «3,18 %» on the cards, with the no-break space before the sign."""
+    from ui.views.planner.charts import capacity_curve
+
+    fig = capacity_curve([(1000, 0.032), (1500, 0.02742214)], 800, 1000)
+    assert fig.data[0].hovertemplate == "%{x:,.0f}: %{y:.2f}\u00a0%<extra></extra>"
+    assert list(fig.data[0].y) == [3.2, 2.742214]  # the template rounds the shown value only
+
+
 def test_the_capacity_name_does_not_run_into_the_plans_at_the_same_leads():
     """Issue #16: the demo's plan (1 270 leads) is at its capacity (6 × 211,62 = 1 270); both
     names sat at the foot of the same x and read «планПропускная способность». The capacity's

@@ -346,7 +346,16 @@ def capacity_curve(
     """Conversion against the month's flow (leads, or ``x_title``: deals entering, on deals),
     titled by that base: on deals the title said «…от числа лидов» over an axis of deals, in a
     workspace with no leads (review #16)."""
-    fig = go.Figure(go.Scatter(x=[p[0] for p in points], y=[p[1] * 100 for p in points], mode="lines"))
+    fig = go.Figure(
+        go.Scatter(
+            x=[p[0] for p in points],
+            y=[p[1] * 100 for p in points],
+            mode="lines",
+            # the flow whole and the conversion as the cards write it: plotly's own hover read
+            # «2,742214» (the curve's raw value) in the language's separators all the same
+            hovertemplate="%{x:,.0f}: %{y:.2f}\u00a0%<extra></extra>",
+        )
+    )
     title = title_lines(ui.t("planner.chart.capacity_deals" if deals else "planner.chart.capacity"))
     extra = title.count("<br>") * TITLE_LINE_PX
     fig.update_layout(
