@@ -3,15 +3,11 @@ a viewer signed in through the real password form."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 import ui
-from funnel.db import DB_ENV_VAR, URL_ENV_VAR
 from funnel.workspace import create_workspace
-from tests.conftest import ROOT, with_demo
+from tests.conftest import ROOT
 
 
 def new_app(secrets: dict | None = None) -> AppTest:
@@ -27,13 +23,7 @@ def new_app(secrets: dict | None = None) -> AppTest:
 
 def own_workspace(at: AppTest, name: str = "Acme") -> str:
     """Create an empty workspace in the app's store and have the sidebar pick it (before the
-    first run, so that no other page has to run first). The store's first open installs the demo
-    on a file not yet made: that file is a copy of the demo instead (tests/conftest.py with_demo,
-    what the install leaves), ~6 s of CPU a test less (~2 s the install, ~5 s its back-dated
-    forecasts)."""
-    target = os.environ.get(DB_ENV_VAR)
-    if target and not os.environ.get(URL_ENV_VAR) and not Path(target).exists():
-        with_demo(Path(target))
+    first run, so that no other page has to run first)."""
     with ui.get_store().transaction() as cur:
         ws_id = create_workspace(cur, name).id
     at.session_state["workspace"] = ws_id
