@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from funnel.db import Store
+from funnel.db import Store, default_target
 from funnel.kinds import FULL_TABLES
 from funnel.workspace import create_workspace
 
@@ -206,6 +207,37 @@ def with_demo(path: Path) -> Path:
     installed the demo on an empty file anyway, before anything else wrote to it."""
     shutil.copyfile(_demo_template(), path)
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _apps_first_open_on_a_demo_copy():
+    """The app's store (ui.store.get_store: open_store, then ensure_demo) opened on a DuckDB file
+    not yet made finds a copy of the demo there (with_demo), which is what that open and the
+    install leave: the install and its 12 back-dated forecasts (~6 s of CPU) were made again by
+    every AppTest whose first store open was on an empty file (a test making its workspace
+    through the app's store, a first run on ``app_db``). The CLI's and the tests' own opens
+    (funnel.db.open_store, Store) are left as they are; a file that cannot be put there is left
+    to the store, as before."""
+    import ui.store as app_store
+    from funnel.db import is_server_url
+
+    real = app_store.open_store
+
+    def open_store(target=None):
+        path = str(target or default_target())
+        new = path != ":memory:" and not is_server_url(path) and not os.path.exists(path)
+        if new and not os.path.exists(path + ".wal"):
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                with_demo(Path(path))
+            except OSError:
+                with contextlib.suppress(OSError):
+                    Path(path).unlink(missing_ok=True)
+        return real(target)
+
+    app_store.open_store = open_store
+    yield
+    app_store.open_store = real
 
 
 @pytest.fixture

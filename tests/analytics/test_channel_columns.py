@@ -3,7 +3,7 @@ columns, about 1 300 px), the changes (eighteen, about 2 500 px) and a channel's
 scrolled sideways at 1280 and 1440 px, «Стоимость клиента» and «Вероятный диапазон» cut. On
 screen now one set of columns at a time, each within ui.show.TABLE_PX (800 px) with every header
 whole (7.2 px a character and 24 of padding); together the sets show every figure, and the
-downloads keep them all. The browser proves it (tests/browser/test_channel_tables.py); here, the
+downloads keep them all. The browser proves it (the walk's tests/browser/screen_checks.py channel_tables_fit); here, the
 columns st.dataframe is given, on the demo."""
 
 from __future__ import annotations

@@ -186,22 +186,36 @@ def tabs_fit(page, screen) -> list[str]:
 
 # The page's tab strip on a phone: each tab's label and top, whether it scrolls, whether
 # Streamlit's arrow to scroll it right is shown (stTabsScrollRight), how far it is scrolled, and
-# after ``to`` (a scroll to its end, or to a place in px; the arrows follow the scroll a moment
-# later) how far its last tab's right edge passes the strip's.
+# after ``to`` (a scroll to its end, or to a place in px) how far its last tab's right edge passes
+# the strip's. Streamlit moves its arrows on the strip's scroll event, a frame or two after the
+# scroll: the strip is read once both arrows stand as its scroll calls for (Streamlit's rule: one
+# to the right while more than 1 px is hidden that way, one to the left likewise), or after 200 ms
+# as they stand (a fixed 200 ms wait before, twice for each tabbed screen on a phone: 0.4 s each,
+# 10 s a demo walk). An arrow that does not follow is judged after those 200 ms, as before.
 TAB_STRIP = """(to) => new Promise(done => {
   const list = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]');
   if (!list) return done(null);
-  if (to !== null) list.scrollLeft = to === 'end' ? list.scrollWidth : to;
-  setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const strip = list.closest('[data-testid="stTabs"]');
+  const shown = (id) => {
+    const a = strip.querySelector(`[data-testid="${id}"]`), css = a ? getComputedStyle(a) : null;
+    return !!a && a.getClientRects().length > 0 && css.visibility !== 'hidden' && parseFloat(css.opacity) > 0.5;
+  };
+  const read = () => {
     const tabs = [...list.querySelectorAll('[role="tab"]')];
-    const arrow = list.closest('[data-testid="stTabs"]').querySelector('[data-testid="stTabsScrollRight"]');
-    const css = arrow ? getComputedStyle(arrow) : null;
     const last = tabs[tabs.length - 1].getBoundingClientRect().right - list.getBoundingClientRect().right;
     done({tabs: tabs.map(t => [t.innerText, Math.round(t.getBoundingClientRect().top)]),
           scrolls: list.scrollWidth > list.clientWidth + 1, overflow: getComputedStyle(list).overflowX,
-          arrow: !!arrow && arrow.getClientRects().length > 0 && css.visibility !== 'hidden' && parseFloat(css.opacity) > 0.5,
-          last: Math.round(last), at: list.scrollLeft});
-  })), to === null ? 0 : 200);
+          arrow: shown('stTabsScrollRight'), last: Math.round(last), at: list.scrollLeft});
+  };
+  if (to === null) return requestAnimationFrame(() => requestAnimationFrame(read));
+  list.scrollLeft = to === 'end' ? list.scrollWidth : to;
+  const until = performance.now() + 200;
+  const due = () => shown('stTabsScrollRight') === list.scrollLeft + list.clientWidth < list.scrollWidth - 1
+    && shown('stTabsScrollLeft') === list.scrollLeft > 1;
+  (function poll() {
+    if (due() || performance.now() > until) requestAnimationFrame(() => requestAnimationFrame(read));
+    else requestAnimationFrame(poll);
+  })();
 })"""
 
 

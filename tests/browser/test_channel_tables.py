@@ -1,29 +1,20 @@
-"""The Channels page's tables read whole at a laptop's widths (review #16): at 1440 × 900 and
-1280 × 720, in both languages (their headers are of different lengths), no table of the page
-must be scrolled sideways, whichever column set or figure is chosen (screen_checks
-channel_tables_fit, which the whole walk makes too). Only the Channels page is walked here."""
+"""The Channels page's tables read whole at a laptop's widths (review #16) with the spend periods
+cut, a set of columns the walk never sees. That every table fits at 1440 × 900 and 1280 × 720 in
+both languages, whichever column set or figure is chosen, is screen_checks channel_tables_fit,
+made by the demo's walks (test_screens.py, test_screens_en.py: the walk's test fails when a check
+due on a page did not run). The walk of this page alone that stood here made the same check on
+the same server, in the same languages and at two of the same sizes: a duplicate, ~25 s each."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.browser import screens
-from tests.browser.screen_checks import TABLES_SCROLL, Checker
+from tests.browser.screen_checks import TABLES_SCROLL
 
-SIZES = ("wide", "laptop")
 # Whether the page's table cells (the grid's hidden copy of them) hold each of the texts given.
 SHARES = """(texts) => { const cells = [...document.querySelectorAll('[data-testid="stMain"] [data-testid^="glide-cell-"]')];
   return texts.every(t => cells.some(c => c.innerText.includes(t))); }"""
-
-
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_channel_tables_fit_a_laptop(screens_app, browser, lang):
-    server, names = screens_app
-    checker = Checker("demo", lang, SIZES)
-    shots = screens.walk(browser, server.url, "demo", lang, names["demo"], SIZES, pages=["channels"], checks=checker)
-    assert {("channel tables fit", "channels", v) for v in SIZES} <= checker.ran, checker.ran
-    bad = [f"{s}: {'; '.join(s.problems)}" for s in shots if s.problems]
-    assert not bad, "\n".join(bad)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -9,6 +9,7 @@ import pytest
 from funnel.i18n import t
 from tests.browser.conftest import Server, shot
 from tests.browser.screens import wait_until_drawn
+from tests.conftest import with_demo
 
 # (url path, the page's title key): the menu's pages, the default one (served at the root) first
 PAGES = [
@@ -26,8 +27,10 @@ PAGES = [
 @pytest.fixture(scope="module")
 def fresh_server(tmp_path_factory):
     """Started once for the module and visited first by a deep link (NOTES.md: a fresh server
-    still runs the old pages/ mode until some session ran st.navigation)."""
-    s = Server(tmp_path_factory.mktemp("screen_state") / "state.duckdb").start()
+    still runs the old pages/ mode until some session ran st.navigation). Its file holds the demo
+    as the server's first page would install it (with_demo: the install's ~6 s of CPU in the
+    server saved; what is fresh here is the server, not the file)."""
+    s = Server(with_demo(tmp_path_factory.mktemp("screen_state") / "state.duckdb")).start()
     yield s
     s.stop()
 
