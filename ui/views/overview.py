@@ -16,7 +16,7 @@ from funnel import units
 from funnel.charts import MONTH_LABELS, PHONE_MONTHS, TREND_MONTHS, month_axis, months_spanned, phone_months_css
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
-from funnel.periods import month_end
+from funnel.periods import Overlap, month_end
 from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
@@ -99,11 +99,7 @@ def part_help(h: Headline, figure: str) -> list[str]:
     """A card's lines for each comparison counted like for like (Headline.part): the same days of
     the period and of the window, each with the figure; or why there is no change."""
     out = []
-    for which in windows(h):
-        part = h.part(which)
-        if part is None:
-            continue
-        vs = vs_name(h, which)
+    for which, part, vs in parts(h):
         if part.short:
             out.append(ui.t("an.help.compare_short", vs=vs, since=ui.date(part.then[0])))
             continue
@@ -119,6 +115,15 @@ def part_help(h: Headline, figure: str) -> list[str]:
             )
         )
     return out
+
+
+def parts(h: Headline) -> Iterator[tuple[str, Overlap, str]]:
+    """Each comparison the screen shows that is counted like for like (Headline.part), with the
+    card's name for it (vs_name): the cards' help and the line under them word the same ones."""
+    for which in windows(h):
+        part = h.part(which)
+        if part is not None:
+            yield which, part, vs_name(h, which)
 
 
 def windows(h: Headline) -> tuple[str, ...]:
@@ -233,11 +238,7 @@ def compare_lines(h: Headline) -> list[str]:
     нояб. – дек. 2024 нет.»), or, under a month of them, that no change is shown. None for a
     window compared whole."""
     out = []
-    for which in windows(h):
-        part = h.part(which)
-        if part is None:
-            continue
-        vs = vs_name(h, which)
+    for _, part, vs in parts(h):
         if part.short:
             out.append(ui.t("an.compare_short", vs=vs, since=ui.date(part.then[0])))
         else:
