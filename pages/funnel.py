@@ -72,7 +72,14 @@ try:
                     ui.chart(view.lost_stage_figure, by_stage, measure, over_time, key="fn_lost_stage_chart")
                 with c2:
                     view.lost_time_chart(over_time, measure, by_stage, key="fn_lost_time_chart")
-                ui.simple_table(by_stage, view.LOST_COLUMNS, "lost_reasons", key="fn_lost_table", rows=view.LOST_ROWS)
+                ui.simple_table(
+                    by_stage,
+                    view.LOST_COLUMNS,
+                    "lost_reasons",
+                    key="fn_lost_table",
+                    rows=view.LOST_ROWS,
+                    title=view.LOST_TITLE,
+                )
     if tab["breakdown"].open:
         with tab["breakdown"]:
             st.subheader(ui.t("an.fn.breakdown"), help=ui.t("an.fn.breakdown_help"))
@@ -97,6 +104,7 @@ try:
                     key="fn_breakdown_table",
                     dim=split,
                     rows=view.breakdown_rows(parts.table),
+                    title=view.BREAKDOWN_TITLE,
                 )
     if tab["speed"].open:
         with tab["speed"]:

@@ -29,8 +29,6 @@ from ui.escape import plain
 # The keyed containers' prefixes: CARDS_CSS (every page's, ui.sidebar PAGE_CSS) hides the cards from PHONE_WIDTH + 1 px
 # on, the grid below.
 CARDS, GRID = "phone_cards_", "wide_grid_"
-# More cards than this scroll in a box of this height (px), as the grid scrolls past its rows.
-CARDS_IN_VIEW, CARDS_BOX_PX = 12, 640
 
 # Below funnel.charts.PHONE_WIDTH (where Streamlit stacks columns: the app's phone layout) the
 # grid is hidden and the cards shown, from one pixel wider the reverse. A card is a bordered table
@@ -111,5 +109,8 @@ def grid_and_cards(
         # a missing cell reads as the cards' "—", not Streamlit's "None"
         st.dataframe(display, key=key, placeholder=grid.pop("placeholder", DASH), **grid)
     items = cards(display, title, first)
-    with st.container(key=f"{CARDS}{key}", height=CARDS_BOX_PX if len(items) > CARDS_IN_VIEW else "content"):
+    # every card in the page's own scroll: a box of its own (640 px, scrolling past 12 cards) hid
+    # all but 2–4 cards behind a scroll inside the scroll on a phone, and on a wide screen its
+    # fixed height stayed as 672 px of white under the grid though the box was hidden (review)
+    with st.container(key=f"{CARDS}{key}"):
         st.markdown(cards_markdown(items))

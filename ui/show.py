@@ -201,7 +201,15 @@ ROW_PX_HEAD, ROW_PX, ROWS_IN_VIEW = 38, 35, 15
 
 
 def show_table(
-    view, df: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, *args, rows: int = ROWS_IN_VIEW, first: tuple = ()
+    view,
+    df: pd.DataFrame,
+    raw: pd.DataFrame,
+    name: str,
+    key: str,
+    *args,
+    rows: int = ROWS_IN_VIEW,
+    first: tuple = (),
+    title: tuple = (),
 ) -> None:
     """A formatted table (plain text cells) with CSV/XLSX downloads of the unformatted ``raw``
     (a frame, or a function making it on click that reads no session state: download_buttons).
@@ -210,11 +218,12 @@ def show_table(
     per distinct input, language and currency (draw_cached), later visits replay the element.
     The grid is tall enough for ``rows`` rows, then scrolls, and then says how many rows it has.
     On a phone the same display frame shows as cards instead (ui.cards), the columns in ``first``
-    (display headers) first under each row's name.
+    (display headers) first under each row's name, that name the cells of ``title`` (display
+    headers; the first column's by default).
     """
     # A shared result is keyed by its query, not read: pass it whole; anything else, only the rows shown.
     part = df if is_shared(df) or len(df) <= MAX_SHOWN_ROWS else df.head(MAX_SHOWN_ROWS)
-    draw_cached(_table_view, view, part, len(df), args, key, rows, tuple(first))
+    draw_cached(_table_view, view, part, len(df), args, key, rows, tuple(first), tuple(title))
     download_buttons(raw, name, key)
 
 
@@ -224,7 +233,14 @@ def table_height(n: int, rows: int = ROWS_IN_VIEW) -> int:
 
 
 def _table_view(
-    view, part: pd.DataFrame, total: int, args: tuple, key: str, rows: int = ROWS_IN_VIEW, first: tuple = ()
+    view,
+    part: pd.DataFrame,
+    total: int,
+    args: tuple,
+    key: str,
+    rows: int = ROWS_IN_VIEW,
+    first: tuple = (),
+    title: tuple = (),
 ) -> None:
     if total > MAX_SHOWN_ROWS:
         st.caption(t("an.table_cut", shown=num(MAX_SHOWN_ROWS), total=num(total)))
@@ -237,6 +253,7 @@ def _table_view(
         display,
         key=f"{key}_df",
         first=first,
+        title=title,
         column_config=fitted_columns(display),
         hide_index=True,
         width="stretch",
@@ -419,11 +436,13 @@ def simple_table(
     shown: tuple | None = None,
     rows: int = ROWS_IN_VIEW,
     first: tuple = (),
+    title: tuple = (),
 ) -> None:
     """``columns`` (source column → header key) in the downloads; on screen only those in
     ``shown`` when given (a table too wide for a laptop keeps its other columns in the files).
     ``rows``: how many rows the grid shows before it scrolls (show_table); ``first``: the source
-    columns a phone's card lists first, under the row's name (ui.cards)."""
+    columns a phone's card lists first, under the row's name (ui.cards): the cells of the source
+    columns ``title``, by default the first column's."""
     columns = {c: (k or f"an.dim.{dim}") for c, k in columns.items()}
     names = {c: t(k) for c, k in columns.items()}
     on_screen = {c: k for c, k in columns.items() if shown is None or c in shown}
@@ -437,6 +456,7 @@ def simple_table(
         dim,
         rows=rows,
         first=tuple(names[c] for c in first if c in on_screen),
+        title=tuple(names[c] for c in title if c in on_screen),
     )
 
 

@@ -161,6 +161,20 @@ def test_the_stalled_cards_say_what_the_grid_says_overdue_first():
 
 
 @pytest.mark.usefixtures("demo_app_db")
+def test_the_lost_reason_cards_are_named_by_stage_and_reason():
+    """Review: the cards of the lost reasons were named by the stage alone, eight alike on a
+    workspace without stages («Этап неизвестен»), the reason that tells them apart inside."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["fn_tab"] = "Отказы"
+    at.run()
+    assert not at.exception, at.exception
+    stage, reason = t("an.col.stage", "ru"), t("an.col.reason", "ru")
+    _check(at, reason, title=(stage, reason))
+
+
+@pytest.mark.usefixtures("demo_app_db")
 def test_the_goals_cards_say_what_the_grid_says_goal_and_actual_first():
     at = new_app()
     at.session_state["tm_tab"] = t("tm.tab.goals", "ru")

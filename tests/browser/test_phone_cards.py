@@ -33,6 +33,14 @@ LOOK = """(key) => {
     page: [document.documentElement.scrollWidth - document.documentElement.clientWidth,
            main ? main.scrollWidth - main.clientWidth : 0],
     downloads: [...document.querySelectorAll('[data-testid="stDownloadButton"]')].filter(shown).length,
+    // from the grid's foot to the first download under it: the hidden cards' box kept its height
+    gap: (() => {
+      if (!shown(grid)) return null;
+      const foot = grid.getBoundingClientRect().bottom;
+      const below = [...document.querySelectorAll('[data-testid="stDownloadButton"]')].filter(shown)
+        .map(d => d.getBoundingClientRect().top).filter(top => top >= foot - 1);
+      return below.length ? Math.min(...below) - foot : null;
+    })(),
   };
 }""".replace("CARDS", CARDS).replace("GRID", GRID)
 
@@ -74,6 +82,8 @@ def test_a_phone_reads_the_table_as_cards_and_a_wide_screen_as_its_grid(
         wide = page.evaluate(LOOK, key)
         assert not wide["cards"] and wide["grid"] and wide["canvas"], wide
         assert wide["downloads"] == phone["downloads"], (wide, phone)
+        if phone["downloads"]:  # the downloads right under the grid: no white where the cards were
+            assert wide["gap"] is not None and wide["gap"] < 80, wide["gap"]
     finally:
         ctx.close()
 

@@ -139,6 +139,9 @@ STALLED_SHOWN = ("deal_id", "stage", "owner", "channel", "amount", "days_in_stag
 # A phone's card of a stalled deal (ui.cards): by how much it is late and what is at stake, first.
 STALLED_FIRST = ("days_over", "amount")
 LOST_COLUMNS = {"stage": "an.col.stage", "reason": "an.col.reason", "deals": "an.col.deals", "amount": "an.col.amount"}
+# A phone card's name: the stage alone named eight cards «Этап неизвестен» alike (review), the
+# reason that tells them apart inside; the breakdown's manager alone repeated six times.
+LOST_TITLE = ("stage", "reason")
 # The refusals' table in view whole (stages × reasons: 18 rows on the demo): in a 15-row grid the
 # refusals at «Договор подписан», which the chart beside it shows, were below the fold, unseen.
 LOST_ROWS = 40
@@ -159,6 +162,7 @@ BREAKDOWN_COLUMNS = {
     "conversion_from_previous": "an.col.conv_prev",
     "conversion_from_first": "an.col.conv_first",
 }
+BREAKDOWN_TITLE = ("grp", "stage")
 SPEED_COLUMNS = {
     "grp": None,
     "leads": "an.col.leads",
