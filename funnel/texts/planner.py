@@ -567,6 +567,10 @@ TEXTS = {
         "{sellers} × {per_seller} на продавца = {capacity} в месяц",
         "{sellers} × {per_seller} a seller = {capacity} a month",
     ),
+    "planner.cap.product_about": (
+        "{sellers} × {per_seller} на продавца ≈ {capacity} в месяц",
+        "{sellers} × {per_seller} a seller ≈ {capacity} a month",
+    ),
     "planner.cap.load": ("Загрузка", "Load"),
     "planner.cap.effective": ("Конверсия с нагрузкой", "Conversion under load"),
     "planner.cap.needed": ("Нужно продавцов", "Sellers needed"),

@@ -103,7 +103,8 @@ def test_capacity_lowers_conversion_past_the_team(planner):
 def test_the_capacity_reads_as_the_product_it_is(planner):
     """Screen review #16: the per-seller lever wrote «212» for 211,6 and the card «1 270»: 6 × 212 is
     1 272. Under the card, the product with the per-seller figure as exact as it needs:
-    6 × 211,6 = 1 269,6 → «1 270»; 2 × 50 = 100 without «,0»."""
+    6 × 211,6 = 1 269,6 → «≈ 1 270» (a product read aloud must add up: «=» only where it does);
+    2 × 50 = 100 without «,0», «=»."""
     at = set_levers(planner, leads=2_000.0)
     open_tab(at, "capacity")
     at.toggle(key="pl_capacity_on").set_value(True).run()
@@ -111,7 +112,7 @@ def test_the_capacity_reads_as_the_product_it_is(planner):
     type_number(at, "pl_contacts_per_seller_n", 211.6).run()
     assert not at.exception, at.exception
     assert metrics(at)["Пропускная способность"] == "1 270"
-    assert "6 × 211,6 на продавца = 1 270 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]
+    assert "6 × 211,6 на продавца ≈ 1 270 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]
     type_number(at, "pl_sellers_n", 2.0).run()
     type_number(at, "pl_contacts_per_seller_n", 50.0).run()
     assert "2 × 50 на продавца = 100 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]

@@ -4,6 +4,7 @@ funnel.model; this module only turns them into widgets, tables and charts."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import streamlit as st
@@ -306,10 +307,14 @@ def capacity_product(plan: Plan, capacity: float | None) -> str | None:
     per = plan.contacts_at_cycle
     if capacity is None or plan.capacity is not None or plan.sellers is None or per is None:
         return None
+    d = precision.factor_places(plan.sellers, per)
+    # «=» only where the written factors multiply to the written whole: 6 × 3,3 is 19,8, read
+    # aloud beside «= 20» by a trainer (screen review); 6 × 211,6 = 1 269,6 «≈ 1 270»
+    exact = math.isclose(plan.sellers * round(per, d), round(capacity), abs_tol=1e-9)
     return ui.t(
-        "planner.cap.product",
+        "planner.cap.product" if exact else "planner.cap.product_about",
         sellers=ui.num(plan.sellers),
-        per_seller=ui.num(per, precision.factor_places(plan.sellers, per)),
+        per_seller=ui.num(per, d),
         capacity=charts.shown("capacity", capacity),
     )
 
