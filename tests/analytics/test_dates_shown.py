@@ -44,7 +44,9 @@ def unquoted(text: str) -> str:
 def texts(at) -> list[str]:
     out = []
     for kind in ("caption", "markdown", "info", "warning", "success", "error", "subheader", "header", "title"):
-        out += [str(e.value) for e in at.get(kind)]
+        # a phone's cards (ui.cards: Markdown tables opening «| **») are the grid's own cells again,
+        # the data's names among them («VK Реклама 2026-10», a campaign named by its month)
+        out += [str(e.value) for e in at.get(kind) if not (kind == "markdown" and str(e.value).startswith("| **"))]
     for m in at.metric:
         out += [str(m.label), str(m.value)]
     for frame in at.dataframe:

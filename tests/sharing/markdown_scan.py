@@ -57,6 +57,7 @@ TEXTS = {"t", "_t"}
 FORMATTERS = {
     "num", "money", "pct", "fmt_value", "signed_pct", "period_text", "len", "int", "round", "strftime", "isoformat",
     "date", "moment", "month", "period", "month_period",  # ui.text's Babel dates: digits and CLDR month names only
+    "span", "stretch",  # ui.text's Babel day ranges («янв. – окт.»): the same, with a dash and word joiners
 }  # fmt: skip
 # Choice widgets whose option labels Streamlit renders as Markdown (its docs: radio's "Labels can
 # include markdown", and the button groups'); a selectbox's or multiselect's options are plain text.
