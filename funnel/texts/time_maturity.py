@@ -26,9 +26,12 @@ TEXTS = {
         "No window: the data has no won deal linked to a lead, so every lead counts.",
     ),
     "tm.maturity.window_help": (
-        "Лиды моложе окна не входят в конверсию по когортам — здесь, на Обзоре, в Каналах, в Воронке и в базе планировщика.",
-        "Leads younger than the window are left out of conversion by cohort: here, on the Overview, Channels, Funnel "
-        "and in the planner's cohort basis.",
+        # «в конверсию по когортам» read as if the Overview's conversion by closing date left them out
+        # too (screen review): the choice that does is named as the radio names it
+        "Лиды моложе окна не входят в конверсию, когда сделки считаются «По дате лида (когорта)»: здесь, на "
+        "Обзоре, в Каналах, в Воронке и в базе планировщика. По дате закрытия считаются все лиды.",
+        "Leads younger than the window are left out of conversion when deals are counted “By lead date (cohort)”: "
+        "here, on the Overview, Channels, Funnel and in the planner's cohort basis. By closing date every lead counts.",
     ),
     "tm.maturity.inside": ("Лидов внутри окна", "Leads inside the window"),
     "tm.maturity.set_days": ("Окно, дней", "Window, days"),
