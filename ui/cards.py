@@ -101,14 +101,22 @@ def cards_markdown(items: Sequence[Card]) -> str:
 
 
 def grid_and_cards(
-    display: pd.DataFrame, *, key: str, title: Sequence[str] = (), first: Sequence[str] = (), **grid
+    display: pd.DataFrame,
+    *,
+    key: str,
+    title: Sequence[str] = (),
+    first: Sequence[str] = (),
+    as_text: pd.DataFrame | None = None,
+    **grid,
 ) -> None:
     """``st.dataframe(display, key=key, **grid)`` for a wide screen and the same rows as cards
-    (``cards``: ``title``, ``first``) for a phone, each in its keyed container; CARDS_CSS shows one."""
+    (``cards``: ``title``, ``first``) for a phone, each in its keyed container; CARDS_CSS shows one.
+    ``as_text``: the same frame with the cells the grid formats itself (a NumberColumn's) written
+    as it writes them, for the cards, which print every cell as text."""
     with st.container(key=f"{GRID}{key}"):
         # a missing cell reads as the cards' "—", not Streamlit's "None"
         st.dataframe(display, key=key, placeholder=grid.pop("placeholder", DASH), **grid)
-    items = cards(display, title, first)
+    items = cards(display if as_text is None else as_text, title, first)
     # every card in the page's own scroll: a box of its own (640 px, scrolling past 12 cards) hid
     # all but 2–4 cards behind a scroll inside the scroll on a phone, and on a wide screen its
     # fixed height stayed as 672 px of white under the grid though the box was hidden (review)

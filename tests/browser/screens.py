@@ -101,7 +101,7 @@ NOT_WORDS = re.compile(
     r"\.?[\w-]+/[\w-]+\.\w+"  # folder/file.ext
     r"|\b[\w-]+/(?:[\w-]+/)+"  # data/backups/
     r"|(?<![\w.])\.\w+\b"  # .zip
-    r"|\b[\w-]+\.(?:toml|zip|csv|json|duckdb)\b"  # secrets.toml
+    r"|\b[\w-]+\.(?:toml|zip|csv|json|duckdb|parquet|xlsx|xlsm|xls|tsv|txt)\b"  # secrets.toml, an upload's file
     r"|\[[a-z_]+\]"  # [funnel]
     r"|\b[A-Z]\d{3,}\b"  # a record's code, the data's own (deal D003916: a phone's card shows it as text)
 )

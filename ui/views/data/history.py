@@ -12,6 +12,7 @@ from funnel import ingest
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
 from ui import auth, state
+from ui.cards import grid_and_cards
 from ui.views.data import texts
 from ui.writes import say, show_message
 
@@ -58,12 +59,16 @@ def history_section(ws, header) -> None:
         st.caption(ui.t("data.history_empty"))
         return
     table = texts.history_table(history)
-    st.dataframe(
+    # on a phone a card a load (ui.cards): at 390 px the grid showed №, when and who, the file cut
+    grid_and_cards(
         table,
+        key="data_history",
+        title=[ui.t(k) for k in texts.HISTORY_CARD_TITLE],
+        first=[ui.t(k) for k in texts.HISTORY_CARD_FIRST],
+        as_text=texts.history_cards(table),
         column_config=texts.history_columns(table),
         row_height=texts.history_row_height(table),
         hide_index=True,
-        key="data_history",
         placeholder=DASH,
     )
     show_message("history")  # the outcome of an undo, right under the table it changed

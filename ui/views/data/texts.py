@@ -362,6 +362,20 @@ def history_columns(table: pd.DataFrame) -> dict:
     }
 
 
+def history_cards(table: pd.DataFrame) -> pd.DataFrame:
+    """``history_table``'s frame for a phone's cards (ui.cards): the row counts as the grid shows
+    them, grouped as the language groups thousands («26 424»); the cards print cells as text."""
+    out = table.copy()
+    for c in {ui.t(k) for k in _COUNTS} & set(table.columns):
+        out[c] = table[c].map(lambda v: None if pd.isna(v) else ui.num(int(v))).astype(object)
+    return out
+
+
+# A phone's card of a load: its file as the card's name, then what was loaded and when.
+HISTORY_CARD_TITLE = ("data.h.file",)
+HISTORY_CARD_FIRST = ("data.h.kind", "data.h.added", "data.h.when", "data.h.mode")
+
+
 def history_row_height(table: pd.DataFrame) -> int | None:
     """WRAP_ROW_PX when a column of ``history_table``'s frame is narrower than its longest cell
     (the cell's words wrap: «Расходы на» over «рекламу», «07.12.2026» over «14:55»), else None
