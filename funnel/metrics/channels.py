@@ -225,9 +225,16 @@ def channel_changes(cur, *, filters: Filters, attribution: str = "period", by: s
         out[f"{m}_mom"] = now / prev.where(prev != 0) - 1
         out[f"{m}_yoy_change"] = now / yoy.where(yoy != 0) - 1
     prev_part, yoy_part = query.overlaps(cur, filters)
+    counted: dict = {}  # a period of 12 months or more: the year earlier is the previous window
     for part, change in ((prev_part, "mom"), (yoy_part, "yoy_change")):
-        if part is not None:
-            _like_for_like(cur, out, filters, attribution, by, part, change, metrics)
+        if part is None:
+            continue
+        if part in counted:  # the same days again: their changes, not the query run twice
+            for m in metrics:
+                out[f"{m}_{change}"] = out[f"{m}_{counted[part]}"]
+            continue
+        _like_for_like(cur, out, filters, attribution, by, part, change, metrics)
+        counted[part] = change
     out = out.reset_index()
     unsplit = set(df.loc[(df["k"] == 0) & df["spend_unsplit"], "grp"])
     out["spend_unsplit"] = out["grp"].isin(unsplit)
