@@ -73,6 +73,7 @@ from funnel.model.active_chain import (
     turnover_contracts,
     whole,
     whole_back,
+    whole_people,
     whole_profit_contracts,
 )
 from funnel.model.fields import finite, non_negative, positive, refuse, share
@@ -333,7 +334,7 @@ def _whole(plan: ActivePlan, need: dict[str, float]) -> tuple[FunctionLoad, ...]
     out = []
     for f in FUNCTIONS:
         exact = need[f]
-        people = int(round(exact)) if f == "management" else math.ceil(exact - EPS)
+        people = int(round(exact)) if f == "management" else whole_people(exact)
         load = (1.0 if people else 0.0) if f == "management" else (exact / people if people else 0.0)
         out.append(FunctionLoad(f, people, exact, load, people * getattr(plan, COST[f])))
     return tuple(out)

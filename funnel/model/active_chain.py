@@ -96,11 +96,17 @@ def turnover_contracts(plan, turnover: float) -> float | None:
     return contracts
 
 
+def whole_people(exact: float) -> int:
+    """The people a function's work of ``exact`` fractional people needs: up to whole, a float's
+    noise set aside (2.0000000001 → 2)."""
+    return math.ceil(exact - EPS)
+
+
 def whole_profit(plan, vol: dict[str, float]) -> float:
     """A month's profit at these (whole) volumes with whole people: paid × check × margin −
     base × contact cost − Σ ⌈people a function's work needs⌉ × their cost − management."""
     need = needs(plan, vol)
-    people = sum(math.ceil(need[f] - EPS) * getattr(plan, COST[f]) for f in FUNCTIONS[:3])
+    people = sum(whole_people(need[f]) * getattr(plan, COST[f]) for f in FUNCTIONS[:3])
     fixed = plan.management * plan.management_cost
     return vol["paid"] * plan.avg_check * plan.margin - vol["base"] * plan.contact_cost - people - fixed
 
