@@ -335,10 +335,8 @@ def _history_widths(table: pd.DataFrame) -> tuple[dict[str, int], dict[str, int]
     mode give way instead, each to its header or 100 px, and wrap there (history_row_height)."""
     from ui.show import fit_widths
 
-    counts = {ui.t(k) for k in _COUNTS} & set(table.columns)
-    shown = table.astype(object).where(table.notna(), None)
-    for c in counts:  # measured as drawn: "26 424"
-        shown[c] = table[c].map(lambda v: None if pd.isna(v) else f"{int(v):,}")
+    shown = history_cards(table).astype(object)  # measured as drawn: the counts "26 424"
+    shown = shown.where(shown.notna(), None)
     whole = fit_widths(shown, budget=10**6)
     return fit_widths(shown, keep={ui.t("data.h.file")}), whole
 
