@@ -22,7 +22,7 @@ import duckdb
 
 from funnel import money
 from funnel.errors import DatabaseBusy, FunnelError
-from funnel.sql import SCHEMA_FILES, schema_sql, statements
+from funnel.sql import MACRO_PROBES, SCHEMA_FILES, schema_sql, statements
 
 log = logging.getLogger("funnel.db")
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "funnel.duckdb"
@@ -212,24 +212,27 @@ class Store:
 
 
 def _schema_mark(cur, wanted: list[str]) -> str:
-    """The digest of the schema's statements and of the file's own tables and views as DuckDB
-    describes them now (their SQL), see ``Store._migrate``."""
+    """The digest of the schema's statements and of the file's own tables, views and sequences
+    as DuckDB describes them now (their SQL), with what its macros give on MACRO_PROBES (see
+    ``Store._migrate``); a macro missing gives a mark no migration writes."""
     described = cur.execute(
         "SELECT coalesce(string_agg(sql, chr(10) ORDER BY name), '') FROM ("
         "SELECT table_name AS name, sql FROM duckdb_tables() "
         "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary "
         "UNION ALL SELECT view_name, sql FROM duckdb_views() "
         "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary AND NOT internal "
-        # the schema's macros (staging.sql) and sequences (schema.sql) too: a macro re-made or a
-        # sequence dropped by anything else must migrate back (a sequence by its name only: its
-        # SQL would carry the counter, and every upload would look like a new schema)
-        "UNION ALL SELECT function_name, macro_definition FROM duckdb_functions() "
-        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal "
-        "AND function_type = 'macro' "
+        # sequences (schema.sql) by their names only: their SQL would carry the counter, and
+        # every upload would look like a new schema
         "UNION ALL SELECT sequence_name, 'sequence' FROM duckdb_sequences() "
         "WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary)"
     ).fetchone()[0]
-    return hashlib.sha256("\n;\n".join([*wanted, described]).encode()).hexdigest()
+    # the macros (staging.sql) by what they do: one re-made or dropped by anything else must
+    # migrate back (their text is only in duckdb_functions(), 20 ms a read)
+    try:
+        probed = repr(cur.execute(f"SELECT {', '.join(MACRO_PROBES)}").fetchone())
+    except duckdb.Error:
+        probed = "missing"
+    return hashlib.sha256("\n;\n".join([*wanted, described, probed]).encode()).hexdigest()
 
 
 def _stored_mark(cur) -> str | None:

@@ -13,6 +13,7 @@ import importlib
 import numbers
 import pkgutil
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 import funnel.texts as _texts_pkg
@@ -34,7 +35,36 @@ def _load_table() -> dict[str, tuple[str, str]]:
     return table
 
 
-TABLE = _load_table()
+class _Table(Mapping[str, tuple[str, str]]):
+    """The table, read from funnel/texts on its first use: a process that never shows a text
+    (the CLI's load, a worker that parses an upload) does not import the ~20 text modules
+    (about 10 ms of every such process's start)."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[str, tuple[str, str]] | None = None
+
+    def _all(self) -> dict[str, tuple[str, str]]:
+        if self._pairs is None:  # two threads at once both read the same files: one result kept
+            self._pairs = _load_table()
+        return self._pairs
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        return self._all()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
+
+    def get(self, key, default=None):
+        return self._all().get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+TABLE = _Table()
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs) -> str:

@@ -1,7 +1,8 @@
 """The CLI's `load` of a clean file imports neither pandas nor the other commands' modules
 (about 0.6 s of CPU per run: a third of a 2 M-row load), nor Babel (funnel.formatting, ~10 ms:
 its English messages format no number), nor, without a settings file, the TOML parser (~3 ms,
-funnel.ingest.limits), and every command is still listed."""
+funnel.ingest.limits), nor the interface's text table (~10 ms, funnel.i18n.TABLE: the
+planner's texts, say), and every command is still listed."""
 
 from __future__ import annotations
 
@@ -46,12 +47,13 @@ def test_a_clean_load_imports_no_pandas(tmp_path):
         "import sys; from funnel.cli import main; "
         f"rc = main(['load', 'leads', {str(data)!r}, '--db', {str(db)!r}, '--workspace', 'Bench']); "
         "print('rc', rc, 'pandas', 'pandas' in sys.modules, 'metrics', 'funnel.metrics' in sys.modules, "
-        "'babel', 'babel' in sys.modules, 'tomllib', 'tomllib' in sys.modules)"
+        "'babel', 'babel' in sys.modules, 'tomllib', 'tomllib' in sys.modules, "
+        "'texts', 'funnel.texts.planner' in sys.modules)"
     )
     env = dict(os.environ, STREAMLIT_SECRETS_FILES=str(tmp_path / "none.toml"))  # no settings file
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert "added 3" in out.stdout, out.stdout + out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False babel False tomllib False"
+    assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False babel False tomllib False texts False"
 
 
 def test_a_clean_loads_report_of_rejected_rows_is_empty_with_its_columns(store, ws, tmp_path):
