@@ -123,47 +123,72 @@ def months_in(date_from: date, date_to: date) -> float:
     return total
 
 
+# A period still running past the data's last day is compared to date (Overlap.last): at least
+# this many days of it, a week, each weekday once; fewer, and one busy day is the change.
+TO_DATE_DAYS = 7
+
+
 @dataclass(frozen=True)
 class Overlap:
-    """A comparison window the data covers only from its ``then[0]`` on, and the like-for-like
-    days it compares: ``then`` (the window's days with data, the data's first day to the window's
-    end) against ``now`` (the same days of the period: ``then`` moved forward by the comparison's
-    offset, to the period's end). ``missing``: the window's days before the data. ``short``:
-    ``then`` is shorter than one calendar month, too little to call a change."""
+    """A comparison ``window`` the data cover only in part, and the like-for-like days it
+    compares: ``then`` (the window's days with data) against ``now`` (the same days of the
+    period). The data may start inside the window (``missing``: its days before them), and the
+    period may run past the data's last day (``last``: a month in progress, the days after it
+    not compared). ``short``: too little to call a change: under a calendar month when the data
+    start inside the window, under TO_DATE_DAYS when only the period's end is cut."""
 
     window: tuple[date, date]
     then: tuple[date, date]
     now: tuple[date, date]
+    last: date | None = None
 
     @property
-    def missing(self) -> tuple[date, date]:
+    def missing(self) -> tuple[date, date] | None:
+        """The window's days before the data; None when the data cover its start."""
+        if self.then[0] <= self.window[0]:
+            return None
         return self.window[0], self.then[0] - timedelta(days=1)
 
     @property
     def short(self) -> bool:
         start, end = self.then
-        return add_months(start, 1) > end + timedelta(days=1)
+        if end < start:
+            return True
+        if self.missing is not None:
+            return add_months(start, 1) > end + timedelta(days=1)
+        return (end - start).days + 1 < TO_DATE_DAYS
 
 
 def shifted(d: date, window: tuple[date, date], period: tuple[date, date]) -> date:
     """The day ``d`` of a comparison ``window`` moved to the same place in ``period``: by whole
     months when the window starts that many months before it on the same day (the previous 12
     months, a year earlier: 15.01.2025 → 15.01.2026; a month end is clamped, as add_months
-    does), else by the days between their starts (a previous period of 10 days)."""
+    does), else by the days between their starts (a previous period of 10 days). The other way
+    round too: a day of the period back into its window (``shifted(d, period, window)``)."""
     months = (period[0].year - window[0].year) * 12 + period[0].month - window[0].month
     if add_months(window[0], months) == period[0]:
         return add_months(d, months)
     return d + (period[0] - window[0])
 
 
-def overlap(period: tuple[date, date], window: tuple[date, date] | None, first: date | None) -> Overlap | None:
-    """Like for like against a comparison ``window`` of ``period`` when the data starts (its first
-    day ``first``, data_range) inside the window after its start: the window's covered days
-    (``first`` to its end) and the same days of the period (Overlap). None when the window is
-    wholly covered (``first`` on or before its start), holds no data at all (``first`` after its
-    end), or there is no window or no data: the whole windows are then compared as they are.
-    Day-exact: data from 15.01.2025 against the previous 12 months of November 2025 – October
-    2026 compares 15.01.2025–31.10.2025 with 15.01.2026–31.10.2026."""
-    if window is None or first is None or not window[0] < first <= window[1]:
+def overlap(
+    period: tuple[date, date], window: tuple[date, date] | None, first: date | None, last: date | None = None
+) -> Overlap | None:
+    """Like for like against a comparison ``window`` of ``period`` when the data (their first
+    and last days, data_range) cover the two only in part: the data start inside the window
+    after its start, or the period runs on past the data's last day (a month in progress: its
+    days to date against the same days of the window). None when both are covered whole, the
+    window holds no data at all (``first`` after its end), or there is no window or no data: the
+    whole windows are then compared as they are. Day-exact: data from 15.01.2025 against the
+    previous 12 months of November 2025 – October 2026 compares 15.01.2025–31.10.2025 with
+    15.01.2026–31.10.2026; data to 07.12.2026 in December 2026 compare 01.12–07.12.2026 with
+    01.11–07.11.2026."""
+    if window is None or first is None or first > window[1]:
         return None
-    return Overlap(window=window, then=(first, window[1]), now=(shifted(first, window, period), period[1]))
+    start_cut = window[0] < first
+    end_cut = last is not None and period[0] <= last < period[1]
+    if not start_cut and not end_cut:
+        return None
+    then = (first if start_cut else window[0], min(shifted(last, period, window), window[1]) if end_cut else window[1])
+    now = (shifted(first, window, period) if start_cut else period[0], last if end_cut else period[1])
+    return Overlap(window=window, then=then, now=now, last=last if end_cut else None)

@@ -80,16 +80,17 @@ def comparisons(filters: Filters) -> tuple[tuple[date, date] | None, tuple[date,
 
 def overlaps(cur, filters: Filters) -> tuple[Overlap | None, Overlap | None]:
     """(previous period, year earlier) like for like (periods.overlap): for a comparison window
-    the workspace's data covers only from its first day on (data_range: the workspace's, whatever
-    the filters; a channel that started later did grow), its covered days and the same days of
-    the period; None for a window wholly covered, without any data, or not there (comparisons).
+    the workspace's data covers only from its first day on, or a period that runs past the
+    data's last day (data_range: the workspace's, whatever the filters; a channel that started
+    later did grow), the covered days and the same days of the other; None for a window and
+    period wholly covered, a window without any data, or none there (comparisons).
     Every screen that shows a change against an earlier window compares these."""
     prev, yoy = comparisons(filters)
     if filters.date_from is None or filters.date_to is None or (prev is None and yoy is None):
         return None, None
-    first = data_range(cur, filters.workspace_id)[0]
+    first, last = data_range(cur, filters.workspace_id)
     period = (filters.date_from, filters.date_to)
-    return overlap(period, prev, first), overlap(period, yoy, first)
+    return overlap(period, prev, first, last), overlap(period, yoy, first, last)
 
 
 def overlap_params(filters: Filters, part: Overlap, attribution: str = "period") -> dict:

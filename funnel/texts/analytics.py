@@ -108,6 +108,24 @@ TEXTS = {
         "Изменения {vs} не показаны: данные начинаются {since}, и сравнить можно меньше месяца.",
         "No changes {vs}: the data starts on {since}, which leaves less than a month to compare.",
     ),
+    # ... and a period that runs on past the data's last day (a month in progress): to date
+    "an.compare_part_end": (
+        "Изменения {vs} — только за одни и те же дни: {now} к {then}; данные есть по {until}.",
+        "The changes {vs} cover the same days only: {now} against {then}; the data run to {until}.",
+    ),
+    "an.compare_part_both": (
+        "Изменения {vs} — только за одни и те же дни: {now} к {then}; данных за {missing} нет, а есть они по {until}.",
+        "The changes {vs} cover the same days only: {now} against {then}; there is no data for {missing}, "
+        "and the data run to {until}.",
+    ),
+    "an.compare_short_end": (
+        "Изменения {vs} не показаны: данные есть по {until}, и сравнить можно меньше недели.",
+        "No changes {vs}: the data run to {until}, which leaves less than a week to compare.",
+    ),
+    "an.help.compare_short_end": (
+        "Изменения {vs} нет: данные есть по {until}, сравнить можно меньше недели.",
+        "No change {vs}: the data run to {until}, less than a week to compare.",
+    ),
     "an.help.compare_part": (
         "Изменение {vs} — за одни и те же дни: {now_period}: {now}; {then_period}: {then}.",
         "The change {vs} is over the same days: {now_period}: {now}; {then_period}: {then}.",

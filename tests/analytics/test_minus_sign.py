@@ -14,11 +14,12 @@ MINUS = "\u2212"
 
 
 def test_overview_deltas_carry_a_true_minus_and_still_point_down(app_db):
-    """By hand: March 2026 has 1 lead and spend 500; February 3 leads and spend 1 000. Leads
+    """By hand: March 2026 has 1 lead (on the 31st: the data reach the month's end, so it is
+    compared whole, not to date) and spend 500; February 3 leads and spend 1 000. Leads
     1 ÷ 3 − 1 = −66,7 %: down and red; spend 500 ÷ 1 000 − 1 = −50 %: down, and green (less
     spend is good)."""
     leads = [{"lead_id": f"F{i}", "created_at": datetime(2026, 2, 10 + i), "channel": "Web"} for i in range(3)]
-    leads.append({"lead_id": "M1", "created_at": datetime(2026, 3, 10), "channel": "Web"})
+    leads.append({"lead_id": "M1", "created_at": datetime(2026, 3, 31), "channel": "Web"})
     spend = [
         {"channel": "Web", "period": datetime(2026, 2, 1), "amount": 1000},
         {"channel": "Web", "period": datetime(2026, 3, 1), "amount": 500},

@@ -101,7 +101,7 @@ def part_help(h: Headline, figure: str) -> list[str]:
     out = []
     for which, part, vs in parts(h):
         if part.short:
-            out.append(ui.t("an.help.compare_short", vs=vs, since=ui.date(part.then[0])))
+            out.append(_short_line(part, vs, "an.help."))
             continue
         now, then = getattr(h, f"{which}_now") or {}, getattr(h, which) or {}
         out.append(
@@ -235,23 +235,35 @@ def compare_lines(h: Headline) -> list[str]:
     """A sentence for each comparison window the data covers only in part (Headline.part): the
     same days it compares, and the window's days without data («Изменения к предыдущим 12 мес. —
     только за одни и те же дни: 01.01.2026–31.10.2026 к 01.01.2025–31.10.2025; данных за
-    нояб. – дек. 2024 нет.»), or, under a month of them, that no change is shown. None for a
-    window compared whole."""
+    нояб. – дек. 2024 нет.»), or the data's last day a period still running reaches («…; данные
+    есть по 07.12.2026.»), or, when too few days are left (Overlap.short), that no change is
+    shown. None for a window compared whole."""
     out = []
     for _, part, vs in parts(h):
         if part.short:
-            out.append(ui.t("an.compare_short", vs=vs, since=ui.date(part.then[0])))
-        else:
-            out.append(
-                ui.t(
-                    "an.compare_part",
-                    vs=vs,
-                    now=period_text(part.now),
-                    then=period_text(part.then),
-                    missing=ui.stretch(*part.missing),
-                )
+            out.append(_short_line(part, vs))
+            continue
+        missing, until = part.missing, part.last
+        key = "an.compare_part_both" if missing and until else "an.compare_part" if missing else "an.compare_part_end"
+        out.append(
+            ui.t(
+                key,
+                vs=vs,
+                now=period_text(part.now),
+                then=period_text(part.then),
+                missing=ui.stretch(*missing) if missing else "",
+                until=ui.date(until) if until else "",
             )
+        )
     return out
+
+
+def _short_line(part: Overlap, vs: str, prefix: str = "an.") -> str:
+    """Why a comparison shows no change (Overlap.short): the data start too late in its window,
+    or end too soon in the period (a month just begun)."""
+    if part.missing is not None:
+        return ui.t(f"{prefix}compare_short", vs=vs, since=ui.date(part.then[0]))
+    return ui.t(f"{prefix}compare_short_end", vs=vs, until=ui.date(part.last))
 
 
 def _has(df: pd.DataFrame, column: str) -> bool:
