@@ -186,9 +186,12 @@ def overlap(
     if window is None or first is None or first > window[1]:
         return None
     start_cut = window[0] < first
-    end_cut = last is not None and period[0] <= last < period[1]
-    if not start_cut and not end_cut:
+    until = last if last is not None and period[0] <= last < period[1] else None  # the period's end cut there
+    if not start_cut and until is None:
         return None
-    then = (first if start_cut else window[0], min(shifted(last, period, window), window[1]) if end_cut else window[1])
-    now = (shifted(first, window, period) if start_cut else period[0], last if end_cut else period[1])
-    return Overlap(window=window, then=then, now=now, last=last if end_cut else None)
+    then = (
+        first if start_cut else window[0],
+        window[1] if until is None else min(shifted(until, period, window), window[1]),
+    )
+    now = (shifted(first, window, period) if start_cut else period[0], period[1] if until is None else until)
+    return Overlap(window=window, then=then, now=now, last=until)

@@ -53,7 +53,9 @@ def test_a_clean_load_imports_no_pandas(tmp_path):
     env = dict(os.environ, STREAMLIT_SECRETS_FILES=str(tmp_path / "none.toml"))  # no settings file
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert "added 3" in out.stdout, out.stdout + out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False babel False tomllib False texts False"
+    assert (
+        out.stdout.strip().splitlines()[-1] == "rc 0 pandas False metrics False babel False tomllib False texts False"
+    )
 
 
 def test_a_clean_loads_report_of_rejected_rows_is_empty_with_its_columns(store, ws, tmp_path):

@@ -96,7 +96,7 @@ def progress_text(fraction: float, step: str | None) -> str:
     text = ui.t("data.progress", pct=pct)
     if step and step.startswith("queue:"):  # the engine's place in line (funnel.ingest.queue)
         return text + " · " + ui.t("data.step.queue", n=ui.num(int(step.split(":", 1)[1])))
-    for key in (f"data.step.{step}", step):
+    for key in (f"data.step.{step}", step or ""):
         if step and key in TABLE:
             return text + " · " + ui.t(key)
     return text
