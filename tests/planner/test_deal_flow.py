@@ -90,7 +90,7 @@ def test_the_deals_only_planner_says_why_its_deals_are_not_the_overviews(app_db,
 AVERAGE = {
     "ru": "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
     "ожидаемые сделки целыми, округлив это среднее.",
-    "en": "A monthly average, hence the decimal: turnover = deals × average check. The stage chain shows the "
+    "en": "A monthly average, hence the decimal: turnover = deals × average deal size. The stage chain shows the "
     "expected deals whole, rounded from this average.",
 }
 

@@ -103,7 +103,7 @@ def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
     assert unknown == {"unknown": ["avg_check"], "flat": ["cpl", "margin"]}
     assert "avg_check" not in [r["lever"] for r in sensitivity(plan, "turnover", unknown={"avg_check"})]
     assert sensitivity_note(unknown, "turnover", "en").startswith(
-        "Left out: Average check: not set (not in the data, not typed);"
+        "Left out: Average deal size: not set (not in the data, not typed);"
     )
 
 
