@@ -478,10 +478,15 @@ TEXTS = {
     ),
     "planner.mix.col.leads": ("Лиды", "Leads"),
     "planner.mix.col.leads_help": ("Лиды в месяц: бюджет ÷ цена лида.", "Leads per month: budget ÷ CPL."),
-    "planner.mix.col.deals": ("Сделки", "Deals"),
+    # an average with its decimal, said in the header («ср.»: the ten columns fit 800 px) and the
+    # tooltip (review #16: «7,5» deals beside the stage chain's whole counts read as broken); whole
+    # by the chain's rule, deals × check would not be the turnover beside them
+    "planner.mix.col.deals": ("Сделки, ср.", "Avg. deals"),
     "planner.mix.col.deals_help": (
-        "Сделки в месяц: лиды × конверсия канала.",
-        "Deals per month: leads × the channel's conversion.",
+        "Сделки в месяц в среднем: лиды × конверсия канала, поэтому с дробью; оборот = эти сделки × средний "
+        "чек канала. Цепочка этапов показывает ожидаемые сделки целыми.",
+        "Deals per month on average: leads × the channel's conversion, hence the decimal; turnover = these "
+        "deals × the channel's average deal size. The stage chain shows the expected deals whole.",
     ),
     "planner.mix.col.turnover": ("Оборот", "Turnover"),
     "planner.mix.col.turnover_help": (
@@ -491,7 +496,10 @@ TEXTS = {
     # the table's totals, named as the table's: the headline above has the same figures by the plan's levers
     "planner.mix.total.budget": ("По таблице каналов: бюджет в месяц", "By the channel table: budget per month"),
     "planner.mix.total.leads": ("По таблице каналов: лиды в месяц", "By the channel table: leads per month"),
-    "planner.mix.total.deals": ("По таблице каналов: сделки в месяц", "By the channel table: deals per month"),
+    "planner.mix.total.deals": (
+        "По таблице каналов: сделки в месяц в среднем",
+        "By the channel table: deals per month on average",
+    ),
     "planner.mix.total.turnover": ("По таблице каналов: оборот в месяц", "By the channel table: turnover per month"),
     "planner.mix.total.cpl": ("По таблице каналов: средняя цена лида", "By the channel table: blended CPL"),
     "planner.mix.total.cac": ("По таблице каналов: стоимость клиента", "By the channel table: CAC"),
