@@ -400,10 +400,10 @@ TEXTS = {
         "shows the same average with its decimal.",
     ),
     "planner.m.deals_average_help": (
-        "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
-        "ожидаемые сделки целыми, округлив это среднее.",
-        "A monthly average, hence the decimal: turnover = deals × average deal size. The stage chain shows the "
-        "expected deals whole, rounded from this average.",
+        "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов и сравнение "
+        "сценариев показывают ожидаемые сделки целыми, округлив это среднее.",
+        "A monthly average, hence the decimal: turnover = deals × average deal size. The stage chain and the "
+        "scenario comparison show the expected deals whole, rounded from this average.",
     ),
     "planner.mix.intro": (
         "Бюджет канала, делённый на цену лида, — это его лиды; лиды, умноженные на конверсию канала, — "

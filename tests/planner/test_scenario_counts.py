@@ -61,3 +61,7 @@ def test_the_comparison_and_the_goals_show_the_plans_counts_alike(app_on, lang):
     # the plan's 1 156,17 leads and 31,83 deals a month: 1 156 and 32 in both places
     assert (goals["leads"], goals["won"]) == (1156, 32)
     assert (leads, deals) == (number(1156, lang), number(32, lang))
+    # the headline card, an average with its decimal («41,3» beside the comparison's «41»), says so
+    card = next(m for m in at.metric if m.label == t("planner.m.deals", lang))
+    assert card.help == t("planner.m.deals_average_help", lang)
+    assert {"ru": "сравнение сценариев", "en": "scenario comparison"}[lang] in card.help
