@@ -224,14 +224,14 @@ class AuthConfig:
             if not entries:
                 raise ConfigError(
                     '[funnel] auth = "password" but no password is set in '
-                    "[funnel.passwords]. Add one to .streamlit/secrets.toml."
+                    "[funnel.passwords]. Add one to the app's secrets."
                 )
             return cls(mode=mode, passwords=tuple(entries))
         if mode == "sso":
             if not has_oidc:
                 raise ConfigError(
                     '[funnel] auth = "sso" but there is no [auth] section for the '
-                    "identity provider in .streamlit/secrets.toml."
+                    "identity provider in the app's secrets."
                 )
             sso = dict(raw.get("sso", {}) or {})
             grants = []

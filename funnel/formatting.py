@@ -245,26 +245,22 @@ def period(start, end, lang: str) -> str:
     return _plain(format_interval(_day(start), _day(end), skeleton, locale=_locale(lang)))
 
 
-_PICKER_PART = {"d": "DD", "M": "MM", "y": "YYYY"}
+# How a date picker writes a date: Streamlit's st.date_input shows digits only (day, month and
+# year in some order, separated by "/", "." or "-"), no month names.
+PICKER_FORMATS = {"ru": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 
 
-@lru_cache(maxsize=4)
 def picker_format(lang: str) -> str:
-    """How a date picker writes a date in ``lang``: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en).
+    """How a date picker writes a date in ``lang``: ``DD.MM.YYYY`` (ru, as ``day`` writes a
+    date: 31.12.2025), ``YYYY-MM-DD`` (en).
 
-    Streamlit's st.date_input shows digits only, day, month and year in some order, separated by
-    "/", "." or "-"; no month names. Of those, the closest to how the language writes a date is
-    CLDR's short date: its order and its separator ("dd.MM.y" → "31.12.2025", the form ``day``
-    writes; "M/d/yy" → "12/31/2025", the order of "Dec 31, 2025"). ISO ("2025-12-31") was the
-    English picker's before: a form no other English date on the screen has (review #16). Month
-    first digits, which ``day`` never writes, are the English picker's only: its calendar names the
-    month beside them."""
-    from babel.dates import get_date_format
-
-    pattern = get_date_format("short", locale=_locale(lang)).pattern
-    order = sorted(_PICKER_PART, key=lambda ch: pattern.index(ch))
-    separator = next((ch for ch in pattern if ch in "/.-"), "/")
-    return separator.join(_PICKER_PART[ch] for ch in order)
+    English has no digits-only order its readers share: 11/01/2025 is 1 November to an American
+    and 11 January to a British, Indian or Australian reader, and the app's English users are all
+    of these (review #16: the custom period's "11/01/2025" was read as January). ISO 8601 is the
+    one digits-only form nobody reads two ways, and the year first says which it is; the dates
+    the English screen writes in words ("Nov 1, 2025") stay as they are. The command line and the
+    downloads write ISO too."""
+    return PICKER_FORMATS.get(lang, PICKER_FORMATS["en"])
 
 
 def month_period(start, end, lang: str) -> str:

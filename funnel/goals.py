@@ -153,8 +153,9 @@ def _upsert(cur, workspace_id: str, month: date, g: dict, source: str) -> None:
 def plan_goals(cur, workspace_id: str, month: date) -> tuple[str, list[dict]] | None:
     """(scenario name, total goals) for ``month`` from the scenario marked as the plan covering it:
     its monthly revenue (turnover), deals won and leads (funnel.model.plan.evaluate, as the
-    Overview's plan-vs-fact), the counts whole, rounded up (funnel.model.counts.needed: a goal
-    is what the plan needs; 31,83 deals read «31,8» as a goal, now 32; 1 156,17 leads 1 157);
+    Overview's plan-vs-fact), the counts whole as the Planner's scenario comparison shows them
+    (funnel.model.counts.month_counts: the expected count, to the nearest whole; 31,83 deals
+    read «31,8» as a goal, now 32; 1 156,17 leads 1 156);
     None when no plan covers the month."""
     month = month_start(month)
     sc = plan_for(cur, workspace_id, month, month_end(month))

@@ -7,8 +7,8 @@ days). The fact is the Overview's own figures (the metric registry, period basis
 overlap, for the whole workspace — a plan is a company figure, so the channel/owner/segment
 filters do not cut it: revenue, deals won (by closing day) and leads (by creation day).
 fulfilment = fact ÷ plan (None when the plan is 0); the plan's deals and leads a month are the
-goals' whole counts (rounded up, funnel.model.counts.needed), over the overlap whole again (a half
-up, for partial months), and fulfilment is of them.
+goals' whole counts (to the nearest, funnel.model.counts.month_counts), over the overlap whole
+again (a half up, for partial months), and fulfilment is of them.
 
 A plan saved on partial data (funnel.model.gaps) whose lever the data does not give was never
 typed (it holds the 0 the planner started it at) has no figure built on that lever: None
@@ -50,7 +50,7 @@ def plan_vs_fact(cur, filters):
     lo, hi = max(scenario.plan_from, date_from), min(scenario.plan_to, date_to)
     months = months_in(lo, hi)
     out = _masked(cur, filters.workspace_id, scenario.plan())
-    # a month's deals and leads are the goals' (funnel.goals: the plan's, whole, rounded up), so
+    # a month's deals and leads are the goals' (funnel.goals: the plan's, whole, to the nearest), so
     # ten months of a 32-deal goal plan 320, not the 318 of 31,83 a month (screen review); over
     # the months' count (partial months by their days) whole again, a half up; fulfilment of them
     goal = month_goal(out)

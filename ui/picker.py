@@ -1,6 +1,7 @@
-"""The app's one date picker: st.date_input in the language's written order (ui.text.date_input_format,
-funnel.formatting.picker_format), so that no picker shows "2025-11-01" beside "Nov 1, 2025"
-(review #16). tests/test_dates_on_screen.py finds any other st.date_input."""
+"""The app's one date picker: st.date_input in the language's format (ui.text.date_input_format,
+funnel.formatting.picker_format): 01.11.2025 in Russian, 2025-11-01 in English, where "11/01/2025"
+reads as 11 January outside the US (review #16). tests/test_dates_on_screen.py finds any other
+st.date_input."""
 
 from __future__ import annotations
 

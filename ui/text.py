@@ -85,8 +85,8 @@ def plural(n, forms: dict[str, dict[str, str]]) -> str:
 
 
 def date_input_format() -> str:
-    """st.date_input's format for the language: ``DD.MM.YYYY`` (ru), ``MM/DD/YYYY`` (en)
-    (funnel.formatting.picker_format: the language's own order; Streamlit offers no month names).
+    """st.date_input's format for the language: ``DD.MM.YYYY`` (ru), ``YYYY-MM-DD`` (en)
+    (funnel.formatting.picker_format: digits that read one way only; Streamlit offers no month names).
     Every date picker takes it through ui.picker.date_picker."""
     return formatting.picker_format(lang())
 

@@ -51,7 +51,7 @@ HELP = {
     "manager_cost": "a sales manager's cost a month",
     "management_cost": "the cost of one person in management a month",
     "contact_cost": "money per base contact bought",
-    "avg_check": "average check of a paid contract",
+    "avg_check": "average deal size of a paid contract",
     "margin": "margin (share of turnover)",
     "cycle_days": "days from first contact to payment",
     "startup_cost": "start-up cost in month 1 (hiring, base purchase)",

@@ -134,6 +134,18 @@ def factor_places(times: float, factor: float, most: int = 3) -> int:
     return next((d for d in range(most + 1) if round(times * round(factor, d)) == whole), most)
 
 
+def per_seller_places(sellers: float | None, per: float) -> int:
+    """The decimals a seller's leads (or deals) a month ``per`` [count] is read with beside the
+    team's ``sellers``, on its lever and in the capacity's product under the card alike: the
+    count's own (``places``) or more, as many as ``factor_places`` needs for sellers × it to read
+    the capacity whole. The demo's 15 298 leads ÷ 12 months ÷ 6 sellers = 212.47… reads «212,5»
+    on the lever too, where the lever wrote «212» beside «6 × 212,5 = 1 275» (review #16)."""
+    own = places("count", per)
+    if sellers is None or not math.isfinite(sellers):
+        return own
+    return max(own, factor_places(sellers, per))
+
+
 def _fewest(value: float, most: int) -> int:
     """The fewest decimals (up to ``most``) that write ``value`` as ``most`` decimals would."""
     exact = round(float(value), most)

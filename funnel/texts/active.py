@@ -91,7 +91,7 @@ TEXTS = {
     "active.in.manager_cost": ("Затраты на менеджера в месяц", "Cost of a manager a month"),
     "active.in.management": ("Руководителей", "Managers of the team"),
     "active.in.management_cost": ("Затраты на руководителя в месяц", "Cost of a team manager a month"),
-    "active.in.avg_check": ("Средний чек", "Average check"),
+    "active.in.avg_check": ("Средний чек", "Average deal size"),
     "active.in.margin": ("Маржа", "Margin"),
     "active.in.cycle_days": ("Цикл от первого контакта до оплаты, дней", "Cycle from first contact to payment, days"),
     "active.in.working_days": ("Рабочих дней в месяце", "Working days a month"),
@@ -229,7 +229,7 @@ TEXTS = {
     "workshop.case.copier_dealer": ("Дилер копировальной техники", "Copier dealer"),
     "workshop.case.copier_dealer_note": (
         "1 маркетолог, 10 операторов, 3 менеджера по продажам, 3 руководителя; средний чек {check}; окупился за 6 месяцев.",
-        "1 marketer, 10 callers, 3 sales managers, 3 team managers; average check {check}; paid back in 6 months.",
+        "1 marketer, 10 callers, 3 sales managers, 3 team managers; average deal size {check}; paid back in 6 months.",
     ),
     "workshop.cases_currency": (
         "Суммы случаев — в долларах США, как в источнике: в валюту рабочего пространства ({currency}) они не "

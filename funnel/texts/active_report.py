@@ -87,7 +87,7 @@ TEXTS = {
     ),
     "active_report.unreachable": (
         "Цель недостижима при этих конверсиях, чеке и марже: людей и объёмы не считаем.",
-        "The target cannot be reached with these conversions, check and margin: no people or volumes are shown.",
+        "The target cannot be reached with these conversions, deal size and margin: no people or volumes are shown.",
     ),
     "active_report.cycle": (
         "Деньги приходят через {days} {days|день|дня|дней} после первого контакта (цикл сделки).",

@@ -44,7 +44,7 @@ TEXTS = {
     "an.fig.conversion": ("Конверсия лид → сделка", "Lead → deal conversion"),
     "an.fig.win_rate": ("Доля выигранных", "Win rate"),
     "an.fig.revenue": ("Оборот", "Turnover"),
-    "an.fig.avg_check": ("Средний чек", "Average check"),
+    "an.fig.avg_check": ("Средний чек", "Average deal size"),
     "an.fig.pipeline": ("Открытая воронка", "Open pipeline"),
     "an.fig.weighted_pipeline": ("Взвешенная воронка", "Weighted pipeline"),
     # help: formula with the numbers behind it
@@ -71,7 +71,7 @@ TEXTS = {
     ),
     "an.help.avg_check": (
         "Средний чек = оборот ÷ выигранные сделки с суммой = {revenue} ÷ {won} = {now}.",
-        "Average check = turnover ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
+        "Average deal size = turnover ÷ won deals with an amount = {revenue} ÷ {won} = {now}.",
     ),
     "an.help.pipeline": (
         "Сумма открытых сделок: {now} ({open} {open|сделка|сделки|сделок}).",
@@ -178,7 +178,7 @@ TEXTS = {
     "an.empty.no_deals_period": (
         "За выбранный период и фильтры нет сделок: конверсия, оборот и средний чек здесь не посчитаны. "
         "Выберите другой период, чтобы их увидеть.",
-        "The chosen period and filters have no deals: conversion, turnover and average check are not counted "
+        "The chosen period and filters have no deals: conversion, turnover and average deal size are not counted "
         "here. Choose another period to see them.",
     ),
     "an.empty.no_leads_period": (
@@ -196,18 +196,18 @@ TEXTS = {
     "an.empty.no_deals": (
         "Нет сделок: чтобы увидеть конверсию, оборот и средний чек, загрузите сделки (номер, лид, "
         "этап или статус, сумма, дата закрытия) на странице «Данные».",
-        "There are no deals: to see conversion, turnover and average check, upload deals (id, lead, "
+        "There are no deals: to see conversion, turnover and average deal size, upload deals (id, lead, "
         "stage or status, amount, closing date) on the Data page.",
     ),
     "an.empty.no_amounts": (
         "У выигранных сделок нет сумм: оборот и средний чек не посчитаны. Добавьте в файл сделок столбец суммы.",
-        "The won deals have no amounts: turnover and average check cannot be counted. Add an amount column to the deals file.",
+        "The won deals have no amounts: turnover and average deal size cannot be counted. Add an amount column to the deals file.",
     ),
     # the pipeline named too: «Открытая воронка —» beside a notice of revenue and the check alone (review #16)
     "an.empty.no_amounts_open": (
         "У сделок нет сумм: оборот, средний чек, открытая и взвешенная воронка не посчитаны "
         "({open} {open|открытая сделка|открытые сделки|открытых сделок} без сумм). Добавьте в файл сделок столбец суммы.",
-        "The deals have no amounts: turnover, average check, open and weighted pipeline cannot be counted "
+        "The deals have no amounts: turnover, average deal size, open and weighted pipeline cannot be counted "
         "({open} open {open|deal|deals} without amounts). Add an amount column to the deals file.",
     ),
     "an.empty.no_pipeline_amounts": (
@@ -436,7 +436,7 @@ TEXTS = {
     "an.col.interval_low": ("Вероятный диапазон: от", "Likely range: from"),
     "an.col.interval_high": ("Вероятный диапазон: до", "Likely range: to"),
     "an.col.revenue": ("Оборот", "Turnover"),
-    "an.col.avg_check": ("Средний чек", "Average check"),
+    "an.col.avg_check": ("Средний чек", "Average deal size"),
     "an.col.cac": ("Стоимость клиента", "CAC"),
     "an.col.romi": ("ROMI", "ROMI"),
     "an.col.drr": ("ДРР", "Ad spend ÷ turnover"),
@@ -596,7 +596,7 @@ TEXTS = {
         "as the Time page's “Rotting deals” tab, where a deal can be snoozed, with a digest per owner. "
         "The day each deal entered its stage and the stage's limit are in the download.",
     ),
-    "an.fn.lost": ("Отказы", "Refusals"),
+    "an.fn.lost": ("Отказы", "Lost reasons"),
     "an.fn.lost_stage": ("Причины по этапам", "Reasons by stage"),
     "an.fn.lost_time": ("Причины по месяцам", "Reasons over time"),
     "an.fn.lost_none": ("Проигранных сделок за период нет.", "No deals were lost in the period."),

@@ -42,11 +42,12 @@ TEXTS = {
         "Sign-in is off: the app is open to anyone who can reach this address.",
     ),
     # after auth.open_banner on the admin, Settings and Data pages (ui.auth.OPEN_WARNED)
+    # the setting, not where it is kept on the server: a screen shows no server path (#17)
     "auth.open_how": (
-        "Чтобы включить вход, выберите режим входа в файле .streamlit/secrets.toml, раздел [funnel]: общие "
-        "пароли или единый вход (docs/deployment.md, раздел 5).",
-        "To turn sign-in on, choose a sign-in mode in .streamlit/secrets.toml, the [funnel] table: shared "
-        "passwords or single sign-on (docs/deployment.md, section 5).",
+        "Чтобы включить вход, администратор выбирает режим входа в секретах приложения, раздел [funnel]: "
+        "общие пароли или единый вход (руководство по развёртыванию, раздел 5).",
+        "To turn sign-in on, an administrator sets auth, the sign-in mode in the [funnel] table of the app's "
+        "secrets, to shared passwords or single sign-on (the deployment guide, section 5).",
     ),
     # every other page: a muted line at the sidebar's foot (ui.auth.sidebar_foot)
     "auth.open_short": ("Вход отключён", "Sign-in off"),
@@ -111,8 +112,8 @@ TEXTS = {
     "admin.imported": ("Импортировано в «{name}».", "Imported into “{name}”."),
     "admin.roles": ("Кто какую роль имеет", "Who has which role"),
     "admin.roles_help": (
-        "Роли задаются в файле .streamlit/secrets.toml, раздел [funnel]; здесь только просмотр.",
-        "Roles are set in .streamlit/secrets.toml ([funnel] table); shown here, not edited.",
+        "Роли задаются в секретах приложения, раздел [funnel]; здесь только просмотр.",
+        "Roles are set in the app's secrets ([funnel] table); shown here, not edited.",
     ),
     "admin.mode": ("Режим входа: {mode}", "Sign-in mode: {mode}"),
     "admin.limits": (

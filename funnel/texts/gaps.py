@@ -5,7 +5,7 @@ TEXTS = {
     # a lever the data does not give, inside a sentence
     "gaps.lever.leads": ("лиды в месяц", "leads a month"),
     "gaps.lever.conversion": ("конверсию", "the conversion"),
-    "gaps.lever.avg_check": ("средний чек", "the average check"),
+    "gaps.lever.avg_check": ("средний чек", "the average deal size"),
     "gaps.lever.cpl": ("цену лида", "the cost per lead"),
     # deals without leads (ui.views.planner.gaps.WORDS_BY_SOURCE)
     "gaps.lever.win_rate": ("долю выигранных сделок", "the win rate"),
@@ -36,7 +36,7 @@ TEXTS = {
     "gaps.spend_only_rest": (
         "Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): {figures}. Введите "
         "{levers} в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
-        "It does not give leads, conversion or the average check, so {figures} {n|shows|show} “—”: type "
+        "It does not give leads, conversion or the average deal size, so {figures} {n|shows|show} “—”: type "
         "{levers} in the levers, or upload leads and deals with amounts on the Data page.",
     ),
     "gaps.spend_only_rule": (

@@ -446,7 +446,7 @@ WARNINGS = {
     "no_amount": (
         "в файле нет столбца с суммой сделки: оборот и средний чек по этим сделкам будут пустыми; "
         "если сумма есть под другим названием, сопоставьте этот столбец с полем «Сумма»",
-        "the file has no deal amount column: turnover and the average check will be empty for these deals; "
+        "the file has no deal amount column: turnover and the average deal size will be empty for these deals; "
         "if the amount is in a column under another name, map that column to the field 'Amount' (amount)",
     ),
     "wide_spend": (

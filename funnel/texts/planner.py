@@ -3,7 +3,7 @@
 _LEVERS = {
     "leads": ("Лиды в месяц", "Leads per month"),
     "conversion": ("Конверсия в сделку", "Conversion to a deal"),
-    "avg_check": ("Средний чек", "Average check"),
+    "avg_check": ("Средний чек", "Average deal size"),
     "cpl": ("Цена лида (CPL)", "Cost per lead (CPL)"),
     "margin": ("Маржа", "Margin"),
     "sellers": ("Продавцы", "Sellers"),
@@ -87,7 +87,7 @@ _OUT = {
     "leads": ("Лиды в месяц", "Leads per month"),
     "conversion": ("Базовая конверсия", "Base conversion"),
     "effective_conversion": ("Конверсия с учётом нагрузки", "Conversion after load"),
-    "avg_check": ("Средний чек", "Average check"),
+    "avg_check": ("Средний чек", "Average deal size"),
     "deals": ("Сделки в месяц", "Deals per month"),
     "turnover": ("Оборот в месяц", "Turnover per month"),
     "budget": ("Бюджет в месяц", "Budget per month"),
@@ -107,7 +107,7 @@ TEXTS = {
     **{f"planner.out.{k}": v for k, v in _OUT.items()},
     "planner.intro": (
         "Оборот — это лиды × конверсия × средний чек. Двигайте рычаги — результат пересчитывается сразу.",
-        "Turnover = leads × conversion × average check. Move a lever and the result follows at once.",
+        "Turnover = leads × conversion × average deal size. Move a lever and the result follows at once.",
     ),
     "planner.empty": (
         "За выбранный период нет ни лидов, ни сделок — базы нет: задайте рычаги вручную, выберите другой "
@@ -127,10 +127,10 @@ TEXTS = {
         "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed){check_part}. {open_part}",
     ),
     # The deals' basis without amounts said «× средний чек —.» and «Открытая воронка сверху: — (— …)».
-    "planner.deals_basis.check": (" × средний чек {check}", " × average check {check}"),
+    "planner.deals_basis.check": (" × средний чек {check}", " × average deal size {check}"),
     "planner.deals_basis.no_check": (
         "; среднего чека нет: в сделках нет сумм",
-        "; no average check: the deals have no amounts",
+        "; no average deal size: the deals have no amounts",
     ),
     "planner.deals_basis.open": (
         "Открытая воронка сверху: {open} ({weighted} с весами этапов).",
@@ -167,7 +167,7 @@ TEXTS = {
         "средний чек {check}: оборот {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by closing date (as on the Overview). "
         "Leads {per_month} a month = {leads} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
-        "average check {check} = turnover {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
+        "average deal size {check} = turnover {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_leads": (
         "База: {period}, {window} мес. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
@@ -175,7 +175,7 @@ TEXTS = {
         "и средний чек данные не дают.",
         "Baseline: {period}, {window} {window|month|months}. Leads {per_month} a month = {all} ÷ {months}{covered}; "
         "{sellers} {sellers|seller|sellers}. No deals were won in the period: the data gives no conversion "
-        "or average check.",
+        "or average deal size.",
     ),
     "planner.baseline_caption_covered": (
         "(данные за {span}; в периоде {window} мес.)",
@@ -209,7 +209,7 @@ TEXTS = {
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort, young cohorts projected. "
         "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
-        "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average check {check} = "
+        "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average deal size {check} = "
         "turnover {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
         "{all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
@@ -220,7 +220,7 @@ TEXTS = {
         "молодых: учтён каждый лид — долей выигранных сделок, которые к его возрасту уже закрылись.",
         "By closing date (as on the Overview): a deal counts in the month it closed. By lead cohort: a deal "
         "counts against its lead, and only leads that have had time to become deals count in the conversion "
-        "and the average check; leads still maturing count only in the leads a month. With young ones "
+        "and the average deal size; leads still maturing count only in the leads a month. With young ones "
         "projected: every lead counts, each by the share of won deals that had closed by its age.",
     ),
     "planner.baseline_caption_cohort": (
@@ -232,7 +232,7 @@ TEXTS = {
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
         "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
-        "the period are still maturing and left out of the conversion; average check {check} = turnover "
+        "the period are still maturing and left out of the conversion; average deal size {check} = turnover "
         "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
@@ -242,7 +242,7 @@ TEXTS = {
         "{checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
         "Baseline: {period}, {window} {window|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}{covered}; "
         "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
-        "with leads to learn how long leads take); average check {check} = turnover {revenue} ÷ {checks} won "
+        "with leads to learn how long leads take); average deal size {check} = turnover {revenue} ÷ {checks} won "
         "{checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.cohort.all_maturing": (
@@ -258,7 +258,7 @@ TEXTS = {
     "planner.baseline_unpriced": (
         "{n} выигранных сделок без суммы входят в конверсию, но не в средний чек: оборот базы увеличен "
         "во столько раз, во сколько всех выигранных сделок больше, чем выигранных с суммой.",
-        "{n} won deals without an amount count in the conversion but not in the average check: the "
+        "{n} won deals without an amount count in the conversion but not in the average deal size: the "
         "baseline's turnover is the amounts' sum × all won ÷ won with an amount.",
     ),
     "planner.baseline_changed": (
@@ -326,7 +326,7 @@ TEXTS = {
         "Цель недостижима одними лидами при этих рычагах: либо каждый лид приносит убыток, либо "
         "команда перегружена так, что новые лиды не дают сделок. Добавьте продавцов, поднимите конверсию или чек.",
         "No number of leads reaches this target with these levers: either each lead loses money or the "
-        "team is so overloaded that extra leads bring no deals. Add sellers, raise conversion or the check.",
+        "team is so overloaded that extra leads bring no deals. Add sellers, raise conversion or the deal size.",
     ),
     "planner.rev.capacity_note": (
         "С нынешней командой конверсия падает до {conv}, поэтому нужно {leads} {leads|лид|лида|лидов}. "
@@ -337,7 +337,7 @@ TEXTS = {
     "planner.wf.baseline": ("База", "Baseline"),
     "planner.wf.leads": ("Лиды", "Leads"),
     "planner.wf.conversion": ("Конверсия", "Conversion"),
-    "planner.wf.avg_check": ("Чек", "Check"),
+    "planner.wf.avg_check": ("Чек", "Deal size"),
     "planner.wf.plan": ("План", "Plan"),
     "planner.wf.repeat": ("Постоянные клиенты", "Repeat customers"),
     "planner.waterfall_unchanged": (
@@ -400,10 +400,10 @@ TEXTS = {
         "shows the same average with its decimal.",
     ),
     "planner.m.deals_average_help": (
-        "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
-        "ожидаемые сделки целыми, округлив это среднее.",
-        "A monthly average, hence the decimal: turnover = deals × average check. The stage chain shows the "
-        "expected deals whole, rounded from this average.",
+        "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов и сравнение "
+        "сценариев показывают ожидаемые сделки целыми, округлив это среднее.",
+        "A monthly average, hence the decimal: turnover = deals × average deal size. The stage chain and the "
+        "scenario comparison show the expected deals whole, rounded from this average.",
     ),
     "planner.mix.intro": (
         "Бюджет канала, делённый на цену лида, — это его лиды; лиды, умноженные на конверсию канала, — "
@@ -411,7 +411,7 @@ TEXTS = {
         "растёт: насколько быстро — задаёт столбец «Рост цены лида», с которым считает план (сначала 0: цена "
         "лида не растёт). Например, при 0,3 вдвое больший бюджет делает каждый лид дороже на 23 %.",
         "A channel's budget divided by its cost per lead is its leads; the leads multiplied by the channel's "
-        "conversion are its deals; the deals multiplied by the channel's average check are its turnover. The "
+        "conversion are its deals; the deals multiplied by the channel's average deal size are its turnover. The "
         "cost per lead grows as the channel's budget grows: how fast is set by the “Lead cost growth” column, "
         "which the plan uses (0 at first: the cost per lead does not grow). For example, at 0.3 a budget twice "
         "as large makes each lead 23% dearer.",
@@ -449,7 +449,7 @@ TEXTS = {
     "planner.mix.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.mix.cpl": ("CPL", "CPL"),
     "planner.mix.conversion": ("Конверсия, %", "Conversion, %"),
-    "planner.mix.avg_check": ("Средний чек", "Average check"),
+    "planner.mix.avg_check": ("Средний чек", "Average deal size"),
     "planner.mix.saturation": ("Рост цены лида", "Lead cost growth"),
     "planner.mix.saturation_help": (
         "0 — цена лида не растёт с бюджетом. Формула: цена лида × (бюджет ÷ базовый бюджет) в степени этого числа.",
@@ -478,20 +478,28 @@ TEXTS = {
     ),
     "planner.mix.col.leads": ("Лиды", "Leads"),
     "planner.mix.col.leads_help": ("Лиды в месяц: бюджет ÷ цена лида.", "Leads per month: budget ÷ CPL."),
-    "planner.mix.col.deals": ("Сделки", "Deals"),
+    # an average with its decimal, said in the header («ср.»: the ten columns fit 800 px) and the
+    # tooltip (review #16: «7,5» deals beside the stage chain's whole counts read as broken); whole
+    # by the chain's rule, deals × check would not be the turnover beside them
+    "planner.mix.col.deals": ("Сделки, ср.", "Avg. deals"),
     "planner.mix.col.deals_help": (
-        "Сделки в месяц: лиды × конверсия канала.",
-        "Deals per month: leads × the channel's conversion.",
+        "Сделки в месяц в среднем: лиды × конверсия канала, поэтому с дробью; оборот = эти сделки × средний "
+        "чек канала. Цепочка этапов показывает ожидаемые сделки целыми.",
+        "Deals per month on average: leads × the channel's conversion, hence the decimal; turnover = these "
+        "deals × the channel's average deal size. The stage chain shows the expected deals whole.",
     ),
     "planner.mix.col.turnover": ("Оборот", "Turnover"),
     "planner.mix.col.turnover_help": (
         "Оборот в месяц: сделки × средний чек канала.",
-        "Turnover per month: deals × the channel's average check.",
+        "Turnover per month: deals × the channel's average deal size.",
     ),
     # the table's totals, named as the table's: the headline above has the same figures by the plan's levers
     "planner.mix.total.budget": ("По таблице каналов: бюджет в месяц", "By the channel table: budget per month"),
     "planner.mix.total.leads": ("По таблице каналов: лиды в месяц", "By the channel table: leads per month"),
-    "planner.mix.total.deals": ("По таблице каналов: сделки в месяц", "By the channel table: deals per month"),
+    "planner.mix.total.deals": (
+        "По таблице каналов: сделки в месяц в среднем",
+        "By the channel table: deals per month on average",
+    ),
     "planner.mix.total.turnover": ("По таблице каналов: оборот в месяц", "By the channel table: turnover per month"),
     "planner.mix.total.cpl": ("По таблице каналов: средняя цена лида", "By the channel table: blended CPL"),
     "planner.mix.total.cac": ("По таблице каналов: стоимость клиента", "By the channel table: CAC"),
@@ -501,7 +509,7 @@ TEXTS = {
         "среднему чеку каждого канала; ROMI наверху {head_romi} = ({head_turnover} − {head_budget}) ÷ "
         "{head_budget}, по общим рычагам плана{outside}.",
         "The table's ROMI {romi} = (turnover {turnover} − budget {budget}) ÷ budget, at each channel's cost "
-        "per lead, conversion and average check; the ROMI above, {head_romi} = ({head_turnover} − "
+        "per lead, conversion and average deal size; the ROMI above, {head_romi} = ({head_turnover} − "
         "{head_budget}) ÷ {head_budget}, is at the plan's overall levers{outside}.",
     ),
     "planner.mix.romi_why_outside": (
@@ -696,7 +704,7 @@ TEXTS = {
         "чек каждый раз берётся наугад из {sample} {sample|настоящей суммы|настоящих сумм|настоящих сумм} "
         "оплат. Чем меньше данных, тем шире полоса. Оценки — по 20 000 возможных месяцев, собранных наугад из этих данных (при каждом расчёте одних и тех же): в 8 случаях из 10 оборот окажется между пессимистичным и оптимистичным прогнозом.",
         "The spread the data supports: {leads} {leads|lead|leads} and {won} won {won|deal|deals} in the "
-        "baseline; each check is drawn at random from {sample} real won {sample|amount|amounts}. Less data, "
+        "baseline; each deal's amount is drawn at random from {sample} real won {sample|amount|amounts}. Less data, "
         "wider band. The estimates come from 20,000 possible months drawn at random from these data (the same "
         "ones on every run): 8 times in 10 the turnover lands between the pessimistic and the optimistic one.",
     ),
@@ -824,7 +832,7 @@ TEXTS = {
         "каждому каналу. Рычаги сверху (лиды, конверсия, чек, цена лида) их не двигают, только правки в этой "
         "таблице, поэтому у сценариев, которые отличаются лишь рычагами, микс одинаковый.",
         "The “Channel mix” rows are the totals of the table on the “Channel mix” tab: each channel's budget, "
-        "cost per lead, conversion and check. The levers above (leads, conversion, check, cost per lead) do "
+        "cost per lead, conversion and deal size. The levers above (leads, conversion, deal size, cost per lead) do "
         "not move them, only edits in that table do, so scenarios that differ only in their levers have the "
         "same mix.",
     ),
@@ -961,12 +969,12 @@ TEXTS.update(
         "workshop.intro": (
             "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",
-            "Turnover = leads × conversion × average check. The fourth lever is sellers: more leads without "
+            "Turnover = leads × conversion × average deal size. The fourth lever is sellers: more leads without "
             "people do not bring proportionally more deals.",
         ),
         "workshop.leads": ("Лиды в месяц", "Leads per month"),
         "workshop.conversion": ("Конверсия, %", "Conversion, %"),
-        "workshop.avg_check": ("Средний чек", "Average check"),
+        "workshop.avg_check": ("Средний чек", "Average deal size"),
         "workshop.sellers": ("Продавцы", "Sellers"),
         "workshop.sellers_help": (
             "Один продавец обрабатывает {per_seller} {per_seller|лид|лида|лидов} в месяц.",
@@ -992,7 +1000,7 @@ TEXTS.update(
             "Лидов в данных нет, поэтому база — сделки пространства за {period}, как в «Планировщике»: "
             "сделки, вошедшие в воронку, × доля выигранных × средний чек.",
             "The data has no leads, so the baseline is this workspace's deals for {period}, as in the Planner: "
-            "deals entering the pipeline × win rate × average check.",
+            "deals entering the pipeline × win rate × average deal size.",
         ),
     }
 )
@@ -1015,7 +1023,7 @@ TEXTS.update(
         "workshop.why.owners": ("не указаны ответственные", "names no owners"),
         "workshop.lever.leads": ("лиды в месяц", "leads per month"),
         "workshop.lever.conversion": ("конверсия", "conversion"),
-        "workshop.lever.avg_check": ("средний чек", "average check"),
+        "workshop.lever.avg_check": ("средний чек", "average deal size"),
         "workshop.lever.sellers": ("продавцы", "sellers"),
     }
 )

@@ -15,7 +15,7 @@ TEXTS = {
     # the Funnel page's tabs
     "fn.tab.funnel": ("Воронка и время", "Funnel and time"),
     "fn.tab.stalled": ("Зависшие", "Rotting"),
-    "fn.tab.lost": ("Отказы", "Refusals"),
+    "fn.tab.lost": ("Отказы", "Lost deals"),
     "fn.tab.breakdown": ("В разрезе", "Side by side"),
     "fn.tab.speed": ("Скорость", "Speed"),
     # partial data
@@ -26,7 +26,7 @@ TEXTS = {
     "planner.no_waterfall": (
         "Оборота нет ни в базе, ни в плане: задайте средний чек (у сделок в данных нет сумм), и здесь появится "
         "путь от базы к плану.",
-        "There is no turnover in the baseline or the plan: set the average check (the deals in the data have no "
+        "There is no turnover in the baseline or the plan: set the average deal size (the deals in the data have no "
         "amounts), and the way from baseline to plan appears here.",
     ),
     # presenter mode (the Workshop on a projector)

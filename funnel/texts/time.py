@@ -7,7 +7,7 @@ TEXTS = {
     "tm.tab.rotting": ("Зависшие сделки", "Rotting deals"),
     "tm.tab.accuracy": ("Точность прогноза", "Forecast accuracy"),
     "tm.tab.goals": ("Цели и темп", "Goals and pacing"),
-    "tm.tab.drivers": ("Факторы успеха", "What wins and loses"),
+    "tm.tab.drivers": ("Факторы успеха", "What wins deals"),
     "tm.part": ("Показать", "Show"),  # a tab's segmented control (ui.views.time.look.part); its label is hidden
     "tm.todo": ("Раздел в работе.", "Being built."),
 }

@@ -35,7 +35,7 @@ SETS = {
     },
     "en": {
         "money": ["Channel", "Leads", "Spend", "CPL", "Won", "Turnover", "ROMI", "Ad spend ÷ turnover"],
-        "customers": ["Channel", "Conversion", "Likely range", "CAC", "Average check", "Accepted by sales"],
+        "customers": ["Channel", "Conversion", "Likely range", "CAC", "Average deal size", "Accepted by sales"],
     },
 }
 FIGURES = ("leads", "spend", "cpl", "won", "conversion", "revenue")

@@ -148,7 +148,7 @@ def test_the_funnel_bars_of_deals_without_amounts_have_no_money_line(monkeypatch
 
 @pytest.mark.parametrize(
     ("lang", "check", "why"),
-    [("ru", "средний чек 5 000 $", "не пересчитываются"), ("en", "average check $5,000", "not converted")],
+    [("ru", "средний чек 5 000 $", "не пересчитываются"), ("en", "average deal size $5,000", "not converted")],
 )
 def test_the_workshop_cases_say_their_dollars_are_the_sources_on_a_rouble_workspace(app_db, lang, check, why):
     """The copier dealer's card read «средний чек 5 000 $» on a ₽ workspace with no word why. The
@@ -263,7 +263,7 @@ def test_leads_only_says_there_is_nothing_to_compare_instead_of_repeating_the_ec
 def test_the_overview_of_deals_without_amounts_names_the_pipeline_it_cannot_count(app_db, lang, words):
     """A deals-only workspace (tests/planner/test_partial_plans.py: 3 won, 1 lost, 4 open, no
     amounts): «Открытая воронка —» and «Взвешенная воронка —» stood under a notice that named only
-    revenue and the average check (review #16). One notice names all four, and the 4 open deals."""
+    revenue and the average deal size (review #16). One notice names all four, and the 4 open deals."""
     from tests.helpers.screen import t
     from tests.planner.test_partial_plans import infos, open_app
 

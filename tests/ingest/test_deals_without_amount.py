@@ -1,4 +1,4 @@
-"""A deals file with no amount column loads, and says that revenue and the average check will
+"""A deals file with no amount column loads, and says that revenue and the average deal size will
 be empty: in the preview (inspect), in the load's result (both load paths) and on the CLI."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ KEY = "ingest.warn.no_amount"
     "lang, words",
     [
         pytest.param("ru", ("нет столбца с суммой сделки", "оборот и средний чек", "«Сумма»"), id="ru"),
-        pytest.param("en", ("no deal amount column", "turnover and the average check", "'Amount'"), id="en"),
+        pytest.param("en", ("no deal amount column", "turnover and the average deal size", "'Amount'"), id="en"),
     ],
 )
 def test_the_preview_warns_in_the_users_language(store, ws, tmp_path, lang, words):

@@ -192,15 +192,16 @@ def test_plan_vs_fact_by_hand(store, tiny):
 def test_plan_vs_fact_counts_are_whole_as_the_goals_show_them(store, tiny):
     """The Overview's plan against fact read «31,83» deals beside the goals' 32, then 318 over ten
     months beside ten goals of 32 (screen reviews): a month's deals and leads are the goals'
-    (whole, rounded up: funnel.goals), so 5,3 leads × 15 % = 0,795 deals a month plan 1 deal and
-    6 leads a month, over January and February 2 and 12; fulfilment is of the whole plan (2 won
-    of 2, 10 leads of 12); the money stays exact (5,3 × 15 % × 100 000 × 2 = 159 000)."""
+    (whole, to the nearest: funnel.model.counts.month_counts), so 5,3 leads × 15 % = 0,795 deals a
+    month plan 1 deal and 5 leads a month, over January and February 2 and 10; fulfilment is of
+    the whole plan (2 won of 2, 10 leads of 10); the money stays exact (5,3 × 15 % × 100 000 × 2 =
+    159 000)."""
     with store.transaction() as cur:
         save_scenario(cur, tiny, "Odd", Plan(leads=5.3, conversion=0.15, avg_check=100_000), actor=EDITOR)
         mark_plan(cur, tiny, "Odd", date(2025, 1, 1), date(2025, 2, 28), actor=EDITOR)
     got = plan_vs_fact_for(store, tiny, **PERIOD).set_index("metric")
     assert got.loc["deals_won", "plan"] == 2 and got.loc["deals_won", "fulfilment"] == pytest.approx(1.0)
-    assert got.loc["leads", "plan"] == 12 and got.loc["leads", "fulfilment"] == pytest.approx(10 / 12)
+    assert got.loc["leads", "plan"] == 10 and got.loc["leads", "fulfilment"] == pytest.approx(10 / 10)
     assert got.loc["revenue", "plan"] == pytest.approx(159_000)
 
 

@@ -88,10 +88,10 @@ def test_the_deals_only_planner_says_why_its_deals_are_not_the_overviews(app_db,
 # Screen review #16: «Сделки в месяц 40,4» beside the stage chain's whole 40: the card says it is an
 # average (turnover multiplies it), the chain's column that its counts are that average, whole.
 AVERAGE = {
-    "ru": "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов показывает "
-    "ожидаемые сделки целыми, округлив это среднее.",
-    "en": "A monthly average, hence the decimal: turnover = deals × average check. The stage chain shows the "
-    "expected deals whole, rounded from this average.",
+    "ru": "В среднем за месяц, поэтому с дробью: оборот = сделки × средний чек. Цепочка этапов и сравнение "
+    "сценариев показывают ожидаемые сделки целыми, округлив это среднее.",
+    "en": "A monthly average, hence the decimal: turnover = deals × average deal size. The stage chain and the "
+    "scenario comparison show the expected deals whole, rounded from this average.",
 }
 
 

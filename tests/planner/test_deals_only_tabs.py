@@ -64,7 +64,7 @@ def test_the_forecast_by_history_takes_the_ladder_chance_where_history_cannot_le
         (
             "en",
             "The data has no amounts on its won deals and names no owners: the method's example stands in for "
-            "average check and sellers",
+            "average deal size and sellers",
         ),
     ],
 )

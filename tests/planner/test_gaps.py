@@ -206,7 +206,7 @@ def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amou
     "lang, line",
     [
         ("ru", "Конверсия в сделку, Средний чек, Цена лида (CPL)"),
-        ("en", "Conversion to a deal, Average check, Cost per lead (CPL)"),
+        ("en", "Conversion to a deal, Average deal size, Cost per lead (CPL)"),
     ],
 )
 def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, capsys, lang, line):
@@ -230,7 +230,7 @@ def test_the_command_lines_text_names_the_unknown_levers_in_words(tmp_path, caps
     assert rows["Данные не дают" if ru else "Not in the data"] == line
     assert rows["Оборот в месяц" if ru else "Turnover per month"] == "—"
     assert rows["Конверсия в сделку" if ru else "Conversion to a deal"] == "—"
-    assert rows["Средний чек" if ru else "Average check"] == "—"
+    assert rows["Средний чек" if ru else "Average deal size"] == "—"
     assert rows["Лиды в месяц" if ru else "Leads per month"] == "2"  # 12 leads ÷ the 6 months with data
 
 

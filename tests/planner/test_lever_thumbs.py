@@ -103,7 +103,7 @@ def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
     assert unknown == {"unknown": ["avg_check"], "flat": ["cpl", "margin"]}
     assert "avg_check" not in [r["lever"] for r in sensitivity(plan, "turnover", unknown={"avg_check"})]
     assert sensitivity_note(unknown, "turnover", "en").startswith(
-        "Left out: Average check: not set (not in the data, not typed);"
+        "Left out: Average deal size: not set (not in the data, not typed);"
     )
 
 
@@ -146,3 +146,26 @@ def test_the_channel_table_writes_counts_as_precision_reads_them(demo_app_db):
         assert figures and not [v for v in figures if re.search(r",0$", v)], (col, figures)  # no «1,0»
         if any(float(v.replace("\u00a0", "").replace(" ", "").replace(",", ".")) >= 100 for v in figures):
             assert not [v for v in figures if "," in v], (col, figures)  # reaching 100: whole throughout
+
+
+@pytest.mark.parametrize(("lang", "short", "average"), [("ru", "ср.", "в среднем"), ("en", "Avg.", "on average")])
+def test_the_channel_tables_deals_say_they_are_an_average(demo_app_db, lang, short, average):
+    """Review #16: the channel mix's «Сделки» held «7,5» beside the stage chain's whole deals and
+    the goals' whole counts, unexplained. They are a month's average (leads × the channel's
+    conversion), which the turnover multiplies (deals × check): the header and the totals' card
+    say so, the tooltip says why the decimal; a value with a decimal is there to be explained."""
+    import json
+    import re
+
+    at = planner(lang)
+    at.session_state["pl_tab"] = t("planner.tab.mix", lang)
+    at.run()
+    assert not at.exception, at.exception
+    header = t("planner.mix.col.deals", lang)
+    assert short in header  # short: the table's ten columns fit 800 px (tests/analytics/test_table_widths.py)
+    grid = next(d for d in at.dataframe if header in d.value.columns)
+    assert [v for v in grid.value[header] if re.search(r"\d[,.]\d", v)]  # the demo's channels: some below 100
+    assert json.loads(grid.proto.columns)[header]["help"] == t("planner.mix.col.deals_help", lang)
+    assert {"ru": "с дробью", "en": "hence the decimal"}[lang] in t("planner.mix.col.deals_help", lang)
+    card = next(m for m in at.metric if m.label == t("planner.mix.total.deals", lang))
+    assert card.label.endswith(average) and card.help == t("planner.mix.col.deals_help", lang)

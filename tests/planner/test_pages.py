@@ -118,6 +118,31 @@ def test_the_capacity_reads_as_the_product_it_is(planner):
     assert "2 × 50 на продавца = 100 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]
 
 
+def test_the_per_seller_lever_reads_as_the_product_under_the_card(planner):
+    """Screen review #16: at the demo's baseline the per-seller slider read «212» while the line
+    under the capacity card said «6 × 212,5 на продавца = 1 275»: the lever wrote the count whole
+    (from 100 up), the line as many decimals as the product needs. Both now read 212,5: the
+    demo's 15 298 leads ÷ 12 months ÷ 6 sellers = 212,472… a seller; 6 × 212,472… = 1 274,83 →
+    «1 275», and 6 × 212,5 = 1 275 exactly, so «=». A value moved on the slider (213) reads whole
+    on both."""
+    at = open_tab(planner, "capacity")
+    at.toggle(key="pl_capacity_on").set_value(True).run()
+    assert not at.exception, at.exception
+    assert box_value(at, "pl_sellers_n") == 6.0
+    per = 15_298 / 12 / 6
+    # a slider of options, the model's exact value its thumb, written as the box writes it
+    slider = at.select_slider(key="pl_contacts_per_seller_s")
+    assert slider.value == pytest.approx(per) and slider.format_func(slider.value) == "212,5"
+    assert at.text_input(key="pl_contacts_per_seller_n").value == "212,5"
+    assert metrics(at)["Пропускная способность"] == "1 275"  # round(6 × 212,472…) = round(1 274,83)
+    assert round(6 * per) == 1_275 == 6 * 212.5
+    assert "6 × 212,5 на продавца = 1 275 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]
+    at.select_slider(key="pl_contacts_per_seller_s").set_value(213.0).run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="pl_contacts_per_seller_n").value == "213"
+    assert "6 × 213 на продавца = 1 278 в месяц" in [c.value.replace("\u00a0", " ") for c in at.caption]
+
+
 def test_save_and_compare_a_scenario(planner):
     at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0)
     open_tab(at, "scenarios")

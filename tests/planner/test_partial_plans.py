@@ -123,17 +123,17 @@ SENTENCE = {
     ("spend", "ru"): "В данных только расходы — они и есть бюджет плана: 3 000 ₽ в месяц. Лидов, конверсии и "
     "среднего чека данные не дают, поэтому пока не посчитано («—»): оборот, сделки и прибыль.",
     ("spend", "en"): "The data holds spend only: it is the plan's budget, ₽3,000 a month. It does not give leads, "
-    "conversion or the average check, so turnover, deals, and profit show “—”",
+    "conversion or the average deal size, so turnover, deals, and profit show “—”",
     (
         "deals",
         "ru",
     ): "Данные не дают средний чек и цену сделки на входе в воронку, поэтому пока не посчитано («—»): оборот, "
     "бюджет и прибыль.",
-    ("deals", "en"): "The data does not give the average check and the cost per deal entering the pipeline, so "
+    ("deals", "en"): "The data does not give the average deal size and the cost per deal entering the pipeline, so "
     "turnover, budget, and profit show “—”.",
     ("leads", "ru"): "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»): оборот, "
     "сделки, бюджет и прибыль.",
-    ("leads", "en"): "The data does not give the conversion, the average check, and the cost per lead, so "
+    ("leads", "en"): "The data does not give the conversion, the average deal size, and the cost per lead, so "
     "turnover, deals, budget, and profit show “—”.",
 }
 STEP = {  # the step that fixes it: the file to upload (and the levers are named in the sentence)
@@ -159,9 +159,9 @@ def test_headline_shows_dashes_and_says_what_to_type_or_upload(app_db, kind, lan
     assert first.startswith(SENTENCE[kind, lang]) and STEP[kind, lang] in first, first
     # no waterfall of zeros: the levers still to type
     wanted = {
-        "spend": ("лиды в месяц, конверсию и средний чек", "leads a month, the conversion, and the average check"),
-        "deals": ("средний чек", "the average check"),
-        "leads": ("конверсию и средний чек", "the conversion and the average check"),
+        "spend": ("лиды в месяц, конверсию и средний чек", "leads a month, the conversion, and the average deal size"),
+        "deals": ("средний чек", "the average deal size"),
+        "leads": ("конверсию и средний чек", "the conversion and the average deal size"),
     }[kind][lang == "en"]
     assert t("gaps.no_waterfall", lang, levers=wanted) in infos(at)
     assert not at.get("plotly_chart")
@@ -391,7 +391,7 @@ def test_deals_only_with_a_typed_check_has_no_waterfall_of_zeros(app_db, monkeyp
     assert headline(at, "en")["turnover"] == "₽50,000"
     # the note no longer says turnover shows "—": only what is still "—" in the plan
     assert infos(at)[0].startswith(
-        "The data does not give the average check and the cost per deal entering the pipeline, so budget and "
+        "The data does not give the average deal size and the cost per deal entering the pipeline, so budget and "
         "profit show “—”."
     ), infos(at)[0]
     said = t("gaps.no_base_turnover", "en", turnover="₽50,000")
@@ -537,7 +537,7 @@ NO_EXPORT = {
     "ru": "Выгружать пока нечего: оборот, сделки, бюджет и прибыль плана не посчитаны («—»). Введите конверсию, "
     "средний чек и цену лида в рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
     "en": "Nothing to export yet: the plan's turnover, deals, budget, and profit are not worked out (“—”). Type "
-    "the conversion, the average check, and the cost per lead in the levers above, and the HTML, PDF, and XLSX "
+    "the conversion, the average deal size, and the cost per lead in the levers above, and the HTML, PDF, and XLSX "
     "reports appear here.",
 }
 
@@ -574,7 +574,7 @@ SPEND_ONLY_NOTHING = {
     "en": (
         "Nothing to save yet: the plan's turnover, deals, and profit are “—” (what to type is said below).",
         "Nothing to export yet: the plan's turnover, deals, and profit are not worked out (“—”). Type leads a "
-        "month, the conversion, and the average check in the levers above, and the HTML, PDF, and XLSX reports "
+        "month, the conversion, and the average deal size in the levers above, and the HTML, PDF, and XLSX reports "
         "appear here.",
     ),
 }

@@ -84,7 +84,7 @@ def test_money_levers_say_their_currency(planner, lang):
     at = open_tab(at, "repeat", lang)
     assert not at.exception, at.exception
     order = {"ru": "Средний заказ, ₽", "en": "Average order, ₽"}[lang]
-    check = {"ru": "Средний чек, ₽", "en": "Average check, ₽"}[lang]
+    check = {"ru": "Средний чек, ₽", "en": "Average deal size, ₽"}[lang]
     labels = {w.label for w in [*at.slider, *at.select_slider, *at.text_input]}
     assert order in labels and check in labels, sorted(labels)
 

@@ -87,3 +87,19 @@ def test_column_each(values, each):
 )
 def test_factor_places(times, factor, places):
     assert precision.factor_places(times, factor) == places
+
+
+@pytest.mark.parametrize(
+    ("sellers", "per", "places"),
+    [
+        # the demo: 15 298 ÷ 12 ÷ 6 = 212.472…; 6 × it = 1 274.83 → 1 275; 6 × 212 = 1 272, 6 × 212.5 = 1 275
+        pytest.param(6, 15_298 / 72, 1, id="demo-6x212.47-reads-212.5"),
+        # 1 × 40.44 = 40.44 → 40 would do for the product, but the count's own rule reads 40,4
+        pytest.param(1, 40.44, 1, id="own-rule-40.4"),
+        pytest.param(2, 50.0, 0, id="2x50-whole"),
+        pytest.param(None, 212.47, 0, id="no-sellers-own-rule"),
+    ],
+)
+def test_per_seller_places(sellers, per, places):
+    """One rule for the per-seller lever and the capacity line under its card (review #16)."""
+    assert precision.per_seller_places(sellers, per) == places

@@ -148,10 +148,11 @@ def test_the_workshops_conversion_is_written_above_its_thumb_like_the_planners(d
     assert any(f"× {line} ×" in m.value.replace("\\", "") for m in at.markdown)
 
 
-@pytest.mark.parametrize(("lang", "shown"), [("ru", "DD.MM.YYYY"), ("en", "MM/DD/YYYY")])
-def test_the_period_picker_writes_dates_in_the_languages_order(demo_app_db, lang, shown):
-    """Review #16: the English custom-period picker showed "2025-11-01" beside "Nov 1, 2025" on the
-    page; it writes 11/01/2025 now, the order of the language's dates (funnel.formatting.picker_format)."""
+@pytest.mark.parametrize(("lang", "shown"), [("ru", "DD.MM.YYYY"), ("en", "YYYY-MM-DD")])
+def test_the_period_picker_writes_dates_that_read_one_way(demo_app_db, lang, shown):
+    """Review #16: the English custom-period picker wrote 11/01/2025, which a reader outside the US
+    takes for 11 January; it writes 2025-11-01 now (ISO, year first), Russian 01.11.2025
+    (funnel.formatting.picker_format)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["lang"] = lang
     at.run()

@@ -84,9 +84,9 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
 
 def test_leads_only_in_english_names_the_example_levers(app_db):
     workshop = _open(_workspace("leads", _leads()), "workshop", "en")
-    assert workshop.slider(key="ws_avg_check").label == "Average check, ₽ (example)"
+    assert workshop.slider(key="ws_avg_check").label == "Average deal size, ₽ (example)"
     assert [i.value for i in workshop.info] == [
-        "The data has no deals: the method's example stands in for conversion and average check (not your "
+        "The data has no deals: the method's example stands in for conversion and average deal size (not your "
         "data). The other levers are the workspace's own."
     ]
 

@@ -274,7 +274,9 @@ def mix_tab(b, r: PlanResult) -> None:
     # named as the table's: the headline above shows the same figures by the plan's own levers
     c[0].metric(ui.t("planner.mix.total.budget"), ui.money(tot["budget"]))
     c[1].metric(ui.t("planner.mix.total.leads"), charts.shown("leads", tot["leads"]))
-    c[2].metric(ui.t("planner.mix.total.deals"), charts.shown("deals", tot["deals"]))
+    c[2].metric(
+        ui.t("planner.mix.total.deals"), charts.shown("deals", tot["deals"]), help=ui.t("planner.mix.col.deals_help")
+    )
     c[3].metric(ui.t("planner.mix.total.turnover"), ui.money(tot["turnover"]))
     out_leads, out_spend, out_names = b.mix_outside()
     if out_names:  # the headline counts them: say why the table's totals are smaller

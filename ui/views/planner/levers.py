@@ -475,11 +475,21 @@ def at_base(field: str, value: float | None) -> bool:
 
 def box_digits(field: str, value: float | None) -> int:
     """The decimals the lever's number box writes ``value`` with: the baseline's own value as a
-    person reads it (funnel.model.precision), any other to every digit it has (up to DIGITS)."""
+    person reads it (funnel.model.precision; a seller's leads a month as many as the capacity
+    written under its card needs, precision.per_seller_places), any other to every digit it has
+    (up to DIGITS)."""
     kind = LEVERS[field][0]
     if at_base(field, value):
+        if field == "contacts_per_seller" and value is not None:
+            return precision.per_seller_places(st.session_state.get(state.PL_VALUE.of("sellers")), value)
         return precision.places(kind, _to_widget(field, value or 0.0))
     return DIGITS[kind]
+
+
+def lever_places(field: str, value: float) -> int:
+    """The decimals the lever's slider and box read ``value`` [model units] with, trailing zeros
+    dropped ("212,5", "213"): for a text that writes the lever's value beside it."""
+    return places(_to_widget(field, value), box_digits(field, value))
 
 
 def _box_range(field: str) -> tuple[float, float | None]:

@@ -13,7 +13,7 @@ import ui
 from funnel import scenarios as sc
 from funnel.errors import FunnelError
 from funnel.formatting import DASH
-from funnel.model import edits
+from funnel.model import counts, edits
 from funnel.model import gaps as gaps_model
 from funnel.model.active import ActiveResult
 from funnel.model.active import evaluate as evaluate_active
@@ -36,10 +36,12 @@ shown = charts.shown  # a figure as the headline shows it (funnel.model.precisio
 
 
 def _summary(out: dict) -> list:
-    """``out``'s SUMMARY figures as shown; a lever the data does not give and the plan never
-    typed (``unknown``, funnel.model.gaps) is "—", not the 0 it starts at."""
+    """``out``'s SUMMARY figures as shown, its leads and deals whole as the goals taken from a
+    plan have them (funnel.model.counts.month_counts); a lever the data does not give and the
+    plan never typed (``unknown``, funnel.model.gaps) is "—", not the 0 it starts at."""
     unknown = set(out.get("unknown") or ())
-    return [shown(k, None if k in unknown else out.get(k)) for k in SUMMARY]
+    whole = counts.month_counts(out)
+    return [shown(k, None if k in unknown else whole.get(k, out.get(k))) for k in SUMMARY]
 
 
 def _active_of(scenario: sc.Scenario) -> ActiveResult | None:

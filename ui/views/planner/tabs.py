@@ -307,7 +307,10 @@ def capacity_product(plan: Plan, capacity: float | None) -> str | None:
     per = plan.contacts_at_cycle
     if capacity is None or plan.capacity is not None or plan.sellers is None or per is None:
         return None
-    d = precision.factor_places(plan.sellers, per)
+    # the lever's own value (the cycle as the baseline's) as its slider and box write it; at another
+    # cycle the product's own per-seller figure, as many decimals as the product needs
+    on_lever = plan.contacts_per_seller is not None and per == plan.contacts_per_seller
+    d = up.lever_places("contacts_per_seller", per) if on_lever else precision.per_seller_places(plan.sellers, per)
     # «=» only where the written factors multiply to the written whole: 6 × 3,3 is 19,8, read
     # aloud beside «= 20» by a trainer (screen review); 6 × 211,6 = 1 269,6 «≈ 1 270»
     exact = math.isclose(plan.sellers * round(per, d), round(capacity), abs_tol=1e-9)
