@@ -3,8 +3,10 @@ it can be held to account (issue #18, item 5).
 
 A snapshot is one row per (horizon, owner) in ``forecast_snapshots`` (owner '' is the total):
 
-- ``p10``/``p50``/``p90`` [money]: the revenue of the next calendar month (``month``) and of the
-  next calendar quarter (``quarter``), from the planner's own forecast: the baseline of the
+- ``p10``/``p50``/``p90`` [money]: the revenue of the next month (``month``) and of the next
+  quarter (``quarter``), each the first calendar one that begins after both today and the data's
+  last day (funnel.periods.next_month, the month the Planner's spread is of), from the planner's
+  own forecast: the baseline of the
   workspace's last 12 months of data (funnel.basis, period basis), the planner's starting plan
   (Baseline.planner_start) and its uncertainty (funnel.model.uncertainty.simulate, ``periods``
   1 or 3) for those very months: each at its season as the Planner's 12-month projection has it
@@ -32,13 +34,21 @@ from functools import partial
 
 import pandas as pd
 
-from funnel import access
+from funnel import access, periods
 from funnel.errors import FunnelError
 from funnel.filters import Filters
 from funnel.ladder import get_ladder
 from funnel.metrics import facts, flow, overview, query, together
 from funnel.metrics.maturity import last_activity
-from funnel.periods import add_months, data_range, month_end, month_start, months_of, preset_range
+from funnel.periods import (
+    add_months,
+    data_range,
+    month_end,
+    months_of,
+    next_month,
+    next_quarter,
+    preset_range,
+)
 from funnel.workspace import existing_workspace
 
 log = logging.getLogger("funnel.snapshots")
@@ -48,11 +58,12 @@ MAX_OWNERS = 20  # owners forecast one by one (each a baseline): the largest by 
 COLUMNS = ("horizon", "period_start", "period_end", "owner", "p10", "p50", "p90", "weighted_pipeline")
 
 
-def periods_after(today: date) -> dict[str, tuple[date, date]]:
-    """The forecast periods seen from ``today``: the next calendar month and the next calendar
-    quarter (1 Dec 2026 → January 2027 and January–March 2027)."""
-    nxt = add_months(month_start(today), 1)
-    q = add_months(date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3)
+def periods_after(today: date, data_through: date | None = None) -> dict[str, tuple[date, date]]:
+    """The forecast periods seen from ``today`` with data through ``data_through``: the next month
+    and the next quarter, each the first calendar one that begins after both (funnel.periods
+    next_month, next_quarter: the Planner's spread is of the same month; 1 Dec 2026 → January
+    2027 and January–March 2027, with the data through October or through December alike)."""
+    nxt, q = next_month(today, data_through), next_quarter(today, data_through)
     return {"month": (nxt, month_end(nxt)), "quarter": (q, month_end(add_months(q, 2)))}
 
 
@@ -75,7 +86,7 @@ def forecast(
     (none without ``per_owner``). Empty when the workspace holds no data. ``pause`` is called
     between the steps (each a few queries, seconds at 10 M leads): the app's background snapshot
     waits there while pages run."""
-    work = _Forecast(filters.workspace_id, today or date.today(), per_owner)
+    work = _Forecast(filters.workspace_id, today or periods.today(), per_owner)
     for i, step in enumerate(work.steps()):
         if i and pause is not None:
             pause()
@@ -106,6 +117,7 @@ class _Forecast:
         self.empty = False  # no lead, deal or spend: nothing to forecast
         self.lo: date | None = today
         self.hi: date | None = today
+        self.periods = periods_after(today)  # with the data's last day once it is read (_pipeline)
         self.open_now = pd.DataFrame()
         self.weighted: dict[str, float | None] = {}
         self.owners: list[str] = []
@@ -133,6 +145,7 @@ class _Forecast:
         self.empty = last is None and data_range(cur, self.ws)[1] is None
         if self.empty:
             return
+        self.periods = periods_after(self.today, last)
         # no lead or deal (spend only): today's last 12 months, which price nothing, but the periods still show
         self.lo, self.hi = preset_range("last_12_months", last or self.today)
         self.open_now = by_owner(cur, Filters(self.ws))  # every open deal, whenever it was created
@@ -149,7 +162,7 @@ class _Forecast:
 
     def _simulate_for(self, owner: str, cur) -> None:
         filters = Filters(self.ws, self.lo, self.hi, owners=(owner,) if owner else ())
-        self.sims[owner] = _simulate(cur, filters, periods_after(self.today))
+        self.sims[owner] = _simulate(cur, filters, self.periods)
 
     def frame(self) -> pd.DataFrame:
         if self.empty:
@@ -157,7 +170,7 @@ class _Forecast:
         rows = []
         for owner in ["", *self.owners]:
             sims = self.sims[owner]
-            for horizon, (start, end) in periods_after(self.today).items():
+            for horizon, (start, end) in self.periods.items():
                 sim = sims.get(horizon)
                 rows.append(
                     {

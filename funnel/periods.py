@@ -33,6 +33,32 @@ def month_end(d: date) -> date:
     return d.replace(day=monthrange(d.year, d.month)[1])  # December 9999 too
 
 
+def today() -> date:
+    """The calendar's day, the one clock a forecast's «next month» is read against (the Planner's
+    spread, the Time page's forecast and its "data through" line); a test sets it."""
+    return date.today()
+
+
+def next_month(today: date, data_through: date | None = None) -> date:
+    """The first day of «the next month» every forecast of a named month means: the first
+    calendar month that begins after both ``today`` and the data's last day ``data_through``
+    (funnel.metrics.maturity.last_activity; None: today alone). So it has not begun and the data
+    holds none of it: on 07.12.2026 with the demo's data through 31.10.2026, January 2027 (not
+    November, the month after the data, which the calendar has already passed); with data
+    through 07.12.2026, January 2027 too; with data dated ahead, to 15.02.2027, March 2027.
+    The Planner's spread and the Time page's saved forecast are of this month, so the Time page
+    scores the Planner's figure against that month's actual."""
+    last = today if data_through is None else max(today, data_through)
+    return add_months(month_start(last), 1)
+
+
+def next_quarter(today: date, data_through: date | None = None) -> date:
+    """The first day of «the next quarter»: the first calendar quarter that begins after both
+    ``today`` and ``data_through`` (as ``next_month``; 07.12.2026 → January 2027)."""
+    last = today if data_through is None else max(today, data_through)
+    return add_months(date(last.year, (last.month - 1) // 3 * 3 + 1, 1), 3)
+
+
 def data_range(cur, workspace_id: str) -> tuple[date | None, date | None]:
     """First and last calendar day with any lead, deal or spend in the workspace (None if empty):
     a lead's creation day, a deal's closing day (else its creation day), a spend period's first

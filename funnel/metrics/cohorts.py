@@ -13,7 +13,8 @@ won deals of one lead count once, so no share passes 100 %).
 - ``inside_share`` = its leads created after ``mature_until`` (funnel/metrics/maturity.py: the
   data's last day − the conversion window, set by hand or learned) ÷ its leads.
 - A cohort is **mature** when none of its leads is inside the window (every cohort without a
-  window: nothing to learn delays from). Its conversion so far is its final conversion.
+  window: nothing to learn delays from): maturity.mature, the rule a campaign is judged by too.
+  Its conversion so far is its final conversion.
 
 **Projection of a young cohort** (ratio to final, learned from the matured cohorts, the
 chain-ladder idea): for a mature cohort c and an age N, ``ratio_c(N) = final_c ÷ conversion_c(N)``
@@ -47,7 +48,7 @@ import pandas as pd
 
 from funnel.filters import Filters
 from funnel.metrics import query
-from funnel.metrics.maturity import Maturity, maturity
+from funnel.metrics.maturity import Maturity, mature, maturity
 
 AGES = (7, 14, 30, 60, 90, 180, 365)  # the curves' points, days since a lead's creation
 MIN_MATURED = 3  # mature cohorts a projection learns from, at least
@@ -104,7 +105,7 @@ def shape(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         sizes[col] = sizes[col].astype(int)
     sizes["conversion"] = _ratio(sizes["won"], sizes["leads"])
     sizes["inside_share"] = _ratio(sizes["inside_window"], sizes["leads"])
-    sizes["mature"] = sizes["inside_window"] == 0
+    sizes["mature"] = mature(sizes["inside_window"])
     return project(sizes, curves), curves
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from funnel import formatting
 from funnel.i18n import t
+from funnel.model import active_money
 from funnel.model.active import STEP_DECIMALS, STEPS, ActiveResult
 from funnel.report import figures
 from funnel.report.content import Table, Value
@@ -59,6 +60,7 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
     if plan.cycle_days:
         days = formatting.number(plan.cycle_days, lang, 0)
         out.append(t("active_report.cycle", lang, days=days))
+        out.append(_arrival(plan, lang))
     if plan.ramp_months:
         out.append(t("active_report.ramp", lang, n=str(plan.ramp_months)))
     if r.payback_month is None:
@@ -66,6 +68,32 @@ def _notes(r: ActiveResult, lang: str, currency: str) -> list[str]:
     else:
         out.append(t("active_report.payback", lang, month=str(r.payback_month)))
     return out
+
+
+def _arrival(plan, lang: str) -> str:
+    """How a month's turnover arrives over the months (active_money.arrival), as the Planner's
+    chart says it: the months table's first months read as what they are."""
+    parts = active_money.arrival(plan.cycle_days)
+
+    def when(k: int) -> str:
+        return t("active.chart.when_same", lang) if k == 0 else t("active.chart.when_later", lang, n=k)
+
+    def share(x: float) -> str:
+        return formatting.percent(x, lang, 0 if 0.01 <= x <= 0.99 else 1)
+
+    if len(parts) == 1:
+        return t("active_report.arrival_one", lang, when=when(parts[0][0]))
+    (k1, s1), (k2, s2) = parts
+    full = active_money.first_full_month(plan.cycle_days, plan.ramp_months)
+    return t(
+        "active_report.arrival_two",
+        lang,
+        first_share=share(s1),
+        first_when=when(k1),
+        second_share=share(s2),
+        second_when=when(k2),
+        full=str(full),
+    )
 
 
 def _functions(r: ActiveResult, lang: str) -> Table:

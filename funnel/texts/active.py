@@ -195,13 +195,30 @@ TEXTS = {
     "active.chart.gross": ("Валовая прибыль (оборот × маржа)", "Gross profit (turnover × margin)"),
     "active.chart.cumulative": ("Накопленный итог", "Cumulative result"),
     "active.chart.payback": ("окупаемость", "pays back"),
+    # when a month's turnover arrives (funnel.model.active_money.arrival), before active.chart.note
+    "active.chart.arrival_two": (
+        "Контакты берутся в работу в течение всего месяца, и каждый оплачивается через {lag} после первого "
+        "контакта. Поэтому оборот месяца приходит двумя частями: {first_share} — {first_when}, {second_share} — "
+        "{second_when}. Первые оплаты — в месяце {paid}, полный оборот месяца — с месяца {full}.",
+        "Contacts are taken into work all through the month, and each pays {lag} after the first contact, so a "
+        "month's turnover arrives in two parts: {first_share} {first_when} and {second_share} {second_when}. The "
+        "first payments come in month {paid}, a full month's turnover from month {full}.",
+    ),
+    "active.chart.arrival_one": (
+        "Каждый контакт оплачивается через {lag} после первого контакта: оборот месяца приходит {when}, первые "
+        "оплаты — в месяце {paid}.",
+        "Each contact pays {lag} after the first contact: a month's turnover arrives {when}, the first payments in "
+        "month {paid}.",
+    ),
+    "active.chart.when_same": ("в том же месяце", "in the same month"),
+    "active.chart.when_later": ("через {n} {n|месяц|месяца|месяцев}", "{n} {n|month|months} later"),
     "active.chart.note": (
-        "Оборот договоров месяца приходит после цикла — через {lag}. Затраты идут с первого месяца, затраты на запуск — "
-        "в первом. Столбцы месяца вместе — его итог: валовая прибыль (оборот × маржа) минус затраты. Накопленный итог — "
-        "сумма итогов с начала; окупаемость — первый месяц, где он не меньше нуля.",
-        "A month's contracts are paid after the cycle: {lag} later. Costs run from month 1, the start-up cost in month 1. "
-        "A month's two bars together are its result: gross profit (turnover × margin) less costs. The cumulative result "
-        "is the sum of results since the start; it pays back in the first month it is not below zero.",
+        "Затраты идут с первого месяца, затраты на запуск — в первом. Столбцы месяца вместе — его итог: валовая "
+        "прибыль (оборот × маржа) минус затраты. Накопленный итог — сумма итогов с начала; окупаемость — первый "
+        "месяц, где он не меньше нуля.",
+        "Costs run from month 1, the start-up cost in month 1. A month's two bars together are its result: gross "
+        "profit (turnover × margin) less costs. The cumulative result is the sum of results since the start; it "
+        "pays back in the first month it is not below zero.",
     ),
     "active.chart.money": ("Деньги, {currency}", "Money, {currency}"),
     "active.chart.ramp": (

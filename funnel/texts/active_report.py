@@ -93,6 +93,14 @@ TEXTS = {
         "Деньги приходят через {days} {days|день|дня|дней} после первого контакта (цикл сделки).",
         "Money arrives {days} {days|day|days} after the first contact (the cycle).",
     ),
+    # after active_report.cycle: how a month's turnover arrives (funnel.model.active_money.arrival)
+    "active_report.arrival_two": (
+        "Контакты берутся в работу в течение всего месяца, поэтому оборот месяца приходит двумя частями: "
+        "{first_share} — {first_when}, {second_share} — {second_when}; полный оборот месяца — с месяца {full}.",
+        "Contacts are taken into work all through the month, so a month's turnover arrives in two parts: "
+        "{first_share} {first_when} and {second_share} {second_when}; a full month's turnover from month {full}.",
+    ),
+    "active_report.arrival_one": ("Оборот месяца приходит {when}.", "A month's turnover arrives {when}."),
     "active_report.nobody": ("нет людей", "nobody"),
     "active_report.fixed": ("постоянный состав", "fixed team"),
     "active_report.ramp": (

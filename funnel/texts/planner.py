@@ -670,6 +670,31 @@ TEXTS = {
     "planner.fc.uncertainty_month": ("Разброс оборота за {month}", "Spread of turnover in {month}"),
     # {value}: the 12-month chart's figure for {month}, the spread's mean; «Вероятный» (planner.fc.mid)
     # is its median: the two side by side read as one figure said twice (screen review)
+    # which month the spread is of (funnel.periods.next_month), before planner.fc.month_season
+    "planner.fc.next_month": (
+        "Следующий месяц — {month}: первый, который начнётся и после сегодняшнего дня ({today}), и после "
+        "последнего дня данных ({through}). Прогноз на этот же месяц сохраняет страница «Время» и потом сверяет "
+        "его с фактом.",
+        "The next month is {month}: the first to begin after both today ({today}) and the data's last day "
+        "({through}). The Time page saves its forecast for the same month and later scores it against the actual.",
+    ),
+    "planner.fc.next_month_calendar": (
+        "Следующий месяц — {month}: первый, который начнётся после сегодняшнего дня ({today}). Прогноз на этот "
+        "же месяц сохраняет страница «Время» и потом сверяет его с фактом.",
+        "The next month is {month}: the first to begin after today ({today}). The Time page saves its forecast "
+        "for the same month and later scores it against the actual.",
+    ),
+    "planner.fc.projection_earlier": (
+        "Прогноз на 12 месяцев ниже начинается раньше, с {first}: сразу после данных.",
+        "The 12-month projection below starts earlier, at {first}: right after the data.",
+    ),
+    "planner.fc.month_off_chart": (
+        "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
+        "месяцев. На график «Прогноз на 12 месяцев» этот месяц не попадает: данные кончаются больше чем за год до "
+        "него.",
+        "The spread is for {month}, with that month's season and the wins that leads of earlier months bring "
+        "into it. The chart “12 months ahead” does not reach it: the data ends more than a year before it.",
+    ),
     "planner.fc.month_season": (
         "Разброс — за {month}, с сезонностью этого месяца и оплатами, которые придут в него от лидов прошлых "
         "месяцев. На графике «Прогноз на 12 месяцев» ниже {month} — {value}: это среднее разброса. «Вероятный» — "

@@ -92,8 +92,10 @@ TEXTS = {
         "The workspace has no data to forecast from yet: load leads or deals first.",
     ),
     "tm.accuracy.data_through": (
-        "Данные по {day}: «следующий месяц» прогноза считается по календарю, а не от последнего дня данных.",
-        "Data through {day}: the forecast's \"next month\" follows the calendar, not the data's last day.",
+        "Данные по {day}: «следующий месяц» прогноза — {month}, первый, который начнётся и после сегодняшнего "
+        "дня, и после последнего дня данных. Разброс в Планировщике — за этот же месяц.",
+        "Data through {day}: the forecast's “next month” is {month}, the first to begin after both today and "
+        "the data's last day. The Planner's spread is for the same month.",
     ),
     "tm.accuracy.owners_note": (
         "Вероятные прогнозы менеджеров не складываются в общий: середина суммы не равна сумме середин, а в таблице только "

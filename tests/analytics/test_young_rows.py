@@ -23,6 +23,7 @@ from funnel.db import Store
 from funnel.filters import Filters
 from funnel.i18n import t
 from funnel.metrics import channels, maturity
+from funnel.metrics.cohorts import cohort_maturity
 from tests.conftest import ROOT, workspace_of
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -238,7 +239,8 @@ def test_the_changes_table_on_screen_shows_a_dash_for_young_leads(app_db, lang):
 # - campaign Sep: lead S0 on 10.02 (mature), S1 and S2 on 20.03 (young); S1 won 1 050 on 20.03;
 #   1 000 spent in March. 2 of 3 leads young: its ROMI (1 050 − 1 000) ÷ 1 000 = 5 % is the first
 #   deal of a campaign, not its return: "—", as a campaign that won nothing;
-# - campaign Half: H0 on 10.01, H1 on 20.03: 1 of 2 young, not most: conversion 0 of 2 stands;
+# - campaign Half: H0 on 10.01, H1 on 20.03: 1 of 2 young: young too (a campaign is young while any
+#   of its leads is, as a month's cohort: maturity.mature), its conversion 0 of 2 is "—";
 # - campaign Autumn: lead A0 of 10.03.2025, before the twelve months, won 3 000 on 15.01.2026:
 #   0 leads and 1 won in the period, from a lead created before it.
 # As a channel Web is not young: 3 of its 5 leads are, not all, and it won in the period.
@@ -274,7 +276,7 @@ def test_a_campaign_mostly_younger_than_the_window_has_no_romi_whatever_it_won(t
     sep, half, autumn = drill["Sep"], drill["Half"], drill["Autumn"]
     assert (sep["leads"], sep["won"], sep["spend"], sep["revenue"]) == (3, 1, 1000, 1050)
     assert sep["young"] and all(nan(sep[k]) for k in channels.YOUNG_FIGURES), sep  # it read ROMI 5 %
-    assert not half["young"] and half["conversion"] == 0  # 1 of 2 young: not most
+    assert half["young"] and nan(half["conversion"])  # 1 of 2 young: it read 0 % (the rule was «most»)
     assert not web["young"] and web["romi"] == pytest.approx((1050 + 3000 - 1000) / 1000)  # a channel runs on
     assert (autumn["leads"], autumn["won"]) == (0, 1)
     assert dict(zip(df["grp"].fillna("TOTAL"), channels.earlier_rows(df), strict=True)) == {
@@ -298,5 +300,47 @@ def test_the_drill_down_says_why_a_campaign_is_young_and_where_deals_of_no_leads
     assert romi["Sep"] == "—"
     q = (lambda n: f"«{n}»") if lang == "ru" else (lambda n: f"“{n}”")
     said = [c.value for c in at.caption]
-    assert t("an.ch.young_campaign", lang, n=1, names=q("Sep")) in said
+    assert t("an.ch.young_campaign", lang, n=2, names=f"{q('Sep')}, {q('Half')}") in said
     assert t("an.ch.earlier", lang, won=1, names=q("Autumn")) in said
+
+
+# The review of issue #16: on the demo «VK Реклама 2026-08» read ROMI −100 %: 138 of its 296 leads
+# were younger than the window, not most, so the campaign was judged while the cohort tab called
+# August young. A campaign is young by the cohort tab's rule (maturity.mature: any lead inside the
+# window). By hand, channel Web, the window 30 days, the data's last day 20.03 (young after 18.02):
+# - campaign Aug: A0, A1, A2 on 10.02 (mature), A3 on 20.03 (young): 1 of 4 young; 400 spent in
+#   February; nothing won. Judged, it read ROMI (0 − 400) ÷ 400 = −100 % and conversion 0 of 4;
+# - campaign Jan: J0, J1 on 10.01 (both mature), 100 spent in January, nothing won: its −100 % is
+#   a return that is known (every lead had its window), and it stays.
+PART_LEADS = [
+    *({"lead_id": f"A{i}", "created_at": datetime(2026, 2, 10), "campaign": "Aug"} | BATCH for i in range(3)),
+    {"lead_id": "A3", "created_at": datetime(2026, 3, 20), "campaign": "Aug"} | BATCH,
+    *({"lead_id": f"J{i}", "created_at": datetime(2026, 1, 10), "campaign": "Jan"} | BATCH for i in range(2)),
+]
+PART_SPEND = [
+    {"channel": "Web", "campaign": "Aug", "period": date(2026, 2, 1), "amount": 400},
+    {"channel": "Web", "campaign": "Jan", "period": date(2026, 1, 1), "amount": 100},
+]
+
+
+def test_a_campaign_with_some_leads_younger_than_the_window_is_young_as_a_cohort_is(tmp_path):
+    ws = _built(tmp_path / "db.duckdb", "Part", PART_LEADS, [], PART_SPEND)
+    s = Store(tmp_path / "db.duckdb")
+    quarter = Filters(ws, *QUARTER)
+    try:
+        with s.snapshot() as cur:
+            assert maturity.mature_until(cur, ws) == date(2026, 2, 18)
+            drill = by_grp(channels.channel_table(cur, filters=quarter.with_(channels=("Web",)), by="campaign"))
+            cohorts = cohort_maturity(cur, filters=quarter).cohorts
+    finally:
+        s.close()
+    aug, jan = drill["Aug"], drill["Jan"]
+    assert (aug["leads"], aug["spend"], aug["won"]) == (4, 400, 0)
+    assert aug["young"] and all(nan(aug[k]) for k in channels.YOUNG_FIGURES), aug  # it read ROMI −100 %
+    assert nan(aug["revenue"])  # nothing won yet: no «0 ₽» beside the "—"
+    assert not jan["young"] and jan["romi"] == pytest.approx(-1.0) and jan["conversion"] == 0
+    # the cohort tab, on the same leads: March holds A3 (1 inside the window): young; January and
+    # February none: mature. One rule for both pages.
+    mature = dict(zip(cohorts["month"], cohorts["mature"], strict=True))
+    assert mature == {date(2026, 1, 1): True, date(2026, 2, 1): True, date(2026, 3, 1): False}
+    assert (maturity.mature(1), maturity.mature(0)) == (False, True)

@@ -120,3 +120,34 @@ def test_months_are_stepped_in_one_place():
         if twin.search(path.read_text(encoding="utf-8"))
     ]
     assert found == ["funnel/periods.py"]
+
+
+# «The next month» (issue #16: the Time page said January 2027, the Planner spread November 2026,
+# on the demo whose data ends 31.10.2026, seen on 07.12.2026): the first calendar month to begin
+# after both today and the data's last day. (today, data through, next month, next quarter)
+NEXT = [
+    # stale data: today's month is later, so the month after it (November is past on the calendar)
+    pytest.param(D(2026, 12, 7), D(2026, 10, 31), D(2027, 1, 1), D(2027, 1, 1), id="demo-seen-in-december"),
+    # data through the same day: the month after both, the same one
+    pytest.param(D(2026, 10, 31), D(2026, 10, 31), D(2026, 11, 1), D(2027, 1, 1), id="data-current"),
+    # data dated ahead of today (a deal closing on 15.02.2027): February holds data, so March
+    pytest.param(D(2026, 12, 7), D(2027, 2, 15), D(2027, 3, 1), D(2027, 4, 1), id="data-ahead"),
+    # no data day known: today alone; the 31st of a month steps to the next month's first
+    pytest.param(D(2026, 1, 31), None, D(2026, 2, 1), D(2026, 4, 1), id="no-data"),
+    pytest.param(D(2026, 12, 31), None, D(2027, 1, 1), D(2027, 1, 1), id="new-year"),
+]
+
+
+@pytest.mark.parametrize("today, through, month, quarter", NEXT)
+def test_the_next_month_begins_after_today_and_the_data(today, through, month, quarter):
+    assert periods.next_month(today, through) == month
+    assert periods.next_quarter(today, through) == quarter
+
+
+@pytest.mark.parametrize("today, through, month, quarter", NEXT)
+def test_the_saved_forecast_is_of_that_very_month(today, through, month, quarter):
+    from funnel.forecast_snapshots import periods_after
+
+    seen = periods_after(today, through)
+    assert seen["month"] == (month, periods.month_end(month))
+    assert seen["quarter"] == (quarter, periods.month_end(periods.add_months(quarter, 2)))

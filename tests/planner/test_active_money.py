@@ -94,3 +94,45 @@ def test_ramp_months_is_a_whole_number_of_months(bad):
 
     with pytest.raises(ValidationError, match="ramp_months"):
         ROUND.with_(ramp_months=bad)
+
+
+def test_a_ramp_up_pays_its_months_work_as_it_was_worked_not_split_by_the_cycles_fraction():
+    # Issue #16 (month 2's profit bar against its caption). ROUND: 10 000 turnover a month at full
+    # output, margin 0.5; a cycle of 45.6 days (L = 1.5 months) and a ramp-up over 2 months, so
+    # the flow worked from the start to x months is W(x) = x² ÷ 4 up to 2, then x − 1.
+    # Month m is paid for the work done from m − 2.5 to m − 1.5:
+    #   m1: nothing;  m2: W(0.5) = 1/16 → 625;  m3: W(1.5) − W(0.5) = 9/16 − 1/16 = 1/2 → 5 000;
+    #   m4: W(2.5) − W(1.5) = 1.5 − 9/16 = 15/16 → 9 375;  m5 on: 1 → 10 000.
+    # Month 1's work (a quarter of the flow) grows from nothing to half the rate within the month,
+    # so most of it is done late and paid in month 3: a split by the fraction (half next month,
+    # half the month after) gave month 2 half of month 1's 2 500, 1 250, twice the ramp-up's 625.
+    from tests.planner.test_active_model import ROUND
+
+    r = evaluate(ROUND.with_(cycle_days=45.6, horizon=6, ramp_months=2))
+    assert [m["revenue"] for m in r.months] == pytest.approx([0, 625, 5_000, 9_375, 10_000, 10_000])
+    assert r.months[1]["gross_profit"] == pytest.approx(312.5)  # month 2's bar: 625 × 0.5
+    # without a ramp-up a month's work is even, and the split by the fraction is exact: 5 000 in
+    # month 2 (half of month 1's 10 000), 10 000 from month 3
+    flat = evaluate(ROUND.with_(cycle_days=45.6, horizon=4))
+    assert [m["revenue"] for m in flat.months] == pytest.approx([0, 5_000, 10_000, 10_000])
+
+
+@pytest.mark.parametrize(
+    ("days", "ramp", "parts", "paid", "full"),
+    [
+        # 45 ÷ 30.4 = 1.480: 15.8 ÷ 30.4 = 52 % a month later, 14.6 ÷ 30.4 = 48 % two months later
+        (45, 0, [(1, 15.8 / 30.4), (2, 14.6 / 30.4)], 2, 3),
+        (30.4, 0, [(1, 1.0)], 2, 2),  # one month exactly: all the next month
+        (0, 0, [(0, 1.0)], 1, 1),  # paid at once
+        (90, 0, [(2, 1.2 / 30.4), (3, 29.2 / 30.4)], 3, 4),  # 90 ÷ 30.4 = 2.961
+        (45.6, 2, [(1, 0.5), (2, 0.5)], 2, 5),  # a ramp-up of 2 months: full from month 2 + 1.5 + 1 → 5
+    ],
+    ids=["45-days", "one-month", "no-cycle", "90-days", "ramp-up"],
+)
+def test_when_a_months_turnover_arrives(days, ramp, parts, paid, full):
+    from funnel.model.active_money import arrival, first_full_month, first_paid_month
+
+    got = arrival(days)
+    assert [k for k, _ in got] == [k for k, _ in parts]
+    assert [x for _, x in got] == pytest.approx([x for _, x in parts])
+    assert (first_paid_month(days), first_full_month(days, ramp)) == (paid, full)

@@ -38,6 +38,10 @@ def text_of(page: bytes) -> str:
                 "105 000 $",  # 21 payments (21.4 expected, whole) × $5 000
                 "Окупается в месяце 6",
                 "Деньги приходят через 45 дней",
+                # 45 ÷ 30.4 = 1.480 months: 15.8 ÷ 30.4 = 52 % a month later, 14.6 ÷ 30.4 = 48 % two
+                # months later (the months table's month 2 holds 52 % of a month's turnover)
+                "оборот месяца приходит двумя частями: 52 % — через 1 месяц, 48 % — через 2 месяца; "
+                "полный оборот месяца — с месяца 3",
                 "Ни одна служба не перегружена",
                 "Людей во всех службах 17",  # 1 + 10 + 3 + 3
             ],
@@ -52,6 +56,8 @@ def text_of(page: bytes) -> str:
                 "$105,000",
                 "Pays back in month 6",
                 "Money arrives 45 days after",
+                "a month's turnover arrives in two parts: 52% 1 month later and 48% 2 months later; a full "
+                "month's turnover from month 3",
                 "No function is overloaded",
                 "People in all functions 17",
             ],

@@ -33,6 +33,7 @@ from funnel.model.active import ActivePlan
 from funnel.model.plan import Plan
 from tests.boxes import box_value, field, inputs, set_number
 from tests.conftest import ROOT, with_demo
+from tests.helpers.screen import plain
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -385,6 +386,39 @@ def test_a_workshop_case_opens_in_the_planners_active_tab(app_db):
     assert field(at, "pl_a_contact_cost").label.startswith(
         "Стоимость одного контакта базы, \\$"
     )  # escaped Markdown: the screen shows "$"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_money_charts_caption_says_how_a_months_turnover_arrives(app_db, lang):
+    # Issue #16: on the copier dealer (a 45-day cycle) month 2's gross-profit bar stood at about
+    # half a month's beside a caption saying only «paid 1,5 months later». By hand: L = 45 ÷ 30.4
+    # = 1.480 months; a month's contacts, taken in all through it, pay 15.8 ÷ 30.4 = 52 % in the
+    # next month and 14.6 ÷ 30.4 = 48 % in the one after. Turnover 105 000 $ a month at margin 35 %
+    # is 36 750 $ of gross profit: month 1 none, month 2 36 750 × 15.8 ÷ 30.4 = 19 100.33 $,
+    # month 3 on 36 750 $ (48 % of month 1's and 52 % of month 2's).
+    from funnel.model.active_presets import PRESETS
+
+    at = opened(app_db, lang, _pl_active=PRESETS["copier_dealer"], _pl_active_origin="copier_dealer")
+    later = {k: t("active.chart.when_later", lang, n=k) for k in (1, 2)}
+    lag = t("active.chart.lag", lang, months="1,5" if lang == "ru" else "1.5", days="45")
+    said = t(
+        "active.chart.arrival_two",
+        lang,
+        lag=lag,
+        first_share="52 %" if lang == "ru" else "52%",
+        first_when=later[1],
+        second_share="48 %" if lang == "ru" else "48%",
+        second_when=later[2],
+        paid="2",
+        full="3",
+    )
+    captions = [plain(c.value) for c in at.caption]
+    assert plain(f"{said} {t('active.chart.note', lang)}") in captions, captions
+    from funnel.model.active import evaluate
+    from ui.views.planner.active_result import month_frame
+
+    gross = list(month_frame(evaluate(PRESETS["copier_dealer"]))["gross_profit"][:3])
+    assert gross == pytest.approx([0, 36_750 * 15.8 / 30.4, 36_750]) and round(gross[1], 2) == 19_100.33
 
 
 def test_back_to_the_data_from_a_case_brings_the_workspaces_currency_back(app_db):

@@ -5,6 +5,12 @@ a chart at ~9,6 M for the same month, and the Time page saved it as «next month
 against that month (review of #16). Now its heading names the month, a caption says it is the
 chart's month with the chart's figure, and the figures are that month's.
 
+Which month: «the next month» (funnel.periods.next_month), the first to begin after both today and
+the data's last day (31.10.2026 on the demo). Seen on 31.10.2026 that is November 2026, the chart's
+first month (the figures below); seen on 07.12.2026 it is January 2027, the chart's third, and the
+Time page names the same month (the Planner spread November while the Time page said January:
+review of #16).
+
 On the demo (the sidebar's last 12 months: November 2025 – October 2026) the plan turns over
 99 103 000 ÷ 12 = 8 258 583 ₽ a month and the chart's first month is November 2026 at 8 992 662 ₽:
 index_Nov 1,179 (one November, 11 052 000 ÷ 8 218 917 = 1,345 raw, shrunk half-way to 1,172 and
@@ -20,11 +26,13 @@ then), its mean within 1 % of the chart's month."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
 
-from funnel.formatting import money, month
+from funnel import periods
+from funnel.formatting import day, money, month
 from funnel.i18n import t
 from tests.helpers.screen import plain
 
@@ -37,10 +45,14 @@ def _chart_first_month(at):
     return pd.Timestamp(ahead["x"][0]), ahead["y"][0]
 
 
+DATA_THROUGH = date(2026, 10, 31)  # the demo's last lead or deal day (maturity.last_activity)
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_spread_is_the_charts_first_month_and_says_so(app, lang):
+def test_the_spread_is_the_charts_first_month_and_says_so(app, lang, monkeypatch):
     from tests.planner.test_pages import open_tab
 
+    monkeypatch.setattr(periods, "today", lambda: DATA_THROUGH)  # seen on the data's last day
     if lang == "en":
         app.radio(key="lang").set_value("en").run()
     at = open_tab(app.switch_page("pages/planner.py").run(), "forecast", lang)
@@ -48,7 +60,8 @@ def test_the_spread_is_the_charts_first_month_and_says_so(app, lang):
     first_x, first_y = _chart_first_month(at)
     when, value = month(first_x, lang), money(first_y, lang, "₽")
     assert t("planner.fc.uncertainty_month", lang, month=when) in [h.value for h in at.subheader]
-    expected = t("planner.fc.month_season", lang, month=when, value=value)
+    said = t("planner.fc.next_month", lang, month=when, today=day(DATA_THROUGH, lang), through=day(DATA_THROUGH, lang))
+    expected = f"{said} {t('planner.fc.month_season', lang, month=when, value=value)}"
     assert plain(expected) in [plain(c.value) for c in at.caption]
     titles = [json.loads(c.proto.spec)["layout"].get("title", {}).get("text") for c in at.get("plotly_chart")]
     assert t("planner.chart.uncertainty_month", lang, month=when) in titles  # the histogram's month too
@@ -56,3 +69,44 @@ def test_the_spread_is_the_charts_first_month_and_says_so(app, lang):
         assert (when, plain(value)) == ("нояб. 2026", "8 992 662 ₽")
         likely = next(m.value for m in at.metric if m.label == t("planner.fc.mid", "ru"))
         assert plain(likely) == "8 864 552 ₽"  # the simulation at a season of 8 992 662 ÷ 8 258 583
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_planner_and_the_time_page_mean_the_same_next_month(app, lang, monkeypatch):
+    # Seen on 07.12.2026, the demo's data through 31.10.2026: the next month is January 2027 (the
+    # first to begin after both days; November is past on the calendar), on both pages. The
+    # Planner's chart still starts right after the data, in November 2026: January is its third
+    # month, and the caption says so. It spread November («нояб. 2026») while the Time page said
+    # January.
+    from tests.planner.test_pages import open_tab
+    from tests.time.test_accuracy_now import _accuracy_tab
+
+    seen = date(2026, 12, 7)
+    monkeypatch.setattr(periods, "today", lambda: seen)
+    if lang == "en":
+        app.radio(key="lang").set_value("en").run()
+    at = open_tab(app.switch_page("pages/planner.py").run(), "forecast", lang)
+    assert not at.exception, at.exception
+    january, november = month(date(2027, 1, 1), lang), month(date(2026, 11, 1), lang)
+    assert t("planner.fc.uncertainty_month", lang, month=january) in [h.value for h in at.subheader]
+    first_x, _ = _chart_first_month(at)
+    assert month(first_x, lang) == november  # the chart starts after the data
+    said = t("planner.fc.next_month", lang, month=january, today=day(seen, lang), through=day(DATA_THROUGH, lang))
+    earlier = t("planner.fc.projection_earlier", lang, first=november)
+    assert any(plain(c.value).startswith(plain(f"{said} {earlier}")) for c in at.caption), [c.value for c in at.caption]
+    titles = [json.loads(c.proto.spec)["layout"].get("title", {}).get("text") for c in at.get("plotly_chart")]
+    assert t("planner.chart.uncertainty_month", lang, month=january) in titles
+    # the Time page: its line under the data's last day names the same month, and so does its
+    # forecast (the live one: the demo's newest saved forecast is of 01.10.2026)
+    at = _accuracy_tab(at, lang, pick_language=False)
+    through = t("tm.accuracy.data_through", lang, day=day(DATA_THROUGH, lang), month=january)
+    assert through in [c.value for c in at.caption]
+    labels = [m.label for m in at.metric]
+    live = f"{t('tm.accuracy.horizon.month', lang)}: {periods_text(date(2027, 1, 1), date(2027, 1, 31), lang)}"
+    assert live in labels, labels
+
+
+def periods_text(start, end, lang):
+    from funnel.formatting import period
+
+    return period(start, end, lang)

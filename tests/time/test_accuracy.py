@@ -296,7 +296,9 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
     """The Time page takes the day's snapshot in the background; the tab shows its P50 and weighted
     pipeline as funnel formats them, in both languages, and the button saves another."""
     from funnel.formatting import day as fmt_date
+    from funnel.formatting import month as fmt_month
     from funnel.formatting import period as fmt_period
+    from funnel.periods import next_month
     from tests.helpers.screen import money as fmt_money
     from tests.helpers.screen import t  # as read: a number and its unit joined by U+00A0
     from ui.store import get_store
@@ -345,7 +347,9 @@ def test_tab_shows_the_days_snapshot_and_saves_one(app):
             from funnel.metrics.maturity import last_activity
 
             last = last_activity(cur, ws[0])
-        through = t("tm.accuracy.data_through", lang, day=fmt_date(last, lang))
+        # … and which month its "next month" is: the first after both today and that day
+        nxt = fmt_month(next_month(date.today(), last), lang)
+        through = t("tm.accuracy.data_through", lang, day=fmt_date(last, lang), month=nxt)
         assert (through in [c.value for c in at.caption]) is (last < date.today())
         # review #18 fix 5: the owners' P50s don't add up to the total; a note says why (under
         # the owners' table, a part of its own: only the chosen part is drawn)

@@ -99,7 +99,7 @@ def economics_table(
 
 def young_note(df: pd.DataFrame, by: str) -> None:
     """A line naming the rows too young to judge (funnel.metrics.channels.young_rows): every lead
-    younger than the conversion window and nothing won in the period, or, by campaign, most of its
+    younger than the conversion window and nothing won in the period, or, by campaign, any of its
     leads younger whatever it won: why their conversion, CAC, ROMI and ДРР read "—"."""
     if "young" not in df:
         return

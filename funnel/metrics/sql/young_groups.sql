@@ -2,7 +2,7 @@
 -- created in the period (range 0) younger than the conversion window: created after
 -- $young_after (funnel/metrics/maturity.py mature_until); young = how many, leads = of how many.
 -- Those leads have not had time to become deals, so what a group's spend returned is not known
--- yet when all of them are young, or most of a campaign's (funnel.metrics.channels.young).
+-- yet when all of them are young, or any of a campaign's (funnel.metrics.channels.young).
 -- Read with attribution 'period': every lead of the period, the young ones too.
 WITH
 -- include: _leads

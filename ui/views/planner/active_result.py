@@ -149,6 +149,37 @@ def lag_text(cycle_days: float) -> str:
     return ui.t("active.chart.lag", days=ui.num(days, places(days, 1)), months=ui.num(months, places(months, 1)))
 
 
+def share_text(x: float) -> str:
+    """A share of a month's turnover, whole percent unless that reads 0 % or 100 %."""
+    return ui.pct(x, 0 if 0.01 <= x <= 0.99 else 1)
+
+
+def when_text(months_later: int) -> str:
+    return ui.t("active.chart.when_same") if months_later == 0 else ui.t("active.chart.when_later", n=months_later)
+
+
+def arrival_text(plan: ActivePlan) -> str:
+    """When a month's turnover arrives (active_money.arrival, first_paid_month, first_full_month),
+    so the chart's first bars read as what they are: month 2's gross profit at a 45-day cycle is
+    52 % of a month's, the rest of month 1's work paid in month 3 (review #16: the bar read as
+    contradicting «через 1,5 мес.»)."""
+    parts = active_money.arrival(plan.cycle_days)
+    lag, paid = lag_text(plan.cycle_days), ui.num(active_money.first_paid_month(plan.cycle_days))
+    if len(parts) == 1:
+        return ui.t("active.chart.arrival_one", lag=lag, when=when_text(parts[0][0]), paid=paid)
+    (k1, s1), (k2, s2) = parts
+    return ui.t(
+        "active.chart.arrival_two",
+        lag=lag,
+        first_share=share_text(s1),
+        first_when=when_text(k1),
+        second_share=share_text(s2),
+        second_when=when_text(k2),
+        paid=paid,
+        full=ui.num(active_money.first_full_month(plan.cycle_days, plan.ramp_months)),
+    )
+
+
 def functions_part(r: ActiveResult) -> None:
     """People, load and cost per function, across the tab under the headline: the answer to "how
     many callers and managers, at what cost". In the right column beside the inputs its five
@@ -182,6 +213,6 @@ def result_part(r: ActiveResult, examples: frozenset[str] = frozenset()) -> None
     )
     st.markdown(f"**{marked('money', ui.t('active.chart.title'), examples)}**")
     ui.chart(money_chart, month_frame(r), r.payback_month, chart_labels(r.plan), key="pl_act_money")
-    st.caption(ui.t("active.chart.note", lag=lag_text(r.plan.cycle_days)))
+    st.caption(f"{arrival_text(r.plan)} {ui.t('active.chart.note')}")
     if r.plan.ramp_months:
         st.caption(ui.t("active.chart.ramp", n=ui.num(r.plan.ramp_months)))

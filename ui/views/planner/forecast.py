@@ -12,7 +12,9 @@ import streamlit as st
 import ui
 from funnel import charts as fcharts
 from funnel import periods
+from funnel.filters import Filters
 from funnel.formatting import DASH
+from funnel.metrics import maturity
 from funnel.model import backtest as bt
 from funnel.model import cycle, forecast_gap, pipeline, precision, projection, sensitivity, uncertainty
 from funnel.model.result import PlanResult
@@ -56,14 +58,18 @@ def forecast(b, r: PlanResult) -> dict:
     # left out of the seasonality: the start of the data is not a season
     warming = _warming(b, history)
     proj = projection.project(history, 12, level=out["turnover"], lag=lag, young=warming)
-    # the spread is the projection's first month, at its season (and what the delays bring into
-    # it): the Time page saves the same month's as «next month» and scores it against its actual
-    month = proj["rows"][0][0]
+    # the spread is the next month's (funnel.periods.next_month: the first month after both today
+    # and the data's last day), at its season and with what the delays bring into it: the month
+    # the Time page saves as «next month» and scores against its actual. The projection's first
+    # month was: on the demo (data through 31.10.2026) November, while the Time page said January
+    through = data_through(b)
+    month = periods.next_month(periods.today(), through)
     season = projection.months_season(history, [month], level=out["turnover"], lag=lag, young=warming)
     sim = uncertainty.simulate(plan, b.evidence(), target=target, season=season)
     return fc | {
         "target": target,
         "month": month,
+        "through": through,
         "sim": sim,
         "sens": sens,
         "sens_note": report_figures.sensitivity_note(left, metric, ui.lang()),
@@ -75,6 +81,40 @@ def forecast(b, r: PlanResult) -> dict:
         "projection": charts.projection(history, proj["rows"], warming),
         "warming": warming,
     }
+
+
+def next_month_text(fc: dict) -> str:
+    """Which month the spread is of and why (funnel.periods.next_month): the first to begin after
+    today and the data's last day; when the projection starts earlier (the data ends before this
+    month), where it starts."""
+    month, through, first = fc["month"], fc["through"], fc["proj"]["rows"][0][0]
+    today = periods.today()
+    if through is None:
+        said = ui.t("planner.fc.next_month_calendar", month=ui.month(month), today=ui.date(today))
+    else:
+        said = ui.t("planner.fc.next_month", month=ui.month(month), today=ui.date(today), through=ui.date(through))
+    if first < month:
+        said += " " + ui.t("planner.fc.projection_earlier", first=ui.month(first))
+    return said
+
+
+def month_season_text(fc: dict) -> str:
+    """The spread's season, with the 12-month chart's figure for its month (its average); a month
+    past the chart's twelve (data more than a year old) is said without one."""
+    month = fc["month"]
+    value = dict(fc["proj"]["rows"]).get(month)
+    if value is None:
+        return ui.t("planner.fc.month_off_chart", month=ui.month(month))
+    key = "planner.fc.month_season" if fc["proj"]["seasonal"] else "planner.fc.month_flat"
+    return ui.t(key, month=ui.month(month), value=ui.money(value))
+
+
+def data_through(b) -> date | None:
+    """The data's last day as the Time page's forecast reads it (funnel.metrics.maturity
+    last_activity, the workspace's leads and deals); None without a workspace."""
+    if not b.workspace_id:
+        return None
+    return ui.shared(maturity.data_through, filters=Filters(b.workspace_id))
 
 
 def _warming(b, history: list[tuple[date, float]]) -> int:
@@ -271,11 +311,9 @@ def _spread(b, fc: dict) -> None:
             "planner.fc.uncertainty_note", leads=ui.num(b.leads), won=ui.num(b.won), sample=ui.num(len(b.check_sample))
         )
     )
-    # the spread is the projection's first month, at its season: said with the chart's figure for
-    # it, since the two beside each other read as two forecasts when they were not (review of #16)
-    month, value = fc["proj"]["rows"][0]
-    key = "planner.fc.month_season" if fc["proj"]["seasonal"] else "planner.fc.month_flat"
-    st.caption(ui.t(key, month=ui.month(month), value=ui.money(value)))
+    # which month the spread is of and why, then its season, said with the chart's figure for it,
+    # since the two beside each other read as two forecasts when they were not (review of #16)
+    st.caption(f"{next_month_text(fc)} {month_season_text(fc)}")
     ui.plot(fc["hist"], key="pl_hist")
 
     st.subheader(ui.t("planner.fc.sensitivity"))

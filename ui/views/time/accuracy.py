@@ -4,14 +4,12 @@ forecast against actual over time. Numbers come from funnel; this module formats
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from funnel import charts
+from funnel import charts, periods
 from funnel import forecast_snapshots as fs
 from funnel.filters import Filters
 from funnel.formatting import DASH
@@ -32,7 +30,7 @@ def result(filters: Filters) -> dict:
     ws = Filters(filters.workspace_id)
     with ui.cursor(fresh=True) as cur:
         stamp = acc.latest_taken(cur, filters=ws)
-    return ui.shared(acc.accuracy, filters=ws, today=date.today(), stamp=stamp)
+    return ui.shared(acc.accuracy, filters=ws, today=periods.today(), stamp=stamp)
 
 
 def render(filters: Filters) -> None:

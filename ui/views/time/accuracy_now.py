@@ -13,6 +13,7 @@ import streamlit as st
 
 import ui
 from funnel import forecast_snapshots as fs
+from funnel import periods
 from funnel.filters import Filters
 from ui import auth
 from ui.views.planner.charts import ESTIMATES
@@ -33,8 +34,8 @@ def money_word() -> dict[str, str]:
 
 def live(workspace_id: str) -> pd.DataFrame:
     """The workspace's total forecast worked out now, cached per data version and day (ui.shared:
-    the periods it forecasts are the calendar's next month and quarter)."""
-    return ui.shared(fs.live, filters=Filters(workspace_id), today=date.today())
+    the periods it forecasts are the next month and quarter: funnel.periods.next_month)."""
+    return ui.shared(fs.live, filters=Filters(workspace_id), today=periods.today())
 
 
 def taken_by_words(by) -> str:
@@ -48,7 +49,7 @@ def render(workspace_id: str, latest: pd.DataFrame) -> bool:
     price one), then the newest saved one (the button under it when nothing live is shown).
     Returns whether the data price a forecast at all."""
     day = _day(latest)
-    if day == date.today():  # today's is saved: no live forecast to work out (seconds at 10 M leads)
+    if day == periods.today():  # today's is saved: no live forecast to work out (seconds at 10 M leads)
         _saved(latest, day)
         save_button(workspace_id, priced := fs.priced(latest))
         return priced
@@ -71,7 +72,7 @@ def render(workspace_id: str, latest: pd.DataFrame) -> bool:
 
 def _saved(latest: pd.DataFrame, day: date | None) -> None:
     """The newest saved forecast, as of its own day («Today's forecast» only for today's)."""
-    today = day == date.today()
+    today = day == periods.today()
     st.subheader(ui.t("tm.accuracy.today") if today else ui.t("tm.accuracy.on_day", day=ui.date(day)))
     by = taken_by_words(latest["taken_by"].iloc[0])
     st.caption(ui.t("tm.accuracy.taken_figure", when=ui.moment(latest["taken_at"].iloc[0]), who=by, **money_word()))

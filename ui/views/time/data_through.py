@@ -9,18 +9,22 @@ from datetime import date
 import streamlit as st
 
 import ui
+from funnel import periods
 from funnel.filters import Filters
 from funnel.metrics.maturity import data_through
 
 
 def note(workspace_id: str | None, key: str, today: date | None = None, last_of=data_through) -> date | None:
-    """Show ``key`` (a text with ``{day}``) when the data ends before ``today``; the day, or None.
+    """Show ``key`` (a text with ``{day}``, and ``{month}`` if it names the forecast's next month:
+    funnel.periods.next_month) when the data ends before ``today``; the day, or None.
     ``last_of``: the data's last day, ``fn(cur, filters=...)`` (the goals tab's counts spend alone:
     funnel.goals.last_day)."""
     if not workspace_id:
         return None
+    today = today or periods.today()
     last = ui.shared(last_of, filters=Filters(workspace_id))
-    if last is None or last >= (today or date.today()):
+    if last is None or last >= today:
         return None
-    st.caption(ui.t(key, day=ui.date(last)))
+    # {month}: the forecast's next month (the accuracy tab's text names it; the goals' has none)
+    st.caption(ui.t(key, day=ui.date(last), month=ui.month(periods.next_month(today, last))))
     return last
