@@ -95,8 +95,8 @@ def _blank_untracked(cur, df: pd.DataFrame, filters: Filters, by: str) -> pd.Dat
 
 
 # What a group's spend returned, and its conversion: unknown while every lead of the group is
-# younger than the conversion window and no deal of the group is won in the period, or while any
-# of a campaign's leads is, whatever it won (``young``, young_rows): not 0 and ROMI −100 %, nor
+# younger than the conversion window and no deal of the group is won in the period, or while a
+# quarter of a campaign's leads are (YOUNG_SHARE), whatever it won (``young``, young_rows): not 0 and ROMI −100 %, nor
 # the first deal's 5 % beside a month-younger campaign's "—".
 YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
 # Its turnover is a fact (what was won), but a young row that has won nothing yet has no return to
@@ -105,28 +105,33 @@ YOUNG_FIGURES = ("conversion", "conv_low", "conv_high", "cac", "romi", "drr")
 YOUNG_ZERO = ("revenue",)
 
 # The breakdown whose rows are batches of leads bought by their spend: a campaign's return is what
-# its own leads bring, so it is partial while any of them is young, whatever they won so far: a
-# campaign is judged as the Time page judges a month's cohort (maturity.mature).
-# A channel, owner or segment runs on: its deals won in the period are a real return of the period.
+# its own leads bring, so it is partial while a good part of them is young, whatever they won so
+# far. A channel, owner or segment runs on: its deals won in the period are a real return of it.
 BATCHES = ("campaign",)
+# ... young from this share of its leads in the period inside the window on. A month's campaign
+# is young by the Time page's rule for its month (any lead inside: maturity.mature) long before
+# the share matters: the demo's «VK Реклама 2026-08», 138 of 296 leads (47 %) inside, read ROMI
+# −100 %. But a campaign that runs all year keeps about a fifth of its leads inside a 75-day
+# window (75 ÷ 365) for good: judged by "any", its ROMI would never show. A quarter: a year's
+# always-on campaign is judged, one whose last months weigh more is not.
+YOUNG_SHARE = 0.25
 
 
 def young(cur, *, filters: Filters, by: str = "channel") -> frozenset[str]:
     """The ``by`` groups (their names as the economics rows have them) whose leads created in the
     period are younger than the conversion window (created after maturity.mature_until): every
-    one of them, or, by campaign (BATCHES), any of them: a campaign is a batch of leads, young
-    while it is not mature by the cohort tab's rule (maturity.mature; a campaign of 10 leads with
-    1 young is young). Those leads have not had the time nine in ten won deals take (the window):
-    a campaign of last month showed ROMI −100 %, one of the month before 5 % on its first deal,
-    and the demo's «VK Реклама 2026-08», 138 of its 296 leads young (not most), −100 %, while the
-    cohort tab called August young. Empty without a window, or when the period ends on or before
-    the window's last mature day."""
+    one of them, or, by campaign (BATCHES), YOUNG_SHARE of them or more (a campaign of 8 leads
+    with 2 young is young, with 1 it is not). Those leads have not had the time nine in ten won
+    deals take (the window): a campaign of last month showed ROMI −100 %, one of the month before
+    5 % on its first deal, and the demo's «VK Реклама 2026-08», 138 of its 296 leads young (not
+    most), −100 %, while the cohort tab called August young. Empty without a window, or when the
+    period ends on or before the window's last mature day."""
     until = maturity.mature_until(cur, filters.workspace_id)
     if until == maturity.NO_LIMIT or (filters.date_to is not None and filters.date_to <= until):
         return frozenset()
     bound = {**query.params(filters, "period"), "young_after": until}
     found = query.run(cur, "young_groups", bound, **query.breakdown(by))
-    rows = ~maturity.mature(found["young"]) if by in BATCHES else found["young"] == found["leads"]
+    rows = found["young"] >= YOUNG_SHARE * found["leads"] if by in BATCHES else found["young"] == found["leads"]
     return frozenset(str(g) for g in found.loc[rows, "grp"])
 
 
@@ -192,7 +197,7 @@ def channel_table(cur, *, filters: Filters, attribution: str = "period", by: str
       comes from it, ``untracked``): its lead figures, and its deal figures when it has no deal,
       are NaN ("—"), not 0 leads and ROMI −100 %. The totals row keeps them.
     - young: every lead of the row's group in the period is younger than the conversion window
-      and it has no deal won in the period, or any of a campaign's is, whatever it won
+      and it has no deal won in the period, or a quarter of a campaign's are, whatever it won
       (``young``, young_rows): its conversion, CAC, ROMI
       and ДРР are NaN ("—"), not 0 and −100 %. The Channels table, its drill-down by campaign,
       owner or segment, the changes table (channel_changes) and the CLI report read this one rule.

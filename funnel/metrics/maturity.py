@@ -171,9 +171,8 @@ def mature(inside_window):
     page) is mature: none of its leads was created inside the conversion window (after
     ``mature_until``); ``inside_window`` is how many were, a count or a Series of counts. A batch
     with even one lead inside is young: its conversion and what its money returned are still
-    growing (a campaign of August with 138 of its 296 leads inside read ROMI −100 %). The one
-    rule the cohort tab (funnel.metrics.cohorts) and the campaigns (funnel.metrics.channels)
-    read."""
+    growing. The cohort tab's rule (funnel.metrics.cohorts); a campaign, which may run for
+    months, is judged by the share of its leads inside (funnel.metrics.channels.YOUNG_SHARE)."""
     return inside_window == 0
 
 

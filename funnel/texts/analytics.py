@@ -412,16 +412,14 @@ TEXTS = {
         "known yet (—), not 0 and −100%.",
     ),
     "an.ch.young_campaign": (
-        "У {names} есть лиды за период моложе окна конверсии: они ещё не успели стать сделками, и выигранное "
-        "пока — лишь начало отдачи. Кампания, как когорта месяца на вкладке «Когорты» "
-        "страницы «Время», созревает, только когда созрели все её лиды. Поэтому конверсия, стоимость клиента, ROMI и ДРР "
+        "У {names} четверть лидов за период или больше моложе окна конверсии: они ещё не успели стать "
+        "сделками, и выигранное пока — лишь начало отдачи. Поэтому конверсия, стоимость клиента, ROMI и ДРР "
         "{n|этой кампании|этих кампаний|этих кампаний} пока неизвестны (—), а не 0 и −100 %, как бы ни начались "
         "продажи; оборот, пока ничего не выиграно, — тоже «—», а не 0.",
-        "Some leads of {names} in the period are younger than the conversion window: they have not had time to "
-        "become deals, and what is won so far is only the start of the return. A campaign, like a month's cohort "
-        "on the Time page's “Cohort maturity” tab, is mature only once all its leads are. So {n|its|their} conversion, CAC, ROMI and ad "
-        "spend ÷ turnover are not known yet (—), not 0 and −100%, however the sales began; so is the turnover "
-        "(—, not 0) while nothing is won.",
+        "A quarter or more of the leads of {names} in the period are younger than the conversion window: they "
+        "have not had time to become deals, and what is won so far is only the start of the return. So "
+        "{n|its|their} conversion, CAC, ROMI and ad spend ÷ turnover are not known yet (—), not 0 and −100%, "
+        "however the sales began; so is the turnover (—, not 0) while nothing is won.",
     ),
     "an.ch.earlier": (
         "У {names} нет лидов за период: {won|выигранная в нём сделка пришла|выигранные в нём сделки пришли|"

@@ -239,8 +239,8 @@ def test_the_changes_table_on_screen_shows_a_dash_for_young_leads(app_db, lang):
 # - campaign Sep: lead S0 on 10.02 (mature), S1 and S2 on 20.03 (young); S1 won 1 050 on 20.03;
 #   1 000 spent in March. 2 of 3 leads young: its ROMI (1 050 − 1 000) ÷ 1 000 = 5 % is the first
 #   deal of a campaign, not its return: "—", as a campaign that won nothing;
-# - campaign Half: H0 on 10.01, H1 on 20.03: 1 of 2 young: young too (a campaign is young while any
-#   of its leads is, as a month's cohort: maturity.mature), its conversion 0 of 2 is "—";
+# - campaign Half: H0 on 10.01, H1 on 20.03: 1 of 2 young: young too (a campaign is young from a
+#   quarter of its leads inside the window on: channels.YOUNG_SHARE), its conversion 0 of 2 is "—";
 # - campaign Autumn: lead A0 of 10.03.2025, before the twelve months, won 3 000 on 15.01.2026:
 #   0 leads and 1 won in the period, from a lead created before it.
 # As a channel Web is not young: 3 of its 5 leads are, not all, and it won in the period.
@@ -306,9 +306,10 @@ def test_the_drill_down_says_why_a_campaign_is_young_and_where_deals_of_no_leads
 
 # The review of issue #16: on the demo «VK Реклама 2026-08» read ROMI −100 %: 138 of its 296 leads
 # were younger than the window, not most, so the campaign was judged while the cohort tab called
-# August young. A campaign is young by the cohort tab's rule (maturity.mature: any lead inside the
-# window). By hand, channel Web, the window 30 days, the data's last day 20.03 (young after 18.02):
-# - campaign Aug: A0, A1, A2 on 10.02 (mature), A3 on 20.03 (young): 1 of 4 young; 400 spent in
+# August young. A campaign is young from a quarter of its leads inside the window on
+# (channels.YOUNG_SHARE). By hand, channel Web, the window 30 days, the data's last day 20.03
+# (young after 18.02):
+# - campaign Aug: A0, A1, A2 on 10.02 (mature), A3 on 20.03 (young): 1 of 4 young, a quarter; 400 spent in
 #   February; nothing won. Judged, it read ROMI (0 − 400) ÷ 400 = −100 % and conversion 0 of 4;
 # - campaign Jan: J0, J1 on 10.01 (both mature), 100 spent in January, nothing won: its −100 % is
 #   a return that is known (every lead had its window), and it stays.
@@ -323,7 +324,7 @@ PART_SPEND = [
 ]
 
 
-def test_a_campaign_with_some_leads_younger_than_the_window_is_young_as_a_cohort_is(tmp_path):
+def test_a_campaign_with_a_quarter_of_its_leads_younger_than_the_window_is_young(tmp_path):
     ws = _built(tmp_path / "db.duckdb", "Part", PART_LEADS, [], PART_SPEND)
     s = Store(tmp_path / "db.duckdb")
     quarter = Filters(ws, *QUARTER)
@@ -344,3 +345,36 @@ def test_a_campaign_with_some_leads_younger_than_the_window_is_young_as_a_cohort
     mature = dict(zip(cohorts["month"], cohorts["mature"], strict=True))
     assert mature == {date(2026, 1, 1): True, date(2026, 2, 1): True, date(2026, 3, 1): False}
     assert (maturity.mature(1), maturity.mature(0)) == (False, True)
+
+
+# A campaign that runs all year keeps some leads inside the window for good; judged by "any lead
+# inside" its ROMI would never show. By hand, the window 30 days, the data's last day 20.03.2026:
+# campaign Always, leads on the 10th of October, November, December 2025 and January 2026 and one
+# on 20.03.2026 (young): 1 of 5, under a quarter; 500 spent in October 2025; L0 won 1 000 on
+# 20.10.2025. Over the 12 months to 31.03.2026: judged, ROMI (1 000 − 500) ÷ 500 = +100 %,
+# conversion 1 ÷ 5 = 20 %. Over the quarter (January – March) 1 of its 2 leads is young: "—".
+ALWAYS_LEADS = [
+    {"lead_id": f"L{i}", "created_at": datetime(y, m, d), "campaign": "Always"} | BATCH
+    for i, (y, m, d) in enumerate(((2025, 10, 10), (2025, 11, 10), (2025, 12, 10), (2026, 1, 10), (2026, 3, 20)))
+]
+ALWAYS_DEALS = [
+    {"deal_id": "DL", "lead_id": "L0", "created_at": datetime(2025, 10, 12), "stage": "Deal done", "status": "won"}
+    | {"amount": 1000, "closed_at": datetime(2025, 10, 20)}
+]
+ALWAYS_SPEND = [{"channel": "Web", "campaign": "Always", "period": date(2025, 10, 1), "amount": 500}]
+
+
+def test_a_campaign_running_all_year_is_judged_though_its_newest_leads_are_young(tmp_path):
+    ws = _built(tmp_path / "db.duckdb", "Always", ALWAYS_LEADS, ALWAYS_DEALS, ALWAYS_SPEND)
+    s = Store(tmp_path / "db.duckdb")
+    year = Filters(ws, date(2025, 4, 1), date(2026, 3, 31))
+    try:
+        with s.snapshot() as cur:
+            drill = by_grp(channels.channel_table(cur, filters=year.with_(channels=("Web",)), by="campaign"))
+            recent = by_grp(channels.channel_table(cur, filters=Filters(ws, *QUARTER), by="campaign"))
+    finally:
+        s.close()
+    always = drill["Always"]
+    assert not always["young"] and always["romi"] == pytest.approx((1000 - 500) / 500)
+    assert always["conversion"] == pytest.approx(1 / 5)
+    assert recent["Always"]["young"] and nan(recent["Always"]["conversion"])
