@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import screens
+from tests.browser.screen_checks import TAB_STRIP
 from ui import state
 
 PHONE = screens.VIEWPORTS["phone"]
@@ -65,3 +66,48 @@ def test_a_settings_grid_keeps_its_key_column_when_its_figures_scroll(screens_ap
     after = phone.screenshot(clip=clip)
     phone.screenshot(path=str(screens.ARTIFACTS / f"phone-settings-{grid}.png"), clip={**clip, "width": PHONE[0]})
     assert before == after, "the key column scrolled away with the figures"
+
+
+# ---- tab strips: the arrows beside the labels ----------------------------------------------------
+# The strip's arrows shown and its tabs wholly inside its box: per tab its label's box and the
+# element at the label's left edge, centre and right edge (the label itself, or what covers it).
+TAB_COVER = """() => {
+  const strip = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"]');
+  const list = strip.querySelector('[role="tablist"]');
+  const l = list.getBoundingClientRect();
+  const arrows = [...strip.querySelectorAll('[data-testid^="stTabsScroll"]')]
+    .filter(a => a.getClientRects().length && getComputedStyle(a).visibility !== 'hidden')
+    .map(a => { const r = a.getBoundingClientRect(); return [a.dataset.testid, r.left, r.right]; });
+  const tabs = [...list.querySelectorAll('[role="tab"]')].map(t => {
+    const p = t.querySelector('p') || t, r = p.getBoundingClientRect(), y = (r.top + r.bottom) / 2;
+    const at = x => { const e = document.elementFromPoint(x, y); return !!e && t.contains(e); };
+    return {label: t.innerText, l: r.left, r: r.right, whole: r.left >= l.left - 0.5 && r.right <= l.right + 0.5,
+            clear: [at(r.left + 2), at((r.left + r.right) / 2), at(r.right - 2)]};
+  });
+  return {list: [l.left, l.right], arrows, tabs};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "tab"),
+    [("en", "time", screens.TIME_TABS.index("drivers")), ("ru", "planner", screens.PLANNER_TABS.index("repeat"))],
+)
+def test_a_phone_tab_strip_shows_every_label_clear_of_its_arrows(screens_app, phone, lang, path, tab):
+    """At both ends of the strip and where the open tab put it: no arrow over the tabs' box, and
+    every tab wholly in the box is its own at its label's edges and centre, the first one in view
+    included (at 390 px the left arrow stood over «Forecast accuracy»'s F)."""
+    server, _ = screens_app
+    _opened(phone, server, "demo", lang, path, tab)
+    phone.locator('[data-testid="stMain"] [role="tablist"]').first.evaluate("e => e.scrollIntoView({block: 'center'})")
+    for where in (None, 0, "end"):  # as the open tab left it, its start, its end
+        phone.evaluate(TAB_STRIP, where)  # scrolls, and waits for Streamlit's arrows to follow
+        seen = phone.evaluate(TAB_COVER)
+        assert seen["arrows"], f"the strip fits a phone: nothing to check ({where})"
+        left, right = seen["list"]
+        over = [a for a in seen["arrows"] if a[1] < right - 0.5 and a[2] > left + 0.5]
+        assert not over, f"an arrow over the tabs at {where}: {over}, tabs {left}–{right}"
+        whole = [t for t in seen["tabs"] if t["whole"]]
+        assert whole, seen
+        covered = [t for t in whole if not all(t["clear"])]
+        assert not covered, f"labels covered at {where}: {covered}"
+    phone.screenshot(path=str(screens.ARTIFACTS / f"phone-tabs-{path}-{lang}.png"))
