@@ -111,3 +111,27 @@ def test_a_phone_tab_strip_shows_every_label_clear_of_its_arrows(screens_app, ph
         covered = [t for t in whole if not all(t["clear"])]
         assert not covered, f"labels covered at {where}: {covered}"
     phone.screenshot(path=str(screens.ARTIFACTS / f"phone-tabs-{path}-{lang}.png"))
+
+
+# ---- the spend-only Overview's bars --------------------------------------------------------------
+# The figures written on the Overview chart's bars, as drawn: text, whether turned, whether seen.
+BAR_TEXTS = """() => [...document.querySelectorAll('.st-key-ov_trend_chart_months .bars .point text')].map(t => ({
+  text: t.textContent, turned: /rotate\\((?!0)/.test(t.getAttribute('transform') || ''),
+  seen: getComputedStyle(t).visibility !== 'hidden' && t.getBoundingClientRect().width > 0}))"""
+
+
+def test_the_spend_only_overview_writes_no_figure_on_end_on_a_phone(screens_app, phone):
+    """Spend alone (the P-1 workspace): six months of bars ~30 px wide at 390 px, whose figures
+    («2 068 550 ₽») plotly.js turned on end and shrank; on a phone none is seen (the axis says
+    them, the table tab writes them), at 1440 px each month's is, level."""
+    server, _ = screens_app
+    _opened(phone, server, "spend_only", "ru", "overview")
+    phone.locator(".st-key-ov_trend_chart_months .bars .point text").first.wait_for(state="attached")
+    texts = phone.evaluate(BAR_TEXTS)
+    assert len(texts) == 6, texts  # the partial workspace's six months (screens._partial_files)
+    assert not [t["text"] for t in texts if t["seen"]], texts
+    phone.locator(".st-key-ov_trend_chart_months").scroll_into_view_if_needed()
+    phone.screenshot(path=str(screens.ARTIFACTS / "phone-spend-bars.png"))
+    screens.resize(phone, *screens.VIEWPORTS["wide"])
+    wide = phone.evaluate(BAR_TEXTS)
+    assert len(wide) == 6 and all(t["seen"] and not t["turned"] for t in wide), wide
