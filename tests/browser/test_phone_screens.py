@@ -135,3 +135,41 @@ def test_the_spend_only_overview_writes_no_figure_on_end_on_a_phone(screens_app,
     screens.resize(phone, *screens.VIEWPORTS["wide"])
     wide = phone.evaluate(BAR_TEXTS)
     assert len(wide) == 6 and all(t["seen"] and not t["turned"] for t in wide), wide
+
+
+# ---- the uploader's hint ---------------------------------------------------------------------------
+# The uploader's hint (ui/views/uploader.py draws it as its div's ::after): its text, the width it
+# needs on one line in its own font, the width it has, and the lines it takes.
+HINT = """(key) => {
+  const div = document.querySelector(`.st-key-${key} [data-testid="stFileUploaderDropzoneInstructions"] > div`);
+  const after = getComputedStyle(div, '::after');
+  const text = JSON.parse(after.content);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${after.fontWeight} ${after.fontSize} ${after.fontFamily}`;
+  const lines = Math.round(div.getBoundingClientRect().height / parseFloat(after.lineHeight));
+  return {text, need: ctx.measureText(text).width, have: div.clientWidth, lines};
+}"""
+
+
+# The narrowest phone common enough to matter (screen_checks funnel_narrow_phone): there the
+# Russian hint, which just fits 390 px, needs its second line too.
+NARROW = (360, 780)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_uploader_hint_is_whole_on_a_phone(screens_app, phone, lang):
+    """«Up to 200 MB per file • CSV, TXT, TSV, XLSX, XLSM, XLS, PARQUET» needs ~400 px on one
+    line, and the drop zone has ~307 at 390 px: it ended «XLS, P…». Now it takes as many lines as
+    its width needs, at 390 px and at 360 (where the Russian one, 307 px, needs two as well)."""
+    server, _ = screens_app
+    _opened(phone, server, "demo", lang, "data")
+    key = str(state.DATA_FILE)
+    phone.locator(f".st-key-{key} [data-testid='stFileUploaderDropzoneInstructions']").wait_for()
+    for size in (PHONE, NARROW):
+        screens.resize(phone, *size)
+        hint = phone.evaluate(HINT, key)
+        assert "200" in hint["text"] and "PARQUET" in hint["text"], hint
+        # a line never holds more than its box's width: lines × width hold the whole text
+        assert hint["lines"] * hint["have"] >= hint["need"], f"the hint is cut at {size}: {hint}"
+    assert hint["need"] > hint["have"], f"the hint fits one line at {NARROW}: nothing checked {hint}"
+    phone.locator(f".st-key-{key}").screenshot(path=str(screens.ARTIFACTS / f"phone-uploader-{lang}.png"))
