@@ -286,6 +286,16 @@ def phone_ticks_css(where: str) -> str:
     return f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} }}</style>"
 
 
+def phone_bar_text_css(where: str) -> str:
+    """Fixed CSS (``where``: the selector of a chart's container, no user text) that, below
+    PHONE_WIDTH, hides the figures written on the chart's bars. A month's bar on a phone is ~30 px
+    wide: plotly.js turns «2 068 550 ₽» on end inside it and shrinks it to fit (the spend-only
+    Overview at 390 px, review #16); the value axis and the hover say the figures there, and the
+    chart's table tab writes them whole."""
+    hidden = f"{where} .bars .point text"
+    return f"<style>@media (max-width: {PHONE_WIDTH}px) {{ {hidden} {{ visibility: hidden; }} }}</style>"
+
+
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?( |T|$)")
 
 

@@ -40,7 +40,11 @@ from ui.text import date_input_format, lang, t
 # On a phone a strip does not wrap: the Planner's ten tabs took three rows and the Time page's two
 # (review #16). It is Streamlit's own strip, one row that scrolls sideways with its arrows at either
 # end while there are tabs that way (screen_checks tabs_scroll_phone); a tab scrolled into view
-# (by the keyboard, or the walk's tap) stops short of the arrow.
+# (by the keyboard, or the walk's tap) stops short of the arrow. Streamlit draws its arrows over
+# the strip's ends (20 px, a fade to white only on their outer side): at 390 px the arrow stood
+# over the first tab's label («<Forecast accuracy», «Скор>» under the other). While a strip
+# scrolls (either arrow there), it keeps a gutter of the arrow's width at both ends, so the arrows
+# sit beside the tabs, never over a label: the strip is cut at its edge, as any scroll is.
 APP_CSS = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
@@ -51,6 +55,8 @@ APP_CSS = """<style>
 @media (max-width: 640px) {
   [data-testid="stTabs"] [role="tablist"] { flex-wrap: nowrap; scroll-padding-inline: 2.5rem; }
   [data-testid="stTabs"] [role="tablist"] > [role="tab"] { flex: none; }
+  [data-testid="stTabs"]:has(> [data-testid="stTabsScrollLeft"], > [data-testid="stTabsScrollRight"])
+    [role="tablist"] { margin-inline: 1.25rem; }
   [data-testid="stDataFrame"] { timeline-scope: --table-x; }
   [data-testid="stDataFrame"] .dvn-scroller { scroll-timeline: --table-x x; }
   [data-testid="stDataFrame"]::after {

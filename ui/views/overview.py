@@ -13,7 +13,15 @@ from plotly.subplots import make_subplots
 
 import ui
 from funnel import units
-from funnel.charts import MONTH_LABELS, PHONE_MONTHS, TREND_MONTHS, month_axis, months_spanned, phone_months_css
+from funnel.charts import (
+    MONTH_LABELS,
+    PHONE_MONTHS,
+    TREND_MONTHS,
+    month_axis,
+    months_spanned,
+    phone_bar_text_css,
+    phone_months_css,
+)
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
 from funnel.periods import Overlap, month_end
@@ -306,7 +314,16 @@ def trend_chart(df: pd.DataFrame, key: str) -> None:
     """trend_figure, drawn light (the Time page's look: hover, no mode bar), its month labels
     thinned on a phone to MONTH_LABELS: ~135 px of plot between its two value axes there."""
     with month_labels(key, trend_months(df), phone=MONTH_LABELS, first=first_month(df)):
+        if trend_rows(df) == ["spend"]:  # the one panel whose bars carry their figures
+            st.html(phone_bar_text_css(f".st-key-{key}_months"))
         light_chart(trend_figure, df, key=key)
+
+
+def trend_rows(df: pd.DataFrame) -> list[str]:
+    """trend_figure's panels, top down: leads, then won deals and revenue ("deals"), of those the
+    data has; spend alone when it holds neither."""
+    leads, deals = _has(df, "leads"), _has(df, "won") or _has(df, "revenue")
+    return [r for r, on in (("leads", leads), ("deals", deals)) if on] or ["spend"]
 
 
 def trend_figure(df: pd.DataFrame) -> go.Figure:
@@ -315,8 +332,8 @@ def trend_figure(df: pd.DataFrame) -> go.Figure:
     axis; spend alone when the workspace holds nothing else. A measure with no data is left out
     rather than drawn as a flat zero."""
     months = list(pd.to_datetime(df["month"]))  # dates: the axis writes the month (month_axis)
-    leads, deals, revenue = _has(df, "leads"), _has(df, "won"), _has(df, "revenue")
-    rows = [r for r, on in (("leads", leads), ("deals", deals or revenue)) if on] or ["spend"]
+    deals, revenue = _has(df, "won"), _has(df, "revenue")
+    rows = trend_rows(df)
     fig = make_subplots(
         rows=len(rows),
         cols=1,

@@ -132,7 +132,8 @@ def rot_limits(ws_id: str, may_edit: bool) -> None:
     limits, names = rotting_edit.limits_table(ws_id)
     st.caption(ui.t("tm.rotting.limits_help"))
     shown = limits[list(names)].assign(stage=[ui.label(x, "stage") for x in limits["stage"]]).rename(columns=names)
-    st.dataframe(shown, hide_index=True, key="settings_rot_view", placeholder=DASH)
+    pinned = rotting_edit.pinned_stage(names)
+    st.dataframe(shown, hide_index=True, column_config=pinned, key="settings_rot_view", placeholder=DASH)
 
 
 def render(ws) -> None:
@@ -174,8 +175,10 @@ def render(ws) -> None:
     )
     column_config = {
         "position": st.column_config.NumberColumn(ui.t("settings.col.position"), min_value=1, step=1, width="small"),
+        # pinned: on a phone the numbers scroll sideways under the stage's name (review #16: at
+        # 390 px the names scrolled out, a person edited probabilities without seeing whose)
         "name": st.column_config.TextColumn(
-            ui.t("settings.col.name"), required=True, width=widths[ui.t("settings.col.name")]
+            ui.t("settings.col.name"), required=True, width=widths[ui.t("settings.col.name")], pinned=True
         ),
         "probability": st.column_config.NumberColumn(
             ui.t("settings.col.probability"),

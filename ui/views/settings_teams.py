@@ -62,7 +62,8 @@ def render(ws_id: str, may_edit: bool) -> None:
         return
     owners = sorted(set(ui.shared(distinct_values, workspace_id=ws_id, dimension="owner")) | set(base["owner"]))
     config = {
-        "owner": st.column_config.SelectboxColumn(names["owner"], options=owners, required=True),
+        # pinned, as the ladder's names: the team scrolls under the owner on a narrow screen
+        "owner": st.column_config.SelectboxColumn(names["owner"], options=owners, required=True, pinned=True),
         "team": st.column_config.TextColumn(names["team"], max_chars=tm.MAX_TEXT, required=True),
     }
     key = f"{GRID}_{ws_id}"

@@ -35,8 +35,10 @@ def uploader_css(key: str, types: list[str], max_mb: int) -> str:
         f'{scope} {zone} button [data-testid="stMarkdownContainer"] p {{ display: none; }}'
         f'{scope} {zone} button [data-testid="stMarkdownContainer"]::after {{ content: {button}; }}'
         f"{scope} {hint} span {{ display: none; }}"
+        # the line wraps where it does not fit: at 390 px the English one's last formats ended in
+        # "P…" (nowrap and an ellipsis, review #16)
         f"{scope} {hint} > div::after {{ content: {limit}; font-size: 14px; line-height: 1.6;"
-        " color: rgba(47, 45, 43, 0.7); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }"
+        " color: rgba(47, 45, 43, 0.7); white-space: normal; }"
         "</style>"
     )
 

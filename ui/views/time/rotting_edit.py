@@ -81,6 +81,12 @@ def limits_table(workspace_id: str) -> tuple[pd.DataFrame, dict[str, str]]:
     return limits, names
 
 
+def pinned_stage(names: dict[str, str]) -> dict:
+    """The limits grid's stage column pinned: on a phone the days scroll sideways under it (review
+    #16: at 390 px the stage scrolled out, a limit typed without seeing whose)."""
+    return {names["stage"]: st.column_config.TextColumn(pinned=True)}
+
+
 def limits_editor(workspace_id: str, key: str, where: str) -> None:
     """The limits grid and its save button (editors only; the caller checks): the Time page's
     rotting tab and the Settings page edit the same stored value (stages.rot_days). ``key``
@@ -93,7 +99,7 @@ def limits_editor(workspace_id: str, key: str, where: str) -> None:
         shown,
         hide_index=True,
         disabled=[names["stage"], names["norm_days"]],
-        column_config={names["rot_days"]: st.column_config.NumberColumn(min_value=0, step=1)},
+        column_config=pinned_stage(names) | {names["rot_days"]: st.column_config.NumberColumn(min_value=0, step=1)},
         placeholder=DASH,
         key=key,
     )
