@@ -4,6 +4,7 @@ import ui
 from funnel import dimensions, periods
 from funnel.errors import FunnelError
 from funnel.metrics import channels, overview, spend, trend
+from ui.views import changes as change_words
 from ui.views import channels as view
 from ui.views import overview as overview_view
 
@@ -50,7 +51,7 @@ try:
         if note:
             st.caption(note)
         # a window the data covers only in part: the Overview's caveat, or +36 % in every channel reads as growth
-        overview_view.compare_note(head)
+        change_words.compare_note(head)
         figures = view.change_figures(unknown)  # one at a time: all of them scrolled sideways (#16)
         figure = ui.choice(  # one figure (leads only): named as text, not a radio of one (#16)
             ui.t("an.ch.trend_metric"),

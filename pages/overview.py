@@ -4,6 +4,7 @@ import ui
 from funnel import plan_fact
 from funnel.errors import FunnelError
 from funnel.metrics import overview, spend, trend
+from ui.views import changes as change_words
 from ui.views import overview as view
 from ui.views.time.accuracy_daily import daily_snapshot
 from ui.views.time.goals_line import overview_line
@@ -36,7 +37,7 @@ def draw(filters) -> None:
         has_leads = view.workspace_has_leads(filters.workspace_id)
         has_deals = view.workspace_has_deals(filters.workspace_id)
         view.headline_metrics(head, split, has_deals=has_deals, has_leads=has_leads)
-        view.compare_note(head)
+        change_words.compare_note(head)
         overview_line(filters.workspace_id)  # this month's company goals and their pace (Time page, goals)
         # The months as a chart or as a table, one at a time (lazy tabs): a filter change draws the
         # open one only; the table and its downloads cost the browser about as much as the chart.

@@ -17,7 +17,8 @@ from funnel.metrics.compare import counts
 from funnel.metrics.overview import Headline
 from funnel.safety import chart_text
 from ui.show import fmt_value, formatted, label, period_text, show_table
-from ui.views.overview import first_month, month_labels, part_span, trend_months, vs_label
+from ui.views.changes import part_span, vs_label
+from ui.views.overview import first_month, month_labels, trend_months
 from ui.views.overview import trend_axis as month_trend_axis
 
 # Widget choices, in display order.
@@ -482,7 +483,7 @@ def one_window(head: Headline | None) -> str | None:
 
 
 def spans(head: Headline | None) -> dict[str, str]:
-    """The days each comparison counted like for like compares (ui.views.overview.part_span:
+    """The days each comparison counted like for like compares (ui.views.changes.part_span:
     " (янв. – окт.)"), by "prev" / "yoy"; none for a window compared whole."""
     if head is None:
         return {}

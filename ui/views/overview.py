@@ -24,10 +24,10 @@ from funnel.charts import (
 )
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
-from funnel.periods import Overlap, month_end
 from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
+from ui.views.changes import part_span, parts, short_line, vs_label
 from ui.views.planner.fragment import checked, fragment_rerun, run_state
 from ui.views.time.look import chart as light_chart
 
@@ -109,7 +109,7 @@ def part_help(h: Headline, figure: str) -> list[str]:
     out = []
     for which, part, vs in parts(h):
         if part.short:
-            out.append(_short_line(part, vs, "an.help."))
+            out.append(short_line(part, vs, "an.help."))
             continue
         now, then = getattr(h, f"{which}_now") or {}, getattr(h, which) or {}
         out.append(
@@ -123,33 +123,6 @@ def part_help(h: Headline, figure: str) -> list[str]:
             )
         )
     return out
-
-
-def parts(h: Headline) -> Iterator[tuple[str, Overlap, str]]:
-    """Each comparison the screen shows that is counted like for like (Headline.part), with the
-    card's name for it (vs_name): the cards' help and the line under them word the same ones."""
-    for which in windows(h):
-        part = h.part(which)
-        if part is not None:
-            yield which, part, vs_name(h, which)
-
-
-def windows(h: Headline) -> tuple[str, ...]:
-    """The comparisons a screen shows: "prev" alone when it is also the year earlier."""
-    return ("prev",) if h.yoy_same_as_prev else ("prev", "yoy")
-
-
-def vs_name(h: Headline, which: str) -> str:
-    """What a comparison is against, as a card words it: vs_label, or «год к году»."""
-    return vs_label(h) if which == "prev" else ui.t("an.vs_yoy_name")
-
-
-def part_span(h: Headline, which: str, whole: bool = False) -> str:
-    """ " (янв. – окт.)": the period's days a change counted like for like compares (Headline.part,
-    funnel.formatting.span), after its badge; "" for a window compared whole or not at all.
-    ``whole``: kept on one line (a card's badge wraps before the days, not inside them)."""
-    part = h.part(which)
-    return f" ({ui.span(*part.now, whole=whole)})" if part is not None and not part.short else ""
 
 
 def workspace_has_deals(workspace_id: str) -> bool:
@@ -219,59 +192,6 @@ def _headline_view(h: Headline, cut: str = "", has_deals: bool = True, has_leads
             if h.yoy is not None and not h.yoy_same_as_prev:
                 yoy = signed_pct(h.change(figure, "yoy"))
                 col.caption(ui.t("an.vs_yoy", delta=f"{yoy}{part_span(h, 'yoy', whole=True)}" if yoy else "—"))
-
-
-def vs_label(h: Headline) -> str:
-    """What a card's change is against: "к пред. периоду"; for a period of a year or more, whose
-    window before is also its year earlier (one comparison, no year-on-year line), the window
-    named by its length: "к предыдущим 12 мес." (whole months) or "к предыдущим 400 дн."."""
-    if not h.yoy_same_as_prev or h.prev_period is None:
-        return ui.t("an.vs_prev")
-    start, end = h.prev_period
-    if start.day == 1 and end == month_end(end):
-        return ui.t("an.vs_prev_months", n=(end.year - start.year) * 12 + end.month - start.month + 1)
-    return ui.t("an.vs_prev_days", n=(end - start).days + 1)
-
-
-def compare_note(h: Headline) -> None:
-    """compare_lines under the cards (or the Channels' changes), each a caption."""
-    for line in compare_lines(h):
-        st.caption(line)
-
-
-def compare_lines(h: Headline) -> list[str]:
-    """A sentence for each comparison window the data covers only in part (Headline.part): the
-    same days it compares, and the window's days without data («Изменения к предыдущим 12 мес. —
-    только за одни и те же дни: 01.01.2026–31.10.2026 к 01.01.2025–31.10.2025; данных за
-    нояб. – дек. 2024 нет.»), or the data's last day a period still running reaches («…; данные
-    есть по 07.12.2026.»), or, when too few days are left (Overlap.short), that no change is
-    shown. None for a window compared whole."""
-    out = []
-    for _, part, vs in parts(h):
-        if part.short:
-            out.append(_short_line(part, vs))
-            continue
-        missing, until = part.missing, part.last
-        key = "an.compare_part_both" if missing and until else "an.compare_part" if missing else "an.compare_part_end"
-        out.append(
-            ui.t(
-                key,
-                vs=vs,
-                now=period_text(part.now),
-                then=period_text(part.then),
-                missing=ui.stretch(*missing) if missing else "",
-                until=ui.date(until) if until else "",
-            )
-        )
-    return out
-
-
-def _short_line(part: Overlap, vs: str, prefix: str = "an.") -> str:
-    """Why a comparison shows no change (Overlap.short): the data start too late in its window,
-    or end too soon in the period (a month just begun)."""
-    if part.missing is not None:
-        return ui.t(f"{prefix}compare_short", vs=vs, since=ui.date(part.then[0]))
-    return ui.t(f"{prefix}compare_short_end", vs=vs, until=ui.date(part.last))
 
 
 def _has(df: pd.DataFrame, column: str) -> bool:
