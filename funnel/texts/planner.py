@@ -116,8 +116,8 @@ TEXTS = {
         "another period, or load data on the Data page.",
     ),
     "planner.missing": (
-        "Данные не дают: {levers}. Эти рычаги начинаются с нуля — задайте их вручную.",
-        "The data does not give: {levers}. These levers start at zero; type them in.",
+        "{lacking}. Эти рычаги начинаются с нуля — задайте их вручную.",
+        "{lacking}. These levers start at zero; type them in.",
     ),
     "planner.deals_basis": (
         "Лидов в данных нет, поэтому база — сделки: {entered} {entered|сделка вошла|сделки вошли|сделок вошли} в воронку за период "
@@ -950,14 +950,11 @@ TEXTS.update(
             "База — лиды пространства за {period}.",
             "The baseline is this workspace's leads for {period}.",
         ),
+        # the whole example (no lever in the data): {lacking} is gaps.lacking, the Planner's words
         "workshop.example": (
-            "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",
-            "This workspace has no {missing} yet: the figures below are the method's example, not your data.",
+            "{lacking}: цифры ниже — пример из методики, а не ваши данные. Загрузите на странице «Данные»: {files}.",
+            "{lacking}: the figures below are the method's example, not your data. Upload {files} on the Data page.",
         ),
-        # what the data has none of, listed in workshop.example ("нет лидов и сумм сделок")
-        "workshop.lacks.leads": ("лидов", "leads"),
-        "workshop.lacks.won": ("выигранных сделок", "won deals"),
-        "workshop.lacks.amounts": ("сумм сделок", "deal amounts"),
         "workshop.intro": (
             "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",
@@ -1001,22 +998,16 @@ TEXTS.update(
 # has none (funnel.model.workshop): which levers are the example, and why.
 TEXTS.update(
     {
+        # {lacking}: gaps.lacking, the Planner's words for the same levers; {n}: how many
         "workshop.partial": (
-            "В данных {reasons}: {levers} — пример из методики, а не ваши данные. Остальные рычаги — "
-            "данные пространства.",
-            "The data {reasons}: the method's example stands in for {levers} (not your data). The other "
-            "levers are the workspace's own.",
+            "{lacking}: {n|этот рычаг|эти рычаги|эти рычаги} — пример из методики, а не ваши данные, и "
+            "{n|помечен|помечены|помечены} «пример», как и цифры, которые от {n|него|них|них} зависят. Остальные "
+            "рычаги — данные пространства. Загрузите на странице «Данные»: {files}.",
+            "{lacking}: the method's example stands in for {n|that lever|those levers}, marked “example”, as "
+            "are the figures that rest on {n|it|them}. The other levers are the workspace's own. Upload {files} "
+            "on the Data page.",
         ),
         "workshop.example_mark": ("{label} (пример)", "{label} (example)"),
-        "workshop.why.leads": ("нет лидов", "has no leads"),
-        "workshop.why.deals": ("нет сделок", "has no deals"),
-        "workshop.why.won": ("нет выигранных сделок", "has no won deals"),
-        "workshop.why.amounts": ("нет сумм у выигранных сделок", "has no amounts on its won deals"),
-        "workshop.why.owners": ("не указаны ответственные", "names no owners"),
-        "workshop.lever.leads": ("лиды в месяц", "leads per month"),
-        "workshop.lever.conversion": ("конверсия", "conversion"),
-        "workshop.lever.avg_check": ("средний чек", "average check"),
-        "workshop.lever.sellers": ("продавцы", "sellers"),
     }
 )
 

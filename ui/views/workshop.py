@@ -20,7 +20,7 @@ from ui.text import places, widget_format
 from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.deal_flow import deals_help as flow_help
-from ui.views.planner.gaps import listing
+from ui.views.planner.lacking import files_text, lacking_text
 from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -34,12 +34,11 @@ def workshop_baseline(filters) -> WorkshopStart:
     return workshop.start(load_baseline(filters))
 
 
-def example_note(filters) -> str:
-    """The sentence over the method's example: what the workspace's data has none of (leads,
-    won deals, amounts: Baseline.lacks), named one by one; all three when it lacks none of
-    them outright (a period whose deals entered before it, say)."""
-    lacks = load_baseline(filters).lacks() or ["leads", "won", "amounts"]
-    return ui.t("workshop.example", missing=listing([ui.t(f"workshop.lacks.{k}") for k in lacks]))
+def example_note(begin: WorkshopStart) -> str:
+    """The sentence over the whole example: what the data does not give, in the Planner's words
+    (lacking_text: «Данные не дают лиды в месяц, конверсию, средний чек и число продавцов»), and
+    the files that give it on the Data page."""
+    return ui.t("workshop.example", lacking=lacking_text(begin.examples), files=files_text(begin.examples))
 
 
 def label_key(source: Baseline | None, lever: str) -> str:
@@ -89,15 +88,18 @@ def covered_note(source: Baseline) -> str:
 
 
 def partial_note(begin: WorkshopStart) -> str | None:
-    """The sentence over levers partly from the example: what the data lacks and which levers the
-    example stands in for («В данных нет сделок: конверсия и средний чек — пример из методики…»);
-    None when every lever is the workspace's own, or all are the example (workshop.example)."""
+    """The sentence over levers partly from the example: what the data does not give, in the
+    Planner's words for the same levers (lacking_text, Baseline.missing: «Данные не дают конверсию
+    и средний чек»), that the example stands in for them, marked, and the files that give them;
+    None when every lever is the workspace's own, or all are the example (example_note)."""
     if begin.whole_example or not begin.examples:
         return None
+    assert begin.source is not None
     return ui.t(
         "workshop.partial",
-        reasons=listing([ui.t(f"workshop.why.{k}") for k in begin.reasons]),
-        levers=listing([ui.t(f"workshop.lever.{k}") for k in begin.examples]),
+        lacking=lacking_text(begin.examples, begin.source.source),
+        n=len(begin.examples),
+        files=files_text(begin.examples),
     )
 
 

@@ -18,6 +18,7 @@ from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
+from ui.views.planner.lacking import lacking_text
 
 # Without leads the base is deals entering the pipeline: its levers are named for what they count,
 # and the CPL, which has no leads to price, is the price of a deal entering (budget = deals × it),
@@ -43,9 +44,8 @@ def missing_note(b) -> None:
         st.info(ui.t("planner.empty"))
     elif b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing:
         st.info(ui.t("planner.cohort.all_maturing", maturing=ui.num(b.maturing), days=ui.num(b.window_days)))
-    elif b.missing():
-        names = ", ".join(ui.t(lever_label(b, f) or f"planner.lever.{f}") for f in b.missing())
-        st.info(ui.t("planner.missing", levers=names))
+    elif b.missing():  # in the words the gaps' sentence and the Workshop use (lacking_text)
+        st.info(ui.t("planner.missing", lacking=lacking_text(b.missing(), b.source)))
 
 
 def _count(x) -> str:
