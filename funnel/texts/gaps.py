@@ -52,9 +52,9 @@ TEXTS = {
         "The data holds spend only ({budget} a month); the plan's budget is the leads × the cost per lead typed.",
     ),
     "gaps.caption_spend": (
-        "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
+        "{base} Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
         "лидов в данных нет, цену лида считать не из чего.",
-        "Baseline: {period}, {months} {months|month|months}. Spend {spend} ÷ {months} = {budget} a month, "
+        "{base} Spend {spend} ÷ {months} = {budget} a month, "
         "the plan's budget; there are no leads in the data to price a lead by.",
     ),
     "gaps.no_waterfall": (

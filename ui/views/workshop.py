@@ -67,24 +67,18 @@ def slider_label(begin: WorkshopStart, lever: str) -> str:
 
 
 def basis_text(source: Baseline) -> str:
-    """The line over the levers: what the baseline is, for which period (and the covered months'
-    note). On deals (no leads), the Planner's deals entering × win rate × check; on leads with no
-    deal in the workspace at all, the leads alone and where to upload deals, not «deals by closing
-    date, as on the Overview» of deals there are none of (screen review #16)."""
-    period = ui.period_text((source.date_from, source.date_to))
+    """The line over the levers: the baseline's period in the words every page uses
+    (tabs.base_period, with the months a figure a month is over), and what the levers are. On
+    deals (no leads), the Planner's deals entering × win rate × check; on leads with no deal in
+    the workspace at all, the leads alone and where to upload deals, not «deals by closing date,
+    as on the Overview» of deals there are none of (screen review #16); which deals to upload,
+    the note under it says (partial_note)."""
+    base = tabs.base_period(source)
     if source.source == "deals":
-        return ui.t("workshop.basis_deals", period=period) + covered_note(source)
+        return ui.t("workshop.basis_deals", base=base)
     if not ui.has_rows(source.workspace_id, "deals"):
-        return (
-            ui.t("workshop.basis_leads", period=period) + covered_note(source) + " " + ui.t("common.no_deals_workspace")
-        )
-    return ui.t("workshop.basis", period=period) + covered_note(source)
-
-
-def covered_note(source: Baseline) -> str:
-    """When the data covers part of the period, the Planner's own words after the basis line: a
-    month is over the months with data (300 leads in May–October are 50 a month, not 25)."""
-    return tabs.covered(source)["note"]
+        return ui.t("workshop.basis_leads", base=base)
+    return ui.t("workshop.basis", base=base)
 
 
 def partial_note(begin: WorkshopStart) -> str | None:
@@ -346,12 +340,7 @@ def basis_line(source) -> str:
     sidebar that says so is hidden in presenter mode)."""
     ws = state.workspace()
     name = ui.ws_name(ws) if ws else ""  # the demo's name in the room's language («Демо»)
-    return ui.t(
-        "presenter.basis",
-        workspace=name,
-        period=ui.period_text((source.date_from, source.date_to)),
-        currency=ui.currency(),
-    )
+    return ui.t("presenter.basis", workspace=name, base=tabs.base_period(source), currency=ui.currency())
 
 
 # ---- the active-sales cases (DOMAIN.md §7) --------------------------------------------------------

@@ -57,17 +57,14 @@ def baseline_line(b) -> str:
     instead of a CPL of "— = spend ÷ 0 leads"."""
     if not (b.spend and not b.all_leads and b.source == "leads"):
         return tabs.baseline_caption(b)
-    # the data covers part of the period: the budget is over that part (named after the line)
-    lo, hi = b.covered if b.partly_covered else (b.date_from, b.date_to)
-    period = ui.period(lo, hi) if lo and hi else "—"
     text = ui.t(
         "gaps.caption_spend",
-        period=period,
+        base=tabs.base_period(b),  # the period as every page words it; the months the budget is over
         months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
         spend=ui.money(b.spend),
         budget=ui.money(b.spend / b.months if b.months else None),
     )
-    return text + tabs.covered(b)["note"] + " " + up.cycle_caption(b)
+    return text + " " + up.cycle_caption(b)
 
 
 def no_waterfall(r) -> None:
