@@ -249,9 +249,31 @@ def share(x: float) -> str:
     return ui.pct(x, precision.places("share", x * 100))
 
 
+# A row's labels line up (review #16): a label that wraps («Средний чек, ₽ (пример)», «Сделки в
+# воронку в месяц» at 1280 px) stood a line above the others, its slider or figure level with
+# theirs. Each column's widget fills the row's height and its label box takes what the widget
+# does not need: every label starts at the row's top, every slider and figure at its bottom
+# (tests/browser/test_workshop_rows.py, at 1280×720 and 1920×1080, in presenter mode too).
+ROWS_CSS = """
+.st-key-ws_levers [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+.st-key-ws_numbers [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
+.st-key-ws_levers [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"],
+.st-key-ws_numbers [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"],
+.st-key-ws_levers [data-testid="stElementContainer"] > div,
+.st-key-ws_numbers [data-testid="stElementContainer"] > div,
+.st-key-ws_levers [data-testid="stSlider"],
+.st-key-ws_numbers [data-testid="stMetric"],
+.st-key-ws_numbers [data-testid="stMetric"] > div { flex: 1 1 auto; display: flex; flex-direction: column; }
+.st-key-ws_levers [data-testid="stWidgetLabel"],
+.st-key-ws_numbers [data-testid="stMetricLabel"] { flex: 1 1 auto; align-items: flex-start; }
+"""
+
 # Figures scale with the window and wrap rather than end in "…": at 1280 px with the sidebar a
 # 3.4rem "61 292 000 ₽" did not fit its column.
-WORKSHOP_CSS = """<style>
+WORKSHOP_CSS = (
+    "<style>"
+    + ROWS_CSS
+    + """
 .st-key-ws_numbers [data-testid="stMetricValue"] { font-size: clamp(1.8rem, 3.1vw, 3.4rem); line-height: 1.1; }
 .st-key-ws_numbers [data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; }
 .st-key-ws_numbers [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
@@ -259,6 +281,7 @@ WORKSHOP_CSS = """<style>
 .st-key-ws_line p { font-size: clamp(1.4rem, 2.2vw, 2.4rem); font-weight: 600; font-variant-numeric: tabular-nums; }
 .st-key-ws_levers [data-testid="stWidgetLabel"] p { font-size: 1.25rem; }
 </style>"""
+)
 
 # Presenter mode: the page alone on the screen, read from the back of a room. Fixed CSS only.
 PRESENTER_CSS = """<style>
