@@ -182,9 +182,9 @@ TEXTS = {
     # month is over (funnel.baseline.covered: 300 leads in May–October are 50 a month, not 25)
     "planner.base_period": ("База: {period}, {window} мес.", "Baseline: {period}, {window} {window|month|months}."),
     "planner.base_period_covered": (
-        "База: {period}, {window} мес.; данные есть за {months} мес. ({span}), в месяц — по ним.",
+        "База: {period}, {window} мес.; данные есть за {months} мес. ({span}), значения в месяц посчитаны по ним.",
         "Baseline: {period}, {window} {window|month|months}; the data covers {months} {months|month|months} "
-        "({span}), and a month is over those.",
+        "({span}), and the monthly figures are taken over those.",
     ),
     "planner.baseline_caption_cpl": (
         "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",

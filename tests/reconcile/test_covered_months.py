@@ -130,7 +130,7 @@ def _line(store, ws, data) -> str:
 # The baseline's period in one wording on every workspace (tabs.base_period, review #16): leads only
 # said «База: 01.01.2025–31.12.2025, 12 мес.» and spend only «База: 01.04.2025–30.06.2025, 3 мес.»
 # for the same chosen year, the covered months worded a third way after the line.
-BASE = "База: 01.01.2025–31.12.2025, 12 мес.; данные есть за 3 мес. (апр. – июнь 2025), в месяц — по ним. "
+BASE = "База: 01.01.2025–31.12.2025, 12 мес.; данные есть за 3 мес. (апр. – июнь 2025), значения в месяц посчитаны по ним. "
 
 
 @pytest.mark.parametrize(

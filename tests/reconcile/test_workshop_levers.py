@@ -83,7 +83,7 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
     # no deal in the workspace: the baseline is its leads, and where to upload deals (review #16)
     basis = next(c.value for c in workshop.caption if c.value.endswith("Рычаги — лиды пространства."))
     # 300 ÷ 6, not ÷ 12, and the period in the Planner's own words (tabs.base_period)
-    period = "База: 01.11.2025–31.10.2026, 12 мес.; данные есть за 6 мес. (май – окт. 2026), в месяц — по ним."
+    period = "База: 01.11.2025–31.10.2026, 12 мес.; данные есть за 6 мес. (май – окт. 2026), значения в месяц посчитаны по ним."
     assert basis.replace("\u00a0", " ").startswith(period), basis
     planner_line = next(c.value for c in planner.caption if c.value.startswith("База: "))
     assert planner_line.replace("\u00a0", " ").startswith(period), planner_line

@@ -83,7 +83,7 @@ def base_period(b) -> str:
     its spend-only line, the Workshop's and the presenter's): the chosen period and its months
     («База: 01.11.2025–31.10.2026, 12 мес.»), and, when the data covers part of it
     (funnel.baseline.covered), the months a figure a month is over («…; данные есть за 6 мес.
-    (май – окт. 2026), в месяц — по ним.»: 300 leads in May–October are 50 a month, not 25)."""
+    (май – окт. 2026), значения в месяц посчитаны по ним.»: 300 leads in May–October are 50 a month, not 25)."""
     period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
     if not b.partly_covered:
         return ui.t("planner.base_period", period=period, window=_months(b.months))
