@@ -20,7 +20,7 @@ base, source = begin.plan, begin.source
 uw.start(base, sig=repr((filters, base)))
 deals = source is not None and source.source == "deals"
 if source is None:
-    st.info(uw.example_note(filters))
+    st.info(uw.example_note(begin))
 elif presenting:
     st.caption(ui.plain(uw.basis_line(source)))
 else:

@@ -494,6 +494,8 @@ def explain_gaps(now: dict, filters) -> bool:
         st.caption(t("an.note.spend_not_split"))
     elif no_spend and leads:
         st.info(none_note(ws, ("spend",), "an.empty.no_spend", "an.empty.no_spend_period"))
+    elif no_spend:  # deals without leads: the spend columns are left out too, and this says why
+        st.info(none_note(ws, ("spend",), "an.empty.no_spend_deals", "an.empty.no_spend_deals_period"))
     if not leads:
         st.info(none_note(ws, ("leads",), "an.empty.no_leads", "an.empty.no_leads_period"))
     if not deals:

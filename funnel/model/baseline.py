@@ -154,8 +154,11 @@ class Baseline:
     def win_rate(self) -> float | None:
         return self.won / (self.won + self.lost) if self.won + self.lost else None
 
-    def missing(self) -> list[str]:
-        """The levers the data cannot give (they start at 0, to be typed by hand)."""
+    def missing(self, sellers: bool = False) -> list[str]:
+        """The levers the data cannot give: the one rule the Planner (they start at 0, to be typed
+        by hand, and what rests on them shows "—") and the Workshop (they start at the method's
+        example, marked as one: funnel.model.workshop) both state. ``sellers``: "sellers" too
+        when no lead or deal of the period names an owner (the Workshop's fourth lever)."""
         out = []
         if self.all_leads == 0 and self.source == "leads":
             out.append("leads")
@@ -165,15 +168,9 @@ class Baseline:
             out.append("avg_check")
         if not self.spend:
             out.append("cpl")
+        if sellers and not self.sellers:
+            out.append("sellers")
         return out
-
-    def lacks(self) -> list[str]:
-        """What the data has none of, of "leads", "won" deals and "amounts" (a won deal's
-        amount: the check), in that order: what the Workshop names when it falls back to the
-        method's example (a workspace of deals without amounts lacks leads and amounts, not the
-        won deals it has)."""
-        out = [k for k, none in (("leads", not self.all_leads), ("won", not self.won)) if none]
-        return out + ([] if self.avg_check else ["amounts"])
 
     def gaps(self) -> Gaps:
         """What the plan cannot say on this data (funnel.model.gaps): the ``missing`` levers, and

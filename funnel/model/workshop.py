@@ -2,7 +2,11 @@
 ``Baseline.plan()``, the same object and figures), lever by lever, and the method's example
 (DOMAIN.md: 120 leads × 5 % × 150 000, 3 sellers) only for the levers the data cannot give.
 
-A lever comes from the data when the baseline has it above zero:
+The levers the data does not give are the Planner's (funnel.model.baseline.Baseline.missing: one
+rule for both pages, which state it in the same words): where the Planner starts such a lever at
+0 and shows "—" for what rests on it, the Workshop, which needs numbers to play with, starts it
+at the example and marks it and what rests on it «(пример)». The data's levers, as the Planner's
+baseline plan has them:
 - leads: leads a month (on deals without leads, deals entering the pipeline a month, as the
   Planner plans them);
 - conversion: won ÷ leads (on deals, the win rate);
@@ -33,14 +37,12 @@ EXAMPLE = Plan(leads=120, conversion=0.05, avg_check=150_000, sellers=3, contact
 @dataclass(frozen=True)
 class WorkshopStart:
     """plan: the levers the room starts from; examples: the levers taken from the method's
-    example (in LEVERS' order; all four when ``source`` is None); reasons: why, in words keys
-    ``why`` gives ("deals", "won", "amounts", "leads", "owners"); source: the baseline, None when
+    example (in LEVERS' order; all four when ``source`` is None); source: the baseline, None when
     the data gave no lever at all; marked: the example levers are marked one by one even under the
     whole example (the period holds spend: module docstring)."""
 
     plan: Plan
     examples: tuple[str, ...]
-    reasons: tuple[str, ...]
     source: Baseline | None
     marked: bool = False
 
@@ -57,42 +59,18 @@ class WorkshopStart:
         return self.is_example(lever) and (self.marked or not self.whole_example)
 
 
-def _from_data(b: Baseline) -> dict[str, float]:
-    """The levers the baseline gives (above zero), exactly as the Planner's baseline plan has them."""
-    p = b.plan()
-    have = {"leads": p.leads, "conversion": p.conversion, "avg_check": p.avg_check, "sellers": float(b.sellers)}
-    return {k: float(v) for k, v in have.items() if v}
-
-
-def why(b: Baseline, examples: tuple[str, ...]) -> tuple[str, ...]:
-    """What the data lacks, behind the example levers: "leads" (no leads nor deals entering), "deals"
-    (leads but no deal at all: conversion and check), "won" (deals but none won: conversion and
-    check), "amounts" (won deals without amounts: the check), "owners" (no lead or deal has one)."""
-    out = []
-    if "leads" in examples:
-        out.append("leads")
-    if "conversion" in examples or "avg_check" in examples:
-        if not b.won and not b.lost and not b.entered:
-            out.append("deals")
-        elif not b.won:
-            out.append("won")
-        else:
-            out.append("amounts")
-    if "sellers" in examples:
-        out.append("owners")
-    return tuple(out)
-
-
 def start(b: Baseline | None) -> WorkshopStart:
     """The Workshop's start on baseline ``b`` (module docstring): the data's levers, the example's
-    for the rest; the whole example when ``b`` is None, empty, or gives no lever."""
-    have = _from_data(b) if b is not None and not b.is_empty else {}
-    if not have or b is None:
-        return WorkshopStart(EXAMPLE, LEVERS, (), None, marked=b is not None and b.spend > 0)
-    values = {k: have.get(k, float(getattr(EXAMPLE, k))) for k in LEVERS}
-    examples = tuple(k for k in LEVERS if k not in have)
-    plan = b.plan().with_(**values, contacts_per_seller=values["leads"] / values["sellers"])
-    return WorkshopStart(plan, examples, why(b, examples), b)
+    for those the data does not give (Baseline.missing, the Planner's rule); the whole example
+    when ``b`` is None or empty, or gives no lever."""
+    examples = tuple(LEVERS) if b is None or b.is_empty else tuple(k for k in LEVERS if k in b.missing(sellers=True))
+    if b is None or len(examples) == len(LEVERS):
+        return WorkshopStart(EXAMPLE, LEVERS, None, marked=b is not None and b.spend > 0)
+    p = b.plan()
+    have = {"leads": p.leads, "conversion": p.conversion, "avg_check": p.avg_check, "sellers": float(b.sellers)}
+    values = {k: float(getattr(EXAMPLE, k) if k in examples else have[k]) for k in LEVERS}
+    plan = p.with_(**values, contacts_per_seller=values["leads"] / values["sellers"])
+    return WorkshopStart(plan, examples, b)
 
 
 # The levers each result card is computed from (funnel.model.plan.evaluate): turnover = leads ×

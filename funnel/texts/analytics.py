@@ -193,6 +193,19 @@ TEXTS = {
         "There are leads but no spend: to see cost per lead (CPL), CAC, ROMI and ad spend ÷ turnover, upload spend by "
         "channel and month (a spend file: channel, month, amount) on the Data page.",
     ),
+    # deals without leads and without spend (ui.explain_gaps): the spend columns are left out
+    "an.empty.no_spend_deals": (
+        "Нет расходов: чтобы увидеть расходы каналов, стоимость клиента, ROMI и ДРР, загрузите расходы по "
+        "каналам и месяцам (файл «расходы»: канал, месяц, сумма) на странице «Данные».",
+        "There is no spend: to see the channels' spend, CAC, ROMI and ad spend ÷ turnover, upload spend by "
+        "channel and month (a spend file: channel, month, amount) on the Data page.",
+    ),
+    "an.empty.no_spend_deals_period": (
+        "За выбранный период и фильтры нет расходов: расходы каналов, стоимость клиента, ROMI и ДРР здесь не "
+        "посчитаны. Выберите другой период, чтобы их увидеть.",
+        "The chosen period and filters have no spend: the channels' spend, CAC, ROMI and ad spend ÷ turnover "
+        "are not counted here. Choose another period to see them.",
+    ),
     "an.empty.no_deals": (
         "Нет сделок: чтобы увидеть конверсию, оборот и средний чек, загрузите сделки (номер, лид, "
         "этап или статус, сумма, дата закрытия) на странице «Данные».",

@@ -7,6 +7,7 @@ TEXTS = {
     "gaps.lever.conversion": ("конверсию", "the conversion"),
     "gaps.lever.avg_check": ("средний чек", "the average deal size"),
     "gaps.lever.cpl": ("цену лида", "the cost per lead"),
+    "gaps.lever.sellers": ("число продавцов", "the number of sellers"),  # the Workshop's fourth lever
     # deals without leads (ui.views.planner.gaps.WORDS_BY_SOURCE)
     "gaps.lever.win_rate": ("долю выигранных сделок", "the win rate"),
     "gaps.lever.deal_in_cost": ("цену сделки на входе в воронку", "the cost per deal entering the pipeline"),
@@ -15,6 +16,10 @@ TEXTS = {
     "gaps.file.conversion": ("сделки со статусом и датой закрытия", "deals with a status and a closing date"),
     "gaps.file.avg_check": ("сделки с колонкой суммы", "deals with an amount column"),
     "gaps.file.cpl": ("расходы (канал, период, сумма)", "spend (channel, period, amount)"),
+    "gaps.file.sellers": ("лиды или сделки с ответственным", "leads or deals with an owner"),
+    # What the data does not give, said first wherever a page meets it (ui.views.planner.lacking):
+    # the Planner then shows "—", the Workshop the method's example, marked as one (issue #16)
+    "gaps.lacking": ("Данные не дают {levers}", "The data does not give {levers}"),
     # a headline figure, inside a sentence
     "gaps.fig.turnover": ("оборот", "turnover"),
     "gaps.fig.deals": ("сделки", "deals"),
@@ -23,10 +28,9 @@ TEXTS = {
     # {figures}: the headline's figures still "—" in the plan as it is now (typed levers counted);
     # the Russian says it without agreeing with them (one figure or several, any gender)
     "gaps.missing": (
-        "Данные не дают {levers}, поэтому пока не посчитано («—»): {figures}. Введите их в рычагах или загрузите на "
+        "{lacking}, поэтому пока не посчитано («—»): {figures}. Введите их в рычагах или загрузите на "
         "странице «Данные»: {files}.",
-        "The data does not give {levers}, so {figures} {n|shows|show} “—”. Type them in the levers, or upload "
-        "{files} on the Data page.",
+        "{lacking}, so {figures} {n|shows|show} “—”. Type them in the levers, or upload {files} on the Data page.",
     ),
     # spend only: the spend is the budget until both leads and a CPL are typed (funnel.model.gaps)
     "gaps.spend_only": (
@@ -34,10 +38,10 @@ TEXTS = {
         "The data holds spend only: it is the plan's budget, {budget} a month.",
     ),
     "gaps.spend_only_rest": (
-        "Лидов, конверсии и среднего чека данные не дают, поэтому пока не посчитано («—»): {figures}. Введите "
-        "{levers} в рычагах или загрузите лиды и сделки с суммой на странице «Данные».",
-        "It does not give leads, conversion or the average deal size, so {figures} {n|shows|show} “—”: type "
-        "{levers} in the levers, or upload leads and deals with amounts on the Data page.",
+        "{lacking}, поэтому пока не посчитано («—»): {figures}. Введите {levers} в рычагах или загрузите лиды "
+        "и сделки с суммой на странице «Данные».",
+        "{lacking}, so {figures} {n|shows|show} “—”: type {levers} in the levers, or upload leads and deals "
+        "with amounts on the Data page.",
     ),
     "gaps.spend_only_rule": (
         "Бюджетом станут лиды × цена лида, когда будут введены и лиды, и цена лида.",
@@ -48,9 +52,9 @@ TEXTS = {
         "The data holds spend only ({budget} a month); the plan's budget is the leads × the cost per lead typed.",
     ),
     "gaps.caption_spend": (
-        "База: {period}, {months} мес. Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
+        "{base} Расходы {spend} ÷ {months} = {budget} в месяц — бюджет плана; "
         "лидов в данных нет, цену лида считать не из чего.",
-        "Baseline: {period}, {months} {months|month|months}. Spend {spend} ÷ {months} = {budget} a month, "
+        "{base} Spend {spend} ÷ {months} = {budget} a month, "
         "the plan's budget; there are no leads in the data to price a lead by.",
     ),
     "gaps.no_waterfall": (

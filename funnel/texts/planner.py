@@ -116,14 +116,14 @@ TEXTS = {
         "another period, or load data on the Data page.",
     ),
     "planner.missing": (
-        "Данные не дают: {levers}. Эти рычаги начинаются с нуля — задайте их вручную.",
-        "The data does not give: {levers}. These levers start at zero; type them in.",
+        "{lacking}. Эти рычаги начинаются с нуля — задайте их вручную.",
+        "{lacking}. These levers start at zero; type them in.",
     ),
     "planner.deals_basis": (
-        "Лидов в данных нет, поэтому база — сделки: {entered} {entered|сделка вошла|сделки вошли|сделок вошли} в воронку за период "
+        "{base} Лидов в данных нет, поэтому база — сделки: {entered} {entered|сделка вошла|сделки вошли|сделок вошли} в воронку за период "
         "({per_month} в месяц) × доля выигранных {win_rate} ({won} из {closed} {closed|закрытой|закрытых|закрытых}){check_part}. "
         "{open_part}",
-        "The data has no leads, so the base is deals: {entered} {entered|deal|deals} entered the pipeline in the period "
+        "{base} The data has no leads, so the base is deals: {entered} {entered|deal|deals} entered the pipeline in the period "
         "({per_month} a month) × win rate {win_rate} ({won} of {closed} closed){check_part}. {open_part}",
     ),
     # The deals' basis without amounts said «× средний чек —.» and «Открытая воронка сверху: — (— …)».
@@ -162,28 +162,29 @@ TEXTS = {
         "handles a month without losing quality.",
     ),
     "planner.baseline_caption": (
-        "База: {period}, {window} мес., сделки — по дате закрытия (как в «Обзоре»). "
-        "Лидов в месяц {per_month}: {leads} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
+        "{base} Сделки — по дате закрытия (как в «Обзоре»). "
+        "Лидов в месяц {per_month}: {leads} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}; "
         "средний чек {check}: оборот {revenue} на {checks} {checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {window} {window|month|months}, deals by closing date (as on the Overview). "
-        "Leads {per_month} a month = {leads} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
+        "{base} Deals by closing date (as on the Overview). "
+        "Leads {per_month} a month = {leads} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads}; "
         "average deal size {check} = turnover {revenue} ÷ {checks} won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_leads": (
-        "База: {period}, {window} мес. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
+        "{base} Лидов в месяц {per_month}: {all} за {months} мес.; "
         "{sellers} {sellers|продавец|продавца|продавцов}. Выигранных сделок за период нет: конверсию "
         "и средний чек данные не дают.",
-        "Baseline: {period}, {window} {window|month|months}. Leads {per_month} a month = {all} ÷ {months}{covered}; "
+        "{base} Leads {per_month} a month = {all} ÷ {months}; "
         "{sellers} {sellers|seller|sellers}. No deals were won in the period: the data gives no conversion "
         "or average deal size.",
     ),
-    "planner.baseline_caption_covered": (
-        "(данные за {span}; в периоде {window} мес.)",
-        "(the data covers {span}; the period has {window} {window|month|months})",
-    ),
-    "planner.baseline_caption_covered_note": (
-        "В месяц — за {months} мес. с данными ({span}); в периоде {window} мес.",
-        "A month = over the {months} {months|month|months} with data ({span}); the period has {window} {window|month|months}.",
+    # The baseline's period, one wording on every page (ui.views.planner.tabs.base_period): the
+    # chosen period and its months, and, when the data covers part of it, the months a figure a
+    # month is over (funnel.baseline.covered: 300 leads in May–October are 50 a month, not 25)
+    "planner.base_period": ("База: {period}, {window} мес.", "Baseline: {period}, {window} {window|month|months}."),
+    "planner.base_period_covered": (
+        "База: {period}, {window} мес.; данные есть за {months} мес. ({span}), значения в месяц посчитаны по ним.",
+        "Baseline: {period}, {window} {window|month|months}; the data covers {months} {months|month|months} "
+        "({span}), and the monthly figures are taken over those.",
     ),
     "planner.baseline_caption_cpl": (
         "Цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}.",
@@ -200,14 +201,14 @@ TEXTS = {
         "The cohort bases count deals from their lead's date, and the data holds no leads.",
     ),
     "planner.baseline_caption_projected": (
-        "База: {period}, {window} мес., сделки — по когортам лидов, молодые когорты спрогнозированы. "
-        "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
+        "{base} Сделки — по когортам лидов, молодые когорты спрогнозированы. "
+        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} на {exposure} "
         "«полных» лидов: каждый лид учтён долей выигранных сделок, которые к его возрасту уже закрылись "
         "(по вашим данным; 9 из 10 — за {days} дн.), так что {young} {young|лид|лида|лидов} моложе {days} дн. учтены частично; "
         "средний чек {check}: оборот {revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; "
         "цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort, young cohorts projected. "
-        "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
+        "{base} Deals by lead cohort, young cohorts projected. "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {exposure} {exposure|lead's|leads'} "
         "worth: each lead counts by the share of won deals that had closed by its age (in your data; 9 in 10 "
         "within {days} {days|day|days}), so {young} {young|lead|leads} younger than {days} {days|day|days} count in part; average deal size {check} = "
         "turnover {revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} "
@@ -224,23 +225,23 @@ TEXTS = {
         "projected: every lead counts, each by the share of won deals that had closed by its age.",
     ),
     "planner.baseline_caption_cohort": (
-        "База: {period}, {window} мес., сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
-        "Лидов в месяц {per_month}: {all} за {months} мес.{covered}; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
+        "{base} Сделки — по когортам лидов (как «По когортам» в «Обзоре»). "
+        "Лидов в месяц {per_month}: {all} за {months} мес.; конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов}, "
         "созданных не позже {until}: за {days} дн. закрываются 9 из 10 выигранных сделок (по вашим данным); "
         "{maturing} {maturing|лид|лида|лидов} периода ещё созревают и в конверсию не входят; средний чек {check}: оборот "
         "{revenue} на {checks} {checks|их выигранную сделку|их выигранные сделки|их выигранных сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort (as “By cohort” on the Overview). "
-        "Leads {per_month} a month = {all} ÷ {months}{covered}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
+        "{base} Deals by lead cohort (as “By cohort” on the Overview). "
+        "Leads {per_month} a month = {all} ÷ {months}; conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} "
         "created up to {until}: 9 in 10 won deals close within {days} {days|day|days} (in your data); {maturing} {maturing|lead|leads} of "
         "the period are still maturing and left out of the conversion; average deal size {check} = turnover "
         "{revenue} ÷ {checks} of their won {checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
     ),
     "planner.baseline_caption_all": (
-        "База: {period}, {window} мес., сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.{covered}; "
+        "{base} Сделки — по когортам лидов. Лидов в месяц {per_month}: {all} за {months} мес.; "
         "конверсия {conversion}: {won} {won|выигранная|выигранные|выигранных} из {leads} {leads|лида|лидов|лидов} (учтены все лиды: в данных нет выигранных "
         "сделок с лидами, чтобы узнать срок созревания); средний чек {check}: оборот {revenue} на {checks} "
         "{checks|сделку|сделки|сделок} с суммой; цена лида {cpl}: расходы {spend} на {all} {all|лид|лида|лидов}; {sellers} {sellers|продавец|продавца|продавцов}.",
-        "Baseline: {period}, {window} {window|month|months}, deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}{covered}; "
+        "{base} Deals by lead cohort. Leads {per_month} a month = {all} ÷ {months}; "
         "conversion {conversion} = {won} won ÷ {leads} {leads|lead|leads} (every lead counts: the data has no won deals "
         "with leads to learn how long leads take); average deal size {check} = turnover {revenue} ÷ {checks} won "
         "{checks|deal|deals} with an amount; CPL {cpl} = spend {spend} ÷ {all} {all|lead|leads}; {sellers} {sellers|seller|sellers}.",
@@ -975,22 +976,20 @@ TEXTS = {
 TEXTS.update(
     {
         "workshop.basis": (
-            "База — данные пространства за {period}: сделки по дате закрытия, как в «Обзоре».",
-            "The baseline is this workspace's data for {period}: deals by closing date, as on the Overview.",
+            "{base} Рычаги — данные пространства, сделки — по дате закрытия, как в «Обзоре».",
+            "{base} The levers are this workspace's data, deals by closing date, as on the Overview.",
         ),
-        # a workspace of leads without a single deal: no closing dates to speak of (common.no_deals_workspace follows)
+        # a workspace of leads without a single deal: no closing dates to speak of (workshop.partial says
+        # which deals to upload)
         "workshop.basis_leads": (
-            "База — лиды пространства за {period}.",
-            "The baseline is this workspace's leads for {period}.",
+            "{base} Рычаги — лиды пространства.",
+            "{base} The levers are this workspace's leads.",
         ),
+        # the whole example (no lever in the data): {lacking} is gaps.lacking, the Planner's words
         "workshop.example": (
-            "В этом пространстве пока нет {missing}: цифры ниже — пример из методики, а не ваши данные.",
-            "This workspace has no {missing} yet: the figures below are the method's example, not your data.",
+            "{lacking}: цифры ниже — пример из методики, а не ваши данные. Загрузите на странице «Данные»: {files}.",
+            "{lacking}: the figures below are the method's example, not your data. Upload {files} on the Data page.",
         ),
-        # what the data has none of, listed in workshop.example ("нет лидов и сумм сделок")
-        "workshop.lacks.leads": ("лидов", "leads"),
-        "workshop.lacks.won": ("выигранных сделок", "won deals"),
-        "workshop.lacks.amounts": ("сумм сделок", "deal amounts"),
         "workshop.intro": (
             "Оборот — это лиды × конверсия × средний чек. Четвёртый рычаг — продавцы: больше лидов без людей "
             "не даёт пропорционально больше сделок.",
@@ -1022,9 +1021,9 @@ TEXTS.update(
         "workshop.deals_in": ("Сделки в воронку в месяц", "Deals entering the pipeline a month"),
         "workshop.win_rate": ("Доля выигранных, %", "Win rate, %"),
         "workshop.basis_deals": (
-            "Лидов в данных нет, поэтому база — сделки пространства за {period}, как в «Планировщике»: "
+            "{base} Лидов в данных нет, поэтому рычаги — сделки пространства, как в «Планировщике»: "
             "сделки, вошедшие в воронку, × доля выигранных × средний чек.",
-            "The data has no leads, so the baseline is this workspace's deals for {period}, as in the Planner: "
+            "{base} The data has no leads, so the levers are this workspace's deals, as in the Planner: "
             "deals entering the pipeline × win rate × average deal size.",
         ),
     }
@@ -1034,22 +1033,16 @@ TEXTS.update(
 # has none (funnel.model.workshop): which levers are the example, and why.
 TEXTS.update(
     {
+        # {lacking}: gaps.lacking, the Planner's words for the same levers; {n}: how many
         "workshop.partial": (
-            "В данных {reasons}: {levers} — пример из методики, а не ваши данные. Остальные рычаги — "
-            "данные пространства.",
-            "The data {reasons}: the method's example stands in for {levers} (not your data). The other "
-            "levers are the workspace's own.",
+            "{lacking}: {n|этот рычаг|эти рычаги|эти рычаги} — пример из методики, а не ваши данные, и "
+            "{n|помечен|помечены|помечены} «пример», как и цифры, которые от {n|него|них|них} зависят. Остальные "
+            "рычаги — данные пространства. Загрузите на странице «Данные»: {files}.",
+            "{lacking}: the method's example stands in for {n|that lever|those levers}, marked “example”, as "
+            "are the figures that rest on {n|it|them}. The other levers are the workspace's own. Upload {files} "
+            "on the Data page.",
         ),
         "workshop.example_mark": ("{label} (пример)", "{label} (example)"),
-        "workshop.why.leads": ("нет лидов", "has no leads"),
-        "workshop.why.deals": ("нет сделок", "has no deals"),
-        "workshop.why.won": ("нет выигранных сделок", "has no won deals"),
-        "workshop.why.amounts": ("нет сумм у выигранных сделок", "has no amounts on its won deals"),
-        "workshop.why.owners": ("не указаны ответственные", "names no owners"),
-        "workshop.lever.leads": ("лиды в месяц", "leads per month"),
-        "workshop.lever.conversion": ("конверсия", "conversion"),
-        "workshop.lever.avg_check": ("средний чек", "average deal size"),
-        "workshop.lever.sellers": ("продавцы", "sellers"),
     }
 )
 

@@ -37,7 +37,7 @@ TEXTS = {
     ),
     "presenter.leave": ("Выйти из режима показа", "Leave presenter mode"),
     "presenter.basis": (
-        "{workspace}: база за {period}, валюта {currency}",
-        "{workspace}: baseline of {period}, in {currency}",
+        "{workspace}. {base} Валюта: {currency}",
+        "{workspace}. {base} Currency: {currency}",
     ),
 }

@@ -155,7 +155,8 @@ def test_channels_without_spend_say_what_to_upload(app_db):
     assert not at.exception
     assert any("загрузите расходы" in i.value for i in at.info)
     rows = {r["Канал"]: r for r in at.dataframe[0].value.to_dict(orient="records")}
-    assert rows["Web"]["Лиды"] == "3" and rows["Web"]["CPL"] == "—"
+    # no spend at all: no CPL column of "—" (the sentence above says what to upload, review #16)
+    assert rows["Web"]["Лиды"] == "3" and "CPL" not in rows["Web"] and "Расходы" not in rows["Web"]
 
 
 def test_overview_in_english(company_app):

@@ -21,8 +21,9 @@ def _script():
     from ui.views import workshop
     from ui.views.planner import scenarios
 
-    class Source:  # the baseline's dates, all basis_line and report_about read of it
+    class Source:  # the baseline's dates and months, all basis_line and report_about read of it
         date_from, date_to = date(2025, 1, 1), date(2025, 6, 30)
+        months, partly_covered = 6.0, False
 
     name, is_demo = st.session_state["case"]
     state.WORKSPACE_OBJ.set(Workspace("demo", name, "₽", is_demo, 1))
@@ -48,5 +49,5 @@ def test_the_workshop_line_and_the_report_header_name_the_workspace_as_the_sideb
     at.run()
     assert not at.exception, at.exception
     line, header = (m.value for m in at.markdown)
-    assert line.startswith(f"{shown}:"), line
+    assert line.startswith(f"{shown}. База: " if lang == "ru" else f"{shown}. Baseline: "), line
     assert header == repr(shown)

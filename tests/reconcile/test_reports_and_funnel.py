@@ -153,7 +153,7 @@ def test_the_plan_report_files_carry_the_baseline(app_db, monkeypatch, setup):
     files = {"html": _html_results(page), "xlsx": _xlsx_results(made["pl_export_xlsx"]())}
     # the report says where its baseline came from, on which basis
     said = "база — сделки" if b.source == "deals" else "сделки — по дате закрытия"
-    assert said in html.unescape(page.decode("utf-8"))
+    assert said in html.unescape(page.decode("utf-8")).lower()  # «… 12 мес. Сделки — по дате закрытия»
     for kind, results in files.items():
         got = {k: results[t(f"planner.out.{k}", "ru")] for k in ("turnover", "deals", "leads")}
         for k in [k for k in got if out[k] is None]:

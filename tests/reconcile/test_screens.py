@@ -177,7 +177,8 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
             [{"channel": "SEO", "period": datetime(2026, 9, 1), "amount": 5_000}],
             # 5 000 of spend in September, the one month of the last 12 the data covers: a budget of
             # 5 000 a month (not 417 = 5 000 ÷ 12), the rest to type
-            "В данных только расходы — они и есть бюджет плана: 5 000 ₽ в месяц. Лидов, конверсии и среднего чека",
+            "В данных только расходы — они и есть бюджет плана: 5 000 ₽ в месяц. Данные не дают лиды в месяц, "
+            "конверсию и средний чек",
             id="spend-only",
         ),
     ],
@@ -359,7 +360,7 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
     assert workshop.select_slider(key="ws_conversion").label == "Доля выигранных, %"
     assert "24 сделки × 50 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
-    assert any("база — сделки" in c.value for c in workshop.caption)
+    assert any("рычаги — сделки пространства" in c.value for c in workshop.caption)
 
 
 def test_the_channel_mix_tab_reads_the_result_object(app_db):

@@ -72,22 +72,31 @@ def test_leads_only_runs_on_its_own_leads_and_sellers_like_the_planner(app_db):
     assert (
         workshop.slider(key="ws_avg_check").label == "Средний чек, ₽ (пример)"
     )  # the currency, as the Planner says it
+    # what the data does not give, in the Planner's words for the same levers (one text key)
     assert [i.value for i in workshop.info] == [
-        "В данных нет сделок: конверсия и средний чек — пример из методики, а не ваши данные. "
-        "Остальные рычаги — данные пространства."
+        "Данные не дают конверсию и средний чек: эти рычаги — пример из методики, а не ваши данные, и "
+        "помечены «пример», как и цифры, которые от них зависят. Остальные рычаги — данные пространства. "
+        "Загрузите на странице «Данные»: сделки со статусом и датой закрытия и сделки с колонкой суммы."
     ]
+    said = "Данные не дают конверсию, средний чек и цену лида, поэтому пока не посчитано («—»)"
+    assert [i.value for i in planner.info if i.value.startswith(said)], [i.value for i in planner.info]
     # no deal in the workspace: the baseline is its leads, and where to upload deals (review #16)
-    basis = next(c.value for c in workshop.caption if c.value.startswith("База — лиды пространства"))
-    assert basis.endswith("В этом пространстве нет сделок: загрузите сделки на странице «Данные».")
-    assert "В месяц — за 6 мес. с данными" in basis  # 300 ÷ 6, not ÷ 12: the Planner's words
+    basis = next(c.value for c in workshop.caption if c.value.endswith("Рычаги — лиды пространства."))
+    # 300 ÷ 6, not ÷ 12, and the period in the Planner's own words (tabs.base_period)
+    period = "База: 01.11.2025–31.10.2026, 12 мес.; данные есть за 6 мес. (май – окт. 2026), значения в месяц посчитаны по ним."
+    assert basis.replace("\u00a0", " ").startswith(period), basis
+    planner_line = next(c.value for c in planner.caption if c.value.startswith("База: "))
+    assert planner_line.replace("\u00a0", " ").startswith(period), planner_line
 
 
 def test_leads_only_in_english_names_the_example_levers(app_db):
     workshop = _open(_workspace("leads", _leads()), "workshop", "en")
     assert workshop.slider(key="ws_avg_check").label == "Average deal size, ₽ (example)"
     assert [i.value for i in workshop.info] == [
-        "The data has no deals: the method's example stands in for conversion and average deal size (not your "
-        "data). The other levers are the workspace's own."
+        "The data does not give the conversion and the average deal size: the method's example stands in for "
+        "those levers, marked “example”, as are the figures that rest on them. The other levers are the "
+        "workspace's own. Upload deals with a status and a closing date and deals with an amount column on "
+        "the Data page."
     ]
 
 
@@ -105,9 +114,12 @@ def test_deals_only_without_amounts_takes_only_the_check_from_the_example(app_db
         workshop.slider(key="ws_avg_check").label == "Средний чек, ₽ (пример)"
     )  # the currency, as the Planner says it
     assert [i.value for i in workshop.info] == [
-        "В данных нет сумм у выигранных сделок: средний чек — пример из методики, а не ваши данные. "
-        "Остальные рычаги — данные пространства."
+        "Данные не дают средний чек: этот рычаг — пример из методики, а не ваши данные, и помечен «пример», "
+        "как и цифры, которые от него зависят. Остальные рычаги — данные пространства. Загрузите на странице "
+        "«Данные»: сделки с колонкой суммы."
     ]
+    # the Planner's sentence for the same workspace opens with the same words
+    assert [i.value for i in planner.info if i.value.startswith("Данные не дают средний чек")]
 
 
 def test_the_demo_has_no_example_lever(app_db):

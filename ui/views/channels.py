@@ -67,8 +67,9 @@ def economics_table(
     ``split`` (funnel.metrics.spend.spend_split by channel), a set of columns «Расходы по дням»
     shows, for each channel, the spend periods the chosen period cuts and the share by days each
     adds, as the Overview's Spend card does: a column a period cut (spend_cuts)."""
-    whole = totals(df)  # from the whole table: a shown part may lack its totals row
-    unknown = overview.unknown(whole, has_deals, has_leads) if whole else frozenset()
+    # from the whole table (a shown part may lack its totals row): no spend at all leaves out
+    # spend and every column counted from it, not a column of "—" (ui.explain_gaps says so above)
+    unknown = unknown_measures(df, has_deals, has_leads) if totals(df) else frozenset()
     names = {c: ui.t(k) for c, k in _economics_columns(df, by, unknown).items() if c != "interval"}
     names.update(conv_low=ui.t("an.col.interval_low"), conv_high=ui.t("an.col.interval_high"))
     kept = df[~channels.idle_rows(df)].reset_index(drop=True)  # no row of nothing, here and on screen
@@ -157,6 +158,9 @@ _NEED_DEALS = ("won", "conversion", "interval", "revenue", "avg_check", "cac", "
 _NEED_AMOUNTS = ("revenue", "avg_check", "romi", "drr")
 # ... and columns counted per lead: a workspace without leads showed "0" leads beside its spend.
 _NEED_LEADS = ("leads", "cpl", "sal_rate", "conversion", "interval")
+# ... and columns counted from spend: a leads-only workspace showed «Расходы» and «CPL» of "—" in
+# every row (review #16); the sentence above the table says spend is not loaded and where to load it.
+_NEED_SPEND = ("spend", "cpl", "cac", "romi", "drr")
 
 
 def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -166,6 +170,8 @@ def _economics_columns(df: pd.DataFrame, by: str, unknown: frozenset[str] = froz
     for c in _NEED_DEALS if "won" in unknown else _NEED_AMOUNTS if "revenue" in unknown else ():
         cols.pop(c, None)
     for c in _NEED_LEADS if "leads" in unknown else ():
+        cols.pop(c, None)
+    for c in _NEED_SPEND if "spend" in unknown else ():
         cols.pop(c, None)
     return cols
 

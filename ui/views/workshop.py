@@ -20,7 +20,7 @@ from ui.text import places, widget_format
 from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.deal_flow import deals_help as flow_help
-from ui.views.planner.gaps import listing
+from ui.views.planner.lacking import files_text, lacking_text
 from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
 WS_KEYS = state.WS_LEVERS
@@ -34,12 +34,11 @@ def workshop_baseline(filters) -> WorkshopStart:
     return workshop.start(load_baseline(filters))
 
 
-def example_note(filters) -> str:
-    """The sentence over the method's example: what the workspace's data has none of (leads,
-    won deals, amounts: Baseline.lacks), named one by one; all three when it lacks none of
-    them outright (a period whose deals entered before it, say)."""
-    lacks = load_baseline(filters).lacks() or ["leads", "won", "amounts"]
-    return ui.t("workshop.example", missing=listing([ui.t(f"workshop.lacks.{k}") for k in lacks]))
+def example_note(begin: WorkshopStart) -> str:
+    """The sentence over the whole example: what the data does not give, in the Planner's words
+    (lacking_text: «Данные не дают лиды в месяц, конверсию, средний чек и число продавцов»), and
+    the files that give it on the Data page."""
+    return ui.t("workshop.example", lacking=lacking_text(begin.examples), files=files_text(begin.examples))
 
 
 def label_key(source: Baseline | None, lever: str) -> str:
@@ -68,36 +67,33 @@ def slider_label(begin: WorkshopStart, lever: str) -> str:
 
 
 def basis_text(source: Baseline) -> str:
-    """The line over the levers: what the baseline is, for which period (and the covered months'
-    note). On deals (no leads), the Planner's deals entering × win rate × check; on leads with no
-    deal in the workspace at all, the leads alone and where to upload deals, not «deals by closing
-    date, as on the Overview» of deals there are none of (screen review #16)."""
-    period = ui.period_text((source.date_from, source.date_to))
+    """The line over the levers: the baseline's period in the words every page uses
+    (tabs.base_period, with the months a figure a month is over), and what the levers are. On
+    deals (no leads), the Planner's deals entering × win rate × check; on leads with no deal in
+    the workspace at all, the leads alone and where to upload deals, not «deals by closing date,
+    as on the Overview» of deals there are none of (screen review #16); which deals to upload,
+    the note under it says (partial_note)."""
+    base = tabs.base_period(source)
     if source.source == "deals":
-        return ui.t("workshop.basis_deals", period=period) + covered_note(source)
+        return ui.t("workshop.basis_deals", base=base)
     if not ui.has_rows(source.workspace_id, "deals"):
-        return (
-            ui.t("workshop.basis_leads", period=period) + covered_note(source) + " " + ui.t("common.no_deals_workspace")
-        )
-    return ui.t("workshop.basis", period=period) + covered_note(source)
-
-
-def covered_note(source: Baseline) -> str:
-    """When the data covers part of the period, the Planner's own words after the basis line: a
-    month is over the months with data (300 leads in May–October are 50 a month, not 25)."""
-    return tabs.covered(source)["note"]
+        return ui.t("workshop.basis_leads", base=base)
+    return ui.t("workshop.basis", base=base)
 
 
 def partial_note(begin: WorkshopStart) -> str | None:
-    """The sentence over levers partly from the example: what the data lacks and which levers the
-    example stands in for («В данных нет сделок: конверсия и средний чек — пример из методики…»);
-    None when every lever is the workspace's own, or all are the example (workshop.example)."""
+    """The sentence over levers partly from the example: what the data does not give, in the
+    Planner's words for the same levers (lacking_text, Baseline.missing: «Данные не дают конверсию
+    и средний чек»), that the example stands in for them, marked, and the files that give them;
+    None when every lever is the workspace's own, or all are the example (example_note)."""
     if begin.whole_example or not begin.examples:
         return None
+    assert begin.source is not None
     return ui.t(
         "workshop.partial",
-        reasons=listing([ui.t(f"workshop.why.{k}") for k in begin.reasons]),
-        levers=listing([ui.t(f"workshop.lever.{k}") for k in begin.examples]),
+        lacking=lacking_text(begin.examples, begin.source.source),
+        n=len(begin.examples),
+        files=files_text(begin.examples),
     )
 
 
@@ -253,9 +249,31 @@ def share(x: float) -> str:
     return ui.pct(x, precision.places("share", x * 100))
 
 
+# A row's labels line up (review #16): a label that wraps («Средний чек, ₽ (пример)», «Сделки в
+# воронку в месяц» at 1280 px) stood a line above the others, its slider or figure level with
+# theirs. Each column's widget fills the row's height and its label box takes what the widget
+# does not need: every label starts at the row's top, every slider and figure at its bottom
+# (tests/browser/test_workshop_rows.py, at 1280×720 and 1920×1080, in presenter mode too).
+ROWS_CSS = """
+.st-key-ws_levers [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+.st-key-ws_numbers [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
+.st-key-ws_levers [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"],
+.st-key-ws_numbers [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"],
+.st-key-ws_levers [data-testid="stElementContainer"] > div,
+.st-key-ws_numbers [data-testid="stElementContainer"] > div,
+.st-key-ws_levers [data-testid="stSlider"],
+.st-key-ws_numbers [data-testid="stMetric"],
+.st-key-ws_numbers [data-testid="stMetric"] > div { flex: 1 1 auto; display: flex; flex-direction: column; }
+.st-key-ws_levers [data-testid="stWidgetLabel"],
+.st-key-ws_numbers [data-testid="stMetricLabel"] { flex: 1 1 auto; align-items: flex-start; }
+"""
+
 # Figures scale with the window and wrap rather than end in "…": at 1280 px with the sidebar a
 # 3.4rem "61 292 000 ₽" did not fit its column.
-WORKSHOP_CSS = """<style>
+WORKSHOP_CSS = (
+    "<style>"
+    + ROWS_CSS
+    + """
 .st-key-ws_numbers [data-testid="stMetricValue"] { font-size: clamp(1.8rem, 3.1vw, 3.4rem); line-height: 1.1; }
 .st-key-ws_numbers [data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; }
 .st-key-ws_numbers [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
@@ -263,6 +281,7 @@ WORKSHOP_CSS = """<style>
 .st-key-ws_line p { font-size: clamp(1.4rem, 2.2vw, 2.4rem); font-weight: 600; font-variant-numeric: tabular-nums; }
 .st-key-ws_levers [data-testid="stWidgetLabel"] p { font-size: 1.25rem; }
 </style>"""
+)
 
 # Presenter mode: the page alone on the screen, read from the back of a room. Fixed CSS only.
 PRESENTER_CSS = """<style>
@@ -344,12 +363,7 @@ def basis_line(source) -> str:
     sidebar that says so is hidden in presenter mode)."""
     ws = state.workspace()
     name = ui.ws_name(ws) if ws else ""  # the demo's name in the room's language («Демо»)
-    return ui.t(
-        "presenter.basis",
-        workspace=name,
-        period=ui.period_text((source.date_from, source.date_to)),
-        currency=ui.currency(),
-    )
+    return ui.t("presenter.basis", workspace=name, base=tabs.base_period(source), currency=ui.currency())
 
 
 # ---- the active-sales cases (DOMAIN.md §7) --------------------------------------------------------

@@ -6,7 +6,6 @@ missing and which figure is unknown is decided in funnel.model."""
 from __future__ import annotations
 
 import streamlit as st
-from babel.lists import format_list
 
 import ui
 from funnel.model import gaps as model
@@ -14,29 +13,7 @@ from funnel.model.plan import Plan
 from funnel.model.result import PlanResult
 from ui.views.planner import levers as up
 from ui.views.planner import tabs
-
-
-def listing(items: list[str]) -> str:
-    """The items joined as the language joins a list: "a, b и c" / "a, b, and c"."""
-    return ui.plain(format_list(items, locale=ui.lang())) if items else ""
-
-
-def _levers(levers) -> list[str]:
-    return [f for f in model.LEVERS if f in levers]
-
-
-# The levers' words where the base is deals entering the pipeline (tabs.LABELS_BY_SOURCE).
-WORDS_BY_SOURCE = {"deals": {"conversion": "gaps.lever.win_rate", "cpl": "gaps.lever.deal_in_cost"}}
-
-
-def levers_text(levers, source: str = "leads") -> str:
-    """The levers as a list in words; ``source``: what the plan's base counts (Baseline.source)."""
-    words = WORDS_BY_SOURCE.get(source, {})
-    return listing([ui.t(words.get(f, f"gaps.lever.{f}")) for f in _levers(levers)])
-
-
-def files_text(levers) -> str:
-    return listing(list(dict.fromkeys(ui.t(f"gaps.file.{f}") for f in _levers(levers))))
+from ui.views.planner.lacking import files_text, lacking_text, levers_text, listing
 
 
 def spend_only(b) -> bool:
@@ -58,7 +35,8 @@ def missing_note(b, r: PlanResult, base: Plan) -> None:
         parts = [ui.t("gaps.spend_only" if from_spend else "gaps.spend_only_typed", budget=spend)]
         to_type = levers_text([f for f in r.unknown if f != "cpl"])  # the CPL: the spend is the budget
         if figures and to_type:
-            parts.append(ui.t("gaps.spend_only_rest", figures=named, n=n, levers=to_type))
+            lacking = lacking_text([f for f in b.missing() if f != "cpl"])  # the Planner's and the Workshop's words
+            parts.append(ui.t("gaps.spend_only_rest", lacking=lacking, figures=named, n=n, levers=to_type))
         if from_spend:
             parts.append(ui.t("gaps.spend_only_rule"))
         st.info(" ".join(parts))
@@ -70,7 +48,8 @@ def missing_note(b, r: PlanResult, base: Plan) -> None:
     if not figures:  # nothing on the headline is "—" now (a typed plan): the lever list alone
         tabs.missing_note(b)
         return
-    st.info(ui.t("gaps.missing", levers=levers_text(missing, b.source), figures=named, n=n, files=files_text(missing)))
+    lacking = lacking_text(missing, b.source)  # the Workshop says the same (ui.views.workshop.example_note)
+    st.info(ui.t("gaps.missing", lacking=lacking, figures=named, n=n, files=files_text(missing)))
 
 
 def baseline_line(b) -> str:
@@ -78,17 +57,14 @@ def baseline_line(b) -> str:
     instead of a CPL of "— = spend ÷ 0 leads"."""
     if not (b.spend and not b.all_leads and b.source == "leads"):
         return tabs.baseline_caption(b)
-    # the data covers part of the period: the budget is over that part (named after the line)
-    lo, hi = b.covered if b.partly_covered else (b.date_from, b.date_to)
-    period = ui.period(lo, hi) if lo and hi else "—"
     text = ui.t(
         "gaps.caption_spend",
-        period=period,
+        base=tabs.base_period(b),  # the period as every page words it; the months the budget is over
         months=ui.num(b.months, 2 if b.months != int(b.months) else 0),
         spend=ui.money(b.spend),
         budget=ui.money(b.spend / b.months if b.months else None),
     )
-    return text + tabs.covered(b)["note"] + " " + up.cycle_caption(b)
+    return text + " " + up.cycle_caption(b)
 
 
 def no_waterfall(r) -> None:

@@ -18,6 +18,7 @@ from funnel.model.result import PlanResult
 from ui import numbox, state
 from ui.views.planner import charts
 from ui.views.planner import levers as up
+from ui.views.planner.lacking import lacking_text
 
 # Without leads the base is deals entering the pipeline: its levers are named for what they count,
 # and the CPL, which has no leads to price, is the price of a deal entering (budget = deals × it),
@@ -43,9 +44,8 @@ def missing_note(b) -> None:
         st.info(ui.t("planner.empty"))
     elif b.basis == "cohort" and b.source == "leads" and b.leads == 0 and b.maturing:
         st.info(ui.t("planner.cohort.all_maturing", maturing=ui.num(b.maturing), days=ui.num(b.window_days)))
-    elif b.missing():
-        names = ", ".join(ui.t(lever_label(b, f) or f"planner.lever.{f}") for f in b.missing())
-        st.info(ui.t("planner.missing", levers=names))
+    elif b.missing():  # in the words the gaps' sentence and the Workshop use (lacking_text)
+        st.info(ui.t("planner.missing", lacking=lacking_text(b.missing(), b.source)))
 
 
 def _count(x) -> str:
@@ -74,20 +74,26 @@ def exact_note(b) -> str:
     return " " + ui.t("planner.baseline_exact") if rounded else ""
 
 
-def covered(b) -> dict[str, str]:
-    """The period's months (``window``) and, when the data covers only part of the period, the
-    words that say the per-month figures are over the covered months (funnel.baseline.covered)."""
-    window = b.window_months if b.partly_covered else b.months
-    out = {"window": ui.num(window, 2 if window != int(window) else 0), "covered": "", "note": ""}
-    if b.partly_covered:
-        span = {
-            "span": ui.month_period(b.covered[0], b.covered[1]),
-            "window": out["window"],
-            "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
-        }
-        out["covered"] = " " + ui.t("planner.baseline_caption_covered", **span)
-        out["note"] = " " + ui.t("planner.baseline_caption_covered_note", **span)
-    return out
+def _months(x: float) -> str:
+    return ui.num(x, 2 if x != int(x) else 0)
+
+
+def base_period(b) -> str:
+    """The baseline's period, in the one wording every page uses (the Planner's baseline lines,
+    its spend-only line, the Workshop's and the presenter's): the chosen period and its months
+    («База: 01.11.2025–31.10.2026, 12 мес.»), and, when the data covers part of it
+    (funnel.baseline.covered), the months a figure a month is over («…; данные есть за 6 мес.
+    (май – окт. 2026), значения в месяц посчитаны по ним.»: 300 leads in May–October are 50 a month, not 25)."""
+    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
+    if not b.partly_covered:
+        return ui.t("planner.base_period", period=period, window=_months(b.months))
+    return ui.t(
+        "planner.base_period_covered",
+        period=period,
+        window=_months(b.window_months),
+        months=_months(b.months),
+        span=ui.month_period(b.covered[0], b.covered[1]),
+    )
 
 
 def baseline_caption(b) -> str:
@@ -121,14 +127,13 @@ def baseline_caption(b) -> str:
                 if total["amount"] is not None and b.avg_check is not None
                 else ui.t("planner.deals_basis.open_unknown")
             ),
+            base=base_period(b),
         )
         text += " " + ui.t("planner.cohort.deals") if b.basis != "period" else ""
-        return text + covered(b)["note"] + exact_note(b)
-    period = ui.period(b.date_from, b.date_to) if b.date_from and b.date_to else "—"
-    cov = covered(b)
+        return text + exact_note(b)
     figures = {  # a literal, so the Markdown scan (tests/sharing) sees every value that reaches the text
-        "period": period,
-        "months": ui.num(b.months, 2 if b.months != int(b.months) else 0),
+        "base": base_period(b),
+        "months": _months(b.months),
         "per_month": _count(b.leads_per_month),
         "leads": ui.num(b.leads),
         "conversion": _share(b.conversion),
@@ -140,8 +145,6 @@ def baseline_caption(b) -> str:
         "cpl": ui.money(b.cpl),
         "spend": ui.money(b.spend),
         "all": ui.num(b.all_leads),
-        "window": cov["window"],
-        "covered": cov["covered"],
     }
     if not b.won:  # nothing won to take a conversion or a check from: only what the data gives
         text = ui.t("planner.baseline_caption_leads", **figures)
