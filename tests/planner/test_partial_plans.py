@@ -544,7 +544,8 @@ def test_the_plan_report_names_the_workspace_and_the_period_of_its_baseline(app_
 
 
 @pytest.mark.parametrize(
-    ("lang", "span"), [("ru", "данные за янв. – июнь 2026;"), ("en", "the data covers Jan – Jun 2026;")]
+    ("lang", "span"),
+    [("ru", "данные есть за 6 мес. (янв. – июнь 2026),"), ("en", "the data covers 6 months (Jan – Jun 2026),")],
 )
 def test_the_months_the_data_covers_read_as_one_range(app_db, lang, span):
     """The baseline's covered months as funnel.formatting.month_period writes a range, not two
