@@ -23,6 +23,7 @@ from funnel.demo_history import seed_plans, seed_snapshots
 from funnel.demo_names import DEMO_NAME
 from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
+from funnel.metrics import query
 from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
 
 log = logging.getLogger(__name__)
@@ -245,9 +246,10 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED, snapshots
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
     bump_version(cur, demo_id)
-    seed_plans(cur, demo_id, END)  # scenarios and goals read the data just written
-    if snapshots:
-        seed_snapshots(cur, demo_id, END)
+    with query.remembered():  # the plan's baseline and the forecasts' read the same deals
+        seed_plans(cur, demo_id, END)  # scenarios and goals read the data just written
+        if snapshots:
+            seed_snapshots(cur, demo_id, END)
     return demo_id
 
 
@@ -284,12 +286,16 @@ def ensure_demo(store, folder: Path | None = None) -> bool:
     installed = False
     with store.cursor() as cur:
         empty = not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]
-    if empty:
-        with store.transaction() as cur:
-            if not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
-                install_demo(cur, folder=folder, snapshots=False)
-                installed = True
-    take_history(store)
+    # One block for both transactions: the forecasts read the data version the install committed,
+    # and the plan's baseline (2025) is also the window of the forecast dated 1 January 2026. A
+    # failed install raises out of the block, so nothing it read is seen by a later start.
+    with query.remembered():
+        if empty:
+            with store.transaction() as cur:
+                if not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+                    install_demo(cur, folder=folder, snapshots=False)
+                    installed = True
+        take_history(store)
     return installed
 
 
