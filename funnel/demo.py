@@ -18,10 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from funnel.demo_draws import cumulative, pick, workday_after
 from funnel.demo_history import seed_plans, seed_snapshots
 from funnel.demo_names import DEMO_NAME
 from funnel.kinds import FULL_TABLES
 from funnel.ladder import DEFAULT_LADDER
+from funnel.metrics import query
 from funnel.workspace import DEMO_ID, bump_version, clear_data, create_workspace, get_workspace
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,7 @@ LOST_REASONS = (
 SEASON = {1: 0.7, 2: 0.95, 3: 1.1, 4: 1.05, 5: 0.95, 6: 0.9, 7: 0.85, 8: 0.75, 9: 1.1, 10: 1.15, 11: 1.15, 12: 1.0}
 
 # Russia's New Year holidays (1–8 January) are no working days: no stage moves on then.
-HOLIDAYS = [np.datetime64(date(y, 1, d)) for y in range(START.year, END.year + 2) for d in range(1, 9)]
+HOLIDAYS = tuple(np.datetime64(date(y, 1, d)) for y in range(START.year, END.year + 2) for d in range(1, 9))
 
 
 def _months() -> list[date]:
@@ -85,11 +87,7 @@ def _months() -> list[date]:
     return months
 
 
-def _workday_after(start: datetime, days: float) -> datetime:
-    """``start`` moved on by ``days`` working days (Mon–Fri but HOLIDAYS), keeping the time of day."""
-    whole = int(days)
-    moved = np.busday_offset(np.datetime64(start.date()), whole, roll="forward", holidays=HOLIDAYS)
-    return datetime.combine(moved.astype(date), start.time()) + timedelta(hours=(days - whole) * 8)
+SEGMENT_CDF = cumulative([s[1] for s in SEGMENTS])  # a lead's segment: pick(rng, SEGMENT_CDF)
 
 
 def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
@@ -127,7 +125,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                     hours=int(rng.integers(8, 20)),
                     minutes=int(rng.integers(0, 60)),
                 )
-                seg_name, _, seg_check = SEGMENTS[rng.choice(3, p=[s[1] for s in SEGMENTS])]
+                seg_name, _, seg_check = SEGMENTS[pick(rng, SEGMENT_CDF)]
                 owner = OWNERS[int(rng.integers(0, len(OWNERS)))]
                 first_contact = created + timedelta(hours=float(rng.exponential(6 if ch.name != "Email" else 20)))
                 qualified = (
@@ -160,7 +158,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
                 history.append({"deal_id": deal_id, "stage": reached, "entered_at": t})
                 for i, stage in enumerate(open_stages):
                     days = float(rng.gamma(3.0, (stage.norm_days or 5) / 3.5)) / min(1.0, SEASON[t.month])
-                    t = _workday_after(t, days)
+                    t = workday_after(t, days, HOLIDAYS)
                     if t > end_dt:
                         break  # still in this stage on the demo's last day: an open deal
                     if rng.random() < min(0.995, PASS_RATES[i] * ch.quality**0.5):
@@ -248,9 +246,10 @@ def install_demo(cur, *, folder: Path | None = None, seed: int = SEED, snapshots
         cur.execute(f"INSERT INTO {FULL_TABLES[kind]} ({col_list}) SELECT {col_list} FROM demo_frame")
         cur.unregister("demo_frame")
     bump_version(cur, demo_id)
-    seed_plans(cur, demo_id, END)  # scenarios and goals read the data just written
-    if snapshots:
-        seed_snapshots(cur, demo_id, END)
+    with query.remembered():  # the plan's baseline and the forecasts' read the same deals
+        seed_plans(cur, demo_id, END)  # scenarios and goals read the data just written
+        if snapshots:
+            seed_snapshots(cur, demo_id, END)
     return demo_id
 
 
@@ -287,12 +286,16 @@ def ensure_demo(store, folder: Path | None = None) -> bool:
     installed = False
     with store.cursor() as cur:
         empty = not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]
-    if empty:
-        with store.transaction() as cur:
-            if not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
-                install_demo(cur, folder=folder, snapshots=False)
-                installed = True
-    take_history(store)
+    # One block for both transactions: the forecasts read the data version the install committed,
+    # and the plan's baseline (2025) is also the window of the forecast dated 1 January 2026. A
+    # failed install raises out of the block, so nothing it read is seen by a later start.
+    with query.remembered():
+        if empty:
+            with store.transaction() as cur:
+                if not cur.execute("SELECT count(*) FROM workspaces").fetchone()[0]:
+                    install_demo(cur, folder=folder, snapshots=False)
+                    installed = True
+        take_history(store)
     return installed
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import functools
 import os
 import shutil
@@ -100,20 +101,18 @@ def open_store_on(engine: str, tmp_path: Path):
     return empty_store(tmp_path / "test.duckdb")
 
 
-@functools.cache
 def _empty_template() -> Path:
-    """A DuckDB file as a new Store leaves it (the schema, no workspace), made once per process."""
-    folder = Path(tempfile.mkdtemp(prefix="funnel-empty-template-"))
-    atexit.register(shutil.rmtree, folder, True)
-    path = folder / "empty.duckdb"
-    Store(path).close()
-    assert [p.name for p in folder.iterdir()] == [path.name], "a closed store left more than its file"
-    return path
+    """A DuckDB file as a new Store leaves it (the schema, no workspace), made once per run."""
+
+    def make(path: Path) -> None:
+        Store(path).close()
+
+    return _made_once("empty.duckdb", make)
 
 
 def empty_store(path: Path) -> Store:
     """A Store on the new file ``path``, as ``Store(path)`` would make it: a copy of the empty one
-    this process made. Making a file runs the whole schema and its checkpoints (~0.1 s of CPU,
+    this run made. Making a file runs the whole schema and its checkpoints (~0.1 s of CPU,
     ~0.5–1 s on a busy machine) in each of the many tests that open a store; the schema is still
     made from nothing by every test that opens a Store of its own on a new file (the app's, …)."""
     shutil.copyfile(_empty_template(), path)
@@ -182,26 +181,67 @@ def app_db(tmp_path, monkeypatch) -> Path:
     st.cache_data.clear()
 
 
-@functools.cache
 def _demo_template() -> Path:
     """A DuckDB file as the app's first start leaves an empty one (ui.store.get_store:
-    ``ensure_demo`` with the same folder), built once per test process."""
+    ``ensure_demo`` with the same folder), built once per run."""
     from funnel.demo import ensure_demo
 
-    folder = Path(tempfile.mkdtemp(prefix="funnel-demo-template-"))
-    atexit.register(shutil.rmtree, folder, True)
-    path = folder / "demo.duckdb"
-    store = Store(path)
-    try:
-        assert ensure_demo(store, folder=ROOT / "data" / "demo")
-    finally:
-        store.close()
-    assert [p.name for p in folder.iterdir()] == [path.name], "a closed store left more than its file"
+    def make(path: Path) -> None:
+        store = Store(path)
+        try:
+            assert ensure_demo(store, folder=ROOT / "data" / "demo")
+        finally:
+            store.close()
+
+    return _made_once("demo.duckdb", make)
+
+
+# Where the run's templates are made: a folder every test process of the run shares (set by
+# ``_shared_templates``), else one of this process's own.
+_run_folder: list[Path] = []
+_made: dict[str, Path] = {}  # name → the file, once this process has it
+
+
+def _made_once(name: str, make) -> Path:
+    """The file ``name`` made by ``make(path)`` once per run, whichever test process asks first;
+    the others wait for it and read the same file. Under `make test` (-n 2) each worker built the
+    demo on its own (~5 s of CPU each, both at the start, when both cores are busy). The file is
+    made under another name and renamed when whole, under a lock held while it is made."""
+    if name in _made:
+        return _made[name]
+    if _run_folder:
+        folder = _run_folder[0]
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="funnel-templates-"))
+        atexit.register(shutil.rmtree, folder, True)
+    path = folder / name
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not path.exists():
+            scratch = Path(tempfile.mkdtemp(prefix="making-", dir=folder))
+            make(scratch / name)
+            assert [p.name for p in scratch.iterdir()] == [name], "a closed store left more than its file"
+            (scratch / name).rename(path)
+            scratch.rmdir()
+    _made[name] = path
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _shared_templates(tmp_path_factory):
+    """The run's templates (``_made_once``) in the folder every test process of the run shares:
+    under pytest-xdist a worker's base folder is one of the run's (…/pytest-N/popen-gw0), whose
+    parent is the run's own; without xdist the process's base folder is the run's."""
+    base = tmp_path_factory.getbasetemp()
+    folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    _run_folder[:] = [folder / "funnel-templates"]
+    _run_folder[0].mkdir(exist_ok=True)
+    yield
+    _run_folder.clear()
+
+
 def with_demo(path: Path) -> Path:
-    """Put the demo database at ``path`` (a fresh file): a copy of the one this process built, in
+    """Put the demo database at ``path`` (a fresh file): a copy of the one this run built, in
     place of each test's app generating and loading the same ~45 000 rows again (2–3 s each, the
     largest single cost of the AppTest and browser tests). Only for a test whose app would have
     installed the demo on an empty file anyway, before anything else wrote to it."""

@@ -142,12 +142,13 @@ def _compress(own) -> None:
         pass
 
 
-def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
-    """The name of the shared ``kind`` table for ``cur``'s data version (built once per key:
-    after an upload, every open session asks at once, and the others wait for this build instead
-    of repeating it; a build of another key waits its turn, ``_one_build``), or None when it
-    cannot be built for it."""
-    key = (*version_key(cur, workspace_id), kind)
+def _built(cur, workspace_id: str, kind: str = "history", version: tuple | None = None) -> str | None:
+    """The name of the shared ``kind`` table for ``cur``'s data version (``version``: its
+    version_key, when the caller has read it; built once per key: after an upload, every open
+    session asks at once, and the others wait for this build instead of repeating it; a build of
+    another key waits its turn, ``_one_build``), or None when it cannot be built for it."""
+    version = version or version_key(cur, workspace_id)
+    key = (*version, kind)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -157,7 +158,7 @@ def _built(cur, workspace_id: str, kind: str = "history") -> str | None:
         with _lock:
             if key in _cache:
                 return _cache[key]
-        deals = _built(cur, workspace_id, "deals") if kind == "history" else None
+        deals = _built(cur, workspace_id, "deals", version) if kind == "history" else None
         name = None
         if kind == "deals" or deals is not None:
             name = _load_retrying(cur, workspace_id, kind, deals)
@@ -194,40 +195,49 @@ def _visible(cur, name: str) -> bool:
 
 
 @contextmanager
-def use(cur, workspace_id: str, history: bool = True) -> Iterator[str]:
+def use(cur, workspace_id: str, history: bool = True, version: tuple | None = None) -> Iterator[str]:
     """Within the block, the name under which ``cur`` reads the workspace's deal facts: the
     stg_deals COLUMNS and, with ``history``, the HISTORY_COLUMNS (without it, the history table
     too when ``cur`` already sees it); the shared copy, else an Arrow copy (with the history)
-    registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``)."""
+    registered on ``cur`` as ``deal_facts`` for the block. On PostgreSQL: a CTE (``bind``).
+    ``version``: ``cur``'s version_key for the workspace, when the caller has just read it (each
+    read is a query of its own, ~1 ms; a page's every query came here and read it two to four
+    times)."""
     if engine_of(cur) == "postgres":
         yield _frozen_name(cur, workspace_id, history) or cte_name(workspace_id, history)
         return
-    name = _shared_name(cur, workspace_id, history)
+    version = version or version_key(cur, workspace_id)
+    name = _shared_name(cur, workspace_id, history, version)
     if name is not None:
         yield f"{SCHEMA}.{name}"
         return
-    cur.register("deal_facts", _arrow(cur, workspace_id, version_key(cur, workspace_id)))
+    cur.register("deal_facts", _arrow(cur, workspace_id, version))
     try:
         yield "deal_facts"
     finally:
         cur.unregister("deal_facts")
 
 
-def _shared_name(cur, workspace_id: str, history: bool) -> str | None:
-    """The shared table ``use`` reads, if ``cur``'s transaction sees it."""
+def _shared_name(cur, workspace_id: str, history: bool, version: tuple) -> str | None:
+    """The shared table ``use`` reads, if ``cur``'s transaction (of data version ``version``)
+    sees it."""
     if not history:
         with _lock:
-            done = _cache.get((*version_key(cur, workspace_id), "history"))
+            done = _cache.get((*version, "history"))
         if done is not None and _visible(cur, done):
             return done
     kind = "history" if history else "deals"
-    name = _built(cur, workspace_id, kind)
-    if name is not None and not _visible(cur, name) and not _exists(cur, name):
+    name = _built(cur, workspace_id, kind, version)
+    if name is not None:
+        if _visible(cur, name):
+            return name
+        if _exists(cur, name):  # built after ``cur``'s snapshot began: not for it
+            return None
         # gone (another facts database of the process under the same key): build again
         with _lock:
             for k in KINDS:
-                _cache.pop((*version_key(cur, workspace_id), k), None)
-        name = _built(cur, workspace_id, kind)
+                _cache.pop((*version, k), None)
+        name = _built(cur, workspace_id, kind, version)
     if name is None:
         # Not buildable for ``cur``'s version: an upload came after its snapshot began, and the
         # newer version's build dropped this one's tables. A snapshot that read them before
@@ -235,7 +245,7 @@ def _shared_name(cur, workspace_id: str, history: bool) -> str | None:
         # day's forecast snapshot, running across an upload, read an Arrow copy of every deal
         # instead (25.9 s and 508 MB at 10 M leads). Asked only now, never before a build: the
         # catalog read begins ``cur``'s transaction in SCHEMA, which a later table can't join.
-        name = _table_name(version_key(cur, workspace_id), kind)
+        name = _table_name(version, kind)
     return name if name is not None and _visible(cur, name) else None
 
 

@@ -91,7 +91,7 @@ def _cached(cur, workspace_id: str) -> tuple[int | None, int | None, date | None
     with _lock:
         if key in _cache:
             return _cache[key]
-    with facts.use(cur, workspace_id, history=False) as table:
+    with facts.use(cur, workspace_id, history=False, version=key) as table:
         learned = cur.execute(*facts.bind(_WINDOW_SQL, table, {"share": SHARE})).fetchall()[0][0]
         as_of = cur.execute(*facts.bind(_LAST_ACTIVITY_SQL, table, {"ws": workspace_id})).fetchall()[0][0]
     value = (setting(cur, workspace_id), learned, as_of)

@@ -10,6 +10,10 @@ whitelist; everything else is a bound ``$name`` parameter.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,6 +31,9 @@ ATTRIBUTIONS = ("cohort", "period")
 _INCLUDE = re.compile(r"^\s*--\s*include:\s*(\w+)\s*$", re.MULTILINE)
 _FAR_PAST, _FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
 NO_RANGE = (_FAR_FUTURE, _FAR_PAST)  # empty: start after end, dropped by the ranges CTE
+# ``remembered``'s answers within its block: (version key, query, parameters) → frame
+_MEMO: ContextVar[dict | None] = ContextVar("query_memo", default=None)
+_memo_lock = threading.Lock()
 
 
 # A breakdown: the column (or expression) in leads, deals and spend that holds it. None means
@@ -136,10 +143,46 @@ def _mature_until(cur, name: str, bound: dict) -> date:
     return maturity.mature_until(cur, bound["ws"])
 
 
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within the block (and in the worker threads funnel.metrics.together starts in it), a query
+    asked again with the same parameters of the same workspace's same data version
+    (facts.version_key: every write of its data bumps it) answers with a copy of its first
+    frame. For one computation of many overlapping reads while nobody writes the data: the
+    demo's install, whose 13 baselines (the plan's year, 12 back-dated forecasts) each read
+    every deal open now, their stages and what the deals that reached each stage became, the
+    same three queries 13 times, and one of whose windows (2025) is the plan's. Outside such a
+    block every query runs. A block inside another shares the outer one's answers."""
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     """Run query ``name`` with parameters ``bound``; ``idents`` fill ``{placeholders}`` and must
     come from a whitelist (``breakdown``), never from user text. A query that reads
-    ``deal_facts`` reads the workspace's deals computed once per data version (facts.py)."""
+    ``deal_facts`` reads the workspace's deals computed once per data version (facts.py).
+    Within ``remembered``, a query asked again answers from its first run."""
+    memo = _MEMO.get()
+    if memo is None or "ws" not in bound:
+        return _run(cur, name, bound, None, idents)
+    version = facts.version_key(cur, bound["ws"])
+    key = (version, name, repr(sorted(bound.items())), repr(sorted(idents.items())))
+    with _memo_lock:
+        known = memo.get(key)
+    if known is None:
+        known = _run(cur, name, bound, version, idents)
+        with _memo_lock:
+            memo[key] = known
+    return known.copy()
+
+
+def _run(cur, name: str, bound: dict, version: tuple | None, idents: dict[str, str]) -> pd.DataFrame:
     text = sql(name)
     if "{figures}" in text:
         idents = {**idents, "figures": registry.select_list()}
@@ -153,5 +196,5 @@ def run(cur, name: str, bound: dict, **idents: str) -> pd.DataFrame:
     if not facts.reads_facts(text):
         return money.frame(cur.execute(text, args))
     # the workspace's deals, once per data version (with their stage history if the query reads it)
-    with facts.use(cur, bound["ws"], history=facts.reads_history(text)) as table:
+    with facts.use(cur, bound["ws"], history=facts.reads_history(text), version=version) as table:
         return money.frame(cur.execute(*facts.bind(text, table, args)))

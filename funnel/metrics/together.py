@@ -21,6 +21,7 @@ The results are the same objects, in the same order, whichever way they ran.
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -73,7 +74,10 @@ def run(cur, workspace_id: str, tasks: Sequence[Callable[[Any], Any]]) -> list[A
                 with lock:
                     errors.append(exc)
 
-    worker = threading.Thread(target=work, args=(side,), name="funnel-together", daemon=True)
+    # the worker runs in a copy of the caller's context: what the caller's block set (a
+    # query.remembered) holds for its tasks too
+    context = contextvars.copy_context()
+    worker = threading.Thread(target=context.run, args=(work, side), name="funnel-together", daemon=True)
     try:
         worker.start()  # a thread that cannot start raises here: its cursor is still closed below
         work(cur)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.screens import wait_until_drawn
+from tests.browser.screens import INPUT_CLOCK, RUN_COUNTER, wait_until_drawn
 from tests.conftest import with_demo
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
@@ -76,6 +76,10 @@ def screens_app(tmp_path_factory):
 @pytest.fixture
 def page(browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    # runs and actions counted from each document's first moment: a wait after a run that ended
+    # since the last action ends at once (screens.INPUT_CLOCK)
+    ctx.add_init_script(RUN_COUNTER)
+    ctx.add_init_script(INPUT_CLOCK)
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
     yield pg

@@ -330,7 +330,7 @@ BUSY = """() => {
 # A change's new value is the next change's old value, or the attribute as it is now for the last:
 # read as it is now for every change, a short run (a tab's fragment, 30 ms) that had started and
 # ended before the observer was called went uncounted, and its click waited 3 s for a run (settle).
-# window.__ends counts the runs ended (wait_until_drawn).
+# window.__ends counts the runs ended, window.__lastEnd is when the last one ended (wait_until_drawn).
 RUN_COUNTER = """(() => {
   if (window.__runs !== undefined) return;
   window.__runs = 0;
@@ -340,11 +340,32 @@ RUN_COUNTER = """(() => {
       const next = ms.slice(i + 1).find(n => n.target === m.target);
       const now = next ? next.oldValue : m.target.getAttribute('data-test-script-state');
       if (now === 'running') window.__runs++;
-      else if (m.oldValue === 'running') window.__ends++;
+      else if (m.oldValue === 'running') { window.__ends++; window.__lastEnd = performance.now(); }
     });
   }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                         attributeFilter: ['data-test-script-state']});
 })()"""
+
+
+# When the person last acted on the page (window.__lastInput: a pointer down, a click, a key, a
+# typed or chosen value, a move in the history), from the document's first moment: put in a page before it loads, with the run
+# counter (add_init_script of both). A run that has ended since then is the run of that action (or
+# of the page's load): a wait that begins after it has nothing left to wait for, where it waited
+# for the quiet time (the margin for a run to start: 0.3–1 s a wait, most of the waits after a
+# page's first run or after an action whose effect the test has already seen).
+INPUT_CLOCK = """(() => {
+  if (window.__lastInput !== undefined) return;
+  window.__lastInput = -1;
+  const acted = () => { window.__lastInput = performance.now(); };
+  // a click by script (element.click()) has no pointer events; history moves start runs too
+  for (const type of ['pointerdown', 'mousedown', 'click', 'keydown', 'input', 'change', 'submit']) {
+    document.addEventListener(type, acted, true);
+  }
+  window.addEventListener('popstate', acted, true);
+  window.addEventListener('hashchange', acted, true);
+})()"""
+# A run has ended since the person last acted (INPUT_CLOCK); false on a page without the clock.
+RAN_SINCE_INPUT = "(window.__lastInput !== undefined && window.__lastEnd > window.__lastInput)"
 
 
 # Idle since the wait began: a run has ended since (the page's first, or the one a click started),
@@ -353,8 +374,8 @@ QUIET = """([start, quiet]) => {
   if ((BUSY)()) { window.__idleSince = null; return false; }
   const now = performance.now();
   if (window.__idleSince == null) window.__idleSince = now;
-  return window.__ends > start || now - window.__idleSince >= quiet;
-}""".replace("BUSY", BUSY)
+  return window.__ends > start || RAN_SINCE_INPUT || now - window.__idleSince >= quiet;
+}""".replace("BUSY", BUSY).replace("RAN_SINCE_INPUT", RAN_SINCE_INPUT)
 
 
 def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
@@ -364,7 +385,8 @@ def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
     action before the wait; it was waited after every run too (0.3–1 s a wait, in 100–250 ms
     steps: a sixth of the browser tests' time outside the walk), where the run's end is seen.
     Runs' ends are counted from the wait's start (RUN_COUNTER, put in the page here if the page
-    has none): a run over before the wait is waited past by the quiet time, as before."""
+    has none): a run over before the wait is waited past by the quiet time, as before, unless
+    the page has had INPUT_CLOCK from its start and that run ended after the last action."""
     page.wait_for_selector('[data-testid="stApp"]')
     start = page.evaluate(f"() => {{ {RUN_COUNTER}; window.__idleSince = null; return window.__ends; }}")
     deadline = time.time() + timeout_s
@@ -375,8 +397,8 @@ def wait_until_drawn(page, quiet_ms: int = 300, timeout_s: float = 60) -> None:
             )
         except PlaywrightTimeout:
             return
-        runs, ends = page.evaluate("() => [window.__runs, window.__ends]")
-        if ends == start:
+        runs, ends, ran = page.evaluate(f"() => [window.__runs, window.__ends, {RAN_SINCE_INPUT}]")
+        if ends == start and not ran:
             return  # no run: quiet for quiet_ms
         # two frames: a run asked for by the one just ended (st.rerun) has started by then
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from funnel.i18n import t
 from tests.browser.conftest import shot, wait_for_app, wait_for_idle
+from tests.browser.screens import wait_until_drawn
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
+ENGLISH_LABELS = """() => [...document.querySelectorAll('[data-testid="stMetricLabel"]')]
+  .some(e => e.innerText.includes('Leads'))"""
 # (sidebar link, page, screenshot name); pages are opened from the sidebar as a person does
 # (a deep link on a fresh server first shows Streamlit's "page not found" until navigation is set up).
 PAGES = [
@@ -64,12 +68,12 @@ def test_page_renders_charts_and_follows_the_period(server, page, link, path, na
 
     choose_period(page, "Последний месяц")
     page.wait_for_selector(CHART, timeout=60_000)
-    after = before
-    for _ in range(60):  # the rerun may start a moment after the click
-        after = figures(page, path)
+    after = figures(page, path)
+    for _ in range(60):  # the rerun may start a moment after the click: read again after it ends
         if after and after != before:
             break
-        page.wait_for_timeout(500)
+        wait_until_drawn(page, quiet_ms=500)
+        after = figures(page, path)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert after and after != before
     shot(page, f"{name}-last-month")
@@ -81,12 +85,13 @@ def test_overview_in_english_formats_numbers(server, page):
     page.wait_for_selector('[data-testid="stMetricValue"]')
     ru = metric_values(page)
     english = page.locator('[data-testid="stSidebar"] label').filter(has_text="English")
-    for attempt in range(60):
-        if attempt % 10 == 0:  # a click during the first run's rerun can be lost: click again
-            english.click()
-        if any("Leads" in x for x in page.locator('[data-testid="stMetricLabel"]').all_inner_texts()):
+    for _ in range(6):  # a click during the first run's rerun can be lost: click again after 5 s
+        english.click()
+        try:
+            page.wait_for_function(ENGLISH_LABELS, timeout=5_000, polling=50)
             break
-        page.wait_for_timeout(500)
+        except PlaywrightTimeout:
+            continue
     wait_for_app(page)
     en = metric_values(page)
     # the same figures, written the English way: 15 298 → 15,298
