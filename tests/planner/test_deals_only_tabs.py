@@ -57,7 +57,10 @@ def test_the_forecast_by_history_takes_the_ladder_chance_where_history_cannot_le
     "lang, expected",
     [
         ("ru", "Данные не дают средний чек и число продавцов: эти рычаги — пример из методики"),
-        ("en", "The data does not give the average deal size and the number of sellers: the method's example stands in"),
+        (
+            "en",
+            "The data does not give the average deal size and the number of sellers: the method's example stands in",
+        ),
     ],
 )
 def test_the_workshop_names_only_what_the_deals_lack(app_db, lang, expected):
