@@ -306,15 +306,19 @@ def keep_choices() -> None:
             # A tab bar's value is its label itself: the open tab is found by its label in the
             # language left behind, and kept open under its name in the new one.
             st.session_state[name] = (
-                _translated(value, str(st.session_state.get(LANG))) if name.endswith("_tab") else value
+                tab_label(value, str(st.session_state.get(LANG))) if name.endswith("_tab") else value
             )
 
 
-def _translated(text: str, lang: str) -> str:
+def tab_label(text: str, lang: str) -> str:
+    """A tab's label ``text`` in ``lang``: its pair found among the tab labels first (their keys
+    read "<page>.tab.<name>"), then anywhere. The same words may name something else too, in one
+    language only: «Отказы» is the Funnel's tab ("Lost deals") and its heading ("Lost reasons"),
+    and the heading's pair, found first, left no tab open after a switch to English."""
     from funnel.i18n import LANGUAGES, TABLE
 
     new = LANGUAGES.index(lang) if lang in LANGUAGES else 0
-    for pair in TABLE.values():
+    for _, pair in sorted(TABLE.items(), key=lambda item: ".tab." not in item[0]):
         if text in pair and pair.index(text) != new:
             return pair[new]
     return text

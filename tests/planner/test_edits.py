@@ -175,7 +175,7 @@ def test_a_channel_row_from_the_link_is_shown_and_saved_with_the_scenario(demo_a
     # 100 000 ÷ 1 000 = 100 leads; × 5 % = 5 deals; × 200 000 = 1 000 000 (a count as
     # funnel.model.precision.column_each reads it: the demo's other channels make 1,2 deals a
     # month, and 5 deals still read «5», not «5,0»; leads reach 100, so whole)
-    assert (mine["Лиды"], mine["Сделки"], mine["Оборот"]) == ("100", "5", "1 000 000 ₽")
+    assert (mine["Лиды"], mine["Сделки, ср."], mine["Оборот"]) == ("100", "5", "1 000 000 ₽")  # a month's average
     assert json.loads(
         at.query_params["mix"][0] if isinstance(at.query_params["mix"], list) else at.query_params["mix"]
     ) == {channel: {**row, "saturation": 0.0}}

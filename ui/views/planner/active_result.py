@@ -155,7 +155,7 @@ def share_text(x: float) -> str:
 
 
 def when_text(months_later: int) -> str:
-    return ui.t("active.chart.when_same") if months_later == 0 else ui.t("active.chart.when_later", n=months_later)
+    return ui.t("active.chart.when_same") if months_later == 0 else ui.t("active.chart.when_later", n=int(months_later))
 
 
 def arrival_text(plan: ActivePlan) -> str:
@@ -164,7 +164,8 @@ def arrival_text(plan: ActivePlan) -> str:
     52 % of a month's, the rest of month 1's work paid in month 3 (review #16: the bar read as
     contradicting «через 1,5 мес.»)."""
     parts = active_money.arrival(plan.cycle_days)
-    lag, paid = lag_text(plan.cycle_days), ui.num(active_money.first_paid_month(plan.cycle_days))
+    lag = lag_text(plan.cycle_days)
+    paid = ui.num(active_money.first_paid_month(plan.cycle_days))
     if len(parts) == 1:
         return ui.t("active.chart.arrival_one", lag=lag, when=when_text(parts[0][0]), paid=paid)
     (k1, s1), (k2, s2) = parts
