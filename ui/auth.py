@@ -196,11 +196,13 @@ OPEN_WARNED = ("admin", "settings", "data")
 
 def sidebar(user: User, page: str = "") -> None:
     """Who is signed in and the sign-out button; in mode none, on ``page`` (the url path) among
-    OPEN_WARNED, the open-app warning with how to turn sign-in on."""
+    OPEN_WARNED, the open-app warning: with how to turn sign-in on on the admin page, elsewhere
+    where that is said (a tall box of setup words pushed a director's filters below the fold)."""
     cfg = config()
     if cfg.mode == "none":
         if page in OPEN_WARNED:
-            st.sidebar.warning(t("auth.open_banner") + " " + t("auth.open_how"), icon=":material/lock_open:")
+            how = t("auth.open_how") if page == "admin" else t("auth.open_where")  # short where directors work
+            st.sidebar.warning(t("auth.open_banner") + " " + how, icon=":material/lock_open:")
         return
     st.sidebar.caption(t("auth.signed_in_as", name=plain(user.name)))
     if st.sidebar.button(t("auth.sign_out"), key="signout", icon=":material/logout:"):

@@ -49,6 +49,12 @@ TEXTS = {
         "To turn sign-in on, an administrator sets auth, the sign-in mode in the [funnel] table of the app's "
         "secrets, to shared passwords or single sign-on (the deployment guide, section 5).",
     ),
+    # ... on Settings and the Data page instead: where the how is (a director reads these pages;
+    # the whole how, the administrator's, on the admin page)
+    "auth.open_where": (
+        "Как включить вход — на странице «Администрирование».",
+        "How to turn it on: the Administration page.",
+    ),
     # every other page: a muted line at the sidebar's foot (ui.auth.sidebar_foot)
     "auth.open_short": ("Вход отключён", "Sign-in off"),
     "auth.signed_in_as": ("Вы вошли как {name}", "Signed in as {name}"),

@@ -821,10 +821,11 @@ TEXTS = {
     "planner.sc.saved": ("Сценарий «{name}» сохранён.", "Scenario “{name}” saved."),
     "planner.sc.overwrite": ("Перезаписать, если такое название уже есть", "Overwrite if the name exists"),
     # no figure of the plan's own (funnel.model.gaps.nothing_known); {figures}: the headline's figures
-    # still "—", three at least, joined as the language joins a list
+    # still "—", three at least, joined as the language joins a list; what to type, the line after
+    # it says (a pointer «сказано ниже» read as pointing away from the levers above)
     "planner.sc.no_result": (
-        "Сохранять пока нечего: {figures} плана — «—» (что ввести, сказано ниже).",
-        "Nothing to save yet: the plan's {figures} are “—” (what to type is said below).",
+        "Сохранять пока нечего: {figures} плана — «—».",
+        "Nothing to save yet: the plan's {figures} are “—”.",
     ),
     "planner.sc.viewer": (
         "Ваша роль позволяет играть с рычагами, но не сохранять сценарии.",

@@ -588,12 +588,12 @@ def test_no_report_of_dashes_is_offered_and_the_missing_levers_are_named(app_db,
 # one line each says why, as on leads only (review #16).
 SPEND_ONLY_NOTHING = {
     "ru": (
-        "Сохранять пока нечего: оборот, сделки и прибыль плана — «—» (что ввести, сказано ниже).",
+        "Сохранять пока нечего: оборот, сделки и прибыль плана — «—».",
         "Выгружать пока нечего: оборот, сделки и прибыль плана не посчитаны («—»). Введите лиды в месяц, конверсию "
         "и средний чек в рычагах выше, и здесь появятся отчёты HTML, PDF и XLSX.",
     ),
     "en": (
-        "Nothing to save yet: the plan's turnover, deals, and profit are “—” (what to type is said below).",
+        "Nothing to save yet: the plan's turnover, deals, and profit are “—”.",
         "Nothing to export yet: the plan's turnover, deals, and profit are not worked out (“—”). Type leads a "
         "month, the conversion, and the average deal size in the levers above, and the HTML, PDF, and XLSX reports "
         "appear here.",
