@@ -167,10 +167,14 @@ def workspace_picker(allowed: list[str] | None = None, spaces: list | None = Non
         return None
     ids = [w.id for w in spaces]
     if state.WORKSPACE.get() not in ids:
-        qp = state.QP_WS.get()
-        state.WORKSPACE.set(qp if qp in ids else ids[0])
+        # the session's last choice, else the link's, else the first: a widget's state can be
+        # dropped (one screenshot walk in five showed the demo on Settings after the Data page
+        # had shown the walk's own workspace, the link's ws gone from the address by then)
+        kept, qp = state.WORKSPACE_KEPT.get(), state.QP_WS.get()
+        state.WORKSPACE.set(kept if kept in ids else qp if qp in ids else ids[0])
     names = {w.id: ws_name(w) for w in spaces}
     chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=lambda i: names[i], key=state.WORKSPACE)
+    state.WORKSPACE_KEPT.set(chosen)
     ws = next(w for w in spaces if w.id == chosen)
     state.WORKSPACE_OBJ.set(ws)
     return ws

@@ -116,6 +116,9 @@ def write_url(wanted: Mapping[str, str | list[str]], owned: Iterable[str]) -> No
 # ---- the whole app: language, workspace, shared filters, sign-in -------------------------------
 LANG: Key[str] = Key("lang")
 WORKSPACE: Key[str] = Key("workspace")  # the picker's workspace id
+# ... its last choice, kept beside it: Streamlit drops a widget's state that a finished run did not
+# draw (ui.sidebar.workspace_picker), and the picker then fell back to the first workspace
+WORKSPACE_KEPT: Key[str] = Key("_workspace_kept")
 WORKSPACE_OBJ: Key[Any] = Key("_ws_obj")  # the chosen funnel.workspace.Workspace
 FILTERS: Key[Any] = Key("_filters")  # this run's funnel.filters.Filters
 PERIOD_PRESET: Key[str] = Key("period_preset")
