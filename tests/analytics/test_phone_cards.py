@@ -13,7 +13,7 @@ import pytest
 
 from funnel.formatting import DASH
 from funnel.i18n import t
-from tests.dataui.helpers import new_app
+from tests.dataui.helpers import funnel_tab, new_app
 from ui import cards as cd
 from ui.escape import WORD_JOINER, plain
 
@@ -151,12 +151,7 @@ def test_the_overview_cards_say_what_its_grids_say():
 
 @pytest.mark.usefixtures("demo_app_db")
 def test_the_stalled_cards_say_what_the_grid_says_overdue_first():
-    at = new_app()
-    at.run()
-    at.switch_page("pages/funnel.py").run()
-    at.session_state["fn_tab"] = "Зависшие"
-    at.run()
-    assert not at.exception, at.exception
+    at = funnel_tab("Зависшие")
     _check(at, "Сверх срока", first=("Сверх срока", "Сумма"))
 
 
@@ -164,12 +159,7 @@ def test_the_stalled_cards_say_what_the_grid_says_overdue_first():
 def test_the_lost_reason_cards_are_named_by_stage_and_reason():
     """Review: the cards of the lost reasons were named by the stage alone, eight alike on a
     workspace without stages («Этап неизвестен»), the reason that tells them apart inside."""
-    at = new_app()
-    at.run()
-    at.switch_page("pages/funnel.py").run()
-    at.session_state["fn_tab"] = "Отказы"
-    at.run()
-    assert not at.exception, at.exception
+    at = funnel_tab("Отказы")
     stage, reason = t("an.col.stage", "ru"), t("an.col.reason", "ru")
     _check(at, reason, title=(stage, reason))
 

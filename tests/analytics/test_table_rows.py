@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dataui.helpers import new_app
+from tests.dataui.helpers import funnel_tab
 
 pytestmark = pytest.mark.usefixtures("demo_app_db")
 
@@ -33,16 +33,6 @@ def heights(monkeypatch) -> dict[str, int]:
     return seen
 
 
-def _tab(label: str):
-    at = new_app()
-    at.run()
-    at.switch_page("pages/funnel.py").run()
-    at.session_state["fn_tab"] = label  # the page's tabs run lazily: open the one asked for
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _table(at, column: str):
     return next(d for d in at.dataframe if column in d.value.columns)
 
@@ -52,7 +42,7 @@ def _captions(at) -> str:
 
 
 def test_the_refusals_table_shows_every_row_the_chart_shows(heights):
-    at = _tab("Отказы")
+    at = funnel_tab("Отказы")
     table = _table(at, "Причина")
     # the demo's 18 rows (5 stages × 3–4 reasons), the last two the refusals at «Договор подписан»
     assert len(table.value) == 18
@@ -62,7 +52,7 @@ def test_the_refusals_table_shows_every_row_the_chart_shows(heights):
 
 
 def test_the_breakdown_shows_whole_channels_and_says_how_many_rows(heights):
-    at = _tab("В разрезе")
+    at = funnel_tab("В разрезе")
     table = _table(at, "Из 1-го этапа")
     # 10 channels × 6 stages (5 open and «Сделка завершена») = 60 rows; 3 channels in view = 18
     assert len(table.value) == 60
@@ -71,7 +61,7 @@ def test_the_breakdown_shows_whole_channels_and_says_how_many_rows(heights):
 
 
 def test_the_rotting_deals_say_how_many_rows_they_have(heights):
-    at = _tab("Зависшие")
+    at = funnel_tab("Зависшие")
     table = _table(at, "Сверх срока")
     assert len(table.value) == 18  # the demo's open deals over their stage's limit (tests/time/test_rotting.py)
     assert heights[table.proto.id] == 38 + 35 * 15  # 15 in view, then the grid scrolls

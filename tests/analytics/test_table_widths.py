@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.dataui.helpers import new_app
+from tests.dataui.helpers import funnel_tab, new_app
 from ui import show
 
 pytestmark = pytest.mark.usefixtures("demo_app_db")
@@ -20,12 +20,7 @@ def _widths(element) -> dict[str, object]:
 
 
 def test_the_stalled_deals_channel_column_holds_its_longest_name():
-    at = new_app()
-    at.run()
-    at.switch_page("pages/funnel.py").run()
-    at.session_state["fn_tab"] = "Зависшие"  # the page's tabs run lazily: open the stalled deals
-    at.run()
-    assert not at.exception, at.exception
+    at = funnel_tab("Зависшие")  # the page's tabs run lazily: open the stalled deals
     table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Сверх срока" in d.value.columns)
     widths = _widths(table)
     channels = [str(v) for v in table.value["Канал"]]
@@ -44,12 +39,7 @@ def test_the_stalled_deals_fit_a_laptop_with_every_header_whole():
     demo's longest stage name (27 characters, 218 px) gave way to 159 px ("Подтверждённый интер…",
     #16 screen review); with the header "Дней" (53 px, was "Дней на этапе", 118) it is whole:
     74 + 218 + 125 + 132 + 89 + 53 + 103 = 794."""
-    at = new_app()
-    at.run()
-    at.switch_page("pages/funnel.py").run()
-    at.session_state["fn_tab"] = "Зависшие"
-    at.run()
-    assert not at.exception, at.exception
+    at = funnel_tab("Зависшие")
     table = next(d for d in at.dataframe if "Канал" in d.value.columns and "Сверх срока" in d.value.columns)
     widths = {c: w for c, w in _widths(table).items() if c != "_index"}  # the hidden index's own entry
     assert list(widths) == ["Сделка", "Этап", "Менеджер", "Канал", "Сумма", "Дней", "Сверх срока"]

@@ -21,6 +21,18 @@ def new_app(secrets: dict | None = None) -> AppTest:
     return at
 
 
+def funnel_tab(label: str) -> AppTest:
+    """The Funnel page in the default language with its tab ``label`` open (the page's tabs run
+    lazily: the one asked for is drawn), with no exception on it."""
+    at = new_app()
+    at.run()
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["fn_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def own_workspace(at: AppTest, name: str = "Acme") -> str:
     """Create an empty workspace in the app's store and have the sidebar pick it (before the
     first run, so that no other page has to run first)."""
