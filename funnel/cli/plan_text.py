@@ -47,8 +47,10 @@ def label(key: str, lang: str) -> str:
     return key if text == f"plan.cli.{key}" else text
 
 
-def value_text(key: str, value, lang: str, currency: str) -> str:
-    """``value`` of the figure ``key`` as a person reads it in ``lang``; "—" for None."""
+def value_text(key: str, value, lang: str, currency: str, sellers: float | None = None) -> str:
+    """``value`` of the figure ``key`` as a person reads it in ``lang``; "—" for None. A seller's
+    leads a month with as many decimals as the Planner's lever beside ``sellers`` sellers
+    (precision.per_seller_places: the demo's «212,5», where this said «212»)."""
     if value is None:
         return formatting.DASH
     if key == "basis":
@@ -69,7 +71,8 @@ def value_text(key: str, value, lang: str, currency: str) -> str:
         return formatting.money(value, lang, currency)
     if kind == "share":
         return formatting.percent(value, lang, precision.figure(key, "share", value * 100))
-    written = formatting.number(value, lang, precision.figure(key, kind, value))
+    digits = precision.per_seller_places(sellers, value) if key == "contacts_per_seller" else None
+    written = formatting.number(value, lang, precision.figure(key, kind, value) if digits is None else digits)
     # a multiplier, as the Forecast tab says it («лидов в месяц × 1,33»), not a bare "1"
     return f"× {written}" if key in _TIMES else written
 
@@ -90,7 +93,7 @@ def rows(out: dict, lang: str, currency: str, levers) -> list[tuple[str, str]]:
             lines.append((label(key, lang), ""))
             lines += [("  " + label(k, lang), value_text(k, v, lang, currency)) for k, v in value.items()]
         else:
-            lines.append((label(key, lang), value_text(key, value, lang, currency)))
+            lines.append((label(key, lang), value_text(key, value, lang, currency, out.get("sellers"))))
     return lines
 
 

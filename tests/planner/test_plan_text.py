@@ -113,3 +113,12 @@ def test_the_demo_s_romi_reads_as_on_the_planner(tmp_path, capsys, demo_app_db):
     assert not at.exception, at.exception
     card = next(m.value for m in at.metric if m.label == "ROMI")
     assert card.replace("\u00a0", " ").replace("\u202f", " ") == rows["ROMI"]
+
+
+def test_the_demo_s_leads_a_seller_read_as_on_the_planner_s_lever(capsys, demo_app_db):
+    """15 298 leads ÷ 12 months ÷ 6 sellers = 212,47… a seller: «212,5», as the Planner's lever and
+    the line under its capacity card write it (6 × 212,5 = 1 275, the capacity); the table said
+    «212», and 6 × 212 = 1 272 (precision.per_seller_places)."""
+    rows = dict(r for r in table(capsys, ["plan", "--db", str(demo_app_db), "--lang", "ru"]) if len(r) == 2)
+    assert (rows["Продавцы"], rows["Лидов на продавца в месяц"]) == ("6", "212,5")
+    assert rows["Пропускная способность, лидов в месяц"] == "1 275"
