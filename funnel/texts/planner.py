@@ -1185,6 +1185,11 @@ TEXTS.update(
             "At the baseline, {deals} = {per_month} {per_month|deal|deals} entering the pipeline a month × win rate "
             "{win_rate}.",
         ),
+        # the card's label where its figure is not the Overview's won a month (deal_flow.apart)
+        "planner.m.deals_at_win_rate": (
+            "Сделки в месяц при доле выигрыша {win_rate}",
+            "Deals per month at a {win_rate} win rate",
+        ),
         "planner.m.deals_vs_overview.open": (
             "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в открытых "
             "сделках: вошедших в воронку за период — {entered}, закрытых — {closed}; план считает, что и открытые "

@@ -672,3 +672,16 @@ def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, la
     assert at.text_input(key="pl_sc_name") and at.button(key="pl_sc_save")
     assert not [i for i in infos(at) if i.startswith(t("planner.sc.no_result", lang).split(":")[0])]
 
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_deals_only_the_deals_card_says_it_counts_deals_entering_at_the_win_rate(app_db, lang):
+    """8 deals entered ÷ 6 months with data × win rate 3 ÷ (3 + 1) = 1,33 × 0,75 = 1 deal a month,
+    while the Overview counts 3 won ÷ 6 months = 0,5 a month: the card's label says what its 1 is
+    (deal_flow.deals_label); the Overview's «Выигранные сделки» 3 is unchanged (screen review #16)."""
+    at = open_app(app_db, "deals", lang)
+    m = {k.replace("\u00a0", " "): v for k, v in metrics(at).items()}
+    label = t("planner.m.deals_at_win_rate", lang, win_rate="75 %" if lang == "ru" else "75%")
+    assert m[label] == "1", m
+    assert t("planner.m.deals", lang) not in m
+    at.switch_page("pages/overview.py").run()
+    assert metrics(at)[t("an.fig.won", lang)] == "3"
