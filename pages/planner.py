@@ -79,7 +79,12 @@ def draw_plan(b, base, reverse: bool) -> None:
     with right:
         if reverse:
             view.reverse_panel(r)
-        view.metrics(r.shown, r.baseline, margin=r.plan.margin, deals_help=view.deals_help(b))
+        view.metrics(
+            r.shown,
+            r.baseline,
+            deals_help=view.deals_help(b),
+            deals_label=view.deals_label(b, r.plan.conversion),  # what it counts, where not the Overview's
+        )
         view.capacity_note(r)
 
     # the waterfall is the first tab's (tabs.waterfall_tab), not beside the figures: one chart

@@ -352,7 +352,9 @@ def export(args, plan: Plan, r, currency: str, about: tuple | None = None) -> No
     from funnel.report_export import SUMMARY, plan_inputs, write_report
 
     lang = args.lang
-    inputs = {k: v for k, v in plan_inputs(plan).items() if v is not None}
+    # a lever not given and not typed (the margin while none is set: gaps.apply_margin) is "—", as
+    # the Planner's report lists it, not the 100 % or 0 it stands at
+    inputs = {k: None if k in r.unknown else v for k, v in plan_inputs(plan).items() if v is not None}
     outputs = {k: r.shown.get(k) for k in SUMMARY}
     metric = "profit" if plan.target_profit is not None else "turnover"
     sens, left = ranked(plan, metric, unknown=r.unknown)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funnel.model import precision
 from funnel.model.baseline import Baseline
 
 
@@ -48,6 +49,18 @@ class DealFlow:
     @property
     def won_per_month(self) -> float:
         return self.won / self.months
+
+    @property
+    def apart(self) -> bool:
+        """The plan's deals a month and the Overview's won a month read differently (to the one
+        decimal a deal count is shown with, funnel.model.precision): then the Planner's card names
+        what its figure is, in its label (screen review #16: «Сделки в месяц 4,5» beside the
+        Overview's 4,2 read as two answers to one question)."""
+
+        def read(x: float) -> float:
+            return round(x, precision.figure("deals", "count", x))
+
+        return self.reason is not None and read(self.deals) != read(self.won_per_month)
 
     @property
     def reason(self) -> str | None:

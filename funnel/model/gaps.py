@@ -10,6 +10,12 @@ The rule, per figure (``NEEDS``): a figure is unknown when any lever it is built
 unknown. A lever is unknown when the data does not give it (``Gaps.missing``) and the plan
 still holds the baseline's value for it (not typed over).
 
+The margin is never in the data: the plan's 100 % (``NO_MARGIN``, the lever's default) is "no
+margin set", not a margin. Until one is set, the figures built on it (``MARGIN_NEEDS``: the
+profit, the gross margin, repeat customers' profit and LTV, and a profit target's answers) are
+unknown too, and "margin" is among the unknown levers (``apply_margin``): a card said «Прибыль»
+of turnover − budget beside a slider at 100 % that called itself «не задана» (review #16).
+
 One exception makes the budget known without leads: a workspace with spend but no leads to
 price a lead by spends ``spend_per_month`` whatever the leads; until both the CPL and the leads
 are typed (where the data lacks them), the budget is that spend: leads × CPL once both are. A
@@ -101,7 +107,8 @@ class Gaps:
     def apply(self, out: dict, plan: Plan, base: Plan) -> dict:
         """``out`` (funnel.model.plan.evaluate of ``plan``) with every figure built on an unknown
         lever set to None, and the budget (with ROMI, CAC and profit) from the data's spend when
-        ``budget_from_spend``. Adds ``unknown``: the sorted unknown levers."""
+        ``budget_from_spend``; the margin's figures None while no margin is set (``apply_margin``).
+        Adds ``unknown``: the sorted unknown levers, "margin" among them then."""
         levers = self.unknown(plan, base)
         out, needs = dict(out), NEEDS
         if self.budget_from_spend(plan, base):
@@ -116,7 +123,7 @@ class Gaps:
             if figure in out and levers.intersection(built_on):
                 out[figure] = None
         out["unknown"] = sorted(levers)
-        return out
+        return apply_margin(out, plan)
 
     def apply_mix(self, mixed: dict, channels: list, base_channels: list) -> dict:
         """The channel mix ``mixed`` ({"rows", "totals"} of funnel.model.mix for ``channels``)
@@ -150,11 +157,42 @@ class Gaps:
 
 HEADLINE = ("turnover", "deals", "budget", "profit")
 
+# The Plan's margin when none is set (the lever's default; Settings hold no margin, the data none).
+NO_MARGIN = 1.0
+# The figures built on the margin (funnel.model.plan.evaluate, repeat.RepeatCustomers).
+MARGIN_NEEDS = ("gross_margin", "profit", "repeat_profit", "ltv")
 
-def unknown_figures(out: dict) -> list[str]:
+
+def margin_unset(plan: Plan) -> bool:
+    """No margin set: the plan holds the lever's default ``NO_MARGIN`` (100 %)."""
+    return plan.margin >= NO_MARGIN
+
+
+def apply_margin(out: dict, plan: Plan) -> dict:
+    """``out`` (funnel.model.plan.evaluate of ``plan``, perhaps through Gaps.apply) with the
+    figures built on the margin None while ``margin_unset``: ``MARGIN_NEEDS``, and, with a profit
+    target, the reverse plan's answers (the leads a profit needs rest on the margin); "margin"
+    joins ``unknown``. ``out`` itself when a margin is set."""
+    if not margin_unset(plan):
+        return out
+    out = dict(out)
+    figures = MARGIN_NEEDS + (tuple(REVERSE_NEEDS) if plan.target_profit is not None else ())
+    for figure in figures:
+        if figure in out:
+            out[figure] = None
+    if plan.target_profit is not None and "target_reachable" in out:
+        out["target_reachable"] = None  # not "out of reach": not known without a margin
+    out["unknown"] = sorted({*(out.get("unknown") or ()), "margin"})
+    return out
+
+
+def unknown_figures(out: dict, margin: bool = True) -> list[str]:
     """The headline's figures None in ``out`` (a result's ``shown``: the plan as typed), in the
-    headline's order: what a page says still shows "—"."""
-    return [f for f in HEADLINE if out.get(f) is None]
+    headline's order: what a page says still shows "—". ``margin=False``: those the data leaves
+    unknown only, without the profit when the turnover and the budget are known (then it is
+    "—" for want of a margin alone, which no file gives: apply_margin)."""
+    out_of_margin = not margin and out.get("turnover") is not None and out.get("budget") is not None
+    return [f for f in HEADLINE if out.get(f) is None and not (out_of_margin and f in MARGIN_NEEDS)]
 
 
 def nothing_known(out: dict, budget_is_spend: bool = False) -> bool:

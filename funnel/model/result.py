@@ -23,7 +23,8 @@ command line prints the same thing.
 - ``unknown``: the levers the data does not give and the user has not typed
   (funnel.model.gaps, from the ``gaps`` given to ``run``): every figure built on them is None
   in ``forward``, ``baseline`` and ``shown``, and so is the waterfall's every effect when the
-  turnover is unknown on either side.
+  turnover is unknown on either side. The margin is one of them while none is set (the plan's
+  100 %, funnel.model.gaps.apply_margin): the profit is None then, on any data.
 - ``waterfall_ready``: whether the waterfall can be drawn — the turnover known on both sides (and
   so every step), not all 0. plotly.js draws a "total" bar at the running sum, not at its own
   value: from a baseline of unknown turnover every bar, the plan's too, drew at 0.
@@ -106,7 +107,8 @@ def run(
     masked = base is not None and gaps != partial.NONE
 
     def of(p: Plan, out: dict) -> dict:  # what the data does not give, None (funnel.model.gaps)
-        return gaps.apply(out, p, base) if masked and base is not None else out
+        # the margin is never in the data: its figures are None until one is set, whatever the data
+        return gaps.apply(out, p, base) if masked and base is not None else partial.apply_margin(out, p)
 
     raw = evaluate(plan)
     forward = of(plan, raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from funnel.model.gaps import MARGIN_NEEDS
 from funnel.model.plan import Plan, evaluate
 
 LEVERS = ("leads", "conversion", "avg_check", "cpl", "margin", "sellers", "contacts_per_seller")
@@ -25,7 +26,13 @@ def ranked(
     plan: Plan, metric: str = "turnover", step: float = 0.10, unknown: Collection[str] = ()
 ) -> tuple[list[dict], dict]:
     """(``sensitivity``'s rows, ``left_out``'s levers) from one pass over the levers: the
-    tornado and the note under it read both."""
+    tornado and the note under it read both. A figure built on the margin while none is set
+    (funnel.model.gaps.MARGIN_NEEDS, "margin" in ``unknown``) is unknown, and so is what ±10 %
+    does to it: no rows, the margin named as not set."""
+    if "margin" in unknown and metric in MARGIN_NEEDS:
+        return [], {"unknown": ["margin"], "flat": []}
+    if metric not in MARGIN_NEEDS:  # the margin moves no turnover, set or not: "flat", not "not set"
+        unknown = set(unknown) - {"margin"}
     rows = _rows(plan, metric, step)
     shown = [r for r in rows if r["lever"] not in unknown and _moves(r)]
     by_lever = {r["lever"]: r for r in rows}

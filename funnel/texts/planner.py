@@ -32,10 +32,8 @@ _HELP = {
     "avg_check": ("Средняя сумма одной сделки.", "Average value of one deal."),
     "cpl": ("Расходы, делённые на число лидов; бюджет — это лиды × цена лида.", "Spend ÷ leads. Budget = leads × CPL."),
     "margin": (
-        "Доля оборота, которая остаётся прибылью. Маржа не из данных: при 100 % прибыль — это оборот"
-        " минус бюджет; задайте свою.",
-        "Share of turnover kept as profit. The margin is not from the data: at 100% the profit is the"
-        " turnover minus the budget; set your own.",
+        "Доля оборота, которая остаётся прибылью. Маржи нет в данных: пока вы её не зададите, прибыль показана «—».",
+        "Share of turnover kept as profit. The data holds no margin: until you set one, the profit shows “—”.",
     ),
     "sellers": ("Сколько человек обрабатывают лиды.", "How many people handle the leads."),
     "contacts_per_seller": (
@@ -284,16 +282,21 @@ TEXTS = {
     "planner.m.budget": ("Бюджет в месяц", "Budget per month"),
     "planner.m.romi": ("ROMI", "ROMI"),
     "planner.m.profit": ("Прибыль в месяц", "Profit per month"),
-    # the margin lever untouched at its 100 %: the profit is turnover − budget, said on the card itself
-    # No margin set (the data holds none, Settings have none): the lever at 100 % says so, and so do the cards
+    # No margin set (the data never holds one; funnel.model.gaps.margin_unset): the lever is an empty
+    # box, the profit card "—" under this label, its help saying where to set one (screen review #16)
     "planner.m.profit_full_margin": ("Прибыль в месяц (маржа не задана)", "Profit per month (no margin set)"),
     "planner.m.profit_full_margin_help": (
-        "Маржа не задана: в данных и в настройках её нет, рычаг «Маржа» стоит на 100 %. Поэтому здесь не "
-        "прибыль, а оборот за вычетом бюджета. Задайте свою маржу в рычаге «Маржа».",
-        "No margin is set: the data and the settings hold none, and the “Margin” lever stands at 100%. So this "
-        "is not profit but turnover minus the budget. Set your own margin in the “Margin” lever.",
+        "Маржа не задана: в данных её нет, а без неё прибыль не посчитать. Задайте маржу в рычаге «Маржа» — "
+        "прибыль станет оборотом, умноженным на маржу, за вычетом бюджета.",
+        "No margin is set: the data holds none, and profit cannot be worked out without it. Set the margin in "
+        "the “Margin” lever: the profit is then turnover × margin − budget.",
     ),
-    "planner.lever.margin_unset": ("Маржа: не задана (100 %)", "Margin: not set (100%)"),
+    "planner.lever.margin_unset": ("Маржа % — не задана", "Margin % — not set"),
+    "planner.lever.margin_type": ("введите свою", "type your own"),
+    "planner.rev.needs_margin": (
+        "Цель по прибыли нельзя пересчитать в лиды, пока маржа не задана: задайте её в рычаге «Маржа».",
+        "A profit target cannot be turned into leads while no margin is set: set it in the “Margin” lever.",
+    ),
     "planner.m.romi_unset": (
         "Маржа не задана: ROMI считается по обороту, а не по прибыли.",
         "No margin is set: ROMI is on turnover, not on profit.",
@@ -607,6 +610,10 @@ TEXTS = {
     "planner.rep.revenue": ("Повторные клиенты: оборот в месяц", "Repeat customers: turnover per month"),
     "planner.rep.profit": ("Повторные клиенты: прибыль в месяц", "Repeat customers: profit per month"),
     "planner.rep.ltv": ("Ценность клиента", "Client LTV"),
+    "planner.rep.no_margin": (
+        "Прибыль и ценность клиента считаются с маржой; пока она не задана, они «—»: задайте её в рычаге «Маржа».",
+        "Profit and LTV are worked out with the margin; while none is set they show “—”: set it in the “Margin” lever.",
+    ),
     "planner.fc.pipeline": ("Взвешенная воронка: открытые сделки на сегодня", "Weighted pipeline: open deals today"),
     "planner.fc.stage": ("Этап", "Stage"),
     "planner.fc.deals": ("Открытые сделки", "Open deals"),
@@ -1177,6 +1184,11 @@ TEXTS.update(
             "{win_rate}.",
             "At the baseline, {deals} = {per_month} {per_month|deal|deals} entering the pipeline a month × win rate "
             "{win_rate}.",
+        ),
+        # the card's label where its figure is not the Overview's won a month (deal_flow.apart)
+        "planner.m.deals_at_win_rate": (
+            "Сделки в месяц при доле выигрыша {win_rate}",
+            "Deals per month at a {win_rate} win rate",
         ),
         "planner.m.deals_vs_overview.open": (
             "На «Обзоре» {won_pm} — выигранные сделки за период ÷ месяцы ({won} ÷ {months}). Разница — в открытых "

@@ -71,9 +71,15 @@ TEXTS = {
     ),
     "tm.drivers.nothing": (
         "Ни по одному разрезу сравнить нельзя: у сделок нет ни канала, ни менеджера, ни сегмента, "
-        "ни суммы, а у лидов нет даты первого контакта.",
+        "ни суммы, а у лидов нет даты первого контакта. Загрузите на странице «Данные» сделки с этими "
+        "колонками или лиды с датой первого контакта.",
         "No breakdown can be compared: the deals have no channel, owner, segment or amount, and the "
-        "leads have no first contact date.",
+        "leads have no first contact date. Upload deals with those columns, or leads with a first "
+        "contact date, on the Data page.",
+    ),
+    "tm.drivers.nothing_split": (
+        "Ни по одному разрезу сравнить нельзя: где разрез в данных есть, все сделки в одной группе.",
+        "No breakdown can be compared: where the data has one, every deal is in one group.",
     ),
     # subjects of a finding, per dimension ({g}: the group's name)
     "tm.drivers.subj.channel": ("Сделки из канала «{g}»", "Deals from channel “{g}”"),

@@ -103,3 +103,15 @@ def test_without_a_window_no_lead_is_inside_one(app_db, lang):
     assert t("common.no_deals_workspace", lang) in shown
     assert t("tm.maturity.no_window", lang) not in shown
     assert t("tm.maturity.window_help", lang) not in shown  # "younger than the window" with none
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_win_drivers_claim_no_comparison_where_there_is_nothing_to_compare(app_db, lang):
+    """The deals have no channel, owner, segment or amount and there are no leads: no breakdown
+    can be compared, so «no clear differences» (a comparison's verdict) is not said beside it;
+    the page says what is missing and the file to load (walk of the partial workspaces, #16)."""
+    at = open_page(app_db, lang, "time", ("tm_tab", "tm.tab.drivers"))
+    shown = said(at)
+    assert t("tm.drivers.no_findings", lang) not in shown
+    assert t("tm.drivers.nothing", lang) in shown
+    assert ("«Данные»" if lang == "ru" else "Data page") in t("tm.drivers.nothing", lang)

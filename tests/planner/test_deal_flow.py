@@ -77,7 +77,9 @@ def test_no_deal_flow_where_the_two_are_one_figure_or_none(b):
 def test_the_deals_only_planner_says_why_its_deals_are_not_the_overviews(app_db, lang, help_text):
     ws = _workspace("deals", _deals())
     planner = _open(ws, "planner", lang)
-    card = next(m for m in planner.metric if m.label in ("Сделки в месяц", "Deals per month"))
+    # the label says what the figure is: not the Overview's won a month (3), deals entering × 3 ÷ 11
+    label = {"ru": "Сделки в месяц при доле выигрыша 27,27 %", "en": "Deals per month at a 27.27% win rate"}[lang]
+    card = next(m for m in planner.metric if m.label.replace("\u00a0", " ") == label)
     assert card.value == ("4,1" if lang == "ru" else "4.1")
     assert card.help.replace("\u00a0", " ") == f"{AVERAGE[lang]} {help_text}"
     overview = _open(ws, "overview", lang)
@@ -95,6 +97,22 @@ AVERAGE = {
 }
 
 
+@pytest.mark.parametrize(
+    "b, apart",
+    [
+        # 20 × 22/106 = 4,15 «4,2» against 22 ÷ 6 = 3,67 «3,7»: the card's label says what it counts
+        pytest.param(_b(120, 22, 84), True, id="open-deals"),
+        # as many closed as entered: 10 × 20/60 = 3,3 = 20 ÷ 6, the Overview's own figure
+        pytest.param(_b(60, 20, 40), False, id="one-figure"),
+        # 151 entered, 150 closed, 25 won: 151 ÷ 6 × 25/150 = 4,19 «4,2» against 25 ÷ 6 = 4,17 «4,2»
+        pytest.param(_b(151, 25, 125), False, id="apart-below-its-decimals"),
+    ],
+)
+def test_the_card_is_named_apart_only_where_the_two_read_differently(b, apart):
+    flow = deal_flow(b)
+    assert flow is not None and flow.apart is apart
+
+
 def test_a_planner_on_leads_says_its_deals_are_an_average_and_no_more(app_db):
     planner = _open(None, "planner")
     card = next(m for m in planner.metric if m.label == "Сделки в месяц")
@@ -110,8 +128,9 @@ def test_the_workshop_deals_card_says_it_in_the_planners_words(app_db):
 
     ws = _workspace("deals", _deals())
     planner, workshop = _open(ws, "planner"), _open(ws, "workshop")
-    (card,) = [m for m in workshop.metric if m.label == "Сделки в месяц"]
-    (planned,) = [m for m in planner.metric if m.label == "Сделки в месяц"]
+    label = "Сделки в месяц при доле выигрыша 27,27 %"  # the Planner's label too (deal_flow.deals_label)
+    (card,) = [m for m in workshop.metric if m.label.replace("\u00a0", " ") == label]
+    (planned,) = [m for m in planner.metric if m.label.replace("\u00a0", " ") == label]
     assert card.value == planned.value == "4,1"
     assert planned.help.endswith(card.help) and card.help.startswith("В базе 4,1 = 15 сделок в воронку в месяц")
     leads_only = _open(_workspace("leads", _leads()), "workshop")

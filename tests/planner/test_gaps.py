@@ -28,12 +28,20 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         (SPEND_ONLY, ZERO, {}, dict(turnover=None, deals=None, budget=1_500.0, romi=None, cac=None, profit=None)),
         # leads typed: deals need the conversion still; the budget is still the spend
         (SPEND_ONLY, ZERO, dict(leads=100.0), dict(turnover=None, deals=None, budget=1_500.0, profit=None)),
-        # all typed: 100 × 5 % × 10 000 = 50 000; ROMI (50 000 − 1 500) ÷ 1 500; CAC 1 500 ÷ 5
+        # all typed: 100 × 5 % × 10 000 = 50 000; ROMI (50 000 − 1 500) ÷ 1 500; CAC 1 500 ÷ 5; no
+        # margin set (the plan's 100 %): no profit (screen review #16: not turnover − budget)
         (
             SPEND_ONLY,
             ZERO,
             dict(leads=100.0, conversion=0.05, avg_check=10_000.0),
-            dict(turnover=50_000.0, deals=5.0, budget=1_500.0, romi=48_500 / 1_500, cac=300.0, profit=48_500.0),
+            dict(turnover=50_000.0, deals=5.0, budget=1_500.0, romi=48_500 / 1_500, cac=300.0, profit=None),
+        ),
+        # … and a margin of 30 %: profit 50 000 × 0,3 − 1 500 = 13 500; ROMI as before (on turnover)
+        (
+            SPEND_ONLY,
+            ZERO,
+            dict(leads=100.0, conversion=0.05, avg_check=10_000.0, margin=0.3),
+            dict(turnover=50_000.0, budget=1_500.0, romi=48_500 / 1_500, gross_margin=15_000.0, profit=13_500.0),
         ),
         # a CPL typed on spend only: leads × CPL is the budget again (100 × 20)
         (SPEND_ONLY, ZERO, dict(leads=100.0, cpl=20.0), dict(budget=2_000.0, turnover=None)),
@@ -67,6 +75,7 @@ DEALS_ONLY = Gaps(frozenset({"avg_check", "cpl"}))
         "spend-only",
         "spend-only-leads-typed",
         "spend-only-all-typed",
+        "spend-only-all-typed-margin",
         "spend-only-cpl-typed",
         "spend-only-cpl-typed-alone",
         "leads-only",
@@ -84,7 +93,8 @@ def test_figures_on_unknown_levers_are_none(gaps, base, typed, expected):
 
 def test_the_result_masks_every_side_and_the_waterfall():
     r = result.run(ZERO, ZERO, False, gaps=SPEND_ONLY)
-    assert r.unknown == {"leads", "conversion", "avg_check", "cpl"}  # the CPL: no leads to price by
+    # the CPL: no leads to price by; the margin: none set (the plan's 100 %, gaps.apply_margin)
+    assert r.unknown == {"leads", "conversion", "avg_check", "cpl", "margin"}
     assert r.shown["turnover"] is None and r.baseline["turnover"] is None and r.forward["profit"] is None
     assert r.shown["budget"] == r.baseline["budget"] == 1_500.0
     assert set(r.effects.values()) == {None}  # no waterfall from an unknown turnover
@@ -132,8 +142,9 @@ def test_a_close_month_without_amounts_is_none():
 def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, capsys):
     """``python -m funnel plan --workspace``: 18 000 of spend in the 6 months of the last 12 that
     the data covers (January–June) is a budget of 3 000 a month; turnover, deals and profit are
-    null (not 0); with the levers given as flags, 100 × 5 % × 10 000 = 50 000 and profit
-    50 000 − 3 000 = 47 000. The JSON carries the covered months and the period's."""
+    null (not 0); with the levers given as flags, 100 × 5 % × 10 000 = 50 000, and profit null
+    until a margin is given (the Planner's rule, gaps.apply_margin), then at 30 % 50 000 × 0,3 −
+    3 000 = 12 000. The JSON carries the covered months and the period's."""
     import json
     from datetime import date
 
@@ -160,11 +171,15 @@ def test_the_command_line_plans_a_spend_only_workspace_like_the_page(tmp_path, c
         "2026-06-30",
     )
     assert [out[k] for k in ("turnover", "deals", "romi", "profit")] == [None] * 4
-    assert out["unknown"] == ["avg_check", "conversion", "cpl", "leads"]
-    assert main([*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]) == 0
+    assert out["unknown"] == ["avg_check", "conversion", "cpl", "leads", "margin"]
+    typed = [*base, "--leads", "100", "--conversion", "5%", "--avg-check", "10000"]
+    assert main(typed) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), pytest.approx(47_000))
-    assert out["unknown"] == ["cpl"]  # the budget is the spend; a lead's price is not given
+    assert (out["turnover"], out["profit"]) == (pytest.approx(50_000), None)
+    assert out["unknown"] == ["cpl", "margin"]  # the budget is the spend; a lead's price is not given
+    assert main([*typed, "--margin", "30%"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["profit"], out["unknown"]) == (pytest.approx(12_000), ["cpl"])
 
 
 def test_the_daily_snapshot_has_no_weighted_pipeline_of_0_for_deals_without_amounts(store, ws):

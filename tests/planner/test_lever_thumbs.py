@@ -108,11 +108,12 @@ def test_sensitivity_leaves_out_what_moves_nothing_and_says_so():
 
 
 def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
-    """The margin's 100 % is an assumption the data does not give: its help says so, and what
-    100 % means; the forecast tab says which rows the tornado leaves out and why."""
+    """The data gives no margin: its lever's help says so, and that the profit is "—" until one
+    is set; the forecast tab says which rows the tornado leaves out and why (the margin moves no
+    turnover, set or not)."""
     at = planner("ru")
-    margin = at.select_slider(key="pl_margin_s")
-    assert "не из данных" in margin.help and "оборот минус бюджет" in margin.help
+    margin = at.text_input(key="pl_margin_n")
+    assert "Маржи нет в данных" in margin.help and "прибыль показана «—»" in margin.help
     at.session_state["pl_tab"] = t("planner.tab.forecast", "ru")
     at.run()
     assert not at.exception, at.exception
@@ -120,6 +121,12 @@ def test_the_margin_says_it_is_not_from_the_data(demo_app_db):
     assert notes == ["Не показаны: Цена лида (CPL), Маржа — ±10 % не меняют показатель «Оборот»."], [
         c.value for c in at.caption
     ]
+    # on profit while no margin is set: no tornado of profits at 100 %, the margin named as not set
+    charts = len(at.get("plotly_chart"))
+    at.radio(key="pl_sens_metric").set_value("profit").run()
+    notes = [c.value for c in at.caption if c.value.startswith("Не показаны:")]
+    assert notes == ["Не показаны: Маржа — не заданы: нет в данных, не введены."], notes
+    assert len(at.get("plotly_chart")) == charts - 1  # the tornado
 
 
 def test_the_channel_table_writes_counts_as_precision_reads_them(demo_app_db):

@@ -6,6 +6,7 @@ import math
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from funnel.i18n import t
 from tests.boxes import box_keys, box_value, type_number
 from tests.conftest import ROOT
 
@@ -350,13 +351,14 @@ def test_web_chain_and_repeat_customers_feed_the_headline_when_switched_on(
 
 
 def test_margin_visibly_drives_profit(planner):
-    """At the margin lever's 100 % (its default: the data holds no margin) the profit is turnover −
-    budget, and the card says so in its label and help, its figure unchanged; a margin typed below
-    100 % gives the plain label."""
+    """No margin set (the data holds none): the profit is "—" under a label that says so, not
+    turnover − budget (900 000 − 120 000 = 780 000 as if the margin were 100 %); a 100 % typed is
+    still no margin; a margin typed below 100 % gives the plain label and turnover × margin −
+    budget."""
     at = set_levers(planner, leads=120.0, conversion=5.0, avg_check=150_000.0, cpl=1_000.0, margin=100.0)
     card = next(x for x in at.metric if x.label.startswith("Прибыль в месяц"))
-    assert (card.label, card.value) == ("Прибыль в месяц (маржа не задана)", "780 000 ₽")  # 900 000 − 120 000
-    assert card.help.startswith("Маржа не задана: в данных и в настройках её нет, рычаг «Маржа» стоит на 100 %.")
+    assert (card.label, card.value) == ("Прибыль в месяц (маржа не задана)", "—")
+    assert card.help.startswith("Маржа не задана: в данных её нет, а без неё прибыль не посчитать.")
     at = set_levers(at, margin=50.0)
     m = metrics(at)
     assert m["Прибыль в месяц"] == "330 000 ₽"  # 900 000 × 50 % − 120 000
@@ -422,15 +424,20 @@ def test_a_refused_number_says_why_in_the_language_shown(planner):
 
 def test_repeat_customers_show_a_dash_until_their_levers_are_typed(planner):
     """The repeat customers' figures read "0 ₽" before anything was typed. Nothing typed: "—"
-    for revenue, profit and LTV. An order of 20 000 and 2 orders a month typed: LTV known,
-    20 000 × 2 × 100 % margin × 12 months = 480 000 ₽; revenue still "—" (no active clients).
-    50 clients typed: revenue 50 × 20 000 × 2 = 2 000 000 ₽."""
+    for revenue, profit and LTV. An order of 20 000 and 2 orders a month typed: LTV still "—"
+    while no margin is set (a line says so), then at 30 %: 20 000 × 2 × 30 % × 12 months =
+    144 000 ₽; revenue still "—" (no active clients). 50 clients typed: revenue 50 × 20 000 × 2 =
+    2 000 000 ₽."""
     at = open_tab(planner, "repeat")
     assert not at.exception, at.exception
     m = metrics(at)
     assert (m["Повторные клиенты: оборот в месяц"], m["Ценность клиента"]) == ("—", "—"), m
     set_levers(at, avg_order=20_000.0, orders_per_period=2.0)
+    assert metrics(at)["Ценность клиента"] == "—"
+    assert t("planner.rep.no_margin", "ru") in [c.value for c in at.caption]
+    set_levers(at, margin=30.0)
     m = metrics(at)
-    assert (m["Повторные клиенты: оборот в месяц"], m["Ценность клиента"]) == ("—", "480 000 ₽"), m
+    assert (m["Повторные клиенты: оборот в месяц"], m["Ценность клиента"]) == ("—", "144 000 ₽"), m
+    assert t("planner.rep.no_margin", "ru") not in [c.value for c in at.caption]
     set_levers(at, active_clients=50.0)
     assert metrics(at)["Повторные клиенты: оборот в месяц"] == "2 000 000 ₽"

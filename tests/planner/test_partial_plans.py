@@ -67,10 +67,16 @@ def metrics(at) -> dict[str, str]:
     return out
 
 
+def deals_card(m: dict[str, str], lang: str) -> str:
+    """The deals card's value: on deals only its label says at which win rate (deal_flow.deals_label)."""
+    plain = t("planner.m.deals", lang)
+    return m.get(plain) or next(v for k, v in m.items() if k.startswith(plain))
+
+
 def headline(at, lang: str) -> dict[str, str]:
     m = metrics(at)
-    out = {k: m[t(f"planner.m.{k}", lang)] for k in ("turnover", "deals", "budget", "romi")}
-    # the profit card at the margin lever's untouched 100 % says so in its label (charts.metrics)
+    out = {k: m[t(f"planner.m.{k}", lang)] for k in ("turnover", "budget", "romi")} | {"deals": deals_card(m, lang)}
+    # the profit card while no margin is set says so in its label (charts.metrics)
     return out | {"profit": m.get(t("planner.m.profit", lang), m.get(t("planner.m.profit_full_margin", lang)))}
 
 
@@ -190,7 +196,8 @@ def test_forecast_and_backtest_say_there_is_no_turnover(app_db, kind, lang):
 
 def test_spend_only_plans_once_the_levers_are_typed(app_db):
     """100 leads × 5 % × 10 000 = 50 000 turnover, 5 deals; the budget stays the spend, 18 000 ÷
-    6 months with data = 3 000; ROMI (50 000 − 3 000) ÷ 3 000 = 1 567 %; profit 50 000 − 3 000 = 47 000."""
+    6 months with data = 3 000; ROMI (50 000 − 3 000) ÷ 3 000 = 1 567 %; profit "—" while no margin
+    is set, then at 30 %: 50 000 × 0,3 − 3 000 = 12 000."""
     at = open_app(app_db, "spend", "ru")
     type_number(at, "pl_leads_n", 100.0).run()
     assert headline(at, "ru")["turnover"] == "—"  # conversion and check still to type
@@ -208,10 +215,13 @@ def test_spend_only_plans_once_the_levers_are_typed(app_db):
         "deals": "5",
         "budget": "3 000 ₽",
         "romi": "1 567 %",
-        "profit": "47 000 ₽",
+        "profit": "—",
     }
-    # nothing left "—": the spend is the budget (leads typed, the CPL not), and the rule
+    # nothing the data leaves "—": the spend is the budget (leads typed, the CPL not), and the rule;
+    # the profit's card says it wants a margin, which no file gives
     assert infos(at)[0] == t("gaps.spend_only", "ru", budget="3 000 ₽") + " " + t("gaps.spend_only_rule", "ru")
+    type_number(at, "pl_margin_n", 30.0).run()
+    assert headline(at, "ru")["profit"] == "12 000 ₽"
     # no waterfall from a baseline of "—" turnover (plotly.js drew every bar, the plan's too, at 0):
     # the sentence with the plan's turnover
     assert not at.get("plotly_chart")
@@ -379,7 +389,7 @@ def test_the_reverse_plan_needs_what_the_data_lacks(app_db, kind):
     assert not at.exception, at.exception
     m = metrics(at)
     assert [m[k] for k in ("Нужно лидов", "Нужен бюджет", "Нужно сделок")] == ["—"] * 3, m
-    assert m["Оборот в месяц"] == "—" and m["Сделки в месяц"] == ("1" if kind == "deals" else "—")
+    assert m["Оборот в месяц"] == "—" and deals_card(m, "ru") == ("1" if kind == "deals" else "—")
     no_false_zero(on_screen(at))
 
 
@@ -661,3 +671,17 @@ def test_leads_only_scenarios_offer_no_save_form_for_a_plan_of_dashes(app_db, la
     assert not at.exception, at.exception
     assert at.text_input(key="pl_sc_name") and at.button(key="pl_sc_save")
     assert not [i for i in infos(at) if i.startswith(t("planner.sc.no_result", lang).split(":")[0])]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_deals_only_the_deals_card_says_it_counts_deals_entering_at_the_win_rate(app_db, lang):
+    """8 deals entered ÷ 6 months with data × win rate 3 ÷ (3 + 1) = 1,33 × 0,75 = 1 deal a month,
+    while the Overview counts 3 won ÷ 6 months = 0,5 a month: the card's label says what its 1 is
+    (deal_flow.deals_label); the Overview's «Выигранные сделки» 3 is unchanged (screen review #16)."""
+    at = open_app(app_db, "deals", lang)
+    m = {k.replace("\u00a0", " "): v for k, v in metrics(at).items()}
+    label = t("planner.m.deals_at_win_rate", lang, win_rate="75 %" if lang == "ru" else "75%")
+    assert m[label] == "1", m
+    assert t("planner.m.deals", lang) not in m
+    at.switch_page("pages/overview.py").run()
+    assert metrics(at)[t("an.fig.won", lang)] == "3"

@@ -149,6 +149,26 @@ def test_cli_plan_export(tmp_path, capsys):
     assert main([*base, "--export", str(tmp_path / "plan.txt")]) != 0
 
 
+def test_cli_report_lists_an_unset_margin_and_its_profit_as_dashes(tmp_path, capsys):
+    """The command line's report follows the Planner's margin rule (funnel.model.gaps.apply_margin):
+    no --margin, the margin and the profit are «—», not 100 % and 900 000 − 0 = 900 000 (the CLI's
+    plan has no CPL: budget 0); --margin 30 %: profit 900 000 × 0,3 = 270 000."""
+    xlsx_path = tmp_path / "plan.xlsx"
+    base = ["plan", "--leads", "120", "--conversion", "5%", "--avg-check", "150000", "--format", "json"]
+
+    def rows(*extra) -> dict:
+        assert main([*base, *extra, "--export", str(xlsx_path), "--lang", "ru"]) == 0
+        capsys.readouterr()
+        book = openpyxl.load_workbook(xlsx_path)
+        sheets = ("Исходные данные", "Результаты")
+        return {r[0]: r[1] for name in sheets for r in book[name].iter_rows(values_only=True) if r and r[0]}
+
+    got = rows()
+    assert got["Маржа"] in (None, "—") and got["Прибыль в месяц"] in (None, "—"), got
+    got = rows("--margin", "30%")
+    assert got["Маржа"] == pytest.approx(0.3) and got["Прибыль в месяц"] == pytest.approx(270_000), got
+
+
 def test_repeat_customers_switched_off_are_not_in_the_inputs(tmp_path):
     """Issue #16: with repeat customers off (the CLI has no switch for them) «Исходные данные»
     listed «Средний заказ 0 ₽», «Активные клиенты 0», «Заказов на клиента в месяц 0»; on, they

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from tests.boxes import type_number
 from tests.planner.test_pages import metrics, open_tab
 
 pytestmark = [pytest.mark.filterwarnings("ignore"), pytest.mark.usefixtures("demo_app_db")]
@@ -135,16 +136,17 @@ def test_the_levers_sliders_show_their_value_in_russian(app, lang, conversion, e
     page's CSS hid it, since Streamlit's sprintf-js writes "3.2" with a point). They are sliders of
     options now, each option written by the language: the demo's conversion 3,2423 % stands on
     an option of its own beside the grid's 3,2 (the slider's step, 0,1), its range 0 … 3 × 3,24 ≈ 9,7 → 10 (the conversion's
-    least top); the margin reads "100"."""
+    least top); the margin, once typed (unset, it is an empty box: levers.lever), reads "30"."""
     app.session_state["lang"] = lang
     at = app.switch_page("pages/planner.py").run()
     assert not at.exception, at.exception
+    type_number(at, "pl_margin_n", 30.0).run()
     conv, margin = at.select_slider(key="pl_conversion_s"), at.select_slider(key="pl_margin_s")
     assert conv.value == pytest.approx(3.24)
     assert conv.options[33] == conversion  # what the thumb reads: after 3,2 (options 0 … 32)
     assert (conv.options[0], conv.options[-1]) == ends
     assert len(conv.options) == 102  # 0 … 10 by 0,1, and the baseline's own 3,24
-    assert margin.value == 100.0 and margin.options[-1] == "100"
+    assert margin.value == 30.0 and margin.options[-1] == "100" and "30" in margin.options
     assert ("0,5" in margin.options) if lang == "ru" else ("0.5" in margin.options)
     # moving the slider moves the plan: the box writes the slider's value, the model runs on it
     conv.set_value(4.0).run()
@@ -169,8 +171,9 @@ def test_a_channel_cell_typed_in_russian_survives_a_switch_to_english(planner):
 
 
 def test_a_whole_lever_shows_no_decimals_on_its_slider(planner):
-    """The margin at 100 % reads "100" on its slider, not "100.0"; the conversion at 3,2423 %
+    """A margin typed as 40 reads "40" on its slider, not "40.0"; the conversion at 3,2423 %
     stands on an option of its own, 3,24, as the box beside writes it (not the grid's 3,2)."""
-    assert planner.select_slider(key="pl_margin_s").value == 100.0
-    assert "100" in planner.select_slider(key="pl_margin_s").options
+    type_number(planner, "pl_margin_n", 40.0).run()
+    assert planner.select_slider(key="pl_margin_s").value == 40.0
+    assert "40" in planner.select_slider(key="pl_margin_s").options
     assert planner.select_slider(key="pl_conversion_s").value == pytest.approx(3.24)

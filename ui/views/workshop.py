@@ -20,6 +20,7 @@ from ui.text import places, widget_format
 from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.deal_flow import deals_help as flow_help
+from ui.views.planner.deal_flow import deals_label as flow_label
 from ui.views.planner.lacking import files_text, lacking_text
 from ui.views.planner.levers import grid_labels, grid_options, load_baseline
 
@@ -236,6 +237,12 @@ def deals_help(begin: WorkshopStart) -> str | None:
     if begin.source is None or begin.is_example("leads") or begin.is_example("conversion"):
         return None
     return flow_help(begin.source)
+
+
+def deals_label(begin: WorkshopStart, examples: frozenset[str], win_rate: float) -> str:
+    """The deals card's label: the Planner's where its help is (deal_flow.deals_label), else figure_label's."""
+    said = flow_label(begin.source, win_rate) if deals_help(begin) is not None else None
+    return said or figure_label(begin, "deals", examples)
 
 
 def figure(key: str, value: float | None) -> str:

@@ -12,7 +12,7 @@ from funnel.errors import FunnelError
 from ui import state
 from ui.views.planner import active, edits, forecast, scenarios, tabs
 from ui.views.planner.charts import metrics, waterfall
-from ui.views.planner.deal_flow import deals_help
+from ui.views.planner.deal_flow import deals_help, deals_label
 from ui.views.planner.edits import plan_channels
 from ui.views.planner.fragment import checked, run_state
 from ui.views.planner.gaps import baseline_line, missing_note, no_waterfall
@@ -46,6 +46,7 @@ __all__ = [
     "current_edits",
     "current_plan",
     "deals_help",
+    "deals_label",
     "draw_tabs",
     "lever",
     "lever_label",

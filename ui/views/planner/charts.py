@@ -49,14 +49,15 @@ def signed_share(x: float | None) -> str | None:
     return signed(ui.pct(x, 2), x)
 
 
-def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, deals_help: str | None = None) -> None:
+def metrics(
+    out: dict, base_out: dict, cols=None, deals_help: str | None = None, deals_label: str | None = None
+) -> None:
     """Turnover, deals, budget, ROMI and profit with deltas against the baseline; a line naming
-    what the switched-on web chain and repeat customers put in them. At a ``margin`` of 1 (the
-    lever's default: the data and the settings hold no margin) the profit card says no margin is
-    set, in its label and help, and the ROMI card that it is on revenue: turnover − budget read
-    as real profit otherwise (the figures stay as they are). ``deals_help``: the deals
-    card's help (ui.views.planner.deal_flow: on deals without leads, why the Overview's won deals
-    a month differ)."""
+    what the switched-on web chain and repeat customers put in them. While no margin is set
+    ("margin" among ``out``'s unknown levers, funnel.model.gaps.apply_margin) the profit card
+    says so in its label, shows "—" and its help says where to set one, and the ROMI card that it
+    is on revenue. ``deals_help``: the deals card's help, ``deals_label`` its label
+    (ui.views.planner.deal_flow: on deals without leads, what the deals a month count)."""
 
     def delta(key, fmt):
         a, b = out.get(key), base_out.get(key)
@@ -77,7 +78,7 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
     )
     deals, romi = (lambda x: shown("deals", x)), (lambda x: shown("romi", x))
     cols[1].metric(
-        ui.t("planner.m.deals"),
+        deals_label or ui.t("planner.m.deals"),
         deals(out["deals"]),
         delta("deals", deals),
         # an average, with its decimal (turnover multiplies it); the chain's counts are whole
@@ -90,7 +91,7 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
         delta("budget", ui.money),
         **look("budget", ui.money, up_is_bad=True),
     )
-    full = margin is not None and margin >= 1.0  # no margin set: the lever's default, the data holds none
+    full = "margin" in (out.get("unknown") or ())  # no margin set: its figures are None (gaps.apply_margin)
     romi_words = ui.t("planner.m.romi_unset") if full else ui.t("planner.m.romi_revenue")
     cols[3].metric(
         ui.t("planner.m.romi"),
@@ -105,9 +106,7 @@ def metrics(out: dict, base_out: dict, cols=None, margin: float | None = None, d
             ui.t("planner.m.profit_full_margin" if full else "planner.m.profit"),
             ui.money(out["profit"]),
             delta("profit", ui.money),
-            help=ui.t("planner.m.profit_full_margin_help") + " " + ui.t("planner.m.profit_help")
-            if full
-            else ui.t("planner.m.profit_help"),
+            help=ui.t("planner.m.profit_full_margin_help") if full else ui.t("planner.m.profit_help"),
             **look("profit", ui.money),
         )
     parts = []

@@ -1,6 +1,7 @@
-"""The help of the Planner's «Сделки в месяц» card on a workspace without leads: the baseline's
-figure as the product it is, and, where the Overview's won deals a month differ, why, in numbers
-(funnel.model.deal_flow). It formats only."""
+"""The Planner's «Сделки в месяц» card on a workspace without leads: its help, the baseline's
+figure as the product it is, and, where the Overview's won deals a month differ, why, in numbers;
+its label then, what the figure is («Сделки в месяц при доле выигрыша 15 %»; funnel.model.
+deal_flow). It formats only."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def deals_help(b) -> str | None:
         per_month=shown("leads", flow.per_month),
         win_rate=shown("conversion", flow.win_rate),
     )
-    if flow.reason is None or shown("deals", flow.won_per_month) == shown("deals", flow.deals):
+    if not flow.apart:
         return text
     months = ui.num(flow.months, 2 if flow.months != int(flow.months) else 0)
     return (
@@ -36,3 +37,14 @@ def deals_help(b) -> str | None:
             closed=ui.num(flow.closed),
         )
     )
+
+
+def deals_label(b, win_rate: float | None) -> str | None:
+    """The deals card's label where the plan's deals a month read otherwise than the Overview's
+    won a month (DealFlow.apart): the deals entering at the plan's win rate ``win_rate`` (the
+    lever as it stands), «Сделки в месяц при доле выигрыша 15 %»; None elsewhere (the plain
+    «Сделки в месяц», the Overview's figure)."""
+    flow = deal_flow(b)
+    if flow is None or not flow.apart or win_rate is None:
+        return None
+    return ui.t("planner.m.deals_at_win_rate", win_rate=shown("conversion", win_rate))

@@ -325,7 +325,8 @@ def _spread(b, fc: dict) -> None:
         key=state.PL_SENS_METRIC,
         format_func=ui.labels(("turnover", "profit"), lambda k: ui.t(f"planner.target.{k}")),  # worded in this run
     )
-    ui.plot(fc["tornado"], key="pl_tornado")
+    if fc["sens"]:  # none on profit while no margin is set: the note says so (sensitivity.ranked)
+        ui.plot(fc["tornado"], key="pl_tornado")
     if fc.get("sens_note"):  # the levers left out of the tornado, and why (no effect, or not set)
         st.caption(ui.plain(fc["sens_note"]))  # lever names from the texts; the scan cannot follow a dict
 

@@ -26,7 +26,7 @@ def missing_note(b, r: PlanResult, base: Plan) -> None:
     counted: a figure the user's typing made known is not named), and how to fix it; the other
     cases (no baseline at all, every lead still maturing) as the planner says them
     (tabs.missing_note). ``base``: the plan the page starts from (what "typed" is measured by)."""
-    figures = model.unknown_figures(r.shown)
+    figures = model.unknown_figures(r.shown, margin=False)  # the profit for want of a margin: its card says so
     named = listing([ui.t(f"gaps.fig.{f}") for f in figures])  # one name a statement: the Markdown scan follows it
     n = len(figures)
     if spend_only(b):
@@ -69,5 +69,5 @@ def baseline_line(b) -> str:
 
 def no_waterfall(r) -> None:
     """In place of a waterfall with no turnover on either side: the levers to type."""
-    wanted = [f for f in r.unknown if f != "cpl"]
+    wanted = [f for f in r.unknown if f not in ("cpl", "margin")]  # the margin moves no turnover
     st.info(ui.t("gaps.no_waterfall", levers=levers_text(wanted)) if wanted else ui.t("planner.no_waterfall"))

@@ -25,7 +25,7 @@ from funnel.baseline import Baseline
 from funnel.basis import BASES, baseline_on
 from funnel.i18n import TABLE
 from funnel.metrics import convert, trend
-from funnel.model import cycle, link, precision
+from funnel.model import cycle, gaps, link, precision
 from funnel.model.active import ActivePlan
 from funnel.model.edits import Edits
 from funnel.model.plan import OPTIONAL, Plan
@@ -347,8 +347,9 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
     kind = LEVERS[field][0]
     unit = " %" if kind == "share" else ", " + ui.plain(ui.currency()) if kind == "money" else ""
     label = ui.t(label_key or f"planner.lever.{field}") + unit
-    if field == "margin" and value.get() is not None and value.get() >= 1.0:
-        label = ui.t("planner.lever.margin_unset")  # at its default: no margin set, said on the lever itself
+    placeholder = ui.t("planner.lever.type")
+    if field == "margin" and unknown:  # no margin set (gaps.margin_unset): an empty box, no slider at 100
+        label, placeholder = ui.t("planner.lever.margin_unset"), ui.t("planner.lever.margin_type")
     help_key = f"planner.help.{field}"
     if label_key and (own := label_key.replace(".lever.", ".help.")) in TABLE:
         help_key = own  # a lever that counts something else says so in its help too
@@ -361,7 +362,7 @@ def lever(field: str, where=None, label_key: str | None = None, unknown: bool = 
             None,
             DIGITS[LEVERS[field][0]],
             help=ui.t(help_key),
-            placeholder=ui.t("planner.lever.type"),
+            placeholder=placeholder,
         )
         return
     shown = _to_widget(field, value.get() or 0.0)
@@ -463,8 +464,10 @@ def _on_slider(field: str, shown: float, digits: int | None = None) -> float:
 
 def unknown_levers(b: Baseline, base: Plan) -> frozenset[str]:
     """The levers the data does not give and the session has not typed (funnel.model.gaps), for
-    the levers as they stand this run (after ``sync_all``)."""
-    return b.gaps().unknown(current_plan(base), base)
+    the levers as they stand this run (after ``sync_all``); the margin while none is set
+    (gaps.margin_unset: the data never gives one)."""
+    plan = current_plan(base)
+    return b.gaps().unknown(plan, base) | ({"margin"} if gaps.margin_unset(plan) else set())
 
 
 def at_base(field: str, value: float | None) -> bool:

@@ -170,6 +170,9 @@ def baseline_caption(b) -> str:
 def reverse_panel(r: PlanResult) -> None:
     """The reverse plan's answer (the headline below shows the plan at the required leads)."""
     out = r.forward
+    if r.plan.target_profit is not None and "margin" in r.unknown:  # gaps.apply_margin: not known, not out of reach
+        st.info(ui.t("planner.rev.needs_margin"))
+        return
     if not r.reachable:
         st.error(ui.t("planner.rev.unreachable"))
         return
@@ -410,3 +413,5 @@ def repeat_tab(r: PlanResult) -> None:
         ],
         repeat.untyped(r.plan.inputs()),  # clients, order, orders a month: typed, else an empty box
     )
+    if "margin" in r.unknown:  # profit and LTV rest on the margin (gaps.apply_margin): say why they are "—"
+        st.caption(ui.t("planner.rep.no_margin"))

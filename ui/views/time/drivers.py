@@ -31,7 +31,8 @@ def render(filters: Filters) -> None:
     if result.won in (0, result.closed):
         st.info(ui.t("tm.drivers.all_won" if result.won else "tm.drivers.all_lost"))
         return
-    _findings(result)
+    if any(d not in result.missing for d in drivers.DIMENSIONS):
+        _findings(result)  # with no breakdown to compare, «no clear differences» claimed a comparison
     _breakdown(result)
     st.caption(
         ui.t("tm.drivers.method", rate=ui.pct(result.rate), prior=ui.num(result.prior_deals), few=shrink.FEW_DEALS)
@@ -55,8 +56,9 @@ def _breakdown(result: drivers.Drivers) -> None:
         dims = [ui.t(f"tm.drivers.dim.{d}") for d in drivers.DIMENSIONS if result.missing.get(d) == reason]
         if dims:
             st.caption(ui.t(f"tm.drivers.missing.{reason}", dims=", ".join(dims)))
-    if not shown:
-        st.info(ui.t("tm.drivers.nothing"))
+    if not shown:  # what the data lacks, and the file to load; or every deal in one group
+        no_data = all(result.missing.get(d) == "no_data" for d in drivers.DIMENSIONS)
+        st.info(ui.t("tm.drivers.nothing" if no_data else "tm.drivers.nothing_split"))
         return
     dim = ui.choice(  # one dimension with data alone: named, not a radio
         ui.t("tm.drivers.dimension"),
