@@ -25,7 +25,7 @@ from numbers import Real
 import numpy as np
 import plotly.graph_objects as go
 
-from funnel import formatting
+from funnel import formatting, palette
 from funnel.periods import add_months
 
 # Streamlit's light theme, as its browser code resolves the placeholders.
@@ -41,10 +41,11 @@ PALETTE = (
     "#6d3fc0",
     "#d5dae5",
 )
-# The series colours, strongest first, and the pale grey kept for «Other» (the groups a chart
-# folds together, funnel.chart_series): close to the background, it hid the biggest channel when a
-# chart of ten channels in name order gave the tenth colour to it (review #16).
-STRONG, OTHER = PALETTE[:-1], PALETTE[-1]
+# The series colours, each at least 3 : 1 on white (funnel.palette: four of Streamlit's nine were
+# pale tints or under it), and the pale grey kept for «Other» (the groups a chart folds together,
+# funnel.chart_series): close to the background, it hid the biggest channel when a chart of ten
+# channels in name order gave the tenth colour to it (review #16).
+STRONG, OTHER = palette.STRONG, palette.OTHER
 TEXT = "#31333f"
 GRID = "#e6eaf1"
 RISE, FALL, TOTAL = "#29b09d", "#ff2b2b", "#0068c9"
@@ -69,7 +70,7 @@ _AXIS = dict(
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
-        colorway=list(STRONG),  # a tenth series starts again at blue, not at the grey
+        colorway=list(STRONG),  # a tenth series starts again at blue, not at a tint or the grey
         font=dict(family=FONT, color=TEXT, size=13),
         title=dict(font=dict(size=16), x=0, xanchor="left"),
         paper_bgcolor="white",
