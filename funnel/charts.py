@@ -55,8 +55,11 @@ RISE, FALL, TOTAL = "#29b09d", "#ff2b2b", "#0068c9"
 WON = "#6d3fc0"
 FONT = "'Source Sans Pro', 'Source Sans 3', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
-# Decimal mark, then thousands separator. Russian groups digits with a narrow no-break space.
-SEPARATORS = {"ru": ",\u202f", "en": ".,"}
+# Decimal mark, then thousands separator, as the tables write them (funnel.formatting.marks):
+# Russian groups digits with a no-break space (U+00A0, Babel's ru). The narrow one (U+202F) the
+# axes had is 1.4 px wide in Source Sans at the ticks' 12 px: «10 000 000» read «10000000» in
+# Chromium (review #16), beside tables that write the 2.4 px U+00A0.
+SEPARATORS = {lang: "".join(formatting.marks(lang)) for lang in ("ru", "en")}
 
 _AXIS = dict(
     gridcolor=GRID,
@@ -617,8 +620,8 @@ def plotly_locale(lang: str) -> dict:
         "shortMonths": formatting.month_names("ru"),  # "сент.", as a table's month (formatting.month)
         "days": [days["wide"][i].capitalize() for i in order],
         "shortDays": [days["abbreviated"][i].capitalize() for i in order],
-        "decimal": ",",
-        "thousands": "\u202f",
+        "decimal": formatting.marks("ru")[0],
+        "thousands": formatting.marks("ru")[1],
         "date": "%d.%m.%Y",
         "periods": ["", ""],
     }
