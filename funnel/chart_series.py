@@ -91,6 +91,15 @@ def monthly_rest(df: pd.DataFrame, rest: list, *, group: str = "grp") -> pd.Data
     return sums.reset_index()
 
 
+def rest_sums(part: pd.DataFrame, keys: list[str], sums: tuple[str, ...]) -> pd.DataFrame:
+    """The rows ``part`` (the groups folded into «Other») as one per ``keys`` (a stage and its
+    position, a month; a missing key is a key of its own): each column of ``sums`` added up, NaN
+    when none of the key's rows has a value (an unknown amount stays unknown, not 0), as
+    monthly_rest. In the keys' order."""
+    agg = {c: (c, lambda s: s.sum(min_count=1)) for c in sums if c in part}
+    return part.groupby(keys, sort=True, dropna=False).agg(**agg).reset_index()
+
+
 def stages_rest(table: pd.DataFrame, rest: list, *, group: str = "grp") -> pd.DataFrame:
     """The groups ``rest`` of a stage funnel by group (funnel.metrics.stages.stage_funnel with
     ``by``) as one: per stage (its position), reached added up, and conversion_from_first =
