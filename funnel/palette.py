@@ -53,6 +53,12 @@ def contrast(colour: str, background: str = WHITE) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+def translucent(colour: str, alpha: float) -> str:
+    """``colour`` ("#rrggbb") as CSS's "rgba(r, g, b, alpha)": a fill that shows what lies under it."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
 def series(n: int) -> list[str]:
     """The colours of ``n`` series drawn largest first: STRONG in order; past them, the smallest
     series (at most len(PALE) of them, the last ones) take the pale tints and any between start

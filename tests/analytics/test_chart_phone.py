@@ -277,12 +277,13 @@ def test_every_bubble_is_in_the_legend_in_a_look_of_its_own_largest_first():
     order = ["Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO", "Вебинары", "Email-рассылки"]
     assert [tr.name for tr in fig.data] == order + ["VK Реклама", "Холодные звонки"]
     assert fig.layout.showlegend is True and fig.layout.legend.itemsizing == "constant"
-    assert [tr.marker.color for tr in fig.data] == chart_series.colours(9)
-    assert [tr.marker.color for tr in fig.data][:2] == [BLUE, "#ff2b2b"]
+    assert [tr.marker.line.color for tr in fig.data] == chart_series.colours(9)  # the edge; the fill see-through
+    assert [tr.marker.line.color for tr in fig.data][:2] == [BLUE, "#ff2b2b"]
+    assert fig.data[0].marker.color == "rgba(0, 104, 201, 0.6)"  # #0068c9
     _legend_above(fig)
     ten = pd.concat([df, pd.DataFrame({"grp": ["Радио"], "is_total": [False], "cpl": [700.0]})])
     ten = bubble_figure(ten.assign(conversion=ten["conversion"].fillna(0.02), revenue=ten["revenue"].fillna(5e4)))
-    looks = [(tr.marker.color, tr.marker.symbol) for tr in ten.data]
+    looks = [(tr.marker.line.color, tr.marker.symbol) for tr in ten.data]
     # past the nine strong colours the smallest, «Радио», takes a pale tint (funnel.palette)
     assert len(set(looks)) == 10 and looks[-1] == (palette.PALE[0], "circle") and ten.data[-1].name == "Радио"
 
@@ -303,7 +304,7 @@ def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
     assert set(shown) <= {"Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO"}
     assert "Рекомендации" in shown  # alone in its corner
     assert all(f"<b>{tr.name}</b>" in tr.hovertext[0] for tr in fig.data)
-    assert all(tr.textfont.color == tr.marker.color for tr in fig.data)
+    assert all(tr.textfont.color == tr.marker.line.color for tr in fig.data)
     assert list(fig.layout.xaxis.range) == pytest.approx(charts.label_range(df["cpl"], log=True))
     assert list(fig.layout.yaxis.range) == pytest.approx([0.003 - 0.217 / 8, 0.22 + 0.217 / 8])
     for plot in (charts.PHONE_PLOT, WIDE_BUBBLES):

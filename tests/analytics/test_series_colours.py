@@ -90,11 +90,13 @@ def _bubbles(n: int) -> pd.DataFrame:
 @pytest.mark.parametrize(("n", "pale"), [(5, 0), (9, 0), (10, 1), (13, 4)], ids=lambda v: str(v))
 def test_bubbles_are_strong_and_a_tint_only_for_the_smallest_past_nine(n, pale):
     """The bubbles by revenue: nine and fewer all strong (≥ 3 : 1); ten, the smallest (c09) in a
-    tint; thirteen, the four smallest (c09 … c12)."""
+    tint; thirteen, the four smallest (c09 … c12). A bubble's edge is its colour in full: at
+    opacity 0.6 the whole bubble was under 3 : 1 (#0068c9 at 0.6 on white is #66a4df, 2.6 : 1)."""
     from ui.views.channels import bubble_figure
 
     fig = bubble_figure(_bubbles(n))
-    colours = [tr.marker.color for tr in fig.data]
+    colours = [tr.marker.line.color for tr in fig.data]  # each bubble's edge; its fill see-through
+    assert [tr.marker.color for tr in fig.data] == [palette.translucent(c, 0.6) for c in colours]
     assert [tr.name for tr in fig.data] == [f"c{i:02}" for i in range(n)]
     strong = colours[: n - pale]
     assert all(contrast(c) >= 3 for c in strong), strong
