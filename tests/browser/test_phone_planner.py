@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import screens
+from tests.browser.screen_checks import planner_phone_gap
 
 PHONE, WIDE = screens.VIEWPORTS["phone"], screens.VIEWPORTS["wide"]
 
@@ -56,6 +57,7 @@ def test_a_phone_sees_the_figures_and_the_tabs_first(demo_server, phone, lang):
     first = phone.evaluate(LAYOUT)
     phone.screenshot(path=str(screens.ARTIFACTS / f"phone-planner-first-{lang}.png"))
     assert first["switch"] and not first["levers"] and not first["head"], first
+    assert planner_phone_gap(phone, None) == []  # the folded levers leave no hole
     assert first["stripBottom"] <= PHONE[1], f"the tab strip starts {first['strip']:.0f} px down: {first}"
     metrics = first["metrics"]
     assert len(metrics) == 5 and all(top < first["strip"] for _, top in metrics), first
@@ -63,6 +65,7 @@ def test_a_phone_sees_the_figures_and_the_tabs_first(demo_server, phone, lang):
     screens.act(phone, lambda: phone.locator(".st-key-pl_phone_levers label").first.click())
     shown = phone.evaluate(LAYOUT)
     assert shown["levers"] and shown["head"], shown
+    assert planner_phone_gap(phone, None) == []  # the levers right under the results, as before
     phone.screenshot(path=str(screens.ARTIFACTS / f"phone-planner-levers-{lang}.png"), full_page=True)
 
 
