@@ -1,9 +1,10 @@
 """Which groups a chart of one series per group draws, and in what colour.
 
-The biggest group gets the strongest colour (funnel.charts.STRONG, in order), whatever its name:
+The biggest group gets the strongest colour (funnel.palette.STRONG, in order), whatever its name:
 drawn in name order, the demo's biggest channel, «Яндекс Директ», came tenth and took the
 palette's tenth colour, a grey close to the background (review #16). The pale grey
-(funnel.charts.OTHER) is kept for «Other», the groups folded together.
+(funnel.palette.OTHER) is kept for «Other», the groups folded together, and the pale tints
+(funnel.palette.PALE) for the smallest groups of a chart that draws more than STRONG has colours.
 
 A chart shows every group when they fit the strong colours (MAX_SERIES, nine); more, and it shows
 the TOP (eight) largest and one «Other» that adds the rest up: its sums are the rest's sums, its shares
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from funnel.charts import OTHER, STRONG
+from funnel import palette
+from funnel.palette import OTHER, STRONG
 
-# Streamlit's strong colours, the saturated ones first: its own order pairs each with a light
-# shade of it, and the second largest channel was a pale blue beside the largest's blue.
-RANKED = STRONG[0::2] + STRONG[1::2]
+# The strong colours in rank order (funnel.palette): Streamlit's own order paired each hue with a
+# pale tint of it, and the second largest channel was a pale blue beside the largest's blue; then
+# its tints came sixth to ninth, hard to see on white (review #16).
+RANKED = STRONG
 MAX_SERIES = len(RANKED)  # every group drawn, each in a colour of its own, up to this many
 TOP = MAX_SERIES - 1  # beyond MAX_SERIES: the TOP largest groups and «Other»
 
@@ -43,9 +46,9 @@ def split(sizes: pd.Series) -> tuple[list, list]:
 
 
 def colours(n: int) -> list[str]:
-    """The colours of ``n`` groups drawn largest first: the strong ones, saturated first (round
-    again past MAX_SERIES, never the grey of «Other»)."""
-    return [RANKED[i % len(RANKED)] for i in range(n)]
+    """The colours of ``n`` groups drawn largest first (funnel.palette.series): the strong ones in
+    order; past MAX_SERIES the smallest groups take the pale tints, never the grey of «Other»."""
+    return palette.series(n)
 
 
 SHAPES = ("circle", "diamond", "square", "triangle-up")
@@ -54,8 +57,10 @@ SHAPES = ("circle", "diamond", "square", "triangle-up")
 def symbols(n: int) -> list[str]:
     """The marker shapes of ``n`` groups drawn largest first, with colours(n): circles while the
     strong colours last, then the next shape for each round of them, so that no two groups of a
-    legend look alike (a tenth group's blue is a diamond, the first's a circle)."""
-    return [SHAPES[min(i // len(RANKED), len(SHAPES) - 1)] for i in range(n)]
+    legend look alike (of fifteen, the tenth's blue is a diamond, the first's a circle); a pale
+    tint, a colour of its own, is a circle."""
+    pale = sum(c in palette.PALE for c in colours(n))
+    return [SHAPES[min(i // len(RANKED), len(SHAPES) - 1)] for i in range(n - pale)] + ["circle"] * pale
 
 
 def colour_map(groups: list, *, other=None) -> dict:
@@ -84,6 +89,15 @@ def monthly_rest(df: pd.DataFrame, rest: list, *, group: str = "grp") -> pd.Data
     sums["cpl"] = sums["spend"].astype(float) / leads
     sums["conversion"] = sums["won"].astype(float) / leads
     return sums.reset_index()
+
+
+def rest_sums(part: pd.DataFrame, keys: list[str], sums: tuple[str, ...]) -> pd.DataFrame:
+    """The rows ``part`` (the groups folded into «Other») as one per ``keys`` (a stage and its
+    position, a month; a missing key is a key of its own): each column of ``sums`` added up, NaN
+    when none of the key's rows has a value (an unknown amount stays unknown, not 0), as
+    monthly_rest. In the keys' order."""
+    agg = {c: (c, lambda s: s.sum(min_count=1)) for c in sums if c in part}
+    return part.groupby(keys, sort=True, dropna=False).agg(**agg).reset_index()
 
 
 def stages_rest(table: pd.DataFrame, rest: list, *, group: str = "grp") -> pd.DataFrame:

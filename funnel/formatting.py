@@ -123,6 +123,13 @@ def _apply(kind: str, x, lang: str, decimals: int, currency: str | None = None) 
     return _unbroken(text.replace("¤", currency) if currency else text)
 
 
+def marks(lang: str) -> tuple[str, str]:
+    """(decimal mark, thousands separator) as number and money write them: (",", U+00A0) in
+    Russian, (".", ",") in English. The charts' separators are these (funnel.charts.SEPARATORS)."""
+    _, _, _, mark, group, _ = _shape(lang, "decimal")
+    return mark, _unbroken(group)
+
+
 def number(x, lang: str, decimals: int = 0) -> str:
     """``1234567.8`` → ``1 234 567,8`` (ru), ``1,234,567.8`` (en), rounded half to even to
     ``decimals`` places. A Decimal keeps its exact digits."""

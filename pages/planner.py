@@ -11,7 +11,10 @@ st.title(ui.t("nav.planner"))
 st.caption(ui.t("planner.intro"))
 
 filters = ui.filters()
-basis = view.basis_picker()
+view.phone_switch()  # on a phone the settings below and the levers are folded behind it
+head_box = st.container(key=view.HEAD)
+with head_box:
+    basis = view.basis_picker()
 try:
     b = view.load_baseline(filters, basis)
 except FunnelError as exc:
@@ -21,7 +24,7 @@ except FunnelError as exc:
 base = view.base_plan(b)
 view.prepare(base, sig=repr((filters, base)))
 
-head = st.columns([1.2, 1, 2])
+head = head_box.columns([1.2, 1, 2])
 reverse = head[0].toggle(ui.t("planner.reverse"), key=state.PL_REVERSE, help=ui.t("planner.reverse_help"))
 head[1].button(
     ui.t("planner.reset"), key="pl_reset", on_click=view.reset_to, args=(base,), icon=":material/restart_alt:"
@@ -43,7 +46,7 @@ def draw_plan(b, base, reverse: bool) -> None:
     view.sync_all()  # in the fragment: a step reruns only this, and the step is read here
     note = st.container()  # what the data does not give and what is still "—": said once ``r`` is known
     left, right = st.container(key="pl_main").columns([1, 1.35], gap="large")
-    with left:
+    with left, st.container(key=view.LEVERS):
         if reverse:
             kind = st.radio(
                 ui.t("planner.target_kind"),

@@ -152,6 +152,7 @@ SIDEBAR_PARAMS = (QP_LANG, QP_WS, QP_PERIOD, QP_FROM, QP_TO, *(p for p, _ in QP_
 
 # ---- Planner -------------------------------------------------------------------------------------
 PL_REVERSE: Key[bool] = Key("pl_reverse", False)
+PL_PHONE_LEVERS: Key[bool] = Key("pl_phone_levers", False)  # a phone's switch: levers and basis shown
 PL_TAB: Key[str] = Key("pl_tab")  # the planner's open tab (its label)
 PL_BASIS: Key[str] = Key("pl_basis", "period")  # the baseline's basis: period or cohort (funnel.basis)
 PL_BASIS_W: Key[str] = Key("pl_basis_w")  # its radio (the choice is kept in PL_BASIS, across pages)

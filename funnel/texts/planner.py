@@ -269,6 +269,8 @@ TEXTS = {
         "The link is stale or broken ({problem}). Showing the baseline from the data.",
     ),
     "planner.reverse": ("Обратный расчёт", "Reverse plan"),
+    # a phone's switch over the levers, the basis and the baseline (ui.views.planner.phone)
+    "planner.phone_levers": ("Рычаги и база расчёта", "Levers and baseline"),
     "planner.reverse_help": (
         "От цели к лидам, бюджету, сделкам и продавцам; остальные рычаги не меняются.",
         "From a target to the leads, budget, deals and sellers it takes; other levers held.",

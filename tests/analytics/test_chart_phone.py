@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import pytest
 
-from funnel import chart_series, charts
+from funnel import chart_series, charts, palette
 from tests.helpers.screen import plain, t  # as read: a number and its unit joined by U+00A0
 
 BLUE, GREY = charts.PALETTE[0], charts.PALETTE[9]
@@ -20,10 +20,12 @@ BLUE, GREY = charts.PALETTE[0], charts.PALETTE[9]
 # ---- the series' colours ---------------------------------------------------------------------------
 def test_the_grey_is_no_series_colour_of_the_template():
     """Ten series in the template's colours: the tenth took #d5dae5, a grey close to the white
-    background. Now the template's colours are the nine strong ones; a tenth starts again at blue."""
+    background. Now the template's colours are the nine strong ones (funnel.palette.STRONG, no
+    pale tint among them); a tenth starts again at blue."""
     assert GREY == "#d5dae5"
     assert GREY not in charts.TEMPLATE.layout.colorway
-    assert list(charts.TEMPLATE.layout.colorway) == list(charts.PALETTE[:9])
+    assert list(charts.TEMPLATE.layout.colorway) == list(palette.STRONG)
+    assert not set(palette.PALE) & set(charts.TEMPLATE.layout.colorway)
 
 
 @pytest.mark.parametrize(
@@ -44,10 +46,13 @@ def test_past_nine_groups_the_eight_largest_and_the_rest_together():
     assert chart_series.split(ten) == ([f"g{i}" for i in range(8)], ["g8", "g9"])
 
 
-def test_ranked_colours_are_saturated_first_and_never_the_grey():
+def test_ranked_colours_are_strong_first_and_never_the_grey():
+    """Nine strong colours, then (20 groups) the eleven next largest in them again and the four
+    smallest in the pale tints, the tints last."""
     colours = chart_series.colours(20)
-    assert colours[:5] == ["#0068c9", "#ff2b2b", "#29b09d", "#ff8700", "#6d3fc0"]
+    assert colours[:5] == ["#0068c9", "#ff2b2b", "#1d9683", "#d46a00", "#6d3fc0"]
     assert GREY not in colours and colours[9] == BLUE  # round again, at blue
+    assert colours[16:] == list(palette.PALE) and not set(palette.PALE) & set(colours[:16])
     assert chart_series.colour_map(["x", "none", "y"], other="none") == {"x": BLUE, "y": "#ff2b2b", "none": GREY}
 
 
@@ -264,7 +269,7 @@ def test_every_bubble_is_in_the_legend_in_a_look_of_its_own_largest_first():
     channel is a trace of its own in the legend (above the plot), in the order of revenue
     (Рекомендации and Яндекс Директ 9 M: by name; Партнёры 8 M, Выставки 5 M, SEO 4 M, Вебинары 3 M,
     Email 0.2 M, VK and cold calls 0.1 M), each colour and shape its own, the strongest colours
-    for the largest; a tenth channel is a diamond in the first's blue."""
+    for the largest; a tenth channel, the smallest, is the one in a pale tint."""
     from ui.views.channels import bubble_figure
 
     df = _channels()
@@ -272,13 +277,15 @@ def test_every_bubble_is_in_the_legend_in_a_look_of_its_own_largest_first():
     order = ["Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO", "Вебинары", "Email-рассылки"]
     assert [tr.name for tr in fig.data] == order + ["VK Реклама", "Холодные звонки"]
     assert fig.layout.showlegend is True and fig.layout.legend.itemsizing == "constant"
-    assert [tr.marker.color for tr in fig.data] == chart_series.colours(9)
-    assert [tr.marker.color for tr in fig.data][:2] == [BLUE, "#ff2b2b"]
+    assert [tr.marker.line.color for tr in fig.data] == chart_series.colours(9)  # the edge; the fill see-through
+    assert [tr.marker.line.color for tr in fig.data][:2] == [BLUE, "#ff2b2b"]
+    assert fig.data[0].marker.color == "rgba(0, 104, 201, 0.6)"  # #0068c9
     _legend_above(fig)
     ten = pd.concat([df, pd.DataFrame({"grp": ["Радио"], "is_total": [False], "cpl": [700.0]})])
     ten = bubble_figure(ten.assign(conversion=ten["conversion"].fillna(0.02), revenue=ten["revenue"].fillna(5e4)))
-    looks = [(tr.marker.color, tr.marker.symbol) for tr in ten.data]
-    assert len(set(looks)) == 10 and looks[-1] == (BLUE, "diamond") and ten.data[-1].name == "Радио"
+    looks = [(tr.marker.line.color, tr.marker.symbol) for tr in ten.data]
+    # past the nine strong colours the smallest, «Радио», takes a pale tint (funnel.palette)
+    assert len(set(looks)) == 10 and looks[-1] == (palette.PALE[0], "circle") and ten.data[-1].name == "Радио"
 
 
 def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
@@ -297,7 +304,7 @@ def test_bubbles_name_only_the_biggest_where_a_phone_has_room():
     assert set(shown) <= {"Рекомендации", "Яндекс Директ", "Партнёры", "Выставки", "SEO"}
     assert "Рекомендации" in shown  # alone in its corner
     assert all(f"<b>{tr.name}</b>" in tr.hovertext[0] for tr in fig.data)
-    assert all(tr.textfont.color == tr.marker.color for tr in fig.data)
+    assert all(tr.textfont.color == tr.marker.line.color for tr in fig.data)
     assert list(fig.layout.xaxis.range) == pytest.approx(charts.label_range(df["cpl"], log=True))
     assert list(fig.layout.yaxis.range) == pytest.approx([0.003 - 0.217 / 8, 0.22 + 0.217 / 8])
     for plot in (charts.PHONE_PLOT, WIDE_BUBBLES):

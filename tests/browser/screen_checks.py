@@ -37,7 +37,8 @@ that every check named for its workspace and language ran where it was due.
   conversion's as the language writes it (also in presenter mode), the Funnel page's figures and stage names inside its charts on a laptop
   and a phone, and every page's title with each word on one line on a phone;
 - planner phone gap (review #16): at 390 px the Planner's results and its levers under them no
-  more than PHONE_GAP_PX apart (80 px stood between them);
+  more than PHONE_GAP_PX apart (80 px stood between them); with the levers folded behind the
+  phone's switch (ui.views.planner.phone), their column leaves no hole under the results;
 - month lines apart (review #16): on a phone no line of a month axis's labels over another (the
   Overview's years read «20252026»);
 - workshop levels (review #16): the Workshop's four sliders level at 1440 and 1280 px, where a
@@ -538,9 +539,28 @@ MAIN_COLUMNS = """() => {
 PHONE_GAP_PX = 40  # two elements' spacing (16 px) and a little: a gap, not a hole
 
 
+# The folded levers' column (the phone's switch off): its height, and the results column's bottom
+# against the main row's (nothing under the results but that column and the row's gap).
+FOLDED_COLUMN = """() => {
+  const block = document.querySelector('.st-key-pl_main [data-testid="stHorizontalBlock"]');
+  const levers = block && block.querySelector('.st-key-pl_levers');
+  if (!levers || levers.getClientRects().length) return null;  // not folded
+  const col = levers.closest('[data-testid="stColumn"]');
+  const other = [...block.children].find(c => c !== col);
+  return [col.getBoundingClientRect().height, block.getBoundingClientRect().bottom - other.getBoundingClientRect().bottom];
+}"""
+
+
 def planner_phone_gap(page, screen) -> list[str]:
     """On a phone the Planner's results and its levers, stacked, are as close as two parts of a
-    page: no more than PHONE_GAP_PX between the last figure and the first lever."""
+    page: no more than PHONE_GAP_PX between the last figure and the first lever. Folded (the
+    phone's switch off, as a page opens), the levers' column takes no room under the results."""
+    folded = page.evaluate(FOLDED_COLUMN)
+    if folded is not None:
+        column, under = folded
+        return (
+            [] if column <= 1 and under <= PHONE_GAP_PX else [f"a hole of {under:.0f} px under the results: {folded}"]
+        )
     cols = page.evaluate(MAIN_COLUMNS)
     if not cols or len(cols) != 2 or None in cols:
         return [f"not two columns of parts: {cols}"]

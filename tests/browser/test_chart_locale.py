@@ -175,3 +175,55 @@ def test_a_phones_month_labels_carry_their_own_years(page):
     assert wide[:4] == ["нояб. 2025", "дек.", "янв. 2026", "февр."], wide
     # from December, every second kept (PHONE_MONTHS): the hidden January's year goes to February
     assert _month_chart(page, 12, 390, "2025-12-01", written=True)[:3] == ["дек. 2025", "", "февр. 2026"]
+
+
+# ---- the thousands separator of a money axis --------------------------------------------------------
+def test_a_russian_money_axis_groups_thousands_as_the_tables_do(page):
+    """Review #16: a Russian money axis read «10000000»: plotly.js grouped its ticks with the
+    narrow no-break space (U+202F), where funnel.formatting.money writes U+00A0. «Каналы по
+    месяцам» on spend (as the Channels page builds and styles it: spend 2 000 000 to 9 000 000 ₽ a
+    month): every tick of four digits or more is formatting.number's writing of its value, with
+    money's separator and no other space."""
+    import pandas as pd
+
+    from funnel import charts, formatting
+    from ui.views.channels import channel_trend_figure
+
+    rows = [
+        {"month": f"2026-0{m}-01", "grp": g, "leads": 10, "won": 1, "revenue": None, "spend": s * m * 1e6, "cpl": None}
+        for m in range(1, 7)
+        for g, s in (("A", 1.5), ("B", 0.4))
+    ]
+    fig = charts.style(channel_trend_figure(pd.DataFrame(rows).assign(conversion=0.1), "spend"), "ru")
+    fig.update_layout(width=900, height=450)
+    page.set_content(fig.to_html(include_plotlyjs=True, full_html=True, config=charts.config("ru")))
+    page.wait_for_selector(".ytick text")
+    ticks = page.eval_on_selector_all(".ytick text", "ts => ts.map(t => t.textContent)")
+    group = formatting.money(12_345_678, "ru")[2]  # «12 345 678 ₽»: the character after «12»
+    assert group == "\u00a0" and charts.separators("ru")[1] == group
+    big = [t for t in ticks if len(t.replace(group, "")) >= 4]
+    assert big, ticks
+    for tick in big:  # «2 000 000», as a table writes 2000000
+        assert tick == formatting.number(int(tick.replace(group, "")), "ru"), (tick, ticks)
+    assert not [t for t in ticks if "\u202f" in t or " " in t], ticks
+
+
+def test_the_money_separator_is_wide_enough_to_see_in_the_apps_font(demo_server, page):
+    """At the axes' 12 px in the app's font (Source Sans), U+202F is 1.4 px wide: «10 000 000»
+    read as one number. The charts' separator, measured in a tick's own font on the app's page,
+    is at least 2 px (U+00A0: 2.4 px; a digit is 6 px)."""
+    from funnel import charts
+    from tests.browser.screens import open_page
+
+    open_page(page, demo_server.url, "demo", "ru", "channels")
+    page.locator('[data-testid="stPlotlyChart"] .ytick text').first.wait_for()
+    page.evaluate("() => document.fonts.ready")
+    width = page.evaluate(
+        """(sep) => { const t = document.querySelector('[data-testid="stPlotlyChart"] .ytick text');
+           const css = getComputedStyle(t), c = document.createElement('canvas').getContext('2d');
+           c.font = `${css.fontSize} ${css.fontFamily}`;
+           return [c.measureText(sep).width, c.measureText('\\u202f').width, css.fontSize, css.fontFamily]; }""",
+        charts.separators("ru")[1],
+    )
+    assert "Source Sans" in width[3], width
+    assert width[0] >= 2 > width[1], width

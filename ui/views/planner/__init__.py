@@ -10,7 +10,7 @@ import streamlit as st
 import ui
 from funnel.errors import FunnelError
 from ui import state
-from ui.views.planner import active, edits, forecast, scenarios, tabs
+from ui.views.planner import active, edits, forecast, phone, scenarios, tabs
 from ui.views.planner.charts import metrics, waterfall
 from ui.views.planner.deal_flow import deals_help, deals_label
 from ui.views.planner.edits import plan_channels
@@ -35,7 +35,10 @@ from ui.views.planner.levers import (
 from ui.views.planner.tabs import capacity_note, lever_label, reverse_panel, waterfall_rows
 
 __all__ = [
+    "HEAD",
+    "LEVERS",
     "PHONE_CSS",
+    "phone_switch",
     "page_css",
     "active_plan",
     "base_plan",
@@ -67,6 +70,8 @@ __all__ = [
     "write_link",
 ]
 
+phone_switch = phone.switch  # a phone's switch over the levers and the baseline's settings
+HEAD, LEVERS = phone.HEAD, phone.LEVERS
 TABS = ("waterfall", "chain", "mix", "web", "capacity", "repeat", "active", "forecast", "backtest", "scenarios")
 active_plan = active.current  # the session's active-sales plan for this run (None: the plan has none)
 

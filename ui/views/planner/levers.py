@@ -31,6 +31,7 @@ from funnel.model.edits import Edits
 from funnel.model.plan import OPTIONAL, Plan
 from ui import auth, numbox, state
 from ui.text import places, widget_format
+from ui.views.planner import phone
 
 # field → (unit, the least top of its slider): funnel.units, where every figure's unit is said.
 LEVERS = units.LEVERS
@@ -55,11 +56,12 @@ PHONE_CSS = """<style>
 
 
 def page_css() -> str:
-    """The planner's fixed CSS: PHONE_CSS, and every second money label of the waterfall hidden
-    on a phone (funnel.charts.phone_ticks_css). Every slider with decimals is a slider of options
-    written in Python (``lever``, and the stage chain's: edits.chain_tab), so its thumb and its
-    ends read as the language writes them, and no rule hides or redraws them."""
-    return PHONE_CSS + charts.phone_ticks_css(".st-key-pl_waterfall")
+    """The planner's fixed CSS: PHONE_CSS, the phone's folding (phone.LAYOUT_CSS), and every
+    second money label of the waterfall hidden on a phone (funnel.charts.phone_ticks_css). Every
+    slider with decimals is a slider of options written in Python (``lever``, and the stage
+    chain's: edits.chain_tab), so its thumb and its ends read as the language writes them, and no
+    rule hides or redraws them."""
+    return PHONE_CSS + phone.LAYOUT_CSS + charts.phone_ticks_css(".st-key-pl_waterfall")
 
 
 # ---- baseline -----------------------------------------------------------------------------
