@@ -29,7 +29,7 @@ from ui.cache import draw_cached, is_shared, shared
 from ui.cards import grid_and_cards
 from ui.escape import WORD_JOINER as WORD_JOINER  # re-exported: tests read it here
 from ui.escape import plain
-from ui.text import currency, date, lang, money, month, num, pct, period, share, t
+from ui.text import currency, date, lang, money, month, num, pct, period, rate, share, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
@@ -91,6 +91,8 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
         kind, places = "number", 0
     if decimals is None and kind in ("count", "days", "hours") and places and not missing(x):
         places = min(places, precision.places(kind, float(x)))
+    if decimals is None and kind == "share" and col in precision.RATES:
+        return rate(x)  # a conversion or win rate: the one rule for rates, «3,24 %», «22,7 %»
     places = places if decimals is None else decimals
     if kind == "money":
         return money(x, places)
