@@ -9,7 +9,7 @@ known and nothing is formatted by guessing from its size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -88,6 +88,7 @@ class Value:
     value: object
     unit: str
     decimals: int = 0
+    note: str = ""  # said beside the value: under a card, in a workbook cell's comment
 
 
 @dataclass(frozen=True)
@@ -196,12 +197,15 @@ def header(key: str | None, label, lang: str) -> str:
     return t(HEADERS[key], lang) if key in HEADERS else str(label)
 
 
-def places(kind: str, x, decimals: int) -> int:
+def places(kind: str, x, decimals: int, key: str | None = None) -> int:
     """The decimals a report writes ``x`` of the unit ``kind`` with, given its figure's
     ``decimals``: as the screen reads it (funnel.model.precision), a count whole from 100 up, a
-    time in days or hours whole from 10 up («48 дн.» beside the app's «48 дн.», not «47,5»). The
-    HTML, the PDF and the XLSX's number format all take these, so the three agree."""
+    time in days or hours whole from 10 up («48 дн.» beside the app's «48 дн.», not «47,5»), a
+    conversion or win rate (``key`` in RATES, or a chain step's "rate") by rate_places («3,24 %»,
+    «22,7 %»). The HTML, the PDF and the XLSX's number format all take these, so the three agree."""
     x = plain(x)
+    if kind == "share" and (key in precision.RATES or key == "rate") and isinstance(x, (int, float, Decimal)):
+        return precision.rate_places(float(x) * 100)
     if kind in ("count", "days", "hours") and isinstance(x, (int, float, Decimal)) and not isinstance(x, bool):
         return min(decimals, precision.places(kind, float(x)))
     return decimals
@@ -229,7 +233,7 @@ def value(label, x, lang: str, *, key: str | None = None, sellers=None) -> Value
         shown = t(out, lang) if out in TABLE else t(lever, lang) if lever in TABLE else t(HEADERS.get(key, key), lang)
     if key == "contacts_per_seller":
         return Value(str(shown), plain(x), kind, per_seller(x, sellers))
-    return Value(str(shown), plain(x), kind, places(kind, x, _decimals(key or "", kind)))
+    return Value(str(shown), plain(x), kind, places(kind, x, _decimals(key or "", kind), key))
 
 
 def plain(x):
@@ -279,11 +283,11 @@ def table(name: str, df: pd.DataFrame, lang: str, sellers=None) -> Table:
                 digits = _decimals(lever, kind)
                 if kind == "count" and isinstance(plain(x), float) and not plain(x).is_integer() and abs(x) < 100:
                     digits = max(digits, 1)  # 6 sellers −10 % are 5,4 sellers: "5" would mislead
-                digits = per_seller(x, sellers) if lever == "contacts_per_seller" else places(kind, x, digits)
+                digits = per_seller(x, sellers) if lever == "contacts_per_seller" else places(kind, x, digits, lever)
                 row.append(Value(h, plain(x), kind, digits))
             else:
                 kind = unit_of(key, x)
-                row.append(Value(h, plain(x), kind, places(kind, x, _decimals(key or "", kind))))
+                row.append(Value(h, plain(x), kind, places(kind, x, _decimals(key or "", kind), key)))
         rows.append(row)
     return Table(name, headers, rows)
 
@@ -312,12 +316,23 @@ def build(
         currency=currency,
         when=when or datetime.now(),
         inputs=[value(k, v, lang, sellers=sellers) for k, v in inputs.items()],
-        outputs=[value(k, v, lang) for k, v in outputs.items()],
+        outputs=[_noted(value(k, v, lang), k, lang) for k, v in outputs.items()],
         tables=[table(name, df, lang, sellers) for name, df in (tables or {}).items()],
         figures=list(figures),
         notes=list(notes or []),
         about=list((about or {}).items()),
     )
+
+
+# Results said with a note, as the Planner's card says it in its help: the deals a month are an
+# average, hence their decimal (31,8).
+NOTES = {"deals": "report.deals_average"}
+
+
+def _noted(v: Value, label, lang: str) -> Value:
+    """``v`` (a result given as ``label``) with its note, when its figure has one (NOTES)."""
+    key = key_of(label, lang)
+    return replace(v, note=t(NOTES[key], lang)) if key in NOTES and v.value is not None else v
 
 
 def shown(v: Value, lang: str, currency: str) -> str:

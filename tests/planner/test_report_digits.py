@@ -84,3 +84,32 @@ def test_the_planner_s_downloads_write_a_seller_s_leads_as_the_lever(demo_app_db
     assert inputs[t("planner.lever.contacts_per_seller", lang)] == SHOWN[lang]
 
     _check_xlsx(_xlsx_input(io.BytesIO(made["pl_export_xlsx"]()), lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "deals", "note"),
+    [
+        ("ru", "41,3", "в среднем за месяц, поэтому с дробью"),
+        ("en", "41.3", "a monthly average, hence the decimal"),
+    ],
+)
+def test_the_plan_s_deals_say_they_are_a_month_s_average(demo_app_db, tmp_path, capsys, lang, deals, note):
+    """496 won ÷ 12 months = 41,33… deals a month, written with its decimal as the Planner's card
+    writes it; the card's help says it is a monthly average (planner.m.deals_average_help), and so
+    do the report's card, the workbook's cell (a comment) and `plan`'s table (a line under it)."""
+    base = ["plan", "--db", str(demo_app_db), "--lang", lang, "--export"]
+    assert main([*base, str(tmp_path / "plan.html")]) == 0
+    table = capsys.readouterr().out
+    assert f"{t('plan.cli.deals', lang)} — {note}" in table
+    page = html.unescape((tmp_path / "plan.html").read_text(encoding="utf-8"))
+    card = re.search(
+        rf'<div class="label">{t("planner.out.deals", lang)}</div><div class="value">(.*?)</div>'
+        r'<div class="note">(.*?)</div>',
+        page,
+    )
+    assert card is not None and plain(card[1]) == deals and card[2].startswith(note), card
+    assert main([*base, str(tmp_path / "plan.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    rows = {r[0].value: r[1] for r in wb[t("planner.export.results", lang)].iter_rows(min_row=2)}
+    cell = rows[t("planner.out.deals", lang)]
+    assert cell.value == pytest.approx(496 / 12) and cell.comment is not None and cell.comment.text.startswith(note)
