@@ -29,7 +29,7 @@ from ui.cache import draw_cached, is_shared, shared
 from ui.cards import grid_and_cards
 from ui.escape import WORD_JOINER as WORD_JOINER  # re-exported: tests read it here
 from ui.escape import plain
-from ui.text import currency, date, lang, money, month, num, pct, period, share, t
+from ui.text import currency, date, lang, money, month, num, pct, period, rate, share, t
 
 log = logging.getLogger("funnel.ui")
 PLOTLY_CONFIG = charts.config("en")  # the language-free part; chart_config() adds the locale
@@ -91,6 +91,8 @@ def fmt_value(col: str, x, decimals: int | None = None) -> str:
         kind, places = "number", 0
     if decimals is None and kind in ("count", "days", "hours") and places and not missing(x):
         places = min(places, precision.places(kind, float(x)))
+    if decimals is None and kind == "share" and col in precision.RATES:
+        return rate(x)  # a conversion or win rate: the one rule for rates, «3,24 %», «22,7 %»
     places = places if decimals is None else decimals
     if kind == "money":
         return money(x, places)
@@ -535,6 +537,26 @@ def show_error(exc: Exception) -> None:
 
 
 # ---- downloads ------------------------------------------------------------------------------------
+DOWNLOADS = "downloads_"  # the key prefix of a row of download buttons (DOWNLOADS_CSS)
+# On a phone a row's buttons go without their icons and with less padding, so that the plan
+# report's three (HTML, PDF, XLSX) stay on one line at 390 px as a table's two do.
+DOWNLOADS_CSS = """<style>
+@media (max-width: 640px) {
+  [class*="st-key-KEY"] { gap: 0.5rem !important; }
+  [class*="st-key-KEY"] [data-testid="stDownloadButton"] button { padding-inline: 0.625rem; }
+  [class*="st-key-KEY"] [data-testid="stDownloadButton"] span:has(> [data-testid="stIconMaterial"]) {
+    display: none; }
+}
+</style>""".replace("KEY", DOWNLOADS)
+
+
+def download_row(key: str):
+    """One row for a table's or a report's download buttons, side by side in their order (CSV
+    then XLSX; HTML, PDF, XLSX), a phone's too (DOWNLOADS_CSS). In ``st.columns`` the XLSX button
+    stood half the page away from the CSV one (review #16), and on a phone each took its own row."""
+    return st.container(horizontal=True, gap="small", key=f"{DOWNLOADS}{key}")
+
+
 def download_buttons(df, name: str, key: str) -> None:
     """CSV and XLSX downloads of a table, formula-safe (funnel.tables), each cell as its header
     says (a share in percent in the CSV: funnel.report.download). ``df`` is the frame, or
@@ -554,8 +576,8 @@ def download_buttons(df, name: str, key: str) -> None:
     sheet_key = f"report.sheet.{name.split('_')[0] if name.startswith('economics') else name}"
     sheet = t(sheet_key) if sheet_key in TABLE else t("report.sheet.data")
 
-    c1, c2 = st.columns(2)
-    c1.download_button(
+    row = download_row(key)
+    row.download_button(
         t("common.download_csv"),
         lambda: csv_bytes(frame(), language),
         f"{name}.csv",
@@ -563,7 +585,7 @@ def download_buttons(df, name: str, key: str) -> None:
         key=f"{key}_csv",
         icon=":material/download:",
     )
-    c2.download_button(
+    row.download_button(
         t("common.download_xlsx"),
         lambda: download_bytes(frame(), sheet, language, cur),
         f"{name}.xlsx",

@@ -20,7 +20,7 @@ from ui import state
 from ui.cache import shared
 from ui.cards import CARDS_CSS
 from ui.picker import date_picker
-from ui.show import names, ws_name
+from ui.show import DOWNLOADS_CSS, names, ws_name
 from ui.store import list_spaces
 from ui.text import date_input_format, lang, t
 
@@ -101,7 +101,7 @@ if (!window.__funnelTabInView) {
 </script>"""
 
 # Every page's CSS, one st.html: the app's own and the phone's cards (ui.cards).
-PAGE_CSS = APP_CSS + CARDS_CSS
+PAGE_CSS = APP_CSS + CARDS_CSS + DOWNLOADS_CSS
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
 # change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise

@@ -7,6 +7,7 @@ from __future__ import annotations
 from funnel import formatting
 from funnel.i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_money, fmt_num, fmt_pct
 from funnel.i18n import t as _t
+from funnel.model import precision
 from ui import state
 
 
@@ -25,6 +26,13 @@ def num(x, decimals: int = 0) -> str:
 
 def pct(x, decimals: int = 1) -> str:
     return fmt_pct(x, lang(), decimals)
+
+
+def rate(x) -> str:
+    """A conversion or win rate (a fraction) by the one rule of funnel.model.precision.rate_places:
+    «3,24 %», «22,7 %», «25,0 %»; a rate that is not 0 never reads 0; "—" when missing."""
+    value = None if formatting.missing(x) else float(x) * 100
+    return formatting.share(x, lang(), precision.rate_places(value))
 
 
 def share(x, decimals: int = 1) -> str:

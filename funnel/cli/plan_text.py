@@ -103,7 +103,11 @@ def table(out: dict, lang: str, currency: str, levers) -> str:
     hold the space a person types, not the screen's no-break one."""
     lines = rows(out, lang, currency, levers)
     width = max((len(n) for n, _ in lines), default=0)
-    return formatting.plain("\n".join(f"{name:<{width}}  {value}".rstrip() for name, value in lines))
+    text = "\n".join(f"{name:<{width}}  {value}".rstrip() for name, value in lines)
+    if out.get("deals") is not None:  # an average, hence its decimal (31,8), as the Planner's card says
+        note = t("report.deals_average", lang)
+        text += "\n\n" + t("report.cli.deals_average", lang, label=label("deals", lang), note=note)
+    return formatting.plain(text)
 
 
 def _columns(rows: list[list[str]]) -> list[str]:

@@ -22,6 +22,12 @@ writing is rounded; the baseline line writes each exact division beside its roun
   single value keeps its own rule (never «,0»).
 Trailing zeros are dropped ("50 %", "2 сделки", not "50,00 %", "2,00").
 
+A conversion or a win rate (``RATES``: a share of leads or deals that went on) reads by one rule
+on every page, the report and the command line (``rate_places``): two decimals below 10 %
+(«0,45 %», «3,24 %»), one from 10 % up («22,7 %», «59,7 %»), zeros kept so that a column or a
+line reads at one precision («25,0 %» beside «24,6 %», not «25 %»). The same win rate read «23 %»,
+«22,7 %» and «22,73 %» on the Planner's forecast, the Time page and the Planner's caption (review #16).
+
 A few shares are read in whole percent whatever their size (``WHOLE_PERCENT``, ``figure``):
 a return on spend or a team's load runs to hundreds of percent ("ROMI 390 %"), where hundredths
 are noise; the Planner's cards, its scenario table and ``plan``'s text table all ask ``figure``.
@@ -39,6 +45,34 @@ TIME_WHOLE_FROM = 10
 # Shares read in whole percent (funnel.units.decimals calls ROMI and ДРР coarse percentages too):
 # the plan's ROMI, the channel mix's, ДРР and the sellers' load.
 WHOLE_PERCENT = frozenset({"romi", "mix_romi", "drr", "load"})
+# Conversions and win rates (funnel.units' names): read by rate_places.
+RATES = frozenset(
+    {
+        "conversion",
+        "win_rate",
+        "effective_conversion",
+        "chain_conversion",
+        "required_conversion",
+        "conversion_from_previous",
+        "conversion_from_first",
+        "from_previous",
+        "sal_rate",
+        "site_conversion",
+        "shrunk_rate",
+        "conv_low",
+        "conv_high",
+    }
+)
+RATE_TENTHS_FROM = 10.0  # a rate from here up (in percent) reads one decimal: «22,7 %», not «22,73 %»
+
+
+def rate_places(value: float | None) -> int:
+    """The decimals a conversion or win rate ``value`` (in percent: 3.24 for 3,24 %) is read
+    with: two below RATE_TENTHS_FROM («0,45 %», «3,24 %», «3,20 %»), one from it up («22,7 %»,
+    «25,0 %», «100,0 %»), trailing zeros kept. 0, None and non-finite: 0 («0 %», "—")."""
+    if value is None or not math.isfinite(value) or value == 0:
+        return 0
+    return 1 if round(abs(value), 2) >= RATE_TENTHS_FROM else 2
 
 
 def places(kind: str, value: float | None, beside: float | None = None) -> int:
@@ -56,7 +90,10 @@ def places(kind: str, value: float | None, beside: float | None = None) -> int:
 
 def figure(key: str, kind: str, value: float | None) -> int:
     """The decimals the figure named ``key`` (of unit ``kind``; a share in percent, 377.45 for
-    ROMI 377,45 %) is read with: ``places``, except a share in WHOLE_PERCENT, read whole."""
+    ROMI 377,45 %) is read with: ``places``, except a conversion or win rate (RATES,
+    rate_places) and a share in WHOLE_PERCENT, read whole."""
+    if kind == "share" and key in RATES:
+        return rate_places(value)
     if kind == "share" and key in WHOLE_PERCENT:
         # whole, except that a share that is not 0 never reads 0 (formatting.share's rule for
         # tables: a plan's ДРР of 0,3 % read «0 %» on its card beside the table's «0,3 %»)

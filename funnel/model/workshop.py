@@ -104,7 +104,7 @@ def example_figures(begin: WorkshopStart, overloaded: bool = False) -> frozenset
 def line_places(out: dict) -> dict[str, int]:
     """How many decimals the line «120 лидов × 5 % × 150 000 ₽ = 900 000 ₽» writes each factor of
     ``out`` (a plan's result: leads, effective_conversion, avg_check) with."""
-    return {"leads": 0, "conversion": precision.places("share", out["effective_conversion"] * 100), "avg_check": 0}
+    return {"leads": 0, "conversion": precision.rate_places(out["effective_conversion"] * 100), "avg_check": 0}
 
 
 def line_rounded(out: dict) -> bool:

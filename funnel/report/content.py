@@ -9,7 +9,7 @@ known and nothing is formatted by guessing from its size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -88,6 +88,7 @@ class Value:
     value: object
     unit: str
     decimals: int = 0
+    note: str = ""  # said beside the value: under a card, in a workbook cell's comment
 
 
 @dataclass(frozen=True)
@@ -196,15 +197,43 @@ def header(key: str | None, label, lang: str) -> str:
     return t(HEADERS[key], lang) if key in HEADERS else str(label)
 
 
-def value(label, x, lang: str, *, key: str | None = None) -> Value:
-    """``x`` as a report value: labelled in ``lang``, with its unit and decimals."""
+def places(kind: str, x, decimals: int, key: str | None = None) -> int:
+    """The decimals a report writes ``x`` of the unit ``kind`` with, given its figure's
+    ``decimals``: as the screen reads it (funnel.model.precision), a count whole from 100 up, a
+    time in days or hours whole from 10 up («48 дн.» beside the app's «48 дн.», not «47,5»), a
+    conversion or win rate (``key`` in RATES, or a chain step's "rate") by rate_places («3,24 %»,
+    «22,7 %»). The HTML, the PDF and the XLSX's number format all take these, so the three agree."""
+    x = plain(x)
+    if kind == "share" and (key in precision.RATES or key == "rate") and isinstance(x, (int, float, Decimal)):
+        return precision.rate_places(float(x) * 100)
+    if kind in ("count", "days", "hours") and isinstance(x, (int, float, Decimal)) and not isinstance(x, bool):
+        return min(decimals, precision.places(kind, float(x)))
+    return decimals
+
+
+def per_seller(x, sellers) -> int:
+    """The decimals of a seller's leads a month ``x`` beside ``sellers`` sellers: the Planner's
+    lever's and the CLI's rule (precision.per_seller_places), so that sellers × it reads the
+    capacity whole — the demo's 15 298 leads ÷ 12 months ÷ 6 sellers = 212,47… is «212,5» (6 ×
+    212,5 = 1 275), where the report's «212» gave 6 × 212 = 1 272."""
+    x, sellers = plain(x), plain(sellers)
+    if not isinstance(x, (int, float, Decimal)) or isinstance(x, bool):
+        return 0
+    return precision.per_seller_places(None if sellers is None else float(sellers), float(x))
+
+
+def value(label, x, lang: str, *, key: str | None = None, sellers=None) -> Value:
+    """``x`` as a report value: labelled in ``lang``, with its unit and decimals; a seller's
+    leads a month with as many as ``sellers`` (the plan's sellers) needs (per_seller)."""
     key = key or key_of(label, lang)
     kind = unit_of(key, x)
     shown = label
     if key is not None and str(label) == key:  # given by key: name it in the language
         lever, out = f"planner.lever.{key}", f"planner.out.{key}"
         shown = t(out, lang) if out in TABLE else t(lever, lang) if lever in TABLE else t(HEADERS.get(key, key), lang)
-    return Value(str(shown), plain(x), kind, _decimals(key or "", kind))
+    if key == "contacts_per_seller":
+        return Value(str(shown), plain(x), kind, per_seller(x, sellers))
+    return Value(str(shown), plain(x), kind, places(kind, x, _decimals(key or "", kind), key))
 
 
 def plain(x):
@@ -227,10 +256,11 @@ def _step_names(steps: list, lang: str) -> list[str]:
     ]
 
 
-def table(name: str, df: pd.DataFrame, lang: str) -> Table:
+def table(name: str, df: pd.DataFrame, lang: str, sellers=None) -> Table:
     """A planner table (columns by key or by the screen's label) as report rows: headers in
     ``lang``, levers and steps named in it, each cell with its column's unit; a lever's own
-    ``low``/``high`` value takes the lever's unit."""
+    ``low``/``high`` value takes the lever's unit (a seller's leads a month beside the plan's
+    ``sellers``, per_seller: 6 × 191,2 = 1 147, the capacity at −10 %)."""
     keys = [key_of(c, lang) for c in df.columns]
     headers = [header(k, c, lang) for k, c in zip(keys, df.columns, strict=True)]
     if name in ("sensitivity", "projection", "pipeline"):
@@ -250,13 +280,14 @@ def table(name: str, df: pd.DataFrame, lang: str) -> Table:
             elif key in ("low", "high") and "lever" in columns:
                 lever = columns["lever"][i]
                 kind = units.LEVERS.get(lever, ("number", 0))[0]
-                places = _decimals(lever, kind)
+                digits = _decimals(lever, kind)
                 if kind == "count" and isinstance(plain(x), float) and not plain(x).is_integer() and abs(x) < 100:
-                    places = max(places, 1)  # 6 sellers −10 % are 5,4 sellers: "5" would mislead
-                row.append(Value(h, plain(x), kind, places))
+                    digits = max(digits, 1)  # 6 sellers −10 % are 5,4 sellers: "5" would mislead
+                digits = per_seller(x, sellers) if lever == "contacts_per_seller" else places(kind, x, digits, lever)
+                row.append(Value(h, plain(x), kind, digits))
             else:
                 kind = unit_of(key, x)
-                row.append(Value(h, plain(x), kind, _decimals(key or "", kind)))
+                row.append(Value(h, plain(x), kind, places(kind, x, _decimals(key or "", kind), key)))
         rows.append(row)
     return Table(name, headers, rows)
 
@@ -277,18 +308,31 @@ def build(
     """The report: ``inputs`` and ``outputs`` map a figure key or its label to a value;
     ``tables`` map a name (a key such as "pipeline", or a label) to a frame; ``about`` maps a
     label to a text naming what the report is about (the workspace, the baseline's period)."""
+    # the plan's sellers, which a seller's leads a month is written beside (per_seller)
+    sellers = next((v for k, v in inputs.items() if key_of(k, lang) == "sellers"), None)
     return Report(
         title=title,
         lang=lang,
         currency=currency,
         when=when or datetime.now(),
-        inputs=[value(k, v, lang) for k, v in inputs.items()],
-        outputs=[value(k, v, lang) for k, v in outputs.items()],
-        tables=[table(name, df, lang) for name, df in (tables or {}).items()],
+        inputs=[value(k, v, lang, sellers=sellers) for k, v in inputs.items()],
+        outputs=[_noted(value(k, v, lang), k, lang) for k, v in outputs.items()],
+        tables=[table(name, df, lang, sellers) for name, df in (tables or {}).items()],
         figures=list(figures),
         notes=list(notes or []),
         about=list((about or {}).items()),
     )
+
+
+# Results said with a note, as the Planner's card says it in its help: the deals a month are an
+# average, hence their decimal (31,8).
+NOTES = {"deals": "report.deals_average"}
+
+
+def _noted(v: Value, label, lang: str) -> Value:
+    """``v`` (a result given as ``label``) with its note, when its figure has one (NOTES)."""
+    key = key_of(label, lang)
+    return replace(v, note=t(NOTES[key], lang)) if key in NOTES and v.value is not None else v
 
 
 def shown(v: Value, lang: str, currency: str) -> str:
@@ -311,10 +355,10 @@ def _shown(v: Value, lang: str, currency: str) -> str:
     if isinstance(x, (date, datetime)):
         return formatting.day(x, lang)
     if v.unit == "money":
-        places = v.decimals
+        digits = v.decimals
         if isinstance(x, Decimal) and x != x.to_integral_value():
-            places = max(-int(x.as_tuple().exponent), 0)  # an exact amount keeps its kopecks
-        return formatting.money(x, lang, currency, places)
+            digits = max(-int(x.as_tuple().exponent), 0)  # an exact amount keeps its kopecks
+        return formatting.money(x, lang, currency, digits)
     if v.unit == "share":
         return formatting.percent(x, lang, v.decimals)
     if v.unit == "change":
@@ -327,9 +371,5 @@ def _shown(v: Value, lang: str, currency: str) -> str:
         if isinstance(x, Decimal):
             return formatting.number(x, lang, 0 if whole else max(-int(x.as_tuple().exponent), 0))
         return formatting.number(x, lang, 0 if whole or abs(float(x)) >= 100 else 4)  # type: ignore[arg-type]
-    places = v.decimals
-    if v.unit in ("count", "days", "hours") and not whole and isinstance(x, (int, float, Decimal)):
-        # as the screen reads it (funnel.model.precision): a count whole from 100 up, a time in
-        # days or hours from 10 up («48 дн.» in the report beside the app's «48 дн.», not «47,5»)
-        places = min(places, precision.places(v.unit, float(x)))
-    return formatting.number(x, lang, 0 if whole else places)
+    # the value carries its decimals (places, per_seller), which the XLSX's number format takes too
+    return formatting.number(x, lang, 0 if whole else v.decimals)

@@ -22,6 +22,7 @@ h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;break-inside:avoid}
 .card .label{font-size:.85rem;color:var(--faded)} .card .value{font-size:1.45rem;font-weight:600}
+.card .note{font-size:.8rem;margin:.1rem 0 0}
 table{border-collapse:collapse;margin:.3rem 0 1rem;font-size:.92rem;break-inside:auto}
 thead th{background:var(--bg2);font-weight:600}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .7rem;text-align:left;vertical-align:top}
@@ -43,7 +44,9 @@ def _td(v: Value, lang: str, currency: str) -> str:
 def _cards(values: list[Value], lang: str, currency: str) -> str:
     cards = "".join(
         f'<div class="card"><div class="label">{html.escape(v.label)}</div>'
-        f'<div class="value">{html.escape(shown(v, lang, currency))}</div></div>'
+        f'<div class="value">{html.escape(shown(v, lang, currency))}</div>'
+        + (f'<div class="note">{html.escape(v.note)}</div>' if v.note else "")
+        + "</div>"
         for v in values
     )
     return f'<div class="cards">{cards}</div>'

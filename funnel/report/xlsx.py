@@ -119,6 +119,8 @@ class _Writer:
         for r, row in enumerate(rows, start=1):
             for c, v in enumerate(row):
                 self.cell(ws, r, c, v.value, v.unit, v.decimals)
+                if v.note:  # the deals a month are an average (content.NOTES), said on the cell
+                    ws.write_comment(r, c, v.note)
                 widths[c] = max(widths[c], min(len(str(v.value)), 40) if isinstance(v.value, str) else 12)
         for c, w in enumerate(widths):
             ws.set_column(c, c, min(max(w + 2, 10), 48))

@@ -38,4 +38,11 @@ TEXTS = {
     "report.sheet.funnel_breakdown": ("Воронка в разрезе", "Funnel breakdown"),
     "report.sheet.speed": ("Скорость", "Speed"),
     "report.sheet.monthly_trend": ("По месяцам", "By month"),
+    # a plan's deals a month with their decimal (31,8): the Planner's card says it in its help
+    # (planner.m.deals_average_help); the report, the workbook and `plan`'s table say it too
+    "report.deals_average": (
+        "в среднем за месяц, поэтому с дробью: оборот = сделки × средний чек",
+        "a monthly average, hence the decimal: turnover = deals × average deal size",
+    ),
+    "report.cli.deals_average": ("{label} — {note}.", "{label} — {note}."),
 }

@@ -76,16 +76,18 @@ def test_cohort_whiskers_end_inside_the_plot():
     assert axis.range[0] == 0 and axis.range[1] == pytest.approx(0.056)
 
 
-def test_the_capacity_charts_plan_label_sits_at_the_foot_of_its_line():
+def test_the_capacity_charts_plan_label_stands_above_its_line_on_a_white_ground():
     """The curve is flat at the base conversion (3.2 %) up to the capacity, 1 000 leads; the plan,
-    800 leads, is left of it. Its label at the top of the line sat on the curve; at the foot
-    (y = 0 of the plot, anchored at its bottom) nothing is drawn."""
-    from ui.views.planner.charts import capacity_curve
+    800 leads, is left of it. Inside the top its label sat on the curve; at the foot, left of the
+    line, it was pale and touched the dashes (review #16). Above the plot (y = 1, anchored at its
+    bottom), centred on its line, where the line has ended, dark on white."""
+    from ui.views.planner.charts import PLAN_LINE, capacity_curve
 
     points = [(400, 0.032), (800, 0.032), (1000, 0.032), (1500, 0.0268), (2000, 0.0236)]
     fig = capacity_curve(points, 800, 1000)
     plan = next(a for a in fig.layout.annotations if a.text == "план")
-    assert (plan.y, plan.yanchor) == (0, "bottom")
+    assert (plan.x, plan.y, plan.yref, plan.yanchor, plan.xanchor) == (800, 1, "paper", "bottom", "center")
+    assert plan.yshift > 0 and plan.bgcolor == "#ffffff" and plan.font.color == PLAN_LINE
 
 
 def test_the_capacity_curves_hover_writes_the_conversion_as_the_cards_do():
@@ -109,9 +111,10 @@ def test_the_capacity_name_does_not_run_into_the_plans_at_the_same_leads():
     fig = capacity_curve(points, 1270, 1270)
     names = {a.text: a for a in fig.layout.annotations}
     plan, capacity = names["план"], names["Пропускная способность"]
-    assert plan.x == capacity.x == 1270 and (plan.y, plan.yanchor) == (0, "bottom")
+    assert plan.x == capacity.x == 1270
     assert (capacity.y, capacity.yref, capacity.yanchor) == (1, "paper", "bottom")
-    assert fig.layout.margin.t >= 56 + 18  # room for the title and the name above the plot
+    assert capacity.yshift >= plan.yshift + 18  # a row above the plan's: never on one line
+    assert fig.layout.margin.t >= 56 + 2 * 18  # room for the title and the two names above the plot
 
 
 def test_the_capacity_charts_plan_line_is_drawn_over_the_capacity_line_and_both_show():
@@ -142,17 +145,17 @@ def test_the_capacity_charts_conversion_axis_starts_at_zero():
 def test_the_capacity_charts_long_title_takes_two_lines():
     """Review #16 (thirteenth): on a deals-only workspace at 390 px «Конверсия в зависимости от
     числа сделок в воронку» (49 characters) ran 33 px past the chart's edge. Over TITLE_LINE (40)
-    characters a title takes two even lines, and the top margin one more line (56 + 18 for the
-    capacity's name, + 22); the leads' title (38) stays one line."""
+    characters a title takes two even lines, and the top margin one more line (56 + 2 × 18 for the
+    plan's and the capacity's names, + 22); the leads' title (38) stays one line."""
     from ui.views.planner.charts import capacity_curve
 
     points = [(10, 0.2), (20, 0.2), (40, 0.15)]
     deals = capacity_curve(points, 20, 20, deals=True)
     assert deals.layout.title.text == "Конверсия в зависимости<br>от числа сделок в воронку"
-    assert deals.layout.margin.t == 56 + 18 + 22
+    assert deals.layout.margin.t == 56 + 2 * 18 + 22
     leads = capacity_curve(points, 20, 20)
-    assert (leads.layout.title.text, leads.layout.margin.t) == ("Конверсия в зависимости от числа лидов", 56 + 18)
-    assert capacity_curve(points, 20, None, deals=True).layout.margin.t == 40 + 22
+    assert (leads.layout.title.text, leads.layout.margin.t) == ("Конверсия в зависимости от числа лидов", 56 + 2 * 18)
+    assert capacity_curve(points, 20, None, deals=True).layout.margin.t == 56 + 18 + 22  # the plan's name alone
 
 
 def test_the_spreads_marks_stand_above_the_histogram_each_on_its_own_row():

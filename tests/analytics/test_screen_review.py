@@ -94,14 +94,15 @@ def test_the_funnel_bars_say_from_stage_one_and_write_shares_as_the_table(app_db
 
 
 def test_a_share_on_a_bar_reads_as_in_the_table(monkeypatch):
-    """One rule, the table's: one decimal («25,8 %», «95,8 %», «100,0 %»), where the bars wrote
-    «26 %», «96 %» and «100 %» (review #16); "—" when missing."""
+    """One rule, the table's, the one for rates (precision.rate_places): one decimal from 10 % up
+    («25,8 %», «95,8 %», «100,0 %»), two below («4,50 %»), where the bars wrote «26 %», «96 %» and
+    «100 %» (review #16); "—" when missing."""
     import ui.text
     from ui.views import funnel as view
 
     monkeypatch.setattr(ui.text, "lang", lambda: "ru")
     assert [plain(view.bar_pct(x)) for x in (0.045, 31 / 120, 23 / 24, 1.0)] == [
-        fmt_pct(0.045, "ru"),
+        fmt_pct(0.045, "ru", 2),
         "25,8 %",
         "95,8 %",
         "100,0 %",

@@ -62,13 +62,13 @@ def test_no_deal_flow_where_the_two_are_one_figure_or_none(b):
     [
         (
             "ru",
-            "В базе 4,1 = 15 сделок в воронку в месяц × доля выигранных 27,27 %. На «Обзоре» 3 — выигранные "
+            "В базе 4,1 = 15 сделок в воронку в месяц × доля выигранных 27,3 %. На «Обзоре» 3 — выигранные "
             "сделки за период ÷ месяцы (3 ÷ 1). Разница — в открытых сделках: вошедших в воронку за период — 15, "
             "закрытых — 11; план считает, что и открытые будут выиграны с той же долей.",
         ),
         (
             "en",
-            "At the baseline, 4.1 = 15 deals entering the pipeline a month × win rate 27.27%. The Overview's 3 is "
+            "At the baseline, 4.1 = 15 deals entering the pipeline a month × win rate 27.3%. The Overview's 3 is "
             "the deals won in the period ÷ its months (3 ÷ 1). The difference is the open deals: 15 entered the "
             "pipeline in the period, 11 closed; the plan counts the open ones as won at the same rate.",
         ),

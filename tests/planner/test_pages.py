@@ -155,7 +155,9 @@ def test_save_and_compare_a_scenario(planner):
     assert "Рост <b>" in table.columns
     row = table[table.iloc[:, 0] == "Оборот в месяц"]
     assert row["Рост <b>"].iloc[0] == "900 000 ₽"
-    assert table[table.iloc[:, 0] == "Базовая конверсия"]["Рост <b>"].iloc[0] == "5 %"  # as the headline: no ",00"
+    assert (
+        table[table.iloc[:, 0] == "Базовая конверсия"]["Рост <b>"].iloc[0] == "5,00 %"
+    )  # as the headline: a rate below 10 % with two decimals
 
 
 def fresh(app_db, params: dict):
@@ -204,8 +206,8 @@ def workshop(app_db, lang, **levers):
 @pytest.mark.parametrize(
     "lang, line, turnover",
     [
-        ("ru", "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
-        ("en", "120 leads × 5% × ₽150,000 = ₽900,000", ("Turnover per month", "₽900,000")),
+        ("ru", "120 лидов × 5,00 % × 150 000 ₽ = 900 000 ₽", ("Оборот в месяц", "900 000 ₽")),
+        ("en", "120 leads × 5.00% × ₽150,000 = ₽900,000", ("Turnover per month", "₽900,000")),
     ],
 )
 def test_workshop_writes_the_arithmetic_out(app_db, lang, line, turnover):

@@ -343,6 +343,11 @@ def test_xlsx_writes_a_whole_number_of_days_without_decimals():
     ],
 )
 def test_a_report_writes_times_and_counts_as_the_screen_does(unit, value, decimals, expected):
-    from funnel.report.content import Value, shown
+    """The value carries the decimals it is read with (content.places), the XLSX's number format
+    too: «1 270» in the HTML beside «1 269,8» in the workbook read as two answers."""
+    from funnel.report.content import Value, places, shown
+    from funnel.report.xlsx import number_format
 
-    assert plain(shown(Value("x", value, unit, decimals), "ru", "₽")) == expected
+    digits = places(unit, value, decimals)
+    assert plain(shown(Value("x", value, unit, digits), "ru", "₽")) == expected
+    assert number_format(unit, digits, "ru", "₽") == "#,##0" + ("." + "0" * digits if digits else "")

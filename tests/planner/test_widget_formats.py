@@ -144,7 +144,7 @@ def test_the_workshops_conversion_is_written_above_its_thumb_like_the_planners(d
     assert not at.exception, at.exception
     s = at.select_slider(key="ws_conversion")
     assert s.format_func(s.value) == "4" and len(s.options) == 201  # back on the grid: no extra option
-    line = {"ru": "4 %", "en": "4%"}[lang]
+    line = {"ru": "4,00 %", "en": "4.00%"}[lang]  # the line writes a rate by its rule (precision.rate_places)
     assert any(f"× {line} ×" in m.value.replace("\\", "") for m in at.markdown)
 
 

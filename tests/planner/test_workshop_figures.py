@@ -6,8 +6,8 @@ figures read with the project's one precision rule («6», not «6,0»).
 Hand-worked workspaces (sidebar: last 12 months):
 - deals only: 15 deals created 2 Sep 2026, 3 won and 8 lost (closed 20 Sep), 4 open, no amounts,
   all Ann's; the data covers one month → 15 deals entering a month × win rate 3 ÷ 11 =
-  27,2727… % ("27,27 %") = 4,0909… deals a month ("4,1"); the check is the example's 150 000:
-  15 × 3/11 × 150 000 = 613 636,36 ("613 636 ₽"), while 15 × 27,27 % × 150 000 = 613 575: the
+  27,2727… % ("27,3 %": a rate from 10 % up with one decimal, funnel.model.precision.rate_places) = 4,0909… deals a month ("4,1"); the check is the example's 150 000:
+  15 × 3/11 × 150 000 = 613 636,36 ("613 636 ₽"), while 15 × 27,3 % × 150 000 = 614 250: the
   line is "≈" and says its factors are rounded (tests/planner/test_deal_flow.py: the Planner's
   deals a month beside the Overview's on the same workspace);
 - leads only: 300 leads, 50 a month May–Oct 2026, 6 owners (tests/reconcile/test_workshop_levers)
@@ -96,8 +96,8 @@ def test_deals_only_marks_the_turnover_built_on_the_example_check_and_says_the_l
         "Сделки в месяц при доле выигрыша 27,27 %": "4,1",
         "Сделок в месяц может обработать команда": "15",  # 1 seller × 15: deals, as the first lever counts
     }
-    # the factors as the sliders show them; 15 × 27,27 % × 150 000 = 613 575, not 613 636: "≈", said
-    assert _line(at) == "15 сделок × 27,27 % × 150 000 ₽ ≈ 613 636 ₽ (пример)"
+    # the factors as the sliders show them; 15 × 27,3 % × 150 000 = 614 250, not 613 636: "≈", said
+    assert _line(at) == "15 сделок × 27,3 % × 150 000 ₽ ≈ 613 636 ₽ (пример)"
     assert ROUNDED in _captions(at)
     assert at.slider(key="ws_sellers").help == "Один продавец ведёт 15 сделок в воронке в месяц."
 
@@ -109,7 +109,7 @@ def test_deals_only_in_english(app_db):
         "Deals per month at a 27.27% win rate": "4.1",
         "Deals a month the team can handle": "15",
     }
-    assert _line(at) == "15 deals × 27.27% × ₽150,000 ≈ ₽613,636 (example)"
+    assert _line(at) == "15 deals × 27.3% × ₽150,000 ≈ ₽613,636 (example)"
     assert (
         "The factors in the line are shown rounded, as on the levers; the turnover runs on the exact values, "
         "as in the Planner." in _captions(at)
@@ -123,7 +123,7 @@ def test_leads_only_marks_turnover_and_deals_not_the_teams_capacity(app_db):
         "Сделки в месяц (пример)": "2,5",  # 50 × 5 %
         "Лидов может обработать команда": "50",  # 6 sellers × 50/6: the data's
     }
-    assert _line(at) == "50 лидов × 5 % × 150 000 ₽ = 375 000 ₽ (пример)"
+    assert _line(at) == "50 лидов × 5,00 % × 150 000 ₽ = 375 000 ₽ (пример)"
     assert ROUNDED not in _captions(at)  # every factor written as it is
 
 
@@ -134,7 +134,7 @@ def test_the_whole_example_reads_whole_deals_and_is_marked_once_by_its_banner(ap
         "Сделки в месяц": "6",  # 120 × 5 %: whole, not «6,0»
         "Лидов может обработать команда": "120",
     }
-    assert _line(at) == "120 лидов × 5 % × 150 000 ₽ = 900 000 ₽"
+    assert _line(at) == "120 лидов × 5,00 % × 150 000 ₽ = 900 000 ₽"  # a rate below 10 %: two decimals
     assert len(at.info) == 1 and "пример из методики" in at.info[0].value
     assert ROUNDED not in _captions(at)
 
@@ -200,7 +200,8 @@ def test_an_overloaded_team_hangs_turnover_and_deals_on_the_sellers_too():
     "leads, conversion, check, rounded",
     [
         pytest.param(120, 0.05, 150_000, False, id="the-example"),
-        pytest.param(20, 0.2075, 150_000, False, id="a-share-of-two-decimals"),
+        pytest.param(20, 0.0325, 150_000, False, id="a-rate-of-two-decimals-below-10"),
+        pytest.param(20, 0.2075, 150_000, True, id="a-rate-over-10-written-to-one-decimal"),  # «20,8 %»
         pytest.param(20, 22 / 106, 150_000, True, id="a-share-written-rounded"),
         pytest.param(1269.75, 0.05, 150_000, True, id="leads-written-whole"),
         pytest.param(120, 0.05, 199_031.25, True, id="a-check-written-whole"),

@@ -13,8 +13,9 @@ from ui.views.workshop import conversion_options
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
     [
-        pytest.param(3.1996, "ru", "3,2", id="just-below-a-grid-step-ru"),
-        pytest.param(3.1996, "en", "3.2", id="just-below-a-grid-step-en"),
+        # as the line writes a rate below 10 % (precision.rate_places): «3,20», apart from the grid's «3,2»
+        pytest.param(3.1996, "ru", "3,20", id="just-below-a-grid-step-ru"),
+        pytest.param(3.1996, "en", "3.20", id="just-below-a-grid-step-en"),
         pytest.param(3.183, "ru", "3,18", id="between-steps"),
     ],
 )

@@ -161,7 +161,7 @@ def test_a_tiny_workspace_plans_on_last_12_months(app_db):
             _deals(6),
             # its two open deals have no stage, so none stands at a ladder's stage: not "0 ₽ on top"
             "Лидов в данных нет, поэтому база — сделки: 6 сделок вошли в воронку за период (6 в месяц) × доля "
-            "выигранных 50 % (2 из 4 закрытых) × средний чек 30 000 ₽. Открытых сделок на этапах воронки нет",
+            "выигранных 50,0 % (2 из 4 закрытых) × средний чек 30 000 ₽. Открытых сделок на этапах воронки нет",
             id="deals-only",
         ),
         pytest.param(
@@ -359,7 +359,7 @@ def test_the_workshop_runs_a_deals_only_workspace_on_deals_like_the_planner(app_
     assert metrics(workshop)["Оборот в месяц"] == metrics(shown["planner"])["Оборот в месяц"] == "360 000 ₽"
     assert workshop.slider(key="ws_leads").label == "Сделки в воронку в месяц"
     assert workshop.select_slider(key="ws_conversion").label == "Доля выигранных, %"
-    assert "24 сделки × 50 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
+    assert "24 сделки × 50,0 % × 30 000 ₽ = 360 000 ₽" in [m.value.replace("\\", "") for m in workshop.markdown]
     assert any("рычаги — сделки пространства" in c.value for c in workshop.caption)
 
 

@@ -270,7 +270,7 @@ def bubble_figure(df: pd.DataFrame) -> go.Figure:
             textposition=places[i],
             hovertext=[
                 f"<b>{name}</b><br>CPL: {ui.money(r['cpl'])}<br>{ui.t('an.col.conversion')}: "
-                f"{ui.pct(r['conversion'], 2)}<br>{ui.t('an.col.revenue')}: {ui.money(r['revenue'])}"
+                f"{ui.rate(r['conversion'])}<br>{ui.t('an.col.revenue')}: {ui.money(r['revenue'])}"
             ],
             hoverinfo="text",
             textfont_color=colours[i],  # the name in its bubble's colour: whose it is, beside two
@@ -555,11 +555,9 @@ def comparison(cmp, econ: pd.DataFrame | None = None) -> None:
         (c1, cmp.a, cmp.a_won, cmp.a_leads, cmp.a_interval),
         (c2, cmp.b, cmp.b_won, cmp.b_leads, cmp.b_interval),
     ):
-        col.metric(
-            ui.t("an.col.conversion"), ui.pct(won / leads if leads else None, 2), help=ui.t("an.ch.compare_help")
-        )
+        col.metric(ui.t("an.col.conversion"), ui.rate(won / leads if leads else None), help=ui.t("an.ch.compare_help"))
         col.text(
-            f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n{ui.t('an.col.interval')}: {ui.pct(lo)} – {ui.pct(hi)}"
+            f"{label(name)}: {ui.num(won)} / {ui.num(leads)}\n{ui.t('an.col.interval')}: {ui.rate(lo)} – {ui.rate(hi)}"
         )
     c3.metric(ui.t("an.ch.compare_prob"), ui.chance(cmp.prob_a_better, 1), help=ui.t("an.ch.compare_help"))
     p = cmp.prob_a_better

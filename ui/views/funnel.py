@@ -69,7 +69,7 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
     ]
     hover = [
         f"<b>{s}</b><br>{ui.t('an.col.reached')}: {ui.num(r)}<br>{ui.t('an.col.conv_prev')}: "
-        f"{ui.pct(p) if not missing(p) else '—'}<br>{ui.t('an.col.conv_first')}: {ui.pct(f)}"
+        f"{ui.rate(p)}<br>{ui.t('an.col.conv_first')}: {ui.rate(f)}"
         + (f"<br>{ui.t('an.fn.money')}: {ui.money(a)}" if money else "")
         for s, r, p, f, a in zip(
             stages, t["reached"], t["conversion_from_previous"], t["conversion_from_first"], t["amount"], strict=False
@@ -82,7 +82,7 @@ def funnel_figure(t: pd.DataFrame, leads: int = 0) -> go.Figure:
         text = [ui.num(leads)] + text
         hover = [
             f"<b>{ui.t('an.fn.leads_bar')}</b>: {ui.num(leads)}<br>→ {stages[1] if len(stages) > 1 else ''}: "
-            f"{ui.pct(first / leads)}"
+            f"{ui.rate(first / leads)}"
         ] + hover
     fig = go.Figure(
         go.Funnel(
@@ -259,8 +259,8 @@ def bottleneck(
                 "an.fn.bottleneck_ok",
                 a=ui.plain(ui.label(b.from_stage, "stage")),
                 b=ui.plain(ui.label(b.to_stage, "stage")),
-                actual=ui.pct(b.actual),
-                expected=ui.pct(b.expected),
+                actual=ui.rate(b.actual),
+                expected=ui.rate(b.expected),
             )
         )
     if lead_step is not None:
@@ -269,7 +269,7 @@ def bottleneck(
             ui.t(
                 "an.fn.bottleneck_leads",
                 first=ui.plain(ui.label(first, "stage")),
-                share=ui.pct(share),
+                share=ui.rate(share),
                 reached=ui.num(reached),
                 leads=ui.num(leads),
             )
@@ -287,15 +287,15 @@ def bottleneck_text(b) -> list[str]:
             "an.fn.bottleneck_text",
             a=a,
             b=to,
-            actual=ui.pct(b.actual),
-            expected=ui.pct(b.expected),
+            actual=ui.rate(b.actual),
+            expected=ui.rate(b.expected),
             passed=ui.num(b.passed),
             decided=ui.num(b.decided),
             gain=won_gain(b.won_short),
         )
     ]
     if b.still_open:
-        out.append(ui.t("an.fn.bottleneck_open", a=a, b=to, table=ui.pct(b.from_previous), open=ui.num(b.still_open)))
+        out.append(ui.t("an.fn.bottleneck_open", a=a, b=to, table=ui.rate(b.from_previous), open=ui.num(b.still_open)))
     return out
 
 

@@ -24,6 +24,7 @@ from funnel.charts import (
 )
 from funnel.metrics import overview
 from funnel.metrics.overview import Headline
+from funnel.model import precision
 from ui.show import delta_look, period_text, show_table, signed_pct
 from ui.sidebar import body_fragment_here
 from ui.sidebar import filters_now as _sidebar_filters_now
@@ -46,11 +47,14 @@ def filters_now():
 
 
 def _fig_text(figure: str, value) -> str:
-    """A headline figure by its unit; the headline's shares carry two decimals."""
+    """A headline figure by its unit; a conversion or win rate by the one rule for rates
+    (ui.rate: «3,24 %», «22,7 %»), another share with two decimals."""
     kind = units.unit(figure)
     if kind == "money":
         return ui.money(value)
-    return ui.pct(value, 2) if kind == "share" else ui.num(value)
+    if kind == "share":
+        return ui.rate(value) if figure in precision.RATES else ui.pct(value, 2)
+    return ui.num(value)
 
 
 CUT_SHOWN = 6  # cut spend periods listed in a card's help; the rest are counted

@@ -16,7 +16,7 @@ from funnel.model.active_presets import PRESETS
 from funnel.model.plan import Plan
 from funnel.model.workshop import WorkshopStart
 from ui import state
-from ui.text import places, widget_format
+from ui.text import widget_format
 from ui.views.planner import charts, tabs
 from ui.views.planner.active import open_case as open_case  # a case opens in the planner's tab
 from ui.views.planner.deal_flow import deals_help as flow_help
@@ -142,7 +142,7 @@ def conversion_options(value: float, top: float, lang: str) -> tuple[list[float]
     written = grid_labels(lang, 0.0, top, CONVERSION_STEP)
 
     def fmt(x: float) -> str:
-        return written.get(x) or formatting.number(x, lang, places(x, _PLACES["conversion"]))
+        return written.get(x) or formatting.number(x, lang, precision.rate_places(x))  # as the line
 
     return grid_options(written, value, fmt(value)), fmt
 
@@ -252,8 +252,8 @@ def figure(key: str, value: float | None) -> str:
 
 
 def share(x: float) -> str:
-    """A conversion as the line and the levers write it: «20,75 %», «5 %» (precision.places)."""
-    return ui.pct(x, precision.places("share", x * 100))
+    """A conversion as the line and the levers write it: «20,8 %», «3,24 %» (ui.rate)."""
+    return ui.rate(x)
 
 
 # A row's labels line up (review #16): a label that wraps («Средний чек, ₽ (пример)», «Сделки в

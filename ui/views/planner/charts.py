@@ -366,10 +366,13 @@ def capacity_curve(
     # 3,2 % to 2,4 % filled the plot as if conversion dropped to nothing (a truncated axis)
     fig.update_yaxes(rangemode="tozero")
     _layout(fig)
-    fig.update_layout(margin_t=fig.layout.margin.t + extra)
+    # Both names above the plot, where no line reaches (each line ends at the plot's top): the
+    # plan's on the row next to the plot, centred over its dashed line, on a white ground; the
+    # capacity's a row higher, from its red line to the right. At the foot, left of its line, «план»
+    # was pale and touched the dashes (review #16); inside the top it sat on the curve, and beside
+    # the capacity's name at the same x the two read «планПропускная способность».
+    rows = 2 if capacity else 1
     if capacity:
-        # its name above the plot: at the foot beside "план" the two ran together when the plan is
-        # at the capacity (the demo's 1 270 leads), and inside the top it sat on the curve
         fig.add_vline(x=capacity, line_color=CAPACITY_LINE, line_width=3)
         fig.add_annotation(
             x=capacity,
@@ -377,20 +380,25 @@ def capacity_curve(
             yref="paper",
             yanchor="bottom",
             xanchor="left",
+            yshift=2 + MARK_ROW_PX,
             showarrow=False,
             text=chart_text(ui.t("planner.cap.capacity")),
         )
-        fig.update_layout(margin_t=56 + MARK_ROW_PX + extra)  # the title's lines, then the name's
     # the plan over the capacity, dashed and dark: drawn first and dotted, it vanished under the
     # red line whenever the plan stood at the capacity (the demo's 1 270 leads, review #16); the
-    # red shows between the dashes. "план" at the foot of its line: at the top it sat on the
-    # curve, flat at the base conversion up to the capacity
-    fig.add_vline(
+    # red shows between the dashes
+    fig.add_vline(x=plan_leads, line_dash="dash", line_color=PLAN_LINE, line_width=2)
+    fig.add_annotation(
         x=plan_leads,
-        line_dash="dash",
-        line_color=PLAN_LINE,
-        line_width=2,
-        annotation_text=ui.t("planner.cap.plan"),
-        annotation_position="bottom left",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        xanchor="center",
+        yshift=2,
+        showarrow=False,
+        text=chart_text(ui.t("planner.cap.plan")),
+        font_color=PLAN_LINE,
+        bgcolor="#ffffff",
     )
+    fig.update_layout(margin_t=56 + rows * MARK_ROW_PX + extra)  # the title's lines, then a row a name
     return fig

@@ -97,13 +97,13 @@ def chain_tab(b, r: PlanResult) -> None:
     chain = StageChain(tuple((name, rate) for (name, _), rate in zip(base.steps, rates, strict=True)))
     out = r.shown
     c = st.columns(2)
-    c[0].metric(ui.t("planner.chain.conversion"), ui.pct(chain.conversion, 2))
+    c[0].metric(ui.t("planner.chain.conversion"), ui.rate(chain.conversion))
     c[1].metric(ui.t("planner.m.turnover"), ui.money(out["turnover"]))
     reached = chain.reached(out["total_leads"])
     table = pd.DataFrame(
         {
             ui.t("planner.chain.col_step"): [lb.removesuffix(", %") for lb in labels],
-            ui.t("planner.chain.col_rate"): [ui.pct(r, 1) for _, r in chain.steps],
+            ui.t("planner.chain.col_rate"): [ui.rate(r) for _, r in chain.steps],
             ui.t("planner.chain.col_count"): [_count(n) for _, n in reached],
         }
     )
@@ -311,7 +311,7 @@ def mix_tab(b, r: PlanResult) -> None:
             ui.t("planner.mix.channel"): [ui.label(r["channel"]) for r in res],
             ui.t("planner.mix.cpl"): [ui.money(r["cpl"], cpl) for r in res],  # the editor's header
             ui.t("planner.mix.col.leads"): [ui.num(r["leads"], d) for r, d in zip(res, leads, strict=True)],
-            ui.t("planner.mix.conversion"): [ui.pct(r["conversion"], 2) for r in res],
+            ui.t("planner.mix.conversion"): [ui.rate(r["conversion"]) for r in res],
             ui.t("planner.mix.col.deals"): [ui.num(r["deals"], d) for r, d in zip(res, deals, strict=True)],
             ui.t("planner.mix.col.turnover"): [ui.money(r["turnover"]) for r in res],
             ui.t("planner.mix.cac"): [ui.money(r["cac"]) for r in res],
@@ -367,7 +367,7 @@ def edit_summary(fig: dict) -> list:
     """The comparison's rows of the chain and mix figures ``fig`` (edit_figures, or a saved
     scenario's: funnel.scenarios.Scenario.tables)."""
     return [
-        ui.pct(fig["chain_conversion"], 2),
+        ui.rate(fig["chain_conversion"]),
         ui.money(fig["mix_budget"]),
         ui.money(fig["mix_turnover"]),
         ui.pct(fig["mix_romi"], precision.figure("mix_romi", "share", None)),

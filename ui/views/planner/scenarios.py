@@ -271,8 +271,8 @@ def scenarios_tab(
             about=about,
         )
 
-    c = list(st.columns(3))
-    c[0].download_button(
+    row = ui.download_row("pl_export")  # HTML, PDF, XLSX side by side, as a table's CSV and XLSX
+    row.download_button(
         ui.t("planner.export.html"),
         page(html_report),
         "plan.html",
@@ -282,7 +282,7 @@ def scenarios_tab(
         on_click="ignore",
     )
     if pdf_available():
-        c[1].download_button(
+        row.download_button(
             ui.t("report.pdf"),
             page(pdf_report),
             "plan.pdf",
@@ -291,9 +291,7 @@ def scenarios_tab(
             icon=":material/download:",
             on_click="ignore",
         )
-    else:
-        c[1].caption(ui.t("report.no_chromium", path=CHROMIUM))
-    c[2].download_button(
+    row.download_button(
         ui.t("planner.export.xlsx"),
         lambda: xlsx_report(inputs, outputs, tables, lang=lang, currency=currency, active=active, about=about),
         "plan.xlsx",
@@ -302,6 +300,8 @@ def scenarios_tab(
         icon=":material/download:",
         on_click="ignore",
     )
+    if not pdf_available():  # under the row, not in it between the HTML and the XLSX buttons
+        st.caption(ui.t("report.no_chromium", path=CHROMIUM))
 
 
 def report_about(b) -> dict[str, str]:

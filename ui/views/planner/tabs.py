@@ -54,8 +54,8 @@ def _count(x) -> str:
 
 
 def _share(x) -> str:
-    """A share as a person reads it: "3,18 %", "50 %"."""
-    return ui.pct(x, precision.places("share", None if x is None else x * 100))
+    """A conversion or win rate as a person reads it (ui.rate): «3,18 %», «22,7 %»."""
+    return ui.rate(x)
 
 
 def exact_note(b) -> str:
@@ -188,7 +188,7 @@ def reverse_panel(r: PlanResult) -> None:
             ui.t(
                 "planner.rev.capacity_note",
                 leads=ui.num(out["required_leads"]),
-                conv=ui.pct(out["required_conversion"], 2),
+                conv=ui.rate(out["required_conversion"]),
                 at_base=ui.num(out["required_leads_at_base"]),
                 sellers=ui.num(out["required_sellers"]),
             )
@@ -254,8 +254,8 @@ def capacity_note(r: PlanResult) -> None:
                 "planner.cap.over",
                 leads=ui.num(out["leads"]),
                 capacity=ui.num(out["capacity"]),
-                base=ui.pct(out["conversion"], 2),
-                eff=ui.pct(out["effective_conversion"], 2),
+                base=ui.rate(out["conversion"]),
+                eff=ui.rate(out["effective_conversion"]),
                 sellers=ui.num(out["sellers_needed"]),
             )
         )
@@ -349,7 +349,7 @@ def capacity_tab(b, plan: Plan, out: dict) -> None:
     drop = None if out["effective_conversion"] is None else out["effective_conversion"] - plan.conversion
     c[2].metric(
         ui.t("planner.cap.effective"),
-        ui.pct(out["effective_conversion"], 2),
+        ui.rate(out["effective_conversion"]),
         charts.signed_share(drop),
         **(ui.delta_look(drop) if charts.signed_share(drop) else {}),  # "−0,50 %" points down (a true minus)
     )

@@ -27,7 +27,7 @@ def render(filters: Filters) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(ui.t("tm.drivers.closed"), ui.num(result.closed))
     c2.metric(ui.t("tm.drivers.won"), ui.num(result.won))
-    c3.metric(ui.t("tm.drivers.rate"), ui.pct(result.rate), help=ui.t("tm.drivers.rate_help"))
+    c3.metric(ui.t("tm.drivers.rate"), ui.rate(result.rate), help=ui.t("tm.drivers.rate_help"))
     if result.won in (0, result.closed):
         st.info(ui.t("tm.drivers.all_won" if result.won else "tm.drivers.all_lost"))
         return
@@ -35,7 +35,7 @@ def render(filters: Filters) -> None:
         _findings(result)  # with no breakdown to compare, «no clear differences» claimed a comparison
     _breakdown(result)
     st.caption(
-        ui.t("tm.drivers.method", rate=ui.pct(result.rate), prior=ui.num(result.prior_deals), few=shrink.FEW_DEALS)
+        ui.t("tm.drivers.method", rate=ui.rate(result.rate), prior=ui.num(result.prior_deals), few=shrink.FEW_DEALS)
     )
 
 
