@@ -66,3 +66,21 @@ def test_a_workshop_case_opens_the_planner_in_the_sessions_language_workspace_an
     assert at.session_state["workspace"] == beta
     assert at.selectbox(key="workspace").value == beta
     assert at.session_state["period_preset"] == "last_3_months"  # before: last_12_months
+
+
+def test_the_sidebar_picker_stands_at_the_same_place_on_a_page_with_the_sign_in_off_box(app_db):
+    """The sign-in-off box above the picker was drawn only on Data, Settings and Administration,
+    so arriving there from another page moved the picker one place down. Every screenshot walk
+    whose browser forgot the picker's state forgot it on such an arrival (Workshop → Data): the
+    move on to Settings reported the language, period and channels, not the workspace, and the
+    server dropped it. The box now fills a slot every page has (ui.auth.sidebar)."""
+    with_demo(app_db)
+    places = {}
+    for page in ("workshop", "data"):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        assert not at.exception, at.exception
+        keys = [getattr(node, "key", None) for _, node in sorted(at.sidebar.children.items())]
+        places[page] = keys.index("workspace")
+    assert places["workshop"] == places["data"], places  # before: 1 and 2
