@@ -104,10 +104,11 @@ if (!window.__funnelTabInView) {
 PAGE_CSS = APP_CSS + CARDS_CSS
 
 # The sidebar's widgets keep their values for the whole session (Streamlit's persist_state). A run
-# that begins on another page drops every widget the browser did not report as drawn, and
-# st.switch_page reports none: the Workshop's case button opened the Planner in Russian after an
-# English session, the period back at its default, and the workspace at the link's, else the first
-# (the demo), whatever the session had chosen. tests/test_workspace_kept.py
+# that begins on another page drops every widget the browser did not report as drawn. The
+# st.switch_page of the Workshop's case button reports none: it opened the Planner in Russian after
+# an English session, the period back at its default, and the workspace at the link's, else the
+# first (the demo). And the browser now and then left the workspace picker out of the move from
+# Data to Settings (screenshot walks; ui.auth.sidebar's slot). tests/test_workspace_kept.py
 SESSION = "session"
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter

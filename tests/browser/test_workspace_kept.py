@@ -5,11 +5,15 @@ language switch. Fails if a page's sidebar picker, its address's ``ws`` or its m
 another workspace.
 
 One screenshot walk in five once showed the demo on Settings and Administration after the Data
-page had shown P-1 (mitigated by ui.sidebar's _workspace_kept, then fixed at one sure cause: the
-sidebar's widgets persist for the session, tests/test_workspace_kept.py). For directors on one
-shared URL a page silently showing another workspace's numbers is the worst kind of bug, so
-this walk stands guard over every path a person takes between pages. One size (1280×720): the
-workspace does not depend on the window.
+page had shown P-1. Two ways there were found: the browser, now and then, did not report the
+sidebar's workspace picker on the move from Data to Settings (the first page change after the
+sign-in-off box had moved the picker down), and the Workshop's case button (st.switch_page)
+reports no widget at all; Streamlit then dropped the picker's value, and the picker fell back to
+the link's ws, else the first workspace. The sidebar's widgets now persist for the session and
+the box has a slot on every page (ui.sidebar, ui.auth.sidebar; tests/test_workspace_kept.py). For
+directors on one shared URL a page silently showing another workspace's numbers is the worst
+kind of bug, so this walk stands guard over the paths a person takes between pages. One size
+(1280×720): the workspace does not depend on the window.
 """
 
 from __future__ import annotations
