@@ -5,6 +5,7 @@ the URL, so a copied address reopens the same view."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -109,7 +110,7 @@ PAGE_CSS = APP_CSS + CARDS_CSS
 # an English session, the period back at its default, and the workspace at the link's, else the
 # first (the demo). And the browser now and then left the workspace picker out of the move from
 # Data to Settings (screenshot walks; ui.auth.sidebar's slot). tests/test_workspace_kept.py
-SESSION = "session"
+SESSION: Final = "session"
 
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
 # change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise
