@@ -200,9 +200,15 @@ def sidebar(user: User, page: str = "") -> None:
     where that is said (a tall box of setup words pushed a director's filters below the fold)."""
     cfg = config()
     if cfg.mode == "none":
+        # One slot on every page, filled on OPEN_WARNED's: drawn only there, the box moved the
+        # workspace picker one place down on arriving from another page, and every screenshot walk
+        # whose browser forgot the picker's state forgot it on such an arrival (Workshop → Data;
+        # the next page change then reported the language, period and channels without it).
+        # The picker now stands at one place on every page (ui.sidebar SESSION keeps its value).
+        slot = st.sidebar.empty()
         if page in OPEN_WARNED:
             how = t("auth.open_how") if page == "admin" else t("auth.open_where")  # short where directors work
-            st.sidebar.warning(t("auth.open_banner") + " " + how, icon=":material/lock_open:")
+            slot.warning(t("auth.open_banner") + " " + how, icon=":material/lock_open:")
         return
     st.sidebar.caption(t("auth.signed_in_as", name=plain(user.name)))
     if st.sidebar.button(t("auth.sign_out"), key="signout", icon=":material/logout:"):

@@ -5,6 +5,7 @@ the URL, so a copied address reopens the same view."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -103,6 +104,14 @@ if (!window.__funnelTabInView) {
 # Every page's CSS, one st.html: the app's own and the phone's cards (ui.cards).
 PAGE_CSS = APP_CSS + CARDS_CSS + DOWNLOADS_CSS
 
+# The sidebar's widgets keep their values for the whole session (Streamlit's persist_state). A run
+# that begins on another page drops every widget the browser did not report as drawn. The
+# st.switch_page of the Workshop's case button reports none: it opened the Planner in Russian after
+# an English session, the period back at its default, and the workspace at the link's, else the
+# first (the demo). And the browser now and then left the workspace picker out of the move from
+# Data to Settings (screenshot walks; ui.auth.sidebar's slot). tests/test_workspace_kept.py
+SESSION: Final = "session"
+
 # A page whose body is a fragment of this key (``st.fragment(key=PAGE_BODY)``) has a filter
 # change rerun that body alone, not the sidebar, menu and page head, which the browser otherwise
 # draws anew on every click (pages/overview.py). The body reads the filters with filters_now().
@@ -155,6 +164,7 @@ def language_picker() -> None:
         key=state.LANG,
         horizontal=True,
         on_change=state.keep_choices,
+        persist_state=SESSION,
     )
 
 
@@ -173,7 +183,9 @@ def workspace_picker(allowed: list[str] | None = None, spaces: list | None = Non
         kept, qp = state.WORKSPACE_KEPT.get(), state.QP_WS.get()
         state.WORKSPACE.set(kept if kept in ids else qp if qp in ids else ids[0])
     names = {w.id: ws_name(w) for w in spaces}
-    chosen = st.sidebar.selectbox(t("sidebar.workspace"), ids, format_func=lambda i: names[i], key=state.WORKSPACE)
+    chosen = st.sidebar.selectbox(
+        t("sidebar.workspace"), ids, format_func=lambda i: names[i], key=state.WORKSPACE, persist_state=SESSION
+    )
     state.WORKSPACE_KEPT.set(chosen)
     ws = next(w for w in spaces if w.id == chosen)
     state.WORKSPACE_OBJ.set(ws)
@@ -218,6 +230,7 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
         key=state.PERIOD_PRESET,
         help=t("sidebar.period_help"),
         on_change=_filter_changed,
+        persist_state=SESSION,
     )
     state.CUSTOM_SHOWN.set(preset == "custom")
     if preset == "custom":
@@ -229,7 +242,9 @@ def period_filter(ws_id: str) -> tuple[date | None, date | None]:
             state.RANGE_FORMAT.set(fmt)
             if kept:  # None on a session's first run: a linked range stays as the link gave it
                 state.PERIOD_RANGE.set(kept)
-        picked = date_picker(t("period.custom"), where=st.sidebar, value=default, key=state.PERIOD_RANGE)
+        picked = date_picker(
+            t("period.custom"), where=st.sidebar, value=default, key=state.PERIOD_RANGE, persist_state=SESSION
+        )
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             state.RANGE_KEPT.set((picked[0], picked[1]))
             return picked[0], picked[1]
@@ -264,6 +279,7 @@ def dimension_filter(ws_id: str, dimension: str) -> tuple[str, ...]:
         placeholder=t("filter.all"),
         format_func=names(options),
         on_change=_filter_changed,
+        persist_state=SESSION,
     )
     return tuple(v for v in chosen if v in options)
 
