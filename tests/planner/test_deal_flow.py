@@ -78,7 +78,7 @@ def test_the_deals_only_planner_says_why_its_deals_are_not_the_overviews(app_db,
     ws = _workspace("deals", _deals())
     planner = _open(ws, "planner", lang)
     # the label says what the figure is: not the Overview's won a month (3), deals entering × 3 ÷ 11
-    label = {"ru": "Сделки в месяц при доле выигрыша 27,27 %", "en": "Deals per month at a 27.27% win rate"}[lang]
+    label = {"ru": "Сделки в месяц при доле выигрыша 27,3 %", "en": "Deals per month at a 27.3% win rate"}[lang]
     card = next(m for m in planner.metric if m.label.replace("\u00a0", " ") == label)
     assert card.value == ("4,1" if lang == "ru" else "4.1")
     assert card.help.replace("\u00a0", " ") == f"{AVERAGE[lang]} {help_text}"
@@ -128,7 +128,7 @@ def test_the_workshop_deals_card_says_it_in_the_planners_words(app_db):
 
     ws = _workspace("deals", _deals())
     planner, workshop = _open(ws, "planner"), _open(ws, "workshop")
-    label = "Сделки в месяц при доле выигрыша 27,27 %"  # the Planner's label too (deal_flow.deals_label)
+    label = "Сделки в месяц при доле выигрыша 27,3 %"  # the Planner's label too (deal_flow.deals_label)
     (card,) = [m for m in workshop.metric if m.label.replace("\u00a0", " ") == label]
     (planned,) = [m for m in planner.metric if m.label.replace("\u00a0", " ") == label]
     assert card.value == planned.value == "4,1"

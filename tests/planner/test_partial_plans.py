@@ -680,7 +680,7 @@ def test_deals_only_the_deals_card_says_it_counts_deals_entering_at_the_win_rate
     (deal_flow.deals_label); the Overview's «Выигранные сделки» 3 is unchanged (screen review #16)."""
     at = open_app(app_db, "deals", lang)
     m = {k.replace("\u00a0", " "): v for k, v in metrics(at).items()}
-    label = t("planner.m.deals_at_win_rate", lang, win_rate="75 %" if lang == "ru" else "75%")
+    label = t("planner.m.deals_at_win_rate", lang, win_rate="75,0 %" if lang == "ru" else "75.0%")
     assert m[label] == "1", m
     assert t("planner.m.deals", lang) not in m
     at.switch_page("pages/overview.py").run()

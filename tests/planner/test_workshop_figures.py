@@ -93,7 +93,7 @@ def test_deals_only_marks_the_turnover_built_on_the_example_check_and_says_the_l
         "Оборот в месяц (пример)": "613 636 ₽",  # 15 × 3/11 × 150 000 (the check is the example's)
         # 15 × 3/11: the data's own levers, no mark; not the Overview's 3 won a month, so the label says
         # at which win rate (deal_flow.deals_label, the Planner's)
-        "Сделки в месяц при доле выигрыша 27,27 %": "4,1",
+        "Сделки в месяц при доле выигрыша 27,3 %": "4,1",
         "Сделок в месяц может обработать команда": "15",  # 1 seller × 15: deals, as the first lever counts
     }
     # the factors as the sliders show them; 15 × 27,3 % × 150 000 = 614 250, not 613 636: "≈", said
@@ -106,7 +106,7 @@ def test_deals_only_in_english(app_db):
     at = _open(_workspace("deals", _deals()), "workshop", "en")
     assert _metrics(at) == {
         "Turnover per month (example)": "₽613,636",
-        "Deals per month at a 27.27% win rate": "4.1",
+        "Deals per month at a 27.3% win rate": "4.1",
         "Deals a month the team can handle": "15",
     }
     assert _line(at) == "15 deals × 27.3% × ₽150,000 ≈ ₽613,636 (example)"
