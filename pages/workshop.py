@@ -80,7 +80,7 @@ with st.container(key="ws_numbers"):
     c = st.columns(3, vertical_alignment="bottom")
     c[0].metric(uw.figure_label(begin, "turnover", examples), ui.money(out["turnover"]))
     c[1].metric(
-        uw.deals_label(begin, examples, out["conversion"]),
+        ui.plain(uw.deals_label(begin, examples, out["conversion"])),
         uw.figure("deals", out["deals"]),
         help=ui.plain(deals_help) if deals_help else None,
     )

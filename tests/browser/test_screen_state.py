@@ -158,7 +158,10 @@ def test_on_a_phone_the_answer_comes_first_and_the_stages_stay_in_order(fresh_se
     wait_until_drawn(tab, quiet_ms=700)
     first_metric = tab.locator('[data-testid="stMetric"]').first.bounding_box()
     first_slider = tab.locator('[data-testid="stMain"] [data-testid="stSlider"]').first.bounding_box()
-    assert first_metric["y"] < first_slider["y"], (first_metric, first_slider)  # the result above the levers
+    # the result above the levers: on a phone they are folded behind a switch (no box at all;
+    # tests/browser/test_phone_planner.py opens them), and wherever one is drawn it stands below
+    assert first_metric is not None
+    assert first_slider is None or first_metric["y"] < first_slider["y"], (first_metric, first_slider)
     # the first tab's waterfall carries no Plotly toolbar at all (one sat on the charts' titles;
     # the page opens lighter without it)
     tab.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)

@@ -55,7 +55,8 @@ MD_KEYWORDS = {"label", "body", "help", "caption"}
 ESCAPE = {"plain"}
 TEXTS = {"t", "_t"}
 FORMATTERS = {
-    "num", "money", "pct", "fmt_value", "signed_pct", "period_text", "len", "int", "round", "strftime", "isoformat",
+    "num", "money", "pct", "rate", "fmt_value", "signed_pct", "period_text", "len", "int", "round", "strftime",
+    "isoformat",
     "date", "moment", "month", "period", "month_period",  # ui.text's Babel dates: digits and CLDR month names only
     "span", "stretch",  # ui.text's Babel day ranges («янв. – окт.»): the same, with a dash and word joiners
 }  # fmt: skip

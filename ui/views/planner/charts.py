@@ -78,7 +78,7 @@ def metrics(
     )
     deals, romi = (lambda x: shown("deals", x)), (lambda x: shown("romi", x))
     cols[1].metric(
-        deals_label or ui.t("planner.m.deals"),
+        ui.plain(deals_label or ui.t("planner.m.deals")),
         deals(out["deals"]),
         delta("deals", deals),
         # an average, with its decimal (turnover multiplies it); the chain's counts are whole
