@@ -10,6 +10,7 @@ import re
 import pandas as pd
 import pytest
 
+from funnel import palette
 from funnel.i18n import t
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -84,7 +85,7 @@ def test_both_lost_reason_legends_list_the_reasons_in_one_order():
         assert [tr.name for tr in fig.data] == order
         assert fig.layout.legend.traceorder == "normal"
     assert [tr.marker.color for tr in left.data] == [tr.marker.color for tr in right.data]
-    assert left.data[-1].marker.color == "#d5dae5"  # no reason: the grey of a remainder
+    assert left.data[-1].marker.color == palette.OTHER  # no reason: the grey of a remainder
     # the stages keep the frame's order down the side, the first on top
     assert list(left.layout.yaxis.categoryarray) == ["A", "B"] and left.layout.yaxis.autorange == "reversed"
     # each bar keeps its own stage and count

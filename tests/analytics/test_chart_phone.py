@@ -15,6 +15,7 @@ from funnel import chart_series, charts, palette
 from tests.helpers.screen import plain, t  # as read: a number and its unit joined by U+00A0
 
 BLUE, GREY = charts.PALETTE[0], charts.PALETTE[9]
+OTHER = palette.OTHER  # «Other»'s grey (darker than Streamlit's GREY since review #16)
 
 
 # ---- the series' colours ---------------------------------------------------------------------------
@@ -51,9 +52,9 @@ def test_ranked_colours_are_strong_first_and_never_the_grey():
     smallest in the pale tints, the tints last."""
     colours = chart_series.colours(20)
     assert colours[:5] == ["#0068c9", "#ff2b2b", "#1d9683", "#d46a00", "#6d3fc0"]
-    assert GREY not in colours and colours[9] == BLUE  # round again, at blue
+    assert OTHER not in colours and colours[9] == BLUE  # round again, at blue
     assert colours[16:] == list(palette.PALE) and not set(palette.PALE) & set(colours[:16])
-    assert chart_series.colour_map(["x", "none", "y"], other="none") == {"x": BLUE, "y": "#ff2b2b", "none": GREY}
+    assert chart_series.colour_map(["x", "none", "y"], other="none") == {"x": BLUE, "y": "#ff2b2b", "none": OTHER}
 
 
 def _spend_only() -> pd.DataFrame:
@@ -88,7 +89,7 @@ def test_the_biggest_channel_is_blue_and_only_the_rest_is_grey():
     fig = channel_trend_figure(_spend_only(), "spend")
     colours = {tr.name: tr.line.color for tr in fig.data}
     assert colours["Яндекс Директ"] == BLUE and colours["Выставки"] == "#ff2b2b"
-    assert [n for n, c in colours.items() if c == GREY] == ["Прочие"]
+    assert [n for n, c in colours.items() if c == OTHER] == ["Прочие"]
     assert len(fig.data) == 9 and "Email" not in colours and "Радио" not in colours
     other = next(tr for tr in fig.data if tr.name == "Прочие")
     assert list(other.y) == [30.0, 32.0]
@@ -123,7 +124,7 @@ def test_lost_reasons_take_colours_by_how_many_deals_they_lost():
     by_month = pd.DataFrame({"reason": ["Дорого"], "deals": [2]})
     colours = reason_colours(by_stage, by_month)
     assert colours["Дорого"] == BLUE and colours["Нет ответа"] == "#ff2b2b"
-    assert colours[t("an.reason.none")] == GREY
+    assert colours[t("an.reason.none")] == OTHER
 
 
 # ---- the breakdown says it shows the largest groups ------------------------------------------------
@@ -148,8 +149,8 @@ def test_the_breakdown_names_its_eight_largest_and_folds_the_rest():
     fig = breakdown_figure(_breakdown(10), "channel")
     assert [tr.name for tr in fig.data] == [f"g{i}" for i in range(8)] + ["Прочие"]
     other = fig.data[-1]
-    assert other.marker.color == GREY and list(other.x) == pytest.approx([1.0, 91 / 183])
-    assert GREY not in [tr.marker.color for tr in fig.data[:-1]]
+    assert other.marker.color == OTHER and list(other.x) == pytest.approx([1.0, 91 / 183])
+    assert OTHER not in [tr.marker.color for tr in fig.data[:-1]]
     assert "8 крупнейших из 10 каналов по сделкам" in plain(fig.layout.title.text)
     assert "остальные — «Прочие»" in fig.layout.title.text
     en = t("an.fn.breakdown_top.owner", "en", n="8", total="12")
