@@ -790,18 +790,19 @@ TEXTS = {
     "planner.bt.forecast": ("Прогноз", "Forecast"),
     "planner.chart.waterfall": ("От базы к плану: оборот в месяц", "From baseline to plan: turnover per month"),
     # On the tornado when the team's +10 % moves nothing (funnel.model.sensitivity.idle_up): its bars
-    # stood at −10 % alone with no word (screen review).
+    # stood at −10 % alone with no word (screen review). Not "the team is not the limit": at a
+    # load of 100 % (the demo) more sellers change nothing, yet +10 % leads overflow the team.
     "planner.fc.idle.sellers": (
-        "{up} к числу продавцов ничего не меняют: команда — не ограничение",
-        "{up} on sellers changes nothing: the team is not the limit",
+        "{up} к числу продавцов ничего не меняют: команда уже справляется с нынешними лидами",
+        "{up} on sellers changes nothing: the team already handles today's leads",
     ),
     "planner.fc.idle.contacts_per_seller": (
-        "{up} к лидам на продавца ничего не меняют: команда — не ограничение",
-        "{up} on leads per seller changes nothing: the team is not the limit",
+        "{up} к лидам на продавца ничего не меняют: команда уже справляется с нынешними лидами",
+        "{up} on leads per seller changes nothing: the team already handles today's leads",
     ),
     "planner.fc.idle.both": (
-        "{up} к числу продавцов или к лидам на продавца ничего не меняют: команда — не ограничение",
-        "{up} on sellers or on leads per seller changes nothing: the team is not the limit",
+        "{up} к числу продавцов или к лидам на продавца ничего не меняют: команда уже справляется с нынешними лидами",
+        "{up} on sellers or on leads per seller changes nothing: the team already handles today's leads",
     ),
     "planner.chart.tornado": ("Что сильнее двигает показатель «{metric}»", "What moves “{metric}” most"),
     "planner.chart.history": ("История", "History"),
