@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.screens import INPUT_CLOCK, RUN_COUNTER, wait_until_drawn
+from tests.browser.screens import INPUT_CLOCK, RUN_COUNTER, VIEWPORTS, wait_until_drawn
 from tests.conftest import with_demo
 from tests.sharing.server import ARTIFACTS, ROOT, Server  # noqa: F401 - one server helper for all tests
 
@@ -82,6 +82,17 @@ def page(browser):
     ctx.add_init_script(INPUT_CLOCK)
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page at the screenshot suite's phone size (390 × 844), for the phone layout's tests."""
+    width, height = VIEWPORTS["phone"]
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
     yield pg
     ctx.close()
 

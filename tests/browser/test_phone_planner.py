@@ -40,15 +40,6 @@ OPEN_TAB = """() => {
 }"""
 
 
-@pytest.fixture
-def phone(browser):
-    ctx = browser.new_context(viewport=dict(zip(("width", "height"), PHONE, strict=True)))
-    page = ctx.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    ctx.close()
-
-
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_phone_sees_the_figures_and_the_tabs_first(demo_server, phone, lang):
     """At 390 × 844 the tab strip is whole on the first screen, under the figures (two a row);

@@ -22,15 +22,6 @@ from ui import state
 PHONE = screens.VIEWPORTS["phone"]
 
 
-@pytest.fixture
-def phone(browser):
-    ctx = browser.new_context(viewport=dict(zip(("width", "height"), PHONE, strict=True)))
-    page = ctx.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    ctx.close()
-
-
 def _opened(page, server, workspace: str, lang: str, path: str, tab: int | None = None) -> None:
     screens.open_page(page, server.url, workspace, lang, path)
     if tab is not None:
